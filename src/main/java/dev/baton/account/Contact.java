@@ -1,0 +1,113 @@
+package dev.baton.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A person at a customer account, with their name spelled as they spell it. */
+@Entity
+public class Contact {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "account_id", updatable = false)
+  private Account account;
+
+  @Column(nullable = false)
+  private String fullName;
+
+  private String title;
+  private String email;
+  private String phone;
+  private String preferences;
+
+  @Column(name = "primary_contact")
+  private boolean primary;
+
+  private Instant lastVerifiedAt;
+
+  @Version private long version;
+  @CreationTimestamp private Instant createdAt;
+  @UpdateTimestamp private Instant updatedAt;
+
+  protected Contact() {}
+
+  public Contact(Account account, String fullName, String title, String email, String phone, String preferences) {
+    this.account = account;
+    update(fullName, title, email, phone, preferences);
+  }
+
+  public void update(String fullName, String title, String email, String phone, String preferences) {
+    this.fullName = fullName;
+    this.title = title;
+    this.email = email;
+    this.phone = phone;
+    this.preferences = preferences;
+  }
+
+  public void markPrimary(boolean primary) {
+    this.primary = primary;
+  }
+
+  public void verifiedAt(Instant when) {
+    this.lastVerifiedAt = when;
+  }
+
+  /** Contact data decays: unverified, or not verified within {@code maxAge}. */
+  public boolean isStale(Instant now, Duration maxAge) {
+    return lastVerifiedAt == null || lastVerifiedAt.isBefore(now.minus(maxAge));
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Account getAccount() {
+    return account;
+  }
+
+  public String getFullName() {
+    return fullName;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public String getPreferences() {
+    return preferences;
+  }
+
+  public boolean isPrimary() {
+    return primary;
+  }
+
+  public Instant getLastVerifiedAt() {
+    return lastVerifiedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}

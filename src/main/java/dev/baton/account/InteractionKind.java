@@ -1,0 +1,8 @@
+package dev.baton.account;
+
+public enum InteractionKind {
+  CALL,
+  MEETING,
+  EMAIL,
+  NOTE
+}

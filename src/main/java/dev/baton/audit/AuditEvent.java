@@ -1,0 +1,96 @@
+package dev.baton.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.Map;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Who changed what, and when. Append-only: the database refuses updates and deletes. */
+@Entity
+@Immutable
+public class AuditEvent {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false)
+  private Instant at;
+
+  @Column(nullable = false)
+  private String actor;
+
+  @Column(nullable = false)
+  private String action;
+
+  @Column(nullable = false)
+  private String entityType;
+
+  @Column(nullable = false)
+  private Long entityId;
+
+  private Long accountId;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private Map<String, Object> beforeState;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private Map<String, Object> afterState;
+
+  protected AuditEvent() {}
+
+  AuditEvent(
+      Instant at, String actor, String action, String entityType, Long entityId, Long accountId,
+      Map<String, Object> beforeState, Map<String, Object> afterState) {
+    this.at = at;
+    this.actor = actor;
+    this.action = action;
+    this.entityType = entityType;
+    this.entityId = entityId;
+    this.accountId = accountId;
+    this.beforeState = beforeState;
+    this.afterState = afterState;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Instant getAt() {
+    return at;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getAction() {
+    return action;
+  }
+
+  public String getEntityType() {
+    return entityType;
+  }
+
+  public Long getEntityId() {
+    return entityId;
+  }
+
+  public Long getAccountId() {
+    return accountId;
+  }
+
+  public Map<String, Object> getBeforeState() {
+    return beforeState;
+  }
+
+  public Map<String, Object> getAfterState() {
+    return afterState;
+  }
+}

@@ -1,0 +1,232 @@
+package dev.baton.commitment;
+
+import static dev.baton.commitment.CommitmentStatus.ACCEPTED;
+import static dev.baton.commitment.CommitmentStatus.BREACHED;
+import static dev.baton.commitment.CommitmentStatus.CANCELLED;
+import static dev.baton.commitment.CommitmentStatus.DELIVERED;
+import static dev.baton.commitment.CommitmentStatus.PROPOSED;
+import static dev.baton.commitment.CommitmentStatus.REJECTED;
+import static dev.baton.commitment.CommitmentStatus.VERIFIED;
+
+import dev.baton.account.Account;
+import dev.baton.account.Contact;
+import dev.baton.people.Person;
+import dev.baton.people.Team;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/**
+ * A promise made to a customer. State changes are guarded here: each method throws {@link
+ * IllegalCommitmentTransition} when the commitment is not in a state it may be changed from.
+ */
+@Entity
+public class Commitment {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "account_id", updatable = false)
+  private Account account;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "contact_id")
+  private Contact contact;
+
+  @Column(nullable = false)
+  private String description;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "made_by_id", updatable = false)
+  private Person madeBy;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "owner_id")
+  private Person owner;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "delivering_team_id")
+  private Team deliveringTeam;
+
+  @Column(nullable = false)
+  private LocalDate dueDate;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private CommitmentStatus status = PROPOSED;
+
+  private String statusReason;
+  private String deliveryEvidence;
+
+  @Version private long version;
+  @CreationTimestamp private Instant createdAt;
+  @UpdateTimestamp private Instant updatedAt;
+
+  protected Commitment() {}
+
+  public Commitment(
+      Account account, Contact contact, String description, Person madeBy, Person owner, Team deliveringTeam, LocalDate dueDate) {
+    if (contact != null && !contact.getAccount().getId().equals(account.getId())) {
+      throw new IllegalArgumentException("contact " + contact.getId() + " does not belong to account " + account.getId());
+    }
+    this.account = account;
+    this.contact = contact;
+    this.description = description;
+    this.madeBy = madeBy;
+    this.deliveringTeam = deliveringTeam;
+    this.dueDate = dueDate;
+    assignTo(owner);
+  }
+
+  /** Only an active person may own a commitment; an open commitment may lose its owner only by reassignment. */
+  public void assignTo(Person newOwner) {
+    if (newOwner != null && !newOwner.isActive()) {
+      throw new IllegalArgumentException(newOwner.getUsername() + " is inactive and cannot own a commitment");
+    }
+    if (!status.isOpen() && status != REJECTED) {
+      throw new IllegalCommitmentTransition(this, "be reassigned");
+    }
+    this.owner = newOwner;
+  }
+
+  public void accept() {
+    require("be accepted", PROPOSED);
+    if (owner == null) {
+      throw new IllegalCommitmentTransition(this, "be accepted without an owner");
+    }
+    status = ACCEPTED;
+    statusReason = null;
+  }
+
+  public void reject(String reason) {
+    require("be rejected", PROPOSED);
+    status = REJECTED;
+    statusReason = reason;
+  }
+
+  /** After a rejection, the maker renegotiates with the customer: new terms, proposed again. */
+  public void renegotiate(String newDescription, LocalDate newDueDate) {
+    require("be renegotiated", REJECTED);
+    description = newDescription;
+    dueDate = newDueDate;
+    status = PROPOSED;
+    statusReason = null;
+  }
+
+  public void reschedule(LocalDate newDueDate, String reason) {
+    require("be rescheduled", PROPOSED, ACCEPTED);
+    dueDate = newDueDate;
+    statusReason = reason;
+  }
+
+  public void deliver(String evidence) {
+    require("be delivered", ACCEPTED);
+    status = DELIVERED;
+    deliveryEvidence = evidence;
+  }
+
+  public void verify() {
+    require("be verified", DELIVERED);
+    status = VERIFIED;
+  }
+
+  /** The customer says it was not delivered after all. */
+  public void reopen(String reason) {
+    require("be reopened", DELIVERED);
+    status = ACCEPTED;
+    statusReason = reason;
+  }
+
+  public void breach(String reason) {
+    require("be marked breached", PROPOSED, ACCEPTED);
+    status = BREACHED;
+    statusReason = reason;
+  }
+
+  public void cancel(String reason) {
+    require("be cancelled", PROPOSED, ACCEPTED, REJECTED);
+    status = CANCELLED;
+    statusReason = reason;
+  }
+
+  public boolean isOverdue(LocalDate today) {
+    return status.isOpen() && status != DELIVERED && dueDate.isBefore(today);
+  }
+
+  private void require(String change, CommitmentStatus... allowed) {
+    if (!Arrays.asList(allowed).contains(status)) {
+      throw new IllegalCommitmentTransition(this, change);
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Account getAccount() {
+    return account;
+  }
+
+  public Contact getContact() {
+    return contact;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public Person getMadeBy() {
+    return madeBy;
+  }
+
+  public Person getOwner() {
+    return owner;
+  }
+
+  public Team getDeliveringTeam() {
+    return deliveringTeam;
+  }
+
+  public LocalDate getDueDate() {
+    return dueDate;
+  }
+
+  public CommitmentStatus getStatus() {
+    return status;
+  }
+
+  public String getStatusReason() {
+    return statusReason;
+  }
+
+  public String getDeliveryEvidence() {
+    return deliveryEvidence;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

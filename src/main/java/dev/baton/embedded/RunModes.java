@@ -1,0 +1,85 @@
+package dev.baton.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Decides, from configuration alone, which pieces run embedded: each embedded piece starts only
+ * when its external counterpart is not configured (no datasource URL: embedded PostgreSQL; no
+ * Camunda client address: in-memory Zeebe engine; no mail host: embedded GreenMail). The decision
+ * is published as {@code baton.embedded.*.enabled} properties that the embedded configurations
+ * are conditional on, together with the client settings the embedded pieces need.
+ */
+public class RunModes implements EnvironmentPostProcessor, Ordered {
+
+  static final String SOURCE_NAME = "batonRunModes";
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+    Map<String, Object> props = new LinkedHashMap<>();
+
+    boolean embeddedDb = isBlank(env, "spring.datasource.url");
+    props.put("baton.embedded.postgres.enabled", embeddedDb);
+    props.put("baton.demo-data.enabled", env.getProperty("baton.demo-data.enabled", embeddedDb ? "true" : "false"));
+
+    boolean embeddedEngine =
+        isBlank(env, "camunda.client.grpc-address")
+            && isBlank(env, "camunda.client.cloud.cluster-id")
+            && !"saas".equalsIgnoreCase(env.getProperty("camunda.client.mode", ""));
+    props.put("baton.embedded.engine.enabled", embeddedEngine);
+    if (embeddedEngine) {
+      int port = port(env, "baton.embedded.engine.port", 26500);
+      props.put("baton.embedded.engine.port", port);
+      props.put("camunda.client.mode", "self-managed");
+      props.put("camunda.client.grpc-address", "http://127.0.0.1:" + port);
+      props.put("camunda.client.prefer-rest-over-grpc", false);
+    }
+
+    boolean embeddedMail = isBlank(env, "spring.mail.host");
+    props.put("baton.embedded.mail.enabled", embeddedMail);
+    if (embeddedMail) {
+      int smtp = port(env, "baton.embedded.mail.smtp-port", 3025);
+      props.put("baton.embedded.mail.smtp-port", smtp);
+      props.put("baton.embedded.mail.imap-port", port(env, "baton.embedded.mail.imap-port", 3143));
+      props.put("baton.embedded.mail.pop3-port", port(env, "baton.embedded.mail.pop3-port", 3110));
+      props.put("spring.mail.host", "127.0.0.1");
+      props.put("spring.mail.port", smtp);
+    }
+    // first, so that the computed values (e.g. a random port chosen for 0) win over the defaults
+    env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
+  }
+
+  /** Relaxed binding, so that CAMUNDA_CLIENT_GRPCADDRESS counts as camunda.client.grpc-address. */
+  private static boolean isBlank(ConfigurableEnvironment env, String key) {
+    return Binder.get(env).bind(key, String.class).map(String::isBlank).orElse(true);
+  }
+
+  /** A configured port, where 0 means "any free port" (tests run several instances side by side). */
+  private static int port(ConfigurableEnvironment env, String key, int defaultPort) {
+    int port = env.getProperty(key, Integer.class, defaultPort);
+    return port == 0 ? freePort() : port;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for an embedded service", e);
+    }
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.baton.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Duration;
+import java.time.Instant;
+import org.hibernate.annotations.CreationTimestamp;
+
+/** An email written in the same transaction as the change that caused it, sent later by the dispatcher. */
+@Entity
+public class OutboxMessage {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  /** Says which business event the mail is for, so the same event never queues two mails. */
+  @Column(nullable = false, unique = true, updatable = false)
+  private String dedupKey;
+
+  @Column(nullable = false)
+  private String toAddress;
+
+  private String ccAddress;
+
+  @Column(nullable = false)
+  private String subject;
+
+  @Column(nullable = false)
+  private String textBody;
+
+  private String htmlBody;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private OutboxStatus status = OutboxStatus.PENDING;
+
+  private int attempts;
+  private Instant nextAttemptAt;
+  private String lastError;
+  private Instant sentAt;
+  @CreationTimestamp private Instant createdAt;
+
+  protected OutboxMessage() {}
+
+  OutboxMessage(String dedupKey, String to, String cc, String subject, String textBody, String htmlBody, Instant now) {
+    this.dedupKey = dedupKey;
+    this.toAddress = to;
+    this.ccAddress = cc;
+    this.subject = subject;
+    this.textBody = textBody;
+    this.htmlBody = htmlBody;
+    this.nextAttemptAt = now;
+  }
+
+  void sent(Instant at) {
+    status = OutboxStatus.SENT;
+    sentAt = at;
+    attempts++;
+    lastError = null;
+  }
+
+  /** Back off exponentially; give up (FAILED, visible to admins) after {@code maxAttempts}. */
+  void failed(String error, Instant now, Duration firstBackoff, int maxAttempts) {
+    attempts++;
+    lastError = error;
+    if (attempts >= maxAttempts) {
+      status = OutboxStatus.FAILED;
+    } else {
+      nextAttemptAt = now.plus(firstBackoff.multipliedBy(1L << Math.min(attempts - 1, 16)));
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getDedupKey() {
+    return dedupKey;
+  }
+
+  public String getToAddress() {
+    return toAddress;
+  }
+
+  public String getCcAddress() {
+    return ccAddress;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getTextBody() {
+    return textBody;
+  }
+
+  public String getHtmlBody() {
+    return htmlBody;
+  }
+
+  public OutboxStatus getStatus() {
+    return status;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.baton.notification;
+
+public enum OutboxStatus {
+  PENDING,
+  SENT,
+  FAILED
+}

@@ -1,0 +1,152 @@
+package dev.baton.people;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** An employee who signs in to Baton: a rep, manager, customer-success person or admin. */
+@Entity
+public class Person {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, unique = true, updatable = false)
+  private String username;
+
+  @Column(nullable = false)
+  private String email;
+
+  @Column(nullable = false)
+  private String fullName;
+
+  @Column(nullable = false)
+  private String passwordHash;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "team_id")
+  private Team team;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "manager_id")
+  private Person manager;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
+  @Column(name = "role")
+  @Enumerated(EnumType.STRING)
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+  private boolean active = true;
+
+  @Version private long version;
+  @CreationTimestamp private Instant createdAt;
+  @UpdateTimestamp private Instant updatedAt;
+
+  protected Person() {}
+
+  public Person(String username, String fullName, String email, String passwordHash, Set<Role> roles) {
+    this.username = username;
+    this.fullName = fullName;
+    this.email = email;
+    this.passwordHash = passwordHash;
+    this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+  }
+
+  /** A person cannot be their own manager, directly or through the reporting line. */
+  public void reportTo(Person newManager) {
+    for (Person p = newManager; p != null; p = p.manager) {
+      if (p == this || (id != null && id.equals(p.id))) {
+        throw new IllegalArgumentException(
+            username + " cannot report to " + newManager.username + ": that would make a reporting loop");
+      }
+    }
+    this.manager = newManager;
+  }
+
+  public void joinTeam(Team newTeam) {
+    this.team = newTeam;
+  }
+
+  public void update(String fullName, String email, Set<Role> roles) {
+    this.fullName = fullName;
+    this.email = email;
+    this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+  }
+
+  public void changePasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public void deactivate() {
+    this.active = false;
+  }
+
+  public void activate() {
+    this.active = true;
+  }
+
+  public boolean hasRole(Role role) {
+    return roles.contains(role);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getFullName() {
+    return fullName;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public Team getTeam() {
+    return team;
+  }
+
+  public Person getManager() {
+    return manager;
+  }
+
+  public Set<Role> getRoles() {
+    return Set.copyOf(roles);
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

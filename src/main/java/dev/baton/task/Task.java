@@ -1,0 +1,239 @@
+package dev.baton.task;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.type.SqlTypes;
+
+/** One human step of a running playbook, in someone's inbox; one row per user-task job. */
+@Entity
+public class Task {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, unique = true, updatable = false)
+  private long jobKey;
+
+  private long processInstanceKey;
+  private long elementInstanceKey;
+  private String bpmnProcessId;
+  private int processVersion;
+  private String elementId;
+  private String name;
+  private String assignee;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "task_candidate_group", joinColumns = @JoinColumn(name = "task_id"))
+  @Column(name = "team_key")
+  private Set<String> candidateGroups = new LinkedHashSet<>();
+
+  private String formKey;
+  private Instant dueAt;
+  private Instant followUpAt;
+  private Long accountId;
+  private Long commitmentId;
+  private Long handoverId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private TaskStatus status = TaskStatus.OPEN;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private Map<String, Object> outcome;
+
+  private String completedBy;
+  private Instant completedAt;
+
+  @Column(nullable = false)
+  private Instant lockExpiresAt;
+
+  @Version private long version;
+  @CreationTimestamp private Instant createdAt;
+  @UpdateTimestamp private Instant updatedAt;
+
+  protected Task() {}
+
+  Task(TaskSpec spec, Instant lockExpiresAt) {
+    this.jobKey = spec.jobKey();
+    this.processInstanceKey = spec.processInstanceKey();
+    this.elementInstanceKey = spec.elementInstanceKey();
+    this.bpmnProcessId = spec.bpmnProcessId();
+    this.processVersion = spec.processVersion();
+    this.elementId = spec.elementId();
+    this.name = spec.name();
+    this.assignee = spec.assignee();
+    this.candidateGroups.addAll(spec.candidateGroups());
+    this.formKey = spec.formKey();
+    this.dueAt = spec.dueAt();
+    this.followUpAt = spec.followUpAt();
+    this.accountId = spec.accountId();
+    this.commitmentId = spec.commitmentId();
+    this.handoverId = spec.handoverId();
+    this.lockExpiresAt = lockExpiresAt;
+  }
+
+  public boolean isOpen() {
+    return status == TaskStatus.OPEN;
+  }
+
+  public boolean isCandidate(Set<String> teams) {
+    return candidateGroups.stream().anyMatch(teams::contains);
+  }
+
+  void claim(String username) {
+    requireOpen("claimed");
+    if (assignee != null && !assignee.equals(username)) {
+      throw new TaskConflict(this, "is already claimed by " + assignee);
+    }
+    assignee = username;
+  }
+
+  void unclaim() {
+    requireOpen("unclaimed");
+    if (candidateGroups.isEmpty()) {
+      throw new TaskConflict(this, "has no candidate team to go back to");
+    }
+    assignee = null;
+  }
+
+  /** The person has completed it; the engine's job completion is still owed. */
+  void complete(String username, Map<String, Object> values, Instant at) {
+    requireOpen("completed");
+    status = TaskStatus.COMPLETING;
+    outcome = values;
+    completedBy = username;
+    completedAt = at;
+  }
+
+  void confirmCompleted() {
+    if (status == TaskStatus.COMPLETING) {
+      status = TaskStatus.COMPLETED;
+    }
+  }
+
+  void cancel() {
+    if (status == TaskStatus.OPEN || status == TaskStatus.COMPLETING) {
+      status = TaskStatus.CANCELED;
+    }
+  }
+
+  void lockedUntil(Instant until) {
+    this.lockExpiresAt = until;
+  }
+
+  private void requireOpen(String change) {
+    if (status != TaskStatus.OPEN) {
+      throw new TaskConflict(this, "is " + status + " and cannot be " + change);
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getJobKey() {
+    return jobKey;
+  }
+
+  public long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public long getElementInstanceKey() {
+    return elementInstanceKey;
+  }
+
+  public String getBpmnProcessId() {
+    return bpmnProcessId;
+  }
+
+  public int getProcessVersion() {
+    return processVersion;
+  }
+
+  public String getElementId() {
+    return elementId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getAssignee() {
+    return assignee;
+  }
+
+  public Set<String> getCandidateGroups() {
+    return Set.copyOf(candidateGroups);
+  }
+
+  public String getFormKey() {
+    return formKey;
+  }
+
+  public Instant getDueAt() {
+    return dueAt;
+  }
+
+  public Instant getFollowUpAt() {
+    return followUpAt;
+  }
+
+  public Long getAccountId() {
+    return accountId;
+  }
+
+  public Long getCommitmentId() {
+    return commitmentId;
+  }
+
+  public Long getHandoverId() {
+    return handoverId;
+  }
+
+  public TaskStatus getStatus() {
+    return status;
+  }
+
+  public Map<String, Object> getOutcome() {
+    return outcome;
+  }
+
+  public String getCompletedBy() {
+    return completedBy;
+  }
+
+  public Instant getCompletedAt() {
+    return completedAt;
+  }
+
+  public Instant getLockExpiresAt() {
+    return lockExpiresAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+}
