@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "baton.embedded.postgres.enabled", havingValue = "true")
-class EmbeddedPostgresConfiguration {
+public class EmbeddedPostgresConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
   private static final String DATABASE = "baton";
