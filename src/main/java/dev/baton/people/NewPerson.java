@@ -1,0 +1,19 @@
+package dev.baton.people;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+
+/** A person to create; the password is hashed before it is stored. */
+public record NewPerson(
+    @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9._-]+", message = "use lower-case letters, digits, '.', '_' or '-'")
+        String username,
+    @NotBlank @Size(max = 200) String fullName,
+    @NotBlank @Email @Size(max = 254) String email,
+    @NotBlank @Size(min = 8, max = 100) String password,
+    @NotEmpty Set<Role> roles,
+    Long teamId,
+    Long managerId) {}

@@ -1,0 +1,155 @@
+package dev.baton.people;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.Changes;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
+import dev.baton.shared.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** People: who they are, their team and manager, and leaving (only once their work is handed over). */
+@Service
+public class PeopleService {
+
+  private final People people;
+  private final TeamService teams;
+  private final PasswordEncoder passwords;
+  private final AuditLog audit;
+  private final List<OwnedWork> ownedWork;
+
+  PeopleService(People people, TeamService teams, PasswordEncoder passwords, AuditLog audit, List<OwnedWork> ownedWork) {
+    this.people = people;
+    this.teams = teams;
+    this.passwords = passwords;
+    this.audit = audit;
+    this.ownedWork = ownedWork;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<PersonView> find(Long teamId, Role role, Boolean active, Pageable pageable) {
+    Specification<Person> spec = (root, query, cb) -> cb.conjunction();
+    if (teamId != null) {
+      spec = spec.and((root, query, cb) -> cb.equal(root.get("team").get("id"), teamId));
+    }
+    if (role != null) {
+      spec = spec.and((root, query, cb) -> cb.isMember(role, root.get("roles")));
+    }
+    if (active != null) {
+      spec = spec.and((root, query, cb) -> cb.equal(root.get("active"), active));
+    }
+    return people.findAll(spec, pageable).map(PersonView::from);
+  }
+
+  @Transactional(readOnly = true)
+  public PersonView get(Long id) {
+    return PersonView.from(person(id));
+  }
+
+  @Transactional(readOnly = true)
+  public PersonView byUsername(String username) {
+    return PersonView.from(signedIn(username));
+  }
+
+  /** The person behind a signed-in user name, for other features recording who did something. */
+  @Transactional(readOnly = true)
+  public Person signedIn(String username) {
+    return people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+  }
+
+  /** A person another request refers to in {@code field}: unknown is the caller's mistake (400). */
+  @Transactional(readOnly = true)
+  public Person referenced(Long id, String field) {
+    return people.findById(id).orElseThrow(() -> new BadRequestException(field, "person " + id + " does not exist"));
+  }
+
+  @Transactional
+  public PersonView create(NewPerson n) {
+    if (people.existsByUsername(n.username())) {
+      throw new ConflictException("username: '" + n.username() + "' is already taken");
+    }
+    requireFreeEmail(n.email());
+    Team team = team(n.teamId());
+    Person manager = n.managerId() == null ? null : referenced(n.managerId(), "managerId");
+    Person person = new Person(n.username(), n.fullName(), n.email(), passwords.encode(n.password()), n.roles());
+    person.joinTeam(team);
+    person.reportTo(manager);
+    people.save(person);
+    audit.record("person.created", "person", person.getId(), null, null, snapshot(person));
+    return PersonView.from(person);
+  }
+
+  @Transactional
+  public PersonView update(Long id, PersonChanges c) {
+    Person person = person(id);
+    Changes.requireVersion(c.version(), person.getVersion(), "person " + id);
+    if (!person.getEmail().equalsIgnoreCase(c.email())) {
+      requireFreeEmail(c.email());
+    }
+    Team team = team(c.teamId());
+    Person manager = c.managerId() == null ? null : referenced(c.managerId(), "managerId");
+    Map<String, Object> before = snapshot(person);
+    try {
+      person.reportTo(manager);
+    } catch (IllegalArgumentException loop) {
+      throw new BadRequestException("managerId", loop.getMessage());
+    }
+    person.joinTeam(team);
+    person.update(c.fullName(), c.email(), c.roles());
+    audit.record("person.updated", "person", id, null, before, snapshot(person));
+    return PersonView.from(person);
+  }
+
+  /** Refused while the person still owns work: a handover moves it first, so nothing is orphaned. */
+  @Transactional
+  public PersonView deactivate(Long id) {
+    Person person = person(id);
+    List<String> owned = new ArrayList<>();
+    long total = 0;
+    for (OwnedWork work : ownedWork) {
+      long count = work.countOwnedBy(person);
+      total += count;
+      owned.add(count + " " + work.noun());
+    }
+    if (total > 0) {
+      throw new ConflictException(person.getFullName() + " still owns " + String.join(" and ", owned)
+          + ": hand them over first (launch a handover)");
+    }
+    if (person.isActive()) {
+      person.deactivate();
+      audit.record("person.deactivated", "person", id, null, fields("active", true), fields("active", false));
+    }
+    return PersonView.from(person);
+  }
+
+  private Person person(Long id) {
+    return people.findById(id).orElseThrow(() -> new NotFoundException("person", id));
+  }
+
+  private Team team(Long teamId) {
+    return teamId == null ? null : teams.referenced(teamId, "teamId");
+  }
+
+  private void requireFreeEmail(String email) {
+    if (people.existsByEmailIgnoreCase(email)) {
+      throw new ConflictException("email: '" + email + "' is already used by another person");
+    }
+  }
+
+  private static Map<String, Object> snapshot(Person p) {
+    return fields(
+        "username", p.getUsername(), "fullName", p.getFullName(), "email", p.getEmail(),
+        "roles", p.getRoles().stream().map(Enum::name).sorted().toList(),
+        "team", p.getTeam() == null ? null : p.getTeam().getKey(),
+        "manager", p.getManager() == null ? null : p.getManager().getUsername());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.baton.people.web;
+
+import dev.baton.people.NewPerson;
+import dev.baton.people.PeopleService;
+import dev.baton.people.PersonChanges;
+import dev.baton.people.PersonView;
+import dev.baton.people.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/people")
+@Tag(name = "People", description = "Everyone may read; only admins change people.")
+class PeopleController {
+
+  private final PeopleService people;
+
+  PeopleController(PeopleService people) {
+    this.people = people;
+  }
+
+  @GetMapping
+  @Operation(summary = "List people, filtered by team id, role and active flag")
+  PageResponse<PersonView> list(
+      @RequestParam(required = false) Long team, @RequestParam(required = false) Role role,
+      @RequestParam(required = false) Boolean active, @PageableDefault(sort = "username") Pageable pageable) {
+    return PageResponse.of(people.find(team, role, active, pageable));
+  }
+
+  @GetMapping("/me")
+  @Operation(summary = "The signed-in person")
+  PersonView me(Principal principal) {
+    return people.byUsername(principal.getName());
+  }
+
+  @GetMapping("/{id}")
+  PersonView get(@PathVariable Long id) {
+    return people.get(id);
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasRole('ADMIN')")
+  @Operation(summary = "Create a person (username and email must be unique; 409 names the taken one)")
+  PersonView create(@Valid @RequestBody NewPerson person) {
+    return people.create(person);
+  }
+
+  @PutMapping("/{id}")
+  @PreAuthorize("hasRole('ADMIN')")
+  @Operation(summary = "Change a person's details, team and manager (no reporting loops)")
+  PersonView update(@PathVariable Long id, @Valid @RequestBody PersonChanges changes) {
+    return people.update(id, changes);
+  }
+
+  @PostMapping("/{id}/deactivate")
+  @PreAuthorize("hasRole('ADMIN')")
+  @Operation(summary = "Deactivate a person; 409 while they still own accounts or open commitments")
+  PersonView deactivate(@PathVariable Long id) {
+    return people.deactivate(id);
+  }
+}
