@@ -165,7 +165,7 @@ public class Commitment {
   }
 
   public boolean isOverdue(LocalDate today) {
-    return status.isOpen() && status != DELIVERED && dueDate.isBefore(today);
+    return CommitmentStatus.AWAITING_DELIVERY.contains(status) && dueDate.isBefore(today);
   }
 
   private void require(String change, CommitmentStatus... allowed) {

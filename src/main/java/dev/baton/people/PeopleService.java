@@ -10,6 +10,7 @@ import dev.baton.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -25,9 +26,10 @@ public class PeopleService {
   private final TeamService teams;
   private final PasswordEncoder passwords;
   private final AuditLog audit;
-  private final List<OwnedWork> ownedWork;
+  /** A provider, because the features that own work depend on this service themselves. */
+  private final ObjectProvider<OwnedWork> ownedWork;
 
-  PeopleService(People people, TeamService teams, PasswordEncoder passwords, AuditLog audit, List<OwnedWork> ownedWork) {
+  PeopleService(People people, TeamService teams, PasswordEncoder passwords, AuditLog audit, ObjectProvider<OwnedWork> ownedWork) {
     this.people = people;
     this.teams = teams;
     this.passwords = passwords;
@@ -72,6 +74,16 @@ public class PeopleService {
     return people.findById(id).orElseThrow(() -> new BadRequestException(field, "person " + id + " does not exist"));
   }
 
+  /** A person a request names in {@code field} as the new owner of something: must exist and be active (else 400). */
+  @Transactional(readOnly = true)
+  public Person activeOwner(Long id, String field, String what) {
+    Person owner = referenced(id, field);
+    if (!owner.isActive()) {
+      throw new BadRequestException(field, owner.getUsername() + " is inactive and cannot own " + what);
+    }
+    return owner;
+  }
+
   @Transactional
   public PersonView create(NewPerson n) {
     if (people.existsByUsername(n.username())) {
@@ -105,6 +117,7 @@ public class PeopleService {
     }
     person.joinTeam(team);
     person.update(c.fullName(), c.email(), c.roles());
+    people.flush();
     audit.record("person.updated", "person", id, null, before, snapshot(person));
     return PersonView.from(person);
   }
@@ -115,7 +128,7 @@ public class PeopleService {
     Person person = person(id);
     List<String> owned = new ArrayList<>();
     long total = 0;
-    for (OwnedWork work : ownedWork) {
+    for (OwnedWork work : ownedWork.orderedStream().toList()) {
       long count = work.countOwnedBy(person);
       total += count;
       owned.add(count + " " + work.noun());
@@ -126,6 +139,7 @@ public class PeopleService {
     }
     if (person.isActive()) {
       person.deactivate();
+      people.flush();
       audit.record("person.deactivated", "person", id, null, fields("active", true), fields("active", false));
     }
     return PersonView.from(person);

@@ -55,6 +55,7 @@ public class TeamService {
     Changes.requireVersion(version, team.getVersion(), "team " + id);
     String before = team.getName();
     team.rename(name);
+    teams.flush();
     audit.record("team.renamed", "team", id, null, fields("name", before), fields("name", name));
     return TeamView.from(team);
   }

@@ -1,0 +1,110 @@
+package dev.baton.account;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.Changes;
+import dev.baton.people.OwnedWork;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Person;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.NotFoundException;
+import java.util.Map;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: search, details, and ownership (only an active person may own one). */
+@Service
+@Order(1)
+public class AccountService implements OwnedWork {
+
+  private final Accounts accounts;
+  private final PeopleService people;
+  private final AuditLog audit;
+
+  AccountService(Accounts accounts, PeopleService people, AuditLog audit) {
+    this.accounts = accounts;
+    this.people = people;
+    this.audit = audit;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<AccountView> find(AccountSearch search, Pageable pageable) {
+    return accounts.findAll(search.toSpecification(), pageable).map(AccountView::from);
+  }
+
+  @Transactional(readOnly = true)
+  public AccountView get(Long id) {
+    return AccountView.from(account(id));
+  }
+
+  /** For {@code @PreAuthorize}: may this user edit the account as its owner? */
+  @Transactional(readOnly = true)
+  public boolean isOwner(Long id, String username) {
+    return accounts.findById(id).map(a -> a.getOwner() != null && a.getOwner().getUsername().equals(username))
+        .orElse(false);
+  }
+
+  @Transactional
+  public AccountView create(NewAccount n) {
+    Person owner = n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "an account");
+    Account account = accounts.save(new Account(n.name(), owner, n.segment(), n.territory(), n.renewalDate()));
+    audit.record("account.created", "account", account.getId(), account.getId(), null, snapshot(account));
+    return AccountView.from(account);
+  }
+
+  @Transactional
+  public AccountView update(Long id, AccountDetails d) {
+    Account account = account(id);
+    Changes.requireVersion(d.version(), account.getVersion(), "account " + id);
+    Map<String, Object> before = snapshot(account);
+    account.update(d.name(), d.segment(), d.territory(), d.renewalDate());
+    accounts.flush();
+    audit.record("account.updated", "account", id, id, before, snapshot(account));
+    return AccountView.from(account);
+  }
+
+  @Transactional
+  public AccountView transfer(Long id, Long ownerId, Long version) {
+    Account account = account(id);
+    Changes.requireVersion(version, account.getVersion(), "account " + id);
+    Person owner = people.activeOwner(ownerId, "ownerId", "an account");
+    String before = account.getOwner() == null ? null : account.getOwner().getUsername();
+    account.transferTo(owner);
+    accounts.flush();
+    audit.record("account.transferred", "account", id, id, fields("owner", before), fields("owner", owner.getUsername()));
+    return AccountView.from(account);
+  }
+
+  @Override
+  public long countOwnedBy(Person person) {
+    return accounts.countByOwner(person);
+  }
+
+  @Override
+  public String noun() {
+    return "accounts";
+  }
+
+  /** The account a path names: unknown is 404. Other features use it to attach things to an account. */
+  @Transactional(readOnly = true)
+  public Account account(Long id) {
+    return accounts.findById(id).orElseThrow(() -> new NotFoundException("account", id));
+  }
+
+  /** The account a request body names in {@code field}: unknown is the caller's mistake (400). */
+  @Transactional(readOnly = true)
+  public Account referenced(Long id, String field) {
+    return accounts.findById(id).orElseThrow(() -> new BadRequestException(field, "account " + id + " does not exist"));
+  }
+
+  private static Map<String, Object> snapshot(Account a) {
+    return fields(
+        "name", a.getName(), "owner", a.getOwner() == null ? null : a.getOwner().getUsername(),
+        "segment", a.getSegment(), "territory", a.getTerritory(),
+        "renewalDate", a.getRenewalDate() == null ? null : a.getRenewalDate().toString());
+  }
+}

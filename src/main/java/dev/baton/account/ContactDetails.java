@@ -1,0 +1,15 @@
+package dev.baton.account;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A contact's details, for creating or changing one; {@code version} as read (optional, ignored on create). */
+public record ContactDetails(
+    @NotBlank @Size(max = 200) String fullName,
+    @Size(max = 200) String title,
+    @Email @Size(max = 254) String email,
+    @Size(max = 60) String phone,
+    @Size(max = 4000) String preferences,
+    boolean primary,
+    Long version) {}

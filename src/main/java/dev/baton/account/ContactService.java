@@ -1,0 +1,122 @@
+package dev.baton.account;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.Changes;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Contacts at an account: one primary at most, and contact data that decays unless verified. */
+@Service
+public class ContactService {
+
+  /** Contact data not verified for a year is treated as doubtful. */
+  static final Duration STALE_AFTER = Duration.ofDays(365);
+
+  private final Contacts contacts;
+  private final AccountService accounts;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  ContactService(Contacts contacts, AccountService accounts, AuditLog audit, Clock clock) {
+    this.contacts = contacts;
+    this.accounts = accounts;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The account's contacts by name; {@code stale} null means all, true only stale ones, false only fresh ones. */
+  @Transactional(readOnly = true)
+  public List<ContactView> forAccount(Long accountId, Boolean stale) {
+    accounts.account(accountId);
+    Instant now = clock.instant();
+    return contacts.findByAccountIdOrderByFullName(accountId).stream()
+        .map(c -> ContactView.from(c, now))
+        .filter(c -> stale == null || c.stale() == stale)
+        .toList();
+  }
+
+  @Transactional(readOnly = true)
+  public ContactView get(Long id) {
+    return ContactView.from(contact(id), clock.instant());
+  }
+
+  @Transactional
+  public ContactView create(Long accountId, ContactDetails d) {
+    Account account = accounts.account(accountId);
+    Contact contact = new Contact(account, d.fullName(), d.title(), d.email(), d.phone(), d.preferences());
+    makePrimary(contact, d.primary());
+    contacts.save(contact);
+    audit.record("contact.created", "contact", contact.getId(), accountId, null, snapshot(contact));
+    return ContactView.from(contact, clock.instant());
+  }
+
+  @Transactional
+  public ContactView update(Long id, ContactDetails d) {
+    Contact contact = contact(id);
+    Changes.requireVersion(d.version(), contact.getVersion(), "contact " + id);
+    Map<String, Object> before = snapshot(contact);
+    contact.update(d.fullName(), d.title(), d.email(), d.phone(), d.preferences());
+    makePrimary(contact, d.primary());
+    contacts.flush();
+    audit.record("contact.updated", "contact", id, contact.getAccount().getId(), before, snapshot(contact));
+    return ContactView.from(contact, clock.instant());
+  }
+
+  @Transactional
+  public ContactView verify(Long id) {
+    Contact contact = contact(id);
+    Instant before = contact.getLastVerifiedAt();
+    contact.verifiedAt(clock.instant());
+    contacts.flush();
+    audit.record("contact.verified", "contact", id, contact.getAccount().getId(),
+        fields("lastVerifiedAt", before == null ? null : before.toString()),
+        fields("lastVerifiedAt", contact.getLastVerifiedAt().toString()));
+    return ContactView.from(contact, clock.instant());
+  }
+
+  /** The contact a request names in {@code field}; it must exist and belong to {@code account} (else 400). */
+  @Transactional(readOnly = true)
+  public Contact referenced(Long id, Account account, String field) {
+    Contact contact = contacts.findById(id)
+        .orElseThrow(() -> new BadRequestException(field, "contact " + id + " does not exist"));
+    if (!contact.getAccount().getId().equals(account.getId())) {
+      throw new BadRequestException(field, "contact " + id + " belongs to another account, not " + account.getId());
+    }
+    return contact;
+  }
+
+  /**
+   * The previous primary is unset and flushed first: the database allows one primary per account,
+   * and Hibernate would otherwise write the new one before clearing the old one.
+   */
+  private void makePrimary(Contact contact, boolean primary) {
+    if (primary && !contact.isPrimary()) {
+      contacts.findByAccountIdAndPrimaryTrue(contact.getAccount().getId()).ifPresent(previous -> {
+        previous.markPrimary(false);
+        contacts.saveAndFlush(previous);
+        audit.record("contact.updated", "contact", previous.getId(), previous.getAccount().getId(),
+            fields("primary", true), fields("primary", false));
+      });
+    }
+    contact.markPrimary(primary);
+  }
+
+  private Contact contact(Long id) {
+    return contacts.findById(id).orElseThrow(() -> new NotFoundException("contact", id));
+  }
+
+  private static Map<String, Object> snapshot(Contact c) {
+    return fields(
+        "fullName", c.getFullName(), "title", c.getTitle(), "email", c.getEmail(), "phone", c.getPhone(),
+        "preferences", c.getPreferences(), "primary", c.isPrimary());
+  }
+}

@@ -1,0 +1,175 @@
+package dev.baton.commitment;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.account.Account;
+import dev.baton.account.AccountService;
+import dev.baton.account.Contact;
+import dev.baton.account.ContactService;
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.Changes;
+import dev.baton.people.OwnedWork;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Person;
+import dev.baton.people.Team;
+import dev.baton.people.TeamService;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Commitments: recording them, the register's filters, and their guarded life (rules on the entity). */
+@Service
+@Order(2)
+public class CommitmentService implements OwnedWork {
+
+  private final Commitments commitments;
+  private final AccountService accounts;
+  private final ContactService contacts;
+  private final PeopleService people;
+  private final TeamService teams;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  CommitmentService(
+      Commitments commitments, AccountService accounts, ContactService contacts, PeopleService people,
+      TeamService teams, AuditLog audit, Clock clock) {
+    this.commitments = commitments;
+    this.accounts = accounts;
+    this.contacts = contacts;
+    this.people = people;
+    this.teams = teams;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
+    LocalDate today = LocalDate.now(clock);
+    return commitments.findAll(filter.toSpecification(today), pageable).map(c -> CommitmentView.from(c, today));
+  }
+
+  @Transactional(readOnly = true)
+  public CommitmentView get(Long id) {
+    return CommitmentView.from(commitment(id), LocalDate.now(clock));
+  }
+
+  /** Overdue commitments per account, for lists; accounts with none map to nothing. */
+  @Transactional(readOnly = true)
+  public Map<Long, Long> overdueCounts(Collection<Long> accountIds) {
+    if (accountIds.isEmpty()) {
+      return Map.of();
+    }
+    return commitments.countDueBeforeByAccount(accountIds, CommitmentStatus.AWAITING_DELIVERY, LocalDate.now(clock))
+        .stream().collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+  }
+
+  /** For {@code @PreAuthorize}: does this user own the commitment? */
+  @Transactional(readOnly = true)
+  public boolean isOwner(Long id, String username) {
+    return commitments.findById(id)
+        .map(c -> c.getOwner() != null && c.getOwner().getUsername().equals(username)).orElse(false);
+  }
+
+  @Transactional
+  public CommitmentView create(NewCommitment n, String username) {
+    if (n.dueDate().isBefore(LocalDate.now(clock))) {
+      throw new BadRequestException("dueDate", "must be today or later");
+    }
+    Account account = accounts.referenced(n.accountId(), "accountId");
+    Contact contact = n.contactId() == null ? null : contacts.referenced(n.contactId(), account, "contactId");
+    Person owner = n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "a commitment");
+    Team team = n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
+    Commitment commitment = commitments.save(new Commitment(
+        account, contact, n.description().trim(), people.signedIn(username), owner, team, n.dueDate()));
+    audit.record("commitment.created", "commitment", commitment.getId(), account.getId(), null, fields(
+        "description", commitment.getDescription(), "owner", owner == null ? null : owner.getUsername(),
+        "dueDate", n.dueDate().toString(), "status", commitment.getStatus().name()));
+    return CommitmentView.from(commitment, LocalDate.now(clock));
+  }
+
+  @Transactional
+  public CommitmentView accept(Long id, Long version) {
+    return change(id, version, "accepted", Commitment::accept);
+  }
+
+  @Transactional
+  public CommitmentView reject(Long id, String reason, Long version) {
+    return change(id, version, "rejected", c -> c.reject(reason));
+  }
+
+  @Transactional
+  public CommitmentView deliver(Long id, String evidence, Long version) {
+    return change(id, version, "delivered", c -> c.deliver(evidence));
+  }
+
+  @Transactional
+  public CommitmentView verify(Long id, Long version) {
+    return change(id, version, "verified", Commitment::verify);
+  }
+
+  @Transactional
+  public CommitmentView reopen(Long id, String reason, Long version) {
+    return change(id, version, "reopened", c -> c.reopen(reason));
+  }
+
+  @Transactional
+  public CommitmentView cancel(Long id, String reason, Long version) {
+    return change(id, version, "cancelled", c -> c.cancel(reason));
+  }
+
+  @Transactional
+  public CommitmentView breach(Long id, String reason, Long version) {
+    return change(id, version, "breached", c -> c.breach(reason));
+  }
+
+  @Transactional
+  public CommitmentView reassign(Long id, Long ownerId, Long version) {
+    Commitment commitment = commitment(id);
+    Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
+    Person owner = people.activeOwner(ownerId, "ownerId", "a commitment");
+    String before = commitment.getOwner() == null ? null : commitment.getOwner().getUsername();
+    commitment.assignTo(owner);
+    commitments.flush();
+    audit.record("commitment.reassigned", "commitment", id, commitment.getAccount().getId(),
+        fields("owner", before), fields("owner", owner.getUsername()));
+    return CommitmentView.from(commitment, LocalDate.now(clock));
+  }
+
+  @Override
+  public long countOwnedBy(Person person) {
+    return commitments.countByOwnerIdAndStatusIn(person.getId(), CommitmentStatus.OPEN);
+  }
+
+  @Override
+  public String noun() {
+    return "open commitments";
+  }
+
+  /** One status change: guarded by the entity, flushed so the answer carries the new version, audited. */
+  private CommitmentView change(Long id, Long version, String action, Consumer<Commitment> transition) {
+    Commitment commitment = commitment(id);
+    Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
+    CommitmentStatus before = commitment.getStatus();
+    transition.accept(commitment);
+    commitments.flush();
+    audit.record("commitment." + action, "commitment", id, commitment.getAccount().getId(),
+        fields("status", before.name()),
+        fields("status", commitment.getStatus().name(), "reason", commitment.getStatusReason(),
+            "evidence", commitment.getDeliveryEvidence()));
+    return CommitmentView.from(commitment, LocalDate.now(clock));
+  }
+
+  private Commitment commitment(Long id) {
+    return commitments.findById(id).orElseThrow(() -> new NotFoundException("commitment", id));
+  }
+}

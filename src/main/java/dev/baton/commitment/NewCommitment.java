@@ -1,0 +1,16 @@
+package dev.baton.commitment;
+
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** A promise made to a customer, recorded by the signed-in person; owner and delivering team optional. */
+public record NewCommitment(
+    @NotNull Long accountId,
+    Long contactId,
+    @NotBlank @Size(max = 4000) String description,
+    Long ownerId,
+    Long deliveringTeamId,
+    @NotNull @FutureOrPresent(message = "must be today or later") LocalDate dueDate) {}
