@@ -1,0 +1,85 @@
+package dev.baton.account.web;
+
+import dev.baton.account.AccountDetails;
+import dev.baton.account.AccountSearch;
+import dev.baton.account.AccountService;
+import dev.baton.account.AccountView;
+import dev.baton.account.NewAccount;
+import dev.baton.account.Timeline;
+import dev.baton.account.TimelineItem;
+import dev.baton.people.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/accounts")
+@Tag(name = "Accounts", description = "Everyone may read; admins and managers create and transfer; the owner may edit too.")
+class AccountController {
+
+  record Transfer(@NotNull Long ownerId, Long version) {}
+
+  private final AccountService accounts;
+  private final Timeline timeline;
+
+  AccountController(AccountService accounts, Timeline timeline) {
+    this.accounts = accounts;
+    this.timeline = timeline;
+  }
+
+  @GetMapping
+  @Operation(summary = "Search accounts by owner (person id), name substring, territory and segment")
+  PageResponse<AccountView> list(
+      @RequestParam(required = false) Long owner, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String territory, @RequestParam(required = false) String segment,
+      @PageableDefault(sort = "name") Pageable pageable) {
+    return PageResponse.of(accounts.find(new AccountSearch(owner, q, territory, segment), pageable));
+  }
+
+  @GetMapping("/{id}")
+  AccountView get(@PathVariable Long id) {
+    return accounts.get(id);
+  }
+
+  @GetMapping("/{id}/timeline")
+  @Operation(summary = "Interactions, commitment events and other changes of the account, newest first")
+  List<TimelineItem> timeline(@PathVariable Long id) {
+    return timeline.of(id);
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  AccountView create(@Valid @RequestBody NewAccount account) {
+    return accounts.create(account);
+  }
+
+  @PutMapping("/{id}")
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER') or @accountService.isOwner(#id, authentication.name)")
+  @Operation(summary = "Edit an account's details (not its owner)")
+  AccountView update(@PathVariable Long id, @Valid @RequestBody AccountDetails details) {
+    return accounts.update(id, details);
+  }
+
+  @PutMapping("/{id}/owner")
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  @Operation(summary = "Transfer the account to another active person (a whole book moves with a handover)")
+  AccountView transfer(@PathVariable Long id, @Valid @RequestBody Transfer transfer) {
+    return accounts.transfer(id, transfer.ownerId(), transfer.version());
+  }
+}

@@ -1,0 +1,60 @@
+package dev.baton.account.web;
+
+import dev.baton.account.ContactDetails;
+import dev.baton.account.ContactService;
+import dev.baton.account.ContactView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Contacts", description = "Any signed-in person keeps contacts up to date.")
+class ContactController {
+
+  private final ContactService contacts;
+
+  ContactController(ContactService contacts) {
+    this.contacts = contacts;
+  }
+
+  @GetMapping("/accounts/{accountId}/contacts")
+  @Operation(summary = "An account's contacts; stale=true: not verified for over a year, or never")
+  List<ContactView> list(@PathVariable Long accountId, @RequestParam(required = false) Boolean stale) {
+    return contacts.forAccount(accountId, stale);
+  }
+
+  @PostMapping("/accounts/{accountId}/contacts")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Add a contact; primary=true makes it the account's only primary contact")
+  ContactView create(@PathVariable Long accountId, @Valid @RequestBody ContactDetails details) {
+    return contacts.create(accountId, details);
+  }
+
+  @GetMapping("/contacts/{id}")
+  ContactView get(@PathVariable Long id) {
+    return contacts.get(id);
+  }
+
+  @PutMapping("/contacts/{id}")
+  ContactView update(@PathVariable Long id, @Valid @RequestBody ContactDetails details) {
+    return contacts.update(id, details);
+  }
+
+  @PostMapping("/contacts/{id}/verify")
+  @Operation(summary = "Record that the contact's details were checked with them just now")
+  ContactView verify(@PathVariable Long id) {
+    return contacts.verify(id);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.baton.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.audit.AuditEvents;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PeopleApiIntegrationTests {
+
+  @Autowired TestRestTemplate http;
+  @Autowired People people;
+  @Autowired Teams teams;
+  @Autowired AuditEvents audit;
+
+  TestRestTemplate admin() {
+    return http.withBasicAuth("ada", "demo");
+  }
+
+  ResponseEntity<Map> createPerson(String username, Long managerId) {
+    Map<String, Object> body = new java.util.HashMap<>(Map.of(
+        "username", username, "fullName", "New " + username, "email", username + "@example.com",
+        "password", "secret-123", "roles", List.of("REP")));
+    if (managerId != null) {
+      body.put("managerId", managerId);
+    }
+    return admin().postForEntity("/api/people", body, Map.class);
+  }
+
+  @Test
+  void adminCreatesPersonWhoCanSignInWithHashedPasswordAndAudited() {
+    ResponseEntity<Map> created = createPerson("nadia", null);
+
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    Long id = ((Number) created.getBody().get("id")).longValue();
+    assertThat(created.getBody()).doesNotContainKey("passwordHash");
+    assertThat(people.findById(id).orElseThrow().getPasswordHash()).startsWith("{bcrypt}");
+    ResponseEntity<Map> me = http.withBasicAuth("nadia", "secret-123").getForEntity("/api/people/me", Map.class);
+    assertThat(me.getBody()).containsEntry("username", "nadia");
+    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("person", id))
+        .extracting(e -> e.getAction()).containsExactly("person.created");
+  }
+
+  @Test
+  void refusesTakenUsernameAndEmailNamingTheFieldAndWritesNothing() {
+    long before = people.count();
+
+    ResponseEntity<Map> sameUsername = createPerson("rob", null);
+    ResponseEntity<Map> sameEmail = admin().postForEntity("/api/people", Map.of(
+        "username", "robert", "fullName", "Robert", "email", "ROB@baton.example", "password", "secret-123",
+        "roles", List.of("REP")), Map.class);
+
+    assertThat(sameUsername.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) sameUsername.getBody().get("detail")).startsWith("username:");
+    assertThat(sameEmail.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) sameEmail.getBody().get("detail")).startsWith("email:");
+    assertThat(people.count()).isEqualTo(before);
+  }
+
+  @Test
+  void namesEachInvalidFieldOfANewPerson() {
+    ResponseEntity<Map> bad = admin().postForEntity("/api/people",
+        Map.of("username", "Has Spaces", "fullName", "", "email", "not-an-email", "password", "short", "roles", List.of()),
+        Map.class);
+
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, Object>) bad.getBody().get("errors"))
+        .containsOnlyKeys("username", "fullName", "email", "password", "roles");
+  }
+
+  @Test
+  void refusesAReportingLoop() {
+    Long boss = ((Number) createPerson("loop-boss", null).getBody().get("id")).longValue();
+    Long report = ((Number) createPerson("loop-report", boss).getBody().get("id")).longValue();
+
+    ResponseEntity<Map> loop = admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(Map.of(
+        "fullName", "Boss", "email", "loop-boss@example.com", "roles", List.of("MANAGER"), "managerId", report)),
+        Map.class);
+
+    assertThat(loop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, Object>) loop.getBody().get("errors")).containsKey("managerId");
+    assertThat(people.findById(boss).orElseThrow().getManager()).isNull();
+  }
+
+  @Test
+  void meIsTheSignedInPerson() {
+    assertThat(http.withBasicAuth("rob", "demo").getForObject("/api/people/me", Map.class))
+        .containsEntry("username", "rob").containsEntry("teamKey", "sales-emea").containsEntry("managerUsername", "maria");
+  }
+
+  @Test
+  void filtersPeopleByRoleAndTeamInPages() {
+    Long salesEmea = teams.findByKey("sales-emea").orElseThrow().getId();
+
+    Map page = http.withBasicAuth("rob", "demo")
+        .getForObject("/api/people?role=REP&team=" + salesEmea + "&size=1&sort=username", Map.class);
+
+    assertThat(page).containsEntry("size", 1).containsEntry("page", 0);
+    assertThat(((Number) page.get("totalElements")).intValue()).isGreaterThanOrEqualTo(2);
+    assertThat((List<Map<String, Object>>) page.get("content")).singleElement()
+        .satisfies(p -> assertThat((List<String>) p.get("roles")).contains("REP"))
+        .satisfies(p -> assertThat(p).containsEntry("teamKey", "sales-emea"));
+  }
+
+  @Test
+  void aRepCannotWriteTeams() {
+    long before = teams.count();
+
+    ResponseEntity<Map> denied = http.withBasicAuth("rob", "demo")
+        .postForEntity("/api/teams", Map.of("key", "rob-team", "name", "Rob's team"), Map.class);
+
+    assertThat(denied.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(denied.getBody()).containsEntry("status", 403);
+    assertThat(teams.count()).isEqualTo(before);
+  }
+
+  @Test
+  void deactivationWaitsUntilTheBookIsHandedOver() {
+    Long leaver = ((Number) createPerson("leaver", null).getBody().get("id")).longValue();
+    Long rob = people.findByUsername("rob").orElseThrow().getId();
+    Map account = http.withBasicAuth("maria", "demo")
+        .postForObject("/api/accounts", Map.of("name", "Leaver's account", "ownerId", leaver), Map.class);
+
+    ResponseEntity<Map> refused = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) refused.getBody().get("detail"))
+        .isEqualTo("New leaver still owns 1 accounts and 0 open commitments: hand them over first (launch a handover)");
+    assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
+
+    http.withBasicAuth("maria", "demo").put("/api/accounts/" + account.get("id") + "/owner", Map.of("ownerId", rob));
+    ResponseEntity<Map> done = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
+
+    assertThat(done.getBody()).containsEntry("active", false);
+    assertThat(http.withBasicAuth("leaver", "secret-123").getForEntity("/api/people/me", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("person", leaver))
+        .extracting(e -> e.getAction()).containsExactly("person.created", "person.deactivated");
+  }
+}
