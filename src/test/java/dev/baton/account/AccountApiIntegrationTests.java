@@ -1,0 +1,156 @@
+package dev.baton.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.audit.AuditEvents;
+import dev.baton.people.People;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountApiIntegrationTests {
+
+  @Autowired TestRestTemplate http;
+  @Autowired People people;
+  @Autowired Interactions interactions;
+  @Autowired AuditEvents audit;
+
+  TestRestTemplate as(String username) {
+    return http.withBasicAuth(username, "demo");
+  }
+
+  long id(String username) {
+    return people.findByUsername(username).orElseThrow().getId();
+  }
+
+  long newAccount(String name, String owner) {
+    Map account = as("maria").postForObject("/api/accounts",
+        Map.of("name", name, "ownerId", id(owner), "territory", "Benelux", "segment", "Mid-market"), Map.class);
+    return ((Number) account.get("id")).longValue();
+  }
+
+  long newContact(long accountId, String name, boolean primary) {
+    Map contact = as("rob").postForObject("/api/accounts/" + accountId + "/contacts",
+        Map.of("fullName", name, "email", "c@example.com", "primary", primary), Map.class);
+    return ((Number) contact.get("id")).longValue();
+  }
+
+  @Test
+  void searchesAccountsByNameSubstringAndOwnerInPages() {
+    newAccount("Zylophant Industries", "rob");
+    newAccount("zylophant Logistics", "rita");
+    newAccount("Other Corp", "rob");
+
+    Map byName = as("ravi").getForObject("/api/accounts?q=YLOPHANT&size=1", Map.class);
+    Map byNameAndOwner = as("ravi").getForObject("/api/accounts?q=zylophant&owner=" + id("rita"), Map.class);
+
+    assertThat(byName).containsEntry("totalElements", 2).containsEntry("totalPages", 2).containsEntry("size", 1);
+    assertThat((List<Map<String, Object>>) byNameAndOwner.get("content")).singleElement()
+        .satisfies(a -> assertThat(a).containsEntry("name", "zylophant Logistics").containsEntry("ownerUsername", "rita"));
+  }
+
+  @Test
+  void onlyAdminsManagersAndTheOwnerEditAnAccount() {
+    long accountId = newAccount("Edit Me Ltd", "rob");
+    Map<String, Object> details = Map.of("name", "Edited Ltd", "territory", "Nordics");
+
+    ResponseEntity<Map> repCreates = as("rob").postForEntity("/api/accounts", Map.of("name", "Mine"), Map.class);
+    ResponseEntity<Map> otherRepEdits = as("rita").exchange(
+        "/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(details), Map.class);
+    ResponseEntity<Map> ownerEdits = as("rob").exchange(
+        "/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(details), Map.class);
+
+    assertThat(repCreates.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(otherRepEdits.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(ownerEdits.getBody()).containsEntry("name", "Edited Ltd").containsEntry("territory", "Nordics");
+    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("account", accountId))
+        .extracting(e -> e.getAction()).containsExactly("account.created", "account.updated");
+  }
+
+  @Test
+  void answersNotFoundForAnUnknownAccount() {
+    ResponseEntity<Map> missing = as("rob").getForEntity("/api/accounts/999999", Map.class);
+
+    assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(missing.getBody()).containsEntry("detail", "account 999999 does not exist");
+  }
+
+  @Test
+  void aNewPrimaryContactReplacesThePreviousOne() {
+    long accountId = newAccount("Primary Co", "rob");
+    long first = newContact(accountId, "Anna First", true);
+    long second = newContact(accountId, "Bert Second", true);
+
+    List<Map<String, Object>> contacts = as("rob").getForObject("/api/accounts/" + accountId + "/contacts", List.class);
+
+    assertThat(contacts).extracting(c -> c.get("fullName"), c -> c.get("primary"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Anna First", false),
+            org.assertj.core.groups.Tuple.tuple("Bert Second", true));
+    assertThat(first).isNotEqualTo(second);
+  }
+
+  @Test
+  void verifyingAContactTakesItOffTheStaleList() {
+    long accountId = newAccount("Stale Co", "rob");
+    long contact = newContact(accountId, "Never Checked", false);
+    assertThat(as("rob").getForObject("/api/accounts/" + accountId + "/contacts?stale=true", List.class)).hasSize(1);
+
+    Map verified = as("rob").postForObject("/api/contacts/" + contact + "/verify", null, Map.class);
+
+    assertThat(verified.get("lastVerifiedAt")).isNotNull();
+    assertThat(verified).containsEntry("stale", false);
+    assertThat(as("rob").getForObject("/api/accounts/" + accountId + "/contacts?stale=true", List.class)).isEmpty();
+  }
+
+  @Test
+  void logsAnInteractionBySignedInPersonAndRefusesABlankOneWritingNothing() {
+    long accountId = newAccount("Talk Co", "rob");
+    long before = interactions.count();
+
+    ResponseEntity<Map> bad = as("rita").postForEntity("/api/accounts/" + accountId + "/interactions",
+        Map.of("summary", " "), Map.class);
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, Object>) bad.getBody().get("errors")).containsOnlyKeys("kind", "summary");
+    assertThat(interactions.count()).isEqualTo(before);
+
+    Map logged = as("rita").postForObject("/api/accounts/" + accountId + "/interactions",
+        Map.of("kind", "CALL", "summary", "Discussed the roll-out"), Map.class);
+    assertThat(logged).containsEntry("byUsername", "rita").containsEntry("kind", "CALL");
+  }
+
+  @Test
+  void timelineMergesInteractionsAndCommitmentEventsNewestFirst() {
+    long accountId = newAccount("Story Co", "rob");
+    Instant twoDaysAgo = Instant.now().minus(2, ChronoUnit.DAYS);
+    as("rob").postForObject("/api/accounts/" + accountId + "/interactions",
+        Map.of("kind", "MEETING", "summary", "Kick-off", "occurredAt", twoDaysAgo.toString()), Map.class);
+    as("rob").postForObject("/api/commitments", Map.of("accountId", accountId, "description", "Send the SSO guide",
+        "ownerId", id("rob"), "dueDate", LocalDate.now().plusDays(7).toString()), Map.class);
+    as("rob").postForObject("/api/accounts/" + accountId + "/interactions",
+        Map.of("kind", "CALL", "summary", "Follow-up"), Map.class);
+
+    List<Map<String, Object>> timeline = as("ravi").getForObject("/api/accounts/" + accountId + "/timeline", List.class);
+
+    assertThat(timeline).extracting(i -> i.get("type"))
+        .containsExactly("INTERACTION", "COMMITMENT", "CHANGE", "INTERACTION");
+    assertThat(timeline).extracting(i -> (String) i.get("summary"))
+        .satisfiesExactly(
+            s -> assertThat(s).isEqualTo("CALL: Follow-up"),
+            s -> assertThat(s).startsWith("commitment ").contains("created").contains("Send the SSO guide"),
+            s -> assertThat(s).startsWith("account " + accountId + " created"),
+            s -> assertThat(s).isEqualTo("MEETING: Kick-off"));
+    assertThat(timeline).extracting(i -> Instant.parse((String) i.get("when")))
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+}
