@@ -1,0 +1,110 @@
+package dev.baton.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.baton.commitment.Commitment;
+import dev.baton.commitment.Commitments;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The accounts pages, through the real security filters (MockMvc built on the shared app context). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountPagesIntegrationTests {
+
+  @Autowired WebApplicationContext context;
+  @Autowired Accounts accounts;
+  @Autowired Contacts contacts;
+  @Autowired Interactions interactions;
+  @Autowired Commitments commitments;
+  @Autowired People people;
+
+  MockMvc mvc;
+  Account account;
+
+  @BeforeEach
+  void anAccountWithAnOverdueCommitmentAndAStaleContact() {
+    mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    Person rob = people.findByUsername("rob").orElseThrow();
+    account = accounts.save(new Account("Quokka <script>alert(1)</script> BV", rob, "SMB", "Benelux", null));
+    Contact anna = new Contact(account, "Anna de Vries", "CTO", "anna@example.com", null, null);
+    anna.markPrimary(true);
+    contacts.save(anna);
+    commitments.save(new Commitment(account, null, "Send the <b>SSO</b> guide", rob, rob, null, LocalDate.now().minusDays(3)));
+  }
+
+  @Test
+  void listFindsAccountsByNameWithTheirOverdueCount() throws Exception {
+    mvc.perform(get("/accounts").param("q", "quokka").with(user("rita")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Quokka &lt;script&gt;alert(1)&lt;/script&gt; BV")))
+        .andExpect(content().string(containsString("<span class=\"badge text-bg-danger\">1</span>")))
+        .andExpect(content().string(not(containsString("<script>alert(1)"))));
+  }
+
+  @Test
+  void detailShowsContactsCommitmentsAndTimelineEscaped() throws Exception {
+    mvc.perform(get("/accounts/" + account.getId()).with(user("rita")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Anna de Vries")))
+        .andExpect(content().string(containsString("never verified")))
+        .andExpect(content().string(containsString(">primary<")))
+        .andExpect(content().string(containsString("table-danger")))
+        .andExpect(content().string(containsString("Send the &lt;b&gt;SSO&lt;/b&gt; guide")));
+  }
+
+  @Test
+  void loggingAnInteractionAddsItToTheTimeline() throws Exception {
+    mvc.perform(post("/accounts/" + account.getId() + "/interactions").with(user("rita")).with(csrf())
+            .param("kind", "MEETING").param("summary", "Quarterly review"))
+        .andExpect(redirectedUrl("/accounts/" + account.getId()));
+
+    mvc.perform(get("/accounts/" + account.getId()).with(user("rita")))
+        .andExpect(content().string(containsString("MEETING: Quarterly review")));
+  }
+
+  @Test
+  void aBlankInteractionIsShownBackWithTheReasonAndNothingSaved() throws Exception {
+    long before = interactions.count();
+
+    mvc.perform(post("/accounts/" + account.getId() + "/interactions").with(user("rita")).with(csrf())
+            .param("kind", "CALL").param("summary", "  "))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("The interaction was not saved: say what was discussed")));
+
+    assertThat(interactions.count()).isEqualTo(before);
+  }
+
+  @Test
+  void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+    long before = interactions.count();
+
+    mvc.perform(post("/accounts/" + account.getId() + "/interactions").with(user("rita"))
+            .param("kind", "CALL").param("summary", "sneaky"))
+        .andExpect(status().isForbidden());
+
+    assertThat(interactions.count()).isEqualTo(before);
+  }
+
+  @Test
+  void anUnknownAccountIsNotFound() throws Exception {
+    mvc.perform(get("/accounts/999999").with(user("rita"))).andExpect(status().isNotFound());
+  }
+}
