@@ -1,0 +1,94 @@
+package dev.baton.commitment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
+import dev.baton.people.Team;
+import dev.baton.people.Teams;
+import dev.baton.support.PostgresTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@PostgresTest
+class CommitmentQueryTests {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+  @Autowired Commitments commitments;
+  @Autowired Accounts accounts;
+  @Autowired People people;
+  @Autowired Teams teams;
+
+  Person rob;
+  Person rita;
+  Team cs;
+  Account acme;
+  Commitment robsLate;
+  Commitment robsDeliveredLate;
+  Commitment ritasOnTime;
+  Commitment unownedLate;
+  Commitment unownedCancelled;
+
+  @BeforeEach
+  void aSmallRegister() {
+    rob = people.save(new Person("q-rob", "Rob", "q-rob@example.com", "x", Set.of(Role.REP)));
+    rita = people.save(new Person("q-rita", "Rita", "q-rita@example.com", "x", Set.of(Role.REP)));
+    cs = teams.save(new Team("q-cs", "CS"));
+    acme = accounts.save(new Account("Acme", rob, null, null, null));
+    robsLate = save(rob, null, TODAY.minusDays(1));
+    robsDeliveredLate = save(rob, cs, TODAY.minusDays(5));
+    robsDeliveredLate.accept();
+    robsDeliveredLate.deliver("sent");
+    ritasOnTime = save(rita, cs, TODAY);
+    ritasOnTime.accept();
+    unownedLate = save(null, cs, TODAY.minusDays(2));
+    unownedCancelled = save(null, null, TODAY.minusDays(2));
+    unownedCancelled.cancel("withdrawn");
+    commitments.flush();
+  }
+
+  Commitment save(Person owner, Team team, LocalDate due) {
+    return commitments.save(new Commitment(acme, null, "promise", rob, owner, team, due));
+  }
+
+  List<Commitment> find(CommitmentStatus status, Person owner, Team team, boolean overdue, boolean unowned) {
+    return commitments.findAll(new CommitmentFilter(status, owner == null ? null : owner.getId(),
+        team == null ? null : team.getId(), acme.getId(), overdue, unowned).toSpecification(TODAY));
+  }
+
+  @Test
+  void overdueMeansPastDueAndNotYetDelivered() {
+    assertThat(find(null, null, null, true, false)).containsExactlyInAnyOrder(robsLate, unownedLate);
+  }
+
+  @Test
+  void unownedMeansOpenWithoutAnOwner() {
+    assertThat(find(null, null, null, false, true)).containsExactly(unownedLate);
+  }
+
+  @Test
+  void filtersByOwnerTeamAndStatusTogether() {
+    assertThat(find(null, rob, null, false, false)).containsExactlyInAnyOrder(robsLate, robsDeliveredLate);
+    assertThat(find(null, null, cs, false, false)).containsExactlyInAnyOrder(robsDeliveredLate, ritasOnTime, unownedLate);
+    assertThat(find(CommitmentStatus.ACCEPTED, null, cs, false, false)).containsExactly(ritasOnTime);
+    assertThat(find(null, null, cs, true, true)).containsExactly(unownedLate);
+  }
+
+  @Test
+  void countsOverdueCommitmentsPerAccount() {
+    Account empty = accounts.save(new Account("Empty", rob, null, null, null));
+
+    List<Object[]> rows = commitments.countDueBeforeByAccount(
+        List.of(acme.getId(), empty.getId()), CommitmentStatus.AWAITING_DELIVERY, TODAY);
+
+    assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsExactly(acme.getId(), 2L));
+  }
+}
