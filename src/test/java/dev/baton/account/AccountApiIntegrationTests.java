@@ -153,4 +153,14 @@ class AccountApiIntegrationTests {
     assertThat(timeline).extracting(i -> Instant.parse((String) i.get("when")))
         .isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
+
+  @Test
+  void documentsTheApiWithOpenApi() {
+    Map docs = as("rob").getForObject("/v3/api-docs", Map.class);
+
+    assertThat((Map<String, Object>) docs.get("paths")).containsKeys(
+        "/api/accounts", "/api/accounts/{id}/timeline", "/api/accounts/{accountId}/contacts", "/api/contacts/{id}/verify",
+        "/api/commitments", "/api/commitments/{id}/accept", "/api/commitments/{id}/owner", "/api/people/me",
+        "/api/people/{id}/deactivate", "/api/teams");
+  }
 }
