@@ -2,6 +2,8 @@ package dev.baton.account;
 
 import dev.baton.audit.AuditEvent;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -12,6 +14,12 @@ public record TimelineItem(String type, Instant when, String who, String summary
   public static final String INTERACTION = "INTERACTION";
   public static final String COMMITMENT = "COMMITMENT";
   public static final String CHANGE = "CHANGE";
+
+  /** jsonb does not keep key order: say what the thing is first, then the rest alphabetically. */
+  private static final List<String> LEADING = List.of("name", "fullName", "description", "status");
+  private static final Comparator<String> READING_ORDER = Comparator
+      .comparingInt((String field) -> LEADING.contains(field) ? LEADING.indexOf(field) : LEADING.size())
+      .thenComparing(Comparator.naturalOrder());
 
   static TimelineItem of(Interaction i) {
     String with = i.getContact() == null ? "" : " with " + i.getContact().getFullName();
@@ -31,13 +39,11 @@ public record TimelineItem(String type, Instant when, String who, String summary
       return "";
     }
     StringJoiner changes = new StringJoiner(", ", ": ", "").setEmptyValue("");
-    after.forEach((field, value) -> {
-      if (value == null && before == null) {
-        return;
-      }
-      if (before == null) {
+    after.keySet().stream().sorted(READING_ORDER).forEach(field -> {
+      Object value = after.get(field);
+      if (before == null && value != null) {
         changes.add(field + " " + value);
-      } else if (!Objects.equals(before.get(field), value)) {
+      } else if (before != null && !Objects.equals(before.get(field), value)) {
         changes.add(field + " " + before.get(field) + " → " + value);
       }
     });

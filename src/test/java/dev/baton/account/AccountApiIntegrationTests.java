@@ -147,8 +147,8 @@ class AccountApiIntegrationTests {
     assertThat(timeline).extracting(i -> (String) i.get("summary"))
         .satisfiesExactly(
             s -> assertThat(s).isEqualTo("CALL: Follow-up"),
-            s -> assertThat(s).startsWith("commitment ").contains("created").contains("Send the SSO guide"),
-            s -> assertThat(s).startsWith("account " + accountId + " created"),
+            s -> assertThat(s).matches("commitment \\d+ created: description Send the SSO guide, status PROPOSED, .*"),
+            s -> assertThat(s).startsWith("account " + accountId + " created: name Story Co, owner rob, segment"),
             s -> assertThat(s).isEqualTo("MEETING: Kick-off"));
     assertThat(timeline).extracting(i -> Instant.parse((String) i.get("when")))
         .isSortedAccordingTo(java.util.Comparator.reverseOrder());

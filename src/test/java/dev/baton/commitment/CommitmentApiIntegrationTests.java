@@ -132,6 +132,8 @@ class CommitmentApiIntegrationTests {
     assertThat(notDelivered.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat((String) notDelivered.getBody().get("detail")).contains("is ACCEPTED and cannot be verified");
     assertThat(commitments.findById(id).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.ACCEPTED);
+    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", id)).extracting(e -> e.getAction())
+        .containsExactly("commitment.created", "commitment.accepted");
   }
 
   @Test
