@@ -1,0 +1,11 @@
+package dev.baton.task;
+
+import java.util.Set;
+
+/** Who is looking at the inbox: their user name, their teams, and (for managers) their direct reports. */
+record Viewer(String username, Set<String> teams, Set<String> reports) {
+
+  boolean canSee(Task task) {
+    return username.equals(task.getAssignee()) || task.isCandidate(teams) || reports.contains(task.getAssignee());
+  }
+}
