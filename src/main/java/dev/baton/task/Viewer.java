@@ -6,6 +6,7 @@ import java.util.Set;
 record Viewer(String username, Set<String> teams, Set<String> reports) {
 
   boolean canSee(Task task) {
-    return username.equals(task.getAssignee()) || task.isCandidate(teams) || reports.contains(task.getAssignee());
+    String assignee = task.getAssignee();
+    return username.equals(assignee) || task.isCandidate(teams) || (assignee != null && reports.contains(assignee));
   }
 }
