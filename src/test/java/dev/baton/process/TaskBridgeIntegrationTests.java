@@ -15,57 +15,38 @@ import dev.baton.people.People;
 import dev.baton.process.Bpmn.SampleReview;
 import dev.baton.process.Bpmn.Variables;
 import dev.baton.task.Task;
-import dev.baton.task.TaskEngine;
 import dev.baton.task.TaskEngineSync;
+import dev.baton.task.TaskService;
+import dev.baton.task.TaskSpec;
 import dev.baton.task.TaskStatus;
-import dev.baton.task.Tasks;
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
-import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
-import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
-import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-/** The whole bridge: the sample playbook's user task through Baton's inbox API and back into the engine. */
+/** The sample playbook's user task through Baton's inbox API and back into the engine. */
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TaskBridgeIntegrationTests {
+class TaskBridgeIntegrationTests extends EngineIntegrationTest {
 
-  static final Duration WAIT = Duration.ofSeconds(30);
   static final Map<String, Object> GOOD_VALUES =
       Map.of("reviewSummary", "Renewal looks safe", "healthScore", 8, "renewalRisk", "low", "needsFollowUp", true);
 
-  @Autowired TestRestTemplate http;
-  @Autowired ZeebeTestEngine engine;
   @Autowired CamundaClient client;
-  @Autowired Playbooks playbooks;
-  @Autowired Tasks tasks;
+  @Autowired TaskService taskService;
   @Autowired TaskEngineSync engineSync;
   @Autowired Accounts accounts;
   @Autowired People people;
   @Autowired AuditEvents auditEvents;
-  @MockitoSpyBean TaskEngine taskEngine;
-
-  @AfterEach
-  void forgetRecordStream() {
-    BpmnAssert.resetRecordStream();
-  }
 
   @Test
   void robClaimsAndCompletesTheReviewWhileRaviFromAnotherTeamCannot() throws Exception {
@@ -150,42 +131,30 @@ class TaskBridgeIntegrationTests {
     assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
   }
 
-  private long startReview(Long accountId) {
-    Map<String, Object> variables = new HashMap<>(Map.of(Variables.REVIEW_DUE_AT, "2030-01-31T09:00:00Z"));
-    if (accountId != null) {
-      variables.put(Variables.ACCOUNT_ID, accountId);
-    }
-    return playbooks.start(SampleReview.PROCESS_ID, variables);
-  }
+  @Test
+  void aJobDeliveredAgainFindsItsRowAndChangesNothing() throws Exception {
+    Task task = awaitTaskOf(startReview(null));
+    TaskSpec again = new TaskSpec(task.getJobKey(), task.getProcessInstanceKey(), task.getElementInstanceKey(),
+        task.getBpmnProcessId(), task.getProcessVersion(), task.getElementId(), "Renamed", "rita", Set.of("sales-na"),
+        null, null, null, null, null, null);
 
-  /** The row exists and its job lock has been extended. */
-  private Task awaitTaskOf(long instance) throws Exception {
-    engine.waitForIdleState(WAIT);
-    return await().atMost(WAIT).until(
-        () -> tasks.findAll().stream().filter(t -> t.getProcessInstanceKey() == instance).findFirst().orElse(null),
-        t -> t != null && t.getLockExpiresAt().isAfter(Instant.now().plus(Duration.ofDays(1))));
-  }
+    Task found = taskService.upsert(again);
+    taskService.upsert(again);
 
-  private void awaitProcessCompleted(long instance) {
-    await().atMost(WAIT).until(() -> StreamSupport.stream(records().processInstanceRecords().spliterator(), false)
-        .anyMatch(r -> r.getValue().getProcessInstanceKey() == instance
-            && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS
-            && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
-    BpmnAssert.initRecordStream(records());
+    Task row = tasks.findById(task.getId()).orElseThrow();
+    assertThat(found.getId()).isEqualTo(task.getId());
+    assertThat(tasks.findAll()).filteredOn(t -> t.getJobKey() == task.getJobKey()).hasSize(1);
+    assertThat(row)
+        .extracting(Task::getName, Task::getAssignee, Task::getCandidateGroups, Task::getStatus, Task::getVersion,
+            Task::getLockExpiresAt)
+        .containsExactly(task.getName(), null, Set.of("sales-emea"), TaskStatus.OPEN, task.getVersion(),
+            task.getLockExpiresAt());
   }
 
   private List<?> jobRecords(long jobKey, JobIntent intent) {
     return StreamSupport.stream(records().jobRecords().spliterator(), false)
         .filter(r -> r.getKey() == jobKey && r.getIntent() == intent)
         .toList();
-  }
-
-  private RecordStream records() {
-    return RecordStream.of(engine.getRecordStreamSource());
-  }
-
-  private TestRestTemplate as(String username) {
-    return http.withBasicAuth(username, "demo");
   }
 
   private ResponseEntity<Map> post(String username, Task task, String action) {
