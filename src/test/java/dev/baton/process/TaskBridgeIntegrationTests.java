@@ -32,6 +32,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 
 /** The sample playbook's user task through Baton's inbox API and back into the engine. */
@@ -47,6 +48,7 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
   @Autowired Accounts accounts;
   @Autowired People people;
   @Autowired AuditEvents auditEvents;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void robClaimsAndCompletesTheReviewWhileRaviFromAnotherTeamCannot() throws Exception {
@@ -129,6 +131,24 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
     assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat((String) withdrawn.getBody().get("detail")).contains("withdrawn");
     assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+  }
+
+  @Test
+  void renewsLocksAboutToRunOutAndCancelsTasksWhoseJobIsGone() throws Exception {
+    Task live = awaitTaskOf(startReview(null));
+    long cancelledInstance = startReview(null);
+    Task gone = awaitTaskOf(cancelledInstance);
+    client.newCancelInstanceCommand(cancelledInstance).send().join();
+    engine.waitForIdleState(WAIT);
+    jdbc.update("update task set lock_expires_at = now() + interval '1 day' where id in (?, ?)", live.getId(), gone.getId());
+
+    await().atMost(WAIT).until(() -> {
+      engineSync.renewLocks(10);
+      return tasks.findById(gone.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED
+          && tasks.findById(live.getId()).orElseThrow().getLockExpiresAt().isAfter(Instant.now().plus(Duration.ofDays(13)));
+    });
+    assertThat(tasks.findById(live.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+    assertThat(jobRecords(live.getJobKey(), JobIntent.TIMEOUT_UPDATED)).hasSize(2);
   }
 
   @Test
