@@ -1,5 +1,6 @@
 package dev.baton.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.baton.process.Bpmn.SampleReview;
@@ -15,12 +16,15 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -76,5 +80,18 @@ public abstract class EngineIntegrationTest {
 
   protected TestRestTemplate as(String username) {
     return http.withBasicAuth(username, "demo");
+  }
+
+  /** POST /api/tasks/{id}/{action} as that person. */
+  @SuppressWarnings("rawtypes")
+  protected ResponseEntity<Map> post(String username, Task task, String action) {
+    return as(username).postForEntity("/api/tasks/" + task.getId() + "/" + action, null, Map.class);
+  }
+
+  /** The task ids on one page of GET /api/tasks. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  protected static List<Object> ids(ResponseEntity<Map> page) {
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return ((List<Map<String, Object>>) page.getBody().get("items")).stream().map(i -> i.get("id")).toList();
   }
 }

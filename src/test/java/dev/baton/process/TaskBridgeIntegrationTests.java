@@ -177,16 +177,7 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
         .toList();
   }
 
-  private ResponseEntity<Map> post(String username, Task task, String action) {
-    return as(username).postForEntity("/api/tasks/" + task.getId() + "/" + action, null, Map.class);
-  }
-
   private ResponseEntity<Map> complete(String username, Task task) {
     return as(username).postForEntity("/api/tasks/" + task.getId() + "/complete", GOOD_VALUES, Map.class);
-  }
-
-  private static List<Object> ids(ResponseEntity<Map> page) {
-    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    return ((List<Map<String, Object>>) page.getBody().get("items")).stream().map(i -> i.get("id")).toList();
   }
 }
