@@ -53,11 +53,17 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
   @Test
   void robClaimsAndCompletesTheReviewWhileRaviFromAnotherTeamCannot() throws Exception {
     Account acme = accounts.save(new Account("Acme GmbH", people.findByUsername("rob").orElseThrow(), null, null, null));
-    long instance = startReview(acme.getId());
+    String start = "/api/playbooks/sample-review/instances";
+    Map<String, Object> request = Map.of("accountId", acme.getId());
+    assertThat(as("rob").postForEntity(start, request, Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> started = as("maria").postForEntity(start, request, Map.class);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long instance = ((Number) started.getBody().get("processInstanceKey")).longValue();
     Task task = awaitTaskOf(instance);
 
     assertThat(task.getCandidateGroups()).containsExactly(SampleReview.CANDIDATE_TEAM);
     assertThat(task.getAccountId()).isEqualTo(acme.getId());
+    assertThat(task.getDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
     assertThat(task.getLockExpiresAt()).isAfter(Instant.now().plus(Duration.ofDays(13)));
     assertThat(jobRecords(task.getJobKey(), JobIntent.TIMEOUT_UPDATED)).isNotEmpty();
     assertThat(ids(as("rob").getForEntity("/api/tasks?scope=team", Map.class))).contains(task.getId().intValue());

@@ -51,6 +51,12 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
   }
 
   @Test
+  void documentsTheTaskApi() {
+    assertThat(as("ada").getForObject("/v3/api-docs", String.class))
+        .contains("/api/tasks/{id}/complete", "/api/tasks/{id}/claim", "/api/playbooks/sample-review/instances");
+  }
+
+  @Test
   void refusesUnknownListParametersNamingThem() {
     ResponseEntity<Map> bad = as("rob").getForEntity("/api/tasks?scope=everyone&sort=priority", Map.class);
 
