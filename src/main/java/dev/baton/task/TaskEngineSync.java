@@ -43,12 +43,15 @@ public class TaskEngineSync {
     return tx.execute(status -> tasks.lockCompletingById(taskId).map(this::complete));
   }
 
-  /** Retries owed completions, oldest first; returns how many rows it looked at. */
+  /**
+   * Retries owed completions, oldest first. Returns how many were settled (completed or canceled):
+   * fewer than the batch size means there is no more work, or the engine is not answering.
+   */
   public int retryCompletions(int batchSize) {
     return tx.execute(status -> {
       List<Task> owed = tasks.lockCompleting(batchSize);
       owed.forEach(this::complete);
-      return owed.size();
+      return (int) owed.stream().filter(t -> t.getStatus() != TaskStatus.COMPLETING).count();
     });
   }
 
@@ -61,13 +64,16 @@ public class TaskEngineSync {
     }
   }
 
-  /** Extends the locks of open tasks expiring within renew-before; returns how many rows it looked at. */
+  /**
+   * Extends the locks of open tasks expiring within renew-before. Returns how many were settled
+   * (extended or canceled), like {@link #retryCompletions}.
+   */
   public int renewLocks(int batchSize) {
     return tx.execute(status -> {
       Instant threshold = clock.instant().plus(settings.renewBefore());
       List<Task> due = tasks.lockOpenExpiringBefore(threshold, batchSize);
       due.forEach(this::extendLock);
-      return due.size();
+      return (int) due.stream().filter(t -> !t.isOpen() || !t.getLockExpiresAt().isBefore(threshold)).count();
     });
   }
 
