@@ -1,0 +1,142 @@
+package dev.baton.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inputs of a Camunda Forms file (top-level components only; layout and display components
+ * are skipped), and the check of submitted values against them. Values arrive typed (JSON) from the
+ * API and as strings from HTML forms; both are accepted and normalised to what the process expects.
+ */
+public record FormDefinition(String id, List<FormField> fields) {
+
+  public static final FormDefinition NONE = new FormDefinition(null, List.of());
+
+  public FormDefinition {
+    fields = List.copyOf(fields);
+  }
+
+  static FormDefinition parse(JsonNode form) {
+    List<FormField> fields = new ArrayList<>();
+    for (JsonNode c : form.path("components")) {
+      FormField.Type type = typeOf(c);
+      String key = c.path("key").asText("");
+      if (type == null || key.isBlank()) {
+        continue;
+      }
+      String label = c.hasNonNull("label") ? c.get("label").asText() : c.path("dateLabel").asText(key);
+      List<FormField.Option> options = new ArrayList<>();
+      c.path("values").forEach(v -> options.add(new FormField.Option(v.path("value").asText(), v.path("label").asText())));
+      fields.add(new FormField(key, label, type, c.path("validate").path("required").asBoolean(false), options));
+    }
+    return new FormDefinition(form.path("id").asText(null), fields);
+  }
+
+  private static FormField.Type typeOf(JsonNode component) {
+    return switch (component.path("type").asText()) {
+      case "textfield" -> FormField.Type.TEXT;
+      case "textarea" -> FormField.Type.TEXTAREA;
+      case "number" -> FormField.Type.NUMBER;
+      case "checkbox" -> FormField.Type.CHECKBOX;
+      case "select", "radio" -> FormField.Type.SELECT;
+      case "datetime" -> switch (component.path("subtype").asText("date")) {
+        case "date" -> FormField.Type.DATE;
+        case "datetime" -> FormField.Type.DATETIME;
+        default -> FormField.Type.TEXT;
+      };
+      default -> null;
+    };
+  }
+
+  /**
+   * The values the process gets: only this form's fields (nothing else reaches the process), each
+   * converted to its type. Throws {@link InvalidFormValues} naming every bad field.
+   */
+  public Map<String, Object> validate(Map<String, ?> submitted) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FormField field : fields) {
+      Object raw = submitted.get(field.key());
+      boolean blank = raw == null || (raw instanceof String s && s.isBlank());
+      if (field.type() == FormField.Type.CHECKBOX) {
+        Boolean checked = blank ? Boolean.FALSE : toBoolean(raw);
+        if (checked == null) {
+          errors.put(field.key(), "must be checked or not (true or false)");
+        } else if (field.required() && !checked) {
+          errors.put(field.key(), "must be checked");
+        } else {
+          values.put(field.key(), checked);
+        }
+      } else if (blank) {
+        if (field.required()) {
+          errors.put(field.key(), "is required");
+        }
+      } else {
+        try {
+          values.put(field.key(), convert(field, raw));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+          errors.put(field.key(), message(field));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFormValues(errors);
+    }
+    return values;
+  }
+
+  private static Object convert(FormField field, Object raw) {
+    String text = raw.toString().trim();
+    return switch (field.type()) {
+      case NUMBER -> {
+        if (raw instanceof Boolean) {
+          throw new IllegalArgumentException();
+        }
+        BigDecimal n = new BigDecimal(text).stripTrailingZeros();
+        yield n.scale() <= 0 ? (Object) n.longValueExact() : (Object) n.doubleValue();
+      }
+      case SELECT -> {
+        if (field.options().stream().noneMatch(o -> o.value().equals(text))) {
+          throw new IllegalArgumentException();
+        }
+        yield text;
+      }
+      case DATE -> LocalDate.parse(text).toString();
+      case DATETIME -> OffsetDateTime.parse(text).toString();
+      default -> {
+        if (!(raw instanceof String || raw instanceof Number)) {
+          throw new IllegalArgumentException();
+        }
+        yield text;
+      }
+    };
+  }
+
+  private static Boolean toBoolean(Object raw) {
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    return switch (raw.toString().trim().toLowerCase()) {
+      case "true", "on" -> true;
+      case "false", "off" -> false;
+      default -> null;
+    };
+  }
+
+  private static String message(FormField field) {
+    return switch (field.type()) {
+      case NUMBER -> "must be a number";
+      case SELECT -> "must be one of " + field.options().stream().map(FormField.Option::value).toList();
+      case DATE -> "must be a date like 2026-01-31";
+      case DATETIME -> "must be a date and time like 2026-01-31T09:00:00Z";
+      default -> "must be text";
+    };
+  }
+}

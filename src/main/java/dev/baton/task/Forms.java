@@ -1,0 +1,45 @@
+package dev.baton.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task forms by form key: the Camunda Forms files deployed with the playbooks ({@code
+ * bpmn/forms/<formKey>.form}), read from the classpath once. A task without a form gets {@link
+ * FormDefinition#NONE}: it completes with no values.
+ */
+@Component
+public class Forms {
+
+  private final ObjectMapper json;
+  private final Map<String, FormDefinition> cache = new ConcurrentHashMap<>();
+
+  Forms(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public FormDefinition forKey(String formKey) {
+    if (formKey == null || !formKey.matches("[A-Za-z0-9_-]+")) {
+      return FormDefinition.NONE;
+    }
+    return cache.computeIfAbsent(formKey, this::read);
+  }
+
+  private FormDefinition read(String formKey) {
+    ClassPathResource file = new ClassPathResource("bpmn/forms/" + formKey + ".form");
+    if (!file.exists()) {
+      return FormDefinition.NONE;
+    }
+    try (InputStream in = file.getInputStream()) {
+      return FormDefinition.parse(json.readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read form " + formKey, e);
+    }
+  }
+}

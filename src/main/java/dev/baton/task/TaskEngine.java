@@ -1,0 +1,25 @@
+package dev.baton.task;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What the task inbox needs from the process engine, in Baton's terms. The engine bridge in
+ * {@code dev.baton.process} implements it, so this package never depends on the engine's API.
+ * Any other failure (engine unreachable, timeout) is a runtime exception: the caller retries later.
+ */
+public interface TaskEngine {
+
+  /** Completes the task's job, handing the values to the process as variables. */
+  void complete(long jobKey, Map<String, Object> variables) throws JobGone;
+
+  /** Keeps the job locked to Baton for {@code duration} from now, so no other worker gets it. */
+  void extendLock(long jobKey, Duration duration) throws JobGone;
+
+  /** The engine no longer has the job: its step was interrupted (boundary event, cancelled instance). */
+  final class JobGone extends Exception {
+    public JobGone(long jobKey, Throwable cause) {
+      super("the engine no longer has job " + jobKey, cause);
+    }
+  }
+}

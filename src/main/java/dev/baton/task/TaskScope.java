@@ -1,0 +1,13 @@
+package dev.baton.task;
+
+/**
+ * Which visible tasks to list. MINE: assigned to me. TEAM: offered to my teams, claimed or not.
+ * INBOX (the UI's "My tasks"): mine plus my teams' unclaimed ones. ALL_VISIBLE: everything I may
+ * see, including (for managers) what is assigned to my direct reports.
+ */
+public enum TaskScope {
+  MINE,
+  TEAM,
+  INBOX,
+  ALL_VISIBLE
+}

@@ -1,0 +1,178 @@
+package dev.baton.task;
+
+import dev.baton.account.Accounts;
+import dev.baton.audit.AuditLog;
+import dev.baton.commitment.Commitments;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
+import dev.baton.shared.NotFoundException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inbox: who sees which task, and the person's side of a task's life (claim, unclaim,
+ * complete). A completion is committed first (COMPLETING, with the values) and handed to the engine
+ * afterwards by {@link TaskEngineSync}, so an engine outage never loses what the person entered.
+ */
+@Service
+public class TaskService {
+
+  private final Tasks tasks;
+  private final People people;
+  private final Accounts accounts;
+  private final Commitments commitments;
+  private final Forms forms;
+  private final AuditLog audit;
+  private final TaskEngineSync engineSync;
+  private final TaskSettings settings;
+  private final Clock clock;
+  private final TransactionTemplate tx;
+
+  TaskService(Tasks tasks, People people, Accounts accounts, Commitments commitments, Forms forms, AuditLog audit,
+      TaskEngineSync engineSync, TaskSettings settings, Clock clock, TransactionTemplate tx) {
+    this.tasks = tasks;
+    this.people = people;
+    this.accounts = accounts;
+    this.commitments = commitments;
+    this.forms = forms;
+    this.audit = audit;
+    this.engineSync = engineSync;
+    this.settings = settings;
+    this.clock = clock;
+    this.tx = tx;
+  }
+
+  /**
+   * The row for a user-task job; a job delivered again (at-least-once delivery, or after its
+   * activation timeout) finds its row and changes nothing.
+   */
+  @Transactional
+  public Task upsert(TaskSpec spec) {
+    return tasks.findByJobKey(spec.jobKey())
+        .orElseGet(() -> tasks.save(new Task(spec, clock.instant().plus(settings.activationTimeout()))));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Task> list(TaskScope scope, Collection<TaskStatus> statuses, Pageable page) {
+    Viewer me = viewer();
+    Set<String> assignees = switch (scope) {
+      case TEAM -> Set.of();
+      case MINE, INBOX -> Set.of(me.username());
+      case ALL_VISIBLE -> union(Set.of(me.username()), me.reports());
+    };
+    Set<String> teams = scope == TaskScope.MINE ? Set.of() : me.teams();
+    return tasks.findVisible(assignees, teams, scope == TaskScope.INBOX, statuses, page);
+  }
+
+  @Transactional(readOnly = true)
+  public TaskDetails details(long id) {
+    Task task = visible(id, viewer());
+    TaskDetails.AccountRef account = task.getAccountId() == null ? null : accounts.findById(task.getAccountId())
+        .map(a -> new TaskDetails.AccountRef(a.getId(), a.getName(),
+            a.getOwner() == null ? null : a.getOwner().getUsername(),
+            a.getOwner() == null ? null : a.getOwner().getFullName()))
+        .orElse(null);
+    TaskDetails.CommitmentRef commitment = task.getCommitmentId() == null ? null : commitments
+        .findById(task.getCommitmentId()).map(c -> new TaskDetails.CommitmentRef(c.getId(), c.getDescription()))
+        .orElse(null);
+    return new TaskDetails(task, forms.forKey(task.getFormKey()), account, commitment);
+  }
+
+  /** Only a member of a candidate team may claim; a task claimed by someone else is a conflict. */
+  @Transactional
+  public Task claim(long id) {
+    Viewer me = viewer();
+    Task task = visible(id, me);
+    if (!me.username().equals(task.getAssignee()) && !task.isCandidate(me.teams())) {
+      throw new AccessDeniedException("only a member of a candidate team may claim task " + id);
+    }
+    Map<String, Object> before = state(task);
+    task.claim(me.username());
+    record("task.claimed", task, before);
+    return task;
+  }
+
+  @Transactional
+  public Task unclaim(long id) {
+    Viewer me = viewer();
+    Task task = visible(id, me);
+    requireAssignee(task, me);
+    Map<String, Object> before = state(task);
+    task.unclaim();
+    record("task.unclaimed", task, before);
+    return task;
+  }
+
+  /**
+   * Only the assignee completes (a candidate-team member claims first). Throws {@link
+   * InvalidFormValues} before anything changes, and {@link TaskWithdrawn} when the engine no longer
+   * waits for the task.
+   */
+  public Task complete(long id, Map<String, ?> submitted) {
+    Task completing = tx.execute(status -> {
+      Viewer me = viewer();
+      Task task = visible(id, me);
+      requireAssignee(task, me);
+      Map<String, Object> values = forms.forKey(task.getFormKey()).validate(submitted);
+      Map<String, Object> before = state(task);
+      task.complete(me.username(), values, clock.instant());
+      record("task.completed", task, before);
+      return task;
+    });
+    Task done = engineSync.finishCompletion(completing.getId()).orElse(completing);
+    if (done.getStatus() == TaskStatus.CANCELED) {
+      throw new TaskWithdrawn(done);
+    }
+    return done;
+  }
+
+  private Task visible(long id, Viewer me) {
+    Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
+    if (!me.canSee(task)) {
+      throw new AccessDeniedException("task " + id + " is neither yours nor your team's");
+    }
+    return task;
+  }
+
+  private static void requireAssignee(Task task, Viewer me) {
+    if (!me.username().equals(task.getAssignee())) {
+      throw new AccessDeniedException("only the assignee may do this; claim task " + task.getId() + " first");
+    }
+  }
+
+  private Viewer viewer() {
+    String username = AuditLog.currentActor();
+    Person me = people.findByUsername(username).orElseThrow(() -> new AccessDeniedException(username + " is unknown"));
+    Set<String> teams = me.getTeam() == null ? Set.of() : Set.of(me.getTeam().getKey());
+    Set<String> reports = !me.hasRole(Role.MANAGER) ? Set.of()
+        : people.findByManager(me).stream().map(Person::getUsername).collect(Collectors.toUnmodifiableSet());
+    return new Viewer(username, teams, reports);
+  }
+
+  private void record(String action, Task task, Map<String, Object> before) {
+    audit.record(action, "task", task.getId(), task.getAccountId(), before, state(task));
+  }
+
+  static Map<String, Object> state(Task task) {
+    Map<String, Object> state = new HashMap<>();
+    state.put("status", task.getStatus().name());
+    state.put("assignee", task.getAssignee());
+    return state;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
+  }
+}

@@ -1,0 +1,12 @@
+package dev.baton.task;
+
+import java.util.Set;
+
+/** Who is looking at the inbox: their user name, their teams, and (for managers) their direct reports. */
+record Viewer(String username, Set<String> teams, Set<String> reports) {
+
+  boolean canSee(Task task) {
+    String assignee = task.getAssignee();
+    return username.equals(assignee) || task.isCandidate(teams) || (assignee != null && reports.contains(assignee));
+  }
+}

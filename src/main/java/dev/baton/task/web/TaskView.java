@@ -1,0 +1,33 @@
+package dev.baton.task.web;
+
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A task as the API and the pages show it. */
+record TaskView(
+    long id,
+    String name,
+    TaskStatus status,
+    String assignee,
+    Set<String> candidateGroups,
+    Instant dueAt,
+    Instant followUpAt,
+    Instant createdAt,
+    boolean overdue,
+    String formKey,
+    Long accountId,
+    Long commitmentId,
+    Long handoverId,
+    String bpmnProcessId,
+    long processInstanceKey) {
+
+  static TaskView of(Task t, Instant now) {
+    boolean overdue = t.isOpen() && t.getDueAt() != null && t.getDueAt().isBefore(now);
+    return new TaskView(t.getId(), t.getName(), t.getStatus(), t.getAssignee(), new TreeSet<>(t.getCandidateGroups()),
+        t.getDueAt(), t.getFollowUpAt(), t.getCreatedAt(), overdue, t.getFormKey(), t.getAccountId(),
+        t.getCommitmentId(), t.getHandoverId(), t.getBpmnProcessId(), t.getProcessInstanceKey());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.baton.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditEvents;
+import dev.baton.process.EngineIntegrationTest;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Who sees which task, and giving a claimed task back to its team. */
+@SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
+class TaskInboxIntegrationTests extends EngineIntegrationTest {
+
+  @Autowired TaskService taskService;
+  @Autowired AuditEvents auditEvents;
+
+  @Test
+  void aManagerSeesTasksAssignedToTheirDirectReportsButNotInTheirOwnScope() {
+    // cora reports to marcus; maria manages someone else
+    Task coras = taskService.upsert(new TaskSpec(ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE), 1, 2,
+        "sample-review", 1, "task_call_customer", "Call customer", "cora", Set.of(), null, null, null, null, null, null));
+
+    assertThat(ids(as("cora").getForEntity("/api/tasks?scope=mine", Map.class))).contains(coras.getId().intValue());
+    assertThat(ids(as("marcus").getForEntity("/api/tasks?scope=all-visible", Map.class))).contains(coras.getId().intValue());
+    assertThat(ids(as("marcus").getForEntity("/api/tasks?scope=mine", Map.class))).doesNotContain(coras.getId().intValue());
+    assertThat(as("marcus").getForEntity("/api/tasks/" + coras.getId(), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(as("maria").getForEntity("/api/tasks/" + coras.getId(), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(ids(as("colin").getForEntity("/api/tasks?scope=all-visible", Map.class))).doesNotContain(coras.getId().intValue());
+  }
+
+  @Test
+  void onlyTheAssigneeGivesATaskBackToItsTeam() throws Exception {
+    Task task = awaitTaskOf(startReview(null));
+    post("rob", task, "claim");
+
+    assertThat(post("rita", task, "unclaim").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> back = post("rob", task, "unclaim");
+
+    assertThat(back.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isNull();
+    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+        .extracting(AuditEvent::getAction)
+        .containsExactly("task.claimed", "task.unclaimed");
+    assertThat(ids(as("rita").getForEntity("/api/tasks?scope=team", Map.class))).contains(task.getId().intValue());
+  }
+
+  @Test
+  void documentsTheTaskApi() {
+    assertThat(as("ada").getForObject("/v3/api-docs", String.class))
+        .contains("/api/tasks/{id}/complete", "/api/tasks/{id}/claim", "/api/playbooks/sample-review/instances");
+  }
+
+  @Test
+  void refusesUnknownListParametersNamingThem() {
+    ResponseEntity<Map> bad = as("rob").getForEntity("/api/tasks?scope=everyone&sort=priority", Map.class);
+
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, Object>) bad.getBody().get("errors")).containsKey("scope");
+  }
+}

@@ -1,0 +1,92 @@
+package dev.baton.task.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.process.EngineIntegrationTest;
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** The inbox pages as a browser uses them: HTML forms with a CSRF token in the session. */
+class TaskPagesIntegrationTests extends EngineIntegrationTest {
+
+  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @Test
+  void robClaimsFromHisInboxAndCompletesTheFormAfterFixingWhatItMarked() throws Exception {
+    Task task = awaitTaskOf(startReview(null));
+    ResponseEntity<String> inbox = as("rob").getForEntity("/tasks", String.class);
+    assertThat(inbox.getBody()).contains("/tasks/" + task.getId() + "/claim").contains("Review account");
+
+    Page detail = open("/tasks/" + task.getId());
+    submit(detail, "/tasks/" + task.getId() + "/claim", form());
+    Page claimed = open("/tasks/" + task.getId());
+    assertThat(claimed.html()).contains("name=\"healthScore\"").contains("<option value=\"medium\"");
+
+    MultiValueMap<String, String> bad = form("healthScore", "lots", "reviewSummary", "<b>bold</b>");
+    ResponseEntity<String> rejected = submit(claimed, "/tasks/" + task.getId() + "/complete", bad);
+    assertThat(rejected.getBody())
+        .contains("nothing was completed")
+        .contains("must be a number")
+        .contains("is required")
+        .contains("&lt;b&gt;bold&lt;/b&gt;")
+        .doesNotContain("<b>bold</b>");
+    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+
+    MultiValueMap<String, String> good = form("healthScore", "9", "reviewSummary", "Fine", "renewalRisk", "medium",
+        "needsFollowUp", "true", "nextContactDate", "2026-12-24");
+    submit(claimed, "/tasks/" + task.getId() + "/complete", good);
+    assertThat(tasks.findById(task.getId()).orElseThrow())
+        .extracting(Task::getStatus, Task::getCompletedBy)
+        .containsExactly(TaskStatus.COMPLETED, "rob");
+    assertThat(tasks.findById(task.getId()).orElseThrow().getOutcome())
+        .containsEntry("healthScore", 9).containsEntry("needsFollowUp", true).doesNotContainKey("_csrf");
+  }
+
+  @Test
+  void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+    Task task = awaitTaskOf(startReview(null));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+
+    ResponseEntity<String> refused =
+        as("rob").postForEntity("/tasks/" + task.getId() + "/claim", new HttpEntity<>(form(), headers), String.class);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isNull();
+  }
+
+  record Page(String html, String csrf, List<String> cookies) {}
+
+  private Page open(String path) {
+    ResponseEntity<String> page = as("rob").getForEntity(path, String.class);
+    Matcher token = CSRF.matcher(page.getBody());
+    assertThat(token.find()).as("a CSRF token on " + path).isTrue();
+    return new Page(page.getBody(), token.group(1), page.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()));
+  }
+
+  private ResponseEntity<String> submit(Page from, String action, MultiValueMap<String, String> fields) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    from.cookies().forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";", 2)[0]));
+    fields.add("_csrf", from.csrf());
+    return as("rob").postForEntity(action, new HttpEntity<>(fields, headers), String.class);
+  }
+
+  private static MultiValueMap<String, String> form(String... keyValues) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      form.add(keyValues[i], keyValues[i + 1]);
+    }
+    return form;
+  }
+}
