@@ -2,7 +2,6 @@ package dev.baton.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
