@@ -6,11 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Mail settings ({@code baton.mail.*}).
+ * Mail settings ({@code baton.mail.*}), bound at start-up so that a malformed value (e.g. a
+ * duration) fails fast instead of at first use.
  *
  * @param from sender of every mail Baton sends
  * @param baseUrl where links in mails point (Baton's public address)
- * @param dispatchDelay pause between two dispatcher runs
+ * @param dispatchDelay pause between two dispatcher runs (read by {@code OutboxSchedule})
  * @param dispatchOnSchedule off in tests, which call {@link OutboxDispatcher#dispatch()} themselves
  * @param batchSize rows claimed (and locked) per transaction: small, so locks are held briefly
  * @param maxAttempts attempts before a message is given up as FAILED

@@ -90,6 +90,17 @@ class SignInWebTests {
     assertThat(missing.body()).contains("Page not found", "/no-such-page", "Sign out");
   }
 
+  /** Boot's error page, asked for without an error, renders as a server error: the 500 page. */
+  @Test
+  void showsAServerErrorWithoutItsInternals() throws Exception {
+    signIn("rob", "demo");
+
+    HttpResponse<String> error = get("/error");
+
+    assertThat(error.statusCode()).isEqualTo(500);
+    assertThat(error.body()).contains("Something went wrong on our side", "Back to my tasks").doesNotContain("Exception");
+  }
+
   private HttpResponse<String> signIn(String username, String password) throws Exception {
     Matcher token = CSRF.matcher(get("/login").body());
     assertThat(token.find()).as("CSRF token on the sign-in page").isTrue();
