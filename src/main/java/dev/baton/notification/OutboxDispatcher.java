@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -71,7 +70,9 @@ public class OutboxDispatcher {
     try {
       mailSender.send(toMime(message));
       message.sent(clock.instant());
-    } catch (MailException | MessagingException e) {
+    } catch (MessagingException | RuntimeException e) {
+      // any failure is this message's alone: letting it roll back the batch would send the
+      // batch's other, already accepted messages a second time
       message.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.maxAttempts());
       log.warn("Mail {} to {} not sent (attempt {}, now {}): {}",
           message.getDedupKey(), message.getToAddress(), message.getAttempts(), message.getStatus(), e.toString());

@@ -129,6 +129,22 @@ class OutboxIntegrationTests {
     assertThat(dispatcherAt(t0.plusSeconds(3600), mailSender, twoAttempts).dispatch()).isZero();
   }
 
+  @Test
+  void aBrokenMessageDoesNotHoldUpTheRestOfItsBatch() {
+    transactions.executeWithoutResult(tx -> {
+      outbox.enqueue("broken:" + domain, "Anna <anna@" + domain, null, "s", "t", null);
+      outbox.enqueue("fine:" + domain, "jan@" + domain, null, "s", "t", null);
+    });
+    MailSettings oneAttempt = new MailSettings(settings.from(), settings.baseUrl(), settings.dispatchDelay(),
+        false, settings.batchSize(), 1, settings.firstBackoff());
+
+    assertThat(dispatcherAt(Instant.now(), mailSender, oneAttempt).dispatch()).isEqualTo(2);
+
+    assertThat(messages.findByDedupKey("broken:" + domain).orElseThrow().getStatus()).isEqualTo(OutboxStatus.FAILED);
+    assertThat(messages.findByDedupKey("fine:" + domain).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENT);
+    assertThat(greenMail.getReceivedMessagesForDomain(domain)).hasSize(1);
+  }
+
   private String enqueue() {
     String key = "test:" + domain;
     transactions.executeWithoutResult(tx -> outbox.enqueue(key, "anna@" + domain, null, "s", "t", "<p>h</p>"));
