@@ -18,10 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends queued mail. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED} and sent inside the
  * transaction that marks it SENT, so several instances can run dispatchers on one database.
  *
- * <p>Delivery is at least once, not exactly once: if the process dies (or the commit fails) after
- * the SMTP server accepted a message but before SENT is committed, the row is claimed again and the
- * message is sent a second time. That second copy carries the same {@code Message-ID}, derived from
- * the row, so mail clients and servers that de-duplicate by Message-ID show it once.
+ * <p>Delivery is at least once, not exactly once: if the process dies (or the commit fails, or the
+ * SMTP connection times out after the server took the message) between the server accepting a
+ * message and SENT being committed, the row is claimed again and the message is sent a second
+ * time. That copy carries the same {@code Message-ID}, derived from the row, so clients and
+ * servers that de-duplicate by Message-ID show it once; others show it twice. We accept a rare
+ * duplicate rather than risk losing a mail.
  */
 @Component
 public class OutboxDispatcher {
