@@ -1,7 +1,8 @@
 package dev.baton.notification;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,7 +41,7 @@ public class Outbox {
                 insert into outbox_message (dedup_key, to_address, cc_address, subject, text_body, html_body, status, next_attempt_at)
                 values (?, ?, ?, ?, ?, ?, 'PENDING', ?)
                 on conflict (dedup_key) do nothing""")
-            .params(dedupKey, to, cc, subject, textBody, htmlBody, Timestamp.from(clock.instant()))
+            .params(dedupKey, to, cc, subject, textBody, htmlBody, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
             .update();
     return inserted == 1;
   }
