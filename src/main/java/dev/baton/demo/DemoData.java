@@ -1,11 +1,15 @@
 package dev.baton.demo;
 
+import dev.baton.account.Contact;
+import dev.baton.demo.DemoCatalogue.Company;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Team;
 import dev.baton.people.Teams;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -34,11 +38,15 @@ class DemoData implements ApplicationRunner {
   private final People people;
   private final Teams teams;
   private final PasswordEncoder passwords;
+  private final DemoBook book;
+  private final DemoCommitments promises;
 
-  DemoData(People people, Teams teams, PasswordEncoder passwords) {
+  DemoData(People people, Teams teams, PasswordEncoder passwords, DemoBook book, DemoCommitments promises) {
     this.people = people;
     this.teams = teams;
     this.passwords = passwords;
+    this.book = book;
+    this.promises = promises;
   }
 
   @Override
@@ -56,13 +64,35 @@ class DemoData implements ApplicationRunner {
     Person ada = person("ada", "Ada Lovelace", null, null, Role.ADMIN);
     Person maria = person("maria", "Maria Rossi", team.get("sales-emea"), null, Role.MANAGER);
     Person marcus = person("marcus", "Marcus Brown", team.get("sales-na"), null, Role.MANAGER);
-    person("rob", "Rob Jansen", team.get("sales-emea"), maria, Role.REP);
-    person("rita", "Rita Okafor", team.get("sales-emea"), maria, Role.REP);
-    person("ravi", "Ravi Shankar", team.get("sales-na"), marcus, Role.REP);
-    person("cora", "Cora Lindqvist", team.get("customer-success"), marcus, Role.CS);
-    person("colin", "Colin O'Brien", team.get("customer-success"), marcus, Role.CS);
-    log.info("Demo data loaded: {} people in {} teams (password '{}' for all; admin: {})",
-        people.count(), team.size(), PASSWORD, ada.getUsername());
+    Map<String, Person> reps = new LinkedHashMap<>();
+    reps.put("rob", person("rob", "Rob Jansen", team.get("sales-emea"), maria, Role.REP));
+    reps.put("rita", person("rita", "Rita Okafor", team.get("sales-emea"), maria, Role.REP));
+    reps.put("ravi", person("ravi", "Ravi Shankar", team.get("sales-na"), marcus, Role.REP));
+    List<Person> cs = List.of(
+        person("cora", "Cora Lindqvist", team.get("customer-success"), marcus, Role.CS),
+        person("colin", "Colin O'Brien", team.get("customer-success"), marcus, Role.CS));
+    loadBooks(reps, cs, team.get("customer-success"));
+    log.info("Demo data loaded: {} people in {} teams, {} accounts (password '{}' for all; admin: {})",
+        people.count(), team.size(), DemoCatalogue.COMPANIES.size(), PASSWORD, ada.getUsername());
+  }
+
+  /** Every account, then the problems Baton is there to find, on accounts chosen to spread them over the reps. */
+  private void loadBooks(Map<String, Person> reps, List<Person> cs, Team customerSuccess) {
+    List<List<Contact>> contactsByAccount = new ArrayList<>();
+    for (int i = 0; i < DemoCatalogue.COMPANIES.size(); i++) {
+      Company company = DemoCatalogue.COMPANIES.get(i);
+      Person rep = reps.get(company.rep());
+      Person csOwner = cs.get(i % cs.size());
+      List<Contact> contacts = book.load(i, company, rep, csOwner);
+      promises.load(i, contacts.get(0).getAccount(), contacts, rep, csOwner, customerSuccess);
+      contactsByAccount.add(contacts);
+    }
+    Contact vanLeeuwen = contactsByAccount.get(0).get(0);
+    book.addDuplicateContact(vanLeeuwen.getAccount(), DemoCatalogue.COMPANIES.get(0).domain());
+    Contact huber = contactsByAccount.get(1).get(0);
+    promises.addOverdue(huber.getAccount(), huber, reps.get("rob"), cs.get(0), customerSuccess);
+    Contact harrowgate = contactsByAccount.get(14).get(0);
+    promises.addUnowned(harrowgate.getAccount(), harrowgate, reps.get("rita"), customerSuccess);
   }
 
   private Person person(String username, String name, Team team, Person manager, Role role) {

@@ -46,17 +46,8 @@ public class OutboxMessage {
   private Instant sentAt;
   @CreationTimestamp private Instant createdAt;
 
+  /** Rows are inserted by {@link Outbox} (insert ... on conflict do nothing), never constructed. */
   protected OutboxMessage() {}
-
-  OutboxMessage(String dedupKey, String to, String cc, String subject, String textBody, String htmlBody, Instant now) {
-    this.dedupKey = dedupKey;
-    this.toAddress = to;
-    this.ccAddress = cc;
-    this.subject = subject;
-    this.textBody = textBody;
-    this.htmlBody = htmlBody;
-    this.nextAttemptAt = now;
-  }
 
   void sent(Instant at) {
     status = OutboxStatus.SENT;
@@ -122,5 +113,9 @@ public class OutboxMessage {
 
   public Instant getSentAt() {
     return sentAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
   }
 }

@@ -1,0 +1,53 @@
+package dev.baton.notification;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues a mail in the caller's transaction, so it is sent if and only if the business change that
+ * caused it commits. Callers (services, job workers) may run twice for the same event: the dedup
+ * key makes the second enqueue a no-op.
+ */
+@Service
+public class Outbox {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  Outbox(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * @param dedupKey names the business event, e.g. {@code task-assigned:4711}
+   * @param to one address or several, comma-separated
+   * @param cc may be null
+   * @param htmlBody may be null for a text-only mail
+   * @return false when a mail with this key was already queued (nothing changes)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean enqueue(String dedupKey, String to, String cc, String subject, String textBody, String htmlBody) {
+    // "on conflict do nothing" rather than check-then-insert: a concurrent duplicate waits for the
+    // first insert and then does nothing, instead of failing (and rolling back) the caller
+    int inserted =
+        jdbc.sql(
+                """
+                insert into outbox_message (dedup_key, to_address, cc_address, subject, text_body, html_body, status, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, 'PENDING', ?)
+                on conflict (dedup_key) do nothing""")
+            .params(dedupKey, to, cc, subject, textBody, htmlBody, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+            .update();
+    return inserted == 1;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean enqueue(String dedupKey, String to, String cc, MailComposer.Mail mail) {
+    return enqueue(dedupKey, to, cc, mail.subject(), mail.text(), mail.html());
+  }
+}

@@ -1,0 +1,117 @@
+package dev.baton.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends queued mail. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED} and sent inside the
+ * transaction that marks it SENT, so several instances can run dispatchers on one database.
+ *
+ * <p>Delivery is at least once, not exactly once: if the process dies (or the commit fails, or the
+ * SMTP connection times out after the server took the message) between the server accepting a
+ * message and SENT being committed, the row is claimed again and the message is sent a second
+ * time. That copy carries the same {@code Message-ID}, derived from the row, so clients and
+ * servers that de-duplicate by Message-ID show it once; others show it twice. We accept a rare
+ * duplicate rather than risk losing a mail.
+ */
+@Component
+public class OutboxDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+  private final OutboxMessages messages;
+  private final JavaMailSender mailSender;
+  private final TransactionTemplate transactions;
+  private final MailSettings settings;
+  private final Clock clock;
+  private final String messageIdDomain;
+
+  OutboxDispatcher(
+      OutboxMessages messages,
+      JavaMailSender mailSender,
+      PlatformTransactionManager transactionManager,
+      MailSettings settings,
+      Clock clock) {
+    this.messages = messages;
+    this.mailSender = mailSender;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.settings = settings;
+    this.clock = clock;
+    this.messageIdDomain = domainOf(settings.from());
+  }
+
+  /** Sends everything that is due, one batch per transaction; returns how many messages it tried. */
+  public int dispatch() {
+    int total = 0;
+    int batch;
+    do {
+      batch = transactions.execute(status -> dispatchBatch());
+      total += batch;
+    } while (batch == settings.batchSize());
+    return total;
+  }
+
+  private int dispatchBatch() {
+    List<OutboxMessage> due = messages.claimDue(clock.instant(), settings.batchSize());
+    due.forEach(this::deliver);
+    return due.size();
+  }
+
+  private void deliver(OutboxMessage message) {
+    try {
+      mailSender.send(toMime(message));
+      message.sent(clock.instant());
+    } catch (MessagingException | RuntimeException e) {
+      // any failure is this message's alone: letting it roll back the batch would send the
+      // batch's other, already accepted messages a second time
+      message.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.maxAttempts());
+      log.warn("Mail {} to {} not sent (attempt {}, now {}): {}",
+          message.getDedupKey(), message.getToAddress(), message.getAttempts(), message.getStatus(), e.toString());
+    }
+  }
+
+  private MimeMessage toMime(OutboxMessage message) throws MessagingException {
+    MimeMessage mime = mailSender.createMimeMessage();
+    boolean withHtml = message.getHtmlBody() != null;
+    MimeMessageHelper helper = new MimeMessageHelper(mime, withHtml, "UTF-8");
+    helper.setFrom(settings.from());
+    helper.setTo(InternetAddress.parse(message.getToAddress()));
+    if (message.getCcAddress() != null && !message.getCcAddress().isBlank()) {
+      helper.setCc(InternetAddress.parse(message.getCcAddress()));
+    }
+    helper.setSubject(message.getSubject());
+    if (withHtml) {
+      helper.setText(message.getTextBody(), message.getHtmlBody());
+    } else {
+      helper.setText(message.getTextBody());
+    }
+    // JavaMailSenderImpl keeps an explicitly set Message-ID instead of generating a new one per send
+    mime.setHeader("Message-ID", messageId(message));
+    return mime;
+  }
+
+  /** Stable per row; the creation time keeps ids unique across databases that reuse row ids (the sandbox). */
+  String messageId(OutboxMessage message) {
+    return "<outbox-" + message.getId() + "." + message.getCreatedAt().toEpochMilli() + "@" + messageIdDomain + ">";
+  }
+
+  private static String domainOf(String from) {
+    try {
+      String address = new InternetAddress(from).getAddress();
+      return address.substring(address.indexOf('@') + 1);
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("baton.mail.from is not a mail address: " + from, e);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.baton;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Package rules from CONVENTIONS.md, checked on the production classes. */
+@AnalyzeClasses(packages = "dev.baton", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+  /** The engine can be replaced (or moved to Camunda user tasks) by touching one package. */
+  @ArchTest
+  static final ArchRule onlyTheProcessPackageTalksToCamunda =
+      noClasses().that().resideOutsideOfPackage("dev.baton.process..")
+          .should().dependOnClassesThat().resideInAPackage("io.camunda..")
+          .because("dev.baton.process is the only bridge to the engine");
+
+  /** Features talk through services; one feature's controllers are not another's API. */
+  @ArchTest
+  static final ArchRule noFeatureUsesAnotherFeaturesWebPackage =
+      noClasses().that().resideInAPackage("dev.baton..")
+          .should(dependOnAnotherFeaturesWebPackage())
+          .because("a feature's web package is its HTTP edge, not a library for other features");
+
+  @ArchTest
+  static final ArchRule controllersDoNotReturnEntities =
+      methods().that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+          .and().areNotPrivate()
+          .should(notReturnAnEntity())
+          .because("entities hold lazy relations and internal state: the API returns records")
+          .allowEmptyShould(true); // until the first REST controller lands
+
+  private static final Pattern WEB = Pattern.compile("^dev\\.baton\\.([a-z0-9]+)\\.web(\\..*)?$");
+  private static final Pattern FEATURE = Pattern.compile("^dev\\.baton\\.([a-z0-9]+)(\\..*)?$");
+
+  private static ArchCondition<JavaClass> dependOnAnotherFeaturesWebPackage() {
+    return new ArchCondition<>("depend on another feature's web package") {
+      @Override
+      public void check(JavaClass origin, ConditionEvents events) {
+        String feature = group(FEATURE, origin.getPackageName());
+        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+          String webOf = group(WEB, dependency.getTargetClass().getPackageName());
+          if (webOf != null && !webOf.equals(feature)) {
+            events.add(SimpleConditionEvent.satisfied(dependency, dependency.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  private static ArchCondition<JavaMethod> notReturnAnEntity() {
+    DescribedPredicate<JavaClass> entity = DescribedPredicate.describe("entity", c -> c.isAnnotatedWith(Entity.class));
+    return new ArchCondition<>("not return an entity, or a collection or response of entities") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        if (typesIn(method.getReturnType()).anyMatch(entity)) {
+          events.add(SimpleConditionEvent.violated(method, method.getFullName() + " returns an entity"));
+        }
+      }
+    };
+  }
+
+  /** The type and, for ResponseEntity&lt;List&lt;Account&gt;&gt; and the like, its type arguments. */
+  private static Stream<JavaClass> typesIn(JavaType type) {
+    Stream<JavaClass> arguments = type instanceof JavaParameterizedType parameterized
+        ? parameterized.getActualTypeArguments().stream().flatMap(ArchitectureTests::typesIn)
+        : Stream.empty();
+    return Stream.concat(Stream.of(type.toErasure()), arguments);
+  }
+
+  private static String group(Pattern pattern, String packageName) {
+    Matcher matcher = pattern.matcher(packageName);
+    return matcher.matches() ? matcher.group(1) : null;
+  }
+}

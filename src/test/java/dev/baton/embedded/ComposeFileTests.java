@@ -1,0 +1,109 @@
+package dev.baton.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Nobody runs Docker here, so docker-compose.yml is checked by reading it: Baton's service must
+ * point at services and ports that the file really defines. Placeholders count with their default.
+ */
+class ComposeFileTests {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Z_]+:-([^}]*)}");
+
+  static Map<String, Map<String, Object>> services;
+
+  @BeforeAll
+  @SuppressWarnings("unchecked")
+  static void read() throws IOException {
+    try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+      services = (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(reader).get("services");
+    }
+  }
+
+  @Test
+  void definesBatonAndTheServicesItNeeds() {
+    assertThat(services).containsKeys("baton", "camunda", "elasticsearch", "postgres", "mailpit");
+  }
+
+  @Test
+  void runsACamunda88OrchestrationCluster() {
+    assertThat((String) services.get("camunda").get("image")).matches("camunda/camunda:8\\.8\\.\\d+");
+  }
+
+  @Test
+  void pointsBatonsDatabaseAtThePostgresService() {
+    URI jdbc = URI.create(env("baton", "SPRING_DATASOURCE_URL").substring("jdbc:".length()));
+
+    assertThat(jdbc.getScheme()).isEqualTo("postgresql");
+    assertThat(services).containsKey(jdbc.getHost());
+    assertThat((String) services.get(jdbc.getHost()).get("image")).startsWith("postgres:");
+    assertThat(containerPorts(jdbc.getHost())).contains(jdbc.getPort());
+    assertThat(jdbc.getPath()).isEqualTo("/" + env("postgres", "POSTGRES_DB"));
+    assertThat(env("baton", "SPRING_DATASOURCE_USERNAME")).isEqualTo(env("postgres", "POSTGRES_USER"));
+    assertThat(env("baton", "SPRING_DATASOURCE_PASSWORD")).isEqualTo(env("postgres", "POSTGRES_PASSWORD"));
+  }
+
+  @Test
+  void pointsBatonsClientAtTheCamundaGatewayAndRestApi() {
+    assertThat(env("baton", "CAMUNDA_CLIENT_MODE")).isEqualTo("self-managed");
+    for (String address : List.of("CAMUNDA_CLIENT_GRPCADDRESS", "CAMUNDA_CLIENT_RESTADDRESS")) {
+      URI uri = URI.create(env("baton", address));
+      assertThat(services).containsKey(uri.getHost());
+      assertThat(containerPorts(uri.getHost())).contains(uri.getPort());
+    }
+  }
+
+  @Test
+  void pointsBatonsMailAtMailpit() {
+    String host = env("baton", "SPRING_MAIL_HOST");
+
+    assertThat(services).containsKey(host);
+    assertThat(containerPorts(host)).contains(Integer.valueOf(env("baton", "SPRING_MAIL_PORT")));
+  }
+
+  @Test
+  void dependsOnlyOnServicesThatExist() {
+    services.forEach((name, service) -> {
+      Object dependsOn = service.get("depends_on");
+      Collection<?> names = dependsOn instanceof Map<?, ?> map ? map.keySet()
+          : dependsOn instanceof List<?> list ? list : List.of();
+      assertThat(names).as(name + " depends on").allSatisfy(dependency -> assertThat(services).containsKey((String) dependency));
+    });
+    assertThat(services.get("baton").get("depends_on")).asInstanceOf(
+        InstanceOfAssertFactories.MAP).containsKeys("postgres", "camunda", "mailpit");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String env(String service, String name) {
+    Object value = ((Map<String, Object>) services.get(service).get("environment")).get(name);
+    assertThat(value).as(service + " sets " + name).isNotNull();
+    return resolve(String.valueOf(value));
+  }
+
+  /** "8088:8080" → 8080: the port inside the container, which other services connect to. */
+  @SuppressWarnings("unchecked")
+  private static List<Integer> containerPorts(String service) {
+    List<Object> ports = (List<Object>) services.get(service).getOrDefault("ports", List.of());
+    return ports.stream().map(p -> resolve(String.valueOf(p))).map(p -> Integer.valueOf(p.substring(p.lastIndexOf(':') + 1))).toList();
+  }
+
+  private static String resolve(String value) {
+    Matcher placeholder = PLACEHOLDER.matcher(value);
+    return placeholder.replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+  }
+}
