@@ -92,6 +92,6 @@ public abstract class EngineIntegrationTest {
   @SuppressWarnings({"rawtypes", "unchecked"})
   protected static List<Object> ids(ResponseEntity<Map> page) {
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    return ((List<Map<String, Object>>) page.getBody().get("items")).stream().map(i -> i.get("id")).toList();
+    return ((List<Map<String, Object>>) page.getBody().get("content")).stream().map(i -> i.get("id")).toList();
   }
 }

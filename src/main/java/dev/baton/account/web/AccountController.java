@@ -7,7 +7,7 @@ import dev.baton.account.AccountView;
 import dev.baton.account.NewAccount;
 import dev.baton.account.Timeline;
 import dev.baton.account.TimelineItem;
-import dev.baton.people.web.PageResponse;
+import dev.baton.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -3,7 +3,7 @@ package dev.baton.account.web;
 import dev.baton.account.InteractionService;
 import dev.baton.account.InteractionView;
 import dev.baton.account.NewInteraction;
-import dev.baton.people.web.PageResponse;
+import dev.baton.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -5,7 +5,7 @@ import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.commitment.CommitmentView;
 import dev.baton.commitment.NewCommitment;
-import dev.baton.people.web.PageResponse;
+import dev.baton.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

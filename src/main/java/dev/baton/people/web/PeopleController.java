@@ -1,5 +1,6 @@
 package dev.baton.people.web;
 
+import dev.baton.shared.PageResponse;
 import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleService;
 import dev.baton.people.PersonChanges;

@@ -1,5 +1,6 @@
 package dev.baton.people.web;
 
+import dev.baton.shared.PageResponse;
 import dev.baton.people.NewTeam;
 import dev.baton.people.TeamService;
 import dev.baton.people.TeamView;

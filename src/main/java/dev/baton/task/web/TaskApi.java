@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Page;
+import dev.baton.shared.PageResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,23 +33,20 @@ class TaskApi {
     this.clock = clock;
   }
 
-  record TaskPage(List<TaskView> items, int page, int size, long totalItems) {}
-
   record TaskDetailsView(
       TaskView task, List<FormField> formFields, Map<String, Object> outcome,
       TaskDetails.AccountRef account, TaskDetails.CommitmentRef commitment) {}
 
   @Operation(summary = "Tasks visible to me: mine, my teams', and (managers) my direct reports'")
   @GetMapping
-  TaskPage list(
+  PageResponse<TaskView> list(
       @Parameter(description = "mine, team or all-visible") @RequestParam(defaultValue = "all-visible") String scope,
       @RequestParam(defaultValue = "OPEN") List<TaskStatus> status,
       @Parameter(description = "due, followUp or created") @RequestParam(defaultValue = "due") String sort,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    Page<TaskView> result = tasks.list(TaskListing.scope(scope), status, TaskListing.page(sort, page, size))
-        .map(t -> TaskView.of(t, clock.instant()));
-    return new TaskPage(result.getContent(), page, size, result.getTotalElements());
+    return PageResponse.of(tasks.list(TaskListing.scope(scope), status, TaskListing.page(sort, page, size))
+        .map(t -> TaskView.of(t, clock.instant())));
   }
 
   @Operation(summary = "One task with its form fields and business context (account, commitment)")

@@ -1,4 +1,4 @@
-package dev.baton.people.web;
+package dev.baton.shared;
 
 import java.util.List;
 import org.springframework.data.domain.Page;
