@@ -40,6 +40,7 @@ class DemoData implements ApplicationRunner {
   private final PasswordEncoder passwords;
   private final DemoBook book;
   private final DemoCommitments promises;
+  private boolean loadedByThisStart;
 
   DemoData(People people, Teams teams, PasswordEncoder passwords, DemoBook book, DemoCommitments promises) {
     this.people = people;
@@ -72,6 +73,7 @@ class DemoData implements ApplicationRunner {
         person("cora", "Cora Lindqvist", team.get("customer-success"), marcus, Role.CS),
         person("colin", "Colin O'Brien", team.get("customer-success"), marcus, Role.CS));
     loadBooks(reps, cs, team.get("customer-success"));
+    loadedByThisStart = true;
     log.info("Demo data loaded: {} people in {} teams, {} accounts (password '{}' for all; admin: {})",
         people.count(), team.size(), DemoCatalogue.COMPANIES.size(), PASSWORD, ada.getUsername());
   }
@@ -93,6 +95,11 @@ class DemoData implements ApplicationRunner {
     promises.addOverdue(huber.getAccount(), huber, reps.get("rob"), cs.get(0), customerSuccess);
     Contact harrowgate = contactsByAccount.get(14).get(0);
     promises.addUnowned(harrowgate.getAccount(), harrowgate, reps.get("rita"), customerSuccess);
+  }
+
+  /** False when the database already had people: then the demo's playbooks are running already, or were never wanted. */
+  boolean loadedByThisStart() {
+    return loadedByThisStart;
   }
 
   private Person person(String username, String name, Team team, Person manager, Role role) {

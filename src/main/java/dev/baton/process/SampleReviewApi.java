@@ -2,6 +2,8 @@ package dev.baton.process;
 
 import dev.baton.process.Bpmn.SampleReview;
 import dev.baton.process.Bpmn.Variables;
+import dev.baton.account.Accounts;
+import dev.baton.shared.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -26,10 +28,12 @@ class SampleReviewApi {
   static final Duration DEFAULT_DUE_IN = Duration.ofDays(3);
 
   private final Playbooks playbooks;
+  private final Accounts accounts;
   private final Clock clock;
 
-  SampleReviewApi(Playbooks playbooks, Clock clock) {
+  SampleReviewApi(Playbooks playbooks, Accounts accounts, Clock clock) {
     this.playbooks = playbooks;
+    this.accounts = accounts;
     this.clock = clock;
   }
 
@@ -45,6 +49,10 @@ class SampleReviewApi {
     StartReview r = request == null ? new StartReview(null, null) : request;
     Map<String, Object> variables = new HashMap<>();
     if (r.accountId() != null) {
+      // checked here: an unknown id would only surface later, as a task the inbox cannot store
+      if (!accounts.existsById(r.accountId())) {
+        throw new BadRequestException("accountId", "account " + r.accountId() + " does not exist");
+      }
       variables.put(Variables.ACCOUNT_ID, r.accountId());
     }
     variables.put(Variables.REVIEW_DUE_AT, (r.dueAt() == null ? clock.instant().plus(DEFAULT_DUE_IN) : r.dueAt()).toString());

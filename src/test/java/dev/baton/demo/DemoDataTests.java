@@ -2,6 +2,7 @@ package dev.baton.demo;
 
 import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.baton.account.Accounts;
 import dev.baton.account.Contact;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** The sandbox's data, as loaded at start-up (same context as the other full-boot tests). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -33,6 +35,24 @@ class DemoDataTests {
   @Autowired Interactions interactions;
   @Autowired Commitments commitments;
   @Autowired Clock clock;
+  @Autowired DemoPlaybooks demoPlaybooks;
+  @Autowired TestRestTemplate http;
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void startsSampleReviewsThatRobFindsInHisInboxOneOfThemOverdue() {
+    List<Long> started = demoPlaybooks.startSampleReviews();
+    assertThat(started).hasSize(3);
+
+    List<Map<String, Object>> mine = await().atMost(Duration.ofSeconds(30)).until(
+        () -> ((List<Map<String, Object>>) http.withBasicAuth("rob", "demo")
+                .getForObject("/api/tasks?size=200", Map.class).get("content")).stream()
+            .filter(t -> started.contains(((Number) t.get("processInstanceKey")).longValue()))
+            .toList(),
+        tasks -> tasks.size() == started.size());
+    assertThat(mine).allSatisfy(t -> assertThat(t.get("accountId")).isNotNull());
+    assertThat(mine).filteredOn(t -> Boolean.TRUE.equals(t.get("overdue"))).hasSize(1);
+  }
 
   @Test
   void givesEachRepABookOfAccounts() {

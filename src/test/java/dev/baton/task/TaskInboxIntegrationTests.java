@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.process.EngineIntegrationTest;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -62,5 +65,25 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
 
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((Map<String, Object>) bad.getBody().get("errors")).containsKey("scope");
+  }
+
+  @Test
+  void refusesToStartAReviewOfAnUnknownAccountAndStartsNothing() {
+    long before = startedReviews();
+
+    ResponseEntity<Map> bad =
+        as("maria").postForEntity("/api/playbooks/sample-review/instances", Map.of("accountId", -1), Map.class);
+
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, Object>) bad.getBody().get("errors")).containsKey("accountId");
+    assertThat(startedReviews()).isEqualTo(before);
+  }
+
+  private long startedReviews() {
+    return StreamSupport.stream(records().processInstanceRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+        .filter(r -> r.getValue().getBpmnProcessId().equals("sample-review"))
+        .count();
   }
 }
