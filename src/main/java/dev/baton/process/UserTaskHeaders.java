@@ -27,6 +27,8 @@ final class UserTaskHeaders {
   static final String FORM_KEY = "io.camunda.zeebe:formKey";
   static final String DUE_DATE = "io.camunda.zeebe:dueDate";
   static final String FOLLOW_UP_DATE = "io.camunda.zeebe:followUpDate";
+  /** Baton's own header: "true" when the playbook has timers for this step's reminder/escalation. */
+  static final String OWN_REMINDERS = "baton:ownReminders";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,7 +52,8 @@ final class UserTaskHeaders {
         instant(headers.get(FOLLOW_UP_DATE)),
         id(vars.get(Variables.ACCOUNT_ID)),
         id(vars.get(Variables.COMMITMENT_ID)),
-        id(vars.get(Variables.HANDOVER_ID)));
+        id(vars.get(Variables.HANDOVER_ID)),
+        "true".equalsIgnoreCase(String.valueOf(headers.get(OWN_REMINDERS)).trim()));
   }
 
   static String nameOf(String elementId) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The inputs of a Camunda Forms file (top-level components only; layout and display components
+ * The inputs of a Camunda Forms file (with their {@code validate} checks) (top-level components only; layout and display components
  * are skipped), and the check of submitted values against them. Values arrive typed (JSON) from the
  * API and as strings from HTML forms; both are accepted and normalised to what the process expects.
  */
@@ -34,9 +34,28 @@ public record FormDefinition(String id, List<FormField> fields) {
       String label = c.hasNonNull("label") ? c.get("label").asText() : c.path("dateLabel").asText(key);
       List<FormField.Option> options = new ArrayList<>();
       c.path("values").forEach(v -> options.add(new FormField.Option(v.path("value").asText(), v.path("label").asText())));
-      fields.add(new FormField(key, label, type, c.path("validate").path("required").asBoolean(false), options));
+      JsonNode validate = c.path("validate");
+      fields.add(new FormField(key, label, type, validate.path("required").asBoolean(false), options,
+          integer(validate, "minLength"), integer(validate, "maxLength"), decimal(validate, "min"),
+          decimal(validate, "max"), text(validate, "pattern")));
     }
     return new FormDefinition(form.path("id").asText(null), fields);
+  }
+
+  private static String text(JsonNode node, String name) {
+    String text = node.path(name).asText("");
+    return text.isBlank() ? null : text;
+  }
+
+  private static Integer integer(JsonNode node, String name) {
+    String text = text(node, name);
+    return text == null ? null : Integer.valueOf(text);
+  }
+
+  /** Camunda Forms writes numbers, but a hand-edited file may quote them. */
+  private static BigDecimal decimal(JsonNode node, String name) {
+    String text = text(node, name);
+    return text == null ? null : new BigDecimal(text);
   }
 
   private static FormField.Type typeOf(JsonNode component) {
@@ -80,7 +99,13 @@ public record FormDefinition(String id, List<FormField> fields) {
         }
       } else {
         try {
-          values.put(field.key(), convert(field, raw));
+          Object value = convert(field, raw);
+          String violation = field.violation(value);
+          if (violation == null) {
+            values.put(field.key(), value);
+          } else {
+            errors.put(field.key(), violation);
+          }
         } catch (IllegalArgumentException | DateTimeParseException e) {
           errors.put(field.key(), message(field));
         }

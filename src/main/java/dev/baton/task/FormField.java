@@ -1,9 +1,15 @@
 package dev.baton.task;
 
+import java.math.BigDecimal;
 import java.util.List;
 
-/** One input of a task form, as read from a Camunda Forms component. */
-public record FormField(String key, String label, Type type, boolean required, List<Option> options) {
+/**
+ * One input of a task form, as read from a Camunda Forms component, with the checks Camunda Forms
+ * offers ({@code validate}: required, minLength/maxLength for text, min/max for numbers, pattern).
+ */
+public record FormField(
+    String key, String label, Type type, boolean required, List<Option> options,
+    Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max, String pattern) {
 
   public enum Type {
     TEXT,
@@ -19,5 +25,35 @@ public record FormField(String key, String label, Type type, boolean required, L
 
   public FormField {
     options = options == null ? List.of() : List.copyOf(options);
+  }
+
+  /** An input with no checks beyond required. */
+  public FormField(String key, String label, Type type, boolean required, List<Option> options) {
+    this(key, label, type, required, options, null, null, null, null, null);
+  }
+
+  /** The message for a converted value that breaks one of the checks, or null when it passes. */
+  String violation(Object value) {
+    if (value instanceof String text && (type == Type.TEXT || type == Type.TEXTAREA)) {
+      if (minLength != null && text.length() < minLength) {
+        return "must be at least " + minLength + " characters";
+      }
+      if (maxLength != null && text.length() > maxLength) {
+        return "must be at most " + maxLength + " characters";
+      }
+      if (pattern != null && !text.matches(pattern)) {
+        return "must match the pattern " + pattern;
+      }
+    }
+    if (value instanceof Number n && type == Type.NUMBER) {
+      BigDecimal number = new BigDecimal(n.toString());
+      if (min != null && number.compareTo(min) < 0) {
+        return "must be at least " + min.toPlainString();
+      }
+      if (max != null && number.compareTo(max) > 0) {
+        return "must be at most " + max.toPlainString();
+      }
+    }
+    return null;
   }
 }

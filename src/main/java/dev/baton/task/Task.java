@@ -65,6 +65,12 @@ public class Task {
   @Column(nullable = false)
   private Instant lockExpiresAt;
 
+  private String originalAssignee;
+  private String delegatedBy;
+  private boolean ownReminders;
+  private Instant remindedAt;
+  private Instant escalatedAt;
+
   @Version private long version;
   @CreationTimestamp private Instant createdAt;
   @UpdateTimestamp private Instant updatedAt;
@@ -88,6 +94,7 @@ public class Task {
     this.commitmentId = spec.commitmentId();
     this.handoverId = spec.handoverId();
     this.lockExpiresAt = lockExpiresAt;
+    this.ownReminders = spec.ownReminders();
   }
 
   public boolean isOpen() {
@@ -112,6 +119,36 @@ public class Task {
       throw new TaskConflict(this, "has no candidate team to go back to");
     }
     assignee = null;
+  }
+
+  /**
+   * The task moves to {@code to}; the first person it was for stays on record. {@code by} is who
+   * handed it on (shown in their "delegated" list), or null when the system did (absence cover).
+   */
+  void handOver(String to, String by) {
+    requireOpen("handed over");
+    if (to.equals(assignee)) {
+      throw new TaskConflict(this, "is already with " + to);
+    }
+    if (originalAssignee == null) {
+      originalAssignee = assignee;
+    }
+    assignee = to;
+    delegatedBy = by;
+  }
+
+  /** The assignee is away: the task goes to their cover before anyone sees it. */
+  void coveredBy(String delegate) {
+    originalAssignee = assignee;
+    assignee = delegate;
+  }
+
+  void reminded(Instant at) {
+    remindedAt = at;
+  }
+
+  void escalated(Instant at) {
+    escalatedAt = at;
   }
 
   /** The person has completed it; the engine's job completion is still owed. */
@@ -227,6 +264,26 @@ public class Task {
 
   public Instant getLockExpiresAt() {
     return lockExpiresAt;
+  }
+
+  public String getOriginalAssignee() {
+    return originalAssignee;
+  }
+
+  public String getDelegatedBy() {
+    return delegatedBy;
+  }
+
+  public boolean hasOwnReminders() {
+    return ownReminders;
+  }
+
+  public Instant getRemindedAt() {
+    return remindedAt;
+  }
+
+  public Instant getEscalatedAt() {
+    return escalatedAt;
   }
 
   public Instant getCreatedAt() {

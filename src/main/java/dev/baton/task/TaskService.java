@@ -1,19 +1,17 @@
 package dev.baton.task;
 
-import dev.baton.account.Accounts;
+import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
-import dev.baton.commitment.Commitments;
+import dev.baton.people.AbsenceService;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inbox: who sees which task, and the person's side of a task's life (claim, unclaim,
- * complete). A completion is committed first (COMPLETING, with the values) and handed to the engine
+ * complete; hand-overs are in {@link TaskAssignments}). A completion is committed first (COMPLETING, with the values) and handed to the engine
  * afterwards by {@link TaskEngineSync}, so an engine outage never loses what the person entered.
  */
 @Service
@@ -31,8 +29,9 @@ public class TaskService {
 
   private final Tasks tasks;
   private final People people;
-  private final Accounts accounts;
-  private final Commitments commitments;
+  private final AbsenceService absences;
+  private final TaskContext context;
+  private final TaskMails mails;
   private final Forms forms;
   private final AuditLog audit;
   private final TaskEngineSync engineSync;
@@ -40,12 +39,13 @@ public class TaskService {
   private final Clock clock;
   private final TransactionTemplate tx;
 
-  TaskService(Tasks tasks, People people, Accounts accounts, Commitments commitments, Forms forms, AuditLog audit,
-      TaskEngineSync engineSync, TaskSettings settings, Clock clock, TransactionTemplate tx) {
+  TaskService(Tasks tasks, People people, AbsenceService absences, TaskContext context, TaskMails mails, Forms forms,
+      AuditLog audit, TaskEngineSync engineSync, TaskSettings settings, Clock clock, TransactionTemplate tx) {
     this.tasks = tasks;
     this.people = people;
-    this.accounts = accounts;
-    this.commitments = commitments;
+    this.absences = absences;
+    this.context = context;
+    this.mails = mails;
     this.forms = forms;
     this.audit = audit;
     this.engineSync = engineSync;
@@ -56,38 +56,36 @@ public class TaskService {
 
   /**
    * The row for a user-task job; a job delivered again (at-least-once delivery, or after its
-   * activation timeout) finds its row and changes nothing.
+   * activation timeout) finds its row and changes nothing. A new task for someone who is away goes
+   * to their cover (the person it was for stays on record); its assignee is told by mail.
    */
   @Transactional
   public Task upsert(TaskSpec spec) {
-    return tasks.findByJobKey(spec.jobKey())
-        .orElseGet(() -> tasks.save(new Task(spec, clock.instant().plus(settings.activationTimeout()))));
+    return tasks.findByJobKey(spec.jobKey()).orElseGet(() -> create(spec));
+  }
+
+  private Task create(TaskSpec spec) {
+    Task task = new Task(spec, clock.instant().plus(settings.activationTimeout()));
+    if (task.getAssignee() != null) {
+      absences.coverFor(task.getAssignee()).ifPresent(task::coveredBy);
+    }
+    tasks.save(task);
+    if (task.getAssignee() != null) {
+      record("task.assigned", task, null);
+      mails.assigned(task, "created");
+    }
+    return task;
   }
 
   @Transactional(readOnly = true)
-  public Page<Task> list(TaskScope scope, Collection<TaskStatus> statuses, Pageable page) {
-    Viewer me = viewer();
-    Set<String> assignees = switch (scope) {
-      case TEAM -> Set.of();
-      case MINE, INBOX -> Set.of(me.username());
-      case ALL_VISIBLE -> union(Set.of(me.username()), me.reports());
-    };
-    Set<String> teams = scope == TaskScope.MINE ? Set.of() : me.teams();
-    return tasks.findVisible(assignees, teams, scope == TaskScope.INBOX, statuses, page);
+  public Page<Task> list(TaskFilter filter, Pageable page) {
+    return tasks.findAll(filter.toSpecification(viewer(), clock.instant()), page);
   }
 
   @Transactional(readOnly = true)
   public TaskDetails details(long id) {
     Task task = visible(id, viewer());
-    TaskDetails.AccountRef account = task.getAccountId() == null ? null : accounts.findById(task.getAccountId())
-        .map(a -> new TaskDetails.AccountRef(a.getId(), a.getName(),
-            a.getOwner() == null ? null : a.getOwner().getUsername(),
-            a.getOwner() == null ? null : a.getOwner().getFullName()))
-        .orElse(null);
-    TaskDetails.CommitmentRef commitment = task.getCommitmentId() == null ? null : commitments
-        .findById(task.getCommitmentId()).map(c -> new TaskDetails.CommitmentRef(c.getId(), c.getDescription()))
-        .orElse(null);
-    return new TaskDetails(task, forms.forKey(task.getFormKey()), account, commitment);
+    return context.of(task, forms.forKey(task.getFormKey()));
   }
 
   /** Only a member of a candidate team may claim; a task claimed by someone else is a conflict. */
@@ -138,7 +136,7 @@ public class TaskService {
     return done;
   }
 
-  private Task visible(long id, Viewer me) {
+  Task visible(long id, Viewer me) {
     Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
     if (!me.canSee(task)) {
       throw new AccessDeniedException("task " + id + " is neither yours nor your team's");
@@ -146,13 +144,13 @@ public class TaskService {
     return task;
   }
 
-  private static void requireAssignee(Task task, Viewer me) {
+  static void requireAssignee(Task task, Viewer me) {
     if (!me.username().equals(task.getAssignee())) {
       throw new AccessDeniedException("only the assignee may do this; claim task " + task.getId() + " first");
     }
   }
 
-  private Viewer viewer() {
+  Viewer viewer() {
     String username = AuditLog.currentActor();
     Person me = people.findByUsername(username).orElseThrow(() -> new AccessDeniedException(username + " is unknown"));
     Set<String> teams = me.getTeam() == null ? Set.of() : Set.of(me.getTeam().getKey());
@@ -161,18 +159,20 @@ public class TaskService {
     return new Viewer(username, teams, reports);
   }
 
-  private void record(String action, Task task, Map<String, Object> before) {
-    audit.record(action, "task", task.getId(), task.getAccountId(), before, state(task));
+  AuditEvent record(String action, Task task, Map<String, Object> before) {
+    return audit.record(action, "task", task.getId(), task.getAccountId(), before, state(task));
   }
 
   static Map<String, Object> state(Task task) {
     Map<String, Object> state = new HashMap<>();
     state.put("status", task.getStatus().name());
     state.put("assignee", task.getAssignee());
+    if (task.getOriginalAssignee() != null) {
+      state.put("originalAssignee", task.getOriginalAssignee());
+    }
+    if (task.getDelegatedBy() != null) {
+      state.put("delegatedBy", task.getDelegatedBy());
+    }
     return state;
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
   }
 }

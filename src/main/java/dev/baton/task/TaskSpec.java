@@ -6,6 +6,9 @@ import java.util.Set;
 /**
  * What the engine says about a human step, in Baton's terms: the bridge from the engine's
  * user-task jobs fills it in, so nothing in this package depends on the engine's API.
+ *
+ * @param ownReminders the step's BPMN sends its own reminders/escalation (custom header {@code
+ *     baton:ownReminders=true}), so Baton's reminder run leaves it alone
  */
 public record TaskSpec(
     long jobKey,
@@ -22,9 +25,18 @@ public record TaskSpec(
     Instant followUpAt,
     Long accountId,
     Long commitmentId,
-    Long handoverId) {
+    Long handoverId,
+    boolean ownReminders) {
 
   public TaskSpec {
     candidateGroups = candidateGroups == null ? Set.of() : Set.copyOf(candidateGroups);
+  }
+
+  /** A step whose BPMN leaves reminders and escalation to Baton (no {@code baton:ownReminders} header). */
+  public TaskSpec(long jobKey, long processInstanceKey, long elementInstanceKey, String bpmnProcessId,
+      int processVersion, String elementId, String name, String assignee, Set<String> candidateGroups,
+      String formKey, Instant dueAt, Instant followUpAt, Long accountId, Long commitmentId, Long handoverId) {
+    this(jobKey, processInstanceKey, elementInstanceKey, bpmnProcessId, processVersion, elementId, name, assignee,
+        candidateGroups, formKey, dueAt, followUpAt, accountId, commitmentId, handoverId, false);
   }
 }

@@ -1,11 +1,8 @@
 package dev.baton.task;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -13,20 +10,6 @@ import org.springframework.data.jpa.repository.Query;
 public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecutor<Task> {
 
   Optional<Task> findByJobKey(long jobKey);
-
-  /** Tasks assigned to one of {@code assignees}, or offered to one of {@code teams} (only unclaimed ones if asked). */
-  @Query(
-      """
-      select t from Task t where t.status in :statuses and (t.assignee in :assignees
-        or ((:teamUnclaimedOnly = false or t.assignee is null)
-            and exists (select 1 from Task c join c.candidateGroups g where c = t and g in :teams)))
-      """)
-  Page<Task> findVisible(
-      Collection<String> assignees,
-      Collection<String> teams,
-      boolean teamUnclaimedOnly,
-      Collection<TaskStatus> statuses,
-      Pageable page);
 
   // Row locks that other app instances skip: each owed engine call is made by one instance only.
 
@@ -44,4 +27,19 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
               + " order by lock_expires_at limit :limit for update skip locked",
       nativeQuery = true)
   List<Task> lockOpenExpiringBefore(Instant before, int limit);
+
+  /** Open tasks due before {@code before} that Baton has not reminded of yet (and whose BPMN does not). */
+  @Query(
+      value = "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
+          + " and reminded_at is null and due_at < :before order by due_at limit :limit for update skip locked",
+      nativeQuery = true)
+  List<Task> lockReminderDue(Instant before, int limit);
+
+  @Query(
+      value = "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
+          + " and escalated_at is null and due_at < :before order by due_at limit :limit for update skip locked",
+      nativeQuery = true)
+  List<Task> lockEscalationDue(Instant before, int limit);
+
+  List<Task> findByAssigneeAndStatusOrderByDueAtAsc(String assignee, TaskStatus status);
 }

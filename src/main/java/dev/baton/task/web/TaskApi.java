@@ -1,7 +1,13 @@
 package dev.baton.task.web;
 
+import dev.baton.account.ContactView;
+import dev.baton.account.TimelineItem;
+import dev.baton.commitment.CommitmentView;
+import dev.baton.shared.PageResponse;
 import dev.baton.task.FormField;
+import dev.baton.task.TaskAssignments;
 import dev.baton.task.TaskDetails;
+import dev.baton.task.TaskFilter;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,7 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import dev.baton.shared.PageResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,35 +32,46 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskApi {
 
   private final TaskService tasks;
+  private final TaskAssignments assignments;
   private final Clock clock;
 
-  TaskApi(TaskService tasks, Clock clock) {
+  TaskApi(TaskService tasks, TaskAssignments assignments, Clock clock) {
     this.tasks = tasks;
+    this.assignments = assignments;
     this.clock = clock;
   }
 
   record TaskDetailsView(
       TaskView task, List<FormField> formFields, Map<String, Object> outcome,
-      TaskDetails.AccountRef account, TaskDetails.CommitmentRef commitment) {}
+      TaskDetails.AccountRef account, TaskDetails.CommitmentRef commitment, List<TimelineItem> timeline,
+      List<ContactView> contacts, List<CommitmentView> commitments, List<TaskDetails.HistoryEntry> history) {}
 
-  @Operation(summary = "Tasks visible to me: mine, my teams', and (managers) my direct reports'")
+  record Delegation(String to) {}
+
+  record Reassignment(String from, String to, List<Long> taskIds) {}
+
+  @Operation(summary = "Tasks visible to me, filtered by playbook, account and overdue, sorted ascending")
   @GetMapping
   PageResponse<TaskView> list(
-      @Parameter(description = "mine, team or all-visible") @RequestParam(defaultValue = "all-visible") String scope,
+      @Parameter(description = "mine, team, inbox (mine + my teams' unclaimed), delegated (by me) or all-visible")
+      @RequestParam(defaultValue = "all-visible") String scope,
       @RequestParam(defaultValue = "OPEN") List<TaskStatus> status,
-      @Parameter(description = "due, followUp or created") @RequestParam(defaultValue = "due") String sort,
+      @Parameter(description = "a playbook's BPMN process id") @RequestParam(required = false) String playbook,
+      @RequestParam(required = false) Long accountId,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @Parameter(description = "due, followUp, created or completed") @RequestParam(defaultValue = "due") String sort,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return PageResponse.of(tasks.list(TaskListing.scope(scope), status, TaskListing.page(sort, page, size))
-        .map(t -> TaskView.of(t, clock.instant())));
+    TaskFilter filter = new TaskFilter(TaskListing.scope(scope), status, playbook, accountId, overdue);
+    return PageResponse.of(tasks.list(filter, TaskListing.page(sort, page, size)).map(t -> TaskView.of(t, clock.instant())));
   }
 
-  @Operation(summary = "One task with its form fields and business context (account, commitment)")
+  @Operation(summary = "One task with its form, its account's timeline, contacts and commitments, and its history")
   @GetMapping("/{id}")
   TaskDetailsView get(@PathVariable long id) {
     TaskDetails d = tasks.details(id);
     return new TaskDetailsView(TaskView.of(d.task(), clock.instant()), d.form().fields(), d.task().getOutcome(),
-        d.account(), d.commitment());
+        d.account(), d.commitment(), d.timeline(), d.contacts(), d.commitments(), d.history());
   }
 
   @Operation(summary = "Claim a task offered to my team (409 if someone else has it)")
@@ -67,6 +84,25 @@ class TaskApi {
   @PostMapping("/{id}/unclaim")
   TaskView unclaim(@PathVariable long id) {
     return TaskView.of(tasks.unclaim(id), clock.instant());
+  }
+
+  @Operation(summary = "Hand a task of mine to an active colleague (400 for myself or an inactive person)")
+  @PostMapping("/{id}/delegate")
+  TaskView delegate(@PathVariable long id, @RequestBody Delegation delegation) {
+    return TaskView.of(assignments.delegate(id, delegation.to()), clock.instant());
+  }
+
+  @Operation(summary = "Managers: move the given (or all) open tasks of someone in my line to another person")
+  @PostMapping("/reassign")
+  @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+  List<TaskView> reassign(@RequestBody Reassignment r) {
+    return assignments.reassign(r.from(), r.to(), r.taskIds()).stream().map(t -> TaskView.of(t, clock.instant())).toList();
+  }
+
+  @Operation(summary = "Move all my open tasks to the person covering my current or next absence")
+  @PostMapping("/to-cover")
+  List<TaskView> toCover() {
+    return assignments.handToCover().stream().map(t -> TaskView.of(t, clock.instant())).toList();
   }
 
   @Operation(summary = "Complete a task assigned to me with its form values (400 names each bad field)",

@@ -1,11 +1,13 @@
 package dev.baton.task.web;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.InvalidFormValues;
 import dev.baton.task.Task;
 import dev.baton.task.TaskDetails;
+import dev.baton.task.TaskFilter;
 import dev.baton.task.TaskScope;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
@@ -39,13 +41,33 @@ class TaskPages {
     this.clock = clock;
   }
 
+  /** My inbox (mine + my teams' unclaimed), what I delegated, or all I may see; filtered and sorted. */
   @GetMapping
-  String inbox(Model model) {
-    List<TaskView> inbox = tasks.list(TaskScope.INBOX, List.of(TaskStatus.OPEN), TaskListing.page("due", 0, TaskListing.MAX_PAGE_SIZE))
+  String inbox(@RequestParam(defaultValue = "inbox") String scope, @RequestParam(required = false) String playbook,
+      @RequestParam(required = false) Long accountId, @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(defaultValue = "due") String sort, Model model) {
+    TaskFilter filter = new TaskFilter(TaskListing.scope(scope), List.of(TaskStatus.OPEN), playbook, accountId, overdue);
+    model.addAttribute("tasks", views(filter, sort));
+    model.addAttribute("scope", scope);
+    model.addAttribute("playbook", playbook);
+    model.addAttribute("accountId", accountId);
+    model.addAttribute("overdue", overdue);
+    model.addAttribute("sort", sort);
+    return "task/list";
+  }
+
+  /** Completed tasks I may see, latest first: who, when, outcome. */
+  @GetMapping("/history")
+  String history(Model model) {
+    model.addAttribute("tasks", views(TaskFilter.of(TaskScope.ALL_VISIBLE, TaskStatus.COMPLETED, TaskStatus.COMPLETING),
+        "completed"));
+    return "task/history";
+  }
+
+  private List<TaskView> views(TaskFilter filter, String sort) {
+    return tasks.list(filter, TaskListing.page(sort, 0, TaskListing.MAX_PAGE_SIZE))
         .map(t -> TaskView.of(t, clock.instant()))
         .getContent();
-    model.addAttribute("tasks", inbox);
-    return "task/list";
   }
 
   @GetMapping("/{id}")
@@ -82,7 +104,7 @@ class TaskPages {
     }
   }
 
-  @ExceptionHandler({ConflictException.class, NotFoundException.class})
+  @ExceptionHandler({ConflictException.class, NotFoundException.class, BadRequestException.class})
   String refused(RuntimeException e, HttpServletRequest request) {
     RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
     return "redirect:/tasks";
@@ -93,6 +115,7 @@ class TaskPages {
     model.addAttribute("task", TaskView.of(task, clock.instant()));
     model.addAttribute("account", details.account());
     model.addAttribute("commitment", details.commitment());
+    model.addAttribute("details", details);
     model.addAttribute("fields", details.form().fields());
     model.addAttribute("values", values.isEmpty() && task.getOutcome() != null ? task.getOutcome() : values);
     model.addAttribute("errors", errors);

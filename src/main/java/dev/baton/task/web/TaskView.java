@@ -3,15 +3,18 @@ package dev.baton.task.web;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A task as the API and the pages show it. */
+/** A task as the API and the pages show it; a completed one with who completed it, when, and the values. */
 record TaskView(
     long id,
     String name,
     TaskStatus status,
     String assignee,
+    String originalAssignee,
+    String delegatedBy,
     Set<String> candidateGroups,
     Instant dueAt,
     Instant followUpAt,
@@ -22,12 +25,17 @@ record TaskView(
     Long commitmentId,
     Long handoverId,
     String bpmnProcessId,
-    long processInstanceKey) {
+    long processInstanceKey,
+    String completedBy,
+    Instant completedAt,
+    Map<String, Object> outcome) {
 
   static TaskView of(Task t, Instant now) {
     boolean overdue = t.isOpen() && t.getDueAt() != null && t.getDueAt().isBefore(now);
-    return new TaskView(t.getId(), t.getName(), t.getStatus(), t.getAssignee(), new TreeSet<>(t.getCandidateGroups()),
+    return new TaskView(t.getId(), t.getName(), t.getStatus(), t.getAssignee(), t.getOriginalAssignee(),
+        t.getDelegatedBy(), new TreeSet<>(t.getCandidateGroups()),
         t.getDueAt(), t.getFollowUpAt(), t.getCreatedAt(), overdue, t.getFormKey(), t.getAccountId(),
-        t.getCommitmentId(), t.getHandoverId(), t.getBpmnProcessId(), t.getProcessInstanceKey());
+        t.getCommitmentId(), t.getHandoverId(), t.getBpmnProcessId(), t.getProcessInstanceKey(), t.getCompletedBy(),
+        t.getCompletedAt(), t.getOutcome());
   }
 }

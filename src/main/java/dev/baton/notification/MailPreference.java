@@ -1,0 +1,52 @@
+package dev.baton.notification;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+
+/** Which task mails one person wants. No row means the defaults: every mail, no daily digest. */
+@Entity
+@Table(name = "notification_preference")
+public class MailPreference {
+
+  @Id private Long personId;
+  private boolean onAssignment = true;
+  private boolean onReminder = true;
+  private boolean onEscalation = true;
+  private boolean dailyDigest;
+  private LocalDate lastDigestOn;
+  @Version private long version;
+
+  protected MailPreference() {}
+
+  MailPreference(Long personId) {
+    this.personId = personId;
+  }
+
+  public boolean wants(MailKind kind) {
+    return switch (kind) {
+      case ASSIGNMENT -> onAssignment;
+      case REMINDER -> onReminder;
+      case ESCALATION -> onEscalation;
+      case DIGEST -> dailyDigest;
+    };
+  }
+
+  void choose(boolean assignment, boolean reminder, boolean escalation, boolean digest) {
+    this.onAssignment = assignment;
+    this.onReminder = reminder;
+    this.onEscalation = escalation;
+    this.dailyDigest = digest;
+  }
+
+  /** The digest for {@code day} was queued: no second one that day, on any instance. */
+  public void digestSent(LocalDate day) {
+    this.lastDigestOn = day;
+  }
+
+  public Long getPersonId() {
+    return personId;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.baton.people;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.Changes;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Out-of-office cover. Date-based: an absence covers its days in the app clock's zone and is simply
+ * past afterwards, so no job has to end it. Tasks use {@link #coverFor} when they arrive.
+ */
+@Service
+public class AbsenceService {
+
+  private final Absences absences;
+  private final People people;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  AbsenceService(Absences absences, People people, AuditLog audit, Clock clock) {
+    this.absences = absences;
+    this.people = people;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Records {@code username}'s absence; a wrong range or an unfit delegate is a 400 and records nothing. */
+  @Transactional
+  public AbsenceView record(String username, NewAbsence n) {
+    Person person = people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+    if (n.endsOn().isBefore(n.startsOn())) {
+      throw new BadRequestException("endsOn", "must not be before the first day (" + n.startsOn() + ")");
+    }
+    if (n.endsOn().isBefore(today())) {
+      throw new BadRequestException("endsOn", "is in the past");
+    }
+    Person delegate = people.findByUsername(n.delegate().trim())
+        .orElseThrow(() -> new BadRequestException("delegate", "no person '" + n.delegate() + "'"));
+    if (delegate.getId().equals(person.getId())) {
+      throw new BadRequestException("delegate", "cannot be yourself");
+    }
+    if (!delegate.isActive()) {
+      throw new BadRequestException("delegate", delegate.getUsername() + " is inactive");
+    }
+    Absence absence = absences.save(new Absence(person, delegate, n.startsOn(), n.endsOn(), n.note()));
+    audit.record("absence.recorded", "absence", absence.getId(), null, null, snapshot(absence));
+    return AbsenceView.of(absence);
+  }
+
+  /** Takes back an absence (plans changed); only its person may. */
+  @Transactional
+  public void withdraw(long id, String username) {
+    Absence absence = absences.findById(id).orElseThrow(() -> new NotFoundException("absence", id));
+    if (!absence.getPerson().getUsername().equals(username)) {
+      throw new AccessDeniedException("only " + absence.getPerson().getUsername() + " may withdraw absence " + id);
+    }
+    audit.record("absence.withdrawn", "absence", id, null, snapshot(absence), null);
+    absences.delete(absence);
+  }
+
+  /** The person's current and coming absences. */
+  @Transactional(readOnly = true)
+  public List<AbsenceView> upcoming(String username) {
+    return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today()).stream()
+        .map(AbsenceView::of).toList();
+  }
+
+  /** Who is away today and who covers for them. */
+  @Transactional(readOnly = true)
+  public List<AbsenceView> awayToday() {
+    LocalDate today = today();
+    return absences.findByStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByEndsOn(today, today).stream()
+        .map(AbsenceView::of).toList();
+  }
+
+  /** The active person covering for {@code username} today, if they are away. */
+  @Transactional(readOnly = true)
+  public Optional<String> coverFor(String username) {
+    return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today()).stream()
+        .filter(a -> a.covers(today()) && a.getDelegate().isActive())
+        .map(a -> a.getDelegate().getUsername())
+        .findFirst();
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  private static Map<String, Object> snapshot(Absence a) {
+    return Changes.fields("person", a.getPerson().getUsername(), "delegate", a.getDelegate().getUsername(),
+        "startsOn", a.getStartsOn().toString(), "endsOn", a.getEndsOn().toString());
+  }
+}

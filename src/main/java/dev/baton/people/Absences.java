@@ -1,0 +1,17 @@
+package dev.baton.people;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Absences extends JpaRepository<Absence, Long> {
+
+  /** The person's absences that have not ended by {@code day}, soonest first. */
+  @EntityGraph(attributePaths = {"person", "delegate"})
+  List<Absence> findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(String username, LocalDate day);
+
+  /** Everyone away on {@code day} (starts on or before, ends on or after). */
+  @EntityGraph(attributePaths = {"person", "delegate"})
+  List<Absence> findByStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByEndsOn(LocalDate day, LocalDate sameDay);
+}

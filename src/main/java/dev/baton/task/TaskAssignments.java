@@ -1,0 +1,117 @@
+package dev.baton.task;
+
+import dev.baton.audit.AuditEvent;
+import dev.baton.people.AbsenceService;
+import dev.baton.people.AbsenceView;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
+import dev.baton.shared.BadRequestException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Handing open tasks on: a person delegates one of theirs, a manager moves a report's tasks, a
+ * person about to be away moves theirs to their cover. The first person a task was for stays on
+ * record; each move is audited and mailed to both sides. A bad request changes nothing.
+ */
+@Service
+public class TaskAssignments {
+
+  private final TaskService inbox;
+  private final Tasks tasks;
+  private final People people;
+  private final AbsenceService absences;
+  private final TaskMails mails;
+
+  TaskAssignments(TaskService inbox, Tasks tasks, People people, AbsenceService absences, TaskMails mails) {
+    this.inbox = inbox;
+    this.tasks = tasks;
+    this.people = people;
+    this.absences = absences;
+    this.mails = mails;
+  }
+
+  /** The assignee hands the task to an active colleague. */
+  @Transactional
+  public Task delegate(long id, String to) {
+    Viewer me = inbox.viewer();
+    Task task = inbox.visible(id, me);
+    TaskService.requireAssignee(task, me);
+    Person colleague = colleague(to, me.username());
+    hand(task, colleague.getUsername(), me.username(), "task.delegated");
+    return task;
+  }
+
+  /**
+   * A manager moves open tasks of someone in their line (an admin: anyone's) to another person:
+   * the given ones, or all when {@code taskIds} is empty. Every id must be an open task of {@code from}.
+   */
+  @Transactional
+  public List<Task> reassign(String from, String to, Collection<Long> taskIds) {
+    Viewer me = inbox.viewer();
+    Person owner = people.findByUsername(from).orElseThrow(() -> new BadRequestException("from", "no person '" + from + "'"));
+    Person manager = people.findByUsername(me.username()).orElseThrow();
+    if (!manager.hasRole(Role.ADMIN) && !inLineOf(owner, manager)) {
+      throw new AccessDeniedException(from + " is not in " + me.username() + "'s line");
+    }
+    Person successor = colleague(to, from);
+    List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(from, TaskStatus.OPEN);
+    List<Task> chosen = taskIds == null || taskIds.isEmpty() ? open
+        : open.stream().filter(t -> taskIds.contains(t.getId())).toList();
+    if (chosen.size() != (taskIds == null || taskIds.isEmpty() ? open.size() : taskIds.size())) {
+      throw new BadRequestException("taskIds", "every task must be an open task of " + from);
+    }
+    chosen.forEach(t -> hand(t, successor.getUsername(), me.username(), "task.reassigned"));
+    return chosen;
+  }
+
+  /** Moves all my open tasks to the person covering my current or next absence. */
+  @Transactional
+  public List<Task> handToCover() {
+    String me = inbox.viewer().username();
+    AbsenceView absence = absences.upcoming(me).stream().findFirst()
+        .orElseThrow(() -> new BadRequestException("absence", "record an absence with who covers first"));
+    Person cover = colleague(absence.delegate(), me);
+    List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(me, TaskStatus.OPEN);
+    open.forEach(t -> hand(t, cover.getUsername(), me, "task.delegated"));
+    return open;
+  }
+
+  private void hand(Task task, String to, String by, String action) {
+    Map<String, Object> before = TaskService.state(task);
+    String previous = task.getAssignee();
+    task.handOver(to, by);
+    AuditEvent event = inbox.record(action, task, before);
+    mails.reassigned(task, previous, event.getId());
+  }
+
+  /** Whom a task may go to: an existing, active person other than its current holder (else 400). */
+  private Person colleague(String username, String holder) {
+    if (username == null || username.isBlank()) {
+      throw new BadRequestException("to", "name the person who takes over");
+    }
+    Person p = people.findByUsername(username.trim())
+        .orElseThrow(() -> new BadRequestException("to", "no person '" + username + "'"));
+    if (p.getUsername().equals(holder)) {
+      throw new BadRequestException("to", holder + " already has it: choose someone else");
+    }
+    if (!p.isActive()) {
+      throw new BadRequestException("to", p.getUsername() + " is inactive");
+    }
+    return p;
+  }
+
+  private static boolean inLineOf(Person person, Person manager) {
+    for (Person m = person.getManager(); m != null; m = m.getManager()) {
+      if (m.getId().equals(manager.getId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.baton.task;
+
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.data.jpa.domain.Specification;
+
+/**
+ * Which of my visible tasks to list: the scope, then optional filters.
+ *
+ * @param playbook the playbook's BPMN process id, or null for any
+ * @param accountId the account, or null for any
+ * @param overdue only open tasks whose due date has passed
+ */
+public record TaskFilter(
+    TaskScope scope, Collection<TaskStatus> statuses, String playbook, Long accountId, boolean overdue) {
+
+  public TaskFilter {
+    statuses = List.copyOf(statuses);
+  }
+
+  public static TaskFilter of(TaskScope scope, TaskStatus... statuses) {
+    return new TaskFilter(scope, List.of(statuses), null, null, false);
+  }
+
+  Specification<Task> toSpecification(Viewer me, Instant now) {
+    Specification<Task> spec = visible(me).and((r, q, cb) -> r.get("status").in(statuses));
+    if (playbook != null && !playbook.isBlank()) {
+      spec = spec.and((r, q, cb) -> cb.equal(r.get("bpmnProcessId"), playbook));
+    }
+    if (accountId != null) {
+      spec = spec.and((r, q, cb) -> cb.equal(r.get("accountId"), accountId));
+    }
+    if (overdue) {
+      spec = spec.and((r, q, cb) -> cb.and(cb.equal(r.get("status"), TaskStatus.OPEN), cb.lessThan(r.get("dueAt"), now)));
+    }
+    return spec;
+  }
+
+  private Specification<Task> visible(Viewer me) {
+    Set<String> self = Set.of(me.username());
+    return switch (scope) {
+      case MINE -> assignedTo(self);
+      case TEAM -> offeredTo(me.teams(), false);
+      case INBOX -> assignedTo(self).or(offeredTo(me.teams(), true));
+      case DELEGATED -> (r, q, cb) -> cb.equal(r.get("delegatedBy"), me.username());
+      case ALL_VISIBLE -> assignedTo(Stream.concat(self.stream(), me.reports().stream()).collect(Collectors.toSet()))
+          .or(offeredTo(me.teams(), false))
+          .or((r, q, cb) -> cb.or(cb.equal(r.get("delegatedBy"), me.username()),
+              cb.equal(r.get("originalAssignee"), me.username())));
+    };
+  }
+
+  private static Specification<Task> assignedTo(Set<String> usernames) {
+    return (r, q, cb) -> r.get("assignee").in(usernames);
+  }
+
+  /** Offered to one of the teams (a candidate group), claimed or (if asked) not yet. */
+  private static Specification<Task> offeredTo(Set<String> teams, boolean unclaimedOnly) {
+    return (r, q, cb) -> {
+      if (teams.isEmpty()) {
+        return cb.disjunction();
+      }
+      Subquery<Long> sub = q.subquery(Long.class);
+      Root<Task> t = sub.from(Task.class);
+      Join<Task, String> group = t.join("candidateGroups");
+      sub.select(t.get("id")).where(cb.equal(t.get("id"), r.get("id")), group.in(teams));
+      return unclaimedOnly ? cb.and(cb.isNull(r.get("assignee")), cb.exists(sub)) : cb.exists(sub);
+    };
+  }
+}

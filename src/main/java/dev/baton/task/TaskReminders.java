@@ -1,0 +1,63 @@
+package dev.baton.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Baton's own reminder and escalation for every human step with a due date, unless its BPMN has
+ * timers for them ({@code baton:ownReminders=true}). Rows are claimed with {@code FOR UPDATE SKIP
+ * LOCKED} and marked in the same transaction as the mail is queued, so with several app instances
+ * each reminder and escalation is queued once.
+ */
+@Service
+public class TaskReminders {
+
+  private final Tasks tasks;
+  private final TaskMails mails;
+  private final TaskService inbox;
+  private final InboxSettings settings;
+  private final Clock clock;
+  private final TransactionTemplate tx;
+
+  TaskReminders(Tasks tasks, TaskMails mails, TaskService inbox, InboxSettings settings, Clock clock,
+      TransactionTemplate tx) {
+    this.tasks = tasks;
+    this.mails = mails;
+    this.inbox = inbox;
+    this.settings = settings;
+    this.clock = clock;
+    this.tx = tx;
+  }
+
+  /** Reminds and escalates everything due, batch by batch. Returns how many tasks it handled. */
+  public int run() {
+    int handled = 0;
+    for (int n; (n = batch()) > 0; ) {
+      handled += n;
+    }
+    return handled;
+  }
+
+  private int batch() {
+    return tx.execute(status -> {
+      Instant now = clock.instant();
+      List<Task> reminders = tasks.lockReminderDue(now.plus(settings.reminderLead()), settings.batchSize());
+      reminders.forEach(t -> {
+        mails.reminder(t);
+        t.reminded(now);
+        inbox.record("task.reminded", t, Map.of());
+      });
+      List<Task> escalations = tasks.lockEscalationDue(now.minus(settings.escalateAfter()), settings.batchSize());
+      escalations.forEach(t -> {
+        boolean sent = mails.escalation(t);
+        t.escalated(now);
+        inbox.record(sent ? "task.escalated" : "task.overdue-unescalated", t, Map.of());
+      });
+      return reminders.size() + escalations.size();
+    });
+  }
+}

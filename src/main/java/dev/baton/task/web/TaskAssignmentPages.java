@@ -1,0 +1,66 @@
+package dev.baton.task.web;
+
+import dev.baton.shared.BadRequestException;
+import dev.baton.task.Task;
+import dev.baton.task.TaskAssignments;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Handing tasks on from the pages: delegate one, move a report's tasks (managers), move mine to my
+ * cover. A refusal is shown on the page it came from and changes nothing.
+ */
+@Controller
+@RequestMapping("/tasks")
+class TaskAssignmentPages {
+
+  private final TaskAssignments assignments;
+
+  TaskAssignmentPages(TaskAssignments assignments) {
+    this.assignments = assignments;
+  }
+
+  @PostMapping("/{id}/delegate")
+  String delegate(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes flash) {
+    try {
+      Task task = assignments.delegate(id, to);
+      flash.addFlashAttribute("message", "\"" + task.getName() + "\" is now with " + task.getAssignee() + ".");
+      return "redirect:/tasks";
+    } catch (BadRequestException bad) {
+      flash.addFlashAttribute("error", "Not delegated: " + bad.getMessage());
+      return "redirect:/tasks/" + id;
+    }
+  }
+
+  /** All of a person's open tasks, or those ticked on the inbox page. */
+  @PostMapping("/reassign")
+  @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+  String reassign(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+      @RequestParam(required = false) List<Long> taskIds, RedirectAttributes flash) {
+    try {
+      int moved = assignments.reassign(from, to, taskIds).size();
+      flash.addFlashAttribute("message", moved + " open task(s) of " + from + " moved to " + to + ".");
+    } catch (BadRequestException bad) {
+      flash.addFlashAttribute("error", "Nothing moved: " + bad.getMessage());
+    }
+    return "redirect:/tasks?scope=all-visible";
+  }
+
+  @PostMapping("/to-cover")
+  String toCover(RedirectAttributes flash) {
+    try {
+      List<Task> moved = assignments.handToCover();
+      flash.addFlashAttribute("message", moved.isEmpty() ? "You have no open tasks to move."
+          : moved.size() + " open task(s) moved to " + moved.getFirst().getAssignee() + ".");
+    } catch (BadRequestException bad) {
+      flash.addFlashAttribute("error", "Nothing moved: " + bad.getMessage());
+    }
+    return "redirect:/absences";
+  }
+}
