@@ -44,9 +44,13 @@ public class TaskDigest {
     if (LocalTime.now(clock).isBefore(settings.digestAfter())) {
       return 0;
     }
-    LocalDate today = LocalDate.now(clock);
+    return serve(LocalDate.now(clock));
+  }
+
+  /** Serves every subscriber not yet served on {@code day}, whatever the time. */
+  int serve(LocalDate day) {
     int served = 0;
-    for (int n; (n = batch(today)) > 0; ) {
+    for (int n; (n = batch(day)) > 0; ) {
       served += n;
     }
     return served;
