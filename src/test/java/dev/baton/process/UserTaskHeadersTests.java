@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
 class UserTaskHeadersTests {
 
   @Test
+  void aStepMarkedWithOwnRemindersIsLeftToItsBpmnTimers() {
+    assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_REMINDERS, "true"), Map.of())).ownReminders()).isTrue();
+    assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_REMINDERS, "no"), Map.of())).ownReminders()).isFalse();
+    assertThat(UserTaskHeaders.toSpec(job(Map.of(), Map.of())).ownReminders()).isFalse();
+  }
+
+  @Test
   void mapsAssignmentFormScheduleAndBusinessIds() {
     ActivatedJob job = job(
         Map.of(

@@ -1,25 +1,21 @@
 package dev.baton.task.web;
 
+import static dev.baton.task.web.HtmlForms.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.process.EngineIntegrationTest;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.baton.task.web.HtmlForms.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** The inbox pages as a browser uses them: HTML forms with a CSRF token in the session. */
 class TaskPagesIntegrationTests extends EngineIntegrationTest {
-
-  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @Test
   void robClaimsFromHisInboxAndCompletesTheFormAfterFixingWhatItMarked() throws Exception {
@@ -65,28 +61,11 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
     assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isNull();
   }
 
-  record Page(String html, String csrf, List<String> cookies) {}
-
   private Page open(String path) {
-    ResponseEntity<String> page = as("rob").getForEntity(path, String.class);
-    Matcher token = CSRF.matcher(page.getBody());
-    assertThat(token.find()).as("a CSRF token on " + path).isTrue();
-    return new Page(page.getBody(), token.group(1), page.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()));
+    return HtmlForms.open(as("rob"), path);
   }
 
   private ResponseEntity<String> submit(Page from, String action, MultiValueMap<String, String> fields) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    from.cookies().forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";", 2)[0]));
-    fields.add("_csrf", from.csrf());
-    return as("rob").postForEntity(action, new HttpEntity<>(fields, headers), String.class);
-  }
-
-  private static MultiValueMap<String, String> form(String... keyValues) {
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      form.add(keyValues[i], keyValues[i + 1]);
-    }
-    return form;
+    return HtmlForms.submit(as("rob"), from, action, fields);
   }
 }

@@ -1,0 +1,100 @@
+package dev.baton.task.web;
+
+import static dev.baton.task.web.HtmlForms.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.notification.MailPreferenceService;
+import dev.baton.people.AbsenceService;
+import dev.baton.people.People;
+import dev.baton.process.EngineIntegrationTest;
+import dev.baton.task.Task;
+import dev.baton.task.web.HtmlForms.Page;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The inbox's pages beyond claim and complete: filters, delegation, manager moves, history, absences, preferences. */
+class InboxPagesIntegrationTests extends EngineIntegrationTest {
+
+  @Autowired AbsenceService absences;
+  @Autowired MailPreferenceService preferences;
+  @Autowired People people;
+
+  @Test
+  void robDelegatesFromTheTaskPageAfterAMistakeThatChangesNothing() throws Exception {
+    Task task = awaitTaskOf(startReview(null));
+    post("rob", task, "claim");
+    Page page = HtmlForms.open(as("rob"), "/tasks/" + task.getId());
+    assertThat(page.html()).contains("Delegate to").contains("History of this task").contains("task.claimed");
+
+    HtmlForms.submit(as("rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rob"));
+    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
+
+    HtmlForms.submit(as("rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rita"));
+    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rita");
+    assertThat(as("rob").getForObject("/tasks?scope=delegated", String.class)).contains("/tasks/" + task.getId() + "\"");
+    assertThat(as("rita").getForObject("/tasks", String.class)).contains("(for rob)");
+  }
+
+  @Test
+  void mariaMovesAllOfRobsOpenTasksToRitaFromTheInbox() throws Exception {
+    Task task = awaitTaskOf(startReview(null));
+    post("rob", task, "claim");
+    Page inbox = HtmlForms.open(as("maria"), "/tasks?scope=all-visible&sort=created&overdue=false");
+    assertThat(inbox.html()).contains("Move a person's open tasks").contains("name=\"taskIds\"");
+
+    HtmlForms.submit(as("maria"), inbox, "/tasks/reassign", form("from", "rob", "to", "rita"));
+
+    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rita");
+    assertThat(as("rob").getForObject("/tasks", String.class)).doesNotContain("Move a person's open tasks");
+  }
+
+  @Test
+  void completedTasksShowWhoCompletedThemWhenAndTheValues() throws Exception {
+    Task task = awaitTaskOf(startReview(null));
+    post("rob", task, "claim");
+    as("rob").postForEntity("/api/tasks/" + task.getId() + "/complete",
+        Map.of("reviewSummary", "All good", "healthScore", 8, "renewalRisk", "low"), Map.class);
+
+    String history = as("rob").getForObject("/tasks/history", String.class);
+
+    assertThat(history).contains("/tasks/" + task.getId() + "\"").contains("healthScore: 8").contains(">rob<");
+  }
+
+  @Test
+  void raviRecordsAnAbsenceOnHisPageButNotOneEndingBeforeItStarts() {
+    LocalDate today = LocalDate.now();
+    Page page = HtmlForms.open(as("ravi"), "/absences");
+
+    HtmlForms.submit(as("ravi"), page, "/absences",
+        form("startsOn", today.plusDays(3).toString(), "endsOn", today.toString(), "delegate", "marcus"));
+    assertThat(absences.upcoming("ravi")).isEmpty();
+
+    HtmlForms.submit(as("ravi"), page, "/absences",
+        form("startsOn", today.toString(), "endsOn", today.plusDays(1).toString(), "delegate", "marcus"));
+    try {
+      assertThat(absences.upcoming("ravi")).singleElement().extracting(a -> a.delegate()).isEqualTo("marcus");
+      assertThat(as("ravi").getForObject("/absences", String.class)).contains("Move my open tasks to Marcus");
+      assertThat(as("marcus").getForObject("/absences/today", String.class)).contains("Ravi");
+    } finally {
+      absences.upcoming("ravi").forEach(a -> absences.withdraw(a.id(), "ravi"));
+    }
+  }
+
+  @Test
+  void raviSwitchesOnTheDigestAndOffTheRemindersOnHisPreferencesPage() {
+    long ravi = people.findByUsername("ravi").orElseThrow().getId();
+    Page page = HtmlForms.open(as("ravi"), "/preferences");
+    assertThat(page.html()).contains("name=\"dailyDigest\"");
+    try {
+      HtmlForms.submit(as("ravi"), page, "/preferences", form("onAssignment", "true", "onEscalation", "true",
+          "dailyDigest", "true"));
+
+      assertThat(preferences.of(ravi)).isEqualTo(new MailPreferenceService.Choices(true, false, true, true));
+      assertThat(as("ravi").getForObject("/api/preferences/mail", Map.class)).containsEntry("dailyDigest", true);
+    } finally {
+      preferences.choose(ravi, new MailPreferenceService.Choices(true, true, true, false));
+    }
+  }
+}
