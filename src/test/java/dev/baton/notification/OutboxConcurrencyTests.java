@@ -3,15 +3,10 @@ package dev.baton.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.baton.support.Race;
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,25 +48,7 @@ class OutboxConcurrencyTests {
   }
 
   private int runTwiceAtOnce() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Integer>> runs = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        runs.add(pool.submit(() -> {
-          start.await();
-          return dispatcher.dispatch();
-        }));
-      }
-      start.countDown();
-      int attempted = 0;
-      for (Future<Integer> run : runs) {
-        attempted += run.get();
-      }
-      return attempted;
-    } finally {
-      pool.shutdownNow();
-    }
+    return Race.twiceAtOnce(() -> dispatcher.dispatch()).stream().mapToInt(Integer::intValue).sum();
   }
 
   private static String subject(MimeMessage message) {

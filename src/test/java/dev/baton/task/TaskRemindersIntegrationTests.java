@@ -8,15 +8,12 @@ import static org.mockito.Mockito.doNothing;
 import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.MailPreferenceService.Choices;
 import dev.baton.people.People;
+import dev.baton.support.Race;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -105,24 +102,7 @@ class TaskRemindersIntegrationTests extends InboxTest {
   }
 
   private int runTwiceAtOnce() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Integer>> runs = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        runs.add(pool.submit(() -> {
-          start.await();
-          return reminders.run();
-        }));
-      }
-      start.countDown();
-      int handled = 0;
-      for (Future<Integer> run : runs) {
-        handled += run.get();
-      }
-      return handled;
-    } finally {
-      pool.shutdownNow();
-    }
+    return Race.twiceAtOnce(() -> reminders.run()).stream().mapToInt(Integer::intValue).sum();
   }
+
 }

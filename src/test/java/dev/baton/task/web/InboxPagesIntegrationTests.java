@@ -38,6 +38,21 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
   }
 
   @Test
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  void theTaskPageShowsTheAccountsContactsCommitmentsAndTimelineBesideTheForm() throws Exception {
+    Map account = (Map) ((java.util.List) as("ada").getForObject("/api/accounts?size=1", Map.class).get("content")).get(0);
+    Task task = awaitTaskOf(startReview(((Number) account.get("id")).longValue()));
+    post("rob", task, "claim");
+
+    String page = as("rob").getForObject("/tasks/" + task.getId(), String.class);
+
+    assertThat(page).contains("id=\"contacts\"", "id=\"commitments\"", "id=\"timeline\"", "name=\"healthScore\"")
+        .contains(org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(account.get("name"))));
+    assertThat(as("rob").getForObject("/tasks?accountId=" + account.get("id"), String.class))
+        .contains("/tasks/" + task.getId() + "\"");
+  }
+
+  @Test
   void mariaMovesAllOfRobsOpenTasksToRitaFromTheInbox() throws Exception {
     Task task = awaitTaskOf(startReview(null));
     post("rob", task, "claim");
