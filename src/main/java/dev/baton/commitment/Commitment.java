@@ -73,6 +73,9 @@ public class Commitment {
   private String statusReason;
   private String deliveryEvidence;
 
+  /** The process instance following this commitment; null until its first step ran. */
+  private Long processInstanceKey;
+
   @Version private long version;
   @CreationTimestamp private Instant createdAt;
   @UpdateTimestamp private Instant updatedAt;
@@ -164,6 +167,24 @@ public class Commitment {
     statusReason = reason;
   }
 
+  /** Idempotent: a step delivered twice records the same key; a different one means a second instance. */
+  void attachProcess(long key) {
+    if (processInstanceKey == null) {
+      processInstanceKey = key;
+    }
+  }
+
+  /** The stage of its life the commitment process must be at now; an inactive owner counts as none. */
+  public CommitmentStage stage() {
+    return switch (status) {
+      case VERIFIED, BREACHED, CANCELLED -> CommitmentStage.CLOSED;
+      case REJECTED -> CommitmentStage.RENEGOTIATE;
+      case DELIVERED -> CommitmentStage.VERIFY;
+      case PROPOSED, ACCEPTED -> owner == null || !owner.isActive() ? CommitmentStage.ASSIGN
+          : status == PROPOSED ? CommitmentStage.ACCEPT : CommitmentStage.DELIVER;
+    };
+  }
+
   public boolean isOverdue(LocalDate today) {
     return CommitmentStatus.AWAITING_DELIVERY.contains(status) && dueDate.isBefore(today);
   }
@@ -216,6 +237,10 @@ public class Commitment {
 
   public String getDeliveryEvidence() {
     return deliveryEvidence;
+  }
+
+  public Long getProcessInstanceKey() {
+    return processInstanceKey;
   }
 
   public long getVersion() {

@@ -1,8 +1,10 @@
 package dev.baton.commitment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -12,6 +14,18 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
   List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
 
   long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
+
+  /** The sweep's work: open commitments no process follows yet, oldest first. */
+  @Query("""
+      select c from Commitment c join fetch c.account
+      where c.processInstanceKey is null and c.status in :open and c.id > :afterId and c.createdAt < :before
+      order by c.id""")
+  List<Commitment> findOpenWithoutProcess(Collection<CommitmentStatus> open, long afterId, Instant before, Limit limit);
+
+  @Query("""
+      select c.id from Commitment c left join c.owner o
+      where c.processInstanceKey is not null and c.status in :statuses and (o is null or o.active = false)""")
+  List<Long> findFollowedWithoutActiveOwner(Collection<CommitmentStatus> statuses);
 
   /** Rows of (account id, count) for the given accounts; accounts with none are missing. */
   @Query("""

@@ -8,6 +8,7 @@ public final class CommitmentBpmn {
   public static final String PROCESS_ID = "commitment";
   public static final String MESSAGE_RECORDED = "commitment-recorded";
   public static final String MESSAGE_CHANGED = "commitment-changed";
+  public static final String MESSAGE_OWNER_MISSING = "commitment-owner-missing";
   public static final String ERROR_DECISION_REFUSED = "commitment-decision-refused";
 
   public static final String START = "start_commitment_recorded";
@@ -40,6 +41,7 @@ public final class CommitmentBpmn {
     public static final String MADE_BY_USERNAME = "madeByUsername";
     public static final String DELIVERING_TEAM = "deliveringTeam";
     public static final String ESCALATE_TO_USERNAME = "escalateToUsername";
+    public static final String VERIFYING_TEAM = "verifyingTeam";
     public static final String DUE_AT = "dueAt";
     public static final String REMINDER_AT = "reminderAt";
     public static final String DECISION = "decision";

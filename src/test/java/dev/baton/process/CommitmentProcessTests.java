@@ -169,6 +169,25 @@ class CommitmentProcessTests {
   }
 
   @Test
+  void ownerMissingMessageSendsDeliveryBackToTheTeamButNeverOpensASecondAssignTask() throws Exception {
+    long instance = start();
+    read("deliver");
+    userTask(CommitmentBpmn.TASK_DELIVER);
+
+    ownerMissing();
+    read("assign", Variables.OWNER_USERNAME, null);
+    ActivatedJob assign = userTask(CommitmentBpmn.TASK_ASSIGN_OWNER);
+    ownerMissing();
+
+    assertWaitingAt(instance, CommitmentBpmn.TASK_ASSIGN_OWNER);
+    assertThat(client.newActivateJobsCommand().jobType(CommitmentBpmn.READ_JOB_TYPE).maxJobsToActivate(1)
+        .send().join().getJobs()).isEmpty();
+    complete(assign, Map.of(Variables.DECISION, "assign", Variables.NEW_OWNER_USERNAME, "rita"));
+    assertThat(activateOne(CommitmentBpmn.DECIDE_JOB_TYPE).getVariablesAsMap())
+        .containsEntry(Variables.NEW_OWNER_USERNAME, "rita");
+  }
+
+  @Test
   void refusedDecisionReadsTheCommitmentAgainAndOffersTheTaskAgain() throws Exception {
     long instance = start();
     read("accept");
@@ -192,6 +211,11 @@ class CommitmentProcessTests {
         .findLastProcessInstance().orElseThrow().getProcessInstanceKey();
   }
 
+  private void ownerMissing() {
+    client.newPublishMessageCommand().messageName(CommitmentBpmn.MESSAGE_OWNER_MISSING)
+        .correlationKey(String.valueOf(COMMITMENT)).timeToLive(Duration.ZERO).send().join();
+  }
+
   private void read(String stage, Object... overrides) {
     complete(activateOne(CommitmentBpmn.READ_JOB_TYPE), readVariables(stage, overrides));
   }
@@ -199,7 +223,7 @@ class CommitmentProcessTests {
   private Map<String, Object> readVariables(String stage, Object... overrides) {
     Map<String, Object> v = new HashMap<>(Map.of(Variables.STAGE, stage, Variables.OWNER_USERNAME, "rob",
         Variables.MADE_BY_USERNAME, "maria", Variables.DELIVERING_TEAM, "implementation",
-        Variables.ESCALATE_TO_USERNAME, "marcus", Variables.DUE_AT, dueAt.toString(),
+        Variables.ESCALATE_TO_USERNAME, "marcus", Variables.VERIFYING_TEAM, "customer-success", Variables.DUE_AT, dueAt.toString(),
         Variables.REMINDER_AT, reminderAt.toString(), Variables.VERSION, 1));
     for (int i = 0; i < overrides.length; i += 2) {
       v.put((String) overrides[i], overrides[i + 1]);
