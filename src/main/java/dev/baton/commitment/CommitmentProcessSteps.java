@@ -48,6 +48,7 @@ public class CommitmentProcessSteps {
   public CommitmentStep read(long id, long processInstanceKey) {
     Commitment c = commitment(id);
     c.attachProcess(processInstanceKey);
+    commitments.flush(); // the first read bumps the version: hand out the one a decision will meet
     String team = c.getDeliveringTeam() == null ? settings.defaultDeliveringTeam() : c.getDeliveringTeam().getKey();
     ZonedDateTime due = c.getDueDate().atTime(settings.notifyAt()).atZone(settings.zone());
     return new CommitmentStep(id, c.getAccount().getId(), c.stage(), c.getVersion(), username(c.getOwner()),
