@@ -5,11 +5,20 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecificationExecutor<Commitment> {
+
+  /** The register's pages carry account, people and team: fetched with the rows, not one by one. */
+  @Override
+  @EntityGraph(attributePaths = {"account", "madeBy", "owner", "deliveringTeam"})
+  Page<Commitment> findAll(Specification<Commitment> spec, Pageable pageable);
 
   List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
 
