@@ -73,7 +73,8 @@ public class Commitment {
   private String statusReason;
   private String deliveryEvidence;
 
-  /** The process instance following this commitment; null until its first step ran. */
+  /** The process instance following this commitment; null until its first step ran (set by {@link Commitments}). */
+  @Column(updatable = false, insertable = false)
   private Long processInstanceKey;
 
   @Version private long version;
@@ -165,13 +166,6 @@ public class Commitment {
     require("be cancelled", PROPOSED, ACCEPTED, REJECTED);
     status = CANCELLED;
     statusReason = reason;
-  }
-
-  /** Idempotent: a step delivered twice records the same key; a different one means a second instance. */
-  void attachProcess(long key) {
-    if (processInstanceKey == null) {
-      processInstanceKey = key;
-    }
   }
 
   /** The stage of its life the commitment process must be at now; an inactive owner counts as none. */

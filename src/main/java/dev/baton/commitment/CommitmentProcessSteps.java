@@ -46,9 +46,9 @@ public class CommitmentProcessSteps {
   /** Reads the commitment for routing, recording which process instance follows it (first read only). */
   @Transactional
   public CommitmentStep read(long id, long processInstanceKey) {
+    // a bulk update, so recording the key does not change the version API clients hold
+    commitments.attachProcess(id, processInstanceKey);
     Commitment c = commitment(id);
-    c.attachProcess(processInstanceKey);
-    commitments.flush(); // the first read bumps the version: hand out the one a decision will meet
     String team = c.getDeliveringTeam() == null ? settings.defaultDeliveringTeam() : c.getDeliveringTeam().getKey();
     ZonedDateTime due = c.getDueDate().atTime(settings.notifyAt()).atZone(settings.zone());
     return new CommitmentStep(id, c.getAccount().getId(), c.stage(), c.getVersion(), username(c.getOwner()),

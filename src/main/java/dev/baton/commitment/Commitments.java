@@ -11,6 +11,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecificationExecutor<Commitment> {
@@ -23,6 +24,11 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
   List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
 
   long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
+
+  /** Records the first process instance that reads the commitment; idempotent, and leaves the version alone. */
+  @Modifying
+  @Query("update Commitment c set c.processInstanceKey = :key where c.id = :id and c.processInstanceKey is null")
+  int attachProcess(long id, long key);
 
   /** The sweep's work: open commitments no process follows yet, oldest first. */
   @Query("""
