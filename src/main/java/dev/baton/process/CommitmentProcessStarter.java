@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -38,6 +39,22 @@ class CommitmentProcessStarter {
     this.steps = steps;
   }
 
+  /** The sweep on a schedule; off in tests (which call {@link #sweep()}), as the shared demo book would flood the engine. */
+  @Component
+  @ConditionalOnProperty(name = "baton.commitments.sweep-on-schedule", havingValue = "true", matchIfMissing = true)
+  static class Schedule {
+    private final CommitmentProcessStarter starter;
+
+    Schedule(CommitmentProcessStarter starter) {
+      this.starter = starter;
+    }
+
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${baton.commitments.sweep-every:PT5M}")
+    void sweep() {
+      starter.sweep();
+    }
+  }
+
   @TransactionalEventListener
   void recorded(CommitmentEvents.Recorded event) {
     try {
@@ -60,7 +77,6 @@ class CommitmentProcessStarter {
    * commitment has no active owner is sent to its assign-owner task, which the owner-missing message
    * cannot interrupt, so a violation found again never opens a second task.
    */
-  @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${baton.commitments.sweep-every:PT5M}")
   void sweep() {
     long after = 0;
     List<CommitmentEvents.Recorded> batch;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.baton.audit.AuditEvents;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.commitment.Commitments;
 import dev.baton.notification.OutboxDispatcher;
@@ -31,6 +32,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
   @Autowired People people;
   @Autowired OutboxDispatcher dispatcher;
   @Autowired GreenMail greenMail;
+  @Autowired AuditEvents audit;
 
   @Test
   void commitmentIsAcceptedHandedOverDeliveredAndVerifiedThroughItsTasksWithEachMailSentOnce() throws Exception {
@@ -87,8 +89,31 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.ACCEPTED);
   }
 
-  private Task awaitOpenTask(long commitmentId, String elementId) throws Exception {
-    engine.waitForIdleState(WAIT);
+  @Test
+  void wonDealIsHandedToCustomerSuccessByItsRepWithTheRepKeptOnTheAccountTeam() throws Exception {
+    long accountId = id(as("maria").postForObject("/api/accounts", Map.of("name", "Won " + UUID.randomUUID(), "ownerId", personId("rob")), Map.class));
+    assertThat(as("rita").postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    long instance = ((Number) as("rob").postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
+        .get("processInstanceKey")).longValue();
+
+    Task list = awaitTaskOf(instance);
+    assertThat(list.getAssignee()).isEqualTo("rob");
+    assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
+    Task kickoff = await().atMost(WAIT).until(() -> tasks.findAll().stream().filter(t -> t.getProcessInstanceKey() == instance
+        && t.getElementId().equals(HandoffBpmn.TASK_KICKOFF)).findFirst().orElse(null), t -> t != null);
+    as("cora").postForEntity("/api/tasks/" + kickoff.getId() + "/claim", null, Map.class);
+    assertThat(complete("cora", kickoff, Map.of("csOwnerUsername", "cora"))).isEqualTo(HttpStatus.OK);
+
+    awaitProcessCompleted(instance);
+    Map account = as("cora").getForObject("/api/accounts/" + accountId, Map.class);
+    assertThat(account.get("ownerUsername")).isEqualTo("cora");
+    assertThat(audit.findByAccountIdOrderByAt(accountId)).last()
+        .satisfies(e -> assertThat(e.getAction()).isEqualTo("account.handed-to-cs"))
+        .satisfies(e -> assertThat(e.getAfterState()).containsEntry("accountTeamAdded", "rob"));
+  }
+
+  private Task awaitOpenTask(long commitmentId, String elementId) {
     return await().atMost(WAIT).until(() -> openTask(commitmentId, elementId), t -> t != null);
   }
 

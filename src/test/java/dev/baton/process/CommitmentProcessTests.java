@@ -65,6 +65,14 @@ class CommitmentProcessTests {
   }
 
   @Test
+  void recordedTwiceForTheSameCommitmentStartsOneInstanceAsTheSweepRelies() throws Exception {
+    start();
+    start();
+
+    activateOne(CommitmentBpmn.READ_JOB_TYPE); // one instance, so one first step
+  }
+
+  @Test
   void acceptedCommitmentIsDeliveredThenVerifiedAndTheInstanceEnds() throws Exception {
     long instance = start();
     decide("accept", CommitmentBpmn.TASK_ACCEPT, "accept");
