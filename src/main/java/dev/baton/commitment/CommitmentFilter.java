@@ -1,6 +1,8 @@
 package dev.baton.commitment;
 
-import jakarta.persistence.criteria.JoinType;
+import dev.baton.people.Person;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.time.LocalDate;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -59,8 +61,14 @@ public record CommitmentFilter(
           root.get("status").in(CommitmentStatus.AWAITING_DELIVERY), cb.lessThan(root.get("dueDate"), today)));
     }
     if (unowned) {
-      spec = spec.and((root, query, cb) -> cb.and(root.get("status").in(CommitmentStatus.OPEN),
-          cb.or(cb.isNull(root.get("owner")), cb.isFalse(root.join("owner", JoinType.LEFT).get("active")))));
+      // a subquery, not a join: PostgreSQL can then combine the partial index on unowned rows with the owner index
+      spec = spec.and((root, query, cb) -> {
+        Subquery<Long> inactive = query.subquery(Long.class);
+        Root<Person> person = inactive.from(Person.class);
+        inactive.select(person.get("id")).where(cb.isFalse(person.get("active")));
+        return cb.and(root.get("status").in(CommitmentStatus.OPEN),
+            cb.or(cb.isNull(root.get("owner")), root.get("owner").get("id").in(inactive)));
+      });
     }
     return spec;
   }
