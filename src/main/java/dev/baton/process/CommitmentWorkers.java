@@ -30,7 +30,7 @@ public class CommitmentWorkers {
   }
 
   /** Routes the next step; clears the last form's values so a later task never sees stale ones. */
-  @JobWorker(type = CommitmentBpmn.READ_JOB_TYPE, fetchVariables = Bpmn.Variables.COMMITMENT_ID)
+  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, type = CommitmentBpmn.READ_JOB_TYPE, fetchVariables = Bpmn.Variables.COMMITMENT_ID)
   public void read(JobClient client, ActivatedJob job) {
     CommitmentStep s = steps.read(commitmentId(job), job.getProcessInstanceKey());
     Map<String, Object> v = new HashMap<>();
@@ -52,7 +52,7 @@ public class CommitmentWorkers {
   }
 
   /** A refused decision (bad value, or overtaken by another change) is a BPMN error: the process reads again. */
-  @JobWorker(type = CommitmentBpmn.DECIDE_JOB_TYPE)
+  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, type = CommitmentBpmn.DECIDE_JOB_TYPE)
   public void decide(JobClient client, ActivatedJob job) {
     Map<String, Object> v = job.getVariablesAsMap();
     try {
@@ -67,13 +67,13 @@ public class CommitmentWorkers {
     client.newCompleteCommand(job).send().join();
   }
 
-  @JobWorker(type = CommitmentBpmn.REMIND_JOB_TYPE, fetchVariables = Bpmn.Variables.COMMITMENT_ID)
+  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, type = CommitmentBpmn.REMIND_JOB_TYPE, fetchVariables = Bpmn.Variables.COMMITMENT_ID)
   public void remind(JobClient client, ActivatedJob job) {
     steps.remind(commitmentId(job));
     client.newCompleteCommand(job).send().join();
   }
 
-  @JobWorker(type = CommitmentBpmn.ESCALATE_JOB_TYPE, fetchVariables = Bpmn.Variables.COMMITMENT_ID)
+  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, type = CommitmentBpmn.ESCALATE_JOB_TYPE, fetchVariables = Bpmn.Variables.COMMITMENT_ID)
   public void escalate(JobClient client, ActivatedJob job) {
     steps.escalate(commitmentId(job));
     client.newCompleteCommand(job).send().join();

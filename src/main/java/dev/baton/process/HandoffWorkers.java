@@ -18,20 +18,20 @@ public class HandoffWorkers {
     this.handoff = handoff;
   }
 
-  @JobWorker(type = HandoffBpmn.COLLECT_JOB_TYPE, fetchVariables = Bpmn.Variables.ACCOUNT_ID)
+  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, type = HandoffBpmn.COLLECT_JOB_TYPE, fetchVariables = Bpmn.Variables.ACCOUNT_ID)
   public void collect(JobClient client, ActivatedJob job) {
     client.newCompleteCommand(job)
         .variables(Map.of(Variables.COMMITMENT_IDS, handoff.commitmentsToHandOver(id(job, Bpmn.Variables.ACCOUNT_ID))))
         .send().join();
   }
 
-  @JobWorker(type = HandoffBpmn.CHECK_JOB_TYPE, fetchVariables = Bpmn.Variables.COMMITMENT_ID)
+  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, type = HandoffBpmn.CHECK_JOB_TYPE, fetchVariables = Bpmn.Variables.COMMITMENT_ID)
   public void check(JobClient client, ActivatedJob job) {
     client.newCompleteCommand(job)
         .variables(Map.of(Variables.SETTLED, handoff.settled(id(job, Bpmn.Variables.COMMITMENT_ID)))).send().join();
   }
 
-  @JobWorker(type = HandoffBpmn.ASSIGN_CS_OWNER_JOB_TYPE,
+  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, type = HandoffBpmn.ASSIGN_CS_OWNER_JOB_TYPE,
       fetchVariables = {Bpmn.Variables.ACCOUNT_ID, Variables.REP_USERNAME, Variables.CS_OWNER_USERNAME})
   public void assignCsOwner(JobClient client, ActivatedJob job) {
     handoff.handToCustomerSuccess(id(job, Bpmn.Variables.ACCOUNT_ID), (String) job.getVariable(Variables.REP_USERNAME),
