@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.audit.AuditEvents;
+import dev.baton.commitment.CommitmentProcessSteps;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.commitment.Commitments;
 import dev.baton.notification.OutboxDispatcher;
@@ -33,6 +34,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
   @Autowired OutboxDispatcher dispatcher;
   @Autowired GreenMail greenMail;
   @Autowired AuditEvents audit;
+  @Autowired CommitmentProcessSteps steps;
 
   @Test
   void commitmentIsAcceptedHandedOverDeliveredAndVerifiedThroughItsTasksWithEachMailSentOnce() throws Exception {
@@ -111,6 +113,29 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     assertThat(audit.findByAccountIdOrderByAt(accountId)).last()
         .satisfies(e -> assertThat(e.getAction()).isEqualTo("account.handed-to-cs"))
         .satisfies(e -> assertThat(e.getAfterState()).containsEntry("accountTeamAdded", "rob"));
+  }
+
+  @Test
+  void reminderEscalationAndRejectionMailsAreQueuedOnceEvenWhenTheirStepRunsTwice() throws Exception {
+    String accountName = "Mails " + UUID.randomUUID();
+    long accountId = id(as("maria").postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
+    long accepted = id(as("rob").postForObject("/api/commitments", Map.of("accountId", accountId,
+        "description", "Training days", "ownerId", personId("rob"), "dueDate", LocalDate.now().plusDays(2).toString()), Map.class));
+    as("rob").postForEntity("/api/commitments/" + accepted + "/accept", null, Map.class);
+    long rejected = id(as("rita").postForObject("/api/commitments", Map.of("accountId", accountId,
+        "description", "Free pilot", "ownerId", personId("rob"), "dueDate", LocalDate.now().plusDays(9).toString()), Map.class));
+
+    for (int delivery = 0; delivery < 2; delivery++) { // a job delivered twice
+      steps.remind(accepted);
+      steps.escalate(accepted);
+    }
+    as("rob").postForEntity("/api/commitments/" + rejected + "/reject", Map.of("reason", "not in scope"), Map.class);
+    dispatcher.dispatch();
+
+    assertThat(subjectsTo("rob", accountName)).filteredOn(s -> !s.startsWith("Commitment assigned"))
+        .containsExactly("Reminder: commitment due " + LocalDate.now().plusDays(2) + " · " + accountName);
+    assertThat(subjectsTo("maria", accountName)).containsExactly("Overdue commitment · " + accountName);
+    assertThat(subjectsTo("rita", accountName)).containsExactly("Commitment rejected · " + accountName);
   }
 
   private Task awaitOpenTask(long commitmentId, String elementId) {
