@@ -73,6 +73,10 @@ public class Commitment {
   private String statusReason;
   private String deliveryEvidence;
 
+  /** The process instance following this commitment; null until its first step ran (set by {@link Commitments}). */
+  @Column(updatable = false, insertable = false)
+  private Long processInstanceKey;
+
   @Version private long version;
   @CreationTimestamp private Instant createdAt;
   @UpdateTimestamp private Instant updatedAt;
@@ -164,6 +168,17 @@ public class Commitment {
     statusReason = reason;
   }
 
+  /** The stage of its life the commitment process must be at now; an inactive owner counts as none. */
+  public CommitmentStage stage() {
+    return switch (status) {
+      case VERIFIED, BREACHED, CANCELLED -> CommitmentStage.CLOSED;
+      case REJECTED -> CommitmentStage.RENEGOTIATE;
+      case DELIVERED -> CommitmentStage.VERIFY;
+      case PROPOSED, ACCEPTED -> owner == null || !owner.isActive() ? CommitmentStage.ASSIGN
+          : status == PROPOSED ? CommitmentStage.ACCEPT : CommitmentStage.DELIVER;
+    };
+  }
+
   public boolean isOverdue(LocalDate today) {
     return CommitmentStatus.AWAITING_DELIVERY.contains(status) && dueDate.isBefore(today);
   }
@@ -216,6 +231,10 @@ public class Commitment {
 
   public String getDeliveryEvidence() {
     return deliveryEvidence;
+  }
+
+  public Long getProcessInstanceKey() {
+    return processInstanceKey;
   }
 
   public long getVersion() {

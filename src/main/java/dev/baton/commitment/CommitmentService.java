@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -38,17 +39,21 @@ public class CommitmentService implements OwnedWork {
   private final PeopleService people;
   private final TeamService teams;
   private final AuditLog audit;
+  private final CommitmentMails mails;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   CommitmentService(
       Commitments commitments, AccountService accounts, ContactService contacts, PeopleService people,
-      TeamService teams, AuditLog audit, Clock clock) {
+      TeamService teams, AuditLog audit, CommitmentMails mails, ApplicationEventPublisher events, Clock clock) {
     this.commitments = commitments;
     this.accounts = accounts;
     this.contacts = contacts;
     this.people = people;
     this.teams = teams;
     this.audit = audit;
+    this.mails = mails;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -94,46 +99,60 @@ public class CommitmentService implements OwnedWork {
     audit.record("commitment.created", "commitment", commitment.getId(), account.getId(), null, fields(
         "description", commitment.getDescription(), "owner", owner == null ? null : owner.getUsername(),
         "dueDate", n.dueDate().toString(), "status", commitment.getStatus().name()));
+    if (owner != null) {
+      mails.assigned(commitment);
+    }
+    events.publishEvent(new CommitmentEvents.Recorded(commitment.getId(), account.getId()));
     return CommitmentView.from(commitment, LocalDate.now(clock));
   }
 
   @Transactional
   public CommitmentView accept(Long id, Long version) {
-    return change(id, version, "accepted", Commitment::accept);
+    return apply(id, version, "accepted", Commitment::accept, true);
   }
 
   @Transactional
   public CommitmentView reject(Long id, String reason, Long version) {
-    return change(id, version, "rejected", c -> c.reject(reason));
+    return apply(id, version, "rejected", c -> c.reject(reason), true);
   }
 
   @Transactional
   public CommitmentView deliver(Long id, String evidence, Long version) {
-    return change(id, version, "delivered", c -> c.deliver(evidence));
+    return apply(id, version, "delivered", c -> c.deliver(evidence), true);
   }
 
   @Transactional
   public CommitmentView verify(Long id, Long version) {
-    return change(id, version, "verified", Commitment::verify);
+    return apply(id, version, "verified", Commitment::verify, true);
   }
 
   @Transactional
   public CommitmentView reopen(Long id, String reason, Long version) {
-    return change(id, version, "reopened", c -> c.reopen(reason));
+    return apply(id, version, "reopened", c -> c.reopen(reason), true);
   }
 
   @Transactional
   public CommitmentView cancel(Long id, String reason, Long version) {
-    return change(id, version, "cancelled", c -> c.cancel(reason));
+    return apply(id, version, "cancelled", c -> c.cancel(reason), true);
+  }
+
+  @Transactional
+  public CommitmentView reschedule(Long id, LocalDate dueDate, String reason, Long version) {
+    return apply(id, version, "rescheduled", c -> c.reschedule(dueDate, reason), true);
   }
 
   @Transactional
   public CommitmentView breach(Long id, String reason, Long version) {
-    return change(id, version, "breached", c -> c.breach(reason));
+    return apply(id, version, "breached", c -> c.breach(reason), true);
   }
 
+  /** Used by handovers for every open commitment of a departing rep; the running process follows the new owner. */
   @Transactional
   public CommitmentView reassign(Long id, Long ownerId, Long version) {
+    return reassign(id, ownerId, version, true);
+  }
+
+  CommitmentView reassign(Long id, Long ownerId, Long version, boolean announce) {
     Commitment commitment = commitment(id);
     Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
     Person owner = people.activeOwner(ownerId, "ownerId", "a commitment");
@@ -142,6 +161,8 @@ public class CommitmentService implements OwnedWork {
     commitments.flush();
     audit.record("commitment.reassigned", "commitment", id, commitment.getAccount().getId(),
         fields("owner", before), fields("owner", owner.getUsername()));
+    mails.assigned(commitment);
+    announce(commitment, announce);
     return CommitmentView.from(commitment, LocalDate.now(clock));
   }
 
@@ -155,8 +176,12 @@ public class CommitmentService implements OwnedWork {
     return "open commitments";
   }
 
-  /** One status change: guarded by the entity, flushed so the answer carries the new version, audited. */
-  private CommitmentView change(Long id, Long version, String action, Consumer<Commitment> transition) {
+  /**
+   * One status change: guarded by the entity, flushed so the answer carries the new version, audited,
+   * and mailed where someone must act. {@code announce}: made outside the commitment's process, which
+   * must then re-read it ({@link CommitmentEvents.Changed}); the process's own steps do not announce.
+   */
+  CommitmentView apply(Long id, Long version, String action, Consumer<Commitment> transition, boolean announce) {
     Commitment commitment = commitment(id);
     Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
     CommitmentStatus before = commitment.getStatus();
@@ -166,7 +191,18 @@ public class CommitmentService implements OwnedWork {
         fields("status", before.name()),
         fields("status", commitment.getStatus().name(), "reason", commitment.getStatusReason(),
             "evidence", commitment.getDeliveryEvidence()));
+    if (commitment.getStatus() != before) {
+      mails.statusChanged(commitment);
+    }
+    announce(commitment, announce);
     return CommitmentView.from(commitment, LocalDate.now(clock));
+  }
+
+  private void announce(Commitment c, boolean announce) {
+    if (announce) {
+      events.publishEvent(new CommitmentEvents.Changed(
+          c.getId(), c.getStatus(), c.getOwner() == null ? null : c.getOwner().getUsername()));
+    }
   }
 
   private Commitment commitment(Long id) {

@@ -1,17 +1,46 @@
 package dev.baton.commitment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecificationExecutor<Commitment> {
 
+  /** The register's pages carry account, people and team: fetched with the rows, not one by one. */
+  @Override
+  @EntityGraph(attributePaths = {"account", "madeBy", "owner", "deliveringTeam"})
+  Page<Commitment> findAll(Specification<Commitment> spec, Pageable pageable);
+
   List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
 
   long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
+
+  /** Records the first process instance that reads the commitment; idempotent, and leaves the version alone. */
+  @Modifying
+  @Query("update Commitment c set c.processInstanceKey = :key where c.id = :id and c.processInstanceKey is null")
+  int attachProcess(long id, long key);
+
+  /** The sweep's work: open commitments no process follows yet, oldest first. */
+  @Query("""
+      select c from Commitment c join fetch c.account
+      where c.processInstanceKey is null and c.status in :open and c.id > :afterId and c.createdAt < :before
+      order by c.id""")
+  List<Commitment> findOpenWithoutProcess(Collection<CommitmentStatus> open, long afterId, Instant before, Limit limit);
+
+  @Query("""
+      select c.id from Commitment c left join c.owner o
+      where c.processInstanceKey is not null and c.status in :statuses and (o is null or o.active = false)""")
+  List<Long> findFollowedWithoutActiveOwner(Collection<CommitmentStatus> statuses);
 
   /** Rows of (account id, count) for the given accounts; accounts with none are missing. */
   @Query("""

@@ -169,4 +169,44 @@ class CommitmentApiIntegrationTests {
     Map page = as("cora").getForObject("/api/commitments" + query, Map.class);
     return ((List<Map<String, Object>>) page.get("content")).stream().map(c -> ((Number) c.get("id")).longValue()).toList();
   }
+
+  @Test
+  void refusesToAcceptWhatIsNotProposedOrToDeliverWhatWasRejectedOrCancelled() {
+    long accepted = create(commitment());
+    post("rob", accepted, "accept", null);
+    long rejected = create(commitment());
+    post("rob", rejected, "reject", Map.of("reason", "not in scope"));
+    long cancelled = create(commitment());
+    post("rob", cancelled, "cancel", Map.of("reason", "customer withdrew"));
+
+    assertThat(post("rob", accepted, "accept", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(post("rob", rejected, "deliver", Map.of("evidence", "x")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(post("maria", cancelled, "deliver", Map.of("evidence", "x")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(commitments.findById(rejected).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.REJECTED);
+    assertThat(commitments.findById(cancelled).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.CANCELLED);
+  }
+
+  @Test
+  void registerCountsExportsAndShowsHistoryWithinTheFilteredScope() {
+    long late = create(commitment("description", "Ship it, \"now\"\nplease"));
+    long unowned = create(commitment("ownerId", null));
+    long rejected = create(commitment());
+    post("rob", rejected, "reject", Map.of("reason", "no"));
+
+    Map summary = as("cora").getForObject("/api/commitments/summary?account=" + accountId, Map.class);
+    ResponseEntity<String> csv = as("cora").getForEntity("/api/commitments/export.csv?account=" + accountId, String.class);
+    List<Map> history = as("cora").getForObject("/api/commitments/" + rejected + "/history", List.class);
+
+    assertThat(summary).containsEntry("open", 2).containsEntry("unowned", 1).containsEntry("rejected", 1)
+        .containsEntry("overdue", 0).containsEntry("awaitingVerification", 0);
+    assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+    assertThat(csv.getBody()).startsWith("id,account_id,account,").contains("\"Ship it, \"\"now\"\"\nplease\"")
+        .contains(late + ",").contains(unowned + ",");
+    assertThat(csv.getBody().split("\r\n")).hasSize(4);
+    assertThat(history).extracting(e -> e.get("action")).containsExactly("commitment.created", "commitment.rejected");
+    assertThat(ids("?account=" + accountId + "&rejected=true")).containsExactly(rejected);
+    assertThat(ids("?account=" + accountId + "&dueFrom=" + LocalDate.now().plusDays(11))).isEmpty();
+    assertThat(as("cora").getForEntity("/commitments?account=" + accountId, String.class).getBody())
+        .contains("/accounts/" + accountId).contains("Commitment register");
+  }
 }

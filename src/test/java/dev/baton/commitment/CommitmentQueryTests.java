@@ -91,4 +91,35 @@ class CommitmentQueryTests {
 
     assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsExactly(acme.getId(), 2L));
   }
+
+  List<Commitment> find(CommitmentFilter filter) {
+    return commitments.findAll(filter.toSpecification(TODAY));
+  }
+
+  CommitmentFilter ofAcme(boolean unowned, boolean rejected, LocalDate dueFrom, LocalDate dueTo) {
+    return new CommitmentFilter(null, null, null, acme.getId(), false, unowned, rejected, dueFrom, dueTo);
+  }
+
+  @Test
+  void dueWindowIncludesBothEnds() {
+    assertThat(find(ofAcme(false, false, TODAY.minusDays(2), TODAY.minusDays(1))))
+        .containsExactlyInAnyOrder(robsLate, unownedLate, unownedCancelled);
+  }
+
+  @Test
+  void unownedAlsoMeansOwnedBySomeoneInactive() {
+    rita.deactivate();
+    people.flush();
+
+    assertThat(find(ofAcme(true, false, null, null))).containsExactlyInAnyOrder(unownedLate, ritasOnTime);
+  }
+
+  @Test
+  void rejectedShowsOnlyRejectedOnes() {
+    Commitment rejected = save(rita, cs, TODAY.plusDays(3));
+    rejected.reject("not in scope");
+    commitments.flush();
+
+    assertThat(find(ofAcme(false, true, null, null))).containsExactly(rejected);
+  }
 }

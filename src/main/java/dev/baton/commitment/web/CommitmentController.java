@@ -1,20 +1,26 @@
 package dev.baton.commitment.web;
 
-import dev.baton.commitment.CommitmentFilter;
+import dev.baton.commitment.CommitmentHistoryEntry;
+import dev.baton.commitment.CommitmentRegister;
 import dev.baton.commitment.CommitmentService;
-import dev.baton.commitment.CommitmentStatus;
+import dev.baton.commitment.CommitmentSummary;
 import dev.baton.commitment.CommitmentView;
 import dev.baton.commitment.NewCommitment;
 import dev.baton.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,25 +53,45 @@ class CommitmentController {
   record Reassignment(@NotNull Long ownerId, Long version) {}
 
   private final CommitmentService commitments;
+  private final CommitmentRegister register;
 
-  CommitmentController(CommitmentService commitments) {
+  CommitmentController(CommitmentService commitments, CommitmentRegister register) {
     this.commitments = commitments;
+    this.register = register;
   }
 
   @GetMapping
-  @Operation(summary = "Filter by status, owner (person id), delivering team (id), account (id), overdue, unowned")
+  @Operation(summary = "Filter by status, owner (person id), delivering team (id), account (id), overdue, unowned "
+      + "(open without an active owner), rejected, due window (dueFrom/dueTo, inclusive); sorted by due date")
   PageResponse<CommitmentView> list(
-      @RequestParam(required = false) CommitmentStatus status, @RequestParam(required = false) Long owner,
-      @RequestParam(required = false) Long team, @RequestParam(required = false) Long account,
-      @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean unowned,
-      @PageableDefault(sort = {"dueDate", "id"}) Pageable pageable) {
-    return PageResponse.of(
-        commitments.find(new CommitmentFilter(status, owner, team, account, overdue, unowned), pageable));
+      @ParameterObject RegisterParams params, @PageableDefault(sort = {"dueDate", "id"}) Pageable pageable) {
+    return PageResponse.of(commitments.find(params.toFilter(), pageable));
+  }
+
+  @GetMapping("/summary")
+  @Operation(summary = "The register's counts (open, overdue, unowned, rejected, awaiting verification) in the "
+      + "filter's scope: owner, team, account and due window")
+  CommitmentSummary summary(@ParameterObject RegisterParams params) {
+    return register.summary(params.toFilter());
+  }
+
+  @GetMapping(value = "/export.csv", produces = "text/csv")
+  @Operation(summary = "The filtered register as CSV (RFC 4180), by due date")
+  void export(@ParameterObject RegisterParams params, HttpServletResponse response) throws IOException {
+    response.setContentType("text/csv; charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"commitments.csv\"");
+    CommitmentCsv.write(register, params.toFilter(), response.getWriter());
   }
 
   @GetMapping("/{id}")
   CommitmentView get(@PathVariable Long id) {
     return commitments.get(id);
+  }
+
+  @GetMapping("/{id}/history")
+  @Operation(summary = "Every change to the commitment, oldest first (from the audit log)")
+  List<CommitmentHistoryEntry> history(@PathVariable Long id) {
+    return register.history(id);
   }
 
   @PostMapping

@@ -1,0 +1,174 @@
+package dev.baton.commitment;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.Changes;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Person;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The commitment process's steps, one method per worker. Decisions go through the same guarded
+ * transitions as the API ({@link CommitmentService}), but publish no {@link CommitmentEvents.Changed}:
+ * the process itself made the change and reads the commitment again next.
+ */
+@Service
+public class CommitmentProcessSteps {
+
+  private final Commitments commitments;
+  private final CommitmentService service;
+  private final CommitmentMails mails;
+  private final PeopleService people;
+  private final CommitmentSettings settings;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  CommitmentProcessSteps(Commitments commitments, CommitmentService service, CommitmentMails mails,
+      PeopleService people, CommitmentSettings settings, AuditLog audit, Clock clock) {
+    this.commitments = commitments;
+    this.service = service;
+    this.mails = mails;
+    this.people = people;
+    this.settings = settings;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Reads the commitment for routing, recording which process instance follows it (first read only). */
+  @Transactional
+  public CommitmentStep read(long id, long processInstanceKey) {
+    // a bulk update, so recording the key does not change the version API clients hold
+    commitments.attachProcess(id, processInstanceKey);
+    Commitment c = commitment(id);
+    String team = c.getDeliveringTeam() == null ? settings.defaultDeliveringTeam() : c.getDeliveringTeam().getKey();
+    ZonedDateTime due = c.getDueDate().atTime(settings.notifyAt()).atZone(settings.zone());
+    return new CommitmentStep(id, c.getAccount().getId(), c.stage(), c.getVersion(), username(c.getOwner()),
+        username(c.getMadeBy()), team, settings.verifyingTeam(), escalateTo(c), due.toInstant(),
+        due.minusDays(settings.reminderDaysBefore(team)).toInstant());
+  }
+
+  /**
+   * Applies a task's decision at the version the process read. A job delivered twice finds a newer
+   * version and is refused (409), as is a decision overtaken by a change made meanwhile.
+   */
+  @Transactional
+  public void decide(long id, long version, CommitmentDecision d) {
+    Changes.requireVersion(version, commitment(id).getVersion(), "commitment " + id);
+    switch (d.decision() == null ? "" : d.decision()) {
+      case "assign", "reassign" -> service.reassign(id, owner(d.newOwnerUsername()).getId(), version, false);
+      case "accept" -> service.apply(id, version, "accepted", Commitment::accept, false);
+      case "reject" -> {
+        String reason = required("reason", d.reason());
+        service.apply(id, version, "rejected", c -> c.reject(reason), false);
+      }
+      case "renegotiate" -> {
+        String terms = required("newDescription", d.newDescription());
+        LocalDate due = future(d.newDueDate());
+        service.apply(id, version, "renegotiated", c -> c.renegotiate(terms.trim(), due), false);
+      }
+      case "cancel" -> {
+        String reason = required("reason", d.reason());
+        service.apply(id, version, "cancelled", c -> c.cancel(reason), false);
+      }
+      case "deliver" -> {
+        String evidence = required("evidence", d.evidence());
+        service.apply(id, version, "delivered", c -> c.deliver(evidence), false);
+      }
+      case "verify" -> service.apply(id, version, "verified", Commitment::verify, false);
+      case "reopen" -> {
+        String reason = required("reason", d.reason());
+        service.apply(id, version, "reopened", c -> c.reopen(reason), false);
+      }
+      case "reschedule" -> {
+        LocalDate due = future(d.newDueDate());
+        service.apply(id, version, "rescheduled", c -> c.reschedule(due, d.reason()), false);
+      }
+      case "breach" -> {
+        String reason = required("reason", d.reason());
+        service.apply(id, version, "breached", c -> c.breach(reason), false);
+      }
+      default -> throw new BadRequestException("decision", "unknown decision '" + d.decision() + "'");
+    }
+  }
+
+  /** Queues the reminder to the current owner (once per owner and due date). */
+  @Transactional
+  public void remind(long id) {
+    Commitment c = commitment(id);
+    if (c.stage() == CommitmentStage.DELIVER) {
+      mails.reminder(c);
+    }
+  }
+
+  /** Queues the overdue escalation to the owner's manager (once per due date) and audits it. */
+  @Transactional
+  public void escalate(long id) {
+    Commitment c = commitment(id);
+    Person to = people.signedIn(escalateTo(c));
+    if (mails.overdue(c, to)) {
+      audit.record("commitment.escalated", "commitment", id, c.getAccount().getId(), null,
+          fields("escalatedTo", to.getUsername(), "dueDate", c.getDueDate().toString()));
+    }
+  }
+
+  /** Open commitments no process follows yet, recorded over a minute ago, by id after {@code afterId} (the sweep). */
+  @Transactional(readOnly = true)
+  public List<CommitmentEvents.Recorded> withoutProcess(long afterId, int limit) {
+    return commitments.findOpenWithoutProcess(
+            CommitmentStatus.OPEN, afterId, clock.instant().minusSeconds(60), Limit.of(limit))
+        .stream().map(c -> new CommitmentEvents.Recorded(c.getId(), c.getAccount().getId())).toList();
+  }
+
+  /** Ids of commitments a process follows that are still to be delivered but have no active owner (the invariant). */
+  @Transactional(readOnly = true)
+  public List<Long> withoutActiveOwner() {
+    return commitments.findFollowedWithoutActiveOwner(CommitmentStatus.AWAITING_DELIVERY);
+  }
+
+  private String escalateTo(Commitment c) {
+    if (c.getOwner() != null && c.getOwner().getManager() != null) {
+      return c.getOwner().getManager().getUsername();
+    }
+    Person maker = c.getMadeBy();
+    return maker.getManager() != null ? maker.getManager().getUsername() : maker.getUsername();
+  }
+
+  private Person owner(String username) {
+    try {
+      return people.signedIn(required("newOwnerUsername", username));
+    } catch (NotFoundException unknown) {
+      throw new BadRequestException("newOwnerUsername", "nobody is called '" + username + "'");
+    }
+  }
+
+  private LocalDate future(LocalDate due) {
+    if (required("newDueDate", due).isBefore(LocalDate.now(clock))) {
+      throw new BadRequestException("newDueDate", "must be today or later");
+    }
+    return due;
+  }
+
+  private static <T> T required(String field, T value) {
+    if (value == null || value instanceof String s && s.isBlank()) {
+      throw new BadRequestException(field, "is required for this decision");
+    }
+    return value;
+  }
+
+  private static String username(Person person) {
+    return person == null ? null : person.getUsername();
+  }
+
+  private Commitment commitment(long id) {
+    return commitments.findById(id).orElseThrow(() -> new NotFoundException("commitment", id));
+  }
+}

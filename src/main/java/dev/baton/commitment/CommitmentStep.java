@@ -1,0 +1,14 @@
+package dev.baton.commitment;
+
+import java.time.Instant;
+
+/**
+ * What the commitment process needs to route its next step: who acts and when timers fire. Names
+ * only (user names, a team key), since tasks are assigned by name.
+ *
+ * @param escalateToUsername the owner's manager; else the maker's manager; else the maker
+ */
+public record CommitmentStep(
+    long commitmentId, long accountId, CommitmentStage stage, long version, String ownerUsername,
+    String madeByUsername, String deliveringTeam, String verifyingTeam, String escalateToUsername, Instant dueAt,
+    Instant reminderAt) {}

@@ -1,0 +1,78 @@
+package dev.baton.commitment;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.account.Account;
+import dev.baton.account.AccountService;
+import dev.baton.audit.AuditLog;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Person;
+import dev.baton.shared.BadRequestException;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The sales-to-customer-success handoff's steps: which commitments it waits for, and the account's new owner. */
+@Service
+public class SalesHandoff {
+
+  /** Made during the sale and not yet finished: the handoff waits until each is accepted (or cancelled). */
+  static final Set<CommitmentStatus> HANDED_OVER = EnumSet.of(
+      CommitmentStatus.PROPOSED, CommitmentStatus.REJECTED, CommitmentStatus.ACCEPTED, CommitmentStatus.DELIVERED);
+  static final Set<CommitmentStatus> AWAITING_ACCEPTANCE = EnumSet.of(CommitmentStatus.PROPOSED, CommitmentStatus.REJECTED);
+
+  private final Commitments commitments;
+  private final AccountService accounts;
+  private final PeopleService people;
+  private final AuditLog audit;
+
+  SalesHandoff(Commitments commitments, AccountService accounts, PeopleService people, AuditLog audit) {
+    this.commitments = commitments;
+    this.accounts = accounts;
+    this.people = people;
+    this.audit = audit;
+  }
+
+  /** The rep who hands the account over (its owner); 400 when it has none. */
+  @Transactional(readOnly = true)
+  public String rep(long accountId) {
+    Account account = accounts.referenced(accountId, "accountId");
+    if (account.getOwner() == null) {
+      throw new BadRequestException("accountId", "account " + accountId + " has no owner to hand it over");
+    }
+    return account.getOwner().getUsername();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Long> commitmentsToHandOver(long accountId) {
+    return commitments.findByAccountIdOrderByDueDate(accountId).stream()
+        .filter(c -> HANDED_OVER.contains(c.getStatus())).map(Commitment::getId).toList();
+  }
+
+  /** Accepted by its team (or further on), or cancelled: nothing left for the handoff to wait for. */
+  @Transactional(readOnly = true)
+  public boolean settled(long commitmentId) {
+    return commitments.findById(commitmentId).map(c -> !AWAITING_ACCEPTANCE.contains(c.getStatus())).orElse(true);
+  }
+
+  /** The CS owner takes the account; the rep stays on its team. Idempotent: a second run changes nothing. */
+  @Transactional
+  public void handToCustomerSuccess(long accountId, String repUsername, String csOwnerUsername) {
+    Account account = accounts.account(accountId);
+    Person csOwner = people.signedIn(csOwnerUsername);
+    if (account.getOwner() == null || !account.getOwner().getId().equals(csOwner.getId())) {
+      accounts.transfer(accountId, csOwner.getId(), null);
+    }
+    Person rep = people.signedIn(repUsername);
+    if (account.getAccountTeam().stream().noneMatch(p -> p.getId().equals(rep.getId()))) {
+      Set<Person> team = new LinkedHashSet<>(account.getAccountTeam());
+      team.add(rep);
+      account.replaceAccountTeam(team);
+      audit.record("account.handed-to-cs", "account", accountId, accountId, fields("owner", repUsername),
+          fields("owner", csOwnerUsername, "accountTeamAdded", repUsername));
+    }
+  }
+}
