@@ -140,7 +140,11 @@ class AccountApiIntegrationTests {
     as("rob").postForObject("/api/accounts/" + accountId + "/interactions",
         Map.of("kind", "CALL", "summary", "Follow-up"), Map.class);
 
-    List<Map<String, Object>> timeline = as("ravi").getForObject("/api/accounts/" + accountId + "/timeline", List.class);
+    List<Map<String, Object>> timeline = ((List<Map<String, Object>>) as("ravi")
+            .getForObject("/api/accounts/" + accountId + "/timeline", List.class)).stream()
+        // the commitment's own process puts a task in the owner's inbox at some moment: not what this test is about
+        .filter(i -> !String.valueOf(i.get("summary")).startsWith("task "))
+        .toList();
 
     assertThat(timeline).extracting(i -> i.get("type"))
         .containsExactly("INTERACTION", "COMMITMENT", "CHANGE", "INTERACTION");
