@@ -26,7 +26,7 @@ public final class HandoverBpmn {
     public static final String TASK_PREPARE = "task_prepare_account_handover";
     public static final String TASK_CHOOSE_SUCCESSOR = "task_choose_successor";
     public static final String TASK_RECORD_SUCCESSOR = "task_record_successor";
-    public static final String ERROR_INVALID_SUCCESSOR = "error_invalid_successor";
+    public static final String BOUNDARY_INVALID_SUCCESSOR = "boundary_invalid_successor";
     public static final String TASK_WRITE_NOTE = "task_write_handover_note";
     public static final String TIMER_EFFECTIVE_DATE = "timer_effective_date";
     public static final String TASK_WRITE_MISSING_NOTE = "task_write_missing_handover_note";
@@ -36,12 +36,14 @@ public final class HandoverBpmn {
     public static final String TASK_RECORD_ACKNOWLEDGEMENT = "task_record_acknowledgement";
     public static final String TASK_ANSWER_QUESTION = "task_answer_successor_question";
     public static final String TASK_SAVE_ANSWER = "task_save_answer";
+    public static final String TIMER_DEPARTING_LEFT = "timer_departing_left";
     public static final String TASK_SEND_INTRO = "task_send_customer_introduction";
     public static final String TASK_INTRO_CALL = "task_hold_introduction_call";
     public static final String TIMER_CALL_REMINDER = "timer_intro_call_reminder";
     public static final String TASK_REMIND_CALL = "task_remind_introduction_call";
     public static final String TIMER_CALL_OVERDUE = "timer_intro_call_overdue";
     public static final String TASK_ESCALATE_CALL = "task_escalate_introduction_call";
+    public static final String END_CALL_ESCALATED = "end_call_escalated";
     public static final String TASK_RECORD_CALL = "task_record_introduction_call";
     public static final String END = "end_account_handed_over";
   }

@@ -47,6 +47,7 @@ public class HandoverWorkers {
     vars.put(Vars.ACCOUNT_ID, s.accountId());
     vars.put(Vars.HANDOVER_ID, s.handoverId());
     vars.put(Vars.DEPARTING, s.departing());
+    vars.put(Vars.NOTE_AUTHOR, s.departing()); // the effective-date timer hands authorship to the manager
     vars.put(Vars.MANAGER, s.manager());
     vars.put(Vars.SUCCESSOR, s.successor());
     vars.put(Vars.NOTE_DUE_AT, s.noteDueAt().toString());
