@@ -10,6 +10,7 @@ import dev.baton.people.Role;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.task.TaskTransfers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,19 +35,21 @@ public class HandoverService {
   private final Book book;
   private final SuccessorRules rules;
   private final SuccessorPlanner planner;
+  private final TaskTransfers tasks;
   private final HandoverProcess process;
   private final AuditLog audit;
   private final Clock clock;
   private final TransactionTemplate tx;
 
   HandoverService(Handovers handovers, HandoverItems items, People people, Book book, SuccessorRules rules,
-      SuccessorPlanner planner, HandoverProcess process, AuditLog audit, Clock clock, TransactionTemplate tx) {
+      SuccessorPlanner planner, TaskTransfers tasks, HandoverProcess process, AuditLog audit, Clock clock, TransactionTemplate tx) {
     this.handovers = handovers;
     this.items = items;
     this.people = people;
     this.book = book;
     this.rules = rules;
     this.planner = planner;
+    this.tasks = tasks;
     this.process = process;
     this.audit = audit;
     this.clock = clock;
@@ -83,7 +86,7 @@ public class HandoverService {
       throw new ConflictException(departing.getUsername() + " is already being handed over");
     }
     List<Account> accounts = book.accounts(departing);
-    if (accounts.isEmpty() && book.openCommitments(departing).isEmpty()) {
+    if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
       throw new BadRequestException("departingId", departing.getUsername() + " owns nothing to hand over");
     }
     Map<Long, Person> successors = planner.plan(r.plan(), departing, accounts);
