@@ -80,6 +80,9 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
   @Test
   void handsTheWholeBookToTheSuccessorAndIntroducesEachCustomerOnce() throws Exception {
     Task review = anOpenTaskOfTheDepartingRep();
+    ResponseEntity<Map> refused = as("ada").postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) refused.getBody().get("detail")).contains("2 accounts", "1 open commitments", "1 open tasks");
 
     ResponseEntity<Map> launched = as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
     assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -114,6 +117,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
       assertThat(intros.get(0).getRecipients(Message.RecipientType.CC)).isNull(); // LEAVING: not copied
     }
     assertThat(mailTo("maria@baton.example")).anySatisfy(m -> assertThat(m.getSubject()).contains("Dana Departing"));
+    assertThat(as("ada").postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
     Map detail = as("maria").getForObject("/api/handovers/" + id, Map.class);
     assertThat(((Map) detail.get("handover")).get("status")).isEqualTo("COMPLETED");
     assertThat(as("marcus").getForEntity("/api/handovers/" + id, Map.class).getStatusCode())
