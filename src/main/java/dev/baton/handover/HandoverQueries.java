@@ -69,7 +69,7 @@ public class HandoverQueries {
   @Transactional(readOnly = true)
   public Detail detail(long id, String username) {
     Handover h = handovers.findById(id).orElseThrow(() -> new NotFoundException("handover", id));
-    if (!isAdmin(username) && !username.equals(h.getLaunchedBy()) && !managedBy(h.getDeparting(), username)) {
+    if (!maySee(h, username)) {
       throw new AccessDeniedException("handover " + id + " is neither yours nor of your reports");
     }
     List<HandoverItem> all = items.findByHandoverIdOrderById(id);
@@ -98,7 +98,7 @@ public class HandoverQueries {
             c.getAccount().getId(), c.getAccount().getName(), c.getFullName(), c.getLastVerifiedAt())).toList());
   }
 
-  private static HandoverViews.PreviewCommitment commitment(Commitment c) {
+  static HandoverViews.PreviewCommitment commitment(Commitment c) {
     return new HandoverViews.PreviewCommitment(c.getId(), c.getAccount().getId(), c.getAccount().getName(),
         c.getDescription(), c.getDueDate(), c.getStatus().name());
   }
@@ -119,6 +119,10 @@ public class HandoverQueries {
         s == null ? null : s.getFullName(), i.getStep(), task == null ? null : task.getName(),
         task == null ? null : task.getAssignee(), due, late, i.getNote() != null, i.getQuestion(), i.getAnswer(),
         i.getAcknowledgedAt(), i.getIntroSentAt(), i.isIntroOptOut(), i.getCallHeldAt());
+  }
+
+  boolean maySee(Handover h, String username) {
+    return isAdmin(username) || username.equals(h.getLaunchedBy()) || managedBy(h.getDeparting(), username);
   }
 
   private boolean isAdmin(String username) {

@@ -28,6 +28,12 @@ public class HandoverWorkers {
 
   private static final Logger log = LoggerFactory.getLogger(HandoverWorkers.class);
 
+  /**
+   * Jobs are pushed (streamed) to these workers; polling is only the fallback for jobs the stream
+   * missed (e.g. created before it opened), so it need not hammer the engine every 100 ms.
+   */
+  static final long FALLBACK_POLL_MS = 5_000;
+
   /** The note form's fields, stored together as the account's handover note. */
   static final List<String> NOTE_FIELDS = List.of(
       "relationshipSummary", "keyContacts", "historyHighlights", "openCommitmentsAndRisks", "contactsToReverify");
@@ -40,7 +46,7 @@ public class HandoverWorkers {
     this.closing = closing;
   }
 
-  @JobWorker(type = Jobs.PREPARE, fetchVariables = Vars.ITEM_ID)
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.PREPARE, fetchVariables = Vars.ITEM_ID)
   public void prepare(JobClient client, ActivatedJob job) {
     HandoverSteps.AccountStart s = steps.prepare(item(job));
     Map<String, Object> vars = new HashMap<>();
@@ -55,7 +61,7 @@ public class HandoverWorkers {
     complete(client, job, vars);
   }
 
-  @JobWorker(type = Jobs.RECORD_SUCCESSOR, fetchVariables = {Vars.ITEM_ID, Vars.SUCCESSOR})
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.RECORD_SUCCESSOR, fetchVariables = {Vars.ITEM_ID, Vars.SUCCESSOR})
   public void recordSuccessor(JobClient client, ActivatedJob job) {
     try {
       String chosen = steps.chooseSuccessor(item(job), (String) job.getVariablesAsMap().get(Vars.SUCCESSOR));
@@ -66,7 +72,7 @@ public class HandoverWorkers {
     }
   }
 
-  @JobWorker(type = Jobs.SAVE_NOTE)
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SAVE_NOTE)
   public void saveNote(JobClient client, ActivatedJob job) {
     Map<String, Object> vars = job.getVariablesAsMap();
     Map<String, Object> note = new LinkedHashMap<>();
@@ -75,13 +81,13 @@ public class HandoverWorkers {
     complete(client, job, Map.of());
   }
 
-  @JobWorker(type = Jobs.TRANSFER, fetchVariables = Vars.ITEM_ID)
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.TRANSFER, fetchVariables = Vars.ITEM_ID)
   public void transfer(JobClient client, ActivatedJob job) {
     steps.transferOwnership(item(job));
     complete(client, job, Map.of());
   }
 
-  @JobWorker(type = Jobs.RECORD_ACKNOWLEDGEMENT, fetchVariables = {Vars.ITEM_ID, Vars.ACKNOWLEDGEMENT, Vars.QUESTION})
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.RECORD_ACKNOWLEDGEMENT, fetchVariables = {Vars.ITEM_ID, Vars.ACKNOWLEDGEMENT, Vars.QUESTION})
   public void recordAcknowledgement(JobClient client, ActivatedJob job) {
     Map<String, Object> vars = job.getVariablesAsMap();
     HandoverSteps.Acknowledged a =
@@ -94,48 +100,48 @@ public class HandoverWorkers {
     complete(client, job, out);
   }
 
-  @JobWorker(type = Jobs.SAVE_ANSWER, fetchVariables = {Vars.ITEM_ID, Vars.ANSWER})
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SAVE_ANSWER, fetchVariables = {Vars.ITEM_ID, Vars.ANSWER})
   public void saveAnswer(JobClient client, ActivatedJob job) {
     steps.saveAnswer(item(job), (String) job.getVariablesAsMap().get(Vars.ANSWER));
     complete(client, job, Map.of());
   }
 
-  @JobWorker(type = Jobs.SEND_INTRO, fetchVariables = Vars.ITEM_ID)
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SEND_INTRO, fetchVariables = Vars.ITEM_ID)
   public void sendIntroduction(JobClient client, ActivatedJob job) {
     steps.sendIntroduction(item(job));
     complete(client, job, Map.of());
   }
 
-  @JobWorker(type = Jobs.REMIND_CALL, fetchVariables = {Vars.ITEM_ID, Vars.INTRO_CALL_DUE_AT})
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.REMIND_CALL, fetchVariables = {Vars.ITEM_ID, Vars.INTRO_CALL_DUE_AT})
   public void remindIntroCall(JobClient client, ActivatedJob job) {
     steps.remindIntroCall(item(job), callDue(job));
     complete(client, job, Map.of());
   }
 
-  @JobWorker(type = Jobs.ESCALATE_CALL, fetchVariables = {Vars.ITEM_ID, Vars.INTRO_CALL_DUE_AT})
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.ESCALATE_CALL, fetchVariables = {Vars.ITEM_ID, Vars.INTRO_CALL_DUE_AT})
   public void escalateIntroCall(JobClient client, ActivatedJob job) {
     steps.escalateIntroCall(item(job), callDue(job));
     complete(client, job, Map.of());
   }
 
-  @JobWorker(type = Jobs.RECORD_CALL, fetchVariables = Vars.ITEM_ID)
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.RECORD_CALL, fetchVariables = Vars.ITEM_ID)
   public void recordIntroCall(JobClient client, ActivatedJob job) {
     steps.recordIntroCall(item(job));
     complete(client, job, Map.of());
   }
 
-  @JobWorker(type = Jobs.CHECK_ORPHANS, fetchVariables = Vars.HANDOVER_ID)
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.CHECK_ORPHANS, fetchVariables = Vars.HANDOVER_ID)
   public void checkOrphans(JobClient client, ActivatedJob job) {
     complete(client, job, Map.of(Vars.ORPHANS, closing.orphans(handover(job)).total()));
   }
 
-  @JobWorker(type = Jobs.SEND_SUMMARY, fetchVariables = Vars.HANDOVER_ID)
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SEND_SUMMARY, fetchVariables = Vars.HANDOVER_ID)
   public void sendSummary(JobClient client, ActivatedJob job) {
     closing.complete(handover(job));
     complete(client, job, Map.of());
   }
 
-  @JobWorker(type = Jobs.SETTLE_LEAVE, fetchVariables = {Vars.HANDOVER_ID, Vars.OWNERSHIP_AFTER_LEAVE})
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SETTLE_LEAVE, fetchVariables = {Vars.HANDOVER_ID, Vars.OWNERSHIP_AFTER_LEAVE})
   public void settleLeave(JobClient client, ActivatedJob job) {
     closing.settleLeave(handover(job), "return".equals(job.getVariablesAsMap().get(Vars.OWNERSHIP_AFTER_LEAVE)));
     complete(client, job, Map.of());

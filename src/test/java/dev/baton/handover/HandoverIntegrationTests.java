@@ -174,6 +174,27 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
     assertThat(handovers.count()).isEqualTo(before);
   }
 
+  @Test
+  void pagesShowTheBookTheProgressAndTheAccountToReview() throws Exception {
+    String wizard = as("maria").getForObject("/handovers/new?person=" + departing.getId(), String.class);
+    assertThat(wizard).contains(book.get(0).getName(), book.get(1).getName(), "Launch the handover", "_csrf");
+    long id = ((Number) ((Map) as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class)
+        .getBody().get("handover")).get("id")).longValue();
+    complete(departing, "task_write_handover_note", NOTE);
+    await().atMost(WAIT).until(() -> as("maria").getForObject("/handovers/" + id, String.class),
+        page -> page.contains("Write handover note") && page.contains("Review and acknowledge account"));
+    assertThat(as("maria").getForObject("/handovers", String.class)).contains("Dana Departing");
+
+    long item = jdbc.queryForObject("select min(id) from handover_item where handover_id = ? and note is not null",
+        Long.class, id);
+    String review = as(successor.getUsername()).getForObject("/handovers/" + id + "/items/" + item, String.class);
+    assertThat(review).contains("Ana decides; prefers mail", "Contacts", "Timeline");
+    assertThat(as("ravi").getForEntity("/handovers/" + id + "/items/" + item, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as(successor.getUsername()).getForEntity("/handovers/" + id, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
   private HttpStatus launchStatus(String user, Map<String, Object> body) {
     return (HttpStatus) as(user).postForEntity("/api/handovers", body, Map.class).getStatusCode();
   }
