@@ -2,17 +2,12 @@ package dev.baton.handover;
 
 import static dev.baton.audit.Changes.fields;
 
-import dev.baton.account.Account;
-import dev.baton.account.AccountService;
 import dev.baton.audit.AuditLog;
-import dev.baton.commitment.Commitment;
-import dev.baton.commitment.CommitmentService;
 import dev.baton.people.Person;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.TaskTransfers;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,20 +26,18 @@ public class HandoverClosing {
   private final HandoverItems items;
   private final Book book;
   private final TaskTransfers tasks;
-  private final AccountService accounts;
-  private final CommitmentService commitments;
+  private final BookTransfer transfer;
   private final HandoverMails mails;
   private final AuditLog audit;
   private final Clock clock;
 
-  HandoverClosing(Handovers handovers, HandoverItems items, Book book, TaskTransfers tasks, AccountService accounts,
-      CommitmentService commitments, HandoverMails mails, AuditLog audit, Clock clock) {
+  HandoverClosing(Handovers handovers, HandoverItems items, Book book, TaskTransfers tasks, BookTransfer transfer,
+      HandoverMails mails, AuditLog audit, Clock clock) {
     this.handovers = handovers;
     this.items = items;
     this.book = book;
     this.tasks = tasks;
-    this.accounts = accounts;
-    this.commitments = commitments;
+    this.transfer = transfer;
     this.mails = mails;
     this.audit = audit;
     this.clock = clock;
@@ -81,21 +74,11 @@ public class HandoverClosing {
       return;
     }
     if (returnOwnership) {
-      items.findByHandoverIdOrderById(handoverId).forEach(item -> giveBack(item, h.getDeparting()));
+      items.findByHandoverIdOrderById(handoverId)
+          .forEach(item -> transfer.move(item.getAccount(), item.getSuccessor(), h.getDeparting()));
     }
     audit.record("handover.leave-settled", "handover", handoverId, null, null,
         fields("outcome", h.getLeaveOutcome().name()));
-  }
-
-  private void giveBack(HandoverItem item, Person returning) {
-    Person successor = item.getSuccessor();
-    Account account = item.getAccount();
-    if (account.getOwner() != null && account.getOwner().getId().equals(successor.getId())) {
-      accounts.transfer(account.getId(), returning.getId(), account.getVersion());
-    }
-    List<Commitment> held = book.openCommitments(successor, account.getId());
-    held.forEach(c -> commitments.reassign(c.getId(), returning.getId(), c.getVersion()));
-    tasks.transferOpen(successor.getUsername(), returning.getUsername(), account.getId());
   }
 
   private Handover handover(long id) {

@@ -2,15 +2,10 @@ package dev.baton.handover;
 
 import static dev.baton.audit.Changes.fields;
 
-import dev.baton.account.Account;
-import dev.baton.account.AccountService;
 import dev.baton.audit.AuditLog;
-import dev.baton.commitment.Commitment;
-import dev.baton.commitment.CommitmentService;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.shared.NotFoundException;
-import dev.baton.task.TaskTransfers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,24 +31,17 @@ public class HandoverSteps {
 
   private final HandoverItems items;
   private final People people;
-  private final AccountService accounts;
-  private final CommitmentService commitments;
-  private final TaskTransfers tasks;
-  private final Book book;
+  private final BookTransfer transfer;
   private final SuccessorRules rules;
   private final HandoverMails mails;
   private final HandoverSettings settings;
   private final AuditLog audit;
   private final Clock clock;
 
-  HandoverSteps(HandoverItems items, People people, AccountService accounts, CommitmentService commitments,
-      TaskTransfers tasks, Book book, SuccessorRules rules, HandoverMails mails, HandoverSettings settings, AuditLog audit, Clock clock) {
+  HandoverSteps(HandoverItems items, People people, BookTransfer transfer, SuccessorRules rules, HandoverMails mails, HandoverSettings settings, AuditLog audit, Clock clock) {
     this.items = items;
     this.people = people;
-    this.accounts = accounts;
-    this.commitments = commitments;
-    this.tasks = tasks;
-    this.book = book;
+    this.transfer = transfer;
     this.rules = rules;
     this.mails = mails;
     this.settings = settings;
@@ -105,14 +93,7 @@ public class HandoverSteps {
     HandoverItem item = item(itemId);
     Person from = item.getHandover().getDeparting();
     Person to = item.getSuccessor();
-    Account account = item.getAccount();
-    if (account.getOwner() != null && account.getOwner().getId().equals(from.getId())) {
-      accounts.transfer(account.getId(), to.getId(), account.getVersion());
-    }
-    for (Commitment c : book.openCommitments(from, account.getId())) {
-      commitments.reassign(c.getId(), to.getId(), c.getVersion());
-    }
-    tasks.transferOpen(from.getUsername(), to.getUsername(), account.getId());
+    transfer.move(item.getAccount(), from, to);
     if (item.transferred(clock.instant())) {
       record("handover.ownership-transferred", item, fields("from", from.getUsername(), "to", to.getUsername()));
     }
