@@ -42,20 +42,22 @@ public class AccountReview {
     this.clock = clock;
   }
 
-  /** For the successor, the departing person, and whoever may see the handover. */
+  /**
+   * For the successor, the departing person, and whoever may see the handover. Keyed by account,
+   * because a task row knows its handover and account: the acknowledgement task can link here.
+   */
   @Transactional(readOnly = true)
-  public View of(long handoverId, long itemId, String username) {
-    HandoverItem item = items.findById(itemId).filter(i -> i.getHandover().getId() == handoverId)
-        .orElseThrow(() -> new NotFoundException("handover item", itemId));
+  public View of(long handoverId, long accountId, String username) {
+    HandoverItem item = items.findByHandoverIdAndAccountId(handoverId, accountId)
+        .orElseThrow(() -> new NotFoundException("account " + accountId + " in handover", handoverId));
     Person departing = item.getHandover().getDeparting();
     Person successor = item.getSuccessor();
     boolean party = username.equals(departing.getUsername()) || successor != null && username.equals(successor.getUsername());
     if (!party && !queries.maySee(item.getHandover(), username)) {
       throw new AccessDeniedException("handover " + handoverId + " is not yours to read");
     }
-    Long accountId = item.getAccount().getId();
     Instant now = clock.instant();
-    return new View(handoverId, itemId, accountId, item.getAccount().getName(), departing.getFullName(),
+    return new View(handoverId, item.getId(), accountId, item.getAccount().getName(), departing.getFullName(),
         successor == null ? null : successor.getFullName(), item.getStep(), item.getNote(), item.getNoteBy(),
         item.getQuestion(), item.getAnswer(),
         book.contacts(accountId).stream().map(c -> line(c, now)).toList(),

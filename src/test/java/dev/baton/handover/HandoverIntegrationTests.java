@@ -185,11 +185,11 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
         page -> page.contains("Write handover note") && page.contains("Review and acknowledge account"));
     assertThat(as("maria").getForObject("/handovers", String.class)).contains("Dana Departing");
 
-    long item = jdbc.queryForObject("select min(id) from handover_item where handover_id = ? and note is not null",
+    long account = jdbc.queryForObject("select min(account_id) from handover_item where handover_id = ? and note is not null",
         Long.class, id);
-    String review = as(successor.getUsername()).getForObject("/handovers/" + id + "/items/" + item, String.class);
+    String review = as(successor.getUsername()).getForObject("/handovers/" + id + "/accounts/" + account, String.class);
     assertThat(review).contains("Ana decides; prefers mail", "Contacts", "Timeline");
-    assertThat(as("ravi").getForEntity("/handovers/" + id + "/items/" + item, String.class).getStatusCode())
+    assertThat(as("ravi").getForEntity("/handovers/" + id + "/accounts/" + account, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(as(successor.getUsername()).getForEntity("/handovers/" + id, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);

@@ -83,9 +83,9 @@ class HandoverPages {
   }
 
   /** Open to the successor and the departing person too: it is what the acknowledgement task links to. */
-  @GetMapping("/{id}/items/{itemId}")
-  String review(@PathVariable long id, @PathVariable long itemId, Principal me, Model model) {
-    model.addAttribute("review", review.of(id, itemId, me.getName()));
+  @GetMapping("/{id}/accounts/{accountId}")
+  String review(@PathVariable long id, @PathVariable long accountId, Principal me, Model model) {
+    model.addAttribute("review", review.of(id, accountId, me.getName()));
     return "handover/review";
   }
 }
