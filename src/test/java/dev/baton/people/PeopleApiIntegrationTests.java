@@ -133,7 +133,7 @@ class PeopleApiIntegrationTests {
     ResponseEntity<Map> refused = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat((String) refused.getBody().get("detail"))
-        .isEqualTo("New leaver still owns 1 accounts and 0 open commitments: hand them over first (launch a handover)");
+        .isEqualTo("New leaver still owns 1 accounts and 0 open commitments and 0 open tasks: hand them over first (launch a handover)");
     assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
 
     http.withBasicAuth("maria", "demo").put("/api/accounts/" + account.get("id") + "/owner", Map.of("ownerId", rob));

@@ -1,0 +1,43 @@
+package dev.baton.handover;
+
+import dev.baton.account.Account;
+import dev.baton.account.AccountService;
+import dev.baton.commitment.Commitment;
+import dev.baton.commitment.CommitmentService;
+import dev.baton.people.Person;
+import dev.baton.task.TaskTransfers;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves one account's work from one person to another through the owning features' services
+ * (guarded and audited there): the account, its open commitments, the open tasks about it. Only
+ * what {@code from} still holds moves, so a repeated call moves nothing twice.
+ */
+@Component
+class BookTransfer {
+
+  private final AccountService accounts;
+  private final CommitmentService commitments;
+  private final TaskTransfers tasks;
+  private final Book book;
+
+  BookTransfer(AccountService accounts, CommitmentService commitments, TaskTransfers tasks, Book book) {
+    this.accounts = accounts;
+    this.commitments = commitments;
+    this.tasks = tasks;
+    this.book = book;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void move(Account account, Person from, Person to) {
+    if (account.getOwner() != null && account.getOwner().getId().equals(from.getId())) {
+      accounts.transfer(account.getId(), to.getId(), account.getVersion());
+    }
+    for (Commitment c : book.openCommitments(from, account.getId())) {
+      commitments.reassign(c.getId(), to.getId(), c.getVersion());
+    }
+    tasks.transferOpen(from.getUsername(), to.getUsername(), account.getId());
+  }
+}

@@ -1,0 +1,135 @@
+package dev.baton.handover;
+
+import dev.baton.people.Person;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.hibernate.annotations.CreationTimestamp;
+
+/** One manager-launched move of a person's whole book; its accounts are {@link HandoverItem}s. */
+@Entity
+public class Handover {
+
+  public enum LeaveOutcome { RETURNED, KEPT }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "departing_id")
+  private Person departing;
+
+  @Column(nullable = false)
+  private String launchedBy;
+
+  @Enumerated(EnumType.STRING)
+  private HandoverReason reason;
+
+  private LocalDate effectiveDate;
+  private LocalDate endDate;
+
+  @Enumerated(EnumType.STRING)
+  private HandoverStatus status = HandoverStatus.STARTING;
+
+  private Long processInstanceKey;
+
+  @Enumerated(EnumType.STRING)
+  private LeaveOutcome leaveOutcome;
+
+  @Version private long version;
+  @CreationTimestamp private Instant createdAt;
+  private Instant completedAt;
+
+  protected Handover() {}
+
+  Handover(Person departing, String launchedBy, HandoverReason reason, LocalDate effectiveDate, LocalDate endDate) {
+    this.departing = departing;
+    this.launchedBy = launchedBy;
+    this.reason = reason;
+    this.effectiveDate = effectiveDate;
+    this.endDate = endDate;
+  }
+
+  void started(long processInstanceKey) {
+    this.processInstanceKey = processInstanceKey;
+    this.status = HandoverStatus.RUNNING;
+  }
+
+  /** Idempotent: a second completion keeps the first time. */
+  boolean complete(Instant at) {
+    if (status == HandoverStatus.COMPLETED) {
+      return false;
+    }
+    status = HandoverStatus.COMPLETED;
+    completedAt = at;
+    return true;
+  }
+
+  /** Idempotent: the first decision stands. */
+  boolean settleLeave(LeaveOutcome outcome) {
+    if (leaveOutcome != null) {
+      return false;
+    }
+    leaveOutcome = outcome;
+    return true;
+  }
+
+  public boolean isTemporary() {
+    return reason == HandoverReason.LEAVE_OF_ABSENCE;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Person getDeparting() {
+    return departing;
+  }
+
+  public String getLaunchedBy() {
+    return launchedBy;
+  }
+
+  public HandoverReason getReason() {
+    return reason;
+  }
+
+  public LocalDate getEffectiveDate() {
+    return effectiveDate;
+  }
+
+  public LocalDate getEndDate() {
+    return endDate;
+  }
+
+  public HandoverStatus getStatus() {
+    return status;
+  }
+
+  public Long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public LeaveOutcome getLeaveOutcome() {
+    return leaveOutcome;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getCompletedAt() {
+    return completedAt;
+  }
+}

@@ -1,0 +1,212 @@
+package dev.baton.handover;
+
+import dev.baton.account.Account;
+import dev.baton.people.Person;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Map;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One account of a handover. Each change is guarded so that a job delivered twice finds the change
+ * already made and does nothing (the methods answer whether anything changed).
+ */
+@Entity
+public class HandoverItem {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "handover_id")
+  private Handover handover;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "account_id")
+  private Account account;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "successor_id")
+  private Person successor;
+
+  @Enumerated(EnumType.STRING)
+  private HandoverStep step;
+
+  private boolean introOptOut;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private Map<String, Object> note;
+
+  private String noteBy;
+  private String question;
+  private String answer;
+  private Instant transferredAt;
+  private Instant acknowledgedAt;
+  private Instant introSentAt;
+  private Instant callHeldAt;
+  private Instant completedAt;
+
+  @Version private long version;
+  @CreationTimestamp private Instant createdAt;
+
+  protected HandoverItem() {}
+
+  HandoverItem(Handover handover, Account account, Person successor, boolean introOptOut) {
+    this.handover = handover;
+    this.account = account;
+    this.successor = successor;
+    this.introOptOut = introOptOut;
+    this.step = successor == null ? HandoverStep.CHOOSING_SUCCESSOR : HandoverStep.WRITING_NOTE;
+  }
+
+  boolean chooseSuccessor(Person chosen) {
+    if (successor != null) {
+      return false;
+    }
+    successor = chosen;
+    step = HandoverStep.WRITING_NOTE;
+    return true;
+  }
+
+  boolean writeNote(Map<String, Object> values, String by) {
+    if (note != null) {
+      return false;
+    }
+    note = values;
+    noteBy = by;
+    return true;
+  }
+
+  boolean transferred(Instant at) {
+    if (transferredAt != null) {
+      return false;
+    }
+    transferredAt = at;
+    step = HandoverStep.ACKNOWLEDGING;
+    return true;
+  }
+
+  /** A new question replaces an answered one; the same question asked again is the same event. */
+  boolean ask(String text) {
+    if (text.equals(question) && answer == null) {
+      return false;
+    }
+    question = text;
+    answer = null;
+    step = HandoverStep.QUESTION_OPEN;
+    return true;
+  }
+
+  boolean answer(String text) {
+    if (answer != null) {
+      return false;
+    }
+    answer = text;
+    step = HandoverStep.ACKNOWLEDGING;
+    return true;
+  }
+
+  boolean acknowledge(Instant at) {
+    if (acknowledgedAt != null) {
+      return false;
+    }
+    acknowledgedAt = at;
+    step = introOptOut ? HandoverStep.INTRO_CALL : HandoverStep.INTRODUCING;
+    return true;
+  }
+
+  boolean introSent(Instant at) {
+    if (introSentAt != null) {
+      return false;
+    }
+    introSentAt = at;
+    step = HandoverStep.INTRO_CALL;
+    return true;
+  }
+
+  boolean callHeld(Instant at) {
+    if (callHeldAt != null) {
+      return false;
+    }
+    callHeldAt = at;
+    completedAt = at;
+    step = HandoverStep.DONE;
+    return true;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Handover getHandover() {
+    return handover;
+  }
+
+  public Account getAccount() {
+    return account;
+  }
+
+  public Person getSuccessor() {
+    return successor;
+  }
+
+  public HandoverStep getStep() {
+    return step;
+  }
+
+  public boolean isIntroOptOut() {
+    return introOptOut;
+  }
+
+  public Map<String, Object> getNote() {
+    return note;
+  }
+
+  public String getNoteBy() {
+    return noteBy;
+  }
+
+  public String getQuestion() {
+    return question;
+  }
+
+  public String getAnswer() {
+    return answer;
+  }
+
+  public Instant getTransferredAt() {
+    return transferredAt;
+  }
+
+  public Instant getAcknowledgedAt() {
+    return acknowledgedAt;
+  }
+
+  public Instant getIntroSentAt() {
+    return introSentAt;
+  }
+
+  public Instant getCallHeldAt() {
+    return callHeldAt;
+  }
+
+  public Instant getCompletedAt() {
+    return completedAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.baton.handover;
+
+import dev.baton.account.Contact;
+import dev.baton.notification.MailComposer;
+import dev.baton.notification.Outbox;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * A handover's mail, queued in the caller's transaction. Each dedup key names one business event
+ * (this account's introduction, this due date's reminder), so a step that runs twice queues once.
+ */
+@Component
+class HandoverMails {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+  private final MailComposer composer;
+  private final Outbox outbox;
+  private final People people;
+  private final Book book;
+
+  HandoverMails(MailComposer composer, Outbox outbox, People people, Book book) {
+    this.composer = composer;
+    this.outbox = outbox;
+    this.people = people;
+    this.book = book;
+  }
+
+  /** From the successor to the account's primary contact; false when there is nobody to write to. */
+  boolean introduction(HandoverItem item) {
+    Optional<Contact> primary = book.contacts(item.getAccount().getId()).stream()
+        .filter(c -> c.isPrimary() && c.getEmail() != null && !c.getEmail().isBlank()).findFirst();
+    if (primary.isEmpty()) {
+      return false;
+    }
+    Person successor = item.getSuccessor();
+    Person departing = item.getHandover().getDeparting();
+    boolean copy = item.getHandover().getReason().copiesDepartingOnIntroduction() && departing.isActive();
+    Map<String, Object> model = new HashMap<>();
+    model.put("contactName", primary.get().getFullName());
+    model.put("accountName", item.getAccount().getName());
+    model.put("successorName", successor.getFullName());
+    model.put("successorEmail", successor.getEmail());
+    model.put("departingName", departing.getFullName());
+    model.put("departingFirstName", departing.getFullName().split(" ")[0]);
+    model.put("departingInCopy", copy);
+    outbox.enqueue("handover-intro:" + item.getId(), primary.get().getEmail(), copy ? departing.getEmail() : null,
+        composer.compose("intro-customer", model));
+    return true;
+  }
+
+  /** The reminder goes to the successor, the escalation to the manager who launched the handover. */
+  boolean introCallDue(HandoverItem item, Instant dueAt, boolean escalated) {
+    Person recipient = escalated ? manager(item.getHandover()) : item.getSuccessor();
+    Map<String, Object> model = Map.of(
+        "recipientName", recipient.getFullName(), "successorName", item.getSuccessor().getFullName(),
+        "accountName", item.getAccount().getName(), "dueOn", DAY.format(dueAt.atZone(ZoneOffset.UTC)),
+        "escalated", escalated, "handoverId", item.getHandover().getId());
+    String event = escalated ? "handover-intro-call-escalation:" : "handover-intro-call-reminder:";
+    return outbox.enqueue(event + item.getId() + ":" + dueAt, recipient.getEmail(), null,
+        composer.compose("handover-intro-call", model));
+  }
+
+  boolean summary(Handover h, List<HandoverItem> items, String duration) {
+    Person manager = manager(h);
+    Map<String, Long> perSuccessor = new TreeMap<>();
+    items.forEach(i -> perSuccessor.merge(i.getSuccessor().getFullName(), 1L, Long::sum));
+    String departing = h.getDeparting().getUsername();
+    Map<String, Object> model = new HashMap<>();
+    model.put("recipientName", manager.getFullName());
+    model.put("departingName", h.getDeparting().getFullName());
+    model.put("accounts", items.size());
+    model.put("duration", duration);
+    model.put("successors", perSuccessor.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + " accounts").toList());
+    model.put("notesByDeparting", items.stream().filter(i -> departing.equals(i.getNoteBy())).count());
+    model.put("notesByManager", items.stream().filter(i -> i.getNoteBy() != null && !departing.equals(i.getNoteBy())).count());
+    model.put("introsSent", items.stream().filter(i -> i.getIntroSentAt() != null && !i.isIntroOptOut()).count());
+    model.put("handoverId", h.getId());
+    return outbox.enqueue("handover-summary:" + h.getId(), manager.getEmail(), null,
+        composer.compose("handover-summary", model));
+  }
+
+  private Person manager(Handover h) {
+    return people.findByUsername(h.getLaunchedBy()).orElseThrow();
+  }
+}

@@ -1,0 +1,135 @@
+package dev.baton.handover;
+
+import dev.baton.account.Contact;
+import dev.baton.commitment.Commitment;
+import dev.baton.handover.HandoverViews.Detail;
+import dev.baton.handover.HandoverViews.Item;
+import dev.baton.handover.HandoverViews.OpenTask;
+import dev.baton.handover.HandoverViews.Preview;
+import dev.baton.handover.HandoverViews.Summary;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
+import dev.baton.shared.NotFoundException;
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading handovers: a manager sees those they launched or of their reports; an admin sees all. */
+@Service
+public class HandoverQueries {
+
+  private static final String VISIBLE = "from Handover h join h.departing d left join d.manager m"
+      + " where :admin = true or h.launchedBy = :me or m.username = :me";
+
+  private final Handovers handovers;
+  private final HandoverItems items;
+  private final HandoverService launcher;
+  private final People people;
+  private final Book book;
+  private final EntityManager em;
+  private final Clock clock;
+
+  HandoverQueries(Handovers handovers, HandoverItems items, HandoverService launcher, People people, Book book,
+      EntityManager em, Clock clock) {
+    this.handovers = handovers;
+    this.items = items;
+    this.launcher = launcher;
+    this.people = people;
+    this.book = book;
+    this.em = em;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Summary> list(String username, Pageable pageable) {
+    boolean admin = isAdmin(username);
+    List<Handover> page = em.createQuery("select h " + VISIBLE + " order by h.createdAt desc, h.id desc", Handover.class)
+        .setParameter("admin", admin).setParameter("me", username)
+        .setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize()).getResultList();
+    long total = em.createQuery("select count(h) " + VISIBLE, Long.class)
+        .setParameter("admin", admin).setParameter("me", username).getSingleResult();
+    return new PageImpl<>(page.stream().map(h -> summary(h, items.findByHandoverIdOrderById(h.getId()))).toList(),
+        pageable, total);
+  }
+
+  @Transactional(readOnly = true)
+  public Detail detail(long id, String username) {
+    Handover h = handovers.findById(id).orElseThrow(() -> new NotFoundException("handover", id));
+    if (!maySee(h, username)) {
+      throw new AccessDeniedException("handover " + id + " is neither yours nor of your reports");
+    }
+    List<HandoverItem> all = items.findByHandoverIdOrderById(id);
+    List<Task> open = em.createQuery("select t from Task t where t.handoverId = :id and t.status = :open order by t.id",
+        Task.class).setParameter("id", id).setParameter("open", TaskStatus.OPEN).getResultList();
+    Map<Long, Task> byAccount = open.stream().filter(t -> t.getAccountId() != null)
+        .collect(Collectors.toMap(Task::getAccountId, Function.identity(), (a, b) -> a));
+    List<OpenTask> others = open.stream().filter(t -> t.getAccountId() == null)
+        .map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(), t.getDueAt())).toList();
+    return new Detail(summary(h, all), all.stream().map(i -> item(i, byAccount.get(i.getAccount().getId()))).toList(),
+        others);
+  }
+
+  /** The book as it stands: what a launch would hand over. */
+  @Transactional(readOnly = true)
+  public Preview preview(Long personId, String username) {
+    Person p = launcher.departing(personId, username);
+    return new Preview(p.getId(), p.getUsername(), p.getFullName(),
+        book.accounts(p).stream().map(a -> new HandoverViews.PreviewAccount(a.getId(), a.getName(), a.getTerritory(),
+            book.contacts(a.getId()).stream().filter(Contact::isPrimary).map(Contact::getFullName).findFirst()
+                .orElse(null))).toList(),
+        book.openCommitments(p).stream().map(HandoverQueries::commitment).toList(),
+        em.createQuery("select count(t) from Task t where t.assignee = :me and t.status = :open", Long.class)
+            .setParameter("me", p.getUsername()).setParameter("open", TaskStatus.OPEN).getSingleResult(),
+        book.staleContacts(p, clock.instant()).stream().map(c -> new HandoverViews.PreviewContact(c.getId(),
+            c.getAccount().getId(), c.getAccount().getName(), c.getFullName(), c.getLastVerifiedAt())).toList());
+  }
+
+  static HandoverViews.PreviewCommitment commitment(Commitment c) {
+    return new HandoverViews.PreviewCommitment(c.getId(), c.getAccount().getId(), c.getAccount().getName(),
+        c.getDescription(), c.getDueDate(), c.getStatus().name());
+  }
+
+  private Summary summary(Handover h, List<HandoverItem> all) {
+    Instant end = h.getCompletedAt() == null ? clock.instant() : h.getCompletedAt();
+    return new Summary(h.getId(), h.getDeparting().getUsername(), h.getDeparting().getFullName(), h.getReason(),
+        h.getEffectiveDate(), h.getEndDate(), h.getStatus(), h.getLaunchedBy(), h.getCreatedAt(), h.getCompletedAt(),
+        HandoverViews.duration(Duration.between(h.getCreatedAt(), end)), h.getLeaveOutcome(), all.size(),
+        all.stream().filter(i -> i.getStep() == HandoverStep.DONE).count());
+  }
+
+  private Item item(HandoverItem i, Task task) {
+    Instant due = task == null ? null : task.getDueAt();
+    long late = due == null || due.isAfter(clock.instant()) ? 0 : Duration.between(due, clock.instant()).toDays();
+    Person s = i.getSuccessor();
+    return new Item(i.getId(), i.getAccount().getId(), i.getAccount().getName(), s == null ? null : s.getUsername(),
+        s == null ? null : s.getFullName(), i.getStep(), task == null ? null : task.getName(),
+        task == null ? null : task.getAssignee(), due, late, i.getNote() != null, i.getQuestion(), i.getAnswer(),
+        i.getAcknowledgedAt(), i.getIntroSentAt(), i.isIntroOptOut(), i.getCallHeldAt());
+  }
+
+  boolean maySee(Handover h, String username) {
+    return isAdmin(username) || username.equals(h.getLaunchedBy()) || managedBy(h.getDeparting(), username);
+  }
+
+  private boolean isAdmin(String username) {
+    return people.findByUsername(username).map(p -> p.hasRole(Role.ADMIN)).orElse(false);
+  }
+
+  private static boolean managedBy(Person person, String username) {
+    return person.getManager() != null && person.getManager().getUsername().equals(username);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.baton.handover;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.account.Account;
+import dev.baton.audit.AuditLog;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
+import dev.baton.shared.NotFoundException;
+import dev.baton.task.TaskTransfers;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Launching a handover: every check first (bad input changes nothing), then the handover and one
+ * item per account in one transaction, then the process. Should the engine refuse the start, the
+ * rows are removed again, so the person can be handed over once the engine is back.
+ */
+@Service
+public class HandoverService {
+
+  private final Handovers handovers;
+  private final HandoverItems items;
+  private final People people;
+  private final Book book;
+  private final SuccessorRules rules;
+  private final SuccessorPlanner planner;
+  private final TaskTransfers tasks;
+  private final HandoverProcess process;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final TransactionTemplate tx;
+
+  HandoverService(Handovers handovers, HandoverItems items, People people, Book book, SuccessorRules rules,
+      SuccessorPlanner planner, TaskTransfers tasks, HandoverProcess process, AuditLog audit, Clock clock, TransactionTemplate tx) {
+    this.handovers = handovers;
+    this.items = items;
+    this.people = people;
+    this.book = book;
+    this.rules = rules;
+    this.planner = planner;
+    this.tasks = tasks;
+    this.process = process;
+    this.audit = audit;
+    this.clock = clock;
+    this.tx = tx;
+  }
+
+  public long launch(LaunchRequest r, String manager) {
+    Handover handover;
+    try {
+      handover = tx.execute(status -> create(r, manager));
+    } catch (DataIntegrityViolationException raced) {
+      throw new ConflictException("a handover of this person is already running");
+    }
+    List<Long> itemIds = items.findByHandoverIdOrderById(handover.getId()).stream().map(HandoverItem::getId).toList();
+    long key;
+    try {
+      key = process.start(handover.getId(), itemIds, manager, handover.getDeparting().getUsername(),
+          handover.getEndDate() == null ? null : handover.getEndDate().atStartOfDay(ZoneOffset.UTC).toInstant());
+    } catch (RuntimeException engineDown) {
+      tx.executeWithoutResult(status -> {
+        items.deleteAllInBatch(items.findByHandoverIdOrderById(handover.getId()));
+        handovers.deleteById(handover.getId());
+      });
+      throw engineDown;
+    }
+    tx.executeWithoutResult(status -> handovers.findById(handover.getId()).orElseThrow().started(key));
+    return handover.getId();
+  }
+
+  private Handover create(LaunchRequest r, String manager) {
+    Person departing = departing(r.departingId(), manager);
+    validateDates(r);
+    if (rules.isLeaving(departing)) {
+      throw new ConflictException(departing.getUsername() + " is already being handed over");
+    }
+    List<Account> accounts = book.accounts(departing);
+    if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
+      throw new BadRequestException("departingId", departing.getUsername() + " owns nothing to hand over");
+    }
+    Map<Long, Person> successors = planner.plan(r.plan(), departing, accounts);
+    Handover handover = handovers.save(new Handover(departing, manager, r.reason(), r.effectiveDate(), r.endDate()));
+    for (Account account : accounts) {
+      items.save(new HandoverItem(handover, account, successors.get(account.getId()),
+          r.introOptOut().contains(account.getId())));
+    }
+    handovers.flush();
+    audit.record("handover.launched", "handover", handover.getId(), null, null, fields(
+        "departing", departing.getUsername(), "reason", r.reason().name(), "effectiveDate", r.effectiveDate().toString(),
+        "accounts", accounts.size(), "planned", successors.size()));
+    return handover;
+  }
+
+  /** The person exists, is active, and is in the manager's line (an admin may hand over anyone). */
+  Person departing(Long id, String username) {
+    if (id == null) {
+      throw new BadRequestException("departingId", "who is handing over is required");
+    }
+    Person departing = people.findById(id)
+        .orElseThrow(() -> new BadRequestException("departingId", "person " + id + " does not exist"));
+    Person me = people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+    if (!me.hasRole(Role.ADMIN) && !inLineOf(departing, me)) {
+      throw new AccessDeniedException(departing.getUsername() + " does not report to " + username);
+    }
+    if (!departing.isActive()) {
+      throw new BadRequestException("departingId", departing.getUsername() + " is inactive");
+    }
+    return departing;
+  }
+
+  private void validateDates(LaunchRequest r) {
+    if (r.reason() == null) {
+      throw new BadRequestException("reason", "one of LEAVING, ROLE_CHANGE, LEAVE_OF_ABSENCE, TERRITORY_CHANGE");
+    }
+    if (r.effectiveDate() == null || r.effectiveDate().isBefore(LocalDate.now(clock))) {
+      throw new BadRequestException("effectiveDate", "must be today or later");
+    }
+    boolean leave = r.reason() == HandoverReason.LEAVE_OF_ABSENCE;
+    if (leave && (r.endDate() == null || !r.endDate().isAfter(r.effectiveDate()))) {
+      throw new BadRequestException("endDate", "a leave of absence needs an end date after the effective date");
+    }
+    if (!leave && r.endDate() != null) {
+      throw new BadRequestException("endDate", "only a leave of absence has an end date");
+    }
+  }
+
+  /** Direct or indirect report; the chain is bounded in case the data has a loop. */
+  private static boolean inLineOf(Person person, Person manager) {
+    Person boss = person.getManager();
+    for (int depth = 0; boss != null && depth < 50; depth++, boss = boss.getManager()) {
+      if (boss.getId().equals(manager.getId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

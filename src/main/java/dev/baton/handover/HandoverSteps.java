@@ -1,0 +1,178 @@
+package dev.baton.handover;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The automated steps of one account's handover, one method per step, each in one transaction and
+ * idempotent: the engine delivers a job at least once, so a second call finds its change made and
+ * changes nothing (no second transfer, audit event or mail).
+ */
+@Service
+public class HandoverSteps {
+
+  /** What the account's process needs to run: usernames for assignment, dates for timers. */
+  public record AccountStart(long accountId, long handoverId, String departing, String manager, String successor,
+      Instant noteDueAt, boolean introOptOut) {}
+
+  public record Acknowledged(boolean questionOpen, Instant introCallDueAt, Instant introReminderAt) {}
+
+  private final HandoverItems items;
+  private final People people;
+  private final BookTransfer transfer;
+  private final SuccessorRules rules;
+  private final HandoverMails mails;
+  private final HandoverSettings settings;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  HandoverSteps(HandoverItems items, People people, BookTransfer transfer, SuccessorRules rules, HandoverMails mails, HandoverSettings settings, AuditLog audit, Clock clock) {
+    this.items = items;
+    this.people = people;
+    this.transfer = transfer;
+    this.rules = rules;
+    this.mails = mails;
+    this.settings = settings;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public AccountStart prepare(long itemId) {
+    HandoverItem item = item(itemId);
+    Handover h = item.getHandover();
+    return new AccountStart(item.getAccount().getId(), h.getId(), h.getDeparting().getUsername(), h.getLaunchedBy(),
+        item.getSuccessor() == null ? null : item.getSuccessor().getUsername(),
+        endOf(h.getEffectiveDate()), item.isIntroOptOut());
+  }
+
+  /** The manager's choice for an unplanned account; an unusable one throws {@link InvalidSuccessor}. */
+  @Transactional
+  public String chooseSuccessor(long itemId, String username) {
+    HandoverItem item = item(itemId);
+    if (item.getSuccessor() != null) {
+      return item.getSuccessor().getUsername();
+    }
+    Person chosen = people.findByUsername(username == null ? "" : username.trim())
+        .orElseThrow(() -> new InvalidSuccessor("there is nobody called '" + username + "'"));
+    rules.problem(chosen, item.getHandover().getDeparting()).ifPresent(problem -> {
+      throw new InvalidSuccessor(problem);
+    });
+    item.chooseSuccessor(chosen);
+    record("handover.successor-chosen", item, fields("successor", chosen.getUsername()));
+    return chosen.getUsername();
+  }
+
+  @Transactional
+  public void saveNote(long itemId, Map<String, Object> note, String author) {
+    HandoverItem item = item(itemId);
+    if (item.writeNote(note, author)) {
+      record("handover.note-written", item, fields("by", author));
+    }
+  }
+
+  /**
+   * The account, its open commitments and its open tasks move from the departing person to the
+   * successor in this one transaction. Only what the departing person still owns moves, so a second
+   * delivery (or a manager who moved something by hand meanwhile) moves nothing twice.
+   */
+  @Transactional
+  public void transferOwnership(long itemId) {
+    HandoverItem item = item(itemId);
+    Person from = item.getHandover().getDeparting();
+    Person to = item.getSuccessor();
+    transfer.move(item.getAccount(), from, to);
+    if (item.transferred(clock.instant())) {
+      record("handover.ownership-transferred", item, fields("from", from.getUsername(), "to", to.getUsername()));
+    }
+  }
+
+  /** An answerable question keeps the account unacknowledged; otherwise the successor has it. */
+  @Transactional
+  public Acknowledged acknowledge(long itemId, boolean asking, String question) {
+    HandoverItem item = item(itemId);
+    Handover h = item.getHandover();
+    boolean answerable = asking && question != null && !question.isBlank() && departingReachable(h);
+    if (answerable) {
+      if (item.ask(question.strip())) {
+        record("handover.question-asked", item, fields("question", question.strip()));
+      }
+      return new Acknowledged(true, null, null);
+    }
+    if (item.acknowledge(clock.instant())) {
+      record("handover.acknowledged", item, fields("by", item.getSuccessor().getUsername()));
+    }
+    Instant due = item.getAcknowledgedAt().plus(settings.introCallDays(), ChronoUnit.DAYS);
+    return new Acknowledged(false, due, due.minus(settings.introCallReminder()));
+  }
+
+  @Transactional
+  public void saveAnswer(long itemId, String answer) {
+    HandoverItem item = item(itemId);
+    if (item.answer(answer == null ? "" : answer.strip())) {
+      record("handover.question-answered", item, fields("answer", item.getAnswer()));
+    }
+  }
+
+  /** Exactly one introduction per account: the outbox's dedup key is the item. */
+  @Transactional
+  public void sendIntroduction(long itemId) {
+    HandoverItem item = item(itemId);
+    boolean queued = mails.introduction(item);
+    if (item.introSent(clock.instant())) {
+      record("handover.introduction-" + (queued ? "sent" : "skipped"), item, fields("queued", queued));
+    }
+  }
+
+  @Transactional
+  public void remindIntroCall(long itemId, Instant dueAt) {
+    mails.introCallDue(item(itemId), dueAt, false);
+  }
+
+  @Transactional
+  public void escalateIntroCall(long itemId, Instant dueAt) {
+    HandoverItem item = item(itemId);
+    if (mails.introCallDue(item, dueAt, true)) {
+      record("handover.intro-call-escalated", item, fields("dueAt", dueAt.toString()));
+    }
+  }
+
+  @Transactional
+  public void recordIntroCall(long itemId) {
+    HandoverItem item = item(itemId);
+    if (item.callHeld(clock.instant())) {
+      record("handover.intro-call-held", item, fields("by", item.getSuccessor().getUsername()));
+    }
+  }
+
+  /** The departing person can still answer: active, and either staying in the company or not yet gone. */
+  private boolean departingReachable(Handover h) {
+    return h.getDeparting().isActive()
+        && (h.getReason().copiesDepartingOnIntroduction() || !LocalDate.now(clock).isAfter(h.getEffectiveDate()));
+  }
+
+  /** The note is due by the end of the effective day (UTC): a person leaving today can still write it. */
+  private static Instant endOf(LocalDate date) {
+    return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  private void record(String action, HandoverItem item, Map<String, Object> after) {
+    audit.record(action, "handover_item", item.getId(), item.getAccount().getId(), null, after);
+  }
+
+  private HandoverItem item(long id) {
+    return items.findById(id).orElseThrow(() -> new NotFoundException("handover item", id));
+  }
+}

@@ -1,0 +1,14 @@
+package dev.baton.handover;
+
+import dev.baton.people.Person;
+import java.util.Collection;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Handovers extends JpaRepository<Handover, Long> {
+
+  boolean existsByDepartingAndStatusNot(Person departing, HandoverStatus status);
+
+  Page<Handover> findByDepartingIdIn(Collection<Long> departingIds, Pageable page);
+}

@@ -1,0 +1,33 @@
+package dev.baton.handover;
+
+import dev.baton.people.Person;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Who may inherit a book: someone else, active, and not being handed over themselves. */
+@Component
+class SuccessorRules {
+
+  private final Handovers handovers;
+
+  SuccessorRules(Handovers handovers) {
+    this.handovers = handovers;
+  }
+
+  Optional<String> problem(Person successor, Person departing) {
+    if (successor.getId().equals(departing.getId())) {
+      return Optional.of(successor.getUsername() + " is the person handing over and cannot be their own successor");
+    }
+    if (!successor.isActive()) {
+      return Optional.of(successor.getUsername() + " is inactive and cannot take over accounts");
+    }
+    if (isLeaving(successor)) {
+      return Optional.of(successor.getUsername() + " is being handed over too and cannot take over accounts");
+    }
+    return Optional.empty();
+  }
+
+  boolean isLeaving(Person person) {
+    return handovers.existsByDepartingAndStatusNot(person, HandoverStatus.COMPLETED);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.baton.handover.web;
+
+import dev.baton.handover.AccountReview;
+import dev.baton.handover.HandoverQueries;
+import dev.baton.handover.HandoverReason;
+import dev.baton.handover.HandoverService;
+import dev.baton.handover.SuccessorPlan;
+import dev.baton.people.PeopleService;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
+import java.security.Principal;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The handover pages: the list, the launch wizard (person, book, plan), progress, and an account's review. */
+@Controller
+@RequestMapping("/handovers")
+class HandoverPages {
+
+  private final HandoverService launcher;
+  private final HandoverQueries queries;
+  private final AccountReview review;
+  private final PeopleService people;
+
+  HandoverPages(HandoverService launcher, HandoverQueries queries, AccountReview review, PeopleService people) {
+    this.launcher = launcher;
+    this.queries = queries;
+    this.review = review;
+    this.people = people;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  String list(@RequestParam(defaultValue = "0") int page, Principal me, Model model) {
+    model.addAttribute("handovers", queries.list(me.getName(), PageRequest.of(Math.max(page, 0), 20)));
+    return "handover/list";
+  }
+
+  /** Step 1 without a person; steps 2 and 3 (the book and the plan) once one is picked. */
+  @GetMapping("/new")
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  String wizard(@RequestParam(required = false) Long person, Principal me, Model model) {
+    model.addAttribute("people", people.find(null, null, true, Pageable.unpaged(Sort.by("fullName"))).getContent());
+    model.addAttribute("reasons", HandoverReason.values());
+    model.addAttribute("modes", SuccessorPlan.Mode.values());
+    if (person != null) {
+      model.addAttribute("preview", queries.preview(person, me.getName()));
+    }
+    return "handover/new";
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  String launch(@ModelAttribute LaunchForm form, Principal me, RedirectAttributes redirect) {
+    try {
+      long id = launcher.launch(form.toRequest(), me.getName());
+      redirect.addFlashAttribute("message", "Handover launched.");
+      return "redirect:/handovers/" + id;
+    } catch (BadRequestException e) {
+      redirect.addFlashAttribute("error", "Not launched: " + String.join("; ", e.getFieldErrors().values()));
+    } catch (ConflictException | IllegalArgumentException e) {
+      redirect.addFlashAttribute("error", "Not launched: " + e.getMessage());
+    }
+    return "redirect:/handovers/new" + (form.getDepartingId() == null ? "" : "?person=" + form.getDepartingId());
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  String detail(@PathVariable long id, Principal me, Model model) {
+    model.addAttribute("detail", queries.detail(id, me.getName()));
+    return "handover/detail";
+  }
+
+  /** Open to the successor and the departing person too: it is what the acknowledgement task links to. */
+  @GetMapping("/{id}/accounts/{accountId}")
+  String review(@PathVariable long id, @PathVariable long accountId, Principal me, Model model) {
+    model.addAttribute("review", review.of(id, accountId, me.getName()));
+    return "handover/review";
+  }
+}

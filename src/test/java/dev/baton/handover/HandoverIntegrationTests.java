@@ -1,0 +1,252 @@
+package dev.baton.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.account.Contact;
+import dev.baton.account.Contacts;
+import dev.baton.audit.AuditEvents;
+import dev.baton.commitment.Commitment;
+import dev.baton.commitment.Commitments;
+import dev.baton.notification.OutboxDispatcher;
+import dev.baton.people.NewPerson;
+import dev.baton.people.People;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
+import dev.baton.people.Teams;
+import dev.baton.process.EngineIntegrationTest;
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A whole book through the API on the in-memory engine: each human step completed by the right
+ * person through the task API, the mail read from GreenMail, ownership checked in the database.
+ * The test makes its own people and accounts, since the demo book is shared with other tests.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
+class HandoverIntegrationTests extends EngineIntegrationTest {
+
+  static final Map<String, Object> NOTE = Map.of("relationshipSummary", "Loyal since 2019, values quick answers",
+      "keyContacts", "Ana decides; prefers mail", "openCommitmentsAndRisks", "Training owed by March");
+
+  @Autowired PeopleService peopleService;
+  @Autowired People people;
+  @Autowired Teams teams;
+  @Autowired Accounts accounts;
+  @Autowired Contacts contacts;
+  @Autowired Commitments commitments;
+  @Autowired HandoverSteps steps;
+  @Autowired HandoverItems items;
+  @Autowired Handovers handovers;
+  @Autowired AuditEvents auditEvents;
+  @Autowired OutboxDispatcher dispatcher;
+  @Autowired GreenMail greenMail;
+  @Autowired JdbcTemplate jdbc;
+
+  Person departing;
+  Person successor;
+  List<Account> book;
+
+  @BeforeEach
+  void aRepWithASmallBook() {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    Person maria = people.findByUsername("maria").orElseThrow();
+    Long team = teams.findByKey("sales-emea").orElseThrow().getId();
+    departing = person("ho-dep-" + tag, "Dana Departing", team, maria.getId());
+    successor = person("ho-suc-" + tag, "Sam Successor", team, maria.getId());
+    book = List.of(account("Alpha " + tag, "alpha-" + tag), account("Beta " + tag, "beta-" + tag));
+    commitments.save(new Commitment(book.get(0), null, "Onboarding training", maria, departing, null,
+        LocalDate.now().plusDays(30)));
+  }
+
+  @Test
+  void handsTheWholeBookToTheSuccessorAndIntroducesEachCustomerOnce() throws Exception {
+    Task review = anOpenTaskOfTheDepartingRep();
+    ResponseEntity<Map> refused = as("ada").postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) refused.getBody().get("detail")).contains("2 accounts", "1 open commitments", "1 open tasks");
+
+    ResponseEntity<Map> launched = as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
+    assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
+    assertThat((List<?>) launched.getBody().get("items")).hasSize(2);
+    assertThat(as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+
+    for (int i = 0; i < book.size(); i++) {
+      complete(departing, "task_write_handover_note", NOTE);
+    }
+    for (int i = 0; i < book.size(); i++) {
+      complete(successor, "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
+    }
+    for (int i = 0; i < book.size(); i++) {
+      complete(successor, "task_hold_introduction_call", Map.of("callSummary", "Friendly, wants a QBR"));
+    }
+    await().atMost(WAIT).until(() -> handovers.findById(id).orElseThrow().getStatus() == HandoverStatus.COMPLETED);
+
+    assertThat(jdbc.queryForObject("select count(*) from account where owner_id = ?", Long.class, departing.getId())).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from commitment where owner_id = ?", Long.class, departing.getId())).isZero();
+    assertThat(tasks.findById(review.getId()).orElseThrow().getAssignee()).isEqualTo(successor.getUsername());
+    assertThat(jdbc.queryForList("select step, note_by, note->>'keyContacts' as contacts from handover_item"
+        + " where handover_id = ?", id)).hasSize(2).allSatisfy(item -> assertThat(item).containsEntry("step", "DONE")
+            .containsEntry("note_by", departing.getUsername()).containsEntry("contacts", NOTE.get("keyContacts")));
+
+    dispatcher.dispatch();
+    for (Account account : book) {
+      List<MimeMessage> intros = mailTo(contactEmail(account));
+      assertThat(intros).hasSize(1);
+      assertThat(intros.get(0).getSubject()).contains(account.getName()).contains("Sam Successor");
+      assertThat(intros.get(0).getRecipients(Message.RecipientType.CC)).isNull(); // LEAVING: not copied
+    }
+    assertThat(mailTo("maria@baton.example")).anySatisfy(m -> assertThat(m.getSubject()).contains("Dana Departing"));
+    assertThat(as("ada").postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    Map detail = as("maria").getForObject("/api/handovers/" + id, Map.class);
+    assertThat(((Map) detail.get("handover")).get("status")).isEqualTo("COMPLETED");
+    assertThat(as("marcus").getForEntity("/api/handovers/" + id, Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aStepDeliveredTwiceChangesNothingTheSecondTime() throws Exception {
+    as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
+    complete(departing, "task_write_handover_note", NOTE);
+    String transferred = "select i.id from handover_item i join handover h on h.id = i.handover_id"
+        + " where h.departing_id = ? and i.transferred_at is not null";
+    long item = await().atMost(WAIT).until(() -> jdbc.queryForList(transferred, Long.class, departing.getId()),
+        found -> !found.isEmpty()).get(0);
+    long audited = auditEvents.count();
+    Map<String, Object> accountBefore = jdbc.queryForMap(
+        "select a.id, a.owner_id, a.version from account a join handover_item i on i.account_id = a.id where i.id = ?", item);
+
+    steps.transferOwnership(item);
+    steps.saveNote(item, Map.of("relationshipSummary", "a second delivery"), "someone");
+
+    assertThat(auditEvents.count()).isEqualTo(audited);
+    assertThat(jdbc.queryForMap("select id, owner_id, version from account where id = ?", accountBefore.get("id")))
+        .isEqualTo(accountBefore);
+    assertThat(jdbc.queryForObject("select note->>'relationshipSummary' from handover_item where id = ?", String.class, item))
+        .isEqualTo(NOTE.get("relationshipSummary"));
+
+    complete(successor, "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
+    await().atMost(WAIT).until(() -> jdbc.queryForObject(
+        "select intro_sent_at is not null from handover_item where id = ?", Boolean.class, item));
+    steps.sendIntroduction(item);
+    assertThat(auditEvents.count()).isGreaterThan(audited);
+    assertThat(jdbc.queryForObject("select count(*) from outbox_message where dedup_key = ?", Long.class,
+        "handover-intro:" + item)).isEqualTo(1);
+  }
+
+  @Test
+  void refusesBadLaunchesAndChangesNothing() {
+    long before = handovers.count();
+    Person nobody = person("ho-empty-" + UUID.randomUUID().toString().substring(0, 8), "Nora Nothing",
+        teams.findByKey("sales-emea").orElseThrow().getId(), people.findByUsername("maria").orElseThrow().getId());
+    assertThat(launchStatus("maria", launch(departing.getId()))).isEqualTo(HttpStatus.BAD_REQUEST); // successor = departing
+    assertThat(launchStatus("maria", Map.of("departingId", departing.getId(), "reason", "LEAVING",
+        "effectiveDate", LocalDate.now().minusDays(1).toString(), "plan", Map.of("mode", "ONE", "successorId", successor.getId()))))
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(launchStatus("maria", Map.of("departingId", nobody.getId(), "reason", "LEAVING",
+        "effectiveDate", LocalDate.now().plusDays(3).toString(), "plan", Map.of("mode", "ONE", "successorId", successor.getId()))))
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(launchStatus("maria", Map.of("departingId", 987654321, "reason", "LEAVING",
+        "effectiveDate", LocalDate.now().plusDays(3).toString()))).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(launchStatus("marcus", launch(successor.getId()))).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(launchStatus(departing.getUsername(), launch(successor.getId()))).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(handovers.count()).isEqualTo(before);
+  }
+
+  @Test
+  void pagesShowTheBookTheProgressAndTheAccountToReview() throws Exception {
+    String wizard = as("maria").getForObject("/handovers/new?person=" + departing.getId(), String.class);
+    assertThat(wizard).contains(book.get(0).getName(), book.get(1).getName(), "Launch the handover", "_csrf");
+    long id = ((Number) ((Map) as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class)
+        .getBody().get("handover")).get("id")).longValue();
+    complete(departing, "task_write_handover_note", NOTE);
+    await().atMost(WAIT).until(() -> as("maria").getForObject("/handovers/" + id, String.class),
+        page -> page.contains("Write handover note") && page.contains("Review and acknowledge account"));
+    assertThat(as("maria").getForObject("/handovers", String.class)).contains("Dana Departing");
+
+    long account = jdbc.queryForObject("select min(account_id) from handover_item where handover_id = ? and note is not null",
+        Long.class, id);
+    String review = as(successor.getUsername()).getForObject("/handovers/" + id + "/accounts/" + account, String.class);
+    assertThat(review).contains("Ana decides; prefers mail", "Contacts", "Timeline");
+    assertThat(as("ravi").getForEntity("/handovers/" + id + "/accounts/" + account, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as(successor.getUsername()).getForEntity("/handovers/" + id, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private HttpStatus launchStatus(String user, Map<String, Object> body) {
+    return (HttpStatus) as(user).postForEntity("/api/handovers", body, Map.class).getStatusCode();
+  }
+
+  private Map<String, Object> launch(Long successorId) {
+    return Map.of("departingId", departing.getId(), "reason", "LEAVING",
+        "effectiveDate", LocalDate.now().plusDays(7).toString(), "plan", Map.of("mode", "ONE", "successorId", successorId));
+  }
+
+  /** Waits for the person's open task at that step, then completes it through the task API. */
+  private void complete(Person who, String elementId, Map<String, Object> values) throws Exception {
+    Task task = await().atMost(WAIT).until(() -> tasks.findAll().stream()
+        .filter(t -> t.getStatus() == TaskStatus.OPEN && who.getUsername().equals(t.getAssignee())
+            && elementId.equals(t.getElementId()))
+        .findFirst().orElse(null), t -> t != null);
+    ResponseEntity<Map> done = as(who.getUsername()).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
+    assertThat(done.getStatusCode()).as("%s completes %s: %s", who.getUsername(), elementId, done.getBody())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  /** A sample review of the first account, claimed by the departing rep: work that must move with the account. */
+  private Task anOpenTaskOfTheDepartingRep() throws Exception {
+    Task task = awaitTaskOf(startReview(book.get(0).getId()));
+    assertThat(post(departing.getUsername(), task, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+    return task;
+  }
+
+  private List<MimeMessage> mailTo(String address) throws Exception {
+    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  private String contactEmail(Account account) {
+    return contacts.findByAccountIdAndPrimaryTrue(account.getId()).orElseThrow().getEmail();
+  }
+
+  private Account account(String name, String contactKey) {
+    Account account = accounts.save(new Account(name, departing, "mid-market", "DACH", null));
+    Contact ana = new Contact(account, "Ana " + contactKey, "CFO", contactKey + "@customer.example", null, "mail");
+    ana.markPrimary(true);
+    contacts.save(ana);
+    return account;
+  }
+
+  private Person person(String username, String fullName, Long teamId, Long managerId) {
+    Long id = peopleService.create(new NewPerson(username, fullName, username + "@baton.example", "demo",
+        Set.of(Role.REP), teamId, managerId)).id();
+    return people.findById(id).orElseThrow();
+  }
+}
