@@ -46,8 +46,23 @@ class UserTaskJobs {
         .open();
   }
 
+  /**
+   * Never fails the job: a failed user-task job loses a retry and, after the last, becomes an
+   * incident that hides the human step. When storing the row fails (database down, a clash), the
+   * job is left alone and the engine hands it out again once the short activation timeout runs out.
+   * Only headers that cannot be read (a fault in the model) fail it, so the incident shows the fault.
+   */
   private static void deliver(ActivatedJob job, TaskService tasks, TaskEngineSync sync) {
     TaskSpec spec = UserTaskHeaders.toSpec(job);
+    try {
+      store(job, spec, tasks, sync);
+    } catch (RuntimeException e) {
+      log.warn("user-task job {} not stored yet; the engine offers it again after the activation timeout: {}",
+          job.getKey(), e.toString());
+    }
+  }
+
+  private static void store(ActivatedJob job, TaskSpec spec, TaskService tasks, TaskEngineSync sync) {
     Task task;
     try {
       task = tasks.upsert(spec);

@@ -55,10 +55,14 @@ public class TaskEngineSync {
     });
   }
 
-  /** After a job is (re)delivered: an open task's job gets its long lock, a completing one its completion. */
+  /**
+   * After a job is (re)delivered: an open task's job gets its long lock, a completing one its
+   * completion. Under the same row lock as {@link #renewLocks}: a just-inserted row's short lock is
+   * also within renew-before, and whichever of the two gets the row extends it, the other skips.
+   */
   public void settleDelivered(Task task) {
     switch (task.getStatus()) {
-      case OPEN -> tx.executeWithoutResult(status -> tasks.findById(task.getId()).ifPresent(this::extendLock));
+      case OPEN -> tx.executeWithoutResult(status -> tasks.lockOpenById(task.getId()).ifPresent(this::extendLock));
       case COMPLETING -> finishCompletion(task.getId());
       default -> log.debug("job {} delivered again for {} task {}", task.getJobKey(), task.getStatus(), task.getId());
     }

@@ -16,6 +16,9 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
   @Query(value = "select * from task where id = :id and status = 'COMPLETING' for update skip locked", nativeQuery = true)
   Optional<Task> lockCompletingById(long id);
 
+  @Query(value = "select * from task where id = :id and status = 'OPEN' for update skip locked", nativeQuery = true)
+  Optional<Task> lockOpenById(long id);
+
   @Query(
       value = "select * from task where status = 'COMPLETING' order by completed_at limit :limit for update skip locked",
       nativeQuery = true)
