@@ -21,6 +21,14 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
   @EntityGraph(attributePaths = {"account", "madeBy", "owner", "deliveringTeam"})
   Page<Commitment> findAll(Specification<Commitment> spec, Pageable pageable);
 
+  /** The filter as a query; reads the inactive people first when it asks for unowned commitments. */
+  default Specification<Commitment> specification(CommitmentFilter filter, LocalDate today) {
+    return filter.toSpecification(today, filter.unowned() ? inactivePeopleIds() : List.of());
+  }
+
+  @Query("select p.id from Person p where p.active = false")
+  List<Long> inactivePeopleIds();
+
   List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
 
   long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
