@@ -147,14 +147,19 @@ class CommitmentProcessTests {
     assertThat(userTask(CommitmentBpmn.TASK_DELIVER).getCustomHeaders()).containsEntry(UserTaskHeaders.ASSIGNEE, "rita");
   }
 
-  @Test
-  void escalatedCommitmentMarkedBreachedEndsTheInstance() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {CommitmentBpmn.TASK_DELIVER, CommitmentBpmn.TASK_ACCEPT})
+  void escalatedCommitmentMarkedBreachedEndsTheInstanceWhetherUndeliveredOrUnaccepted(String waitingAt)
+      throws Exception {
     long instance = start();
-    completeAndApply(escalate(), "breach");
+    boolean undelivered = waitingAt.equals(CommitmentBpmn.TASK_DELIVER);
+    completeAndApply(undelivered ? escalate() : escalateUnaccepted(), "breach");
     read("closed");
 
     engine.waitForIdleState(Duration.ofSeconds(10));
-    assertThat(processInstance(instance)).hasPassedElement(CommitmentBpmn.TASK_DECIDE_OVERDUE).isCompleted();
+    assertThat(processInstance(instance))
+        .hasPassedElement(undelivered ? CommitmentBpmn.TIMER_DUE_DATE : CommitmentBpmn.TIMER_ACCEPT_DUE_DATE)
+        .hasPassedElement(CommitmentBpmn.TASK_DECIDE_OVERDUE).isCompleted();
   }
 
   @ParameterizedTest
@@ -172,17 +177,6 @@ class CommitmentProcessTests {
     assertThat(UserTaskHeaders.instant(accept.getCustomHeaders().get(UserTaskHeaders.DUE_DATE)))
         .isEqualTo(dueAt.plus(Duration.ofDays(30)));
     assertWaitingAt(instance, CommitmentBpmn.TASK_ACCEPT);
-  }
-
-  @Test
-  void unacceptedCommitmentMarkedBreachedAtItsDueDateEndsTheInstance() throws Exception {
-    long instance = start();
-    completeAndApply(escalateUnaccepted(), "breach");
-    read("closed");
-
-    engine.waitForIdleState(Duration.ofSeconds(10));
-    assertThat(processInstance(instance)).hasPassedElement(CommitmentBpmn.TIMER_ACCEPT_DUE_DATE)
-        .hasPassedElement(CommitmentBpmn.TASK_DECIDE_OVERDUE).isCompleted();
   }
 
   @Test
