@@ -1,9 +1,7 @@
 package dev.baton.commitment;
 
-import dev.baton.people.Person;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 import java.time.LocalDate;
+import java.util.Collection;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -33,7 +31,11 @@ public record CommitmentFilter(
     return new CommitmentFilter(onlyStatus, ownerId, teamId, accountId, onlyOverdue, onlyUnowned, false, dueFrom, dueTo);
   }
 
-  Specification<Commitment> toSpecification(LocalDate today) {
+  /**
+   * @param inactivePeople ids of the people no longer active, read beforehand (only {@code unowned} needs
+   *     them): as literal values PostgreSQL can OR two index scans (see {@link #unowned(Collection)})
+   */
+  Specification<Commitment> toSpecification(LocalDate today, Collection<Long> inactivePeople) {
     Specification<Commitment> spec = (root, query, cb) -> cb.conjunction();
     if (status != null) {
       spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
@@ -61,15 +63,22 @@ public record CommitmentFilter(
           root.get("status").in(CommitmentStatus.AWAITING_DELIVERY), cb.lessThan(root.get("dueDate"), today)));
     }
     if (unowned) {
-      // a subquery, not a join: PostgreSQL can then combine the partial index on unowned rows with the owner index
-      spec = spec.and((root, query, cb) -> {
-        Subquery<Long> inactive = query.subquery(Long.class);
-        Root<Person> person = inactive.from(Person.class);
-        inactive.select(person.get("id")).where(cb.isFalse(person.get("active")));
-        return cb.and(root.get("status").in(CommitmentStatus.OPEN),
-            cb.or(cb.isNull(root.get("owner")), root.get("owner").get("id").in(inactive)));
-      });
+      spec = spec.and(unowned(inactivePeople));
     }
     return spec;
+  }
+
+  /**
+   * Open, with no owner or an inactive one. Each arm of the OR matches an index (the partial one on
+   * open unowned rows, and owner/status/due), so PostgreSQL combines them with a BitmapOr; an
+   * {@code owner_id in (subquery)} arm would be a hashed filter and force a scan of the whole table.
+   */
+  private static Specification<Commitment> unowned(Collection<Long> inactivePeople) {
+    return (root, query, cb) -> {
+      var open = root.get("status").in(CommitmentStatus.OPEN);
+      var noOwner = cb.and(cb.isNull(root.get("owner")), open);
+      return inactivePeople.isEmpty() ? noOwner
+          : cb.or(noOwner, cb.and(root.get("owner").get("id").in(inactivePeople), open));
+    };
   }
 }

@@ -120,18 +120,24 @@ public class CommitmentProcessSteps {
     }
   }
 
-  /** Open commitments no process follows yet, recorded over a minute ago, by id after {@code afterId} (the sweep). */
+  /**
+   * Open commitments no process follows yet, recorded over a minute ago, by id after {@code afterId}
+   * (the sweep); {@code accountId} null for all accounts, else only that account's.
+   */
   @Transactional(readOnly = true)
-  public List<CommitmentEvents.Recorded> withoutProcess(long afterId, int limit) {
+  public List<CommitmentEvents.Recorded> withoutProcess(long afterId, int limit, Long accountId) {
     return commitments.findOpenWithoutProcess(
-            CommitmentStatus.OPEN, afterId, clock.instant().minusSeconds(60), Limit.of(limit))
+            CommitmentStatus.OPEN, afterId, clock.instant().minusSeconds(60), accountId, Limit.of(limit))
         .stream().map(c -> new CommitmentEvents.Recorded(c.getId(), c.getAccount().getId())).toList();
   }
 
-  /** Ids of commitments a process follows that are still to be delivered but have no active owner (the invariant). */
+  /**
+   * Ids of commitments a process follows that are still to be delivered but have no active owner (the
+   * invariant); {@code accountId} as for {@link #withoutProcess}.
+   */
   @Transactional(readOnly = true)
-  public List<Long> withoutActiveOwner() {
-    return commitments.findFollowedWithoutActiveOwner(CommitmentStatus.AWAITING_DELIVERY);
+  public List<Long> withoutActiveOwner(Long accountId) {
+    return commitments.findFollowedWithoutActiveOwner(CommitmentStatus.AWAITING_DELIVERY, accountId);
   }
 
   private String escalateTo(Commitment c) {

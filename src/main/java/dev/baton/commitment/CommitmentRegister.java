@@ -34,7 +34,7 @@ public class CommitmentRegister {
   public CommitmentSummary summary(CommitmentFilter filter) {
     LocalDate today = LocalDate.now(clock);
     CommitmentFilter scope = filter.scope();
-    Specification<Commitment> open = scope.toSpecification(today)
+    Specification<Commitment> open = commitments.specification(scope, today)
         .and((root, query, cb) -> root.get("status").in(CommitmentStatus.OPEN));
     return new CommitmentSummary(commitments.count(open), count(scope.with(null, true, false), today),
         count(scope.with(null, false, true), today), count(scope.with(CommitmentStatus.REJECTED, false, false), today),
@@ -48,7 +48,7 @@ public class CommitmentRegister {
     Page<Commitment> page;
     int number = 0;
     do {
-      page = commitments.findAll(filter.toSpecification(today),
+      page = commitments.findAll(commitments.specification(filter, today),
           PageRequest.of(number++, EXPORT_PAGE, Sort.by("dueDate", "id")));
       page.forEach(c -> row.accept(CommitmentView.from(c, today)));
     } while (page.hasNext());
@@ -75,6 +75,6 @@ public class CommitmentRegister {
   }
 
   private long count(CommitmentFilter filter, LocalDate today) {
-    return commitments.count(filter.toSpecification(today));
+    return commitments.count(commitments.specification(filter, today));
   }
 }

@@ -60,7 +60,7 @@ public class CommitmentService implements OwnedWork {
   @Transactional(readOnly = true)
   public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
     LocalDate today = LocalDate.now(clock);
-    return commitments.findAll(filter.toSpecification(today), pageable).map(c -> CommitmentView.from(c, today));
+    return commitments.findAll(commitments.specification(filter, today), pageable).map(c -> CommitmentView.from(c, today));
   }
 
   @Transactional(readOnly = true)

@@ -21,6 +21,14 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
   @EntityGraph(attributePaths = {"account", "madeBy", "owner", "deliveringTeam"})
   Page<Commitment> findAll(Specification<Commitment> spec, Pageable pageable);
 
+  /** The filter as a query; reads the inactive people first when it asks for unowned commitments. */
+  default Specification<Commitment> specification(CommitmentFilter filter, LocalDate today) {
+    return filter.toSpecification(today, filter.unowned() ? inactivePeopleIds() : List.of());
+  }
+
+  @Query("select p.id from Person p where p.active = false")
+  List<Long> inactivePeopleIds();
+
   List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
 
   long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
@@ -34,13 +42,16 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
   @Query("""
       select c from Commitment c join fetch c.account
       where c.processInstanceKey is null and c.status in :open and c.id > :afterId and c.createdAt < :before
+        and (:accountId is null or c.account.id = :accountId)
       order by c.id""")
-  List<Commitment> findOpenWithoutProcess(Collection<CommitmentStatus> open, long afterId, Instant before, Limit limit);
+  List<Commitment> findOpenWithoutProcess(
+      Collection<CommitmentStatus> open, long afterId, Instant before, Long accountId, Limit limit);
 
   @Query("""
       select c.id from Commitment c left join c.owner o
-      where c.processInstanceKey is not null and c.status in :statuses and (o is null or o.active = false)""")
-  List<Long> findFollowedWithoutActiveOwner(Collection<CommitmentStatus> statuses);
+      where c.processInstanceKey is not null and c.status in :statuses and (o is null or o.active = false)
+        and (:accountId is null or c.account.id = :accountId)""")
+  List<Long> findFollowedWithoutActiveOwner(Collection<CommitmentStatus> statuses, Long accountId);
 
   /** Rows of (account id, count) for the given accounts; accounts with none are missing. */
   @Query("""

@@ -24,6 +24,7 @@ public final class CommitmentBpmn {
   public static final String TASK_DECIDE_OVERDUE = "task_decide_overdue_commitment";
   public static final String TIMER_REMINDER = "timer_reminder";
   public static final String TIMER_DUE_DATE = "timer_due_date";
+  public static final String TIMER_ACCEPT_DUE_DATE = "timer_accept_due_date";
   public static final String END_CLOSED = "end_commitment_closed";
 
   /**

@@ -78,14 +78,19 @@ class CommitmentProcessStarter {
    * cannot interrupt, so a violation found again never opens a second task.
    */
   void sweep() {
+    sweep(null);
+  }
+
+  /** The sweep over one account's commitments only (null: all): tests share the database with the demo book. */
+  void sweep(Long accountId) {
     long after = 0;
     List<CommitmentEvents.Recorded> batch;
     do {
-      batch = steps.withoutProcess(after, SWEEP_BATCH);
+      batch = steps.withoutProcess(after, SWEEP_BATCH, accountId);
       batch.forEach(this::start);
       after = batch.isEmpty() ? after : batch.getLast().commitmentId();
     } while (batch.size() == SWEEP_BATCH);
-    steps.withoutActiveOwner().forEach(id ->
+    steps.withoutActiveOwner(accountId).forEach(id ->
         publish(CommitmentBpmn.MESSAGE_OWNER_MISSING, id, Map.of(), Duration.ZERO));
   }
 

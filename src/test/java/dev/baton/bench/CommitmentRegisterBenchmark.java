@@ -26,6 +26,7 @@ class CommitmentRegisterBenchmark {
   static final int COMMITMENTS = 1_000_000;
   static final int RUNS = 50;
   static final String OPEN_AWAITING = "status in ('PROPOSED', 'ACCEPTED')";
+  static final String OPEN = "status in ('PROPOSED', 'ACCEPTED', 'DELIVERED')";
 
   @Autowired JdbcTemplate jdbc;
   @Autowired CommitmentService commitments;
@@ -42,9 +43,10 @@ class CommitmentRegisterBenchmark {
 
     compare("overdue by team", new CommitmentFilter(null, null, team, null, true, false),
         "delivering_team_id = " + team + " and " + OPEN_AWAITING + " and due_date < current_date");
+    // the service reads the inactive people first and ORs two index-friendly arms (see CommitmentFilter)
+    String inactive = String.join(", ", jdbc.queryForList("select id::text from person where not active", String.class));
     compare("unowned", new CommitmentFilter(null, null, null, null, false, true),
-        "status in ('PROPOSED', 'ACCEPTED', 'DELIVERED') and (owner_id is null"
-            + " or owner_id in (select id from person where not active))");
+        "(owner_id is null and " + OPEN + ") or (owner_id in (" + inactive + ") and " + OPEN + ")");
     compare("by owner, by due", new CommitmentFilter(null, owner, null, null, false, false), "owner_id = " + owner);
     compare("by account", CommitmentFilter.ofAccount(account), "account_id = " + account);
   }
@@ -90,7 +92,10 @@ class CommitmentRegisterBenchmark {
                current_date + (g % 400) - 200,
                (array['PROPOSED','ACCEPTED','DELIVERED','VERIFIED','REJECTED','BREACHED','CANCELLED'])[1 + g % 7]
         from generate_series(1, ?) g, t, p, a""", run, run, run, COMMITMENTS);
+    // 1% of the owners have left, so "unowned" also has to find their open commitments
+    jdbc.update("update person set active = false where username like 'bench-p%-' || ? and id % 100 = 0", run);
     jdbc.execute("analyze commitment");
+    jdbc.execute("analyze person");
   }
 
   private long id(String sql) {

@@ -60,8 +60,8 @@ class CommitmentQueryTests {
   }
 
   List<Commitment> find(CommitmentStatus status, Person owner, Team team, boolean overdue, boolean unowned) {
-    return commitments.findAll(new CommitmentFilter(status, owner == null ? null : owner.getId(),
-        team == null ? null : team.getId(), acme.getId(), overdue, unowned).toSpecification(TODAY));
+    return find(new CommitmentFilter(status, owner == null ? null : owner.getId(),
+        team == null ? null : team.getId(), acme.getId(), overdue, unowned));
   }
 
   @Test
@@ -93,7 +93,7 @@ class CommitmentQueryTests {
   }
 
   List<Commitment> find(CommitmentFilter filter) {
-    return commitments.findAll(filter.toSpecification(TODAY));
+    return commitments.findAll(commitments.specification(filter, TODAY));
   }
 
   CommitmentFilter ofAcme(boolean unowned, boolean rejected, LocalDate dueFrom, LocalDate dueTo) {

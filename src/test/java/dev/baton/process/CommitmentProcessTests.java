@@ -78,6 +78,7 @@ class CommitmentProcessTests {
     decide("accept", CommitmentBpmn.TASK_ACCEPT, "accept");
     ActivatedJob deliver = readAndTake("deliver", CommitmentBpmn.TASK_DELIVER);
     assertThat(UserTaskHeaders.instant(deliver.getCustomHeaders().get(UserTaskHeaders.DUE_DATE))).isEqualTo(dueAt);
+    assertThat(deliver.getCustomHeaders()).containsEntry(UserTaskHeaders.OWN_REMINDERS, "true");
     completeAndApply(deliver, "deliver");
     decide("verify", CommitmentBpmn.TASK_VERIFY, "verify");
     read("closed");
@@ -146,14 +147,36 @@ class CommitmentProcessTests {
     assertThat(userTask(CommitmentBpmn.TASK_DELIVER).getCustomHeaders()).containsEntry(UserTaskHeaders.ASSIGNEE, "rita");
   }
 
-  @Test
-  void escalatedCommitmentMarkedBreachedEndsTheInstance() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {CommitmentBpmn.TASK_DELIVER, CommitmentBpmn.TASK_ACCEPT})
+  void escalatedCommitmentMarkedBreachedEndsTheInstanceWhetherUndeliveredOrUnaccepted(String waitingAt)
+      throws Exception {
     long instance = start();
-    completeAndApply(escalate(), "breach");
+    boolean undelivered = waitingAt.equals(CommitmentBpmn.TASK_DELIVER);
+    completeAndApply(undelivered ? escalate() : escalateUnaccepted(), "breach");
     read("closed");
 
     engine.waitForIdleState(Duration.ofSeconds(10));
-    assertThat(processInstance(instance)).hasPassedElement(CommitmentBpmn.TASK_DECIDE_OVERDUE).isCompleted();
+    assertThat(processInstance(instance))
+        .hasPassedElement(undelivered ? CommitmentBpmn.TIMER_DUE_DATE : CommitmentBpmn.TIMER_ACCEPT_DUE_DATE)
+        .hasPassedElement(CommitmentBpmn.TASK_DECIDE_OVERDUE).isCompleted();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"reschedule", "reassign"})
+  void escalatesAnUnacceptedCommitmentAtItsDueDateWhoseDecisionSendsItBackToAcceptance(String decision)
+      throws Exception {
+    long instance = start();
+    ActivatedJob decide = escalateUnaccepted();
+    completeAndApply(decide, decision);
+    read("accept", Variables.OWNER_USERNAME, "rita", Variables.DUE_AT, dueAt.plus(Duration.ofDays(30)).toString());
+
+    ActivatedJob accept = userTask(CommitmentBpmn.TASK_ACCEPT);
+    assertThat(accept.getCustomHeaders()).containsEntry(UserTaskHeaders.ASSIGNEE, "rita")
+        .containsEntry(UserTaskHeaders.OWN_REMINDERS, "true"); // the inbox must not escalate it a second time
+    assertThat(UserTaskHeaders.instant(accept.getCustomHeaders().get(UserTaskHeaders.DUE_DATE)))
+        .isEqualTo(dueAt.plus(Duration.ofDays(30)));
+    assertWaitingAt(instance, CommitmentBpmn.TASK_ACCEPT);
   }
 
   @Test
@@ -261,6 +284,20 @@ class CommitmentProcessTests {
     userTask(CommitmentBpmn.TASK_DELIVER);
     engine.increaseTime(Duration.ofDays(11));
     complete(activateOne(CommitmentBpmn.REMIND_JOB_TYPE), Map.of());
+    return decideOverdueTask();
+  }
+
+  /** Nobody accepts it: no reminder, but at the due date the same escalation as for delivery. */
+  private ActivatedJob escalateUnaccepted() {
+    read("accept");
+    userTask(CommitmentBpmn.TASK_ACCEPT);
+    engine.increaseTime(Duration.ofDays(11));
+    assertThat(client.newActivateJobsCommand().jobType(CommitmentBpmn.REMIND_JOB_TYPE).maxJobsToActivate(1)
+        .send().join().getJobs()).isEmpty();
+    return decideOverdueTask();
+  }
+
+  private ActivatedJob decideOverdueTask() {
     complete(activateOne(CommitmentBpmn.ESCALATE_JOB_TYPE), Map.of());
     ActivatedJob decide = userTask(CommitmentBpmn.TASK_DECIDE_OVERDUE);
     assertThat(decide.getCustomHeaders()).containsEntry(UserTaskHeaders.ASSIGNEE, "marcus")
