@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl where links in mails point (Baton's public address)
  * @param dispatchDelay pause between two dispatcher runs (read by {@code OutboxSchedule})
  * @param dispatchOnSchedule off in tests, which call {@link OutboxDispatcher#dispatch()} themselves
- * @param batchSize rows claimed (and locked) per transaction: small, so locks are held briefly
  * @param maxAttempts attempts before a message is given up as FAILED
  * @param firstBackoff wait after the first failure; doubles with each further failure
  */
@@ -23,6 +22,5 @@ public record MailSettings(
     URI baseUrl,
     Duration dispatchDelay,
     @DefaultValue("true") boolean dispatchOnSchedule,
-    @DefaultValue("10") int batchSize,
     @DefaultValue("8") int maxAttempts,
     @DefaultValue("PT30S") Duration firstBackoff) {}

@@ -15,8 +15,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued mail. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED} and sent inside the
- * transaction that marks it SENT, so several instances can run dispatchers on one database.
+ * Sends queued mail. Each message is claimed with {@code FOR UPDATE SKIP LOCKED} and sent inside
+ * its own transaction that marks it SENT, so several instances can run dispatchers on one database,
+ * and a crash can leave at most the one message in flight unrecorded (a batch per transaction
+ * resent the whole batch's accepted messages after a {@code kill -9}: seen in a fault run).
  *
  * <p>Delivery is at least once, not exactly once: if the process dies (or the commit fails, or the
  * SMTP connection times out after the server took the message) between the server accepting a
@@ -51,21 +53,19 @@ public class OutboxDispatcher {
     this.messageIdDomain = domainOf(settings.from());
   }
 
-  /** Sends everything that is due, one batch per transaction; returns how many messages it tried. */
+  /** Sends everything that is due, one message per transaction; returns how many messages it tried. */
   public int dispatch() {
     int total = 0;
-    int batch;
-    do {
-      batch = transactions.execute(status -> dispatchBatch());
-      total += batch;
-    } while (batch == settings.batchSize());
+    while (Boolean.TRUE.equals(transactions.execute(status -> dispatchOne()))) {
+      total++;
+    }
     return total;
   }
 
-  private int dispatchBatch() {
-    List<OutboxMessage> due = messages.claimDue(clock.instant(), settings.batchSize());
+  private boolean dispatchOne() {
+    List<OutboxMessage> due = messages.claimDue(clock.instant(), 1);
     due.forEach(this::deliver);
-    return due.size();
+    return !due.isEmpty();
   }
 
   private void deliver(OutboxMessage message) {
@@ -73,8 +73,7 @@ public class OutboxDispatcher {
       mailSender.send(toMime(message));
       message.sent(clock.instant());
     } catch (MessagingException | RuntimeException e) {
-      // any failure is this message's alone: letting it roll back the batch would send the
-      // batch's other, already accepted messages a second time
+      // recorded, not thrown: a rollback would leave the message due at once, and the loop would spin on it
       message.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.maxAttempts());
       log.warn("Mail {} to {} not sent (attempt {}, now {}): {}",
           message.getDedupKey(), message.getToAddress(), message.getAttempts(), message.getStatus(), e.toString());

@@ -51,7 +51,12 @@ class CommitmentProcessStarter {
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${baton.commitments.sweep-every:PT5M}")
     void sweep() {
-      starter.sweep();
+      try {
+        starter.sweep();
+      } catch (RuntimeException e) {
+        // the engine is down or busy: the next run picks up what this one could not
+        log.warn("commitment sweep stopped early, next run in the schedule retries: {}", e.toString());
+      }
     }
   }
 

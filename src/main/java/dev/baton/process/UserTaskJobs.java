@@ -72,5 +72,6 @@ class UserTaskJobs {
       task = tasks.upsert(spec);
     }
     sync.settleDelivered(task);
+    sync.cancelWithdrawnSiblings(task);
   }
 }

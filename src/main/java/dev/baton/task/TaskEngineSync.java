@@ -69,6 +69,19 @@ public class TaskEngineSync {
   }
 
   /**
+   * When a step arrives, the other open steps of its process instance are checked with the engine:
+   * a step interrupted by a boundary event or a message (the usual reason a new step replaces it)
+   * is canceled now, instead of lingering in an inbox until its next lock renewal, days later.
+   * Checking is extending the lock, which is harmless for a step that is still live.
+   */
+  public void cancelWithdrawnSiblings(Task arrived) {
+    for (Task sibling : tasks.findByProcessInstanceKeyAndStatusAndIdNot(
+        arrived.getProcessInstanceKey(), TaskStatus.OPEN, arrived.getId())) {
+      tx.executeWithoutResult(status -> tasks.lockOpenById(sibling.getId()).ifPresent(this::extendLock));
+    }
+  }
+
+  /**
    * Extends the locks of open tasks expiring within renew-before. Returns how many were settled
    * (extended or canceled), like {@link #retryCompletions}.
    */

@@ -11,6 +11,8 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
 
   Optional<Task> findByJobKey(long jobKey);
 
+  List<Task> findByProcessInstanceKeyAndStatusAndIdNot(long processInstanceKey, TaskStatus status, Long id);
+
   // Row locks that other app instances skip: each owed engine call is made by one instance only.
 
   @Query(value = "select * from task where id = :id and status = 'COMPLETING' for update skip locked", nativeQuery = true)

@@ -13,7 +13,7 @@ class MailComposerTests {
 
   private final MailComposer composer =
       new MailComposer(new MailSettings("Baton <baton@baton.local>", URI.create("https://baton.example/"),
-          Duration.ofSeconds(5), false, 10, 8, Duration.ofSeconds(30)));
+          Duration.ofSeconds(5), false, 8, Duration.ofSeconds(30)));
 
   @Test
   void rendersSubjectTextAndHtmlFromTheSameModel() {

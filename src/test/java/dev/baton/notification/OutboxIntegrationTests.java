@@ -117,7 +117,7 @@ class OutboxIntegrationTests {
   void givesUpAfterTheLastAttempt() {
     String key = enqueue();
     MailSettings twoAttempts = new MailSettings(settings.from(), settings.baseUrl(), settings.dispatchDelay(),
-        false, settings.batchSize(), 2, Duration.ofMinutes(1));
+        false, 2, Duration.ofMinutes(1));
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(1); // PostgreSQL keeps microseconds
 
     dispatcherAt(t0, unreachableServer(), twoAttempts).dispatch();
@@ -130,13 +130,13 @@ class OutboxIntegrationTests {
   }
 
   @Test
-  void aBrokenMessageDoesNotHoldUpTheRestOfItsBatch() {
+  void aBrokenMessageDoesNotHoldUpTheOthers() {
     transactions.executeWithoutResult(tx -> {
       outbox.enqueue("broken:" + domain, "Anna <anna@" + domain, null, "s", "t", null);
       outbox.enqueue("fine:" + domain, "jan@" + domain, null, "s", "t", null);
     });
     MailSettings oneAttempt = new MailSettings(settings.from(), settings.baseUrl(), settings.dispatchDelay(),
-        false, settings.batchSize(), 1, settings.firstBackoff());
+        false, 1, settings.firstBackoff());
 
     assertThat(dispatcherAt(Instant.now(), mailSender, oneAttempt).dispatch()).isEqualTo(2);
 

@@ -48,17 +48,18 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     assertThat(commitments.findById(commitmentId).orElseThrow().getProcessInstanceKey()).isEqualTo(accept.getProcessInstanceKey());
     assertThat(complete("rob", accept, Map.of("decision", "accept"))).isEqualTo(HttpStatus.OK);
     awaitStatus(commitmentId, CommitmentStatus.ACCEPTED);
-    awaitOpenTask(commitmentId, CommitmentBpmn.TASK_DELIVER);
+    Task robsDelivery = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_DELIVER);
 
     // a change made outside the process (as a handover does): the waiting delivery moves to the new owner
     long version = commitments.findById(commitmentId).orElseThrow().getVersion();
     assertThat(as("maria").exchange("/api/commitments/" + commitmentId + "/owner", HttpMethod.PUT,
         new HttpEntity<>(Map.of("ownerId", personId("rita"), "version", version)), Map.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    // (rob's interrupted task row is marked CANCELED by the bridge only lazily, so look for rita's)
     Task deliver = await().atMost(WAIT).until(() -> tasks.findAll().stream()
         .filter(t -> t.getProcessInstanceKey() == accept.getProcessInstanceKey() && "rita".equals(t.getAssignee()))
         .findFirst().orElse(null), t -> t != null);
+    // rob's interrupted step leaves his inbox as soon as rita's arrives, not at its next lock renewal
+    await().atMost(WAIT).until(() -> tasks.findById(robsDelivery.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
 
     assertThat(complete("rita", deliver, Map.of("decision", "deliver", "evidence", "https://docs/sso"))).isEqualTo(HttpStatus.OK);
     awaitStatus(commitmentId, CommitmentStatus.DELIVERED);

@@ -1,0 +1,26 @@
+"""Tiny stdlib HTTP client for Baton's API (HTTP Basic)."""
+import base64, json, os, time, urllib.request, urllib.error
+
+BASE = os.environ.get("BATON_URL", "http://127.0.0.1:8095")
+PASSWORDS = {"ada": "demo", "maria": "demo"}
+
+class ApiError(Exception):
+    def __init__(self, status, body):
+        super().__init__(f"HTTP {status}: {body[:300]}")
+        self.status, self.body = status, body
+
+def call(user, method, path, body=None, password=None, timeout=30):
+    pw = password or PASSWORDS.get(user, "password1")
+    req = urllib.request.Request(BASE + path, method=method)
+    req.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{pw}".encode()).decode())
+    req.add_header("Accept", "application/json")
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        req.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(req, data=data, timeout=timeout) as r:
+            raw = r.read()
+            return json.loads(raw) if raw else None
+    except urllib.error.HTTPError as e:
+        raise ApiError(e.code, e.read().decode(errors="replace"))
