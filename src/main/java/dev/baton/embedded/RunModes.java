@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -69,13 +70,21 @@ public class RunModes implements EnvironmentPostProcessor, Ordered {
     return port == 0 ? freePort() : port;
   }
 
+  /**
+   * A free port below Linux's ephemeral range (32768+). A port from {@code new ServerSocket(0)} comes
+   * from that range, and the connections the app opens before the embedded server binds (database,
+   * engine) may be given the same port meanwhile: "address already in use", seen in the test suite.
+   */
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port for an embedded service", e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      try (ServerSocket socket = new ServerSocket(candidate)) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port between 20000 and 32000 for an embedded service"));
   }
 
   @Override
