@@ -5,7 +5,7 @@ import dev.baton.account.AccountService;
 import dev.baton.commitment.Commitment;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.people.Person;
-import dev.baton.task.TaskTransfers;
+import dev.baton.task.TaskAssignments;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +20,10 @@ class BookTransfer {
 
   private final AccountService accounts;
   private final CommitmentService commitments;
-  private final TaskTransfers tasks;
+  private final TaskAssignments tasks;
   private final Book book;
 
-  BookTransfer(AccountService accounts, CommitmentService commitments, TaskTransfers tasks, Book book) {
+  BookTransfer(AccountService accounts, CommitmentService commitments, TaskAssignments tasks, Book book) {
     this.accounts = accounts;
     this.commitments = commitments;
     this.tasks = tasks;
@@ -38,6 +38,6 @@ class BookTransfer {
     for (Commitment c : book.openCommitments(from, account.getId())) {
       commitments.reassign(c.getId(), to.getId(), c.getVersion());
     }
-    tasks.transferOpen(from.getUsername(), to.getUsername(), account.getId());
+    tasks.handOverOpen(from.getUsername(), to.getUsername(), account.getId());
   }
 }

@@ -176,15 +176,6 @@ public class Task {
     this.lockExpiresAt = until;
   }
 
-  /** An open task follows its work to a new owner (a handover); a finished one keeps who did it. */
-  boolean transferTo(String username) {
-    if (status != TaskStatus.OPEN || username.equals(assignee)) {
-      return false;
-    }
-    assignee = username;
-    return true;
-  }
-
   private void requireOpen(String change) {
     if (status != TaskStatus.OPEN) {
       throw new TaskConflict(this, "is " + status + " and cannot be " + change);

@@ -1,6 +1,7 @@
 package dev.baton.task;
 
 import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditLog;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.AbsenceView;
 import dev.baton.people.People;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -68,6 +70,18 @@ public class TaskAssignments {
     }
     chosen.forEach(t -> hand(t, successor.getUsername(), me.username(), "task.reassigned"));
     return chosen;
+  }
+
+  /**
+   * A handover moves {@code from}'s open tasks about one account to {@code to}, in the caller's
+   * transaction, like any reassignment: the original assignee stays on record, both are mailed, and
+   * it is audited. Idempotent: a second call finds nothing left with {@code from}.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int handOverOpen(String from, String to, Long accountId) {
+    List<Task> open = tasks.findByAssigneeAndStatusAndAccountId(from, TaskStatus.OPEN, accountId);
+    open.forEach(t -> hand(t, to, AuditLog.currentActor(), "task.reassigned"));
+    return open.size();
   }
 
   /** Moves all my open tasks to the person covering my current or next absence. */

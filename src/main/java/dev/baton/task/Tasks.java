@@ -47,4 +47,8 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
   List<Task> lockEscalationDue(Instant before, int limit);
 
   List<Task> findByAssigneeAndStatusOrderByDueAtAsc(String assignee, TaskStatus status);
+
+  List<Task> findByAssigneeAndStatusAndAccountId(String assignee, TaskStatus status, Long accountId);
+
+  long countByAssigneeAndStatus(String assignee, TaskStatus status);
 }

@@ -102,7 +102,9 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
 
     assertThat(jdbc.queryForObject("select count(*) from account where owner_id = ?", Long.class, departing.getId())).isZero();
     assertThat(jdbc.queryForObject("select count(*) from commitment where owner_id = ?", Long.class, departing.getId())).isZero();
-    assertThat(tasks.findById(review.getId()).orElseThrow().getAssignee()).isEqualTo(successor.getUsername());
+    Task moved = tasks.findById(review.getId()).orElseThrow();
+    assertThat(moved.getAssignee()).isEqualTo(successor.getUsername());
+    assertThat(moved.getOriginalAssignee()).isEqualTo(departing.getUsername());
     assertThat(jdbc.queryForList("select step, note_by, note->>'keyContacts' as contacts from handover_item"
         + " where handover_id = ?", id)).hasSize(2).allSatisfy(item -> assertThat(item).containsEntry("step", "DONE")
             .containsEntry("note_by", departing.getUsername()).containsEntry("contacts", NOTE.get("keyContacts")));
