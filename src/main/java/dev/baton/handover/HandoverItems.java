@@ -2,10 +2,20 @@ package dev.baton.handover;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+/**
+ * Items are read with what their readers always touch (one query instead of one per association):
+ * a step reads its handover, the departing person, the account and the successor; the lists of a
+ * handover's items (progress page, summary mail) read each item's account and successor.
+ */
 public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
+  @EntityGraph(attributePaths = {"handover", "handover.departing", "account", "successor"})
+  Optional<HandoverItem> findWithContextById(long id);
+
+  @EntityGraph(attributePaths = {"account", "successor"})
   List<HandoverItem> findByHandoverIdOrderById(Long handoverId);
 
   Optional<HandoverItem> findByHandoverIdAndAccountId(Long handoverId, Long accountId);

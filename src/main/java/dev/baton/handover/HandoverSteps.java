@@ -173,6 +173,6 @@ public class HandoverSteps {
   }
 
   private HandoverItem item(long id) {
-    return items.findById(id).orElseThrow(() -> new NotFoundException("handover item", id));
+    return items.findWithContextById(id).orElseThrow(() -> new NotFoundException("handover item", id));
   }
 }

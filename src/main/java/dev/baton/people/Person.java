@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 
@@ -48,6 +49,7 @@ public class Person {
   private Person manager;
 
   @ElementCollection(fetch = FetchType.EAGER)
+  @BatchSize(size = 100) // a page of people loads their roles in one query, not one per person
   @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
   @Column(name = "role")
   @Enumerated(EnumType.STRING)

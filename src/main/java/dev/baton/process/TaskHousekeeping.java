@@ -28,7 +28,11 @@ class TaskHousekeeping {
     }
   }
 
-  @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT10M")
+  /**
+   * Runs well within the activation timeout: a job whose first lock extension failed (engine
+   * busy or unreachable) gets it at the next run instead of timing out and being handed out again.
+   */
+  @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
   void renewLocks() {
     while (sync.renewLocks(BATCH_SIZE) == BATCH_SIZE) {
       // a fully settled batch: there may be more

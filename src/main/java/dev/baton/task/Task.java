@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.UpdateTimestamp;
@@ -41,6 +42,7 @@ public class Task {
   private String assignee;
 
   @ElementCollection(fetch = FetchType.EAGER)
+  @BatchSize(size = 100) // a page of tasks loads its groups in one query, not one per task
   @CollectionTable(name = "task_candidate_group", joinColumns = @JoinColumn(name = "task_id"))
   @Column(name = "team_key")
   private Set<String> candidateGroups = new LinkedHashSet<>();
