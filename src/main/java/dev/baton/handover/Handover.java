@@ -61,9 +61,14 @@ public class Handover {
     this.endDate = endDate;
   }
 
-  void started(long processInstanceKey) {
+  /** Idempotent: only a starting handover becomes running, with the instance that reported first. */
+  boolean started(long processInstanceKey) {
+    if (status != HandoverStatus.STARTING) {
+      return false;
+    }
     this.processInstanceKey = processInstanceKey;
     this.status = HandoverStatus.RUNNING;
+    return true;
   }
 
   /** Idempotent: a second completion keeps the first time. */

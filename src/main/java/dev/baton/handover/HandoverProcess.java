@@ -7,9 +7,11 @@ import java.util.List;
 public interface HandoverProcess {
 
   /**
-   * Starts the rep handover for the given items and returns the process instance key.
+   * Starts the rep handover for the given items. Safe to call again for the same handover: while
+   * its process runs, a second start is dropped by the engine. The process reports its instance
+   * back through {@link HandoverService#started}.
    *
    * @param leaveEndsAt for a leave of absence, when the ownership question comes back; else null
    */
-  long start(long handoverId, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt);
+  void start(long handoverId, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt);
 }

@@ -12,22 +12,31 @@ import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.TaskTransfers;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Launching a handover: every check first (bad input changes nothing), then the handover and one
- * item per account in one transaction, then the process. Should the engine refuse the start, the
- * rows are removed again, so the person can be handed over once the engine is back.
+ * item per account in one transaction, then the start of its process. The handover stays STARTING
+ * until the process reports back; should the start not arrive (engine down, app stopped in
+ * between), {@link #restartStalled} sends it again, and the engine never runs two processes for
+ * one handover.
  */
 @Service
 public class HandoverService {
+
+  private static final Logger log = LoggerFactory.getLogger(HandoverService.class);
 
   private final Handovers handovers;
   private final HandoverItems items;
@@ -57,26 +66,61 @@ public class HandoverService {
   }
 
   public long launch(LaunchRequest r, String manager) {
-    Handover handover;
+    long id = save(r, manager);
     try {
-      handover = tx.execute(status -> create(r, manager));
+      start(id);
+    } catch (RuntimeException engineDown) {
+      // the handover is saved and STARTING: restartStalled() sends the start again
+      log.warn("handover {}: process not started now, the next restart run will ({})", id, engineDown.toString());
+    }
+    return id;
+  }
+
+  /** The checked handover and its items, committed and STARTING: all a launch leaves if the app stops here. */
+  long save(LaunchRequest r, String manager) {
+    try {
+      return tx.execute(status -> create(r, manager)).getId();
     } catch (DataIntegrityViolationException raced) {
       throw new ConflictException("a handover of this person is already running");
     }
-    List<Long> itemIds = items.findByHandoverIdOrderById(handover.getId()).stream().map(HandoverItem::getId).toList();
-    long key;
-    try {
-      key = process.start(handover.getId(), itemIds, manager, handover.getDeparting().getUsername(),
-          handover.getEndDate() == null ? null : handover.getEndDate().atStartOfDay(ZoneOffset.UTC).toInstant());
-    } catch (RuntimeException engineDown) {
-      tx.executeWithoutResult(status -> {
-        items.deleteAllInBatch(items.findByHandoverIdOrderById(handover.getId()));
-        handovers.deleteById(handover.getId());
-      });
-      throw engineDown;
+  }
+
+  /** Sends the start of a handover's process; harmless when it runs already (see {@link HandoverProcess}). */
+  void start(long handoverId) {
+    // read in a transaction, sent outside it: no database connection waits on the engine
+    Runnable send = tx.execute(status -> {
+      Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
+      List<Long> itemIds = items.findByHandoverIdOrderById(handoverId).stream().map(HandoverItem::getId).toList();
+      String departing = h.getDeparting().getUsername();
+      Instant leaveEndsAt = h.getEndDate() == null ? null : h.getEndDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+      return () -> process.start(handoverId, itemIds, h.getLaunchedBy(), departing, leaveEndsAt);
+    });
+    send.run();
+  }
+
+  /** The process reports its instance: the handover runs. A repeated report changes nothing. */
+  @Transactional
+  public void started(long handoverId, long processInstanceKey) {
+    Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
+    if (h.started(processInstanceKey)) {
+      audit.record("handover.started", "handover", handoverId, null, null,
+          fields("processInstanceKey", processInstanceKey));
     }
-    tx.executeWithoutResult(status -> handovers.findById(handover.getId()).orElseThrow().started(key));
-    return handover.getId();
+  }
+
+  /**
+   * Handovers launched more than {@code olderThan} ago whose process never reported back (the app
+   * stopped, or the engine was down, between saving the handover and starting its process) get
+   * their start sent again. Returns how many; stops at the first the engine refuses.
+   */
+  public int restartStalled(Duration olderThan) {
+    List<Long> stalled = tx.execute(status -> handovers.findByStatusAndCreatedAtBeforeOrderById(
+        HandoverStatus.STARTING, clock.instant().minus(olderThan)).stream().map(Handover::getId).toList());
+    stalled.forEach(id -> {
+      log.info("handover {} still starting: sending its start again", id);
+      start(id);
+    });
+    return stalled.size();
   }
 
   private Handover create(LaunchRequest r, String manager) {

@@ -9,6 +9,9 @@ public final class HandoverBpmn {
     private Rep() {}
 
     public static final String PROCESS_ID = "rep-handover";
+    /** The start message, correlated by the handover id: one active instance per handover. */
+    public static final String MESSAGE_LAUNCHED = "baton-handover-launched";
+    public static final String TASK_RECORD_START = "task_record_handover_start";
     public static final String CALL_ACCOUNT_HANDOVERS = "call_account_handovers";
     public static final String TASK_CHECK_ORPHANS = "task_check_orphans";
     public static final String TASK_RESOLVE_ORPHANS = "task_resolve_orphaned_work";
@@ -52,6 +55,7 @@ public final class HandoverBpmn {
   public static final class Jobs {
     private Jobs() {}
 
+    public static final String RECORD_START = "baton-handover-record-start";
     public static final String PREPARE = "baton-handover-prepare-account";
     public static final String RECORD_SUCCESSOR = "baton-handover-record-successor";
     public static final String SAVE_NOTE = "baton-handover-save-note";

@@ -1,6 +1,7 @@
 package dev.baton.process;
 
 import dev.baton.handover.HandoverClosing;
+import dev.baton.handover.HandoverService;
 import dev.baton.handover.HandoverSteps;
 import dev.baton.handover.InvalidSuccessor;
 import dev.baton.process.HandoverBpmn.Jobs;
@@ -38,12 +39,20 @@ public class HandoverWorkers {
   static final List<String> NOTE_FIELDS = List.of(
       "relationshipSummary", "keyContacts", "historyHighlights", "openCommitmentsAndRisks", "contactsToReverify");
 
+  private final HandoverService handovers;
   private final HandoverSteps steps;
   private final HandoverClosing closing;
 
-  HandoverWorkers(HandoverSteps steps, HandoverClosing closing) {
+  HandoverWorkers(HandoverService handovers, HandoverSteps steps, HandoverClosing closing) {
+    this.handovers = handovers;
     this.steps = steps;
     this.closing = closing;
+  }
+
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.RECORD_START, fetchVariables = Vars.HANDOVER_ID)
+  public void recordStart(JobClient client, ActivatedJob job) {
+    handovers.started(handover(job), job.getProcessInstanceKey());
+    complete(client, job, Map.of());
   }
 
   @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.PREPARE, fetchVariables = Vars.ITEM_ID)

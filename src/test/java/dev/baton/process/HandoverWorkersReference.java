@@ -1,6 +1,7 @@
 package dev.baton.process;
 
 import dev.baton.process.HandoverBpmn.Jobs;
+import dev.baton.process.HandoverBpmn.Rep;
 import dev.baton.process.HandoverBpmn.Vars;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
@@ -47,7 +49,7 @@ public class HandoverWorkersReference implements AutoCloseable {
     Map<String, Object> prepared = new HashMap<>(Map.of(Vars.DEPARTING, departing, Vars.NOTE_AUTHOR, departing,
         Vars.MANAGER, "maria", Vars.SUCCESSOR, successor, Vars.NOTE_DUE_AT, far, Vars.INTRO_OPT_OUT, false));
     Map<String, Object> acknowledged = Map.of(Vars.QUESTION_OPEN, false, Vars.INTRO_CALL_DUE_AT, far, Vars.INTRO_REMINDER_AT, far);
-    for (String type : List.of(Jobs.RECORD_SUCCESSOR, Jobs.SAVE_NOTE, Jobs.TRANSFER, Jobs.SAVE_ANSWER, Jobs.SEND_INTRO,
+    for (String type : List.of(Jobs.RECORD_START, Jobs.RECORD_SUCCESSOR, Jobs.SAVE_NOTE, Jobs.TRANSFER, Jobs.SAVE_ANSWER, Jobs.SEND_INTRO,
         Jobs.REMIND_CALL, Jobs.ESCALATE_CALL, Jobs.SETTLE_LEAVE)) {
       open(type, Map.of(), null);
     }
@@ -56,8 +58,8 @@ public class HandoverWorkersReference implements AutoCloseable {
     open(Jobs.CHECK_ORPHANS, Map.of(Vars.ORPHANS, 0), null);
     open(Jobs.RECORD_CALL, Map.of(), () -> callsRecorded.add(Instant.now()));
     open(Jobs.SEND_SUMMARY, Map.of(), () -> summarised.set(true));
-    client.newCreateInstanceCommand().bpmnProcessId(REP_PROCESS).latestVersion()
-        .variables(Map.of(Vars.HANDOVER_ID, 0, Vars.ITEM_IDS, LongStream.rangeClosed(1, accounts).boxed().toList(),
+    client.newPublishMessageCommand().messageName(Rep.MESSAGE_LAUNCHED.replace("baton-handover-", PREFIX))
+        .correlationKey("reference-" + UUID.randomUUID()).timeToLive(Duration.ZERO).variables(Map.of(Vars.HANDOVER_ID, 0, Vars.ITEM_IDS, LongStream.rangeClosed(1, accounts).boxed().toList(),
             Vars.MANAGER, "maria", Vars.DEPARTING, departing, Vars.TEMPORARY, false))
         .send().join();
   }

@@ -8,9 +8,14 @@ import dev.baton.process.HandoverBpmn.Rep;
 import dev.baton.process.HandoverBpmn.Vars;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.client.api.response.PublishMessageResponse;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.process.test.filters.StreamFilter;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +54,25 @@ class RepHandoverProcessTests {
   }
 
   @Test
+  void startsOneProcessPerHandoverHoweverOftenTheStartIsSent() throws Exception {
+    ProcessInstanceAssert instance = start(List.of(11), null);
+    // Baton sends the start again when it cannot tell whether the first one arrived
+    publishStart(List.of(11), null);
+    publishStart(List.of(11), null);
+    engine.waitForIdleState(JobDriver.IDLE);
+
+    long handoverInstances = StreamFilter.processInstance(RecordStream.of(engine.getRecordStreamSource()))
+        .withBpmnProcessId(Rep.PROCESS_ID).withBpmnElementType(BpmnElementType.PROCESS)
+        .withIntent(ProcessInstanceIntent.ELEMENT_ACTIVATED).stream().count();
+    assertThat(handoverInstances).isEqualTo(1);
+    instance.hasPassedElement(Rep.TASK_RECORD_START).isWaitingAtElements(Rep.CALL_ACCOUNT_HANDOVERS);
+    assertThat(client.newActivateJobsCommand().jobType(Jobs.RECORD_START).maxJobsToActivate(10).send().join().getJobs())
+        .as("no second record-start").isEmpty();
+  }
+
+  @Test
   void handsOverEveryAccountWithOnlyItsIdsThenSummarises() throws Exception {
-    ProcessInstanceEvent instance = start(List.of(11, 12), null);
+    ProcessInstanceAssert instance = start(List.of(11, 12), null);
 
     engine.waitForIdleState(JobDriver.IDLE);
     List<ActivatedJob> accounts = client.newActivateJobsCommand().jobType(ACCOUNT_STAND_IN_JOB).maxJobsToActivate(10)
@@ -67,14 +89,14 @@ class RepHandoverProcessTests {
     engine.waitForIdleState(JobDriver.IDLE);
 
     // the call activity completes once per account and once for its multi-instance body
-    assertThat(instance).hasPassedElement(Rep.CALL_ACCOUNT_HANDOVERS, 3)
+    instance.hasPassedElement(Rep.CALL_ACCOUNT_HANDOVERS, 3)
         .hasPassedElementsInOrder(Rep.TASK_CHECK_ORPHANS, Rep.TASK_SEND_SUMMARY, Rep.END)
         .hasNotPassedElement(Rep.TASK_RESOLVE_ORPHANS).isCompleted();
   }
 
   @Test
   void asksTheManagerToResolveLeftoversUntilTheCheckIsClean() throws Exception {
-    ProcessInstanceEvent instance = start(List.of(), null);
+    ProcessInstanceAssert instance = start(List.of(), null);
 
     jobs.complete(Jobs.CHECK_ORPHANS, Map.of(Vars.ORPHANS, 2));
     ActivatedJob resolve = jobs.userTask(Rep.TASK_RESOLVE_ORPHANS);
@@ -84,7 +106,7 @@ class RepHandoverProcessTests {
     jobs.complete(Jobs.SEND_SUMMARY, Map.of());
     engine.waitForIdleState(JobDriver.IDLE);
 
-    assertThat(instance).hasPassedElementsInOrder(Rep.TASK_CHECK_ORPHANS, Rep.TASK_RESOLVE_ORPHANS,
+    instance.hasPassedElementsInOrder(Rep.TASK_CHECK_ORPHANS, Rep.TASK_RESOLVE_ORPHANS,
         Rep.TASK_CHECK_ORPHANS, Rep.TASK_SEND_SUMMARY).isCompleted();
   }
 
@@ -100,29 +122,37 @@ class RepHandoverProcessTests {
 
   /** Runs a leave of absence to its end date; returns what the settle worker is given. */
   private Map<String, Object> afterLeave(String decision) throws Exception {
-    ProcessInstanceEvent instance = start(List.of(), Instant.now().plus(Duration.ofDays(30)));
+    ProcessInstanceAssert instance = start(List.of(), Instant.now().plus(Duration.ofDays(30)));
     jobs.complete(Jobs.CHECK_ORPHANS, Map.of(Vars.ORPHANS, 0));
     jobs.complete(Jobs.SEND_SUMMARY, Map.of());
     engine.waitForIdleState(JobDriver.IDLE);
-    assertThat(instance).isWaitingAtElements(Rep.TIMER_LEAVE_ENDS);
+    instance.isWaitingAtElements(Rep.TIMER_LEAVE_ENDS);
 
     jobs.passTime(Duration.ofDays(31));
     jobs.completeUserTask(Rep.TASK_DECIDE_AFTER_LEAVE, Map.of(Vars.OWNERSHIP_AFTER_LEAVE, decision));
     ActivatedJob settle = jobs.complete(Jobs.SETTLE_LEAVE, Map.of());
     engine.waitForIdleState(JobDriver.IDLE);
 
-    assertThat(instance).hasPassedElementsInOrder(Rep.TASK_SEND_SUMMARY, Rep.TIMER_LEAVE_ENDS,
+    instance.hasPassedElementsInOrder(Rep.TASK_SEND_SUMMARY, Rep.TIMER_LEAVE_ENDS,
         Rep.TASK_DECIDE_AFTER_LEAVE, Rep.TASK_SETTLE_LEAVE).hasNotPassedElement(Rep.END).isCompleted();
     return settle.getVariablesAsMap();
   }
 
-  private ProcessInstanceEvent start(List<Integer> itemIds, Instant leaveEndsAt) {
+  /** Launches as Baton does (the start message for handover 5), then plays the record-start worker. */
+  private ProcessInstanceAssert start(List<Integer> itemIds, Instant leaveEndsAt) throws Exception {
+    PublishMessageResponse launched = publishStart(itemIds, leaveEndsAt);
+    ActivatedJob recordStart = jobs.complete(Jobs.RECORD_START, Map.of());
+    assertThat(recordStart.getVariablesAsMap()).containsEntry(Vars.HANDOVER_ID, 5);
+    return assertThat(launched).extractingProcessInstance();
+  }
+
+  private PublishMessageResponse publishStart(List<Integer> itemIds, Instant leaveEndsAt) {
     Map<String, Object> variables = new HashMap<>(Map.of(Vars.HANDOVER_ID, 5, Vars.ITEM_IDS, new ArrayList<>(itemIds),
         Vars.MANAGER, "maria", Vars.DEPARTING, "rita", Vars.TEMPORARY, leaveEndsAt != null));
     if (leaveEndsAt != null) {
       variables.put(Vars.LEAVE_ENDS_AT, leaveEndsAt.toString());
     }
-    return client.newCreateInstanceCommand().bpmnProcessId(Rep.PROCESS_ID).latestVersion().variables(variables)
-        .send().join();
+    return client.newPublishMessageCommand().messageName(Rep.MESSAGE_LAUNCHED).correlationKey("5")
+        .timeToLive(Duration.ZERO).variables(variables).send().join();
   }
 }
