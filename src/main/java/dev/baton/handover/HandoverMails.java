@@ -56,7 +56,7 @@ class HandoverMails {
     model.put("departingFirstName", departing.getFullName().split(" ")[0]);
     model.put("departingInCopy", copy);
     outbox.enqueue("handover-intro:" + item.getId(), primary.get().getEmail(), copy ? departing.getEmail() : null,
-        composer.compose("intro-customer", model));
+        new Outbox.Sender(successor.getFullName(), successor.getEmail()), composer.compose("intro-customer", model));
     return true;
   }
 

@@ -16,6 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Outbox {
 
+  /**
+   * A mail written for a person rather than by Baton: it shows the person's name (on Baton's own
+   * address, which the mail server may send from) and replies go to the person.
+   */
+  public record Sender(String name, String replyTo) {}
+
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -33,21 +39,35 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean enqueue(String dedupKey, String to, String cc, String subject, String textBody, String htmlBody) {
+    return enqueue(dedupKey, to, cc, null, subject, textBody, htmlBody);
+  }
+
+  /** As above, on behalf of {@code sender} (null: from Baton). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean enqueue(String dedupKey, String to, String cc, Sender sender, String subject, String textBody,
+      String htmlBody) {
     // "on conflict do nothing" rather than check-then-insert: a concurrent duplicate waits for the
     // first insert and then does nothing, instead of failing (and rolling back) the caller
     int inserted =
         jdbc.sql(
                 """
-                insert into outbox_message (dedup_key, to_address, cc_address, subject, text_body, html_body, status, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, 'PENDING', ?)
+                insert into outbox_message (dedup_key, to_address, cc_address, from_name, reply_to, subject, text_body,
+                    html_body, status, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
                 on conflict (dedup_key) do nothing""")
-            .params(dedupKey, to, cc, subject, textBody, htmlBody, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+            .params(dedupKey, to, cc, sender == null ? null : sender.name(), sender == null ? null : sender.replyTo(),
+                subject, textBody, htmlBody, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
             .update();
     return inserted == 1;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean enqueue(String dedupKey, String to, String cc, MailComposer.Mail mail) {
-    return enqueue(dedupKey, to, cc, mail.subject(), mail.text(), mail.html());
+    return enqueue(dedupKey, to, cc, null, mail);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean enqueue(String dedupKey, String to, String cc, Sender sender, MailComposer.Mail mail) {
+    return enqueue(dedupKey, to, cc, sender, mail.subject(), mail.text(), mail.html());
   }
 }

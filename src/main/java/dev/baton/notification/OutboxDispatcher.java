@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public class OutboxDispatcher {
     try {
       mailSender.send(toMime(message));
       message.sent(clock.instant());
-    } catch (MessagingException | RuntimeException e) {
+    } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
       // recorded, not thrown: a rollback would leave the message due at once, and the loop would spin on it
       message.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.maxAttempts());
       log.warn("Mail {} to {} not sent (attempt {}, now {}): {}",
@@ -80,11 +81,21 @@ public class OutboxDispatcher {
     }
   }
 
-  private MimeMessage toMime(OutboxMessage message) throws MessagingException {
+  private MimeMessage toMime(OutboxMessage message) throws MessagingException, UnsupportedEncodingException {
     MimeMessage mime = mailSender.createMimeMessage();
     boolean withHtml = message.getHtmlBody() != null;
     MimeMessageHelper helper = new MimeMessageHelper(mime, withHtml, "UTF-8");
-    helper.setFrom(settings.from());
+    if (message.getFromName() == null) {
+      helper.setFrom(settings.from());
+    } else {
+      // the person's name on Baton's address: a mail server rejects (or a spam filter distrusts) a
+      // From in a domain it may not send for; the reply goes to the person all the same
+      helper.setFrom(new InternetAddress(settings.from()).getAddress(), message.getFromName());
+      mime.setSender(new InternetAddress(settings.from()));
+    }
+    if (message.getReplyTo() != null) {
+      helper.setReplyTo(message.getReplyTo());
+    }
     helper.setTo(InternetAddress.parse(message.getToAddress()));
     if (message.getCcAddress() != null && !message.getCcAddress().isBlank()) {
       helper.setCc(InternetAddress.parse(message.getCcAddress()));

@@ -28,6 +28,11 @@ public class OutboxMessage {
 
   private String ccAddress;
 
+  /** Set for a mail written for a person (see {@link Outbox.Sender}). */
+  private String fromName;
+
+  private String replyTo;
+
   @Column(nullable = false)
   private String subject;
 
@@ -81,6 +86,14 @@ public class OutboxMessage {
 
   public String getCcAddress() {
     return ccAddress;
+  }
+
+  public String getFromName() {
+    return fromName;
+  }
+
+  public String getReplyTo() {
+    return replyTo;
   }
 
   public String getSubject() {

@@ -21,7 +21,9 @@ import dev.baton.process.EngineIntegrationTest;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +55,7 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
   @Autowired Contacts contacts;
   @Autowired Commitments commitments;
   @Autowired HandoverSteps steps;
+  @Autowired HandoverService service;
   @Autowired HandoverItems items;
   @Autowired Handovers handovers;
   @Autowired OutboxDispatcher dispatcher;
@@ -115,6 +118,10 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
       assertThat(intros).hasSize(1);
       assertThat(intros.get(0).getSubject()).contains(account.getName()).contains("Sam Successor");
       assertThat(intros.get(0).getRecipients(Message.RecipientType.CC)).isNull(); // LEAVING: not copied
+      // written by the successor: their name on Baton's address, and replies go to them
+      assertThat(((InternetAddress) intros.get(0).getFrom()[0]).getPersonal()).isEqualTo("Sam Successor");
+      assertThat(intros.get(0).getReplyTo()).extracting(a -> ((InternetAddress) a).getAddress())
+          .containsExactly(successor.getEmail());
     }
     assertThat(mailTo("maria@baton.example")).anySatisfy(m -> assertThat(m.getSubject()).contains("Dana Departing"));
     assertThat(as("ada").postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class)
@@ -156,6 +163,30 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
     assertThat(jdbc.queryForObject(auditedForItem, Long.class, accountBefore.get("id"))).isEqualTo(auditedAfterIntro);
     assertThat(jdbc.queryForObject("select count(*) from outbox_message where dedup_key = ?", Long.class,
         "handover-intro:" + item)).isEqualTo(1);
+  }
+
+  @Test
+  void aHandoverLeftStartingByACrashIsStartedOnceByTheRestartRun() throws Exception {
+    // what the app leaves when it stops between committing the handover and sending its start
+    long id = service.save(new LaunchRequest(departing.getId(), HandoverReason.LEAVING, LocalDate.now().plusDays(7), null,
+        new SuccessorPlan(SuccessorPlan.Mode.ONE, successor.getId(), null, null), null), "maria");
+    assertThat(handovers.findById(id).orElseThrow().getStatus()).isEqualTo(HandoverStatus.STARTING);
+    assertThat(service.restartStalled(Duration.ofMinutes(1))).as("too young to be stalled").isZero();
+
+    assertThat(service.restartStalled(Duration.ZERO)).isEqualTo(1);
+    service.start(id); // and a start sent twice, as when the first answer is lost
+    Handover running = await().atMost(WAIT).until(() -> handovers.findById(id).orElseThrow(),
+        h -> h.getStatus() == HandoverStatus.RUNNING);
+    assertThat(running.getProcessInstanceKey()).isNotNull();
+    assertThat(service.restartStalled(Duration.ZERO)).isZero();
+
+    complete(departing, "task_write_handover_note", NOTE);
+    complete(departing, "task_write_handover_note", NOTE);
+    engine.waitForIdleState(WAIT);
+    assertThat(jdbc.queryForObject("select count(*) from task where handover_id = ? and element_id = ?", Long.class,
+        id, "task_write_handover_note")).as("one note per account, from one process").isEqualTo(book.size());
+    assertThat(jdbc.queryForObject("select count(*) from audit_event where entity_type = 'handover' and entity_id = ?"
+        + " and action = 'handover.started'", Long.class, id)).isEqualTo(1);
   }
 
   @Test

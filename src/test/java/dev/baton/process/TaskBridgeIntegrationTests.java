@@ -64,7 +64,7 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
     assertThat(task.getCandidateGroups()).containsExactly(SampleReview.CANDIDATE_TEAM);
     assertThat(task.getAccountId()).isEqualTo(acme.getId());
     assertThat(task.getDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
-    assertThat(task.getLockExpiresAt()).isAfter(Instant.now().plus(Duration.ofDays(13)));
+    assertThat(task.getLockExpiresAt()).isAfter(Instant.now().plus(Duration.ofHours(47))); // lock-duration P2D
     assertThat(jobRecords(task.getJobKey(), JobIntent.TIMEOUT_UPDATED)).isNotEmpty();
     assertThat(ids(as("rob").getForEntity("/api/tasks?scope=team", Map.class))).contains(task.getId().intValue());
     assertThat(ids(as("ravi").getForEntity("/api/tasks", Map.class))).doesNotContain(task.getId().intValue());
@@ -151,7 +151,7 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
     await().atMost(WAIT).until(() -> {
       engineSync.renewLocks(10);
       return tasks.findById(gone.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED
-          && tasks.findById(live.getId()).orElseThrow().getLockExpiresAt().isAfter(Instant.now().plus(Duration.ofDays(13)));
+          && tasks.findById(live.getId()).orElseThrow().getLockExpiresAt().isAfter(Instant.now().plus(Duration.ofHours(47)));
     });
     assertThat(tasks.findById(live.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
     assertThat(jobRecords(live.getJobKey(), JobIntent.TIMEOUT_UPDATED)).hasSize(2);
