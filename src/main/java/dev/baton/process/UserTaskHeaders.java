@@ -29,6 +29,8 @@ final class UserTaskHeaders {
   static final String FOLLOW_UP_DATE = "io.camunda.zeebe:followUpDate";
   /** Baton's own header: "true" when the playbook has timers for this step's reminder/escalation. */
   static final String OWN_REMINDERS = "baton:ownReminders";
+  /** Baton's own header: "true" when the playbook mails the assignee about this step itself. */
+  static final String OWN_ASSIGNMENT_MAIL = "baton:ownAssignmentMail";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +55,12 @@ final class UserTaskHeaders {
         id(vars.get(Variables.ACCOUNT_ID)),
         id(vars.get(Variables.COMMITMENT_ID)),
         id(vars.get(Variables.HANDOVER_ID)),
-        "true".equalsIgnoreCase(String.valueOf(headers.get(OWN_REMINDERS)).trim()));
+        flag(headers.get(OWN_REMINDERS)),
+        flag(headers.get(OWN_ASSIGNMENT_MAIL)));
+  }
+
+  private static boolean flag(String header) {
+    return header != null && "true".equalsIgnoreCase(header.trim());
   }
 
   static String nameOf(String elementId) {

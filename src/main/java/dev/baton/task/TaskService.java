@@ -72,7 +72,10 @@ public class TaskService {
     tasks.save(task);
     if (task.getAssignee() != null) {
       record("task.assigned", task, null);
-      mails.assigned(task, "created");
+      boolean toldByPlaybook = spec.ownAssignmentMail() && task.getAssignee().equals(spec.assignee());
+      if (!toldByPlaybook) {
+        mails.assigned(task, "created");
+      }
     }
     return task;
   }

@@ -9,6 +9,9 @@ import java.util.Set;
  *
  * @param ownReminders the step's BPMN sends its own reminders/escalation (custom header {@code
  *     baton:ownReminders=true}), so Baton's reminder run leaves it alone
+ * @param ownAssignmentMail the playbook has told the assignee already (custom header {@code
+ *     baton:ownAssignmentMail=true}, e.g. a commitment's "assigned to you" mail), so the inbox sends
+ *     no "New task" mail of its own; it still does when the task goes to someone covering
  */
 public record TaskSpec(
     long jobKey,
@@ -26,7 +29,8 @@ public record TaskSpec(
     Long accountId,
     Long commitmentId,
     Long handoverId,
-    boolean ownReminders) {
+    boolean ownReminders,
+    boolean ownAssignmentMail) {
 
   public TaskSpec {
     candidateGroups = candidateGroups == null ? Set.of() : Set.copyOf(candidateGroups);
@@ -37,6 +41,6 @@ public record TaskSpec(
       int processVersion, String elementId, String name, String assignee, Set<String> candidateGroups,
       String formKey, Instant dueAt, Instant followUpAt, Long accountId, Long commitmentId, Long handoverId) {
     this(jobKey, processInstanceKey, elementInstanceKey, bpmnProcessId, processVersion, elementId, name, assignee,
-        candidateGroups, formKey, dueAt, followUpAt, accountId, commitmentId, handoverId, false);
+        candidateGroups, formKey, dueAt, followUpAt, accountId, commitmentId, handoverId, false, false);
   }
 }

@@ -19,6 +19,9 @@ class UserTaskHeadersTests {
     assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_REMINDERS, "true"), Map.of())).ownReminders()).isTrue();
     assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_REMINDERS, "no"), Map.of())).ownReminders()).isFalse();
     assertThat(UserTaskHeaders.toSpec(job(Map.of(), Map.of())).ownReminders()).isFalse();
+    assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_ASSIGNMENT_MAIL, "true"), Map.of()))
+        .ownAssignmentMail()).isTrue();
+    assertThat(UserTaskHeaders.toSpec(job(Map.of(), Map.of())).ownAssignmentMail()).isFalse();
   }
 
   @Test

@@ -39,6 +39,19 @@ class AbsenceCoverIntegrationTests extends InboxTest {
   }
 
   @Test
+  void aStepThePlaybookAnnouncesItselfGetsNoNewTaskMailUnlessItGoesToTheCover() {
+    Task announced = arrivingTask("colin", null, false, true);
+    assertThat(announced.getAssignee()).isEqualTo("colin");
+    assertThat(actions(announced)).containsExactly("task.assigned");
+    assertThat(mailsAbout(announced, "colin@baton.example")).as("the playbook told colin already").isEmpty();
+
+    away("colin", LocalDate.now(), LocalDate.now().plusDays(3), "cora");
+    Task covered = arrivingTask("colin", null, false, true);
+    assertThat(covered.getAssignee()).isEqualTo("cora");
+    assertThat(mailsAbout(covered, "cora@baton.example")).as("nobody told cora").hasSize(1);
+  }
+
+  @Test
   void anAbsenceStartingTomorrowLeavesTodaysTasksWithColinUntilHeMovesThemInOneCall() {
     away("colin", LocalDate.now().plusDays(1), LocalDate.now().plusDays(2), "cora");
     Task task = arrivingTask("colin", null, false);

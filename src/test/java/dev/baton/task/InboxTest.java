@@ -34,6 +34,11 @@ abstract class InboxTest extends EngineIntegrationTest {
    * stubbed, so housekeeping running meanwhile does not cancel it.
    */
   protected Task arrivingTask(String assignee, Instant dueAt, boolean ownReminders) {
+    return arrivingTask(assignee, dueAt, ownReminders, false);
+  }
+
+  /** As above, for a step whose playbook mails the assignee itself ({@code baton:ownAssignmentMail}). */
+  protected Task arrivingTask(String assignee, Instant dueAt, boolean ownReminders, boolean ownAssignmentMail) {
     long jobKey = ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE);
     try {
       doNothing().when(taskEngine).extendLock(eq(jobKey), any());
@@ -41,7 +46,7 @@ abstract class InboxTest extends EngineIntegrationTest {
       throw new IllegalStateException(impossible); // stubbing does not call the engine
     }
     return taskService.upsert(new TaskSpec(jobKey, 1, 2, "inbox-test", 1, "task_follow_up", "Follow up", assignee,
-        Set.of(), null, dueAt, null, null, null, null, ownReminders));
+        Set.of(), null, dueAt, null, null, null, null, ownReminders, ownAssignmentMail));
   }
 
   /** A sample review that rob has claimed. */
