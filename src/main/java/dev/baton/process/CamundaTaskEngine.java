@@ -37,13 +37,23 @@ class CamundaTaskEngine implements TaskEngine {
     }
   }
 
-  /** NOT_FOUND (gRPC) or 404 (REST) means the job is gone; anything else is worth a retry. */
+  /**
+   * NOT_FOUND (gRPC) or 404 (REST) means the job is gone; RESOURCE_EXHAUSTED (429/503) is the
+   * broker's back-pressure, which turns a command away before processing it; anything else (a
+   * deadline, a dropped connection) may have been carried out: worth a retry, outcome unknown.
+   */
   private static JobGone goneOrRethrow(long jobKey, RuntimeException e) {
     boolean gone =
         (e instanceof ClientStatusException s && s.getStatusCode() == Status.Code.NOT_FOUND)
             || (e instanceof ClientHttpException h && h.code() == 404);
     if (gone) {
       return new JobGone(jobKey, e);
+    }
+    boolean turnedAway =
+        (e instanceof ClientStatusException s && s.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED)
+            || (e instanceof ClientHttpException h && (h.code() == 429 || h.code() == 503));
+    if (turnedAway) {
+      throw new NotTaken(jobKey, e);
     }
     throw e;
   }

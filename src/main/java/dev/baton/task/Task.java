@@ -70,6 +70,8 @@ public class Task {
   private String originalAssignee;
   private String delegatedBy;
   private boolean ownReminders;
+  /** A completion was sent and its answer lost: the engine may have it (see {@link TaskEngineSync}). */
+  private boolean completionOutcomeUnknown;
   private Instant remindedAt;
   private Instant escalatedAt;
 
@@ -160,6 +162,15 @@ public class Task {
     outcome = values;
     completedBy = username;
     completedAt = at;
+  }
+
+  /** A completion went out and no answer came back: the engine may or may not have taken it. */
+  void completionOutcomeUnknown() {
+    completionOutcomeUnknown = true;
+  }
+
+  boolean isCompletionOutcomeUnknown() {
+    return completionOutcomeUnknown;
   }
 
   void confirmCompleted() {

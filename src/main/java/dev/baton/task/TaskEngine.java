@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * What the task inbox needs from the process engine, in Baton's terms. The engine bridge in
  * {@code dev.baton.process} implements it, so this package never depends on the engine's API.
- * Any other failure (engine unreachable, timeout) is a runtime exception: the caller retries later.
+ * {@link NotTaken} means the engine refused the command before acting on it; any other failure
+ * (engine unreachable, timeout, a dropped connection) is a runtime exception whose command the
+ * engine may or may not have carried out: the caller retries later.
  */
 public interface TaskEngine {
 
@@ -15,6 +17,13 @@ public interface TaskEngine {
 
   /** Keeps the job locked to Baton for {@code duration} from now, so no other worker gets it. */
   void extendLock(long jobKey, Duration duration) throws JobGone;
+
+  /** The engine turned the command away unprocessed (back-pressure): nothing changed, try again later. */
+  final class NotTaken extends RuntimeException {
+    public NotTaken(long jobKey, Throwable cause) {
+      super("the engine did not take the command for job " + jobKey + " (busy)", cause);
+    }
+  }
 
   /** The engine no longer has the job: its step was interrupted (boundary event, cancelled instance). */
   final class JobGone extends Exception {

@@ -94,13 +94,30 @@ public class TaskEngineSync {
     });
   }
 
+  /**
+   * A job gone at the first attempt was withdrawn (the step was interrupted): the task is
+   * CANCELED. A job gone after an attempt whose answer was lost (a deadline, a dropped
+   * connection: seen at N=10,000 on a busy broker) was completed by that attempt, since the engine
+   * took it: the task is COMPLETED. (The rare step withdrawn in that same moment is recorded as
+   * completed too; the audit event says how it was concluded.)
+   */
   private Task complete(Task task) {
     try {
       engine.complete(task.getJobKey(), task.getOutcome() == null ? Map.of() : task.getOutcome());
       task.confirmCompleted();
     } catch (TaskEngine.JobGone gone) {
-      cancel(task);
+      if (task.isCompletionOutcomeUnknown()) {
+        var before = TaskService.state(task);
+        task.confirmCompleted();
+        audit.record("task.completion-confirmed", "task", task.getId(), task.getAccountId(), before,
+            Map.of("status", task.getStatus().name(), "how", "an earlier completion's answer was lost; the job is gone"));
+      } else {
+        cancel(task);
+      }
+    } catch (TaskEngine.NotTaken busy) {
+      log.warn("completing job {} of task {}: engine busy; will retry", task.getJobKey(), task.getId());
     } catch (RuntimeException e) {
+      task.completionOutcomeUnknown();
       log.warn("completing job {} of task {} failed; will retry: {}", task.getJobKey(), task.getId(), e.toString());
     }
     return task;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
 import dev.baton.account.Account;
@@ -15,6 +18,7 @@ import dev.baton.people.People;
 import dev.baton.process.Bpmn.SampleReview;
 import dev.baton.process.Bpmn.Variables;
 import dev.baton.task.Task;
+import dev.baton.task.TaskEngine;
 import dev.baton.task.TaskEngineSync;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskSpec;
@@ -122,6 +126,43 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
       return tasks.findById(task.getId()).orElseThrow().getStatus() == TaskStatus.COMPLETED;
     });
     awaitProcessCompleted(instance);
+  }
+
+  @Test
+  void aCompletionTheEngineTookButWhoseAnswerWasLostEndsCompletedNotCanceled() throws Exception {
+    long instance = startReview(null);
+    Task task = awaitTaskOf(instance);
+    post("rob", task, "claim");
+    // the engine completes the job, then the answer is lost (as a deadline or dropped connection does)
+    doAnswer(call -> {
+      call.callRealMethod();
+      throw new IllegalStateException("deadline exceeded after 10 s");
+    }).doCallRealMethod().when(taskEngine).complete(anyLong(), anyMap());
+
+    ResponseEntity<Map> accepted = complete("rob", task);
+
+    assertThat(accepted.getBody()).containsEntry("status", "COMPLETING");
+    awaitProcessCompleted(instance); // the first completion did land
+    engineSync.retryCompletions(10); // the retry finds the job gone
+    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId())).extracting(AuditEvent::getAction)
+        .containsExactly("task.claimed", "task.completed", "task.completion-confirmed");
+  }
+
+  @Test
+  void aCompletionTurnedAwayByABusyEngineIsRetriedAndAJobGoneThenMeansWithdrawn() throws Exception {
+    long instance = startReview(null);
+    Task task = awaitTaskOf(instance);
+    post("rob", task, "claim");
+    doThrow(new TaskEngine.NotTaken(task.getJobKey(), null)).when(taskEngine).complete(eq(task.getJobKey()), anyMap());
+    assertThat(complete("rob", task).getBody()).containsEntry("status", "COMPLETING");
+
+    client.newCancelInstanceCommand(instance).send().join(); // withdrawn while the engine was busy
+    engine.waitForIdleState(WAIT);
+    doCallRealMethod().when(taskEngine).complete(eq(task.getJobKey()), anyMap());
+    engineSync.retryCompletions(10);
+
+    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
   }
 
   @Test
