@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class TaskService {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskService.class);
 
   private final Tasks tasks;
   private final People people;
@@ -61,7 +65,27 @@ public class TaskService {
    */
   @Transactional
   public Task upsert(TaskSpec spec) {
-    return tasks.findByJobKey(spec.jobKey()).orElseGet(() -> create(spec));
+    return tasks.findByJobKeyAndElementInstanceKey(spec.jobKey(), spec.elementInstanceKey()).orElseGet(() -> {
+      retireStale(spec);
+      return create(spec);
+    });
+  }
+
+  /**
+   * A row with this job key but another element instance is from a broker's earlier life (its data
+   * lost, its keys handed out again): that job no longer exists, and completing the row would
+   * complete the new one. Such rows still open are canceled.
+   */
+  private void retireStale(TaskSpec spec) {
+    for (Task stale : tasks.findByJobKeyAndElementInstanceKeyNot(spec.jobKey(), spec.elementInstanceKey())) {
+      if (stale.getStatus() == TaskStatus.OPEN || stale.getStatus() == TaskStatus.COMPLETING) {
+        Map<String, Object> before = state(stale);
+        stale.cancel();
+        record("task.canceled", stale, before);
+        log.warn("task {} canceled: its job key {} now belongs to another step (the engine's data was reset?)",
+            stale.getId(), spec.jobKey());
+      }
+    }
   }
 
   private Task create(TaskSpec spec) {

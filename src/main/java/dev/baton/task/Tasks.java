@@ -9,7 +9,9 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecutor<Task> {
 
-  Optional<Task> findByJobKey(long jobKey);
+  Optional<Task> findByJobKeyAndElementInstanceKey(long jobKey, long elementInstanceKey);
+
+  List<Task> findByJobKeyAndElementInstanceKeyNot(long jobKey, long elementInstanceKey);
 
   List<Task> findByProcessInstanceKeyAndStatusAndIdNot(long processInstanceKey, TaskStatus status, Long id);
 

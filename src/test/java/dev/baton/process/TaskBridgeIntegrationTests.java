@@ -218,6 +218,21 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
             task.getLockExpiresAt());
   }
 
+  @Test
+  void aJobKeyHandedOutAgainByAResetBrokerMakesANewTaskAndRetiresTheOldRow() throws Exception {
+    Task old = awaitTaskOf(startReview(null));
+    // the same job key for another element instance: what a broker started afresh hands out
+    TaskSpec reused = new TaskSpec(old.getJobKey(), 42, old.getElementInstanceKey() + 1_000_000, "other-playbook", 1,
+        "task_follow_up", "Follow up", "rita", Set.of(), null, null, null, null, null, null);
+
+    Task arrived = taskService.upsert(reused);
+
+    assertThat(arrived.getId()).isNotEqualTo(old.getId());
+    assertThat(arrived.getAssignee()).isEqualTo("rita");
+    assertThat(tasks.findById(old.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+    assertThat(taskService.upsert(reused).getId()).as("delivered again: the same new row").isEqualTo(arrived.getId());
+  }
+
   private List<?> jobRecords(long jobKey, JobIntent intent) {
     return StreamSupport.stream(records().jobRecords().spliterator(), false)
         .filter(r -> r.getKey() == jobKey && r.getIntent() == intent)
