@@ -13,7 +13,8 @@ public final class CommitmentEvents {
 
   /**
    * A commitment changed outside its process (API, handover): the waiting step must be re-read.
-   * {@code ownerUsername} is null when nobody owns it.
+   * {@code ownerUsername} is null when nobody owns it. {@code signalId} names this change: the message
+   * carries it as its id, and {@link CommitmentProcessSteps#changeSignalled} clears it once sent.
    */
-  public record Changed(long commitmentId, CommitmentStatus status, String ownerUsername) {}
+  public record Changed(long commitmentId, CommitmentStatus status, String ownerUsername, String signalId) {}
 }

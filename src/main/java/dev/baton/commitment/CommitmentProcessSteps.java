@@ -9,11 +9,13 @@ import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -129,6 +131,27 @@ public class CommitmentProcessSteps {
     return commitments.findOpenWithoutProcess(
             CommitmentStatus.OPEN, afterId, clock.instant().minusSeconds(60), accountId, Limit.of(limit))
         .stream().map(c -> new CommitmentEvents.Recorded(c.getId(), c.getAccount().getId())).toList();
+  }
+
+  /**
+   * The engine has the message about this change: nothing more is owed for it. A transaction of
+   * its own: it runs after the change's commit, where joining the finished one would write nothing.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void changeSignalled(long id, String signalId) {
+    commitments.changeSignalled(id, signalId);
+  }
+
+  /**
+   * Changes made over {@code olderThan} ago whose message may have been lost (the app or the engine
+   * failed right after the commit); {@code accountId} as for {@link #withoutProcess}.
+   */
+  @Transactional(readOnly = true)
+  public List<CommitmentEvents.Changed> owingChangeSignal(Duration olderThan, Long accountId) {
+    return commitments.findOwingChangeSignal(clock.instant().minus(olderThan), accountId).stream()
+        .map(c -> new CommitmentEvents.Changed(c.getId(), c.getStatus(),
+            c.getOwner() == null ? null : c.getOwner().getUsername(), c.getChangeSignalId()))
+        .toList();
   }
 
   /**

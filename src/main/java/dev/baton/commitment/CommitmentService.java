@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -200,8 +201,10 @@ public class CommitmentService implements OwnedWork {
 
   private void announce(Commitment c, boolean announce) {
     if (announce) {
+      String signalId = "commitment-changed:" + c.getId() + ":" + UUID.randomUUID();
+      commitments.owesChangeSignal(c.getId(), signalId); // committed with the change: the sweep re-sends a lost one
       events.publishEvent(new CommitmentEvents.Changed(
-          c.getId(), c.getStatus(), c.getOwner() == null ? null : c.getOwner().getUsername()));
+          c.getId(), c.getStatus(), c.getOwner() == null ? null : c.getOwner().getUsername(), signalId));
     }
   }
 

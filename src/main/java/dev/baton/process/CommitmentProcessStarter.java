@@ -4,6 +4,8 @@ import dev.baton.commitment.CommitmentEvents;
 import dev.baton.commitment.CommitmentProcessSteps;
 import dev.baton.process.CommitmentBpmn.Variables;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,8 @@ class CommitmentProcessStarter {
   private static final Logger log = LoggerFactory.getLogger(CommitmentProcessStarter.class);
   static final Duration CHANGE_TTL = Duration.ofSeconds(10);
   static final int SWEEP_BATCH = 100;
+  /** A change's own after-commit message normally clears it within this; the sweep leaves younger ones alone. */
+  static final Duration SIGNAL_GRACE = Duration.ofMinutes(1);
 
   private final CamundaClient client;
   private final CommitmentProcessSteps steps;
@@ -71,9 +75,31 @@ class CommitmentProcessStarter {
 
   @TransactionalEventListener
   void changed(CommitmentEvents.Changed event) {
+    try {
+      signal(event);
+    } catch (RuntimeException engineDown) {
+      log.warn("commitment {}: change not signalled now, the sweep will ({})", event.commitmentId(), engineDown.toString());
+    }
+  }
+
+  /**
+   * The message carries the change's id as its message id: sent again (by the sweep, after a lost
+   * answer), the engine drops the repeat while it still holds the first; later, the process merely
+   * re-reads an unchanged commitment.
+   */
+  private void signal(CommitmentEvents.Changed event) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.OWNER_USERNAME, event.ownerUsername());
-    publish(CommitmentBpmn.MESSAGE_CHANGED, event.commitmentId(), variables, CHANGE_TTL);
+    try {
+      client.newPublishMessageCommand().messageName(CommitmentBpmn.MESSAGE_CHANGED)
+          .correlationKey(String.valueOf(event.commitmentId())).messageId(event.signalId())
+          .timeToLive(CHANGE_TTL).variables(variables).send().join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+    }
+    steps.changeSignalled(event.commitmentId(), event.signalId());
   }
 
   /**
@@ -97,6 +123,7 @@ class CommitmentProcessStarter {
     } while (batch.size() == SWEEP_BATCH);
     steps.withoutActiveOwner(accountId).forEach(id ->
         publish(CommitmentBpmn.MESSAGE_OWNER_MISSING, id, Map.of(), Duration.ZERO));
+    steps.owingChangeSignal(SIGNAL_GRACE, accountId).forEach(this::signal);
   }
 
   private void start(CommitmentEvents.Recorded event) {

@@ -60,6 +60,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         .findFirst().orElse(null), t -> t != null);
     // rob's interrupted step leaves his inbox as soon as rita's arrives, not at its next lock renewal
     await().atMost(WAIT).until(() -> tasks.findById(robsDelivery.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+    assertThat(commitments.findById(commitmentId).orElseThrow().getChangeSignalId()).as("the message went out").isNull();
 
     assertThat(complete("rita", deliver, Map.of("decision", "deliver", "evidence", "https://docs/sso"))).isEqualTo(HttpStatus.OK);
     awaitStatus(commitmentId, CommitmentStatus.DELIVERED);

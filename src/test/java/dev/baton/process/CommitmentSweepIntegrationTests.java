@@ -84,6 +84,27 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
     assertThat(tasksOf(id, CommitmentBpmn.TASK_ASSIGN_OWNER)).hasSize(1);
   }
 
+  @Test
+  void sweepSendsAChangeWhoseMessageWasLostSoTheWaitingStepFollowsTheNewOwner() throws Exception {
+    long id = recordedWithoutEvent(false);
+    starter.sweep(account.getId());
+    Task ownersAccept = awaitOpenTask(id, CommitmentBpmn.TASK_ACCEPT);
+    Person other = people.save(new Person("sweep2-" + run, "Sweep Other", "sweep2-" + run + "@example.com", "x",
+        Set.of(Role.CS)));
+    // what a reassignment leaves when the broker fails right after its commit: the change, its message owed
+    jdbc.update("update commitment set owner_id = ?, change_signal_id = ?, updated_at = now() - interval '2 minutes'"
+        + " where id = ?", other.getId(), "commitment-changed:" + id + ":lost", id);
+
+    starter.sweep(account.getId());
+
+    Task othersAccept = await().atMost(WAIT).until(() -> tasksOf(id, CommitmentBpmn.TASK_ACCEPT).stream()
+        .filter(t -> t.getStatus() == TaskStatus.OPEN && other.getUsername().equals(t.getAssignee()))
+        .findFirst().orElse(null), t -> t != null);
+    assertThat(othersAccept.getProcessInstanceKey()).isEqualTo(ownersAccept.getProcessInstanceKey());
+    await().atMost(WAIT).until(() -> tasks.findById(ownersAccept.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+    assertThat(commitments.findById(id).orElseThrow().getChangeSignalId()).as("nothing owed any more").isNull();
+  }
+
   /** Saved through the repository, so no start event; recorded over a minute ago, as the sweep asks. */
   private long recordedWithoutEvent(boolean accepted) {
     Commitment c = new Commitment(account, null, "Sweep " + run, owner, owner, team, LocalDate.now().plusDays(30));
