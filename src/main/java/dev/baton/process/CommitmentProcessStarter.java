@@ -4,6 +4,7 @@ import dev.baton.commitment.CommitmentEvents;
 import dev.baton.commitment.CommitmentProcessSteps;
 import dev.baton.process.CommitmentBpmn.Variables;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Duration;
@@ -94,8 +95,10 @@ class CommitmentProcessStarter {
       client.newPublishMessageCommand().messageName(CommitmentBpmn.MESSAGE_CHANGED)
           .correlationKey(String.valueOf(event.commitmentId())).messageId(event.signalId())
           .timeToLive(CHANGE_TTL).variables(variables).send().join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+    } catch (ClientStatusException | ClientHttpException e) {
+      boolean alreadyHeld = e instanceof ClientStatusException s ? s.getStatusCode() == Status.Code.ALREADY_EXISTS
+          : ((ClientHttpException) e).code() == 409;
+      if (!alreadyHeld) {
         throw e;
       }
     }
