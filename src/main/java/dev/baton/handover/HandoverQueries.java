@@ -62,12 +62,15 @@ public class HandoverQueries {
         .setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize()).getResultList();
     long total = em.createQuery("select count(h) " + VISIBLE, Long.class)
         .setParameter("admin", admin).setParameter("me", username).getSingleResult();
-    // counted in the database: a handover of 10,000 accounts is one row here, not 10,000 items loaded
+    // counted in the database, one query for the page: a handover of 10,000 accounts is one row here
+    Map<Long, Object[]> counts = page.isEmpty() ? Map.of() : em.createQuery(
+            "select i.handover.id, count(i), sum(case when i.step = :done then 1 else 0 end) from HandoverItem i"
+                + " where i.handover.id in :ids group by i.handover.id", Object[].class)
+        .setParameter("done", HandoverStep.DONE).setParameter("ids", page.stream().map(Handover::getId).toList())
+        .getResultStream().collect(Collectors.toMap(row -> (Long) row[0], Function.identity()));
     return new PageImpl<>(page.stream().map(h -> {
-      Object[] counts = em.createQuery("select count(i), coalesce(sum(case when i.step = :done then 1 else 0 end), 0)"
-          + " from HandoverItem i where i.handover.id = :id", Object[].class)
-          .setParameter("done", HandoverStep.DONE).setParameter("id", h.getId()).getSingleResult();
-      return summary(h, ((Number) counts[0]).intValue(), ((Number) counts[1]).longValue());
+      Object[] c = counts.getOrDefault(h.getId(), new Object[] {h.getId(), 0L, 0L});
+      return summary(h, ((Number) c[1]).intValue(), ((Number) c[2]).longValue());
     }).toList(), pageable, total);
   }
 

@@ -38,6 +38,8 @@ public class OutboxDispatcher {
   private final TransactionTemplate transactions;
   private final MailSettings settings;
   private final Clock clock;
+  /** {@code baton.mail.from}, parsed once (a bad value stops the start-up, not every send). */
+  private final InternetAddress baton;
   private final String messageIdDomain;
 
   OutboxDispatcher(
@@ -51,7 +53,8 @@ public class OutboxDispatcher {
     this.transactions = new TransactionTemplate(transactionManager);
     this.settings = settings;
     this.clock = clock;
-    this.messageIdDomain = domainOf(settings.from());
+    this.baton = parse(settings.from());
+    this.messageIdDomain = baton.getAddress().substring(baton.getAddress().indexOf('@') + 1);
   }
 
   /** Sends everything that is due, one message per transaction; returns how many messages it tried. */
@@ -86,12 +89,12 @@ public class OutboxDispatcher {
     boolean withHtml = message.getHtmlBody() != null;
     MimeMessageHelper helper = new MimeMessageHelper(mime, withHtml, "UTF-8");
     if (message.getFromName() == null) {
-      helper.setFrom(settings.from());
+      helper.setFrom(baton);
     } else {
       // the person's name on Baton's address: a mail server rejects (or a spam filter distrusts) a
       // From in a domain it may not send for; the reply goes to the person all the same
-      helper.setFrom(new InternetAddress(settings.from()).getAddress(), message.getFromName());
-      mime.setSender(new InternetAddress(settings.from()));
+      helper.setFrom(baton.getAddress(), message.getFromName());
+      mime.setSender(baton);
     }
     if (message.getReplyTo() != null) {
       helper.setReplyTo(message.getReplyTo());
@@ -116,10 +119,9 @@ public class OutboxDispatcher {
     return "<outbox-" + message.getId() + "." + message.getCreatedAt().toEpochMilli() + "@" + messageIdDomain + ">";
   }
 
-  private static String domainOf(String from) {
+  private static InternetAddress parse(String from) {
     try {
-      String address = new InternetAddress(from).getAddress();
-      return address.substring(address.indexOf('@') + 1);
+      return new InternetAddress(from);
     } catch (AddressException e) {
       throw new IllegalArgumentException("baton.mail.from is not a mail address: " + from, e);
     }

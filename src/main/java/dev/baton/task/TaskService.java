@@ -9,6 +9,7 @@ import dev.baton.people.Role;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,10 +66,12 @@ public class TaskService {
    */
   @Transactional
   public Task upsert(TaskSpec spec) {
-    return tasks.findByJobKeyAndElementInstanceKey(spec.jobKey(), spec.elementInstanceKey()).orElseGet(() -> {
-      retireStale(spec);
-      return create(spec);
-    });
+    List<Task> sameKey = tasks.findByJobKey(spec.jobKey());
+    return sameKey.stream().filter(t -> t.getElementInstanceKey() == spec.elementInstanceKey()).findFirst()
+        .orElseGet(() -> {
+          retireStale(sameKey, spec);
+          return create(spec);
+        });
   }
 
   /**
@@ -76,8 +79,8 @@ public class TaskService {
    * lost, its keys handed out again): that job no longer exists, and completing the row would
    * complete the new one. Such rows still open are canceled.
    */
-  private void retireStale(TaskSpec spec) {
-    for (Task stale : tasks.findByJobKeyAndElementInstanceKeyNot(spec.jobKey(), spec.elementInstanceKey())) {
+  private void retireStale(List<Task> sameKey, TaskSpec spec) {
+    for (Task stale : sameKey) {
       if (stale.getStatus() == TaskStatus.OPEN || stale.getStatus() == TaskStatus.COMPLETING) {
         Map<String, Object> before = state(stale);
         stale.cancel();

@@ -9,9 +9,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecutor<Task> {
 
-  Optional<Task> findByJobKeyAndElementInstanceKey(long jobKey, long elementInstanceKey);
-
-  List<Task> findByJobKeyAndElementInstanceKeyNot(long jobKey, long elementInstanceKey);
+  /** One row, or none; several only after a broker reset handed the key out again (see TaskService#upsert). */
+  List<Task> findByJobKey(long jobKey);
 
   List<Task> findByProcessInstanceKeyAndStatusAndIdNot(long processInstanceKey, TaskStatus status, Long id);
 

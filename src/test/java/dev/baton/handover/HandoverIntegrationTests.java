@@ -128,6 +128,9 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     Map detail = as("maria").getForObject("/api/handovers/" + id, Map.class);
     assertThat(((Map) detail.get("handover")).get("status")).isEqualTo("COMPLETED");
+    List<Map> listed = (List<Map>) as("maria").getForObject("/api/handovers?size=100", Map.class).get("content");
+    assertThat(listed).filteredOn(h -> ((Number) h.get("id")).longValue() == id).singleElement()
+        .satisfies(h -> assertThat(h).containsEntry("accounts", 2).containsEntry("accountsDone", 2));
     assertThat(as("marcus").getForEntity("/api/handovers/" + id, Map.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
