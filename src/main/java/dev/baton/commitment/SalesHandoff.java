@@ -28,12 +28,28 @@ public class SalesHandoff {
   private final AccountService accounts;
   private final PeopleService people;
   private final AuditLog audit;
+  private final HandoffProcess process;
+  private final CommitmentSettings settings;
 
-  SalesHandoff(Commitments commitments, AccountService accounts, PeopleService people, AuditLog audit) {
+  SalesHandoff(Commitments commitments, AccountService accounts, PeopleService people, AuditLog audit,
+      HandoffProcess process, CommitmentSettings settings) {
     this.commitments = commitments;
     this.accounts = accounts;
     this.people = people;
     this.audit = audit;
+    this.process = process;
+    this.settings = settings;
+  }
+
+  /**
+   * Starts the handoff of a won deal's account: its owner lists the sale's commitments, each
+   * delivering team accepts them, customer success (the verifying team) holds the kickoff.
+   *
+   * @return the process instance's key
+   * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
+   */
+  public long start(long accountId) {
+    return process.start(accountId, rep(accountId), settings.verifyingTeam());
   }
 
   /** The rep who hands the account over (its owner); 400 when it has none. */

@@ -4,9 +4,9 @@ import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.people.People;
 import dev.baton.people.Person;
-import dev.baton.process.Bpmn.SampleReview;
-import dev.baton.process.Bpmn.Variables;
-import dev.baton.process.Playbooks;
+import dev.baton.playbook.engine.SampleReviewBpmn;
+import dev.baton.engine.Bpmn.Variables;
+import dev.baton.engine.ProcessInstances;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,17 +37,17 @@ class DemoPlaybooks implements ApplicationRunner {
   private static final List<Duration> DUE_IN = List.of(Duration.ofDays(-1), Duration.ofHours(6), Duration.ofDays(3));
 
   private final DemoData demoData;
-  private final Playbooks playbooks;
+  private final ProcessInstances processInstances;
   private final Accounts accounts;
   private final People people;
   private final Clock clock;
   private final boolean enabled;
 
   DemoPlaybooks(
-      DemoData demoData, Playbooks playbooks, Accounts accounts, People people, Clock clock,
+      DemoData demoData, ProcessInstances processInstances, Accounts accounts, People people, Clock clock,
       @Value("${baton.demo-data.playbooks:true}") boolean enabled) {
     this.demoData = demoData;
-    this.playbooks = playbooks;
+    this.processInstances = processInstances;
     this.accounts = accounts;
     this.people = people;
     this.clock = clock;
@@ -69,11 +69,11 @@ class DemoPlaybooks implements ApplicationRunner {
         .getContent();
     List<Long> started = new ArrayList<>();
     for (int i = 0; i < firstAccounts.size(); i++) {
-      started.add(playbooks.start(SampleReview.PROCESS_ID, Map.of(
+      started.add(processInstances.start(SampleReviewBpmn.PROCESS_ID, Map.of(
           Variables.ACCOUNT_ID, firstAccounts.get(i).getId(),
           Variables.REVIEW_DUE_AT, clock.instant().plus(DUE_IN.get(i)).toString())));
     }
-    log.info("Demo: started {} sample reviews for team {}", started.size(), SampleReview.CANDIDATE_TEAM);
+    log.info("Demo: started {} sample reviews for team {}", started.size(), SampleReviewBpmn.CANDIDATE_TEAM);
     return started;
   }
 }

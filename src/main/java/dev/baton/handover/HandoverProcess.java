@@ -3,7 +3,7 @@ package dev.baton.handover;
 import java.time.Instant;
 import java.util.List;
 
-/** What a handover needs from the process engine; {@code dev.baton.process} implements it. */
+/** What a handover needs from the process engine; {@code dev.baton.handover.engine.HandoverLauncher} implements it. */
 public interface HandoverProcess {
 
   /**

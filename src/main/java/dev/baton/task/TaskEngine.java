@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What the task inbox needs from the process engine, in Baton's terms. The engine bridge in
- * {@code dev.baton.process} implements it, so this package never depends on the engine's API.
+ * {@code dev.baton.engine.CamundaTaskEngine} implements it, so this package never depends on the engine's API.
  * {@link NotTaken} means the engine refused the command before acting on it; any other failure
  * (engine unreachable, timeout, a dropped connection) is a runtime exception whose command the
  * engine may or may not have carried out: the caller retries later.

@@ -10,10 +10,10 @@ import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Role;
 import dev.baton.people.Teams;
-import dev.baton.process.Bpmn.SampleReview;
-import dev.baton.process.Bpmn.Variables;
-import dev.baton.process.HandoverWorkersReference;
-import dev.baton.process.Playbooks;
+import dev.baton.playbook.engine.SampleReviewBpmn;
+import dev.baton.engine.Bpmn.Variables;
+import dev.baton.handover.engine.HandoverWorkersReference;
+import dev.baton.engine.ProcessInstances;
 import dev.baton.task.TaskService;
 import io.camunda.client.CamundaClient;
 import java.lang.management.ManagementFactory;
@@ -68,7 +68,7 @@ class HandoverBenchmark {
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
   @Autowired CamundaClient client;
-  @Autowired Playbooks playbooks;
+  @Autowired ProcessInstances processInstances;
   @Autowired Environment environment;
 
   @Test
@@ -176,7 +176,7 @@ class HandoverBenchmark {
         ids.stream().map(a -> new Object[] {a, maria, owner}).toList());
     List<Long> reviews = new ArrayList<>();
     for (int i = 0; i < ids.size(); i += 10) {
-      reviews.add(playbooks.start(SampleReview.PROCESS_ID,
+      reviews.add(processInstances.start(SampleReviewBpmn.PROCESS_ID,
           Map.of(Variables.REVIEW_DUE_AT, "2030-01-31T09:00:00Z", Variables.ACCOUNT_ID, ids.get(i))));
     }
     // as if the rep had claimed each review once it is in the inbox

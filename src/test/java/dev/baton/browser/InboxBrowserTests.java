@@ -2,7 +2,7 @@ package dev.baton.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.process.EngineIntegrationTest;
+import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import java.time.Duration;

@@ -17,7 +17,7 @@ import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Teams;
-import dev.baton.process.EngineIntegrationTest;
+import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import jakarta.mail.Message;

@@ -10,7 +10,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.notification.OutboxDispatcher;
-import dev.baton.process.EngineIntegrationTest;
+import dev.baton.engine.EngineIntegrationTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;

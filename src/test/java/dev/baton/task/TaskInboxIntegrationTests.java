@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
-import dev.baton.process.EngineIntegrationTest;
+import dev.baton.engine.EngineIntegrationTest;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.notification.MailPreferenceService;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.People;
-import dev.baton.process.EngineIntegrationTest;
+import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.task.Task;
 import dev.baton.task.web.HtmlForms.Page;
 import java.time.LocalDate;

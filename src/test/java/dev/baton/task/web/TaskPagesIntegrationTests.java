@@ -3,7 +3,7 @@ package dev.baton.task.web;
 import static dev.baton.task.web.HtmlForms.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.process.EngineIntegrationTest;
+import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.web.HtmlForms.Page;

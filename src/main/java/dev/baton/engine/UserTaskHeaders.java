@@ -1,0 +1,104 @@
+package dev.baton.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.Bpmn.Variables;
+import dev.baton.task.TaskSpec;
+import io.camunda.client.api.response.ActivatedJob;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a user-task job the way the engine writes it: assignment, form and schedule are custom
+ * headers (checked against the in-memory engine, see UserTaskHeadersTests). A job does not carry
+ * its element's name, so the task's name comes from the element id ({@code task_review_account}
+ * becomes "Review account"): the reason element ids must be readable.
+ */
+public final class UserTaskHeaders {
+
+  public static final String ASSIGNEE = "io.camunda.zeebe:assignee";
+  public static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
+  public static final String FORM_KEY = "io.camunda.zeebe:formKey";
+  public static final String DUE_DATE = "io.camunda.zeebe:dueDate";
+  public static final String FOLLOW_UP_DATE = "io.camunda.zeebe:followUpDate";
+  /** Baton's own header: "true" when the playbook has timers for this step's reminder/escalation. */
+  public static final String OWN_REMINDERS = "baton:ownReminders";
+  /** Baton's own header: "true" when the playbook mails the assignee about this step itself. */
+  public static final String OWN_ASSIGNMENT_MAIL = "baton:ownAssignmentMail";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private UserTaskHeaders() {}
+
+  static TaskSpec toSpec(ActivatedJob job) {
+    Map<String, String> headers = job.getCustomHeaders();
+    Map<String, Object> vars = job.getVariablesAsMap();
+    return new TaskSpec(
+        job.getKey(),
+        job.getProcessInstanceKey(),
+        job.getElementInstanceKey(),
+        job.getBpmnProcessId(),
+        job.getProcessDefinitionVersion(),
+        job.getElementId(),
+        nameOf(job.getElementId()),
+        blankToNull(headers.get(ASSIGNEE)),
+        groups(headers.get(CANDIDATE_GROUPS)),
+        blankToNull(headers.get(FORM_KEY)),
+        instant(headers.get(DUE_DATE)),
+        instant(headers.get(FOLLOW_UP_DATE)),
+        id(vars.get(Variables.ACCOUNT_ID)),
+        id(vars.get(Variables.COMMITMENT_ID)),
+        id(vars.get(Variables.HANDOVER_ID)),
+        flag(headers.get(OWN_REMINDERS)),
+        flag(headers.get(OWN_ASSIGNMENT_MAIL)));
+  }
+
+  private static boolean flag(String header) {
+    return header != null && "true".equalsIgnoreCase(header.trim());
+  }
+
+  static String nameOf(String elementId) {
+    String words = elementId.replaceFirst("^(task|user_task|usertask)_", "").replaceAll("[_-]+", " ").trim();
+    return words.isEmpty() ? elementId : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /** The engine writes a JSON array ({@code ["sales-emea"]}); a comma list is accepted too. */
+  static Set<String> groups(String header) {
+    if (header == null || header.isBlank()) {
+      return Set.of();
+    }
+    List<String> names;
+    try {
+      names = header.trim().startsWith("[")
+          ? JSON.readValue(header, new TypeReference<List<String>>() {})
+          : Arrays.asList(header.split(","));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("candidate groups header is not a JSON array: " + header, e);
+    }
+    Set<String> groups = new LinkedHashSet<>();
+    names.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(groups::add);
+    return groups;
+  }
+
+  /** Dates are ISO 8601 with an offset (e.g. 2026-01-31T09:00:00Z, ...+01:00, or with a zone id). */
+  public static Instant instant(String header) {
+    return header == null || header.isBlank() ? null : ZonedDateTime.parse(header.trim()).toInstant();
+  }
+
+  private static Long id(Object value) {
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    return value instanceof String s && !s.isBlank() ? Long.valueOf(s.trim()) : null;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.baton.handover.engine;
+
+import dev.baton.handover.HandoverProcess;
+import dev.baton.handover.engine.HandoverBpmn.Rep;
+import dev.baton.handover.engine.HandoverBpmn.Vars;
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts {@code rep-handover} with ids and the usernames its user tasks are assigned to, by its
+ * start message correlated by the handover id. The engine keeps one active instance per
+ * correlation key, and a message with no time to live is dropped rather than kept for later, so
+ * sending the start again (after a crash, or when the first answer was lost) never starts a
+ * second handover process.
+ */
+@Component
+class HandoverLauncher implements HandoverProcess {
+
+  private final CamundaClient client;
+
+  HandoverLauncher(CamundaClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void start(long handoverId, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Vars.HANDOVER_ID, handoverId);
+    variables.put(Vars.ITEM_IDS, itemIds);
+    variables.put(Vars.MANAGER, manager);
+    variables.put(Vars.DEPARTING, departing);
+    variables.put(Vars.TEMPORARY, leaveEndsAt != null);
+    if (leaveEndsAt != null) {
+      variables.put(Vars.LEAVE_ENDS_AT, leaveEndsAt.toString());
+    }
+    client.newPublishMessageCommand().messageName(Rep.MESSAGE_LAUNCHED).correlationKey(String.valueOf(handoverId))
+        .timeToLive(Duration.ZERO).variables(variables).send().join();
+  }
+}

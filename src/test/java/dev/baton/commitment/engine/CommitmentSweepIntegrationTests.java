@@ -1,0 +1,147 @@
+package dev.baton.commitment.engine;
+
+import dev.baton.engine.Bpmn;
+import dev.baton.engine.EngineIntegrationTest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.commitment.Commitment;
+import dev.baton.commitment.Commitments;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
+import dev.baton.people.Team;
+import dev.baton.people.Teams;
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The periodic sweep in the running app, called directly (its schedule is off in tests) and scoped to
+ * this test's own account, as the database is shared with the demo book and the other tests.
+ */
+class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
+
+  @Autowired CommitmentProcessStarter starter;
+  @Autowired Commitments commitments;
+  @Autowired Accounts accounts;
+  @Autowired People people;
+  @Autowired Teams teams;
+  @Autowired JdbcTemplate jdbc;
+
+  String run;
+  Person owner;
+  Team team;
+  Account account;
+
+  @BeforeEach
+  void ownData() {
+    run = UUID.randomUUID().toString().substring(0, 8);
+    owner = people.save(new Person("sweep-" + run, "Sweep Owner", "sweep-" + run + "@example.com", "x", Set.of(Role.CS)));
+    team = teams.save(new Team("sweep-team-" + run, "Sweep team"));
+    account = accounts.save(new Account("Sweep " + run, people.findByUsername("rob").orElseThrow(), null, null, null));
+  }
+
+  @Test
+  void sweepStartsOneProcessForAnOpenCommitmentThatHasNoneAndNoMoreWhenItRunsAgain() throws Exception {
+    long id = recordedWithoutEvent(false);
+
+    starter.sweep(account.getId());
+    Task accept = awaitOpenTask(id, CommitmentBpmn.TASK_ACCEPT);
+    starter.sweep(account.getId());
+    engine.waitForIdleState(WAIT);
+
+    assertThat(instancesFollowing(id)).containsExactly(accept.getProcessInstanceKey());
+    assertThat(commitments.findById(id).orElseThrow().getProcessInstanceKey()).isEqualTo(accept.getProcessInstanceKey());
+    assertThat(tasksOf(id, CommitmentBpmn.TASK_ACCEPT)).hasSize(1);
+  }
+
+  @Test
+  void sweepSendsAnAcceptedCommitmentWhoseOwnerLeftToItsTeamOnceEvenWhenItRunsAgain() throws Exception {
+    long id = recordedWithoutEvent(true);
+    starter.sweep(account.getId());
+    awaitOpenTask(id, CommitmentBpmn.TASK_DELIVER);
+
+    owner.deactivate(); // at the database level: no event tells the process
+    people.save(owner);
+    starter.sweep(account.getId());
+    Task assign = awaitOpenTask(id, CommitmentBpmn.TASK_ASSIGN_OWNER);
+    starter.sweep(account.getId());
+    engine.waitForIdleState(WAIT);
+
+    assertThat(assign.getCandidateGroups()).containsExactly(team.getKey());
+    assertThat(instancesFollowing(id)).containsExactly(assign.getProcessInstanceKey());
+    assertThat(activations(assign.getProcessInstanceKey(), CommitmentBpmn.TASK_ASSIGN_OWNER)).isEqualTo(1);
+    assertThat(tasksOf(id, CommitmentBpmn.TASK_ASSIGN_OWNER)).hasSize(1);
+  }
+
+  @Test
+  void sweepSendsAChangeWhoseMessageWasLostSoTheWaitingStepFollowsTheNewOwner() throws Exception {
+    long id = recordedWithoutEvent(false);
+    starter.sweep(account.getId());
+    Task ownersAccept = awaitOpenTask(id, CommitmentBpmn.TASK_ACCEPT);
+    Person other = people.save(new Person("sweep2-" + run, "Sweep Other", "sweep2-" + run + "@example.com", "x",
+        Set.of(Role.CS)));
+    // what a reassignment leaves when the broker fails right after its commit: the change, its message owed
+    jdbc.update("update commitment set owner_id = ?, change_signal_id = ?, updated_at = now() - interval '2 minutes'"
+        + " where id = ?", other.getId(), "commitment-changed:" + id + ":lost", id);
+
+    starter.sweep(account.getId());
+
+    Task othersAccept = await().atMost(WAIT).until(() -> tasksOf(id, CommitmentBpmn.TASK_ACCEPT).stream()
+        .filter(t -> t.getStatus() == TaskStatus.OPEN && other.getUsername().equals(t.getAssignee()))
+        .findFirst().orElse(null), t -> t != null);
+    assertThat(othersAccept.getProcessInstanceKey()).isEqualTo(ownersAccept.getProcessInstanceKey());
+    await().atMost(WAIT).until(() -> tasks.findById(ownersAccept.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+    assertThat(commitments.findById(id).orElseThrow().getChangeSignalId()).as("nothing owed any more").isNull();
+  }
+
+  /** Saved through the repository, so no start event; recorded over a minute ago, as the sweep asks. */
+  private long recordedWithoutEvent(boolean accepted) {
+    Commitment c = new Commitment(account, null, "Sweep " + run, owner, owner, team, LocalDate.now().plusDays(30));
+    if (accepted) {
+      c.accept();
+    }
+    long id = commitments.save(c).getId();
+    jdbc.update("update commitment set created_at = created_at - interval '2 minutes' where id = ?", id);
+    return id;
+  }
+
+  private Task awaitOpenTask(long commitmentId, String elementId) {
+    return await().atMost(WAIT).until(() -> tasksOf(commitmentId, elementId).stream()
+        .filter(t -> t.getStatus() == TaskStatus.OPEN).findFirst().orElse(null), t -> t != null);
+  }
+
+  private List<Task> tasksOf(long commitmentId, String elementId) {
+    return tasks.findAll().stream()
+        .filter(t -> Long.valueOf(commitmentId).equals(t.getCommitmentId()) && t.getElementId().equals(elementId))
+        .toList();
+  }
+
+  /** How often the engine entered that element in the instance (the task rows follow asynchronously). */
+  private long activations(long instance, String elementId) {
+    return StreamSupport.stream(records().processInstanceRecords().spliterator(), false)
+        .filter(r -> r.getValue().getProcessInstanceKey() == instance && r.getValue().getElementId().equals(elementId)
+            && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .count();
+  }
+
+  /** The process instances whose commitmentId variable is this commitment. */
+  private List<Long> instancesFollowing(long commitmentId) {
+    return StreamSupport.stream(records().variableRecords().spliterator(), false)
+        .filter(r -> r.getValue().getName().equals(Bpmn.Variables.COMMITMENT_ID)
+            && r.getValue().getValue().equals(String.valueOf(commitmentId)))
+        .map(r -> r.getValue().getProcessInstanceKey()).distinct().toList();
+  }
+}

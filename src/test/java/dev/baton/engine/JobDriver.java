@@ -1,0 +1,56 @@
+package dev.baton.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Plays Baton's part in the handover process tests: takes the one waiting job of a type and completes it. */
+@SuppressWarnings("deprecation") // ZPT hands out the deprecated zeebe client
+public record JobDriver(ZeebeTestEngine engine, ZeebeClient client) {
+
+  public static final Duration IDLE = Duration.ofSeconds(10);
+
+  public ActivatedJob take(String type) throws Exception {
+    engine.waitForIdleState(IDLE);
+    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10).send().join().getJobs();
+    assertThat(jobs).as("jobs of type %s", type).hasSize(1);
+    return jobs.get(0);
+  }
+
+  /** The waiting user task, checked to be the expected element. */
+  public ActivatedJob userTask(String elementId) throws Exception {
+    ActivatedJob job = take(Bpmn.USER_TASK_JOB_TYPE);
+    assertThat(job.getElementId()).isEqualTo(elementId);
+    return job;
+  }
+
+  public ActivatedJob complete(String type, Map<String, Object> variables) throws Exception {
+    ActivatedJob job = take(type);
+    client.newCompleteCommand(job).variables(variables).send().join();
+    return job;
+  }
+
+  public ActivatedJob completeUserTask(String elementId, Map<String, Object> variables) throws Exception {
+    ActivatedJob job = userTask(elementId);
+    client.newCompleteCommand(job).variables(variables).send().join();
+    return job;
+  }
+
+  public void deploy(String... resources) {
+    var command = client.newDeployResourceCommand().addResourceFromClasspath(resources[0]);
+    for (int i = 1; i < resources.length; i++) {
+      command = command.addResourceFromClasspath(resources[i]);
+    }
+    command.send().join();
+  }
+
+  public void passTime(Duration duration) throws Exception {
+    engine.increaseTime(duration);
+    engine.waitForIdleState(IDLE);
+  }
+}

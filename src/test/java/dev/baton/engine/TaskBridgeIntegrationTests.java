@@ -1,0 +1,245 @@
+package dev.baton.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditEvents;
+import dev.baton.people.People;
+import dev.baton.playbook.engine.SampleReviewBpmn;
+import dev.baton.engine.Bpmn.Variables;
+import dev.baton.task.Task;
+import dev.baton.task.TaskEngine;
+import dev.baton.task.TaskEngineSync;
+import dev.baton.task.TaskService;
+import dev.baton.task.TaskSpec;
+import dev.baton.task.TaskStatus;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.ResponseEntity;
+
+/** The sample playbook's user task through Baton's inbox API and back into the engine. */
+@SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
+class TaskBridgeIntegrationTests extends EngineIntegrationTest {
+
+  static final Map<String, Object> GOOD_VALUES =
+      Map.of("reviewSummary", "Renewal looks safe", "healthScore", 8, "renewalRisk", "low", "needsFollowUp", true);
+
+  @Autowired CamundaClient client;
+  @Autowired TaskService taskService;
+  @Autowired TaskEngineSync engineSync;
+  @Autowired Accounts accounts;
+  @Autowired People people;
+  @Autowired AuditEvents auditEvents;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void robClaimsAndCompletesTheReviewWhileRaviFromAnotherTeamCannot() throws Exception {
+    Account acme = accounts.save(new Account("Acme GmbH", people.findByUsername("rob").orElseThrow(), null, null, null));
+    String start = "/api/playbooks/sample-review/instances";
+    Map<String, Object> request = Map.of("accountId", acme.getId());
+    assertThat(as("rob").postForEntity(start, request, Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> started = as("maria").postForEntity(start, request, Map.class);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long instance = ((Number) started.getBody().get("processInstanceKey")).longValue();
+    Task task = awaitTaskOf(instance);
+
+    assertThat(task.getCandidateGroups()).containsExactly(SampleReviewBpmn.CANDIDATE_TEAM);
+    assertThat(task.getAccountId()).isEqualTo(acme.getId());
+    assertThat(task.getDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
+    assertThat(task.getLockExpiresAt()).isAfter(Instant.now().plus(Duration.ofHours(47))); // lock-duration P2D
+    assertThat(jobRecords(task.getJobKey(), JobIntent.TIMEOUT_UPDATED)).isNotEmpty();
+    assertThat(ids(as("rob").getForEntity("/api/tasks?scope=team", Map.class))).contains(task.getId().intValue());
+    assertThat(ids(as("ravi").getForEntity("/api/tasks", Map.class))).doesNotContain(task.getId().intValue());
+    Map<?, ?> details = as("rob").getForObject("/api/tasks/" + task.getId(), Map.class);
+    assertThat(details).extracting("account").extracting("name").isEqualTo("Acme GmbH");
+    assertThat((List<?>) details.get("formFields")).hasSize(6);
+
+    assertThat(complete("ravi", task).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("ravi", task, "claim").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(complete("rob", task).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN); // must claim first
+    assertThat(tasks.findById(task.getId()).orElseThrow())
+        .extracting(Task::getStatus, Task::getAssignee, Task::getVersion)
+        .containsExactly(TaskStatus.OPEN, null, task.getVersion());
+
+    assertThat(post("rob", task, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(post("rita", task, "claim").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    ResponseEntity<Map> bad = as("rob").postForEntity(
+        "/api/tasks/" + task.getId() + "/complete", Map.of("healthScore", "high", "renewalRisk", "none"), Map.class);
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, Object>) bad.getBody().get("errors")).containsOnlyKeys("reviewSummary", "healthScore", "renewalRisk");
+    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+
+    ResponseEntity<Map> done = complete("rob", task);
+    assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(done.getBody()).containsEntry("status", "COMPLETED");
+
+    awaitProcessCompleted(instance);
+    BpmnAssert.assertThat(new InspectedProcessInstance(instance))
+        .hasPassedElementsInOrder(SampleReviewBpmn.TASK_REVIEW_ACCOUNT, SampleReviewBpmn.TASK_RECORD_REVIEW, SampleReviewBpmn.END)
+        .hasVariableWithValue("reviewSummary", "Renewal looks safe")
+        .hasVariableWithValue("healthScore", 8)
+        .hasVariableWithValue("needsFollowUp", true)
+        .hasVariableWithValue(Variables.REVIEW_RECORDED, true);
+    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+        .extracting(AuditEvent::getAction, AuditEvent::getActor, AuditEvent::getAccountId)
+        .containsExactly(
+            tuple("task.claimed", "rob", acme.getId()),
+            tuple("task.completed", "rob", acme.getId()));
+  }
+
+  @Test
+  void aCompletionTheEngineRefusesOnceIsRetriedUntilItArrives() throws Exception {
+    long instance = startReview(null);
+    Task task = awaitTaskOf(instance);
+    post("rob", task, "claim");
+    doThrow(new IllegalStateException("engine unreachable")).doCallRealMethod()
+        .when(taskEngine).complete(anyLong(), anyMap());
+
+    ResponseEntity<Map> accepted = complete("rob", task);
+
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(accepted.getBody()).containsEntry("status", "COMPLETING");
+    await().atMost(WAIT).until(() -> {
+      engineSync.retryCompletions(10);
+      return tasks.findById(task.getId()).orElseThrow().getStatus() == TaskStatus.COMPLETED;
+    });
+    awaitProcessCompleted(instance);
+  }
+
+  @Test
+  void aCompletionTheEngineTookButWhoseAnswerWasLostEndsCompletedNotCanceled() throws Exception {
+    long instance = startReview(null);
+    Task task = awaitTaskOf(instance);
+    post("rob", task, "claim");
+    // the engine completes the job, then the answer is lost (as a deadline or dropped connection does)
+    doAnswer(call -> {
+      call.callRealMethod();
+      throw new IllegalStateException("deadline exceeded after 10 s");
+    }).doCallRealMethod().when(taskEngine).complete(anyLong(), anyMap());
+
+    ResponseEntity<Map> accepted = complete("rob", task);
+
+    assertThat(accepted.getBody()).containsEntry("status", "COMPLETING");
+    awaitProcessCompleted(instance); // the first completion did land
+    engineSync.retryCompletions(10); // the retry finds the job gone
+    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId())).extracting(AuditEvent::getAction)
+        .containsExactly("task.claimed", "task.completed", "task.completion-confirmed");
+  }
+
+  @Test
+  void aCompletionTurnedAwayByABusyEngineIsRetriedAndAJobGoneThenMeansWithdrawn() throws Exception {
+    long instance = startReview(null);
+    Task task = awaitTaskOf(instance);
+    post("rob", task, "claim");
+    doThrow(new TaskEngine.NotTaken(task.getJobKey(), null)).when(taskEngine).complete(eq(task.getJobKey()), anyMap());
+    assertThat(complete("rob", task).getBody()).containsEntry("status", "COMPLETING");
+
+    client.newCancelInstanceCommand(instance).send().join(); // withdrawn while the engine was busy
+    engine.waitForIdleState(WAIT);
+    doCallRealMethod().when(taskEngine).complete(eq(task.getJobKey()), anyMap());
+    engineSync.retryCompletions(10);
+
+    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+  }
+
+  @Test
+  void completingATaskWhoseProcessWasCancelledWithdrawsIt() throws Exception {
+    long instance = startReview(null);
+    Task task = awaitTaskOf(instance);
+    post("rob", task, "claim");
+    client.newCancelInstanceCommand(instance).send().join();
+    engine.waitForIdleState(WAIT);
+
+    ResponseEntity<Map> withdrawn = complete("rob", task);
+
+    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) withdrawn.getBody().get("detail")).contains("withdrawn");
+    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+  }
+
+  @Test
+  void renewsLocksAboutToRunOutAndCancelsTasksWhoseJobIsGone() throws Exception {
+    Task live = awaitTaskOf(startReview(null));
+    long cancelledInstance = startReview(null);
+    Task gone = awaitTaskOf(cancelledInstance);
+    client.newCancelInstanceCommand(cancelledInstance).send().join();
+    engine.waitForIdleState(WAIT);
+    jdbc.update("update task set lock_expires_at = now() + interval '1 day' where id in (?, ?)", live.getId(), gone.getId());
+
+    await().atMost(WAIT).until(() -> {
+      engineSync.renewLocks(10);
+      return tasks.findById(gone.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED
+          && tasks.findById(live.getId()).orElseThrow().getLockExpiresAt().isAfter(Instant.now().plus(Duration.ofHours(47)));
+    });
+    assertThat(tasks.findById(live.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+    assertThat(jobRecords(live.getJobKey(), JobIntent.TIMEOUT_UPDATED)).hasSize(2);
+  }
+
+  @Test
+  void aJobDeliveredAgainFindsItsRowAndChangesNothing() throws Exception {
+    Task task = awaitTaskOf(startReview(null));
+    TaskSpec again = new TaskSpec(task.getJobKey(), task.getProcessInstanceKey(), task.getElementInstanceKey(),
+        task.getBpmnProcessId(), task.getProcessVersion(), task.getElementId(), "Renamed", "rita", Set.of("sales-na"),
+        null, null, null, null, null, null);
+
+    Task found = taskService.upsert(again);
+    taskService.upsert(again);
+
+    Task row = tasks.findById(task.getId()).orElseThrow();
+    assertThat(found.getId()).isEqualTo(task.getId());
+    assertThat(tasks.findAll()).filteredOn(t -> t.getJobKey() == task.getJobKey()).hasSize(1);
+    assertThat(row)
+        .extracting(Task::getName, Task::getAssignee, Task::getCandidateGroups, Task::getStatus, Task::getVersion,
+            Task::getLockExpiresAt)
+        .containsExactly(task.getName(), null, Set.of("sales-emea"), TaskStatus.OPEN, task.getVersion(),
+            task.getLockExpiresAt());
+  }
+
+  @Test
+  void aJobKeyHandedOutAgainByAResetBrokerMakesANewTaskAndRetiresTheOldRow() throws Exception {
+    Task old = awaitTaskOf(startReview(null));
+    // the same job key for another element instance: what a broker started afresh hands out
+    TaskSpec reused = new TaskSpec(old.getJobKey(), 42, old.getElementInstanceKey() + 1_000_000, "other-playbook", 1,
+        "task_follow_up", "Follow up", "rita", Set.of(), null, null, null, null, null, null);
+
+    Task arrived = taskService.upsert(reused);
+
+    assertThat(arrived.getId()).isNotEqualTo(old.getId());
+    assertThat(arrived.getAssignee()).isEqualTo("rita");
+    assertThat(tasks.findById(old.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+    assertThat(taskService.upsert(reused).getId()).as("delivered again: the same new row").isEqualTo(arrived.getId());
+  }
+
+  private List<?> jobRecords(long jobKey, JobIntent intent) {
+    return StreamSupport.stream(records().jobRecords().spliterator(), false)
+        .filter(r -> r.getKey() == jobKey && r.getIntent() == intent)
+        .toList();
+  }
+
+  private ResponseEntity<Map> complete(String username, Task task) {
+    return as(username).postForEntity("/api/tasks/" + task.getId() + "/complete", GOOD_VALUES, Map.class);
+  }
+}

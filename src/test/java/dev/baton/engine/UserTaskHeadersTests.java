@@ -1,0 +1,102 @@
+package dev.baton.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.baton.task.TaskSpec;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Header values as the engine writes them (seen in SampleReviewProcessTests) become a TaskSpec. */
+class UserTaskHeadersTests {
+
+  @Test
+  void aStepMarkedWithOwnRemindersIsLeftToItsBpmnTimers() {
+    assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_REMINDERS, "true"), Map.of())).ownReminders()).isTrue();
+    assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_REMINDERS, "no"), Map.of())).ownReminders()).isFalse();
+    assertThat(UserTaskHeaders.toSpec(job(Map.of(), Map.of())).ownReminders()).isFalse();
+    assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_ASSIGNMENT_MAIL, "true"), Map.of()))
+        .ownAssignmentMail()).isTrue();
+    assertThat(UserTaskHeaders.toSpec(job(Map.of(), Map.of())).ownAssignmentMail()).isFalse();
+  }
+
+  @Test
+  void mapsAssignmentFormScheduleAndBusinessIds() {
+    ActivatedJob job = job(
+        Map.of(
+            UserTaskHeaders.ASSIGNEE, "rob",
+            UserTaskHeaders.CANDIDATE_GROUPS, "[\"sales-emea\",\"customer-success\"]",
+            UserTaskHeaders.FORM_KEY, "sample-review",
+            UserTaskHeaders.DUE_DATE, "2026-12-01T10:00:00+01:00",
+            UserTaskHeaders.FOLLOW_UP_DATE, "2026-11-28T09:00:00Z"),
+        Map.of("accountId", 42, "commitmentId", "7"));
+
+    TaskSpec spec = UserTaskHeaders.toSpec(job);
+
+    assertThat(spec.jobKey()).isEqualTo(11L);
+    assertThat(spec.processInstanceKey()).isEqualTo(22L);
+    assertThat(spec.elementInstanceKey()).isEqualTo(33L);
+    assertThat(spec.bpmnProcessId()).isEqualTo("sample-review");
+    assertThat(spec.processVersion()).isEqualTo(3);
+    assertThat(spec.elementId()).isEqualTo("task_review_account");
+    assertThat(spec.name()).isEqualTo("Review account");
+    assertThat(spec.assignee()).isEqualTo("rob");
+    assertThat(spec.candidateGroups()).containsExactlyInAnyOrder("sales-emea", "customer-success");
+    assertThat(spec.formKey()).isEqualTo("sample-review");
+    assertThat(spec.dueAt()).isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
+    assertThat(spec.followUpAt()).isEqualTo(Instant.parse("2026-11-28T09:00:00Z"));
+    assertThat(spec.accountId()).isEqualTo(42L);
+    assertThat(spec.commitmentId()).isEqualTo(7L);
+    assertThat(spec.handoverId()).isNull();
+  }
+
+  @Test
+  void leavesOutWhatTheModelDoesNotSay() {
+    TaskSpec spec = UserTaskHeaders.toSpec(job(Map.of(), Map.of()));
+
+    assertThat(spec.assignee()).isNull();
+    assertThat(spec.candidateGroups()).isEmpty();
+    assertThat(spec.formKey()).isNull();
+    assertThat(spec.dueAt()).isNull();
+    assertThat(spec.accountId()).isNull();
+  }
+
+  @Test
+  void acceptsACommaListOfCandidateGroups() {
+    assertThat(UserTaskHeaders.groups(" sales-emea, sales-na ,")).containsExactly("sales-emea", "sales-na");
+  }
+
+  @Test
+  void acceptsDatesWithAZoneId() {
+    assertThat(UserTaskHeaders.instant("2026-12-01T10:00:00+01:00[Europe/Berlin]"))
+        .isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
+  }
+
+  @Test
+  void refusesABrokenCandidateGroupsArray() {
+    assertThatThrownBy(() -> UserTaskHeaders.groups("[\"sales-emea\"")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void namesTheTaskAfterItsElementId() {
+    assertThat(UserTaskHeaders.nameOf("task_write_handover_note")).isEqualTo("Write handover note");
+    assertThat(UserTaskHeaders.nameOf("approve-plan")).isEqualTo("Approve plan");
+  }
+
+  private static ActivatedJob job(Map<String, String> headers, Map<String, Object> variables) {
+    ActivatedJob job = mock(ActivatedJob.class);
+    when(job.getKey()).thenReturn(11L);
+    when(job.getProcessInstanceKey()).thenReturn(22L);
+    when(job.getElementInstanceKey()).thenReturn(33L);
+    when(job.getBpmnProcessId()).thenReturn("sample-review");
+    when(job.getProcessDefinitionVersion()).thenReturn(3);
+    when(job.getElementId()).thenReturn("task_review_account");
+    when(job.getCustomHeaders()).thenReturn(headers);
+    when(job.getVariablesAsMap()).thenReturn(variables);
+    return job;
+  }
+}
