@@ -77,10 +77,6 @@ public class Commitment {
   @Column(updatable = false, insertable = false)
   private Long processInstanceKey;
 
-  /** Set with a change its process has not been told of yet (set and cleared by {@link Commitments}). */
-  @Column(updatable = false, insertable = false)
-  private String changeSignalId;
-
   @Version private long version;
   @CreationTimestamp private Instant createdAt;
   @UpdateTimestamp private Instant updatedAt;
@@ -235,10 +231,6 @@ public class Commitment {
 
   public String getDeliveryEvidence() {
     return deliveryEvidence;
-  }
-
-  public String getChangeSignalId() {
-    return changeSignalId;
   }
 
   public Long getProcessInstanceKey() {

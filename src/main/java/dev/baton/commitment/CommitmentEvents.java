@@ -1,8 +1,9 @@
 package dev.baton.commitment;
 
 /**
- * Domain events the commitment feature publishes inside its transactions; the process feature acts on
- * them after commit (this package must not know the engine).
+ * Domain events the commitment feature publishes inside its transactions; its engine adapters act on
+ * them after commit (this package must not know the engine). The event publication registry stores
+ * each with the transaction and delivers it again until its listener has finished.
  */
 public final class CommitmentEvents {
 
@@ -14,7 +15,7 @@ public final class CommitmentEvents {
   /**
    * A commitment changed outside its process (API, handover): the waiting step must be re-read.
    * {@code ownerUsername} is null when nobody owns it. {@code signalId} names this change: the message
-   * carries it as its id, and {@link CommitmentProcessSteps#changeSignalled} clears it once sent.
+   * carries it as its id, so a delivery repeated by the registry is dropped by the engine.
    */
   public record Changed(long commitmentId, CommitmentStatus status, String ownerUsername, String signalId) {}
 }

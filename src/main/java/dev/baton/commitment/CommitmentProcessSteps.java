@@ -65,39 +65,43 @@ public class CommitmentProcessSteps {
   @Transactional
   public void decide(long id, long version, CommitmentDecision d) {
     Changes.requireVersion(version, commitment(id).getVersion(), "commitment " + id);
-    switch (d.decision() == null ? "" : d.decision()) {
+    check(d);
+    switch (d.decision()) {
       case "assign", "reassign" -> service.reassign(id, owner(d.newOwnerUsername()).getId(), version, false);
       case "accept" -> service.apply(id, version, "accepted", Commitment::accept, false);
-      case "reject" -> {
-        String reason = required("reason", d.reason());
-        service.apply(id, version, "rejected", c -> c.reject(reason), false);
-      }
-      case "renegotiate" -> {
-        String terms = required("newDescription", d.newDescription());
-        LocalDate due = future(d.newDueDate());
-        service.apply(id, version, "renegotiated", c -> c.renegotiate(terms.trim(), due), false);
-      }
-      case "cancel" -> {
-        String reason = required("reason", d.reason());
-        service.apply(id, version, "cancelled", c -> c.cancel(reason), false);
-      }
-      case "deliver" -> {
-        String evidence = required("evidence", d.evidence());
-        service.apply(id, version, "delivered", c -> c.deliver(evidence), false);
-      }
+      case "reject" -> service.apply(id, version, "rejected", c -> c.reject(d.reason()), false);
+      case "renegotiate" -> service.apply(id, version, "renegotiated",
+          c -> c.renegotiate(d.newDescription().trim(), d.newDueDate()), false);
+      case "cancel" -> service.apply(id, version, "cancelled", c -> c.cancel(d.reason()), false);
+      case "deliver" -> service.apply(id, version, "delivered", c -> c.deliver(d.evidence()), false);
       case "verify" -> service.apply(id, version, "verified", Commitment::verify, false);
-      case "reopen" -> {
-        String reason = required("reason", d.reason());
-        service.apply(id, version, "reopened", c -> c.reopen(reason), false);
+      case "reopen" -> service.apply(id, version, "reopened", c -> c.reopen(d.reason()), false);
+      case "reschedule" -> service.apply(id, version, "rescheduled", c -> c.reschedule(d.newDueDate(), d.reason()), false);
+      case "breach" -> service.apply(id, version, "breached", c -> c.breach(d.reason()), false);
+      default -> throw new IllegalStateException("checked above: " + d.decision());
+    }
+  }
+
+  /**
+   * The rules a decision must meet before it is applied, the same ones {@link #decide} applies, so a
+   * task can refuse an answer at its field while it is still open instead of the process refusing it
+   * later: a reason to reject, cancel, reopen or breach; evidence to deliver; new terms and a date
+   * today or later to renegotiate or reschedule; an existing person to (re)assign.
+   *
+   * @throws BadRequestException naming the field that is missing or wrong
+   */
+  @Transactional(readOnly = true)
+  public void check(CommitmentDecision d) {
+    switch (d.decision() == null ? "" : d.decision()) {
+      case "assign", "reassign" -> owner(d.newOwnerUsername());
+      case "accept", "verify" -> { }
+      case "reject", "cancel", "reopen", "breach" -> required("reason", d.reason());
+      case "renegotiate" -> {
+        required("newDescription", d.newDescription());
+        future(d.newDueDate());
       }
-      case "reschedule" -> {
-        LocalDate due = future(d.newDueDate());
-        service.apply(id, version, "rescheduled", c -> c.reschedule(due, d.reason()), false);
-      }
-      case "breach" -> {
-        String reason = required("reason", d.reason());
-        service.apply(id, version, "breached", c -> c.breach(reason), false);
-      }
+      case "deliver" -> required("evidence", d.evidence());
+      case "reschedule" -> future(d.newDueDate());
       default -> throw new BadRequestException("decision", "unknown decision '" + d.decision() + "'");
     }
   }
@@ -131,27 +135,6 @@ public class CommitmentProcessSteps {
     return commitments.findOpenWithoutProcess(
             CommitmentStatus.OPEN, afterId, clock.instant().minusSeconds(60), accountId, Limit.of(limit))
         .stream().map(c -> new CommitmentEvents.Recorded(c.getId(), c.getAccount().getId())).toList();
-  }
-
-  /**
-   * The engine has the message about this change: nothing more is owed for it. A transaction of
-   * its own: it runs after the change's commit, where joining the finished one would write nothing.
-   */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void changeSignalled(long id, String signalId) {
-    commitments.changeSignalled(id, signalId);
-  }
-
-  /**
-   * Changes made over {@code olderThan} ago whose message may have been lost (the app or the engine
-   * failed right after the commit); {@code accountId} as for {@link #withoutProcess}.
-   */
-  @Transactional(readOnly = true)
-  public List<CommitmentEvents.Changed> owingChangeSignal(Duration olderThan, Long accountId) {
-    return commitments.findOwingChangeSignal(clock.instant().minus(olderThan), accountId).stream()
-        .map(c -> new CommitmentEvents.Changed(c.getId(), c.getStatus(),
-            c.getOwner() == null ? null : c.getOwner().getUsername(), c.getChangeSignalId()))
-        .toList();
   }
 
   /**

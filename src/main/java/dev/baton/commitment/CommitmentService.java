@@ -202,7 +202,7 @@ public class CommitmentService implements OwnedWork {
   private void announce(Commitment c, boolean announce) {
     if (announce) {
       String signalId = "commitment-changed:" + c.getId() + ":" + UUID.randomUUID();
-      commitments.owesChangeSignal(c.getId(), signalId); // committed with the change: the sweep re-sends a lost one
+      // stored with the change by the event publication registry: a message lost after the commit is sent again
       events.publishEvent(new CommitmentEvents.Changed(
           c.getId(), c.getStatus(), c.getOwner() == null ? null : c.getOwner().getUsername(), signalId));
     }

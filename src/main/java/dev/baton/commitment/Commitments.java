@@ -38,23 +38,6 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
   @Query("update Commitment c set c.processInstanceKey = :key where c.id = :id and c.processInstanceKey is null")
   int attachProcess(long id, long key);
 
-  /** In the changing transaction: the process is owed a message about this change. */
-  @Modifying(flushAutomatically = true)
-  @Query("update Commitment c set c.changeSignalId = :signalId where c.id = :id")
-  int owesChangeSignal(long id, String signalId);
-
-  /** Only this change's id: a later change owes its own message. */
-  @Modifying
-  @Query("update Commitment c set c.changeSignalId = null where c.id = :id and c.changeSignalId = :signalId")
-  int changeSignalled(long id, String signalId);
-
-  /** Changes whose message may not have reached the engine, changed before {@code before}. */
-  @Query("""
-      select c from Commitment c left join fetch c.owner
-      where c.changeSignalId is not null and c.updatedAt < :before and (:accountId is null or c.account.id = :accountId)
-      order by c.id""")
-  List<Commitment> findOwingChangeSignal(Instant before, Long accountId);
-
   /** The sweep's work: open commitments no process follows yet, oldest first. */
   @Query("""
       select c from Commitment c join fetch c.account

@@ -48,6 +48,7 @@ public class SalesHandoff {
    * @return the process instance's key
    * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
    */
+  @Transactional(readOnly = true) // reads the owner; holds no row lock while the engine is called
   public long start(long accountId) {
     return process.start(accountId, rep(accountId), settings.verifyingTeam());
   }

@@ -16,6 +16,8 @@ public final class Bpmn {
     public static final String ACCOUNT_ID = "accountId";
     public static final String COMMITMENT_ID = "commitmentId";
     public static final String HANDOVER_ID = "handoverId";
+    /** A user task's local variable (an input mapping) naming the record its {@code baton:subjectType} header describes. */
+    public static final String SUBJECT_ID = "subjectId";
     public static final String REVIEW_DUE_AT = "reviewDueAt";
     public static final String REVIEW_RECORDED = "reviewRecorded";
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.Bpmn.Variables;
 import dev.baton.task.TaskSpec;
+import dev.baton.task.TaskSubject;
 import io.camunda.client.api.response.ActivatedJob;
 import java.io.IOException;
 import java.time.Instant;
@@ -29,6 +30,8 @@ public final class UserTaskHeaders {
   public static final String FOLLOW_UP_DATE = "io.camunda.zeebe:followUpDate";
   /** Baton's own header: "true" when the playbook has timers for this step's reminder/escalation. */
   public static final String OWN_REMINDERS = "baton:ownReminders";
+  /** Baton's own header: the kind of record the step is about (its id is the step's {@code subjectId} variable). */
+  public static final String SUBJECT_TYPE = "baton:subjectType";
   /** Baton's own header: "true" when the playbook mails the assignee about this step itself. */
   public static final String OWN_ASSIGNMENT_MAIL = "baton:ownAssignmentMail";
 
@@ -53,10 +56,13 @@ public final class UserTaskHeaders {
         instant(headers.get(DUE_DATE)),
         instant(headers.get(FOLLOW_UP_DATE)),
         id(vars.get(Variables.ACCOUNT_ID)),
-        id(vars.get(Variables.COMMITMENT_ID)),
-        id(vars.get(Variables.HANDOVER_ID)),
+        subject(blankToNull(headers.get(SUBJECT_TYPE)), id(vars.get(Variables.SUBJECT_ID))),
         flag(headers.get(OWN_REMINDERS)),
         flag(headers.get(OWN_ASSIGNMENT_MAIL)));
+  }
+
+  private static TaskSubject subject(String type, Long id) {
+    return type == null || id == null ? null : new TaskSubject(type.trim(), id);
   }
 
   private static boolean flag(String header) {

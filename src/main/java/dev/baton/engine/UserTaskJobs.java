@@ -41,7 +41,7 @@ class UserTaskJobs {
         .handler((JobClient jobClient, ActivatedJob job) -> deliver(job, tasks, sync))
         .timeout(settings.activationTimeout())
         .name("baton-inbox")
-        .fetchVariables(Variables.ACCOUNT_ID, Variables.COMMITMENT_ID, Variables.HANDOVER_ID)
+        .fetchVariables(Variables.ACCOUNT_ID, Variables.SUBJECT_ID)
         .streamEnabled(true)
         .open();
   }

@@ -12,7 +12,8 @@ import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.Task;
-import dev.baton.task.TaskStatus;
+import dev.baton.task.TaskService;
+import dev.baton.task.TaskSubject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,16 +41,18 @@ public class HandoverQueries {
   private final HandoverService launcher;
   private final People people;
   private final Book book;
+  private final TaskService tasks;
   private final EntityManager em;
   private final Clock clock;
 
   HandoverQueries(Handovers handovers, HandoverItems items, HandoverService launcher, People people, Book book,
-      EntityManager em, Clock clock) {
+      TaskService tasks, EntityManager em, Clock clock) {
     this.handovers = handovers;
     this.items = items;
     this.launcher = launcher;
     this.people = people;
     this.book = book;
+    this.tasks = tasks;
     this.em = em;
     this.clock = clock;
   }
@@ -81,8 +84,7 @@ public class HandoverQueries {
       throw new AccessDeniedException("handover " + id + " is neither yours nor of your reports");
     }
     List<HandoverItem> all = items.findByHandoverIdOrderById(id);
-    List<Task> open = em.createQuery("select t from Task t where t.handoverId = :id and t.status = :open order by t.id",
-        Task.class).setParameter("id", id).setParameter("open", TaskStatus.OPEN).getResultList();
+    List<Task> open = tasks.openAbout(new TaskSubject(HandoverTaskSubject.SUBJECT_TYPE, id));
     Map<Long, Task> byAccount = open.stream().filter(t -> t.getAccountId() != null)
         .collect(Collectors.toMap(Task::getAccountId, Function.identity(), (a, b) -> a));
     List<OpenTask> others = open.stream().filter(t -> t.getAccountId() == null)
@@ -100,8 +102,7 @@ public class HandoverQueries {
             book.contacts(a.getId()).stream().filter(Contact::isPrimary).map(Contact::getFullName).findFirst()
                 .orElse(null))).toList(),
         book.openCommitments(p).stream().map(HandoverQueries::commitment).toList(),
-        em.createQuery("select count(t) from Task t where t.assignee = :me and t.status = :open", Long.class)
-            .setParameter("me", p.getUsername()).setParameter("open", TaskStatus.OPEN).getSingleResult(),
+        tasks.openCountAssignedTo(p.getUsername()),
         book.staleContacts(p, clock.instant()).stream().map(c -> new HandoverViews.PreviewContact(c.getId(),
             c.getAccount().getId(), c.getAccount().getName(), c.getFullName(), c.getLastVerifiedAt())).toList());
   }

@@ -12,14 +12,12 @@ import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.TaskTransfers;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -30,13 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Launching a handover: every check first (bad input changes nothing), then the handover and one
  * item per account in one transaction, then the start of its process. The handover stays STARTING
  * until the process reports back; should the start not arrive (engine down, app stopped in
- * between), {@link #restartStalled} sends it again, and the engine never runs two processes for
- * one handover.
+ * between), the event publication registry delivers the {@link HandoverEvents.Launched} event again,
+ * and the engine never runs two processes for one handover.
  */
 @Service
 public class HandoverService {
-
-  private static final Logger log = LoggerFactory.getLogger(HandoverService.class);
 
   private final Handovers handovers;
   private final HandoverItems items;
@@ -49,9 +45,12 @@ public class HandoverService {
   private final AuditLog audit;
   private final Clock clock;
   private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
 
   HandoverService(Handovers handovers, HandoverItems items, People people, Book book, SuccessorRules rules,
-      SuccessorPlanner planner, TaskTransfers tasks, HandoverProcess process, AuditLog audit, Clock clock, TransactionTemplate tx) {
+      SuccessorPlanner planner, TaskTransfers tasks, HandoverProcess process, AuditLog audit, Clock clock, TransactionTemplate tx,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.handovers = handovers;
     this.items = items;
     this.people = people;
@@ -65,19 +64,14 @@ public class HandoverService {
     this.tx = tx;
   }
 
+  /**
+   * Saves the handover (STARTING) with its items and, in the same transaction, the {@link
+   * HandoverEvents.Launched} event that starts its process after commit (again after a crash or an
+   * engine outage, until delivered: see {@code HandoverStarter}).
+   *
+   * @return the handover's id
+   */
   public long launch(LaunchRequest r, String manager) {
-    long id = save(r, manager);
-    try {
-      start(id);
-    } catch (RuntimeException engineDown) {
-      // the handover is saved and STARTING: restartStalled() sends the start again
-      log.warn("handover {}: process not started now, the next restart run will ({})", id, engineDown.toString());
-    }
-    return id;
-  }
-
-  /** The checked handover and its items, committed and STARTING: all a launch leaves if the app stops here. */
-  long save(LaunchRequest r, String manager) {
     try {
       return tx.execute(status -> create(r, manager)).getId();
     } catch (DataIntegrityViolationException raced) {
@@ -86,7 +80,7 @@ public class HandoverService {
   }
 
   /** Sends the start of a handover's process; harmless when it runs already (see {@link HandoverProcess}). */
-  void start(long handoverId) {
+  public void start(long handoverId) {
     // read in a transaction, sent outside it: no database connection waits on the engine
     Runnable send = tx.execute(status -> {
       Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
@@ -106,21 +100,6 @@ public class HandoverService {
       audit.record("handover.started", "handover", handoverId, null, null,
           fields("processInstanceKey", processInstanceKey));
     }
-  }
-
-  /**
-   * Handovers launched more than {@code olderThan} ago whose process never reported back (the app
-   * stopped, or the engine was down, between saving the handover and starting its process) get
-   * their start sent again. Returns how many; stops at the first the engine refuses.
-   */
-  public int restartStalled(Duration olderThan) {
-    List<Long> stalled = tx.execute(status -> handovers.findByStatusAndCreatedAtBeforeOrderById(
-        HandoverStatus.STARTING, clock.instant().minus(olderThan)).stream().map(Handover::getId).toList());
-    stalled.forEach(id -> {
-      log.info("handover {} still starting: sending its start again", id);
-      start(id);
-    });
-    return stalled.size();
   }
 
   private Handover create(LaunchRequest r, String manager) {
@@ -143,6 +122,7 @@ public class HandoverService {
     audit.record("handover.launched", "handover", handover.getId(), null, null, fields(
         "departing", departing.getUsername(), "reason", r.reason().name(), "effectiveDate", r.effectiveDate().toString(),
         "accounts", accounts.size(), "planned", successors.size()));
+    events.publishEvent(new HandoverEvents.Launched(handover.getId()));
     return handover;
   }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,10 @@ public class HandoverSteps {
   /** What the account's process needs to run: usernames for assignment, dates for timers. */
   public record AccountStart(long accountId, long handoverId, String departing, String manager, String successor,
       Instant noteDueAt, boolean introOptOut) {}
+
+  /** The note form's fields, stored together as the account's handover note. */
+  public static final List<String> NOTE_FIELDS = List.of(
+      "relationshipSummary", "keyContacts", "historyHighlights", "openCommitmentsAndRisks", "contactsToReverify");
 
   public record Acknowledged(boolean questionOpen, Instant introCallDueAt, Instant introReminderAt) {}
 
@@ -99,13 +104,22 @@ public class HandoverSteps {
     }
   }
 
-  /** An answerable question keeps the account unacknowledged; otherwise the successor has it. */
+  /**
+   * A question keeps the account unacknowledged; otherwise the successor has it. A question that
+   * cannot be asked (none written, or nobody left to answer it) is refused with {@link
+   * IllegalArgumentException}, never taken as an acknowledgement: acknowledging mails the customer.
+   * The task page refuses such answers first ({@code HandoverTaskAnswers}); this guards the process.
+   */
   @Transactional
   public Acknowledged acknowledge(long itemId, boolean asking, String question) {
     HandoverItem item = item(itemId);
     Handover h = item.getHandover();
-    boolean answerable = asking && question != null && !question.isBlank() && departingReachable(h);
-    if (answerable) {
+    if (asking && (question == null || question.isBlank() || !departingReachable(h))) {
+      throw new IllegalArgumentException("handover item " + itemId + ": a question was chosen but "
+          + (question == null || question.isBlank() ? "none was written" : "the departing person can no longer answer")
+          + "; the account is not acknowledged");
+    }
+    if (asking) {
       if (item.ask(question.strip())) {
         record("handover.question-asked", item, fields("question", question.strip()));
       }
@@ -158,7 +172,7 @@ public class HandoverSteps {
   }
 
   /** The departing person can still answer: active, and either staying in the company or not yet gone. */
-  private boolean departingReachable(Handover h) {
+  boolean departingReachable(Handover h) {
     return h.getDeparting().isActive()
         && (h.getReason().copiesDepartingOnIntroduction() || !LocalDate.now(clock).isAfter(h.getEffectiveDate()));
   }

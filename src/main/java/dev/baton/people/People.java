@@ -9,6 +9,8 @@ public interface People extends JpaRepository<Person, Long>, JpaSpecificationExe
 
   Optional<Person> findByUsername(String username);
 
+  Optional<Person> findByEmailIgnoreCase(String email);
+
   boolean existsByUsername(String username);
 
   boolean existsByEmailIgnoreCase(String email);

@@ -51,8 +51,8 @@ public class Task {
   private Instant dueAt;
   private Instant followUpAt;
   private Long accountId;
-  private Long commitmentId;
-  private Long handoverId;
+  private String subjectType;
+  private Long subjectId;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -95,8 +95,10 @@ public class Task {
     this.dueAt = spec.dueAt();
     this.followUpAt = spec.followUpAt();
     this.accountId = spec.accountId();
-    this.commitmentId = spec.commitmentId();
-    this.handoverId = spec.handoverId();
+    if (spec.subject() != null) {
+      this.subjectType = spec.subject().type();
+      this.subjectId = spec.subject().id();
+    }
     this.lockExpiresAt = lockExpiresAt;
     this.ownReminders = spec.ownReminders();
   }
@@ -251,12 +253,9 @@ public class Task {
     return accountId;
   }
 
-  public Long getCommitmentId() {
-    return commitmentId;
-  }
-
-  public Long getHandoverId() {
-    return handoverId;
+  /** What else the task is about (a commitment, a handover), or null. */
+  public TaskSubject getSubject() {
+    return subjectType == null || subjectId == null ? null : new TaskSubject(subjectType, subjectId);
   }
 
   public TaskStatus getStatus() {

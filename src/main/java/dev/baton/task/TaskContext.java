@@ -4,15 +4,18 @@ import dev.baton.account.Accounts;
 import dev.baton.account.ContactService;
 import dev.baton.account.Timeline;
 import dev.baton.audit.AuditEvents;
-import dev.baton.commitment.CommitmentFilter;
-import dev.baton.commitment.CommitmentService;
-import dev.baton.commitment.Commitments;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Gathers a task's business context for its page: read-only, through the owning features' services. */
+/**
+ * Gathers a task's business context for its page: read-only, through the owning features' services.
+ * Features the inbox knows nothing about describe the task's subject ({@link TaskSubjectSource}) and
+ * list the account's commitments ({@link AccountCommitmentLines}).
+ */
 @Component
 class TaskContext {
 
@@ -20,20 +23,22 @@ class TaskContext {
   private static final int COMMITMENTS_SHOWN = 50;
 
   private final Accounts accounts;
-  private final Commitments commitments;
   private final Timeline timeline;
   private final ContactService contacts;
-  private final CommitmentService commitmentService;
   private final AuditEvents events;
+  /** Looked up on first use: sources depend on features that depend on the inbox. */
+  private final ObjectProvider<TaskSubjectSource> subjectSources;
+  private volatile Map<String, TaskSubjectSource> subjects;
+  private final ObjectProvider<AccountCommitmentLines> commitments;
 
-  TaskContext(Accounts accounts, Commitments commitments, Timeline timeline, ContactService contacts,
-      CommitmentService commitmentService, AuditEvents events) {
+  TaskContext(Accounts accounts, Timeline timeline, ContactService contacts, AuditEvents events,
+      ObjectProvider<TaskSubjectSource> subjects, ObjectProvider<AccountCommitmentLines> commitments) {
     this.accounts = accounts;
-    this.commitments = commitments;
     this.timeline = timeline;
     this.contacts = contacts;
-    this.commitmentService = commitmentService;
     this.events = events;
+    this.subjectSources = subjects;
+    this.commitments = commitments;
   }
 
   TaskDetails of(Task task, FormDefinition form) {
@@ -43,17 +48,24 @@ class TaskContext {
             a.getOwner() == null ? null : a.getOwner().getUsername(),
             a.getOwner() == null ? null : a.getOwner().getFullName()))
         .orElse(null);
-    TaskDetails.CommitmentRef commitment = task.getCommitmentId() == null ? null : commitments
-        .findById(task.getCommitmentId()).map(c -> new TaskDetails.CommitmentRef(c.getId(), c.getDescription()))
-        .orElse(null);
     boolean hasAccount = account != null;
-    return new TaskDetails(task, form, account, commitment,
+    AccountCommitmentLines lines = commitments.getIfAvailable();
+    return new TaskDetails(task, form, account, subject(task),
         hasAccount ? timeline.of(accountId) : List.of(),
         hasAccount ? contacts.forAccount(accountId, null) : List.of(),
-        hasAccount ? commitmentService.find(CommitmentFilter.ofAccount(accountId),
-            PageRequest.of(0, COMMITMENTS_SHOWN, Sort.by("dueDate"))).getContent() : List.of(),
+        hasAccount && lines != null ? lines.forAccount(accountId, COMMITMENTS_SHOWN) : List.of(),
         events.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()).stream()
             .map(e -> new TaskDetails.HistoryEntry(e.getAt(), e.getActor(), e.getAction(), e.getAfterState()))
             .toList());
+  }
+
+  private TaskSubjectSource.Summary subject(Task task) {
+    TaskSubject subject = task.getSubject();
+    if (subjects == null) {
+      subjects = subjectSources.orderedStream()
+          .collect(Collectors.toUnmodifiableMap(TaskSubjectSource::type, Function.identity()));
+    }
+    TaskSubjectSource source = subject == null ? null : subjects.get(subject.type());
+    return source == null ? null : source.describe(subject.id(), task.getAccountId()).orElse(null);
   }
 }

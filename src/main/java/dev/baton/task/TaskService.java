@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,9 +44,13 @@ public class TaskService {
   private final TaskSettings settings;
   private final Clock clock;
   private final TransactionTemplate tx;
+  /** Looked up on first use: handlers depend on features that depend on the inbox. */
+  private final ObjectProvider<TaskCompletionHandler> handlerBeans;
+  private volatile Map<String, TaskCompletionHandler> handlers;
 
   TaskService(Tasks tasks, People people, AbsenceService absences, TaskContext context, TaskMails mails, Forms forms,
-      AuditLog audit, TaskEngineSync engineSync, TaskSettings settings, Clock clock, TransactionTemplate tx) {
+      AuditLog audit, TaskEngineSync engineSync, TaskSettings settings, Clock clock, TransactionTemplate tx,
+      ObjectProvider<TaskCompletionHandler> handlers) {
     this.tasks = tasks;
     this.people = people;
     this.absences = absences;
@@ -57,6 +62,20 @@ public class TaskService {
     this.settings = settings;
     this.clock = clock;
     this.tx = tx;
+    this.handlerBeans = handlers;
+  }
+
+  private TaskCompletionHandler handlerFor(String formKey) {
+    if (handlers == null) {
+      Map<String, TaskCompletionHandler> byKey = new HashMap<>();
+      handlerBeans.orderedStream().forEach(handler -> handler.formKeys().forEach(key -> {
+        if (byKey.putIfAbsent(key, handler) != null) {
+          throw new IllegalStateException("two completion handlers for form " + key);
+        }
+      }));
+      handlers = Map.copyOf(byKey);
+    }
+    return formKey == null ? null : handlers.get(formKey);
   }
 
   /**
@@ -118,6 +137,21 @@ public class TaskService {
     return context.of(task, forms.forKey(task.getFormKey()));
   }
 
+  /**
+   * The open tasks about a subject, oldest first, for the subject's own feature (e.g. a handover's
+   * progress page), which decides itself who may see them.
+   */
+  @Transactional(readOnly = true)
+  public List<Task> openAbout(TaskSubject subject) {
+    return tasks.findBySubjectTypeAndSubjectIdAndStatusOrderById(subject.type(), subject.id(), TaskStatus.OPEN);
+  }
+
+  /** How many open tasks the person holds (assigned to them, claimed or not). */
+  @Transactional(readOnly = true)
+  public long openCountAssignedTo(String username) {
+    return tasks.countByAssigneeAndStatus(username, TaskStatus.OPEN);
+  }
+
   /** Only a member of a candidate team may claim; a task claimed by someone else is a conflict. */
   @Transactional
   public Task claim(long id) {
@@ -144,9 +178,10 @@ public class TaskService {
   }
 
   /**
-   * Only the assignee completes (a candidate-team member claims first). Throws {@link
-   * InvalidFormValues} before anything changes, and {@link TaskWithdrawn} when the engine no longer
-   * waits for the task.
+   * Only the assignee completes (a candidate-team member claims first). The form's rules, then the
+   * step's {@link TaskCompletionHandler} if it has one, check the answer; either throws {@link
+   * InvalidFormValues} before anything changes (the task stays open). Throws {@link TaskWithdrawn}
+   * when the engine no longer waits for the task.
    */
   public Task complete(long id, Map<String, ?> submitted) {
     Task completing = tx.execute(status -> {
@@ -154,6 +189,10 @@ public class TaskService {
       Task task = visible(id, me);
       requireAssignee(task, me);
       Map<String, Object> values = forms.forKey(task.getFormKey()).validate(submitted);
+      TaskCompletionHandler handler = handlerFor(task.getFormKey());
+      if (handler != null) {
+        values = handler.complete(task, values, me.username());
+      }
       Map<String, Object> before = state(task);
       task.complete(me.username(), values, clock.instant());
       record("task.completed", task, before);

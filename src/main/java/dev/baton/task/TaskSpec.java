@@ -7,6 +7,8 @@ import java.util.Set;
  * What the engine says about a human step, in Baton's terms: the bridge from the engine's
  * user-task jobs fills it in, so nothing in this package depends on the engine's API.
  *
+ * @param subject what else the step is about (header {@code baton:subjectType} and variable {@code
+ *     subjectId}), or null
  * @param ownReminders the step's BPMN sends its own reminders/escalation (custom header {@code
  *     baton:ownReminders=true}), so Baton's reminder run leaves it alone
  * @param ownAssignmentMail the playbook has told the assignee already (custom header {@code
@@ -27,8 +29,7 @@ public record TaskSpec(
     Instant dueAt,
     Instant followUpAt,
     Long accountId,
-    Long commitmentId,
-    Long handoverId,
+    TaskSubject subject,
     boolean ownReminders,
     boolean ownAssignmentMail) {
 
@@ -39,8 +40,8 @@ public record TaskSpec(
   /** A step whose BPMN leaves reminders and escalation to Baton (no {@code baton:ownReminders} header). */
   public TaskSpec(long jobKey, long processInstanceKey, long elementInstanceKey, String bpmnProcessId,
       int processVersion, String elementId, String name, String assignee, Set<String> candidateGroups,
-      String formKey, Instant dueAt, Instant followUpAt, Long accountId, Long commitmentId, Long handoverId) {
+      String formKey, Instant dueAt, Instant followUpAt, Long accountId, TaskSubject subject) {
     this(jobKey, processInstanceKey, elementInstanceKey, bpmnProcessId, processVersion, elementId, name, assignee,
-        candidateGroups, formKey, dueAt, followUpAt, accountId, commitmentId, handoverId, false, false);
+        candidateGroups, formKey, dueAt, followUpAt, accountId, subject, false, false);
   }
 }

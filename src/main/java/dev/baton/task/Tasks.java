@@ -52,4 +52,6 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
   List<Task> findByAssigneeAndStatusAndAccountId(String assignee, TaskStatus status, Long accountId);
 
   long countByAssigneeAndStatus(String assignee, TaskStatus status);
+
+  List<Task> findBySubjectTypeAndSubjectIdAndStatusOrderById(String subjectType, Long subjectId, TaskStatus status);
 }

@@ -203,7 +203,7 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
     Task task = awaitTaskOf(startReview(null));
     TaskSpec again = new TaskSpec(task.getJobKey(), task.getProcessInstanceKey(), task.getElementInstanceKey(),
         task.getBpmnProcessId(), task.getProcessVersion(), task.getElementId(), "Renamed", "rita", Set.of("sales-na"),
-        null, null, null, null, null, null);
+        null, null, null, null, null);
 
     Task found = taskService.upsert(again);
     taskService.upsert(again);
@@ -223,7 +223,7 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
     Task old = awaitTaskOf(startReview(null));
     // the same job key for another element instance: what a broker started afresh hands out
     TaskSpec reused = new TaskSpec(old.getJobKey(), 42, old.getElementInstanceKey() + 1_000_000, "other-playbook", 1,
-        "task_follow_up", "Follow up", "rita", Set.of(), null, null, null, null, null, null);
+        "task_follow_up", "Follow up", "rita", Set.of(), null, null, null, null, null);
 
     Task arrived = taskService.upsert(reused);
 

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.baton.task.TaskSpec;
+import dev.baton.task.TaskSubject;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Instant;
 import java.util.Map;
@@ -32,8 +33,9 @@ class UserTaskHeadersTests {
             UserTaskHeaders.CANDIDATE_GROUPS, "[\"sales-emea\",\"customer-success\"]",
             UserTaskHeaders.FORM_KEY, "sample-review",
             UserTaskHeaders.DUE_DATE, "2026-12-01T10:00:00+01:00",
-            UserTaskHeaders.FOLLOW_UP_DATE, "2026-11-28T09:00:00Z"),
-        Map.of("accountId", 42, "commitmentId", "7"));
+            UserTaskHeaders.FOLLOW_UP_DATE, "2026-11-28T09:00:00Z",
+            UserTaskHeaders.SUBJECT_TYPE, "commitment"),
+        Map.of("accountId", 42, "subjectId", "7"));
 
     TaskSpec spec = UserTaskHeaders.toSpec(job);
 
@@ -50,8 +52,7 @@ class UserTaskHeadersTests {
     assertThat(spec.dueAt()).isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
     assertThat(spec.followUpAt()).isEqualTo(Instant.parse("2026-11-28T09:00:00Z"));
     assertThat(spec.accountId()).isEqualTo(42L);
-    assertThat(spec.commitmentId()).isEqualTo(7L);
-    assertThat(spec.handoverId()).isNull();
+    assertThat(spec.subject()).isEqualTo(new TaskSubject("commitment", 7L));
   }
 
   @Test

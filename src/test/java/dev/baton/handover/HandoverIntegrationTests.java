@@ -2,6 +2,14 @@ package dev.baton.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.account.Account;
@@ -11,6 +19,7 @@ import dev.baton.account.Contacts;
 import dev.baton.commitment.Commitment;
 import dev.baton.commitment.Commitments;
 import dev.baton.notification.OutboxDispatcher;
+import dev.baton.shared.EventResubmission;
 import dev.baton.people.NewPerson;
 import dev.baton.people.People;
 import dev.baton.people.PeopleService;
@@ -36,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * A whole book through the API on the in-memory engine: each human step completed by the right
@@ -61,6 +71,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
   @Autowired OutboxDispatcher dispatcher;
   @Autowired GreenMail greenMail;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EventResubmission resubmission;
+  @MockitoSpyBean HandoverProcess process;
 
   Person departing;
   Person successor;
@@ -169,27 +181,35 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
   }
 
   @Test
-  void aHandoverLeftStartingByACrashIsStartedOnceByTheRestartRun() throws Exception {
-    // what the app leaves when it stops between committing the handover and sending its start
-    long id = service.save(new LaunchRequest(departing.getId(), HandoverReason.LEAVING, LocalDate.now().plusDays(7), null,
-        new SuccessorPlan(SuccessorPlan.Mode.ONE, successor.getId(), null, null), null), "maria");
+  void aHandoverWhoseStartIsLostAfterTheCommitIsStartedOnceByTheEventRegistry() throws Exception {
+    // the engine call right after the launch's commit fails, as when the app stops or the engine is down then
+    doThrow(new IllegalStateException("engine unreachable")).doCallRealMethod()
+        .when(process).start(anyLong(), anyList(), anyString(), anyString(), any());
+    long id = service.launch(new LaunchRequest(departing.getId(), HandoverReason.LEAVING, LocalDate.now().plusDays(7),
+        null, new SuccessorPlan(SuccessorPlan.Mode.ONE, successor.getId(), null, null), null), "maria");
     assertThat(handovers.findById(id).orElseThrow().getStatus()).isEqualTo(HandoverStatus.STARTING);
-    assertThat(service.restartStalled(Duration.ofMinutes(1))).as("too young to be stalled").isZero();
+    assertThat(launchesOwed(id)).as("the registry keeps the undelivered start").isEqualTo(1);
 
-    assertThat(service.restartStalled(Duration.ZERO)).isEqualTo(1);
-    service.start(id); // and a start sent twice, as when the first answer is lost
+    resubmission.resubmit(Duration.ZERO);
+    resubmission.resubmit(Duration.ZERO); // a second run (or a second instance) finds nothing left to deliver
     Handover running = await().atMost(WAIT).until(() -> handovers.findById(id).orElseThrow(),
         h -> h.getStatus() == HandoverStatus.RUNNING);
     assertThat(running.getProcessInstanceKey()).isNotNull();
-    assertThat(service.restartStalled(Duration.ZERO)).isZero();
+    assertThat(launchesOwed(id)).isZero();
+    verify(process, times(2)).start(eq(id), anyList(), anyString(), anyString(), any());
 
     complete(departing, "task_write_handover_note", NOTE);
     complete(departing, "task_write_handover_note", NOTE);
     engine.waitForIdleState(WAIT);
-    assertThat(jdbc.queryForObject("select count(*) from task where handover_id = ? and element_id = ?", Long.class,
-        id, "task_write_handover_note")).as("one note per account, from one process").isEqualTo(book.size());
-    assertThat(jdbc.queryForObject("select count(*) from audit_event where entity_type = 'handover' and entity_id = ?"
-        + " and action = 'handover.started'", Long.class, id)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from task where subject_type = 'handover' and subject_id = ?"
+        + " and element_id = ?", Long.class, id, "task_write_handover_note"))
+        .as("one note per account, from one process").isEqualTo(book.size());
+  }
+
+  private long launchesOwed(long handoverId) {
+    return jdbc.queryForObject("select count(*) from event_publication where completion_date is null"
+        + " and event_type like '%HandoverEvents$Launched' and serialized_event like ?", Long.class,
+        "%\"handoverId\":" + handoverId + "}%");
   }
 
   @Test
@@ -227,7 +247,7 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
     String review = as(successor.getUsername()).getForObject("/handovers/" + id + "/accounts/" + account, String.class);
     assertThat(review).contains("Ana decides; prefers mail", "Contacts", "Timeline");
     long acknowledge = await().atMost(WAIT).until(() -> jdbc.queryForList(
-            "select id from task where handover_id = ? and account_id = ? and element_id = 'task_review_and_acknowledge_account'",
+            "select id from task where subject_type = 'handover' and subject_id = ? and account_id = ? and element_id = 'task_review_and_acknowledge_account'",
             Long.class, id, account), ids -> !ids.isEmpty()).get(0);
     assertThat(as(successor.getUsername()).getForObject("/tasks/" + acknowledge, String.class))
         .contains("/handovers/" + id + "/accounts/" + account);

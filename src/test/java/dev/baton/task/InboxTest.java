@@ -46,7 +46,7 @@ abstract class InboxTest extends EngineIntegrationTest {
       throw new IllegalStateException(impossible); // stubbing does not call the engine
     }
     return taskService.upsert(new TaskSpec(jobKey, 1, 2, "inbox-test", 1, "task_follow_up", "Follow up", assignee,
-        Set.of(), null, dueAt, null, null, null, null, ownReminders, ownAssignmentMail));
+        Set.of(), null, dueAt, null, null, null, ownReminders, ownAssignmentMail));
   }
 
   /** A sample review that rob has claimed. */

@@ -27,7 +27,7 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
   void aManagerSeesTasksAssignedToTheirDirectReportsButNotInTheirOwnScope() {
     // cora reports to marcus; maria manages someone else
     Task coras = taskService.upsert(new TaskSpec(ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE), 1, 2,
-        "sample-review", 1, "task_call_customer", "Call customer", "cora", Set.of(), null, null, null, null, null, null));
+        "sample-review", 1, "task_call_customer", "Call customer", "cora", Set.of(), null, null, null, null, null));
 
     assertThat(ids(as("cora").getForEntity("/api/tasks?scope=mine", Map.class))).contains(coras.getId().intValue());
     assertThat(ids(as("marcus").getForEntity("/api/tasks?scope=all-visible", Map.class))).contains(coras.getId().intValue());

@@ -10,8 +10,6 @@ import dev.baton.shared.ConflictException;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -57,9 +55,7 @@ public class CommitmentWorkers {
   public void decide(JobClient client, ActivatedJob job) {
     Map<String, Object> v = job.getVariablesAsMap();
     try {
-      steps.decide(commitmentId(job), ((Number) v.get(Variables.VERSION)).longValue(), new CommitmentDecision(
-          text(v, Variables.DECISION), text(v, Variables.REASON), text(v, Variables.EVIDENCE), date(v),
-          text(v, Variables.NEW_DESCRIPTION), text(v, Variables.NEW_OWNER_USERNAME)));
+      steps.decide(commitmentId(job), ((Number) v.get(Variables.VERSION)).longValue(), CommitmentDecision.fromForm(v));
     } catch (BadRequestException | ConflictException refused) {
       client.newThrowErrorCommand(job).errorCode(CommitmentBpmn.ERROR_DECISION_REFUSED)
           .errorMessage(refused.getMessage()).send().join();
@@ -82,19 +78,5 @@ public class CommitmentWorkers {
 
   private static long commitmentId(ActivatedJob job) {
     return ((Number) job.getVariable(Bpmn.Variables.COMMITMENT_ID)).longValue();
-  }
-
-  private static String text(Map<String, Object> v, String name) {
-    return v.get(name) == null ? null : v.get(name).toString();
-  }
-
-  /** Forms send dates as {@code yyyy-MM-dd}; a date-time value keeps its date part. */
-  private static LocalDate date(Map<String, Object> v) {
-    String value = text(v, Variables.NEW_DUE_DATE);
-    try {
-      return value == null || value.isBlank() ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException(Variables.NEW_DUE_DATE, "is not a date: " + value);
-    }
   }
 }

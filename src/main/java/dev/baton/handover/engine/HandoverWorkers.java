@@ -35,9 +35,6 @@ public class HandoverWorkers {
    */
   static final long FALLBACK_POLL_MS = 5_000;
 
-  /** The note form's fields, stored together as the account's handover note. */
-  static final List<String> NOTE_FIELDS = List.of(
-      "relationshipSummary", "keyContacts", "historyHighlights", "openCommitmentsAndRisks", "contactsToReverify");
 
   private final HandoverService handovers;
   private final HandoverSteps steps;
@@ -83,10 +80,15 @@ public class HandoverWorkers {
 
   @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SAVE_NOTE)
   public void saveNote(JobClient client, ActivatedJob job) {
+    // The task page stores the note when the author completes the step (HandoverTaskAnswers), so
+    // its text stays out of the engine. Only a step completed around Baton (another client, or an
+    // instance from before that change) still carries the fields; they are stored here.
     Map<String, Object> vars = job.getVariablesAsMap();
-    Map<String, Object> note = new LinkedHashMap<>();
-    NOTE_FIELDS.forEach(f -> note.put(f, vars.get(f)));
-    steps.saveNote(item(job), note, (String) vars.get(Vars.NOTE_AUTHOR));
+    if (HandoverSteps.NOTE_FIELDS.stream().anyMatch(f -> vars.get(f) != null)) {
+      Map<String, Object> note = new LinkedHashMap<>();
+      HandoverSteps.NOTE_FIELDS.forEach(f -> note.put(f, vars.get(f)));
+      steps.saveNote(item(job), note, (String) vars.get(Vars.NOTE_AUTHOR));
+    }
     complete(client, job, Map.of());
   }
 

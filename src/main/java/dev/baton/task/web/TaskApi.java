@@ -2,11 +2,12 @@ package dev.baton.task.web;
 
 import dev.baton.account.ContactView;
 import dev.baton.account.TimelineItem;
-import dev.baton.commitment.CommitmentView;
 import dev.baton.shared.PageResponse;
 import dev.baton.task.FormField;
 import dev.baton.task.TaskAssignments;
+import dev.baton.task.AccountCommitmentLines;
 import dev.baton.task.TaskDetails;
+import dev.baton.task.TaskSubjectSource;
 import dev.baton.task.TaskFilter;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
@@ -43,8 +44,8 @@ class TaskApi {
 
   record TaskDetailsView(
       TaskView task, List<FormField> formFields, Map<String, Object> outcome,
-      TaskDetails.AccountRef account, TaskDetails.CommitmentRef commitment, List<TimelineItem> timeline,
-      List<ContactView> contacts, List<CommitmentView> commitments, List<TaskDetails.HistoryEntry> history) {}
+      TaskDetails.AccountRef account, TaskSubjectSource.Summary subject, List<TimelineItem> timeline,
+      List<ContactView> contacts, List<AccountCommitmentLines.Line> commitments, List<TaskDetails.HistoryEntry> history) {}
 
   record Delegation(String to) {}
 
@@ -71,7 +72,7 @@ class TaskApi {
   TaskDetailsView get(@PathVariable long id) {
     TaskDetails d = tasks.details(id);
     return new TaskDetailsView(TaskView.of(d.task(), clock.instant()), d.form().fields(), d.task().getOutcome(),
-        d.account(), d.commitment(), d.timeline(), d.contacts(), d.commitments(), d.history());
+        d.account(), d.subject(), d.timeline(), d.contacts(), d.commitments(), d.history());
   }
 
   @Operation(summary = "Claim a task offered to my team (409 if someone else has it)")

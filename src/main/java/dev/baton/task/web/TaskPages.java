@@ -114,7 +114,7 @@ class TaskPages {
     Task task = details.task();
     model.addAttribute("task", TaskView.of(task, clock.instant()));
     model.addAttribute("account", details.account());
-    model.addAttribute("commitment", details.commitment());
+    model.addAttribute("subject", details.subject());
     model.addAttribute("details", details);
     model.addAttribute("fields", details.form().fields());
     model.addAttribute("values", values.isEmpty() && task.getOutcome() != null ? task.getOutcome() : values);

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A task as the API and the pages show it; a completed one with who completed it, when, and the values. */
+/**
+ * A task as the API and the pages show it; a completed one with who completed it, when, and the values.
+ * {@code subjectType}/{@code subjectId} say what else it is about (e.g. {@code commitment} 12).
+ */
 record TaskView(
     long id,
     String name,
@@ -22,8 +25,8 @@ record TaskView(
     boolean overdue,
     String formKey,
     Long accountId,
-    Long commitmentId,
-    Long handoverId,
+    String subjectType,
+    Long subjectId,
     String bpmnProcessId,
     long processInstanceKey,
     String completedBy,
@@ -35,7 +38,7 @@ record TaskView(
     return new TaskView(t.getId(), t.getName(), t.getStatus(), t.getAssignee(), t.getOriginalAssignee(),
         t.getDelegatedBy(), new TreeSet<>(t.getCandidateGroups()),
         t.getDueAt(), t.getFollowUpAt(), t.getCreatedAt(), overdue, t.getFormKey(), t.getAccountId(),
-        t.getCommitmentId(), t.getHandoverId(), t.getBpmnProcessId(), t.getProcessInstanceKey(), t.getCompletedBy(),
+        t.getSubject() == null ? null : t.getSubject().type(), t.getSubject() == null ? null : t.getSubject().id(), t.getBpmnProcessId(), t.getProcessInstanceKey(), t.getCompletedBy(),
         t.getCompletedAt(), t.getOutcome());
   }
 }

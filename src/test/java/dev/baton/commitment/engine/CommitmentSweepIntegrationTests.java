@@ -4,6 +4,10 @@ import dev.baton.engine.Bpmn;
 import dev.baton.engine.EngineIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
@@ -15,6 +19,7 @@ import dev.baton.people.Role;
 import dev.baton.people.Team;
 import dev.baton.people.Teams;
 import dev.baton.task.Task;
+import dev.baton.task.TaskSubject;
 import dev.baton.task.TaskStatus;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import java.time.LocalDate;
@@ -24,7 +29,11 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.baton.commitment.CommitmentService;
+import dev.baton.shared.EventResubmission;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -34,6 +43,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
 
   @Autowired CommitmentProcessStarter starter;
+  @MockitoSpyBean CommitmentMessages messages;
+  @Autowired CommitmentService commitmentService;
+  @Autowired EventResubmission resubmission;
   @Autowired Commitments commitments;
   @Autowired Accounts accounts;
   @Autowired People people;
@@ -87,24 +99,36 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
   }
 
   @Test
-  void sweepSendsAChangeWhoseMessageWasLostSoTheWaitingStepFollowsTheNewOwner() throws Exception {
+  void aChangeWhoseMessageIsLostAfterTheCommitReachesTheWaitingStepThroughTheEventRegistry() throws Exception {
     long id = recordedWithoutEvent(false);
     starter.sweep(account.getId());
     Task ownersAccept = awaitOpenTask(id, CommitmentBpmn.TASK_ACCEPT);
     Person other = people.save(new Person("sweep2-" + run, "Sweep Other", "sweep2-" + run + "@example.com", "x",
         Set.of(Role.CS)));
-    // what a reassignment leaves when the broker fails right after its commit: the change, its message owed
-    jdbc.update("update commitment set owner_id = ?, change_signal_id = ?, updated_at = now() - interval '2 minutes'"
-        + " where id = ?", other.getId(), "commitment-changed:" + id + ":lost", id);
+    // the reassignment commits, then its message to the process is lost (the app stops, the engine is down)
+    doThrow(new IllegalStateException("engine unreachable")).doCallRealMethod().when(messages).changed(any());
+    commitmentService.reassign(id, other.getId(), commitments.findById(id).orElseThrow().getVersion());
+    assertThat(changesOwed(id)).as("the registry keeps the undelivered change").isEqualTo(1);
+    assertThat(tasks.findById(ownersAccept.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
 
-    starter.sweep(account.getId());
+    resubmission.resubmit(Duration.ZERO);
+    resubmission.resubmit(Duration.ZERO); // delivered once: a second run finds nothing owed
 
     Task othersAccept = await().atMost(WAIT).until(() -> tasksOf(id, CommitmentBpmn.TASK_ACCEPT).stream()
         .filter(t -> t.getStatus() == TaskStatus.OPEN && other.getUsername().equals(t.getAssignee()))
         .findFirst().orElse(null), t -> t != null);
     assertThat(othersAccept.getProcessInstanceKey()).isEqualTo(ownersAccept.getProcessInstanceKey());
     await().atMost(WAIT).until(() -> tasks.findById(ownersAccept.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
-    assertThat(commitments.findById(id).orElseThrow().getChangeSignalId()).as("nothing owed any more").isNull();
+    assertThat(changesOwed(id)).isZero();
+    verify(messages, times(2)).changed(any());
+    assertThat(tasksOf(id, CommitmentBpmn.TASK_ACCEPT).stream().filter(t -> t.getStatus() == TaskStatus.OPEN))
+        .as("one waiting step, the new owner's").hasSize(1);
+  }
+
+  private long changesOwed(long commitmentId) {
+    return jdbc.queryForObject("select count(*) from event_publication where completion_date is null"
+        + " and event_type like '%CommitmentEvents$Changed' and serialized_event like ?", Long.class,
+        "%\"commitmentId\":" + commitmentId + ",%");
   }
 
   /** Saved through the repository, so no start event; recorded over a minute ago, as the sweep asks. */
@@ -125,7 +149,7 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
 
   private List<Task> tasksOf(long commitmentId, String elementId) {
     return tasks.findAll().stream()
-        .filter(t -> Long.valueOf(commitmentId).equals(t.getCommitmentId()) && t.getElementId().equals(elementId))
+        .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject()) && t.getElementId().equals(elementId))
         .toList();
   }
 

@@ -1,0 +1,109 @@
+package dev.baton.handover;
+
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.shared.NotFoundException;
+import dev.baton.task.Task;
+import dev.baton.task.TaskCompletionHandler;
+import dev.baton.task.TaskSubject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers to the handover's steps, checked and kept before the step completes:
+ * <ul>
+ *   <li>the note is stored on the account's handover item here, so its text never travels through
+ *       process variables (nor into Operate and its search index); the process gets no variables;
+ *   <li>asking a question needs the question, and a departing person who can still answer; a
+ *       question refused here never becomes an acknowledgement (which would mail the customer);
+ *   <li>a successor must be someone the rules allow (active, not the departing person, …).
+ * </ul>
+ * A refusal keeps the task open with the reason at its field.
+ */
+@Component
+class HandoverTaskAnswers implements TaskCompletionHandler {
+
+  static final String NOTE_FORM = "handover-note";
+  static final String ACKNOWLEDGE_FORM = "handover-acknowledge";
+  static final String CHOOSE_SUCCESSOR_FORM = "handover-choose-successor";
+
+  private final HandoverItems items;
+  private final HandoverSteps steps;
+  private final People people;
+  private final SuccessorRules rules;
+
+  HandoverTaskAnswers(HandoverItems items, HandoverSteps steps, People people, SuccessorRules rules) {
+    this.items = items;
+    this.steps = steps;
+    this.people = people;
+    this.rules = rules;
+  }
+
+  @Override
+  public Set<String> formKeys() {
+    return Set.of(NOTE_FORM, ACKNOWLEDGE_FORM, CHOOSE_SUCCESSOR_FORM);
+  }
+
+  @Override
+  public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
+    HandoverItem item = item(task);
+    return switch (task.getFormKey()) {
+      case NOTE_FORM -> {
+        Map<String, Object> note = new LinkedHashMap<>();
+        HandoverSteps.NOTE_FIELDS.forEach(f -> note.put(f, values.get(f)));
+        steps.saveNote(item.getId(), note, actor);
+        yield Map.of();
+      }
+      case ACKNOWLEDGE_FORM -> {
+        checkQuestion(item, values);
+        yield values;
+      }
+      case CHOOSE_SUCCESSOR_FORM -> {
+        Map<String, Object> answer = new LinkedHashMap<>(values);
+        answer.put("successorUsername", successor(item, (String) values.get("successorUsername")));
+        yield answer;
+      }
+      default -> values;
+    };
+  }
+
+  private void checkQuestion(HandoverItem item, Map<String, Object> values) {
+    if (!"ask".equals(values.get("acknowledgement"))) {
+      return;
+    }
+    Object question = values.get("question");
+    if (question == null || question.toString().isBlank()) {
+      throw TaskCompletionHandler.refuse(Map.of("question",
+          "write your question, or choose to take the account over"));
+    }
+    if (!steps.departingReachable(item.getHandover())) {
+      throw TaskCompletionHandler.refuse(Map.of("acknowledgement", item.getHandover().getDeparting().getFullName()
+          + " has left and can no longer answer: take the account over, or ask your manager"));
+    }
+  }
+
+  /** The chosen person's user name; found by user name or e-mail (case-insensitive). */
+  private String successor(HandoverItem item, String typed) {
+    String name = typed == null ? "" : typed.trim();
+    Optional<Person> chosen = people.findByUsername(name).or(() -> people.findByEmailIgnoreCase(name));
+    String problem = chosen.map(p -> rules.problem(p, item.getHandover().getDeparting()).orElse(null))
+        .orElse("there is nobody with the user name or e-mail '" + name + "'");
+    if (problem != null) {
+      throw TaskCompletionHandler.refuse(Map.of("successorUsername", problem));
+    }
+    return chosen.get().getUsername();
+  }
+
+  private HandoverItem item(Task task) {
+    TaskSubject subject = task.getSubject();
+    if (subject == null || !HandoverTaskSubject.SUBJECT_TYPE.equals(subject.type()) || task.getAccountId() == null) {
+      throw new IllegalStateException("task " + task.getId() + " of form " + task.getFormKey()
+          + " is not about one account of a handover (baton:subjectType / subjectId / accountId missing)");
+    }
+    return items.findByHandoverIdAndAccountId(subject.id(), task.getAccountId())
+        .orElseThrow(() -> new NotFoundException("handover item for account", task.getAccountId()));
+  }
+}

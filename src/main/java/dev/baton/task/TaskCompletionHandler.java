@@ -1,0 +1,34 @@
+package dev.baton.task;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A feature's say in completing its own steps, before anything is committed or sent to the engine:
+ * it checks the answer against its records (refusing it with a message at the field while the task
+ * stays open, so the process never has to refuse it later), keeps what belongs in PostgreSQL there
+ * (a handover note's text), and returns the variables the process gets (ids and decisions only).
+ * One handler per form key; a form without a handler completes with its validated values.
+ */
+public interface TaskCompletionHandler {
+
+  /** The form keys ({@code zeebe:formDefinition formKey}) whose tasks this handler completes. */
+  Set<String> formKeys();
+
+  /**
+   * Runs in the completing transaction, after the form's own validation (required fields, lengths,
+   * options) has passed, before the task is marked completing.
+   *
+   * @param task the open task, assigned to {@code actor}
+   * @param values the validated form values, by form field key (strings, numbers, booleans)
+   * @param actor the username of the person completing it
+   * @return the variables to complete the step's job with; they are also the task's recorded outcome
+   * @throws InvalidFormValues (via {@link #refuse}) to refuse the answer: nothing changes, the task stays open
+   */
+  Map<String, Object> complete(Task task, Map<String, Object> values, String actor);
+
+  /** Refuses the answer with a message per field (the field's key as the form names it). */
+  static InvalidFormValues refuse(Map<String, String> errors) {
+    return new InvalidFormValues(errors);
+  }
+}
