@@ -11,6 +11,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +21,10 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>One server per JVM, stopped at JVM exit rather than with the Spring context: test suites open
  * several contexts, and a database closed before Hikari lets go makes the JVM wait 30 s at exit.
+ * Not in the packaged jar (an optional dependency): {@link RunModes} then asks for a database.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = RunModes.POSTGRES_CLASS)
 @ConditionalOnProperty(name = "baton.embedded.postgres.enabled", havingValue = "true")
 public class EmbeddedPostgresConfiguration {
 

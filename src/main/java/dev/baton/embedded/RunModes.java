@@ -3,15 +3,19 @@ package dev.baton.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Decides, from configuration alone, which pieces run embedded: each embedded piece starts only
@@ -19,16 +23,39 @@ import org.springframework.core.env.MapPropertySource;
  * Camunda client address: in-memory Zeebe engine; no mail host: embedded GreenMail). The decision
  * is published as {@code baton.embedded.*.enabled} properties that the embedded configurations
  * are conditional on, together with the client settings the embedded pieces need.
+ *
+ * <p>The packaged jar carries neither the in-memory engine nor embedded PostgreSQL (see pom.xml):
+ * a piece that would run embedded but is not on the class path stops the start-up with one
+ * message naming what to configure ({@link MissingExternalService}).
  */
 public class RunModes implements EnvironmentPostProcessor, Ordered {
 
   static final String SOURCE_NAME = "batonRunModes";
+  static final String ENGINE_CLASS = "io.camunda.zeebe.process.test.engine.EngineFactory";
+  static final String POSTGRES_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
+  private final Predicate<String> onClassPath;
+
+  public RunModes() {
+    this(name -> ClassUtils.isPresent(name, RunModes.class.getClassLoader()));
+  }
+
+  /** For tests: which of {@link #ENGINE_CLASS} and {@link #POSTGRES_CLASS} count as present. */
+  RunModes(Predicate<String> onClassPath) {
+    this.onClassPath = onClassPath;
+  }
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
     Map<String, Object> props = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
 
     boolean embeddedDb = isBlank(env, "spring.datasource.url");
+    if (embeddedDb && !onClassPath.test(POSTGRES_CLASS)) {
+      missing.add("no SPRING_DATASOURCE_URL set and this jar has no embedded PostgreSQL: configure a PostgreSQL 16+"
+          + " (SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)");
+      embeddedDb = false;
+    }
     props.put("baton.embedded.postgres.enabled", embeddedDb);
     props.put("baton.demo-data.enabled", env.getProperty("baton.demo-data.enabled", embeddedDb ? "true" : "false"));
 
@@ -36,6 +63,11 @@ public class RunModes implements EnvironmentPostProcessor, Ordered {
         isBlank(env, "camunda.client.grpc-address")
             && isBlank(env, "camunda.client.cloud.cluster-id")
             && !"saas".equalsIgnoreCase(env.getProperty("camunda.client.mode", ""));
+    if (embeddedEngine && !onClassPath.test(ENGINE_CLASS)) {
+      missing.add("no CAMUNDA_CLIENT_GRPCADDRESS set and this jar has no in-memory engine: configure a Camunda 8"
+          + " cluster (CAMUNDA_CLIENT_GRPCADDRESS and CAMUNDA_CLIENT_RESTADDRESS, or CAMUNDA_CLIENT_MODE=saas)");
+      embeddedEngine = false;
+    }
     props.put("baton.embedded.engine.enabled", embeddedEngine);
     if (embeddedEngine) {
       int port = port(env, "baton.embedded.engine.port", 26500);
@@ -57,6 +89,13 @@ public class RunModes implements EnvironmentPostProcessor, Ordered {
     }
     // first, so that the computed values (e.g. a random port chosen for 0) win over the defaults
     env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
+    if (!missing.isEmpty()) {
+      // failing here, before logging is set up, would print a bare stack trace; an initializer runs
+      // once logging is up, and the failure analyzer turns the exception into one message
+      application.addInitializers(context -> {
+        throw new MissingExternalService(missing);
+      });
+    }
   }
 
   /** Relaxed binding, so that CAMUNDA_CLIENT_GRPCADDRESS counts as camunda.client.grpc-address. */

@@ -22,6 +22,7 @@ class StartupBanner {
   @EventListener(ApplicationReadyEvent.class)
   void announce(ApplicationReadyEvent event) {
     Environment env = event.getApplicationContext().getEnvironment();
+    // true only where embedded PostgreSQL is on the class path (RunModes checks): never in the jar
     boolean embeddedDb = enabled(env, "baton.embedded.postgres.enabled");
     log.info(describe(env, embeddedDb ? EmbeddedPostgresConfiguration.port() : -1));
   }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The in-process Zeebe engine (Zeebe Process Test's) for the sandbox and the tests, used when no
  * Camunda cluster is configured. It keeps all state in memory: a restart starts from nothing.
+ * Not in the packaged jar (an optional dependency, not licensed for production): RunModes then
+ * asks for a cluster.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "io.camunda.zeebe.process.test.engine.EngineFactory")
 @ConditionalOnProperty(name = "baton.embedded.engine.enabled", havingValue = "true")
 class EmbeddedEngineConfiguration {
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,30 @@ class ComposeFileTests {
   }
 
   @Test
-  void runsACamunda88OrchestrationCluster() {
-    assertThat((String) services.get("camunda").get("image")).matches("camunda/camunda:8\\.8\\.\\d+");
+  void runsTheCamunda88ClusterOfTheClientVersionInPom() throws IOException {
+    Matcher version = Pattern.compile("<camunda\\.version>([^<]+)</camunda\\.version>").matcher(Files.readString(Path.of("pom.xml")));
+    assertThat(version.find()).as("pom.xml sets camunda.version").isTrue();
+
+    assertThat(version.group(1)).startsWith("8.8.");
+    assertThat(services.get("camunda").get("image")).isEqualTo("camunda/camunda:" + version.group(1));
+  }
+
+  @Test
+  void batonWaitsUntilTheClusterIsReadyNotOnlyListening() {
+    assertThat(services.get("baton").get("depends_on")).asInstanceOf(InstanceOfAssertFactories.MAP)
+        .extractingByKey("camunda").isEqualTo(Map.of("condition", "service_healthy"));
+    assertThat(String.join(" ", healthcheck("camunda"))).contains("/actuator/health/readiness", " 200 ");
+  }
+
+  @Test
+  void publishesPortsOnThisMachineOnly() {
+    services.forEach((name, service) -> assertThat(entries(service, "ports")).as(name + " ports")
+        .allSatisfy(port -> assertThat(resolve(String.valueOf(port))).startsWith("127.0.0.1:")));
+  }
+
+  @Test
+  void batonListensOnEveryInterfaceOfItsContainer() {
+    assertThat(env("baton", "SERVER_ADDRESS")).isEqualTo("0.0.0.0");
   }
 
   @Test
@@ -95,11 +118,23 @@ class ComposeFileTests {
     return resolve(String.valueOf(value));
   }
 
-  /** "8088:8080" → 8080: the port inside the container, which other services connect to. */
-  @SuppressWarnings("unchecked")
+  /**
+   * The ports inside the container, which other services connect to: published ("127.0.0.1:8088:8080"
+   * → 8080) or only exposed to the other containers ("1025").
+   */
   private static List<Integer> containerPorts(String service) {
-    List<Object> ports = (List<Object>) services.get(service).getOrDefault("ports", List.of());
-    return ports.stream().map(p -> resolve(String.valueOf(p))).map(p -> Integer.valueOf(p.substring(p.lastIndexOf(':') + 1))).toList();
+    return Stream.concat(entries(services.get(service), "ports").stream(), entries(services.get(service), "expose").stream())
+        .map(p -> resolve(String.valueOf(p))).map(p -> Integer.valueOf(p.substring(p.lastIndexOf(':') + 1))).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> entries(Map<String, Object> service, String key) {
+    return (List<Object>) service.getOrDefault(key, List.of());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> healthcheck(String service) {
+    return (List<String>) ((Map<String, Object>) services.get(service).get("healthcheck")).get("test");
   }
 
   private static String resolve(String value) {
