@@ -1,8 +1,8 @@
 package dev.baton.process;
 
+import dev.baton.engine.InMemoryEngines;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The in-process Zeebe engine (Zeebe Process Test's) for the sandbox and the tests, used when no
  * Camunda cluster is configured. It keeps all state in memory: a restart starts from nothing.
+ * It answers anyone reaching its port, without authentication: it listens on
+ * {@code baton.embedded.engine.address} only (127.0.0.1 unless configured otherwise).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "baton.embedded.engine.enabled", havingValue = "true")
@@ -23,8 +25,9 @@ class EmbeddedEngineConfiguration {
   static final String ENGINE_BEAN = "embeddedZeebeEngine";
 
   @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
-  ZeebeTestEngine embeddedZeebeEngine(@Value("${baton.embedded.engine.port}") int port) {
-    ZeebeTestEngine engine = EngineFactory.create(port);
+  ZeebeTestEngine embeddedZeebeEngine(
+      @Value("${baton.embedded.engine.address}") String address, @Value("${baton.embedded.engine.port}") int port) {
+    ZeebeTestEngine engine = InMemoryEngines.create(address, port);
     engine.start();
     return engine;
   }
