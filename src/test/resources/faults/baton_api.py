@@ -1,7 +1,19 @@
 """Tiny stdlib HTTP client for Baton's API (HTTP Basic)."""
-import base64, json, os, time, urllib.request, urllib.error
+import base64, json, os, tempfile, time, urllib.request, urllib.error
 
 BASE = os.environ.get("BATON_URL", "http://127.0.0.1:8095")
+# where the runs' files live (set by env.sh for the shell scripts)
+WORK = os.environ.get("FAULTS_DIR", os.path.join(tempfile.gettempdir(), "baton-faults"))
+
+def work(name):
+    """A file of the runs, e.g. work("b1.json")."""
+    os.makedirs(WORK, exist_ok=True)
+    return os.path.join(WORK, name)
+
+def psql_args():
+    """psql's connection to Baton's database (the same PG_* settings as env.sh)."""
+    return ["psql", "-h", os.environ.get("PG_HOST", "127.0.0.1"), "-p", os.environ.get("PG_PORT", "5432"),
+            "-U", "baton", "-d", "baton"]
 PASSWORDS = {"ada": "demo", "maria": "demo"}
 
 class ApiError(Exception):

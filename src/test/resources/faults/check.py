@@ -2,15 +2,15 @@
 """Check the fault-run invariants for one handover. usage: check.py PREFIX
 Reads <prefix>.json (setup), <prefix>-driver.jsonl (driver), PostgreSQL (psql) and smtp.log (SMTP sink)."""
 import collections, json, os, re, subprocess, sys
-from baton_api import call
+from baton_api import call, psql_args, work
 
 prefix = sys.argv[1]
-cfg = json.load(open(f"/tmp/faults/{prefix}.json"))
+cfg = json.load(open(work(f"{prefix}.json")))
 H, accounts = cfg["handoverId"], cfg["accounts"]
 N = len(accounts)
 env = dict(os.environ, PGPASSWORD="baton")
 def q(sql):
-    r = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "baton", "-d", "baton", "-At", "-F", "\t", "-c", sql],
+    r = subprocess.run([*psql_args(), "-At", "-F", "\t", "-c", sql],
                        capture_output=True, text=True, env=env, check=True)
     return [l.split("\t") for l in r.stdout.splitlines() if l]
 ok = True
@@ -46,7 +46,7 @@ if cfg["commitments"]:
     report("each open commitment reassigned exactly once", len(cr) == len(cfg["commitments"]) and max(cr.values()) == 1,
            f"{dict(cr)}")
 # 3. every task appeared in the inbox (driver saw it) and each step's task completed once
-evs = [json.loads(l) for l in open(f"/tmp/faults/{prefix}-driver.jsonl")]
+evs = [json.loads(l) for l in open(work(f"{prefix}-driver.jsonl"))]
 seen = collections.defaultdict(set); compl = collections.Counter()
 for e in evs:
     if e["ev"] == "seen": seen[e["form"]].add(e["account"])
@@ -78,7 +78,7 @@ report("outbox: one handover-intro row per account, all SENT", len(oba) == N and
        f"rows={len(ob)}, accounts={len(oba)}, status={dict(obs)}, attempts>1: {[r for r in ob if int(r[3])>1][:5]}")
 # SMTP sink
 msgs, cur = [], None
-for line in open("/tmp/faults/smtp.log", errors="replace"):
+for line in open(work("smtp.log"), errors="replace"):
     if line.startswith("---------- MESSAGE FOLLOWS"): cur = {}
     elif line.startswith("------------ END MESSAGE"): msgs.append(cur); cur = None
     elif cur is not None and "to" not in cur or (cur is not None and "mid" not in cur):

@@ -3,12 +3,12 @@
 COMPLETED. Tolerates Baton being down. Logs every task seen (first time seen, per account+form) and
 every completion to <prefix>-driver.jsonl.  usage: driver.py PREFIX"""
 import json, sys, time
-from baton_api import call, ApiError
+from baton_api import call, ApiError, work
 
 prefix = sys.argv[1]
-cfg = json.load(open(f"/tmp/faults/{prefix}.json"))
+cfg = json.load(open(work(f"{prefix}.json")))
 H = cfg["handoverId"]
-log = open(f"/tmp/faults/{prefix}-driver.jsonl", "a", buffering=1)
+log = open(work(f"{prefix}-driver.jsonl"), "a", buffering=1)
 def ev(kind, **kw):
     kw.update(t=round(time.time(), 3), ev=kind); log.write(json.dumps(kw) + "\n")
 

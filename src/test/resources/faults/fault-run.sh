@@ -1,20 +1,19 @@
 #!/bin/bash
-# One fault run: set up a book of N accounts, launch the handover, drive it, crash MODE (baton|broker)
-# once a third of the accounts are done, recover, wait for completion, check.
-# usage: [KILL_AT=items|notes] fault-run.sh baton|broker PREFIX N
+# One fault run: set up a book of N accounts, launch the handover, drive it, hit MODE once a third of
+# the accounts are done (baton: kill -9 and restart Baton; engine: a 10 s engine outage, SIGSTOP then
+# SIGCONT, OUTAGE=seconds to change it), recover, wait for completion, check.
+# usage: [KILL_AT=items|notes] fault-run.sh baton|engine PREFIX N
 # SKIP_SETUP=1: reuse an existing <PREFIX>.json (handover already launched).
 # KILL_AT=items (default): crash when N/3 accounts are DONE; notes: when N/3 notes are completed.
 set -u
 MODE=$1 PREFIX=$2 N=$3
-cd /tmp/faults
-export PGPASSWORD=baton
-ts() { date -u +%FT%TZ; }
-psq() { psql -h 127.0.0.1 -U baton -d baton -At -c "$1"; }
+source "$(dirname "$0")/env.sh"
+case "$MODE" in baton|engine) ;; *) echo "MODE is baton or engine, not $MODE" >&2; exit 2 ;; esac
 echo "$(ts) setup $PREFIX with $N accounts"
-[ -n "${SKIP_SETUP:-}" ] || python3 setup_book.py "$PREFIX" "$N" || exit 1
-H=$(python3 -c "import json;print(json.load(open('$PREFIX.json'))['handoverId'])")
+[ -n "${SKIP_SETUP:-}" ] || python3 "$faults/setup_book.py" "$PREFIX" "$N" || exit 1
+H=$(python3 -c "import json;print(json.load(open('$FAULTS_DIR/$PREFIX.json'))['handoverId'])")
 echo "$(ts) handover $H launched; starting driver"
-python3 driver.py "$PREFIX" > "$PREFIX-driver.out" 2>&1 &
+python3 "$faults/driver.py" "$PREFIX" > "$FAULTS_DIR/$PREFIX-driver.out" 2>&1 &
 DRIVER=$!
 while :; do
   if [ "${KILL_AT:-items}" = notes ]; then  # crash while notes are being written (transfers, new tasks in flight)
@@ -29,17 +28,17 @@ echo "$(ts) $d/$N ${KILL_AT:-items} done; state before crash:"
 psq "select step, count(*) from handover_item where handover_id=$H group by 1 order by 1"
 psq "select element_id, status, count(*) from task where handover_id=$H group by 1,2 order by 1,2"
 if [ "$MODE" = baton ]; then
-  P=$(cat baton.pid); echo "$(ts) kill -9 baton pid $P"; kill -9 "$P"
+  P=$(cat "$FAULTS_DIR/baton.pid"); echo "$(ts) kill -9 baton pid $P"; kill -9 "$P"
   sleep 5
-  echo "$(ts) restarting baton"; ./run-baton.sh
+  echo "$(ts) restarting baton"; "$faults/run-baton.sh"
 else
-  echo "$(ts) zeebe-broker kill"; /work/shared/tools/zeebe-broker kill
-  sleep 10
-  echo "$(ts) zeebe-broker start"; /work/shared/tools/zeebe-broker start; /work/shared/tools/zeebe-broker status
+  "$faults/run-engine.sh" pause
+  sleep "${OUTAGE:-10}"
+  "$faults/run-engine.sh" resume
 fi
 echo "$(ts) recovered; waiting for the driver (max 20 min)"
 for i in $(seq 1 1200); do kill -0 $DRIVER 2>/dev/null || break; sleep 1; done
 if kill -0 $DRIVER 2>/dev/null; then echo "$(ts) driver still running after 20 min; stopping it"; kill $DRIVER; fi
 echo "$(ts) driver done"
 psq "select step, count(*) from handover_item where handover_id=$H group by 1 order by 1"
-python3 check.py "$PREFIX"
+python3 "$faults/check.py" "$PREFIX"

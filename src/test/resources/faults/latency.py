@@ -2,10 +2,11 @@
 """How long each next task took to appear in the inbox after the driver completed the previous step,
 split by whether the wait spanned the crash/outage window. usage: latency.py PREFIX CRASH_EPOCH [RECOVERED_EPOCH]"""
 import datetime, json, os, sys, statistics
+from baton_api import work
 CREATED = os.environ.get('BY', 'created') == 'created'  # task row createdAt, else first seen by the driver
 prefix, crash = sys.argv[1], float(sys.argv[2])
 rec = float(sys.argv[3]) if len(sys.argv) > 3 else crash
-evs = [json.loads(l) for l in open(f"/tmp/faults/{prefix}-driver.jsonl")]
+evs = [json.loads(l) for l in open(work(f"{prefix}-driver.jsonl"))]
 nxt = {"handover-note": "handover-acknowledge", "handover-acknowledge": "handover-intro-call"}
 done = {(e["account"], e["form"]): e["t"] for e in evs if e["ev"] == "completed"}
 seen = {}

@@ -4,7 +4,7 @@ contact with an email; a few open commitments), preview, and launch one handover
 LEAVING, effective in 4 days). Prints a JSON line with the ids; writes it to <prefix>.json.
 usage: setup_book.py PREFIX N"""
 import datetime, json, sys
-from baton_api import call
+from baton_api import call, work
 
 prefix, n = sys.argv[1], int(sys.argv[2])
 leaver_u, heir_u = f"{prefix}-leaver", f"{prefix}-heir"
@@ -36,5 +36,5 @@ h = call("maria", "POST", "/api/handovers", {"departingId": leaver["id"], "reaso
 out = {"prefix": prefix, "handoverId": h["handover"]["id"], "leaver": leaver_u, "leaverId": leaver["id"],
        "heir": heir_u, "heirId": heir["id"], "accounts": accounts, "commitments": commitments,
        "launchedItems": len(h["items"])}
-json.dump(out, open(f"/tmp/faults/{prefix}.json", "w"))
+json.dump(out, open(work(f"{prefix}.json"), "w"))
 print(json.dumps({k: v for k, v in out.items() if k != "accounts"}))

@@ -73,7 +73,7 @@ public class RunModes implements EnvironmentPostProcessor, Ordered {
       int port = port(env, "baton.embedded.engine.port", 26500);
       props.put("baton.embedded.engine.port", port);
       props.put("camunda.client.mode", "self-managed");
-      props.put("camunda.client.grpc-address", "http://127.0.0.1:" + port);
+      props.put("camunda.client.grpc-address", "http://" + clientHost(env) + ":" + port);
       props.put("camunda.client.prefer-rest-over-grpc", false);
     }
 
@@ -96,6 +96,15 @@ public class RunModes implements EnvironmentPostProcessor, Ordered {
         throw new MissingExternalService(missing);
       });
     }
+  }
+
+  /** Where Baton's own client finds the embedded engine: its bind address, loopback for "every interface". */
+  private static String clientHost(ConfigurableEnvironment env) {
+    String bound = env.getProperty("baton.embedded.engine.address", "127.0.0.1");
+    if (bound.equals("0.0.0.0") || bound.equals("::")) {
+      return "127.0.0.1";
+    }
+    return bound.contains(":") ? "[" + bound + "]" : bound;
   }
 
   /** Relaxed binding, so that CAMUNDA_CLIENT_GRPCADDRESS counts as camunda.client.grpc-address. */

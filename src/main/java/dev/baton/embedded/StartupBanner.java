@@ -36,7 +36,8 @@ class StartupBanner {
     lines.add(engine && db && mail ? "Baton is running as a SANDBOX:"
         : engine || db || mail ? "Baton is running partly embedded:" : "Baton is running on external services:");
     lines.add(engine
-        ? "  engine:   in-memory Zeebe engine on :" + env.getProperty("baton.embedded.engine.port")
+        ? "  engine:   in-memory Zeebe engine on " + env.getProperty("baton.embedded.engine.address", "127.0.0.1")
+            + ":" + env.getProperty("baton.embedded.engine.port")
             + " (process state is lost at restart)"
         : "  engine:   Camunda at " + env.getProperty("camunda.client.grpc-address",
             env.getProperty("camunda.client.mode", "(cloud)")));

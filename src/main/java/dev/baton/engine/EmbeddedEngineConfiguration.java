@@ -2,7 +2,6 @@ package dev.baton.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -18,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * Camunda cluster is configured. It keeps all state in memory: a restart starts from nothing.
  * Not in the packaged jar (an optional dependency, not licensed for production): RunModes then
  * asks for a cluster.
+ * It answers anyone reaching its port, without authentication: it listens on
+ * {@code baton.embedded.engine.address} only (127.0.0.1 unless configured otherwise).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "io.camunda.zeebe.process.test.engine.EngineFactory")
@@ -27,8 +28,9 @@ class EmbeddedEngineConfiguration {
   static final String ENGINE_BEAN = "embeddedZeebeEngine";
 
   @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
-  ZeebeTestEngine embeddedZeebeEngine(@Value("${baton.embedded.engine.port}") int port) {
-    ZeebeTestEngine engine = EngineFactory.create(port);
+  ZeebeTestEngine embeddedZeebeEngine(
+      @Value("${baton.embedded.engine.address}") String address, @Value("${baton.embedded.engine.port}") int port) {
+    ZeebeTestEngine engine = InMemoryEngines.create(address, port);
     engine.start();
     return engine;
   }

@@ -100,6 +100,12 @@ class ComposeFileTests {
   }
 
   @Test
+  void letsBatonListenOnEveryInterfaceOfItsContainer() {
+    // Baton's default is loopback only, which the published port 8080 would not reach
+    assertThat(env("baton", "SERVER_ADDRESS")).isEqualTo("0.0.0.0");
+  }
+
+  @Test
   void dependsOnlyOnServicesThatExist() {
     services.forEach((name, service) -> {
       Object dependsOn = service.get("depends_on");

@@ -21,7 +21,7 @@ class StartupBannerTests {
         .withProperty("local.server.port", "8080");
 
     assertThat(StartupBanner.describe(env, 54321)).contains(
-        "SANDBOX", "in-memory Zeebe engine on :26500", "process state is lost at restart",
+        "SANDBOX", "in-memory Zeebe engine on 127.0.0.1:26500", "process state is lost at restart",
         "embedded PostgreSQL on :54321", "SMTP :3025, IMAP :3143, POP3 :3110",
         "sign in at http://localhost:8080 as rob/demo",
         "SPRING_DATASOURCE_URL, CAMUNDA_CLIENT_GRPCADDRESS, SPRING_MAIL_HOST");
