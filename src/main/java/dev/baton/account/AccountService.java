@@ -10,6 +10,7 @@ import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.util.Map;
+import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -77,6 +78,18 @@ public class AccountService implements OwnedWork {
     accounts.flush();
     audit.record("account.transferred", "account", id, id, fields("owner", before), fields("owner", owner.getUsername()));
     return AccountView.from(account);
+  }
+
+  /** The person's accounts (entities, for other features' reads), by name then id. */
+  @Transactional(readOnly = true)
+  public List<Account> ownedBy(Person owner) {
+    return accounts.findByOwnerOrderByNameAscIdAsc(owner);
+  }
+
+  /** Who owns accounts in the territory, the one with most of them first (then by user name). */
+  @Transactional(readOnly = true)
+  public List<Person> ownersInTerritory(String territory) {
+    return accounts.findOwnersInTerritory(territory);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.baton.account;
 import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.people.Person;
 import dev.baton.audit.Changes;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
@@ -31,6 +32,18 @@ public class ContactService {
     this.accounts = accounts;
     this.audit = audit;
     this.clock = clock;
+  }
+
+  /** The account's contacts (entities, for other features' reads): the primary one first, then by name. */
+  @Transactional(readOnly = true)
+  public List<Contact> ofAccount(Long accountId) {
+    return contacts.findByAccountIdOrderByPrimaryDescFullNameAsc(accountId);
+  }
+
+  /** The contacts of every account the person owns, by account name then contact name (account fetched). */
+  @Transactional(readOnly = true)
+  public List<Contact> ofAccountsOwnedBy(Person owner) {
+    return contacts.findOfAccountsOwnedBy(owner);
   }
 
   /** The account's contacts by name; {@code stale} null means all, true only stale ones, false only fresh ones. */

@@ -2,6 +2,7 @@ package dev.baton.commitment;
 
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
+import dev.baton.people.PeopleService;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,8 +24,10 @@ public class CommitmentRegister {
   private final Commitments commitments;
   private final AuditEvents audit;
   private final Clock clock;
+  private final PeopleService people;
 
-  CommitmentRegister(Commitments commitments, AuditEvents audit, Clock clock) {
+  CommitmentRegister(Commitments commitments, AuditEvents audit, Clock clock, PeopleService people) {
+    this.people = people;
     this.commitments = commitments;
     this.audit = audit;
     this.clock = clock;
@@ -34,7 +37,7 @@ public class CommitmentRegister {
   public CommitmentSummary summary(CommitmentFilter filter) {
     LocalDate today = LocalDate.now(clock);
     CommitmentFilter scope = filter.scope();
-    Specification<Commitment> open = commitments.specification(scope, today)
+    Specification<Commitment> open = commitments.specification(scope, today, people::inactiveIds)
         .and((root, query, cb) -> root.get("status").in(CommitmentStatus.OPEN));
     return new CommitmentSummary(commitments.count(open), count(scope.with(null, true, false), today),
         count(scope.with(null, false, true), today), count(scope.with(CommitmentStatus.REJECTED, false, false), today),
@@ -48,7 +51,7 @@ public class CommitmentRegister {
     Page<Commitment> page;
     int number = 0;
     do {
-      page = commitments.findAll(commitments.specification(filter, today),
+      page = commitments.findAll(commitments.specification(filter, today, people::inactiveIds),
           PageRequest.of(number++, EXPORT_PAGE, Sort.by("dueDate", "id")));
       page.forEach(c -> row.accept(CommitmentView.from(c, today)));
     } while (page.hasNext());
@@ -75,6 +78,6 @@ public class CommitmentRegister {
   }
 
   private long count(CommitmentFilter filter, LocalDate today) {
-    return commitments.count(commitments.specification(filter, today));
+    return commitments.count(commitments.specification(filter, today, people::inactiveIds));
   }
 }

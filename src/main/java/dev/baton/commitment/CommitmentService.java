@@ -18,6 +18,7 @@ import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -61,7 +62,7 @@ public class CommitmentService implements OwnedWork {
   @Transactional(readOnly = true)
   public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
     LocalDate today = LocalDate.now(clock);
-    return commitments.findAll(commitments.specification(filter, today), pageable).map(c -> CommitmentView.from(c, today));
+    return commitments.findAll(commitments.specification(filter, today, people::inactiveIds), pageable).map(c -> CommitmentView.from(c, today));
   }
 
   @Transactional(readOnly = true)
@@ -165,6 +166,24 @@ public class CommitmentService implements OwnedWork {
     mails.assigned(commitment);
     announce(commitment, announce);
     return CommitmentView.from(commitment, LocalDate.now(clock));
+  }
+
+  /** The person's open commitments (entities, for other features' reads), nearest due date first. */
+  @Transactional(readOnly = true)
+  public List<Commitment> openOwnedBy(Person owner) {
+    return commitments.findByOwnerAndStatusInOrderByDueDate(owner, CommitmentStatus.OPEN);
+  }
+
+  /** The person's open commitments on one account, by id. */
+  @Transactional(readOnly = true)
+  public List<Commitment> openOwnedBy(Person owner, Long accountId) {
+    return commitments.findByOwnerAndStatusInAndAccountIdOrderById(owner, CommitmentStatus.OPEN, accountId);
+  }
+
+  /** The account's open commitments, whoever owns them, nearest due date first. */
+  @Transactional(readOnly = true)
+  public List<Commitment> openOf(Long accountId) {
+    return commitments.findByAccountIdAndStatusInOrderByDueDate(accountId, CommitmentStatus.OPEN);
   }
 
   @Override

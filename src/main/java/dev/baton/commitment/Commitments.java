@@ -1,9 +1,11 @@
 package dev.baton.commitment;
 
+import dev.baton.people.Person;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,15 +23,23 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
   @EntityGraph(attributePaths = {"account", "madeBy", "owner", "deliveringTeam"})
   Page<Commitment> findAll(Specification<Commitment> spec, Pageable pageable);
 
-  /** The filter as a query; reads the inactive people first when it asks for unowned commitments. */
-  default Specification<Commitment> specification(CommitmentFilter filter, LocalDate today) {
-    return filter.toSpecification(today, filter.unowned() ? inactivePeopleIds() : List.of());
+  /**
+   * The filter as a query; asks for the inactive people's ids (the people module's, see {@code
+   * PeopleService#inactiveIds}) only when the filter wants unowned commitments.
+   */
+  default Specification<Commitment> specification(CommitmentFilter filter, LocalDate today,
+      Supplier<List<Long>> inactivePeople) {
+    return filter.toSpecification(today, filter.unowned() ? inactivePeople.get() : List.of());
   }
 
-  @Query("select p.id from Person p where p.active = false")
-  List<Long> inactivePeopleIds();
-
   List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
+
+  List<Commitment> findByOwnerAndStatusInOrderByDueDate(Person owner, Collection<CommitmentStatus> statuses);
+
+  List<Commitment> findByOwnerAndStatusInAndAccountIdOrderById(Person owner, Collection<CommitmentStatus> statuses,
+      Long accountId);
+
+  List<Commitment> findByAccountIdAndStatusInOrderByDueDate(Long accountId, Collection<CommitmentStatus> statuses);
 
   long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
 

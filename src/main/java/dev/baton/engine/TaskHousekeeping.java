@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.task.TaskEngineSync;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -9,8 +10,11 @@ import org.springframework.stereotype.Component;
  * LOCKED): completions the engine did not take when the person completed, and job locks about to
  * run out. Batches keep each transaction (which holds its row locks across engine calls) short; the
  * next batch follows only when the whole batch was settled, so an engine outage ends the run.
+ * Tests switch it off ({@code baton.tasks.housekeeping-on-schedule=false}) and call {@link
+ * TaskEngineSync} themselves: their hand-made tasks have no job, which a renewal would cancel.
  */
 @Component
+@ConditionalOnProperty(name = "baton.tasks.housekeeping-on-schedule", havingValue = "true", matchIfMissing = true)
 class TaskHousekeeping {
 
   static final int BATCH_SIZE = 50;

@@ -52,6 +52,12 @@ public class PeopleService {
     return people.findAll(spec, pageable).map(PersonView::from);
   }
 
+  /** Ids of the people no longer active (few, compared with the rows that refer to them). */
+  @Transactional(readOnly = true)
+  public List<Long> inactiveIds() {
+    return people.findIdsByActiveFalse();
+  }
+
   @Transactional(readOnly = true)
   public PersonView get(Long id) {
     return PersonView.from(person(id));

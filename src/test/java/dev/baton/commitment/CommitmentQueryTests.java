@@ -93,7 +93,7 @@ class CommitmentQueryTests {
   }
 
   List<Commitment> find(CommitmentFilter filter) {
-    return commitments.findAll(commitments.specification(filter, TODAY));
+    return commitments.findAll(commitments.specification(filter, TODAY, people::findIdsByActiveFalse));
   }
 
   CommitmentFilter ofAcme(boolean unowned, boolean rejected, LocalDate dueFrom, LocalDate dueTo) {
