@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.task.TaskEngine;
+import dev.baton.task.TaskEngine.Refused;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ClientStatusException;
@@ -49,6 +50,10 @@ class CamundaTaskEngine implements TaskEngine {
     if (gone) {
       return new JobGone(jobKey, e);
     }
+    String reason = refusal(e);
+    if (reason != null) {
+      throw new Refused(jobKey, reason, e);
+    }
     boolean turnedAway =
         (e instanceof ClientStatusException s && s.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED)
             || (e instanceof ClientHttpException h && (h.code() == 429 || h.code() == 503));
@@ -56,5 +61,23 @@ class CamundaTaskEngine implements TaskEngine {
       throw new NotTaken(jobKey, e);
     }
     throw e;
+  }
+
+  /**
+   * A refusal no retry mends, in words for the person whose answer it was, or null: an invalid
+   * command (gRPC INVALID_ARGUMENT, REST 400), or one too large for the engine's messages (gRPC
+   * RESOURCE_EXHAUSTED naming the message size, which back-pressure never does; REST 413).
+   */
+  static String refusal(RuntimeException e) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    String text = String.valueOf(e.getMessage()) + " " + String.valueOf(cause.getMessage());
+    boolean tooLarge = text.contains("exceeds maximum") || text.contains("too large") || text.contains("max message size");
+    if ((e instanceof ClientStatusException s && (s.getStatusCode() == Status.Code.INVALID_ARGUMENT
+            || s.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED && tooLarge))
+        || (e instanceof ClientHttpException h && (h.code() == 400 || h.code() == 413))) {
+      return tooLarge ? "the answer is too large for the process engine; shorten it and complete the task again"
+          : "the process engine refused the answer (" + text.strip() + ")";
+    }
+    return null;
   }
 }

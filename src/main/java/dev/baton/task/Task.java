@@ -74,6 +74,12 @@ public class Task {
   private boolean completionOutcomeUnknown;
   private Instant remindedAt;
   private Instant escalatedAt;
+  /** An instance is calling the engine for this row until then (see {@link TaskEngineSync}). */
+  private Instant syncLeaseUntil;
+  private int syncAttempts;
+  private Instant nextSyncAt;
+  /** Why the engine refused the last completion for good; the task went back to its assignee. */
+  private String completionRefusal;
 
   @Version private long version;
   @CreationTimestamp private Instant createdAt;
@@ -164,6 +170,48 @@ public class Task {
     outcome = values;
     completedBy = username;
     completedAt = at;
+    completionRefusal = null;
+    syncAttempts = 0;
+    nextSyncAt = at;
+  }
+
+  /** Taken for an engine call until {@code until}; no other instance calls the engine for it meanwhile. */
+  void lease(Instant until) {
+    syncLeaseUntil = until;
+  }
+
+  void releaseLease() {
+    syncLeaseUntil = null;
+  }
+
+  /** An engine call failed in a way a retry may mend: the next one waits longer (10 s doubling, at most 10 min). */
+  void syncFailed(Instant now) {
+    syncAttempts++;
+    long seconds = syncAttempts <= 1 ? 0 : Math.min(600, 10L << Math.min(syncAttempts - 2, 10));
+    nextSyncAt = now.plusSeconds(seconds);
+  }
+
+  /**
+   * The engine refused the completion for a reason no retry mends (values too large, invalid): the
+   * task goes back to its assignee, open, with the reason, so it is neither stuck nor silently lost.
+   */
+  void completionRefused(String reason) {
+    if (status == TaskStatus.COMPLETING) {
+      status = TaskStatus.OPEN;
+      completionRefusal = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+      completedBy = null;
+      completedAt = null;
+      completionOutcomeUnknown = false;
+    }
+  }
+
+  /** Why the engine refused this task's last completion, or null. */
+  public String getCompletionRefusal() {
+    return completionRefusal;
+  }
+
+  public int getSyncAttempts() {
+    return syncAttempts;
   }
 
   /** A completion went out and no answer came back: the engine may or may not have taken it. */

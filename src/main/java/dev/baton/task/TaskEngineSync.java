@@ -2,10 +2,12 @@ package dev.baton.task;
 
 import dev.baton.audit.AuditLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -13,14 +15,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What Baton owes the engine for its task rows: job completions (COMPLETING rows) and job locks
- * (OPEN rows). Each call locks the row with {@code FOR UPDATE SKIP LOCKED}, so when several app
- * instances (or a request and the scheduled retry) reach for the same row, one does the work and
- * the others skip it. A job the engine no longer has marks the task CANCELED.
+ * (OPEN rows). No engine call is made while a row lock is held: a short transaction takes a lease
+ * on the rows ({@code FOR UPDATE SKIP LOCKED}, so several app instances, or a request and the
+ * scheduled retry, never take the same row) and commits; the engine is called; a second short
+ * transaction records the outcome and releases the lease. A lease left by an instance that died
+ * runs out after {@link #LEASE}. A job the engine no longer has marks the task CANCELED; a
+ * completion the engine refuses for good hands the task back to its assignee with the reason.
  */
 @Component
 public class TaskEngineSync {
 
   private static final Logger log = LoggerFactory.getLogger(TaskEngineSync.class);
+  /** Longer than any engine call takes (the client's request timeout), short enough to take over a dead instance's rows. */
+  static final Duration LEASE = Duration.ofMinutes(2);
 
   private final Tasks tasks;
   private final TaskEngine engine;
@@ -38,31 +45,37 @@ public class TaskEngineSync {
     this.tx = tx;
   }
 
+  /** What an engine call needs, read under the lease's short transaction. */
+  private record Claim(long taskId, long jobKey, Map<String, Object> outcome) {
+    static Claim of(Task t) {
+      return new Claim(t.getId(), t.getJobKey(), t.getOutcome() == null ? Map.of() : t.getOutcome());
+    }
+  }
+
   /** Hands one COMPLETING task to the engine; empty when another caller holds it or it is no longer owed. */
   public Optional<Task> finishCompletion(long taskId) {
-    return tx.execute(status -> tasks.lockCompletingById(taskId).map(this::complete));
+    return lease(() -> tasks.lockCompletingById(taskId, clock.instant()).stream().toList()).stream()
+        .findFirst().map(this::complete);
   }
 
   /**
-   * Retries owed completions, oldest first. Returns how many were settled (completed or canceled):
-   * fewer than the batch size means there is no more work, or the engine is not answering.
+   * Retries owed completions whose back-off has passed, oldest first. Returns how many were settled
+   * (completed, canceled or handed back): fewer than the batch size means there is no more work, or
+   * the engine is not answering.
    */
   public int retryCompletions(int batchSize) {
-    return tx.execute(status -> {
-      List<Task> owed = tasks.lockCompleting(batchSize);
-      owed.forEach(this::complete);
-      return (int) owed.stream().filter(t -> t.getStatus() != TaskStatus.COMPLETING).count();
-    });
+    List<Claim> owed = lease(() -> tasks.lockCompleting(clock.instant(), batchSize));
+    return (int) owed.stream().map(this::complete).filter(t -> t.getStatus() != TaskStatus.COMPLETING).count();
   }
 
   /**
    * After a job is (re)delivered: an open task's job gets its long lock, a completing one its
-   * completion. Under the same row lock as {@link #renewLocks}: a just-inserted row's short lock is
-   * also within renew-before, and whichever of the two gets the row extends it, the other skips.
+   * completion. The lease keeps {@link #renewLocks} from extending the same row at the same time.
    */
   public void settleDelivered(Task task) {
     switch (task.getStatus()) {
-      case OPEN -> tx.executeWithoutResult(status -> tasks.lockOpenById(task.getId()).ifPresent(this::extendLock));
+      case OPEN -> lease(() -> tasks.lockOpenById(task.getId(), clock.instant()).stream().toList())
+          .forEach(this::extendLock);
       case COMPLETING -> finishCompletion(task.getId());
       default -> log.debug("job {} delivered again for {} task {}", task.getJobKey(), task.getStatus(), task.getId());
     }
@@ -77,7 +90,7 @@ public class TaskEngineSync {
   public void cancelWithdrawnSiblings(Task arrived) {
     for (Task sibling : tasks.findByProcessInstanceKeyAndStatusAndIdNot(
         arrived.getProcessInstanceKey(), TaskStatus.OPEN, arrived.getId())) {
-      tx.executeWithoutResult(status -> tasks.lockOpenById(sibling.getId()).ifPresent(this::extendLock));
+      lease(() -> tasks.lockOpenById(sibling.getId(), clock.instant()).stream().toList()).forEach(this::extendLock);
     }
   }
 
@@ -86,11 +99,27 @@ public class TaskEngineSync {
    * (extended or canceled), like {@link #retryCompletions}.
    */
   public int renewLocks(int batchSize) {
+    Instant threshold = clock.instant().plus(settings.renewBefore());
+    List<Claim> due = lease(() -> tasks.lockOpenExpiringBefore(threshold, clock.instant(), batchSize));
+    return (int) due.stream().map(this::extendLock)
+        .filter(t -> !t.isOpen() || !t.getLockExpiresAt().isBefore(threshold)).count();
+  }
+
+  /** Takes the lease on the rows the query locks, and commits: the row locks end here. */
+  private List<Claim> lease(java.util.function.Supplier<List<Task>> lock) {
     return tx.execute(status -> {
-      Instant threshold = clock.instant().plus(settings.renewBefore());
-      List<Task> due = tasks.lockOpenExpiringBefore(threshold, batchSize);
-      due.forEach(this::extendLock);
-      return (int) due.stream().filter(t -> !t.isOpen() || !t.getLockExpiresAt().isBefore(threshold)).count();
+      Instant until = clock.instant().plus(LEASE);
+      return lock.get().stream().peek(t -> t.lease(until)).map(Claim::of).toList();
+    });
+  }
+
+  /** Records an engine call's outcome on the row, in a transaction of its own, and releases the lease. */
+  private Task record(long taskId, Consumer<Task> outcome) {
+    return tx.execute(status -> {
+      Task task = tasks.findById(taskId).orElseThrow();
+      outcome.accept(task);
+      task.releaseLease();
+      return task;
     });
   }
 
@@ -101,36 +130,63 @@ public class TaskEngineSync {
    * took it: the task is COMPLETED. (The rare step withdrawn in that same moment is recorded as
    * completed too; the audit event says how it was concluded.)
    */
-  private Task complete(Task task) {
+  private Task complete(Claim claim) {
     try {
-      engine.complete(task.getJobKey(), task.getOutcome() == null ? Map.of() : task.getOutcome());
-      task.confirmCompleted();
+      engine.complete(claim.jobKey(), claim.outcome());
+      return record(claim.taskId(), Task::confirmCompleted);
     } catch (TaskEngine.JobGone gone) {
-      if (task.isCompletionOutcomeUnknown()) {
-        var before = TaskService.state(task);
-        task.confirmCompleted();
-        audit.record("task.completion-confirmed", "task", task.getId(), task.getAccountId(), before,
-            Map.of("status", task.getStatus().name(), "how", "an earlier completion's answer was lost; the job is gone"));
-      } else {
-        cancel(task);
-      }
+      return record(claim.taskId(), this::concludeGone);
+    } catch (TaskEngine.Refused refused) {
+      log.warn("completing job {} of task {}: refused for good, back to its assignee: {}", claim.jobKey(),
+          claim.taskId(), refused.getMessage());
+      return record(claim.taskId(), task -> handBack(task, refused));
     } catch (TaskEngine.NotTaken busy) {
-      log.warn("completing job {} of task {}: engine busy; will retry", task.getJobKey(), task.getId());
+      log.warn("completing job {} of task {}: engine busy; will retry", claim.jobKey(), claim.taskId());
+      return record(claim.taskId(), task -> task.syncFailed(clock.instant()));
     } catch (RuntimeException e) {
-      task.completionOutcomeUnknown();
-      log.warn("completing job {} of task {} failed; will retry: {}", task.getJobKey(), task.getId(), e.toString());
+      log.warn("completing job {} of task {} failed; will retry: {}", claim.jobKey(), claim.taskId(), e.toString());
+      return record(claim.taskId(), task -> {
+        task.completionOutcomeUnknown();
+        task.syncFailed(clock.instant());
+      });
     }
-    return task;
   }
 
-  private void extendLock(Task task) {
-    try {
-      engine.extendLock(task.getJobKey(), settings.lockDuration());
-      task.lockedUntil(clock.instant().plus(settings.lockDuration()));
-    } catch (TaskEngine.JobGone gone) {
+  private void concludeGone(Task task) {
+    if (task.getStatus() != TaskStatus.COMPLETING) {
+      return;
+    }
+    if (task.isCompletionOutcomeUnknown()) {
+      var before = TaskService.state(task);
+      task.confirmCompleted();
+      audit.record("task.completion-confirmed", "task", task.getId(), task.getAccountId(), before,
+          Map.of("status", task.getStatus().name(), "how", "an earlier completion's answer was lost; the job is gone"));
+    } else {
       cancel(task);
+    }
+  }
+
+  private void handBack(Task task, TaskEngine.Refused refused) {
+    var before = TaskService.state(task);
+    task.completionRefused(refused.getMessage());
+    audit.record("task.completion-refused", "task", task.getId(), task.getAccountId(), before,
+        Map.of("status", task.getStatus().name(), "reason", task.getCompletionRefusal()));
+  }
+
+  private Task extendLock(Claim claim) {
+    try {
+      engine.extendLock(claim.jobKey(), settings.lockDuration());
+      Instant until = clock.instant().plus(settings.lockDuration());
+      return record(claim.taskId(), task -> task.lockedUntil(until));
+    } catch (TaskEngine.JobGone gone) {
+      return record(claim.taskId(), task -> {
+        if (task.isOpen()) {
+          cancel(task);
+        }
+      });
     } catch (RuntimeException e) {
-      log.warn("extending the lock of job {} (task {}) failed; will retry: {}", task.getJobKey(), task.getId(), e.toString());
+      log.warn("extending the lock of job {} (task {}) failed; will retry: {}", claim.jobKey(), claim.taskId(), e.toString());
+      return record(claim.taskId(), task -> { });
     }
   }
 

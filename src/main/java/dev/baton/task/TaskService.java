@@ -6,6 +6,7 @@ import dev.baton.people.AbsenceService;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
+import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -180,7 +181,8 @@ public class TaskService {
   /**
    * Only the assignee completes (a candidate-team member claims first). The form's rules, then the
    * step's {@link TaskCompletionHandler} if it has one, check the answer; either throws {@link
-   * InvalidFormValues} before anything changes (the task stays open). Throws {@link TaskWithdrawn}
+   * InvalidFormValues} before anything changes (the task stays open); {@link BadRequestException}
+   * when the engine refuses the answer for good (the task is open again, with the reason). Throws {@link TaskWithdrawn}
    * when the engine no longer waits for the task.
    */
   public Task complete(long id, Map<String, ?> submitted) {
@@ -201,6 +203,9 @@ public class TaskService {
     Task done = engineSync.finishCompletion(completing.getId()).orElse(completing);
     if (done.getStatus() == TaskStatus.CANCELED) {
       throw new TaskWithdrawn(done);
+    }
+    if (done.getStatus() == TaskStatus.OPEN && done.getCompletionRefusal() != null) {
+      throw new BadRequestException("task " + id + " is still open: " + done.getCompletionRefusal());
     }
     return done;
   }

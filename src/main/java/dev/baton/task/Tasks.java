@@ -16,23 +16,30 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
 
   // Row locks that other app instances skip: each owed engine call is made by one instance only.
 
-  @Query(value = "select * from task where id = :id and status = 'COMPLETING' for update skip locked", nativeQuery = true)
-  Optional<Task> lockCompletingById(long id);
+  // Row locks held only while a lease is taken (see TaskEngineSync): rows leased by another instance are skipped.
 
-  @Query(value = "select * from task where id = :id and status = 'OPEN' for update skip locked", nativeQuery = true)
-  Optional<Task> lockOpenById(long id);
+  @Query(value = "select * from task where id = :id and status = 'COMPLETING'"
+      + " and (sync_lease_until is null or sync_lease_until < :now) for update skip locked", nativeQuery = true)
+  Optional<Task> lockCompletingById(long id, Instant now);
+
+  @Query(value = "select * from task where id = :id and status = 'OPEN'"
+      + " and (sync_lease_until is null or sync_lease_until < :now) for update skip locked", nativeQuery = true)
+  Optional<Task> lockOpenById(long id, Instant now);
 
   @Query(
-      value = "select * from task where status = 'COMPLETING' order by completed_at limit :limit for update skip locked",
+      value = "select * from task where status = 'COMPLETING' and (next_sync_at is null or next_sync_at <= :now)"
+          + " and (sync_lease_until is null or sync_lease_until < :now)"
+          + " order by completed_at limit :limit for update skip locked",
       nativeQuery = true)
-  List<Task> lockCompleting(int limit);
+  List<Task> lockCompleting(Instant now, int limit);
 
   @Query(
       value =
           "select * from task where status = 'OPEN' and lock_expires_at < :before"
+              + " and (sync_lease_until is null or sync_lease_until < :now)"
               + " order by lock_expires_at limit :limit for update skip locked",
       nativeQuery = true)
-  List<Task> lockOpenExpiringBefore(Instant before, int limit);
+  List<Task> lockOpenExpiringBefore(Instant before, Instant now, int limit);
 
   /** Open tasks due before {@code before} that Baton has not reminded of yet (and whose BPMN does not). */
   @Query(

@@ -129,6 +129,50 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
   }
 
   @Test
+  void noRowLockIsHeldWhileTheEngineIsCalled() throws Exception {
+    long instance = startReview(null);
+    Task task = awaitTaskOf(instance);
+    post("rob", task, "claim");
+    List<Long> lockableDuringTheCall = new java.util.ArrayList<>();
+    doAnswer(call -> {
+      // another transaction (another instance, a person's request) can lock the row meanwhile
+      lockableDuringTheCall.addAll(jdbc.queryForList("select id from task where id = ? for update nowait", Long.class,
+          task.getId()));
+      return call.callRealMethod();
+    }).when(taskEngine).complete(anyLong(), anyMap());
+
+    assertThat(complete("rob", task).getBody()).containsEntry("status", "COMPLETED");
+
+    assertThat(lockableDuringTheCall).containsExactly(task.getId());
+    awaitProcessCompleted(instance);
+  }
+
+  @Test
+  void aCompletionTheEngineRefusesForGoodGoesBackToItsAssigneeWithTheReason() throws Exception {
+    long instance = startReview(null);
+    Task task = awaitTaskOf(instance);
+    post("rob", task, "claim");
+    doThrow(new TaskEngine.Refused(task.getJobKey(), "the answer is too large for the process engine", null))
+        .doCallRealMethod().when(taskEngine).complete(eq(task.getJobKey()), anyMap());
+
+    ResponseEntity<Map> refused = complete("rob", task);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) refused.getBody().get("detail")).contains("still open", "too large");
+    Task back = tasks.findById(task.getId()).orElseThrow();
+    assertThat(back.getStatus()).isEqualTo(TaskStatus.OPEN);
+    assertThat(back.getAssignee()).isEqualTo("rob");
+    assertThat(back.getCompletionRefusal()).contains("too large");
+    engineSync.retryCompletions(10); // nothing owed: a refusal is not retried
+    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+
+    assertThat(complete("rob", task).getBody()).containsEntry("status", "COMPLETED").containsEntry("completionRefusal", null);
+    awaitProcessCompleted(instance);
+    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId())).extracting(AuditEvent::getAction)
+        .containsExactly("task.claimed", "task.completed", "task.completion-refused", "task.completed");
+  }
+
+  @Test
   void aCompletionTheEngineTookButWhoseAnswerWasLostEndsCompletedNotCanceled() throws Exception {
     long instance = startReview(null);
     Task task = awaitTaskOf(instance);

@@ -31,7 +31,8 @@ record TaskView(
     long processInstanceKey,
     String completedBy,
     Instant completedAt,
-    Map<String, Object> outcome) {
+    Map<String, Object> outcome,
+    String completionRefusal) {
 
   static TaskView of(Task t, Instant now) {
     boolean overdue = t.isOpen() && t.getDueAt() != null && t.getDueAt().isBefore(now);
@@ -39,6 +40,6 @@ record TaskView(
         t.getDelegatedBy(), new TreeSet<>(t.getCandidateGroups()),
         t.getDueAt(), t.getFollowUpAt(), t.getCreatedAt(), overdue, t.getFormKey(), t.getAccountId(),
         t.getSubject() == null ? null : t.getSubject().type(), t.getSubject() == null ? null : t.getSubject().id(), t.getBpmnProcessId(), t.getProcessInstanceKey(), t.getCompletedBy(),
-        t.getCompletedAt(), t.getOutcome());
+        t.getCompletedAt(), t.getOutcome(), t.getCompletionRefusal());
   }
 }
