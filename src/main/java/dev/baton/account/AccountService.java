@@ -42,13 +42,6 @@ public class AccountService implements OwnedWork {
     return AccountView.from(account(id));
   }
 
-  /** For {@code @PreAuthorize}: may this user edit the account as its owner? */
-  @Transactional(readOnly = true)
-  public boolean isOwner(Long id, String username) {
-    return accounts.findById(id).map(a -> a.getOwner() != null && a.getOwner().getUsername().equals(username))
-        .orElse(false);
-  }
-
   @Transactional
   public AccountView create(NewAccount n) {
     Person owner = n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "an account");

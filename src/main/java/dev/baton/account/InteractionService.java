@@ -43,11 +43,12 @@ public class InteractionService {
     return interactions.findByAccountId(accountId, newestFirst).map(InteractionView::from);
   }
 
+  /** Logs the interaction with {@code username} (the signed-in person) as its author. */
   @Transactional
   public InteractionView log(Long accountId, NewInteraction n, String username) {
     Account account = accounts.account(accountId);
     Contact contact = n.contactId() == null ? null : contacts.referenced(n.contactId(), account, "contactId");
-    Person by = n.byId() == null ? people.signedIn(username) : people.referenced(n.byId(), "byId");
+    Person by = people.signedIn(username);
     Interaction interaction = interactions.save(new Interaction(
         account, contact, n.kind(), n.summary().trim(), by, n.occurredAt() == null ? clock.instant() : n.occurredAt()));
     audit.record("interaction.logged", "interaction", interaction.getId(), accountId, null,

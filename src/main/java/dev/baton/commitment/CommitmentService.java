@@ -80,13 +80,6 @@ public class CommitmentService implements OwnedWork {
         .stream().collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
   }
 
-  /** For {@code @PreAuthorize}: does this user own the commitment? */
-  @Transactional(readOnly = true)
-  public boolean isOwner(Long id, String username) {
-    return commitments.findById(id)
-        .map(c -> c.getOwner() != null && c.getOwner().getUsername().equals(username)).orElse(false);
-  }
-
   @Transactional
   public CommitmentView create(NewCommitment n, String username) {
     if (n.dueDate().isBefore(LocalDate.now(clock))) {

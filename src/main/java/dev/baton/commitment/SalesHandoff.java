@@ -56,11 +56,13 @@ public class SalesHandoff {
   /** The rep who hands the account over (its owner); 400 when it has none. */
   @Transactional(readOnly = true)
   public String rep(long accountId) {
-    Account account = accounts.referenced(accountId, "accountId");
-    if (account.getOwner() == null) {
+    accounts.referenced(accountId, "accountId"); // 400 when unknown
+    // read as a view: start() calls this directly, outside any transaction, so a lazy owner could not load
+    String owner = accounts.get(accountId).ownerUsername();
+    if (owner == null) {
       throw new BadRequestException("accountId", "account " + accountId + " has no owner to hand it over");
     }
-    return account.getOwner().getUsername();
+    return owner;
   }
 
   @Transactional(readOnly = true)

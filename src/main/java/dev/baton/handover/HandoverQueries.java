@@ -9,6 +9,7 @@ import dev.baton.handover.HandoverViews.Preview;
 import dev.baton.handover.HandoverViews.Summary;
 import dev.baton.people.People;
 import dev.baton.people.Person;
+import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.Task;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
@@ -29,12 +31,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading handovers: a manager sees those they launched or of their reports; an admin sees all. */
+/** Reading handovers: a manager sees those they launched or of anyone in their line; an admin sees all. */
 @Service
 public class HandoverQueries {
 
-  private static final String VISIBLE = "from Handover h join h.departing d left join d.manager m"
-      + " where :admin = true or h.launchedBy = :me or m.username = :me";
+  private static final String VISIBLE = "from Handover h join h.departing d"
+      + " where :admin = true or h.launchedBy = :me or d.username in :line";
 
   private final Handovers handovers;
   private final HandoverItems items;
@@ -44,9 +46,11 @@ public class HandoverQueries {
   private final TaskService tasks;
   private final EntityManager em;
   private final Clock clock;
+  private final ReportingLines lines;
 
   HandoverQueries(Handovers handovers, HandoverItems items, HandoverService launcher, People people, Book book,
-      TaskService tasks, EntityManager em, Clock clock) {
+      TaskService tasks, EntityManager em, Clock clock, ReportingLines lines) {
+    this.lines = lines;
     this.handovers = handovers;
     this.items = items;
     this.launcher = launcher;
@@ -60,11 +64,13 @@ public class HandoverQueries {
   @Transactional(readOnly = true)
   public Page<Summary> list(String username, Pageable pageable) {
     boolean admin = isAdmin(username);
+    // a never-matching name keeps "in :line" valid for someone without reports
+    Set<String> line = people.findByUsername(username).map(lines::line).filter(l -> !l.isEmpty()).orElse(Set.of(""));
     List<Handover> page = em.createQuery("select h " + VISIBLE + " order by h.createdAt desc, h.id desc", Handover.class)
-        .setParameter("admin", admin).setParameter("me", username)
+        .setParameter("admin", admin).setParameter("me", username).setParameter("line", line)
         .setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize()).getResultList();
     long total = em.createQuery("select count(h) " + VISIBLE, Long.class)
-        .setParameter("admin", admin).setParameter("me", username).getSingleResult();
+        .setParameter("admin", admin).setParameter("me", username).setParameter("line", line).getSingleResult();
     // counted in the database, one query for the page: a handover of 10,000 accounts is one row here
     Map<Long, Object[]> counts = page.isEmpty() ? Map.of() : em.createQuery(
             "select i.handover.id, count(i), sum(case when i.step = :done then 1 else 0 end) from HandoverItem i"
@@ -134,14 +140,11 @@ public class HandoverQueries {
   }
 
   boolean maySee(Handover h, String username) {
-    return isAdmin(username) || username.equals(h.getLaunchedBy()) || managedBy(h.getDeparting(), username);
+    return isAdmin(username) || username.equals(h.getLaunchedBy())
+        || people.findByUsername(username).map(me -> lines.inLineOf(h.getDeparting(), me)).orElse(false);
   }
 
   private boolean isAdmin(String username) {
     return people.findByUsername(username).map(p -> p.hasRole(Role.ADMIN)).orElse(false);
-  }
-
-  private static boolean managedBy(Person person, String username) {
-    return person.getManager() != null && person.getManager().getUsername().equals(username);
   }
 }

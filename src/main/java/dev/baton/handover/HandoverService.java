@@ -6,6 +6,7 @@ import dev.baton.account.Account;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.People;
 import dev.baton.people.Person;
+import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
@@ -46,11 +47,13 @@ public class HandoverService {
   private final Clock clock;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
+  private final ReportingLines lines;
 
   HandoverService(Handovers handovers, HandoverItems items, People people, Book book, SuccessorRules rules,
       SuccessorPlanner planner, TaskTransfers tasks, HandoverProcess process, AuditLog audit, Clock clock, TransactionTemplate tx,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, ReportingLines lines) {
     this.events = events;
+    this.lines = lines;
     this.handovers = handovers;
     this.items = items;
     this.people = people;
@@ -134,8 +137,8 @@ public class HandoverService {
     Person departing = people.findById(id)
         .orElseThrow(() -> new BadRequestException("departingId", "person " + id + " does not exist"));
     Person me = people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
-    if (!me.hasRole(Role.ADMIN) && !inLineOf(departing, me)) {
-      throw new AccessDeniedException(departing.getUsername() + " does not report to " + username);
+    if (!me.hasRole(Role.ADMIN) && !lines.inLineOf(departing, me)) {
+      throw new AccessDeniedException(departing.getUsername() + " is not in " + username + "'s line");
     }
     if (!departing.isActive()) {
       throw new BadRequestException("departingId", departing.getUsername() + " is inactive");
@@ -157,16 +160,5 @@ public class HandoverService {
     if (!leave && r.endDate() != null) {
       throw new BadRequestException("endDate", "only a leave of absence has an end date");
     }
-  }
-
-  /** Direct or indirect report; the chain is bounded in case the data has a loop. */
-  private static boolean inLineOf(Person person, Person manager) {
-    Person boss = person.getManager();
-    for (int depth = 0; boss != null && depth < 50; depth++, boss = boss.getManager()) {
-      if (boss.getId().equals(manager.getId())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -20,4 +20,20 @@ public interface People extends JpaRepository<Person, Long>, JpaSpecificationExe
   boolean existsByEmailIgnoreCase(String email);
 
   List<Person> findByManager(Person manager);
+
+  long countByManagerAndActiveTrue(Person manager);
+
+  /**
+   * The user names of everyone below the manager in the reporting chain (their reports, their
+   * reports' reports, ...), active or not. {@code union} (not {@code union all}) ends a loop in
+   * the data. The rule is {@link ReportingLines}'; use it, not this query.
+   */
+  @Query(value = "with recursive line(id) as (select id from person where manager_id = :managerId"
+      + " union select p.id from person p join line l on p.manager_id = l.id)"
+      + " select username from person where id in (select id from line)", nativeQuery = true)
+  List<String> findUsernamesInLineOf(long managerId);
+
+  /** Active people with the role, e.g. to keep at least one active admin. */
+  @Query("select count(p) from Person p where p.active = true and :role member of p.roles")
+  long countActiveWithRole(Role role);
 }

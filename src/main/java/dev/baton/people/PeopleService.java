@@ -97,7 +97,7 @@ public class PeopleService {
     }
     requireFreeEmail(n.email());
     Team team = team(n.teamId());
-    Person manager = n.managerId() == null ? null : referenced(n.managerId(), "managerId");
+    Person manager = manager(n.managerId());
     Person person = new Person(n.username(), n.fullName(), n.email(), passwords.encode(n.password()), n.roles());
     person.joinTeam(team);
     person.reportTo(manager);
@@ -114,7 +114,11 @@ public class PeopleService {
       requireFreeEmail(c.email());
     }
     Team team = team(c.teamId());
-    Person manager = c.managerId() == null ? null : referenced(c.managerId(), "managerId");
+    Person manager = manager(c.managerId());
+    requireAdminLeft(person, c.roles().contains(Role.ADMIN), "lose the admin role");
+    if (person.hasRole(Role.MANAGER) && !c.roles().contains(Role.MANAGER) && !c.roles().contains(Role.ADMIN)) {
+      requireNoActiveReports(person, "lose the manager role");
+    }
     Map<String, Object> before = snapshot(person);
     try {
       person.reportTo(manager);
@@ -128,10 +132,15 @@ public class PeopleService {
     return PersonView.from(person);
   }
 
-  /** Refused while the person still owns work: a handover moves it first, so nothing is orphaned. */
+  /**
+   * Refused while the person still owns work (a handover moves it first, so nothing is orphaned),
+   * still manages active people, or is the last active admin (409 each).
+   */
   @Transactional
   public PersonView deactivate(Long id) {
     Person person = person(id);
+    requireAdminLeft(person, false, "be deactivated");
+    requireNoActiveReports(person, "be deactivated");
     List<String> owned = new ArrayList<>();
     long total = 0;
     for (OwnedWork work : ownedWork.orderedStream().toList()) {
@@ -149,6 +158,37 @@ public class PeopleService {
       audit.record("person.deactivated", "person", id, null, fields("active", true), fields("active", false));
     }
     return PersonView.from(person);
+  }
+
+  /** Someone may manage others only while active and a manager (or admin): else 400 on {@code managerId}. */
+  private Person manager(Long managerId) {
+    if (managerId == null) {
+      return null;
+    }
+    Person manager = referenced(managerId, "managerId");
+    if (!manager.isActive()) {
+      throw new BadRequestException("managerId", manager.getUsername() + " is inactive and cannot manage anyone");
+    }
+    if (!manager.hasRole(Role.MANAGER) && !manager.hasRole(Role.ADMIN)) {
+      throw new BadRequestException("managerId", manager.getUsername() + " is not a manager: give them the MANAGER role first");
+    }
+    return manager;
+  }
+
+  /** Someone must still be able to manage people and teams: the last active admin stays one. */
+  private void requireAdminLeft(Person person, boolean staysAdmin, String change) {
+    if (person.isActive() && person.hasRole(Role.ADMIN) && !staysAdmin && people.countActiveWithRole(Role.ADMIN) <= 1) {
+      throw new ConflictException(person.getUsername() + " is the only active admin and cannot " + change
+          + ": make someone else an admin first");
+    }
+  }
+
+  private void requireNoActiveReports(Person person, String change) {
+    long reports = people.countByManagerAndActiveTrue(person);
+    if (reports > 0) {
+      throw new ConflictException(person.getUsername() + " still manages " + reports + " active "
+          + (reports == 1 ? "person" : "people") + " and cannot " + change + ": give them another manager first");
+    }
   }
 
   private Person person(Long id) {

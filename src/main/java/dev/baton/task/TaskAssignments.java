@@ -6,12 +6,11 @@ import dev.baton.people.AbsenceService;
 import dev.baton.people.AbsenceView;
 import dev.baton.people.People;
 import dev.baton.people.Person;
-import dev.baton.people.Role;
+import dev.baton.people.ReportingLines;
 import dev.baton.shared.BadRequestException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +28,11 @@ public class TaskAssignments {
   private final People people;
   private final AbsenceService absences;
   private final TaskMails mails;
+  private final ReportingLines lines;
 
-  TaskAssignments(TaskService inbox, Tasks tasks, People people, AbsenceService absences, TaskMails mails) {
+  TaskAssignments(TaskService inbox, Tasks tasks, People people, AbsenceService absences, TaskMails mails,
+      ReportingLines lines) {
+    this.lines = lines;
     this.inbox = inbox;
     this.tasks = tasks;
     this.people = people;
@@ -52,15 +54,14 @@ public class TaskAssignments {
   /**
    * A manager moves open tasks of someone in their line (an admin: anyone's) to another person:
    * the given ones, or all when {@code taskIds} is empty. Every id must be an open task of {@code from}.
+   * The line is {@link ReportingLines}', the same that decides which tasks a manager sees.
    */
   @Transactional
   public List<Task> reassign(String from, String to, Collection<Long> taskIds) {
     Viewer me = inbox.viewer();
     Person owner = people.findByUsername(from).orElseThrow(() -> new BadRequestException("from", "no person '" + from + "'"));
     Person manager = people.findByUsername(me.username()).orElseThrow();
-    if (!manager.hasRole(Role.ADMIN) && !inLineOf(owner, manager)) {
-      throw new AccessDeniedException(from + " is not in " + me.username() + "'s line");
-    }
+    lines.requireMayActFor(manager, owner, "reassign " + from + "'s tasks");
     Person successor = colleague(to, from);
     List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(from, TaskStatus.OPEN);
     List<Task> chosen = taskIds == null || taskIds.isEmpty() ? open
@@ -118,14 +119,5 @@ public class TaskAssignments {
       throw new BadRequestException("to", p.getUsername() + " is inactive");
     }
     return p;
-  }
-
-  private static boolean inLineOf(Person person, Person manager) {
-    for (Person m = person.getManager(); m != null; m = m.getManager()) {
-      if (m.getId().equals(manager.getId())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

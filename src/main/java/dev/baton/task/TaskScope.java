@@ -3,7 +3,8 @@ package dev.baton.task;
 /**
  * Which visible tasks to list. MINE: assigned to me. TEAM: offered to my teams, claimed or not.
  * INBOX (the UI's "My tasks"): mine plus my teams' unclaimed ones. ALL_VISIBLE: everything I may
- * see, including (for managers) what is assigned to my direct reports and what I handed on.
+ * see, including what I handed on and (for managers) what is assigned to anyone in my line; an
+ * admin sees every task.
  * DELEGATED: tasks I handed to someone else.
  */
 public enum TaskScope {

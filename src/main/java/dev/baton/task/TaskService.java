@@ -5,6 +5,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.People;
 import dev.baton.people.Person;
+import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,10 +48,12 @@ public class TaskService {
   /** Looked up on first use: handlers depend on features that depend on the inbox. */
   private final ObjectProvider<TaskCompletionHandler> handlerBeans;
   private volatile Map<String, TaskCompletionHandler> handlers;
+  private final ReportingLines lines;
 
   TaskService(Tasks tasks, People people, AbsenceService absences, TaskContext context, TaskMails mails, Forms forms,
       AuditLog audit, TaskEngineSync engineSync, TaskSettings settings, Clock clock, TransactionTemplate tx,
-      ObjectProvider<TaskCompletionHandler> handlers) {
+      ObjectProvider<TaskCompletionHandler> handlers, ReportingLines lines) {
+    this.lines = lines;
     this.tasks = tasks;
     this.people = people;
     this.absences = absences;
@@ -228,9 +230,9 @@ public class TaskService {
     String username = AuditLog.currentActor();
     Person me = people.findByUsername(username).orElseThrow(() -> new AccessDeniedException(username + " is unknown"));
     Set<String> teams = me.getTeam() == null ? Set.of() : Set.of(me.getTeam().getKey());
-    Set<String> reports = !me.hasRole(Role.MANAGER) ? Set.of()
-        : people.findByManager(me).stream().map(Person::getUsername).collect(Collectors.toUnmodifiableSet());
-    return new Viewer(username, teams, reports);
+    // a manager sees the work of their whole line (the same rule that lets them reassign it); an admin all
+    Set<String> line = me.hasRole(Role.MANAGER) ? lines.line(me) : Set.of();
+    return new Viewer(username, teams, line, me.hasRole(Role.ADMIN));
   }
 
   AuditEvent record(String action, Task task, Map<String, Object> before) {

@@ -3,14 +3,15 @@ package dev.baton.task;
 import java.util.Set;
 
 /**
- * Who is looking at the inbox: their user name, their teams, and (for managers) their direct
- * reports. A person still sees a task they handed on, or that was theirs before cover took it.
+ * Who is looking at the inbox: their user name, their teams, (for managers) everyone in their line
+ * ({@link dev.baton.people.ReportingLines}), and whether they are an admin, who sees every task. A
+ * person still sees a task they handed on, or that was theirs before cover took it.
  */
-record Viewer(String username, Set<String> teams, Set<String> reports) {
+record Viewer(String username, Set<String> teams, Set<String> reports, boolean admin) {
 
   boolean canSee(Task task) {
     String assignee = task.getAssignee();
-    return username.equals(assignee) || task.isCandidate(teams) || (assignee != null && reports.contains(assignee))
+    return admin || username.equals(assignee) || task.isCandidate(teams) || (assignee != null && reports.contains(assignee))
         || username.equals(task.getDelegatedBy()) || username.equals(task.getOriginalAssignee());
   }
 }

@@ -19,7 +19,7 @@ class InteractionForm {
   private Long contactId;
 
   NewInteraction toNewInteraction() {
-    return new NewInteraction(kind, summary, contactId, null, null);
+    return new NewInteraction(kind, summary, contactId, null);
   }
 
   public InteractionKind getKind() {

@@ -1,61 +1,119 @@
 package dev.baton.web;
 
+import dev.baton.web.SignInThrottle.Throttled;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Sign-in everywhere but health. API clients use HTTP Basic (stateless, no CSRF, 401 instead of a
- * redirect); the browser UI uses form login with CSRF on every form. Roles are checked per
- * endpoint with {@code @PreAuthorize}.
+ * redirect); the browser UI uses form login only, with CSRF on every form. Roles are checked per
+ * endpoint with {@code @PreAuthorize}, lines in the services. Both chains send a
+ * Content-Security-Policy without inline script or style, a Referrer-Policy and a
+ * Permissions-Policy; failed sign-ins are throttled ({@link SignInThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+  /** Pages load scripts, styles and images from Baton only: no inline script, no inline style. */
+  static final String UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  /** API answers are data, never documents to render. */
+  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+  static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/api/**")
+    AuthenticationEntryPoint wrongPassword = new BasicAuthenticationEntryPoint();
+    ((BasicAuthenticationEntryPoint) wrongPassword).setRealmName("Baton");
+    return headers(http.securityMatcher("/api/**"), API_POLICY)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          if (e instanceof Throttled throttled) {
+            tooManyFailures(response, throttled);
+          } else {
+            wrongPassword.commence(request, response, e);
+          }
+        }))
         .csrf(csrf -> csrf.disable())
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-        .sessionManagement(s -> s.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
 
   @Bean
   @Order(2)
   SecurityFilterChain ui(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(
+    return headers(http, UI_POLICY).authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                     .permitAll()
-                    .requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico", "/error")
+                    .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                     .permitAll()
                     .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                     .authenticated()
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailed()).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .httpBasic(Customizer.withDefaults())
         .build();
+  }
+
+  /** The password check behind both chains, throttled. */
+  @Bean
+  AuthenticationProvider signIn(UserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle) {
+    DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+    dao.setPasswordEncoder(passwords);
+    return throttle.around(dao);
   }
 
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  private static HttpSecurity headers(HttpSecurity http, String contentSecurityPolicy) throws Exception {
+    return http.headers(h -> h
+        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+  }
+
+  /** The sign-in page says why: a wrong password, or too many of them. */
+  private static AuthenticationFailureHandler signInFailed() {
+    return (request, response, e) -> response.sendRedirect(request.getContextPath()
+        + (e instanceof Throttled ? "/login?throttled" : "/login?error"));
+  }
+
+  private static void tooManyFailures(HttpServletResponse response, Throttled throttled) throws java.io.IOException {
+    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfter().toSeconds() + 1));
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many failed sign-ins\",\"status\":429,"
+        + "\"detail\":\"" + throttled.getMessage() + "\"}");
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.commitment;
 
+import dev.baton.support.SignedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.audit.AuditEvents;
@@ -149,20 +150,24 @@ class CommitmentApiIntegrationTests {
   }
 
   @Test
-  void customerSuccessReassignsAndTheRegisterFiltersByOwnerStatusAndUnowned() {
+  void robsManagerReassignsAndTheRegisterFiltersByOwnerStatusAndUnowned() {
     long robs = create(commitment());
     long unowned = create(commitment("ownerId", null));
 
     ResponseEntity<Map> repReassigns = as("rita").exchange("/api/commitments/" + robs + "/owner", HttpMethod.PUT,
         new HttpEntity<>(Map.of("ownerId", id("rita"))), Map.class);
-    as("cora").put("/api/commitments/" + robs + "/owner", Map.of("ownerId", id("rita")));
+    // customer success moves only its own commitments (or unowned ones); rob's is his manager's to move
+    ResponseEntity<Map> csReassigns = as("cora").exchange("/api/commitments/" + robs + "/owner", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("ownerId", id("rita"))), Map.class);
+    as("maria").put("/api/commitments/" + robs + "/owner", Map.of("ownerId", id("rita")));
 
     assertThat(repReassigns.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(csReassigns.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(ids("?account=" + accountId + "&owner=" + id("rita") + "&status=PROPOSED")).containsExactly(robs);
     assertThat(ids("?account=" + accountId + "&unowned=true")).containsExactly(unowned);
     assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", robs)).last()
         .satisfies(e -> assertThat(e.getAfterState()).containsEntry("owner", "rita"))
-        .satisfies(e -> assertThat(e.getActor()).isEqualTo("cora"));
+        .satisfies(e -> assertThat(e.getActor()).isEqualTo("maria"));
   }
 
   List<Long> ids(String query) {
@@ -206,7 +211,7 @@ class CommitmentApiIntegrationTests {
     assertThat(history).extracting(e -> e.get("action")).containsExactly("commitment.created", "commitment.rejected");
     assertThat(ids("?account=" + accountId + "&rejected=true")).containsExactly(rejected);
     assertThat(ids("?account=" + accountId + "&dueFrom=" + LocalDate.now().plusDays(11))).isEmpty();
-    assertThat(as("cora").getForEntity("/commitments?account=" + accountId, String.class).getBody())
+    assertThat(SignedIn.as(http, "cora").getForEntity("/commitments?account=" + accountId, String.class).getBody())
         .contains("/accounts/" + accountId).contains("Commitment register");
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.handover;
 
+import dev.baton.support.SignedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -233,27 +234,27 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
 
   @Test
   void pagesShowTheBookTheProgressAndTheAccountToReview() throws Exception {
-    String wizard = as("maria").getForObject("/handovers/new?person=" + departing.getId(), String.class);
+    String wizard = SignedIn.as(http, "maria").getForObject("/handovers/new?person=" + departing.getId(), String.class);
     assertThat(wizard).contains(book.get(0).getName(), book.get(1).getName(), "Launch the handover", "_csrf");
     long id = ((Number) ((Map) as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class)
         .getBody().get("handover")).get("id")).longValue();
     complete(departing, "task_write_handover_note", NOTE);
-    await().atMost(WAIT).until(() -> as("maria").getForObject("/handovers/" + id, String.class),
+    await().atMost(WAIT).until(() -> SignedIn.as(http, "maria").getForObject("/handovers/" + id, String.class),
         page -> page.contains("Write handover note") && page.contains("Review and acknowledge account"));
-    assertThat(as("maria").getForObject("/handovers", String.class)).contains("Dana Departing");
+    assertThat(SignedIn.as(http, "maria").getForObject("/handovers", String.class)).contains("Dana Departing");
 
     long account = jdbc.queryForObject("select min(account_id) from handover_item where handover_id = ? and note is not null",
         Long.class, id);
-    String review = as(successor.getUsername()).getForObject("/handovers/" + id + "/accounts/" + account, String.class);
+    String review = SignedIn.as(http, successor.getUsername()).getForObject("/handovers/" + id + "/accounts/" + account, String.class);
     assertThat(review).contains("Ana decides; prefers mail", "Contacts", "Timeline");
     long acknowledge = await().atMost(WAIT).until(() -> jdbc.queryForList(
             "select id from task where subject_type = 'handover' and subject_id = ? and account_id = ? and element_id = 'task_review_and_acknowledge_account'",
             Long.class, id, account), ids -> !ids.isEmpty()).get(0);
-    assertThat(as(successor.getUsername()).getForObject("/tasks/" + acknowledge, String.class))
+    assertThat(SignedIn.as(http, successor.getUsername()).getForObject("/tasks/" + acknowledge, String.class))
         .contains("/handovers/" + id + "/accounts/" + account);
-    assertThat(as("ravi").getForEntity("/handovers/" + id + "/accounts/" + account, String.class).getStatusCode())
+    assertThat(SignedIn.as(http, "ravi").getForEntity("/handovers/" + id + "/accounts/" + account, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(as(successor.getUsername()).getForEntity("/handovers/" + id, String.class).getStatusCode())
+    assertThat(SignedIn.as(http, successor.getUsername()).getForEntity("/handovers/" + id, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
 

@@ -27,9 +27,13 @@ class PeopleApiIntegrationTests {
   }
 
   ResponseEntity<Map> createPerson(String username, Long managerId) {
+    return createPerson(username, managerId, "REP");
+  }
+
+  ResponseEntity<Map> createPerson(String username, Long managerId, String role) {
     Map<String, Object> body = new java.util.HashMap<>(Map.of(
         "username", username, "fullName", "New " + username, "email", username + "@example.com",
-        "password", "secret-123", "roles", List.of("REP")));
+        "password", "secret-123", "roles", List.of(role)));
     if (managerId != null) {
       body.put("managerId", managerId);
     }
@@ -79,8 +83,8 @@ class PeopleApiIntegrationTests {
 
   @Test
   void refusesAReportingLoop() {
-    Long boss = ((Number) createPerson("loop-boss", null).getBody().get("id")).longValue();
-    Long report = ((Number) createPerson("loop-report", boss).getBody().get("id")).longValue();
+    Long boss = ((Number) createPerson("loop-boss", null, "MANAGER").getBody().get("id")).longValue();
+    Long report = ((Number) createPerson("loop-report", boss, "MANAGER").getBody().get("id")).longValue();
 
     ResponseEntity<Map> loop = admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(Map.of(
         "fullName", "Boss", "email", "loop-boss@example.com", "roles", List.of("MANAGER"), "managerId", report)),
@@ -88,6 +92,7 @@ class PeopleApiIntegrationTests {
 
     assertThat(loop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((Map<String, Object>) loop.getBody().get("errors")).containsKey("managerId");
+    assertThat((String) loop.getBody().get("detail")).contains("reporting loop");
     assertThat(people.findById(boss).orElseThrow().getManager()).isNull();
   }
 
@@ -127,8 +132,8 @@ class PeopleApiIntegrationTests {
   void deactivationWaitsUntilTheBookIsHandedOver() {
     Long leaver = ((Number) createPerson("leaver", null).getBody().get("id")).longValue();
     Long rob = people.findByUsername("rob").orElseThrow().getId();
-    Map account = http.withBasicAuth("maria", "demo")
-        .postForObject("/api/accounts", Map.of("name", "Leaver's account", "ownerId", leaver), Map.class);
+    // the leaver is in nobody's team or line: only an admin may give them an account
+    Map account = admin().postForObject("/api/accounts", Map.of("name", "Leaver's account", "ownerId", leaver), Map.class);
 
     ResponseEntity<Map> refused = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -136,7 +141,7 @@ class PeopleApiIntegrationTests {
         .isEqualTo("New leaver still owns 1 accounts and 0 open commitments and 0 open tasks: hand them over first (launch a handover)");
     assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
 
-    http.withBasicAuth("maria", "demo").put("/api/accounts/" + account.get("id") + "/owner", Map.of("ownerId", rob));
+    admin().put("/api/accounts/" + account.get("id") + "/owner", Map.of("ownerId", rob));
     ResponseEntity<Map> done = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
 
     assertThat(done.getBody()).containsEntry("active", false);
@@ -144,5 +149,56 @@ class PeopleApiIntegrationTests {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("person", leaver))
         .extracting(e -> e.getAction()).containsExactly("person.created", "person.deactivated");
+  }
+
+  @Test
+  void theOnlyActiveAdminCannotDemoteOrDeactivateThemselves() {
+    Person ada = people.findByUsername("ada").orElseThrow();
+    assertThat(people.countActiveWithRole(Role.ADMIN)).as("ada is the only active admin").isEqualTo(1);
+
+    ResponseEntity<Map> demoted = admin().exchange("/api/people/" + ada.getId(), HttpMethod.PUT, new HttpEntity<>(Map.of(
+        "fullName", ada.getFullName(), "email", ada.getEmail(), "roles", List.of("MANAGER"))), Map.class);
+    ResponseEntity<Map> deactivated = admin().postForEntity("/api/people/" + ada.getId() + "/deactivate", null, Map.class);
+
+    assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) demoted.getBody().get("detail")).isEqualTo(
+        "ada is the only active admin and cannot lose the admin role: make someone else an admin first");
+    assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(people.findByUsername("ada").orElseThrow()).satisfies(
+        p -> assertThat(p.isActive()).isTrue(), p -> assertThat(p.hasRole(Role.ADMIN)).isTrue());
+  }
+
+  @Test
+  void aManagerWithActiveReportsIsNeitherDeactivatedNorDemoted() {
+    Long boss = ((Number) createPerson("busy-boss", null, "MANAGER").getBody().get("id")).longValue();
+    createPerson("busy-report", boss);
+
+    ResponseEntity<Map> deactivated = admin().postForEntity("/api/people/" + boss + "/deactivate", null, Map.class);
+    ResponseEntity<Map> demoted = admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(Map.of(
+        "fullName", "Boss", "email", "busy-boss@example.com", "roles", List.of("REP"))), Map.class);
+
+    assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) deactivated.getBody().get("detail")).isEqualTo(
+        "busy-boss still manages 1 active person and cannot be deactivated: give them another manager first");
+    assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(people.findById(boss).orElseThrow().isActive()).isTrue();
+  }
+
+  @Test
+  void onlyAnActiveManagerCanBeSomeonesManager() {
+    Long rob = people.findByUsername("rob").orElseThrow().getId();
+    Long gone = ((Number) createPerson("gone-boss", null, "MANAGER").getBody().get("id")).longValue();
+    admin().postForEntity("/api/people/" + gone + "/deactivate", null, Map.class);
+
+    ResponseEntity<Map> underARep = createPerson("under-rep", rob);
+    ResponseEntity<Map> underTheInactive = createPerson("under-gone", gone);
+
+    assertThat(underARep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, Object>) underARep.getBody().get("errors"))
+        .containsEntry("managerId", "rob is not a manager: give them the MANAGER role first");
+    assertThat(underTheInactive.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, Object>) underTheInactive.getBody().get("errors"))
+        .containsEntry("managerId", "gone-boss is inactive and cannot manage anyone");
+    assertThat(people.existsByUsername("under-rep") || people.existsByUsername("under-gone")).isFalse();
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import dev.baton.support.SignedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.audit.AuditEvent;
@@ -55,7 +56,7 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
 
   @Test
   void documentsTheTaskApi() {
-    assertThat(as("ada").getForObject("/v3/api-docs", String.class))
+    assertThat(SignedIn.as(http, "ada").getForObject("/v3/api-docs", String.class))
         .contains("/api/tasks/{id}/complete", "/api/tasks/{id}/claim", "/api/playbooks/sample-review/instances");
   }
 

@@ -1,5 +1,6 @@
 package dev.baton.account.web;
 
+import dev.baton.account.AccountAccess;
 import dev.baton.account.AccountDetails;
 import dev.baton.account.AccountSearch;
 import dev.baton.account.AccountService;
@@ -8,10 +9,12 @@ import dev.baton.account.NewAccount;
 import dev.baton.account.Timeline;
 import dev.baton.account.TimelineItem;
 import dev.baton.shared.PageResponse;
+import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -29,16 +32,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/accounts")
-@Tag(name = "Accounts", description = "Everyone may read; admins and managers create and transfer; the owner may edit too.")
+@Tag(name = "Accounts", description = "Everyone may read. Managers (for their line) and admins create and transfer; "
+    + "the owner, the account team, the owner's managers and admins edit.")
 class AccountController {
 
   record Transfer(@NotNull Long ownerId, Long version) {}
 
   private final AccountService accounts;
+  private final AccountAccess access;
   private final Timeline timeline;
 
-  AccountController(AccountService accounts, Timeline timeline) {
+  AccountController(AccountService accounts, AccountAccess access, Timeline timeline) {
     this.accounts = accounts;
+    this.access = access;
     this.timeline = timeline;
   }
 
@@ -47,7 +53,8 @@ class AccountController {
   PageResponse<AccountView> list(
       @RequestParam(required = false) Long owner, @RequestParam(required = false) String q,
       @RequestParam(required = false) String territory, @RequestParam(required = false) String segment,
-      @PageableDefault(sort = "name") Pageable pageable) {
+      @SortFields({"name", "segment", "territory", "renewalDate", "createdAt"}) @PageableDefault(sort = "name")
+      Pageable pageable) {
     return PageResponse.of(accounts.find(new AccountSearch(owner, q, territory, segment), pageable));
   }
 
@@ -65,21 +72,25 @@ class AccountController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  AccountView create(@Valid @RequestBody NewAccount account) {
+  @Operation(summary = "Create an account, owned by nobody, the manager, or someone of their team or line (admins: anyone)")
+  AccountView create(@Valid @RequestBody NewAccount account, Principal me) {
+    access.requireMayCreateFor(account.ownerId(), me.getName());
     return accounts.create(account);
   }
 
   @PutMapping("/{id}")
-  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER') or @accountService.isOwner(#id, authentication.name)")
-  @Operation(summary = "Edit an account's details (not its owner)")
-  AccountView update(@PathVariable Long id, @Valid @RequestBody AccountDetails details) {
+  @Operation(summary = "Edit an account's details (not its owner): its owner, account team, the owner's managers, admins")
+  AccountView update(@PathVariable Long id, @Valid @RequestBody AccountDetails details, Principal me) {
+    access.requireMayActOn(id, me.getName());
     return accounts.update(id, details);
   }
 
   @PutMapping("/{id}/owner")
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  @Operation(summary = "Transfer the account to another active person (a whole book moves with a handover)")
-  AccountView transfer(@PathVariable Long id, @Valid @RequestBody Transfer transfer) {
+  @Operation(summary = "Transfer the account to another active person (a whole book moves with a handover)",
+      description = "Managers only for accounts owned in their line, to someone of their team or line; admins any.")
+  AccountView transfer(@PathVariable Long id, @Valid @RequestBody Transfer transfer, Principal me) {
+    access.requireMayTransfer(id, transfer.ownerId(), me.getName());
     return accounts.transfer(id, transfer.ownerId(), transfer.version());
   }
 }

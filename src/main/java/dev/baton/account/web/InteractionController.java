@@ -37,7 +37,9 @@ class InteractionController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Log an interaction; by the signed-in person and now unless byId/occurredAt are given")
+  @Operation(summary = "Log an interaction, by the signed-in person (always: there is no byId), now unless occurredAt is given",
+      description = "Any signed-in person may log on any account: whoever talked to the customer records it. "
+          + "The author is the signed-in person; a byId in the body never sets the author.")
   InteractionView log(@PathVariable Long accountId, @Valid @RequestBody NewInteraction interaction, Principal me) {
     return interactions.log(accountId, interaction, me.getName());
   }

@@ -1,5 +1,6 @@
 package dev.baton.commitment.web;
 
+import dev.baton.commitment.CommitmentAccess;
 import dev.baton.commitment.CommitmentHistoryEntry;
 import dev.baton.commitment.CommitmentRegister;
 import dev.baton.commitment.CommitmentService;
@@ -7,6 +8,7 @@ import dev.baton.commitment.CommitmentSummary;
 import dev.baton.commitment.CommitmentView;
 import dev.baton.commitment.NewCommitment;
 import dev.baton.shared.PageResponse;
+import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,13 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The commitment register. Status changes are guarded by the commitment itself (409 when its status
  * does not allow one); {@code version} in a body, when sent, must be the current one (else 409).
+ * Who may change what is {@link CommitmentAccess} (403 saying why): the role gates here, the line there.
  */
 @RestController
 @RequestMapping("/api/commitments")
 @Tag(name = "Commitments")
 class CommitmentController {
 
-  static final String OWNER_OR_LEAD = "hasAnyRole('ADMIN', 'MANAGER') or @commitmentService.isOwner(#id, authentication.name)";
   static final String CS_OR_LEAD = "hasAnyRole('ADMIN', 'MANAGER', 'CS')";
 
   record Version(Long version) {}
@@ -54,17 +56,20 @@ class CommitmentController {
 
   private final CommitmentService commitments;
   private final CommitmentRegister register;
+  private final CommitmentAccess access;
 
-  CommitmentController(CommitmentService commitments, CommitmentRegister register) {
+  CommitmentController(CommitmentService commitments, CommitmentRegister register, CommitmentAccess access) {
     this.commitments = commitments;
     this.register = register;
+    this.access = access;
   }
 
   @GetMapping
   @Operation(summary = "Filter by status, owner (person id), delivering team (id), account (id), overdue, unowned "
       + "(open without an active owner), rejected, due window (dueFrom/dueTo, inclusive); sorted by due date")
   PageResponse<CommitmentView> list(
-      @ParameterObject RegisterParams params, @PageableDefault(sort = {"dueDate", "id"}) Pageable pageable) {
+      @ParameterObject RegisterParams params, @SortFields({"dueDate", "status", "createdAt"})
+      @PageableDefault(sort = {"dueDate", "id"}) Pageable pageable) {
     return PageResponse.of(commitments.find(params.toFilter(), pageable));
   }
 
@@ -96,60 +101,73 @@ class CommitmentController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Record a promise made to a customer (made by the signed-in person)")
+  @Operation(summary = "Record a promise made to a customer (made by the signed-in person)",
+      description = "By whoever may act on the account (its owner and account team, the owner's managers, admins). "
+          + "The owner, when given, is the maker, someone of the maker's team or line, or a member of the delivering team.")
   CommitmentView create(@Valid @RequestBody NewCommitment commitment, Principal me) {
+    access.requireMayRecord(commitment, me.getName());
     return commitments.create(commitment, me.getName());
   }
 
   @PostMapping("/{id}/accept")
-  @PreAuthorize(OWNER_OR_LEAD)
-  CommitmentView accept(@PathVariable Long id, @RequestBody(required = false) Version body) {
+  @Operation(summary = "The owner takes it on (or a manager of the owner's line, an admin)")
+  CommitmentView accept(@PathVariable Long id, @RequestBody(required = false) Version body, Principal me) {
+    access.requireMayChangeStatus(id, me.getName(), false, "accept");
     return commitments.accept(id, version(body));
   }
 
   @PostMapping("/{id}/reject")
-  @PreAuthorize(OWNER_OR_LEAD)
-  @Operation(summary = "Delivery won't take it on: back to the maker to renegotiate")
-  CommitmentView reject(@PathVariable Long id, @Valid @RequestBody Reason body) {
+  @Operation(summary = "Delivery won't take it on: back to the maker to renegotiate (owner, their managers, admins)")
+  CommitmentView reject(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
+    access.requireMayChangeStatus(id, me.getName(), false, "reject");
     return commitments.reject(id, body.reason(), body.version());
   }
 
   @PostMapping("/{id}/deliver")
-  @PreAuthorize(OWNER_OR_LEAD)
-  CommitmentView deliver(@PathVariable Long id, @Valid @RequestBody Delivery body) {
+  @Operation(summary = "Delivered, with evidence (owner, their managers, admins)")
+  CommitmentView deliver(@PathVariable Long id, @Valid @RequestBody Delivery body, Principal me) {
+    access.requireMayChangeStatus(id, me.getName(), false, "deliver");
     return commitments.deliver(id, body.evidence(), body.version());
   }
 
   @PostMapping("/{id}/verify")
   @PreAuthorize(CS_OR_LEAD)
-  @Operation(summary = "Customer success confirmed delivery with the customer")
-  CommitmentView verify(@PathVariable Long id, @RequestBody(required = false) Version body) {
+  @Operation(summary = "Customer success confirmed delivery with the customer (CS, admins; managers for their line)")
+  CommitmentView verify(@PathVariable Long id, @RequestBody(required = false) Version body, Principal me) {
+    access.requireMayCheck(id, me.getName(), "verify");
     return commitments.verify(id, version(body));
   }
 
   @PostMapping("/{id}/reopen")
   @PreAuthorize(CS_OR_LEAD)
-  @Operation(summary = "The customer says it was not delivered after all")
-  CommitmentView reopen(@PathVariable Long id, @Valid @RequestBody Reason body) {
+  @Operation(summary = "The customer says it was not delivered after all (CS, admins; managers for their line)")
+  CommitmentView reopen(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
+    access.requireMayCheck(id, me.getName(), "reopen");
     return commitments.reopen(id, body.reason(), body.version());
   }
 
   @PostMapping("/{id}/cancel")
-  @PreAuthorize(OWNER_OR_LEAD)
-  CommitmentView cancel(@PathVariable Long id, @Valid @RequestBody Reason body) {
+  @Operation(summary = "Taken back (owner or maker, their managers, admins)")
+  CommitmentView cancel(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
+    access.requireMayChangeStatus(id, me.getName(), true, "cancel");
     return commitments.cancel(id, body.reason(), body.version());
   }
 
   @PostMapping("/{id}/breach")
   @PreAuthorize(CS_OR_LEAD)
-  CommitmentView breach(@PathVariable Long id, @Valid @RequestBody Reason body) {
+  @Operation(summary = "Not kept (CS, admins; managers for their line)")
+  CommitmentView breach(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
+    access.requireMayCheck(id, me.getName(), "mark breached");
     return commitments.breach(id, body.reason(), body.version());
   }
 
   @PutMapping("/{id}/owner")
   @PreAuthorize(CS_OR_LEAD)
-  @Operation(summary = "Give the commitment to another active person")
-  CommitmentView reassign(@PathVariable Long id, @Valid @RequestBody Reassignment body) {
+  @Operation(summary = "Give the commitment to another active person",
+      description = "Managers for their line's commitments, CS for their own, admins any; one without an active "
+          + "owner by any of them. The new owner is someone of the caller's team or line, or of the delivering team.")
+  CommitmentView reassign(@PathVariable Long id, @Valid @RequestBody Reassignment body, Principal me) {
+    access.requireMayReassign(id, body.ownerId(), me.getName());
     return commitments.reassign(id, body.ownerId(), body.version());
   }
 

@@ -1,10 +1,11 @@
 package dev.baton.commitment.web;
 
+import dev.baton.account.AccountAccess;
 import dev.baton.commitment.SalesHandoff;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -16,18 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
 class SalesHandoffApi {
 
   private final SalesHandoff handoff;
+  private final AccountAccess access;
 
-  SalesHandoffApi(SalesHandoff handoff) {
+  SalesHandoffApi(SalesHandoff handoff, AccountAccess access) {
     this.handoff = handoff;
+    this.access = access;
   }
 
   record Started(long processInstanceKey) {}
 
-  @Operation(summary = "A won deal: the account's rep lists its commitments, teams accept them, CS takes the account")
+  @Operation(summary = "A won deal: the account's rep lists its commitments, teams accept them, CS takes the account",
+      description = "Its owner, its account team, the owner's managers and admins may start it.")
   @PostMapping("/api/accounts/{id}/handoff-to-cs")
   @ResponseStatus(HttpStatus.CREATED)
-  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER') or @accountService.isOwner(#id, authentication.name)")
-  Started start(@PathVariable long id) {
+  Started start(@PathVariable long id, Principal me) {
+    access.requireMayActOn(id, me.getName());
     return new Started(handoff.start(id));
   }
 }

@@ -1,6 +1,7 @@
 package dev.baton.people.web;
 
 import dev.baton.shared.PageResponse;
+import dev.baton.shared.SortFields;
 import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleService;
 import dev.baton.people.PersonChanges;
@@ -39,7 +40,8 @@ class PeopleController {
   @Operation(summary = "List people, filtered by team id, role and active flag")
   PageResponse<PersonView> list(
       @RequestParam(required = false) Long team, @RequestParam(required = false) Role role,
-      @RequestParam(required = false) Boolean active, @PageableDefault(sort = "username") Pageable pageable) {
+      @RequestParam(required = false) Boolean active, @SortFields({"username", "fullName", "email", "createdAt"})
+      @PageableDefault(sort = "username") Pageable pageable) {
     return PageResponse.of(people.find(team, role, active, pageable));
   }
 

@@ -1,6 +1,7 @@
 package dev.baton.people.web;
 
 import dev.baton.shared.PageResponse;
+import dev.baton.shared.SortFields;
 import dev.baton.people.NewTeam;
 import dev.baton.people.TeamService;
 import dev.baton.people.TeamView;
@@ -36,7 +37,7 @@ class TeamController {
   }
 
   @GetMapping
-  PageResponse<TeamView> list(@PageableDefault(sort = "key") Pageable pageable) {
+  PageResponse<TeamView> list(@SortFields({"key", "name"}) @PageableDefault(sort = "key") Pageable pageable) {
     return PageResponse.of(teams.find(pageable));
   }
 

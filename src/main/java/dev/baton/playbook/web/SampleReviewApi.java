@@ -3,10 +3,12 @@ package dev.baton.playbook.web;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.engine.Bpmn.Variables;
 import dev.baton.engine.ProcessInstances;
+import dev.baton.account.AccountAccess;
 import dev.baton.account.Accounts;
 import dev.baton.shared.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +33,10 @@ class SampleReviewApi {
   private final ProcessInstances processInstances;
   private final Accounts accounts;
   private final Clock clock;
+  private final AccountAccess access;
 
-  SampleReviewApi(ProcessInstances processInstances, Accounts accounts, Clock clock) {
+  SampleReviewApi(ProcessInstances processInstances, Accounts accounts, Clock clock, AccountAccess access) {
+    this.access = access;
     this.processInstances = processInstances;
     this.accounts = accounts;
     this.clock = clock;
@@ -42,14 +46,16 @@ class SampleReviewApi {
 
   record Started(long processInstanceKey) {}
 
-  @Operation(summary = "Start a sample account review: a task for the sales-emea team, due in 3 days unless given")
+  @Operation(summary = "Start a sample account review: a task for the sales-emea team, due in 3 days unless given",
+      description = "Managers and admins; on an account, only a manager of its owner's line (or an admin).")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  Started start(@RequestBody(required = false) StartReview request) {
+  Started start(@RequestBody(required = false) StartReview request, Principal me) {
     StartReview r = request == null ? new StartReview(null, null) : request;
     Map<String, Object> variables = new HashMap<>();
     if (r.accountId() != null) {
+      access.requireMayActOn(r.accountId(), me.getName());
       // checked here: an unknown id would only surface later, as a task the inbox cannot store
       if (!accounts.existsById(r.accountId())) {
         throw new BadRequestException("accountId", "account " + r.accountId() + " does not exist");

@@ -54,7 +54,8 @@ class TaskApi {
   @Operation(summary = "Tasks visible to me, filtered by playbook, account and overdue, sorted ascending")
   @GetMapping
   PageResponse<TaskView> list(
-      @Parameter(description = "mine, team, inbox (mine + my teams' unclaimed), delegated (by me) or all-visible")
+      @Parameter(description = "mine, team, inbox (mine + my teams' unclaimed), delegated (by me) or all-visible "
+          + "(also my line's tasks for a manager; every task for an admin)")
       @RequestParam(defaultValue = "all-visible") String scope,
       @RequestParam(defaultValue = "OPEN") List<TaskStatus> status,
       @Parameter(description = "a playbook's BPMN process id") @RequestParam(required = false) String playbook,

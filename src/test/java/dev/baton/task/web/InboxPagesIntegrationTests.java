@@ -1,5 +1,6 @@
 package dev.baton.task.web;
 
+import dev.baton.support.SignedIn;
 import static dev.baton.task.web.HtmlForms.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,16 +26,16 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
   void robDelegatesFromTheTaskPageAfterAMistakeThatChangesNothing() throws Exception {
     Task task = awaitTaskOf(startReview(null));
     post("rob", task, "claim");
-    Page page = HtmlForms.open(as("rob"), "/tasks/" + task.getId());
+    Page page = HtmlForms.open(SignedIn.as(http, "rob"), "/tasks/" + task.getId());
     assertThat(page.html()).contains("Delegate to").contains("History of this task").contains("task.claimed");
 
-    HtmlForms.submit(as("rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rob"));
+    HtmlForms.submit(SignedIn.as(http, "rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rob"));
     assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
 
-    HtmlForms.submit(as("rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rita"));
+    HtmlForms.submit(SignedIn.as(http, "rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rita"));
     assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rita");
-    assertThat(as("rob").getForObject("/tasks?scope=delegated", String.class)).contains("/tasks/" + task.getId() + "\"");
-    assertThat(as("rita").getForObject("/tasks", String.class)).contains("(for rob)");
+    assertThat(SignedIn.as(http, "rob").getForObject("/tasks?scope=delegated", String.class)).contains("/tasks/" + task.getId() + "\"");
+    assertThat(SignedIn.as(http, "rita").getForObject("/tasks", String.class)).contains("(for rob)");
   }
 
   @Test
@@ -44,11 +45,11 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
     Task task = awaitTaskOf(startReview(((Number) account.get("id")).longValue()));
     post("rob", task, "claim");
 
-    String page = as("rob").getForObject("/tasks/" + task.getId(), String.class);
+    String page = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
 
     assertThat(page).contains("id=\"contacts\"", "id=\"commitments\"", "id=\"timeline\"", "name=\"healthScore\"")
         .contains(org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(account.get("name"))));
-    assertThat(as("rob").getForObject("/tasks?accountId=" + account.get("id"), String.class))
+    assertThat(SignedIn.as(http, "rob").getForObject("/tasks?accountId=" + account.get("id"), String.class))
         .contains("/tasks/" + task.getId() + "\"");
   }
 
@@ -56,13 +57,13 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
   void mariaMovesAllOfRobsOpenTasksToRitaFromTheInbox() throws Exception {
     Task task = awaitTaskOf(startReview(null));
     post("rob", task, "claim");
-    Page inbox = HtmlForms.open(as("maria"), "/tasks?scope=all-visible&sort=created&overdue=false");
+    Page inbox = HtmlForms.open(SignedIn.as(http, "maria"), "/tasks?scope=all-visible&sort=created&overdue=false");
     assertThat(inbox.html()).contains("Move a person's open tasks").contains("name=\"taskIds\"");
 
-    HtmlForms.submit(as("maria"), inbox, "/tasks/reassign", form("from", "rob", "to", "rita"));
+    HtmlForms.submit(SignedIn.as(http, "maria"), inbox, "/tasks/reassign", form("from", "rob", "to", "rita"));
 
     assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rita");
-    assertThat(as("rob").getForObject("/tasks", String.class)).doesNotContain("Move a person's open tasks");
+    assertThat(SignedIn.as(http, "rob").getForObject("/tasks", String.class)).doesNotContain("Move a person's open tasks");
   }
 
   @Test
@@ -72,7 +73,7 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
     as("rob").postForEntity("/api/tasks/" + task.getId() + "/complete",
         Map.of("reviewSummary", "All good", "healthScore", 8, "renewalRisk", "low"), Map.class);
 
-    String history = as("rob").getForObject("/tasks/history", String.class);
+    String history = SignedIn.as(http, "rob").getForObject("/tasks/history", String.class);
 
     assertThat(history).contains("/tasks/" + task.getId() + "\"").contains("healthScore: 8").contains(">rob<");
   }
@@ -80,18 +81,18 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
   @Test
   void raviRecordsAnAbsenceOnHisPageButNotOneEndingBeforeItStarts() {
     LocalDate today = LocalDate.now();
-    Page page = HtmlForms.open(as("ravi"), "/absences");
+    Page page = HtmlForms.open(SignedIn.as(http, "ravi"), "/absences");
 
-    HtmlForms.submit(as("ravi"), page, "/absences",
+    HtmlForms.submit(SignedIn.as(http, "ravi"), page, "/absences",
         form("startsOn", today.plusDays(3).toString(), "endsOn", today.toString(), "delegate", "marcus"));
     assertThat(absences.upcoming("ravi")).isEmpty();
 
-    HtmlForms.submit(as("ravi"), page, "/absences",
+    HtmlForms.submit(SignedIn.as(http, "ravi"), page, "/absences",
         form("startsOn", today.toString(), "endsOn", today.plusDays(1).toString(), "delegate", "marcus"));
     try {
       assertThat(absences.upcoming("ravi")).singleElement().extracting(a -> a.delegate()).isEqualTo("marcus");
-      assertThat(as("ravi").getForObject("/absences", String.class)).contains("Move my open tasks to Marcus");
-      assertThat(as("marcus").getForObject("/absences/today", String.class)).contains("Ravi");
+      assertThat(SignedIn.as(http, "ravi").getForObject("/absences", String.class)).contains("Move my open tasks to Marcus");
+      assertThat(SignedIn.as(http, "marcus").getForObject("/absences/today", String.class)).contains("Ravi");
     } finally {
       absences.upcoming("ravi").forEach(a -> absences.withdraw(a.id(), "ravi"));
     }
@@ -100,10 +101,10 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
   @Test
   void raviSwitchesOnTheDigestAndOffTheRemindersOnHisPreferencesPage() {
     long ravi = people.findByUsername("ravi").orElseThrow().getId();
-    Page page = HtmlForms.open(as("ravi"), "/preferences");
+    Page page = HtmlForms.open(SignedIn.as(http, "ravi"), "/preferences");
     assertThat(page.html()).contains("name=\"dailyDigest\"");
     try {
-      HtmlForms.submit(as("ravi"), page, "/preferences", form("onAssignment", "true", "onEscalation", "true",
+      HtmlForms.submit(SignedIn.as(http, "ravi"), page, "/preferences", form("onAssignment", "true", "onEscalation", "true",
           "dailyDigest", "true"));
 
       assertThat(preferences.of(ravi)).isEqualTo(new MailPreferenceService.Choices(true, false, true, true));

@@ -1,5 +1,6 @@
 package dev.baton.task.web;
 
+import dev.baton.support.SignedIn;
 import static dev.baton.task.web.HtmlForms.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,7 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
   @Test
   void robClaimsFromHisInboxAndCompletesTheFormAfterFixingWhatItMarked() throws Exception {
     Task task = awaitTaskOf(startReview(null));
-    ResponseEntity<String> inbox = as("rob").getForEntity("/tasks", String.class);
+    ResponseEntity<String> inbox = SignedIn.as(http, "rob").getForEntity("/tasks", String.class);
     assertThat(inbox.getBody()).contains("/tasks/" + task.getId() + "/claim").contains("Review account");
 
     Page detail = open("/tasks/" + task.getId());
@@ -55,17 +56,17 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
 
     ResponseEntity<String> refused =
-        as("rob").postForEntity("/tasks/" + task.getId() + "/claim", new HttpEntity<>(form(), headers), String.class);
+        SignedIn.as(http, "rob").postForEntity("/tasks/" + task.getId() + "/claim", new HttpEntity<>(form(), headers), String.class);
 
     assertThat(refused.getStatusCode().value()).isEqualTo(403);
     assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isNull();
   }
 
   private Page open(String path) {
-    return HtmlForms.open(as("rob"), path);
+    return HtmlForms.open(SignedIn.as(http, "rob"), path);
   }
 
   private ResponseEntity<String> submit(Page from, String action, MultiValueMap<String, String> fields) {
-    return HtmlForms.submit(as("rob"), from, action, fields);
+    return HtmlForms.submit(SignedIn.as(http, "rob"), from, action, fields);
   }
 }

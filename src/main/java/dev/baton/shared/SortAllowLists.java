@@ -1,0 +1,84 @@
+package dev.baton.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableHandlerMethodArgumentResolver;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+
+/**
+ * Every {@code Pageable} a controller receives is sorted only by its {@link SortFields} (a sort on
+ * any other path, e.g. {@code owner.passwordHash}, would be an ordering oracle, and an unknown one
+ * a 500), and always ends with {@code id}. Spring Data's resolver is wrapped in place, so no
+ * controller can forget the check.
+ */
+@Configuration(proxyBeanMethods = false)
+class SortAllowLists {
+
+  static final String TIE_BREAKER = "id";
+
+  @Bean
+  static BeanPostProcessor sortCheckingPageables() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getArgumentResolvers() != null) {
+          List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
+          for (HandlerMethodArgumentResolver r : adapter.getArgumentResolvers()) {
+            resolvers.add(r instanceof PageableHandlerMethodArgumentResolver p ? new Checked(p) : r);
+          }
+          adapter.setArgumentResolvers(resolvers);
+        }
+        return bean;
+      }
+    };
+  }
+
+  /** Spring Data's resolution, then the allow-list and the tie-breaker. */
+  record Checked(PageableHandlerMethodArgumentResolver delegate) implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+      return delegate.supportsParameter(parameter);
+    }
+
+    @Override
+    public Pageable resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+        WebDataBinderFactory binders) {
+      Pageable pageable = delegate.resolveArgument(parameter, mav, request, binders);
+      SortFields fields = parameter.getParameterAnnotation(SortFields.class);
+      return allowed(pageable, fields == null ? List.of() : List.of(fields.value()));
+    }
+  }
+
+  private static String abbreviate(String property) {
+    return property.length() <= 60 ? property : property.substring(0, 60) + "…";
+  }
+
+  /** The pageable with {@code id} last; 400 on {@code sort} when it names a property outside {@code fields}. */
+  static Pageable allowed(Pageable pageable, List<String> fields) {
+    Set<String> allowed = Set.copyOf(fields);
+    for (Sort.Order order : pageable.getSort()) {
+      if (!allowed.contains(order.getProperty()) && !TIE_BREAKER.equals(order.getProperty())) {
+        throw new BadRequestException("sort", fields.isEmpty()
+            ? "this list has a fixed order and cannot be sorted"
+            : "'" + abbreviate(order.getProperty()) + "' is not a sort field here; use one of " + String.join(", ", fields) + " (or id)");
+      }
+    }
+    if (pageable.isUnpaged() || pageable.getSort().getOrderFor(TIE_BREAKER) != null) {
+      return pageable;
+    }
+    return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), pageable.getSort().and(Sort.by(TIE_BREAKER)));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.baton.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+
+/**
+ * A browser's session for the UI pages, which take no HTTP Basic: signs in through the sign-in form
+ * once per person and app (password {@code demo}), then sends the session cookie on every request.
+ */
+public final class SignedIn {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+  private static final Map<String, TestRestTemplate> SESSIONS = new ConcurrentHashMap<>();
+
+  private SignedIn() {}
+
+  public static TestRestTemplate as(TestRestTemplate http, String username) {
+    return SESSIONS.computeIfAbsent(http.getRootUri() + " " + username, key -> {
+      String cookie = signIn(http.getRootUri(), username, "demo");
+      return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
+          .defaultHeader(org.springframework.http.HttpHeaders.COOKIE, cookie));
+    });
+  }
+
+  /** Signs in through the form and returns the session cookie ({@code JSESSIONID=...}). */
+  public static String signIn(String rootUri, String username, String password) {
+    HttpResponse<String> signedIn = postSignIn(rootUri, username, password);
+    assertThat(signedIn.headers().firstValue("Location")).as(username + " signed in")
+        .hasValueSatisfying(l -> assertThat(l).doesNotContain("/login"));
+    return sessionCookie(signedIn.headers());
+  }
+
+  /** The sign-in form posted with a fresh session and its CSRF token; redirects are not followed. */
+  public static HttpResponse<String> postSignIn(String rootUri, String username, String password) {
+    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    try {
+      HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(rootUri + "/login")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Matcher token = CSRF.matcher(page.body());
+      assertThat(token.find()).as("CSRF token on the sign-in page").isTrue();
+      String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+      return browser.send(HttpRequest.newBuilder(URI.create(rootUri + "/login"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", sessionCookie(page.headers()))
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sessionCookie(HttpHeaders headers) {
+    return headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        .map(c -> c.split(";", 2)[0]).findFirst()
+        .orElseThrow(() -> new AssertionError("no session cookie in " + headers.allValues("Set-Cookie")));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
