@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts", description = "Everyone may read; admins and managers create and transfer; the owner may edit too.")
 class AccountController {
 
-  record Transfer(@NotNull Long ownerId, Long version) {}
+  record Transfer(@NotNull Long ownerId, @NotNull Long version) {}
 
   private final AccountService accounts;
   private final Timeline timeline;

@@ -4,6 +4,7 @@ import dev.baton.account.ContactView;
 import dev.baton.account.TimelineItem;
 import dev.baton.commitment.CommitmentView;
 import dev.baton.shared.PageResponse;
+import dev.baton.shared.SingleLine;
 import dev.baton.task.FormField;
 import dev.baton.task.TaskAssignments;
 import dev.baton.task.TaskDetails;
@@ -13,6 +14,9 @@ import dev.baton.task.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +50,11 @@ class TaskApi {
       TaskDetails.AccountRef account, TaskDetails.CommitmentRef commitment, List<TimelineItem> timeline,
       List<ContactView> contacts, List<CommitmentView> commitments, List<TaskDetails.HistoryEntry> history) {}
 
-  record Delegation(String to) {}
+  record Delegation(@NotBlank @Size(max = 60) @SingleLine String to) {}
 
-  record Reassignment(String from, String to, List<Long> taskIds) {}
+  record Reassignment(
+      @Size(max = 60) @SingleLine String from, @NotBlank @Size(max = 60) @SingleLine String to,
+      @Size(max = 1000) List<Long> taskIds) {}
 
   @Operation(summary = "Tasks visible to me, filtered by playbook, account and overdue, sorted ascending")
   @GetMapping
@@ -88,14 +94,14 @@ class TaskApi {
 
   @Operation(summary = "Hand a task of mine to an active colleague (400 for myself or an inactive person)")
   @PostMapping("/{id}/delegate")
-  TaskView delegate(@PathVariable long id, @RequestBody Delegation delegation) {
+  TaskView delegate(@PathVariable long id, @Valid @RequestBody Delegation delegation) {
     return TaskView.of(assignments.delegate(id, delegation.to()), clock.instant());
   }
 
   @Operation(summary = "Managers: move the given (or all) open tasks of someone in my line to another person")
   @PostMapping("/reassign")
   @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
-  List<TaskView> reassign(@RequestBody Reassignment r) {
+  List<TaskView> reassign(@Valid @RequestBody Reassignment r) {
     return assignments.reassign(r.from(), r.to(), r.taskIds()).stream().map(t -> TaskView.of(t, clock.instant())).toList();
   }
 
