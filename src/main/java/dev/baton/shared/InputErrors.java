@@ -100,7 +100,9 @@ public final class InputErrors {
     }
     if (message.startsWith("Missing required creator property")) {
       Matcher property = QUOTED.matcher(message);
-      String name = property.find() ? join(field, property.group(1)) : field;
+      // the path may end with the property already
+      String name = !property.find() || field.equals(property.group(1)) || field.endsWith("." + property.group(1))
+          ? field : join(field, property.group(1));
       return Map.of(name, "is required (send null to leave it empty)");
     }
     if (message.startsWith("Trailing token")) {

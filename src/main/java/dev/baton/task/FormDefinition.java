@@ -111,7 +111,9 @@ public record FormDefinition(String id, List<FormField> fields) {
           } else {
             errors.put(field.key(), violation);
           }
-        } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
+        } catch (OutOfRange e) {
+          errors.put(field.key(), e.getMessage());
+        } catch (IllegalArgumentException | DateTimeException e) {
           errors.put(field.key(), message(field));
         }
       }
@@ -132,7 +134,7 @@ public record FormDefinition(String id, List<FormField> fields) {
         BigDecimal n = new BigDecimal(text).stripTrailingZeros();
         // beyond a long (or a double's range) is a typing mistake, and the process could not hold it
         if (n.abs().compareTo(MAX_NUMBER) > 0) {
-          throw new ArithmeticException();
+          throw new OutOfRange("-" + MAX_NUMBER.toPlainString(), MAX_NUMBER.toPlainString());
         }
         yield n.scale() <= 0 ? (Object) n.longValueExact() : (Object) n.doubleValue();
       }
@@ -160,9 +162,16 @@ public record FormDefinition(String id, List<FormField> fields) {
   /** Dates a process can compute with (timers, due dates); further out is a typing mistake. */
   private static LocalDate within(LocalDate date) {
     if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
-      throw new DateTimeException("out of range");
+      throw new OutOfRange(EARLIEST_DATE.toString(), LATEST_DATE.toString());
     }
     return date;
+  }
+
+  /** A well-formed value outside what the process can hold; its message is the field's error. */
+  private static final class OutOfRange extends RuntimeException {
+    OutOfRange(String from, String to) {
+      super("must be between " + from + " and " + to, null, false, false);
+    }
   }
 
   private static Boolean toBoolean(Object raw) {
@@ -178,10 +187,10 @@ public record FormDefinition(String id, List<FormField> fields) {
 
   private static String message(FormField field) {
     return switch (field.type()) {
-      case NUMBER -> "must be a number between -" + MAX_NUMBER.toPlainString() + " and " + MAX_NUMBER.toPlainString();
+      case NUMBER -> "must be a number";
       case SELECT -> "must be one of " + field.options().stream().map(FormField.Option::value).toList();
-      case DATE -> "must be a date like 2026-01-31, from " + EARLIEST_DATE + " to " + LATEST_DATE;
-      case DATETIME -> "must be a date and time like 2026-01-31T09:00:00Z, from " + EARLIEST_DATE + " to " + LATEST_DATE;
+      case DATE -> "must be a date like 2026-01-31";
+      case DATETIME -> "must be a date and time like 2026-01-31T09:00:00Z";
       default -> "must be text";
     };
   }

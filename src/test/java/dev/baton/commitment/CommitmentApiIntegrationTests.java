@@ -154,8 +154,8 @@ class CommitmentApiIntegrationTests {
     long unowned = create(commitment("ownerId", null));
 
     ResponseEntity<Map> repReassigns = as("rita").exchange("/api/commitments/" + robs + "/owner", HttpMethod.PUT,
-        new HttpEntity<>(Map.of("ownerId", id("rita"))), Map.class);
-    as("cora").put("/api/commitments/" + robs + "/owner", Map.of("ownerId", id("rita")));
+        new HttpEntity<>(Map.of("ownerId", id("rita"), "version", 0)), Map.class);
+    as("cora").put("/api/commitments/" + robs + "/owner", Map.of("ownerId", id("rita"), "version", commitments.findById(robs).orElseThrow().getVersion()));
 
     assertThat(repReassigns.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(ids("?account=" + accountId + "&owner=" + id("rita") + "&status=PROPOSED")).containsExactly(robs);
