@@ -1,6 +1,8 @@
 package dev.baton.account;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import dev.baton.shared.PlainText;
+import dev.baton.shared.SaneDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -14,6 +16,6 @@ import java.time.Instant;
 @Schema(description = "An interaction to log. The author is always the signed-in person; a byId in the body never sets the author.")
 public record NewInteraction(
     @NotNull InteractionKind kind,
-    @NotBlank @Size(max = 4000) String summary,
+    @NotBlank @Size(max = 4000) @PlainText String summary,
     Long contactId,
-    @PastOrPresent Instant occurredAt) {}
+    @PastOrPresent @SaneDate Instant occurredAt) {}

@@ -1,5 +1,7 @@
 package dev.baton.commitment;
 
+import dev.baton.shared.PlainText;
+import dev.baton.shared.SaneDate;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +12,7 @@ import java.time.LocalDate;
 public record NewCommitment(
     @NotNull Long accountId,
     Long contactId,
-    @NotBlank @Size(max = 4000) String description,
+    @NotBlank @Size(max = 4000) @PlainText String description,
     Long ownerId,
     Long deliveringTeamId,
-    @NotNull @FutureOrPresent(message = "must be today or later") LocalDate dueDate) {}
+    @NotNull @FutureOrPresent(message = "must be today or later") @SaneDate LocalDate dueDate) {}

@@ -8,10 +8,12 @@ import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,9 +32,11 @@ public class SalesHandoff {
   private final AuditLog audit;
   private final HandoffProcess process;
   private final CommitmentSettings settings;
+  private final JdbcClient jdbc;
 
   SalesHandoff(Commitments commitments, AccountService accounts, PeopleService people, AuditLog audit,
-      HandoffProcess process, CommitmentSettings settings) {
+      HandoffProcess process, CommitmentSettings settings, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.commitments = commitments;
     this.accounts = accounts;
     this.people = people;
@@ -47,10 +51,23 @@ public class SalesHandoff {
    *
    * @return the process instance's key
    * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
+   * @throws ConflictException when a handoff of the account is running (started and not yet handed to CS)
    */
-  @Transactional(readOnly = true) // reads the owner; holds no row lock while the engine is called
+  @Transactional
   public long start(long accountId) {
-    return process.start(accountId, rep(accountId), settings.verifyingTeam());
+    String rep = rep(accountId);
+    // a concurrent start waits here for the first one's commit, then finds its row
+    int claimed = jdbc.sql("""
+            insert into sales_handoff (account_id) values (?)
+            on conflict (account_id) where ended_at is null do nothing""")
+        .param(accountId).update();
+    if (claimed == 0) {
+      throw new ConflictException("a sales-to-CS handoff of account " + accountId + " is already running");
+    }
+    long key = process.start(accountId, rep, settings.verifyingTeam());
+    jdbc.sql("update sales_handoff set process_instance_key = ? where account_id = ? and ended_at is null")
+        .params(key, accountId).update();
+    return key;
   }
 
   /** The rep who hands the account over (its owner); 400 when it has none. */
@@ -77,9 +94,14 @@ public class SalesHandoff {
     return commitments.findById(commitmentId).map(c -> !AWAITING_ACCEPTANCE.contains(c.getStatus())).orElse(true);
   }
 
-  /** The CS owner takes the account; the rep stays on its team. Idempotent: a second run changes nothing. */
+  /**
+   * The CS owner takes the account; the rep stays on its team; the handoff ends (another may start).
+   * Idempotent: a second run changes nothing.
+   */
   @Transactional
   public void handToCustomerSuccess(long accountId, String repUsername, String csOwnerUsername) {
+    jdbc.sql("update sales_handoff set ended_at = now() where account_id = ? and ended_at is null")
+        .param(accountId).update();
     Account account = accounts.account(accountId);
     Person csOwner = people.signedIn(csOwnerUsername);
     if (account.getOwner() == null || !account.getOwner().getId().equals(csOwner.getId())) {

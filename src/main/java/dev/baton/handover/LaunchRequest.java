@@ -1,5 +1,6 @@
 package dev.baton.handover;
 
+import dev.baton.shared.SaneDate;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -10,7 +11,7 @@ import java.util.Set;
  * @param introOptOut accounts whose customer gets no introduction mail
  */
 public record LaunchRequest(
-    Long departingId, HandoverReason reason, LocalDate effectiveDate, LocalDate endDate, SuccessorPlan plan,
+    Long departingId, HandoverReason reason, @SaneDate LocalDate effectiveDate, @SaneDate LocalDate endDate, SuccessorPlan plan,
     Set<Long> introOptOut) {
 
   public LaunchRequest {

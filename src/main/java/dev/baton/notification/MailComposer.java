@@ -1,5 +1,6 @@
 package dev.baton.notification;
 
+import dev.baton.shared.Text;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ public class MailComposer {
       throw new IllegalStateException("mail/text/" + template + ".txt must start with a '" + SUBJECT + "' line");
     }
     int endOfSubject = text.indexOf('\n');
-    String subject = text.substring(SUBJECT.length(), endOfSubject < 0 ? text.length() : endOfSubject).strip();
+    String subject = Text.oneLine(text.substring(SUBJECT.length(), endOfSubject < 0 ? text.length() : endOfSubject));
     String body = endOfSubject < 0 ? "" : text.substring(endOfSubject + 1).stripLeading();
     return new Mail(subject, body, engine.process("html/" + template, context));
   }

@@ -1,5 +1,6 @@
 package dev.baton.notification;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
 import org.springframework.stereotype.Service;
@@ -9,8 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MailPreferenceService {
 
-  /** What a person chose; the defaults when they never did. */
-  public record Choices(boolean onAssignment, boolean onReminder, boolean onEscalation, boolean dailyDigest) {}
+  /** What a person chose; the defaults when they never did. Sent in full: a missing choice is a 400, not "off". */
+  public record Choices(
+      @JsonProperty(required = true) boolean onAssignment, @JsonProperty(required = true) boolean onReminder,
+      @JsonProperty(required = true) boolean onEscalation, @JsonProperty(required = true) boolean dailyDigest) {}
 
   private final MailPreferences preferences;
   private final AuditLog audit;

@@ -1,5 +1,6 @@
 package dev.baton.notification;
 
+import dev.baton.shared.Text;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,6 +47,8 @@ public class Outbox {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean enqueue(String dedupKey, String to, String cc, Sender sender, String subject, String textBody,
       String htmlBody) {
+    // the subject is one line whatever a name held: a line break there would end the header (defence
+    // in depth: names and one-line fields are refused with control characters on input)
     // "on conflict do nothing" rather than check-then-insert: a concurrent duplicate waits for the
     // first insert and then does nothing, instead of failing (and rolling back) the caller
     int inserted =
@@ -56,7 +59,7 @@ public class Outbox {
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
                 on conflict (dedup_key) do nothing""")
             .params(dedupKey, to, cc, sender == null ? null : sender.name(), sender == null ? null : sender.replyTo(),
-                subject, textBody, htmlBody, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                Text.oneLine(subject), textBody, htmlBody, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
             .update();
     return inserted == 1;
   }

@@ -3,6 +3,7 @@ package dev.baton.people;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,10 +33,13 @@ public class AbsenceService {
     this.clock = clock;
   }
 
-  /** Records {@code username}'s absence; a wrong range or an unfit delegate is a 400 and records nothing. */
+  /**
+   * Records {@code username}'s absence; a wrong range or an unfit delegate is a 400, an overlap with
+   * another of their absences a 409 naming its dates; either records nothing.
+   */
   @Transactional
   public AbsenceView record(String username, NewAbsence n) {
-    Person person = people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+    Person person = people.lockByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
     if (n.endsOn().isBefore(n.startsOn())) {
       throw new BadRequestException("endsOn", "must not be before the first day (" + n.startsOn() + ")");
     }
@@ -50,6 +54,13 @@ public class AbsenceService {
     if (!delegate.isActive()) {
       throw new BadRequestException("delegate", delegate.getUsername() + " is inactive");
     }
+    // the person's row is locked above, so two overlapping absences recorded at once cannot both pass
+    absences.findByPersonIdAndStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByStartsOn(
+            person.getId(), n.endsOn(), n.startsOn()).stream().findFirst()
+        .ifPresent(other -> {
+          throw new ConflictException("you are already away from " + other.getStartsOn() + " to " + other.getEndsOn()
+              + ": withdraw that absence or choose other dates");
+        });
     Absence absence = absences.save(new Absence(person, delegate, n.startsOn(), n.endsOn(), n.note()));
     audit.record("absence.recorded", "absence", absence.getId(), null, null, snapshot(absence));
     return AbsenceView.of(absence);

@@ -1,5 +1,8 @@
 package dev.baton.people;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import dev.baton.shared.SingleLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -11,9 +14,10 @@ import java.util.Set;
 public record NewPerson(
     @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9._-]+", message = "use lower-case letters, digits, '.', '_' or '-'")
         String username,
-    @NotBlank @Size(max = 200) String fullName,
-    @NotBlank @Email @Size(max = 254) String email,
-    @NotBlank @Size(min = 8, max = 100) String password,
+    @NotBlank @Size(max = 200) @SingleLine String fullName,
+    @NotBlank @Email @Size(max = 254) @SingleLine String email,
+    // as typed: not trimmed or normalised like other text (see StrictJson)
+    @JsonDeserialize(using = StringDeserializer.class) @NotBlank @Size(min = 8, max = 100) String password,
     @NotEmpty Set<Role> roles,
     Long teamId,
     Long managerId) {}

@@ -1,16 +1,23 @@
 package dev.baton.people;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.baton.shared.SingleLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 
-/** New details for an existing person; {@code version} is the one the client read (optional). */
+/**
+ * New details for an existing person, all of them: leaving out {@code teamId} or {@code managerId}
+ * is a 400 (send null for none), so a client cannot remove them by not knowing them;
+ * {@code version} is the one the client read (required).
+ */
 public record PersonChanges(
-    @NotBlank @Size(max = 200) String fullName,
-    @NotBlank @Email @Size(max = 254) String email,
+    @NotBlank @Size(max = 200) @SingleLine String fullName,
+    @NotBlank @Email @Size(max = 254) @SingleLine String email,
     @NotEmpty Set<Role> roles,
-    Long teamId,
-    Long managerId,
-    Long version) {}
+    @JsonProperty(required = true) Long teamId,
+    @JsonProperty(required = true) Long managerId,
+    @NotNull Long version) {}

@@ -1,19 +1,26 @@
 package dev.baton.shared;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,7 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * RFC 7807 problem details for every API error, with a message a person can act on and, for bad
  * input, an {@code errors} map naming each bad field. Services throw before writing anything, and
- * the transaction rolls back otherwise, so an error response means nothing changed.
+ * the transaction rolls back otherwise, so an error response means nothing changed. Errors raised
+ * before a controller is chosen (unknown path, 401, a body over the limit) are answered as problem
+ * details by {@link ProblemErrorController}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -34,12 +43,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-      errors.putIfAbsent(error.getField(), error.getDefaultMessage());
-    }
-    ex.getBindingResult().getGlobalErrors().forEach(e -> errors.putIfAbsent(e.getObjectName(), e.getDefaultMessage()));
-    return ResponseEntity.badRequest().body(badInput(errors));
+    return ResponseEntity.badRequest().body(badInput(InputErrors.ofBinding(ex.getBindingResult())));
   }
 
   @Override
@@ -53,26 +57,74 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(badInput(errors));
   }
 
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    RequestLimits.BodyTooLarge tooLarge = RequestLimits.BodyTooLarge.in(ex);
+    if (tooLarge != null) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+          .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", tooLarge.getMessage()));
+    }
+    return ResponseEntity.badRequest().body(badInput(InputErrors.ofJson(ex.getCause())));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+    return ResponseEntity.badRequest().body(badInput(Map.of(name, InputErrors.expected(ex.getRequiredType()))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(badInput(Map.of(ex.getParameterName(), "is required")));
+  }
+
+  /** Every other Spring MVC error (405, 406, 415, ...): its status with a plain title and message. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem && problem.getTitle() == null) {
+      problem.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
+    }
+    return super.createResponseEntity(body, headers, status, request);
+  }
+
   @ExceptionHandler(BadRequestException.class)
   ProblemDetail badRequest(BadRequestException ex) {
     ProblemDetail problem = badInput(ex.getFieldErrors());
-    problem.setDetail(ex.getMessage());
+    problem.setDetail(Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
     return problem;
+  }
+
+  /** Bean validation run by the code itself: each violation under its field's name. */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException ex) {
+    Map<String, String> errors = new TreeMap<>();
+    for (ConstraintViolation<?> v : ex.getConstraintViolations()) {
+      String field = null;
+      for (Path.Node node : v.getPropertyPath()) {
+        field = node.getName();
+      }
+      errors.putIfAbsent(field == null ? "body" : field, Text.clip(v.getMessage(), InputErrors.MAX_MESSAGE));
+    }
+    return badInput(errors);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail illegalArgument(IllegalArgumentException ex) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
+    return problem(HttpStatus.BAD_REQUEST, "Invalid request", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
   }
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException ex) {
-    return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+    return problem(HttpStatus.NOT_FOUND, "Not found", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
   }
 
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException ex) {
-    return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+    return problem(HttpStatus.CONFLICT, "Conflict", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
   }
 
   @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
@@ -90,24 +142,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         "the change conflicts with existing data (a duplicate or a reference that does not hold)");
   }
 
+  /** Says why when the code said why ("claim task 12 first"); Spring's role checks only say "Access Denied". */
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail denied(AccessDeniedException ex) {
-    return problem(HttpStatus.FORBIDDEN, "Forbidden", "you are not allowed to do this");
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", ProblemErrorController.denial(ex));
+  }
+
+  /** Anything else is Baton's fault: logged in full, answered without internals. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {
+    if (ex instanceof ErrorResponse) {
+      return handleException(ex, request);
+    }
+    log.error("unexpected error answering {}", request.getDescription(false), ex);
+    return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "Baton could not finish this request; try again in a moment"));
   }
 
   private static ProblemDetail badInput(Map<String, String> errors) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors));
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        InputErrors.describe(errors, "the request is not valid"));
     problem.setProperty("errors", errors);
     return problem;
-  }
-
-  private static String describe(Map<String, String> errors) {
-    if (errors.isEmpty()) {
-      return "the request is not valid";
-    }
-    StringBuilder sb = new StringBuilder();
-    errors.forEach((field, message) -> sb.append(sb.isEmpty() ? "" : "; ").append(field).append(": ").append(message));
-    return sb.toString();
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +18,11 @@ import java.util.Map;
 public record FormDefinition(String id, List<FormField> fields) {
 
   public static final FormDefinition NONE = new FormDefinition(null, List.of());
+
+  /** Numbers a long holds (whole) or a double holds exactly enough; see {@link FormField#violation}. */
+  static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(Long.MAX_VALUE);
+  static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+  static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
 
   public FormDefinition {
     fields = List.copyOf(fields);
@@ -106,7 +111,9 @@ public record FormDefinition(String id, List<FormField> fields) {
           } else {
             errors.put(field.key(), violation);
           }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (OutOfRange e) {
+          errors.put(field.key(), e.getMessage());
+        } catch (IllegalArgumentException | DateTimeException e) {
           errors.put(field.key(), message(field));
         }
       }
@@ -125,6 +132,10 @@ public record FormDefinition(String id, List<FormField> fields) {
           throw new IllegalArgumentException();
         }
         BigDecimal n = new BigDecimal(text).stripTrailingZeros();
+        // beyond a long (or a double's range) is a typing mistake, and the process could not hold it
+        if (n.abs().compareTo(MAX_NUMBER) > 0) {
+          throw new OutOfRange("-" + MAX_NUMBER.toPlainString(), MAX_NUMBER.toPlainString());
+        }
         yield n.scale() <= 0 ? (Object) n.longValueExact() : (Object) n.doubleValue();
       }
       case SELECT -> {
@@ -133,8 +144,12 @@ public record FormDefinition(String id, List<FormField> fields) {
         }
         yield text;
       }
-      case DATE -> LocalDate.parse(text).toString();
-      case DATETIME -> OffsetDateTime.parse(text).toString();
+      case DATE -> within(LocalDate.parse(text)).toString();
+      case DATETIME -> {
+        OffsetDateTime t = OffsetDateTime.parse(text);
+        within(t.toLocalDate());
+        yield t.toString();
+      }
       default -> {
         if (!(raw instanceof String || raw instanceof Number)) {
           throw new IllegalArgumentException();
@@ -142,6 +157,21 @@ public record FormDefinition(String id, List<FormField> fields) {
         yield text;
       }
     };
+  }
+
+  /** Dates a process can compute with (timers, due dates); further out is a typing mistake. */
+  private static LocalDate within(LocalDate date) {
+    if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+      throw new OutOfRange(EARLIEST_DATE.toString(), LATEST_DATE.toString());
+    }
+    return date;
+  }
+
+  /** A well-formed value outside what the process can hold; its message is the field's error. */
+  private static final class OutOfRange extends RuntimeException {
+    OutOfRange(String from, String to) {
+      super("must be between " + from + " and " + to, null, false, false);
+    }
   }
 
   private static Boolean toBoolean(Object raw) {

@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import dev.baton.shared.Text;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -32,13 +33,25 @@ public record FormField(
     this(key, label, type, required, options, null, null, null, null, null);
   }
 
+  /**
+   * The longest text a field without its own {@code maxLength} takes: an answer of megabytes would
+   * exceed the engine's message limit and wedge the task. A one-line field is a name or a short answer.
+   */
+  static final int DEFAULT_MAX_TEXT = 1_000;
+  static final int DEFAULT_MAX_TEXTAREA = 20_000;
+
   /** The message for a converted value that breaks one of the checks, or null when it passes. */
   String violation(Object value) {
     if (value instanceof String text && (type == Type.TEXT || type == Type.TEXTAREA)) {
+      String notText = Text.notPlainText(text);
+      if (notText != null) {
+        return notText;
+      }
+      int maxLength = this.maxLength != null ? this.maxLength : type == Type.TEXT ? DEFAULT_MAX_TEXT : DEFAULT_MAX_TEXTAREA;
       if (minLength != null && text.length() < minLength) {
         return "must be at least " + minLength + " characters";
       }
-      if (maxLength != null && text.length() > maxLength) {
+      if (text.length() > maxLength) {
         return "must be at most " + maxLength + " characters";
       }
       if (pattern != null && !text.matches(pattern)) {

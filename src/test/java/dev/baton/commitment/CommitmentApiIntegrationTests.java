@@ -155,11 +155,12 @@ class CommitmentApiIntegrationTests {
     long unowned = create(commitment("ownerId", null));
 
     ResponseEntity<Map> repReassigns = as("rita").exchange("/api/commitments/" + robs + "/owner", HttpMethod.PUT,
-        new HttpEntity<>(Map.of("ownerId", id("rita"))), Map.class);
+        new HttpEntity<>(Map.of("ownerId", id("rita"), "version", 0)), Map.class);
     // customer success moves only its own commitments (or unowned ones); rob's is his manager's to move
     ResponseEntity<Map> csReassigns = as("cora").exchange("/api/commitments/" + robs + "/owner", HttpMethod.PUT,
-        new HttpEntity<>(Map.of("ownerId", id("rita"))), Map.class);
-    as("maria").put("/api/commitments/" + robs + "/owner", Map.of("ownerId", id("rita")));
+        new HttpEntity<>(Map.of("ownerId", id("rita"), "version", 0)), Map.class);
+    as("maria").put("/api/commitments/" + robs + "/owner", Map.of("ownerId", id("rita"),
+        "version", commitments.findById(robs).orElseThrow().getVersion()));
 
     assertThat(repReassigns.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(csReassigns.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -86,9 +86,10 @@ class PeopleApiIntegrationTests {
     Long boss = ((Number) createPerson("loop-boss", null, "MANAGER").getBody().get("id")).longValue();
     Long report = ((Number) createPerson("loop-report", boss, "MANAGER").getBody().get("id")).longValue();
 
-    ResponseEntity<Map> loop = admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(Map.of(
-        "fullName", "Boss", "email", "loop-boss@example.com", "roles", List.of("MANAGER"), "managerId", report)),
-        Map.class);
+    Map<String, Object> changes = new java.util.HashMap<>(Map.of("fullName", "Boss", "email", "loop-boss@example.com",
+        "roles", List.of("MANAGER"), "managerId", report, "version", people.findById(boss).orElseThrow().getVersion()));
+    changes.put("teamId", null);
+    ResponseEntity<Map> loop = admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(changes), Map.class);
 
     assertThat(loop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((Map<String, Object>) loop.getBody().get("errors")).containsKey("managerId");
@@ -141,7 +142,8 @@ class PeopleApiIntegrationTests {
         .isEqualTo("New leaver still owns 1 accounts and 0 open commitments and 0 open tasks: hand them over first (launch a handover)");
     assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
 
-    admin().put("/api/accounts/" + account.get("id") + "/owner", Map.of("ownerId", rob));
+    admin().put("/api/accounts/" + account.get("id") + "/owner",
+        Map.of("ownerId", rob, "version", account.get("version")));
     ResponseEntity<Map> done = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
 
     assertThat(done.getBody()).containsEntry("active", false);

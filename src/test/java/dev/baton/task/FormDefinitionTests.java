@@ -1,6 +1,7 @@
 package dev.baton.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -9,6 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The sample-review form, as deployed, read and used to check submissions. */
 class FormDefinitionTests {
@@ -79,5 +83,31 @@ class FormDefinitionTests {
   void aTaskWithoutAFormCompletesWithNoValues() {
     assertThat(new Forms(new ObjectMapper()).forKey("no-such-form").validate(Map.of("anything", 1))).isEmpty();
     assertThat(new Forms(new ObjectMapper()).forKey("../secrets")).isSameAs(FormDefinition.NONE);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "contactPerson | text over the default cap of a text field without maxLength",
+      "contactPerson | a bidi override",
+      "nextContactDate | 0000-01-01",
+      "nextContactDate | +99999-12-31",
+      "nextContactDate | -999999999-01-01"})
+  void refusesValuesNoProcessCanHoldNamingTheField(String field, String value) {
+    Map<String, Object> submitted = new HashMap<>(Map.of("reviewSummary", "ok", "healthScore", 5, "renewalRisk", "low"));
+    submitted.put(field, value.startsWith("text over") ? "x".repeat(FormField.DEFAULT_MAX_TEXTAREA + 1)
+        : value.equals("a bidi override") ? "Ann\u202Egnp" : value);
+
+    assertThatThrownBy(() -> form.validate(submitted)).isInstanceOfSatisfying(InvalidFormValues.class,
+        e -> assertThat(e.getFieldErrors()).containsOnlyKeys(field));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"12345678901234567890", "1e30", "-1e30"})
+  void refusesNumbersBeyondALongAsABadValueNotAnError(String number) {
+    assertThatThrownBy(() -> form.validate(Map.of("reviewSummary", "ok", "healthScore", number, "renewalRisk", "low")))
+        .isInstanceOfSatisfying(InvalidFormValues.class,
+            e -> assertThat(e.getFieldErrors()).containsOnlyKeys("healthScore"));
+    assertThatThrownBy(() -> form.validate(Map.of("reviewSummary", "ok", "healthScore", new java.math.BigDecimal(number),
+        "renewalRisk", "low"))).isInstanceOf(InvalidFormValues.class);
   }
 }

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
     + "the owner, the account team, the owner's managers and admins edit.")
 class AccountController {
 
-  record Transfer(@NotNull Long ownerId, Long version) {}
+  record Transfer(@NotNull Long ownerId, @NotNull Long version) {}
 
   private final AccountService accounts;
   private final AccountAccess access;

@@ -1,12 +1,18 @@
 package dev.baton.account.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.baton.account.ContactDetails;
 import dev.baton.account.ContactService;
 import dev.baton.account.ContactView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +29,27 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Contacts", description = "Any signed-in person keeps contacts up to date.")
 class ContactController {
 
-  private final ContactService contacts;
+  /**
+   * A PUT carries every field (null clears one), so a client that knows fewer fields clears nothing
+   * by leaving them out; {@code version} as read, required. The checks are {@link ContactDetails}'.
+   */
+  record ContactChanges(
+      @JsonProperty(required = true) String fullName, @JsonProperty(required = true) String title,
+      @JsonProperty(required = true) String email, @JsonProperty(required = true) String phone,
+      @JsonProperty(required = true) String preferences, @JsonProperty(required = true) boolean primary,
+      @NotNull Long version) {
 
-  ContactController(ContactService contacts) {
+    ContactDetails details() {
+      return new ContactDetails(fullName, title, email, phone, preferences, primary, version);
+    }
+  }
+
+  private final ContactService contacts;
+  private final Validator validator;
+
+  ContactController(ContactService contacts, Validator validator) {
     this.contacts = contacts;
+    this.validator = validator;
   }
 
   @GetMapping("/accounts/{accountId}/contacts")
@@ -48,7 +71,12 @@ class ContactController {
   }
 
   @PutMapping("/contacts/{id}")
-  ContactView update(@PathVariable Long id, @Valid @RequestBody ContactDetails details) {
+  ContactView update(@PathVariable Long id, @Valid @RequestBody ContactChanges changes) {
+    ContactDetails details = changes.details();
+    Set<ConstraintViolation<ContactDetails>> violations = validator.validate(details);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
     return contacts.update(id, details);
   }
 

@@ -9,6 +9,7 @@ import dev.baton.commitment.CommitmentView;
 import dev.baton.commitment.NewCommitment;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.SortFields;
+import dev.baton.shared.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,11 +49,11 @@ class CommitmentController {
 
   record Version(Long version) {}
 
-  record Reason(@NotBlank @Size(max = 4000) String reason, Long version) {}
+  record Reason(@NotBlank @Size(max = 4000) @PlainText String reason, Long version) {}
 
-  record Delivery(@NotBlank @Size(max = 4000) String evidence, Long version) {}
+  record Delivery(@NotBlank @Size(max = 4000) @PlainText String evidence, Long version) {}
 
-  record Reassignment(@NotNull Long ownerId, Long version) {}
+  record Reassignment(@NotNull Long ownerId, @NotNull Long version) {}
 
   private final CommitmentService commitments;
   private final CommitmentRegister register;
@@ -68,7 +69,7 @@ class CommitmentController {
   @Operation(summary = "Filter by status, owner (person id), delivering team (id), account (id), overdue, unowned "
       + "(open without an active owner), rejected, due window (dueFrom/dueTo, inclusive); sorted by due date")
   PageResponse<CommitmentView> list(
-      @ParameterObject RegisterParams params, @SortFields({"dueDate", "status", "createdAt"})
+      @Valid @ParameterObject RegisterParams params, @SortFields({"dueDate", "status", "createdAt"})
       @PageableDefault(sort = {"dueDate", "id"}) Pageable pageable) {
     return PageResponse.of(commitments.find(params.toFilter(), pageable));
   }
@@ -76,13 +77,13 @@ class CommitmentController {
   @GetMapping("/summary")
   @Operation(summary = "The register's counts (open, overdue, unowned, rejected, awaiting verification) in the "
       + "filter's scope: owner, team, account and due window")
-  CommitmentSummary summary(@ParameterObject RegisterParams params) {
+  CommitmentSummary summary(@Valid @ParameterObject RegisterParams params) {
     return register.summary(params.toFilter());
   }
 
   @GetMapping(value = "/export.csv", produces = "text/csv")
   @Operation(summary = "The filtered register as CSV (RFC 4180), by due date")
-  void export(@ParameterObject RegisterParams params, HttpServletResponse response) throws IOException {
+  void export(@Valid @ParameterObject RegisterParams params, HttpServletResponse response) throws IOException {
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"commitments.csv\"");
     CommitmentCsv.write(register, params.toFilter(), response.getWriter());

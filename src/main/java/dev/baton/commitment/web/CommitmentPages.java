@@ -6,6 +6,7 @@ import dev.baton.commitment.CommitmentStatus;
 import dev.baton.people.PeopleService;
 import dev.baton.people.TeamService;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -36,7 +37,7 @@ class CommitmentPages {
   }
 
   @GetMapping
-  String register(RegisterParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
+  String register(@Valid RegisterParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
       Model model) {
     var filter = params.toFilter();
     model.addAttribute("params", params);

@@ -7,6 +7,7 @@ import dev.baton.handover.LaunchRequest;
 import dev.baton.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,7 @@ class HandoverApi {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Launch a handover of a person's whole book (accounts, open commitments, open tasks)")
-  HandoverViews.Detail launch(@RequestBody LaunchRequest request, Principal me) {
+  HandoverViews.Detail launch(@Valid @RequestBody LaunchRequest request, Principal me) {
     return queries.detail(launcher.launch(request, me.getName()), me.getName());
   }
 

@@ -8,13 +8,17 @@ import dev.baton.handover.SuccessorPlan;
 import dev.baton.people.PeopleService;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.InputErrors;
+import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,7 +66,15 @@ class HandoverPages {
 
   @PostMapping
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  String launch(@ModelAttribute LaunchForm form, Principal me, RedirectAttributes redirect) {
+  String launch(@Valid @ModelAttribute LaunchForm form, BindingResult binding, Principal me, Model model,
+      RedirectAttributes redirect) {
+    if (binding.hasErrors()) {
+      // the wizard again, as filled in, with the bad fields marked: not a bare 400 page
+      Map<String, String> invalid = InputErrors.ofBinding(binding);
+      model.addAttribute("invalid", invalid);
+      model.addAttribute("error", "Not launched: " + InputErrors.describe(invalid, "check the plan"));
+      return wizard(form.getDepartingId(), me, model);
+    }
     try {
       long id = launcher.launch(form.toRequest(), me.getName());
       redirect.addFlashAttribute("message", "Handover launched.");

@@ -3,6 +3,7 @@ package dev.baton.handover.web;
 import dev.baton.handover.HandoverReason;
 import dev.baton.handover.LaunchRequest;
 import dev.baton.handover.SuccessorPlan;
+import dev.baton.shared.SaneDate;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +16,8 @@ class LaunchForm {
 
   private Long departingId;
   private HandoverReason reason;
-  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate effectiveDate;
-  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate endDate;
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate private LocalDate effectiveDate;
+  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate private LocalDate endDate;
   private SuccessorPlan.Mode mode = SuccessorPlan.Mode.ONE;
   private Long successorId;
   private Map<Long, Long> successors = new HashMap<>();

@@ -3,6 +3,7 @@ package dev.baton.people.web;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.NewAbsence;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
 import java.security.Principal;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -45,7 +46,7 @@ class AbsencePages {
       }
       absences.record(me.getName(), new NewAbsence(startsOn, endsOn, delegate, note));
       flash.addFlashAttribute("message", "Absence recorded: " + delegate + " covers from " + startsOn + " to " + endsOn + ".");
-    } catch (BadRequestException bad) {
+    } catch (BadRequestException | ConflictException bad) {
       flash.addFlashAttribute("error", "Nothing recorded: " + bad.getMessage());
     }
     return "redirect:/absences";

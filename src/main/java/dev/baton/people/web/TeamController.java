@@ -5,10 +5,12 @@ import dev.baton.shared.SortFields;
 import dev.baton.people.NewTeam;
 import dev.baton.people.TeamService;
 import dev.baton.people.TeamView;
+import dev.baton.shared.SingleLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -28,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Teams", description = "Everyone may read; only admins change teams.")
 class TeamController {
 
-  record Rename(@NotBlank @Size(max = 200) String name, Long version) {}
+  record Rename(@NotBlank @Size(max = 200) @SingleLine String name, @NotNull Long version) {}
 
   private final TeamService teams;
 

@@ -6,9 +6,11 @@ import dev.baton.engine.ProcessInstances;
 import dev.baton.account.AccountAccess;
 import dev.baton.account.Accounts;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.SaneDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +44,7 @@ class SampleReviewApi {
     this.clock = clock;
   }
 
-  record StartReview(Long accountId, Instant dueAt) {}
+  record StartReview(Long accountId, @SaneDate Instant dueAt) {}
 
   record Started(long processInstanceKey) {}
 
@@ -51,7 +53,7 @@ class SampleReviewApi {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  Started start(@RequestBody(required = false) StartReview request, Principal me) {
+  Started start(@Valid @RequestBody(required = false) StartReview request, Principal me) {
     StartReview r = request == null ? new StartReview(null, null) : request;
     Map<String, Object> variables = new HashMap<>();
     if (r.accountId() != null) {

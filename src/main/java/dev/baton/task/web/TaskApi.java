@@ -3,6 +3,7 @@ package dev.baton.task.web;
 import dev.baton.account.ContactView;
 import dev.baton.account.TimelineItem;
 import dev.baton.shared.PageResponse;
+import dev.baton.shared.SingleLine;
 import dev.baton.task.FormField;
 import dev.baton.task.TaskAssignments;
 import dev.baton.task.AccountCommitmentLines;
@@ -14,6 +15,9 @@ import dev.baton.task.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +51,11 @@ class TaskApi {
       TaskDetails.AccountRef account, TaskSubjectSource.Summary subject, List<TimelineItem> timeline,
       List<ContactView> contacts, List<AccountCommitmentLines.Line> commitments, List<TaskDetails.HistoryEntry> history) {}
 
-  record Delegation(String to) {}
+  record Delegation(@NotBlank @Size(max = 60) @SingleLine String to) {}
 
-  record Reassignment(String from, String to, List<Long> taskIds) {}
+  record Reassignment(
+      @Size(max = 60) @SingleLine String from, @NotBlank @Size(max = 60) @SingleLine String to,
+      @Size(max = 1000) List<Long> taskIds) {}
 
   @Operation(summary = "Tasks visible to me, filtered by playbook, account and overdue, sorted ascending")
   @GetMapping
@@ -90,14 +96,14 @@ class TaskApi {
 
   @Operation(summary = "Hand a task of mine to an active colleague (400 for myself or an inactive person)")
   @PostMapping("/{id}/delegate")
-  TaskView delegate(@PathVariable long id, @RequestBody Delegation delegation) {
+  TaskView delegate(@PathVariable long id, @Valid @RequestBody Delegation delegation) {
     return TaskView.of(assignments.delegate(id, delegation.to()), clock.instant());
   }
 
   @Operation(summary = "Managers: move the given (or all) open tasks of someone in my line to another person")
   @PostMapping("/reassign")
   @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
-  List<TaskView> reassign(@RequestBody Reassignment r) {
+  List<TaskView> reassign(@Valid @RequestBody Reassignment r) {
     return assignments.reassign(r.from(), r.to(), r.taskIds()).stream().map(t -> TaskView.of(t, clock.instant())).toList();
   }
 

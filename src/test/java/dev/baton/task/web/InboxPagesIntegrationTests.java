@@ -14,6 +14,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The inbox's pages beyond claim and complete: filters, delegation, manager moves, history, absences, preferences. */
 class InboxPagesIntegrationTests extends EngineIntegrationTest {
@@ -21,6 +24,7 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
   @Autowired AbsenceService absences;
   @Autowired MailPreferenceService preferences;
   @Autowired People people;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void robDelegatesFromTheTaskPageAfterAMistakeThatChangesNothing() throws Exception {
@@ -76,6 +80,23 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
     String history = SignedIn.as(http, "rob").getForObject("/tasks/history", String.class);
 
     assertThat(history).contains("/tasks/" + task.getId() + "\"").contains("healthScore: 8").contains(">rob<");
+  }
+
+  @Test
+  void theHistoryShowsATaskWithAHundredKilobyteAnswerCutShort() throws Exception {
+    Task task = awaitTaskOf(startReview(null));
+    post("rob", task, "claim");
+    as("rob").postForEntity("/api/tasks/" + task.getId() + "/complete",
+        Map.of("reviewSummary", "short for now", "healthScore", 8, "renewalRisk", "low"), Map.class);
+    // as an answer stored before answers had a default cap
+    jdbc.update("update task set outcome = jsonb_set(outcome, '{reviewSummary}', to_jsonb(?::text)) where id = ?",
+        "z".repeat(100_000), task.getId());
+
+    ResponseEntity<String> history = as("rob").getForEntity("/tasks/history", String.class);
+
+    assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(history.getBody()).contains("/tasks/" + task.getId() + "\"").contains("healthScore: 8")
+        .doesNotContain("z".repeat(1_000));
   }
 
   @Test

@@ -1,0 +1,78 @@
+package dev.baton.shared;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+
+/**
+ * Request bodies are bound strictly, and only they: the app's shared ObjectMapper (also used for
+ * process variables and forms) keeps Boot's lenient defaults. Refused, as a 400 naming the field
+ * (see {@link ApiProblems}): unknown fields, duplicate keys, content after the JSON value, fractions
+ * for whole numbers, text for numbers, numbers or booleans where text is expected (and text or
+ * numbers where a boolean is), and strings with NUL or lone surrogates. Every string arrives
+ * NFC-normalised and trimmed of Unicode whitespace ({@link Text#normalise}).
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJson {
+
+  @Bean
+  MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper shared) {
+    ObjectMapper strict = shared.copy()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+            DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .registerModule(new SimpleModule("baton-text").addDeserializer(String.class, new TextDeserializer()));
+    strict.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    strict.coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    strict.coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    return new MappingJackson2HttpMessageConverter(strict);
+  }
+
+  /** JSON strings only (no numbers or booleans turned into text), normalised, NUL and lone surrogates refused. */
+  static final class TextDeserializer extends StdScalarDeserializer<String> {
+
+    TextDeserializer() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        return (String) ctxt.handleUnexpectedToken(String.class, p);
+      }
+      String text = p.getText();
+      String problem = Text.notText(text);
+      if (problem != null) {
+        throw new NotText(p, problem);
+      }
+      return Text.normalise(text);
+    }
+  }
+
+  /** A JSON string that is not text; its message is the reason, for the field's error. */
+  static final class NotText extends JsonMappingException {
+    NotText(JsonParser p, String reason) {
+      super(p, reason);
+    }
+  }
+}
