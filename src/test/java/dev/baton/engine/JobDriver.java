@@ -14,10 +14,13 @@ import java.util.Map;
 public record JobDriver(ZeebeTestEngine engine, ZeebeClient client) {
 
   public static final Duration IDLE = Duration.ofSeconds(10);
+  /** Longer than the client's 10 s default: on a loaded 2-core machine a deployment can take that long. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   public ActivatedJob take(String type) throws Exception {
     engine.waitForIdleState(IDLE);
-    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10).send().join().getJobs();
+    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
+        .requestTimeout(REQUEST_TIMEOUT).send().join().getJobs();
     assertThat(jobs).as("jobs of type %s", type).hasSize(1);
     return jobs.get(0);
   }
@@ -46,7 +49,7 @@ public record JobDriver(ZeebeTestEngine engine, ZeebeClient client) {
     for (int i = 1; i < resources.length; i++) {
       command = command.addResourceFromClasspath(resources[i]);
     }
-    command.send().join();
+    command.requestTimeout(REQUEST_TIMEOUT).send().join();
   }
 
   public void passTime(Duration duration) throws Exception {

@@ -47,14 +47,14 @@ class AuthorizationMatrixIntegrationTests extends EngineIntegrationTest {
 
   /** One write, done as {@code actor} on fresh work owned by {@link #OWN}; returns the HTTP status. */
   enum Write {
-    TRANSFER_ACCOUNT((t, actor) -> t.put(actor, "/api/accounts/" + t.account() + "/owner", Map.of("ownerId", t.id(TEAMMATE)))),
-    EDIT_ACCOUNT((t, actor) -> t.put(actor, "/api/accounts/" + t.account(), Map.of("name", "Edited by " + actor))),
+    TRANSFER_ACCOUNT((t, actor) -> t.put(actor, "/api/accounts/" + t.account() + "/owner", Map.of("ownerId", t.id(TEAMMATE), "version", 0))),
+    EDIT_ACCOUNT((t, actor) -> t.put(actor, "/api/accounts/" + t.account(), accountDetails("Edited by " + actor))),
     HANDOFF_TO_CS((t, actor) -> t.post(actor, "/api/accounts/" + t.account() + "/handoff-to-cs", null)),
     START_PLAYBOOK_ON_ACCOUNT((t, actor) -> t.post(actor, "/api/playbooks/sample-review/instances", Map.of("accountId", t.account()))),
     RECORD_COMMITMENT((t, actor) -> t.post(actor, "/api/commitments", t.newCommitment(t.account(), OWN, null))),
     ACCEPT_COMMITMENT((t, actor) -> t.post(actor, "/api/commitments/" + t.commitment() + "/accept", null)),
     CANCEL_COMMITMENT((t, actor) -> t.post(actor, "/api/commitments/" + t.commitment() + "/cancel", Map.of("reason", "r"))),
-    REASSIGN_COMMITMENT((t, actor) -> t.put(actor, "/api/commitments/" + t.commitment() + "/owner", Map.of("ownerId", t.id(TEAMMATE)))),
+    REASSIGN_COMMITMENT((t, actor) -> t.put(actor, "/api/commitments/" + t.commitment() + "/owner", Map.of("ownerId", t.id(TEAMMATE), "version", 0))),
     REASSIGN_TASKS((t, actor) -> t.post(actor, "/api/tasks/reassign", Map.of("from", OWN, "to", TEAMMATE, "taskIds", List.of()))),
     PREVIEW_HANDOVER((t, actor) -> t.get(actor, "/api/handovers/preview?person=" + t.id(OWN))),
     SEE_TASK((t, actor) -> t.get(actor, "/api/tasks/" + t.claimedTask()));
@@ -154,20 +154,31 @@ class AuthorizationMatrixIntegrationTests extends EngineIntegrationTest {
     Long cs = teams.findByKey("customer-success").orElseThrow().getId();
     long coras = created(as("ada").postForEntity("/api/commitments", newCommitment(account, "cora", cs), Map.class));
 
-    int othersCommitment = put("cora", "/api/commitments/" + commitment() + "/owner", Map.of("ownerId", id("colin")));
-    int outsideHerTeam = put("cora", "/api/commitments/" + coras + "/owner", Map.of("ownerId", id("ravi")));
-    int toTeammate = put("cora", "/api/commitments/" + coras + "/owner", Map.of("ownerId", id("colin")));
+    int othersCommitment = put("cora", "/api/commitments/" + commitment() + "/owner", Map.of("ownerId", id("colin"), "version", 0));
+    int outsideHerTeam = put("cora", "/api/commitments/" + coras + "/owner", Map.of("ownerId", id("ravi"), "version", 0));
+    int toTeammate = put("cora", "/api/commitments/" + coras + "/owner", Map.of("ownerId", id("colin"), "version", 0));
 
     assertThat(List.of(othersCommitment, outsideHerTeam, toTeammate)).containsExactly(403, 403, 200);
   }
 
   @Test
   void aManagerMovesAnAccountOnlyToSomeoneOfTheirTeamOrLine() {
-    assertThat(put(LINE_MANAGER, "/api/accounts/" + account() + "/owner", Map.of("ownerId", id("ravi")))).isEqualTo(403);
+    assertThat(put(LINE_MANAGER, "/api/accounts/" + account() + "/owner", Map.of("ownerId", id("ravi"), "version", 0))).isEqualTo(403);
     assertThat(post("marcus", "/api/accounts", Map.of("name", "Poached", "ownerId", id(OWN)))).isEqualTo(403);
   }
 
   // --- fixture work, each fresh, owned by OWN ---
+
+  /** A complete account PUT (every field present, as the API asks), at a fresh account's version 0. */
+  static Map<String, Object> accountDetails(String name) {
+    Map<String, Object> details = new java.util.HashMap<>();
+    details.put("name", name);
+    details.put("segment", null);
+    details.put("territory", null);
+    details.put("renewalDate", null);
+    details.put("version", 0);
+    return details;
+  }
 
   long account() {
     return created(as("ada").postForEntity("/api/accounts", Map.of("name", "Matrix account", "ownerId", id(OWN)), Map.class));

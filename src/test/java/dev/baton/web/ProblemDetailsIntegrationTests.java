@@ -163,6 +163,8 @@ class ProblemDetailsIntegrationTests {
     assertThat(again.body()).contains("is-invalid").contains("effectiveDate").contains("Launch the handover");
   }
 
+  private final java.util.Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
   HttpResponse<String> send(String user, String method, String path, String body, String type) throws Exception {
     return send(user, method, path, body, type, "application/json");
   }
@@ -170,7 +172,12 @@ class ProblemDetailsIntegrationTests {
   HttpResponse<String> send(String user, String method, String path, String body, String type, String accept)
       throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept);
-    if (!user.isEmpty()) {
+    boolean page = accept.startsWith("text/html") && !user.isEmpty() && !user.equals("wrong");
+    if (page) {
+      // the UI signs in with a session (HTTP Basic is for /api only)
+      request.header("Cookie", SESSIONS.computeIfAbsent(user,
+          u -> dev.baton.support.SignedIn.signIn("http://localhost:" + port, u, "demo")));
+    } else if (!user.isEmpty()) {
       String password = user.equals("wrong") ? "nope" : "demo";
       String name = user.equals("wrong") ? "rob" : user;
       request.header("Authorization",

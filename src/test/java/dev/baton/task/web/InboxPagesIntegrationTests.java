@@ -92,7 +92,7 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
     jdbc.update("update task set outcome = jsonb_set(outcome, '{reviewSummary}', to_jsonb(?::text)) where id = ?",
         "z".repeat(100_000), task.getId());
 
-    ResponseEntity<String> history = as("rob").getForEntity("/tasks/history", String.class);
+    ResponseEntity<String> history = SignedIn.as(http, "rob").getForEntity("/tasks/history", String.class);
 
     assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(history.getBody()).contains("/tasks/" + task.getId() + "\"").contains("healthScore: 8")
