@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /** An account's editable details (not its owner: that is a transfer); {@code version} as read, optional. */
 public record AccountDetails(
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 255) String name,
     @Size(max = 60) String segment,
     @Size(max = 60) String territory,
     LocalDate renewalDate,

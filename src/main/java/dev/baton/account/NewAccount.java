@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 public record NewAccount(
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 255) String name,
     Long ownerId,
     @Size(max = 60) String segment,
     @Size(max = 60) String territory,

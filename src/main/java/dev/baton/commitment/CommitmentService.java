@@ -18,6 +18,7 @@ import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -165,6 +166,23 @@ public class CommitmentService implements OwnedWork {
     mails.assigned(commitment);
     announce(commitment, announce);
     return CommitmentView.from(commitment, LocalDate.now(clock));
+  }
+
+  /**
+   * Before two contacts are merged: the duplicate's commitments are the survivor's from now on (the
+   * survivor must be at the same account; {@link ContactService#merge} checks and audits the merge).
+   * Each moved commitment is audited as {@code commitment.contact_changed}. Returns how many moved.
+   */
+  @Transactional
+  public int moveContact(Long fromContactId, Long toContactId) {
+    List<Long> moved = commitments.idsByContact(fromContactId);
+    commitments.moveContact(fromContactId, toContactId);
+    for (Long id : moved) {
+      Commitment commitment = commitment(id);
+      audit.record("commitment.contact_changed", "commitment", id, commitment.getAccount().getId(),
+          fields("contactId", fromContactId), fields("contactId", toContactId));
+    }
+    return moved.size();
   }
 
   @Override

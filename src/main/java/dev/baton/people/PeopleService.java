@@ -39,7 +39,22 @@ public class PeopleService {
 
   @Transactional(readOnly = true)
   public Page<PersonView> find(Long teamId, Role role, Boolean active, Pageable pageable) {
+    return find(null, teamId, role, active, pageable);
+  }
+
+  /**
+   * People matching every given filter (null means any): {@code q} is a case-insensitive substring of
+   * the e-mail address or the full name (how a person is found when picking an owner or a successor).
+   */
+  @Transactional(readOnly = true)
+  public Page<PersonView> find(String q, Long teamId, Role role, Boolean active, Pageable pageable) {
     Specification<Person> spec = (root, query, cb) -> cb.conjunction();
+    if (q != null && !q.isBlank()) {
+      String like = "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+          .replace("_", "\\_") + "%";
+      spec = spec.and((root, query, cb) -> cb.or(
+          cb.like(cb.lower(root.get("email")), like, '\\'), cb.like(cb.lower(root.get("fullName")), like, '\\')));
+    }
     if (teamId != null) {
       spec = spec.and((root, query, cb) -> cb.equal(root.get("team").get("id"), teamId));
     }
@@ -50,6 +65,33 @@ public class PeopleService {
       spec = spec.and((root, query, cb) -> cb.equal(root.get("active"), active));
     }
     return people.findAll(spec, pageable).map(PersonView::from);
+  }
+
+  /**
+   * The ids of everyone in the manager's line: people who report to them directly or through others
+   * (not the manager). Unknown username: 404.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Set<Long> lineOf(String managerUsername) {
+    Person manager = signedIn(managerUsername);
+    java.util.Set<Long> line = new java.util.HashSet<>();
+    for (Person p : people.findAll()) {
+      if (inLineOf(p, manager)) {
+        line.add(p.getId());
+      }
+    }
+    return line;
+  }
+
+  /** True when {@code person} reports to {@code manager}, directly or through others (the one definition of "in X's line"). */
+  public static boolean inLineOf(Person person, Person manager) {
+    Person boss = person.getManager();
+    for (int depth = 0; boss != null && depth < 50; depth++, boss = boss.getManager()) {
+      if (boss.getId().equals(manager.getId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Transactional(readOnly = true)
