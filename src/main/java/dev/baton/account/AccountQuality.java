@@ -61,6 +61,9 @@ public class AccountQuality {
           + FROM_ACCOUNT + " where not exists (select 1 from contact c where c.account_id = a.id and c.primary_contact)"
           + " and ?::timestamptz is not null");
 
+  private static final String COLUMNS =
+      " f (account_id, account_name, owner_id, owner_name, contact_id, contact_name, other_id, other_name, detail)";
+
   private final JdbcTemplate jdbc;
 
   AccountQuality(JdbcTemplate jdbc) {
@@ -71,7 +74,7 @@ public class AccountQuality {
   @Transactional(readOnly = true)
   public Map<Long, Map<String, Long>> countsByOwner(Instant staleBefore) {
     Map<Long, Map<String, Long>> counts = new HashMap<>();
-    SQL.forEach((kind, sql) -> jdbc.query("select owner_id, count(*) from (" + sql + ") f group by owner_id", rs -> {
+    SQL.forEach((kind, sql) -> jdbc.query("select owner_id, count(*) from (" + sql + ")" + COLUMNS + " group by owner_id", rs -> {
       Long owner = rs.getObject(1, Long.class);
       counts.computeIfAbsent(owner, o -> new HashMap<>()).put(kind, rs.getLong(2));
     }, Timestamp.from(staleBefore)));
@@ -87,7 +90,7 @@ public class AccountQuality {
       duplicates(ownerId, all::add);
       return all.stream().skip(offset).limit(limit).toList();
     }
-    String sql = "select * from (" + SQL.get(kind) + ") f where (?::bigint is null or owner_id = ?)"
+    String sql = "select * from (" + SQL.get(kind) + ")" + COLUMNS + " where (?::bigint is null or owner_id = ?)"
         + " order by account_id, contact_id nulls first limit ? offset ?";
     return jdbc.query(sql, finding(kind), Timestamp.from(staleBefore), ownerId, ownerId, limit, offset);
   }

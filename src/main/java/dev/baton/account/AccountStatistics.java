@@ -30,14 +30,14 @@ public class AccountStatistics {
   @Transactional(readOnly = true)
   public List<Freshness> freshness(LocalDate from, LocalDate to, Duration window, Instant now) {
     return jdbc.query("""
-        with m as (select d::date month, least(d + interval '1 month', ?::timestamptz) month_end
+        with m as (select d::date mon, least(d + interval '1 month', ?::timestamptz) month_end
             from generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') d)
-        select m.month, a.owner_id, count(*), count(*) filter (where
+        select m.mon, a.owner_id, count(*), count(*) filter (where
             c.last_verified_at > m.month_end - ?::interval and c.last_verified_at <= m.month_end
             or exists (select 1 from audit_event e where e.entity_type = 'contact' and e.entity_id = c.id
               and e.action = 'contact.verified' and e.at > m.month_end - ?::interval and e.at <= m.month_end))
         from m join contact c on c.created_at <= m.month_end join account a on a.id = c.account_id
-        group by m.month, a.owner_id order by m.month""",
+        group by m.mon, a.owner_id order by m.mon""",
         (rs, i) -> new Freshness(rs.getObject(1, LocalDate.class), rs.getObject(2, Long.class), rs.getLong(3), rs.getLong(4)),
         java.sql.Timestamp.from(now), Date.valueOf(from), Date.valueOf(to), window.toSeconds() + " seconds",
         window.toSeconds() + " seconds");

@@ -42,6 +42,10 @@ class TrustReportPages {
     TrustReport report = TrustReportApi.of(reports, clock, from, to, me);
     model.addAttribute("report", report);
     model.addAttribute("chart", json.writeValueAsString(chartData(report)));
+    TrustReport.Row everyone = new TrustReport.Row(null, null, "Everyone", true, report.total());
+    model.addAttribute("tables", Map.of("teams", java.util.stream.Stream.concat(java.util.stream.Stream.of(everyone),
+        report.teams().stream()).toList(), "reps", java.util.stream.Stream.concat(java.util.stream.Stream.of(everyone),
+        report.reps().stream()).toList()));
     return "report/trust";
   }
 
