@@ -133,6 +133,30 @@ class ImportIntegrationTests {
   }
 
   @Test
+  void takesAccountNamesOfUpTo255CharactersAsSalesforceDoes() {
+    String csv = "external_id,name\nLONG-1," + "n".repeat(255) + "\nLONG-2," + "n".repeat(256) + "\n";
+
+    Map result = finished(start("ACCOUNTS", "BATON", true, "long.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat((List<Map>) result.get("errors")).extracting(e -> e.get("row") + " " + e.get("problem"))
+        .containsExactly("3 is longer than 255 characters");
+  }
+
+  @Test
+  void theImportPageListsImportsAndOffersEachTemplate() {
+    long id = start("ACCOUNTS", "BATON", true, "page.csv", "external_id,name\nP-1,Page Ltd\n".getBytes(StandardCharsets.UTF_8));
+    finished(id);
+
+    String page = http.withBasicAuth("ada", "demo").getForObject("/imports", String.class);
+    String detail = http.withBasicAuth("ada", "demo").getForObject("/imports/" + id, String.class);
+    String template = http.withBasicAuth("ada", "demo").getForObject("/imports/templates/CONTACTS.csv", String.class);
+
+    assertThat(page).contains("Import a team's book", "page.csv", "/imports/templates/ACCOUNTS.csv");
+    assertThat(detail).contains("All 1 rows are fine: 1 would be new");
+    assertThat(template).isEqualTo("\uFEFFexternal_id,account,full_name,first_name,last_name,title,email,phone,last_verified_at\r\n");
+  }
+
+  @Test
   void onlyAdminsImport() {
     ResponseEntity<Map> rep = upload("rob", "ACCOUNTS", "BATON", true, "a.csv", "external_id,name\n".getBytes());
 

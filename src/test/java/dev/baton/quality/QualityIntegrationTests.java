@@ -42,6 +42,8 @@ class QualityIntegrationTests {
     Map summary = as("maria").getForObject("/api/data-quality", Map.class);
     assertThat(summary).containsEntry("staleAfterDays", 365);
     assertThat((List<Map>) summary.get("owners")).anySatisfy(o -> assertThat(o).containsEntry("ownerName", "Rob Jansen"));
+    assertThat(as("maria").getForObject("/data-quality?kind=DUPLICATE_CONTACTS&owner=" + id("rob") + "&page=0", String.class))
+        .contains("Likely duplicate contacts", "Merge into Jörg Müller", "Quality Gmbh");
   }
 
   @Test
