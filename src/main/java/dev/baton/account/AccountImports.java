@@ -1,6 +1,5 @@
 package dev.baton.account;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,44 +59,43 @@ public class AccountImports {
     return find("select external_id, id, account_id from interaction", source, externalIds);
   }
 
+  /** One statement per chunk (the rows as arrays), not one round trip per row. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void upsertAccounts(String source, List<ImportedAccount> rows) {
-    jdbc.batchUpdate("""
+    jdbc.update("""
         insert into account (name, owner_id, segment, territory, renewal_date, external_source, external_id)
-        values (?, ?, ?, ?, ?, ?, ?)
+        select r.name, r.owner_id, r.segment, r.territory, r.renewal_date, ?, r.external_id
+        from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::date[], ?::text[])
+          as r (name, owner_id, segment, territory, renewal_date, external_id)
         on conflict (external_source, external_id) where external_id is not null do update set name = excluded.name,
           owner_id = excluded.owner_id, segment = excluded.segment, territory = excluded.territory,
           renewal_date = excluded.renewal_date, version = account.version + 1, updated_at = now()""",
-        rows, 1000, (ps, a) -> {
-          ps.setString(1, a.name());
-          ps.setObject(2, a.ownerId());
-          ps.setString(3, a.segment());
-          ps.setString(4, a.territory());
-          ps.setDate(5, a.renewalDate() == null ? null : Date.valueOf(a.renewalDate()));
-          ps.setString(6, source);
-          ps.setString(7, a.externalId());
-        });
+        source, column(rows, ImportedAccount::name), rows.stream().map(ImportedAccount::ownerId).toArray(Long[]::new),
+        column(rows, ImportedAccount::segment), column(rows, ImportedAccount::territory),
+        column(rows, a -> a.renewalDate() == null ? null : a.renewalDate().toString()),
+        column(rows, ImportedAccount::externalId));
   }
 
+  /** One statement per chunk (the rows as arrays), not one round trip per row. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void upsertContacts(String source, List<ImportedContact> rows) {
-    jdbc.batchUpdate("""
+    jdbc.update("""
         insert into contact (account_id, full_name, title, email, phone, last_verified_at, external_source, external_id)
-        values (?, ?, ?, ?, ?, ?, ?, ?)
+        select r.account_id, r.full_name, r.title, r.email, r.phone, r.last_verified_at, ?, r.external_id
+        from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+          as r (account_id, full_name, title, email, phone, last_verified_at, external_id)
         on conflict (external_source, external_id) where external_id is not null do update set
           full_name = excluded.full_name, title = excluded.title, email = excluded.email, phone = excluded.phone,
           last_verified_at = coalesce(excluded.last_verified_at, contact.last_verified_at),
           version = contact.version + 1, updated_at = now()""",
-        rows, 1000, (ps, c) -> {
-          ps.setLong(1, c.accountId());
-          ps.setString(2, c.fullName());
-          ps.setString(3, c.title());
-          ps.setString(4, c.email());
-          ps.setString(5, c.phone());
-          ps.setTimestamp(6, c.lastVerifiedAt() == null ? null : Timestamp.from(c.lastVerifiedAt()));
-          ps.setString(7, source);
-          ps.setString(8, c.externalId());
-        });
+        source, rows.stream().map(ImportedContact::accountId).toArray(Long[]::new), column(rows, ImportedContact::fullName),
+        column(rows, ImportedContact::title), column(rows, ImportedContact::email), column(rows, ImportedContact::phone),
+        column(rows, c -> c.lastVerifiedAt() == null ? null : c.lastVerifiedAt().toString()),
+        column(rows, ImportedContact::externalId));
+  }
+
+  private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> field) {
+    return rows.stream().map(field).toArray(String[]::new);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -53,11 +53,13 @@ public class QualityService {
   public QualitySummary summary() {
     Map<QualityKind, Long> totals = new EnumMap<>(QualityKind.class);
     List<QualitySummary.OwnerCounts> owners = new ArrayList<>();
+    Map<Long, String> names = people.find(null, null, null, Pageable.unpaged(Sort.by("id"))).stream()
+        .collect(java.util.stream.Collectors.toMap(PersonView::id, PersonView::fullName));
     accountQuality.countsByOwner(staleBefore()).forEach((ownerId, counts) -> {
       Map<QualityKind, Long> byKind = new EnumMap<>(QualityKind.class);
       counts.forEach((kind, n) -> byKind.put(QualityKind.valueOf(kind), n));
       byKind.forEach((kind, n) -> totals.merge(kind, n, Long::sum));
-      owners.add(new QualitySummary.OwnerCounts(ownerId, ownerId == null ? null : name(ownerId), byKind));
+      owners.add(new QualitySummary.OwnerCounts(ownerId, ownerId == null ? null : names.get(ownerId), byKind));
     });
     long unowned = commitments.find(UNOWNED, PageRequest.of(0, 1)).getTotalElements();
     if (unowned > 0) {
@@ -111,11 +113,6 @@ public class QualityService {
 
   private Instant staleBefore() {
     return clock.instant().minus(settings.staleAfter());
-  }
-
-  private String name(Long personId) {
-    PersonView person = people.get(personId);
-    return person.fullName();
   }
 
   private static QualityFinding finding(QualityKind kind, AccountQuality.Finding f) {
