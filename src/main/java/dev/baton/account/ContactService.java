@@ -23,12 +23,14 @@ public class ContactService {
   static final Duration STALE_AFTER = Duration.ofDays(365);
 
   private final Contacts contacts;
+  private final Interactions interactions;
   private final AccountService accounts;
   private final AuditLog audit;
   private final Clock clock;
 
-  ContactService(Contacts contacts, AccountService accounts, AuditLog audit, Clock clock) {
+  ContactService(Contacts contacts, Interactions interactions, AccountService accounts, AuditLog audit, Clock clock) {
     this.contacts = contacts;
+    this.interactions = interactions;
     this.accounts = accounts;
     this.audit = audit;
     this.clock = clock;
@@ -94,6 +96,45 @@ public class ContactService {
         fields("lastVerifiedAt", before == null ? null : before.toString()),
         fields("lastVerifiedAt", contact.getLastVerifiedAt().toString()));
     return ContactView.from(contact, clock.instant());
+  }
+
+  /**
+   * Merges a duplicate into the contact that stays, keeping all history: the duplicate's interactions
+   * move over, its details fill the survivor's blanks, the later verification and the primary flag
+   * carry over, then the duplicate is deleted; audited as {@code contact.merged} with both before-states.
+   * Whatever else refers to the duplicate (commitments) must have moved first. Both must be at one
+   * account (else 400); an unknown id is 404.
+   */
+  @Transactional
+  public ContactView merge(Long duplicateId, Long survivorId) {
+    Contact duplicate = contact(duplicateId);
+    Contact survivor = contact(survivorId);
+    if (duplicateId.equals(survivorId) || !duplicate.getAccount().getId().equals(survivor.getAccount().getId())) {
+      throw new BadRequestException("intoId", "only two different contacts at one account can be merged");
+    }
+    Map<String, Object> before = fields("survivor", snapshot(survivor), "duplicate", snapshot(duplicate));
+    int moved = interactions.moveContact(duplicate, survivor);
+    survivor.update(survivor.getFullName(), or(survivor.getTitle(), duplicate.getTitle()),
+        or(survivor.getEmail(), duplicate.getEmail()), or(survivor.getPhone(), duplicate.getPhone()),
+        or(survivor.getPreferences(), duplicate.getPreferences()));
+    if (duplicate.getLastVerifiedAt() != null
+        && (survivor.getLastVerifiedAt() == null || duplicate.getLastVerifiedAt().isAfter(survivor.getLastVerifiedAt()))) {
+      survivor.verifiedAt(duplicate.getLastVerifiedAt());
+    }
+    boolean primary = duplicate.isPrimary();
+    contacts.delete(duplicate);
+    contacts.flush();
+    if (primary) {
+      survivor.markPrimary(true);
+      contacts.flush();
+    }
+    audit.record("contact.merged", "contact", survivorId, survivor.getAccount().getId(), before,
+        fields("survivor", snapshot(survivor), "mergedContactId", duplicateId, "interactionsMoved", moved));
+    return ContactView.from(survivor, clock.instant());
+  }
+
+  private static String or(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
   }
 
   /** The contact a request names in {@code field}; it must exist and belong to {@code account} (else 400). */

@@ -4,10 +4,17 @@ import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 public interface Interactions extends JpaRepository<Interaction, Long> {
 
   Page<Interaction> findByAccountId(Long accountId, Pageable pageable);
 
   List<Interaction> findByAccountIdOrderByOccurredAtDesc(Long accountId);
+
+  /** A merge of two contacts: the duplicate's interactions become the survivor's. */
+  @Modifying(flushAutomatically = true)
+  @Query("update Interaction i set i.contact = :to where i.contact = :from")
+  int moveContact(Contact from, Contact to);
 }

@@ -179,6 +179,23 @@ public class CommitmentService implements OwnedWork {
     return commitments.findByAccountIdAndStatusInOrderByDueDate(accountId, CommitmentStatus.OPEN);
   }
 
+  /**
+   * Before two contacts are merged: the duplicate's commitments are the survivor's from now on (the
+   * survivor must be at the same account; {@link ContactService#merge} checks and audits the merge).
+   * Each moved commitment is audited as {@code commitment.contact_changed}. Returns how many moved.
+   */
+  @Transactional
+  public int moveContact(Long fromContactId, Long toContactId) {
+    List<Long> moved = commitments.idsByContact(fromContactId);
+    commitments.moveContact(fromContactId, toContactId);
+    for (Long id : moved) {
+      Commitment commitment = commitment(id);
+      audit.record("commitment.contact_changed", "commitment", id, commitment.getAccount().getId(),
+          fields("contactId", fromContactId), fields("contactId", toContactId));
+    }
+    return moved.size();
+  }
+
   @Override
   public long countOwnedBy(Person person) {
     return commitments.countByOwnerIdAndStatusIn(person.getId(), CommitmentStatus.OPEN);

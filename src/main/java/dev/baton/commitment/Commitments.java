@@ -41,6 +41,13 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
 
   List<Commitment> findByAccountIdAndStatusInOrderByDueDate(Long accountId, Collection<CommitmentStatus> statuses);
 
+  @Query("select c.id from Commitment c where c.contact.id = :contactId order by c.id")
+  List<Long> idsByContact(Long contactId);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query(value = "update commitment set contact_id = :to, version = version + 1 where contact_id = :from", nativeQuery = true)
+  int moveContact(long from, long to);
+
   long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
 
   /** Records the first process instance that reads the commitment; idempotent, and leaves the version alone. */

@@ -16,6 +16,9 @@ public interface People extends JpaRepository<Person, Long>, JpaSpecificationExe
 
   @Query("select p.id from Person p where p.active = false")
   List<Long> findIdsByActiveFalse();
+
+  @Query("select p.id from Person p where p.username in :usernames")
+  List<Long> findIdsByUsernameIn(java.util.Collection<String> usernames);
   /** As {@link #findByUsername}, holding the person's row until the transaction ends: serialises their writes. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select p from Person p where p.username = :username")

@@ -29,7 +29,11 @@ public class PeopleService {
   /** A provider, because the features that own work depend on this service themselves. */
   private final ObjectProvider<OwnedWork> ownedWork;
 
-  PeopleService(People people, TeamService teams, PasswordEncoder passwords, AuditLog audit, ObjectProvider<OwnedWork> ownedWork) {
+  private final ReportingLines lines;
+
+  PeopleService(People people, TeamService teams, PasswordEncoder passwords, AuditLog audit, ObjectProvider<OwnedWork> ownedWork,
+      ReportingLines lines) {
+    this.lines = lines;
     this.people = people;
     this.teams = teams;
     this.passwords = passwords;
@@ -39,7 +43,22 @@ public class PeopleService {
 
   @Transactional(readOnly = true)
   public Page<PersonView> find(Long teamId, Role role, Boolean active, Pageable pageable) {
+    return find(null, teamId, role, active, pageable);
+  }
+
+  /**
+   * People matching every given filter (null means any): {@code q} is a case-insensitive substring of
+   * the e-mail address or the full name (how a person is found when picking an owner or a successor).
+   */
+  @Transactional(readOnly = true)
+  public Page<PersonView> find(String q, Long teamId, Role role, Boolean active, Pageable pageable) {
     Specification<Person> spec = (root, query, cb) -> cb.conjunction();
+    if (q != null && !q.isBlank()) {
+      String like = "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+          .replace("_", "\\_") + "%";
+      spec = spec.and((root, query, cb) -> cb.or(
+          cb.like(cb.lower(root.get("email")), like, '\\'), cb.like(cb.lower(root.get("fullName")), like, '\\')));
+    }
     if (teamId != null) {
       spec = spec.and((root, query, cb) -> cb.equal(root.get("team").get("id"), teamId));
     }
@@ -56,6 +75,16 @@ public class PeopleService {
   @Transactional(readOnly = true)
   public List<Long> inactiveIds() {
     return people.findIdsByActiveFalse();
+  }
+
+  /**
+   * The ids of everyone in the manager's line, by the one definition ({@link ReportingLines}): people
+   * who report to them directly or through others (not the manager). Unknown username: 404.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Set<Long> lineOf(String managerUsername) {
+    java.util.Set<String> line = lines.line(signedIn(managerUsername));
+    return line.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(people.findIdsByUsernameIn(line));
   }
 
   @Transactional(readOnly = true)

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -140,6 +141,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return problem(
         HttpStatus.CONFLICT, "Conflicts with existing data",
         "the change conflicts with existing data (a duplicate or a reference that does not hold)");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "File too large",
+        "the file is over the upload limit (" + ex.getMaxUploadSize() + " bytes): split it into smaller files");
+    problem.setProperty("errors", Map.of("file", problem.getDetail()));
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
   }
 
   /** Says why when the code said why ("claim task 12 first"); Spring's role checks only say "Access Denied". */

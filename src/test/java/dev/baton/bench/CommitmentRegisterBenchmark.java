@@ -2,10 +2,7 @@ package dev.baton.bench;
 
 import dev.baton.commitment.CommitmentFilter;
 import dev.baton.commitment.CommitmentService;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,26 +51,13 @@ class CommitmentRegisterBenchmark {
   private void compare(String name, CommitmentFilter filter, String where) {
     var page = PageRequest.of(0, 50, Sort.by("dueDate", "id"));
     String sql = "select * from commitment where " + where + " order by due_date, id limit 50";
-    double[] service = time(() -> commitments.find(filter, page).getTotalElements());
-    double[] raw = time(() -> (long) jdbc.queryForList(sql).size());
+    double[] service = Timings.p50p95(RUNS, () -> commitments.find(filter, page).getTotalElements());
+    double[] raw = Timings.p50p95(RUNS, () -> (long) jdbc.queryForList(sql).size());
     System.out.printf("%-18s service p50 %7.2f ms p95 %7.2f ms | raw SQL p50 %7.2f ms p95 %7.2f ms%n",
         name, service[0], service[1], raw[0], raw[1]);
     jdbc.queryForList("explain " + sql, String.class).forEach(line -> System.out.println("    " + line));
   }
 
-  private static double[] time(Supplier<Long> query) {
-    for (int i = 0; i < 5; i++) {
-      query.get(); // warm-up
-    }
-    List<Double> ms = new ArrayList<>();
-    for (int i = 0; i < RUNS; i++) {
-      long t = System.nanoTime();
-      query.get();
-      ms.add((System.nanoTime() - t) / 1e6);
-    }
-    double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return new double[] {sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.95) - 1]};
-  }
 
   /** Its own teams, people and accounts, then the commitments in one generate_series insert. */
   private void load(String run) {

@@ -206,7 +206,7 @@ class CommitmentApiIntegrationTests {
     assertThat(summary).containsEntry("open", 2).containsEntry("unowned", 1).containsEntry("rejected", 1)
         .containsEntry("overdue", 0).containsEntry("awaitingVerification", 0);
     assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-    assertThat(csv.getBody()).startsWith("id,account_id,account,").contains("\"Ship it, \"\"now\"\"\nplease\"")
+    assertThat(csv.getBody()).startsWith("\uFEFFid,account_id,account,").contains("\"Ship it, \"\"now\"\"\nplease\"")
         .contains(late + ",").contains(unowned + ",");
     assertThat(csv.getBody().split("\r\n")).hasSize(4);
     assertThat(history).extracting(e -> e.get("action")).containsExactly("commitment.created", "commitment.rejected");

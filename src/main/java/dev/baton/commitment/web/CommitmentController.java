@@ -7,6 +7,7 @@ import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentSummary;
 import dev.baton.commitment.CommitmentView;
 import dev.baton.commitment.NewCommitment;
+import dev.baton.shared.CsvExport;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.SortFields;
 import dev.baton.shared.PlainText;
@@ -82,9 +83,9 @@ class CommitmentController {
   }
 
   @GetMapping(value = "/export.csv", produces = "text/csv")
-  @Operation(summary = "The filtered register as CSV (RFC 4180), by due date")
+  @Operation(summary = "The filtered register as CSV (RFC 4180, UTF-8 with a byte-order mark), by due date")
   void export(@Valid @ParameterObject RegisterParams params, HttpServletResponse response) throws IOException {
-    response.setContentType("text/csv; charset=UTF-8");
+    response.setContentType(CsvExport.CONTENT_TYPE);
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"commitments.csv\"");
     CommitmentCsv.write(register, params.toFilter(), response.getWriter());
   }

@@ -2,6 +2,7 @@ package dev.baton.commitment.web;
 
 import dev.baton.commitment.CommitmentFilter;
 import dev.baton.commitment.CommitmentRegister;
+import dev.baton.shared.CsvExport;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
@@ -15,10 +16,11 @@ final class CommitmentCsv {
   private CommitmentCsv() {}
 
   static void write(CommitmentRegister register, CommitmentFilter filter, Writer out) {
-    Csv csv = new Csv(out);
+    CsvExport csv = new CsvExport(out);
     csv.row(HEADER);
     register.forEach(filter, c -> csv.row(Arrays.asList(c.id(), c.accountId(), c.accountName(), c.description(),
         c.madeByUsername(), c.ownerUsername(), c.deliveringTeamKey(), c.dueDate(), c.status(), c.overdue(),
         c.statusReason(), c.deliveryEvidence())));
+    csv.flush();
   }
 }

@@ -37,12 +37,13 @@ class PeopleController {
   }
 
   @GetMapping
-  @Operation(summary = "List people, filtered by team id, role and active flag")
+  @Operation(summary = "List people, filtered by a search text (case-insensitive part of the e-mail or full name), "
+      + "team id, role and active flag")
   PageResponse<PersonView> list(
-      @RequestParam(required = false) Long team, @RequestParam(required = false) Role role,
-      @RequestParam(required = false) Boolean active, @SortFields({"username", "fullName", "email", "createdAt"})
-      @PageableDefault(sort = "username") Pageable pageable) {
-    return PageResponse.of(people.find(team, role, active, pageable));
+      @RequestParam(required = false) String q, @RequestParam(required = false) Long team,
+      @RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
+      @SortFields({"username", "fullName", "email", "createdAt"}) @PageableDefault(sort = "username") Pageable pageable) {
+    return PageResponse.of(people.find(q, team, role, active, pageable));
   }
 
   @GetMapping("/me")

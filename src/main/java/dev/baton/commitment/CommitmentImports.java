@@ -1,0 +1,67 @@
+package dev.baton.commitment;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bulk writes for importing commitments from a CRM export, keyed by source and external id. A new
+ * open commitment gets its process from the sweep (as any commitment without one does). Importing
+ * the same row again updates what it promises, to whom, by when and who owns it, never its status:
+ * a status changes only through the commitment's own steps.
+ */
+@Service
+public class CommitmentImports {
+
+  /** A commitment row; ids are Baton's, {@code contactId}, {@code ownerId} and {@code teamId} may be null. */
+  public record ImportedCommitment(String externalId, long accountId, Long contactId, String description, long madeById,
+      Long ownerId, Long teamId, LocalDate dueDate, CommitmentStatus status) {}
+
+  private final JdbcTemplate jdbc;
+
+  CommitmentImports(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Ids of the commitments of {@code source} among {@code externalIds}, by external id. */
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+  public Map<String, Long> existing(String source, Collection<String> externalIds) {
+    Map<String, Long> found = new HashMap<>();
+    jdbc.query("select external_id, id from commitment where external_source = ? and external_id = any(?)",
+        rs -> {
+          found.put(rs.getString(1), rs.getLong(2));
+        }, source, externalIds.toArray(String[]::new));
+    return found;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void upsert(String source, List<ImportedCommitment> rows) {
+    jdbc.batchUpdate("""
+        insert into commitment (account_id, contact_id, description, made_by_id, owner_id, delivering_team_id, due_date,
+          status, external_source, external_id)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        on conflict (external_source, external_id) where external_id is not null do update set
+          contact_id = excluded.contact_id, description = excluded.description, owner_id = excluded.owner_id,
+          delivering_team_id = excluded.delivering_team_id, due_date = excluded.due_date,
+          version = commitment.version + 1, updated_at = now()""",
+        rows, 1000, (ps, c) -> {
+          ps.setLong(1, c.accountId());
+          ps.setObject(2, c.contactId());
+          ps.setString(3, c.description());
+          ps.setLong(4, c.madeById());
+          ps.setObject(5, c.ownerId());
+          ps.setObject(6, c.teamId());
+          ps.setDate(7, Date.valueOf(c.dueDate()));
+          ps.setString(8, c.status().name());
+          ps.setString(9, source);
+          ps.setString(10, c.externalId());
+        });
+  }
+}

@@ -1,0 +1,37 @@
+package dev.baton.imports;
+
+import java.util.List;
+
+/**
+ * What one file holds. Baton's own template names each column as listed here (required ones
+ * first); {@link ImportSource} maps a CRM's column names onto them. Leads are not importable yet:
+ * Baton has no leads.
+ */
+public enum ImportKind {
+  TEAMS(List.of("key", "name"), List.of()),
+  PEOPLE(List.of("email", "full_name"),
+      List.of("first_name", "last_name", "username", "team", "roles", "active", "external_id")),
+  ACCOUNTS(List.of("external_id", "name"), List.of("owner", "segment", "territory", "renewal_date")),
+  CONTACTS(List.of("external_id", "account", "full_name"),
+      List.of("first_name", "last_name", "title", "email", "phone", "last_verified_at")),
+  INTERACTIONS(List.of("external_id", "account", "kind", "summary", "by", "occurred_at"), List.of("contact")),
+  COMMITMENTS(List.of("external_id", "account", "description", "made_by", "due_date"),
+      List.of("owner", "delivering_team", "status", "contact"));
+
+  private final List<String> required;
+  private final List<String> optional;
+
+  ImportKind(List<String> required, List<String> optional) {
+    this.required = required;
+    this.optional = optional;
+  }
+
+  /** Columns a file must have (a full name may come as first and last name instead). */
+  public List<String> required() {
+    return required;
+  }
+
+  public List<String> optional() {
+    return optional;
+  }
+}

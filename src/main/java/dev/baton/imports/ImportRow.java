@@ -1,0 +1,26 @@
+package dev.baton.imports;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One data row of a file: its number as a spreadsheet shows it (the header is row 1) and its values
+ * by Baton's column names. Blank values read as null.
+ */
+record ImportRow(long number, Map<String, Integer> index, List<String> headers, List<String> values) {
+
+  String get(String field) {
+    Integer i = index.get(field);
+    if (i == null || i >= values.size()) {
+      return null;
+    }
+    String value = values.get(i).strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  /** The file's own name for a Baton column, so errors speak the file's language. */
+  String column(String field) {
+    Integer i = index.get(field);
+    return i == null ? field : headers.get(i);
+  }
+}

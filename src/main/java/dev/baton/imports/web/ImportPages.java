@@ -1,0 +1,71 @@
+package dev.baton.imports.web;
+
+import dev.baton.imports.ImportKind;
+import dev.baton.imports.ImportService;
+import dev.baton.imports.ImportSource;
+import dev.baton.imports.ImportView;
+import dev.baton.shared.BadRequestException;
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import org.springframework.http.HttpHeaders;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The import page: upload a file (dry run by default), then watch its progress and read its errors. */
+@Controller
+@RequestMapping("/imports")
+@PreAuthorize("hasRole('ADMIN')")
+class ImportPages {
+
+  private final ImportService imports;
+
+  ImportPages(ImportService imports) {
+    this.imports = imports;
+  }
+
+  @GetMapping
+  String list(Model model) {
+    model.addAttribute("kinds", ImportKind.values());
+    model.addAttribute("sources", ImportSource.values());
+    model.addAttribute("imports",
+        imports.find(PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt", "id"))).getContent());
+    return "imports/list";
+  }
+
+  @PostMapping
+  String start(@RequestParam MultipartFile file, @RequestParam ImportKind kind, @RequestParam ImportSource source,
+      @RequestParam(defaultValue = "false") boolean dryRun, Principal me, RedirectAttributes redirect) throws IOException {
+    try {
+      ImportView started = imports.submit(kind, source, dryRun, file.getOriginalFilename(), file.getInputStream(), me.getName());
+      return "redirect:/imports/" + started.id();
+    } catch (BadRequestException e) {
+      redirect.addFlashAttribute("error", e.getFieldErrors().getOrDefault("file", e.getMessage()));
+      return "redirect:/imports";
+    }
+  }
+
+  @GetMapping(value = "/templates/{kind}.csv", produces = "text/csv; charset=UTF-8")
+  @ResponseBody
+  String template(@PathVariable ImportKind kind, HttpServletResponse response) {
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + kind.name().toLowerCase() + ".csv\"");
+    return ImportTemplates.header(kind);
+  }
+
+  @GetMapping("/{id}")
+  String detail(@PathVariable Long id, Model model) {
+    model.addAttribute("job", imports.get(id));
+    return "imports/detail";
+  }
+}

@@ -1,0 +1,83 @@
+package dev.baton.quality.web;
+
+import dev.baton.account.ContactView;
+import dev.baton.commitment.CommitmentView;
+import dev.baton.quality.QualityFinding;
+import dev.baton.quality.QualityKind;
+import dev.baton.quality.QualityService;
+import dev.baton.quality.QualitySummary;
+import dev.baton.shared.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/data-quality")
+@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+@Tag(name = "Data quality", description = "Findings listed by account owner, and one-click fixes (each audited). "
+    + "Admins and managers.")
+class QualityApi {
+
+  record Merge(@NotNull Long intoId) {}
+
+  record Assignment(@NotNull Long ownerId) {}
+
+  private final QualityService quality;
+
+  QualityApi(QualityService quality) {
+    this.quality = quality;
+  }
+
+  @GetMapping
+  @Operation(summary = "How many findings of each kind, in all and per account owner")
+  QualitySummary summary() {
+    return quality.summary();
+  }
+
+  @GetMapping("/findings")
+  @Operation(summary = "One page of findings of one kind, of one owner's accounts (owner = person id) when given; "
+      + "by account id, then subject id")
+  PageResponse<QualityFinding> findings(@RequestParam QualityKind kind, @RequestParam(required = false) Long owner,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return PageResponse.of(quality.findings(kind, owner, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 500))));
+  }
+
+  @PostMapping("/contacts/{id}/verify")
+  @Operation(summary = "Fix: the contact's details were checked with the customer")
+  ContactView verify(@PathVariable Long id) {
+    return quality.verify(id);
+  }
+
+  @PostMapping("/contacts/{id}/merge")
+  @Operation(summary = "Fix: merge this duplicate into another contact at the same account; its interactions and "
+      + "commitments move over, its details fill blanks, then it is deleted")
+  ContactView merge(@PathVariable Long id, @Valid @RequestBody Merge body) {
+    return quality.merge(id, body.intoId());
+  }
+
+  @PutMapping("/accounts/{id}/owner")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Fix: give the account to an active person")
+  void assignAccount(@PathVariable Long id, @Valid @RequestBody Assignment body) {
+    quality.assignAccount(id, body.ownerId());
+  }
+
+  @PutMapping("/commitments/{id}/owner")
+  @Operation(summary = "Fix: give the open commitment to an active person")
+  CommitmentView assignCommitment(@PathVariable Long id, @Valid @RequestBody Assignment body) {
+    return quality.assignCommitment(id, body.ownerId());
+  }
+}

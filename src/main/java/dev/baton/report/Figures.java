@@ -1,0 +1,12 @@
+package dev.baton.report;
+
+/**
+ * The trust figures of one rep, one team or everyone in a period. A percentage is null when there is
+ * nothing to divide by. See {@link TrustReportService} for what each counts.
+ */
+public record Figures(
+    long commitmentsDue, long commitmentsSettled, long deliveredOnTime, Double deliveredOnTimePct, long overdue,
+    long breached, long unowned, long rejectedNotRenegotiated,
+    long handoversCompleted, Double medianHandoverHours, long accountsHandedOver, Double withNotePct,
+    long accountsReceived, Double acknowledgedBeforeContactPct, Double introCallsInTimePct,
+    long contacts, Double contactsFreshPct, long tasksDone, Double tasksOnTimePct) {}
