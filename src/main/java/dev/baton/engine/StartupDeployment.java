@@ -1,0 +1,137 @@
+package dev.baton.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the playbooks at start-up, each BPMN file on its own with the forms it references, so a
+ * file the engine refuses is listed (log and catalogue) and the others run; then the kept uploads
+ * ({@link KeptPlaybooks}). Runs as a lifecycle phase before the job workers open and the scheduled
+ * work starts, once the client (and with it the in-memory engine) exists. Unchanged files make no
+ * new versions: the engine recognises them.
+ */
+@Component
+class StartupDeployment implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(StartupDeployment.class);
+  static final String BUNDLED = "bundled";
+
+  private final PlaybookDeployer deployer;
+  private final ResourcePatternResolver resources;
+  private final ObjectProvider<KeptPlaybooks> kept;
+  private final ObjectMapper json;
+  private final String location;
+  private final String formsLocation;
+  private volatile boolean running;
+
+  StartupDeployment(
+      PlaybookDeployer deployer, ResourcePatternResolver resources, ObjectProvider<KeptPlaybooks> kept, ObjectMapper json,
+      @Value("${baton.playbooks.location:classpath*:/bpmn/*.bpmn}") String location,
+      @Value("${baton.playbooks.forms-location:classpath*:/bpmn/forms/*.form}") String formsLocation) {
+    this.deployer = deployer;
+    this.resources = resources;
+    this.kept = kept;
+    this.json = json;
+    this.location = location;
+    this.formsLocation = formsLocation;
+  }
+
+  @Override
+  public void start() {
+    List<PlaybookFiles> uploads = kept.orderedStream().flatMap(k -> k.kept().stream()).toList();
+    Set<String> replaced = new HashSet<>();
+    for (PlaybookFiles upload : uploads) {
+      replaced.addAll(processIds(upload));
+    }
+    deployFrom(location, formsLocation, replaced);
+    uploads.forEach(upload -> deployer.deployOrList(upload, "uploaded"));
+    running = true;
+  }
+
+  /** Deploys every BPMN file at {@code bpmnLocation} on its own but those of the {@code replaced} process ids. */
+  void deployFrom(String bpmnLocation, String formsAt, Set<String> replaced) {
+    Map<String, byte[]> forms = read(formsAt);
+    Map<String, String> formIds = new LinkedHashMap<>(); // form id -> file name
+    forms.forEach((name, bytes) -> {
+      try {
+        formIds.put(json.readTree(bytes).path("id").asText(name), name);
+      } catch (IOException e) {
+        log.warn("Form {} is not JSON", name);
+      }
+    });
+    read(bpmnLocation).forEach((name, bytes) -> {
+      PlaybookFiles files = new PlaybookFiles(name, bytes, Map.of());
+      Set<String> ids = processIds(files);
+      if (!ids.isEmpty() && replaced.containsAll(ids)) {
+        log.info("Playbook {} is not deployed: an upload replaced it", name);
+        return;
+      }
+      Map<String, byte[]> used = new LinkedHashMap<>();
+      for (String ref : references(bytes)) {
+        String file = forms.containsKey(ref + ".form") ? ref + ".form" : formIds.get(ref);
+        if (file != null) {
+          used.put(file, forms.get(file));
+        }
+      }
+      deployer.deployOrList(new PlaybookFiles(name, bytes, used), BUNDLED);
+    });
+  }
+
+  private Map<String, byte[]> read(String pattern) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try {
+      for (Resource resource : resources.getResources(pattern)) {
+        files.put(resource.getFilename(), resource.getContentAsByteArray());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read playbooks at " + pattern, e);
+    }
+    return files;
+  }
+
+  private static Set<String> processIds(PlaybookFiles files) {
+    try {
+      return new HashSet<>(PlaybookXml.parse(files.bpmn()).processes().stream().map(PlaybookXml.ProcessInfo::id).toList());
+    } catch (Exception e) {
+      return Set.of(); // the deployer lists what is wrong with it
+    }
+  }
+
+  private static Set<String> references(byte[] bpmn) {
+    try {
+      return PlaybookXml.parse(bpmn).referencedForms();
+    } catch (Exception e) {
+      return Set.of();
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Before the job workers (the Camunda SDK's lifecycle runs in the default, last phase) and the web server. */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.baton.playbook;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/** A process instance Baton started; {@link #endedAt} once the engine no longer has it. */
+@Entity
+public class PlaybookInstance {
+
+  @Id private long processInstanceKey;
+  private String bpmnProcessId;
+  private int processVersion;
+  private long processDefinitionKey;
+  private Long accountId;
+  private String startedBy;
+  private Instant startedAt;
+  private Instant endedAt;
+
+  protected PlaybookInstance() {}
+
+  PlaybookInstance(long key, String processId, int version, long definitionKey, Long accountId, String startedBy, Instant at) {
+    this.processInstanceKey = key;
+    this.bpmnProcessId = processId;
+    this.processVersion = version;
+    this.processDefinitionKey = definitionKey;
+    this.accountId = accountId;
+    this.startedBy = startedBy;
+    this.startedAt = at;
+  }
+
+  /** Marks the instance ended (completed or cancelled): the engine no longer has it. */
+  void ended(Instant at) {
+    if (endedAt == null) {
+      endedAt = at;
+    }
+  }
+
+  /** Moved to another version of its process (process instance migration). */
+  void migrated(int version, long definitionKey) {
+    this.processVersion = version;
+    this.processDefinitionKey = definitionKey;
+  }
+
+  public long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public String getBpmnProcessId() {
+    return bpmnProcessId;
+  }
+
+  public int getProcessVersion() {
+    return processVersion;
+  }
+
+  public long getProcessDefinitionKey() {
+    return processDefinitionKey;
+  }
+
+  public Long getAccountId() {
+    return accountId;
+  }
+
+  public String getStartedBy() {
+    return startedBy;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getEndedAt() {
+    return endedAt;
+  }
+}

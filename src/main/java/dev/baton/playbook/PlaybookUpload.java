@@ -1,0 +1,76 @@
+package dev.baton.playbook;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A playbook an admin uploaded: the BPMN file and its forms as uploaded, deployed again at start-up. */
+@Entity
+class PlaybookUpload {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false)
+  private String processIds;
+
+  @Column(nullable = false)
+  private String bpmnName;
+
+  @Column(nullable = false)
+  private String bpmn;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  private Map<String, String> forms;
+
+  @Column(nullable = false)
+  private String uploadedBy;
+
+  @Column(nullable = false)
+  private Instant uploadedAt;
+
+  protected PlaybookUpload() {}
+
+  PlaybookUpload(List<String> processIds, String bpmnName, String bpmn, Map<String, String> forms, String uploadedBy, Instant at) {
+    this.processIds = String.join(",", processIds);
+    this.bpmnName = bpmnName;
+    this.bpmn = bpmn;
+    this.forms = forms;
+    this.uploadedBy = uploadedBy;
+    this.uploadedAt = at;
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  List<String> getProcessIds() {
+    return Arrays.asList(processIds.split(","));
+  }
+
+  String getBpmnName() {
+    return bpmnName;
+  }
+
+  String getBpmn() {
+    return bpmn;
+  }
+
+  Map<String, String> getForms() {
+    return forms;
+  }
+
+  String getUploadedBy() {
+    return uploadedBy;
+  }
+}

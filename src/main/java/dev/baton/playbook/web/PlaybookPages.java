@@ -1,0 +1,128 @@
+package dev.baton.playbook.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
+import dev.baton.engine.PlaybookDeployer;
+import dev.baton.engine.PlaybookRefused;
+import dev.baton.playbook.PlaybookCatalogue;
+import dev.baton.playbook.PlaybookCatalogue.Instance;
+import dev.baton.playbook.PlaybookUpgrade;
+import dev.baton.playbook.PlaybookUploadService;
+import dev.baton.shared.BadRequestException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The catalogue's pages: the list (and the admins' upload), one playbook, one instance with its live diagram. */
+@Controller
+class PlaybookPages {
+
+  private final PlaybookCatalogue catalogue;
+  private final PlaybookUploadService uploads;
+  private final PlaybookUpgrade upgrade;
+  private final ObjectMapper json;
+
+  PlaybookPages(PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade, ObjectMapper json) {
+    this.catalogue = catalogue;
+    this.uploads = uploads;
+    this.upgrade = upgrade;
+    this.json = json;
+  }
+
+  @GetMapping("/playbooks")
+  String list(Authentication auth, Model model) {
+    model.addAttribute("playbooks", catalogue.list(Roles.of(auth)));
+    model.addAttribute("failed", catalogue.failures());
+    return "playbook/list";
+  }
+
+  @PostMapping(value = "/playbooks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PreAuthorize("hasRole('ADMIN')")
+  String upload(@RequestParam("files") List<MultipartFile> files, Authentication auth, Model model, RedirectAttributes redirect) {
+    try {
+      List<DeployedProcess> deployed = uploads.upload(PlaybookApi.read(files), auth.getName());
+      redirect.addFlashAttribute("message", "Deployed " + deployed.stream()
+          .map(p -> p.processId() + " version " + p.version()).reduce((a, b) -> a + ", " + b).orElse("nothing"));
+      return deployed.isEmpty() ? "redirect:/playbooks" : "redirect:/playbooks/" + deployed.getFirst().processId();
+    } catch (PlaybookRefused e) {
+      model.addAttribute("problems", e.getProblems());
+      model.addAttribute("error", "The playbook was not deployed: fix the problems listed below and upload it again.");
+    } catch (PlaybookDeployer.EngineUnavailable e) {
+      model.addAttribute("error", e.getMessage() + "; try again.");
+    }
+    return list(auth, model);
+  }
+
+  @GetMapping("/playbooks/{processId}")
+  String detail(@PathVariable String processId, Authentication auth, Model model) {
+    model.addAttribute("playbook", catalogue.get(processId, Roles.of(auth)));
+    model.addAttribute("instances", catalogue.instances(processId, 50));
+    if (Roles.of(auth).contains("ADMIN")) {
+      model.addAttribute("upgrade", upgrade.preview(processId));
+    }
+    return "playbook/detail";
+  }
+
+  /** The BPMN file for the diagram (the API's copy needs HTTP Basic; the page's script has the session). */
+  @GetMapping(value = "/playbooks/{processId}/diagram", produces = MediaType.APPLICATION_XML_VALUE)
+  @ResponseBody
+  String diagram(@PathVariable String processId, @RequestParam(required = false) Integer version) {
+    return catalogue.xml(processId, version);
+  }
+
+  @PostMapping("/playbooks/{processId}/instances")
+  String launch(
+      @PathVariable String processId, @RequestParam(required = false) String accountId,
+      @RequestParam(required = false) String variables, Authentication auth, RedirectAttributes redirect) {
+    try {
+      Map<String, Object> vars = new HashMap<>();
+      if (StringUtils.hasText(variables)) {
+        vars.putAll(json.readValue(variables, new TypeReference<Map<String, Object>>() {}));
+      }
+      if (StringUtils.hasText(accountId)) {
+        vars.put("accountId", accountId.strip());
+      }
+      long key = catalogue.launch(processId, vars, Roles.of(auth));
+      redirect.addFlashAttribute("message", "Launched instance " + key);
+      return "redirect:/playbooks/instances/" + key;
+    } catch (JsonProcessingException e) {
+      redirect.addFlashAttribute("error", "Variables must be a JSON object, e.g. {\"region\": \"EMEA\"}");
+    } catch (BadRequestException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/playbooks/" + processId;
+  }
+
+  @PostMapping("/playbooks/{processId}/upgrade")
+  @PreAuthorize("hasRole('ADMIN')")
+  String upgrade(@PathVariable String processId, RedirectAttributes redirect) {
+    PlaybookUpgrade.Preview result = upgrade.upgrade(processId);
+    long moved = result.instances().stream().filter(PlaybookUpgrade.Candidate::canMove).count();
+    redirect.addFlashAttribute("message", moved + " of " + result.instances().size()
+        + " instance(s) moved to version " + result.targetVersion());
+    return "redirect:/playbooks/" + processId;
+  }
+
+  @GetMapping("/playbooks/instances/{key}")
+  String instance(@PathVariable long key, Model model) throws JsonProcessingException {
+    Instance instance = catalogue.instance(key);
+    model.addAttribute("instance", instance);
+    model.addAttribute("stepsJson", json.writeValueAsString(instance.steps()));
+    return "playbook/instance";
+  }
+}

@@ -1,0 +1,165 @@
+package dev.baton.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditEvents;
+import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.people.People;
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** The catalogue through the API and the pages: listing, launch, instances, the live steps, upgrade. */
+@SuppressWarnings({"rawtypes", "unchecked"})
+class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
+
+  static final List<String> BUNDLED = List.of("sample-review", "rep-handover", "account-handover", "commitment", "sales-to-cs-handoff");
+
+  @Autowired Accounts accounts;
+  @Autowired People people;
+  @Autowired PlaybookInstances instances;
+  @Autowired InstanceSweep sweep;
+  @Autowired AuditEvents auditEvents;
+
+  @Test
+  void theCatalogueListsEveryBundledPlaybookWithItsNameDescriptionAndLaunchRoles() {
+    Map<String, Object> catalogue = as("rob").getForObject("/api/playbooks", Map.class);
+
+    List<Map<String, Object>> playbooks = (List<Map<String, Object>>) catalogue.get("playbooks");
+    assertThat(playbooks).extracting(p -> p.get("processId")).containsAll(BUNDLED);
+    assertThat(playbooks).filteredOn(p -> p.get("processId").equals("sample-review")).singleElement().satisfies(p -> {
+      assertThat(p).containsEntry("name", "Sample account review").containsEntry("source", "bundled")
+          .containsEntry("mayLaunch", false); // rob is a rep; MANAGER and ADMIN by default
+      assertThat((String) p.get("description")).startsWith("A one-step playbook");
+      assertThat((List<String>) p.get("launchRoles")).containsExactlyInAnyOrder("MANAGER", "ADMIN");
+      assertThat((List<Integer>) p.get("versions")).isNotEmpty();
+    });
+    assertThat((List<Map<String, Object>>) catalogue.get("failed")).extracting(f -> f.get("resourceName"))
+        .noneMatch(name -> BUNDLED.contains(((String) name).replace(".bpmn", "")));
+    assertThat(as("rob").getForEntity("/playbooks", String.class).getBody()).contains("Sample account review");
+  }
+
+  @Test
+  void anUploadedPlaybookIsLaunchedOnAnAccountAndItsInstancePageShowsActiveAndDoneSteps() {
+    String processId = "Process_launch_" + System.nanoTime();
+    uploadAsAda(PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId));
+    Account acme = accounts.save(new Account("Acme Launch", people.findByUsername("rob").orElseThrow(), null, null, null));
+    String launch = "/api/playbooks/" + processId + "/instances";
+
+    assertThat(as("rob").postForEntity(launch, Map.of(), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> unknown = as("maria").postForEntity(launch, Map.of("accountId", -5), Map.class);
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, Object>) unknown.getBody().get("errors")).containsKey("accountId");
+    assertThat(as("maria").postForEntity(launch, Map.of("accountId", "001Ax00000AbcDEF"), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<Map> started = as("maria").postForEntity(launch, Map.of("accountId", acme.getId(), "region", "EMEA"), Map.class);
+
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long key = ((Number) started.getBody().get("processInstanceKey")).longValue();
+    assertThat(instances.findById(key)).hasValueSatisfying(i -> {
+      assertThat(i.getAccountId()).isEqualTo(acme.getId());
+      assertThat(i.getStartedBy()).isEqualTo("maria");
+    });
+    Task call = awaitOpenTask(key, "Activity_call");
+    String page = as("maria").getForObject("/playbooks/instances/" + key, String.class);
+    assertThat(page).contains("data-element=\"Activity_call\"", "active", "offered to sales-emea", "/vendor/bpmn-js/");
+    assertThat(page).doesNotContain("<script>"); // scripts only from files (CSP)
+
+    post("rob", call, "claim");
+    assertThat(post("rob", call, "complete").getStatusCode()).isEqualTo(HttpStatus.OK);
+    awaitOpenTask(key, "Activity_confirm");
+    Map<String, Object> instance = as("maria").getForObject("/api/playbooks/instances/" + key, Map.class);
+    assertThat((List<Map<String, Object>>) instance.get("steps"))
+        .extracting(s -> s.get("elementId"), s -> s.get("open"), s -> s.get("completed"), s -> s.get("assignee"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Activity_call", false, true, "rob"),
+            org.assertj.core.groups.Tuple.tuple("Activity_confirm", true, false, "maria"));
+    assertThat(as("maria").getForObject("/playbooks/instances/" + key, String.class))
+        .contains("data-element=\"Activity_confirm\"", "done");
+
+    Map<String, Object> before = playbook(processId);
+    assertThat(before).containsEntry("running", 1).containsEntry("ended", 0);
+    Task confirm = awaitOpenTask(key, "Activity_confirm");
+    assertThat(post("maria", confirm, "complete").getStatusCode()).isEqualTo(HttpStatus.OK);
+    awaitProcessCompleted(key);
+    sweep.sweep(10_000);
+    assertThat(playbook(processId)).containsEntry("running", 0).containsEntry("ended", 1);
+    assertThat((List<Map<String, Object>>) as("maria").getForObject("/api/playbooks/" + processId + "/instances", List.class))
+        .singleElement().satisfies(i -> assertThat(i.get("endedAt")).isNotNull());
+  }
+
+  @Test
+  void runningInstancesMoveToTheNewVersionWhenTheirStepIsStillThereAndTheMoveIsAudited() {
+    String processId = "Process_upgrade_" + System.nanoTime();
+    String v1 = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
+    uploadAsAda(v1);
+    long key = ((Number) as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class)
+        .getBody().get("processInstanceKey")).longValue();
+    awaitOpenTask(key, "Activity_call");
+    uploadAsAda(v1.replace("Confirm the renewal", "Confirm the renewal in the CRM"));
+
+    Map<String, Object> preview = as("ada").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class);
+    assertThat(preview).containsEntry("targetVersion", 2);
+    assertThat((List<Map<String, Object>>) preview.get("instances")).singleElement()
+        .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("fromVersion", 1));
+    assertThat(as("maria").getForEntity("/api/playbooks/" + processId + "/upgrade", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    Map<String, Object> moved = as("ada").postForObject("/api/playbooks/" + processId + "/upgrade", null, Map.class);
+
+    assertThat((List<Map<String, Object>>) moved.get("instances")).singleElement()
+        .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("reason", null));
+    assertThat(instances.findById(key).orElseThrow().getProcessVersion()).isEqualTo(2);
+    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", key))
+        .extracting(AuditEvent::getAction, AuditEvent::getActor).containsExactly(org.assertj.core.groups.Tuple.tuple("playbook.instance-migrated", "ada"));
+
+    uploadAsAda(v1.replace("Activity_call", "Activity_phone"));
+    assertThat((List<Map<String, Object>>) as("ada").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class).get("instances"))
+        .singleElement().satisfies(c -> assertThat(c).containsEntry("canMove", false)
+            .extractingByKey("reason").asString().contains("Activity_call"));
+  }
+
+  Map<String, Object> playbook(String processId) {
+    return as("maria").getForObject("/api/playbooks/" + processId, Map.class);
+  }
+
+  Task awaitOpenTask(long instance, String elementId) {
+    return org.awaitility.Awaitility.await().atMost(WAIT).until(
+        () -> tasks.findAll().stream().filter(t -> t.getProcessInstanceKey() == instance && t.getElementId().equals(elementId)
+            && t.getStatus() == TaskStatus.OPEN).findFirst().orElse(null), t -> t != null);
+  }
+
+  void uploadAsAda(String bpmn) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("files", file("playbook.bpmn", bpmn));
+    body.add("files", file("renewal-call.form", PlaybookUploadIntegrationTests.FORM));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    assertThat(as("ada").postForEntity("/api/playbooks", new HttpEntity<>(body, headers), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+  }
+
+  static ByteArrayResource file(String name, String content) {
+    return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    };
+  }
+}
