@@ -1,15 +1,17 @@
 package dev.baton.commitment.engine;
 
-import dev.baton.engine.Bpmn;
 import dev.baton.commitment.SalesHandoff;
 import dev.baton.commitment.engine.HandoffBpmn.Variables;
+import dev.baton.engine.Bpmn;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.annotation.Variable;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The handoff's service tasks, one {@link SalesHandoff} call each; reads, or an idempotent hand-over. */
+/**
+ * The handoff's service tasks, one {@link SalesHandoff} call each (reads, or an idempotent
+ * hand-over), taking typed variables and returning only new ones; the SDK completes the job.
+ */
 @Component
 public class HandoffWorkers {
 
@@ -19,28 +21,23 @@ public class HandoffWorkers {
     this.handoff = handoff;
   }
 
-  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, type = HandoffBpmn.COLLECT_JOB_TYPE, fetchVariables = Bpmn.Variables.ACCOUNT_ID)
-  public void collect(JobClient client, ActivatedJob job) {
-    client.newCompleteCommand(job)
-        .variables(Map.of(Variables.COMMITMENT_IDS, handoff.commitmentsToHandOver(id(job, Bpmn.Variables.ACCOUNT_ID))))
-        .send().join();
+  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, autoComplete = true,
+      type = HandoffBpmn.COLLECT_JOB_TYPE)
+  public Map<String, Object> collect(@Variable(name = Bpmn.Variables.ACCOUNT_ID) long accountId) {
+    return Map.of(Variables.COMMITMENT_IDS, handoff.commitmentsToHandOver(accountId));
   }
 
-  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, type = HandoffBpmn.CHECK_JOB_TYPE, fetchVariables = Bpmn.Variables.COMMITMENT_ID)
-  public void check(JobClient client, ActivatedJob job) {
-    client.newCompleteCommand(job)
-        .variables(Map.of(Variables.SETTLED, handoff.settled(id(job, Bpmn.Variables.COMMITMENT_ID)))).send().join();
+  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, autoComplete = true,
+      type = HandoffBpmn.CHECK_JOB_TYPE)
+  public Map<String, Object> check(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId) {
+    return Map.of(Variables.SETTLED, handoff.settled(commitmentId));
   }
 
-  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, type = HandoffBpmn.ASSIGN_CS_OWNER_JOB_TYPE,
-      fetchVariables = {Bpmn.Variables.ACCOUNT_ID, Variables.REP_USERNAME, Variables.CS_OWNER_USERNAME})
-  public void assignCsOwner(JobClient client, ActivatedJob job) {
-    handoff.handToCustomerSuccess(id(job, Bpmn.Variables.ACCOUNT_ID), (String) job.getVariable(Variables.REP_USERNAME),
-        (String) job.getVariable(Variables.CS_OWNER_USERNAME));
-    client.newCompleteCommand(job).send().join();
-  }
-
-  private static long id(ActivatedJob job, String variable) {
-    return ((Number) job.getVariable(variable)).longValue();
+  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, autoComplete = true,
+      type = HandoffBpmn.ASSIGN_CS_OWNER_JOB_TYPE)
+  public void assignCsOwner(@Variable(name = Bpmn.Variables.ACCOUNT_ID) long accountId,
+      @Variable(name = Variables.REP_USERNAME) String repUsername,
+      @Variable(name = Variables.CS_OWNER_USERNAME) String csOwnerUsername) {
+    handoff.handToCustomerSuccess(accountId, repUsername, csOwnerUsername);
   }
 }

@@ -7,34 +7,33 @@ import dev.baton.handover.InvalidSuccessor;
 import dev.baton.handover.engine.HandoverBpmn.Jobs;
 import dev.baton.handover.engine.HandoverBpmn.Vars;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.worker.JobClient;
+import io.camunda.client.annotation.ProcessInstanceKey;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.exception.CamundaError;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The handover processes' automated steps. Each reads ids (and a form's fields) from the job, makes
- * ONE call to the handover services, which are idempotent, and completes the job with only the new
- * variables. A completion lost in a crash makes the engine deliver the job again; the second run
- * changes nothing and completes it. Public because the Spring SDK invokes these reflectively.
+ * The handover processes' automated steps. Each takes ids (and a form's fields) as typed variables,
+ * makes ONE call to the handover services, which are idempotent, and returns only the new variables.
+ * The SDK completes the job with them ({@code autoComplete}), sending the completion without waiting:
+ * the business change is committed already, and a completion that gets lost only means the job comes
+ * back and the idempotent step runs again. Only the {@code @Variable}s are fetched (the SDK derives
+ * {@code fetchVariables} from them). Public because the Spring SDK invokes these reflectively.
  */
 @Component
 public class HandoverWorkers {
-
-  private static final Logger log = LoggerFactory.getLogger(HandoverWorkers.class);
 
   /**
    * Jobs are pushed (streamed) to these workers; polling is only the fallback for jobs the stream
    * missed (e.g. created before it opened), so it need not hammer the engine every 100 ms.
    */
   static final long FALLBACK_POLL_MS = 5_000;
-
 
   private final HandoverService handovers;
   private final HandoverSteps steps;
@@ -46,138 +45,116 @@ public class HandoverWorkers {
     this.closing = closing;
   }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.RECORD_START, fetchVariables = Vars.HANDOVER_ID)
-  public void recordStart(JobClient client, ActivatedJob job) {
-    handovers.started(handover(job), job.getProcessInstanceKey());
-    complete(client, job, Map.of());
-  }
+  /** What {@link #prepare} hands the account's process: usernames for assignment, the note's due date. */
+  public record Prepared(long accountId, long handoverId, String departingUsername, String noteAuthor,
+      String managerUsername, String successorUsername, String noteDueAt, boolean introOptOut) {}
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.PREPARE, fetchVariables = Vars.ITEM_ID)
-  public void prepare(JobClient client, ActivatedJob job) {
-    HandoverSteps.AccountStart s = steps.prepare(item(job));
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(Vars.ACCOUNT_ID, s.accountId());
-    vars.put(Vars.HANDOVER_ID, s.handoverId());
-    vars.put(Vars.DEPARTING, s.departing());
-    vars.put(Vars.NOTE_AUTHOR, s.departing()); // the effective-date timer hands authorship to the manager
-    vars.put(Vars.MANAGER, s.manager());
-    vars.put(Vars.SUCCESSOR, s.successor());
-    vars.put(Vars.NOTE_DUE_AT, s.noteDueAt().toString());
-    vars.put(Vars.INTRO_OPT_OUT, s.introOptOut());
-    complete(client, job, vars);
-  }
+  /**
+   * The item, its note's author and the note form's fields ({@link HandoverSteps#NOTE_FIELDS}), which
+   * only a step completed around Baton still carries (see {@link #saveNote}).
+   */
+  public record NoteJob(long handoverItemId, String noteAuthor, String relationshipSummary, String keyContacts,
+      String historyHighlights, String openCommitmentsAndRisks, String contactsToReverify) {
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.RECORD_SUCCESSOR, fetchVariables = {Vars.ITEM_ID, Vars.SUCCESSOR})
-  public void recordSuccessor(JobClient client, ActivatedJob job) {
-    try {
-      String chosen = steps.chooseSuccessor(item(job), (String) job.getVariablesAsMap().get(Vars.SUCCESSOR));
-      complete(client, job, Map.of(Vars.SUCCESSOR, chosen));
-    } catch (InvalidSuccessor unusable) {
-      client.newThrowErrorCommand(job).errorCode(HandoverBpmn.INVALID_SUCCESSOR_ERROR)
-          .errorMessage(unusable.getMessage()).send().join();
-    }
-  }
-
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SAVE_NOTE)
-  public void saveNote(JobClient client, ActivatedJob job) {
-    // The task page stores the note when the author completes the step (HandoverTaskAnswers), so
-    // its text stays out of the engine. Only a step completed around Baton (another client, or an
-    // instance from before that change) still carries the fields; they are stored here.
-    Map<String, Object> vars = job.getVariablesAsMap();
-    if (HandoverSteps.NOTE_FIELDS.stream().anyMatch(f -> vars.get(f) != null)) {
+    /** The note as stored, or none when the job carries no field. */
+    Optional<Map<String, Object>> note() {
       Map<String, Object> note = new LinkedHashMap<>();
-      HandoverSteps.NOTE_FIELDS.forEach(f -> note.put(f, vars.get(f)));
-      steps.saveNote(item(job), note, (String) vars.get(Vars.NOTE_AUTHOR));
+      note.put("relationshipSummary", relationshipSummary);
+      note.put("keyContacts", keyContacts);
+      note.put("historyHighlights", historyHighlights);
+      note.put("openCommitmentsAndRisks", openCommitmentsAndRisks);
+      note.put("contactsToReverify", contactsToReverify);
+      return note.values().stream().anyMatch(Objects::nonNull) ? Optional.of(note) : Optional.empty();
     }
-    complete(client, job, Map.of());
   }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.TRANSFER, fetchVariables = Vars.ITEM_ID)
-  public void transfer(JobClient client, ActivatedJob job) {
-    steps.transferOwnership(item(job));
-    complete(client, job, Map.of());
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_START)
+  public void recordStart(@Variable(name = Vars.HANDOVER_ID) long handoverId, @ProcessInstanceKey long instance) {
+    handovers.started(handoverId, instance);
   }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.RECORD_ACKNOWLEDGEMENT, fetchVariables = {Vars.ITEM_ID, Vars.ACKNOWLEDGEMENT, Vars.QUESTION})
-  public void recordAcknowledgement(JobClient client, ActivatedJob job) {
-    Map<String, Object> vars = job.getVariablesAsMap();
-    HandoverSteps.Acknowledged a =
-        steps.acknowledge(item(job), "ask".equals(vars.get(Vars.ACKNOWLEDGEMENT)), (String) vars.get(Vars.QUESTION));
-    Map<String, Object> out = new HashMap<>(Map.of(Vars.QUESTION_OPEN, a.questionOpen()));
-    if (!a.questionOpen()) {
-      out.put(Vars.INTRO_CALL_DUE_AT, a.introCallDueAt().toString());
-      out.put(Vars.INTRO_REMINDER_AT, a.introReminderAt().toString());
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.PREPARE)
+  public Prepared prepare(@Variable(name = Vars.ITEM_ID) long itemId) {
+    HandoverSteps.AccountStart s = steps.prepare(itemId);
+    // the effective-date timer hands the note's authorship to the manager
+    return new Prepared(s.accountId(), s.handoverId(), s.departing(), s.departing(), s.manager(), s.successor(),
+        s.noteDueAt().toString(), s.introOptOut());
+  }
+
+  /** An unusable successor is the BPMN error the model catches: the manager is asked again. */
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_SUCCESSOR)
+  public Map<String, Object> recordSuccessor(@Variable(name = Vars.ITEM_ID) long itemId,
+      @Variable(name = Vars.SUCCESSOR) String successor) {
+    try {
+      return Map.of(Vars.SUCCESSOR, steps.chooseSuccessor(itemId, successor));
+    } catch (InvalidSuccessor unusable) {
+      throw CamundaError.bpmnError(HandoverBpmn.INVALID_SUCCESSOR_ERROR, unusable.getMessage());
     }
-    complete(client, job, out);
-  }
-
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SAVE_ANSWER, fetchVariables = {Vars.ITEM_ID, Vars.ANSWER})
-  public void saveAnswer(JobClient client, ActivatedJob job) {
-    steps.saveAnswer(item(job), (String) job.getVariablesAsMap().get(Vars.ANSWER));
-    complete(client, job, Map.of());
-  }
-
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SEND_INTRO, fetchVariables = Vars.ITEM_ID)
-  public void sendIntroduction(JobClient client, ActivatedJob job) {
-    steps.sendIntroduction(item(job));
-    complete(client, job, Map.of());
-  }
-
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.REMIND_CALL, fetchVariables = {Vars.ITEM_ID, Vars.INTRO_CALL_DUE_AT})
-  public void remindIntroCall(JobClient client, ActivatedJob job) {
-    steps.remindIntroCall(item(job), callDue(job));
-    complete(client, job, Map.of());
-  }
-
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.ESCALATE_CALL, fetchVariables = {Vars.ITEM_ID, Vars.INTRO_CALL_DUE_AT})
-  public void escalateIntroCall(JobClient client, ActivatedJob job) {
-    steps.escalateIntroCall(item(job), callDue(job));
-    complete(client, job, Map.of());
-  }
-
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.RECORD_CALL, fetchVariables = Vars.ITEM_ID)
-  public void recordIntroCall(JobClient client, ActivatedJob job) {
-    steps.recordIntroCall(item(job));
-    complete(client, job, Map.of());
-  }
-
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.CHECK_ORPHANS, fetchVariables = Vars.HANDOVER_ID)
-  public void checkOrphans(JobClient client, ActivatedJob job) {
-    complete(client, job, Map.of(Vars.ORPHANS, closing.orphans(handover(job)).total()));
-  }
-
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SEND_SUMMARY, fetchVariables = Vars.HANDOVER_ID)
-  public void sendSummary(JobClient client, ActivatedJob job) {
-    closing.complete(handover(job));
-    complete(client, job, Map.of());
-  }
-
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.SETTLE_LEAVE, fetchVariables = {Vars.HANDOVER_ID, Vars.OWNERSHIP_AFTER_LEAVE})
-  public void settleLeave(JobClient client, ActivatedJob job) {
-    closing.settleLeave(handover(job), "return".equals(job.getVariablesAsMap().get(Vars.OWNERSHIP_AFTER_LEAVE)));
-    complete(client, job, Map.of());
   }
 
   /**
-   * Sent without waiting: the business change is committed already, and a completion that gets lost
-   * only means the job comes back and the idempotent step runs again.
+   * The task page stores the note when the author completes the step (HandoverTaskAnswers), so its
+   * text stays out of the engine. Only a step completed around Baton (another client, or an instance
+   * from before that change) still carries the fields; they are stored here.
    */
-  private static void complete(JobClient client, ActivatedJob job, Map<String, Object> variables) {
-    client.newCompleteCommand(job).variables(variables).send().exceptionally(failure -> {
-      log.warn("could not complete job {} ({}); the engine will deliver it again", job.getKey(), job.getType(), failure);
-      return null;
-    });
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SAVE_NOTE)
+  public void saveNote(@VariablesAsType NoteJob job) {
+    job.note().ifPresent(note -> steps.saveNote(job.handoverItemId(), note, job.noteAuthor()));
   }
 
-  private static long item(ActivatedJob job) {
-    return ((Number) job.getVariablesAsMap().get(Vars.ITEM_ID)).longValue();
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.TRANSFER)
+  public void transfer(@Variable(name = Vars.ITEM_ID) long itemId) {
+    steps.transferOwnership(itemId);
   }
 
-  private static long handover(ActivatedJob job) {
-    return ((Number) job.getVariablesAsMap().get(Vars.HANDOVER_ID)).longValue();
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_ACKNOWLEDGEMENT)
+  public Map<String, Object> recordAcknowledgement(@Variable(name = Vars.ITEM_ID) long itemId,
+      @Variable(name = Vars.ACKNOWLEDGEMENT) String acknowledgement, @Variable(name = Vars.QUESTION) String question) {
+    HandoverSteps.Acknowledged a = steps.acknowledge(itemId, "ask".equals(acknowledgement), question);
+    return a.questionOpen() ? Map.of(Vars.QUESTION_OPEN, true) : Map.of(Vars.QUESTION_OPEN, false,
+        Vars.INTRO_CALL_DUE_AT, a.introCallDueAt().toString(), Vars.INTRO_REMINDER_AT, a.introReminderAt().toString());
   }
 
-  private static Instant callDue(ActivatedJob job) {
-    return Instant.parse((String) job.getVariablesAsMap().get(Vars.INTRO_CALL_DUE_AT));
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SAVE_ANSWER)
+  public void saveAnswer(@Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.ANSWER) String answer) {
+    steps.saveAnswer(itemId, answer);
+  }
+
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SEND_INTRO)
+  public void sendIntroduction(@Variable(name = Vars.ITEM_ID) long itemId) {
+    steps.sendIntroduction(itemId);
+  }
+
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.REMIND_CALL)
+  public void remindIntroCall(@Variable(name = Vars.ITEM_ID) long itemId,
+      @Variable(name = Vars.INTRO_CALL_DUE_AT) String callDueAt) {
+    steps.remindIntroCall(itemId, Instant.parse(callDueAt));
+  }
+
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.ESCALATE_CALL)
+  public void escalateIntroCall(@Variable(name = Vars.ITEM_ID) long itemId,
+      @Variable(name = Vars.INTRO_CALL_DUE_AT) String callDueAt) {
+    steps.escalateIntroCall(itemId, Instant.parse(callDueAt));
+  }
+
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_CALL)
+  public void recordIntroCall(@Variable(name = Vars.ITEM_ID) long itemId) {
+    steps.recordIntroCall(itemId);
+  }
+
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.CHECK_ORPHANS)
+  public Map<String, Object> checkOrphans(@Variable(name = Vars.HANDOVER_ID) long handoverId) {
+    return Map.of(Vars.ORPHANS, closing.orphans(handoverId).total());
+  }
+
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SEND_SUMMARY)
+  public void sendSummary(@Variable(name = Vars.HANDOVER_ID) long handoverId) {
+    closing.complete(handoverId);
+  }
+
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SETTLE_LEAVE)
+  public void settleLeave(@Variable(name = Vars.HANDOVER_ID) long handoverId,
+      @Variable(name = Vars.OWNERSHIP_AFTER_LEAVE) String ownershipAfterLeave) {
+    closing.settleLeave(handoverId, "return".equals(ownershipAfterLeave));
   }
 }

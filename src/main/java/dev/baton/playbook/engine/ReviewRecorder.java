@@ -2,22 +2,23 @@ package dev.baton.playbook.engine;
 
 import dev.baton.engine.Bpmn.Variables;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.api.worker.JobClient;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * The sample playbook's automated step. It only confirms the review in a variable, which is
- * idempotent by nature: a second delivery of the job sets the same value. It completes the job
- * itself because application.yml turns auto-completion off for all workers (and that default wins
- * over the annotation). Public because the Spring SDK invokes worker methods reflectively.
+ * idempotent by nature: a second delivery of the job sets the same value. The SDK completes the job
+ * with the returned variables. Public because the Spring SDK invokes worker methods reflectively.
  */
 @Component
 public class ReviewRecorder {
 
-  @JobWorker(type = SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE, fetchVariables = Variables.ACCOUNT_ID)
-  public void recordReview(JobClient client, ActivatedJob job) {
-    client.newCompleteCommand(job).variables(Map.of(Variables.REVIEW_RECORDED, true)).send().join();
+  /**
+   * Needs no variable, but names one to fetch: with no {@code @Variable} parameter and no {@code
+   * fetchVariables}, the SDK would fetch all of the instance's variables.
+   */
+  @JobWorker(type = SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE, autoComplete = true, fetchVariables = Variables.ACCOUNT_ID)
+  public Map<String, Object> recordReview() {
+    return Map.of(Variables.REVIEW_RECORDED, true);
   }
 }

@@ -1,0 +1,121 @@
+package dev.baton.commitment.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.baton.commitment.CommitmentStage;
+import dev.baton.commitment.CommitmentStatus;
+import dev.baton.commitment.Commitments;
+import dev.baton.commitment.engine.CommitmentBpmn.Variables;
+import dev.baton.engine.Bpmn;
+import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.engine.WorkerRecords;
+import dev.baton.people.People;
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import dev.baton.task.TaskSubject;
+import io.camunda.client.CamundaClient;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+
+/**
+ * commitment.bpmn with the real CommitmentWorkers on the in-memory engine: people decide through the
+ * task API, and the test checks what the workers sent (from the engine's records) and the database.
+ */
+class CommitmentWorkerProcessTests extends EngineIntegrationTest {
+
+  @Autowired Commitments commitments;
+  @Autowired People people;
+  @Autowired CamundaClient camunda;
+
+  WorkerRecords sent;
+  long accountId;
+  long commitmentId;
+
+  @BeforeEach
+  void aCommitmentOwnedByRob() {
+    sent = new WorkerRecords(engine, WAIT);
+    accountId = id(as("maria").postForObject("/api/accounts", Map.of("name", "Workers " + UUID.randomUUID(),
+        "ownerId", personId("rob")), Map.class));
+    commitmentId = id(as("rob").postForObject("/api/commitments", Map.of("accountId", accountId, "description",
+        "SSO guide", "ownerId", personId("rob"), "dueDate", LocalDate.now().plusDays(20).toString()), Map.class));
+  }
+
+  @Test
+  void theWorkersRouteEachStepByIdsAndApplyEachDecisionUntilTheCommitmentIsVerified() {
+    Task accept = awaitOpenTask(CommitmentBpmn.TASK_ACCEPT);
+    long instance = accept.getProcessInstanceKey();
+    Map<String, Object> routed = sent.awaitCompleted(instance, CommitmentBpmn.READ_JOB_TYPE);
+    assertThat(routed).containsEntry(Variables.STAGE, CommitmentStage.ACCEPT.key())
+        .containsEntry(Variables.OWNER_USERNAME, "rob")
+        .containsEntry(Variables.MADE_BY_USERNAME, "rob").containsEntry(Variables.DECISION, null)
+        .containsEntry(Variables.REASON, null).containsKeys(Variables.VERSION, Variables.DUE_AT, Variables.REMINDER_AT,
+            Variables.DELIVERING_TEAM, Variables.VERIFYING_TEAM, Variables.ESCALATE_TO_USERNAME);
+    assertThat(((Number) routed.get(Bpmn.Variables.ACCOUNT_ID)).longValue()).isEqualTo(accountId);
+    assertThat(commitments.findById(commitmentId).orElseThrow().getProcessInstanceKey()).isEqualTo(instance);
+
+    assertThat(complete("rob", accept, Map.of("decision", "accept"))).isEqualTo(HttpStatus.OK);
+    assertThat(sent.awaitCompleted(instance, CommitmentBpmn.DECIDE_JOB_TYPE)).as("a decision adds no variable").isEmpty();
+    assertThat(sent.awaitCompleted(instance, CommitmentBpmn.READ_JOB_TYPE, 2).get(1))
+        .containsEntry(Variables.STAGE, CommitmentStage.DELIVER.key()).containsEntry(Variables.DECISION, null);
+    assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.ACCEPTED);
+
+    assertThat(complete("rob", awaitOpenTask(CommitmentBpmn.TASK_DELIVER),
+        Map.of("decision", "deliver", "evidence", "https://docs/sso"))).isEqualTo(HttpStatus.OK);
+    Task verify = awaitOpenTask(CommitmentBpmn.TASK_VERIFY);
+    assertThat(post("cora", verify, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(complete("cora", verify, Map.of("decision", "verify"))).isEqualTo(HttpStatus.OK);
+
+    sent.awaitEnded(instance);
+    assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.VERIFIED);
+    assertThat(sent.passed(instance)).containsSubsequence(CommitmentBpmn.TASK_READ, CommitmentBpmn.TASK_ACCEPT,
+        CommitmentBpmn.TASK_APPLY_DECISION, CommitmentBpmn.TASK_DELIVER, CommitmentBpmn.TASK_APPLY_DECISION,
+        CommitmentBpmn.TASK_VERIFY, CommitmentBpmn.TASK_APPLY_DECISION, CommitmentBpmn.END_CLOSED);
+  }
+
+  @Test
+  void aDecisionCompletedAroundTheInboxThatTheRulesRefuseIsABpmnErrorAndTheStepIsAskedAgain() {
+    Task accept = awaitOpenTask(CommitmentBpmn.TASK_ACCEPT);
+    long instance = accept.getProcessInstanceKey();
+
+    // another client completes the step with a rejection without a reason, which the inbox would refuse
+    camunda.newCompleteCommand(accept.getJobKey()).variables(Map.of("decision", "reject")).send().join();
+
+    assertThat(sent.awaitErrorsThrown(instance, CommitmentBpmn.DECIDE_JOB_TYPE))
+        .containsExactly(CommitmentBpmn.ERROR_DECISION_REFUSED);
+    assertThat(sent.awaitCompleted(instance, CommitmentBpmn.READ_JOB_TYPE, 2).get(1))
+        .containsEntry(Variables.STAGE, CommitmentStage.ACCEPT.key()).containsEntry(Variables.DECISION, null);
+    Task askedAgain = await().atMost(WAIT).until(() -> tasks.findAll().stream()
+        .filter(t -> t.getProcessInstanceKey() == instance && t.getElementId().equals(CommitmentBpmn.TASK_ACCEPT)
+            && !t.getId().equals(accept.getId())).findFirst().orElse(null), t -> t != null);
+    assertThat(askedAgain.getAssignee()).isEqualTo("rob");
+    assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.PROPOSED);
+  }
+
+  private Task awaitOpenTask(String elementId) {
+    return await().atMost(WAIT).until(() -> openTask(elementId), t -> t != null);
+  }
+
+  private Task openTask(String elementId) {
+    return tasks.findAll().stream().filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
+        && t.getElementId().equals(elementId) && t.getStatus() == TaskStatus.OPEN).findFirst().orElse(null);
+  }
+
+  private HttpStatus complete(String user, Task task, Map<String, Object> values) {
+    return HttpStatus.valueOf(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
+        .getStatusCode().value());
+  }
+
+  private long personId(String username) {
+    return people.findByUsername(username).orElseThrow().getId();
+  }
+
+  private static long id(Map<?, ?> body) {
+    return ((Number) body.get("id")).longValue();
+  }
+}
