@@ -49,12 +49,15 @@ class TaskApi {
 
   record Delegation(String to) {}
 
+  record Assignment(String to) {}
+
   record Reassignment(String from, String to, List<Long> taskIds) {}
 
   @Operation(summary = "Tasks visible to me, filtered by playbook, account and overdue, sorted ascending")
   @GetMapping
   PageResponse<TaskView> list(
-      @Parameter(description = "mine, team, inbox (mine + my teams' unclaimed), delegated (by me) or all-visible")
+      @Parameter(description = "mine, team, inbox (mine + my teams' unclaimed), delegated (by me), all-visible,"
+          + " or (admins) unassigned: open tasks nobody holds or is offered")
       @RequestParam(defaultValue = "all-visible") String scope,
       @RequestParam(defaultValue = "OPEN") List<TaskStatus> status,
       @Parameter(description = "a playbook's BPMN process id") @RequestParam(required = false) String playbook,
@@ -91,6 +94,13 @@ class TaskApi {
   @PostMapping("/{id}/delegate")
   TaskView delegate(@PathVariable long id, @RequestBody Delegation delegation) {
     return TaskView.of(assignments.delegate(id, delegation.to()), clock.instant());
+  }
+
+  @Operation(summary = "Admins: give any open task (e.g. one in the unassigned queue) to an active person")
+  @PostMapping("/{id}/assign")
+  @PreAuthorize("hasRole('ADMIN')")
+  TaskView assign(@PathVariable long id, @RequestBody Assignment assignment) {
+    return TaskView.of(assignments.assign(id, assignment.to()), clock.instant());
   }
 
   @Operation(summary = "Managers: move the given (or all) open tasks of someone in my line to another person")
