@@ -60,17 +60,6 @@ public record TaskFilter(
     };
   }
 
-  /** Offered to me by name (I am a candidate user), claimed or (if asked) not yet. */
-  private static Specification<Task> offeredToMe(String username, boolean unclaimedOnly) {
-    return (r, q, cb) -> {
-      Subquery<Long> sub = q.subquery(Long.class);
-      Root<Task> t = sub.from(Task.class);
-      Join<Task, String> user = t.join("candidateUsers");
-      sub.select(t.get("id")).where(cb.equal(t.get("id"), r.get("id")), cb.equal(user, username));
-      return unclaimedOnly ? cb.and(cb.isNull(r.get("assignee")), cb.exists(sub)) : cb.exists(sub);
-    };
-  }
-
   /** The unassigned queue: open, no assignee, offered to no one (see {@link Task#isUnheld()}). */
   private static Specification<Task> unheld() {
     return (r, q, cb) -> cb.and(cb.equal(r.get("status"), TaskStatus.OPEN), cb.isNull(r.get("assignee")),
@@ -83,14 +72,23 @@ public record TaskFilter(
 
   /** Offered to one of the teams (a candidate group), claimed or (if asked) not yet. */
   private static Specification<Task> offeredTo(Set<String> teams, boolean unclaimedOnly) {
+    return offered("candidateGroups", teams, unclaimedOnly);
+  }
+
+  /** Offered to me by name (I am a candidate user), claimed or (if asked) not yet. */
+  private static Specification<Task> offeredToMe(String username, boolean unclaimedOnly) {
+    return offered("candidateUsers", Set.of(username), unclaimedOnly);
+  }
+
+  private static Specification<Task> offered(String candidates, Set<String> names, boolean unclaimedOnly) {
     return (r, q, cb) -> {
-      if (teams.isEmpty()) {
+      if (names.isEmpty()) {
         return cb.disjunction();
       }
       Subquery<Long> sub = q.subquery(Long.class);
       Root<Task> t = sub.from(Task.class);
-      Join<Task, String> group = t.join("candidateGroups");
-      sub.select(t.get("id")).where(cb.equal(t.get("id"), r.get("id")), group.in(teams));
+      Join<Task, String> candidate = t.join(candidates);
+      sub.select(t.get("id")).where(cb.equal(t.get("id"), r.get("id")), candidate.in(names));
       return unclaimedOnly ? cb.and(cb.isNull(r.get("assignee")), cb.exists(sub)) : cb.exists(sub);
     };
   }
