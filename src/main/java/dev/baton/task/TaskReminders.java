@@ -1,9 +1,11 @@
 package dev.baton.task;
 
+import dev.baton.people.Person;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,8 +70,9 @@ public class TaskReminders {
   /** The tasks whose assignee can act; the others are released (and so leave the reminder run). */
   private List<Task> releaseUnheld(List<Task> due) {
     return due.stream().filter(t -> {
-      String why = people.find(t.getAssignee()).map(p -> p.isActive() ? null : "assignee '" + t.getAssignee()
-          + "' is inactive").orElse("assignee '" + t.getAssignee() + "' is unknown");
+      Optional<Person> holder = people.find(t.getAssignee());
+      String why = holder.isEmpty() ? "assignee '" + t.getAssignee() + "' is unknown"
+          : holder.get().isActive() ? null : "assignee '" + t.getAssignee() + "' is inactive";
       if (why != null) {
         inbox.release(t, why);
       }
