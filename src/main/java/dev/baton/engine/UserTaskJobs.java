@@ -35,10 +35,11 @@ class UserTaskJobs {
   private static final Logger log = LoggerFactory.getLogger(UserTaskJobs.class);
 
   @Bean(destroyMethod = "close")
-  JobWorker userTaskJobWorker(CamundaClient client, TaskSettings settings, TaskService tasks, TaskEngineSync sync) {
+  JobWorker userTaskJobWorker(CamundaClient client, TaskSettings settings, TaskService tasks, TaskEngineSync sync,
+      ProcessModels models, UndeliverableJobs undeliverable) {
     return client.newWorker()
         .jobType(Bpmn.USER_TASK_JOB_TYPE)
-        .handler((JobClient jobClient, ActivatedJob job) -> deliver(job, tasks, sync))
+        .handler((JobClient jobClient, ActivatedJob job) -> deliver(jobClient, job, tasks, sync, models, undeliverable))
         .timeout(settings.activationTimeout())
         .name("baton-inbox")
         .fetchVariables(Variables.ACCOUNT_ID, Variables.SUBJECT_ID)
@@ -47,18 +48,26 @@ class UserTaskJobs {
   }
 
   /**
-   * Never fails the job: a failed user-task job loses a retry and, after the last, becomes an
-   * incident that hides the human step. When storing the row fails (database down, a clash), the
-   * job is left alone and the engine hands it out again once the short activation timeout runs out.
-   * Only headers that cannot be read (a fault in the model) fail it, so the incident shows the fault.
+   * Never throws (the client would fail the job with one retry less, silently, until an incident
+   * without a word from Baton). When storing the row fails (database down, a clash), the job is left
+   * alone and the engine hands it out again once the short activation timeout runs out; after a few
+   * such deliveries, or at once for headers that cannot be read (a fault in the model), {@link
+   * UndeliverableJobs} raises an incident with a readable message and lists it for admins.
    */
-  private static void deliver(ActivatedJob job, TaskService tasks, TaskEngineSync sync) {
-    TaskSpec spec = UserTaskHeaders.toSpec(job);
+  private static void deliver(JobClient jobClient, ActivatedJob job, TaskService tasks, TaskEngineSync sync,
+      ProcessModels models, UndeliverableJobs undeliverable) {
+    TaskSpec spec;
+    try {
+      spec = UserTaskHeaders.toSpec(job, models);
+    } catch (RuntimeException e) {
+      undeliverable.permanent(jobClient, job, "the model's settings for this step cannot be read: " + e.getMessage());
+      return;
+    }
     try {
       store(job, spec, tasks, sync);
+      undeliverable.stored(job);
     } catch (RuntimeException e) {
-      log.warn("user-task job {} not stored yet; the engine offers it again after the activation timeout: {}",
-          job.getKey(), e.toString());
+      undeliverable.failed(jobClient, job, e);
     }
   }
 

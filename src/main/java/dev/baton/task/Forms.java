@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task forms by form key: the Camunda Forms files deployed with the playbooks ({@code
- * bpmn/forms/<formKey>.form}), read from the classpath once. A task without a form gets {@link
+ * bpmn/forms/<formKey>.form}), read from the classpath once. A task whose form was linked by form
+ * id or embedded in its BPMN carries the form's JSON itself. A task without a form gets {@link
  * FormDefinition#NONE}: it completes with no values.
  */
 @Component
@@ -22,6 +23,18 @@ public class Forms {
 
   Forms(ObjectMapper json) {
     this.json = json;
+  }
+
+  /** The task's own form JSON if it has one, else its form by key. */
+  public FormDefinition of(Task task) {
+    if (task.getFormSchema() == null) {
+      return forKey(task.getFormKey());
+    }
+    try {
+      return FormDefinition.parse(json.readTree(task.getFormSchema()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the form of task " + task.getId(), e);
+    }
   }
 
   public FormDefinition forKey(String formKey) {

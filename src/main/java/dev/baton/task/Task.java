@@ -47,6 +47,21 @@ public class Task {
   @Column(name = "team_key")
   private Set<String> candidateGroups = new LinkedHashSet<>();
 
+  /** User names offered the task besides the candidate groups' members (the model's candidate users). */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @BatchSize(size = 100)
+  @CollectionTable(name = "task_candidate_user", joinColumns = @JoinColumn(name = "task_id"))
+  @Column(name = "username")
+  private Set<String> candidateUsers = new LinkedHashSet<>();
+
+  /** Why the people the model named do not hold the task (unknown, inactive), or null. */
+  private String unassignedReason;
+  /** The business id variable's value when it is no Baton account (a CRM id, an unknown number). */
+  private String accountRef;
+  private String processName;
+  /** The form as deployed when it is not one of Baton's by key (linked by form id, embedded). */
+  private String formSchema;
+
   private String formKey;
   private Instant dueAt;
   private Instant followUpAt;
@@ -87,7 +102,12 @@ public class Task {
 
   protected Task() {}
 
-  Task(TaskSpec spec, Instant lockExpiresAt) {
+  /**
+   * @param people who holds and who is offered the task, resolved by the inbox from what the model
+   *     names; {@code people.reason()} says what of it could not be used
+   * @param knownAccount false when the spec's account id is no Baton account: it is kept as text
+   */
+  Task(TaskSpec spec, TaskPeople.Resolved people, boolean knownAccount, Instant lockExpiresAt) {
     this.jobKey = spec.jobKey();
     this.processInstanceKey = spec.processInstanceKey();
     this.elementInstanceKey = spec.elementInstanceKey();
@@ -95,12 +115,20 @@ public class Task {
     this.processVersion = spec.processVersion();
     this.elementId = spec.elementId();
     this.name = spec.name();
-    this.assignee = spec.assignee();
-    this.candidateGroups.addAll(spec.candidateGroups());
+    this.assignee = people.assignee();
+    this.candidateGroups.addAll(people.candidateGroups());
+    this.candidateUsers.addAll(people.candidateUsers());
+    this.unassignedReason = people.reason();
+    this.processName = spec.processName();
+    this.formSchema = spec.formSchema();
+    this.accountRef = spec.accountRef();
     this.formKey = spec.formKey();
     this.dueAt = spec.dueAt();
     this.followUpAt = spec.followUpAt();
-    this.accountId = spec.accountId();
+    this.accountId = knownAccount ? spec.accountId() : null;
+    if (!knownAccount && spec.accountId() != null) {
+      this.accountRef = String.valueOf(spec.accountId());
+    }
     if (spec.subject() != null) {
       this.subjectType = spec.subject().type();
       this.subjectId = spec.subject().id();
@@ -117,6 +145,16 @@ public class Task {
     return candidateGroups.stream().anyMatch(teams::contains);
   }
 
+  /** Offered to this person by name (a candidate user). */
+  public boolean isCandidateUser(String username) {
+    return candidateUsers.contains(username);
+  }
+
+  /** Open, with no assignee and no one offered it: it waits in the admins' "unassigned work" queue. */
+  public boolean isUnheld() {
+    return status == TaskStatus.OPEN && assignee == null && candidateGroups.isEmpty() && candidateUsers.isEmpty();
+  }
+
   void claim(String username) {
     requireOpen("claimed");
     if (assignee != null && !assignee.equals(username)) {
@@ -127,8 +165,8 @@ public class Task {
 
   void unclaim() {
     requireOpen("unclaimed");
-    if (candidateGroups.isEmpty()) {
-      throw new TaskConflict(this, "has no candidate team to go back to");
+    if (candidateGroups.isEmpty() && candidateUsers.isEmpty()) {
+      throw new TaskConflict(this, "has no candidate team or candidate users to go back to");
     }
     assignee = null;
   }
@@ -153,6 +191,19 @@ public class Task {
   void coveredBy(String delegate) {
     originalAssignee = assignee;
     assignee = delegate;
+  }
+
+  /**
+   * Its assignee can no longer hold it (e.g. deactivated): it goes back to its candidates, or to the
+   * unassigned queue; who it was for stays on record.
+   */
+  void release(String reason) {
+    requireOpen("released");
+    if (originalAssignee == null) {
+      originalAssignee = assignee;
+    }
+    assignee = null;
+    unassignedReason = reason;
   }
 
   void reminded(Instant at) {
@@ -283,6 +334,29 @@ public class Task {
 
   public Set<String> getCandidateGroups() {
     return Set.copyOf(candidateGroups);
+  }
+
+  public Set<String> getCandidateUsers() {
+    return Set.copyOf(candidateUsers);
+  }
+
+  public String getUnassignedReason() {
+    return unassignedReason;
+  }
+
+  /** The business id the model gave when it is no Baton account, or null. */
+  public String getAccountRef() {
+    return accountRef;
+  }
+
+  /** The playbook's name from its model, or null. */
+  public String getProcessName() {
+    return processName;
+  }
+
+  /** The Camunda Forms JSON the task was created with, or null when its form is one of Baton's by key. */
+  public String getFormSchema() {
+    return formSchema;
   }
 
   public String getFormKey() {

@@ -8,6 +8,8 @@ import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,22 @@ public class TaskAssignments {
     TaskService.requireAssignee(task, me);
     Person colleague = colleague(to, me.username());
     hand(task, colleague.getUsername(), me.username(), "task.delegated");
+    return task;
+  }
+
+  /**
+   * An admin gives any open task to an active person: one waiting in the unassigned queue, or one
+   * held or offered elsewhere. Throws {@link BadRequestException} for an unknown or inactive person,
+   * {@link TaskConflict} when the task is not open or already theirs.
+   */
+  @Transactional
+  public Task assign(long id, String to) {
+    Viewer me = inbox.viewer();
+    if (!me.admin()) {
+      throw new AccessDeniedException("only an admin may assign any task");
+    }
+    Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
+    hand(task, colleague(to, task.getAssignee()).getUsername(), me.username(), "task.reassigned");
     return task;
   }
 
@@ -111,6 +129,7 @@ public class TaskAssignments {
       throw new BadRequestException("to", "name the person who takes over");
     }
     Person p = people.findByUsername(username.trim())
+        .or(() -> people.findByEmailIgnoreCase(username.trim()))
         .orElseThrow(() -> new BadRequestException("to", "no person '" + username + "'"));
     if (p.getUsername().equals(holder)) {
       throw new BadRequestException("to", holder + " already has it: choose someone else");

@@ -47,14 +47,23 @@ public record TaskFilter(
     Set<String> self = Set.of(me.username());
     return switch (scope) {
       case MINE -> assignedTo(self);
-      case TEAM -> offeredTo(me.teams(), false);
-      case INBOX -> assignedTo(self).or(offeredTo(me.teams(), true));
+      case TEAM -> offeredTo(me.teams(), false).or(offeredToMe(me.username(), false));
+      case INBOX -> assignedTo(self).or(offeredTo(me.teams(), true)).or(offeredToMe(me.username(), true));
+      case UNASSIGNED -> me.admin() ? unheld() : (r, q, cb) -> cb.disjunction();
       case DELEGATED -> (r, q, cb) -> cb.equal(r.get("delegatedBy"), me.username());
       case ALL_VISIBLE -> me.admin() ? (r, q, cb) -> cb.conjunction() : assignedTo(Stream.concat(self.stream(), me.reports().stream()).collect(Collectors.toSet()))
           .or(offeredTo(me.teams(), false))
+          .or(offeredToMe(me.username(), false))
           .or((r, q, cb) -> cb.or(cb.equal(r.get("delegatedBy"), me.username()),
-              cb.equal(r.get("originalAssignee"), me.username())));
+              cb.equal(r.get("originalAssignee"), me.username())))
+          .or(me.admin() ? unheld() : (r, q, cb) -> cb.disjunction());
     };
+  }
+
+  /** The unassigned queue: open, no assignee, offered to no one (see {@link Task#isUnheld()}). */
+  private static Specification<Task> unheld() {
+    return (r, q, cb) -> cb.and(cb.equal(r.get("status"), TaskStatus.OPEN), cb.isNull(r.get("assignee")),
+        cb.isEmpty(r.get("candidateGroups")), cb.isEmpty(r.get("candidateUsers")));
   }
 
   private static Specification<Task> assignedTo(Set<String> usernames) {
@@ -63,14 +72,23 @@ public record TaskFilter(
 
   /** Offered to one of the teams (a candidate group), claimed or (if asked) not yet. */
   private static Specification<Task> offeredTo(Set<String> teams, boolean unclaimedOnly) {
+    return offered("candidateGroups", teams, unclaimedOnly);
+  }
+
+  /** Offered to me by name (I am a candidate user), claimed or (if asked) not yet. */
+  private static Specification<Task> offeredToMe(String username, boolean unclaimedOnly) {
+    return offered("candidateUsers", Set.of(username), unclaimedOnly);
+  }
+
+  private static Specification<Task> offered(String candidates, Set<String> names, boolean unclaimedOnly) {
     return (r, q, cb) -> {
-      if (teams.isEmpty()) {
+      if (names.isEmpty()) {
         return cb.disjunction();
       }
       Subquery<Long> sub = q.subquery(Long.class);
       Root<Task> t = sub.from(Task.class);
-      Join<Task, String> group = t.join("candidateGroups");
-      sub.select(t.get("id")).where(cb.equal(t.get("id"), r.get("id")), group.in(teams));
+      Join<Task, String> candidate = t.join(candidates);
+      sub.select(t.get("id")).where(cb.equal(t.get("id"), r.get("id")), candidate.in(names));
       return unclaimedOnly ? cb.and(cb.isNull(r.get("assignee")), cb.exists(sub)) : cb.exists(sub);
     };
   }

@@ -1,9 +1,11 @@
 package dev.baton.task;
 
+import dev.baton.people.Person;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -11,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Baton's own reminder and escalation for every human step with a due date, unless its BPMN has
  * timers for them ({@code baton:ownReminders=true}). Rows are claimed with {@code FOR UPDATE SKIP
  * LOCKED} and marked in the same transaction as the mail is queued, so with several app instances
- * each reminder and escalation is queued once.
+ * each reminder and escalation is queued once. A task whose assignee no longer exists or is inactive
+ * is not "reminded" (nobody would be): it is released to its candidates or the unassigned queue.
  */
 @Service
 public class TaskReminders {
@@ -22,9 +25,11 @@ public class TaskReminders {
   private final InboxSettings settings;
   private final Clock clock;
   private final TransactionTemplate tx;
+  private final TaskPeople people;
 
   TaskReminders(Tasks tasks, TaskMails mails, TaskService inbox, InboxSettings settings, Clock clock,
-      TransactionTemplate tx) {
+      TransactionTemplate tx, TaskPeople people) {
+    this.people = people;
     this.tasks = tasks;
     this.mails = mails;
     this.inbox = inbox;
@@ -46,18 +51,32 @@ public class TaskReminders {
     return tx.execute(status -> {
       Instant now = clock.instant();
       List<Task> reminders = tasks.lockReminderDue(now.plus(settings.reminderLead()), settings.batchSize());
-      reminders.forEach(t -> {
+      List<Task> held = releaseUnheld(reminders);
+      held.forEach(t -> {
         mails.reminder(t);
         t.reminded(now);
         inbox.record("task.reminded", t, Map.of());
       });
       List<Task> escalations = tasks.lockEscalationDue(now.minus(settings.escalateAfter()), settings.batchSize());
-      escalations.forEach(t -> {
+      releaseUnheld(escalations).forEach(t -> {
         boolean sent = mails.escalation(t);
         t.escalated(now);
         inbox.record(sent ? "task.escalated" : "task.overdue-unescalated", t, Map.of());
       });
       return reminders.size() + escalations.size();
     });
+  }
+
+  /** The tasks whose assignee can act; the others are released (and so leave the reminder run). */
+  private List<Task> releaseUnheld(List<Task> due) {
+    return due.stream().filter(t -> {
+      Optional<Person> holder = people.find(t.getAssignee());
+      String why = holder.isEmpty() ? "assignee '" + t.getAssignee() + "' is unknown"
+          : holder.get().isActive() ? null : "assignee '" + t.getAssignee() + "' is inactive";
+      if (why != null) {
+        inbox.release(t, why);
+      }
+      return why == null;
+    }).toList();
   }
 }

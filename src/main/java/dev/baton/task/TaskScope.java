@@ -5,12 +5,14 @@ package dev.baton.task;
  * INBOX (the UI's "My tasks"): mine plus my teams' unclaimed ones. ALL_VISIBLE: everything I may
  * see, including what I handed on and (for managers) what is assigned to anyone in my line; an
  * admin sees every task.
- * DELEGATED: tasks I handed to someone else.
+ * DELEGATED: tasks I handed to someone else. Candidate users count as "my team" for a task offered
+ * to them by name. UNASSIGNED (admins only, else empty): open tasks nobody holds or is offered.
  */
 public enum TaskScope {
   MINE,
   TEAM,
   INBOX,
   DELEGATED,
-  ALL_VISIBLE
+  ALL_VISIBLE,
+  UNASSIGNED
 }

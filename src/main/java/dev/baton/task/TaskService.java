@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.AbsenceService;
@@ -45,6 +46,8 @@ public class TaskService {
   private final TaskSettings settings;
   private final Clock clock;
   private final TransactionTemplate tx;
+  private final TaskPeople taskPeople;
+  private final Accounts accounts;
   /** Looked up on first use: handlers depend on features that depend on the inbox. */
   private final ObjectProvider<TaskCompletionHandler> handlerBeans;
   private volatile Map<String, TaskCompletionHandler> handlers;
@@ -52,8 +55,10 @@ public class TaskService {
 
   TaskService(Tasks tasks, People people, AbsenceService absences, TaskContext context, TaskMails mails, Forms forms,
       AuditLog audit, TaskEngineSync engineSync, TaskSettings settings, Clock clock, TransactionTemplate tx,
-      ObjectProvider<TaskCompletionHandler> handlers, ReportingLines lines) {
+      ObjectProvider<TaskCompletionHandler> handlers, ReportingLines lines, TaskPeople taskPeople, Accounts accounts) {
     this.lines = lines;
+    this.taskPeople = taskPeople;
+    this.accounts = accounts;
     this.tasks = tasks;
     this.people = people;
     this.absences = absences;
@@ -84,7 +89,9 @@ public class TaskService {
   /**
    * The row for a user-task job; a job delivered again (at-least-once delivery, or after its
    * activation timeout) finds its row and changes nothing. A new task for someone who is away goes
-   * to their cover (the person it was for stays on record); its assignee is told by mail.
+   * to their cover (the person it was for stays on record); its assignee is told by mail. People are
+   * resolved by user name or e-mail ({@link TaskPeople}); an account id that is no Baton account is
+   * kept as text ({@link Task#getAccountRef()}) so the task still arrives.
    */
   @Transactional
   public Task upsert(TaskSpec spec) {
@@ -114,14 +121,20 @@ public class TaskService {
   }
 
   private Task create(TaskSpec spec) {
-    Task task = new Task(spec, clock.instant().plus(settings.activationTimeout()));
+    boolean knownAccount = spec.accountId() == null || accounts.existsById(spec.accountId());
+    Task task = new Task(spec, taskPeople.resolve(spec), knownAccount, clock.instant().plus(settings.activationTimeout()));
     if (task.getAssignee() != null) {
       absences.coverFor(task.getAssignee()).ifPresent(task::coveredBy);
     }
     tasks.save(task);
+    if (task.getUnassignedReason() != null) {
+      log.warn("task {} ({} in {}): {}", task.getId(), task.getElementId(), task.getBpmnProcessId(),
+          task.getUnassignedReason());
+      record("task.unassigned", task, null);
+    }
     if (task.getAssignee() != null) {
       record("task.assigned", task, null);
-      boolean toldByPlaybook = spec.ownAssignmentMail() && task.getAssignee().equals(spec.assignee());
+      boolean toldByPlaybook = spec.ownAssignmentMail() && task.getOriginalAssignee() == null;
       if (!toldByPlaybook) {
         mails.assigned(task, "created");
       }
@@ -137,7 +150,7 @@ public class TaskService {
   @Transactional(readOnly = true)
   public TaskDetails details(long id) {
     Task task = visible(id, viewer());
-    return context.of(task, forms.forKey(task.getFormKey()));
+    return context.of(task, forms.of(task));
   }
 
   /**
@@ -155,13 +168,17 @@ public class TaskService {
     return tasks.countByAssigneeAndStatus(username, TaskStatus.OPEN);
   }
 
-  /** Only a member of a candidate team may claim; a task claimed by someone else is a conflict. */
+  /**
+   * Only a member of a candidate team or a candidate user may claim (and an admin a task in the
+   * unassigned queue); a task claimed by someone else is a conflict.
+   */
   @Transactional
   public Task claim(long id) {
     Viewer me = viewer();
     Task task = visible(id, me);
-    if (!me.username().equals(task.getAssignee()) && !task.isCandidate(me.teams())) {
-      throw new AccessDeniedException("only a member of a candidate team may claim task " + id);
+    if (!me.username().equals(task.getAssignee()) && !task.isCandidate(me.teams())
+        && !task.isCandidateUser(me.username()) && !(me.admin() && task.isUnheld())) {
+      throw new AccessDeniedException("only a candidate user or a member of a candidate team may claim task " + id);
     }
     Map<String, Object> before = state(task);
     task.claim(me.username());
@@ -192,7 +209,7 @@ public class TaskService {
       Viewer me = viewer();
       Task task = visible(id, me);
       requireAssignee(task, me);
-      Map<String, Object> values = forms.forKey(task.getFormKey()).validate(submitted);
+      Map<String, Object> values = forms.of(task).validate(submitted);
       TaskCompletionHandler handler = handlerFor(task.getFormKey());
       if (handler != null) {
         values = handler.complete(task, values, me.username());
@@ -210,6 +227,17 @@ public class TaskService {
       throw new BadRequestException("task " + id + " is still open: " + done.getCompletionRefusal());
     }
     return done;
+  }
+
+  /**
+   * The task's assignee can no longer hold it (e.g. deactivated since): it goes back to its
+   * candidates, or to the admins' unassigned queue, with why; audited.
+   */
+  void release(Task task, String reason) {
+    Map<String, Object> before = state(task);
+    task.release(reason);
+    record("task.released", task, before);
+    log.warn("task {} released from {}: {}", task.getId(), task.getOriginalAssignee(), reason);
   }
 
   Task visible(long id, Viewer me) {
@@ -248,6 +276,9 @@ public class TaskService {
     }
     if (task.getDelegatedBy() != null) {
       state.put("delegatedBy", task.getDelegatedBy());
+    }
+    if (task.getAssignee() == null && task.getUnassignedReason() != null) {
+      state.put("unassignedReason", task.getUnassignedReason());
     }
     return state;
   }

@@ -17,12 +17,12 @@ class UserTaskHeadersTests {
 
   @Test
   void aStepMarkedWithOwnRemindersIsLeftToItsBpmnTimers() {
-    assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_REMINDERS, "true"), Map.of())).ownReminders()).isTrue();
-    assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_REMINDERS, "no"), Map.of())).ownReminders()).isFalse();
-    assertThat(UserTaskHeaders.toSpec(job(Map.of(), Map.of())).ownReminders()).isFalse();
-    assertThat(UserTaskHeaders.toSpec(job(Map.of(UserTaskHeaders.OWN_ASSIGNMENT_MAIL, "true"), Map.of()))
+    assertThat(toSpec(job(Map.of(UserTaskHeaders.OWN_REMINDERS, "true"), Map.of())).ownReminders()).isTrue();
+    assertThat(toSpec(job(Map.of(UserTaskHeaders.OWN_REMINDERS, "no"), Map.of())).ownReminders()).isFalse();
+    assertThat(toSpec(job(Map.of(), Map.of())).ownReminders()).isFalse();
+    assertThat(toSpec(job(Map.of(UserTaskHeaders.OWN_ASSIGNMENT_MAIL, "true"), Map.of()))
         .ownAssignmentMail()).isTrue();
-    assertThat(UserTaskHeaders.toSpec(job(Map.of(), Map.of())).ownAssignmentMail()).isFalse();
+    assertThat(toSpec(job(Map.of(), Map.of())).ownAssignmentMail()).isFalse();
   }
 
   @Test
@@ -37,7 +37,7 @@ class UserTaskHeadersTests {
             UserTaskHeaders.SUBJECT_TYPE, "commitment"),
         Map.of("accountId", 42, "subjectId", "7"));
 
-    TaskSpec spec = UserTaskHeaders.toSpec(job);
+    TaskSpec spec = toSpec(job);
 
     assertThat(spec.jobKey()).isEqualTo(11L);
     assertThat(spec.processInstanceKey()).isEqualTo(22L);
@@ -57,18 +57,35 @@ class UserTaskHeadersTests {
 
   @Test
   void leavesOutWhatTheModelDoesNotSay() {
-    TaskSpec spec = UserTaskHeaders.toSpec(job(Map.of(), Map.of()));
+    TaskSpec spec = toSpec(job(Map.of(), Map.of()));
 
     assertThat(spec.assignee()).isNull();
     assertThat(spec.candidateGroups()).isEmpty();
     assertThat(spec.formKey()).isNull();
     assertThat(spec.dueAt()).isNull();
     assertThat(spec.accountId()).isNull();
+    assertThat(spec.accountRef()).isNull();
+  }
+
+  @Test
+  void keepsABusinessIdThatIsNoBatonIdAsTextInsteadOfFailing() {
+    assertThat(toSpec(job(Map.of(), Map.of("accountId", "001Ax00000AbcDEF", "subjectId", "x-1"))))
+        .extracting(TaskSpec::accountId, TaskSpec::accountRef, TaskSpec::subject)
+        .containsExactly(null, "001Ax00000AbcDEF", null);
+    assertThat(toSpec(job(Map.of(), Map.of("accountId", "  42 "))).accountId()).isEqualTo(42L);
+    assertThat(toSpec(job(Map.of(), Map.of("accountId", 4.5))).accountRef()).isEqualTo("4.5");
+  }
+
+  @Test
+  void readsCandidateUsersAsTheEngineWritesThemForACommaListAndAFeelList() {
+    // the engine's header for candidateUsers="rob, rita" and for ="=reviewers" (seen in ModelerPlaybooksIntegrationTests)
+    assertThat(toSpec(job(Map.of(UserTaskHeaders.CANDIDATE_USERS, "[\"rob\",\"Rita@Example.com\"]"), Map.of()))
+        .candidateUsers()).containsExactlyInAnyOrder("rob", "Rita@Example.com");
   }
 
   @Test
   void acceptsACommaListOfCandidateGroups() {
-    assertThat(UserTaskHeaders.groups(" sales-emea, sales-na ,")).containsExactly("sales-emea", "sales-na");
+    assertThat(UserTaskHeaders.list(" sales-emea, sales-na ,")).containsExactly("sales-emea", "sales-na");
   }
 
   @Test
@@ -79,13 +96,18 @@ class UserTaskHeadersTests {
 
   @Test
   void refusesABrokenCandidateGroupsArray() {
-    assertThatThrownBy(() -> UserTaskHeaders.groups("[\"sales-emea\"")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> UserTaskHeaders.list("[\"sales-emea\"")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void namesTheTaskAfterItsElementId() {
     assertThat(UserTaskHeaders.nameOf("task_write_handover_note")).isEqualTo("Write handover note");
     assertThat(UserTaskHeaders.nameOf("approve-plan")).isEqualTo("Approve plan");
+  }
+
+  /** Without a registered model, names come from the element id and Baton's own forms by key. */
+  private static TaskSpec toSpec(ActivatedJob job) {
+    return UserTaskHeaders.toSpec(job, new ProcessModels(null));
   }
 
   private static ActivatedJob job(Map<String, String> headers, Map<String, Object> variables) {

@@ -8,12 +8,15 @@ import static org.mockito.Mockito.doNothing;
 import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.MailPreferenceService.Choices;
 import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
 import dev.baton.support.Race;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -39,6 +42,26 @@ class TaskRemindersIntegrationTests extends InboxTest {
     assertThat(actions(late)).containsExactly("task.assigned", "task.reminded", "task.escalated");
     assertThat(mailsAbout(late, "maria@baton.example")).extracting(InboxTest::subject)
         .containsExactly("Overdue: rob's task Follow up");
+  }
+
+  @Test
+  void aTaskWhoseAssigneeLeftIsNotRemindedButReleasedToTheAdminsQueueWithWhy() {
+    Person leaver = people.save(new Person("leaver" + System.nanoTime(), "Lee Leaver",
+        "leaver" + System.nanoTime() + "@baton.example", "{noop}x", Set.of(Role.REP)));
+    Task task = arrivingTask(leaver.getUsername(), Instant.now().minus(Duration.ofHours(2)), false);
+    leaver.deactivate();
+    people.save(leaver);
+
+    reminders.run();
+
+    Task released = tasks.findById(task.getId()).orElseThrow();
+    assertThat(released.getRemindedAt()).isNull();
+    assertThat(released.getEscalatedAt()).isNull();
+    assertThat(released.getAssignee()).isNull();
+    assertThat(released.getOriginalAssignee()).isEqualTo(leaver.getUsername());
+    assertThat(released.getUnassignedReason()).isEqualTo("assignee '" + leaver.getUsername() + "' is inactive");
+    assertThat(released.isUnheld()).isTrue();
+    assertThat(actions(task)).containsExactly("task.assigned", "task.released");
   }
 
   @Test

@@ -53,6 +53,8 @@ class TaskApi {
 
   record Delegation(@NotBlank @Size(max = 60) @SingleLine String to) {}
 
+  record Assignment(@NotBlank @Size(max = 200) @SingleLine String to) {}
+
   record Reassignment(
       @Size(max = 60) @SingleLine String from, @NotBlank @Size(max = 60) @SingleLine String to,
       @Size(max = 1000) List<Long> taskIds) {}
@@ -60,8 +62,9 @@ class TaskApi {
   @Operation(summary = "Tasks visible to me, filtered by playbook, account and overdue, sorted ascending")
   @GetMapping
   PageResponse<TaskView> list(
-      @Parameter(description = "mine, team, inbox (mine + my teams' unclaimed), delegated (by me) or all-visible "
-          + "(also my line's tasks for a manager; every task for an admin)")
+      @Parameter(description = "mine, team, inbox (mine + my teams' unclaimed), delegated (by me), all-visible"
+          + " (also my line's tasks for a manager; every task for an admin), or (admins) unassigned: open tasks"
+          + " nobody holds or is offered")
       @RequestParam(defaultValue = "all-visible") String scope,
       @RequestParam(defaultValue = "OPEN") List<TaskStatus> status,
       @Parameter(description = "a playbook's BPMN process id") @RequestParam(required = false) String playbook,
@@ -98,6 +101,13 @@ class TaskApi {
   @PostMapping("/{id}/delegate")
   TaskView delegate(@PathVariable long id, @Valid @RequestBody Delegation delegation) {
     return TaskView.of(assignments.delegate(id, delegation.to()), clock.instant());
+  }
+
+  @Operation(summary = "Admins: give any open task (e.g. one in the unassigned queue) to an active person")
+  @PostMapping("/{id}/assign")
+  @PreAuthorize("hasRole('ADMIN')")
+  TaskView assign(@PathVariable long id, @RequestBody Assignment assignment) {
+    return TaskView.of(assignments.assign(id, assignment.to()), clock.instant());
   }
 
   @Operation(summary = "Managers: move the given (or all) open tasks of someone in my line to another person")

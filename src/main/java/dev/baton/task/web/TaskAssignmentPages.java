@@ -38,6 +38,19 @@ class TaskAssignmentPages {
     }
   }
 
+  /** Admins: any open task to an active person (the unassigned queue's way out). */
+  @PostMapping("/{id}/assign")
+  @PreAuthorize("hasRole('ADMIN')")
+  String assign(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes flash) {
+    try {
+      Task task = assignments.assign(id, to);
+      flash.addFlashAttribute("message", "\"" + task.getName() + "\" is now with " + task.getAssignee() + ".");
+    } catch (BadRequestException bad) {
+      flash.addFlashAttribute("error", "Not assigned: " + bad.getMessage());
+    }
+    return "redirect:/tasks/" + id;
+  }
+
   /** All of a person's open tasks, or those ticked on the inbox page. */
   @PostMapping("/reassign")
   @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")

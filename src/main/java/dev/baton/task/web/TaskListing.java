@@ -20,7 +20,9 @@ final class TaskListing {
       case "inbox" -> TaskScope.INBOX;
       case "delegated" -> TaskScope.DELEGATED;
       case "all-visible" -> TaskScope.ALL_VISIBLE;
-      default -> throw new BadRequestException("scope", "must be one of mine, team, inbox, delegated, all-visible");
+      case "unassigned" -> TaskScope.UNASSIGNED;
+      default -> throw new BadRequestException("scope",
+          "must be one of mine, team, inbox, delegated, all-visible, unassigned");
     };
   }
 

@@ -10,6 +10,9 @@ import java.util.TreeSet;
 /**
  * A task as the API and the pages show it; a completed one with who completed it, when, and the values.
  * {@code subjectType}/{@code subjectId} say what else it is about (e.g. {@code commitment} 12).
+ * {@code playbook} is the playbook's name from its model (else its process id); {@code
+ * unassignedReason} why the people the model named do not hold it; {@code accountRef} a business id
+ * that is no Baton account (e.g. a CRM id), shown instead of a link.
  */
 record TaskView(
     long id,
@@ -32,7 +35,11 @@ record TaskView(
     String completedBy,
     Instant completedAt,
     Map<String, Object> outcome,
-    String completionRefusal) {
+    String completionRefusal,
+    Set<String> candidateUsers,
+    String playbook,
+    String unassignedReason,
+    String accountRef) {
 
   static TaskView of(Task t, Instant now) {
     boolean overdue = t.isOpen() && t.getDueAt() != null && t.getDueAt().isBefore(now);
@@ -40,6 +47,16 @@ record TaskView(
         t.getDelegatedBy(), new TreeSet<>(t.getCandidateGroups()),
         t.getDueAt(), t.getFollowUpAt(), t.getCreatedAt(), overdue, t.getFormKey(), t.getAccountId(),
         t.getSubject() == null ? null : t.getSubject().type(), t.getSubject() == null ? null : t.getSubject().id(), t.getBpmnProcessId(), t.getProcessInstanceKey(), t.getCompletedBy(),
-        t.getCompletedAt(), t.getOutcome(), t.getCompletionRefusal());
+        t.getCompletedAt(), t.getOutcome(), t.getCompletionRefusal(), new TreeSet<>(t.getCandidateUsers()),
+        t.getProcessName() != null ? t.getProcessName() : t.getBpmnProcessId(), t.getUnassignedReason(),
+        t.getAccountRef());
+  }
+
+  /** Who is offered it when nobody holds it: "team a, b · rob, rita", or "unassigned". */
+  public String offeredTo() {
+    String teams = candidateGroups.isEmpty() ? "" : "team " + String.join(", ", candidateGroups);
+    String users = String.join(", ", candidateUsers);
+    String both = teams.isEmpty() || users.isEmpty() ? teams + users : teams + " · " + users;
+    return both.isEmpty() ? "unassigned" : both;
   }
 }

@@ -1,0 +1,70 @@
+package dev.baton.engine;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import org.hibernate.annotations.CreationTimestamp;
+
+/** A user-task job Baton could not turn into a task and failed with no retries left (an incident). */
+@Entity
+public class JobProblem {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private long jobKey;
+  private long processInstanceKey;
+  private String bpmnProcessId;
+  private String elementId;
+  private int deliveries;
+  private String message;
+  @CreationTimestamp private Instant createdAt;
+
+  protected JobProblem() {}
+
+  JobProblem(long jobKey, long processInstanceKey, String bpmnProcessId, String elementId, int deliveries,
+      String message) {
+    this.jobKey = jobKey;
+    this.processInstanceKey = processInstanceKey;
+    this.bpmnProcessId = bpmnProcessId;
+    this.elementId = elementId;
+    this.deliveries = deliveries;
+    this.message = message;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getJobKey() {
+    return jobKey;
+  }
+
+  public long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public String getBpmnProcessId() {
+    return bpmnProcessId;
+  }
+
+  public String getElementId() {
+    return elementId;
+  }
+
+  /** How many times the engine handed the job to Baton before it gave up (1: a fault in the model). */
+  public int getDeliveries() {
+    return deliveries;
+  }
+
+  public String getMessage() {
+    return message;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

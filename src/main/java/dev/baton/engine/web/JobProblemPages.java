@@ -1,0 +1,51 @@
+package dev.baton.engine.web;
+
+import dev.baton.engine.JobProblem;
+import dev.baton.engine.JobProblems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Admins: the playbook steps Baton could not turn into tasks (each an engine incident), newest first,
+ * as a page and over the API; the message says what to fix.
+ */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Admin", description = "Problems that need an admin")
+class JobProblemPages {
+
+  private final JobProblems problems;
+
+  JobProblemPages(JobProblems problems) {
+    this.problems = problems;
+  }
+
+  record ProblemView(long id, long jobKey, long processInstanceKey, String bpmnProcessId, String elementId,
+      int deliveries, String message, Instant createdAt) {
+
+    static ProblemView of(JobProblem p) {
+      return new ProblemView(p.getId(), p.getJobKey(), p.getProcessInstanceKey(), p.getBpmnProcessId(),
+          p.getElementId(), p.getDeliveries(), p.getMessage(), p.getCreatedAt());
+    }
+  }
+
+  @Operation(summary = "Steps Baton could not store as tasks (engine incidents it raised), newest 200 first")
+  @GetMapping("/api/admin/problems")
+  @ResponseBody
+  List<ProblemView> list() {
+    return problems.findTop200ByOrderByCreatedAtDescIdDesc().stream().map(ProblemView::of).toList();
+  }
+
+  @GetMapping("/admin/problems")
+  String page(Model model) {
+    model.addAttribute("problems", list());
+    return "admin/problems";
+  }
+}
