@@ -89,8 +89,9 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
   private String successor(HandoverItem item, String typed) {
     String name = typed == null ? "" : typed.trim();
     Optional<Person> chosen = people.findByUsername(name).or(() -> people.findByEmailIgnoreCase(name));
-    String problem = chosen.map(p -> rules.problem(p, item.getHandover().getDeparting()).orElse(null))
-        .orElse("there is nobody with the user name or e-mail '" + name + "'");
+    // (a map(...).orElse(...) here read a person without problem as nobody: every valid choice was refused)
+    String problem = chosen.isEmpty() ? "there is nobody with the user name or e-mail '" + name + "'"
+        : rules.problem(chosen.get(), item.getHandover().getDeparting()).orElse(null);
     if (problem != null) {
       throw TaskCompletionHandler.refuse(Map.of("successorUsername", problem));
     }
