@@ -1,12 +1,16 @@
 package dev.baton.handover;
 
+import dev.baton.people.Departures;
 import dev.baton.people.Person;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Who may inherit a book: someone else, active, and not being handed over themselves. */
+/**
+ * Who may inherit a book: someone else, active, and not being handed over themselves. As {@link
+ * Departures} it tells cover and delegation who is being handed over.
+ */
 @Component
-class SuccessorRules {
+class SuccessorRules implements Departures {
 
   private final Handovers handovers;
 
@@ -25,6 +29,11 @@ class SuccessorRules {
       return Optional.of(successor.getUsername() + " is being handed over too and cannot take over accounts");
     }
     return Optional.empty();
+  }
+
+  @Override
+  public boolean isBeingHandedOver(Person person) {
+    return isLeaving(person);
   }
 
   boolean isLeaving(Person person) {

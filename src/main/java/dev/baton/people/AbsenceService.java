@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +26,14 @@ public class AbsenceService {
   private final People people;
   private final AuditLog audit;
   private final Clock clock;
+  private final ObjectProvider<Departures> departures;
 
-  AbsenceService(Absences absences, People people, AuditLog audit, Clock clock) {
+  AbsenceService(Absences absences, People people, AuditLog audit, Clock clock, ObjectProvider<Departures> departures) {
     this.absences = absences;
     this.people = people;
     this.audit = audit;
     this.clock = clock;
+    this.departures = departures;
   }
 
   /**
@@ -51,8 +54,9 @@ public class AbsenceService {
     if (delegate.getId().equals(person.getId())) {
       throw new BadRequestException("delegate", "cannot be yourself");
     }
-    if (!delegate.isActive()) {
-      throw new BadRequestException("delegate", delegate.getUsername() + " is inactive");
+    Optional<String> unavailable = unavailable(delegate, n.startsOn(), n.endsOn());
+    if (unavailable.isPresent()) {
+      throw new BadRequestException("delegate", unavailable.get() + ": choose someone else to cover");
     }
     // the person's row is locked above, so two overlapping absences recorded at once cannot both pass
     absences.findByPersonIdAndStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByStartsOn(
@@ -92,13 +96,41 @@ public class AbsenceService {
         .map(AbsenceView::of).toList();
   }
 
-  /** The active person covering for {@code username} today, if they are away. */
+  /**
+   * The person covering for {@code username} today, if they are away and their cover can take work
+   * today (see {@link #unavailable}); else empty, and the work stays with {@code username}.
+   */
   @Transactional(readOnly = true)
   public Optional<String> coverFor(String username) {
     return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today()).stream()
-        .filter(a -> a.covers(today()) && a.getDelegate().isActive())
+        .filter(a -> a.covers(today()) && unavailable(a.getDelegate(), today(), today()).isEmpty())
         .map(a -> a.getDelegate().getUsername())
         .findFirst();
+  }
+
+  /**
+   * Why {@code person} cannot take over others' work on the days {@code from} to {@code to}
+   * (inclusive, dates in the app clock's zone): inactive, being handed over, or away on one of those
+   * days. Empty when they can. The reason reads as a sentence about the person ("rob is inactive").
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> unavailable(Person person, LocalDate from, LocalDate to) {
+    if (!person.isActive()) {
+      return Optional.of(person.getFullName() + " is inactive");
+    }
+    if (departures.orderedStream().anyMatch(d -> d.isBeingHandedOver(person))) {
+      return Optional.of(person.getFullName() + " is being handed over");
+    }
+    return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(person.getUsername(), from).stream()
+        .filter(a -> !a.getStartsOn().isAfter(to))
+        .map(a -> person.getFullName() + " is away from " + a.getStartsOn() + " to " + a.getEndsOn())
+        .findFirst();
+  }
+
+  /** {@link #unavailable(Person, LocalDate, LocalDate)} for today. */
+  @Transactional(readOnly = true)
+  public Optional<String> unavailableToday(Person person) {
+    return unavailable(person, today(), today());
   }
 
   private LocalDate today() {

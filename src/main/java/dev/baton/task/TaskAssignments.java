@@ -123,7 +123,10 @@ public class TaskAssignments {
     mails.reassigned(task, previous, event.getId());
   }
 
-  /** Whom a task may go to: an existing, active person other than its current holder (else 400). */
+  /**
+   * Whom a task may go to: an existing person other than its current holder who can take work today:
+   * active, not being handed over, not away (else 400 at {@code to}).
+   */
   private Person colleague(String username, String holder) {
     if (username == null || username.isBlank()) {
       throw new BadRequestException("to", "name the person who takes over");
@@ -134,9 +137,9 @@ public class TaskAssignments {
     if (p.getUsername().equals(holder)) {
       throw new BadRequestException("to", holder + " already has it: choose someone else");
     }
-    if (!p.isActive()) {
-      throw new BadRequestException("to", p.getUsername() + " is inactive");
-    }
+    absences.unavailableToday(p).ifPresent(reason -> {
+      throw new BadRequestException("to", reason + ": choose someone else");
+    });
     return p;
   }
 }

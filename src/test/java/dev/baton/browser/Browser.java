@@ -4,12 +4,17 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -44,6 +49,27 @@ final class Browser {
           .usingAnyFreePort()
           .build();
       return new ChromeDriver(service, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Where BATON_SCREENS names a folder, saves the page at 1400 and at 390 px wide as NAME-1400.png and
+   * NAME-390.png there (for a person to look at); otherwise does nothing. The window is 1280 px again afterwards.
+   */
+  static void screenshots(WebDriver browser, String name) {
+    String folder = System.getenv("BATON_SCREENS");
+    if (folder == null || folder.isBlank()) {
+      return;
+    }
+    try {
+      for (int width : new int[] {1400, 390}) {
+        browser.manage().window().setSize(new Dimension(width, 1000));
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of(folder, name + "-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      }
+      browser.manage().window().setSize(new Dimension(1280, 1024));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,6 +7,8 @@ import dev.baton.people.PeopleService;
 import dev.baton.people.TeamService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -28,12 +30,15 @@ class CommitmentPages {
   private final CommitmentRegister register;
   private final PeopleService people;
   private final TeamService teams;
+  private final CommitmentController api;
 
-  CommitmentPages(CommitmentService commitments, CommitmentRegister register, PeopleService people, TeamService teams) {
+  CommitmentPages(CommitmentService commitments, CommitmentRegister register, PeopleService people, TeamService teams,
+      CommitmentController api) {
     this.commitments = commitments;
     this.register = register;
     this.people = people;
     this.teams = teams;
+    this.api = api;
   }
 
   @GetMapping
@@ -51,5 +56,14 @@ class CommitmentPages {
     model.addAttribute("query", UriComponentsBuilder.newInstance().query(request.getQueryString())
         .replaceQueryParam("page").build().getQuery());
     return "commitment/list";
+  }
+
+  /**
+   * The register's export for the signed-in session: the API's /api/commitments/export.csv takes only
+   * HTTP Basic, so the page links here; same filters, same file (the API's own writer).
+   */
+  @GetMapping(value = "/export.csv", produces = "text/csv")
+  void export(RegisterParams params, HttpServletResponse response) throws IOException {
+    api.export(params, response);
   }
 }

@@ -5,13 +5,21 @@ import dev.baton.handover.HandoverQueries;
 import dev.baton.handover.HandoverReason;
 import dev.baton.handover.HandoverService;
 import dev.baton.handover.SuccessorPlan;
+import dev.baton.handover.HandoverStep;
+import dev.baton.handover.HandoverViews;
+import dev.baton.people.AbsenceService;
+import dev.baton.people.People;
 import dev.baton.people.PeopleService;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.InputErrors;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -32,16 +40,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/handovers")
 class HandoverPages {
 
+  /** The steps the person handed over does themselves: the note, and answering the successor's question. */
+  private static final Set<HandoverStep> DEPARTING_STEPS = EnumSet.of(HandoverStep.WRITING_NOTE, HandoverStep.QUESTION_OPEN);
+
   private final HandoverService launcher;
   private final HandoverQueries queries;
   private final AccountReview review;
   private final PeopleService people;
+  private final People persons;
+  private final AbsenceService absences;
 
-  HandoverPages(HandoverService launcher, HandoverQueries queries, AccountReview review, PeopleService people) {
+  HandoverPages(HandoverService launcher, HandoverQueries queries, AccountReview review, PeopleService people,
+      People persons, AbsenceService absences) {
     this.launcher = launcher;
     this.queries = queries;
     this.review = review;
     this.people = people;
+    this.persons = persons;
+    this.absences = absences;
   }
 
   @GetMapping
@@ -90,8 +106,36 @@ class HandoverPages {
   @GetMapping("/{id}")
   @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
   String detail(@PathVariable long id, Principal me, Model model) {
-    model.addAttribute("detail", queries.detail(id, me.getName()));
+    HandoverViews.Detail detail = queries.detail(id, me.getName());
+    model.addAttribute("detail", detail);
+    model.addAttribute("holderWarnings", holderWarnings(detail));
     return "handover/detail";
+  }
+
+  /**
+   * Per item id, why its open step's holder cannot really act on it: the person being handed over
+   * holding a step that is not theirs (one came to them as someone's cover), or a holder who is away,
+   * inactive or being handed over today.
+   */
+  private Map<Long, String> holderWarnings(HandoverViews.Detail detail) {
+    String departing = detail.handover().departing();
+    Map<String, Optional<String>> byHolder = new HashMap<>();
+    Map<Long, String> warnings = new HashMap<>();
+    for (HandoverViews.Item item : detail.items()) {
+      String holder = item.assignee();
+      if (holder == null) {
+        continue;
+      }
+      if (holder.equals(departing)) {
+        if (!DEPARTING_STEPS.contains(item.step())) {
+          warnings.put(item.itemId(), detail.handover().departingName() + " is being handed over: move this step");
+        }
+        continue;
+      }
+      byHolder.computeIfAbsent(holder, h -> persons.findByUsername(h).flatMap(absences::unavailableToday))
+          .ifPresent(reason -> warnings.put(item.itemId(), reason + ": move this step"));
+    }
+    return warnings;
   }
 
   /** Open to the successor and the departing person too: it is what the acknowledgement task links to. */

@@ -33,8 +33,10 @@ class TaskAssignmentPages {
       flash.addFlashAttribute("message", "\"" + task.getName() + "\" is now with " + task.getAssignee() + ".");
       return "redirect:/tasks";
     } catch (BadRequestException bad) {
-      flash.addFlashAttribute("error", "Not delegated: " + bad.getMessage());
-      return "redirect:/tasks/" + id;
+      flash.addFlashAttribute("error", "Not delegated: see the message at the field.");
+      flash.addFlashAttribute("delegateError", bad.getFieldErrors().getOrDefault("to", bad.getMessage()));
+      flash.addFlashAttribute("delegateTo", to);
+      return "redirect:/tasks/" + id + "#delegate";
     }
   }
 
