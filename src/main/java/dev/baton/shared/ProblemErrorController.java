@@ -31,7 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Either way the message is plain: Baton's own messages and field-named input errors, never an
  * exception's text, SQL or a Java class name.
  */
-class ProblemErrorController extends BasicErrorController {
+public class ProblemErrorController extends BasicErrorController {
 
   ProblemErrorController(ErrorAttributes attributes, ServerProperties server, List<ErrorViewResolver> resolvers) {
     super(attributes, server.getError(), resolvers);
@@ -60,8 +60,12 @@ class ProblemErrorController extends BasicErrorController {
         ? "you are not allowed to do this" : Text.clip(message, InputErrors.MAX_MESSAGE);
   }
 
-  /** The error attributes with a safe {@code message} (and {@code errors} for bad input), for the API and the pages. */
-  static final class SafeErrorAttributes extends DefaultErrorAttributes {
+  /**
+   * The error attributes with a safe {@code message} (and {@code errors} for bad input), for the API
+   * and the pages. The web shell's {@code ErrorPageAttributes} extends it with the pages' wording and
+   * is the application's one {@code ErrorAttributes} bean.
+   */
+  public static class SafeErrorAttributes extends DefaultErrorAttributes {
 
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
@@ -128,11 +132,6 @@ class ProblemErrorController extends BasicErrorController {
 
   @Configuration(proxyBeanMethods = false)
   static class Beans {
-
-    @Bean
-    SafeErrorAttributes errorAttributes() {
-      return new SafeErrorAttributes();
-    }
 
     @Bean
     ProblemErrorController errorController(ErrorAttributes attributes, ServerProperties server,

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
-import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
+import dev.baton.shared.ProblemErrorController;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -21,7 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * and {@code error} are the layout's success and failure banners, and would show the error twice.
  */
 @Component
-class ErrorPageAttributes extends DefaultErrorAttributes {
+class ErrorPageAttributes extends ProblemErrorController.SafeErrorAttributes {
 
   static final String GENERIC = "This request is not valid.";
 
@@ -34,9 +34,8 @@ class ErrorPageAttributes extends DefaultErrorAttributes {
       attributes.put("title", attributes.remove("error"));
       attributes.remove("message");
       attributes.put("problem", readable);
-    } else if (attributes.containsKey("message")) {
-      attributes.put("message", readable == null ? "" : readable);
     }
+    // the API's message is the safe one already (ProblemErrorController): field-named, no internals
     return attributes;
   }
 
