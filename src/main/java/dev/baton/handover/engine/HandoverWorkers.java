@@ -135,9 +135,10 @@ public class HandoverWorkers {
     complete(client, job, Map.of());
   }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.RECORD_CALL, fetchVariables = Vars.ITEM_ID)
+  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, type = Jobs.RECORD_CALL, fetchVariables = {Vars.ITEM_ID, Vars.CALL_SUMMARY})
   public void recordIntroCall(JobClient client, ActivatedJob job) {
-    steps.recordIntroCall(item(job));
+    Object summary = job.getVariablesAsMap().get(Vars.CALL_SUMMARY);
+    steps.recordIntroCall(item(job), summary == null ? null : summary.toString());
     complete(client, job, Map.of());
   }
 
