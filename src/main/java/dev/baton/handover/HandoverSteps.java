@@ -83,7 +83,7 @@ public class HandoverSteps {
   @Transactional
   public void saveNote(long itemId, Map<String, Object> note, String author) {
     HandoverItem item = item(itemId);
-    if (item.writeNote(note, author)) {
+    if (item.writeNote(note, author, clock.instant())) {
       record("handover.note-written", item, fields("by", author));
     }
   }

@@ -6,7 +6,10 @@ import dev.baton.account.AccountService;
 import dev.baton.account.AccountView;
 import dev.baton.account.NewAccount;
 import dev.baton.account.Timeline;
+import dev.baton.account.HandoverNotes;
 import dev.baton.account.TimelineItem;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.baton.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,12 +37,17 @@ class AccountController {
 
   record Transfer(@NotNull Long ownerId, Long version) {}
 
+  /** The account with the handover notes written for it, newest first. */
+  record AccountWithNotes(@JsonUnwrapped AccountView account, List<HandoverNotes.Note> handoverNotes) {}
+
   private final AccountService accounts;
   private final Timeline timeline;
+  private final ObjectProvider<HandoverNotes> notes;
 
-  AccountController(AccountService accounts, Timeline timeline) {
+  AccountController(AccountService accounts, Timeline timeline, ObjectProvider<HandoverNotes> notes) {
     this.accounts = accounts;
     this.timeline = timeline;
+    this.notes = notes;
   }
 
   @GetMapping
@@ -52,8 +60,11 @@ class AccountController {
   }
 
   @GetMapping("/{id}")
-  AccountView get(@PathVariable Long id) {
-    return accounts.get(id);
+  @Operation(summary = "One account with its handover notes (who wrote each, when, for which handover), newest first")
+  AccountWithNotes get(@PathVariable Long id) {
+    AccountView account = accounts.get(id);
+    HandoverNotes source = notes.getIfAvailable();
+    return new AccountWithNotes(account, source == null ? List.of() : source.of(id));
   }
 
   @GetMapping("/{id}/timeline")
