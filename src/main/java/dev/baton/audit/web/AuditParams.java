@@ -1,6 +1,7 @@
 package dev.baton.audit.web;
 
 import dev.baton.audit.AuditFilter;
+import dev.baton.shared.BadRequestException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,7 +14,11 @@ record AuditParams(String entityType, Long entityId, Long account, String actor,
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 
+  /** @throws BadRequestException (field {@code to}) when the range ends before it starts */
   AuditFilter toFilter() {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new BadRequestException("to", "must not be before from");
+    }
     return new AuditFilter(entityType, entityId, account, actor, action,
         from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
         to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
