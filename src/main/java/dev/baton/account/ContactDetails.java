@@ -1,6 +1,7 @@
 package dev.baton.account;
 
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -8,7 +9,9 @@ import jakarta.validation.constraints.Size;
 public record ContactDetails(
     @NotBlank @Size(max = 200) String fullName,
     @Size(max = 200) String title,
-    @Email @Size(max = 254) String email,
+    @Email @Size(max = 254)
+    @Pattern(regexp = "\\p{ASCII}*", message = "must be plain ASCII: Baton cannot yet deliver to an address with"
+        + " accents or other non-ASCII letters (write the domain in its xn-- form)") String email,
     @Size(max = 60) String phone,
     @Size(max = 4000) String preferences,
     boolean primary,

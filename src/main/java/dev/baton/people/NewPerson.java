@@ -12,7 +12,9 @@ public record NewPerson(
     @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9._-]+", message = "use lower-case letters, digits, '.', '_' or '-'")
         String username,
     @NotBlank @Size(max = 200) String fullName,
-    @NotBlank @Email @Size(max = 254) String email,
+    @NotBlank @Email @Size(max = 254)
+    @Pattern(regexp = "\\p{ASCII}*", message = "must be plain ASCII: Baton cannot yet deliver to an address with"
+        + " accents or other non-ASCII letters (write the domain in its xn-- form)") String email,
     @NotBlank @Size(min = 8, max = 100) String password,
     @NotEmpty Set<Role> roles,
     Long teamId,

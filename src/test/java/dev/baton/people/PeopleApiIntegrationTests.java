@@ -169,4 +169,16 @@ class PeopleApiIntegrationTests {
     assertThat((String) refused.getBody().get("detail")).contains("1 open commitments");
     assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
   }
+
+  @Test
+  void anAddressBatonCannotDeliverToIsRefusedAtItsFieldWhenThePersonIsSaved() {
+    ResponseEntity<Map> refused = admin().postForEntity("/api/people", Map.of("username", "joerg",
+        "fullName", "Jörg Müller", "email", "jörg@müller-bau.example", "password", "secret-123",
+        "roles", List.of("REP")), Map.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, String>) refused.getBody().get("errors")).containsOnlyKeys("email")
+        .hasEntrySatisfying("email", m -> assertThat(m).startsWith("must be plain ASCII"));
+    assertThat(people.findByUsername("joerg")).isEmpty();
+  }
 }
