@@ -2,8 +2,9 @@ package dev.baton.audit;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface AuditEvents extends JpaRepository<AuditEvent, Long> {
+public interface AuditEvents extends JpaRepository<AuditEvent, Long>, JpaSpecificationExecutor<AuditEvent> {
 
   List<AuditEvent> findByAccountIdOrderByAt(Long accountId);
 

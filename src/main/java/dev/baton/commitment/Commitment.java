@@ -102,7 +102,7 @@ public class Commitment {
     if (newOwner != null && !newOwner.isActive()) {
       throw new IllegalArgumentException(newOwner.getUsername() + " is inactive and cannot own a commitment");
     }
-    if (!status.isOpen() && status != REJECTED) {
+    if (!status.isOpen()) {
       throw new IllegalCommitmentTransition(this, "be reassigned");
     }
     this.owner = newOwner;
@@ -172,7 +172,7 @@ public class Commitment {
   public CommitmentStage stage() {
     return switch (status) {
       case VERIFIED, BREACHED, CANCELLED -> CommitmentStage.CLOSED;
-      case REJECTED -> CommitmentStage.RENEGOTIATE;
+      case REJECTED -> owner == null || !owner.isActive() ? CommitmentStage.ASSIGN : CommitmentStage.RENEGOTIATE;
       case DELIVERED -> CommitmentStage.VERIFY;
       case PROPOSED, ACCEPTED -> owner == null || !owner.isActive() ? CommitmentStage.ASSIGN
           : status == PROPOSED ? CommitmentStage.ACCEPT : CommitmentStage.DELIVER;

@@ -54,7 +54,7 @@ public class CommitmentProcessSteps {
     String team = c.getDeliveringTeam() == null ? settings.defaultDeliveringTeam() : c.getDeliveringTeam().getKey();
     ZonedDateTime due = c.getDueDate().atTime(settings.notifyAt()).atZone(settings.zone());
     return new CommitmentStep(id, c.getAccount().getId(), c.stage(), c.getVersion(), username(c.getOwner()),
-        username(c.getMadeBy()), team, settings.verifyingTeam(), escalateTo(c), due.toInstant(),
+        renegotiator(c), team, settings.verifyingTeam(), escalateTo(c), due.toInstant(),
         due.minusDays(settings.reminderDaysBefore(team)).toInstant());
   }
 
@@ -138,12 +138,29 @@ public class CommitmentProcessSteps {
   }
 
   /**
-   * Ids of commitments a process follows that are still to be delivered but have no active owner (the
-   * invariant); {@code accountId} as for {@link #withoutProcess}.
+   * Ids of commitments a process follows that wait for their owner (to accept, deliver or renegotiate)
+   * but have no active owner (the invariant); {@code accountId} as for {@link #withoutProcess}.
    */
   @Transactional(readOnly = true)
   public List<Long> withoutActiveOwner(Long accountId) {
-    return commitments.findFollowedWithoutActiveOwner(CommitmentStatus.AWAITING_DELIVERY, accountId);
+    return commitments.findFollowedWithoutActiveOwner(CommitmentStatus.OWNER_ACTS, accountId);
+  }
+
+  /**
+   * Who renegotiates a rejected promise with the customer: its maker, unless the commitment went with
+   * its account to a new owner (a handover: the successor owns both and now speaks for the account);
+   * never an inactive person.
+   */
+  private String renegotiator(Commitment c) {
+    Person maker = c.getMadeBy();
+    Person owner = c.getOwner();
+    Person accountOwner = c.getAccount().getOwner();
+    boolean movedOn = owner != null && owner.isActive() && !owner.getId().equals(maker.getId())
+        && accountOwner != null && owner.getId().equals(accountOwner.getId());
+    if (maker.isActive() && !movedOn) {
+      return maker.getUsername();
+    }
+    return owner != null && owner.isActive() ? owner.getUsername() : escalateTo(c);
   }
 
   private String escalateTo(Commitment c) {

@@ -6,6 +6,8 @@ import java.time.Instant;
  * What the commitment process needs to route its next step: who acts and when timers fire. Names
  * only (user names, a team key), since tasks are assigned by name.
  *
+ * @param madeByUsername who renegotiates a rejected commitment: the maker, or the owner once the commitment
+ *     went with its account to a successor (a handover); never an inactive person
  * @param escalateToUsername the owner's manager; else the maker's manager; else the maker
  */
 public record CommitmentStep(

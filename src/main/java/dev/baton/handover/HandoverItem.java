@@ -50,6 +50,7 @@ public class HandoverItem {
   private Map<String, Object> note;
 
   private String noteBy;
+  private Instant noteWrittenAt;
   private String question;
   private String answer;
   private Instant transferredAt;
@@ -80,12 +81,13 @@ public class HandoverItem {
     return true;
   }
 
-  boolean writeNote(Map<String, Object> values, String by) {
+  boolean writeNote(Map<String, Object> values, String by, Instant at) {
     if (note != null) {
       return false;
     }
     note = values;
     noteBy = by;
+    noteWrittenAt = at;
     return true;
   }
 
@@ -176,6 +178,10 @@ public class HandoverItem {
 
   public String getNoteBy() {
     return noteBy;
+  }
+
+  public Instant getNoteWrittenAt() {
+    return noteWrittenAt;
   }
 
   public String getQuestion() {

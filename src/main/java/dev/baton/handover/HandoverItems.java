@@ -1,6 +1,7 @@
 package dev.baton.handover;
 
 import java.util.List;
+import org.springframework.data.jpa.repository.Query;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -19,4 +20,11 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
   List<HandoverItem> findByHandoverIdOrderById(Long handoverId);
 
   Optional<HandoverItem> findByHandoverIdAndAccountId(Long handoverId, Long accountId);
+
+  /** An account's items that carry a note, newest first, with their handover and its people. */
+  @Query("""
+      select i from HandoverItem i join fetch i.handover h join fetch h.departing left join fetch i.successor
+      where i.account.id = :accountId and i.note is not null
+      order by i.noteWrittenAt desc nulls last, i.id desc""")
+  List<HandoverItem> findNotesOfAccount(Long accountId);
 }

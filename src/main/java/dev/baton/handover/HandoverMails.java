@@ -55,6 +55,7 @@ class HandoverMails {
     model.put("departingName", departing.getFullName());
     model.put("departingFirstName", departing.getFullName().split(" ")[0]);
     model.put("departingInCopy", copy);
+    model.put("promises", promises(item.getAccount().getId()));
     outbox.enqueue("handover-intro:" + item.getId(), primary.get().getEmail(), copy ? departing.getEmail() : null,
         new Outbox.Sender(successor.getFullName(), successor.getEmail()), composer.compose("intro-customer", model));
     return true;
@@ -93,5 +94,20 @@ class HandoverMails {
 
   private Person manager(Handover h) {
     return people.findByUsername(h.getLaunchedBy()).orElseThrow();
+  }
+
+  private static final DateTimeFormatter CUSTOMER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  /**
+   * The account's open promises as the customer reads them: what, by when, and for a promise under
+   * way a plain word on where it stands (no internal status names). Empty when there are none.
+   */
+  List<String> promises(Long accountId) {
+    return book.openCommitmentsOf(accountId).stream().map(c -> c.getDescription() + ", by "
+        + CUSTOMER_DATE.format(c.getDueDate()) + switch (c.getStatus()) {
+          case DELIVERED -> " (delivered: I will check with you that it works as promised)";
+          case REJECTED -> " (we need to agree new terms with you: I will be in touch)";
+          default -> "";
+        }).toList();
   }
 }

@@ -83,7 +83,7 @@ public class HandoverSteps {
   @Transactional
   public void saveNote(long itemId, Map<String, Object> note, String author) {
     HandoverItem item = item(itemId);
-    if (item.writeNote(note, author)) {
+    if (item.writeNote(note, author, clock.instant())) {
       record("handover.note-written", item, fields("by", author));
     }
   }
@@ -163,11 +163,12 @@ public class HandoverSteps {
     }
   }
 
+  /** Records the introduction call as held once, with what was said ({@code summary} may be null). */
   @Transactional
-  public void recordIntroCall(long itemId) {
+  public void recordIntroCall(long itemId, String summary) {
     HandoverItem item = item(itemId);
     if (item.callHeld(clock.instant())) {
-      record("handover.intro-call-held", item, fields("by", item.getSuccessor().getUsername()));
+      record("handover.intro-call-held", item, fields("by", item.getSuccessor().getUsername(), "summary", summary));
     }
   }
 
@@ -182,8 +183,11 @@ public class HandoverSteps {
     return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
+  /** Names the handover too, so the account's timeline can link to its page. */
   private void record(String action, HandoverItem item, Map<String, Object> after) {
-    audit.record(action, "handover_item", item.getId(), item.getAccount().getId(), null, after);
+    Map<String, Object> withHandover = new java.util.LinkedHashMap<>(after);
+    withHandover.put("handoverId", item.getHandover().getId());
+    audit.record(action, "handover_item", item.getId(), item.getAccount().getId(), null, withHandover);
   }
 
   private HandoverItem item(long id) {

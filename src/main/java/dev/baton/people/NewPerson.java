@@ -15,7 +15,9 @@ public record NewPerson(
     @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9._-]+", message = "use lower-case letters, digits, '.', '_' or '-'")
         String username,
     @NotBlank @Size(max = 200) @SingleLine String fullName,
-    @NotBlank @Email @Size(max = 254) @SingleLine String email,
+    @NotBlank @Email @Size(max = 254) @SingleLine
+    @Pattern(regexp = "\\p{ASCII}*", message = "must be plain ASCII: Baton cannot yet deliver to an address with"
+        + " accents or other non-ASCII letters (write the domain in its xn-- form)") String email,
     // as typed: not trimmed or normalised like other text (see StrictJson)
     @JsonDeserialize(using = StringDeserializer.class) @NotBlank @Size(min = 8, max = 100) String password,
     @NotEmpty Set<Role> roles,

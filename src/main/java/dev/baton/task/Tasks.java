@@ -60,5 +60,8 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
 
   long countByAssigneeAndStatus(String assignee, TaskStatus status);
 
+  /** An account's tasks in one status, soonest due first (e.g. the open ones for a handover note's draft). */
+  List<Task> findByAccountIdAndStatusOrderByDueAtAsc(Long accountId, TaskStatus status);
+
   List<Task> findBySubjectTypeAndSubjectIdAndStatusOrderById(String subjectType, Long subjectId, TaskStatus status);
 }

@@ -5,7 +5,9 @@ import dev.baton.account.AccountService;
 import dev.baton.account.AccountView;
 import dev.baton.account.ContactService;
 import dev.baton.account.InteractionKind;
+import dev.baton.account.HandoverNotes;
 import dev.baton.account.InteractionService;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.baton.account.Timeline;
 import dev.baton.commitment.CommitmentFilter;
 import dev.baton.commitment.CommitmentService;
@@ -17,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
@@ -53,9 +56,11 @@ class AccountPages {
   private final CommitmentService commitments;
   private final PeopleService people;
   private final Timeline timeline;
+  private final ObjectProvider<HandoverNotes> notes;
 
   AccountPages(AccountService accounts, ContactService contacts, InteractionService interactions,
-      CommitmentService commitments, PeopleService people, Timeline timeline) {
+      CommitmentService commitments, PeopleService people, Timeline timeline, ObjectProvider<HandoverNotes> notes) {
+    this.notes = notes;
     this.accounts = accounts;
     this.contacts = contacts;
     this.interactions = interactions;
@@ -110,6 +115,8 @@ class AccountPages {
   private String detailPage(Long id, Model model) {
     model.addAttribute("account", accounts.get(id));
     model.addAttribute("timeline", timeline.of(id));
+    HandoverNotes source = notes.getIfAvailable();
+    model.addAttribute("handoverNotes", source == null ? List.of() : source.of(id));
     model.addAttribute("contacts", contacts.forAccount(id, null));
     model.addAttribute("commitments", commitments.find(
         CommitmentFilter.ofAccount(id), Pageable.unpaged(Sort.by("dueDate", "id"))).getContent());

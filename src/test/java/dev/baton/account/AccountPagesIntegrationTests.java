@@ -77,7 +77,7 @@ class AccountPagesIntegrationTests {
         .andExpect(redirectedUrl("/accounts/" + account.getId()));
 
     mvc.perform(get("/accounts/" + account.getId()).with(user("rita")))
-        .andExpect(content().string(containsString("MEETING: Quarterly review")));
+        .andExpect(content().string(containsString("Meeting: Quarterly review")));
   }
 
   @Test

@@ -122,4 +122,15 @@ class CommitmentQueryTests {
 
     assertThat(find(ofAcme(false, true, null, null))).containsExactly(rejected);
   }
+
+  @Test
+  void aRejectedCommitmentOfSomeoneInactiveShowsAsUnownedForItIsStillOpen() {
+    Commitment rejected = save(rita, cs, TODAY.plusDays(3));
+    rejected.reject("delivery cannot staff it");
+    commitments.flush();
+    rita.deactivate();
+    people.flush();
+
+    assertThat(find(ofAcme(true, false, null, null))).containsExactlyInAnyOrder(unownedLate, ritasOnTime, rejected);
+  }
 }

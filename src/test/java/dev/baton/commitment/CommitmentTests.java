@@ -109,4 +109,15 @@ class CommitmentTests {
     assertThat(in(CommitmentStatus.DELIVERED).isOverdue(later)).isFalse();
     assertThat(in(CommitmentStatus.CANCELLED).isOverdue(later)).isFalse();
   }
+
+  @Test
+  void aRejectedCommitmentWaitsForRenegotiationAndFirstForAnActiveOwnerWhenItsOwnerLeft() {
+    Commitment rejected = in(CommitmentStatus.REJECTED);
+    assertThat(rejected.getStatus().isOpen()).isTrue();
+    assertThat(rejected.stage()).isEqualTo(CommitmentStage.RENEGOTIATE);
+
+    rob.deactivate();
+
+    assertThat(rejected.stage()).isEqualTo(CommitmentStage.ASSIGN);
+  }
 }

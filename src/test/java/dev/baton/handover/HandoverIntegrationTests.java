@@ -89,6 +89,11 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
     book = List.of(account("Alpha " + tag, "alpha-" + tag), account("Beta " + tag, "beta-" + tag));
     commitments.save(new Commitment(book.get(0), null, "Onboarding training", maria, departing, null,
         LocalDate.now().plusDays(30)));
+    // delivery said no: still owed to the customer until renegotiated, so it moves like any open promise
+    Commitment priceHold = new Commitment(book.get(1), null, "Price hold for the renewal", departing, departing, null,
+        LocalDate.now().plusDays(20));
+    priceHold.reject("Finance will not hold this year's rate");
+    commitments.save(priceHold);
   }
 
   @Test
@@ -96,7 +101,7 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
     Task review = anOpenTaskOfTheDepartingRep();
     ResponseEntity<Map> refused = as("ada").postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) refused.getBody().get("detail")).contains("2 accounts", "1 open commitments", "1 open tasks");
+    assertThat((String) refused.getBody().get("detail")).contains("2 accounts", "2 open commitments", "1 open tasks");
 
     ResponseEntity<Map> launched = as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
     assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -106,6 +111,12 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
         .isEqualTo(HttpStatus.CONFLICT);
 
     for (int i = 0; i < book.size(); i++) {
+      Task note = openTask(departing, "task_write_handover_note");
+      Map drafted = (Map) as(departing.getUsername()).getForObject("/api/tasks/" + note.getId(), Map.class).get("formValues");
+      assertThat((String) drafted.get("openCommitmentsAndRisks")).as("the note starts drafted from the record")
+          .contains(note.getAccountId().equals(book.get(0).getId()) ? "Onboarding training: owner Dana Departing"
+              : "Price hold for the renewal: owner Dana Departing");
+      assertThat((String) drafted.get("keyContacts")).contains("(CFO)", "prefers: mail");
       complete(departing, "task_write_handover_note", NOTE);
     }
     for (int i = 0; i < book.size(); i++) {
@@ -118,6 +129,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
 
     assertThat(jdbc.queryForObject("select count(*) from account where owner_id = ?", Long.class, departing.getId())).isZero();
     assertThat(jdbc.queryForObject("select count(*) from commitment where owner_id = ?", Long.class, departing.getId())).isZero();
+    assertThat(jdbc.queryForObject("select owner_id from commitment where account_id = ? and status = 'REJECTED'",
+        Long.class, book.get(1).getId())).as("the rejected promise moved too").isEqualTo(successor.getId());
     Task moved = tasks.findById(review.getId()).orElseThrow();
     assertThat(moved.getAssignee()).isEqualTo(successor.getUsername());
     assertThat(moved.getOriginalAssignee()).isEqualTo(departing.getUsername());
@@ -125,7 +138,25 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
         + " where handover_id = ?", id)).hasSize(2).allSatisfy(item -> assertThat(item).containsEntry("step", "DONE")
             .containsEntry("note_by", departing.getUsername()).containsEntry("contacts", NOTE.get("keyContacts")));
 
+    for (Account account : book) {
+      String page = as("maria").getForObject("/accounts/" + account.getId(), String.class);
+      assertThat(page).contains("Handover notes", "Loyal since 2019, values quick answers",
+          "Dana Departing handed the account over to Sam Successor", "Sam Successor acknowledged the handover note",
+          "Intro call held by Sam Successor: Friendly, wants a QBR").doesNotContain("COMPLETING", "handover_item");
+      List<Map> notes = (List<Map>) as("ravi").getForObject("/api/accounts/" + account.getId(), Map.class)
+          .get("handoverNotes");
+      assertThat(notes).singleElement().satisfies(n -> assertThat(n).containsEntry("handoverId", (int) id)
+          .containsEntry("writtenBy", "Dana Departing").containsEntry("to", "Sam Successor"));
+    }
+
     dispatcher.dispatch();
+    String trainingDue = LocalDate.now().plusDays(30).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+        java.util.Locale.ENGLISH));
+    String priceHoldDue = LocalDate.now().plusDays(20).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+        java.util.Locale.ENGLISH));
+    assertThat(promisesIn(mailTo(contactEmail(book.get(0))).get(0))).containsExactly("- Onboarding training, by " + trainingDue);
+    assertThat(promisesIn(mailTo(contactEmail(book.get(1))).get(0))).containsExactly("- Price hold for the renewal, by "
+        + priceHoldDue + " (we need to agree new terms with you: I will be in touch)");
     for (Account account : book) {
       List<MimeMessage> intros = mailTo(contactEmail(account));
       assertThat(intros).hasSize(1);
@@ -268,11 +299,40 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
   }
 
   /** Waits for the person's open task at that step, then completes it through the task API. */
-  private void complete(Person who, String elementId, Map<String, Object> values) throws Exception {
-    Task task = await().atMost(WAIT).until(() -> tasks.findAll().stream()
+  private Task openTask(Person who, String elementId) {
+    return await().atMost(WAIT).until(() -> tasks.findAll().stream()
         .filter(t -> t.getStatus() == TaskStatus.OPEN && who.getUsername().equals(t.getAssignee())
             && elementId.equals(t.getElementId()))
         .findFirst().orElse(null), t -> t != null);
+  }
+
+  /** The promise lines of an introduction mail's text part. */
+  private static List<String> promisesIn(MimeMessage mail) throws Exception {
+    jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+    String text = null;
+    for (int i = 0; i < parts.getCount() && text == null; i++) {
+      text = textOf(parts.getBodyPart(i));
+    }
+    return text.lines().filter(l -> l.startsWith("- ")).toList();
+  }
+
+  private static String textOf(jakarta.mail.Part part) throws Exception {
+    if (part.isMimeType("text/plain")) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof jakarta.mail.Multipart m) {
+      for (int i = 0; i < m.getCount(); i++) {
+        String t = textOf(m.getBodyPart(i));
+        if (t != null) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
+  private void complete(Person who, String elementId, Map<String, Object> values) throws Exception {
+    Task task = openTask(who, elementId);
     ResponseEntity<Map> done = as(who.getUsername()).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
     assertThat(done.getStatusCode()).as("%s completes %s: %s", who.getUsername(), elementId, done.getBody())
         .isEqualTo(HttpStatus.OK);

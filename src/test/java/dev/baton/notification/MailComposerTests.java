@@ -44,4 +44,27 @@ class MailComposerTests {
     assertThatThrownBy(() -> composer.compose("no-such-mail", Map.of()))
         .hasMessageContaining("no-such-mail");
   }
+
+  private MailComposer.Mail introduction(java.util.List<String> promises) {
+    return composer.compose("intro-customer", Map.of("contactName", "Ana", "accountName", "Acme",
+        "successorName", "Rita Okafor", "successorEmail", "rita@example.com", "departingName", "Rob Jansen",
+        "departingFirstName", "Rob", "departingInCopy", false, "promises", promises));
+  }
+
+  @Test
+  void theIntroductionListsEachOpenPromiseWithItsDateInTextAndHtml() {
+    MailComposer.Mail mail = introduction(java.util.List.of("Price hold, by 27 March 2026", "SSO guide, by 1 May 2026"));
+
+    assertThat(mail.text()).contains("every promise we have made to you stands, with the same dates:\n\n"
+        + "- Price hold, by 27 March 2026\n- SSO guide, by 1 May 2026\n");
+    assertThat(mail.html()).contains("<li>Price hold, by 27 March 2026</li>", "<li>SSO guide, by 1 May 2026</li>");
+  }
+
+  @Test
+  void theIntroductionSaysNothingOfPromisesWhenThereAreNone() {
+    MailComposer.Mail mail = introduction(java.util.List.of());
+
+    assertThat(mail.text()).contains("You won't need to repeat any of it.\n").doesNotContain("promise we have made");
+    assertThat(mail.html()).doesNotContain("promise we have made").doesNotContain("<li>");
+  }
 }

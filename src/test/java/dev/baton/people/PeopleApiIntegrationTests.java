@@ -2,7 +2,12 @@ package dev.baton.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvents;
+import dev.baton.commitment.Commitment;
+import dev.baton.commitment.Commitments;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,8 @@ class PeopleApiIntegrationTests {
   @Autowired People people;
   @Autowired Teams teams;
   @Autowired AuditEvents audit;
+  @Autowired Accounts accounts;
+  @Autowired Commitments commitments;
 
   TestRestTemplate admin() {
     return http.withBasicAuth("ada", "demo");
@@ -202,5 +209,34 @@ class PeopleApiIntegrationTests {
     assertThat((Map<String, Object>) underTheInactive.getBody().get("errors"))
         .containsEntry("managerId", "gone-boss is inactive and cannot manage anyone");
     assertThat(people.existsByUsername("under-rep") || people.existsByUsername("under-gone")).isFalse();
+  }
+
+  @Test
+  void aRejectedCommitmentStillToBeRenegotiatedBlocksItsOwnersDeactivation() {
+    Long leaver = ((Number) createPerson("rejecter", null).getBody().get("id")).longValue();
+    Person owner = people.findById(leaver).orElseThrow();
+    Account account = accounts.save(new Account("Rejecter's customer", people.findByUsername("rob").orElseThrow(),
+        null, null, null));
+    Commitment rejected = new Commitment(account, null, "Price hold", owner, owner, null, LocalDate.now().plusDays(9));
+    rejected.reject("delivery said no");
+    commitments.save(rejected);
+
+    ResponseEntity<Map> refused = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) refused.getBody().get("detail")).contains("1 open commitments");
+    assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
+  }
+
+  @Test
+  void anAddressBatonCannotDeliverToIsRefusedAtItsFieldWhenThePersonIsSaved() {
+    ResponseEntity<Map> refused = admin().postForEntity("/api/people", Map.of("username", "joerg",
+        "fullName", "Jörg Müller", "email", "jörg@müller-bau.example", "password", "secret-123",
+        "roles", List.of("REP")), Map.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((Map<String, String>) refused.getBody().get("errors")).containsOnlyKeys("email")
+        .hasEntrySatisfying("email", m -> assertThat(m).startsWith("must be plain ASCII"));
+    assertThat(people.findByUsername("joerg")).isEmpty();
   }
 }

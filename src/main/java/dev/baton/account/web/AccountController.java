@@ -7,7 +7,10 @@ import dev.baton.account.AccountService;
 import dev.baton.account.AccountView;
 import dev.baton.account.NewAccount;
 import dev.baton.account.Timeline;
+import dev.baton.account.HandoverNotes;
 import dev.baton.account.TimelineItem;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,14 +41,19 @@ class AccountController {
 
   record Transfer(@NotNull Long ownerId, @NotNull Long version) {}
 
+  /** The account with the handover notes written for it, newest first. */
+  record AccountWithNotes(@JsonUnwrapped AccountView account, List<HandoverNotes.Note> handoverNotes) {}
+
   private final AccountService accounts;
   private final AccountAccess access;
   private final Timeline timeline;
+  private final ObjectProvider<HandoverNotes> notes;
 
-  AccountController(AccountService accounts, AccountAccess access, Timeline timeline) {
+  AccountController(AccountService accounts, AccountAccess access, Timeline timeline, ObjectProvider<HandoverNotes> notes) {
     this.accounts = accounts;
     this.access = access;
     this.timeline = timeline;
+    this.notes = notes;
   }
 
   @GetMapping
@@ -59,8 +67,11 @@ class AccountController {
   }
 
   @GetMapping("/{id}")
-  AccountView get(@PathVariable Long id) {
-    return accounts.get(id);
+  @Operation(summary = "One account with its handover notes (who wrote each, when, for which handover), newest first")
+  AccountWithNotes get(@PathVariable Long id) {
+    AccountView account = accounts.get(id);
+    HandoverNotes source = notes.getIfAvailable();
+    return new AccountWithNotes(account, source == null ? List.of() : source.of(id));
   }
 
   @GetMapping("/{id}/timeline")

@@ -84,6 +84,8 @@ public final class HandoverBpmn {
     public static final String ACCOUNT_ID = Bpmn.Variables.ACCOUNT_ID;
     public static final String ITEM_IDS = "handoverItemIds";
     public static final String ITEM_ID = "handoverItemId";
+    /** The introduction call's form field: what was said, for the account's timeline. */
+    public static final String CALL_SUMMARY = "callSummary";
     public static final String MANAGER = "managerUsername";
     public static final String DEPARTING = "departingUsername";
     public static final String SUCCESSOR = "successorUsername";

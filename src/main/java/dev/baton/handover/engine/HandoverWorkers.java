@@ -138,8 +138,9 @@ public class HandoverWorkers {
   }
 
   @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_CALL)
-  public void recordIntroCall(@Variable(name = Vars.ITEM_ID) long itemId) {
-    steps.recordIntroCall(itemId);
+  public void recordIntroCall(@Variable(name = Vars.ITEM_ID) long itemId,
+      @Variable(name = Vars.CALL_SUMMARY) String summary) {
+    steps.recordIntroCall(itemId, summary);
   }
 
   @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.CHECK_ORPHANS)

@@ -10,6 +10,7 @@ import dev.baton.task.AccountCommitmentLines;
 import dev.baton.task.TaskDetails;
 import dev.baton.task.TaskSubjectSource;
 import dev.baton.task.TaskFilter;
+import dev.baton.task.TaskFormDefaults;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,15 +40,17 @@ class TaskApi {
   private final TaskService tasks;
   private final TaskAssignments assignments;
   private final Clock clock;
+  private final List<TaskFormDefaults> formDefaults;
 
-  TaskApi(TaskService tasks, TaskAssignments assignments, Clock clock) {
+  TaskApi(TaskService tasks, TaskAssignments assignments, Clock clock, List<TaskFormDefaults> formDefaults) {
+    this.formDefaults = formDefaults;
     this.tasks = tasks;
     this.assignments = assignments;
     this.clock = clock;
   }
 
   record TaskDetailsView(
-      TaskView task, List<FormField> formFields, Map<String, Object> outcome,
+      TaskView task, List<FormField> formFields, Map<String, Object> formValues, Map<String, Object> outcome,
       TaskDetails.AccountRef account, TaskSubjectSource.Summary subject, List<TimelineItem> timeline,
       List<ContactView> contacts, List<AccountCommitmentLines.Line> commitments, List<TaskDetails.HistoryEntry> history) {}
 
@@ -77,11 +80,13 @@ class TaskApi {
     return PageResponse.of(tasks.list(filter, TaskListing.page(sort, page, size)).map(t -> TaskView.of(t, clock.instant())));
   }
 
-  @Operation(summary = "One task with its form, its account's timeline, contacts and commitments, and its history")
+  @Operation(summary = "One task with its form and the form's initial values (formValues: a draft from the record,"
+      + " e.g. the handover note's), its account's timeline, contacts and commitments, and its history")
   @GetMapping("/{id}")
   TaskDetailsView get(@PathVariable long id) {
     TaskDetails d = tasks.details(id);
-    return new TaskDetailsView(TaskView.of(d.task(), clock.instant()), d.form().fields(), d.task().getOutcome(),
+    return new TaskDetailsView(TaskView.of(d.task(), clock.instant()), d.form().fields(),
+        TaskFormDefaults.of(formDefaults, d.task()), d.task().getOutcome(),
         d.account(), d.subject(), d.timeline(), d.contacts(), d.commitments(), d.history());
   }
 

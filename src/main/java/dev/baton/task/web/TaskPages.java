@@ -8,6 +8,7 @@ import dev.baton.task.InvalidFormValues;
 import dev.baton.task.Task;
 import dev.baton.task.TaskDetails;
 import dev.baton.task.TaskFilter;
+import dev.baton.task.TaskFormDefaults;
 import dev.baton.task.TaskScope;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
@@ -35,8 +36,10 @@ class TaskPages {
 
   private final TaskService tasks;
   private final Clock clock;
+  private final List<TaskFormDefaults> formDefaults;
 
-  TaskPages(TaskService tasks, Clock clock) {
+  TaskPages(TaskService tasks, Clock clock, List<TaskFormDefaults> formDefaults) {
+    this.formDefaults = formDefaults;
     this.tasks = tasks;
     this.clock = clock;
   }
@@ -72,7 +75,8 @@ class TaskPages {
 
   @GetMapping("/{id}")
   String detail(@PathVariable long id, Model model) {
-    return render(tasks.details(id), Map.of(), Map.of(), model);
+    TaskDetails details = tasks.details(id);
+    return render(details, TaskFormDefaults.of(formDefaults, details.task()), Map.of(), model);
   }
 
   @PostMapping("/{id}/claim")

@@ -125,6 +125,40 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
         .as("one waiting step, the new owner's").hasSize(1);
   }
 
+  @Test
+  void sweepGivesARejectedCommitmentWithoutProcessItsRenegotiateStepWithTheMaker() throws Exception {
+    long id = rejectedWithoutEvent();
+
+    starter.sweep(account.getId());
+    Task renegotiate = awaitOpenTask(id, CommitmentBpmn.TASK_RENEGOTIATE);
+
+    assertThat(renegotiate.getAssignee()).isEqualTo(owner.getUsername());
+    assertThat(instancesFollowing(id)).containsExactly(renegotiate.getProcessInstanceKey());
+  }
+
+  @Test
+  void sweepSendsARejectedCommitmentWhoseOwnerLeftToItsTeamBeforeRenegotiation() throws Exception {
+    long id = rejectedWithoutEvent();
+    starter.sweep(account.getId());
+    Task renegotiate = awaitOpenTask(id, CommitmentBpmn.TASK_RENEGOTIATE);
+
+    owner.deactivate(); // at the database level: no event tells the process
+    people.save(owner);
+    starter.sweep(account.getId());
+    Task assign = awaitOpenTask(id, CommitmentBpmn.TASK_ASSIGN_OWNER);
+
+    assertThat(assign.getCandidateGroups()).containsExactly(team.getKey());
+    await().atMost(WAIT).until(() -> tasks.findById(renegotiate.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+  }
+
+  private long rejectedWithoutEvent() {
+    long id = recordedWithoutEvent(false);
+    Commitment c = commitments.findById(id).orElseThrow();
+    c.reject("delivery cannot staff it this quarter");
+    commitments.save(c);
+    return id;
+  }
+
   private long changesOwed(long commitmentId) {
     return jdbc.queryForObject("select count(*) from event_publication where completion_date is null"
         + " and event_type like '%CommitmentEvents$Changed' and serialized_event like ?", Long.class,

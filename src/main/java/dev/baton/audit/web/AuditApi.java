@@ -1,0 +1,45 @@
+package dev.baton.audit.web;
+
+import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditTrail;
+import dev.baton.shared.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/audit")
+@Tag(name = "Audit", description = "The raw audit trail: admins and managers.")
+class AuditApi {
+
+  /** One audit event as recorded: who changed what, when, and the fields before and after. */
+  record AuditEntry(long id, Instant at, String actor, String action, String entityType, Long entityId,
+      Long accountId, Map<String, Object> before, Map<String, Object> after) {
+
+    static AuditEntry of(AuditEvent e) {
+      return new AuditEntry(e.getId(), e.getAt(), e.getActor(), e.getAction(), e.getEntityType(), e.getEntityId(),
+          e.getAccountId(), e.getBeforeState(), e.getAfterState());
+    }
+  }
+
+  private final AuditTrail trail;
+
+  AuditApi(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  @Operation(summary = "Audit events newest first, filtered by entity type and id, account, actor, action"
+      + " (a value ending in '.' matches a prefix) and days from/to (UTC, both included)")
+  PageResponse<AuditEntry> list(AuditParams params, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    return PageResponse.of(trail.find(params.toFilter(), page, size).map(AuditEntry::of));
+  }
+}

@@ -1,0 +1,36 @@
+package dev.baton.audit.web;
+
+import dev.baton.audit.AuditTrail;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The raw audit trail, one click from an account's timeline: for admins and managers. */
+@Controller
+@RequestMapping("/audit")
+class AuditPages {
+
+  static final int PAGE_SIZE = 50;
+
+  private final AuditTrail trail;
+
+  AuditPages(AuditTrail trail) {
+    this.trail = trail;
+  }
+
+  @GetMapping
+  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+  String list(AuditParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
+      Model model) {
+    model.addAttribute("params", params);
+    model.addAttribute("events", trail.find(params.toFilter(), page, PAGE_SIZE));
+    model.addAttribute("query", UriComponentsBuilder.newInstance().query(request.getQueryString())
+        .replaceQueryParam("page").build().getQuery());
+    return "audit/list";
+  }
+}

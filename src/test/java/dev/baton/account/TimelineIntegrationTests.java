@@ -1,0 +1,93 @@
+package dev.baton.account;
+
+import static dev.baton.audit.Changes.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.people.People;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The account's story in words, from the audit events the features record; the raw trail one click away. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TimelineIntegrationTests {
+
+  @Autowired Timeline timeline;
+  @Autowired AuditLog audit;
+  @Autowired Accounts accounts;
+  @Autowired People people;
+  @Autowired TestRestTemplate http;
+  @Autowired TransactionTemplate tx;
+
+  Account account;
+
+  @BeforeEach
+  void anAccount() {
+    account = accounts.save(new Account("Storyteller " + System.nanoTime(), people.findByUsername("rob").orElseThrow(),
+        null, null, null));
+  }
+
+  private void recorded(String action, String type, long id, Map<String, Object> after) {
+    tx.executeWithoutResult(status -> audit.record(action, type, id, account.getId(), null, after));
+  }
+
+  private List<String> sentences() {
+    return timeline.of(account.getId()).reversed().stream().map(TimelineItem::summary).toList();
+  }
+
+  @Test
+  void tellsAHandoverInPlainWordsWithNamesAndLeavesTaskStepsOut() {
+    recorded("handover.ownership-transferred", "handover_item", 11, fields("from", "rob", "to", "rita", "handoverId", 4));
+    recorded("task.completed", "task", 45, fields("status", "COMPLETING"));
+    recorded("handover.acknowledged", "handover_item", 11, fields("by", "rita", "handoverId", 4));
+    recorded("handover.intro-call-held", "handover_item", 11,
+        fields("by", "rita", "summary", "Walked through the renewal", "handoverId", 4));
+
+    assertThat(sentences()).containsExactly("Rob Jansen handed the account over to Rita Okafor",
+        "Rita Okafor acknowledged the handover note", "Intro call held by Rita Okafor: Walked through the renewal");
+    assertThat(timeline.of(account.getId())).extracting(TimelineItem::link)
+        .containsOnly("/handovers/4/accounts/" + account.getId());
+  }
+
+  @Test
+  void namesAPromiseByItsWordsInEveryLaterStep() {
+    recorded("commitment.created", "commitment", 7, fields("description", "Price hold", "dueDate", "2026-12-01"));
+    recorded("commitment.rejected", "commitment", 7, fields("status", "REJECTED", "reason", "no capacity"));
+
+    assertThat(sentences()).containsExactly("Baton promised \"Price hold\", due 2026-12-01",
+        "Baton said no to the promise \"Price hold\": no capacity");
+    assertThat(timeline.of(account.getId())).extracting(TimelineItem::link)
+        .containsOnly("/audit?entityType=commitment&entityId=7");
+  }
+
+  @Test
+  void anActionWithoutASentenceYetStillReadsAsWords() {
+    recorded("lead.qualified-again", "sales_lead", 3, fields("score", 80));
+
+    assertThat(sentences()).containsExactly("Baton: sales lead qualified again");
+  }
+
+  @Test
+  void theRawTrailIsForManagersAndFiltersByRecordAndAccount() {
+    recorded("commitment.created", "commitment", 8, fields("description", "Training", "dueDate", "2026-12-01"));
+    recorded("contact.created", "contact", 9, fields("fullName", "Jane Doe"));
+
+    Map page = http.withBasicAuth("maria", "demo").getForObject(
+        "/api/audit?account=" + account.getId() + "&entityType=commitment&size=10", Map.class);
+    assertThat((List<Map<String, Object>>) page.get("content")).singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("action", "commitment.created").containsEntry("entityId", 8));
+    assertThat(http.withBasicAuth("rob", "demo").getForEntity("/api/audit", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("maria", "demo").getForEntity("/api/audit?from=2026-12-02&to=2026-12-01", Map.class)
+        .getBody()).containsEntry("status", 400);
+    assertThat(http.withBasicAuth("maria", "demo").getForObject("/audit?account=" + account.getId(), String.class))
+        .contains("contact.created").contains("Jane Doe");
+  }
+}
