@@ -45,8 +45,11 @@ public class PlaybookDeployer {
   private final PlaybookChecks checks;
   private final DeployedPlaybooks deployed;
   private final Clock clock;
+  private final ProcessModels models;
 
-  PlaybookDeployer(CamundaClient client, PlaybookChecks checks, DeployedPlaybooks deployed, Clock clock) {
+  PlaybookDeployer(CamundaClient client, PlaybookChecks checks, DeployedPlaybooks deployed, Clock clock,
+      ProcessModels models) {
+    this.models = models;
     this.client = client;
     this.checks = checks;
     this.deployed = deployed;
@@ -81,6 +84,10 @@ public class PlaybookDeployer {
     } catch (RuntimeException e) {
       throw new EngineUnavailable(e);
     }
+    // the user-task bridge names the steps and finds their forms (linked by id, embedded) from these
+    Map<String, byte[]> resources = new java.util.HashMap<>(files.forms());
+    resources.put(files.bpmnName(), files.bpmn());
+    models.register(event, resources);
     return remember(files, source, event);
   }
 

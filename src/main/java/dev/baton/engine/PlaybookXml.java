@@ -147,11 +147,25 @@ final class PlaybookXml {
     return null;
   }
 
+  /**
+   * Who may start it from the catalogue: nobody when it has no plain (none) start event (Baton starts
+   * it by message, e.g. a handover or a commitment) or says {@code baton:launchRoles=none} (Baton
+   * starts it with its own checks, e.g. the per-account handover, the sales-to-CS handoff).
+   */
   private static Set<String> launchRoles(Element process) {
+    boolean noneStart = children(process, BPMN, "startEvent").stream().anyMatch(start ->
+        children(start, BPMN, "messageEventDefinition").isEmpty() && children(start, BPMN, "timerEventDefinition").isEmpty()
+            && children(start, BPMN, "signalEventDefinition").isEmpty());
+    if (!noneStart) {
+      return Set.of();
+    }
     for (Element ext : children(process, BPMN, "extensionElements")) {
       for (Element properties : children(ext, ZEEBE, "properties")) {
         for (Element property : children(properties, ZEEBE, "property")) {
           if (LAUNCH_ROLES.equals(property.getAttribute("name"))) {
+            if ("none".equalsIgnoreCase(property.getAttribute("value").strip())) {
+              return Set.of();
+            }
             Set<String> roles = Arrays.stream(property.getAttribute("value").split(","))
                 .map(r -> r.strip().toUpperCase()).filter(r -> !r.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));

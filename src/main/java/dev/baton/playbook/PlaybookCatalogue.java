@@ -8,6 +8,7 @@ import dev.baton.engine.DeployedPlaybooks.FailedPlaybook;
 import dev.baton.engine.ProcessInstances;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.ProcessInstanceSteps;
 import dev.baton.task.ProcessInstanceSteps.Step;
@@ -113,6 +114,10 @@ public class PlaybookCatalogue {
    */
   public long launch(String processId, Map<String, Object> variables, Collection<String> roles) {
     DeployedProcess latest = deployed.latest(processId).orElseThrow(() -> new NotFoundException("playbook", processId));
+    if (latest.launchRoles().isEmpty()) {
+      throw new ConflictException(processId + " is started by Baton itself, with its own checks (a handover, a"
+          + " commitment, a handoff have their own endpoints), not from the catalogue");
+    }
     if (!mayLaunch(latest, roles)) {
       throw new AccessDeniedException("only " + latest.launchRoles() + " may launch " + processId);
     }

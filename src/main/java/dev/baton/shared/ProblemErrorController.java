@@ -40,7 +40,8 @@ public class ProblemErrorController extends BasicErrorController {
   @Override
   public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
     HttpStatus status = getStatus(request);
-    Map<String, Object> attributes = getErrorAttributes(request, ErrorAttributeOptions.of(ErrorAttributeOptions.Include.MESSAGE));
+    Map<String, Object> attributes = getErrorAttributes(request,
+        ErrorAttributeOptions.defaults().including(ErrorAttributeOptions.Include.MESSAGE));
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
     problem.put("title", status.getReasonPhrase());

@@ -87,7 +87,7 @@ class TimelineIntegrationTests {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.withBasicAuth("maria", "demo").getForEntity("/api/audit?from=2026-12-02&to=2026-12-01", Map.class)
         .getBody()).containsEntry("status", 400);
-    assertThat(http.withBasicAuth("maria", "demo").getForObject("/audit?account=" + account.getId(), String.class))
+    assertThat(dev.baton.support.SignedIn.as(http, "maria").getForObject("/audit?account=" + account.getId(), String.class))
         .contains("contact.created").contains("Jane Doe");
   }
 }

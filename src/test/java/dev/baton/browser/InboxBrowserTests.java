@@ -45,7 +45,7 @@ class InboxBrowserTests extends BrowserTest {
 
   private void claimFromInbox(Task task) {
     open("/tasks?sort=created");
-    browser.findElement(By.cssSelector("form[action='/tasks/" + task.getId() + "/claim'] button")).click();
+    browser.findElement(By.cssSelector("form[action='/tasks/" + task.getId() + "/claim'] button")).sendKeys(org.openqa.selenium.Keys.ENTER); // not a mouse click: see BrowserTest.press
     waitForText("You claimed");
   }
 }

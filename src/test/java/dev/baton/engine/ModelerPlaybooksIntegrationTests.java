@@ -90,9 +90,9 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
     assertThat(ids(as("rob").getForEntity("/api/tasks", Map.class))).doesNotContain(id(owner));
     assertThat(item(as("ada").getForEntity("/api/tasks?scope=unassigned", Map.class), owner))
         .containsEntry("unassignedReason", "assignee 'nobody@nowhere.example' is unknown");
-    assertThat(as("ada").getForObject("/tasks/" + owner.getId(), String.class))
+    assertThat(dev.baton.support.SignedIn.as(http, "ada").getForObject("/tasks/" + owner.getId(), String.class))
         .contains("Confirm the owner", "assignee &#39;nobody@nowhere.example&#39; is unknown");
-    assertThat(as("ada").getForObject("/tasks?scope=unassigned", String.class)).contains("Confirm the owner");
+    assertThat(dev.baton.support.SignedIn.as(http, "ada").getForObject("/tasks?scope=unassigned", String.class)).contains("Confirm the owner");
 
     assertThat(as("rob").postForEntity("/api/tasks/" + owner.getId() + "/assign", Map.of("to", "rob"), Map.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -175,7 +175,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
     ResponseEntity<List> listed = as("ada").getForEntity("/api/admin/problems", List.class);
     assertThat((List<Map<String, Object>>) listed.getBody()).anySatisfy(p -> assertThat(p)
         .containsEntry("processInstanceKey", instance).containsEntry("elementId", "Activity_0d9w2hq"));
-    assertThat(as("ada").getForObject("/admin/problems", String.class)).contains("userTaskForm_3xq9f0a");
+    assertThat(dev.baton.support.SignedIn.as(http, "ada").getForObject("/admin/problems", String.class)).contains("userTaskForm_3xq9f0a");
     assertThat(as("rob").getForEntity("/api/admin/problems", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
   }

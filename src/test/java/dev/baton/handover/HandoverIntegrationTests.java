@@ -139,7 +139,7 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
             .containsEntry("note_by", departing.getUsername()).containsEntry("contacts", NOTE.get("keyContacts")));
 
     for (Account account : book) {
-      String page = as("maria").getForObject("/accounts/" + account.getId(), String.class);
+      String page = dev.baton.support.SignedIn.as(http, "maria").getForObject("/accounts/" + account.getId(), String.class);
       assertThat(page).contains("Handover notes", "Loyal since 2019, values quick answers",
           "Dana Departing handed the account over to Sam Successor", "Sam Successor acknowledged the handover note",
           "Intro call held by Sam Successor: Friendly, wants a QBR").doesNotContain("COMPLETING", "handover_item");

@@ -147,9 +147,9 @@ class ImportIntegrationTests {
     long id = start("ACCOUNTS", "BATON", true, "page.csv", "external_id,name\nP-1,Page Ltd\n".getBytes(StandardCharsets.UTF_8));
     finished(id);
 
-    String page = http.withBasicAuth("ada", "demo").getForObject("/imports", String.class);
-    String detail = http.withBasicAuth("ada", "demo").getForObject("/imports/" + id, String.class);
-    String template = http.withBasicAuth("ada", "demo").getForObject("/imports/templates/CONTACTS.csv", String.class);
+    String page = dev.baton.support.SignedIn.as(http, "ada").getForObject("/imports", String.class);
+    String detail = dev.baton.support.SignedIn.as(http, "ada").getForObject("/imports/" + id, String.class);
+    String template = dev.baton.support.SignedIn.as(http, "ada").getForObject("/imports/templates/CONTACTS.csv", String.class);
 
     assertThat(page).contains("Import a team's book", "page.csv", "/imports/templates/ACCOUNTS.csv");
     assertThat(detail).contains("All 1 rows are fine: 1 would be new");

@@ -165,8 +165,8 @@ class PeopleApiIntegrationTests {
     Person ada = people.findByUsername("ada").orElseThrow();
     assertThat(people.countActiveWithRole(Role.ADMIN)).as("ada is the only active admin").isEqualTo(1);
 
-    ResponseEntity<Map> demoted = admin().exchange("/api/people/" + ada.getId(), HttpMethod.PUT, new HttpEntity<>(Map.of(
-        "fullName", ada.getFullName(), "email", ada.getEmail(), "roles", List.of("MANAGER"))), Map.class);
+    ResponseEntity<Map> demoted = admin().exchange("/api/people/" + ada.getId(), HttpMethod.PUT, new HttpEntity<>(changes(
+        ada.getFullName(), ada.getEmail(), "MANAGER", ada)), Map.class);
     ResponseEntity<Map> deactivated = admin().postForEntity("/api/people/" + ada.getId() + "/deactivate", null, Map.class);
 
     assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -183,8 +183,8 @@ class PeopleApiIntegrationTests {
     createPerson("busy-report", boss);
 
     ResponseEntity<Map> deactivated = admin().postForEntity("/api/people/" + boss + "/deactivate", null, Map.class);
-    ResponseEntity<Map> demoted = admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(Map.of(
-        "fullName", "Boss", "email", "busy-boss@example.com", "roles", List.of("REP"))), Map.class);
+    ResponseEntity<Map> demoted = admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(changes(
+        "Boss", "busy-boss@example.com", "REP", people.findById(boss).orElseThrow())), Map.class);
 
     assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat((String) deactivated.getBody().get("detail")).isEqualTo(
@@ -238,5 +238,17 @@ class PeopleApiIntegrationTests {
     assertThat((Map<String, String>) refused.getBody().get("errors")).containsOnlyKeys("email")
         .hasEntrySatisfying("email", m -> assertThat(m).startsWith("must be plain ASCII"));
     assertThat(people.findByUsername("joerg")).isEmpty();
+  }
+
+  /** A complete person PUT (every field present, as the API asks) at the person's current version. */
+  private static Map<String, Object> changes(String fullName, String email, String role, Person p) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("fullName", fullName);
+    body.put("email", email);
+    body.put("roles", List.of(role));
+    body.put("teamId", p.getTeam() == null ? null : p.getTeam().getId());
+    body.put("managerId", p.getManager() == null ? null : p.getManager().getId());
+    body.put("version", p.getVersion());
+    return body;
   }
 }

@@ -51,7 +51,21 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     });
     assertThat((List<Map<String, Object>>) catalogue.get("failed")).extracting(f -> f.get("resourceName"))
         .noneMatch(name -> BUNDLED.contains(((String) name).replace(".bpmn", "")));
-    assertThat(as("rob").getForEntity("/playbooks", String.class).getBody()).contains("Sample account review");
+    assertThat(dev.baton.support.SignedIn.as(http, "rob").getForEntity("/playbooks", String.class).getBody()).contains("Sample account review");
+  }
+
+  /** Found by a newcomer's probe: launching these generically gave a 500, or a step inside someone else's handover. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"rep-handover", "account-handover", "commitment", "sales-to-cs-handoff"})
+  void playbooksBatonStartsItselfAreNotLaunchedFromTheCatalogue(String processId) {
+    ResponseEntity<Map> refused = as("ada").postForEntity("/api/playbooks/" + processId + "/instances",
+        Map.of("handoverItemId", 1, "accountId", accounts.findAll().getFirst().getId()), Map.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) refused.getBody().get("detail")).contains("started by Baton itself");
+    assertThat((List<Map<String, Object>>) as("ada").getForObject("/api/playbooks", Map.class).get("playbooks"))
+        .filteredOn(p -> p.get("processId").equals(processId)).singleElement()
+        .satisfies(p -> assertThat((List<String>) p.get("launchRoles")).isEmpty());
   }
 
   @Test
@@ -76,7 +90,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
       assertThat(i.getStartedBy()).isEqualTo("maria");
     });
     Task call = awaitOpenTask(key, "Activity_call");
-    String page = as("maria").getForObject("/playbooks/instances/" + key, String.class);
+    String page = dev.baton.support.SignedIn.as(http, "maria").getForObject("/playbooks/instances/" + key, String.class);
     assertThat(page).contains("data-element=\"Activity_call\"", "active", "offered to sales-emea", "/vendor/bpmn-js/");
     assertThat(page).doesNotContain("<script>"); // scripts only from files (CSP)
 
@@ -89,7 +103,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Activity_call", false, true, "rob"),
             org.assertj.core.groups.Tuple.tuple("Activity_confirm", true, false, "maria"));
-    assertThat(as("maria").getForObject("/playbooks/instances/" + key, String.class))
+    assertThat(dev.baton.support.SignedIn.as(http, "maria").getForObject("/playbooks/instances/" + key, String.class))
         .contains("data-element=\"Activity_confirm\"", "done");
 
     Map<String, Object> before = playbook(processId);

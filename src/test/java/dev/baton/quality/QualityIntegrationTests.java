@@ -42,7 +42,7 @@ class QualityIntegrationTests {
     Map summary = as("maria").getForObject("/api/data-quality", Map.class);
     assertThat(summary).containsEntry("staleAfterDays", 365);
     assertThat((List<Map>) summary.get("owners")).anySatisfy(o -> assertThat(o).containsEntry("ownerName", "Rob Jansen"));
-    assertThat(as("maria").getForObject("/data-quality?kind=DUPLICATE_CONTACTS&owner=" + id("rob") + "&page=0", String.class))
+    assertThat(dev.baton.support.SignedIn.as(http, "maria").getForObject("/data-quality?kind=DUPLICATE_CONTACTS&owner=" + id("rob") + "&page=0", String.class))
         .contains("Likely duplicate contacts", "Merge into Jörg Müller", "Quality Gmbh");
   }
 
@@ -135,14 +135,14 @@ class QualityIntegrationTests {
   private long account(String name, Long ownerId) {
     Map<String, Object> body = new HashMap<>(Map.of("name", name));
     body.put("ownerId", ownerId);
-    return ((Number) as("maria").postForObject("/api/accounts", body, Map.class).get("id")).longValue();
+    return ((Number) as("ada").postForObject("/api/accounts", body, Map.class).get("id")).longValue();
   }
 
   private long contact(long account, String name, String email, String phone, boolean primary) {
     Map<String, Object> body = new HashMap<>(Map.of("fullName", name, "primary", primary));
     body.put("email", email);
     body.put("phone", phone);
-    return ((Number) as("maria").postForObject("/api/accounts/" + account + "/contacts", body, Map.class).get("id")).longValue();
+    return ((Number) as("ada").postForObject("/api/accounts/" + account + "/contacts", body, Map.class).get("id")).longValue();
   }
 
   private void interaction(long account, long contact, String summary) {
@@ -158,7 +158,7 @@ class QualityIntegrationTests {
     Map<String, Object> body = new HashMap<>(Map.of("accountId", account, "description", "Send the SSO guide",
         "ownerId", owner, "dueDate", LocalDate.now().plusDays(10).toString()));
     body.put("contactId", contact);
-    return ((Number) as("rob").postForObject("/api/commitments", body, Map.class).get("id")).longValue();
+    return ((Number) as("ada").postForObject("/api/commitments", body, Map.class).get("id")).longValue();
   }
 
   private long person(String username) {

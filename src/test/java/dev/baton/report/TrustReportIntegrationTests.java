@@ -112,7 +112,7 @@ class TrustReportIntegrationTests {
     assertThat(trend).startsWith("\uFEFFmonth,contacts,fresh_pct\r\n").contains(",4,50.0\r\n");
     assertThat(http.withBasicAuth("rob", "demo").getForEntity("/api/reports/trust", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.withBasicAuth("m-" + run, "demo").getForObject("/reports/trust?from={f}&to={t}", String.class,
+    assertThat(dev.baton.support.SignedIn.as(http, "m-" + run).getForObject("/reports/trust?from={f}&to={t}", String.class,
         today.minusDays(30), today.plusDays(30)))
         .contains("Trust report", "40.0 % (2/5)", "chart.umd.min.js", "data-chart", "Person a-" + run);
   }

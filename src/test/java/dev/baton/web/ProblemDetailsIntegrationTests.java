@@ -61,6 +61,11 @@ class ProblemDetailsIntegrationTests {
     JsonNode problem = JSON.readTree(answer.body());
     assertThat(problem.path("status").asInt()).isEqualTo(status);
     assertThat(problem.path("detail").asText()).isNotBlank();
+    if (status < 500) {
+      // a 4xx is the caller's to fix: never "try again", and always the path it was about
+      assertThat(problem.path("detail").asText()).doesNotContain("try again");
+      assertThat(problem.path("instance").asText()).startsWith("/api/");
+    }
     if (!field.isEmpty()) {
       assertThat(problem.path("errors").has(field)).as(answer.body()).isTrue();
     }
