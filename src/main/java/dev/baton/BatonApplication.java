@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class BatonApplication {
 
-  public static void main(String[] args) {
-    SpringApplication.run(BatonApplication.class, args);
-  }
+    public static void main(String[] args) {
+        SpringApplication.run(BatonApplication.class, args);
+    }
 }

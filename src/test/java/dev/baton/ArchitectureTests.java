@@ -26,73 +26,81 @@ import org.springframework.web.bind.annotation.RestController;
 @AnalyzeClasses(packages = "dev.baton", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-  /**
-   * A feature's engine adapters (workers, start and message senders) live in its {@code engine}
-   * subpackage; the shared {@code dev.baton.engine} module holds the embedding, the deployment and
-   * the user-task bridge. Everything else speaks Baton's terms, so the engine can be replaced (or
-   * user tasks moved to Camunda user tasks) without touching a feature's logic.
-   */
-  @ArchTest
-  static final ArchRule onlyEnginePackagesTalkToCamunda =
-      noClasses().that().resideOutsideOfPackages("dev.baton.engine..", "dev.baton.*.engine..")
-          .should().dependOnClassesThat().resideInAPackage("io.camunda..")
-          .because("io.camunda is used only in engine packages");
+    /**
+     * A feature's engine adapters (workers, start and message senders) live in its {@code engine}
+     * subpackage; the shared {@code dev.baton.engine} module holds the embedding, the deployment and
+     * the user-task bridge. Everything else speaks Baton's terms, so the engine can be replaced (or
+     * user tasks moved to Camunda user tasks) without touching a feature's logic.
+     */
+    @ArchTest
+    static final ArchRule onlyEnginePackagesTalkToCamunda = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.baton.engine..", "dev.baton.*.engine..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.camunda..")
+            .because("io.camunda is used only in engine packages");
 
-  /** Features talk through services; one feature's controllers are not another's API. */
-  @ArchTest
-  static final ArchRule noFeatureUsesAnotherFeaturesWebPackage =
-      noClasses().that().resideInAPackage("dev.baton..")
-          .should(dependOnAnotherFeaturesWebPackage())
-          .because("a feature's web package is its HTTP edge, not a library for other features");
+    /** Features talk through services; one feature's controllers are not another's API. */
+    @ArchTest
+    static final ArchRule noFeatureUsesAnotherFeaturesWebPackage = noClasses()
+            .that()
+            .resideInAPackage("dev.baton..")
+            .should(dependOnAnotherFeaturesWebPackage())
+            .because("a feature's web package is its HTTP edge, not a library for other features");
 
-  @ArchTest
-  static final ArchRule controllersDoNotReturnEntities =
-      methods().that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-          .and().areNotPrivate()
-          .should(notReturnAnEntity())
-          .because("entities hold lazy relations and internal state: the API returns records")
-          .allowEmptyShould(true); // until the first REST controller lands
+    @ArchTest
+    static final ArchRule controllersDoNotReturnEntities = methods()
+            .that()
+            .areDeclaredInClassesThat()
+            .areAnnotatedWith(RestController.class)
+            .and()
+            .areNotPrivate()
+            .should(notReturnAnEntity())
+            .because("entities hold lazy relations and internal state: the API returns records")
+            .allowEmptyShould(true); // until the first REST controller lands
 
-  private static final Pattern WEB = Pattern.compile("^dev\\.baton\\.([a-z0-9]+)\\.web(\\..*)?$");
-  private static final Pattern FEATURE = Pattern.compile("^dev\\.baton\\.([a-z0-9]+)(\\..*)?$");
+    private static final Pattern WEB = Pattern.compile("^dev\\.baton\\.([a-z0-9]+)\\.web(\\..*)?$");
+    private static final Pattern FEATURE = Pattern.compile("^dev\\.baton\\.([a-z0-9]+)(\\..*)?$");
 
-  private static ArchCondition<JavaClass> dependOnAnotherFeaturesWebPackage() {
-    return new ArchCondition<>("depend on another feature's web package") {
-      @Override
-      public void check(JavaClass origin, ConditionEvents events) {
-        String feature = group(FEATURE, origin.getPackageName());
-        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-          String webOf = group(WEB, dependency.getTargetClass().getPackageName());
-          if (webOf != null && !webOf.equals(feature)) {
-            events.add(SimpleConditionEvent.satisfied(dependency, dependency.getDescription()));
-          }
-        }
-      }
-    };
-  }
+    private static ArchCondition<JavaClass> dependOnAnotherFeaturesWebPackage() {
+        return new ArchCondition<>("depend on another feature's web package") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String feature = group(FEATURE, origin.getPackageName());
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    String webOf = group(WEB, dependency.getTargetClass().getPackageName());
+                    if (webOf != null && !webOf.equals(feature)) {
+                        events.add(SimpleConditionEvent.satisfied(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 
-  private static ArchCondition<JavaMethod> notReturnAnEntity() {
-    DescribedPredicate<JavaClass> entity = DescribedPredicate.describe("entity", c -> c.isAnnotatedWith(Entity.class));
-    return new ArchCondition<>("not return an entity, or a collection or response of entities") {
-      @Override
-      public void check(JavaMethod method, ConditionEvents events) {
-        if (typesIn(method.getReturnType()).anyMatch(entity)) {
-          events.add(SimpleConditionEvent.violated(method, method.getFullName() + " returns an entity"));
-        }
-      }
-    };
-  }
+    private static ArchCondition<JavaMethod> notReturnAnEntity() {
+        DescribedPredicate<JavaClass> entity =
+                DescribedPredicate.describe("entity", c -> c.isAnnotatedWith(Entity.class));
+        return new ArchCondition<>("not return an entity, or a collection or response of entities") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                if (typesIn(method.getReturnType()).anyMatch(entity)) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " returns an entity"));
+                }
+            }
+        };
+    }
 
-  /** The type and, for ResponseEntity&lt;List&lt;Account&gt;&gt; and the like, its type arguments. */
-  private static Stream<JavaClass> typesIn(JavaType type) {
-    Stream<JavaClass> arguments = type instanceof JavaParameterizedType parameterized
-        ? parameterized.getActualTypeArguments().stream().flatMap(ArchitectureTests::typesIn)
-        : Stream.empty();
-    return Stream.concat(Stream.of(type.toErasure()), arguments);
-  }
+    /** The type and, for ResponseEntity&lt;List&lt;Account&gt;&gt; and the like, its type arguments. */
+    private static Stream<JavaClass> typesIn(JavaType type) {
+        Stream<JavaClass> arguments = type instanceof JavaParameterizedType parameterized
+                ? parameterized.getActualTypeArguments().stream().flatMap(ArchitectureTests::typesIn)
+                : Stream.empty();
+        return Stream.concat(Stream.of(type.toErasure()), arguments);
+    }
 
-  private static String group(Pattern pattern, String packageName) {
-    Matcher matcher = pattern.matcher(packageName);
-    return matcher.matches() ? matcher.group(1) : null;
-  }
+    private static String group(Pattern pattern, String packageName) {
+        Matcher matcher = pattern.matcher(packageName);
+        return matcher.matches() ? matcher.group(1) : null;
+    }
 }

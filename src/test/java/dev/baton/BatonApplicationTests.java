@@ -11,11 +11,14 @@ import org.springframework.http.HttpStatus;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BatonApplicationTests {
 
-  @Autowired TestRestTemplate http;
+    @Autowired
+    TestRestTemplate http;
 
-  @Test
-  void healthIsOpenButEverythingElseNeedsSignIn() {
-    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(http.getForEntity("/api/accounts", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-  }
+    @Test
+    void healthIsOpenButEverythingElseNeedsSignIn() {
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/api/accounts", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
 }

@@ -11,16 +11,16 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-  static final ApplicationModules MODULES = ApplicationModules.of(BatonApplication.class);
+    static final ApplicationModules MODULES = ApplicationModules.of(BatonApplication.class);
 
-  @Test
-  void modulesHaveNoCyclesAndUseOnlyEachOthersPublishedApi() {
-    MODULES.verify();
-  }
+    @Test
+    void modulesHaveNoCyclesAndUseOnlyEachOthersPublishedApi() {
+        MODULES.verify();
+    }
 
-  /** Writes the module canvases and C4 diagrams to target/spring-modulith-docs (linked from the README). */
-  @Test
-  void writesModuleDocumentation() {
-    new Documenter(MODULES).writeDocumentation();
-  }
+    /** Writes the module canvases and C4 diagrams to target/spring-modulith-docs (linked from the README). */
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(MODULES).writeDocumentation();
+    }
 }

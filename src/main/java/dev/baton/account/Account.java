@@ -23,95 +23,100 @@ import org.hibernate.annotations.UpdateTimestamp;
 @Entity
 public class Account {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(nullable = false)
-  private String name;
+    @Column(nullable = false)
+    private String name;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "owner_id")
-  private Person owner;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "owner_id")
+    private Person owner;
 
-  @ManyToMany
-  @JoinTable(
-      name = "account_team_member",
-      joinColumns = @JoinColumn(name = "account_id"),
-      inverseJoinColumns = @JoinColumn(name = "person_id"))
-  private Set<Person> accountTeam = new LinkedHashSet<>();
+    @ManyToMany
+    @JoinTable(
+            name = "account_team_member",
+            joinColumns = @JoinColumn(name = "account_id"),
+            inverseJoinColumns = @JoinColumn(name = "person_id"))
+    private Set<Person> accountTeam = new LinkedHashSet<>();
 
-  private String segment;
-  private String territory;
-  private LocalDate renewalDate;
+    private String segment;
+    private String territory;
+    private LocalDate renewalDate;
 
-  @Version private long version;
-  @CreationTimestamp private Instant createdAt;
-  @UpdateTimestamp private Instant updatedAt;
+    @Version
+    private long version;
 
-  protected Account() {}
+    @CreationTimestamp
+    private Instant createdAt;
 
-  public Account(String name, Person owner, String segment, String territory, LocalDate renewalDate) {
-    this.name = name;
-    this.segment = segment;
-    this.territory = territory;
-    this.renewalDate = renewalDate;
-    transferTo(owner);
-  }
+    @UpdateTimestamp
+    private Instant updatedAt;
 
-  public void update(String name, String segment, String territory, LocalDate renewalDate) {
-    this.name = name;
-    this.segment = segment;
-    this.territory = territory;
-    this.renewalDate = renewalDate;
-  }
+    protected Account() {}
 
-  /** Only an active person may own an account. */
-  public void transferTo(Person newOwner) {
-    if (newOwner != null && !newOwner.isActive()) {
-      throw new IllegalArgumentException(newOwner.getUsername() + " is inactive and cannot own an account");
+    public Account(String name, Person owner, String segment, String territory, LocalDate renewalDate) {
+        this.name = name;
+        this.segment = segment;
+        this.territory = territory;
+        this.renewalDate = renewalDate;
+        transferTo(owner);
     }
-    this.owner = newOwner;
-  }
 
-  public void replaceAccountTeam(Set<Person> members) {
-    accountTeam.clear();
-    accountTeam.addAll(members);
-  }
+    public void update(String name, String segment, String territory, LocalDate renewalDate) {
+        this.name = name;
+        this.segment = segment;
+        this.territory = territory;
+        this.renewalDate = renewalDate;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    /** Only an active person may own an account. */
+    public void transferTo(Person newOwner) {
+        if (newOwner != null && !newOwner.isActive()) {
+            throw new IllegalArgumentException(newOwner.getUsername() + " is inactive and cannot own an account");
+        }
+        this.owner = newOwner;
+    }
 
-  public String getName() {
-    return name;
-  }
+    public void replaceAccountTeam(Set<Person> members) {
+        accountTeam.clear();
+        accountTeam.addAll(members);
+    }
 
-  public Person getOwner() {
-    return owner;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public Set<Person> getAccountTeam() {
-    return Set.copyOf(accountTeam);
-  }
+    public String getName() {
+        return name;
+    }
 
-  public String getSegment() {
-    return segment;
-  }
+    public Person getOwner() {
+        return owner;
+    }
 
-  public String getTerritory() {
-    return territory;
-  }
+    public Set<Person> getAccountTeam() {
+        return Set.copyOf(accountTeam);
+    }
 
-  public LocalDate getRenewalDate() {
-    return renewalDate;
-  }
+    public String getSegment() {
+        return segment;
+    }
 
-  public long getVersion() {
-    return version;
-  }
+    public String getTerritory() {
+        return territory;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public LocalDate getRenewalDate() {
+        return renewalDate;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

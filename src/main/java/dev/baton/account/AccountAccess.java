@@ -18,66 +18,70 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountAccess {
 
-  private final Accounts accounts;
-  private final PeopleService people;
-  private final ReportingLines lines;
+    private final Accounts accounts;
+    private final PeopleService people;
+    private final ReportingLines lines;
 
-  AccountAccess(Accounts accounts, PeopleService people, ReportingLines lines) {
-    this.accounts = accounts;
-    this.people = people;
-    this.lines = lines;
-  }
-
-  /** For a path's account id: passes when the account does not exist (the request then answers 404). */
-  @Transactional(readOnly = true)
-  public void requireMayActOn(Long accountId, String username) {
-    accounts.findById(accountId).ifPresent(a -> requireMayActOn(a, people.signedIn(username)));
-  }
-
-  /** Throws unless {@code actor} may act on the account (see the class comment). */
-  @Transactional(readOnly = true)
-  public void requireMayActOn(Account account, Person actor) {
-    Person owner = account.getOwner();
-    boolean onTeam = account.getAccountTeam().stream().anyMatch(p -> p.getId().equals(actor.getId()));
-    boolean allowed = owner == null ? actor.hasRole(Role.ADMIN) || actor.hasRole(Role.MANAGER)
-        : onTeam || lines.mayActFor(actor, owner);
-    if (!allowed) {
-      throw new AccessDeniedException("account " + account.getId() + " is owned by "
-          + (owner == null ? "nobody" : owner.getUsername() + ", who is not in " + actor.getUsername() + "'s line")
-          + ": only its owner, its account team, their managers and admins may act on it");
+    AccountAccess(Accounts accounts, PeopleService people, ReportingLines lines) {
+        this.accounts = accounts;
+        this.people = people;
+        this.lines = lines;
     }
-  }
 
-  /**
-   * Moving an account to {@code newOwnerId}: the actor must act for its current owner (a manager of
-   * their line, an admin; any manager when it has none) and may give work to the new owner
-   * ({@link ReportingLines#mayGiveWorkTo}). An unknown or inactive new owner is a 400 naming {@code ownerId}.
-   */
-  @Transactional(readOnly = true)
-  public void requireMayTransfer(Long accountId, Long newOwnerId, String username) {
-    Account account = accounts.findById(accountId).orElse(null);
-    if (account == null) {
-      return;
+    /** For a path's account id: passes when the account does not exist (the request then answers 404). */
+    @Transactional(readOnly = true)
+    public void requireMayActOn(Long accountId, String username) {
+        accounts.findById(accountId).ifPresent(a -> requireMayActOn(a, people.signedIn(username)));
     }
-    Person actor = people.signedIn(username);
-    Person owner = account.getOwner();
-    if (owner != null) {
-      lines.requireMayActFor(actor, owner, "move account " + accountId);
-    } else if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.MANAGER)) {
-      throw new AccessDeniedException("only managers and admins may give account " + accountId + " an owner");
-    }
-    requireMayGiveTo(actor, newOwnerId);
-  }
 
-  /** A new account's owner: someone the actor may give work to (null: no owner, always allowed). */
-  @Transactional(readOnly = true)
-  public void requireMayCreateFor(Long ownerId, String username) {
-    requireMayGiveTo(people.signedIn(username), ownerId);
-  }
-
-  private void requireMayGiveTo(Person actor, Long ownerId) {
-    if (ownerId != null) {
-      lines.requireMayGiveWorkTo(actor, people.activeOwner(ownerId, "ownerId", "an account"), null, "an account");
+    /** Throws unless {@code actor} may act on the account (see the class comment). */
+    @Transactional(readOnly = true)
+    public void requireMayActOn(Account account, Person actor) {
+        Person owner = account.getOwner();
+        boolean onTeam =
+                account.getAccountTeam().stream().anyMatch(p -> p.getId().equals(actor.getId()));
+        boolean allowed = owner == null
+                ? actor.hasRole(Role.ADMIN) || actor.hasRole(Role.MANAGER)
+                : onTeam || lines.mayActFor(actor, owner);
+        if (!allowed) {
+            throw new AccessDeniedException("account " + account.getId() + " is owned by "
+                    + (owner == null
+                            ? "nobody"
+                            : owner.getUsername() + ", who is not in " + actor.getUsername() + "'s line")
+                    + ": only its owner, its account team, their managers and admins may act on it");
+        }
     }
-  }
+
+    /**
+     * Moving an account to {@code newOwnerId}: the actor must act for its current owner (a manager of
+     * their line, an admin; any manager when it has none) and may give work to the new owner
+     * ({@link ReportingLines#mayGiveWorkTo}). An unknown or inactive new owner is a 400 naming {@code ownerId}.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayTransfer(Long accountId, Long newOwnerId, String username) {
+        Account account = accounts.findById(accountId).orElse(null);
+        if (account == null) {
+            return;
+        }
+        Person actor = people.signedIn(username);
+        Person owner = account.getOwner();
+        if (owner != null) {
+            lines.requireMayActFor(actor, owner, "move account " + accountId);
+        } else if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.MANAGER)) {
+            throw new AccessDeniedException("only managers and admins may give account " + accountId + " an owner");
+        }
+        requireMayGiveTo(actor, newOwnerId);
+    }
+
+    /** A new account's owner: someone the actor may give work to (null: no owner, always allowed). */
+    @Transactional(readOnly = true)
+    public void requireMayCreateFor(Long ownerId, String username) {
+        requireMayGiveTo(people.signedIn(username), ownerId);
+    }
+
+    private void requireMayGiveTo(Person actor, Long ownerId) {
+        if (ownerId != null) {
+            lines.requireMayGiveWorkTo(actor, people.activeOwner(ownerId, "ownerId", "an account"), null, "an account");
+        }
+    }
 }

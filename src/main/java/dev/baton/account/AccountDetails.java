@@ -14,8 +14,13 @@ import java.time.LocalDate;
  * {@code version} as read, required.
  */
 public record AccountDetails(
-    @NotBlank @Size(max = 255) @SingleLine String name,
-    @JsonProperty(required = true) @Size(max = 60) @SingleLine String segment,
-    @JsonProperty(required = true) @Size(max = 60) @SingleLine String territory,
-    @JsonProperty(required = true) @SaneDate LocalDate renewalDate,
-    @NotNull Long version) {}
+        @NotBlank @Size(max = 255) @SingleLine String name,
+
+        @JsonProperty(required = true) @Size(max = 60) @SingleLine
+        String segment,
+
+        @JsonProperty(required = true) @Size(max = 60) @SingleLine
+        String territory,
+
+        @JsonProperty(required = true) @SaneDate LocalDate renewalDate,
+        @NotNull Long version) {}

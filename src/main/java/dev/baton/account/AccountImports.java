@@ -20,49 +20,62 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountImports {
 
-  /** An account row; {@code ownerId} null leaves the account unowned. */
-  public record ImportedAccount(String externalId, String name, Long ownerId, String segment, String territory,
-      LocalDate renewalDate) {}
+    /** An account row; {@code ownerId} null leaves the account unowned. */
+    public record ImportedAccount(
+            String externalId, String name, Long ownerId, String segment, String territory, LocalDate renewalDate) {}
 
-  /** A contact row at an account (by Baton id); {@code lastVerifiedAt} null keeps what Baton has. */
-  public record ImportedContact(String externalId, long accountId, String fullName, String title, String email,
-      String phone, Instant lastVerifiedAt) {}
+    /** A contact row at an account (by Baton id); {@code lastVerifiedAt} null keeps what Baton has. */
+    public record ImportedContact(
+            String externalId,
+            long accountId,
+            String fullName,
+            String title,
+            String email,
+            String phone,
+            Instant lastVerifiedAt) {}
 
-  /** An interaction row; {@code contactId} may be null. */
-  public record ImportedInteraction(String externalId, long accountId, Long contactId, InteractionKind kind,
-      String summary, long byId, Instant occurredAt) {}
+    /** An interaction row; {@code contactId} may be null. */
+    public record ImportedInteraction(
+            String externalId,
+            long accountId,
+            Long contactId,
+            InteractionKind kind,
+            String summary,
+            long byId,
+            Instant occurredAt) {}
 
-  /** A record found by external id: its Baton id and the account it belongs to (its own id for an account). */
-  public record Found(long id, long accountId) {}
+    /** A record found by external id: its Baton id and the account it belongs to (its own id for an account). */
+    public record Found(long id, long accountId) {}
 
-  private final JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
-  AccountImports(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
+    AccountImports(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  /** Accounts of {@code source} by external id, for those of {@code externalIds} that exist. */
-  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-  public Map<String, Found> accounts(String source, Collection<String> externalIds) {
-    return find("select external_id, id, id from account", source, externalIds);
-  }
+    /** Accounts of {@code source} by external id, for those of {@code externalIds} that exist. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, Found> accounts(String source, Collection<String> externalIds) {
+        return find("select external_id, id, id from account", source, externalIds);
+    }
 
-  /** Contacts of {@code source} by external id, for those of {@code externalIds} that exist. */
-  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-  public Map<String, Found> contacts(String source, Collection<String> externalIds) {
-    return find("select external_id, id, account_id from contact", source, externalIds);
-  }
+    /** Contacts of {@code source} by external id, for those of {@code externalIds} that exist. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, Found> contacts(String source, Collection<String> externalIds) {
+        return find("select external_id, id, account_id from contact", source, externalIds);
+    }
 
-  /** Interactions of {@code source} by external id, for those of {@code externalIds} that exist. */
-  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-  public Map<String, Found> interactions(String source, Collection<String> externalIds) {
-    return find("select external_id, id, account_id from interaction", source, externalIds);
-  }
+    /** Interactions of {@code source} by external id, for those of {@code externalIds} that exist. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, Found> interactions(String source, Collection<String> externalIds) {
+        return find("select external_id, id, account_id from interaction", source, externalIds);
+    }
 
-  /** One statement per chunk (the rows as arrays), not one round trip per row. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void upsertAccounts(String source, List<ImportedAccount> rows) {
-    jdbc.update("""
+    /** One statement per chunk (the rows as arrays), not one round trip per row. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void upsertAccounts(String source, List<ImportedAccount> rows) {
+        jdbc.update(
+                """
         insert into account (name, owner_id, segment, territory, renewal_date, external_source, external_id)
         select r.name, r.owner_id, r.segment, r.territory, r.renewal_date, ?, r.external_id
         from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::date[], ?::text[])
@@ -70,16 +83,22 @@ public class AccountImports {
         on conflict (external_source, external_id) where external_id is not null do update set name = excluded.name,
           owner_id = excluded.owner_id, segment = excluded.segment, territory = excluded.territory,
           renewal_date = excluded.renewal_date, version = account.version + 1, updated_at = now()""",
-        source, column(rows, ImportedAccount::name), rows.stream().map(ImportedAccount::ownerId).toArray(Long[]::new),
-        column(rows, ImportedAccount::segment), column(rows, ImportedAccount::territory),
-        column(rows, a -> a.renewalDate() == null ? null : a.renewalDate().toString()),
-        column(rows, ImportedAccount::externalId));
-  }
+                source,
+                column(rows, ImportedAccount::name),
+                rows.stream().map(ImportedAccount::ownerId).toArray(Long[]::new),
+                column(rows, ImportedAccount::segment),
+                column(rows, ImportedAccount::territory),
+                column(
+                        rows,
+                        a -> a.renewalDate() == null ? null : a.renewalDate().toString()),
+                column(rows, ImportedAccount::externalId));
+    }
 
-  /** One statement per chunk (the rows as arrays), not one round trip per row. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void upsertContacts(String source, List<ImportedContact> rows) {
-    jdbc.update("""
+    /** One statement per chunk (the rows as arrays), not one round trip per row. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void upsertContacts(String source, List<ImportedContact> rows) {
+        jdbc.update(
+                """
         insert into contact (account_id, full_name, title, email, phone, last_verified_at, external_source, external_id)
         select r.account_id, r.full_name, r.title, r.email, r.phone, r.last_verified_at, ?, r.external_id
         from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
@@ -88,41 +107,52 @@ public class AccountImports {
           full_name = excluded.full_name, title = excluded.title, email = excluded.email, phone = excluded.phone,
           last_verified_at = coalesce(excluded.last_verified_at, contact.last_verified_at),
           version = contact.version + 1, updated_at = now()""",
-        source, rows.stream().map(ImportedContact::accountId).toArray(Long[]::new), column(rows, ImportedContact::fullName),
-        column(rows, ImportedContact::title), column(rows, ImportedContact::email), column(rows, ImportedContact::phone),
-        column(rows, c -> c.lastVerifiedAt() == null ? null : c.lastVerifiedAt().toString()),
-        column(rows, ImportedContact::externalId));
-  }
+                source,
+                rows.stream().map(ImportedContact::accountId).toArray(Long[]::new),
+                column(rows, ImportedContact::fullName),
+                column(rows, ImportedContact::title),
+                column(rows, ImportedContact::email),
+                column(rows, ImportedContact::phone),
+                column(
+                        rows,
+                        c -> c.lastVerifiedAt() == null
+                                ? null
+                                : c.lastVerifiedAt().toString()),
+                column(rows, ImportedContact::externalId));
+    }
 
-  private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> field) {
-    return rows.stream().map(field).toArray(String[]::new);
-  }
+    private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> field) {
+        return rows.stream().map(field).toArray(String[]::new);
+    }
 
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void upsertInteractions(String source, List<ImportedInteraction> rows) {
-    jdbc.batchUpdate("""
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void upsertInteractions(String source, List<ImportedInteraction> rows) {
+        jdbc.batchUpdate("""
         insert into interaction (account_id, contact_id, kind, summary, by_id, occurred_at, external_source, external_id)
         values (?, ?, ?, ?, ?, ?, ?, ?)
         on conflict (external_source, external_id) where external_id is not null do update set
           contact_id = excluded.contact_id, kind = excluded.kind, summary = excluded.summary, by_id = excluded.by_id,
-          occurred_at = excluded.occurred_at""",
-        rows, 1000, (ps, i) -> {
-          ps.setLong(1, i.accountId());
-          ps.setObject(2, i.contactId());
-          ps.setString(3, i.kind().name());
-          ps.setString(4, i.summary());
-          ps.setLong(5, i.byId());
-          ps.setTimestamp(6, Timestamp.from(i.occurredAt()));
-          ps.setString(7, source);
-          ps.setString(8, i.externalId());
+          occurred_at = excluded.occurred_at""", rows, 1000, (ps, i) -> {
+            ps.setLong(1, i.accountId());
+            ps.setObject(2, i.contactId());
+            ps.setString(3, i.kind().name());
+            ps.setString(4, i.summary());
+            ps.setLong(5, i.byId());
+            ps.setTimestamp(6, Timestamp.from(i.occurredAt()));
+            ps.setString(7, source);
+            ps.setString(8, i.externalId());
         });
-  }
+    }
 
-  private Map<String, Found> find(String select, String source, Collection<String> externalIds) {
-    Map<String, Found> found = new HashMap<>();
-    jdbc.query(select + " where external_source = ? and external_id = any(?)", rs -> {
-      found.put(rs.getString(1), new Found(rs.getLong(2), rs.getLong(3)));
-    }, source, externalIds.toArray(String[]::new));
-    return found;
-  }
+    private Map<String, Found> find(String select, String source, Collection<String> externalIds) {
+        Map<String, Found> found = new HashMap<>();
+        jdbc.query(
+                select + " where external_source = ? and external_id = any(?)",
+                rs -> {
+                    found.put(rs.getString(1), new Found(rs.getLong(2), rs.getLong(3)));
+                },
+                source,
+                externalIds.toArray(String[]::new));
+        return found;
+    }
 }

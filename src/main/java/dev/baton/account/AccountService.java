@@ -9,8 +9,8 @@ import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -22,95 +22,109 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(1)
 public class AccountService implements OwnedWork {
 
-  private final Accounts accounts;
-  private final PeopleService people;
-  private final AuditLog audit;
+    private final Accounts accounts;
+    private final PeopleService people;
+    private final AuditLog audit;
 
-  AccountService(Accounts accounts, PeopleService people, AuditLog audit) {
-    this.accounts = accounts;
-    this.people = people;
-    this.audit = audit;
-  }
+    AccountService(Accounts accounts, PeopleService people, AuditLog audit) {
+        this.accounts = accounts;
+        this.people = people;
+        this.audit = audit;
+    }
 
-  @Transactional(readOnly = true)
-  public Page<AccountView> find(AccountSearch search, Pageable pageable) {
-    return accounts.findAll(search.toSpecification(), pageable).map(AccountView::from);
-  }
+    @Transactional(readOnly = true)
+    public Page<AccountView> find(AccountSearch search, Pageable pageable) {
+        return accounts.findAll(search.toSpecification(), pageable).map(AccountView::from);
+    }
 
-  @Transactional(readOnly = true)
-  public AccountView get(Long id) {
-    return AccountView.from(account(id));
-  }
+    @Transactional(readOnly = true)
+    public AccountView get(Long id) {
+        return AccountView.from(account(id));
+    }
 
-  @Transactional
-  public AccountView create(NewAccount n) {
-    Person owner = n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "an account");
-    Account account = accounts.save(new Account(n.name(), owner, n.segment(), n.territory(), n.renewalDate()));
-    audit.record("account.created", "account", account.getId(), account.getId(), null, snapshot(account));
-    return AccountView.from(account);
-  }
+    @Transactional
+    public AccountView create(NewAccount n) {
+        Person owner = n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "an account");
+        Account account = accounts.save(new Account(n.name(), owner, n.segment(), n.territory(), n.renewalDate()));
+        audit.record("account.created", "account", account.getId(), account.getId(), null, snapshot(account));
+        return AccountView.from(account);
+    }
 
-  @Transactional
-  public AccountView update(Long id, AccountDetails d) {
-    Account account = account(id);
-    Changes.requireVersion(d.version(), account.getVersion(), "account " + id);
-    Map<String, Object> before = snapshot(account);
-    account.update(d.name(), d.segment(), d.territory(), d.renewalDate());
-    accounts.flush();
-    audit.record("account.updated", "account", id, id, before, snapshot(account));
-    return AccountView.from(account);
-  }
+    @Transactional
+    public AccountView update(Long id, AccountDetails d) {
+        Account account = account(id);
+        Changes.requireVersion(d.version(), account.getVersion(), "account " + id);
+        Map<String, Object> before = snapshot(account);
+        account.update(d.name(), d.segment(), d.territory(), d.renewalDate());
+        accounts.flush();
+        audit.record("account.updated", "account", id, id, before, snapshot(account));
+        return AccountView.from(account);
+    }
 
-  @Transactional
-  public AccountView transfer(Long id, Long ownerId, Long version) {
-    Account account = account(id);
-    Changes.requireVersion(version, account.getVersion(), "account " + id);
-    Person owner = people.activeOwner(ownerId, "ownerId", "an account");
-    String before = account.getOwner() == null ? null : account.getOwner().getUsername();
-    account.transferTo(owner);
-    accounts.flush();
-    audit.record("account.transferred", "account", id, id, fields("owner", before), fields("owner", owner.getUsername()));
-    return AccountView.from(account);
-  }
+    @Transactional
+    public AccountView transfer(Long id, Long ownerId, Long version) {
+        Account account = account(id);
+        Changes.requireVersion(version, account.getVersion(), "account " + id);
+        Person owner = people.activeOwner(ownerId, "ownerId", "an account");
+        String before = account.getOwner() == null ? null : account.getOwner().getUsername();
+        account.transferTo(owner);
+        accounts.flush();
+        audit.record(
+                "account.transferred",
+                "account",
+                id,
+                id,
+                fields("owner", before),
+                fields("owner", owner.getUsername()));
+        return AccountView.from(account);
+    }
 
-  /** The person's accounts (entities, for other features' reads), by name then id. */
-  @Transactional(readOnly = true)
-  public List<Account> ownedBy(Person owner) {
-    return accounts.findByOwnerOrderByNameAscIdAsc(owner);
-  }
+    /** The person's accounts (entities, for other features' reads), by name then id. */
+    @Transactional(readOnly = true)
+    public List<Account> ownedBy(Person owner) {
+        return accounts.findByOwnerOrderByNameAscIdAsc(owner);
+    }
 
-  /** Who owns accounts in the territory, the one with most of them first (then by user name). */
-  @Transactional(readOnly = true)
-  public List<Person> ownersInTerritory(String territory) {
-    return accounts.findOwnersInTerritory(territory);
-  }
+    /** Who owns accounts in the territory, the one with most of them first (then by user name). */
+    @Transactional(readOnly = true)
+    public List<Person> ownersInTerritory(String territory) {
+        return accounts.findOwnersInTerritory(territory);
+    }
 
-  @Override
-  public long countOwnedBy(Person person) {
-    return accounts.countByOwner(person);
-  }
+    @Override
+    public long countOwnedBy(Person person) {
+        return accounts.countByOwner(person);
+    }
 
-  @Override
-  public String noun() {
-    return "accounts";
-  }
+    @Override
+    public String noun() {
+        return "accounts";
+    }
 
-  /** The account a path names: unknown is 404. Other features use it to attach things to an account. */
-  @Transactional(readOnly = true)
-  public Account account(Long id) {
-    return accounts.findById(id).orElseThrow(() -> new NotFoundException("account", id));
-  }
+    /** The account a path names: unknown is 404. Other features use it to attach things to an account. */
+    @Transactional(readOnly = true)
+    public Account account(Long id) {
+        return accounts.findById(id).orElseThrow(() -> new NotFoundException("account", id));
+    }
 
-  /** The account a request body names in {@code field}: unknown is the caller's mistake (400). */
-  @Transactional(readOnly = true)
-  public Account referenced(Long id, String field) {
-    return accounts.findById(id).orElseThrow(() -> new BadRequestException(field, "account " + id + " does not exist"));
-  }
+    /** The account a request body names in {@code field}: unknown is the caller's mistake (400). */
+    @Transactional(readOnly = true)
+    public Account referenced(Long id, String field) {
+        return accounts.findById(id)
+                .orElseThrow(() -> new BadRequestException(field, "account " + id + " does not exist"));
+    }
 
-  private static Map<String, Object> snapshot(Account a) {
-    return fields(
-        "name", a.getName(), "owner", a.getOwner() == null ? null : a.getOwner().getUsername(),
-        "segment", a.getSegment(), "territory", a.getTerritory(),
-        "renewalDate", a.getRenewalDate() == null ? null : a.getRenewalDate().toString());
-  }
+    private static Map<String, Object> snapshot(Account a) {
+        return fields(
+                "name",
+                a.getName(),
+                "owner",
+                a.getOwner() == null ? null : a.getOwner().getUsername(),
+                "segment",
+                a.getSegment(),
+                "territory",
+                a.getTerritory(),
+                "renewalDate",
+                a.getRenewalDate() == null ? null : a.getRenewalDate().toString());
+    }
 }

@@ -13,23 +13,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountStatistics {
 
-  /**
-   * At the end of {@code month} (or now, for the running month), one owner's contacts (those that
-   * existed then) and how many had been verified within the window before: by an audited
-   * verification, or by the last verification Baton knows (imported ones have no audit event).
-   */
-  public record Freshness(LocalDate month, Long ownerId, long contacts, long fresh) {}
+    /**
+     * At the end of {@code month} (or now, for the running month), one owner's contacts (those that
+     * existed then) and how many had been verified within the window before: by an audited
+     * verification, or by the last verification Baton knows (imported ones have no audit event).
+     */
+    public record Freshness(LocalDate month, Long ownerId, long contacts, long fresh) {}
 
-  private final JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
-  AccountStatistics(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
+    AccountStatistics(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  /** Months from the one holding {@code from} to the one holding {@code to}; account owners as they are now. */
-  @Transactional(readOnly = true)
-  public List<Freshness> freshness(LocalDate from, LocalDate to, Duration window, Instant now) {
-    return jdbc.query("""
+    /** Months from the one holding {@code from} to the one holding {@code to}; account owners as they are now. */
+    @Transactional(readOnly = true)
+    public List<Freshness> freshness(LocalDate from, LocalDate to, Duration window, Instant now) {
+        return jdbc.query(
+                """
         with m as (select d::date mon, least(d + interval '1 month', ?::timestamptz) month_end
             from generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') d)
         select m.mon, a.owner_id, count(*), count(*) filter (where
@@ -38,8 +39,12 @@ public class AccountStatistics {
               and e.action = 'contact.verified' and e.at > m.month_end - ?::interval and e.at <= m.month_end))
         from m join contact c on c.created_at <= m.month_end join account a on a.id = c.account_id
         group by m.mon, a.owner_id order by m.mon""",
-        (rs, i) -> new Freshness(rs.getObject(1, LocalDate.class), rs.getObject(2, Long.class), rs.getLong(3), rs.getLong(4)),
-        java.sql.Timestamp.from(now), Date.valueOf(from), Date.valueOf(to), window.toSeconds() + " seconds",
-        window.toSeconds() + " seconds");
-  }
+                (rs, i) -> new Freshness(
+                        rs.getObject(1, LocalDate.class), rs.getObject(2, Long.class), rs.getLong(3), rs.getLong(4)),
+                java.sql.Timestamp.from(now),
+                Date.valueOf(from),
+                Date.valueOf(to),
+                window.toSeconds() + " seconds",
+                window.toSeconds() + " seconds");
+    }
 }

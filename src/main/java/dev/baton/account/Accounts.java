@@ -3,15 +3,16 @@ package dev.baton.account;
 import dev.baton.people.Person;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 public interface Accounts extends JpaRepository<Account, Long>, JpaSpecificationExecutor<Account> {
 
-  long countByOwner(Person owner);
+    long countByOwner(Person owner);
 
-  List<Account> findByOwnerOrderByNameAscIdAsc(Person owner);
+    List<Account> findByOwnerOrderByNameAscIdAsc(Person owner);
 
-  @Query("select o from Account a join a.owner o where a.territory = :territory group by o order by count(a) desc, o.username")
-  List<Person> findOwnersInTerritory(String territory);
+    @Query(
+            "select o from Account a join a.owner o where a.territory = :territory group by o order by count(a) desc, o.username")
+    List<Person> findOwnersInTerritory(String territory);
 }

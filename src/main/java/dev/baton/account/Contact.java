@@ -18,96 +18,101 @@ import org.hibernate.annotations.UpdateTimestamp;
 @Entity
 public class Contact {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "account_id", updatable = false)
-  private Account account;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", updatable = false)
+    private Account account;
 
-  @Column(nullable = false)
-  private String fullName;
+    @Column(nullable = false)
+    private String fullName;
 
-  private String title;
-  private String email;
-  private String phone;
-  private String preferences;
+    private String title;
+    private String email;
+    private String phone;
+    private String preferences;
 
-  @Column(name = "primary_contact")
-  private boolean primary;
+    @Column(name = "primary_contact")
+    private boolean primary;
 
-  private Instant lastVerifiedAt;
+    private Instant lastVerifiedAt;
 
-  @Version private long version;
-  @CreationTimestamp private Instant createdAt;
-  @UpdateTimestamp private Instant updatedAt;
+    @Version
+    private long version;
 
-  protected Contact() {}
+    @CreationTimestamp
+    private Instant createdAt;
 
-  public Contact(Account account, String fullName, String title, String email, String phone, String preferences) {
-    this.account = account;
-    update(fullName, title, email, phone, preferences);
-  }
+    @UpdateTimestamp
+    private Instant updatedAt;
 
-  public void update(String fullName, String title, String email, String phone, String preferences) {
-    this.fullName = fullName;
-    this.title = title;
-    this.email = email;
-    this.phone = phone;
-    this.preferences = preferences;
-  }
+    protected Contact() {}
 
-  public void markPrimary(boolean primary) {
-    this.primary = primary;
-  }
+    public Contact(Account account, String fullName, String title, String email, String phone, String preferences) {
+        this.account = account;
+        update(fullName, title, email, phone, preferences);
+    }
 
-  public void verifiedAt(Instant when) {
-    this.lastVerifiedAt = when;
-  }
+    public void update(String fullName, String title, String email, String phone, String preferences) {
+        this.fullName = fullName;
+        this.title = title;
+        this.email = email;
+        this.phone = phone;
+        this.preferences = preferences;
+    }
 
-  /** Contact data decays: unverified, or not verified within {@code maxAge}. */
-  public boolean isStale(Instant now, Duration maxAge) {
-    return lastVerifiedAt == null || lastVerifiedAt.isBefore(now.minus(maxAge));
-  }
+    public void markPrimary(boolean primary) {
+        this.primary = primary;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public void verifiedAt(Instant when) {
+        this.lastVerifiedAt = when;
+    }
 
-  public Account getAccount() {
-    return account;
-  }
+    /** Contact data decays: unverified, or not verified within {@code maxAge}. */
+    public boolean isStale(Instant now, Duration maxAge) {
+        return lastVerifiedAt == null || lastVerifiedAt.isBefore(now.minus(maxAge));
+    }
 
-  public String getFullName() {
-    return fullName;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getTitle() {
-    return title;
-  }
+    public Account getAccount() {
+        return account;
+    }
 
-  public String getEmail() {
-    return email;
-  }
+    public String getFullName() {
+        return fullName;
+    }
 
-  public String getPhone() {
-    return phone;
-  }
+    public String getTitle() {
+        return title;
+    }
 
-  public String getPreferences() {
-    return preferences;
-  }
+    public String getEmail() {
+        return email;
+    }
 
-  public boolean isPrimary() {
-    return primary;
-  }
+    public String getPhone() {
+        return phone;
+    }
 
-  public Instant getLastVerifiedAt() {
-    return lastVerifiedAt;
-  }
+    public String getPreferences() {
+        return preferences;
+    }
 
-  public long getVersion() {
-    return version;
-  }
+    public boolean isPrimary() {
+        return primary;
+    }
+
+    public Instant getLastVerifiedAt() {
+        return lastVerifiedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

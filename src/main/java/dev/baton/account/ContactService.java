@@ -3,8 +3,8 @@ package dev.baton.account;
 import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditLog;
-import dev.baton.people.Person;
 import dev.baton.audit.Changes;
+import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
@@ -19,158 +19,188 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactService {
 
-  /** Contact data not verified for a year is treated as doubtful. */
-  static final Duration STALE_AFTER = Duration.ofDays(365);
+    /** Contact data not verified for a year is treated as doubtful. */
+    static final Duration STALE_AFTER = Duration.ofDays(365);
 
-  private final Contacts contacts;
-  private final Interactions interactions;
-  private final AccountService accounts;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final Contacts contacts;
+    private final Interactions interactions;
+    private final AccountService accounts;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  ContactService(Contacts contacts, Interactions interactions, AccountService accounts, AuditLog audit, Clock clock) {
-    this.contacts = contacts;
-    this.interactions = interactions;
-    this.accounts = accounts;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  /** The account's contacts (entities, for other features' reads): the primary one first, then by name. */
-  @Transactional(readOnly = true)
-  public List<Contact> ofAccount(Long accountId) {
-    return contacts.findByAccountIdOrderByPrimaryDescFullNameAsc(accountId);
-  }
-
-  /** The contacts of every account the person owns, by account name then contact name (account fetched). */
-  @Transactional(readOnly = true)
-  public List<Contact> ofAccountsOwnedBy(Person owner) {
-    return contacts.findOfAccountsOwnedBy(owner);
-  }
-
-  /** The account's contacts by name; {@code stale} null means all, true only stale ones, false only fresh ones. */
-  @Transactional(readOnly = true)
-  public List<ContactView> forAccount(Long accountId, Boolean stale) {
-    accounts.account(accountId);
-    Instant now = clock.instant();
-    return contacts.findByAccountIdOrderByFullName(accountId).stream()
-        .map(c -> ContactView.from(c, now))
-        .filter(c -> stale == null || c.stale() == stale)
-        .toList();
-  }
-
-  @Transactional(readOnly = true)
-  public ContactView get(Long id) {
-    return ContactView.from(contact(id), clock.instant());
-  }
-
-  @Transactional
-  public ContactView create(Long accountId, ContactDetails d) {
-    Account account = accounts.account(accountId);
-    Contact contact = new Contact(account, d.fullName(), d.title(), d.email(), d.phone(), d.preferences());
-    makePrimary(contact, d.primary());
-    contacts.save(contact);
-    audit.record("contact.created", "contact", contact.getId(), accountId, null, snapshot(contact));
-    return ContactView.from(contact, clock.instant());
-  }
-
-  @Transactional
-  public ContactView update(Long id, ContactDetails d) {
-    Contact contact = contact(id);
-    Changes.requireVersion(d.version(), contact.getVersion(), "contact " + id);
-    Map<String, Object> before = snapshot(contact);
-    contact.update(d.fullName(), d.title(), d.email(), d.phone(), d.preferences());
-    makePrimary(contact, d.primary());
-    contacts.flush();
-    audit.record("contact.updated", "contact", id, contact.getAccount().getId(), before, snapshot(contact));
-    return ContactView.from(contact, clock.instant());
-  }
-
-  @Transactional
-  public ContactView verify(Long id) {
-    Contact contact = contact(id);
-    Instant before = contact.getLastVerifiedAt();
-    contact.verifiedAt(clock.instant());
-    contacts.flush();
-    audit.record("contact.verified", "contact", id, contact.getAccount().getId(),
-        fields("lastVerifiedAt", before == null ? null : before.toString()),
-        fields("lastVerifiedAt", contact.getLastVerifiedAt().toString()));
-    return ContactView.from(contact, clock.instant());
-  }
-
-  /**
-   * Merges a duplicate into the contact that stays, keeping all history: the duplicate's interactions
-   * move over, its details fill the survivor's blanks, the later verification and the primary flag
-   * carry over, then the duplicate is deleted; audited as {@code contact.merged} with both before-states.
-   * Whatever else refers to the duplicate (commitments) must have moved first. Both must be at one
-   * account (else 400); an unknown id is 404.
-   */
-  @Transactional
-  public ContactView merge(Long duplicateId, Long survivorId) {
-    Contact duplicate = contact(duplicateId);
-    Contact survivor = contact(survivorId);
-    if (duplicateId.equals(survivorId) || !duplicate.getAccount().getId().equals(survivor.getAccount().getId())) {
-      throw new BadRequestException("intoId", "only two different contacts at one account can be merged");
+    ContactService(Contacts contacts, Interactions interactions, AccountService accounts, AuditLog audit, Clock clock) {
+        this.contacts = contacts;
+        this.interactions = interactions;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
     }
-    Map<String, Object> before = fields("survivor", snapshot(survivor), "duplicate", snapshot(duplicate));
-    int moved = interactions.moveContact(duplicate, survivor);
-    survivor.update(survivor.getFullName(), or(survivor.getTitle(), duplicate.getTitle()),
-        or(survivor.getEmail(), duplicate.getEmail()), or(survivor.getPhone(), duplicate.getPhone()),
-        or(survivor.getPreferences(), duplicate.getPreferences()));
-    if (duplicate.getLastVerifiedAt() != null
-        && (survivor.getLastVerifiedAt() == null || duplicate.getLastVerifiedAt().isAfter(survivor.getLastVerifiedAt()))) {
-      survivor.verifiedAt(duplicate.getLastVerifiedAt());
+
+    /** The account's contacts (entities, for other features' reads): the primary one first, then by name. */
+    @Transactional(readOnly = true)
+    public List<Contact> ofAccount(Long accountId) {
+        return contacts.findByAccountIdOrderByPrimaryDescFullNameAsc(accountId);
     }
-    boolean primary = duplicate.isPrimary();
-    contacts.delete(duplicate);
-    contacts.flush();
-    if (primary) {
-      survivor.markPrimary(true);
-      contacts.flush();
+
+    /** The contacts of every account the person owns, by account name then contact name (account fetched). */
+    @Transactional(readOnly = true)
+    public List<Contact> ofAccountsOwnedBy(Person owner) {
+        return contacts.findOfAccountsOwnedBy(owner);
     }
-    audit.record("contact.merged", "contact", survivorId, survivor.getAccount().getId(), before,
-        fields("survivor", snapshot(survivor), "mergedContactId", duplicateId, "interactionsMoved", moved));
-    return ContactView.from(survivor, clock.instant());
-  }
 
-  private static String or(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
-  }
-
-  /** The contact a request names in {@code field}; it must exist and belong to {@code account} (else 400). */
-  @Transactional(readOnly = true)
-  public Contact referenced(Long id, Account account, String field) {
-    Contact contact = contacts.findById(id)
-        .orElseThrow(() -> new BadRequestException(field, "contact " + id + " does not exist"));
-    if (!contact.getAccount().getId().equals(account.getId())) {
-      throw new BadRequestException(field, "contact " + id + " belongs to another account, not " + account.getId());
+    /** The account's contacts by name; {@code stale} null means all, true only stale ones, false only fresh ones. */
+    @Transactional(readOnly = true)
+    public List<ContactView> forAccount(Long accountId, Boolean stale) {
+        accounts.account(accountId);
+        Instant now = clock.instant();
+        return contacts.findByAccountIdOrderByFullName(accountId).stream()
+                .map(c -> ContactView.from(c, now))
+                .filter(c -> stale == null || c.stale() == stale)
+                .toList();
     }
-    return contact;
-  }
 
-  /**
-   * The previous primary is unset and flushed first: the database allows one primary per account,
-   * and Hibernate would otherwise write the new one before clearing the old one.
-   */
-  private void makePrimary(Contact contact, boolean primary) {
-    if (primary && !contact.isPrimary()) {
-      contacts.findByAccountIdAndPrimaryTrue(contact.getAccount().getId()).ifPresent(previous -> {
-        previous.markPrimary(false);
-        contacts.saveAndFlush(previous);
-        audit.record("contact.updated", "contact", previous.getId(), previous.getAccount().getId(),
-            fields("primary", true), fields("primary", false));
-      });
+    @Transactional(readOnly = true)
+    public ContactView get(Long id) {
+        return ContactView.from(contact(id), clock.instant());
     }
-    contact.markPrimary(primary);
-  }
 
-  private Contact contact(Long id) {
-    return contacts.findById(id).orElseThrow(() -> new NotFoundException("contact", id));
-  }
+    @Transactional
+    public ContactView create(Long accountId, ContactDetails d) {
+        Account account = accounts.account(accountId);
+        Contact contact = new Contact(account, d.fullName(), d.title(), d.email(), d.phone(), d.preferences());
+        makePrimary(contact, d.primary());
+        contacts.save(contact);
+        audit.record("contact.created", "contact", contact.getId(), accountId, null, snapshot(contact));
+        return ContactView.from(contact, clock.instant());
+    }
 
-  private static Map<String, Object> snapshot(Contact c) {
-    return fields(
-        "fullName", c.getFullName(), "title", c.getTitle(), "email", c.getEmail(), "phone", c.getPhone(),
-        "preferences", c.getPreferences(), "primary", c.isPrimary());
-  }
+    @Transactional
+    public ContactView update(Long id, ContactDetails d) {
+        Contact contact = contact(id);
+        Changes.requireVersion(d.version(), contact.getVersion(), "contact " + id);
+        Map<String, Object> before = snapshot(contact);
+        contact.update(d.fullName(), d.title(), d.email(), d.phone(), d.preferences());
+        makePrimary(contact, d.primary());
+        contacts.flush();
+        audit.record("contact.updated", "contact", id, contact.getAccount().getId(), before, snapshot(contact));
+        return ContactView.from(contact, clock.instant());
+    }
+
+    @Transactional
+    public ContactView verify(Long id) {
+        Contact contact = contact(id);
+        Instant before = contact.getLastVerifiedAt();
+        contact.verifiedAt(clock.instant());
+        contacts.flush();
+        audit.record(
+                "contact.verified",
+                "contact",
+                id,
+                contact.getAccount().getId(),
+                fields("lastVerifiedAt", before == null ? null : before.toString()),
+                fields("lastVerifiedAt", contact.getLastVerifiedAt().toString()));
+        return ContactView.from(contact, clock.instant());
+    }
+
+    /**
+     * Merges a duplicate into the contact that stays, keeping all history: the duplicate's interactions
+     * move over, its details fill the survivor's blanks, the later verification and the primary flag
+     * carry over, then the duplicate is deleted; audited as {@code contact.merged} with both before-states.
+     * Whatever else refers to the duplicate (commitments) must have moved first. Both must be at one
+     * account (else 400); an unknown id is 404.
+     */
+    @Transactional
+    public ContactView merge(Long duplicateId, Long survivorId) {
+        Contact duplicate = contact(duplicateId);
+        Contact survivor = contact(survivorId);
+        if (duplicateId.equals(survivorId)
+                || !duplicate.getAccount().getId().equals(survivor.getAccount().getId())) {
+            throw new BadRequestException("intoId", "only two different contacts at one account can be merged");
+        }
+        Map<String, Object> before = fields("survivor", snapshot(survivor), "duplicate", snapshot(duplicate));
+        int moved = interactions.moveContact(duplicate, survivor);
+        survivor.update(
+                survivor.getFullName(),
+                or(survivor.getTitle(), duplicate.getTitle()),
+                or(survivor.getEmail(), duplicate.getEmail()),
+                or(survivor.getPhone(), duplicate.getPhone()),
+                or(survivor.getPreferences(), duplicate.getPreferences()));
+        if (duplicate.getLastVerifiedAt() != null
+                && (survivor.getLastVerifiedAt() == null
+                        || duplicate.getLastVerifiedAt().isAfter(survivor.getLastVerifiedAt()))) {
+            survivor.verifiedAt(duplicate.getLastVerifiedAt());
+        }
+        boolean primary = duplicate.isPrimary();
+        contacts.delete(duplicate);
+        contacts.flush();
+        if (primary) {
+            survivor.markPrimary(true);
+            contacts.flush();
+        }
+        audit.record(
+                "contact.merged",
+                "contact",
+                survivorId,
+                survivor.getAccount().getId(),
+                before,
+                fields("survivor", snapshot(survivor), "mergedContactId", duplicateId, "interactionsMoved", moved));
+        return ContactView.from(survivor, clock.instant());
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The contact a request names in {@code field}; it must exist and belong to {@code account} (else 400). */
+    @Transactional(readOnly = true)
+    public Contact referenced(Long id, Account account, String field) {
+        Contact contact = contacts.findById(id)
+                .orElseThrow(() -> new BadRequestException(field, "contact " + id + " does not exist"));
+        if (!contact.getAccount().getId().equals(account.getId())) {
+            throw new BadRequestException(
+                    field, "contact " + id + " belongs to another account, not " + account.getId());
+        }
+        return contact;
+    }
+
+    /**
+     * The previous primary is unset and flushed first: the database allows one primary per account,
+     * and Hibernate would otherwise write the new one before clearing the old one.
+     */
+    private void makePrimary(Contact contact, boolean primary) {
+        if (primary && !contact.isPrimary()) {
+            contacts.findByAccountIdAndPrimaryTrue(contact.getAccount().getId()).ifPresent(previous -> {
+                previous.markPrimary(false);
+                contacts.saveAndFlush(previous);
+                audit.record(
+                        "contact.updated",
+                        "contact",
+                        previous.getId(),
+                        previous.getAccount().getId(),
+                        fields("primary", true),
+                        fields("primary", false));
+            });
+        }
+        contact.markPrimary(primary);
+    }
+
+    private Contact contact(Long id) {
+        return contacts.findById(id).orElseThrow(() -> new NotFoundException("contact", id));
+    }
+
+    private static Map<String, Object> snapshot(Contact c) {
+        return fields(
+                "fullName",
+                c.getFullName(),
+                "title",
+                c.getTitle(),
+                "email",
+                c.getEmail(),
+                "phone",
+                c.getPhone(),
+                "preferences",
+                c.getPreferences(),
+                "primary",
+                c.isPrimary());
+    }
 }

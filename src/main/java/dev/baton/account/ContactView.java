@@ -4,13 +4,30 @@ import java.time.Instant;
 
 /** A contact as shown, with {@code stale} worked out at the time of reading. */
 public record ContactView(
-    Long id, Long accountId, String fullName, String title, String email, String phone, String preferences,
-    boolean primary, Instant lastVerifiedAt, boolean stale, long version) {
+        Long id,
+        Long accountId,
+        String fullName,
+        String title,
+        String email,
+        String phone,
+        String preferences,
+        boolean primary,
+        Instant lastVerifiedAt,
+        boolean stale,
+        long version) {
 
-  static ContactView from(Contact c, Instant now) {
-    return new ContactView(
-        c.getId(), c.getAccount().getId(), c.getFullName(), c.getTitle(), c.getEmail(), c.getPhone(),
-        c.getPreferences(), c.isPrimary(), c.getLastVerifiedAt(), c.isStale(now, ContactService.STALE_AFTER),
-        c.getVersion());
-  }
+    static ContactView from(Contact c, Instant now) {
+        return new ContactView(
+                c.getId(),
+                c.getAccount().getId(),
+                c.getFullName(),
+                c.getTitle(),
+                c.getEmail(),
+                c.getPhone(),
+                c.getPreferences(),
+                c.isPrimary(),
+                c.getLastVerifiedAt(),
+                c.isStale(now, ContactService.STALE_AFTER),
+                c.getVersion());
+    }
 }

@@ -1,19 +1,19 @@
 package dev.baton.account;
 
+import dev.baton.people.Person;
 import java.util.List;
 import java.util.Optional;
-import dev.baton.people.Person;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface Contacts extends JpaRepository<Contact, Long> {
 
-  List<Contact> findByAccountIdOrderByFullName(Long accountId);
+    List<Contact> findByAccountIdOrderByFullName(Long accountId);
 
-  Optional<Contact> findByAccountIdAndPrimaryTrue(Long accountId);
+    Optional<Contact> findByAccountIdAndPrimaryTrue(Long accountId);
 
-  List<Contact> findByAccountIdOrderByPrimaryDescFullNameAsc(Long accountId);
+    List<Contact> findByAccountIdOrderByPrimaryDescFullNameAsc(Long accountId);
 
-  @Query("select c from Contact c join fetch c.account a where a.owner = :owner order by a.name, c.fullName")
-  List<Contact> findOfAccountsOwnedBy(Person owner);
+    @Query("select c from Contact c join fetch c.account a where a.owner = :owner order by a.name, c.fullName")
+    List<Contact> findOfAccountsOwnedBy(Person owner);
 }

@@ -18,73 +18,76 @@ import org.hibernate.annotations.CreationTimestamp;
 @Entity
 public class Interaction {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "account_id", updatable = false)
-  private Account account;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", updatable = false)
+    private Account account;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "contact_id")
-  private Contact contact;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "contact_id")
+    private Contact contact;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  private InteractionKind kind;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private InteractionKind kind;
 
-  @Column(nullable = false)
-  private String summary;
+    @Column(nullable = false)
+    private String summary;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "by_id")
-  private Person by;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "by_id")
+    private Person by;
 
-  @Column(nullable = false)
-  private Instant occurredAt;
+    @Column(nullable = false)
+    private Instant occurredAt;
 
-  @CreationTimestamp private Instant createdAt;
+    @CreationTimestamp
+    private Instant createdAt;
 
-  protected Interaction() {}
+    protected Interaction() {}
 
-  public Interaction(Account account, Contact contact, InteractionKind kind, String summary, Person by, Instant occurredAt) {
-    if (contact != null && !contact.getAccount().getId().equals(account.getId())) {
-      throw new IllegalArgumentException("contact " + contact.getId() + " does not belong to account " + account.getId());
+    public Interaction(
+            Account account, Contact contact, InteractionKind kind, String summary, Person by, Instant occurredAt) {
+        if (contact != null && !contact.getAccount().getId().equals(account.getId())) {
+            throw new IllegalArgumentException(
+                    "contact " + contact.getId() + " does not belong to account " + account.getId());
+        }
+        this.account = account;
+        this.contact = contact;
+        this.kind = kind;
+        this.summary = summary;
+        this.by = by;
+        this.occurredAt = occurredAt;
     }
-    this.account = account;
-    this.contact = contact;
-    this.kind = kind;
-    this.summary = summary;
-    this.by = by;
-    this.occurredAt = occurredAt;
-  }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public Account getAccount() {
-    return account;
-  }
+    public Account getAccount() {
+        return account;
+    }
 
-  public Contact getContact() {
-    return contact;
-  }
+    public Contact getContact() {
+        return contact;
+    }
 
-  public InteractionKind getKind() {
-    return kind;
-  }
+    public InteractionKind getKind() {
+        return kind;
+    }
 
-  public String getSummary() {
-    return summary;
-  }
+    public String getSummary() {
+        return summary;
+    }
 
-  public Person getBy() {
-    return by;
-  }
+    public Person getBy() {
+        return by;
+    }
 
-  public Instant getOccurredAt() {
-    return occurredAt;
-  }
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
 }

@@ -1,8 +1,8 @@
 package dev.baton.account;
 
 public enum InteractionKind {
-  CALL,
-  MEETING,
-  EMAIL,
-  NOTE
+    CALL,
+    MEETING,
+    EMAIL,
+    NOTE
 }

@@ -17,42 +17,56 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InteractionService {
 
-  private final Interactions interactions;
-  private final AccountService accounts;
-  private final ContactService contacts;
-  private final PeopleService people;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final Interactions interactions;
+    private final AccountService accounts;
+    private final ContactService contacts;
+    private final PeopleService people;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  InteractionService(
-      Interactions interactions, AccountService accounts, ContactService contacts, PeopleService people,
-      AuditLog audit, Clock clock) {
-    this.interactions = interactions;
-    this.accounts = accounts;
-    this.contacts = contacts;
-    this.people = people;
-    this.audit = audit;
-    this.clock = clock;
-  }
+    InteractionService(
+            Interactions interactions,
+            AccountService accounts,
+            ContactService contacts,
+            PeopleService people,
+            AuditLog audit,
+            Clock clock) {
+        this.interactions = interactions;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.people = people;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
-  @Transactional(readOnly = true)
-  public Page<InteractionView> forAccount(Long accountId, Pageable pageable) {
-    accounts.account(accountId);
-    Pageable newestFirst = PageRequest.of(
-        pageable.getPageNumber(), pageable.getPageSize(), Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
-    return interactions.findByAccountId(accountId, newestFirst).map(InteractionView::from);
-  }
+    @Transactional(readOnly = true)
+    public Page<InteractionView> forAccount(Long accountId, Pageable pageable) {
+        accounts.account(accountId);
+        Pageable newestFirst = PageRequest.of(
+                pageable.getPageNumber(), pageable.getPageSize(), Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
+        return interactions.findByAccountId(accountId, newestFirst).map(InteractionView::from);
+    }
 
-  /** Logs the interaction with {@code username} (the signed-in person) as its author. */
-  @Transactional
-  public InteractionView log(Long accountId, NewInteraction n, String username) {
-    Account account = accounts.account(accountId);
-    Contact contact = n.contactId() == null ? null : contacts.referenced(n.contactId(), account, "contactId");
-    Person by = people.signedIn(username);
-    Interaction interaction = interactions.save(new Interaction(
-        account, contact, n.kind(), n.summary().trim(), by, n.occurredAt() == null ? clock.instant() : n.occurredAt()));
-    audit.record("interaction.logged", "interaction", interaction.getId(), accountId, null,
-        fields("kind", n.kind().name(), "by", by.getUsername(), "contactId", n.contactId()));
-    return InteractionView.from(interaction);
-  }
+    /** Logs the interaction with {@code username} (the signed-in person) as its author. */
+    @Transactional
+    public InteractionView log(Long accountId, NewInteraction n, String username) {
+        Account account = accounts.account(accountId);
+        Contact contact = n.contactId() == null ? null : contacts.referenced(n.contactId(), account, "contactId");
+        Person by = people.signedIn(username);
+        Interaction interaction = interactions.save(new Interaction(
+                account,
+                contact,
+                n.kind(),
+                n.summary().trim(),
+                by,
+                n.occurredAt() == null ? clock.instant() : n.occurredAt()));
+        audit.record(
+                "interaction.logged",
+                "interaction",
+                interaction.getId(),
+                accountId,
+                null,
+                fields("kind", n.kind().name(), "by", by.getUsername(), "contactId", n.contactId()));
+        return InteractionView.from(interaction);
+    }
 }

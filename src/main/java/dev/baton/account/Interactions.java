@@ -9,12 +9,12 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Interactions extends JpaRepository<Interaction, Long> {
 
-  Page<Interaction> findByAccountId(Long accountId, Pageable pageable);
+    Page<Interaction> findByAccountId(Long accountId, Pageable pageable);
 
-  List<Interaction> findByAccountIdOrderByOccurredAtDesc(Long accountId);
+    List<Interaction> findByAccountIdOrderByOccurredAtDesc(Long accountId);
 
-  /** A merge of two contacts: the duplicate's interactions become the survivor's. */
-  @Modifying(flushAutomatically = true)
-  @Query("update Interaction i set i.contact = :to where i.contact = :from")
-  int moveContact(Contact from, Contact to);
+    /** A merge of two contacts: the duplicate's interactions become the survivor's. */
+    @Modifying(flushAutomatically = true)
+    @Query("update Interaction i set i.contact = :to where i.contact = :from")
+    int moveContact(Contact from, Contact to);
 }

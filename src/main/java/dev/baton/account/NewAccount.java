@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 public record NewAccount(
-    @NotBlank @Size(max = 255) @SingleLine String name,
-    Long ownerId,
-    @Size(max = 60) @SingleLine String segment,
-    @Size(max = 60) @SingleLine String territory,
-    @SaneDate LocalDate renewalDate) {}
+        @NotBlank @Size(max = 255) @SingleLine String name,
+        Long ownerId,
+        @Size(max = 60) @SingleLine String segment,
+        @Size(max = 60) @SingleLine String territory,
+        @SaneDate LocalDate renewalDate) {}

@@ -22,57 +22,70 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Timeline {
 
-  private final AccountService accounts;
-  private final Interactions interactions;
-  private final AuditEvents events;
-  private final People people;
+    private final AccountService accounts;
+    private final Interactions interactions;
+    private final AuditEvents events;
+    private final People people;
 
-  Timeline(AccountService accounts, Interactions interactions, AuditEvents events, People people) {
-    this.accounts = accounts;
-    this.interactions = interactions;
-    this.events = events;
-    this.people = people;
-  }
-
-  /** @throws dev.baton.shared.NotFoundException when the account does not exist */
-  @Transactional(readOnly = true)
-  public List<TimelineItem> of(Long accountId) {
-    accounts.account(accountId);
-    Stream<TimelineItem> logged = interactions.findByAccountIdOrderByOccurredAtDesc(accountId).stream()
-        .map(TimelineItem::of);
-    List<AuditEvent> recorded = events.findByAccountIdOrderByAt(accountId).stream().filter(TimelineSentences::tells)
-        .toList();
-    // the promise's words, from its own creation event: the account module does not read commitments
-    Map<Long, String> promises = new HashMap<>();
-    recorded.stream().filter(e -> "commitment.created".equals(e.getAction()) && e.getAfterState() != null)
-        .forEach(e -> promises.put(e.getEntityId(), String.valueOf(e.getAfterState().get("description"))));
-    Function<String, String> names = names();
-    Stream<TimelineItem> told = recorded.stream().map(e -> new TimelineItem(type(e), e.getAt(), names.apply(
-        e.getActor()), TimelineSentences.of(e, names, promises.get(e.getEntityId())), link(e)));
-    return Stream.concat(logged, told).sorted(Comparator.comparing(TimelineItem::when).reversed()).toList();
-  }
-
-  /** User name → full name, each looked up once; automated steps are Baton's. */
-  private Function<String, String> names() {
-    Map<String, String> known = new HashMap<>(Map.of(AuditLog.SYSTEM, "Baton"));
-    return username -> username == null ? "Baton" : known.computeIfAbsent(username,
-        u -> people.findByUsername(u).map(Person::getFullName).orElse(u));
-  }
-
-  private static String type(AuditEvent e) {
-    return switch (e.getEntityType()) {
-      case "commitment" -> TimelineItem.COMMITMENT;
-      case "handover_item", "handover" -> TimelineItem.HANDOVER;
-      default -> TimelineItem.CHANGE;
-    };
-  }
-
-  /** The handover's page for its steps (when the event names its handover), else the record's audit trail. */
-  private static String link(AuditEvent e) {
-    Object handover = e.getAfterState() == null ? null : e.getAfterState().get("handoverId");
-    if ("handover_item".equals(e.getEntityType()) && handover != null) {
-      return "/handovers/" + handover + "/accounts/" + e.getAccountId();
+    Timeline(AccountService accounts, Interactions interactions, AuditEvents events, People people) {
+        this.accounts = accounts;
+        this.interactions = interactions;
+        this.events = events;
+        this.people = people;
     }
-    return "/audit?entityType=" + e.getEntityType() + "&entityId=" + e.getEntityId();
-  }
+
+    /** @throws dev.baton.shared.NotFoundException when the account does not exist */
+    @Transactional(readOnly = true)
+    public List<TimelineItem> of(Long accountId) {
+        accounts.account(accountId);
+        Stream<TimelineItem> logged = interactions.findByAccountIdOrderByOccurredAtDesc(accountId).stream()
+                .map(TimelineItem::of);
+        List<AuditEvent> recorded = events.findByAccountIdOrderByAt(accountId).stream()
+                .filter(TimelineSentences::tells)
+                .toList();
+        // the promise's words, from its own creation event: the account module does not read commitments
+        Map<Long, String> promises = new HashMap<>();
+        recorded.stream()
+                .filter(e -> "commitment.created".equals(e.getAction()) && e.getAfterState() != null)
+                .forEach(e -> promises.put(
+                        e.getEntityId(), String.valueOf(e.getAfterState().get("description"))));
+        Function<String, String> names = names();
+        Stream<TimelineItem> told = recorded.stream()
+                .map(e -> new TimelineItem(
+                        type(e),
+                        e.getAt(),
+                        names.apply(e.getActor()),
+                        TimelineSentences.of(e, names, promises.get(e.getEntityId())),
+                        link(e)));
+        return Stream.concat(logged, told)
+                .sorted(Comparator.comparing(TimelineItem::when).reversed())
+                .toList();
+    }
+
+    /** User name → full name, each looked up once; automated steps are Baton's. */
+    private Function<String, String> names() {
+        Map<String, String> known = new HashMap<>(Map.of(AuditLog.SYSTEM, "Baton"));
+        return username -> username == null
+                ? "Baton"
+                : known.computeIfAbsent(
+                        username,
+                        u -> people.findByUsername(u).map(Person::getFullName).orElse(u));
+    }
+
+    private static String type(AuditEvent e) {
+        return switch (e.getEntityType()) {
+            case "commitment" -> TimelineItem.COMMITMENT;
+            case "handover_item", "handover" -> TimelineItem.HANDOVER;
+            default -> TimelineItem.CHANGE;
+        };
+    }
+
+    /** The handover's page for its steps (when the event names its handover), else the record's audit trail. */
+    private static String link(AuditEvent e) {
+        Object handover = e.getAfterState() == null ? null : e.getAfterState().get("handoverId");
+        if ("handover_item".equals(e.getEntityType()) && handover != null) {
+            return "/handovers/" + handover + "/accounts/" + e.getAccountId();
+        }
+        return "/audit?entityType=" + e.getEntityType() + "&entityId=" + e.getEntityId();
+    }
 }

@@ -12,15 +12,16 @@ import java.time.Instant;
  */
 public record TimelineItem(String type, Instant when, String who, String summary, String link) {
 
-  public static final String INTERACTION = "INTERACTION";
-  public static final String COMMITMENT = "COMMITMENT";
-  public static final String HANDOVER = "HANDOVER";
-  public static final String CHANGE = "CHANGE";
+    public static final String INTERACTION = "INTERACTION";
+    public static final String COMMITMENT = "COMMITMENT";
+    public static final String HANDOVER = "HANDOVER";
+    public static final String CHANGE = "CHANGE";
 
-  static TimelineItem of(Interaction i) {
-    String kind = i.getKind().name().charAt(0) + i.getKind().name().substring(1).toLowerCase().replace('_', ' ');
-    String with = i.getContact() == null ? "" : " with " + i.getContact().getFullName();
-    return new TimelineItem(INTERACTION, i.getOccurredAt(), i.getBy().getFullName(), kind + with + ": " + i.getSummary(),
-        null);
-  }
+    static TimelineItem of(Interaction i) {
+        String kind = i.getKind().name().charAt(0)
+                + i.getKind().name().substring(1).toLowerCase().replace('_', ' ');
+        String with = i.getContact() == null ? "" : " with " + i.getContact().getFullName();
+        return new TimelineItem(
+                INTERACTION, i.getOccurredAt(), i.getBy().getFullName(), kind + with + ": " + i.getSummary(), null);
+    }
 }

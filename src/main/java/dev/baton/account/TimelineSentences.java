@@ -16,84 +16,90 @@ import java.util.regex.Pattern;
  */
 final class TimelineSentences {
 
-  private static final Map<String, String> SENTENCES = Map.ofEntries(
-      Map.entry("account.created", "{actor} created the account"),
-      Map.entry("account.updated", "{actor} updated the account's details"),
-      Map.entry("account.transferred", "{actor} made {owner} the account's owner"),
-      Map.entry("account.handed-to-cs", "{actor} handed the account to customer success: {owner} owns it now"),
-      Map.entry("contact.created", "{actor} added the contact {fullName}"),
-      Map.entry("contact.updated", "{actor} updated the contact {fullName}"),
-      Map.entry("contact.verified", "{actor} confirmed a contact's details are current"),
-      Map.entry("commitment.created", "{actor} promised \"{description}\", due {dueDate}"),
-      Map.entry("commitment.reassigned", "{actor} gave the promise \"{promise}\" to {owner}"),
-      Map.entry("commitment.accepted", "{actor} accepted the promise \"{promise}\""),
-      Map.entry("commitment.rejected", "{actor} said no to the promise \"{promise}\": {reason}"),
-      Map.entry("commitment.renegotiated", "{actor} renegotiated the promise \"{promise}\" with the customer"),
-      Map.entry("commitment.cancelled", "{actor} withdrew the promise \"{promise}\": {reason}"),
-      Map.entry("commitment.delivered", "{actor} delivered the promise \"{promise}\": {evidence}"),
-      Map.entry("commitment.verified", "{actor} confirmed with the customer that \"{promise}\" was delivered"),
-      Map.entry("commitment.reopened", "{actor} reopened the promise \"{promise}\": {reason}"),
-      Map.entry("commitment.rescheduled", "{actor} moved the promise \"{promise}\" to a new date"),
-      Map.entry("commitment.breached", "{actor} recorded the promise \"{promise}\" as broken: {reason}"),
-      Map.entry("commitment.escalated", "The promise \"{promise}\" was late and went to {escalatedTo}"),
-      Map.entry("handover.successor-chosen", "{successor} was chosen to take the account over"),
-      Map.entry("handover.note-written", "{by} wrote the handover note"),
-      Map.entry("handover.ownership-transferred", "{from} handed the account over to {to}"),
-      Map.entry("handover.question-asked", "{actor} asked about the handover: {question}"),
-      Map.entry("handover.acknowledged", "{by} acknowledged the handover note"),
-      Map.entry("handover.question-answered", "{actor} answered the question about the handover: {answer}"),
-      Map.entry("handover.introduction-sent", "The customer was introduced to the new owner by mail"),
-      Map.entry("handover.introduction-skipped", "No introduction mail went out: the account has no contact to write to"),
-      Map.entry("handover.intro-call-escalated", "The introduction call was late and went to the manager"),
-      Map.entry("handover.intro-call-held", "Intro call held by {by}{summary}"));
+    private static final Map<String, String> SENTENCES = Map.ofEntries(
+            Map.entry("account.created", "{actor} created the account"),
+            Map.entry("account.updated", "{actor} updated the account's details"),
+            Map.entry("account.transferred", "{actor} made {owner} the account's owner"),
+            Map.entry("account.handed-to-cs", "{actor} handed the account to customer success: {owner} owns it now"),
+            Map.entry("contact.created", "{actor} added the contact {fullName}"),
+            Map.entry("contact.updated", "{actor} updated the contact {fullName}"),
+            Map.entry("contact.verified", "{actor} confirmed a contact's details are current"),
+            Map.entry("commitment.created", "{actor} promised \"{description}\", due {dueDate}"),
+            Map.entry("commitment.reassigned", "{actor} gave the promise \"{promise}\" to {owner}"),
+            Map.entry("commitment.accepted", "{actor} accepted the promise \"{promise}\""),
+            Map.entry("commitment.rejected", "{actor} said no to the promise \"{promise}\": {reason}"),
+            Map.entry("commitment.renegotiated", "{actor} renegotiated the promise \"{promise}\" with the customer"),
+            Map.entry("commitment.cancelled", "{actor} withdrew the promise \"{promise}\": {reason}"),
+            Map.entry("commitment.delivered", "{actor} delivered the promise \"{promise}\": {evidence}"),
+            Map.entry("commitment.verified", "{actor} confirmed with the customer that \"{promise}\" was delivered"),
+            Map.entry("commitment.reopened", "{actor} reopened the promise \"{promise}\": {reason}"),
+            Map.entry("commitment.rescheduled", "{actor} moved the promise \"{promise}\" to a new date"),
+            Map.entry("commitment.breached", "{actor} recorded the promise \"{promise}\" as broken: {reason}"),
+            Map.entry("commitment.escalated", "The promise \"{promise}\" was late and went to {escalatedTo}"),
+            Map.entry("handover.successor-chosen", "{successor} was chosen to take the account over"),
+            Map.entry("handover.note-written", "{by} wrote the handover note"),
+            Map.entry("handover.ownership-transferred", "{from} handed the account over to {to}"),
+            Map.entry("handover.question-asked", "{actor} asked about the handover: {question}"),
+            Map.entry("handover.acknowledged", "{by} acknowledged the handover note"),
+            Map.entry("handover.question-answered", "{actor} answered the question about the handover: {answer}"),
+            Map.entry("handover.introduction-sent", "The customer was introduced to the new owner by mail"),
+            Map.entry(
+                    "handover.introduction-skipped",
+                    "No introduction mail went out: the account has no contact to write to"),
+            Map.entry("handover.intro-call-escalated", "The introduction call was late and went to the manager"),
+            Map.entry("handover.intro-call-held", "Intro call held by {by}{summary}"));
 
-  /** Fields whose values are user names, shown as full names. */
-  private static final java.util.Set<String> PEOPLE = java.util.Set.of(
-      "actor", "by", "from", "to", "owner", "successor", "escalatedTo");
+    /** Fields whose values are user names, shown as full names. */
+    private static final java.util.Set<String> PEOPLE =
+            java.util.Set.of("actor", "by", "from", "to", "owner", "successor", "escalatedTo");
 
-  private static final Pattern FIELD = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern FIELD = Pattern.compile("\\{(\\w+)}");
 
-  private TimelineSentences() {}
+    private TimelineSentences() {}
 
-  /** Whether the event belongs in the customer's story; task steps are left to the task's history. */
-  static boolean tells(AuditEvent e) {
-    return !"task".equals(e.getEntityType()) && !"interaction".equals(e.getEntityType());
-  }
-
-  /**
-   * The event in words. {@code names} maps a user name to a full name (unknown ones stay as they are);
-   * {@code promise} is the commitment's description when known. Unknown actions get a generic sentence.
-   */
-  static String of(AuditEvent e, Function<String, String> names, String promise) {
-    Map<String, Object> fields = new HashMap<>();
-    if (e.getBeforeState() != null) {
-      e.getBeforeState().forEach((k, v) -> fields.put(k, v));
+    /** Whether the event belongs in the customer's story; task steps are left to the task's history. */
+    static boolean tells(AuditEvent e) {
+        return !"task".equals(e.getEntityType()) && !"interaction".equals(e.getEntityType());
     }
-    if (e.getAfterState() != null) {
-      e.getAfterState().forEach((k, v) -> { if (v != null) fields.put(k, v); });
-    }
-    fields.put("actor", e.getActor() == null ? "Baton" : e.getActor());
-    fields.put("promise", promise == null ? "#" + e.getEntityId() : promise);
-    Object summary = fields.get("summary");
-    fields.put("summary", summary == null || summary.toString().isBlank() ? "" : ": " + summary);
-    String template = SENTENCES.get(e.getAction());
-    if (template == null) {
-      return generic(e, names);
-    }
-    Matcher m = FIELD.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      Object value = fields.get(m.group(1));
-      String text = value == null ? "—" : PEOPLE.contains(m.group(1)) ? names.apply(value.toString()) : value.toString();
-      m.appendReplacement(out, Matcher.quoteReplacement(text));
-    }
-    return m.appendTail(out).toString();
-  }
 
-  /** "Rob Miller: lead qualified" for an action the table does not know yet. */
-  private static String generic(AuditEvent e, Function<String, String> names) {
-    String verb = e.getAction().substring(e.getAction().indexOf('.') + 1).replace('-', ' ');
-    String thing = Objects.requireNonNullElse(e.getEntityType(), "record").replace('_', ' ');
-    return names.apply(e.getActor() == null ? "Baton" : e.getActor()) + ": " + thing + " " + verb;
-  }
+    /**
+     * The event in words. {@code names} maps a user name to a full name (unknown ones stay as they are);
+     * {@code promise} is the commitment's description when known. Unknown actions get a generic sentence.
+     */
+    static String of(AuditEvent e, Function<String, String> names, String promise) {
+        Map<String, Object> fields = new HashMap<>();
+        if (e.getBeforeState() != null) {
+            e.getBeforeState().forEach((k, v) -> fields.put(k, v));
+        }
+        if (e.getAfterState() != null) {
+            e.getAfterState().forEach((k, v) -> {
+                if (v != null) fields.put(k, v);
+            });
+        }
+        fields.put("actor", e.getActor() == null ? "Baton" : e.getActor());
+        fields.put("promise", promise == null ? "#" + e.getEntityId() : promise);
+        Object summary = fields.get("summary");
+        fields.put("summary", summary == null || summary.toString().isBlank() ? "" : ": " + summary);
+        String template = SENTENCES.get(e.getAction());
+        if (template == null) {
+            return generic(e, names);
+        }
+        Matcher m = FIELD.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Object value = fields.get(m.group(1));
+            String text = value == null
+                    ? "—"
+                    : PEOPLE.contains(m.group(1)) ? names.apply(value.toString()) : value.toString();
+            m.appendReplacement(out, Matcher.quoteReplacement(text));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** "Rob Miller: lead qualified" for an action the table does not know yet. */
+    private static String generic(AuditEvent e, Function<String, String> names) {
+        String verb = e.getAction().substring(e.getAction().indexOf('.') + 1).replace('-', ' ');
+        String thing = Objects.requireNonNullElse(e.getEntityType(), "record").replace('_', ' ');
+        return names.apply(e.getActor() == null ? "Baton" : e.getActor()) + ": " + thing + " " + verb;
+    }
 }

@@ -16,81 +16,87 @@ import org.hibernate.type.SqlTypes;
 @Immutable
 public class AuditEvent {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(nullable = false)
-  private Instant at;
+    @Column(nullable = false)
+    private Instant at;
 
-  @Column(nullable = false)
-  private String actor;
+    @Column(nullable = false)
+    private String actor;
 
-  @Column(nullable = false)
-  private String action;
+    @Column(nullable = false)
+    private String action;
 
-  @Column(nullable = false)
-  private String entityType;
+    @Column(nullable = false)
+    private String entityType;
 
-  @Column(nullable = false)
-  private Long entityId;
+    @Column(nullable = false)
+    private Long entityId;
 
-  private Long accountId;
+    private Long accountId;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  private Map<String, Object> beforeState;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> beforeState;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  private Map<String, Object> afterState;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> afterState;
 
-  protected AuditEvent() {}
+    protected AuditEvent() {}
 
-  AuditEvent(
-      Instant at, String actor, String action, String entityType, Long entityId, Long accountId,
-      Map<String, Object> beforeState, Map<String, Object> afterState) {
-    this.at = at;
-    this.actor = actor;
-    this.action = action;
-    this.entityType = entityType;
-    this.entityId = entityId;
-    this.accountId = accountId;
-    this.beforeState = beforeState;
-    this.afterState = afterState;
-  }
+    AuditEvent(
+            Instant at,
+            String actor,
+            String action,
+            String entityType,
+            Long entityId,
+            Long accountId,
+            Map<String, Object> beforeState,
+            Map<String, Object> afterState) {
+        this.at = at;
+        this.actor = actor;
+        this.action = action;
+        this.entityType = entityType;
+        this.entityId = entityId;
+        this.accountId = accountId;
+        this.beforeState = beforeState;
+        this.afterState = afterState;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public Instant getAt() {
-    return at;
-  }
+    public Instant getAt() {
+        return at;
+    }
 
-  public String getActor() {
-    return actor;
-  }
+    public String getActor() {
+        return actor;
+    }
 
-  public String getAction() {
-    return action;
-  }
+    public String getAction() {
+        return action;
+    }
 
-  public String getEntityType() {
-    return entityType;
-  }
+    public String getEntityType() {
+        return entityType;
+    }
 
-  public Long getEntityId() {
-    return entityId;
-  }
+    public Long getEntityId() {
+        return entityId;
+    }
 
-  public Long getAccountId() {
-    return accountId;
-  }
+    public Long getAccountId() {
+        return accountId;
+    }
 
-  public Map<String, Object> getBeforeState() {
-    return beforeState;
-  }
+    public Map<String, Object> getBeforeState() {
+        return beforeState;
+    }
 
-  public Map<String, Object> getAfterState() {
-    return afterState;
-  }
+    public Map<String, Object> getAfterState() {
+        return afterState;
+    }
 }

@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 public interface AuditEvents extends JpaRepository<AuditEvent, Long>, JpaSpecificationExecutor<AuditEvent> {
 
-  List<AuditEvent> findByAccountIdOrderByAt(Long accountId);
+    List<AuditEvent> findByAccountIdOrderByAt(Long accountId);
 
-  List<AuditEvent> findByEntityTypeAndEntityIdOrderByAt(String entityType, Long entityId);
+    List<AuditEvent> findByEntityTypeAndEntityIdOrderByAt(String entityType, Long entityId);
 }

@@ -11,25 +11,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
-  public static final int MAX_PAGE_SIZE = 200;
+    public static final int MAX_PAGE_SIZE = 200;
 
-  private final AuditEvents events;
+    private final AuditEvents events;
 
-  AuditTrail(AuditEvents events) {
-    this.events = events;
-  }
-
-  /**
-   * One page of matching events, newest first.
-   *
-   * @throws BadRequestException (field {@code to}) when the range ends before it starts
-   */
-  @Transactional(readOnly = true)
-  public Page<AuditEvent> find(AuditFilter filter, int page, int size) {
-    if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-      throw new BadRequestException("to", "must not be before from");
+    AuditTrail(AuditEvents events) {
+        this.events = events;
     }
-    return events.findAll(filter.toSpecification(), PageRequest.of(Math.max(page, 0),
-        Math.clamp(size, 1, MAX_PAGE_SIZE), Sort.by(Sort.Direction.DESC, "at", "id")));
-  }
+
+    /**
+     * One page of matching events, newest first.
+     *
+     * @throws BadRequestException (field {@code to}) when the range ends before it starts
+     */
+    @Transactional(readOnly = true)
+    public Page<AuditEvent> find(AuditFilter filter, int page, int size) {
+        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+            throw new BadRequestException("to", "must not be before from");
+        }
+        return events.findAll(
+                filter.toSpecification(),
+                PageRequest.of(
+                        Math.max(page, 0),
+                        Math.clamp(size, 1, MAX_PAGE_SIZE),
+                        Sort.by(Sort.Direction.DESC, "at", "id")));
+    }
 }

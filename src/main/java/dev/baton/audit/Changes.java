@@ -7,26 +7,25 @@ import java.util.Map;
 /** Helpers every feature uses when it changes something: the audit's field maps and the stale-version check. */
 public final class Changes {
 
-  private Changes() {}
+    private Changes() {}
 
-  /** Field name/value pairs as an ordered map; unlike {@link Map#of} it keeps null values (a cleared field). */
-  public static Map<String, Object> fields(Object... namesAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    /** Field name/value pairs as an ordered map; unlike {@link Map#of} it keeps null values (a cleared field). */
+    public static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
-    return map;
-  }
 
-  /**
-   * A client that sends the version it read gets a 409 when someone changed the record since; the
-   * entity's own {@code @Version} only catches changes that race within the same moment.
-   */
-  public static void requireVersion(Long expected, long actual, String what) {
-    if (expected != null && expected != actual) {
-      throw new ConflictException(
-          what + " was changed by someone else (now version " + actual + ", you sent " + expected
-              + "): reload it and try again");
+    /**
+     * A client that sends the version it read gets a 409 when someone changed the record since; the
+     * entity's own {@code @Version} only catches changes that race within the same moment.
+     */
+    public static void requireVersion(Long expected, long actual, String what) {
+        if (expected != null && expected != actual) {
+            throw new ConflictException(what + " was changed by someone else (now version " + actual + ", you sent "
+                    + expected + "): reload it and try again");
+        }
     }
-  }
 }

@@ -36,216 +36,230 @@ import org.hibernate.annotations.UpdateTimestamp;
 @Entity
 public class Commitment {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "account_id", updatable = false)
-  private Account account;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", updatable = false)
+    private Account account;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "contact_id")
-  private Contact contact;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "contact_id")
+    private Contact contact;
 
-  @Column(nullable = false)
-  private String description;
+    @Column(nullable = false)
+    private String description;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "made_by_id", updatable = false)
-  private Person madeBy;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "made_by_id", updatable = false)
+    private Person madeBy;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "owner_id")
-  private Person owner;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "owner_id")
+    private Person owner;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "delivering_team_id")
-  private Team deliveringTeam;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "delivering_team_id")
+    private Team deliveringTeam;
 
-  @Column(nullable = false)
-  private LocalDate dueDate;
+    @Column(nullable = false)
+    private LocalDate dueDate;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  private CommitmentStatus status = PROPOSED;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CommitmentStatus status = PROPOSED;
 
-  private String statusReason;
-  private String deliveryEvidence;
+    private String statusReason;
+    private String deliveryEvidence;
 
-  /** The process instance following this commitment; null until its first step ran (set by {@link Commitments}). */
-  @Column(updatable = false, insertable = false)
-  private Long processInstanceKey;
+    /** The process instance following this commitment; null until its first step ran (set by {@link Commitments}). */
+    @Column(updatable = false, insertable = false)
+    private Long processInstanceKey;
 
-  @Version private long version;
-  @CreationTimestamp private Instant createdAt;
-  @UpdateTimestamp private Instant updatedAt;
+    @Version
+    private long version;
 
-  protected Commitment() {}
+    @CreationTimestamp
+    private Instant createdAt;
 
-  public Commitment(
-      Account account, Contact contact, String description, Person madeBy, Person owner, Team deliveringTeam, LocalDate dueDate) {
-    if (contact != null && !contact.getAccount().getId().equals(account.getId())) {
-      throw new IllegalArgumentException("contact " + contact.getId() + " does not belong to account " + account.getId());
+    @UpdateTimestamp
+    private Instant updatedAt;
+
+    protected Commitment() {}
+
+    public Commitment(
+            Account account,
+            Contact contact,
+            String description,
+            Person madeBy,
+            Person owner,
+            Team deliveringTeam,
+            LocalDate dueDate) {
+        if (contact != null && !contact.getAccount().getId().equals(account.getId())) {
+            throw new IllegalArgumentException(
+                    "contact " + contact.getId() + " does not belong to account " + account.getId());
+        }
+        this.account = account;
+        this.contact = contact;
+        this.description = description;
+        this.madeBy = madeBy;
+        this.deliveringTeam = deliveringTeam;
+        this.dueDate = dueDate;
+        assignTo(owner);
     }
-    this.account = account;
-    this.contact = contact;
-    this.description = description;
-    this.madeBy = madeBy;
-    this.deliveringTeam = deliveringTeam;
-    this.dueDate = dueDate;
-    assignTo(owner);
-  }
 
-  /** Only an active person may own a commitment; an open commitment may lose its owner only by reassignment. */
-  public void assignTo(Person newOwner) {
-    if (newOwner != null && !newOwner.isActive()) {
-      throw new IllegalArgumentException(newOwner.getUsername() + " is inactive and cannot own a commitment");
+    /** Only an active person may own a commitment; an open commitment may lose its owner only by reassignment. */
+    public void assignTo(Person newOwner) {
+        if (newOwner != null && !newOwner.isActive()) {
+            throw new IllegalArgumentException(newOwner.getUsername() + " is inactive and cannot own a commitment");
+        }
+        if (!status.isOpen()) {
+            throw new IllegalCommitmentTransition(this, "be reassigned");
+        }
+        this.owner = newOwner;
     }
-    if (!status.isOpen()) {
-      throw new IllegalCommitmentTransition(this, "be reassigned");
+
+    public void accept() {
+        require("be accepted", PROPOSED);
+        if (owner == null) {
+            throw new IllegalCommitmentTransition(this, "be accepted without an owner");
+        }
+        status = ACCEPTED;
+        statusReason = null;
     }
-    this.owner = newOwner;
-  }
 
-  public void accept() {
-    require("be accepted", PROPOSED);
-    if (owner == null) {
-      throw new IllegalCommitmentTransition(this, "be accepted without an owner");
+    public void reject(String reason) {
+        require("be rejected", PROPOSED);
+        status = REJECTED;
+        statusReason = reason;
     }
-    status = ACCEPTED;
-    statusReason = null;
-  }
 
-  public void reject(String reason) {
-    require("be rejected", PROPOSED);
-    status = REJECTED;
-    statusReason = reason;
-  }
-
-  /** After a rejection, the maker renegotiates with the customer: new terms, proposed again. */
-  public void renegotiate(String newDescription, LocalDate newDueDate) {
-    require("be renegotiated", REJECTED);
-    description = newDescription;
-    dueDate = newDueDate;
-    status = PROPOSED;
-    statusReason = null;
-  }
-
-  public void reschedule(LocalDate newDueDate, String reason) {
-    require("be rescheduled", PROPOSED, ACCEPTED);
-    dueDate = newDueDate;
-    statusReason = reason;
-  }
-
-  public void deliver(String evidence) {
-    require("be delivered", ACCEPTED);
-    status = DELIVERED;
-    deliveryEvidence = evidence;
-  }
-
-  public void verify() {
-    require("be verified", DELIVERED);
-    status = VERIFIED;
-  }
-
-  /** The customer says it was not delivered after all. */
-  public void reopen(String reason) {
-    require("be reopened", DELIVERED);
-    status = ACCEPTED;
-    statusReason = reason;
-  }
-
-  public void breach(String reason) {
-    require("be marked breached", PROPOSED, ACCEPTED);
-    status = BREACHED;
-    statusReason = reason;
-  }
-
-  public void cancel(String reason) {
-    require("be cancelled", PROPOSED, ACCEPTED, REJECTED);
-    status = CANCELLED;
-    statusReason = reason;
-  }
-
-  /** The stage of its life the commitment process must be at now; an inactive owner counts as none. */
-  public CommitmentStage stage() {
-    return switch (status) {
-      case VERIFIED, BREACHED, CANCELLED -> CommitmentStage.CLOSED;
-      case REJECTED -> owner == null || !owner.isActive() ? CommitmentStage.ASSIGN : CommitmentStage.RENEGOTIATE;
-      case DELIVERED -> CommitmentStage.VERIFY;
-      case PROPOSED, ACCEPTED -> owner == null || !owner.isActive() ? CommitmentStage.ASSIGN
-          : status == PROPOSED ? CommitmentStage.ACCEPT : CommitmentStage.DELIVER;
-    };
-  }
-
-  public boolean isOverdue(LocalDate today) {
-    return CommitmentStatus.AWAITING_DELIVERY.contains(status) && dueDate.isBefore(today);
-  }
-
-  private void require(String change, CommitmentStatus... allowed) {
-    if (!Arrays.asList(allowed).contains(status)) {
-      throw new IllegalCommitmentTransition(this, change);
+    /** After a rejection, the maker renegotiates with the customer: new terms, proposed again. */
+    public void renegotiate(String newDescription, LocalDate newDueDate) {
+        require("be renegotiated", REJECTED);
+        description = newDescription;
+        dueDate = newDueDate;
+        status = PROPOSED;
+        statusReason = null;
     }
-  }
 
-  public Long getId() {
-    return id;
-  }
+    public void reschedule(LocalDate newDueDate, String reason) {
+        require("be rescheduled", PROPOSED, ACCEPTED);
+        dueDate = newDueDate;
+        statusReason = reason;
+    }
 
-  public Account getAccount() {
-    return account;
-  }
+    public void deliver(String evidence) {
+        require("be delivered", ACCEPTED);
+        status = DELIVERED;
+        deliveryEvidence = evidence;
+    }
 
-  public Contact getContact() {
-    return contact;
-  }
+    public void verify() {
+        require("be verified", DELIVERED);
+        status = VERIFIED;
+    }
 
-  public String getDescription() {
-    return description;
-  }
+    /** The customer says it was not delivered after all. */
+    public void reopen(String reason) {
+        require("be reopened", DELIVERED);
+        status = ACCEPTED;
+        statusReason = reason;
+    }
 
-  public Person getMadeBy() {
-    return madeBy;
-  }
+    public void breach(String reason) {
+        require("be marked breached", PROPOSED, ACCEPTED);
+        status = BREACHED;
+        statusReason = reason;
+    }
 
-  public Person getOwner() {
-    return owner;
-  }
+    public void cancel(String reason) {
+        require("be cancelled", PROPOSED, ACCEPTED, REJECTED);
+        status = CANCELLED;
+        statusReason = reason;
+    }
 
-  public Team getDeliveringTeam() {
-    return deliveringTeam;
-  }
+    /** The stage of its life the commitment process must be at now; an inactive owner counts as none. */
+    public CommitmentStage stage() {
+        return switch (status) {
+            case VERIFIED, BREACHED, CANCELLED -> CommitmentStage.CLOSED;
+            case REJECTED -> owner == null || !owner.isActive() ? CommitmentStage.ASSIGN : CommitmentStage.RENEGOTIATE;
+            case DELIVERED -> CommitmentStage.VERIFY;
+            case PROPOSED, ACCEPTED ->
+                owner == null || !owner.isActive()
+                        ? CommitmentStage.ASSIGN
+                        : status == PROPOSED ? CommitmentStage.ACCEPT : CommitmentStage.DELIVER;
+        };
+    }
 
-  public LocalDate getDueDate() {
-    return dueDate;
-  }
+    public boolean isOverdue(LocalDate today) {
+        return CommitmentStatus.AWAITING_DELIVERY.contains(status) && dueDate.isBefore(today);
+    }
 
-  public CommitmentStatus getStatus() {
-    return status;
-  }
+    private void require(String change, CommitmentStatus... allowed) {
+        if (!Arrays.asList(allowed).contains(status)) {
+            throw new IllegalCommitmentTransition(this, change);
+        }
+    }
 
-  public String getStatusReason() {
-    return statusReason;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getDeliveryEvidence() {
-    return deliveryEvidence;
-  }
+    public Account getAccount() {
+        return account;
+    }
 
-  public Long getProcessInstanceKey() {
-    return processInstanceKey;
-  }
+    public Contact getContact() {
+        return contact;
+    }
 
-  public long getVersion() {
-    return version;
-  }
+    public String getDescription() {
+        return description;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public Person getMadeBy() {
+        return madeBy;
+    }
 
-  public Instant getUpdatedAt() {
-    return updatedAt;
-  }
+    public Person getOwner() {
+        return owner;
+    }
+
+    public Team getDeliveringTeam() {
+        return deliveringTeam;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public CommitmentStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
+    }
+
+    public String getDeliveryEvidence() {
+        return deliveryEvidence;
+    }
+
+    public Long getProcessInstanceKey() {
+        return processInstanceKey;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
 }

@@ -19,74 +19,84 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommitmentAccess {
 
-  private final Commitments commitments;
-  private final AccountAccess accounts;
-  private final PeopleService people;
-  private final TeamService teams;
-  private final ReportingLines lines;
+    private final Commitments commitments;
+    private final AccountAccess accounts;
+    private final PeopleService people;
+    private final TeamService teams;
+    private final ReportingLines lines;
 
-  CommitmentAccess(Commitments commitments, AccountAccess accounts, PeopleService people, TeamService teams,
-      ReportingLines lines) {
-    this.commitments = commitments;
-    this.accounts = accounts;
-    this.people = people;
-    this.teams = teams;
-    this.lines = lines;
-  }
-
-  /**
-   * Recording one: the actor may act on the account ({@link AccountAccess}), and may give the work
-   * to the owner named ({@link ReportingLines#mayGiveWorkTo}: themselves, their team or line, the
-   * delivering team's members). An unknown or inactive owner is a 400 first.
-   */
-  @Transactional(readOnly = true)
-  public void requireMayRecord(NewCommitment n, String username) {
-    Person actor = people.signedIn(username);
-    accounts.requireMayActOn(n.accountId(), username);
-    if (n.ownerId() != null) {
-      Team delivering = n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
-      lines.requireMayGiveWorkTo(actor, people.activeOwner(n.ownerId(), "ownerId", "a commitment"), delivering, "a commitment");
+    CommitmentAccess(
+            Commitments commitments,
+            AccountAccess accounts,
+            PeopleService people,
+            TeamService teams,
+            ReportingLines lines) {
+        this.commitments = commitments;
+        this.accounts = accounts;
+        this.people = people;
+        this.teams = teams;
+        this.lines = lines;
     }
-  }
 
-  /**
-   * Accept, reject, deliver, cancel: its owner, a manager of the owner's line, an admin. Without an
-   * owner it is its maker's (and their managers'). {@code byMakerToo}: the maker may also (cancel: it
-   * was the maker's promise to take back).
-   */
-  @Transactional(readOnly = true)
-  public void requireMayChangeStatus(Long id, String username, boolean byMakerToo, String what) {
-    commitments.findById(id).ifPresent(c -> {
-      Person actor = people.signedIn(username);
-      Person owner = c.getOwner() == null ? c.getMadeBy() : c.getOwner();
-      if (!lines.mayActFor(actor, owner) && !(byMakerToo && lines.mayActFor(actor, c.getMadeBy()))) {
-        lines.requireMayActFor(actor, owner, what + " commitment " + id);
-      }
-    });
-  }
-
-  /** Verify, reopen, breach: customer success and admins for any commitment; a manager for their line's. */
-  @Transactional(readOnly = true)
-  public void requireMayCheck(Long id, String username, String what) {
-    Person actor = people.signedIn(username);
-    if (!actor.hasRole(Role.CS) && !actor.hasRole(Role.ADMIN)) {
-      requireMayChangeStatus(id, username, false, what);
+    /**
+     * Recording one: the actor may act on the account ({@link AccountAccess}), and may give the work
+     * to the owner named ({@link ReportingLines#mayGiveWorkTo}: themselves, their team or line, the
+     * delivering team's members). An unknown or inactive owner is a 400 first.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayRecord(NewCommitment n, String username) {
+        Person actor = people.signedIn(username);
+        accounts.requireMayActOn(n.accountId(), username);
+        if (n.ownerId() != null) {
+            Team delivering =
+                    n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
+            lines.requireMayGiveWorkTo(
+                    actor, people.activeOwner(n.ownerId(), "ownerId", "a commitment"), delivering, "a commitment");
+        }
     }
-  }
 
-  /**
-   * A new owner: the actor must act for the current owner (themselves, a manager of their line, an
-   * admin); a commitment without an active owner may be given one by anyone the endpoint admits
-   * (CS is alerted to those). Either way the new owner must be someone the actor may give work to.
-   */
-  @Transactional(readOnly = true)
-  public void requireMayReassign(Long id, Long newOwnerId, String username) {
-    commitments.findById(id).ifPresent(c -> {
-      Person actor = people.signedIn(username);
-      if (c.getOwner() != null && c.getOwner().isActive()) {
-        lines.requireMayActFor(actor, c.getOwner(), "give commitment " + id + " to someone else");
-      }
-      lines.requireMayGiveWorkTo(actor, people.activeOwner(newOwnerId, "ownerId", "a commitment"), c.getDeliveringTeam(), "a commitment");
-    });
-  }
+    /**
+     * Accept, reject, deliver, cancel: its owner, a manager of the owner's line, an admin. Without an
+     * owner it is its maker's (and their managers'). {@code byMakerToo}: the maker may also (cancel: it
+     * was the maker's promise to take back).
+     */
+    @Transactional(readOnly = true)
+    public void requireMayChangeStatus(Long id, String username, boolean byMakerToo, String what) {
+        commitments.findById(id).ifPresent(c -> {
+            Person actor = people.signedIn(username);
+            Person owner = c.getOwner() == null ? c.getMadeBy() : c.getOwner();
+            if (!lines.mayActFor(actor, owner) && !(byMakerToo && lines.mayActFor(actor, c.getMadeBy()))) {
+                lines.requireMayActFor(actor, owner, what + " commitment " + id);
+            }
+        });
+    }
+
+    /** Verify, reopen, breach: customer success and admins for any commitment; a manager for their line's. */
+    @Transactional(readOnly = true)
+    public void requireMayCheck(Long id, String username, String what) {
+        Person actor = people.signedIn(username);
+        if (!actor.hasRole(Role.CS) && !actor.hasRole(Role.ADMIN)) {
+            requireMayChangeStatus(id, username, false, what);
+        }
+    }
+
+    /**
+     * A new owner: the actor must act for the current owner (themselves, a manager of their line, an
+     * admin); a commitment without an active owner may be given one by anyone the endpoint admits
+     * (CS is alerted to those). Either way the new owner must be someone the actor may give work to.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayReassign(Long id, Long newOwnerId, String username) {
+        commitments.findById(id).ifPresent(c -> {
+            Person actor = people.signedIn(username);
+            if (c.getOwner() != null && c.getOwner().isActive()) {
+                lines.requireMayActFor(actor, c.getOwner(), "give commitment " + id + " to someone else");
+            }
+            lines.requireMayGiveWorkTo(
+                    actor,
+                    people.activeOwner(newOwnerId, "ownerId", "a commitment"),
+                    c.getDeliveringTeam(),
+                    "a commitment");
+        });
+    }
 }

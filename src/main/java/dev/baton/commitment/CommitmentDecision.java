@@ -10,31 +10,42 @@ import java.util.Map;
  * {@code decision}; a missing one is a 400 naming the field.
  */
 public record CommitmentDecision(
-    String decision, String reason, String evidence, LocalDate newDueDate, String newDescription,
-    String newOwnerUsername) {
+        String decision,
+        String reason,
+        String evidence,
+        LocalDate newDueDate,
+        String newDescription,
+        String newOwnerUsername) {
 
-  /**
-   * Reads the commitment forms' values (keys {@code decision}, {@code reason}, {@code evidence},
-   * {@code newDueDate} as {@code yyyy-MM-dd} or a date-time whose date part counts, {@code
-   * newDescription}, {@code newOwnerUsername}).
-   *
-   * @throws BadRequestException naming {@code newDueDate} when it is not a date
-   */
-  public static CommitmentDecision fromForm(Map<String, ?> v) {
-    return new CommitmentDecision(text(v, "decision"), text(v, "reason"), text(v, "evidence"), date(v),
-        text(v, "newDescription"), text(v, "newOwnerUsername"));
-  }
-
-  private static String text(Map<String, ?> v, String name) {
-    return v.get(name) == null ? null : v.get(name).toString();
-  }
-
-  private static LocalDate date(Map<String, ?> v) {
-    String value = text(v, "newDueDate");
-    try {
-      return value == null || value.isBlank() ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("newDueDate", "is not a date: " + value);
+    /**
+     * Reads the commitment forms' values (keys {@code decision}, {@code reason}, {@code evidence},
+     * {@code newDueDate} as {@code yyyy-MM-dd} or a date-time whose date part counts, {@code
+     * newDescription}, {@code newOwnerUsername}).
+     *
+     * @throws BadRequestException naming {@code newDueDate} when it is not a date
+     */
+    public static CommitmentDecision fromForm(Map<String, ?> v) {
+        return new CommitmentDecision(
+                text(v, "decision"),
+                text(v, "reason"),
+                text(v, "evidence"),
+                date(v),
+                text(v, "newDescription"),
+                text(v, "newOwnerUsername"));
     }
-  }
+
+    private static String text(Map<String, ?> v, String name) {
+        return v.get(name) == null ? null : v.get(name).toString();
+    }
+
+    private static LocalDate date(Map<String, ?> v) {
+        String value = text(v, "newDueDate");
+        try {
+            return value == null || value.isBlank()
+                    ? null
+                    : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("newDueDate", "is not a date: " + value);
+        }
+    }
 }

@@ -7,15 +7,15 @@ package dev.baton.commitment;
  */
 public final class CommitmentEvents {
 
-  private CommitmentEvents() {}
+    private CommitmentEvents() {}
 
-  /** A commitment was recorded: its process should start. */
-  public record Recorded(long commitmentId, long accountId) {}
+    /** A commitment was recorded: its process should start. */
+    public record Recorded(long commitmentId, long accountId) {}
 
-  /**
-   * A commitment changed outside its process (API, handover): the waiting step must be re-read.
-   * {@code ownerUsername} is null when nobody owns it. {@code signalId} names this change: the message
-   * carries it as its id, so a delivery repeated by the registry is dropped by the engine.
-   */
-  public record Changed(long commitmentId, CommitmentStatus status, String ownerUsername, String signalId) {}
+    /**
+     * A commitment changed outside its process (API, handover): the waiting step must be re-read.
+     * {@code ownerUsername} is null when nobody owns it. {@code signalId} names this change: the message
+     * carries it as its id, so a delivery repeated by the registry is dropped by the engine.
+     */
+    public record Changed(long commitmentId, CommitmentStatus status, String ownerUsername, String signalId) {}
 }

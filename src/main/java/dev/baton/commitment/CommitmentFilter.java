@@ -9,76 +9,87 @@ import org.springframework.data.jpa.domain.Specification;
  * with no active owner (the invariant's violations); {@code dueFrom}/{@code dueTo} are inclusive.
  */
 public record CommitmentFilter(
-    CommitmentStatus status, Long ownerId, Long teamId, Long accountId, boolean overdue, boolean unowned,
-    boolean rejected, LocalDate dueFrom, LocalDate dueTo) {
+        CommitmentStatus status,
+        Long ownerId,
+        Long teamId,
+        Long accountId,
+        boolean overdue,
+        boolean unowned,
+        boolean rejected,
+        LocalDate dueFrom,
+        LocalDate dueTo) {
 
-  /** The register's first filters, kept for callers that need no more. */
-  public CommitmentFilter(
-      CommitmentStatus status, Long ownerId, Long teamId, Long accountId, boolean overdue, boolean unowned) {
-    this(status, ownerId, teamId, accountId, overdue, unowned, false, null, null);
-  }
+    /** The register's first filters, kept for callers that need no more. */
+    public CommitmentFilter(
+            CommitmentStatus status, Long ownerId, Long teamId, Long accountId, boolean overdue, boolean unowned) {
+        this(status, ownerId, teamId, accountId, overdue, unowned, false, null, null);
+    }
 
-  public static CommitmentFilter ofAccount(Long accountId) {
-    return new CommitmentFilter(null, null, null, accountId, false, false);
-  }
+    public static CommitmentFilter ofAccount(Long accountId) {
+        return new CommitmentFilter(null, null, null, accountId, false, false);
+    }
 
-  /** The same scope (owner, team, account, due window) without the status filters: for the counts. */
-  CommitmentFilter scope() {
-    return new CommitmentFilter(null, ownerId, teamId, accountId, false, false, false, dueFrom, dueTo);
-  }
+    /** The same scope (owner, team, account, due window) without the status filters: for the counts. */
+    CommitmentFilter scope() {
+        return new CommitmentFilter(null, ownerId, teamId, accountId, false, false, false, dueFrom, dueTo);
+    }
 
-  CommitmentFilter with(CommitmentStatus onlyStatus, boolean onlyOverdue, boolean onlyUnowned) {
-    return new CommitmentFilter(onlyStatus, ownerId, teamId, accountId, onlyOverdue, onlyUnowned, false, dueFrom, dueTo);
-  }
+    CommitmentFilter with(CommitmentStatus onlyStatus, boolean onlyOverdue, boolean onlyUnowned) {
+        return new CommitmentFilter(
+                onlyStatus, ownerId, teamId, accountId, onlyOverdue, onlyUnowned, false, dueFrom, dueTo);
+    }
 
-  /**
-   * @param inactivePeople ids of the people no longer active, read beforehand (only {@code unowned} needs
-   *     them): as literal values PostgreSQL can OR two index scans (see {@link #unowned(Collection)})
-   */
-  Specification<Commitment> toSpecification(LocalDate today, Collection<Long> inactivePeople) {
-    Specification<Commitment> spec = (root, query, cb) -> cb.conjunction();
-    if (status != null) {
-      spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
+    /**
+     * @param inactivePeople ids of the people no longer active, read beforehand (only {@code unowned} needs
+     *     them): as literal values PostgreSQL can OR two index scans (see {@link #unowned(Collection)})
+     */
+    Specification<Commitment> toSpecification(LocalDate today, Collection<Long> inactivePeople) {
+        Specification<Commitment> spec = (root, query, cb) -> cb.conjunction();
+        if (status != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
+        }
+        if (rejected) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), CommitmentStatus.REJECTED));
+        }
+        if (ownerId != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("owner").get("id"), ownerId));
+        }
+        if (teamId != null) {
+            spec = spec.and(
+                    (root, query, cb) -> cb.equal(root.get("deliveringTeam").get("id"), teamId));
+        }
+        if (accountId != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("account").get("id"), accountId));
+        }
+        if (dueFrom != null) {
+            spec = spec.and((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("dueDate"), dueFrom));
+        }
+        if (dueTo != null) {
+            spec = spec.and((root, query, cb) -> cb.lessThanOrEqualTo(root.get("dueDate"), dueTo));
+        }
+        if (overdue) {
+            spec = spec.and((root, query, cb) -> cb.and(
+                    root.get("status").in(CommitmentStatus.AWAITING_DELIVERY),
+                    cb.lessThan(root.get("dueDate"), today)));
+        }
+        if (unowned) {
+            spec = spec.and(unowned(inactivePeople));
+        }
+        return spec;
     }
-    if (rejected) {
-      spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), CommitmentStatus.REJECTED));
-    }
-    if (ownerId != null) {
-      spec = spec.and((root, query, cb) -> cb.equal(root.get("owner").get("id"), ownerId));
-    }
-    if (teamId != null) {
-      spec = spec.and((root, query, cb) -> cb.equal(root.get("deliveringTeam").get("id"), teamId));
-    }
-    if (accountId != null) {
-      spec = spec.and((root, query, cb) -> cb.equal(root.get("account").get("id"), accountId));
-    }
-    if (dueFrom != null) {
-      spec = spec.and((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("dueDate"), dueFrom));
-    }
-    if (dueTo != null) {
-      spec = spec.and((root, query, cb) -> cb.lessThanOrEqualTo(root.get("dueDate"), dueTo));
-    }
-    if (overdue) {
-      spec = spec.and((root, query, cb) -> cb.and(
-          root.get("status").in(CommitmentStatus.AWAITING_DELIVERY), cb.lessThan(root.get("dueDate"), today)));
-    }
-    if (unowned) {
-      spec = spec.and(unowned(inactivePeople));
-    }
-    return spec;
-  }
 
-  /**
-   * Open, with no owner or an inactive one. Each arm of the OR matches an index (the partial one on
-   * open unowned rows, and owner/status/due), so PostgreSQL combines them with a BitmapOr; an
-   * {@code owner_id in (subquery)} arm would be a hashed filter and force a scan of the whole table.
-   */
-  private static Specification<Commitment> unowned(Collection<Long> inactivePeople) {
-    return (root, query, cb) -> {
-      var open = root.get("status").in(CommitmentStatus.OPEN);
-      var noOwner = cb.and(cb.isNull(root.get("owner")), open);
-      return inactivePeople.isEmpty() ? noOwner
-          : cb.or(noOwner, cb.and(root.get("owner").get("id").in(inactivePeople), open));
-    };
-  }
+    /**
+     * Open, with no owner or an inactive one. Each arm of the OR matches an index (the partial one on
+     * open unowned rows, and owner/status/due), so PostgreSQL combines them with a BitmapOr; an
+     * {@code owner_id in (subquery)} arm would be a hashed filter and force a scan of the whole table.
+     */
+    private static Specification<Commitment> unowned(Collection<Long> inactivePeople) {
+        return (root, query, cb) -> {
+            var open = root.get("status").in(CommitmentStatus.OPEN);
+            var noOwner = cb.and(cb.isNull(root.get("owner")), open);
+            return inactivePeople.isEmpty()
+                    ? noOwner
+                    : cb.or(noOwner, cb.and(root.get("owner").get("id").in(inactivePeople), open));
+        };
+    }
 }

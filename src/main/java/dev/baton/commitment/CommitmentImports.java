@@ -20,48 +20,58 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommitmentImports {
 
-  /** A commitment row; ids are Baton's, {@code contactId}, {@code ownerId} and {@code teamId} may be null. */
-  public record ImportedCommitment(String externalId, long accountId, Long contactId, String description, long madeById,
-      Long ownerId, Long teamId, LocalDate dueDate, CommitmentStatus status) {}
+    /** A commitment row; ids are Baton's, {@code contactId}, {@code ownerId} and {@code teamId} may be null. */
+    public record ImportedCommitment(
+            String externalId,
+            long accountId,
+            Long contactId,
+            String description,
+            long madeById,
+            Long ownerId,
+            Long teamId,
+            LocalDate dueDate,
+            CommitmentStatus status) {}
 
-  private final JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
-  CommitmentImports(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
+    CommitmentImports(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  /** Ids of the commitments of {@code source} among {@code externalIds}, by external id. */
-  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-  public Map<String, Long> existing(String source, Collection<String> externalIds) {
-    Map<String, Long> found = new HashMap<>();
-    jdbc.query("select external_id, id from commitment where external_source = ? and external_id = any(?)",
-        rs -> {
-          found.put(rs.getString(1), rs.getLong(2));
-        }, source, externalIds.toArray(String[]::new));
-    return found;
-  }
+    /** Ids of the commitments of {@code source} among {@code externalIds}, by external id. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, Long> existing(String source, Collection<String> externalIds) {
+        Map<String, Long> found = new HashMap<>();
+        jdbc.query(
+                "select external_id, id from commitment where external_source = ? and external_id = any(?)",
+                rs -> {
+                    found.put(rs.getString(1), rs.getLong(2));
+                },
+                source,
+                externalIds.toArray(String[]::new));
+        return found;
+    }
 
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void upsert(String source, List<ImportedCommitment> rows) {
-    jdbc.batchUpdate("""
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void upsert(String source, List<ImportedCommitment> rows) {
+        jdbc.batchUpdate("""
         insert into commitment (account_id, contact_id, description, made_by_id, owner_id, delivering_team_id, due_date,
           status, external_source, external_id)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         on conflict (external_source, external_id) where external_id is not null do update set
           contact_id = excluded.contact_id, description = excluded.description, owner_id = excluded.owner_id,
           delivering_team_id = excluded.delivering_team_id, due_date = excluded.due_date,
-          version = commitment.version + 1, updated_at = now()""",
-        rows, 1000, (ps, c) -> {
-          ps.setLong(1, c.accountId());
-          ps.setObject(2, c.contactId());
-          ps.setString(3, c.description());
-          ps.setLong(4, c.madeById());
-          ps.setObject(5, c.ownerId());
-          ps.setObject(6, c.teamId());
-          ps.setDate(7, Date.valueOf(c.dueDate()));
-          ps.setString(8, c.status().name());
-          ps.setString(9, source);
-          ps.setString(10, c.externalId());
+          version = commitment.version + 1, updated_at = now()""", rows, 1000, (ps, c) -> {
+            ps.setLong(1, c.accountId());
+            ps.setObject(2, c.contactId());
+            ps.setString(3, c.description());
+            ps.setLong(4, c.madeById());
+            ps.setObject(5, c.ownerId());
+            ps.setObject(6, c.teamId());
+            ps.setDate(7, Date.valueOf(c.dueDate()));
+            ps.setString(8, c.status().name());
+            ps.setString(9, source);
+            ps.setString(10, c.externalId());
         });
-  }
+    }
 }

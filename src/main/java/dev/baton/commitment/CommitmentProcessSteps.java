@@ -9,13 +9,11 @@ import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,178 +24,218 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommitmentProcessSteps {
 
-  private final Commitments commitments;
-  private final CommitmentService service;
-  private final CommitmentMails mails;
-  private final PeopleService people;
-  private final CommitmentSettings settings;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final Commitments commitments;
+    private final CommitmentService service;
+    private final CommitmentMails mails;
+    private final PeopleService people;
+    private final CommitmentSettings settings;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  CommitmentProcessSteps(Commitments commitments, CommitmentService service, CommitmentMails mails,
-      PeopleService people, CommitmentSettings settings, AuditLog audit, Clock clock) {
-    this.commitments = commitments;
-    this.service = service;
-    this.mails = mails;
-    this.people = people;
-    this.settings = settings;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  /** Reads the commitment for routing, recording which process instance follows it (first read only). */
-  @Transactional
-  public CommitmentStep read(long id, long processInstanceKey) {
-    // a bulk update, so recording the key does not change the version API clients hold
-    commitments.attachProcess(id, processInstanceKey);
-    Commitment c = commitment(id);
-    String team = c.getDeliveringTeam() == null ? settings.defaultDeliveringTeam() : c.getDeliveringTeam().getKey();
-    ZonedDateTime due = c.getDueDate().atTime(settings.notifyAt()).atZone(settings.zone());
-    return new CommitmentStep(id, c.getAccount().getId(), c.stage(), c.getVersion(), username(c.getOwner()),
-        renegotiator(c), team, settings.verifyingTeam(), escalateTo(c), due.toInstant(),
-        due.minusDays(settings.reminderDaysBefore(team)).toInstant());
-  }
-
-  /**
-   * Applies a task's decision at the version the process read. A job delivered twice finds a newer
-   * version and is refused (409), as is a decision overtaken by a change made meanwhile.
-   */
-  @Transactional
-  public void decide(long id, long version, CommitmentDecision d) {
-    Changes.requireVersion(version, commitment(id).getVersion(), "commitment " + id);
-    check(d);
-    switch (d.decision()) {
-      case "assign", "reassign" -> service.reassign(id, owner(d.newOwnerUsername()).getId(), version, false);
-      case "accept" -> service.apply(id, version, "accepted", Commitment::accept, false);
-      case "reject" -> service.apply(id, version, "rejected", c -> c.reject(d.reason()), false);
-      case "renegotiate" -> service.apply(id, version, "renegotiated",
-          c -> c.renegotiate(d.newDescription().trim(), d.newDueDate()), false);
-      case "cancel" -> service.apply(id, version, "cancelled", c -> c.cancel(d.reason()), false);
-      case "deliver" -> service.apply(id, version, "delivered", c -> c.deliver(d.evidence()), false);
-      case "verify" -> service.apply(id, version, "verified", Commitment::verify, false);
-      case "reopen" -> service.apply(id, version, "reopened", c -> c.reopen(d.reason()), false);
-      case "reschedule" -> service.apply(id, version, "rescheduled", c -> c.reschedule(d.newDueDate(), d.reason()), false);
-      case "breach" -> service.apply(id, version, "breached", c -> c.breach(d.reason()), false);
-      default -> throw new IllegalStateException("checked above: " + d.decision());
+    CommitmentProcessSteps(
+            Commitments commitments,
+            CommitmentService service,
+            CommitmentMails mails,
+            PeopleService people,
+            CommitmentSettings settings,
+            AuditLog audit,
+            Clock clock) {
+        this.commitments = commitments;
+        this.service = service;
+        this.mails = mails;
+        this.people = people;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
     }
-  }
 
-  /**
-   * The rules a decision must meet before it is applied, the same ones {@link #decide} applies, so a
-   * task can refuse an answer at its field while it is still open instead of the process refusing it
-   * later: a reason to reject, cancel, reopen or breach; evidence to deliver; new terms and a date
-   * today or later to renegotiate or reschedule; an existing person to (re)assign.
-   *
-   * @throws BadRequestException naming the field that is missing or wrong
-   */
-  @Transactional(readOnly = true)
-  public void check(CommitmentDecision d) {
-    switch (d.decision() == null ? "" : d.decision()) {
-      case "assign", "reassign" -> owner(d.newOwnerUsername());
-      case "accept", "verify" -> { }
-      case "reject", "cancel", "reopen", "breach" -> required("reason", d.reason());
-      case "renegotiate" -> {
-        required("newDescription", d.newDescription());
-        future(d.newDueDate());
-      }
-      case "deliver" -> required("evidence", d.evidence());
-      case "reschedule" -> future(d.newDueDate());
-      default -> throw new BadRequestException("decision", "unknown decision '" + d.decision() + "'");
+    /** Reads the commitment for routing, recording which process instance follows it (first read only). */
+    @Transactional
+    public CommitmentStep read(long id, long processInstanceKey) {
+        // a bulk update, so recording the key does not change the version API clients hold
+        commitments.attachProcess(id, processInstanceKey);
+        Commitment c = commitment(id);
+        String team = c.getDeliveringTeam() == null
+                ? settings.defaultDeliveringTeam()
+                : c.getDeliveringTeam().getKey();
+        ZonedDateTime due = c.getDueDate().atTime(settings.notifyAt()).atZone(settings.zone());
+        return new CommitmentStep(
+                id,
+                c.getAccount().getId(),
+                c.stage(),
+                c.getVersion(),
+                username(c.getOwner()),
+                renegotiator(c),
+                team,
+                settings.verifyingTeam(),
+                escalateTo(c),
+                due.toInstant(),
+                due.minusDays(settings.reminderDaysBefore(team)).toInstant());
     }
-  }
 
-  /** Queues the reminder to the current owner (once per owner and due date). */
-  @Transactional
-  public void remind(long id) {
-    Commitment c = commitment(id);
-    if (c.stage() == CommitmentStage.DELIVER) {
-      mails.reminder(c);
+    /**
+     * Applies a task's decision at the version the process read. A job delivered twice finds a newer
+     * version and is refused (409), as is a decision overtaken by a change made meanwhile.
+     */
+    @Transactional
+    public void decide(long id, long version, CommitmentDecision d) {
+        Changes.requireVersion(version, commitment(id).getVersion(), "commitment " + id);
+        check(d);
+        switch (d.decision()) {
+            case "assign", "reassign" ->
+                service.reassign(id, owner(d.newOwnerUsername()).getId(), version, false);
+            case "accept" -> service.apply(id, version, "accepted", Commitment::accept, false);
+            case "reject" -> service.apply(id, version, "rejected", c -> c.reject(d.reason()), false);
+            case "renegotiate" ->
+                service.apply(
+                        id,
+                        version,
+                        "renegotiated",
+                        c -> c.renegotiate(d.newDescription().trim(), d.newDueDate()),
+                        false);
+            case "cancel" -> service.apply(id, version, "cancelled", c -> c.cancel(d.reason()), false);
+            case "deliver" -> service.apply(id, version, "delivered", c -> c.deliver(d.evidence()), false);
+            case "verify" -> service.apply(id, version, "verified", Commitment::verify, false);
+            case "reopen" -> service.apply(id, version, "reopened", c -> c.reopen(d.reason()), false);
+            case "reschedule" ->
+                service.apply(id, version, "rescheduled", c -> c.reschedule(d.newDueDate(), d.reason()), false);
+            case "breach" -> service.apply(id, version, "breached", c -> c.breach(d.reason()), false);
+            default -> throw new IllegalStateException("checked above: " + d.decision());
+        }
     }
-  }
 
-  /** Queues the overdue escalation to the owner's manager (once per due date) and audits it. */
-  @Transactional
-  public void escalate(long id) {
-    Commitment c = commitment(id);
-    Person to = people.signedIn(escalateTo(c));
-    if (mails.overdue(c, to)) {
-      audit.record("commitment.escalated", "commitment", id, c.getAccount().getId(), null,
-          fields("escalatedTo", to.getUsername(), "dueDate", c.getDueDate().toString()));
+    /**
+     * The rules a decision must meet before it is applied, the same ones {@link #decide} applies, so a
+     * task can refuse an answer at its field while it is still open instead of the process refusing it
+     * later: a reason to reject, cancel, reopen or breach; evidence to deliver; new terms and a date
+     * today or later to renegotiate or reschedule; an existing person to (re)assign.
+     *
+     * @throws BadRequestException naming the field that is missing or wrong
+     */
+    @Transactional(readOnly = true)
+    public void check(CommitmentDecision d) {
+        switch (d.decision() == null ? "" : d.decision()) {
+            case "assign", "reassign" -> owner(d.newOwnerUsername());
+            case "accept", "verify" -> {}
+            case "reject", "cancel", "reopen", "breach" -> required("reason", d.reason());
+            case "renegotiate" -> {
+                required("newDescription", d.newDescription());
+                future(d.newDueDate());
+            }
+            case "deliver" -> required("evidence", d.evidence());
+            case "reschedule" -> future(d.newDueDate());
+            default -> throw new BadRequestException("decision", "unknown decision '" + d.decision() + "'");
+        }
     }
-  }
 
-  /**
-   * Open commitments no process follows yet, recorded over a minute ago, by id after {@code afterId}
-   * (the sweep); {@code accountId} null for all accounts, else only that account's.
-   */
-  @Transactional(readOnly = true)
-  public List<CommitmentEvents.Recorded> withoutProcess(long afterId, int limit, Long accountId) {
-    return commitments.findOpenWithoutProcess(
-            CommitmentStatus.OPEN, afterId, clock.instant().minusSeconds(60), accountId, Limit.of(limit))
-        .stream().map(c -> new CommitmentEvents.Recorded(c.getId(), c.getAccount().getId())).toList();
-  }
-
-  /**
-   * Ids of commitments a process follows that wait for their owner (to accept, deliver or renegotiate)
-   * but have no active owner (the invariant); {@code accountId} as for {@link #withoutProcess}.
-   */
-  @Transactional(readOnly = true)
-  public List<Long> withoutActiveOwner(Long accountId) {
-    return commitments.findFollowedWithoutActiveOwner(CommitmentStatus.OWNER_ACTS, accountId);
-  }
-
-  /**
-   * Who renegotiates a rejected promise with the customer: its maker, unless the commitment went with
-   * its account to a new owner (a handover: the successor owns both and now speaks for the account);
-   * never an inactive person.
-   */
-  private String renegotiator(Commitment c) {
-    Person maker = c.getMadeBy();
-    Person owner = c.getOwner();
-    Person accountOwner = c.getAccount().getOwner();
-    boolean movedOn = owner != null && owner.isActive() && !owner.getId().equals(maker.getId())
-        && accountOwner != null && owner.getId().equals(accountOwner.getId());
-    if (maker.isActive() && !movedOn) {
-      return maker.getUsername();
+    /** Queues the reminder to the current owner (once per owner and due date). */
+    @Transactional
+    public void remind(long id) {
+        Commitment c = commitment(id);
+        if (c.stage() == CommitmentStage.DELIVER) {
+            mails.reminder(c);
+        }
     }
-    return owner != null && owner.isActive() ? owner.getUsername() : escalateTo(c);
-  }
 
-  private String escalateTo(Commitment c) {
-    if (c.getOwner() != null && c.getOwner().getManager() != null) {
-      return c.getOwner().getManager().getUsername();
+    /** Queues the overdue escalation to the owner's manager (once per due date) and audits it. */
+    @Transactional
+    public void escalate(long id) {
+        Commitment c = commitment(id);
+        Person to = people.signedIn(escalateTo(c));
+        if (mails.overdue(c, to)) {
+            audit.record(
+                    "commitment.escalated",
+                    "commitment",
+                    id,
+                    c.getAccount().getId(),
+                    null,
+                    fields(
+                            "escalatedTo",
+                            to.getUsername(),
+                            "dueDate",
+                            c.getDueDate().toString()));
+        }
     }
-    Person maker = c.getMadeBy();
-    return maker.getManager() != null ? maker.getManager().getUsername() : maker.getUsername();
-  }
 
-  private Person owner(String username) {
-    try {
-      return people.signedIn(required("newOwnerUsername", username));
-    } catch (NotFoundException unknown) {
-      throw new BadRequestException("newOwnerUsername", "nobody is called '" + username + "'");
+    /**
+     * Open commitments no process follows yet, recorded over a minute ago, by id after {@code afterId}
+     * (the sweep); {@code accountId} null for all accounts, else only that account's.
+     */
+    @Transactional(readOnly = true)
+    public List<CommitmentEvents.Recorded> withoutProcess(long afterId, int limit, Long accountId) {
+        return commitments
+                .findOpenWithoutProcess(
+                        CommitmentStatus.OPEN, afterId, clock.instant().minusSeconds(60), accountId, Limit.of(limit))
+                .stream()
+                .map(c ->
+                        new CommitmentEvents.Recorded(c.getId(), c.getAccount().getId()))
+                .toList();
     }
-  }
 
-  private LocalDate future(LocalDate due) {
-    if (required("newDueDate", due).isBefore(LocalDate.now(clock))) {
-      throw new BadRequestException("newDueDate", "must be today or later");
+    /**
+     * Ids of commitments a process follows that wait for their owner (to accept, deliver or renegotiate)
+     * but have no active owner (the invariant); {@code accountId} as for {@link #withoutProcess}.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> withoutActiveOwner(Long accountId) {
+        return commitments.findFollowedWithoutActiveOwner(CommitmentStatus.OWNER_ACTS, accountId);
     }
-    return due;
-  }
 
-  private static <T> T required(String field, T value) {
-    if (value == null || value instanceof String s && s.isBlank()) {
-      throw new BadRequestException(field, "is required for this decision");
+    /**
+     * Who renegotiates a rejected promise with the customer: its maker, unless the commitment went with
+     * its account to a new owner (a handover: the successor owns both and now speaks for the account);
+     * never an inactive person.
+     */
+    private String renegotiator(Commitment c) {
+        Person maker = c.getMadeBy();
+        Person owner = c.getOwner();
+        Person accountOwner = c.getAccount().getOwner();
+        boolean movedOn = owner != null
+                && owner.isActive()
+                && !owner.getId().equals(maker.getId())
+                && accountOwner != null
+                && owner.getId().equals(accountOwner.getId());
+        if (maker.isActive() && !movedOn) {
+            return maker.getUsername();
+        }
+        return owner != null && owner.isActive() ? owner.getUsername() : escalateTo(c);
     }
-    return value;
-  }
 
-  private static String username(Person person) {
-    return person == null ? null : person.getUsername();
-  }
+    private String escalateTo(Commitment c) {
+        if (c.getOwner() != null && c.getOwner().getManager() != null) {
+            return c.getOwner().getManager().getUsername();
+        }
+        Person maker = c.getMadeBy();
+        return maker.getManager() != null ? maker.getManager().getUsername() : maker.getUsername();
+    }
 
-  private Commitment commitment(long id) {
-    return commitments.findById(id).orElseThrow(() -> new NotFoundException("commitment", id));
-  }
+    private Person owner(String username) {
+        try {
+            return people.signedIn(required("newOwnerUsername", username));
+        } catch (NotFoundException unknown) {
+            throw new BadRequestException("newOwnerUsername", "nobody is called '" + username + "'");
+        }
+    }
+
+    private LocalDate future(LocalDate due) {
+        if (required("newDueDate", due).isBefore(LocalDate.now(clock))) {
+            throw new BadRequestException("newDueDate", "must be today or later");
+        }
+        return due;
+    }
+
+    private static <T> T required(String field, T value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new BadRequestException(field, "is required for this decision");
+        }
+        return value;
+    }
+
+    private static String username(Person person) {
+        return person == null ? null : person.getUsername();
+    }
+
+    private Commitment commitment(long id) {
+        return commitments.findById(id).orElseThrow(() -> new NotFoundException("commitment", id));
+    }
 }

@@ -19,65 +19,74 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommitmentRegister {
 
-  static final int EXPORT_PAGE = 1000;
+    static final int EXPORT_PAGE = 1000;
 
-  private final Commitments commitments;
-  private final AuditEvents audit;
-  private final Clock clock;
-  private final PeopleService people;
+    private final Commitments commitments;
+    private final AuditEvents audit;
+    private final Clock clock;
+    private final PeopleService people;
 
-  CommitmentRegister(Commitments commitments, AuditEvents audit, Clock clock, PeopleService people) {
-    this.people = people;
-    this.commitments = commitments;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  @Transactional(readOnly = true)
-  public CommitmentSummary summary(CommitmentFilter filter) {
-    LocalDate today = LocalDate.now(clock);
-    CommitmentFilter scope = filter.scope();
-    Specification<Commitment> open = commitments.specification(scope, today, people::inactiveIds)
-        .and((root, query, cb) -> root.get("status").in(CommitmentStatus.OPEN));
-    return new CommitmentSummary(commitments.count(open), count(scope.with(null, true, false), today),
-        count(scope.with(null, false, true), today), count(scope.with(CommitmentStatus.REJECTED, false, false), today),
-        count(scope.with(CommitmentStatus.DELIVERED, false, false), today));
-  }
-
-  /** Every matching commitment by due date, a page at a time, for the CSV export. */
-  @Transactional(readOnly = true)
-  public void forEach(CommitmentFilter filter, Consumer<CommitmentView> row) {
-    LocalDate today = LocalDate.now(clock);
-    Page<Commitment> page;
-    int number = 0;
-    do {
-      page = commitments.findAll(commitments.specification(filter, today, people::inactiveIds),
-          PageRequest.of(number++, EXPORT_PAGE, Sort.by("dueDate", "id")));
-      page.forEach(c -> row.accept(CommitmentView.from(c, today)));
-    } while (page.hasNext());
-  }
-
-  @Transactional(readOnly = true)
-  public List<CommitmentHistoryEntry> history(Long id) {
-    if (!commitments.existsById(id)) {
-      throw new NotFoundException("commitment", id);
+    CommitmentRegister(Commitments commitments, AuditEvents audit, Clock clock, PeopleService people) {
+        this.people = people;
+        this.commitments = commitments;
+        this.audit = audit;
+        this.clock = clock;
     }
-    return audit.findByEntityTypeAndEntityIdOrderByAt("commitment", id).stream().map(CommitmentRegister::entry).toList();
-  }
 
-  /** The history of all of an account's commitments, newest first (the account page's fragment). */
-  @Transactional(readOnly = true)
-  public List<CommitmentHistoryEntry> accountHistory(Long accountId) {
-    return audit.findByAccountIdOrderByAt(accountId).reversed().stream()
-        .filter(e -> "commitment".equals(e.getEntityType())).map(CommitmentRegister::entry).toList();
-  }
+    @Transactional(readOnly = true)
+    public CommitmentSummary summary(CommitmentFilter filter) {
+        LocalDate today = LocalDate.now(clock);
+        CommitmentFilter scope = filter.scope();
+        Specification<Commitment> open = commitments
+                .specification(scope, today, people::inactiveIds)
+                .and((root, query, cb) -> root.get("status").in(CommitmentStatus.OPEN));
+        return new CommitmentSummary(
+                commitments.count(open),
+                count(scope.with(null, true, false), today),
+                count(scope.with(null, false, true), today),
+                count(scope.with(CommitmentStatus.REJECTED, false, false), today),
+                count(scope.with(CommitmentStatus.DELIVERED, false, false), today));
+    }
 
-  private static CommitmentHistoryEntry entry(AuditEvent e) {
-    return new CommitmentHistoryEntry(
-        e.getEntityId(), e.getAt(), e.getActor(), e.getAction(), e.getBeforeState(), e.getAfterState());
-  }
+    /** Every matching commitment by due date, a page at a time, for the CSV export. */
+    @Transactional(readOnly = true)
+    public void forEach(CommitmentFilter filter, Consumer<CommitmentView> row) {
+        LocalDate today = LocalDate.now(clock);
+        Page<Commitment> page;
+        int number = 0;
+        do {
+            page = commitments.findAll(
+                    commitments.specification(filter, today, people::inactiveIds),
+                    PageRequest.of(number++, EXPORT_PAGE, Sort.by("dueDate", "id")));
+            page.forEach(c -> row.accept(CommitmentView.from(c, today)));
+        } while (page.hasNext());
+    }
 
-  private long count(CommitmentFilter filter, LocalDate today) {
-    return commitments.count(commitments.specification(filter, today, people::inactiveIds));
-  }
+    @Transactional(readOnly = true)
+    public List<CommitmentHistoryEntry> history(Long id) {
+        if (!commitments.existsById(id)) {
+            throw new NotFoundException("commitment", id);
+        }
+        return audit.findByEntityTypeAndEntityIdOrderByAt("commitment", id).stream()
+                .map(CommitmentRegister::entry)
+                .toList();
+    }
+
+    /** The history of all of an account's commitments, newest first (the account page's fragment). */
+    @Transactional(readOnly = true)
+    public List<CommitmentHistoryEntry> accountHistory(Long accountId) {
+        return audit.findByAccountIdOrderByAt(accountId).reversed().stream()
+                .filter(e -> "commitment".equals(e.getEntityType()))
+                .map(CommitmentRegister::entry)
+                .toList();
+    }
+
+    private static CommitmentHistoryEntry entry(AuditEvent e) {
+        return new CommitmentHistoryEntry(
+                e.getEntityId(), e.getAt(), e.getActor(), e.getAction(), e.getBeforeState(), e.getAfterState());
+    }
+
+    private long count(CommitmentFilter filter, LocalDate today) {
+        return commitments.count(commitments.specification(filter, today, people::inactiveIds));
+    }
 }

@@ -35,209 +35,255 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(2)
 public class CommitmentService implements OwnedWork {
 
-  private final Commitments commitments;
-  private final AccountService accounts;
-  private final ContactService contacts;
-  private final PeopleService people;
-  private final TeamService teams;
-  private final AuditLog audit;
-  private final CommitmentMails mails;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
+    private final Commitments commitments;
+    private final AccountService accounts;
+    private final ContactService contacts;
+    private final PeopleService people;
+    private final TeamService teams;
+    private final AuditLog audit;
+    private final CommitmentMails mails;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-  CommitmentService(
-      Commitments commitments, AccountService accounts, ContactService contacts, PeopleService people,
-      TeamService teams, AuditLog audit, CommitmentMails mails, ApplicationEventPublisher events, Clock clock) {
-    this.commitments = commitments;
-    this.accounts = accounts;
-    this.contacts = contacts;
-    this.people = people;
-    this.teams = teams;
-    this.audit = audit;
-    this.mails = mails;
-    this.events = events;
-    this.clock = clock;
-  }
-
-  @Transactional(readOnly = true)
-  public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
-    LocalDate today = LocalDate.now(clock);
-    return commitments.findAll(commitments.specification(filter, today, people::inactiveIds), pageable).map(c -> CommitmentView.from(c, today));
-  }
-
-  @Transactional(readOnly = true)
-  public CommitmentView get(Long id) {
-    return CommitmentView.from(commitment(id), LocalDate.now(clock));
-  }
-
-  /** Overdue commitments per account, for lists; accounts with none map to nothing. */
-  @Transactional(readOnly = true)
-  public Map<Long, Long> overdueCounts(Collection<Long> accountIds) {
-    if (accountIds.isEmpty()) {
-      return Map.of();
+    CommitmentService(
+            Commitments commitments,
+            AccountService accounts,
+            ContactService contacts,
+            PeopleService people,
+            TeamService teams,
+            AuditLog audit,
+            CommitmentMails mails,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.commitments = commitments;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.people = people;
+        this.teams = teams;
+        this.audit = audit;
+        this.mails = mails;
+        this.events = events;
+        this.clock = clock;
     }
-    return commitments.countDueBeforeByAccount(accountIds, CommitmentStatus.AWAITING_DELIVERY, LocalDate.now(clock))
-        .stream().collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
-  }
 
-  @Transactional
-  public CommitmentView create(NewCommitment n, String username) {
-    if (n.dueDate().isBefore(LocalDate.now(clock))) {
-      throw new BadRequestException("dueDate", "must be today or later");
+    @Transactional(readOnly = true)
+    public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
+        LocalDate today = LocalDate.now(clock);
+        return commitments
+                .findAll(commitments.specification(filter, today, people::inactiveIds), pageable)
+                .map(c -> CommitmentView.from(c, today));
     }
-    Account account = accounts.referenced(n.accountId(), "accountId");
-    Contact contact = n.contactId() == null ? null : contacts.referenced(n.contactId(), account, "contactId");
-    Person owner = n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "a commitment");
-    Team team = n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
-    Commitment commitment = commitments.save(new Commitment(
-        account, contact, n.description().trim(), people.signedIn(username), owner, team, n.dueDate()));
-    audit.record("commitment.created", "commitment", commitment.getId(), account.getId(), null, fields(
-        "description", commitment.getDescription(), "owner", owner == null ? null : owner.getUsername(),
-        "dueDate", n.dueDate().toString(), "status", commitment.getStatus().name()));
-    if (owner != null) {
-      mails.assigned(commitment);
+
+    @Transactional(readOnly = true)
+    public CommitmentView get(Long id) {
+        return CommitmentView.from(commitment(id), LocalDate.now(clock));
     }
-    events.publishEvent(new CommitmentEvents.Recorded(commitment.getId(), account.getId()));
-    return CommitmentView.from(commitment, LocalDate.now(clock));
-  }
 
-  @Transactional
-  public CommitmentView accept(Long id, Long version) {
-    return apply(id, version, "accepted", Commitment::accept, true);
-  }
-
-  @Transactional
-  public CommitmentView reject(Long id, String reason, Long version) {
-    return apply(id, version, "rejected", c -> c.reject(reason), true);
-  }
-
-  @Transactional
-  public CommitmentView deliver(Long id, String evidence, Long version) {
-    return apply(id, version, "delivered", c -> c.deliver(evidence), true);
-  }
-
-  @Transactional
-  public CommitmentView verify(Long id, Long version) {
-    return apply(id, version, "verified", Commitment::verify, true);
-  }
-
-  @Transactional
-  public CommitmentView reopen(Long id, String reason, Long version) {
-    return apply(id, version, "reopened", c -> c.reopen(reason), true);
-  }
-
-  @Transactional
-  public CommitmentView cancel(Long id, String reason, Long version) {
-    return apply(id, version, "cancelled", c -> c.cancel(reason), true);
-  }
-
-  @Transactional
-  public CommitmentView reschedule(Long id, LocalDate dueDate, String reason, Long version) {
-    return apply(id, version, "rescheduled", c -> c.reschedule(dueDate, reason), true);
-  }
-
-  @Transactional
-  public CommitmentView breach(Long id, String reason, Long version) {
-    return apply(id, version, "breached", c -> c.breach(reason), true);
-  }
-
-  /** Used by handovers for every open commitment of a departing rep; the running process follows the new owner. */
-  @Transactional
-  public CommitmentView reassign(Long id, Long ownerId, Long version) {
-    return reassign(id, ownerId, version, true);
-  }
-
-  CommitmentView reassign(Long id, Long ownerId, Long version, boolean announce) {
-    Commitment commitment = commitment(id);
-    Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
-    Person owner = people.activeOwner(ownerId, "ownerId", "a commitment");
-    String before = commitment.getOwner() == null ? null : commitment.getOwner().getUsername();
-    commitment.assignTo(owner);
-    commitments.flush();
-    audit.record("commitment.reassigned", "commitment", id, commitment.getAccount().getId(),
-        fields("owner", before), fields("owner", owner.getUsername()));
-    mails.assigned(commitment);
-    announce(commitment, announce);
-    return CommitmentView.from(commitment, LocalDate.now(clock));
-  }
-
-  /** The person's open commitments (entities, for other features' reads), nearest due date first. */
-  @Transactional(readOnly = true)
-  public List<Commitment> openOwnedBy(Person owner) {
-    return commitments.findByOwnerAndStatusInOrderByDueDate(owner, CommitmentStatus.OPEN);
-  }
-
-  /** The person's open commitments on one account, by id. */
-  @Transactional(readOnly = true)
-  public List<Commitment> openOwnedBy(Person owner, Long accountId) {
-    return commitments.findByOwnerAndStatusInAndAccountIdOrderById(owner, CommitmentStatus.OPEN, accountId);
-  }
-
-  /** The account's open commitments, whoever owns them, nearest due date first. */
-  @Transactional(readOnly = true)
-  public List<Commitment> openOf(Long accountId) {
-    return commitments.findByAccountIdAndStatusInOrderByDueDate(accountId, CommitmentStatus.OPEN);
-  }
-
-  /**
-   * Before two contacts are merged: the duplicate's commitments are the survivor's from now on (the
-   * survivor must be at the same account; {@link ContactService#merge} checks and audits the merge).
-   * Each moved commitment is audited as {@code commitment.contact_changed}. Returns how many moved.
-   */
-  @Transactional
-  public int moveContact(Long fromContactId, Long toContactId) {
-    List<Long> moved = commitments.idsByContact(fromContactId);
-    commitments.moveContact(fromContactId, toContactId);
-    for (Long id : moved) {
-      Commitment commitment = commitment(id);
-      audit.record("commitment.contact_changed", "commitment", id, commitment.getAccount().getId(),
-          fields("contactId", fromContactId), fields("contactId", toContactId));
+    /** Overdue commitments per account, for lists; accounts with none map to nothing. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> overdueCounts(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        return commitments
+                .countDueBeforeByAccount(accountIds, CommitmentStatus.AWAITING_DELIVERY, LocalDate.now(clock))
+                .stream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
     }
-    return moved.size();
-  }
 
-  @Override
-  public long countOwnedBy(Person person) {
-    return commitments.countByOwnerIdAndStatusIn(person.getId(), CommitmentStatus.OPEN);
-  }
-
-  @Override
-  public String noun() {
-    return "open commitments";
-  }
-
-  /**
-   * One status change: guarded by the entity, flushed so the answer carries the new version, audited,
-   * and mailed where someone must act. {@code announce}: made outside the commitment's process, which
-   * must then re-read it ({@link CommitmentEvents.Changed}); the process's own steps do not announce.
-   */
-  CommitmentView apply(Long id, Long version, String action, Consumer<Commitment> transition, boolean announce) {
-    Commitment commitment = commitment(id);
-    Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
-    CommitmentStatus before = commitment.getStatus();
-    transition.accept(commitment);
-    commitments.flush();
-    audit.record("commitment." + action, "commitment", id, commitment.getAccount().getId(),
-        fields("status", before.name()),
-        fields("status", commitment.getStatus().name(), "reason", commitment.getStatusReason(),
-            "evidence", commitment.getDeliveryEvidence()));
-    if (commitment.getStatus() != before) {
-      mails.statusChanged(commitment);
+    @Transactional
+    public CommitmentView create(NewCommitment n, String username) {
+        if (n.dueDate().isBefore(LocalDate.now(clock))) {
+            throw new BadRequestException("dueDate", "must be today or later");
+        }
+        Account account = accounts.referenced(n.accountId(), "accountId");
+        Contact contact = n.contactId() == null ? null : contacts.referenced(n.contactId(), account, "contactId");
+        Person owner = n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "a commitment");
+        Team team = n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
+        Commitment commitment = commitments.save(new Commitment(
+                account, contact, n.description().trim(), people.signedIn(username), owner, team, n.dueDate()));
+        audit.record(
+                "commitment.created",
+                "commitment",
+                commitment.getId(),
+                account.getId(),
+                null,
+                fields(
+                        "description",
+                        commitment.getDescription(),
+                        "owner",
+                        owner == null ? null : owner.getUsername(),
+                        "dueDate",
+                        n.dueDate().toString(),
+                        "status",
+                        commitment.getStatus().name()));
+        if (owner != null) {
+            mails.assigned(commitment);
+        }
+        events.publishEvent(new CommitmentEvents.Recorded(commitment.getId(), account.getId()));
+        return CommitmentView.from(commitment, LocalDate.now(clock));
     }
-    announce(commitment, announce);
-    return CommitmentView.from(commitment, LocalDate.now(clock));
-  }
 
-  private void announce(Commitment c, boolean announce) {
-    if (announce) {
-      String signalId = "commitment-changed:" + c.getId() + ":" + UUID.randomUUID();
-      // stored with the change by the event publication registry: a message lost after the commit is sent again
-      events.publishEvent(new CommitmentEvents.Changed(
-          c.getId(), c.getStatus(), c.getOwner() == null ? null : c.getOwner().getUsername(), signalId));
+    @Transactional
+    public CommitmentView accept(Long id, Long version) {
+        return apply(id, version, "accepted", Commitment::accept, true);
     }
-  }
 
-  private Commitment commitment(Long id) {
-    return commitments.findById(id).orElseThrow(() -> new NotFoundException("commitment", id));
-  }
+    @Transactional
+    public CommitmentView reject(Long id, String reason, Long version) {
+        return apply(id, version, "rejected", c -> c.reject(reason), true);
+    }
+
+    @Transactional
+    public CommitmentView deliver(Long id, String evidence, Long version) {
+        return apply(id, version, "delivered", c -> c.deliver(evidence), true);
+    }
+
+    @Transactional
+    public CommitmentView verify(Long id, Long version) {
+        return apply(id, version, "verified", Commitment::verify, true);
+    }
+
+    @Transactional
+    public CommitmentView reopen(Long id, String reason, Long version) {
+        return apply(id, version, "reopened", c -> c.reopen(reason), true);
+    }
+
+    @Transactional
+    public CommitmentView cancel(Long id, String reason, Long version) {
+        return apply(id, version, "cancelled", c -> c.cancel(reason), true);
+    }
+
+    @Transactional
+    public CommitmentView reschedule(Long id, LocalDate dueDate, String reason, Long version) {
+        return apply(id, version, "rescheduled", c -> c.reschedule(dueDate, reason), true);
+    }
+
+    @Transactional
+    public CommitmentView breach(Long id, String reason, Long version) {
+        return apply(id, version, "breached", c -> c.breach(reason), true);
+    }
+
+    /** Used by handovers for every open commitment of a departing rep; the running process follows the new owner. */
+    @Transactional
+    public CommitmentView reassign(Long id, Long ownerId, Long version) {
+        return reassign(id, ownerId, version, true);
+    }
+
+    CommitmentView reassign(Long id, Long ownerId, Long version, boolean announce) {
+        Commitment commitment = commitment(id);
+        Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
+        Person owner = people.activeOwner(ownerId, "ownerId", "a commitment");
+        String before =
+                commitment.getOwner() == null ? null : commitment.getOwner().getUsername();
+        commitment.assignTo(owner);
+        commitments.flush();
+        audit.record(
+                "commitment.reassigned",
+                "commitment",
+                id,
+                commitment.getAccount().getId(),
+                fields("owner", before),
+                fields("owner", owner.getUsername()));
+        mails.assigned(commitment);
+        announce(commitment, announce);
+        return CommitmentView.from(commitment, LocalDate.now(clock));
+    }
+
+    /** The person's open commitments (entities, for other features' reads), nearest due date first. */
+    @Transactional(readOnly = true)
+    public List<Commitment> openOwnedBy(Person owner) {
+        return commitments.findByOwnerAndStatusInOrderByDueDate(owner, CommitmentStatus.OPEN);
+    }
+
+    /** The person's open commitments on one account, by id. */
+    @Transactional(readOnly = true)
+    public List<Commitment> openOwnedBy(Person owner, Long accountId) {
+        return commitments.findByOwnerAndStatusInAndAccountIdOrderById(owner, CommitmentStatus.OPEN, accountId);
+    }
+
+    /** The account's open commitments, whoever owns them, nearest due date first. */
+    @Transactional(readOnly = true)
+    public List<Commitment> openOf(Long accountId) {
+        return commitments.findByAccountIdAndStatusInOrderByDueDate(accountId, CommitmentStatus.OPEN);
+    }
+
+    /**
+     * Before two contacts are merged: the duplicate's commitments are the survivor's from now on (the
+     * survivor must be at the same account; {@link ContactService#merge} checks and audits the merge).
+     * Each moved commitment is audited as {@code commitment.contact_changed}. Returns how many moved.
+     */
+    @Transactional
+    public int moveContact(Long fromContactId, Long toContactId) {
+        List<Long> moved = commitments.idsByContact(fromContactId);
+        commitments.moveContact(fromContactId, toContactId);
+        for (Long id : moved) {
+            Commitment commitment = commitment(id);
+            audit.record(
+                    "commitment.contact_changed",
+                    "commitment",
+                    id,
+                    commitment.getAccount().getId(),
+                    fields("contactId", fromContactId),
+                    fields("contactId", toContactId));
+        }
+        return moved.size();
+    }
+
+    @Override
+    public long countOwnedBy(Person person) {
+        return commitments.countByOwnerIdAndStatusIn(person.getId(), CommitmentStatus.OPEN);
+    }
+
+    @Override
+    public String noun() {
+        return "open commitments";
+    }
+
+    /**
+     * One status change: guarded by the entity, flushed so the answer carries the new version, audited,
+     * and mailed where someone must act. {@code announce}: made outside the commitment's process, which
+     * must then re-read it ({@link CommitmentEvents.Changed}); the process's own steps do not announce.
+     */
+    CommitmentView apply(Long id, Long version, String action, Consumer<Commitment> transition, boolean announce) {
+        Commitment commitment = commitment(id);
+        Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
+        CommitmentStatus before = commitment.getStatus();
+        transition.accept(commitment);
+        commitments.flush();
+        audit.record(
+                "commitment." + action,
+                "commitment",
+                id,
+                commitment.getAccount().getId(),
+                fields("status", before.name()),
+                fields(
+                        "status",
+                        commitment.getStatus().name(),
+                        "reason",
+                        commitment.getStatusReason(),
+                        "evidence",
+                        commitment.getDeliveryEvidence()));
+        if (commitment.getStatus() != before) {
+            mails.statusChanged(commitment);
+        }
+        announce(commitment, announce);
+        return CommitmentView.from(commitment, LocalDate.now(clock));
+    }
+
+    private void announce(Commitment c, boolean announce) {
+        if (announce) {
+            String signalId = "commitment-changed:" + c.getId() + ":" + UUID.randomUUID();
+            // stored with the change by the event publication registry: a message lost after the commit is sent again
+            events.publishEvent(new CommitmentEvents.Changed(
+                    c.getId(),
+                    c.getStatus(),
+                    c.getOwner() == null ? null : c.getOwner().getUsername(),
+                    signalId));
+        }
+    }
+
+    private Commitment commitment(Long id) {
+        return commitments.findById(id).orElseThrow(() -> new NotFoundException("commitment", id));
+    }
 }

@@ -16,19 +16,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("baton.commitments")
 public record CommitmentSettings(
-    Integer reminderDaysBefore, Map<String, Integer> reminderDaysBeforeByTeam, LocalTime notifyAt, ZoneId zone,
-    String verifyingTeam, String defaultDeliveringTeam) {
+        Integer reminderDaysBefore,
+        Map<String, Integer> reminderDaysBeforeByTeam,
+        LocalTime notifyAt,
+        ZoneId zone,
+        String verifyingTeam,
+        String defaultDeliveringTeam) {
 
-  public CommitmentSettings {
-    reminderDaysBefore = reminderDaysBefore == null ? 3 : reminderDaysBefore;
-    reminderDaysBeforeByTeam = reminderDaysBeforeByTeam == null ? Map.of() : Map.copyOf(reminderDaysBeforeByTeam);
-    notifyAt = notifyAt == null ? LocalTime.of(9, 0) : notifyAt;
-    zone = zone == null ? ZoneId.of("UTC") : zone;
-    verifyingTeam = verifyingTeam == null ? "customer-success" : verifyingTeam;
-    defaultDeliveringTeam = defaultDeliveringTeam == null ? "customer-success" : defaultDeliveringTeam;
-  }
+    public CommitmentSettings {
+        reminderDaysBefore = reminderDaysBefore == null ? 3 : reminderDaysBefore;
+        reminderDaysBeforeByTeam = reminderDaysBeforeByTeam == null ? Map.of() : Map.copyOf(reminderDaysBeforeByTeam);
+        notifyAt = notifyAt == null ? LocalTime.of(9, 0) : notifyAt;
+        zone = zone == null ? ZoneId.of("UTC") : zone;
+        verifyingTeam = verifyingTeam == null ? "customer-success" : verifyingTeam;
+        defaultDeliveringTeam = defaultDeliveringTeam == null ? "customer-success" : defaultDeliveringTeam;
+    }
 
-  int reminderDaysBefore(String teamKey) {
-    return teamKey == null ? reminderDaysBefore : reminderDaysBeforeByTeam.getOrDefault(teamKey, reminderDaysBefore);
-  }
+    int reminderDaysBefore(String teamKey) {
+        return teamKey == null
+                ? reminderDaysBefore
+                : reminderDaysBeforeByTeam.getOrDefault(teamKey, reminderDaysBefore);
+    }
 }

@@ -12,34 +12,53 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommitmentStatistics {
 
-  /**
-   * The commitments of one owner ({@code ownerId} null: none) due in a period, cancelled ones left
-   * out. {@code settled}: due before today, or delivered; {@code deliveredOnTime}: delivered (or
-   * verified) on or before the due date, judged in the company's time zone from the delivery's audit
-   * event (a commitment imported as delivered has none, and does not count as on time);
-   * {@code overdue}: not yet delivered and due before today; {@code unowned}: open without an
-   * active owner; {@code rejected}: rejected and not yet renegotiated.
-   */
-  public record OwnerFigures(Long ownerId, long due, long settled, long deliveredOnTime, long overdue, long breached,
-      long unowned, long rejected) {}
+    /**
+     * The commitments of one owner ({@code ownerId} null: none) due in a period, cancelled ones left
+     * out. {@code settled}: due before today, or delivered; {@code deliveredOnTime}: delivered (or
+     * verified) on or before the due date, judged in the company's time zone from the delivery's audit
+     * event (a commitment imported as delivered has none, and does not count as on time);
+     * {@code overdue}: not yet delivered and due before today; {@code unowned}: open without an
+     * active owner; {@code rejected}: rejected and not yet renegotiated.
+     */
+    public record OwnerFigures(
+            Long ownerId,
+            long due,
+            long settled,
+            long deliveredOnTime,
+            long overdue,
+            long breached,
+            long unowned,
+            long rejected) {}
 
-  private final JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
-  CommitmentStatistics(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
+    CommitmentStatistics(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
-  /** Per owner, for commitments due from {@code from} to {@code to} (inclusive), as of {@code today} in {@code zone}. */
-  @Transactional(readOnly = true)
-  public List<OwnerFigures> byOwner(LocalDate from, LocalDate to, LocalDate today, ZoneId zone) {
-    return jdbc.query(SQL,
-        (rs, i) -> new OwnerFigures(rs.getObject(1, Long.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)),
-        Date.valueOf(today), zone.getId(), Date.valueOf(today), Date.valueOf(from), Date.valueOf(to));
-  }
+    /** Per owner, for commitments due from {@code from} to {@code to} (inclusive), as of {@code today} in {@code zone}. */
+    @Transactional(readOnly = true)
+    public List<OwnerFigures> byOwner(LocalDate from, LocalDate to, LocalDate today, ZoneId zone) {
+        return jdbc.query(
+                SQL,
+                (rs, i) -> new OwnerFigures(
+                        rs.getObject(1, Long.class),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8)),
+                Date.valueOf(today),
+                zone.getId(),
+                Date.valueOf(today),
+                Date.valueOf(from),
+                Date.valueOf(to));
+    }
 
-  /** The status sets come from {@link CommitmentStatus}, their one definition. */
-  private static final String SQL = """
+    /** The status sets come from {@link CommitmentStatus}, their one definition. */
+    private static final String SQL = """
         select c.owner_id, count(*),
           count(*) filter (where c.due_date < ? or c.status in ('DELIVERED', 'VERIFIED')),
           count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and (select (min(e.at) at time zone ?)::date
@@ -53,7 +72,10 @@ public class CommitmentStatistics {
         where c.due_date between ? and ? and c.status <> 'CANCELLED'
         group by c.owner_id""".formatted(in(CommitmentStatus.AWAITING_DELIVERY), in(CommitmentStatus.OPEN));
 
-  private static String in(java.util.Set<CommitmentStatus> statuses) {
-    return statuses.stream().map(s -> "'" + s.name() + "'").sorted().collect(java.util.stream.Collectors.joining(", "));
-  }
+    private static String in(java.util.Set<CommitmentStatus> statuses) {
+        return statuses.stream()
+                .map(s -> "'" + s.name() + "'")
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 }

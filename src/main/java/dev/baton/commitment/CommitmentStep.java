@@ -11,6 +11,14 @@ import java.time.Instant;
  * @param escalateToUsername the owner's manager; else the maker's manager; else the maker
  */
 public record CommitmentStep(
-    long commitmentId, long accountId, CommitmentStage stage, long version, String ownerUsername,
-    String madeByUsername, String deliveringTeam, String verifyingTeam, String escalateToUsername, Instant dueAt,
-    Instant reminderAt) {}
+        long commitmentId,
+        long accountId,
+        CommitmentStage stage,
+        long version,
+        String ownerUsername,
+        String madeByUsername,
+        String deliveringTeam,
+        String verifyingTeam,
+        String escalateToUsername,
+        Instant dueAt,
+        Instant reminderAt) {}

@@ -16,25 +16,30 @@ import org.springframework.stereotype.Component;
 @Component
 class CommitmentTaskAnswers implements TaskCompletionHandler {
 
-  private final CommitmentProcessSteps steps;
+    private final CommitmentProcessSteps steps;
 
-  CommitmentTaskAnswers(CommitmentProcessSteps steps) {
-    this.steps = steps;
-  }
-
-  @Override
-  public Set<String> formKeys() {
-    return Set.of("commitment-accept", "commitment-assign-owner", "commitment-deliver", "commitment-overdue",
-        "commitment-renegotiate", "commitment-verify");
-  }
-
-  @Override
-  public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
-    try {
-      steps.check(CommitmentDecision.fromForm(values));
-    } catch (BadRequestException refused) {
-      throw TaskCompletionHandler.refuse(refused.getFieldErrors());
+    CommitmentTaskAnswers(CommitmentProcessSteps steps) {
+        this.steps = steps;
     }
-    return values;
-  }
+
+    @Override
+    public Set<String> formKeys() {
+        return Set.of(
+                "commitment-accept",
+                "commitment-assign-owner",
+                "commitment-deliver",
+                "commitment-overdue",
+                "commitment-renegotiate",
+                "commitment-verify");
+    }
+
+    @Override
+    public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
+        try {
+            steps.check(CommitmentDecision.fromForm(values));
+        } catch (BadRequestException refused) {
+            throw TaskCompletionHandler.refuse(refused.getFieldErrors());
+        }
+        return values;
+    }
 }

@@ -3,17 +3,40 @@ package dev.baton.commitment;
 import java.time.LocalDate;
 
 public record CommitmentView(
-    Long id, Long accountId, String accountName, Long contactId, String description, String madeByUsername,
-    Long ownerId, String ownerUsername, Long deliveringTeamId, String deliveringTeamKey, LocalDate dueDate,
-    CommitmentStatus status, String statusReason, String deliveryEvidence, boolean overdue, long version) {
+        Long id,
+        Long accountId,
+        String accountName,
+        Long contactId,
+        String description,
+        String madeByUsername,
+        Long ownerId,
+        String ownerUsername,
+        Long deliveringTeamId,
+        String deliveringTeamKey,
+        LocalDate dueDate,
+        CommitmentStatus status,
+        String statusReason,
+        String deliveryEvidence,
+        boolean overdue,
+        long version) {
 
-  static CommitmentView from(Commitment c, LocalDate today) {
-    return new CommitmentView(
-        c.getId(), c.getAccount().getId(), c.getAccount().getName(),
-        c.getContact() == null ? null : c.getContact().getId(), c.getDescription(), c.getMadeBy().getUsername(),
-        c.getOwner() == null ? null : c.getOwner().getId(), c.getOwner() == null ? null : c.getOwner().getUsername(),
-        c.getDeliveringTeam() == null ? null : c.getDeliveringTeam().getId(),
-        c.getDeliveringTeam() == null ? null : c.getDeliveringTeam().getKey(), c.getDueDate(), c.getStatus(),
-        c.getStatusReason(), c.getDeliveryEvidence(), c.isOverdue(today), c.getVersion());
-  }
+    static CommitmentView from(Commitment c, LocalDate today) {
+        return new CommitmentView(
+                c.getId(),
+                c.getAccount().getId(),
+                c.getAccount().getName(),
+                c.getContact() == null ? null : c.getContact().getId(),
+                c.getDescription(),
+                c.getMadeBy().getUsername(),
+                c.getOwner() == null ? null : c.getOwner().getId(),
+                c.getOwner() == null ? null : c.getOwner().getUsername(),
+                c.getDeliveringTeam() == null ? null : c.getDeliveringTeam().getId(),
+                c.getDeliveringTeam() == null ? null : c.getDeliveringTeam().getKey(),
+                c.getDueDate(),
+                c.getStatus(),
+                c.getStatusReason(),
+                c.getDeliveryEvidence(),
+                c.isOverdue(today),
+                c.getVersion());
+    }
 }

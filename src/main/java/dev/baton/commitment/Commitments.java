@@ -18,63 +18,65 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecificationExecutor<Commitment> {
 
-  /** The register's pages carry account, people and team: fetched with the rows, not one by one. */
-  @Override
-  @EntityGraph(attributePaths = {"account", "madeBy", "owner", "deliveringTeam"})
-  Page<Commitment> findAll(Specification<Commitment> spec, Pageable pageable);
+    /** The register's pages carry account, people and team: fetched with the rows, not one by one. */
+    @Override
+    @EntityGraph(attributePaths = {"account", "madeBy", "owner", "deliveringTeam"})
+    Page<Commitment> findAll(Specification<Commitment> spec, Pageable pageable);
 
-  /**
-   * The filter as a query; asks for the inactive people's ids (the people module's, see {@code
-   * PeopleService#inactiveIds}) only when the filter wants unowned commitments.
-   */
-  default Specification<Commitment> specification(CommitmentFilter filter, LocalDate today,
-      Supplier<List<Long>> inactivePeople) {
-    return filter.toSpecification(today, filter.unowned() ? inactivePeople.get() : List.of());
-  }
+    /**
+     * The filter as a query; asks for the inactive people's ids (the people module's, see {@code
+     * PeopleService#inactiveIds}) only when the filter wants unowned commitments.
+     */
+    default Specification<Commitment> specification(
+            CommitmentFilter filter, LocalDate today, Supplier<List<Long>> inactivePeople) {
+        return filter.toSpecification(today, filter.unowned() ? inactivePeople.get() : List.of());
+    }
 
-  List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
+    List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
 
-  List<Commitment> findByOwnerAndStatusInOrderByDueDate(Person owner, Collection<CommitmentStatus> statuses);
+    List<Commitment> findByOwnerAndStatusInOrderByDueDate(Person owner, Collection<CommitmentStatus> statuses);
 
-  List<Commitment> findByOwnerAndStatusInAndAccountIdOrderById(Person owner, Collection<CommitmentStatus> statuses,
-      Long accountId);
+    List<Commitment> findByOwnerAndStatusInAndAccountIdOrderById(
+            Person owner, Collection<CommitmentStatus> statuses, Long accountId);
 
-  List<Commitment> findByAccountIdAndStatusInOrderByDueDate(Long accountId, Collection<CommitmentStatus> statuses);
+    List<Commitment> findByAccountIdAndStatusInOrderByDueDate(Long accountId, Collection<CommitmentStatus> statuses);
 
-  @Query("select c.id from Commitment c where c.contact.id = :contactId order by c.id")
-  List<Long> idsByContact(Long contactId);
+    @Query("select c.id from Commitment c where c.contact.id = :contactId order by c.id")
+    List<Long> idsByContact(Long contactId);
 
-  @Modifying(flushAutomatically = true, clearAutomatically = true)
-  @Query(value = "update commitment set contact_id = :to, version = version + 1 where contact_id = :from", nativeQuery = true)
-  int moveContact(long from, long to);
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(
+            value = "update commitment set contact_id = :to, version = version + 1 where contact_id = :from",
+            nativeQuery = true)
+    int moveContact(long from, long to);
 
-  long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
+    long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
 
-  /** Records the first process instance that reads the commitment; idempotent, and leaves the version alone. */
-  @Modifying
-  @Query("update Commitment c set c.processInstanceKey = :key where c.id = :id and c.processInstanceKey is null")
-  int attachProcess(long id, long key);
+    /** Records the first process instance that reads the commitment; idempotent, and leaves the version alone. */
+    @Modifying
+    @Query("update Commitment c set c.processInstanceKey = :key where c.id = :id and c.processInstanceKey is null")
+    int attachProcess(long id, long key);
 
-  /** The sweep's work: open commitments no process follows yet, oldest first. */
-  @Query("""
+    /** The sweep's work: open commitments no process follows yet, oldest first. */
+    @Query("""
       select c from Commitment c join fetch c.account
       where c.processInstanceKey is null and c.status in :open and c.id > :afterId and c.createdAt < :before
         and (:accountId is null or c.account.id = :accountId)
       order by c.id""")
-  List<Commitment> findOpenWithoutProcess(
-      Collection<CommitmentStatus> open, long afterId, Instant before, Long accountId, Limit limit);
+    List<Commitment> findOpenWithoutProcess(
+            Collection<CommitmentStatus> open, long afterId, Instant before, Long accountId, Limit limit);
 
-  @Query("""
+    @Query("""
       select c.id from Commitment c left join c.owner o
       where c.processInstanceKey is not null and c.status in :statuses and (o is null or o.active = false)
         and (:accountId is null or c.account.id = :accountId)""")
-  List<Long> findFollowedWithoutActiveOwner(Collection<CommitmentStatus> statuses, Long accountId);
+    List<Long> findFollowedWithoutActiveOwner(Collection<CommitmentStatus> statuses, Long accountId);
 
-  /** Rows of (account id, count) for the given accounts; accounts with none are missing. */
-  @Query("""
+    /** Rows of (account id, count) for the given accounts; accounts with none are missing. */
+    @Query("""
       select c.account.id, count(c) from Commitment c
       where c.account.id in :accountIds and c.status in :statuses and c.dueDate < :today
       group by c.account.id""")
-  List<Object[]> countDueBeforeByAccount(
-      Collection<Long> accountIds, Collection<CommitmentStatus> statuses, LocalDate today);
+    List<Object[]> countDueBeforeByAccount(
+            Collection<Long> accountIds, Collection<CommitmentStatus> statuses, LocalDate today);
 }

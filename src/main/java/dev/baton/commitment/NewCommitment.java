@@ -10,9 +10,11 @@ import java.time.LocalDate;
 
 /** A promise made to a customer, recorded by the signed-in person; owner and delivering team optional. */
 public record NewCommitment(
-    @NotNull Long accountId,
-    Long contactId,
-    @NotBlank @Size(max = 4000) @PlainText String description,
-    Long ownerId,
-    Long deliveringTeamId,
-    @NotNull @FutureOrPresent(message = "must be today or later") @SaneDate LocalDate dueDate) {}
+        @NotNull Long accountId,
+        Long contactId,
+        @NotBlank @Size(max = 4000) @PlainText String description,
+        Long ownerId,
+        Long deliveringTeamId,
+
+        @NotNull @FutureOrPresent(message = "must be today or later") @SaneDate
+        LocalDate dueDate) {}

@@ -21,99 +21,121 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SalesHandoff {
 
-  /** Made during the sale and not yet finished: the handoff waits until each is accepted (or cancelled). */
-  static final Set<CommitmentStatus> HANDED_OVER = EnumSet.of(
-      CommitmentStatus.PROPOSED, CommitmentStatus.REJECTED, CommitmentStatus.ACCEPTED, CommitmentStatus.DELIVERED);
-  static final Set<CommitmentStatus> AWAITING_ACCEPTANCE = EnumSet.of(CommitmentStatus.PROPOSED, CommitmentStatus.REJECTED);
+    /** Made during the sale and not yet finished: the handoff waits until each is accepted (or cancelled). */
+    static final Set<CommitmentStatus> HANDED_OVER = EnumSet.of(
+            CommitmentStatus.PROPOSED,
+            CommitmentStatus.REJECTED,
+            CommitmentStatus.ACCEPTED,
+            CommitmentStatus.DELIVERED);
 
-  private final Commitments commitments;
-  private final AccountService accounts;
-  private final PeopleService people;
-  private final AuditLog audit;
-  private final HandoffProcess process;
-  private final CommitmentSettings settings;
-  private final JdbcClient jdbc;
+    static final Set<CommitmentStatus> AWAITING_ACCEPTANCE =
+            EnumSet.of(CommitmentStatus.PROPOSED, CommitmentStatus.REJECTED);
 
-  SalesHandoff(Commitments commitments, AccountService accounts, PeopleService people, AuditLog audit,
-      HandoffProcess process, CommitmentSettings settings, JdbcClient jdbc) {
-    this.jdbc = jdbc;
-    this.commitments = commitments;
-    this.accounts = accounts;
-    this.people = people;
-    this.audit = audit;
-    this.process = process;
-    this.settings = settings;
-  }
+    private final Commitments commitments;
+    private final AccountService accounts;
+    private final PeopleService people;
+    private final AuditLog audit;
+    private final HandoffProcess process;
+    private final CommitmentSettings settings;
+    private final JdbcClient jdbc;
 
-  /**
-   * Starts the handoff of a won deal's account: its owner lists the sale's commitments, each
-   * delivering team accepts them, customer success (the verifying team) holds the kickoff.
-   *
-   * @return the process instance's key
-   * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
-   * @throws ConflictException when a handoff of the account is running (started and not yet handed to CS)
-   */
-  @Transactional
-  public long start(long accountId) {
-    String rep = rep(accountId);
-    // a concurrent start waits here for the first one's commit, then finds its row
-    int claimed = jdbc.sql("""
+    SalesHandoff(
+            Commitments commitments,
+            AccountService accounts,
+            PeopleService people,
+            AuditLog audit,
+            HandoffProcess process,
+            CommitmentSettings settings,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.commitments = commitments;
+        this.accounts = accounts;
+        this.people = people;
+        this.audit = audit;
+        this.process = process;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts the handoff of a won deal's account: its owner lists the sale's commitments, each
+     * delivering team accepts them, customer success (the verifying team) holds the kickoff.
+     *
+     * @return the process instance's key
+     * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
+     * @throws ConflictException when a handoff of the account is running (started and not yet handed to CS)
+     */
+    @Transactional
+    public long start(long accountId) {
+        String rep = rep(accountId);
+        // a concurrent start waits here for the first one's commit, then finds its row
+        int claimed = jdbc.sql("""
             insert into sales_handoff (account_id) values (?)
-            on conflict (account_id) where ended_at is null do nothing""")
-        .param(accountId).update();
-    if (claimed == 0) {
-      throw new ConflictException("a sales-to-CS handoff of account " + accountId + " is already running");
+            on conflict (account_id) where ended_at is null do nothing""").param(accountId).update();
+        if (claimed == 0) {
+            throw new ConflictException("a sales-to-CS handoff of account " + accountId + " is already running");
+        }
+        long key = process.start(accountId, rep, settings.verifyingTeam());
+        jdbc.sql("update sales_handoff set process_instance_key = ? where account_id = ? and ended_at is null")
+                .params(key, accountId)
+                .update();
+        return key;
     }
-    long key = process.start(accountId, rep, settings.verifyingTeam());
-    jdbc.sql("update sales_handoff set process_instance_key = ? where account_id = ? and ended_at is null")
-        .params(key, accountId).update();
-    return key;
-  }
 
-  /** The rep who hands the account over (its owner); 400 when it has none. */
-  @Transactional(readOnly = true)
-  public String rep(long accountId) {
-    accounts.referenced(accountId, "accountId"); // 400 when unknown
-    // read as a view: start() calls this directly, outside any transaction, so a lazy owner could not load
-    String owner = accounts.get(accountId).ownerUsername();
-    if (owner == null) {
-      throw new BadRequestException("accountId", "account " + accountId + " has no owner to hand it over");
+    /** The rep who hands the account over (its owner); 400 when it has none. */
+    @Transactional(readOnly = true)
+    public String rep(long accountId) {
+        accounts.referenced(accountId, "accountId"); // 400 when unknown
+        // read as a view: start() calls this directly, outside any transaction, so a lazy owner could not load
+        String owner = accounts.get(accountId).ownerUsername();
+        if (owner == null) {
+            throw new BadRequestException("accountId", "account " + accountId + " has no owner to hand it over");
+        }
+        return owner;
     }
-    return owner;
-  }
 
-  @Transactional(readOnly = true)
-  public List<Long> commitmentsToHandOver(long accountId) {
-    return commitments.findByAccountIdOrderByDueDate(accountId).stream()
-        .filter(c -> HANDED_OVER.contains(c.getStatus())).map(Commitment::getId).toList();
-  }
-
-  /** Accepted by its team (or further on), or cancelled: nothing left for the handoff to wait for. */
-  @Transactional(readOnly = true)
-  public boolean settled(long commitmentId) {
-    return commitments.findById(commitmentId).map(c -> !AWAITING_ACCEPTANCE.contains(c.getStatus())).orElse(true);
-  }
-
-  /**
-   * The CS owner takes the account; the rep stays on its team; the handoff ends (another may start).
-   * Idempotent: a second run changes nothing.
-   */
-  @Transactional
-  public void handToCustomerSuccess(long accountId, String repUsername, String csOwnerUsername) {
-    jdbc.sql("update sales_handoff set ended_at = now() where account_id = ? and ended_at is null")
-        .param(accountId).update();
-    Account account = accounts.account(accountId);
-    Person csOwner = people.signedIn(csOwnerUsername);
-    if (account.getOwner() == null || !account.getOwner().getId().equals(csOwner.getId())) {
-      accounts.transfer(accountId, csOwner.getId(), null);
+    @Transactional(readOnly = true)
+    public List<Long> commitmentsToHandOver(long accountId) {
+        return commitments.findByAccountIdOrderByDueDate(accountId).stream()
+                .filter(c -> HANDED_OVER.contains(c.getStatus()))
+                .map(Commitment::getId)
+                .toList();
     }
-    Person rep = people.signedIn(repUsername);
-    if (account.getAccountTeam().stream().noneMatch(p -> p.getId().equals(rep.getId()))) {
-      Set<Person> team = new LinkedHashSet<>(account.getAccountTeam());
-      team.add(rep);
-      account.replaceAccountTeam(team);
-      audit.record("account.handed-to-cs", "account", accountId, accountId, fields("owner", repUsername),
-          fields("owner", csOwnerUsername, "accountTeamAdded", repUsername));
+
+    /** Accepted by its team (or further on), or cancelled: nothing left for the handoff to wait for. */
+    @Transactional(readOnly = true)
+    public boolean settled(long commitmentId) {
+        return commitments
+                .findById(commitmentId)
+                .map(c -> !AWAITING_ACCEPTANCE.contains(c.getStatus()))
+                .orElse(true);
     }
-  }
+
+    /**
+     * The CS owner takes the account; the rep stays on its team; the handoff ends (another may start).
+     * Idempotent: a second run changes nothing.
+     */
+    @Transactional
+    public void handToCustomerSuccess(long accountId, String repUsername, String csOwnerUsername) {
+        jdbc.sql("update sales_handoff set ended_at = now() where account_id = ? and ended_at is null")
+                .param(accountId)
+                .update();
+        Account account = accounts.account(accountId);
+        Person csOwner = people.signedIn(csOwnerUsername);
+        if (account.getOwner() == null || !account.getOwner().getId().equals(csOwner.getId())) {
+            accounts.transfer(accountId, csOwner.getId(), null);
+        }
+        Person rep = people.signedIn(repUsername);
+        if (account.getAccountTeam().stream().noneMatch(p -> p.getId().equals(rep.getId()))) {
+            Set<Person> team = new LinkedHashSet<>(account.getAccountTeam());
+            team.add(rep);
+            account.replaceAccountTeam(team);
+            audit.record(
+                    "account.handed-to-cs",
+                    "account",
+                    accountId,
+                    accountId,
+                    fields("owner", repUsername),
+                    fields("owner", csOwnerUsername, "accountTeamAdded", repUsername));
+        }
+    }
 }

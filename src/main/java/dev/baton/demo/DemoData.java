@@ -32,80 +32,86 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnProperty(name = "baton.demo-data.enabled", havingValue = "true")
 class DemoData implements ApplicationRunner {
 
-  static final String PASSWORD = "demo";
-  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String PASSWORD = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-  private final People people;
-  private final Teams teams;
-  private final PasswordEncoder passwords;
-  private final DemoBook book;
-  private final DemoCommitments promises;
-  private boolean loadedByThisStart;
+    private final People people;
+    private final Teams teams;
+    private final PasswordEncoder passwords;
+    private final DemoBook book;
+    private final DemoCommitments promises;
+    private boolean loadedByThisStart;
 
-  DemoData(People people, Teams teams, PasswordEncoder passwords, DemoBook book, DemoCommitments promises) {
-    this.people = people;
-    this.teams = teams;
-    this.passwords = passwords;
-    this.book = book;
-    this.promises = promises;
-  }
-
-  @Override
-  @Transactional
-  public void run(ApplicationArguments args) {
-    if (people.count() > 0) {
-      return;
+    DemoData(People people, Teams teams, PasswordEncoder passwords, DemoBook book, DemoCommitments promises) {
+        this.people = people;
+        this.teams = teams;
+        this.passwords = passwords;
+        this.book = book;
+        this.promises = promises;
     }
-    Map<String, Team> team = new LinkedHashMap<>();
-    for (String[] t : new String[][] {
-      {"sales-emea", "Sales EMEA"}, {"sales-na", "Sales North America"}, {"customer-success", "Customer Success"}
-    }) {
-      team.put(t[0], teams.save(new Team(t[0], t[1])));
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (people.count() > 0) {
+            return;
+        }
+        Map<String, Team> team = new LinkedHashMap<>();
+        for (String[] t : new String[][] {
+            {"sales-emea", "Sales EMEA"}, {"sales-na", "Sales North America"}, {"customer-success", "Customer Success"}
+        }) {
+            team.put(t[0], teams.save(new Team(t[0], t[1])));
+        }
+        Person ada = person("ada", "Ada Lovelace", null, null, Role.ADMIN);
+        Person maria = person("maria", "Maria Rossi", team.get("sales-emea"), null, Role.MANAGER);
+        Person marcus = person("marcus", "Marcus Brown", team.get("sales-na"), null, Role.MANAGER);
+        Map<String, Person> reps = new LinkedHashMap<>();
+        reps.put("rob", person("rob", "Rob Jansen", team.get("sales-emea"), maria, Role.REP));
+        reps.put("rita", person("rita", "Rita Okafor", team.get("sales-emea"), maria, Role.REP));
+        reps.put("ravi", person("ravi", "Ravi Shankar", team.get("sales-na"), marcus, Role.REP));
+        List<Person> cs = List.of(
+                person("cora", "Cora Lindqvist", team.get("customer-success"), marcus, Role.CS),
+                person("colin", "Colin O'Brien", team.get("customer-success"), marcus, Role.CS));
+        loadBooks(reps, cs, team.get("customer-success"));
+        loadedByThisStart = true;
+        log.info(
+                "Demo data loaded: {} people in {} teams, {} accounts (password '{}' for all; admin: {})",
+                people.count(),
+                team.size(),
+                DemoCatalogue.COMPANIES.size(),
+                PASSWORD,
+                ada.getUsername());
     }
-    Person ada = person("ada", "Ada Lovelace", null, null, Role.ADMIN);
-    Person maria = person("maria", "Maria Rossi", team.get("sales-emea"), null, Role.MANAGER);
-    Person marcus = person("marcus", "Marcus Brown", team.get("sales-na"), null, Role.MANAGER);
-    Map<String, Person> reps = new LinkedHashMap<>();
-    reps.put("rob", person("rob", "Rob Jansen", team.get("sales-emea"), maria, Role.REP));
-    reps.put("rita", person("rita", "Rita Okafor", team.get("sales-emea"), maria, Role.REP));
-    reps.put("ravi", person("ravi", "Ravi Shankar", team.get("sales-na"), marcus, Role.REP));
-    List<Person> cs = List.of(
-        person("cora", "Cora Lindqvist", team.get("customer-success"), marcus, Role.CS),
-        person("colin", "Colin O'Brien", team.get("customer-success"), marcus, Role.CS));
-    loadBooks(reps, cs, team.get("customer-success"));
-    loadedByThisStart = true;
-    log.info("Demo data loaded: {} people in {} teams, {} accounts (password '{}' for all; admin: {})",
-        people.count(), team.size(), DemoCatalogue.COMPANIES.size(), PASSWORD, ada.getUsername());
-  }
 
-  /** Every account, then the problems Baton is there to find, on accounts chosen to spread them over the reps. */
-  private void loadBooks(Map<String, Person> reps, List<Person> cs, Team customerSuccess) {
-    List<List<Contact>> contactsByAccount = new ArrayList<>();
-    for (int i = 0; i < DemoCatalogue.COMPANIES.size(); i++) {
-      Company company = DemoCatalogue.COMPANIES.get(i);
-      Person rep = reps.get(company.rep());
-      Person csOwner = cs.get(i % cs.size());
-      List<Contact> contacts = book.load(i, company, rep, csOwner);
-      promises.load(i, contacts.get(0).getAccount(), contacts, rep, csOwner, customerSuccess);
-      contactsByAccount.add(contacts);
+    /** Every account, then the problems Baton is there to find, on accounts chosen to spread them over the reps. */
+    private void loadBooks(Map<String, Person> reps, List<Person> cs, Team customerSuccess) {
+        List<List<Contact>> contactsByAccount = new ArrayList<>();
+        for (int i = 0; i < DemoCatalogue.COMPANIES.size(); i++) {
+            Company company = DemoCatalogue.COMPANIES.get(i);
+            Person rep = reps.get(company.rep());
+            Person csOwner = cs.get(i % cs.size());
+            List<Contact> contacts = book.load(i, company, rep, csOwner);
+            promises.load(i, contacts.get(0).getAccount(), contacts, rep, csOwner, customerSuccess);
+            contactsByAccount.add(contacts);
+        }
+        Contact vanLeeuwen = contactsByAccount.get(0).get(0);
+        book.addDuplicateContact(
+                vanLeeuwen.getAccount(), DemoCatalogue.COMPANIES.get(0).domain());
+        Contact huber = contactsByAccount.get(1).get(0);
+        promises.addOverdue(huber.getAccount(), huber, reps.get("rob"), cs.get(0), customerSuccess);
+        Contact harrowgate = contactsByAccount.get(14).get(0);
+        promises.addUnowned(harrowgate.getAccount(), harrowgate, reps.get("rita"), customerSuccess);
     }
-    Contact vanLeeuwen = contactsByAccount.get(0).get(0);
-    book.addDuplicateContact(vanLeeuwen.getAccount(), DemoCatalogue.COMPANIES.get(0).domain());
-    Contact huber = contactsByAccount.get(1).get(0);
-    promises.addOverdue(huber.getAccount(), huber, reps.get("rob"), cs.get(0), customerSuccess);
-    Contact harrowgate = contactsByAccount.get(14).get(0);
-    promises.addUnowned(harrowgate.getAccount(), harrowgate, reps.get("rita"), customerSuccess);
-  }
 
-  /** False when the database already had people: then the demo's playbooks are running already, or were never wanted. */
-  boolean loadedByThisStart() {
-    return loadedByThisStart;
-  }
+    /** False when the database already had people: then the demo's playbooks are running already, or were never wanted. */
+    boolean loadedByThisStart() {
+        return loadedByThisStart;
+    }
 
-  private Person person(String username, String name, Team team, Person manager, Role role) {
-    Person p = new Person(username, name, username + "@baton.example", passwords.encode(PASSWORD), Set.of(role));
-    p.joinTeam(team);
-    p.reportTo(manager);
-    return people.save(p);
-  }
+    private Person person(String username, String name, Team team, Person manager, Role role) {
+        Person p = new Person(username, name, username + "@baton.example", passwords.encode(PASSWORD), Set.of(role));
+        p.joinTeam(team);
+        p.reportTo(manager);
+        return people.save(p);
+    }
 }

@@ -2,11 +2,11 @@ package dev.baton.demo;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
+import dev.baton.engine.Bpmn.Variables;
+import dev.baton.engine.ProcessInstances;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.playbook.engine.SampleReviewBpmn;
-import dev.baton.engine.Bpmn.Variables;
-import dev.baton.engine.ProcessInstances;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,47 +33,54 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "baton.demo-data.enabled", havingValue = "true")
 class DemoPlaybooks implements ApplicationRunner {
 
-  private static final Logger log = LoggerFactory.getLogger(DemoPlaybooks.class);
-  private static final List<Duration> DUE_IN = List.of(Duration.ofDays(-1), Duration.ofHours(6), Duration.ofDays(3));
+    private static final Logger log = LoggerFactory.getLogger(DemoPlaybooks.class);
+    private static final List<Duration> DUE_IN = List.of(Duration.ofDays(-1), Duration.ofHours(6), Duration.ofDays(3));
 
-  private final DemoData demoData;
-  private final ProcessInstances processInstances;
-  private final Accounts accounts;
-  private final People people;
-  private final Clock clock;
-  private final boolean enabled;
+    private final DemoData demoData;
+    private final ProcessInstances processInstances;
+    private final Accounts accounts;
+    private final People people;
+    private final Clock clock;
+    private final boolean enabled;
 
-  DemoPlaybooks(
-      DemoData demoData, ProcessInstances processInstances, Accounts accounts, People people, Clock clock,
-      @Value("${baton.demo-data.playbooks:true}") boolean enabled) {
-    this.demoData = demoData;
-    this.processInstances = processInstances;
-    this.accounts = accounts;
-    this.people = people;
-    this.clock = clock;
-    this.enabled = enabled;
-  }
-
-  @Override
-  public void run(ApplicationArguments args) {
-    if (enabled && demoData.loadedByThisStart()) {
-      startSampleReviews();
+    DemoPlaybooks(
+            DemoData demoData,
+            ProcessInstances processInstances,
+            Accounts accounts,
+            People people,
+            Clock clock,
+            @Value("${baton.demo-data.playbooks:true}") boolean enabled) {
+        this.demoData = demoData;
+        this.processInstances = processInstances;
+        this.accounts = accounts;
+        this.people = people;
+        this.clock = clock;
+        this.enabled = enabled;
     }
-  }
 
-  /** One review per due date, for the first accounts (by name) of rob's book; returns the instance keys. */
-  List<Long> startSampleReviews() {
-    Person rob = people.findByUsername("rob").orElseThrow();
-    List<Account> firstAccounts = accounts.findAll(
-            (a, q, cb) -> cb.equal(a.get("owner"), rob), PageRequest.of(0, DUE_IN.size(), Sort.by("name")))
-        .getContent();
-    List<Long> started = new ArrayList<>();
-    for (int i = 0; i < firstAccounts.size(); i++) {
-      started.add(processInstances.start(SampleReviewBpmn.PROCESS_ID, Map.of(
-          Variables.ACCOUNT_ID, firstAccounts.get(i).getId(),
-          Variables.REVIEW_DUE_AT, clock.instant().plus(DUE_IN.get(i)).toString())));
+    @Override
+    public void run(ApplicationArguments args) {
+        if (enabled && demoData.loadedByThisStart()) {
+            startSampleReviews();
+        }
     }
-    log.info("Demo: started {} sample reviews for team {}", started.size(), SampleReviewBpmn.CANDIDATE_TEAM);
-    return started;
-  }
+
+    /** One review per due date, for the first accounts (by name) of rob's book; returns the instance keys. */
+    List<Long> startSampleReviews() {
+        Person rob = people.findByUsername("rob").orElseThrow();
+        List<Account> firstAccounts = accounts.findAll(
+                        (a, q, cb) -> cb.equal(a.get("owner"), rob), PageRequest.of(0, DUE_IN.size(), Sort.by("name")))
+                .getContent();
+        List<Long> started = new ArrayList<>();
+        for (int i = 0; i < firstAccounts.size(); i++) {
+            started.add(processInstances.start(
+                    SampleReviewBpmn.PROCESS_ID,
+                    Map.of(
+                            Variables.ACCOUNT_ID, firstAccounts.get(i).getId(),
+                            Variables.REVIEW_DUE_AT,
+                                    clock.instant().plus(DUE_IN.get(i)).toString())));
+        }
+        log.info("Demo: started {} sample reviews for team {}", started.size(), SampleReviewBpmn.CANDIDATE_TEAM);
+        return started;
+    }
 }

@@ -17,19 +17,17 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "baton.embedded.mail.enabled", havingValue = "true")
 class EmbeddedMailConfiguration {
 
-  @Bean(initMethod = "start", destroyMethod = "stop")
-  GreenMail embeddedMailServer(
-      @Value("${baton.embedded.mail.smtp-port}") int smtp,
-      @Value("${baton.embedded.mail.imap-port}") int imap,
-      @Value("${baton.embedded.mail.pop3-port}") int pop3) {
-    String host = "127.0.0.1";
-    GreenMail mail =
-        new GreenMail(
-            new ServerSetup[] {
-              new ServerSetup(smtp, host, ServerSetup.PROTOCOL_SMTP),
-              new ServerSetup(imap, host, ServerSetup.PROTOCOL_IMAP),
-              new ServerSetup(pop3, host, ServerSetup.PROTOCOL_POP3)
-            });
-    return mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-  }
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    GreenMail embeddedMailServer(
+            @Value("${baton.embedded.mail.smtp-port}") int smtp,
+            @Value("${baton.embedded.mail.imap-port}") int imap,
+            @Value("${baton.embedded.mail.pop3-port}") int pop3) {
+        String host = "127.0.0.1";
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(smtp, host, ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imap, host, ServerSetup.PROTOCOL_IMAP),
+            new ServerSetup(pop3, host, ServerSetup.PROTOCOL_POP3)
+        });
+        return mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    }
 }

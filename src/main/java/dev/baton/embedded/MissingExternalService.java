@@ -11,25 +11,25 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  */
 final class MissingExternalService extends RuntimeException {
 
-  private final List<String> problems;
+    private final List<String> problems;
 
-  /** @param problems one sentence per missing service, naming the settings that configure it */
-  MissingExternalService(List<String> problems) {
-    super(String.join("; ", problems));
-    this.problems = List.copyOf(problems);
-  }
-
-  /** Registered in META-INF/spring.factories. */
-  static final class Analyzer extends AbstractFailureAnalyzer<MissingExternalService> {
-
-    @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, MissingExternalService cause) {
-      return new FailureAnalysis(
-          "Baton needs external services that are not configured:" + System.lineSeparator() + "  - "
-              + String.join(System.lineSeparator() + "  - ", cause.problems),
-          "Run the sandbox from the source with ./mvnw spring-boot:run (everything embedded), or configure"
-              + " the services above (README, \"External services\").",
-          cause);
+    /** @param problems one sentence per missing service, naming the settings that configure it */
+    MissingExternalService(List<String> problems) {
+        super(String.join("; ", problems));
+        this.problems = List.copyOf(problems);
     }
-  }
+
+    /** Registered in META-INF/spring.factories. */
+    static final class Analyzer extends AbstractFailureAnalyzer<MissingExternalService> {
+
+        @Override
+        protected FailureAnalysis analyze(Throwable rootFailure, MissingExternalService cause) {
+            return new FailureAnalysis(
+                    "Baton needs external services that are not configured:" + System.lineSeparator() + "  - "
+                            + String.join(System.lineSeparator() + "  - ", cause.problems),
+                    "Run the sandbox from the source with ./mvnw spring-boot:run (everything embedded), or configure"
+                            + " the services above (README, \"External services\").",
+                    cause);
+        }
+    }
 }

@@ -30,113 +30,114 @@ import org.springframework.util.ClassUtils;
  */
 public class RunModes implements EnvironmentPostProcessor, Ordered {
 
-  static final String SOURCE_NAME = "batonRunModes";
-  static final String ENGINE_CLASS = "io.camunda.zeebe.process.test.engine.EngineFactory";
-  static final String POSTGRES_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+    static final String SOURCE_NAME = "batonRunModes";
+    static final String ENGINE_CLASS = "io.camunda.zeebe.process.test.engine.EngineFactory";
+    static final String POSTGRES_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
-  private final Predicate<String> onClassPath;
+    private final Predicate<String> onClassPath;
 
-  public RunModes() {
-    this(name -> ClassUtils.isPresent(name, RunModes.class.getClassLoader()));
-  }
-
-  /** For tests: which of {@link #ENGINE_CLASS} and {@link #POSTGRES_CLASS} count as present. */
-  RunModes(Predicate<String> onClassPath) {
-    this.onClassPath = onClassPath;
-  }
-
-  @Override
-  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-    Map<String, Object> props = new LinkedHashMap<>();
-    List<String> missing = new ArrayList<>();
-
-    boolean embeddedDb = isBlank(env, "spring.datasource.url");
-    if (embeddedDb && !onClassPath.test(POSTGRES_CLASS)) {
-      missing.add("no SPRING_DATASOURCE_URL set and this jar has no embedded PostgreSQL: configure a PostgreSQL 16+"
-          + " (SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)");
-      embeddedDb = false;
-    }
-    props.put("baton.embedded.postgres.enabled", embeddedDb);
-    props.put("baton.demo-data.enabled", env.getProperty("baton.demo-data.enabled", embeddedDb ? "true" : "false"));
-
-    boolean embeddedEngine =
-        isBlank(env, "camunda.client.grpc-address")
-            && isBlank(env, "camunda.client.cloud.cluster-id")
-            && !"saas".equalsIgnoreCase(env.getProperty("camunda.client.mode", ""));
-    if (embeddedEngine && !onClassPath.test(ENGINE_CLASS)) {
-      missing.add("no CAMUNDA_CLIENT_GRPCADDRESS set and this jar has no in-memory engine: configure a Camunda 8"
-          + " cluster (CAMUNDA_CLIENT_GRPCADDRESS and CAMUNDA_CLIENT_RESTADDRESS, or CAMUNDA_CLIENT_MODE=saas)");
-      embeddedEngine = false;
-    }
-    props.put("baton.embedded.engine.enabled", embeddedEngine);
-    if (embeddedEngine) {
-      int port = port(env, "baton.embedded.engine.port", 26500);
-      props.put("baton.embedded.engine.port", port);
-      props.put("camunda.client.mode", "self-managed");
-      props.put("camunda.client.grpc-address", "http://" + clientHost(env) + ":" + port);
-      props.put("camunda.client.prefer-rest-over-grpc", false);
+    public RunModes() {
+        this(name -> ClassUtils.isPresent(name, RunModes.class.getClassLoader()));
     }
 
-    boolean embeddedMail = isBlank(env, "spring.mail.host");
-    props.put("baton.embedded.mail.enabled", embeddedMail);
-    if (embeddedMail) {
-      int smtp = port(env, "baton.embedded.mail.smtp-port", 3025);
-      props.put("baton.embedded.mail.smtp-port", smtp);
-      props.put("baton.embedded.mail.imap-port", port(env, "baton.embedded.mail.imap-port", 3143));
-      props.put("baton.embedded.mail.pop3-port", port(env, "baton.embedded.mail.pop3-port", 3110));
-      props.put("spring.mail.host", "127.0.0.1");
-      props.put("spring.mail.port", smtp);
+    /** For tests: which of {@link #ENGINE_CLASS} and {@link #POSTGRES_CLASS} count as present. */
+    RunModes(Predicate<String> onClassPath) {
+        this.onClassPath = onClassPath;
     }
-    // first, so that the computed values (e.g. a random port chosen for 0) win over the defaults
-    env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
-    if (!missing.isEmpty()) {
-      // failing here, before logging is set up, would print a bare stack trace; an initializer runs
-      // once logging is up, and the failure analyzer turns the exception into one message
-      application.addInitializers(context -> {
-        throw new MissingExternalService(missing);
-      });
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+
+        boolean embeddedDb = isBlank(env, "spring.datasource.url");
+        if (embeddedDb && !onClassPath.test(POSTGRES_CLASS)) {
+            missing.add(
+                    "no SPRING_DATASOURCE_URL set and this jar has no embedded PostgreSQL: configure a PostgreSQL 16+"
+                            + " (SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)");
+            embeddedDb = false;
+        }
+        props.put("baton.embedded.postgres.enabled", embeddedDb);
+        props.put("baton.demo-data.enabled", env.getProperty("baton.demo-data.enabled", embeddedDb ? "true" : "false"));
+
+        boolean embeddedEngine = isBlank(env, "camunda.client.grpc-address")
+                && isBlank(env, "camunda.client.cloud.cluster-id")
+                && !"saas".equalsIgnoreCase(env.getProperty("camunda.client.mode", ""));
+        if (embeddedEngine && !onClassPath.test(ENGINE_CLASS)) {
+            missing.add(
+                    "no CAMUNDA_CLIENT_GRPCADDRESS set and this jar has no in-memory engine: configure a Camunda 8"
+                            + " cluster (CAMUNDA_CLIENT_GRPCADDRESS and CAMUNDA_CLIENT_RESTADDRESS, or CAMUNDA_CLIENT_MODE=saas)");
+            embeddedEngine = false;
+        }
+        props.put("baton.embedded.engine.enabled", embeddedEngine);
+        if (embeddedEngine) {
+            int port = port(env, "baton.embedded.engine.port", 26500);
+            props.put("baton.embedded.engine.port", port);
+            props.put("camunda.client.mode", "self-managed");
+            props.put("camunda.client.grpc-address", "http://" + clientHost(env) + ":" + port);
+            props.put("camunda.client.prefer-rest-over-grpc", false);
+        }
+
+        boolean embeddedMail = isBlank(env, "spring.mail.host");
+        props.put("baton.embedded.mail.enabled", embeddedMail);
+        if (embeddedMail) {
+            int smtp = port(env, "baton.embedded.mail.smtp-port", 3025);
+            props.put("baton.embedded.mail.smtp-port", smtp);
+            props.put("baton.embedded.mail.imap-port", port(env, "baton.embedded.mail.imap-port", 3143));
+            props.put("baton.embedded.mail.pop3-port", port(env, "baton.embedded.mail.pop3-port", 3110));
+            props.put("spring.mail.host", "127.0.0.1");
+            props.put("spring.mail.port", smtp);
+        }
+        // first, so that the computed values (e.g. a random port chosen for 0) win over the defaults
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
+        if (!missing.isEmpty()) {
+            // failing here, before logging is set up, would print a bare stack trace; an initializer runs
+            // once logging is up, and the failure analyzer turns the exception into one message
+            application.addInitializers(context -> {
+                throw new MissingExternalService(missing);
+            });
+        }
     }
-  }
 
-  /** Where Baton's own client finds the embedded engine: its bind address, loopback for "every interface". */
-  private static String clientHost(ConfigurableEnvironment env) {
-    String bound = env.getProperty("baton.embedded.engine.address", "127.0.0.1");
-    if (bound.equals("0.0.0.0") || bound.equals("::")) {
-      return "127.0.0.1";
+    /** Where Baton's own client finds the embedded engine: its bind address, loopback for "every interface". */
+    private static String clientHost(ConfigurableEnvironment env) {
+        String bound = env.getProperty("baton.embedded.engine.address", "127.0.0.1");
+        if (bound.equals("0.0.0.0") || bound.equals("::")) {
+            return "127.0.0.1";
+        }
+        return bound.contains(":") ? "[" + bound + "]" : bound;
     }
-    return bound.contains(":") ? "[" + bound + "]" : bound;
-  }
 
-  /** Relaxed binding, so that CAMUNDA_CLIENT_GRPCADDRESS counts as camunda.client.grpc-address. */
-  private static boolean isBlank(ConfigurableEnvironment env, String key) {
-    return Binder.get(env).bind(key, String.class).map(String::isBlank).orElse(true);
-  }
-
-  /** A configured port, where 0 means "any free port" (tests run several instances side by side). */
-  private static int port(ConfigurableEnvironment env, String key, int defaultPort) {
-    int port = env.getProperty(key, Integer.class, defaultPort);
-    return port == 0 ? freePort() : port;
-  }
-
-  /**
-   * A free port below Linux's ephemeral range (32768+). A port from {@code new ServerSocket(0)} comes
-   * from that range, and the connections the app opens before the embedded server binds (database,
-   * engine) may be given the same port meanwhile: "address already in use", seen in the test suite.
-   */
-  private static int freePort() {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-      try (ServerSocket socket = new ServerSocket(candidate)) {
-        return socket.getLocalPort();
-      } catch (IOException taken) {
-        // try another
-      }
+    /** Relaxed binding, so that CAMUNDA_CLIENT_GRPCADDRESS counts as camunda.client.grpc-address. */
+    private static boolean isBlank(ConfigurableEnvironment env, String key) {
+        return Binder.get(env).bind(key, String.class).map(String::isBlank).orElse(true);
     }
-    throw new UncheckedIOException(new IOException("no free port between 20000 and 32000 for an embedded service"));
-  }
 
-  @Override
-  public int getOrder() {
-    return Ordered.LOWEST_PRECEDENCE;
-  }
+    /** A configured port, where 0 means "any free port" (tests run several instances side by side). */
+    private static int port(ConfigurableEnvironment env, String key, int defaultPort) {
+        int port = env.getProperty(key, Integer.class, defaultPort);
+        return port == 0 ? freePort() : port;
+    }
+
+    /**
+     * A free port below Linux's ephemeral range (32768+). A port from {@code new ServerSocket(0)} comes
+     * from that range, and the connections the app opens before the embedded server binds (database,
+     * engine) may be given the same port meanwhile: "address already in use", seen in the test suite.
+     */
+    private static int freePort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000 for an embedded service"));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
 }

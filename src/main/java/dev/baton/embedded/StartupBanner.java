@@ -17,55 +17,68 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupBanner {
 
-  private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
-  @EventListener(ApplicationReadyEvent.class)
-  void announce(ApplicationReadyEvent event) {
-    Environment env = event.getApplicationContext().getEnvironment();
-    // true only where embedded PostgreSQL is on the class path (RunModes checks): never in the jar
-    boolean embeddedDb = enabled(env, "baton.embedded.postgres.enabled");
-    log.info(describe(env, embeddedDb ? EmbeddedPostgresConfiguration.port() : -1));
-  }
-
-  static String describe(Environment env, int embeddedPostgresPort) {
-    boolean engine = enabled(env, "baton.embedded.engine.enabled");
-    boolean db = enabled(env, "baton.embedded.postgres.enabled");
-    boolean mail = enabled(env, "baton.embedded.mail.enabled");
-    String url = "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-    List<String> lines = new ArrayList<>();
-    lines.add(engine && db && mail ? "Baton is running as a SANDBOX:"
-        : engine || db || mail ? "Baton is running partly embedded:" : "Baton is running on external services:");
-    lines.add(engine
-        ? "  engine:   in-memory Zeebe engine on " + env.getProperty("baton.embedded.engine.address", "127.0.0.1")
-            + ":" + env.getProperty("baton.embedded.engine.port")
-            + " (process state is lost at restart)"
-        : "  engine:   Camunda at " + env.getProperty("camunda.client.grpc-address",
-            env.getProperty("camunda.client.mode", "(cloud)")));
-    lines.add(db
-        ? "  database: embedded PostgreSQL on :" + embeddedPostgresPort + " (temporary data)"
-        : "  database: " + withoutParameters(env.getProperty("spring.datasource.url", "")));
-    lines.add(mail
-        ? "  mail:     embedded mail server: SMTP :" + env.getProperty("baton.embedded.mail.smtp-port")
-            + ", IMAP :" + env.getProperty("baton.embedded.mail.imap-port")
-            + ", POP3 :" + env.getProperty("baton.embedded.mail.pop3-port")
-            + " (user = recipient address, any password)"
-        : "  mail:     SMTP " + env.getProperty("spring.mail.host") + ":" + env.getProperty("spring.mail.port", "25"));
-    lines.add(enabled(env, "baton.demo-data.enabled")
-        ? "  demo data loaded: sign in at " + url + " as rob/demo (all demo users: see README)"
-        : "  UI at " + url);
-    if (engine || db || mail) {
-      lines.add("  To use external services set SPRING_DATASOURCE_URL, CAMUNDA_CLIENT_GRPCADDRESS, SPRING_MAIL_HOST (see README).");
+    @EventListener(ApplicationReadyEvent.class)
+    void announce(ApplicationReadyEvent event) {
+        Environment env = event.getApplicationContext().getEnvironment();
+        // true only where embedded PostgreSQL is on the class path (RunModes checks): never in the jar
+        boolean embeddedDb = enabled(env, "baton.embedded.postgres.enabled");
+        log.info(describe(env, embeddedDb ? EmbeddedPostgresConfiguration.port() : -1));
     }
-    return String.join(System.lineSeparator(), lines);
-  }
 
-  private static boolean enabled(Environment env, String key) {
-    return env.getProperty(key, Boolean.class, false);
-  }
+    static String describe(Environment env, int embeddedPostgresPort) {
+        boolean engine = enabled(env, "baton.embedded.engine.enabled");
+        boolean db = enabled(env, "baton.embedded.postgres.enabled");
+        boolean mail = enabled(env, "baton.embedded.mail.enabled");
+        String url = "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        List<String> lines = new ArrayList<>();
+        lines.add(
+                engine && db && mail
+                        ? "Baton is running as a SANDBOX:"
+                        : engine || db || mail
+                                ? "Baton is running partly embedded:"
+                                : "Baton is running on external services:");
+        lines.add(
+                engine
+                        ? "  engine:   in-memory Zeebe engine on "
+                                + env.getProperty("baton.embedded.engine.address", "127.0.0.1")
+                                + ":" + env.getProperty("baton.embedded.engine.port")
+                                + " (process state is lost at restart)"
+                        : "  engine:   Camunda at "
+                                + env.getProperty(
+                                        "camunda.client.grpc-address",
+                                        env.getProperty("camunda.client.mode", "(cloud)")));
+        lines.add(
+                db
+                        ? "  database: embedded PostgreSQL on :" + embeddedPostgresPort + " (temporary data)"
+                        : "  database: " + withoutParameters(env.getProperty("spring.datasource.url", "")));
+        lines.add(
+                mail
+                        ? "  mail:     embedded mail server: SMTP :" + env.getProperty("baton.embedded.mail.smtp-port")
+                                + ", IMAP :" + env.getProperty("baton.embedded.mail.imap-port")
+                                + ", POP3 :" + env.getProperty("baton.embedded.mail.pop3-port")
+                                + " (user = recipient address, any password)"
+                        : "  mail:     SMTP " + env.getProperty("spring.mail.host") + ":"
+                                + env.getProperty("spring.mail.port", "25"));
+        lines.add(
+                enabled(env, "baton.demo-data.enabled")
+                        ? "  demo data loaded: sign in at " + url + " as rob/demo (all demo users: see README)"
+                        : "  UI at " + url);
+        if (engine || db || mail) {
+            lines.add(
+                    "  To use external services set SPRING_DATASOURCE_URL, CAMUNDA_CLIENT_GRPCADDRESS, SPRING_MAIL_HOST (see README).");
+        }
+        return String.join(System.lineSeparator(), lines);
+    }
 
-  /** A JDBC URL may carry credentials as parameters: never log those. */
-  private static String withoutParameters(String jdbcUrl) {
-    int query = jdbcUrl.indexOf('?');
-    return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
-  }
+    private static boolean enabled(Environment env, String key) {
+        return env.getProperty(key, Boolean.class, false);
+    }
+
+    /** A JDBC URL may carry credentials as parameters: never log those. */
+    private static String withoutParameters(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
 }

@@ -18,69 +18,80 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeployedPlaybooks {
 
-  /**
-   * One version of a deployed process.
-   *
-   * @param name the process's {@code name}, or null when the model has none
-   * @param documentation the process's {@code bpmn:documentation}, or null
-   * @param launchRoles roles that may start it (upper case, e.g. MANAGER): the process's
-   *     {@code zeebe:property baton:launchRoles}, default MANAGER and ADMIN
-   * @param source "bundled" or "uploaded by {username}"
-   * @param activityIds the ids of its tasks, call activities and subprocesses (what a migration maps)
-   * @param xml the whole BPMN file the version came from
-   */
-  public record DeployedProcess(
-      String processId, String name, int version, long definitionKey, String resourceName, String documentation,
-      Set<String> launchRoles, String source, Instant deployedAt, Set<String> activityIds, String xml) {}
+    /**
+     * One version of a deployed process.
+     *
+     * @param name the process's {@code name}, or null when the model has none
+     * @param documentation the process's {@code bpmn:documentation}, or null
+     * @param launchRoles roles that may start it (upper case, e.g. MANAGER): the process's
+     *     {@code zeebe:property baton:launchRoles}, default MANAGER and ADMIN
+     * @param source "bundled" or "uploaded by {username}"
+     * @param activityIds the ids of its tasks, call activities and subprocesses (what a migration maps)
+     * @param xml the whole BPMN file the version came from
+     */
+    public record DeployedProcess(
+            String processId,
+            String name,
+            int version,
+            long definitionKey,
+            String resourceName,
+            String documentation,
+            Set<String> launchRoles,
+            String source,
+            Instant deployedAt,
+            Set<String> activityIds,
+            String xml) {}
 
-  /** A file that is not running, with why. */
-  public record FailedPlaybook(String resourceName, String source, List<PlaybookProblem> problems, Instant at) {}
+    /** A file that is not running, with why. */
+    public record FailedPlaybook(String resourceName, String source, List<PlaybookProblem> problems, Instant at) {}
 
-  private final Map<Long, DeployedProcess> byKey = new ConcurrentHashMap<>();
-  private final Map<String, FailedPlaybook> failures = new ConcurrentHashMap<>();
-  private final Set<String> formIds = ConcurrentHashMap.newKeySet();
+    private final Map<Long, DeployedProcess> byKey = new ConcurrentHashMap<>();
+    private final Map<String, FailedPlaybook> failures = new ConcurrentHashMap<>();
+    private final Set<String> formIds = ConcurrentHashMap.newKeySet();
 
-  void deployed(DeployedProcess process) {
-    byKey.put(process.definitionKey(), process);
-    failures.remove(process.resourceName());
-  }
+    void deployed(DeployedProcess process) {
+        byKey.put(process.definitionKey(), process);
+        failures.remove(process.resourceName());
+    }
 
-  void formDeployed(String formId) {
-    formIds.add(formId);
-  }
+    void formDeployed(String formId) {
+        formIds.add(formId);
+    }
 
-  void failed(FailedPlaybook failure) {
-    failures.put(failure.resourceName(), failure);
-  }
+    void failed(FailedPlaybook failure) {
+        failures.put(failure.resourceName(), failure);
+    }
 
-  /** Every version of every process, by process id, then version. */
-  public List<DeployedProcess> all() {
-    return byKey.values().stream()
-        .sorted(Comparator.comparing(DeployedProcess::processId).thenComparing(DeployedProcess::version))
-        .toList();
-  }
+    /** Every version of every process, by process id, then version. */
+    public List<DeployedProcess> all() {
+        return byKey.values().stream()
+                .sorted(Comparator.comparing(DeployedProcess::processId).thenComparing(DeployedProcess::version))
+                .toList();
+    }
 
-  /** The versions of one process, oldest first; empty when unknown. */
-  public List<DeployedProcess> versions(String processId) {
-    return all().stream().filter(p -> p.processId().equals(processId)).toList();
-  }
+    /** The versions of one process, oldest first; empty when unknown. */
+    public List<DeployedProcess> versions(String processId) {
+        return all().stream().filter(p -> p.processId().equals(processId)).toList();
+    }
 
-  public Optional<DeployedProcess> latest(String processId) {
-    List<DeployedProcess> versions = versions(processId);
-    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast());
-  }
+    public Optional<DeployedProcess> latest(String processId) {
+        List<DeployedProcess> versions = versions(processId);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast());
+    }
 
-  public Optional<DeployedProcess> byDefinitionKey(long definitionKey) {
-    return Optional.ofNullable(byKey.get(definitionKey));
-  }
+    public Optional<DeployedProcess> byDefinitionKey(long definitionKey) {
+        return Optional.ofNullable(byKey.get(definitionKey));
+    }
 
-  /** Files not deployed (refused at start-up), by resource name. */
-  public List<FailedPlaybook> failures() {
-    return failures.values().stream().sorted(Comparator.comparing(FailedPlaybook::resourceName)).toList();
-  }
+    /** Files not deployed (refused at start-up), by resource name. */
+    public List<FailedPlaybook> failures() {
+        return failures.values().stream()
+                .sorted(Comparator.comparing(FailedPlaybook::resourceName))
+                .toList();
+    }
 
-  /** The ids of the Camunda forms deployed. */
-  public Set<String> formIds() {
-    return Set.copyOf(formIds);
-  }
+    /** The ids of the Camunda forms deployed. */
+    public Set<String> formIds() {
+        return Set.copyOf(formIds);
+    }
 }

@@ -4,9 +4,9 @@ import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -25,26 +25,27 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "baton.embedded.engine.enabled", havingValue = "true")
 class EmbeddedEngineConfiguration {
 
-  static final String ENGINE_BEAN = "embeddedZeebeEngine";
+    static final String ENGINE_BEAN = "embeddedZeebeEngine";
 
-  @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
-  ZeebeTestEngine embeddedZeebeEngine(
-      @Value("${baton.embedded.engine.address}") String address, @Value("${baton.embedded.engine.port}") int port) {
-    ZeebeTestEngine engine = InMemoryEngines.create(address, port);
-    engine.start();
-    return engine;
-  }
+    @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
+    ZeebeTestEngine embeddedZeebeEngine(
+            @Value("${baton.embedded.engine.address}") String address,
+            @Value("${baton.embedded.engine.port}") int port) {
+        ZeebeTestEngine engine = InMemoryEngines.create(address, port);
+        engine.start();
+        return engine;
+    }
 
-  /** The client (and with it the workers and the deployment) must not start before the engine. */
-  @Bean
-  static BeanFactoryPostProcessor clientStartsAfterEmbeddedEngine() {
-    return beanFactory -> {
-      for (String name : beanFactory.getBeanNamesForType(CamundaClient.class, true, false)) {
-        BeanDefinition definition = beanFactory.getBeanDefinition(name);
-        String[] dependsOn = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
-        definition.setDependsOn(
-            Stream.concat(Arrays.stream(dependsOn), Stream.of(ENGINE_BEAN)).toArray(String[]::new));
-      }
-    };
-  }
+    /** The client (and with it the workers and the deployment) must not start before the engine. */
+    @Bean
+    static BeanFactoryPostProcessor clientStartsAfterEmbeddedEngine() {
+        return beanFactory -> {
+            for (String name : beanFactory.getBeanNamesForType(CamundaClient.class, true, false)) {
+                BeanDefinition definition = beanFactory.getBeanDefinition(name);
+                String[] dependsOn = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
+                definition.setDependsOn(Stream.concat(Arrays.stream(dependsOn), Stream.of(ENGINE_BEAN))
+                        .toArray(String[]::new));
+            }
+        };
+    }
 }

@@ -29,74 +29,76 @@ import java.util.Arrays;
  */
 public final class InMemoryEngines {
 
-  private InMemoryEngines() {}
+    private InMemoryEngines() {}
 
-  /**
-   * An in-memory engine whose gRPC gateway will listen on {@code bindAddress:port} only, e.g.
-   * {@code 127.0.0.1} for this machine alone; {@code 0.0.0.0} restores the library's every-interface
-   * binding. Not started: call {@link ZeebeTestEngine#start()} (which binds, and throws if the port
-   * is taken) and {@link ZeebeTestEngine#stop()}. Its {@code getGatewayAddress()} still says
-   * {@code 0.0.0.0:port} (the library's text): clients should use {@code bindAddress:port}.
-   *
-   * @param bindAddress an IP address or host name of this machine
-   * @param port a fixed port (1-65535): the gateway reports it in its topology
-   * @throws IllegalArgumentException if the address does not resolve or the port is out of range
-   * @throws IllegalStateException if the library's engine is not built the way this expects
-   */
-  public static ZeebeTestEngine create(String bindAddress, int port) {
-    if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException("engine port must be 1-65535, was " + port);
+    /**
+     * An in-memory engine whose gRPC gateway will listen on {@code bindAddress:port} only, e.g.
+     * {@code 127.0.0.1} for this machine alone; {@code 0.0.0.0} restores the library's every-interface
+     * binding. Not started: call {@link ZeebeTestEngine#start()} (which binds, and throws if the port
+     * is taken) and {@link ZeebeTestEngine#stop()}. Its {@code getGatewayAddress()} still says
+     * {@code 0.0.0.0:port} (the library's text): clients should use {@code bindAddress:port}.
+     *
+     * @param bindAddress an IP address or host name of this machine
+     * @param port a fixed port (1-65535): the gateway reports it in its topology
+     * @throws IllegalArgumentException if the address does not resolve or the port is out of range
+     * @throws IllegalStateException if the library's engine is not built the way this expects
+     */
+    public static ZeebeTestEngine create(String bindAddress, int port) {
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("engine port must be 1-65535, was " + port);
+        }
+        InetSocketAddress address = new InetSocketAddress(resolve(bindAddress), port);
+        ZeebeTestEngine built = EngineFactory.create(port);
+        if (!(built instanceof InMemoryEngine)) {
+            throw unexpected("EngineFactory built a " + built.getClass().getName());
+        }
+        Constructor<?>[] constructors = InMemoryEngine.class.getConstructors();
+        if (constructors.length != 1) {
+            throw unexpected(constructors.length + " public constructors");
+        }
+        Class<?>[] types = constructors[0].getParameterTypes();
+        Object[] parts = new Object[types.length];
+        try {
+            for (int i = 0; i < types.length; i++) {
+                parts[i] = types[i] == Server.class
+                        ? NettyServerBuilder.forAddress(address)
+                                .addService(gateway(built))
+                                .build()
+                        : part(built, types[i]);
+            }
+            return (ZeebeTestEngine) constructors[0].newInstance(parts);
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            throw unexpected(e.toString());
+        }
     }
-    InetSocketAddress address = new InetSocketAddress(resolve(bindAddress), port);
-    ZeebeTestEngine built = EngineFactory.create(port);
-    if (!(built instanceof InMemoryEngine)) {
-      throw unexpected("EngineFactory built a " + built.getClass().getName());
-    }
-    Constructor<?>[] constructors = InMemoryEngine.class.getConstructors();
-    if (constructors.length != 1) {
-      throw unexpected(constructors.length + " public constructors");
-    }
-    Class<?>[] types = constructors[0].getParameterTypes();
-    Object[] parts = new Object[types.length];
-    try {
-      for (int i = 0; i < types.length; i++) {
-        parts[i] = types[i] == Server.class
-            ? NettyServerBuilder.forAddress(address).addService(gateway(built)).build()
-            : part(built, types[i]);
-      }
-      return (ZeebeTestEngine) constructors[0].newInstance(parts);
-    } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-      throw unexpected(e.toString());
-    }
-  }
 
-  private static InetAddress resolve(String bindAddress) {
-    try {
-      return InetAddress.getByName(bindAddress);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("engine bind address does not resolve: " + bindAddress, e);
+    private static InetAddress resolve(String bindAddress) {
+        try {
+            return InetAddress.getByName(bindAddress);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("engine bind address does not resolve: " + bindAddress, e);
+        }
     }
-  }
 
-  /** The library's gRPC service: the engine's one part that is a gRPC service. */
-  private static BindableService gateway(ZeebeTestEngine engine) throws IllegalAccessException {
-    return (BindableService) part(engine, BindableService.class);
-  }
-
-  /** The value of the engine's one field whose type is {@code type} (or, for an interface, implements it). */
-  private static Object part(ZeebeTestEngine engine, Class<?> type) throws IllegalAccessException {
-    Field[] matches = Arrays.stream(InMemoryEngine.class.getDeclaredFields())
-        .filter(f -> type.isAssignableFrom(f.getType()))
-        .toArray(Field[]::new);
-    if (matches.length != 1) {
-      throw unexpected(matches.length + " fields of type " + type.getName());
+    /** The library's gRPC service: the engine's one part that is a gRPC service. */
+    private static BindableService gateway(ZeebeTestEngine engine) throws IllegalAccessException {
+        return (BindableService) part(engine, BindableService.class);
     }
-    matches[0].setAccessible(true);
-    return matches[0].get(engine);
-  }
 
-  private static IllegalStateException unexpected(String what) {
-    return new IllegalStateException("Zeebe Process Test's InMemoryEngine is not built as "
-        + InMemoryEngines.class.getName() + " expects (" + what + "): check it after a library upgrade");
-  }
+    /** The value of the engine's one field whose type is {@code type} (or, for an interface, implements it). */
+    private static Object part(ZeebeTestEngine engine, Class<?> type) throws IllegalAccessException {
+        Field[] matches = Arrays.stream(InMemoryEngine.class.getDeclaredFields())
+                .filter(f -> type.isAssignableFrom(f.getType()))
+                .toArray(Field[]::new);
+        if (matches.length != 1) {
+            throw unexpected(matches.length + " fields of type " + type.getName());
+        }
+        matches[0].setAccessible(true);
+        return matches[0].get(engine);
+    }
+
+    private static IllegalStateException unexpected(String what) {
+        return new IllegalStateException("Zeebe Process Test's InMemoryEngine is not built as "
+                + InMemoryEngines.class.getName() + " expects (" + what + "): check it after a library upgrade");
+    }
 }

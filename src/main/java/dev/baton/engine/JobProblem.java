@@ -11,60 +11,67 @@ import org.hibernate.annotations.CreationTimestamp;
 @Entity
 public class JobProblem {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  private long jobKey;
-  private long processInstanceKey;
-  private String bpmnProcessId;
-  private String elementId;
-  private int deliveries;
-  private String message;
-  @CreationTimestamp private Instant createdAt;
+    private long jobKey;
+    private long processInstanceKey;
+    private String bpmnProcessId;
+    private String elementId;
+    private int deliveries;
+    private String message;
 
-  protected JobProblem() {}
+    @CreationTimestamp
+    private Instant createdAt;
 
-  JobProblem(long jobKey, long processInstanceKey, String bpmnProcessId, String elementId, int deliveries,
-      String message) {
-    this.jobKey = jobKey;
-    this.processInstanceKey = processInstanceKey;
-    this.bpmnProcessId = bpmnProcessId;
-    this.elementId = elementId;
-    this.deliveries = deliveries;
-    this.message = message;
-  }
+    protected JobProblem() {}
 
-  public Long getId() {
-    return id;
-  }
+    JobProblem(
+            long jobKey,
+            long processInstanceKey,
+            String bpmnProcessId,
+            String elementId,
+            int deliveries,
+            String message) {
+        this.jobKey = jobKey;
+        this.processInstanceKey = processInstanceKey;
+        this.bpmnProcessId = bpmnProcessId;
+        this.elementId = elementId;
+        this.deliveries = deliveries;
+        this.message = message;
+    }
 
-  public long getJobKey() {
-    return jobKey;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public long getProcessInstanceKey() {
-    return processInstanceKey;
-  }
+    public long getJobKey() {
+        return jobKey;
+    }
 
-  public String getBpmnProcessId() {
-    return bpmnProcessId;
-  }
+    public long getProcessInstanceKey() {
+        return processInstanceKey;
+    }
 
-  public String getElementId() {
-    return elementId;
-  }
+    public String getBpmnProcessId() {
+        return bpmnProcessId;
+    }
 
-  /** How many times the engine handed the job to Baton before it gave up (1: a fault in the model). */
-  public int getDeliveries() {
-    return deliveries;
-  }
+    public String getElementId() {
+        return elementId;
+    }
 
-  public String getMessage() {
-    return message;
-  }
+    /** How many times the engine handed the job to Baton before it gave up (1: a fault in the model). */
+    public int getDeliveries() {
+        return deliveries;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public String getMessage() {
+        return message;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

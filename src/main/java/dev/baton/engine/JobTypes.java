@@ -17,29 +17,29 @@ import org.springframework.util.ReflectionUtils;
 @Component
 class JobTypes {
 
-  private final ApplicationContext context;
-  private volatile Set<String> known;
+    private final ApplicationContext context;
+    private volatile Set<String> known;
 
-  JobTypes(ApplicationContext context) {
-    this.context = context;
-  }
-
-  Set<String> known() {
-    if (known == null) {
-      Set<String> types = new TreeSet<>(Set.of(Bpmn.USER_TASK_JOB_TYPE));
-      for (String name : context.getBeanDefinitionNames()) {
-        Class<?> type = context.getType(name, false);
-        if (type != null && type.getName().startsWith("dev.baton.")) {
-          ReflectionUtils.doWithMethods(ClassUtils.getUserClass(type), method -> {
-            JobWorker worker = AnnotatedElementUtils.findMergedAnnotation(method, JobWorker.class);
-            if (worker != null) {
-              types.add(worker.type().isEmpty() ? method.getName() : worker.type());
-            }
-          });
-        }
-      }
-      known = Set.copyOf(types);
+    JobTypes(ApplicationContext context) {
+        this.context = context;
     }
-    return known;
-  }
+
+    Set<String> known() {
+        if (known == null) {
+            Set<String> types = new TreeSet<>(Set.of(Bpmn.USER_TASK_JOB_TYPE));
+            for (String name : context.getBeanDefinitionNames()) {
+                Class<?> type = context.getType(name, false);
+                if (type != null && type.getName().startsWith("dev.baton.")) {
+                    ReflectionUtils.doWithMethods(ClassUtils.getUserClass(type), method -> {
+                        JobWorker worker = AnnotatedElementUtils.findMergedAnnotation(method, JobWorker.class);
+                        if (worker != null) {
+                            types.add(worker.type().isEmpty() ? method.getName() : worker.type());
+                        }
+                    });
+                }
+            }
+            known = Set.copyOf(types);
+        }
+        return known;
+    }
 }

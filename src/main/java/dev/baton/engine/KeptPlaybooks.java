@@ -9,6 +9,6 @@ import java.util.List;
  */
 public interface KeptPlaybooks {
 
-  /** The playbooks to deploy again, oldest first. */
-  List<PlaybookFiles> kept();
+    /** The playbooks to deploy again, oldest first. */
+    List<PlaybookFiles> kept();
 }

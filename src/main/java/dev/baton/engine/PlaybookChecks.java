@@ -30,205 +30,251 @@ import org.w3c.dom.NamedNodeMap;
 @Component
 public class PlaybookChecks {
 
-  private final JobTypes jobTypes;
-  private final DeployedPlaybooks deployed;
-  private final ObjectMapper json;
-  private final DataSize maxFileSize;
+    private final JobTypes jobTypes;
+    private final DeployedPlaybooks deployed;
+    private final ObjectMapper json;
+    private final DataSize maxFileSize;
 
-  PlaybookChecks(
-      JobTypes jobTypes, DeployedPlaybooks deployed, ObjectMapper json,
-      @Value("${baton.playbooks.max-file-size:1MB}") DataSize maxFileSize) {
-    this.jobTypes = jobTypes;
-    this.deployed = deployed;
-    this.json = json;
-    this.maxFileSize = maxFileSize;
-  }
+    PlaybookChecks(
+            JobTypes jobTypes,
+            DeployedPlaybooks deployed,
+            ObjectMapper json,
+            @Value("${baton.playbooks.max-file-size:1MB}") DataSize maxFileSize) {
+        this.jobTypes = jobTypes;
+        this.deployed = deployed;
+        this.json = json;
+        this.maxFileSize = maxFileSize;
+    }
 
-  /** Every problem of the BPMN file and its forms; empty when Baton can run it. */
-  public List<PlaybookProblem> check(PlaybookFiles files) {
-    List<PlaybookProblem> problems = new ArrayList<>();
-    sizes(files, problems);
-    if (!problems.isEmpty()) {
-      return problems; // nothing over the limit is read
-    }
-    Set<String> uploadedForms = forms(files.forms(), problems);
-    PlaybookXml xml;
-    try {
-      xml = PlaybookXml.parse(files.bpmn());
-    } catch (PlaybookXml.DoctypeRefused e) {
-      problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the file declares a DOCTYPE: Baton does not read XML"
-          + " with a DOCTYPE or entities (Camunda Modeler never writes one); remove it"));
-      return problems;
-    } catch (Exception e) {
-      problems.add(PlaybookProblem.ofFile(files.bpmnName(), "not a BPMN file: it is not well-formed XML (" + e.getMessage() + ")"));
-      return problems;
-    }
-    if (!xml.isBpmn()) {
-      problems.add(PlaybookProblem.ofFile(files.bpmnName(), "not a BPMN file: its root is not a BPMN 2.0 <definitions> element"));
-      return problems;
-    }
-    Map<String, String> names = xml.namesById();
-    camunda7(files.bpmnName(), xml, names, problems);
-    if (xml.processes().isEmpty()) {
-      problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the file has no executable process"));
-    }
-    engineModel(files, problems);
-    jobTypes(xml, names, problems);
-    userTasks(xml, names, uploadedForms, problems);
-    if (xml.all(PlaybookXml.BPMNDI, "BPMNDiagram").isEmpty()) {
-      problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the file has no diagram (no bpmndi:BPMNDiagram):"
-          + " open it in Camunda Modeler and save it, so that it can be drawn"));
-    }
-    return problems;
-  }
-
-  private void sizes(PlaybookFiles files, List<PlaybookProblem> problems) {
-    Map<String, byte[]> all = new java.util.LinkedHashMap<>(Map.of(files.bpmnName(), files.bpmn()));
-    all.putAll(files.forms());
-    all.forEach((name, bytes) -> {
-      if (bytes.length > maxFileSize.toBytes()) {
-        problems.add(PlaybookProblem.ofFile(name, "the file is " + bytes.length / 1024 + " KB; files over "
-            + maxFileSize.toKilobytes() + " KB are refused"));
-      }
-    });
-  }
-
-  /** The uploaded forms' ids and file names (without .form). */
-  private Set<String> forms(Map<String, byte[]> forms, List<PlaybookProblem> problems) {
-    Set<String> refs = new HashSet<>();
-    forms.forEach((name, bytes) -> {
-      try {
-        JsonNode form = json.readTree(bytes);
-        if (form == null || !form.path("id").isTextual() || !form.path("components").isArray()) {
-          problems.add(PlaybookProblem.ofFile(name, "not a Camunda form: it needs an \"id\" and \"components\""));
-          return;
+    /** Every problem of the BPMN file and its forms; empty when Baton can run it. */
+    public List<PlaybookProblem> check(PlaybookFiles files) {
+        List<PlaybookProblem> problems = new ArrayList<>();
+        sizes(files, problems);
+        if (!problems.isEmpty()) {
+            return problems; // nothing over the limit is read
         }
-        refs.add(form.get("id").asText());
-        refs.add(name.replaceFirst("\\.form$", ""));
-      } catch (java.io.IOException e) {
-        problems.add(PlaybookProblem.ofFile(name, "not a Camunda form: it is not JSON"));
-      }
-    });
-    return refs;
-  }
-
-  private static void camunda7(String fileName, PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
-    String platform = xml.document.getDocumentElement().getAttributeNS(PlaybookXml.MODELER, "executionPlatform");
-    boolean found = "Camunda Platform".equals(platform);
-    for (Element e : xml.all("*", "*")) {
-      List<String> attributes = new ArrayList<>();
-      NamedNodeMap map = e.getAttributes();
-      for (int i = 0; i < map.getLength(); i++) {
-        if (PlaybookXml.CAMUNDA_7.equals(((Attr) map.item(i)).getNamespaceURI())) {
-          attributes.add("camunda:" + map.item(i).getLocalName());
+        Set<String> uploadedForms = forms(files.forms(), problems);
+        PlaybookXml xml;
+        try {
+            xml = PlaybookXml.parse(files.bpmn());
+        } catch (PlaybookXml.DoctypeRefused e) {
+            problems.add(PlaybookProblem.ofFile(
+                    files.bpmnName(),
+                    "the file declares a DOCTYPE: Baton does not read XML"
+                            + " with a DOCTYPE or entities (Camunda Modeler never writes one); remove it"));
+            return problems;
+        } catch (Exception e) {
+            problems.add(PlaybookProblem.ofFile(
+                    files.bpmnName(), "not a BPMN file: it is not well-formed XML (" + e.getMessage() + ")"));
+            return problems;
         }
-      }
-      boolean camundaElement = PlaybookXml.CAMUNDA_7.equals(e.getNamespaceURI());
-      if (!attributes.isEmpty() || camundaElement) {
-        found = true;
-        Element owner = camundaElement ? PlaybookXml.owner(e) : e;
-        String id = owner.hasAttribute("id") ? owner.getAttribute("id") : null;
-        String what = camundaElement ? "camunda:" + e.getLocalName() : String.join(", ", attributes);
-        problems.add(new PlaybookProblem(id, names.get(id), "uses Camunda 7's " + what + ", which Camunda 8 ignores"));
-      }
+        if (!xml.isBpmn()) {
+            problems.add(PlaybookProblem.ofFile(
+                    files.bpmnName(), "not a BPMN file: its root is not a BPMN 2.0 <definitions> element"));
+            return problems;
+        }
+        Map<String, String> names = xml.namesById();
+        camunda7(files.bpmnName(), xml, names, problems);
+        if (xml.processes().isEmpty()) {
+            problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the file has no executable process"));
+        }
+        engineModel(files, problems);
+        jobTypes(xml, names, problems);
+        userTasks(xml, names, uploadedForms, problems);
+        if (xml.all(PlaybookXml.BPMNDI, "BPMNDiagram").isEmpty()) {
+            problems.add(PlaybookProblem.ofFile(
+                    files.bpmnName(),
+                    "the file has no diagram (no bpmndi:BPMNDiagram):"
+                            + " open it in Camunda Modeler and save it, so that it can be drawn"));
+        }
+        return problems;
     }
-    if (found) {
-      problems.addFirst(PlaybookProblem.ofFile(fileName, "a Camunda 7 (Camunda Platform) model: Baton runs Camunda 8"
-          + " models. Draw it as a Camunda 8 diagram in Camunda Modeler (or migrate it) and upload it again"));
-    }
-  }
 
-  /** The engine's model validation (the checks the engine makes before any expression is read). */
-  private static void engineModel(PlaybookFiles files, List<PlaybookProblem> problems) {
-    BpmnModelInstance model;
-    try {
-      model = io.camunda.zeebe.model.bpmn.Bpmn.readModelFromStream(new ByteArrayInputStream(files.bpmn()));
-    } catch (RuntimeException e) {
-      problems.add(PlaybookProblem.ofFile(files.bpmnName(), "not valid BPMN 2.0: " + rootMessage(e)));
-      return;
+    private void sizes(PlaybookFiles files, List<PlaybookProblem> problems) {
+        Map<String, byte[]> all = new java.util.LinkedHashMap<>(Map.of(files.bpmnName(), files.bpmn()));
+        all.putAll(files.forms());
+        all.forEach((name, bytes) -> {
+            if (bytes.length > maxFileSize.toBytes()) {
+                problems.add(PlaybookProblem.ofFile(
+                        name,
+                        "the file is " + bytes.length / 1024 + " KB; files over " + maxFileSize.toKilobytes()
+                                + " KB are refused"));
+            }
+        });
     }
-    model.validate(ZeebeDesignTimeValidators.VALIDATORS).getResults().forEach((element, results) -> results.stream()
-        .filter(r -> r.getType() == ValidationResultType.ERROR)
-        .forEach(r -> problems.add(new PlaybookProblem(id(element), name(element), r.getMessage()))));
-  }
 
-  private void jobTypes(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
-    Set<String> known = jobTypes.known();
-    for (Element definition : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
-      String type = definition.getAttribute("type");
-      if (!type.isBlank() && !type.startsWith("=") && !known.contains(type)) {
-        String id = PlaybookXml.owner(definition).getAttribute("id");
-        problems.add(new PlaybookProblem(id, names.get(id), "Baton has no worker for the job type '" + type
-            + "': the step would wait forever. Job types Baton serves: " + String.join(", ", known)));
-      }
+    /** The uploaded forms' ids and file names (without .form). */
+    private Set<String> forms(Map<String, byte[]> forms, List<PlaybookProblem> problems) {
+        Set<String> refs = new HashSet<>();
+        forms.forEach((name, bytes) -> {
+            try {
+                JsonNode form = json.readTree(bytes);
+                if (form == null
+                        || !form.path("id").isTextual()
+                        || !form.path("components").isArray()) {
+                    problems.add(
+                            PlaybookProblem.ofFile(name, "not a Camunda form: it needs an \"id\" and \"components\""));
+                    return;
+                }
+                refs.add(form.get("id").asText());
+                refs.add(name.replaceFirst("\\.form$", ""));
+            } catch (java.io.IOException e) {
+                problems.add(PlaybookProblem.ofFile(name, "not a Camunda form: it is not JSON"));
+            }
+        });
+        return refs;
     }
-  }
 
-  private void userTasks(PlaybookXml xml, Map<String, String> names, Set<String> uploadedForms, List<PlaybookProblem> problems) {
-    for (Element task : xml.all(PlaybookXml.BPMN, "userTask")) {
-      String id = task.getAttribute("id");
-      List<Element> extensions = PlaybookXml.children(task, PlaybookXml.BPMN, "extensionElements");
-      Element ext = extensions.isEmpty() ? null : extensions.getFirst();
-      if (ext != null && !PlaybookXml.children(ext, PlaybookXml.ZEEBE, "userTask").isEmpty()) {
-        problems.add(new PlaybookProblem(id, names.get(id), "a Camunda user task (zeebe:userTask): Baton's inbox"
-            + " receives job-worker user tasks only. In Camunda Modeler set the task's implementation to Job worker"));
-      }
-      boolean assigned = ext != null && PlaybookXml.children(ext, PlaybookXml.ZEEBE, "assignmentDefinition").stream()
-          .anyMatch(a -> !(a.getAttribute("assignee") + a.getAttribute("candidateGroups") + a.getAttribute("candidateUsers")).isBlank());
-      if (!assigned) {
-        problems.add(new PlaybookProblem(id, names.get(id), "nobody is assigned this task: set an assignee,"
-            + " candidate groups or candidate users (Assignment, in Camunda Modeler)"));
-      }
-      if (ext != null) {
-        forms(ext, id, names, uploadedForms, problems);
-      }
+    private static void camunda7(
+            String fileName, PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
+        String platform = xml.document.getDocumentElement().getAttributeNS(PlaybookXml.MODELER, "executionPlatform");
+        boolean found = "Camunda Platform".equals(platform);
+        for (Element e : xml.all("*", "*")) {
+            List<String> attributes = new ArrayList<>();
+            NamedNodeMap map = e.getAttributes();
+            for (int i = 0; i < map.getLength(); i++) {
+                if (PlaybookXml.CAMUNDA_7.equals(((Attr) map.item(i)).getNamespaceURI())) {
+                    attributes.add("camunda:" + map.item(i).getLocalName());
+                }
+            }
+            boolean camundaElement = PlaybookXml.CAMUNDA_7.equals(e.getNamespaceURI());
+            if (!attributes.isEmpty() || camundaElement) {
+                found = true;
+                Element owner = camundaElement ? PlaybookXml.owner(e) : e;
+                String id = owner.hasAttribute("id") ? owner.getAttribute("id") : null;
+                String what = camundaElement ? "camunda:" + e.getLocalName() : String.join(", ", attributes);
+                problems.add(new PlaybookProblem(
+                        id, names.get(id), "uses Camunda 7's " + what + ", which Camunda 8 ignores"));
+            }
+        }
+        if (found) {
+            problems.addFirst(
+                    PlaybookProblem.ofFile(
+                            fileName,
+                            "a Camunda 7 (Camunda Platform) model: Baton runs Camunda 8"
+                                    + " models. Draw it as a Camunda 8 diagram in Camunda Modeler (or migrate it) and upload it again"));
+        }
     }
-  }
 
-  private void forms(Element ext, String id, Map<String, String> names, Set<String> uploaded, List<PlaybookProblem> problems) {
-    Set<String> embedded = new HashSet<>();
-    Element process = ext;
-    while (process != null && !"process".equals(process.getLocalName())) {
-      process = process.getParentNode() instanceof Element parent ? parent : null;
+    /** The engine's model validation (the checks the engine makes before any expression is read). */
+    private static void engineModel(PlaybookFiles files, List<PlaybookProblem> problems) {
+        BpmnModelInstance model;
+        try {
+            model = io.camunda.zeebe.model.bpmn.Bpmn.readModelFromStream(new ByteArrayInputStream(files.bpmn()));
+        } catch (RuntimeException e) {
+            problems.add(PlaybookProblem.ofFile(files.bpmnName(), "not valid BPMN 2.0: " + rootMessage(e)));
+            return;
+        }
+        model.validate(ZeebeDesignTimeValidators.VALIDATORS)
+                .getResults()
+                .forEach((element, results) -> results.stream()
+                        .filter(r -> r.getType() == ValidationResultType.ERROR)
+                        .forEach(r -> problems.add(new PlaybookProblem(id(element), name(element), r.getMessage()))));
     }
-    if (process != null) {
-      for (Element form : PlaybookXml.children(process, PlaybookXml.BPMN, "extensionElements").stream()
-          .flatMap(e -> PlaybookXml.children(e, PlaybookXml.ZEEBE, "userTaskForm").stream()).toList()) {
-        embedded.add("camunda-forms:bpmn:" + form.getAttribute("id"));
-      }
+
+    private void jobTypes(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
+        Set<String> known = jobTypes.known();
+        for (Element definition : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
+            String type = definition.getAttribute("type");
+            if (!type.isBlank() && !type.startsWith("=") && !known.contains(type)) {
+                String id = PlaybookXml.owner(definition).getAttribute("id");
+                problems.add(new PlaybookProblem(
+                        id,
+                        names.get(id),
+                        "Baton has no worker for the job type '" + type
+                                + "': the step would wait forever. Job types Baton serves: "
+                                + String.join(", ", known)));
+            }
+        }
     }
-    for (Element form : PlaybookXml.children(ext, PlaybookXml.ZEEBE, "formDefinition")) {
-      String key = form.getAttribute("formKey");
-      String formId = form.getAttribute("formId");
-      boolean found = key.startsWith("camunda-forms:") ? embedded.contains(key) : known(key, uploaded);
-      if (!key.isBlank() && !found) {
-        problems.add(new PlaybookProblem(id, names.get(id), "the form '" + key + "' is missing: upload its .form file with the playbook"));
-      }
-      if (!formId.isBlank() && !known(formId, uploaded)) {
-        problems.add(new PlaybookProblem(id, names.get(id), "the form with id '" + formId + "' is missing: upload its .form file with the playbook"));
-      }
+
+    private void userTasks(
+            PlaybookXml xml, Map<String, String> names, Set<String> uploadedForms, List<PlaybookProblem> problems) {
+        for (Element task : xml.all(PlaybookXml.BPMN, "userTask")) {
+            String id = task.getAttribute("id");
+            List<Element> extensions = PlaybookXml.children(task, PlaybookXml.BPMN, "extensionElements");
+            Element ext = extensions.isEmpty() ? null : extensions.getFirst();
+            if (ext != null
+                    && !PlaybookXml.children(ext, PlaybookXml.ZEEBE, "userTask").isEmpty()) {
+                problems.add(
+                        new PlaybookProblem(
+                                id,
+                                names.get(id),
+                                "a Camunda user task (zeebe:userTask): Baton's inbox"
+                                        + " receives job-worker user tasks only. In Camunda Modeler set the task's implementation to Job worker"));
+            }
+            boolean assigned = ext != null
+                    && PlaybookXml.children(ext, PlaybookXml.ZEEBE, "assignmentDefinition").stream()
+                            .anyMatch(a -> !(a.getAttribute("assignee")
+                                            + a.getAttribute("candidateGroups")
+                                            + a.getAttribute("candidateUsers"))
+                                    .isBlank());
+            if (!assigned) {
+                problems.add(new PlaybookProblem(
+                        id,
+                        names.get(id),
+                        "nobody is assigned this task: set an assignee,"
+                                + " candidate groups or candidate users (Assignment, in Camunda Modeler)"));
+            }
+            if (ext != null) {
+                forms(ext, id, names, uploadedForms, problems);
+            }
+        }
     }
-  }
 
-  /** An uploaded form (by id or file name), a deployed one (by id) or one bundled in bpmn/forms (by file name). */
-  private boolean known(String ref, Set<String> uploaded) {
-    return uploaded.contains(ref) || deployed.formIds().contains(ref)
-        || (ref.matches("[A-Za-z0-9_-]+") && new ClassPathResource("bpmn/forms/" + ref + ".form").exists());
-  }
-
-  private static String id(ModelElementInstance element) {
-    return element.getAttributeValue("id");
-  }
-
-  private static String name(ModelElementInstance element) {
-    return element.getAttributeValue("name");
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    private void forms(
+            Element ext, String id, Map<String, String> names, Set<String> uploaded, List<PlaybookProblem> problems) {
+        Set<String> embedded = new HashSet<>();
+        Element process = ext;
+        while (process != null && !"process".equals(process.getLocalName())) {
+            process = process.getParentNode() instanceof Element parent ? parent : null;
+        }
+        if (process != null) {
+            for (Element form : PlaybookXml.children(process, PlaybookXml.BPMN, "extensionElements").stream()
+                    .flatMap(e -> PlaybookXml.children(e, PlaybookXml.ZEEBE, "userTaskForm").stream())
+                    .toList()) {
+                embedded.add("camunda-forms:bpmn:" + form.getAttribute("id"));
+            }
+        }
+        for (Element form : PlaybookXml.children(ext, PlaybookXml.ZEEBE, "formDefinition")) {
+            String key = form.getAttribute("formKey");
+            String formId = form.getAttribute("formId");
+            boolean found = key.startsWith("camunda-forms:") ? embedded.contains(key) : known(key, uploaded);
+            if (!key.isBlank() && !found) {
+                problems.add(new PlaybookProblem(
+                        id,
+                        names.get(id),
+                        "the form '" + key + "' is missing: upload its .form file with the playbook"));
+            }
+            if (!formId.isBlank() && !known(formId, uploaded)) {
+                problems.add(new PlaybookProblem(
+                        id,
+                        names.get(id),
+                        "the form with id '" + formId + "' is missing: upload its .form file with the playbook"));
+            }
+        }
     }
-    return root.getMessage();
-  }
+
+    /** An uploaded form (by id or file name), a deployed one (by id) or one bundled in bpmn/forms (by file name). */
+    private boolean known(String ref, Set<String> uploaded) {
+        return uploaded.contains(ref)
+                || deployed.formIds().contains(ref)
+                || (ref.matches("[A-Za-z0-9_-]+") && new ClassPathResource("bpmn/forms/" + ref + ".form").exists());
+    }
+
+    private static String id(ModelElementInstance element) {
+        return element.getAttributeValue("id");
+    }
+
+    private static String name(ModelElementInstance element) {
+        return element.getAttributeValue("name");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
 }

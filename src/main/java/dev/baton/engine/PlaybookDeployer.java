@@ -29,127 +29,144 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlaybookDeployer {
 
-  private static final Logger log = LoggerFactory.getLogger(PlaybookDeployer.class);
-  // the engine's refusal lists "- Element: <id> > <path>" lines, each followed by "- ERROR: <message>" lines
-  private static final Pattern ELEMENT = Pattern.compile("^\\s*(?:'[^']*':\\s*)?- Element: ([^\\s>]+).*$");
-  private static final Pattern ERROR = Pattern.compile("^\\s*- ERROR: (.+)$");
+    private static final Logger log = LoggerFactory.getLogger(PlaybookDeployer.class);
+    // the engine's refusal lists "- Element: <id> > <path>" lines, each followed by "- ERROR: <message>" lines
+    private static final Pattern ELEMENT = Pattern.compile("^\\s*(?:'[^']*':\\s*)?- Element: ([^\\s>]+).*$");
+    private static final Pattern ERROR = Pattern.compile("^\\s*- ERROR: (.+)$");
 
-  /** The engine could not be asked (unreachable, busy, timed out): nothing is known about the file. */
-  public static class EngineUnavailable extends RuntimeException {
-    EngineUnavailable(Throwable cause) {
-      super("the engine did not answer the deployment: " + cause.getMessage(), cause);
+    /** The engine could not be asked (unreachable, busy, timed out): nothing is known about the file. */
+    public static class EngineUnavailable extends RuntimeException {
+        EngineUnavailable(Throwable cause) {
+            super("the engine did not answer the deployment: " + cause.getMessage(), cause);
+        }
     }
-  }
 
-  private final CamundaClient client;
-  private final PlaybookChecks checks;
-  private final DeployedPlaybooks deployed;
-  private final Clock clock;
-  private final ProcessModels models;
+    private final CamundaClient client;
+    private final PlaybookChecks checks;
+    private final DeployedPlaybooks deployed;
+    private final Clock clock;
+    private final ProcessModels models;
 
-  PlaybookDeployer(CamundaClient client, PlaybookChecks checks, DeployedPlaybooks deployed, Clock clock,
-      ProcessModels models) {
-    this.models = models;
-    this.client = client;
-    this.checks = checks;
-    this.deployed = deployed;
-    this.clock = clock;
-  }
+    PlaybookDeployer(
+            CamundaClient client,
+            PlaybookChecks checks,
+            DeployedPlaybooks deployed,
+            Clock clock,
+            ProcessModels models) {
+        this.models = models;
+        this.client = client;
+        this.checks = checks;
+        this.deployed = deployed;
+        this.clock = clock;
+    }
 
-  /**
-   * Checks and deploys the playbook; the engine makes each changed process a new version.
-   *
-   * @param source who brought it, for the catalogue ("bundled", "uploaded by maria")
-   * @return the processes deployed (one per executable process in the file)
-   * @throws PlaybookRefused with every problem, when Baton or the engine refuses the file
-   * @throws EngineUnavailable when the engine did not answer
-   */
-  public List<DeployedProcess> deploy(PlaybookFiles files, String source) {
-    List<PlaybookProblem> problems = checks.check(files);
-    if (!problems.isEmpty()) {
-      throw new PlaybookRefused(files.bpmnName(), problems);
+    /**
+     * Checks and deploys the playbook; the engine makes each changed process a new version.
+     *
+     * @param source who brought it, for the catalogue ("bundled", "uploaded by maria")
+     * @return the processes deployed (one per executable process in the file)
+     * @throws PlaybookRefused with every problem, when Baton or the engine refuses the file
+     * @throws EngineUnavailable when the engine did not answer
+     */
+    public List<DeployedProcess> deploy(PlaybookFiles files, String source) {
+        List<PlaybookProblem> problems = checks.check(files);
+        if (!problems.isEmpty()) {
+            throw new PlaybookRefused(files.bpmnName(), problems);
+        }
+        DeploymentEvent event;
+        try {
+            DeployResourceCommandStep2 command =
+                    client.newDeployResourceCommand().addResourceBytes(files.bpmn(), files.bpmnName());
+            for (Map.Entry<String, byte[]> form : files.forms().entrySet()) {
+                command = command.addResourceBytes(form.getValue(), form.getKey());
+            }
+            event = command.send().join();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
+                throw new PlaybookRefused(files.bpmnName(), refusal(e.getMessage(), files));
+            }
+            throw new EngineUnavailable(e);
+        } catch (RuntimeException e) {
+            throw new EngineUnavailable(e);
+        }
+        // the user-task bridge names the steps and finds their forms (linked by id, embedded) from these
+        Map<String, byte[]> resources = new java.util.HashMap<>(files.forms());
+        resources.put(files.bpmnName(), files.bpmn());
+        models.register(event, resources);
+        return remember(files, source, event);
     }
-    DeploymentEvent event;
-    try {
-      DeployResourceCommandStep2 command = client.newDeployResourceCommand().addResourceBytes(files.bpmn(), files.bpmnName());
-      for (Map.Entry<String, byte[]> form : files.forms().entrySet()) {
-        command = command.addResourceBytes(form.getValue(), form.getKey());
-      }
-      event = command.send().join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
-        throw new PlaybookRefused(files.bpmnName(), refusal(e.getMessage(), files));
-      }
-      throw new EngineUnavailable(e);
-    } catch (RuntimeException e) {
-      throw new EngineUnavailable(e);
-    }
-    // the user-task bridge names the steps and finds their forms (linked by id, embedded) from these
-    Map<String, byte[]> resources = new java.util.HashMap<>(files.forms());
-    resources.put(files.bpmnName(), files.bpmn());
-    models.register(event, resources);
-    return remember(files, source, event);
-  }
 
-  /** Like {@link #deploy}, but a refused file is logged and listed as failed instead of thrown. */
-  List<DeployedProcess> deployOrList(PlaybookFiles files, String source) {
-    try {
-      return deploy(files, source);
-    } catch (PlaybookRefused | EngineUnavailable e) {
-      List<PlaybookProblem> problems = e instanceof PlaybookRefused refused
-          ? refused.getProblems() : List.of(PlaybookProblem.ofFile(files.bpmnName(), e.getMessage()));
-      log.error("Playbook {} ({}) is not deployed: {}", files.bpmnName(), source, problems);
-      deployed.failed(new FailedPlaybook(files.bpmnName(), source, problems, clock.instant()));
-      return List.of();
+    /** Like {@link #deploy}, but a refused file is logged and listed as failed instead of thrown. */
+    List<DeployedProcess> deployOrList(PlaybookFiles files, String source) {
+        try {
+            return deploy(files, source);
+        } catch (PlaybookRefused | EngineUnavailable e) {
+            List<PlaybookProblem> problems = e instanceof PlaybookRefused refused
+                    ? refused.getProblems()
+                    : List.of(PlaybookProblem.ofFile(files.bpmnName(), e.getMessage()));
+            log.error("Playbook {} ({}) is not deployed: {}", files.bpmnName(), source, problems);
+            deployed.failed(new FailedPlaybook(files.bpmnName(), source, problems, clock.instant()));
+            return List.of();
+        }
     }
-  }
 
-  private List<DeployedProcess> remember(PlaybookFiles files, String source, DeploymentEvent event) {
-    Map<String, PlaybookXml.ProcessInfo> infos = new java.util.HashMap<>();
-    try {
-      PlaybookXml.parse(files.bpmn()).processes().forEach(p -> infos.put(p.id(), p));
-    } catch (Exception e) {
-      throw new IllegalStateException("a checked file no longer parses", e);
+    private List<DeployedProcess> remember(PlaybookFiles files, String source, DeploymentEvent event) {
+        Map<String, PlaybookXml.ProcessInfo> infos = new java.util.HashMap<>();
+        try {
+            PlaybookXml.parse(files.bpmn()).processes().forEach(p -> infos.put(p.id(), p));
+        } catch (Exception e) {
+            throw new IllegalStateException("a checked file no longer parses", e);
+        }
+        String xml = new String(files.bpmn(), java.nio.charset.StandardCharsets.UTF_8);
+        List<DeployedProcess> out = new ArrayList<>();
+        for (Process p : event.getProcesses()) {
+            PlaybookXml.ProcessInfo info = infos.get(p.getBpmnProcessId());
+            DeployedProcess process = new DeployedProcess(
+                    p.getBpmnProcessId(),
+                    info == null ? null : info.name(),
+                    p.getVersion(),
+                    p.getProcessDefinitionKey(),
+                    p.getResourceName(),
+                    info == null ? null : info.documentation(),
+                    info == null ? PlaybookXml.DEFAULT_LAUNCH_ROLES : info.launchRoles(),
+                    source,
+                    clock.instant(),
+                    info == null ? Set.of() : info.activityIds(),
+                    xml);
+            deployed.deployed(process);
+            out.add(process);
+        }
+        for (Form form : event.getForm()) {
+            deployed.formDeployed(form.getFormId());
+        }
+        return out;
     }
-    String xml = new String(files.bpmn(), java.nio.charset.StandardCharsets.UTF_8);
-    List<DeployedProcess> out = new ArrayList<>();
-    for (Process p : event.getProcesses()) {
-      PlaybookXml.ProcessInfo info = infos.get(p.getBpmnProcessId());
-      DeployedProcess process = new DeployedProcess(p.getBpmnProcessId(), info == null ? null : info.name(), p.getVersion(),
-          p.getProcessDefinitionKey(), p.getResourceName(), info == null ? null : info.documentation(),
-          info == null ? PlaybookXml.DEFAULT_LAUNCH_ROLES : info.launchRoles(), source, clock.instant(),
-          info == null ? Set.of() : info.activityIds(), xml);
-      deployed.deployed(process);
-      out.add(process);
-    }
-    for (Form form : event.getForm()) {
-      deployed.formDeployed(form.getFormId());
-    }
-    return out;
-  }
 
-  /** The engine's refusal as problems with their elements; the whole message when it has another shape. */
-  static List<PlaybookProblem> refusal(String message, PlaybookFiles files) {
-    Map<String, String> names;
-    try {
-      names = PlaybookXml.parse(files.bpmn()).namesById();
-    } catch (Exception e) {
-      names = Map.of();
+    /** The engine's refusal as problems with their elements; the whole message when it has another shape. */
+    static List<PlaybookProblem> refusal(String message, PlaybookFiles files) {
+        Map<String, String> names;
+        try {
+            names = PlaybookXml.parse(files.bpmn()).namesById();
+        } catch (Exception e) {
+            names = Map.of();
+        }
+        List<PlaybookProblem> problems = new ArrayList<>();
+        String element = null;
+        for (String line : message.split("\\R")) {
+            Matcher e = ELEMENT.matcher(line);
+            Matcher error = ERROR.matcher(line);
+            if (e.matches()) {
+                element = e.group(1);
+            } else if (error.matches()) {
+                problems.add(new PlaybookProblem(
+                        element,
+                        element == null ? null : names.get(element),
+                        error.group(1).strip()));
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the engine refused the file: " + message));
+        }
+        return problems;
     }
-    List<PlaybookProblem> problems = new ArrayList<>();
-    String element = null;
-    for (String line : message.split("\\R")) {
-      Matcher e = ELEMENT.matcher(line);
-      Matcher error = ERROR.matcher(line);
-      if (e.matches()) {
-        element = e.group(1);
-      } else if (error.matches()) {
-        problems.add(new PlaybookProblem(element, element == null ? null : names.get(element), error.group(1).strip()));
-      }
-    }
-    if (problems.isEmpty()) {
-      problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the engine refused the file: " + message));
-    }
-    return problems;
-  }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record PlaybookFiles(String bpmnName, byte[] bpmn, Map<String, byte[]> forms) {
 
-  public PlaybookFiles {
-    forms = Map.copyOf(forms);
-  }
+    public PlaybookFiles {
+        forms = Map.copyOf(forms);
+    }
 }

@@ -9,7 +9,7 @@ package dev.baton.engine;
  */
 public record PlaybookProblem(String elementId, String elementName, String message) {
 
-  static PlaybookProblem ofFile(String fileName, String message) {
-    return new PlaybookProblem(null, fileName, message);
-  }
+    static PlaybookProblem ofFile(String fileName, String message) {
+        return new PlaybookProblem(null, fileName, message);
+    }
 }

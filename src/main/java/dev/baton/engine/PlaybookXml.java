@@ -25,184 +25,205 @@ import org.xml.sax.SAXException;
  */
 final class PlaybookXml {
 
-  static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-  static final String BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI";
-  static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
-  static final String CAMUNDA_7 = "http://camunda.org/schema/1.0/bpmn";
-  static final String MODELER = "http://camunda.org/schema/modeler/1.0";
-  static final String LAUNCH_ROLES = "baton:launchRoles";
-  static final Set<String> DEFAULT_LAUNCH_ROLES = Set.of("MANAGER", "ADMIN");
+    static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    static final String BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI";
+    static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
+    static final String CAMUNDA_7 = "http://camunda.org/schema/1.0/bpmn";
+    static final String MODELER = "http://camunda.org/schema/modeler/1.0";
+    static final String LAUNCH_ROLES = "baton:launchRoles";
+    static final Set<String> DEFAULT_LAUNCH_ROLES = Set.of("MANAGER", "ADMIN");
 
-  /** A process in the file: what the catalogue shows about it. */
-  record ProcessInfo(String id, String name, String documentation, Set<String> launchRoles, Set<String> activityIds) {}
+    /** A process in the file: what the catalogue shows about it. */
+    record ProcessInfo(
+            String id, String name, String documentation, Set<String> launchRoles, Set<String> activityIds) {}
 
-  /** Elements a running instance can wait in that a migration may map by id (events and gateways are left out). */
-  private static final Set<String> ACTIVITIES = Set.of("task", "userTask", "serviceTask", "sendTask", "receiveTask",
-      "scriptTask", "businessRuleTask", "manualTask", "callActivity", "subProcess");
+    /** Elements a running instance can wait in that a migration may map by id (events and gateways are left out). */
+    private static final Set<String> ACTIVITIES = Set.of(
+            "task",
+            "userTask",
+            "serviceTask",
+            "sendTask",
+            "receiveTask",
+            "scriptTask",
+            "businessRuleTask",
+            "manualTask",
+            "callActivity",
+            "subProcess");
 
-  /** Thrown for a file with a DOCTYPE, before anything in it is read. */
-  static final class DoctypeRefused extends Exception {
-    DoctypeRefused(Throwable cause) {
-      super(cause);
+    /** Thrown for a file with a DOCTYPE, before anything in it is read. */
+    static final class DoctypeRefused extends Exception {
+        DoctypeRefused(Throwable cause) {
+            super(cause);
+        }
     }
-  }
 
-  final Document document;
+    final Document document;
 
-  private PlaybookXml(Document document) {
-    this.document = document;
-  }
-
-  static PlaybookXml parse(byte[] bytes) throws DoctypeRefused, SAXException, IOException {
-    try {
-      return new PlaybookXml(builder().parse(new ByteArrayInputStream(bytes)));
-    } catch (SAXException e) {
-      if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
-        throw new DoctypeRefused(e);
-      }
-      throw e;
+    private PlaybookXml(Document document) {
+        this.document = document;
     }
-  }
 
-  private static DocumentBuilder builder() {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(null); // errors are thrown, not printed
-      return builder;
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK's XML parser cannot be hardened", e);
-    }
-  }
-
-  boolean isBpmn() {
-    Element root = document.getDocumentElement();
-    return BPMN.equals(root.getNamespaceURI()) && "definitions".equals(root.getLocalName());
-  }
-
-  /** Elements (of any namespace) with that local name in namespace {@code ns}. */
-  List<Element> all(String ns, String localName) {
-    NodeList nodes = document.getElementsByTagNameNS(ns, localName);
-    List<Element> out = new ArrayList<>(nodes.getLength());
-    for (int i = 0; i < nodes.getLength(); i++) {
-      out.add((Element) nodes.item(i));
-    }
-    return out;
-  }
-
-  /** Every element with an id, by id, to its {@code name} (or null). */
-  Map<String, String> namesById() {
-    Map<String, String> names = new LinkedHashMap<>();
-    for (Element e : all("*", "*")) {
-      if (e.hasAttribute("id")) {
-        names.putIfAbsent(e.getAttribute("id"), e.hasAttribute("name") ? e.getAttribute("name") : null);
-      }
-    }
-    return names;
-  }
-
-  /** The flow element an extension element belongs to (the parent of its extensionElements). */
-  static Element owner(Element extension) {
-    Element parent = (Element) extension.getParentNode();
-    return "extensionElements".equals(parent.getLocalName()) ? (Element) parent.getParentNode() : parent;
-  }
-
-  List<ProcessInfo> processes() {
-    List<ProcessInfo> out = new ArrayList<>();
-    for (Element process : all(BPMN, "process")) {
-      if (!"false".equals(process.getAttribute("isExecutable"))) {
-        out.add(new ProcessInfo(process.getAttribute("id"), blankToNull(process.getAttribute("name")),
-            documentation(process), launchRoles(process), activityIds(process)));
-      }
-    }
-    return out;
-  }
-
-  private static Set<String> activityIds(Element process) {
-    Set<String> ids = new LinkedHashSet<>();
-    NodeList nodes = process.getElementsByTagNameNS(BPMN, "*");
-    for (int i = 0; i < nodes.getLength(); i++) {
-      Element e = (Element) nodes.item(i);
-      if (ACTIVITIES.contains(e.getLocalName()) && e.hasAttribute("id")) {
-        ids.add(e.getAttribute("id"));
-      }
-    }
-    return ids;
-  }
-
-  private static String documentation(Element process) {
-    for (Element child : children(process, BPMN, "documentation")) {
-      return blankToNull(child.getTextContent().strip());
-    }
-    return null;
-  }
-
-  /**
-   * Who may start it from the catalogue: nobody when it has no plain (none) start event (Baton starts
-   * it by message, e.g. a handover or a commitment) or says {@code baton:launchRoles=none} (Baton
-   * starts it with its own checks, e.g. the per-account handover, the sales-to-CS handoff).
-   */
-  private static Set<String> launchRoles(Element process) {
-    boolean noneStart = children(process, BPMN, "startEvent").stream().anyMatch(start ->
-        children(start, BPMN, "messageEventDefinition").isEmpty() && children(start, BPMN, "timerEventDefinition").isEmpty()
-            && children(start, BPMN, "signalEventDefinition").isEmpty());
-    if (!noneStart) {
-      return Set.of();
-    }
-    for (Element ext : children(process, BPMN, "extensionElements")) {
-      for (Element properties : children(ext, ZEEBE, "properties")) {
-        for (Element property : children(properties, ZEEBE, "property")) {
-          if (LAUNCH_ROLES.equals(property.getAttribute("name"))) {
-            if ("none".equalsIgnoreCase(property.getAttribute("value").strip())) {
-              return Set.of();
+    static PlaybookXml parse(byte[] bytes) throws DoctypeRefused, SAXException, IOException {
+        try {
+            return new PlaybookXml(builder().parse(new ByteArrayInputStream(bytes)));
+        } catch (SAXException e) {
+            if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
+                throw new DoctypeRefused(e);
             }
-            Set<String> roles = Arrays.stream(property.getAttribute("value").split(","))
-                .map(r -> r.strip().toUpperCase()).filter(r -> !r.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-            return roles.isEmpty() ? DEFAULT_LAUNCH_ROLES : roles;
-          }
+            throw e;
         }
-      }
     }
-    return DEFAULT_LAUNCH_ROLES;
-  }
 
-  /** Form ids and form keys the user tasks reference (embedded {@code camunda-forms:bpmn:} keys left out). */
-  Set<String> referencedForms() {
-    Set<String> refs = new LinkedHashSet<>();
-    for (Element form : all(ZEEBE, "formDefinition")) {
-      for (String attribute : List.of("formKey", "formId")) {
-        String value = form.getAttribute(attribute);
-        if (!value.isBlank() && !value.startsWith("camunda-forms:bpmn:")) {
-          refs.add(value);
+    private static DocumentBuilder builder() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null); // errors are thrown, not printed
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser cannot be hardened", e);
         }
-      }
     }
-    return refs;
-  }
 
-  static List<Element> children(Element parent, String ns, String localName) {
-    List<Element> out = new ArrayList<>();
-    NodeList nodes = parent.getChildNodes();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      if (nodes.item(i) instanceof Element e && ns.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
-        out.add(e);
-      }
+    boolean isBpmn() {
+        Element root = document.getDocumentElement();
+        return BPMN.equals(root.getNamespaceURI()) && "definitions".equals(root.getLocalName());
     }
-    return out;
-  }
 
-  static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
-  }
+    /** Elements (of any namespace) with that local name in namespace {@code ns}. */
+    List<Element> all(String ns, String localName) {
+        NodeList nodes = document.getElementsByTagNameNS(ns, localName);
+        List<Element> out = new ArrayList<>(nodes.getLength());
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    /** Every element with an id, by id, to its {@code name} (or null). */
+    Map<String, String> namesById() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Element e : all("*", "*")) {
+            if (e.hasAttribute("id")) {
+                names.putIfAbsent(e.getAttribute("id"), e.hasAttribute("name") ? e.getAttribute("name") : null);
+            }
+        }
+        return names;
+    }
+
+    /** The flow element an extension element belongs to (the parent of its extensionElements). */
+    static Element owner(Element extension) {
+        Element parent = (Element) extension.getParentNode();
+        return "extensionElements".equals(parent.getLocalName()) ? (Element) parent.getParentNode() : parent;
+    }
+
+    List<ProcessInfo> processes() {
+        List<ProcessInfo> out = new ArrayList<>();
+        for (Element process : all(BPMN, "process")) {
+            if (!"false".equals(process.getAttribute("isExecutable"))) {
+                out.add(new ProcessInfo(
+                        process.getAttribute("id"),
+                        blankToNull(process.getAttribute("name")),
+                        documentation(process),
+                        launchRoles(process),
+                        activityIds(process)));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> activityIds(Element process) {
+        Set<String> ids = new LinkedHashSet<>();
+        NodeList nodes = process.getElementsByTagNameNS(BPMN, "*");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element e = (Element) nodes.item(i);
+            if (ACTIVITIES.contains(e.getLocalName()) && e.hasAttribute("id")) {
+                ids.add(e.getAttribute("id"));
+            }
+        }
+        return ids;
+    }
+
+    private static String documentation(Element process) {
+        for (Element child : children(process, BPMN, "documentation")) {
+            return blankToNull(child.getTextContent().strip());
+        }
+        return null;
+    }
+
+    /**
+     * Who may start it from the catalogue: nobody when it has no plain (none) start event (Baton starts
+     * it by message, e.g. a handover or a commitment) or says {@code baton:launchRoles=none} (Baton
+     * starts it with its own checks, e.g. the per-account handover, the sales-to-CS handoff).
+     */
+    private static Set<String> launchRoles(Element process) {
+        boolean noneStart = children(process, BPMN, "startEvent").stream()
+                .anyMatch(start -> children(start, BPMN, "messageEventDefinition")
+                                .isEmpty()
+                        && children(start, BPMN, "timerEventDefinition").isEmpty()
+                        && children(start, BPMN, "signalEventDefinition").isEmpty());
+        if (!noneStart) {
+            return Set.of();
+        }
+        for (Element ext : children(process, BPMN, "extensionElements")) {
+            for (Element properties : children(ext, ZEEBE, "properties")) {
+                for (Element property : children(properties, ZEEBE, "property")) {
+                    if (LAUNCH_ROLES.equals(property.getAttribute("name"))) {
+                        if ("none"
+                                .equalsIgnoreCase(property.getAttribute("value").strip())) {
+                            return Set.of();
+                        }
+                        Set<String> roles = Arrays.stream(
+                                        property.getAttribute("value").split(","))
+                                .map(r -> r.strip().toUpperCase())
+                                .filter(r -> !r.isEmpty())
+                                .collect(Collectors.toCollection(LinkedHashSet::new));
+                        return roles.isEmpty() ? DEFAULT_LAUNCH_ROLES : roles;
+                    }
+                }
+            }
+        }
+        return DEFAULT_LAUNCH_ROLES;
+    }
+
+    /** Form ids and form keys the user tasks reference (embedded {@code camunda-forms:bpmn:} keys left out). */
+    Set<String> referencedForms() {
+        Set<String> refs = new LinkedHashSet<>();
+        for (Element form : all(ZEEBE, "formDefinition")) {
+            for (String attribute : List.of("formKey", "formId")) {
+                String value = form.getAttribute(attribute);
+                if (!value.isBlank() && !value.startsWith("camunda-forms:bpmn:")) {
+                    refs.add(value);
+                }
+            }
+        }
+        return refs;
+    }
+
+    static List<Element> children(Element parent, String ns, String localName) {
+        List<Element> out = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element e
+                    && ns.equals(e.getNamespaceURI())
+                    && localName.equals(e.getLocalName())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
 }

@@ -9,4 +9,4 @@ import java.util.Map;
  * @param variables the variables it was started with
  */
 public record ProcessInstanceStarted(
-    long processInstanceKey, String processId, int version, long definitionKey, Map<String, Object> variables) {}
+        long processInstanceKey, String processId, int version, long definitionKey, Map<String, Object> variables) {}

@@ -13,67 +13,74 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProcessInstances {
 
-  private final CamundaClient client;
-  private final ApplicationEventPublisher events;
+    private final CamundaClient client;
+    private final ApplicationEventPublisher events;
 
-  ProcessInstances(CamundaClient client, ApplicationEventPublisher events) {
-    this.client = client;
-    this.events = events;
-  }
+    ProcessInstances(CamundaClient client, ApplicationEventPublisher events) {
+        this.client = client;
+        this.events = events;
+    }
 
-  /** Returns the new process instance's key; publishes {@link ProcessInstanceStarted}. */
-  public long start(String processId, Map<String, Object> variables) {
-    ProcessInstanceEvent started = client.newCreateInstanceCommand()
-        .bpmnProcessId(processId)
-        .latestVersion()
-        .variables(variables)
-        .send()
-        .join();
-    events.publishEvent(new ProcessInstanceStarted(started.getProcessInstanceKey(), started.getBpmnProcessId(),
-        started.getVersion(), started.getProcessDefinitionKey(), Map.copyOf(variables)));
-    return started.getProcessInstanceKey();
-  }
+    /** Returns the new process instance's key; publishes {@link ProcessInstanceStarted}. */
+    public long start(String processId, Map<String, Object> variables) {
+        ProcessInstanceEvent started = client.newCreateInstanceCommand()
+                .bpmnProcessId(processId)
+                .latestVersion()
+                .variables(variables)
+                .send()
+                .join();
+        events.publishEvent(new ProcessInstanceStarted(
+                started.getProcessInstanceKey(),
+                started.getBpmnProcessId(),
+                started.getVersion(),
+                started.getProcessDefinitionKey(),
+                Map.copyOf(variables)));
+        return started.getProcessInstanceKey();
+    }
 
-  /**
-   * Whether the engine still has the instance. The gRPC API has no query, so this asks it to set
-   * no variables on the instance: it answers NOT_FOUND once the instance has completed or been
-   * cancelled (the two cannot be told apart this way).
-   *
-   * @throws RuntimeException when the engine does not answer
-   */
-  public boolean isRunning(long processInstanceKey) {
-    try {
-      client.newSetVariablesCommand(processInstanceKey).variables(Map.of()).send().join();
-      return true;
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-        return false;
-      }
-      throw e;
+    /**
+     * Whether the engine still has the instance. The gRPC API has no query, so this asks it to set
+     * no variables on the instance: it answers NOT_FOUND once the instance has completed or been
+     * cancelled (the two cannot be told apart this way).
+     *
+     * @throws RuntimeException when the engine does not answer
+     */
+    public boolean isRunning(long processInstanceKey) {
+        try {
+            client.newSetVariablesCommand(processInstanceKey)
+                    .variables(Map.of())
+                    .send()
+                    .join();
+            return true;
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
     }
-  }
 
-  /**
-   * Moves a running instance to another version of its process (Zeebe's process instance
-   * migration); each active element moves to the element of the same id.
-   *
-   * @param elementIds the ids of the elements the instance may be in, all present in the target
-   * @throws IllegalStateException with the engine's reason when it refuses (e.g. an active element
-   *     with no counterpart, an instance gone)
-   */
-  public void migrate(long processInstanceKey, long targetDefinitionKey, Iterable<String> elementIds) {
-    var plan = client.newMigrateProcessInstanceCommand(processInstanceKey).migrationPlan(targetDefinitionKey);
-    MigrateProcessInstanceCommandFinalStep command = null;
-    for (String id : elementIds) {
-      command = command == null ? plan.addMappingInstruction(id, id) : command.addMappingInstruction(id, id);
+    /**
+     * Moves a running instance to another version of its process (Zeebe's process instance
+     * migration); each active element moves to the element of the same id.
+     *
+     * @param elementIds the ids of the elements the instance may be in, all present in the target
+     * @throws IllegalStateException with the engine's reason when it refuses (e.g. an active element
+     *     with no counterpart, an instance gone)
+     */
+    public void migrate(long processInstanceKey, long targetDefinitionKey, Iterable<String> elementIds) {
+        var plan = client.newMigrateProcessInstanceCommand(processInstanceKey).migrationPlan(targetDefinitionKey);
+        MigrateProcessInstanceCommandFinalStep command = null;
+        for (String id : elementIds) {
+            command = command == null ? plan.addMappingInstruction(id, id) : command.addMappingInstruction(id, id);
+        }
+        if (command == null) {
+            throw new IllegalArgumentException("no element to map");
+        }
+        try {
+            command.send().join();
+        } catch (ClientStatusException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
-    if (command == null) {
-      throw new IllegalArgumentException("no element to map");
-    }
-    try {
-      command.send().join();
-    } catch (ClientStatusException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
-  }
 }

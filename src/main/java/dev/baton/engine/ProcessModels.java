@@ -37,155 +37,163 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessModels {
 
-  private static final Logger log = LoggerFactory.getLogger(ProcessModels.class);
-  private static final String EMBEDDED_FORM = "camunda-forms:bpmn:";
+    private static final Logger log = LoggerFactory.getLogger(ProcessModels.class);
+    private static final String EMBEDDED_FORM = "camunda-forms:bpmn:";
 
-  /**
-   * @param processName the process's {@code name}, or null
-   * @param elementNames flow element id to {@code name} (elements with a name only)
-   * @param embeddedForms {@code zeebe:userTaskForm} id to its Camunda Forms JSON
-   */
-  record Model(String processName, Map<String, String> elementNames, Map<String, String> embeddedForms) {
-    static final Model NONE = new Model(null, Map.of(), Map.of());
-  }
-
-  /**
-   * A step's form: {@code key} is what the task records as its form key (Baton's own form key, the
-   * linked form's id, or the embedded form's {@code camunda-forms:bpmn:} key); {@code schema} the
-   * form's JSON when Baton's forms by key do not have it, else null.
-   */
-  public record StepForm(String key, String schema) {}
-
-  private final ObjectProvider<CamundaClient> client;
-  private final Map<Long, Model> byDefinitionKey = new ConcurrentHashMap<>();
-  private final Map<Long, StepForm> formsByKey = new ConcurrentHashMap<>();
-  private volatile Map<String, Model> ownByProcessId;
-  private volatile boolean ownFormsKeyed;
-
-  ProcessModels(ObjectProvider<CamundaClient> client) {
-    this.client = client;
-  }
-
-  /**
-   * Remembers what a deployment made: each process's model by its definition key, each form's JSON by
-   * its key. {@code resources} are the deployed files by resource name, as sent.
-   */
-  public void register(DeploymentEvent deployment, Map<String, byte[]> resources) {
-    for (Process p : deployment.getProcesses()) {
-      byte[] xml = resources.get(p.getResourceName());
-      if (xml != null) {
-        byDefinitionKey.put(p.getProcessDefinitionKey(), parse(p.getBpmnProcessId(), new ByteArrayInputStream(xml)));
-      }
+    /**
+     * @param processName the process's {@code name}, or null
+     * @param elementNames flow element id to {@code name} (elements with a name only)
+     * @param embeddedForms {@code zeebe:userTaskForm} id to its Camunda Forms JSON
+     */
+    record Model(String processName, Map<String, String> elementNames, Map<String, String> embeddedForms) {
+        static final Model NONE = new Model(null, Map.of(), Map.of());
     }
-    for (Form f : deployment.getForm()) {
-      byte[] json = resources.get(f.getResourceName());
-      if (json != null) {
-        formsByKey.put(f.getFormKey(), new StepForm(f.getFormId(), new String(json, StandardCharsets.UTF_8)));
-      }
-    }
-  }
 
-  /** The process's {@code name}, or null. */
-  public String processName(long definitionKey, String processId) {
-    return model(definitionKey, processId).processName();
-  }
+    /**
+     * A step's form: {@code key} is what the task records as its form key (Baton's own form key, the
+     * linked form's id, or the embedded form's {@code camunda-forms:bpmn:} key); {@code schema} the
+     * form's JSON when Baton's forms by key do not have it, else null.
+     */
+    public record StepForm(String key, String schema) {}
 
-  /** The element's {@code name}, or null when the model has none. */
-  public String elementName(long definitionKey, String processId, String elementId) {
-    return model(definitionKey, processId).elementNames().get(elementId);
-  }
+    private final ObjectProvider<CamundaClient> client;
+    private final Map<Long, Model> byDefinitionKey = new ConcurrentHashMap<>();
+    private final Map<Long, StepForm> formsByKey = new ConcurrentHashMap<>();
+    private volatile Map<String, Model> ownByProcessId;
+    private volatile boolean ownFormsKeyed;
 
-  /**
-   * The step's form from its job header {@code io.camunda.zeebe:formKey}: an embedded form ({@code
-   * camunda-forms:bpmn:<id>}), a linked form's numeric key, or Baton's own form key as it is. Empty
-   * when there is no header; throws {@link IllegalArgumentException} for a form the models lack.
-   */
-  public Optional<StepForm> form(String header, long definitionKey, String processId) {
-    if (header == null || header.isBlank()) {
-      return Optional.empty();
+    ProcessModels(ObjectProvider<CamundaClient> client) {
+        this.client = client;
     }
-    String key = header.trim();
-    if (key.startsWith(EMBEDDED_FORM)) {
-      String schema = model(definitionKey, processId).embeddedForms().get(key.substring(EMBEDDED_FORM.length()));
-      if (schema == null) {
-        throw new IllegalArgumentException("the embedded form " + key + " is not in the model of " + processId);
-      }
-      return Optional.of(new StepForm(key, schema));
-    }
-    if (!key.chars().allMatch(Character::isDigit)) {
-      return Optional.of(new StepForm(key, null));
-    }
-    long formKey = Long.parseLong(key);
-    if (!formsByKey.containsKey(formKey)) {
-      keyOwnForms();
-    }
-    StepForm linked = formsByKey.get(formKey);
-    if (linked == null) {
-      throw new IllegalArgumentException("the linked form with key " + key + " was not deployed by Baton");
-    }
-    return Optional.of(linked);
-  }
 
-  private Model model(long definitionKey, String processId) {
-    Model registered = byDefinitionKey.get(definitionKey);
-    return registered != null ? registered : ownModels().getOrDefault(processId, Model.NONE);
-  }
-
-  private Map<String, Model> ownModels() {
-    if (ownByProcessId == null) {
-      Map<String, Model> models = new HashMap<>();
-      for (Resource r : resources("classpath*:/bpmn/*.bpmn")) {
-        try (InputStream in = r.getInputStream()) {
-          BpmnModelInstance instance = io.camunda.zeebe.model.bpmn.Bpmn.readModelFromStream(in);
-          instance.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)
-              .forEach(p -> models.put(p.getId(), model(instance, p.getId())));
-        } catch (IOException | RuntimeException e) {
-          log.warn("cannot read {} for step names: {}", r.getFilename(), e.toString());
+    /**
+     * Remembers what a deployment made: each process's model by its definition key, each form's JSON by
+     * its key. {@code resources} are the deployed files by resource name, as sent.
+     */
+    public void register(DeploymentEvent deployment, Map<String, byte[]> resources) {
+        for (Process p : deployment.getProcesses()) {
+            byte[] xml = resources.get(p.getResourceName());
+            if (xml != null) {
+                byDefinitionKey.put(
+                        p.getProcessDefinitionKey(), parse(p.getBpmnProcessId(), new ByteArrayInputStream(xml)));
+            }
         }
-      }
-      ownByProcessId = Map.copyOf(models);
+        for (Form f : deployment.getForm()) {
+            byte[] json = resources.get(f.getResourceName());
+            if (json != null) {
+                formsByKey.put(f.getFormKey(), new StepForm(f.getFormId(), new String(json, StandardCharsets.UTF_8)));
+            }
+        }
     }
-    return ownByProcessId;
-  }
 
-  private synchronized void keyOwnForms() {
-    if (ownFormsKeyed) {
-      return;
+    /** The process's {@code name}, or null. */
+    public String processName(long definitionKey, String processId) {
+        return model(definitionKey, processId).processName();
     }
-    CamundaClient camunda = client.getObject();
-    for (Resource r : resources("classpath*:/bpmn/forms/*.form")) {
-      try (InputStream in = r.getInputStream()) {
-        byte[] json = in.readAllBytes();
-        DeploymentEvent deployed = camunda.newDeployResourceCommand().addResourceBytes(json, r.getFilename())
-            .send().join();
-        register(deployed, Map.of(r.getFilename(), json));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+
+    /** The element's {@code name}, or null when the model has none. */
+    public String elementName(long definitionKey, String processId, String elementId) {
+        return model(definitionKey, processId).elementNames().get(elementId);
     }
-    ownFormsKeyed = true;
-  }
 
-  private static Model parse(String processId, InputStream xml) {
-    return model(io.camunda.zeebe.model.bpmn.Bpmn.readModelFromStream(xml), processId);
-  }
-
-  private static Model model(BpmnModelInstance instance, String processId) {
-    io.camunda.zeebe.model.bpmn.instance.Process process = instance.getModelElementById(processId);
-    Map<String, String> names = new HashMap<>();
-    instance.getModelElementsByType(FlowElement.class).stream().filter(e -> e.getName() != null && !e.getName().isBlank())
-        .forEach(e -> names.put(e.getId(), e.getName().strip()));
-    Map<String, String> forms = new HashMap<>();
-    instance.getModelElementsByType(ZeebeUserTaskForm.class).forEach(f -> forms.put(f.getId(), f.getTextContent()));
-    String name = process == null || process.getName() == null || process.getName().isBlank() ? null : process.getName().strip();
-    return new Model(name, Map.copyOf(names), Map.copyOf(forms));
-  }
-
-  private static Resource[] resources(String pattern) {
-    try {
-      return new PathMatchingResourcePatternResolver().getResources(pattern);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /**
+     * The step's form from its job header {@code io.camunda.zeebe:formKey}: an embedded form ({@code
+     * camunda-forms:bpmn:<id>}), a linked form's numeric key, or Baton's own form key as it is. Empty
+     * when there is no header; throws {@link IllegalArgumentException} for a form the models lack.
+     */
+    public Optional<StepForm> form(String header, long definitionKey, String processId) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String key = header.trim();
+        if (key.startsWith(EMBEDDED_FORM)) {
+            String schema = model(definitionKey, processId).embeddedForms().get(key.substring(EMBEDDED_FORM.length()));
+            if (schema == null) {
+                throw new IllegalArgumentException("the embedded form " + key + " is not in the model of " + processId);
+            }
+            return Optional.of(new StepForm(key, schema));
+        }
+        if (!key.chars().allMatch(Character::isDigit)) {
+            return Optional.of(new StepForm(key, null));
+        }
+        long formKey = Long.parseLong(key);
+        if (!formsByKey.containsKey(formKey)) {
+            keyOwnForms();
+        }
+        StepForm linked = formsByKey.get(formKey);
+        if (linked == null) {
+            throw new IllegalArgumentException("the linked form with key " + key + " was not deployed by Baton");
+        }
+        return Optional.of(linked);
     }
-  }
+
+    private Model model(long definitionKey, String processId) {
+        Model registered = byDefinitionKey.get(definitionKey);
+        return registered != null ? registered : ownModels().getOrDefault(processId, Model.NONE);
+    }
+
+    private Map<String, Model> ownModels() {
+        if (ownByProcessId == null) {
+            Map<String, Model> models = new HashMap<>();
+            for (Resource r : resources("classpath*:/bpmn/*.bpmn")) {
+                try (InputStream in = r.getInputStream()) {
+                    BpmnModelInstance instance = io.camunda.zeebe.model.bpmn.Bpmn.readModelFromStream(in);
+                    instance.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)
+                            .forEach(p -> models.put(p.getId(), model(instance, p.getId())));
+                } catch (IOException | RuntimeException e) {
+                    log.warn("cannot read {} for step names: {}", r.getFilename(), e.toString());
+                }
+            }
+            ownByProcessId = Map.copyOf(models);
+        }
+        return ownByProcessId;
+    }
+
+    private synchronized void keyOwnForms() {
+        if (ownFormsKeyed) {
+            return;
+        }
+        CamundaClient camunda = client.getObject();
+        for (Resource r : resources("classpath*:/bpmn/forms/*.form")) {
+            try (InputStream in = r.getInputStream()) {
+                byte[] json = in.readAllBytes();
+                DeploymentEvent deployed = camunda.newDeployResourceCommand()
+                        .addResourceBytes(json, r.getFilename())
+                        .send()
+                        .join();
+                register(deployed, Map.of(r.getFilename(), json));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        ownFormsKeyed = true;
+    }
+
+    private static Model parse(String processId, InputStream xml) {
+        return model(io.camunda.zeebe.model.bpmn.Bpmn.readModelFromStream(xml), processId);
+    }
+
+    private static Model model(BpmnModelInstance instance, String processId) {
+        io.camunda.zeebe.model.bpmn.instance.Process process = instance.getModelElementById(processId);
+        Map<String, String> names = new HashMap<>();
+        instance.getModelElementsByType(FlowElement.class).stream()
+                .filter(e -> e.getName() != null && !e.getName().isBlank())
+                .forEach(e -> names.put(e.getId(), e.getName().strip()));
+        Map<String, String> forms = new HashMap<>();
+        instance.getModelElementsByType(ZeebeUserTaskForm.class).forEach(f -> forms.put(f.getId(), f.getTextContent()));
+        String name = process == null
+                        || process.getName() == null
+                        || process.getName().isBlank()
+                ? null
+                : process.getName().strip();
+        return new Model(name, Map.copyOf(names), Map.copyOf(forms));
+    }
+
+    private static Resource[] resources(String pattern) {
+        try {
+            return new PathMatchingResourcePatternResolver().getResources(pattern);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -27,111 +27,117 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupDeployment implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(StartupDeployment.class);
-  static final String BUNDLED = "bundled";
+    private static final Logger log = LoggerFactory.getLogger(StartupDeployment.class);
+    static final String BUNDLED = "bundled";
 
-  private final PlaybookDeployer deployer;
-  private final ResourcePatternResolver resources;
-  private final ObjectProvider<KeptPlaybooks> kept;
-  private final ObjectMapper json;
-  private final String location;
-  private final String formsLocation;
-  private volatile boolean running;
+    private final PlaybookDeployer deployer;
+    private final ResourcePatternResolver resources;
+    private final ObjectProvider<KeptPlaybooks> kept;
+    private final ObjectMapper json;
+    private final String location;
+    private final String formsLocation;
+    private volatile boolean running;
 
-  StartupDeployment(
-      PlaybookDeployer deployer, ResourcePatternResolver resources, ObjectProvider<KeptPlaybooks> kept, ObjectMapper json,
-      @Value("${baton.playbooks.location:classpath*:/bpmn/*.bpmn}") String location,
-      @Value("${baton.playbooks.forms-location:classpath*:/bpmn/forms/*.form}") String formsLocation) {
-    this.deployer = deployer;
-    this.resources = resources;
-    this.kept = kept;
-    this.json = json;
-    this.location = location;
-    this.formsLocation = formsLocation;
-  }
-
-  @Override
-  public void start() {
-    List<PlaybookFiles> uploads = kept.orderedStream().flatMap(k -> k.kept().stream()).toList();
-    Set<String> replaced = new HashSet<>();
-    for (PlaybookFiles upload : uploads) {
-      replaced.addAll(processIds(upload));
+    StartupDeployment(
+            PlaybookDeployer deployer,
+            ResourcePatternResolver resources,
+            ObjectProvider<KeptPlaybooks> kept,
+            ObjectMapper json,
+            @Value("${baton.playbooks.location:classpath*:/bpmn/*.bpmn}") String location,
+            @Value("${baton.playbooks.forms-location:classpath*:/bpmn/forms/*.form}") String formsLocation) {
+        this.deployer = deployer;
+        this.resources = resources;
+        this.kept = kept;
+        this.json = json;
+        this.location = location;
+        this.formsLocation = formsLocation;
     }
-    deployFrom(location, formsLocation, replaced);
-    uploads.forEach(upload -> deployer.deployOrList(upload, "uploaded"));
-    running = true;
-  }
 
-  /** Deploys every BPMN file at {@code bpmnLocation} on its own but those of the {@code replaced} process ids. */
-  void deployFrom(String bpmnLocation, String formsAt, Set<String> replaced) {
-    Map<String, byte[]> forms = read(formsAt);
-    Map<String, String> formIds = new LinkedHashMap<>(); // form id -> file name
-    forms.forEach((name, bytes) -> {
-      try {
-        formIds.put(json.readTree(bytes).path("id").asText(name), name);
-      } catch (IOException e) {
-        log.warn("Form {} is not JSON", name);
-      }
-    });
-    read(bpmnLocation).forEach((name, bytes) -> {
-      PlaybookFiles files = new PlaybookFiles(name, bytes, Map.of());
-      Set<String> ids = processIds(files);
-      if (!ids.isEmpty() && replaced.containsAll(ids)) {
-        log.info("Playbook {} is not deployed: an upload replaced it", name);
-        return;
-      }
-      Map<String, byte[]> used = new LinkedHashMap<>();
-      for (String ref : references(bytes)) {
-        String file = forms.containsKey(ref + ".form") ? ref + ".form" : formIds.get(ref);
-        if (file != null) {
-          used.put(file, forms.get(file));
+    @Override
+    public void start() {
+        List<PlaybookFiles> uploads =
+                kept.orderedStream().flatMap(k -> k.kept().stream()).toList();
+        Set<String> replaced = new HashSet<>();
+        for (PlaybookFiles upload : uploads) {
+            replaced.addAll(processIds(upload));
         }
-      }
-      deployer.deployOrList(new PlaybookFiles(name, bytes, used), BUNDLED);
-    });
-  }
-
-  private Map<String, byte[]> read(String pattern) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    try {
-      for (Resource resource : resources.getResources(pattern)) {
-        files.put(resource.getFilename(), resource.getContentAsByteArray());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read playbooks at " + pattern, e);
+        deployFrom(location, formsLocation, replaced);
+        uploads.forEach(upload -> deployer.deployOrList(upload, "uploaded"));
+        running = true;
     }
-    return files;
-  }
 
-  private static Set<String> processIds(PlaybookFiles files) {
-    try {
-      return new HashSet<>(PlaybookXml.parse(files.bpmn()).processes().stream().map(PlaybookXml.ProcessInfo::id).toList());
-    } catch (Exception e) {
-      return Set.of(); // the deployer lists what is wrong with it
+    /** Deploys every BPMN file at {@code bpmnLocation} on its own but those of the {@code replaced} process ids. */
+    void deployFrom(String bpmnLocation, String formsAt, Set<String> replaced) {
+        Map<String, byte[]> forms = read(formsAt);
+        Map<String, String> formIds = new LinkedHashMap<>(); // form id -> file name
+        forms.forEach((name, bytes) -> {
+            try {
+                formIds.put(json.readTree(bytes).path("id").asText(name), name);
+            } catch (IOException e) {
+                log.warn("Form {} is not JSON", name);
+            }
+        });
+        read(bpmnLocation).forEach((name, bytes) -> {
+            PlaybookFiles files = new PlaybookFiles(name, bytes, Map.of());
+            Set<String> ids = processIds(files);
+            if (!ids.isEmpty() && replaced.containsAll(ids)) {
+                log.info("Playbook {} is not deployed: an upload replaced it", name);
+                return;
+            }
+            Map<String, byte[]> used = new LinkedHashMap<>();
+            for (String ref : references(bytes)) {
+                String file = forms.containsKey(ref + ".form") ? ref + ".form" : formIds.get(ref);
+                if (file != null) {
+                    used.put(file, forms.get(file));
+                }
+            }
+            deployer.deployOrList(new PlaybookFiles(name, bytes, used), BUNDLED);
+        });
     }
-  }
 
-  private static Set<String> references(byte[] bpmn) {
-    try {
-      return PlaybookXml.parse(bpmn).referencedForms();
-    } catch (Exception e) {
-      return Set.of();
+    private Map<String, byte[]> read(String pattern) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            for (Resource resource : resources.getResources(pattern)) {
+                files.put(resource.getFilename(), resource.getContentAsByteArray());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read playbooks at " + pattern, e);
+        }
+        return files;
     }
-  }
 
-  @Override
-  public void stop() {
-    running = false;
-  }
+    private static Set<String> processIds(PlaybookFiles files) {
+        try {
+            return new HashSet<>(PlaybookXml.parse(files.bpmn()).processes().stream()
+                    .map(PlaybookXml.ProcessInfo::id)
+                    .toList());
+        } catch (Exception e) {
+            return Set.of(); // the deployer lists what is wrong with it
+        }
+    }
 
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
+    private static Set<String> references(byte[] bpmn) {
+        try {
+            return PlaybookXml.parse(bpmn).referencedForms();
+        } catch (Exception e) {
+            return Set.of();
+        }
+    }
 
-  /** Before the job workers (the Camunda SDK's lifecycle runs in the default, last phase) and the web server. */
-  @Override
-  public int getPhase() {
-    return 0;
-  }
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the job workers (the Camunda SDK's lifecycle runs in the default, last phase) and the web server. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
 }

@@ -17,29 +17,29 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "baton.tasks.housekeeping-on-schedule", havingValue = "true", matchIfMissing = true)
 class TaskHousekeeping {
 
-  static final int BATCH_SIZE = 50;
+    static final int BATCH_SIZE = 50;
 
-  private final TaskEngineSync sync;
+    private final TaskEngineSync sync;
 
-  TaskHousekeeping(TaskEngineSync sync) {
-    this.sync = sync;
-  }
-
-  @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT30S")
-  void retryCompletions() {
-    while (sync.retryCompletions(BATCH_SIZE) == BATCH_SIZE) {
-      // a fully settled batch: there may be more
+    TaskHousekeeping(TaskEngineSync sync) {
+        this.sync = sync;
     }
-  }
 
-  /**
-   * Runs well within the activation timeout: a job whose first lock extension failed (engine
-   * busy or unreachable) gets it at the next run instead of timing out and being handed out again.
-   */
-  @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
-  void renewLocks() {
-    while (sync.renewLocks(BATCH_SIZE) == BATCH_SIZE) {
-      // a fully settled batch: there may be more
+    @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT30S")
+    void retryCompletions() {
+        while (sync.retryCompletions(BATCH_SIZE) == BATCH_SIZE) {
+            // a fully settled batch: there may be more
+        }
     }
-  }
+
+    /**
+     * Runs well within the activation timeout: a job whose first lock extension failed (engine
+     * busy or unreachable) gets it at the next run instead of timing out and being handed out again.
+     */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
+    void renewLocks() {
+        while (sync.renewLocks(BATCH_SIZE) == BATCH_SIZE) {
+            // a fully settled batch: there may be more
+        }
+    }
 }

@@ -18,55 +18,73 @@ import org.springframework.stereotype.Component;
 @Component
 class UndeliverableJobs {
 
-  static final int MAX_DELIVERIES = 3;
-  private static final Logger log = LoggerFactory.getLogger(UndeliverableJobs.class);
+    static final int MAX_DELIVERIES = 3;
+    private static final Logger log = LoggerFactory.getLogger(UndeliverableJobs.class);
 
-  private final JobProblems problems;
-  private final Map<Long, Integer> failedDeliveries = new ConcurrentHashMap<>();
+    private final JobProblems problems;
+    private final Map<Long, Integer> failedDeliveries = new ConcurrentHashMap<>();
 
-  UndeliverableJobs(JobProblems problems) {
-    this.problems = problems;
-  }
-
-  /** The job could be stored: forget its earlier failures. */
-  void stored(ActivatedJob job) {
-    failedDeliveries.remove(job.getKey());
-  }
-
-  /** A fault that no further delivery can cure (e.g. a header the model got wrong). */
-  void permanent(JobClient jobClient, ActivatedJob job, String message) {
-    raise(jobClient, job, 1, message);
-  }
-
-  /** A failure that may pass (database down, a clash); raised once it has happened too often. */
-  void failed(JobClient jobClient, ActivatedJob job, RuntimeException cause) {
-    int deliveries = failedDeliveries.merge(job.getKey(), 1, Integer::sum);
-    if (deliveries < MAX_DELIVERIES) {
-      log.warn("user-task job {} not stored yet (delivery {}); the engine offers it again after the activation "
-          + "timeout: {}", job.getKey(), deliveries, cause.toString());
-      return;
+    UndeliverableJobs(JobProblems problems) {
+        this.problems = problems;
     }
-    failedDeliveries.remove(job.getKey());
-    raise(jobClient, job, deliveries, "Baton could not store this step as a task after " + deliveries
-        + " deliveries: " + cause.getMessage());
-  }
 
-  private void raise(JobClient jobClient, ActivatedJob job, int deliveries, String message) {
-    String text = "Step '" + job.getElementId() + "' of playbook '" + job.getBpmnProcessId() + "': " + message;
-    log.error("user-task job {} failed as an incident: {}", job.getKey(), text);
-    try {
-      jobClient.newFailCommand(job.getKey()).retries(0).errorMessage(text).send().join();
-    } catch (RuntimeException e) {
-      log.warn("could not fail job {} (the engine offers it again): {}", job.getKey(), e.toString());
-      return;
+    /** The job could be stored: forget its earlier failures. */
+    void stored(ActivatedJob job) {
+        failedDeliveries.remove(job.getKey());
     }
-    try {
-      if (!problems.existsByJobKey(job.getKey())) {
-        problems.save(new JobProblem(job.getKey(), job.getProcessInstanceKey(), job.getBpmnProcessId(),
-            job.getElementId(), deliveries, text));
-      }
-    } catch (RuntimeException e) {
-      log.error("incident for job {} raised in the engine but not listed in Baton: {}", job.getKey(), e.toString());
+
+    /** A fault that no further delivery can cure (e.g. a header the model got wrong). */
+    void permanent(JobClient jobClient, ActivatedJob job, String message) {
+        raise(jobClient, job, 1, message);
     }
-  }
+
+    /** A failure that may pass (database down, a clash); raised once it has happened too often. */
+    void failed(JobClient jobClient, ActivatedJob job, RuntimeException cause) {
+        int deliveries = failedDeliveries.merge(job.getKey(), 1, Integer::sum);
+        if (deliveries < MAX_DELIVERIES) {
+            log.warn(
+                    "user-task job {} not stored yet (delivery {}); the engine offers it again after the activation "
+                            + "timeout: {}",
+                    job.getKey(),
+                    deliveries,
+                    cause.toString());
+            return;
+        }
+        failedDeliveries.remove(job.getKey());
+        raise(
+                jobClient,
+                job,
+                deliveries,
+                "Baton could not store this step as a task after " + deliveries + " deliveries: " + cause.getMessage());
+    }
+
+    private void raise(JobClient jobClient, ActivatedJob job, int deliveries, String message) {
+        String text = "Step '" + job.getElementId() + "' of playbook '" + job.getBpmnProcessId() + "': " + message;
+        log.error("user-task job {} failed as an incident: {}", job.getKey(), text);
+        try {
+            jobClient
+                    .newFailCommand(job.getKey())
+                    .retries(0)
+                    .errorMessage(text)
+                    .send()
+                    .join();
+        } catch (RuntimeException e) {
+            log.warn("could not fail job {} (the engine offers it again): {}", job.getKey(), e.toString());
+            return;
+        }
+        try {
+            if (!problems.existsByJobKey(job.getKey())) {
+                problems.save(new JobProblem(
+                        job.getKey(),
+                        job.getProcessInstanceKey(),
+                        job.getBpmnProcessId(),
+                        job.getElementId(),
+                        deliveries,
+                        text));
+            }
+        } catch (RuntimeException e) {
+            log.error(
+                    "incident for job {} raised in the engine but not listed in Baton: {}", job.getKey(), e.toString());
+        }
+    }
 }

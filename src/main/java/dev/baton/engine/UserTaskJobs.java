@@ -32,55 +32,67 @@ import org.springframework.dao.DataIntegrityViolationException;
 @Configuration(proxyBeanMethods = false)
 class UserTaskJobs {
 
-  private static final Logger log = LoggerFactory.getLogger(UserTaskJobs.class);
+    private static final Logger log = LoggerFactory.getLogger(UserTaskJobs.class);
 
-  @Bean(destroyMethod = "close")
-  JobWorker userTaskJobWorker(CamundaClient client, TaskSettings settings, TaskService tasks, TaskEngineSync sync,
-      ProcessModels models, UndeliverableJobs undeliverable) {
-    return client.newWorker()
-        .jobType(Bpmn.USER_TASK_JOB_TYPE)
-        .handler((JobClient jobClient, ActivatedJob job) -> deliver(jobClient, job, tasks, sync, models, undeliverable))
-        .timeout(settings.activationTimeout())
-        .name("baton-inbox")
-        .fetchVariables(Variables.ACCOUNT_ID, Variables.SUBJECT_ID)
-        .streamEnabled(true)
-        .open();
-  }
+    @Bean(destroyMethod = "close")
+    JobWorker userTaskJobWorker(
+            CamundaClient client,
+            TaskSettings settings,
+            TaskService tasks,
+            TaskEngineSync sync,
+            ProcessModels models,
+            UndeliverableJobs undeliverable) {
+        return client.newWorker()
+                .jobType(Bpmn.USER_TASK_JOB_TYPE)
+                .handler((JobClient jobClient, ActivatedJob job) ->
+                        deliver(jobClient, job, tasks, sync, models, undeliverable))
+                .timeout(settings.activationTimeout())
+                .name("baton-inbox")
+                .fetchVariables(Variables.ACCOUNT_ID, Variables.SUBJECT_ID)
+                .streamEnabled(true)
+                .open();
+    }
 
-  /**
-   * Never throws (the client would fail the job with one retry less, silently, until an incident
-   * without a word from Baton). When storing the row fails (database down, a clash), the job is left
-   * alone and the engine hands it out again once the short activation timeout runs out; after a few
-   * such deliveries, or at once for headers that cannot be read (a fault in the model), {@link
-   * UndeliverableJobs} raises an incident with a readable message and lists it for admins.
-   */
-  private static void deliver(JobClient jobClient, ActivatedJob job, TaskService tasks, TaskEngineSync sync,
-      ProcessModels models, UndeliverableJobs undeliverable) {
-    TaskSpec spec;
-    try {
-      spec = UserTaskHeaders.toSpec(job, models);
-    } catch (RuntimeException e) {
-      undeliverable.permanent(jobClient, job, "the model's settings for this step cannot be read: " + e.getMessage());
-      return;
+    /**
+     * Never throws (the client would fail the job with one retry less, silently, until an incident
+     * without a word from Baton). When storing the row fails (database down, a clash), the job is left
+     * alone and the engine hands it out again once the short activation timeout runs out; after a few
+     * such deliveries, or at once for headers that cannot be read (a fault in the model), {@link
+     * UndeliverableJobs} raises an incident with a readable message and lists it for admins.
+     */
+    private static void deliver(
+            JobClient jobClient,
+            ActivatedJob job,
+            TaskService tasks,
+            TaskEngineSync sync,
+            ProcessModels models,
+            UndeliverableJobs undeliverable) {
+        TaskSpec spec;
+        try {
+            spec = UserTaskHeaders.toSpec(job, models);
+        } catch (RuntimeException e) {
+            undeliverable.permanent(
+                    jobClient, job, "the model's settings for this step cannot be read: " + e.getMessage());
+            return;
+        }
+        try {
+            store(job, spec, tasks, sync);
+            undeliverable.stored(job);
+        } catch (RuntimeException e) {
+            undeliverable.failed(jobClient, job, e);
+        }
     }
-    try {
-      store(job, spec, tasks, sync);
-      undeliverable.stored(job);
-    } catch (RuntimeException e) {
-      undeliverable.failed(jobClient, job, e);
-    }
-  }
 
-  private static void store(ActivatedJob job, TaskSpec spec, TaskService tasks, TaskEngineSync sync) {
-    Task task;
-    try {
-      task = tasks.upsert(spec);
-    } catch (DataIntegrityViolationException raced) {
-      // another instance inserted the row for the same job between our look-up and insert
-      log.debug("job {} delivered twice at once; using the other delivery's row", job.getKey());
-      task = tasks.upsert(spec);
+    private static void store(ActivatedJob job, TaskSpec spec, TaskService tasks, TaskEngineSync sync) {
+        Task task;
+        try {
+            task = tasks.upsert(spec);
+        } catch (DataIntegrityViolationException raced) {
+            // another instance inserted the row for the same job between our look-up and insert
+            log.debug("job {} delivered twice at once; using the other delivery's row", job.getKey());
+            task = tasks.upsert(spec);
+        }
+        sync.settleDelivered(task);
+        sync.cancelWithdrawnSiblings(task);
     }
-    sync.settleDelivered(task);
-    sync.cancelWithdrawnSiblings(task);
-  }
 }

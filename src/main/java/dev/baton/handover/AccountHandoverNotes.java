@@ -14,45 +14,52 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AccountHandoverNotes implements HandoverNotes {
 
-  /** The note form's labels (bpmn/forms/handover-note.form), in its order. */
-  static final Map<String, String> LABELS = labels();
+    /** The note form's labels (bpmn/forms/handover-note.form), in its order. */
+    static final Map<String, String> LABELS = labels();
 
-  private final HandoverItems items;
-  private final People people;
+    private final HandoverItems items;
+    private final People people;
 
-  AccountHandoverNotes(HandoverItems items, People people) {
-    this.items = items;
-    this.people = people;
-  }
+    AccountHandoverNotes(HandoverItems items, People people) {
+        this.items = items;
+        this.people = people;
+    }
 
-  @Override
-  @Transactional(readOnly = true)
-  public List<Note> of(Long accountId) {
-    return items.findNotesOfAccount(accountId).stream().map(this::note).toList();
-  }
+    @Override
+    @Transactional(readOnly = true)
+    public List<Note> of(Long accountId) {
+        return items.findNotesOfAccount(accountId).stream().map(this::note).toList();
+    }
 
-  private Note note(HandoverItem item) {
-    List<Section> sections = new ArrayList<>();
-    LABELS.forEach((field, label) -> {
-      Object text = item.getNote().get(field);
-      if (text != null && !text.toString().isBlank()) {
-        sections.add(new Section(label, text.toString()));
-      }
-    });
-    String author = item.getNoteBy() == null ? null
-        : people.findByUsername(item.getNoteBy()).map(Person::getFullName).orElse(item.getNoteBy());
-    return new Note(item.getHandover().getId(), author, item.getNoteWrittenAt(),
-        item.getHandover().getDeparting().getFullName(),
-        item.getSuccessor() == null ? null : item.getSuccessor().getFullName(), sections);
-  }
+    private Note note(HandoverItem item) {
+        List<Section> sections = new ArrayList<>();
+        LABELS.forEach((field, label) -> {
+            Object text = item.getNote().get(field);
+            if (text != null && !text.toString().isBlank()) {
+                sections.add(new Section(label, text.toString()));
+            }
+        });
+        String author = item.getNoteBy() == null
+                ? null
+                : people.findByUsername(item.getNoteBy())
+                        .map(Person::getFullName)
+                        .orElse(item.getNoteBy());
+        return new Note(
+                item.getHandover().getId(),
+                author,
+                item.getNoteWrittenAt(),
+                item.getHandover().getDeparting().getFullName(),
+                item.getSuccessor() == null ? null : item.getSuccessor().getFullName(),
+                sections);
+    }
 
-  private static Map<String, String> labels() {
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("relationshipSummary", "Relationship summary");
-    labels.put("keyContacts", "Key contacts and their preferences");
-    labels.put("historyHighlights", "History highlights");
-    labels.put("openCommitmentsAndRisks", "Open commitments and risks");
-    labels.put("contactsToReverify", "Contacts to re-verify");
-    return labels;
-  }
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("relationshipSummary", "Relationship summary");
+        labels.put("keyContacts", "Key contacts and their preferences");
+        labels.put("historyHighlights", "History highlights");
+        labels.put("openCommitmentsAndRisks", "Open commitments and risks");
+        labels.put("contactsToReverify", "Contacts to re-verify");
+        return labels;
+    }
 }

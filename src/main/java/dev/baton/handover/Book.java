@@ -19,50 +19,52 @@ import org.springframework.stereotype.Component;
 @Component
 class Book {
 
-  /** Contact data older than this is to be re-verified by the successor. */
-  static final Duration STALE_AFTER = Duration.ofDays(365);
+    /** Contact data older than this is to be re-verified by the successor. */
+    static final Duration STALE_AFTER = Duration.ofDays(365);
 
-  private final AccountService accounts;
-  private final ContactService contacts;
-  private final CommitmentService commitments;
+    private final AccountService accounts;
+    private final ContactService contacts;
+    private final CommitmentService commitments;
 
-  Book(AccountService accounts, ContactService contacts, CommitmentService commitments) {
-    this.accounts = accounts;
-    this.contacts = contacts;
-    this.commitments = commitments;
-  }
+    Book(AccountService accounts, ContactService contacts, CommitmentService commitments) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.commitments = commitments;
+    }
 
-  List<Account> accounts(Person owner) {
-    return accounts.ownedBy(owner);
-  }
+    List<Account> accounts(Person owner) {
+        return accounts.ownedBy(owner);
+    }
 
-  List<Commitment> openCommitments(Person owner) {
-    return commitments.openOwnedBy(owner);
-  }
+    List<Commitment> openCommitments(Person owner) {
+        return commitments.openOwnedBy(owner);
+    }
 
-  List<Commitment> openCommitments(Person owner, Long accountId) {
-    return commitments.openOwnedBy(owner, accountId);
-  }
+    List<Commitment> openCommitments(Person owner, Long accountId) {
+        return commitments.openOwnedBy(owner, accountId);
+    }
 
-  List<Commitment> openCommitmentsOf(Long accountId) {
-    return commitments.openOf(accountId);
-  }
+    List<Commitment> openCommitmentsOf(Long accountId) {
+        return commitments.openOf(accountId);
+    }
 
-  List<Contact> contacts(Long accountId) {
-    return contacts.ofAccount(accountId);
-  }
+    List<Contact> contacts(Long accountId) {
+        return contacts.ofAccount(accountId);
+    }
 
-  List<Contact> staleContacts(Person owner, Instant now) {
-    return contacts.ofAccountsOwnedBy(owner).stream().filter(c -> c.isStale(now, STALE_AFTER)).toList();
-  }
+    List<Contact> staleContacts(Person owner, Instant now) {
+        return contacts.ofAccountsOwnedBy(owner).stream()
+                .filter(c -> c.isStale(now, STALE_AFTER))
+                .toList();
+    }
 
-  /** Accounts each candidate owns now, for balancing a team's books. */
-  long accountCount(Person owner) {
-    return accounts.countOwnedBy(owner);
-  }
+    /** Accounts each candidate owns now, for balancing a team's books. */
+    long accountCount(Person owner) {
+        return accounts.countOwnedBy(owner);
+    }
 
-  /** Who owns accounts in the territory, the one with most of them first. */
-  List<Person> ownersInTerritory(String territory) {
-    return accounts.ownersInTerritory(territory);
-  }
+    /** Who owns accounts in the territory, the one with most of them first. */
+    List<Person> ownersInTerritory(String territory) {
+        return accounts.ownersInTerritory(territory);
+    }
 }

@@ -18,26 +18,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class BookTransfer {
 
-  private final AccountService accounts;
-  private final CommitmentService commitments;
-  private final TaskAssignments tasks;
-  private final Book book;
+    private final AccountService accounts;
+    private final CommitmentService commitments;
+    private final TaskAssignments tasks;
+    private final Book book;
 
-  BookTransfer(AccountService accounts, CommitmentService commitments, TaskAssignments tasks, Book book) {
-    this.accounts = accounts;
-    this.commitments = commitments;
-    this.tasks = tasks;
-    this.book = book;
-  }
+    BookTransfer(AccountService accounts, CommitmentService commitments, TaskAssignments tasks, Book book) {
+        this.accounts = accounts;
+        this.commitments = commitments;
+        this.tasks = tasks;
+        this.book = book;
+    }
 
-  @Transactional(propagation = Propagation.MANDATORY)
-  void move(Account account, Person from, Person to) {
-    if (account.getOwner() != null && account.getOwner().getId().equals(from.getId())) {
-      accounts.transfer(account.getId(), to.getId(), account.getVersion());
+    @Transactional(propagation = Propagation.MANDATORY)
+    void move(Account account, Person from, Person to) {
+        if (account.getOwner() != null && account.getOwner().getId().equals(from.getId())) {
+            accounts.transfer(account.getId(), to.getId(), account.getVersion());
+        }
+        for (Commitment c : book.openCommitments(from, account.getId())) {
+            commitments.reassign(c.getId(), to.getId(), c.getVersion());
+        }
+        tasks.handOverOpen(from.getUsername(), to.getUsername(), account.getId());
     }
-    for (Commitment c : book.openCommitments(from, account.getId())) {
-      commitments.reassign(c.getId(), to.getId(), c.getVersion());
-    }
-    tasks.handOverOpen(from.getUsername(), to.getUsername(), account.getId());
-  }
 }

@@ -20,121 +20,128 @@ import org.hibernate.annotations.CreationTimestamp;
 @Entity
 public class Handover {
 
-  public enum LeaveOutcome { RETURNED, KEPT }
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "departing_id")
-  private Person departing;
-
-  @Column(nullable = false)
-  private String launchedBy;
-
-  @Enumerated(EnumType.STRING)
-  private HandoverReason reason;
-
-  private LocalDate effectiveDate;
-  private LocalDate endDate;
-
-  @Enumerated(EnumType.STRING)
-  private HandoverStatus status = HandoverStatus.STARTING;
-
-  private Long processInstanceKey;
-
-  @Enumerated(EnumType.STRING)
-  private LeaveOutcome leaveOutcome;
-
-  @Version private long version;
-  @CreationTimestamp private Instant createdAt;
-  private Instant completedAt;
-
-  protected Handover() {}
-
-  Handover(Person departing, String launchedBy, HandoverReason reason, LocalDate effectiveDate, LocalDate endDate) {
-    this.departing = departing;
-    this.launchedBy = launchedBy;
-    this.reason = reason;
-    this.effectiveDate = effectiveDate;
-    this.endDate = endDate;
-  }
-
-  /** Idempotent: only a starting handover becomes running, with the instance that reported first. */
-  boolean started(long processInstanceKey) {
-    if (status != HandoverStatus.STARTING) {
-      return false;
+    public enum LeaveOutcome {
+        RETURNED,
+        KEPT
     }
-    this.processInstanceKey = processInstanceKey;
-    this.status = HandoverStatus.RUNNING;
-    return true;
-  }
 
-  /** Idempotent: a second completion keeps the first time. */
-  boolean complete(Instant at) {
-    if (status == HandoverStatus.COMPLETED) {
-      return false;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "departing_id")
+    private Person departing;
+
+    @Column(nullable = false)
+    private String launchedBy;
+
+    @Enumerated(EnumType.STRING)
+    private HandoverReason reason;
+
+    private LocalDate effectiveDate;
+    private LocalDate endDate;
+
+    @Enumerated(EnumType.STRING)
+    private HandoverStatus status = HandoverStatus.STARTING;
+
+    private Long processInstanceKey;
+
+    @Enumerated(EnumType.STRING)
+    private LeaveOutcome leaveOutcome;
+
+    @Version
+    private long version;
+
+    @CreationTimestamp
+    private Instant createdAt;
+
+    private Instant completedAt;
+
+    protected Handover() {}
+
+    Handover(Person departing, String launchedBy, HandoverReason reason, LocalDate effectiveDate, LocalDate endDate) {
+        this.departing = departing;
+        this.launchedBy = launchedBy;
+        this.reason = reason;
+        this.effectiveDate = effectiveDate;
+        this.endDate = endDate;
     }
-    status = HandoverStatus.COMPLETED;
-    completedAt = at;
-    return true;
-  }
 
-  /** Idempotent: the first decision stands. */
-  boolean settleLeave(LeaveOutcome outcome) {
-    if (leaveOutcome != null) {
-      return false;
+    /** Idempotent: only a starting handover becomes running, with the instance that reported first. */
+    boolean started(long processInstanceKey) {
+        if (status != HandoverStatus.STARTING) {
+            return false;
+        }
+        this.processInstanceKey = processInstanceKey;
+        this.status = HandoverStatus.RUNNING;
+        return true;
     }
-    leaveOutcome = outcome;
-    return true;
-  }
 
-  public boolean isTemporary() {
-    return reason == HandoverReason.LEAVE_OF_ABSENCE;
-  }
+    /** Idempotent: a second completion keeps the first time. */
+    boolean complete(Instant at) {
+        if (status == HandoverStatus.COMPLETED) {
+            return false;
+        }
+        status = HandoverStatus.COMPLETED;
+        completedAt = at;
+        return true;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    /** Idempotent: the first decision stands. */
+    boolean settleLeave(LeaveOutcome outcome) {
+        if (leaveOutcome != null) {
+            return false;
+        }
+        leaveOutcome = outcome;
+        return true;
+    }
 
-  public Person getDeparting() {
-    return departing;
-  }
+    public boolean isTemporary() {
+        return reason == HandoverReason.LEAVE_OF_ABSENCE;
+    }
 
-  public String getLaunchedBy() {
-    return launchedBy;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public HandoverReason getReason() {
-    return reason;
-  }
+    public Person getDeparting() {
+        return departing;
+    }
 
-  public LocalDate getEffectiveDate() {
-    return effectiveDate;
-  }
+    public String getLaunchedBy() {
+        return launchedBy;
+    }
 
-  public LocalDate getEndDate() {
-    return endDate;
-  }
+    public HandoverReason getReason() {
+        return reason;
+    }
 
-  public HandoverStatus getStatus() {
-    return status;
-  }
+    public LocalDate getEffectiveDate() {
+        return effectiveDate;
+    }
 
-  public Long getProcessInstanceKey() {
-    return processInstanceKey;
-  }
+    public LocalDate getEndDate() {
+        return endDate;
+    }
 
-  public LeaveOutcome getLeaveOutcome() {
-    return leaveOutcome;
-  }
+    public HandoverStatus getStatus() {
+        return status;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public Long getProcessInstanceKey() {
+        return processInstanceKey;
+    }
 
-  public Instant getCompletedAt() {
-    return completedAt;
-  }
+    public LeaveOutcome getLeaveOutcome() {
+        return leaveOutcome;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
 }

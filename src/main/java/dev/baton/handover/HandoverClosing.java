@@ -15,73 +15,92 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HandoverClosing {
 
-  /** What the departing person still owns, including work created while the handover ran. */
-  public record Orphans(int accounts, int commitments, int tasks) {
-    public int total() {
-      return accounts + commitments + tasks;
+    /** What the departing person still owns, including work created while the handover ran. */
+    public record Orphans(int accounts, int commitments, int tasks) {
+        public int total() {
+            return accounts + commitments + tasks;
+        }
     }
-  }
 
-  private final Handovers handovers;
-  private final HandoverItems items;
-  private final Book book;
-  private final TaskTransfers tasks;
-  private final BookTransfer transfer;
-  private final HandoverMails mails;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final Handovers handovers;
+    private final HandoverItems items;
+    private final Book book;
+    private final TaskTransfers tasks;
+    private final BookTransfer transfer;
+    private final HandoverMails mails;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  HandoverClosing(Handovers handovers, HandoverItems items, Book book, TaskTransfers tasks, BookTransfer transfer,
-      HandoverMails mails, AuditLog audit, Clock clock) {
-    this.handovers = handovers;
-    this.items = items;
-    this.book = book;
-    this.tasks = tasks;
-    this.transfer = transfer;
-    this.mails = mails;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  @Transactional(readOnly = true)
-  public Orphans orphans(long handoverId) {
-    Person departing = handover(handoverId).getDeparting();
-    return new Orphans(book.accounts(departing).size(), book.openCommitments(departing).size(),
-        tasks.openAssignedTo(departing.getUsername()).size());
-  }
-
-  /** Marks the handover COMPLETED and queues the manager's summary; a second call changes nothing. */
-  @Transactional
-  public void complete(long handoverId) {
-    Handover h = handover(handoverId);
-    if (!h.complete(clock.instant())) {
-      return;
+    HandoverClosing(
+            Handovers handovers,
+            HandoverItems items,
+            Book book,
+            TaskTransfers tasks,
+            BookTransfer transfer,
+            HandoverMails mails,
+            AuditLog audit,
+            Clock clock) {
+        this.handovers = handovers;
+        this.items = items;
+        this.book = book;
+        this.tasks = tasks;
+        this.transfer = transfer;
+        this.mails = mails;
+        this.audit = audit;
+        this.clock = clock;
     }
-    Duration took = Duration.between(h.getCreatedAt(), h.getCompletedAt());
-    mails.summary(h, items.findByHandoverIdOrderById(handoverId), HandoverViews.duration(took));
-    audit.record("handover.completed", "handover", handoverId, null, fields("status", "RUNNING"),
-        fields("status", "COMPLETED", "seconds", took.toSeconds()));
-  }
 
-  /**
-   * After a leave of absence: either the book goes back to the returning person (only what the
-   * successor still holds from this handover), or it stays. The first decision stands.
-   */
-  @Transactional
-  public void settleLeave(long handoverId, boolean returnOwnership) {
-    Handover h = handover(handoverId);
-    if (!h.settleLeave(returnOwnership ? Handover.LeaveOutcome.RETURNED : Handover.LeaveOutcome.KEPT)) {
-      return;
+    @Transactional(readOnly = true)
+    public Orphans orphans(long handoverId) {
+        Person departing = handover(handoverId).getDeparting();
+        return new Orphans(
+                book.accounts(departing).size(),
+                book.openCommitments(departing).size(),
+                tasks.openAssignedTo(departing.getUsername()).size());
     }
-    if (returnOwnership) {
-      items.findByHandoverIdOrderById(handoverId)
-          .forEach(item -> transfer.move(item.getAccount(), item.getSuccessor(), h.getDeparting()));
-    }
-    audit.record("handover.leave-settled", "handover", handoverId, null, null,
-        fields("outcome", h.getLeaveOutcome().name()));
-  }
 
-  private Handover handover(long id) {
-    return handovers.findById(id).orElseThrow(() -> new NotFoundException("handover", id));
-  }
+    /** Marks the handover COMPLETED and queues the manager's summary; a second call changes nothing. */
+    @Transactional
+    public void complete(long handoverId) {
+        Handover h = handover(handoverId);
+        if (!h.complete(clock.instant())) {
+            return;
+        }
+        Duration took = Duration.between(h.getCreatedAt(), h.getCompletedAt());
+        mails.summary(h, items.findByHandoverIdOrderById(handoverId), HandoverViews.duration(took));
+        audit.record(
+                "handover.completed",
+                "handover",
+                handoverId,
+                null,
+                fields("status", "RUNNING"),
+                fields("status", "COMPLETED", "seconds", took.toSeconds()));
+    }
+
+    /**
+     * After a leave of absence: either the book goes back to the returning person (only what the
+     * successor still holds from this handover), or it stays. The first decision stands.
+     */
+    @Transactional
+    public void settleLeave(long handoverId, boolean returnOwnership) {
+        Handover h = handover(handoverId);
+        if (!h.settleLeave(returnOwnership ? Handover.LeaveOutcome.RETURNED : Handover.LeaveOutcome.KEPT)) {
+            return;
+        }
+        if (returnOwnership) {
+            items.findByHandoverIdOrderById(handoverId)
+                    .forEach(item -> transfer.move(item.getAccount(), item.getSuccessor(), h.getDeparting()));
+        }
+        audit.record(
+                "handover.leave-settled",
+                "handover",
+                handoverId,
+                null,
+                null,
+                fields("outcome", h.getLeaveOutcome().name()));
+    }
+
+    private Handover handover(long id) {
+        return handovers.findById(id).orElseThrow(() -> new NotFoundException("handover", id));
+    }
 }

@@ -25,194 +25,197 @@ import org.hibernate.type.SqlTypes;
 @Entity
 public class HandoverItem {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "handover_id")
-  private Handover handover;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "handover_id")
+    private Handover handover;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "account_id")
-  private Account account;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    private Account account;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "successor_id")
-  private Person successor;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "successor_id")
+    private Person successor;
 
-  @Enumerated(EnumType.STRING)
-  private HandoverStep step;
+    @Enumerated(EnumType.STRING)
+    private HandoverStep step;
 
-  private boolean introOptOut;
+    private boolean introOptOut;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  private Map<String, Object> note;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> note;
 
-  private String noteBy;
-  private Instant noteWrittenAt;
-  private String question;
-  private String answer;
-  private Instant transferredAt;
-  private Instant acknowledgedAt;
-  private Instant introSentAt;
-  private Instant callHeldAt;
-  private Instant completedAt;
+    private String noteBy;
+    private Instant noteWrittenAt;
+    private String question;
+    private String answer;
+    private Instant transferredAt;
+    private Instant acknowledgedAt;
+    private Instant introSentAt;
+    private Instant callHeldAt;
+    private Instant completedAt;
 
-  @Version private long version;
-  @CreationTimestamp private Instant createdAt;
+    @Version
+    private long version;
 
-  protected HandoverItem() {}
+    @CreationTimestamp
+    private Instant createdAt;
 
-  HandoverItem(Handover handover, Account account, Person successor, boolean introOptOut) {
-    this.handover = handover;
-    this.account = account;
-    this.successor = successor;
-    this.introOptOut = introOptOut;
-    this.step = successor == null ? HandoverStep.CHOOSING_SUCCESSOR : HandoverStep.WRITING_NOTE;
-  }
+    protected HandoverItem() {}
 
-  boolean chooseSuccessor(Person chosen) {
-    if (successor != null) {
-      return false;
+    HandoverItem(Handover handover, Account account, Person successor, boolean introOptOut) {
+        this.handover = handover;
+        this.account = account;
+        this.successor = successor;
+        this.introOptOut = introOptOut;
+        this.step = successor == null ? HandoverStep.CHOOSING_SUCCESSOR : HandoverStep.WRITING_NOTE;
     }
-    successor = chosen;
-    step = HandoverStep.WRITING_NOTE;
-    return true;
-  }
 
-  boolean writeNote(Map<String, Object> values, String by, Instant at) {
-    if (note != null) {
-      return false;
+    boolean chooseSuccessor(Person chosen) {
+        if (successor != null) {
+            return false;
+        }
+        successor = chosen;
+        step = HandoverStep.WRITING_NOTE;
+        return true;
     }
-    note = values;
-    noteBy = by;
-    noteWrittenAt = at;
-    return true;
-  }
 
-  boolean transferred(Instant at) {
-    if (transferredAt != null) {
-      return false;
+    boolean writeNote(Map<String, Object> values, String by, Instant at) {
+        if (note != null) {
+            return false;
+        }
+        note = values;
+        noteBy = by;
+        noteWrittenAt = at;
+        return true;
     }
-    transferredAt = at;
-    step = HandoverStep.ACKNOWLEDGING;
-    return true;
-  }
 
-  /** A new question replaces an answered one; the same question asked again is the same event. */
-  boolean ask(String text) {
-    if (text.equals(question) && answer == null) {
-      return false;
+    boolean transferred(Instant at) {
+        if (transferredAt != null) {
+            return false;
+        }
+        transferredAt = at;
+        step = HandoverStep.ACKNOWLEDGING;
+        return true;
     }
-    question = text;
-    answer = null;
-    step = HandoverStep.QUESTION_OPEN;
-    return true;
-  }
 
-  boolean answer(String text) {
-    if (answer != null) {
-      return false;
+    /** A new question replaces an answered one; the same question asked again is the same event. */
+    boolean ask(String text) {
+        if (text.equals(question) && answer == null) {
+            return false;
+        }
+        question = text;
+        answer = null;
+        step = HandoverStep.QUESTION_OPEN;
+        return true;
     }
-    answer = text;
-    step = HandoverStep.ACKNOWLEDGING;
-    return true;
-  }
 
-  boolean acknowledge(Instant at) {
-    if (acknowledgedAt != null) {
-      return false;
+    boolean answer(String text) {
+        if (answer != null) {
+            return false;
+        }
+        answer = text;
+        step = HandoverStep.ACKNOWLEDGING;
+        return true;
     }
-    acknowledgedAt = at;
-    step = introOptOut ? HandoverStep.INTRO_CALL : HandoverStep.INTRODUCING;
-    return true;
-  }
 
-  boolean introSent(Instant at) {
-    if (introSentAt != null) {
-      return false;
+    boolean acknowledge(Instant at) {
+        if (acknowledgedAt != null) {
+            return false;
+        }
+        acknowledgedAt = at;
+        step = introOptOut ? HandoverStep.INTRO_CALL : HandoverStep.INTRODUCING;
+        return true;
     }
-    introSentAt = at;
-    step = HandoverStep.INTRO_CALL;
-    return true;
-  }
 
-  boolean callHeld(Instant at) {
-    if (callHeldAt != null) {
-      return false;
+    boolean introSent(Instant at) {
+        if (introSentAt != null) {
+            return false;
+        }
+        introSentAt = at;
+        step = HandoverStep.INTRO_CALL;
+        return true;
     }
-    callHeldAt = at;
-    completedAt = at;
-    step = HandoverStep.DONE;
-    return true;
-  }
 
-  public Long getId() {
-    return id;
-  }
+    boolean callHeld(Instant at) {
+        if (callHeldAt != null) {
+            return false;
+        }
+        callHeldAt = at;
+        completedAt = at;
+        step = HandoverStep.DONE;
+        return true;
+    }
 
-  public Handover getHandover() {
-    return handover;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public Account getAccount() {
-    return account;
-  }
+    public Handover getHandover() {
+        return handover;
+    }
 
-  public Person getSuccessor() {
-    return successor;
-  }
+    public Account getAccount() {
+        return account;
+    }
 
-  public HandoverStep getStep() {
-    return step;
-  }
+    public Person getSuccessor() {
+        return successor;
+    }
 
-  public boolean isIntroOptOut() {
-    return introOptOut;
-  }
+    public HandoverStep getStep() {
+        return step;
+    }
 
-  public Map<String, Object> getNote() {
-    return note;
-  }
+    public boolean isIntroOptOut() {
+        return introOptOut;
+    }
 
-  public String getNoteBy() {
-    return noteBy;
-  }
+    public Map<String, Object> getNote() {
+        return note;
+    }
 
-  public Instant getNoteWrittenAt() {
-    return noteWrittenAt;
-  }
+    public String getNoteBy() {
+        return noteBy;
+    }
 
-  public String getQuestion() {
-    return question;
-  }
+    public Instant getNoteWrittenAt() {
+        return noteWrittenAt;
+    }
 
-  public String getAnswer() {
-    return answer;
-  }
+    public String getQuestion() {
+        return question;
+    }
 
-  public Instant getTransferredAt() {
-    return transferredAt;
-  }
+    public String getAnswer() {
+        return answer;
+    }
 
-  public Instant getAcknowledgedAt() {
-    return acknowledgedAt;
-  }
+    public Instant getTransferredAt() {
+        return transferredAt;
+    }
 
-  public Instant getIntroSentAt() {
-    return introSentAt;
-  }
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
 
-  public Instant getCallHeldAt() {
-    return callHeldAt;
-  }
+    public Instant getIntroSentAt() {
+        return introSentAt;
+    }
 
-  public Instant getCompletedAt() {
-    return completedAt;
-  }
+    public Instant getCallHeldAt() {
+        return callHeldAt;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

@@ -1,10 +1,10 @@
 package dev.baton.handover;
 
 import java.util.List;
-import org.springframework.data.jpa.repository.Query;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /**
  * Items are read with what their readers always touch (one query instead of one per association):
@@ -13,18 +13,18 @@ import org.springframework.data.jpa.repository.JpaRepository;
  */
 public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
-  @EntityGraph(attributePaths = {"handover", "handover.departing", "account", "successor"})
-  Optional<HandoverItem> findWithContextById(long id);
+    @EntityGraph(attributePaths = {"handover", "handover.departing", "account", "successor"})
+    Optional<HandoverItem> findWithContextById(long id);
 
-  @EntityGraph(attributePaths = {"account", "successor"})
-  List<HandoverItem> findByHandoverIdOrderById(Long handoverId);
+    @EntityGraph(attributePaths = {"account", "successor"})
+    List<HandoverItem> findByHandoverIdOrderById(Long handoverId);
 
-  Optional<HandoverItem> findByHandoverIdAndAccountId(Long handoverId, Long accountId);
+    Optional<HandoverItem> findByHandoverIdAndAccountId(Long handoverId, Long accountId);
 
-  /** An account's items that carry a note, newest first, with their handover and its people. */
-  @Query("""
+    /** An account's items that carry a note, newest first, with their handover and its people. */
+    @Query("""
       select i from HandoverItem i join fetch i.handover h join fetch h.departing left join fetch i.successor
       where i.account.id = :accountId and i.note is not null
       order by i.noteWrittenAt desc nulls last, i.id desc""")
-  List<HandoverItem> findNotesOfAccount(Long accountId);
+    List<HandoverItem> findNotesOfAccount(Long accountId);
 }

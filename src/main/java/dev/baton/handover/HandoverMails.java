@@ -23,91 +23,126 @@ import org.springframework.stereotype.Component;
 @Component
 class HandoverMails {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
-  private final MailComposer composer;
-  private final Outbox outbox;
-  private final People people;
-  private final Book book;
+    private final MailComposer composer;
+    private final Outbox outbox;
+    private final People people;
+    private final Book book;
 
-  HandoverMails(MailComposer composer, Outbox outbox, People people, Book book) {
-    this.composer = composer;
-    this.outbox = outbox;
-    this.people = people;
-    this.book = book;
-  }
-
-  /** From the successor to the account's primary contact; false when there is nobody to write to. */
-  boolean introduction(HandoverItem item) {
-    Optional<Contact> primary = book.contacts(item.getAccount().getId()).stream()
-        .filter(c -> c.isPrimary() && c.getEmail() != null && !c.getEmail().isBlank()).findFirst();
-    if (primary.isEmpty()) {
-      return false;
+    HandoverMails(MailComposer composer, Outbox outbox, People people, Book book) {
+        this.composer = composer;
+        this.outbox = outbox;
+        this.people = people;
+        this.book = book;
     }
-    Person successor = item.getSuccessor();
-    Person departing = item.getHandover().getDeparting();
-    boolean copy = item.getHandover().getReason().copiesDepartingOnIntroduction() && departing.isActive();
-    Map<String, Object> model = new HashMap<>();
-    model.put("contactName", primary.get().getFullName());
-    model.put("accountName", item.getAccount().getName());
-    model.put("successorName", successor.getFullName());
-    model.put("successorEmail", successor.getEmail());
-    model.put("departingName", departing.getFullName());
-    model.put("departingFirstName", departing.getFullName().split(" ")[0]);
-    model.put("departingInCopy", copy);
-    model.put("promises", promises(item.getAccount().getId()));
-    outbox.enqueue("handover-intro:" + item.getId(), primary.get().getEmail(), copy ? departing.getEmail() : null,
-        new Outbox.Sender(successor.getFullName(), successor.getEmail()), composer.compose("intro-customer", model));
-    return true;
-  }
 
-  /** The reminder goes to the successor, the escalation to the manager who launched the handover. */
-  boolean introCallDue(HandoverItem item, Instant dueAt, boolean escalated) {
-    Person recipient = escalated ? manager(item.getHandover()) : item.getSuccessor();
-    Map<String, Object> model = Map.of(
-        "recipientName", recipient.getFullName(), "successorName", item.getSuccessor().getFullName(),
-        "accountName", item.getAccount().getName(), "dueOn", DAY.format(dueAt.atZone(ZoneOffset.UTC)),
-        "escalated", escalated, "handoverId", item.getHandover().getId());
-    String event = escalated ? "handover-intro-call-escalation:" : "handover-intro-call-reminder:";
-    return outbox.enqueue(event + item.getId() + ":" + dueAt, recipient.getEmail(), null,
-        composer.compose("handover-intro-call", model));
-  }
+    /** From the successor to the account's primary contact; false when there is nobody to write to. */
+    boolean introduction(HandoverItem item) {
+        Optional<Contact> primary = book.contacts(item.getAccount().getId()).stream()
+                .filter(c ->
+                        c.isPrimary() && c.getEmail() != null && !c.getEmail().isBlank())
+                .findFirst();
+        if (primary.isEmpty()) {
+            return false;
+        }
+        Person successor = item.getSuccessor();
+        Person departing = item.getHandover().getDeparting();
+        boolean copy = item.getHandover().getReason().copiesDepartingOnIntroduction() && departing.isActive();
+        Map<String, Object> model = new HashMap<>();
+        model.put("contactName", primary.get().getFullName());
+        model.put("accountName", item.getAccount().getName());
+        model.put("successorName", successor.getFullName());
+        model.put("successorEmail", successor.getEmail());
+        model.put("departingName", departing.getFullName());
+        model.put("departingFirstName", departing.getFullName().split(" ")[0]);
+        model.put("departingInCopy", copy);
+        model.put("promises", promises(item.getAccount().getId()));
+        outbox.enqueue(
+                "handover-intro:" + item.getId(),
+                primary.get().getEmail(),
+                copy ? departing.getEmail() : null,
+                new Outbox.Sender(successor.getFullName(), successor.getEmail()),
+                composer.compose("intro-customer", model));
+        return true;
+    }
 
-  boolean summary(Handover h, List<HandoverItem> items, String duration) {
-    Person manager = manager(h);
-    Map<String, Long> perSuccessor = new TreeMap<>();
-    items.forEach(i -> perSuccessor.merge(i.getSuccessor().getFullName(), 1L, Long::sum));
-    String departing = h.getDeparting().getUsername();
-    Map<String, Object> model = new HashMap<>();
-    model.put("recipientName", manager.getFullName());
-    model.put("departingName", h.getDeparting().getFullName());
-    model.put("accounts", items.size());
-    model.put("duration", duration);
-    model.put("successors", perSuccessor.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + " accounts").toList());
-    model.put("notesByDeparting", items.stream().filter(i -> departing.equals(i.getNoteBy())).count());
-    model.put("notesByManager", items.stream().filter(i -> i.getNoteBy() != null && !departing.equals(i.getNoteBy())).count());
-    model.put("introsSent", items.stream().filter(i -> i.getIntroSentAt() != null && !i.isIntroOptOut()).count());
-    model.put("handoverId", h.getId());
-    return outbox.enqueue("handover-summary:" + h.getId(), manager.getEmail(), null,
-        composer.compose("handover-summary", model));
-  }
+    /** The reminder goes to the successor, the escalation to the manager who launched the handover. */
+    boolean introCallDue(HandoverItem item, Instant dueAt, boolean escalated) {
+        Person recipient = escalated ? manager(item.getHandover()) : item.getSuccessor();
+        Map<String, Object> model = Map.of(
+                "recipientName",
+                recipient.getFullName(),
+                "successorName",
+                item.getSuccessor().getFullName(),
+                "accountName",
+                item.getAccount().getName(),
+                "dueOn",
+                DAY.format(dueAt.atZone(ZoneOffset.UTC)),
+                "escalated",
+                escalated,
+                "handoverId",
+                item.getHandover().getId());
+        String event = escalated ? "handover-intro-call-escalation:" : "handover-intro-call-reminder:";
+        return outbox.enqueue(
+                event + item.getId() + ":" + dueAt,
+                recipient.getEmail(),
+                null,
+                composer.compose("handover-intro-call", model));
+    }
 
-  private Person manager(Handover h) {
-    return people.findByUsername(h.getLaunchedBy()).orElseThrow();
-  }
+    boolean summary(Handover h, List<HandoverItem> items, String duration) {
+        Person manager = manager(h);
+        Map<String, Long> perSuccessor = new TreeMap<>();
+        items.forEach(i -> perSuccessor.merge(i.getSuccessor().getFullName(), 1L, Long::sum));
+        String departing = h.getDeparting().getUsername();
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", manager.getFullName());
+        model.put("departingName", h.getDeparting().getFullName());
+        model.put("accounts", items.size());
+        model.put("duration", duration);
+        model.put(
+                "successors",
+                perSuccessor.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue() + " accounts")
+                        .toList());
+        model.put(
+                "notesByDeparting",
+                items.stream().filter(i -> departing.equals(i.getNoteBy())).count());
+        model.put(
+                "notesByManager",
+                items.stream()
+                        .filter(i -> i.getNoteBy() != null && !departing.equals(i.getNoteBy()))
+                        .count());
+        model.put(
+                "introsSent",
+                items.stream()
+                        .filter(i -> i.getIntroSentAt() != null && !i.isIntroOptOut())
+                        .count());
+        model.put("handoverId", h.getId());
+        return outbox.enqueue(
+                "handover-summary:" + h.getId(), manager.getEmail(), null, composer.compose("handover-summary", model));
+    }
 
-  private static final DateTimeFormatter CUSTOMER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private Person manager(Handover h) {
+        return people.findByUsername(h.getLaunchedBy()).orElseThrow();
+    }
 
-  /**
-   * The account's open promises as the customer reads them: what, by when, and for a promise under
-   * way a plain word on where it stands (no internal status names). Empty when there are none.
-   */
-  List<String> promises(Long accountId) {
-    return book.openCommitmentsOf(accountId).stream().map(c -> c.getDescription() + ", by "
-        + CUSTOMER_DATE.format(c.getDueDate()) + switch (c.getStatus()) {
-          case DELIVERED -> " (delivered: I will check with you that it works as promised)";
-          case REJECTED -> " (we need to agree new terms with you: I will be in touch)";
-          default -> "";
-        }).toList();
-  }
+    private static final DateTimeFormatter CUSTOMER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    /**
+     * The account's open promises as the customer reads them: what, by when, and for a promise under
+     * way a plain word on where it stands (no internal status names). Empty when there are none.
+     */
+    List<String> promises(Long accountId) {
+        return book.openCommitmentsOf(accountId).stream()
+                .map(c -> c.getDescription() + ", by "
+                        + CUSTOMER_DATE.format(c.getDueDate())
+                        + switch (c.getStatus()) {
+                            case DELIVERED -> " (delivered: I will check with you that it works as promised)";
+                            case REJECTED -> " (we need to agree new terms with you: I will be in touch)";
+                            default -> "";
+                        })
+                .toList();
+    }
 }

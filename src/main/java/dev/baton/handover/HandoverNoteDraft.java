@@ -28,85 +28,101 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class HandoverNoteDraft implements TaskFormDefaults {
 
-  static final int RECENT_INTERACTIONS = 10;
+    static final int RECENT_INTERACTIONS = 10;
 
-  private final Book book;
-  private final Interactions interactions;
-  private final Tasks tasks;
-  private final Clock clock;
+    private final Book book;
+    private final Interactions interactions;
+    private final Tasks tasks;
+    private final Clock clock;
 
-  HandoverNoteDraft(Book book, Interactions interactions, Tasks tasks, Clock clock) {
-    this.book = book;
-    this.interactions = interactions;
-    this.tasks = tasks;
-    this.clock = clock;
-  }
-
-  @Override
-  public Set<String> formKeys() {
-    return Set.of(HandoverTaskAnswers.NOTE_FORM);
-  }
-
-  @Override
-  @Transactional(readOnly = true)
-  public Map<String, Object> defaults(Task task) {
-    Long accountId = task.getAccountId();
-    if (accountId == null) {
-      return Map.of();
+    HandoverNoteDraft(Book book, Interactions interactions, Tasks tasks, Clock clock) {
+        this.book = book;
+        this.interactions = interactions;
+        this.tasks = tasks;
+        this.clock = clock;
     }
-    Instant now = clock.instant();
-    List<Contact> contacts = book.contacts(accountId);
-    return Map.of(
-        "keyContacts", lines(contacts.stream().map(c -> contact(c, now)).toList()),
-        "historyHighlights", lines(interactions.findByAccountIdOrderByOccurredAtDesc(accountId).stream()
-            .limit(RECENT_INTERACTIONS).map(HandoverNoteDraft::interaction).toList()),
-        "openCommitmentsAndRisks", lines(java.util.stream.Stream.concat(
-            book.openCommitmentsOf(accountId).stream().map(HandoverNoteDraft::commitment),
-            tasks.findByAccountIdAndStatusOrderByDueAtAsc(accountId, TaskStatus.OPEN).stream()
-                .filter(t -> !t.getId().equals(task.getId())).map(HandoverNoteDraft::task)).toList()),
-        "contactsToReverify", lines(contacts.stream().filter(c -> c.isStale(now, Book.STALE_AFTER))
-            .map(c -> "- " + c.getFullName() + ": " + verified(c)).toList()));
-  }
 
-  private static String contact(Contact c, Instant now) {
-    String title = c.getTitle() == null ? "" : " (" + c.getTitle() + ")";
-    String prefers = c.getPreferences() == null || c.getPreferences().isBlank() ? "" : "; prefers: " + c.getPreferences();
-    String stale = c.isStale(now, Book.STALE_AFTER) ? " — to re-verify" : "";
-    return "- " + c.getFullName() + title + ", " + c.getEmail() + prefers + "; " + verified(c) + stale;
-  }
+    @Override
+    public Set<String> formKeys() {
+        return Set.of(HandoverTaskAnswers.NOTE_FORM);
+    }
 
-  private static String verified(Contact c) {
-    return c.getLastVerifiedAt() == null ? "never verified" : "verified " + day(c.getLastVerifiedAt());
-  }
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Object> defaults(Task task) {
+        Long accountId = task.getAccountId();
+        if (accountId == null) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        List<Contact> contacts = book.contacts(accountId);
+        return Map.of(
+                "keyContacts", lines(contacts.stream().map(c -> contact(c, now)).toList()),
+                "historyHighlights",
+                        lines(interactions.findByAccountIdOrderByOccurredAtDesc(accountId).stream()
+                                .limit(RECENT_INTERACTIONS)
+                                .map(HandoverNoteDraft::interaction)
+                                .toList()),
+                "openCommitmentsAndRisks",
+                        lines(java.util.stream.Stream.concat(
+                                        book.openCommitmentsOf(accountId).stream()
+                                                .map(HandoverNoteDraft::commitment),
+                                        tasks
+                                                .findByAccountIdAndStatusOrderByDueAtAsc(accountId, TaskStatus.OPEN)
+                                                .stream()
+                                                .filter(t -> !t.getId().equals(task.getId()))
+                                                .map(HandoverNoteDraft::task))
+                                .toList()),
+                "contactsToReverify",
+                        lines(contacts.stream()
+                                .filter(c -> c.isStale(now, Book.STALE_AFTER))
+                                .map(c -> "- " + c.getFullName() + ": " + verified(c))
+                                .toList()));
+    }
 
-  private static String interaction(Interaction i) {
-    String with = i.getContact() == null ? "" : " with " + i.getContact().getFullName();
-    String kind = i.getKind().name().charAt(0) + i.getKind().name().substring(1).toLowerCase().replace('_', ' ');
-    return "- " + day(i.getOccurredAt()) + " " + kind + with + " (" + i.getBy().getFullName() + "): " + i.getSummary();
-  }
+    private static String contact(Contact c, Instant now) {
+        String title = c.getTitle() == null ? "" : " (" + c.getTitle() + ")";
+        String prefers =
+                c.getPreferences() == null || c.getPreferences().isBlank() ? "" : "; prefers: " + c.getPreferences();
+        String stale = c.isStale(now, Book.STALE_AFTER) ? " — to re-verify" : "";
+        return "- " + c.getFullName() + title + ", " + c.getEmail() + prefers + "; " + verified(c) + stale;
+    }
 
-  private static String commitment(Commitment c) {
-    String owner = c.getOwner() == null ? "no owner" : "owner " + c.getOwner().getFullName();
-    String where = switch (c.getStatus()) {
-      case REJECTED -> "; rejected by delivery, to renegotiate";
-      case DELIVERED -> "; delivered, to verify with the customer";
-      case PROPOSED -> "; not yet accepted by delivery";
-      default -> "";
-    };
-    return "- " + c.getDescription() + ": " + owner + ", due " + c.getDueDate() + where;
-  }
+    private static String verified(Contact c) {
+        return c.getLastVerifiedAt() == null ? "never verified" : "verified " + day(c.getLastVerifiedAt());
+    }
 
-  private static String task(Task t) {
-    String who = t.getAssignee() != null ? t.getAssignee() : String.join(", ", t.getCandidateGroups());
-    String due = t.getDueAt() == null ? "" : ", due " + day(t.getDueAt());
-    return "- Open task: " + t.getName() + " (" + who + due + ")";
-  }
+    private static String interaction(Interaction i) {
+        String with = i.getContact() == null ? "" : " with " + i.getContact().getFullName();
+        String kind = i.getKind().name().charAt(0)
+                + i.getKind().name().substring(1).toLowerCase().replace('_', ' ');
+        return "- " + day(i.getOccurredAt()) + " " + kind + with + " ("
+                + i.getBy().getFullName() + "): " + i.getSummary();
+    }
 
-  private static LocalDate day(Instant at) {
-    return LocalDate.ofInstant(at, ZoneOffset.UTC);
-  }
+    private static String commitment(Commitment c) {
+        String owner =
+                c.getOwner() == null ? "no owner" : "owner " + c.getOwner().getFullName();
+        String where = switch (c.getStatus()) {
+            case REJECTED -> "; rejected by delivery, to renegotiate";
+            case DELIVERED -> "; delivered, to verify with the customer";
+            case PROPOSED -> "; not yet accepted by delivery";
+            default -> "";
+        };
+        return "- " + c.getDescription() + ": " + owner + ", due " + c.getDueDate() + where;
+    }
 
-  private static String lines(List<String> lines) {
-    return lines.stream().collect(Collectors.joining("\n"));
-  }
+    private static String task(Task t) {
+        String who = t.getAssignee() != null ? t.getAssignee() : String.join(", ", t.getCandidateGroups());
+        String due = t.getDueAt() == null ? "" : ", due " + day(t.getDueAt());
+        return "- Open task: " + t.getName() + " (" + who + due + ")";
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static String lines(List<String> lines) {
+        return lines.stream().collect(Collectors.joining("\n"));
+    }
 }

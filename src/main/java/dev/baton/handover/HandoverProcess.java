@@ -6,12 +6,12 @@ import java.util.List;
 /** What a handover needs from the process engine; {@code dev.baton.handover.engine.HandoverLauncher} implements it. */
 public interface HandoverProcess {
 
-  /**
-   * Starts the rep handover for the given items. Safe to call again for the same handover: while
-   * its process runs, a second start is dropped by the engine. The process reports its instance
-   * back through {@link HandoverService#started}.
-   *
-   * @param leaveEndsAt for a leave of absence, when the ownership question comes back; else null
-   */
-  void start(long handoverId, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt);
+    /**
+     * Starts the rep handover for the given items. Safe to call again for the same handover: while
+     * its process runs, a second start is dropped by the engine. The process reports its instance
+     * back through {@link HandoverService#started}.
+     *
+     * @param leaveEndsAt for a leave of absence, when the ownership question comes back; else null
+     */
+    void start(long handoverId, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt);
 }

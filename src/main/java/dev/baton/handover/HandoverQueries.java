@@ -35,116 +35,210 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HandoverQueries {
 
-  private static final String VISIBLE = "from Handover h join h.departing d"
-      + " where :admin = true or h.launchedBy = :me or d.username in :line";
+    private static final String VISIBLE =
+            "from Handover h join h.departing d" + " where :admin = true or h.launchedBy = :me or d.username in :line";
 
-  private final Handovers handovers;
-  private final HandoverItems items;
-  private final HandoverService launcher;
-  private final People people;
-  private final Book book;
-  private final TaskService tasks;
-  private final EntityManager em;
-  private final Clock clock;
-  private final ReportingLines lines;
+    private final Handovers handovers;
+    private final HandoverItems items;
+    private final HandoverService launcher;
+    private final People people;
+    private final Book book;
+    private final TaskService tasks;
+    private final EntityManager em;
+    private final Clock clock;
+    private final ReportingLines lines;
 
-  HandoverQueries(Handovers handovers, HandoverItems items, HandoverService launcher, People people, Book book,
-      TaskService tasks, EntityManager em, Clock clock, ReportingLines lines) {
-    this.lines = lines;
-    this.handovers = handovers;
-    this.items = items;
-    this.launcher = launcher;
-    this.people = people;
-    this.book = book;
-    this.tasks = tasks;
-    this.em = em;
-    this.clock = clock;
-  }
-
-  @Transactional(readOnly = true)
-  public Page<Summary> list(String username, Pageable pageable) {
-    boolean admin = isAdmin(username);
-    // a never-matching name keeps "in :line" valid for someone without reports
-    Set<String> line = people.findByUsername(username).map(lines::line).filter(l -> !l.isEmpty()).orElse(Set.of(""));
-    List<Handover> page = em.createQuery("select h " + VISIBLE + " order by h.createdAt desc, h.id desc", Handover.class)
-        .setParameter("admin", admin).setParameter("me", username).setParameter("line", line)
-        .setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize()).getResultList();
-    long total = em.createQuery("select count(h) " + VISIBLE, Long.class)
-        .setParameter("admin", admin).setParameter("me", username).setParameter("line", line).getSingleResult();
-    // counted in the database, one query for the page: a handover of 10,000 accounts is one row here
-    Map<Long, Object[]> counts = page.isEmpty() ? Map.of() : em.createQuery(
-            "select i.handover.id, count(i), sum(case when i.step = :done then 1 else 0 end) from HandoverItem i"
-                + " where i.handover.id in :ids group by i.handover.id", Object[].class)
-        .setParameter("done", HandoverStep.DONE).setParameter("ids", page.stream().map(Handover::getId).toList())
-        .getResultStream().collect(Collectors.toMap(row -> (Long) row[0], Function.identity()));
-    return new PageImpl<>(page.stream().map(h -> {
-      Object[] c = counts.getOrDefault(h.getId(), new Object[] {h.getId(), 0L, 0L});
-      return summary(h, ((Number) c[1]).intValue(), ((Number) c[2]).longValue());
-    }).toList(), pageable, total);
-  }
-
-  @Transactional(readOnly = true)
-  public Detail detail(long id, String username) {
-    Handover h = handovers.findById(id).orElseThrow(() -> new NotFoundException("handover", id));
-    if (!maySee(h, username)) {
-      throw new AccessDeniedException("handover " + id + " is neither yours nor of your reports");
+    HandoverQueries(
+            Handovers handovers,
+            HandoverItems items,
+            HandoverService launcher,
+            People people,
+            Book book,
+            TaskService tasks,
+            EntityManager em,
+            Clock clock,
+            ReportingLines lines) {
+        this.lines = lines;
+        this.handovers = handovers;
+        this.items = items;
+        this.launcher = launcher;
+        this.people = people;
+        this.book = book;
+        this.tasks = tasks;
+        this.em = em;
+        this.clock = clock;
     }
-    List<HandoverItem> all = items.findByHandoverIdOrderById(id);
-    List<Task> open = tasks.openAbout(new TaskSubject(HandoverTaskSubject.SUBJECT_TYPE, id));
-    Map<Long, Task> byAccount = open.stream().filter(t -> t.getAccountId() != null)
-        .collect(Collectors.toMap(Task::getAccountId, Function.identity(), (a, b) -> a));
-    List<OpenTask> others = open.stream().filter(t -> t.getAccountId() == null)
-        .map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(), t.getDueAt())).toList();
-    return new Detail(summary(h, all), all.stream().map(i -> item(i, byAccount.get(i.getAccount().getId()))).toList(),
-        others);
-  }
 
-  /** The book as it stands: what a launch would hand over. */
-  @Transactional(readOnly = true)
-  public Preview preview(Long personId, String username) {
-    Person p = launcher.departing(personId, username);
-    return new Preview(p.getId(), p.getUsername(), p.getFullName(),
-        book.accounts(p).stream().map(a -> new HandoverViews.PreviewAccount(a.getId(), a.getName(), a.getTerritory(),
-            book.contacts(a.getId()).stream().filter(Contact::isPrimary).map(Contact::getFullName).findFirst()
-                .orElse(null))).toList(),
-        book.openCommitments(p).stream().map(HandoverQueries::commitment).toList(),
-        tasks.openCountAssignedTo(p.getUsername()),
-        book.staleContacts(p, clock.instant()).stream().map(c -> new HandoverViews.PreviewContact(c.getId(),
-            c.getAccount().getId(), c.getAccount().getName(), c.getFullName(), c.getLastVerifiedAt())).toList());
-  }
+    @Transactional(readOnly = true)
+    public Page<Summary> list(String username, Pageable pageable) {
+        boolean admin = isAdmin(username);
+        // a never-matching name keeps "in :line" valid for someone without reports
+        Set<String> line = people.findByUsername(username)
+                .map(lines::line)
+                .filter(l -> !l.isEmpty())
+                .orElse(Set.of(""));
+        List<Handover> page = em.createQuery(
+                        "select h " + VISIBLE + " order by h.createdAt desc, h.id desc", Handover.class)
+                .setParameter("admin", admin)
+                .setParameter("me", username)
+                .setParameter("line", line)
+                .setFirstResult((int) pageable.getOffset())
+                .setMaxResults(pageable.getPageSize())
+                .getResultList();
+        long total = em.createQuery("select count(h) " + VISIBLE, Long.class)
+                .setParameter("admin", admin)
+                .setParameter("me", username)
+                .setParameter("line", line)
+                .getSingleResult();
+        // counted in the database, one query for the page: a handover of 10,000 accounts is one row here
+        Map<Long, Object[]> counts = page.isEmpty()
+                ? Map.of()
+                : em.createQuery(
+                                "select i.handover.id, count(i), sum(case when i.step = :done then 1 else 0 end) from HandoverItem i"
+                                        + " where i.handover.id in :ids group by i.handover.id",
+                                Object[].class)
+                        .setParameter("done", HandoverStep.DONE)
+                        .setParameter("ids", page.stream().map(Handover::getId).toList())
+                        .getResultStream()
+                        .collect(Collectors.toMap(row -> (Long) row[0], Function.identity()));
+        return new PageImpl<>(
+                page.stream()
+                        .map(h -> {
+                            Object[] c = counts.getOrDefault(h.getId(), new Object[] {h.getId(), 0L, 0L});
+                            return summary(h, ((Number) c[1]).intValue(), ((Number) c[2]).longValue());
+                        })
+                        .toList(),
+                pageable,
+                total);
+    }
 
-  static HandoverViews.PreviewCommitment commitment(Commitment c) {
-    return new HandoverViews.PreviewCommitment(c.getId(), c.getAccount().getId(), c.getAccount().getName(),
-        c.getDescription(), c.getDueDate(), c.getStatus().name());
-  }
+    @Transactional(readOnly = true)
+    public Detail detail(long id, String username) {
+        Handover h = handovers.findById(id).orElseThrow(() -> new NotFoundException("handover", id));
+        if (!maySee(h, username)) {
+            throw new AccessDeniedException("handover " + id + " is neither yours nor of your reports");
+        }
+        List<HandoverItem> all = items.findByHandoverIdOrderById(id);
+        List<Task> open = tasks.openAbout(new TaskSubject(HandoverTaskSubject.SUBJECT_TYPE, id));
+        Map<Long, Task> byAccount = open.stream()
+                .filter(t -> t.getAccountId() != null)
+                .collect(Collectors.toMap(Task::getAccountId, Function.identity(), (a, b) -> a));
+        List<OpenTask> others = open.stream()
+                .filter(t -> t.getAccountId() == null)
+                .map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(), t.getDueAt()))
+                .toList();
+        return new Detail(
+                summary(h, all),
+                all.stream()
+                        .map(i -> item(i, byAccount.get(i.getAccount().getId())))
+                        .toList(),
+                others);
+    }
 
-  private Summary summary(Handover h, List<HandoverItem> all) {
-    return summary(h, all.size(), all.stream().filter(i -> i.getStep() == HandoverStep.DONE).count());
-  }
+    /** The book as it stands: what a launch would hand over. */
+    @Transactional(readOnly = true)
+    public Preview preview(Long personId, String username) {
+        Person p = launcher.departing(personId, username);
+        return new Preview(
+                p.getId(),
+                p.getUsername(),
+                p.getFullName(),
+                book.accounts(p).stream()
+                        .map(a -> new HandoverViews.PreviewAccount(
+                                a.getId(),
+                                a.getName(),
+                                a.getTerritory(),
+                                book.contacts(a.getId()).stream()
+                                        .filter(Contact::isPrimary)
+                                        .map(Contact::getFullName)
+                                        .findFirst()
+                                        .orElse(null)))
+                        .toList(),
+                book.openCommitments(p).stream()
+                        .map(HandoverQueries::commitment)
+                        .toList(),
+                tasks.openCountAssignedTo(p.getUsername()),
+                book.staleContacts(p, clock.instant()).stream()
+                        .map(c -> new HandoverViews.PreviewContact(
+                                c.getId(),
+                                c.getAccount().getId(),
+                                c.getAccount().getName(),
+                                c.getFullName(),
+                                c.getLastVerifiedAt()))
+                        .toList());
+    }
 
-  private Summary summary(Handover h, int accounts, long accountsDone) {
-    Instant end = h.getCompletedAt() == null ? clock.instant() : h.getCompletedAt();
-    return new Summary(h.getId(), h.getDeparting().getUsername(), h.getDeparting().getFullName(), h.getReason(),
-        h.getEffectiveDate(), h.getEndDate(), h.getStatus(), h.getLaunchedBy(), h.getCreatedAt(), h.getCompletedAt(),
-        HandoverViews.duration(Duration.between(h.getCreatedAt(), end)), h.getLeaveOutcome(), accounts, accountsDone);
-  }
+    static HandoverViews.PreviewCommitment commitment(Commitment c) {
+        return new HandoverViews.PreviewCommitment(
+                c.getId(),
+                c.getAccount().getId(),
+                c.getAccount().getName(),
+                c.getDescription(),
+                c.getDueDate(),
+                c.getStatus().name());
+    }
 
-  private Item item(HandoverItem i, Task task) {
-    Instant due = task == null ? null : task.getDueAt();
-    long late = due == null || due.isAfter(clock.instant()) ? 0 : Duration.between(due, clock.instant()).toDays();
-    Person s = i.getSuccessor();
-    return new Item(i.getId(), i.getAccount().getId(), i.getAccount().getName(), s == null ? null : s.getUsername(),
-        s == null ? null : s.getFullName(), i.getStep(), task == null ? null : task.getName(),
-        task == null ? null : task.getAssignee(), due, late, i.getNote() != null, i.getQuestion(), i.getAnswer(),
-        i.getAcknowledgedAt(), i.getIntroSentAt(), i.isIntroOptOut(), i.getCallHeldAt());
-  }
+    private Summary summary(Handover h, List<HandoverItem> all) {
+        return summary(
+                h,
+                all.size(),
+                all.stream().filter(i -> i.getStep() == HandoverStep.DONE).count());
+    }
 
-  boolean maySee(Handover h, String username) {
-    return isAdmin(username) || username.equals(h.getLaunchedBy())
-        || people.findByUsername(username).map(me -> lines.inLineOf(h.getDeparting(), me)).orElse(false);
-  }
+    private Summary summary(Handover h, int accounts, long accountsDone) {
+        Instant end = h.getCompletedAt() == null ? clock.instant() : h.getCompletedAt();
+        return new Summary(
+                h.getId(),
+                h.getDeparting().getUsername(),
+                h.getDeparting().getFullName(),
+                h.getReason(),
+                h.getEffectiveDate(),
+                h.getEndDate(),
+                h.getStatus(),
+                h.getLaunchedBy(),
+                h.getCreatedAt(),
+                h.getCompletedAt(),
+                HandoverViews.duration(Duration.between(h.getCreatedAt(), end)),
+                h.getLeaveOutcome(),
+                accounts,
+                accountsDone);
+    }
 
-  private boolean isAdmin(String username) {
-    return people.findByUsername(username).map(p -> p.hasRole(Role.ADMIN)).orElse(false);
-  }
+    private Item item(HandoverItem i, Task task) {
+        Instant due = task == null ? null : task.getDueAt();
+        long late = due == null || due.isAfter(clock.instant())
+                ? 0
+                : Duration.between(due, clock.instant()).toDays();
+        Person s = i.getSuccessor();
+        return new Item(
+                i.getId(),
+                i.getAccount().getId(),
+                i.getAccount().getName(),
+                s == null ? null : s.getUsername(),
+                s == null ? null : s.getFullName(),
+                i.getStep(),
+                task == null ? null : task.getName(),
+                task == null ? null : task.getAssignee(),
+                due,
+                late,
+                i.getNote() != null,
+                i.getQuestion(),
+                i.getAnswer(),
+                i.getAcknowledgedAt(),
+                i.getIntroSentAt(),
+                i.isIntroOptOut(),
+                i.getCallHeldAt());
+    }
+
+    boolean maySee(Handover h, String username) {
+        return isAdmin(username)
+                || username.equals(h.getLaunchedBy())
+                || people.findByUsername(username)
+                        .map(me -> lines.inLineOf(h.getDeparting(), me))
+                        .orElse(false);
+    }
+
+    private boolean isAdmin(String username) {
+        return people.findByUsername(username).map(p -> p.hasRole(Role.ADMIN)).orElse(false);
+    }
 }

@@ -35,130 +35,169 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class HandoverService {
 
-  private final Handovers handovers;
-  private final HandoverItems items;
-  private final People people;
-  private final Book book;
-  private final SuccessorRules rules;
-  private final SuccessorPlanner planner;
-  private final TaskTransfers tasks;
-  private final HandoverProcess process;
-  private final AuditLog audit;
-  private final Clock clock;
-  private final TransactionTemplate tx;
-  private final ApplicationEventPublisher events;
-  private final ReportingLines lines;
+    private final Handovers handovers;
+    private final HandoverItems items;
+    private final People people;
+    private final Book book;
+    private final SuccessorRules rules;
+    private final SuccessorPlanner planner;
+    private final TaskTransfers tasks;
+    private final HandoverProcess process;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final ReportingLines lines;
 
-  HandoverService(Handovers handovers, HandoverItems items, People people, Book book, SuccessorRules rules,
-      SuccessorPlanner planner, TaskTransfers tasks, HandoverProcess process, AuditLog audit, Clock clock, TransactionTemplate tx,
-      ApplicationEventPublisher events, ReportingLines lines) {
-    this.events = events;
-    this.lines = lines;
-    this.handovers = handovers;
-    this.items = items;
-    this.people = people;
-    this.book = book;
-    this.rules = rules;
-    this.planner = planner;
-    this.tasks = tasks;
-    this.process = process;
-    this.audit = audit;
-    this.clock = clock;
-    this.tx = tx;
-  }
+    HandoverService(
+            Handovers handovers,
+            HandoverItems items,
+            People people,
+            Book book,
+            SuccessorRules rules,
+            SuccessorPlanner planner,
+            TaskTransfers tasks,
+            HandoverProcess process,
+            AuditLog audit,
+            Clock clock,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            ReportingLines lines) {
+        this.events = events;
+        this.lines = lines;
+        this.handovers = handovers;
+        this.items = items;
+        this.people = people;
+        this.book = book;
+        this.rules = rules;
+        this.planner = planner;
+        this.tasks = tasks;
+        this.process = process;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = tx;
+    }
 
-  /**
-   * Saves the handover (STARTING) with its items and, in the same transaction, the {@link
-   * HandoverEvents.Launched} event that starts its process after commit (again after a crash or an
-   * engine outage, until delivered: see {@code HandoverStarter}).
-   *
-   * @return the handover's id
-   */
-  public long launch(LaunchRequest r, String manager) {
-    try {
-      return tx.execute(status -> create(r, manager)).getId();
-    } catch (DataIntegrityViolationException raced) {
-      throw new ConflictException("a handover of this person is already running");
+    /**
+     * Saves the handover (STARTING) with its items and, in the same transaction, the {@link
+     * HandoverEvents.Launched} event that starts its process after commit (again after a crash or an
+     * engine outage, until delivered: see {@code HandoverStarter}).
+     *
+     * @return the handover's id
+     */
+    public long launch(LaunchRequest r, String manager) {
+        try {
+            return tx.execute(status -> create(r, manager)).getId();
+        } catch (DataIntegrityViolationException raced) {
+            throw new ConflictException("a handover of this person is already running");
+        }
     }
-  }
 
-  /** Sends the start of a handover's process; harmless when it runs already (see {@link HandoverProcess}). */
-  public void start(long handoverId) {
-    // read in a transaction, sent outside it: no database connection waits on the engine
-    Runnable send = tx.execute(status -> {
-      Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
-      List<Long> itemIds = items.findByHandoverIdOrderById(handoverId).stream().map(HandoverItem::getId).toList();
-      String departing = h.getDeparting().getUsername();
-      Instant leaveEndsAt = h.getEndDate() == null ? null : h.getEndDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-      return () -> process.start(handoverId, itemIds, h.getLaunchedBy(), departing, leaveEndsAt);
-    });
-    send.run();
-  }
+    /** Sends the start of a handover's process; harmless when it runs already (see {@link HandoverProcess}). */
+    public void start(long handoverId) {
+        // read in a transaction, sent outside it: no database connection waits on the engine
+        Runnable send = tx.execute(status -> {
+            Handover h =
+                    handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
+            List<Long> itemIds = items.findByHandoverIdOrderById(handoverId).stream()
+                    .map(HandoverItem::getId)
+                    .toList();
+            String departing = h.getDeparting().getUsername();
+            Instant leaveEndsAt = h.getEndDate() == null
+                    ? null
+                    : h.getEndDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+            return () -> process.start(handoverId, itemIds, h.getLaunchedBy(), departing, leaveEndsAt);
+        });
+        send.run();
+    }
 
-  /** The process reports its instance: the handover runs. A repeated report changes nothing. */
-  @Transactional
-  public void started(long handoverId, long processInstanceKey) {
-    Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
-    if (h.started(processInstanceKey)) {
-      audit.record("handover.started", "handover", handoverId, null, null,
-          fields("processInstanceKey", processInstanceKey));
+    /** The process reports its instance: the handover runs. A repeated report changes nothing. */
+    @Transactional
+    public void started(long handoverId, long processInstanceKey) {
+        Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
+        if (h.started(processInstanceKey)) {
+            audit.record(
+                    "handover.started",
+                    "handover",
+                    handoverId,
+                    null,
+                    null,
+                    fields("processInstanceKey", processInstanceKey));
+        }
     }
-  }
 
-  private Handover create(LaunchRequest r, String manager) {
-    Person departing = departing(r.departingId(), manager);
-    validateDates(r);
-    if (rules.isLeaving(departing)) {
-      throw new ConflictException(departing.getUsername() + " is already being handed over");
+    private Handover create(LaunchRequest r, String manager) {
+        Person departing = departing(r.departingId(), manager);
+        validateDates(r);
+        if (rules.isLeaving(departing)) {
+            throw new ConflictException(departing.getUsername() + " is already being handed over");
+        }
+        List<Account> accounts = book.accounts(departing);
+        if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
+            throw new BadRequestException("departingId", departing.getUsername() + " owns nothing to hand over");
+        }
+        Map<Long, Person> successors = planner.plan(r.plan(), departing, accounts);
+        Handover handover =
+                handovers.save(new Handover(departing, manager, r.reason(), r.effectiveDate(), r.endDate()));
+        for (Account account : accounts) {
+            items.save(new HandoverItem(
+                    handover,
+                    account,
+                    successors.get(account.getId()),
+                    r.introOptOut().contains(account.getId())));
+        }
+        handovers.flush();
+        audit.record(
+                "handover.launched",
+                "handover",
+                handover.getId(),
+                null,
+                null,
+                fields(
+                        "departing",
+                        departing.getUsername(),
+                        "reason",
+                        r.reason().name(),
+                        "effectiveDate",
+                        r.effectiveDate().toString(),
+                        "accounts",
+                        accounts.size(),
+                        "planned",
+                        successors.size()));
+        events.publishEvent(new HandoverEvents.Launched(handover.getId()));
+        return handover;
     }
-    List<Account> accounts = book.accounts(departing);
-    if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
-      throw new BadRequestException("departingId", departing.getUsername() + " owns nothing to hand over");
-    }
-    Map<Long, Person> successors = planner.plan(r.plan(), departing, accounts);
-    Handover handover = handovers.save(new Handover(departing, manager, r.reason(), r.effectiveDate(), r.endDate()));
-    for (Account account : accounts) {
-      items.save(new HandoverItem(handover, account, successors.get(account.getId()),
-          r.introOptOut().contains(account.getId())));
-    }
-    handovers.flush();
-    audit.record("handover.launched", "handover", handover.getId(), null, null, fields(
-        "departing", departing.getUsername(), "reason", r.reason().name(), "effectiveDate", r.effectiveDate().toString(),
-        "accounts", accounts.size(), "planned", successors.size()));
-    events.publishEvent(new HandoverEvents.Launched(handover.getId()));
-    return handover;
-  }
 
-  /** The person exists, is active, and is in the manager's line (an admin may hand over anyone). */
-  Person departing(Long id, String username) {
-    if (id == null) {
-      throw new BadRequestException("departingId", "who is handing over is required");
+    /** The person exists, is active, and is in the manager's line (an admin may hand over anyone). */
+    Person departing(Long id, String username) {
+        if (id == null) {
+            throw new BadRequestException("departingId", "who is handing over is required");
+        }
+        Person departing = people.findById(id)
+                .orElseThrow(() -> new BadRequestException("departingId", "person " + id + " does not exist"));
+        Person me = people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+        if (!me.hasRole(Role.ADMIN) && !lines.inLineOf(departing, me)) {
+            throw new AccessDeniedException(departing.getUsername() + " is not in " + username + "'s line");
+        }
+        if (!departing.isActive()) {
+            throw new BadRequestException("departingId", departing.getUsername() + " is inactive");
+        }
+        return departing;
     }
-    Person departing = people.findById(id)
-        .orElseThrow(() -> new BadRequestException("departingId", "person " + id + " does not exist"));
-    Person me = people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
-    if (!me.hasRole(Role.ADMIN) && !lines.inLineOf(departing, me)) {
-      throw new AccessDeniedException(departing.getUsername() + " is not in " + username + "'s line");
-    }
-    if (!departing.isActive()) {
-      throw new BadRequestException("departingId", departing.getUsername() + " is inactive");
-    }
-    return departing;
-  }
 
-  private void validateDates(LaunchRequest r) {
-    if (r.reason() == null) {
-      throw new BadRequestException("reason", "one of LEAVING, ROLE_CHANGE, LEAVE_OF_ABSENCE, TERRITORY_CHANGE");
+    private void validateDates(LaunchRequest r) {
+        if (r.reason() == null) {
+            throw new BadRequestException("reason", "one of LEAVING, ROLE_CHANGE, LEAVE_OF_ABSENCE, TERRITORY_CHANGE");
+        }
+        if (r.effectiveDate() == null || r.effectiveDate().isBefore(LocalDate.now(clock))) {
+            throw new BadRequestException("effectiveDate", "must be today or later");
+        }
+        boolean leave = r.reason() == HandoverReason.LEAVE_OF_ABSENCE;
+        if (leave && (r.endDate() == null || !r.endDate().isAfter(r.effectiveDate()))) {
+            throw new BadRequestException("endDate", "a leave of absence needs an end date after the effective date");
+        }
+        if (!leave && r.endDate() != null) {
+            throw new BadRequestException("endDate", "only a leave of absence has an end date");
+        }
     }
-    if (r.effectiveDate() == null || r.effectiveDate().isBefore(LocalDate.now(clock))) {
-      throw new BadRequestException("effectiveDate", "must be today or later");
-    }
-    boolean leave = r.reason() == HandoverReason.LEAVE_OF_ABSENCE;
-    if (leave && (r.endDate() == null || !r.endDate().isAfter(r.effectiveDate()))) {
-      throw new BadRequestException("endDate", "a leave of absence needs an end date after the effective date");
-    }
-    if (!leave && r.endDate() != null) {
-      throw new BadRequestException("endDate", "only a leave of absence has an end date");
-    }
-  }
 }

@@ -12,4 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("baton.handover")
 public record HandoverSettings(
-    @DefaultValue("5") int introCallDays, @DefaultValue("P1D") Duration introCallReminder) {}
+        @DefaultValue("5") int introCallDays,
+        @DefaultValue("P1D") Duration introCallReminder) {}

@@ -12,14 +12,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class HandoverStarter {
 
-  private final HandoverService handovers;
+    private final HandoverService handovers;
 
-  HandoverStarter(HandoverService handovers) {
-    this.handovers = handovers;
-  }
+    HandoverStarter(HandoverService handovers) {
+        this.handovers = handovers;
+    }
 
-  @TransactionalEventListener
-  void launched(HandoverEvents.Launched event) {
-    handovers.start(event.handoverId());
-  }
+    @TransactionalEventListener
+    void launched(HandoverEvents.Launched event) {
+        handovers.start(event.handoverId());
+    }
 }

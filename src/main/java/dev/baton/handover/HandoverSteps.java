@@ -24,173 +24,201 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HandoverSteps {
 
-  /** What the account's process needs to run: usernames for assignment, dates for timers. */
-  public record AccountStart(long accountId, long handoverId, String departing, String manager, String successor,
-      Instant noteDueAt, boolean introOptOut) {}
+    /** What the account's process needs to run: usernames for assignment, dates for timers. */
+    public record AccountStart(
+            long accountId,
+            long handoverId,
+            String departing,
+            String manager,
+            String successor,
+            Instant noteDueAt,
+            boolean introOptOut) {}
 
-  /** The note form's fields, stored together as the account's handover note. */
-  public static final List<String> NOTE_FIELDS = List.of(
-      "relationshipSummary", "keyContacts", "historyHighlights", "openCommitmentsAndRisks", "contactsToReverify");
+    /** The note form's fields, stored together as the account's handover note. */
+    public static final List<String> NOTE_FIELDS = List.of(
+            "relationshipSummary", "keyContacts", "historyHighlights", "openCommitmentsAndRisks", "contactsToReverify");
 
-  public record Acknowledged(boolean questionOpen, Instant introCallDueAt, Instant introReminderAt) {}
+    public record Acknowledged(boolean questionOpen, Instant introCallDueAt, Instant introReminderAt) {}
 
-  private final HandoverItems items;
-  private final People people;
-  private final BookTransfer transfer;
-  private final SuccessorRules rules;
-  private final HandoverMails mails;
-  private final HandoverSettings settings;
-  private final AuditLog audit;
-  private final Clock clock;
+    private final HandoverItems items;
+    private final People people;
+    private final BookTransfer transfer;
+    private final SuccessorRules rules;
+    private final HandoverMails mails;
+    private final HandoverSettings settings;
+    private final AuditLog audit;
+    private final Clock clock;
 
-  HandoverSteps(HandoverItems items, People people, BookTransfer transfer, SuccessorRules rules, HandoverMails mails, HandoverSettings settings, AuditLog audit, Clock clock) {
-    this.items = items;
-    this.people = people;
-    this.transfer = transfer;
-    this.rules = rules;
-    this.mails = mails;
-    this.settings = settings;
-    this.audit = audit;
-    this.clock = clock;
-  }
-
-  @Transactional(readOnly = true)
-  public AccountStart prepare(long itemId) {
-    HandoverItem item = item(itemId);
-    Handover h = item.getHandover();
-    return new AccountStart(item.getAccount().getId(), h.getId(), h.getDeparting().getUsername(), h.getLaunchedBy(),
-        item.getSuccessor() == null ? null : item.getSuccessor().getUsername(),
-        endOf(h.getEffectiveDate()), item.isIntroOptOut());
-  }
-
-  /** The manager's choice for an unplanned account; an unusable one throws {@link InvalidSuccessor}. */
-  @Transactional
-  public String chooseSuccessor(long itemId, String username) {
-    HandoverItem item = item(itemId);
-    if (item.getSuccessor() != null) {
-      return item.getSuccessor().getUsername();
+    HandoverSteps(
+            HandoverItems items,
+            People people,
+            BookTransfer transfer,
+            SuccessorRules rules,
+            HandoverMails mails,
+            HandoverSettings settings,
+            AuditLog audit,
+            Clock clock) {
+        this.items = items;
+        this.people = people;
+        this.transfer = transfer;
+        this.rules = rules;
+        this.mails = mails;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
     }
-    Person chosen = people.findByUsername(username == null ? "" : username.trim())
-        .orElseThrow(() -> new InvalidSuccessor("there is nobody called '" + username + "'"));
-    rules.problem(chosen, item.getHandover().getDeparting()).ifPresent(problem -> {
-      throw new InvalidSuccessor(problem);
-    });
-    item.chooseSuccessor(chosen);
-    record("handover.successor-chosen", item, fields("successor", chosen.getUsername()));
-    return chosen.getUsername();
-  }
 
-  @Transactional
-  public void saveNote(long itemId, Map<String, Object> note, String author) {
-    HandoverItem item = item(itemId);
-    if (item.writeNote(note, author, clock.instant())) {
-      record("handover.note-written", item, fields("by", author));
+    @Transactional(readOnly = true)
+    public AccountStart prepare(long itemId) {
+        HandoverItem item = item(itemId);
+        Handover h = item.getHandover();
+        return new AccountStart(
+                item.getAccount().getId(),
+                h.getId(),
+                h.getDeparting().getUsername(),
+                h.getLaunchedBy(),
+                item.getSuccessor() == null ? null : item.getSuccessor().getUsername(),
+                endOf(h.getEffectiveDate()),
+                item.isIntroOptOut());
     }
-  }
 
-  /**
-   * The account, its open commitments and its open tasks move from the departing person to the
-   * successor in this one transaction. Only what the departing person still owns moves, so a second
-   * delivery (or a manager who moved something by hand meanwhile) moves nothing twice.
-   */
-  @Transactional
-  public void transferOwnership(long itemId) {
-    HandoverItem item = item(itemId);
-    Person from = item.getHandover().getDeparting();
-    Person to = item.getSuccessor();
-    transfer.move(item.getAccount(), from, to);
-    if (item.transferred(clock.instant())) {
-      record("handover.ownership-transferred", item, fields("from", from.getUsername(), "to", to.getUsername()));
+    /** The manager's choice for an unplanned account; an unusable one throws {@link InvalidSuccessor}. */
+    @Transactional
+    public String chooseSuccessor(long itemId, String username) {
+        HandoverItem item = item(itemId);
+        if (item.getSuccessor() != null) {
+            return item.getSuccessor().getUsername();
+        }
+        Person chosen = people.findByUsername(username == null ? "" : username.trim())
+                .orElseThrow(() -> new InvalidSuccessor("there is nobody called '" + username + "'"));
+        rules.problem(chosen, item.getHandover().getDeparting()).ifPresent(problem -> {
+            throw new InvalidSuccessor(problem);
+        });
+        item.chooseSuccessor(chosen);
+        record("handover.successor-chosen", item, fields("successor", chosen.getUsername()));
+        return chosen.getUsername();
     }
-  }
 
-  /**
-   * A question keeps the account unacknowledged; otherwise the successor has it. A question that
-   * cannot be asked (none written, or nobody left to answer it) is refused with {@link
-   * IllegalArgumentException}, never taken as an acknowledgement: acknowledging mails the customer.
-   * The task page refuses such answers first ({@code HandoverTaskAnswers}); this guards the process.
-   */
-  @Transactional
-  public Acknowledged acknowledge(long itemId, boolean asking, String question) {
-    HandoverItem item = item(itemId);
-    Handover h = item.getHandover();
-    if (asking && (question == null || question.isBlank() || !departingReachable(h))) {
-      throw new IllegalArgumentException("handover item " + itemId + ": a question was chosen but "
-          + (question == null || question.isBlank() ? "none was written" : "the departing person can no longer answer")
-          + "; the account is not acknowledged");
+    @Transactional
+    public void saveNote(long itemId, Map<String, Object> note, String author) {
+        HandoverItem item = item(itemId);
+        if (item.writeNote(note, author, clock.instant())) {
+            record("handover.note-written", item, fields("by", author));
+        }
     }
-    if (asking) {
-      if (item.ask(question.strip())) {
-        record("handover.question-asked", item, fields("question", question.strip()));
-      }
-      return new Acknowledged(true, null, null);
+
+    /**
+     * The account, its open commitments and its open tasks move from the departing person to the
+     * successor in this one transaction. Only what the departing person still owns moves, so a second
+     * delivery (or a manager who moved something by hand meanwhile) moves nothing twice.
+     */
+    @Transactional
+    public void transferOwnership(long itemId) {
+        HandoverItem item = item(itemId);
+        Person from = item.getHandover().getDeparting();
+        Person to = item.getSuccessor();
+        transfer.move(item.getAccount(), from, to);
+        if (item.transferred(clock.instant())) {
+            record("handover.ownership-transferred", item, fields("from", from.getUsername(), "to", to.getUsername()));
+        }
     }
-    if (item.acknowledge(clock.instant())) {
-      record("handover.acknowledged", item, fields("by", item.getSuccessor().getUsername()));
+
+    /**
+     * A question keeps the account unacknowledged; otherwise the successor has it. A question that
+     * cannot be asked (none written, or nobody left to answer it) is refused with {@link
+     * IllegalArgumentException}, never taken as an acknowledgement: acknowledging mails the customer.
+     * The task page refuses such answers first ({@code HandoverTaskAnswers}); this guards the process.
+     */
+    @Transactional
+    public Acknowledged acknowledge(long itemId, boolean asking, String question) {
+        HandoverItem item = item(itemId);
+        Handover h = item.getHandover();
+        if (asking && (question == null || question.isBlank() || !departingReachable(h))) {
+            throw new IllegalArgumentException("handover item " + itemId + ": a question was chosen but "
+                    + (question == null || question.isBlank()
+                            ? "none was written"
+                            : "the departing person can no longer answer")
+                    + "; the account is not acknowledged");
+        }
+        if (asking) {
+            if (item.ask(question.strip())) {
+                record("handover.question-asked", item, fields("question", question.strip()));
+            }
+            return new Acknowledged(true, null, null);
+        }
+        if (item.acknowledge(clock.instant())) {
+            record(
+                    "handover.acknowledged",
+                    item,
+                    fields("by", item.getSuccessor().getUsername()));
+        }
+        Instant due = item.getAcknowledgedAt().plus(settings.introCallDays(), ChronoUnit.DAYS);
+        return new Acknowledged(false, due, due.minus(settings.introCallReminder()));
     }
-    Instant due = item.getAcknowledgedAt().plus(settings.introCallDays(), ChronoUnit.DAYS);
-    return new Acknowledged(false, due, due.minus(settings.introCallReminder()));
-  }
 
-  @Transactional
-  public void saveAnswer(long itemId, String answer) {
-    HandoverItem item = item(itemId);
-    if (item.answer(answer == null ? "" : answer.strip())) {
-      record("handover.question-answered", item, fields("answer", item.getAnswer()));
+    @Transactional
+    public void saveAnswer(long itemId, String answer) {
+        HandoverItem item = item(itemId);
+        if (item.answer(answer == null ? "" : answer.strip())) {
+            record("handover.question-answered", item, fields("answer", item.getAnswer()));
+        }
     }
-  }
 
-  /** Exactly one introduction per account: the outbox's dedup key is the item. */
-  @Transactional
-  public void sendIntroduction(long itemId) {
-    HandoverItem item = item(itemId);
-    boolean queued = mails.introduction(item);
-    if (item.introSent(clock.instant())) {
-      record("handover.introduction-" + (queued ? "sent" : "skipped"), item, fields("queued", queued));
+    /** Exactly one introduction per account: the outbox's dedup key is the item. */
+    @Transactional
+    public void sendIntroduction(long itemId) {
+        HandoverItem item = item(itemId);
+        boolean queued = mails.introduction(item);
+        if (item.introSent(clock.instant())) {
+            record("handover.introduction-" + (queued ? "sent" : "skipped"), item, fields("queued", queued));
+        }
     }
-  }
 
-  @Transactional
-  public void remindIntroCall(long itemId, Instant dueAt) {
-    mails.introCallDue(item(itemId), dueAt, false);
-  }
-
-  @Transactional
-  public void escalateIntroCall(long itemId, Instant dueAt) {
-    HandoverItem item = item(itemId);
-    if (mails.introCallDue(item, dueAt, true)) {
-      record("handover.intro-call-escalated", item, fields("dueAt", dueAt.toString()));
+    @Transactional
+    public void remindIntroCall(long itemId, Instant dueAt) {
+        mails.introCallDue(item(itemId), dueAt, false);
     }
-  }
 
-  /** Records the introduction call as held once, with what was said ({@code summary} may be null). */
-  @Transactional
-  public void recordIntroCall(long itemId, String summary) {
-    HandoverItem item = item(itemId);
-    if (item.callHeld(clock.instant())) {
-      record("handover.intro-call-held", item, fields("by", item.getSuccessor().getUsername(), "summary", summary));
+    @Transactional
+    public void escalateIntroCall(long itemId, Instant dueAt) {
+        HandoverItem item = item(itemId);
+        if (mails.introCallDue(item, dueAt, true)) {
+            record("handover.intro-call-escalated", item, fields("dueAt", dueAt.toString()));
+        }
     }
-  }
 
-  /** The departing person can still answer: active, and either staying in the company or not yet gone. */
-  boolean departingReachable(Handover h) {
-    return h.getDeparting().isActive()
-        && (h.getReason().copiesDepartingOnIntroduction() || !LocalDate.now(clock).isAfter(h.getEffectiveDate()));
-  }
+    /** Records the introduction call as held once, with what was said ({@code summary} may be null). */
+    @Transactional
+    public void recordIntroCall(long itemId, String summary) {
+        HandoverItem item = item(itemId);
+        if (item.callHeld(clock.instant())) {
+            record(
+                    "handover.intro-call-held",
+                    item,
+                    fields("by", item.getSuccessor().getUsername(), "summary", summary));
+        }
+    }
 
-  /** The note is due by the end of the effective day (UTC): a person leaving today can still write it. */
-  private static Instant endOf(LocalDate date) {
-    return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-  }
+    /** The departing person can still answer: active, and either staying in the company or not yet gone. */
+    boolean departingReachable(Handover h) {
+        return h.getDeparting().isActive()
+                && (h.getReason().copiesDepartingOnIntroduction()
+                        || !LocalDate.now(clock).isAfter(h.getEffectiveDate()));
+    }
 
-  /** Names the handover too, so the account's timeline can link to its page. */
-  private void record(String action, HandoverItem item, Map<String, Object> after) {
-    Map<String, Object> withHandover = new java.util.LinkedHashMap<>(after);
-    withHandover.put("handoverId", item.getHandover().getId());
-    audit.record(action, "handover_item", item.getId(), item.getAccount().getId(), null, withHandover);
-  }
+    /** The note is due by the end of the effective day (UTC): a person leaving today can still write it. */
+    private static Instant endOf(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
 
-  private HandoverItem item(long id) {
-    return items.findWithContextById(id).orElseThrow(() -> new NotFoundException("handover item", id));
-  }
+    /** Names the handover too, so the account's timeline can link to its page. */
+    private void record(String action, HandoverItem item, Map<String, Object> after) {
+        Map<String, Object> withHandover = new java.util.LinkedHashMap<>(after);
+        withHandover.put("handoverId", item.getHandover().getId());
+        audit.record(action, "handover_item", item.getId(), item.getAccount().getId(), null, withHandover);
+    }
+
+    private HandoverItem item(long id) {
+        return items.findWithContextById(id).orElseThrow(() -> new NotFoundException("handover item", id));
+    }
 }

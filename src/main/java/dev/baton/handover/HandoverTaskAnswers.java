@@ -26,85 +26,90 @@ import org.springframework.stereotype.Component;
 @Component
 class HandoverTaskAnswers implements TaskCompletionHandler {
 
-  static final String NOTE_FORM = "handover-note";
-  static final String ACKNOWLEDGE_FORM = "handover-acknowledge";
-  static final String CHOOSE_SUCCESSOR_FORM = "handover-choose-successor";
+    static final String NOTE_FORM = "handover-note";
+    static final String ACKNOWLEDGE_FORM = "handover-acknowledge";
+    static final String CHOOSE_SUCCESSOR_FORM = "handover-choose-successor";
 
-  private final HandoverItems items;
-  private final HandoverSteps steps;
-  private final People people;
-  private final SuccessorRules rules;
+    private final HandoverItems items;
+    private final HandoverSteps steps;
+    private final People people;
+    private final SuccessorRules rules;
 
-  HandoverTaskAnswers(HandoverItems items, HandoverSteps steps, People people, SuccessorRules rules) {
-    this.items = items;
-    this.steps = steps;
-    this.people = people;
-    this.rules = rules;
-  }
-
-  @Override
-  public Set<String> formKeys() {
-    return Set.of(NOTE_FORM, ACKNOWLEDGE_FORM, CHOOSE_SUCCESSOR_FORM);
-  }
-
-  @Override
-  public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
-    HandoverItem item = item(task);
-    return switch (task.getFormKey()) {
-      case NOTE_FORM -> {
-        Map<String, Object> note = new LinkedHashMap<>();
-        HandoverSteps.NOTE_FIELDS.forEach(f -> note.put(f, values.get(f)));
-        steps.saveNote(item.getId(), note, actor);
-        yield Map.of();
-      }
-      case ACKNOWLEDGE_FORM -> {
-        checkQuestion(item, values);
-        yield values;
-      }
-      case CHOOSE_SUCCESSOR_FORM -> {
-        Map<String, Object> answer = new LinkedHashMap<>(values);
-        answer.put("successorUsername", successor(item, (String) values.get("successorUsername")));
-        yield answer;
-      }
-      default -> values;
-    };
-  }
-
-  private void checkQuestion(HandoverItem item, Map<String, Object> values) {
-    if (!"ask".equals(values.get("acknowledgement"))) {
-      return;
+    HandoverTaskAnswers(HandoverItems items, HandoverSteps steps, People people, SuccessorRules rules) {
+        this.items = items;
+        this.steps = steps;
+        this.people = people;
+        this.rules = rules;
     }
-    Object question = values.get("question");
-    if (question == null || question.toString().isBlank()) {
-      throw TaskCompletionHandler.refuse(Map.of("question",
-          "write your question, or choose to take the account over"));
-    }
-    if (!steps.departingReachable(item.getHandover())) {
-      throw TaskCompletionHandler.refuse(Map.of("acknowledgement", item.getHandover().getDeparting().getFullName()
-          + " has left and can no longer answer: take the account over, or ask your manager"));
-    }
-  }
 
-  /** The chosen person's user name; found by user name or e-mail (case-insensitive). */
-  private String successor(HandoverItem item, String typed) {
-    String name = typed == null ? "" : typed.trim();
-    Optional<Person> chosen = people.findByUsername(name).or(() -> people.findByEmailIgnoreCase(name));
-    // not chosen.map(p -> problem or null): a usable person maps to null, i.e. to "nobody"
-    String problem = chosen.isEmpty() ? "there is nobody with the user name or e-mail '" + name + "'"
-        : rules.problem(chosen.get(), item.getHandover().getDeparting()).orElse(null);
-    if (problem != null) {
-      throw TaskCompletionHandler.refuse(Map.of("successorUsername", problem));
+    @Override
+    public Set<String> formKeys() {
+        return Set.of(NOTE_FORM, ACKNOWLEDGE_FORM, CHOOSE_SUCCESSOR_FORM);
     }
-    return chosen.get().getUsername();
-  }
 
-  private HandoverItem item(Task task) {
-    TaskSubject subject = task.getSubject();
-    if (subject == null || !HandoverTaskSubject.SUBJECT_TYPE.equals(subject.type()) || task.getAccountId() == null) {
-      throw new IllegalStateException("task " + task.getId() + " of form " + task.getFormKey()
-          + " is not about one account of a handover (baton:subjectType / subjectId / accountId missing)");
+    @Override
+    public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
+        HandoverItem item = item(task);
+        return switch (task.getFormKey()) {
+            case NOTE_FORM -> {
+                Map<String, Object> note = new LinkedHashMap<>();
+                HandoverSteps.NOTE_FIELDS.forEach(f -> note.put(f, values.get(f)));
+                steps.saveNote(item.getId(), note, actor);
+                yield Map.of();
+            }
+            case ACKNOWLEDGE_FORM -> {
+                checkQuestion(item, values);
+                yield values;
+            }
+            case CHOOSE_SUCCESSOR_FORM -> {
+                Map<String, Object> answer = new LinkedHashMap<>(values);
+                answer.put("successorUsername", successor(item, (String) values.get("successorUsername")));
+                yield answer;
+            }
+            default -> values;
+        };
     }
-    return items.findByHandoverIdAndAccountId(subject.id(), task.getAccountId())
-        .orElseThrow(() -> new NotFoundException("handover item for account", task.getAccountId()));
-  }
+
+    private void checkQuestion(HandoverItem item, Map<String, Object> values) {
+        if (!"ask".equals(values.get("acknowledgement"))) {
+            return;
+        }
+        Object question = values.get("question");
+        if (question == null || question.toString().isBlank()) {
+            throw TaskCompletionHandler.refuse(
+                    Map.of("question", "write your question, or choose to take the account over"));
+        }
+        if (!steps.departingReachable(item.getHandover())) {
+            throw TaskCompletionHandler.refuse(Map.of(
+                    "acknowledgement",
+                    item.getHandover().getDeparting().getFullName()
+                            + " has left and can no longer answer: take the account over, or ask your manager"));
+        }
+    }
+
+    /** The chosen person's user name; found by user name or e-mail (case-insensitive). */
+    private String successor(HandoverItem item, String typed) {
+        String name = typed == null ? "" : typed.trim();
+        Optional<Person> chosen = people.findByUsername(name).or(() -> people.findByEmailIgnoreCase(name));
+        // not chosen.map(p -> problem or null): a usable person maps to null, i.e. to "nobody"
+        String problem = chosen.isEmpty()
+                ? "there is nobody with the user name or e-mail '" + name + "'"
+                : rules.problem(chosen.get(), item.getHandover().getDeparting()).orElse(null);
+        if (problem != null) {
+            throw TaskCompletionHandler.refuse(Map.of("successorUsername", problem));
+        }
+        return chosen.get().getUsername();
+    }
+
+    private HandoverItem item(Task task) {
+        TaskSubject subject = task.getSubject();
+        if (subject == null
+                || !HandoverTaskSubject.SUBJECT_TYPE.equals(subject.type())
+                || task.getAccountId() == null) {
+            throw new IllegalStateException("task " + task.getId() + " of form " + task.getFormKey()
+                    + " is not about one account of a handover (baton:subjectType / subjectId / accountId missing)");
+        }
+        return items.findByHandoverIdAndAccountId(subject.id(), task.getAccountId())
+                .orElseThrow(() -> new NotFoundException("handover item for account", task.getAccountId()));
+    }
 }

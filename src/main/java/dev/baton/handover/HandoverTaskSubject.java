@@ -9,26 +9,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class HandoverTaskSubject implements TaskSubjectSource {
 
-  /** The {@code baton:subjectType} of the handover processes' user tasks. */
-  static final String SUBJECT_TYPE = "handover";
+    /** The {@code baton:subjectType} of the handover processes' user tasks. */
+    static final String SUBJECT_TYPE = "handover";
 
-  private final Handovers handovers;
+    private final Handovers handovers;
 
-  HandoverTaskSubject(Handovers handovers) {
-    this.handovers = handovers;
-  }
+    HandoverTaskSubject(Handovers handovers) {
+        this.handovers = handovers;
+    }
 
-  @Override
-  public String type() {
-    return SUBJECT_TYPE;
-  }
+    @Override
+    public String type() {
+        return SUBJECT_TYPE;
+    }
 
-  /** Linked to the account's review page (note, timeline, contacts, commitments) when the task has an account. */
-  @Override
-  @Transactional(readOnly = true)
-  public Optional<Summary> describe(long id, Long accountId) {
-    return handovers.findById(id).map(h -> new Summary(SUBJECT_TYPE, id, "Handover",
-        h.getDeparting().getFullName() + "'s book (" + h.getReason().name().toLowerCase().replace('_', ' ') + ")",
-        accountId == null ? "/handovers/" + id : "/handovers/" + id + "/accounts/" + accountId));
-  }
+    /** Linked to the account's review page (note, timeline, contacts, commitments) when the task has an account. */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Summary> describe(long id, Long accountId) {
+        return handovers
+                .findById(id)
+                .map(h -> new Summary(
+                        SUBJECT_TYPE,
+                        id,
+                        "Handover",
+                        h.getDeparting().getFullName() + "'s book ("
+                                + h.getReason().name().toLowerCase().replace('_', ' ') + ")",
+                        accountId == null ? "/handovers/" + id : "/handovers/" + id + "/accounts/" + accountId));
+    }
 }

@@ -8,45 +8,78 @@ import java.util.List;
 /** What the API and pages show of handovers: records, never entities. */
 public final class HandoverViews {
 
-  private HandoverViews() {}
+    private HandoverViews() {}
 
-  public record Summary(long id, String departing, String departingName, HandoverReason reason, LocalDate effectiveDate,
-      LocalDate endDate, HandoverStatus status, String launchedBy, Instant createdAt, Instant completedAt,
-      String took, Handover.LeaveOutcome leaveOutcome, int accounts, long accountsDone) {}
+    public record Summary(
+            long id,
+            String departing,
+            String departingName,
+            HandoverReason reason,
+            LocalDate effectiveDate,
+            LocalDate endDate,
+            HandoverStatus status,
+            String launchedBy,
+            Instant createdAt,
+            Instant completedAt,
+            String took,
+            Handover.LeaveOutcome leaveOutcome,
+            int accounts,
+            long accountsDone) {}
 
-  /**
-   * One account's progress: its step, and the open task (who has it, due when, how late) if any.
-   *
-   * @param daysLate whole days past the open task's due date; 0 when on time or without a due date
-   */
-  public record Item(long itemId, long accountId, String accountName, String successor, String successorName,
-      HandoverStep step, String openTask, String assignee, Instant dueAt, long daysLate, boolean noteWritten,
-      String question, String answer, Instant acknowledgedAt, Instant introSentAt, boolean introOptOut,
-      Instant callHeldAt) {}
+    /**
+     * One account's progress: its step, and the open task (who has it, due when, how late) if any.
+     *
+     * @param daysLate whole days past the open task's due date; 0 when on time or without a due date
+     */
+    public record Item(
+            long itemId,
+            long accountId,
+            String accountName,
+            String successor,
+            String successorName,
+            HandoverStep step,
+            String openTask,
+            String assignee,
+            Instant dueAt,
+            long daysLate,
+            boolean noteWritten,
+            String question,
+            String answer,
+            Instant acknowledgedAt,
+            Instant introSentAt,
+            boolean introOptOut,
+            Instant callHeldAt) {}
 
-  public record Detail(Summary handover, List<Item> items, List<OpenTask> otherTasks) {}
+    public record Detail(Summary handover, List<Item> items, List<OpenTask> otherTasks) {}
 
-  /** A task of the handover not about one account (resolving orphans, deciding after a leave). */
-  public record OpenTask(long taskId, String name, String assignee, Instant dueAt) {}
+    /** A task of the handover not about one account (resolving orphans, deciding after a leave). */
+    public record OpenTask(long taskId, String name, String assignee, Instant dueAt) {}
 
-  public record Preview(long personId, String username, String fullName, List<PreviewAccount> accounts,
-      List<PreviewCommitment> openCommitments, long openTasks, List<PreviewContact> staleContacts) {}
+    public record Preview(
+            long personId,
+            String username,
+            String fullName,
+            List<PreviewAccount> accounts,
+            List<PreviewCommitment> openCommitments,
+            long openTasks,
+            List<PreviewContact> staleContacts) {}
 
-  public record PreviewAccount(long id, String name, String territory, String primaryContact) {}
+    public record PreviewAccount(long id, String name, String territory, String primaryContact) {}
 
-  public record PreviewCommitment(long id, long accountId, String accountName, String description, LocalDate dueDate,
-      String status) {}
+    public record PreviewCommitment(
+            long id, long accountId, String accountName, String description, LocalDate dueDate, String status) {}
 
-  public record PreviewContact(long id, long accountId, String accountName, String fullName, Instant lastVerifiedAt) {}
+    public record PreviewContact(
+            long id, long accountId, String accountName, String fullName, Instant lastVerifiedAt) {}
 
-  /** "3 days 4 hours", "2 hours 5 minutes", "40 seconds": the summary's wording. */
-  static String duration(Duration d) {
-    if (d.toDays() > 0) {
-      return d.toDays() + " days " + d.toHoursPart() + " hours";
+    /** "3 days 4 hours", "2 hours 5 minutes", "40 seconds": the summary's wording. */
+    static String duration(Duration d) {
+        if (d.toDays() > 0) {
+            return d.toDays() + " days " + d.toHoursPart() + " hours";
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + " hours " + d.toMinutesPart() + " minutes";
+        }
+        return d.toMinutes() > 0 ? d.toMinutes() + " minutes" : d.toSeconds() + " seconds";
     }
-    if (d.toHours() > 0) {
-      return d.toHours() + " hours " + d.toMinutesPart() + " minutes";
-    }
-    return d.toMinutes() > 0 ? d.toMinutes() + " minutes" : d.toSeconds() + " seconds";
-  }
 }

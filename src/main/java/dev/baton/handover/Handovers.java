@@ -10,9 +10,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface Handovers extends JpaRepository<Handover, Long> {
 
-  boolean existsByDepartingAndStatusNot(Person departing, HandoverStatus status);
+    boolean existsByDepartingAndStatusNot(Person departing, HandoverStatus status);
 
-  Page<Handover> findByDepartingIdIn(Collection<Long> departingIds, Pageable page);
+    Page<Handover> findByDepartingIdIn(Collection<Long> departingIds, Pageable page);
 
-  List<Handover> findByStatusAndCreatedAtBeforeOrderById(HandoverStatus status, Instant before);
+    List<Handover> findByStatusAndCreatedAtBeforeOrderById(HandoverStatus status, Instant before);
 }

@@ -11,10 +11,14 @@ import java.util.Set;
  * @param introOptOut accounts whose customer gets no introduction mail
  */
 public record LaunchRequest(
-    Long departingId, HandoverReason reason, @SaneDate LocalDate effectiveDate, @SaneDate LocalDate endDate, SuccessorPlan plan,
-    Set<Long> introOptOut) {
+        Long departingId,
+        HandoverReason reason,
+        @SaneDate LocalDate effectiveDate,
+        @SaneDate LocalDate endDate,
+        SuccessorPlan plan,
+        Set<Long> introOptOut) {
 
-  public LaunchRequest {
-    introOptOut = introOptOut == null ? Set.of() : Set.copyOf(introOptOut);
-  }
+    public LaunchRequest {
+        introOptOut = introOptOut == null ? Set.of() : Set.copyOf(introOptOut);
+    }
 }

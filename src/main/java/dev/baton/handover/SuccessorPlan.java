@@ -12,18 +12,18 @@ import java.util.Map;
  */
 public record SuccessorPlan(Mode mode, Long successorId, Map<Long, Long> perAccount, Long teamId) {
 
-  public enum Mode {
-    /** One successor for the whole book. */
-    ONE,
-    /** A successor per account, as given. */
-    PER_ACCOUNT,
-    /** Each account to the team member with the smallest book at that moment. */
-    BALANCE_TEAM,
-    /** Each account to whoever already owns most accounts in its territory. */
-    TERRITORY
-  }
+    public enum Mode {
+        /** One successor for the whole book. */
+        ONE,
+        /** A successor per account, as given. */
+        PER_ACCOUNT,
+        /** Each account to the team member with the smallest book at that moment. */
+        BALANCE_TEAM,
+        /** Each account to whoever already owns most accounts in its territory. */
+        TERRITORY
+    }
 
-  public SuccessorPlan {
-    perAccount = perAccount == null ? Map.of() : Map.copyOf(perAccount);
-  }
+    public SuccessorPlan {
+        perAccount = perAccount == null ? Map.of() : Map.copyOf(perAccount);
+    }
 }

@@ -12,31 +12,32 @@ import org.springframework.stereotype.Component;
 @Component
 class SuccessorRules implements Departures {
 
-  private final Handovers handovers;
+    private final Handovers handovers;
 
-  SuccessorRules(Handovers handovers) {
-    this.handovers = handovers;
-  }
-
-  Optional<String> problem(Person successor, Person departing) {
-    if (successor.getId().equals(departing.getId())) {
-      return Optional.of(successor.getUsername() + " is the person handing over and cannot be their own successor");
+    SuccessorRules(Handovers handovers) {
+        this.handovers = handovers;
     }
-    if (!successor.isActive()) {
-      return Optional.of(successor.getUsername() + " is inactive and cannot take over accounts");
-    }
-    if (isLeaving(successor)) {
-      return Optional.of(successor.getUsername() + " is being handed over too and cannot take over accounts");
-    }
-    return Optional.empty();
-  }
 
-  @Override
-  public boolean isBeingHandedOver(Person person) {
-    return isLeaving(person);
-  }
+    Optional<String> problem(Person successor, Person departing) {
+        if (successor.getId().equals(departing.getId())) {
+            return Optional.of(
+                    successor.getUsername() + " is the person handing over and cannot be their own successor");
+        }
+        if (!successor.isActive()) {
+            return Optional.of(successor.getUsername() + " is inactive and cannot take over accounts");
+        }
+        if (isLeaving(successor)) {
+            return Optional.of(successor.getUsername() + " is being handed over too and cannot take over accounts");
+        }
+        return Optional.empty();
+    }
 
-  boolean isLeaving(Person person) {
-    return handovers.existsByDepartingAndStatusNot(person, HandoverStatus.COMPLETED);
-  }
+    @Override
+    public boolean isBeingHandedOver(Person person) {
+        return isLeaving(person);
+    }
+
+    boolean isLeaving(Person person) {
+        return handovers.existsByDepartingAndStatusNot(person, HandoverStatus.COMPLETED);
+    }
 }

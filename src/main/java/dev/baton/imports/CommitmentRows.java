@@ -18,66 +18,75 @@ import org.springframework.stereotype.Component;
 @Component
 class CommitmentRows implements RowHandler {
 
-  private final AccountImports accounts;
-  private final CommitmentImports commitments;
-  private final PeopleImports people;
+    private final AccountImports accounts;
+    private final CommitmentImports commitments;
+    private final PeopleImports people;
 
-  CommitmentRows(AccountImports accounts, CommitmentImports commitments, PeopleImports people) {
-    this.accounts = accounts;
-    this.commitments = commitments;
-    this.people = people;
-  }
+    CommitmentRows(AccountImports accounts, CommitmentImports commitments, PeopleImports people) {
+        this.accounts = accounts;
+        this.commitments = commitments;
+        this.people = people;
+    }
 
-  @Override
-  public void handle(List<ImportRow> chunk, ImportRun run) {
-    String source = run.source.name();
-    Map<String, Found> accountIds = accounts.accounts(source, InteractionRows.references(chunk, run, "account"));
-    Map<String, Found> contactIds = accounts.contacts(source, InteractionRows.references(chunk, run, "contact"));
-    Map<String, Long> teams = people.teamIdsByKey();
-    List<ImportRow> rows = new ArrayList<>();
-    List<ImportedCommitment> valid = new ArrayList<>();
-    for (ImportRow row : chunk) {
-      long errors = run.errorCount;
-      String externalId = run.externalId(row, "external_id");
-      Found account = ContactRows.account(row, run, accountIds);
-      Long contactId = InteractionRows.contact(row, run, contactIds, account);
-      String description = run.required(row, "description");
-      PersonRef madeBy = run.required(row, "made_by") == null ? null : run.person(row, "made_by", false);
-      PersonRef owner = run.person(row, "owner", true);
-      LocalDate due = run.required(row, "due_date") == null ? null : run.date(row, "due_date");
-      CommitmentStatus status = status(row, run);
-      if (status != null && status.isOpen() && owner == null && row.get("owner") == null) {
-        run.error(row, "owner", "is required for an open commitment (" + status + ")");
-      }
-      Long teamId = null;
-      if (row.get("delivering_team") != null && (teamId = teams.get(row.get("delivering_team"))) == null) {
-        run.error(row, "delivering_team", "no team has this key: import teams first");
-      }
-      if (run.errorCount == errors) {
-        rows.add(row);
-        valid.add(new ImportedCommitment(externalId, account.id(), contactId, description, madeBy.id(),
-            owner == null ? null : owner.id(), teamId, due, status));
-      }
+    @Override
+    public void handle(List<ImportRow> chunk, ImportRun run) {
+        String source = run.source.name();
+        Map<String, Found> accountIds = accounts.accounts(source, InteractionRows.references(chunk, run, "account"));
+        Map<String, Found> contactIds = accounts.contacts(source, InteractionRows.references(chunk, run, "contact"));
+        Map<String, Long> teams = people.teamIdsByKey();
+        List<ImportRow> rows = new ArrayList<>();
+        List<ImportedCommitment> valid = new ArrayList<>();
+        for (ImportRow row : chunk) {
+            long errors = run.errorCount;
+            String externalId = run.externalId(row, "external_id");
+            Found account = ContactRows.account(row, run, accountIds);
+            Long contactId = InteractionRows.contact(row, run, contactIds, account);
+            String description = run.required(row, "description");
+            PersonRef madeBy = run.required(row, "made_by") == null ? null : run.person(row, "made_by", false);
+            PersonRef owner = run.person(row, "owner", true);
+            LocalDate due = run.required(row, "due_date") == null ? null : run.date(row, "due_date");
+            CommitmentStatus status = status(row, run);
+            if (status != null && status.isOpen() && owner == null && row.get("owner") == null) {
+                run.error(row, "owner", "is required for an open commitment (" + status + ")");
+            }
+            Long teamId = null;
+            if (row.get("delivering_team") != null && (teamId = teams.get(row.get("delivering_team"))) == null) {
+                run.error(row, "delivering_team", "no team has this key: import teams first");
+            }
+            if (run.errorCount == errors) {
+                rows.add(row);
+                valid.add(new ImportedCommitment(
+                        externalId,
+                        account.id(),
+                        contactId,
+                        description,
+                        madeBy.id(),
+                        owner == null ? null : owner.id(),
+                        teamId,
+                        due,
+                        status));
+            }
+        }
+        Map<String, Long> existing = commitments.existing(
+                source, valid.stream().map(ImportedCommitment::externalId).toList());
+        for (int i = 0; i < valid.size(); i++) {
+            run.matched(rows.get(i), "commitment", existing.get(valid.get(i).externalId()));
+        }
+        if (run.writing()) {
+            commitments.upsert(source, valid);
+        }
     }
-    Map<String, Long> existing = commitments.existing(source, valid.stream().map(ImportedCommitment::externalId).toList());
-    for (int i = 0; i < valid.size(); i++) {
-      run.matched(rows.get(i), "commitment", existing.get(valid.get(i).externalId()));
-    }
-    if (run.writing()) {
-      commitments.upsert(source, valid);
-    }
-  }
 
-  private static CommitmentStatus status(ImportRow row, ImportRun run) {
-    String value = row.get("status");
-    if (value == null) {
-      return CommitmentStatus.PROPOSED;
+    private static CommitmentStatus status(ImportRow row, ImportRun run) {
+        String value = row.get("status");
+        if (value == null) {
+            return CommitmentStatus.PROPOSED;
+        }
+        try {
+            return CommitmentStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            run.error(row, "status", "is not one of " + java.util.Arrays.toString(CommitmentStatus.values()));
+            return null;
+        }
     }
-    try {
-      return CommitmentStatus.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      run.error(row, "status", "is not one of " + java.util.Arrays.toString(CommitmentStatus.values()));
-      return null;
-    }
-  }
 }

@@ -23,128 +23,141 @@ import org.apache.commons.csv.CSVParser;
  */
 final class CsvFile {
 
-  private final Path path;
-  private final char delimiter;
+    private final Path path;
+    private final char delimiter;
 
-  private CsvFile(Path path, char delimiter) {
-    this.path = path;
-    this.delimiter = delimiter;
-  }
-
-  static CsvFile check(Path path, long maxBytes) {
-    try {
-      long size = Files.size(path);
-      if (size == 0) {
-        throw problem("the file is empty");
-      }
-      if (size > maxBytes) {
-        throw problem("the file is %,d bytes, over the limit of %,d bytes: split it into smaller files".formatted(size, maxBytes));
-      }
-      notASpreadsheet(path);
-      utf8(path);
-      return new CsvFile(path, delimiter(headerLine(path)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private CsvFile(Path path, char delimiter) {
+        this.path = path;
+        this.delimiter = delimiter;
     }
-  }
 
-  char delimiter() {
-    return delimiter;
-  }
-
-  /** A parser from the first record on (the header row), the byte-order mark skipped; the caller closes it. */
-  CSVParser open() throws IOException {
-    Reader reader = reader(path);
-    return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-        .setIgnoreSurroundingSpaces(true).get().parse(reader);
-  }
-
-  private static void notASpreadsheet(Path path) throws IOException {
-    byte[] head = new byte[4];
-    int n;
-    try (InputStream in = Files.newInputStream(path)) {
-      n = in.readNBytes(head, 0, 4);
-    }
-    if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-      throw problem("this is not a CSV file but a zip archive (an Excel .xlsx file?): in the spreadsheet, "
-          + "save it as 'CSV UTF-8' and import that");
-    }
-    if (n >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF) {
-      throw problem("this is not a CSV file but an old Excel (.xls) file: save it as 'CSV UTF-8' and import that");
-    }
-    if (n >= 2 && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF)) {
-      throw problem("the file is UTF-16 (Excel's 'Unicode text'): save it as 'CSV UTF-8' and import that");
-    }
-  }
-
-  /** Reads the whole file once, line by line: every byte must be UTF-8 and none a NUL (a binary file). */
-  private static void utf8(Path path) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
-    long number = 1;
-    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 65536)) {
-      for (int b; (b = in.read()) != -1; ) {
-        if (b == 0) {
-          throw problem("this is not a text file (line " + number + " holds binary data): import a CSV file");
+    static CsvFile check(Path path, long maxBytes) {
+        try {
+            long size = Files.size(path);
+            if (size == 0) {
+                throw problem("the file is empty");
+            }
+            if (size > maxBytes) {
+                throw problem("the file is %,d bytes, over the limit of %,d bytes: split it into smaller files"
+                        .formatted(size, maxBytes));
+            }
+            notASpreadsheet(path);
+            utf8(path);
+            return new CsvFile(path, delimiter(headerLine(path)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        line.write(b);
-        if (b == '\n') {
-          decode(decoder, line, number++);
+    }
+
+    char delimiter() {
+        return delimiter;
+    }
+
+    /** A parser from the first record on (the header row), the byte-order mark skipped; the caller closes it. */
+    CSVParser open() throws IOException {
+        Reader reader = reader(path);
+        return CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get()
+                .parse(reader);
+    }
+
+    private static void notASpreadsheet(Path path) throws IOException {
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, 4);
         }
-      }
-      decode(decoder, line, number);
-    }
-  }
-
-  private static void decode(java.nio.charset.CharsetDecoder decoder, java.io.ByteArrayOutputStream line, long number) {
-    try {
-      decoder.reset().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
-    } catch (CharacterCodingException e) {
-      throw problem("the file is not UTF-8 (line " + number + "; Windows-1252 or Latin-1 perhaps): "
-          + "save it as 'CSV UTF-8' and import that");
-    }
-    line.reset();
-  }
-
-  private static String headerLine(Path path) throws IOException {
-    try (BufferedReader in = new BufferedReader(reader(path))) {
-      for (String line; (line = in.readLine()) != null; ) {
-        if (!line.isBlank()) {
-          return line;
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            throw problem("this is not a CSV file but a zip archive (an Excel .xlsx file?): in the spreadsheet, "
+                    + "save it as 'CSV UTF-8' and import that");
         }
-      }
-    }
-    throw problem("the file has no header row (it holds only blank lines)");
-  }
-
-  private static char delimiter(String header) {
-    long commas = count(header, ','), semicolons = count(header, ';'), tabs = count(header, '\t');
-    if (commas == 0 && semicolons == 0 && tabs == 0) {
-      for (char other : new char[] {'|', ':'}) {
-        if (count(header, other) > 0) {
-          throw problem("the header row is separated by '" + other + "': Baton reads ',' or ';' (or tab) as separators");
+        if (n >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF) {
+            throw problem(
+                    "this is not a CSV file but an old Excel (.xls) file: save it as 'CSV UTF-8' and import that");
         }
-      }
+        if (n >= 2
+                && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
+                        || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF)) {
+            throw problem("the file is UTF-16 (Excel's 'Unicode text'): save it as 'CSV UTF-8' and import that");
+        }
     }
-    long most = Arrays.stream(new long[] {commas, semicolons, tabs}).max().orElse(0);
-    return most == commas ? ',' : most == semicolons ? ';' : '\t';
-  }
 
-  private static long count(String line, char c) {
-    return line.chars().filter(x -> x == c).count();
-  }
-
-  private static Reader reader(Path path) throws IOException {
-    BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') {
-      reader.reset();
+    /** Reads the whole file once, line by line: every byte must be UTF-8 and none a NUL (a binary file). */
+    private static void utf8(Path path) throws IOException {
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
+        long number = 1;
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 65536)) {
+            for (int b; (b = in.read()) != -1; ) {
+                if (b == 0) {
+                    throw problem("this is not a text file (line " + number + " holds binary data): import a CSV file");
+                }
+                line.write(b);
+                if (b == '\n') {
+                    decode(decoder, line, number++);
+                }
+            }
+            decode(decoder, line, number);
+        }
     }
-    return reader;
-  }
 
-  private static BadRequestException problem(String message) {
-    return new BadRequestException("file", message);
-  }
+    private static void decode(
+            java.nio.charset.CharsetDecoder decoder, java.io.ByteArrayOutputStream line, long number) {
+        try {
+            decoder.reset().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
+        } catch (CharacterCodingException e) {
+            throw problem("the file is not UTF-8 (line " + number + "; Windows-1252 or Latin-1 perhaps): "
+                    + "save it as 'CSV UTF-8' and import that");
+        }
+        line.reset();
+    }
+
+    private static String headerLine(Path path) throws IOException {
+        try (BufferedReader in = new BufferedReader(reader(path))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    return line;
+                }
+            }
+        }
+        throw problem("the file has no header row (it holds only blank lines)");
+    }
+
+    private static char delimiter(String header) {
+        long commas = count(header, ','), semicolons = count(header, ';'), tabs = count(header, '\t');
+        if (commas == 0 && semicolons == 0 && tabs == 0) {
+            for (char other : new char[] {'|', ':'}) {
+                if (count(header, other) > 0) {
+                    throw problem("the header row is separated by '" + other
+                            + "': Baton reads ',' or ';' (or tab) as separators");
+                }
+            }
+        }
+        long most = Arrays.stream(new long[] {commas, semicolons, tabs}).max().orElse(0);
+        return most == commas ? ',' : most == semicolons ? ';' : '\t';
+    }
+
+    private static long count(String line, char c) {
+        return line.chars().filter(x -> x == c).count();
+    }
+
+    private static Reader reader(Path path) throws IOException {
+        BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    private static BadRequestException problem(String message) {
+        return new BadRequestException("file", message);
+    }
 }

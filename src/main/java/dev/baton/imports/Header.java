@@ -9,30 +9,37 @@ import java.util.Map;
 /** A file's header row mapped onto Baton's columns for one kind and source; the first of two same-meaning columns wins. */
 record Header(List<String> names, Map<String, Integer> index, List<String> ignored) {
 
-  static Header of(List<String> names, ImportKind kind, ImportSource source) {
-    Map<String, Integer> index = new HashMap<>();
-    List<String> ignored = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      String field = source.field(kind, names.get(i));
-      if (field == null) {
-        ignored.add(names.get(i));
-      } else {
-        index.putIfAbsent(field, i);
-      }
+    static Header of(List<String> names, ImportKind kind, ImportSource source) {
+        Map<String, Integer> index = new HashMap<>();
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String field = source.field(kind, names.get(i));
+            if (field == null) {
+                ignored.add(names.get(i));
+            } else {
+                index.putIfAbsent(field, i);
+            }
+        }
+        List<String> missing = kind.required().stream()
+                .filter(f -> !index.containsKey(f))
+                .filter(f ->
+                        !f.equals("full_name") || !(index.containsKey("first_name") || index.containsKey("last_name")))
+                .toList();
+        if (!missing.isEmpty()) {
+            String hint = names.size() == 1
+                    ? " (the header has one column only: are the columns separated by ',' or ';'?)"
+                    : "";
+            throw new BadRequestException(
+                    "file",
+                    "missing required column" + (missing.size() > 1 ? "s " : " ")
+                            + String.join(", ", missing) + " for " + kind + " from " + source + hint
+                            + "; the header has: "
+                            + String.join(", ", names));
+        }
+        return new Header(names, index, ignored);
     }
-    List<String> missing = kind.required().stream().filter(f -> !index.containsKey(f))
-        .filter(f -> !f.equals("full_name") || !(index.containsKey("first_name") || index.containsKey("last_name")))
-        .toList();
-    if (!missing.isEmpty()) {
-      String hint = names.size() == 1 ? " (the header has one column only: are the columns separated by ',' or ';'?)" : "";
-      throw new BadRequestException("file", "missing required column" + (missing.size() > 1 ? "s " : " ")
-          + String.join(", ", missing) + " for " + kind + " from " + source + hint + "; the header has: "
-          + String.join(", ", names));
-    }
-    return new Header(names, index, ignored);
-  }
 
-  ImportRow row(long number, List<String> values) {
-    return new ImportRow(number, index, names, values);
-  }
+    ImportRow row(long number, List<String> values) {
+        return new ImportRow(number, index, names, values);
+    }
 }

@@ -21,102 +21,161 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "import_job")
 public class ImportJob {
 
-  /** QUEUED → RUNNING → SUCCEEDED (a dry run without errors, or everything written) or FAILED (nothing written). */
-  public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
+    /** QUEUED → RUNNING → SUCCEEDED (a dry run without errors, or everything written) or FAILED (nothing written). */
+    public enum Status {
+        QUEUED,
+        RUNNING,
+        SUCCEEDED,
+        FAILED
+    }
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, updatable = false)
-  private ImportKind kind;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private ImportKind kind;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, updatable = false)
-  private ImportSource source;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private ImportSource source;
 
-  @Column(nullable = false, updatable = false)
-  private String fileName;
+    @Column(nullable = false, updatable = false)
+    private String fileName;
 
-  private boolean dryRun;
+    private boolean dryRun;
 
-  @Enumerated(EnumType.STRING)
-  private Status status = Status.QUEUED;
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.QUEUED;
 
-  private Integer rowsTotal;
-  private int rowsDone;
-  private int createdCount;
-  private int updatedCount;
-  private long errorCount;
+    private Integer rowsTotal;
+    private int rowsDone;
+    private int createdCount;
+    private int updatedCount;
+    private long errorCount;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  private List<RowError> errors = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<RowError> errors = new ArrayList<>();
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  private List<RowError> notices = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<RowError> notices = new ArrayList<>();
 
-  private String problem;
+    private String problem;
 
-  @Column(nullable = false, updatable = false)
-  private String createdBy;
+    @Column(nullable = false, updatable = false)
+    private String createdBy;
 
-  @CreationTimestamp private Instant createdAt;
-  private Instant finishedAt;
-  @Version private long version;
+    @CreationTimestamp
+    private Instant createdAt;
 
-  protected ImportJob() {}
+    private Instant finishedAt;
 
-  ImportJob(ImportKind kind, ImportSource source, String fileName, boolean dryRun, String createdBy) {
-    this.kind = kind;
-    this.source = source;
-    this.fileName = fileName;
-    this.dryRun = dryRun;
-    this.createdBy = createdBy;
-  }
+    @Version
+    private long version;
 
-  void started(int rowsTotal) {
-    this.status = Status.RUNNING;
-    this.rowsTotal = rowsTotal;
-  }
+    protected ImportJob() {}
 
-  void progress(int rowsDone) {
-    this.rowsDone = rowsDone;
-  }
+    ImportJob(ImportKind kind, ImportSource source, String fileName, boolean dryRun, String createdBy) {
+        this.kind = kind;
+        this.source = source;
+        this.fileName = fileName;
+        this.dryRun = dryRun;
+        this.createdBy = createdBy;
+    }
 
-  void finished(ImportRun run, int rowsDone, Instant at) {
-    this.status = run.errorCount == 0 ? Status.SUCCEEDED : Status.FAILED;
-    this.rowsDone = rowsDone;
-    this.createdCount = run.created;
-    this.updatedCount = run.updated;
-    this.errorCount = run.errorCount;
-    this.errors = List.copyOf(run.errors);
-    this.notices = List.copyOf(run.notices);
-    this.finishedAt = at;
-  }
+    void started(int rowsTotal) {
+        this.status = Status.RUNNING;
+        this.rowsTotal = rowsTotal;
+    }
 
-  /** The file as a whole could not be read (nothing was written). */
-  void failed(String problem, Instant at) {
-    this.status = Status.FAILED;
-    this.problem = problem;
-    this.finishedAt = at;
-  }
+    void progress(int rowsDone) {
+        this.rowsDone = rowsDone;
+    }
 
-  public Long getId() { return id; }
-  public ImportKind getKind() { return kind; }
-  public ImportSource getSource() { return source; }
-  public String getFileName() { return fileName; }
-  public boolean isDryRun() { return dryRun; }
-  public Status getStatus() { return status; }
-  public Integer getRowsTotal() { return rowsTotal; }
-  public int getRowsDone() { return rowsDone; }
-  public int getCreatedCount() { return createdCount; }
-  public int getUpdatedCount() { return updatedCount; }
-  public long getErrorCount() { return errorCount; }
-  public List<RowError> getErrors() { return errors; }
-  public List<RowError> getNotices() { return notices; }
-  public String getProblem() { return problem; }
-  public String getCreatedBy() { return createdBy; }
-  public Instant getCreatedAt() { return createdAt; }
-  public Instant getFinishedAt() { return finishedAt; }
+    void finished(ImportRun run, int rowsDone, Instant at) {
+        this.status = run.errorCount == 0 ? Status.SUCCEEDED : Status.FAILED;
+        this.rowsDone = rowsDone;
+        this.createdCount = run.created;
+        this.updatedCount = run.updated;
+        this.errorCount = run.errorCount;
+        this.errors = List.copyOf(run.errors);
+        this.notices = List.copyOf(run.notices);
+        this.finishedAt = at;
+    }
+
+    /** The file as a whole could not be read (nothing was written). */
+    void failed(String problem, Instant at) {
+        this.status = Status.FAILED;
+        this.problem = problem;
+        this.finishedAt = at;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public ImportKind getKind() {
+        return kind;
+    }
+
+    public ImportSource getSource() {
+        return source;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Integer getRowsTotal() {
+        return rowsTotal;
+    }
+
+    public int getRowsDone() {
+        return rowsDone;
+    }
+
+    public int getCreatedCount() {
+        return createdCount;
+    }
+
+    public int getUpdatedCount() {
+        return updatedCount;
+    }
+
+    public long getErrorCount() {
+        return errorCount;
+    }
+
+    public List<RowError> getErrors() {
+        return errors;
+    }
+
+    public List<RowError> getNotices() {
+        return notices;
+    }
+
+    public String getProblem() {
+        return problem;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
 }

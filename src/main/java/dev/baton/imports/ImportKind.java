@@ -8,30 +8,33 @@ import java.util.List;
  * Baton has no leads.
  */
 public enum ImportKind {
-  TEAMS(List.of("key", "name"), List.of()),
-  PEOPLE(List.of("email", "full_name"),
-      List.of("first_name", "last_name", "username", "team", "roles", "active", "external_id")),
-  ACCOUNTS(List.of("external_id", "name"), List.of("owner", "segment", "territory", "renewal_date")),
-  CONTACTS(List.of("external_id", "account", "full_name"),
-      List.of("first_name", "last_name", "title", "email", "phone", "last_verified_at")),
-  INTERACTIONS(List.of("external_id", "account", "kind", "summary", "by", "occurred_at"), List.of("contact")),
-  COMMITMENTS(List.of("external_id", "account", "description", "made_by", "due_date"),
-      List.of("owner", "delivering_team", "status", "contact"));
+    TEAMS(List.of("key", "name"), List.of()),
+    PEOPLE(
+            List.of("email", "full_name"),
+            List.of("first_name", "last_name", "username", "team", "roles", "active", "external_id")),
+    ACCOUNTS(List.of("external_id", "name"), List.of("owner", "segment", "territory", "renewal_date")),
+    CONTACTS(
+            List.of("external_id", "account", "full_name"),
+            List.of("first_name", "last_name", "title", "email", "phone", "last_verified_at")),
+    INTERACTIONS(List.of("external_id", "account", "kind", "summary", "by", "occurred_at"), List.of("contact")),
+    COMMITMENTS(
+            List.of("external_id", "account", "description", "made_by", "due_date"),
+            List.of("owner", "delivering_team", "status", "contact"));
 
-  private final List<String> required;
-  private final List<String> optional;
+    private final List<String> required;
+    private final List<String> optional;
 
-  ImportKind(List<String> required, List<String> optional) {
-    this.required = required;
-    this.optional = optional;
-  }
+    ImportKind(List<String> required, List<String> optional) {
+        this.required = required;
+        this.optional = optional;
+    }
 
-  /** Columns a file must have (a full name may come as first and last name instead). */
-  public List<String> required() {
-    return required;
-  }
+    /** Columns a file must have (a full name may come as first and last name instead). */
+    public List<String> required() {
+        return required;
+    }
 
-  public List<String> optional() {
-    return optional;
-  }
+    public List<String> optional() {
+        return optional;
+    }
 }

@@ -9,18 +9,18 @@ import java.util.Map;
  */
 record ImportRow(long number, Map<String, Integer> index, List<String> headers, List<String> values) {
 
-  String get(String field) {
-    Integer i = index.get(field);
-    if (i == null || i >= values.size()) {
-      return null;
+    String get(String field) {
+        Integer i = index.get(field);
+        if (i == null || i >= values.size()) {
+            return null;
+        }
+        String value = values.get(i).strip();
+        return value.isEmpty() ? null : value;
     }
-    String value = values.get(i).strip();
-    return value.isEmpty() ? null : value;
-  }
 
-  /** The file's own name for a Baton column, so errors speak the file's language. */
-  String column(String field) {
-    Integer i = index.get(field);
-    return i == null ? field : headers.get(i);
-  }
+    /** The file's own name for a Baton column, so errors speak the file's language. */
+    String column(String field) {
+        Integer i = index.get(field);
+        return i == null ? field : headers.get(i);
+    }
 }

@@ -14,149 +14,151 @@ import java.util.Map;
  */
 final class ImportRun {
 
-  static final int MAX_KEPT = 1000;
+    static final int MAX_KEPT = 1000;
 
-  final ImportSource source;
-  final boolean dryRun;
-  final List<RowError> errors = new ArrayList<>();
-  final List<RowError> notices = new ArrayList<>();
-  long errorCount;
-  int created;
-  int updated;
-  private final Map<String, List<PersonRef>> people;
-  /** External ids seen in this file, each with its row: a repeat within one file is an error. */
-  private final Map<String, Long> seen = new HashMap<>();
+    final ImportSource source;
+    final boolean dryRun;
+    final List<RowError> errors = new ArrayList<>();
+    final List<RowError> notices = new ArrayList<>();
+    long errorCount;
+    int created;
+    int updated;
+    private final Map<String, List<PersonRef>> people;
+    /** External ids seen in this file, each with its row: a repeat within one file is an error. */
+    private final Map<String, Long> seen = new HashMap<>();
 
-  ImportRun(ImportSource source, boolean dryRun, Map<String, List<PersonRef>> people) {
-    this.source = source;
-    this.dryRun = dryRun;
-    this.people = people;
-  }
+    ImportRun(ImportSource source, boolean dryRun, Map<String, List<PersonRef>> people) {
+        this.source = source;
+        this.dryRun = dryRun;
+        this.people = people;
+    }
 
-  boolean writing() {
-    return !dryRun && errorCount == 0;
-  }
+    boolean writing() {
+        return !dryRun && errorCount == 0;
+    }
 
-  void error(ImportRow row, String field, String problem) {
-    errorCount++;
-    if (errors.size() < MAX_KEPT) {
-      errors.add(new RowError(row.number(), row.column(field), cut(row.get(field)), problem));
+    void error(ImportRow row, String field, String problem) {
+        errorCount++;
+        if (errors.size() < MAX_KEPT) {
+            errors.add(new RowError(row.number(), row.column(field), cut(row.get(field)), problem));
+        }
     }
-  }
 
-  void notice(ImportRow row, String field, String notice) {
-    if (notices.size() < MAX_KEPT) {
-      notices.add(new RowError(row.number(), row.column(field), cut(row.get(field)), notice));
+    void notice(ImportRow row, String field, String notice) {
+        if (notices.size() < MAX_KEPT) {
+            notices.add(new RowError(row.number(), row.column(field), cut(row.get(field)), notice));
+        }
     }
-  }
 
-  /** A required value, or null after recording it missing. */
-  String required(ImportRow row, String field) {
-    String value = row.get(field);
-    if (value == null) {
-      error(row, field, "is required");
+    /** A required value, or null after recording it missing. */
+    String required(ImportRow row, String field) {
+        String value = row.get(field);
+        if (value == null) {
+            error(row, field, "is required");
+        }
+        return value;
     }
-    return value;
-  }
 
-  /** The row's external id in its source's canonical form; a repeat within the file is an error. */
-  String externalId(ImportRow row, String field) {
-    String id = required(row, field);
-    if (id == null) {
-      return null;
+    /** The row's external id in its source's canonical form; a repeat within the file is an error. */
+    String externalId(ImportRow row, String field) {
+        String id = required(row, field);
+        if (id == null) {
+            return null;
+        }
+        if (id.length() > 100) {
+            error(row, field, "is longer than 100 characters");
+            return null;
+        }
+        if (source == ImportSource.SALESFORCE && Values.salesforceId(id)) {
+            id = Values.salesforce18(id);
+        }
+        Long earlier = seen.putIfAbsent(field + ":" + id, row.number());
+        if (earlier != null) {
+            error(row, field, "repeats the id of row " + earlier);
+            return null;
+        }
+        return id;
     }
-    if (id.length() > 100) {
-      error(row, field, "is longer than 100 characters");
-      return null;
-    }
-    if (source == ImportSource.SALESFORCE && Values.salesforceId(id)) {
-      id = Values.salesforce18(id);
-    }
-    Long earlier = seen.putIfAbsent(field + ":" + id, row.number());
-    if (earlier != null) {
-      error(row, field, "repeats the id of row " + earlier);
-      return null;
-    }
-    return id;
-  }
 
-  /** A reference to another record of this source by its external id, in canonical form. */
-  String reference(String id) {
-    if (id == null) {
-      return null;
+    /** A reference to another record of this source by its external id, in canonical form. */
+    String reference(String id) {
+        if (id == null) {
+            return null;
+        }
+        String first = id.split("[;,]")[0].strip(); // HubSpot lists every associated id: the first is the primary
+        return source == ImportSource.SALESFORCE && Values.salesforceId(first) ? Values.salesforce18(first) : first;
     }
-    String first = id.split("[;,]")[0].strip(); // HubSpot lists every associated id: the first is the primary
-    return source == ImportSource.SALESFORCE && Values.salesforceId(first) ? Values.salesforce18(first) : first;
-  }
 
-  /**
-   * The person a row names in {@code field} by e-mail, full name, username or (for this source)
-   * external id; null after recording the error when nobody or several people match.
-   */
-  PersonRef person(ImportRow row, String field, boolean mustBeActive) {
-    String value = row.get(field);
-    if (value == null) {
-      return null;
+    /**
+     * The person a row names in {@code field} by e-mail, full name, username or (for this source)
+     * external id; null after recording the error when nobody or several people match.
+     */
+    PersonRef person(ImportRow row, String field, boolean mustBeActive) {
+        String value = row.get(field);
+        if (value == null) {
+            return null;
+        }
+        List<PersonRef> matches = people.get("email:" + value.toLowerCase(java.util.Locale.ROOT));
+        for (String key : new String[] {
+            "id:" + reference(value), "username:" + value, "name:" + PeopleImports.normaliseName(value)
+        }) {
+            if (matches == null) {
+                matches = people.get(key);
+            }
+        }
+        if (matches == null) {
+            error(row, field, "no person in Baton has this e-mail or name: import people first, or correct the owner");
+            return null;
+        }
+        if (matches.size() > 1) {
+            error(row, field, matches.size() + " people have this name: give the e-mail address instead");
+            return null;
+        }
+        PersonRef person = matches.getFirst();
+        if (mustBeActive && !person.active()) {
+            error(row, field, person.username() + " is inactive and cannot own anything");
+            return null;
+        }
+        return person;
     }
-    List<PersonRef> matches = people.get("email:" + value.toLowerCase(java.util.Locale.ROOT));
-    for (String key : new String[] {"id:" + reference(value), "username:" + value, "name:" + PeopleImports.normaliseName(value)}) {
-      if (matches == null) {
-        matches = people.get(key);
-      }
-    }
-    if (matches == null) {
-      error(row, field, "no person in Baton has this e-mail or name: import people first, or correct the owner");
-      return null;
-    }
-    if (matches.size() > 1) {
-      error(row, field, matches.size() + " people have this name: give the e-mail address instead");
-      return null;
-    }
-    PersonRef person = matches.getFirst();
-    if (mustBeActive && !person.active()) {
-      error(row, field, person.username() + " is inactive and cannot own anything");
-      return null;
-    }
-    return person;
-  }
 
-  /** The person with this e-mail address (any case), or null. */
-  PersonRef byEmail(String email) {
-    List<PersonRef> matches = people.get("email:" + email.toLowerCase(java.util.Locale.ROOT));
-    return matches == null ? null : matches.getFirst();
-  }
-
-  /** A text value within {@code max} characters, else null after recording the error. */
-  String text(ImportRow row, String field, int max) {
-    String value = row.get(field);
-    if (value != null && value.length() > max) {
-      error(row, field, "is longer than " + max + " characters");
-      return null;
+    /** The person with this e-mail address (any case), or null. */
+    PersonRef byEmail(String email) {
+        List<PersonRef> matches = people.get("email:" + email.toLowerCase(java.util.Locale.ROOT));
+        return matches == null ? null : matches.getFirst();
     }
-    return value;
-  }
 
-  /** A date in one of {@link Values#DATE_FORMATS}, or null (after recording the error when it is unreadable). */
-  java.time.LocalDate date(ImportRow row, String field) {
-    String value = row.get(field);
-    java.time.LocalDate date = value == null ? null : Values.date(value);
-    if (value != null && date == null) {
-      error(row, field, "is not a date: write it as " + Values.DATE_FORMATS);
+    /** A text value within {@code max} characters, else null after recording the error. */
+    String text(ImportRow row, String field, int max) {
+        String value = row.get(field);
+        if (value != null && value.length() > max) {
+            error(row, field, "is longer than " + max + " characters");
+            return null;
+        }
+        return value;
     }
-    return date;
-  }
 
-  /** Counts a row as an update of the record {@code id} (reported) or as a new record. */
-  void matched(ImportRow row, String what, Long id) {
-    if (id == null) {
-      created++;
-    } else {
-      updated++;
-      notice(row, "external_id", "already imported: updates " + what + " " + id);
+    /** A date in one of {@link Values#DATE_FORMATS}, or null (after recording the error when it is unreadable). */
+    java.time.LocalDate date(ImportRow row, String field) {
+        String value = row.get(field);
+        java.time.LocalDate date = value == null ? null : Values.date(value);
+        if (value != null && date == null) {
+            error(row, field, "is not a date: write it as " + Values.DATE_FORMATS);
+        }
+        return date;
     }
-  }
 
-  private static String cut(String value) {
-    return value == null || value.length() <= 100 ? value : value.substring(0, 100) + "…";
-  }
+    /** Counts a row as an update of the record {@code id} (reported) or as a new record. */
+    void matched(ImportRow row, String what, Long id) {
+        if (id == null) {
+            created++;
+        } else {
+            updated++;
+            notice(row, "external_id", "already imported: updates " + what + " " + id);
+        }
+    }
+
+    private static String cut(String value) {
+        return value == null || value.length() <= 100 ? value : value.substring(0, 100) + "…";
+    }
 }

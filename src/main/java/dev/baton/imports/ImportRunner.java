@@ -30,124 +30,169 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ImportRunner {
 
-  private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
-  private final ImportJobs jobs;
-  private final PeopleImports people;
-  private final Map<ImportKind, RowHandler> handlers;
-  private final ImportSettings settings;
-  private final AuditLog audit;
-  private final Clock clock;
-  private final TransactionTemplate writing;
-  private final TransactionTemplate apart;
+    private final ImportJobs jobs;
+    private final PeopleImports people;
+    private final Map<ImportKind, RowHandler> handlers;
+    private final ImportSettings settings;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate apart;
 
-  ImportRunner(ImportJobs jobs, PeopleImports people, PeopleRows peopleRows, AccountRows accounts,
-      ContactRows contacts, InteractionRows interactions, CommitmentRows commitments, ImportSettings settings,
-      AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
-    this.jobs = jobs;
-    this.people = people;
-    this.handlers = Map.of(ImportKind.TEAMS, peopleRows.teams(), ImportKind.PEOPLE, peopleRows.people(),
-        ImportKind.ACCOUNTS, accounts, ImportKind.CONTACTS, contacts, ImportKind.INTERACTIONS, interactions,
-        ImportKind.COMMITMENTS, commitments);
-    this.settings = settings;
-    this.audit = audit;
-    this.clock = clock;
-    this.writing = new TransactionTemplate(transactions);
-    this.apart = new TransactionTemplate(transactions);
-    this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-  }
-
-  void run(long jobId, CsvFile file, Path path) {
-    try {
-      ImportJob job = jobs.findById(jobId).orElseThrow();
-      int total = count(file);
-      update(jobId, j -> j.started(total));
-      ImportRun run = new ImportRun(job.getSource(), job.isDryRun(), people.directory(job.getSource().name()));
-      int[] done = new int[1];
-      if (job.isDryRun()) {
-        done[0] = pass(job, file, run);
-      } else {
-        writing.executeWithoutResult(tx -> {
-          done[0] = pass(job, file, run);
-          if (run.errorCount > 0) {
-            tx.setRollbackOnly();
-          } else {
-            audit.record("import.completed", "import", jobId, null, null, fields("kind", job.getKind().name(),
-                "source", job.getSource().name(), "file", job.getFileName(), "created", run.created, "updated", run.updated));
-          }
-        });
-      }
-      update(jobId, j -> j.finished(run, done[0], clock.instant()));
-    } catch (RuntimeException | IOException e) {
-      log.warn("import {} failed", jobId, e);
-      update(jobId, j -> j.failed("the file could not be read to the end: " + e.getMessage(), clock.instant()));
-    } finally {
-      delete(path);
+    ImportRunner(
+            ImportJobs jobs,
+            PeopleImports people,
+            PeopleRows peopleRows,
+            AccountRows accounts,
+            ContactRows contacts,
+            InteractionRows interactions,
+            CommitmentRows commitments,
+            ImportSettings settings,
+            AuditLog audit,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.jobs = jobs;
+        this.people = people;
+        this.handlers = Map.of(
+                ImportKind.TEAMS,
+                peopleRows.teams(),
+                ImportKind.PEOPLE,
+                peopleRows.people(),
+                ImportKind.ACCOUNTS,
+                accounts,
+                ImportKind.CONTACTS,
+                contacts,
+                ImportKind.INTERACTIONS,
+                interactions,
+                ImportKind.COMMITMENTS,
+                commitments);
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
+        this.writing = new TransactionTemplate(transactions);
+        this.apart = new TransactionTemplate(transactions);
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
-  }
 
-  /** Reads every row in chunks; returns the number of rows read. */
-  private int pass(ImportJob job, CsvFile file, ImportRun run) {
-    RowHandler handler = handlers.get(job.getKind());
-    List<ImportRow> chunk = new ArrayList<>(settings.chunkSize());
-    List<ImportRow> footer = new ArrayList<>();
-    int done = 0;
-    try (CSVParser parser = file.open()) {
-      Header header = null;
-      for (CSVRecord record : parser) {
-        if (header == null) {
-          header = Header.of(record.toList(), job.getKind(), job.getSource());
-          continue;
+    void run(long jobId, CsvFile file, Path path) {
+        try {
+            ImportJob job = jobs.findById(jobId).orElseThrow();
+            int total = count(file);
+            update(jobId, j -> j.started(total));
+            ImportRun run = new ImportRun(
+                    job.getSource(),
+                    job.isDryRun(),
+                    people.directory(job.getSource().name()));
+            int[] done = new int[1];
+            if (job.isDryRun()) {
+                done[0] = pass(job, file, run);
+            } else {
+                writing.executeWithoutResult(tx -> {
+                    done[0] = pass(job, file, run);
+                    if (run.errorCount > 0) {
+                        tx.setRollbackOnly();
+                    } else {
+                        audit.record(
+                                "import.completed",
+                                "import",
+                                jobId,
+                                null,
+                                null,
+                                fields(
+                                        "kind",
+                                        job.getKind().name(),
+                                        "source",
+                                        job.getSource().name(),
+                                        "file",
+                                        job.getFileName(),
+                                        "created",
+                                        run.created,
+                                        "updated",
+                                        run.updated));
+                    }
+                });
+            }
+            update(jobId, j -> j.finished(run, done[0], clock.instant()));
+        } catch (RuntimeException | IOException e) {
+            log.warn("import {} failed", jobId, e);
+            update(jobId, j -> j.failed("the file could not be read to the end: " + e.getMessage(), clock.instant()));
+        } finally {
+            delete(path);
         }
-        ImportRow row = header.row(record.getRecordNumber(), record.toList());
-        if (record.size() == 1 && header.names().size() > 1) {
-          footer.add(row); // a report export's footer (title, copyright), unless more rows follow
-          continue;
-        }
-        footer.forEach(f -> run.error(f, "", "has 1 field where the header has " + f.headers().size() + ": is the separator right?"));
-        footer.clear();
-        if (record.size() > header.names().size()) {
-          run.error(row, "", "has " + record.size() + " fields where the header has " + header.names().size());
-        }
-        chunk.add(row);
-        if (chunk.size() == settings.chunkSize()) {
-          handler.handle(chunk, run);
-          done += chunk.size();
-          chunk.clear();
-          int progress = done;
-          update(job.getId(), j -> j.progress(progress));
-        }
-      }
-      handler.handle(chunk, run);
-      done += chunk.size() + footer.size();
-      if (!footer.isEmpty()) {
-        run.notice(footer.getFirst(), "", footer.size() + " one-field rows at the end read as a report footer and skipped");
-      }
-      return done;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
 
-  private static int count(CsvFile file) throws IOException {
-    int rows = -1; // the header
-    try (CSVParser parser = file.open()) {
-      for (CSVRecord ignored : parser) {
-        rows++;
-      }
+    /** Reads every row in chunks; returns the number of rows read. */
+    private int pass(ImportJob job, CsvFile file, ImportRun run) {
+        RowHandler handler = handlers.get(job.getKind());
+        List<ImportRow> chunk = new ArrayList<>(settings.chunkSize());
+        List<ImportRow> footer = new ArrayList<>();
+        int done = 0;
+        try (CSVParser parser = file.open()) {
+            Header header = null;
+            for (CSVRecord record : parser) {
+                if (header == null) {
+                    header = Header.of(record.toList(), job.getKind(), job.getSource());
+                    continue;
+                }
+                ImportRow row = header.row(record.getRecordNumber(), record.toList());
+                if (record.size() == 1 && header.names().size() > 1) {
+                    footer.add(row); // a report export's footer (title, copyright), unless more rows follow
+                    continue;
+                }
+                footer.forEach(f -> run.error(
+                        f, "", "has 1 field where the header has " + f.headers().size() + ": is the separator right?"));
+                footer.clear();
+                if (record.size() > header.names().size()) {
+                    run.error(
+                            row,
+                            "",
+                            "has " + record.size() + " fields where the header has "
+                                    + header.names().size());
+                }
+                chunk.add(row);
+                if (chunk.size() == settings.chunkSize()) {
+                    handler.handle(chunk, run);
+                    done += chunk.size();
+                    chunk.clear();
+                    int progress = done;
+                    update(job.getId(), j -> j.progress(progress));
+                }
+            }
+            handler.handle(chunk, run);
+            done += chunk.size() + footer.size();
+            if (!footer.isEmpty()) {
+                run.notice(
+                        footer.getFirst(),
+                        "",
+                        footer.size() + " one-field rows at the end read as a report footer and skipped");
+            }
+            return done;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    return Math.max(rows, 0);
-  }
 
-  private void update(long jobId, Consumer<ImportJob> change) {
-    apart.executeWithoutResult(tx -> change.accept(jobs.findById(jobId).orElseThrow()));
-  }
-
-  private static void delete(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      log.warn("could not delete {}", path, e);
+    private static int count(CsvFile file) throws IOException {
+        int rows = -1; // the header
+        try (CSVParser parser = file.open()) {
+            for (CSVRecord ignored : parser) {
+                rows++;
+            }
+        }
+        return Math.max(rows, 0);
     }
-  }
+
+    private void update(long jobId, Consumer<ImportJob> change) {
+        apart.executeWithoutResult(tx -> change.accept(jobs.findById(jobId).orElseThrow()));
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            log.warn("could not delete {}", path, e);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.baton.imports;
 
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,11 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Executor;
 import org.apache.commons.csv.CSVParser;
-import jakarta.annotation.PreDestroy;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,102 +26,109 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ImportService {
 
-  private final ImportJobs jobs;
-  private final ImportRunner runner;
-  private final ImportSettings settings;
-  /**
-   * Imports run in the background on two threads (a large one takes minutes), as the admin who
-   * started them, so the audit log names that admin. Not a bean: an Executor bean would replace
-   * Spring Boot's own task executor. A restart loses running imports: they write nothing (their
-   * transaction never commits) and stay RUNNING; the admin imports the file again.
-   */
-  private final ThreadPoolTaskExecutor threads;
-  private final Executor executor;
+    private final ImportJobs jobs;
+    private final ImportRunner runner;
+    private final ImportSettings settings;
+    /**
+     * Imports run in the background on two threads (a large one takes minutes), as the admin who
+     * started them, so the audit log names that admin. Not a bean: an Executor bean would replace
+     * Spring Boot's own task executor. A restart loses running imports: they write nothing (their
+     * transaction never commits) and stay RUNNING; the admin imports the file again.
+     */
+    private final ThreadPoolTaskExecutor threads;
 
-  ImportService(ImportJobs jobs, ImportRunner runner, ImportSettings settings) {
-    this.jobs = jobs;
-    this.runner = runner;
-    this.settings = settings;
-    this.threads = new ThreadPoolTaskExecutor();
-    threads.setCorePoolSize(2);
-    threads.setMaxPoolSize(2);
-    threads.setQueueCapacity(50);
-    threads.setThreadNamePrefix("import-");
-    threads.initialize();
-    this.executor = new DelegatingSecurityContextExecutor(threads);
-  }
+    private final Executor executor;
 
-  @PreDestroy
-  void stop() {
-    threads.shutdown();
-  }
-
-  /**
-   * Starts an import of {@code content} (closed here). Throws {@link BadRequestException} when the
-   * file is empty, too large, not UTF-8 text or misses a required column; nothing is written then.
-   */
-  public ImportView submit(ImportKind kind, ImportSource source, boolean dryRun, String fileName, InputStream content,
-      String username) {
-    if (kind == null) {
-      throw new BadRequestException("kind", "one of TEAMS, PEOPLE, ACCOUNTS, CONTACTS, INTERACTIONS, COMMITMENTS");
+    ImportService(ImportJobs jobs, ImportRunner runner, ImportSettings settings) {
+        this.jobs = jobs;
+        this.runner = runner;
+        this.settings = settings;
+        this.threads = new ThreadPoolTaskExecutor();
+        threads.setCorePoolSize(2);
+        threads.setMaxPoolSize(2);
+        threads.setQueueCapacity(50);
+        threads.setThreadNamePrefix("import-");
+        threads.initialize();
+        this.executor = new DelegatingSecurityContextExecutor(threads);
     }
-    Path path = store(content);
-    try {
-      CsvFile file = CsvFile.check(path, settings.maxFileSize().toBytes());
-      checkHeader(file, kind, source);
-      ImportJob job = jobs.save(new ImportJob(kind, source, name(fileName), dryRun, username));
-      executor.execute(() -> runner.run(job.getId(), file, path));
-      return ImportView.from(job);
-    } catch (RuntimeException e) {
-      delete(path);
-      throw e;
+
+    @PreDestroy
+    void stop() {
+        threads.shutdown();
     }
-  }
 
-  @Transactional(readOnly = true)
-  public ImportView get(Long id) {
-    return ImportView.from(jobs.findById(id).orElseThrow(() -> new NotFoundException("import", id)));
-  }
-
-  @Transactional(readOnly = true)
-  public Page<ImportView> find(Pageable pageable) {
-    return jobs.findAll(pageable).map(ImportView::from);
-  }
-
-  private static void checkHeader(CsvFile file, ImportKind kind, ImportSource source) {
-    try (CSVParser parser = file.open()) {
-      var first = parser.iterator();
-      if (!first.hasNext()) {
-        throw new BadRequestException("file", "the file has no header row");
-      }
-      Header.of(first.next().toList(), kind, source);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (java.io.UncheckedIOException | IllegalStateException e) {
-      throw new BadRequestException("file", "the header row cannot be read as CSV: " + e.getMessage());
+    /**
+     * Starts an import of {@code content} (closed here). Throws {@link BadRequestException} when the
+     * file is empty, too large, not UTF-8 text or misses a required column; nothing is written then.
+     */
+    public ImportView submit(
+            ImportKind kind,
+            ImportSource source,
+            boolean dryRun,
+            String fileName,
+            InputStream content,
+            String username) {
+        if (kind == null) {
+            throw new BadRequestException(
+                    "kind", "one of TEAMS, PEOPLE, ACCOUNTS, CONTACTS, INTERACTIONS, COMMITMENTS");
+        }
+        Path path = store(content);
+        try {
+            CsvFile file = CsvFile.check(path, settings.maxFileSize().toBytes());
+            checkHeader(file, kind, source);
+            ImportJob job = jobs.save(new ImportJob(kind, source, name(fileName), dryRun, username));
+            executor.execute(() -> runner.run(job.getId(), file, path));
+            return ImportView.from(job);
+        } catch (RuntimeException e) {
+            delete(path);
+            throw e;
+        }
     }
-  }
 
-  private static Path store(InputStream content) {
-    try (content) {
-      Path path = Files.createTempFile("baton-import-", ".csv");
-      Files.copy(content, path, StandardCopyOption.REPLACE_EXISTING);
-      return path;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Transactional(readOnly = true)
+    public ImportView get(Long id) {
+        return ImportView.from(jobs.findById(id).orElseThrow(() -> new NotFoundException("import", id)));
     }
-  }
 
-  private static String name(String fileName) {
-    String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName;
-    return name.length() > 255 ? name.substring(0, 255) : name;
-  }
-
-  private static void delete(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException ignored) {
-      // a temp file: the OS clears it
+    @Transactional(readOnly = true)
+    public Page<ImportView> find(Pageable pageable) {
+        return jobs.findAll(pageable).map(ImportView::from);
     }
-  }
+
+    private static void checkHeader(CsvFile file, ImportKind kind, ImportSource source) {
+        try (CSVParser parser = file.open()) {
+            var first = parser.iterator();
+            if (!first.hasNext()) {
+                throw new BadRequestException("file", "the file has no header row");
+            }
+            Header.of(first.next().toList(), kind, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new BadRequestException("file", "the header row cannot be read as CSV: " + e.getMessage());
+        }
+    }
+
+    private static Path store(InputStream content) {
+        try (content) {
+            Path path = Files.createTempFile("baton-import-", ".csv");
+            Files.copy(content, path, StandardCopyOption.REPLACE_EXISTING);
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String name(String fileName) {
+        String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName;
+        return name.length() > 255 ? name.substring(0, 255) : name;
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // a temp file: the OS clears it
+        }
+    }
 }

@@ -12,4 +12,6 @@ import org.springframework.util.unit.DataSize;
  * @param chunkSize rows checked, looked up and written together
  */
 @ConfigurationProperties("baton.imports")
-public record ImportSettings(@DefaultValue("500MB") DataSize maxFileSize, @DefaultValue("1000") int chunkSize) {}
+public record ImportSettings(
+        @DefaultValue("500MB") DataSize maxFileSize,
+        @DefaultValue("1000") int chunkSize) {}

@@ -18,83 +18,301 @@ import java.util.stream.Stream;
  * and "accountowner" are one name. Baton's own names are understood whatever the source.
  */
 public enum ImportSource {
-  BATON(Map.of()),
-  /** Salesforce report exports ("Account Name") and Data Loader files (API names: "NAME", "OWNERID"). */
-  SALESFORCE(Map.of(
-      ACCOUNTS, aliases("external_id", "Account ID", "Id", "external_id", "name", "Account Name", "name", "Name",
-          "owner", "Account Owner", "owner", "OwnerId", "owner", "Owner Email", "segment", "Type",
-          "segment", "Account Type", "territory", "Billing Country", "territory", "BillingCountry",
-          "renewal_date", "Renewal Date", "renewal_date", "Renewal_Date__c"),
-      CONTACTS, aliases("external_id", "Contact ID", "external_id", "Id", "account", "Account ID",
-          "account", "AccountId", "first_name", "First Name", "last_name", "Last Name", "full_name", "Full Name",
-          "title", "Title", "email", "Email", "phone", "Phone", "phone", "Mobile", "last_verified_at",
-          "Last Verified", "last_verified_at", "Last_Verified__c"),
-      INTERACTIONS, aliases("external_id", "Activity ID", "external_id", "Task ID", "external_id", "Id",
-          "account", "Account ID", "account", "AccountId", "account", "WhatId", "contact", "Contact ID",
-          "contact", "WhoId", "kind", "Task Subtype", "kind", "TaskSubtype", "kind", "Type", "summary", "Subject",
-          "summary", "Description", "by", "Assigned", "by", "OwnerId", "occurred_at", "Date",
-          "occurred_at", "ActivityDate", "occurred_at", "Completed Date Time"),
-      COMMITMENTS, aliases("external_id", "Id", "account", "AccountId", "account", "Account ID",
-          "description", "Subject", "made_by", "CreatedById", "made_by", "Created By", "owner", "OwnerId",
-          "owner", "Assigned", "due_date", "ActivityDate", "due_date", "Due Date", "contact", "WhoId"),
-      PEOPLE, aliases("external_id", "User ID", "external_id", "Id", "email", "Email", "full_name", "Full Name",
-          "full_name", "Name", "username", "Alias", "active", "IsActive", "active", "Active"))),
-  /** HubSpot exports of companies, contacts, activities and users. */
-  HUBSPOT(Map.of(
-      ACCOUNTS, aliases("external_id", "Record ID", "external_id", "Company ID", "name", "Company name",
-          "name", "Name", "owner", "Company owner", "segment", "Type", "segment", "Lifecycle Stage",
-          "territory", "Country/Region", "territory", "Country", "renewal_date", "Renewal date"),
-      CONTACTS, aliases("external_id", "Record ID", "external_id", "Contact ID", "account", "Associated Company IDs",
-          "account", "Associated Company ID", "account", "Company ID", "account", "Primary Associated Company ID",
-          "first_name", "First Name", "last_name", "Last Name", "title", "Job Title", "email", "Email",
-          "phone", "Phone Number", "phone", "Mobile Phone Number", "last_verified_at", "Last verified"),
-      INTERACTIONS, aliases("external_id", "Record ID", "external_id", "Activity ID", "account",
-          "Associated Company IDs", "account", "Associated Company ID", "contact", "Associated Contact IDs",
-          "contact", "Associated Contact ID", "kind", "Activity type", "summary", "Notes", "summary", "Body",
-          "summary", "Subject", "by", "Activity assigned to", "by", "Created by", "occurred_at", "Activity date",
-          "occurred_at", "Create Date"),
-      COMMITMENTS, aliases("external_id", "Record ID", "external_id", "Task ID", "account", "Associated Company IDs",
-          "account", "Associated Company ID", "contact", "Associated Contact IDs", "description", "Task Title",
-          "description", "Title", "made_by", "Created by", "owner", "Assigned to", "owner", "Task owner",
-          "due_date", "Due date"),
-      PEOPLE, aliases("external_id", "User ID", "external_id", "Owner ID", "email", "Email", "first_name",
-          "First Name", "last_name", "Last Name", "team", "Team")));
+    BATON(Map.of()),
+    /** Salesforce report exports ("Account Name") and Data Loader files (API names: "NAME", "OWNERID"). */
+    SALESFORCE(Map.of(
+            ACCOUNTS,
+                    aliases(
+                            "external_id",
+                            "Account ID",
+                            "Id",
+                            "external_id",
+                            "name",
+                            "Account Name",
+                            "name",
+                            "Name",
+                            "owner",
+                            "Account Owner",
+                            "owner",
+                            "OwnerId",
+                            "owner",
+                            "Owner Email",
+                            "segment",
+                            "Type",
+                            "segment",
+                            "Account Type",
+                            "territory",
+                            "Billing Country",
+                            "territory",
+                            "BillingCountry",
+                            "renewal_date",
+                            "Renewal Date",
+                            "renewal_date",
+                            "Renewal_Date__c"),
+            CONTACTS,
+                    aliases(
+                            "external_id",
+                            "Contact ID",
+                            "external_id",
+                            "Id",
+                            "account",
+                            "Account ID",
+                            "account",
+                            "AccountId",
+                            "first_name",
+                            "First Name",
+                            "last_name",
+                            "Last Name",
+                            "full_name",
+                            "Full Name",
+                            "title",
+                            "Title",
+                            "email",
+                            "Email",
+                            "phone",
+                            "Phone",
+                            "phone",
+                            "Mobile",
+                            "last_verified_at",
+                            "Last Verified",
+                            "last_verified_at",
+                            "Last_Verified__c"),
+            INTERACTIONS,
+                    aliases(
+                            "external_id",
+                            "Activity ID",
+                            "external_id",
+                            "Task ID",
+                            "external_id",
+                            "Id",
+                            "account",
+                            "Account ID",
+                            "account",
+                            "AccountId",
+                            "account",
+                            "WhatId",
+                            "contact",
+                            "Contact ID",
+                            "contact",
+                            "WhoId",
+                            "kind",
+                            "Task Subtype",
+                            "kind",
+                            "TaskSubtype",
+                            "kind",
+                            "Type",
+                            "summary",
+                            "Subject",
+                            "summary",
+                            "Description",
+                            "by",
+                            "Assigned",
+                            "by",
+                            "OwnerId",
+                            "occurred_at",
+                            "Date",
+                            "occurred_at",
+                            "ActivityDate",
+                            "occurred_at",
+                            "Completed Date Time"),
+            COMMITMENTS,
+                    aliases(
+                            "external_id",
+                            "Id",
+                            "account",
+                            "AccountId",
+                            "account",
+                            "Account ID",
+                            "description",
+                            "Subject",
+                            "made_by",
+                            "CreatedById",
+                            "made_by",
+                            "Created By",
+                            "owner",
+                            "OwnerId",
+                            "owner",
+                            "Assigned",
+                            "due_date",
+                            "ActivityDate",
+                            "due_date",
+                            "Due Date",
+                            "contact",
+                            "WhoId"),
+            PEOPLE,
+                    aliases(
+                            "external_id",
+                            "User ID",
+                            "external_id",
+                            "Id",
+                            "email",
+                            "Email",
+                            "full_name",
+                            "Full Name",
+                            "full_name",
+                            "Name",
+                            "username",
+                            "Alias",
+                            "active",
+                            "IsActive",
+                            "active",
+                            "Active"))),
+    /** HubSpot exports of companies, contacts, activities and users. */
+    HUBSPOT(Map.of(
+            ACCOUNTS,
+                    aliases(
+                            "external_id",
+                            "Record ID",
+                            "external_id",
+                            "Company ID",
+                            "name",
+                            "Company name",
+                            "name",
+                            "Name",
+                            "owner",
+                            "Company owner",
+                            "segment",
+                            "Type",
+                            "segment",
+                            "Lifecycle Stage",
+                            "territory",
+                            "Country/Region",
+                            "territory",
+                            "Country",
+                            "renewal_date",
+                            "Renewal date"),
+            CONTACTS,
+                    aliases(
+                            "external_id",
+                            "Record ID",
+                            "external_id",
+                            "Contact ID",
+                            "account",
+                            "Associated Company IDs",
+                            "account",
+                            "Associated Company ID",
+                            "account",
+                            "Company ID",
+                            "account",
+                            "Primary Associated Company ID",
+                            "first_name",
+                            "First Name",
+                            "last_name",
+                            "Last Name",
+                            "title",
+                            "Job Title",
+                            "email",
+                            "Email",
+                            "phone",
+                            "Phone Number",
+                            "phone",
+                            "Mobile Phone Number",
+                            "last_verified_at",
+                            "Last verified"),
+            INTERACTIONS,
+                    aliases(
+                            "external_id",
+                            "Record ID",
+                            "external_id",
+                            "Activity ID",
+                            "account",
+                            "Associated Company IDs",
+                            "account",
+                            "Associated Company ID",
+                            "contact",
+                            "Associated Contact IDs",
+                            "contact",
+                            "Associated Contact ID",
+                            "kind",
+                            "Activity type",
+                            "summary",
+                            "Notes",
+                            "summary",
+                            "Body",
+                            "summary",
+                            "Subject",
+                            "by",
+                            "Activity assigned to",
+                            "by",
+                            "Created by",
+                            "occurred_at",
+                            "Activity date",
+                            "occurred_at",
+                            "Create Date"),
+            COMMITMENTS,
+                    aliases(
+                            "external_id",
+                            "Record ID",
+                            "external_id",
+                            "Task ID",
+                            "account",
+                            "Associated Company IDs",
+                            "account",
+                            "Associated Company ID",
+                            "contact",
+                            "Associated Contact IDs",
+                            "description",
+                            "Task Title",
+                            "description",
+                            "Title",
+                            "made_by",
+                            "Created by",
+                            "owner",
+                            "Assigned to",
+                            "owner",
+                            "Task owner",
+                            "due_date",
+                            "Due date"),
+            PEOPLE,
+                    aliases(
+                            "external_id",
+                            "User ID",
+                            "external_id",
+                            "Owner ID",
+                            "email",
+                            "Email",
+                            "first_name",
+                            "First Name",
+                            "last_name",
+                            "Last Name",
+                            "team",
+                            "Team")));
 
-  private final Map<ImportKind, Map<String, String>> aliases;
+    private final Map<ImportKind, Map<String, String>> aliases;
 
-  ImportSource(Map<ImportKind, Map<String, String>> aliases) {
-    this.aliases = aliases;
-  }
-
-  /** Baton's column name for a header of this source's {@code kind} of file, or null when Baton does not use it. */
-  public String field(ImportKind kind, String header) {
-    String key = normalise(header);
-    String field = aliases.getOrDefault(kind, Map.of()).get(key);
-    if (field != null) {
-      return field;
+    ImportSource(Map<ImportKind, Map<String, String>> aliases) {
+        this.aliases = aliases;
     }
-    for (String own : fields(kind)) {
-      if (normalise(own).equals(key)) {
-        return own;
-      }
+
+    /** Baton's column name for a header of this source's {@code kind} of file, or null when Baton does not use it. */
+    public String field(ImportKind kind, String header) {
+        String key = normalise(header);
+        String field = aliases.getOrDefault(kind, Map.of()).get(key);
+        if (field != null) {
+            return field;
+        }
+        for (String own : fields(kind)) {
+            if (normalise(own).equals(key)) {
+                return own;
+            }
+        }
+        return null;
     }
-    return null;
-  }
 
-  private static List<String> fields(ImportKind kind) {
-    return Stream.concat(kind.required().stream(), kind.optional().stream()).toList();
-  }
-
-  static String normalise(String header) {
-    return header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-  }
-
-  /** Pairs of (Baton field, header) to a map from the normalised header to the field. */
-  private static Map<String, String> aliases(String... pairs) {
-    Map<String, String> map = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put(normalise(pairs[i + 1]), pairs[i]);
+    private static List<String> fields(ImportKind kind) {
+        return Stream.concat(kind.required().stream(), kind.optional().stream()).toList();
     }
-    return map;
-  }
+
+    static String normalise(String header) {
+        return header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    /** Pairs of (Baton field, header) to a map from the normalised header to the field. */
+    private static Map<String, String> aliases(String... pairs) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(normalise(pairs[i + 1]), pairs[i]);
+        }
+        return map;
+    }
 }

@@ -18,84 +18,91 @@ import org.springframework.stereotype.Component;
 @Component
 class InteractionRows implements RowHandler {
 
-  private final AccountImports accounts;
+    private final AccountImports accounts;
 
-  InteractionRows(AccountImports accounts) {
-    this.accounts = accounts;
-  }
+    InteractionRows(AccountImports accounts) {
+        this.accounts = accounts;
+    }
 
-  @Override
-  public void handle(List<ImportRow> chunk, ImportRun run) {
-    String source = run.source.name();
-    Map<String, Found> accountIds = accounts.accounts(source, references(chunk, run, "account"));
-    Map<String, Found> contactIds = accounts.contacts(source, references(chunk, run, "contact"));
-    List<ImportRow> rows = new ArrayList<>();
-    List<ImportedInteraction> valid = new ArrayList<>();
-    for (ImportRow row : chunk) {
-      long errors = run.errorCount;
-      String externalId = run.externalId(row, "external_id");
-      Found account = ContactRows.account(row, run, accountIds);
-      Long contactId = contact(row, run, contactIds, account);
-      InteractionKind kind = kind(row, run);
-      String summary = run.required(row, "summary");
-      PersonRef by = run.required(row, "by") == null ? null : run.person(row, "by", false);
-      Instant at = null;
-      if (run.required(row, "occurred_at") != null && (at = Values.instant(row.get("occurred_at"))) == null) {
-        run.error(row, "occurred_at", "is not a date and time: write it as 2025-12-31T14:30:00Z or " + Values.DATE_FORMATS);
-      }
-      if (run.errorCount == errors) {
-        rows.add(row);
-        valid.add(new ImportedInteraction(externalId, account.id(), contactId, kind, summary, by.id(), at));
-      }
+    @Override
+    public void handle(List<ImportRow> chunk, ImportRun run) {
+        String source = run.source.name();
+        Map<String, Found> accountIds = accounts.accounts(source, references(chunk, run, "account"));
+        Map<String, Found> contactIds = accounts.contacts(source, references(chunk, run, "contact"));
+        List<ImportRow> rows = new ArrayList<>();
+        List<ImportedInteraction> valid = new ArrayList<>();
+        for (ImportRow row : chunk) {
+            long errors = run.errorCount;
+            String externalId = run.externalId(row, "external_id");
+            Found account = ContactRows.account(row, run, accountIds);
+            Long contactId = contact(row, run, contactIds, account);
+            InteractionKind kind = kind(row, run);
+            String summary = run.required(row, "summary");
+            PersonRef by = run.required(row, "by") == null ? null : run.person(row, "by", false);
+            Instant at = null;
+            if (run.required(row, "occurred_at") != null && (at = Values.instant(row.get("occurred_at"))) == null) {
+                run.error(
+                        row,
+                        "occurred_at",
+                        "is not a date and time: write it as 2025-12-31T14:30:00Z or " + Values.DATE_FORMATS);
+            }
+            if (run.errorCount == errors) {
+                rows.add(row);
+                valid.add(new ImportedInteraction(externalId, account.id(), contactId, kind, summary, by.id(), at));
+            }
+        }
+        Map<String, Found> existing = accounts.interactions(
+                source, valid.stream().map(ImportedInteraction::externalId).toList());
+        for (int i = 0; i < valid.size(); i++) {
+            Found found = existing.get(valid.get(i).externalId());
+            run.matched(rows.get(i), "interaction", found == null ? null : found.id());
+        }
+        if (run.writing()) {
+            accounts.upsertInteractions(source, valid);
+        }
     }
-    Map<String, Found> existing = accounts.interactions(source, valid.stream().map(ImportedInteraction::externalId).toList());
-    for (int i = 0; i < valid.size(); i++) {
-      Found found = existing.get(valid.get(i).externalId());
-      run.matched(rows.get(i), "interaction", found == null ? null : found.id());
-    }
-    if (run.writing()) {
-      accounts.upsertInteractions(source, valid);
-    }
-  }
 
-  static Set<String> references(List<ImportRow> chunk, ImportRun run, String field) {
-    return chunk.stream().map(r -> run.reference(r.get(field))).filter(a -> a != null).collect(Collectors.toSet());
-  }
+    static Set<String> references(List<ImportRow> chunk, ImportRun run, String field) {
+        return chunk.stream()
+                .map(r -> run.reference(r.get(field)))
+                .filter(a -> a != null)
+                .collect(Collectors.toSet());
+    }
 
-  /** The optional contact, which must belong to the row's account. */
-  static Long contact(ImportRow row, ImportRun run, Map<String, Found> contactIds, Found account) {
-    String ref = run.reference(row.get("contact"));
-    if (ref == null) {
-      return null;
+    /** The optional contact, which must belong to the row's account. */
+    static Long contact(ImportRow row, ImportRun run, Map<String, Found> contactIds, Found account) {
+        String ref = run.reference(row.get("contact"));
+        if (ref == null) {
+            return null;
+        }
+        Found contact = contactIds.get(ref);
+        if (contact == null) {
+            run.error(row, "contact", "no contact imported from " + run.source + " has this id");
+            return null;
+        }
+        if (account != null && contact.accountId() != account.id()) {
+            run.error(row, "contact", "belongs to another account");
+            return null;
+        }
+        return contact.id();
     }
-    Found contact = contactIds.get(ref);
-    if (contact == null) {
-      run.error(row, "contact", "no contact imported from " + run.source + " has this id");
-      return null;
-    }
-    if (account != null && contact.accountId() != account.id()) {
-      run.error(row, "contact", "belongs to another account");
-      return null;
-    }
-    return contact.id();
-  }
 
-  /** CALL, MEETING, EMAIL or NOTE; Salesforce's and HubSpot's names for them ("Call", "Email", "Event") too. */
-  private static InteractionKind kind(ImportRow row, ImportRun run) {
-    String value = run.required(row, "kind");
-    if (value == null) {
-      return null;
+    /** CALL, MEETING, EMAIL or NOTE; Salesforce's and HubSpot's names for them ("Call", "Email", "Event") too. */
+    private static InteractionKind kind(ImportRow row, ImportRun run) {
+        String value = run.required(row, "kind");
+        if (value == null) {
+            return null;
+        }
+        String key = value.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+        return switch (key) {
+            case "CALL", "CALLS", "PHONECALL" -> InteractionKind.CALL;
+            case "MEETING", "MEETINGS", "EVENT" -> InteractionKind.MEETING;
+            case "EMAIL", "EMAILS", "LISTEMAIL" -> InteractionKind.EMAIL;
+            case "NOTE", "NOTES", "TASK" -> InteractionKind.NOTE;
+            default -> {
+                run.error(row, "kind", "is not one of CALL, MEETING, EMAIL, NOTE");
+                yield null;
+            }
+        };
     }
-    String key = value.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
-    return switch (key) {
-      case "CALL", "CALLS", "PHONECALL" -> InteractionKind.CALL;
-      case "MEETING", "MEETINGS", "EVENT" -> InteractionKind.MEETING;
-      case "EMAIL", "EMAILS", "LISTEMAIL" -> InteractionKind.EMAIL;
-      case "NOTE", "NOTES", "TASK" -> InteractionKind.NOTE;
-      default -> {
-        run.error(row, "kind", "is not one of CALL, MEETING, EMAIL, NOTE");
-        yield null;
-      }
-    };
-  }
 }

@@ -19,101 +19,112 @@ import org.springframework.stereotype.Component;
 @Component
 class PeopleRows {
 
-  private static final Pattern TEAM_KEY = Pattern.compile("^[a-z0-9][a-z0-9-]*$");
-  private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]+$");
+    private static final Pattern TEAM_KEY = Pattern.compile("^[a-z0-9][a-z0-9-]*$");
+    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]+$");
 
-  private final PeopleImports people;
+    private final PeopleImports people;
 
-  PeopleRows(PeopleImports people) {
-    this.people = people;
-  }
-
-  RowHandler teams() {
-    return (chunk, run) -> {
-      List<ImportedTeam> valid = new ArrayList<>();
-      Map<String, Long> known = people.teamIdsByKey();
-      for (ImportRow row : chunk) {
-        long errors = run.errorCount;
-        String key = run.externalId(row, "key");
-        if (key != null && (key.length() > 60 || !TEAM_KEY.matcher(key).matches())) {
-          run.error(row, "key", "must be lower-case letters, digits and dashes (at most 60), e.g. sales-emea");
-        }
-        run.required(row, "name");
-        if (run.errorCount == errors) {
-          valid.add(new ImportedTeam(key, run.text(row, "name", 200)));
-          run.matched(row, "team", known.get(key));
-        }
-      }
-      if (run.writing()) {
-        people.upsertTeams(valid);
-      }
-    };
-  }
-
-  RowHandler people() {
-    return (chunk, run) -> {
-      Map<String, Long> teams = people.teamIdsByKey();
-      Map<String, String> taken = people.usernamesTaken(chunk.stream().map(PeopleRows::username).filter(u -> u != null)
-          .collect(Collectors.toSet()));
-      List<ImportedPerson> valid = new ArrayList<>();
-      for (ImportRow row : chunk) {
-        long errors = run.errorCount;
-        String email = run.externalId(row, "email");
-        if (email != null && !Values.email(email)) {
-          run.error(row, "email", "is not an e-mail address");
-        }
-        String username = username(row);
-        if (username == null || username.length() > 60 || !USERNAME.matcher(username).matches()) {
-          run.error(row, "username", "must be lower-case letters, digits, '.', '_' or '-' (at most 60)");
-        } else if (email != null && taken.containsKey(username) && !taken.get(username).equalsIgnoreCase(email)) {
-          run.error(row, "username", "is taken by someone with another e-mail address");
-        }
-        Long team = null;
-        if (row.get("team") != null && (team = teams.get(row.get("team"))) == null) {
-          run.error(row, "team", "no team has this key: import teams first");
-        }
-        Set<Role> roles = roles(row, run);
-        String name = row.get("full_name") != null ? row.get("full_name")
-            : String.join(" ", java.util.stream.Stream.of(row.get("first_name"), row.get("last_name")).filter(p -> p != null).toList());
-        if (name.isBlank()) {
-          run.error(row, "full_name", "is required (or a first and last name)");
-        }
-        boolean active = !"false".equalsIgnoreCase(row.get("active")) && !"0".equals(row.get("active"));
-        if (run.errorCount == errors) {
-          valid.add(new ImportedPerson(row.get("external_id"), username, email, name, team, roles, active));
-          PersonRef known = run.byEmail(email);
-          run.matched(row, "person", known == null ? null : known.id());
-        }
-      }
-      if (run.writing()) {
-        people.upsertPeople(run.source.name(), valid);
-      }
-    };
-  }
-
-  /** The username given, or the e-mail address's local part. */
-  private static String username(ImportRow row) {
-    String username = row.get("username");
-    if (username == null && row.get("email") != null) {
-      username = row.get("email").split("@")[0];
+    PeopleRows(PeopleImports people) {
+        this.people = people;
     }
-    return username == null ? null : username.toLowerCase(Locale.ROOT);
-  }
 
-  private static Set<Role> roles(ImportRow row, ImportRun run) {
-    String value = row.get("roles");
-    if (value == null) {
-      return EnumSet.of(Role.REP);
+    RowHandler teams() {
+        return (chunk, run) -> {
+            List<ImportedTeam> valid = new ArrayList<>();
+            Map<String, Long> known = people.teamIdsByKey();
+            for (ImportRow row : chunk) {
+                long errors = run.errorCount;
+                String key = run.externalId(row, "key");
+                if (key != null && (key.length() > 60 || !TEAM_KEY.matcher(key).matches())) {
+                    run.error(
+                            row, "key", "must be lower-case letters, digits and dashes (at most 60), e.g. sales-emea");
+                }
+                run.required(row, "name");
+                if (run.errorCount == errors) {
+                    valid.add(new ImportedTeam(key, run.text(row, "name", 200)));
+                    run.matched(row, "team", known.get(key));
+                }
+            }
+            if (run.writing()) {
+                people.upsertTeams(valid);
+            }
+        };
     }
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    for (String name : value.split("[,;| ]+")) {
-      try {
-        roles.add(Role.valueOf(name.toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        run.error(row, "roles", "'" + name + "' is not one of ADMIN, MANAGER, REP, CS");
-      }
-    }
-    return roles;
-  }
 
+    RowHandler people() {
+        return (chunk, run) -> {
+            Map<String, Long> teams = people.teamIdsByKey();
+            Map<String, String> taken = people.usernamesTaken(chunk.stream()
+                    .map(PeopleRows::username)
+                    .filter(u -> u != null)
+                    .collect(Collectors.toSet()));
+            List<ImportedPerson> valid = new ArrayList<>();
+            for (ImportRow row : chunk) {
+                long errors = run.errorCount;
+                String email = run.externalId(row, "email");
+                if (email != null && !Values.email(email)) {
+                    run.error(row, "email", "is not an e-mail address");
+                }
+                String username = username(row);
+                if (username == null
+                        || username.length() > 60
+                        || !USERNAME.matcher(username).matches()) {
+                    run.error(row, "username", "must be lower-case letters, digits, '.', '_' or '-' (at most 60)");
+                } else if (email != null
+                        && taken.containsKey(username)
+                        && !taken.get(username).equalsIgnoreCase(email)) {
+                    run.error(row, "username", "is taken by someone with another e-mail address");
+                }
+                Long team = null;
+                if (row.get("team") != null && (team = teams.get(row.get("team"))) == null) {
+                    run.error(row, "team", "no team has this key: import teams first");
+                }
+                Set<Role> roles = roles(row, run);
+                String name = row.get("full_name") != null
+                        ? row.get("full_name")
+                        : String.join(
+                                " ",
+                                java.util.stream.Stream.of(row.get("first_name"), row.get("last_name"))
+                                        .filter(p -> p != null)
+                                        .toList());
+                if (name.isBlank()) {
+                    run.error(row, "full_name", "is required (or a first and last name)");
+                }
+                boolean active = !"false".equalsIgnoreCase(row.get("active")) && !"0".equals(row.get("active"));
+                if (run.errorCount == errors) {
+                    valid.add(new ImportedPerson(row.get("external_id"), username, email, name, team, roles, active));
+                    PersonRef known = run.byEmail(email);
+                    run.matched(row, "person", known == null ? null : known.id());
+                }
+            }
+            if (run.writing()) {
+                people.upsertPeople(run.source.name(), valid);
+            }
+        };
+    }
+
+    /** The username given, or the e-mail address's local part. */
+    private static String username(ImportRow row) {
+        String username = row.get("username");
+        if (username == null && row.get("email") != null) {
+            username = row.get("email").split("@")[0];
+        }
+        return username == null ? null : username.toLowerCase(Locale.ROOT);
+    }
+
+    private static Set<Role> roles(ImportRow row, ImportRun run) {
+        String value = row.get("roles");
+        if (value == null) {
+            return EnumSet.of(Role.REP);
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : value.split("[,;| ]+")) {
+            try {
+                roles.add(Role.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                run.error(row, "roles", "'" + name + "' is not one of ADMIN, MANAGER, REP, CS");
+            }
+        }
+        return roles;
+    }
 }

@@ -14,89 +14,93 @@ import java.util.regex.Pattern;
 /** Parsing of the values CRM exports hold: dates in their usual shapes, e-mail addresses, Salesforce ids. */
 final class Values {
 
-  static final String DATE_FORMATS = "2025-12-31, 12/31/2025 or 31.12.2025";
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-  private static final Pattern SALESFORCE_ID = Pattern.compile("^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$");
-  private static final List<DateTimeFormatter> DATES = List.of(
-      DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("M/d/uuuu"), DateTimeFormatter.ofPattern("d.M.uuuu"));
-  private static final List<DateTimeFormatter> DATE_TIMES = List.of(
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"), DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-      DateTimeFormatter.ofPattern("M/d/uuuu h:mm a", Locale.US), DateTimeFormatter.ofPattern("M/d/uuuu H:mm"),
-      DateTimeFormatter.ofPattern("d.M.uuuu H:mm"));
+    static final String DATE_FORMATS = "2025-12-31, 12/31/2025 or 31.12.2025";
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern SALESFORCE_ID = Pattern.compile("^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$");
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("M/d/uuuu"),
+            DateTimeFormatter.ofPattern("d.M.uuuu"));
+    private static final List<DateTimeFormatter> DATE_TIMES = List.of(
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"),
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+            DateTimeFormatter.ofPattern("M/d/uuuu h:mm a", Locale.US),
+            DateTimeFormatter.ofPattern("M/d/uuuu H:mm"),
+            DateTimeFormatter.ofPattern("d.M.uuuu H:mm"));
 
-  private Values() {}
+    private Values() {}
 
-  /** A date, or the date of a date and time; null when it is none of the shapes in {@link #DATE_FORMATS}. */
-  static LocalDate date(String text) {
-    for (DateTimeFormatter f : DATES) {
-      try {
-        return LocalDate.parse(text, f);
-      } catch (DateTimeParseException ignored) {
-        // the next shape
-      }
-    }
-    Instant instant = instant(text);
-    return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  /** A point in time; a time without a zone is read as UTC, a date alone as its start. Null if unreadable. */
-  static Instant instant(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException ignored) {
-      // not ISO with an offset
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException ignored) {
-      // not ISO in UTC
-    }
-    for (DateTimeFormatter f : DATE_TIMES) {
-      try {
-        return LocalDateTime.parse(text, f).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException ignored) {
-        // the next shape
-      }
-    }
-    for (DateTimeFormatter f : DATES) {
-      try {
-        return LocalDate.parse(text, f).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException ignored) {
-        // the next shape
-      }
-    }
-    return null;
-  }
-
-  static boolean email(String text) {
-    return text.length() <= 254 && EMAIL.matcher(text).matches();
-  }
-
-  static boolean salesforceId(String text) {
-    return SALESFORCE_ID.matcher(text).matches();
-  }
-
-  /**
-   * A Salesforce id in its 18-character form. Report exports show the 15-character, case-sensitive
-   * id, Data Loader the 18-character one: the three extra characters encode the case of the first 15,
-   * so both name one record.
-   */
-  static String salesforce18(String id) {
-    if (id.length() != 15) {
-      return id;
-    }
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
-    StringBuilder suffix = new StringBuilder(3);
-    for (int block = 0; block < 3; block++) {
-      int flags = 0;
-      for (int i = 0; i < 5; i++) {
-        char c = id.charAt(block * 5 + i);
-        if (c >= 'A' && c <= 'Z') {
-          flags |= 1 << i;
+    /** A date, or the date of a date and time; null when it is none of the shapes in {@link #DATE_FORMATS}. */
+    static LocalDate date(String text) {
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(text, f);
+            } catch (DateTimeParseException ignored) {
+                // the next shape
+            }
         }
-      }
-      suffix.append(alphabet.charAt(flags));
+        Instant instant = instant(text);
+        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
-    return id + suffix;
-  }
+
+    /** A point in time; a time without a zone is read as UTC, a date alone as its start. Null if unreadable. */
+    static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // not ISO with an offset
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException ignored) {
+            // not ISO in UTC
+        }
+        for (DateTimeFormatter f : DATE_TIMES) {
+            try {
+                return LocalDateTime.parse(text, f).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException ignored) {
+                // the next shape
+            }
+        }
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(text, f).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException ignored) {
+                // the next shape
+            }
+        }
+        return null;
+    }
+
+    static boolean email(String text) {
+        return text.length() <= 254 && EMAIL.matcher(text).matches();
+    }
+
+    static boolean salesforceId(String text) {
+        return SALESFORCE_ID.matcher(text).matches();
+    }
+
+    /**
+     * A Salesforce id in its 18-character form. Report exports show the 15-character, case-sensitive
+     * id, Data Loader the 18-character one: the three extra characters encode the case of the first 15,
+     * so both name one record.
+     */
+    static String salesforce18(String id) {
+        if (id.length() != 15) {
+            return id;
+        }
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+        StringBuilder suffix = new StringBuilder(3);
+        for (int block = 0; block < 3; block++) {
+            int flags = 0;
+            for (int i = 0; i < 5; i++) {
+                char c = id.charAt(block * 5 + i);
+                if (c >= 'A' && c <= 'Z') {
+                    flags |= 1 << i;
+                }
+            }
+            suffix.append(alphabet.charAt(flags));
+        }
+        return id + suffix;
+    }
 }

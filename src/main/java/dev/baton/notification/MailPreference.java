@@ -11,42 +11,46 @@ import java.time.LocalDate;
 @Table(name = "notification_preference")
 public class MailPreference {
 
-  @Id private Long personId;
-  private boolean onAssignment = true;
-  private boolean onReminder = true;
-  private boolean onEscalation = true;
-  private boolean dailyDigest;
-  private LocalDate lastDigestOn;
-  @Version private long version;
+    @Id
+    private Long personId;
 
-  protected MailPreference() {}
+    private boolean onAssignment = true;
+    private boolean onReminder = true;
+    private boolean onEscalation = true;
+    private boolean dailyDigest;
+    private LocalDate lastDigestOn;
 
-  MailPreference(Long personId) {
-    this.personId = personId;
-  }
+    @Version
+    private long version;
 
-  public boolean wants(MailKind kind) {
-    return switch (kind) {
-      case ASSIGNMENT -> onAssignment;
-      case REMINDER -> onReminder;
-      case ESCALATION -> onEscalation;
-      case DIGEST -> dailyDigest;
-    };
-  }
+    protected MailPreference() {}
 
-  void choose(boolean assignment, boolean reminder, boolean escalation, boolean digest) {
-    this.onAssignment = assignment;
-    this.onReminder = reminder;
-    this.onEscalation = escalation;
-    this.dailyDigest = digest;
-  }
+    MailPreference(Long personId) {
+        this.personId = personId;
+    }
 
-  /** The digest for {@code day} was queued: no second one that day, on any instance. */
-  public void digestSent(LocalDate day) {
-    this.lastDigestOn = day;
-  }
+    public boolean wants(MailKind kind) {
+        return switch (kind) {
+            case ASSIGNMENT -> onAssignment;
+            case REMINDER -> onReminder;
+            case ESCALATION -> onEscalation;
+            case DIGEST -> dailyDigest;
+        };
+    }
 
-  public Long getPersonId() {
-    return personId;
-  }
+    void choose(boolean assignment, boolean reminder, boolean escalation, boolean digest) {
+        this.onAssignment = assignment;
+        this.onReminder = reminder;
+        this.onEscalation = escalation;
+        this.dailyDigest = digest;
+    }
+
+    /** The digest for {@code day} was queued: no second one that day, on any instance. */
+    public void digestSent(LocalDate day) {
+        this.lastDigestOn = day;
+    }
+
+    public Long getPersonId() {
+        return personId;
+    }
 }

@@ -18,9 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("baton.mail")
 public record MailSettings(
-    String from,
-    URI baseUrl,
-    Duration dispatchDelay,
-    @DefaultValue("true") boolean dispatchOnSchedule,
-    @DefaultValue("8") int maxAttempts,
-    @DefaultValue("PT30S") Duration firstBackoff) {}
+        String from,
+        URI baseUrl,
+        Duration dispatchDelay,
+        @DefaultValue("true") boolean dispatchOnSchedule,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("PT30S") Duration firstBackoff) {}

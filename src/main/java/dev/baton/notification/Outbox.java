@@ -17,60 +17,66 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Outbox {
 
-  /**
-   * A mail written for a person rather than by Baton: it shows the person's name (on Baton's own
-   * address, which the mail server may send from) and replies go to the person.
-   */
-  public record Sender(String name, String replyTo) {}
+    /**
+     * A mail written for a person rather than by Baton: it shows the person's name (on Baton's own
+     * address, which the mail server may send from) and replies go to the person.
+     */
+    public record Sender(String name, String replyTo) {}
 
-  private final JdbcClient jdbc;
-  private final Clock clock;
+    private final JdbcClient jdbc;
+    private final Clock clock;
 
-  Outbox(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
-  }
+    Outbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
 
-  /**
-   * @param dedupKey names the business event, e.g. {@code task-assigned:4711}
-   * @param to one address or several, comma-separated
-   * @param cc may be null
-   * @param htmlBody may be null for a text-only mail
-   * @return false when a mail with this key was already queued (nothing changes)
-   */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public boolean enqueue(String dedupKey, String to, String cc, String subject, String textBody, String htmlBody) {
-    return enqueue(dedupKey, to, cc, null, subject, textBody, htmlBody);
-  }
+    /**
+     * @param dedupKey names the business event, e.g. {@code task-assigned:4711}
+     * @param to one address or several, comma-separated
+     * @param cc may be null
+     * @param htmlBody may be null for a text-only mail
+     * @return false when a mail with this key was already queued (nothing changes)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(String dedupKey, String to, String cc, String subject, String textBody, String htmlBody) {
+        return enqueue(dedupKey, to, cc, null, subject, textBody, htmlBody);
+    }
 
-  /** As above, on behalf of {@code sender} (null: from Baton). */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public boolean enqueue(String dedupKey, String to, String cc, Sender sender, String subject, String textBody,
-      String htmlBody) {
-    // the subject is one line whatever a name held: a line break there would end the header (defence
-    // in depth: names and one-line fields are refused with control characters on input)
-    // "on conflict do nothing" rather than check-then-insert: a concurrent duplicate waits for the
-    // first insert and then does nothing, instead of failing (and rolling back) the caller
-    int inserted =
-        jdbc.sql(
-                """
+    /** As above, on behalf of {@code sender} (null: from Baton). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(
+            String dedupKey, String to, String cc, Sender sender, String subject, String textBody, String htmlBody) {
+        // the subject is one line whatever a name held: a line break there would end the header (defence
+        // in depth: names and one-line fields are refused with control characters on input)
+        // "on conflict do nothing" rather than check-then-insert: a concurrent duplicate waits for the
+        // first insert and then does nothing, instead of failing (and rolling back) the caller
+        int inserted = jdbc.sql("""
                 insert into outbox_message (dedup_key, to_address, cc_address, from_name, reply_to, subject, text_body,
                     html_body, status, next_attempt_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
                 on conflict (dedup_key) do nothing""")
-            .params(dedupKey, to, cc, sender == null ? null : sender.name(), sender == null ? null : sender.replyTo(),
-                Text.oneLine(subject), textBody, htmlBody, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-            .update();
-    return inserted == 1;
-  }
+                .params(
+                        dedupKey,
+                        to,
+                        cc,
+                        sender == null ? null : sender.name(),
+                        sender == null ? null : sender.replyTo(),
+                        Text.oneLine(subject),
+                        textBody,
+                        htmlBody,
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
+        return inserted == 1;
+    }
 
-  @Transactional(propagation = Propagation.MANDATORY)
-  public boolean enqueue(String dedupKey, String to, String cc, MailComposer.Mail mail) {
-    return enqueue(dedupKey, to, cc, null, mail);
-  }
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(String dedupKey, String to, String cc, MailComposer.Mail mail) {
+        return enqueue(dedupKey, to, cc, null, mail);
+    }
 
-  @Transactional(propagation = Propagation.MANDATORY)
-  public boolean enqueue(String dedupKey, String to, String cc, Sender sender, MailComposer.Mail mail) {
-    return enqueue(dedupKey, to, cc, sender, mail.subject(), mail.text(), mail.html());
-  }
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(String dedupKey, String to, String cc, Sender sender, MailComposer.Mail mail) {
+        return enqueue(dedupKey, to, cc, sender, mail.subject(), mail.text(), mail.html());
+    }
 }

@@ -31,99 +31,105 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class OutboxDispatcher {
 
-  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-  private final OutboxMessages messages;
-  private final JavaMailSender mailSender;
-  private final TransactionTemplate transactions;
-  private final MailSettings settings;
-  private final Clock clock;
-  /** {@code baton.mail.from}, parsed once (a bad value stops the start-up, not every send). */
-  private final InternetAddress baton;
-  private final String messageIdDomain;
+    private final OutboxMessages messages;
+    private final JavaMailSender mailSender;
+    private final TransactionTemplate transactions;
+    private final MailSettings settings;
+    private final Clock clock;
+    /** {@code baton.mail.from}, parsed once (a bad value stops the start-up, not every send). */
+    private final InternetAddress baton;
 
-  OutboxDispatcher(
-      OutboxMessages messages,
-      JavaMailSender mailSender,
-      PlatformTransactionManager transactionManager,
-      MailSettings settings,
-      Clock clock) {
-    this.messages = messages;
-    this.mailSender = mailSender;
-    this.transactions = new TransactionTemplate(transactionManager);
-    this.settings = settings;
-    this.clock = clock;
-    this.baton = parse(settings.from());
-    this.messageIdDomain = baton.getAddress().substring(baton.getAddress().indexOf('@') + 1);
-  }
+    private final String messageIdDomain;
 
-  /** Sends everything that is due, one message per transaction; returns how many messages it tried. */
-  public int dispatch() {
-    int total = 0;
-    while (Boolean.TRUE.equals(transactions.execute(status -> dispatchOne()))) {
-      total++;
+    OutboxDispatcher(
+            OutboxMessages messages,
+            JavaMailSender mailSender,
+            PlatformTransactionManager transactionManager,
+            MailSettings settings,
+            Clock clock) {
+        this.messages = messages;
+        this.mailSender = mailSender;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.settings = settings;
+        this.clock = clock;
+        this.baton = parse(settings.from());
+        this.messageIdDomain = baton.getAddress().substring(baton.getAddress().indexOf('@') + 1);
     }
-    return total;
-  }
 
-  private boolean dispatchOne() {
-    List<OutboxMessage> due = messages.claimDue(clock.instant(), 1);
-    due.forEach(this::deliver);
-    return !due.isEmpty();
-  }
+    /** Sends everything that is due, one message per transaction; returns how many messages it tried. */
+    public int dispatch() {
+        int total = 0;
+        while (Boolean.TRUE.equals(transactions.execute(status -> dispatchOne()))) {
+            total++;
+        }
+        return total;
+    }
 
-  private void deliver(OutboxMessage message) {
-    try {
-      mailSender.send(toMime(message));
-      message.sent(clock.instant());
-    } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-      // recorded, not thrown: a rollback would leave the message due at once, and the loop would spin on it
-      message.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.maxAttempts());
-      log.warn("Mail {} to {} not sent (attempt {}, now {}): {}",
-          message.getDedupKey(), message.getToAddress(), message.getAttempts(), message.getStatus(), e.toString());
+    private boolean dispatchOne() {
+        List<OutboxMessage> due = messages.claimDue(clock.instant(), 1);
+        due.forEach(this::deliver);
+        return !due.isEmpty();
     }
-  }
 
-  private MimeMessage toMime(OutboxMessage message) throws MessagingException, UnsupportedEncodingException {
-    MimeMessage mime = mailSender.createMimeMessage();
-    boolean withHtml = message.getHtmlBody() != null;
-    MimeMessageHelper helper = new MimeMessageHelper(mime, withHtml, "UTF-8");
-    if (message.getFromName() == null) {
-      helper.setFrom(baton);
-    } else {
-      // the person's name on Baton's address: a mail server rejects (or a spam filter distrusts) a
-      // From in a domain it may not send for; the reply goes to the person all the same
-      helper.setFrom(baton.getAddress(), message.getFromName());
-      mime.setSender(baton);
+    private void deliver(OutboxMessage message) {
+        try {
+            mailSender.send(toMime(message));
+            message.sent(clock.instant());
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            // recorded, not thrown: a rollback would leave the message due at once, and the loop would spin on it
+            message.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.maxAttempts());
+            log.warn(
+                    "Mail {} to {} not sent (attempt {}, now {}): {}",
+                    message.getDedupKey(),
+                    message.getToAddress(),
+                    message.getAttempts(),
+                    message.getStatus(),
+                    e.toString());
+        }
     }
-    if (message.getReplyTo() != null) {
-      helper.setReplyTo(message.getReplyTo());
-    }
-    helper.setTo(InternetAddress.parse(message.getToAddress()));
-    if (message.getCcAddress() != null && !message.getCcAddress().isBlank()) {
-      helper.setCc(InternetAddress.parse(message.getCcAddress()));
-    }
-    helper.setSubject(message.getSubject());
-    if (withHtml) {
-      helper.setText(message.getTextBody(), message.getHtmlBody());
-    } else {
-      helper.setText(message.getTextBody());
-    }
-    // JavaMailSenderImpl keeps an explicitly set Message-ID instead of generating a new one per send
-    mime.setHeader("Message-ID", messageId(message));
-    return mime;
-  }
 
-  /** Stable per row; the creation time keeps ids unique across databases that reuse row ids (the sandbox). */
-  String messageId(OutboxMessage message) {
-    return "<outbox-" + message.getId() + "." + message.getCreatedAt().toEpochMilli() + "@" + messageIdDomain + ">";
-  }
-
-  private static InternetAddress parse(String from) {
-    try {
-      return new InternetAddress(from);
-    } catch (AddressException e) {
-      throw new IllegalArgumentException("baton.mail.from is not a mail address: " + from, e);
+    private MimeMessage toMime(OutboxMessage message) throws MessagingException, UnsupportedEncodingException {
+        MimeMessage mime = mailSender.createMimeMessage();
+        boolean withHtml = message.getHtmlBody() != null;
+        MimeMessageHelper helper = new MimeMessageHelper(mime, withHtml, "UTF-8");
+        if (message.getFromName() == null) {
+            helper.setFrom(baton);
+        } else {
+            // the person's name on Baton's address: a mail server rejects (or a spam filter distrusts) a
+            // From in a domain it may not send for; the reply goes to the person all the same
+            helper.setFrom(baton.getAddress(), message.getFromName());
+            mime.setSender(baton);
+        }
+        if (message.getReplyTo() != null) {
+            helper.setReplyTo(message.getReplyTo());
+        }
+        helper.setTo(InternetAddress.parse(message.getToAddress()));
+        if (message.getCcAddress() != null && !message.getCcAddress().isBlank()) {
+            helper.setCc(InternetAddress.parse(message.getCcAddress()));
+        }
+        helper.setSubject(message.getSubject());
+        if (withHtml) {
+            helper.setText(message.getTextBody(), message.getHtmlBody());
+        } else {
+            helper.setText(message.getTextBody());
+        }
+        // JavaMailSenderImpl keeps an explicitly set Message-ID instead of generating a new one per send
+        mime.setHeader("Message-ID", messageId(message));
+        return mime;
     }
-  }
+
+    /** Stable per row; the creation time keeps ids unique across databases that reuse row ids (the sandbox). */
+    String messageId(OutboxMessage message) {
+        return "<outbox-" + message.getId() + "." + message.getCreatedAt().toEpochMilli() + "@" + messageIdDomain + ">";
+    }
+
+    private static InternetAddress parse(String from) {
+        try {
+            return new InternetAddress(from);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("baton.mail.from is not a mail address: " + from, e);
+        }
+    }
 }

@@ -15,120 +15,122 @@ import org.hibernate.annotations.CreationTimestamp;
 @Entity
 public class OutboxMessage {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  /** Says which business event the mail is for, so the same event never queues two mails. */
-  @Column(nullable = false, unique = true, updatable = false)
-  private String dedupKey;
+    /** Says which business event the mail is for, so the same event never queues two mails. */
+    @Column(nullable = false, unique = true, updatable = false)
+    private String dedupKey;
 
-  @Column(nullable = false)
-  private String toAddress;
+    @Column(nullable = false)
+    private String toAddress;
 
-  private String ccAddress;
+    private String ccAddress;
 
-  /** Set for a mail written for a person (see {@link Outbox.Sender}). */
-  private String fromName;
+    /** Set for a mail written for a person (see {@link Outbox.Sender}). */
+    private String fromName;
 
-  private String replyTo;
+    private String replyTo;
 
-  @Column(nullable = false)
-  private String subject;
+    @Column(nullable = false)
+    private String subject;
 
-  @Column(nullable = false)
-  private String textBody;
+    @Column(nullable = false)
+    private String textBody;
 
-  private String htmlBody;
+    private String htmlBody;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  private OutboxStatus status = OutboxStatus.PENDING;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private OutboxStatus status = OutboxStatus.PENDING;
 
-  private int attempts;
-  private Instant nextAttemptAt;
-  private String lastError;
-  private Instant sentAt;
-  @CreationTimestamp private Instant createdAt;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private String lastError;
+    private Instant sentAt;
 
-  /** Rows are inserted by {@link Outbox} (insert ... on conflict do nothing), never constructed. */
-  protected OutboxMessage() {}
+    @CreationTimestamp
+    private Instant createdAt;
 
-  void sent(Instant at) {
-    status = OutboxStatus.SENT;
-    sentAt = at;
-    attempts++;
-    lastError = null;
-  }
+    /** Rows are inserted by {@link Outbox} (insert ... on conflict do nothing), never constructed. */
+    protected OutboxMessage() {}
 
-  /** Back off exponentially; give up (FAILED, visible to admins) after {@code maxAttempts}. */
-  void failed(String error, Instant now, Duration firstBackoff, int maxAttempts) {
-    attempts++;
-    lastError = error;
-    if (attempts >= maxAttempts) {
-      status = OutboxStatus.FAILED;
-    } else {
-      nextAttemptAt = now.plus(firstBackoff.multipliedBy(1L << Math.min(attempts - 1, 16)));
+    void sent(Instant at) {
+        status = OutboxStatus.SENT;
+        sentAt = at;
+        attempts++;
+        lastError = null;
     }
-  }
 
-  public Long getId() {
-    return id;
-  }
+    /** Back off exponentially; give up (FAILED, visible to admins) after {@code maxAttempts}. */
+    void failed(String error, Instant now, Duration firstBackoff, int maxAttempts) {
+        attempts++;
+        lastError = error;
+        if (attempts >= maxAttempts) {
+            status = OutboxStatus.FAILED;
+        } else {
+            nextAttemptAt = now.plus(firstBackoff.multipliedBy(1L << Math.min(attempts - 1, 16)));
+        }
+    }
 
-  public String getDedupKey() {
-    return dedupKey;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getToAddress() {
-    return toAddress;
-  }
+    public String getDedupKey() {
+        return dedupKey;
+    }
 
-  public String getCcAddress() {
-    return ccAddress;
-  }
+    public String getToAddress() {
+        return toAddress;
+    }
 
-  public String getFromName() {
-    return fromName;
-  }
+    public String getCcAddress() {
+        return ccAddress;
+    }
 
-  public String getReplyTo() {
-    return replyTo;
-  }
+    public String getFromName() {
+        return fromName;
+    }
 
-  public String getSubject() {
-    return subject;
-  }
+    public String getReplyTo() {
+        return replyTo;
+    }
 
-  public String getTextBody() {
-    return textBody;
-  }
+    public String getSubject() {
+        return subject;
+    }
 
-  public String getHtmlBody() {
-    return htmlBody;
-  }
+    public String getTextBody() {
+        return textBody;
+    }
 
-  public OutboxStatus getStatus() {
-    return status;
-  }
+    public String getHtmlBody() {
+        return htmlBody;
+    }
 
-  public int getAttempts() {
-    return attempts;
-  }
+    public OutboxStatus getStatus() {
+        return status;
+    }
 
-  public Instant getNextAttemptAt() {
-    return nextAttemptAt;
-  }
+    public int getAttempts() {
+        return attempts;
+    }
 
-  public String getLastError() {
-    return lastError;
-  }
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
 
-  public Instant getSentAt() {
-    return sentAt;
-  }
+    public String getLastError() {
+        return lastError;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

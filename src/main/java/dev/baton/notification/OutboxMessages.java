@@ -8,20 +8,17 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface OutboxMessages extends JpaRepository<OutboxMessage, Long> {
 
-  /**
-   * Locks up to {@code limit} due messages for the current transaction. Rows another transaction
-   * (another instance's dispatcher) has locked are skipped, so two dispatchers never claim the same row.
-   */
-  @Query(
-      value =
-          """
+    /**
+     * Locks up to {@code limit} due messages for the current transaction. Rows another transaction
+     * (another instance's dispatcher) has locked are skipped, so two dispatchers never claim the same row.
+     */
+    @Query(value = """
           select * from outbox_message
           where status = 'PENDING' and next_attempt_at <= :now
           order by next_attempt_at, id
           limit :limit
-          for update skip locked""",
-      nativeQuery = true)
-  List<OutboxMessage> claimDue(Instant now, int limit);
+          for update skip locked""", nativeQuery = true)
+    List<OutboxMessage> claimDue(Instant now, int limit);
 
-  Optional<OutboxMessage> findByDedupKey(String dedupKey);
+    Optional<OutboxMessage> findByDedupKey(String dedupKey);
 }

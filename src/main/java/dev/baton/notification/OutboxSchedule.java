@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "baton.mail.dispatch-on-schedule", havingValue = "true", matchIfMissing = true)
 class OutboxSchedule {
 
-  private final OutboxDispatcher dispatcher;
+    private final OutboxDispatcher dispatcher;
 
-  OutboxSchedule(OutboxDispatcher dispatcher) {
-    this.dispatcher = dispatcher;
-  }
+    OutboxSchedule(OutboxDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
 
-  @Scheduled(fixedDelayString = "${baton.mail.dispatch-delay}")
-  void dispatch() {
-    dispatcher.dispatch();
-  }
+    @Scheduled(fixedDelayString = "${baton.mail.dispatch-delay}")
+    void dispatch() {
+        dispatcher.dispatch();
+    }
 }

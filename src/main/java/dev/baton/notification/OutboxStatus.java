@@ -1,7 +1,7 @@
 package dev.baton.notification;
 
 public enum OutboxStatus {
-  PENDING,
-  SENT,
-  FAILED
+    PENDING,
+    SENT,
+    FAILED
 }

@@ -20,64 +20,67 @@ import org.hibernate.annotations.CreationTimestamp;
 @Entity
 public class Absence {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "person_id")
-  private Person person;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "person_id")
+    private Person person;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "delegate_id")
-  private Person delegate;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "delegate_id")
+    private Person delegate;
 
-  @Column(nullable = false)
-  private LocalDate startsOn;
+    @Column(nullable = false)
+    private LocalDate startsOn;
 
-  @Column(nullable = false)
-  private LocalDate endsOn;
+    @Column(nullable = false)
+    private LocalDate endsOn;
 
-  private String note;
+    private String note;
 
-  @Version private long version;
-  @CreationTimestamp private Instant createdAt;
+    @Version
+    private long version;
 
-  protected Absence() {}
+    @CreationTimestamp
+    private Instant createdAt;
 
-  Absence(Person person, Person delegate, LocalDate startsOn, LocalDate endsOn, String note) {
-    this.person = person;
-    this.delegate = delegate;
-    this.startsOn = startsOn;
-    this.endsOn = endsOn;
-    this.note = note;
-  }
+    protected Absence() {}
 
-  public boolean covers(LocalDate day) {
-    return !day.isBefore(startsOn) && !day.isAfter(endsOn);
-  }
+    Absence(Person person, Person delegate, LocalDate startsOn, LocalDate endsOn, String note) {
+        this.person = person;
+        this.delegate = delegate;
+        this.startsOn = startsOn;
+        this.endsOn = endsOn;
+        this.note = note;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public boolean covers(LocalDate day) {
+        return !day.isBefore(startsOn) && !day.isAfter(endsOn);
+    }
 
-  public Person getPerson() {
-    return person;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public Person getDelegate() {
-    return delegate;
-  }
+    public Person getPerson() {
+        return person;
+    }
 
-  public LocalDate getStartsOn() {
-    return startsOn;
-  }
+    public Person getDelegate() {
+        return delegate;
+    }
 
-  public LocalDate getEndsOn() {
-    return endsOn;
-  }
+    public LocalDate getStartsOn() {
+        return startsOn;
+    }
 
-  public String getNote() {
-    return note;
-  }
+    public LocalDate getEndsOn() {
+        return endsOn;
+    }
+
+    public String getNote() {
+        return note;
+    }
 }

@@ -22,123 +22,140 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AbsenceService {
 
-  private final Absences absences;
-  private final People people;
-  private final AuditLog audit;
-  private final Clock clock;
-  private final ObjectProvider<Departures> departures;
+    private final Absences absences;
+    private final People people;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectProvider<Departures> departures;
 
-  AbsenceService(Absences absences, People people, AuditLog audit, Clock clock, ObjectProvider<Departures> departures) {
-    this.absences = absences;
-    this.people = people;
-    this.audit = audit;
-    this.clock = clock;
-    this.departures = departures;
-  }
-
-  /**
-   * Records {@code username}'s absence; a wrong range or an unfit delegate is a 400, an overlap with
-   * another of their absences a 409 naming its dates; either records nothing.
-   */
-  @Transactional
-  public AbsenceView record(String username, NewAbsence n) {
-    Person person = people.lockByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
-    if (n.endsOn().isBefore(n.startsOn())) {
-      throw new BadRequestException("endsOn", "must not be before the first day (" + n.startsOn() + ")");
+    AbsenceService(
+            Absences absences, People people, AuditLog audit, Clock clock, ObjectProvider<Departures> departures) {
+        this.absences = absences;
+        this.people = people;
+        this.audit = audit;
+        this.clock = clock;
+        this.departures = departures;
     }
-    if (n.endsOn().isBefore(today())) {
-      throw new BadRequestException("endsOn", "is in the past");
+
+    /**
+     * Records {@code username}'s absence; a wrong range or an unfit delegate is a 400, an overlap with
+     * another of their absences a 409 naming its dates; either records nothing.
+     */
+    @Transactional
+    public AbsenceView record(String username, NewAbsence n) {
+        Person person = people.lockByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+        if (n.endsOn().isBefore(n.startsOn())) {
+            throw new BadRequestException("endsOn", "must not be before the first day (" + n.startsOn() + ")");
+        }
+        if (n.endsOn().isBefore(today())) {
+            throw new BadRequestException("endsOn", "is in the past");
+        }
+        Person delegate = people.findByUsername(n.delegate().trim())
+                .orElseThrow(() -> new BadRequestException("delegate", "no person '" + n.delegate() + "'"));
+        if (delegate.getId().equals(person.getId())) {
+            throw new BadRequestException("delegate", "cannot be yourself");
+        }
+        Optional<String> unavailable = unavailable(delegate, n.startsOn(), n.endsOn());
+        if (unavailable.isPresent()) {
+            throw new BadRequestException("delegate", unavailable.get() + ": choose someone else to cover");
+        }
+        // the person's row is locked above, so two overlapping absences recorded at once cannot both pass
+        absences
+                .findByPersonIdAndStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByStartsOn(
+                        person.getId(), n.endsOn(), n.startsOn())
+                .stream()
+                .findFirst()
+                .ifPresent(other -> {
+                    throw new ConflictException("you are already away from " + other.getStartsOn() + " to "
+                            + other.getEndsOn() + ": withdraw that absence or choose other dates");
+                });
+        Absence absence = absences.save(new Absence(person, delegate, n.startsOn(), n.endsOn(), n.note()));
+        audit.record("absence.recorded", "absence", absence.getId(), null, null, snapshot(absence));
+        return AbsenceView.of(absence);
     }
-    Person delegate = people.findByUsername(n.delegate().trim())
-        .orElseThrow(() -> new BadRequestException("delegate", "no person '" + n.delegate() + "'"));
-    if (delegate.getId().equals(person.getId())) {
-      throw new BadRequestException("delegate", "cannot be yourself");
+
+    /** Takes back an absence (plans changed); only its person may. */
+    @Transactional
+    public void withdraw(long id, String username) {
+        Absence absence = absences.findById(id).orElseThrow(() -> new NotFoundException("absence", id));
+        if (!absence.getPerson().getUsername().equals(username)) {
+            throw new AccessDeniedException(
+                    "only " + absence.getPerson().getUsername() + " may withdraw absence " + id);
+        }
+        audit.record("absence.withdrawn", "absence", id, null, snapshot(absence), null);
+        absences.delete(absence);
     }
-    Optional<String> unavailable = unavailable(delegate, n.startsOn(), n.endsOn());
-    if (unavailable.isPresent()) {
-      throw new BadRequestException("delegate", unavailable.get() + ": choose someone else to cover");
+
+    /** The person's current and coming absences. */
+    @Transactional(readOnly = true)
+    public List<AbsenceView> upcoming(String username) {
+        return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today()).stream()
+                .map(AbsenceView::of)
+                .toList();
     }
-    // the person's row is locked above, so two overlapping absences recorded at once cannot both pass
-    absences.findByPersonIdAndStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByStartsOn(
-            person.getId(), n.endsOn(), n.startsOn()).stream().findFirst()
-        .ifPresent(other -> {
-          throw new ConflictException("you are already away from " + other.getStartsOn() + " to " + other.getEndsOn()
-              + ": withdraw that absence or choose other dates");
-        });
-    Absence absence = absences.save(new Absence(person, delegate, n.startsOn(), n.endsOn(), n.note()));
-    audit.record("absence.recorded", "absence", absence.getId(), null, null, snapshot(absence));
-    return AbsenceView.of(absence);
-  }
 
-  /** Takes back an absence (plans changed); only its person may. */
-  @Transactional
-  public void withdraw(long id, String username) {
-    Absence absence = absences.findById(id).orElseThrow(() -> new NotFoundException("absence", id));
-    if (!absence.getPerson().getUsername().equals(username)) {
-      throw new AccessDeniedException("only " + absence.getPerson().getUsername() + " may withdraw absence " + id);
+    /** Who is away today and who covers for them. */
+    @Transactional(readOnly = true)
+    public List<AbsenceView> awayToday() {
+        LocalDate today = today();
+        return absences.findByStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByEndsOn(today, today).stream()
+                .map(AbsenceView::of)
+                .toList();
     }
-    audit.record("absence.withdrawn", "absence", id, null, snapshot(absence), null);
-    absences.delete(absence);
-  }
 
-  /** The person's current and coming absences. */
-  @Transactional(readOnly = true)
-  public List<AbsenceView> upcoming(String username) {
-    return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today()).stream()
-        .map(AbsenceView::of).toList();
-  }
-
-  /** Who is away today and who covers for them. */
-  @Transactional(readOnly = true)
-  public List<AbsenceView> awayToday() {
-    LocalDate today = today();
-    return absences.findByStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByEndsOn(today, today).stream()
-        .map(AbsenceView::of).toList();
-  }
-
-  /**
-   * The person covering for {@code username} today, if they are away and their cover can take work
-   * today (see {@link #unavailable}); else empty, and the work stays with {@code username}.
-   */
-  @Transactional(readOnly = true)
-  public Optional<String> coverFor(String username) {
-    return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today()).stream()
-        .filter(a -> a.covers(today()) && unavailable(a.getDelegate(), today(), today()).isEmpty())
-        .map(a -> a.getDelegate().getUsername())
-        .findFirst();
-  }
-
-  /**
-   * Why {@code person} cannot take over others' work on the days {@code from} to {@code to}
-   * (inclusive, dates in the app clock's zone): inactive, being handed over, or away on one of those
-   * days. Empty when they can. The reason reads as a sentence about the person ("rob is inactive").
-   */
-  @Transactional(readOnly = true)
-  public Optional<String> unavailable(Person person, LocalDate from, LocalDate to) {
-    if (!person.isActive()) {
-      return Optional.of(person.getFullName() + " is inactive");
+    /**
+     * The person covering for {@code username} today, if they are away and their cover can take work
+     * today (see {@link #unavailable}); else empty, and the work stays with {@code username}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> coverFor(String username) {
+        return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today()).stream()
+                .filter(a -> a.covers(today())
+                        && unavailable(a.getDelegate(), today(), today()).isEmpty())
+                .map(a -> a.getDelegate().getUsername())
+                .findFirst();
     }
-    if (departures.orderedStream().anyMatch(d -> d.isBeingHandedOver(person))) {
-      return Optional.of(person.getFullName() + " is being handed over");
+
+    /**
+     * Why {@code person} cannot take over others' work on the days {@code from} to {@code to}
+     * (inclusive, dates in the app clock's zone): inactive, being handed over, or away on one of those
+     * days. Empty when they can. The reason reads as a sentence about the person ("rob is inactive").
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> unavailable(Person person, LocalDate from, LocalDate to) {
+        if (!person.isActive()) {
+            return Optional.of(person.getFullName() + " is inactive");
+        }
+        if (departures.orderedStream().anyMatch(d -> d.isBeingHandedOver(person))) {
+            return Optional.of(person.getFullName() + " is being handed over");
+        }
+        return absences
+                .findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(person.getUsername(), from)
+                .stream()
+                .filter(a -> !a.getStartsOn().isAfter(to))
+                .map(a -> person.getFullName() + " is away from " + a.getStartsOn() + " to " + a.getEndsOn())
+                .findFirst();
     }
-    return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(person.getUsername(), from).stream()
-        .filter(a -> !a.getStartsOn().isAfter(to))
-        .map(a -> person.getFullName() + " is away from " + a.getStartsOn() + " to " + a.getEndsOn())
-        .findFirst();
-  }
 
-  /** {@link #unavailable(Person, LocalDate, LocalDate)} for today. */
-  @Transactional(readOnly = true)
-  public Optional<String> unavailableToday(Person person) {
-    return unavailable(person, today(), today());
-  }
+    /** {@link #unavailable(Person, LocalDate, LocalDate)} for today. */
+    @Transactional(readOnly = true)
+    public Optional<String> unavailableToday(Person person) {
+        return unavailable(person, today(), today());
+    }
 
-  private LocalDate today() {
-    return LocalDate.now(clock);
-  }
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
 
-  private static Map<String, Object> snapshot(Absence a) {
-    return Changes.fields("person", a.getPerson().getUsername(), "delegate", a.getDelegate().getUsername(),
-        "startsOn", a.getStartsOn().toString(), "endsOn", a.getEndsOn().toString());
-  }
+    private static Map<String, Object> snapshot(Absence a) {
+        return Changes.fields(
+                "person",
+                a.getPerson().getUsername(),
+                "delegate",
+                a.getDelegate().getUsername(),
+                "startsOn",
+                a.getStartsOn().toString(),
+                "endsOn",
+                a.getEndsOn().toString());
+    }
 }

@@ -7,15 +7,15 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface Absences extends JpaRepository<Absence, Long> {
 
-  /** The person's absences sharing a day with {@code from}..{@code to} (both included), earliest first. */
-  List<Absence> findByPersonIdAndStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByStartsOn(
-      Long personId, LocalDate to, LocalDate from);
+    /** The person's absences sharing a day with {@code from}..{@code to} (both included), earliest first. */
+    List<Absence> findByPersonIdAndStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByStartsOn(
+            Long personId, LocalDate to, LocalDate from);
 
-  /** The person's absences that have not ended by {@code day}, soonest first. */
-  @EntityGraph(attributePaths = {"person", "delegate"})
-  List<Absence> findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(String username, LocalDate day);
+    /** The person's absences that have not ended by {@code day}, soonest first. */
+    @EntityGraph(attributePaths = {"person", "delegate"})
+    List<Absence> findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(String username, LocalDate day);
 
-  /** Everyone away on {@code day} (starts on or before, ends on or after). */
-  @EntityGraph(attributePaths = {"person", "delegate"})
-  List<Absence> findByStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByEndsOn(LocalDate day, LocalDate sameDay);
+    /** Everyone away on {@code day} (starts on or before, ends on or after). */
+    @EntityGraph(attributePaths = {"person", "delegate"})
+    List<Absence> findByStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByEndsOn(LocalDate day, LocalDate sameDay);
 }

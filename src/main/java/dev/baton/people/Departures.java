@@ -6,6 +6,6 @@ package dev.baton.people;
  */
 public interface Departures {
 
-  /** True while a handover of {@code person} runs (launched and not completed). */
-  boolean isBeingHandedOver(Person person);
+    /** True while a handover of {@code person} runs (launched and not completed). */
+    boolean isBeingHandedOver(Person person);
 }

@@ -10,5 +10,7 @@ import java.time.LocalDate;
 
 /** Time away: first and last day (both included) and the user name of who covers. */
 public record NewAbsence(
-    @NotNull @SaneDate LocalDate startsOn, @NotNull @SaneDate LocalDate endsOn,
-    @NotBlank @Size(max = 60) @SingleLine String delegate, @Size(max = 300) @PlainText String note) {}
+        @NotNull @SaneDate LocalDate startsOn,
+        @NotNull @SaneDate LocalDate endsOn,
+        @NotBlank @Size(max = 60) @SingleLine String delegate,
+        @Size(max = 300) @PlainText String note) {}

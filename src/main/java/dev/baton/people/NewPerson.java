@@ -12,14 +12,26 @@ import java.util.Set;
 
 /** A person to create; the password is hashed before it is stored. */
 public record NewPerson(
-    @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9._-]+", message = "use lower-case letters, digits, '.', '_' or '-'")
+        @NotBlank
+        @Size(max = 60)
+        @Pattern(regexp = "[a-z0-9._-]+", message = "use lower-case letters, digits, '.', '_' or '-'")
         String username,
-    @NotBlank @Size(max = 200) @SingleLine String fullName,
-    @NotBlank @Email @Size(max = 254) @SingleLine
-    @Pattern(regexp = "\\p{ASCII}*", message = "must be plain ASCII: Baton cannot yet deliver to an address with"
-        + " accents or other non-ASCII letters (write the domain in its xn-- form)") String email,
-    // as typed: not trimmed or normalised like other text (see StrictJson)
-    @JsonDeserialize(using = StringDeserializer.class) @NotBlank @Size(min = 8, max = 100) String password,
-    @NotEmpty Set<Role> roles,
-    Long teamId,
-    Long managerId) {}
+
+        @NotBlank @Size(max = 200) @SingleLine String fullName,
+
+        @NotBlank
+        @Email
+        @Size(max = 254)
+        @SingleLine
+        @Pattern(
+                regexp = "\\p{ASCII}*",
+                message = "must be plain ASCII: Baton cannot yet deliver to an address with"
+                        + " accents or other non-ASCII letters (write the domain in its xn-- form)")
+        String email,
+        // as typed: not trimmed or normalised like other text (see StrictJson)
+        @JsonDeserialize(using = StringDeserializer.class) @NotBlank @Size(min = 8, max = 100)
+        String password,
+
+        @NotEmpty Set<Role> roles,
+        Long teamId,
+        Long managerId) {}

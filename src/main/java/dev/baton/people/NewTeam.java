@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Size;
 
 /** A team; its key is what BPMN candidate groups name, so it is fixed once created. */
 public record NewTeam(
-    @NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "use lower-case letters, digits and '-'")
+        @NotBlank
+        @Size(max = 60)
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "use lower-case letters, digits and '-'")
         String key,
-    @NotBlank @Size(max = 200) @SingleLine String name) {}
+
+        @NotBlank @Size(max = 200) @SingleLine String name) {}

@@ -6,8 +6,8 @@ package dev.baton.people;
  */
 public interface OwnedWork {
 
-  long countOwnedBy(Person person);
+    long countOwnedBy(Person person);
 
-  /** Plural noun for the message, e.g. {@code "open commitments"}. */
-  String noun();
+    /** Plural noun for the message, e.g. {@code "open commitments"}. */
+    String noun();
 }

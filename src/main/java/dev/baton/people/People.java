@@ -10,39 +10,41 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface People extends JpaRepository<Person, Long>, JpaSpecificationExecutor<Person> {
 
-  Optional<Person> findByUsername(String username);
+    Optional<Person> findByUsername(String username);
 
-  Optional<Person> findByEmailIgnoreCase(String email);
+    Optional<Person> findByEmailIgnoreCase(String email);
 
-  @Query("select p.id from Person p where p.active = false")
-  List<Long> findIdsByActiveFalse();
+    @Query("select p.id from Person p where p.active = false")
+    List<Long> findIdsByActiveFalse();
 
-  @Query("select p.id from Person p where p.username in :usernames")
-  List<Long> findIdsByUsernameIn(java.util.Collection<String> usernames);
-  /** As {@link #findByUsername}, holding the person's row until the transaction ends: serialises their writes. */
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select p from Person p where p.username = :username")
-  Optional<Person> lockByUsername(String username);
+    @Query("select p.id from Person p where p.username in :usernames")
+    List<Long> findIdsByUsernameIn(java.util.Collection<String> usernames);
+    /** As {@link #findByUsername}, holding the person's row until the transaction ends: serialises their writes. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Person p where p.username = :username")
+    Optional<Person> lockByUsername(String username);
 
-  boolean existsByUsername(String username);
+    boolean existsByUsername(String username);
 
-  boolean existsByEmailIgnoreCase(String email);
+    boolean existsByEmailIgnoreCase(String email);
 
-  List<Person> findByManager(Person manager);
+    List<Person> findByManager(Person manager);
 
-  long countByManagerAndActiveTrue(Person manager);
+    long countByManagerAndActiveTrue(Person manager);
 
-  /**
-   * The user names of everyone below the manager in the reporting chain (their reports, their
-   * reports' reports, ...), active or not. {@code union} (not {@code union all}) ends a loop in
-   * the data. The rule is {@link ReportingLines}'; use it, not this query.
-   */
-  @Query(value = "with recursive line(id) as (select id from person where manager_id = :managerId"
-      + " union select p.id from person p join line l on p.manager_id = l.id)"
-      + " select username from person where id in (select id from line)", nativeQuery = true)
-  List<String> findUsernamesInLineOf(long managerId);
+    /**
+     * The user names of everyone below the manager in the reporting chain (their reports, their
+     * reports' reports, ...), active or not. {@code union} (not {@code union all}) ends a loop in
+     * the data. The rule is {@link ReportingLines}'; use it, not this query.
+     */
+    @Query(
+            value = "with recursive line(id) as (select id from person where manager_id = :managerId"
+                    + " union select p.id from person p join line l on p.manager_id = l.id)"
+                    + " select username from person where id in (select id from line)",
+            nativeQuery = true)
+    List<String> findUsernamesInLineOf(long managerId);
 
-  /** Active people with the role, e.g. to keep at least one active admin. */
-  @Query("select count(p) from Person p where p.active = true and :role member of p.roles")
-  long countActiveWithRole(Role role);
+    /** Active people with the role, e.g. to keep at least one active admin. */
+    @Query("select count(p) from Person p where p.active = true and :role member of p.roles")
+    long countActiveWithRole(Role role);
 }

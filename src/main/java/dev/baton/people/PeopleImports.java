@@ -24,125 +24,145 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PeopleImports {
 
-  /** A team row: its key (lower-case letters, digits and dashes) and display name. */
-  public record ImportedTeam(String key, String name) {}
+    /** A team row: its key (lower-case letters, digits and dashes) and display name. */
+    public record ImportedTeam(String key, String name) {}
 
-  /**
-   * A person row, matched to an existing person by e-mail (case-insensitive). {@code teamId} and
-   * {@code roles} replace what the person had; {@code externalId} may be null.
-   */
-  public record ImportedPerson(String externalId, String username, String email, String fullName, Long teamId,
-      Set<Role> roles, boolean active) {}
+    /**
+     * A person row, matched to an existing person by e-mail (case-insensitive). {@code teamId} and
+     * {@code roles} replace what the person had; {@code externalId} may be null.
+     */
+    public record ImportedPerson(
+            String externalId,
+            String username,
+            String email,
+            String fullName,
+            Long teamId,
+            Set<Role> roles,
+            boolean active) {}
 
-  /** Someone an imported record names as its owner or author. */
-  public record PersonRef(long id, String username, String fullName, boolean active) {}
+    /** Someone an imported record names as its owner or author. */
+    public record PersonRef(long id, String username, String fullName, boolean active) {}
 
-  private final JdbcTemplate jdbc;
-  private final PasswordEncoder passwords;
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
 
-  PeopleImports(JdbcTemplate jdbc, PasswordEncoder passwords) {
-    this.jdbc = jdbc;
-    this.passwords = passwords;
-  }
+    PeopleImports(JdbcTemplate jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
 
-  /** Team ids by key, every team. */
-  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-  public Map<String, Long> teamIdsByKey() {
-    Map<String, Long> ids = new HashMap<>();
-    jdbc.query("select key, id from team", rs -> {
-      ids.put(rs.getString(1), rs.getLong(2));
-    });
-    return ids;
-  }
-
-  /**
-   * Everyone, indexed the ways a CRM export names an owner: by e-mail (lower case), by full name
-   * (lower case, spaces collapsed; a name two people share matches neither) and by external id of
-   * {@code source}. Small: one entry per employee.
-   */
-  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-  public Map<String, List<PersonRef>> directory(String source) {
-    Map<String, List<PersonRef>> byKey = new HashMap<>();
-    jdbc.query("select id, username, full_name, active, email, external_source, external_id from person", rs -> {
-      PersonRef ref = new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
-      add(byKey, "email:" + rs.getString(5).toLowerCase(Locale.ROOT), ref);
-      add(byKey, "name:" + normaliseName(ref.fullName()), ref);
-      add(byKey, "username:" + ref.username(), ref);
-      if (source.equals(rs.getString(6))) {
-        add(byKey, "id:" + rs.getString(7), ref);
-      }
-    });
-    return byKey;
-  }
-
-  /** How {@link #directory} keys a full name. */
-  public static String normaliseName(String name) {
-    return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-  }
-
-  /** Creates teams not there yet and renames those that are; returns how many were there already. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public int upsertTeams(List<ImportedTeam> teams) {
-    Set<String> existing = existing("select key from team where key = any(?)", teams.stream().map(ImportedTeam::key).toList());
-    jdbc.batchUpdate("insert into team (key, name) values (?, ?) on conflict (key) do update set name = excluded.name,"
-        + " version = team.version + 1, updated_at = now()", teams, 500, (ps, t) -> {
-          ps.setString(1, t.key());
-          ps.setString(2, t.name());
+    /** Team ids by key, every team. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, Long> teamIdsByKey() {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("select key, id from team", rs -> {
+            ids.put(rs.getString(1), rs.getLong(2));
         });
-    return existing.size();
-  }
+        return ids;
+    }
 
-  /**
-   * Creates people not there yet (matched by e-mail) and updates those that are. New people get an
-   * unusable password: an admin sets one before they sign in. Returns how many were there already.
-   */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public int upsertPeople(String source, List<ImportedPerson> rows) {
-    Set<String> existing = existing("select lower(email) from person where lower(email) = any(?)",
-        rows.stream().map(p -> p.email().toLowerCase(Locale.ROOT)).toList());
-    String unusable = passwords.encode(UUID.randomUUID().toString());
-    Timestamp now = Timestamp.from(Instant.now());
-    jdbc.batchUpdate("""
+    /**
+     * Everyone, indexed the ways a CRM export names an owner: by e-mail (lower case), by full name
+     * (lower case, spaces collapsed; a name two people share matches neither) and by external id of
+     * {@code source}. Small: one entry per employee.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, List<PersonRef>> directory(String source) {
+        Map<String, List<PersonRef>> byKey = new HashMap<>();
+        jdbc.query("select id, username, full_name, active, email, external_source, external_id from person", rs -> {
+            PersonRef ref = new PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+            add(byKey, "email:" + rs.getString(5).toLowerCase(Locale.ROOT), ref);
+            add(byKey, "name:" + normaliseName(ref.fullName()), ref);
+            add(byKey, "username:" + ref.username(), ref);
+            if (source.equals(rs.getString(6))) {
+                add(byKey, "id:" + rs.getString(7), ref);
+            }
+        });
+        return byKey;
+    }
+
+    /** How {@link #directory} keys a full name. */
+    public static String normaliseName(String name) {
+        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** Creates teams not there yet and renames those that are; returns how many were there already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int upsertTeams(List<ImportedTeam> teams) {
+        Set<String> existing = existing(
+                "select key from team where key = any(?)",
+                teams.stream().map(ImportedTeam::key).toList());
+        jdbc.batchUpdate(
+                "insert into team (key, name) values (?, ?) on conflict (key) do update set name = excluded.name,"
+                        + " version = team.version + 1, updated_at = now()",
+                teams,
+                500,
+                (ps, t) -> {
+                    ps.setString(1, t.key());
+                    ps.setString(2, t.name());
+                });
+        return existing.size();
+    }
+
+    /**
+     * Creates people not there yet (matched by e-mail) and updates those that are. New people get an
+     * unusable password: an admin sets one before they sign in. Returns how many were there already.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int upsertPeople(String source, List<ImportedPerson> rows) {
+        Set<String> existing = existing(
+                "select lower(email) from person where lower(email) = any(?)",
+                rows.stream().map(p -> p.email().toLowerCase(Locale.ROOT)).toList());
+        String unusable = passwords.encode(UUID.randomUUID().toString());
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("""
         insert into person (username, email, full_name, password_hash, team_id, active, external_source, external_id)
         values (?, ?, ?, ?, ?, ?, ?, ?)
         on conflict ((lower(email))) do update set full_name = excluded.full_name, team_id = excluded.team_id,
           active = excluded.active, external_source = coalesce(excluded.external_source, person.external_source),
-          external_id = coalesce(excluded.external_id, person.external_id), version = person.version + 1, updated_at = ?""",
-        rows, 500, (ps, p) -> {
-          ps.setString(1, p.username());
-          ps.setString(2, p.email());
-          ps.setString(3, p.fullName());
-          ps.setString(4, unusable);
-          ps.setObject(5, p.teamId());
-          ps.setBoolean(6, p.active());
-          ps.setString(7, p.externalId() == null ? null : source);
-          ps.setString(8, p.externalId());
-          ps.setTimestamp(9, now);
+          external_id = coalesce(excluded.external_id, person.external_id), version = person.version + 1, updated_at = ?""", rows, 500, (ps, p) -> {
+            ps.setString(1, p.username());
+            ps.setString(2, p.email());
+            ps.setString(3, p.fullName());
+            ps.setString(4, unusable);
+            ps.setObject(5, p.teamId());
+            ps.setBoolean(6, p.active());
+            ps.setString(7, p.externalId() == null ? null : source);
+            ps.setString(8, p.externalId());
+            ps.setTimestamp(9, now);
         });
-    jdbc.batchUpdate("delete from person_role where person_id = (select id from person where lower(email) = lower(?))",
-        rows, 500, (ps, p) -> ps.setString(1, p.email()));
-    List<Object[]> roles = new ArrayList<>();
-    rows.forEach(p -> p.roles().forEach(r -> roles.add(new Object[] {r.name(), p.email()})));
-    jdbc.batchUpdate("insert into person_role (person_id, role) select id, ? from person where lower(email) = lower(?)", roles);
-    return existing.size();
-  }
+        jdbc.batchUpdate(
+                "delete from person_role where person_id = (select id from person where lower(email) = lower(?))",
+                rows,
+                500,
+                (ps, p) -> ps.setString(1, p.email()));
+        List<Object[]> roles = new ArrayList<>();
+        rows.forEach(p -> p.roles().forEach(r -> roles.add(new Object[] {r.name(), p.email()})));
+        jdbc.batchUpdate(
+                "insert into person_role (person_id, role) select id, ? from person where lower(email) = lower(?)",
+                roles);
+        return existing.size();
+    }
 
-  /** Usernames taken by someone with another e-mail address: (username → that person's e-mail). */
-  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-  public Map<String, String> usernamesTaken(Collection<String> usernames) {
-    Map<String, String> taken = new HashMap<>();
-    jdbc.query("select username, lower(email) from person where username = any(?)",
-        rs -> {
-          taken.put(rs.getString(1), rs.getString(2));
-        }, (Object) usernames.toArray(String[]::new));
-    return taken;
-  }
+    /** Usernames taken by someone with another e-mail address: (username → that person's e-mail). */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, String> usernamesTaken(Collection<String> usernames) {
+        Map<String, String> taken = new HashMap<>();
+        jdbc.query(
+                "select username, lower(email) from person where username = any(?)",
+                rs -> {
+                    taken.put(rs.getString(1), rs.getString(2));
+                },
+                (Object) usernames.toArray(String[]::new));
+        return taken;
+    }
 
-  private Set<String> existing(String sql, List<String> keys) {
-    return jdbc.queryForList(sql, String.class, (Object) keys.toArray(String[]::new)).stream().collect(Collectors.toSet());
-  }
+    private Set<String> existing(String sql, List<String> keys) {
+        return jdbc.queryForList(sql, String.class, (Object) keys.toArray(String[]::new)).stream()
+                .collect(Collectors.toSet());
+    }
 
-  private static void add(Map<String, List<PersonRef>> byKey, String key, PersonRef ref) {
-    byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(ref);
-  }
+    private static void add(Map<String, List<PersonRef>> byKey, String key, PersonRef ref) {
+        byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(ref);
+    }
 }

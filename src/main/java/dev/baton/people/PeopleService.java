@@ -22,223 +22,250 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PeopleService {
 
-  private final People people;
-  private final TeamService teams;
-  private final PasswordEncoder passwords;
-  private final AuditLog audit;
-  /** A provider, because the features that own work depend on this service themselves. */
-  private final ObjectProvider<OwnedWork> ownedWork;
+    private final People people;
+    private final TeamService teams;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    /** A provider, because the features that own work depend on this service themselves. */
+    private final ObjectProvider<OwnedWork> ownedWork;
 
-  private final ReportingLines lines;
+    private final ReportingLines lines;
 
-  PeopleService(People people, TeamService teams, PasswordEncoder passwords, AuditLog audit, ObjectProvider<OwnedWork> ownedWork,
-      ReportingLines lines) {
-    this.lines = lines;
-    this.people = people;
-    this.teams = teams;
-    this.passwords = passwords;
-    this.audit = audit;
-    this.ownedWork = ownedWork;
-  }
-
-  @Transactional(readOnly = true)
-  public Page<PersonView> find(Long teamId, Role role, Boolean active, Pageable pageable) {
-    return find(null, teamId, role, active, pageable);
-  }
-
-  /**
-   * People matching every given filter (null means any): {@code q} is a case-insensitive substring of
-   * the e-mail address or the full name (how a person is found when picking an owner or a successor).
-   */
-  @Transactional(readOnly = true)
-  public Page<PersonView> find(String q, Long teamId, Role role, Boolean active, Pageable pageable) {
-    Specification<Person> spec = (root, query, cb) -> cb.conjunction();
-    if (q != null && !q.isBlank()) {
-      String like = "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-          .replace("_", "\\_") + "%";
-      spec = spec.and((root, query, cb) -> cb.or(
-          cb.like(cb.lower(root.get("email")), like, '\\'), cb.like(cb.lower(root.get("fullName")), like, '\\')));
+    PeopleService(
+            People people,
+            TeamService teams,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            ObjectProvider<OwnedWork> ownedWork,
+            ReportingLines lines) {
+        this.lines = lines;
+        this.people = people;
+        this.teams = teams;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.ownedWork = ownedWork;
     }
-    if (teamId != null) {
-      spec = spec.and((root, query, cb) -> cb.equal(root.get("team").get("id"), teamId));
-    }
-    if (role != null) {
-      spec = spec.and((root, query, cb) -> cb.isMember(role, root.get("roles")));
-    }
-    if (active != null) {
-      spec = spec.and((root, query, cb) -> cb.equal(root.get("active"), active));
-    }
-    return people.findAll(spec, pageable).map(PersonView::from);
-  }
 
-  /** Ids of the people no longer active (few, compared with the rows that refer to them). */
-  @Transactional(readOnly = true)
-  public List<Long> inactiveIds() {
-    return people.findIdsByActiveFalse();
-  }
-
-  /**
-   * The ids of everyone in the manager's line, by the one definition ({@link ReportingLines}): people
-   * who report to them directly or through others (not the manager). Unknown username: 404.
-   */
-  @Transactional(readOnly = true)
-  public java.util.Set<Long> lineOf(String managerUsername) {
-    java.util.Set<String> line = lines.line(signedIn(managerUsername));
-    return line.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(people.findIdsByUsernameIn(line));
-  }
-
-  @Transactional(readOnly = true)
-  public PersonView get(Long id) {
-    return PersonView.from(person(id));
-  }
-
-  @Transactional(readOnly = true)
-  public PersonView byUsername(String username) {
-    return PersonView.from(signedIn(username));
-  }
-
-  /** The person behind a signed-in user name, for other features recording who did something. */
-  @Transactional(readOnly = true)
-  public Person signedIn(String username) {
-    return people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
-  }
-
-  /** A person another request refers to in {@code field}: unknown is the caller's mistake (400). */
-  @Transactional(readOnly = true)
-  public Person referenced(Long id, String field) {
-    return people.findById(id).orElseThrow(() -> new BadRequestException(field, "person " + id + " does not exist"));
-  }
-
-  /** A person a request names in {@code field} as the new owner of something: must exist and be active (else 400). */
-  @Transactional(readOnly = true)
-  public Person activeOwner(Long id, String field, String what) {
-    Person owner = referenced(id, field);
-    if (!owner.isActive()) {
-      throw new BadRequestException(field, owner.getUsername() + " is inactive and cannot own " + what);
+    @Transactional(readOnly = true)
+    public Page<PersonView> find(Long teamId, Role role, Boolean active, Pageable pageable) {
+        return find(null, teamId, role, active, pageable);
     }
-    return owner;
-  }
 
-  @Transactional
-  public PersonView create(NewPerson n) {
-    if (people.existsByUsername(n.username())) {
-      throw new ConflictException("username: '" + n.username() + "' is already taken");
+    /**
+     * People matching every given filter (null means any): {@code q} is a case-insensitive substring of
+     * the e-mail address or the full name (how a person is found when picking an owner or a successor).
+     */
+    @Transactional(readOnly = true)
+    public Page<PersonView> find(String q, Long teamId, Role role, Boolean active, Pageable pageable) {
+        Specification<Person> spec = (root, query, cb) -> cb.conjunction();
+        if (q != null && !q.isBlank()) {
+            String like = "%"
+                    + q.trim()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_")
+                    + "%";
+            spec = spec.and((root, query, cb) -> cb.or(
+                    cb.like(cb.lower(root.get("email")), like, '\\'),
+                    cb.like(cb.lower(root.get("fullName")), like, '\\')));
+        }
+        if (teamId != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("team").get("id"), teamId));
+        }
+        if (role != null) {
+            spec = spec.and((root, query, cb) -> cb.isMember(role, root.get("roles")));
+        }
+        if (active != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("active"), active));
+        }
+        return people.findAll(spec, pageable).map(PersonView::from);
     }
-    requireFreeEmail(n.email());
-    Team team = team(n.teamId());
-    Person manager = manager(n.managerId());
-    Person person = new Person(n.username(), n.fullName(), n.email(), passwords.encode(n.password()), n.roles());
-    person.joinTeam(team);
-    person.reportTo(manager);
-    people.save(person);
-    audit.record("person.created", "person", person.getId(), null, null, snapshot(person));
-    return PersonView.from(person);
-  }
 
-  @Transactional
-  public PersonView update(Long id, PersonChanges c) {
-    Person person = person(id);
-    Changes.requireVersion(c.version(), person.getVersion(), "person " + id);
-    if (!person.getEmail().equalsIgnoreCase(c.email())) {
-      requireFreeEmail(c.email());
+    /** Ids of the people no longer active (few, compared with the rows that refer to them). */
+    @Transactional(readOnly = true)
+    public List<Long> inactiveIds() {
+        return people.findIdsByActiveFalse();
     }
-    Team team = team(c.teamId());
-    Person manager = manager(c.managerId());
-    requireAdminLeft(person, c.roles().contains(Role.ADMIN), "lose the admin role");
-    if (person.hasRole(Role.MANAGER) && !c.roles().contains(Role.MANAGER) && !c.roles().contains(Role.ADMIN)) {
-      requireNoActiveReports(person, "lose the manager role");
-    }
-    Map<String, Object> before = snapshot(person);
-    try {
-      person.reportTo(manager);
-    } catch (IllegalArgumentException loop) {
-      throw new BadRequestException("managerId", loop.getMessage());
-    }
-    person.joinTeam(team);
-    person.update(c.fullName(), c.email(), c.roles());
-    people.flush();
-    audit.record("person.updated", "person", id, null, before, snapshot(person));
-    return PersonView.from(person);
-  }
 
-  /**
-   * Refused while the person still owns work (a handover moves it first, so nothing is orphaned),
-   * still manages active people, or is the last active admin (409 each).
-   */
-  @Transactional
-  public PersonView deactivate(Long id) {
-    Person person = person(id);
-    requireAdminLeft(person, false, "be deactivated");
-    requireNoActiveReports(person, "be deactivated");
-    List<String> owned = new ArrayList<>();
-    long total = 0;
-    for (OwnedWork work : ownedWork.orderedStream().toList()) {
-      long count = work.countOwnedBy(person);
-      total += count;
-      owned.add(count + " " + work.noun());
+    /**
+     * The ids of everyone in the manager's line, by the one definition ({@link ReportingLines}): people
+     * who report to them directly or through others (not the manager). Unknown username: 404.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> lineOf(String managerUsername) {
+        java.util.Set<String> line = lines.line(signedIn(managerUsername));
+        return line.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(people.findIdsByUsernameIn(line));
     }
-    if (total > 0) {
-      throw new ConflictException(person.getFullName() + " still owns " + String.join(" and ", owned)
-          + ": hand them over first (launch a handover)");
-    }
-    if (person.isActive()) {
-      person.deactivate();
-      people.flush();
-      audit.record("person.deactivated", "person", id, null, fields("active", true), fields("active", false));
-    }
-    return PersonView.from(person);
-  }
 
-  /** Someone may manage others only while active and a manager (or admin): else 400 on {@code managerId}. */
-  private Person manager(Long managerId) {
-    if (managerId == null) {
-      return null;
+    @Transactional(readOnly = true)
+    public PersonView get(Long id) {
+        return PersonView.from(person(id));
     }
-    Person manager = referenced(managerId, "managerId");
-    if (!manager.isActive()) {
-      throw new BadRequestException("managerId", manager.getUsername() + " is inactive and cannot manage anyone");
+
+    @Transactional(readOnly = true)
+    public PersonView byUsername(String username) {
+        return PersonView.from(signedIn(username));
     }
-    if (!manager.hasRole(Role.MANAGER) && !manager.hasRole(Role.ADMIN)) {
-      throw new BadRequestException("managerId", manager.getUsername() + " is not a manager: give them the MANAGER role first");
+
+    /** The person behind a signed-in user name, for other features recording who did something. */
+    @Transactional(readOnly = true)
+    public Person signedIn(String username) {
+        return people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
     }
-    return manager;
-  }
 
-  /** Someone must still be able to manage people and teams: the last active admin stays one. */
-  private void requireAdminLeft(Person person, boolean staysAdmin, String change) {
-    if (person.isActive() && person.hasRole(Role.ADMIN) && !staysAdmin && people.countActiveWithRole(Role.ADMIN) <= 1) {
-      throw new ConflictException(person.getUsername() + " is the only active admin and cannot " + change
-          + ": make someone else an admin first");
+    /** A person another request refers to in {@code field}: unknown is the caller's mistake (400). */
+    @Transactional(readOnly = true)
+    public Person referenced(Long id, String field) {
+        return people.findById(id)
+                .orElseThrow(() -> new BadRequestException(field, "person " + id + " does not exist"));
     }
-  }
 
-  private void requireNoActiveReports(Person person, String change) {
-    long reports = people.countByManagerAndActiveTrue(person);
-    if (reports > 0) {
-      throw new ConflictException(person.getUsername() + " still manages " + reports + " active "
-          + (reports == 1 ? "person" : "people") + " and cannot " + change + ": give them another manager first");
+    /** A person a request names in {@code field} as the new owner of something: must exist and be active (else 400). */
+    @Transactional(readOnly = true)
+    public Person activeOwner(Long id, String field, String what) {
+        Person owner = referenced(id, field);
+        if (!owner.isActive()) {
+            throw new BadRequestException(field, owner.getUsername() + " is inactive and cannot own " + what);
+        }
+        return owner;
     }
-  }
 
-  private Person person(Long id) {
-    return people.findById(id).orElseThrow(() -> new NotFoundException("person", id));
-  }
-
-  private Team team(Long teamId) {
-    return teamId == null ? null : teams.referenced(teamId, "teamId");
-  }
-
-  private void requireFreeEmail(String email) {
-    if (people.existsByEmailIgnoreCase(email)) {
-      throw new ConflictException("email: '" + email + "' is already used by another person");
+    @Transactional
+    public PersonView create(NewPerson n) {
+        if (people.existsByUsername(n.username())) {
+            throw new ConflictException("username: '" + n.username() + "' is already taken");
+        }
+        requireFreeEmail(n.email());
+        Team team = team(n.teamId());
+        Person manager = manager(n.managerId());
+        Person person = new Person(n.username(), n.fullName(), n.email(), passwords.encode(n.password()), n.roles());
+        person.joinTeam(team);
+        person.reportTo(manager);
+        people.save(person);
+        audit.record("person.created", "person", person.getId(), null, null, snapshot(person));
+        return PersonView.from(person);
     }
-  }
 
-  private static Map<String, Object> snapshot(Person p) {
-    return fields(
-        "username", p.getUsername(), "fullName", p.getFullName(), "email", p.getEmail(),
-        "roles", p.getRoles().stream().map(Enum::name).sorted().toList(),
-        "team", p.getTeam() == null ? null : p.getTeam().getKey(),
-        "manager", p.getManager() == null ? null : p.getManager().getUsername());
-  }
+    @Transactional
+    public PersonView update(Long id, PersonChanges c) {
+        Person person = person(id);
+        Changes.requireVersion(c.version(), person.getVersion(), "person " + id);
+        if (!person.getEmail().equalsIgnoreCase(c.email())) {
+            requireFreeEmail(c.email());
+        }
+        Team team = team(c.teamId());
+        Person manager = manager(c.managerId());
+        requireAdminLeft(person, c.roles().contains(Role.ADMIN), "lose the admin role");
+        if (person.hasRole(Role.MANAGER)
+                && !c.roles().contains(Role.MANAGER)
+                && !c.roles().contains(Role.ADMIN)) {
+            requireNoActiveReports(person, "lose the manager role");
+        }
+        Map<String, Object> before = snapshot(person);
+        try {
+            person.reportTo(manager);
+        } catch (IllegalArgumentException loop) {
+            throw new BadRequestException("managerId", loop.getMessage());
+        }
+        person.joinTeam(team);
+        person.update(c.fullName(), c.email(), c.roles());
+        people.flush();
+        audit.record("person.updated", "person", id, null, before, snapshot(person));
+        return PersonView.from(person);
+    }
+
+    /**
+     * Refused while the person still owns work (a handover moves it first, so nothing is orphaned),
+     * still manages active people, or is the last active admin (409 each).
+     */
+    @Transactional
+    public PersonView deactivate(Long id) {
+        Person person = person(id);
+        requireAdminLeft(person, false, "be deactivated");
+        requireNoActiveReports(person, "be deactivated");
+        List<String> owned = new ArrayList<>();
+        long total = 0;
+        for (OwnedWork work : ownedWork.orderedStream().toList()) {
+            long count = work.countOwnedBy(person);
+            total += count;
+            owned.add(count + " " + work.noun());
+        }
+        if (total > 0) {
+            throw new ConflictException(person.getFullName() + " still owns " + String.join(" and ", owned)
+                    + ": hand them over first (launch a handover)");
+        }
+        if (person.isActive()) {
+            person.deactivate();
+            people.flush();
+            audit.record("person.deactivated", "person", id, null, fields("active", true), fields("active", false));
+        }
+        return PersonView.from(person);
+    }
+
+    /** Someone may manage others only while active and a manager (or admin): else 400 on {@code managerId}. */
+    private Person manager(Long managerId) {
+        if (managerId == null) {
+            return null;
+        }
+        Person manager = referenced(managerId, "managerId");
+        if (!manager.isActive()) {
+            throw new BadRequestException("managerId", manager.getUsername() + " is inactive and cannot manage anyone");
+        }
+        if (!manager.hasRole(Role.MANAGER) && !manager.hasRole(Role.ADMIN)) {
+            throw new BadRequestException(
+                    "managerId", manager.getUsername() + " is not a manager: give them the MANAGER role first");
+        }
+        return manager;
+    }
+
+    /** Someone must still be able to manage people and teams: the last active admin stays one. */
+    private void requireAdminLeft(Person person, boolean staysAdmin, String change) {
+        if (person.isActive()
+                && person.hasRole(Role.ADMIN)
+                && !staysAdmin
+                && people.countActiveWithRole(Role.ADMIN) <= 1) {
+            throw new ConflictException(person.getUsername() + " is the only active admin and cannot " + change
+                    + ": make someone else an admin first");
+        }
+    }
+
+    private void requireNoActiveReports(Person person, String change) {
+        long reports = people.countByManagerAndActiveTrue(person);
+        if (reports > 0) {
+            throw new ConflictException(person.getUsername() + " still manages " + reports + " active "
+                    + (reports == 1 ? "person" : "people") + " and cannot " + change
+                    + ": give them another manager first");
+        }
+    }
+
+    private Person person(Long id) {
+        return people.findById(id).orElseThrow(() -> new NotFoundException("person", id));
+    }
+
+    private Team team(Long teamId) {
+        return teamId == null ? null : teams.referenced(teamId, "teamId");
+    }
+
+    private void requireFreeEmail(String email) {
+        if (people.existsByEmailIgnoreCase(email)) {
+            throw new ConflictException("email: '" + email + "' is already used by another person");
+        }
+    }
+
+    private static Map<String, Object> snapshot(Person p) {
+        return fields(
+                "username",
+                p.getUsername(),
+                "fullName",
+                p.getFullName(),
+                "email",
+                p.getEmail(),
+                "roles",
+                p.getRoles().stream().map(Enum::name).sorted().toList(),
+                "team",
+                p.getTeam() == null ? null : p.getTeam().getKey(),
+                "manager",
+                p.getManager() == null ? null : p.getManager().getUsername());
+    }
 }

@@ -24,131 +24,136 @@ import org.hibernate.annotations.UpdateTimestamp;
 @Entity
 public class Person {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(nullable = false, unique = true, updatable = false)
-  private String username;
+    @Column(nullable = false, unique = true, updatable = false)
+    private String username;
 
-  @Column(nullable = false)
-  private String email;
+    @Column(nullable = false)
+    private String email;
 
-  @Column(nullable = false)
-  private String fullName;
+    @Column(nullable = false)
+    private String fullName;
 
-  @Column(nullable = false)
-  private String passwordHash;
+    @Column(nullable = false)
+    private String passwordHash;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "team_id")
-  private Team team;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "team_id")
+    private Team team;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  @JoinColumn(name = "manager_id")
-  private Person manager;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "manager_id")
+    private Person manager;
 
-  @ElementCollection(fetch = FetchType.EAGER)
-  @BatchSize(size = 100) // a page of people loads their roles in one query, not one per person
-  @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
-  @Column(name = "role")
-  @Enumerated(EnumType.STRING)
-  private Set<Role> roles = EnumSet.noneOf(Role.class);
+    @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100) // a page of people loads their roles in one query, not one per person
+    @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
 
-  private boolean active = true;
+    private boolean active = true;
 
-  @Version private long version;
-  @CreationTimestamp private Instant createdAt;
-  @UpdateTimestamp private Instant updatedAt;
+    @Version
+    private long version;
 
-  protected Person() {}
+    @CreationTimestamp
+    private Instant createdAt;
 
-  public Person(String username, String fullName, String email, String passwordHash, Set<Role> roles) {
-    this.username = username;
-    this.fullName = fullName;
-    this.email = email;
-    this.passwordHash = passwordHash;
-    this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-  }
+    @UpdateTimestamp
+    private Instant updatedAt;
 
-  /** A person cannot be their own manager, directly or through the reporting line. */
-  public void reportTo(Person newManager) {
-    for (Person p = newManager; p != null; p = p.manager) {
-      if (p == this || (id != null && id.equals(p.id))) {
-        throw new IllegalArgumentException(
-            username + " cannot report to " + newManager.username + ": that would make a reporting loop");
-      }
+    protected Person() {}
+
+    public Person(String username, String fullName, String email, String passwordHash, Set<Role> roles) {
+        this.username = username;
+        this.fullName = fullName;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
-    this.manager = newManager;
-  }
 
-  public void joinTeam(Team newTeam) {
-    this.team = newTeam;
-  }
+    /** A person cannot be their own manager, directly or through the reporting line. */
+    public void reportTo(Person newManager) {
+        for (Person p = newManager; p != null; p = p.manager) {
+            if (p == this || (id != null && id.equals(p.id))) {
+                throw new IllegalArgumentException(
+                        username + " cannot report to " + newManager.username + ": that would make a reporting loop");
+            }
+        }
+        this.manager = newManager;
+    }
 
-  public void update(String fullName, String email, Set<Role> roles) {
-    this.fullName = fullName;
-    this.email = email;
-    this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-  }
+    public void joinTeam(Team newTeam) {
+        this.team = newTeam;
+    }
 
-  public void changePasswordHash(String passwordHash) {
-    this.passwordHash = passwordHash;
-  }
+    public void update(String fullName, String email, Set<Role> roles) {
+        this.fullName = fullName;
+        this.email = email;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
 
-  public void deactivate() {
-    this.active = false;
-  }
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
 
-  public void activate() {
-    this.active = true;
-  }
+    public void deactivate() {
+        this.active = false;
+    }
 
-  public boolean hasRole(Role role) {
-    return roles.contains(role);
-  }
+    public void activate() {
+        this.active = true;
+    }
 
-  public Long getId() {
-    return id;
-  }
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
 
-  public String getUsername() {
-    return username;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getEmail() {
-    return email;
-  }
+    public String getUsername() {
+        return username;
+    }
 
-  public String getFullName() {
-    return fullName;
-  }
+    public String getEmail() {
+        return email;
+    }
 
-  public String getPasswordHash() {
-    return passwordHash;
-  }
+    public String getFullName() {
+        return fullName;
+    }
 
-  public Team getTeam() {
-    return team;
-  }
+    public String getPasswordHash() {
+        return passwordHash;
+    }
 
-  public Person getManager() {
-    return manager;
-  }
+    public Team getTeam() {
+        return team;
+    }
 
-  public Set<Role> getRoles() {
-    return Set.copyOf(roles);
-  }
+    public Person getManager() {
+        return manager;
+    }
 
-  public boolean isActive() {
-    return active;
-  }
+    public Set<Role> getRoles() {
+        return Set.copyOf(roles);
+    }
 
-  public long getVersion() {
-    return version;
-  }
+    public boolean isActive() {
+        return active;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

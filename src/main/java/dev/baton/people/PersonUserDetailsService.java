@@ -12,20 +12,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PersonUserDetailsService implements UserDetailsService {
 
-  private final People people;
+    private final People people;
 
-  PersonUserDetailsService(People people) {
-    this.people = people;
-  }
+    PersonUserDetailsService(People people) {
+        this.people = people;
+    }
 
-  @Override
-  @Transactional(readOnly = true)
-  public UserDetails loadUserByUsername(String username) {
-    Person person = people.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
-    return User.withUsername(person.getUsername())
-        .password(person.getPasswordHash())
-        .disabled(!person.isActive())
-        .authorities(person.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
-        .build();
-  }
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        Person person = people.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        return User.withUsername(person.getUsername())
+                .password(person.getPasswordHash())
+                .disabled(!person.isActive())
+                .authorities(person.getRoles().stream()
+                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                        .toList())
+                .build();
+    }
 }

@@ -4,14 +4,30 @@ import java.util.Set;
 
 /** A person as the API and UI show them: no password hash, team and manager by id and name. */
 public record PersonView(
-    Long id, String username, String fullName, String email, Set<Role> roles, Long teamId, String teamKey,
-    Long managerId, String managerUsername, boolean active, long version) {
+        Long id,
+        String username,
+        String fullName,
+        String email,
+        Set<Role> roles,
+        Long teamId,
+        String teamKey,
+        Long managerId,
+        String managerUsername,
+        boolean active,
+        long version) {
 
-  public static PersonView from(Person p) {
-    return new PersonView(
-        p.getId(), p.getUsername(), p.getFullName(), p.getEmail(), p.getRoles(),
-        p.getTeam() == null ? null : p.getTeam().getId(), p.getTeam() == null ? null : p.getTeam().getKey(),
-        p.getManager() == null ? null : p.getManager().getId(),
-        p.getManager() == null ? null : p.getManager().getUsername(), p.isActive(), p.getVersion());
-  }
+    public static PersonView from(Person p) {
+        return new PersonView(
+                p.getId(),
+                p.getUsername(),
+                p.getFullName(),
+                p.getEmail(),
+                p.getRoles(),
+                p.getTeam() == null ? null : p.getTeam().getId(),
+                p.getTeam() == null ? null : p.getTeam().getKey(),
+                p.getManager() == null ? null : p.getManager().getId(),
+                p.getManager() == null ? null : p.getManager().getUsername(),
+                p.isActive(),
+                p.getVersion());
+    }
 }

@@ -21,61 +21,64 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportingLines {
 
-  private final People people;
+    private final People people;
 
-  ReportingLines(People people) {
-    this.people = people;
-  }
-
-  /** Whether {@code person} reports to {@code manager} directly or through the chain (false for the same person). */
-  @Transactional(readOnly = true)
-  public boolean inLineOf(Person person, Person manager) {
-    return !Objects.equals(person.getId(), manager.getId()) && line(manager).contains(person.getUsername());
-  }
-
-  /** The user names of everyone in the manager's line, active or not; empty for someone without reports. */
-  @Transactional(readOnly = true)
-  public Set<String> line(Person manager) {
-    return Set.copyOf(people.findUsernamesInLineOf(manager.getId()));
-  }
-
-  /**
-   * Whether {@code actor} may act on work that {@code subject} owns: it is their own, the actor is
-   * an admin, or the actor is a manager with the subject in their line.
-   */
-  @Transactional(readOnly = true)
-  public boolean mayActFor(Person actor, Person subject) {
-    return actor.hasRole(Role.ADMIN) || Objects.equals(actor.getId(), subject.getId())
-        || (actor.hasRole(Role.MANAGER) && inLineOf(subject, actor));
-  }
-
-  /**
-   * Whether {@code actor} may make {@code owner} responsible for new or moved work (an account, a
-   * commitment): themselves, someone of their own team, someone in their line, a member of the
-   * team that will deliver it ({@code deliveringTeam}, may be null), or anyone when the actor is an admin.
-   */
-  @Transactional(readOnly = true)
-  public boolean mayGiveWorkTo(Person actor, Person owner, Team deliveringTeam) {
-    return mayActFor(actor, owner) || sameTeam(actor.getTeam(), owner.getTeam()) || sameTeam(deliveringTeam, owner.getTeam());
-  }
-
-  /** Throws {@link AccessDeniedException} saying who is not in whose line unless {@link #mayActFor} holds. */
-  public void requireMayActFor(Person actor, Person subject, String what) {
-    if (!mayActFor(actor, subject)) {
-      throw new AccessDeniedException(subject.getUsername() + " is not in " + actor.getUsername() + "'s line: "
-          + actor.getUsername() + " may not " + what);
+    ReportingLines(People people) {
+        this.people = people;
     }
-  }
 
-  /** Throws {@link AccessDeniedException} saying why unless {@link #mayGiveWorkTo} holds. */
-  public void requireMayGiveWorkTo(Person actor, Person owner, Team deliveringTeam, String what) {
-    if (!mayGiveWorkTo(actor, owner, deliveringTeam)) {
-      throw new AccessDeniedException(owner.getUsername() + " is neither in " + actor.getUsername()
-          + "'s team or line nor in the delivering team: only their manager may give them " + what);
+    /** Whether {@code person} reports to {@code manager} directly or through the chain (false for the same person). */
+    @Transactional(readOnly = true)
+    public boolean inLineOf(Person person, Person manager) {
+        return !Objects.equals(person.getId(), manager.getId()) && line(manager).contains(person.getUsername());
     }
-  }
 
-  private static boolean sameTeam(Team a, Team b) {
-    return a != null && b != null && Objects.equals(a.getId(), b.getId());
-  }
+    /** The user names of everyone in the manager's line, active or not; empty for someone without reports. */
+    @Transactional(readOnly = true)
+    public Set<String> line(Person manager) {
+        return Set.copyOf(people.findUsernamesInLineOf(manager.getId()));
+    }
+
+    /**
+     * Whether {@code actor} may act on work that {@code subject} owns: it is their own, the actor is
+     * an admin, or the actor is a manager with the subject in their line.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayActFor(Person actor, Person subject) {
+        return actor.hasRole(Role.ADMIN)
+                || Objects.equals(actor.getId(), subject.getId())
+                || (actor.hasRole(Role.MANAGER) && inLineOf(subject, actor));
+    }
+
+    /**
+     * Whether {@code actor} may make {@code owner} responsible for new or moved work (an account, a
+     * commitment): themselves, someone of their own team, someone in their line, a member of the
+     * team that will deliver it ({@code deliveringTeam}, may be null), or anyone when the actor is an admin.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayGiveWorkTo(Person actor, Person owner, Team deliveringTeam) {
+        return mayActFor(actor, owner)
+                || sameTeam(actor.getTeam(), owner.getTeam())
+                || sameTeam(deliveringTeam, owner.getTeam());
+    }
+
+    /** Throws {@link AccessDeniedException} saying who is not in whose line unless {@link #mayActFor} holds. */
+    public void requireMayActFor(Person actor, Person subject, String what) {
+        if (!mayActFor(actor, subject)) {
+            throw new AccessDeniedException(subject.getUsername() + " is not in " + actor.getUsername() + "'s line: "
+                    + actor.getUsername() + " may not " + what);
+        }
+    }
+
+    /** Throws {@link AccessDeniedException} saying why unless {@link #mayGiveWorkTo} holds. */
+    public void requireMayGiveWorkTo(Person actor, Person owner, Team deliveringTeam, String what) {
+        if (!mayGiveWorkTo(actor, owner, deliveringTeam)) {
+            throw new AccessDeniedException(owner.getUsername() + " is neither in " + actor.getUsername()
+                    + "'s team or line nor in the delivering team: only their manager may give them " + what);
+        }
+    }
+
+    private static boolean sameTeam(Team a, Team b) {
+        return a != null && b != null && Objects.equals(a.getId(), b.getId());
+    }
 }

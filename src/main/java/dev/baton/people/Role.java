@@ -2,8 +2,8 @@ package dev.baton.people;
 
 /** What a person may do in Baton. */
 public enum Role {
-  ADMIN,
-  MANAGER,
-  REP,
-  CS
+    ADMIN,
+    MANAGER,
+    REP,
+    CS
 }

@@ -14,44 +14,49 @@ import org.hibernate.annotations.UpdateTimestamp;
 @Entity
 public class Team {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(nullable = false, unique = true, updatable = false)
-  private String key;
+    @Column(nullable = false, unique = true, updatable = false)
+    private String key;
 
-  @Column(nullable = false)
-  private String name;
+    @Column(nullable = false)
+    private String name;
 
-  @Version private long version;
-  @CreationTimestamp private Instant createdAt;
-  @UpdateTimestamp private Instant updatedAt;
+    @Version
+    private long version;
 
-  protected Team() {}
+    @CreationTimestamp
+    private Instant createdAt;
 
-  public Team(String key, String name) {
-    this.key = key;
-    this.name = name;
-  }
+    @UpdateTimestamp
+    private Instant updatedAt;
 
-  public Long getId() {
-    return id;
-  }
+    protected Team() {}
 
-  public String getKey() {
-    return key;
-  }
+    public Team(String key, String name) {
+        this.key = key;
+        this.name = name;
+    }
 
-  public String getName() {
-    return name;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public void rename(String name) {
-    this.name = name;
-  }
+    public String getKey() {
+        return key;
+    }
 
-  public long getVersion() {
-    return version;
-  }
+    public String getName() {
+        return name;
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

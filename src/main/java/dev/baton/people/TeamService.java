@@ -15,52 +15,52 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TeamService {
 
-  private final Teams teams;
-  private final AuditLog audit;
+    private final Teams teams;
+    private final AuditLog audit;
 
-  TeamService(Teams teams, AuditLog audit) {
-    this.teams = teams;
-    this.audit = audit;
-  }
-
-  @Transactional(readOnly = true)
-  public Page<TeamView> find(Pageable pageable) {
-    return teams.findAll(pageable).map(TeamView::from);
-  }
-
-  @Transactional(readOnly = true)
-  public TeamView get(Long id) {
-    return TeamView.from(team(id));
-  }
-
-  /** A team another request refers to in {@code field}: unknown is the caller's mistake (400). */
-  @Transactional(readOnly = true)
-  public Team referenced(Long id, String field) {
-    return teams.findById(id).orElseThrow(() -> new BadRequestException(field, "team " + id + " does not exist"));
-  }
-
-  @Transactional
-  public TeamView create(NewTeam n) {
-    if (teams.existsByKey(n.key())) {
-      throw new ConflictException("key: team '" + n.key() + "' already exists");
+    TeamService(Teams teams, AuditLog audit) {
+        this.teams = teams;
+        this.audit = audit;
     }
-    Team team = teams.save(new Team(n.key(), n.name()));
-    audit.record("team.created", "team", team.getId(), null, null, fields("key", n.key(), "name", n.name()));
-    return TeamView.from(team);
-  }
 
-  @Transactional
-  public TeamView rename(Long id, String name, Long version) {
-    Team team = team(id);
-    Changes.requireVersion(version, team.getVersion(), "team " + id);
-    String before = team.getName();
-    team.rename(name);
-    teams.flush();
-    audit.record("team.renamed", "team", id, null, fields("name", before), fields("name", name));
-    return TeamView.from(team);
-  }
+    @Transactional(readOnly = true)
+    public Page<TeamView> find(Pageable pageable) {
+        return teams.findAll(pageable).map(TeamView::from);
+    }
 
-  private Team team(Long id) {
-    return teams.findById(id).orElseThrow(() -> new NotFoundException("team", id));
-  }
+    @Transactional(readOnly = true)
+    public TeamView get(Long id) {
+        return TeamView.from(team(id));
+    }
+
+    /** A team another request refers to in {@code field}: unknown is the caller's mistake (400). */
+    @Transactional(readOnly = true)
+    public Team referenced(Long id, String field) {
+        return teams.findById(id).orElseThrow(() -> new BadRequestException(field, "team " + id + " does not exist"));
+    }
+
+    @Transactional
+    public TeamView create(NewTeam n) {
+        if (teams.existsByKey(n.key())) {
+            throw new ConflictException("key: team '" + n.key() + "' already exists");
+        }
+        Team team = teams.save(new Team(n.key(), n.name()));
+        audit.record("team.created", "team", team.getId(), null, null, fields("key", n.key(), "name", n.name()));
+        return TeamView.from(team);
+    }
+
+    @Transactional
+    public TeamView rename(Long id, String name, Long version) {
+        Team team = team(id);
+        Changes.requireVersion(version, team.getVersion(), "team " + id);
+        String before = team.getName();
+        team.rename(name);
+        teams.flush();
+        audit.record("team.renamed", "team", id, null, fields("name", before), fields("name", name));
+        return TeamView.from(team);
+    }
+
+    private Team team(Long id) {
+        return teams.findById(id).orElseThrow(() -> new NotFoundException("team", id));
+    }
 }

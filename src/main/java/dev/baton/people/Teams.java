@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface Teams extends JpaRepository<Team, Long> {
 
-  Optional<Team> findByKey(String key);
+    Optional<Team> findByKey(String key);
 
-  boolean existsByKey(String key);
+    boolean existsByKey(String key);
 }

@@ -20,29 +20,39 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class InstanceRecorder {
 
-  private static final Logger log = LoggerFactory.getLogger(InstanceRecorder.class);
+    private static final Logger log = LoggerFactory.getLogger(InstanceRecorder.class);
 
-  private final PlaybookInstances instances;
-  private final TransactionTemplate ownTransaction;
-  private final Clock clock;
+    private final PlaybookInstances instances;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
 
-  InstanceRecorder(PlaybookInstances instances, PlatformTransactionManager transactions, Clock clock) {
-    this.instances = instances;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.clock = clock;
-  }
-
-  @EventListener
-  void started(ProcessInstanceStarted started) {
-    Long accountId = started.variables().get(Variables.ACCOUNT_ID) instanceof Number n ? n.longValue() : null;
-    String by = AuditLog.currentActor();
-    try {
-      // inside the try: even a transaction that cannot begin (no free connection) must not fail the caller
-      ownTransaction.executeWithoutResult(tx -> instances.save(new PlaybookInstance(started.processInstanceKey(),
-          started.processId(), started.version(), started.definitionKey(), accountId, by, clock.instant())));
-    } catch (RuntimeException e) {
-      log.warn("Instance {} of {} runs but is not in the catalogue: {}", started.processInstanceKey(), started.processId(), e.toString());
+    InstanceRecorder(PlaybookInstances instances, PlatformTransactionManager transactions, Clock clock) {
+        this.instances = instances;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
-  }
+
+    @EventListener
+    void started(ProcessInstanceStarted started) {
+        Long accountId = started.variables().get(Variables.ACCOUNT_ID) instanceof Number n ? n.longValue() : null;
+        String by = AuditLog.currentActor();
+        try {
+            // inside the try: even a transaction that cannot begin (no free connection) must not fail the caller
+            ownTransaction.executeWithoutResult(tx -> instances.save(new PlaybookInstance(
+                    started.processInstanceKey(),
+                    started.processId(),
+                    started.version(),
+                    started.definitionKey(),
+                    accountId,
+                    by,
+                    clock.instant())));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Instance {} of {} runs but is not in the catalogue: {}",
+                    started.processInstanceKey(),
+                    started.processId(),
+                    e.toString());
+        }
+    }
 }

@@ -16,41 +16,43 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class InstanceSweep {
 
-  private final PlaybookInstances instances;
-  private final ProcessInstances processInstances;
-  private final Clock clock;
+    private final PlaybookInstances instances;
+    private final ProcessInstances processInstances;
+    private final Clock clock;
 
-  InstanceSweep(PlaybookInstances instances, ProcessInstances processInstances, Clock clock) {
-    this.instances = instances;
-    this.processInstances = processInstances;
-    this.clock = clock;
-  }
-
-  /** Asks the engine about at most {@code limit} running instances; returns how many have ended. */
-  @Transactional
-  public int sweep(int limit) {
-    int ended = 0;
-    for (PlaybookInstance instance : instances.findByEndedAtIsNullOrderByStartedAt(PageRequest.of(0, limit))) {
-      if (!processInstances.isRunning(instance.getProcessInstanceKey())) {
-        instance.ended(clock.instant());
-        ended++;
-      }
-    }
-    return ended;
-  }
-
-  @Component
-  @ConditionalOnProperty(name = "baton.playbooks.sweep-on-schedule", havingValue = "true", matchIfMissing = true)
-  static class Schedule {
-    private final InstanceSweep sweep;
-
-    Schedule(InstanceSweep sweep) {
-      this.sweep = sweep;
+    InstanceSweep(PlaybookInstances instances, ProcessInstances processInstances, Clock clock) {
+        this.instances = instances;
+        this.processInstances = processInstances;
+        this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${baton.playbooks.sweep-delay:PT5M}", initialDelayString = "${baton.playbooks.sweep-delay:PT5M}")
-    void run() {
-      sweep.sweep(500);
+    /** Asks the engine about at most {@code limit} running instances; returns how many have ended. */
+    @Transactional
+    public int sweep(int limit) {
+        int ended = 0;
+        for (PlaybookInstance instance : instances.findByEndedAtIsNullOrderByStartedAt(PageRequest.of(0, limit))) {
+            if (!processInstances.isRunning(instance.getProcessInstanceKey())) {
+                instance.ended(clock.instant());
+                ended++;
+            }
+        }
+        return ended;
     }
-  }
+
+    @Component
+    @ConditionalOnProperty(name = "baton.playbooks.sweep-on-schedule", havingValue = "true", matchIfMissing = true)
+    static class Schedule {
+        private final InstanceSweep sweep;
+
+        Schedule(InstanceSweep sweep) {
+            this.sweep = sweep;
+        }
+
+        @Scheduled(
+                fixedDelayString = "${baton.playbooks.sweep-delay:PT5M}",
+                initialDelayString = "${baton.playbooks.sweep-delay:PT5M}")
+        void run() {
+            sweep.sweep(500);
+        }
+    }
 }

@@ -36,151 +36,200 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PlaybookCatalogue {
 
-  static final Duration SAMPLE_REVIEW_DUE_IN = Duration.ofDays(3);
+    static final Duration SAMPLE_REVIEW_DUE_IN = Duration.ofDays(3);
 
-  /**
-   * A playbook (a deployed process) as the catalogue lists it.
-   *
-   * @param name the process's name, or its id when it has none
-   * @param versions the versions this Baton deployed, oldest first
-   * @param running instances Baton started that the engine had not ended when last asked
-   * @param ended instances Baton started that have completed or been cancelled
-   */
-  public record Playbook(
-      String processId, String name, String description, List<Integer> versions, int latestVersion,
-      Set<String> launchRoles, boolean mayLaunch, long running, long ended, String source, Instant deployedAt) {}
+    /**
+     * A playbook (a deployed process) as the catalogue lists it.
+     *
+     * @param name the process's name, or its id when it has none
+     * @param versions the versions this Baton deployed, oldest first
+     * @param running instances Baton started that the engine had not ended when last asked
+     * @param ended instances Baton started that have completed or been cancelled
+     */
+    public record Playbook(
+            String processId,
+            String name,
+            String description,
+            List<Integer> versions,
+            int latestVersion,
+            Set<String> launchRoles,
+            boolean mayLaunch,
+            long running,
+            long ended,
+            String source,
+            Instant deployedAt) {}
 
-  /** One instance and its human steps (the only ones Baton sees: automated steps are not known). */
-  public record Instance(
-      long processInstanceKey, String processId, String name, int version, Long accountId, String startedBy,
-      Instant startedAt, Instant endedAt, List<Step> steps) {}
+    /** One instance and its human steps (the only ones Baton sees: automated steps are not known). */
+    public record Instance(
+            long processInstanceKey,
+            String processId,
+            String name,
+            int version,
+            Long accountId,
+            String startedBy,
+            Instant startedAt,
+            Instant endedAt,
+            List<Step> steps) {}
 
-  private final DeployedPlaybooks deployed;
-  private final PlaybookInstances instances;
-  private final ProcessInstances processInstances;
-  private final ProcessInstanceSteps steps;
-  private final Accounts accounts;
-  private final Clock clock;
+    private final DeployedPlaybooks deployed;
+    private final PlaybookInstances instances;
+    private final ProcessInstances processInstances;
+    private final ProcessInstanceSteps steps;
+    private final Accounts accounts;
+    private final Clock clock;
 
-  PlaybookCatalogue(
-      DeployedPlaybooks deployed, PlaybookInstances instances, ProcessInstances processInstances,
-      ProcessInstanceSteps steps, Accounts accounts, Clock clock) {
-    this.deployed = deployed;
-    this.instances = instances;
-    this.processInstances = processInstances;
-    this.steps = steps;
-    this.accounts = accounts;
-    this.clock = clock;
-  }
-
-  /** Every deployed playbook, by process id; {@code roles} are the reader's (ADMIN, MANAGER, ...). */
-  @Transactional(readOnly = true)
-  public List<Playbook> list(Collection<String> roles) {
-    Map<String, long[]> counts = new HashMap<>();
-    for (Object[] row : instances.countsByProcess()) {
-      counts.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+    PlaybookCatalogue(
+            DeployedPlaybooks deployed,
+            PlaybookInstances instances,
+            ProcessInstances processInstances,
+            ProcessInstanceSteps steps,
+            Accounts accounts,
+            Clock clock) {
+        this.deployed = deployed;
+        this.instances = instances;
+        this.processInstances = processInstances;
+        this.steps = steps;
+        this.accounts = accounts;
+        this.clock = clock;
     }
-    Map<String, List<DeployedProcess>> byId = deployed.all().stream()
-        .collect(Collectors.groupingBy(DeployedProcess::processId, LinkedHashMap::new, Collectors.toList()));
-    return byId.values().stream().map(versions -> playbook(versions, counts, roles)).toList();
-  }
 
-  /** @throws NotFoundException when no version of it is deployed */
-  @Transactional(readOnly = true)
-  public Playbook get(String processId, Collection<String> roles) {
-    return list(roles).stream().filter(p -> p.processId().equals(processId)).findFirst()
-        .orElseThrow(() -> new NotFoundException("playbook", processId));
-  }
-
-  /** Files that are not running, with their problems. */
-  public List<FailedPlaybook> failures() {
-    return deployed.failures();
-  }
-
-  /** The BPMN file of one version (the latest when {@code version} is null). */
-  public String xml(String processId, Integer version) {
-    return deployed.versions(processId).stream().filter(p -> version == null || p.version() == version)
-        .reduce((a, b) -> b).orElseThrow(() -> new NotFoundException("playbook version", processId + " " + version)).xml();
-  }
-
-  /**
-   * Starts the latest version with the given variables. {@code accountId}, when given, must be a
-   * Baton account's id. The sample review gets a due date in 3 days unless {@code reviewDueAt} is given.
-   *
-   * @return the new process instance's key
-   * @throws NotFoundException when the playbook is not deployed
-   * @throws AccessDeniedException when none of {@code roles} may launch it
-   * @throws BadRequestException naming accountId when it is not an existing account's id
-   */
-  public long launch(String processId, Map<String, Object> variables, Collection<String> roles) {
-    DeployedProcess latest = deployed.latest(processId).orElseThrow(() -> new NotFoundException("playbook", processId));
-    if (latest.launchRoles().isEmpty()) {
-      throw new ConflictException(processId + " is started by Baton itself, with its own checks (a handover, a"
-          + " commitment, a handoff have their own endpoints), not from the catalogue");
-    }
-    if (!mayLaunch(latest, roles)) {
-      throw new AccessDeniedException("only " + latest.launchRoles() + " may launch " + processId);
-    }
-    Map<String, Object> vars = new HashMap<>(variables == null ? Map.of() : variables);
-    Object accountId = vars.get(Variables.ACCOUNT_ID);
-    if (accountId != null) {
-      long id = accountId(accountId);
-      if (!accounts.existsById(id)) {
-        throw new BadRequestException(Variables.ACCOUNT_ID, "account " + accountId + " does not exist");
-      }
-      vars.put(Variables.ACCOUNT_ID, id);
-    }
-    if (processId.equals(SampleReviewBpmn.PROCESS_ID)) {
-      vars.putIfAbsent(Variables.REVIEW_DUE_AT, clock.instant().plus(SAMPLE_REVIEW_DUE_IN).toString());
-    }
-    return processInstances.start(processId, vars);
-  }
-
-  /** The latest instances of a playbook, newest first (at most {@code limit}). */
-  @Transactional(readOnly = true)
-  public List<PlaybookInstance> instances(String processId, int limit) {
-    return instances.findByBpmnProcessIdOrderByStartedAtDesc(processId, PageRequest.of(0, limit));
-  }
-
-  /** One instance Baton started, with its human steps; asks the engine whether it still runs. */
-  @Transactional
-  public Instance instance(long processInstanceKey) {
-    PlaybookInstance i = instances.findById(processInstanceKey)
-        .orElseThrow(() -> new NotFoundException("playbook instance", processInstanceKey));
-    if (i.getEndedAt() == null) {
-      try {
-        if (!processInstances.isRunning(processInstanceKey)) {
-          i.ended(clock.instant());
+    /** Every deployed playbook, by process id; {@code roles} are the reader's (ADMIN, MANAGER, ...). */
+    @Transactional(readOnly = true)
+    public List<Playbook> list(Collection<String> roles) {
+        Map<String, long[]> counts = new HashMap<>();
+        for (Object[] row : instances.countsByProcess()) {
+            counts.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
         }
-      } catch (RuntimeException e) {
-        // the engine did not answer: the page shows what Baton knew
-      }
+        Map<String, List<DeployedProcess>> byId = deployed.all().stream()
+                .collect(Collectors.groupingBy(DeployedProcess::processId, LinkedHashMap::new, Collectors.toList()));
+        return byId.values().stream()
+                .map(versions -> playbook(versions, counts, roles))
+                .toList();
     }
-    String name = deployed.byDefinitionKey(i.getProcessDefinitionKey()).map(DeployedProcess::name).orElse(null);
-    return new Instance(i.getProcessInstanceKey(), i.getBpmnProcessId(), name == null ? i.getBpmnProcessId() : name,
-        i.getProcessVersion(), i.getAccountId(), i.getStartedBy(), i.getStartedAt(), i.getEndedAt(),
-        steps.of(processInstanceKey));
-  }
 
-  static boolean mayLaunch(DeployedProcess process, Collection<String> roles) {
-    return roles.contains("ADMIN") || process.launchRoles().stream().anyMatch(roles::contains);
-  }
-
-  private static long accountId(Object value) {
-    if (value instanceof Number n && n.doubleValue() == n.longValue()) {
-      return n.longValue();
+    /** @throws NotFoundException when no version of it is deployed */
+    @Transactional(readOnly = true)
+    public Playbook get(String processId, Collection<String> roles) {
+        return list(roles).stream()
+                .filter(p -> p.processId().equals(processId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("playbook", processId));
     }
-    if (value instanceof String s && s.matches("\\d{1,18}")) {
-      return Long.parseLong(s);
-    }
-    throw new BadRequestException(Variables.ACCOUNT_ID, "'" + value + "' is not a Baton account id");
-  }
 
-  private Playbook playbook(List<DeployedProcess> versions, Map<String, long[]> counts, Collection<String> roles) {
-    DeployedProcess latest = versions.getLast();
-    long[] c = counts.getOrDefault(latest.processId(), new long[2]);
-    return new Playbook(latest.processId(), latest.name() == null ? latest.processId() : latest.name(),
-        latest.documentation(), versions.stream().map(DeployedProcess::version).toList(), latest.version(),
-        latest.launchRoles(), mayLaunch(latest, roles), c[0], c[1], latest.source(), latest.deployedAt());
-  }
+    /** Files that are not running, with their problems. */
+    public List<FailedPlaybook> failures() {
+        return deployed.failures();
+    }
+
+    /** The BPMN file of one version (the latest when {@code version} is null). */
+    public String xml(String processId, Integer version) {
+        return deployed.versions(processId).stream()
+                .filter(p -> version == null || p.version() == version)
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new NotFoundException("playbook version", processId + " " + version))
+                .xml();
+    }
+
+    /**
+     * Starts the latest version with the given variables. {@code accountId}, when given, must be a
+     * Baton account's id. The sample review gets a due date in 3 days unless {@code reviewDueAt} is given.
+     *
+     * @return the new process instance's key
+     * @throws NotFoundException when the playbook is not deployed
+     * @throws AccessDeniedException when none of {@code roles} may launch it
+     * @throws BadRequestException naming accountId when it is not an existing account's id
+     */
+    public long launch(String processId, Map<String, Object> variables, Collection<String> roles) {
+        DeployedProcess latest =
+                deployed.latest(processId).orElseThrow(() -> new NotFoundException("playbook", processId));
+        if (latest.launchRoles().isEmpty()) {
+            throw new ConflictException(processId + " is started by Baton itself, with its own checks (a handover, a"
+                    + " commitment, a handoff have their own endpoints), not from the catalogue");
+        }
+        if (!mayLaunch(latest, roles)) {
+            throw new AccessDeniedException("only " + latest.launchRoles() + " may launch " + processId);
+        }
+        Map<String, Object> vars = new HashMap<>(variables == null ? Map.of() : variables);
+        Object accountId = vars.get(Variables.ACCOUNT_ID);
+        if (accountId != null) {
+            long id = accountId(accountId);
+            if (!accounts.existsById(id)) {
+                throw new BadRequestException(Variables.ACCOUNT_ID, "account " + accountId + " does not exist");
+            }
+            vars.put(Variables.ACCOUNT_ID, id);
+        }
+        if (processId.equals(SampleReviewBpmn.PROCESS_ID)) {
+            vars.putIfAbsent(
+                    Variables.REVIEW_DUE_AT,
+                    clock.instant().plus(SAMPLE_REVIEW_DUE_IN).toString());
+        }
+        return processInstances.start(processId, vars);
+    }
+
+    /** The latest instances of a playbook, newest first (at most {@code limit}). */
+    @Transactional(readOnly = true)
+    public List<PlaybookInstance> instances(String processId, int limit) {
+        return instances.findByBpmnProcessIdOrderByStartedAtDesc(processId, PageRequest.of(0, limit));
+    }
+
+    /** One instance Baton started, with its human steps; asks the engine whether it still runs. */
+    @Transactional
+    public Instance instance(long processInstanceKey) {
+        PlaybookInstance i = instances
+                .findById(processInstanceKey)
+                .orElseThrow(() -> new NotFoundException("playbook instance", processInstanceKey));
+        if (i.getEndedAt() == null) {
+            try {
+                if (!processInstances.isRunning(processInstanceKey)) {
+                    i.ended(clock.instant());
+                }
+            } catch (RuntimeException e) {
+                // the engine did not answer: the page shows what Baton knew
+            }
+        }
+        String name = deployed.byDefinitionKey(i.getProcessDefinitionKey())
+                .map(DeployedProcess::name)
+                .orElse(null);
+        return new Instance(
+                i.getProcessInstanceKey(),
+                i.getBpmnProcessId(),
+                name == null ? i.getBpmnProcessId() : name,
+                i.getProcessVersion(),
+                i.getAccountId(),
+                i.getStartedBy(),
+                i.getStartedAt(),
+                i.getEndedAt(),
+                steps.of(processInstanceKey));
+    }
+
+    static boolean mayLaunch(DeployedProcess process, Collection<String> roles) {
+        return roles.contains("ADMIN") || process.launchRoles().stream().anyMatch(roles::contains);
+    }
+
+    private static long accountId(Object value) {
+        if (value instanceof Number n && n.doubleValue() == n.longValue()) {
+            return n.longValue();
+        }
+        if (value instanceof String s && s.matches("\\d{1,18}")) {
+            return Long.parseLong(s);
+        }
+        throw new BadRequestException(Variables.ACCOUNT_ID, "'" + value + "' is not a Baton account id");
+    }
+
+    private Playbook playbook(List<DeployedProcess> versions, Map<String, long[]> counts, Collection<String> roles) {
+        DeployedProcess latest = versions.getLast();
+        long[] c = counts.getOrDefault(latest.processId(), new long[2]);
+        return new Playbook(
+                latest.processId(),
+                latest.name() == null ? latest.processId() : latest.name(),
+                latest.documentation(),
+                versions.stream().map(DeployedProcess::version).toList(),
+                latest.version(),
+                latest.launchRoles(),
+                mayLaunch(latest, roles),
+                c[0],
+                c[1],
+                latest.source(),
+                latest.deployedAt());
+    }
 }

@@ -8,69 +8,72 @@ import java.time.Instant;
 @Entity
 public class PlaybookInstance {
 
-  @Id private long processInstanceKey;
-  private String bpmnProcessId;
-  private int processVersion;
-  private long processDefinitionKey;
-  private Long accountId;
-  private String startedBy;
-  private Instant startedAt;
-  private Instant endedAt;
+    @Id
+    private long processInstanceKey;
 
-  protected PlaybookInstance() {}
+    private String bpmnProcessId;
+    private int processVersion;
+    private long processDefinitionKey;
+    private Long accountId;
+    private String startedBy;
+    private Instant startedAt;
+    private Instant endedAt;
 
-  PlaybookInstance(long key, String processId, int version, long definitionKey, Long accountId, String startedBy, Instant at) {
-    this.processInstanceKey = key;
-    this.bpmnProcessId = processId;
-    this.processVersion = version;
-    this.processDefinitionKey = definitionKey;
-    this.accountId = accountId;
-    this.startedBy = startedBy;
-    this.startedAt = at;
-  }
+    protected PlaybookInstance() {}
 
-  /** Marks the instance ended (completed or cancelled): the engine no longer has it. */
-  void ended(Instant at) {
-    if (endedAt == null) {
-      endedAt = at;
+    PlaybookInstance(
+            long key, String processId, int version, long definitionKey, Long accountId, String startedBy, Instant at) {
+        this.processInstanceKey = key;
+        this.bpmnProcessId = processId;
+        this.processVersion = version;
+        this.processDefinitionKey = definitionKey;
+        this.accountId = accountId;
+        this.startedBy = startedBy;
+        this.startedAt = at;
     }
-  }
 
-  /** Moved to another version of its process (process instance migration). */
-  void migrated(int version, long definitionKey) {
-    this.processVersion = version;
-    this.processDefinitionKey = definitionKey;
-  }
+    /** Marks the instance ended (completed or cancelled): the engine no longer has it. */
+    void ended(Instant at) {
+        if (endedAt == null) {
+            endedAt = at;
+        }
+    }
 
-  public long getProcessInstanceKey() {
-    return processInstanceKey;
-  }
+    /** Moved to another version of its process (process instance migration). */
+    void migrated(int version, long definitionKey) {
+        this.processVersion = version;
+        this.processDefinitionKey = definitionKey;
+    }
 
-  public String getBpmnProcessId() {
-    return bpmnProcessId;
-  }
+    public long getProcessInstanceKey() {
+        return processInstanceKey;
+    }
 
-  public int getProcessVersion() {
-    return processVersion;
-  }
+    public String getBpmnProcessId() {
+        return bpmnProcessId;
+    }
 
-  public long getProcessDefinitionKey() {
-    return processDefinitionKey;
-  }
+    public int getProcessVersion() {
+        return processVersion;
+    }
 
-  public Long getAccountId() {
-    return accountId;
-  }
+    public long getProcessDefinitionKey() {
+        return processDefinitionKey;
+    }
 
-  public String getStartedBy() {
-    return startedBy;
-  }
+    public Long getAccountId() {
+        return accountId;
+    }
 
-  public Instant getStartedAt() {
-    return startedAt;
-  }
+    public String getStartedBy() {
+        return startedBy;
+    }
 
-  public Instant getEndedAt() {
-    return endedAt;
-  }
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getEndedAt() {
+        return endedAt;
+    }
 }

@@ -7,13 +7,14 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
 
-  /** Per process id: [processId, running, ended]. */
-  @Query("select i.bpmnProcessId, count(i) - count(i.endedAt), count(i.endedAt) from PlaybookInstance i group by i.bpmnProcessId")
-  List<Object[]> countsByProcess();
+    /** Per process id: [processId, running, ended]. */
+    @Query(
+            "select i.bpmnProcessId, count(i) - count(i.endedAt), count(i.endedAt) from PlaybookInstance i group by i.bpmnProcessId")
+    List<Object[]> countsByProcess();
 
-  List<PlaybookInstance> findByBpmnProcessIdOrderByStartedAtDesc(String processId, Pageable page);
+    List<PlaybookInstance> findByBpmnProcessIdOrderByStartedAtDesc(String processId, Pageable page);
 
-  List<PlaybookInstance> findByEndedAtIsNullOrderByStartedAt(Pageable page);
+    List<PlaybookInstance> findByEndedAtIsNullOrderByStartedAt(Pageable page);
 
-  List<PlaybookInstance> findByBpmnProcessIdAndProcessVersionLessThanAndEndedAtIsNull(String processId, int version);
+    List<PlaybookInstance> findByBpmnProcessIdAndProcessVersionLessThanAndEndedAtIsNull(String processId, int version);
 }

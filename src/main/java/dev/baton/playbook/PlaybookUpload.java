@@ -16,61 +16,67 @@ import org.hibernate.type.SqlTypes;
 @Entity
 class PlaybookUpload {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(nullable = false)
-  private String processIds;
+    @Column(nullable = false)
+    private String processIds;
 
-  @Column(nullable = false)
-  private String bpmnName;
+    @Column(nullable = false)
+    private String bpmnName;
 
-  @Column(nullable = false)
-  private String bpmn;
+    @Column(nullable = false)
+    private String bpmn;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(nullable = false)
-  private Map<String, String> forms;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Map<String, String> forms;
 
-  @Column(nullable = false)
-  private String uploadedBy;
+    @Column(nullable = false)
+    private String uploadedBy;
 
-  @Column(nullable = false)
-  private Instant uploadedAt;
+    @Column(nullable = false)
+    private Instant uploadedAt;
 
-  protected PlaybookUpload() {}
+    protected PlaybookUpload() {}
 
-  PlaybookUpload(List<String> processIds, String bpmnName, String bpmn, Map<String, String> forms, String uploadedBy, Instant at) {
-    this.processIds = String.join(",", processIds);
-    this.bpmnName = bpmnName;
-    this.bpmn = bpmn;
-    this.forms = forms;
-    this.uploadedBy = uploadedBy;
-    this.uploadedAt = at;
-  }
+    PlaybookUpload(
+            List<String> processIds,
+            String bpmnName,
+            String bpmn,
+            Map<String, String> forms,
+            String uploadedBy,
+            Instant at) {
+        this.processIds = String.join(",", processIds);
+        this.bpmnName = bpmnName;
+        this.bpmn = bpmn;
+        this.forms = forms;
+        this.uploadedBy = uploadedBy;
+        this.uploadedAt = at;
+    }
 
-  Long getId() {
-    return id;
-  }
+    Long getId() {
+        return id;
+    }
 
-  List<String> getProcessIds() {
-    return Arrays.asList(processIds.split(","));
-  }
+    List<String> getProcessIds() {
+        return Arrays.asList(processIds.split(","));
+    }
 
-  String getBpmnName() {
-    return bpmnName;
-  }
+    String getBpmnName() {
+        return bpmnName;
+    }
 
-  String getBpmn() {
-    return bpmn;
-  }
+    String getBpmn() {
+        return bpmn;
+    }
 
-  Map<String, String> getForms() {
-    return forms;
-  }
+    Map<String, String> getForms() {
+        return forms;
+    }
 
-  String getUploadedBy() {
-    return uploadedBy;
-  }
+    String getUploadedBy() {
+        return uploadedBy;
+    }
 }

@@ -5,5 +5,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PlaybookUploads extends JpaRepository<PlaybookUpload, Long> {
 
-  List<PlaybookUpload> findAllByOrderByIdDesc();
+    List<PlaybookUpload> findAllByOrderByIdDesc();
 }

@@ -5,5 +5,15 @@ package dev.baton.quality;
  * {@code subjectType} is {@code contact}, {@code account} or {@code commitment}; for likely duplicates
  * {@code otherId} is the contact {@code subjectId} would be merged into.
  */
-public record QualityFinding(QualityKind kind, long accountId, String accountName, Long ownerId, String ownerName,
-    String subjectType, long subjectId, String subjectName, Long otherId, String otherName, String detail) {}
+public record QualityFinding(
+        QualityKind kind,
+        long accountId,
+        String accountName,
+        Long ownerId,
+        String ownerName,
+        String subjectType,
+        long subjectId,
+        String subjectName,
+        Long otherId,
+        String otherName,
+        String detail) {}

@@ -9,5 +9,5 @@ import java.util.Map;
  */
 public record QualitySummary(long staleAfterDays, Map<QualityKind, Long> totals, List<OwnerCounts> owners) {
 
-  public record OwnerCounts(Long ownerId, String ownerName, Map<QualityKind, Long> counts) {}
+    public record OwnerCounts(Long ownerId, String ownerName, Map<QualityKind, Long> counts) {}
 }

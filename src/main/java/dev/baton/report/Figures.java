@@ -5,8 +5,22 @@ package dev.baton.report;
  * nothing to divide by. See {@link TrustReportService} for what each counts.
  */
 public record Figures(
-    long commitmentsDue, long commitmentsSettled, long deliveredOnTime, Double deliveredOnTimePct, long overdue,
-    long breached, long unowned, long rejectedNotRenegotiated,
-    long handoversCompleted, Double medianHandoverHours, long accountsHandedOver, Double withNotePct,
-    long accountsReceived, Double acknowledgedBeforeContactPct, Double introCallsInTimePct,
-    long contacts, Double contactsFreshPct, long tasksDone, Double tasksOnTimePct) {}
+        long commitmentsDue,
+        long commitmentsSettled,
+        long deliveredOnTime,
+        Double deliveredOnTimePct,
+        long overdue,
+        long breached,
+        long unowned,
+        long rejectedNotRenegotiated,
+        long handoversCompleted,
+        Double medianHandoverHours,
+        long accountsHandedOver,
+        Double withNotePct,
+        long accountsReceived,
+        Double acknowledgedBeforeContactPct,
+        Double introCallsInTimePct,
+        long contacts,
+        Double contactsFreshPct,
+        long tasksDone,
+        Double tasksOnTimePct) {}

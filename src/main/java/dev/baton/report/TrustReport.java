@@ -9,12 +9,20 @@ import java.util.Map;
  * and per rep, and contact freshness by month (overall and per team key). {@code leads} says why
  * there is no lead first-touch figure.
  */
-public record TrustReport(LocalDate from, LocalDate to, LocalDate asOf, long freshnessWindowDays, Figures total,
-    List<Row> teams, List<Row> reps, List<Month> freshnessTrend, String leads) {
+public record TrustReport(
+        LocalDate from,
+        LocalDate to,
+        LocalDate asOf,
+        long freshnessWindowDays,
+        Figures total,
+        List<Row> teams,
+        List<Row> reps,
+        List<Month> freshnessTrend,
+        String leads) {
 
-  /** A team (id, key, name) or a rep (id, username, full name; {@code active} false: has left). Id null: none. */
-  public record Row(Long id, String key, String name, boolean active, Figures figures) {}
+    /** A team (id, key, name) or a rep (id, username, full name; {@code active} false: has left). Id null: none. */
+    public record Row(Long id, String key, String name, boolean active, Figures figures) {}
 
-  /** Contact freshness at the end of a month (or as of now for the running month). */
-  public record Month(LocalDate month, long contacts, Double freshPct, Map<String, Double> freshPctByTeam) {}
+    /** Contact freshness at the end of a month (or as of now for the running month). */
+    public record Month(LocalDate month, long contacts, Double freshPct, Map<String, Double> freshPctByTeam) {}
 }

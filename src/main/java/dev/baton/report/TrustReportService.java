@@ -40,115 +40,144 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TrustReportService {
 
-  static final String NO_LEADS = "Lead first-touch within SLA: Baton has no leads yet";
+    static final String NO_LEADS = "Lead first-touch within SLA: Baton has no leads yet";
 
-  private final CommitmentStatistics commitments;
-  private final HandoverStatistics handovers;
-  private final AccountStatistics accounts;
-  private final dev.baton.task.TaskStatistics tasks;
-  private final PeopleService people;
-  private final TeamService teams;
-  private final Duration freshnessWindow;
-  private final Clock clock;
+    private final CommitmentStatistics commitments;
+    private final HandoverStatistics handovers;
+    private final AccountStatistics accounts;
+    private final dev.baton.task.TaskStatistics tasks;
+    private final PeopleService people;
+    private final TeamService teams;
+    private final Duration freshnessWindow;
+    private final Clock clock;
 
-  TrustReportService(CommitmentStatistics commitments, HandoverStatistics handovers, AccountStatistics accounts,
-      dev.baton.task.TaskStatistics tasks, PeopleService people, TeamService teams,
-      dev.baton.quality.QualitySettings quality, Clock clock) {
-    this.commitments = commitments;
-    this.handovers = handovers;
-    this.accounts = accounts;
-    this.tasks = tasks;
-    this.people = people;
-    this.teams = teams;
-    this.freshnessWindow = quality.staleAfter();
-    this.clock = clock;
-  }
-
-  /**
-   * The report for [{@code from}, {@code to}] (inclusive dates in the company's time zone) as seen by
-   * {@code viewer}: all people when {@code admin}, else those in the viewer's line. Throws
-   * {@link BadRequestException} when {@code to} is before {@code from} or the period exceeds 3 years.
-   */
-  @Transactional(readOnly = true)
-  public TrustReport report(LocalDate from, LocalDate to, String viewer, boolean admin) {
-    if (to.isBefore(from) || to.isAfter(from.plusYears(3))) {
-      throw new BadRequestException("to", "must be on or after 'from', and within 3 years of it");
+    TrustReportService(
+            CommitmentStatistics commitments,
+            HandoverStatistics handovers,
+            AccountStatistics accounts,
+            dev.baton.task.TaskStatistics tasks,
+            PeopleService people,
+            TeamService teams,
+            dev.baton.quality.QualitySettings quality,
+            Clock clock) {
+        this.commitments = commitments;
+        this.handovers = handovers;
+        this.accounts = accounts;
+        this.tasks = tasks;
+        this.people = people;
+        this.teams = teams;
+        this.freshnessWindow = quality.staleAfter();
+        this.clock = clock;
     }
-    LocalDate today = LocalDate.now(clock);
-    Instant start = from.atStartOfDay(clock.getZone()).toInstant();
-    Instant end = to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
-    List<PersonView> everyone = people.find(null, null, null, Pageable.unpaged(Sort.by("fullName", "id"))).getContent();
-    Set<Long> line = admin ? null : people.lineOf(viewer);
-    Map<Long, PersonView> visible = everyone.stream().filter(p -> line == null || line.contains(p.id()))
-        .collect(Collectors.toMap(PersonView::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-    Map<String, Long> byUsername = everyone.stream().collect(Collectors.toMap(PersonView::username, PersonView::id));
 
-    Map<Long, Tally> reps = new LinkedHashMap<>();
-    Tally noOwner = new Tally();
-    Function<Long, Tally> rep = id -> id == null ? (admin ? noOwner : null)
-        : visible.containsKey(id) ? reps.computeIfAbsent(id, k -> new Tally()) : null;
-    commitments.byOwner(from, to, today, clock.getZone()).forEach(c -> with(rep.apply(c.ownerId()), t -> t.add(c)));
-    handovers.completed(start, end).forEach(h -> with(rep.apply(h.departingId()), t -> t.handoverHours.add(h.hours())));
-    handovers.items(start, end).forEach(i -> with(rep.apply(i.personId()), t -> t.add(i)));
-    tasks.done(start, end).forEach(d -> with(rep.apply(byUsername.get(d.username())), t -> t.add(d)));
-    List<Freshness> freshness = accounts.freshness(from, to, freshnessWindow, clock.instant());
-    LocalDate lastMonth = freshness.stream().map(Freshness::month).max(Comparator.naturalOrder()).orElse(null);
-    freshness.stream().filter(f -> f.month().equals(lastMonth)).forEach(f -> with(rep.apply(f.ownerId()), t -> t.add(f)));
+    /**
+     * The report for [{@code from}, {@code to}] (inclusive dates in the company's time zone) as seen by
+     * {@code viewer}: all people when {@code admin}, else those in the viewer's line. Throws
+     * {@link BadRequestException} when {@code to} is before {@code from} or the period exceeds 3 years.
+     */
+    @Transactional(readOnly = true)
+    public TrustReport report(LocalDate from, LocalDate to, String viewer, boolean admin) {
+        if (to.isBefore(from) || to.isAfter(from.plusYears(3))) {
+            throw new BadRequestException("to", "must be on or after 'from', and within 3 years of it");
+        }
+        LocalDate today = LocalDate.now(clock);
+        Instant start = from.atStartOfDay(clock.getZone()).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        List<PersonView> everyone = people.find(null, null, null, Pageable.unpaged(Sort.by("fullName", "id")))
+                .getContent();
+        Set<Long> line = admin ? null : people.lineOf(viewer);
+        Map<Long, PersonView> visible = everyone.stream()
+                .filter(p -> line == null || line.contains(p.id()))
+                .collect(Collectors.toMap(PersonView::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, Long> byUsername =
+                everyone.stream().collect(Collectors.toMap(PersonView::username, PersonView::id));
 
-    List<TrustReport.Row> repRows = new ArrayList<>();
-    Map<Long, Tally> teamTallies = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
-    Tally total = new Tally();
-    reps.forEach((id, tally) -> {
-      PersonView p = visible.get(id);
-      repRows.add(new TrustReport.Row(id, p.username(), p.fullName(), p.active(), tally.figures()));
-      teamTallies.computeIfAbsent(p.teamId(), k -> new Tally()).add(tally);
-      total.add(tally);
-    });
-    repRows.sort(Comparator.comparing(TrustReport.Row::name).thenComparing(TrustReport.Row::id));
-    if (admin && (noOwner.due > 0)) {
-      repRows.add(new TrustReport.Row(null, null, "no owner", true, noOwner.figures()));
-      total.add(noOwner);
+        Map<Long, Tally> reps = new LinkedHashMap<>();
+        Tally noOwner = new Tally();
+        Function<Long, Tally> rep = id -> id == null
+                ? (admin ? noOwner : null)
+                : visible.containsKey(id) ? reps.computeIfAbsent(id, k -> new Tally()) : null;
+        commitments.byOwner(from, to, today, clock.getZone()).forEach(c -> with(rep.apply(c.ownerId()), t -> t.add(c)));
+        handovers
+                .completed(start, end)
+                .forEach(h -> with(rep.apply(h.departingId()), t -> t.handoverHours.add(h.hours())));
+        handovers.items(start, end).forEach(i -> with(rep.apply(i.personId()), t -> t.add(i)));
+        tasks.done(start, end).forEach(d -> with(rep.apply(byUsername.get(d.username())), t -> t.add(d)));
+        List<Freshness> freshness = accounts.freshness(from, to, freshnessWindow, clock.instant());
+        LocalDate lastMonth = freshness.stream()
+                .map(Freshness::month)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        freshness.stream()
+                .filter(f -> f.month().equals(lastMonth))
+                .forEach(f -> with(rep.apply(f.ownerId()), t -> t.add(f)));
+
+        List<TrustReport.Row> repRows = new ArrayList<>();
+        Map<Long, Tally> teamTallies = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        Tally total = new Tally();
+        reps.forEach((id, tally) -> {
+            PersonView p = visible.get(id);
+            repRows.add(new TrustReport.Row(id, p.username(), p.fullName(), p.active(), tally.figures()));
+            teamTallies.computeIfAbsent(p.teamId(), k -> new Tally()).add(tally);
+            total.add(tally);
+        });
+        repRows.sort(Comparator.comparing(TrustReport.Row::name).thenComparing(TrustReport.Row::id));
+        if (admin && (noOwner.due > 0)) {
+            repRows.add(new TrustReport.Row(null, null, "no owner", true, noOwner.figures()));
+            total.add(noOwner);
+        }
+        Map<Long, TeamView> teamViews = teams.find(Pageable.unpaged()).getContent().stream()
+                .collect(Collectors.toMap(TeamView::id, Function.identity()));
+        List<TrustReport.Row> teamRows = new ArrayList<>();
+        teamTallies.forEach((id, tally) -> teamRows.add(
+                id == null
+                        ? new TrustReport.Row(null, null, "no team", true, tally.figures())
+                        : new TrustReport.Row(
+                                id, teamViews.get(id).key(), teamViews.get(id).name(), true, tally.figures())));
+        return new TrustReport(
+                from,
+                to,
+                today,
+                freshnessWindow.toDays(),
+                total.figures(),
+                teamRows,
+                repRows,
+                trend(freshness, visible, admin, teamViews),
+                NO_LEADS);
     }
-    Map<Long, TeamView> teamViews = teams.find(Pageable.unpaged()).getContent().stream()
-        .collect(Collectors.toMap(TeamView::id, Function.identity()));
-    List<TrustReport.Row> teamRows = new ArrayList<>();
-    teamTallies.forEach((id, tally) -> teamRows.add(id == null
-        ? new TrustReport.Row(null, null, "no team", true, tally.figures())
-        : new TrustReport.Row(id, teamViews.get(id).key(), teamViews.get(id).name(), true, tally.figures())));
-    return new TrustReport(from, to, today, freshnessWindow.toDays(), total.figures(), teamRows, repRows,
-        trend(freshness, visible, admin, teamViews), NO_LEADS);
-  }
 
-  private static List<TrustReport.Month> trend(List<Freshness> freshness, Map<Long, PersonView> visible, boolean admin,
-      Map<Long, TeamView> teamViews) {
-    Map<LocalDate, long[]> totals = new TreeMap<>();
-    Map<LocalDate, Map<String, long[]>> byTeam = new TreeMap<>();
-    for (Freshness f : freshness) {
-      PersonView owner = f.ownerId() == null ? null : visible.get(f.ownerId());
-      if (owner == null && !(admin && f.ownerId() == null)) {
-        continue;
-      }
-      add(totals.computeIfAbsent(f.month(), m -> new long[2]), f);
-      String team = owner == null || owner.teamId() == null ? "no team" : teamViews.get(owner.teamId()).key();
-      add(byTeam.computeIfAbsent(f.month(), m -> new TreeMap<>()).computeIfAbsent(team, t -> new long[2]), f);
+    private static List<TrustReport.Month> trend(
+            List<Freshness> freshness, Map<Long, PersonView> visible, boolean admin, Map<Long, TeamView> teamViews) {
+        Map<LocalDate, long[]> totals = new TreeMap<>();
+        Map<LocalDate, Map<String, long[]>> byTeam = new TreeMap<>();
+        for (Freshness f : freshness) {
+            PersonView owner = f.ownerId() == null ? null : visible.get(f.ownerId());
+            if (owner == null && !(admin && f.ownerId() == null)) {
+                continue;
+            }
+            add(totals.computeIfAbsent(f.month(), m -> new long[2]), f);
+            String team = owner == null || owner.teamId() == null
+                    ? "no team"
+                    : teamViews.get(owner.teamId()).key();
+            add(byTeam.computeIfAbsent(f.month(), m -> new TreeMap<>()).computeIfAbsent(team, t -> new long[2]), f);
+        }
+        List<TrustReport.Month> months = new ArrayList<>();
+        totals.forEach((month, n) -> {
+            Map<String, Double> teams = new LinkedHashMap<>();
+            byTeam.get(month).forEach((team, t) -> teams.put(team, Tally.pct(t[1], t[0])));
+            months.add(new TrustReport.Month(month, n[0], Tally.pct(n[1], n[0]), teams));
+        });
+        return months;
     }
-    List<TrustReport.Month> months = new ArrayList<>();
-    totals.forEach((month, n) -> {
-      Map<String, Double> teams = new LinkedHashMap<>();
-      byTeam.get(month).forEach((team, t) -> teams.put(team, Tally.pct(t[1], t[0])));
-      months.add(new TrustReport.Month(month, n[0], Tally.pct(n[1], n[0]), teams));
-    });
-    return months;
-  }
 
-  private static void add(long[] counts, Freshness f) {
-    counts[0] += f.contacts();
-    counts[1] += f.fresh();
-  }
-
-  private static void with(Tally tally, java.util.function.Consumer<Tally> change) {
-    if (tally != null) {
-      change.accept(tally);
+    private static void add(long[] counts, Freshness f) {
+        counts[0] += f.contacts();
+        counts[1] += f.fresh();
     }
-  }
+
+    private static void with(Tally tally, java.util.function.Consumer<Tally> change) {
+        if (tally != null) {
+            change.accept(tally);
+        }
+    }
 }

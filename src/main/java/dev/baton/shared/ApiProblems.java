@@ -39,146 +39,156 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
-  @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return ResponseEntity.badRequest().body(badInput(InputErrors.ofBinding(ex.getBindingResult())));
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    ex.getParameterValidationResults()
-        .forEach(
-            r -> r.getResolvableErrors()
-                .forEach(e -> errors.putIfAbsent(r.getMethodParameter().getParameterName(), e.getDefaultMessage())));
-    return ResponseEntity.badRequest().body(badInput(errors));
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    RequestLimits.BodyTooLarge tooLarge = RequestLimits.BodyTooLarge.in(ex);
-    if (tooLarge != null) {
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-          .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", tooLarge.getMessage()));
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(badInput(InputErrors.ofBinding(ex.getBindingResult())));
     }
-    return ResponseEntity.badRequest().body(badInput(InputErrors.ofJson(ex.getCause())));
-  }
 
-  @Override
-  protected ResponseEntity<Object> handleTypeMismatch(
-      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-    return ResponseEntity.badRequest().body(badInput(Map.of(name, InputErrors.expected(ex.getRequiredType()))));
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleMissingServletRequestParameter(
-      MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return ResponseEntity.badRequest().body(badInput(Map.of(ex.getParameterName(), "is required")));
-  }
-
-  /** Every other Spring MVC error (405, 406, 415, ...): its status with a plain title and message. */
-  @Override
-  protected ResponseEntity<Object> createResponseEntity(
-      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail problem && problem.getTitle() == null) {
-      problem.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ex.getParameterValidationResults()
+                .forEach(r -> r.getResolvableErrors()
+                        .forEach(e ->
+                                errors.putIfAbsent(r.getMethodParameter().getParameterName(), e.getDefaultMessage())));
+        return ResponseEntity.badRequest().body(badInput(errors));
     }
-    return super.createResponseEntity(body, headers, status, request);
-  }
 
-  @ExceptionHandler(BadRequestException.class)
-  ProblemDetail badRequest(BadRequestException ex) {
-    ProblemDetail problem = badInput(ex.getFieldErrors());
-    problem.setDetail(Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
-    return problem;
-  }
-
-  /** Bean validation run by the code itself: each violation under its field's name. */
-  @ExceptionHandler(ConstraintViolationException.class)
-  ProblemDetail constraintViolation(ConstraintViolationException ex) {
-    Map<String, String> errors = new TreeMap<>();
-    for (ConstraintViolation<?> v : ex.getConstraintViolations()) {
-      String field = null;
-      for (Path.Node node : v.getPropertyPath()) {
-        field = node.getName();
-      }
-      errors.putIfAbsent(field == null ? "body" : field, Text.clip(v.getMessage(), InputErrors.MAX_MESSAGE));
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestLimits.BodyTooLarge tooLarge = RequestLimits.BodyTooLarge.in(ex);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", tooLarge.getMessage()));
+        }
+        return ResponseEntity.badRequest().body(badInput(InputErrors.ofJson(ex.getCause())));
     }
-    return badInput(errors);
-  }
 
-  @ExceptionHandler(IllegalArgumentException.class)
-  ProblemDetail illegalArgument(IllegalArgumentException ex) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ProblemDetail notFound(NotFoundException ex) {
-    return problem(HttpStatus.NOT_FOUND, "Not found", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
-  }
-
-  @ExceptionHandler(ConflictException.class)
-  ProblemDetail conflict(ConflictException ex) {
-    return problem(HttpStatus.CONFLICT, "Conflict", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
-  }
-
-  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-  ProblemDetail staleUpdate(ObjectOptimisticLockingFailureException ex) {
-    return problem(
-        HttpStatus.CONFLICT, "Changed by someone else",
-        "someone else changed this record at the same time; reload it and try again");
-  }
-
-  @ExceptionHandler(DataIntegrityViolationException.class)
-  ProblemDetail integrity(DataIntegrityViolationException ex) {
-    log.debug("constraint violation", ex);
-    return problem(
-        HttpStatus.CONFLICT, "Conflicts with existing data",
-        "the change conflicts with existing data (a duplicate or a reference that does not hold)");
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
-      MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "File too large",
-        "the file is over the upload limit (" + ex.getMaxUploadSize() + " bytes): split it into smaller files");
-    problem.setProperty("errors", Map.of("file", problem.getDetail()));
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
-  }
-
-  /** Says why when the code said why ("claim task 12 first"); Spring's role checks only say "Access Denied". */
-  @ExceptionHandler(AccessDeniedException.class)
-  ProblemDetail denied(AccessDeniedException ex) {
-    return problem(HttpStatus.FORBIDDEN, "Forbidden", ProblemErrorController.denial(ex));
-  }
-
-  /** Anything else is Baton's fault: logged in full, answered without internals. */
-  @ExceptionHandler(Exception.class)
-  ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {
-    if (ex instanceof ErrorResponse) {
-      return handleException(ex, request);
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+        return ResponseEntity.badRequest().body(badInput(Map.of(name, InputErrors.expected(ex.getRequiredType()))));
     }
-    log.error("unexpected error answering {}", request.getDescription(false), ex);
-    return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-        "Baton could not finish this request; try again in a moment"));
-  }
 
-  private static ProblemDetail badInput(Map<String, String> errors) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-        InputErrors.describe(errors, "the request is not valid"));
-    problem.setProperty("errors", errors);
-    return problem;
-  }
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest().body(badInput(Map.of(ex.getParameterName(), "is required")));
+    }
 
-  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    return problem;
-  }
+    /** Every other Spring MVC error (405, 406, 415, ...): its status with a plain title and message. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getTitle() == null) {
+            problem.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ProblemDetail badRequest(BadRequestException ex) {
+        ProblemDetail problem = badInput(ex.getFieldErrors());
+        problem.setDetail(Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
+        return problem;
+    }
+
+    /** Bean validation run by the code itself: each violation under its field's name. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException ex) {
+        Map<String, String> errors = new TreeMap<>();
+        for (ConstraintViolation<?> v : ex.getConstraintViolations()) {
+            String field = null;
+            for (Path.Node node : v.getPropertyPath()) {
+                field = node.getName();
+            }
+            errors.putIfAbsent(field == null ? "body" : field, Text.clip(v.getMessage(), InputErrors.MAX_MESSAGE));
+        }
+        return badInput(errors);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflict", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ProblemDetail staleUpdate(ObjectOptimisticLockingFailureException ex) {
+        return problem(
+                HttpStatus.CONFLICT,
+                "Changed by someone else",
+                "someone else changed this record at the same time; reload it and try again");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException ex) {
+        log.debug("constraint violation", ex);
+        return problem(
+                HttpStatus.CONFLICT,
+                "Conflicts with existing data",
+                "the change conflicts with existing data (a duplicate or a reference that does not hold)");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "File too large",
+                "the file is over the upload limit (" + ex.getMaxUploadSize() + " bytes): split it into smaller files");
+        problem.setProperty("errors", Map.of("file", problem.getDetail()));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+
+    /** Says why when the code said why ("claim task 12 first"); Spring's role checks only say "Access Denied". */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", ProblemErrorController.denial(ex));
+    }
+
+    /** Anything else is Baton's fault: logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {
+        if (ex instanceof ErrorResponse) {
+            return handleException(ex, request);
+        }
+        log.error("unexpected error answering {}", request.getDescription(false), ex);
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "Baton could not finish this request; try again in a moment"));
+    }
+
+    private static ProblemDetail badInput(Map<String, String> errors) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST, "Invalid request", InputErrors.describe(errors, "the request is not valid"));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
 }

@@ -8,19 +8,19 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.BAD_REQUEST) // the pages too: a 4xx page with the message, not a 500
 public class BadRequestException extends RuntimeException {
 
-  private final Map<String, String> fieldErrors;
+    private final Map<String, String> fieldErrors;
 
-  public BadRequestException(String field, String message) {
-    super(field + ": " + message);
-    this.fieldErrors = Map.of(field, message);
-  }
+    public BadRequestException(String field, String message) {
+        super(field + ": " + message);
+        this.fieldErrors = Map.of(field, message);
+    }
 
-  public BadRequestException(String message) {
-    super(message);
-    this.fieldErrors = Map.of();
-  }
+    public BadRequestException(String message) {
+        super(message);
+        this.fieldErrors = Map.of();
+    }
 
-  public Map<String, String> getFieldErrors() {
-    return fieldErrors;
-  }
+    public Map<String, String> getFieldErrors() {
+        return fieldErrors;
+    }
 }

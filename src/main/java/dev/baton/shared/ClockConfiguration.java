@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-  /** One clock for the whole app, so tests can fix time. */
-  @Bean
-  Clock clock() {
-    return Clock.systemDefaultZone();
-  }
+    /** One clock for the whole app, so tests can fix time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
 }

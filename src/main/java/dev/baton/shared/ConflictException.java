@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.CONFLICT) // the pages too: a 4xx page with the message, not a 500
 public class ConflictException extends RuntimeException {
 
-  public ConflictException(String message) {
-    super(message);
-  }
+    public ConflictException(String message) {
+        super(message);
+    }
 }

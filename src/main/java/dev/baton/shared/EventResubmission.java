@@ -17,39 +17,39 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventResubmission {
 
-  private static final Logger log = LoggerFactory.getLogger(EventResubmission.class);
-  /** An event younger than this may still be on its first delivery. */
-  static final Duration GRACE = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(EventResubmission.class);
+    /** An event younger than this may still be on its first delivery. */
+    static final Duration GRACE = Duration.ofMinutes(1);
 
-  private final IncompleteEventPublications incomplete;
+    private final IncompleteEventPublications incomplete;
 
-  EventResubmission(IncompleteEventPublications incomplete) {
-    this.incomplete = incomplete;
-  }
-
-  /** Delivers again every incomplete publication older than {@code olderThan}. */
-  public void resubmit(Duration olderThan) {
-    incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
-  }
-
-  /** The schedule; tests switch it off ({@code baton.events.resubmit-on-schedule=false}) and call {@link #resubmit}. */
-  @Component
-  @ConditionalOnProperty(name = "baton.events.resubmit-on-schedule", havingValue = "true", matchIfMissing = true)
-  static class Schedule {
-
-    private final EventResubmission resubmission;
-
-    Schedule(EventResubmission resubmission) {
-      this.resubmission = resubmission;
+    EventResubmission(IncompleteEventPublications incomplete) {
+        this.incomplete = incomplete;
     }
 
-    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${baton.events.resubmit-every:PT1M}")
-    void resubmit() {
-      try {
-        resubmission.resubmit(GRACE);
-      } catch (RuntimeException e) {
-        log.warn("incomplete events not delivered now, the next run retries: {}", e.toString());
-      }
+    /** Delivers again every incomplete publication older than {@code olderThan}. */
+    public void resubmit(Duration olderThan) {
+        incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
     }
-  }
+
+    /** The schedule; tests switch it off ({@code baton.events.resubmit-on-schedule=false}) and call {@link #resubmit}. */
+    @Component
+    @ConditionalOnProperty(name = "baton.events.resubmit-on-schedule", havingValue = "true", matchIfMissing = true)
+    static class Schedule {
+
+        private final EventResubmission resubmission;
+
+        Schedule(EventResubmission resubmission) {
+            this.resubmission = resubmission;
+        }
+
+        @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${baton.events.resubmit-every:PT1M}")
+        void resubmit() {
+            try {
+                resubmission.resubmit(GRACE);
+            } catch (RuntimeException e) {
+                log.warn("incomplete events not delivered now, the next run retries: {}", e.toString());
+            }
+        }
+    }
 }

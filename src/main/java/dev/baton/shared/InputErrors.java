@@ -27,128 +27,143 @@ import org.springframework.validation.FieldError;
  */
 public final class InputErrors {
 
-  static final int MAX_MESSAGE = 300;
-  private static final Pattern QUOTED = Pattern.compile("'([^']{1,100})'");
+    static final int MAX_MESSAGE = 300;
+    private static final Pattern QUOTED = Pattern.compile("'([^']{1,100})'");
 
-  private InputErrors() {}
+    private InputErrors() {}
 
-  /** What a value of {@code type} must look like. */
-  static String expected(Class<?> type) {
-    if (type == null) {
-      return "has the wrong type";
+    /** What a value of {@code type} must look like. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type == Long.class
+                || type == long.class
+                || type == Integer.class
+                || type == int.class
+                || type == Short.class
+                || type == short.class
+                || type == java.math.BigInteger.class) {
+            return "must be a whole number"
+                    + (type == int.class || type == Integer.class ? " up to " + Integer.MAX_VALUE : "");
+        }
+        if (Number.class.isAssignableFrom(type)
+                || type == double.class
+                || type == float.class
+                || type == BigDecimal.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "must be text";
+        }
+        if (type == LocalDate.class) {
+            return "must be a date like 2026-01-31";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "must be a date and time like 2026-01-31T09:00:00Z";
+        }
+        if (type.isEnum()) {
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        return "must be an object";
     }
-    if (type == Long.class || type == long.class || type == Integer.class || type == int.class
-        || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
-      return "must be a whole number" + (type == int.class || type == Integer.class ? " up to " + Integer.MAX_VALUE : "");
-    }
-    if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class || type == BigDecimal.class) {
-      return "must be a number";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "must be true or false";
-    }
-    if (CharSequence.class.isAssignableFrom(type)) {
-      return "must be text";
-    }
-    if (type == LocalDate.class) {
-      return "must be a date like 2026-01-31";
-    }
-    if (Temporal.class.isAssignableFrom(type)) {
-      return "must be a date and time like 2026-01-31T09:00:00Z";
-    }
-    if (type.isEnum()) {
-      return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-          .collect(Collectors.joining(", "));
-    }
-    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-      return "must be a list";
-    }
-    return "must be an object";
-  }
 
-  /** The field named by a request body Jackson refused, and why; "body" when no field is to blame. */
-  static Map<String, String> ofJson(Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof JsonParseException parse) {
-        return ofParser(parse);
-      }
+    /** The field named by a request body Jackson refused, and why; "body" when no field is to blame. */
+    static Map<String, String> ofJson(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException parse) {
+                return ofParser(parse);
+            }
+        }
+        if (!(cause instanceof JsonMappingException mapping)) {
+            return Map.of("body", cause == null ? "is required" : "could not be read");
+        }
+        String field = path(mapping);
+        if (mapping.getCause() instanceof InputCoercionException range) {
+            return Map.of(field, expected(range.getTargetType()) + " within range");
+        }
+        return ofMapping(mapping, field);
     }
-    if (!(cause instanceof JsonMappingException mapping)) {
-      return Map.of("body", cause == null ? "is required" : "could not be read");
-    }
-    String field = path(mapping);
-    if (mapping.getCause() instanceof InputCoercionException range) {
-      return Map.of(field, expected(range.getTargetType()) + " within range");
-    }
-    return ofMapping(mapping, field);
-  }
 
-  private static Map<String, String> ofParser(JsonParseException parse) {
-    String message = String.valueOf(parse.getOriginalMessage());
-    Matcher duplicate = QUOTED.matcher(message);
-    return message.startsWith("Duplicate field") && duplicate.find()
-        ? Map.of(duplicate.group(1), "appears more than once") : Map.of("body", "is not valid JSON");
-  }
+    private static Map<String, String> ofParser(JsonParseException parse) {
+        String message = String.valueOf(parse.getOriginalMessage());
+        Matcher duplicate = QUOTED.matcher(message);
+        return message.startsWith("Duplicate field") && duplicate.find()
+                ? Map.of(duplicate.group(1), "appears more than once")
+                : Map.of("body", "is not valid JSON");
+    }
 
-  private static Map<String, String> ofMapping(JsonMappingException mapping, String field) {
-    String message = mapping.getOriginalMessage() == null ? "" : mapping.getOriginalMessage();
-    if (mapping instanceof UnrecognizedPropertyException unknown) {
-      return Map.of(field, "is not a field of this request (known: " + unknown.getKnownPropertyIds() + ")");
+    private static Map<String, String> ofMapping(JsonMappingException mapping, String field) {
+        String message = mapping.getOriginalMessage() == null ? "" : mapping.getOriginalMessage();
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return Map.of(field, "is not a field of this request (known: " + unknown.getKnownPropertyIds() + ")");
+        }
+        if (mapping instanceof StrictJson.NotText) {
+            return Map.of(field, message);
+        }
+        if (message.startsWith("Missing required creator property")) {
+            Matcher property = QUOTED.matcher(message);
+            // the path may end with the property already
+            String name = !property.find() || field.equals(property.group(1)) || field.endsWith("." + property.group(1))
+                    ? field
+                    : join(field, property.group(1));
+            return Map.of(name, "is required (send null to leave it empty)");
+        }
+        if (message.startsWith("Trailing token")) {
+            return Map.of("body", "must be one JSON value with nothing after it");
+        }
+        if (mapping instanceof ValueInstantiationException) {
+            return Map.of(field, "is not valid");
+        }
+        if (mapping instanceof MismatchedInputException mismatch) {
+            return Map.of(field, expected(mismatch.getTargetType()));
+        }
+        return Map.of(field, "is not valid");
     }
-    if (mapping instanceof StrictJson.NotText) {
-      return Map.of(field, message);
-    }
-    if (message.startsWith("Missing required creator property")) {
-      Matcher property = QUOTED.matcher(message);
-      // the path may end with the property already
-      String name = !property.find() || field.equals(property.group(1)) || field.endsWith("." + property.group(1))
-          ? field : join(field, property.group(1));
-      return Map.of(name, "is required (send null to leave it empty)");
-    }
-    if (message.startsWith("Trailing token")) {
-      return Map.of("body", "must be one JSON value with nothing after it");
-    }
-    if (mapping instanceof ValueInstantiationException) {
-      return Map.of(field, "is not valid");
-    }
-    if (mapping instanceof MismatchedInputException mismatch) {
-      return Map.of(field, expected(mismatch.getTargetType()));
-    }
-    return Map.of(field, "is not valid");
-  }
 
-  /** Each field's first error; a value that could not be converted says what it must look like. */
-  public static Map<String, String> ofBinding(BindingResult result) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (FieldError error : result.getFieldErrors()) {
-      String message = error.isBindingFailure() && error.contains(TypeMismatchException.class)
-          ? expected(error.unwrap(TypeMismatchException.class).getRequiredType())
-          : error.isBindingFailure() ? "has the wrong type" : error.getDefaultMessage();
-      errors.putIfAbsent(error.getField(), Text.clip(message, MAX_MESSAGE));
+    /** Each field's first error; a value that could not be converted says what it must look like. */
+    public static Map<String, String> ofBinding(BindingResult result) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError error : result.getFieldErrors()) {
+            String message = error.isBindingFailure() && error.contains(TypeMismatchException.class)
+                    ? expected(error.unwrap(TypeMismatchException.class).getRequiredType())
+                    : error.isBindingFailure() ? "has the wrong type" : error.getDefaultMessage();
+            errors.putIfAbsent(error.getField(), Text.clip(message, MAX_MESSAGE));
+        }
+        result.getGlobalErrors()
+                .forEach(e -> errors.putIfAbsent(e.getObjectName(), Text.clip(e.getDefaultMessage(), MAX_MESSAGE)));
+        return errors;
     }
-    result.getGlobalErrors().forEach(e -> errors.putIfAbsent(e.getObjectName(), Text.clip(e.getDefaultMessage(), MAX_MESSAGE)));
-    return errors;
-  }
 
-  /** "field: message; other: message", or {@code fallback} without errors. */
-  public static String describe(Map<String, String> errors, String fallback) {
-    if (errors.isEmpty()) {
-      return fallback;
+    /** "field: message; other: message", or {@code fallback} without errors. */
+    public static String describe(Map<String, String> errors, String fallback) {
+        if (errors.isEmpty()) {
+            return fallback;
+        }
+        StringBuilder sb = new StringBuilder();
+        errors.forEach((field, message) ->
+                sb.append(sb.isEmpty() ? "" : "; ").append(field).append(": ").append(message));
+        return sb.toString();
     }
-    StringBuilder sb = new StringBuilder();
-    errors.forEach((field, message) -> sb.append(sb.isEmpty() ? "" : "; ").append(field).append(": ").append(message));
-    return sb.toString();
-  }
 
-  private static String path(JsonMappingException e) {
-    String field = "";
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      field = ref.getFieldName() != null ? join(field, ref.getFieldName()) : field + "[" + ref.getIndex() + "]";
+    private static String path(JsonMappingException e) {
+        String field = "";
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            field = ref.getFieldName() != null ? join(field, ref.getFieldName()) : field + "[" + ref.getIndex() + "]";
+        }
+        return field.isEmpty() ? "body" : field;
     }
-    return field.isEmpty() ? "body" : field;
-  }
 
-  private static String join(String parent, String name) {
-    return parent.isEmpty() || parent.equals("body") ? name : parent + "." + name;
-  }
+    private static String join(String parent, String name) {
+        return parent.isEmpty() || parent.equals("body") ? name : parent + "." + name;
+    }
 }

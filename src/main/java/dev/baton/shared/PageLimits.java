@@ -15,22 +15,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class PageLimits implements WebMvcConfigurer, HandlerInterceptor {
 
-  static final int MAX_PAGE = 1_000_000;
+    static final int MAX_PAGE = 1_000_000;
 
-  @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this);
-  }
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
 
-  @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    String page = request.getParameter("page");
-    if (page == null || page.isBlank()) {
-      return true;
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String page = request.getParameter("page");
+        if (page == null || page.isBlank()) {
+            return true;
+        }
+        if (!page.trim().matches("\\d{1,7}") || Integer.parseInt(page.trim()) > MAX_PAGE) {
+            throw new BadRequestException("page", "must be a whole number from 0 to " + MAX_PAGE);
+        }
+        return true;
     }
-    if (!page.trim().matches("\\d{1,7}") || Integer.parseInt(page.trim()) > MAX_PAGE) {
-      throw new BadRequestException("page", "must be a whole number from 0 to " + MAX_PAGE);
-    }
-    return true;
-  }
 }

@@ -14,21 +14,27 @@ import java.lang.annotation.Target;
  * control characters, bidi overrides, NUL and lone surrogates are not (see {@link Text#notPlainText}).
  * Null is valid.
  */
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.RECORD_COMPONENT,
+    ElementType.PARAMETER,
+    ElementType.TYPE_USE,
+    ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = PlainText.Validator.class)
 public @interface PlainText {
 
-  String message() default "must not contain control characters or bidi overrides";
+    String message() default "must not contain control characters or bidi overrides";
 
-  Class<?>[] groups() default {};
+    Class<?>[] groups() default {};
 
-  Class<? extends Payload>[] payload() default {};
+    Class<? extends Payload>[] payload() default {};
 
-  class Validator implements ConstraintValidator<PlainText, CharSequence> {
-    @Override
-    public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-      return value == null || TextConstraint.report(Text.notPlainText(value.toString()), context);
+    class Validator implements ConstraintValidator<PlainText, CharSequence> {
+        @Override
+        public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+            return value == null || TextConstraint.report(Text.notPlainText(value.toString()), context);
+        }
     }
-  }
 }

@@ -13,10 +13,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 public class ProblemEntryPoint implements AuthenticationEntryPoint {
 
-  @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-      throws IOException {
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Baton\"");
-    response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "sign in first: the API takes HTTP Basic credentials");
-  }
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Baton\"");
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "sign in first: the API takes HTTP Basic credentials");
+    }
 }

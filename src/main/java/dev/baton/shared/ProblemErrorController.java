@@ -33,111 +33,124 @@ import org.springframework.web.server.ResponseStatusException;
  */
 public class ProblemErrorController extends BasicErrorController {
 
-  ProblemErrorController(ErrorAttributes attributes, ServerProperties server, List<ErrorViewResolver> resolvers) {
-    super(attributes, server.getError(), resolvers);
-  }
-
-  @Override
-  public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-    HttpStatus status = getStatus(request);
-    Map<String, Object> attributes = getErrorAttributes(request,
-        ErrorAttributeOptions.defaults().including(ErrorAttributeOptions.Include.MESSAGE));
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", status.getReasonPhrase());
-    problem.put("status", status.value());
-    problem.put("detail", attributes.get("message"));
-    problem.put("instance", attributes.get("path"));
-    if (attributes.get("errors") instanceof Map<?, ?> errors) {
-      problem.put("errors", errors);
+    ProblemErrorController(ErrorAttributes attributes, ServerProperties server, List<ErrorViewResolver> resolvers) {
+        super(attributes, server.getError(), resolvers);
     }
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-  }
-
-  /** Why access was denied when the code said so; Spring's role checks only say "Access Denied". */
-  static String denial(AccessDeniedException e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() || message.equals("Access Denied")
-        ? "you are not allowed to do this" : Text.clip(message, InputErrors.MAX_MESSAGE);
-  }
-
-  /**
-   * The error attributes with a safe {@code message} (and {@code errors} for bad input), for the API
-   * and the pages. The web shell's {@code ErrorPageAttributes} extends it with the pages' wording and
-   * is the application's one {@code ErrorAttributes} bean.
-   */
-  public static class SafeErrorAttributes extends DefaultErrorAttributes {
 
     @Override
-    public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
-      Map<String, Object> attributes = super.getErrorAttributes(request, options.including(ErrorAttributeOptions.Include.MESSAGE));
-      attributes.remove("exception");
-      attributes.remove("trace");
-      attributes.remove("errors");
-      int status = attributes.get("status") instanceof Integer s ? s : 500;
-      Throwable error = getError(request);
-      while (error instanceof ServletException && error.getCause() != null) {
-        error = error.getCause();
-      }
-      Map<String, String> errors = status == 400 ? fieldErrors(error) : Map.of();
-      if (!errors.isEmpty()) {
-        attributes.put("errors", errors);
-      }
-      attributes.put("message", errors.isEmpty() ? message(error, status, (String) attributes.get("message"))
-          : InputErrors.describe(errors, ""));
-      return attributes;
+    public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        HttpStatus status = getStatus(request);
+        Map<String, Object> attributes = getErrorAttributes(
+                request, ErrorAttributeOptions.defaults().including(ErrorAttributeOptions.Include.MESSAGE));
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", attributes.get("message"));
+        problem.put("instance", attributes.get("path"));
+        if (attributes.get("errors") instanceof Map<?, ?> errors) {
+            problem.put("errors", errors);
+        }
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
-    private static Map<String, String> fieldErrors(Throwable error) {
-      return switch (error) {
-        case BadRequestException bad -> bad.getFieldErrors();
-        case BindException bind -> InputErrors.ofBinding(bind.getBindingResult());
-        case TypeMismatchException type ->
-            Map.of(type.getPropertyName() == null ? "parameter" : type.getPropertyName(), InputErrors.expected(type.getRequiredType()));
-        case MissingServletRequestParameterException missing -> Map.of(missing.getParameterName(), "is required");
-        case HttpMessageNotReadableException unreadable -> InputErrors.ofJson(unreadable.getCause());
-        case null, default -> Map.of();
-      };
+    /** Why access was denied when the code said so; Spring's role checks only say "Access Denied". */
+    static String denial(AccessDeniedException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() || message.equals("Access Denied")
+                ? "you are not allowed to do this"
+                : Text.clip(message, InputErrors.MAX_MESSAGE);
     }
 
-    private static String message(Throwable error, int status, String servletMessage) {
-      if (status >= 500) {
-        return "Baton could not finish this request; try again in a moment";
-      }
-      return switch (error) {
-        case BadRequestException e -> Text.clip(e.getMessage(), InputErrors.MAX_MESSAGE);
-        case ConflictException e -> Text.clip(e.getMessage(), InputErrors.MAX_MESSAGE);
-        case NotFoundException e -> Text.clip(e.getMessage(), InputErrors.MAX_MESSAGE);
-        case AccessDeniedException e -> denial(e);
-        case ResponseStatusException e when e.getReason() != null -> Text.clip(e.getReason(), InputErrors.MAX_MESSAGE);
-        case null -> servletMessage == null || servletMessage.isBlank() || servletMessage.equals("No message available")
-            ? generic(status) : Text.clip(servletMessage, InputErrors.MAX_MESSAGE);
-        default -> generic(status);
-      };
+    /**
+     * The error attributes with a safe {@code message} (and {@code errors} for bad input), for the API
+     * and the pages. The web shell's {@code ErrorPageAttributes} extends it with the pages' wording and
+     * is the application's one {@code ErrorAttributes} bean.
+     */
+    public static class SafeErrorAttributes extends DefaultErrorAttributes {
+
+        @Override
+        public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+            Map<String, Object> attributes =
+                    super.getErrorAttributes(request, options.including(ErrorAttributeOptions.Include.MESSAGE));
+            attributes.remove("exception");
+            attributes.remove("trace");
+            attributes.remove("errors");
+            int status = attributes.get("status") instanceof Integer s ? s : 500;
+            Throwable error = getError(request);
+            while (error instanceof ServletException && error.getCause() != null) {
+                error = error.getCause();
+            }
+            Map<String, String> errors = status == 400 ? fieldErrors(error) : Map.of();
+            if (!errors.isEmpty()) {
+                attributes.put("errors", errors);
+            }
+            attributes.put(
+                    "message",
+                    errors.isEmpty()
+                            ? message(error, status, (String) attributes.get("message"))
+                            : InputErrors.describe(errors, ""));
+            return attributes;
+        }
+
+        private static Map<String, String> fieldErrors(Throwable error) {
+            return switch (error) {
+                case BadRequestException bad -> bad.getFieldErrors();
+                case BindException bind -> InputErrors.ofBinding(bind.getBindingResult());
+                case TypeMismatchException type ->
+                    Map.of(
+                            type.getPropertyName() == null ? "parameter" : type.getPropertyName(),
+                            InputErrors.expected(type.getRequiredType()));
+                case MissingServletRequestParameterException missing ->
+                    Map.of(missing.getParameterName(), "is required");
+                case HttpMessageNotReadableException unreadable -> InputErrors.ofJson(unreadable.getCause());
+                case null, default -> Map.of();
+            };
+        }
+
+        private static String message(Throwable error, int status, String servletMessage) {
+            if (status >= 500) {
+                return "Baton could not finish this request; try again in a moment";
+            }
+            return switch (error) {
+                case BadRequestException e -> Text.clip(e.getMessage(), InputErrors.MAX_MESSAGE);
+                case ConflictException e -> Text.clip(e.getMessage(), InputErrors.MAX_MESSAGE);
+                case NotFoundException e -> Text.clip(e.getMessage(), InputErrors.MAX_MESSAGE);
+                case AccessDeniedException e -> denial(e);
+                case ResponseStatusException e
+                when e.getReason() != null -> Text.clip(e.getReason(), InputErrors.MAX_MESSAGE);
+                case null ->
+                    servletMessage == null || servletMessage.isBlank() || servletMessage.equals("No message available")
+                            ? generic(status)
+                            : Text.clip(servletMessage, InputErrors.MAX_MESSAGE);
+                default -> generic(status);
+            };
+        }
+
+        private static String generic(int status) {
+            return switch (status) {
+                case 400 -> "the request is not valid";
+                case 401 -> "sign in first";
+                case 403 -> "you are not allowed to do this";
+                case 404 -> "there is nothing at this address";
+                case 405 -> "this address does not take this method";
+                case 406 -> "no answer in an accepted format";
+                case 413 -> "the request is too large";
+                case 415 -> "this content type is not accepted here (send application/json)";
+                default -> HttpStatus.valueOf(status).getReasonPhrase();
+            };
+        }
     }
 
-    private static String generic(int status) {
-      return switch (status) {
-        case 400 -> "the request is not valid";
-        case 401 -> "sign in first";
-        case 403 -> "you are not allowed to do this";
-        case 404 -> "there is nothing at this address";
-        case 405 -> "this address does not take this method";
-        case 406 -> "no answer in an accepted format";
-        case 413 -> "the request is too large";
-        case 415 -> "this content type is not accepted here (send application/json)";
-        default -> HttpStatus.valueOf(status).getReasonPhrase();
-      };
-    }
-  }
+    @Configuration(proxyBeanMethods = false)
+    static class Beans {
 
-  @Configuration(proxyBeanMethods = false)
-  static class Beans {
-
-    @Bean
-    ProblemErrorController errorController(ErrorAttributes attributes, ServerProperties server,
-        List<ErrorViewResolver> resolvers) {
-      return new ProblemErrorController(attributes, server, resolvers);
+        @Bean
+        ProblemErrorController errorController(
+                ErrorAttributes attributes, ServerProperties server, List<ErrorViewResolver> resolvers) {
+            return new ProblemErrorController(attributes, server, resolvers);
+        }
     }
-  }
 }

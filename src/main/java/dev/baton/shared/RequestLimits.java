@@ -26,128 +26,132 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestLimits extends OncePerRequestFilter {
 
-  private final long maxBody;
+    private final long maxBody;
 
-  RequestLimits(@Value("${baton.web.max-body-size:1MB}") DataSize maxBody) {
-    this.maxBody = maxBody.toBytes();
-  }
-
-  @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    if (request.getContentLengthLong() > maxBody) {
-      response.sendError(HttpStatus.CONTENT_TOO_LARGE, tooLarge());
-      return;
+    RequestLimits(@Value("${baton.web.max-body-size:1MB}") DataSize maxBody) {
+        this.maxBody = maxBody.toBytes();
     }
-    HttpServletRequest limited = new Limited(request, maxBody, tooLarge());
-    try {
-      for (Map.Entry<String, String[]> parameter : limited.getParameterMap().entrySet()) {
-        for (String value : parameter.getValue()) {
-          if (value.indexOf('\0') >= 0) {
-            response.sendError(HttpStatus.BAD_REQUEST, Text.clip(parameter.getKey(), 60) + ": must not contain NUL characters");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBody) {
+            response.sendError(HttpStatus.CONTENT_TOO_LARGE, tooLarge());
             return;
-          }
         }
-      }
-    } catch (IllegalStateException unreadable) {
-      response.sendError(HttpStatus.CONTENT_TOO_LARGE, tooLarge());
-      return;
-    }
-    chain.doFilter(limited, response);
-  }
-
-  private String tooLarge() {
-    return "the request body is larger than the limit of " + DataSize.ofBytes(maxBody).toKilobytes() + " KB";
-  }
-
-  /** Status codes as plain ints: the servlet API takes ints. */
-  private static final class HttpStatus {
-    static final int BAD_REQUEST = 400;
-    static final int CONTENT_TOO_LARGE = 413;
-  }
-
-  /** Thrown while reading a body that passes the limit; {@link ApiProblems} answers 413. */
-  static final class BodyTooLarge extends IOException {
-    BodyTooLarge(String message) {
-      super(message);
-    }
-
-    static BodyTooLarge in(Throwable e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof BodyTooLarge b) {
-          return b;
+        HttpServletRequest limited = new Limited(request, maxBody, tooLarge());
+        try {
+            for (Map.Entry<String, String[]> parameter :
+                    limited.getParameterMap().entrySet()) {
+                for (String value : parameter.getValue()) {
+                    if (value.indexOf('\0') >= 0) {
+                        response.sendError(
+                                HttpStatus.BAD_REQUEST,
+                                Text.clip(parameter.getKey(), 60) + ": must not contain NUL characters");
+                        return;
+                    }
+                }
+            }
+        } catch (IllegalStateException unreadable) {
+            response.sendError(HttpStatus.CONTENT_TOO_LARGE, tooLarge());
+            return;
         }
-      }
-      return null;
-    }
-  }
-
-  private static final class Limited extends HttpServletRequestWrapper {
-    private final long max;
-    private final String message;
-    private ServletInputStream stream;
-
-    Limited(HttpServletRequest request, long max, String message) {
-      super(request);
-      this.max = max;
-      this.message = message;
+        chain.doFilter(limited, response);
     }
 
-    @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (stream == null) {
-        stream = new Counting(super.getInputStream(), max, message);
-      }
-      return stream;
-    }
-  }
-
-  private static final class Counting extends ServletInputStream {
-    private final ServletInputStream in;
-    private final long max;
-    private final String message;
-    private long read;
-
-    Counting(ServletInputStream in, long max, String message) {
-      this.in = in;
-      this.max = max;
-      this.message = message;
+    private String tooLarge() {
+        return "the request body is larger than the limit of "
+                + DataSize.ofBytes(maxBody).toKilobytes() + " KB";
     }
 
-    @Override
-    public int read() throws IOException {
-      int b = in.read();
-      count(b < 0 ? 0 : 1);
-      return b;
+    /** Status codes as plain ints: the servlet API takes ints. */
+    private static final class HttpStatus {
+        static final int BAD_REQUEST = 400;
+        static final int CONTENT_TOO_LARGE = 413;
     }
 
-    @Override
-    public int read(byte[] buffer, int off, int len) throws IOException {
-      int n = in.read(buffer, off, len);
-      count(Math.max(n, 0));
-      return n;
+    /** Thrown while reading a body that passes the limit; {@link ApiProblems} answers 413. */
+    static final class BodyTooLarge extends IOException {
+        BodyTooLarge(String message) {
+            super(message);
+        }
+
+        static BodyTooLarge in(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BodyTooLarge b) {
+                    return b;
+                }
+            }
+            return null;
+        }
     }
 
-    private void count(int n) throws BodyTooLarge {
-      read += n;
-      if (read > max) {
-        throw new BodyTooLarge(message);
-      }
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long max;
+        private final String message;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long max, String message) {
+            super(request);
+            this.max = max;
+            this.message = message;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Counting(super.getInputStream(), max, message);
+            }
+            return stream;
+        }
     }
 
-    @Override
-    public boolean isFinished() {
-      return in.isFinished();
-    }
+    private static final class Counting extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long max;
+        private final String message;
+        private long read;
 
-    @Override
-    public boolean isReady() {
-      return in.isReady();
-    }
+        Counting(ServletInputStream in, long max, String message) {
+            this.in = in;
+            this.max = max;
+            this.message = message;
+        }
 
-    @Override
-    public void setReadListener(ReadListener listener) {
-      in.setReadListener(listener);
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = in.read(buffer, off, len);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLarge {
+            read += n;
+            if (read > max) {
+                throw new BodyTooLarge(message);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
     }
-  }
 }

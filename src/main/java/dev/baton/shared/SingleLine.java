@@ -14,21 +14,27 @@ import java.lang.annotation.Target;
  * characters (bidi overrides, zero-width), no NUL or lone surrogates (see {@link Text#notSingleLine}).
  * Null is valid; combine with {@code @NotBlank} (JSON strings arrive normalised by {@link Text#normalise}).
  */
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.RECORD_COMPONENT,
+    ElementType.PARAMETER,
+    ElementType.TYPE_USE,
+    ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = SingleLine.Validator.class)
 public @interface SingleLine {
 
-  String message() default "must be one line without control or invisible formatting characters";
+    String message() default "must be one line without control or invisible formatting characters";
 
-  Class<?>[] groups() default {};
+    Class<?>[] groups() default {};
 
-  Class<? extends Payload>[] payload() default {};
+    Class<? extends Payload>[] payload() default {};
 
-  class Validator implements ConstraintValidator<SingleLine, CharSequence> {
-    @Override
-    public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-      return value == null || TextConstraint.report(Text.notSingleLine(value.toString()), context);
+    class Validator implements ConstraintValidator<SingleLine, CharSequence> {
+        @Override
+        public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
+            return value == null || TextConstraint.report(Text.notSingleLine(value.toString()), context);
+        }
     }
-  }
 }

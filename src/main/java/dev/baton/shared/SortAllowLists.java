@@ -26,59 +26,68 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Configuration(proxyBeanMethods = false)
 class SortAllowLists {
 
-  static final String TIE_BREAKER = "id";
+    static final String TIE_BREAKER = "id";
 
-  @Bean
-  static BeanPostProcessor sortCheckingPageables() {
-    return new BeanPostProcessor() {
-      @Override
-      public Object postProcessAfterInitialization(Object bean, String name) {
-        if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getArgumentResolvers() != null) {
-          List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
-          for (HandlerMethodArgumentResolver r : adapter.getArgumentResolvers()) {
-            resolvers.add(r instanceof PageableHandlerMethodArgumentResolver p ? new Checked(p) : r);
-          }
-          adapter.setArgumentResolvers(resolvers);
+    @Bean
+    static BeanPostProcessor sortCheckingPageables() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getArgumentResolvers() != null) {
+                    List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
+                    for (HandlerMethodArgumentResolver r : adapter.getArgumentResolvers()) {
+                        resolvers.add(r instanceof PageableHandlerMethodArgumentResolver p ? new Checked(p) : r);
+                    }
+                    adapter.setArgumentResolvers(resolvers);
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Spring Data's resolution, then the allow-list and the tie-breaker. */
+    record Checked(PageableHandlerMethodArgumentResolver delegate) implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return delegate.supportsParameter(parameter);
         }
-        return bean;
-      }
-    };
-  }
 
-  /** Spring Data's resolution, then the allow-list and the tie-breaker. */
-  record Checked(PageableHandlerMethodArgumentResolver delegate) implements HandlerMethodArgumentResolver {
-
-    @Override
-    public boolean supportsParameter(MethodParameter parameter) {
-      return delegate.supportsParameter(parameter);
+        @Override
+        public Pageable resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mav,
+                NativeWebRequest request,
+                WebDataBinderFactory binders) {
+            Pageable pageable = delegate.resolveArgument(parameter, mav, request, binders);
+            SortFields fields = parameter.getParameterAnnotation(SortFields.class);
+            return allowed(pageable, fields == null ? List.of() : List.of(fields.value()));
+        }
     }
 
-    @Override
-    public Pageable resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-        WebDataBinderFactory binders) {
-      Pageable pageable = delegate.resolveArgument(parameter, mav, request, binders);
-      SortFields fields = parameter.getParameterAnnotation(SortFields.class);
-      return allowed(pageable, fields == null ? List.of() : List.of(fields.value()));
+    private static String abbreviate(String property) {
+        return property.length() <= 60 ? property : property.substring(0, 60) + "…";
     }
-  }
 
-  private static String abbreviate(String property) {
-    return property.length() <= 60 ? property : property.substring(0, 60) + "…";
-  }
-
-  /** The pageable with {@code id} last; 400 on {@code sort} when it names a property outside {@code fields}. */
-  static Pageable allowed(Pageable pageable, List<String> fields) {
-    Set<String> allowed = Set.copyOf(fields);
-    for (Sort.Order order : pageable.getSort()) {
-      if (!allowed.contains(order.getProperty()) && !TIE_BREAKER.equals(order.getProperty())) {
-        throw new BadRequestException("sort", fields.isEmpty()
-            ? "this list has a fixed order and cannot be sorted"
-            : "'" + abbreviate(order.getProperty()) + "' is not a sort field here; use one of " + String.join(", ", fields) + " (or id)");
-      }
+    /** The pageable with {@code id} last; 400 on {@code sort} when it names a property outside {@code fields}. */
+    static Pageable allowed(Pageable pageable, List<String> fields) {
+        Set<String> allowed = Set.copyOf(fields);
+        for (Sort.Order order : pageable.getSort()) {
+            if (!allowed.contains(order.getProperty()) && !TIE_BREAKER.equals(order.getProperty())) {
+                throw new BadRequestException(
+                        "sort",
+                        fields.isEmpty()
+                                ? "this list has a fixed order and cannot be sorted"
+                                : "'" + abbreviate(order.getProperty()) + "' is not a sort field here; use one of "
+                                        + String.join(", ", fields) + " (or id)");
+            }
+        }
+        if (pageable.isUnpaged() || pageable.getSort().getOrderFor(TIE_BREAKER) != null) {
+            return pageable;
+        }
+        return PageRequest.of(
+                pageable.getPageNumber(),
+                pageable.getPageSize(),
+                pageable.getSort().and(Sort.by(TIE_BREAKER)));
     }
-    if (pageable.isUnpaged() || pageable.getSort().getOrderFor(TIE_BREAKER) != null) {
-      return pageable;
-    }
-    return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), pageable.getSort().and(Sort.by(TIE_BREAKER)));
-  }
 }

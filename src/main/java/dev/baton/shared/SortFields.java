@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SortFields {
 
-  /** Entity property names, e.g. {@code {"name", "renewalDate"}}. */
-  String[] value();
+    /** Entity property names, e.g. {@code {"name", "renewalDate"}}. */
+    String[] value();
 }

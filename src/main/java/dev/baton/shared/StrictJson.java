@@ -27,52 +27,54 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
 
-  @Bean
-  MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper shared) {
-    ObjectMapper strict = shared.copy()
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-            DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .registerModule(new SimpleModule("baton-text").addDeserializer(String.class, new TextDeserializer()));
-    strict.coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    strict.coercionConfigFor(LogicalType.Boolean)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-    strict.coercionConfigFor(LogicalType.Integer)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-    return new MappingJackson2HttpMessageConverter(strict);
-  }
-
-  /** JSON strings only (no numbers or booleans turned into text), normalised, NUL and lone surrogates refused. */
-  static final class TextDeserializer extends StdScalarDeserializer<String> {
-
-    TextDeserializer() {
-      super(String.class);
+    @Bean
+    MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper shared) {
+        ObjectMapper strict = shared.copy()
+                .enable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .registerModule(new SimpleModule("baton-text").addDeserializer(String.class, new TextDeserializer()));
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        return new MappingJackson2HttpMessageConverter(strict);
     }
 
-    @Override
-    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      if (!p.hasToken(JsonToken.VALUE_STRING)) {
-        return (String) ctxt.handleUnexpectedToken(String.class, p);
-      }
-      String text = p.getText();
-      String problem = Text.notText(text);
-      if (problem != null) {
-        throw new NotText(p, problem);
-      }
-      return Text.normalise(text);
-    }
-  }
+    /** JSON strings only (no numbers or booleans turned into text), normalised, NUL and lone surrogates refused. */
+    static final class TextDeserializer extends StdScalarDeserializer<String> {
 
-  /** A JSON string that is not text; its message is the reason, for the field's error. */
-  static final class NotText extends JsonMappingException {
-    NotText(JsonParser p, String reason) {
-      super(p, reason);
+        TextDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            String text = p.getText();
+            String problem = Text.notText(text);
+            if (problem != null) {
+                throw new NotText(p, problem);
+            }
+            return Text.normalise(text);
+        }
     }
-  }
+
+    /** A JSON string that is not text; its message is the reason, for the field's error. */
+    static final class NotText extends JsonMappingException {
+        NotText(JsonParser p, String reason) {
+            super(p, reason);
+        }
+    }
 }

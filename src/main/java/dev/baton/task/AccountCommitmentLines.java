@@ -9,17 +9,17 @@ import java.util.List;
  */
 public interface AccountCommitmentLines {
 
-  /**
-   * The account's commitments, nearest due date first.
-   *
-   * @param limit at most this many
-   */
-  List<Line> forAccount(long accountId, int limit);
+    /**
+     * The account's commitments, nearest due date first.
+     *
+     * @param limit at most this many
+     */
+    List<Line> forAccount(long accountId, int limit);
 
-  /**
-   * @param status the status in words for people (e.g. "accepted", "awaiting renegotiation")
-   * @param dueDate the due date (a calendar date, no zone), or null
-   * @param overdue still open and past its due date
-   */
-  record Line(long id, String description, String status, LocalDate dueDate, boolean overdue) {}
+    /**
+     * @param status the status in words for people (e.g. "accepted", "awaiting renegotiation")
+     * @param dueDate the due date (a calendar date, no zone), or null
+     * @param overdue still open and past its due date
+     */
+    record Line(long id, String description, String status, LocalDate dueDate, boolean overdue) {}
 }

@@ -18,41 +18,41 @@ import org.springframework.stereotype.Component;
 @Component
 public class Forms {
 
-  private final ObjectMapper json;
-  private final Map<String, FormDefinition> cache = new ConcurrentHashMap<>();
+    private final ObjectMapper json;
+    private final Map<String, FormDefinition> cache = new ConcurrentHashMap<>();
 
-  Forms(ObjectMapper json) {
-    this.json = json;
-  }
+    Forms(ObjectMapper json) {
+        this.json = json;
+    }
 
-  /** The task's own form JSON if it has one, else its form by key. */
-  public FormDefinition of(Task task) {
-    if (task.getFormSchema() == null) {
-      return forKey(task.getFormKey());
+    /** The task's own form JSON if it has one, else its form by key. */
+    public FormDefinition of(Task task) {
+        if (task.getFormSchema() == null) {
+            return forKey(task.getFormKey());
+        }
+        try {
+            return FormDefinition.parse(json.readTree(task.getFormSchema()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the form of task " + task.getId(), e);
+        }
     }
-    try {
-      return FormDefinition.parse(json.readTree(task.getFormSchema()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the form of task " + task.getId(), e);
-    }
-  }
 
-  public FormDefinition forKey(String formKey) {
-    if (formKey == null || !formKey.matches("[A-Za-z0-9_-]+")) {
-      return FormDefinition.NONE;
+    public FormDefinition forKey(String formKey) {
+        if (formKey == null || !formKey.matches("[A-Za-z0-9_-]+")) {
+            return FormDefinition.NONE;
+        }
+        return cache.computeIfAbsent(formKey, this::read);
     }
-    return cache.computeIfAbsent(formKey, this::read);
-  }
 
-  private FormDefinition read(String formKey) {
-    ClassPathResource file = new ClassPathResource("bpmn/forms/" + formKey + ".form");
-    if (!file.exists()) {
-      return FormDefinition.NONE;
+    private FormDefinition read(String formKey) {
+        ClassPathResource file = new ClassPathResource("bpmn/forms/" + formKey + ".form");
+        if (!file.exists()) {
+            return FormDefinition.NONE;
+        }
+        try (InputStream in = file.getInputStream()) {
+            return FormDefinition.parse(json.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read form " + formKey, e);
+        }
     }
-    try (InputStream in = file.getInputStream()) {
-      return FormDefinition.parse(json.readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read form " + formKey, e);
-    }
-  }
 }

@@ -9,17 +9,17 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "baton.inbox.on-schedule", havingValue = "true", matchIfMissing = true)
 class InboxSchedule {
 
-  private final TaskReminders reminders;
-  private final TaskDigest digest;
+    private final TaskReminders reminders;
+    private final TaskDigest digest;
 
-  InboxSchedule(TaskReminders reminders, TaskDigest digest) {
-    this.reminders = reminders;
-    this.digest = digest;
-  }
+    InboxSchedule(TaskReminders reminders, TaskDigest digest) {
+        this.reminders = reminders;
+        this.digest = digest;
+    }
 
-  @Scheduled(fixedDelayString = "${baton.inbox.schedule-delay:PT1M}", initialDelayString = "PT30S")
-  void run() {
-    reminders.run();
-    digest.run();
-  }
+    @Scheduled(fixedDelayString = "${baton.inbox.schedule-delay:PT1M}", initialDelayString = "PT30S")
+    void run() {
+        reminders.run();
+        digest.run();
+    }
 }

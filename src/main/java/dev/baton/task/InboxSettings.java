@@ -17,9 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("baton.inbox")
 public record InboxSettings(
-    @DefaultValue("P1D") Duration reminderLead,
-    @DefaultValue("PT0S") Duration escalateAfter,
-    @DefaultValue("true") boolean onSchedule,
-    @DefaultValue("PT1M") Duration scheduleDelay,
-    @DefaultValue("07:00") LocalTime digestAfter,
-    @DefaultValue("50") int batchSize) {}
+        @DefaultValue("P1D") Duration reminderLead,
+        @DefaultValue("PT0S") Duration escalateAfter,
+        @DefaultValue("true") boolean onSchedule,
+        @DefaultValue("PT1M") Duration scheduleDelay,
+        @DefaultValue("07:00") LocalTime digestAfter,
+        @DefaultValue("50") int batchSize) {}

@@ -26,405 +26,413 @@ import org.hibernate.type.SqlTypes;
 @Entity
 public class Task {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(nullable = false, unique = true, updatable = false)
-  private long jobKey;
+    @Column(nullable = false, unique = true, updatable = false)
+    private long jobKey;
 
-  private long processInstanceKey;
-  private long elementInstanceKey;
-  private String bpmnProcessId;
-  private int processVersion;
-  private String elementId;
-  private String name;
-  private String assignee;
+    private long processInstanceKey;
+    private long elementInstanceKey;
+    private String bpmnProcessId;
+    private int processVersion;
+    private String elementId;
+    private String name;
+    private String assignee;
 
-  @ElementCollection(fetch = FetchType.EAGER)
-  @BatchSize(size = 100) // a page of tasks loads its groups in one query, not one per task
-  @CollectionTable(name = "task_candidate_group", joinColumns = @JoinColumn(name = "task_id"))
-  @Column(name = "team_key")
-  private Set<String> candidateGroups = new LinkedHashSet<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100) // a page of tasks loads its groups in one query, not one per task
+    @CollectionTable(name = "task_candidate_group", joinColumns = @JoinColumn(name = "task_id"))
+    @Column(name = "team_key")
+    private Set<String> candidateGroups = new LinkedHashSet<>();
 
-  /** User names offered the task besides the candidate groups' members (the model's candidate users). */
-  @ElementCollection(fetch = FetchType.EAGER)
-  @BatchSize(size = 100)
-  @CollectionTable(name = "task_candidate_user", joinColumns = @JoinColumn(name = "task_id"))
-  @Column(name = "username")
-  private Set<String> candidateUsers = new LinkedHashSet<>();
+    /** User names offered the task besides the candidate groups' members (the model's candidate users). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
+    @CollectionTable(name = "task_candidate_user", joinColumns = @JoinColumn(name = "task_id"))
+    @Column(name = "username")
+    private Set<String> candidateUsers = new LinkedHashSet<>();
 
-  /** Why the people the model named do not hold the task (unknown, inactive), or null. */
-  private String unassignedReason;
-  /** The business id variable's value when it is no Baton account (a CRM id, an unknown number). */
-  private String accountRef;
-  private String processName;
-  /** The form as deployed when it is not one of Baton's by key (linked by form id, embedded). */
-  private String formSchema;
+    /** Why the people the model named do not hold the task (unknown, inactive), or null. */
+    private String unassignedReason;
+    /** The business id variable's value when it is no Baton account (a CRM id, an unknown number). */
+    private String accountRef;
 
-  private String formKey;
-  private Instant dueAt;
-  private Instant followUpAt;
-  private Long accountId;
-  private String subjectType;
-  private Long subjectId;
+    private String processName;
+    /** The form as deployed when it is not one of Baton's by key (linked by form id, embedded). */
+    private String formSchema;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  private TaskStatus status = TaskStatus.OPEN;
+    private String formKey;
+    private Instant dueAt;
+    private Instant followUpAt;
+    private Long accountId;
+    private String subjectType;
+    private Long subjectId;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  private Map<String, Object> outcome;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TaskStatus status = TaskStatus.OPEN;
 
-  private String completedBy;
-  private Instant completedAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> outcome;
 
-  @Column(nullable = false)
-  private Instant lockExpiresAt;
+    private String completedBy;
+    private Instant completedAt;
 
-  private String originalAssignee;
-  private String delegatedBy;
-  private boolean ownReminders;
-  /** A completion was sent and its answer lost: the engine may have it (see {@link TaskEngineSync}). */
-  private boolean completionOutcomeUnknown;
-  private Instant remindedAt;
-  private Instant escalatedAt;
-  /** An instance is calling the engine for this row until then (see {@link TaskEngineSync}). */
-  private Instant syncLeaseUntil;
-  private int syncAttempts;
-  private Instant nextSyncAt;
-  /** Why the engine refused the last completion for good; the task went back to its assignee. */
-  private String completionRefusal;
+    @Column(nullable = false)
+    private Instant lockExpiresAt;
 
-  @Version private long version;
-  @CreationTimestamp private Instant createdAt;
-  @UpdateTimestamp private Instant updatedAt;
+    private String originalAssignee;
+    private String delegatedBy;
+    private boolean ownReminders;
+    /** A completion was sent and its answer lost: the engine may have it (see {@link TaskEngineSync}). */
+    private boolean completionOutcomeUnknown;
 
-  protected Task() {}
+    private Instant remindedAt;
+    private Instant escalatedAt;
+    /** An instance is calling the engine for this row until then (see {@link TaskEngineSync}). */
+    private Instant syncLeaseUntil;
 
-  /**
-   * @param people who holds and who is offered the task, resolved by the inbox from what the model
-   *     names; {@code people.reason()} says what of it could not be used
-   * @param knownAccount false when the spec's account id is no Baton account: it is kept as text
-   */
-  Task(TaskSpec spec, TaskPeople.Resolved people, boolean knownAccount, Instant lockExpiresAt) {
-    this.jobKey = spec.jobKey();
-    this.processInstanceKey = spec.processInstanceKey();
-    this.elementInstanceKey = spec.elementInstanceKey();
-    this.bpmnProcessId = spec.bpmnProcessId();
-    this.processVersion = spec.processVersion();
-    this.elementId = spec.elementId();
-    this.name = spec.name();
-    this.assignee = people.assignee();
-    this.candidateGroups.addAll(people.candidateGroups());
-    this.candidateUsers.addAll(people.candidateUsers());
-    this.unassignedReason = people.reason();
-    this.processName = spec.processName();
-    this.formSchema = spec.formSchema();
-    this.accountRef = spec.accountRef();
-    this.formKey = spec.formKey();
-    this.dueAt = spec.dueAt();
-    this.followUpAt = spec.followUpAt();
-    this.accountId = knownAccount ? spec.accountId() : null;
-    if (!knownAccount && spec.accountId() != null) {
-      this.accountRef = String.valueOf(spec.accountId());
+    private int syncAttempts;
+    private Instant nextSyncAt;
+    /** Why the engine refused the last completion for good; the task went back to its assignee. */
+    private String completionRefusal;
+
+    @Version
+    private long version;
+
+    @CreationTimestamp
+    private Instant createdAt;
+
+    @UpdateTimestamp
+    private Instant updatedAt;
+
+    protected Task() {}
+
+    /**
+     * @param people who holds and who is offered the task, resolved by the inbox from what the model
+     *     names; {@code people.reason()} says what of it could not be used
+     * @param knownAccount false when the spec's account id is no Baton account: it is kept as text
+     */
+    Task(TaskSpec spec, TaskPeople.Resolved people, boolean knownAccount, Instant lockExpiresAt) {
+        this.jobKey = spec.jobKey();
+        this.processInstanceKey = spec.processInstanceKey();
+        this.elementInstanceKey = spec.elementInstanceKey();
+        this.bpmnProcessId = spec.bpmnProcessId();
+        this.processVersion = spec.processVersion();
+        this.elementId = spec.elementId();
+        this.name = spec.name();
+        this.assignee = people.assignee();
+        this.candidateGroups.addAll(people.candidateGroups());
+        this.candidateUsers.addAll(people.candidateUsers());
+        this.unassignedReason = people.reason();
+        this.processName = spec.processName();
+        this.formSchema = spec.formSchema();
+        this.accountRef = spec.accountRef();
+        this.formKey = spec.formKey();
+        this.dueAt = spec.dueAt();
+        this.followUpAt = spec.followUpAt();
+        this.accountId = knownAccount ? spec.accountId() : null;
+        if (!knownAccount && spec.accountId() != null) {
+            this.accountRef = String.valueOf(spec.accountId());
+        }
+        if (spec.subject() != null) {
+            this.subjectType = spec.subject().type();
+            this.subjectId = spec.subject().id();
+        }
+        this.lockExpiresAt = lockExpiresAt;
+        this.ownReminders = spec.ownReminders();
     }
-    if (spec.subject() != null) {
-      this.subjectType = spec.subject().type();
-      this.subjectId = spec.subject().id();
+
+    public boolean isOpen() {
+        return status == TaskStatus.OPEN;
     }
-    this.lockExpiresAt = lockExpiresAt;
-    this.ownReminders = spec.ownReminders();
-  }
 
-  public boolean isOpen() {
-    return status == TaskStatus.OPEN;
-  }
-
-  public boolean isCandidate(Set<String> teams) {
-    return candidateGroups.stream().anyMatch(teams::contains);
-  }
-
-  /** Offered to this person by name (a candidate user). */
-  public boolean isCandidateUser(String username) {
-    return candidateUsers.contains(username);
-  }
-
-  /** Open, with no assignee and no one offered it: it waits in the admins' "unassigned work" queue. */
-  public boolean isUnheld() {
-    return status == TaskStatus.OPEN && assignee == null && candidateGroups.isEmpty() && candidateUsers.isEmpty();
-  }
-
-  void claim(String username) {
-    requireOpen("claimed");
-    if (assignee != null && !assignee.equals(username)) {
-      throw new TaskConflict(this, "is already claimed by " + assignee);
+    public boolean isCandidate(Set<String> teams) {
+        return candidateGroups.stream().anyMatch(teams::contains);
     }
-    assignee = username;
-  }
 
-  void unclaim() {
-    requireOpen("unclaimed");
-    if (candidateGroups.isEmpty() && candidateUsers.isEmpty()) {
-      throw new TaskConflict(this, "has no candidate team or candidate users to go back to");
+    /** Offered to this person by name (a candidate user). */
+    public boolean isCandidateUser(String username) {
+        return candidateUsers.contains(username);
     }
-    assignee = null;
-  }
 
-  /**
-   * The task moves to {@code to}; the first person it was for stays on record. {@code by} is who
-   * handed it on (shown in their "delegated" list), or null when the system did (absence cover).
-   */
-  void handOver(String to, String by) {
-    requireOpen("handed over");
-    if (to.equals(assignee)) {
-      throw new TaskConflict(this, "is already with " + to);
+    /** Open, with no assignee and no one offered it: it waits in the admins' "unassigned work" queue. */
+    public boolean isUnheld() {
+        return status == TaskStatus.OPEN && assignee == null && candidateGroups.isEmpty() && candidateUsers.isEmpty();
     }
-    if (originalAssignee == null) {
-      originalAssignee = assignee;
+
+    void claim(String username) {
+        requireOpen("claimed");
+        if (assignee != null && !assignee.equals(username)) {
+            throw new TaskConflict(this, "is already claimed by " + assignee);
+        }
+        assignee = username;
     }
-    assignee = to;
-    delegatedBy = by;
-  }
 
-  /** The assignee is away: the task goes to their cover before anyone sees it. */
-  void coveredBy(String delegate) {
-    originalAssignee = assignee;
-    assignee = delegate;
-  }
-
-  /**
-   * Its assignee can no longer hold it (e.g. deactivated): it goes back to its candidates, or to the
-   * unassigned queue; who it was for stays on record.
-   */
-  void release(String reason) {
-    requireOpen("released");
-    if (originalAssignee == null) {
-      originalAssignee = assignee;
+    void unclaim() {
+        requireOpen("unclaimed");
+        if (candidateGroups.isEmpty() && candidateUsers.isEmpty()) {
+            throw new TaskConflict(this, "has no candidate team or candidate users to go back to");
+        }
+        assignee = null;
     }
-    assignee = null;
-    unassignedReason = reason;
-  }
 
-  void reminded(Instant at) {
-    remindedAt = at;
-  }
-
-  void escalated(Instant at) {
-    escalatedAt = at;
-  }
-
-  /** The person has completed it; the engine's job completion is still owed. */
-  void complete(String username, Map<String, Object> values, Instant at) {
-    requireOpen("completed");
-    status = TaskStatus.COMPLETING;
-    outcome = values;
-    completedBy = username;
-    completedAt = at;
-    completionRefusal = null;
-    syncAttempts = 0;
-    nextSyncAt = at;
-  }
-
-  /** Taken for an engine call until {@code until}; no other instance calls the engine for it meanwhile. */
-  void lease(Instant until) {
-    syncLeaseUntil = until;
-  }
-
-  void releaseLease() {
-    syncLeaseUntil = null;
-  }
-
-  /** An engine call failed in a way a retry may mend: the next one waits longer (10 s doubling, at most 10 min). */
-  void syncFailed(Instant now) {
-    syncAttempts++;
-    long seconds = syncAttempts <= 1 ? 0 : Math.min(600, 10L << Math.min(syncAttempts - 2, 10));
-    nextSyncAt = now.plusSeconds(seconds);
-  }
-
-  /**
-   * The engine refused the completion for a reason no retry mends (values too large, invalid): the
-   * task goes back to its assignee, open, with the reason, so it is neither stuck nor silently lost.
-   */
-  void completionRefused(String reason) {
-    if (status == TaskStatus.COMPLETING) {
-      status = TaskStatus.OPEN;
-      completionRefusal = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-      completedBy = null;
-      completedAt = null;
-      completionOutcomeUnknown = false;
+    /**
+     * The task moves to {@code to}; the first person it was for stays on record. {@code by} is who
+     * handed it on (shown in their "delegated" list), or null when the system did (absence cover).
+     */
+    void handOver(String to, String by) {
+        requireOpen("handed over");
+        if (to.equals(assignee)) {
+            throw new TaskConflict(this, "is already with " + to);
+        }
+        if (originalAssignee == null) {
+            originalAssignee = assignee;
+        }
+        assignee = to;
+        delegatedBy = by;
     }
-  }
 
-  /** Why the engine refused this task's last completion, or null. */
-  public String getCompletionRefusal() {
-    return completionRefusal;
-  }
-
-  public int getSyncAttempts() {
-    return syncAttempts;
-  }
-
-  /** A completion went out and no answer came back: the engine may or may not have taken it. */
-  void completionOutcomeUnknown() {
-    completionOutcomeUnknown = true;
-  }
-
-  boolean isCompletionOutcomeUnknown() {
-    return completionOutcomeUnknown;
-  }
-
-  void confirmCompleted() {
-    if (status == TaskStatus.COMPLETING) {
-      status = TaskStatus.COMPLETED;
+    /** The assignee is away: the task goes to their cover before anyone sees it. */
+    void coveredBy(String delegate) {
+        originalAssignee = assignee;
+        assignee = delegate;
     }
-  }
 
-  void cancel() {
-    if (status == TaskStatus.OPEN || status == TaskStatus.COMPLETING) {
-      status = TaskStatus.CANCELED;
+    /**
+     * Its assignee can no longer hold it (e.g. deactivated): it goes back to its candidates, or to the
+     * unassigned queue; who it was for stays on record.
+     */
+    void release(String reason) {
+        requireOpen("released");
+        if (originalAssignee == null) {
+            originalAssignee = assignee;
+        }
+        assignee = null;
+        unassignedReason = reason;
     }
-  }
 
-  void lockedUntil(Instant until) {
-    this.lockExpiresAt = until;
-  }
-
-  private void requireOpen(String change) {
-    if (status != TaskStatus.OPEN) {
-      throw new TaskConflict(this, "is " + status + " and cannot be " + change);
+    void reminded(Instant at) {
+        remindedAt = at;
     }
-  }
 
-  public Long getId() {
-    return id;
-  }
+    void escalated(Instant at) {
+        escalatedAt = at;
+    }
 
-  public long getJobKey() {
-    return jobKey;
-  }
+    /** The person has completed it; the engine's job completion is still owed. */
+    void complete(String username, Map<String, Object> values, Instant at) {
+        requireOpen("completed");
+        status = TaskStatus.COMPLETING;
+        outcome = values;
+        completedBy = username;
+        completedAt = at;
+        completionRefusal = null;
+        syncAttempts = 0;
+        nextSyncAt = at;
+    }
 
-  public long getProcessInstanceKey() {
-    return processInstanceKey;
-  }
+    /** Taken for an engine call until {@code until}; no other instance calls the engine for it meanwhile. */
+    void lease(Instant until) {
+        syncLeaseUntil = until;
+    }
 
-  public long getElementInstanceKey() {
-    return elementInstanceKey;
-  }
+    void releaseLease() {
+        syncLeaseUntil = null;
+    }
 
-  public String getBpmnProcessId() {
-    return bpmnProcessId;
-  }
+    /** An engine call failed in a way a retry may mend: the next one waits longer (10 s doubling, at most 10 min). */
+    void syncFailed(Instant now) {
+        syncAttempts++;
+        long seconds = syncAttempts <= 1 ? 0 : Math.min(600, 10L << Math.min(syncAttempts - 2, 10));
+        nextSyncAt = now.plusSeconds(seconds);
+    }
 
-  public int getProcessVersion() {
-    return processVersion;
-  }
+    /**
+     * The engine refused the completion for a reason no retry mends (values too large, invalid): the
+     * task goes back to its assignee, open, with the reason, so it is neither stuck nor silently lost.
+     */
+    void completionRefused(String reason) {
+        if (status == TaskStatus.COMPLETING) {
+            status = TaskStatus.OPEN;
+            completionRefusal = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+            completedBy = null;
+            completedAt = null;
+            completionOutcomeUnknown = false;
+        }
+    }
 
-  public String getElementId() {
-    return elementId;
-  }
+    /** Why the engine refused this task's last completion, or null. */
+    public String getCompletionRefusal() {
+        return completionRefusal;
+    }
 
-  public String getName() {
-    return name;
-  }
+    public int getSyncAttempts() {
+        return syncAttempts;
+    }
 
-  public String getAssignee() {
-    return assignee;
-  }
+    /** A completion went out and no answer came back: the engine may or may not have taken it. */
+    void completionOutcomeUnknown() {
+        completionOutcomeUnknown = true;
+    }
 
-  public Set<String> getCandidateGroups() {
-    return Set.copyOf(candidateGroups);
-  }
+    boolean isCompletionOutcomeUnknown() {
+        return completionOutcomeUnknown;
+    }
 
-  public Set<String> getCandidateUsers() {
-    return Set.copyOf(candidateUsers);
-  }
+    void confirmCompleted() {
+        if (status == TaskStatus.COMPLETING) {
+            status = TaskStatus.COMPLETED;
+        }
+    }
 
-  public String getUnassignedReason() {
-    return unassignedReason;
-  }
+    void cancel() {
+        if (status == TaskStatus.OPEN || status == TaskStatus.COMPLETING) {
+            status = TaskStatus.CANCELED;
+        }
+    }
 
-  /** The business id the model gave when it is no Baton account, or null. */
-  public String getAccountRef() {
-    return accountRef;
-  }
+    void lockedUntil(Instant until) {
+        this.lockExpiresAt = until;
+    }
 
-  /** The playbook's name from its model, or null. */
-  public String getProcessName() {
-    return processName;
-  }
+    private void requireOpen(String change) {
+        if (status != TaskStatus.OPEN) {
+            throw new TaskConflict(this, "is " + status + " and cannot be " + change);
+        }
+    }
 
-  /** The Camunda Forms JSON the task was created with, or null when its form is one of Baton's by key. */
-  public String getFormSchema() {
-    return formSchema;
-  }
+    public Long getId() {
+        return id;
+    }
 
-  public String getFormKey() {
-    return formKey;
-  }
+    public long getJobKey() {
+        return jobKey;
+    }
 
-  public Instant getDueAt() {
-    return dueAt;
-  }
+    public long getProcessInstanceKey() {
+        return processInstanceKey;
+    }
 
-  public Instant getFollowUpAt() {
-    return followUpAt;
-  }
+    public long getElementInstanceKey() {
+        return elementInstanceKey;
+    }
 
-  public Long getAccountId() {
-    return accountId;
-  }
+    public String getBpmnProcessId() {
+        return bpmnProcessId;
+    }
 
-  /** What else the task is about (a commitment, a handover), or null. */
-  public TaskSubject getSubject() {
-    return subjectType == null || subjectId == null ? null : new TaskSubject(subjectType, subjectId);
-  }
+    public int getProcessVersion() {
+        return processVersion;
+    }
 
-  public TaskStatus getStatus() {
-    return status;
-  }
+    public String getElementId() {
+        return elementId;
+    }
 
-  public Map<String, Object> getOutcome() {
-    return outcome;
-  }
+    public String getName() {
+        return name;
+    }
 
-  public String getCompletedBy() {
-    return completedBy;
-  }
+    public String getAssignee() {
+        return assignee;
+    }
 
-  public Instant getCompletedAt() {
-    return completedAt;
-  }
+    public Set<String> getCandidateGroups() {
+        return Set.copyOf(candidateGroups);
+    }
 
-  public Instant getLockExpiresAt() {
-    return lockExpiresAt;
-  }
+    public Set<String> getCandidateUsers() {
+        return Set.copyOf(candidateUsers);
+    }
 
-  public String getOriginalAssignee() {
-    return originalAssignee;
-  }
+    public String getUnassignedReason() {
+        return unassignedReason;
+    }
 
-  public String getDelegatedBy() {
-    return delegatedBy;
-  }
+    /** The business id the model gave when it is no Baton account, or null. */
+    public String getAccountRef() {
+        return accountRef;
+    }
 
-  public boolean hasOwnReminders() {
-    return ownReminders;
-  }
+    /** The playbook's name from its model, or null. */
+    public String getProcessName() {
+        return processName;
+    }
 
-  public Instant getRemindedAt() {
-    return remindedAt;
-  }
+    /** The Camunda Forms JSON the task was created with, or null when its form is one of Baton's by key. */
+    public String getFormSchema() {
+        return formSchema;
+    }
 
-  public Instant getEscalatedAt() {
-    return escalatedAt;
-  }
+    public String getFormKey() {
+        return formKey;
+    }
 
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
+    public Instant getDueAt() {
+        return dueAt;
+    }
 
-  public long getVersion() {
-    return version;
-  }
+    public Instant getFollowUpAt() {
+        return followUpAt;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    /** What else the task is about (a commitment, a handover), or null. */
+    public TaskSubject getSubject() {
+        return subjectType == null || subjectId == null ? null : new TaskSubject(subjectType, subjectId);
+    }
+
+    public TaskStatus getStatus() {
+        return status;
+    }
+
+    public Map<String, Object> getOutcome() {
+        return outcome;
+    }
+
+    public String getCompletedBy() {
+        return completedBy;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public Instant getLockExpiresAt() {
+        return lockExpiresAt;
+    }
+
+    public String getOriginalAssignee() {
+        return originalAssignee;
+    }
+
+    public String getDelegatedBy() {
+        return delegatedBy;
+    }
+
+    public boolean hasOwnReminders() {
+        return ownReminders;
+    }
+
+    public Instant getRemindedAt() {
+        return remindedAt;
+    }
+
+    public Instant getEscalatedAt() {
+        return escalatedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

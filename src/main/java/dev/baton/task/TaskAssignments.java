@@ -9,10 +9,10 @@ import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,121 +25,129 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskAssignments {
 
-  private final TaskService inbox;
-  private final Tasks tasks;
-  private final People people;
-  private final AbsenceService absences;
-  private final TaskMails mails;
-  private final ReportingLines lines;
+    private final TaskService inbox;
+    private final Tasks tasks;
+    private final People people;
+    private final AbsenceService absences;
+    private final TaskMails mails;
+    private final ReportingLines lines;
 
-  TaskAssignments(TaskService inbox, Tasks tasks, People people, AbsenceService absences, TaskMails mails,
-      ReportingLines lines) {
-    this.lines = lines;
-    this.inbox = inbox;
-    this.tasks = tasks;
-    this.people = people;
-    this.absences = absences;
-    this.mails = mails;
-  }
-
-  /** The assignee hands the task to an active colleague. */
-  @Transactional
-  public Task delegate(long id, String to) {
-    Viewer me = inbox.viewer();
-    Task task = inbox.visible(id, me);
-    TaskService.requireAssignee(task, me);
-    Person colleague = colleague(to, me.username());
-    hand(task, colleague.getUsername(), me.username(), "task.delegated");
-    return task;
-  }
-
-  /**
-   * An admin gives any open task to an active person: one waiting in the unassigned queue, or one
-   * held or offered elsewhere. Throws {@link BadRequestException} for an unknown or inactive person,
-   * {@link TaskConflict} when the task is not open or already theirs.
-   */
-  @Transactional
-  public Task assign(long id, String to) {
-    Viewer me = inbox.viewer();
-    if (!me.admin()) {
-      throw new AccessDeniedException("only an admin may assign any task");
+    TaskAssignments(
+            TaskService inbox,
+            Tasks tasks,
+            People people,
+            AbsenceService absences,
+            TaskMails mails,
+            ReportingLines lines) {
+        this.lines = lines;
+        this.inbox = inbox;
+        this.tasks = tasks;
+        this.people = people;
+        this.absences = absences;
+        this.mails = mails;
     }
-    Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
-    hand(task, colleague(to, task.getAssignee()).getUsername(), me.username(), "task.reassigned");
-    return task;
-  }
 
-  /**
-   * A manager moves open tasks of someone in their line (an admin: anyone's) to another person:
-   * the given ones, or all when {@code taskIds} is empty. Every id must be an open task of {@code from}.
-   * The line is {@link ReportingLines}', the same that decides which tasks a manager sees.
-   */
-  @Transactional
-  public List<Task> reassign(String from, String to, Collection<Long> taskIds) {
-    Viewer me = inbox.viewer();
-    Person owner = people.findByUsername(from).orElseThrow(() -> new BadRequestException("from", "no person '" + from + "'"));
-    Person manager = people.findByUsername(me.username()).orElseThrow();
-    lines.requireMayActFor(manager, owner, "reassign " + from + "'s tasks");
-    Person successor = colleague(to, from);
-    List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(from, TaskStatus.OPEN);
-    List<Task> chosen = taskIds == null || taskIds.isEmpty() ? open
-        : open.stream().filter(t -> taskIds.contains(t.getId())).toList();
-    if (chosen.size() != (taskIds == null || taskIds.isEmpty() ? open.size() : taskIds.size())) {
-      throw new BadRequestException("taskIds", "every task must be an open task of " + from);
+    /** The assignee hands the task to an active colleague. */
+    @Transactional
+    public Task delegate(long id, String to) {
+        Viewer me = inbox.viewer();
+        Task task = inbox.visible(id, me);
+        TaskService.requireAssignee(task, me);
+        Person colleague = colleague(to, me.username());
+        hand(task, colleague.getUsername(), me.username(), "task.delegated");
+        return task;
     }
-    chosen.forEach(t -> hand(t, successor.getUsername(), me.username(), "task.reassigned"));
-    return chosen;
-  }
 
-  /**
-   * A handover moves {@code from}'s open tasks about one account to {@code to}, in the caller's
-   * transaction, like any reassignment: the original assignee stays on record, both are mailed, and
-   * it is audited. Idempotent: a second call finds nothing left with {@code from}.
-   */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public int handOverOpen(String from, String to, Long accountId) {
-    List<Task> open = tasks.findByAssigneeAndStatusAndAccountId(from, TaskStatus.OPEN, accountId);
-    open.forEach(t -> hand(t, to, AuditLog.currentActor(), "task.reassigned"));
-    return open.size();
-  }
-
-  /** Moves all my open tasks to the person covering my current or next absence. */
-  @Transactional
-  public List<Task> handToCover() {
-    String me = inbox.viewer().username();
-    AbsenceView absence = absences.upcoming(me).stream().findFirst()
-        .orElseThrow(() -> new BadRequestException("absence", "record an absence with who covers first"));
-    Person cover = colleague(absence.delegate(), me);
-    List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(me, TaskStatus.OPEN);
-    open.forEach(t -> hand(t, cover.getUsername(), me, "task.delegated"));
-    return open;
-  }
-
-  private void hand(Task task, String to, String by, String action) {
-    Map<String, Object> before = TaskService.state(task);
-    String previous = task.getAssignee();
-    task.handOver(to, by);
-    AuditEvent event = inbox.record(action, task, before);
-    mails.reassigned(task, previous, event.getId());
-  }
-
-  /**
-   * Whom a task may go to: an existing person other than its current holder who can take work today:
-   * active, not being handed over, not away (else 400 at {@code to}).
-   */
-  private Person colleague(String username, String holder) {
-    if (username == null || username.isBlank()) {
-      throw new BadRequestException("to", "name the person who takes over");
+    /**
+     * An admin gives any open task to an active person: one waiting in the unassigned queue, or one
+     * held or offered elsewhere. Throws {@link BadRequestException} for an unknown or inactive person,
+     * {@link TaskConflict} when the task is not open or already theirs.
+     */
+    @Transactional
+    public Task assign(long id, String to) {
+        Viewer me = inbox.viewer();
+        if (!me.admin()) {
+            throw new AccessDeniedException("only an admin may assign any task");
+        }
+        Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
+        hand(task, colleague(to, task.getAssignee()).getUsername(), me.username(), "task.reassigned");
+        return task;
     }
-    Person p = people.findByUsername(username.trim())
-        .or(() -> people.findByEmailIgnoreCase(username.trim()))
-        .orElseThrow(() -> new BadRequestException("to", "no person '" + username + "'"));
-    if (p.getUsername().equals(holder)) {
-      throw new BadRequestException("to", holder + " already has it: choose someone else");
+
+    /**
+     * A manager moves open tasks of someone in their line (an admin: anyone's) to another person:
+     * the given ones, or all when {@code taskIds} is empty. Every id must be an open task of {@code from}.
+     * The line is {@link ReportingLines}', the same that decides which tasks a manager sees.
+     */
+    @Transactional
+    public List<Task> reassign(String from, String to, Collection<Long> taskIds) {
+        Viewer me = inbox.viewer();
+        Person owner = people.findByUsername(from)
+                .orElseThrow(() -> new BadRequestException("from", "no person '" + from + "'"));
+        Person manager = people.findByUsername(me.username()).orElseThrow();
+        lines.requireMayActFor(manager, owner, "reassign " + from + "'s tasks");
+        Person successor = colleague(to, from);
+        List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(from, TaskStatus.OPEN);
+        List<Task> chosen = taskIds == null || taskIds.isEmpty()
+                ? open
+                : open.stream().filter(t -> taskIds.contains(t.getId())).toList();
+        if (chosen.size() != (taskIds == null || taskIds.isEmpty() ? open.size() : taskIds.size())) {
+            throw new BadRequestException("taskIds", "every task must be an open task of " + from);
+        }
+        chosen.forEach(t -> hand(t, successor.getUsername(), me.username(), "task.reassigned"));
+        return chosen;
     }
-    absences.unavailableToday(p).ifPresent(reason -> {
-      throw new BadRequestException("to", reason + ": choose someone else");
-    });
-    return p;
-  }
+
+    /**
+     * A handover moves {@code from}'s open tasks about one account to {@code to}, in the caller's
+     * transaction, like any reassignment: the original assignee stays on record, both are mailed, and
+     * it is audited. Idempotent: a second call finds nothing left with {@code from}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int handOverOpen(String from, String to, Long accountId) {
+        List<Task> open = tasks.findByAssigneeAndStatusAndAccountId(from, TaskStatus.OPEN, accountId);
+        open.forEach(t -> hand(t, to, AuditLog.currentActor(), "task.reassigned"));
+        return open.size();
+    }
+
+    /** Moves all my open tasks to the person covering my current or next absence. */
+    @Transactional
+    public List<Task> handToCover() {
+        String me = inbox.viewer().username();
+        AbsenceView absence = absences.upcoming(me).stream()
+                .findFirst()
+                .orElseThrow(() -> new BadRequestException("absence", "record an absence with who covers first"));
+        Person cover = colleague(absence.delegate(), me);
+        List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(me, TaskStatus.OPEN);
+        open.forEach(t -> hand(t, cover.getUsername(), me, "task.delegated"));
+        return open;
+    }
+
+    private void hand(Task task, String to, String by, String action) {
+        Map<String, Object> before = TaskService.state(task);
+        String previous = task.getAssignee();
+        task.handOver(to, by);
+        AuditEvent event = inbox.record(action, task, before);
+        mails.reassigned(task, previous, event.getId());
+    }
+
+    /**
+     * Whom a task may go to: an existing person other than its current holder who can take work today:
+     * active, not being handed over, not away (else 400 at {@code to}).
+     */
+    private Person colleague(String username, String holder) {
+        if (username == null || username.isBlank()) {
+            throw new BadRequestException("to", "name the person who takes over");
+        }
+        Person p = people.findByUsername(username.trim())
+                .or(() -> people.findByEmailIgnoreCase(username.trim()))
+                .orElseThrow(() -> new BadRequestException("to", "no person '" + username + "'"));
+        if (p.getUsername().equals(holder)) {
+            throw new BadRequestException("to", holder + " already has it: choose someone else");
+        }
+        absences.unavailableToday(p).ifPresent(reason -> {
+            throw new BadRequestException("to", reason + ": choose someone else");
+        });
+        return p;
+    }
 }

@@ -12,23 +12,23 @@ import java.util.Set;
  */
 public interface TaskCompletionHandler {
 
-  /** The form keys ({@code zeebe:formDefinition formKey}) whose tasks this handler completes. */
-  Set<String> formKeys();
+    /** The form keys ({@code zeebe:formDefinition formKey}) whose tasks this handler completes. */
+    Set<String> formKeys();
 
-  /**
-   * Runs in the completing transaction, after the form's own validation (required fields, lengths,
-   * options) has passed, before the task is marked completing.
-   *
-   * @param task the open task, assigned to {@code actor}
-   * @param values the validated form values, by form field key (strings, numbers, booleans)
-   * @param actor the username of the person completing it
-   * @return the variables to complete the step's job with; they are also the task's recorded outcome
-   * @throws InvalidFormValues (via {@link #refuse}) to refuse the answer: nothing changes, the task stays open
-   */
-  Map<String, Object> complete(Task task, Map<String, Object> values, String actor);
+    /**
+     * Runs in the completing transaction, after the form's own validation (required fields, lengths,
+     * options) has passed, before the task is marked completing.
+     *
+     * @param task the open task, assigned to {@code actor}
+     * @param values the validated form values, by form field key (strings, numbers, booleans)
+     * @param actor the username of the person completing it
+     * @return the variables to complete the step's job with; they are also the task's recorded outcome
+     * @throws InvalidFormValues (via {@link #refuse}) to refuse the answer: nothing changes, the task stays open
+     */
+    Map<String, Object> complete(Task task, Map<String, Object> values, String actor);
 
-  /** Refuses the answer with a message per field (the field's key as the form names it). */
-  static InvalidFormValues refuse(Map<String, String> errors) {
-    return new InvalidFormValues(errors);
-  }
+    /** Refuses the answer with a message per field (the field's key as the form names it). */
+    static InvalidFormValues refuse(Map<String, String> errors) {
+        return new InvalidFormValues(errors);
+    }
 }

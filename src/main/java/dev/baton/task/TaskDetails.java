@@ -15,12 +15,17 @@ import java.util.Map;
  * @param subject what else the task is about (a commitment, a handover), if anything
  */
 public record TaskDetails(
-    Task task, FormDefinition form, AccountRef account, TaskSubjectSource.Summary subject,
-    List<TimelineItem> timeline, List<ContactView> contacts, List<AccountCommitmentLines.Line> commitments,
-    List<HistoryEntry> history) {
+        Task task,
+        FormDefinition form,
+        AccountRef account,
+        TaskSubjectSource.Summary subject,
+        List<TimelineItem> timeline,
+        List<ContactView> contacts,
+        List<AccountCommitmentLines.Line> commitments,
+        List<HistoryEntry> history) {
 
-  public record AccountRef(long id, String name, String ownerUsername, String ownerName) {}
+    public record AccountRef(long id, String name, String ownerUsername, String ownerName) {}
 
-  /** One audit event of the task: who did what, when, and the assignee/status after it. */
-  public record HistoryEntry(Instant at, String actor, String action, Map<String, Object> after) {}
+    /** One audit event of the task: who did what, when, and the assignee/status after it. */
+    public record HistoryEntry(Instant at, String actor, String action, Map<String, Object> after) {}
 }

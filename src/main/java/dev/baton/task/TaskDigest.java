@@ -20,55 +20,62 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TaskDigest {
 
-  private final MailPreferences preferences;
-  private final People people;
-  private final Tasks tasks;
-  private final TaskMails mails;
-  private final InboxSettings settings;
-  private final Clock clock;
-  private final TransactionTemplate tx;
+    private final MailPreferences preferences;
+    private final People people;
+    private final Tasks tasks;
+    private final TaskMails mails;
+    private final InboxSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate tx;
 
-  TaskDigest(MailPreferences preferences, People people, Tasks tasks, TaskMails mails, InboxSettings settings,
-      Clock clock, TransactionTemplate tx) {
-    this.preferences = preferences;
-    this.people = people;
-    this.tasks = tasks;
-    this.mails = mails;
-    this.settings = settings;
-    this.clock = clock;
-    this.tx = tx;
-  }
-
-  /** Returns how many subscribers it served (before the day's digest time: none). */
-  public int run() {
-    if (LocalTime.now(clock).isBefore(settings.digestAfter())) {
-      return 0;
+    TaskDigest(
+            MailPreferences preferences,
+            People people,
+            Tasks tasks,
+            TaskMails mails,
+            InboxSettings settings,
+            Clock clock,
+            TransactionTemplate tx) {
+        this.preferences = preferences;
+        this.people = people;
+        this.tasks = tasks;
+        this.mails = mails;
+        this.settings = settings;
+        this.clock = clock;
+        this.tx = tx;
     }
-    return serve(LocalDate.now(clock));
-  }
 
-  /** Serves every subscriber not yet served on {@code day}, whatever the time. */
-  int serve(LocalDate day) {
-    int served = 0;
-    for (int n; (n = batch(day)) > 0; ) {
-      served += n;
+    /** Returns how many subscribers it served (before the day's digest time: none). */
+    public int run() {
+        if (LocalTime.now(clock).isBefore(settings.digestAfter())) {
+            return 0;
+        }
+        return serve(LocalDate.now(clock));
     }
-    return served;
-  }
 
-  private int batch(LocalDate today) {
-    return tx.execute(status -> {
-      List<MailPreference> due = preferences.lockDigestsDue(today, settings.batchSize());
-      due.forEach(p -> {
-        people.findById(p.getPersonId()).filter(Person::isActive).ifPresent(person -> {
-          List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(person.getUsername(), TaskStatus.OPEN);
-          if (!open.isEmpty()) {
-            mails.digest(person, open, today.toString());
-          }
+    /** Serves every subscriber not yet served on {@code day}, whatever the time. */
+    int serve(LocalDate day) {
+        int served = 0;
+        for (int n; (n = batch(day)) > 0; ) {
+            served += n;
+        }
+        return served;
+    }
+
+    private int batch(LocalDate today) {
+        return tx.execute(status -> {
+            List<MailPreference> due = preferences.lockDigestsDue(today, settings.batchSize());
+            due.forEach(p -> {
+                people.findById(p.getPersonId()).filter(Person::isActive).ifPresent(person -> {
+                    List<Task> open =
+                            tasks.findByAssigneeAndStatusOrderByDueAtAsc(person.getUsername(), TaskStatus.OPEN);
+                    if (!open.isEmpty()) {
+                        mails.digest(person, open, today.toString());
+                    }
+                });
+                p.digestSent(today);
+            });
+            return due.size();
         });
-        p.digestSent(today);
-      });
-      return due.size();
-    });
-  }
+    }
 }

@@ -13,33 +13,33 @@ import java.util.Map;
  */
 public interface TaskEngine {
 
-  /** Completes the task's job, handing the values to the process as variables. */
-  void complete(long jobKey, Map<String, Object> variables) throws JobGone;
+    /** Completes the task's job, handing the values to the process as variables. */
+    void complete(long jobKey, Map<String, Object> variables) throws JobGone;
 
-  /** Keeps the job locked to Baton for {@code duration} from now, so no other worker gets it. */
-  void extendLock(long jobKey, Duration duration) throws JobGone;
+    /** Keeps the job locked to Baton for {@code duration} from now, so no other worker gets it. */
+    void extendLock(long jobKey, Duration duration) throws JobGone;
 
-  /**
-   * The engine refused the command for a reason a retry cannot mend (the values are too large for
-   * its messages, or invalid): nothing changed; the person must change the answer.
-   */
-  final class Refused extends RuntimeException {
-    public Refused(long jobKey, String reason, Throwable cause) {
-      super("the engine refused the command for job " + jobKey + ": " + reason, cause);
+    /**
+     * The engine refused the command for a reason a retry cannot mend (the values are too large for
+     * its messages, or invalid): nothing changed; the person must change the answer.
+     */
+    final class Refused extends RuntimeException {
+        public Refused(long jobKey, String reason, Throwable cause) {
+            super("the engine refused the command for job " + jobKey + ": " + reason, cause);
+        }
     }
-  }
 
-  /** The engine turned the command away unprocessed (back-pressure): nothing changed, try again later. */
-  final class NotTaken extends RuntimeException {
-    public NotTaken(long jobKey, Throwable cause) {
-      super("the engine did not take the command for job " + jobKey + " (busy)", cause);
+    /** The engine turned the command away unprocessed (back-pressure): nothing changed, try again later. */
+    final class NotTaken extends RuntimeException {
+        public NotTaken(long jobKey, Throwable cause) {
+            super("the engine did not take the command for job " + jobKey + " (busy)", cause);
+        }
     }
-  }
 
-  /** The engine no longer has the job: its step was interrupted (boundary event, cancelled instance). */
-  final class JobGone extends Exception {
-    public JobGone(long jobKey, Throwable cause) {
-      super("the engine no longer has job " + jobKey, cause);
+    /** The engine no longer has the job: its step was interrupted (boundary event, cancelled instance). */
+    final class JobGone extends Exception {
+        public JobGone(long jobKey, Throwable cause) {
+            super("the engine no longer has job " + jobKey, cause);
+        }
     }
-  }
 }

@@ -25,175 +25,219 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TaskEngineSync {
 
-  private static final Logger log = LoggerFactory.getLogger(TaskEngineSync.class);
-  /** Longer than any engine call takes (the client's request timeout), short enough to take over a dead instance's rows. */
-  static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(TaskEngineSync.class);
+    /** Longer than any engine call takes (the client's request timeout), short enough to take over a dead instance's rows. */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
-  private final Tasks tasks;
-  private final TaskEngine engine;
-  private final AuditLog audit;
-  private final TaskSettings settings;
-  private final Clock clock;
-  private final TransactionTemplate tx;
+    private final Tasks tasks;
+    private final TaskEngine engine;
+    private final AuditLog audit;
+    private final TaskSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate tx;
 
-  TaskEngineSync(Tasks tasks, TaskEngine engine, AuditLog audit, TaskSettings settings, Clock clock, TransactionTemplate tx) {
-    this.tasks = tasks;
-    this.engine = engine;
-    this.audit = audit;
-    this.settings = settings;
-    this.clock = clock;
-    this.tx = tx;
-  }
-
-  /** What an engine call needs, read under the lease's short transaction. */
-  private record Claim(long taskId, long jobKey, Map<String, Object> outcome) {
-    static Claim of(Task t) {
-      return new Claim(t.getId(), t.getJobKey(), t.getOutcome() == null ? Map.of() : t.getOutcome());
+    TaskEngineSync(
+            Tasks tasks,
+            TaskEngine engine,
+            AuditLog audit,
+            TaskSettings settings,
+            Clock clock,
+            TransactionTemplate tx) {
+        this.tasks = tasks;
+        this.engine = engine;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+        this.tx = tx;
     }
-  }
 
-  /** Hands one COMPLETING task to the engine; empty when another caller holds it or it is no longer owed. */
-  public Optional<Task> finishCompletion(long taskId) {
-    return lease(() -> tasks.lockCompletingById(taskId, clock.instant()).stream().toList()).stream()
-        .findFirst().map(this::complete);
-  }
-
-  /**
-   * Retries owed completions whose back-off has passed, oldest first. Returns how many were settled
-   * (completed, canceled or handed back): fewer than the batch size means there is no more work, or
-   * the engine is not answering.
-   */
-  public int retryCompletions(int batchSize) {
-    List<Claim> owed = lease(() -> tasks.lockCompleting(clock.instant(), batchSize));
-    return (int) owed.stream().map(this::complete).filter(t -> t.getStatus() != TaskStatus.COMPLETING).count();
-  }
-
-  /**
-   * After a job is (re)delivered: an open task's job gets its long lock, a completing one its
-   * completion. The lease keeps {@link #renewLocks} from extending the same row at the same time.
-   */
-  public void settleDelivered(Task task) {
-    switch (task.getStatus()) {
-      case OPEN -> lease(() -> tasks.lockOpenById(task.getId(), clock.instant()).stream().toList())
-          .forEach(this::extendLock);
-      case COMPLETING -> finishCompletion(task.getId());
-      default -> log.debug("job {} delivered again for {} task {}", task.getJobKey(), task.getStatus(), task.getId());
-    }
-  }
-
-  /**
-   * When a step arrives, the other open steps of its process instance are checked with the engine:
-   * a step interrupted by a boundary event or a message (the usual reason a new step replaces it)
-   * is canceled now, instead of lingering in an inbox until its next lock renewal, days later.
-   * Checking is extending the lock, which is harmless for a step that is still live.
-   */
-  public void cancelWithdrawnSiblings(Task arrived) {
-    for (Task sibling : tasks.findByProcessInstanceKeyAndStatusAndIdNot(
-        arrived.getProcessInstanceKey(), TaskStatus.OPEN, arrived.getId())) {
-      lease(() -> tasks.lockOpenById(sibling.getId(), clock.instant()).stream().toList()).forEach(this::extendLock);
-    }
-  }
-
-  /**
-   * Extends the locks of open tasks expiring within renew-before. Returns how many were settled
-   * (extended or canceled), like {@link #retryCompletions}.
-   */
-  public int renewLocks(int batchSize) {
-    Instant threshold = clock.instant().plus(settings.renewBefore());
-    List<Claim> due = lease(() -> tasks.lockOpenExpiringBefore(threshold, clock.instant(), batchSize));
-    return (int) due.stream().map(this::extendLock)
-        .filter(t -> !t.isOpen() || !t.getLockExpiresAt().isBefore(threshold)).count();
-  }
-
-  /** Takes the lease on the rows the query locks, and commits: the row locks end here. */
-  private List<Claim> lease(java.util.function.Supplier<List<Task>> lock) {
-    return tx.execute(status -> {
-      Instant until = clock.instant().plus(LEASE);
-      return lock.get().stream().peek(t -> t.lease(until)).map(Claim::of).toList();
-    });
-  }
-
-  /** Records an engine call's outcome on the row, in a transaction of its own, and releases the lease. */
-  private Task record(long taskId, Consumer<Task> outcome) {
-    return tx.execute(status -> {
-      Task task = tasks.findById(taskId).orElseThrow();
-      outcome.accept(task);
-      task.releaseLease();
-      return task;
-    });
-  }
-
-  /**
-   * A job gone at the first attempt was withdrawn (the step was interrupted): the task is
-   * CANCELED. A job gone after an attempt whose answer was lost (a deadline, a dropped
-   * connection: seen at N=10,000 on a busy broker) was completed by that attempt, since the engine
-   * took it: the task is COMPLETED. (The rare step withdrawn in that same moment is recorded as
-   * completed too; the audit event says how it was concluded.)
-   */
-  private Task complete(Claim claim) {
-    try {
-      engine.complete(claim.jobKey(), claim.outcome());
-      return record(claim.taskId(), Task::confirmCompleted);
-    } catch (TaskEngine.JobGone gone) {
-      return record(claim.taskId(), this::concludeGone);
-    } catch (TaskEngine.Refused refused) {
-      log.warn("completing job {} of task {}: refused for good, back to its assignee: {}", claim.jobKey(),
-          claim.taskId(), refused.getMessage());
-      return record(claim.taskId(), task -> handBack(task, refused));
-    } catch (TaskEngine.NotTaken busy) {
-      log.warn("completing job {} of task {}: engine busy; will retry", claim.jobKey(), claim.taskId());
-      return record(claim.taskId(), task -> task.syncFailed(clock.instant()));
-    } catch (RuntimeException e) {
-      log.warn("completing job {} of task {} failed; will retry: {}", claim.jobKey(), claim.taskId(), e.toString());
-      return record(claim.taskId(), task -> {
-        task.completionOutcomeUnknown();
-        task.syncFailed(clock.instant());
-      });
-    }
-  }
-
-  private void concludeGone(Task task) {
-    if (task.getStatus() != TaskStatus.COMPLETING) {
-      return;
-    }
-    if (task.isCompletionOutcomeUnknown()) {
-      var before = TaskService.state(task);
-      task.confirmCompleted();
-      audit.record("task.completion-confirmed", "task", task.getId(), task.getAccountId(), before,
-          Map.of("status", task.getStatus().name(), "how", "an earlier completion's answer was lost; the job is gone"));
-    } else {
-      cancel(task);
-    }
-  }
-
-  private void handBack(Task task, TaskEngine.Refused refused) {
-    var before = TaskService.state(task);
-    task.completionRefused(refused.getMessage());
-    audit.record("task.completion-refused", "task", task.getId(), task.getAccountId(), before,
-        Map.of("status", task.getStatus().name(), "reason", task.getCompletionRefusal()));
-  }
-
-  private Task extendLock(Claim claim) {
-    try {
-      engine.extendLock(claim.jobKey(), settings.lockDuration());
-      Instant until = clock.instant().plus(settings.lockDuration());
-      return record(claim.taskId(), task -> task.lockedUntil(until));
-    } catch (TaskEngine.JobGone gone) {
-      return record(claim.taskId(), task -> {
-        if (task.isOpen()) {
-          cancel(task);
+    /** What an engine call needs, read under the lease's short transaction. */
+    private record Claim(long taskId, long jobKey, Map<String, Object> outcome) {
+        static Claim of(Task t) {
+            return new Claim(t.getId(), t.getJobKey(), t.getOutcome() == null ? Map.of() : t.getOutcome());
         }
-      });
-    } catch (RuntimeException e) {
-      log.warn("extending the lock of job {} (task {}) failed; will retry: {}", claim.jobKey(), claim.taskId(), e.toString());
-      return record(claim.taskId(), task -> { });
     }
-  }
 
-  private void cancel(Task task) {
-    var before = TaskService.state(task);
-    task.cancel();
-    audit.record("task.canceled", "task", task.getId(), task.getAccountId(), before, TaskService.state(task));
-    log.info("task {} canceled: the engine no longer has job {}", task.getId(), task.getJobKey());
-  }
+    /** Hands one COMPLETING task to the engine; empty when another caller holds it or it is no longer owed. */
+    public Optional<Task> finishCompletion(long taskId) {
+        return lease(() -> tasks.lockCompletingById(taskId, clock.instant()).stream()
+                        .toList())
+                .stream()
+                .findFirst()
+                .map(this::complete);
+    }
+
+    /**
+     * Retries owed completions whose back-off has passed, oldest first. Returns how many were settled
+     * (completed, canceled or handed back): fewer than the batch size means there is no more work, or
+     * the engine is not answering.
+     */
+    public int retryCompletions(int batchSize) {
+        List<Claim> owed = lease(() -> tasks.lockCompleting(clock.instant(), batchSize));
+        return (int) owed.stream()
+                .map(this::complete)
+                .filter(t -> t.getStatus() != TaskStatus.COMPLETING)
+                .count();
+    }
+
+    /**
+     * After a job is (re)delivered: an open task's job gets its long lock, a completing one its
+     * completion. The lease keeps {@link #renewLocks} from extending the same row at the same time.
+     */
+    public void settleDelivered(Task task) {
+        switch (task.getStatus()) {
+            case OPEN ->
+                lease(() -> tasks.lockOpenById(task.getId(), clock.instant()).stream()
+                                .toList())
+                        .forEach(this::extendLock);
+            case COMPLETING -> finishCompletion(task.getId());
+            default ->
+                log.debug("job {} delivered again for {} task {}", task.getJobKey(), task.getStatus(), task.getId());
+        }
+    }
+
+    /**
+     * When a step arrives, the other open steps of its process instance are checked with the engine:
+     * a step interrupted by a boundary event or a message (the usual reason a new step replaces it)
+     * is canceled now, instead of lingering in an inbox until its next lock renewal, days later.
+     * Checking is extending the lock, which is harmless for a step that is still live.
+     */
+    public void cancelWithdrawnSiblings(Task arrived) {
+        for (Task sibling : tasks.findByProcessInstanceKeyAndStatusAndIdNot(
+                arrived.getProcessInstanceKey(), TaskStatus.OPEN, arrived.getId())) {
+            lease(() -> tasks.lockOpenById(sibling.getId(), clock.instant()).stream()
+                            .toList())
+                    .forEach(this::extendLock);
+        }
+    }
+
+    /**
+     * Extends the locks of open tasks expiring within renew-before. Returns how many were settled
+     * (extended or canceled), like {@link #retryCompletions}.
+     */
+    public int renewLocks(int batchSize) {
+        Instant threshold = clock.instant().plus(settings.renewBefore());
+        List<Claim> due = lease(() -> tasks.lockOpenExpiringBefore(threshold, clock.instant(), batchSize));
+        return (int) due.stream()
+                .map(this::extendLock)
+                .filter(t -> !t.isOpen() || !t.getLockExpiresAt().isBefore(threshold))
+                .count();
+    }
+
+    /** Takes the lease on the rows the query locks, and commits: the row locks end here. */
+    private List<Claim> lease(java.util.function.Supplier<List<Task>> lock) {
+        return tx.execute(status -> {
+            Instant until = clock.instant().plus(LEASE);
+            return lock.get().stream().peek(t -> t.lease(until)).map(Claim::of).toList();
+        });
+    }
+
+    /** Records an engine call's outcome on the row, in a transaction of its own, and releases the lease. */
+    private Task record(long taskId, Consumer<Task> outcome) {
+        return tx.execute(status -> {
+            Task task = tasks.findById(taskId).orElseThrow();
+            outcome.accept(task);
+            task.releaseLease();
+            return task;
+        });
+    }
+
+    /**
+     * A job gone at the first attempt was withdrawn (the step was interrupted): the task is
+     * CANCELED. A job gone after an attempt whose answer was lost (a deadline, a dropped
+     * connection: seen at N=10,000 on a busy broker) was completed by that attempt, since the engine
+     * took it: the task is COMPLETED. (The rare step withdrawn in that same moment is recorded as
+     * completed too; the audit event says how it was concluded.)
+     */
+    private Task complete(Claim claim) {
+        try {
+            engine.complete(claim.jobKey(), claim.outcome());
+            return record(claim.taskId(), Task::confirmCompleted);
+        } catch (TaskEngine.JobGone gone) {
+            return record(claim.taskId(), this::concludeGone);
+        } catch (TaskEngine.Refused refused) {
+            log.warn(
+                    "completing job {} of task {}: refused for good, back to its assignee: {}",
+                    claim.jobKey(),
+                    claim.taskId(),
+                    refused.getMessage());
+            return record(claim.taskId(), task -> handBack(task, refused));
+        } catch (TaskEngine.NotTaken busy) {
+            log.warn("completing job {} of task {}: engine busy; will retry", claim.jobKey(), claim.taskId());
+            return record(claim.taskId(), task -> task.syncFailed(clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "completing job {} of task {} failed; will retry: {}",
+                    claim.jobKey(),
+                    claim.taskId(),
+                    e.toString());
+            return record(claim.taskId(), task -> {
+                task.completionOutcomeUnknown();
+                task.syncFailed(clock.instant());
+            });
+        }
+    }
+
+    private void concludeGone(Task task) {
+        if (task.getStatus() != TaskStatus.COMPLETING) {
+            return;
+        }
+        if (task.isCompletionOutcomeUnknown()) {
+            var before = TaskService.state(task);
+            task.confirmCompleted();
+            audit.record(
+                    "task.completion-confirmed",
+                    "task",
+                    task.getId(),
+                    task.getAccountId(),
+                    before,
+                    Map.of(
+                            "status",
+                            task.getStatus().name(),
+                            "how",
+                            "an earlier completion's answer was lost; the job is gone"));
+        } else {
+            cancel(task);
+        }
+    }
+
+    private void handBack(Task task, TaskEngine.Refused refused) {
+        var before = TaskService.state(task);
+        task.completionRefused(refused.getMessage());
+        audit.record(
+                "task.completion-refused",
+                "task",
+                task.getId(),
+                task.getAccountId(),
+                before,
+                Map.of("status", task.getStatus().name(), "reason", task.getCompletionRefusal()));
+    }
+
+    private Task extendLock(Claim claim) {
+        try {
+            engine.extendLock(claim.jobKey(), settings.lockDuration());
+            Instant until = clock.instant().plus(settings.lockDuration());
+            return record(claim.taskId(), task -> task.lockedUntil(until));
+        } catch (TaskEngine.JobGone gone) {
+            return record(claim.taskId(), task -> {
+                if (task.isOpen()) {
+                    cancel(task);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn(
+                    "extending the lock of job {} (task {}) failed; will retry: {}",
+                    claim.jobKey(),
+                    claim.taskId(),
+                    e.toString());
+            return record(claim.taskId(), task -> {});
+        }
+    }
+
+    private void cancel(Task task) {
+        var before = TaskService.state(task);
+        task.cancel();
+        audit.record("task.canceled", "task", task.getId(), task.getAccountId(), before, TaskService.state(task));
+        log.info("task {} canceled: the engine no longer has job {}", task.getId(), task.getJobKey());
+    }
 }

@@ -19,77 +19,86 @@ import org.springframework.data.jpa.domain.Specification;
  * @param overdue only open tasks whose due date has passed
  */
 public record TaskFilter(
-    TaskScope scope, Collection<TaskStatus> statuses, String playbook, Long accountId, boolean overdue) {
+        TaskScope scope, Collection<TaskStatus> statuses, String playbook, Long accountId, boolean overdue) {
 
-  public TaskFilter {
-    statuses = List.copyOf(statuses);
-  }
-
-  public static TaskFilter of(TaskScope scope, TaskStatus... statuses) {
-    return new TaskFilter(scope, List.of(statuses), null, null, false);
-  }
-
-  Specification<Task> toSpecification(Viewer me, Instant now) {
-    Specification<Task> spec = visible(me).and((r, q, cb) -> r.get("status").in(statuses));
-    if (playbook != null && !playbook.isBlank()) {
-      spec = spec.and((r, q, cb) -> cb.equal(r.get("bpmnProcessId"), playbook));
+    public TaskFilter {
+        statuses = List.copyOf(statuses);
     }
-    if (accountId != null) {
-      spec = spec.and((r, q, cb) -> cb.equal(r.get("accountId"), accountId));
+
+    public static TaskFilter of(TaskScope scope, TaskStatus... statuses) {
+        return new TaskFilter(scope, List.of(statuses), null, null, false);
     }
-    if (overdue) {
-      spec = spec.and((r, q, cb) -> cb.and(cb.equal(r.get("status"), TaskStatus.OPEN), cb.lessThan(r.get("dueAt"), now)));
+
+    Specification<Task> toSpecification(Viewer me, Instant now) {
+        Specification<Task> spec = visible(me).and((r, q, cb) -> r.get("status").in(statuses));
+        if (playbook != null && !playbook.isBlank()) {
+            spec = spec.and((r, q, cb) -> cb.equal(r.get("bpmnProcessId"), playbook));
+        }
+        if (accountId != null) {
+            spec = spec.and((r, q, cb) -> cb.equal(r.get("accountId"), accountId));
+        }
+        if (overdue) {
+            spec = spec.and(
+                    (r, q, cb) -> cb.and(cb.equal(r.get("status"), TaskStatus.OPEN), cb.lessThan(r.get("dueAt"), now)));
+        }
+        return spec;
     }
-    return spec;
-  }
 
-  private Specification<Task> visible(Viewer me) {
-    Set<String> self = Set.of(me.username());
-    return switch (scope) {
-      case MINE -> assignedTo(self);
-      case TEAM -> offeredTo(me.teams(), false).or(offeredToMe(me.username(), false));
-      case INBOX -> assignedTo(self).or(offeredTo(me.teams(), true)).or(offeredToMe(me.username(), true));
-      case UNASSIGNED -> me.admin() ? unheld() : (r, q, cb) -> cb.disjunction();
-      case DELEGATED -> (r, q, cb) -> cb.equal(r.get("delegatedBy"), me.username());
-      case ALL_VISIBLE -> me.admin() ? (r, q, cb) -> cb.conjunction() : assignedTo(Stream.concat(self.stream(), me.reports().stream()).collect(Collectors.toSet()))
-          .or(offeredTo(me.teams(), false))
-          .or(offeredToMe(me.username(), false))
-          .or((r, q, cb) -> cb.or(cb.equal(r.get("delegatedBy"), me.username()),
-              cb.equal(r.get("originalAssignee"), me.username())))
-          .or(me.admin() ? unheld() : (r, q, cb) -> cb.disjunction());
-    };
-  }
+    private Specification<Task> visible(Viewer me) {
+        Set<String> self = Set.of(me.username());
+        return switch (scope) {
+            case MINE -> assignedTo(self);
+            case TEAM -> offeredTo(me.teams(), false).or(offeredToMe(me.username(), false));
+            case INBOX -> assignedTo(self).or(offeredTo(me.teams(), true)).or(offeredToMe(me.username(), true));
+            case UNASSIGNED -> me.admin() ? unheld() : (r, q, cb) -> cb.disjunction();
+            case DELEGATED -> (r, q, cb) -> cb.equal(r.get("delegatedBy"), me.username());
+            case ALL_VISIBLE ->
+                me.admin()
+                        ? (r, q, cb) -> cb.conjunction()
+                        : assignedTo(Stream.concat(self.stream(), me.reports().stream())
+                                        .collect(Collectors.toSet()))
+                                .or(offeredTo(me.teams(), false))
+                                .or(offeredToMe(me.username(), false))
+                                .or((r, q, cb) -> cb.or(
+                                        cb.equal(r.get("delegatedBy"), me.username()),
+                                        cb.equal(r.get("originalAssignee"), me.username())))
+                                .or(me.admin() ? unheld() : (r, q, cb) -> cb.disjunction());
+        };
+    }
 
-  /** The unassigned queue: open, no assignee, offered to no one (see {@link Task#isUnheld()}). */
-  private static Specification<Task> unheld() {
-    return (r, q, cb) -> cb.and(cb.equal(r.get("status"), TaskStatus.OPEN), cb.isNull(r.get("assignee")),
-        cb.isEmpty(r.get("candidateGroups")), cb.isEmpty(r.get("candidateUsers")));
-  }
+    /** The unassigned queue: open, no assignee, offered to no one (see {@link Task#isUnheld()}). */
+    private static Specification<Task> unheld() {
+        return (r, q, cb) -> cb.and(
+                cb.equal(r.get("status"), TaskStatus.OPEN),
+                cb.isNull(r.get("assignee")),
+                cb.isEmpty(r.get("candidateGroups")),
+                cb.isEmpty(r.get("candidateUsers")));
+    }
 
-  private static Specification<Task> assignedTo(Set<String> usernames) {
-    return (r, q, cb) -> r.get("assignee").in(usernames);
-  }
+    private static Specification<Task> assignedTo(Set<String> usernames) {
+        return (r, q, cb) -> r.get("assignee").in(usernames);
+    }
 
-  /** Offered to one of the teams (a candidate group), claimed or (if asked) not yet. */
-  private static Specification<Task> offeredTo(Set<String> teams, boolean unclaimedOnly) {
-    return offered("candidateGroups", teams, unclaimedOnly);
-  }
+    /** Offered to one of the teams (a candidate group), claimed or (if asked) not yet. */
+    private static Specification<Task> offeredTo(Set<String> teams, boolean unclaimedOnly) {
+        return offered("candidateGroups", teams, unclaimedOnly);
+    }
 
-  /** Offered to me by name (I am a candidate user), claimed or (if asked) not yet. */
-  private static Specification<Task> offeredToMe(String username, boolean unclaimedOnly) {
-    return offered("candidateUsers", Set.of(username), unclaimedOnly);
-  }
+    /** Offered to me by name (I am a candidate user), claimed or (if asked) not yet. */
+    private static Specification<Task> offeredToMe(String username, boolean unclaimedOnly) {
+        return offered("candidateUsers", Set.of(username), unclaimedOnly);
+    }
 
-  private static Specification<Task> offered(String candidates, Set<String> names, boolean unclaimedOnly) {
-    return (r, q, cb) -> {
-      if (names.isEmpty()) {
-        return cb.disjunction();
-      }
-      Subquery<Long> sub = q.subquery(Long.class);
-      Root<Task> t = sub.from(Task.class);
-      Join<Task, String> candidate = t.join(candidates);
-      sub.select(t.get("id")).where(cb.equal(t.get("id"), r.get("id")), candidate.in(names));
-      return unclaimedOnly ? cb.and(cb.isNull(r.get("assignee")), cb.exists(sub)) : cb.exists(sub);
-    };
-  }
+    private static Specification<Task> offered(String candidates, Set<String> names, boolean unclaimedOnly) {
+        return (r, q, cb) -> {
+            if (names.isEmpty()) {
+                return cb.disjunction();
+            }
+            Subquery<Long> sub = q.subquery(Long.class);
+            Root<Task> t = sub.from(Task.class);
+            Join<Task, String> candidate = t.join(candidates);
+            sub.select(t.get("id")).where(cb.equal(t.get("id"), r.get("id")), candidate.in(names));
+            return unclaimedOnly ? cb.and(cb.isNull(r.get("assignee")), cb.exists(sub)) : cb.exists(sub);
+        };
+    }
 }

@@ -12,18 +12,21 @@ import java.util.Set;
  */
 public interface TaskFormDefaults {
 
-  /** The form keys this feature drafts. */
-  Set<String> formKeys();
+    /** The form keys this feature drafts. */
+    Set<String> formKeys();
 
-  /** Field key → starting value for this open task's form; fields left out start empty. */
-  Map<String, Object> defaults(Task task);
+    /** Field key → starting value for this open task's form; fields left out start empty. */
+    Map<String, Object> defaults(Task task);
 
-  /** The defaults for an open task from whichever feature drafts its form; empty when none does. */
-  static Map<String, Object> of(List<TaskFormDefaults> features, Task task) {
-    if (!task.isOpen() || task.getFormKey() == null) {
-      return Map.of();
+    /** The defaults for an open task from whichever feature drafts its form; empty when none does. */
+    static Map<String, Object> of(List<TaskFormDefaults> features, Task task) {
+        if (!task.isOpen() || task.getFormKey() == null) {
+            return Map.of();
+        }
+        return features.stream()
+                .filter(f -> f.formKeys().contains(task.getFormKey()))
+                .findFirst()
+                .map(f -> f.defaults(task))
+                .orElse(Map.of());
     }
-    return features.stream().filter(f -> f.formKeys().contains(task.getFormKey())).findFirst()
-        .map(f -> f.defaults(task)).orElse(Map.of());
-  }
 }

@@ -24,76 +24,101 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskMails {
 
-  private final Outbox outbox;
-  private final MailComposer composer;
-  private final MailPreferenceService preferences;
-  private final People people;
-  private final Accounts accounts;
-  private final Clock clock;
+    private final Outbox outbox;
+    private final MailComposer composer;
+    private final MailPreferenceService preferences;
+    private final People people;
+    private final Accounts accounts;
+    private final Clock clock;
 
-  TaskMails(Outbox outbox, MailComposer composer, MailPreferenceService preferences, People people, Accounts accounts,
-      Clock clock) {
-    this.outbox = outbox;
-    this.composer = composer;
-    this.preferences = preferences;
-    this.people = people;
-    this.accounts = accounts;
-    this.clock = clock;
-  }
-
-  /** To the new assignee; {@code event} names the assignment (task creation or an audit event id). */
-  void assigned(Task task, String event) {
-    send(task.getAssignee(), MailKind.ASSIGNMENT, "task-assigned", "task-assigned:" + task.getId() + ":" + event, task, Map.of());
-  }
-
-  /** To both: the new assignee gets the task, the previous one learns where it went. */
-  void reassigned(Task task, String previous, long auditEventId) {
-    assigned(task, String.valueOf(auditEventId));
-    send(previous, MailKind.ASSIGNMENT, "task-reassigned", "task-reassigned:" + task.getId() + ":" + auditEventId, task,
-        Map.of("newAssignee", task.getAssignee()));
-  }
-
-  void reminder(Task task) {
-    send(task.getAssignee(), MailKind.REMINDER, "task-reminder", "task-reminder:" + task.getId(), task, Map.of());
-  }
-
-  /** To the assignee's manager; false when there is no one to escalate to. */
-  boolean escalation(Task task) {
-    Optional<Person> manager = people.findByUsername(task.getAssignee()).map(Person::getManager);
-    manager.ifPresent(m -> send(m.getUsername(), MailKind.ESCALATION, "task-escalation",
-        "task-escalation:" + task.getId(), task, Map.of("assignee", task.getAssignee())));
-    return manager.isPresent();
-  }
-
-  void digest(Person person, List<Task> open, String day) {
-    List<Map<String, Object>> items = open.stream().map(this::model).toList();
-    outbox.enqueue("digest:" + person.getUsername() + ":" + day, person.getEmail(), null,
-        composer.compose("digest", Map.of("recipientName", person.getFullName(), "tasks", items, "day", day)));
-  }
-
-  private void send(String username, MailKind kind, String template, String key, Task task, Map<String, Object> extra) {
-    Person to = username == null ? null : people.findByUsername(username).orElse(null);
-    if (to == null || !to.isActive() || !preferences.wants(to.getId(), kind)) {
-      return;
+    TaskMails(
+            Outbox outbox,
+            MailComposer composer,
+            MailPreferenceService preferences,
+            People people,
+            Accounts accounts,
+            Clock clock) {
+        this.outbox = outbox;
+        this.composer = composer;
+        this.preferences = preferences;
+        this.people = people;
+        this.accounts = accounts;
+        this.clock = clock;
     }
-    Map<String, Object> model = model(task);
-    model.putAll(extra);
-    model.put("recipientName", to.getFullName());
-    outbox.enqueue(key, to.getEmail(), null, composer.compose(template, model));
-  }
 
-  private Map<String, Object> model(Task task) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("taskId", task.getId());
-    model.put("taskName", task.getName());
-    model.put("originalAssignee", task.getOriginalAssignee());
-    model.put("delegatedBy", task.getDelegatedBy());
-    if (task.getDueAt() != null) {
-      model.put("dueAt", ZonedDateTime.ofInstant(task.getDueAt(), clock.getZone()));
+    /** To the new assignee; {@code event} names the assignment (task creation or an audit event id). */
+    void assigned(Task task, String event) {
+        send(
+                task.getAssignee(),
+                MailKind.ASSIGNMENT,
+                "task-assigned",
+                "task-assigned:" + task.getId() + ":" + event,
+                task,
+                Map.of());
     }
-    if (task.getAccountId() != null) {
-      accounts.findById(task.getAccountId()).map(Account::getName).ifPresent(n -> model.put("accountName", n));
+
+    /** To both: the new assignee gets the task, the previous one learns where it went. */
+    void reassigned(Task task, String previous, long auditEventId) {
+        assigned(task, String.valueOf(auditEventId));
+        send(
+                previous,
+                MailKind.ASSIGNMENT,
+                "task-reassigned",
+                "task-reassigned:" + task.getId() + ":" + auditEventId,
+                task,
+                Map.of("newAssignee", task.getAssignee()));
     }
-    return model;
-  }
+
+    void reminder(Task task) {
+        send(task.getAssignee(), MailKind.REMINDER, "task-reminder", "task-reminder:" + task.getId(), task, Map.of());
+    }
+
+    /** To the assignee's manager; false when there is no one to escalate to. */
+    boolean escalation(Task task) {
+        Optional<Person> manager = people.findByUsername(task.getAssignee()).map(Person::getManager);
+        manager.ifPresent(m -> send(
+                m.getUsername(),
+                MailKind.ESCALATION,
+                "task-escalation",
+                "task-escalation:" + task.getId(),
+                task,
+                Map.of("assignee", task.getAssignee())));
+        return manager.isPresent();
+    }
+
+    void digest(Person person, List<Task> open, String day) {
+        List<Map<String, Object>> items = open.stream().map(this::model).toList();
+        outbox.enqueue(
+                "digest:" + person.getUsername() + ":" + day,
+                person.getEmail(),
+                null,
+                composer.compose("digest", Map.of("recipientName", person.getFullName(), "tasks", items, "day", day)));
+    }
+
+    private void send(
+            String username, MailKind kind, String template, String key, Task task, Map<String, Object> extra) {
+        Person to = username == null ? null : people.findByUsername(username).orElse(null);
+        if (to == null || !to.isActive() || !preferences.wants(to.getId(), kind)) {
+            return;
+        }
+        Map<String, Object> model = model(task);
+        model.putAll(extra);
+        model.put("recipientName", to.getFullName());
+        outbox.enqueue(key, to.getEmail(), null, composer.compose(template, model));
+    }
+
+    private Map<String, Object> model(Task task) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("taskId", task.getId());
+        model.put("taskName", task.getName());
+        model.put("originalAssignee", task.getOriginalAssignee());
+        model.put("delegatedBy", task.getDelegatedBy());
+        if (task.getDueAt() != null) {
+            model.put("dueAt", ZonedDateTime.ofInstant(task.getDueAt(), clock.getZone()));
+        }
+        if (task.getAccountId() != null) {
+            accounts.findById(task.getAccountId()).map(Account::getName).ifPresent(n -> model.put("accountName", n));
+        }
+        return model;
+    }
 }

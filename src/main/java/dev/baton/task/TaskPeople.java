@@ -21,57 +21,59 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskPeople {
 
-  /**
-   * @param assignee an active person's user name, or null
-   * @param reason what the model named that could not be used, or null when everything could
-   */
-  record Resolved(String assignee, Set<String> candidateUsers, Set<String> candidateGroups, String reason) {}
+    /**
+     * @param assignee an active person's user name, or null
+     * @param reason what the model named that could not be used, or null when everything could
+     */
+    record Resolved(String assignee, Set<String> candidateUsers, Set<String> candidateGroups, String reason) {}
 
-  private final People people;
-  private final Teams teams;
+    private final People people;
+    private final Teams teams;
 
-  TaskPeople(People people, Teams teams) {
-    this.people = people;
-    this.teams = teams;
-  }
-
-  Resolved resolve(TaskSpec spec) {
-    List<String> problems = new ArrayList<>();
-    String assignee = spec.assignee() == null ? null : active(spec.assignee(), "assignee", problems);
-    Set<String> users = new LinkedHashSet<>();
-    spec.candidateUsers().forEach(u -> Optional.ofNullable(active(u, "candidate user", problems)).ifPresent(users::add));
-    Set<String> groups = new LinkedHashSet<>();
-    for (String group : spec.candidateGroups()) {
-      if (teams.existsByKey(group)) {
-        groups.add(group);
-      } else {
-        problems.add("candidate group '" + group + "' is no team");
-      }
+    TaskPeople(People people, Teams teams) {
+        this.people = people;
+        this.teams = teams;
     }
-    if (assignee == null && users.isEmpty() && groups.isEmpty() && problems.isEmpty()) {
-      problems.add("the step names no assignee, candidate users or candidate groups");
-    }
-    return new Resolved(assignee, users, groups, problems.isEmpty() ? null : String.join("; ", problems));
-  }
 
-  /** The person by user name or e-mail address, if they exist and are active. */
-  Optional<Person> find(String nameOrEmail) {
-    String given = nameOrEmail.trim();
-    return people.findByUsername(given)
-        .or(() -> people.findByUsername(given.toLowerCase(Locale.ROOT)))
-        .or(() -> given.contains("@") ? people.findByEmailIgnoreCase(given) : Optional.empty());
-  }
+    Resolved resolve(TaskSpec spec) {
+        List<String> problems = new ArrayList<>();
+        String assignee = spec.assignee() == null ? null : active(spec.assignee(), "assignee", problems);
+        Set<String> users = new LinkedHashSet<>();
+        spec.candidateUsers()
+                .forEach(u -> Optional.ofNullable(active(u, "candidate user", problems))
+                        .ifPresent(users::add));
+        Set<String> groups = new LinkedHashSet<>();
+        for (String group : spec.candidateGroups()) {
+            if (teams.existsByKey(group)) {
+                groups.add(group);
+            } else {
+                problems.add("candidate group '" + group + "' is no team");
+            }
+        }
+        if (assignee == null && users.isEmpty() && groups.isEmpty() && problems.isEmpty()) {
+            problems.add("the step names no assignee, candidate users or candidate groups");
+        }
+        return new Resolved(assignee, users, groups, problems.isEmpty() ? null : String.join("; ", problems));
+    }
 
-  private String active(String named, String role, List<String> problems) {
-    Optional<Person> person = find(named);
-    if (person.isEmpty()) {
-      problems.add(role + " '" + named + "' is unknown");
-      return null;
+    /** The person by user name or e-mail address, if they exist and are active. */
+    Optional<Person> find(String nameOrEmail) {
+        String given = nameOrEmail.trim();
+        return people.findByUsername(given)
+                .or(() -> people.findByUsername(given.toLowerCase(Locale.ROOT)))
+                .or(() -> given.contains("@") ? people.findByEmailIgnoreCase(given) : Optional.empty());
     }
-    if (!person.get().isActive()) {
-      problems.add(role + " '" + named + "' is inactive");
-      return null;
+
+    private String active(String named, String role, List<String> problems) {
+        Optional<Person> person = find(named);
+        if (person.isEmpty()) {
+            problems.add(role + " '" + named + "' is unknown");
+            return null;
+        }
+        if (!person.get().isActive()) {
+            problems.add(role + " '" + named + "' is inactive");
+            return null;
+        }
+        return person.get().getUsername();
     }
-    return person.get().getUsername();
-  }
 }

@@ -19,64 +19,73 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TaskReminders {
 
-  private final Tasks tasks;
-  private final TaskMails mails;
-  private final TaskService inbox;
-  private final InboxSettings settings;
-  private final Clock clock;
-  private final TransactionTemplate tx;
-  private final TaskPeople people;
+    private final Tasks tasks;
+    private final TaskMails mails;
+    private final TaskService inbox;
+    private final InboxSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final TaskPeople people;
 
-  TaskReminders(Tasks tasks, TaskMails mails, TaskService inbox, InboxSettings settings, Clock clock,
-      TransactionTemplate tx, TaskPeople people) {
-    this.people = people;
-    this.tasks = tasks;
-    this.mails = mails;
-    this.inbox = inbox;
-    this.settings = settings;
-    this.clock = clock;
-    this.tx = tx;
-  }
-
-  /** Reminds and escalates everything due, batch by batch. Returns how many tasks it handled. */
-  public int run() {
-    int handled = 0;
-    for (int n; (n = batch()) > 0; ) {
-      handled += n;
+    TaskReminders(
+            Tasks tasks,
+            TaskMails mails,
+            TaskService inbox,
+            InboxSettings settings,
+            Clock clock,
+            TransactionTemplate tx,
+            TaskPeople people) {
+        this.people = people;
+        this.tasks = tasks;
+        this.mails = mails;
+        this.inbox = inbox;
+        this.settings = settings;
+        this.clock = clock;
+        this.tx = tx;
     }
-    return handled;
-  }
 
-  private int batch() {
-    return tx.execute(status -> {
-      Instant now = clock.instant();
-      List<Task> reminders = tasks.lockReminderDue(now.plus(settings.reminderLead()), settings.batchSize());
-      List<Task> held = releaseUnheld(reminders);
-      held.forEach(t -> {
-        mails.reminder(t);
-        t.reminded(now);
-        inbox.record("task.reminded", t, Map.of());
-      });
-      List<Task> escalations = tasks.lockEscalationDue(now.minus(settings.escalateAfter()), settings.batchSize());
-      releaseUnheld(escalations).forEach(t -> {
-        boolean sent = mails.escalation(t);
-        t.escalated(now);
-        inbox.record(sent ? "task.escalated" : "task.overdue-unescalated", t, Map.of());
-      });
-      return reminders.size() + escalations.size();
-    });
-  }
+    /** Reminds and escalates everything due, batch by batch. Returns how many tasks it handled. */
+    public int run() {
+        int handled = 0;
+        for (int n; (n = batch()) > 0; ) {
+            handled += n;
+        }
+        return handled;
+    }
 
-  /** The tasks whose assignee can act; the others are released (and so leave the reminder run). */
-  private List<Task> releaseUnheld(List<Task> due) {
-    return due.stream().filter(t -> {
-      Optional<Person> holder = people.find(t.getAssignee());
-      String why = holder.isEmpty() ? "assignee '" + t.getAssignee() + "' is unknown"
-          : holder.get().isActive() ? null : "assignee '" + t.getAssignee() + "' is inactive";
-      if (why != null) {
-        inbox.release(t, why);
-      }
-      return why == null;
-    }).toList();
-  }
+    private int batch() {
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            List<Task> reminders = tasks.lockReminderDue(now.plus(settings.reminderLead()), settings.batchSize());
+            List<Task> held = releaseUnheld(reminders);
+            held.forEach(t -> {
+                mails.reminder(t);
+                t.reminded(now);
+                inbox.record("task.reminded", t, Map.of());
+            });
+            List<Task> escalations = tasks.lockEscalationDue(now.minus(settings.escalateAfter()), settings.batchSize());
+            releaseUnheld(escalations).forEach(t -> {
+                boolean sent = mails.escalation(t);
+                t.escalated(now);
+                inbox.record(sent ? "task.escalated" : "task.overdue-unescalated", t, Map.of());
+            });
+            return reminders.size() + escalations.size();
+        });
+    }
+
+    /** The tasks whose assignee can act; the others are released (and so leave the reminder run). */
+    private List<Task> releaseUnheld(List<Task> due) {
+        return due.stream()
+                .filter(t -> {
+                    Optional<Person> holder = people.find(t.getAssignee());
+                    String why = holder.isEmpty()
+                            ? "assignee '" + t.getAssignee() + "' is unknown"
+                            : holder.get().isActive() ? null : "assignee '" + t.getAssignee() + "' is inactive";
+                    if (why != null) {
+                        inbox.release(t, why);
+                    }
+                    return why == null;
+                })
+                .toList();
+    }
 }

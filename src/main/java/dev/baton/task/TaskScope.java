@@ -9,10 +9,10 @@ package dev.baton.task;
  * to them by name. UNASSIGNED (admins only, else empty): open tasks nobody holds or is offered.
  */
 public enum TaskScope {
-  MINE,
-  TEAM,
-  INBOX,
-  DELEGATED,
-  ALL_VISIBLE,
-  UNASSIGNED
+    MINE,
+    TEAM,
+    INBOX,
+    DELEGATED,
+    ALL_VISIBLE,
+    UNASSIGNED
 }

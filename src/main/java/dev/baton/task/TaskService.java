@@ -33,253 +33,283 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TaskService {
 
-  private static final Logger log = LoggerFactory.getLogger(TaskService.class);
+    private static final Logger log = LoggerFactory.getLogger(TaskService.class);
 
-  private final Tasks tasks;
-  private final People people;
-  private final AbsenceService absences;
-  private final TaskContext context;
-  private final TaskMails mails;
-  private final Forms forms;
-  private final AuditLog audit;
-  private final TaskEngineSync engineSync;
-  private final TaskSettings settings;
-  private final Clock clock;
-  private final TransactionTemplate tx;
-  private final TaskPeople taskPeople;
-  private final Accounts accounts;
-  /** Looked up on first use: handlers depend on features that depend on the inbox. */
-  private final ObjectProvider<TaskCompletionHandler> handlerBeans;
-  private volatile Map<String, TaskCompletionHandler> handlers;
-  private final ReportingLines lines;
+    private final Tasks tasks;
+    private final People people;
+    private final AbsenceService absences;
+    private final TaskContext context;
+    private final TaskMails mails;
+    private final Forms forms;
+    private final AuditLog audit;
+    private final TaskEngineSync engineSync;
+    private final TaskSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final TaskPeople taskPeople;
+    private final Accounts accounts;
+    /** Looked up on first use: handlers depend on features that depend on the inbox. */
+    private final ObjectProvider<TaskCompletionHandler> handlerBeans;
 
-  TaskService(Tasks tasks, People people, AbsenceService absences, TaskContext context, TaskMails mails, Forms forms,
-      AuditLog audit, TaskEngineSync engineSync, TaskSettings settings, Clock clock, TransactionTemplate tx,
-      ObjectProvider<TaskCompletionHandler> handlers, ReportingLines lines, TaskPeople taskPeople, Accounts accounts) {
-    this.lines = lines;
-    this.taskPeople = taskPeople;
-    this.accounts = accounts;
-    this.tasks = tasks;
-    this.people = people;
-    this.absences = absences;
-    this.context = context;
-    this.mails = mails;
-    this.forms = forms;
-    this.audit = audit;
-    this.engineSync = engineSync;
-    this.settings = settings;
-    this.clock = clock;
-    this.tx = tx;
-    this.handlerBeans = handlers;
-  }
+    private volatile Map<String, TaskCompletionHandler> handlers;
+    private final ReportingLines lines;
 
-  private TaskCompletionHandler handlerFor(String formKey) {
-    if (handlers == null) {
-      Map<String, TaskCompletionHandler> byKey = new HashMap<>();
-      handlerBeans.orderedStream().forEach(handler -> handler.formKeys().forEach(key -> {
-        if (byKey.putIfAbsent(key, handler) != null) {
-          throw new IllegalStateException("two completion handlers for form " + key);
+    TaskService(
+            Tasks tasks,
+            People people,
+            AbsenceService absences,
+            TaskContext context,
+            TaskMails mails,
+            Forms forms,
+            AuditLog audit,
+            TaskEngineSync engineSync,
+            TaskSettings settings,
+            Clock clock,
+            TransactionTemplate tx,
+            ObjectProvider<TaskCompletionHandler> handlers,
+            ReportingLines lines,
+            TaskPeople taskPeople,
+            Accounts accounts) {
+        this.lines = lines;
+        this.taskPeople = taskPeople;
+        this.accounts = accounts;
+        this.tasks = tasks;
+        this.people = people;
+        this.absences = absences;
+        this.context = context;
+        this.mails = mails;
+        this.forms = forms;
+        this.audit = audit;
+        this.engineSync = engineSync;
+        this.settings = settings;
+        this.clock = clock;
+        this.tx = tx;
+        this.handlerBeans = handlers;
+    }
+
+    private TaskCompletionHandler handlerFor(String formKey) {
+        if (handlers == null) {
+            Map<String, TaskCompletionHandler> byKey = new HashMap<>();
+            handlerBeans
+                    .orderedStream()
+                    .forEach(handler -> handler.formKeys().forEach(key -> {
+                        if (byKey.putIfAbsent(key, handler) != null) {
+                            throw new IllegalStateException("two completion handlers for form " + key);
+                        }
+                    }));
+            handlers = Map.copyOf(byKey);
         }
-      }));
-      handlers = Map.copyOf(byKey);
+        return formKey == null ? null : handlers.get(formKey);
     }
-    return formKey == null ? null : handlers.get(formKey);
-  }
 
-  /**
-   * The row for a user-task job; a job delivered again (at-least-once delivery, or after its
-   * activation timeout) finds its row and changes nothing. A new task for someone who is away goes
-   * to their cover (the person it was for stays on record); its assignee is told by mail. People are
-   * resolved by user name or e-mail ({@link TaskPeople}); an account id that is no Baton account is
-   * kept as text ({@link Task#getAccountRef()}) so the task still arrives.
-   */
-  @Transactional
-  public Task upsert(TaskSpec spec) {
-    List<Task> sameKey = tasks.findByJobKey(spec.jobKey());
-    return sameKey.stream().filter(t -> t.getElementInstanceKey() == spec.elementInstanceKey()).findFirst()
-        .orElseGet(() -> {
-          retireStale(sameKey, spec);
-          return create(spec);
+    /**
+     * The row for a user-task job; a job delivered again (at-least-once delivery, or after its
+     * activation timeout) finds its row and changes nothing. A new task for someone who is away goes
+     * to their cover (the person it was for stays on record); its assignee is told by mail. People are
+     * resolved by user name or e-mail ({@link TaskPeople}); an account id that is no Baton account is
+     * kept as text ({@link Task#getAccountRef()}) so the task still arrives.
+     */
+    @Transactional
+    public Task upsert(TaskSpec spec) {
+        List<Task> sameKey = tasks.findByJobKey(spec.jobKey());
+        return sameKey.stream()
+                .filter(t -> t.getElementInstanceKey() == spec.elementInstanceKey())
+                .findFirst()
+                .orElseGet(() -> {
+                    retireStale(sameKey, spec);
+                    return create(spec);
+                });
+    }
+
+    /**
+     * A row with this job key but another element instance is from a broker's earlier life (its data
+     * lost, its keys handed out again): that job no longer exists, and completing the row would
+     * complete the new one. Such rows still open are canceled.
+     */
+    private void retireStale(List<Task> sameKey, TaskSpec spec) {
+        for (Task stale : sameKey) {
+            if (stale.getStatus() == TaskStatus.OPEN || stale.getStatus() == TaskStatus.COMPLETING) {
+                Map<String, Object> before = state(stale);
+                stale.cancel();
+                record("task.canceled", stale, before);
+                log.warn(
+                        "task {} canceled: its job key {} now belongs to another step (the engine's data was reset?)",
+                        stale.getId(),
+                        spec.jobKey());
+            }
+        }
+    }
+
+    private Task create(TaskSpec spec) {
+        boolean knownAccount = spec.accountId() == null || accounts.existsById(spec.accountId());
+        Task task = new Task(
+                spec, taskPeople.resolve(spec), knownAccount, clock.instant().plus(settings.activationTimeout()));
+        if (task.getAssignee() != null) {
+            absences.coverFor(task.getAssignee()).ifPresent(task::coveredBy);
+        }
+        tasks.save(task);
+        if (task.getUnassignedReason() != null) {
+            log.warn(
+                    "task {} ({} in {}): {}",
+                    task.getId(),
+                    task.getElementId(),
+                    task.getBpmnProcessId(),
+                    task.getUnassignedReason());
+            record("task.unassigned", task, null);
+        }
+        if (task.getAssignee() != null) {
+            record("task.assigned", task, null);
+            boolean toldByPlaybook = spec.ownAssignmentMail() && task.getOriginalAssignee() == null;
+            if (!toldByPlaybook) {
+                mails.assigned(task, "created");
+            }
+        }
+        return task;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Task> list(TaskFilter filter, Pageable page) {
+        return tasks.findAll(filter.toSpecification(viewer(), clock.instant()), page);
+    }
+
+    @Transactional(readOnly = true)
+    public TaskDetails details(long id) {
+        Task task = visible(id, viewer());
+        return context.of(task, forms.of(task));
+    }
+
+    /**
+     * The open tasks about a subject, oldest first, for the subject's own feature (e.g. a handover's
+     * progress page), which decides itself who may see them.
+     */
+    @Transactional(readOnly = true)
+    public List<Task> openAbout(TaskSubject subject) {
+        return tasks.findBySubjectTypeAndSubjectIdAndStatusOrderById(subject.type(), subject.id(), TaskStatus.OPEN);
+    }
+
+    /** How many open tasks the person holds (assigned to them, claimed or not). */
+    @Transactional(readOnly = true)
+    public long openCountAssignedTo(String username) {
+        return tasks.countByAssigneeAndStatus(username, TaskStatus.OPEN);
+    }
+
+    /**
+     * Only a member of a candidate team or a candidate user may claim (and an admin a task in the
+     * unassigned queue); a task claimed by someone else is a conflict.
+     */
+    @Transactional
+    public Task claim(long id) {
+        Viewer me = viewer();
+        Task task = visible(id, me);
+        if (!me.username().equals(task.getAssignee())
+                && !task.isCandidate(me.teams())
+                && !task.isCandidateUser(me.username())
+                && !(me.admin() && task.isUnheld())) {
+            throw new AccessDeniedException(
+                    "only a candidate user or a member of a candidate team may claim task " + id);
+        }
+        Map<String, Object> before = state(task);
+        task.claim(me.username());
+        record("task.claimed", task, before);
+        return task;
+    }
+
+    @Transactional
+    public Task unclaim(long id) {
+        Viewer me = viewer();
+        Task task = visible(id, me);
+        requireAssignee(task, me);
+        Map<String, Object> before = state(task);
+        task.unclaim();
+        record("task.unclaimed", task, before);
+        return task;
+    }
+
+    /**
+     * Only the assignee completes (a candidate-team member claims first). The form's rules, then the
+     * step's {@link TaskCompletionHandler} if it has one, check the answer; either throws {@link
+     * InvalidFormValues} before anything changes (the task stays open); {@link BadRequestException}
+     * when the engine refuses the answer for good (the task is open again, with the reason). Throws {@link TaskWithdrawn}
+     * when the engine no longer waits for the task.
+     */
+    public Task complete(long id, Map<String, ?> submitted) {
+        Task completing = tx.execute(status -> {
+            Viewer me = viewer();
+            Task task = visible(id, me);
+            requireAssignee(task, me);
+            Map<String, Object> values = forms.of(task).validate(submitted);
+            TaskCompletionHandler handler = handlerFor(task.getFormKey());
+            if (handler != null) {
+                values = handler.complete(task, values, me.username());
+            }
+            Map<String, Object> before = state(task);
+            task.complete(me.username(), values, clock.instant());
+            record("task.completed", task, before);
+            return task;
         });
-  }
-
-  /**
-   * A row with this job key but another element instance is from a broker's earlier life (its data
-   * lost, its keys handed out again): that job no longer exists, and completing the row would
-   * complete the new one. Such rows still open are canceled.
-   */
-  private void retireStale(List<Task> sameKey, TaskSpec spec) {
-    for (Task stale : sameKey) {
-      if (stale.getStatus() == TaskStatus.OPEN || stale.getStatus() == TaskStatus.COMPLETING) {
-        Map<String, Object> before = state(stale);
-        stale.cancel();
-        record("task.canceled", stale, before);
-        log.warn("task {} canceled: its job key {} now belongs to another step (the engine's data was reset?)",
-            stale.getId(), spec.jobKey());
-      }
+        Task done = engineSync.finishCompletion(completing.getId()).orElse(completing);
+        if (done.getStatus() == TaskStatus.CANCELED) {
+            throw new TaskWithdrawn(done);
+        }
+        if (done.getStatus() == TaskStatus.OPEN && done.getCompletionRefusal() != null) {
+            throw new BadRequestException("task " + id + " is still open: " + done.getCompletionRefusal());
+        }
+        return done;
     }
-  }
 
-  private Task create(TaskSpec spec) {
-    boolean knownAccount = spec.accountId() == null || accounts.existsById(spec.accountId());
-    Task task = new Task(spec, taskPeople.resolve(spec), knownAccount, clock.instant().plus(settings.activationTimeout()));
-    if (task.getAssignee() != null) {
-      absences.coverFor(task.getAssignee()).ifPresent(task::coveredBy);
+    /**
+     * The task's assignee can no longer hold it (e.g. deactivated since): it goes back to its
+     * candidates, or to the admins' unassigned queue, with why; audited.
+     */
+    void release(Task task, String reason) {
+        Map<String, Object> before = state(task);
+        task.release(reason);
+        record("task.released", task, before);
+        log.warn("task {} released from {}: {}", task.getId(), task.getOriginalAssignee(), reason);
     }
-    tasks.save(task);
-    if (task.getUnassignedReason() != null) {
-      log.warn("task {} ({} in {}): {}", task.getId(), task.getElementId(), task.getBpmnProcessId(),
-          task.getUnassignedReason());
-      record("task.unassigned", task, null);
+
+    Task visible(long id, Viewer me) {
+        Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
+        if (!me.canSee(task)) {
+            throw new AccessDeniedException("task " + id + " is neither yours nor your team's");
+        }
+        return task;
     }
-    if (task.getAssignee() != null) {
-      record("task.assigned", task, null);
-      boolean toldByPlaybook = spec.ownAssignmentMail() && task.getOriginalAssignee() == null;
-      if (!toldByPlaybook) {
-        mails.assigned(task, "created");
-      }
+
+    static void requireAssignee(Task task, Viewer me) {
+        if (!me.username().equals(task.getAssignee())) {
+            throw new AccessDeniedException("only the assignee may do this; claim task " + task.getId() + " first");
+        }
     }
-    return task;
-  }
 
-  @Transactional(readOnly = true)
-  public Page<Task> list(TaskFilter filter, Pageable page) {
-    return tasks.findAll(filter.toSpecification(viewer(), clock.instant()), page);
-  }
-
-  @Transactional(readOnly = true)
-  public TaskDetails details(long id) {
-    Task task = visible(id, viewer());
-    return context.of(task, forms.of(task));
-  }
-
-  /**
-   * The open tasks about a subject, oldest first, for the subject's own feature (e.g. a handover's
-   * progress page), which decides itself who may see them.
-   */
-  @Transactional(readOnly = true)
-  public List<Task> openAbout(TaskSubject subject) {
-    return tasks.findBySubjectTypeAndSubjectIdAndStatusOrderById(subject.type(), subject.id(), TaskStatus.OPEN);
-  }
-
-  /** How many open tasks the person holds (assigned to them, claimed or not). */
-  @Transactional(readOnly = true)
-  public long openCountAssignedTo(String username) {
-    return tasks.countByAssigneeAndStatus(username, TaskStatus.OPEN);
-  }
-
-  /**
-   * Only a member of a candidate team or a candidate user may claim (and an admin a task in the
-   * unassigned queue); a task claimed by someone else is a conflict.
-   */
-  @Transactional
-  public Task claim(long id) {
-    Viewer me = viewer();
-    Task task = visible(id, me);
-    if (!me.username().equals(task.getAssignee()) && !task.isCandidate(me.teams())
-        && !task.isCandidateUser(me.username()) && !(me.admin() && task.isUnheld())) {
-      throw new AccessDeniedException("only a candidate user or a member of a candidate team may claim task " + id);
+    Viewer viewer() {
+        String username = AuditLog.currentActor();
+        Person me =
+                people.findByUsername(username).orElseThrow(() -> new AccessDeniedException(username + " is unknown"));
+        Set<String> teams =
+                me.getTeam() == null ? Set.of() : Set.of(me.getTeam().getKey());
+        // a manager sees the work of their whole line (the same rule that lets them reassign it); an admin all
+        Set<String> line = me.hasRole(Role.MANAGER) ? lines.line(me) : Set.of();
+        return new Viewer(username, teams, line, me.hasRole(Role.ADMIN));
     }
-    Map<String, Object> before = state(task);
-    task.claim(me.username());
-    record("task.claimed", task, before);
-    return task;
-  }
 
-  @Transactional
-  public Task unclaim(long id) {
-    Viewer me = viewer();
-    Task task = visible(id, me);
-    requireAssignee(task, me);
-    Map<String, Object> before = state(task);
-    task.unclaim();
-    record("task.unclaimed", task, before);
-    return task;
-  }
-
-  /**
-   * Only the assignee completes (a candidate-team member claims first). The form's rules, then the
-   * step's {@link TaskCompletionHandler} if it has one, check the answer; either throws {@link
-   * InvalidFormValues} before anything changes (the task stays open); {@link BadRequestException}
-   * when the engine refuses the answer for good (the task is open again, with the reason). Throws {@link TaskWithdrawn}
-   * when the engine no longer waits for the task.
-   */
-  public Task complete(long id, Map<String, ?> submitted) {
-    Task completing = tx.execute(status -> {
-      Viewer me = viewer();
-      Task task = visible(id, me);
-      requireAssignee(task, me);
-      Map<String, Object> values = forms.of(task).validate(submitted);
-      TaskCompletionHandler handler = handlerFor(task.getFormKey());
-      if (handler != null) {
-        values = handler.complete(task, values, me.username());
-      }
-      Map<String, Object> before = state(task);
-      task.complete(me.username(), values, clock.instant());
-      record("task.completed", task, before);
-      return task;
-    });
-    Task done = engineSync.finishCompletion(completing.getId()).orElse(completing);
-    if (done.getStatus() == TaskStatus.CANCELED) {
-      throw new TaskWithdrawn(done);
+    AuditEvent record(String action, Task task, Map<String, Object> before) {
+        return audit.record(action, "task", task.getId(), task.getAccountId(), before, state(task));
     }
-    if (done.getStatus() == TaskStatus.OPEN && done.getCompletionRefusal() != null) {
-      throw new BadRequestException("task " + id + " is still open: " + done.getCompletionRefusal());
-    }
-    return done;
-  }
 
-  /**
-   * The task's assignee can no longer hold it (e.g. deactivated since): it goes back to its
-   * candidates, or to the admins' unassigned queue, with why; audited.
-   */
-  void release(Task task, String reason) {
-    Map<String, Object> before = state(task);
-    task.release(reason);
-    record("task.released", task, before);
-    log.warn("task {} released from {}: {}", task.getId(), task.getOriginalAssignee(), reason);
-  }
-
-  Task visible(long id, Viewer me) {
-    Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
-    if (!me.canSee(task)) {
-      throw new AccessDeniedException("task " + id + " is neither yours nor your team's");
+    static Map<String, Object> state(Task task) {
+        Map<String, Object> state = new HashMap<>();
+        state.put("status", task.getStatus().name());
+        state.put("assignee", task.getAssignee());
+        if (task.getOriginalAssignee() != null) {
+            state.put("originalAssignee", task.getOriginalAssignee());
+        }
+        if (task.getDelegatedBy() != null) {
+            state.put("delegatedBy", task.getDelegatedBy());
+        }
+        if (task.getAssignee() == null && task.getUnassignedReason() != null) {
+            state.put("unassignedReason", task.getUnassignedReason());
+        }
+        return state;
     }
-    return task;
-  }
-
-  static void requireAssignee(Task task, Viewer me) {
-    if (!me.username().equals(task.getAssignee())) {
-      throw new AccessDeniedException("only the assignee may do this; claim task " + task.getId() + " first");
-    }
-  }
-
-  Viewer viewer() {
-    String username = AuditLog.currentActor();
-    Person me = people.findByUsername(username).orElseThrow(() -> new AccessDeniedException(username + " is unknown"));
-    Set<String> teams = me.getTeam() == null ? Set.of() : Set.of(me.getTeam().getKey());
-    // a manager sees the work of their whole line (the same rule that lets them reassign it); an admin all
-    Set<String> line = me.hasRole(Role.MANAGER) ? lines.line(me) : Set.of();
-    return new Viewer(username, teams, line, me.hasRole(Role.ADMIN));
-  }
-
-  AuditEvent record(String action, Task task, Map<String, Object> before) {
-    return audit.record(action, "task", task.getId(), task.getAccountId(), before, state(task));
-  }
-
-  static Map<String, Object> state(Task task) {
-    Map<String, Object> state = new HashMap<>();
-    state.put("status", task.getStatus().name());
-    state.put("assignee", task.getAssignee());
-    if (task.getOriginalAssignee() != null) {
-      state.put("originalAssignee", task.getOriginalAssignee());
-    }
-    if (task.getDelegatedBy() != null) {
-      state.put("delegatedBy", task.getDelegatedBy());
-    }
-    if (task.getAssignee() == null && task.getUnassignedReason() != null) {
-      state.put("unassignedReason", task.getUnassignedReason());
-    }
-    return state;
-  }
 }

@@ -23,47 +23,105 @@ import java.util.Set;
  *     id or embedded in the BPMN), or null
  */
 public record TaskSpec(
-    long jobKey,
-    long processInstanceKey,
-    long elementInstanceKey,
-    String bpmnProcessId,
-    int processVersion,
-    String elementId,
-    String name,
-    String assignee,
-    Set<String> candidateGroups,
-    String formKey,
-    Instant dueAt,
-    Instant followUpAt,
-    Long accountId,
-    TaskSubject subject,
-    boolean ownReminders,
-    boolean ownAssignmentMail,
-    Set<String> candidateUsers,
-    String accountRef,
-    String processName,
-    String formSchema) {
+        long jobKey,
+        long processInstanceKey,
+        long elementInstanceKey,
+        String bpmnProcessId,
+        int processVersion,
+        String elementId,
+        String name,
+        String assignee,
+        Set<String> candidateGroups,
+        String formKey,
+        Instant dueAt,
+        Instant followUpAt,
+        Long accountId,
+        TaskSubject subject,
+        boolean ownReminders,
+        boolean ownAssignmentMail,
+        Set<String> candidateUsers,
+        String accountRef,
+        String processName,
+        String formSchema) {
 
-  public TaskSpec {
-    candidateGroups = candidateGroups == null ? Set.of() : Set.copyOf(candidateGroups);
-    candidateUsers = candidateUsers == null ? Set.of() : Set.copyOf(candidateUsers);
-  }
+    public TaskSpec {
+        candidateGroups = candidateGroups == null ? Set.of() : Set.copyOf(candidateGroups);
+        candidateUsers = candidateUsers == null ? Set.of() : Set.copyOf(candidateUsers);
+    }
 
-  /** A step of one of Baton's own playbooks: no candidate users, its account a Baton id, its form by key. */
-  public TaskSpec(long jobKey, long processInstanceKey, long elementInstanceKey, String bpmnProcessId,
-      int processVersion, String elementId, String name, String assignee, Set<String> candidateGroups,
-      String formKey, Instant dueAt, Instant followUpAt, Long accountId, TaskSubject subject,
-      boolean ownReminders, boolean ownAssignmentMail) {
-    this(jobKey, processInstanceKey, elementInstanceKey, bpmnProcessId, processVersion, elementId, name, assignee,
-        candidateGroups, formKey, dueAt, followUpAt, accountId, subject, ownReminders, ownAssignmentMail,
-        Set.of(), null, null, null);
-  }
+    /** A step of one of Baton's own playbooks: no candidate users, its account a Baton id, its form by key. */
+    public TaskSpec(
+            long jobKey,
+            long processInstanceKey,
+            long elementInstanceKey,
+            String bpmnProcessId,
+            int processVersion,
+            String elementId,
+            String name,
+            String assignee,
+            Set<String> candidateGroups,
+            String formKey,
+            Instant dueAt,
+            Instant followUpAt,
+            Long accountId,
+            TaskSubject subject,
+            boolean ownReminders,
+            boolean ownAssignmentMail) {
+        this(
+                jobKey,
+                processInstanceKey,
+                elementInstanceKey,
+                bpmnProcessId,
+                processVersion,
+                elementId,
+                name,
+                assignee,
+                candidateGroups,
+                formKey,
+                dueAt,
+                followUpAt,
+                accountId,
+                subject,
+                ownReminders,
+                ownAssignmentMail,
+                Set.of(),
+                null,
+                null,
+                null);
+    }
 
-  /** A step whose BPMN leaves reminders and escalation to Baton (no {@code baton:ownReminders} header). */
-  public TaskSpec(long jobKey, long processInstanceKey, long elementInstanceKey, String bpmnProcessId,
-      int processVersion, String elementId, String name, String assignee, Set<String> candidateGroups,
-      String formKey, Instant dueAt, Instant followUpAt, Long accountId, TaskSubject subject) {
-    this(jobKey, processInstanceKey, elementInstanceKey, bpmnProcessId, processVersion, elementId, name, assignee,
-        candidateGroups, formKey, dueAt, followUpAt, accountId, subject, false, false);
-  }
+    /** A step whose BPMN leaves reminders and escalation to Baton (no {@code baton:ownReminders} header). */
+    public TaskSpec(
+            long jobKey,
+            long processInstanceKey,
+            long elementInstanceKey,
+            String bpmnProcessId,
+            int processVersion,
+            String elementId,
+            String name,
+            String assignee,
+            Set<String> candidateGroups,
+            String formKey,
+            Instant dueAt,
+            Instant followUpAt,
+            Long accountId,
+            TaskSubject subject) {
+        this(
+                jobKey,
+                processInstanceKey,
+                elementInstanceKey,
+                bpmnProcessId,
+                processVersion,
+                elementId,
+                name,
+                assignee,
+                candidateGroups,
+                formKey,
+                dueAt,
+                followUpAt,
+                accountId,
+                subject,
+                false,
+                false);
+    }
 }

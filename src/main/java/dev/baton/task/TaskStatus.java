@@ -6,8 +6,8 @@ package dev.baton.task;
  * engine no longer has the job (e.g. a boundary timer interrupted the step).
  */
 public enum TaskStatus {
-  OPEN,
-  COMPLETING,
-  COMPLETED,
-  CANCELED
+    OPEN,
+    COMPLETING,
+    COMPLETED,
+    CANCELED
 }

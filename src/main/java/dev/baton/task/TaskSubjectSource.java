@@ -9,21 +9,21 @@ import java.util.Optional;
  */
 public interface TaskSubjectSource {
 
-  /** The kind this source describes, as written in the models' {@code baton:subjectType} header. */
-  String type();
+    /** The kind this source describes, as written in the models' {@code baton:subjectType} header. */
+    String type();
 
-  /**
-   * The subject as a person reads it; empty when the record no longer exists.
-   *
-   * @param id the subject's id
-   * @param accountId the task's account, or null: lets a source link to a per-account page
-   */
-  Optional<Summary> describe(long id, Long accountId);
+    /**
+     * The subject as a person reads it; empty when the record no longer exists.
+     *
+     * @param id the subject's id
+     * @param accountId the task's account, or null: lets a source link to a per-account page
+     */
+    Optional<Summary> describe(long id, Long accountId);
 
-  /**
-   * @param label the kind in words ("Commitment", "Handover")
-   * @param title the record in words ("Price hold for the renewal", "Rob Miller's book")
-   * @param href a link to the record's page (relative to the app), or null when it has none
-   */
-  record Summary(String type, long id, String label, String title, String href) {}
+    /**
+     * @param label the kind in words ("Commitment", "Handover")
+     * @param title the record in words ("Price hold for the renewal", "Rob Miller's book")
+     * @param href a link to the record's page (relative to the app), or null when it has none
+     */
+    record Summary(String type, long id, String label, String title, String href) {}
 }

@@ -16,26 +16,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(3)
 public class TaskTransfers implements OwnedWork {
 
-  private final Tasks tasks;
+    private final Tasks tasks;
 
-  TaskTransfers(Tasks tasks) {
-    this.tasks = tasks;
-  }
+    TaskTransfers(Tasks tasks) {
+        this.tasks = tasks;
+    }
 
-  /** Open task ids assigned to the person, for a handover's orphan check. */
-  @Transactional(readOnly = true)
-  public List<Long> openAssignedTo(String username) {
-    return tasks.findByAssigneeAndStatusOrderByDueAtAsc(username, TaskStatus.OPEN).stream().map(Task::getId).toList();
-  }
+    /** Open task ids assigned to the person, for a handover's orphan check. */
+    @Transactional(readOnly = true)
+    public List<Long> openAssignedTo(String username) {
+        return tasks.findByAssigneeAndStatusOrderByDueAtAsc(username, TaskStatus.OPEN).stream()
+                .map(Task::getId)
+                .toList();
+    }
 
-  @Override
-  @Transactional(readOnly = true)
-  public long countOwnedBy(Person person) {
-    return tasks.countByAssigneeAndStatus(person.getUsername(), TaskStatus.OPEN);
-  }
+    @Override
+    @Transactional(readOnly = true)
+    public long countOwnedBy(Person person) {
+        return tasks.countByAssigneeAndStatus(person.getUsername(), TaskStatus.OPEN);
+    }
 
-  @Override
-  public String noun() {
-    return "open tasks";
-  }
+    @Override
+    public String noun() {
+        return "open tasks";
+    }
 }

@@ -9,59 +9,64 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecutor<Task> {
 
-  /** One row, or none; several only after a broker reset handed the key out again (see TaskService#upsert). */
-  List<Task> findByJobKey(long jobKey);
+    /** One row, or none; several only after a broker reset handed the key out again (see TaskService#upsert). */
+    List<Task> findByJobKey(long jobKey);
 
-  List<Task> findByProcessInstanceKeyAndStatusAndIdNot(long processInstanceKey, TaskStatus status, Long id);
+    List<Task> findByProcessInstanceKeyAndStatusAndIdNot(long processInstanceKey, TaskStatus status, Long id);
 
-  // Row locks that other app instances skip: each owed engine call is made by one instance only.
+    // Row locks that other app instances skip: each owed engine call is made by one instance only.
 
-  // Row locks held only while a lease is taken (see TaskEngineSync): rows leased by another instance are skipped.
+    // Row locks held only while a lease is taken (see TaskEngineSync): rows leased by another instance are skipped.
 
-  @Query(value = "select * from task where id = :id and status = 'COMPLETING'"
-      + " and (sync_lease_until is null or sync_lease_until < :now) for update skip locked", nativeQuery = true)
-  Optional<Task> lockCompletingById(long id, Instant now);
+    @Query(
+            value = "select * from task where id = :id and status = 'COMPLETING'"
+                    + " and (sync_lease_until is null or sync_lease_until < :now) for update skip locked",
+            nativeQuery = true)
+    Optional<Task> lockCompletingById(long id, Instant now);
 
-  @Query(value = "select * from task where id = :id and status = 'OPEN'"
-      + " and (sync_lease_until is null or sync_lease_until < :now) for update skip locked", nativeQuery = true)
-  Optional<Task> lockOpenById(long id, Instant now);
+    @Query(
+            value = "select * from task where id = :id and status = 'OPEN'"
+                    + " and (sync_lease_until is null or sync_lease_until < :now) for update skip locked",
+            nativeQuery = true)
+    Optional<Task> lockOpenById(long id, Instant now);
 
-  @Query(
-      value = "select * from task where status = 'COMPLETING' and (next_sync_at is null or next_sync_at <= :now)"
-          + " and (sync_lease_until is null or sync_lease_until < :now)"
-          + " order by completed_at limit :limit for update skip locked",
-      nativeQuery = true)
-  List<Task> lockCompleting(Instant now, int limit);
+    @Query(
+            value = "select * from task where status = 'COMPLETING' and (next_sync_at is null or next_sync_at <= :now)"
+                    + " and (sync_lease_until is null or sync_lease_until < :now)"
+                    + " order by completed_at limit :limit for update skip locked",
+            nativeQuery = true)
+    List<Task> lockCompleting(Instant now, int limit);
 
-  @Query(
-      value =
-          "select * from task where status = 'OPEN' and lock_expires_at < :before"
-              + " and (sync_lease_until is null or sync_lease_until < :now)"
-              + " order by lock_expires_at limit :limit for update skip locked",
-      nativeQuery = true)
-  List<Task> lockOpenExpiringBefore(Instant before, Instant now, int limit);
+    @Query(
+            value = "select * from task where status = 'OPEN' and lock_expires_at < :before"
+                    + " and (sync_lease_until is null or sync_lease_until < :now)"
+                    + " order by lock_expires_at limit :limit for update skip locked",
+            nativeQuery = true)
+    List<Task> lockOpenExpiringBefore(Instant before, Instant now, int limit);
 
-  /** Open tasks due before {@code before} that Baton has not reminded of yet (and whose BPMN does not). */
-  @Query(
-      value = "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
-          + " and reminded_at is null and due_at < :before order by due_at limit :limit for update skip locked",
-      nativeQuery = true)
-  List<Task> lockReminderDue(Instant before, int limit);
+    /** Open tasks due before {@code before} that Baton has not reminded of yet (and whose BPMN does not). */
+    @Query(
+            value =
+                    "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
+                            + " and reminded_at is null and due_at < :before order by due_at limit :limit for update skip locked",
+            nativeQuery = true)
+    List<Task> lockReminderDue(Instant before, int limit);
 
-  @Query(
-      value = "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
-          + " and escalated_at is null and due_at < :before order by due_at limit :limit for update skip locked",
-      nativeQuery = true)
-  List<Task> lockEscalationDue(Instant before, int limit);
+    @Query(
+            value =
+                    "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
+                            + " and escalated_at is null and due_at < :before order by due_at limit :limit for update skip locked",
+            nativeQuery = true)
+    List<Task> lockEscalationDue(Instant before, int limit);
 
-  List<Task> findByAssigneeAndStatusOrderByDueAtAsc(String assignee, TaskStatus status);
+    List<Task> findByAssigneeAndStatusOrderByDueAtAsc(String assignee, TaskStatus status);
 
-  List<Task> findByAssigneeAndStatusAndAccountId(String assignee, TaskStatus status, Long accountId);
+    List<Task> findByAssigneeAndStatusAndAccountId(String assignee, TaskStatus status, Long accountId);
 
-  long countByAssigneeAndStatus(String assignee, TaskStatus status);
+    long countByAssigneeAndStatus(String assignee, TaskStatus status);
 
-  /** An account's tasks in one status, soonest due first (e.g. the open ones for a handover note's draft). */
-  List<Task> findByAccountIdAndStatusOrderByDueAtAsc(Long accountId, TaskStatus status);
+    /** An account's tasks in one status, soonest due first (e.g. the open ones for a handover note's draft). */
+    List<Task> findByAccountIdAndStatusOrderByDueAtAsc(Long accountId, TaskStatus status);
 
-  List<Task> findBySubjectTypeAndSubjectIdAndStatusOrderById(String subjectType, Long subjectId, TaskStatus status);
+    List<Task> findBySubjectTypeAndSubjectIdAndStatusOrderById(String subjectType, Long subjectId, TaskStatus status);
 }

@@ -10,10 +10,14 @@ import java.util.Set;
  */
 record Viewer(String username, Set<String> teams, Set<String> reports, boolean admin) {
 
-  boolean canSee(Task task) {
-    String assignee = task.getAssignee();
-    return admin || username.equals(assignee) || task.isCandidate(teams) || task.isCandidateUser(username)
-        || (assignee != null && reports.contains(assignee))
-        || username.equals(task.getDelegatedBy()) || username.equals(task.getOriginalAssignee());
-  }
+    boolean canSee(Task task) {
+        String assignee = task.getAssignee();
+        return admin
+                || username.equals(assignee)
+                || task.isCandidate(teams)
+                || task.isCandidateUser(username)
+                || (assignee != null && reports.contains(assignee))
+                || username.equals(task.getDelegatedBy())
+                || username.equals(task.getOriginalAssignee());
+    }
 }

@@ -4,10 +4,9 @@ import dev.baton.account.AccountSearch;
 import dev.baton.account.AccountService;
 import dev.baton.account.AccountView;
 import dev.baton.account.ContactService;
-import dev.baton.account.InteractionKind;
 import dev.baton.account.HandoverNotes;
+import dev.baton.account.InteractionKind;
 import dev.baton.account.InteractionService;
-import org.springframework.beans.factory.ObjectProvider;
 import dev.baton.account.Timeline;
 import dev.baton.commitment.CommitmentFilter;
 import dev.baton.commitment.CommitmentService;
@@ -22,6 +21,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -43,85 +43,122 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/accounts")
 class AccountPages {
 
-  private static final int PAGE_SIZE = 20;
-  private static final Map<CommitmentStatus, String> BADGES = Map.of(
-      CommitmentStatus.PROPOSED, "text-bg-secondary", CommitmentStatus.ACCEPTED, "text-bg-primary",
-      CommitmentStatus.DELIVERED, "text-bg-info", CommitmentStatus.VERIFIED, "text-bg-success",
-      CommitmentStatus.REJECTED, "text-bg-warning", CommitmentStatus.BREACHED, "text-bg-danger",
-      CommitmentStatus.CANCELLED, "text-bg-light");
+    private static final int PAGE_SIZE = 20;
+    private static final Map<CommitmentStatus, String> BADGES = Map.of(
+            CommitmentStatus.PROPOSED,
+            "text-bg-secondary",
+            CommitmentStatus.ACCEPTED,
+            "text-bg-primary",
+            CommitmentStatus.DELIVERED,
+            "text-bg-info",
+            CommitmentStatus.VERIFIED,
+            "text-bg-success",
+            CommitmentStatus.REJECTED,
+            "text-bg-warning",
+            CommitmentStatus.BREACHED,
+            "text-bg-danger",
+            CommitmentStatus.CANCELLED,
+            "text-bg-light");
 
-  private final AccountService accounts;
-  private final ContactService contacts;
-  private final InteractionService interactions;
-  private final CommitmentService commitments;
-  private final PeopleService people;
-  private final Timeline timeline;
-  private final ObjectProvider<HandoverNotes> notes;
+    private final AccountService accounts;
+    private final ContactService contacts;
+    private final InteractionService interactions;
+    private final CommitmentService commitments;
+    private final PeopleService people;
+    private final Timeline timeline;
+    private final ObjectProvider<HandoverNotes> notes;
 
-  AccountPages(AccountService accounts, ContactService contacts, InteractionService interactions,
-      CommitmentService commitments, PeopleService people, Timeline timeline, ObjectProvider<HandoverNotes> notes) {
-    this.notes = notes;
-    this.accounts = accounts;
-    this.contacts = contacts;
-    this.interactions = interactions;
-    this.commitments = commitments;
-    this.people = people;
-    this.timeline = timeline;
-  }
-
-  @GetMapping
-  String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long owner,
-      @RequestParam(defaultValue = "0") int page, Model model) {
-    Page<AccountView> result = accounts.find(
-        new AccountSearch(owner, q, null, null), PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("name", "id")));
-    model.addAttribute("accounts", result);
-    model.addAttribute("overdue", commitments.overdueCounts(result.map(AccountView::id).getContent()));
-    model.addAttribute("owners", people.find(null, null, true, Pageable.unpaged(Sort.by("fullName"))).getContent());
-    model.addAttribute("q", q);
-    model.addAttribute("owner", owner);
-    return "account/list";
-  }
-
-  @GetMapping("/{id}")
-  String detail(@PathVariable Long id, Model model) {
-    model.addAttribute("form", new InteractionForm());
-    return detailPage(id, model);
-  }
-
-  /** Bad input re-renders the page with the reasons and the typed text kept; nothing is saved. */
-  @PostMapping("/{id}/interactions")
-  String logInteraction(@PathVariable Long id, @Valid @ModelAttribute("form") InteractionForm form,
-      BindingResult binding, Principal me, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-    if (!binding.hasErrors()) {
-      try {
-        interactions.log(id, form.toNewInteraction(), me.getName());
-        redirect.addFlashAttribute("message", "Interaction logged.");
-        return "redirect:/accounts/" + id;
-      } catch (BadRequestException e) {
-        binding.reject("invalid", e.getMessage());
-      }
+    AccountPages(
+            AccountService accounts,
+            ContactService contacts,
+            InteractionService interactions,
+            CommitmentService commitments,
+            PeopleService people,
+            Timeline timeline,
+            ObjectProvider<HandoverNotes> notes) {
+        this.notes = notes;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.interactions = interactions;
+        this.commitments = commitments;
+        this.people = people;
+        this.timeline = timeline;
     }
-    model.addAttribute("error", "The interaction was not saved: " + binding.getAllErrors().stream()
-        .map(e -> e.getDefaultMessage()).collect(Collectors.joining("; ")));
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    return detailPage(id, model);
-  }
 
-  @ExceptionHandler(NotFoundException.class)
-  void notFound(NotFoundException e, HttpServletResponse response) throws IOException {
-    response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
-  }
+    @GetMapping
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long owner,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Page<AccountView> result = accounts.find(
+                new AccountSearch(owner, q, null, null),
+                PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("name", "id")));
+        model.addAttribute("accounts", result);
+        model.addAttribute(
+                "overdue", commitments.overdueCounts(result.map(AccountView::id).getContent()));
+        model.addAttribute(
+                "owners",
+                people.find(null, null, true, Pageable.unpaged(Sort.by("fullName")))
+                        .getContent());
+        model.addAttribute("q", q);
+        model.addAttribute("owner", owner);
+        return "account/list";
+    }
 
-  private String detailPage(Long id, Model model) {
-    model.addAttribute("account", accounts.get(id));
-    model.addAttribute("timeline", timeline.of(id));
-    HandoverNotes source = notes.getIfAvailable();
-    model.addAttribute("handoverNotes", source == null ? List.of() : source.of(id));
-    model.addAttribute("contacts", contacts.forAccount(id, null));
-    model.addAttribute("commitments", commitments.find(
-        CommitmentFilter.ofAccount(id), Pageable.unpaged(Sort.by("dueDate", "id"))).getContent());
-    model.addAttribute("kinds", InteractionKind.values());
-    model.addAttribute("badges", BADGES);
-    return "account/detail";
-  }
+    @GetMapping("/{id}")
+    String detail(@PathVariable Long id, Model model) {
+        model.addAttribute("form", new InteractionForm());
+        return detailPage(id, model);
+    }
+
+    /** Bad input re-renders the page with the reasons and the typed text kept; nothing is saved. */
+    @PostMapping("/{id}/interactions")
+    String logInteraction(
+            @PathVariable Long id,
+            @Valid @ModelAttribute("form") InteractionForm form,
+            BindingResult binding,
+            Principal me,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        if (!binding.hasErrors()) {
+            try {
+                interactions.log(id, form.toNewInteraction(), me.getName());
+                redirect.addFlashAttribute("message", "Interaction logged.");
+                return "redirect:/accounts/" + id;
+            } catch (BadRequestException e) {
+                binding.reject("invalid", e.getMessage());
+            }
+        }
+        model.addAttribute(
+                "error",
+                "The interaction was not saved: "
+                        + binding.getAllErrors().stream()
+                                .map(e -> e.getDefaultMessage())
+                                .collect(Collectors.joining("; ")));
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return detailPage(id, model);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    void notFound(NotFoundException e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+    }
+
+    private String detailPage(Long id, Model model) {
+        model.addAttribute("account", accounts.get(id));
+        model.addAttribute("timeline", timeline.of(id));
+        HandoverNotes source = notes.getIfAvailable();
+        model.addAttribute("handoverNotes", source == null ? List.of() : source.of(id));
+        model.addAttribute("contacts", contacts.forAccount(id, null));
+        model.addAttribute(
+                "commitments",
+                commitments
+                        .find(CommitmentFilter.ofAccount(id), Pageable.unpaged(Sort.by("dueDate", "id")))
+                        .getContent());
+        model.addAttribute("kinds", InteractionKind.values());
+        model.addAttribute("badges", BADGES);
+        return "account/detail";
+    }
 }

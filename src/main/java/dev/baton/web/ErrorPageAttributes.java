@@ -1,11 +1,11 @@
 package dev.baton.web;
 
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ProblemErrorController;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
-import dev.baton.shared.ProblemErrorController;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -23,71 +23,82 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Component
 class ErrorPageAttributes extends ProblemErrorController.SafeErrorAttributes {
 
-  static final String GENERIC = "This request is not valid.";
+    static final String GENERIC = "This request is not valid.";
 
-  @Override
-  public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
-    Map<String, Object> attributes = new LinkedHashMap<>(super.getErrorAttributes(request, options));
-    int status = attributes.get("status") instanceof Integer s ? s : 500;
-    String readable = status >= 500 ? null : readable(getError(request), (String) attributes.get("message"));
-    if (accepts(request, "text/html")) {
-      attributes.put("title", attributes.remove("error"));
-      attributes.remove("message");
-      attributes.put("problem", readable);
+    @Override
+    public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+        Map<String, Object> attributes = new LinkedHashMap<>(super.getErrorAttributes(request, options));
+        int status = attributes.get("status") instanceof Integer s ? s : 500;
+        String readable = status >= 500 ? null : readable(getError(request), (String) attributes.get("message"));
+        if (accepts(request, "text/html")) {
+            attributes.put("title", attributes.remove("error"));
+            attributes.remove("message");
+            attributes.put("problem", readable);
+        }
+        // the API's message is the safe one already (ProblemErrorController): field-named, no internals
+        return attributes;
     }
-    // the API's message is the safe one already (ProblemErrorController): field-named, no internals
-    return attributes;
-  }
 
-  /** A sentence for the person who sent the request, never a class name. */
-  static String readable(Throwable error, String message) {
-    if (error instanceof MethodArgumentTypeMismatchException mismatch) {
-      return "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName() + kind(mismatch.getRequiredType()) + ".";
+    /** A sentence for the person who sent the request, never a class name. */
+    static String readable(Throwable error, String message) {
+        if (error instanceof MethodArgumentTypeMismatchException mismatch) {
+            return "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName()
+                    + kind(mismatch.getRequiredType()) + ".";
+        }
+        if (error instanceof MissingServletRequestParameterException missing) {
+            return missing.getParameterName() + " is missing.";
+        }
+        if (error instanceof BindingResult binding && binding.hasErrors()) {
+            return binding.getFieldErrors().stream()
+                    .map(ErrorPageAttributes::fieldMessage)
+                    .distinct()
+                    .collect(Collectors.joining(" "));
+        }
+        if (error instanceof BadRequestException bad && !bad.getFieldErrors().isEmpty()) {
+            return bad.getFieldErrors().entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue() + ".")
+                    .collect(Collectors.joining(" "));
+        }
+        if (message == null
+                || message.isBlank()
+                || message.contains("Failed to convert")
+                || message.contains("Validation failed")
+                || message.contains("java.")
+                || message.contains("Exception")) {
+            return error == null && (message == null || message.isBlank()) ? null : GENERIC;
+        }
+        return message;
     }
-    if (error instanceof MissingServletRequestParameterException missing) {
-      return missing.getParameterName() + " is missing.";
-    }
-    if (error instanceof BindingResult binding && binding.hasErrors()) {
-      return binding.getFieldErrors().stream().map(ErrorPageAttributes::fieldMessage).distinct()
-          .collect(Collectors.joining(" "));
-    }
-    if (error instanceof BadRequestException bad && !bad.getFieldErrors().isEmpty()) {
-      return bad.getFieldErrors().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + ".")
-          .collect(Collectors.joining(" "));
-    }
-    if (message == null || message.isBlank() || message.contains("Failed to convert")
-        || message.contains("Validation failed") || message.contains("java.") || message.contains("Exception")) {
-      return error == null && (message == null || message.isBlank()) ? null : GENERIC;
-    }
-    return message;
-  }
 
-  private static String fieldMessage(FieldError e) {
-    if (e.isBindingFailure()) {
-      return "'" + e.getRejectedValue() + "' is not a valid " + e.getField() + ".";
+    private static String fieldMessage(FieldError e) {
+        if (e.isBindingFailure()) {
+            return "'" + e.getRejectedValue() + "' is not a valid " + e.getField() + ".";
+        }
+        return e.getField() + ": " + e.getDefaultMessage() + ".";
     }
-    return e.getField() + ": " + e.getDefaultMessage() + ".";
-  }
 
-  private static String kind(Class<?> type) {
-    if (type == null) {
-      return "";
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return " (a number is expected)";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return " (a date like 2026-12-31 is expected)";
+        }
+        if (type.isEnum()) {
+            return " (one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "))
+                    + " is expected)";
+        }
+        return "";
     }
-    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-      return " (a number is expected)";
-    }
-    if (type.getName().startsWith("java.time")) {
-      return " (a date like 2026-12-31 is expected)";
-    }
-    if (type.isEnum()) {
-      return " (one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-          .collect(Collectors.joining(", ")) + " is expected)";
-    }
-    return "";
-  }
 
-  private static boolean accepts(WebRequest request, String type) {
-    String accept = request.getHeader("Accept");
-    return accept != null && accept.contains(type);
-  }
+    private static boolean accepts(WebRequest request, String type) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains(type);
+    }
 }

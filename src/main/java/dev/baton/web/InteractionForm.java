@@ -9,40 +9,40 @@ import jakarta.validation.constraints.Size;
 /** The account page's "log an interaction" form; a bean, because Thymeleaf's th:field binds properties. */
 class InteractionForm {
 
-  @NotNull(message = "choose what kind of interaction it was")
-  private InteractionKind kind = InteractionKind.CALL;
+    @NotNull(message = "choose what kind of interaction it was")
+    private InteractionKind kind = InteractionKind.CALL;
 
-  @NotBlank(message = "say what was discussed")
-  @Size(max = 4000)
-  private String summary;
+    @NotBlank(message = "say what was discussed")
+    @Size(max = 4000)
+    private String summary;
 
-  private Long contactId;
+    private Long contactId;
 
-  NewInteraction toNewInteraction() {
-    return new NewInteraction(kind, summary, contactId, null);
-  }
+    NewInteraction toNewInteraction() {
+        return new NewInteraction(kind, summary, contactId, null);
+    }
 
-  public InteractionKind getKind() {
-    return kind;
-  }
+    public InteractionKind getKind() {
+        return kind;
+    }
 
-  public void setKind(InteractionKind kind) {
-    this.kind = kind;
-  }
+    public void setKind(InteractionKind kind) {
+        this.kind = kind;
+    }
 
-  public String getSummary() {
-    return summary;
-  }
+    public String getSummary() {
+        return summary;
+    }
 
-  public void setSummary(String summary) {
-    this.summary = summary;
-  }
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
 
-  public Long getContactId() {
-    return contactId;
-  }
+    public Long getContactId() {
+        return contactId;
+    }
 
-  public void setContactId(Long contactId) {
-    this.contactId = contactId;
-  }
+    public void setContactId(Long contactId) {
+        this.contactId = contactId;
+    }
 }

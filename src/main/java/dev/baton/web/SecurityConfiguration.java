@@ -1,5 +1,6 @@
 package dev.baton.web;
 
+import dev.baton.shared.ProblemEntryPoint;
 import dev.baton.web.SignInThrottle.Throttled;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,11 +22,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import dev.baton.shared.ProblemEntryPoint;
 
 /**
  * Sign-in everywhere but health. API clients use HTTP Basic (stateless, no CSRF, 401 instead of a
@@ -39,83 +37,87 @@ import dev.baton.shared.ProblemEntryPoint;
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
-  /** Pages load scripts, styles and images from Baton only: no inline script, no inline style. */
-  static final String UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-  /** API answers are data, never documents to render. */
-  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
-  static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+    /** Pages load scripts, styles and images from Baton only: no inline script, no inline style. */
+    static final String UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** API answers are data, never documents to render. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-  @Bean
-  @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    AuthenticationEntryPoint wrongPassword = new BasicAuthenticationEntryPoint();
-    ((BasicAuthenticationEntryPoint) wrongPassword).setRealmName("Baton");
-    return headers(http.securityMatcher("/api/**"), API_POLICY)
-        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-          if (e instanceof Throttled throttled) {
-            tooManyFailures(response, throttled);
-          } else {
-            wrongPassword.commence(request, response, e);
-          }
-        }))
-        .csrf(csrf -> csrf.disable())
-        .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemEntryPoint()))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .build();
-  }
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
-  @Bean
-  @Order(2)
-  SecurityFilterChain ui(HttpSecurity http) throws Exception {
-    return headers(http, UI_POLICY).authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
-                    .permitAll()
-                    .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
-                    .permitAll()
-                    .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                    .authenticated()
-                    .anyRequest()
-                    .authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailed()).permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .build();
-  }
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint wrongPassword = new BasicAuthenticationEntryPoint();
+        ((BasicAuthenticationEntryPoint) wrongPassword).setRealmName("Baton");
+        return headers(http.securityMatcher("/api/**"), API_POLICY)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof Throttled throttled) {
+                        tooManyFailures(response, throttled);
+                    } else {
+                        wrongPassword.commence(request, response, e);
+                    }
+                }))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemEntryPoint()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
 
-  /** The password check behind both chains, throttled. */
-  @Bean
-  AuthenticationProvider signIn(UserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle) {
-    DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
-    dao.setPasswordEncoder(passwords);
-    return throttle.around(dao);
-  }
+    @Bean
+    @Order(2)
+    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+        return headers(http, UI_POLICY)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                        .permitAll()
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .authenticated()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(signInFailed())
+                        .permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .build();
+    }
 
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
+    /** The password check behind both chains, throttled. */
+    @Bean
+    AuthenticationProvider signIn(UserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return throttle.around(dao);
+    }
 
-  private static HttpSecurity headers(HttpSecurity http, String contentSecurityPolicy) throws Exception {
-    return http.headers(h -> h
-        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
-        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
-  }
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
 
-  /** The sign-in page says why: a wrong password, or too many of them. */
-  private static AuthenticationFailureHandler signInFailed() {
-    return (request, response, e) -> response.sendRedirect(request.getContextPath()
-        + (e instanceof Throttled ? "/login?throttled" : "/login?error"));
-  }
+    private static HttpSecurity headers(HttpSecurity http, String contentSecurityPolicy) throws Exception {
+        return http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+    }
 
-  private static void tooManyFailures(HttpServletResponse response, Throttled throttled) throws java.io.IOException {
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfter().toSeconds() + 1));
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many failed sign-ins\",\"status\":429,"
-        + "\"detail\":\"" + throttled.getMessage() + "\"}");
-  }
+    /** The sign-in page says why: a wrong password, or too many of them. */
+    private static AuthenticationFailureHandler signInFailed() {
+        return (request, response, e) -> response.sendRedirect(
+                request.getContextPath() + (e instanceof Throttled ? "/login?throttled" : "/login?error"));
+    }
+
+    private static void tooManyFailures(HttpServletResponse response, Throttled throttled) throws java.io.IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(
+                HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfter().toSeconds() + 1));
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Too many failed sign-ins\",\"status\":429,"
+                        + "\"detail\":\"" + throttled.getMessage() + "\"}");
+    }
 }

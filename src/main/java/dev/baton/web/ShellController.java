@@ -8,21 +8,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ShellController {
 
-  private final SignInSettings signIn;
+    private final SignInSettings signIn;
 
-  ShellController(SignInSettings signIn) {
-    this.signIn = signIn;
-  }
+    ShellController(SignInSettings signIn) {
+        this.signIn = signIn;
+    }
 
-  @GetMapping("/login")
-  String login(Model model) {
-    model.addAttribute("pauseMinutes", signIn.window().toMinutes());
-    return "login";
-  }
+    @GetMapping("/login")
+    String login(Model model) {
+        model.addAttribute("pauseMinutes", signIn.window().toMinutes());
+        return "login";
+    }
 
-  /** A person's day starts in their inbox. */
-  @GetMapping("/")
-  String home() {
-    return "redirect:/tasks";
-  }
+    /** A person's day starts in their inbox. */
+    @GetMapping("/")
+    String home() {
+        return "redirect:/tasks";
+    }
 }

@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("baton.sign-in")
 public record SignInSettings(
-    @DefaultValue("5") int maxFailuresPerUser,
-    @DefaultValue("30") int maxFailuresPerAddress,
-    @DefaultValue("PT15M") Duration window) {}
+        @DefaultValue("5") int maxFailuresPerUser,
+        @DefaultValue("30") int maxFailuresPerAddress,
+        @DefaultValue("PT15M") Duration window) {}

@@ -22,92 +22,100 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInThrottle {
 
-  private final JdbcTemplate jdbc;
-  private final SignInSettings settings;
-  private final Clock clock;
+    private final JdbcTemplate jdbc;
+    private final SignInSettings settings;
+    private final Clock clock;
 
-  SignInThrottle(JdbcTemplate jdbc, SignInSettings settings, Clock clock) {
-    this.jdbc = jdbc;
-    this.settings = settings;
-    this.clock = clock;
-  }
-
-  /** Signing in refused for a while; {@link #retryAfter()} says how long. */
-  public static class Throttled extends AuthenticationException {
-    private final Duration retryAfter;
-
-    Throttled(Duration retryAfter) {
-      super("too many failed sign-ins: try again in " + minutes(retryAfter) + " minutes");
-      this.retryAfter = retryAfter;
+    SignInThrottle(JdbcTemplate jdbc, SignInSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
     }
 
-    public Duration retryAfter() {
-      return retryAfter;
-    }
+    /** Signing in refused for a while; {@link #retryAfter()} says how long. */
+    public static class Throttled extends AuthenticationException {
+        private final Duration retryAfter;
 
-    private static long minutes(Duration d) {
-      return Math.max(1, (d.toSeconds() + 59) / 60);
-    }
-  }
-
-  /** Throws {@link Throttled} when the user name or the address has too many recent failures. */
-  public void check(String username, String address) {
-    Instant since = clock.instant().minus(settings.window());
-    Instant userLock = lockedUntil("username", key(username), settings.maxFailuresPerUser(), since);
-    Instant addressLock = lockedUntil("address", address, settings.maxFailuresPerAddress(), since);
-    Instant until = userLock.isAfter(addressLock) ? userLock : addressLock;
-    if (until.isAfter(clock.instant())) {
-      throw new Throttled(Duration.between(clock.instant(), until));
-    }
-  }
-
-  public void failed(String username, String address) {
-    Instant now = clock.instant();
-    jdbc.update("delete from sign_in_failure where failed_at < ?", Timestamp.from(now.minus(settings.window())));
-    jdbc.update("insert into sign_in_failure (username, address, failed_at) values (?, ?, ?)",
-        key(username), address, Timestamp.from(now));
-  }
-
-  public void succeeded(String username) {
-    jdbc.update("delete from sign_in_failure where username = ?", key(username));
-  }
-
-  /** When the max-th most recent failure leaves the window; the epoch when there are fewer. */
-  private Instant lockedUntil(String column, String value, int max, Instant since) {
-    return jdbc.query("select failed_at from sign_in_failure where " + column + " = ? and failed_at >= ?"
-            + " order by failed_at desc offset ? limit 1",
-        rs -> rs.next() ? rs.getTimestamp(1).toInstant().plus(settings.window()) : Instant.EPOCH,
-        value, Timestamp.from(since), max - 1);
-  }
-
-  /** User names are compared as typed, trimmed and lower-cased, and cut to the column's size. */
-  private static String key(String username) {
-    String k = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-    return k.length() <= 100 ? k : k.substring(0, 100);
-  }
-
-  /** Wraps the password check: refuses while throttled, counts a wrong password, clears on success. */
-  AuthenticationProvider around(AuthenticationProvider passwords) {
-    return new AuthenticationProvider() {
-      @Override
-      public Authentication authenticate(Authentication attempt) {
-        String address = attempt.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
-            ? d.getRemoteAddress() : "unknown";
-        check(attempt.getName(), address);
-        try {
-          Authentication result = passwords.authenticate(attempt);
-          succeeded(attempt.getName());
-          return result;
-        } catch (BadCredentialsException wrong) {
-          failed(attempt.getName(), address);
-          throw wrong;
+        Throttled(Duration retryAfter) {
+            super("too many failed sign-ins: try again in " + minutes(retryAfter) + " minutes");
+            this.retryAfter = retryAfter;
         }
-      }
 
-      @Override
-      public boolean supports(Class<?> type) {
-        return passwords.supports(type);
-      }
-    };
-  }
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+
+        private static long minutes(Duration d) {
+            return Math.max(1, (d.toSeconds() + 59) / 60);
+        }
+    }
+
+    /** Throws {@link Throttled} when the user name or the address has too many recent failures. */
+    public void check(String username, String address) {
+        Instant since = clock.instant().minus(settings.window());
+        Instant userLock = lockedUntil("username", key(username), settings.maxFailuresPerUser(), since);
+        Instant addressLock = lockedUntil("address", address, settings.maxFailuresPerAddress(), since);
+        Instant until = userLock.isAfter(addressLock) ? userLock : addressLock;
+        if (until.isAfter(clock.instant())) {
+            throw new Throttled(Duration.between(clock.instant(), until));
+        }
+    }
+
+    public void failed(String username, String address) {
+        Instant now = clock.instant();
+        jdbc.update("delete from sign_in_failure where failed_at < ?", Timestamp.from(now.minus(settings.window())));
+        jdbc.update(
+                "insert into sign_in_failure (username, address, failed_at) values (?, ?, ?)",
+                key(username),
+                address,
+                Timestamp.from(now));
+    }
+
+    public void succeeded(String username) {
+        jdbc.update("delete from sign_in_failure where username = ?", key(username));
+    }
+
+    /** When the max-th most recent failure leaves the window; the epoch when there are fewer. */
+    private Instant lockedUntil(String column, String value, int max, Instant since) {
+        return jdbc.query(
+                "select failed_at from sign_in_failure where " + column + " = ? and failed_at >= ?"
+                        + " order by failed_at desc offset ? limit 1",
+                rs -> rs.next() ? rs.getTimestamp(1).toInstant().plus(settings.window()) : Instant.EPOCH,
+                value,
+                Timestamp.from(since),
+                max - 1);
+    }
+
+    /** User names are compared as typed, trimmed and lower-cased, and cut to the column's size. */
+    private static String key(String username) {
+        String k = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        return k.length() <= 100 ? k : k.substring(0, 100);
+    }
+
+    /** Wraps the password check: refuses while throttled, counts a wrong password, clears on success. */
+    AuthenticationProvider around(AuthenticationProvider passwords) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication attempt) {
+                String address =
+                        attempt.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
+                                ? d.getRemoteAddress()
+                                : "unknown";
+                check(attempt.getName(), address);
+                try {
+                    Authentication result = passwords.authenticate(attempt);
+                    succeeded(attempt.getName());
+                    return result;
+                } catch (BadCredentialsException wrong) {
+                    failed(attempt.getName(), address);
+                    throw wrong;
+                }
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return passwords.supports(type);
+            }
+        };
+    }
 }

@@ -10,13 +10,13 @@ import org.springframework.stereotype.Component;
 @Component("words")
 public class Words {
 
-  /** An enum constant's (or a code's) name as a capitalised phrase; "" for null. */
-  public String of(Object code) {
-    if (code == null) {
-      return "";
+    /** An enum constant's (or a code's) name as a capitalised phrase; "" for null. */
+    public String of(Object code) {
+        if (code == null) {
+            return "";
+        }
+        String name = code instanceof Enum<?> e ? e.name() : code.toString();
+        String phrase = name.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
+        return phrase.isEmpty() ? phrase : Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
     }
-    String name = code instanceof Enum<?> e ? e.name() : code.toString();
-    String phrase = name.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
-    return phrase.isEmpty() ? phrase : Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
-  }
 }

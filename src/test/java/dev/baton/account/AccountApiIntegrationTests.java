@@ -1,10 +1,10 @@
 package dev.baton.account;
 
-import dev.baton.support.SignedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.audit.AuditEvents;
 import dev.baton.people.People;
+import dev.baton.support.SignedIn;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -22,153 +22,211 @@ import org.springframework.http.ResponseEntity;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountApiIntegrationTests {
 
-  @Autowired TestRestTemplate http;
-  @Autowired People people;
-  @Autowired Interactions interactions;
-  @Autowired AuditEvents audit;
+    @Autowired
+    TestRestTemplate http;
 
-  TestRestTemplate as(String username) {
-    return http.withBasicAuth(username, "demo");
-  }
+    @Autowired
+    People people;
 
-  long id(String username) {
-    return people.findByUsername(username).orElseThrow().getId();
-  }
+    @Autowired
+    Interactions interactions;
 
-  long newAccount(String name, String owner) {
-    Map account = as("maria").postForObject("/api/accounts",
-        Map.of("name", name, "ownerId", id(owner), "territory", "Benelux", "segment", "Mid-market"), Map.class);
-    return ((Number) account.get("id")).longValue();
-  }
+    @Autowired
+    AuditEvents audit;
 
-  long newContact(long accountId, String name, boolean primary) {
-    Map contact = as("rob").postForObject("/api/accounts/" + accountId + "/contacts",
-        Map.of("fullName", name, "email", "c@example.com", "primary", primary), Map.class);
-    return ((Number) contact.get("id")).longValue();
-  }
+    TestRestTemplate as(String username) {
+        return http.withBasicAuth(username, "demo");
+    }
 
-  @Test
-  void searchesAccountsByNameSubstringAndOwnerInPages() {
-    newAccount("Zylophant Industries", "rob");
-    newAccount("zylophant Logistics", "rita");
-    newAccount("Other Corp", "rob");
+    long id(String username) {
+        return people.findByUsername(username).orElseThrow().getId();
+    }
 
-    Map byName = as("ravi").getForObject("/api/accounts?q=YLOPHANT&size=1", Map.class);
-    Map byNameAndOwner = as("ravi").getForObject("/api/accounts?q=zylophant&owner=" + id("rita"), Map.class);
+    long newAccount(String name, String owner) {
+        Map account = as("maria")
+                .postForObject(
+                        "/api/accounts",
+                        Map.of("name", name, "ownerId", id(owner), "territory", "Benelux", "segment", "Mid-market"),
+                        Map.class);
+        return ((Number) account.get("id")).longValue();
+    }
 
-    assertThat(byName).containsEntry("totalElements", 2).containsEntry("totalPages", 2).containsEntry("size", 1);
-    assertThat((List<Map<String, Object>>) byNameAndOwner.get("content")).singleElement()
-        .satisfies(a -> assertThat(a).containsEntry("name", "zylophant Logistics").containsEntry("ownerUsername", "rita"));
-  }
+    long newContact(long accountId, String name, boolean primary) {
+        Map contact = as("rob")
+                .postForObject(
+                        "/api/accounts/" + accountId + "/contacts",
+                        Map.of("fullName", name, "email", "c@example.com", "primary", primary),
+                        Map.class);
+        return ((Number) contact.get("id")).longValue();
+    }
 
-  @Test
-  void onlyAdminsManagersAndTheOwnerEditAnAccount() {
-    long accountId = newAccount("Edit Me Ltd", "rob");
-    Map<String, Object> details = new java.util.HashMap<>(Map.of("name", "Edited Ltd", "territory", "Nordics", "version", 0));
-    details.put("segment", null);
-    details.put("renewalDate", null);
+    @Test
+    void searchesAccountsByNameSubstringAndOwnerInPages() {
+        newAccount("Zylophant Industries", "rob");
+        newAccount("zylophant Logistics", "rita");
+        newAccount("Other Corp", "rob");
 
-    ResponseEntity<Map> repCreates = as("rob").postForEntity("/api/accounts", Map.of("name", "Mine"), Map.class);
-    ResponseEntity<Map> otherRepEdits = as("rita").exchange(
-        "/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(details), Map.class);
-    ResponseEntity<Map> ownerEdits = as("rob").exchange(
-        "/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(details), Map.class);
+        Map byName = as("ravi").getForObject("/api/accounts?q=YLOPHANT&size=1", Map.class);
+        Map byNameAndOwner = as("ravi").getForObject("/api/accounts?q=zylophant&owner=" + id("rita"), Map.class);
 
-    assertThat(repCreates.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(otherRepEdits.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(ownerEdits.getBody()).containsEntry("name", "Edited Ltd").containsEntry("territory", "Nordics");
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("account", accountId))
-        .extracting(e -> e.getAction()).containsExactly("account.created", "account.updated");
-  }
+        assertThat(byName)
+                .containsEntry("totalElements", 2)
+                .containsEntry("totalPages", 2)
+                .containsEntry("size", 1);
+        assertThat((List<Map<String, Object>>) byNameAndOwner.get("content"))
+                .singleElement()
+                .satisfies(a -> assertThat(a)
+                        .containsEntry("name", "zylophant Logistics")
+                        .containsEntry("ownerUsername", "rita"));
+    }
 
-  @Test
-  void answersNotFoundForAnUnknownAccount() {
-    ResponseEntity<Map> missing = as("rob").getForEntity("/api/accounts/999999", Map.class);
+    @Test
+    void onlyAdminsManagersAndTheOwnerEditAnAccount() {
+        long accountId = newAccount("Edit Me Ltd", "rob");
+        Map<String, Object> details =
+                new java.util.HashMap<>(Map.of("name", "Edited Ltd", "territory", "Nordics", "version", 0));
+        details.put("segment", null);
+        details.put("renewalDate", null);
 
-    assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(missing.getBody()).containsEntry("detail", "account 999999 does not exist");
-  }
+        ResponseEntity<Map> repCreates = as("rob").postForEntity("/api/accounts", Map.of("name", "Mine"), Map.class);
+        ResponseEntity<Map> otherRepEdits =
+                as("rita").exchange("/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(details), Map.class);
+        ResponseEntity<Map> ownerEdits =
+                as("rob").exchange("/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(details), Map.class);
 
-  @Test
-  void aNewPrimaryContactReplacesThePreviousOne() {
-    long accountId = newAccount("Primary Co", "rob");
-    long first = newContact(accountId, "Anna First", true);
-    long second = newContact(accountId, "Bert Second", true);
+        assertThat(repCreates.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(otherRepEdits.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(ownerEdits.getBody()).containsEntry("name", "Edited Ltd").containsEntry("territory", "Nordics");
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("account", accountId))
+                .extracting(e -> e.getAction())
+                .containsExactly("account.created", "account.updated");
+    }
 
-    List<Map<String, Object>> contacts = as("rob").getForObject("/api/accounts/" + accountId + "/contacts", List.class);
+    @Test
+    void answersNotFoundForAnUnknownAccount() {
+        ResponseEntity<Map> missing = as("rob").getForEntity("/api/accounts/999999", Map.class);
 
-    assertThat(contacts).extracting(c -> c.get("fullName"), c -> c.get("primary"))
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("Anna First", false),
-            org.assertj.core.groups.Tuple.tuple("Bert Second", true));
-    assertThat(first).isNotEqualTo(second);
-  }
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getBody()).containsEntry("detail", "account 999999 does not exist");
+    }
 
-  @Test
-  void verifyingAContactTakesItOffTheStaleList() {
-    long accountId = newAccount("Stale Co", "rob");
-    long contact = newContact(accountId, "Never Checked", false);
-    assertThat(as("rob").getForObject("/api/accounts/" + accountId + "/contacts?stale=true", List.class)).hasSize(1);
+    @Test
+    void aNewPrimaryContactReplacesThePreviousOne() {
+        long accountId = newAccount("Primary Co", "rob");
+        long first = newContact(accountId, "Anna First", true);
+        long second = newContact(accountId, "Bert Second", true);
 
-    Map verified = as("rob").postForObject("/api/contacts/" + contact + "/verify", null, Map.class);
+        List<Map<String, Object>> contacts =
+                as("rob").getForObject("/api/accounts/" + accountId + "/contacts", List.class);
 
-    assertThat(verified.get("lastVerifiedAt")).isNotNull();
-    assertThat(verified).containsEntry("stale", false);
-    assertThat(as("rob").getForObject("/api/accounts/" + accountId + "/contacts?stale=true", List.class)).isEmpty();
-  }
+        assertThat(contacts)
+                .extracting(c -> c.get("fullName"), c -> c.get("primary"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Anna First", false),
+                        org.assertj.core.groups.Tuple.tuple("Bert Second", true));
+        assertThat(first).isNotEqualTo(second);
+    }
 
-  @Test
-  void logsAnInteractionBySignedInPersonAndRefusesABlankOneWritingNothing() {
-    long accountId = newAccount("Talk Co", "rob");
-    long before = interactions.count();
+    @Test
+    void verifyingAContactTakesItOffTheStaleList() {
+        long accountId = newAccount("Stale Co", "rob");
+        long contact = newContact(accountId, "Never Checked", false);
+        assertThat(as("rob").getForObject("/api/accounts/" + accountId + "/contacts?stale=true", List.class))
+                .hasSize(1);
 
-    ResponseEntity<Map> bad = as("rita").postForEntity("/api/accounts/" + accountId + "/interactions",
-        Map.of("summary", " "), Map.class);
-    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) bad.getBody().get("errors")).containsOnlyKeys("kind", "summary");
-    assertThat(interactions.count()).isEqualTo(before);
+        Map verified = as("rob").postForObject("/api/contacts/" + contact + "/verify", null, Map.class);
 
-    Map logged = as("rita").postForObject("/api/accounts/" + accountId + "/interactions",
-        Map.of("kind", "CALL", "summary", "Discussed the roll-out"), Map.class);
-    assertThat(logged).containsEntry("byUsername", "rita").containsEntry("kind", "CALL");
-  }
+        assertThat(verified.get("lastVerifiedAt")).isNotNull();
+        assertThat(verified).containsEntry("stale", false);
+        assertThat(as("rob").getForObject("/api/accounts/" + accountId + "/contacts?stale=true", List.class))
+                .isEmpty();
+    }
 
-  @Test
-  void timelineMergesInteractionsAndCommitmentEventsNewestFirst() {
-    long accountId = newAccount("Story Co", "rob");
-    Instant twoDaysAgo = Instant.now().minus(2, ChronoUnit.DAYS);
-    as("rob").postForObject("/api/accounts/" + accountId + "/interactions",
-        Map.of("kind", "MEETING", "summary", "Kick-off", "occurredAt", twoDaysAgo.toString()), Map.class);
-    as("rob").postForObject("/api/commitments", Map.of("accountId", accountId, "description", "Send the SSO guide",
-        "ownerId", id("rob"), "dueDate", LocalDate.now().plusDays(7).toString()), Map.class);
-    as("rob").postForObject("/api/accounts/" + accountId + "/interactions",
-        Map.of("kind", "CALL", "summary", "Follow-up"), Map.class);
+    @Test
+    void logsAnInteractionBySignedInPersonAndRefusesABlankOneWritingNothing() {
+        long accountId = newAccount("Talk Co", "rob");
+        long before = interactions.count();
 
-    List<Map<String, Object>> timeline = (List<Map<String, Object>>) as("ravi")
-        .getForObject("/api/accounts/" + accountId + "/timeline", List.class);
+        ResponseEntity<Map> bad = as("rita")
+                .postForEntity("/api/accounts/" + accountId + "/interactions", Map.of("summary", " "), Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) bad.getBody().get("errors")).containsOnlyKeys("kind", "summary");
+        assertThat(interactions.count()).isEqualTo(before);
 
-    // the commitment's own process puts a task in the owner's inbox: a task step is not the customer's story
-    assertThat(timeline).extracting(i -> i.get("type"))
-        .containsExactly("INTERACTION", "COMMITMENT", "CHANGE", "INTERACTION");
-    assertThat(timeline).extracting(i -> (String) i.get("summary"))
-        .satisfiesExactly(
-            s -> assertThat(s).isEqualTo("Call: Follow-up"),
-            s -> assertThat(s).isEqualTo("Rob Jansen promised \"Send the SSO guide\", due "
-                + LocalDate.now().plusDays(7)),
-            s -> assertThat(s).isEqualTo("Maria Rossi created the account"),
-            s -> assertThat(s).isEqualTo("Meeting: Kick-off"));
-    assertThat(timeline.get(1)).containsEntry("who", "Rob Jansen");
-    assertThat((String) timeline.get(1).get("link")).startsWith("/audit?entityType=commitment&entityId=");
-    assertThat(timeline).extracting(i -> Instant.parse((String) i.get("when")))
-        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
-  }
+        Map logged = as("rita")
+                .postForObject(
+                        "/api/accounts/" + accountId + "/interactions",
+                        Map.of("kind", "CALL", "summary", "Discussed the roll-out"),
+                        Map.class);
+        assertThat(logged).containsEntry("byUsername", "rita").containsEntry("kind", "CALL");
+    }
 
-  @Test
-  void documentsTheApiWithOpenApi() {
-    Map docs = SignedIn.as(http, "rob").getForObject("/v3/api-docs", Map.class);
+    @Test
+    void timelineMergesInteractionsAndCommitmentEventsNewestFirst() {
+        long accountId = newAccount("Story Co", "rob");
+        Instant twoDaysAgo = Instant.now().minus(2, ChronoUnit.DAYS);
+        as("rob")
+                .postForObject(
+                        "/api/accounts/" + accountId + "/interactions",
+                        Map.of("kind", "MEETING", "summary", "Kick-off", "occurredAt", twoDaysAgo.toString()),
+                        Map.class);
+        as("rob")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "Send the SSO guide",
+                                "ownerId",
+                                id("rob"),
+                                "dueDate",
+                                LocalDate.now().plusDays(7).toString()),
+                        Map.class);
+        as("rob")
+                .postForObject(
+                        "/api/accounts/" + accountId + "/interactions",
+                        Map.of("kind", "CALL", "summary", "Follow-up"),
+                        Map.class);
 
-    assertThat((Map<String, Object>) docs.get("paths")).containsKeys(
-        "/api/accounts", "/api/accounts/{id}/timeline", "/api/accounts/{accountId}/contacts", "/api/contacts/{id}/verify",
-        "/api/commitments", "/api/commitments/{id}/accept", "/api/commitments/{id}/owner", "/api/people/me",
-        "/api/people/{id}/deactivate", "/api/teams");
-  }
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>)
+                as("ravi").getForObject("/api/accounts/" + accountId + "/timeline", List.class);
+
+        // the commitment's own process puts a task in the owner's inbox: a task step is not the customer's story
+        assertThat(timeline)
+                .extracting(i -> i.get("type"))
+                .containsExactly("INTERACTION", "COMMITMENT", "CHANGE", "INTERACTION");
+        assertThat(timeline)
+                .extracting(i -> (String) i.get("summary"))
+                .satisfiesExactly(
+                        s -> assertThat(s).isEqualTo("Call: Follow-up"),
+                        s -> assertThat(s)
+                                .isEqualTo("Rob Jansen promised \"Send the SSO guide\", due "
+                                        + LocalDate.now().plusDays(7)),
+                        s -> assertThat(s).isEqualTo("Maria Rossi created the account"),
+                        s -> assertThat(s).isEqualTo("Meeting: Kick-off"));
+        assertThat(timeline.get(1)).containsEntry("who", "Rob Jansen");
+        assertThat((String) timeline.get(1).get("link")).startsWith("/audit?entityType=commitment&entityId=");
+        assertThat(timeline)
+                .extracting(i -> Instant.parse((String) i.get("when")))
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void documentsTheApiWithOpenApi() {
+        Map docs = SignedIn.as(http, "rob").getForObject("/v3/api-docs", Map.class);
+
+        assertThat((Map<String, Object>) docs.get("paths"))
+                .containsKeys(
+                        "/api/accounts",
+                        "/api/accounts/{id}/timeline",
+                        "/api/accounts/{accountId}/contacts",
+                        "/api/contacts/{id}/verify",
+                        "/api/commitments",
+                        "/api/commitments/{id}/accept",
+                        "/api/commitments/{id}/owner",
+                        "/api/people/me",
+                        "/api/people/{id}/deactivate",
+                        "/api/teams");
+    }
 }

@@ -29,82 +29,110 @@ import org.springframework.web.context.WebApplicationContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountPagesIntegrationTests {
 
-  @Autowired WebApplicationContext context;
-  @Autowired Accounts accounts;
-  @Autowired Contacts contacts;
-  @Autowired Interactions interactions;
-  @Autowired Commitments commitments;
-  @Autowired People people;
+    @Autowired
+    WebApplicationContext context;
 
-  MockMvc mvc;
-  Account account;
+    @Autowired
+    Accounts accounts;
 
-  @BeforeEach
-  void anAccountWithAnOverdueCommitmentAndAStaleContact() {
-    mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    Person rob = people.findByUsername("rob").orElseThrow();
-    account = accounts.save(new Account("Quokka <script>alert(1)</script> BV", rob, "SMB", "Benelux", null));
-    Contact anna = new Contact(account, "Anna de Vries", "CTO", "anna@example.com", null, null);
-    anna.markPrimary(true);
-    contacts.save(anna);
-    commitments.save(new Commitment(account, null, "Send the <b>SSO</b> guide", rob, rob, null, LocalDate.now().minusDays(3)));
-  }
+    @Autowired
+    Contacts contacts;
 
-  @Test
-  void listFindsAccountsByNameWithTheirOverdueCount() throws Exception {
-    mvc.perform(get("/accounts").param("q", "quokka").with(user("rita")))
-        .andExpect(status().isOk())
-        .andExpect(content().string(containsString("Quokka &lt;script&gt;alert(1)&lt;/script&gt; BV")))
-        .andExpect(content().string(containsString("<span class=\"badge text-bg-danger\">1</span>")))
-        .andExpect(content().string(not(containsString("<script>alert(1)"))));
-  }
+    @Autowired
+    Interactions interactions;
 
-  @Test
-  void detailShowsContactsCommitmentsAndTimelineEscaped() throws Exception {
-    mvc.perform(get("/accounts/" + account.getId()).with(user("rita")))
-        .andExpect(status().isOk())
-        .andExpect(content().string(containsString("Anna de Vries")))
-        .andExpect(content().string(containsString("never verified")))
-        .andExpect(content().string(containsString(">primary<")))
-        .andExpect(content().string(containsString("table-danger")))
-        .andExpect(content().string(containsString("Send the &lt;b&gt;SSO&lt;/b&gt; guide")));
-  }
+    @Autowired
+    Commitments commitments;
 
-  @Test
-  void loggingAnInteractionAddsItToTheTimeline() throws Exception {
-    mvc.perform(post("/accounts/" + account.getId() + "/interactions").with(user("rita")).with(csrf())
-            .param("kind", "MEETING").param("summary", "Quarterly review"))
-        .andExpect(redirectedUrl("/accounts/" + account.getId()));
+    @Autowired
+    People people;
 
-    mvc.perform(get("/accounts/" + account.getId()).with(user("rita")))
-        .andExpect(content().string(containsString("Meeting: Quarterly review")));
-  }
+    MockMvc mvc;
+    Account account;
 
-  @Test
-  void aBlankInteractionIsShownBackWithTheReasonAndNothingSaved() throws Exception {
-    long before = interactions.count();
+    @BeforeEach
+    void anAccountWithAnOverdueCommitmentAndAStaleContact() {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        Person rob = people.findByUsername("rob").orElseThrow();
+        account = accounts.save(new Account("Quokka <script>alert(1)</script> BV", rob, "SMB", "Benelux", null));
+        Contact anna = new Contact(account, "Anna de Vries", "CTO", "anna@example.com", null, null);
+        anna.markPrimary(true);
+        contacts.save(anna);
+        commitments.save(new Commitment(
+                account,
+                null,
+                "Send the <b>SSO</b> guide",
+                rob,
+                rob,
+                null,
+                LocalDate.now().minusDays(3)));
+    }
 
-    mvc.perform(post("/accounts/" + account.getId() + "/interactions").with(user("rita")).with(csrf())
-            .param("kind", "CALL").param("summary", "  "))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("The interaction was not saved: say what was discussed")));
+    @Test
+    void listFindsAccountsByNameWithTheirOverdueCount() throws Exception {
+        mvc.perform(get("/accounts").param("q", "quokka").with(user("rita")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Quokka &lt;script&gt;alert(1)&lt;/script&gt; BV")))
+                .andExpect(content().string(containsString("<span class=\"badge text-bg-danger\">1</span>")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))));
+    }
 
-    assertThat(interactions.count()).isEqualTo(before);
-  }
+    @Test
+    void detailShowsContactsCommitmentsAndTimelineEscaped() throws Exception {
+        mvc.perform(get("/accounts/" + account.getId()).with(user("rita")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Anna de Vries")))
+                .andExpect(content().string(containsString("never verified")))
+                .andExpect(content().string(containsString(">primary<")))
+                .andExpect(content().string(containsString("table-danger")))
+                .andExpect(content().string(containsString("Send the &lt;b&gt;SSO&lt;/b&gt; guide")));
+    }
 
-  @Test
-  void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
-    long before = interactions.count();
+    @Test
+    void loggingAnInteractionAddsItToTheTimeline() throws Exception {
+        mvc.perform(post("/accounts/" + account.getId() + "/interactions")
+                        .with(user("rita"))
+                        .with(csrf())
+                        .param("kind", "MEETING")
+                        .param("summary", "Quarterly review"))
+                .andExpect(redirectedUrl("/accounts/" + account.getId()));
 
-    mvc.perform(post("/accounts/" + account.getId() + "/interactions").with(user("rita"))
-            .param("kind", "CALL").param("summary", "sneaky"))
-        .andExpect(status().isForbidden());
+        mvc.perform(get("/accounts/" + account.getId()).with(user("rita")))
+                .andExpect(content().string(containsString("Meeting: Quarterly review")));
+    }
 
-    assertThat(interactions.count()).isEqualTo(before);
-  }
+    @Test
+    void aBlankInteractionIsShownBackWithTheReasonAndNothingSaved() throws Exception {
+        long before = interactions.count();
 
-  @Test
-  void anUnknownAccountIsNotFound() throws Exception {
-    mvc.perform(get("/accounts/999999").with(user("rita"))).andExpect(status().isNotFound());
-  }
+        mvc.perform(post("/accounts/" + account.getId() + "/interactions")
+                        .with(user("rita"))
+                        .with(csrf())
+                        .param("kind", "CALL")
+                        .param("summary", "  "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The interaction was not saved: say what was discussed")));
+
+        assertThat(interactions.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+        long before = interactions.count();
+
+        mvc.perform(post("/accounts/" + account.getId() + "/interactions")
+                        .with(user("rita"))
+                        .param("kind", "CALL")
+                        .param("summary", "sneaky"))
+                .andExpect(status().isForbidden());
+
+        assertThat(interactions.count()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownAccountIsNotFound() throws Exception {
+        mvc.perform(get("/accounts/999999").with(user("rita"))).andExpect(status().isNotFound());
+    }
 }

@@ -19,75 +19,111 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TimelineIntegrationTests {
 
-  @Autowired Timeline timeline;
-  @Autowired AuditLog audit;
-  @Autowired Accounts accounts;
-  @Autowired People people;
-  @Autowired TestRestTemplate http;
-  @Autowired TransactionTemplate tx;
+    @Autowired
+    Timeline timeline;
 
-  Account account;
+    @Autowired
+    AuditLog audit;
 
-  @BeforeEach
-  void anAccount() {
-    account = accounts.save(new Account("Storyteller " + System.nanoTime(), people.findByUsername("rob").orElseThrow(),
-        null, null, null));
-  }
+    @Autowired
+    Accounts accounts;
 
-  private void recorded(String action, String type, long id, Map<String, Object> after) {
-    tx.executeWithoutResult(status -> audit.record(action, type, id, account.getId(), null, after));
-  }
+    @Autowired
+    People people;
 
-  private List<String> sentences() {
-    return timeline.of(account.getId()).reversed().stream().map(TimelineItem::summary).toList();
-  }
+    @Autowired
+    TestRestTemplate http;
 
-  @Test
-  void tellsAHandoverInPlainWordsWithNamesAndLeavesTaskStepsOut() {
-    recorded("handover.ownership-transferred", "handover_item", 11, fields("from", "rob", "to", "rita", "handoverId", 4));
-    recorded("task.completed", "task", 45, fields("status", "COMPLETING"));
-    recorded("handover.acknowledged", "handover_item", 11, fields("by", "rita", "handoverId", 4));
-    recorded("handover.intro-call-held", "handover_item", 11,
-        fields("by", "rita", "summary", "Walked through the renewal", "handoverId", 4));
+    @Autowired
+    TransactionTemplate tx;
 
-    assertThat(sentences()).containsExactly("Rob Jansen handed the account over to Rita Okafor",
-        "Rita Okafor acknowledged the handover note", "Intro call held by Rita Okafor: Walked through the renewal");
-    assertThat(timeline.of(account.getId())).extracting(TimelineItem::link)
-        .containsOnly("/handovers/4/accounts/" + account.getId());
-  }
+    Account account;
 
-  @Test
-  void namesAPromiseByItsWordsInEveryLaterStep() {
-    recorded("commitment.created", "commitment", 7, fields("description", "Price hold", "dueDate", "2026-12-01"));
-    recorded("commitment.rejected", "commitment", 7, fields("status", "REJECTED", "reason", "no capacity"));
+    @BeforeEach
+    void anAccount() {
+        account = accounts.save(new Account(
+                "Storyteller " + System.nanoTime(), people.findByUsername("rob").orElseThrow(), null, null, null));
+    }
 
-    assertThat(sentences()).containsExactly("Baton promised \"Price hold\", due 2026-12-01",
-        "Baton said no to the promise \"Price hold\": no capacity");
-    assertThat(timeline.of(account.getId())).extracting(TimelineItem::link)
-        .containsOnly("/audit?entityType=commitment&entityId=7");
-  }
+    private void recorded(String action, String type, long id, Map<String, Object> after) {
+        tx.executeWithoutResult(status -> audit.record(action, type, id, account.getId(), null, after));
+    }
 
-  @Test
-  void anActionWithoutASentenceYetStillReadsAsWords() {
-    recorded("lead.qualified-again", "sales_lead", 3, fields("score", 80));
+    private List<String> sentences() {
+        return timeline.of(account.getId()).reversed().stream()
+                .map(TimelineItem::summary)
+                .toList();
+    }
 
-    assertThat(sentences()).containsExactly("Baton: sales lead qualified again");
-  }
+    @Test
+    void tellsAHandoverInPlainWordsWithNamesAndLeavesTaskStepsOut() {
+        recorded(
+                "handover.ownership-transferred",
+                "handover_item",
+                11,
+                fields("from", "rob", "to", "rita", "handoverId", 4));
+        recorded("task.completed", "task", 45, fields("status", "COMPLETING"));
+        recorded("handover.acknowledged", "handover_item", 11, fields("by", "rita", "handoverId", 4));
+        recorded(
+                "handover.intro-call-held",
+                "handover_item",
+                11,
+                fields("by", "rita", "summary", "Walked through the renewal", "handoverId", 4));
 
-  @Test
-  void theRawTrailIsForManagersAndFiltersByRecordAndAccount() {
-    recorded("commitment.created", "commitment", 8, fields("description", "Training", "dueDate", "2026-12-01"));
-    recorded("contact.created", "contact", 9, fields("fullName", "Jane Doe"));
+        assertThat(sentences())
+                .containsExactly(
+                        "Rob Jansen handed the account over to Rita Okafor",
+                        "Rita Okafor acknowledged the handover note",
+                        "Intro call held by Rita Okafor: Walked through the renewal");
+        assertThat(timeline.of(account.getId()))
+                .extracting(TimelineItem::link)
+                .containsOnly("/handovers/4/accounts/" + account.getId());
+    }
 
-    Map page = http.withBasicAuth("maria", "demo").getForObject(
-        "/api/audit?account=" + account.getId() + "&entityType=commitment&size=10", Map.class);
-    assertThat((List<Map<String, Object>>) page.get("content")).singleElement()
-        .satisfies(e -> assertThat(e).containsEntry("action", "commitment.created").containsEntry("entityId", 8));
-    assertThat(http.withBasicAuth("rob", "demo").getForEntity("/api/audit", Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.withBasicAuth("maria", "demo").getForEntity("/api/audit?from=2026-12-02&to=2026-12-01", Map.class)
-        .getBody()).containsEntry("status", 400);
-    assertThat(dev.baton.support.SignedIn.as(http, "maria").getForObject("/audit?account=" + account.getId(), String.class))
-        .contains("contact.created").contains("Jane Doe");
-  }
+    @Test
+    void namesAPromiseByItsWordsInEveryLaterStep() {
+        recorded("commitment.created", "commitment", 7, fields("description", "Price hold", "dueDate", "2026-12-01"));
+        recorded("commitment.rejected", "commitment", 7, fields("status", "REJECTED", "reason", "no capacity"));
+
+        assertThat(sentences())
+                .containsExactly(
+                        "Baton promised \"Price hold\", due 2026-12-01",
+                        "Baton said no to the promise \"Price hold\": no capacity");
+        assertThat(timeline.of(account.getId()))
+                .extracting(TimelineItem::link)
+                .containsOnly("/audit?entityType=commitment&entityId=7");
+    }
+
+    @Test
+    void anActionWithoutASentenceYetStillReadsAsWords() {
+        recorded("lead.qualified-again", "sales_lead", 3, fields("score", 80));
+
+        assertThat(sentences()).containsExactly("Baton: sales lead qualified again");
+    }
+
+    @Test
+    void theRawTrailIsForManagersAndFiltersByRecordAndAccount() {
+        recorded("commitment.created", "commitment", 8, fields("description", "Training", "dueDate", "2026-12-01"));
+        recorded("contact.created", "contact", 9, fields("fullName", "Jane Doe"));
+
+        Map page = http.withBasicAuth("maria", "demo")
+                .getForObject("/api/audit?account=" + account.getId() + "&entityType=commitment&size=10", Map.class);
+        assertThat((List<Map<String, Object>>) page.get("content"))
+                .singleElement()
+                .satisfies(e -> assertThat(e)
+                        .containsEntry("action", "commitment.created")
+                        .containsEntry("entityId", 8));
+        assertThat(http.withBasicAuth("rob", "demo")
+                        .getForEntity("/api/audit", Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("maria", "demo")
+                        .getForEntity("/api/audit?from=2026-12-02&to=2026-12-01", Map.class)
+                        .getBody())
+                .containsEntry("status", 400);
+        assertThat(dev.baton.support.SignedIn.as(http, "maria")
+                        .getForObject("/audit?account=" + account.getId(), String.class))
+                .contains("contact.created")
+                .contains("Jane Doe");
+    }
 }

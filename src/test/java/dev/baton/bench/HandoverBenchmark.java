@@ -2,18 +2,18 @@ package dev.baton.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.baton.handover.HandoverService;
+import dev.baton.engine.Bpmn.Variables;
+import dev.baton.engine.ProcessInstances;
 import dev.baton.handover.HandoverReason;
+import dev.baton.handover.HandoverService;
 import dev.baton.handover.LaunchRequest;
 import dev.baton.handover.SuccessorPlan;
+import dev.baton.handover.engine.HandoverWorkersReference;
 import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Role;
 import dev.baton.people.Teams;
 import dev.baton.playbook.engine.SampleReviewBpmn;
-import dev.baton.engine.Bpmn.Variables;
-import dev.baton.handover.engine.HandoverWorkersReference;
-import dev.baton.engine.ProcessInstances;
 import dev.baton.task.TaskService;
 import io.camunda.client.CamundaClient;
 import java.lang.management.ManagementFactory;
@@ -53,178 +53,256 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @SpringBootTest
 class HandoverBenchmark {
 
-  static final int N = Integer.getInteger("baton.bench.accounts", 1000);
-  static final int WARM_UP = Integer.getInteger("baton.bench.warm-up", 100);
-  static final Duration LIMIT = Duration.ofMinutes(30);
-  static final Map<String, Map<String, Object>> ANSWERS = Map.of(
-      "task_write_handover_note", Map.of("relationshipSummary", "Loyal", "keyContacts", "Ana", "openCommitmentsAndRisks", "None"),
-      "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"),
-      "task_hold_introduction_call", Map.of("callSummary", "Fine"),
-      "task_resolve_orphaned_work", Map.of("resolution", "Done"));
+    static final int N = Integer.getInteger("baton.bench.accounts", 1000);
+    static final int WARM_UP = Integer.getInteger("baton.bench.warm-up", 100);
+    static final Duration LIMIT = Duration.ofMinutes(30);
+    static final Map<String, Map<String, Object>> ANSWERS = Map.of(
+            "task_write_handover_note",
+                    Map.of("relationshipSummary", "Loyal", "keyContacts", "Ana", "openCommitmentsAndRisks", "None"),
+            "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"),
+            "task_hold_introduction_call", Map.of("callSummary", "Fine"),
+            "task_resolve_orphaned_work", Map.of("resolution", "Done"));
 
-  @Autowired PeopleService people;
-  @Autowired Teams teams;
-  @Autowired HandoverService handovers;
-  @Autowired TaskService taskService;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired CamundaClient client;
-  @Autowired ProcessInstances processInstances;
-  @Autowired Environment environment;
+    @Autowired
+    PeopleService people;
 
-  @Test
-  void handsOverABookAndPrintsTheFigures() throws Exception {
-    if (WARM_UP > 0) {
-      batonRun(WARM_UP);
-      referenceRun(WARM_UP);
-    }
-    Figures before = Figures.now();
-    Run baton = batonRun(N);
-    Run reference = referenceRun(N);
+    @Autowired
+    Teams teams;
 
-    System.out.printf("%nHANDOVER BENCHMARK, N=%d accounts, engine: %s, %d cores; after a warm-up of %d accounts each%n",
-        N, engineName(), Runtime.getRuntime().availableProcessors(), WARM_UP);
-    baton.print("Baton");
-    reference.print("reference (no-op workers)");
-    System.out.printf("Baton / reference: wall %.2fx, CPU %.2fx; before the runs: heap %d MB, RSS %d MB%n%n",
-        baton.wall.toMillis() / (double) reference.wall.toMillis(), baton.cpuMillis / (double) reference.cpuMillis,
-        before.heapMb, before.rssMb);
-  }
+    @Autowired
+    HandoverService handovers;
 
-  private Run batonRun(int accounts) throws Exception {
-    String tag = UUID.randomUUID().toString().substring(0, 6);
-    long departing = person("bench-dep-" + tag);
-    long successor = person("bench-suc-" + tag);
-    book(departing, accounts, tag);
-    long cpu = Figures.cpuMillis();
-    Instant launched = Instant.now();
-    long id = handovers.launch(new LaunchRequest(departing, HandoverReason.LEAVING, LocalDate.now().plusDays(30), null,
-        new SuccessorPlan(SuccessorPlan.Mode.ONE, successor, null, null), null), "maria");
-    drive("account-handover", () -> "COMPLETED".equals(
-        jdbc.queryForObject("select status from handover where id = ?", String.class, id)));
-    Duration wall = Duration.between(launched, Instant.now());
-    List<Long> perAccount = jdbc.queryForList("select (extract(epoch from (i.call_held_at - h.created_at)) * 1000)::bigint"
-        + " from handover_item i join handover h on h.id = i.handover_id where h.id = ? order by 1", Long.class, id);
-    return new Run(accounts, wall, Figures.cpuMillis() - cpu, perAccount, Figures.now());
-  }
+    @Autowired
+    TaskService taskService;
 
-  private Run referenceRun(int accounts) throws Exception {
-    String tag = UUID.randomUUID().toString().substring(0, 6);
-    String dep = username(person("bench-dep-" + tag));
-    String suc = username(person("bench-suc-" + tag));
-    long cpu = Figures.cpuMillis();
-    Instant start = Instant.now();
-    try (HandoverWorkersReference reference = new HandoverWorkersReference(client)) {
-      reference.start(accounts, dep, suc);
-      drive(HandoverWorkersReference.ACCOUNT_PROCESS, reference::finished);
-      return new Run(accounts, Duration.between(start, Instant.now()), Figures.cpuMillis() - cpu,
-          reference.perAccountMillis(start), Figures.now());
-    }
-  }
+    @Autowired
+    JdbcTemplate jdbc;
 
-  private String engineName() {
-    return environment.getProperty("baton.embedded.engine.enabled", Boolean.class, false) ? "in-memory (same JVM)"
-        : "broker at " + environment.getProperty("camunda.client.grpc-address");
-  }
+    @Autowired
+    CamundaClient client;
 
-  /** The scripted user: completes each open task of the process as its assignee until {@code done}. */
-  private void drive(String processId, BooleanSupplier done) {
-    Instant until = Instant.now().plus(LIMIT);
-    while (!done.getAsBoolean()) {
-      // what the assignee sees in the inbox: an open task, whether or not its job lock is extended yet
-      List<Ready> ready = ready(processId);
-      ready.forEach(this::completeAsAssignee);
-      if (ready.isEmpty()) {
-        await().atMost(LIMIT).pollInterval(Duration.ofMillis(50))
-            .until(() -> done.getAsBoolean() || !ready(processId).isEmpty());
-      }
-      if (Instant.now().isAfter(until)) {
-        throw new IllegalStateException("not done within " + LIMIT);
-      }
-    }
-  }
+    @Autowired
+    ProcessInstances processInstances;
 
-  /** What the scripted user sees of an open task: just enough to complete it (a lean query, not entities). */
-  record Ready(long id, String elementId, String assignee) {}
+    @Autowired
+    Environment environment;
 
-  private List<Ready> ready(String processId) {
-    return jdbc.query("select id, element_id, assignee from task where bpmn_process_id = ? and status = 'OPEN'"
-            + " and assignee is not null", (rs, i) -> new Ready(rs.getLong(1), rs.getString(2), rs.getString(3)), processId)
-        .stream().filter(t -> ANSWERS.containsKey(t.elementId())).toList();
-  }
+    @Test
+    void handsOverABookAndPrintsTheFigures() throws Exception {
+        if (WARM_UP > 0) {
+            batonRun(WARM_UP);
+            referenceRun(WARM_UP);
+        }
+        Figures before = Figures.now();
+        Run baton = batonRun(N);
+        Run reference = referenceRun(N);
 
-  private void completeAsAssignee(Ready task) {
-    SecurityContextHolder.getContext().setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(task.assignee(), null, List.of()));
-    try {
-      taskService.complete(task.id(), ANSWERS.get(task.elementId()));
-    } catch (RuntimeException alreadyGone) {
-      // completed or withdrawn meanwhile: the next round sees the current state
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
-  }
-
-  private void book(long owner, int accounts, String tag) throws Exception {
-    long maria = jdbc.queryForObject("select id from person where username = 'maria'", Long.class);
-    List<Object[]> rows = IntStream.range(0, accounts).mapToObj(i -> new Object[] {"Bench " + tag + " " + i, owner}).toList();
-    jdbc.batchUpdate("insert into account (name, owner_id, territory) values (?, ?, 'DACH')", rows);
-    List<Long> ids = jdbc.queryForList("select id from account where owner_id = ? order by id", Long.class, owner);
-    jdbc.batchUpdate("insert into contact (account_id, full_name, email, primary_contact) values (?, ?, ?, true)",
-        ids.stream().map(a -> new Object[] {a, "Contact " + a, "c" + a + "@bench.example"}).toList());
-    jdbc.batchUpdate("insert into commitment (account_id, description, made_by_id, owner_id, due_date, status)"
-        + " values (?, 'Bench promise', ?, ?, current_date + 60, 'ACCEPTED')",
-        ids.stream().map(a -> new Object[] {a, maria, owner}).toList());
-    List<Long> reviews = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i += 10) {
-      reviews.add(processInstances.start(SampleReviewBpmn.PROCESS_ID,
-          Map.of(Variables.REVIEW_DUE_AT, "2030-01-31T09:00:00Z", Variables.ACCOUNT_ID, ids.get(i))));
-    }
-    // as if the rep had claimed each review once it is in the inbox
-    await().atMost(LIMIT).until(() -> jdbc.update("update task set assignee = ? where process_instance_key in ("
-        + String.join(",", reviews.stream().map(String::valueOf).toList()) + ") and assignee is null",
-        username(owner)) == 0
-        && jdbc.queryForObject("select count(*) from task where assignee = ? and status = 'OPEN'", Integer.class,
-            username(owner)) == reviews.size());
-  }
-
-  private String username(long personId) {
-    return jdbc.queryForObject("select username from person where id = ?", String.class, personId);
-  }
-
-  private long person(String username) {
-    return people.create(new NewPerson(username, "Bench " + username, username + "@baton.example", "demo",
-        Set.of(Role.REP), teams.findByKey("sales-emea").orElseThrow().getId(),
-        jdbc.queryForObject("select id from person where username = 'maria'", Long.class))).id();
-  }
-
-  private static long pct(List<Long> sorted, int p) {
-    List<Long> s = new ArrayList<>(sorted);
-    s.sort(null);
-    return s.isEmpty() ? 0 : s.get(Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1));
-  }
-
-  record Run(int accounts, Duration wall, long cpuMillis, List<Long> perAccount, Figures after) {
-    void print(String what) {
-      System.out.printf("%-26s wall %7.1f s  %6.1f accounts/s  p50 %7.1f s  p95 %7.1f s  CPU %5.1f ms/account"
-          + "  heap %5d MB  RSS %5d MB%n", what, wall.toMillis() / 1000.0, accounts * 1000.0 / wall.toMillis(),
-          pct(perAccount, 50) / 1000.0, pct(perAccount, 95) / 1000.0, cpuMillis / (double) accounts,
-          after.heapMb, after.rssMb);
-    }
-  }
-
-  record Figures(long heapMb, long rssMb) {
-    /** CPU time of this whole process (app, and the engine when it runs in-process), all threads. */
-    static long cpuMillis() {
-      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-          .getProcessCpuTime() / 1_000_000;
+        System.out.printf(
+                "%nHANDOVER BENCHMARK, N=%d accounts, engine: %s, %d cores; after a warm-up of %d accounts each%n",
+                N, engineName(), Runtime.getRuntime().availableProcessors(), WARM_UP);
+        baton.print("Baton");
+        reference.print("reference (no-op workers)");
+        System.out.printf(
+                "Baton / reference: wall %.2fx, CPU %.2fx; before the runs: heap %d MB, RSS %d MB%n%n",
+                baton.wall.toMillis() / (double) reference.wall.toMillis(),
+                baton.cpuMillis / (double) reference.cpuMillis,
+                before.heapMb,
+                before.rssMb);
     }
 
-    static Figures now() throws Exception {
-      System.gc();
-      Runtime r = Runtime.getRuntime();
-      long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-          .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
-      return new Figures((r.totalMemory() - r.freeMemory()) >> 20, rss);
+    private Run batonRun(int accounts) throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long departing = person("bench-dep-" + tag);
+        long successor = person("bench-suc-" + tag);
+        book(departing, accounts, tag);
+        long cpu = Figures.cpuMillis();
+        Instant launched = Instant.now();
+        long id = handovers.launch(
+                new LaunchRequest(
+                        departing,
+                        HandoverReason.LEAVING,
+                        LocalDate.now().plusDays(30),
+                        null,
+                        new SuccessorPlan(SuccessorPlan.Mode.ONE, successor, null, null),
+                        null),
+                "maria");
+        drive(
+                "account-handover",
+                () -> "COMPLETED"
+                        .equals(jdbc.queryForObject("select status from handover where id = ?", String.class, id)));
+        Duration wall = Duration.between(launched, Instant.now());
+        List<Long> perAccount = jdbc.queryForList(
+                "select (extract(epoch from (i.call_held_at - h.created_at)) * 1000)::bigint"
+                        + " from handover_item i join handover h on h.id = i.handover_id where h.id = ? order by 1",
+                Long.class,
+                id);
+        return new Run(accounts, wall, Figures.cpuMillis() - cpu, perAccount, Figures.now());
     }
-  }
+
+    private Run referenceRun(int accounts) throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String dep = username(person("bench-dep-" + tag));
+        String suc = username(person("bench-suc-" + tag));
+        long cpu = Figures.cpuMillis();
+        Instant start = Instant.now();
+        try (HandoverWorkersReference reference = new HandoverWorkersReference(client)) {
+            reference.start(accounts, dep, suc);
+            drive(HandoverWorkersReference.ACCOUNT_PROCESS, reference::finished);
+            return new Run(
+                    accounts,
+                    Duration.between(start, Instant.now()),
+                    Figures.cpuMillis() - cpu,
+                    reference.perAccountMillis(start),
+                    Figures.now());
+        }
+    }
+
+    private String engineName() {
+        return environment.getProperty("baton.embedded.engine.enabled", Boolean.class, false)
+                ? "in-memory (same JVM)"
+                : "broker at " + environment.getProperty("camunda.client.grpc-address");
+    }
+
+    /** The scripted user: completes each open task of the process as its assignee until {@code done}. */
+    private void drive(String processId, BooleanSupplier done) {
+        Instant until = Instant.now().plus(LIMIT);
+        while (!done.getAsBoolean()) {
+            // what the assignee sees in the inbox: an open task, whether or not its job lock is extended yet
+            List<Ready> ready = ready(processId);
+            ready.forEach(this::completeAsAssignee);
+            if (ready.isEmpty()) {
+                await().atMost(LIMIT)
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> done.getAsBoolean() || !ready(processId).isEmpty());
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new IllegalStateException("not done within " + LIMIT);
+            }
+        }
+    }
+
+    /** What the scripted user sees of an open task: just enough to complete it (a lean query, not entities). */
+    record Ready(long id, String elementId, String assignee) {}
+
+    private List<Ready> ready(String processId) {
+        return jdbc
+                .query(
+                        "select id, element_id, assignee from task where bpmn_process_id = ? and status = 'OPEN'"
+                                + " and assignee is not null",
+                        (rs, i) -> new Ready(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                        processId)
+                .stream()
+                .filter(t -> ANSWERS.containsKey(t.elementId()))
+                .toList();
+    }
+
+    private void completeAsAssignee(Ready task) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(task.assignee(), null, List.of()));
+        try {
+            taskService.complete(task.id(), ANSWERS.get(task.elementId()));
+        } catch (RuntimeException alreadyGone) {
+            // completed or withdrawn meanwhile: the next round sees the current state
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void book(long owner, int accounts, String tag) throws Exception {
+        long maria = jdbc.queryForObject("select id from person where username = 'maria'", Long.class);
+        List<Object[]> rows = IntStream.range(0, accounts)
+                .mapToObj(i -> new Object[] {"Bench " + tag + " " + i, owner})
+                .toList();
+        jdbc.batchUpdate("insert into account (name, owner_id, territory) values (?, ?, 'DACH')", rows);
+        List<Long> ids = jdbc.queryForList("select id from account where owner_id = ? order by id", Long.class, owner);
+        jdbc.batchUpdate(
+                "insert into contact (account_id, full_name, email, primary_contact) values (?, ?, ?, true)",
+                ids.stream()
+                        .map(a -> new Object[] {a, "Contact " + a, "c" + a + "@bench.example"})
+                        .toList());
+        jdbc.batchUpdate(
+                "insert into commitment (account_id, description, made_by_id, owner_id, due_date, status)"
+                        + " values (?, 'Bench promise', ?, ?, current_date + 60, 'ACCEPTED')",
+                ids.stream().map(a -> new Object[] {a, maria, owner}).toList());
+        List<Long> reviews = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 10) {
+            reviews.add(processInstances.start(
+                    SampleReviewBpmn.PROCESS_ID,
+                    Map.of(Variables.REVIEW_DUE_AT, "2030-01-31T09:00:00Z", Variables.ACCOUNT_ID, ids.get(i))));
+        }
+        // as if the rep had claimed each review once it is in the inbox
+        await().atMost(LIMIT)
+                .until(() -> jdbc.update(
+                                        "update task set assignee = ? where process_instance_key in ("
+                                                + String.join(
+                                                        ",",
+                                                        reviews.stream()
+                                                                .map(String::valueOf)
+                                                                .toList()) + ") and assignee is null",
+                                        username(owner))
+                                == 0
+                        && jdbc.queryForObject(
+                                        "select count(*) from task where assignee = ? and status = 'OPEN'",
+                                        Integer.class,
+                                        username(owner))
+                                == reviews.size());
+    }
+
+    private String username(long personId) {
+        return jdbc.queryForObject("select username from person where id = ?", String.class, personId);
+    }
+
+    private long person(String username) {
+        return people.create(new NewPerson(
+                        username,
+                        "Bench " + username,
+                        username + "@baton.example",
+                        "demo",
+                        Set.of(Role.REP),
+                        teams.findByKey("sales-emea").orElseThrow().getId(),
+                        jdbc.queryForObject("select id from person where username = 'maria'", Long.class)))
+                .id();
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        List<Long> s = new ArrayList<>(sorted);
+        s.sort(null);
+        return s.isEmpty() ? 0 : s.get(Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1));
+    }
+
+    record Run(int accounts, Duration wall, long cpuMillis, List<Long> perAccount, Figures after) {
+        void print(String what) {
+            System.out.printf(
+                    "%-26s wall %7.1f s  %6.1f accounts/s  p50 %7.1f s  p95 %7.1f s  CPU %5.1f ms/account"
+                            + "  heap %5d MB  RSS %5d MB%n",
+                    what,
+                    wall.toMillis() / 1000.0,
+                    accounts * 1000.0 / wall.toMillis(),
+                    pct(perAccount, 50) / 1000.0,
+                    pct(perAccount, 95) / 1000.0,
+                    cpuMillis / (double) accounts,
+                    after.heapMb,
+                    after.rssMb);
+        }
+    }
+
+    record Figures(long heapMb, long rssMb) {
+        /** CPU time of this whole process (app, and the engine when it runs in-process), all threads. */
+        static long cpuMillis() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                            .getProcessCpuTime()
+                    / 1_000_000;
+        }
+
+        static Figures now() throws Exception {
+            System.gc();
+            Runtime r = Runtime.getRuntime();
+            long rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
+                    .findFirst()
+                    .orElse(-1L);
+            return new Figures((r.totalMemory() - r.freeMemory()) >> 20, rss);
+        }
+    }
 }

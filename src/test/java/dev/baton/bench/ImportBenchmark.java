@@ -33,79 +33,96 @@ import org.springframework.util.LinkedMultiValueMap;
  * -Dtest=ImportBenchmark [-Dbench.accounts=10000]
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "baton.imports.max-file-size=2GB")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "baton.imports.max-file-size=2GB")
 class ImportBenchmark {
 
-  static final int ACCOUNTS = Integer.getInteger("bench.accounts", 100_000);
+    static final int ACCOUNTS = Integer.getInteger("bench.accounts", 100_000);
 
-  @Autowired TestRestTemplate http;
+    @Autowired
+    TestRestTemplate http;
 
-  @Test
-  void importsAccountsAndContactsWithFlatMemory() throws IOException {
-    String run = UUID.randomUUID().toString().substring(0, 8);
-    Path accounts = Files.createTempFile("bench-accounts-", ".csv");
-    Path contacts = Files.createTempFile("bench-contacts-", ".csv");
-    try {
-      try (BufferedWriter out = Files.newBufferedWriter(accounts, StandardCharsets.UTF_8)) {
-        out.write("\"Account Owner\",\"Account Name\",\"Type\",\"Billing Country\",\"Account ID\"\r\n");
-        for (int i = 0; i < ACCOUNTS; i++) {
-          out.write("\"" + (i % 2 == 0 ? "Rob Jansen" : "rita@baton.example") + "\",\"Bench " + run + " account " + i
-              + ", Inc.\",\"Customer - Direct\",\"Germany\",\"" + run + "A" + i + "\"\r\n");
+    @Test
+    void importsAccountsAndContactsWithFlatMemory() throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path accounts = Files.createTempFile("bench-accounts-", ".csv");
+        Path contacts = Files.createTempFile("bench-contacts-", ".csv");
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(accounts, StandardCharsets.UTF_8)) {
+                out.write("\"Account Owner\",\"Account Name\",\"Type\",\"Billing Country\",\"Account ID\"\r\n");
+                for (int i = 0; i < ACCOUNTS; i++) {
+                    out.write("\"" + (i % 2 == 0 ? "Rob Jansen" : "rita@baton.example") + "\",\"Bench " + run
+                            + " account " + i + ", Inc.\",\"Customer - Direct\",\"Germany\",\"" + run + "A" + i
+                            + "\"\r\n");
+                }
+            }
+            try (BufferedWriter out = Files.newBufferedWriter(contacts, StandardCharsets.UTF_8)) {
+                out.write("ID,ACCOUNTID,FIRSTNAME,LASTNAME,TITLE,EMAIL,PHONE\r\n");
+                for (int i = 0; i < ACCOUNTS * 3; i++) {
+                    out.write(run + "C" + i + "," + run + "A" + (i / 3) + ",Jörg,Müller " + i + ",Buyer,c" + i
+                            + "@bench.example,+49 30 " + i + "\r\n");
+                }
+            }
+            System.out.printf(
+                    "%nimport benchmark: %,d accounts (%,d bytes), %,d contacts (%,d bytes)%n",
+                    ACCOUNTS, Files.size(accounts), ACCOUNTS * 3, Files.size(contacts));
+            measure("accounts", "ACCOUNTS", accounts);
+            measure("contacts", "CONTACTS", contacts);
+        } finally {
+            Files.deleteIfExists(accounts);
+            Files.deleteIfExists(contacts);
         }
-      }
-      try (BufferedWriter out = Files.newBufferedWriter(contacts, StandardCharsets.UTF_8)) {
-        out.write("ID,ACCOUNTID,FIRSTNAME,LASTNAME,TITLE,EMAIL,PHONE\r\n");
-        for (int i = 0; i < ACCOUNTS * 3; i++) {
-          out.write(run + "C" + i + "," + run + "A" + (i / 3) + ",Jörg,Müller " + i + ",Buyer,c" + i + "@bench.example,+49 30 "
-              + i + "\r\n");
+    }
+
+    private void measure(String name, String kind, Path file) {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(before);
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(
+                () -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0,
+                100,
+                TimeUnit.MILLISECONDS);
+        long started = System.nanoTime();
+        Map job = start(kind, file);
+        while (List.of("QUEUED", "RUNNING").contains(job.get("status"))) {
+            sleep();
+            job = http.withBasicAuth("ada", "demo").getForObject("/api/imports/" + job.get("id"), Map.class);
         }
-      }
-      System.out.printf("%nimport benchmark: %,d accounts (%,d bytes), %,d contacts (%,d bytes)%n", ACCOUNTS,
-          Files.size(accounts), ACCOUNTS * 3, Files.size(contacts));
-      measure("accounts", "ACCOUNTS", accounts);
-      measure("contacts", "CONTACTS", contacts);
-    } finally {
-      Files.deleteIfExists(accounts);
-      Files.deleteIfExists(contacts);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        sampler.shutdownNow();
+        System.out.printf(
+                "%-9s %s: %,d rows in %.1f s = %,.0f rows/s; heap used before %,d MB, peak %,d MB (errors %s)%n",
+                name,
+                job.get("status"),
+                job.get("rowsDone"),
+                seconds,
+                ((Number) job.get("rowsDone")).intValue() / seconds,
+                before >> 20,
+                peak.get() >> 20,
+                job.get("errorCount"));
     }
-  }
 
-  private void measure(String name, String kind, Path file) {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    System.gc();
-    long before = memory.getHeapMemoryUsage().getUsed();
-    AtomicLong peak = new AtomicLong(before);
-    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-    sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
-        0, 100, TimeUnit.MILLISECONDS);
-    long started = System.nanoTime();
-    Map job = start(kind, file);
-    while (List.of("QUEUED", "RUNNING").contains(job.get("status"))) {
-      sleep();
-      job = http.withBasicAuth("ada", "demo").getForObject("/api/imports/" + job.get("id"), Map.class);
+    private Map start(String kind, Path file) {
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new FileSystemResource(file));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth("ada", "demo")
+                .postForObject(
+                        "/api/imports?kind=" + kind + "&source=SALESFORCE&dryRun=false",
+                        new HttpEntity<>(parts, headers),
+                        Map.class);
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    sampler.shutdownNow();
-    System.out.printf("%-9s %s: %,d rows in %.1f s = %,.0f rows/s; heap used before %,d MB, peak %,d MB (errors %s)%n",
-        name, job.get("status"), job.get("rowsDone"), seconds, ((Number) job.get("rowsDone")).intValue() / seconds,
-        before >> 20, peak.get() >> 20, job.get("errorCount"));
-  }
 
-  private Map start(String kind, Path file) {
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new FileSystemResource(file));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth("ada", "demo").postForObject("/api/imports?kind=" + kind + "&source=SALESFORCE&dryRun=false",
-        new HttpEntity<>(parts, headers), Map.class);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
-  }
 }

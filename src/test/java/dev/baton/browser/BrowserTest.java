@@ -17,62 +17,68 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(Browser.Installed.class)
 abstract class BrowserTest extends EngineIntegrationTest {
 
-  @LocalServerPort int port;
-  WebDriver browser;
+    @LocalServerPort
+    int port;
 
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-  }
+    WebDriver browser;
 
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
-
-  void open(String path) {
-    browser.get("http://localhost:" + port + path);
-  }
-
-  void signIn(String username) {
-    open("/login");
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    press("Sign in");
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-  }
-
-  /**
-   * Presses the button with that text from the keyboard: headless Chromium may report a button low
-   * on a long page as covered and refuse a mouse click on it.
-   */
-  void press(String button) {
-    browser.findElement(By.xpath("//button[normalize-space()='" + button + "']")).sendKeys(Keys.ENTER);
-  }
-
-  /** Types into the input with that id, replacing what was there. */
-  void fill(String id, String text) {
-    WebElement input = browser.findElement(By.id(id));
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  void waitForText(String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
-  }
-
-  /** The text of the message tied to the input (its aria-describedby), once the input is marked invalid. */
-  String errorAt(String inputId) {
-    WebElement input = browser.findElement(By.id(inputId));
-    if (!"true".equals(input.getAttribute("aria-invalid")) || !input.getAttribute("class").contains("is-invalid")) {
-      throw new AssertionError(inputId + " is not marked invalid");
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
     }
-    return browser.findElement(By.id(input.getAttribute("aria-describedby"))).getText();
-  }
 
-  /** Whether a green success banner is on the page. */
-  boolean saysDone() {
-    return !browser.findElements(By.cssSelector(".alert-success")).isEmpty();
-  }
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    void signIn(String username) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        press("Sign in");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /**
+     * Presses the button with that text from the keyboard: headless Chromium may report a button low
+     * on a long page as covered and refuse a mouse click on it.
+     */
+    void press(String button) {
+        browser.findElement(By.xpath("//button[normalize-space()='" + button + "']"))
+                .sendKeys(Keys.ENTER);
+    }
+
+    /** Types into the input with that id, replacing what was there. */
+    void fill(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void waitForText(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    /** The text of the message tied to the input (its aria-describedby), once the input is marked invalid. */
+    String errorAt(String inputId) {
+        WebElement input = browser.findElement(By.id(inputId));
+        if (!"true".equals(input.getAttribute("aria-invalid"))
+                || !input.getAttribute("class").contains("is-invalid")) {
+            throw new AssertionError(inputId + " is not marked invalid");
+        }
+        return browser.findElement(By.id(input.getAttribute("aria-describedby")))
+                .getText();
+    }
+
+    /** Whether a green success banner is on the page. */
+    boolean saysDone() {
+        return !browser.findElements(By.cssSelector(".alert-success")).isEmpty();
+    }
 }

@@ -11,41 +11,43 @@ import org.openqa.selenium.support.ui.Select;
 /** Rob's inbox in a real (headless) browser: sign in, claim, complete a form after a mistake, delegate. */
 class InboxBrowserTests extends BrowserTest {
 
-  @Test
-  void robSignsInClaimsFixesTheMarkedFieldCompletesAndDelegatesAnother() throws Exception {
-    Task review = awaitTaskOf(startReview(null));
-    Task another = awaitTaskOf(startReview(null));
-    signIn("rob");
+    @Test
+    void robSignsInClaimsFixesTheMarkedFieldCompletesAndDelegatesAnother() throws Exception {
+        Task review = awaitTaskOf(startReview(null));
+        Task another = awaitTaskOf(startReview(null));
+        signIn("rob");
 
-    claimFromInbox(review);
-    fill("field-reviewSummary", "Customer is happy");
-    fill("field-healthScore", "11");
-    new Select(browser.findElement(By.id("field-renewalRisk"))).selectByValue("low");
-    press("Complete");
-    waitForText("nothing was completed");
-    assertThat(browser.findElement(By.id("field-healthScore")).getAttribute("class")).contains("is-invalid");
-    assertThat(browser.getPageSource()).contains("must be at most 10");
-    assertThat(tasks.findById(review.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        claimFromInbox(review);
+        fill("field-reviewSummary", "Customer is happy");
+        fill("field-healthScore", "11");
+        new Select(browser.findElement(By.id("field-renewalRisk"))).selectByValue("low");
+        press("Complete");
+        waitForText("nothing was completed");
+        assertThat(browser.findElement(By.id("field-healthScore")).getAttribute("class"))
+                .contains("is-invalid");
+        assertThat(browser.getPageSource()).contains("must be at most 10");
+        assertThat(tasks.findById(review.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
 
-    fill("field-healthScore", "7");
-    press("Complete");
-    waitForText("is done");
-    assertThat(tasks.findById(review.getId()).orElseThrow())
-        .extracting(Task::getStatus, Task::getCompletedBy)
-        .containsExactly(TaskStatus.COMPLETED, "rob");
+        fill("field-healthScore", "7");
+        press("Complete");
+        waitForText("is done");
+        assertThat(tasks.findById(review.getId()).orElseThrow())
+                .extracting(Task::getStatus, Task::getCompletedBy)
+                .containsExactly(TaskStatus.COMPLETED, "rob");
 
-    claimFromInbox(another);
-    fill("delegate-to", "rita");
-    press("Delegate");
-    waitForText("is now with rita");
-    assertThat(tasks.findById(another.getId()).orElseThrow())
-        .extracting(Task::getAssignee, Task::getOriginalAssignee)
-        .containsExactly("rita", "rob");
-  }
+        claimFromInbox(another);
+        fill("delegate-to", "rita");
+        press("Delegate");
+        waitForText("is now with rita");
+        assertThat(tasks.findById(another.getId()).orElseThrow())
+                .extracting(Task::getAssignee, Task::getOriginalAssignee)
+                .containsExactly("rita", "rob");
+    }
 
-  private void claimFromInbox(Task task) {
-    open("/tasks?sort=created");
-    browser.findElement(By.cssSelector("form[action='/tasks/" + task.getId() + "/claim'] button")).sendKeys(org.openqa.selenium.Keys.ENTER); // not a mouse click: see BrowserTest.press
-    waitForText("You claimed");
-  }
+    private void claimFromInbox(Task task) {
+        open("/tasks?sort=created");
+        browser.findElement(By.cssSelector("form[action='/tasks/" + task.getId() + "/claim'] button"))
+                .sendKeys(org.openqa.selenium.Keys.ENTER); // not a mouse click: see BrowserTest.press
+        waitForText("You claimed");
+    }
 }

@@ -29,185 +29,248 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TaskAnswerBrowserTests extends BrowserTest {
 
-  @Autowired ApplicationContext context;
-  @Autowired JdbcTemplate jdbc;
-  HandoverFixture handovers;
+    @Autowired
+    ApplicationContext context;
 
-  @BeforeEach
-  void fixture() {
-    handovers = new HandoverFixture(context);
-  }
+    @Autowired
+    JdbcTemplate jdbc;
 
-  @Test
-  void aQuestionLeftEmptyIsRefusedAtTheQuestionAndTheCustomerIsNotMailed() {
-    Book book = handovers.launch(handovers.book(), true, this::as);
-    completeByApi(book.departing().getUsername(), handovers.awaitOpen(book, "task_write_handover_note"), HandoverFixture.NOTE);
-    Task acknowledge = handovers.awaitOpen(book, "task_review_and_acknowledge_account");
-    signIn(book.successor().getUsername());
+    HandoverFixture handovers;
 
-    open("/tasks/" + acknowledge.getId());
-    new Select(browser.findElement(By.id("field-acknowledgement"))).selectByValue("ask");
-    press("Complete");
-    waitForText("nothing was completed");
-
-    assertThat(errorAt("field-question")).contains("write your question");
-    assertThat(new Select(browser.findElement(By.id("field-acknowledgement"))).getFirstSelectedOption().getAttribute("value"))
-        .as("the decision is kept").isEqualTo("ask");
-    assertThat(saysDone()).isFalse();
-    assertThat(tasks.findById(acknowledge.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
-    assertThat(jdbc.queryForObject("select count(*) from outbox_message o join contact c on c.email = o.to_address"
-        + " where c.account_id = ?", Long.class, book.account().getId())).as("no introduction queued").isZero();
-    Browser.screenshots(browser, "task-acknowledge-refused");
-  }
-
-  @Test
-  void aSuccessorTypedAsAFullNameOrTheLeaverIsRefusedAtTheFieldAndTheSameTaskStaysOpen() throws Exception {
-    Book book = handovers.launch(handovers.book(), false, this::as);
-    Task choose = handovers.awaitOpen(book, "task_choose_successor");
-    String mailsToMaria = "select count(*) from outbox_message where to_address = 'maria@baton.example'";
-    long mailsBefore = jdbc.queryForObject(mailsToMaria, Long.class);
-    signIn("maria");
-
-    for (String typed : new String[] {book.successor().getFullName(), book.departing().getUsername()}) {
-      open("/tasks/" + choose.getId());
-      fill("field-successorUsername", typed);
-      press("Complete");
-      waitForText("nothing was completed");
-      assertThat(errorAt("field-successorUsername")).as(typed).isNotBlank();
-      assertThat(browser.findElement(By.id("field-successorUsername")).getAttribute("value")).isEqualTo(typed);
-      assertThat(saysDone()).isFalse();
+    @BeforeEach
+    void fixture() {
+        handovers = new HandoverFixture(context);
     }
-    Browser.screenshots(browser, "task-choose-successor-refused");
 
-    engine.waitForIdleState(WAIT);
-    assertThat(handovers.open(book, "task_choose_successor")).extracting(Task::getId).containsExactly(choose.getId());
-    assertThat(jdbc.queryForObject(mailsToMaria, Long.class)).as("no second mail").isEqualTo(mailsBefore);
-  }
+    @Test
+    void aQuestionLeftEmptyIsRefusedAtTheQuestionAndTheCustomerIsNotMailed() {
+        Book book = handovers.launch(handovers.book(), true, this::as);
+        completeByApi(
+                book.departing().getUsername(),
+                handovers.awaitOpen(book, "task_write_handover_note"),
+                HandoverFixture.NOTE);
+        Task acknowledge = handovers.awaitOpen(book, "task_review_and_acknowledge_account");
+        signIn(book.successor().getUsername());
 
-  @Test
-  void reopeningWithoutAReasonIsRefusedAtTheReason() {
-    long account = id(as("maria").postForObject("/api/accounts", Map.of("name", "Reopen " + UUID.randomUUID(),
-        "ownerId", personId("rob")), Map.class));
-    long commitment = id(as("rob").postForObject("/api/commitments", Map.of("accountId", account, "description",
-        "SSO guide", "ownerId", personId("rob"), "dueDate", LocalDate.now().plusDays(20).toString()), Map.class));
-    completeByApi("rob", awaitCommitmentTask(commitment, CommitmentBpmn.TASK_ACCEPT), Map.of("decision", "accept"));
-    completeByApi("rob", awaitCommitmentTask(commitment, CommitmentBpmn.TASK_DELIVER),
-        Map.of("decision", "deliver", "evidence", "https://docs/sso"));
-    Task verify = awaitCommitmentTask(commitment, CommitmentBpmn.TASK_VERIFY);
-    post("cora", verify, "claim");
-    signIn("cora");
+        open("/tasks/" + acknowledge.getId());
+        new Select(browser.findElement(By.id("field-acknowledgement"))).selectByValue("ask");
+        press("Complete");
+        waitForText("nothing was completed");
 
-    open("/tasks/" + verify.getId());
-    new Select(browser.findElement(By.id("field-decision"))).selectByValue("reopen");
-    press("Complete");
-    waitForText("nothing was completed");
-
-    assertThat(errorAt("field-reason")).contains("required");
-    assertThat(saysDone()).isFalse();
-    assertThat(tasks.findById(verify.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
-    Browser.screenshots(browser, "task-verify-refused");
-  }
-
-  @Test
-  void theLeaverCannotCoverAndAStepWithSomeoneAwayIsFlaggedOnTheProgressPage() {
-    Book book = handovers.launch(handovers.book(), true, this::as);
-    completeByApi(book.departing().getUsername(), handovers.awaitOpen(book, "task_write_handover_note"), HandoverFixture.NOTE);
-    handovers.awaitOpen(book, "task_review_and_acknowledge_account");
-    signIn(book.successor().getUsername());
-
-    open("/absences");
-    setDate("startsOn", LocalDate.now());
-    setDate("endsOn", LocalDate.now().plusDays(2));
-    fill("delegate", book.departing().getUsername());
-    press("Record absence");
-    waitForText("Nothing recorded");
-    assertThat(errorAt("delegate")).contains("is being handed over");
-    assertThat(browser.findElement(By.id("delegate")).getAttribute("value")).isEqualTo(book.departing().getUsername());
-    assertThat(browser.findElement(By.id("startsOn")).getAttribute("value")).as("kept").isEqualTo(LocalDate.now().toString());
-    Browser.screenshots(browser, "absence-cover-refused");
-
-    fill("delegate", "cora");
-    press("Record absence");
-    waitForText("Absence recorded");
-    browser.manage().deleteAllCookies();
-    signIn("maria");
-    open("/handovers/" + book.id());
-    assertThat(browser.findElement(By.cssSelector(".holder-warning")).getText()).contains("is away");
-    Browser.screenshots(browser, "handover-progress-flagged");
-  }
-
-  @Test
-  void theRegisterExportsFromTheSignedInSession() {
-    signIn("cora");
-    open("/commitments?overdue=true");
-    String href = browser.findElement(By.linkText("Export CSV")).getAttribute("href");
-    assertThat(href).contains("/commitments/export.csv?overdue=true").doesNotContain("/api/");
-
-    Object answer = ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + t.split('\\n')[0])));", href);
-    assertThat((String) answer).startsWith("200 ").contains("account_id");
-    Browser.screenshots(browser, "commitment-register");
-  }
-
-  @Test
-  void anErrorPageSaysItOnceInWordsAndNeverAsSuccess() {
-    signIn("rob");
-    open("/tasks/not-a-number");
-
-    String page = browser.findElement(By.tagName("main")).getText();
-    assertThat(browser.findElement(By.id("problem")).getText()).contains("'not-a-number' is not a valid id");
-    assertThat(page).doesNotContain("Failed to convert", "java.lang");
-    assertThat(saysDone()).isFalse();
-    assertThat(browser.findElements(By.cssSelector(".alert-danger"))).isEmpty();
-    Browser.screenshots(browser, "error-400");
-  }
-
-  @Test
-  void pagesFitAPhoneWithTheMenuBehindAButtonAndASkipLinkFirst() {
-    signIn("rob");
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
-    for (String path : new String[] {"/tasks", "/commitments", "/absences"}) {
-      open(path);
-      Number width = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
-      Number viewport = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
-      assertThat(width.intValue()).as(path + " is no wider than the phone").isLessThanOrEqualTo(viewport.intValue());
-      assertThat(browser.findElement(By.cssSelector(".navbar-toggler")).isDisplayed()).isTrue();
-      assertThat(browser.findElement(By.cssSelector("#main-nav a[href='/tasks']")).isDisplayed())
-          .as("the menu is folded").isFalse();
+        assertThat(errorAt("field-question")).contains("write your question");
+        assertThat(new Select(browser.findElement(By.id("field-acknowledgement")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .as("the decision is kept")
+                .isEqualTo("ask");
+        assertThat(saysDone()).isFalse();
+        assertThat(tasks.findById(acknowledge.getId()).orElseThrow().getStatus())
+                .isEqualTo(TaskStatus.OPEN);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox_message o join contact c on c.email = o.to_address"
+                                + " where c.account_id = ?",
+                        Long.class,
+                        book.account().getId()))
+                .as("no introduction queued")
+                .isZero();
+        Browser.screenshots(browser, "task-acknowledge-refused");
     }
-    browser.findElement(By.cssSelector(".navbar-toggler")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(
-        d -> d.findElement(By.linkText("Out of office")).isDisplayed());
-    assertThat(browser.findElement(By.linkText("Out of office")).getAttribute("aria-current")).isEqualTo("page");
-    Browser.screenshots(browser, "nav-open");
-    assertThat(browser.findElement(By.tagName("body")).findElements(By.cssSelector("a")).get(0).getAttribute("textContent"))
-        .isEqualTo("Skip to content");
-  }
 
-  private void completeByApi(String user, Task task, Map<String, Object> values) {
-    assertThat(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-  }
+    @Test
+    void aSuccessorTypedAsAFullNameOrTheLeaverIsRefusedAtTheFieldAndTheSameTaskStaysOpen() throws Exception {
+        Book book = handovers.launch(handovers.book(), false, this::as);
+        Task choose = handovers.awaitOpen(book, "task_choose_successor");
+        String mailsToMaria = "select count(*) from outbox_message where to_address = 'maria@baton.example'";
+        long mailsBefore = jdbc.queryForObject(mailsToMaria, Long.class);
+        signIn("maria");
 
-  private Task awaitCommitmentTask(long commitmentId, String elementId) {
-    return await().atMost(WAIT).until(() -> tasks.findAll().stream()
-        .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
-            && elementId.equals(t.getElementId()) && t.getStatus() == TaskStatus.OPEN)
-        .findFirst().orElse(null), t -> t != null);
-  }
+        for (String typed :
+                new String[] {book.successor().getFullName(), book.departing().getUsername()}) {
+            open("/tasks/" + choose.getId());
+            fill("field-successorUsername", typed);
+            press("Complete");
+            waitForText("nothing was completed");
+            assertThat(errorAt("field-successorUsername")).as(typed).isNotBlank();
+            assertThat(browser.findElement(By.id("field-successorUsername")).getAttribute("value"))
+                    .isEqualTo(typed);
+            assertThat(saysDone()).isFalse();
+        }
+        Browser.screenshots(browser, "task-choose-successor-refused");
 
-  /** Sets a date input's value (what typing into it depends on the browser's locale for). */
-  private void setDate(String id, LocalDate day) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)),
-        day.toString());
-  }
+        engine.waitForIdleState(WAIT);
+        assertThat(handovers.open(book, "task_choose_successor"))
+                .extracting(Task::getId)
+                .containsExactly(choose.getId());
+        assertThat(jdbc.queryForObject(mailsToMaria, Long.class))
+                .as("no second mail")
+                .isEqualTo(mailsBefore);
+    }
 
-  private long personId(String username) {
-    return jdbc.queryForObject("select id from person where username = ?", Long.class, username);
-  }
+    @Test
+    void reopeningWithoutAReasonIsRefusedAtTheReason() {
+        long account = id(as("maria")
+                .postForObject(
+                        "/api/accounts",
+                        Map.of("name", "Reopen " + UUID.randomUUID(), "ownerId", personId("rob")),
+                        Map.class));
+        long commitment = id(as("rob")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                account,
+                                "description",
+                                "SSO guide",
+                                "ownerId",
+                                personId("rob"),
+                                "dueDate",
+                                LocalDate.now().plusDays(20).toString()),
+                        Map.class));
+        completeByApi("rob", awaitCommitmentTask(commitment, CommitmentBpmn.TASK_ACCEPT), Map.of("decision", "accept"));
+        completeByApi(
+                "rob",
+                awaitCommitmentTask(commitment, CommitmentBpmn.TASK_DELIVER),
+                Map.of("decision", "deliver", "evidence", "https://docs/sso"));
+        Task verify = awaitCommitmentTask(commitment, CommitmentBpmn.TASK_VERIFY);
+        post("cora", verify, "claim");
+        signIn("cora");
 
-  private static long id(Map<?, ?> body) {
-    return ((Number) body.get("id")).longValue();
-  }
+        open("/tasks/" + verify.getId());
+        new Select(browser.findElement(By.id("field-decision"))).selectByValue("reopen");
+        press("Complete");
+        waitForText("nothing was completed");
+
+        assertThat(errorAt("field-reason")).contains("required");
+        assertThat(saysDone()).isFalse();
+        assertThat(tasks.findById(verify.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        Browser.screenshots(browser, "task-verify-refused");
+    }
+
+    @Test
+    void theLeaverCannotCoverAndAStepWithSomeoneAwayIsFlaggedOnTheProgressPage() {
+        Book book = handovers.launch(handovers.book(), true, this::as);
+        completeByApi(
+                book.departing().getUsername(),
+                handovers.awaitOpen(book, "task_write_handover_note"),
+                HandoverFixture.NOTE);
+        handovers.awaitOpen(book, "task_review_and_acknowledge_account");
+        signIn(book.successor().getUsername());
+
+        open("/absences");
+        setDate("startsOn", LocalDate.now());
+        setDate("endsOn", LocalDate.now().plusDays(2));
+        fill("delegate", book.departing().getUsername());
+        press("Record absence");
+        waitForText("Nothing recorded");
+        assertThat(errorAt("delegate")).contains("is being handed over");
+        assertThat(browser.findElement(By.id("delegate")).getAttribute("value"))
+                .isEqualTo(book.departing().getUsername());
+        assertThat(browser.findElement(By.id("startsOn")).getAttribute("value"))
+                .as("kept")
+                .isEqualTo(LocalDate.now().toString());
+        Browser.screenshots(browser, "absence-cover-refused");
+
+        fill("delegate", "cora");
+        press("Record absence");
+        waitForText("Absence recorded");
+        browser.manage().deleteAllCookies();
+        signIn("maria");
+        open("/handovers/" + book.id());
+        assertThat(browser.findElement(By.cssSelector(".holder-warning")).getText())
+                .contains("is away");
+        Browser.screenshots(browser, "handover-progress-flagged");
+    }
+
+    @Test
+    void theRegisterExportsFromTheSignedInSession() {
+        signIn("cora");
+        open("/commitments?overdue=true");
+        String href = browser.findElement(By.linkText("Export CSV")).getAttribute("href");
+        assertThat(href).contains("/commitments/export.csv?overdue=true").doesNotContain("/api/");
+
+        Object answer = ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + t.split('\\n')[0])));",
+                        href);
+        assertThat((String) answer).startsWith("200 ").contains("account_id");
+        Browser.screenshots(browser, "commitment-register");
+    }
+
+    @Test
+    void anErrorPageSaysItOnceInWordsAndNeverAsSuccess() {
+        signIn("rob");
+        open("/tasks/not-a-number");
+
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("'not-a-number' is not a valid id");
+        assertThat(page).doesNotContain("Failed to convert", "java.lang");
+        assertThat(saysDone()).isFalse();
+        assertThat(browser.findElements(By.cssSelector(".alert-danger"))).isEmpty();
+        Browser.screenshots(browser, "error-400");
+    }
+
+    @Test
+    void pagesFitAPhoneWithTheMenuBehindAButtonAndASkipLinkFirst() {
+        signIn("rob");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+        for (String path : new String[] {"/tasks", "/commitments", "/absences"}) {
+            open(path);
+            Number width = (Number)
+                    ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
+            Number viewport = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
+            assertThat(width.intValue())
+                    .as(path + " is no wider than the phone")
+                    .isLessThanOrEqualTo(viewport.intValue());
+            assertThat(browser.findElement(By.cssSelector(".navbar-toggler")).isDisplayed())
+                    .isTrue();
+            assertThat(browser.findElement(By.cssSelector("#main-nav a[href='/tasks']"))
+                            .isDisplayed())
+                    .as("the menu is folded")
+                    .isFalse();
+        }
+        browser.findElement(By.cssSelector(".navbar-toggler")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+                .until(d -> d.findElement(By.linkText("Out of office")).isDisplayed());
+        assertThat(browser.findElement(By.linkText("Out of office")).getAttribute("aria-current"))
+                .isEqualTo("page");
+        Browser.screenshots(browser, "nav-open");
+        assertThat(browser.findElement(By.tagName("body"))
+                        .findElements(By.cssSelector("a"))
+                        .get(0)
+                        .getAttribute("textContent"))
+                .isEqualTo("Skip to content");
+    }
+
+    private void completeByApi(String user, Task task, Map<String, Object> values) {
+        assertThat(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    private Task awaitCommitmentTask(long commitmentId, String elementId) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
+                                        && elementId.equals(t.getElementId())
+                                        && t.getStatus() == TaskStatus.OPEN)
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    /** Sets a date input's value (what typing into it depends on the browser's locale for). */
+    private void setDate(String id, LocalDate day) {
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), day.toString());
+    }
+
+    private long personId(String username) {
+        return jdbc.queryForObject("select id from person where username = ?", Long.class, username);
+    }
+
+    private static long id(Map<?, ?> body) {
+        return ((Number) body.get("id")).longValue();
+    }
 }

@@ -20,117 +20,130 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PostgresTest
 class CommitmentQueryTests {
 
-  static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
-  @Autowired Commitments commitments;
-  @Autowired Accounts accounts;
-  @Autowired People people;
-  @Autowired Teams teams;
+    @Autowired
+    Commitments commitments;
 
-  Person rob;
-  Person rita;
-  Team cs;
-  Account acme;
-  Commitment robsLate;
-  Commitment robsDeliveredLate;
-  Commitment ritasOnTime;
-  Commitment unownedLate;
-  Commitment unownedCancelled;
+    @Autowired
+    Accounts accounts;
 
-  @BeforeEach
-  void aSmallRegister() {
-    rob = people.save(new Person("q-rob", "Rob", "q-rob@example.com", "x", Set.of(Role.REP)));
-    rita = people.save(new Person("q-rita", "Rita", "q-rita@example.com", "x", Set.of(Role.REP)));
-    cs = teams.save(new Team("q-cs", "CS"));
-    acme = accounts.save(new Account("Acme", rob, null, null, null));
-    robsLate = save(rob, null, TODAY.minusDays(1));
-    robsDeliveredLate = save(rob, cs, TODAY.minusDays(5));
-    robsDeliveredLate.accept();
-    robsDeliveredLate.deliver("sent");
-    ritasOnTime = save(rita, cs, TODAY);
-    ritasOnTime.accept();
-    unownedLate = save(null, cs, TODAY.minusDays(2));
-    unownedCancelled = save(null, null, TODAY.minusDays(2));
-    unownedCancelled.cancel("withdrawn");
-    commitments.flush();
-  }
+    @Autowired
+    People people;
 
-  Commitment save(Person owner, Team team, LocalDate due) {
-    return commitments.save(new Commitment(acme, null, "promise", rob, owner, team, due));
-  }
+    @Autowired
+    Teams teams;
 
-  List<Commitment> find(CommitmentStatus status, Person owner, Team team, boolean overdue, boolean unowned) {
-    return find(new CommitmentFilter(status, owner == null ? null : owner.getId(),
-        team == null ? null : team.getId(), acme.getId(), overdue, unowned));
-  }
+    Person rob;
+    Person rita;
+    Team cs;
+    Account acme;
+    Commitment robsLate;
+    Commitment robsDeliveredLate;
+    Commitment ritasOnTime;
+    Commitment unownedLate;
+    Commitment unownedCancelled;
 
-  @Test
-  void overdueMeansPastDueAndNotYetDelivered() {
-    assertThat(find(null, null, null, true, false)).containsExactlyInAnyOrder(robsLate, unownedLate);
-  }
+    @BeforeEach
+    void aSmallRegister() {
+        rob = people.save(new Person("q-rob", "Rob", "q-rob@example.com", "x", Set.of(Role.REP)));
+        rita = people.save(new Person("q-rita", "Rita", "q-rita@example.com", "x", Set.of(Role.REP)));
+        cs = teams.save(new Team("q-cs", "CS"));
+        acme = accounts.save(new Account("Acme", rob, null, null, null));
+        robsLate = save(rob, null, TODAY.minusDays(1));
+        robsDeliveredLate = save(rob, cs, TODAY.minusDays(5));
+        robsDeliveredLate.accept();
+        robsDeliveredLate.deliver("sent");
+        ritasOnTime = save(rita, cs, TODAY);
+        ritasOnTime.accept();
+        unownedLate = save(null, cs, TODAY.minusDays(2));
+        unownedCancelled = save(null, null, TODAY.minusDays(2));
+        unownedCancelled.cancel("withdrawn");
+        commitments.flush();
+    }
 
-  @Test
-  void unownedMeansOpenWithoutAnOwner() {
-    assertThat(find(null, null, null, false, true)).containsExactly(unownedLate);
-  }
+    Commitment save(Person owner, Team team, LocalDate due) {
+        return commitments.save(new Commitment(acme, null, "promise", rob, owner, team, due));
+    }
 
-  @Test
-  void filtersByOwnerTeamAndStatusTogether() {
-    assertThat(find(null, rob, null, false, false)).containsExactlyInAnyOrder(robsLate, robsDeliveredLate);
-    assertThat(find(null, null, cs, false, false)).containsExactlyInAnyOrder(robsDeliveredLate, ritasOnTime, unownedLate);
-    assertThat(find(CommitmentStatus.ACCEPTED, null, cs, false, false)).containsExactly(ritasOnTime);
-    assertThat(find(null, null, cs, true, true)).containsExactly(unownedLate);
-  }
+    List<Commitment> find(CommitmentStatus status, Person owner, Team team, boolean overdue, boolean unowned) {
+        return find(new CommitmentFilter(
+                status,
+                owner == null ? null : owner.getId(),
+                team == null ? null : team.getId(),
+                acme.getId(),
+                overdue,
+                unowned));
+    }
 
-  @Test
-  void countsOverdueCommitmentsPerAccount() {
-    Account empty = accounts.save(new Account("Empty", rob, null, null, null));
+    @Test
+    void overdueMeansPastDueAndNotYetDelivered() {
+        assertThat(find(null, null, null, true, false)).containsExactlyInAnyOrder(robsLate, unownedLate);
+    }
 
-    List<Object[]> rows = commitments.countDueBeforeByAccount(
-        List.of(acme.getId(), empty.getId()), CommitmentStatus.AWAITING_DELIVERY, TODAY);
+    @Test
+    void unownedMeansOpenWithoutAnOwner() {
+        assertThat(find(null, null, null, false, true)).containsExactly(unownedLate);
+    }
 
-    assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsExactly(acme.getId(), 2L));
-  }
+    @Test
+    void filtersByOwnerTeamAndStatusTogether() {
+        assertThat(find(null, rob, null, false, false)).containsExactlyInAnyOrder(robsLate, robsDeliveredLate);
+        assertThat(find(null, null, cs, false, false))
+                .containsExactlyInAnyOrder(robsDeliveredLate, ritasOnTime, unownedLate);
+        assertThat(find(CommitmentStatus.ACCEPTED, null, cs, false, false)).containsExactly(ritasOnTime);
+        assertThat(find(null, null, cs, true, true)).containsExactly(unownedLate);
+    }
 
-  List<Commitment> find(CommitmentFilter filter) {
-    return commitments.findAll(commitments.specification(filter, TODAY, people::findIdsByActiveFalse));
-  }
+    @Test
+    void countsOverdueCommitmentsPerAccount() {
+        Account empty = accounts.save(new Account("Empty", rob, null, null, null));
 
-  CommitmentFilter ofAcme(boolean unowned, boolean rejected, LocalDate dueFrom, LocalDate dueTo) {
-    return new CommitmentFilter(null, null, null, acme.getId(), false, unowned, rejected, dueFrom, dueTo);
-  }
+        List<Object[]> rows = commitments.countDueBeforeByAccount(
+                List.of(acme.getId(), empty.getId()), CommitmentStatus.AWAITING_DELIVERY, TODAY);
 
-  @Test
-  void dueWindowIncludesBothEnds() {
-    assertThat(find(ofAcme(false, false, TODAY.minusDays(2), TODAY.minusDays(1))))
-        .containsExactlyInAnyOrder(robsLate, unownedLate, unownedCancelled);
-  }
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsExactly(acme.getId(), 2L));
+    }
 
-  @Test
-  void unownedAlsoMeansOwnedBySomeoneInactive() {
-    rita.deactivate();
-    people.flush();
+    List<Commitment> find(CommitmentFilter filter) {
+        return commitments.findAll(commitments.specification(filter, TODAY, people::findIdsByActiveFalse));
+    }
 
-    assertThat(find(ofAcme(true, false, null, null))).containsExactlyInAnyOrder(unownedLate, ritasOnTime);
-  }
+    CommitmentFilter ofAcme(boolean unowned, boolean rejected, LocalDate dueFrom, LocalDate dueTo) {
+        return new CommitmentFilter(null, null, null, acme.getId(), false, unowned, rejected, dueFrom, dueTo);
+    }
 
-  @Test
-  void rejectedShowsOnlyRejectedOnes() {
-    Commitment rejected = save(rita, cs, TODAY.plusDays(3));
-    rejected.reject("not in scope");
-    commitments.flush();
+    @Test
+    void dueWindowIncludesBothEnds() {
+        assertThat(find(ofAcme(false, false, TODAY.minusDays(2), TODAY.minusDays(1))))
+                .containsExactlyInAnyOrder(robsLate, unownedLate, unownedCancelled);
+    }
 
-    assertThat(find(ofAcme(false, true, null, null))).containsExactly(rejected);
-  }
+    @Test
+    void unownedAlsoMeansOwnedBySomeoneInactive() {
+        rita.deactivate();
+        people.flush();
 
-  @Test
-  void aRejectedCommitmentOfSomeoneInactiveShowsAsUnownedForItIsStillOpen() {
-    Commitment rejected = save(rita, cs, TODAY.plusDays(3));
-    rejected.reject("delivery cannot staff it");
-    commitments.flush();
-    rita.deactivate();
-    people.flush();
+        assertThat(find(ofAcme(true, false, null, null))).containsExactlyInAnyOrder(unownedLate, ritasOnTime);
+    }
 
-    assertThat(find(ofAcme(true, false, null, null))).containsExactlyInAnyOrder(unownedLate, ritasOnTime, rejected);
-  }
+    @Test
+    void rejectedShowsOnlyRejectedOnes() {
+        Commitment rejected = save(rita, cs, TODAY.plusDays(3));
+        rejected.reject("not in scope");
+        commitments.flush();
+
+        assertThat(find(ofAcme(false, true, null, null))).containsExactly(rejected);
+    }
+
+    @Test
+    void aRejectedCommitmentOfSomeoneInactiveShowsAsUnownedForItIsStillOpen() {
+        Commitment rejected = save(rita, cs, TODAY.plusDays(3));
+        rejected.reject("delivery cannot staff it");
+        commitments.flush();
+        rita.deactivate();
+        people.flush();
+
+        assertThat(find(ofAcme(true, false, null, null))).containsExactlyInAnyOrder(unownedLate, ritasOnTime, rejected);
+    }
 }

@@ -14,110 +14,120 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CommitmentTests {
 
-  static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
-  final Person rob = new Person("rob", "Rob", "rob@example.com", "x", Set.of(Role.REP));
-  final Account acme = new Account("Acme", rob, null, null, null);
+    final Person rob = new Person("rob", "Rob", "rob@example.com", "x", Set.of(Role.REP));
+    final Account acme = new Account("Acme", rob, null, null, null);
 
-  Commitment proposed(Person owner) {
-    return new Commitment(acme, null, "SSO guide", rob, owner, null, TODAY.plusDays(5));
-  }
-
-  /** A commitment brought to {@code status} along the usual path. */
-  Commitment in(CommitmentStatus status) {
-    Commitment c = proposed(rob);
-    switch (status) {
-      case PROPOSED -> {}
-      case ACCEPTED -> c.accept();
-      case DELIVERED -> { c.accept(); c.deliver("sent"); }
-      case VERIFIED -> { c.accept(); c.deliver("sent"); c.verify(); }
-      case REJECTED -> c.reject("out of scope");
-      case BREACHED -> c.breach("missed");
-      case CANCELLED -> c.cancel("withdrawn");
+    Commitment proposed(Person owner) {
+        return new Commitment(acme, null, "SSO guide", rob, owner, null, TODAY.plusDays(5));
     }
-    return c;
-  }
 
-  static void apply(Commitment c, String change) {
-    switch (change) {
-      case "accept" -> c.accept();
-      case "reject" -> c.reject("reason");
-      case "deliver" -> c.deliver("evidence");
-      case "verify" -> c.verify();
-      case "reopen" -> c.reopen("reason");
-      case "breach" -> c.breach("reason");
-      case "cancel" -> c.cancel("reason");
-      case "renegotiate" -> c.renegotiate("new terms", TODAY.plusDays(30));
-      default -> throw new IllegalArgumentException(change);
+    /** A commitment brought to {@code status} along the usual path. */
+    Commitment in(CommitmentStatus status) {
+        Commitment c = proposed(rob);
+        switch (status) {
+            case PROPOSED -> {}
+            case ACCEPTED -> c.accept();
+            case DELIVERED -> {
+                c.accept();
+                c.deliver("sent");
+            }
+            case VERIFIED -> {
+                c.accept();
+                c.deliver("sent");
+                c.verify();
+            }
+            case REJECTED -> c.reject("out of scope");
+            case BREACHED -> c.breach("missed");
+            case CANCELLED -> c.cancel("withdrawn");
+        }
+        return c;
     }
-  }
 
-  @ParameterizedTest(name = "{0} --{1}--> {2}")
-  @CsvSource({
-    "PROPOSED, accept, ACCEPTED", "PROPOSED, reject, REJECTED", "PROPOSED, breach, BREACHED",
-    "PROPOSED, cancel, CANCELLED", "ACCEPTED, deliver, DELIVERED", "ACCEPTED, breach, BREACHED",
-    "ACCEPTED, cancel, CANCELLED", "DELIVERED, verify, VERIFIED", "DELIVERED, reopen, ACCEPTED",
-    "REJECTED, renegotiate, PROPOSED", "REJECTED, cancel, CANCELLED"
-  })
-  void allowsEveryTransitionOfItsLife(CommitmentStatus from, String change, CommitmentStatus to) {
-    Commitment c = in(from);
-    apply(c, change);
-    assertThat(c.getStatus()).isEqualTo(to);
-  }
+    static void apply(Commitment c, String change) {
+        switch (change) {
+            case "accept" -> c.accept();
+            case "reject" -> c.reject("reason");
+            case "deliver" -> c.deliver("evidence");
+            case "verify" -> c.verify();
+            case "reopen" -> c.reopen("reason");
+            case "breach" -> c.breach("reason");
+            case "cancel" -> c.cancel("reason");
+            case "renegotiate" -> c.renegotiate("new terms", TODAY.plusDays(30));
+            default -> throw new IllegalArgumentException(change);
+        }
+    }
 
-  @ParameterizedTest(name = "{0} cannot {1}")
-  @CsvSource({
-    "PROPOSED, deliver", "PROPOSED, verify", "PROPOSED, reopen", "ACCEPTED, accept", "ACCEPTED, verify",
-    "DELIVERED, cancel", "DELIVERED, breach", "VERIFIED, reopen", "VERIFIED, cancel", "REJECTED, accept",
-    "BREACHED, deliver", "CANCELLED, accept", "CANCELLED, renegotiate"
-  })
-  void refusesTransitionsItsStatusDoesNotAllowAndStaysPut(CommitmentStatus from, String change) {
-    Commitment c = in(from);
-    assertThatThrownBy(() -> apply(c, change)).isInstanceOf(IllegalCommitmentTransition.class)
-        .hasMessageContaining("is " + from + " and cannot");
-    assertThat(c.getStatus()).isEqualTo(from);
-  }
+    @ParameterizedTest(name = "{0} --{1}--> {2}")
+    @CsvSource({
+        "PROPOSED, accept, ACCEPTED", "PROPOSED, reject, REJECTED", "PROPOSED, breach, BREACHED",
+        "PROPOSED, cancel, CANCELLED", "ACCEPTED, deliver, DELIVERED", "ACCEPTED, breach, BREACHED",
+        "ACCEPTED, cancel, CANCELLED", "DELIVERED, verify, VERIFIED", "DELIVERED, reopen, ACCEPTED",
+        "REJECTED, renegotiate, PROPOSED", "REJECTED, cancel, CANCELLED"
+    })
+    void allowsEveryTransitionOfItsLife(CommitmentStatus from, String change, CommitmentStatus to) {
+        Commitment c = in(from);
+        apply(c, change);
+        assertThat(c.getStatus()).isEqualTo(to);
+    }
 
-  @Test
-  void cannotBeAcceptedWithoutAnOwner() {
-    Commitment c = proposed(null);
-    assertThatThrownBy(c::accept).isInstanceOf(IllegalCommitmentTransition.class);
-  }
+    @ParameterizedTest(name = "{0} cannot {1}")
+    @CsvSource({
+        "PROPOSED, deliver", "PROPOSED, verify", "PROPOSED, reopen", "ACCEPTED, accept", "ACCEPTED, verify",
+        "DELIVERED, cancel", "DELIVERED, breach", "VERIFIED, reopen", "VERIFIED, cancel", "REJECTED, accept",
+        "BREACHED, deliver", "CANCELLED, accept", "CANCELLED, renegotiate"
+    })
+    void refusesTransitionsItsStatusDoesNotAllowAndStaysPut(CommitmentStatus from, String change) {
+        Commitment c = in(from);
+        assertThatThrownBy(() -> apply(c, change))
+                .isInstanceOf(IllegalCommitmentTransition.class)
+                .hasMessageContaining("is " + from + " and cannot");
+        assertThat(c.getStatus()).isEqualTo(from);
+    }
 
-  @Test
-  void refusesAnInactiveOwner() {
-    Person gone = new Person("gone", "Gone", "gone@example.com", "x", Set.of(Role.REP));
-    gone.deactivate();
-    assertThatThrownBy(() -> proposed(gone)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inactive");
-    Commitment c = proposed(rob);
-    assertThatThrownBy(() -> c.assignTo(gone)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(c.getOwner()).isSameAs(rob);
-  }
+    @Test
+    void cannotBeAcceptedWithoutAnOwner() {
+        Commitment c = proposed(null);
+        assertThatThrownBy(c::accept).isInstanceOf(IllegalCommitmentTransition.class);
+    }
 
-  @Test
-  void aFinishedCommitmentCannotBeReassigned() {
-    Commitment c = in(CommitmentStatus.VERIFIED);
-    assertThatThrownBy(() -> c.assignTo(rob)).isInstanceOf(IllegalCommitmentTransition.class);
-  }
+    @Test
+    void refusesAnInactiveOwner() {
+        Person gone = new Person("gone", "Gone", "gone@example.com", "x", Set.of(Role.REP));
+        gone.deactivate();
+        assertThatThrownBy(() -> proposed(gone))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inactive");
+        Commitment c = proposed(rob);
+        assertThatThrownBy(() -> c.assignTo(gone)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(c.getOwner()).isSameAs(rob);
+    }
 
-  @Test
-  void isOverdueOnlyWhilePastDueAndNotYetDelivered() {
-    LocalDate later = TODAY.plusDays(6);
-    assertThat(in(CommitmentStatus.PROPOSED).isOverdue(later)).isTrue();
-    assertThat(in(CommitmentStatus.ACCEPTED).isOverdue(later)).isTrue();
-    assertThat(in(CommitmentStatus.ACCEPTED).isOverdue(TODAY.plusDays(5))).isFalse();
-    assertThat(in(CommitmentStatus.DELIVERED).isOverdue(later)).isFalse();
-    assertThat(in(CommitmentStatus.CANCELLED).isOverdue(later)).isFalse();
-  }
+    @Test
+    void aFinishedCommitmentCannotBeReassigned() {
+        Commitment c = in(CommitmentStatus.VERIFIED);
+        assertThatThrownBy(() -> c.assignTo(rob)).isInstanceOf(IllegalCommitmentTransition.class);
+    }
 
-  @Test
-  void aRejectedCommitmentWaitsForRenegotiationAndFirstForAnActiveOwnerWhenItsOwnerLeft() {
-    Commitment rejected = in(CommitmentStatus.REJECTED);
-    assertThat(rejected.getStatus().isOpen()).isTrue();
-    assertThat(rejected.stage()).isEqualTo(CommitmentStage.RENEGOTIATE);
+    @Test
+    void isOverdueOnlyWhilePastDueAndNotYetDelivered() {
+        LocalDate later = TODAY.plusDays(6);
+        assertThat(in(CommitmentStatus.PROPOSED).isOverdue(later)).isTrue();
+        assertThat(in(CommitmentStatus.ACCEPTED).isOverdue(later)).isTrue();
+        assertThat(in(CommitmentStatus.ACCEPTED).isOverdue(TODAY.plusDays(5))).isFalse();
+        assertThat(in(CommitmentStatus.DELIVERED).isOverdue(later)).isFalse();
+        assertThat(in(CommitmentStatus.CANCELLED).isOverdue(later)).isFalse();
+    }
 
-    rob.deactivate();
+    @Test
+    void aRejectedCommitmentWaitsForRenegotiationAndFirstForAnActiveOwnerWhenItsOwnerLeft() {
+        Commitment rejected = in(CommitmentStatus.REJECTED);
+        assertThat(rejected.getStatus().isOpen()).isTrue();
+        assertThat(rejected.stage()).isEqualTo(CommitmentStage.RENEGOTIATE);
 
-    assertThat(rejected.stage()).isEqualTo(CommitmentStage.ASSIGN);
-  }
+        rob.deactivate();
+
+        assertThat(rejected.stage()).isEqualTo(CommitmentStage.ASSIGN);
+    }
 }

@@ -7,48 +7,56 @@ import org.springframework.mock.env.MockEnvironment;
 
 class StartupBannerTests {
 
-  @Test
-  void warnsThatTheSandboxForgetsEverythingAndSaysHowToLeaveIt() {
-    MockEnvironment env = new MockEnvironment()
-        .withProperty("baton.embedded.engine.enabled", "true")
-        .withProperty("baton.embedded.engine.port", "26500")
-        .withProperty("baton.embedded.postgres.enabled", "true")
-        .withProperty("baton.embedded.mail.enabled", "true")
-        .withProperty("baton.embedded.mail.smtp-port", "3025")
-        .withProperty("baton.embedded.mail.imap-port", "3143")
-        .withProperty("baton.embedded.mail.pop3-port", "3110")
-        .withProperty("baton.demo-data.enabled", "true")
-        .withProperty("local.server.port", "8080");
+    @Test
+    void warnsThatTheSandboxForgetsEverythingAndSaysHowToLeaveIt() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("baton.embedded.engine.enabled", "true")
+                .withProperty("baton.embedded.engine.port", "26500")
+                .withProperty("baton.embedded.postgres.enabled", "true")
+                .withProperty("baton.embedded.mail.enabled", "true")
+                .withProperty("baton.embedded.mail.smtp-port", "3025")
+                .withProperty("baton.embedded.mail.imap-port", "3143")
+                .withProperty("baton.embedded.mail.pop3-port", "3110")
+                .withProperty("baton.demo-data.enabled", "true")
+                .withProperty("local.server.port", "8080");
 
-    assertThat(StartupBanner.describe(env, 54321)).contains(
-        "SANDBOX", "in-memory Zeebe engine on 127.0.0.1:26500", "process state is lost at restart",
-        "embedded PostgreSQL on :54321", "SMTP :3025, IMAP :3143, POP3 :3110",
-        "sign in at http://localhost:8080 as rob/demo",
-        "SPRING_DATASOURCE_URL, CAMUNDA_CLIENT_GRPCADDRESS, SPRING_MAIL_HOST");
-  }
+        assertThat(StartupBanner.describe(env, 54321))
+                .contains(
+                        "SANDBOX",
+                        "in-memory Zeebe engine on 127.0.0.1:26500",
+                        "process state is lost at restart",
+                        "embedded PostgreSQL on :54321",
+                        "SMTP :3025, IMAP :3143, POP3 :3110",
+                        "sign in at http://localhost:8080 as rob/demo",
+                        "SPRING_DATASOURCE_URL, CAMUNDA_CLIENT_GRPCADDRESS, SPRING_MAIL_HOST");
+    }
 
-  @Test
-  void namesTheExternalServicesWithoutTheirCredentials() {
-    MockEnvironment env = new MockEnvironment()
-        .withProperty("camunda.client.grpc-address", "http://camunda:26500")
-        .withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/baton?password=secret")
-        .withProperty("spring.mail.host", "mailpit")
-        .withProperty("spring.mail.port", "1025")
-        .withProperty("local.server.port", "8080");
+    @Test
+    void namesTheExternalServicesWithoutTheirCredentials() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("camunda.client.grpc-address", "http://camunda:26500")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/baton?password=secret")
+                .withProperty("spring.mail.host", "mailpit")
+                .withProperty("spring.mail.port", "1025")
+                .withProperty("local.server.port", "8080");
 
-    String banner = StartupBanner.describe(env, -1);
+        String banner = StartupBanner.describe(env, -1);
 
-    assertThat(banner).contains("external services", "Camunda at http://camunda:26500",
-        "jdbc:postgresql://db:5432/baton", "SMTP mailpit:1025");
-    assertThat(banner).doesNotContain("secret", "SANDBOX", "embedded", "rob/demo");
-  }
+        assertThat(banner)
+                .contains(
+                        "external services",
+                        "Camunda at http://camunda:26500",
+                        "jdbc:postgresql://db:5432/baton",
+                        "SMTP mailpit:1025");
+        assertThat(banner).doesNotContain("secret", "SANDBOX", "embedded", "rob/demo");
+    }
 
-  @Test
-  void saysWhenOnlySomePiecesAreEmbedded() {
-    MockEnvironment env = new MockEnvironment()
-        .withProperty("baton.embedded.mail.enabled", "true")
-        .withProperty("spring.datasource.url", "jdbc:postgresql://db/baton");
+    @Test
+    void saysWhenOnlySomePiecesAreEmbedded() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("baton.embedded.mail.enabled", "true")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db/baton");
 
-    assertThat(StartupBanner.describe(env, -1)).startsWith("Baton is running partly embedded:");
-  }
+        assertThat(StartupBanner.describe(env, -1)).startsWith("Baton is running partly embedded:");
+    }
 }

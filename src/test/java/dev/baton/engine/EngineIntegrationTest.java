@@ -3,8 +3,8 @@ package dev.baton.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.engine.Bpmn.Variables;
+import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskEngine;
 import dev.baton.task.Tasks;
@@ -35,63 +35,79 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EngineIntegrationTest {
 
-  protected static final Duration WAIT = Duration.ofSeconds(30);
+    protected static final Duration WAIT = Duration.ofSeconds(30);
 
-  @Autowired protected TestRestTemplate http;
-  @Autowired protected ZeebeTestEngine engine;
-  @Autowired protected ProcessInstances processInstances;
-  @Autowired protected Tasks tasks;
-  /** The real engine port, spied so that a test can make one call fail. */
-  @MockitoSpyBean protected TaskEngine taskEngine;
+    @Autowired
+    protected TestRestTemplate http;
 
-  @AfterEach
-  void forgetRecordStream() {
-    BpmnAssert.resetRecordStream();
-  }
+    @Autowired
+    protected ZeebeTestEngine engine;
 
-  protected long startReview(Long accountId) {
-    Map<String, Object> variables = new HashMap<>(Map.of(Variables.REVIEW_DUE_AT, "2030-01-31T09:00:00Z"));
-    if (accountId != null) {
-      variables.put(Variables.ACCOUNT_ID, accountId);
+    @Autowired
+    protected ProcessInstances processInstances;
+
+    @Autowired
+    protected Tasks tasks;
+    /** The real engine port, spied so that a test can make one call fail. */
+    @MockitoSpyBean
+    protected TaskEngine taskEngine;
+
+    @AfterEach
+    void forgetRecordStream() {
+        BpmnAssert.resetRecordStream();
     }
-    return processInstances.start(SampleReviewBpmn.PROCESS_ID, variables);
-  }
 
-  /** The instance's task row, once it exists and its job lock has been extended. */
-  protected Task awaitTaskOf(long instance) throws Exception {
-    engine.waitForIdleState(WAIT);
-    return await().atMost(WAIT).until(
-        () -> tasks.findAll().stream().filter(t -> t.getProcessInstanceKey() == instance).findFirst().orElse(null),
-        t -> t != null && t.getLockExpiresAt().isAfter(Instant.now().plus(Duration.ofDays(1))));
-  }
+    protected long startReview(Long accountId) {
+        Map<String, Object> variables = new HashMap<>(Map.of(Variables.REVIEW_DUE_AT, "2030-01-31T09:00:00Z"));
+        if (accountId != null) {
+            variables.put(Variables.ACCOUNT_ID, accountId);
+        }
+        return processInstances.start(SampleReviewBpmn.PROCESS_ID, variables);
+    }
 
-  /** Waits for the instance to end, then points BpmnAssert at the engine's records. */
-  protected void awaitProcessCompleted(long instance) {
-    await().atMost(WAIT).until(() -> StreamSupport.stream(records().processInstanceRecords().spliterator(), false)
-        .anyMatch(r -> r.getValue().getProcessInstanceKey() == instance
-            && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS
-            && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
-    BpmnAssert.initRecordStream(records());
-  }
+    /** The instance's task row, once it exists and its job lock has been extended. */
+    protected Task awaitTaskOf(long instance) throws Exception {
+        engine.waitForIdleState(WAIT);
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance)
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null
+                                && t.getLockExpiresAt().isAfter(Instant.now().plus(Duration.ofDays(1))));
+    }
 
-  protected RecordStream records() {
-    return RecordStream.of(engine.getRecordStreamSource());
-  }
+    /** Waits for the instance to end, then points BpmnAssert at the engine's records. */
+    protected void awaitProcessCompleted(long instance) {
+        await().atMost(WAIT)
+                .until(() -> StreamSupport.stream(
+                                records().processInstanceRecords().spliterator(), false)
+                        .anyMatch(r -> r.getValue().getProcessInstanceKey() == instance
+                                && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS
+                                && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
+        BpmnAssert.initRecordStream(records());
+    }
 
-  protected TestRestTemplate as(String username) {
-    return http.withBasicAuth(username, "demo");
-  }
+    protected RecordStream records() {
+        return RecordStream.of(engine.getRecordStreamSource());
+    }
 
-  /** POST /api/tasks/{id}/{action} as that person. */
-  @SuppressWarnings("rawtypes")
-  protected ResponseEntity<Map> post(String username, Task task, String action) {
-    return as(username).postForEntity("/api/tasks/" + task.getId() + "/" + action, null, Map.class);
-  }
+    protected TestRestTemplate as(String username) {
+        return http.withBasicAuth(username, "demo");
+    }
 
-  /** The task ids on one page of GET /api/tasks. */
-  @SuppressWarnings({"rawtypes", "unchecked"})
-  protected static List<Object> ids(ResponseEntity<Map> page) {
-    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    return ((List<Map<String, Object>>) page.getBody().get("content")).stream().map(i -> i.get("id")).toList();
-  }
+    /** POST /api/tasks/{id}/{action} as that person. */
+    @SuppressWarnings("rawtypes")
+    protected ResponseEntity<Map> post(String username, Task task, String action) {
+        return as(username).postForEntity("/api/tasks/" + task.getId() + "/" + action, null, Map.class);
+    }
+
+    /** The task ids on one page of GET /api/tasks. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    protected static List<Object> ids(ResponseEntity<Map> page) {
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return ((List<Map<String, Object>>) page.getBody().get("content"))
+                .stream().map(i -> i.get("id")).toList();
+    }
 }

@@ -13,47 +13,52 @@ import java.util.Map;
 @SuppressWarnings("deprecation") // ZPT hands out the deprecated zeebe client
 public record JobDriver(ZeebeTestEngine engine, ZeebeClient client) {
 
-  public static final Duration IDLE = Duration.ofSeconds(10);
-  /** Longer than the client's 10 s default: on a loaded 2-core machine a deployment can take that long. */
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration IDLE = Duration.ofSeconds(10);
+    /** Longer than the client's 10 s default: on a loaded 2-core machine a deployment can take that long. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-  public ActivatedJob take(String type) throws Exception {
-    engine.waitForIdleState(IDLE);
-    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
-        .requestTimeout(REQUEST_TIMEOUT).send().join().getJobs();
-    assertThat(jobs).as("jobs of type %s", type).hasSize(1);
-    return jobs.get(0);
-  }
-
-  /** The waiting user task, checked to be the expected element. */
-  public ActivatedJob userTask(String elementId) throws Exception {
-    ActivatedJob job = take(Bpmn.USER_TASK_JOB_TYPE);
-    assertThat(job.getElementId()).isEqualTo(elementId);
-    return job;
-  }
-
-  public ActivatedJob complete(String type, Map<String, Object> variables) throws Exception {
-    ActivatedJob job = take(type);
-    client.newCompleteCommand(job).variables(variables).send().join();
-    return job;
-  }
-
-  public ActivatedJob completeUserTask(String elementId, Map<String, Object> variables) throws Exception {
-    ActivatedJob job = userTask(elementId);
-    client.newCompleteCommand(job).variables(variables).send().join();
-    return job;
-  }
-
-  public void deploy(String... resources) {
-    var command = client.newDeployResourceCommand().addResourceFromClasspath(resources[0]);
-    for (int i = 1; i < resources.length; i++) {
-      command = command.addResourceFromClasspath(resources[i]);
+    public ActivatedJob take(String type) throws Exception {
+        engine.waitForIdleState(IDLE);
+        List<ActivatedJob> jobs = client.newActivateJobsCommand()
+                .jobType(type)
+                .maxJobsToActivate(10)
+                .requestTimeout(REQUEST_TIMEOUT)
+                .send()
+                .join()
+                .getJobs();
+        assertThat(jobs).as("jobs of type %s", type).hasSize(1);
+        return jobs.get(0);
     }
-    command.requestTimeout(REQUEST_TIMEOUT).send().join();
-  }
 
-  public void passTime(Duration duration) throws Exception {
-    engine.increaseTime(duration);
-    engine.waitForIdleState(IDLE);
-  }
+    /** The waiting user task, checked to be the expected element. */
+    public ActivatedJob userTask(String elementId) throws Exception {
+        ActivatedJob job = take(Bpmn.USER_TASK_JOB_TYPE);
+        assertThat(job.getElementId()).isEqualTo(elementId);
+        return job;
+    }
+
+    public ActivatedJob complete(String type, Map<String, Object> variables) throws Exception {
+        ActivatedJob job = take(type);
+        client.newCompleteCommand(job).variables(variables).send().join();
+        return job;
+    }
+
+    public ActivatedJob completeUserTask(String elementId, Map<String, Object> variables) throws Exception {
+        ActivatedJob job = userTask(elementId);
+        client.newCompleteCommand(job).variables(variables).send().join();
+        return job;
+    }
+
+    public void deploy(String... resources) {
+        var command = client.newDeployResourceCommand().addResourceFromClasspath(resources[0]);
+        for (int i = 1; i < resources.length; i++) {
+            command = command.addResourceFromClasspath(resources[i]);
+        }
+        command.requestTimeout(REQUEST_TIMEOUT).send().join();
+    }
+
+    public void passTime(Duration duration) throws Exception {
+        engine.increaseTime(duration);
+        engine.waitForIdleState(IDLE);
+    }
 }

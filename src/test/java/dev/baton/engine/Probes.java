@@ -28,67 +28,76 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Probes {
 
-  static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-  private Probes() {}
+    private Probes() {}
 
-  /** This machine's addresses other than loopback, each shown to reach an every-interface listener. */
-  static List<InetAddress> otherAddresses() throws IOException {
-    List<InetAddress> found = NetworkInterface.networkInterfaces()
-        .filter(Probes::upAndNotLoopback)
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(a -> !a.isLoopbackAddress())
-        .toList();
-    List<InetAddress> probes = found.isEmpty() ? List.of(InetAddress.getByName("127.0.0.2")) : found;
-    try (ServerSocket everyInterface = new ServerSocket(0)) {
-      for (InetAddress probe : probes) {
-        if (!accepts(probe, everyInterface.getLocalPort())) {
-          fail("%s (%s) does not reach a listener bound to every interface either, so it cannot show that a"
-              + " port is loopback-only; this check needs an address of this machine other than 127.0.0.1",
-              probe, found.isEmpty() ? "no non-loopback interface is up, tried 127.0.0.2" : "an interface address");
+    /** This machine's addresses other than loopback, each shown to reach an every-interface listener. */
+    static List<InetAddress> otherAddresses() throws IOException {
+        List<InetAddress> found = NetworkInterface.networkInterfaces()
+                .filter(Probes::upAndNotLoopback)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress())
+                .toList();
+        List<InetAddress> probes = found.isEmpty() ? List.of(InetAddress.getByName("127.0.0.2")) : found;
+        try (ServerSocket everyInterface = new ServerSocket(0)) {
+            for (InetAddress probe : probes) {
+                if (!accepts(probe, everyInterface.getLocalPort())) {
+                    fail(
+                            "%s (%s) does not reach a listener bound to every interface either, so it cannot show that a"
+                                    + " port is loopback-only; this check needs an address of this machine other than 127.0.0.1",
+                            probe,
+                            found.isEmpty()
+                                    ? "no non-loopback interface is up, tried 127.0.0.2"
+                                    : "an interface address");
+                }
+            }
         }
-      }
+        return probes;
     }
-    return probes;
-  }
 
-  /** Whether a TCP connection to {@code address:port} is accepted (false: refused). */
-  static boolean accepts(InetAddress address, int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(address, port), 5_000);
-      return true;
-    } catch (ConnectException refused) {
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException("neither accepted nor refused: " + address + ":" + port, e);
+    /** Whether a TCP connection to {@code address:port} is accepted (false: refused). */
+    static boolean accepts(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 5_000);
+            return true;
+        } catch (ConnectException refused) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("neither accepted nor refused: " + address + ":" + port, e);
+        }
     }
-  }
 
-  /** {@code port} takes connections on 127.0.0.1 and refuses them on every other address of this machine. */
-  static void assertLoopbackOnly(String what, int port) throws IOException {
-    assertThat(accepts(LOOPBACK, port)).as("%s on %s:%d", what, LOOPBACK.getHostAddress(), port).isTrue();
-    for (InetAddress other : otherAddresses()) {
-      assertThat(accepts(other, port)).as("%s reachable on %s:%d", what, other.getHostAddress(), port).isFalse();
+    /** {@code port} takes connections on 127.0.0.1 and refuses them on every other address of this machine. */
+    static void assertLoopbackOnly(String what, int port) throws IOException {
+        assertThat(accepts(LOOPBACK, port))
+                .as("%s on %s:%d", what, LOOPBACK.getHostAddress(), port)
+                .isTrue();
+        for (InetAddress other : otherAddresses()) {
+            assertThat(accepts(other, port))
+                    .as("%s reachable on %s:%d", what, other.getHostAddress(), port)
+                    .isFalse();
+        }
     }
-  }
 
-  /** A free port below Linux's ephemeral range, which other connections of this JVM may take meanwhile. */
-  static int freePort() throws IOException {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      try (ServerSocket socket = new ServerSocket(ThreadLocalRandom.current().nextInt(20_000, 32_000))) {
-        return socket.getLocalPort();
-      } catch (IOException taken) {
-        // try another
-      }
+    /** A free port below Linux's ephemeral range, which other connections of this JVM may take meanwhile. */
+    static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket =
+                    new ServerSocket(ThreadLocalRandom.current().nextInt(20_000, 32_000))) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port between 20000 and 32000");
     }
-    throw new IOException("no free port between 20000 and 32000");
-  }
 
-  private static boolean upAndNotLoopback(NetworkInterface nic) {
-    try {
-      return nic.isUp() && !nic.isLoopback();
-    } catch (SocketException e) {
-      throw new UncheckedIOException(e);
+    private static boolean upAndNotLoopback(NetworkInterface nic) {
+        try {
+            return nic.isUp() && !nic.isLoopback();
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

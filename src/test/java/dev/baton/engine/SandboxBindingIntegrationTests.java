@@ -17,30 +17,37 @@ import org.springframework.core.env.Environment;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SandboxBindingIntegrationTests {
 
-  @LocalServerPort int webPort;
-  @Autowired Environment env;
-  @Autowired DataSource dataSource;
+    @LocalServerPort
+    int webPort;
 
-  @Test
-  void webServerListensOnLoopbackOnly() throws Exception {
-    Probes.assertLoopbackOnly("web server", webPort);
-  }
+    @Autowired
+    Environment env;
 
-  @Test
-  void embeddedEngineListensOnLoopbackOnly() throws Exception {
-    Probes.assertLoopbackOnly("engine", env.getRequiredProperty("baton.embedded.engine.port", Integer.class));
-  }
+    @Autowired
+    DataSource dataSource;
 
-  @Test
-  void embeddedMailServerListensOnLoopbackOnly() throws Exception {
-    for (String protocol : new String[] {"smtp", "imap", "pop3"}) {
-      Probes.assertLoopbackOnly(protocol, env.getRequiredProperty("baton.embedded.mail." + protocol + "-port", Integer.class));
+    @Test
+    void webServerListensOnLoopbackOnly() throws Exception {
+        Probes.assertLoopbackOnly("web server", webPort);
     }
-  }
 
-  @Test
-  void embeddedPostgresListensOnLoopbackOnly() throws Exception {
-    String jdbcUrl = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-    Probes.assertLoopbackOnly("PostgreSQL", URI.create(jdbcUrl.substring("jdbc:".length())).getPort());
-  }
+    @Test
+    void embeddedEngineListensOnLoopbackOnly() throws Exception {
+        Probes.assertLoopbackOnly("engine", env.getRequiredProperty("baton.embedded.engine.port", Integer.class));
+    }
+
+    @Test
+    void embeddedMailServerListensOnLoopbackOnly() throws Exception {
+        for (String protocol : new String[] {"smtp", "imap", "pop3"}) {
+            Probes.assertLoopbackOnly(
+                    protocol, env.getRequiredProperty("baton.embedded.mail." + protocol + "-port", Integer.class));
+        }
+    }
+
+    @Test
+    void embeddedPostgresListensOnLoopbackOnly() throws Exception {
+        String jdbcUrl = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+        Probes.assertLoopbackOnly(
+                "PostgreSQL", URI.create(jdbcUrl.substring("jdbc:".length())).getPort());
+    }
 }

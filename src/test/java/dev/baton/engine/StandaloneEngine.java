@@ -20,32 +20,37 @@ import org.slf4j.LoggerFactory;
  */
 public final class StandaloneEngine {
 
-  private StandaloneEngine() {}
+    private StandaloneEngine() {}
 
-  public static void main(String[] args) throws Exception {
-    // logback's default without a configuration file is DEBUG for everything: far too much
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    String address = System.getProperty("engine.address", System.getenv().getOrDefault("BATON_ENGINE_ADDRESS", "127.0.0.1"));
-    int port = Integer.parseInt(System.getProperty("engine.port", args.length > 0 ? args[0] : "26500"));
+    public static void main(String[] args) throws Exception {
+        // logback's default without a configuration file is DEBUG for everything: far too much
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        String address =
+                System.getProperty("engine.address", System.getenv().getOrDefault("BATON_ENGINE_ADDRESS", "127.0.0.1"));
+        int port = Integer.parseInt(System.getProperty("engine.port", args.length > 0 ? args[0] : "26500"));
 
-    ZeebeTestEngine engine = InMemoryEngines.create(address, port);
-    engine.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      engine.stop();
-      System.out.println("engine: stopped");
-      stopped.countDown();
-    }, "engine-stop"));
+        ZeebeTestEngine engine = InMemoryEngines.create(address, port);
+        engine.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            engine.stop();
+                            System.out.println("engine: stopped");
+                            stopped.countDown();
+                        },
+                        "engine-stop"));
 
-    String host = address.equals("0.0.0.0") ? "127.0.0.1" : address.contains(":") ? "[" + address + "]" : address;
-    try (CamundaClient client = CamundaClient.newClientBuilder()
-        .applyEnvironmentVariableOverrides(false)
-        .grpcAddress(URI.create("http://" + host + ":" + port))
-        .preferRestOverGrpc(false)
-        .build()) {
-      client.newTopologyRequest().send().join();
+        String host = address.equals("0.0.0.0") ? "127.0.0.1" : address.contains(":") ? "[" + address + "]" : address;
+        try (CamundaClient client = CamundaClient.newClientBuilder()
+                .applyEnvironmentVariableOverrides(false)
+                .grpcAddress(URI.create("http://" + host + ":" + port))
+                .preferRestOverGrpc(false)
+                .build()) {
+            client.newTopologyRequest().send().join();
+        }
+        System.out.println(
+                "engine: ready on " + address + ":" + port + " (in memory: its state dies with this process)");
+        stopped.await();
     }
-    System.out.println("engine: ready on " + address + ":" + port + " (in memory: its state dies with this process)");
-    stopped.await();
-  }
 }

@@ -9,44 +9,57 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Each file is deployed on its own: a Camunda 7 file among good ones is listed with its problems, the others run. */
 class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
 
-  @Autowired StartupDeployment startup;
-  @Autowired DeployedPlaybooks deployed;
+    @Autowired
+    StartupDeployment startup;
 
-  @Test
-  void aBadFileIsListedWithItsProblemsAndTheGoodOnesRun() {
-    startup.deployFrom("classpath:/playbooks/startup/*.bpmn", "classpath:/playbooks/startup/*.form", Set.of());
+    @Autowired
+    DeployedPlaybooks deployed;
 
-    assertThat(deployed.latest("Process_startup_good")).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Startup good"));
-    assertThat(deployed.latest("Process_c7")).isEmpty();
-    assertThat(deployed.failures()).filteredOn(f -> f.resourceName().equals("startup-camunda7.bpmn")).singleElement()
-        .satisfies(f -> assertThat(f.problems()).extracting(PlaybookProblem::message)
-            .anySatisfy(m -> assertThat(m).contains("Camunda 7")));
-    assertThat(processInstances.start("Process_startup_good", java.util.Map.of())).isPositive();
-  }
+    @Test
+    void aBadFileIsListedWithItsProblemsAndTheGoodOnesRun() {
+        startup.deployFrom("classpath:/playbooks/startup/*.bpmn", "classpath:/playbooks/startup/*.form", Set.of());
 
-  @Test
-  void everyBundledPlaybookPassesBatonsChecks() {
-    assertThat(deployed.failures()).noneMatch(f -> f.resourceName().matches(
-        "(sample-review|rep-handover|account-handover|commitment|sales-to-cs-handoff)\\.bpmn"));
-    assertThat(deployed.all()).extracting(DeployedPlaybooks.DeployedProcess::processId)
-        .contains("sample-review", "rep-handover", "account-handover", "commitment", "sales-to-cs-handoff");
-  }
+        assertThat(deployed.latest("Process_startup_good"))
+                .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Startup good"));
+        assertThat(deployed.latest("Process_c7")).isEmpty();
+        assertThat(deployed.failures())
+                .filteredOn(f -> f.resourceName().equals("startup-camunda7.bpmn"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.problems())
+                        .extracting(PlaybookProblem::message)
+                        .anySatisfy(m -> assertThat(m).contains("Camunda 7")));
+        assertThat(processInstances.start("Process_startup_good", java.util.Map.of()))
+                .isPositive();
+    }
 
-  @Test
-  void theEnginesRefusalIsReadElementByElement() {
-    String message = """
+    @Test
+    void everyBundledPlaybookPassesBatonsChecks() {
+        assertThat(deployed.failures())
+                .noneMatch(f -> f.resourceName()
+                        .matches(
+                                "(sample-review|rep-handover|account-handover|commitment|sales-to-cs-handoff)\\.bpmn"));
+        assertThat(deployed.all())
+                .extracting(DeployedPlaybooks.DeployedProcess::processId)
+                .contains("sample-review", "rep-handover", "account-handover", "commitment", "sales-to-cs-handoff");
+    }
+
+    @Test
+    void theEnginesRefusalIsReadElementByElement() {
+        String message = """
         Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new resources, but encountered the following errors:
         'bad.bpmn': - Element: t
             - ERROR: Must have exactly one 'zeebe:taskDefinition' extension element
         - Element: f3 > conditionExpression
             - ERROR: Expected expression but found static value '${a > 1}'.
         """;
-    PlaybookFiles files = new PlaybookFiles("bad.bpmn", """
+        PlaybookFiles files = new PlaybookFiles("bad.bpmn", """
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p">
         <bpmn:serviceTask id="t" name="Do it"/></bpmn:process></bpmn:definitions>""".getBytes(), java.util.Map.of());
 
-    assertThat(PlaybookDeployer.refusal(message, files)).containsExactly(
-        new PlaybookProblem("t", "Do it", "Must have exactly one 'zeebe:taskDefinition' extension element"),
-        new PlaybookProblem("f3", null, "Expected expression but found static value '${a > 1}'."));
-  }
+        assertThat(PlaybookDeployer.refusal(message, files))
+                .containsExactly(
+                        new PlaybookProblem(
+                                "t", "Do it", "Must have exactly one 'zeebe:taskDefinition' extension element"),
+                        new PlaybookProblem("f3", null, "Expected expression but found static value '${a > 1}'."));
+    }
 }

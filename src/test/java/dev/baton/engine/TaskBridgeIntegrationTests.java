@@ -14,9 +14,9 @@ import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
+import dev.baton.engine.Bpmn.Variables;
 import dev.baton.people.People;
 import dev.baton.playbook.engine.SampleReviewBpmn;
-import dev.baton.engine.Bpmn.Variables;
 import dev.baton.task.Task;
 import dev.baton.task.TaskEngine;
 import dev.baton.task.TaskEngineSync;
@@ -36,254 +36,335 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The sample playbook's user task through Baton's inbox API and back into the engine. */
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
 class TaskBridgeIntegrationTests extends EngineIntegrationTest {
 
-  static final Map<String, Object> GOOD_VALUES =
-      Map.of("reviewSummary", "Renewal looks safe", "healthScore", 8, "renewalRisk", "low", "needsFollowUp", true);
+    static final Map<String, Object> GOOD_VALUES = Map.of(
+            "reviewSummary", "Renewal looks safe", "healthScore", 8, "renewalRisk", "low", "needsFollowUp", true);
 
-  @Autowired CamundaClient client;
-  @Autowired TaskService taskService;
-  @Autowired TaskEngineSync engineSync;
-  @Autowired Accounts accounts;
-  @Autowired People people;
-  @Autowired AuditEvents auditEvents;
-  @Autowired JdbcTemplate jdbc;
+    @Autowired
+    CamundaClient client;
 
-  @Test
-  void robClaimsAndCompletesTheReviewWhileRaviFromAnotherTeamCannot() throws Exception {
-    Account acme = accounts.save(new Account("Acme GmbH", people.findByUsername("rob").orElseThrow(), null, null, null));
-    String start = "/api/playbooks/sample-review/instances";
-    Map<String, Object> request = Map.of("accountId", acme.getId());
-    assertThat(as("rob").postForEntity(start, request, Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<Map> started = as("maria").postForEntity(start, request, Map.class);
-    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    long instance = ((Number) started.getBody().get("processInstanceKey")).longValue();
-    Task task = awaitTaskOf(instance);
+    @Autowired
+    TaskService taskService;
 
-    assertThat(task.getCandidateGroups()).containsExactly(SampleReviewBpmn.CANDIDATE_TEAM);
-    assertThat(task.getAccountId()).isEqualTo(acme.getId());
-    assertThat(task.getDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
-    assertThat(task.getLockExpiresAt()).isAfter(Instant.now().plus(Duration.ofHours(47))); // lock-duration P2D
-    assertThat(jobRecords(task.getJobKey(), JobIntent.TIMEOUT_UPDATED)).isNotEmpty();
-    assertThat(ids(as("rob").getForEntity("/api/tasks?scope=team", Map.class))).contains(task.getId().intValue());
-    assertThat(ids(as("ravi").getForEntity("/api/tasks", Map.class))).doesNotContain(task.getId().intValue());
-    Map<?, ?> details = as("rob").getForObject("/api/tasks/" + task.getId(), Map.class);
-    assertThat(details).extracting("account").extracting("name").isEqualTo("Acme GmbH");
-    assertThat((List<?>) details.get("formFields")).hasSize(6);
+    @Autowired
+    TaskEngineSync engineSync;
 
-    assertThat(complete("ravi", task).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(post("ravi", task, "claim").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(complete("rob", task).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN); // must claim first
-    assertThat(tasks.findById(task.getId()).orElseThrow())
-        .extracting(Task::getStatus, Task::getAssignee, Task::getVersion)
-        .containsExactly(TaskStatus.OPEN, null, task.getVersion());
+    @Autowired
+    Accounts accounts;
 
-    assertThat(post("rob", task, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(post("rita", task, "claim").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    ResponseEntity<Map> bad = as("rob").postForEntity(
-        "/api/tasks/" + task.getId() + "/complete", Map.of("healthScore", "high", "renewalRisk", "none"), Map.class);
-    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) bad.getBody().get("errors")).containsOnlyKeys("reviewSummary", "healthScore", "renewalRisk");
-    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+    @Autowired
+    People people;
 
-    ResponseEntity<Map> done = complete("rob", task);
-    assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(done.getBody()).containsEntry("status", "COMPLETED");
+    @Autowired
+    AuditEvents auditEvents;
 
-    awaitProcessCompleted(instance);
-    BpmnAssert.assertThat(new InspectedProcessInstance(instance))
-        .hasPassedElementsInOrder(SampleReviewBpmn.TASK_REVIEW_ACCOUNT, SampleReviewBpmn.TASK_RECORD_REVIEW, SampleReviewBpmn.END)
-        .hasVariableWithValue("reviewSummary", "Renewal looks safe")
-        .hasVariableWithValue("healthScore", 8)
-        .hasVariableWithValue("needsFollowUp", true)
-        .hasVariableWithValue(Variables.REVIEW_RECORDED, true);
-    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
-        .extracting(AuditEvent::getAction, AuditEvent::getActor, AuditEvent::getAccountId)
-        .containsExactly(
-            tuple("task.claimed", "rob", acme.getId()),
-            tuple("task.completed", "rob", acme.getId()));
-  }
+    @Autowired
+    JdbcTemplate jdbc;
 
-  @Test
-  void aCompletionTheEngineRefusesOnceIsRetriedUntilItArrives() throws Exception {
-    long instance = startReview(null);
-    Task task = awaitTaskOf(instance);
-    post("rob", task, "claim");
-    doThrow(new IllegalStateException("engine unreachable")).doCallRealMethod()
-        .when(taskEngine).complete(anyLong(), anyMap());
+    @Test
+    void robClaimsAndCompletesTheReviewWhileRaviFromAnotherTeamCannot() throws Exception {
+        Account acme = accounts.save(
+                new Account("Acme GmbH", people.findByUsername("rob").orElseThrow(), null, null, null));
+        String start = "/api/playbooks/sample-review/instances";
+        Map<String, Object> request = Map.of("accountId", acme.getId());
+        assertThat(as("rob").postForEntity(start, request, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> started = as("maria").postForEntity(start, request, Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long instance = ((Number) started.getBody().get("processInstanceKey")).longValue();
+        Task task = awaitTaskOf(instance);
 
-    ResponseEntity<Map> accepted = complete("rob", task);
+        assertThat(task.getCandidateGroups()).containsExactly(SampleReviewBpmn.CANDIDATE_TEAM);
+        assertThat(task.getAccountId()).isEqualTo(acme.getId());
+        assertThat(task.getDueAt()).isAfter(Instant.now().plus(Duration.ofDays(2)));
+        assertThat(task.getLockExpiresAt()).isAfter(Instant.now().plus(Duration.ofHours(47))); // lock-duration P2D
+        assertThat(jobRecords(task.getJobKey(), JobIntent.TIMEOUT_UPDATED)).isNotEmpty();
+        assertThat(ids(as("rob").getForEntity("/api/tasks?scope=team", Map.class)))
+                .contains(task.getId().intValue());
+        assertThat(ids(as("ravi").getForEntity("/api/tasks", Map.class)))
+                .doesNotContain(task.getId().intValue());
+        Map<?, ?> details = as("rob").getForObject("/api/tasks/" + task.getId(), Map.class);
+        assertThat(details).extracting("account").extracting("name").isEqualTo("Acme GmbH");
+        assertThat((List<?>) details.get("formFields")).hasSize(6);
 
-    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(accepted.getBody()).containsEntry("status", "COMPLETING");
-    await().atMost(WAIT).until(() -> {
-      engineSync.retryCompletions(10);
-      return tasks.findById(task.getId()).orElseThrow().getStatus() == TaskStatus.COMPLETED;
-    });
-    awaitProcessCompleted(instance);
-  }
+        assertThat(complete("ravi", task).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("ravi", task, "claim").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(complete("rob", task).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN); // must claim first
+        assertThat(tasks.findById(task.getId()).orElseThrow())
+                .extracting(Task::getStatus, Task::getAssignee, Task::getVersion)
+                .containsExactly(TaskStatus.OPEN, null, task.getVersion());
 
-  @Test
-  void noRowLockIsHeldWhileTheEngineIsCalled() throws Exception {
-    long instance = startReview(null);
-    Task task = awaitTaskOf(instance);
-    post("rob", task, "claim");
-    List<Long> lockableDuringTheCall = new java.util.ArrayList<>();
-    doAnswer(call -> {
-      // another transaction (another instance, a person's request) can lock the row meanwhile
-      lockableDuringTheCall.addAll(jdbc.queryForList("select id from task where id = ? for update nowait", Long.class,
-          task.getId()));
-      return call.callRealMethod();
-    }).when(taskEngine).complete(anyLong(), anyMap());
+        assertThat(post("rob", task, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("rita", task, "claim").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<Map> bad = as("rob")
+                .postForEntity(
+                        "/api/tasks/" + task.getId() + "/complete",
+                        Map.of("healthScore", "high", "renewalRisk", "none"),
+                        Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) bad.getBody().get("errors"))
+                .containsOnlyKeys("reviewSummary", "healthScore", "renewalRisk");
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
 
-    assertThat(complete("rob", task).getBody()).containsEntry("status", "COMPLETED");
+        ResponseEntity<Map> done = complete("rob", task);
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(done.getBody()).containsEntry("status", "COMPLETED");
 
-    assertThat(lockableDuringTheCall).containsExactly(task.getId());
-    awaitProcessCompleted(instance);
-  }
+        awaitProcessCompleted(instance);
+        BpmnAssert.assertThat(new InspectedProcessInstance(instance))
+                .hasPassedElementsInOrder(
+                        SampleReviewBpmn.TASK_REVIEW_ACCOUNT, SampleReviewBpmn.TASK_RECORD_REVIEW, SampleReviewBpmn.END)
+                .hasVariableWithValue("reviewSummary", "Renewal looks safe")
+                .hasVariableWithValue("healthScore", 8)
+                .hasVariableWithValue("needsFollowUp", true)
+                .hasVariableWithValue(Variables.REVIEW_RECORDED, true);
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+                .extracting(AuditEvent::getAction, AuditEvent::getActor, AuditEvent::getAccountId)
+                .containsExactly(
+                        tuple("task.claimed", "rob", acme.getId()), tuple("task.completed", "rob", acme.getId()));
+    }
 
-  @Test
-  void aCompletionTheEngineRefusesForGoodGoesBackToItsAssigneeWithTheReason() throws Exception {
-    long instance = startReview(null);
-    Task task = awaitTaskOf(instance);
-    post("rob", task, "claim");
-    doThrow(new TaskEngine.Refused(task.getJobKey(), "the answer is too large for the process engine", null))
-        .doCallRealMethod().when(taskEngine).complete(eq(task.getJobKey()), anyMap());
+    @Test
+    void aCompletionTheEngineRefusesOnceIsRetriedUntilItArrives() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        doThrow(new IllegalStateException("engine unreachable"))
+                .doCallRealMethod()
+                .when(taskEngine)
+                .complete(anyLong(), anyMap());
 
-    ResponseEntity<Map> refused = complete("rob", task);
+        ResponseEntity<Map> accepted = complete("rob", task);
 
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) refused.getBody().get("detail")).contains("still open", "too large");
-    Task back = tasks.findById(task.getId()).orElseThrow();
-    assertThat(back.getStatus()).isEqualTo(TaskStatus.OPEN);
-    assertThat(back.getAssignee()).isEqualTo("rob");
-    assertThat(back.getCompletionRefusal()).contains("too large");
-    engineSync.retryCompletions(10); // nothing owed: a refusal is not retried
-    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(accepted.getBody()).containsEntry("status", "COMPLETING");
+        await().atMost(WAIT).until(() -> {
+            engineSync.retryCompletions(10);
+            return tasks.findById(task.getId()).orElseThrow().getStatus() == TaskStatus.COMPLETED;
+        });
+        awaitProcessCompleted(instance);
+    }
 
-    assertThat(complete("rob", task).getBody()).containsEntry("status", "COMPLETED").containsEntry("completionRefusal", null);
-    awaitProcessCompleted(instance);
-    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId())).extracting(AuditEvent::getAction)
-        .containsExactly("task.claimed", "task.completed", "task.completion-refused", "task.completed");
-  }
+    @Test
+    void noRowLockIsHeldWhileTheEngineIsCalled() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        List<Long> lockableDuringTheCall = new java.util.ArrayList<>();
+        doAnswer(call -> {
+                    // another transaction (another instance, a person's request) can lock the row meanwhile
+                    lockableDuringTheCall.addAll(jdbc.queryForList(
+                            "select id from task where id = ? for update nowait", Long.class, task.getId()));
+                    return call.callRealMethod();
+                })
+                .when(taskEngine)
+                .complete(anyLong(), anyMap());
 
-  @Test
-  void aCompletionTheEngineTookButWhoseAnswerWasLostEndsCompletedNotCanceled() throws Exception {
-    long instance = startReview(null);
-    Task task = awaitTaskOf(instance);
-    post("rob", task, "claim");
-    // the engine completes the job, then the answer is lost (as a deadline or dropped connection does)
-    doAnswer(call -> {
-      call.callRealMethod();
-      throw new IllegalStateException("deadline exceeded after 10 s");
-    }).doCallRealMethod().when(taskEngine).complete(anyLong(), anyMap());
+        assertThat(complete("rob", task).getBody()).containsEntry("status", "COMPLETED");
 
-    ResponseEntity<Map> accepted = complete("rob", task);
+        assertThat(lockableDuringTheCall).containsExactly(task.getId());
+        awaitProcessCompleted(instance);
+    }
 
-    assertThat(accepted.getBody()).containsEntry("status", "COMPLETING");
-    awaitProcessCompleted(instance); // the first completion did land
-    engineSync.retryCompletions(10); // the retry finds the job gone
-    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.COMPLETED);
-    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId())).extracting(AuditEvent::getAction)
-        .containsExactly("task.claimed", "task.completed", "task.completion-confirmed");
-  }
+    @Test
+    void aCompletionTheEngineRefusesForGoodGoesBackToItsAssigneeWithTheReason() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        doThrow(new TaskEngine.Refused(task.getJobKey(), "the answer is too large for the process engine", null))
+                .doCallRealMethod()
+                .when(taskEngine)
+                .complete(eq(task.getJobKey()), anyMap());
 
-  @Test
-  void aCompletionTurnedAwayByABusyEngineIsRetriedAndAJobGoneThenMeansWithdrawn() throws Exception {
-    long instance = startReview(null);
-    Task task = awaitTaskOf(instance);
-    post("rob", task, "claim");
-    doThrow(new TaskEngine.NotTaken(task.getJobKey(), null)).when(taskEngine).complete(eq(task.getJobKey()), anyMap());
-    assertThat(complete("rob", task).getBody()).containsEntry("status", "COMPLETING");
+        ResponseEntity<Map> refused = complete("rob", task);
 
-    client.newCancelInstanceCommand(instance).send().join(); // withdrawn while the engine was busy
-    engine.waitForIdleState(WAIT);
-    doCallRealMethod().when(taskEngine).complete(eq(task.getJobKey()), anyMap());
-    engineSync.retryCompletions(10);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("detail")).contains("still open", "too large");
+        Task back = tasks.findById(task.getId()).orElseThrow();
+        assertThat(back.getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(back.getAssignee()).isEqualTo("rob");
+        assertThat(back.getCompletionRefusal()).contains("too large");
+        engineSync.retryCompletions(10); // nothing owed: a refusal is not retried
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
 
-    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
-  }
+        assertThat(complete("rob", task).getBody())
+                .containsEntry("status", "COMPLETED")
+                .containsEntry("completionRefusal", null);
+        awaitProcessCompleted(instance);
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+                .extracting(AuditEvent::getAction)
+                .containsExactly("task.claimed", "task.completed", "task.completion-refused", "task.completed");
+    }
 
-  @Test
-  void completingATaskWhoseProcessWasCancelledWithdrawsIt() throws Exception {
-    long instance = startReview(null);
-    Task task = awaitTaskOf(instance);
-    post("rob", task, "claim");
-    client.newCancelInstanceCommand(instance).send().join();
-    engine.waitForIdleState(WAIT);
+    @Test
+    void aCompletionTheEngineTookButWhoseAnswerWasLostEndsCompletedNotCanceled() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        // the engine completes the job, then the answer is lost (as a deadline or dropped connection does)
+        doAnswer(call -> {
+                    call.callRealMethod();
+                    throw new IllegalStateException("deadline exceeded after 10 s");
+                })
+                .doCallRealMethod()
+                .when(taskEngine)
+                .complete(anyLong(), anyMap());
 
-    ResponseEntity<Map> withdrawn = complete("rob", task);
+        ResponseEntity<Map> accepted = complete("rob", task);
 
-    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) withdrawn.getBody().get("detail")).contains("withdrawn");
-    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
-  }
+        assertThat(accepted.getBody()).containsEntry("status", "COMPLETING");
+        awaitProcessCompleted(instance); // the first completion did land
+        engineSync.retryCompletions(10); // the retry finds the job gone
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+                .extracting(AuditEvent::getAction)
+                .containsExactly("task.claimed", "task.completed", "task.completion-confirmed");
+    }
 
-  @Test
-  void renewsLocksAboutToRunOutAndCancelsTasksWhoseJobIsGone() throws Exception {
-    Task live = awaitTaskOf(startReview(null));
-    long cancelledInstance = startReview(null);
-    Task gone = awaitTaskOf(cancelledInstance);
-    client.newCancelInstanceCommand(cancelledInstance).send().join();
-    engine.waitForIdleState(WAIT);
-    jdbc.update("update task set lock_expires_at = now() + interval '1 day' where id in (?, ?)", live.getId(), gone.getId());
+    @Test
+    void aCompletionTurnedAwayByABusyEngineIsRetriedAndAJobGoneThenMeansWithdrawn() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        doThrow(new TaskEngine.NotTaken(task.getJobKey(), null))
+                .when(taskEngine)
+                .complete(eq(task.getJobKey()), anyMap());
+        assertThat(complete("rob", task).getBody()).containsEntry("status", "COMPLETING");
 
-    await().atMost(WAIT).until(() -> {
-      engineSync.renewLocks(10);
-      return tasks.findById(gone.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED
-          && tasks.findById(live.getId()).orElseThrow().getLockExpiresAt().isAfter(Instant.now().plus(Duration.ofHours(47)));
-    });
-    assertThat(tasks.findById(live.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
-    assertThat(jobRecords(live.getJobKey(), JobIntent.TIMEOUT_UPDATED)).hasSize(2);
-  }
+        client.newCancelInstanceCommand(instance).send().join(); // withdrawn while the engine was busy
+        engine.waitForIdleState(WAIT);
+        doCallRealMethod().when(taskEngine).complete(eq(task.getJobKey()), anyMap());
+        engineSync.retryCompletions(10);
 
-  @Test
-  void aJobDeliveredAgainFindsItsRowAndChangesNothing() throws Exception {
-    Task task = awaitTaskOf(startReview(null));
-    TaskSpec again = new TaskSpec(task.getJobKey(), task.getProcessInstanceKey(), task.getElementInstanceKey(),
-        task.getBpmnProcessId(), task.getProcessVersion(), task.getElementId(), "Renamed", "rita", Set.of("sales-na"),
-        null, null, null, null, null);
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+    }
 
-    Task found = taskService.upsert(again);
-    taskService.upsert(again);
+    @Test
+    void completingATaskWhoseProcessWasCancelledWithdrawsIt() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        client.newCancelInstanceCommand(instance).send().join();
+        engine.waitForIdleState(WAIT);
 
-    Task row = tasks.findById(task.getId()).orElseThrow();
-    assertThat(found.getId()).isEqualTo(task.getId());
-    assertThat(tasks.findAll()).filteredOn(t -> t.getJobKey() == task.getJobKey()).hasSize(1);
-    assertThat(row)
-        .extracting(Task::getName, Task::getAssignee, Task::getCandidateGroups, Task::getStatus, Task::getVersion,
-            Task::getLockExpiresAt)
-        .containsExactly(task.getName(), null, Set.of("sales-emea"), TaskStatus.OPEN, task.getVersion(),
-            task.getLockExpiresAt());
-  }
+        ResponseEntity<Map> withdrawn = complete("rob", task);
 
-  @Test
-  void aJobKeyHandedOutAgainByAResetBrokerMakesANewTaskAndRetiresTheOldRow() throws Exception {
-    Task old = awaitTaskOf(startReview(null));
-    // the same job key for another element instance: what a broker started afresh hands out
-    TaskSpec reused = new TaskSpec(old.getJobKey(), 42, old.getElementInstanceKey() + 1_000_000, "other-playbook", 1,
-        "task_follow_up", "Follow up", "rita", Set.of(), null, null, null, null, null);
+        assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) withdrawn.getBody().get("detail")).contains("withdrawn");
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+    }
 
-    Task arrived = taskService.upsert(reused);
+    @Test
+    void renewsLocksAboutToRunOutAndCancelsTasksWhoseJobIsGone() throws Exception {
+        Task live = awaitTaskOf(startReview(null));
+        long cancelledInstance = startReview(null);
+        Task gone = awaitTaskOf(cancelledInstance);
+        client.newCancelInstanceCommand(cancelledInstance).send().join();
+        engine.waitForIdleState(WAIT);
+        jdbc.update(
+                "update task set lock_expires_at = now() + interval '1 day' where id in (?, ?)",
+                live.getId(),
+                gone.getId());
 
-    assertThat(arrived.getId()).isNotEqualTo(old.getId());
-    assertThat(arrived.getAssignee()).isEqualTo("rita");
-    assertThat(tasks.findById(old.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
-    assertThat(taskService.upsert(reused).getId()).as("delivered again: the same new row").isEqualTo(arrived.getId());
-  }
+        await().atMost(WAIT).until(() -> {
+            engineSync.renewLocks(10);
+            return tasks.findById(gone.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED
+                    && tasks.findById(live.getId())
+                            .orElseThrow()
+                            .getLockExpiresAt()
+                            .isAfter(Instant.now().plus(Duration.ofHours(47)));
+        });
+        assertThat(tasks.findById(live.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(jobRecords(live.getJobKey(), JobIntent.TIMEOUT_UPDATED)).hasSize(2);
+    }
 
-  private List<?> jobRecords(long jobKey, JobIntent intent) {
-    return StreamSupport.stream(records().jobRecords().spliterator(), false)
-        .filter(r -> r.getKey() == jobKey && r.getIntent() == intent)
-        .toList();
-  }
+    @Test
+    void aJobDeliveredAgainFindsItsRowAndChangesNothing() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        TaskSpec again = new TaskSpec(
+                task.getJobKey(),
+                task.getProcessInstanceKey(),
+                task.getElementInstanceKey(),
+                task.getBpmnProcessId(),
+                task.getProcessVersion(),
+                task.getElementId(),
+                "Renamed",
+                "rita",
+                Set.of("sales-na"),
+                null,
+                null,
+                null,
+                null,
+                null);
 
-  private ResponseEntity<Map> complete(String username, Task task) {
-    return as(username).postForEntity("/api/tasks/" + task.getId() + "/complete", GOOD_VALUES, Map.class);
-  }
+        Task found = taskService.upsert(again);
+        taskService.upsert(again);
+
+        Task row = tasks.findById(task.getId()).orElseThrow();
+        assertThat(found.getId()).isEqualTo(task.getId());
+        assertThat(tasks.findAll())
+                .filteredOn(t -> t.getJobKey() == task.getJobKey())
+                .hasSize(1);
+        assertThat(row)
+                .extracting(
+                        Task::getName,
+                        Task::getAssignee,
+                        Task::getCandidateGroups,
+                        Task::getStatus,
+                        Task::getVersion,
+                        Task::getLockExpiresAt)
+                .containsExactly(
+                        task.getName(),
+                        null,
+                        Set.of("sales-emea"),
+                        TaskStatus.OPEN,
+                        task.getVersion(),
+                        task.getLockExpiresAt());
+    }
+
+    @Test
+    void aJobKeyHandedOutAgainByAResetBrokerMakesANewTaskAndRetiresTheOldRow() throws Exception {
+        Task old = awaitTaskOf(startReview(null));
+        // the same job key for another element instance: what a broker started afresh hands out
+        TaskSpec reused = new TaskSpec(
+                old.getJobKey(),
+                42,
+                old.getElementInstanceKey() + 1_000_000,
+                "other-playbook",
+                1,
+                "task_follow_up",
+                "Follow up",
+                "rita",
+                Set.of(),
+                null,
+                null,
+                null,
+                null,
+                null);
+
+        Task arrived = taskService.upsert(reused);
+
+        assertThat(arrived.getId()).isNotEqualTo(old.getId());
+        assertThat(arrived.getAssignee()).isEqualTo("rita");
+        assertThat(tasks.findById(old.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+        assertThat(taskService.upsert(reused).getId())
+                .as("delivered again: the same new row")
+                .isEqualTo(arrived.getId());
+    }
+
+    private List<?> jobRecords(long jobKey, JobIntent intent) {
+        return StreamSupport.stream(records().jobRecords().spliterator(), false)
+                .filter(r -> r.getKey() == jobKey && r.getIntent() == intent)
+                .toList();
+    }
+
+    private ResponseEntity<Map> complete(String username, Task task) {
+        return as(username).postForEntity("/api/tasks/" + task.getId() + "/complete", GOOD_VALUES, Map.class);
+    }
 }

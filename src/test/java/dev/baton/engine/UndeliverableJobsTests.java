@@ -17,44 +17,45 @@ import org.mockito.ArgumentCaptor;
 /** A job Baton keeps failing to store is not retried silently forever: the third delivery raises an incident. */
 class UndeliverableJobsTests {
 
-  final JobProblems problems = mock(JobProblems.class);
-  final JobClient jobClient = mock(JobClient.class, RETURNS_DEEP_STUBS);
-  final UndeliverableJobs undeliverable = new UndeliverableJobs(problems);
-  final ActivatedJob job = mock(ActivatedJob.class);
+    final JobProblems problems = mock(JobProblems.class);
+    final JobClient jobClient = mock(JobClient.class, RETURNS_DEEP_STUBS);
+    final UndeliverableJobs undeliverable = new UndeliverableJobs(problems);
+    final ActivatedJob job = mock(ActivatedJob.class);
 
-  UndeliverableJobsTests() {
-    when(job.getKey()).thenReturn(7L);
-    when(job.getElementId()).thenReturn("Activity_0n3k9fz");
-    when(job.getBpmnProcessId()).thenReturn("Process_1k2v9zt");
-  }
+    UndeliverableJobsTests() {
+        when(job.getKey()).thenReturn(7L);
+        when(job.getElementId()).thenReturn("Activity_0n3k9fz");
+        when(job.getBpmnProcessId()).thenReturn("Process_1k2v9zt");
+    }
 
-  @Test
-  void aPassingFailureIsLeftToTheEngineToOfferAgainUntilTheThirdDeliveryFailsTheJobForGood() {
-    RuntimeException down = new IllegalStateException("database unreachable");
-    undeliverable.failed(jobClient, job, down);
-    undeliverable.failed(jobClient, job, down);
-    verify(jobClient, never()).newFailCommand(anyLong());
-    verify(problems, never()).save(any());
+    @Test
+    void aPassingFailureIsLeftToTheEngineToOfferAgainUntilTheThirdDeliveryFailsTheJobForGood() {
+        RuntimeException down = new IllegalStateException("database unreachable");
+        undeliverable.failed(jobClient, job, down);
+        undeliverable.failed(jobClient, job, down);
+        verify(jobClient, never()).newFailCommand(anyLong());
+        verify(problems, never()).save(any());
 
-    undeliverable.failed(jobClient, job, down);
+        undeliverable.failed(jobClient, job, down);
 
-    verify(jobClient.newFailCommand(7L)).retries(0);
-    ArgumentCaptor<JobProblem> recorded = ArgumentCaptor.forClass(JobProblem.class);
-    verify(problems).save(recorded.capture());
-    assertThat(recorded.getValue().getDeliveries()).isEqualTo(3);
-    assertThat(recorded.getValue().getMessage())
-        .isEqualTo("Step 'Activity_0n3k9fz' of playbook 'Process_1k2v9zt': Baton could not store this step as a "
-            + "task after 3 deliveries: database unreachable");
-  }
+        verify(jobClient.newFailCommand(7L)).retries(0);
+        ArgumentCaptor<JobProblem> recorded = ArgumentCaptor.forClass(JobProblem.class);
+        verify(problems).save(recorded.capture());
+        assertThat(recorded.getValue().getDeliveries()).isEqualTo(3);
+        assertThat(recorded.getValue().getMessage())
+                .isEqualTo(
+                        "Step 'Activity_0n3k9fz' of playbook 'Process_1k2v9zt': Baton could not store this step as a "
+                                + "task after 3 deliveries: database unreachable");
+    }
 
-  @Test
-  void aDeliveryThatWorksInBetweenStartsTheCountAgain() {
-    RuntimeException down = new IllegalStateException("database unreachable");
-    undeliverable.failed(jobClient, job, down);
-    undeliverable.failed(jobClient, job, down);
-    undeliverable.stored(job);
-    undeliverable.failed(jobClient, job, down);
+    @Test
+    void aDeliveryThatWorksInBetweenStartsTheCountAgain() {
+        RuntimeException down = new IllegalStateException("database unreachable");
+        undeliverable.failed(jobClient, job, down);
+        undeliverable.failed(jobClient, job, down);
+        undeliverable.stored(job);
+        undeliverable.failed(jobClient, job, down);
 
-    verify(problems, never()).save(any());
-  }
+        verify(problems, never()).save(any());
+    }
 }

@@ -21,48 +21,61 @@ import java.util.stream.StreamSupport;
  */
 public record WorkerRecords(ZeebeTestEngine engine, Duration timeout) {
 
-  /** The variables each completion of that job type sent, oldest first; waits for at least {@code count}. */
-  public List<Map<String, Object>> awaitCompleted(long instance, String jobType, int count) {
-    return await().atMost(timeout).until(() -> jobs(instance, jobType, JobIntent.COMPLETED)
-        .map(r -> r.getValue().getVariables()).toList(), sent -> sent.size() >= count);
-  }
+    /** The variables each completion of that job type sent, oldest first; waits for at least {@code count}. */
+    public List<Map<String, Object>> awaitCompleted(long instance, String jobType, int count) {
+        return await().atMost(timeout)
+                .until(
+                        () -> jobs(instance, jobType, JobIntent.COMPLETED)
+                                .map(r -> r.getValue().getVariables())
+                                .toList(),
+                        sent -> sent.size() >= count);
+    }
 
-  /** The variables the first completion of that job type sent. */
-  public Map<String, Object> awaitCompleted(long instance, String jobType) {
-    return awaitCompleted(instance, jobType, 1).get(0);
-  }
+    /** The variables the first completion of that job type sent. */
+    public Map<String, Object> awaitCompleted(long instance, String jobType) {
+        return awaitCompleted(instance, jobType, 1).get(0);
+    }
 
-  /** The error codes thrown by jobs of that type, oldest first; waits for at least one. */
-  public List<String> awaitErrorsThrown(long instance, String jobType) {
-    return await().atMost(timeout).until(() -> jobs(instance, jobType, JobIntent.ERROR_THROWN)
-        .map(r -> r.getValue().getErrorCode()).toList(), codes -> !codes.isEmpty());
-  }
+    /** The error codes thrown by jobs of that type, oldest first; waits for at least one. */
+    public List<String> awaitErrorsThrown(long instance, String jobType) {
+        return await().atMost(timeout)
+                .until(
+                        () -> jobs(instance, jobType, JobIntent.ERROR_THROWN)
+                                .map(r -> r.getValue().getErrorCode())
+                                .toList(),
+                        codes -> !codes.isEmpty());
+    }
 
-  /** The ids of the instance's elements that completed, in order (tasks, events, gateways, the process). */
-  public List<String> passed(long instance) {
-    return stream(records().processInstanceRecords())
-        .filter(r -> r.getValue().getProcessInstanceKey() == instance && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
-        .map(r -> r.getValue().getElementId()).toList();
-  }
+    /** The ids of the instance's elements that completed, in order (tasks, events, gateways, the process). */
+    public List<String> passed(long instance) {
+        return stream(records().processInstanceRecords())
+                .filter(r -> r.getValue().getProcessInstanceKey() == instance
+                        && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+                .map(r -> r.getValue().getElementId())
+                .toList();
+    }
 
-  /** Waits until the instance has ended. */
-  public void awaitEnded(long instance) {
-    await().atMost(timeout).until(() -> stream(records().processInstanceRecords())
-        .anyMatch(r -> r.getValue().getProcessInstanceKey() == instance
-            && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS
-            && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
-  }
+    /** Waits until the instance has ended. */
+    public void awaitEnded(long instance) {
+        await().atMost(timeout)
+                .until(() -> stream(records().processInstanceRecords())
+                        .anyMatch(r -> r.getValue().getProcessInstanceKey() == instance
+                                && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS
+                                && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
+    }
 
-  private Stream<Record<JobRecordValue>> jobs(long instance, String jobType, JobIntent intent) {
-    return stream(records().jobRecords()).filter(r -> r.getIntent() == intent
-        && r.getValue().getProcessInstanceKey() == instance && jobType.equals(r.getValue().getType()));
-  }
+    private Stream<Record<JobRecordValue>> jobs(long instance, String jobType, JobIntent intent) {
+        return stream(records().jobRecords())
+                .filter(r -> r.getIntent() == intent
+                        && r.getValue().getProcessInstanceKey() == instance
+                        && jobType.equals(r.getValue().getType()));
+    }
 
-  private RecordStream records() {
-    return RecordStream.of(engine.getRecordStreamSource());
-  }
+    private RecordStream records() {
+        return RecordStream.of(engine.getRecordStreamSource());
+    }
 
-  private static <T> Stream<T> stream(Iterable<T> records) {
-    return StreamSupport.stream(records.spliterator(), false);
-  }
+    private static <T> Stream<T> stream(Iterable<T> records) {
+        return StreamSupport.stream(records.spliterator(), false);
+    }
 }

@@ -28,7 +28,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-
 /**
  * A fresh departing rep (in maria's line) with a one-account book and a successor, launched through
  * the API, for tests that drive a handover's steps from outside (the API, the browser). Made from
@@ -36,71 +35,97 @@ import org.springframework.http.ResponseEntity;
  */
 public class HandoverFixture {
 
-  public static final Duration WAIT = Duration.ofSeconds(30);
-  public static final Map<String, Object> NOTE = Map.of("relationshipSummary", "Loyal since 2019",
-      "keyContacts", "Ana decides", "openCommitmentsAndRisks", "Training owed by March");
+    public static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Map<String, Object> NOTE = Map.of(
+            "relationshipSummary",
+            "Loyal since 2019",
+            "keyContacts",
+            "Ana decides",
+            "openCommitmentsAndRisks",
+            "Training owed by March");
 
-  private final PeopleService peopleService;
-  private final People people;
-  private final Teams teams;
-  private final Accounts accounts;
-  private final Contacts contacts;
-  private final Tasks tasks;
+    private final PeopleService peopleService;
+    private final People people;
+    private final Teams teams;
+    private final Accounts accounts;
+    private final Contacts contacts;
+    private final Tasks tasks;
 
-  public HandoverFixture(ApplicationContext context) {
-    this.peopleService = context.getBean(PeopleService.class);
-    this.people = context.getBean(People.class);
-    this.teams = context.getBean(Teams.class);
-    this.accounts = context.getBean(Accounts.class);
-    this.contacts = context.getBean(Contacts.class);
-    this.tasks = context.getBean(Tasks.class);
-  }
+    public HandoverFixture(ApplicationContext context) {
+        this.peopleService = context.getBean(PeopleService.class);
+        this.people = context.getBean(People.class);
+        this.teams = context.getBean(Teams.class);
+        this.accounts = context.getBean(Accounts.class);
+        this.contacts = context.getBean(Contacts.class);
+        this.tasks = context.getBean(Tasks.class);
+    }
 
-  /** The people and the account of one handover; {@code id} once launched. */
-  public record Book(Person departing, Person successor, Account account, long id) {}
+    /** The people and the account of one handover; {@code id} once launched. */
+    public record Book(Person departing, Person successor, Account account, long id) {}
 
-  /** A new rep and successor in maria's team, and one account of the rep's with a primary contact. */
-  public Book book() {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    Long team = teams.findByKey("sales-emea").orElseThrow().getId();
-    Long maria = people.findByUsername("maria").orElseThrow().getId();
-    Person departing = person("fx-dep-" + tag, "Dana Departing " + tag, team, maria);
-    Person successor = person("fx-suc-" + tag, "Sam Successor " + tag, team, maria);
-    Account account = accounts.save(new Account("Brauerei " + tag, departing, "mid-market", "DACH", null));
-    Contact ana = new Contact(account, "Ana " + tag, "CFO", "ana-" + tag + "@customer.example", null, "mail");
-    ana.markPrimary(true);
-    contacts.save(ana);
-    return new Book(departing, successor, account, 0);
-  }
+    /** A new rep and successor in maria's team, and one account of the rep's with a primary contact. */
+    public Book book() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Long team = teams.findByKey("sales-emea").orElseThrow().getId();
+        Long maria = people.findByUsername("maria").orElseThrow().getId();
+        Person departing = person("fx-dep-" + tag, "Dana Departing " + tag, team, maria);
+        Person successor = person("fx-suc-" + tag, "Sam Successor " + tag, team, maria);
+        Account account = accounts.save(new Account("Brauerei " + tag, departing, "mid-market", "DACH", null));
+        Contact ana = new Contact(account, "Ana " + tag, "CFO", "ana-" + tag + "@customer.example", null, "mail");
+        ana.markPrimary(true);
+        contacts.save(ana);
+        return new Book(departing, successor, account, 0);
+    }
 
-  /** maria launches the handover: to the successor, or (withSuccessor false) with the successor left to choose. */
-  @SuppressWarnings("rawtypes")
-  public Book launch(Book book, boolean withSuccessor, Function<String, TestRestTemplate> as) {
-    Map<String, Object> plan = withSuccessor ? Map.of("mode", "ONE", "successorId", book.successor().getId())
-        : Map.of("mode", "PER_ACCOUNT", "perAccount", Map.of());
-    ResponseEntity<Map> launched = as.apply("maria").postForEntity("/api/handovers", Map.of("departingId",
-        book.departing().getId(), "reason", "LEAVING", "effectiveDate", LocalDate.now().plusDays(4).toString(),
-        "plan", plan), Map.class);
-    assertThat(launched.getStatusCode()).as("launch: %s", launched.getBody()).isEqualTo(HttpStatus.CREATED);
-    long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
-    return new Book(book.departing(), book.successor(), book.account(), id);
-  }
+    /** maria launches the handover: to the successor, or (withSuccessor false) with the successor left to choose. */
+    @SuppressWarnings("rawtypes")
+    public Book launch(Book book, boolean withSuccessor, Function<String, TestRestTemplate> as) {
+        Map<String, Object> plan = withSuccessor
+                ? Map.of("mode", "ONE", "successorId", book.successor().getId())
+                : Map.of("mode", "PER_ACCOUNT", "perAccount", Map.of());
+        ResponseEntity<Map> launched = as.apply("maria")
+                .postForEntity(
+                        "/api/handovers",
+                        Map.of(
+                                "departingId",
+                                book.departing().getId(),
+                                "reason",
+                                "LEAVING",
+                                "effectiveDate",
+                                LocalDate.now().plusDays(4).toString(),
+                                "plan",
+                                plan),
+                        Map.class);
+        assertThat(launched.getStatusCode())
+                .as("launch: %s", launched.getBody())
+                .isEqualTo(HttpStatus.CREATED);
+        long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
+        return new Book(book.departing(), book.successor(), book.account(), id);
+    }
 
-  /** The one open task of the handover at that step, once it is there. */
-  public Task awaitOpen(Book book, String elementId) {
-    return await().atMost(WAIT).until(() -> open(book, elementId), found -> found.size() == 1).get(0);
-  }
+    /** The one open task of the handover at that step, once it is there. */
+    public Task awaitOpen(Book book, String elementId) {
+        return await().atMost(WAIT)
+                .until(() -> open(book, elementId), found -> found.size() == 1)
+                .get(0);
+    }
 
-  /** The handover's open tasks at that step. */
-  public List<Task> open(Book book, String elementId) {
-    return tasks.findAll().stream().filter(t -> t.getStatus() == TaskStatus.OPEN && elementId.equals(t.getElementId())
-        && t.getSubject() != null && t.getSubject().id() == book.id() && "handover".equals(t.getSubject().type()))
-        .toList();
-  }
+    /** The handover's open tasks at that step. */
+    public List<Task> open(Book book, String elementId) {
+        return tasks.findAll().stream()
+                .filter(t -> t.getStatus() == TaskStatus.OPEN
+                        && elementId.equals(t.getElementId())
+                        && t.getSubject() != null
+                        && t.getSubject().id() == book.id()
+                        && "handover".equals(t.getSubject().type()))
+                .toList();
+    }
 
-  private Person person(String username, String fullName, Long teamId, Long managerId) {
-    Long id = peopleService.create(new NewPerson(username, fullName, username + "@baton.example", "demo",
-        Set.of(Role.REP), teamId, managerId)).id();
-    return people.findById(id).orElseThrow();
-  }
+    private Person person(String username, String fullName, Long teamId, Long managerId) {
+        Long id = peopleService
+                .create(new NewPerson(
+                        username, fullName, username + "@baton.example", "demo", Set.of(Role.REP), teamId, managerId))
+                .id();
+        return people.findById(id).orElseThrow();
+    }
 }

@@ -1,6 +1,5 @@
 package dev.baton.handover;
 
-import dev.baton.support.SignedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -19,15 +18,16 @@ import dev.baton.account.Contact;
 import dev.baton.account.Contacts;
 import dev.baton.commitment.Commitment;
 import dev.baton.commitment.Commitments;
+import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.notification.OutboxDispatcher;
-import dev.baton.shared.EventResubmission;
 import dev.baton.people.NewPerson;
 import dev.baton.people.People;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Teams;
-import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.shared.EventResubmission;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import jakarta.mail.Message;
@@ -56,320 +56,512 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
 class HandoverIntegrationTests extends EngineIntegrationTest {
 
-  static final Map<String, Object> NOTE = Map.of("relationshipSummary", "Loyal since 2019, values quick answers",
-      "keyContacts", "Ana decides; prefers mail", "openCommitmentsAndRisks", "Training owed by March");
+    static final Map<String, Object> NOTE = Map.of(
+            "relationshipSummary",
+            "Loyal since 2019, values quick answers",
+            "keyContacts",
+            "Ana decides; prefers mail",
+            "openCommitmentsAndRisks",
+            "Training owed by March");
 
-  @Autowired PeopleService peopleService;
-  @Autowired People people;
-  @Autowired Teams teams;
-  @Autowired Accounts accounts;
-  @Autowired Contacts contacts;
-  @Autowired Commitments commitments;
-  @Autowired HandoverSteps steps;
-  @Autowired HandoverService service;
-  @Autowired HandoverItems items;
-  @Autowired Handovers handovers;
-  @Autowired OutboxDispatcher dispatcher;
-  @Autowired GreenMail greenMail;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired EventResubmission resubmission;
-  @MockitoSpyBean HandoverProcess process;
+    @Autowired
+    PeopleService peopleService;
 
-  Person departing;
-  Person successor;
-  List<Account> book;
+    @Autowired
+    People people;
 
-  @BeforeEach
-  void aRepWithASmallBook() {
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    Person maria = people.findByUsername("maria").orElseThrow();
-    Long team = teams.findByKey("sales-emea").orElseThrow().getId();
-    departing = person("ho-dep-" + tag, "Dana Departing", team, maria.getId());
-    successor = person("ho-suc-" + tag, "Sam Successor", team, maria.getId());
-    book = List.of(account("Alpha " + tag, "alpha-" + tag), account("Beta " + tag, "beta-" + tag));
-    commitments.save(new Commitment(book.get(0), null, "Onboarding training", maria, departing, null,
-        LocalDate.now().plusDays(30)));
-    // delivery said no: still owed to the customer until renegotiated, so it moves like any open promise
-    Commitment priceHold = new Commitment(book.get(1), null, "Price hold for the renewal", departing, departing, null,
-        LocalDate.now().plusDays(20));
-    priceHold.reject("Finance will not hold this year's rate");
-    commitments.save(priceHold);
-  }
+    @Autowired
+    Teams teams;
 
-  @Test
-  void handsTheWholeBookToTheSuccessorAndIntroducesEachCustomerOnce() throws Exception {
-    Task review = anOpenTaskOfTheDepartingRep();
-    ResponseEntity<Map> refused = as("ada").postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class);
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) refused.getBody().get("detail")).contains("2 accounts", "2 open commitments", "1 open tasks");
+    @Autowired
+    Accounts accounts;
 
-    ResponseEntity<Map> launched = as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
-    assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
-    assertThat((List<?>) launched.getBody().get("items")).hasSize(2);
-    assertThat(as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.CONFLICT);
+    @Autowired
+    Contacts contacts;
 
-    for (int i = 0; i < book.size(); i++) {
-      Task note = openTask(departing, "task_write_handover_note");
-      Map drafted = (Map) as(departing.getUsername()).getForObject("/api/tasks/" + note.getId(), Map.class).get("formValues");
-      assertThat((String) drafted.get("openCommitmentsAndRisks")).as("the note starts drafted from the record")
-          .contains(note.getAccountId().equals(book.get(0).getId()) ? "Onboarding training: owner Dana Departing"
-              : "Price hold for the renewal: owner Dana Departing");
-      assertThat((String) drafted.get("keyContacts")).contains("(CFO)", "prefers: mail");
-      complete(departing, "task_write_handover_note", NOTE);
-    }
-    for (int i = 0; i < book.size(); i++) {
-      complete(successor, "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
-    }
-    for (int i = 0; i < book.size(); i++) {
-      complete(successor, "task_hold_introduction_call", Map.of("callSummary", "Friendly, wants a QBR"));
-    }
-    await().atMost(WAIT).until(() -> handovers.findById(id).orElseThrow().getStatus() == HandoverStatus.COMPLETED);
+    @Autowired
+    Commitments commitments;
 
-    assertThat(jdbc.queryForObject("select count(*) from account where owner_id = ?", Long.class, departing.getId())).isZero();
-    assertThat(jdbc.queryForObject("select count(*) from commitment where owner_id = ?", Long.class, departing.getId())).isZero();
-    assertThat(jdbc.queryForObject("select owner_id from commitment where account_id = ? and status = 'REJECTED'",
-        Long.class, book.get(1).getId())).as("the rejected promise moved too").isEqualTo(successor.getId());
-    Task moved = tasks.findById(review.getId()).orElseThrow();
-    assertThat(moved.getAssignee()).isEqualTo(successor.getUsername());
-    assertThat(moved.getOriginalAssignee()).isEqualTo(departing.getUsername());
-    assertThat(jdbc.queryForList("select step, note_by, note->>'keyContacts' as contacts from handover_item"
-        + " where handover_id = ?", id)).hasSize(2).allSatisfy(item -> assertThat(item).containsEntry("step", "DONE")
-            .containsEntry("note_by", departing.getUsername()).containsEntry("contacts", NOTE.get("keyContacts")));
+    @Autowired
+    HandoverSteps steps;
 
-    for (Account account : book) {
-      String page = dev.baton.support.SignedIn.as(http, "maria").getForObject("/accounts/" + account.getId(), String.class);
-      assertThat(page).contains("Handover notes", "Loyal since 2019, values quick answers",
-          "Dana Departing handed the account over to Sam Successor", "Sam Successor acknowledged the handover note",
-          "Intro call held by Sam Successor: Friendly, wants a QBR").doesNotContain("COMPLETING", "handover_item");
-      List<Map> notes = (List<Map>) as("ravi").getForObject("/api/accounts/" + account.getId(), Map.class)
-          .get("handoverNotes");
-      assertThat(notes).singleElement().satisfies(n -> assertThat(n).containsEntry("handoverId", (int) id)
-          .containsEntry("writtenBy", "Dana Departing").containsEntry("to", "Sam Successor"));
+    @Autowired
+    HandoverService service;
+
+    @Autowired
+    HandoverItems items;
+
+    @Autowired
+    Handovers handovers;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    GreenMail greenMail;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EventResubmission resubmission;
+
+    @MockitoSpyBean
+    HandoverProcess process;
+
+    Person departing;
+    Person successor;
+    List<Account> book;
+
+    @BeforeEach
+    void aRepWithASmallBook() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Person maria = people.findByUsername("maria").orElseThrow();
+        Long team = teams.findByKey("sales-emea").orElseThrow().getId();
+        departing = person("ho-dep-" + tag, "Dana Departing", team, maria.getId());
+        successor = person("ho-suc-" + tag, "Sam Successor", team, maria.getId());
+        book = List.of(account("Alpha " + tag, "alpha-" + tag), account("Beta " + tag, "beta-" + tag));
+        commitments.save(new Commitment(
+                book.get(0),
+                null,
+                "Onboarding training",
+                maria,
+                departing,
+                null,
+                LocalDate.now().plusDays(30)));
+        // delivery said no: still owed to the customer until renegotiated, so it moves like any open promise
+        Commitment priceHold = new Commitment(
+                book.get(1),
+                null,
+                "Price hold for the renewal",
+                departing,
+                departing,
+                null,
+                LocalDate.now().plusDays(20));
+        priceHold.reject("Finance will not hold this year's rate");
+        commitments.save(priceHold);
     }
 
-    dispatcher.dispatch();
-    String trainingDue = LocalDate.now().plusDays(30).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-        java.util.Locale.ENGLISH));
-    String priceHoldDue = LocalDate.now().plusDays(20).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-        java.util.Locale.ENGLISH));
-    assertThat(promisesIn(mailTo(contactEmail(book.get(0))).get(0))).containsExactly("- Onboarding training, by " + trainingDue);
-    assertThat(promisesIn(mailTo(contactEmail(book.get(1))).get(0))).containsExactly("- Price hold for the renewal, by "
-        + priceHoldDue + " (we need to agree new terms with you: I will be in touch)");
-    for (Account account : book) {
-      List<MimeMessage> intros = mailTo(contactEmail(account));
-      assertThat(intros).hasSize(1);
-      assertThat(intros.get(0).getSubject()).contains(account.getName()).contains("Sam Successor");
-      assertThat(intros.get(0).getRecipients(Message.RecipientType.CC)).isNull(); // LEAVING: not copied
-      // written by the successor: their name on Baton's address, and replies go to them
-      assertThat(((InternetAddress) intros.get(0).getFrom()[0]).getPersonal()).isEqualTo("Sam Successor");
-      assertThat(intros.get(0).getReplyTo()).extracting(a -> ((InternetAddress) a).getAddress())
-          .containsExactly(successor.getEmail());
-    }
-    assertThat(mailTo("maria@baton.example")).anySatisfy(m -> assertThat(m.getSubject()).contains("Dana Departing"));
-    assertThat(as("ada").postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class)
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
-    Map detail = as("maria").getForObject("/api/handovers/" + id, Map.class);
-    assertThat(((Map) detail.get("handover")).get("status")).isEqualTo("COMPLETED");
-    List<Map> listed = (List<Map>) as("maria").getForObject("/api/handovers?size=100", Map.class).get("content");
-    assertThat(listed).filteredOn(h -> ((Number) h.get("id")).longValue() == id).singleElement()
-        .satisfies(h -> assertThat(h).containsEntry("accounts", 2).containsEntry("accountsDone", 2));
-    assertThat(as("marcus").getForEntity("/api/handovers/" + id, Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-  }
+    @Test
+    void handsTheWholeBookToTheSuccessorAndIntroducesEachCustomerOnce() throws Exception {
+        Task review = anOpenTaskOfTheDepartingRep();
+        ResponseEntity<Map> refused =
+                as("ada").postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("detail"))
+                .contains("2 accounts", "2 open commitments", "1 open tasks");
 
-  @Test
-  void aStepDeliveredTwiceChangesNothingTheSecondTime() throws Exception {
-    as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
-    complete(departing, "task_write_handover_note", NOTE);
-    String transferred = "select i.id from handover_item i join handover h on h.id = i.handover_id"
-        + " where h.departing_id = ? and i.transferred_at is not null";
-    long item = await().atMost(WAIT).until(() -> jdbc.queryForList(transferred, Long.class, departing.getId()),
-        found -> !found.isEmpty()).get(0);
-    Map<String, Object> accountBefore = jdbc.queryForMap(
-        "select a.id, a.owner_id, a.version from account a join handover_item i on i.account_id = a.id where i.id = ?", item);
-    // the account's own changes and the item's steps; tasks of other steps come and go meanwhile
-    String auditedForItem = "select count(*) from audit_event where entity_type <> 'task' and account_id = ?";
-    long audited = jdbc.queryForObject(auditedForItem, Long.class, accountBefore.get("id"));
+        ResponseEntity<Map> launched =
+                as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
+        assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
+        assertThat((List<?>) launched.getBody().get("items")).hasSize(2);
+        assertThat(as("maria")
+                        .postForEntity("/api/handovers", launch(successor.getId()), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
 
-    steps.transferOwnership(item);
-    steps.saveNote(item, Map.of("relationshipSummary", "a second delivery"), "someone");
-
-    assertThat(jdbc.queryForObject(auditedForItem, Long.class, accountBefore.get("id"))).isEqualTo(audited);
-    assertThat(jdbc.queryForMap("select id, owner_id, version from account where id = ?", accountBefore.get("id")))
-        .isEqualTo(accountBefore);
-    assertThat(jdbc.queryForObject("select note->>'relationshipSummary' from handover_item where id = ?", String.class, item))
-        .isEqualTo(NOTE.get("relationshipSummary"));
-
-    complete(successor, "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
-    await().atMost(WAIT).until(() -> jdbc.queryForObject(
-        "select intro_sent_at is not null from handover_item where id = ?", Boolean.class, item));
-    long auditedAfterIntro = jdbc.queryForObject(auditedForItem, Long.class, accountBefore.get("id"));
-    steps.sendIntroduction(item);
-    assertThat(jdbc.queryForObject(auditedForItem, Long.class, accountBefore.get("id"))).isEqualTo(auditedAfterIntro);
-    assertThat(jdbc.queryForObject("select count(*) from outbox_message where dedup_key = ?", Long.class,
-        "handover-intro:" + item)).isEqualTo(1);
-  }
-
-  @Test
-  void aHandoverWhoseStartIsLostAfterTheCommitIsStartedOnceByTheEventRegistry() throws Exception {
-    // the engine call right after the launch's commit fails, as when the app stops or the engine is down then
-    doThrow(new IllegalStateException("engine unreachable")).doCallRealMethod()
-        .when(process).start(anyLong(), anyList(), anyString(), anyString(), any());
-    long id = service.launch(new LaunchRequest(departing.getId(), HandoverReason.LEAVING, LocalDate.now().plusDays(7),
-        null, new SuccessorPlan(SuccessorPlan.Mode.ONE, successor.getId(), null, null), null), "maria");
-    assertThat(handovers.findById(id).orElseThrow().getStatus()).isEqualTo(HandoverStatus.STARTING);
-    assertThat(launchesOwed(id)).as("the registry keeps the undelivered start").isEqualTo(1);
-
-    resubmission.resubmit(Duration.ZERO);
-    resubmission.resubmit(Duration.ZERO); // a second run (or a second instance) finds nothing left to deliver
-    Handover running = await().atMost(WAIT).until(() -> handovers.findById(id).orElseThrow(),
-        h -> h.getStatus() == HandoverStatus.RUNNING);
-    assertThat(running.getProcessInstanceKey()).isNotNull();
-    assertThat(launchesOwed(id)).isZero();
-    verify(process, times(2)).start(eq(id), anyList(), anyString(), anyString(), any());
-
-    complete(departing, "task_write_handover_note", NOTE);
-    complete(departing, "task_write_handover_note", NOTE);
-    engine.waitForIdleState(WAIT);
-    assertThat(jdbc.queryForObject("select count(*) from task where subject_type = 'handover' and subject_id = ?"
-        + " and element_id = ?", Long.class, id, "task_write_handover_note"))
-        .as("one note per account, from one process").isEqualTo(book.size());
-  }
-
-  private long launchesOwed(long handoverId) {
-    return jdbc.queryForObject("select count(*) from event_publication where completion_date is null"
-        + " and event_type like '%HandoverEvents$Launched' and serialized_event like ?", Long.class,
-        "%\"handoverId\":" + handoverId + "}%");
-  }
-
-  @Test
-  void refusesBadLaunchesAndChangesNothing() {
-    long before = handovers.count();
-    Person nobody = person("ho-empty-" + UUID.randomUUID().toString().substring(0, 8), "Nora Nothing",
-        teams.findByKey("sales-emea").orElseThrow().getId(), people.findByUsername("maria").orElseThrow().getId());
-    assertThat(launchStatus("maria", launch(departing.getId()))).isEqualTo(HttpStatus.BAD_REQUEST); // successor = departing
-    assertThat(launchStatus("maria", Map.of("departingId", departing.getId(), "reason", "LEAVING",
-        "effectiveDate", LocalDate.now().minusDays(1).toString(), "plan", Map.of("mode", "ONE", "successorId", successor.getId()))))
-        .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(launchStatus("maria", Map.of("departingId", nobody.getId(), "reason", "LEAVING",
-        "effectiveDate", LocalDate.now().plusDays(3).toString(), "plan", Map.of("mode", "ONE", "successorId", successor.getId()))))
-        .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(launchStatus("maria", Map.of("departingId", 987654321, "reason", "LEAVING",
-        "effectiveDate", LocalDate.now().plusDays(3).toString()))).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(launchStatus("marcus", launch(successor.getId()))).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(launchStatus(departing.getUsername(), launch(successor.getId()))).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(handovers.count()).isEqualTo(before);
-  }
-
-  @Test
-  void pagesShowTheBookTheProgressAndTheAccountToReview() throws Exception {
-    String wizard = SignedIn.as(http, "maria").getForObject("/handovers/new?person=" + departing.getId(), String.class);
-    assertThat(wizard).contains(book.get(0).getName(), book.get(1).getName(), "Launch the handover", "_csrf");
-    long id = ((Number) ((Map) as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class)
-        .getBody().get("handover")).get("id")).longValue();
-    complete(departing, "task_write_handover_note", NOTE);
-    await().atMost(WAIT).until(() -> SignedIn.as(http, "maria").getForObject("/handovers/" + id, String.class),
-        page -> page.contains("Write handover note") && page.contains("Review and acknowledge account"));
-    assertThat(SignedIn.as(http, "maria").getForObject("/handovers", String.class)).contains("Dana Departing");
-
-    long account = jdbc.queryForObject("select min(account_id) from handover_item where handover_id = ? and note is not null",
-        Long.class, id);
-    String review = SignedIn.as(http, successor.getUsername()).getForObject("/handovers/" + id + "/accounts/" + account, String.class);
-    assertThat(review).contains("Ana decides; prefers mail", "Contacts", "Timeline");
-    long acknowledge = await().atMost(WAIT).until(() -> jdbc.queryForList(
-            "select id from task where subject_type = 'handover' and subject_id = ? and account_id = ? and element_id = 'task_review_and_acknowledge_account'",
-            Long.class, id, account), ids -> !ids.isEmpty()).get(0);
-    assertThat(SignedIn.as(http, successor.getUsername()).getForObject("/tasks/" + acknowledge, String.class))
-        .contains("/handovers/" + id + "/accounts/" + account);
-    assertThat(SignedIn.as(http, "ravi").getForEntity("/handovers/" + id + "/accounts/" + account, String.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(SignedIn.as(http, successor.getUsername()).getForEntity("/handovers/" + id, String.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-  }
-
-  private HttpStatus launchStatus(String user, Map<String, Object> body) {
-    return (HttpStatus) as(user).postForEntity("/api/handovers", body, Map.class).getStatusCode();
-  }
-
-  private Map<String, Object> launch(Long successorId) {
-    return Map.of("departingId", departing.getId(), "reason", "LEAVING",
-        "effectiveDate", LocalDate.now().plusDays(7).toString(), "plan", Map.of("mode", "ONE", "successorId", successorId));
-  }
-
-  /** Waits for the person's open task at that step, then completes it through the task API. */
-  private Task openTask(Person who, String elementId) {
-    return await().atMost(WAIT).until(() -> tasks.findAll().stream()
-        .filter(t -> t.getStatus() == TaskStatus.OPEN && who.getUsername().equals(t.getAssignee())
-            && elementId.equals(t.getElementId()))
-        .findFirst().orElse(null), t -> t != null);
-  }
-
-  /** The promise lines of an introduction mail's text part. */
-  private static List<String> promisesIn(MimeMessage mail) throws Exception {
-    jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
-    String text = null;
-    for (int i = 0; i < parts.getCount() && text == null; i++) {
-      text = textOf(parts.getBodyPart(i));
-    }
-    return text.lines().filter(l -> l.startsWith("- ")).toList();
-  }
-
-  private static String textOf(jakarta.mail.Part part) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof jakarta.mail.Multipart m) {
-      for (int i = 0; i < m.getCount(); i++) {
-        String t = textOf(m.getBodyPart(i));
-        if (t != null) {
-          return t;
+        for (int i = 0; i < book.size(); i++) {
+            Task note = openTask(departing, "task_write_handover_note");
+            Map drafted = (Map) as(departing.getUsername())
+                    .getForObject("/api/tasks/" + note.getId(), Map.class)
+                    .get("formValues");
+            assertThat((String) drafted.get("openCommitmentsAndRisks"))
+                    .as("the note starts drafted from the record")
+                    .contains(
+                            note.getAccountId().equals(book.get(0).getId())
+                                    ? "Onboarding training: owner Dana Departing"
+                                    : "Price hold for the renewal: owner Dana Departing");
+            assertThat((String) drafted.get("keyContacts")).contains("(CFO)", "prefers: mail");
+            complete(departing, "task_write_handover_note", NOTE);
         }
-      }
+        for (int i = 0; i < book.size(); i++) {
+            complete(successor, "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
+        }
+        for (int i = 0; i < book.size(); i++) {
+            complete(successor, "task_hold_introduction_call", Map.of("callSummary", "Friendly, wants a QBR"));
+        }
+        await().atMost(WAIT).until(() -> handovers.findById(id).orElseThrow().getStatus() == HandoverStatus.COMPLETED);
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from account where owner_id = ?", Long.class, departing.getId()))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from commitment where owner_id = ?", Long.class, departing.getId()))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select owner_id from commitment where account_id = ? and status = 'REJECTED'",
+                        Long.class,
+                        book.get(1).getId()))
+                .as("the rejected promise moved too")
+                .isEqualTo(successor.getId());
+        Task moved = tasks.findById(review.getId()).orElseThrow();
+        assertThat(moved.getAssignee()).isEqualTo(successor.getUsername());
+        assertThat(moved.getOriginalAssignee()).isEqualTo(departing.getUsername());
+        assertThat(jdbc.queryForList(
+                        "select step, note_by, note->>'keyContacts' as contacts from handover_item"
+                                + " where handover_id = ?",
+                        id))
+                .hasSize(2)
+                .allSatisfy(item -> assertThat(item)
+                        .containsEntry("step", "DONE")
+                        .containsEntry("note_by", departing.getUsername())
+                        .containsEntry("contacts", NOTE.get("keyContacts")));
+
+        for (Account account : book) {
+            String page = dev.baton.support.SignedIn.as(http, "maria")
+                    .getForObject("/accounts/" + account.getId(), String.class);
+            assertThat(page)
+                    .contains(
+                            "Handover notes",
+                            "Loyal since 2019, values quick answers",
+                            "Dana Departing handed the account over to Sam Successor",
+                            "Sam Successor acknowledged the handover note",
+                            "Intro call held by Sam Successor: Friendly, wants a QBR")
+                    .doesNotContain("COMPLETING", "handover_item");
+            List<Map> notes = (List<Map>) as("ravi")
+                    .getForObject("/api/accounts/" + account.getId(), Map.class)
+                    .get("handoverNotes");
+            assertThat(notes)
+                    .singleElement()
+                    .satisfies(n -> assertThat(n)
+                            .containsEntry("handoverId", (int) id)
+                            .containsEntry("writtenBy", "Dana Departing")
+                            .containsEntry("to", "Sam Successor"));
+        }
+
+        dispatcher.dispatch();
+        String trainingDue = LocalDate.now()
+                .plusDays(30)
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH));
+        String priceHoldDue = LocalDate.now()
+                .plusDays(20)
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH));
+        assertThat(promisesIn(mailTo(contactEmail(book.get(0))).get(0)))
+                .containsExactly("- Onboarding training, by " + trainingDue);
+        assertThat(promisesIn(mailTo(contactEmail(book.get(1))).get(0)))
+                .containsExactly("- Price hold for the renewal, by " + priceHoldDue
+                        + " (we need to agree new terms with you: I will be in touch)");
+        for (Account account : book) {
+            List<MimeMessage> intros = mailTo(contactEmail(account));
+            assertThat(intros).hasSize(1);
+            assertThat(intros.get(0).getSubject()).contains(account.getName()).contains("Sam Successor");
+            assertThat(intros.get(0).getRecipients(Message.RecipientType.CC)).isNull(); // LEAVING: not copied
+            // written by the successor: their name on Baton's address, and replies go to them
+            assertThat(((InternetAddress) intros.get(0).getFrom()[0]).getPersonal())
+                    .isEqualTo("Sam Successor");
+            assertThat(intros.get(0).getReplyTo())
+                    .extracting(a -> ((InternetAddress) a).getAddress())
+                    .containsExactly(successor.getEmail());
+        }
+        assertThat(mailTo("maria@baton.example"))
+                .anySatisfy(m -> assertThat(m.getSubject()).contains("Dana Departing"));
+        assertThat(as("ada")
+                        .postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        Map detail = as("maria").getForObject("/api/handovers/" + id, Map.class);
+        assertThat(((Map) detail.get("handover")).get("status")).isEqualTo("COMPLETED");
+        List<Map> listed = (List<Map>)
+                as("maria").getForObject("/api/handovers?size=100", Map.class).get("content");
+        assertThat(listed)
+                .filteredOn(h -> ((Number) h.get("id")).longValue() == id)
+                .singleElement()
+                .satisfies(h -> assertThat(h).containsEntry("accounts", 2).containsEntry("accountsDone", 2));
+        assertThat(as("marcus").getForEntity("/api/handovers/" + id, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
-    return null;
-  }
 
-  private void complete(Person who, String elementId, Map<String, Object> values) throws Exception {
-    Task task = openTask(who, elementId);
-    ResponseEntity<Map> done = as(who.getUsername()).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
-    assertThat(done.getStatusCode()).as("%s completes %s: %s", who.getUsername(), elementId, done.getBody())
-        .isEqualTo(HttpStatus.OK);
-  }
+    @Test
+    void aStepDeliveredTwiceChangesNothingTheSecondTime() throws Exception {
+        as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
+        complete(departing, "task_write_handover_note", NOTE);
+        String transferred = "select i.id from handover_item i join handover h on h.id = i.handover_id"
+                + " where h.departing_id = ? and i.transferred_at is not null";
+        long item = await().atMost(WAIT)
+                .until(() -> jdbc.queryForList(transferred, Long.class, departing.getId()), found -> !found.isEmpty())
+                .get(0);
+        Map<String, Object> accountBefore = jdbc.queryForMap(
+                "select a.id, a.owner_id, a.version from account a join handover_item i on i.account_id = a.id where i.id = ?",
+                item);
+        // the account's own changes and the item's steps; tasks of other steps come and go meanwhile
+        String auditedForItem = "select count(*) from audit_event where entity_type <> 'task' and account_id = ?";
+        long audited = jdbc.queryForObject(auditedForItem, Long.class, accountBefore.get("id"));
 
-  /** A sample review of the first account, claimed by the departing rep: work that must move with the account. */
-  private Task anOpenTaskOfTheDepartingRep() throws Exception {
-    Task task = awaitTaskOf(startReview(book.get(0).getId()));
-    assertThat(post(departing.getUsername(), task, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
-    return task;
-  }
+        steps.transferOwnership(item);
+        steps.saveNote(item, Map.of("relationshipSummary", "a second delivery"), "someone");
 
-  private List<MimeMessage> mailTo(String address) throws Exception {
-    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
-  }
+        assertThat(jdbc.queryForObject(auditedForItem, Long.class, accountBefore.get("id")))
+                .isEqualTo(audited);
+        assertThat(jdbc.queryForMap("select id, owner_id, version from account where id = ?", accountBefore.get("id")))
+                .isEqualTo(accountBefore);
+        assertThat(jdbc.queryForObject(
+                        "select note->>'relationshipSummary' from handover_item where id = ?", String.class, item))
+                .isEqualTo(NOTE.get("relationshipSummary"));
 
-  private String contactEmail(Account account) {
-    return contacts.findByAccountIdAndPrimaryTrue(account.getId()).orElseThrow().getEmail();
-  }
+        complete(successor, "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                        "select intro_sent_at is not null from handover_item where id = ?", Boolean.class, item));
+        long auditedAfterIntro = jdbc.queryForObject(auditedForItem, Long.class, accountBefore.get("id"));
+        steps.sendIntroduction(item);
+        assertThat(jdbc.queryForObject(auditedForItem, Long.class, accountBefore.get("id")))
+                .isEqualTo(auditedAfterIntro);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox_message where dedup_key = ?",
+                        Long.class,
+                        "handover-intro:" + item))
+                .isEqualTo(1);
+    }
 
-  private Account account(String name, String contactKey) {
-    Account account = accounts.save(new Account(name, departing, "mid-market", "DACH", null));
-    Contact ana = new Contact(account, "Ana " + contactKey, "CFO", contactKey + "@customer.example", null, "mail");
-    ana.markPrimary(true);
-    contacts.save(ana);
-    return account;
-  }
+    @Test
+    void aHandoverWhoseStartIsLostAfterTheCommitIsStartedOnceByTheEventRegistry() throws Exception {
+        // the engine call right after the launch's commit fails, as when the app stops or the engine is down then
+        doThrow(new IllegalStateException("engine unreachable"))
+                .doCallRealMethod()
+                .when(process)
+                .start(anyLong(), anyList(), anyString(), anyString(), any());
+        long id = service.launch(
+                new LaunchRequest(
+                        departing.getId(),
+                        HandoverReason.LEAVING,
+                        LocalDate.now().plusDays(7),
+                        null,
+                        new SuccessorPlan(SuccessorPlan.Mode.ONE, successor.getId(), null, null),
+                        null),
+                "maria");
+        assertThat(handovers.findById(id).orElseThrow().getStatus()).isEqualTo(HandoverStatus.STARTING);
+        assertThat(launchesOwed(id))
+                .as("the registry keeps the undelivered start")
+                .isEqualTo(1);
 
-  private Person person(String username, String fullName, Long teamId, Long managerId) {
-    Long id = peopleService.create(new NewPerson(username, fullName, username + "@baton.example", "demo",
-        Set.of(Role.REP), teamId, managerId)).id();
-    return people.findById(id).orElseThrow();
-  }
+        resubmission.resubmit(Duration.ZERO);
+        resubmission.resubmit(Duration.ZERO); // a second run (or a second instance) finds nothing left to deliver
+        Handover running = await().atMost(WAIT)
+                .until(() -> handovers.findById(id).orElseThrow(), h -> h.getStatus() == HandoverStatus.RUNNING);
+        assertThat(running.getProcessInstanceKey()).isNotNull();
+        assertThat(launchesOwed(id)).isZero();
+        verify(process, times(2)).start(eq(id), anyList(), anyString(), anyString(), any());
+
+        complete(departing, "task_write_handover_note", NOTE);
+        complete(departing, "task_write_handover_note", NOTE);
+        engine.waitForIdleState(WAIT);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from task where subject_type = 'handover' and subject_id = ?"
+                                + " and element_id = ?",
+                        Long.class,
+                        id,
+                        "task_write_handover_note"))
+                .as("one note per account, from one process")
+                .isEqualTo(book.size());
+    }
+
+    private long launchesOwed(long handoverId) {
+        return jdbc.queryForObject(
+                "select count(*) from event_publication where completion_date is null"
+                        + " and event_type like '%HandoverEvents$Launched' and serialized_event like ?",
+                Long.class, "%\"handoverId\":" + handoverId + "}%");
+    }
+
+    @Test
+    void refusesBadLaunchesAndChangesNothing() {
+        long before = handovers.count();
+        Person nobody = person(
+                "ho-empty-" + UUID.randomUUID().toString().substring(0, 8),
+                "Nora Nothing",
+                teams.findByKey("sales-emea").orElseThrow().getId(),
+                people.findByUsername("maria").orElseThrow().getId());
+        assertThat(launchStatus("maria", launch(departing.getId())))
+                .isEqualTo(HttpStatus.BAD_REQUEST); // successor = departing
+        assertThat(launchStatus(
+                        "maria",
+                        Map.of(
+                                "departingId",
+                                departing.getId(),
+                                "reason",
+                                "LEAVING",
+                                "effectiveDate",
+                                LocalDate.now().minusDays(1).toString(),
+                                "plan",
+                                Map.of("mode", "ONE", "successorId", successor.getId()))))
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(launchStatus(
+                        "maria",
+                        Map.of(
+                                "departingId",
+                                nobody.getId(),
+                                "reason",
+                                "LEAVING",
+                                "effectiveDate",
+                                LocalDate.now().plusDays(3).toString(),
+                                "plan",
+                                Map.of("mode", "ONE", "successorId", successor.getId()))))
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(launchStatus(
+                        "maria",
+                        Map.of(
+                                "departingId",
+                                987654321,
+                                "reason",
+                                "LEAVING",
+                                "effectiveDate",
+                                LocalDate.now().plusDays(3).toString())))
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(launchStatus("marcus", launch(successor.getId()))).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(launchStatus(departing.getUsername(), launch(successor.getId())))
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(handovers.count()).isEqualTo(before);
+    }
+
+    @Test
+    void pagesShowTheBookTheProgressAndTheAccountToReview() throws Exception {
+        String wizard =
+                SignedIn.as(http, "maria").getForObject("/handovers/new?person=" + departing.getId(), String.class);
+        assertThat(wizard).contains(book.get(0).getName(), book.get(1).getName(), "Launch the handover", "_csrf");
+        long id = ((Number) ((Map) as("maria")
+                                .postForEntity("/api/handovers", launch(successor.getId()), Map.class)
+                                .getBody()
+                                .get("handover"))
+                        .get("id"))
+                .longValue();
+        complete(departing, "task_write_handover_note", NOTE);
+        await().atMost(WAIT)
+                .until(
+                        () -> SignedIn.as(http, "maria").getForObject("/handovers/" + id, String.class),
+                        page -> page.contains("Write handover note")
+                                && page.contains("Review and acknowledge account"));
+        assertThat(SignedIn.as(http, "maria").getForObject("/handovers", String.class))
+                .contains("Dana Departing");
+
+        long account = jdbc.queryForObject(
+                "select min(account_id) from handover_item where handover_id = ? and note is not null", Long.class, id);
+        String review = SignedIn.as(http, successor.getUsername())
+                .getForObject("/handovers/" + id + "/accounts/" + account, String.class);
+        assertThat(review).contains("Ana decides; prefers mail", "Contacts", "Timeline");
+        long acknowledge = await().atMost(WAIT)
+                .until(
+                        () -> jdbc.queryForList(
+                                "select id from task where subject_type = 'handover' and subject_id = ? and account_id = ? and element_id = 'task_review_and_acknowledge_account'",
+                                Long.class,
+                                id,
+                                account),
+                        ids -> !ids.isEmpty())
+                .get(0);
+        assertThat(SignedIn.as(http, successor.getUsername()).getForObject("/tasks/" + acknowledge, String.class))
+                .contains("/handovers/" + id + "/accounts/" + account);
+        assertThat(SignedIn.as(http, "ravi")
+                        .getForEntity("/handovers/" + id + "/accounts/" + account, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(SignedIn.as(http, successor.getUsername())
+                        .getForEntity("/handovers/" + id, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private HttpStatus launchStatus(String user, Map<String, Object> body) {
+        return (HttpStatus)
+                as(user).postForEntity("/api/handovers", body, Map.class).getStatusCode();
+    }
+
+    private Map<String, Object> launch(Long successorId) {
+        return Map.of(
+                "departingId",
+                departing.getId(),
+                "reason",
+                "LEAVING",
+                "effectiveDate",
+                LocalDate.now().plusDays(7).toString(),
+                "plan",
+                Map.of("mode", "ONE", "successorId", successorId));
+    }
+
+    /** Waits for the person's open task at that step, then completes it through the task API. */
+    private Task openTask(Person who, String elementId) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getStatus() == TaskStatus.OPEN
+                                        && who.getUsername().equals(t.getAssignee())
+                                        && elementId.equals(t.getElementId()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    /** The promise lines of an introduction mail's text part. */
+    private static List<String> promisesIn(MimeMessage mail) throws Exception {
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        String text = null;
+        for (int i = 0; i < parts.getCount() && text == null; i++) {
+            text = textOf(parts.getBodyPart(i));
+        }
+        return text.lines().filter(l -> l.startsWith("- ")).toList();
+    }
+
+    private static String textOf(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart m) {
+            for (int i = 0; i < m.getCount(); i++) {
+                String t = textOf(m.getBodyPart(i));
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void complete(Person who, String elementId, Map<String, Object> values) throws Exception {
+        Task task = openTask(who, elementId);
+        ResponseEntity<Map> done =
+                as(who.getUsername()).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
+        assertThat(done.getStatusCode())
+                .as("%s completes %s: %s", who.getUsername(), elementId, done.getBody())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    /** A sample review of the first account, claimed by the departing rep: work that must move with the account. */
+    private Task anOpenTaskOfTheDepartingRep() throws Exception {
+        Task task = awaitTaskOf(startReview(book.get(0).getId()));
+        assertThat(post(departing.getUsername(), task, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        return task;
+    }
+
+    private List<MimeMessage> mailTo(String address) throws Exception {
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().contains(address));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    private String contactEmail(Account account) {
+        return contacts.findByAccountIdAndPrimaryTrue(account.getId())
+                .orElseThrow()
+                .getEmail();
+    }
+
+    private Account account(String name, String contactKey) {
+        Account account = accounts.save(new Account(name, departing, "mid-market", "DACH", null));
+        Contact ana = new Contact(account, "Ana " + contactKey, "CFO", contactKey + "@customer.example", null, "mail");
+        ana.markPrimary(true);
+        contacts.save(ana);
+        return account;
+    }
+
+    private Person person(String username, String fullName, Long teamId, Long managerId) {
+        Long id = peopleService
+                .create(new NewPerson(
+                        username, fullName, username + "@baton.example", "demo", Set.of(Role.REP), teamId, managerId))
+                .id();
+        return people.findById(id).orElseThrow();
+    }
 }

@@ -26,182 +26,246 @@ import org.springframework.util.LinkedMultiValueMap;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportIntegrationTests {
 
-  @Autowired TestRestTemplate http;
-  @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
 
-  @Test
-  void salesforceReportAndDataLoaderExportsImportAndAReimportUpdatesInsteadOfDuplicating() throws IOException {
-    Map dryRun = finished(start("ACCOUNTS", "SALESFORCE", true, "salesforce-accounts-report.csv", sample("salesforce-accounts-report.csv")));
-    assertThat(dryRun).containsEntry("status", "SUCCEEDED").containsEntry("created", 3).containsEntry("errorCount", 0);
-    assertThat(accounts("SALESFORCE")).isEmpty();
+    @Autowired
+    JdbcTemplate jdbc;
 
-    Map imported = finished(start("ACCOUNTS", "SALESFORCE", false, "salesforce-accounts-report.csv", sample("salesforce-accounts-report.csv")));
-    Map contacts = finished(start("CONTACTS", "SALESFORCE", false, "contacts.csv", sample("salesforce-contacts-dataloader.csv")));
-    Map again = finished(start("ACCOUNTS", "SALESFORCE", false, "salesforce-accounts-report.csv", sample("salesforce-accounts-report.csv")));
+    @Test
+    void salesforceReportAndDataLoaderExportsImportAndAReimportUpdatesInsteadOfDuplicating() throws IOException {
+        Map dryRun = finished(start(
+                "ACCOUNTS",
+                "SALESFORCE",
+                true,
+                "salesforce-accounts-report.csv",
+                sample("salesforce-accounts-report.csv")));
+        assertThat(dryRun)
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("created", 3)
+                .containsEntry("errorCount", 0);
+        assertThat(accounts("SALESFORCE")).isEmpty();
 
-    assertThat(imported).containsEntry("status", "SUCCEEDED").containsEntry("created", 3).containsEntry("rowsTotal", 8);
-    // the report's 15-character ids and Data Loader's 18-character ones name the same accounts
-    assertThat(accounts("SALESFORCE")).containsExactly(
-        "0015g00000AbCdEAAV Jörg Müller GmbH rob Germany", "0015g00000LmNoPAAV Northwind Traders rob Netherlands",
-        "0015g00000XyZqRAAV Acme, Inc. rita United States");
-    assertThat(contacts).containsEntry("status", "SUCCEEDED").containsEntry("created", 3);
-    assertThat(jdbc.queryForList("select c.full_name || ' @ ' || a.name from contact c join account a on a.id = c.account_id"
-        + " where c.external_source = 'SALESFORCE' order by c.full_name", String.class))
-        .containsExactly("Anne de Vries @ Northwind Traders", "Jörg Müller @ Jörg Müller GmbH", "Wile E. Coyote @ Acme, Inc.");
-    assertThat(again).containsEntry("created", 0).containsEntry("updated", 3);
-    assertThat((List<Map>) again.get("notices")).hasSize(4) // three updates and the report's footer
-        .anySatisfy(n -> assertThat((String) n.get("problem")).startsWith("already imported: updates account"));
-    assertThat(accounts("SALESFORCE")).hasSize(3);
-  }
+        Map imported = finished(start(
+                "ACCOUNTS",
+                "SALESFORCE",
+                false,
+                "salesforce-accounts-report.csv",
+                sample("salesforce-accounts-report.csv")));
+        Map contacts = finished(
+                start("CONTACTS", "SALESFORCE", false, "contacts.csv", sample("salesforce-contacts-dataloader.csv")));
+        Map again = finished(start(
+                "ACCOUNTS",
+                "SALESFORCE",
+                false,
+                "salesforce-accounts-report.csv",
+                sample("salesforce-accounts-report.csv")));
 
-  @Test
-  void hubspotCompaniesAndContactsImportWithTheirOwnColumnNames() throws IOException {
-    Map companies = finished(start("ACCOUNTS", "HUBSPOT", false, "companies.csv", sample("hubspot-companies.csv")));
-    Map contacts = finished(start("CONTACTS", "HUBSPOT", false, "contacts.csv", sample("hubspot-contacts.csv")));
+        assertThat(imported)
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("created", 3)
+                .containsEntry("rowsTotal", 8);
+        // the report's 15-character ids and Data Loader's 18-character ones name the same accounts
+        assertThat(accounts("SALESFORCE"))
+                .containsExactly(
+                        "0015g00000AbCdEAAV Jörg Müller GmbH rob Germany",
+                        "0015g00000LmNoPAAV Northwind Traders rob Netherlands",
+                        "0015g00000XyZqRAAV Acme, Inc. rita United States");
+        assertThat(contacts).containsEntry("status", "SUCCEEDED").containsEntry("created", 3);
+        assertThat(jdbc.queryForList(
+                        "select c.full_name || ' @ ' || a.name from contact c join account a on a.id = c.account_id"
+                                + " where c.external_source = 'SALESFORCE' order by c.full_name",
+                        String.class))
+                .containsExactly(
+                        "Anne de Vries @ Northwind Traders",
+                        "Jörg Müller @ Jörg Müller GmbH",
+                        "Wile E. Coyote @ Acme, Inc.");
+        assertThat(again).containsEntry("created", 0).containsEntry("updated", 3);
+        assertThat((List<Map>) again.get("notices"))
+                .hasSize(4) // three updates and the report's footer
+                .anySatisfy(n -> assertThat((String) n.get("problem")).startsWith("already imported: updates account"));
+        assertThat(accounts("SALESFORCE")).hasSize(3);
+    }
 
-    // another test may have imported them before: then they are updated
-    assertThat(companies).containsEntry("status", "SUCCEEDED").containsEntry("errorCount", 0);
-    assertThat((int) companies.get("created") + (int) companies.get("updated")).isEqualTo(3);
-    assertThat(accounts("HUBSPOT")).containsExactly("9001001 Globex Corporation rita United States",
-        "9001002 Initech ravi United States", "9001003 Umbrella \"Bio\" Labs null United Kingdom");
-    assertThat(contacts).containsEntry("status", "SUCCEEDED").containsEntry("errorCount", 0);
-    // of several associated companies, the first (the primary) is the contact's account
-    assertThat(jdbc.queryForObject("select a.external_id from contact c join account a on a.id = c.account_id"
-        + " where c.external_source = 'HUBSPOT' and c.external_id = '5102'", String.class)).isEqualTo("9001002");
-  }
+    @Test
+    void hubspotCompaniesAndContactsImportWithTheirOwnColumnNames() throws IOException {
+        Map companies = finished(start("ACCOUNTS", "HUBSPOT", false, "companies.csv", sample("hubspot-companies.csv")));
+        Map contacts = finished(start("CONTACTS", "HUBSPOT", false, "contacts.csv", sample("hubspot-contacts.csv")));
 
-  @Test
-  void readsAByteOrderMarkSemicolonsAndQuotedMultiLineCells() throws IOException {
-    finished(start("ACCOUNTS", "HUBSPOT", false, "companies.csv", sample("hubspot-companies.csv")));
-    finished(start("CONTACTS", "HUBSPOT", false, "contacts.csv", sample("hubspot-contacts.csv")));
+        // another test may have imported them before: then they are updated
+        assertThat(companies).containsEntry("status", "SUCCEEDED").containsEntry("errorCount", 0);
+        assertThat((int) companies.get("created") + (int) companies.get("updated"))
+                .isEqualTo(3);
+        assertThat(accounts("HUBSPOT"))
+                .containsExactly(
+                        "9001001 Globex Corporation rita United States",
+                        "9001002 Initech ravi United States",
+                        "9001003 Umbrella \"Bio\" Labs null United Kingdom");
+        assertThat(contacts).containsEntry("status", "SUCCEEDED").containsEntry("errorCount", 0);
+        // of several associated companies, the first (the primary) is the contact's account
+        assertThat(jdbc.queryForObject(
+                        "select a.external_id from contact c join account a on a.id = c.account_id"
+                                + " where c.external_source = 'HUBSPOT' and c.external_id = '5102'",
+                        String.class))
+                .isEqualTo("9001002");
+    }
 
-    Map interactions = finished(start("INTERACTIONS", "HUBSPOT", false, "i.csv", sample("baton-interactions-semicolon.csv")));
+    @Test
+    void readsAByteOrderMarkSemicolonsAndQuotedMultiLineCells() throws IOException {
+        finished(start("ACCOUNTS", "HUBSPOT", false, "companies.csv", sample("hubspot-companies.csv")));
+        finished(start("CONTACTS", "HUBSPOT", false, "contacts.csv", sample("hubspot-contacts.csv")));
 
-    assertThat(interactions).containsEntry("status", "SUCCEEDED").containsEntry("errorCount", 0);
-    assertThat(jdbc.queryForObject("select summary from interaction where external_source = 'HUBSPOT' and external_id = 'I-1'",
-        String.class)).isEqualTo("Renewal call; Hank wants\r\nSSO before signing");
-  }
+        Map interactions =
+                finished(start("INTERACTIONS", "HUBSPOT", false, "i.csv", sample("baton-interactions-semicolon.csv")));
 
-  @Test
-  void aDryRunReportsEveryRowErrorByRowAndColumnAndWritesNothing() throws IOException {
-    Map result = finished(start("ACCOUNTS", "BATON", true, "bad.csv", sample("baton-accounts-bad.csv")));
+        assertThat(interactions).containsEntry("status", "SUCCEEDED").containsEntry("errorCount", 0);
+        assertThat(jdbc.queryForObject(
+                        "select summary from interaction where external_source = 'HUBSPOT' and external_id = 'I-1'",
+                        String.class))
+                .isEqualTo("Renewal call; Hank wants\r\nSSO before signing");
+    }
 
-    assertThat(result).containsEntry("status", "FAILED").containsEntry("errorCount", 4);
-    assertThat((List<Map>) result.get("errors")).extracting(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
-        .containsExactly("3 name: is required",
-            "4 owner: no person in Baton has this e-mail or name: import people first, or correct the owner",
-            "5 renewal_date: is not a date: write it as 2025-12-31, 12/31/2025 or 31.12.2025",
-            "6 external_id: repeats the id of row 2");
-    assertThat(accounts("BATON")).isEmpty();
-  }
+    @Test
+    void aDryRunReportsEveryRowErrorByRowAndColumnAndWritesNothing() throws IOException {
+        Map result = finished(start("ACCOUNTS", "BATON", true, "bad.csv", sample("baton-accounts-bad.csv")));
 
-  @Test
-  void aRealImportWithOneBadRowWritesNothingAtAll() {
-    String csv = "external_id,name,owner\nOK-1,Fine Ltd,rob@baton.example\nOK-2,Also Fine,rita@baton.example\n"
-        + "OK-3,Bad Owner,ghost@example.com\n";
+        assertThat(result).containsEntry("status", "FAILED").containsEntry("errorCount", 4);
+        assertThat((List<Map>) result.get("errors"))
+                .extracting(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                .containsExactly(
+                        "3 name: is required",
+                        "4 owner: no person in Baton has this e-mail or name: import people first, or correct the owner",
+                        "5 renewal_date: is not a date: write it as 2025-12-31, 12/31/2025 or 31.12.2025",
+                        "6 external_id: repeats the id of row 2");
+        assertThat(accounts("BATON")).isEmpty();
+    }
 
-    Map result = finished(start("ACCOUNTS", "BATON", false, "one-bad.csv", csv.getBytes(StandardCharsets.UTF_8)));
+    @Test
+    void aRealImportWithOneBadRowWritesNothingAtAll() {
+        String csv = "external_id,name,owner\nOK-1,Fine Ltd,rob@baton.example\nOK-2,Also Fine,rita@baton.example\n"
+                + "OK-3,Bad Owner,ghost@example.com\n";
 
-    assertThat(result).containsEntry("status", "FAILED").containsEntry("errorCount", 1);
-    assertThat(jdbc.queryForObject("select count(*) from account where external_id like 'OK-%'", Integer.class)).isZero();
-  }
+        Map result = finished(start("ACCOUNTS", "BATON", false, "one-bad.csv", csv.getBytes(StandardCharsets.UTF_8)));
 
-  @Test
-  void contactsWithABadEmailOrAnUnknownAccountAreRowErrors() {
-    String csv = "external_id,account,full_name,email\nC-1,NOPE,Ann Bee,ann@example.com\nC-2,NOPE,Cid Dee,not-an-email\n";
+        assertThat(result).containsEntry("status", "FAILED").containsEntry("errorCount", 1);
+        assertThat(jdbc.queryForObject("select count(*) from account where external_id like 'OK-%'", Integer.class))
+                .isZero();
+    }
 
-    Map result = finished(start("CONTACTS", "BATON", true, "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+    @Test
+    void contactsWithABadEmailOrAnUnknownAccountAreRowErrors() {
+        String csv =
+                "external_id,account,full_name,email\nC-1,NOPE,Ann Bee,ann@example.com\nC-2,NOPE,Cid Dee,not-an-email\n";
 
-    assertThat((List<Map>) result.get("errors")).extracting(e -> e.get("row") + " " + e.get("column"))
-        .containsExactly("2 account", "3 account", "3 email");
-  }
+        Map result = finished(start("CONTACTS", "BATON", true, "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
 
-  @Test
-  void aFileThatCannotBeReadAsAWholeIsRefusedAtOnceSayingWhy() {
-    byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0};
-    byte[] latin1 = "external_id,name\nL-1,J\u00f6rg\n".getBytes(StandardCharsets.ISO_8859_1);
-    byte[] oversize = ("external_id,name\n" + "X-1,Too big\n".repeat(30_000)).getBytes(StandardCharsets.UTF_8);
+        assertThat((List<Map>) result.get("errors"))
+                .extracting(e -> e.get("row") + " " + e.get("column"))
+                .containsExactly("2 account", "3 account", "3 email");
+    }
 
-    assertThat(refusal("ACCOUNTS", "accounts.csv", xlsx)).contains("zip archive (an Excel .xlsx file?)");
-    assertThat(refusal("ACCOUNTS", "empty.csv", new byte[0])).isEqualTo("the file is empty");
-    assertThat(refusal("ACCOUNTS", "latin1.csv", latin1)).startsWith("the file is not UTF-8 (line 2;");
-    assertThat(refusal("ACCOUNTS", "big.csv", oversize)).contains("over the limit of 262,144 bytes");
-    assertThat(refusal("ACCOUNTS", "a.csv", "external_id,segment\nA-1,x\n".getBytes(StandardCharsets.UTF_8)))
-        .startsWith("missing required column name for ACCOUNTS from BATON");
-    assertThat(refusal("ACCOUNTS", "a.csv", "external_id|name\nA-1|x\n".getBytes(StandardCharsets.UTF_8)))
-        .contains("separated by '|'");
-  }
+    @Test
+    void aFileThatCannotBeReadAsAWholeIsRefusedAtOnceSayingWhy() {
+        byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0};
+        byte[] latin1 = "external_id,name\nL-1,J\u00f6rg\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] oversize = ("external_id,name\n" + "X-1,Too big\n".repeat(30_000)).getBytes(StandardCharsets.UTF_8);
 
-  @Test
-  void takesAccountNamesOfUpTo255CharactersAsSalesforceDoes() {
-    String csv = "external_id,name\nLONG-1," + "n".repeat(255) + "\nLONG-2," + "n".repeat(256) + "\n";
+        assertThat(refusal("ACCOUNTS", "accounts.csv", xlsx)).contains("zip archive (an Excel .xlsx file?)");
+        assertThat(refusal("ACCOUNTS", "empty.csv", new byte[0])).isEqualTo("the file is empty");
+        assertThat(refusal("ACCOUNTS", "latin1.csv", latin1)).startsWith("the file is not UTF-8 (line 2;");
+        assertThat(refusal("ACCOUNTS", "big.csv", oversize)).contains("over the limit of 262,144 bytes");
+        assertThat(refusal("ACCOUNTS", "a.csv", "external_id,segment\nA-1,x\n".getBytes(StandardCharsets.UTF_8)))
+                .startsWith("missing required column name for ACCOUNTS from BATON");
+        assertThat(refusal("ACCOUNTS", "a.csv", "external_id|name\nA-1|x\n".getBytes(StandardCharsets.UTF_8)))
+                .contains("separated by '|'");
+    }
 
-    Map result = finished(start("ACCOUNTS", "BATON", true, "long.csv", csv.getBytes(StandardCharsets.UTF_8)));
+    @Test
+    void takesAccountNamesOfUpTo255CharactersAsSalesforceDoes() {
+        String csv = "external_id,name\nLONG-1," + "n".repeat(255) + "\nLONG-2," + "n".repeat(256) + "\n";
 
-    assertThat((List<Map>) result.get("errors")).extracting(e -> e.get("row") + " " + e.get("problem"))
-        .containsExactly("3 is longer than 255 characters");
-  }
+        Map result = finished(start("ACCOUNTS", "BATON", true, "long.csv", csv.getBytes(StandardCharsets.UTF_8)));
 
-  @Test
-  void theImportPageListsImportsAndOffersEachTemplate() {
-    long id = start("ACCOUNTS", "BATON", true, "page.csv", "external_id,name\nP-1,Page Ltd\n".getBytes(StandardCharsets.UTF_8));
-    finished(id);
+        assertThat((List<Map>) result.get("errors"))
+                .extracting(e -> e.get("row") + " " + e.get("problem"))
+                .containsExactly("3 is longer than 255 characters");
+    }
 
-    String page = dev.baton.support.SignedIn.as(http, "ada").getForObject("/imports", String.class);
-    String detail = dev.baton.support.SignedIn.as(http, "ada").getForObject("/imports/" + id, String.class);
-    String template = dev.baton.support.SignedIn.as(http, "ada").getForObject("/imports/templates/CONTACTS.csv", String.class);
+    @Test
+    void theImportPageListsImportsAndOffersEachTemplate() {
+        long id = start(
+                "ACCOUNTS",
+                "BATON",
+                true,
+                "page.csv",
+                "external_id,name\nP-1,Page Ltd\n".getBytes(StandardCharsets.UTF_8));
+        finished(id);
 
-    assertThat(page).contains("Import a team's book", "page.csv", "/imports/templates/ACCOUNTS.csv");
-    assertThat(detail).contains("All 1 rows are fine: 1 would be new");
-    assertThat(template).isEqualTo("\uFEFFexternal_id,account,full_name,first_name,last_name,title,email,phone,last_verified_at\r\n");
-  }
+        String page = dev.baton.support.SignedIn.as(http, "ada").getForObject("/imports", String.class);
+        String detail = dev.baton.support.SignedIn.as(http, "ada").getForObject("/imports/" + id, String.class);
+        String template = dev.baton.support.SignedIn.as(http, "ada")
+                .getForObject("/imports/templates/CONTACTS.csv", String.class);
 
-  @Test
-  void onlyAdminsImport() {
-    ResponseEntity<Map> rep = upload("rob", "ACCOUNTS", "BATON", true, "a.csv", "external_id,name\n".getBytes());
+        assertThat(page).contains("Import a team's book", "page.csv", "/imports/templates/ACCOUNTS.csv");
+        assertThat(detail).contains("All 1 rows are fine: 1 would be new");
+        assertThat(template)
+                .isEqualTo(
+                        "\uFEFFexternal_id,account,full_name,first_name,last_name,title,email,phone,last_verified_at\r\n");
+    }
 
-    assertThat(rep.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-  }
+    @Test
+    void onlyAdminsImport() {
+        ResponseEntity<Map> rep = upload("rob", "ACCOUNTS", "BATON", true, "a.csv", "external_id,name\n".getBytes());
 
-  private String refusal(String kind, String name, byte[] content) {
-    ResponseEntity<Map> response = upload("ada", kind, "BATON", true, name, content);
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    return (String) ((Map) response.getBody().get("errors")).get("file");
-  }
+        assertThat(rep.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
 
-  private List<String> accounts(String source) {
-    return jdbc.queryForList("select a.external_id || ' ' || a.name || ' ' || coalesce(p.username, 'null') || ' ' || a.territory"
-        + " from account a left join person p on p.id = a.owner_id where a.external_source = ? order by a.external_id",
-        String.class, source);
-  }
+    private String refusal(String kind, String name, byte[] content) {
+        ResponseEntity<Map> response = upload("ada", kind, "BATON", true, name, content);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        return (String) ((Map) response.getBody().get("errors")).get("file");
+    }
 
-  private long start(String kind, String source, boolean dryRun, String name, byte[] content) {
-    ResponseEntity<Map> response = upload("ada", kind, source, dryRun, name, content);
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    return ((Number) response.getBody().get("id")).longValue();
-  }
+    private List<String> accounts(String source) {
+        return jdbc.queryForList(
+                "select a.external_id || ' ' || a.name || ' ' || coalesce(p.username, 'null') || ' ' || a.territory"
+                        + " from account a left join person p on p.id = a.owner_id where a.external_source = ? order by a.external_id",
+                String.class,
+                source);
+    }
 
-  private Map finished(long id) {
-    return await().atMost(Duration.ofSeconds(30)).until(
-        () -> http.withBasicAuth("ada", "demo").getForObject("/api/imports/" + id, Map.class),
-        job -> !List.of("QUEUED", "RUNNING").contains(job.get("status")));
-  }
+    private long start(String kind, String source, boolean dryRun, String name, byte[] content) {
+        ResponseEntity<Map> response = upload("ada", kind, source, dryRun, name, content);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        return ((Number) response.getBody().get("id")).longValue();
+    }
 
-  private ResponseEntity<Map> upload(String user, String kind, String source, boolean dryRun, String name, byte[] content) {
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth(user, "demo").postForEntity(
-        "/api/imports?kind=" + kind + "&source=" + source + "&dryRun=" + dryRun, new HttpEntity<>(parts, headers), Map.class);
-  }
+    private Map finished(long id) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.withBasicAuth("ada", "demo").getForObject("/api/imports/" + id, Map.class),
+                        job -> !List.of("QUEUED", "RUNNING").contains(job.get("status")));
+    }
 
-  private static byte[] sample(String name) throws IOException {
-    return new ClassPathResource("imports/" + name).getContentAsByteArray();
-  }
+    private ResponseEntity<Map> upload(
+            String user, String kind, String source, boolean dryRun, String name, byte[] content) {
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, "demo")
+                .postForEntity(
+                        "/api/imports?kind=" + kind + "&source=" + source + "&dryRun=" + dryRun,
+                        new HttpEntity<>(parts, headers),
+                        Map.class);
+    }
+
+    private static byte[] sample(String name) throws IOException {
+        return new ClassPathResource("imports/" + name).getContentAsByteArray();
+    }
 }

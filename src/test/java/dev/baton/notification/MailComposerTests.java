@@ -11,60 +11,95 @@ import org.junit.jupiter.api.Test;
 
 class MailComposerTests {
 
-  private final MailComposer composer =
-      new MailComposer(new MailSettings("Baton <baton@baton.local>", URI.create("https://baton.example/"),
-          Duration.ofSeconds(5), false, 8, Duration.ofSeconds(30)));
+    private final MailComposer composer = new MailComposer(new MailSettings(
+            "Baton <baton@baton.local>",
+            URI.create("https://baton.example/"),
+            Duration.ofSeconds(5),
+            false,
+            8,
+            Duration.ofSeconds(30)));
 
-  @Test
-  void rendersSubjectTextAndHtmlFromTheSameModel() {
-    MailComposer.Mail mail = composer.compose("task-assigned", Map.of(
-        "recipientName", "Rob", "taskName", "Write the handover note", "taskId", 42,
-        "accountName", "Brauerei Müller & Söhne", "dueAt", LocalDateTime.of(2026, 12, 1, 17, 0)));
+    @Test
+    void rendersSubjectTextAndHtmlFromTheSameModel() {
+        MailComposer.Mail mail = composer.compose(
+                "task-assigned",
+                Map.of(
+                        "recipientName",
+                        "Rob",
+                        "taskName",
+                        "Write the handover note",
+                        "taskId",
+                        42,
+                        "accountName",
+                        "Brauerei Müller & Söhne",
+                        "dueAt",
+                        LocalDateTime.of(2026, 12, 1, 17, 0)));
 
-    assertThat(mail.subject()).isEqualTo("New task: Write the handover note · Brauerei Müller & Söhne");
-    assertThat(mail.text())
-        .startsWith("Hello Rob,")
-        .contains("for Brauerei Müller & Söhne.", "Due: Tuesday 1 December 2026, 17:00", "https://baton.example/tasks/42");
-    assertThat(mail.html())
-        .contains("Brauerei Müller &amp; Söhne", "href=\"https://baton.example/tasks/42\"");
-  }
+        assertThat(mail.subject()).isEqualTo("New task: Write the handover note · Brauerei Müller & Söhne");
+        assertThat(mail.text())
+                .startsWith("Hello Rob,")
+                .contains(
+                        "for Brauerei Müller & Söhne.",
+                        "Due: Tuesday 1 December 2026, 17:00",
+                        "https://baton.example/tasks/42");
+        assertThat(mail.html()).contains("Brauerei Müller &amp; Söhne", "href=\"https://baton.example/tasks/42\"");
+    }
 
-  @Test
-  void escapesWhatCustomersTypedInTheHtmlPart() {
-    MailComposer.Mail mail = composer.compose("task-assigned",
-        Map.of("recipientName", "<script>alert(1)</script>", "taskName", "Call", "taskId", 1));
+    @Test
+    void escapesWhatCustomersTypedInTheHtmlPart() {
+        MailComposer.Mail mail = composer.compose(
+                "task-assigned", Map.of("recipientName", "<script>alert(1)</script>", "taskName", "Call", "taskId", 1));
 
-    assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;");
-    assertThat(mail.subject()).isEqualTo("New task: Call");
-    assertThat(mail.text()).doesNotContain("Due:");
-  }
+        assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(mail.subject()).isEqualTo("New task: Call");
+        assertThat(mail.text()).doesNotContain("Due:");
+    }
 
-  @Test
-  void saysWhichTemplateIsMissing() {
-    assertThatThrownBy(() -> composer.compose("no-such-mail", Map.of()))
-        .hasMessageContaining("no-such-mail");
-  }
+    @Test
+    void saysWhichTemplateIsMissing() {
+        assertThatThrownBy(() -> composer.compose("no-such-mail", Map.of())).hasMessageContaining("no-such-mail");
+    }
 
-  private MailComposer.Mail introduction(java.util.List<String> promises) {
-    return composer.compose("intro-customer", Map.of("contactName", "Ana", "accountName", "Acme",
-        "successorName", "Rita Okafor", "successorEmail", "rita@example.com", "departingName", "Rob Jansen",
-        "departingFirstName", "Rob", "departingInCopy", false, "promises", promises));
-  }
+    private MailComposer.Mail introduction(java.util.List<String> promises) {
+        return composer.compose(
+                "intro-customer",
+                Map.of(
+                        "contactName",
+                        "Ana",
+                        "accountName",
+                        "Acme",
+                        "successorName",
+                        "Rita Okafor",
+                        "successorEmail",
+                        "rita@example.com",
+                        "departingName",
+                        "Rob Jansen",
+                        "departingFirstName",
+                        "Rob",
+                        "departingInCopy",
+                        false,
+                        "promises",
+                        promises));
+    }
 
-  @Test
-  void theIntroductionListsEachOpenPromiseWithItsDateInTextAndHtml() {
-    MailComposer.Mail mail = introduction(java.util.List.of("Price hold, by 27 March 2026", "SSO guide, by 1 May 2026"));
+    @Test
+    void theIntroductionListsEachOpenPromiseWithItsDateInTextAndHtml() {
+        MailComposer.Mail mail =
+                introduction(java.util.List.of("Price hold, by 27 March 2026", "SSO guide, by 1 May 2026"));
 
-    assertThat(mail.text()).contains("every promise we have made to you stands, with the same dates:\n\n"
-        + "- Price hold, by 27 March 2026\n- SSO guide, by 1 May 2026\n");
-    assertThat(mail.html()).contains("<li>Price hold, by 27 March 2026</li>", "<li>SSO guide, by 1 May 2026</li>");
-  }
+        assertThat(mail.text())
+                .contains("every promise we have made to you stands, with the same dates:\n\n"
+                        + "- Price hold, by 27 March 2026\n- SSO guide, by 1 May 2026\n");
+        assertThat(mail.html()).contains("<li>Price hold, by 27 March 2026</li>", "<li>SSO guide, by 1 May 2026</li>");
+    }
 
-  @Test
-  void theIntroductionSaysNothingOfPromisesWhenThereAreNone() {
-    MailComposer.Mail mail = introduction(java.util.List.of());
+    @Test
+    void theIntroductionSaysNothingOfPromisesWhenThereAreNone() {
+        MailComposer.Mail mail = introduction(java.util.List.of());
 
-    assertThat(mail.text()).contains("You won't need to repeat any of it.\n").doesNotContain("promise we have made");
-    assertThat(mail.html()).doesNotContain("promise we have made").doesNotContain("<li>");
-  }
+        assertThat(mail.text())
+                .contains("You won't need to repeat any of it.\n")
+                .doesNotContain("promise we have made");
+        assertThat(mail.html()).doesNotContain("promise we have made").doesNotContain("<li>");
+    }
 }

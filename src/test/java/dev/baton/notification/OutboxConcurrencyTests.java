@@ -18,44 +18,65 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutboxConcurrencyTests {
 
-  static final int MESSAGES = 300;
+    static final int MESSAGES = 300;
 
-  @Autowired Outbox outbox;
-  @Autowired OutboxDispatcher dispatcher;
-  @Autowired GreenMail greenMail;
-  @Autowired JdbcClient jdbc;
-  @Autowired PlatformTransactionManager transactionManager;
+    @Autowired
+    Outbox outbox;
 
-  @Test
-  void twoDispatchersAtOnceSendEachMessageExactlyOnce() throws Exception {
-    dispatcher.dispatch(); // leftovers of other tests, so that every row below is ours
-    String domain = "conc" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-    new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
-      for (int i = 0; i < MESSAGES; i++) {
-        outbox.enqueue(domain + ":" + i, "r" + i + "@" + domain, null, "Message " + i, "text " + i, "<p>" + i + "</p>");
-      }
-    });
+    @Autowired
+    OutboxDispatcher dispatcher;
 
-    int attempted = runTwiceAtOnce();
+    @Autowired
+    GreenMail greenMail;
 
-    assertThat(attempted).isEqualTo(MESSAGES);
-    MimeMessage[] received = greenMail.getReceivedMessagesForDomain(domain);
-    assertThat(received).hasSize(MESSAGES);
-    assertThat(Arrays.stream(received).map(OutboxConcurrencyTests::subject).distinct()).hasSize(MESSAGES);
-    assertThat(jdbc.sql("select count(*) from outbox_message where dedup_key like ? and status = 'SENT' and attempts = 1")
-            .param(domain + ":%").query(Integer.class).single())
-        .isEqualTo(MESSAGES);
-  }
+    @Autowired
+    JdbcClient jdbc;
 
-  private int runTwiceAtOnce() throws Exception {
-    return Race.twiceAtOnce(() -> dispatcher.dispatch()).stream().mapToInt(Integer::intValue).sum();
-  }
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
+    @Test
+    void twoDispatchersAtOnceSendEachMessageExactlyOnce() throws Exception {
+        dispatcher.dispatch(); // leftovers of other tests, so that every row below is ours
+        String domain = "conc" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            for (int i = 0; i < MESSAGES; i++) {
+                outbox.enqueue(
+                        domain + ":" + i,
+                        "r" + i + "@" + domain,
+                        null,
+                        "Message " + i,
+                        "text " + i,
+                        "<p>" + i + "</p>");
+            }
+        });
+
+        int attempted = runTwiceAtOnce();
+
+        assertThat(attempted).isEqualTo(MESSAGES);
+        MimeMessage[] received = greenMail.getReceivedMessagesForDomain(domain);
+        assertThat(received).hasSize(MESSAGES);
+        assertThat(Arrays.stream(received).map(OutboxConcurrencyTests::subject).distinct())
+                .hasSize(MESSAGES);
+        assertThat(jdbc.sql(
+                                "select count(*) from outbox_message where dedup_key like ? and status = 'SENT' and attempts = 1")
+                        .param(domain + ":%")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(MESSAGES);
     }
-  }
+
+    private int runTwiceAtOnce() throws Exception {
+        return Race.twiceAtOnce(() -> dispatcher.dispatch()).stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

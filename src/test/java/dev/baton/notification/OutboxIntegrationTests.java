@@ -28,150 +28,180 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutboxIntegrationTests {
 
-  @Autowired Outbox outbox;
-  @Autowired OutboxDispatcher dispatcher;
-  @Autowired OutboxMessages messages;
-  @Autowired GreenMail greenMail;
-  @Autowired JavaMailSender mailSender;
-  @Autowired PlatformTransactionManager transactionManager;
-  @Autowired MailSettings settings;
+    @Autowired
+    Outbox outbox;
 
-  TransactionTemplate transactions;
-  String domain;
+    @Autowired
+    OutboxDispatcher dispatcher;
 
-  @BeforeEach
-  void setUp() {
-    transactions = new TransactionTemplate(transactionManager);
-    domain = "c" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-    dispatcher.dispatch(); // whatever other tests left behind, so the counts below are ours
-  }
+    @Autowired
+    OutboxMessages messages;
 
-  @Test
-  void deliversACommittedMailOnceWithTextAndHtmlToEveryRecipient() throws Exception {
-    String key = "test:" + domain;
-    transactions.executeWithoutResult(tx -> {
-      assertThat(outbox.enqueue(key, "anna@" + domain, "jan@" + domain, "Hallo Anna", "plain body", "<p>html body</p>")).isTrue();
-      assertThat(outbox.enqueue(key, "anna@" + domain, null, "again", "again", null)).isFalse();
-    });
+    @Autowired
+    GreenMail greenMail;
 
-    assertThat(dispatcher.dispatch()).isEqualTo(1);
-    assertThat(dispatcher.dispatch()).isZero();
+    @Autowired
+    JavaMailSender mailSender;
 
-    MimeMessage[] received = greenMail.getReceivedMessagesForDomain(domain);
-    assertThat(received).hasSize(2); // one copy in each recipient's mailbox
-    MimeMessage mail = received[0];
-    assertThat(mail.getSubject()).isEqualTo("Hallo Anna");
-    assertThat(mail.getRecipients(RecipientType.TO)).extracting(Object::toString).containsExactly("anna@" + domain);
-    assertThat(mail.getRecipients(RecipientType.CC)).extracting(Object::toString).containsExactly("jan@" + domain);
-    OutboxMessage row = messages.findByDedupKey(key).orElseThrow();
-    assertThat(mail.getMessageID()).isEqualTo(dispatcher.messageId(row));
-    assertThat(partsOf(mail)).contains("text/plain", "plain body", "text/html", "<p>html body</p>");
-    assertThat(row.getStatus()).isEqualTo(OutboxStatus.SENT);
-    assertThat(row.getAttempts()).isEqualTo(1);
-  }
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
-  @Test
-  void sendsNothingWhenTheCallersTransactionRollsBack() {
-    transactions.executeWithoutResult(tx -> {
-      outbox.enqueue("test:" + domain, "anna@" + domain, null, "never", "never", null);
-      tx.setRollbackOnly();
-    });
+    @Autowired
+    MailSettings settings;
 
-    dispatcher.dispatch();
+    TransactionTemplate transactions;
+    String domain;
 
-    assertThat(messages.findByDedupKey("test:" + domain)).isEmpty();
-    assertThat(greenMail.getReceivedMessagesForDomain(domain)).isEmpty();
-  }
-
-  @Test
-  void refusesToEnqueueOutsideATransaction() {
-    assertThatThrownBy(() -> outbox.enqueue("test:" + domain, "anna@" + domain, null, "s", "t", null))
-        .isInstanceOf(IllegalTransactionStateException.class);
-  }
-
-  @Test
-  void backsOffWhileTheMailServerIsDownAndDeliversWhenItIsBack() {
-    String key = enqueue();
-    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(1); // PostgreSQL keeps microseconds
-    Duration backoff = settings.firstBackoff();
-
-    assertThat(dispatcherAt(t0, unreachableServer(), settings).dispatch()).isEqualTo(1);
-    OutboxMessage afterFirst = messages.findByDedupKey(key).orElseThrow();
-    assertThat(afterFirst.getStatus()).isEqualTo(OutboxStatus.PENDING);
-    assertThat(afterFirst.getLastError()).isNotBlank();
-    assertThat(afterFirst.getNextAttemptAt()).isEqualTo(t0.plus(backoff));
-
-    assertThat(dispatcherAt(t0, unreachableServer(), settings).dispatch()).as("not due yet").isZero();
-    Instant t1 = t0.plus(backoff);
-    dispatcherAt(t1, unreachableServer(), settings).dispatch();
-    assertThat(messages.findByDedupKey(key).orElseThrow().getNextAttemptAt()).isEqualTo(t1.plus(backoff.multipliedBy(2)));
-
-    assertThat(dispatcherAt(t1.plus(backoff.multipliedBy(2)), mailSender, settings).dispatch()).isEqualTo(1);
-    OutboxMessage sent = messages.findByDedupKey(key).orElseThrow();
-    assertThat(sent.getStatus()).isEqualTo(OutboxStatus.SENT);
-    assertThat(sent.getAttempts()).isEqualTo(3);
-    assertThat(greenMail.getReceivedMessagesForDomain(domain)).hasSize(1);
-  }
-
-  @Test
-  void givesUpAfterTheLastAttempt() {
-    String key = enqueue();
-    MailSettings twoAttempts = new MailSettings(settings.from(), settings.baseUrl(), settings.dispatchDelay(),
-        false, 2, Duration.ofMinutes(1));
-    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(1); // PostgreSQL keeps microseconds
-
-    dispatcherAt(t0, unreachableServer(), twoAttempts).dispatch();
-    dispatcherAt(t0.plusSeconds(60), unreachableServer(), twoAttempts).dispatch();
-
-    OutboxMessage failed = messages.findByDedupKey(key).orElseThrow();
-    assertThat(failed.getStatus()).isEqualTo(OutboxStatus.FAILED);
-    assertThat(failed.getAttempts()).isEqualTo(2);
-    assertThat(dispatcherAt(t0.plusSeconds(3600), mailSender, twoAttempts).dispatch()).isZero();
-  }
-
-  @Test
-  void aBrokenMessageDoesNotHoldUpTheOthers() {
-    transactions.executeWithoutResult(tx -> {
-      outbox.enqueue("broken:" + domain, "Anna <anna@" + domain, null, "s", "t", null);
-      outbox.enqueue("fine:" + domain, "jan@" + domain, null, "s", "t", null);
-    });
-    MailSettings oneAttempt = new MailSettings(settings.from(), settings.baseUrl(), settings.dispatchDelay(),
-        false, 1, settings.firstBackoff());
-
-    assertThat(dispatcherAt(Instant.now(), mailSender, oneAttempt).dispatch()).isEqualTo(2);
-
-    assertThat(messages.findByDedupKey("broken:" + domain).orElseThrow().getStatus()).isEqualTo(OutboxStatus.FAILED);
-    assertThat(messages.findByDedupKey("fine:" + domain).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENT);
-    assertThat(greenMail.getReceivedMessagesForDomain(domain)).hasSize(1);
-  }
-
-  private String enqueue() {
-    String key = "test:" + domain;
-    transactions.executeWithoutResult(tx -> outbox.enqueue(key, "anna@" + domain, null, "s", "t", "<p>h</p>"));
-    return key;
-  }
-
-  private OutboxDispatcher dispatcherAt(Instant now, JavaMailSender sender, MailSettings mailSettings) {
-    return new OutboxDispatcher(messages, sender, transactionManager, mailSettings, Clock.fixed(now, ZoneOffset.UTC));
-  }
-
-  /** Port 1 on loopback: nothing listens there, so the connection is refused at once. */
-  private static JavaMailSender unreachableServer() {
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
-    sender.setHost("127.0.0.1");
-    sender.setPort(1);
-    return sender;
-  }
-
-  /** Content type and content of every leaf part. */
-  private static String partsOf(Part part) throws Exception {
-    if (part.getContent() instanceof MimeMultipart multipart) {
-      StringBuilder all = new StringBuilder();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        all.append(partsOf(multipart.getBodyPart(i)));
-      }
-      return all.toString();
+    @BeforeEach
+    void setUp() {
+        transactions = new TransactionTemplate(transactionManager);
+        domain = "c" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        dispatcher.dispatch(); // whatever other tests left behind, so the counts below are ours
     }
-    return part.getContentType() + "\n" + part.getContent() + "\n";
-  }
+
+    @Test
+    void deliversACommittedMailOnceWithTextAndHtmlToEveryRecipient() throws Exception {
+        String key = "test:" + domain;
+        transactions.executeWithoutResult(tx -> {
+            assertThat(outbox.enqueue(
+                            key, "anna@" + domain, "jan@" + domain, "Hallo Anna", "plain body", "<p>html body</p>"))
+                    .isTrue();
+            assertThat(outbox.enqueue(key, "anna@" + domain, null, "again", "again", null))
+                    .isFalse();
+        });
+
+        assertThat(dispatcher.dispatch()).isEqualTo(1);
+        assertThat(dispatcher.dispatch()).isZero();
+
+        MimeMessage[] received = greenMail.getReceivedMessagesForDomain(domain);
+        assertThat(received).hasSize(2); // one copy in each recipient's mailbox
+        MimeMessage mail = received[0];
+        assertThat(mail.getSubject()).isEqualTo("Hallo Anna");
+        assertThat(mail.getRecipients(RecipientType.TO))
+                .extracting(Object::toString)
+                .containsExactly("anna@" + domain);
+        assertThat(mail.getRecipients(RecipientType.CC))
+                .extracting(Object::toString)
+                .containsExactly("jan@" + domain);
+        OutboxMessage row = messages.findByDedupKey(key).orElseThrow();
+        assertThat(mail.getMessageID()).isEqualTo(dispatcher.messageId(row));
+        assertThat(partsOf(mail)).contains("text/plain", "plain body", "text/html", "<p>html body</p>");
+        assertThat(row.getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(row.getAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsNothingWhenTheCallersTransactionRollsBack() {
+        transactions.executeWithoutResult(tx -> {
+            outbox.enqueue("test:" + domain, "anna@" + domain, null, "never", "never", null);
+            tx.setRollbackOnly();
+        });
+
+        dispatcher.dispatch();
+
+        assertThat(messages.findByDedupKey("test:" + domain)).isEmpty();
+        assertThat(greenMail.getReceivedMessagesForDomain(domain)).isEmpty();
+    }
+
+    @Test
+    void refusesToEnqueueOutsideATransaction() {
+        assertThatThrownBy(() -> outbox.enqueue("test:" + domain, "anna@" + domain, null, "s", "t", null))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void backsOffWhileTheMailServerIsDownAndDeliversWhenItIsBack() {
+        String key = enqueue();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(1); // PostgreSQL keeps microseconds
+        Duration backoff = settings.firstBackoff();
+
+        assertThat(dispatcherAt(t0, unreachableServer(), settings).dispatch()).isEqualTo(1);
+        OutboxMessage afterFirst = messages.findByDedupKey(key).orElseThrow();
+        assertThat(afterFirst.getStatus()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(afterFirst.getLastError()).isNotBlank();
+        assertThat(afterFirst.getNextAttemptAt()).isEqualTo(t0.plus(backoff));
+
+        assertThat(dispatcherAt(t0, unreachableServer(), settings).dispatch())
+                .as("not due yet")
+                .isZero();
+        Instant t1 = t0.plus(backoff);
+        dispatcherAt(t1, unreachableServer(), settings).dispatch();
+        assertThat(messages.findByDedupKey(key).orElseThrow().getNextAttemptAt())
+                .isEqualTo(t1.plus(backoff.multipliedBy(2)));
+
+        assertThat(dispatcherAt(t1.plus(backoff.multipliedBy(2)), mailSender, settings)
+                        .dispatch())
+                .isEqualTo(1);
+        OutboxMessage sent = messages.findByDedupKey(key).orElseThrow();
+        assertThat(sent.getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(sent.getAttempts()).isEqualTo(3);
+        assertThat(greenMail.getReceivedMessagesForDomain(domain)).hasSize(1);
+    }
+
+    @Test
+    void givesUpAfterTheLastAttempt() {
+        String key = enqueue();
+        MailSettings twoAttempts = new MailSettings(
+                settings.from(), settings.baseUrl(), settings.dispatchDelay(), false, 2, Duration.ofMinutes(1));
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(1); // PostgreSQL keeps microseconds
+
+        dispatcherAt(t0, unreachableServer(), twoAttempts).dispatch();
+        dispatcherAt(t0.plusSeconds(60), unreachableServer(), twoAttempts).dispatch();
+
+        OutboxMessage failed = messages.findByDedupKey(key).orElseThrow();
+        assertThat(failed.getStatus()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(failed.getAttempts()).isEqualTo(2);
+        assertThat(dispatcherAt(t0.plusSeconds(3600), mailSender, twoAttempts).dispatch())
+                .isZero();
+    }
+
+    @Test
+    void aBrokenMessageDoesNotHoldUpTheOthers() {
+        transactions.executeWithoutResult(tx -> {
+            outbox.enqueue("broken:" + domain, "Anna <anna@" + domain, null, "s", "t", null);
+            outbox.enqueue("fine:" + domain, "jan@" + domain, null, "s", "t", null);
+        });
+        MailSettings oneAttempt = new MailSettings(
+                settings.from(), settings.baseUrl(), settings.dispatchDelay(), false, 1, settings.firstBackoff());
+
+        assertThat(dispatcherAt(Instant.now(), mailSender, oneAttempt).dispatch())
+                .isEqualTo(2);
+
+        assertThat(messages.findByDedupKey("broken:" + domain).orElseThrow().getStatus())
+                .isEqualTo(OutboxStatus.FAILED);
+        assertThat(messages.findByDedupKey("fine:" + domain).orElseThrow().getStatus())
+                .isEqualTo(OutboxStatus.SENT);
+        assertThat(greenMail.getReceivedMessagesForDomain(domain)).hasSize(1);
+    }
+
+    private String enqueue() {
+        String key = "test:" + domain;
+        transactions.executeWithoutResult(tx -> outbox.enqueue(key, "anna@" + domain, null, "s", "t", "<p>h</p>"));
+        return key;
+    }
+
+    private OutboxDispatcher dispatcherAt(Instant now, JavaMailSender sender, MailSettings mailSettings) {
+        return new OutboxDispatcher(
+                messages, sender, transactionManager, mailSettings, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    /** Port 1 on loopback: nothing listens there, so the connection is refused at once. */
+    private static JavaMailSender unreachableServer() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(1);
+        return sender;
+    }
+
+    /** Content type and content of every leaf part. */
+    private static String partsOf(Part part) throws Exception {
+        if (part.getContent() instanceof MimeMultipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(partsOf(multipart.getBodyPart(i)));
+            }
+            return all.toString();
+        }
+        return part.getContentType() + "\n" + part.getContent() + "\n";
+    }
 }

@@ -22,233 +22,329 @@ import org.springframework.http.ResponseEntity;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PeopleApiIntegrationTests {
 
-  @Autowired TestRestTemplate http;
-  @Autowired People people;
-  @Autowired Teams teams;
-  @Autowired AuditEvents audit;
-  @Autowired Accounts accounts;
-  @Autowired Commitments commitments;
+    @Autowired
+    TestRestTemplate http;
 
-  TestRestTemplate admin() {
-    return http.withBasicAuth("ada", "demo");
-  }
+    @Autowired
+    People people;
 
-  ResponseEntity<Map> createPerson(String username, Long managerId) {
-    return createPerson(username, managerId, "REP");
-  }
+    @Autowired
+    Teams teams;
 
-  ResponseEntity<Map> createPerson(String username, Long managerId, String role) {
-    Map<String, Object> body = new java.util.HashMap<>(Map.of(
-        "username", username, "fullName", "New " + username, "email", username + "@example.com",
-        "password", "secret-123", "roles", List.of(role)));
-    if (managerId != null) {
-      body.put("managerId", managerId);
+    @Autowired
+    AuditEvents audit;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Commitments commitments;
+
+    TestRestTemplate admin() {
+        return http.withBasicAuth("ada", "demo");
     }
-    return admin().postForEntity("/api/people", body, Map.class);
-  }
 
-  @Test
-  void adminCreatesPersonWhoCanSignInWithHashedPasswordAndAudited() {
-    ResponseEntity<Map> created = createPerson("nadia", null);
+    ResponseEntity<Map> createPerson(String username, Long managerId) {
+        return createPerson(username, managerId, "REP");
+    }
 
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    Long id = ((Number) created.getBody().get("id")).longValue();
-    assertThat(created.getBody()).doesNotContainKey("passwordHash");
-    assertThat(people.findById(id).orElseThrow().getPasswordHash()).startsWith("{bcrypt}");
-    ResponseEntity<Map> me = http.withBasicAuth("nadia", "secret-123").getForEntity("/api/people/me", Map.class);
-    assertThat(me.getBody()).containsEntry("username", "nadia");
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("person", id))
-        .extracting(e -> e.getAction()).containsExactly("person.created");
-  }
+    ResponseEntity<Map> createPerson(String username, Long managerId, String role) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "username",
+                username,
+                "fullName",
+                "New " + username,
+                "email",
+                username + "@example.com",
+                "password",
+                "secret-123",
+                "roles",
+                List.of(role)));
+        if (managerId != null) {
+            body.put("managerId", managerId);
+        }
+        return admin().postForEntity("/api/people", body, Map.class);
+    }
 
-  @Test
-  void refusesTakenUsernameAndEmailNamingTheFieldAndWritesNothing() {
-    long before = people.count();
+    @Test
+    void adminCreatesPersonWhoCanSignInWithHashedPasswordAndAudited() {
+        ResponseEntity<Map> created = createPerson("nadia", null);
 
-    ResponseEntity<Map> sameUsername = createPerson("rob", null);
-    ResponseEntity<Map> sameEmail = admin().postForEntity("/api/people", Map.of(
-        "username", "robert", "fullName", "Robert", "email", "ROB@baton.example", "password", "secret-123",
-        "roles", List.of("REP")), Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Long id = ((Number) created.getBody().get("id")).longValue();
+        assertThat(created.getBody()).doesNotContainKey("passwordHash");
+        assertThat(people.findById(id).orElseThrow().getPasswordHash()).startsWith("{bcrypt}");
+        ResponseEntity<Map> me = http.withBasicAuth("nadia", "secret-123").getForEntity("/api/people/me", Map.class);
+        assertThat(me.getBody()).containsEntry("username", "nadia");
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("person", id))
+                .extracting(e -> e.getAction())
+                .containsExactly("person.created");
+    }
 
-    assertThat(sameUsername.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) sameUsername.getBody().get("detail")).startsWith("username:");
-    assertThat(sameEmail.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) sameEmail.getBody().get("detail")).startsWith("email:");
-    assertThat(people.count()).isEqualTo(before);
-  }
+    @Test
+    void refusesTakenUsernameAndEmailNamingTheFieldAndWritesNothing() {
+        long before = people.count();
 
-  @Test
-  void namesEachInvalidFieldOfANewPerson() {
-    ResponseEntity<Map> bad = admin().postForEntity("/api/people",
-        Map.of("username", "Has Spaces", "fullName", "", "email", "not-an-email", "password", "short", "roles", List.of()),
-        Map.class);
+        ResponseEntity<Map> sameUsername = createPerson("rob", null);
+        ResponseEntity<Map> sameEmail = admin().postForEntity(
+                        "/api/people",
+                        Map.of(
+                                "username",
+                                "robert",
+                                "fullName",
+                                "Robert",
+                                "email",
+                                "ROB@baton.example",
+                                "password",
+                                "secret-123",
+                                "roles",
+                                List.of("REP")),
+                        Map.class);
 
-    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) bad.getBody().get("errors"))
-        .containsOnlyKeys("username", "fullName", "email", "password", "roles");
-  }
+        assertThat(sameUsername.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) sameUsername.getBody().get("detail")).startsWith("username:");
+        assertThat(sameEmail.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) sameEmail.getBody().get("detail")).startsWith("email:");
+        assertThat(people.count()).isEqualTo(before);
+    }
 
-  @Test
-  void refusesAReportingLoop() {
-    Long boss = ((Number) createPerson("loop-boss", null, "MANAGER").getBody().get("id")).longValue();
-    Long report = ((Number) createPerson("loop-report", boss, "MANAGER").getBody().get("id")).longValue();
+    @Test
+    void namesEachInvalidFieldOfANewPerson() {
+        ResponseEntity<Map> bad = admin().postForEntity(
+                        "/api/people",
+                        Map.of(
+                                "username",
+                                "Has Spaces",
+                                "fullName",
+                                "",
+                                "email",
+                                "not-an-email",
+                                "password",
+                                "short",
+                                "roles",
+                                List.of()),
+                        Map.class);
 
-    Map<String, Object> changes = new java.util.HashMap<>(Map.of("fullName", "Boss", "email", "loop-boss@example.com",
-        "roles", List.of("MANAGER"), "managerId", report, "version", people.findById(boss).orElseThrow().getVersion()));
-    changes.put("teamId", null);
-    ResponseEntity<Map> loop = admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(changes), Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) bad.getBody().get("errors"))
+                .containsOnlyKeys("username", "fullName", "email", "password", "roles");
+    }
 
-    assertThat(loop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) loop.getBody().get("errors")).containsKey("managerId");
-    assertThat((String) loop.getBody().get("detail")).contains("reporting loop");
-    assertThat(people.findById(boss).orElseThrow().getManager()).isNull();
-  }
+    @Test
+    void refusesAReportingLoop() {
+        Long boss =
+                ((Number) createPerson("loop-boss", null, "MANAGER").getBody().get("id")).longValue();
+        Long report =
+                ((Number) createPerson("loop-report", boss, "MANAGER").getBody().get("id")).longValue();
 
-  @Test
-  void meIsTheSignedInPerson() {
-    assertThat(http.withBasicAuth("rob", "demo").getForObject("/api/people/me", Map.class))
-        .containsEntry("username", "rob").containsEntry("teamKey", "sales-emea").containsEntry("managerUsername", "maria");
-  }
+        Map<String, Object> changes = new java.util.HashMap<>(Map.of(
+                "fullName",
+                "Boss",
+                "email",
+                "loop-boss@example.com",
+                "roles",
+                List.of("MANAGER"),
+                "managerId",
+                report,
+                "version",
+                people.findById(boss).orElseThrow().getVersion()));
+        changes.put("teamId", null);
+        ResponseEntity<Map> loop =
+                admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(changes), Map.class);
 
-  @Test
-  void filtersPeopleByRoleAndTeamInPages() {
-    Long salesEmea = teams.findByKey("sales-emea").orElseThrow().getId();
+        assertThat(loop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) loop.getBody().get("errors")).containsKey("managerId");
+        assertThat((String) loop.getBody().get("detail")).contains("reporting loop");
+        assertThat(people.findById(boss).orElseThrow().getManager()).isNull();
+    }
 
-    Map page = http.withBasicAuth("rob", "demo")
-        .getForObject("/api/people?role=REP&team=" + salesEmea + "&size=1&sort=username", Map.class);
+    @Test
+    void meIsTheSignedInPerson() {
+        assertThat(http.withBasicAuth("rob", "demo").getForObject("/api/people/me", Map.class))
+                .containsEntry("username", "rob")
+                .containsEntry("teamKey", "sales-emea")
+                .containsEntry("managerUsername", "maria");
+    }
 
-    assertThat(page).containsEntry("size", 1).containsEntry("page", 0);
-    assertThat(((Number) page.get("totalElements")).intValue()).isGreaterThanOrEqualTo(2);
-    assertThat((List<Map<String, Object>>) page.get("content")).singleElement()
-        .satisfies(p -> assertThat((List<String>) p.get("roles")).contains("REP"))
-        .satisfies(p -> assertThat(p).containsEntry("teamKey", "sales-emea"));
-  }
+    @Test
+    void filtersPeopleByRoleAndTeamInPages() {
+        Long salesEmea = teams.findByKey("sales-emea").orElseThrow().getId();
 
-  @Test
-  void aRepCannotWriteTeams() {
-    long before = teams.count();
+        Map page = http.withBasicAuth("rob", "demo")
+                .getForObject("/api/people?role=REP&team=" + salesEmea + "&size=1&sort=username", Map.class);
 
-    ResponseEntity<Map> denied = http.withBasicAuth("rob", "demo")
-        .postForEntity("/api/teams", Map.of("key", "rob-team", "name", "Rob's team"), Map.class);
+        assertThat(page).containsEntry("size", 1).containsEntry("page", 0);
+        assertThat(((Number) page.get("totalElements")).intValue()).isGreaterThanOrEqualTo(2);
+        assertThat((List<Map<String, Object>>) page.get("content"))
+                .singleElement()
+                .satisfies(p -> assertThat((List<String>) p.get("roles")).contains("REP"))
+                .satisfies(p -> assertThat(p).containsEntry("teamKey", "sales-emea"));
+    }
 
-    assertThat(denied.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(denied.getBody()).containsEntry("status", 403);
-    assertThat(teams.count()).isEqualTo(before);
-  }
+    @Test
+    void aRepCannotWriteTeams() {
+        long before = teams.count();
 
-  @Test
-  void deactivationWaitsUntilTheBookIsHandedOver() {
-    Long leaver = ((Number) createPerson("leaver", null).getBody().get("id")).longValue();
-    Long rob = people.findByUsername("rob").orElseThrow().getId();
-    // the leaver is in nobody's team or line: only an admin may give them an account
-    Map account = admin().postForObject("/api/accounts", Map.of("name", "Leaver's account", "ownerId", leaver), Map.class);
+        ResponseEntity<Map> denied = http.withBasicAuth("rob", "demo")
+                .postForEntity("/api/teams", Map.of("key", "rob-team", "name", "Rob's team"), Map.class);
 
-    ResponseEntity<Map> refused = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) refused.getBody().get("detail"))
-        .isEqualTo("New leaver still owns 1 accounts and 0 open commitments and 0 open tasks: hand them over first (launch a handover)");
-    assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
+        assertThat(denied.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(denied.getBody()).containsEntry("status", 403);
+        assertThat(teams.count()).isEqualTo(before);
+    }
 
-    admin().put("/api/accounts/" + account.get("id") + "/owner",
-        Map.of("ownerId", rob, "version", account.get("version")));
-    ResponseEntity<Map> done = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
+    @Test
+    void deactivationWaitsUntilTheBookIsHandedOver() {
+        Long leaver = ((Number) createPerson("leaver", null).getBody().get("id")).longValue();
+        Long rob = people.findByUsername("rob").orElseThrow().getId();
+        // the leaver is in nobody's team or line: only an admin may give them an account
+        Map account = admin().postForObject(
+                        "/api/accounts", Map.of("name", "Leaver's account", "ownerId", leaver), Map.class);
 
-    assertThat(done.getBody()).containsEntry("active", false);
-    assertThat(http.withBasicAuth("leaver", "secret-123").getForEntity("/api/people/me", Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("person", leaver))
-        .extracting(e -> e.getAction()).containsExactly("person.created", "person.deactivated");
-  }
+        ResponseEntity<Map> refused = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("detail"))
+                .isEqualTo(
+                        "New leaver still owns 1 accounts and 0 open commitments and 0 open tasks: hand them over first (launch a handover)");
+        assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
 
-  @Test
-  void theOnlyActiveAdminCannotDemoteOrDeactivateThemselves() {
-    Person ada = people.findByUsername("ada").orElseThrow();
-    assertThat(people.countActiveWithRole(Role.ADMIN)).as("ada is the only active admin").isEqualTo(1);
+        admin().put(
+                        "/api/accounts/" + account.get("id") + "/owner",
+                        Map.of("ownerId", rob, "version", account.get("version")));
+        ResponseEntity<Map> done = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
 
-    ResponseEntity<Map> demoted = admin().exchange("/api/people/" + ada.getId(), HttpMethod.PUT, new HttpEntity<>(changes(
-        ada.getFullName(), ada.getEmail(), "MANAGER", ada)), Map.class);
-    ResponseEntity<Map> deactivated = admin().postForEntity("/api/people/" + ada.getId() + "/deactivate", null, Map.class);
+        assertThat(done.getBody()).containsEntry("active", false);
+        assertThat(http.withBasicAuth("leaver", "secret-123")
+                        .getForEntity("/api/people/me", Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("person", leaver))
+                .extracting(e -> e.getAction())
+                .containsExactly("person.created", "person.deactivated");
+    }
 
-    assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) demoted.getBody().get("detail")).isEqualTo(
-        "ada is the only active admin and cannot lose the admin role: make someone else an admin first");
-    assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(people.findByUsername("ada").orElseThrow()).satisfies(
-        p -> assertThat(p.isActive()).isTrue(), p -> assertThat(p.hasRole(Role.ADMIN)).isTrue());
-  }
+    @Test
+    void theOnlyActiveAdminCannotDemoteOrDeactivateThemselves() {
+        Person ada = people.findByUsername("ada").orElseThrow();
+        assertThat(people.countActiveWithRole(Role.ADMIN))
+                .as("ada is the only active admin")
+                .isEqualTo(1);
 
-  @Test
-  void aManagerWithActiveReportsIsNeitherDeactivatedNorDemoted() {
-    Long boss = ((Number) createPerson("busy-boss", null, "MANAGER").getBody().get("id")).longValue();
-    createPerson("busy-report", boss);
+        ResponseEntity<Map> demoted = admin().exchange(
+                        "/api/people/" + ada.getId(),
+                        HttpMethod.PUT,
+                        new HttpEntity<>(changes(ada.getFullName(), ada.getEmail(), "MANAGER", ada)),
+                        Map.class);
+        ResponseEntity<Map> deactivated =
+                admin().postForEntity("/api/people/" + ada.getId() + "/deactivate", null, Map.class);
 
-    ResponseEntity<Map> deactivated = admin().postForEntity("/api/people/" + boss + "/deactivate", null, Map.class);
-    ResponseEntity<Map> demoted = admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(changes(
-        "Boss", "busy-boss@example.com", "REP", people.findById(boss).orElseThrow())), Map.class);
+        assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) demoted.getBody().get("detail"))
+                .isEqualTo(
+                        "ada is the only active admin and cannot lose the admin role: make someone else an admin first");
+        assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(people.findByUsername("ada").orElseThrow())
+                .satisfies(
+                        p -> assertThat(p.isActive()).isTrue(),
+                        p -> assertThat(p.hasRole(Role.ADMIN)).isTrue());
+    }
 
-    assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) deactivated.getBody().get("detail")).isEqualTo(
-        "busy-boss still manages 1 active person and cannot be deactivated: give them another manager first");
-    assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(people.findById(boss).orElseThrow().isActive()).isTrue();
-  }
+    @Test
+    void aManagerWithActiveReportsIsNeitherDeactivatedNorDemoted() {
+        Long boss =
+                ((Number) createPerson("busy-boss", null, "MANAGER").getBody().get("id")).longValue();
+        createPerson("busy-report", boss);
 
-  @Test
-  void onlyAnActiveManagerCanBeSomeonesManager() {
-    Long rob = people.findByUsername("rob").orElseThrow().getId();
-    Long gone = ((Number) createPerson("gone-boss", null, "MANAGER").getBody().get("id")).longValue();
-    admin().postForEntity("/api/people/" + gone + "/deactivate", null, Map.class);
+        ResponseEntity<Map> deactivated = admin().postForEntity("/api/people/" + boss + "/deactivate", null, Map.class);
+        ResponseEntity<Map> demoted = admin().exchange(
+                        "/api/people/" + boss,
+                        HttpMethod.PUT,
+                        new HttpEntity<>(changes(
+                                "Boss",
+                                "busy-boss@example.com",
+                                "REP",
+                                people.findById(boss).orElseThrow())),
+                        Map.class);
 
-    ResponseEntity<Map> underARep = createPerson("under-rep", rob);
-    ResponseEntity<Map> underTheInactive = createPerson("under-gone", gone);
+        assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) deactivated.getBody().get("detail"))
+                .isEqualTo(
+                        "busy-boss still manages 1 active person and cannot be deactivated: give them another manager first");
+        assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(people.findById(boss).orElseThrow().isActive()).isTrue();
+    }
 
-    assertThat(underARep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) underARep.getBody().get("errors"))
-        .containsEntry("managerId", "rob is not a manager: give them the MANAGER role first");
-    assertThat(underTheInactive.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) underTheInactive.getBody().get("errors"))
-        .containsEntry("managerId", "gone-boss is inactive and cannot manage anyone");
-    assertThat(people.existsByUsername("under-rep") || people.existsByUsername("under-gone")).isFalse();
-  }
+    @Test
+    void onlyAnActiveManagerCanBeSomeonesManager() {
+        Long rob = people.findByUsername("rob").orElseThrow().getId();
+        Long gone =
+                ((Number) createPerson("gone-boss", null, "MANAGER").getBody().get("id")).longValue();
+        admin().postForEntity("/api/people/" + gone + "/deactivate", null, Map.class);
 
-  @Test
-  void aRejectedCommitmentStillToBeRenegotiatedBlocksItsOwnersDeactivation() {
-    Long leaver = ((Number) createPerson("rejecter", null).getBody().get("id")).longValue();
-    Person owner = people.findById(leaver).orElseThrow();
-    Account account = accounts.save(new Account("Rejecter's customer", people.findByUsername("rob").orElseThrow(),
-        null, null, null));
-    Commitment rejected = new Commitment(account, null, "Price hold", owner, owner, null, LocalDate.now().plusDays(9));
-    rejected.reject("delivery said no");
-    commitments.save(rejected);
+        ResponseEntity<Map> underARep = createPerson("under-rep", rob);
+        ResponseEntity<Map> underTheInactive = createPerson("under-gone", gone);
 
-    ResponseEntity<Map> refused = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
+        assertThat(underARep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) underARep.getBody().get("errors"))
+                .containsEntry("managerId", "rob is not a manager: give them the MANAGER role first");
+        assertThat(underTheInactive.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) underTheInactive.getBody().get("errors"))
+                .containsEntry("managerId", "gone-boss is inactive and cannot manage anyone");
+        assertThat(people.existsByUsername("under-rep") || people.existsByUsername("under-gone"))
+                .isFalse();
+    }
 
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) refused.getBody().get("detail")).contains("1 open commitments");
-    assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
-  }
+    @Test
+    void aRejectedCommitmentStillToBeRenegotiatedBlocksItsOwnersDeactivation() {
+        Long leaver = ((Number) createPerson("rejecter", null).getBody().get("id")).longValue();
+        Person owner = people.findById(leaver).orElseThrow();
+        Account account = accounts.save(
+                new Account("Rejecter's customer", people.findByUsername("rob").orElseThrow(), null, null, null));
+        Commitment rejected = new Commitment(
+                account, null, "Price hold", owner, owner, null, LocalDate.now().plusDays(9));
+        rejected.reject("delivery said no");
+        commitments.save(rejected);
 
-  @Test
-  void anAddressBatonCannotDeliverToIsRefusedAtItsFieldWhenThePersonIsSaved() {
-    ResponseEntity<Map> refused = admin().postForEntity("/api/people", Map.of("username", "joerg",
-        "fullName", "Jörg Müller", "email", "jörg@müller-bau.example", "password", "secret-123",
-        "roles", List.of("REP")), Map.class);
+        ResponseEntity<Map> refused = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
 
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, String>) refused.getBody().get("errors")).containsOnlyKeys("email")
-        .hasEntrySatisfying("email", m -> assertThat(m).startsWith("must be plain ASCII"));
-    assertThat(people.findByUsername("joerg")).isEmpty();
-  }
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("detail")).contains("1 open commitments");
+        assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
+    }
 
-  /** A complete person PUT (every field present, as the API asks) at the person's current version. */
-  private static Map<String, Object> changes(String fullName, String email, String role, Person p) {
-    Map<String, Object> body = new java.util.HashMap<>();
-    body.put("fullName", fullName);
-    body.put("email", email);
-    body.put("roles", List.of(role));
-    body.put("teamId", p.getTeam() == null ? null : p.getTeam().getId());
-    body.put("managerId", p.getManager() == null ? null : p.getManager().getId());
-    body.put("version", p.getVersion());
-    return body;
-  }
+    @Test
+    void anAddressBatonCannotDeliverToIsRefusedAtItsFieldWhenThePersonIsSaved() {
+        ResponseEntity<Map> refused = admin().postForEntity(
+                        "/api/people",
+                        Map.of(
+                                "username",
+                                "joerg",
+                                "fullName",
+                                "Jörg Müller",
+                                "email",
+                                "jörg@müller-bau.example",
+                                "password",
+                                "secret-123",
+                                "roles",
+                                List.of("REP")),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) refused.getBody().get("errors"))
+                .containsOnlyKeys("email")
+                .hasEntrySatisfying("email", m -> assertThat(m).startsWith("must be plain ASCII"));
+        assertThat(people.findByUsername("joerg")).isEmpty();
+    }
+
+    /** A complete person PUT (every field present, as the API asks) at the person's current version. */
+    private static Map<String, Object> changes(String fullName, String email, String role, Person p) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("fullName", fullName);
+        body.put("email", email);
+        body.put("roles", List.of(role));
+        body.put("teamId", p.getTeam() == null ? null : p.getTeam().getId());
+        body.put("managerId", p.getManager() == null ? null : p.getManager().getId());
+        body.put("version", p.getVersion());
+        return body;
+    }
 }

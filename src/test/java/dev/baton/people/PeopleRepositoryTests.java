@@ -12,19 +12,23 @@ import org.springframework.dao.DataIntegrityViolationException;
 @PostgresTest
 class PeopleRepositoryTests {
 
-  @Autowired People people;
+    @Autowired
+    People people;
 
-  @Test
-  void findsPeopleByUsername() {
-    people.save(new Person("nina", "Nina Novak", "nina@example.com", "{noop}x", Set.of(Role.REP)));
-    assertThat(people.findByUsername("nina")).get().extracting(Person::getFullName).isEqualTo("Nina Novak");
-  }
+    @Test
+    void findsPeopleByUsername() {
+        people.save(new Person("nina", "Nina Novak", "nina@example.com", "{noop}x", Set.of(Role.REP)));
+        assertThat(people.findByUsername("nina"))
+                .get()
+                .extracting(Person::getFullName)
+                .isEqualTo("Nina Novak");
+    }
 
-  @Test
-  void refusesTwoPeopleWithTheSameEmailInAnyCase() {
-    people.saveAndFlush(new Person("nina", "Nina Novak", "nina@example.com", "{noop}x", Set.of(Role.REP)));
-    assertThatThrownBy(
-            () -> people.saveAndFlush(new Person("nina2", "Nina N.", "NINA@example.com", "{noop}x", Set.of(Role.REP))))
-        .isInstanceOf(DataIntegrityViolationException.class);
-  }
+    @Test
+    void refusesTwoPeopleWithTheSameEmailInAnyCase() {
+        people.saveAndFlush(new Person("nina", "Nina Novak", "nina@example.com", "{noop}x", Set.of(Role.REP)));
+        assertThatThrownBy(() -> people.saveAndFlush(
+                        new Person("nina2", "Nina N.", "NINA@example.com", "{noop}x", Set.of(Role.REP))))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
 }

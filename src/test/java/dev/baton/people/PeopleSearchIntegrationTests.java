@@ -12,18 +12,20 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PeopleSearchIntegrationTests {
 
-  @Autowired TestRestTemplate http;
+    @Autowired
+    TestRestTemplate http;
 
-  @Test
-  void findsPeopleByAPartOfTheirEmailOrNameInAnyCase() {
-    assertThat(usernames("okafor")).containsExactly("rita");
-    assertThat(usernames("RITA@BATON")).containsExactly("rita");
-    assertThat(usernames("jansen")).containsExactly("rob");
-    assertThat(usernames("100%_")).isEmpty(); // wildcards are searched as text
-  }
+    @Test
+    void findsPeopleByAPartOfTheirEmailOrNameInAnyCase() {
+        assertThat(usernames("okafor")).containsExactly("rita");
+        assertThat(usernames("RITA@BATON")).containsExactly("rita");
+        assertThat(usernames("jansen")).containsExactly("rob");
+        assertThat(usernames("100%_")).isEmpty(); // wildcards are searched as text
+    }
 
-  private List<Object> usernames(String q) {
-    Map page = http.withBasicAuth("rob", "demo").getForObject("/api/people?q={q}", Map.class, q);
-    return ((List<Map>) page.get("content")).stream().map(p -> p.get("username")).toList();
-  }
+    private List<Object> usernames(String q) {
+        Map page = http.withBasicAuth("rob", "demo").getForObject("/api/people?q={q}", Map.class, q);
+        return ((List<Map>) page.get("content"))
+                .stream().map(p -> p.get("username")).toList();
+    }
 }

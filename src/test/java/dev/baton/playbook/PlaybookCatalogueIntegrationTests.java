@@ -28,152 +28,216 @@ import org.springframework.util.MultiValueMap;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
 
-  static final List<String> BUNDLED = List.of("sample-review", "rep-handover", "account-handover", "commitment", "sales-to-cs-handoff");
+    static final List<String> BUNDLED =
+            List.of("sample-review", "rep-handover", "account-handover", "commitment", "sales-to-cs-handoff");
 
-  @Autowired Accounts accounts;
-  @Autowired People people;
-  @Autowired PlaybookInstances instances;
-  @Autowired InstanceSweep sweep;
-  @Autowired AuditEvents auditEvents;
+    @Autowired
+    Accounts accounts;
 
-  @Test
-  void theCatalogueListsEveryBundledPlaybookWithItsNameDescriptionAndLaunchRoles() {
-    Map<String, Object> catalogue = as("rob").getForObject("/api/playbooks", Map.class);
+    @Autowired
+    People people;
 
-    List<Map<String, Object>> playbooks = (List<Map<String, Object>>) catalogue.get("playbooks");
-    assertThat(playbooks).extracting(p -> p.get("processId")).containsAll(BUNDLED);
-    assertThat(playbooks).filteredOn(p -> p.get("processId").equals("sample-review")).singleElement().satisfies(p -> {
-      assertThat(p).containsEntry("name", "Sample account review").containsEntry("source", "bundled")
-          .containsEntry("mayLaunch", false); // rob is a rep; MANAGER and ADMIN by default
-      assertThat((String) p.get("description")).startsWith("A one-step playbook");
-      assertThat((List<String>) p.get("launchRoles")).containsExactlyInAnyOrder("MANAGER", "ADMIN");
-      assertThat((List<Integer>) p.get("versions")).isNotEmpty();
-    });
-    assertThat((List<Map<String, Object>>) catalogue.get("failed")).extracting(f -> f.get("resourceName"))
-        .noneMatch(name -> BUNDLED.contains(((String) name).replace(".bpmn", "")));
-    assertThat(dev.baton.support.SignedIn.as(http, "rob").getForEntity("/playbooks", String.class).getBody()).contains("Sample account review");
-  }
+    @Autowired
+    PlaybookInstances instances;
 
-  /** Found by a newcomer's probe: launching these generically gave a 500, or a step inside someone else's handover. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"rep-handover", "account-handover", "commitment", "sales-to-cs-handoff"})
-  void playbooksBatonStartsItselfAreNotLaunchedFromTheCatalogue(String processId) {
-    ResponseEntity<Map> refused = as("ada").postForEntity("/api/playbooks/" + processId + "/instances",
-        Map.of("handoverItemId", 1, "accountId", accounts.findAll().getFirst().getId()), Map.class);
+    @Autowired
+    InstanceSweep sweep;
 
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) refused.getBody().get("detail")).contains("started by Baton itself");
-    assertThat((List<Map<String, Object>>) as("ada").getForObject("/api/playbooks", Map.class).get("playbooks"))
-        .filteredOn(p -> p.get("processId").equals(processId)).singleElement()
-        .satisfies(p -> assertThat((List<String>) p.get("launchRoles")).isEmpty());
-  }
+    @Autowired
+    AuditEvents auditEvents;
 
-  @Test
-  void anUploadedPlaybookIsLaunchedOnAnAccountAndItsInstancePageShowsActiveAndDoneSteps() {
-    String processId = "Process_launch_" + System.nanoTime();
-    uploadAsAda(PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId));
-    Account acme = accounts.save(new Account("Acme Launch", people.findByUsername("rob").orElseThrow(), null, null, null));
-    String launch = "/api/playbooks/" + processId + "/instances";
+    @Test
+    void theCatalogueListsEveryBundledPlaybookWithItsNameDescriptionAndLaunchRoles() {
+        Map<String, Object> catalogue = as("rob").getForObject("/api/playbooks", Map.class);
 
-    assertThat(as("rob").postForEntity(launch, Map.of(), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<Map> unknown = as("maria").postForEntity(launch, Map.of("accountId", -5), Map.class);
-    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) unknown.getBody().get("errors")).containsKey("accountId");
-    assertThat(as("maria").postForEntity(launch, Map.of("accountId", "001Ax00000AbcDEF"), Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.BAD_REQUEST);
-    ResponseEntity<Map> started = as("maria").postForEntity(launch, Map.of("accountId", acme.getId(), "region", "EMEA"), Map.class);
+        List<Map<String, Object>> playbooks = (List<Map<String, Object>>) catalogue.get("playbooks");
+        assertThat(playbooks).extracting(p -> p.get("processId")).containsAll(BUNDLED);
+        assertThat(playbooks)
+                .filteredOn(p -> p.get("processId").equals("sample-review"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p)
+                            .containsEntry("name", "Sample account review")
+                            .containsEntry("source", "bundled")
+                            .containsEntry("mayLaunch", false); // rob is a rep; MANAGER and ADMIN by default
+                    assertThat((String) p.get("description")).startsWith("A one-step playbook");
+                    assertThat((List<String>) p.get("launchRoles")).containsExactlyInAnyOrder("MANAGER", "ADMIN");
+                    assertThat((List<Integer>) p.get("versions")).isNotEmpty();
+                });
+        assertThat((List<Map<String, Object>>) catalogue.get("failed"))
+                .extracting(f -> f.get("resourceName"))
+                .noneMatch(name -> BUNDLED.contains(((String) name).replace(".bpmn", "")));
+        assertThat(dev.baton.support.SignedIn.as(http, "rob")
+                        .getForEntity("/playbooks", String.class)
+                        .getBody())
+                .contains("Sample account review");
+    }
 
-    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    long key = ((Number) started.getBody().get("processInstanceKey")).longValue();
-    assertThat(instances.findById(key)).hasValueSatisfying(i -> {
-      assertThat(i.getAccountId()).isEqualTo(acme.getId());
-      assertThat(i.getStartedBy()).isEqualTo("maria");
-    });
-    Task call = awaitOpenTask(key, "Activity_call");
-    String page = dev.baton.support.SignedIn.as(http, "maria").getForObject("/playbooks/instances/" + key, String.class);
-    assertThat(page).contains("data-element=\"Activity_call\"", "active", "offered to sales-emea", "/vendor/bpmn-js/");
-    assertThat(page).doesNotContain("<script>"); // scripts only from files (CSP)
+    /** Found by a newcomer's probe: launching these generically gave a 500, or a step inside someone else's handover. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"rep-handover", "account-handover", "commitment", "sales-to-cs-handoff"})
+    void playbooksBatonStartsItselfAreNotLaunchedFromTheCatalogue(String processId) {
+        ResponseEntity<Map> refused = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + processId + "/instances",
+                        Map.of(
+                                "handoverItemId",
+                                1,
+                                "accountId",
+                                accounts.findAll().getFirst().getId()),
+                        Map.class);
 
-    post("rob", call, "claim");
-    assertThat(post("rob", call, "complete").getStatusCode()).isEqualTo(HttpStatus.OK);
-    awaitOpenTask(key, "Activity_confirm");
-    Map<String, Object> instance = as("maria").getForObject("/api/playbooks/instances/" + key, Map.class);
-    assertThat((List<Map<String, Object>>) instance.get("steps"))
-        .extracting(s -> s.get("elementId"), s -> s.get("open"), s -> s.get("completed"), s -> s.get("assignee"))
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Activity_call", false, true, "rob"),
-            org.assertj.core.groups.Tuple.tuple("Activity_confirm", true, false, "maria"));
-    assertThat(dev.baton.support.SignedIn.as(http, "maria").getForObject("/playbooks/instances/" + key, String.class))
-        .contains("data-element=\"Activity_confirm\"", "done");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("detail")).contains("started by Baton itself");
+        assertThat((List<Map<String, Object>>)
+                        as("ada").getForObject("/api/playbooks", Map.class).get("playbooks"))
+                .filteredOn(p -> p.get("processId").equals(processId))
+                .singleElement()
+                .satisfies(p -> assertThat((List<String>) p.get("launchRoles")).isEmpty());
+    }
 
-    Map<String, Object> before = playbook(processId);
-    assertThat(before).containsEntry("running", 1).containsEntry("ended", 0);
-    Task confirm = awaitOpenTask(key, "Activity_confirm");
-    assertThat(post("maria", confirm, "complete").getStatusCode()).isEqualTo(HttpStatus.OK);
-    awaitProcessCompleted(key);
-    sweep.sweep(10_000);
-    assertThat(playbook(processId)).containsEntry("running", 0).containsEntry("ended", 1);
-    assertThat((List<Map<String, Object>>) as("maria").getForObject("/api/playbooks/" + processId + "/instances", List.class))
-        .singleElement().satisfies(i -> assertThat(i.get("endedAt")).isNotNull());
-  }
+    @Test
+    void anUploadedPlaybookIsLaunchedOnAnAccountAndItsInstancePageShowsActiveAndDoneSteps() {
+        String processId = "Process_launch_" + System.nanoTime();
+        uploadAsAda(PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId));
+        Account acme = accounts.save(
+                new Account("Acme Launch", people.findByUsername("rob").orElseThrow(), null, null, null));
+        String launch = "/api/playbooks/" + processId + "/instances";
 
-  @Test
-  void runningInstancesMoveToTheNewVersionWhenTheirStepIsStillThereAndTheMoveIsAudited() {
-    String processId = "Process_upgrade_" + System.nanoTime();
-    String v1 = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
-    uploadAsAda(v1);
-    long key = ((Number) as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class)
-        .getBody().get("processInstanceKey")).longValue();
-    awaitOpenTask(key, "Activity_call");
-    uploadAsAda(v1.replace("Confirm the renewal", "Confirm the renewal in the CRM"));
+        assertThat(as("rob").postForEntity(launch, Map.of(), Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> unknown = as("maria").postForEntity(launch, Map.of("accountId", -5), Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) unknown.getBody().get("errors")).containsKey("accountId");
+        assertThat(as("maria")
+                        .postForEntity(launch, Map.of("accountId", "001Ax00000AbcDEF"), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> started =
+                as("maria").postForEntity(launch, Map.of("accountId", acme.getId(), "region", "EMEA"), Map.class);
 
-    Map<String, Object> preview = as("ada").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class);
-    assertThat(preview).containsEntry("targetVersion", 2);
-    assertThat((List<Map<String, Object>>) preview.get("instances")).singleElement()
-        .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("fromVersion", 1));
-    assertThat(as("maria").getForEntity("/api/playbooks/" + processId + "/upgrade", Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long key = ((Number) started.getBody().get("processInstanceKey")).longValue();
+        assertThat(instances.findById(key)).hasValueSatisfying(i -> {
+            assertThat(i.getAccountId()).isEqualTo(acme.getId());
+            assertThat(i.getStartedBy()).isEqualTo("maria");
+        });
+        Task call = awaitOpenTask(key, "Activity_call");
+        String page =
+                dev.baton.support.SignedIn.as(http, "maria").getForObject("/playbooks/instances/" + key, String.class);
+        assertThat(page)
+                .contains("data-element=\"Activity_call\"", "active", "offered to sales-emea", "/vendor/bpmn-js/");
+        assertThat(page).doesNotContain("<script>"); // scripts only from files (CSP)
 
-    Map<String, Object> moved = as("ada").postForObject("/api/playbooks/" + processId + "/upgrade", null, Map.class);
+        post("rob", call, "claim");
+        assertThat(post("rob", call, "complete").getStatusCode()).isEqualTo(HttpStatus.OK);
+        awaitOpenTask(key, "Activity_confirm");
+        Map<String, Object> instance = as("maria").getForObject("/api/playbooks/instances/" + key, Map.class);
+        assertThat((List<Map<String, Object>>) instance.get("steps"))
+                .extracting(
+                        s -> s.get("elementId"), s -> s.get("open"), s -> s.get("completed"), s -> s.get("assignee"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Activity_call", false, true, "rob"),
+                        org.assertj.core.groups.Tuple.tuple("Activity_confirm", true, false, "maria"));
+        assertThat(dev.baton.support.SignedIn.as(http, "maria")
+                        .getForObject("/playbooks/instances/" + key, String.class))
+                .contains("data-element=\"Activity_confirm\"", "done");
 
-    assertThat((List<Map<String, Object>>) moved.get("instances")).singleElement()
-        .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("reason", null));
-    assertThat(instances.findById(key).orElseThrow().getProcessVersion()).isEqualTo(2);
-    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", key))
-        .extracting(AuditEvent::getAction, AuditEvent::getActor).containsExactly(org.assertj.core.groups.Tuple.tuple("playbook.instance-migrated", "ada"));
+        Map<String, Object> before = playbook(processId);
+        assertThat(before).containsEntry("running", 1).containsEntry("ended", 0);
+        Task confirm = awaitOpenTask(key, "Activity_confirm");
+        assertThat(post("maria", confirm, "complete").getStatusCode()).isEqualTo(HttpStatus.OK);
+        awaitProcessCompleted(key);
+        sweep.sweep(10_000);
+        assertThat(playbook(processId)).containsEntry("running", 0).containsEntry("ended", 1);
+        assertThat((List<Map<String, Object>>)
+                        as("maria").getForObject("/api/playbooks/" + processId + "/instances", List.class))
+                .singleElement()
+                .satisfies(i -> assertThat(i.get("endedAt")).isNotNull());
+    }
 
-    uploadAsAda(v1.replace("Activity_call", "Activity_phone"));
-    assertThat((List<Map<String, Object>>) as("ada").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class).get("instances"))
-        .singleElement().satisfies(c -> assertThat(c).containsEntry("canMove", false)
-            .extractingByKey("reason").asString().contains("Activity_call"));
-  }
+    @Test
+    void runningInstancesMoveToTheNewVersionWhenTheirStepIsStillThereAndTheMoveIsAudited() {
+        String processId = "Process_upgrade_" + System.nanoTime();
+        String v1 = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
+        uploadAsAda(v1);
+        long key = ((Number) as("maria")
+                        .postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class)
+                        .getBody()
+                        .get("processInstanceKey"))
+                .longValue();
+        awaitOpenTask(key, "Activity_call");
+        uploadAsAda(v1.replace("Confirm the renewal", "Confirm the renewal in the CRM"));
 
-  Map<String, Object> playbook(String processId) {
-    return as("maria").getForObject("/api/playbooks/" + processId, Map.class);
-  }
+        Map<String, Object> preview = as("ada").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class);
+        assertThat(preview).containsEntry("targetVersion", 2);
+        assertThat((List<Map<String, Object>>) preview.get("instances"))
+                .singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("fromVersion", 1));
+        assertThat(as("maria")
+                        .getForEntity("/api/playbooks/" + processId + "/upgrade", Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
-  Task awaitOpenTask(long instance, String elementId) {
-    return org.awaitility.Awaitility.await().atMost(WAIT).until(
-        () -> tasks.findAll().stream().filter(t -> t.getProcessInstanceKey() == instance && t.getElementId().equals(elementId)
-            && t.getStatus() == TaskStatus.OPEN).findFirst().orElse(null), t -> t != null);
-  }
+        Map<String, Object> moved =
+                as("ada").postForObject("/api/playbooks/" + processId + "/upgrade", null, Map.class);
 
-  void uploadAsAda(String bpmn) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("files", file("playbook.bpmn", bpmn));
-    body.add("files", file("renewal-call.form", PlaybookUploadIntegrationTests.FORM));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    assertThat(as("ada").postForEntity("/api/playbooks", new HttpEntity<>(body, headers), String.class).getStatusCode())
-        .isEqualTo(HttpStatus.CREATED);
-  }
+        assertThat((List<Map<String, Object>>) moved.get("instances"))
+                .singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("reason", null));
+        assertThat(instances.findById(key).orElseThrow().getProcessVersion()).isEqualTo(2);
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", key))
+                .extracting(AuditEvent::getAction, AuditEvent::getActor)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("playbook.instance-migrated", "ada"));
 
-  static ByteArrayResource file(String name, String content) {
-    return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    };
-  }
+        uploadAsAda(v1.replace("Activity_call", "Activity_phone"));
+        assertThat((List<Map<String, Object>>) as("ada")
+                        .getForObject("/api/playbooks/" + processId + "/upgrade", Map.class)
+                        .get("instances"))
+                .singleElement()
+                .satisfies(c -> assertThat(c)
+                        .containsEntry("canMove", false)
+                        .extractingByKey("reason")
+                        .asString()
+                        .contains("Activity_call"));
+    }
+
+    Map<String, Object> playbook(String processId) {
+        return as("maria").getForObject("/api/playbooks/" + processId, Map.class);
+    }
+
+    Task awaitOpenTask(long instance, String elementId) {
+        return org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance
+                                        && t.getElementId().equals(elementId)
+                                        && t.getStatus() == TaskStatus.OPEN)
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    void uploadAsAda(String bpmn) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("files", file("playbook.bpmn", bpmn));
+        body.add("files", file("renewal-call.form", PlaybookUploadIntegrationTests.FORM));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        assertThat(as("ada")
+                        .postForEntity("/api/playbooks", new HttpEntity<>(body, headers), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
+    static ByteArrayResource file(String name, String content) {
+        return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
 }

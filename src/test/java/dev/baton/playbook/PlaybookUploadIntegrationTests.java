@@ -24,141 +24,194 @@ import org.springframework.util.MultiValueMap;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
-  static final String GOOD = read("playbooks/upload/renewal-call.bpmn");
-  static final String FORM = read("playbooks/upload/renewal-call.form");
+    static final String GOOD = read("playbooks/upload/renewal-call.bpmn");
+    static final String FORM = read("playbooks/upload/renewal-call.form");
 
-  @Autowired PlaybookUploads uploads;
-  @Autowired PlaybookUploadService service;
+    @Autowired
+    PlaybookUploads uploads;
 
-  @Test
-  void aGoodPlaybookIsDeployedAsANewVersionAndKeptForTheNextStart() {
-    String processId = "Process_upload_kept";
-    String bpmn = GOOD.replace("Process_renewal_call", processId);
+    @Autowired
+    PlaybookUploadService service;
 
-    ResponseEntity<List> first = upload("ada", Map.of("kept.bpmn", bpmn, "renewal-call.form", FORM));
-    ResponseEntity<List> second = upload("ada", Map.of("kept.bpmn", bpmn.replace("Call the customer", "Phone the customer"),
-        "renewal-call.form", FORM));
+    @Test
+    void aGoodPlaybookIsDeployedAsANewVersionAndKeptForTheNextStart() {
+        String processId = "Process_upload_kept";
+        String bpmn = GOOD.replace("Process_renewal_call", processId);
 
-    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat((List<Map<String, Object>>) first.getBody()).extracting(m -> m.get("processId"), m -> m.get("version"))
-        .containsExactly(tuple(processId, 1));
-    assertThat((List<Map<String, Object>>) second.getBody()).extracting(m -> m.get("version")).containsExactly(2);
-    assertThat(uploads.findAll()).filteredOn(u -> u.getProcessIds().contains(processId)).hasSize(2)
-        .allSatisfy(u -> assertThat(u.getForms()).containsKey("renewal-call.form"));
-    assertThat(service.kept()).filteredOn(f -> f.bpmnName().equals("kept.bpmn")).singleElement()
-        .satisfies(f -> assertThat(new String(f.bpmn(), StandardCharsets.UTF_8)).contains("Phone the customer"));
-  }
+        ResponseEntity<List> first = upload("ada", Map.of("kept.bpmn", bpmn, "renewal-call.form", FORM));
+        ResponseEntity<List> second = upload(
+                "ada",
+                Map.of(
+                        "kept.bpmn",
+                        bpmn.replace("Call the customer", "Phone the customer"),
+                        "renewal-call.form",
+                        FORM));
 
-  @Test
-  void onlyAdminsUpload() {
-    assertThat(upload("maria", Map.of("x.bpmn", GOOD)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-  }
-
-  @Test
-  void everyProblemOfAFileIsListedAtOnceWithItsElement() {
-    String bad = GOOD.replace("Process_renewal_call", "Process_many_problems")
-        .replace("<zeebe:assignmentDefinition assignee=\"maria\" />", "<zeebe:userTask />")
-        .replace("formId=\"renewal-call-form\"", "formId=\"no-such-form\"")
-        .replace("<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
-            "<bpmn:serviceTask id=\"Activity_crm\" name=\"Update the CRM\"><bpmn:extensionElements>"
-                + "<zeebe:taskDefinition type=\"crm-sync\" /></bpmn:extensionElements></bpmn:serviceTask>"
-                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">")
-        .replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", "");
-
-    List<Map<String, Object>> problems = problems(upload("ada", Map.of("bad.bpmn", bad)));
-
-    assertThat(problems).extracting(p -> p.get("elementId"), p -> p.get("elementName")).contains(
-        tuple("Activity_call", "Call the customer"), // the form with id no-such-form
-        tuple("Activity_confirm", "Confirm the renewal"), // zeebe:userTask, and nobody assigned
-        tuple("Activity_crm", "Update the CRM"), // no worker for crm-sync
-        tuple(null, "bad.bpmn")); // no diagram
-    assertThat(messages(problems)).anySatisfy(m -> assertThat(m).contains("no-such-form", "missing"))
-        .anySatisfy(m -> assertThat(m).contains("zeebe:userTask", "Job worker"))
-        .anySatisfy(m -> assertThat(m).contains("nobody is assigned"))
-        .anySatisfy(m -> assertThat(m).contains("'crm-sync'", "no worker"))
-        .anySatisfy(m -> assertThat(m).contains("no diagram"));
-    assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_many_problems"));
-  }
-
-  @Test
-  void aCamunda7FileIsNamedAsSuchWithTheEngineModelsOwnFindings() {
-    List<Map<String, Object>> problems = problems(upload("ada", Map.of("old.bpmn", read("playbooks/startup/startup-camunda7.bpmn"))));
-
-    assertThat(messages(problems).getFirst()).contains("Camunda 7");
-    assertThat(problems).anySatisfy(p -> assertThat(p).containsEntry("elementId", "Activity_sync")
-        .containsEntry("elementName", "Sync to CRM").extractingByKey("message").asString().contains("camunda:class"));
-    assertThat(problems).anySatisfy(p -> assertThat(p).containsEntry("elementId", "Activity_sync")
-        .extractingByKey("message").asString().contains("zeebe:taskDefinition"));
-  }
-
-  @Test
-  void theEnginesOwnRefusalIsMappedToItsElement() {
-    String badFeel = GOOD.replace("Process_renewal_call", "Process_bad_feel")
-        .replace("<zeebe:assignmentDefinition assignee=\"maria\" />",
-            "<zeebe:assignmentDefinition assignee=\"maria\" /><zeebe:taskSchedule dueDate=\"=renewalDate +\" />");
-
-    List<Map<String, Object>> problems = problems(upload("ada", Map.of("feel.bpmn", badFeel, "renewal-call.form", FORM)));
-
-    assertThat(problems).singleElement().satisfies(p -> assertThat(p)
-        .containsEntry("elementId", "Activity_confirm").containsEntry("elementName", "Confirm the renewal")
-        .extractingByKey("message").asString().contains("failed to parse expression 'renewalDate +'"));
-  }
-
-  @Test
-  void xmlWithADoctypeIsRefusedWithoutBeingRead() {
-    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
-        + GOOD.substring(GOOD.indexOf("?>") + 2).replace("Call the customer", "&secret;");
-
-    List<Map<String, Object>> problems = problems(upload("ada", Map.of("xxe.bpmn", xxe)));
-
-    assertThat(messages(problems)).singleElement().asString().contains("DOCTYPE").doesNotContain("root:");
-  }
-
-  @Test
-  void notBpmnNotXmlAndTooLargeAreRefused() {
-    assertThat(messages(problems(upload("ada", Map.of("note.bpmn", "<note>hello</note>")))))
-        .singleElement().asString().contains("not a BPMN file");
-    assertThat(messages(problems(upload("ada", Map.of("text.bpmn", "just some text")))))
-        .singleElement().asString().contains("not well-formed XML");
-    String huge = GOOD.replace("</bpmn:definitions>", "<!--" + "x".repeat(1_100_000) + "--></bpmn:definitions>");
-    assertThat(problems(upload("ada", Map.of("huge.bpmn", huge)))).singleElement()
-        .satisfies(p -> assertThat(p).containsEntry("elementName", "huge.bpmn")
-            .extractingByKey("message").asString().contains("over 1024 KB"));
-    assertThat(messages(problems(upload("ada", Map.of("renewal-call.form", FORM)))))
-        .singleElement().asString().contains("exactly one .bpmn file");
-  }
-
-  ResponseEntity<List> upload(String user, Map<String, String> files) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    files.forEach((name, content) -> body.add("files", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    }));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<Object> response = as(user).postForEntity("/api/playbooks", new HttpEntity<>(body, headers), Object.class);
-    Object b = response.getBody();
-    return new ResponseEntity<>(b instanceof List l ? l : b == null ? null : List.of(b), response.getStatusCode());
-  }
-
-  static List<Map<String, Object>> problems(ResponseEntity<List> response) {
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    Map<String, Object> problem = (Map<String, Object>) response.getBody().getFirst();
-    assertThat(problem).containsEntry("title", "Playbook refused");
-    return (List<Map<String, Object>>) problem.get("problems");
-  }
-
-  static List<String> messages(List<Map<String, Object>> problems) {
-    return problems.stream().map(p -> (String) p.get("message")).toList();
-  }
-
-  static String read(String path) {
-    try {
-      return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat((List<Map<String, Object>>) first.getBody())
+                .extracting(m -> m.get("processId"), m -> m.get("version"))
+                .containsExactly(tuple(processId, 1));
+        assertThat((List<Map<String, Object>>) second.getBody())
+                .extracting(m -> m.get("version"))
+                .containsExactly(2);
+        assertThat(uploads.findAll())
+                .filteredOn(u -> u.getProcessIds().contains(processId))
+                .hasSize(2)
+                .allSatisfy(u -> assertThat(u.getForms()).containsKey("renewal-call.form"));
+        assertThat(service.kept())
+                .filteredOn(f -> f.bpmnName().equals("kept.bpmn"))
+                .singleElement()
+                .satisfies(f ->
+                        assertThat(new String(f.bpmn(), StandardCharsets.UTF_8)).contains("Phone the customer"));
     }
-  }
+
+    @Test
+    void onlyAdminsUpload() {
+        assertThat(upload("maria", Map.of("x.bpmn", GOOD)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void everyProblemOfAFileIsListedAtOnceWithItsElement() {
+        String bad = GOOD.replace("Process_renewal_call", "Process_many_problems")
+                .replace("<zeebe:assignmentDefinition assignee=\"maria\" />", "<zeebe:userTask />")
+                .replace("formId=\"renewal-call-form\"", "formId=\"no-such-form\"")
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        "<bpmn:serviceTask id=\"Activity_crm\" name=\"Update the CRM\"><bpmn:extensionElements>"
+                                + "<zeebe:taskDefinition type=\"crm-sync\" /></bpmn:extensionElements></bpmn:serviceTask>"
+                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">")
+                .replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", "");
+
+        List<Map<String, Object>> problems = problems(upload("ada", Map.of("bad.bpmn", bad)));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
+                .contains(
+                        tuple("Activity_call", "Call the customer"), // the form with id no-such-form
+                        tuple("Activity_confirm", "Confirm the renewal"), // zeebe:userTask, and nobody assigned
+                        tuple("Activity_crm", "Update the CRM"), // no worker for crm-sync
+                        tuple(null, "bad.bpmn")); // no diagram
+        assertThat(messages(problems))
+                .anySatisfy(m -> assertThat(m).contains("no-such-form", "missing"))
+                .anySatisfy(m -> assertThat(m).contains("zeebe:userTask", "Job worker"))
+                .anySatisfy(m -> assertThat(m).contains("nobody is assigned"))
+                .anySatisfy(m -> assertThat(m).contains("'crm-sync'", "no worker"))
+                .anySatisfy(m -> assertThat(m).contains("no diagram"));
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_many_problems"));
+    }
+
+    @Test
+    void aCamunda7FileIsNamedAsSuchWithTheEngineModelsOwnFindings() {
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("old.bpmn", read("playbooks/startup/startup-camunda7.bpmn"))));
+
+        assertThat(messages(problems).getFirst()).contains("Camunda 7");
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p)
+                        .containsEntry("elementId", "Activity_sync")
+                        .containsEntry("elementName", "Sync to CRM")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("camunda:class"));
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p)
+                        .containsEntry("elementId", "Activity_sync")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("zeebe:taskDefinition"));
+    }
+
+    @Test
+    void theEnginesOwnRefusalIsMappedToItsElement() {
+        String badFeel = GOOD.replace("Process_renewal_call", "Process_bad_feel")
+                .replace(
+                        "<zeebe:assignmentDefinition assignee=\"maria\" />",
+                        "<zeebe:assignmentDefinition assignee=\"maria\" /><zeebe:taskSchedule dueDate=\"=renewalDate +\" />");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("feel.bpmn", badFeel, "renewal-call.form", FORM)));
+
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Activity_confirm")
+                        .containsEntry("elementName", "Confirm the renewal")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("failed to parse expression 'renewalDate +'"));
+    }
+
+    @Test
+    void xmlWithADoctypeIsRefusedWithoutBeingRead() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
+                + GOOD.substring(GOOD.indexOf("?>") + 2).replace("Call the customer", "&secret;");
+
+        List<Map<String, Object>> problems = problems(upload("ada", Map.of("xxe.bpmn", xxe)));
+
+        assertThat(messages(problems))
+                .singleElement()
+                .asString()
+                .contains("DOCTYPE")
+                .doesNotContain("root:");
+    }
+
+    @Test
+    void notBpmnNotXmlAndTooLargeAreRefused() {
+        assertThat(messages(problems(upload("ada", Map.of("note.bpmn", "<note>hello</note>")))))
+                .singleElement()
+                .asString()
+                .contains("not a BPMN file");
+        assertThat(messages(problems(upload("ada", Map.of("text.bpmn", "just some text")))))
+                .singleElement()
+                .asString()
+                .contains("not well-formed XML");
+        String huge = GOOD.replace("</bpmn:definitions>", "<!--" + "x".repeat(1_100_000) + "--></bpmn:definitions>");
+        assertThat(problems(upload("ada", Map.of("huge.bpmn", huge))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementName", "huge.bpmn")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("over 1024 KB"));
+        assertThat(messages(problems(upload("ada", Map.of("renewal-call.form", FORM)))))
+                .singleElement()
+                .asString()
+                .contains("exactly one .bpmn file");
+    }
+
+    ResponseEntity<List> upload(String user, Map<String, String> files) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        files.forEach(
+                (name, content) -> body.add("files", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+                    @Override
+                    public String getFilename() {
+                        return name;
+                    }
+                }));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Object> response =
+                as(user).postForEntity("/api/playbooks", new HttpEntity<>(body, headers), Object.class);
+        Object b = response.getBody();
+        return new ResponseEntity<>(b instanceof List l ? l : b == null ? null : List.of(b), response.getStatusCode());
+    }
+
+    static List<Map<String, Object>> problems(ResponseEntity<List> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        Map<String, Object> problem = (Map<String, Object>) response.getBody().getFirst();
+        assertThat(problem).containsEntry("title", "Playbook refused");
+        return (List<Map<String, Object>>) problem.get("problems");
+    }
+
+    static List<String> messages(List<Map<String, Object>> problems) {
+        return problems.stream().map(p -> (String) p.get("message")).toList();
+    }
+
+    static String read(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -21,161 +21,229 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QualityIntegrationTests {
 
-  @Autowired TestRestTemplate http;
-  @Autowired People people;
-  @Autowired AuditEvents audit;
-  @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
 
-  @Test
-  void findsStaleUnreachableAndDuplicateContactsAndAccountsWithoutAPrimaryContact() {
-    long account = account("Quality Gmbh", id("rob"));
-    long joerg = contact(account, "Jörg Müller", "joerg@q.example", null, false);
-    long muller = contact(account, "Muller, Jorg", null, "+49 1", false);
-    long same = contact(account, "J. Mueller (accounts)", "JOERG@q.example", null, false);
-    long silent = contact(account, "No Reach", null, null, false);
+    @Autowired
+    People people;
 
-    assertThat(subjects("STALE_CONTACT", account)).containsExactlyInAnyOrder(joerg, muller, same, silent);
-    assertThat(subjects("UNREACHABLE_CONTACT", account)).containsExactly(silent);
-    assertThat(findings("DUPLICATE_CONTACTS", account)).extracting(f -> f.get("subjectId") + "→" + f.get("otherId") + " " + f.get("detail"))
-        .containsExactlyInAnyOrder(muller + "→" + joerg + " close names", same + "→" + joerg + " same e-mail address");
-    assertThat(subjects("ACCOUNT_WITHOUT_PRIMARY_CONTACT", account)).containsExactly(account);
-    Map summary = as("maria").getForObject("/api/data-quality", Map.class);
-    assertThat(summary).containsEntry("staleAfterDays", 365);
-    assertThat((List<Map>) summary.get("owners")).anySatisfy(o -> assertThat(o).containsEntry("ownerName", "Rob Jansen"));
-    assertThat(dev.baton.support.SignedIn.as(http, "maria").getForObject("/data-quality?kind=DUPLICATE_CONTACTS&owner=" + id("rob") + "&page=0", String.class))
-        .contains("Likely duplicate contacts", "Merge into Jörg Müller", "Quality Gmbh");
-  }
+    @Autowired
+    AuditEvents audit;
 
-  @Test
-  void findsAccountsAndCommitmentsWithoutAnActiveOwnerAndAssignsThemAudited() {
-    long leaver = person("leaver-q");
-    long orphan = account("Nobody's Ltd", null);
-    long leftBehind = account("Left Behind Ltd", leaver);
-    long promise = commitment(leftBehind, leaver);
-    jdbc.update("update person set active = false where id = ?", leaver);
+    @Autowired
+    JdbcTemplate jdbc;
 
-    assertThat(subjects("ACCOUNT_WITHOUT_OWNER", orphan)).containsExactly(orphan);
-    assertThat(subjects("ACCOUNT_OWNER_INACTIVE", leftBehind)).containsExactly(leftBehind);
-    assertThat(subjects("COMMITMENT_WITHOUT_ACTIVE_OWNER", leftBehind)).containsExactly(promise);
+    @Test
+    void findsStaleUnreachableAndDuplicateContactsAndAccountsWithoutAPrimaryContact() {
+        long account = account("Quality Gmbh", id("rob"));
+        long joerg = contact(account, "Jörg Müller", "joerg@q.example", null, false);
+        long muller = contact(account, "Muller, Jorg", null, "+49 1", false);
+        long same = contact(account, "J. Mueller (accounts)", "JOERG@q.example", null, false);
+        long silent = contact(account, "No Reach", null, null, false);
 
-    put("/api/data-quality/accounts/" + leftBehind + "/owner", Map.of("ownerId", id("rita")));
-    put("/api/data-quality/commitments/" + promise + "/owner", Map.of("ownerId", id("rita")));
-
-    assertThat(subjects("ACCOUNT_OWNER_INACTIVE", leftBehind)).isEmpty();
-    assertThat(subjects("COMMITMENT_WITHOUT_ACTIVE_OWNER", leftBehind)).isEmpty();
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("account", leftBehind)).extracting(e -> e.getAction())
-        .contains("account.transferred");
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", promise)).extracting(e -> e.getAction())
-        .contains("commitment.reassigned");
-  }
-
-  @Test
-  void verifyingAStaleContactTakesItOffTheListAudited() {
-    long account = account("Verify Me Ltd", id("rob"));
-    long contact = contact(account, "Ver Ify", "v@q.example", null, false);
-
-    as("maria").postForObject("/api/data-quality/contacts/" + contact + "/verify", null, Map.class);
-
-    assertThat(subjects("STALE_CONTACT", account)).isEmpty();
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("contact", contact)).extracting(e -> e.getAction())
-        .contains("contact.verified");
-  }
-
-  @Test
-  void mergingDuplicatesKeepsTheInteractionsAndCommitmentsOfBothAudited() {
-    long account = account("Merge Co", id("rob"));
-    long keep = contact(account, "Anna Schmidt", "anna@m.example", null, false);
-    long dup = contact(account, "Anna Schmitt", null, "+49 2", true);
-    interaction(account, keep, "call with the keeper");
-    interaction(account, dup, "call with the duplicate");
-    long keptPromise = commitment(account, id("rob"), keep);
-    long dupPromise = commitment(account, id("rob"), dup);
-
-    Map merged = as("maria").postForObject("/api/data-quality/contacts/" + dup + "/merge", Map.of("intoId", keep), Map.class);
-
-    assertThat(merged).containsEntry("id", (int) keep).containsEntry("email", "anna@m.example")
-        .containsEntry("phone", "+49 2").containsEntry("primary", true);
-    assertThat(jdbc.queryForList("select summary from interaction where contact_id = ? order by summary", String.class, keep))
-        .containsExactly("call with the duplicate", "call with the keeper");
-    assertThat(jdbc.queryForList("select id from commitment where contact_id = ? order by id", Long.class, keep))
-        .containsExactly(keptPromise, dupPromise);
-    assertThat(jdbc.queryForObject("select count(*) from contact where id = ?", Integer.class, dup)).isZero();
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("contact", keep)).extracting(e -> e.getAction())
-        .contains("contact.merged");
-    assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", dupPromise)).extracting(e -> e.getAction())
-        .contains("commitment.contact_changed");
-    assertThat(findings("DUPLICATE_CONTACTS", account)).isEmpty();
-  }
-
-  @Test
-  void mergingContactsOfTwoAccountsIsRefusedAndRepsSeeNoFindings() {
-    long one = contact(account("One Ltd", id("rob")), "Same Name", null, null, false);
-    long two = contact(account("Two Ltd", id("rob")), "Same Name", null, null, false);
-
-    var refused = as("maria").postForEntity("/api/data-quality/contacts/" + one + "/merge", Map.of("intoId", two), Map.class);
-
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(as("rob").getForEntity("/api/data-quality", Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-  }
-
-  private List<Map> findings(String kind, long accountId) {
-    Map page = as("ada").getForObject("/api/data-quality/findings?kind=" + kind + "&size=500&page={p}", Map.class, 0);
-    List<Map> all = new java.util.ArrayList<>((List<Map>) page.get("content"));
-    for (int p = 1; p < (int) page.get("totalPages"); p++) {
-      all.addAll((List<Map>) as("ada").getForObject("/api/data-quality/findings?kind=" + kind + "&size=500&page={p}",
-          Map.class, p).get("content"));
+        assertThat(subjects("STALE_CONTACT", account)).containsExactlyInAnyOrder(joerg, muller, same, silent);
+        assertThat(subjects("UNREACHABLE_CONTACT", account)).containsExactly(silent);
+        assertThat(findings("DUPLICATE_CONTACTS", account))
+                .extracting(f -> f.get("subjectId") + "→" + f.get("otherId") + " " + f.get("detail"))
+                .containsExactlyInAnyOrder(
+                        muller + "→" + joerg + " close names", same + "→" + joerg + " same e-mail address");
+        assertThat(subjects("ACCOUNT_WITHOUT_PRIMARY_CONTACT", account)).containsExactly(account);
+        Map summary = as("maria").getForObject("/api/data-quality", Map.class);
+        assertThat(summary).containsEntry("staleAfterDays", 365);
+        assertThat((List<Map>) summary.get("owners"))
+                .anySatisfy(o -> assertThat(o).containsEntry("ownerName", "Rob Jansen"));
+        assertThat(dev.baton.support.SignedIn.as(http, "maria")
+                        .getForObject(
+                                "/data-quality?kind=DUPLICATE_CONTACTS&owner=" + id("rob") + "&page=0", String.class))
+                .contains("Likely duplicate contacts", "Merge into Jörg Müller", "Quality Gmbh");
     }
-    return all.stream().filter(f -> ((Number) f.get("accountId")).longValue() == accountId).toList();
-  }
 
-  private List<Long> subjects(String kind, long accountId) {
-    return findings(kind, accountId).stream().map(f -> ((Number) f.get("subjectId")).longValue()).toList();
-  }
+    @Test
+    void findsAccountsAndCommitmentsWithoutAnActiveOwnerAndAssignsThemAudited() {
+        long leaver = person("leaver-q");
+        long orphan = account("Nobody's Ltd", null);
+        long leftBehind = account("Left Behind Ltd", leaver);
+        long promise = commitment(leftBehind, leaver);
+        jdbc.update("update person set active = false where id = ?", leaver);
 
-  private long account(String name, Long ownerId) {
-    Map<String, Object> body = new HashMap<>(Map.of("name", name));
-    body.put("ownerId", ownerId);
-    return ((Number) as("ada").postForObject("/api/accounts", body, Map.class).get("id")).longValue();
-  }
+        assertThat(subjects("ACCOUNT_WITHOUT_OWNER", orphan)).containsExactly(orphan);
+        assertThat(subjects("ACCOUNT_OWNER_INACTIVE", leftBehind)).containsExactly(leftBehind);
+        assertThat(subjects("COMMITMENT_WITHOUT_ACTIVE_OWNER", leftBehind)).containsExactly(promise);
 
-  private long contact(long account, String name, String email, String phone, boolean primary) {
-    Map<String, Object> body = new HashMap<>(Map.of("fullName", name, "primary", primary));
-    body.put("email", email);
-    body.put("phone", phone);
-    return ((Number) as("ada").postForObject("/api/accounts/" + account + "/contacts", body, Map.class).get("id")).longValue();
-  }
+        put("/api/data-quality/accounts/" + leftBehind + "/owner", Map.of("ownerId", id("rita")));
+        put("/api/data-quality/commitments/" + promise + "/owner", Map.of("ownerId", id("rita")));
 
-  private void interaction(long account, long contact, String summary) {
-    as("rob").postForObject("/api/accounts/" + account + "/interactions",
-        Map.of("kind", "CALL", "summary", summary, "contactId", contact), Map.class);
-  }
+        assertThat(subjects("ACCOUNT_OWNER_INACTIVE", leftBehind)).isEmpty();
+        assertThat(subjects("COMMITMENT_WITHOUT_ACTIVE_OWNER", leftBehind)).isEmpty();
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("account", leftBehind))
+                .extracting(e -> e.getAction())
+                .contains("account.transferred");
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", promise))
+                .extracting(e -> e.getAction())
+                .contains("commitment.reassigned");
+    }
 
-  private long commitment(long account, long owner) {
-    return commitment(account, owner, null);
-  }
+    @Test
+    void verifyingAStaleContactTakesItOffTheListAudited() {
+        long account = account("Verify Me Ltd", id("rob"));
+        long contact = contact(account, "Ver Ify", "v@q.example", null, false);
 
-  private long commitment(long account, long owner, Long contact) {
-    Map<String, Object> body = new HashMap<>(Map.of("accountId", account, "description", "Send the SSO guide",
-        "ownerId", owner, "dueDate", LocalDate.now().plusDays(10).toString()));
-    body.put("contactId", contact);
-    return ((Number) as("ada").postForObject("/api/commitments", body, Map.class).get("id")).longValue();
-  }
+        as("maria").postForObject("/api/data-quality/contacts/" + contact + "/verify", null, Map.class);
 
-  private long person(String username) {
-    return ((Number) as("ada").postForObject("/api/people", Map.of("username", username, "email", username + "@q.example",
-        "fullName", "Leaving Person", "password", "secret-password-1", "roles", List.of("REP")), Map.class).get("id")).longValue();
-  }
+        assertThat(subjects("STALE_CONTACT", account)).isEmpty();
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("contact", contact))
+                .extracting(e -> e.getAction())
+                .contains("contact.verified");
+    }
 
-  private void put(String url, Map<String, Object> body) {
-    assertThat(as("maria").exchange(url, HttpMethod.PUT, new HttpEntity<>(body), String.class).getStatusCode().is2xxSuccessful())
-        .isTrue();
-  }
+    @Test
+    void mergingDuplicatesKeepsTheInteractionsAndCommitmentsOfBothAudited() {
+        long account = account("Merge Co", id("rob"));
+        long keep = contact(account, "Anna Schmidt", "anna@m.example", null, false);
+        long dup = contact(account, "Anna Schmitt", null, "+49 2", true);
+        interaction(account, keep, "call with the keeper");
+        interaction(account, dup, "call with the duplicate");
+        long keptPromise = commitment(account, id("rob"), keep);
+        long dupPromise = commitment(account, id("rob"), dup);
 
-  private long id(String username) {
-    return people.findByUsername(username).orElseThrow().getId();
-  }
+        Map merged = as("maria")
+                .postForObject("/api/data-quality/contacts/" + dup + "/merge", Map.of("intoId", keep), Map.class);
 
-  private TestRestTemplate as(String username) {
-    return http.withBasicAuth(username, "demo");
-  }
+        assertThat(merged)
+                .containsEntry("id", (int) keep)
+                .containsEntry("email", "anna@m.example")
+                .containsEntry("phone", "+49 2")
+                .containsEntry("primary", true);
+        assertThat(jdbc.queryForList(
+                        "select summary from interaction where contact_id = ? order by summary", String.class, keep))
+                .containsExactly("call with the duplicate", "call with the keeper");
+        assertThat(jdbc.queryForList("select id from commitment where contact_id = ? order by id", Long.class, keep))
+                .containsExactly(keptPromise, dupPromise);
+        assertThat(jdbc.queryForObject("select count(*) from contact where id = ?", Integer.class, dup))
+                .isZero();
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("contact", keep))
+                .extracting(e -> e.getAction())
+                .contains("contact.merged");
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", dupPromise))
+                .extracting(e -> e.getAction())
+                .contains("commitment.contact_changed");
+        assertThat(findings("DUPLICATE_CONTACTS", account)).isEmpty();
+    }
+
+    @Test
+    void mergingContactsOfTwoAccountsIsRefusedAndRepsSeeNoFindings() {
+        long one = contact(account("One Ltd", id("rob")), "Same Name", null, null, false);
+        long two = contact(account("Two Ltd", id("rob")), "Same Name", null, null, false);
+
+        var refused = as("maria")
+                .postForEntity("/api/data-quality/contacts/" + one + "/merge", Map.of("intoId", two), Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(as("rob").getForEntity("/api/data-quality", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private List<Map> findings(String kind, long accountId) {
+        Map page =
+                as("ada").getForObject("/api/data-quality/findings?kind=" + kind + "&size=500&page={p}", Map.class, 0);
+        List<Map> all = new java.util.ArrayList<>((List<Map>) page.get("content"));
+        for (int p = 1; p < (int) page.get("totalPages"); p++) {
+            all.addAll((List<Map>) as("ada")
+                    .getForObject("/api/data-quality/findings?kind=" + kind + "&size=500&page={p}", Map.class, p)
+                    .get("content"));
+        }
+        return all.stream()
+                .filter(f -> ((Number) f.get("accountId")).longValue() == accountId)
+                .toList();
+    }
+
+    private List<Long> subjects(String kind, long accountId) {
+        return findings(kind, accountId).stream()
+                .map(f -> ((Number) f.get("subjectId")).longValue())
+                .toList();
+    }
+
+    private long account(String name, Long ownerId) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name));
+        body.put("ownerId", ownerId);
+        return ((Number) as("ada")
+                        .postForObject("/api/accounts", body, Map.class)
+                        .get("id"))
+                .longValue();
+    }
+
+    private long contact(long account, String name, String email, String phone, boolean primary) {
+        Map<String, Object> body = new HashMap<>(Map.of("fullName", name, "primary", primary));
+        body.put("email", email);
+        body.put("phone", phone);
+        return ((Number) as("ada")
+                        .postForObject("/api/accounts/" + account + "/contacts", body, Map.class)
+                        .get("id"))
+                .longValue();
+    }
+
+    private void interaction(long account, long contact, String summary) {
+        as("rob")
+                .postForObject(
+                        "/api/accounts/" + account + "/interactions",
+                        Map.of("kind", "CALL", "summary", summary, "contactId", contact),
+                        Map.class);
+    }
+
+    private long commitment(long account, long owner) {
+        return commitment(account, owner, null);
+    }
+
+    private long commitment(long account, long owner, Long contact) {
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "accountId",
+                account,
+                "description",
+                "Send the SSO guide",
+                "ownerId",
+                owner,
+                "dueDate",
+                LocalDate.now().plusDays(10).toString()));
+        body.put("contactId", contact);
+        return ((Number) as("ada")
+                        .postForObject("/api/commitments", body, Map.class)
+                        .get("id"))
+                .longValue();
+    }
+
+    private long person(String username) {
+        return ((Number) as("ada")
+                        .postForObject(
+                                "/api/people",
+                                Map.of(
+                                        "username",
+                                        username,
+                                        "email",
+                                        username + "@q.example",
+                                        "fullName",
+                                        "Leaving Person",
+                                        "password",
+                                        "secret-password-1",
+                                        "roles",
+                                        List.of("REP")),
+                                Map.class)
+                        .get("id"))
+                .longValue();
+    }
+
+    private void put(String url, Map<String, Object> body) {
+        assertThat(as("maria")
+                        .exchange(url, HttpMethod.PUT, new HttpEntity<>(body), String.class)
+                        .getStatusCode()
+                        .is2xxSuccessful())
+                .isTrue();
+    }
+
+    private long id(String username) {
+        return people.findByUsername(username).orElseThrow().getId();
+    }
+
+    private TestRestTemplate as(String username) {
+        return http.withBasicAuth(username, "demo");
+    }
 }

@@ -25,160 +25,267 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TrustReportIntegrationTests {
 
-  @Autowired TestRestTemplate http;
-  @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
 
-  final LocalDate today = LocalDate.now(ZoneOffset.UTC);
-  String run;
-  long team, manager, a, b;
+    @Autowired
+    JdbcTemplate jdbc;
 
-  @BeforeEach
-  void fixture() {
-    run = UUID.randomUUID().toString().substring(0, 8);
-    team = jdbc.queryForObject("insert into team (key, name) values (?, ?) returning id", Long.class, "trust-" + run, "Trust " + run);
-    manager = person("m-" + run, null, "MANAGER", true);
-    a = person("a-" + run, manager, "REP", true);
-    b = person("b-" + run, manager, "REP", true);
-    long account = jdbc.queryForObject("insert into account (name, owner_id) values (?, ?) returning id", Long.class, "Trust Co " + run, a);
-    // A's commitments: due 7 in the period (cancelled and later ones left out); settled: 1, 2, 3, 4 (due before today) and 6 (delivered)
-    commitment(account, a, -10, "DELIVERED", -12); // 1: delivered two days early: on time
-    commitment(account, a, -10, "VERIFIED", -5);   // 2: delivered five days late
-    commitment(account, a, -5, "ACCEPTED", null);  // 3: overdue
-    commitment(account, a, -3, "BREACHED", null);  // 4
-    commitment(account, a, 5, "REJECTED", null);   // 5: rejected, not renegotiated
-    commitment(account, a, 5, "DELIVERED", 0);     // 6: delivered today, due later: on time
-    commitment(account, a, 10, "PROPOSED", null);  // 7: not due yet
-    commitment(account, a, -2, "CANCELLED", null); // left out
-    commitment(account, a, 60, "PROPOSED", null);  // after the period
-    commitment(account, b, 3, "ACCEPTED", null);   // B's, B has left (below): unowned
-    // handovers: B's took 72 hours, A's 48; the team's median is 60
-    long fromB = handover(b, -4, -1);
-    handover(a, -3, -1);
-    item(fromB, account, a, true, at(-3, 10), at(-3, 11), at(-2, 9));   // note; acknowledged first; call in time
-    long other = jdbc.queryForObject("insert into account (name, owner_id) values (?, ?) returning id", Long.class, "Trust Two " + run, a);
-    item(fromB, other, a, false, at(-2, 10), at(-3, 11), null);       // mail before the acknowledgement; no call
-    // tasks completed by A: one by its due time, one late, one before the period
-    task("a-" + run, at(-2, 12), at(-3, 12));
-    task("a-" + run, at(-5, 12), at(-4, 12));
-    task("a-" + run, at(-40, 12), at(-41, 12));
-    // contacts at A's account: fresh if verified within 365 days (by the field or an audited verification)
-    contact(account, at(-10, 12));
-    contact(account, null);
-    contact(account, at(-400, 12));
-    long audited = contact(account, null);
-    jdbc.update("insert into audit_event (at, actor, action, entity_type, entity_id, account_id) values (?, 'x', 'contact.verified', 'contact', ?, ?)",
-        Timestamp.from(at(-20, 12)), audited, account);
-    jdbc.update("update person set active = false where id = ?", b);
-  }
+    final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String run;
+    long team, manager, a, b;
 
-  @Test
-  void everyFigureMatchesTheHandComputedFixture() {
-    Map report = report();
-
-    Map repA = row(report, "reps", "a-" + run);
-    assertThat(figures(repA)).containsAllEntriesOf(Map.ofEntries(
-        Map.entry("commitmentsDue", 7), Map.entry("commitmentsSettled", 5), Map.entry("deliveredOnTime", 2),
-        Map.entry("deliveredOnTimePct", 40.0), Map.entry("overdue", 1), Map.entry("breached", 1), Map.entry("unowned", 0),
-        Map.entry("rejectedNotRenegotiated", 1), Map.entry("handoversCompleted", 1), Map.entry("medianHandoverHours", 48.0),
-        Map.entry("accountsHandedOver", 0), Map.entry("accountsReceived", 2), Map.entry("acknowledgedBeforeContactPct", 50.0),
-        Map.entry("introCallsInTimePct", 50.0), Map.entry("contacts", 4), Map.entry("contactsFreshPct", 50.0),
-        Map.entry("tasksDone", 2), Map.entry("tasksOnTimePct", 50.0)));
-    assertThat(figures(repA)).containsEntry("withNotePct", null);
-    Map repB = row(report, "reps", "b-" + run);
-    assertThat(repB).containsEntry("active", false);
-    assertThat(figures(repB)).containsAllEntriesOf(Map.of("commitmentsDue", 1, "commitmentsSettled", 0, "unowned", 1,
-        "handoversCompleted", 1, "medianHandoverHours", 72.0, "accountsHandedOver", 2, "withNotePct", 50.0));
-    assertThat(figures(repB)).containsEntry("deliveredOnTimePct", null);
-    Map teamRow = row(report, "teams", "trust-" + run);
-    assertThat(figures(teamRow)).containsAllEntriesOf(Map.ofEntries(
-        Map.entry("commitmentsDue", 8), Map.entry("deliveredOnTimePct", 40.0), Map.entry("unowned", 1),
-        Map.entry("handoversCompleted", 2), Map.entry("medianHandoverHours", 60.0), Map.entry("withNotePct", 50.0),
-        Map.entry("contactsFreshPct", 50.0), Map.entry("tasksOnTimePct", 50.0)));
-    assertThat((List<Map>) report.get("reps")).hasSize(2); // the manager's line only: no demo people
-    assertThat(figures(Map.of("figures", report.get("total")))).containsEntry("commitmentsDue", 8);
-    List<Map> trend = (List<Map>) report.get("freshnessTrend");
-    assertThat(trend.getLast()).containsEntry("contacts", 4).containsEntry("freshPct", 50.0);
-    assertThat(report.get("leads").toString()).contains("no leads");
-  }
-
-  @Test
-  void everyTableExportsAsCsvWithAByteOrderMarkAndRepsCannotReadTheReport() {
-    String teams = http.withBasicAuth("m-" + run, "demo").getForObject(
-        "/api/reports/trust.csv?table=teams&from={f}&to={t}", String.class, today.minusDays(30), today.plusDays(30));
-    String trend = http.withBasicAuth("m-" + run, "demo").getForObject(
-        "/api/reports/trust.csv?table=trend&from={f}&to={t}", String.class, today.minusDays(30), today.plusDays(30));
-
-    assertThat(teams).startsWith("\uFEFFid,key,name,active,commitments_due,").contains(",trust-" + run + ",Trust " + run + ",true,8,5,2,40.0,");
-    assertThat(trend).startsWith("\uFEFFmonth,contacts,fresh_pct\r\n").contains(",4,50.0\r\n");
-    assertThat(http.withBasicAuth("rob", "demo").getForEntity("/api/reports/trust", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(dev.baton.support.SignedIn.as(http, "m-" + run).getForObject("/reports/trust?from={f}&to={t}", String.class,
-        today.minusDays(30), today.plusDays(30)))
-        .contains("Trust report", "40.0 % (2/5)", "chart.umd.min.js", "data-chart", "Person a-" + run);
-  }
-
-  private Map report() {
-    return http.withBasicAuth("m-" + run, "demo").getForObject("/api/reports/trust?from={f}&to={t}", Map.class,
-        today.minusDays(30), today.plusDays(30));
-  }
-
-  private static Map row(Map report, String table, String key) {
-    return ((List<Map>) report.get(table)).stream().filter(r -> key.equals(r.get("key"))).findFirst().orElseThrow();
-  }
-
-  private static Map figures(Map row) {
-    return (Map) row.get("figures");
-  }
-
-  private Instant at(int days, int hour) {
-    return today.plusDays(days).atTime(hour, 0).toInstant(ZoneOffset.UTC);
-  }
-
-  private long person(String username, Long managerId, String role, boolean active) {
-    String hash = jdbc.queryForObject("select password_hash from person where username = 'ada'", String.class);
-    long id = jdbc.queryForObject("insert into person (username, email, full_name, password_hash, team_id, manager_id, active)"
-        + " values (?, ?, ?, ?, ?, ?, ?) returning id", Long.class, username, username + "@t.example", "Person " + username,
-        hash, team, managerId, active);
-    jdbc.update("insert into person_role (person_id, role) values (?, ?)", id, role);
-    return id;
-  }
-
-  private void commitment(long account, long owner, int dueInDays, String status, Integer deliveredInDays) {
-    long id = jdbc.queryForObject("insert into commitment (account_id, description, made_by_id, owner_id, due_date, status)"
-        + " values (?, 'promise', ?, ?, ?, ?) returning id", Long.class, account, owner, owner, today.plusDays(dueInDays), status);
-    if (deliveredInDays != null) {
-      jdbc.update("insert into audit_event (at, actor, action, entity_type, entity_id, account_id)"
-          + " values (?, 'x', 'commitment.delivered', 'commitment', ?, ?)", Timestamp.from(at(deliveredInDays, 12)), id, account);
+    @BeforeEach
+    void fixture() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+        team = jdbc.queryForObject(
+                "insert into team (key, name) values (?, ?) returning id", Long.class, "trust-" + run, "Trust " + run);
+        manager = person("m-" + run, null, "MANAGER", true);
+        a = person("a-" + run, manager, "REP", true);
+        b = person("b-" + run, manager, "REP", true);
+        long account = jdbc.queryForObject(
+                "insert into account (name, owner_id) values (?, ?) returning id", Long.class, "Trust Co " + run, a);
+        // A's commitments: due 7 in the period (cancelled and later ones left out); settled: 1, 2, 3, 4 (due before
+        // today) and 6 (delivered)
+        commitment(account, a, -10, "DELIVERED", -12); // 1: delivered two days early: on time
+        commitment(account, a, -10, "VERIFIED", -5); // 2: delivered five days late
+        commitment(account, a, -5, "ACCEPTED", null); // 3: overdue
+        commitment(account, a, -3, "BREACHED", null); // 4
+        commitment(account, a, 5, "REJECTED", null); // 5: rejected, not renegotiated
+        commitment(account, a, 5, "DELIVERED", 0); // 6: delivered today, due later: on time
+        commitment(account, a, 10, "PROPOSED", null); // 7: not due yet
+        commitment(account, a, -2, "CANCELLED", null); // left out
+        commitment(account, a, 60, "PROPOSED", null); // after the period
+        commitment(account, b, 3, "ACCEPTED", null); // B's, B has left (below): unowned
+        // handovers: B's took 72 hours, A's 48; the team's median is 60
+        long fromB = handover(b, -4, -1);
+        handover(a, -3, -1);
+        item(fromB, account, a, true, at(-3, 10), at(-3, 11), at(-2, 9)); // note; acknowledged first; call in time
+        long other = jdbc.queryForObject(
+                "insert into account (name, owner_id) values (?, ?) returning id", Long.class, "Trust Two " + run, a);
+        item(fromB, other, a, false, at(-2, 10), at(-3, 11), null); // mail before the acknowledgement; no call
+        // tasks completed by A: one by its due time, one late, one before the period
+        task("a-" + run, at(-2, 12), at(-3, 12));
+        task("a-" + run, at(-5, 12), at(-4, 12));
+        task("a-" + run, at(-40, 12), at(-41, 12));
+        // contacts at A's account: fresh if verified within 365 days (by the field or an audited verification)
+        contact(account, at(-10, 12));
+        contact(account, null);
+        contact(account, at(-400, 12));
+        long audited = contact(account, null);
+        jdbc.update(
+                "insert into audit_event (at, actor, action, entity_type, entity_id, account_id) values (?, 'x', 'contact.verified', 'contact', ?, ?)",
+                Timestamp.from(at(-20, 12)),
+                audited,
+                account);
+        jdbc.update("update person set active = false where id = ?", b);
     }
-  }
 
-  private long handover(long departing, int launchedInDays, int completedInDays) {
-    return jdbc.queryForObject("insert into handover (departing_id, launched_by, reason, effective_date, status, created_at,"
-        + " completed_at) values (?, 'x', 'LEAVING', ?, 'COMPLETED', ?, ?) returning id", Long.class, departing,
-        today.plusDays(launchedInDays), Timestamp.from(at(launchedInDays, 12)), Timestamp.from(at(completedInDays, 12)));
-  }
+    @Test
+    void everyFigureMatchesTheHandComputedFixture() {
+        Map report = report();
 
-  private void item(long handover, long account, long successor, boolean note, Instant acknowledged, Instant introSent,
-      Instant callHeld) {
-    jdbc.update("insert into handover_item (handover_id, account_id, successor_id, step, note, acknowledged_at, intro_sent_at,"
-        + " call_held_at) values (?, ?, ?, 'DONE', ?::jsonb, ?, ?, ?)", handover, account, successor,
-        note ? "{\"summary\": \"x\"}" : null, ts(acknowledged), ts(introSent), ts(callHeld));
-  }
+        Map repA = row(report, "reps", "a-" + run);
+        assertThat(figures(repA))
+                .containsAllEntriesOf(Map.ofEntries(
+                        Map.entry("commitmentsDue", 7),
+                        Map.entry("commitmentsSettled", 5),
+                        Map.entry("deliveredOnTime", 2),
+                        Map.entry("deliveredOnTimePct", 40.0),
+                        Map.entry("overdue", 1),
+                        Map.entry("breached", 1),
+                        Map.entry("unowned", 0),
+                        Map.entry("rejectedNotRenegotiated", 1),
+                        Map.entry("handoversCompleted", 1),
+                        Map.entry("medianHandoverHours", 48.0),
+                        Map.entry("accountsHandedOver", 0),
+                        Map.entry("accountsReceived", 2),
+                        Map.entry("acknowledgedBeforeContactPct", 50.0),
+                        Map.entry("introCallsInTimePct", 50.0),
+                        Map.entry("contacts", 4),
+                        Map.entry("contactsFreshPct", 50.0),
+                        Map.entry("tasksDone", 2),
+                        Map.entry("tasksOnTimePct", 50.0)));
+        assertThat(figures(repA)).containsEntry("withNotePct", null);
+        Map repB = row(report, "reps", "b-" + run);
+        assertThat(repB).containsEntry("active", false);
+        assertThat(figures(repB))
+                .containsAllEntriesOf(Map.of(
+                        "commitmentsDue",
+                        1,
+                        "commitmentsSettled",
+                        0,
+                        "unowned",
+                        1,
+                        "handoversCompleted",
+                        1,
+                        "medianHandoverHours",
+                        72.0,
+                        "accountsHandedOver",
+                        2,
+                        "withNotePct",
+                        50.0));
+        assertThat(figures(repB)).containsEntry("deliveredOnTimePct", null);
+        Map teamRow = row(report, "teams", "trust-" + run);
+        assertThat(figures(teamRow))
+                .containsAllEntriesOf(Map.ofEntries(
+                        Map.entry("commitmentsDue", 8),
+                        Map.entry("deliveredOnTimePct", 40.0),
+                        Map.entry("unowned", 1),
+                        Map.entry("handoversCompleted", 2),
+                        Map.entry("medianHandoverHours", 60.0),
+                        Map.entry("withNotePct", 50.0),
+                        Map.entry("contactsFreshPct", 50.0),
+                        Map.entry("tasksOnTimePct", 50.0)));
+        assertThat((List<Map>) report.get("reps")).hasSize(2); // the manager's line only: no demo people
+        assertThat(figures(Map.of("figures", report.get("total")))).containsEntry("commitmentsDue", 8);
+        List<Map> trend = (List<Map>) report.get("freshnessTrend");
+        assertThat(trend.getLast()).containsEntry("contacts", 4).containsEntry("freshPct", 50.0);
+        assertThat(report.get("leads").toString()).contains("no leads");
+    }
 
-  private void task(String username, Instant due, Instant completed) {
-    long key = Math.abs(UUID.randomUUID().getMostSignificantBits());
-    jdbc.update("insert into task (job_key, process_instance_key, element_instance_key, bpmn_process_id, process_version,"
-        + " element_id, name, assignee, status, due_at, completed_by, completed_at, lock_expires_at)"
-        + " values (?, ?, ?, 'p', 1, 'e', 'Task', ?, 'COMPLETED', ?, ?, ?, now())", key, key, key, username, ts(due),
-        username, ts(completed));
-  }
+    @Test
+    void everyTableExportsAsCsvWithAByteOrderMarkAndRepsCannotReadTheReport() {
+        String teams = http.withBasicAuth("m-" + run, "demo")
+                .getForObject(
+                        "/api/reports/trust.csv?table=teams&from={f}&to={t}",
+                        String.class,
+                        today.minusDays(30),
+                        today.plusDays(30));
+        String trend = http.withBasicAuth("m-" + run, "demo")
+                .getForObject(
+                        "/api/reports/trust.csv?table=trend&from={f}&to={t}",
+                        String.class,
+                        today.minusDays(30),
+                        today.plusDays(30));
 
-  private long contact(long account, Instant verified) {
-    return jdbc.queryForObject("insert into contact (account_id, full_name, last_verified_at) values (?, 'C', ?) returning id",
-        Long.class, account, ts(verified));
-  }
+        assertThat(teams)
+                .startsWith("\uFEFFid,key,name,active,commitments_due,")
+                .contains(",trust-" + run + ",Trust " + run + ",true,8,5,2,40.0,");
+        assertThat(trend).startsWith("\uFEFFmonth,contacts,fresh_pct\r\n").contains(",4,50.0\r\n");
+        assertThat(http.withBasicAuth("rob", "demo")
+                        .getForEntity("/api/reports/trust", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(dev.baton.support.SignedIn.as(http, "m-" + run)
+                        .getForObject(
+                                "/reports/trust?from={f}&to={t}",
+                                String.class,
+                                today.minusDays(30),
+                                today.plusDays(30)))
+                .contains("Trust report", "40.0 % (2/5)", "chart.umd.min.js", "data-chart", "Person a-" + run);
+    }
 
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
+    private Map report() {
+        return http.withBasicAuth("m-" + run, "demo")
+                .getForObject("/api/reports/trust?from={f}&to={t}", Map.class, today.minusDays(30), today.plusDays(30));
+    }
+
+    private static Map row(Map report, String table, String key) {
+        return ((List<Map>) report.get(table))
+                .stream().filter(r -> key.equals(r.get("key"))).findFirst().orElseThrow();
+    }
+
+    private static Map figures(Map row) {
+        return (Map) row.get("figures");
+    }
+
+    private Instant at(int days, int hour) {
+        return today.plusDays(days).atTime(hour, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    private long person(String username, Long managerId, String role, boolean active) {
+        String hash = jdbc.queryForObject("select password_hash from person where username = 'ada'", String.class);
+        long id = jdbc.queryForObject(
+                "insert into person (username, email, full_name, password_hash, team_id, manager_id, active)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) returning id",
+                Long.class,
+                username,
+                username + "@t.example",
+                "Person " + username,
+                hash,
+                team,
+                managerId,
+                active);
+        jdbc.update("insert into person_role (person_id, role) values (?, ?)", id, role);
+        return id;
+    }
+
+    private void commitment(long account, long owner, int dueInDays, String status, Integer deliveredInDays) {
+        long id = jdbc.queryForObject(
+                "insert into commitment (account_id, description, made_by_id, owner_id, due_date, status)"
+                        + " values (?, 'promise', ?, ?, ?, ?) returning id",
+                Long.class,
+                account,
+                owner,
+                owner,
+                today.plusDays(dueInDays),
+                status);
+        if (deliveredInDays != null) {
+            jdbc.update(
+                    "insert into audit_event (at, actor, action, entity_type, entity_id, account_id)"
+                            + " values (?, 'x', 'commitment.delivered', 'commitment', ?, ?)",
+                    Timestamp.from(at(deliveredInDays, 12)),
+                    id,
+                    account);
+        }
+    }
+
+    private long handover(long departing, int launchedInDays, int completedInDays) {
+        return jdbc.queryForObject(
+                "insert into handover (departing_id, launched_by, reason, effective_date, status, created_at,"
+                        + " completed_at) values (?, 'x', 'LEAVING', ?, 'COMPLETED', ?, ?) returning id",
+                Long.class,
+                departing,
+                today.plusDays(launchedInDays),
+                Timestamp.from(at(launchedInDays, 12)),
+                Timestamp.from(at(completedInDays, 12)));
+    }
+
+    private void item(
+            long handover,
+            long account,
+            long successor,
+            boolean note,
+            Instant acknowledged,
+            Instant introSent,
+            Instant callHeld) {
+        jdbc.update(
+                "insert into handover_item (handover_id, account_id, successor_id, step, note, acknowledged_at, intro_sent_at,"
+                        + " call_held_at) values (?, ?, ?, 'DONE', ?::jsonb, ?, ?, ?)",
+                handover,
+                account,
+                successor,
+                note ? "{\"summary\": \"x\"}" : null,
+                ts(acknowledged),
+                ts(introSent),
+                ts(callHeld));
+    }
+
+    private void task(String username, Instant due, Instant completed) {
+        long key = Math.abs(UUID.randomUUID().getMostSignificantBits());
+        jdbc.update(
+                "insert into task (job_key, process_instance_key, element_instance_key, bpmn_process_id, process_version,"
+                        + " element_id, name, assignee, status, due_at, completed_by, completed_at, lock_expires_at)"
+                        + " values (?, ?, ?, 'p', 1, 'e', 'Task', ?, 'COMPLETED', ?, ?, ?, now())",
+                key,
+                key,
+                key,
+                username,
+                ts(due),
+                username,
+                ts(completed));
+    }
+
+    private long contact(long account, Instant verified) {
+        return jdbc.queryForObject(
+                "insert into contact (account_id, full_name, last_verified_at) values (?, 'C', ?) returning id",
+                Long.class,
+                account,
+                ts(verified));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
 }

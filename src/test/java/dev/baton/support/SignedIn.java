@@ -23,51 +23,63 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
  */
 public final class SignedIn {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-  private static final Map<String, TestRestTemplate> SESSIONS = new ConcurrentHashMap<>();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Map<String, TestRestTemplate> SESSIONS = new ConcurrentHashMap<>();
 
-  private SignedIn() {}
+    private SignedIn() {}
 
-  public static TestRestTemplate as(TestRestTemplate http, String username) {
-    return SESSIONS.computeIfAbsent(http.getRootUri() + " " + username, key -> {
-      String cookie = signIn(http.getRootUri(), username, "demo");
-      return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
-          .defaultHeader(org.springframework.http.HttpHeaders.COOKIE, cookie));
-    });
-  }
-
-  /** Signs in through the form and returns the session cookie ({@code JSESSIONID=...}). */
-  public static String signIn(String rootUri, String username, String password) {
-    HttpResponse<String> signedIn = postSignIn(rootUri, username, password);
-    assertThat(signedIn.headers().firstValue("Location")).as(username + " signed in")
-        .hasValueSatisfying(l -> assertThat(l).doesNotContain("/login"));
-    return sessionCookie(signedIn.headers());
-  }
-
-  /** The sign-in form posted with a fresh session and its CSRF token; redirects are not followed. */
-  public static HttpResponse<String> postSignIn(String rootUri, String username, String password) {
-    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    try {
-      HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(rootUri + "/login")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      Matcher token = CSRF.matcher(page.body());
-      assertThat(token.find()).as("CSRF token on the sign-in page").isTrue();
-      String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
-      return browser.send(HttpRequest.newBuilder(URI.create(rootUri + "/login"))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", sessionCookie(page.headers()))
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
+    public static TestRestTemplate as(TestRestTemplate http, String username) {
+        return SESSIONS.computeIfAbsent(http.getRootUri() + " " + username, key -> {
+            String cookie = signIn(http.getRootUri(), username, "demo");
+            return new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri(http.getRootUri())
+                    .defaultHeader(org.springframework.http.HttpHeaders.COOKIE, cookie));
+        });
     }
-  }
 
-  private static String sessionCookie(HttpHeaders headers) {
-    return headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-        .map(c -> c.split(";", 2)[0]).findFirst()
-        .orElseThrow(() -> new AssertionError("no session cookie in " + headers.allValues("Set-Cookie")));
-  }
+    /** Signs in through the form and returns the session cookie ({@code JSESSIONID=...}). */
+    public static String signIn(String rootUri, String username, String password) {
+        HttpResponse<String> signedIn = postSignIn(rootUri, username, password);
+        assertThat(signedIn.headers().firstValue("Location"))
+                .as(username + " signed in")
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("/login"));
+        return sessionCookie(signedIn.headers());
+    }
 
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
+    /** The sign-in form posted with a fresh session and its CSRF token; redirects are not followed. */
+    public static HttpResponse<String> postSignIn(String rootUri, String username, String password) {
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        try {
+            HttpResponse<String> page = browser.send(
+                    HttpRequest.newBuilder(URI.create(rootUri + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher token = CSRF.matcher(page.body());
+            assertThat(token.find()).as("CSRF token on the sign-in page").isTrue();
+            String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+                    + encode(token.group(1));
+            return browser.send(
+                    HttpRequest.newBuilder(URI.create(rootUri + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Cookie", sessionCookie(page.headers()))
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sessionCookie(HttpHeaders headers) {
+        return headers.allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.split(";", 2)[0])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + headers.allValues("Set-Cookie")));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 }

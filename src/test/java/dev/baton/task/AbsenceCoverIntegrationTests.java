@@ -1,8 +1,8 @@
 package dev.baton.task;
 
-import dev.baton.support.SignedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.support.SignedIn;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,81 +19,92 @@ import org.springframework.http.ResponseEntity;
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
 class AbsenceCoverIntegrationTests extends InboxTest {
 
-  @AfterEach
-  void colinIsBack() {
-    List<Map<String, Object>> mine = as("colin").getForObject("/api/absences/mine", List.class);
-    mine.forEach(a -> as("colin").delete("/api/absences/" + a.get("id")));
-  }
+    @AfterEach
+    void colinIsBack() {
+        List<Map<String, Object>> mine = as("colin").getForObject("/api/absences/mine", List.class);
+        mine.forEach(a -> as("colin").delete("/api/absences/" + a.get("id")));
+    }
 
-  @Test
-  void aTaskArrivingForColinWhileHeIsAwayGoesToCoraWithColinOnRecord() {
-    assertThat(away("colin", LocalDate.now(), LocalDate.now().plusDays(3), "cora").getStatusCode())
-        .isEqualTo(HttpStatus.CREATED);
+    @Test
+    void aTaskArrivingForColinWhileHeIsAwayGoesToCoraWithColinOnRecord() {
+        assertThat(away("colin", LocalDate.now(), LocalDate.now().plusDays(3), "cora")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
 
-    Task task = arrivingTask("colin", null, false);
+        Task task = arrivingTask("colin", null, false);
 
-    assertThat(task.getAssignee()).isEqualTo("cora");
-    assertThat(task.getOriginalAssignee()).isEqualTo("colin");
-    assertThat(actions(task)).containsExactly("task.assigned");
-    assertThat(mailsAbout(task, "cora@baton.example")).hasSize(1);
-    assertThat(mailsAbout(task, "colin@baton.example")).isEmpty();
-  }
+        assertThat(task.getAssignee()).isEqualTo("cora");
+        assertThat(task.getOriginalAssignee()).isEqualTo("colin");
+        assertThat(actions(task)).containsExactly("task.assigned");
+        assertThat(mailsAbout(task, "cora@baton.example")).hasSize(1);
+        assertThat(mailsAbout(task, "colin@baton.example")).isEmpty();
+    }
 
-  @Test
-  void aStepThePlaybookAnnouncesItselfGetsNoNewTaskMailUnlessItGoesToTheCover() {
-    Task announced = arrivingTask("colin", null, false, true);
-    assertThat(announced.getAssignee()).isEqualTo("colin");
-    assertThat(actions(announced)).containsExactly("task.assigned");
-    assertThat(mailsAbout(announced, "colin@baton.example")).as("the playbook told colin already").isEmpty();
+    @Test
+    void aStepThePlaybookAnnouncesItselfGetsNoNewTaskMailUnlessItGoesToTheCover() {
+        Task announced = arrivingTask("colin", null, false, true);
+        assertThat(announced.getAssignee()).isEqualTo("colin");
+        assertThat(actions(announced)).containsExactly("task.assigned");
+        assertThat(mailsAbout(announced, "colin@baton.example"))
+                .as("the playbook told colin already")
+                .isEmpty();
 
-    away("colin", LocalDate.now(), LocalDate.now().plusDays(3), "cora");
-    Task covered = arrivingTask("colin", null, false, true);
-    assertThat(covered.getAssignee()).isEqualTo("cora");
-    assertThat(mailsAbout(covered, "cora@baton.example")).as("nobody told cora").hasSize(1);
-  }
+        away("colin", LocalDate.now(), LocalDate.now().plusDays(3), "cora");
+        Task covered = arrivingTask("colin", null, false, true);
+        assertThat(covered.getAssignee()).isEqualTo("cora");
+        assertThat(mailsAbout(covered, "cora@baton.example"))
+                .as("nobody told cora")
+                .hasSize(1);
+    }
 
-  @Test
-  void anAbsenceStartingTomorrowLeavesTodaysTasksWithColinUntilHeMovesThemInOneCall() {
-    away("colin", LocalDate.now().plusDays(1), LocalDate.now().plusDays(2), "cora");
-    Task task = arrivingTask("colin", null, false);
-    assertThat(task.getAssignee()).isEqualTo("colin");
+    @Test
+    void anAbsenceStartingTomorrowLeavesTodaysTasksWithColinUntilHeMovesThemInOneCall() {
+        away("colin", LocalDate.now().plusDays(1), LocalDate.now().plusDays(2), "cora");
+        Task task = arrivingTask("colin", null, false);
+        assertThat(task.getAssignee()).isEqualTo("colin");
 
-    ResponseEntity<List> moved = as("colin").postForEntity("/api/tasks/to-cover", null, List.class);
+        ResponseEntity<List> moved = as("colin").postForEntity("/api/tasks/to-cover", null, List.class);
 
-    assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(tasks.findById(task.getId()).orElseThrow())
-        .extracting(Task::getAssignee, Task::getOriginalAssignee)
-        .containsExactly("cora", "colin");
-  }
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.findById(task.getId()).orElseThrow())
+                .extracting(Task::getAssignee, Task::getOriginalAssignee)
+                .containsExactly("cora", "colin");
+    }
 
-  @Test
-  void managersSeeWhoIsAwayAndWhoCoversButRepsMayNot() {
-    away("colin", LocalDate.now(), LocalDate.now(), "cora");
+    @Test
+    void managersSeeWhoIsAwayAndWhoCoversButRepsMayNot() {
+        away("colin", LocalDate.now(), LocalDate.now(), "cora");
 
-    List<Map<String, Object>> today = as("marcus").getForObject("/api/absences/today", List.class);
+        List<Map<String, Object>> today = as("marcus").getForObject("/api/absences/today", List.class);
 
-    assertThat(today).anySatisfy(a -> assertThat(a).containsEntry("username", "colin").containsEntry("delegate", "cora"));
-    assertThat(as("rob").getForEntity("/api/absences/today", String.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(SignedIn.as(http, "marcus").getForObject("/absences/today", String.class)).contains("Colin");
-  }
+        assertThat(today)
+                .anySatisfy(
+                        a -> assertThat(a).containsEntry("username", "colin").containsEntry("delegate", "cora"));
+        assertThat(as("rob").getForEntity("/api/absences/today", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(SignedIn.as(http, "marcus").getForObject("/absences/today", String.class))
+                .contains("Colin");
+    }
 
-  @Test
-  void refusesAnAbsenceEndingBeforeItStartsOrCoveredByHimselfAndRecordsNothing() {
-    ResponseEntity<Map> backwards = away("colin", LocalDate.now().plusDays(5), LocalDate.now().plusDays(1), "cora");
-    ResponseEntity<Map> himself = away("colin", LocalDate.now(), LocalDate.now(), "colin");
-    ResponseEntity<Map> nobody = away("colin", LocalDate.now(), LocalDate.now(), "nobody-here");
+    @Test
+    void refusesAnAbsenceEndingBeforeItStartsOrCoveredByHimselfAndRecordsNothing() {
+        ResponseEntity<Map> backwards =
+                away("colin", LocalDate.now().plusDays(5), LocalDate.now().plusDays(1), "cora");
+        ResponseEntity<Map> himself = away("colin", LocalDate.now(), LocalDate.now(), "colin");
+        ResponseEntity<Map> nobody = away("colin", LocalDate.now(), LocalDate.now(), "nobody-here");
 
-    assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) backwards.getBody().get("errors")).containsKey("endsOn");
-    assertThat((Map<String, Object>) himself.getBody().get("errors")).containsKey("delegate");
-    assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(as("colin").getForObject("/api/absences/mine", List.class)).isEmpty();
-    assertThat(arrivingTask("colin", null, false).getAssignee()).isEqualTo("colin");
-  }
+        assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) backwards.getBody().get("errors")).containsKey("endsOn");
+        assertThat((Map<String, Object>) himself.getBody().get("errors")).containsKey("delegate");
+        assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(as("colin").getForObject("/api/absences/mine", List.class)).isEmpty();
+        assertThat(arrivingTask("colin", null, false).getAssignee()).isEqualTo("colin");
+    }
 
-  private ResponseEntity<Map> away(String who, LocalDate from, LocalDate to, String delegate) {
-    return as(who).postForEntity("/api/absences",
-        Map.of("startsOn", from.toString(), "endsOn", to.toString(), "delegate", delegate), Map.class);
-  }
+    private ResponseEntity<Map> away(String who, LocalDate from, LocalDate to, String delegate) {
+        return as(who).postForEntity(
+                        "/api/absences",
+                        Map.of("startsOn", from.toString(), "endsOn", to.toString(), "delegate", delegate),
+                        Map.class);
+    }
 }

@@ -17,97 +17,127 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The sample-review form, as deployed, read and used to check submissions. */
 class FormDefinitionTests {
 
-  static FormDefinition form;
+    static FormDefinition form;
 
-  @BeforeAll
-  static void readSampleForm() {
-    form = new Forms(new ObjectMapper()).forKey("sample-review");
-  }
+    @BeforeAll
+    static void readSampleForm() {
+        form = new Forms(new ObjectMapper()).forKey("sample-review");
+    }
 
-  @Test
-  void readsTheInputsWithTheirTypesLabelsAndOptions() {
-    assertThat(form.fields())
-        .extracting(FormField::key, FormField::type, FormField::required)
-        .containsExactly(
-            tuple("reviewSummary", FormField.Type.TEXTAREA, true),
-            tuple("healthScore", FormField.Type.NUMBER, true),
-            tuple("renewalRisk", FormField.Type.SELECT, true),
-            tuple("needsFollowUp", FormField.Type.CHECKBOX, false),
-            tuple("nextContactDate", FormField.Type.DATE, false),
-            tuple("contactPerson", FormField.Type.TEXT, false));
-    assertThat(form.fields().get(2).options()).extracting(FormField.Option::value).containsExactly("low", "medium", "high");
-    assertThat(form.fields().get(4).label()).isEqualTo("Next contact on");
-  }
+    @Test
+    void readsTheInputsWithTheirTypesLabelsAndOptions() {
+        assertThat(form.fields())
+                .extracting(FormField::key, FormField::type, FormField::required)
+                .containsExactly(
+                        tuple("reviewSummary", FormField.Type.TEXTAREA, true),
+                        tuple("healthScore", FormField.Type.NUMBER, true),
+                        tuple("renewalRisk", FormField.Type.SELECT, true),
+                        tuple("needsFollowUp", FormField.Type.CHECKBOX, false),
+                        tuple("nextContactDate", FormField.Type.DATE, false),
+                        tuple("contactPerson", FormField.Type.TEXT, false));
+        assertThat(form.fields().get(2).options())
+                .extracting(FormField.Option::value)
+                .containsExactly("low", "medium", "high");
+        assertThat(form.fields().get(4).label()).isEqualTo("Next contact on");
+    }
 
-  @Test
-  void convertsHtmlTextToTypedValuesAndDropsUnknownKeys() {
-    Map<String, Object> values = form.validate(Map.of(
-        "reviewSummary", "Happy customer", "healthScore", "7", "renewalRisk", "low",
-        "needsFollowUp", "true", "nextContactDate", "2026-12-01", "_csrf", "token"));
+    @Test
+    void convertsHtmlTextToTypedValuesAndDropsUnknownKeys() {
+        Map<String, Object> values = form.validate(Map.of(
+                "reviewSummary",
+                "Happy customer",
+                "healthScore",
+                "7",
+                "renewalRisk",
+                "low",
+                "needsFollowUp",
+                "true",
+                "nextContactDate",
+                "2026-12-01",
+                "_csrf",
+                "token"));
 
-    assertThat(values).containsExactly(
-        Map.entry("reviewSummary", "Happy customer"), Map.entry("healthScore", 7L), Map.entry("renewalRisk", "low"),
-        Map.entry("needsFollowUp", true), Map.entry("nextContactDate", "2026-12-01"));
-  }
+        assertThat(values)
+                .containsExactly(
+                        Map.entry("reviewSummary", "Happy customer"),
+                        Map.entry("healthScore", 7L),
+                        Map.entry("renewalRisk", "low"),
+                        Map.entry("needsFollowUp", true),
+                        Map.entry("nextContactDate", "2026-12-01"));
+    }
 
-  @Test
-  void acceptsJsonTypesAndTreatsAMissingCheckboxAsUnchecked() {
-    Map<String, Object> values = form.validate(Map.of("reviewSummary", "ok", "healthScore", 6.5, "renewalRisk", "high"));
+    @Test
+    void acceptsJsonTypesAndTreatsAMissingCheckboxAsUnchecked() {
+        Map<String, Object> values =
+                form.validate(Map.of("reviewSummary", "ok", "healthScore", 6.5, "renewalRisk", "high"));
 
-    assertThat(values).containsEntry("healthScore", 6.5).containsEntry("needsFollowUp", false);
-  }
+        assertThat(values).containsEntry("healthScore", 6.5).containsEntry("needsFollowUp", false);
+    }
 
-  @Test
-  void namesEveryBadField() {
-    Map<String, Object> submitted = new HashMap<>();
-    submitted.put("reviewSummary", "  ");
-    submitted.put("healthScore", "seven");
-    submitted.put("renewalRisk", "extreme");
-    submitted.put("needsFollowUp", "maybe");
-    submitted.put("nextContactDate", "01/12/2026");
-    submitted.put("contactPerson", Map.of("name", "x"));
+    @Test
+    void namesEveryBadField() {
+        Map<String, Object> submitted = new HashMap<>();
+        submitted.put("reviewSummary", "  ");
+        submitted.put("healthScore", "seven");
+        submitted.put("renewalRisk", "extreme");
+        submitted.put("needsFollowUp", "maybe");
+        submitted.put("nextContactDate", "01/12/2026");
+        submitted.put("contactPerson", Map.of("name", "x"));
 
-    InvalidFormValues invalid = catchThrowableOfType(InvalidFormValues.class, () -> form.validate(submitted));
+        InvalidFormValues invalid = catchThrowableOfType(InvalidFormValues.class, () -> form.validate(submitted));
 
-    assertThat(invalid.getFieldErrors())
-        .containsEntry("reviewSummary", "is required")
-        .containsEntry("healthScore", "must be a number")
-        .containsEntry("renewalRisk", "must be one of [low, medium, high]")
-        .containsEntry("needsFollowUp", "must be checked or not (true or false)")
-        .containsEntry("nextContactDate", "must be a date like 2026-01-31")
-        .containsEntry("contactPerson", "must be text")
-        .hasSize(6);
-  }
+        assertThat(invalid.getFieldErrors())
+                .containsEntry("reviewSummary", "is required")
+                .containsEntry("healthScore", "must be a number")
+                .containsEntry("renewalRisk", "must be one of [low, medium, high]")
+                .containsEntry("needsFollowUp", "must be checked or not (true or false)")
+                .containsEntry("nextContactDate", "must be a date like 2026-01-31")
+                .containsEntry("contactPerson", "must be text")
+                .hasSize(6);
+    }
 
-  @Test
-  void aTaskWithoutAFormCompletesWithNoValues() {
-    assertThat(new Forms(new ObjectMapper()).forKey("no-such-form").validate(Map.of("anything", 1))).isEmpty();
-    assertThat(new Forms(new ObjectMapper()).forKey("../secrets")).isSameAs(FormDefinition.NONE);
-  }
+    @Test
+    void aTaskWithoutAFormCompletesWithNoValues() {
+        assertThat(new Forms(new ObjectMapper()).forKey("no-such-form").validate(Map.of("anything", 1)))
+                .isEmpty();
+        assertThat(new Forms(new ObjectMapper()).forKey("../secrets")).isSameAs(FormDefinition.NONE);
+    }
 
-  @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiter = '|', value = {
-      "contactPerson | text over the default cap of a text field without maxLength",
-      "contactPerson | a bidi override",
-      "nextContactDate | 0000-01-01",
-      "nextContactDate | +99999-12-31",
-      "nextContactDate | -999999999-01-01"})
-  void refusesValuesNoProcessCanHoldNamingTheField(String field, String value) {
-    Map<String, Object> submitted = new HashMap<>(Map.of("reviewSummary", "ok", "healthScore", 5, "renewalRisk", "low"));
-    submitted.put(field, value.startsWith("text over") ? "x".repeat(FormField.DEFAULT_MAX_TEXTAREA + 1)
-        : value.equals("a bidi override") ? "Ann\u202Egnp" : value);
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "contactPerson | text over the default cap of a text field without maxLength",
+                "contactPerson | a bidi override",
+                "nextContactDate | 0000-01-01",
+                "nextContactDate | +99999-12-31",
+                "nextContactDate | -999999999-01-01"
+            })
+    void refusesValuesNoProcessCanHoldNamingTheField(String field, String value) {
+        Map<String, Object> submitted =
+                new HashMap<>(Map.of("reviewSummary", "ok", "healthScore", 5, "renewalRisk", "low"));
+        submitted.put(
+                field,
+                value.startsWith("text over")
+                        ? "x".repeat(FormField.DEFAULT_MAX_TEXTAREA + 1)
+                        : value.equals("a bidi override") ? "Ann\u202Egnp" : value);
 
-    assertThatThrownBy(() -> form.validate(submitted)).isInstanceOfSatisfying(InvalidFormValues.class,
-        e -> assertThat(e.getFieldErrors()).containsOnlyKeys(field));
-  }
+        assertThatThrownBy(() -> form.validate(submitted))
+                .isInstanceOfSatisfying(
+                        InvalidFormValues.class,
+                        e -> assertThat(e.getFieldErrors()).containsOnlyKeys(field));
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"12345678901234567890", "1e30", "-1e30"})
-  void refusesNumbersBeyondALongAsABadValueNotAnError(String number) {
-    assertThatThrownBy(() -> form.validate(Map.of("reviewSummary", "ok", "healthScore", number, "renewalRisk", "low")))
-        .isInstanceOfSatisfying(InvalidFormValues.class,
-            e -> assertThat(e.getFieldErrors()).containsOnlyKeys("healthScore"));
-    assertThatThrownBy(() -> form.validate(Map.of("reviewSummary", "ok", "healthScore", new java.math.BigDecimal(number),
-        "renewalRisk", "low"))).isInstanceOf(InvalidFormValues.class);
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"12345678901234567890", "1e30", "-1e30"})
+    void refusesNumbersBeyondALongAsABadValueNotAnError(String number) {
+        assertThatThrownBy(
+                        () -> form.validate(Map.of("reviewSummary", "ok", "healthScore", number, "renewalRisk", "low")))
+                .isInstanceOfSatisfying(
+                        InvalidFormValues.class,
+                        e -> assertThat(e.getFieldErrors()).containsOnlyKeys("healthScore"));
+        assertThatThrownBy(() -> form.validate(Map.of(
+                        "reviewSummary", "ok", "healthScore", new java.math.BigDecimal(number), "renewalRisk", "low")))
+                .isInstanceOf(InvalidFormValues.class);
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The checks Camunda Forms puts under "validate": lengths, number range, pattern. */
 class FormValidationTests {
 
-  static final String FORM = """
+    static final String FORM = """
       { "id": "checks", "components": [
         { "type": "textfield", "key": "code", "label": "Code",
           "validate": { "minLength": 3, "maxLength": 5, "pattern": "[A-Z]+" } },
@@ -19,39 +19,45 @@ class FormValidationTests {
         { "type": "text", "key": "heading", "text": "layout only" } ] }
       """;
 
-  static FormDefinition form() throws Exception {
-    return FormDefinition.parse(new ObjectMapper().readTree(FORM));
-  }
+    static FormDefinition form() throws Exception {
+        return FormDefinition.parse(new ObjectMapper().readTree(FORM));
+    }
 
-  @Test
-  void readsTheChecksOfEachInputAndSkipsLayoutComponents() throws Exception {
-    FormDefinition form = form();
+    @Test
+    void readsTheChecksOfEachInputAndSkipsLayoutComponents() throws Exception {
+        FormDefinition form = form();
 
-    assertThat(form.fields()).extracting(FormField::key).containsExactly("code", "score");
-    assertThat(form.fields().get(0)).extracting(FormField::minLength, FormField::maxLength, FormField::pattern)
-        .containsExactly(3, 5, "[A-Z]+");
-    assertThat(form.fields().get(1)).extracting(FormField::min, FormField::max)
-        .containsExactly(BigDecimal.ZERO, new BigDecimal("10.5"));
-  }
+        assertThat(form.fields()).extracting(FormField::key).containsExactly("code", "score");
+        assertThat(form.fields().get(0))
+                .extracting(FormField::minLength, FormField::maxLength, FormField::pattern)
+                .containsExactly(3, 5, "[A-Z]+");
+        assertThat(form.fields().get(1))
+                .extracting(FormField::min, FormField::max)
+                .containsExactly(BigDecimal.ZERO, new BigDecimal("10.5"));
+    }
 
-  @Test
-  void namesTheBrokenCheckOfEachField() throws Exception {
-    assertThat(errors(Map.of("code", "AB", "score", "-1")))
-        .containsEntry("code", "must be at least 3 characters").containsEntry("score", "must be at least 0");
-    assertThat(errors(Map.of("code", "ABCDEF", "score", 11)))
-        .containsEntry("code", "must be at most 5 characters").containsEntry("score", "must be at most 10.5");
-    assertThat(errors(Map.of("code", "abc"))).containsEntry("code", "must match the pattern [A-Z]+");
-  }
+    @Test
+    void namesTheBrokenCheckOfEachField() throws Exception {
+        assertThat(errors(Map.of("code", "AB", "score", "-1")))
+                .containsEntry("code", "must be at least 3 characters")
+                .containsEntry("score", "must be at least 0");
+        assertThat(errors(Map.of("code", "ABCDEF", "score", 11)))
+                .containsEntry("code", "must be at most 5 characters")
+                .containsEntry("score", "must be at most 10.5");
+        assertThat(errors(Map.of("code", "abc"))).containsEntry("code", "must match the pattern [A-Z]+");
+    }
 
-  @Test
-  void acceptsValuesAtTheLimits() throws Exception {
-    assertThat(form().validate(Map.of("code", "ABC", "score", "10.5")))
-        .containsEntry("code", "ABC").containsEntry("score", 10.5);
-    assertThat(form().validate(Map.of("code", "ABCDE", "score", 0))).containsEntry("score", 0L);
-  }
+    @Test
+    void acceptsValuesAtTheLimits() throws Exception {
+        assertThat(form().validate(Map.of("code", "ABC", "score", "10.5")))
+                .containsEntry("code", "ABC")
+                .containsEntry("score", 10.5);
+        assertThat(form().validate(Map.of("code", "ABCDE", "score", 0))).containsEntry("score", 0L);
+    }
 
-  private static Map<String, String> errors(Map<String, ?> submitted) throws Exception {
-    FormDefinition form = form();
-    return catchThrowableOfType(InvalidFormValues.class, () -> form.validate(submitted)).getFieldErrors();
-  }
+    private static Map<String, String> errors(Map<String, ?> submitted) throws Exception {
+        FormDefinition form = form();
+        return catchThrowableOfType(InvalidFormValues.class, () -> form.validate(submitted))
+                .getFieldErrors();
+    }
 }

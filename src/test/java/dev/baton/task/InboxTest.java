@@ -9,8 +9,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
-import dev.baton.notification.OutboxDispatcher;
 import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.notification.OutboxDispatcher;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -24,65 +24,90 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Helpers for the inbox tests: tasks of their own, and the mails about them. */
 abstract class InboxTest extends EngineIntegrationTest {
 
-  @Autowired protected TaskService taskService;
-  @Autowired protected AuditEvents auditEvents;
-  @Autowired protected OutboxDispatcher dispatcher;
-  @Autowired protected GreenMail greenMail;
+    @Autowired
+    protected TaskService taskService;
 
-  /**
-   * A task as the bridge would store it for a job the engine does not have; its lock renewal is
-   * stubbed, so housekeeping running meanwhile does not cancel it.
-   */
-  protected Task arrivingTask(String assignee, Instant dueAt, boolean ownReminders) {
-    return arrivingTask(assignee, dueAt, ownReminders, false);
-  }
+    @Autowired
+    protected AuditEvents auditEvents;
 
-  /** As above, for a step whose playbook mails the assignee itself ({@code baton:ownAssignmentMail}). */
-  protected Task arrivingTask(String assignee, Instant dueAt, boolean ownReminders, boolean ownAssignmentMail) {
-    long jobKey = ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE);
-    try {
-      doNothing().when(taskEngine).extendLock(eq(jobKey), any());
-    } catch (TaskEngine.JobGone impossible) {
-      throw new IllegalStateException(impossible); // stubbing does not call the engine
+    @Autowired
+    protected OutboxDispatcher dispatcher;
+
+    @Autowired
+    protected GreenMail greenMail;
+
+    /**
+     * A task as the bridge would store it for a job the engine does not have; its lock renewal is
+     * stubbed, so housekeeping running meanwhile does not cancel it.
+     */
+    protected Task arrivingTask(String assignee, Instant dueAt, boolean ownReminders) {
+        return arrivingTask(assignee, dueAt, ownReminders, false);
     }
-    return taskService.upsert(new TaskSpec(jobKey, 1, 2, "inbox-test", 1, "task_follow_up", "Follow up", assignee,
-        Set.of(), null, dueAt, null, null, null, ownReminders, ownAssignmentMail));
-  }
 
-  /** A sample review that rob has claimed. */
-  protected Task claimedByRob() throws Exception {
-    Task task = awaitTaskOf(startReview(null));
-    assertThat(post("rob", task, "claim").getStatusCode().value()).isEqualTo(200);
-    return tasks.findById(task.getId()).orElseThrow();
-  }
-
-  protected List<String> actions(Task task) {
-    return auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()).stream()
-        .map(AuditEvent::getAction).toList();
-  }
-
-  /** Sends what is queued, then the mails to {@code address} that link to the task. */
-  protected List<MimeMessage> mailsAbout(Task task, String address) {
-    dispatcher.dispatch();
-    return Arrays.stream(greenMail.getReceivedMessages())
-        .filter(m -> recipients(m).contains(address)
-            && Pattern.compile("/tasks/" + task.getId() + "(?!\\d)").matcher(GreenMailUtil.getBody(m)).find())
-        .toList();
-  }
-
-  protected static String subject(MimeMessage m) {
-    try {
-      return m.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
+    /** As above, for a step whose playbook mails the assignee itself ({@code baton:ownAssignmentMail}). */
+    protected Task arrivingTask(String assignee, Instant dueAt, boolean ownReminders, boolean ownAssignmentMail) {
+        long jobKey = ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE);
+        try {
+            doNothing().when(taskEngine).extendLock(eq(jobKey), any());
+        } catch (TaskEngine.JobGone impossible) {
+            throw new IllegalStateException(impossible); // stubbing does not call the engine
+        }
+        return taskService.upsert(new TaskSpec(
+                jobKey,
+                1,
+                2,
+                "inbox-test",
+                1,
+                "task_follow_up",
+                "Follow up",
+                assignee,
+                Set.of(),
+                null,
+                dueAt,
+                null,
+                null,
+                null,
+                ownReminders,
+                ownAssignmentMail));
     }
-  }
 
-  private static String recipients(MimeMessage m) {
-    try {
-      return Arrays.toString(m.getAllRecipients());
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
+    /** A sample review that rob has claimed. */
+    protected Task claimedByRob() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        assertThat(post("rob", task, "claim").getStatusCode().value()).isEqualTo(200);
+        return tasks.findById(task.getId()).orElseThrow();
     }
-  }
+
+    protected List<String> actions(Task task) {
+        return auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()).stream()
+                .map(AuditEvent::getAction)
+                .toList();
+    }
+
+    /** Sends what is queued, then the mails to {@code address} that link to the task. */
+    protected List<MimeMessage> mailsAbout(Task task, String address) {
+        dispatcher.dispatch();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> recipients(m).contains(address)
+                        && Pattern.compile("/tasks/" + task.getId() + "(?!\\d)")
+                                .matcher(GreenMailUtil.getBody(m))
+                                .find())
+                .toList();
+    }
+
+    protected static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipients(MimeMessage m) {
+        try {
+            return Arrays.toString(m.getAllRecipients());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

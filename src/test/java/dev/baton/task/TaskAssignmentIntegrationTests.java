@@ -18,113 +18,142 @@ import org.springframework.http.ResponseEntity;
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
 class TaskAssignmentIntegrationTests extends InboxTest {
 
-  @Autowired People people;
+    @Autowired
+    People people;
 
-  @Test
-  void robDelegatesAClaimedReviewToRitaAndStaysOnRecordWhileBothAreMailed() throws Exception {
-    Task task = claimedByRob();
+    @Test
+    void robDelegatesAClaimedReviewToRitaAndStaysOnRecordWhileBothAreMailed() throws Exception {
+        Task task = claimedByRob();
 
-    ResponseEntity<Map> delegated = delegate("rob", task, "rita");
+        ResponseEntity<Map> delegated = delegate("rob", task, "rita");
 
-    assertThat(delegated.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(delegated.getBody()).containsEntry("assignee", "rita").containsEntry("originalAssignee", "rob")
-        .containsEntry("delegatedBy", "rob");
-    assertThat(ids(as("rob").getForEntity("/api/tasks?scope=delegated", Map.class))).contains(task.getId().intValue());
-    assertThat(ids(as("rita").getForEntity("/api/tasks?scope=mine", Map.class))).contains(task.getId().intValue());
-    assertThat(actions(task)).containsExactly("task.claimed", "task.delegated");
-    assertThat(mailsAbout(task, "rita@baton.example")).extracting(InboxTest::subject)
-        .singleElement().asString().startsWith("New task: Review account");
-    assertThat(mailsAbout(task, "rob@baton.example")).extracting(InboxTest::subject)
-        .containsExactly("Task moved to rita: Review account");
-  }
-
-  @Test
-  void refusesToDelegateToOneselfAnInactivePersonOrNobodyAndChangesNothing() throws Exception {
-    Task task = claimedByRob();
-    Person gone = people.save(new Person("gone-" + UUID.randomUUID().toString().substring(0, 8), "Gone Person",
-        "gone@baton.example", "x", Set.of(Role.REP)));
-    gone.deactivate();
-    people.save(gone);
-
-    for (String to : List.of("rob", gone.getUsername(), "nobody-here")) {
-      ResponseEntity<Map> refused = delegate("rob", task, to);
-      assertThat(refused.getStatusCode()).as(to).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat((Map<String, Object>) refused.getBody().get("errors")).as(to).containsKey("to");
+        assertThat(delegated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(delegated.getBody())
+                .containsEntry("assignee", "rita")
+                .containsEntry("originalAssignee", "rob")
+                .containsEntry("delegatedBy", "rob");
+        assertThat(ids(as("rob").getForEntity("/api/tasks?scope=delegated", Map.class)))
+                .contains(task.getId().intValue());
+        assertThat(ids(as("rita").getForEntity("/api/tasks?scope=mine", Map.class)))
+                .contains(task.getId().intValue());
+        assertThat(actions(task)).containsExactly("task.claimed", "task.delegated");
+        assertThat(mailsAbout(task, "rita@baton.example"))
+                .extracting(InboxTest::subject)
+                .singleElement()
+                .asString()
+                .startsWith("New task: Review account");
+        assertThat(mailsAbout(task, "rob@baton.example"))
+                .extracting(InboxTest::subject)
+                .containsExactly("Task moved to rita: Review account");
     }
-    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
-    assertThat(actions(task)).containsExactly("task.claimed");
-  }
 
-  @Test
-  void claimingATaskSomeoneElseHoldsIsAConflictAndOnlyTheAssigneeDelegates() throws Exception {
-    Task task = claimedByRob();
+    @Test
+    void refusesToDelegateToOneselfAnInactivePersonOrNobodyAndChangesNothing() throws Exception {
+        Task task = claimedByRob();
+        Person gone = people.save(new Person(
+                "gone-" + UUID.randomUUID().toString().substring(0, 8),
+                "Gone Person",
+                "gone@baton.example",
+                "x",
+                Set.of(Role.REP)));
+        gone.deactivate();
+        people.save(gone);
 
-    assertThat(post("rita", task, "claim").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(delegate("rita", task, "rita").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
-  }
+        for (String to : List.of("rob", gone.getUsername(), "nobody-here")) {
+            ResponseEntity<Map> refused = delegate("rob", task, to);
+            assertThat(refused.getStatusCode()).as(to).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, Object>) refused.getBody().get("errors"))
+                    .as(to)
+                    .containsKey("to");
+        }
+        assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
+        assertThat(actions(task)).containsExactly("task.claimed");
+    }
 
-  @Test
-  void mariaMovesRobsChosenTaskToRitaButOtherManagersAndRepsMayNot() throws Exception {
-    Task task = claimedByRob();
-    Map<String, Object> move = Map.of("from", "rob", "to", "rita", "taskIds", List.of(task.getId()));
+    @Test
+    void claimingATaskSomeoneElseHoldsIsAConflictAndOnlyTheAssigneeDelegates() throws Exception {
+        Task task = claimedByRob();
 
-    assertThat(as("marcus").postForEntity("/api/tasks/reassign", move, Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(as("rob").postForEntity("/api/tasks/reassign", move, Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(as("maria").postForEntity("/api/tasks/reassign", Map.of("from", "rob", "to", "rita", "taskIds", List.of(-1)),
-        Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
+        assertThat(post("rita", task, "claim").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(delegate("rita", task, "rita").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
+    }
 
-    ResponseEntity<List> moved = as("maria").postForEntity("/api/tasks/reassign", move, List.class);
+    @Test
+    void mariaMovesRobsChosenTaskToRitaButOtherManagersAndRepsMayNot() throws Exception {
+        Task task = claimedByRob();
+        Map<String, Object> move = Map.of("from", "rob", "to", "rita", "taskIds", List.of(task.getId()));
 
-    assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
-    Task after = tasks.findById(task.getId()).orElseThrow();
-    assertThat(after.getAssignee()).isEqualTo("rita");
-    assertThat(after.getOriginalAssignee()).isEqualTo("rob");
-    assertThat(after.getDelegatedBy()).isEqualTo("maria");
-    assertThat(actions(task)).containsExactly("task.claimed", "task.reassigned");
-    assertThat(mailsAbout(task, "rob@baton.example")).hasSize(1);
-  }
+        assertThat(as("marcus")
+                        .postForEntity("/api/tasks/reassign", move, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("rob")
+                        .postForEntity("/api/tasks/reassign", move, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("maria")
+                        .postForEntity(
+                                "/api/tasks/reassign",
+                                Map.of("from", "rob", "to", "rita", "taskIds", List.of(-1)),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
 
-  @Test
-  void listsFilterByPlaybookAccountAndOverdue() throws Exception {
-    Task task = claimedByRob(); // due in 2030, no account
+        ResponseEntity<List> moved = as("maria").postForEntity("/api/tasks/reassign", move, List.class);
 
-    assertThat(ids(as("rob").getForEntity("/api/tasks?scope=mine&playbook=sample-review", Map.class)))
-        .contains(task.getId().intValue());
-    assertThat(ids(as("rob").getForEntity("/api/tasks?scope=mine&playbook=other", Map.class)))
-        .doesNotContain(task.getId().intValue());
-    assertThat(ids(as("rob").getForEntity("/api/tasks?scope=mine&accountId=-1", Map.class)))
-        .doesNotContain(task.getId().intValue());
-    assertThat(ids(as("rob").getForEntity("/api/tasks?scope=mine&overdue=true", Map.class)))
-        .doesNotContain(task.getId().intValue());
-    assertThat(ids(as("rob").getForEntity("/api/tasks?scope=mine&sort=followUp", Map.class)))
-        .contains(task.getId().intValue());
-  }
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Task after = tasks.findById(task.getId()).orElseThrow();
+        assertThat(after.getAssignee()).isEqualTo("rita");
+        assertThat(after.getOriginalAssignee()).isEqualTo("rob");
+        assertThat(after.getDelegatedBy()).isEqualTo("maria");
+        assertThat(actions(task)).containsExactly("task.claimed", "task.reassigned");
+        assertThat(mailsAbout(task, "rob@baton.example")).hasSize(1);
+    }
 
-  @Test
-  void theTaskComesWithItsAccountsTimelineContactsCommitmentsAndHistoryInOneCall() throws Exception {
-    Map account = (Map) ((List) as("ada").getForObject("/api/accounts?size=1", Map.class).get("content")).get(0);
-    long accountId = ((Number) account.get("id")).longValue();
-    Task task = awaitTaskOf(startReview(accountId));
-    post("rob", task, "claim");
+    @Test
+    void listsFilterByPlaybookAccountAndOverdue() throws Exception {
+        Task task = claimedByRob(); // due in 2030, no account
 
-    Map<String, Object> details = as("rob").getForObject("/api/tasks/" + task.getId(), Map.class);
+        assertThat(ids(as("rob").getForEntity("/api/tasks?scope=mine&playbook=sample-review", Map.class)))
+                .contains(task.getId().intValue());
+        assertThat(ids(as("rob").getForEntity("/api/tasks?scope=mine&playbook=other", Map.class)))
+                .doesNotContain(task.getId().intValue());
+        assertThat(ids(as("rob").getForEntity("/api/tasks?scope=mine&accountId=-1", Map.class)))
+                .doesNotContain(task.getId().intValue());
+        assertThat(ids(as("rob").getForEntity("/api/tasks?scope=mine&overdue=true", Map.class)))
+                .doesNotContain(task.getId().intValue());
+        assertThat(ids(as("rob").getForEntity("/api/tasks?scope=mine&sort=followUp", Map.class)))
+                .contains(task.getId().intValue());
+    }
 
-    assertThat((Map<String, Object>) details.get("account")).containsEntry("id", (int) accountId);
-    assertThat((List) details.get("contacts")).isNotEmpty();
-    assertThat((List) details.get("timeline")).isNotEmpty();
-    assertThat(details).containsKey("commitments");
-    assertThat((List<Map<String, Object>>) details.get("history")).extracting(h -> h.get("action"))
-        .containsExactly("task.claimed");
-    // a task's steps are its own history, not the customer's story
-    assertThat(as("ada").getForObject("/api/accounts/" + accountId + "/timeline", String.class))
-        .doesNotContain("task " + task.getId()).doesNotContain("claimed");
-  }
+    @Test
+    void theTaskComesWithItsAccountsTimelineContactsCommitmentsAndHistoryInOneCall() throws Exception {
+        Map account = (Map) ((List) as("ada")
+                        .getForObject("/api/accounts?size=1", Map.class)
+                        .get("content"))
+                .get(0);
+        long accountId = ((Number) account.get("id")).longValue();
+        Task task = awaitTaskOf(startReview(accountId));
+        post("rob", task, "claim");
 
-  private ResponseEntity<Map> delegate(String who, Task task, String to) {
-    return as(who).postForEntity("/api/tasks/" + task.getId() + "/delegate", Map.of("to", to), Map.class);
-  }
+        Map<String, Object> details = as("rob").getForObject("/api/tasks/" + task.getId(), Map.class);
+
+        assertThat((Map<String, Object>) details.get("account")).containsEntry("id", (int) accountId);
+        assertThat((List) details.get("contacts")).isNotEmpty();
+        assertThat((List) details.get("timeline")).isNotEmpty();
+        assertThat(details).containsKey("commitments");
+        assertThat((List<Map<String, Object>>) details.get("history"))
+                .extracting(h -> h.get("action"))
+                .containsExactly("task.claimed");
+        // a task's steps are its own history, not the customer's story
+        assertThat(as("ada").getForObject("/api/accounts/" + accountId + "/timeline", String.class))
+                .doesNotContain("task " + task.getId())
+                .doesNotContain("claimed");
+    }
+
+    private ResponseEntity<Map> delegate(String who, Task task, String to) {
+        return as(who).postForEntity("/api/tasks/" + task.getId() + "/delegate", Map.of("to", to), Map.class);
+    }
 }

@@ -1,11 +1,11 @@
 package dev.baton.task;
 
-import dev.baton.support.SignedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.support.SignedIn;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.util.Map;
@@ -21,70 +21,98 @@ import org.springframework.http.ResponseEntity;
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
 class TaskInboxIntegrationTests extends EngineIntegrationTest {
 
-  @Autowired TaskService taskService;
-  @Autowired AuditEvents auditEvents;
+    @Autowired
+    TaskService taskService;
 
-  @Test
-  void aManagerSeesTasksAssignedToTheirDirectReportsButNotInTheirOwnScope() {
-    // cora reports to marcus; maria manages someone else
-    Task coras = taskService.upsert(new TaskSpec(ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE), 1, 2,
-        "sample-review", 1, "task_call_customer", "Call customer", "cora", Set.of(), null, null, null, null, null));
+    @Autowired
+    AuditEvents auditEvents;
 
-    assertThat(ids(as("cora").getForEntity("/api/tasks?scope=mine", Map.class))).contains(coras.getId().intValue());
-    assertThat(ids(as("marcus").getForEntity("/api/tasks?scope=all-visible", Map.class))).contains(coras.getId().intValue());
-    assertThat(ids(as("marcus").getForEntity("/api/tasks?scope=mine", Map.class))).doesNotContain(coras.getId().intValue());
-    assertThat(as("marcus").getForEntity("/api/tasks/" + coras.getId(), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(as("maria").getForEntity("/api/tasks/" + coras.getId(), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(ids(as("colin").getForEntity("/api/tasks?scope=all-visible", Map.class))).doesNotContain(coras.getId().intValue());
-  }
+    @Test
+    void aManagerSeesTasksAssignedToTheirDirectReportsButNotInTheirOwnScope() {
+        // cora reports to marcus; maria manages someone else
+        Task coras = taskService.upsert(new TaskSpec(
+                ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE),
+                1,
+                2,
+                "sample-review",
+                1,
+                "task_call_customer",
+                "Call customer",
+                "cora",
+                Set.of(),
+                null,
+                null,
+                null,
+                null,
+                null));
 
-  @Test
-  void onlyTheAssigneeGivesATaskBackToItsTeam() throws Exception {
-    Task task = awaitTaskOf(startReview(null));
-    post("rob", task, "claim");
+        assertThat(ids(as("cora").getForEntity("/api/tasks?scope=mine", Map.class)))
+                .contains(coras.getId().intValue());
+        assertThat(ids(as("marcus").getForEntity("/api/tasks?scope=all-visible", Map.class)))
+                .contains(coras.getId().intValue());
+        assertThat(ids(as("marcus").getForEntity("/api/tasks?scope=mine", Map.class)))
+                .doesNotContain(coras.getId().intValue());
+        assertThat(as("marcus")
+                        .getForEntity("/api/tasks/" + coras.getId(), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(as("maria")
+                        .getForEntity("/api/tasks/" + coras.getId(), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(ids(as("colin").getForEntity("/api/tasks?scope=all-visible", Map.class)))
+                .doesNotContain(coras.getId().intValue());
+    }
 
-    assertThat(post("rita", task, "unclaim").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<Map> back = post("rob", task, "unclaim");
+    @Test
+    void onlyTheAssigneeGivesATaskBackToItsTeam() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        post("rob", task, "claim");
 
-    assertThat(back.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isNull();
-    assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
-        .extracting(AuditEvent::getAction)
-        .containsExactly("task.claimed", "task.unclaimed");
-    assertThat(ids(as("rita").getForEntity("/api/tasks?scope=team", Map.class))).contains(task.getId().intValue());
-  }
+        assertThat(post("rita", task, "unclaim").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> back = post("rob", task, "unclaim");
 
-  @Test
-  void documentsTheTaskApi() {
-    assertThat(SignedIn.as(http, "ada").getForObject("/v3/api-docs", String.class))
-        .contains("/api/tasks/{id}/complete", "/api/tasks/{id}/claim", "/api/playbooks/sample-review/instances");
-  }
+        assertThat(back.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isNull();
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+                .extracting(AuditEvent::getAction)
+                .containsExactly("task.claimed", "task.unclaimed");
+        assertThat(ids(as("rita").getForEntity("/api/tasks?scope=team", Map.class)))
+                .contains(task.getId().intValue());
+    }
 
-  @Test
-  void refusesUnknownListParametersNamingThem() {
-    ResponseEntity<Map> bad = as("rob").getForEntity("/api/tasks?scope=everyone&sort=priority", Map.class);
+    @Test
+    void documentsTheTaskApi() {
+        assertThat(SignedIn.as(http, "ada").getForObject("/v3/api-docs", String.class))
+                .contains(
+                        "/api/tasks/{id}/complete", "/api/tasks/{id}/claim", "/api/playbooks/sample-review/instances");
+    }
 
-    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) bad.getBody().get("errors")).containsKey("scope");
-  }
+    @Test
+    void refusesUnknownListParametersNamingThem() {
+        ResponseEntity<Map> bad = as("rob").getForEntity("/api/tasks?scope=everyone&sort=priority", Map.class);
 
-  @Test
-  void refusesToStartAReviewOfAnUnknownAccountAndStartsNothing() {
-    long before = startedReviews();
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) bad.getBody().get("errors")).containsKey("scope");
+    }
 
-    ResponseEntity<Map> bad =
-        as("maria").postForEntity("/api/playbooks/sample-review/instances", Map.of("accountId", -1), Map.class);
+    @Test
+    void refusesToStartAReviewOfAnUnknownAccountAndStartsNothing() {
+        long before = startedReviews();
 
-    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) bad.getBody().get("errors")).containsKey("accountId");
-    assertThat(startedReviews()).isEqualTo(before);
-  }
+        ResponseEntity<Map> bad =
+                as("maria").postForEntity("/api/playbooks/sample-review/instances", Map.of("accountId", -1), Map.class);
 
-  private long startedReviews() {
-    return StreamSupport.stream(records().processInstanceRecords().spliterator(), false)
-        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
-        .filter(r -> r.getValue().getBpmnProcessId().equals("sample-review"))
-        .count();
-  }
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) bad.getBody().get("errors")).containsKey("accountId");
+        assertThat(startedReviews()).isEqualTo(before);
+    }
+
+    private long startedReviews() {
+        return StreamSupport.stream(records().processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+                .filter(r -> r.getValue().getBpmnProcessId().equals("sample-review"))
+                .count();
+    }
 }

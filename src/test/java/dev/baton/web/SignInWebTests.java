@@ -24,116 +24,126 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignInWebTests {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-  @LocalServerPort int port;
-  HttpClient browser;
+    @LocalServerPort
+    int port;
 
-  @BeforeEach
-  void newBrowser() {
-    browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-  }
+    HttpClient browser;
 
-  @Test
-  void showsTheSignInPageWithACsrfToken() throws Exception {
-    HttpResponse<String> page = get("/login");
+    @BeforeEach
+    void newBrowser() {
+        browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
 
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Sign in to Baton", "name=\"username\"", "name=\"password\"");
-    assertThat(CSRF.matcher(page.body()).find()).isTrue();
-  }
+    @Test
+    void showsTheSignInPageWithACsrfToken() throws Exception {
+        HttpResponse<String> page = get("/login");
 
-  @Test
-  void signsInRobThroughTheFormAndStartsInHisInbox() throws Exception {
-    HttpResponse<String> signedIn = signIn("rob", "demo");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sign in to Baton", "name=\"username\"", "name=\"password\"");
+        assertThat(CSRF.matcher(page.body()).find()).isTrue();
+    }
 
-    assertThat(signedIn.statusCode()).isEqualTo(302);
-    HttpResponse<String> home = get(location(signedIn));
-    assertThat(home.statusCode()).isEqualTo(302);
-    assertThat(location(home)).endsWith("/tasks");
-  }
+    @Test
+    void signsInRobThroughTheFormAndStartsInHisInbox() throws Exception {
+        HttpResponse<String> signedIn = signIn("rob", "demo");
 
-  @Test
-  void saysSoWhenThePasswordIsWrong() throws Exception {
-    HttpResponse<String> rejected = signIn("rob", "not-demo");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        HttpResponse<String> home = get(location(signedIn));
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(location(home)).endsWith("/tasks");
+    }
 
-    assertThat(location(rejected)).endsWith("/login?error");
-    assertThat(get(location(rejected)).body()).contains("Wrong user name or password");
-  }
+    @Test
+    void saysSoWhenThePasswordIsWrong() throws Exception {
+        HttpResponse<String> rejected = signIn("rob", "not-demo");
 
-  @Test
-  void refusesAFormPostWithoutCsrfTokenWithAReadablePage() throws Exception {
-    HttpResponse<String> refused = post("/login", "username=rob&password=demo");
+        assertThat(location(rejected)).endsWith("/login?error");
+        assertThat(get(location(rejected)).body()).contains("Wrong user name or password");
+    }
 
-    assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(refused.body()).contains("Not allowed", "reload the page");
-  }
+    @Test
+    void refusesAFormPostWithoutCsrfTokenWithAReadablePage() throws Exception {
+        HttpResponse<String> refused = post("/login", "username=rob&password=demo");
 
-  @Test
-  void sendsStrangersToTheSignInPageButLeavesHealthOpen() throws Exception {
-    HttpResponse<String> accounts = get("/accounts");
-    assertThat(accounts.statusCode()).isEqualTo(302);
-    assertThat(location(accounts)).endsWith("/login");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Not allowed", "reload the page");
+    }
 
-    HttpResponse<String> health = get("/actuator/health", "application/json");
-    assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"UP\"");
-  }
+    @Test
+    void sendsStrangersToTheSignInPageButLeavesHealthOpen() throws Exception {
+        HttpResponse<String> accounts = get("/accounts");
+        assertThat(accounts.statusCode()).isEqualTo(302);
+        assertThat(location(accounts)).endsWith("/login");
 
-  @Test
-  void showsAReadablePageForAnUnknownAddress() throws Exception {
-    signIn("rob", "demo");
+        HttpResponse<String> health = get("/actuator/health", "application/json");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
 
-    HttpResponse<String> missing = get("/no-such-page");
+    @Test
+    void showsAReadablePageForAnUnknownAddress() throws Exception {
+        signIn("rob", "demo");
 
-    assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.body()).contains("Page not found", "/no-such-page", "Sign out");
-  }
+        HttpResponse<String> missing = get("/no-such-page");
 
-  /** Boot's error page, asked for without an error, renders as a server error: the 500 page. */
-  @Test
-  void showsAServerErrorWithoutItsInternals() throws Exception {
-    signIn("rob", "demo");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Page not found", "/no-such-page", "Sign out");
+    }
 
-    HttpResponse<String> error = get("/error");
+    /** Boot's error page, asked for without an error, renders as a server error: the 500 page. */
+    @Test
+    void showsAServerErrorWithoutItsInternals() throws Exception {
+        signIn("rob", "demo");
 
-    assertThat(error.statusCode()).isEqualTo(500);
-    assertThat(error.body()).contains("Something went wrong on our side", "Back to my tasks").doesNotContain("Exception");
-  }
+        HttpResponse<String> error = get("/error");
 
-  private HttpResponse<String> signIn(String username, String password) throws Exception {
-    Matcher token = CSRF.matcher(get("/login").body());
-    assertThat(token.find()).as("CSRF token on the sign-in page").isTrue();
-    return post("/login", "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1)));
-  }
+        assertThat(error.statusCode()).isEqualTo(500);
+        assertThat(error.body())
+                .contains("Something went wrong on our side", "Back to my tasks")
+                .doesNotContain("Exception");
+    }
 
-  private HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
-    return get(pathOrUrl, "text/html");
-  }
+    private HttpResponse<String> signIn(String username, String password) throws Exception {
+        Matcher token = CSRF.matcher(get("/login").body());
+        assertThat(token.find()).as("CSRF token on the sign-in page").isTrue();
+        return post(
+                "/login",
+                "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1)));
+    }
 
-  private HttpResponse<String> get(String pathOrUrl, String accept) throws IOException, InterruptedException {
-    return browser.send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", accept).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
+    private HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
+        return get(pathOrUrl, "text/html");
+    }
 
-  private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "text/html")
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build();
-    return browser.send(request, HttpResponse.BodyHandlers.ofString());
-  }
+    private HttpResponse<String> get(String pathOrUrl, String accept) throws IOException, InterruptedException {
+        return browser.send(
+                HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
-  private URI uri(String pathOrUrl) {
-    return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : "http://localhost:" + port + pathOrUrl);
-  }
+    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        return browser.send(request, HttpResponse.BodyHandlers.ofString());
+    }
 
-  private static String location(HttpResponse<?> response) {
-    return response.headers().firstValue("Location").orElseThrow();
-  }
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : "http://localhost:" + port + pathOrUrl);
+    }
 
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
+    private static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 }

@@ -30,146 +30,180 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Headers, the session cookie, the sign-in throttle, HTTP Basic's place, and the sort allow-lists. */
 class WebSecurityIntegrationTests extends EngineIntegrationTest {
 
-  /** A script element without src, an event-handler attribute, a javascript: URL, or a style attribute. */
-  static final Pattern INLINE = Pattern.compile(
-      "<script(?![^>]*\\bsrc=)[^>]*>|\\son[a-z]+\\s*=|javascript:|\\sstyle\\s*=", Pattern.CASE_INSENSITIVE);
+    /** A script element without src, an event-handler attribute, a javascript: URL, or a style attribute. */
+    static final Pattern INLINE = Pattern.compile(
+            "<script(?![^>]*\\bsrc=)[^>]*>|\\son[a-z]+\\s*=|javascript:|\\sstyle\\s*=", Pattern.CASE_INSENSITIVE);
 
-  @Autowired People people;
-  @Autowired PasswordEncoder passwords;
-  @Autowired SignInThrottle throttle;
+    @Autowired
+    People people;
 
-  @Test
-  void pagesCarryAPolicyWithoutInlineScriptAndHaveNoneInline() {
-    List<String> pages = new ArrayList<>(List.of("/tasks", "/tasks/history", "/accounts", "/commitments", "/handovers",
-        "/handovers/new", "/absences", "/absences/today", "/preferences"));
-    Map account = as("ada").getForObject("/api/accounts?size=1", Map.class);
-    pages.add("/accounts/" + ((Map) ((List) account.get("content")).get(0)).get("id"));
+    @Autowired
+    PasswordEncoder passwords;
 
-    for (String page : pages) {
-      ResponseEntity<String> served = SignedIn.as(http, "maria").getForEntity(page, String.class);
-      assertThat(served.getStatusCode().value()).as(page).isEqualTo(200);
-      assertThat(INLINE.matcher(served.getBody()).find()).as("inline script or style on " + page).isFalse();
-      assertPolicies(served.getHeaders(), "script-src 'self'");
-    }
-    ResponseEntity<String> signIn = http.getForEntity("/login", String.class);
-    assertThat(INLINE.matcher(signIn.getBody()).find()).isFalse();
-    assertPolicies(signIn.getHeaders(), "script-src 'self'");
-    assertThat(signIn.getHeaders().getFirst("Content-Security-Policy")).doesNotContain("unsafe-inline", "unsafe-eval");
-  }
+    @Autowired
+    SignInThrottle throttle;
 
-  @Test
-  void apiAnswersCarryAPolicyThatRendersNothing() {
-    assertPolicies(as("rob").getForEntity("/api/people/me", String.class).getHeaders(), "default-src 'none'");
-  }
+    @Test
+    void pagesCarryAPolicyWithoutInlineScriptAndHaveNoneInline() {
+        List<String> pages = new ArrayList<>(List.of(
+                "/tasks",
+                "/tasks/history",
+                "/accounts",
+                "/commitments",
+                "/handovers",
+                "/handovers/new",
+                "/absences",
+                "/absences/today",
+                "/preferences"));
+        Map account = as("ada").getForObject("/api/accounts?size=1", Map.class);
+        pages.add("/accounts/" + ((Map) ((List) account.get("content")).get(0)).get("id"));
 
-  @Test
-  void theSessionCookieIsSameSiteLaxAndHttpOnly() {
-    String cookie = http.getForEntity("/login", String.class).getHeaders().get(HttpHeaders.SET_COOKIE).stream()
-        .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
-
-    assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly");
-  }
-
-  @Test
-  void pagesTakeNoHttpBasicOnlyTheApiDoes() {
-    HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/tasks")).header("Authorization", basic("rob", "demo")));
-    HttpResponse<String> api = send(HttpRequest.newBuilder(uri("/api/people/me")).header("Authorization", basic("rob", "demo")));
-
-    assertThat(page.statusCode()).isEqualTo(302);
-    assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-    assertThat(api.statusCode()).isEqualTo(200);
-  }
-
-  /** Over plain HTTP: a client library that honours Retry-After would wait out the pause instead. */
-  @Test
-  void fifteenWrongPasswordsThenTheRightOneIsRefusedOverTheApi() {
-    String username = newPerson();
-    List<Integer> statuses = new ArrayList<>();
-    for (int i = 0; i < 15; i++) {
-      statuses.add(send(HttpRequest.newBuilder(uri("/api/people/me")).header("Authorization", basic(username, "wrong-" + i)))
-          .statusCode());
-    }
-    HttpResponse<String> right = send(HttpRequest.newBuilder(uri("/api/people/me")).header("Authorization", basic(username, "demo")));
-
-    assertThat(statuses.subList(0, 5)).containsOnly(401);
-    assertThat(statuses.subList(5, 15)).containsOnly(429);
-    assertThat(right.statusCode()).isEqualTo(429);
-    assertThat(right.headers().firstValue("Retry-After")).isPresent();
-    assertThat(right.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
-    assertThat(right.body()).contains("\"detail\":\"too many failed sign-ins: try again in");
-  }
-
-  @Test
-  void theSignInPageSaysSoWhenSigningInIsPaused() {
-    String username = newPerson();
-    for (int i = 0; i < 5; i++) {
-      assertThat(SignedIn.postSignIn(http.getRootUri(), username, "wrong").headers().firstValue("Location").orElseThrow())
-          .endsWith("/login?error");
+        for (String page : pages) {
+            ResponseEntity<String> served = SignedIn.as(http, "maria").getForEntity(page, String.class);
+            assertThat(served.getStatusCode().value()).as(page).isEqualTo(200);
+            assertThat(INLINE.matcher(served.getBody()).find())
+                    .as("inline script or style on " + page)
+                    .isFalse();
+            assertPolicies(served.getHeaders(), "script-src 'self'");
+        }
+        ResponseEntity<String> signIn = http.getForEntity("/login", String.class);
+        assertThat(INLINE.matcher(signIn.getBody()).find()).isFalse();
+        assertPolicies(signIn.getHeaders(), "script-src 'self'");
+        assertThat(signIn.getHeaders().getFirst("Content-Security-Policy"))
+                .doesNotContain("unsafe-inline", "unsafe-eval");
     }
 
-    HttpResponse<String> right = SignedIn.postSignIn(http.getRootUri(), username, "demo");
-
-    assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/login?throttled");
-    assertThat(send(HttpRequest.newBuilder(uri("/login?throttled"))).body())
-        .contains("Too many failed sign-ins", "15</span> minutes");
-  }
-
-  @Test
-  void manyFailuresFromOneAddressPauseEveryUserNameFromIt() {
-    String address = "203.0.113." + (int) (Math.random() * 200);
-    for (int i = 0; i < 30; i++) {
-      throttle.failed("guess-" + i, address);
+    @Test
+    void apiAnswersCarryAPolicyThatRendersNothing() {
+        assertPolicies(as("rob").getForEntity("/api/people/me", String.class).getHeaders(), "default-src 'none'");
     }
 
-    assertThatThrownBy(() -> throttle.check("someone-else", address)).isInstanceOf(SignInThrottle.Throttled.class);
-    throttle.check("someone-else", "198.51.100.1");
-  }
+    @Test
+    void theSessionCookieIsSameSiteLaxAndHttpOnly() {
+        String cookie = http.getForEntity("/login", String.class).getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
 
-  @Test
-  void sortingByAnythingButTheAllowedFieldsIsABadRequestNamingThem() {
-    ResponseEntity<Map> hash = as("rob").getForEntity("/api/people?sort=passwordHash", Map.class);
-    ResponseEntity<Map> ownersHash = as("rob").getForEntity("/api/accounts?sort=owner.passwordHash,desc", Map.class);
-    ResponseEntity<Map> unknown = as("rob").getForEntity("/api/commitments?sort=nonsense", Map.class);
-    ResponseEntity<Map> fixed = as("maria").getForEntity("/api/handovers?sort=createdAt", Map.class);
-    ResponseEntity<Map> allowed = as("rob").getForEntity("/api/accounts?sort=renewalDate,desc&sort=name", Map.class);
-
-    assertThat(hash.getStatusCode().value()).isEqualTo(400);
-    assertThat((Map<String, String>) hash.getBody().get("errors"))
-        .containsEntry("sort", "'passwordHash' is not a sort field here; use one of username, fullName, email, createdAt (or id)");
-    assertThat(ownersHash.getStatusCode().value()).isEqualTo(400);
-    assertThat((String) ownersHash.getBody().get("detail")).contains("name, segment, territory, renewalDate, createdAt");
-    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
-    assertThat(fixed.getStatusCode().value()).isEqualTo(400);
-    assertThat((String) fixed.getBody().get("detail")).contains("fixed order");
-    assertThat(allowed.getStatusCode().value()).isEqualTo(200);
-  }
-
-  private void assertPolicies(HttpHeaders headers, String csp) {
-    assertThat(headers.getFirst("Content-Security-Policy")).contains(csp).contains("frame-ancestors 'none'");
-    assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
-    assertThat(headers.getFirst("Permissions-Policy")).contains("camera=()");
-  }
-
-  private String newPerson() {
-    String username = "throttle-" + UUID.randomUUID().toString().substring(0, 8);
-    people.save(new Person(username, "Throttle Test", username + "@example.com", passwords.encode("demo"), Set.of(Role.REP)));
-    return username;
-  }
-
-  private URI uri(String path) {
-    return URI.create(http.getRootUri() + path);
-  }
-
-  private static String basic(String username, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-          .send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
+        assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly");
     }
-  }
+
+    @Test
+    void pagesTakeNoHttpBasicOnlyTheApiDoes() {
+        HttpResponse<String> page =
+                send(HttpRequest.newBuilder(uri("/tasks")).header("Authorization", basic("rob", "demo")));
+        HttpResponse<String> api =
+                send(HttpRequest.newBuilder(uri("/api/people/me")).header("Authorization", basic("rob", "demo")));
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(api.statusCode()).isEqualTo(200);
+    }
+
+    /** Over plain HTTP: a client library that honours Retry-After would wait out the pause instead. */
+    @Test
+    void fifteenWrongPasswordsThenTheRightOneIsRefusedOverTheApi() {
+        String username = newPerson();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            statuses.add(send(HttpRequest.newBuilder(uri("/api/people/me"))
+                            .header("Authorization", basic(username, "wrong-" + i)))
+                    .statusCode());
+        }
+        HttpResponse<String> right =
+                send(HttpRequest.newBuilder(uri("/api/people/me")).header("Authorization", basic(username, "demo")));
+
+        assertThat(statuses.subList(0, 5)).containsOnly(401);
+        assertThat(statuses.subList(5, 15)).containsOnly(429);
+        assertThat(right.statusCode()).isEqualTo(429);
+        assertThat(right.headers().firstValue("Retry-After")).isPresent();
+        assertThat(right.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+        assertThat(right.body()).contains("\"detail\":\"too many failed sign-ins: try again in");
+    }
+
+    @Test
+    void theSignInPageSaysSoWhenSigningInIsPaused() {
+        String username = newPerson();
+        for (int i = 0; i < 5; i++) {
+            assertThat(SignedIn.postSignIn(http.getRootUri(), username, "wrong")
+                            .headers()
+                            .firstValue("Location")
+                            .orElseThrow())
+                    .endsWith("/login?error");
+        }
+
+        HttpResponse<String> right = SignedIn.postSignIn(http.getRootUri(), username, "demo");
+
+        assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/login?throttled");
+        assertThat(send(HttpRequest.newBuilder(uri("/login?throttled"))).body())
+                .contains("Too many failed sign-ins", "15</span> minutes");
+    }
+
+    @Test
+    void manyFailuresFromOneAddressPauseEveryUserNameFromIt() {
+        String address = "203.0.113." + (int) (Math.random() * 200);
+        for (int i = 0; i < 30; i++) {
+            throttle.failed("guess-" + i, address);
+        }
+
+        assertThatThrownBy(() -> throttle.check("someone-else", address)).isInstanceOf(SignInThrottle.Throttled.class);
+        throttle.check("someone-else", "198.51.100.1");
+    }
+
+    @Test
+    void sortingByAnythingButTheAllowedFieldsIsABadRequestNamingThem() {
+        ResponseEntity<Map> hash = as("rob").getForEntity("/api/people?sort=passwordHash", Map.class);
+        ResponseEntity<Map> ownersHash =
+                as("rob").getForEntity("/api/accounts?sort=owner.passwordHash,desc", Map.class);
+        ResponseEntity<Map> unknown = as("rob").getForEntity("/api/commitments?sort=nonsense", Map.class);
+        ResponseEntity<Map> fixed = as("maria").getForEntity("/api/handovers?sort=createdAt", Map.class);
+        ResponseEntity<Map> allowed =
+                as("rob").getForEntity("/api/accounts?sort=renewalDate,desc&sort=name", Map.class);
+
+        assertThat(hash.getStatusCode().value()).isEqualTo(400);
+        assertThat((Map<String, String>) hash.getBody().get("errors"))
+                .containsEntry(
+                        "sort",
+                        "'passwordHash' is not a sort field here; use one of username, fullName, email, createdAt (or id)");
+        assertThat(ownersHash.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) ownersHash.getBody().get("detail"))
+                .contains("name, segment, territory, renewalDate, createdAt");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(fixed.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) fixed.getBody().get("detail")).contains("fixed order");
+        assertThat(allowed.getStatusCode().value()).isEqualTo(200);
+    }
+
+    private void assertPolicies(HttpHeaders headers, String csp) {
+        assertThat(headers.getFirst("Content-Security-Policy")).contains(csp).contains("frame-ancestors 'none'");
+        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
+        assertThat(headers.getFirst("Permissions-Policy")).contains("camera=()");
+    }
+
+    private String newPerson() {
+        String username = "throttle-" + UUID.randomUUID().toString().substring(0, 8);
+        people.save(new Person(
+                username, "Throttle Test", username + "@example.com", passwords.encode("demo"), Set.of(Role.REP)));
+        return username;
+    }
+
+    private URI uri(String path) {
+        return URI.create(http.getRootUri() + path);
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

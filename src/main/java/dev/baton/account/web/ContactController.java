@@ -29,60 +29,63 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Contacts", description = "Any signed-in person keeps contacts up to date.")
 class ContactController {
 
-  /**
-   * A PUT carries every field (null clears one), so a client that knows fewer fields clears nothing
-   * by leaving them out; {@code version} as read, required. The checks are {@link ContactDetails}'.
-   */
-  record ContactChanges(
-      @JsonProperty(required = true) String fullName, @JsonProperty(required = true) String title,
-      @JsonProperty(required = true) String email, @JsonProperty(required = true) String phone,
-      @JsonProperty(required = true) String preferences, @JsonProperty(required = true) boolean primary,
-      @NotNull Long version) {
+    /**
+     * A PUT carries every field (null clears one), so a client that knows fewer fields clears nothing
+     * by leaving them out; {@code version} as read, required. The checks are {@link ContactDetails}'.
+     */
+    record ContactChanges(
+            @JsonProperty(required = true) String fullName,
+            @JsonProperty(required = true) String title,
+            @JsonProperty(required = true) String email,
+            @JsonProperty(required = true) String phone,
+            @JsonProperty(required = true) String preferences,
+            @JsonProperty(required = true) boolean primary,
+            @NotNull Long version) {
 
-    ContactDetails details() {
-      return new ContactDetails(fullName, title, email, phone, preferences, primary, version);
+        ContactDetails details() {
+            return new ContactDetails(fullName, title, email, phone, preferences, primary, version);
+        }
     }
-  }
 
-  private final ContactService contacts;
-  private final Validator validator;
+    private final ContactService contacts;
+    private final Validator validator;
 
-  ContactController(ContactService contacts, Validator validator) {
-    this.contacts = contacts;
-    this.validator = validator;
-  }
-
-  @GetMapping("/accounts/{accountId}/contacts")
-  @Operation(summary = "An account's contacts; stale=true: not verified for over a year, or never")
-  List<ContactView> list(@PathVariable Long accountId, @RequestParam(required = false) Boolean stale) {
-    return contacts.forAccount(accountId, stale);
-  }
-
-  @PostMapping("/accounts/{accountId}/contacts")
-  @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Add a contact; primary=true makes it the account's only primary contact")
-  ContactView create(@PathVariable Long accountId, @Valid @RequestBody ContactDetails details) {
-    return contacts.create(accountId, details);
-  }
-
-  @GetMapping("/contacts/{id}")
-  ContactView get(@PathVariable Long id) {
-    return contacts.get(id);
-  }
-
-  @PutMapping("/contacts/{id}")
-  ContactView update(@PathVariable Long id, @Valid @RequestBody ContactChanges changes) {
-    ContactDetails details = changes.details();
-    Set<ConstraintViolation<ContactDetails>> violations = validator.validate(details);
-    if (!violations.isEmpty()) {
-      throw new ConstraintViolationException(violations);
+    ContactController(ContactService contacts, Validator validator) {
+        this.contacts = contacts;
+        this.validator = validator;
     }
-    return contacts.update(id, details);
-  }
 
-  @PostMapping("/contacts/{id}/verify")
-  @Operation(summary = "Record that the contact's details were checked with them just now")
-  ContactView verify(@PathVariable Long id) {
-    return contacts.verify(id);
-  }
+    @GetMapping("/accounts/{accountId}/contacts")
+    @Operation(summary = "An account's contacts; stale=true: not verified for over a year, or never")
+    List<ContactView> list(@PathVariable Long accountId, @RequestParam(required = false) Boolean stale) {
+        return contacts.forAccount(accountId, stale);
+    }
+
+    @PostMapping("/accounts/{accountId}/contacts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a contact; primary=true makes it the account's only primary contact")
+    ContactView create(@PathVariable Long accountId, @Valid @RequestBody ContactDetails details) {
+        return contacts.create(accountId, details);
+    }
+
+    @GetMapping("/contacts/{id}")
+    ContactView get(@PathVariable Long id) {
+        return contacts.get(id);
+    }
+
+    @PutMapping("/contacts/{id}")
+    ContactView update(@PathVariable Long id, @Valid @RequestBody ContactChanges changes) {
+        ContactDetails details = changes.details();
+        Set<ConstraintViolation<ContactDetails>> violations = validator.validate(details);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return contacts.update(id, details);
+    }
+
+    @PostMapping("/contacts/{id}/verify")
+    @Operation(summary = "Record that the contact's details were checked with them just now")
+    ContactView verify(@PathVariable Long id) {
+        return contacts.verify(id);
+    }
 }

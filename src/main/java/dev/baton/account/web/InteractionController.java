@@ -23,24 +23,26 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Interactions", description = "Any signed-in person logs calls, meetings, emails and notes.")
 class InteractionController {
 
-  private final InteractionService interactions;
+    private final InteractionService interactions;
 
-  InteractionController(InteractionService interactions) {
-    this.interactions = interactions;
-  }
+    InteractionController(InteractionService interactions) {
+        this.interactions = interactions;
+    }
 
-  @GetMapping
-  @Operation(summary = "The account's interactions, newest first")
-  PageResponse<InteractionView> list(@PathVariable Long accountId, Pageable pageable) {
-    return PageResponse.of(interactions.forAccount(accountId, pageable));
-  }
+    @GetMapping
+    @Operation(summary = "The account's interactions, newest first")
+    PageResponse<InteractionView> list(@PathVariable Long accountId, Pageable pageable) {
+        return PageResponse.of(interactions.forAccount(accountId, pageable));
+    }
 
-  @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Log an interaction, by the signed-in person (always: there is no byId), now unless occurredAt is given",
-      description = "Any signed-in person may log on any account: whoever talked to the customer records it. "
-          + "The author is the signed-in person; a byId in the body never sets the author.")
-  InteractionView log(@PathVariable Long accountId, @Valid @RequestBody NewInteraction interaction, Principal me) {
-    return interactions.log(accountId, interaction, me.getName());
-  }
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary =
+                    "Log an interaction, by the signed-in person (always: there is no byId), now unless occurredAt is given",
+            description = "Any signed-in person may log on any account: whoever talked to the customer records it. "
+                    + "The author is the signed-in person; a byId in the body never sets the author.")
+    InteractionView log(@PathVariable Long accountId, @Valid @RequestBody NewInteraction interaction, Principal me) {
+        return interactions.log(accountId, interaction, me.getName());
+    }
 }

@@ -18,28 +18,47 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit", description = "The raw audit trail: admins and managers.")
 class AuditApi {
 
-  /** One audit event as recorded: who changed what, when, and the fields before and after. */
-  record AuditEntry(long id, Instant at, String actor, String action, String entityType, Long entityId,
-      Long accountId, Map<String, Object> before, Map<String, Object> after) {
+    /** One audit event as recorded: who changed what, when, and the fields before and after. */
+    record AuditEntry(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String entityType,
+            Long entityId,
+            Long accountId,
+            Map<String, Object> before,
+            Map<String, Object> after) {
 
-    static AuditEntry of(AuditEvent e) {
-      return new AuditEntry(e.getId(), e.getAt(), e.getActor(), e.getAction(), e.getEntityType(), e.getEntityId(),
-          e.getAccountId(), e.getBeforeState(), e.getAfterState());
+        static AuditEntry of(AuditEvent e) {
+            return new AuditEntry(
+                    e.getId(),
+                    e.getAt(),
+                    e.getActor(),
+                    e.getAction(),
+                    e.getEntityType(),
+                    e.getEntityId(),
+                    e.getAccountId(),
+                    e.getBeforeState(),
+                    e.getAfterState());
+        }
     }
-  }
 
-  private final AuditTrail trail;
+    private final AuditTrail trail;
 
-  AuditApi(AuditTrail trail) {
-    this.trail = trail;
-  }
+    AuditApi(AuditTrail trail) {
+        this.trail = trail;
+    }
 
-  @GetMapping
-  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  @Operation(summary = "Audit events newest first, filtered by entity type and id, account, actor, action"
-      + " (a value ending in '.' matches a prefix) and days from/to (UTC, both included)")
-  PageResponse<AuditEntry> list(AuditParams params, @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
-    return PageResponse.of(trail.find(params.toFilter(), page, size).map(AuditEntry::of));
-  }
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    @Operation(
+            summary = "Audit events newest first, filtered by entity type and id, account, actor, action"
+                    + " (a value ending in '.' matches a prefix) and days from/to (UTC, both included)")
+    PageResponse<AuditEntry> list(
+            AuditParams params,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return PageResponse.of(trail.find(params.toFilter(), page, size).map(AuditEntry::of));
+    }
 }

@@ -15,22 +15,27 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/audit")
 class AuditPages {
 
-  static final int PAGE_SIZE = 50;
+    static final int PAGE_SIZE = 50;
 
-  private final AuditTrail trail;
+    private final AuditTrail trail;
 
-  AuditPages(AuditTrail trail) {
-    this.trail = trail;
-  }
+    AuditPages(AuditTrail trail) {
+        this.trail = trail;
+    }
 
-  @GetMapping
-  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  String list(AuditParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request,
-      Model model) {
-    model.addAttribute("params", params);
-    model.addAttribute("events", trail.find(params.toFilter(), page, PAGE_SIZE));
-    model.addAttribute("query", UriComponentsBuilder.newInstance().query(request.getQueryString())
-        .replaceQueryParam("page").build().getQuery());
-    return "audit/list";
-  }
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    String list(
+            AuditParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+        model.addAttribute("params", params);
+        model.addAttribute("events", trail.find(params.toFilter(), page, PAGE_SIZE));
+        model.addAttribute(
+                "query",
+                UriComponentsBuilder.newInstance()
+                        .query(request.getQueryString())
+                        .replaceQueryParam("page")
+                        .build()
+                        .getQuery());
+        return "audit/list";
+    }
 }

@@ -27,76 +27,100 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommitmentWorkers {
 
-  /** The commitment forms' fields, which a decision task leaves in the process. */
-  static final List<String> FORM_FIELDS = List.of(Variables.DECISION, Variables.REASON, Variables.EVIDENCE,
-      Variables.NEW_DUE_DATE, Variables.NEW_DESCRIPTION, Variables.NEW_OWNER_USERNAME);
+    /** The commitment forms' fields, which a decision task leaves in the process. */
+    static final List<String> FORM_FIELDS = List.of(
+            Variables.DECISION,
+            Variables.REASON,
+            Variables.EVIDENCE,
+            Variables.NEW_DUE_DATE,
+            Variables.NEW_DESCRIPTION,
+            Variables.NEW_OWNER_USERNAME);
 
-  private final CommitmentProcessSteps steps;
+    private final CommitmentProcessSteps steps;
 
-  CommitmentWorkers(CommitmentProcessSteps steps) {
-    this.steps = steps;
-  }
-
-  /**
-   * The decision task's answer as the decide step reads it: the commitment, the version the process
-   * read, and the commitment forms' fields (see {@link CommitmentDecision#fromForm}).
-   */
-  public record DecisionJob(long commitmentId, long commitmentVersion, String decision, String reason,
-      String evidence, String newDueDate, String newDescription, String newOwnerUsername) {
-
-    Map<String, Object> form() {
-      Map<String, Object> form = new HashMap<>();
-      form.put(Variables.DECISION, decision);
-      form.put(Variables.REASON, reason);
-      form.put(Variables.EVIDENCE, evidence);
-      form.put(Variables.NEW_DUE_DATE, newDueDate);
-      form.put(Variables.NEW_DESCRIPTION, newDescription);
-      form.put(Variables.NEW_OWNER_USERNAME, newOwnerUsername);
-      return form;
+    CommitmentWorkers(CommitmentProcessSteps steps) {
+        this.steps = steps;
     }
-  }
 
-  /** Routes the next step; clears the last form's values so a later task never sees stale ones. */
-  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, autoComplete = true,
-      type = CommitmentBpmn.READ_JOB_TYPE)
-  public Map<String, Object> read(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId,
-      @ProcessInstanceKey long instance) {
-    CommitmentStep s = steps.read(commitmentId, instance);
-    Map<String, Object> v = new HashMap<>(); // null values clear the last form's fields
-    v.put(Variables.STAGE, s.stage().key());
-    v.put(Variables.VERSION, s.version());
-    v.put(Bpmn.Variables.ACCOUNT_ID, s.accountId());
-    v.put(Variables.OWNER_USERNAME, s.ownerUsername());
-    v.put(Variables.MADE_BY_USERNAME, s.madeByUsername());
-    v.put(Variables.DELIVERING_TEAM, s.deliveringTeam());
-    v.put(Variables.VERIFYING_TEAM, s.verifyingTeam());
-    v.put(Variables.ESCALATE_TO_USERNAME, s.escalateToUsername());
-    v.put(Variables.DUE_AT, s.dueAt().toString());
-    v.put(Variables.REMINDER_AT, s.reminderAt().toString());
-    FORM_FIELDS.forEach(field -> v.put(field, null));
-    return v;
-  }
+    /**
+     * The decision task's answer as the decide step reads it: the commitment, the version the process
+     * read, and the commitment forms' fields (see {@link CommitmentDecision#fromForm}).
+     */
+    public record DecisionJob(
+            long commitmentId,
+            long commitmentVersion,
+            String decision,
+            String reason,
+            String evidence,
+            String newDueDate,
+            String newDescription,
+            String newOwnerUsername) {
 
-  /** A refused decision (bad value, or overtaken by another change) is a BPMN error: the process reads again. */
-  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, autoComplete = true,
-      type = CommitmentBpmn.DECIDE_JOB_TYPE)
-  public void decide(@VariablesAsType DecisionJob job) {
-    try {
-      steps.decide(job.commitmentId(), job.commitmentVersion(), CommitmentDecision.fromForm(job.form()));
-    } catch (BadRequestException | ConflictException refused) {
-      throw CamundaError.bpmnError(CommitmentBpmn.ERROR_DECISION_REFUSED, refused.getMessage());
+        Map<String, Object> form() {
+            Map<String, Object> form = new HashMap<>();
+            form.put(Variables.DECISION, decision);
+            form.put(Variables.REASON, reason);
+            form.put(Variables.EVIDENCE, evidence);
+            form.put(Variables.NEW_DUE_DATE, newDueDate);
+            form.put(Variables.NEW_DESCRIPTION, newDescription);
+            form.put(Variables.NEW_OWNER_USERNAME, newOwnerUsername);
+            return form;
+        }
     }
-  }
 
-  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, autoComplete = true,
-      type = CommitmentBpmn.REMIND_JOB_TYPE)
-  public void remind(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId) {
-    steps.remind(commitmentId);
-  }
+    /** Routes the next step; clears the last form's values so a later task never sees stale ones. */
+    @JobWorker(
+            streamEnabled = true,
+            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
+            autoComplete = true,
+            type = CommitmentBpmn.READ_JOB_TYPE)
+    public Map<String, Object> read(
+            @Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId, @ProcessInstanceKey long instance) {
+        CommitmentStep s = steps.read(commitmentId, instance);
+        Map<String, Object> v = new HashMap<>(); // null values clear the last form's fields
+        v.put(Variables.STAGE, s.stage().key());
+        v.put(Variables.VERSION, s.version());
+        v.put(Bpmn.Variables.ACCOUNT_ID, s.accountId());
+        v.put(Variables.OWNER_USERNAME, s.ownerUsername());
+        v.put(Variables.MADE_BY_USERNAME, s.madeByUsername());
+        v.put(Variables.DELIVERING_TEAM, s.deliveringTeam());
+        v.put(Variables.VERIFYING_TEAM, s.verifyingTeam());
+        v.put(Variables.ESCALATE_TO_USERNAME, s.escalateToUsername());
+        v.put(Variables.DUE_AT, s.dueAt().toString());
+        v.put(Variables.REMINDER_AT, s.reminderAt().toString());
+        FORM_FIELDS.forEach(field -> v.put(field, null));
+        return v;
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = CommitmentBpmn.POLL_INTERVAL_MS, autoComplete = true,
-      type = CommitmentBpmn.ESCALATE_JOB_TYPE)
-  public void escalate(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId) {
-    steps.escalate(commitmentId);
-  }
+    /** A refused decision (bad value, or overtaken by another change) is a BPMN error: the process reads again. */
+    @JobWorker(
+            streamEnabled = true,
+            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
+            autoComplete = true,
+            type = CommitmentBpmn.DECIDE_JOB_TYPE)
+    public void decide(@VariablesAsType DecisionJob job) {
+        try {
+            steps.decide(job.commitmentId(), job.commitmentVersion(), CommitmentDecision.fromForm(job.form()));
+        } catch (BadRequestException | ConflictException refused) {
+            throw CamundaError.bpmnError(CommitmentBpmn.ERROR_DECISION_REFUSED, refused.getMessage());
+        }
+    }
+
+    @JobWorker(
+            streamEnabled = true,
+            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
+            autoComplete = true,
+            type = CommitmentBpmn.REMIND_JOB_TYPE)
+    public void remind(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId) {
+        steps.remind(commitmentId);
+    }
+
+    @JobWorker(
+            streamEnabled = true,
+            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
+            autoComplete = true,
+            type = CommitmentBpmn.ESCALATE_JOB_TYPE)
+    public void escalate(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId) {
+        steps.escalate(commitmentId);
+    }
 }

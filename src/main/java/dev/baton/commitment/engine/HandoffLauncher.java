@@ -11,18 +11,27 @@ import org.springframework.stereotype.Component;
 @Component
 class HandoffLauncher implements HandoffProcess {
 
-  /** How often the handoff looks again at commitments still awaiting their team's acceptance. */
-  static final String RECHECK_EVERY = "PT1H";
+    /** How often the handoff looks again at commitments still awaiting their team's acceptance. */
+    static final String RECHECK_EVERY = "PT1H";
 
-  private final ProcessInstances processInstances;
+    private final ProcessInstances processInstances;
 
-  HandoffLauncher(ProcessInstances processInstances) {
-    this.processInstances = processInstances;
-  }
+    HandoffLauncher(ProcessInstances processInstances) {
+        this.processInstances = processInstances;
+    }
 
-  @Override
-  public long start(long accountId, String repUsername, String csTeam) {
-    return processInstances.start(HandoffBpmn.PROCESS_ID, Map.of(Bpmn.Variables.ACCOUNT_ID, accountId,
-        Variables.REP_USERNAME, repUsername, Variables.CS_TEAM, csTeam, Variables.RECHECK_EVERY, RECHECK_EVERY));
-  }
+    @Override
+    public long start(long accountId, String repUsername, String csTeam) {
+        return processInstances.start(
+                HandoffBpmn.PROCESS_ID,
+                Map.of(
+                        Bpmn.Variables.ACCOUNT_ID,
+                        accountId,
+                        Variables.REP_USERNAME,
+                        repUsername,
+                        Variables.CS_TEAM,
+                        csTeam,
+                        Variables.RECHECK_EVERY,
+                        RECHECK_EVERY));
+    }
 }

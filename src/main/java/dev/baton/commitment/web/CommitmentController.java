@@ -9,8 +9,8 @@ import dev.baton.commitment.CommitmentView;
 import dev.baton.commitment.NewCommitment;
 import dev.baton.shared.CsvExport;
 import dev.baton.shared.PageResponse;
-import dev.baton.shared.SortFields;
 import dev.baton.shared.PlainText;
+import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,134 +46,142 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Commitments")
 class CommitmentController {
 
-  static final String CS_OR_LEAD = "hasAnyRole('ADMIN', 'MANAGER', 'CS')";
+    static final String CS_OR_LEAD = "hasAnyRole('ADMIN', 'MANAGER', 'CS')";
 
-  record Version(Long version) {}
+    record Version(Long version) {}
 
-  record Reason(@NotBlank @Size(max = 4000) @PlainText String reason, Long version) {}
+    record Reason(@NotBlank @Size(max = 4000) @PlainText String reason, Long version) {}
 
-  record Delivery(@NotBlank @Size(max = 4000) @PlainText String evidence, Long version) {}
+    record Delivery(@NotBlank @Size(max = 4000) @PlainText String evidence, Long version) {}
 
-  record Reassignment(@NotNull Long ownerId, @NotNull Long version) {}
+    record Reassignment(@NotNull Long ownerId, @NotNull Long version) {}
 
-  private final CommitmentService commitments;
-  private final CommitmentRegister register;
-  private final CommitmentAccess access;
+    private final CommitmentService commitments;
+    private final CommitmentRegister register;
+    private final CommitmentAccess access;
 
-  CommitmentController(CommitmentService commitments, CommitmentRegister register, CommitmentAccess access) {
-    this.commitments = commitments;
-    this.register = register;
-    this.access = access;
-  }
+    CommitmentController(CommitmentService commitments, CommitmentRegister register, CommitmentAccess access) {
+        this.commitments = commitments;
+        this.register = register;
+        this.access = access;
+    }
 
-  @GetMapping
-  @Operation(summary = "Filter by status, owner (person id), delivering team (id), account (id), overdue, unowned "
-      + "(open without an active owner), rejected, due window (dueFrom/dueTo, inclusive); sorted by due date")
-  PageResponse<CommitmentView> list(
-      @Valid @ParameterObject RegisterParams params, @SortFields({"dueDate", "status", "createdAt"})
-      @PageableDefault(sort = {"dueDate", "id"}) Pageable pageable) {
-    return PageResponse.of(commitments.find(params.toFilter(), pageable));
-  }
+    @GetMapping
+    @Operation(
+            summary =
+                    "Filter by status, owner (person id), delivering team (id), account (id), overdue, unowned "
+                            + "(open without an active owner), rejected, due window (dueFrom/dueTo, inclusive); sorted by due date")
+    PageResponse<CommitmentView> list(
+            @Valid @ParameterObject RegisterParams params,
+            @SortFields({"dueDate", "status", "createdAt"}) @PageableDefault(sort = {"dueDate", "id"})
+                    Pageable pageable) {
+        return PageResponse.of(commitments.find(params.toFilter(), pageable));
+    }
 
-  @GetMapping("/summary")
-  @Operation(summary = "The register's counts (open, overdue, unowned, rejected, awaiting verification) in the "
-      + "filter's scope: owner, team, account and due window")
-  CommitmentSummary summary(@Valid @ParameterObject RegisterParams params) {
-    return register.summary(params.toFilter());
-  }
+    @GetMapping("/summary")
+    @Operation(
+            summary = "The register's counts (open, overdue, unowned, rejected, awaiting verification) in the "
+                    + "filter's scope: owner, team, account and due window")
+    CommitmentSummary summary(@Valid @ParameterObject RegisterParams params) {
+        return register.summary(params.toFilter());
+    }
 
-  @GetMapping(value = "/export.csv", produces = "text/csv")
-  @Operation(summary = "The filtered register as CSV (RFC 4180, UTF-8 with a byte-order mark), by due date")
-  void export(@Valid @ParameterObject RegisterParams params, HttpServletResponse response) throws IOException {
-    response.setContentType(CsvExport.CONTENT_TYPE);
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"commitments.csv\"");
-    CommitmentCsv.write(register, params.toFilter(), response.getWriter());
-  }
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @Operation(summary = "The filtered register as CSV (RFC 4180, UTF-8 with a byte-order mark), by due date")
+    void export(@Valid @ParameterObject RegisterParams params, HttpServletResponse response) throws IOException {
+        response.setContentType(CsvExport.CONTENT_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"commitments.csv\"");
+        CommitmentCsv.write(register, params.toFilter(), response.getWriter());
+    }
 
-  @GetMapping("/{id}")
-  CommitmentView get(@PathVariable Long id) {
-    return commitments.get(id);
-  }
+    @GetMapping("/{id}")
+    CommitmentView get(@PathVariable Long id) {
+        return commitments.get(id);
+    }
 
-  @GetMapping("/{id}/history")
-  @Operation(summary = "Every change to the commitment, oldest first (from the audit log)")
-  List<CommitmentHistoryEntry> history(@PathVariable Long id) {
-    return register.history(id);
-  }
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Every change to the commitment, oldest first (from the audit log)")
+    List<CommitmentHistoryEntry> history(@PathVariable Long id) {
+        return register.history(id);
+    }
 
-  @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Record a promise made to a customer (made by the signed-in person)",
-      description = "By whoever may act on the account (its owner and account team, the owner's managers, admins). "
-          + "The owner, when given, is the maker, someone of the maker's team or line, or a member of the delivering team.")
-  CommitmentView create(@Valid @RequestBody NewCommitment commitment, Principal me) {
-    access.requireMayRecord(commitment, me.getName());
-    return commitments.create(commitment, me.getName());
-  }
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Record a promise made to a customer (made by the signed-in person)",
+            description =
+                    "By whoever may act on the account (its owner and account team, the owner's managers, admins). "
+                            + "The owner, when given, is the maker, someone of the maker's team or line, or a member of the delivering team.")
+    CommitmentView create(@Valid @RequestBody NewCommitment commitment, Principal me) {
+        access.requireMayRecord(commitment, me.getName());
+        return commitments.create(commitment, me.getName());
+    }
 
-  @PostMapping("/{id}/accept")
-  @Operation(summary = "The owner takes it on (or a manager of the owner's line, an admin)")
-  CommitmentView accept(@PathVariable Long id, @RequestBody(required = false) Version body, Principal me) {
-    access.requireMayChangeStatus(id, me.getName(), false, "accept");
-    return commitments.accept(id, version(body));
-  }
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "The owner takes it on (or a manager of the owner's line, an admin)")
+    CommitmentView accept(@PathVariable Long id, @RequestBody(required = false) Version body, Principal me) {
+        access.requireMayChangeStatus(id, me.getName(), false, "accept");
+        return commitments.accept(id, version(body));
+    }
 
-  @PostMapping("/{id}/reject")
-  @Operation(summary = "Delivery won't take it on: back to the maker to renegotiate (owner, their managers, admins)")
-  CommitmentView reject(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
-    access.requireMayChangeStatus(id, me.getName(), false, "reject");
-    return commitments.reject(id, body.reason(), body.version());
-  }
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "Delivery won't take it on: back to the maker to renegotiate (owner, their managers, admins)")
+    CommitmentView reject(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
+        access.requireMayChangeStatus(id, me.getName(), false, "reject");
+        return commitments.reject(id, body.reason(), body.version());
+    }
 
-  @PostMapping("/{id}/deliver")
-  @Operation(summary = "Delivered, with evidence (owner, their managers, admins)")
-  CommitmentView deliver(@PathVariable Long id, @Valid @RequestBody Delivery body, Principal me) {
-    access.requireMayChangeStatus(id, me.getName(), false, "deliver");
-    return commitments.deliver(id, body.evidence(), body.version());
-  }
+    @PostMapping("/{id}/deliver")
+    @Operation(summary = "Delivered, with evidence (owner, their managers, admins)")
+    CommitmentView deliver(@PathVariable Long id, @Valid @RequestBody Delivery body, Principal me) {
+        access.requireMayChangeStatus(id, me.getName(), false, "deliver");
+        return commitments.deliver(id, body.evidence(), body.version());
+    }
 
-  @PostMapping("/{id}/verify")
-  @PreAuthorize(CS_OR_LEAD)
-  @Operation(summary = "Customer success confirmed delivery with the customer (CS, admins; managers for their line)")
-  CommitmentView verify(@PathVariable Long id, @RequestBody(required = false) Version body, Principal me) {
-    access.requireMayCheck(id, me.getName(), "verify");
-    return commitments.verify(id, version(body));
-  }
+    @PostMapping("/{id}/verify")
+    @PreAuthorize(CS_OR_LEAD)
+    @Operation(summary = "Customer success confirmed delivery with the customer (CS, admins; managers for their line)")
+    CommitmentView verify(@PathVariable Long id, @RequestBody(required = false) Version body, Principal me) {
+        access.requireMayCheck(id, me.getName(), "verify");
+        return commitments.verify(id, version(body));
+    }
 
-  @PostMapping("/{id}/reopen")
-  @PreAuthorize(CS_OR_LEAD)
-  @Operation(summary = "The customer says it was not delivered after all (CS, admins; managers for their line)")
-  CommitmentView reopen(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
-    access.requireMayCheck(id, me.getName(), "reopen");
-    return commitments.reopen(id, body.reason(), body.version());
-  }
+    @PostMapping("/{id}/reopen")
+    @PreAuthorize(CS_OR_LEAD)
+    @Operation(summary = "The customer says it was not delivered after all (CS, admins; managers for their line)")
+    CommitmentView reopen(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
+        access.requireMayCheck(id, me.getName(), "reopen");
+        return commitments.reopen(id, body.reason(), body.version());
+    }
 
-  @PostMapping("/{id}/cancel")
-  @Operation(summary = "Taken back (owner or maker, their managers, admins)")
-  CommitmentView cancel(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
-    access.requireMayChangeStatus(id, me.getName(), true, "cancel");
-    return commitments.cancel(id, body.reason(), body.version());
-  }
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Taken back (owner or maker, their managers, admins)")
+    CommitmentView cancel(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
+        access.requireMayChangeStatus(id, me.getName(), true, "cancel");
+        return commitments.cancel(id, body.reason(), body.version());
+    }
 
-  @PostMapping("/{id}/breach")
-  @PreAuthorize(CS_OR_LEAD)
-  @Operation(summary = "Not kept (CS, admins; managers for their line)")
-  CommitmentView breach(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
-    access.requireMayCheck(id, me.getName(), "mark breached");
-    return commitments.breach(id, body.reason(), body.version());
-  }
+    @PostMapping("/{id}/breach")
+    @PreAuthorize(CS_OR_LEAD)
+    @Operation(summary = "Not kept (CS, admins; managers for their line)")
+    CommitmentView breach(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
+        access.requireMayCheck(id, me.getName(), "mark breached");
+        return commitments.breach(id, body.reason(), body.version());
+    }
 
-  @PutMapping("/{id}/owner")
-  @PreAuthorize(CS_OR_LEAD)
-  @Operation(summary = "Give the commitment to another active person",
-      description = "Managers for their line's commitments, CS for their own, admins any; one without an active "
-          + "owner by any of them. The new owner is someone of the caller's team or line, or of the delivering team.")
-  CommitmentView reassign(@PathVariable Long id, @Valid @RequestBody Reassignment body, Principal me) {
-    access.requireMayReassign(id, body.ownerId(), me.getName());
-    return commitments.reassign(id, body.ownerId(), body.version());
-  }
+    @PutMapping("/{id}/owner")
+    @PreAuthorize(CS_OR_LEAD)
+    @Operation(
+            summary = "Give the commitment to another active person",
+            description =
+                    "Managers for their line's commitments, CS for their own, admins any; one without an active "
+                            + "owner by any of them. The new owner is someone of the caller's team or line, or of the delivering team.")
+    CommitmentView reassign(@PathVariable Long id, @Valid @RequestBody Reassignment body, Principal me) {
+        access.requireMayReassign(id, body.ownerId(), me.getName());
+        return commitments.reassign(id, body.ownerId(), body.version());
+    }
 
-  private static Long version(Version body) {
-    return body == null ? null : body.version();
-  }
+    private static Long version(Version body) {
+        return body == null ? null : body.version();
+    }
 }

@@ -12,12 +12,30 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
  * window is a filter, so it takes a wider range than stored due dates; beyond it PostgreSQL fails.
  */
 record RegisterParams(
-    CommitmentStatus status, Long owner, Long team, Long account, Boolean overdue, Boolean unowned, Boolean rejected,
-    @DateTimeFormat(iso = ISO.DATE) @SaneDate(notBefore = "1900-01-01", yearsAhead = 200) LocalDate dueFrom,
-    @DateTimeFormat(iso = ISO.DATE) @SaneDate(notBefore = "1900-01-01", yearsAhead = 200) LocalDate dueTo) {
+        CommitmentStatus status,
+        Long owner,
+        Long team,
+        Long account,
+        Boolean overdue,
+        Boolean unowned,
+        Boolean rejected,
 
-  CommitmentFilter toFilter() {
-    return new CommitmentFilter(status, owner, team, account, Boolean.TRUE.equals(overdue), Boolean.TRUE.equals(unowned),
-        Boolean.TRUE.equals(rejected), dueFrom, dueTo);
-  }
+        @DateTimeFormat(iso = ISO.DATE) @SaneDate(notBefore = "1900-01-01", yearsAhead = 200)
+        LocalDate dueFrom,
+
+        @DateTimeFormat(iso = ISO.DATE) @SaneDate(notBefore = "1900-01-01", yearsAhead = 200)
+        LocalDate dueTo) {
+
+    CommitmentFilter toFilter() {
+        return new CommitmentFilter(
+                status,
+                owner,
+                team,
+                account,
+                Boolean.TRUE.equals(overdue),
+                Boolean.TRUE.equals(unowned),
+                Boolean.TRUE.equals(rejected),
+                dueFrom,
+                dueTo);
+    }
 }

@@ -16,22 +16,23 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Commitments")
 class SalesHandoffApi {
 
-  private final SalesHandoff handoff;
-  private final AccountAccess access;
+    private final SalesHandoff handoff;
+    private final AccountAccess access;
 
-  SalesHandoffApi(SalesHandoff handoff, AccountAccess access) {
-    this.handoff = handoff;
-    this.access = access;
-  }
+    SalesHandoffApi(SalesHandoff handoff, AccountAccess access) {
+        this.handoff = handoff;
+        this.access = access;
+    }
 
-  record Started(long processInstanceKey) {}
+    record Started(long processInstanceKey) {}
 
-  @Operation(summary = "A won deal: the account's rep lists its commitments, teams accept them, CS takes the account",
-      description = "Its owner, its account team, the owner's managers and admins may start it.")
-  @PostMapping("/api/accounts/{id}/handoff-to-cs")
-  @ResponseStatus(HttpStatus.CREATED)
-  Started start(@PathVariable long id, Principal me) {
-    access.requireMayActOn(id, me.getName());
-    return new Started(handoff.start(id));
-  }
+    @Operation(
+            summary = "A won deal: the account's rep lists its commitments, teams accept them, CS takes the account",
+            description = "Its owner, its account team, the owner's managers and admins may start it.")
+    @PostMapping("/api/accounts/{id}/handoff-to-cs")
+    @ResponseStatus(HttpStatus.CREATED)
+    Started start(@PathVariable long id, Principal me) {
+        access.requireMayActOn(id, me.getName());
+        return new Started(handoff.start(id));
+    }
 }

@@ -21,31 +21,47 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Tag(name = "Admin", description = "Problems that need an admin")
 class JobProblemPages {
 
-  private final JobProblems problems;
+    private final JobProblems problems;
 
-  JobProblemPages(JobProblems problems) {
-    this.problems = problems;
-  }
-
-  record ProblemView(long id, long jobKey, long processInstanceKey, String bpmnProcessId, String elementId,
-      int deliveries, String message, Instant createdAt) {
-
-    static ProblemView of(JobProblem p) {
-      return new ProblemView(p.getId(), p.getJobKey(), p.getProcessInstanceKey(), p.getBpmnProcessId(),
-          p.getElementId(), p.getDeliveries(), p.getMessage(), p.getCreatedAt());
+    JobProblemPages(JobProblems problems) {
+        this.problems = problems;
     }
-  }
 
-  @Operation(summary = "Steps Baton could not store as tasks (engine incidents it raised), newest 200 first")
-  @GetMapping("/api/admin/problems")
-  @ResponseBody
-  List<ProblemView> list() {
-    return problems.findTop200ByOrderByCreatedAtDescIdDesc().stream().map(ProblemView::of).toList();
-  }
+    record ProblemView(
+            long id,
+            long jobKey,
+            long processInstanceKey,
+            String bpmnProcessId,
+            String elementId,
+            int deliveries,
+            String message,
+            Instant createdAt) {
 
-  @GetMapping("/admin/problems")
-  String page(Model model) {
-    model.addAttribute("problems", list());
-    return "admin/problems";
-  }
+        static ProblemView of(JobProblem p) {
+            return new ProblemView(
+                    p.getId(),
+                    p.getJobKey(),
+                    p.getProcessInstanceKey(),
+                    p.getBpmnProcessId(),
+                    p.getElementId(),
+                    p.getDeliveries(),
+                    p.getMessage(),
+                    p.getCreatedAt());
+        }
+    }
+
+    @Operation(summary = "Steps Baton could not store as tasks (engine incidents it raised), newest 200 first")
+    @GetMapping("/api/admin/problems")
+    @ResponseBody
+    List<ProblemView> list() {
+        return problems.findTop200ByOrderByCreatedAtDescIdDesc().stream()
+                .map(ProblemView::of)
+                .toList();
+    }
+
+    @GetMapping("/admin/problems")
+    String page(Model model) {
+        model.addAttribute("problems", list());
+        return "admin/problems";
+    }
 }

@@ -21,24 +21,29 @@ import org.springframework.stereotype.Component;
 @Component
 class HandoverLauncher implements HandoverProcess {
 
-  private final CamundaClient client;
+    private final CamundaClient client;
 
-  HandoverLauncher(CamundaClient client) {
-    this.client = client;
-  }
-
-  @Override
-  public void start(long handoverId, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(Vars.HANDOVER_ID, handoverId);
-    variables.put(Vars.ITEM_IDS, itemIds);
-    variables.put(Vars.MANAGER, manager);
-    variables.put(Vars.DEPARTING, departing);
-    variables.put(Vars.TEMPORARY, leaveEndsAt != null);
-    if (leaveEndsAt != null) {
-      variables.put(Vars.LEAVE_ENDS_AT, leaveEndsAt.toString());
+    HandoverLauncher(CamundaClient client) {
+        this.client = client;
     }
-    client.newPublishMessageCommand().messageName(Rep.MESSAGE_LAUNCHED).correlationKey(String.valueOf(handoverId))
-        .timeToLive(Duration.ZERO).variables(variables).send().join();
-  }
+
+    @Override
+    public void start(long handoverId, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Vars.HANDOVER_ID, handoverId);
+        variables.put(Vars.ITEM_IDS, itemIds);
+        variables.put(Vars.MANAGER, manager);
+        variables.put(Vars.DEPARTING, departing);
+        variables.put(Vars.TEMPORARY, leaveEndsAt != null);
+        if (leaveEndsAt != null) {
+            variables.put(Vars.LEAVE_ENDS_AT, leaveEndsAt.toString());
+        }
+        client.newPublishMessageCommand()
+                .messageName(Rep.MESSAGE_LAUNCHED)
+                .correlationKey(String.valueOf(handoverId))
+                .timeToLive(Duration.ZERO)
+                .variables(variables)
+                .send()
+                .join();
+    }
 }

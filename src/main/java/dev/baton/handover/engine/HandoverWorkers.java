@@ -29,133 +29,167 @@ import org.springframework.stereotype.Component;
 @Component
 public class HandoverWorkers {
 
-  /**
-   * Jobs are pushed (streamed) to these workers; polling is only the fallback for jobs the stream
-   * missed (e.g. created before it opened), so it need not hammer the engine every 100 ms.
-   */
-  static final long FALLBACK_POLL_MS = 5_000;
+    /**
+     * Jobs are pushed (streamed) to these workers; polling is only the fallback for jobs the stream
+     * missed (e.g. created before it opened), so it need not hammer the engine every 100 ms.
+     */
+    static final long FALLBACK_POLL_MS = 5_000;
 
-  private final HandoverService handovers;
-  private final HandoverSteps steps;
-  private final HandoverClosing closing;
+    private final HandoverService handovers;
+    private final HandoverSteps steps;
+    private final HandoverClosing closing;
 
-  HandoverWorkers(HandoverService handovers, HandoverSteps steps, HandoverClosing closing) {
-    this.handovers = handovers;
-    this.steps = steps;
-    this.closing = closing;
-  }
-
-  /** What {@link #prepare} hands the account's process: usernames for assignment, the note's due date. */
-  public record Prepared(long accountId, long handoverId, String departingUsername, String noteAuthor,
-      String managerUsername, String successorUsername, String noteDueAt, boolean introOptOut) {}
-
-  /**
-   * The item, its note's author and the note form's fields ({@link HandoverSteps#NOTE_FIELDS}), which
-   * only a step completed around Baton still carries (see {@link #saveNote}).
-   */
-  public record NoteJob(long handoverItemId, String noteAuthor, String relationshipSummary, String keyContacts,
-      String historyHighlights, String openCommitmentsAndRisks, String contactsToReverify) {
-
-    /** The note as stored, or none when the job carries no field. */
-    Optional<Map<String, Object>> note() {
-      Map<String, Object> note = new LinkedHashMap<>();
-      note.put("relationshipSummary", relationshipSummary);
-      note.put("keyContacts", keyContacts);
-      note.put("historyHighlights", historyHighlights);
-      note.put("openCommitmentsAndRisks", openCommitmentsAndRisks);
-      note.put("contactsToReverify", contactsToReverify);
-      return note.values().stream().anyMatch(Objects::nonNull) ? Optional.of(note) : Optional.empty();
+    HandoverWorkers(HandoverService handovers, HandoverSteps steps, HandoverClosing closing) {
+        this.handovers = handovers;
+        this.steps = steps;
+        this.closing = closing;
     }
-  }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_START)
-  public void recordStart(@Variable(name = Vars.HANDOVER_ID) long handoverId, @ProcessInstanceKey long instance) {
-    handovers.started(handoverId, instance);
-  }
+    /** What {@link #prepare} hands the account's process: usernames for assignment, the note's due date. */
+    public record Prepared(
+            long accountId,
+            long handoverId,
+            String departingUsername,
+            String noteAuthor,
+            String managerUsername,
+            String successorUsername,
+            String noteDueAt,
+            boolean introOptOut) {}
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.PREPARE)
-  public Prepared prepare(@Variable(name = Vars.ITEM_ID) long itemId) {
-    HandoverSteps.AccountStart s = steps.prepare(itemId);
-    // the effective-date timer hands the note's authorship to the manager
-    return new Prepared(s.accountId(), s.handoverId(), s.departing(), s.departing(), s.manager(), s.successor(),
-        s.noteDueAt().toString(), s.introOptOut());
-  }
+    /**
+     * The item, its note's author and the note form's fields ({@link HandoverSteps#NOTE_FIELDS}), which
+     * only a step completed around Baton still carries (see {@link #saveNote}).
+     */
+    public record NoteJob(
+            long handoverItemId,
+            String noteAuthor,
+            String relationshipSummary,
+            String keyContacts,
+            String historyHighlights,
+            String openCommitmentsAndRisks,
+            String contactsToReverify) {
 
-  /** An unusable successor is the BPMN error the model catches: the manager is asked again. */
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_SUCCESSOR)
-  public Map<String, Object> recordSuccessor(@Variable(name = Vars.ITEM_ID) long itemId,
-      @Variable(name = Vars.SUCCESSOR) String successor) {
-    try {
-      return Map.of(Vars.SUCCESSOR, steps.chooseSuccessor(itemId, successor));
-    } catch (InvalidSuccessor unusable) {
-      throw CamundaError.bpmnError(HandoverBpmn.INVALID_SUCCESSOR_ERROR, unusable.getMessage());
+        /** The note as stored, or none when the job carries no field. */
+        Optional<Map<String, Object>> note() {
+            Map<String, Object> note = new LinkedHashMap<>();
+            note.put("relationshipSummary", relationshipSummary);
+            note.put("keyContacts", keyContacts);
+            note.put("historyHighlights", historyHighlights);
+            note.put("openCommitmentsAndRisks", openCommitmentsAndRisks);
+            note.put("contactsToReverify", contactsToReverify);
+            return note.values().stream().anyMatch(Objects::nonNull) ? Optional.of(note) : Optional.empty();
+        }
     }
-  }
 
-  /**
-   * The task page stores the note when the author completes the step (HandoverTaskAnswers), so its
-   * text stays out of the engine. Only a step completed around Baton (another client, or an instance
-   * from before that change) still carries the fields; they are stored here.
-   */
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SAVE_NOTE)
-  public void saveNote(@VariablesAsType NoteJob job) {
-    job.note().ifPresent(note -> steps.saveNote(job.handoverItemId(), note, job.noteAuthor()));
-  }
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_START)
+    public void recordStart(@Variable(name = Vars.HANDOVER_ID) long handoverId, @ProcessInstanceKey long instance) {
+        handovers.started(handoverId, instance);
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.TRANSFER)
-  public void transfer(@Variable(name = Vars.ITEM_ID) long itemId) {
-    steps.transferOwnership(itemId);
-  }
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.PREPARE)
+    public Prepared prepare(@Variable(name = Vars.ITEM_ID) long itemId) {
+        HandoverSteps.AccountStart s = steps.prepare(itemId);
+        // the effective-date timer hands the note's authorship to the manager
+        return new Prepared(
+                s.accountId(),
+                s.handoverId(),
+                s.departing(),
+                s.departing(),
+                s.manager(),
+                s.successor(),
+                s.noteDueAt().toString(),
+                s.introOptOut());
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_ACKNOWLEDGEMENT)
-  public Map<String, Object> recordAcknowledgement(@Variable(name = Vars.ITEM_ID) long itemId,
-      @Variable(name = Vars.ACKNOWLEDGEMENT) String acknowledgement, @Variable(name = Vars.QUESTION) String question) {
-    HandoverSteps.Acknowledged a = steps.acknowledge(itemId, "ask".equals(acknowledgement), question);
-    return a.questionOpen() ? Map.of(Vars.QUESTION_OPEN, true) : Map.of(Vars.QUESTION_OPEN, false,
-        Vars.INTRO_CALL_DUE_AT, a.introCallDueAt().toString(), Vars.INTRO_REMINDER_AT, a.introReminderAt().toString());
-  }
+    /** An unusable successor is the BPMN error the model catches: the manager is asked again. */
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_SUCCESSOR)
+    public Map<String, Object> recordSuccessor(
+            @Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.SUCCESSOR) String successor) {
+        try {
+            return Map.of(Vars.SUCCESSOR, steps.chooseSuccessor(itemId, successor));
+        } catch (InvalidSuccessor unusable) {
+            throw CamundaError.bpmnError(HandoverBpmn.INVALID_SUCCESSOR_ERROR, unusable.getMessage());
+        }
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SAVE_ANSWER)
-  public void saveAnswer(@Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.ANSWER) String answer) {
-    steps.saveAnswer(itemId, answer);
-  }
+    /**
+     * The task page stores the note when the author completes the step (HandoverTaskAnswers), so its
+     * text stays out of the engine. Only a step completed around Baton (another client, or an instance
+     * from before that change) still carries the fields; they are stored here.
+     */
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SAVE_NOTE)
+    public void saveNote(@VariablesAsType NoteJob job) {
+        job.note().ifPresent(note -> steps.saveNote(job.handoverItemId(), note, job.noteAuthor()));
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SEND_INTRO)
-  public void sendIntroduction(@Variable(name = Vars.ITEM_ID) long itemId) {
-    steps.sendIntroduction(itemId);
-  }
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.TRANSFER)
+    public void transfer(@Variable(name = Vars.ITEM_ID) long itemId) {
+        steps.transferOwnership(itemId);
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.REMIND_CALL)
-  public void remindIntroCall(@Variable(name = Vars.ITEM_ID) long itemId,
-      @Variable(name = Vars.INTRO_CALL_DUE_AT) String callDueAt) {
-    steps.remindIntroCall(itemId, Instant.parse(callDueAt));
-  }
+    @JobWorker(
+            streamEnabled = true,
+            pollInterval = FALLBACK_POLL_MS,
+            autoComplete = true,
+            type = Jobs.RECORD_ACKNOWLEDGEMENT)
+    public Map<String, Object> recordAcknowledgement(
+            @Variable(name = Vars.ITEM_ID) long itemId,
+            @Variable(name = Vars.ACKNOWLEDGEMENT) String acknowledgement,
+            @Variable(name = Vars.QUESTION) String question) {
+        HandoverSteps.Acknowledged a = steps.acknowledge(itemId, "ask".equals(acknowledgement), question);
+        return a.questionOpen()
+                ? Map.of(Vars.QUESTION_OPEN, true)
+                : Map.of(
+                        Vars.QUESTION_OPEN,
+                        false,
+                        Vars.INTRO_CALL_DUE_AT,
+                        a.introCallDueAt().toString(),
+                        Vars.INTRO_REMINDER_AT,
+                        a.introReminderAt().toString());
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.ESCALATE_CALL)
-  public void escalateIntroCall(@Variable(name = Vars.ITEM_ID) long itemId,
-      @Variable(name = Vars.INTRO_CALL_DUE_AT) String callDueAt) {
-    steps.escalateIntroCall(itemId, Instant.parse(callDueAt));
-  }
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SAVE_ANSWER)
+    public void saveAnswer(@Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.ANSWER) String answer) {
+        steps.saveAnswer(itemId, answer);
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_CALL)
-  public void recordIntroCall(@Variable(name = Vars.ITEM_ID) long itemId,
-      @Variable(name = Vars.CALL_SUMMARY) String summary) {
-    steps.recordIntroCall(itemId, summary);
-  }
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SEND_INTRO)
+    public void sendIntroduction(@Variable(name = Vars.ITEM_ID) long itemId) {
+        steps.sendIntroduction(itemId);
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.CHECK_ORPHANS)
-  public Map<String, Object> checkOrphans(@Variable(name = Vars.HANDOVER_ID) long handoverId) {
-    return Map.of(Vars.ORPHANS, closing.orphans(handoverId).total());
-  }
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.REMIND_CALL)
+    public void remindIntroCall(
+            @Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.INTRO_CALL_DUE_AT) String callDueAt) {
+        steps.remindIntroCall(itemId, Instant.parse(callDueAt));
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SEND_SUMMARY)
-  public void sendSummary(@Variable(name = Vars.HANDOVER_ID) long handoverId) {
-    closing.complete(handoverId);
-  }
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.ESCALATE_CALL)
+    public void escalateIntroCall(
+            @Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.INTRO_CALL_DUE_AT) String callDueAt) {
+        steps.escalateIntroCall(itemId, Instant.parse(callDueAt));
+    }
 
-  @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SETTLE_LEAVE)
-  public void settleLeave(@Variable(name = Vars.HANDOVER_ID) long handoverId,
-      @Variable(name = Vars.OWNERSHIP_AFTER_LEAVE) String ownershipAfterLeave) {
-    closing.settleLeave(handoverId, "return".equals(ownershipAfterLeave));
-  }
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_CALL)
+    public void recordIntroCall(
+            @Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.CALL_SUMMARY) String summary) {
+        steps.recordIntroCall(itemId, summary);
+    }
+
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.CHECK_ORPHANS)
+    public Map<String, Object> checkOrphans(@Variable(name = Vars.HANDOVER_ID) long handoverId) {
+        return Map.of(Vars.ORPHANS, closing.orphans(handoverId).total());
+    }
+
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SEND_SUMMARY)
+    public void sendSummary(@Variable(name = Vars.HANDOVER_ID) long handoverId) {
+        closing.complete(handoverId);
+    }
+
+    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SETTLE_LEAVE)
+    public void settleLeave(
+            @Variable(name = Vars.HANDOVER_ID) long handoverId,
+            @Variable(name = Vars.OWNERSHIP_AFTER_LEAVE) String ownershipAfterLeave) {
+        closing.settleLeave(handoverId, "return".equals(ownershipAfterLeave));
+    }
 }

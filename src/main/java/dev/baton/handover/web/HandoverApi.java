@@ -27,35 +27,37 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Handovers", description = "Managers hand over the books of people in their line; admins anyone's.")
 class HandoverApi {
 
-  private final HandoverService launcher;
-  private final HandoverQueries queries;
+    private final HandoverService launcher;
+    private final HandoverQueries queries;
 
-  HandoverApi(HandoverService launcher, HandoverQueries queries) {
-    this.launcher = launcher;
-    this.queries = queries;
-  }
+    HandoverApi(HandoverService launcher, HandoverQueries queries) {
+        this.launcher = launcher;
+        this.queries = queries;
+    }
 
-  @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Launch a handover of a person's whole book (accounts, open commitments, open tasks)")
-  HandoverViews.Detail launch(@Valid @RequestBody LaunchRequest request, Principal me) {
-    return queries.detail(launcher.launch(request, me.getName()), me.getName());
-  }
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Launch a handover of a person's whole book (accounts, open commitments, open tasks)")
+    HandoverViews.Detail launch(@Valid @RequestBody LaunchRequest request, Principal me) {
+        return queries.detail(launcher.launch(request, me.getName()), me.getName());
+    }
 
-  @GetMapping
-  PageResponse<HandoverViews.Summary> list(Pageable pageable, Principal me) {
-    return PageResponse.of(queries.list(me.getName(), pageable));
-  }
+    @GetMapping
+    PageResponse<HandoverViews.Summary> list(Pageable pageable, Principal me) {
+        return PageResponse.of(queries.list(me.getName(), pageable));
+    }
 
-  @GetMapping("/{id}")
-  @Operation(summary = "A handover with each account's step, open task, assignee and lateness")
-  HandoverViews.Detail get(@PathVariable long id, Principal me) {
-    return queries.detail(id, me.getName());
-  }
+    @GetMapping("/{id}")
+    @Operation(summary = "A handover with each account's step, open task, assignee and lateness")
+    HandoverViews.Detail get(@PathVariable long id, Principal me) {
+        return queries.detail(id, me.getName());
+    }
 
-  @GetMapping("/preview")
-  @Operation(summary = "What a handover of this person would move: accounts, open commitments, open tasks, stale contacts")
-  HandoverViews.Preview preview(@RequestParam Long person, Principal me) {
-    return queries.preview(person, me.getName());
-  }
+    @GetMapping("/preview")
+    @Operation(
+            summary =
+                    "What a handover of this person would move: accounts, open commitments, open tasks, stale contacts")
+    HandoverViews.Preview preview(@RequestParam Long person, Principal me) {
+        return queries.preview(person, me.getName());
+    }
 }

@@ -14,63 +14,75 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** The wizard's plan step as posted; per-account successors arrive as {@code successors[accountId]}. */
 class LaunchForm {
 
-  private Long departingId;
-  private HandoverReason reason;
-  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate private LocalDate effectiveDate;
-  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate private LocalDate endDate;
-  private SuccessorPlan.Mode mode = SuccessorPlan.Mode.ONE;
-  private Long successorId;
-  private Map<Long, Long> successors = new HashMap<>();
-  private List<Long> introOptOut = List.of();
+    private Long departingId;
+    private HandoverReason reason;
 
-  LaunchRequest toRequest() {
-    Map<Long, Long> perAccount = new HashMap<>();
-    successors.forEach((account, person) -> {
-      if (person != null) {
-        perAccount.put(account, person);
-      }
-    });
-    return new LaunchRequest(departingId, reason, effectiveDate, endDate,
-        new SuccessorPlan(mode, successorId, perAccount, null), new HashSet<>(introOptOut));
-  }
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @SaneDate
+    private LocalDate effectiveDate;
 
-  public Long getDepartingId() {
-    return departingId;
-  }
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @SaneDate
+    private LocalDate endDate;
 
-  public void setDepartingId(Long departingId) {
-    this.departingId = departingId;
-  }
+    private SuccessorPlan.Mode mode = SuccessorPlan.Mode.ONE;
+    private Long successorId;
+    private Map<Long, Long> successors = new HashMap<>();
+    private List<Long> introOptOut = List.of();
 
-  public void setReason(HandoverReason reason) {
-    this.reason = reason;
-  }
+    LaunchRequest toRequest() {
+        Map<Long, Long> perAccount = new HashMap<>();
+        successors.forEach((account, person) -> {
+            if (person != null) {
+                perAccount.put(account, person);
+            }
+        });
+        return new LaunchRequest(
+                departingId,
+                reason,
+                effectiveDate,
+                endDate,
+                new SuccessorPlan(mode, successorId, perAccount, null),
+                new HashSet<>(introOptOut));
+    }
 
-  public void setEffectiveDate(LocalDate effectiveDate) {
-    this.effectiveDate = effectiveDate;
-  }
+    public Long getDepartingId() {
+        return departingId;
+    }
 
-  public void setEndDate(LocalDate endDate) {
-    this.endDate = endDate;
-  }
+    public void setDepartingId(Long departingId) {
+        this.departingId = departingId;
+    }
 
-  public void setMode(SuccessorPlan.Mode mode) {
-    this.mode = mode;
-  }
+    public void setReason(HandoverReason reason) {
+        this.reason = reason;
+    }
 
-  public void setSuccessorId(Long successorId) {
-    this.successorId = successorId;
-  }
+    public void setEffectiveDate(LocalDate effectiveDate) {
+        this.effectiveDate = effectiveDate;
+    }
 
-  public Map<Long, Long> getSuccessors() {
-    return successors;
-  }
+    public void setEndDate(LocalDate endDate) {
+        this.endDate = endDate;
+    }
 
-  public void setSuccessors(Map<Long, Long> successors) {
-    this.successors = successors;
-  }
+    public void setMode(SuccessorPlan.Mode mode) {
+        this.mode = mode;
+    }
 
-  public void setIntroOptOut(List<Long> introOptOut) {
-    this.introOptOut = introOptOut;
-  }
+    public void setSuccessorId(Long successorId) {
+        this.successorId = successorId;
+    }
+
+    public Map<Long, Long> getSuccessors() {
+        return successors;
+    }
+
+    public void setSuccessors(Map<Long, Long> successors) {
+        this.successors = successors;
+    }
+
+    public void setIntroOptOut(List<Long> introOptOut) {
+        this.introOptOut = introOptOut;
+    }
 }

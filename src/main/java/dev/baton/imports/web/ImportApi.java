@@ -29,46 +29,62 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/imports")
 @PreAuthorize("hasRole('ADMIN')")
-@Tag(name = "Imports", description = "Admins import a team's book from CSV files (Baton's template, Salesforce or "
-    + "HubSpot exports): one file per kind, a dry run first, then all-or-nothing. Leads are not importable yet.")
+@Tag(
+        name = "Imports",
+        description =
+                "Admins import a team's book from CSV files (Baton's template, Salesforce or "
+                        + "HubSpot exports): one file per kind, a dry run first, then all-or-nothing. Leads are not importable yet.")
 class ImportApi {
 
-  private final ImportService imports;
+    private final ImportService imports;
 
-  ImportApi(ImportService imports) {
-    this.imports = imports;
-  }
-
-  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Start an import of one CSV file (UTF-8, ',' or ';'); 400 names what is wrong with the file as a "
-      + "whole, 202 otherwise: follow Location for progress (rowsDone of rowsTotal) and, once done, every row error. "
-      + "dryRun (default true) only checks; a real import writes every row or, when any row is bad, none")
-  ResponseEntity<ImportView> start(@RequestPart(required = false) MultipartFile file,
-      @RequestParam(required = false) ImportKind kind, @RequestParam(defaultValue = "BATON") ImportSource source,
-      @RequestParam(defaultValue = "true") boolean dryRun, Principal me) throws IOException {
-    if (file == null) {
-      throw new BadRequestException("file", "attach the CSV file as the multipart part 'file'");
+    ImportApi(ImportService imports) {
+        this.imports = imports;
     }
-    ImportView started = imports.submit(kind, source, dryRun, file.getOriginalFilename(), file.getInputStream(), me.getName());
-    return ResponseEntity.accepted().location(URI.create("/api/imports/" + started.id())).body(started);
-  }
 
-  @GetMapping
-  @Operation(summary = "Imports, newest first")
-  PageResponse<ImportView> list(@PageableDefault(sort = {"createdAt", "id"}, direction = Sort.Direction.DESC) Pageable pageable) {
-    return PageResponse.of(imports.find(pageable));
-  }
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Start an import of one CSV file (UTF-8, ',' or ';'); 400 names what is wrong with the file as a "
+                    + "whole, 202 otherwise: follow Location for progress (rowsDone of rowsTotal) and, once done, every row error. "
+                    + "dryRun (default true) only checks; a real import writes every row or, when any row is bad, none")
+    ResponseEntity<ImportView> start(
+            @RequestPart(required = false) MultipartFile file,
+            @RequestParam(required = false) ImportKind kind,
+            @RequestParam(defaultValue = "BATON") ImportSource source,
+            @RequestParam(defaultValue = "true") boolean dryRun,
+            Principal me)
+            throws IOException {
+        if (file == null) {
+            throw new BadRequestException("file", "attach the CSV file as the multipart part 'file'");
+        }
+        ImportView started =
+                imports.submit(kind, source, dryRun, file.getOriginalFilename(), file.getInputStream(), me.getName());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/imports/" + started.id()))
+                .body(started);
+    }
 
-  @GetMapping("/{id}")
-  @Operation(summary = "One import: status, progress, counts, row errors (row, column, value, problem) and notices")
-  ImportView get(@PathVariable Long id) {
-    return imports.get(id);
-  }
+    @GetMapping
+    @Operation(summary = "Imports, newest first")
+    PageResponse<ImportView> list(
+            @PageableDefault(
+                            sort = {"createdAt", "id"},
+                            direction = Sort.Direction.DESC)
+                    Pageable pageable) {
+        return PageResponse.of(imports.find(pageable));
+    }
 
-  @GetMapping(value = "/templates/{kind}.csv", produces = "text/csv")
-  @Operation(summary = "Baton's own template for one kind: the header row, required columns first")
-  ResponseEntity<String> template(@PathVariable ImportKind kind) {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-        .body(ImportTemplates.header(kind));
-  }
+    @GetMapping("/{id}")
+    @Operation(summary = "One import: status, progress, counts, row errors (row, column, value, problem) and notices")
+    ImportView get(@PathVariable Long id) {
+        return imports.get(id);
+    }
+
+    @GetMapping(value = "/templates/{kind}.csv", produces = "text/csv")
+    @Operation(summary = "Baton's own template for one kind: the header row, required columns first")
+    ResponseEntity<String> template(@PathVariable ImportKind kind) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .body(ImportTemplates.header(kind));
+    }
 }

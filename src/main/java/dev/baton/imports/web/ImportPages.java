@@ -5,12 +5,12 @@ import dev.baton.imports.ImportService;
 import dev.baton.imports.ImportSource;
 import dev.baton.imports.ImportView;
 import dev.baton.shared.BadRequestException;
-import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.security.Principal;
-import org.springframework.http.HttpHeaders;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,43 +29,54 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class ImportPages {
 
-  private final ImportService imports;
+    private final ImportService imports;
 
-  ImportPages(ImportService imports) {
-    this.imports = imports;
-  }
-
-  @GetMapping
-  String list(Model model) {
-    model.addAttribute("kinds", ImportKind.values());
-    model.addAttribute("sources", ImportSource.values());
-    model.addAttribute("imports",
-        imports.find(PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt", "id"))).getContent());
-    return "imports/list";
-  }
-
-  @PostMapping
-  String start(@RequestParam MultipartFile file, @RequestParam ImportKind kind, @RequestParam ImportSource source,
-      @RequestParam(defaultValue = "false") boolean dryRun, Principal me, RedirectAttributes redirect) throws IOException {
-    try {
-      ImportView started = imports.submit(kind, source, dryRun, file.getOriginalFilename(), file.getInputStream(), me.getName());
-      return "redirect:/imports/" + started.id();
-    } catch (BadRequestException e) {
-      redirect.addFlashAttribute("error", e.getFieldErrors().getOrDefault("file", e.getMessage()));
-      return "redirect:/imports";
+    ImportPages(ImportService imports) {
+        this.imports = imports;
     }
-  }
 
-  @GetMapping(value = "/templates/{kind}.csv", produces = "text/csv; charset=UTF-8")
-  @ResponseBody
-  String template(@PathVariable ImportKind kind, HttpServletResponse response) {
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + kind.name().toLowerCase() + ".csv\"");
-    return ImportTemplates.header(kind);
-  }
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("kinds", ImportKind.values());
+        model.addAttribute("sources", ImportSource.values());
+        model.addAttribute(
+                "imports",
+                imports.find(PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
+                        .getContent());
+        return "imports/list";
+    }
 
-  @GetMapping("/{id}")
-  String detail(@PathVariable Long id, Model model) {
-    model.addAttribute("job", imports.get(id));
-    return "imports/detail";
-  }
+    @PostMapping
+    String start(
+            @RequestParam MultipartFile file,
+            @RequestParam ImportKind kind,
+            @RequestParam ImportSource source,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            Principal me,
+            RedirectAttributes redirect)
+            throws IOException {
+        try {
+            ImportView started = imports.submit(
+                    kind, source, dryRun, file.getOriginalFilename(), file.getInputStream(), me.getName());
+            return "redirect:/imports/" + started.id();
+        } catch (BadRequestException e) {
+            redirect.addFlashAttribute("error", e.getFieldErrors().getOrDefault("file", e.getMessage()));
+            return "redirect:/imports";
+        }
+    }
+
+    @GetMapping(value = "/templates/{kind}.csv", produces = "text/csv; charset=UTF-8")
+    @ResponseBody
+    String template(@PathVariable ImportKind kind, HttpServletResponse response) {
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + kind.name().toLowerCase() + ".csv\"");
+        return ImportTemplates.header(kind);
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable Long id, Model model) {
+        model.addAttribute("job", imports.get(id));
+        return "imports/detail";
+    }
 }

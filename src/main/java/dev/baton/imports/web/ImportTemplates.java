@@ -6,11 +6,12 @@ import java.util.stream.Stream;
 
 final class ImportTemplates {
 
-  private ImportTemplates() {}
+    private ImportTemplates() {}
 
-  /** The header row of Baton's own template for {@code kind}, required columns first, with a byte-order mark. */
-  static String header(ImportKind kind) {
-    return "\uFEFF" + Stream.concat(kind.required().stream(), kind.optional().stream()).collect(Collectors.joining(","))
-        + "\r\n";
-  }
+    /** The header row of Baton's own template for {@code kind}, required columns first, with a byte-order mark. */
+    static String header(ImportKind kind) {
+        return "\uFEFF"
+                + Stream.concat(kind.required().stream(), kind.optional().stream())
+                        .collect(Collectors.joining(",")) + "\r\n";
+    }
 }

@@ -22,27 +22,27 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Mail preferences", description = "Which task mails I get, and the opt-in daily digest")
 class MailPreferenceApi {
 
-  private final MailPreferenceService preferences;
-  private final PeopleService people;
+    private final MailPreferenceService preferences;
+    private final PeopleService people;
 
-  MailPreferenceApi(MailPreferenceService preferences, PeopleService people) {
-    this.preferences = preferences;
-    this.people = people;
-  }
+    MailPreferenceApi(MailPreferenceService preferences, PeopleService people) {
+        this.preferences = preferences;
+        this.people = people;
+    }
 
-  @GetMapping
-  @Operation(summary = "My mail choices")
-  Choices get(Principal me) {
-    return preferences.of(id(me));
-  }
+    @GetMapping
+    @Operation(summary = "My mail choices")
+    Choices get(Principal me) {
+        return preferences.of(id(me));
+    }
 
-  @PutMapping
-  @Operation(summary = "Change my mail choices (all four, each true or false)")
-  Choices put(@Valid @RequestBody Choices choices, Principal me) {
-    return preferences.choose(id(me), choices);
-  }
+    @PutMapping
+    @Operation(summary = "Change my mail choices (all four, each true or false)")
+    Choices put(@Valid @RequestBody Choices choices, Principal me) {
+        return preferences.choose(id(me), choices);
+    }
 
-  private long id(Principal me) {
-    return people.signedIn(me.getName()).getId();
-  }
+    private long id(Principal me) {
+        return people.signedIn(me.getName()).getId();
+    }
 }

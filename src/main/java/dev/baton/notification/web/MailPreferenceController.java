@@ -15,32 +15,35 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MailPreferenceController {
 
-  private final MailPreferenceService preferences;
-  private final PeopleService people;
+    private final MailPreferenceService preferences;
+    private final PeopleService people;
 
-  MailPreferenceController(MailPreferenceService preferences, PeopleService people) {
-    this.preferences = preferences;
-    this.people = people;
-  }
+    MailPreferenceController(MailPreferenceService preferences, PeopleService people) {
+        this.preferences = preferences;
+        this.people = people;
+    }
 
-  @GetMapping("/preferences")
-  String page(Principal me, Model model) {
-    model.addAttribute("choices", preferences.of(id(me)));
-    return "people/preferences";
-  }
+    @GetMapping("/preferences")
+    String page(Principal me, Model model) {
+        model.addAttribute("choices", preferences.of(id(me)));
+        return "people/preferences";
+    }
 
-  /** An unchecked box sends nothing, hence the false defaults. */
-  @PostMapping("/preferences")
-  String save(@RequestParam(defaultValue = "false") boolean onAssignment,
-      @RequestParam(defaultValue = "false") boolean onReminder,
-      @RequestParam(defaultValue = "false") boolean onEscalation,
-      @RequestParam(defaultValue = "false") boolean dailyDigest, Principal me, RedirectAttributes flash) {
-    preferences.choose(id(me), new Choices(onAssignment, onReminder, onEscalation, dailyDigest));
-    flash.addFlashAttribute("message", "Your mail preferences are saved.");
-    return "redirect:/preferences";
-  }
+    /** An unchecked box sends nothing, hence the false defaults. */
+    @PostMapping("/preferences")
+    String save(
+            @RequestParam(defaultValue = "false") boolean onAssignment,
+            @RequestParam(defaultValue = "false") boolean onReminder,
+            @RequestParam(defaultValue = "false") boolean onEscalation,
+            @RequestParam(defaultValue = "false") boolean dailyDigest,
+            Principal me,
+            RedirectAttributes flash) {
+        preferences.choose(id(me), new Choices(onAssignment, onReminder, onEscalation, dailyDigest));
+        flash.addFlashAttribute("message", "Your mail preferences are saved.");
+        return "redirect:/preferences";
+    }
 
-  private long id(Principal me) {
-    return people.signedIn(me.getName()).getId();
-  }
+    private long id(Principal me) {
+        return people.signedIn(me.getName()).getId();
+    }
 }

@@ -24,36 +24,36 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Absences", description = "Out-of-office cover: tasks arriving while you are away go to your delegate")
 class AbsenceController {
 
-  private final AbsenceService absences;
+    private final AbsenceService absences;
 
-  AbsenceController(AbsenceService absences) {
-    this.absences = absences;
-  }
+    AbsenceController(AbsenceService absences) {
+        this.absences = absences;
+    }
 
-  @GetMapping("/mine")
-  @Operation(summary = "My current and coming absences")
-  List<AbsenceView> mine(Principal me) {
-    return absences.upcoming(me.getName());
-  }
+    @GetMapping("/mine")
+    @Operation(summary = "My current and coming absences")
+    List<AbsenceView> mine(Principal me) {
+        return absences.upcoming(me.getName());
+    }
 
-  @GetMapping("/today")
-  @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
-  @Operation(summary = "Who is away today and who covers for them")
-  List<AbsenceView> today() {
-    return absences.awayToday();
-  }
+    @GetMapping("/today")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @Operation(summary = "Who is away today and who covers for them")
+    List<AbsenceView> today() {
+        return absences.awayToday();
+    }
 
-  @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Record my absence (400 when it ends before it starts, or the delegate is me or inactive)")
-  AbsenceView record(@Valid @RequestBody NewAbsence absence, Principal me) {
-    return absences.record(me.getName(), absence);
-  }
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record my absence (400 when it ends before it starts, or the delegate is me or inactive)")
+    AbsenceView record(@Valid @RequestBody NewAbsence absence, Principal me) {
+        return absences.record(me.getName(), absence);
+    }
 
-  @DeleteMapping("/{id}")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Withdraw one of my absences")
-  void withdraw(@PathVariable long id, Principal me) {
-    absences.withdraw(id, me.getName());
-  }
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Withdraw one of my absences")
+    void withdraw(@PathVariable long id, Principal me) {
+        absences.withdraw(id, me.getName());
+    }
 }

@@ -24,87 +24,103 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/absences")
 class AbsencePages {
 
-  private final AbsenceService absences;
+    private final AbsenceService absences;
 
-  AbsencePages(AbsenceService absences) {
-    this.absences = absences;
-  }
-
-  @GetMapping
-  String mine(Principal me, Model model) {
-    model.addAttribute("absences", absences.upcoming(me.getName()));
-    model.addAttribute("cover", absences.coverFor(me.getName()).orElse(null));
-    // after a refused form: the flashed messages and values; else an empty form
-    model.addAttribute("errors", model.asMap().getOrDefault("errors", Map.of()));
-    model.addAttribute("form", model.asMap().getOrDefault("form", Map.of()));
-    return "absence/mine";
-  }
-
-  @PostMapping
-  String record(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-      @RequestParam(defaultValue = "") String delegate, @RequestParam(required = false) String note,
-      Principal me, RedirectAttributes flash) {
-    Map<String, String> missing = new LinkedHashMap<>();
-    if (startsOn == null) {
-      missing.put("startsOn", "choose your first day away");
-    }
-    if (endsOn == null) {
-      missing.put("endsOn", "choose your last day away");
-    }
-    if (delegate.isBlank()) {
-      missing.put("delegate", "name who covers for you");
-    }
-    try {
-      if (!missing.isEmpty()) {
-        throw new InvalidAbsence(missing);
-      }
-      absences.record(me.getName(), new NewAbsence(startsOn, endsOn, delegate, note));
-      flash.addFlashAttribute("message", "Absence recorded: " + delegate + " covers from " + startsOn + " to " + endsOn + ".");
-    } catch (BadRequestException bad) {
-      // the message at its field, the form as it was sent
-      flash.addFlashAttribute("error", "Nothing recorded: please correct the marked fields.");
-      flash.addFlashAttribute("errors", bad.getFieldErrors().isEmpty() ? Map.of("delegate", bad.getMessage()) : bad.getFieldErrors());
-      keepForm(flash, startsOn, endsOn, delegate, note);
-    } catch (ConflictException overlapping) {
-      flash.addFlashAttribute("error", "Nothing recorded: " + overlapping.getMessage());
-      keepForm(flash, startsOn, endsOn, delegate, note);
-    }
-    return "redirect:/absences";
-  }
-
-  private static void keepForm(RedirectAttributes flash, LocalDate startsOn, LocalDate endsOn, String delegate, String note) {
-    flash.addFlashAttribute("form", Map.of("startsOn", startsOn == null ? "" : startsOn.toString(),
-        "endsOn", endsOn == null ? "" : endsOn.toString(), "delegate", delegate, "note", note == null ? "" : note));
-  }
-
-  /** Several fields missing at once. */
-  private static final class InvalidAbsence extends BadRequestException {
-
-    private final Map<String, String> errors;
-
-    InvalidAbsence(Map<String, String> errors) {
-      super(String.join("; ", errors.values()));
-      this.errors = Map.copyOf(errors);
+    AbsencePages(AbsenceService absences) {
+        this.absences = absences;
     }
 
-    @Override
-    public Map<String, String> getFieldErrors() {
-      return errors;
+    @GetMapping
+    String mine(Principal me, Model model) {
+        model.addAttribute("absences", absences.upcoming(me.getName()));
+        model.addAttribute("cover", absences.coverFor(me.getName()).orElse(null));
+        // after a refused form: the flashed messages and values; else an empty form
+        model.addAttribute("errors", model.asMap().getOrDefault("errors", Map.of()));
+        model.addAttribute("form", model.asMap().getOrDefault("form", Map.of()));
+        return "absence/mine";
     }
-  }
 
-  @PostMapping("/{id}/withdraw")
-  String withdraw(@PathVariable long id, Principal me, RedirectAttributes flash) {
-    absences.withdraw(id, me.getName());
-    flash.addFlashAttribute("message", "Absence withdrawn.");
-    return "redirect:/absences";
-  }
+    @PostMapping
+    String record(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+            @RequestParam(defaultValue = "") String delegate,
+            @RequestParam(required = false) String note,
+            Principal me,
+            RedirectAttributes flash) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (startsOn == null) {
+            missing.put("startsOn", "choose your first day away");
+        }
+        if (endsOn == null) {
+            missing.put("endsOn", "choose your last day away");
+        }
+        if (delegate.isBlank()) {
+            missing.put("delegate", "name who covers for you");
+        }
+        try {
+            if (!missing.isEmpty()) {
+                throw new InvalidAbsence(missing);
+            }
+            absences.record(me.getName(), new NewAbsence(startsOn, endsOn, delegate, note));
+            flash.addFlashAttribute(
+                    "message", "Absence recorded: " + delegate + " covers from " + startsOn + " to " + endsOn + ".");
+        } catch (BadRequestException bad) {
+            // the message at its field, the form as it was sent
+            flash.addFlashAttribute("error", "Nothing recorded: please correct the marked fields.");
+            flash.addFlashAttribute(
+                    "errors",
+                    bad.getFieldErrors().isEmpty() ? Map.of("delegate", bad.getMessage()) : bad.getFieldErrors());
+            keepForm(flash, startsOn, endsOn, delegate, note);
+        } catch (ConflictException overlapping) {
+            flash.addFlashAttribute("error", "Nothing recorded: " + overlapping.getMessage());
+            keepForm(flash, startsOn, endsOn, delegate, note);
+        }
+        return "redirect:/absences";
+    }
 
-  @GetMapping("/today")
-  @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
-  String today(Model model) {
-    model.addAttribute("absences", absences.awayToday());
-    return "absence/today";
-  }
+    private static void keepForm(
+            RedirectAttributes flash, LocalDate startsOn, LocalDate endsOn, String delegate, String note) {
+        flash.addFlashAttribute(
+                "form",
+                Map.of(
+                        "startsOn",
+                        startsOn == null ? "" : startsOn.toString(),
+                        "endsOn",
+                        endsOn == null ? "" : endsOn.toString(),
+                        "delegate",
+                        delegate,
+                        "note",
+                        note == null ? "" : note));
+    }
+
+    /** Several fields missing at once. */
+    private static final class InvalidAbsence extends BadRequestException {
+
+        private final Map<String, String> errors;
+
+        InvalidAbsence(Map<String, String> errors) {
+            super(String.join("; ", errors.values()));
+            this.errors = Map.copyOf(errors);
+        }
+
+        @Override
+        public Map<String, String> getFieldErrors() {
+            return errors;
+        }
+    }
+
+    @PostMapping("/{id}/withdraw")
+    String withdraw(@PathVariable long id, Principal me, RedirectAttributes flash) {
+        absences.withdraw(id, me.getName());
+        flash.addFlashAttribute("message", "Absence withdrawn.");
+        return "redirect:/absences";
+    }
+
+    @GetMapping("/today")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    String today(Model model) {
+        model.addAttribute("absences", absences.awayToday());
+        return "absence/today";
+    }
 }

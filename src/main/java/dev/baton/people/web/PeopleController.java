@@ -1,12 +1,12 @@
 package dev.baton.people.web;
 
-import dev.baton.shared.PageResponse;
-import dev.baton.shared.SortFields;
 import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleService;
 import dev.baton.people.PersonChanges;
 import dev.baton.people.PersonView;
 import dev.baton.people.Role;
+import dev.baton.shared.PageResponse;
+import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,52 +30,56 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "People", description = "Everyone may read; only admins change people.")
 class PeopleController {
 
-  private final PeopleService people;
+    private final PeopleService people;
 
-  PeopleController(PeopleService people) {
-    this.people = people;
-  }
+    PeopleController(PeopleService people) {
+        this.people = people;
+    }
 
-  @GetMapping
-  @Operation(summary = "List people, filtered by a search text (case-insensitive part of the e-mail or full name), "
-      + "team id, role and active flag")
-  PageResponse<PersonView> list(
-      @RequestParam(required = false) String q, @RequestParam(required = false) Long team,
-      @RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
-      @SortFields({"username", "fullName", "email", "createdAt"}) @PageableDefault(sort = "username") Pageable pageable) {
-    return PageResponse.of(people.find(q, team, role, active, pageable));
-  }
+    @GetMapping
+    @Operation(
+            summary = "List people, filtered by a search text (case-insensitive part of the e-mail or full name), "
+                    + "team id, role and active flag")
+    PageResponse<PersonView> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long team,
+            @RequestParam(required = false) Role role,
+            @RequestParam(required = false) Boolean active,
+            @SortFields({"username", "fullName", "email", "createdAt"}) @PageableDefault(sort = "username")
+                    Pageable pageable) {
+        return PageResponse.of(people.find(q, team, role, active, pageable));
+    }
 
-  @GetMapping("/me")
-  @Operation(summary = "The signed-in person")
-  PersonView me(Principal principal) {
-    return people.byUsername(principal.getName());
-  }
+    @GetMapping("/me")
+    @Operation(summary = "The signed-in person")
+    PersonView me(Principal principal) {
+        return people.byUsername(principal.getName());
+    }
 
-  @GetMapping("/{id}")
-  PersonView get(@PathVariable Long id) {
-    return people.get(id);
-  }
+    @GetMapping("/{id}")
+    PersonView get(@PathVariable Long id) {
+        return people.get(id);
+    }
 
-  @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  @PreAuthorize("hasRole('ADMIN')")
-  @Operation(summary = "Create a person (username and email must be unique; 409 names the taken one)")
-  PersonView create(@Valid @RequestBody NewPerson person) {
-    return people.create(person);
-  }
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Create a person (username and email must be unique; 409 names the taken one)")
+    PersonView create(@Valid @RequestBody NewPerson person) {
+        return people.create(person);
+    }
 
-  @PutMapping("/{id}")
-  @PreAuthorize("hasRole('ADMIN')")
-  @Operation(summary = "Change a person's details, team and manager (no reporting loops)")
-  PersonView update(@PathVariable Long id, @Valid @RequestBody PersonChanges changes) {
-    return people.update(id, changes);
-  }
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change a person's details, team and manager (no reporting loops)")
+    PersonView update(@PathVariable Long id, @Valid @RequestBody PersonChanges changes) {
+        return people.update(id, changes);
+    }
 
-  @PostMapping("/{id}/deactivate")
-  @PreAuthorize("hasRole('ADMIN')")
-  @Operation(summary = "Deactivate a person; 409 while they still own accounts or open commitments")
-  PersonView deactivate(@PathVariable Long id) {
-    return people.deactivate(id);
-  }
+    @PostMapping("/{id}/deactivate")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Deactivate a person; 409 while they still own accounts or open commitments")
+    PersonView deactivate(@PathVariable Long id) {
+        return people.deactivate(id);
+    }
 }

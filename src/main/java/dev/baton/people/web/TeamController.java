@@ -1,11 +1,11 @@
 package dev.baton.people.web;
 
-import dev.baton.shared.PageResponse;
-import dev.baton.shared.SortFields;
 import dev.baton.people.NewTeam;
 import dev.baton.people.TeamService;
 import dev.baton.people.TeamView;
+import dev.baton.shared.PageResponse;
 import dev.baton.shared.SingleLine;
+import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,36 +30,38 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Teams", description = "Everyone may read; only admins change teams.")
 class TeamController {
 
-  record Rename(@NotBlank @Size(max = 200) @SingleLine String name, @NotNull Long version) {}
+    record Rename(
+            @NotBlank @Size(max = 200) @SingleLine String name,
+            @NotNull Long version) {}
 
-  private final TeamService teams;
+    private final TeamService teams;
 
-  TeamController(TeamService teams) {
-    this.teams = teams;
-  }
+    TeamController(TeamService teams) {
+        this.teams = teams;
+    }
 
-  @GetMapping
-  PageResponse<TeamView> list(@SortFields({"key", "name"}) @PageableDefault(sort = "key") Pageable pageable) {
-    return PageResponse.of(teams.find(pageable));
-  }
+    @GetMapping
+    PageResponse<TeamView> list(@SortFields({"key", "name"}) @PageableDefault(sort = "key") Pageable pageable) {
+        return PageResponse.of(teams.find(pageable));
+    }
 
-  @GetMapping("/{id}")
-  TeamView get(@PathVariable Long id) {
-    return teams.get(id);
-  }
+    @GetMapping("/{id}")
+    TeamView get(@PathVariable Long id) {
+        return teams.get(id);
+    }
 
-  @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  @PreAuthorize("hasRole('ADMIN')")
-  @Operation(summary = "Create a team; its key is what playbooks name as candidate group")
-  TeamView create(@Valid @RequestBody NewTeam team) {
-    return teams.create(team);
-  }
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Create a team; its key is what playbooks name as candidate group")
+    TeamView create(@Valid @RequestBody NewTeam team) {
+        return teams.create(team);
+    }
 
-  @PutMapping("/{id}")
-  @PreAuthorize("hasRole('ADMIN')")
-  @Operation(summary = "Rename a team (the key stays)")
-  TeamView rename(@PathVariable Long id, @Valid @RequestBody Rename rename) {
-    return teams.rename(id, rename.name(), rename.version());
-  }
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Rename a team (the key stays)")
+    TeamView rename(@PathVariable Long id, @Valid @RequestBody Rename rename) {
+        return teams.rename(id, rename.name(), rename.version());
+    }
 }

@@ -13,12 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewRecorder {
 
-  /**
-   * Needs no variable, but names one to fetch: with no {@code @Variable} parameter and no {@code
-   * fetchVariables}, the SDK would fetch all of the instance's variables.
-   */
-  @JobWorker(type = SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE, autoComplete = true, fetchVariables = Variables.ACCOUNT_ID)
-  public Map<String, Object> recordReview() {
-    return Map.of(Variables.REVIEW_RECORDED, true);
-  }
+    /**
+     * Needs no variable, but names one to fetch: with no {@code @Variable} parameter and no {@code
+     * fetchVariables}, the SDK would fetch all of the instance's variables.
+     */
+    @JobWorker(
+            type = SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE,
+            autoComplete = true,
+            fetchVariables = Variables.ACCOUNT_ID)
+    public Map<String, Object> recordReview() {
+        return Map.of(Variables.REVIEW_RECORDED, true);
+    }
 }

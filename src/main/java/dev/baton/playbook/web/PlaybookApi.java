@@ -37,101 +37,125 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Playbooks")
 class PlaybookApi {
 
-  private final PlaybookCatalogue catalogue;
-  private final PlaybookUploadService uploads;
-  private final PlaybookUpgrade upgrade;
-  private final AccountAccess access;
+    private final PlaybookCatalogue catalogue;
+    private final PlaybookUploadService uploads;
+    private final PlaybookUpgrade upgrade;
+    private final AccountAccess access;
 
-  PlaybookApi(PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade, AccountAccess access) {
-    this.access = access;
-    this.catalogue = catalogue;
-    this.uploads = uploads;
-    this.upgrade = upgrade;
-  }
-
-  record Catalogue(List<Playbook> playbooks, List<FailedPlaybook> failed) {}
-
-  record Started(long processInstanceKey) {}
-
-  record InstanceLine(long processInstanceKey, int version, Long accountId, String startedBy, Instant startedAt, Instant endedAt) {}
-
-  record Deployed(String processId, int version, long processDefinitionKey) {}
-
-  @Operation(summary = "Every deployed playbook (name, versions, description, who may launch it, instance counts)"
-      + " and the files that could not be deployed, with their problems")
-  @GetMapping
-  Catalogue list(Authentication auth) {
-    return new Catalogue(catalogue.list(Roles.of(auth)), catalogue.failures());
-  }
-
-  @Operation(summary = "One playbook")
-  @GetMapping("/{processId}")
-  Playbook get(@PathVariable String processId, Authentication auth) {
-    return catalogue.get(processId, Roles.of(auth));
-  }
-
-  @Operation(summary = "The playbook's BPMN file (the latest version unless one is given)")
-  @GetMapping(value = "/{processId}/xml", produces = MediaType.APPLICATION_XML_VALUE)
-  String xml(@PathVariable String processId, @RequestParam(required = false) Integer version) {
-    return catalogue.xml(processId, version);
-  }
-
-  @Operation(summary = "Launch the latest version with these variables; accountId, if given, must be a Baton account")
-  @PostMapping("/{processId}/instances")
-  @ResponseStatus(HttpStatus.CREATED)
-  Started launch(@PathVariable String processId, @RequestBody(required = false) Map<String, Object> variables, Authentication auth) {
-    // on a Baton account, only those who may act on it (its owner's line, admins): as for the handoff
-    Object accountId = variables == null ? null : variables.get(Variables.ACCOUNT_ID);
-    if (accountId instanceof Number n && n.doubleValue() == n.longValue()) {
-      access.requireMayActOn(n.longValue(), auth.getName());
+    PlaybookApi(
+            PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade, AccountAccess access) {
+        this.access = access;
+        this.catalogue = catalogue;
+        this.uploads = uploads;
+        this.upgrade = upgrade;
     }
-    return new Started(catalogue.launch(processId, variables, Roles.of(auth)));
-  }
 
-  @Operation(summary = "The playbook's latest instances that Baton started, newest first")
-  @GetMapping("/{processId}/instances")
-  List<InstanceLine> instances(@PathVariable String processId) {
-    return catalogue.instances(processId, 100).stream().map(i -> new InstanceLine(i.getProcessInstanceKey(),
-        i.getProcessVersion(), i.getAccountId(), i.getStartedBy(), i.getStartedAt(), i.getEndedAt())).toList();
-  }
+    record Catalogue(List<Playbook> playbooks, List<FailedPlaybook> failed) {}
 
-  @Operation(summary = "One instance with its human steps (open and done); automated steps are not known to Baton")
-  @GetMapping("/instances/{processInstanceKey}")
-  Instance instance(@PathVariable long processInstanceKey) {
-    return catalogue.instance(processInstanceKey);
-  }
+    record Started(long processInstanceKey) {}
 
-  @Operation(summary = "Upload a playbook: one .bpmn file and the .form files it uses (multipart field 'files')."
-      + " Refused with a 'problems' list naming every problem, or deployed as a new version and kept")
-  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @ResponseStatus(HttpStatus.CREATED)
-  @PreAuthorize("hasRole('ADMIN')")
-  List<Deployed> upload(@RequestPart("files") List<MultipartFile> files, Authentication auth) {
-    return uploads.upload(read(files), auth.getName()).stream()
-        .map(p -> new Deployed(p.processId(), p.version(), p.definitionKey())).toList();
-  }
+    record InstanceLine(
+            long processInstanceKey,
+            int version,
+            Long accountId,
+            String startedBy,
+            Instant startedAt,
+            Instant endedAt) {}
 
-  @Operation(summary = "Which running instances of older versions can move to the newest version, and why others cannot")
-  @GetMapping("/{processId}/upgrade")
-  @PreAuthorize("hasRole('ADMIN')")
-  PlaybookUpgrade.Preview previewUpgrade(@PathVariable String processId) {
-    return upgrade.preview(processId);
-  }
+    record Deployed(String processId, int version, long processDefinitionKey) {}
 
-  @Operation(summary = "Move the running instances of older versions to the newest (those that can); audited")
-  @PostMapping("/{processId}/upgrade")
-  @PreAuthorize("hasRole('ADMIN')")
-  PlaybookUpgrade.Preview upgrade(@PathVariable String processId) {
-    return upgrade.upgrade(processId);
-  }
+    @Operation(
+            summary = "Every deployed playbook (name, versions, description, who may launch it, instance counts)"
+                    + " and the files that could not be deployed, with their problems")
+    @GetMapping
+    Catalogue list(Authentication auth) {
+        return new Catalogue(catalogue.list(Roles.of(auth)), catalogue.failures());
+    }
 
-  static List<UploadedFile> read(List<MultipartFile> files) {
-    return files.stream().filter(f -> !f.isEmpty() || f.getOriginalFilename() != null).map(f -> {
-      try {
-        return new UploadedFile(f.getOriginalFilename(), f.getBytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).toList();
-  }
+    @Operation(summary = "One playbook")
+    @GetMapping("/{processId}")
+    Playbook get(@PathVariable String processId, Authentication auth) {
+        return catalogue.get(processId, Roles.of(auth));
+    }
+
+    @Operation(summary = "The playbook's BPMN file (the latest version unless one is given)")
+    @GetMapping(value = "/{processId}/xml", produces = MediaType.APPLICATION_XML_VALUE)
+    String xml(@PathVariable String processId, @RequestParam(required = false) Integer version) {
+        return catalogue.xml(processId, version);
+    }
+
+    @Operation(summary = "Launch the latest version with these variables; accountId, if given, must be a Baton account")
+    @PostMapping("/{processId}/instances")
+    @ResponseStatus(HttpStatus.CREATED)
+    Started launch(
+            @PathVariable String processId,
+            @RequestBody(required = false) Map<String, Object> variables,
+            Authentication auth) {
+        // on a Baton account, only those who may act on it (its owner's line, admins): as for the handoff
+        Object accountId = variables == null ? null : variables.get(Variables.ACCOUNT_ID);
+        if (accountId instanceof Number n && n.doubleValue() == n.longValue()) {
+            access.requireMayActOn(n.longValue(), auth.getName());
+        }
+        return new Started(catalogue.launch(processId, variables, Roles.of(auth)));
+    }
+
+    @Operation(summary = "The playbook's latest instances that Baton started, newest first")
+    @GetMapping("/{processId}/instances")
+    List<InstanceLine> instances(@PathVariable String processId) {
+        return catalogue.instances(processId, 100).stream()
+                .map(i -> new InstanceLine(
+                        i.getProcessInstanceKey(),
+                        i.getProcessVersion(),
+                        i.getAccountId(),
+                        i.getStartedBy(),
+                        i.getStartedAt(),
+                        i.getEndedAt()))
+                .toList();
+    }
+
+    @Operation(summary = "One instance with its human steps (open and done); automated steps are not known to Baton")
+    @GetMapping("/instances/{processInstanceKey}")
+    Instance instance(@PathVariable long processInstanceKey) {
+        return catalogue.instance(processInstanceKey);
+    }
+
+    @Operation(
+            summary = "Upload a playbook: one .bpmn file and the .form files it uses (multipart field 'files')."
+                    + " Refused with a 'problems' list naming every problem, or deployed as a new version and kept")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    List<Deployed> upload(@RequestPart("files") List<MultipartFile> files, Authentication auth) {
+        return uploads.upload(read(files), auth.getName()).stream()
+                .map(p -> new Deployed(p.processId(), p.version(), p.definitionKey()))
+                .toList();
+    }
+
+    @Operation(
+            summary = "Which running instances of older versions can move to the newest version, and why others cannot")
+    @GetMapping("/{processId}/upgrade")
+    @PreAuthorize("hasRole('ADMIN')")
+    PlaybookUpgrade.Preview previewUpgrade(@PathVariable String processId) {
+        return upgrade.preview(processId);
+    }
+
+    @Operation(summary = "Move the running instances of older versions to the newest (those that can); audited")
+    @PostMapping("/{processId}/upgrade")
+    @PreAuthorize("hasRole('ADMIN')")
+    PlaybookUpgrade.Preview upgrade(@PathVariable String processId) {
+        return upgrade.upgrade(processId);
+    }
+
+    static List<UploadedFile> read(List<MultipartFile> files) {
+        return files.stream()
+                .filter(f -> !f.isEmpty() || f.getOriginalFilename() != null)
+                .map(f -> {
+                    try {
+                        return new UploadedFile(f.getOriginalFilename(), f.getBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
+    }
 }

@@ -32,97 +32,116 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PlaybookPages {
 
-  private final PlaybookCatalogue catalogue;
-  private final PlaybookUploadService uploads;
-  private final PlaybookUpgrade upgrade;
-  private final ObjectMapper json;
+    private final PlaybookCatalogue catalogue;
+    private final PlaybookUploadService uploads;
+    private final PlaybookUpgrade upgrade;
+    private final ObjectMapper json;
 
-  PlaybookPages(PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade, ObjectMapper json) {
-    this.catalogue = catalogue;
-    this.uploads = uploads;
-    this.upgrade = upgrade;
-    this.json = json;
-  }
-
-  @GetMapping("/playbooks")
-  String list(Authentication auth, Model model) {
-    model.addAttribute("playbooks", catalogue.list(Roles.of(auth)));
-    model.addAttribute("failed", catalogue.failures());
-    return "playbook/list";
-  }
-
-  @PostMapping(value = "/playbooks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @PreAuthorize("hasRole('ADMIN')")
-  String upload(@RequestParam("files") List<MultipartFile> files, Authentication auth, Model model, RedirectAttributes redirect) {
-    try {
-      List<DeployedProcess> deployed = uploads.upload(PlaybookApi.read(files), auth.getName());
-      redirect.addFlashAttribute("message", "Deployed " + deployed.stream()
-          .map(p -> p.processId() + " version " + p.version()).reduce((a, b) -> a + ", " + b).orElse("nothing"));
-      return deployed.isEmpty() ? "redirect:/playbooks" : "redirect:/playbooks/" + deployed.getFirst().processId();
-    } catch (PlaybookRefused e) {
-      model.addAttribute("problems", e.getProblems());
-      model.addAttribute("error", "The playbook was not deployed: fix the problems listed below and upload it again.");
-    } catch (PlaybookDeployer.EngineUnavailable e) {
-      model.addAttribute("error", e.getMessage() + "; try again.");
+    PlaybookPages(
+            PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade, ObjectMapper json) {
+        this.catalogue = catalogue;
+        this.uploads = uploads;
+        this.upgrade = upgrade;
+        this.json = json;
     }
-    return list(auth, model);
-  }
 
-  @GetMapping("/playbooks/{processId}")
-  String detail(@PathVariable String processId, Authentication auth, Model model) {
-    model.addAttribute("playbook", catalogue.get(processId, Roles.of(auth)));
-    model.addAttribute("instances", catalogue.instances(processId, 50));
-    if (Roles.of(auth).contains("ADMIN")) {
-      model.addAttribute("upgrade", upgrade.preview(processId));
+    @GetMapping("/playbooks")
+    String list(Authentication auth, Model model) {
+        model.addAttribute("playbooks", catalogue.list(Roles.of(auth)));
+        model.addAttribute("failed", catalogue.failures());
+        return "playbook/list";
     }
-    return "playbook/detail";
-  }
 
-  /** The BPMN file for the diagram (the API's copy needs HTTP Basic; the page's script has the session). */
-  @GetMapping(value = "/playbooks/{processId}/diagram", produces = MediaType.APPLICATION_XML_VALUE)
-  @ResponseBody
-  String diagram(@PathVariable String processId, @RequestParam(required = false) Integer version) {
-    return catalogue.xml(processId, version);
-  }
-
-  @PostMapping("/playbooks/{processId}/instances")
-  String launch(
-      @PathVariable String processId, @RequestParam(required = false) String accountId,
-      @RequestParam(required = false) String variables, Authentication auth, RedirectAttributes redirect) {
-    try {
-      Map<String, Object> vars = new HashMap<>();
-      if (StringUtils.hasText(variables)) {
-        vars.putAll(json.readValue(variables, new TypeReference<Map<String, Object>>() {}));
-      }
-      if (StringUtils.hasText(accountId)) {
-        vars.put("accountId", accountId.strip());
-      }
-      long key = catalogue.launch(processId, vars, Roles.of(auth));
-      redirect.addFlashAttribute("message", "Launched instance " + key);
-      return "redirect:/playbooks/instances/" + key;
-    } catch (JsonProcessingException e) {
-      redirect.addFlashAttribute("error", "Variables must be a JSON object, e.g. {\"region\": \"EMEA\"}");
-    } catch (BadRequestException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+    @PostMapping(value = "/playbooks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    String upload(
+            @RequestParam("files") List<MultipartFile> files,
+            Authentication auth,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            List<DeployedProcess> deployed = uploads.upload(PlaybookApi.read(files), auth.getName());
+            redirect.addFlashAttribute(
+                    "message",
+                    "Deployed "
+                            + deployed.stream()
+                                    .map(p -> p.processId() + " version " + p.version())
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .orElse("nothing"));
+            return deployed.isEmpty()
+                    ? "redirect:/playbooks"
+                    : "redirect:/playbooks/" + deployed.getFirst().processId();
+        } catch (PlaybookRefused e) {
+            model.addAttribute("problems", e.getProblems());
+            model.addAttribute(
+                    "error", "The playbook was not deployed: fix the problems listed below and upload it again.");
+        } catch (PlaybookDeployer.EngineUnavailable e) {
+            model.addAttribute("error", e.getMessage() + "; try again.");
+        }
+        return list(auth, model);
     }
-    return "redirect:/playbooks/" + processId;
-  }
 
-  @PostMapping("/playbooks/{processId}/upgrade")
-  @PreAuthorize("hasRole('ADMIN')")
-  String upgrade(@PathVariable String processId, RedirectAttributes redirect) {
-    PlaybookUpgrade.Preview result = upgrade.upgrade(processId);
-    long moved = result.instances().stream().filter(PlaybookUpgrade.Candidate::canMove).count();
-    redirect.addFlashAttribute("message", moved + " of " + result.instances().size()
-        + " instance(s) moved to version " + result.targetVersion());
-    return "redirect:/playbooks/" + processId;
-  }
+    @GetMapping("/playbooks/{processId}")
+    String detail(@PathVariable String processId, Authentication auth, Model model) {
+        model.addAttribute("playbook", catalogue.get(processId, Roles.of(auth)));
+        model.addAttribute("instances", catalogue.instances(processId, 50));
+        if (Roles.of(auth).contains("ADMIN")) {
+            model.addAttribute("upgrade", upgrade.preview(processId));
+        }
+        return "playbook/detail";
+    }
 
-  @GetMapping("/playbooks/instances/{key}")
-  String instance(@PathVariable long key, Model model) throws JsonProcessingException {
-    Instance instance = catalogue.instance(key);
-    model.addAttribute("instance", instance);
-    model.addAttribute("stepsJson", json.writeValueAsString(instance.steps()));
-    return "playbook/instance";
-  }
+    /** The BPMN file for the diagram (the API's copy needs HTTP Basic; the page's script has the session). */
+    @GetMapping(value = "/playbooks/{processId}/diagram", produces = MediaType.APPLICATION_XML_VALUE)
+    @ResponseBody
+    String diagram(@PathVariable String processId, @RequestParam(required = false) Integer version) {
+        return catalogue.xml(processId, version);
+    }
+
+    @PostMapping("/playbooks/{processId}/instances")
+    String launch(
+            @PathVariable String processId,
+            @RequestParam(required = false) String accountId,
+            @RequestParam(required = false) String variables,
+            Authentication auth,
+            RedirectAttributes redirect) {
+        try {
+            Map<String, Object> vars = new HashMap<>();
+            if (StringUtils.hasText(variables)) {
+                vars.putAll(json.readValue(variables, new TypeReference<Map<String, Object>>() {}));
+            }
+            if (StringUtils.hasText(accountId)) {
+                vars.put("accountId", accountId.strip());
+            }
+            long key = catalogue.launch(processId, vars, Roles.of(auth));
+            redirect.addFlashAttribute("message", "Launched instance " + key);
+            return "redirect:/playbooks/instances/" + key;
+        } catch (JsonProcessingException e) {
+            redirect.addFlashAttribute("error", "Variables must be a JSON object, e.g. {\"region\": \"EMEA\"}");
+        } catch (BadRequestException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/playbooks/" + processId;
+    }
+
+    @PostMapping("/playbooks/{processId}/upgrade")
+    @PreAuthorize("hasRole('ADMIN')")
+    String upgrade(@PathVariable String processId, RedirectAttributes redirect) {
+        PlaybookUpgrade.Preview result = upgrade.upgrade(processId);
+        long moved = result.instances().stream()
+                .filter(PlaybookUpgrade.Candidate::canMove)
+                .count();
+        redirect.addFlashAttribute(
+                "message",
+                moved + " of " + result.instances().size() + " instance(s) moved to version " + result.targetVersion());
+        return "redirect:/playbooks/" + processId;
+    }
+
+    @GetMapping("/playbooks/instances/{key}")
+    String instance(@PathVariable long key, Model model) throws JsonProcessingException {
+        Instance instance = catalogue.instance(key);
+        model.addAttribute("instance", instance);
+        model.addAttribute("stepsJson", json.writeValueAsString(instance.steps()));
+        return "playbook/instance";
+    }
 }

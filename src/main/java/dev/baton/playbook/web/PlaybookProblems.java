@@ -18,20 +18,22 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PlaybookProblems {
 
-  @ExceptionHandler(PlaybookRefused.class)
-  ProblemDetail refused(PlaybookRefused e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "the playbook was not deployed: " + e.getProblems().size() + " problem(s) to fix");
-    problem.setTitle("Playbook refused");
-    problem.setType(URI.create("urn:baton:playbook-refused"));
-    problem.setProperty("problems", e.getProblems());
-    return problem;
-  }
+    @ExceptionHandler(PlaybookRefused.class)
+    ProblemDetail refused(PlaybookRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "the playbook was not deployed: " + e.getProblems().size() + " problem(s) to fix");
+        problem.setTitle("Playbook refused");
+        problem.setType(URI.create("urn:baton:playbook-refused"));
+        problem.setProperty("problems", e.getProblems());
+        return problem;
+    }
 
-  @ExceptionHandler(PlaybookDeployer.EngineUnavailable.class)
-  ProblemDetail engineUnavailable(PlaybookDeployer.EngineUnavailable e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; try again");
-    problem.setTitle("Engine unavailable");
-    return problem;
-  }
+    @ExceptionHandler(PlaybookDeployer.EngineUnavailable.class)
+    ProblemDetail engineUnavailable(PlaybookDeployer.EngineUnavailable e) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; try again");
+        problem.setTitle("Engine unavailable");
+        return problem;
+    }
 }

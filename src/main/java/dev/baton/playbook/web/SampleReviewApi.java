@@ -6,8 +6,8 @@ import dev.baton.playbook.PlaybookCatalogue;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.shared.SaneDate;
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,30 +29,31 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Playbooks")
 class SampleReviewApi {
 
-  private final PlaybookCatalogue catalogue;
-  private final AccountAccess access;
+    private final PlaybookCatalogue catalogue;
+    private final AccountAccess access;
 
-  SampleReviewApi(PlaybookCatalogue catalogue, AccountAccess access) {
-    this.catalogue = catalogue;
-    this.access = access;
-  }
-
-  record StartReview(Long accountId, @SaneDate Instant dueAt) {}
-
-  @Operation(summary = "Start a sample account review: a task for the sales-emea team, due in 3 days unless given",
-      description = "Managers and admins; on an account, only a manager of its owner's line (or an admin).")
-  @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-  PlaybookApi.Started start(@Valid @RequestBody(required = false) StartReview request, Authentication auth) {
-    Map<String, Object> variables = new HashMap<>();
-    if (request != null && request.accountId() != null) {
-      access.requireMayActOn(request.accountId(), auth.getName());
-      variables.put(Variables.ACCOUNT_ID, request.accountId());
+    SampleReviewApi(PlaybookCatalogue catalogue, AccountAccess access) {
+        this.catalogue = catalogue;
+        this.access = access;
     }
-    if (request != null && request.dueAt() != null) {
-      variables.put(Variables.REVIEW_DUE_AT, request.dueAt().toString());
+
+    record StartReview(Long accountId, @SaneDate Instant dueAt) {}
+
+    @Operation(
+            summary = "Start a sample account review: a task for the sales-emea team, due in 3 days unless given",
+            description = "Managers and admins; on an account, only a manager of its owner's line (or an admin).")
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    PlaybookApi.Started start(@Valid @RequestBody(required = false) StartReview request, Authentication auth) {
+        Map<String, Object> variables = new HashMap<>();
+        if (request != null && request.accountId() != null) {
+            access.requireMayActOn(request.accountId(), auth.getName());
+            variables.put(Variables.ACCOUNT_ID, request.accountId());
+        }
+        if (request != null && request.dueAt() != null) {
+            variables.put(Variables.REVIEW_DUE_AT, request.dueAt().toString());
+        }
+        return new PlaybookApi.Started(catalogue.launch(SampleReviewBpmn.PROCESS_ID, variables, Roles.of(auth)));
     }
-    return new PlaybookApi.Started(catalogue.launch(SampleReviewBpmn.PROCESS_ID, variables, Roles.of(auth)));
-  }
 }

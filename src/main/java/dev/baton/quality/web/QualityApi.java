@@ -27,57 +27,64 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/data-quality")
 @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-@Tag(name = "Data quality", description = "Findings listed by account owner, and one-click fixes (each audited). "
-    + "Admins and managers.")
+@Tag(
+        name = "Data quality",
+        description = "Findings listed by account owner, and one-click fixes (each audited). " + "Admins and managers.")
 class QualityApi {
 
-  record Merge(@NotNull Long intoId) {}
+    record Merge(@NotNull Long intoId) {}
 
-  record Assignment(@NotNull Long ownerId) {}
+    record Assignment(@NotNull Long ownerId) {}
 
-  private final QualityService quality;
+    private final QualityService quality;
 
-  QualityApi(QualityService quality) {
-    this.quality = quality;
-  }
+    QualityApi(QualityService quality) {
+        this.quality = quality;
+    }
 
-  @GetMapping
-  @Operation(summary = "How many findings of each kind, in all and per account owner")
-  QualitySummary summary() {
-    return quality.summary();
-  }
+    @GetMapping
+    @Operation(summary = "How many findings of each kind, in all and per account owner")
+    QualitySummary summary() {
+        return quality.summary();
+    }
 
-  @GetMapping("/findings")
-  @Operation(summary = "One page of findings of one kind, of one owner's accounts (owner = person id) when given; "
-      + "by account id, then subject id")
-  PageResponse<QualityFinding> findings(@RequestParam QualityKind kind, @RequestParam(required = false) Long owner,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    return PageResponse.of(quality.findings(kind, owner, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 500))));
-  }
+    @GetMapping("/findings")
+    @Operation(
+            summary = "One page of findings of one kind, of one owner's accounts (owner = person id) when given; "
+                    + "by account id, then subject id")
+    PageResponse<QualityFinding> findings(
+            @RequestParam QualityKind kind,
+            @RequestParam(required = false) Long owner,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return PageResponse.of(
+                quality.findings(kind, owner, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 500))));
+    }
 
-  @PostMapping("/contacts/{id}/verify")
-  @Operation(summary = "Fix: the contact's details were checked with the customer")
-  ContactView verify(@PathVariable Long id) {
-    return quality.verify(id);
-  }
+    @PostMapping("/contacts/{id}/verify")
+    @Operation(summary = "Fix: the contact's details were checked with the customer")
+    ContactView verify(@PathVariable Long id) {
+        return quality.verify(id);
+    }
 
-  @PostMapping("/contacts/{id}/merge")
-  @Operation(summary = "Fix: merge this duplicate into another contact at the same account; its interactions and "
-      + "commitments move over, its details fill blanks, then it is deleted")
-  ContactView merge(@PathVariable Long id, @Valid @RequestBody Merge body) {
-    return quality.merge(id, body.intoId());
-  }
+    @PostMapping("/contacts/{id}/merge")
+    @Operation(
+            summary = "Fix: merge this duplicate into another contact at the same account; its interactions and "
+                    + "commitments move over, its details fill blanks, then it is deleted")
+    ContactView merge(@PathVariable Long id, @Valid @RequestBody Merge body) {
+        return quality.merge(id, body.intoId());
+    }
 
-  @PutMapping("/accounts/{id}/owner")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Fix: give the account to an active person")
-  void assignAccount(@PathVariable Long id, @Valid @RequestBody Assignment body) {
-    quality.assignAccount(id, body.ownerId());
-  }
+    @PutMapping("/accounts/{id}/owner")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Fix: give the account to an active person")
+    void assignAccount(@PathVariable Long id, @Valid @RequestBody Assignment body) {
+        quality.assignAccount(id, body.ownerId());
+    }
 
-  @PutMapping("/commitments/{id}/owner")
-  @Operation(summary = "Fix: give the open commitment to an active person")
-  CommitmentView assignCommitment(@PathVariable Long id, @Valid @RequestBody Assignment body) {
-    return quality.assignCommitment(id, body.ownerId());
-  }
+    @PutMapping("/commitments/{id}/owner")
+    @Operation(summary = "Fix: give the open commitment to an active person")
+    CommitmentView assignCommitment(@PathVariable Long id, @Valid @RequestBody Assignment body) {
+        return quality.assignCommitment(id, body.ownerId());
+    }
 }

@@ -25,58 +25,65 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 class QualityPages {
 
-  static final int PAGE_SIZE = 50;
+    static final int PAGE_SIZE = 50;
 
-  private final QualityService quality;
-  private final PeopleService people;
+    private final QualityService quality;
+    private final PeopleService people;
 
-  QualityPages(QualityService quality, PeopleService people) {
-    this.quality = quality;
-    this.people = people;
-  }
-
-  @GetMapping
-  String page(@RequestParam(defaultValue = "STALE_CONTACT") QualityKind kind, @RequestParam(required = false) Long owner,
-      @RequestParam(defaultValue = "0") int page, Model model) {
-    model.addAttribute("summary", quality.summary());
-    model.addAttribute("kinds", QualityKind.values());
-    model.addAttribute("kind", kind);
-    model.addAttribute("owner", owner);
-    model.addAttribute("findings", quality.findings(kind, owner, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
-    model.addAttribute("people", people.find(null, null, true, Pageable.unpaged(Sort.by("fullName", "id"))).getContent());
-    return "quality/page";
-  }
-
-  @PostMapping("/contacts/{id}/verify")
-  String verify(@PathVariable Long id, @RequestParam String back, RedirectAttributes redirect) {
-    return fix(back, redirect, "Marked as verified.", () -> quality.verify(id));
-  }
-
-  @PostMapping("/contacts/{id}/merge")
-  String merge(@PathVariable Long id, @RequestParam Long intoId, @RequestParam String back, RedirectAttributes redirect) {
-    return fix(back, redirect, "Merged: the history of both contacts is kept.", () -> quality.merge(id, intoId));
-  }
-
-  @PostMapping("/accounts/{id}/owner")
-  String assignAccount(@PathVariable Long id, @RequestParam Long ownerId, @RequestParam String back,
-      RedirectAttributes redirect) {
-    return fix(back, redirect, "Account assigned.", () -> quality.assignAccount(id, ownerId));
-  }
-
-  @PostMapping("/commitments/{id}/owner")
-  String assignCommitment(@PathVariable Long id, @RequestParam Long ownerId, @RequestParam String back,
-      RedirectAttributes redirect) {
-    return fix(back, redirect, "Commitment assigned.", () -> quality.assignCommitment(id, ownerId));
-  }
-
-  private static String fix(String back, RedirectAttributes redirect, String done, Runnable change) {
-    try {
-      change.run();
-      redirect.addFlashAttribute("message", done);
-    } catch (BadRequestException | ConflictException | NotFoundException | IllegalArgumentException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+    QualityPages(QualityService quality, PeopleService people) {
+        this.quality = quality;
+        this.people = people;
     }
-    // only back to this page: the query string of the list the fix was made from
-    return "redirect:/data-quality" + (back.startsWith("?") ? back : "");
-  }
+
+    @GetMapping
+    String page(
+            @RequestParam(defaultValue = "STALE_CONTACT") QualityKind kind,
+            @RequestParam(required = false) Long owner,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("summary", quality.summary());
+        model.addAttribute("kinds", QualityKind.values());
+        model.addAttribute("kind", kind);
+        model.addAttribute("owner", owner);
+        model.addAttribute("findings", quality.findings(kind, owner, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute(
+                "people",
+                people.find(null, null, true, Pageable.unpaged(Sort.by("fullName", "id")))
+                        .getContent());
+        return "quality/page";
+    }
+
+    @PostMapping("/contacts/{id}/verify")
+    String verify(@PathVariable Long id, @RequestParam String back, RedirectAttributes redirect) {
+        return fix(back, redirect, "Marked as verified.", () -> quality.verify(id));
+    }
+
+    @PostMapping("/contacts/{id}/merge")
+    String merge(
+            @PathVariable Long id, @RequestParam Long intoId, @RequestParam String back, RedirectAttributes redirect) {
+        return fix(back, redirect, "Merged: the history of both contacts is kept.", () -> quality.merge(id, intoId));
+    }
+
+    @PostMapping("/accounts/{id}/owner")
+    String assignAccount(
+            @PathVariable Long id, @RequestParam Long ownerId, @RequestParam String back, RedirectAttributes redirect) {
+        return fix(back, redirect, "Account assigned.", () -> quality.assignAccount(id, ownerId));
+    }
+
+    @PostMapping("/commitments/{id}/owner")
+    String assignCommitment(
+            @PathVariable Long id, @RequestParam Long ownerId, @RequestParam String back, RedirectAttributes redirect) {
+        return fix(back, redirect, "Commitment assigned.", () -> quality.assignCommitment(id, ownerId));
+    }
+
+    private static String fix(String back, RedirectAttributes redirect, String done, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("message", done);
+        } catch (BadRequestException | ConflictException | NotFoundException | IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        // only back to this page: the query string of the list the fix was made from
+        return "redirect:/data-quality" + (back.startsWith("?") ? back : "");
+    }
 }

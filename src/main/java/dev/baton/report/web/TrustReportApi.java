@@ -24,47 +24,56 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports", description = "The trust report: admins see everyone, managers the people in their line.")
 class TrustReportApi {
 
-  private final TrustReportService reports;
-  private final Clock clock;
+    private final TrustReportService reports;
+    private final Clock clock;
 
-  TrustReportApi(TrustReportService reports, Clock clock) {
-    this.reports = reports;
-    this.clock = clock;
-  }
-
-  @GetMapping("/trust")
-  @Operation(summary = "Per team and rep over [from, to] (inclusive; default the last 90 days): commitments delivered "
-      + "on time, overdue, breached, unowned, rejected; handovers and their median duration; notes, acknowledgements "
-      + "and intro calls; contact freshness and its trend by month; tasks on time")
-  TrustReport report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication me) {
-    return of(reports, clock, from, to, me);
-  }
-
-  @GetMapping(value = "/trust.csv", produces = "text/csv")
-  @Operation(summary = "One table of the report as CSV (UTF-8 with a byte-order mark): table = teams, reps or trend")
-  void csv(@RequestParam(defaultValue = "teams") String table,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication me,
-      HttpServletResponse response) throws IOException {
-    TrustReport report = of(reports, clock, from, to, me);
-    send(report, table, response);
-  }
-
-  static TrustReport of(TrustReportService reports, Clock clock, LocalDate from, LocalDate to, Authentication me) {
-    LocalDate end = to == null ? LocalDate.now(clock) : to;
-    LocalDate start = from == null ? end.minusDays(89) : from;
-    boolean admin = me.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-    return reports.report(start, end, me.getName(), admin);
-  }
-
-  static void send(TrustReport report, String table, HttpServletResponse response) throws IOException {
-    if (!TrustReportCsv.TABLES.contains(table)) {
-      throw new dev.baton.shared.BadRequestException("table", "one of " + String.join(", ", TrustReportCsv.TABLES));
+    TrustReportApi(TrustReportService reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
     }
-    response.setContentType(CsvExport.CONTENT_TYPE);
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"trust-" + table + "-" + report.from()
-        + "-" + report.to() + ".csv\"");
-    TrustReportCsv.write(report, table, response.getWriter());
-  }
+
+    @GetMapping("/trust")
+    @Operation(
+            summary = "Per team and rep over [from, to] (inclusive; default the last 90 days): commitments delivered "
+                    + "on time, overdue, breached, unowned, rejected; handovers and their median duration; notes, acknowledgements "
+                    + "and intro calls; contact freshness and its trend by month; tasks on time")
+    TrustReport report(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Authentication me) {
+        return of(reports, clock, from, to, me);
+    }
+
+    @GetMapping(value = "/trust.csv", produces = "text/csv")
+    @Operation(summary = "One table of the report as CSV (UTF-8 with a byte-order mark): table = teams, reps or trend")
+    void csv(
+            @RequestParam(defaultValue = "teams") String table,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Authentication me,
+            HttpServletResponse response)
+            throws IOException {
+        TrustReport report = of(reports, clock, from, to, me);
+        send(report, table, response);
+    }
+
+    static TrustReport of(TrustReportService reports, Clock clock, LocalDate from, LocalDate to, Authentication me) {
+        LocalDate end = to == null ? LocalDate.now(clock) : to;
+        LocalDate start = from == null ? end.minusDays(89) : from;
+        boolean admin =
+                me.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        return reports.report(start, end, me.getName(), admin);
+    }
+
+    static void send(TrustReport report, String table, HttpServletResponse response) throws IOException {
+        if (!TrustReportCsv.TABLES.contains(table)) {
+            throw new dev.baton.shared.BadRequestException(
+                    "table", "one of " + String.join(", ", TrustReportCsv.TABLES));
+        }
+        response.setContentType(CsvExport.CONTENT_TYPE);
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"trust-" + table + "-" + report.from() + "-" + report.to() + ".csv\"");
+        TrustReportCsv.write(report, table, response.getWriter());
+    }
 }

@@ -25,46 +25,70 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 class TrustReportPages {
 
-  private final TrustReportService reports;
-  private final ObjectMapper json;
-  private final Clock clock;
+    private final TrustReportService reports;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-  TrustReportPages(TrustReportService reports, ObjectMapper json, Clock clock) {
-    this.reports = reports;
-    this.json = json;
-    this.clock = clock;
-  }
+    TrustReportPages(TrustReportService reports, ObjectMapper json, Clock clock) {
+        this.reports = reports;
+        this.json = json;
+        this.clock = clock;
+    }
 
-  @GetMapping("/trust")
-  String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication me,
-      Model model) throws JsonProcessingException {
-    TrustReport report = TrustReportApi.of(reports, clock, from, to, me);
-    model.addAttribute("report", report);
-    model.addAttribute("chart", json.writeValueAsString(chartData(report)));
-    TrustReport.Row everyone = new TrustReport.Row(null, null, "Everyone", true, report.total());
-    model.addAttribute("tables", Map.of("teams", java.util.stream.Stream.concat(java.util.stream.Stream.of(everyone),
-        report.teams().stream()).toList(), "reps", java.util.stream.Stream.concat(java.util.stream.Stream.of(everyone),
-        report.reps().stream()).toList()));
-    return "report/trust";
-  }
+    @GetMapping("/trust")
+    String page(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Authentication me,
+            Model model)
+            throws JsonProcessingException {
+        TrustReport report = TrustReportApi.of(reports, clock, from, to, me);
+        model.addAttribute("report", report);
+        model.addAttribute("chart", json.writeValueAsString(chartData(report)));
+        TrustReport.Row everyone = new TrustReport.Row(null, null, "Everyone", true, report.total());
+        model.addAttribute(
+                "tables",
+                Map.of(
+                        "teams",
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(everyone), report.teams().stream())
+                                .toList(),
+                        "reps",
+                        java.util.stream.Stream.concat(java.util.stream.Stream.of(everyone), report.reps().stream())
+                                .toList()));
+        return "report/trust";
+    }
 
-  @GetMapping("/trust.csv")
-  void csv(@RequestParam(defaultValue = "teams") String table,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication me,
-      HttpServletResponse response) throws IOException {
-    TrustReportApi.send(TrustReportApi.of(reports, clock, from, to, me), table, response);
-  }
+    @GetMapping("/trust.csv")
+    void csv(
+            @RequestParam(defaultValue = "teams") String table,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Authentication me,
+            HttpServletResponse response)
+            throws IOException {
+        TrustReportApi.send(TrustReportApi.of(reports, clock, from, to, me), table, response);
+    }
 
-  /** What the charts draw (read by static/js/trust-charts.js from a data attribute: no inline script). */
-  private static Map<String, Object> chartData(TrustReport report) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("months", report.freshnessTrend().stream().map(m -> m.month().toString()).toList());
-    data.put("fresh", report.freshnessTrend().stream().map(TrustReport.Month::freshPct).toList());
-    data.put("teams", report.teams().stream().map(TrustReport.Row::name).toList());
-    data.put("onTime", report.teams().stream().map(t -> t.figures().deliveredOnTimePct()).toList());
-    data.put("tasksOnTime", report.teams().stream().map(t -> t.figures().tasksOnTimePct()).toList());
-    return data;
-  }
+    /** What the charts draw (read by static/js/trust-charts.js from a data attribute: no inline script). */
+    private static Map<String, Object> chartData(TrustReport report) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(
+                "months",
+                report.freshnessTrend().stream().map(m -> m.month().toString()).toList());
+        data.put(
+                "fresh",
+                report.freshnessTrend().stream()
+                        .map(TrustReport.Month::freshPct)
+                        .toList());
+        data.put("teams", report.teams().stream().map(TrustReport.Row::name).toList());
+        data.put(
+                "onTime",
+                report.teams().stream()
+                        .map(t -> t.figures().deliveredOnTimePct())
+                        .toList());
+        data.put(
+                "tasksOnTime",
+                report.teams().stream().map(t -> t.figures().tasksOnTimePct()).toList());
+        return data;
+    }
 }

@@ -4,15 +4,15 @@ import dev.baton.account.ContactView;
 import dev.baton.account.TimelineItem;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.SingleLine;
+import dev.baton.task.AccountCommitmentLines;
 import dev.baton.task.FormField;
 import dev.baton.task.TaskAssignments;
-import dev.baton.task.AccountCommitmentLines;
 import dev.baton.task.TaskDetails;
-import dev.baton.task.TaskSubjectSource;
 import dev.baton.task.TaskFilter;
 import dev.baton.task.TaskFormDefaults;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
+import dev.baton.task.TaskSubjectSource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,101 +37,129 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tasks", description = "Human steps of running playbooks")
 class TaskApi {
 
-  private final TaskService tasks;
-  private final TaskAssignments assignments;
-  private final Clock clock;
-  private final List<TaskFormDefaults> formDefaults;
+    private final TaskService tasks;
+    private final TaskAssignments assignments;
+    private final Clock clock;
+    private final List<TaskFormDefaults> formDefaults;
 
-  TaskApi(TaskService tasks, TaskAssignments assignments, Clock clock, List<TaskFormDefaults> formDefaults) {
-    this.formDefaults = formDefaults;
-    this.tasks = tasks;
-    this.assignments = assignments;
-    this.clock = clock;
-  }
+    TaskApi(TaskService tasks, TaskAssignments assignments, Clock clock, List<TaskFormDefaults> formDefaults) {
+        this.formDefaults = formDefaults;
+        this.tasks = tasks;
+        this.assignments = assignments;
+        this.clock = clock;
+    }
 
-  record TaskDetailsView(
-      TaskView task, List<FormField> formFields, Map<String, Object> formValues, Map<String, Object> outcome,
-      TaskDetails.AccountRef account, TaskSubjectSource.Summary subject, List<TimelineItem> timeline,
-      List<ContactView> contacts, List<AccountCommitmentLines.Line> commitments, List<TaskDetails.HistoryEntry> history) {}
+    record TaskDetailsView(
+            TaskView task,
+            List<FormField> formFields,
+            Map<String, Object> formValues,
+            Map<String, Object> outcome,
+            TaskDetails.AccountRef account,
+            TaskSubjectSource.Summary subject,
+            List<TimelineItem> timeline,
+            List<ContactView> contacts,
+            List<AccountCommitmentLines.Line> commitments,
+            List<TaskDetails.HistoryEntry> history) {}
 
-  record Delegation(@NotBlank @Size(max = 60) @SingleLine String to) {}
+    record Delegation(@NotBlank @Size(max = 60) @SingleLine String to) {}
 
-  record Assignment(@NotBlank @Size(max = 200) @SingleLine String to) {}
+    record Assignment(@NotBlank @Size(max = 200) @SingleLine String to) {}
 
-  record Reassignment(
-      @Size(max = 60) @SingleLine String from, @NotBlank @Size(max = 60) @SingleLine String to,
-      @Size(max = 1000) List<Long> taskIds) {}
+    record Reassignment(
+            @Size(max = 60) @SingleLine String from,
+            @NotBlank @Size(max = 60) @SingleLine String to,
+            @Size(max = 1000) List<Long> taskIds) {}
 
-  @Operation(summary = "Tasks visible to me, filtered by playbook, account and overdue, sorted ascending")
-  @GetMapping
-  PageResponse<TaskView> list(
-      @Parameter(description = "mine, team, inbox (mine + my teams' unclaimed), delegated (by me), all-visible"
-          + " (also my line's tasks for a manager; every task for an admin), or (admins) unassigned: open tasks"
-          + " nobody holds or is offered")
-      @RequestParam(defaultValue = "all-visible") String scope,
-      @RequestParam(defaultValue = "OPEN") List<TaskStatus> status,
-      @Parameter(description = "a playbook's BPMN process id") @RequestParam(required = false) String playbook,
-      @RequestParam(required = false) Long accountId,
-      @RequestParam(defaultValue = "false") boolean overdue,
-      @Parameter(description = "due, followUp, created or completed") @RequestParam(defaultValue = "due") String sort,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
-    TaskFilter filter = new TaskFilter(TaskListing.scope(scope), status, playbook, accountId, overdue);
-    return PageResponse.of(tasks.list(filter, TaskListing.page(sort, page, size)).map(t -> TaskView.of(t, clock.instant())));
-  }
+    @Operation(summary = "Tasks visible to me, filtered by playbook, account and overdue, sorted ascending")
+    @GetMapping
+    PageResponse<TaskView> list(
+            @Parameter(
+                            description =
+                                    "mine, team, inbox (mine + my teams' unclaimed), delegated (by me), all-visible"
+                                            + " (also my line's tasks for a manager; every task for an admin), or (admins) unassigned: open tasks"
+                                            + " nobody holds or is offered")
+                    @RequestParam(defaultValue = "all-visible")
+                    String scope,
+            @RequestParam(defaultValue = "OPEN") List<TaskStatus> status,
+            @Parameter(description = "a playbook's BPMN process id") @RequestParam(required = false) String playbook,
+            @RequestParam(required = false) Long accountId,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @Parameter(description = "due, followUp, created or completed") @RequestParam(defaultValue = "due")
+                    String sort,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        TaskFilter filter = new TaskFilter(TaskListing.scope(scope), status, playbook, accountId, overdue);
+        return PageResponse.of(
+                tasks.list(filter, TaskListing.page(sort, page, size)).map(t -> TaskView.of(t, clock.instant())));
+    }
 
-  @Operation(summary = "One task with its form and the form's initial values (formValues: a draft from the record,"
-      + " e.g. the handover note's), its account's timeline, contacts and commitments, and its history")
-  @GetMapping("/{id}")
-  TaskDetailsView get(@PathVariable long id) {
-    TaskDetails d = tasks.details(id);
-    return new TaskDetailsView(TaskView.of(d.task(), clock.instant()), d.form().fields(),
-        TaskFormDefaults.of(formDefaults, d.task()), d.task().getOutcome(),
-        d.account(), d.subject(), d.timeline(), d.contacts(), d.commitments(), d.history());
-  }
+    @Operation(
+            summary = "One task with its form and the form's initial values (formValues: a draft from the record,"
+                    + " e.g. the handover note's), its account's timeline, contacts and commitments, and its history")
+    @GetMapping("/{id}")
+    TaskDetailsView get(@PathVariable long id) {
+        TaskDetails d = tasks.details(id);
+        return new TaskDetailsView(
+                TaskView.of(d.task(), clock.instant()),
+                d.form().fields(),
+                TaskFormDefaults.of(formDefaults, d.task()),
+                d.task().getOutcome(),
+                d.account(),
+                d.subject(),
+                d.timeline(),
+                d.contacts(),
+                d.commitments(),
+                d.history());
+    }
 
-  @Operation(summary = "Claim a task offered to my team (409 if someone else has it)")
-  @PostMapping("/{id}/claim")
-  TaskView claim(@PathVariable long id) {
-    return TaskView.of(tasks.claim(id), clock.instant());
-  }
+    @Operation(summary = "Claim a task offered to my team (409 if someone else has it)")
+    @PostMapping("/{id}/claim")
+    TaskView claim(@PathVariable long id) {
+        return TaskView.of(tasks.claim(id), clock.instant());
+    }
 
-  @Operation(summary = "Give a task I claimed back to its team")
-  @PostMapping("/{id}/unclaim")
-  TaskView unclaim(@PathVariable long id) {
-    return TaskView.of(tasks.unclaim(id), clock.instant());
-  }
+    @Operation(summary = "Give a task I claimed back to its team")
+    @PostMapping("/{id}/unclaim")
+    TaskView unclaim(@PathVariable long id) {
+        return TaskView.of(tasks.unclaim(id), clock.instant());
+    }
 
-  @Operation(summary = "Hand a task of mine to an active colleague (400 for myself or an inactive person)")
-  @PostMapping("/{id}/delegate")
-  TaskView delegate(@PathVariable long id, @Valid @RequestBody Delegation delegation) {
-    return TaskView.of(assignments.delegate(id, delegation.to()), clock.instant());
-  }
+    @Operation(summary = "Hand a task of mine to an active colleague (400 for myself or an inactive person)")
+    @PostMapping("/{id}/delegate")
+    TaskView delegate(@PathVariable long id, @Valid @RequestBody Delegation delegation) {
+        return TaskView.of(assignments.delegate(id, delegation.to()), clock.instant());
+    }
 
-  @Operation(summary = "Admins: give any open task (e.g. one in the unassigned queue) to an active person")
-  @PostMapping("/{id}/assign")
-  @PreAuthorize("hasRole('ADMIN')")
-  TaskView assign(@PathVariable long id, @RequestBody Assignment assignment) {
-    return TaskView.of(assignments.assign(id, assignment.to()), clock.instant());
-  }
+    @Operation(summary = "Admins: give any open task (e.g. one in the unassigned queue) to an active person")
+    @PostMapping("/{id}/assign")
+    @PreAuthorize("hasRole('ADMIN')")
+    TaskView assign(@PathVariable long id, @RequestBody Assignment assignment) {
+        return TaskView.of(assignments.assign(id, assignment.to()), clock.instant());
+    }
 
-  @Operation(summary = "Managers: move the given (or all) open tasks of someone in my line to another person")
-  @PostMapping("/reassign")
-  @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
-  List<TaskView> reassign(@Valid @RequestBody Reassignment r) {
-    return assignments.reassign(r.from(), r.to(), r.taskIds()).stream().map(t -> TaskView.of(t, clock.instant())).toList();
-  }
+    @Operation(summary = "Managers: move the given (or all) open tasks of someone in my line to another person")
+    @PostMapping("/reassign")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    List<TaskView> reassign(@Valid @RequestBody Reassignment r) {
+        return assignments.reassign(r.from(), r.to(), r.taskIds()).stream()
+                .map(t -> TaskView.of(t, clock.instant()))
+                .toList();
+    }
 
-  @Operation(summary = "Move all my open tasks to the person covering my current or next absence")
-  @PostMapping("/to-cover")
-  List<TaskView> toCover() {
-    return assignments.handToCover().stream().map(t -> TaskView.of(t, clock.instant())).toList();
-  }
+    @Operation(summary = "Move all my open tasks to the person covering my current or next absence")
+    @PostMapping("/to-cover")
+    List<TaskView> toCover() {
+        return assignments.handToCover().stream()
+                .map(t -> TaskView.of(t, clock.instant()))
+                .toList();
+    }
 
-  @Operation(summary = "Complete a task assigned to me with its form values (400 names each bad field)",
-      description = "Status COMPLETED when the playbook took it, COMPLETING when Baton will hand it over shortly.")
-  @PostMapping("/{id}/complete")
-  TaskView complete(@PathVariable long id, @RequestBody(required = false) Map<String, Object> values) {
-    return TaskView.of(tasks.complete(id, values == null ? Map.of() : values), clock.instant());
-  }
+    @Operation(
+            summary = "Complete a task assigned to me with its form values (400 names each bad field)",
+            description =
+                    "Status COMPLETED when the playbook took it, COMPLETING when Baton will hand it over shortly.")
+    @PostMapping("/{id}/complete")
+    TaskView complete(@PathVariable long id, @RequestBody(required = false) Map<String, Object> values) {
+        return TaskView.of(tasks.complete(id, values == null ? Map.of() : values), clock.instant());
+    }
 }

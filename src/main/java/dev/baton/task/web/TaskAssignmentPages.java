@@ -20,62 +20,69 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/tasks")
 class TaskAssignmentPages {
 
-  private final TaskAssignments assignments;
+    private final TaskAssignments assignments;
 
-  TaskAssignmentPages(TaskAssignments assignments) {
-    this.assignments = assignments;
-  }
-
-  @PostMapping("/{id}/delegate")
-  String delegate(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes flash) {
-    try {
-      Task task = assignments.delegate(id, to);
-      flash.addFlashAttribute("message", "\"" + task.getName() + "\" is now with " + task.getAssignee() + ".");
-      return "redirect:/tasks";
-    } catch (BadRequestException bad) {
-      flash.addFlashAttribute("error", "Not delegated: see the message at the field.");
-      flash.addFlashAttribute("delegateError", bad.getFieldErrors().getOrDefault("to", bad.getMessage()));
-      flash.addFlashAttribute("delegateTo", to);
-      return "redirect:/tasks/" + id + "#delegate";
+    TaskAssignmentPages(TaskAssignments assignments) {
+        this.assignments = assignments;
     }
-  }
 
-  /** Admins: any open task to an active person (the unassigned queue's way out). */
-  @PostMapping("/{id}/assign")
-  @PreAuthorize("hasRole('ADMIN')")
-  String assign(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes flash) {
-    try {
-      Task task = assignments.assign(id, to);
-      flash.addFlashAttribute("message", "\"" + task.getName() + "\" is now with " + task.getAssignee() + ".");
-    } catch (BadRequestException bad) {
-      flash.addFlashAttribute("error", "Not assigned: " + bad.getMessage());
+    @PostMapping("/{id}/delegate")
+    String delegate(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes flash) {
+        try {
+            Task task = assignments.delegate(id, to);
+            flash.addFlashAttribute("message", "\"" + task.getName() + "\" is now with " + task.getAssignee() + ".");
+            return "redirect:/tasks";
+        } catch (BadRequestException bad) {
+            flash.addFlashAttribute("error", "Not delegated: see the message at the field.");
+            flash.addFlashAttribute("delegateError", bad.getFieldErrors().getOrDefault("to", bad.getMessage()));
+            flash.addFlashAttribute("delegateTo", to);
+            return "redirect:/tasks/" + id + "#delegate";
+        }
     }
-    return "redirect:/tasks/" + id;
-  }
 
-  /** All of a person's open tasks, or those ticked on the inbox page. */
-  @PostMapping("/reassign")
-  @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
-  String reassign(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
-      @RequestParam(required = false) List<Long> taskIds, RedirectAttributes flash) {
-    try {
-      int moved = assignments.reassign(from, to, taskIds).size();
-      flash.addFlashAttribute("message", moved + " open task(s) of " + from + " moved to " + to + ".");
-    } catch (BadRequestException bad) {
-      flash.addFlashAttribute("error", "Nothing moved: " + bad.getMessage());
+    /** Admins: any open task to an active person (the unassigned queue's way out). */
+    @PostMapping("/{id}/assign")
+    @PreAuthorize("hasRole('ADMIN')")
+    String assign(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes flash) {
+        try {
+            Task task = assignments.assign(id, to);
+            flash.addFlashAttribute("message", "\"" + task.getName() + "\" is now with " + task.getAssignee() + ".");
+        } catch (BadRequestException bad) {
+            flash.addFlashAttribute("error", "Not assigned: " + bad.getMessage());
+        }
+        return "redirect:/tasks/" + id;
     }
-    return "redirect:/tasks?scope=all-visible";
-  }
 
-  @PostMapping("/to-cover")
-  String toCover(RedirectAttributes flash) {
-    try {
-      List<Task> moved = assignments.handToCover();
-      flash.addFlashAttribute("message", moved.isEmpty() ? "You have no open tasks to move."
-          : moved.size() + " open task(s) moved to " + moved.getFirst().getAssignee() + ".");
-    } catch (BadRequestException bad) {
-      flash.addFlashAttribute("error", "Nothing moved: " + bad.getMessage());
+    /** All of a person's open tasks, or those ticked on the inbox page. */
+    @PostMapping("/reassign")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    String reassign(
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            @RequestParam(required = false) List<Long> taskIds,
+            RedirectAttributes flash) {
+        try {
+            int moved = assignments.reassign(from, to, taskIds).size();
+            flash.addFlashAttribute("message", moved + " open task(s) of " + from + " moved to " + to + ".");
+        } catch (BadRequestException bad) {
+            flash.addFlashAttribute("error", "Nothing moved: " + bad.getMessage());
+        }
+        return "redirect:/tasks?scope=all-visible";
     }
-    return "redirect:/absences";
-  }
+
+    @PostMapping("/to-cover")
+    String toCover(RedirectAttributes flash) {
+        try {
+            List<Task> moved = assignments.handToCover();
+            flash.addFlashAttribute(
+                    "message",
+                    moved.isEmpty()
+                            ? "You have no open tasks to move."
+                            : moved.size() + " open task(s) moved to "
+                                    + moved.getFirst().getAssignee() + ".");
+        } catch (BadRequestException bad) {
+            flash.addFlashAttribute("error", "Nothing moved: " + bad.getMessage());
+        }
+        return "redirect:/absences";
+    }
 }

@@ -34,100 +34,110 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @RequestMapping("/tasks")
 class TaskPages {
 
-  private final TaskService tasks;
-  private final Clock clock;
-  private final List<TaskFormDefaults> formDefaults;
+    private final TaskService tasks;
+    private final Clock clock;
+    private final List<TaskFormDefaults> formDefaults;
 
-  TaskPages(TaskService tasks, Clock clock, List<TaskFormDefaults> formDefaults) {
-    this.formDefaults = formDefaults;
-    this.tasks = tasks;
-    this.clock = clock;
-  }
-
-  /** My inbox (mine + my teams' unclaimed), what I delegated, or all I may see; filtered and sorted. */
-  @GetMapping
-  String inbox(@RequestParam(defaultValue = "inbox") String scope, @RequestParam(required = false) String playbook,
-      @RequestParam(required = false) Long accountId, @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(defaultValue = "due") String sort, Model model) {
-    TaskFilter filter = new TaskFilter(TaskListing.scope(scope), List.of(TaskStatus.OPEN), playbook, accountId, overdue);
-    model.addAttribute("tasks", views(filter, sort));
-    model.addAttribute("scope", scope);
-    model.addAttribute("playbook", playbook);
-    model.addAttribute("accountId", accountId);
-    model.addAttribute("overdue", overdue);
-    model.addAttribute("sort", sort);
-    return "task/list";
-  }
-
-  /** Completed tasks I may see, latest first: who, when, outcome. */
-  @GetMapping("/history")
-  String history(Model model) {
-    model.addAttribute("tasks", views(TaskFilter.of(TaskScope.ALL_VISIBLE, TaskStatus.COMPLETED, TaskStatus.COMPLETING),
-        "completed"));
-    return "task/history";
-  }
-
-  private List<TaskView> views(TaskFilter filter, String sort) {
-    return tasks.list(filter, TaskListing.page(sort, 0, TaskListing.MAX_PAGE_SIZE))
-        .map(t -> TaskView.of(t, clock.instant()))
-        .getContent();
-  }
-
-  @GetMapping("/{id}")
-  String detail(@PathVariable long id, Model model) {
-    TaskDetails details = tasks.details(id);
-    return render(details, TaskFormDefaults.of(formDefaults, details.task()), Map.of(), model);
-  }
-
-  @PostMapping("/{id}/claim")
-  String claim(@PathVariable long id, RedirectAttributes flash) {
-    Task task = tasks.claim(id);
-    flash.addFlashAttribute("message", "You claimed \"" + task.getName() + "\".");
-    return "redirect:/tasks/" + id;
-  }
-
-  @PostMapping("/{id}/unclaim")
-  String unclaim(@PathVariable long id, RedirectAttributes flash) {
-    Task task = tasks.unclaim(id);
-    flash.addFlashAttribute("message", "\"" + task.getName() + "\" is back with its team.");
-    return "redirect:/tasks";
-  }
-
-  /** HTML sends text, and nothing for an unchecked checkbox; the form definition converts and checks. */
-  @PostMapping("/{id}/complete")
-  String complete(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model,
-      RedirectAttributes flash) {
-    Map<String, Object> submitted = new HashMap<>(params.toSingleValueMap());
-    try {
-      Task task = tasks.complete(id, submitted);
-      flash.addFlashAttribute("message", "\"" + task.getName() + "\" is done.");
-      return "redirect:/tasks";
-    } catch (InvalidFormValues invalid) {
-      model.addAttribute("error", "Please correct the marked fields; nothing was completed.");
-      return render(tasks.details(id), submitted, invalid.getFieldErrors(), model);
+    TaskPages(TaskService tasks, Clock clock, List<TaskFormDefaults> formDefaults) {
+        this.formDefaults = formDefaults;
+        this.tasks = tasks;
+        this.clock = clock;
     }
-  }
 
-  @ExceptionHandler({ConflictException.class, NotFoundException.class, BadRequestException.class})
-  String refused(RuntimeException e, HttpServletRequest request) {
-    RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
-    return "redirect:/tasks";
-  }
+    /** My inbox (mine + my teams' unclaimed), what I delegated, or all I may see; filtered and sorted. */
+    @GetMapping
+    String inbox(
+            @RequestParam(defaultValue = "inbox") String scope,
+            @RequestParam(required = false) String playbook,
+            @RequestParam(required = false) Long accountId,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "due") String sort,
+            Model model) {
+        TaskFilter filter =
+                new TaskFilter(TaskListing.scope(scope), List.of(TaskStatus.OPEN), playbook, accountId, overdue);
+        model.addAttribute("tasks", views(filter, sort));
+        model.addAttribute("scope", scope);
+        model.addAttribute("playbook", playbook);
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("sort", sort);
+        return "task/list";
+    }
 
-  private String render(TaskDetails details, Map<String, ?> values, Map<String, String> errors, Model model) {
-    Task task = details.task();
-    model.addAttribute("task", TaskView.of(task, clock.instant()));
-    model.addAttribute("account", details.account());
-    model.addAttribute("subject", details.subject());
-    model.addAttribute("details", details);
-    model.addAttribute("fields", details.form().fields());
-    model.addAttribute("values", values.isEmpty() && task.getOutcome() != null ? task.getOutcome() : values);
-    model.addAttribute("errors", errors);
-    model.addAttribute("mine", task.getAssignee() != null && task.getAssignee().equals(currentUser()));
-    return "task/detail";
-  }
+    /** Completed tasks I may see, latest first: who, when, outcome. */
+    @GetMapping("/history")
+    String history(Model model) {
+        model.addAttribute(
+                "tasks",
+                views(TaskFilter.of(TaskScope.ALL_VISIBLE, TaskStatus.COMPLETED, TaskStatus.COMPLETING), "completed"));
+        return "task/history";
+    }
 
-  private static String currentUser() {
-    return AuditLog.currentActor();
-  }
+    private List<TaskView> views(TaskFilter filter, String sort) {
+        return tasks.list(filter, TaskListing.page(sort, 0, TaskListing.MAX_PAGE_SIZE))
+                .map(t -> TaskView.of(t, clock.instant()))
+                .getContent();
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        TaskDetails details = tasks.details(id);
+        return render(details, TaskFormDefaults.of(formDefaults, details.task()), Map.of(), model);
+    }
+
+    @PostMapping("/{id}/claim")
+    String claim(@PathVariable long id, RedirectAttributes flash) {
+        Task task = tasks.claim(id);
+        flash.addFlashAttribute("message", "You claimed \"" + task.getName() + "\".");
+        return "redirect:/tasks/" + id;
+    }
+
+    @PostMapping("/{id}/unclaim")
+    String unclaim(@PathVariable long id, RedirectAttributes flash) {
+        Task task = tasks.unclaim(id);
+        flash.addFlashAttribute("message", "\"" + task.getName() + "\" is back with its team.");
+        return "redirect:/tasks";
+    }
+
+    /** HTML sends text, and nothing for an unchecked checkbox; the form definition converts and checks. */
+    @PostMapping("/{id}/complete")
+    String complete(
+            @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            RedirectAttributes flash) {
+        Map<String, Object> submitted = new HashMap<>(params.toSingleValueMap());
+        try {
+            Task task = tasks.complete(id, submitted);
+            flash.addFlashAttribute("message", "\"" + task.getName() + "\" is done.");
+            return "redirect:/tasks";
+        } catch (InvalidFormValues invalid) {
+            model.addAttribute("error", "Please correct the marked fields; nothing was completed.");
+            return render(tasks.details(id), submitted, invalid.getFieldErrors(), model);
+        }
+    }
+
+    @ExceptionHandler({ConflictException.class, NotFoundException.class, BadRequestException.class})
+    String refused(RuntimeException e, HttpServletRequest request) {
+        RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
+        return "redirect:/tasks";
+    }
+
+    private String render(TaskDetails details, Map<String, ?> values, Map<String, String> errors, Model model) {
+        Task task = details.task();
+        model.addAttribute("task", TaskView.of(task, clock.instant()));
+        model.addAttribute("account", details.account());
+        model.addAttribute("subject", details.subject());
+        model.addAttribute("details", details);
+        model.addAttribute("fields", details.form().fields());
+        model.addAttribute("values", values.isEmpty() && task.getOutcome() != null ? task.getOutcome() : values);
+        model.addAttribute("errors", errors);
+        model.addAttribute(
+                "mine", task.getAssignee() != null && task.getAssignee().equals(currentUser()));
+        return "task/detail";
+    }
+
+    private static String currentUser() {
+        return AuditLog.currentActor();
+    }
 }

@@ -15,48 +15,67 @@ import java.util.TreeSet;
  * that is no Baton account (e.g. a CRM id), shown instead of a link.
  */
 record TaskView(
-    long id,
-    String name,
-    TaskStatus status,
-    String assignee,
-    String originalAssignee,
-    String delegatedBy,
-    Set<String> candidateGroups,
-    Instant dueAt,
-    Instant followUpAt,
-    Instant createdAt,
-    boolean overdue,
-    String formKey,
-    Long accountId,
-    String subjectType,
-    Long subjectId,
-    String bpmnProcessId,
-    long processInstanceKey,
-    String completedBy,
-    Instant completedAt,
-    Map<String, Object> outcome,
-    String completionRefusal,
-    Set<String> candidateUsers,
-    String playbook,
-    String unassignedReason,
-    String accountRef) {
+        long id,
+        String name,
+        TaskStatus status,
+        String assignee,
+        String originalAssignee,
+        String delegatedBy,
+        Set<String> candidateGroups,
+        Instant dueAt,
+        Instant followUpAt,
+        Instant createdAt,
+        boolean overdue,
+        String formKey,
+        Long accountId,
+        String subjectType,
+        Long subjectId,
+        String bpmnProcessId,
+        long processInstanceKey,
+        String completedBy,
+        Instant completedAt,
+        Map<String, Object> outcome,
+        String completionRefusal,
+        Set<String> candidateUsers,
+        String playbook,
+        String unassignedReason,
+        String accountRef) {
 
-  static TaskView of(Task t, Instant now) {
-    boolean overdue = t.isOpen() && t.getDueAt() != null && t.getDueAt().isBefore(now);
-    return new TaskView(t.getId(), t.getName(), t.getStatus(), t.getAssignee(), t.getOriginalAssignee(),
-        t.getDelegatedBy(), new TreeSet<>(t.getCandidateGroups()),
-        t.getDueAt(), t.getFollowUpAt(), t.getCreatedAt(), overdue, t.getFormKey(), t.getAccountId(),
-        t.getSubject() == null ? null : t.getSubject().type(), t.getSubject() == null ? null : t.getSubject().id(), t.getBpmnProcessId(), t.getProcessInstanceKey(), t.getCompletedBy(),
-        t.getCompletedAt(), t.getOutcome(), t.getCompletionRefusal(), new TreeSet<>(t.getCandidateUsers()),
-        t.getProcessName() != null ? t.getProcessName() : t.getBpmnProcessId(), t.getUnassignedReason(),
-        t.getAccountRef());
-  }
+    static TaskView of(Task t, Instant now) {
+        boolean overdue = t.isOpen() && t.getDueAt() != null && t.getDueAt().isBefore(now);
+        return new TaskView(
+                t.getId(),
+                t.getName(),
+                t.getStatus(),
+                t.getAssignee(),
+                t.getOriginalAssignee(),
+                t.getDelegatedBy(),
+                new TreeSet<>(t.getCandidateGroups()),
+                t.getDueAt(),
+                t.getFollowUpAt(),
+                t.getCreatedAt(),
+                overdue,
+                t.getFormKey(),
+                t.getAccountId(),
+                t.getSubject() == null ? null : t.getSubject().type(),
+                t.getSubject() == null ? null : t.getSubject().id(),
+                t.getBpmnProcessId(),
+                t.getProcessInstanceKey(),
+                t.getCompletedBy(),
+                t.getCompletedAt(),
+                t.getOutcome(),
+                t.getCompletionRefusal(),
+                new TreeSet<>(t.getCandidateUsers()),
+                t.getProcessName() != null ? t.getProcessName() : t.getBpmnProcessId(),
+                t.getUnassignedReason(),
+                t.getAccountRef());
+    }
 
-  /** Who is offered it when nobody holds it: "team a, b · rob, rita", or "unassigned". */
-  public String offeredTo() {
-    String teams = candidateGroups.isEmpty() ? "" : "team " + String.join(", ", candidateGroups);
-    String users = String.join(", ", candidateUsers);
-    String both = teams.isEmpty() || users.isEmpty() ? teams + users : teams + " · " + users;
-    return both.isEmpty() ? "unassigned" : both;
-  }
+    /** Who is offered it when nobody holds it: "team a, b · rob, rita", or "unassigned". */
+    public String offeredTo() {
+        String teams = candidateGroups.isEmpty() ? "" : "team " + String.join(", ", candidateGroups);
+        String users = String.join(", ", candidateUsers);
+        String both = teams.isEmpty() || users.isEmpty() ? teams + users : teams + " · " + users;
+        return both.isEmpty() ? "unassigned" : both;
+    }
 }

@@ -1,6 +1,5 @@
 package dev.baton.commitment.engine;
 
-import dev.baton.engine.EngineIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,11 +8,12 @@ import dev.baton.audit.AuditEvents;
 import dev.baton.commitment.CommitmentProcessSteps;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.commitment.Commitments;
+import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.People;
 import dev.baton.task.Task;
-import dev.baton.task.TaskSubject;
 import dev.baton.task.TaskStatus;
+import dev.baton.task.TaskSubject;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -24,187 +24,302 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A commitment's whole life through the API, the inbox and the engine, with its mails. */
 class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
-  @Autowired Commitments commitments;
-  @Autowired People people;
-  @Autowired OutboxDispatcher dispatcher;
-  @Autowired GreenMail greenMail;
-  @Autowired AuditEvents audit;
-  @Autowired CommitmentProcessSteps steps;
-  @Autowired JdbcTemplate jdbc;
+    @Autowired
+    Commitments commitments;
 
-  @Test
-  void commitmentIsAcceptedHandedOverDeliveredAndVerifiedThroughItsTasksWithEachMailSentOnce() throws Exception {
-    String accountName = "Promise " + UUID.randomUUID();
-    long accountId = id(as("maria").postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
-    long commitmentId = id(as("rob").postForObject("/api/commitments", Map.of("accountId", accountId,
-        "description", "SSO guide", "ownerId", personId("rob"), "dueDate", LocalDate.now().plusDays(20).toString()), Map.class));
+    @Autowired
+    People people;
 
-    Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
-    assertThat(accept.getAssignee()).isEqualTo("rob");
-    assertThat(commitments.findById(commitmentId).orElseThrow().getProcessInstanceKey()).isEqualTo(accept.getProcessInstanceKey());
-    assertThat(complete("rob", accept, Map.of("decision", "accept"))).isEqualTo(HttpStatus.OK);
-    awaitStatus(commitmentId, CommitmentStatus.ACCEPTED);
-    Task robsDelivery = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_DELIVER);
+    @Autowired
+    OutboxDispatcher dispatcher;
 
-    // a change made outside the process (as a handover does): the waiting delivery moves to the new owner
-    long version = commitments.findById(commitmentId).orElseThrow().getVersion();
-    assertThat(as("maria").exchange("/api/commitments/" + commitmentId + "/owner", HttpMethod.PUT,
-        new HttpEntity<>(Map.of("ownerId", personId("rita"), "version", version)), Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-    Task deliver = await().atMost(WAIT).until(() -> tasks.findAll().stream()
-        .filter(t -> t.getProcessInstanceKey() == accept.getProcessInstanceKey() && "rita".equals(t.getAssignee()))
-        .findFirst().orElse(null), t -> t != null);
-    // rob's interrupted step leaves his inbox as soon as rita's arrives, not at its next lock renewal
-    await().atMost(WAIT).until(() -> tasks.findById(robsDelivery.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
-    assertThat(jdbc.queryForObject("select count(*) from event_publication where completion_date is null"
-        + " and event_type like '%CommitmentEvents$Changed' and serialized_event like ?", Long.class,
-        "%\"commitmentId\":" + commitmentId + ",%")).as("the message went out").isZero();
+    @Autowired
+    GreenMail greenMail;
 
-    assertThat(complete("rita", deliver, Map.of("decision", "deliver", "evidence", "https://docs/sso"))).isEqualTo(HttpStatus.OK);
-    awaitStatus(commitmentId, CommitmentStatus.DELIVERED);
-    Task verify = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_VERIFY);
-    assertThat(verify.getCandidateGroups()).containsExactly("customer-success");
-    as("cora").postForEntity("/api/tasks/" + verify.getId() + "/claim", null, Map.class);
-    assertThat(complete("cora", verify, Map.of("decision", "verify"))).isEqualTo(HttpStatus.OK);
-    awaitStatus(commitmentId, CommitmentStatus.VERIFIED);
-    awaitProcessCompleted(accept.getProcessInstanceKey());
+    @Autowired
+    AuditEvents audit;
 
-    dispatcher.dispatch();
-    dispatcher.dispatch();
-    // one mail per assignment: the commitment's own, no inbox "New task" beside it for accept or deliver
-    assertThat(subjectsTo("rob", accountName)).containsExactlyInAnyOrder(
-        "Commitment assigned to you · " + accountName, "Delivered, awaiting verification · " + accountName);
-    assertThat(subjectsTo("rita", accountName)).containsExactly("Commitment assigned to you · " + accountName);
-  }
+    @Autowired
+    CommitmentProcessSteps steps;
 
-  @Test
-  void acceptingThroughTheApiMovesTheWaitingProcessOnToDelivery() throws Exception {
-    // rob records it on his own account: a rep may not act on an account nobody owns
-    long accountId = id(as("maria").postForObject("/api/accounts", Map.of("name", "Outside " + UUID.randomUUID(),
-        "ownerId", personId("rob")), Map.class));
-    long commitmentId = id(as("rob").postForObject("/api/commitments", Map.of("accountId", accountId,
-        "description", "Price hold", "ownerId", personId("rob"), "dueDate", LocalDate.now().plusDays(5).toString()), Map.class));
-    Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
+    @Autowired
+    JdbcTemplate jdbc;
 
-    assertThat(as("rob").postForEntity("/api/commitments/" + commitmentId + "/accept", null, Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
+    @Test
+    void commitmentIsAcceptedHandedOverDeliveredAndVerifiedThroughItsTasksWithEachMailSentOnce() throws Exception {
+        String accountName = "Promise " + UUID.randomUUID();
+        long accountId = id(as("maria")
+                .postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
+        long commitmentId = id(as("rob")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "SSO guide",
+                                "ownerId",
+                                personId("rob"),
+                                "dueDate",
+                                LocalDate.now().plusDays(20).toString()),
+                        Map.class));
 
-    awaitOpenTask(commitmentId, CommitmentBpmn.TASK_DELIVER);
-    assertThat(complete("rob", accept, Map.of("decision", "accept"))).isNotEqualTo(HttpStatus.OK);
-    assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.ACCEPTED);
-  }
+        Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
+        assertThat(accept.getAssignee()).isEqualTo("rob");
+        assertThat(commitments.findById(commitmentId).orElseThrow().getProcessInstanceKey())
+                .isEqualTo(accept.getProcessInstanceKey());
+        assertThat(complete("rob", accept, Map.of("decision", "accept"))).isEqualTo(HttpStatus.OK);
+        awaitStatus(commitmentId, CommitmentStatus.ACCEPTED);
+        Task robsDelivery = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_DELIVER);
 
-  @Test
-  void wonDealIsHandedToCustomerSuccessByItsRepWithTheRepKeptOnTheAccountTeam() throws Exception {
-    long accountId = id(as("maria").postForObject("/api/accounts", Map.of("name", "Won " + UUID.randomUUID(), "ownerId", personId("rob")), Map.class));
-    assertThat(as("rita").postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
-    long instance = ((Number) as("rob").postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
-        .get("processInstanceKey")).longValue();
+        // a change made outside the process (as a handover does): the waiting delivery moves to the new owner
+        long version = commitments.findById(commitmentId).orElseThrow().getVersion();
+        assertThat(as("maria")
+                        .exchange(
+                                "/api/commitments/" + commitmentId + "/owner",
+                                HttpMethod.PUT,
+                                new HttpEntity<>(Map.of("ownerId", personId("rita"), "version", version)),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        Task deliver = await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == accept.getProcessInstanceKey()
+                                        && "rita".equals(t.getAssignee()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+        // rob's interrupted step leaves his inbox as soon as rita's arrives, not at its next lock renewal
+        await().atMost(WAIT)
+                .until(() -> tasks.findById(robsDelivery.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from event_publication where completion_date is null"
+                                + " and event_type like '%CommitmentEvents$Changed' and serialized_event like ?",
+                        Long.class, "%\"commitmentId\":" + commitmentId + ",%"))
+                .as("the message went out")
+                .isZero();
 
-    Task list = awaitTaskOf(instance);
-    assertThat(list.getAssignee()).isEqualTo("rob");
-    assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
-    Task kickoff = await().atMost(WAIT).until(() -> tasks.findAll().stream().filter(t -> t.getProcessInstanceKey() == instance
-        && t.getElementId().equals(HandoffBpmn.TASK_KICKOFF)).findFirst().orElse(null), t -> t != null);
-    as("cora").postForEntity("/api/tasks/" + kickoff.getId() + "/claim", null, Map.class);
-    assertThat(complete("cora", kickoff, Map.of("csOwnerUsername", "cora"))).isEqualTo(HttpStatus.OK);
+        assertThat(complete("rita", deliver, Map.of("decision", "deliver", "evidence", "https://docs/sso")))
+                .isEqualTo(HttpStatus.OK);
+        awaitStatus(commitmentId, CommitmentStatus.DELIVERED);
+        Task verify = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_VERIFY);
+        assertThat(verify.getCandidateGroups()).containsExactly("customer-success");
+        as("cora").postForEntity("/api/tasks/" + verify.getId() + "/claim", null, Map.class);
+        assertThat(complete("cora", verify, Map.of("decision", "verify"))).isEqualTo(HttpStatus.OK);
+        awaitStatus(commitmentId, CommitmentStatus.VERIFIED);
+        awaitProcessCompleted(accept.getProcessInstanceKey());
 
-    awaitProcessCompleted(instance);
-    Map account = as("cora").getForObject("/api/accounts/" + accountId, Map.class);
-    assertThat(account.get("ownerUsername")).isEqualTo("cora");
-    assertThat(audit.findByAccountIdOrderByAt(accountId)).last()
-        .satisfies(e -> assertThat(e.getAction()).isEqualTo("account.handed-to-cs"))
-        .satisfies(e -> assertThat(e.getAfterState()).containsEntry("accountTeamAdded", "rob"));
-  }
-
-  @Test
-  void reminderEscalationAndRejectionMailsAreQueuedOnceEvenWhenTheirStepRunsTwice() throws Exception {
-    String accountName = "Mails " + UUID.randomUUID();
-    long accountId = id(as("maria").postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
-    long accepted = id(as("rob").postForObject("/api/commitments", Map.of("accountId", accountId,
-        "description", "Training days", "ownerId", personId("rob"), "dueDate", LocalDate.now().plusDays(2).toString()), Map.class));
-    as("rob").postForEntity("/api/commitments/" + accepted + "/accept", null, Map.class);
-    // made by rob's manager (a teammate not on the account may not record on it): the rejection goes back to her
-    long rejected = id(as("maria").postForObject("/api/commitments", Map.of("accountId", accountId,
-        "description", "Free pilot", "ownerId", personId("rob"), "dueDate", LocalDate.now().plusDays(9).toString()), Map.class));
-
-    for (int delivery = 0; delivery < 2; delivery++) { // a job delivered twice
-      steps.remind(accepted);
-      steps.escalate(accepted);
+        dispatcher.dispatch();
+        dispatcher.dispatch();
+        // one mail per assignment: the commitment's own, no inbox "New task" beside it for accept or deliver
+        assertThat(subjectsTo("rob", accountName))
+                .containsExactlyInAnyOrder(
+                        "Commitment assigned to you · " + accountName,
+                        "Delivered, awaiting verification · " + accountName);
+        assertThat(subjectsTo("rita", accountName)).containsExactly("Commitment assigned to you · " + accountName);
     }
-    as("rob").postForEntity("/api/commitments/" + rejected + "/reject", Map.of("reason", "not in scope"), Map.class);
-    dispatcher.dispatch();
 
-    assertThat(subjectsTo("rob", accountName)).filteredOn(s -> !s.startsWith("Commitment assigned"))
-        .containsExactly("Reminder: commitment due " + LocalDate.now().plusDays(2) + " · " + accountName);
-    assertThat(subjectsTo("maria", accountName))
-        .containsExactlyInAnyOrder("Overdue commitment · " + accountName, "Commitment rejected · " + accountName);
-  }
+    @Test
+    void acceptingThroughTheApiMovesTheWaitingProcessOnToDelivery() throws Exception {
+        // rob records it on his own account: a rep may not act on an account nobody owns
+        long accountId = id(as("maria")
+                .postForObject(
+                        "/api/accounts",
+                        Map.of("name", "Outside " + UUID.randomUUID(), "ownerId", personId("rob")),
+                        Map.class));
+        long commitmentId = id(as("rob")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "Price hold",
+                                "ownerId",
+                                personId("rob"),
+                                "dueDate",
+                                LocalDate.now().plusDays(5).toString()),
+                        Map.class));
+        Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
 
-  private Task awaitOpenTask(long commitmentId, String elementId) {
-    return await().atMost(WAIT).until(() -> openTask(commitmentId, elementId), t -> t != null);
-  }
+        assertThat(as("rob")
+                        .postForEntity("/api/commitments/" + commitmentId + "/accept", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
 
-  private Task openTask(long commitmentId, String elementId) {
-    return tasks.findAll().stream().filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
-        && t.getElementId().equals(elementId) && t.getStatus() == TaskStatus.OPEN).findFirst().orElse(null);
-  }
-
-  private HttpStatus complete(String user, Task task, Map<String, Object> values) {
-    return HttpStatus.valueOf(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
-        .getStatusCode().value());
-  }
-
-  private void awaitStatus(long commitmentId, CommitmentStatus status) {
-    await().atMost(WAIT).until(() -> commitments.findById(commitmentId).orElseThrow().getStatus() == status);
-  }
-
-  private List<String> subjectsTo(String username, String accountName) throws Exception {
-    String email = people.findByUsername(username).orElseThrow().getEmail();
-    // GreenMail keeps one copy per recipient's mailbox (To and Cc): count each sent mail once
-    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> to(m, email))
-        .collect(Collectors.toMap(CommitmentProcessIntegrationTests::messageId, CommitmentProcessIntegrationTests::subject,
-            (a, b) -> a)).values().stream().filter(s -> s.endsWith(accountName)).toList();
-  }
-
-  private static boolean to(MimeMessage m, String email) {
-    try {
-      return Arrays.stream(m.getRecipients(MimeMessage.RecipientType.TO)).map(Address::toString).anyMatch(email::equals);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+        awaitOpenTask(commitmentId, CommitmentBpmn.TASK_DELIVER);
+        assertThat(complete("rob", accept, Map.of("decision", "accept"))).isNotEqualTo(HttpStatus.OK);
+        assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.ACCEPTED);
     }
-  }
 
-  private static String messageId(MimeMessage m) {
-    try {
-      return m.getMessageID();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    @Test
+    void wonDealIsHandedToCustomerSuccessByItsRepWithTheRepKeptOnTheAccountTeam() throws Exception {
+        long accountId = id(as("maria")
+                .postForObject(
+                        "/api/accounts",
+                        Map.of("name", "Won " + UUID.randomUUID(), "ownerId", personId("rob")),
+                        Map.class));
+        assertThat(as("rita")
+                        .postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        long instance = ((Number) as("rob")
+                        .postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
+                        .get("processInstanceKey"))
+                .longValue();
+
+        Task list = awaitTaskOf(instance);
+        assertThat(list.getAssignee()).isEqualTo("rob");
+        assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
+        Task kickoff = await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance
+                                        && t.getElementId().equals(HandoffBpmn.TASK_KICKOFF))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+        as("cora").postForEntity("/api/tasks/" + kickoff.getId() + "/claim", null, Map.class);
+        assertThat(complete("cora", kickoff, Map.of("csOwnerUsername", "cora"))).isEqualTo(HttpStatus.OK);
+
+        awaitProcessCompleted(instance);
+        Map account = as("cora").getForObject("/api/accounts/" + accountId, Map.class);
+        assertThat(account.get("ownerUsername")).isEqualTo("cora");
+        assertThat(audit.findByAccountIdOrderByAt(accountId))
+                .last()
+                .satisfies(e -> assertThat(e.getAction()).isEqualTo("account.handed-to-cs"))
+                .satisfies(e -> assertThat(e.getAfterState()).containsEntry("accountTeamAdded", "rob"));
     }
-  }
 
-  private static String subject(MimeMessage m) {
-    try {
-      return m.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    @Test
+    void reminderEscalationAndRejectionMailsAreQueuedOnceEvenWhenTheirStepRunsTwice() throws Exception {
+        String accountName = "Mails " + UUID.randomUUID();
+        long accountId = id(as("maria")
+                .postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
+        long accepted = id(as("rob")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "Training days",
+                                "ownerId",
+                                personId("rob"),
+                                "dueDate",
+                                LocalDate.now().plusDays(2).toString()),
+                        Map.class));
+        as("rob").postForEntity("/api/commitments/" + accepted + "/accept", null, Map.class);
+        // made by rob's manager (a teammate not on the account may not record on it): the rejection goes back to her
+        long rejected = id(as("maria")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "Free pilot",
+                                "ownerId",
+                                personId("rob"),
+                                "dueDate",
+                                LocalDate.now().plusDays(9).toString()),
+                        Map.class));
+
+        for (int delivery = 0; delivery < 2; delivery++) { // a job delivered twice
+            steps.remind(accepted);
+            steps.escalate(accepted);
+        }
+        as("rob")
+                .postForEntity("/api/commitments/" + rejected + "/reject", Map.of("reason", "not in scope"), Map.class);
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo("rob", accountName))
+                .filteredOn(s -> !s.startsWith("Commitment assigned"))
+                .containsExactly("Reminder: commitment due " + LocalDate.now().plusDays(2) + " · " + accountName);
+        assertThat(subjectsTo("maria", accountName))
+                .containsExactlyInAnyOrder(
+                        "Overdue commitment · " + accountName, "Commitment rejected · " + accountName);
     }
-  }
 
-  private long personId(String username) {
-    return people.findByUsername(username).orElseThrow().getId();
-  }
+    private Task awaitOpenTask(long commitmentId, String elementId) {
+        return await().atMost(WAIT).until(() -> openTask(commitmentId, elementId), t -> t != null);
+    }
 
-  private static long id(Map<?, ?> body) {
-    return ((Number) body.get("id")).longValue();
-  }
+    private Task openTask(long commitmentId, String elementId) {
+        return tasks.findAll().stream()
+                .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
+                        && t.getElementId().equals(elementId)
+                        && t.getStatus() == TaskStatus.OPEN)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private HttpStatus complete(String user, Task task, Map<String, Object> values) {
+        return HttpStatus.valueOf(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
+                .getStatusCode()
+                .value());
+    }
+
+    private void awaitStatus(long commitmentId, CommitmentStatus status) {
+        await().atMost(WAIT)
+                .until(() -> commitments.findById(commitmentId).orElseThrow().getStatus() == status);
+    }
+
+    private List<String> subjectsTo(String username, String accountName) throws Exception {
+        String email = people.findByUsername(username).orElseThrow().getEmail();
+        // GreenMail keeps one copy per recipient's mailbox (To and Cc): count each sent mail once
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> to(m, email))
+                .collect(Collectors.toMap(
+                        CommitmentProcessIntegrationTests::messageId,
+                        CommitmentProcessIntegrationTests::subject,
+                        (a, b) -> a))
+                .values()
+                .stream()
+                .filter(s -> s.endsWith(accountName))
+                .toList();
+    }
+
+    private static boolean to(MimeMessage m, String email) {
+        try {
+            return Arrays.stream(m.getRecipients(MimeMessage.RecipientType.TO))
+                    .map(Address::toString)
+                    .anyMatch(email::equals);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long personId(String username) {
+        return people.findByUsername(username).orElseThrow().getId();
+    }
+
+    private static long id(Map<?, ?> body) {
+        return ((Number) body.get("id")).longValue();
+    }
 }

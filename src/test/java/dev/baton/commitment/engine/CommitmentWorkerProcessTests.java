@@ -29,93 +29,151 @@ import org.springframework.http.HttpStatus;
  */
 class CommitmentWorkerProcessTests extends EngineIntegrationTest {
 
-  @Autowired Commitments commitments;
-  @Autowired People people;
-  @Autowired CamundaClient camunda;
+    @Autowired
+    Commitments commitments;
 
-  WorkerRecords sent;
-  long accountId;
-  long commitmentId;
+    @Autowired
+    People people;
 
-  @BeforeEach
-  void aCommitmentOwnedByRob() {
-    sent = new WorkerRecords(engine, WAIT);
-    accountId = id(as("maria").postForObject("/api/accounts", Map.of("name", "Workers " + UUID.randomUUID(),
-        "ownerId", personId("rob")), Map.class));
-    commitmentId = id(as("rob").postForObject("/api/commitments", Map.of("accountId", accountId, "description",
-        "SSO guide", "ownerId", personId("rob"), "dueDate", LocalDate.now().plusDays(20).toString()), Map.class));
-  }
+    @Autowired
+    CamundaClient camunda;
 
-  @Test
-  void theWorkersRouteEachStepByIdsAndApplyEachDecisionUntilTheCommitmentIsVerified() {
-    Task accept = awaitOpenTask(CommitmentBpmn.TASK_ACCEPT);
-    long instance = accept.getProcessInstanceKey();
-    Map<String, Object> routed = sent.awaitCompleted(instance, CommitmentBpmn.READ_JOB_TYPE);
-    assertThat(routed).containsEntry(Variables.STAGE, CommitmentStage.ACCEPT.key())
-        .containsEntry(Variables.OWNER_USERNAME, "rob")
-        .containsEntry(Variables.MADE_BY_USERNAME, "rob").containsEntry(Variables.DECISION, null)
-        .containsEntry(Variables.REASON, null).containsKeys(Variables.VERSION, Variables.DUE_AT, Variables.REMINDER_AT,
-            Variables.DELIVERING_TEAM, Variables.VERIFYING_TEAM, Variables.ESCALATE_TO_USERNAME);
-    assertThat(((Number) routed.get(Bpmn.Variables.ACCOUNT_ID)).longValue()).isEqualTo(accountId);
-    assertThat(commitments.findById(commitmentId).orElseThrow().getProcessInstanceKey()).isEqualTo(instance);
+    WorkerRecords sent;
+    long accountId;
+    long commitmentId;
 
-    assertThat(complete("rob", accept, Map.of("decision", "accept"))).isEqualTo(HttpStatus.OK);
-    assertThat(sent.awaitCompleted(instance, CommitmentBpmn.DECIDE_JOB_TYPE)).as("a decision adds no variable").isEmpty();
-    assertThat(sent.awaitCompleted(instance, CommitmentBpmn.READ_JOB_TYPE, 2).get(1))
-        .containsEntry(Variables.STAGE, CommitmentStage.DELIVER.key()).containsEntry(Variables.DECISION, null);
-    assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.ACCEPTED);
+    @BeforeEach
+    void aCommitmentOwnedByRob() {
+        sent = new WorkerRecords(engine, WAIT);
+        accountId = id(as("maria")
+                .postForObject(
+                        "/api/accounts",
+                        Map.of("name", "Workers " + UUID.randomUUID(), "ownerId", personId("rob")),
+                        Map.class));
+        commitmentId = id(as("rob")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "SSO guide",
+                                "ownerId",
+                                personId("rob"),
+                                "dueDate",
+                                LocalDate.now().plusDays(20).toString()),
+                        Map.class));
+    }
 
-    assertThat(complete("rob", awaitOpenTask(CommitmentBpmn.TASK_DELIVER),
-        Map.of("decision", "deliver", "evidence", "https://docs/sso"))).isEqualTo(HttpStatus.OK);
-    Task verify = awaitOpenTask(CommitmentBpmn.TASK_VERIFY);
-    assertThat(post("cora", verify, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(complete("cora", verify, Map.of("decision", "verify"))).isEqualTo(HttpStatus.OK);
+    @Test
+    void theWorkersRouteEachStepByIdsAndApplyEachDecisionUntilTheCommitmentIsVerified() {
+        Task accept = awaitOpenTask(CommitmentBpmn.TASK_ACCEPT);
+        long instance = accept.getProcessInstanceKey();
+        Map<String, Object> routed = sent.awaitCompleted(instance, CommitmentBpmn.READ_JOB_TYPE);
+        assertThat(routed)
+                .containsEntry(Variables.STAGE, CommitmentStage.ACCEPT.key())
+                .containsEntry(Variables.OWNER_USERNAME, "rob")
+                .containsEntry(Variables.MADE_BY_USERNAME, "rob")
+                .containsEntry(Variables.DECISION, null)
+                .containsEntry(Variables.REASON, null)
+                .containsKeys(
+                        Variables.VERSION,
+                        Variables.DUE_AT,
+                        Variables.REMINDER_AT,
+                        Variables.DELIVERING_TEAM,
+                        Variables.VERIFYING_TEAM,
+                        Variables.ESCALATE_TO_USERNAME);
+        assertThat(((Number) routed.get(Bpmn.Variables.ACCOUNT_ID)).longValue()).isEqualTo(accountId);
+        assertThat(commitments.findById(commitmentId).orElseThrow().getProcessInstanceKey())
+                .isEqualTo(instance);
 
-    sent.awaitEnded(instance);
-    assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.VERIFIED);
-    assertThat(sent.passed(instance)).containsSubsequence(CommitmentBpmn.TASK_READ, CommitmentBpmn.TASK_ACCEPT,
-        CommitmentBpmn.TASK_APPLY_DECISION, CommitmentBpmn.TASK_DELIVER, CommitmentBpmn.TASK_APPLY_DECISION,
-        CommitmentBpmn.TASK_VERIFY, CommitmentBpmn.TASK_APPLY_DECISION, CommitmentBpmn.END_CLOSED);
-  }
+        assertThat(complete("rob", accept, Map.of("decision", "accept"))).isEqualTo(HttpStatus.OK);
+        assertThat(sent.awaitCompleted(instance, CommitmentBpmn.DECIDE_JOB_TYPE))
+                .as("a decision adds no variable")
+                .isEmpty();
+        assertThat(sent.awaitCompleted(instance, CommitmentBpmn.READ_JOB_TYPE, 2)
+                        .get(1))
+                .containsEntry(Variables.STAGE, CommitmentStage.DELIVER.key())
+                .containsEntry(Variables.DECISION, null);
+        assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.ACCEPTED);
 
-  @Test
-  void aDecisionCompletedAroundTheInboxThatTheRulesRefuseIsABpmnErrorAndTheStepIsAskedAgain() {
-    Task accept = awaitOpenTask(CommitmentBpmn.TASK_ACCEPT);
-    long instance = accept.getProcessInstanceKey();
+        assertThat(complete(
+                        "rob",
+                        awaitOpenTask(CommitmentBpmn.TASK_DELIVER),
+                        Map.of("decision", "deliver", "evidence", "https://docs/sso")))
+                .isEqualTo(HttpStatus.OK);
+        Task verify = awaitOpenTask(CommitmentBpmn.TASK_VERIFY);
+        assertThat(post("cora", verify, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(complete("cora", verify, Map.of("decision", "verify"))).isEqualTo(HttpStatus.OK);
 
-    // another client completes the step with a rejection without a reason, which the inbox would refuse
-    camunda.newCompleteCommand(accept.getJobKey()).variables(Map.of("decision", "reject")).send().join();
+        sent.awaitEnded(instance);
+        assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.VERIFIED);
+        assertThat(sent.passed(instance))
+                .containsSubsequence(
+                        CommitmentBpmn.TASK_READ,
+                        CommitmentBpmn.TASK_ACCEPT,
+                        CommitmentBpmn.TASK_APPLY_DECISION,
+                        CommitmentBpmn.TASK_DELIVER,
+                        CommitmentBpmn.TASK_APPLY_DECISION,
+                        CommitmentBpmn.TASK_VERIFY,
+                        CommitmentBpmn.TASK_APPLY_DECISION,
+                        CommitmentBpmn.END_CLOSED);
+    }
 
-    assertThat(sent.awaitErrorsThrown(instance, CommitmentBpmn.DECIDE_JOB_TYPE))
-        .containsExactly(CommitmentBpmn.ERROR_DECISION_REFUSED);
-    assertThat(sent.awaitCompleted(instance, CommitmentBpmn.READ_JOB_TYPE, 2).get(1))
-        .containsEntry(Variables.STAGE, CommitmentStage.ACCEPT.key()).containsEntry(Variables.DECISION, null);
-    Task askedAgain = await().atMost(WAIT).until(() -> tasks.findAll().stream()
-        .filter(t -> t.getProcessInstanceKey() == instance && t.getElementId().equals(CommitmentBpmn.TASK_ACCEPT)
-            && !t.getId().equals(accept.getId())).findFirst().orElse(null), t -> t != null);
-    assertThat(askedAgain.getAssignee()).isEqualTo("rob");
-    assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.PROPOSED);
-  }
+    @Test
+    void aDecisionCompletedAroundTheInboxThatTheRulesRefuseIsABpmnErrorAndTheStepIsAskedAgain() {
+        Task accept = awaitOpenTask(CommitmentBpmn.TASK_ACCEPT);
+        long instance = accept.getProcessInstanceKey();
 
-  private Task awaitOpenTask(String elementId) {
-    return await().atMost(WAIT).until(() -> openTask(elementId), t -> t != null);
-  }
+        // another client completes the step with a rejection without a reason, which the inbox would refuse
+        camunda.newCompleteCommand(accept.getJobKey())
+                .variables(Map.of("decision", "reject"))
+                .send()
+                .join();
 
-  private Task openTask(String elementId) {
-    return tasks.findAll().stream().filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
-        && t.getElementId().equals(elementId) && t.getStatus() == TaskStatus.OPEN).findFirst().orElse(null);
-  }
+        assertThat(sent.awaitErrorsThrown(instance, CommitmentBpmn.DECIDE_JOB_TYPE))
+                .containsExactly(CommitmentBpmn.ERROR_DECISION_REFUSED);
+        assertThat(sent.awaitCompleted(instance, CommitmentBpmn.READ_JOB_TYPE, 2)
+                        .get(1))
+                .containsEntry(Variables.STAGE, CommitmentStage.ACCEPT.key())
+                .containsEntry(Variables.DECISION, null);
+        Task askedAgain = await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance
+                                        && t.getElementId().equals(CommitmentBpmn.TASK_ACCEPT)
+                                        && !t.getId().equals(accept.getId()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+        assertThat(askedAgain.getAssignee()).isEqualTo("rob");
+        assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.PROPOSED);
+    }
 
-  private HttpStatus complete(String user, Task task, Map<String, Object> values) {
-    return HttpStatus.valueOf(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
-        .getStatusCode().value());
-  }
+    private Task awaitOpenTask(String elementId) {
+        return await().atMost(WAIT).until(() -> openTask(elementId), t -> t != null);
+    }
 
-  private long personId(String username) {
-    return people.findByUsername(username).orElseThrow().getId();
-  }
+    private Task openTask(String elementId) {
+        return tasks.findAll().stream()
+                .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
+                        && t.getElementId().equals(elementId)
+                        && t.getStatus() == TaskStatus.OPEN)
+                .findFirst()
+                .orElse(null);
+    }
 
-  private static long id(Map<?, ?> body) {
-    return ((Number) body.get("id")).longValue();
-  }
+    private HttpStatus complete(String user, Task task, Map<String, Object> values) {
+        return HttpStatus.valueOf(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
+                .getStatusCode()
+                .value());
+    }
+
+    private long personId(String username) {
+        return people.findByUsername(username).orElseThrow().getId();
+    }
+
+    private static long id(Map<?, ?> body) {
+        return ((Number) body.get("id")).longValue();
+    }
 }

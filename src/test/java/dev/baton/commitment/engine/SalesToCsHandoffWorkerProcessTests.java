@@ -21,56 +21,98 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** sales-to-cs-handoff.bpmn with the real HandoffWorkers: commitment ids collected, checked, the account handed over. */
 class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
 
-  @Autowired People people;
-  @Autowired JdbcTemplate jdbc;
+    @Autowired
+    People people;
 
-  @Test
-  void theWorkersCollectTheOpenCommitmentsCheckEachAndHandTheAccountToTheCsOwner() {
-    WorkerRecords sent = new WorkerRecords(engine, WAIT);
-    long robId = people.findByUsername("rob").orElseThrow().getId();
-    long accountId = id(as("maria").postForObject("/api/accounts", Map.of("name", "Handoff " + UUID.randomUUID(),
-        "ownerId", robId), Map.class));
-    long commitmentId = id(as("rob").postForObject("/api/commitments", Map.of("accountId", accountId, "description",
-        "Onboarding", "ownerId", robId, "dueDate", LocalDate.now().plusDays(20).toString()), Map.class));
-    assertThat(as("rob").postForEntity("/api/commitments/" + commitmentId + "/accept", null, Map.class).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-    long instance = ((Number) as("rob").postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
-        .get("processInstanceKey")).longValue();
+    @Autowired
+    JdbcTemplate jdbc;
 
-    Task list = await().atMost(WAIT).until(() -> openTask(instance, HandoffBpmn.TASK_LIST_COMMITMENTS), t -> t != null);
-    assertThat(list.getAssignee()).isEqualTo("rob");
-    assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
+    @Test
+    void theWorkersCollectTheOpenCommitmentsCheckEachAndHandTheAccountToTheCsOwner() {
+        WorkerRecords sent = new WorkerRecords(engine, WAIT);
+        long robId = people.findByUsername("rob").orElseThrow().getId();
+        long accountId = id(as("maria")
+                .postForObject(
+                        "/api/accounts", Map.of("name", "Handoff " + UUID.randomUUID(), "ownerId", robId), Map.class));
+        long commitmentId = id(as("rob")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "Onboarding",
+                                "ownerId",
+                                robId,
+                                "dueDate",
+                                LocalDate.now().plusDays(20).toString()),
+                        Map.class));
+        assertThat(as("rob")
+                        .postForEntity("/api/commitments/" + commitmentId + "/accept", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        long instance = ((Number) as("rob")
+                        .postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
+                        .get("processInstanceKey"))
+                .longValue();
 
-    assertThat(sent.awaitCompleted(instance, HandoffBpmn.COLLECT_JOB_TYPE)).containsOnlyKeys(Variables.COMMITMENT_IDS)
-        .extractingByKey(Variables.COMMITMENT_IDS).asInstanceOf(InstanceOfAssertFactories.LIST)
-        .singleElement().satisfies(id -> assertThat(((Number) id).longValue()).isEqualTo(commitmentId));
-    assertThat(sent.awaitCompleted(instance, HandoffBpmn.CHECK_JOB_TYPE)).isEqualTo(Map.of(Variables.SETTLED, true));
-    Task kickoff = await().atMost(WAIT).until(() -> openTask(instance, HandoffBpmn.TASK_KICKOFF), t -> t != null);
-    assertThat(post("cora", kickoff, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(complete("cora", kickoff, Map.of("csOwnerUsername", "cora"))).isEqualTo(HttpStatus.OK);
+        Task list =
+                await().atMost(WAIT).until(() -> openTask(instance, HandoffBpmn.TASK_LIST_COMMITMENTS), t -> t != null);
+        assertThat(list.getAssignee()).isEqualTo("rob");
+        assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
 
-    assertThat(sent.awaitCompleted(instance, HandoffBpmn.ASSIGN_CS_OWNER_JOB_TYPE)).isEmpty();
-    sent.awaitEnded(instance);
-    assertThat(sent.passed(instance)).containsSubsequence(HandoffBpmn.TASK_LIST_COMMITMENTS, HandoffBpmn.TASK_COLLECT,
-        HandoffBpmn.TASK_CHECK_ACCEPTANCE, HandoffBpmn.TASK_KICKOFF, HandoffBpmn.TASK_ASSIGN_CS_OWNER, HandoffBpmn.END)
-        .doesNotContain(HandoffBpmn.TIMER_RECHECK);
-    assertThat(jdbc.queryForObject("select p.username from account a join person p on p.id = a.owner_id where a.id = ?",
-        String.class, accountId)).isEqualTo("cora");
-    assertThat(jdbc.queryForList("select p.username from account_team_member t join person p on p.id = t.person_id"
-        + " where t.account_id = ?", String.class, accountId)).isEqualTo(List.of("rob"));
-  }
+        assertThat(sent.awaitCompleted(instance, HandoffBpmn.COLLECT_JOB_TYPE))
+                .containsOnlyKeys(Variables.COMMITMENT_IDS)
+                .extractingByKey(Variables.COMMITMENT_IDS)
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .singleElement()
+                .satisfies(id -> assertThat(((Number) id).longValue()).isEqualTo(commitmentId));
+        assertThat(sent.awaitCompleted(instance, HandoffBpmn.CHECK_JOB_TYPE))
+                .isEqualTo(Map.of(Variables.SETTLED, true));
+        Task kickoff = await().atMost(WAIT).until(() -> openTask(instance, HandoffBpmn.TASK_KICKOFF), t -> t != null);
+        assertThat(post("cora", kickoff, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(complete("cora", kickoff, Map.of("csOwnerUsername", "cora"))).isEqualTo(HttpStatus.OK);
 
-  private Task openTask(long instance, String elementId) {
-    return tasks.findAll().stream().filter(t -> t.getProcessInstanceKey() == instance && t.getElementId().equals(elementId))
-        .findFirst().orElse(null);
-  }
+        assertThat(sent.awaitCompleted(instance, HandoffBpmn.ASSIGN_CS_OWNER_JOB_TYPE))
+                .isEmpty();
+        sent.awaitEnded(instance);
+        assertThat(sent.passed(instance))
+                .containsSubsequence(
+                        HandoffBpmn.TASK_LIST_COMMITMENTS,
+                        HandoffBpmn.TASK_COLLECT,
+                        HandoffBpmn.TASK_CHECK_ACCEPTANCE,
+                        HandoffBpmn.TASK_KICKOFF,
+                        HandoffBpmn.TASK_ASSIGN_CS_OWNER,
+                        HandoffBpmn.END)
+                .doesNotContain(HandoffBpmn.TIMER_RECHECK);
+        assertThat(jdbc.queryForObject(
+                        "select p.username from account a join person p on p.id = a.owner_id where a.id = ?",
+                        String.class,
+                        accountId))
+                .isEqualTo("cora");
+        assertThat(jdbc.queryForList(
+                        "select p.username from account_team_member t join person p on p.id = t.person_id"
+                                + " where t.account_id = ?",
+                        String.class,
+                        accountId))
+                .isEqualTo(List.of("rob"));
+    }
 
-  private HttpStatus complete(String user, Task task, Map<String, Object> values) {
-    return HttpStatus.valueOf(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
-        .getStatusCode().value());
-  }
+    private Task openTask(long instance, String elementId) {
+        return tasks.findAll().stream()
+                .filter(t -> t.getProcessInstanceKey() == instance
+                        && t.getElementId().equals(elementId))
+                .findFirst()
+                .orElse(null);
+    }
 
-  private static long id(Map<?, ?> body) {
-    return ((Number) body.get("id")).longValue();
-  }
+    private HttpStatus complete(String user, Task task, Map<String, Object> values) {
+        return HttpStatus.valueOf(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
+                .getStatusCode()
+                .value());
+    }
+
+    private static long id(Map<?, ?> body) {
+        return ((Number) body.get("id")).longValue();
+    }
 }

@@ -22,72 +22,115 @@ import org.springframework.http.ResponseEntity;
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
 class AccountHandoverWorkerProcessTests extends HandoverWorkerProcessTest {
 
-  @Autowired CamundaClient camunda;
+    @Autowired
+    CamundaClient camunda;
 
-  @Test
-  void theWorkersPrepareTransferIntroduceAndRecordTheCallWithOnlyIdsUsernamesAndDatesInVariables() {
-    long id = launch(successor);
-    long instance = handOverTheAccount();
+    @Test
+    void theWorkersPrepareTransferIntroduceAndRecordTheCallWithOnlyIdsUsernamesAndDatesInVariables() {
+        long id = launch(successor);
+        long instance = handOverTheAccount();
 
-    Map<String, Object> prepared = sent.awaitCompleted(instance, Jobs.PREPARE);
-    assertThat(prepared).containsOnlyKeys(Vars.ACCOUNT_ID, Vars.HANDOVER_ID, Vars.DEPARTING, Vars.NOTE_AUTHOR, Vars.MANAGER,
-            Vars.SUCCESSOR, Vars.NOTE_DUE_AT, Vars.INTRO_OPT_OUT)
-        .containsEntry(Vars.DEPARTING, departing.getUsername()).containsEntry(Vars.NOTE_AUTHOR, departing.getUsername())
-        .containsEntry(Vars.MANAGER, "maria").containsEntry(Vars.SUCCESSOR, successor.getUsername())
-        .containsEntry(Vars.INTRO_OPT_OUT, false);
-    assertThat(((Number) prepared.get(Vars.ACCOUNT_ID)).longValue()).isEqualTo(account.getId());
-    assertThat(((Number) prepared.get(Vars.HANDOVER_ID)).longValue()).isEqualTo(id);
-    assertThat(Instant.parse((String) prepared.get(Vars.NOTE_DUE_AT))).isAfter(Instant.now());
-    assertThat(sent.awaitCompleted(instance, Jobs.SAVE_NOTE)).as("the note is not a variable").isEmpty();
-    assertThat(sent.awaitCompleted(instance, Jobs.TRANSFER)).isEmpty();
-    Map<String, Object> acknowledged = sent.awaitCompleted(instance, Jobs.RECORD_ACKNOWLEDGEMENT);
-    assertThat(acknowledged).containsOnlyKeys(Vars.QUESTION_OPEN, Vars.INTRO_CALL_DUE_AT, Vars.INTRO_REMINDER_AT)
-        .containsEntry(Vars.QUESTION_OPEN, false);
-    assertThat(Instant.parse((String) acknowledged.get(Vars.INTRO_REMINDER_AT)))
-        .isBefore(Instant.parse((String) acknowledged.get(Vars.INTRO_CALL_DUE_AT)));
-    assertThat(sent.awaitCompleted(instance, Jobs.SEND_INTRO)).isEmpty();
-    assertThat(sent.awaitCompleted(instance, Jobs.RECORD_CALL)).isEmpty();
+        Map<String, Object> prepared = sent.awaitCompleted(instance, Jobs.PREPARE);
+        assertThat(prepared)
+                .containsOnlyKeys(
+                        Vars.ACCOUNT_ID,
+                        Vars.HANDOVER_ID,
+                        Vars.DEPARTING,
+                        Vars.NOTE_AUTHOR,
+                        Vars.MANAGER,
+                        Vars.SUCCESSOR,
+                        Vars.NOTE_DUE_AT,
+                        Vars.INTRO_OPT_OUT)
+                .containsEntry(Vars.DEPARTING, departing.getUsername())
+                .containsEntry(Vars.NOTE_AUTHOR, departing.getUsername())
+                .containsEntry(Vars.MANAGER, "maria")
+                .containsEntry(Vars.SUCCESSOR, successor.getUsername())
+                .containsEntry(Vars.INTRO_OPT_OUT, false);
+        assertThat(((Number) prepared.get(Vars.ACCOUNT_ID)).longValue()).isEqualTo(account.getId());
+        assertThat(((Number) prepared.get(Vars.HANDOVER_ID)).longValue()).isEqualTo(id);
+        assertThat(Instant.parse((String) prepared.get(Vars.NOTE_DUE_AT))).isAfter(Instant.now());
+        assertThat(sent.awaitCompleted(instance, Jobs.SAVE_NOTE))
+                .as("the note is not a variable")
+                .isEmpty();
+        assertThat(sent.awaitCompleted(instance, Jobs.TRANSFER)).isEmpty();
+        Map<String, Object> acknowledged = sent.awaitCompleted(instance, Jobs.RECORD_ACKNOWLEDGEMENT);
+        assertThat(acknowledged)
+                .containsOnlyKeys(Vars.QUESTION_OPEN, Vars.INTRO_CALL_DUE_AT, Vars.INTRO_REMINDER_AT)
+                .containsEntry(Vars.QUESTION_OPEN, false);
+        assertThat(Instant.parse((String) acknowledged.get(Vars.INTRO_REMINDER_AT)))
+                .isBefore(Instant.parse((String) acknowledged.get(Vars.INTRO_CALL_DUE_AT)));
+        assertThat(sent.awaitCompleted(instance, Jobs.SEND_INTRO)).isEmpty();
+        assertThat(sent.awaitCompleted(instance, Jobs.RECORD_CALL)).isEmpty();
 
-    sent.awaitEnded(instance);
-    assertThat(sent.passed(instance)).containsSubsequence(Account.TASK_PREPARE, Account.TASK_WRITE_NOTE,
-        Account.TASK_SAVE_NOTE, Account.TASK_TRANSFER, Account.TASK_ACKNOWLEDGE, Account.TASK_RECORD_ACKNOWLEDGEMENT,
-        Account.TASK_SEND_INTRO, Account.TASK_INTRO_CALL, Account.TASK_RECORD_CALL, Account.END);
-    assertThat(jdbc.queryForMap("select a.owner_id, i.step, i.note_by, i.note->>'keyContacts' as contacts,"
-        + " i.intro_sent_at is not null as introduced from handover_item i join account a on a.id = i.account_id"
-        + " where i.handover_id = ?", id)).containsEntry("owner_id", successor.getId()).containsEntry("step", "DONE")
-        .containsEntry("note_by", departing.getUsername()).containsEntry("contacts", NOTE.get("keyContacts"))
-        .containsEntry("introduced", true);
-  }
+        sent.awaitEnded(instance);
+        assertThat(sent.passed(instance))
+                .containsSubsequence(
+                        Account.TASK_PREPARE,
+                        Account.TASK_WRITE_NOTE,
+                        Account.TASK_SAVE_NOTE,
+                        Account.TASK_TRANSFER,
+                        Account.TASK_ACKNOWLEDGE,
+                        Account.TASK_RECORD_ACKNOWLEDGEMENT,
+                        Account.TASK_SEND_INTRO,
+                        Account.TASK_INTRO_CALL,
+                        Account.TASK_RECORD_CALL,
+                        Account.END);
+        assertThat(jdbc.queryForMap(
+                        "select a.owner_id, i.step, i.note_by, i.note->>'keyContacts' as contacts,"
+                                + " i.intro_sent_at is not null as introduced from handover_item i join account a on a.id = i.account_id"
+                                + " where i.handover_id = ?",
+                        id))
+                .containsEntry("owner_id", successor.getId())
+                .containsEntry("step", "DONE")
+                .containsEntry("note_by", departing.getUsername())
+                .containsEntry("contacts", NOTE.get("keyContacts"))
+                .containsEntry("introduced", true);
+    }
 
-  @Test
-  void aSuccessorCompletedAroundTheInboxThatTheRulesRefuseIsABpmnErrorAndTheManagerIsAskedAgain() {
-    long id = launch(null);
-    Task choose = awaitOpenTask(maria(), Account.TASK_CHOOSE_SUCCESSOR);
-    long instance = choose.getProcessInstanceKey();
-    assertThat(sent.awaitCompleted(instance, Jobs.PREPARE)).containsEntry(Vars.SUCCESSOR, null);
+    @Test
+    void aSuccessorCompletedAroundTheInboxThatTheRulesRefuseIsABpmnErrorAndTheManagerIsAskedAgain() {
+        long id = launch(null);
+        Task choose = awaitOpenTask(maria(), Account.TASK_CHOOSE_SUCCESSOR);
+        long instance = choose.getProcessInstanceKey();
+        assertThat(sent.awaitCompleted(instance, Jobs.PREPARE)).containsEntry(Vars.SUCCESSOR, null);
 
-    // another client answers the step with the departing rep, whom the inbox would refuse as a successor
-    camunda.newCompleteCommand(choose.getJobKey()).variables(Map.of(Vars.SUCCESSOR, departing.getUsername())).send().join();
+        // another client answers the step with the departing rep, whom the inbox would refuse as a successor
+        camunda.newCompleteCommand(choose.getJobKey())
+                .variables(Map.of(Vars.SUCCESSOR, departing.getUsername()))
+                .send()
+                .join();
 
-    assertThat(sent.awaitErrorsThrown(instance, Jobs.RECORD_SUCCESSOR)).containsExactly(HandoverBpmn.INVALID_SUCCESSOR_ERROR);
-    Task again = await().atMost(WAIT).until(() -> tasks.findAll().stream()
-        .filter(t -> t.getProcessInstanceKey() == instance && Account.TASK_CHOOSE_SUCCESSOR.equals(t.getElementId())
-            && !t.getId().equals(choose.getId())).findFirst().orElse(null), t -> t != null);
-    assertThat(again.getAssignee()).isEqualTo("maria");
-    assertThat(jdbc.queryForObject("select successor_id from handover_item where handover_id = ?", Long.class, id)).isNull();
+        assertThat(sent.awaitErrorsThrown(instance, Jobs.RECORD_SUCCESSOR))
+                .containsExactly(HandoverBpmn.INVALID_SUCCESSOR_ERROR);
+        Task again = await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance
+                                        && Account.TASK_CHOOSE_SUCCESSOR.equals(t.getElementId())
+                                        && !t.getId().equals(choose.getId()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+        assertThat(again.getAssignee()).isEqualTo("maria");
+        assertThat(jdbc.queryForObject("select successor_id from handover_item where handover_id = ?", Long.class, id))
+                .isNull();
 
-    ResponseEntity<Map> chosen = as("maria").postForEntity("/api/tasks/" + again.getId() + "/complete",
-        Map.of(Vars.SUCCESSOR, successor.getUsername()), Map.class);
-    assertThat(chosen.getStatusCode()).as("%s", chosen.getBody()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map> chosen = as("maria")
+                .postForEntity(
+                        "/api/tasks/" + again.getId() + "/complete",
+                        Map.of(Vars.SUCCESSOR, successor.getUsername()),
+                        Map.class);
+        assertThat(chosen.getStatusCode()).as("%s", chosen.getBody()).isEqualTo(HttpStatus.OK);
 
-    assertThat(sent.awaitCompleted(instance, Jobs.RECORD_SUCCESSOR)).isEqualTo(Map.of(Vars.SUCCESSOR, successor.getUsername()));
-    awaitOpenTask(departing, Account.TASK_WRITE_NOTE);
-    assertThat(sent.passed(instance)).contains(Account.BOUNDARY_INVALID_SUCCESSOR);
-    assertThat(jdbc.queryForObject("select successor_id from handover_item where handover_id = ?", Long.class, id))
-        .isEqualTo(successor.getId());
-  }
+        assertThat(sent.awaitCompleted(instance, Jobs.RECORD_SUCCESSOR))
+                .isEqualTo(Map.of(Vars.SUCCESSOR, successor.getUsername()));
+        awaitOpenTask(departing, Account.TASK_WRITE_NOTE);
+        assertThat(sent.passed(instance)).contains(Account.BOUNDARY_INVALID_SUCCESSOR);
+        assertThat(jdbc.queryForObject("select successor_id from handover_item where handover_id = ?", Long.class, id))
+                .isEqualTo(successor.getId());
+    }
 
-  private dev.baton.people.Person maria() {
-    return people.findByUsername("maria").orElseThrow();
-  }
+    private dev.baton.people.Person maria() {
+        return people.findByUsername("maria").orElseThrow();
+    }
 }

@@ -1,12 +1,11 @@
 package dev.baton.playbook.engine;
 
-import dev.baton.engine.Bpmn;
-import dev.baton.engine.UserTaskHeaders;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.playbook.engine.SampleReviewBpmn;
+import dev.baton.engine.Bpmn;
 import dev.baton.engine.Bpmn.Variables;
+import dev.baton.engine.UserTaskHeaders;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.response.DeploymentEvent;
@@ -25,89 +24,109 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("deprecation") // ZPT's assertions take the deprecated zeebe client types (see STACK.md)
 class SampleReviewProcessTests {
 
-  static final Instant DUE = Instant.parse("2026-12-01T09:00:00Z");
+    static final Instant DUE = Instant.parse("2026-12-01T09:00:00Z");
 
-  ZeebeTestEngine engine;
-  ZeebeClient client;
+    ZeebeTestEngine engine;
+    ZeebeClient client;
 
-  DeploymentEvent deployment;
+    DeploymentEvent deployment;
 
-  @BeforeEach
-  void deploy() {
-    deployment = client.newDeployResourceCommand()
-        .addResourceFromClasspath("bpmn/sample-review.bpmn")
-        .addResourceFromClasspath("bpmn/forms/sample-review.form")
-        .send()
-        .join();
-  }
+    @BeforeEach
+    void deploy() {
+        deployment = client.newDeployResourceCommand()
+                .addResourceFromClasspath("bpmn/sample-review.bpmn")
+                .addResourceFromClasspath("bpmn/forms/sample-review.form")
+                .send()
+                .join();
+    }
 
-  @Test
-  void deploysWithItsForm() {
-    assertThat(deployment).containsProcessesByBpmnProcessId(SampleReviewBpmn.PROCESS_ID);
-    assertThat(deployment.getForm()).extracting(f -> f.getFormId()).containsExactly(SampleReviewBpmn.FORM_KEY);
-  }
+    @Test
+    void deploysWithItsForm() {
+        assertThat(deployment).containsProcessesByBpmnProcessId(SampleReviewBpmn.PROCESS_ID);
+        assertThat(deployment.getForm()).extracting(f -> f.getFormId()).containsExactly(SampleReviewBpmn.FORM_KEY);
+    }
 
-  @Test
-  void offersTheReviewToTheTeamWithFormAndDueDateInJobHeaders() throws Exception {
-    ProcessInstanceEvent instance = start();
+    @Test
+    void offersTheReviewToTheTeamWithFormAndDueDateInJobHeaders() throws Exception {
+        ProcessInstanceEvent instance = start();
 
-    ActivatedJob job = activateOne(Bpmn.USER_TASK_JOB_TYPE);
+        ActivatedJob job = activateOne(Bpmn.USER_TASK_JOB_TYPE);
 
-    assertThat(instance).isWaitingAtElements(SampleReviewBpmn.TASK_REVIEW_ACCOUNT);
-    assertThat(job.getElementId()).isEqualTo(SampleReviewBpmn.TASK_REVIEW_ACCOUNT);
-    Map<String, String> headers = job.getCustomHeaders();
-    assertThat(headers)
-        .containsEntry(UserTaskHeaders.CANDIDATE_GROUPS, "[\"sales-emea\"]")
-        .containsEntry(UserTaskHeaders.FORM_KEY, SampleReviewBpmn.FORM_KEY)
-        .doesNotContainKey(UserTaskHeaders.ASSIGNEE)
-        .doesNotContainKey(UserTaskHeaders.FOLLOW_UP_DATE);
-    assertThat(UserTaskHeaders.instant(headers.get(UserTaskHeaders.DUE_DATE))).isEqualTo(DUE);
-  }
+        assertThat(instance).isWaitingAtElements(SampleReviewBpmn.TASK_REVIEW_ACCOUNT);
+        assertThat(job.getElementId()).isEqualTo(SampleReviewBpmn.TASK_REVIEW_ACCOUNT);
+        Map<String, String> headers = job.getCustomHeaders();
+        assertThat(headers)
+                .containsEntry(UserTaskHeaders.CANDIDATE_GROUPS, "[\"sales-emea\"]")
+                .containsEntry(UserTaskHeaders.FORM_KEY, SampleReviewBpmn.FORM_KEY)
+                .doesNotContainKey(UserTaskHeaders.ASSIGNEE)
+                .doesNotContainKey(UserTaskHeaders.FOLLOW_UP_DATE);
+        assertThat(UserTaskHeaders.instant(headers.get(UserTaskHeaders.DUE_DATE)))
+                .isEqualTo(DUE);
+    }
 
-  @Test
-  void recordsTheReviewAndEndsWhenTheReviewIsDone() throws Exception {
-    ProcessInstanceEvent instance = start();
-    ActivatedJob review = activateOne(Bpmn.USER_TASK_JOB_TYPE);
-    client.newCompleteCommand(review).variables(Map.of("healthScore", 7, "renewalRisk", "low")).send().join();
+    @Test
+    void recordsTheReviewAndEndsWhenTheReviewIsDone() throws Exception {
+        ProcessInstanceEvent instance = start();
+        ActivatedJob review = activateOne(Bpmn.USER_TASK_JOB_TYPE);
+        client.newCompleteCommand(review)
+                .variables(Map.of("healthScore", 7, "renewalRisk", "low"))
+                .send()
+                .join();
 
-    ActivatedJob record = activateOne(SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE);
-    assertThat(record.getVariablesAsMap()).containsEntry(Variables.ACCOUNT_ID, 42);
-    client.newCompleteCommand(record).variables(Map.of(Variables.REVIEW_RECORDED, true)).send().join();
-    engine.waitForIdleState(Duration.ofSeconds(10));
+        ActivatedJob record = activateOne(SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE);
+        assertThat(record.getVariablesAsMap()).containsEntry(Variables.ACCOUNT_ID, 42);
+        client.newCompleteCommand(record)
+                .variables(Map.of(Variables.REVIEW_RECORDED, true))
+                .send()
+                .join();
+        engine.waitForIdleState(Duration.ofSeconds(10));
 
-    assertThat(instance)
-        .hasPassedElementsInOrder(
-            SampleReviewBpmn.START, SampleReviewBpmn.TASK_REVIEW_ACCOUNT, SampleReviewBpmn.TASK_RECORD_REVIEW, SampleReviewBpmn.END)
-        .hasVariableWithValue("healthScore", 7)
-        .hasVariableWithValue(Variables.REVIEW_RECORDED, true)
-        .isCompleted();
-  }
+        assertThat(instance)
+                .hasPassedElementsInOrder(
+                        SampleReviewBpmn.START,
+                        SampleReviewBpmn.TASK_REVIEW_ACCOUNT,
+                        SampleReviewBpmn.TASK_RECORD_REVIEW,
+                        SampleReviewBpmn.END)
+                .hasVariableWithValue("healthScore", 7)
+                .hasVariableWithValue(Variables.REVIEW_RECORDED, true)
+                .isCompleted();
+    }
 
-  @Test
-  void offersTheReviewWithoutDueDateWhenNoneIsGiven() throws Exception {
-    ProcessInstanceEvent instance =
-        client.newCreateInstanceCommand().bpmnProcessId(SampleReviewBpmn.PROCESS_ID).latestVersion().send().join();
+    @Test
+    void offersTheReviewWithoutDueDateWhenNoneIsGiven() throws Exception {
+        ProcessInstanceEvent instance = client.newCreateInstanceCommand()
+                .bpmnProcessId(SampleReviewBpmn.PROCESS_ID)
+                .latestVersion()
+                .send()
+                .join();
 
-    ActivatedJob job = activateOne(Bpmn.USER_TASK_JOB_TYPE);
+        ActivatedJob job = activateOne(Bpmn.USER_TASK_JOB_TYPE);
 
-    assertThat(instance).isWaitingAtElements(SampleReviewBpmn.TASK_REVIEW_ACCOUNT).hasNoIncidents();
-    assertThat(job.getCustomHeaders()).doesNotContainKey(UserTaskHeaders.DUE_DATE);
-  }
+        assertThat(instance)
+                .isWaitingAtElements(SampleReviewBpmn.TASK_REVIEW_ACCOUNT)
+                .hasNoIncidents();
+        assertThat(job.getCustomHeaders()).doesNotContainKey(UserTaskHeaders.DUE_DATE);
+    }
 
-  private ProcessInstanceEvent start() throws Exception {
-    ProcessInstanceEvent instance = client.newCreateInstanceCommand()
-        .bpmnProcessId(SampleReviewBpmn.PROCESS_ID)
-        .latestVersion()
-        .variables(Map.of(Variables.ACCOUNT_ID, 42, Variables.REVIEW_DUE_AT, DUE.toString()))
-        .send()
-        .join();
-    return instance;
-  }
+    private ProcessInstanceEvent start() throws Exception {
+        ProcessInstanceEvent instance = client.newCreateInstanceCommand()
+                .bpmnProcessId(SampleReviewBpmn.PROCESS_ID)
+                .latestVersion()
+                .variables(Map.of(Variables.ACCOUNT_ID, 42, Variables.REVIEW_DUE_AT, DUE.toString()))
+                .send()
+                .join();
+        return instance;
+    }
 
-  private ActivatedJob activateOne(String type) throws Exception {
-    engine.waitForIdleState(Duration.ofSeconds(10));
-    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10).send().join().getJobs();
-    assertThat(jobs).hasSize(1);
-    return jobs.get(0);
-  }
+    private ActivatedJob activateOne(String type) throws Exception {
+        engine.waitForIdleState(Duration.ofSeconds(10));
+        List<ActivatedJob> jobs = client.newActivateJobsCommand()
+                .jobType(type)
+                .maxJobsToActivate(10)
+                .send()
+                .join()
+                .getJobs();
+        assertThat(jobs).hasSize(1);
+        return jobs.get(0);
+    }
 }

@@ -16,20 +16,28 @@ import org.springframework.http.HttpStatus;
  */
 class SampleReviewWorkerProcessTests extends EngineIntegrationTest {
 
-  @Test
-  void theRecorderCompletesItsJobWithTheReviewConfirmedOnceThePersonHasReviewed() throws Exception {
-    WorkerRecords sent = new WorkerRecords(engine, WAIT);
-    long instance = startReview(null);
-    Task review = awaitTaskOf(instance);
-    assertThat(post("rob", review, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+    @Test
+    void theRecorderCompletesItsJobWithTheReviewConfirmedOnceThePersonHasReviewed() throws Exception {
+        WorkerRecords sent = new WorkerRecords(engine, WAIT);
+        long instance = startReview(null);
+        Task review = awaitTaskOf(instance);
+        assertThat(post("rob", review, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    assertThat(as("rob").postForEntity("/api/tasks/" + review.getId() + "/complete", Map.of("reviewSummary", "Healthy",
-        "healthScore", 8, "renewalRisk", "low"), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("rob")
+                        .postForEntity(
+                                "/api/tasks/" + review.getId() + "/complete",
+                                Map.of("reviewSummary", "Healthy", "healthScore", 8, "renewalRisk", "low"),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
 
-    assertThat(sent.awaitCompleted(instance, SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE))
-        .isEqualTo(Map.of(Variables.REVIEW_RECORDED, true));
-    sent.awaitEnded(instance);
-    assertThat(sent.passed(instance)).containsSubsequence(SampleReviewBpmn.TASK_REVIEW_ACCOUNT,
-        SampleReviewBpmn.TASK_RECORD_REVIEW, SampleReviewBpmn.END);
-  }
+        assertThat(sent.awaitCompleted(instance, SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE))
+                .isEqualTo(Map.of(Variables.REVIEW_RECORDED, true));
+        sent.awaitEnded(instance);
+        assertThat(sent.passed(instance))
+                .containsSubsequence(
+                        SampleReviewBpmn.TASK_REVIEW_ACCOUNT,
+                        SampleReviewBpmn.TASK_RECORD_REVIEW,
+                        SampleReviewBpmn.END);
+    }
 }

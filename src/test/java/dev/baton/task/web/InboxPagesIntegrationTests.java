@@ -1,13 +1,13 @@
 package dev.baton.task.web;
 
-import dev.baton.support.SignedIn;
 import static dev.baton.task.web.HtmlForms.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.notification.MailPreferenceService;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.People;
-import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.web.HtmlForms.Page;
 import java.time.LocalDate;
@@ -21,117 +21,162 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The inbox's pages beyond claim and complete: filters, delegation, manager moves, history, absences, preferences. */
 class InboxPagesIntegrationTests extends EngineIntegrationTest {
 
-  @Autowired AbsenceService absences;
-  @Autowired MailPreferenceService preferences;
-  @Autowired People people;
-  @Autowired JdbcTemplate jdbc;
+    @Autowired
+    AbsenceService absences;
 
-  @Test
-  void robDelegatesFromTheTaskPageAfterAMistakeThatChangesNothing() throws Exception {
-    Task task = awaitTaskOf(startReview(null));
-    post("rob", task, "claim");
-    Page page = HtmlForms.open(SignedIn.as(http, "rob"), "/tasks/" + task.getId());
-    assertThat(page.html()).contains("Delegate to").contains("History of this task").contains("task.claimed");
+    @Autowired
+    MailPreferenceService preferences;
 
-    HtmlForms.submit(SignedIn.as(http, "rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rob"));
-    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
+    @Autowired
+    People people;
 
-    HtmlForms.submit(SignedIn.as(http, "rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rita"));
-    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rita");
-    assertThat(SignedIn.as(http, "rob").getForObject("/tasks?scope=delegated", String.class)).contains("/tasks/" + task.getId() + "\"");
-    assertThat(SignedIn.as(http, "rita").getForObject("/tasks", String.class)).contains("(for rob)");
-  }
+    @Autowired
+    JdbcTemplate jdbc;
 
-  @Test
-  @SuppressWarnings({"rawtypes", "unchecked"})
-  void theTaskPageShowsTheAccountsContactsCommitmentsAndTimelineBesideTheForm() throws Exception {
-    Map account = (Map) ((java.util.List) as("ada").getForObject("/api/accounts?size=1", Map.class).get("content")).get(0);
-    Task task = awaitTaskOf(startReview(((Number) account.get("id")).longValue()));
-    post("rob", task, "claim");
+    @Test
+    void robDelegatesFromTheTaskPageAfterAMistakeThatChangesNothing() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        post("rob", task, "claim");
+        Page page = HtmlForms.open(SignedIn.as(http, "rob"), "/tasks/" + task.getId());
+        assertThat(page.html())
+                .contains("Delegate to")
+                .contains("History of this task")
+                .contains("task.claimed");
 
-    String page = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
+        HtmlForms.submit(SignedIn.as(http, "rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rob"));
+        assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
 
-    assertThat(page).contains("id=\"contacts\"", "id=\"commitments\"", "id=\"timeline\"", "name=\"healthScore\"")
-        .contains(org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(account.get("name"))));
-    assertThat(SignedIn.as(http, "rob").getForObject("/tasks?accountId=" + account.get("id"), String.class))
-        .contains("/tasks/" + task.getId() + "\"");
-  }
-
-  @Test
-  void mariaMovesAllOfRobsOpenTasksToRitaFromTheInbox() throws Exception {
-    Task task = awaitTaskOf(startReview(null));
-    post("rob", task, "claim");
-    Page inbox = HtmlForms.open(SignedIn.as(http, "maria"), "/tasks?scope=all-visible&sort=created&overdue=false");
-    assertThat(inbox.html()).contains("Move a person's open tasks").contains("name=\"taskIds\"");
-
-    HtmlForms.submit(SignedIn.as(http, "maria"), inbox, "/tasks/reassign", form("from", "rob", "to", "rita"));
-
-    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rita");
-    assertThat(SignedIn.as(http, "rob").getForObject("/tasks", String.class)).doesNotContain("Move a person's open tasks");
-  }
-
-  @Test
-  void completedTasksShowWhoCompletedThemWhenAndTheValues() throws Exception {
-    Task task = awaitTaskOf(startReview(null));
-    post("rob", task, "claim");
-    as("rob").postForEntity("/api/tasks/" + task.getId() + "/complete",
-        Map.of("reviewSummary", "All good", "healthScore", 8, "renewalRisk", "low"), Map.class);
-
-    String history = SignedIn.as(http, "rob").getForObject("/tasks/history", String.class);
-
-    assertThat(history).contains("/tasks/" + task.getId() + "\"").contains("healthScore: 8").contains(">rob<");
-  }
-
-  @Test
-  void theHistoryShowsATaskWithAHundredKilobyteAnswerCutShort() throws Exception {
-    Task task = awaitTaskOf(startReview(null));
-    post("rob", task, "claim");
-    as("rob").postForEntity("/api/tasks/" + task.getId() + "/complete",
-        Map.of("reviewSummary", "short for now", "healthScore", 8, "renewalRisk", "low"), Map.class);
-    // as an answer stored before answers had a default cap
-    jdbc.update("update task set outcome = jsonb_set(outcome, '{reviewSummary}', to_jsonb(?::text)) where id = ?",
-        "z".repeat(100_000), task.getId());
-
-    ResponseEntity<String> history = SignedIn.as(http, "rob").getForEntity("/tasks/history", String.class);
-
-    assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(history.getBody()).contains("/tasks/" + task.getId() + "\"").contains("healthScore: 8")
-        .doesNotContain("z".repeat(1_000));
-  }
-
-  @Test
-  void raviRecordsAnAbsenceOnHisPageButNotOneEndingBeforeItStarts() {
-    LocalDate today = LocalDate.now();
-    Page page = HtmlForms.open(SignedIn.as(http, "ravi"), "/absences");
-
-    HtmlForms.submit(SignedIn.as(http, "ravi"), page, "/absences",
-        form("startsOn", today.plusDays(3).toString(), "endsOn", today.toString(), "delegate", "marcus"));
-    assertThat(absences.upcoming("ravi")).isEmpty();
-
-    HtmlForms.submit(SignedIn.as(http, "ravi"), page, "/absences",
-        form("startsOn", today.toString(), "endsOn", today.plusDays(1).toString(), "delegate", "marcus"));
-    try {
-      assertThat(absences.upcoming("ravi")).singleElement().extracting(a -> a.delegate()).isEqualTo("marcus");
-      assertThat(SignedIn.as(http, "ravi").getForObject("/absences", String.class)).contains("Move my open tasks to Marcus");
-      assertThat(SignedIn.as(http, "marcus").getForObject("/absences/today", String.class)).contains("Ravi");
-    } finally {
-      absences.upcoming("ravi").forEach(a -> absences.withdraw(a.id(), "ravi"));
+        HtmlForms.submit(SignedIn.as(http, "rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rita"));
+        assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rita");
+        assertThat(SignedIn.as(http, "rob").getForObject("/tasks?scope=delegated", String.class))
+                .contains("/tasks/" + task.getId() + "\"");
+        assertThat(SignedIn.as(http, "rita").getForObject("/tasks", String.class))
+                .contains("(for rob)");
     }
-  }
 
-  @Test
-  void raviSwitchesOnTheDigestAndOffTheRemindersOnHisPreferencesPage() {
-    long ravi = people.findByUsername("ravi").orElseThrow().getId();
-    Page page = HtmlForms.open(SignedIn.as(http, "ravi"), "/preferences");
-    assertThat(page.html()).contains("name=\"dailyDigest\"");
-    try {
-      HtmlForms.submit(SignedIn.as(http, "ravi"), page, "/preferences", form("onAssignment", "true", "onEscalation", "true",
-          "dailyDigest", "true"));
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void theTaskPageShowsTheAccountsContactsCommitmentsAndTimelineBesideTheForm() throws Exception {
+        Map account = (Map) ((java.util.List) as("ada")
+                        .getForObject("/api/accounts?size=1", Map.class)
+                        .get("content"))
+                .get(0);
+        Task task = awaitTaskOf(startReview(((Number) account.get("id")).longValue()));
+        post("rob", task, "claim");
 
-      assertThat(preferences.of(ravi)).isEqualTo(new MailPreferenceService.Choices(true, false, true, true));
-      assertThat(as("ravi").getForObject("/api/preferences/mail", Map.class)).containsEntry("dailyDigest", true);
-    } finally {
-      preferences.choose(ravi, new MailPreferenceService.Choices(true, true, true, false));
+        String page = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
+
+        assertThat(page)
+                .contains("id=\"contacts\"", "id=\"commitments\"", "id=\"timeline\"", "name=\"healthScore\"")
+                .contains(org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(account.get("name"))));
+        assertThat(SignedIn.as(http, "rob").getForObject("/tasks?accountId=" + account.get("id"), String.class))
+                .contains("/tasks/" + task.getId() + "\"");
     }
-  }
+
+    @Test
+    void mariaMovesAllOfRobsOpenTasksToRitaFromTheInbox() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        post("rob", task, "claim");
+        Page inbox = HtmlForms.open(SignedIn.as(http, "maria"), "/tasks?scope=all-visible&sort=created&overdue=false");
+        assertThat(inbox.html()).contains("Move a person's open tasks").contains("name=\"taskIds\"");
+
+        HtmlForms.submit(SignedIn.as(http, "maria"), inbox, "/tasks/reassign", form("from", "rob", "to", "rita"));
+
+        assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rita");
+        assertThat(SignedIn.as(http, "rob").getForObject("/tasks", String.class))
+                .doesNotContain("Move a person's open tasks");
+    }
+
+    @Test
+    void completedTasksShowWhoCompletedThemWhenAndTheValues() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        post("rob", task, "claim");
+        as("rob")
+                .postForEntity(
+                        "/api/tasks/" + task.getId() + "/complete",
+                        Map.of("reviewSummary", "All good", "healthScore", 8, "renewalRisk", "low"),
+                        Map.class);
+
+        String history = SignedIn.as(http, "rob").getForObject("/tasks/history", String.class);
+
+        assertThat(history)
+                .contains("/tasks/" + task.getId() + "\"")
+                .contains("healthScore: 8")
+                .contains(">rob<");
+    }
+
+    @Test
+    void theHistoryShowsATaskWithAHundredKilobyteAnswerCutShort() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        post("rob", task, "claim");
+        as("rob")
+                .postForEntity(
+                        "/api/tasks/" + task.getId() + "/complete",
+                        Map.of("reviewSummary", "short for now", "healthScore", 8, "renewalRisk", "low"),
+                        Map.class);
+        // as an answer stored before answers had a default cap
+        jdbc.update(
+                "update task set outcome = jsonb_set(outcome, '{reviewSummary}', to_jsonb(?::text)) where id = ?",
+                "z".repeat(100_000),
+                task.getId());
+
+        ResponseEntity<String> history = SignedIn.as(http, "rob").getForEntity("/tasks/history", String.class);
+
+        assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(history.getBody())
+                .contains("/tasks/" + task.getId() + "\"")
+                .contains("healthScore: 8")
+                .doesNotContain("z".repeat(1_000));
+    }
+
+    @Test
+    void raviRecordsAnAbsenceOnHisPageButNotOneEndingBeforeItStarts() {
+        LocalDate today = LocalDate.now();
+        Page page = HtmlForms.open(SignedIn.as(http, "ravi"), "/absences");
+
+        HtmlForms.submit(
+                SignedIn.as(http, "ravi"),
+                page,
+                "/absences",
+                form("startsOn", today.plusDays(3).toString(), "endsOn", today.toString(), "delegate", "marcus"));
+        assertThat(absences.upcoming("ravi")).isEmpty();
+
+        HtmlForms.submit(
+                SignedIn.as(http, "ravi"),
+                page,
+                "/absences",
+                form("startsOn", today.toString(), "endsOn", today.plusDays(1).toString(), "delegate", "marcus"));
+        try {
+            assertThat(absences.upcoming("ravi"))
+                    .singleElement()
+                    .extracting(a -> a.delegate())
+                    .isEqualTo("marcus");
+            assertThat(SignedIn.as(http, "ravi").getForObject("/absences", String.class))
+                    .contains("Move my open tasks to Marcus");
+            assertThat(SignedIn.as(http, "marcus").getForObject("/absences/today", String.class))
+                    .contains("Ravi");
+        } finally {
+            absences.upcoming("ravi").forEach(a -> absences.withdraw(a.id(), "ravi"));
+        }
+    }
+
+    @Test
+    void raviSwitchesOnTheDigestAndOffTheRemindersOnHisPreferencesPage() {
+        long ravi = people.findByUsername("ravi").orElseThrow().getId();
+        Page page = HtmlForms.open(SignedIn.as(http, "ravi"), "/preferences");
+        assertThat(page.html()).contains("name=\"dailyDigest\"");
+        try {
+            HtmlForms.submit(
+                    SignedIn.as(http, "ravi"),
+                    page,
+                    "/preferences",
+                    form("onAssignment", "true", "onEscalation", "true", "dailyDigest", "true"));
+
+            assertThat(preferences.of(ravi)).isEqualTo(new MailPreferenceService.Choices(true, false, true, true));
+            assertThat(as("ravi").getForObject("/api/preferences/mail", Map.class))
+                    .containsEntry("dailyDigest", true);
+        } finally {
+            preferences.choose(ravi, new MailPreferenceService.Choices(true, true, true, false));
+        }
+    }
 }

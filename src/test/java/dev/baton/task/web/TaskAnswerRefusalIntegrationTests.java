@@ -29,111 +29,161 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
 class TaskAnswerRefusalIntegrationTests extends EngineIntegrationTest {
 
-  @Autowired ApplicationContext context;
-  @Autowired JdbcTemplate jdbc;
-  HandoverFixture handovers;
+    @Autowired
+    ApplicationContext context;
 
-  @BeforeEach
-  void fixture() {
-    handovers = new HandoverFixture(context);
-  }
+    @Autowired
+    JdbcTemplate jdbc;
 
-  @Test
-  void aQuestionWithoutTextIsRefusedAtTheQuestionAndTheCustomerIsNotMailed() {
-    Book book = handovers.launch(handovers.book(), true, this::as);
-    complete(book.departing().getUsername(), handovers.awaitOpen(book, "task_write_handover_note"), HandoverFixture.NOTE);
-    Task acknowledge = handovers.awaitOpen(book, "task_review_and_acknowledge_account");
+    HandoverFixture handovers;
 
-    ResponseEntity<Map> refused = complete(book.successor().getUsername(), acknowledge,
-        Map.of("acknowledgement", "ask", "question", "  "));
-
-    assertRefusedAt(refused, "question");
-    assertThat(tasks.findById(acknowledge.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
-    assertThat(mailsToCustomer(book.account().getId())).as("no introduction queued").isZero();
-  }
-
-  @Test
-  void aSuccessorTypedAsAFullNameOrTheLeaverIsRefusedAndTheSameTaskStaysOpen() throws Exception {
-    Book book = handovers.launch(handovers.book(), false, this::as);
-    Task choose = handovers.awaitOpen(book, "task_choose_successor");
-    long mailsToMaria = jdbc.queryForObject("select count(*) from outbox_message where to_address = 'maria@baton.example'",
-        Long.class);
-
-    for (String typed : new String[] {book.successor().getFullName(), book.departing().getUsername()}) {
-      assertRefusedAt(complete("maria", choose, Map.of("successorUsername", typed)), "successorUsername");
+    @BeforeEach
+    void fixture() {
+        handovers = new HandoverFixture(context);
     }
 
-    engine.waitForIdleState(WAIT);
-    assertThat(handovers.open(book, "task_choose_successor")).extracting(Task::getId).containsExactly(choose.getId());
-    assertThat(jdbc.queryForObject("select count(*) from outbox_message where to_address = 'maria@baton.example'",
-        Long.class)).isEqualTo(mailsToMaria);
-    ResponseEntity<Map> chosen = complete("maria", choose, Map.of("successorUsername", book.successor().getUsername()));
-    assertThat(chosen.getStatusCode()).as("%s", chosen.getBody()).isEqualTo(HttpStatus.OK);
-  }
+    @Test
+    void aQuestionWithoutTextIsRefusedAtTheQuestionAndTheCustomerIsNotMailed() {
+        Book book = handovers.launch(handovers.book(), true, this::as);
+        complete(
+                book.departing().getUsername(),
+                handovers.awaitOpen(book, "task_write_handover_note"),
+                HandoverFixture.NOTE);
+        Task acknowledge = handovers.awaitOpen(book, "task_review_and_acknowledge_account");
 
-  @Test
-  void reopeningAVerifiedDeliveryWithoutAReasonIsRefusedAtTheReason() {
-    long account = id(as("maria").postForObject("/api/accounts", Map.of("name", "Reopen " + UUID.randomUUID(),
-        "ownerId", personId("rob")), Map.class));
-    long commitment = id(as("rob").postForObject("/api/commitments", Map.of("accountId", account, "description",
-        "SSO guide", "ownerId", personId("rob"), "dueDate", LocalDate.now().plusDays(20).toString()), Map.class));
-    complete("rob", awaitCommitmentTask(commitment, CommitmentBpmn.TASK_ACCEPT), Map.of("decision", "accept"));
-    complete("rob", awaitCommitmentTask(commitment, CommitmentBpmn.TASK_DELIVER), Map.of("decision", "deliver",
-        "evidence", "https://docs/sso"));
-    Task verify = awaitCommitmentTask(commitment, CommitmentBpmn.TASK_VERIFY);
-    post("cora", verify, "claim");
+        ResponseEntity<Map> refused = complete(
+                book.successor().getUsername(), acknowledge, Map.of("acknowledgement", "ask", "question", "  "));
 
-    assertRefusedAt(complete("cora", verify, Map.of("decision", "reopen")), "reason");
-    assertThat(tasks.findById(verify.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
-  }
+        assertRefusedAt(refused, "question");
+        assertThat(tasks.findById(acknowledge.getId()).orElseThrow().getStatus())
+                .isEqualTo(TaskStatus.OPEN);
+        assertThat(mailsToCustomer(book.account().getId()))
+                .as("no introduction queued")
+                .isZero();
+    }
 
-  @Test
-  void nobodyBeingHandedOverTakesWorkAsDelegateOrCover() throws Exception {
-    Book book = handovers.launch(handovers.book(), true, this::as);
-    String leaver = book.departing().getUsername();
-    Task review = awaitTaskOf(startReview(null));
-    post("rob", review, "claim");
+    @Test
+    void aSuccessorTypedAsAFullNameOrTheLeaverIsRefusedAndTheSameTaskStaysOpen() throws Exception {
+        Book book = handovers.launch(handovers.book(), false, this::as);
+        Task choose = handovers.awaitOpen(book, "task_choose_successor");
+        long mailsToMaria = jdbc.queryForObject(
+                "select count(*) from outbox_message where to_address = 'maria@baton.example'", Long.class);
 
-    ResponseEntity<Map> delegated = as("rob").postForEntity("/api/tasks/" + review.getId() + "/delegate",
-        Map.of("to", leaver), Map.class);
-    assertRefusedAt(delegated, "to");
-    assertThat((String) ((Map) delegated.getBody().get("errors")).get("to")).contains("is being handed over");
-    assertThat(tasks.findById(review.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
+        for (String typed :
+                new String[] {book.successor().getFullName(), book.departing().getUsername()}) {
+            assertRefusedAt(complete("maria", choose, Map.of("successorUsername", typed)), "successorUsername");
+        }
 
-    ResponseEntity<Map> cover = as(book.successor().getUsername()).postForEntity("/api/absences", Map.of(
-        "startsOn", LocalDate.now().toString(), "endsOn", LocalDate.now().plusDays(2).toString(), "delegate", leaver),
-        Map.class);
-    assertRefusedAt(cover, "delegate");
-    assertThat(jdbc.queryForObject("select count(*) from absence where delegate_id = ?", Long.class,
-        book.departing().getId())).isZero();
-  }
+        engine.waitForIdleState(WAIT);
+        assertThat(handovers.open(book, "task_choose_successor"))
+                .extracting(Task::getId)
+                .containsExactly(choose.getId());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox_message where to_address = 'maria@baton.example'", Long.class))
+                .isEqualTo(mailsToMaria);
+        ResponseEntity<Map> chosen = complete(
+                "maria", choose, Map.of("successorUsername", book.successor().getUsername()));
+        assertThat(chosen.getStatusCode()).as("%s", chosen.getBody()).isEqualTo(HttpStatus.OK);
+    }
 
-  private ResponseEntity<Map> complete(String user, Task task, Map<String, Object> values) {
-    return as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
-  }
+    @Test
+    void reopeningAVerifiedDeliveryWithoutAReasonIsRefusedAtTheReason() {
+        long account = id(as("maria")
+                .postForObject(
+                        "/api/accounts",
+                        Map.of("name", "Reopen " + UUID.randomUUID(), "ownerId", personId("rob")),
+                        Map.class));
+        long commitment = id(as("rob")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                account,
+                                "description",
+                                "SSO guide",
+                                "ownerId",
+                                personId("rob"),
+                                "dueDate",
+                                LocalDate.now().plusDays(20).toString()),
+                        Map.class));
+        complete("rob", awaitCommitmentTask(commitment, CommitmentBpmn.TASK_ACCEPT), Map.of("decision", "accept"));
+        complete(
+                "rob",
+                awaitCommitmentTask(commitment, CommitmentBpmn.TASK_DELIVER),
+                Map.of("decision", "deliver", "evidence", "https://docs/sso"));
+        Task verify = awaitCommitmentTask(commitment, CommitmentBpmn.TASK_VERIFY);
+        post("cora", verify, "claim");
 
-  private static void assertRefusedAt(ResponseEntity<Map> response, String field) {
-    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((Map<String, Object>) response.getBody().get("errors")).containsKey(field);
-  }
+        assertRefusedAt(complete("cora", verify, Map.of("decision", "reopen")), "reason");
+        assertThat(tasks.findById(verify.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+    }
 
-  private long mailsToCustomer(long accountId) {
-    return jdbc.queryForObject("select count(*) from outbox_message o join contact c on c.email = o.to_address"
-        + " where c.account_id = ?", Long.class, accountId);
-  }
+    @Test
+    void nobodyBeingHandedOverTakesWorkAsDelegateOrCover() throws Exception {
+        Book book = handovers.launch(handovers.book(), true, this::as);
+        String leaver = book.departing().getUsername();
+        Task review = awaitTaskOf(startReview(null));
+        post("rob", review, "claim");
 
-  private Task awaitCommitmentTask(long commitmentId, String elementId) {
-    return await().atMost(WAIT).until(() -> tasks.findAll().stream()
-        .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
-            && elementId.equals(t.getElementId()) && t.getStatus() == TaskStatus.OPEN)
-        .findFirst().orElse(null), t -> t != null);
-  }
+        ResponseEntity<Map> delegated =
+                as("rob").postForEntity("/api/tasks/" + review.getId() + "/delegate", Map.of("to", leaver), Map.class);
+        assertRefusedAt(delegated, "to");
+        assertThat((String) ((Map) delegated.getBody().get("errors")).get("to")).contains("is being handed over");
+        assertThat(tasks.findById(review.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
 
-  private long personId(String username) {
-    return jdbc.queryForObject("select id from person where username = ?", Long.class, username);
-  }
+        ResponseEntity<Map> cover = as(book.successor().getUsername())
+                .postForEntity(
+                        "/api/absences",
+                        Map.of(
+                                "startsOn",
+                                LocalDate.now().toString(),
+                                "endsOn",
+                                LocalDate.now().plusDays(2).toString(),
+                                "delegate",
+                                leaver),
+                        Map.class);
+        assertRefusedAt(cover, "delegate");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from absence where delegate_id = ?",
+                        Long.class,
+                        book.departing().getId()))
+                .isZero();
+    }
 
-  private static long id(Map<?, ?> body) {
-    return ((Number) body.get("id")).longValue();
-  }
+    private ResponseEntity<Map> complete(String user, Task task, Map<String, Object> values) {
+        return as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
+    }
+
+    private static void assertRefusedAt(ResponseEntity<Map> response, String field) {
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) response.getBody().get("errors")).containsKey(field);
+    }
+
+    private long mailsToCustomer(long accountId) {
+        return jdbc.queryForObject(
+                "select count(*) from outbox_message o join contact c on c.email = o.to_address"
+                        + " where c.account_id = ?",
+                Long.class,
+                accountId);
+    }
+
+    private Task awaitCommitmentTask(long commitmentId, String elementId) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
+                                        && elementId.equals(t.getElementId())
+                                        && t.getStatus() == TaskStatus.OPEN)
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    private long personId(String username) {
+        return jdbc.queryForObject("select id from person where username = ?", Long.class, username);
+    }
+
+    private static long id(Map<?, ?> body) {
+        return ((Number) body.get("id")).longValue();
+    }
 }

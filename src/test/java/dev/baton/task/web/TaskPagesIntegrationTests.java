@@ -1,10 +1,10 @@
 package dev.baton.task.web;
 
-import dev.baton.support.SignedIn;
 import static dev.baton.task.web.HtmlForms.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.web.HtmlForms.Page;
@@ -18,55 +18,68 @@ import org.springframework.util.MultiValueMap;
 /** The inbox pages as a browser uses them: HTML forms with a CSRF token in the session. */
 class TaskPagesIntegrationTests extends EngineIntegrationTest {
 
-  @Test
-  void robClaimsFromHisInboxAndCompletesTheFormAfterFixingWhatItMarked() throws Exception {
-    Task task = awaitTaskOf(startReview(null));
-    ResponseEntity<String> inbox = SignedIn.as(http, "rob").getForEntity("/tasks", String.class);
-    assertThat(inbox.getBody()).contains("/tasks/" + task.getId() + "/claim").contains("Review account");
+    @Test
+    void robClaimsFromHisInboxAndCompletesTheFormAfterFixingWhatItMarked() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        ResponseEntity<String> inbox = SignedIn.as(http, "rob").getForEntity("/tasks", String.class);
+        assertThat(inbox.getBody())
+                .contains("/tasks/" + task.getId() + "/claim")
+                .contains("Review account");
 
-    Page detail = open("/tasks/" + task.getId());
-    submit(detail, "/tasks/" + task.getId() + "/claim", form());
-    Page claimed = open("/tasks/" + task.getId());
-    assertThat(claimed.html()).contains("name=\"healthScore\"").contains("<option value=\"medium\"");
+        Page detail = open("/tasks/" + task.getId());
+        submit(detail, "/tasks/" + task.getId() + "/claim", form());
+        Page claimed = open("/tasks/" + task.getId());
+        assertThat(claimed.html()).contains("name=\"healthScore\"").contains("<option value=\"medium\"");
 
-    MultiValueMap<String, String> bad = form("healthScore", "lots", "reviewSummary", "<b>bold</b>");
-    ResponseEntity<String> rejected = submit(claimed, "/tasks/" + task.getId() + "/complete", bad);
-    assertThat(rejected.getBody())
-        .contains("nothing was completed")
-        .contains("must be a number")
-        .contains("is required")
-        .contains("&lt;b&gt;bold&lt;/b&gt;")
-        .doesNotContain("<b>bold</b>");
-    assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        MultiValueMap<String, String> bad = form("healthScore", "lots", "reviewSummary", "<b>bold</b>");
+        ResponseEntity<String> rejected = submit(claimed, "/tasks/" + task.getId() + "/complete", bad);
+        assertThat(rejected.getBody())
+                .contains("nothing was completed")
+                .contains("must be a number")
+                .contains("is required")
+                .contains("&lt;b&gt;bold&lt;/b&gt;")
+                .doesNotContain("<b>bold</b>");
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
 
-    MultiValueMap<String, String> good = form("healthScore", "9", "reviewSummary", "Fine", "renewalRisk", "medium",
-        "needsFollowUp", "true", "nextContactDate", "2026-12-24");
-    submit(claimed, "/tasks/" + task.getId() + "/complete", good);
-    assertThat(tasks.findById(task.getId()).orElseThrow())
-        .extracting(Task::getStatus, Task::getCompletedBy)
-        .containsExactly(TaskStatus.COMPLETED, "rob");
-    assertThat(tasks.findById(task.getId()).orElseThrow().getOutcome())
-        .containsEntry("healthScore", 9).containsEntry("needsFollowUp", true).doesNotContainKey("_csrf");
-  }
+        MultiValueMap<String, String> good = form(
+                "healthScore",
+                "9",
+                "reviewSummary",
+                "Fine",
+                "renewalRisk",
+                "medium",
+                "needsFollowUp",
+                "true",
+                "nextContactDate",
+                "2026-12-24");
+        submit(claimed, "/tasks/" + task.getId() + "/complete", good);
+        assertThat(tasks.findById(task.getId()).orElseThrow())
+                .extracting(Task::getStatus, Task::getCompletedBy)
+                .containsExactly(TaskStatus.COMPLETED, "rob");
+        assertThat(tasks.findById(task.getId()).orElseThrow().getOutcome())
+                .containsEntry("healthScore", 9)
+                .containsEntry("needsFollowUp", true)
+                .doesNotContainKey("_csrf");
+    }
 
-  @Test
-  void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
-    Task task = awaitTaskOf(startReview(null));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
 
-    ResponseEntity<String> refused =
-        SignedIn.as(http, "rob").postForEntity("/tasks/" + task.getId() + "/claim", new HttpEntity<>(form(), headers), String.class);
+        ResponseEntity<String> refused = SignedIn.as(http, "rob")
+                .postForEntity("/tasks/" + task.getId() + "/claim", new HttpEntity<>(form(), headers), String.class);
 
-    assertThat(refused.getStatusCode().value()).isEqualTo(403);
-    assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isNull();
-  }
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isNull();
+    }
 
-  private Page open(String path) {
-    return HtmlForms.open(SignedIn.as(http, "rob"), path);
-  }
+    private Page open(String path) {
+        return HtmlForms.open(SignedIn.as(http, "rob"), path);
+    }
 
-  private ResponseEntity<String> submit(Page from, String action, MultiValueMap<String, String> fields) {
-    return HtmlForms.submit(SignedIn.as(http, "rob"), from, action, fields);
-  }
+    private ResponseEntity<String> submit(Page from, String action, MultiValueMap<String, String> fields) {
+        return HtmlForms.submit(SignedIn.as(http, "rob"), from, action, fields);
+    }
 }
