@@ -252,6 +252,35 @@ class CommitmentProcessTests {
     }
 
     @Test
+    void ownerMissingWhileAwaitingAcceptanceSendsTheCommitmentToItsTeam() throws Exception {
+        long instance = start();
+        read("accept");
+        userTask(CommitmentBpmn.TASK_ACCEPT);
+
+        ownerMissing();
+        read("assign", Variables.OWNER_USERNAME, null);
+        assertThat(processInstance(instance)).hasPassedElement("boundary_accept_owner_missing");
+
+        assertThat(userTask(CommitmentBpmn.TASK_ASSIGN_OWNER).getCustomHeaders())
+                .containsEntry(UserTaskHeaders.CANDIDATE_GROUPS, "[\"implementation\"]");
+        assertWaitingAt(instance, CommitmentBpmn.TASK_ASSIGN_OWNER);
+    }
+
+    @Test
+    void ownerMissingWhileARejectionAwaitsRenegotiationSendsTheCommitmentToItsTeam() throws Exception {
+        long instance = start();
+        decide("accept", CommitmentBpmn.TASK_ACCEPT, "reject");
+        readAndTake("renegotiate", CommitmentBpmn.TASK_RENEGOTIATE);
+
+        ownerMissing();
+        read("assign", Variables.OWNER_USERNAME, null);
+
+        userTask(CommitmentBpmn.TASK_ASSIGN_OWNER);
+        assertWaitingAt(instance, CommitmentBpmn.TASK_ASSIGN_OWNER);
+        assertThat(processInstance(instance)).hasPassedElement("boundary_renegotiate_owner_missing");
+    }
+
+    @Test
     void refusedDecisionReadsTheCommitmentAgainAndOffersTheTaskAgain() throws Exception {
         long instance = start();
         read("accept");
