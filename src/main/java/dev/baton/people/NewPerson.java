@@ -34,4 +34,19 @@ public record NewPerson(
 
         @NotEmpty Set<Role> roles,
         Long teamId,
-        Long managerId) {}
+        Long managerId,
+        // an IANA region id (e.g. Europe/Berlin); null or absent: the company's (see TimeZones)
+        @Size(max = 64) String timeZone) {
+
+    /** As before time zones: in the company's. */
+    public NewPerson(
+            String username,
+            String fullName,
+            String email,
+            String password,
+            Set<Role> roles,
+            Long teamId,
+            Long managerId) {
+        this(username, fullName, email, password, roles, teamId, managerId, null);
+    }
+}

@@ -139,7 +139,11 @@ public class PeopleService {
         requireFreeEmail(n.email());
         Team team = team(n.teamId());
         Person manager = manager(n.managerId());
+        String zone = n.timeZone() == null
+                ? null
+                : TimeZones.region(n.timeZone(), "timeZone").getId();
         Person person = new Person(n.username(), n.fullName(), n.email(), passwords.encode(n.password()), n.roles());
+        person.moveToTimeZone(zone);
         person.joinTeam(team);
         person.reportTo(manager);
         people.save(person);
@@ -156,6 +160,9 @@ public class PeopleService {
         }
         Team team = team(c.teamId());
         Person manager = manager(c.managerId());
+        String zone = c.timeZone() == null
+                ? null
+                : TimeZones.region(c.timeZone(), "timeZone").getId();
         requireAdminLeft(person, c.roles().contains(Role.ADMIN), "lose the admin role");
         if (person.hasRole(Role.MANAGER)
                 && !c.roles().contains(Role.MANAGER)
@@ -170,6 +177,7 @@ public class PeopleService {
         }
         person.joinTeam(team);
         person.update(c.fullName(), c.email(), c.roles());
+        person.moveToTimeZone(zone);
         people.flush();
         audit.record("person.updated", "person", id, null, before, snapshot(person));
         return PersonView.from(person);
@@ -266,6 +274,8 @@ public class PeopleService {
                 "team",
                 p.getTeam() == null ? null : p.getTeam().getKey(),
                 "manager",
-                p.getManager() == null ? null : p.getManager().getUsername());
+                p.getManager() == null ? null : p.getManager().getUsername(),
+                "timeZone",
+                p.getTimeZone());
     }
 }

@@ -57,6 +57,9 @@ public class Person {
 
     private boolean active = true;
 
+    /** An IANA region id (e.g. Europe/Berlin), or null for the company's default: see {@link TimeZones}. */
+    private String timeZone;
+
     @Version
     private long version;
 
@@ -95,6 +98,15 @@ public class Person {
         this.fullName = fullName;
         this.email = email;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    /** @param zone an IANA region id already checked by {@link TimeZones#region}, or null for the company's */
+    public void moveToTimeZone(String zone) {
+        this.timeZone = zone;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
     }
 
     public void changePasswordHash(String passwordHash) {

@@ -13,6 +13,7 @@ import java.util.Set;
 /**
  * New details for an existing person, all of them: leaving out {@code teamId} or {@code managerId}
  * is a 400 (send null for none), so a client cannot remove them by not knowing them;
+ * {@code timeZone} the same (an IANA region id such as Europe/Berlin, null for the company's);
  * {@code version} is the one the client read (required).
  */
 public record PersonChanges(
@@ -31,4 +32,5 @@ public record PersonChanges(
         @NotEmpty Set<Role> roles,
         @JsonProperty(required = true) Long teamId,
         @JsonProperty(required = true) Long managerId,
+        @JsonProperty(required = true) @Size(max = 64) String timeZone,
         @NotNull Long version) {}

@@ -2,7 +2,10 @@ package dev.baton.people;
 
 import java.util.Set;
 
-/** A person as the API and UI show them: no password hash, team and manager by id and name. */
+/**
+ * A person as the API and UI show them: no password hash, team and manager by id and name, time zone
+ * an IANA region id or null (the company's).
+ */
 public record PersonView(
         Long id,
         String username,
@@ -14,6 +17,7 @@ public record PersonView(
         Long managerId,
         String managerUsername,
         boolean active,
+        String timeZone,
         long version) {
 
     public static PersonView from(Person p) {
@@ -28,6 +32,7 @@ public record PersonView(
                 p.getManager() == null ? null : p.getManager().getId(),
                 p.getManager() == null ? null : p.getManager().getUsername(),
                 p.isActive(),
+                p.getTimeZone(),
                 p.getVersion());
     }
 }

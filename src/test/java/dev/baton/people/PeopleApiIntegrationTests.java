@@ -149,6 +149,7 @@ class PeopleApiIntegrationTests {
                 "version",
                 people.findById(boss).orElseThrow().getVersion()));
         changes.put("teamId", null);
+        changes.put("timeZone", null);
         ResponseEntity<Map> loop =
                 admin().exchange("/api/people/" + boss, HttpMethod.PUT, new HttpEntity<>(changes), Map.class);
 
@@ -221,6 +222,34 @@ class PeopleApiIntegrationTests {
         assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("person", leaver))
                 .extracting(e -> e.getAction())
                 .containsExactly("person.created", "person.deactivated");
+    }
+
+    @Test
+    void aPersonHasARegionTimeZoneAndAnUnknownOrFixedOffsetZoneIsRefusedAtItsField() {
+        Long id = ((Number) createPerson("zoe-tz", null).getBody().get("id")).longValue();
+        Person zoe = people.findById(id).orElseThrow();
+        assertThat(zoe.getTimeZone()).as("no zone of her own: the company's").isNull();
+
+        Map<String, Object> toSydney = changes(zoe.getFullName(), zoe.getEmail(), "REP", zoe);
+        toSydney.put("timeZone", "Australia/Sydney");
+        ResponseEntity<Map> moved =
+                admin().exchange("/api/people/" + id, HttpMethod.PUT, new HttpEntity<>(toSydney), Map.class);
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(moved.getBody().get("timeZone")).isEqualTo("Australia/Sydney");
+
+        Person sydney = people.findById(id).orElseThrow();
+        for (String bad : List.of("Mars/Olympus", "+02:00")) {
+            Map<String, Object> body = changes("Zoe Renamed", sydney.getEmail(), "REP", sydney);
+            body.put("timeZone", bad);
+            ResponseEntity<Map> refused =
+                    admin().exchange("/api/people/" + id, HttpMethod.PUT, new HttpEntity<>(body), Map.class);
+            assertThat(refused.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, Object>) refused.getBody().get("errors")).containsKey("timeZone");
+        }
+        assertThat(people.findById(id).orElseThrow())
+                .satisfies(
+                        p -> assertThat(p.getTimeZone()).isEqualTo("Australia/Sydney"),
+                        p -> assertThat(p.getFullName()).isEqualTo("New zoe-tz"));
     }
 
     @Test
@@ -344,6 +373,7 @@ class PeopleApiIntegrationTests {
         body.put("roles", List.of(role));
         body.put("teamId", p.getTeam() == null ? null : p.getTeam().getId());
         body.put("managerId", p.getManager() == null ? null : p.getManager().getId());
+        body.put("timeZone", p.getTimeZone());
         body.put("version", p.getVersion());
         return body;
     }

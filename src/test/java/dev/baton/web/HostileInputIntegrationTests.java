@@ -229,6 +229,8 @@ class HostileInputIntegrationTests {
                             t.team,
                             "managerId",
                             null,
+                            "timeZone",
+                            null,
                             "version",
                             t.version("person", t.person)),
                     "fullName",

@@ -110,7 +110,7 @@ class ProblemDetailsIntegrationTests {
                 "ada",
                 "PUT",
                 "/api/people/" + rob,
-                "{\"fullName\":\"Rob J\",\"email\":\"rob@baton.example\",\"roles\":[\"REP\"],\"teamId\":null,\"managerId\":null}",
+                "{\"fullName\":\"Rob J\",\"email\":\"rob@baton.example\",\"roles\":[\"REP\"],\"teamId\":null,\"managerId\":null,\"timeZone\":null}",
                 "application/json");
 
         assertThat(noTeam.statusCode()).isEqualTo(400);
