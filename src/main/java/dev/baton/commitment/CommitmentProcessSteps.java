@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommitmentProcessSteps {
 
     private final Commitments commitments;
+    private final CommitmentAnswers answers;
     private final CommitmentService service;
     private final CommitmentMails mails;
     private final PeopleService people;
@@ -34,6 +35,7 @@ public class CommitmentProcessSteps {
 
     CommitmentProcessSteps(
             Commitments commitments,
+            CommitmentAnswers answers,
             CommitmentService service,
             CommitmentMails mails,
             PeopleService people,
@@ -41,6 +43,7 @@ public class CommitmentProcessSteps {
             AuditLog audit,
             Clock clock) {
         this.commitments = commitments;
+        this.answers = answers;
         this.service = service;
         this.mails = mails;
         this.people = people;
@@ -74,12 +77,38 @@ public class CommitmentProcessSteps {
     }
 
     /**
-     * Applies a task's decision at the version the process read. A job delivered twice finds a newer
-     * version and is refused (409), as is a decision overtaken by a change made meanwhile.
+     * Keeps the text a person wrote with a decision (reason, evidence, new description) as their step
+     * completes, so that it never travels through process variables.
+     *
+     * @return the id the process carries to {@link #decide}, or null when the decision has no text
      */
     @Transactional
-    public void decide(long id, long version, CommitmentDecision d) {
+    public Long keepText(long commitmentId, CommitmentDecision d, String by) {
+        if (d.reason() == null && d.evidence() == null && d.newDescription() == null) {
+            return null;
+        }
+        return answers.save(new CommitmentAnswer(commitmentId, d, by, clock.instant()))
+                .getId();
+    }
+
+    /**
+     * Applies a task's decision at the version the process read, with the text kept by {@link
+     * #keepText} under {@code answerId} (null: the decision as given — no text, or a process started
+     * before text was kept). A job delivered twice finds a newer version and is refused (409), as is a
+     * decision overtaken by a change made meanwhile.
+     *
+     * @throws IllegalStateException if {@code answerId} names no answer of this commitment
+     */
+    @Transactional
+    public void decide(long id, long version, CommitmentDecision given, Long answerId) {
         Changes.requireVersion(version, commitment(id).getVersion(), "commitment " + id);
+        CommitmentDecision d = answerId == null
+                ? given
+                : answers.findById(answerId)
+                        .filter(a -> a.getCommitmentId() == id)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "commitment " + id + ": no kept answer " + answerId + " for its decision"))
+                        .fill(given);
         check(d);
         switch (d.decision()) {
             case "assign", "reassign" ->

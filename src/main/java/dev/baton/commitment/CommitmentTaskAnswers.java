@@ -3,6 +3,8 @@ package dev.baton.commitment;
 import dev.baton.shared.BadRequestException;
 import dev.baton.task.Task;
 import dev.baton.task.TaskCompletionHandler;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,9 @@ import org.springframework.stereotype.Component;
  * Checks an answer to a commitment step with the rules the process applies ({@link
  * CommitmentProcessSteps#check}) before the step completes: a "reopen" without a reason, or a
  * reschedule to a past date, is refused at its field while the task stays open, instead of being
- * refused by the process afterwards and coming back as a new, unexplained task.
+ * refused by the process afterwards and coming back as a new, unexplained task. What the person wrote
+ * (reason, evidence, new description) is kept in PostgreSQL ({@link CommitmentProcessSteps#keepText});
+ * the process gets the decision, dates, user names and the kept text's {@code answerId}.
  */
 @Component
 class CommitmentTaskAnswers implements TaskCompletionHandler {
@@ -33,13 +37,31 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
                 "commitment-verify");
     }
 
+    /** Form fields a person writes freely: kept in PostgreSQL, never sent to the process. */
+    static final List<String> TEXT_FIELDS = List.of("reason", "evidence", "newDescription");
+
     @Override
     public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
+        CommitmentDecision decision = CommitmentDecision.fromForm(blanksAsNull(values));
         try {
-            steps.check(CommitmentDecision.fromForm(values));
+            steps.check(decision);
         } catch (BadRequestException refused) {
             throw TaskCompletionHandler.refuse(refused.getFieldErrors());
         }
-        return values;
+        Map<String, Object> variables = new HashMap<>(values);
+        TEXT_FIELDS.forEach(variables::remove);
+        if (task.getSubject() != null && "commitment".equals(task.getSubject().type())) {
+            Long answerId = steps.keepText(task.getSubject().id(), decision, actor);
+            if (answerId != null) {
+                variables.put("answerId", answerId);
+            }
+        }
+        return variables;
+    }
+
+    private static Map<String, Object> blanksAsNull(Map<String, Object> values) {
+        Map<String, Object> v = new HashMap<>(values);
+        v.replaceAll((k, x) -> x instanceof String s && s.isBlank() ? null : x);
+        return v;
     }
 }

@@ -124,25 +124,36 @@ public class HandoverSteps {
     }
 
     /**
-     * A question keeps the account unacknowledged; otherwise the successor has it. A question that
-     * cannot be asked (none written, or nobody left to answer it) is refused with {@link
-     * IllegalArgumentException}, never taken as an acknowledgement: acknowledging mails the customer.
-     * The task page refuses such answers first ({@code HandoverTaskAnswers}); this guards the process.
+     * Keeps the successor's question on the account's item as their acknowledgement step completes
+     * ({@code HandoverTaskAnswers}), so its text lives here and never in process variables; the
+     * account stays unacknowledged until it is answered. Idempotent (the same open question again
+     * changes nothing).
+     *
+     * @throws IllegalArgumentException if no question is written or the departing person can no
+     *     longer answer: it is never taken as an acknowledgement, which would mail the customer
+     */
+    @Transactional
+    public void askQuestion(long itemId, String question, String by) {
+        keepQuestion(item(itemId), question, by);
+    }
+
+    /**
+     * The acknowledgement step's outcome for the process: a question keeps the account
+     * unacknowledged (the question itself was kept by {@link #askQuestion} when the step completed;
+     * {@code question} is only sent by processes started before that, and kept the same way);
+     * otherwise the successor has it and the introduction call is due.
+     *
+     * @throws IllegalArgumentException if a question was chosen but none is open on the item
      */
     @Transactional
     public Acknowledged acknowledge(long itemId, boolean asking, String question) {
         HandoverItem item = item(itemId);
-        Handover h = item.getHandover();
-        if (asking && (question == null || question.isBlank() || !departingReachable(h))) {
-            throw new IllegalArgumentException("handover item " + itemId + ": a question was chosen but "
-                    + (question == null || question.isBlank()
-                            ? "none was written"
-                            : "the departing person can no longer answer")
-                    + "; the account is not acknowledged");
-        }
         if (asking) {
-            if (item.ask(question.strip())) {
-                record("handover.question-asked", item, fields("question", question.strip()));
+            if (question != null) {
+                keepQuestion(item, question, null);
+            } else if (item.getStep() != HandoverStep.QUESTION_OPEN) {
+                throw new IllegalArgumentException("handover item " + itemId
+                        + ": a question was chosen but none is open; the account is not acknowledged");
             }
             return new Acknowledged(true, null, null);
         }
@@ -156,6 +167,23 @@ public class HandoverSteps {
         return new Acknowledged(false, due, due.minus(settings.introCallReminder()));
     }
 
+    private void keepQuestion(HandoverItem item, String question, String by) {
+        if (question == null || question.isBlank() || !departingReachable(item.getHandover())) {
+            throw new IllegalArgumentException("handover item " + item.getId() + ": a question was chosen but "
+                    + (question == null || question.isBlank()
+                            ? "none was written"
+                            : "the departing person can no longer answer")
+                    + "; the account is not acknowledged");
+        }
+        if (item.ask(question.strip())) {
+            record("handover.question-asked", item, fields("question", question.strip(), "by", by));
+        }
+    }
+
+    /**
+     * Keeps the departing person's answer (as their step completes, or from a process started before
+     * answers were kept that way); the first answer counts.
+     */
     @Transactional
     public void saveAnswer(long itemId, String answer) {
         HandoverItem item = item(itemId);

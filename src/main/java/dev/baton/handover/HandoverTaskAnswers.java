@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Answers to the handover's steps, checked and kept before the step completes:
  * <ul>
- *   <li>the note is stored on the account's handover item here, so its text never travels through
- *       process variables (nor into Operate and its search index); the process gets no variables;
+ *   <li>what people write — the note, the successor's question, the departing person's answer, the
+ *       introduction call's summary — is stored on the account's handover item (and its audit trail)
+ *       here, so its text never travels through process variables (nor into Operate and its search
+ *       index); the process gets only the decision ({@code acknowledgement}) or nothing;
  *   <li>asking a question needs the question, and a departing person who can still answer; a
  *       question refused here never becomes an acknowledgement (which would mail the customer);
  *   <li>a successor must be someone the rules allow (active, not the departing person, …).
@@ -29,6 +31,8 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
     static final String NOTE_FORM = "handover-note";
     static final String ACKNOWLEDGE_FORM = "handover-acknowledge";
     static final String CHOOSE_SUCCESSOR_FORM = "handover-choose-successor";
+    static final String ANSWER_FORM = "handover-answer";
+    static final String INTRO_CALL_FORM = "handover-intro-call";
 
     private final HandoverItems items;
     private final HandoverSteps steps;
@@ -44,7 +48,7 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
 
     @Override
     public Set<String> formKeys() {
-        return Set.of(NOTE_FORM, ACKNOWLEDGE_FORM, CHOOSE_SUCCESSOR_FORM);
+        return Set.of(NOTE_FORM, ACKNOWLEDGE_FORM, CHOOSE_SUCCESSOR_FORM, ANSWER_FORM, INTRO_CALL_FORM);
     }
 
     @Override
@@ -59,7 +63,18 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
             }
             case ACKNOWLEDGE_FORM -> {
                 checkQuestion(item, values);
-                yield values;
+                if ("ask".equals(values.get("acknowledgement"))) {
+                    steps.askQuestion(item.getId(), (String) values.get("question"), actor);
+                }
+                yield Map.of("acknowledgement", values.get("acknowledgement"));
+            }
+            case ANSWER_FORM -> {
+                steps.saveAnswer(item.getId(), (String) values.get("answer"));
+                yield Map.of();
+            }
+            case INTRO_CALL_FORM -> {
+                steps.recordIntroCall(item.getId(), (String) values.get("callSummary"));
+                yield Map.of();
             }
             case CHOOSE_SUCCESSOR_FORM -> {
                 Map<String, Object> answer = new LinkedHashMap<>(values);

@@ -55,6 +55,14 @@ public record WorkerRecords(ZeebeTestEngine engine, Duration timeout) {
                 .toList();
     }
 
+    /** Every value any variable of the instance ever had, as {@code name=JSON text}. */
+    public List<String> variableValues(long instance) {
+        return stream(records().variableRecords())
+                .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+                .map(r -> r.getValue().getName() + "=" + r.getValue().getValue())
+                .toList();
+    }
+
     /** Waits until the instance has ended. */
     public void awaitEnded(long instance) {
         await().atMost(timeout)

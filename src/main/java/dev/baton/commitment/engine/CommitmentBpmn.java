@@ -57,5 +57,7 @@ public final class CommitmentBpmn {
         public static final String NEW_DUE_DATE = "newDueDate";
         public static final String NEW_DESCRIPTION = "newDescription";
         public static final String NEW_OWNER_USERNAME = "newOwnerUsername";
+        /** The id of the text a decision's writer kept in PostgreSQL (reason, evidence, new description). */
+        public static final String ANSWER_ID = "answerId";
     }
 }

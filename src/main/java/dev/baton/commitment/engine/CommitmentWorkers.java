@@ -34,7 +34,8 @@ public class CommitmentWorkers {
             Variables.EVIDENCE,
             Variables.NEW_DUE_DATE,
             Variables.NEW_DESCRIPTION,
-            Variables.NEW_OWNER_USERNAME);
+            Variables.NEW_OWNER_USERNAME,
+            Variables.ANSWER_ID);
 
     private final CommitmentProcessSteps steps;
 
@@ -44,7 +45,9 @@ public class CommitmentWorkers {
 
     /**
      * The decision task's answer as the decide step reads it: the commitment, the version the process
-     * read, and the commitment forms' fields (see {@link CommitmentDecision#fromForm}).
+     * read, the commitment forms' decision fields (see {@link CommitmentDecision#fromForm}) and the id
+     * of the text kept for it; {@code reason}, {@code evidence} and {@code newDescription} are only
+     * sent by processes whose step completed before text was kept in PostgreSQL.
      */
     public record DecisionJob(
             long commitmentId,
@@ -54,7 +57,8 @@ public class CommitmentWorkers {
             String evidence,
             String newDueDate,
             String newDescription,
-            String newOwnerUsername) {
+            String newOwnerUsername,
+            Long answerId) {
 
         Map<String, Object> form() {
             Map<String, Object> form = new HashMap<>();
@@ -100,7 +104,11 @@ public class CommitmentWorkers {
             type = CommitmentBpmn.DECIDE_JOB_TYPE)
     public void decide(@VariablesAsType DecisionJob job) {
         try {
-            steps.decide(job.commitmentId(), job.commitmentVersion(), CommitmentDecision.fromForm(job.form()));
+            steps.decide(
+                    job.commitmentId(),
+                    job.commitmentVersion(),
+                    CommitmentDecision.fromForm(job.form()),
+                    job.answerId());
         } catch (BadRequestException | ConflictException refused) {
             throw CamundaError.bpmnError(CommitmentBpmn.ERROR_DECISION_REFUSED, refused.getMessage());
         }

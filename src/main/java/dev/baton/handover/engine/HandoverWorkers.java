@@ -135,7 +135,8 @@ public class HandoverWorkers {
     public Map<String, Object> recordAcknowledgement(
             @Variable(name = Vars.ITEM_ID) long itemId,
             @Variable(name = Vars.ACKNOWLEDGEMENT) String acknowledgement,
-            @Variable(name = Vars.QUESTION) String question) {
+            // only processes started before questions were kept by the completing step send it
+            @Variable(name = Vars.QUESTION, optional = true) String question) {
         HandoverSteps.Acknowledged a = steps.acknowledge(itemId, "ask".equals(acknowledgement), question);
         return a.questionOpen()
                 ? Map.of(Vars.QUESTION_OPEN, true)
@@ -149,8 +150,12 @@ public class HandoverWorkers {
     }
 
     @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SAVE_ANSWER)
-    public void saveAnswer(@Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.ANSWER) String answer) {
-        steps.saveAnswer(itemId, answer);
+    public void saveAnswer(
+            @Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.ANSWER, optional = true) String answer) {
+        // the completing step kept the answer (HandoverTaskAnswers); older processes still carry it
+        if (answer != null) {
+            steps.saveAnswer(itemId, answer);
+        }
     }
 
     @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SEND_INTRO)
@@ -172,7 +177,9 @@ public class HandoverWorkers {
 
     @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_CALL)
     public void recordIntroCall(
-            @Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.CALL_SUMMARY) String summary) {
+            @Variable(name = Vars.ITEM_ID) long itemId,
+            @Variable(name = Vars.CALL_SUMMARY, optional = true) String summary) {
+        // usually recorded with its summary as the step completed (HandoverTaskAnswers): then a no-op
         steps.recordIntroCall(itemId, summary);
     }
 

@@ -107,7 +107,14 @@ class CommitmentWorkerProcessTests extends EngineIntegrationTest {
         assertThat(complete("cora", verify, Map.of("decision", "verify"))).isEqualTo(HttpStatus.OK);
 
         sent.awaitEnded(instance);
-        assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.VERIFIED);
+        assertThat(commitments.findById(commitmentId).orElseThrow())
+                .satisfies(
+                        c -> assertThat(c.getStatus()).isEqualTo(CommitmentStatus.VERIFIED),
+                        c -> assertThat(c.getDeliveryEvidence()).isEqualTo("https://docs/sso"));
+        assertThat(sent.variableValues(instance))
+                .as("the evidence reached the commitment through PostgreSQL, the process carried only its id")
+                .noneMatch(v -> v.contains("docs/sso"))
+                .anyMatch(v -> v.startsWith(Variables.ANSWER_ID + "=") && !v.endsWith("=null"));
         assertThat(sent.passed(instance))
                 .containsSubsequence(
                         CommitmentBpmn.TASK_READ,

@@ -88,6 +88,43 @@ class AccountHandoverWorkerProcessTests extends HandoverWorkerProcessTest {
     }
 
     @Test
+    void aQuestionItsAnswerAndTheCallSummaryAreKeptInPostgresqlAndNeverBecomeProcessVariables() {
+        long id = launch(successor);
+        long instance = complete(departing, Account.TASK_WRITE_NOTE, NOTE);
+        String question = "Who signs the renewal at Brauhaus Nord?";
+        String answer = "Frau Albers, the CFO, since March.";
+        String summary = "Call went well; renewal talk in May.";
+
+        complete(successor, Account.TASK_ACKNOWLEDGE, Map.of("acknowledgement", "ask", "question", question));
+        assertThat(sent.awaitCompleted(instance, Jobs.RECORD_ACKNOWLEDGEMENT))
+                .isEqualTo(Map.of(Vars.QUESTION_OPEN, true));
+        complete(departing, Account.TASK_ANSWER_QUESTION, Map.of("answer", answer));
+        assertThat(sent.awaitCompleted(instance, Jobs.SAVE_ANSWER)).isEmpty();
+        complete(successor, Account.TASK_ACKNOWLEDGE, Map.of("acknowledgement", "acknowledge"));
+        complete(successor, Account.TASK_INTRO_CALL, Map.of("callSummary", summary));
+        sent.awaitEnded(instance);
+
+        assertThat(sent.variableValues(instance))
+                .as("what people wrote stays out of the engine")
+                .noneMatch(v -> v.contains("Brauhaus") || v.contains("Albers") || v.contains("renewal talk"))
+                .anyMatch(v -> v.startsWith("acknowledgement="));
+        assertThat(jdbc.queryForMap("select question, answer, step from handover_item where handover_id = ?", id))
+                .containsEntry("question", question)
+                .containsEntry("answer", answer)
+                .containsEntry("step", "DONE");
+        assertThat(jdbc.queryForList(
+                        "select action, after_state::text as after from audit_event where account_id = ?"
+                                + " and action in ('handover.question-asked', 'handover.question-answered',"
+                                + " 'handover.intro-call-held') order by id",
+                        account.getId()))
+                .extracting(row -> row.get("action") + " " + row.get("after"))
+                .satisfiesExactly(
+                        asked -> assertThat(asked).contains("question-asked", question, successor.getUsername()),
+                        answered -> assertThat(answered).contains("question-answered", answer),
+                        held -> assertThat(held).contains("intro-call-held", summary));
+    }
+
+    @Test
     void aSuccessorCompletedAroundTheInboxThatTheRulesRefuseIsABpmnErrorAndTheManagerIsAskedAgain() {
         long id = launch(null);
         Task choose = awaitOpenTask(maria(), Account.TASK_CHOOSE_SUCCESSOR);
