@@ -2,6 +2,10 @@
 import base64, json, os, tempfile, time, urllib.request, urllib.error
 
 BASE = os.environ.get("BATON_URL", "http://127.0.0.1:8095")
+# BATON_URLS="http://a http://b": requests alternate between instances, and go to the next one when one
+# does not answer (the two-instance run); otherwise every request goes to BATON_URL
+BASES = os.environ.get("BATON_URLS", BASE).split()
+_turn = [0]
 # where the runs' files live (set by env.sh for the shell scripts)
 WORK = os.environ.get("FAULTS_DIR", os.path.join(tempfile.gettempdir(), "baton-faults"))
 
@@ -22,8 +26,18 @@ class ApiError(Exception):
         self.status, self.body = status, body
 
 def call(user, method, path, body=None, password=None, timeout=30):
+    _turn[0] += 1
+    for i in range(len(BASES)):
+        base = BASES[(_turn[0] + i) % len(BASES)]
+        try:
+            return _call(base, user, method, path, body, password, timeout)
+        except (urllib.error.URLError, ConnectionError) as e:
+            if isinstance(e, urllib.error.HTTPError) or i == len(BASES) - 1:
+                raise
+
+def _call(base, user, method, path, body, password, timeout):
     pw = password or PASSWORDS.get(user, "password1")
-    req = urllib.request.Request(BASE + path, method=method)
+    req = urllib.request.Request(base + path, method=method)
     req.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{pw}".encode()).decode())
     req.add_header("Accept", "application/json")
     data = None

@@ -59,11 +59,11 @@ for form in ("handover-note", "handover-acknowledge", "handover-intro-call"):
 extra = [e for e in evs if e["ev"] in ("complete-refused", "reappeared-after-complete", "unknown-form")]
 print(f"       driver anomalies: {collections.Counter((e['ev'], e.get('status'), e.get('form')) for e in extra)}")
 for e in extra[:5]: print("        ", e)
-tasks = q(f"select element_id, status, count(*), count(distinct element_instance_key) from task where handover_id={H} group by 1,2 order by 1,2")
+tasks = q(f"select element_id, status, count(*), count(distinct element_instance_key) from task where subject_type='handover' and subject_id={H} group by 1,2 order by 1,2")
 print("       task rows (element, status, rows, distinct element instances):", tasks)
-dups = q(f"select element_instance_key, count(*) from task where handover_id={H} group by 1 having count(*)>1")
+dups = q(f"select element_instance_key, count(*) from task where subject_type='handover' and subject_id={H} group by 1 having count(*)>1")
 report("no duplicate task rows per element instance", not dups, f"duplicates={dups[:5]}")
-openleft = q(f"select count(*) from task where handover_id={H} and status <> 'COMPLETED'")[0][0]
+openleft = q(f"select count(*) from task where subject_type='handover' and subject_id={H} and status <> 'COMPLETED'")[0][0]
 report("no task left open/completing", openleft == "0", f"non-completed task rows={openleft}")
 # 4. exactly one intro email per account (first let the outbox dispatcher, every 5 s, drain: up to 60 s)
 import time

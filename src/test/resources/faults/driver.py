@@ -49,7 +49,7 @@ while True:
         for user in (cfg["leaver"], cfg["heir"], "maria"):
             batch = 0
             for t in mine(user):
-                if t.get("handoverId") != H:
+                if t.get("subjectType") != "handover" or t.get("subjectId") != H:
                     continue
                 batch += 1
                 if batch > BATCH:  # interleave users so a crash hits every step in flight

@@ -17,7 +17,7 @@ python3 "$faults/driver.py" "$PREFIX" > "$FAULTS_DIR/$PREFIX-driver.out" 2>&1 &
 DRIVER=$!
 while :; do
   if [ "${KILL_AT:-items}" = notes ]; then  # crash while notes are being written (transfers, new tasks in flight)
-    d=$(psq "select count(*) from task where handover_id=$H and element_id='task_write_handover_note' and status<>'OPEN'")
+    d=$(psq "select count(*) from task where subject_type='handover' and subject_id=$H and element_id='task_write_handover_note' and status<>'OPEN'")
   else
     d=$(psq "select count(*) from handover_item where handover_id=$H and completed_at is not null")
   fi
@@ -26,7 +26,7 @@ while :; do
 done
 echo "$(ts) $d/$N ${KILL_AT:-items} done; state before crash:"
 psq "select step, count(*) from handover_item where handover_id=$H group by 1 order by 1"
-psq "select element_id, status, count(*) from task where handover_id=$H group by 1,2 order by 1,2"
+psq "select element_id, status, count(*) from task where subject_type='handover' and subject_id=$H group by 1,2 order by 1,2"
 if [ "$MODE" = baton ]; then
   P=$(cat "$FAULTS_DIR/baton.pid"); echo "$(ts) kill -9 baton pid $P"; kill -9 "$P"
   sleep 5

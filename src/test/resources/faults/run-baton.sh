@@ -1,18 +1,20 @@
 #!/bin/bash
 # Start Baton (the separate engine, PostgreSQL, the SMTP sink) in the background from $BATON_JAR;
 # log appended to $FAULTS_DIR/baton.log, pid in $FAULTS_DIR/baton.pid.
+# INSTANCE=b (with BATON_PORT/BATON_URL of its own): a second instance, files baton-b.log / baton-b.pid.
 source "$(dirname "$0")/env.sh"
+name=baton${INSTANCE:+-$INSTANCE}
 [ -f "$BATON_JAR" ] || { echo "no $BATON_JAR: ./mvnw -B package -DskipTests && cp target/baton-*-SNAPSHOT.jar $BATON_JAR" >&2; exit 1; }
 [ -x "${JAVA_HOME:-}/bin/java" ] || { echo "set JAVA_HOME to a JDK 21+" >&2; exit 1; }
 export CAMUNDA_CLIENT_MODE=self-managed CAMUNDA_CLIENT_GRPCADDRESS=http://127.0.0.1:$ENGINE_PORT CAMUNDA_CLIENT_PREFERRESTOVERGRPC=false
 export SPRING_DATASOURCE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/baton SPRING_DATASOURCE_USERNAME=baton SPRING_DATASOURCE_PASSWORD=$PGPASSWORD
 export BATON_DEMO_DATA_ENABLED=true SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT PORT=$BATON_PORT
-echo "=== start $(ts)" >> "$FAULTS_DIR/baton.log"
-nohup "$JAVA_HOME/bin/java" -jar "$BATON_JAR" >> "$FAULTS_DIR/baton.log" 2>&1 &
-echo $! > "$FAULTS_DIR/baton.pid"
-echo "baton pid $(cat "$FAULTS_DIR/baton.pid")"
-for i in $(seq 1 120); do
+echo "=== start $(ts)" >> "$FAULTS_DIR/$name.log"
+nohup "$JAVA_HOME/bin/java" -jar "$BATON_JAR" >> "$FAULTS_DIR/$name.log" 2>&1 &
+echo $! > "$FAULTS_DIR/$name.pid"
+echo "$name pid $(cat "$FAULTS_DIR/$name.pid")"
+for i in $(seq 1 300); do
   curl -sf -u ada:demo -o /dev/null "$BATON_URL/api/people/me" && { echo "up after ${i}s"; exit 0; }
   sleep 1
 done
-echo "not up after 120s"; exit 1
+echo "not up after 300s"; exit 1
