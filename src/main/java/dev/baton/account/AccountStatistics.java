@@ -29,16 +29,19 @@ public class AccountStatistics {
     /** Months from the one holding {@code from} to the one holding {@code to}; account owners as they are now. */
     @Transactional(readOnly = true)
     public List<Freshness> freshness(LocalDate from, LocalDate to, Duration window, Instant now) {
+        // the audited verifications first, as (month, contact) pairs joined by hash: one probe of the
+        // audit log per contact and month was most of the report's time at 300,000 contacts
         return jdbc.query(
                 """
         with m as (select d::date mon, least(d + interval '1 month', ?::timestamptz) month_end
-            from generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') d)
-        select m.mon, a.owner_id, count(*), count(*) filter (where
-            c.last_verified_at > m.month_end - ?::interval and c.last_verified_at <= m.month_end
-            or exists (select 1 from audit_event e where e.entity_type = 'contact' and e.entity_id = c.id
-              and e.action = 'contact.verified' and e.at > m.month_end - ?::interval and e.at <= m.month_end))
-        from m join contact c on c.created_at <= m.month_end join account a on a.id = c.account_id
-        group by m.mon, a.owner_id order by m.mon""",
+            from generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') d),
+        v as (select distinct m.mon, e.entity_id contact_id from m join audit_event e on e.action = 'contact.verified'
+            and e.at > m.month_end - ?::interval and e.at <= m.month_end and e.entity_type = 'contact'),
+        c as (select c.id, c.created_at, c.last_verified_at, a.owner_id from contact c join account a on a.id = c.account_id)
+        select m.mon, c.owner_id, count(*), count(*) filter (where v.contact_id is not null
+            or c.last_verified_at > m.month_end - ?::interval and c.last_verified_at <= m.month_end)
+        from m join c on c.created_at <= m.month_end left join v on v.mon = m.mon and v.contact_id = c.id
+        group by m.mon, c.owner_id order by m.mon""",
                 (rs, i) -> new Freshness(
                         rs.getObject(1, LocalDate.class), rs.getObject(2, Long.class), rs.getLong(3), rs.getLong(4)),
                 java.sql.Timestamp.from(now),
