@@ -98,7 +98,7 @@ public class TrustReportService {
                 .forEach(h -> with(rep.apply(h.departingId()), t -> t.handoverHours.add(h.hours())));
         handovers.items(start, end).forEach(i -> with(rep.apply(i.personId()), t -> t.add(i)));
         tasks.done(start, end).forEach(d -> with(rep.apply(byUsername.get(d.username())), t -> t.add(d)));
-        List<Freshness> freshness = accounts.freshness(from, to, freshnessWindow, clock.instant());
+        List<Freshness> freshness = accounts.freshness(from, to, freshnessWindow, clock.instant(), clock.getZone());
         LocalDate lastMonth = freshness.stream()
                 .map(Freshness::month)
                 .max(Comparator.naturalOrder())

@@ -73,11 +73,7 @@ class TrustReportIntegrationTests {
         contact(account, null);
         contact(account, at(-400, 12));
         long audited = contact(account, null);
-        jdbc.update(
-                "insert into audit_event (at, actor, action, entity_type, entity_id, account_id) values (?, 'x', 'contact.verified', 'contact', ?, ?)",
-                Timestamp.from(at(-20, 12)),
-                audited,
-                account);
+        audit("contact.verified", "contact", audited, account, at(-20, 12));
         jdbc.update("update person set active = false where id = ?", b);
     }
 
@@ -182,11 +178,11 @@ class TrustReportIntegrationTests {
                 "insert into account (name, owner_id) values (?, ?) returning id", Long.class, "Trend Co " + run, a);
         Instant now = Instant.now();
         long audited = contact(account, days(now, -95), null);
-        audit(audited, account, days(now, -80));
-        audit(audited, account, days(now, -10));
+        audit("contact.verified", "contact", audited, account, days(now, -80));
+        audit("contact.verified", "contact", audited, account, days(now, -10));
         contact(account, days(now, -70), days(now, -40));
         contact(account, days(now, -500), days(now, -380)); // fresh until 15 days ago
-        audit(contact(account, days(now, -30), days(now, -25)), account, days(now, -25));
+        audit("contact.verified", "contact", contact(account, days(now, -30), days(now, -25)), account, days(now, -25));
         LocalDate from = today.minusDays(100);
 
         List<Map> trend = (List<Map>) http.withBasicAuth("m-" + run, "demo")
@@ -237,12 +233,14 @@ class TrustReportIntegrationTests {
         return from.plus(java.time.Duration.ofDays(days));
     }
 
-    private void audit(long contact, long account, Instant at) {
+    private void audit(String action, String entityType, long entityId, long account, Instant at) {
         jdbc.update(
                 "insert into audit_event (at, actor, action, entity_type, entity_id, account_id)"
-                        + " values (?, 'x', 'contact.verified', 'contact', ?, ?)",
+                        + " values (?, 'x', ?, ?, ?, ?)",
                 Timestamp.from(at),
-                contact,
+                action,
+                entityType,
+                entityId,
                 account);
     }
 
@@ -302,12 +300,7 @@ class TrustReportIntegrationTests {
                 today.plusDays(dueInDays),
                 status);
         if (deliveredInDays != null) {
-            jdbc.update(
-                    "insert into audit_event (at, actor, action, entity_type, entity_id, account_id)"
-                            + " values (?, 'x', 'commitment.delivered', 'commitment', ?, ?)",
-                    Timestamp.from(at(deliveredInDays, 12)),
-                    id,
-                    account);
+            audit("commitment.delivered", "commitment", id, account, at(deliveredInDays, 12));
         }
     }
 
