@@ -44,7 +44,7 @@ while True:
             ev("baton-back", down_s=round(time.time() - down_since, 1)); down_since = None
         status = d["handover"].get("status")
         if status == "COMPLETED":
-            ev("handover-completed", items=len(d["items"])); break
+            ev("handover-completed", items=d["handover"]["accounts"]); break
         worked = 0
         for user in (cfg["leaver"], cfg["heir"], "maria"):
             batch = 0

@@ -35,6 +35,6 @@ h = call("maria", "POST", "/api/handovers", {"departingId": leaver["id"], "reaso
     "plan": {"mode": "ONE", "successorId": heir["id"]}, "introOptOut": []}, timeout=300)
 out = {"prefix": prefix, "handoverId": h["handover"]["id"], "leaver": leaver_u, "leaverId": leaver["id"],
        "heir": heir_u, "heirId": heir["id"], "accounts": accounts, "commitments": commitments,
-       "launchedItems": len(h["items"])}
+       "launchedItems": h["handover"]["accounts"]}
 json.dump(out, open(work(f"{prefix}.json"), "w"))
 print(json.dumps({k: v for k, v in out.items() if k != "accounts"}))

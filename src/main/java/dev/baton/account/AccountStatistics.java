@@ -1,9 +1,10 @@
 package dev.baton.account;
 
-import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,25 +27,40 @@ public class AccountStatistics {
         this.jdbc = jdbc;
     }
 
-    /** Months from the one holding {@code from} to the one holding {@code to}; account owners as they are now. */
+    /**
+     * Months from the one holding {@code from} to the one holding {@code to}, each ending at the start of
+     * the next in {@code zone} (or at {@code now}); account owners as they are now.
+     */
     @Transactional(readOnly = true)
-    public List<Freshness> freshness(LocalDate from, LocalDate to, Duration window, Instant now) {
+    public List<Freshness> freshness(LocalDate from, LocalDate to, Duration window, Instant now, ZoneId zone) {
+        List<String> months = new ArrayList<>();
+        List<String> ends = new ArrayList<>();
+        for (LocalDate m = from.withDayOfMonth(1); !m.isAfter(to); m = m.plusMonths(1)) {
+            Instant end = m.plusMonths(1).atStartOfDay(zone).toInstant();
+            months.add(m.toString());
+            ends.add('"' + (end.isBefore(now) ? end : now).toString() + '"');
+        }
+        String mon = "{" + String.join(",", months) + "}";
+        String end = "{" + String.join(",", ends) + "}";
+        String interval = window.toSeconds() + " seconds";
+        // the months as an array the planner counts right (a generate_series CTE read as 1,000 rows
+        // turned the join into nested loops: 7 s at 300,000 contacts), and the audited verifications
+        // as (month, contact) pairs joined by hash rather than a probe of the audit log per contact and month
         return jdbc.query(
                 """
-        with m as (select d::date mon, least(d + interval '1 month', ?::timestamptz) month_end
-            from generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') d)
-        select m.mon, a.owner_id, count(*), count(*) filter (where
-            c.last_verified_at > m.month_end - ?::interval and c.last_verified_at <= m.month_end
-            or exists (select 1 from audit_event e where e.entity_type = 'contact' and e.entity_id = c.id
-              and e.action = 'contact.verified' and e.at > m.month_end - ?::interval and e.at <= m.month_end))
+        with m as not materialized (select * from unnest(?::date[], ?::timestamptz[]) m (mon, month_end)),
+        v as (select distinct m.mon, e.entity_id contact_id from m join audit_event e on e.action = 'contact.verified'
+            and e.at > m.month_end - ?::interval and e.at <= m.month_end and e.entity_type = 'contact')
+        select m.mon, a.owner_id, count(*), count(*) filter (where v.contact_id is not null
+            or c.last_verified_at > m.month_end - ?::interval and c.last_verified_at <= m.month_end)
         from m join contact c on c.created_at <= m.month_end join account a on a.id = c.account_id
+        left join v on v.mon = m.mon and v.contact_id = c.id
         group by m.mon, a.owner_id order by m.mon""",
                 (rs, i) -> new Freshness(
                         rs.getObject(1, LocalDate.class), rs.getObject(2, Long.class), rs.getLong(3), rs.getLong(4)),
-                java.sql.Timestamp.from(now),
-                Date.valueOf(from),
-                Date.valueOf(to),
-                window.toSeconds() + " seconds",
-                window.toSeconds() + " seconds");
+                mon,
+                end,
+                interval,
+                interval);
     }
 }

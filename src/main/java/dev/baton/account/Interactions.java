@@ -13,6 +13,10 @@ public interface Interactions extends JpaRepository<Interaction, Long> {
 
     List<Interaction> findByAccountIdOrderByOccurredAtDesc(Long accountId);
 
+    /** Interactions with who logged them and the contact: one query for a page of the timeline. */
+    @org.springframework.data.jpa.repository.EntityGraph(attributePaths = {"by", "contact"})
+    List<Interaction> findWithPeopleByIdIn(java.util.Collection<Long> ids);
+
     /** A merge of two contacts: the duplicate's interactions become the survivor's. */
     @Modifying(flushAutomatically = true)
     @Query("update Interaction i set i.contact = :to where i.contact = :from")

@@ -5,12 +5,16 @@ import dev.baton.audit.AuditEvents;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.People;
 import dev.baton.people.Person;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * An account's story in one list, newest first and in words for people: logged interactions, plus
  * what the audit log recorded for the account (promises, handovers, edits), each as a sentence from
  * {@link TimelineSentences} with a link to read more. Task steps are left out (the task's history has them).
+ * Read a page at a time: an old account's story has thousands of entries.
  */
 @Service
 public class Timeline {
@@ -26,40 +31,109 @@ public class Timeline {
     private final Interactions interactions;
     private final AuditEvents events;
     private final People people;
+    private final JdbcTemplate jdbc;
 
-    Timeline(AccountService accounts, Interactions interactions, AuditEvents events, People people) {
+    Timeline(AccountService accounts, Interactions interactions, AuditEvents events, People people, JdbcTemplate jdbc) {
         this.accounts = accounts;
         this.interactions = interactions;
         this.events = events;
         this.people = people;
+        this.jdbc = jdbc;
     }
 
-    /** @throws dev.baton.shared.NotFoundException when the account does not exist */
+    /** How many entries {@link #of} gives: the newest ones, for pages that show the story beside other things. */
+    public static final int RECENT = 50;
+
+    /**
+     * The ids of one page of the story, newest first; ties (same instant) interactions first, then by
+     * id, newest first, so pages never repeat or skip an entry. Task and interaction events are left
+     * out of the audit side ({@link TimelineSentences#tells}): the interaction itself is the entry.
+     */
+    private static final String PAGE = """
+        select kind, id from (
+          select 'I' kind, i.id, i.occurred_at happened from interaction i where i.account_id = ?
+          union all
+          select 'E', e.id, e.at from audit_event e
+          where e.account_id = ? and coalesce(e.entity_type, '') not in ('task', 'interaction')) t
+        order by happened desc, kind desc, id desc limit ? offset ?""";
+
+    private static final String COUNT = """
+        select (select count(*) from interaction where account_id = ?) + (select count(*) from audit_event
+          where account_id = ? and coalesce(entity_type, '') not in ('task', 'interaction'))""";
+
+    /**
+     * The newest {@link #RECENT} entries of the account's story (the whole story: {@link #page}).
+     *
+     * @throws dev.baton.shared.NotFoundException when the account does not exist
+     */
     @Transactional(readOnly = true)
     public List<TimelineItem> of(Long accountId) {
+        return page(accountId, PageRequest.of(0, RECENT)).getContent();
+    }
+
+    /**
+     * One page of the account's story, newest first, in a fixed order (see {@link #PAGE}); the
+     * pageable's sort is not used. Only that page's records are read.
+     *
+     * @throws dev.baton.shared.NotFoundException when the account does not exist
+     */
+    @Transactional(readOnly = true)
+    public Page<TimelineItem> page(Long accountId, Pageable pageable) {
         accounts.account(accountId);
-        Stream<TimelineItem> logged = interactions.findByAccountIdOrderByOccurredAtDesc(accountId).stream()
-                .map(TimelineItem::of);
-        List<AuditEvent> recorded = events.findByAccountIdOrderByAt(accountId).stream()
-                .filter(TimelineSentences::tells)
-                .toList();
-        // the promise's words, from its own creation event: the account module does not read commitments
-        Map<Long, String> promises = new HashMap<>();
-        recorded.stream()
-                .filter(e -> "commitment.created".equals(e.getAction()) && e.getAfterState() != null)
-                .forEach(e -> promises.put(
-                        e.getEntityId(), String.valueOf(e.getAfterState().get("description"))));
+        List<Object[]> keys = jdbc.query(
+                PAGE,
+                (rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)},
+                accountId,
+                accountId,
+                pageable.getPageSize(),
+                pageable.getOffset());
+        Map<Long, Interaction> logged = interactions.findWithPeopleByIdIn(ids(keys, "I")).stream()
+                .collect(Collectors.toMap(Interaction::getId, Function.identity()));
+        Map<Long, AuditEvent> recorded = events.findAllById(ids(keys, "E")).stream()
+                .collect(Collectors.toMap(AuditEvent::getId, Function.identity()));
+        Map<Long, String> promises = promises(recorded.values());
         Function<String, String> names = names();
-        Stream<TimelineItem> told = recorded.stream()
-                .map(e -> new TimelineItem(
-                        type(e),
-                        e.getAt(),
-                        names.apply(e.getActor()),
-                        TimelineSentences.of(e, names, promises.get(e.getEntityId())),
-                        link(e)));
-        return Stream.concat(logged, told)
-                .sorted(Comparator.comparing(TimelineItem::when).reversed())
+        List<TimelineItem> items = keys.stream()
+                .map(k -> "I".equals(k[0])
+                        ? TimelineItem.of(logged.get((Long) k[1]))
+                        : told(recorded.get((Long) k[1]), names, promises))
                 .toList();
+        return PageableExecutionUtils.getPage(
+                items, pageable, () -> jdbc.queryForObject(COUNT, Long.class, accountId, accountId));
+    }
+
+    private static List<Long> ids(List<Object[]> keys, String kind) {
+        return keys.stream()
+                .filter(k -> kind.equals(k[0]))
+                .map(k -> (Long) k[1])
+                .toList();
+    }
+
+    /** The promise's words, from its own creation event: the account module does not read commitments. */
+    private Map<Long, String> promises(java.util.Collection<AuditEvent> recorded) {
+        List<Long> promised = recorded.stream()
+                .filter(e -> "commitment".equals(e.getEntityType()))
+                .map(AuditEvent::getEntityId)
+                .distinct()
+                .toList();
+        Map<Long, String> promises = new HashMap<>();
+        if (!promised.isEmpty()) {
+            events.findByEntityTypeAndEntityIdInAndAction("commitment", promised, "commitment.created").stream()
+                    .filter(e -> e.getAfterState() != null)
+                    .forEach(e -> promises.put(
+                            e.getEntityId(), String.valueOf(e.getAfterState().get("description"))));
+        }
+        return promises;
+    }
+
+    private static TimelineItem told(AuditEvent e, Function<String, String> names, Map<Long, String> promises) {
+        return new TimelineItem(
+                type(e),
+                e.getAt(),
+                names.apply(e.getActor()),
+                TimelineSentences.of(
+                        e, names, "commitment".equals(e.getEntityType()) ? promises.get(e.getEntityId()) : null),
+                link(e));
     }
 
     /** User name → full name, each looked up once; automated steps are Baton's. */

@@ -9,4 +9,8 @@ public interface AuditEvents extends JpaRepository<AuditEvent, Long>, JpaSpecifi
     List<AuditEvent> findByAccountIdOrderByAt(Long accountId);
 
     List<AuditEvent> findByEntityTypeAndEntityIdOrderByAt(String entityType, Long entityId);
+
+    /** One action's events of several records of a type (e.g. the creation of the commitments a page mentions). */
+    List<AuditEvent> findByEntityTypeAndEntityIdInAndAction(
+            String entityType, java.util.Collection<Long> entityIds, String action);
 }

@@ -2,6 +2,8 @@ package dev.baton.handover;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -18,6 +20,14 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
     @EntityGraph(attributePaths = {"account", "successor"})
     List<HandoverItem> findByHandoverIdOrderById(Long handoverId);
+
+    /** One page of a handover's items, with each item's account and successor. */
+    @EntityGraph(attributePaths = {"account", "successor"})
+    Page<HandoverItem> findByHandoverId(Long handoverId, Pageable pageable);
+
+    long countByHandoverId(Long handoverId);
+
+    long countByHandoverIdAndStep(Long handoverId, HandoverStep step);
 
     Optional<HandoverItem> findByHandoverIdAndAccountId(Long handoverId, Long accountId);
 

@@ -12,6 +12,7 @@ import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
 import dev.baton.shared.NotFoundException;
+import dev.baton.shared.PageResponse;
 import dev.baton.task.Task;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskSubject;
@@ -112,14 +113,22 @@ public class HandoverQueries {
                 total);
     }
 
+    /**
+     * A handover with one page of its accounts ({@code pageable}: page number, size, and a sort on
+     * item properties that ends with the item id, so pages never repeat or skip an account), the open
+     * tasks of that page's accounts, and the handover's tasks about no account. The summary counts
+     * every account. Throws {@link NotFoundException} or {@link AccessDeniedException}.
+     */
     @Transactional(readOnly = true)
-    public Detail detail(long id, String username) {
+    public Detail detail(long id, String username, Pageable pageable) {
         Handover h = handovers.findById(id).orElseThrow(() -> new NotFoundException("handover", id));
         if (!maySee(h, username)) {
             throw new AccessDeniedException("handover " + id + " is neither yours nor of your reports");
         }
-        List<HandoverItem> all = items.findByHandoverIdOrderById(id);
-        List<Task> open = tasks.openAbout(new TaskSubject(HandoverTaskSubject.SUBJECT_TYPE, id));
+        Page<HandoverItem> page = items.findByHandoverId(id, pageable);
+        List<Task> open = tasks.openAbout(
+                new TaskSubject(HandoverTaskSubject.SUBJECT_TYPE, id),
+                page.stream().map(i -> i.getAccount().getId()).toList());
         Map<Long, Task> byAccount = open.stream()
                 .filter(t -> t.getAccountId() != null)
                 .collect(Collectors.toMap(Task::getAccountId, Function.identity(), (a, b) -> a));
@@ -128,10 +137,9 @@ public class HandoverQueries {
                 .map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(), t.getDueAt()))
                 .toList();
         return new Detail(
-                summary(h, all),
-                all.stream()
-                        .map(i -> item(i, byAccount.get(i.getAccount().getId())))
-                        .toList(),
+                summary(h, (int) items.countByHandoverId(id), items.countByHandoverIdAndStep(id, HandoverStep.DONE)),
+                PageResponse.of(
+                        page.map(i -> item(i, byAccount.get(i.getAccount().getId())))),
                 others);
     }
 
@@ -176,13 +184,6 @@ public class HandoverQueries {
                 c.getDescription(),
                 c.getDueDate(),
                 c.getStatus().name());
-    }
-
-    private Summary summary(Handover h, List<HandoverItem> all) {
-        return summary(
-                h,
-                all.size(),
-                all.stream().filter(i -> i.getStep() == HandoverStep.DONE).count());
     }
 
     private Summary summary(Handover h, int accounts, long accountsDone) {

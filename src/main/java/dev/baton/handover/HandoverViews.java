@@ -1,5 +1,6 @@
 package dev.baton.handover;
 
+import dev.baton.shared.PageResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +51,8 @@ public final class HandoverViews {
             boolean introOptOut,
             Instant callHeldAt) {}
 
-    public record Detail(Summary handover, List<Item> items, List<OpenTask> otherTasks) {}
+    /** A handover, one page of its accounts (see {@link HandoverQueries#detail}), and its tasks about no account. */
+    public record Detail(Summary handover, PageResponse<Item> items, List<OpenTask> otherTasks) {}
 
     /** A task of the handover not about one account (resolving orphans, deciding after a leave). */
     public record OpenTask(long taskId, String name, String assignee, Instant dueAt) {}

@@ -1,96 +1,119 @@
 package dev.baton.quality;
 
+import dev.baton.account.AccountAccess;
 import dev.baton.account.AccountQuality;
 import dev.baton.account.AccountService;
 import dev.baton.account.ContactService;
 import dev.baton.account.ContactView;
-import dev.baton.commitment.CommitmentFilter;
+import dev.baton.commitment.CommitmentAccess;
+import dev.baton.commitment.CommitmentQuality;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentView;
-import dev.baton.people.PeopleService;
-import dev.baton.people.PersonView;
+import dev.baton.people.PeopleDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The data-quality findings and their one-click fixes, each audited by the service that makes the change. */
+/**
+ * The data-quality findings and their one-click fixes, each audited by the service that makes the
+ * change. Every finding is listed under the owner of its account; a viewer sees the findings of the
+ * accounts owned by people in their line ({@link PeopleDirectory#visibleTo}), an admin all of them
+ * (also accounts without an owner). A fix is checked like the same change anywhere else in Baton.
+ */
 @Service
 public class QualityService {
 
-    private static final CommitmentFilter UNOWNED = new CommitmentFilter(null, null, null, null, false, true);
-
     private final AccountQuality accountQuality;
+    private final CommitmentQuality commitmentQuality;
     private final AccountService accounts;
+    private final AccountAccess accountAccess;
     private final ContactService contacts;
     private final CommitmentService commitments;
-    private final PeopleService people;
+    private final CommitmentAccess commitmentAccess;
+    private final PeopleDirectory directory;
     private final QualitySettings settings;
     private final Clock clock;
 
     QualityService(
             AccountQuality accountQuality,
+            CommitmentQuality commitmentQuality,
             AccountService accounts,
+            AccountAccess accountAccess,
             ContactService contacts,
             CommitmentService commitments,
-            PeopleService people,
+            CommitmentAccess commitmentAccess,
+            PeopleDirectory directory,
             QualitySettings settings,
             Clock clock) {
         this.accountQuality = accountQuality;
+        this.commitmentQuality = commitmentQuality;
         this.accounts = accounts;
+        this.accountAccess = accountAccess;
         this.contacts = contacts;
         this.commitments = commitments;
-        this.people = people;
+        this.commitmentAccess = commitmentAccess;
+        this.directory = directory;
         this.settings = settings;
         this.clock = clock;
     }
 
+    /** How many findings of each kind {@code viewer} sees, in all and per account owner (by name). */
     @Transactional(readOnly = true)
-    public QualitySummary summary() {
+    public QualitySummary summary(String viewer) {
+        Set<Long> scope = directory.visibleTo(viewer);
+        Map<Long, Map<QualityKind, Long>> byOwner = new HashMap<>();
+        accountQuality
+                .countsByOwner(staleBefore(), scope)
+                .forEach((ownerId, counts) -> counts.forEach(
+                        (kind, n) -> byOwner.computeIfAbsent(ownerId, o -> new EnumMap<>(QualityKind.class))
+                                .put(QualityKind.valueOf(kind), n)));
+        commitmentQuality
+                .countsByAccountOwner(scope)
+                .forEach((ownerId, n) -> byOwner.computeIfAbsent(ownerId, o -> new EnumMap<>(QualityKind.class))
+                        .put(QualityKind.COMMITMENT_WITHOUT_ACTIVE_OWNER, n));
+        Map<Long, String> names = directory.everyone().stream()
+                .collect(Collectors.toMap(PeopleDirectory.Entry::id, PeopleDirectory.Entry::fullName));
         Map<QualityKind, Long> totals = new EnumMap<>(QualityKind.class);
         List<QualitySummary.OwnerCounts> owners = new ArrayList<>();
-        Map<Long, String> names = people.find(null, null, null, Pageable.unpaged(Sort.by("id"))).stream()
-                .collect(java.util.stream.Collectors.toMap(PersonView::id, PersonView::fullName));
-        accountQuality.countsByOwner(staleBefore()).forEach((ownerId, counts) -> {
-            Map<QualityKind, Long> byKind = new EnumMap<>(QualityKind.class);
-            counts.forEach((kind, n) -> byKind.put(QualityKind.valueOf(kind), n));
-            byKind.forEach((kind, n) -> totals.merge(kind, n, Long::sum));
-            owners.add(new QualitySummary.OwnerCounts(ownerId, ownerId == null ? null : names.get(ownerId), byKind));
+        byOwner.forEach((ownerId, counts) -> {
+            counts.forEach((kind, n) -> totals.merge(kind, n, Long::sum));
+            owners.add(new QualitySummary.OwnerCounts(ownerId, ownerId == null ? null : names.get(ownerId), counts));
         });
-        long unowned = commitments.find(UNOWNED, PageRequest.of(0, 1)).getTotalElements();
-        if (unowned > 0) {
-            totals.put(QualityKind.COMMITMENT_WITHOUT_ACTIVE_OWNER, unowned);
-        }
         owners.sort(Comparator.comparing(
-                QualitySummary.OwnerCounts::ownerName, Comparator.nullsFirst(Comparator.naturalOrder())));
+                        QualitySummary.OwnerCounts::ownerName, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(QualitySummary.OwnerCounts::ownerId, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new QualitySummary(settings.staleAfter().toDays(), totals, owners);
     }
 
-    /** One page of findings of {@code kind}, of one owner's accounts when {@code ownerId} is given, by account. */
+    /**
+     * One page of the findings of {@code kind} that {@code viewer} sees, of one owner's accounts when
+     * {@code ownerId} is given; by account (commitments: by due date), then subject.
+     */
     @Transactional(readOnly = true)
-    public Page<QualityFinding> findings(QualityKind kind, Long ownerId, Pageable pageable) {
-        if (kind == QualityKind.COMMITMENT_WITHOUT_ACTIVE_OWNER) {
-            return commitments
-                    .find(
-                            UNOWNED,
-                            PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("dueDate", "id")))
-                    .map(QualityService::finding);
-        }
-        List<QualityFinding> page = accountQuality
-                .findings(kind.name(), staleBefore(), ownerId, pageable.getPageSize() + 1, pageable.getOffset())
-                .stream()
-                .map(f -> finding(kind, f))
-                .toList();
+    public Page<QualityFinding> findings(QualityKind kind, Long ownerId, String viewer, Pageable pageable) {
+        Set<Long> scope = directory.visibleTo(viewer);
+        int limit = pageable.getPageSize() + 1;
+        List<QualityFinding> page = kind == QualityKind.COMMITMENT_WITHOUT_ACTIVE_OWNER
+                ? commitmentQuality.findings(ownerId, scope, limit, pageable.getOffset()).stream()
+                        .map(QualityService::finding)
+                        .toList()
+                : accountQuality
+                        .findings(kind.name(), staleBefore(), ownerId, scope, limit, pageable.getOffset())
+                        .stream()
+                        .map(f -> finding(kind, f))
+                        .toList();
         boolean more = page.size() > pageable.getPageSize();
         List<QualityFinding> content = more ? page.subList(0, pageable.getPageSize()) : page;
         // the total is known exactly from the summary; here only "is there another page"
@@ -99,14 +122,15 @@ public class QualityService {
 
     /** Fix: the contact's details were checked with the customer (audited as contact.verified). */
     @Transactional
-    public ContactView verify(Long contactId) {
+    public ContactView verify(Long contactId, String viewer) {
+        accountAccess.requireMayActOn(contacts.get(contactId).accountId(), viewer);
         return contacts.verify(contactId);
     }
 
     /** Fix: merges a duplicate into another contact at the same account, keeping its interactions and commitments. */
     @Transactional
-    public ContactView merge(Long duplicateId, Long intoId) {
-        contacts.get(duplicateId);
+    public ContactView merge(Long duplicateId, Long intoId, String viewer) {
+        accountAccess.requireMayActOn(contacts.get(duplicateId).accountId(), viewer);
         contacts.get(intoId);
         commitments.moveContact(duplicateId, intoId);
         return contacts.merge(duplicateId, intoId);
@@ -114,13 +138,17 @@ public class QualityService {
 
     /** Fix: gives an account to an active person (audited as account.transferred). */
     @Transactional
-    public void assignAccount(Long accountId, Long ownerId) {
+    public void assignAccount(Long accountId, Long ownerId, String viewer) {
+        accounts.get(accountId);
+        accountAccess.requireMayTransfer(accountId, ownerId, viewer);
         accounts.transfer(accountId, ownerId, null);
     }
 
     /** Fix: gives an open commitment to an active person (audited as commitment.reassigned). */
     @Transactional
-    public CommitmentView assignCommitment(Long commitmentId, Long ownerId) {
+    public CommitmentView assignCommitment(Long commitmentId, Long ownerId, String viewer) {
+        commitments.get(commitmentId);
+        commitmentAccess.requireMayReassign(commitmentId, ownerId, viewer);
         return commitments.reassign(commitmentId, ownerId, null);
     }
 
@@ -144,18 +172,18 @@ public class QualityService {
                 f.detail());
     }
 
-    private static QualityFinding finding(CommitmentView c) {
+    private static QualityFinding finding(CommitmentQuality.Finding c) {
         return new QualityFinding(
                 QualityKind.COMMITMENT_WITHOUT_ACTIVE_OWNER,
                 c.accountId(),
                 c.accountName(),
-                c.ownerId(),
-                c.ownerUsername(),
+                c.accountOwnerId(),
+                c.accountOwnerName(),
                 "commitment",
-                c.id(),
+                c.commitmentId(),
                 c.description(),
                 null,
                 null,
-                (c.ownerUsername() == null ? "no owner" : c.ownerUsername() + " has left") + ", due " + c.dueDate());
+                (c.ownerName() == null ? "no owner" : c.ownerName() + " has left") + ", due " + c.dueDate());
     }
 }

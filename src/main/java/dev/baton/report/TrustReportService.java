@@ -4,10 +4,9 @@ import dev.baton.account.AccountStatistics;
 import dev.baton.account.AccountStatistics.Freshness;
 import dev.baton.commitment.CommitmentStatistics;
 import dev.baton.handover.HandoverStatistics;
+import dev.baton.people.PeopleDirectory;
+import dev.baton.people.PeopleDirectory.Entry;
 import dev.baton.people.PeopleService;
-import dev.baton.people.PersonView;
-import dev.baton.people.TeamService;
-import dev.baton.people.TeamView;
 import dev.baton.shared.BadRequestException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +44,7 @@ public class TrustReportService {
     private final AccountStatistics accounts;
     private final dev.baton.task.TaskStatistics tasks;
     private final PeopleService people;
-    private final TeamService teams;
+    private final PeopleDirectory directory;
     private final Duration freshnessWindow;
     private final Clock clock;
 
@@ -57,7 +54,7 @@ public class TrustReportService {
             AccountStatistics accounts,
             dev.baton.task.TaskStatistics tasks,
             PeopleService people,
-            TeamService teams,
+            PeopleDirectory directory,
             dev.baton.quality.QualitySettings quality,
             Clock clock) {
         this.commitments = commitments;
@@ -65,7 +62,7 @@ public class TrustReportService {
         this.accounts = accounts;
         this.tasks = tasks;
         this.people = people;
-        this.teams = teams;
+        this.directory = directory;
         this.freshnessWindow = quality.staleAfter();
         this.clock = clock;
     }
@@ -83,14 +80,12 @@ public class TrustReportService {
         LocalDate today = LocalDate.now(clock);
         Instant start = from.atStartOfDay(clock.getZone()).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
-        List<PersonView> everyone = people.find(null, null, null, Pageable.unpaged(Sort.by("fullName", "id")))
-                .getContent();
+        List<Entry> everyone = directory.everyone();
         Set<Long> line = admin ? null : people.lineOf(viewer);
-        Map<Long, PersonView> visible = everyone.stream()
+        Map<Long, Entry> visible = everyone.stream()
                 .filter(p -> line == null || line.contains(p.id()))
-                .collect(Collectors.toMap(PersonView::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Map<String, Long> byUsername =
-                everyone.stream().collect(Collectors.toMap(PersonView::username, PersonView::id));
+                .collect(Collectors.toMap(Entry::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, Long> byUsername = everyone.stream().collect(Collectors.toMap(Entry::username, Entry::id));
 
         Map<Long, Tally> reps = new LinkedHashMap<>();
         Tally noOwner = new Tally();
@@ -103,7 +98,7 @@ public class TrustReportService {
                 .forEach(h -> with(rep.apply(h.departingId()), t -> t.handoverHours.add(h.hours())));
         handovers.items(start, end).forEach(i -> with(rep.apply(i.personId()), t -> t.add(i)));
         tasks.done(start, end).forEach(d -> with(rep.apply(byUsername.get(d.username())), t -> t.add(d)));
-        List<Freshness> freshness = accounts.freshness(from, to, freshnessWindow, clock.instant());
+        List<Freshness> freshness = accounts.freshness(from, to, freshnessWindow, clock.instant(), clock.getZone());
         LocalDate lastMonth = freshness.stream()
                 .map(Freshness::month)
                 .max(Comparator.naturalOrder())
@@ -116,7 +111,7 @@ public class TrustReportService {
         Map<Long, Tally> teamTallies = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         Tally total = new Tally();
         reps.forEach((id, tally) -> {
-            PersonView p = visible.get(id);
+            Entry p = visible.get(id);
             repRows.add(new TrustReport.Row(id, p.username(), p.fullName(), p.active(), tally.figures()));
             teamTallies.computeIfAbsent(p.teamId(), k -> new Tally()).add(tally);
             total.add(tally);
@@ -126,14 +121,20 @@ public class TrustReportService {
             repRows.add(new TrustReport.Row(null, null, "no owner", true, noOwner.figures()));
             total.add(noOwner);
         }
-        Map<Long, TeamView> teamViews = teams.find(Pageable.unpaged()).getContent().stream()
-                .collect(Collectors.toMap(TeamView::id, Function.identity()));
+        // a team is named by any of its members' entries
+        Map<Long, Entry> teamViews = everyone.stream()
+                .filter(p -> p.teamId() != null)
+                .collect(Collectors.toMap(Entry::teamId, Function.identity(), (a, b) -> a));
         List<TrustReport.Row> teamRows = new ArrayList<>();
         teamTallies.forEach((id, tally) -> teamRows.add(
                 id == null
                         ? new TrustReport.Row(null, null, "no team", true, tally.figures())
                         : new TrustReport.Row(
-                                id, teamViews.get(id).key(), teamViews.get(id).name(), true, tally.figures())));
+                                id,
+                                teamViews.get(id).teamKey(),
+                                teamViews.get(id).teamName(),
+                                true,
+                                tally.figures())));
         return new TrustReport(
                 from,
                 to,
@@ -147,18 +148,16 @@ public class TrustReportService {
     }
 
     private static List<TrustReport.Month> trend(
-            List<Freshness> freshness, Map<Long, PersonView> visible, boolean admin, Map<Long, TeamView> teamViews) {
+            List<Freshness> freshness, Map<Long, Entry> visible, boolean admin, Map<Long, Entry> teamViews) {
         Map<LocalDate, long[]> totals = new TreeMap<>();
         Map<LocalDate, Map<String, long[]>> byTeam = new TreeMap<>();
         for (Freshness f : freshness) {
-            PersonView owner = f.ownerId() == null ? null : visible.get(f.ownerId());
+            Entry owner = f.ownerId() == null ? null : visible.get(f.ownerId());
             if (owner == null && !(admin && f.ownerId() == null)) {
                 continue;
             }
             add(totals.computeIfAbsent(f.month(), m -> new long[2]), f);
-            String team = owner == null || owner.teamId() == null
-                    ? "no team"
-                    : teamViews.get(owner.teamId()).key();
+            String team = owner == null || owner.teamId() == null ? "no team" : owner.teamKey();
             add(byTeam.computeIfAbsent(f.month(), m -> new TreeMap<>()).computeIfAbsent(team, t -> new long[2]), f);
         }
         List<TrustReport.Month> months = new ArrayList<>();

@@ -187,6 +187,17 @@ public class TaskService {
         return tasks.findBySubjectTypeAndSubjectIdAndStatusOrderById(subject.type(), subject.id(), TaskStatus.OPEN);
     }
 
+    /**
+     * Like {@link #openAbout(TaskSubject)}, but only the tasks about one of {@code accountIds} and those
+     * about no account: for one page of a subject with many accounts (a big handover).
+     */
+    @Transactional(readOnly = true)
+    public List<Task> openAbout(TaskSubject subject, java.util.Collection<Long> accountIds) {
+        return accountIds.isEmpty()
+                ? tasks.findOpenAboutAccounts(subject.type(), subject.id(), List.of(-1L))
+                : tasks.findOpenAboutAccounts(subject.type(), subject.id(), accountIds);
+    }
+
     /** How many open tasks the person holds (assigned to them, claimed or not). */
     @Transactional(readOnly = true)
     public long openCountAssignedTo(String username) {

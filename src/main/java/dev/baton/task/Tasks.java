@@ -69,4 +69,10 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
     List<Task> findByAccountIdAndStatusOrderByDueAtAsc(Long accountId, TaskStatus status);
 
     List<Task> findBySubjectTypeAndSubjectIdAndStatusOrderById(String subjectType, Long subjectId, TaskStatus status);
+
+    /** The open tasks about a subject that concern one of {@code accountIds} or no account (one page of a handover). */
+    @Query(
+            "select t from Task t where t.subjectType = :type and t.subjectId = :id and t.status = dev.baton.task.TaskStatus.OPEN"
+                    + " and (t.accountId is null or t.accountId in :accountIds) order by t.id")
+    List<Task> findOpenAboutAccounts(String type, Long id, java.util.Collection<Long> accountIds);
 }

@@ -107,9 +107,9 @@ class AccountPages {
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable Long id, Model model) {
+    String detail(@PathVariable Long id, @RequestParam(defaultValue = "0") int timelinePage, Model model) {
         model.addAttribute("form", new InteractionForm());
-        return detailPage(id, model);
+        return detailPage(id, Math.max(timelinePage, 0), model);
     }
 
     /** Bad input re-renders the page with the reasons and the typed text kept; nothing is saved. */
@@ -138,7 +138,7 @@ class AccountPages {
                                 .map(e -> e.getDefaultMessage())
                                 .collect(Collectors.joining("; ")));
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return detailPage(id, model);
+        return detailPage(id, 0, model);
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -146,9 +146,10 @@ class AccountPages {
         response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
     }
 
-    private String detailPage(Long id, Model model) {
+    /** The account with one page of its timeline ({@link Timeline#RECENT} entries a page, newest first). */
+    private String detailPage(Long id, int timelinePage, Model model) {
         model.addAttribute("account", accounts.get(id));
-        model.addAttribute("timeline", timeline.of(id));
+        model.addAttribute("timeline", timeline.page(id, PageRequest.of(timelinePage, Timeline.RECENT)));
         HandoverNotes source = notes.getIfAvailable();
         model.addAttribute("handoverNotes", source == null ? List.of() : source.of(id));
         model.addAttribute("contacts", contacts.forAccount(id, null));

@@ -189,8 +189,9 @@ class AccountApiIntegrationTests {
                         Map.of("kind", "CALL", "summary", "Follow-up"),
                         Map.class);
 
-        List<Map<String, Object>> timeline = (List<Map<String, Object>>)
-                as("ravi").getForObject("/api/accounts/" + accountId + "/timeline", List.class);
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) as("ravi")
+                .getForObject("/api/accounts/" + accountId + "/timeline", Map.class)
+                .get("content");
 
         // the commitment's own process puts a task in the owner's inbox: a task step is not the customer's story
         assertThat(timeline)

@@ -37,6 +37,9 @@ class TimelineIntegrationTests {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     Account account;
 
     @BeforeEach
@@ -125,5 +128,60 @@ class TimelineIntegrationTests {
                         .getForObject("/audit?account=" + account.getId(), String.class))
                 .contains("contact.created")
                 .contains("Jane Doe");
+    }
+
+    @Test
+    void pagingThroughALongStoryGivesEveryEntryOnceNewestFirst() {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        java.time.Instant base = java.time.Instant.now().minus(java.time.Duration.ofDays(10));
+        // 30 interactions and 30 promises, three of each at every instant: ties the order must break
+        for (int i = 0; i < 30; i++) {
+            java.sql.Timestamp at = java.sql.Timestamp.from(base.plusSeconds(i / 3 * 60));
+            jdbc.update(
+                    "insert into interaction (account_id, kind, summary, by_id, occurred_at) values (?, 'NOTE', ?, ?, ?)",
+                    account.getId(),
+                    "note " + i,
+                    rob,
+                    at);
+            jdbc.update(
+                    "insert into audit_event (at, actor, action, entity_type, entity_id, account_id, after_state)"
+                            + " values (?, 'rob', 'commitment.created', 'commitment', ?, ?, ?::jsonb)",
+                    at,
+                    9000 + i,
+                    account.getId(),
+                    "{\"description\": \"promise " + i + "\", \"dueDate\": \"2026-12-01\"}");
+        }
+        // the newest entry names a promise created on the last page; task and interaction events stay out
+        recorded("commitment.accepted", "commitment", 9000, fields("status", "ACCEPTED"));
+        recorded("task.completed", "task", 45, fields("status", "COMPLETING"));
+        recorded("interaction.logged", "interaction", 46, fields("summary", "x"));
+
+        List<Map<String, Object>> seen = new java.util.ArrayList<>();
+        for (int page = 0; page < 9; page++) {
+            Map body = http.withBasicAuth("rob", "demo")
+                    .getForObject("/api/accounts/{id}/timeline?size=7&page={p}", Map.class, account.getId(), page);
+            assertThat(body).containsEntry("totalElements", 61).containsEntry("totalPages", 9);
+            seen.addAll((List<Map<String, Object>>) body.get("content"));
+        }
+
+        assertThat(seen).hasSize(61);
+        assertThat(seen)
+                .extracting(i -> (String) i.get("summary"))
+                .doesNotHaveDuplicates()
+                .startsWith("Baton accepted the promise \"promise 0\"")
+                .contains("Note: note 29", "Note: note 0", "Rob Jansen promised \"promise 29\", due 2026-12-01");
+        assertThat(seen)
+                .extracting(i -> java.time.Instant.parse((String) i.get("when")))
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // at one instant: the interactions first, then the newest record first
+        assertThat(seen.subList(1, 7))
+                .extracting(i -> (String) i.get("summary"))
+                .containsExactly(
+                        "Note: note 29",
+                        "Note: note 28",
+                        "Note: note 27",
+                        "Rob Jansen promised \"promise 29\", due 2026-12-01",
+                        "Rob Jansen promised \"promise 28\", due 2026-12-01",
+                        "Rob Jansen promised \"promise 27\", due 2026-12-01");
     }
 }

@@ -155,7 +155,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                 as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
         assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
-        assertThat((List<?>) launched.getBody().get("items")).hasSize(2);
+        assertThat((List<?>) ((Map) launched.getBody().get("items")).get("content"))
+                .hasSize(2);
         assertThat(as("maria")
                         .postForEntity("/api/handovers", launch(successor.getId()), Map.class)
                         .getStatusCode())

@@ -60,7 +60,7 @@ class QualityIntegrationTests {
 
     @Test
     void findsAccountsAndCommitmentsWithoutAnActiveOwnerAndAssignsThemAudited() {
-        long leaver = person("leaver-q");
+        long leaver = person("leaver-q"); // reports to maria, who makes the fixes
         long orphan = account("Nobody's Ltd", null);
         long leftBehind = account("Left Behind Ltd", leaver);
         long promise = commitment(leftBehind, leaver);
@@ -225,7 +225,9 @@ class QualityIntegrationTests {
                                         "password",
                                         "secret-password-1",
                                         "roles",
-                                        List.of("REP")),
+                                        List.of("REP"),
+                                        "managerId",
+                                        id("maria")),
                                 Map.class)
                         .get("id"))
                 .longValue();

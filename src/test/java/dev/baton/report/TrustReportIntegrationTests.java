@@ -73,11 +73,7 @@ class TrustReportIntegrationTests {
         contact(account, null);
         contact(account, at(-400, 12));
         long audited = contact(account, null);
-        jdbc.update(
-                "insert into audit_event (at, actor, action, entity_type, entity_id, account_id) values (?, 'x', 'contact.verified', 'contact', ?, ?)",
-                Timestamp.from(at(-20, 12)),
-                audited,
-                account);
+        audit("contact.verified", "contact", audited, account, at(-20, 12));
         jdbc.update("update person set active = false where id = ?", b);
     }
 
@@ -176,6 +172,88 @@ class TrustReportIntegrationTests {
                 .contains("Trust report", "40.0 % (2/5)", "chart.umd.min.js", "data-chart", "Person a-" + run);
     }
 
+    @Test
+    void theFreshnessTrendMatchesEachMonthWorkedOutFromTheContactsThemselves() {
+        long account = jdbc.queryForObject(
+                "insert into account (name, owner_id) values (?, ?) returning id", Long.class, "Trend Co " + run, a);
+        Instant now = Instant.now();
+        long audited = contact(account, days(now, -95), null);
+        audit("contact.verified", "contact", audited, account, days(now, -80));
+        audit("contact.verified", "contact", audited, account, days(now, -10));
+        contact(account, days(now, -70), days(now, -40));
+        contact(account, days(now, -500), days(now, -380)); // fresh until 15 days ago
+        audit("contact.verified", "contact", contact(account, days(now, -30), days(now, -25)), account, days(now, -25));
+        LocalDate from = today.minusDays(100);
+
+        List<Map> trend = (List<Map>) http.withBasicAuth("m-" + run, "demo")
+                .getForObject("/api/reports/trust?from={f}&to={t}", Map.class, from, today)
+                .get("freshnessTrend");
+
+        // every contact of the manager's line, with all its verifications, straight from the tables
+        List<Map<String, Object>> contacts = jdbc.queryForList(
+                "select c.id, c.created_at, c.last_verified_at from contact c join account a on a.id = c.account_id"
+                        + " where a.owner_id in (?, ?)",
+                a,
+                b);
+        List<String> expected = new java.util.ArrayList<>();
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(today); month = month.plusMonths(1)) {
+            Instant end = month.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant asOf = end.isAfter(now) ? Instant.now() : end;
+            long existing = 0, fresh = 0;
+            for (Map<String, Object> c : contacts) {
+                if (((Timestamp) c.get("created_at")).toInstant().isAfter(asOf)) {
+                    continue;
+                }
+                existing++;
+                List<Instant> verified = new java.util.ArrayList<>(jdbc
+                        .queryForList(
+                                "select at from audit_event where action = 'contact.verified' and entity_id = ?",
+                                Timestamp.class,
+                                c.get("id"))
+                        .stream()
+                        .map(Timestamp::toInstant)
+                        .toList());
+                if (c.get("last_verified_at") != null) {
+                    verified.add(((Timestamp) c.get("last_verified_at")).toInstant());
+                }
+                Instant windowStart = asOf.minus(java.time.Duration.ofDays(365));
+                if (verified.stream().anyMatch(t -> t.isAfter(windowStart) && !t.isAfter(asOf))) {
+                    fresh++;
+                }
+            }
+            expected.add(month + " " + existing + " " + Math.round(1000.0 * fresh / existing) / 10.0);
+        }
+        assertThat(trend)
+                .extracting(m -> m.get("month") + " " + m.get("contacts") + " " + m.get("freshPct"))
+                .containsExactlyElementsOf(expected);
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    private static Instant days(Instant from, int days) {
+        return from.plus(java.time.Duration.ofDays(days));
+    }
+
+    private void audit(String action, String entityType, long entityId, long account, Instant at) {
+        jdbc.update(
+                "insert into audit_event (at, actor, action, entity_type, entity_id, account_id)"
+                        + " values (?, 'x', ?, ?, ?, ?)",
+                Timestamp.from(at),
+                action,
+                entityType,
+                entityId,
+                account);
+    }
+
+    private long contact(long account, Instant created, Instant verified) {
+        return jdbc.queryForObject(
+                "insert into contact (account_id, full_name, created_at, last_verified_at) values (?, 'T', ?, ?)"
+                        + " returning id",
+                Long.class,
+                account,
+                Timestamp.from(created),
+                ts(verified));
+    }
+
     private Map report() {
         return http.withBasicAuth("m-" + run, "demo")
                 .getForObject("/api/reports/trust?from={f}&to={t}", Map.class, today.minusDays(30), today.plusDays(30));
@@ -222,12 +300,7 @@ class TrustReportIntegrationTests {
                 today.plusDays(dueInDays),
                 status);
         if (deliveredInDays != null) {
-            jdbc.update(
-                    "insert into audit_event (at, actor, action, entity_type, entity_id, account_id)"
-                            + " values (?, 'x', 'commitment.delivered', 'commitment', ?, ?)",
-                    Timestamp.from(at(deliveredInDays, 12)),
-                    id,
-                    account);
+            audit("commitment.delivered", "commitment", id, account, at(deliveredInDays, 12));
         }
     }
 

@@ -80,9 +80,12 @@ class AccountController {
     }
 
     @GetMapping("/{id}/timeline")
-    @Operation(summary = "Interactions, commitment events and other changes of the account, newest first")
-    List<TimelineItem> timeline(@PathVariable Long id) {
-        return timeline.of(id);
+    @Operation(
+            summary = "One page (page, size) of the account's interactions, commitment events and other changes,"
+                    + " newest first in a fixed order (same instant: interactions first, then newest id first)")
+    PageResponse<TimelineItem> timeline(
+            @PathVariable Long id, @PageableDefault(size = Timeline.RECENT) Pageable pageable) {
+        return PageResponse.of(timeline.page(id, pageable));
     }
 
     @PostMapping

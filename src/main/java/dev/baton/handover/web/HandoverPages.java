@@ -120,8 +120,11 @@ class HandoverPages {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-    String detail(@PathVariable long id, Principal me, Model model) {
-        HandoverViews.Detail detail = queries.detail(id, me.getName());
+    String detail(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Principal me, Model model) {
+        HandoverViews.Detail detail = queries.detail(
+                id,
+                me.getName(),
+                PageRequest.of(Math.max(page, 0), HandoverApi.PAGE_SIZE, Sort.by("account.name", "id")));
         model.addAttribute("detail", detail);
         model.addAttribute("holderWarnings", holderWarnings(detail));
         return "handover/detail";
@@ -136,7 +139,7 @@ class HandoverPages {
         String departing = detail.handover().departing();
         Map<String, Optional<String>> byHolder = new HashMap<>();
         Map<Long, String> warnings = new HashMap<>();
-        for (HandoverViews.Item item : detail.items()) {
+        for (HandoverViews.Item item : detail.items().content()) {
             String holder = item.assignee();
             if (holder == null) {
                 continue;

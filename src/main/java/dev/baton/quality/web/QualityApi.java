@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.security.Principal;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
 @Tag(
         name = "Data quality",
-        description = "Findings listed by account owner, and one-click fixes (each audited). " + "Admins and managers.")
+        description = "Findings listed by account owner, and one-click fixes (each audited). Admins see all,"
+                + " managers those of accounts owned in their line.")
 class QualityApi {
 
     record Merge(@NotNull Long intoId) {}
@@ -43,48 +45,52 @@ class QualityApi {
     }
 
     @GetMapping
-    @Operation(summary = "How many findings of each kind, in all and per account owner")
-    QualitySummary summary() {
-        return quality.summary();
+    @Operation(
+            summary = "How many findings of each kind, in all and per account owner: a manager's line, or everyone"
+                    + " for admins")
+    QualitySummary summary(Principal me) {
+        return quality.summary(me.getName());
     }
 
     @GetMapping("/findings")
     @Operation(
-            summary = "One page of findings of one kind, of one owner's accounts (owner = person id) when given; "
-                    + "by account id, then subject id")
+            summary = "One page of findings of one kind that the caller sees (a manager: of accounts owned in their"
+                    + " line; an admin: all), of one owner's accounts (owner = person id) when given; by account id,"
+                    + " then subject id (open commitments: by due date, then id)")
     PageResponse<QualityFinding> findings(
             @RequestParam QualityKind kind,
             @RequestParam(required = false) Long owner,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return PageResponse.of(
-                quality.findings(kind, owner, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 500))));
+            @RequestParam(defaultValue = "50") int size,
+            Principal me) {
+        return PageResponse.of(quality.findings(
+                kind, owner, me.getName(), PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 500))));
     }
 
     @PostMapping("/contacts/{id}/verify")
     @Operation(summary = "Fix: the contact's details were checked with the customer")
-    ContactView verify(@PathVariable Long id) {
-        return quality.verify(id);
+    ContactView verify(@PathVariable Long id, Principal me) {
+        return quality.verify(id, me.getName());
     }
 
     @PostMapping("/contacts/{id}/merge")
     @Operation(
             summary = "Fix: merge this duplicate into another contact at the same account; its interactions and "
                     + "commitments move over, its details fill blanks, then it is deleted")
-    ContactView merge(@PathVariable Long id, @Valid @RequestBody Merge body) {
-        return quality.merge(id, body.intoId());
+    ContactView merge(@PathVariable Long id, @Valid @RequestBody Merge body, Principal me) {
+        return quality.merge(id, body.intoId(), me.getName());
     }
 
     @PutMapping("/accounts/{id}/owner")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Fix: give the account to an active person")
-    void assignAccount(@PathVariable Long id, @Valid @RequestBody Assignment body) {
-        quality.assignAccount(id, body.ownerId());
+    void assignAccount(@PathVariable Long id, @Valid @RequestBody Assignment body, Principal me) {
+        quality.assignAccount(id, body.ownerId(), me.getName());
     }
 
     @PutMapping("/commitments/{id}/owner")
     @Operation(summary = "Fix: give the open commitment to an active person")
-    CommitmentView assignCommitment(@PathVariable Long id, @Valid @RequestBody Assignment body) {
-        return quality.assignCommitment(id, body.ownerId());
+    CommitmentView assignCommitment(@PathVariable Long id, @Valid @RequestBody Assignment body, Principal me) {
+        return quality.assignCommitment(id, body.ownerId(), me.getName());
     }
 }

@@ -1,14 +1,14 @@
 package dev.baton.quality.web;
 
-import dev.baton.people.PeopleService;
+import dev.baton.people.PeopleDirectory;
 import dev.baton.quality.QualityKind;
 import dev.baton.quality.QualityService;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import java.security.Principal;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +28,9 @@ class QualityPages {
     static final int PAGE_SIZE = 50;
 
     private final QualityService quality;
-    private final PeopleService people;
+    private final PeopleDirectory people;
 
-    QualityPages(QualityService quality, PeopleService people) {
+    QualityPages(QualityService quality, PeopleDirectory people) {
         this.quality = quality;
         this.people = people;
     }
@@ -40,47 +40,69 @@ class QualityPages {
             @RequestParam(defaultValue = "STALE_CONTACT") QualityKind kind,
             @RequestParam(required = false) Long owner,
             @RequestParam(defaultValue = "0") int page,
+            Principal me,
             Model model) {
-        model.addAttribute("summary", quality.summary());
+        model.addAttribute("summary", quality.summary(me.getName()));
         model.addAttribute("kinds", QualityKind.values());
         model.addAttribute("kind", kind);
         model.addAttribute("owner", owner);
-        model.addAttribute("findings", quality.findings(kind, owner, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute(
+                "findings", quality.findings(kind, owner, me.getName(), PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        // one query for the drop-down: a PersonView per person reads roles, team and manager one at a time
         model.addAttribute(
                 "people",
-                people.find(null, null, true, Pageable.unpaged(Sort.by("fullName", "id")))
-                        .getContent());
+                people.everyone().stream().filter(PeopleDirectory.Entry::active).toList());
         return "quality/page";
     }
 
     @PostMapping("/contacts/{id}/verify")
-    String verify(@PathVariable Long id, @RequestParam String back, RedirectAttributes redirect) {
-        return fix(back, redirect, "Marked as verified.", () -> quality.verify(id));
+    String verify(@PathVariable Long id, @RequestParam String back, Principal me, RedirectAttributes redirect) {
+        return fix(back, redirect, "Marked as verified.", () -> quality.verify(id, me.getName()));
     }
 
     @PostMapping("/contacts/{id}/merge")
     String merge(
-            @PathVariable Long id, @RequestParam Long intoId, @RequestParam String back, RedirectAttributes redirect) {
-        return fix(back, redirect, "Merged: the history of both contacts is kept.", () -> quality.merge(id, intoId));
+            @PathVariable Long id,
+            @RequestParam Long intoId,
+            @RequestParam String back,
+            Principal me,
+            RedirectAttributes redirect) {
+        return fix(
+                back,
+                redirect,
+                "Merged: the history of both contacts is kept.",
+                () -> quality.merge(id, intoId, me.getName()));
     }
 
     @PostMapping("/accounts/{id}/owner")
     String assignAccount(
-            @PathVariable Long id, @RequestParam Long ownerId, @RequestParam String back, RedirectAttributes redirect) {
-        return fix(back, redirect, "Account assigned.", () -> quality.assignAccount(id, ownerId));
+            @PathVariable Long id,
+            @RequestParam Long ownerId,
+            @RequestParam String back,
+            Principal me,
+            RedirectAttributes redirect) {
+        return fix(back, redirect, "Account assigned.", () -> quality.assignAccount(id, ownerId, me.getName()));
     }
 
     @PostMapping("/commitments/{id}/owner")
     String assignCommitment(
-            @PathVariable Long id, @RequestParam Long ownerId, @RequestParam String back, RedirectAttributes redirect) {
-        return fix(back, redirect, "Commitment assigned.", () -> quality.assignCommitment(id, ownerId));
+            @PathVariable Long id,
+            @RequestParam Long ownerId,
+            @RequestParam String back,
+            Principal me,
+            RedirectAttributes redirect) {
+        return fix(back, redirect, "Commitment assigned.", () -> quality.assignCommitment(id, ownerId, me.getName()));
     }
 
     private static String fix(String back, RedirectAttributes redirect, String done, Runnable change) {
         try {
             change.run();
             redirect.addFlashAttribute("message", done);
-        } catch (BadRequestException | ConflictException | NotFoundException | IllegalArgumentException e) {
+        } catch (BadRequestException
+                | ConflictException
+                | NotFoundException
+                | IllegalArgumentException
+                | AccessDeniedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         // only back to this page: the query string of the list the fix was made from
