@@ -74,6 +74,21 @@ class CamundaFormFeaturesTests {
     }
 
     @Test
+    void batonsOwnFormsHaveNoProblems() throws Exception {
+        org.springframework.core.io.Resource[] files =
+                new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                        .getResources("classpath:bpmn/forms/*.form");
+        assertThat(files).hasSizeGreaterThan(10);
+        for (org.springframework.core.io.Resource file : files) {
+            try (InputStream in = file.getInputStream()) {
+                assertThat(FormDefinition.problems(JSON.readTree(in)))
+                        .as(file.getFilename())
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
     void acceptsWhatFormJsSubmitsAndNestsGroupsAndRowsAsTheirPathsSay() {
         Map<String, Object> values = form.validate(submission(), VARIABLES);
 
