@@ -3,6 +3,7 @@ package dev.baton.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.baton.support.Multipart;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
@@ -15,15 +16,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * A playbook drawn in Camunda Modeler (playbooks/forms/account-check) whose form has a group, a
@@ -67,6 +62,7 @@ class FormJsBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".form-js-errors")).getText())
                 .contains("nothing was completed");
         assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        Browser.screenshots(browser, "task-form-js-refused");
 
         contact.clear();
         contact.sendKeys("Jane Doe");
@@ -106,20 +102,12 @@ class FormJsBrowserTests extends BrowserTest {
     }
 
     private void upload(String... files) throws Exception {
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
         for (String file : files) {
-            byte[] content = new ClassPathResource("playbooks/forms/" + file).getContentAsByteArray();
-            body.add("files", new ByteArrayResource(content) {
-                @Override
-                public String getFilename() {
-                    return file;
-                }
-            });
+            contents.put(file, new ClassPathResource("playbooks/forms/" + file).getContentAsByteArray());
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         ResponseEntity<String> uploaded =
-                as("ada").postForEntity("/api/playbooks", new HttpEntity<>(body, headers), String.class);
+                as("ada").postForEntity("/api/playbooks", Multipart.files("files", contents), String.class);
         assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.support.Multipart;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
@@ -16,10 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -334,18 +332,10 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
     }
 
     private ResponseEntity<Map> upload(Map<String, String> files) {
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        files.forEach(
-                (name, content) -> body.add("files", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-                    @Override
-                    public String getFilename() {
-                        return name;
-                    }
-                }));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        Map<String, byte[]> contents = new HashMap<>();
+        files.forEach((name, text) -> contents.put(name, text.getBytes(StandardCharsets.UTF_8)));
         ResponseEntity<Object> response =
-                as("ada").postForEntity("/api/playbooks", new HttpEntity<>(body, headers), Object.class);
+                as("ada").postForEntity("/api/playbooks", Multipart.files("files", contents), Object.class);
         Object b = response.getBody();
         return new ResponseEntity<>(
                 b instanceof Map m ? m : Map.of("body", String.valueOf(b)), response.getStatusCode());
