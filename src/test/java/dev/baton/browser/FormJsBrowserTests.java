@@ -1,7 +1,6 @@
 package dev.baton.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.baton.support.Multipart;
 import dev.baton.task.Task;
@@ -36,7 +35,7 @@ class FormJsBrowserTests extends BrowserTest {
                         Map.of("owner", "rob", "accountName", "Acme"),
                         Map.class);
         long instance = ((Number) started.getBody().get("processInstanceKey")).longValue();
-        Task task = awaitStep(instance);
+        Task task = awaitTaskOf(instance);
         signIn("rob");
         open("/tasks/" + task.getId());
 
@@ -88,17 +87,6 @@ class FormJsBrowserTests extends BrowserTest {
 
     private <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
-    }
-
-    private Task awaitStep(long instance) throws Exception {
-        engine.waitForIdleState(WAIT);
-        return await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> t.getProcessInstanceKey() == instance && t.getStatus() == TaskStatus.OPEN)
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
     }
 
     private void upload(String... files) throws Exception {

@@ -22,19 +22,7 @@ class CamundaFormFeaturesTests {
     static final ObjectMapper JSON = new ObjectMapper();
     static FormDefinition form;
 
-    static final Map<String, Object> VARIABLES = Map.of(
-            "accountName",
-            "Acme",
-            "internalCode",
-            "X-1",
-            "maxDiscount",
-            20,
-            "minReason",
-            5,
-            "addOnOptions",
-            List.of(Map.of("label", "Training", "value", "training"), Map.of("label", "Premium", "value", "premium")),
-            "regions",
-            List.of("EMEA", "APAC"));
+    static final Map<String, Object> VARIABLES = RenewalReviewForm.VARIABLES;
 
     @BeforeAll
     static void readForm() throws Exception {
@@ -43,22 +31,8 @@ class CamundaFormFeaturesTests {
         }
     }
 
-    /** What form-js submits for a filled-in form (read-only values included, disabled ones left out). */
     static Map<String, Object> submission() {
-        Map<String, Object> s = new HashMap<>();
-        s.put("accountName", "Acme");
-        s.put("discount", 12.5);
-        s.put("reason", "loyal customer");
-        s.put("escalate", false);
-        s.put("contact", Map.of("email", "cfo@acme.example", "phone", "+4930664040900"));
-        s.put("lineItems", List.of(Map.of("product", "seats", "quantity", 10), Map.of("product", "support")));
-        s.put("channels", List.of("email", "visit"));
-        s.put("addOns", List.of("training"));
-        s.put("region", "EMEA");
-        s.put("renewalDate", "2027-01-31");
-        s.put("callTime", "09:30+01:00");
-        s.put("meetingAt", "2027-01-15T10:00");
-        return s;
+        return RenewalReviewForm.answer();
     }
 
     static Map<String, String> errors(Map<String, Object> changes) {

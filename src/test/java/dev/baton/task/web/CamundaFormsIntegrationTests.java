@@ -1,11 +1,11 @@
 package dev.baton.task.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.support.Multipart;
 import dev.baton.support.SignedIn;
+import dev.baton.task.RenewalReviewForm;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.web.HtmlForms.Page;
@@ -35,23 +35,15 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
 
     static final String PROCESS = "Process_renewal_review";
 
-    static final Map<String, Object> VARIABLES = Map.of(
-            "owner",
-            "rob",
-            "accountName",
-            "Acme",
-            "internalCode",
-            "X-1",
-            "maxDiscount",
-            20,
-            "minReason",
-            5,
-            "addOnOptions",
-            List.of(Map.of("label", "Training", "value", "training"), Map.of("label", "Premium", "value", "premium")),
-            "regions",
-            List.of("EMEA", "APAC"),
-            "unrelated",
-            "not read by the form");
+    /** The form's variables, whom the step is for, and one the form does not read. */
+    static final Map<String, Object> VARIABLES = variables();
+
+    static Map<String, Object> variables() {
+        Map<String, Object> variables = new HashMap<>(RenewalReviewForm.VARIABLES);
+        variables.put("owner", "rob");
+        variables.put("unrelated", "not read by the form");
+        return variables;
+    }
 
     static boolean uploaded;
 
@@ -64,28 +56,14 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
         }
     }
 
-    /** What form-js submits for the filled-in form. */
     static Map<String, Object> answer() {
-        Map<String, Object> s = new HashMap<>();
-        s.put("accountName", "Acme");
-        s.put("discount", 12.5);
-        s.put("reason", "loyal customer");
-        s.put("escalate", false);
-        s.put("contact", Map.of("email", "cfo@acme.example", "phone", "+4930664040900"));
-        s.put("lineItems", List.of(Map.of("product", "seats", "quantity", 10), Map.of("product", "support")));
-        s.put("channels", List.of("email", "visit"));
-        s.put("addOns", List.of("training"));
-        s.put("region", "EMEA");
-        s.put("renewalDate", "2027-01-31");
-        s.put("callTime", "09:30+01:00");
-        s.put("meetingAt", "2027-01-15T10:00");
-        return s;
+        return RenewalReviewForm.answer();
     }
 
     @Test
     void aGoodAnswerReachesTheProcessNestedAsTheFormsPathsSayWithoutHiddenOrUnchangeableValues() throws Exception {
         long instance = launch();
-        Task task = awaitStep(instance);
+        Task task = awaitTaskOf(instance);
         Map<String, Object> answer = answer();
         answer.put("escalationNote", "hidden, so dropped");
 
@@ -108,7 +86,7 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void theStepShowsItsFormWithLabelsEvaluatedAgainstTheVariables() throws Exception {
-        Task task = awaitStep(launch());
+        Task task = awaitTaskOf(launch());
 
         Map<String, Object> details = as("rob").getForObject("/api/tasks/" + task.getId(), Map.class);
 
@@ -184,7 +162,7 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
     @Test
     void theServerRenderedFormWorksWithoutJavaScriptWithPathsAsFieldNames() throws Exception {
         long instance = launch();
-        Task task = awaitStep(instance);
+        Task task = awaitTaskOf(instance);
         Page page = HtmlForms.open(SignedIn.as(http, "rob"), "/tasks/" + task.getId());
         assertThat(page.html()).contains("name=\"contact.email\"", "name=\"lineItems[0].product\"", "value=\"visit\"");
         MultiValueMap<String, String> form = HtmlForms.form(
@@ -270,7 +248,7 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
 
     private void assertRefused(Map<String, Object> change, String field, String message) throws Exception {
         long instance = launch();
-        Task task = awaitStep(instance);
+        Task task = awaitTaskOf(instance);
         Map<String, Object> answer = answer();
         answer.putAll(change);
 
@@ -300,17 +278,6 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
                 as("ada").postForEntity("/api/playbooks/" + PROCESS + "/instances", VARIABLES, Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return ((Number) started.getBody().get("processInstanceKey")).longValue();
-    }
-
-    private Task awaitStep(long instance) throws Exception {
-        engine.waitForIdleState(WAIT);
-        return await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> t.getProcessInstanceKey() == instance && t.getStatus() == TaskStatus.OPEN)
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
     }
 
     private ResponseEntity<Map> complete(Task task, Map<String, Object> values) {
