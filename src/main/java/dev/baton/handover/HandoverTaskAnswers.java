@@ -59,6 +59,9 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
             }
             case ACKNOWLEDGE_FORM -> {
                 checkQuestion(item, values);
+                if ("acknowledge".equals(values.get("acknowledgement"))) {
+                    item.introPersonalLine((String) values.get("personalLine"));
+                }
                 yield values;
             }
             case CHOOSE_SUCCESSOR_FORM -> {

@@ -69,4 +69,8 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
     List<Task> findByAccountIdAndStatusOrderByDueAtAsc(Long accountId, TaskStatus status);
 
     List<Task> findBySubjectTypeAndSubjectIdAndStatusOrderById(String subjectType, Long subjectId, TaskStatus status);
+
+    /** Each playbook that has tasks: rows of [process id, its name from the model (null if none)]. */
+    @Query("select t.bpmnProcessId, max(t.processName) from Task t group by t.bpmnProcessId")
+    List<Object[]> findPlaybookNames();
 }
