@@ -78,12 +78,16 @@ class CommitmentTaskContext implements TaskSubjectSource, AccountCommitmentLines
         Optional<AuditEvent> delivered = audit.findByEntityTypeAndEntityIdOrderByAt(SUBJECT_TYPE, c.getId()).stream()
                 .filter(e -> "commitment.delivered".equals(e.getAction()))
                 .reduce((first, second) -> second);
+        // the process records the delivery (actor "system") for the owner, who answered the deliver task
         String byline = delivered
                 .map(e -> "delivered by "
                         + people.findByUsername(e.getActor())
                                 .map(Person::getFullName)
-                                .orElse(e.getActor()) + ", "
-                        + DAY.format(e.getAt().atZone(ZoneOffset.UTC)))
+                                .orElse(
+                                        c.getOwner() == null
+                                                ? e.getActor()
+                                                : c.getOwner().getFullName())
+                        + ", " + DAY.format(e.getAt().atZone(ZoneOffset.UTC)))
                 .orElse(null);
         String evidence =
                 c.getDeliveryEvidence() == null || c.getDeliveryEvidence().isBlank()

@@ -30,12 +30,15 @@ class HandoverTaskSubject implements TaskSubjectSource {
     private static final String ANSWER_FORM = "handover-answer";
 
     /** The note form's fields as its labels say them (bpmn/forms/handover-note.form). */
-    private static final Map<String, String> NOTE_LABELS = new LinkedHashMap<>(Map.of(
-            "relationshipSummary", "Relationship summary",
-            "keyContacts", "Key contacts and their preferences",
-            "historyHighlights", "History highlights",
-            "openCommitmentsAndRisks", "Open commitments and risks",
-            "contactsToReverify", "Contacts to re-verify"));
+    private static final Map<String, String> NOTE_LABELS = new LinkedHashMap<>();
+
+    static {
+        NOTE_LABELS.put("relationshipSummary", "Relationship summary");
+        NOTE_LABELS.put("keyContacts", "Key contacts and their preferences");
+        NOTE_LABELS.put("historyHighlights", "History highlights");
+        NOTE_LABELS.put("openCommitmentsAndRisks", "Open commitments and risks");
+        NOTE_LABELS.put("contactsToReverify", "Contacts to re-verify");
+    }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
@@ -129,7 +132,7 @@ class HandoverTaskSubject implements TaskSubjectSource {
                     null,
                     false);
         }
-        return mails.introPreview(item, "(your personal line, if you write one below, goes here)")
+        return mails.introPreview(item, "(your personal line, if you write one, goes here)")
                 .map(p -> new Context(
                         "Acknowledging sends this mail to the customer now",
                         "To: " + p.to().getFullName() + " <" + p.to().getEmail() + ">\n"
