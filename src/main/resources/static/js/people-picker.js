@@ -32,6 +32,9 @@
       fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (people) {
+          if (url !== asked) {
+            return; // an answer to an earlier question, arriving after the latest one was asked
+          }
           list.replaceChildren.apply(list, people.map(function (p) {
             const option = document.createElement('option');
             option.value = p.username;

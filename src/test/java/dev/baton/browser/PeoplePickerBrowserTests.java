@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +76,17 @@ class PeoplePickerBrowserTests extends BrowserTest {
                                 List.class))
                 .as("away today: no delegate")
                 .isEmpty();
+        String cover =
+                "/api/people/suggestions?purpose=cover&q=" + book.successor().getUsername();
+        LocalDate today = LocalDate.now();
+        assertThat(as("rob")
+                        .getForObject(cover + "&from=" + today.plusDays(2) + "&to=" + today.plusDays(9), List.class))
+                .as("away on a day of the absence to cover")
+                .isEmpty();
+        assertThat(as("rob")
+                        .getForObject(cover + "&from=" + today.plusDays(4) + "&to=" + today.plusDays(9), List.class))
+                .as("back by then")
+                .hasSize(1);
         ResponseEntity<Map> wrong = as("maria").getForEntity("/api/people/suggestions?purpose=boss", Map.class);
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(wrong.getBody().toString()).contains("purpose");
@@ -90,13 +102,12 @@ class PeoplePickerBrowserTests extends BrowserTest {
         open("/tasks/" + choose.getId());
         WebElement input = browser.findElement(By.id("field-successorUsername"));
         input.sendKeys(book.successor().getFullName());
-        List<WebElement> options =
+        List<List<String>> options =
                 suggestions("field-successorUsername", book.successor().getFullName());
-        assertThat(options)
-                .singleElement()
-                .satisfies(o -> assertThat(o.getAttribute("label"))
-                        .startsWith(book.successor().getFullName())
-                        .contains("accounts"));
+        assertThat(options).singleElement().satisfies(o -> {
+            assertThat(o.get(0)).isEqualTo(book.successor().getUsername());
+            assertThat(o.get(1)).startsWith(book.successor().getFullName()).contains("accounts");
+        });
         Browser.screenshots(browser, "people-picker-successor");
 
         fill("field-successorUsername", book.successor().getUsername());
@@ -110,22 +121,24 @@ class PeoplePickerBrowserTests extends BrowserTest {
         signIn("rob");
         open("/absences");
         browser.findElement(By.id("delegate")).sendKeys("rit");
-        assertThat(suggestions("delegate", "rit"))
-                .extracting(o -> o.getAttribute("value"))
-                .containsExactly("rita");
+        assertThat(suggestions("delegate", "rit")).extracting(o -> o.get(0)).containsExactly("rita");
         assertThat(browser.findElement(By.id("delegate")).getAttribute("list")).isEqualTo("delegate-options");
         Browser.screenshots(browser, "people-picker-cover");
     }
 
-    /** The datalist options of the input, once the suggestions for what was typed (each line naming it) have arrived. */
-    private List<WebElement> suggestions(String inputId, String typed) {
-        By options = By.cssSelector("#" + inputId + "-options option");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
-            List<WebElement> found = d.findElements(options);
-            return !found.isEmpty()
-                    && found.stream()
-                            .allMatch(o -> o.getAttribute("label").toLowerCase().contains(typed.toLowerCase()));
+    /**
+     * The input's suggestions as [user name, line shown], once those for what was typed have arrived
+     * (each line names it); read in one script call, as the list is replaced while the user types.
+     */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> suggestions(String inputId, String typed) {
+        String read = "return Array.from(document.querySelectorAll('#' + arguments[0] + '-options option'))"
+                + ".map(o => [o.value, o.label]);";
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            List<List<String>> found = (List<List<String>>) ((JavascriptExecutor) d).executeScript(read, inputId);
+            boolean arrived = !found.isEmpty()
+                    && found.stream().allMatch(o -> o.get(1).toLowerCase().contains(typed.toLowerCase()));
+            return arrived ? found : null;
         });
-        return browser.findElements(options);
     }
 }

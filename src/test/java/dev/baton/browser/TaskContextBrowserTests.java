@@ -38,10 +38,8 @@ class TaskContextBrowserTests extends BrowserTest {
 
     @Test
     void theAcknowledgementShowsTheNoteAndTheMailBesideTheFormAndThePersonalLineGoesIntoTheMail() {
-        HandoverFixture handovers = new HandoverFixture(context);
-        Book book = noteWritten(handovers);
-        Task acknowledge = handovers.awaitOpen(book, ACKNOWLEDGE);
-        signIn(book.successor().getUsername());
+        Book book = noteWritten(new HandoverFixture(context));
+        Task acknowledge = signedInToAcknowledge(book);
         browser.manage().window().setSize(new Dimension(1400, 1000));
 
         open("/tasks/" + acknowledge.getId());
@@ -108,10 +106,7 @@ class TaskContextBrowserTests extends BrowserTest {
 
     @Test
     void aRefusedFormComesBackAtTheTaskPageWithTheFocusOnTheFirstMarkedField() {
-        HandoverFixture handovers = new HandoverFixture(context);
-        Book book = noteWritten(handovers);
-        Task acknowledge = handovers.awaitOpen(book, ACKNOWLEDGE);
-        signIn(book.successor().getUsername());
+        Task acknowledge = signedInToAcknowledge(noteWritten(new HandoverFixture(context)));
 
         open("/tasks/" + acknowledge.getId());
         new Select(browser.findElement(By.id("field-acknowledgement"))).selectByValue("ask");
@@ -136,6 +131,13 @@ class TaskContextBrowserTests extends BrowserTest {
                 handovers.awaitOpen(book, "task_write_handover_note"),
                 HandoverFixture.NOTE);
         return book;
+    }
+
+    /** The successor, signed in, and the acknowledgement waiting for them. */
+    private Task signedInToAcknowledge(Book book) {
+        Task acknowledge = new HandoverFixture(context).awaitOpen(book, ACKNOWLEDGE);
+        signIn(book.successor().getUsername());
+        return acknowledge;
     }
 
     private void complete(String user, Task task, Map<String, Object> values) {
