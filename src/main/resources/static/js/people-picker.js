@@ -24,6 +24,12 @@
           params.set(i === 0 ? 'from' : 'to', day.value);
         }
       });
+      // a wrapper may name another input whose person to leave out (the wizard's departing person)
+      const wrapper = input.closest('[data-people-excluding-from]');
+      const other = wrapper && document.getElementById(wrapper.dataset.peopleExcludingFrom);
+      if (other && other.value.trim()) {
+        params.set('excluding', other.value.trim());
+      }
       const url = input.dataset.suggestions + '?' + params;
       if (url === asked) {
         return;

@@ -105,6 +105,14 @@ class InboxRowsBrowserTests extends BrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/tasks");
         assertThat(browser.findElement(By.id("next-offer")).getText()).contains("(1 left)");
         Browser.screenshots(browser, "inbox-next-offer");
+
+        browser.findElement(By.linkText("Completed")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitForText("Completed by me");
+        assertThat(browser.findElements(By.cssSelector("tbody tr")))
+                .as("the two notes I wrote, each with its account")
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row.getText()).contains("Write handover note\nBrauerei "));
+        Browser.screenshots(browser, "tasks-completed-by-me");
     }
 
     /** A new rep with three accounts, handed over to one successor: three notes to write. */
