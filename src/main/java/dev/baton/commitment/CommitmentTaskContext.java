@@ -1,9 +1,15 @@
 package dev.baton.commitment;
 
+import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditEvents;
+import dev.baton.people.People;
+import dev.baton.people.Person;
 import dev.baton.task.AccountCommitmentLines;
 import dev.baton.task.TaskSubjectSource;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,19 +18,30 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the inbox shows of commitments: a task's commitment, and an account's commitments beside its form. */
+/**
+ * What the inbox shows of commitments: a task's commitment, an account's commitments beside its form,
+ * and beside "Verify with customer" the delivery's evidence and who delivered.
+ */
 @Component
 class CommitmentTaskContext implements TaskSubjectSource, AccountCommitmentLines {
 
     /** The {@code baton:subjectType} of the commitment process's user tasks. */
     static final String SUBJECT_TYPE = "commitment";
 
+    private static final String VERIFY_FORM = "commitment-verify";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
     private final Commitments commitments;
     private final CommitmentService service;
+    private final AuditEvents audit;
+    private final People people;
     private final Clock clock;
 
-    CommitmentTaskContext(Commitments commitments, CommitmentService service, Clock clock) {
+    CommitmentTaskContext(
+            Commitments commitments, CommitmentService service, AuditEvents audit, People people, Clock clock) {
         this.commitments = commitments;
+        this.audit = audit;
+        this.people = people;
         this.service = service;
         this.clock = clock;
     }
@@ -45,6 +62,38 @@ class CommitmentTaskContext implements TaskSubjectSource, AccountCommitmentLines
                         "Commitment",
                         c.getDescription(),
                         "/commitments?accountId=" + c.getAccount().getId()));
+    }
+
+    /** Beside "Verify with customer": what was delivered, as evidence, by whom and when. */
+    @Override
+    @Transactional(readOnly = true)
+    public List<Context> context(long id, Long accountId, String formKey) {
+        if (!VERIFY_FORM.equals(formKey)) {
+            return List.of();
+        }
+        return commitments.findById(id).map(c -> List.of(delivery(c))).orElse(List.of());
+    }
+
+    private Context delivery(Commitment c) {
+        Optional<AuditEvent> delivered = audit.findByEntityTypeAndEntityIdOrderByAt(SUBJECT_TYPE, c.getId()).stream()
+                .filter(e -> "commitment.delivered".equals(e.getAction()))
+                .reduce((first, second) -> second);
+        // the process records the delivery (actor "system") for the owner, who answered the deliver task
+        String byline = delivered
+                .map(e -> "delivered by "
+                        + people.findByUsername(e.getActor())
+                                .map(Person::getFullName)
+                                .orElse(
+                                        c.getOwner() == null
+                                                ? e.getActor()
+                                                : c.getOwner().getFullName())
+                        + ", " + DAY.format(e.getAt().atZone(ZoneOffset.UTC)))
+                .orElse(null);
+        String evidence =
+                c.getDeliveryEvidence() == null || c.getDeliveryEvidence().isBlank()
+                        ? "No evidence was given."
+                        : c.getDeliveryEvidence();
+        return new Context("What was delivered: " + c.getDescription(), "Evidence: " + evidence, byline, false);
     }
 
     @Override

@@ -53,6 +53,9 @@ public class HandoverItem {
     private Instant noteWrittenAt;
     private String question;
     private String answer;
+    /** The successor's own line for the introduction mail, or null. */
+    private String introPersonalLine;
+
     private Instant transferredAt;
     private Instant acknowledgedAt;
     private Instant introSentAt;
@@ -101,6 +104,15 @@ public class HandoverItem {
         transferredAt = at;
         step = HandoverStep.ACKNOWLEDGING;
         return true;
+    }
+
+    /** Set when the successor acknowledges; blank is none. */
+    void introPersonalLine(String line) {
+        introPersonalLine = line == null || line.isBlank() ? null : line.strip();
+    }
+
+    String getIntroPersonalLine() {
+        return introPersonalLine;
     }
 
     /** A new question replaces an answered one; the same question asked again is the same event. */

@@ -39,12 +39,45 @@ class HandoverMails {
 
     /** From the successor to the account's primary contact; false when there is nobody to write to. */
     boolean introduction(HandoverItem item) {
+        Optional<Intro> intro = intro(item);
+        intro.ifPresent(i -> outbox.enqueue(
+                "handover-intro:" + item.getId(),
+                i.to().getEmail(),
+                i.copyTo(),
+                new Outbox.Sender(
+                        item.getSuccessor().getFullName(), item.getSuccessor().getEmail()),
+                composer.compose("intro-customer", i.model())));
+        return intro.isPresent();
+    }
+
+    /**
+     * The introduction as it would be sent now (with the personal line {@code personalLine} instead of
+     * the stored one), for the successor to read before acknowledging; empty when there is nobody to
+     * write to or no successor yet.
+     */
+    Optional<IntroPreview> introPreview(HandoverItem item, String personalLine) {
+        if (item.getSuccessor() == null) {
+            return Optional.empty();
+        }
+        return intro(item).map(i -> {
+            Map<String, Object> model = new HashMap<>(i.model());
+            model.put("personalLine", personalLine);
+            return new IntroPreview(i.to(), i.copyTo(), composer.compose("intro-customer", model));
+        });
+    }
+
+    /** A preview: to whom, copied to whom (or null), and the mail. */
+    record IntroPreview(Contact to, String copyTo, MailComposer.Mail mail) {}
+
+    private record Intro(Contact to, String copyTo, Map<String, Object> model) {}
+
+    private Optional<Intro> intro(HandoverItem item) {
         Optional<Contact> primary = book.contacts(item.getAccount().getId()).stream()
                 .filter(c ->
                         c.isPrimary() && c.getEmail() != null && !c.getEmail().isBlank())
                 .findFirst();
         if (primary.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Person successor = item.getSuccessor();
         Person departing = item.getHandover().getDeparting();
@@ -58,13 +91,8 @@ class HandoverMails {
         model.put("departingFirstName", departing.getFullName().split(" ")[0]);
         model.put("departingInCopy", copy);
         model.put("promises", promises(item.getAccount().getId()));
-        outbox.enqueue(
-                "handover-intro:" + item.getId(),
-                primary.get().getEmail(),
-                copy ? departing.getEmail() : null,
-                new Outbox.Sender(successor.getFullName(), successor.getEmail()),
-                composer.compose("intro-customer", model));
-        return true;
+        model.put("personalLine", item.getIntroPersonalLine());
+        return Optional.of(new Intro(primary.get(), copy ? departing.getEmail() : null, model));
     }
 
     /** The reminder goes to the successor, the escalation to the manager who launched the handover. */

@@ -66,6 +66,9 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
                 if ("ask".equals(values.get("acknowledgement"))) {
                     steps.askQuestion(item.getId(), (String) values.get("question"), actor);
                 }
+                if ("acknowledge".equals(values.get("acknowledgement"))) {
+                    item.introPersonalLine((String) values.get("personalLine"));
+                }
                 yield Map.of("acknowledgement", values.get("acknowledgement"));
             }
             case ANSWER_FORM -> {

@@ -4,8 +4,13 @@ import dev.baton.account.Accounts;
 import dev.baton.account.ContactService;
 import dev.baton.account.Timeline;
 import dev.baton.audit.AuditEvents;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,11 +65,13 @@ class TaskContext {
                         .orElse(null);
         boolean hasAccount = account != null;
         AccountCommitmentLines lines = commitments.getIfAvailable();
+        TaskSubjectSource source = source(task);
         return new TaskDetails(
                 task,
                 form,
                 account,
                 subject(task),
+                source == null ? List.of() : source.context(task.getSubject().id(), accountId, task.getFormKey()),
                 hasAccount ? timeline.of(accountId) : List.of(),
                 hasAccount ? contacts.forAccount(accountId, null) : List.of(),
                 hasAccount && lines != null ? lines.forAccount(accountId, COMMITMENTS_SHOWN) : List.of(),
@@ -74,16 +81,45 @@ class TaskContext {
                         .toList());
     }
 
+    /**
+     * What each task is about, for a list: its account's name and its subject in words. One query for
+     * the accounts; each subject is described once however many tasks share it.
+     */
+    Map<Long, TaskTopic> topics(Collection<Task> list) {
+        Set<Long> accountIds =
+                list.stream().map(Task::getAccountId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, String> names = new HashMap<>();
+        accounts.findAllById(accountIds).forEach(a -> names.put(a.getId(), a.getName()));
+        Map<TaskSubject, Optional<TaskSubjectSource.Summary>> described = new HashMap<>();
+        Map<Long, TaskTopic> topics = new HashMap<>();
+        for (Task t : list) {
+            TaskSubjectSource.Summary subject = t.getSubject() == null
+                    ? null
+                    : described
+                            .computeIfAbsent(t.getSubject(), s -> Optional.ofNullable(subject(t)))
+                            .orElse(null);
+            topics.put(
+                    t.getId(),
+                    new TaskTopic(t.getAccountId(), names.get(t.getAccountId()), t.getAccountRef(), subject));
+        }
+        return topics;
+    }
+
     private TaskSubjectSource.Summary subject(Task task) {
+        TaskSubjectSource source = source(task);
+        return source == null
+                ? null
+                : source.describe(task.getSubject().id(), task.getAccountId()).orElse(null);
+    }
+
+    /** The feature describing the task's subject, or null (no subject, or no feature for its kind). */
+    private TaskSubjectSource source(Task task) {
         TaskSubject subject = task.getSubject();
         if (subjects == null) {
             subjects = subjectSources
                     .orderedStream()
                     .collect(Collectors.toUnmodifiableMap(TaskSubjectSource::type, Function.identity()));
         }
-        TaskSubjectSource source = subject == null ? null : subjects.get(subject.type());
-        return source == null
-                ? null
-                : source.describe(subject.id(), task.getAccountId()).orElse(null);
+        return subject == null ? null : subjects.get(subject.type());
     }
 }

@@ -13,12 +13,14 @@ import java.util.Map;
  *
  * @param account the account the task is about, if any
  * @param subject what else the task is about (a commitment, a handover), if anything
+ * @param context what the subject's feature shows beside this step's form (see {@link TaskSubjectSource#context})
  */
 public record TaskDetails(
         Task task,
         FormDefinition form,
         AccountRef account,
         TaskSubjectSource.Summary subject,
+        List<TaskSubjectSource.Context> context,
         List<TimelineItem> timeline,
         List<ContactView> contacts,
         List<AccountCommitmentLines.Line> commitments,

@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,28 @@ public interface TaskSubjectSource {
      * @param accountId the task's account, or null: lets a source link to a per-account page
      */
     Optional<Summary> describe(long id, Long accountId);
+
+    /**
+     * What the person needs beside the form of one step, in reading order: the note to acknowledge,
+     * the question to answer, the delivery to verify, the mail the step will send. Empty by default.
+     *
+     * @param id the subject's id
+     * @param accountId the task's account, or null
+     * @param formKey the step's form key (e.g. {@code handover-acknowledge}), or null
+     */
+    default List<Context> context(long id, Long accountId, String formKey) {
+        return List.of();
+    }
+
+    /**
+     * One piece of a step's context.
+     *
+     * @param heading what it is ("The handover note", "Question from Sam Successor")
+     * @param text the text itself (plain; line breaks kept)
+     * @param byline who wrote or did it and when, in words, or null
+     * @param mail whether it previews a mail the step sends (shown as a letter)
+     */
+    record Context(String heading, String text, String byline, boolean mail) {}
 
     /**
      * @param label the kind in words ("Commitment", "Handover")

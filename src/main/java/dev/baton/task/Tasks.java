@@ -75,4 +75,8 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
             "select t from Task t where t.subjectType = :type and t.subjectId = :id and t.status = dev.baton.task.TaskStatus.OPEN"
                     + " and (t.accountId is null or t.accountId in :accountIds) order by t.id")
     List<Task> findOpenAboutAccounts(String type, Long id, java.util.Collection<Long> accountIds);
+
+    /** Each playbook that has tasks: rows of [process id, its name from the model (null if none)]. */
+    @Query("select t.bpmnProcessId, max(t.processName) from Task t group by t.bpmnProcessId")
+    List<Object[]> findPlaybookNames();
 }

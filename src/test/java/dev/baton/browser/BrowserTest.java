@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -75,6 +76,24 @@ abstract class BrowserTest extends EngineIntegrationTest {
         }
         return browser.findElement(By.id(input.getAttribute("aria-describedby")))
                 .getText();
+    }
+
+    /**
+     * The page's accessibility violations by axe-core (WCAG 2.x A and AA rules), one line each:
+     * "rule: what (selector of the first node)"; empty when none. axe-core comes from the npm
+     * registry at build time (pom.xml) and is injected by the driver, which the page's
+     * Content-Security-Policy does not govern.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> axeViolations() {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(Axe.SOURCE);
+        Object found = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ('"
+                + " + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + (n.any[0] || n.all[0] || {}).message).join(', ') + ')')))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        return (java.util.List<String>) found;
     }
 
     /** Whether a green success banner is on the page. */

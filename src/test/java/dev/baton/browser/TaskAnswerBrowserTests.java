@@ -136,6 +136,9 @@ class TaskAnswerBrowserTests extends BrowserTest {
         signIn("cora");
 
         open("/tasks/" + verify.getId());
+        assertThat(browser.findElement(By.cssSelector(".context-block")).getText())
+                .as("the delivery beside the form (point 8)")
+                .contains("What was delivered: SSO guide", "Evidence: https://docs/sso", "delivered by Rob Jansen");
         new Select(browser.findElement(By.id("field-decision"))).selectByValue("reopen");
         press("Complete");
         waitForText("nothing was completed");

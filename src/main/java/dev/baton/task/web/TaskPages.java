@@ -13,21 +13,27 @@ import dev.baton.task.Task;
 import dev.baton.task.TaskDetails;
 import dev.baton.task.TaskFilter;
 import dev.baton.task.TaskFormDefaults;
+import dev.baton.task.TaskInbox;
 import dev.baton.task.TaskScope;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
+import dev.baton.task.TaskTopic;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,57 +51,107 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @RequestMapping("/tasks")
 class TaskPages {
 
+    /** The "Save and next" button's name: not a form field. */
+    static final String NEXT = "_next";
+
     private final TaskService tasks;
+    private final TaskInbox inbox;
     private final Clock clock;
     private final List<TaskFormDefaults> formDefaults;
-
     private final ObjectMapper json;
 
-    TaskPages(TaskService tasks, Clock clock, List<TaskFormDefaults> formDefaults, ObjectMapper json) {
+    TaskPages(
+            TaskService tasks,
+            TaskInbox inbox,
+            Clock clock,
+            List<TaskFormDefaults> formDefaults,
+            ObjectMapper json) {
+        this.inbox = inbox;
         this.formDefaults = formDefaults;
         this.json = json;
         this.tasks = tasks;
         this.clock = clock;
     }
 
-    /** My inbox (mine + my teams' unclaimed), what I delegated, or all I may see; filtered and sorted. */
+    /**
+     * My inbox (mine + my teams' unclaimed), what I delegated, or all I may see; filtered, sorted, and
+     * grouped by account or by subject (group = none, account, subject). {@code account} is an
+     * account's name as typed (the list offers the accounts of the tasks in view); several matches
+     * are offered to choose from.
+     */
     @GetMapping
     String inbox(
             @RequestParam(defaultValue = "inbox") String scope,
             @RequestParam(required = false) String playbook,
             @RequestParam(required = false) Long accountId,
+            @RequestParam(required = false) String account,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "due") String sort,
+            @RequestParam(defaultValue = "none") String group,
             Model model) {
-        TaskFilter filter =
-                new TaskFilter(TaskListing.scope(scope), List.of(TaskStatus.OPEN), playbook, accountId, overdue);
-        model.addAttribute("tasks", views(filter, sort));
+        TaskScope taskScope = TaskListing.scope(scope);
+        String playbookId = playbook == null || playbook.isBlank() ? null : playbook;
+        List<Task> inView =
+                list(new TaskFilter(taskScope, List.of(TaskStatus.OPEN), playbookId, accountId, overdue), sort);
+        Map<Long, TaskTopic> topics = inbox.topics(inView);
+        List<InboxRows.AccountOption> accounts = InboxRows.accounts(inView, topics);
+        List<InboxRows.AccountOption> matching = accountId == null ? InboxRows.matching(accounts, account) : null;
+        if (matching != null && matching.size() == 1) {
+            accountId = matching.getFirst().id();
+            inView = list(new TaskFilter(taskScope, List.of(TaskStatus.OPEN), playbookId, accountId, overdue), sort);
+        } else if (matching != null) {
+            Set<Long> ids = matching.stream().map(InboxRows.AccountOption::id).collect(Collectors.toSet());
+            inView = inView.stream().filter(t -> ids.contains(t.getAccountId())).toList();
+            model.addAttribute("accountChoices", matching);
+        }
+        List<InboxRows.Row> rows = inView.stream()
+                .map(t -> new InboxRows.Row(TaskView.of(t, clock.instant()), topics.get(t.getId())))
+                .toList();
+        model.addAttribute("groups", InboxRows.group(rows, group));
+        model.addAttribute("empty", rows.isEmpty());
+        model.addAttribute("playbooks", inbox.playbooks());
+        model.addAttribute("accounts", accounts);
         model.addAttribute("scope", scope);
-        model.addAttribute("playbook", playbook);
+        model.addAttribute("playbook", playbookId);
         model.addAttribute("accountId", accountId);
+        model.addAttribute("account", accountId == null ? account : InboxRows.name(accounts, accountId, account));
         model.addAttribute("overdue", overdue);
         model.addAttribute("sort", sort);
+        model.addAttribute("group", group);
+        model.addAttribute("filtered", playbookId != null || accountId != null || overdue || InboxRows.typed(account));
         return "task/list";
     }
 
-    /** Completed tasks I may see, latest first: who, when, outcome. */
+    /** The tasks I completed myself, latest first: when, and the outcome. */
     @GetMapping("/history")
     String history(Model model) {
+        List<Task> done =
+                list(TaskFilter.of(TaskScope.MINE, TaskStatus.COMPLETED, TaskStatus.COMPLETING), "completed").stream()
+                        .filter(t -> currentUser().equals(t.getCompletedBy()))
+                        .toList();
+        Map<Long, TaskTopic> topics = inbox.topics(done);
         model.addAttribute(
                 "tasks",
-                views(TaskFilter.of(TaskScope.ALL_VISIBLE, TaskStatus.COMPLETED, TaskStatus.COMPLETING), "completed"));
+                done.stream()
+                        .map(t -> new InboxRows.Row(TaskView.of(t, clock.instant()), topics.get(t.getId())))
+                        .toList());
         return "task/history";
     }
 
-    private List<TaskView> views(TaskFilter filter, String sort) {
+    private List<Task> list(TaskFilter filter, String sort) {
         return tasks.list(filter, TaskListing.page(sort, 0, TaskListing.MAX_PAGE_SIZE))
-                .map(t -> TaskView.of(t, clock.instant()))
                 .getContent();
     }
 
+    /** After a refused completion (redirected here) the form shows what was sent, with the messages. */
     @GetMapping("/{id}")
+    @SuppressWarnings("unchecked")
     String detail(@PathVariable long id, Model model) {
         TaskDetails details = tasks.details(id);
+        Map<String, String> errors = (Map<String, String>) model.getAttribute("fieldErrors");
+        if (errors != null) {
+            return render(details, (Map<String, Object>) model.getAttribute("submitted"), errors, model);
+        }
         Task task = details.task();
         Map<String, Object> data = task.getOutcome() != null
                 ? task.getOutcome()
@@ -119,22 +175,31 @@ class TaskPages {
 
     /**
      * HTML sends text (names are value paths, a checklist's boxes the same name each), and nothing for
-     * an unchecked checkbox; the form definition converts and checks.
+     * an unchecked checkbox; the form definition converts and checks. Every answer redirects (a reload never sends the form again): to the inbox, offering the next
+     * task of the same kind, or (the "Save and next" button, {@value #NEXT}) straight to it; a refusal
+     * back to the task with what was sent and the messages at their fields.
      */
     @PostMapping("/{id}/complete")
     String complete(
-            @PathVariable long id,
-            @RequestParam MultiValueMap<String, String> params,
-            Model model,
-            RedirectAttributes flash) {
-        Map<String, Object> submitted = FormDefinition.fromHtml(params);
+            @PathVariable long id, @RequestParam MultiValueMap<String, String> params, RedirectAttributes flash) {
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>(params);
+        boolean andNext = fields.remove(NEXT) != null;
+        fields.remove("_csrf");
+        Map<String, Object> submitted = FormDefinition.fromHtml(fields);
         try {
             Task task = tasks.complete(id, submitted);
             flash.addFlashAttribute("message", "\"" + task.getName() + "\" is done.");
+            Optional<TaskInbox.Next> next = inbox.nextOfKind(task);
+            if (andNext && next.isPresent()) {
+                return "redirect:/tasks/" + next.get().task().getId();
+            }
+            next.ifPresent(n -> flash.addFlashAttribute("next", InboxRows.NextOffer.of(n)));
             return "redirect:/tasks";
         } catch (InvalidFormValues invalid) {
-            model.addAttribute("error", "Please correct the marked fields; nothing was completed.");
-            return render(tasks.details(id), submitted, invalid.getFieldErrors(), model);
+            flash.addFlashAttribute("error", "Please correct the marked fields; nothing was completed.");
+            flash.addFlashAttribute("submitted", submitted);
+            flash.addFlashAttribute("fieldErrors", invalid.getFieldErrors());
+            return "redirect:/tasks/" + id;
         }
     }
 
@@ -152,7 +217,9 @@ class TaskPages {
             HttpServletResponse response) {
         try {
             Task task = tasks.complete(id, values);
-            RequestContextUtils.getOutputFlashMap(request).put("message", "\"" + task.getName() + "\" is done.");
+            var flash = RequestContextUtils.getOutputFlashMap(request);
+            flash.put("message", "\"" + task.getName() + "\" is done.");
+            inbox.nextOfKind(task).ifPresent(n -> flash.put("next", InboxRows.NextOffer.of(n)));
             RequestContextUtils.saveOutputFlashMap("/tasks", request, response);
             return ResponseEntity.ok(Map.of("location", "/tasks"));
         } catch (InvalidFormValues invalid) {
@@ -211,6 +278,12 @@ class TaskPages {
                 && task.getFormSchema() != null
                 && form.problems().isEmpty();
         model.addAttribute("formJs", formJs ? new FormJs(form.schema(), json(data)) : null);
+        model.addAttribute(
+                "next",
+                mine && task.isOpen()
+                        ? inbox.nextOfKind(task).map(InboxRows.NextOffer::of).orElse(null)
+                        : null);
+        model.addAttribute("topic", inbox.topics(List.of(task)).get(task.getId()));
         return "task/detail";
     }
 
