@@ -16,6 +16,7 @@ import dev.baton.commitment.CommitmentStatus;
 import dev.baton.commitment.NewCommitment;
 import dev.baton.commitment.SalesHandoff;
 import dev.baton.people.PeopleService;
+import dev.baton.people.PersonView;
 import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
@@ -119,10 +120,7 @@ class AccountPages {
         model.addAttribute("accounts", result);
         model.addAttribute(
                 "overdue", commitments.overdueCounts(result.map(AccountView::id).getContent()));
-        model.addAttribute(
-                "owners",
-                people.find(null, null, true, Pageable.unpaged(Sort.by("fullName")))
-                        .getContent());
+        model.addAttribute("owners", activePeople());
         model.addAttribute("q", q);
         model.addAttribute("owner", owner);
         return "account/list";
@@ -231,6 +229,12 @@ class AccountPages {
         return detailPage(id, model);
     }
 
+    /** Active people by name: the owner filter's and the promise form's choices. */
+    private List<PersonView> activePeople() {
+        return people.find(null, null, true, Pageable.unpaged(Sort.by("fullName")))
+                .getContent();
+    }
+
     @ExceptionHandler(NotFoundException.class)
     void notFound(NotFoundException e, HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
@@ -251,10 +255,7 @@ class AccountPages {
         if (!model.containsAttribute("promise")) {
             model.addAttribute("promise", new PromiseForm());
         }
-        model.addAttribute(
-                "people",
-                people.find(null, null, true, Pageable.unpaged(Sort.by("fullName")))
-                        .getContent());
+        model.addAttribute("people", activePeople());
         model.addAttribute(
                 "teams", teams.find(Pageable.unpaged(Sort.by("name"))).getContent());
         model.addAttribute("badges", BADGES);

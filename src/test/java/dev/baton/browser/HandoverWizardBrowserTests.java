@@ -53,6 +53,7 @@ class HandoverWizardBrowserTests extends BrowserTest {
                 .selectByValue(book.departing().getId().toString());
         press("Show the book");
         waitForText("How the accounts are shared");
+        awaitScripts();
 
         assertThat(browser.findElement(By.id("mode-ONE")).isSelected()).isTrue();
         List<String> successors = optionTexts("successorId");
@@ -78,6 +79,7 @@ class HandoverWizardBrowserTests extends BrowserTest {
         setDate("effectiveDate", LocalDate.now().minusDays(1));
         press("Launch the handover");
         waitForText("Not launched");
+        awaitScripts();
 
         assertThat(errorAt("effectiveDate")).contains("today or later");
         assertThat(browser.findElement(By.id("mode-PER_ACCOUNT")).isSelected())
@@ -102,6 +104,7 @@ class HandoverWizardBrowserTests extends BrowserTest {
         Book launched = fixture.launch(book, true, this::as);
         signIn("maria");
         open("/handovers/" + launched.id());
+        awaitScripts();
         assertThat(browser.findElement(By.id("progress")).getAttribute("hx-trigger"))
                 .isEqualTo("every 15s");
         // the note task arrives after the page was first drawn: the page shows it without a reload
@@ -126,6 +129,13 @@ class HandoverWizardBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("progress")).getText())
                 .contains("Cancelled by maria: Dana stays after all");
         Browser.screenshots(browser, "handover-progress-cancelled");
+    }
+
+    /** Until the page's deferred scripts have run: a change made earlier would reach no htmx listener. */
+    private void awaitScripts() {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return document.readyState === 'complete' && typeof htmx === 'object';")));
     }
 
     private List<String> optionTexts(String selectId) {
