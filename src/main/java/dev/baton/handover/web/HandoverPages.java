@@ -116,7 +116,7 @@ class HandoverPages {
             }
         }
         if (!invalid.isEmpty()) {
-            model.addAttribute("error", "Not launched: " + InputErrors.describe(invalid, "check the plan"));
+            model.addAttribute("error", "Not launched: see the marked fields. Your plan is kept.");
         }
         // the wizard again, as filled in, with the reasons at their fields: nothing was launched
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
