@@ -41,6 +41,10 @@ class CommitmentPagesBrowserTests extends BrowserTest {
         new Select(browser.findElement(By.id("promise-ownerId"))).selectByVisibleText("Rob Jansen");
         press("Record the promise");
         waitForText("Promise recorded");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .as("the account's commitment history in words")
+                .contains("Rob Jansen promised \"Send the SSO guide\"")
+                .doesNotContain("commitment.created");
         Long commitment = jdbc.queryForObject(
                 "select id from commitment where account_id = ? and description = 'Send the SSO guide'",
                 Long.class,
