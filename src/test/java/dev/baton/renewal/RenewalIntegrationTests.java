@@ -128,6 +128,23 @@ class RenewalIntegrationTests extends RenewalTest {
                                 + " started: health review, proposal, decision");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothPlaybooksAreListedAndDrawnInTheCatalogueAsOnesBatonStartsItself() {
+        for (String playbook : List.of("renewal", "contact-stewardship")) {
+            Map<String, Object> listed = as("ada").getForObject("/api/playbooks/" + playbook, Map.class);
+            assertThat((List<String>) listed.get("launchRoles")).as(playbook).isEmpty();
+            assertThat(listed).containsEntry("source", "bundled").containsEntry("mayLaunch", false);
+            assertThat(as("ada").getForObject("/api/playbooks/" + playbook + "/xml", String.class))
+                    .contains("<bpmndi:BPMNDiagram");
+            assertThat(as("ada")
+                            .postForEntity("/api/playbooks/" + playbook + "/instances", Map.of(), Map.class)
+                            .getStatusCode())
+                    .as("the run starts it, with its once-per-account/owner guard")
+                    .isEqualTo(HttpStatus.CONFLICT);
+        }
+    }
+
     private List<MimeMessage> mailTo(String address) {
         return Arrays.stream(greenMail.getReceivedMessages())
                 .filter(m -> {
