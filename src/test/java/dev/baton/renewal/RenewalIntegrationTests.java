@@ -7,12 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.notification.OutboxDispatcher;
+import dev.baton.support.Mails;
 import dev.baton.support.Race;
 import dev.baton.task.Task;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +85,8 @@ class RenewalIntegrationTests extends RenewalTest {
 
         Task health = awaitOpenTask(renewal, TASK_REVIEW_HEALTH);
         dispatcher.dispatch();
-        assertThat(mailTo("rob@baton.example"))
-                .anyMatch(m -> subject(m)
+        assertThat(Mails.to(greenMail, "rob@baton.example"))
+                .anyMatch(m -> Mails.subject(m)
                         .contains("Review account health · " + accountView(due).get("name")));
         completeTask("rob", health, Map.of("healthSummary", "Steady", "risk", "medium"), HttpStatus.OK);
         completeTask(
@@ -132,7 +130,7 @@ class RenewalIntegrationTests extends RenewalTest {
     @SuppressWarnings("unchecked")
     void bothPlaybooksAreListedAndDrawnInTheCatalogueAsOnesBatonStartsItself() {
         for (String playbook : List.of("renewal", "contact-stewardship")) {
-            Map<String, Object> listed = as("ada").getForObject("/api/playbooks/" + playbook, Map.class);
+            Map<String, Object> listed = as("rob").getForObject("/api/playbooks/" + playbook, Map.class);
             assertThat((List<String>) listed.get("launchRoles")).as(playbook).isEmpty();
             assertThat(listed).containsEntry("source", "bundled").containsEntry("mayLaunch", false);
             assertThat(as("ada").getForObject("/api/playbooks/" + playbook + "/xml", String.class))
@@ -142,27 +140,6 @@ class RenewalIntegrationTests extends RenewalTest {
                             .getStatusCode())
                     .as("the run starts it, with its once-per-account/owner guard")
                     .isEqualTo(HttpStatus.CONFLICT);
-        }
-    }
-
-    private List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(a -> a.toString().contains(address));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

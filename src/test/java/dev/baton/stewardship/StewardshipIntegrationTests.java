@@ -6,17 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.notification.OutboxDispatcher;
+import dev.baton.support.Mails;
 import dev.baton.support.Race;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
-import jakarta.mail.Message;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * The stewardship through the API with the real database, engine and mail server: the run, the
@@ -40,7 +46,7 @@ class StewardshipIntegrationTests extends StewardshipTest {
     @Test
     void aReviewIsOpenedOncePerOwnerAndPeriodAndItsOwnerIsToldByMail() throws Exception {
         long account = account();
-        contact(account, "Una Unverified", true);
+        long una = contact(account, "Una Unverified", true);
 
         List<Optional<Long>> both = Race.twiceAtOnce(() -> service.open(ownerId()));
         assertThat(both)
@@ -54,12 +60,30 @@ class StewardshipIntegrationTests extends StewardshipTest {
 
         awaitOpenTask("stewardship", review, TASK_REVIEW_CONTACTS);
         dispatcher.dispatch();
-        assertThat(greenMail.getReceivedMessages())
-                .anyMatch(m ->
-                        to(m).contains(owner + "@baton.example") && subject(m).contains("Review contacts"));
+        assertThat(Mails.to(greenMail, owner + "@baton.example"))
+                .anyMatch(m -> Mails.subject(m).contains("Review contacts"));
         assertThat(reviews.findAll())
                 .filteredOn(r -> r.getOwnerId() == ownerId())
                 .hasSize(1);
+
+        // the task's subject links to the review's page, where the owner records outcomes
+        HttpHeaders session = new HttpHeaders();
+        session.add(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), owner, PASSWORD));
+        String page = http.exchange("/stewardship/" + review, HttpMethod.GET, new HttpEntity<>(session), String.class)
+                .getBody();
+        assertThat(page).contains("Una Unverified", "Left the company");
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        session.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        var posted = http.exchange(
+                "/stewardship/" + review + "/contacts/" + una,
+                HttpMethod.POST,
+                new HttpEntity<>("outcome=verified&_csrf=" + csrf.group(1), session),
+                String.class);
+        assertThat(posted.getStatusCode().isError()).isFalse(); // redirected back to the page
+        assertThat(service.view(review).contacts())
+                .singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isEqualTo(StewardshipContact.Outcome.VERIFIED));
     }
 
     @Test
@@ -119,21 +143,5 @@ class StewardshipIntegrationTests extends StewardshipTest {
 
         sent.awaitEnded(followUp.getProcessInstanceKey());
         assertThat(contactView(other)).containsEntry("primary", true);
-    }
-
-    private static String to(jakarta.mail.internet.MimeMessage m) {
-        try {
-            return Arrays.toString(m.getRecipients(Message.RecipientType.TO));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(jakarta.mail.internet.MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
