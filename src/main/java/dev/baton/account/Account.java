@@ -44,6 +44,7 @@ public class Account {
     private String segment;
     private String territory;
     private LocalDate renewalDate;
+    private LocalDate churnedOn;
 
     @Version
     private long version;
@@ -69,6 +70,24 @@ public class Account {
         this.segment = segment;
         this.territory = territory;
         this.renewalDate = renewalDate;
+    }
+
+    /** The customer renewed: the next term ends on {@code next}, which must come after the current renewal date. */
+    public void renew(LocalDate next) {
+        if (churnedOn != null) {
+            throw new IllegalArgumentException("account " + id + " churned on " + churnedOn + " and cannot renew");
+        }
+        if (next == null || (renewalDate != null && !next.isAfter(renewalDate))) {
+            throw new IllegalArgumentException("the next renewal date must come after " + renewalDate);
+        }
+        renewalDate = next;
+    }
+
+    /** The customer did not renew: the account stays, with its history, marked churned on {@code on}. */
+    public void churn(LocalDate on) {
+        if (churnedOn == null) {
+            churnedOn = on;
+        }
     }
 
     /** Only an active person may own an account. */
@@ -110,6 +129,11 @@ public class Account {
 
     public LocalDate getRenewalDate() {
         return renewalDate;
+    }
+
+    /** The day the customer was recorded as not renewing, or null while it is a customer. */
+    public LocalDate getChurnedOn() {
+        return churnedOn;
     }
 
     public long getVersion() {

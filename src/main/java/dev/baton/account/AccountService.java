@@ -7,8 +7,11 @@ import dev.baton.audit.Changes;
 import dev.baton.people.OwnedWork;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -25,11 +28,15 @@ public class AccountService implements OwnedWork {
     private final Accounts accounts;
     private final PeopleService people;
     private final AuditLog audit;
+    private final TimeZones zones;
+    private final Clock clock;
 
-    AccountService(Accounts accounts, PeopleService people, AuditLog audit) {
+    AccountService(Accounts accounts, PeopleService people, AuditLog audit, TimeZones zones, Clock clock) {
         this.accounts = accounts;
         this.people = people;
         this.audit = audit;
+        this.zones = zones;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -45,6 +52,7 @@ public class AccountService implements OwnedWork {
     @Transactional
     public AccountView create(NewAccount n) {
         Person owner = n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "an account");
+        requireFutureRenewal(n.renewalDate(), owner);
         Account account = accounts.save(new Account(n.name(), owner, n.segment(), n.territory(), n.renewalDate()));
         audit.record("account.created", "account", account.getId(), account.getId(), null, snapshot(account));
         return AccountView.from(account);
@@ -55,6 +63,9 @@ public class AccountService implements OwnedWork {
         Account account = account(id);
         Changes.requireVersion(d.version(), account.getVersion(), "account " + id);
         Map<String, Object> before = snapshot(account);
+        if (d.renewalDate() != null && !d.renewalDate().equals(account.getRenewalDate())) {
+            requireFutureRenewal(d.renewalDate(), account.getOwner());
+        }
         account.update(d.name(), d.segment(), d.territory(), d.renewalDate());
         accounts.flush();
         audit.record("account.updated", "account", id, id, before, snapshot(account));
@@ -85,6 +96,18 @@ public class AccountService implements OwnedWork {
         return accounts.findByOwnerOrderByNameAscIdAsc(owner);
     }
 
+    /** The ids of the active people who own at least one account, ascending. */
+    @Transactional(readOnly = true)
+    public List<Long> activeOwnerIds() {
+        return accounts.findActiveOwnerIds();
+    }
+
+    /** Customers (not churned) whose renewal date lies in the inclusive range (entities, owner loaded lazily), by id. */
+    @Transactional(readOnly = true)
+    public List<Account> renewingBetween(LocalDate from, LocalDate to) {
+        return accounts.findByRenewalDateBetweenAndChurnedOnIsNullOrderById(from, to);
+    }
+
     /** Who owns accounts in the territory, the one with most of them first (then by user name). */
     @Transactional(readOnly = true)
     public List<Person> ownersInTerritory(String territory) {
@@ -112,6 +135,54 @@ public class AccountService implements OwnedWork {
     public Account referenced(Long id, String field) {
         return accounts.findById(id)
                 .orElseThrow(() -> new BadRequestException(field, "account " + id + " does not exist"));
+    }
+
+    /**
+     * The customer renewed: the account's next renewal date is {@code next}; audited as
+     * {@code account.renewed} (on the timeline).
+     *
+     * @throws BadRequestException naming {@code nextRenewalDate} when it is not after the current
+     *     renewal date, or the account churned
+     */
+    @Transactional
+    public AccountView renew(Long id, LocalDate next) {
+        Account account = account(id);
+        LocalDate before = account.getRenewalDate();
+        try {
+            account.renew(next);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("nextRenewalDate", e.getMessage());
+        }
+        accounts.flush();
+        audit.record(
+                "account.renewed",
+                "account",
+                id,
+                id,
+                fields("renewalDate", String.valueOf(before)),
+                fields("renewalDate", next.toString()));
+        return AccountView.from(account);
+    }
+
+    /** The customer did not renew: the account is marked churned on {@code on} (audited as {@code account.churned}). */
+    @Transactional
+    public AccountView churn(Long id, LocalDate on) {
+        Account account = account(id);
+        if (account.getChurnedOn() == null) {
+            account.churn(on);
+            accounts.flush();
+            audit.record("account.churned", "account", id, id, null, fields("churnedOn", on.toString()));
+        }
+        return AccountView.from(account);
+    }
+
+    /** A renewal date set by a person must not have passed, judged in the owner's time zone (the company's if none). */
+    private void requireFutureRenewal(LocalDate renewalDate, Person owner) {
+        LocalDate today = LocalDate.now(clock.withZone(zones.of(owner)));
+        if (renewalDate != null && renewalDate.isBefore(today)) {
+            throw new BadRequestException(
+                    "renewalDate", renewalDate + " has passed (today is " + today + " for the account's owner)");
+        }
     }
 
     private static Map<String, Object> snapshot(Account a) {

@@ -11,7 +11,8 @@ public record AccountView(
         String segment,
         String territory,
         LocalDate renewalDate,
-        long version) {
+        long version,
+        LocalDate churnedOn) {
 
     public static AccountView from(Account a) {
         return new AccountView(
@@ -23,6 +24,7 @@ public record AccountView(
                 a.getSegment(),
                 a.getTerritory(),
                 a.getRenewalDate(),
-                a.getVersion());
+                a.getVersion(),
+                a.getChurnedOn());
     }
 }

@@ -39,6 +39,12 @@ public class Contact {
 
     private Instant lastVerifiedAt;
 
+    /** When the person left the company; the contact is kept for its history. */
+    private Instant retiredAt;
+
+    /** The customer's internal advocate for us (one per account at most). */
+    private boolean champion;
+
     @Version
     private long version;
 
@@ -64,11 +70,30 @@ public class Contact {
     }
 
     public void markPrimary(boolean primary) {
+        if (primary && retiredAt != null) {
+            throw new IllegalArgumentException("contact " + id + " left the company and cannot be the primary contact");
+        }
         this.primary = primary;
     }
 
     public void verifiedAt(Instant when) {
         this.lastVerifiedAt = when;
+    }
+
+    public void markChampion(boolean champion) {
+        if (champion && retiredAt != null) {
+            throw new IllegalArgumentException("contact " + id + " left the company and cannot be the champion");
+        }
+        this.champion = champion;
+    }
+
+    /** The person left the company: no longer primary or champion, kept with its history. */
+    public void retire(Instant when) {
+        if (retiredAt == null) {
+            retiredAt = when;
+            primary = false;
+            champion = false;
+        }
     }
 
     /** Contact data decays: unverified, or not verified within {@code maxAge}. */
@@ -110,6 +135,18 @@ public class Contact {
 
     public Instant getLastVerifiedAt() {
         return lastVerifiedAt;
+    }
+
+    public boolean isChampion() {
+        return champion;
+    }
+
+    public Instant getRetiredAt() {
+        return retiredAt;
+    }
+
+    public boolean isRetired() {
+        return retiredAt != null;
     }
 
     public long getVersion() {

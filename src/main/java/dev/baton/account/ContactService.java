@@ -48,6 +48,12 @@ public class ContactService {
         return contacts.findOfAccountsOwnedBy(owner);
     }
 
+    /** These contacts (entities, account fetched), by account name then contact name; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<Contact> byIds(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : contacts.findByIdsWithAccount(ids);
+    }
+
     /** The account's contacts by name; {@code stale} null means all, true only stale ones, false only fresh ones. */
     @Transactional(readOnly = true)
     public List<ContactView> forAccount(Long accountId, Boolean stale) {
@@ -100,6 +106,65 @@ public class ContactService {
                 fields("lastVerifiedAt", before == null ? null : before.toString()),
                 fields("lastVerifiedAt", contact.getLastVerifiedAt().toString()));
         return ContactView.from(contact, clock.instant());
+    }
+
+    /**
+     * The person left the company: the contact is retired (no longer primary or champion) and kept with
+     * its history; audited as {@code contact.retired}. Retiring twice changes nothing.
+     *
+     * @throws NotFoundException for an unknown contact
+     */
+    @Transactional
+    public ContactView retire(Long id) {
+        Contact contact = contact(id);
+        if (!contact.isRetired()) {
+            Map<String, Object> before = snapshot(contact);
+            contact.retire(clock.instant());
+            contacts.flush();
+            audit.record(
+                    "contact.retired",
+                    "contact",
+                    id,
+                    contact.getAccount().getId(),
+                    before,
+                    fields(
+                            "fullName",
+                            contact.getFullName(),
+                            "retiredAt",
+                            contact.getRetiredAt().toString()));
+        }
+        return ContactView.from(contact, clock.instant());
+    }
+
+    /**
+     * Makes the contact the account's primary contact and/or its champion (each one per account: the
+     * previous one loses the mark); false leaves that mark as it is. Audited as {@code contact.updated}.
+     *
+     * @throws BadRequestException naming {@code contactId} when the contact left the company
+     */
+    @Transactional
+    public ContactView appoint(Long id, boolean primary, boolean champion) {
+        Contact contact = contact(id);
+        if (contact.isRetired()) {
+            throw new BadRequestException("contactId", contact.getFullName() + " left the company");
+        }
+        Map<String, Object> before = appointment(contact);
+        makePrimary(contact, primary || contact.isPrimary());
+        if (champion && !contact.isChampion()) {
+            contacts.findByAccountIdAndChampionTrue(contact.getAccount().getId())
+                    .ifPresent(previous -> {
+                        previous.markChampion(false);
+                        contacts.saveAndFlush(previous);
+                    });
+            contact.markChampion(true);
+        }
+        contacts.flush();
+        audit.record("contact.updated", "contact", id, contact.getAccount().getId(), before, appointment(contact));
+        return ContactView.from(contact, clock.instant());
+    }
+
+    private static Map<String, Object> appointment(Contact c) {
+        return fields("fullName", c.getFullName(), "primary", c.isPrimary(), "champion", c.isChampion());
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.baton.account;
 
 import java.time.Instant;
 
-/** A contact as shown, with {@code stale} worked out at the time of reading. */
+/** A contact as shown, with {@code stale} worked out at the time of reading; {@code retiredAt} set once they left the company. */
 public record ContactView(
         Long id,
         Long accountId,
@@ -14,7 +14,9 @@ public record ContactView(
         boolean primary,
         Instant lastVerifiedAt,
         boolean stale,
-        long version) {
+        long version,
+        boolean champion,
+        Instant retiredAt) {
 
     static ContactView from(Contact c, Instant now) {
         return new ContactView(
@@ -28,6 +30,8 @@ public record ContactView(
                 c.isPrimary(),
                 c.getLastVerifiedAt(),
                 c.isStale(now, ContactService.STALE_AFTER),
-                c.getVersion());
+                c.getVersion(),
+                c.isChampion(),
+                c.getRetiredAt());
     }
 }

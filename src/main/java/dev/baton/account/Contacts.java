@@ -12,7 +12,12 @@ public interface Contacts extends JpaRepository<Contact, Long> {
 
     Optional<Contact> findByAccountIdAndPrimaryTrue(Long accountId);
 
+    Optional<Contact> findByAccountIdAndChampionTrue(Long accountId);
+
     List<Contact> findByAccountIdOrderByPrimaryDescFullNameAsc(Long accountId);
+
+    @Query("select c from Contact c join fetch c.account a where c.id in :ids order by a.name, c.fullName, c.id")
+    List<Contact> findByIdsWithAccount(java.util.Collection<Long> ids);
 
     @Query("select c from Contact c join fetch c.account a where a.owner = :owner order by a.name, c.fullName")
     List<Contact> findOfAccountsOwnedBy(Person owner);

@@ -103,6 +103,13 @@ public abstract class EngineIntegrationTest {
         return as(username).postForEntity("/api/tasks/" + task.getId() + "/" + action, null, Map.class);
     }
 
+    /** The fields a problem detail (RFC 7807) names, with their messages. */
+    @SuppressWarnings("unchecked")
+    protected static Map<String, Object> errors(Object problem) {
+        Object body = problem instanceof ResponseEntity<?> r ? r.getBody() : problem;
+        return (Map<String, Object>) ((Map<?, ?>) body).get("errors");
+    }
+
     /** The task ids on one page of GET /api/tasks. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     protected static List<Object> ids(ResponseEntity<Map> page) {

@@ -63,6 +63,23 @@ public record WorkerRecords(ZeebeTestEngine engine, Duration timeout) {
                 .toList();
     }
 
+    /** Waits until the instance has completed the element (e.g. an end event of one branch). */
+    public void awaitElementCompleted(long instance, String elementId) {
+        await().atMost(timeout).until(() -> passed(instance).contains(elementId));
+    }
+
+    /** The message of the instance's first incident, once one is created. */
+    public String awaitIncident(long instance) {
+        return await().atMost(timeout)
+                .until(
+                        () -> stream(records().incidentRecords())
+                                .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+                                .map(r -> r.getValue().getErrorMessage())
+                                .findFirst()
+                                .orElse(null),
+                        message -> message != null);
+    }
+
     /** Waits until the instance has ended. */
     public void awaitEnded(long instance) {
         await().atMost(timeout)

@@ -28,8 +28,14 @@ import org.springframework.util.MultiValueMap;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
 
-    static final List<String> BUNDLED =
-            List.of("sample-review", "rep-handover", "account-handover", "commitment", "sales-to-cs-handoff");
+    static final List<String> BUNDLED = List.of(
+            "sample-review",
+            "rep-handover",
+            "account-handover",
+            "commitment",
+            "sales-to-cs-handoff",
+            "renewal",
+            "contact-stewardship");
 
     @Autowired
     Accounts accounts;

@@ -83,6 +83,12 @@ class ContactController {
         return contacts.update(id, details);
     }
 
+    @PostMapping("/contacts/{id}/champion")
+    @Operation(summary = "Make the contact the account's champion (the previous one loses the mark)")
+    ContactView champion(@PathVariable Long id) {
+        return contacts.appoint(id, false, true);
+    }
+
     @PostMapping("/contacts/{id}/verify")
     @Operation(summary = "Record that the contact's details were checked with them just now")
     ContactView verify(@PathVariable Long id) {

@@ -1,0 +1,46 @@
+package dev.baton.renewal.engine;
+
+/** Names shared between bpmn/renewal.bpmn and Java. */
+public final class RenewalBpmn {
+
+    private RenewalBpmn() {}
+
+    public static final String PROCESS_ID = "renewal";
+    /** The start message, correlated by the renewal id: one active instance per renewal. */
+    public static final String MESSAGE_OPENED = "baton-renewal-opened";
+
+    public static final String TASK_REVIEW_HEALTH = "task_review_health";
+    public static final String TASK_CHECK_PROMISES = "task_check_promises";
+    public static final String TASK_WRITE_PROPOSAL = "task_write_proposal";
+    public static final String TASK_DECIDE = "task_decide_renewal";
+    public static final String TASK_APPLY_DECISION = "task_apply_decision";
+    public static final String TIMER_HEALTH_REVIEW_LATE = "timer_health_review_late";
+    public static final String TIMER_PROPOSAL_LATE = "timer_proposal_late";
+    public static final String TIMER_DECISION_LATE = "timer_decision_late";
+    public static final String TASK_ESCALATE = "task_escalate_late_stage";
+    public static final String TASK_CHASE_LATE_STAGE = "task_chase_late_stage";
+    public static final String END_RENEWED = "end_renewed";
+    public static final String END_CHURNED = "end_churned";
+    public static final String END_CHASED = "end_late_stage_chased";
+    public static final String END_NOBODY_TO_ESCALATE_TO = "end_nobody_to_escalate_to";
+
+    public static final String CHECK_PROMISES_JOB_TYPE = "baton-renewal-check-promises";
+    public static final String ESCALATE_JOB_TYPE = "baton-renewal-escalate";
+    public static final String DECIDE_JOB_TYPE = "baton-renewal-decide";
+
+    /** Process variables: ids, usernames, instants and decisions; the text stays in PostgreSQL. */
+    public static final class Vars {
+        private Vars() {}
+
+        public static final String RENEWAL_ID = "renewalId";
+        public static final String OWNER_USERNAME = "ownerUsername";
+        public static final String HEALTH_REVIEW_DUE_AT = "healthReviewDueAt";
+        public static final String PROPOSAL_DUE_AT = "proposalDueAt";
+        public static final String DECISION_DUE_AT = "decisionDueAt";
+        public static final String PROMISES_KEPT = "promisesKept";
+        public static final String LATE_STAGE = "lateStage";
+        public static final String ESCALATE_TO_USERNAME = "escalateToUsername";
+        public static final String DECISION = "decision";
+        public static final String NEXT_RENEWAL_DATE = "nextRenewalDate";
+    }
+}

@@ -1,0 +1,62 @@
+package dev.baton.stewardship.web;
+
+import dev.baton.account.ContactDetails;
+import dev.baton.shared.BadRequestException;
+import dev.baton.stewardship.StewardshipContact.Outcome;
+import dev.baton.stewardship.StewardshipService;
+import dev.baton.stewardship.StewardshipService.ReviewView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.security.Principal;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/stewardship")
+@Tag(name = "Contact stewardship", description = "An owner's periodic review of contacts not verified lately.")
+class StewardshipController {
+
+    /**
+     * One contact's outcome: {@code verified}, {@code changed} (with {@code details}: the contact's
+     * complete new details and the version read), or {@code left} (left the company: retired, kept).
+     */
+    record OutcomeRequest(@NotBlank String outcome, @Valid ContactDetails details) {
+
+        Outcome parsed() {
+            try {
+                return Outcome.valueOf(outcome.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("outcome", "'" + outcome + "' is not verified, changed or left");
+            }
+        }
+    }
+
+    private final StewardshipService stewardship;
+
+    StewardshipController(StewardshipService stewardship) {
+        this.stewardship = stewardship;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A review's contacts and the outcomes recorded so far")
+    ReviewView get(@PathVariable long id) {
+        return stewardship.view(id);
+    }
+
+    @PostMapping("/{id}/contacts/{contactId}")
+    @Operation(summary = "Record one contact's outcome (the review's owner or an admin)")
+    ReviewView record(
+            @PathVariable long id,
+            @PathVariable long contactId,
+            @Valid @RequestBody OutcomeRequest body,
+            Principal me) {
+        return stewardship.record(id, contactId, body.parsed(), body.details(), me.getName());
+    }
+}

@@ -1,0 +1,145 @@
+package dev.baton.renewal;
+
+import static dev.baton.renewal.engine.RenewalBpmn.TASK_DECIDE;
+import static dev.baton.renewal.engine.RenewalBpmn.TASK_REVIEW_HEALTH;
+import static dev.baton.renewal.engine.RenewalBpmn.TASK_WRITE_PROPOSAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.baton.notification.OutboxDispatcher;
+import dev.baton.support.Mails;
+import dev.baton.support.Race;
+import dev.baton.task.Task;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The renewal through the API with the real database, engine and mail server: the daily run, the
+ * owner's tasks and mail, the decision refused at its field, then applied to the account and its
+ * timeline; and the renewal date a person sets, which must not have passed.
+ */
+class RenewalIntegrationTests extends RenewalTest {
+
+    @Autowired
+    RenewalService service;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    GreenMail greenMail;
+
+    @Test
+    void aRenewalDateInThePastIsRefusedNamingTheFieldOnCreateAndOnChange() {
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        Map<String, Object> created = new HashMap<>(Map.of("name", "Past " + UUID.randomUUID()));
+        created.put("renewalDate", yesterday);
+        var refused = as("ada").postForEntity("/api/accounts", created, Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).containsKey("renewalDate");
+
+        long account = account("rob", 200);
+        Map<String, Object> changed = new HashMap<>(accountView(account));
+        changed.keySet().retainAll(List.of("name", "segment", "territory", "version"));
+        changed.put("renewalDate", yesterday);
+        var refusedChange = as("maria")
+                .exchange(
+                        "/api/accounts/" + account,
+                        org.springframework.http.HttpMethod.PUT,
+                        new org.springframework.http.HttpEntity<>(changed),
+                        Map.class);
+        assertThat(refusedChange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refusedChange)).containsKey("renewalDate");
+        assertThat(accountView(account))
+                .containsEntry("renewalDate", LocalDate.now().plusDays(200).toString());
+    }
+
+    @Test
+    void theDailyRunOpensEachDueRenewalOnceAndItsOwnerWorksItToARenewedAccount() throws Exception {
+        long due = account("rob", 90);
+        long missedYesterday = account("rob", 89);
+        long notYet = account("rob", 91);
+        List<Long> accounts = List.of(due, missedYesterday, notYet);
+
+        assertThat(run.run(accounts)).hasSize(2);
+        assertThat(run.run(accounts)).as("a second run opens nothing").isEmpty();
+        long raced = account("rita", 60);
+        List<Optional<Long>> both =
+                Race.twiceAtOnce(() -> service.open(raced, LocalDate.now().plusDays(60)));
+        assertThat(both)
+                .as("two instances at once open it once")
+                .filteredOn(Optional::isPresent)
+                .hasSize(1);
+        long renewal = renewals.findByAccountIdAndRenewalDate(
+                        due, LocalDate.now().plusDays(90))
+                .orElseThrow()
+                .getId();
+        assertThat(renewals.findAll()).noneMatch(r -> r.getAccountId() == notYet);
+
+        Task health = awaitOpenTask(renewal, TASK_REVIEW_HEALTH);
+        dispatcher.dispatch();
+        assertThat(Mails.to(greenMail, "rob@baton.example"))
+                .anyMatch(m -> Mails.subject(m)
+                        .contains("Review account health · " + accountView(due).get("name")));
+        completeTask("rob", health, Map.of("healthSummary", "Steady", "risk", "medium"), HttpStatus.OK);
+        completeTask(
+                "rob", awaitOpenTask(renewal, TASK_WRITE_PROPOSAL), Map.of("proposal", "Same terms"), HttpStatus.OK);
+        Task decision = awaitOpenTask(renewal, TASK_DECIDE);
+
+        Map<?, ?> noDate = completeTask("rob", decision, Map.of("decision", "renewed"), HttpStatus.BAD_REQUEST);
+        assertThat(errors(noDate)).containsKey("nextRenewalDate");
+        Map<?, ?> notLater = completeTask(
+                "rob",
+                decision,
+                Map.of(
+                        "decision",
+                        "renewed",
+                        "nextRenewalDate",
+                        LocalDate.now().plusDays(90).toString()),
+                HttpStatus.BAD_REQUEST);
+        assertThat(errors(notLater)).containsKey("nextRenewalDate");
+        Map<?, ?> churnWithoutReason =
+                completeTask("rob", decision, Map.of("decision", "churned"), HttpStatus.BAD_REQUEST);
+        assertThat(errors(churnWithoutReason)).containsKey("reason");
+        assertThat(openTask(renewal, TASK_DECIDE))
+                .as("refused answers leave the task open")
+                .isNotNull();
+
+        LocalDate next = LocalDate.now().plusDays(90).plusYears(1);
+        completeTask("rob", decision, Map.of("decision", "renewed", "nextRenewalDate", next.toString()), HttpStatus.OK);
+        sent.awaitEnded(decision.getProcessInstanceKey());
+        assertThat(accountView(due))
+                .containsEntry("renewalDate", next.toString())
+                .containsEntry("churnedOn", null);
+        assertThat(timeline(due))
+                .contains(
+                        "Renewal decided: renewed until " + next,
+                        "The customer renewed: the next renewal date is " + next,
+                        "The renewal due " + LocalDate.now().plusDays(90)
+                                + " started: health review, proposal, decision");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothPlaybooksAreListedAndDrawnInTheCatalogueAsOnesBatonStartsItself() {
+        for (String playbook : List.of("renewal", "contact-stewardship")) {
+            Map<String, Object> listed = as("rob").getForObject("/api/playbooks/" + playbook, Map.class);
+            assertThat((List<String>) listed.get("launchRoles")).as(playbook).isEmpty();
+            assertThat(listed).containsEntry("source", "bundled").containsEntry("mayLaunch", false);
+            assertThat(as("ada").getForObject("/api/playbooks/" + playbook + "/xml", String.class))
+                    .contains("<bpmndi:BPMNDiagram");
+            assertThat(as("ada")
+                            .postForEntity("/api/playbooks/" + playbook + "/instances", Map.of(), Map.class)
+                            .getStatusCode())
+                    .as("the run starts it, with its once-per-account/owner guard")
+                    .isEqualTo(HttpStatus.CONFLICT);
+        }
+    }
+}

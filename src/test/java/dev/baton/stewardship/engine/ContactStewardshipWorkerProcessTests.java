@@ -1,0 +1,130 @@
+package dev.baton.stewardship.engine;
+
+import static dev.baton.stewardship.engine.StewardshipBpmn.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.stewardship.StewardshipTest;
+import dev.baton.task.Task;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+/**
+ * contact-stewardship.bpmn with the real worker on the in-memory engine, both paths: every contact
+ * kept (verified or changed), and a primary contact and a champion who left, each followed up on its
+ * account. Outcomes and answers go through the API, as the owner gives them.
+ */
+class ContactStewardshipWorkerProcessTests extends StewardshipTest {
+
+    @Test
+    void contactsVerifiedOrChangedCloseTheReviewWithoutFollowUp() {
+        long account = account();
+        long kept = contact(account, "Vera Verified", true);
+        long moved = contact(account, "Carl Changed", false);
+        long review = openReview();
+        Task task = awaitOpenTask("stewardship", review, TASK_REVIEW_CONTACTS);
+        long instance = task.getProcessInstanceKey();
+        assertThat(task.getAssignee()).isEqualTo(owner);
+
+        outcome(review, kept, Map.of("outcome", "verified"), HttpStatus.OK);
+        Map<String, Object> details = new HashMap<>(
+                Map.of("fullName", "Carl Changed", "title", "CFO", "email", "carl@newco.example", "primary", false));
+        details.put("version", contactView(moved).get("version"));
+        outcome(review, moved, Map.of("outcome", "changed", "details", details), HttpStatus.OK);
+        completeTask(task, Map.of("reviewed", true), HttpStatus.OK);
+
+        assertThat(sent.awaitCompleted(instance, CLOSE_JOB_TYPE)).containsEntry(Vars.FOLLOW_UPS, List.of());
+        sent.awaitEnded(instance);
+        assertThat(sent.passed(instance))
+                .containsSubsequence(TASK_REVIEW_CONTACTS, TASK_CLOSE_REVIEW, END_CONTACTS_KEPT)
+                .doesNotContain(TASK_NAME_SUCCESSOR);
+        assertThat(contactView(kept).get("lastVerifiedAt")).isNotNull();
+        assertThat(contactView(moved))
+                .containsEntry("email", "carl@newco.example")
+                .containsEntry("title", "CFO")
+                .containsEntry("retiredAt", null);
+        assertThat(contactView(moved).get("lastVerifiedAt")).isNotNull();
+    }
+
+    @Test
+    void aPrimaryContactAndAChampionWhoLeftAreEachFollowedUpOnTheirAccount() {
+        long first = account();
+        long primaryLeft = contact(first, "Paula Primary", true);
+        long stays = contact(first, "Stan Stays", false);
+        long second = account();
+        long championLeft = contact(second, "Chris Champion", false);
+        assertThat(as("ada")
+                        .postForEntity("/api/contacts/" + championLeft + "/champion", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        long review = openReview();
+        Task task = awaitOpenTask("stewardship", review, TASK_REVIEW_CONTACTS);
+        long instance = task.getProcessInstanceKey();
+
+        outcome(review, primaryLeft, Map.of("outcome", "left"), HttpStatus.OK);
+        outcome(review, stays, Map.of("outcome", "verified"), HttpStatus.OK);
+        outcome(review, championLeft, Map.of("outcome", "left"), HttpStatus.OK);
+        completeTask(task, Map.of("reviewed", true), HttpStatus.OK);
+
+        assertThat(sent.awaitCompleted(instance, CLOSE_JOB_TYPE).get(Vars.FOLLOW_UPS))
+                .asList()
+                .hasSize(2);
+        assertThat(contactView(primaryLeft).get("retiredAt"))
+                .as("retired, not deleted")
+                .isNotNull();
+        assertThat(contactView(primaryLeft)).containsEntry("primary", false);
+        Task firstFollowUp = awaitOpenTask("contact-left", primaryLeft, TASK_NAME_SUCCESSOR);
+        Task secondFollowUp = awaitOpenTask("contact-left", championLeft, TASK_NAME_SUCCESSOR);
+        assertThat(firstFollowUp.getAccountId()).isEqualTo(first);
+        assertThat(secondFollowUp.getAccountId()).isEqualTo(second);
+
+        completeTask(
+                firstFollowUp,
+                Map.of(
+                        "successorContactId",
+                        stays,
+                        "introductionPlan",
+                        "Lunch with Stan and Paula's team",
+                        "introductionOn",
+                        LocalDate.now().plusDays(7).toString()),
+                HttpStatus.OK);
+        completeTask(
+                secondFollowUp,
+                Map.of(
+                        "successorFullName",
+                        "Nina New",
+                        "successorEmail",
+                        "nina@customer.example",
+                        "introductionPlan",
+                        "Chris introduces Nina on his last day"),
+                HttpStatus.OK);
+
+        sent.awaitEnded(instance);
+        assertThat(sent.passed(instance))
+                .containsSubsequence(TASK_REVIEW_CONTACTS, TASK_CLOSE_REVIEW, TASK_NAME_SUCCESSOR, END_SUCCESSORS_NAMED)
+                .doesNotContain(END_CONTACTS_KEPT);
+        assertThat(contactView(stays)).containsEntry("primary", true);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> secondContacts =
+                as("ada").getForObject("/api/accounts/" + second + "/contacts", List.class);
+        assertThat(secondContacts)
+                .anySatisfy(
+                        c -> assertThat(c).containsEntry("fullName", "Nina New").containsEntry("champion", true))
+                .anySatisfy(c -> assertThat(c)
+                        .containsEntry("fullName", "Chris Champion")
+                        .containsEntry("champion", false));
+        assertThat(timeline(first))
+                .anyMatch(s ->
+                        s.contains("Stan Stays follows Paula Primary as primary contact; introduction planned on "))
+                .anyMatch(s -> s.contains("left the company"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> timeline(long account) {
+        List<Map<String, Object>> items = as("ada").getForObject("/api/accounts/" + account + "/timeline", List.class);
+        return items.stream().map(i -> (String) i.get("summary")).toList();
+    }
+}
