@@ -164,7 +164,7 @@ class AccountPages {
         model.addAttribute("form", new InteractionForm());
         model.addAttribute("error", "The promise was not recorded: see the marked fields.");
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return detailPage(id, model);
+        return detailPage(id, 0, model);
     }
 
     /** The contact's details were checked with them just now. */

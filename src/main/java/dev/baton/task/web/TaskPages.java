@@ -60,12 +60,7 @@ class TaskPages {
     private final List<TaskFormDefaults> formDefaults;
     private final ObjectMapper json;
 
-    TaskPages(
-            TaskService tasks,
-            TaskInbox inbox,
-            Clock clock,
-            List<TaskFormDefaults> formDefaults,
-            ObjectMapper json) {
+    TaskPages(TaskService tasks, TaskInbox inbox, Clock clock, List<TaskFormDefaults> formDefaults, ObjectMapper json) {
         this.inbox = inbox;
         this.formDefaults = formDefaults;
         this.json = json;
