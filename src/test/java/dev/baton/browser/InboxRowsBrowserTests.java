@@ -44,7 +44,9 @@ class InboxRowsBrowserTests extends BrowserTest {
         // the team's unclaimed tasks of other tests share this inbox: look at this handover's rows
         String handover = "Handover: " + book.departing().getFullName() + "'s book";
         List<WebElement> rows = rowsAbout(handover);
-        assertThat(rows.stream().map(r -> r.findElement(By.cssSelector(".task-about .account-link")).getText()))
+        assertThat(rows.stream()
+                        .map(r -> r.findElement(By.cssSelector(".task-about .account-link"))
+                                .getText()))
                 .containsExactlyInAnyOrderElementsOf(names);
         assertThat(rows.stream()
                         .map(r -> r.findElement(By.cssSelector("a[aria-label^='Write handover note · ']"))
