@@ -41,13 +41,17 @@ class InboxRowsBrowserTests extends BrowserTest {
         signIn(book.departing().getUsername());
 
         open("/tasks");
-        assertThat(texts(".task-about .account-link")).containsExactlyInAnyOrderElementsOf(names);
-        assertThat(texts(".task-about .subject-link"))
-                .hasSize(3)
-                .allSatisfy(s ->
-                        assertThat(s).startsWith("Handover: " + book.departing().getFullName() + "'s book"));
-        assertThat(browser.findElements(By.cssSelector("a[aria-label^='Write handover note · ']")).stream()
-                        .map(a -> a.getAttribute("aria-label").substring("Write handover note · ".length())))
+        // the team's unclaimed tasks of other tests share this inbox: look at this handover's rows
+        String handover = "Handover: " + book.departing().getFullName() + "'s book";
+        List<WebElement> rows = rowsAbout(handover);
+        assertThat(rows.stream()
+                        .map(r -> r.findElement(By.cssSelector(".task-about .account-link"))
+                                .getText()))
+                .containsExactlyInAnyOrderElementsOf(names);
+        assertThat(rows.stream()
+                        .map(r -> r.findElement(By.cssSelector("a[aria-label^='Write handover note · ']"))
+                                .getAttribute("aria-label")
+                                .substring("Write handover note · ".length())))
                 .as("each row's link is named by its account")
                 .containsExactlyInAnyOrderElementsOf(names);
         Browser.screenshots(browser, "inbox-rows");
@@ -55,7 +59,7 @@ class InboxRowsBrowserTests extends BrowserTest {
         new Select(browser.findElement(By.id("group"))).selectByValue("account");
         press("Filter");
         waitForText("Group by");
-        assertThat(texts(".task-group h2 a")).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(texts(".task-group h2 a")).containsAll(names);
         Browser.screenshots(browser, "inbox-grouped-by-account");
 
         Select playbook = new Select(browser.findElement(By.id("playbook")));
@@ -65,7 +69,7 @@ class InboxRowsBrowserTests extends BrowserTest {
         fill("account", first);
         press("Filter");
         waitForText("Group by");
-        assertThat(texts(".task-about .account-link")).containsExactly(first);
+        assertThat(texts(".task-about .account-link")).containsOnly(first);
         assertThat(browser.findElement(By.id("account")).getAttribute("value")).isEqualTo(first);
 
         String tag = book.account().getName().substring(book.account().getName().indexOf(' ') + 1);
@@ -138,6 +142,14 @@ class InboxRowsBrowserTests extends BrowserTest {
         fill("field-relationshipSummary", "Loyal since 2019");
         fill("field-keyContacts", "Ana decides");
         fill("field-openCommitmentsAndRisks", "Training owed by March");
+    }
+
+    /** The inbox rows whose subject is that handover. */
+    private List<WebElement> rowsAbout(String handover) {
+        return browser.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(r -> r.findElements(By.cssSelector(".subject-link")).stream()
+                        .anyMatch(a -> a.getText().startsWith(handover)))
+                .toList();
     }
 
     private List<String> texts(String css) {

@@ -32,8 +32,10 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
         assertThat(claimed.html()).contains("name=\"healthScore\"").contains("<option value=\"medium\"");
 
         MultiValueMap<String, String> bad = form("healthScore", "lots", "reviewSummary", "<b>bold</b>");
-        ResponseEntity<String> rejected = submit(claimed, "/tasks/" + task.getId() + "/complete", bad);
-        assertThat(rejected.getBody())
+        submit(claimed, "/tasks/" + task.getId() + "/complete", bad);
+        // redirected after the post (a reload sends nothing again): the task's page shows what was refused
+        String rejected = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
+        assertThat(rejected)
                 .contains("nothing was completed")
                 .contains("must be a number")
                 .contains("is required")
