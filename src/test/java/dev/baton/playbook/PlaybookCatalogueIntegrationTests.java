@@ -28,8 +28,8 @@ import org.springframework.util.MultiValueMap;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
 
-    static final List<String> BUNDLED =
-            List.of("sample-review", "rep-handover", "account-handover", "commitment", "sales-to-cs-handoff");
+    static final List<String> BUNDLED = List.of(
+            "sample-review", "rep-handover", "account-handover", "commitment", "sales-to-cs-handoff", "lead-follow-up");
 
     @Autowired
     Accounts accounts;
@@ -76,7 +76,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     /** Found by a newcomer's probe: launching these generically gave a 500, or a step inside someone else's handover. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(
-            strings = {"rep-handover", "account-handover", "commitment", "sales-to-cs-handoff"})
+            strings = {"rep-handover", "account-handover", "commitment", "sales-to-cs-handoff", "lead-follow-up"})
     void playbooksBatonStartsItselfAreNotLaunchedFromTheCatalogue(String processId) {
         ResponseEntity<Map> refused = as("ada")
                 .postForEntity(
