@@ -88,22 +88,12 @@ public class Lead {
             Integer score,
             String territory,
             String firstTouchSla) {
-        if (email == null && phone == null) {
-            throw new IllegalArgumentException("a lead needs an e-mail address or a phone number");
-        }
-        this.company = company;
-        this.personName = personName;
-        this.email = email;
-        this.phone = phone;
-        this.source = source;
-        this.campaign = campaign;
-        this.score = score;
-        this.territory = territory;
         this.firstTouchSla = firstTouchSla;
+        changeDetails(company, personName, email, phone, source, campaign, score, territory);
     }
 
-    /** Details from an import of the same record again (the status and owner stay). */
-    void importedAgain(
+    /** The lead's details, as created or imported again (the status and owner stay); one of e-mail and phone is required. */
+    void changeDetails(
             String company,
             String personName,
             String email,
@@ -112,6 +102,9 @@ public class Lead {
             String campaign,
             Integer score,
             String territory) {
+        if (email == null && phone == null) {
+            throw new IllegalArgumentException("a lead needs an e-mail address or a phone number");
+        }
         this.company = company;
         this.personName = personName;
         this.email = email;

@@ -78,7 +78,7 @@ public class LeadImports {
         for (ImportedLead r : rows) {
             Lead lead = existing.get(r.externalId());
             if (lead != null) {
-                lead.importedAgain(
+                lead.changeDetails(
                         r.company(),
                         r.personName(),
                         r.email(),
