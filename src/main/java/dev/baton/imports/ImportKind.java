@@ -4,8 +4,7 @@ import java.util.List;
 
 /**
  * What one file holds. Baton's own template names each column as listed here (required ones
- * first); {@link ImportSource} maps a CRM's column names onto them. Leads are not importable yet:
- * Baton has no leads.
+ * first); {@link ImportSource} maps a CRM's column names onto them.
  */
 public enum ImportKind {
     TEAMS(List.of("key", "name"), List.of()),
@@ -19,7 +18,10 @@ public enum ImportKind {
     INTERACTIONS(List.of("external_id", "account", "kind", "summary", "by", "occurred_at"), List.of("contact")),
     COMMITMENTS(
             List.of("external_id", "account", "description", "made_by", "due_date"),
-            List.of("owner", "delivering_team", "status", "contact"));
+            List.of("owner", "delivering_team", "status", "contact")),
+    LEADS(
+            List.of("external_id", "company", "full_name"),
+            List.of("first_name", "last_name", "email", "phone", "source", "campaign", "score", "territory"));
 
     private final List<String> required;
     private final List<String> optional;

@@ -24,6 +24,8 @@ final class ImportRun {
     int created;
     int updated;
     private final Map<String, List<PersonRef>> people;
+    /** E-mail addresses (lower case) of the rows kept so far, each with its row: a later row with one is a duplicate. */
+    private final Map<String, Long> emails = new HashMap<>();
     /** External ids seen in this file, each with its row: a repeat within one file is an error. */
     private final Map<String, Long> seen = new HashMap<>();
 
@@ -120,6 +122,11 @@ final class ImportRun {
             return null;
         }
         return person;
+    }
+
+    /** The first row that had this e-mail address; {@code row} when none before it had. */
+    long firstWithEmail(String email, long row) {
+        return emails.computeIfAbsent(email, e -> row);
     }
 
     /** The person with this e-mail address (any case), or null. */

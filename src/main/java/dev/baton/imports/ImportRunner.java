@@ -49,6 +49,7 @@ class ImportRunner {
             ContactRows contacts,
             InteractionRows interactions,
             CommitmentRows commitments,
+            LeadRows leads,
             ImportSettings settings,
             AuditLog audit,
             Clock clock,
@@ -67,7 +68,9 @@ class ImportRunner {
                 ImportKind.INTERACTIONS,
                 interactions,
                 ImportKind.COMMITMENTS,
-                commitments);
+                commitments,
+                ImportKind.LEADS,
+                leads);
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;

@@ -70,7 +70,7 @@ public class ImportService {
             String username) {
         if (kind == null) {
             throw new BadRequestException(
-                    "kind", "one of TEAMS, PEOPLE, ACCOUNTS, CONTACTS, INTERACTIONS, COMMITMENTS");
+                    "kind", "one of TEAMS, PEOPLE, ACCOUNTS, CONTACTS, INTERACTIONS, COMMITMENTS, LEADS");
         }
         Path path = store(content);
         try {

@@ -4,6 +4,7 @@ import static dev.baton.imports.ImportKind.ACCOUNTS;
 import static dev.baton.imports.ImportKind.COMMITMENTS;
 import static dev.baton.imports.ImportKind.CONTACTS;
 import static dev.baton.imports.ImportKind.INTERACTIONS;
+import static dev.baton.imports.ImportKind.LEADS;
 import static dev.baton.imports.ImportKind.PEOPLE;
 
 import java.util.HashMap;
@@ -21,6 +22,32 @@ public enum ImportSource {
     BATON(Map.of()),
     /** Salesforce report exports ("Account Name") and Data Loader files (API names: "NAME", "OWNERID"). */
     SALESFORCE(Map.of(
+            LEADS,
+                    aliases(
+                            "external_id",
+                            "Lead ID",
+                            "external_id",
+                            "Id",
+                            "company",
+                            "Company / Account",
+                            "first_name",
+                            "First Name",
+                            "last_name",
+                            "Last Name",
+                            "email",
+                            "Email",
+                            "phone",
+                            "Phone",
+                            "phone",
+                            "Mobile",
+                            "source",
+                            "Lead Source",
+                            "campaign",
+                            "Campaign Name",
+                            "score",
+                            "Lead Score",
+                            "territory",
+                            "Country"),
             ACCOUNTS,
                     aliases(
                             "external_id",
@@ -159,6 +186,30 @@ public enum ImportSource {
                             "Active"))),
     /** HubSpot exports of companies, contacts, activities and users. */
     HUBSPOT(Map.of(
+            LEADS,
+                    aliases(
+                            "external_id",
+                            "Record ID",
+                            "external_id",
+                            "Contact ID",
+                            "company",
+                            "Company Name",
+                            "first_name",
+                            "First Name",
+                            "last_name",
+                            "Last Name",
+                            "email",
+                            "Email",
+                            "phone",
+                            "Phone Number",
+                            "source",
+                            "Original Source",
+                            "campaign",
+                            "First Conversion",
+                            "score",
+                            "HubSpot Score",
+                            "territory",
+                            "Country/Region"),
             ACCOUNTS,
                     aliases(
                             "external_id",

@@ -35,7 +35,8 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
             "commitment",
             "sales-to-cs-handoff",
             "renewal",
-            "contact-stewardship");
+            "contact-stewardship",
+            "lead-follow-up");
 
     @Autowired
     Accounts accounts;
@@ -82,7 +83,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     /** Found by a newcomer's probe: launching these generically gave a 500, or a step inside someone else's handover. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(
-            strings = {"rep-handover", "account-handover", "commitment", "sales-to-cs-handoff"})
+            strings = {"rep-handover", "account-handover", "commitment", "sales-to-cs-handoff", "lead-follow-up"})
     void playbooksBatonStartsItselfAreNotLaunchedFromTheCatalogue(String processId) {
         ResponseEntity<Map> refused = as("ada")
                 .postForEntity(

@@ -1,0 +1,125 @@
+package dev.baton.imports;
+
+import dev.baton.lead.LeadImports;
+import dev.baton.lead.LeadImports.Existing;
+import dev.baton.lead.LeadImports.ImportedLead;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lead rows: an external id, a company, a person, and an e-mail or a phone. A row whose e-mail an
+ * existing lead or contact has (or an earlier row of the file) is reported and skipped, not imported
+ * twice; a row imported before from the same source updates its lead.
+ */
+@Component
+class LeadRows implements RowHandler {
+
+    private final LeadImports leads;
+
+    LeadRows(LeadImports leads) {
+        this.leads = leads;
+    }
+
+    @Override
+    public void handle(List<ImportRow> chunk, ImportRun run) {
+        List<ImportRow> rows = new ArrayList<>();
+        List<ImportedLead> valid = new ArrayList<>();
+        for (ImportRow row : chunk) {
+            long errors = run.errorCount;
+            ImportedLead lead = read(row, run);
+            if (run.errorCount == errors) {
+                rows.add(row);
+                valid.add(lead);
+            }
+        }
+        Map<String, Long> imported = leads.leads(
+                run.source.name(), valid.stream().map(ImportedLead::externalId).toList());
+        Map<String, Existing> withEmail = leads.withEmails(
+                valid.stream().map(ImportedLead::email).filter(Objects::nonNull).toList());
+        List<ImportedLead> written = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            ImportedLead lead = valid.get(i);
+            Long id = imported.get(lead.externalId());
+            String email = lead.email() == null ? null : lead.email().toLowerCase(Locale.ROOT);
+            Existing same = email == null ? null : withEmail.get(email);
+            if (same != null && !(same.type().equals("lead") && same.id() == (id == null ? -1 : id))) {
+                run.notice(
+                        rows.get(i),
+                        "email",
+                        "duplicates " + same.type() + " " + same.id() + " (same e-mail): skipped, not imported twice");
+                continue;
+            }
+            if (email != null
+                    && run.firstWithEmail(email, rows.get(i).number())
+                            != rows.get(i).number()) {
+                run.notice(
+                        rows.get(i),
+                        "email",
+                        "repeats the e-mail of row " + run.firstWithEmail(email, 0) + ": skipped, not imported twice");
+                continue;
+            }
+            run.matched(rows.get(i), "lead", id);
+            written.add(lead);
+        }
+        if (run.writing()) {
+            leads.upsert(run.source.name(), written);
+        }
+    }
+
+    private static ImportedLead read(ImportRow row, ImportRun run) {
+        String externalId = run.externalId(row, "external_id");
+        String company = run.required(row, "company");
+        if (company != null && company.length() > 255) {
+            run.error(row, "company", "is longer than 255 characters");
+        }
+        String name = row.get("full_name");
+        if (name == null) {
+            name = String.join(
+                    " ",
+                    Stream.of(row.get("first_name"), row.get("last_name"))
+                            .filter(Objects::nonNull)
+                            .toList());
+        }
+        if (name.isBlank()) {
+            run.error(row, "full_name", "is required (or a first and last name)");
+        } else if (name.length() > 200) {
+            run.error(row, "full_name", "is longer than 200 characters");
+        }
+        String email = run.text(row, "email", 254);
+        if (email != null && !Values.email(email)) {
+            run.error(row, "email", "is not an e-mail address");
+        }
+        String phone = run.text(row, "phone", 60);
+        if (row.get("email") == null && row.get("phone") == null) {
+            run.error(row, "email", "a lead needs a way to reach the person: give an e-mail or a phone");
+        }
+        Integer score = null;
+        String scoreText = row.get("score");
+        if (scoreText != null) {
+            try {
+                score = (int) Math.round(Double.parseDouble(scoreText));
+                if (score < 0 || score > 100) {
+                    run.error(row, "score", "must be from 0 to 100");
+                }
+            } catch (NumberFormatException e) {
+                run.error(row, "score", "is not a number from 0 to 100");
+            }
+        }
+        String source = run.text(row, "source", 60);
+        return new ImportedLead(
+                externalId,
+                company,
+                name,
+                email,
+                phone,
+                source == null ? "import" : source,
+                run.text(row, "campaign", 120),
+                score,
+                run.text(row, "territory", 60));
+    }
+}

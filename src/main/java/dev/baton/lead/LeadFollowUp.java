@@ -1,0 +1,267 @@
+package dev.baton.lead;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
+import dev.baton.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of the {@code lead-follow-up} playbook, each one transaction, each safe to run twice
+ * (jobs arrive twice): an assignment is numbered ({@code round}), and reminders and escalations of
+ * an older assignment, or of a lead already touched or closed, do nothing.
+ */
+@Service
+public class LeadFollowUp {
+
+    /**
+     * The lead's current assignment: the owner (and their manager, null when they have none), the
+     * assignment's number, and when the reminder, the SLA and the reassignment fall (instants in UTC,
+     * counted in the owner's working hours) with the time from now until each (zero when past).
+     */
+    public record Assignment(
+            String ownerUsername,
+            String managerUsername,
+            int round,
+            Instant remindAt,
+            Instant dueAt,
+            Instant reassignAt,
+            Duration remindIn,
+            Duration dueIn,
+            Duration reassignIn) {}
+
+    /** The outcomes of working a lead, as the forms name them. */
+    public static final String CONTACTED = "contacted";
+
+    private final Leads leads;
+    private final LeadActivities activities;
+    private final LeadAssignment assignment;
+    private final LeadConversion conversion;
+    private final LeadMails mails;
+    private final LeadSettings settings;
+    private final TimeZones zones;
+    private final PeopleService people;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    LeadFollowUp(
+            Leads leads,
+            LeadActivities activities,
+            LeadAssignment assignment,
+            LeadConversion conversion,
+            LeadMails mails,
+            LeadSettings settings,
+            TimeZones zones,
+            PeopleService people,
+            AuditLog audit,
+            Clock clock) {
+        this.leads = leads;
+        this.activities = activities;
+        this.assignment = assignment;
+        this.conversion = conversion;
+        this.mails = mails;
+        this.settings = settings;
+        this.zones = zones;
+        this.people = people;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Assignment number {@code round + 1}: the first by territory or round-robin, later ones (the lead
+     * lapsed untouched) to the next rep. When that assignment was already made (a repeated job), the
+     * same answer again.
+     *
+     * @param round the assignments the process has seen so far (0 at the start)
+     * @param instance the process instance, kept on the lead
+     * @throws IllegalStateException when nobody can take the lead (the job fails with this message and
+     *     becomes an incident once its retries are used up)
+     */
+    @Transactional
+    public Assignment assign(long leadId, int round, long instance) {
+        Lead lead = lead(leadId);
+        if (lead.getProcessInstanceKey() == null) {
+            lead.startedAs(instance);
+        }
+        if (lead.getAssignmentCount() <= round && !lead.getStatus().closed()) {
+            Person previous = round == 0 ? null : lead.getOwner();
+            LeadAssignment.Choice choice = assignment
+                    .choose(lead, previous)
+                    .orElseThrow(() -> new IllegalStateException("nobody can take lead " + leadId
+                            + ": no active rep who is not away owns accounts in its territory or is in the sales teams "
+                            + settings.salesTeams() + " (baton.leads.sales-teams)"));
+            Instant now = clock.instant();
+            Person owner = choice.owner();
+            lead.assign(owner, now, due(lead, owner, now));
+            String who = owner.getFullName() + " (" + choice.how() + ")";
+            activity(
+                    lead,
+                    previous == null ? LeadActivity.Kind.ASSIGNED : LeadActivity.Kind.REASSIGNED,
+                    previous == null
+                            ? "Assigned to " + who
+                            : "Untouched by " + previous.getFullName() + ": reassigned to " + who,
+                    null);
+            audit.record(
+                    "lead.assigned",
+                    "lead",
+                    leadId,
+                    null,
+                    fields("owner", previous == null ? null : previous.getUsername()),
+                    fields("owner", owner.getUsername(), "round", lead.getAssignmentCount()));
+        }
+        return current(lead);
+    }
+
+    /** The reminder of assignment {@code round}, unless it is stale (reassigned since, touched or closed). */
+    @Transactional
+    public void remind(long leadId, int round) {
+        Lead lead = lead(leadId);
+        if (waitingForTouch(lead, round)) {
+            Assignment a = current(lead);
+            if (mails.reminder(lead, a.dueAt(), zones.of(lead.getOwner()))) {
+                activity(
+                        lead,
+                        LeadActivity.Kind.REMINDED,
+                        "Reminder to " + lead.getOwner().getFullName() + ": first touch due " + a.dueAt(),
+                        null);
+            }
+        }
+    }
+
+    /** At the SLA of assignment {@code round}: the owner's manager is told (the owner copied), unless stale. */
+    @Transactional
+    public void escalate(long leadId, int round) {
+        Lead lead = lead(leadId);
+        if (waitingForTouch(lead, round)) {
+            Person manager = lead.getOwner().getManager();
+            if (mails.escalation(lead, manager == null ? lead.getOwner() : manager)) {
+                activity(
+                        lead,
+                        LeadActivity.Kind.ESCALATED,
+                        "First-touch SLA missed by "
+                                + lead.getOwner().getFullName() + ": escalated to "
+                                + (manager == null ? "nobody (no manager)" : manager.getFullName()),
+                        null);
+            }
+        }
+    }
+
+    /**
+     * The owner's answer to a lead step, kept before the step completes: the first touch is recorded
+     * (the SLA is judged by it), a disqualification's reason kept on the lead.
+     *
+     * @param firstTouch whether the answer is to the first-touch step
+     * @param outcome {@link #CONTACTED} or an outcome ({@code meeting_booked}, {@code disqualified}, {@code recycled})
+     */
+    @Transactional
+    public void answer(long leadId, boolean firstTouch, String outcome, String reason, String actor) {
+        Lead lead = lead(leadId);
+        if (lead.getStatus().closed()) {
+            throw new IllegalLeadTransition("lead " + leadId + " is already " + lead.getStatus());
+        }
+        Person by = people.signedIn(actor);
+        if (firstTouch && lead.getFirstTouchedAt() == null) {
+            lead.touch(clock.instant());
+            activity(lead, LeadActivity.Kind.TOUCHED, "First touch by " + by.getFullName(), by);
+        }
+        if (!CONTACTED.equals(outcome)) {
+            lead.keepReason(LeadService.blankToNull(reason));
+        }
+    }
+
+    /**
+     * Closes the lead with the outcome its owner chose; a meeting booked makes it an account and a
+     * contact (or joins the company's account) carrying its history. Repeated: nothing more happens.
+     *
+     * @param outcome {@code meeting_booked}, {@code disqualified} or {@code recycled}
+     */
+    @Transactional
+    public void recordOutcome(long leadId, String outcome) {
+        Lead lead = lead(leadId);
+        LeadStatus status = LeadStatus.valueOf(outcome.toUpperCase(Locale.ROOT));
+        if (lead.getStatus() == status) {
+            return;
+        }
+        if (lead.getFirstTouchedAt() == null) {
+            lead.touch(clock.instant());
+        }
+        lead.close(status, lead.getOutcomeReason(), clock.instant());
+        Person owner = lead.getOwner();
+        activity(
+                lead,
+                LeadActivity.Kind.OUTCOME,
+                switch (status) {
+                    case MEETING_BOOKED -> "Meeting booked";
+                    case DISQUALIFIED -> "Disqualified: " + lead.getOutcomeReason();
+                    default -> "Recycled to marketing";
+                },
+                owner);
+        audit.record("lead.closed", "lead", leadId, null, null, fields("status", status.name()));
+        if (status == LeadStatus.MEETING_BOOKED) {
+            leads.flush();
+            conversion.convert(lead, activities.findByLeadIdOrderByOccurredAtAscIdAsc(leadId));
+        }
+    }
+
+    private boolean waitingForTouch(Lead lead, int round) {
+        return lead.getAssignmentCount() == round
+                && lead.getFirstTouchedAt() == null
+                && !lead.getStatus().closed()
+                && lead.getOwner() != null;
+    }
+
+    private Assignment current(Lead lead) {
+        Person owner = lead.getOwner();
+        Instant from = lead.getAssignedAt();
+        ZoneId zone = zones.of(owner);
+        WorkingHours hours = settings.workingHours();
+        Duration sla = sla(lead);
+        Duration before =
+                settings.remindBefore().compareTo(sla) < 0 ? sla.minus(settings.remindBefore()) : sla.dividedBy(2);
+        Instant remindAt = hours.add(from, before, zone);
+        Instant dueAt = hours.add(from, sla, zone);
+        Instant reassignAt = hours.add(dueAt, settings.reassignAfter(), zone);
+        Instant now = clock.instant();
+        return new Assignment(
+                owner.getUsername(),
+                owner.getManager() == null ? null : owner.getManager().getUsername(),
+                lead.getAssignmentCount(),
+                remindAt,
+                dueAt,
+                reassignAt,
+                until(now, remindAt),
+                until(now, dueAt),
+                until(now, reassignAt));
+    }
+
+    private Instant due(Lead lead, Person owner, Instant from) {
+        return settings.workingHours().add(from, sla(lead), zones.of(owner));
+    }
+
+    private Duration sla(Lead lead) {
+        return lead.getFirstTouchSla() != null
+                ? Duration.parse(lead.getFirstTouchSla())
+                : settings.firstTouchFor(lead.getSource());
+    }
+
+    private static Duration until(Instant now, Instant at) {
+        return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+    }
+
+    private void activity(Lead lead, LeadActivity.Kind kind, String summary, Person by) {
+        activities.save(new LeadActivity(lead.getId(), kind, summary, by, clock.instant()));
+    }
+
+    private Lead lead(long id) {
+        return leads.findById(id).orElseThrow(() -> new NotFoundException("lead", id));
+    }
+}

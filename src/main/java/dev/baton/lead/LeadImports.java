@@ -1,0 +1,107 @@
+package dev.baton.lead;
+
+import dev.baton.account.AccountLookup;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Leads from a CRM file (the import feature's part): matched by the source's external id, so
+ * importing a file again updates them; each new one starts its follow-up playbook after the
+ * import's transaction commits.
+ */
+@Service
+public class LeadImports {
+
+    /** One valid row: every text already checked for length; at least one of e-mail and phone. */
+    public record ImportedLead(
+            String externalId,
+            String company,
+            String personName,
+            String email,
+            String phone,
+            String source,
+            String campaign,
+            Integer score,
+            String territory) {}
+
+    /** An existing record with an e-mail address: {@code type} "lead" or "contact", and its id. */
+    public record Existing(String type, long id) {}
+
+    private final Leads leads;
+    private final AccountLookup lookup;
+    private final LeadService service;
+
+    LeadImports(Leads leads, AccountLookup lookup, LeadService service) {
+        this.leads = leads;
+        this.lookup = lookup;
+        this.service = service;
+    }
+
+    /** Lead ids by external id, of the leads imported before from {@code source}. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> leads(String source, Collection<String> externalIds) {
+        Map<String, Long> found = new HashMap<>();
+        if (!externalIds.isEmpty()) {
+            leads.findByExternalSourceAndExternalIdIn(source, externalIds)
+                    .forEach(l -> found.put(l.getExternalId(), l.getId()));
+        }
+        return found;
+    }
+
+    /** Leads, then contacts, holding these e-mail addresses, keyed by the address in lower case. */
+    @Transactional(readOnly = true)
+    public Map<String, Existing> withEmails(Collection<String> emails) {
+        List<String> lower =
+                emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
+        Map<String, Existing> found = new HashMap<>();
+        if (lower.isEmpty()) {
+            return found;
+        }
+        lookup.contactsByEmail(lower).forEach((email, c) -> found.put(email, new Existing("contact", c.contactId())));
+        leads.findByLowerEmailIn(lower)
+                .forEach(l -> found.put(l.getEmail().toLowerCase(Locale.ROOT), new Existing("lead", l.getId())));
+        return found;
+    }
+
+    /** Updates the leads imported before (status and owner stay) and creates the others, in the caller's transaction. */
+    @Transactional
+    public void upsert(String source, List<ImportedLead> rows) {
+        Map<String, Lead> existing = new HashMap<>();
+        leads.findByExternalSourceAndExternalIdIn(
+                        source, rows.stream().map(ImportedLead::externalId).toList())
+                .forEach(l -> existing.put(l.getExternalId(), l));
+        for (ImportedLead r : rows) {
+            Lead lead = existing.get(r.externalId());
+            if (lead != null) {
+                lead.changeDetails(
+                        r.company(),
+                        r.personName(),
+                        r.email(),
+                        r.phone(),
+                        r.source(),
+                        r.campaign(),
+                        r.score(),
+                        r.territory());
+                continue;
+            }
+            lead = new Lead(
+                    r.company(),
+                    r.personName(),
+                    r.email(),
+                    r.phone(),
+                    r.source(),
+                    r.campaign(),
+                    r.score(),
+                    r.territory(),
+                    null);
+            lead.importedFrom(source, r.externalId());
+            service.created(leads.save(lead), null);
+        }
+        leads.flush();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.baton.lead;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.account.AccountLookup;
+import dev.baton.account.AccountLookup.ContactMatch;
+import dev.baton.audit.AuditLog;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Person;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Leads: creation (refusing duplicates and leads nobody can reach), search and details. */
+@Service
+public class LeadService {
+
+    private final Leads leads;
+    private final LeadActivities activities;
+    private final AccountLookup lookup;
+    private final PeopleService people;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    LeadService(
+            Leads leads,
+            LeadActivities activities,
+            AccountLookup lookup,
+            PeopleService people,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.leads = leads;
+        this.activities = activities;
+        this.lookup = lookup;
+        this.people = people;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the lead and, after commit, starts its follow-up playbook.
+     *
+     * @param username the signed-in person creating it (recorded in its history), or null for Baton
+     * @throws BadRequestException naming {@code email} when there is neither e-mail nor phone, or
+     *     {@code firstTouchSla} when it is not an ISO-8601 duration
+     * @throws DuplicateLead when a lead or contact already has the e-mail address (nothing created)
+     */
+    @Transactional
+    public LeadView create(NewLead n, String username) {
+        String email = blankToNull(n.email());
+        String phone = blankToNull(n.phone());
+        if (email == null && phone == null) {
+            throw new BadRequestException("email", "a lead needs a way to reach the person: give an e-mail or a phone");
+        }
+        String sla = blankToNull(n.firstTouchSla());
+        if (sla != null) {
+            try {
+                sla = LeadSettings.duration(sla, "firstTouchSla").toString();
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("firstTouchSla", e.getMessage().replaceFirst("^firstTouchSla: ", ""));
+            }
+        }
+        if (email != null) {
+            refuseDuplicate(email);
+        }
+        Lead lead = leads.saveAndFlush(new Lead(
+                n.company().strip(),
+                n.personName().strip(),
+                email,
+                phone,
+                n.source().strip(),
+                blankToNull(n.campaign()),
+                n.score(),
+                blankToNull(n.territory()),
+                sla));
+        created(lead, username == null ? null : people.signedIn(username));
+        return LeadView.from(lead);
+    }
+
+    /** Records a new lead's creation (history, audit) and publishes the event that starts its playbook. */
+    void created(Lead lead, Person by) {
+        activities.save(new LeadActivity(
+                lead.getId(),
+                LeadActivity.Kind.CREATED,
+                "Lead from " + lead.getSource() + (lead.getCampaign() == null ? "" : " (" + lead.getCampaign() + ")"),
+                by,
+                clock.instant()));
+        audit.record(
+                "lead.created",
+                "lead",
+                lead.getId(),
+                null,
+                null,
+                fields("company", lead.getCompany(), "source", lead.getSource(), "campaign", lead.getCampaign()));
+        events.publishEvent(new LeadEvents.Created(lead.getId()));
+    }
+
+    private void refuseDuplicate(String email) {
+        var lead = leads.findByEmail(email);
+        if (lead.isPresent()) {
+            throw new DuplicateLead("lead", lead.get().getId(), null);
+        }
+        ContactMatch contact = lookup.contactsByEmail(List.of(email)).get(email.toLowerCase(Locale.ROOT));
+        if (contact != null) {
+            throw new DuplicateLead("contact", contact.contactId(), contact.accountId());
+        }
+    }
+
+    /**
+     * Leads by status, campaign, owner (person id) and text in company, name or e-mail (any null: no
+     * filter), in the page's order (its sort ends with the id).
+     */
+    @Transactional(readOnly = true)
+    public Page<LeadView> find(LeadStatus status, String campaign, Long ownerId, String q, Pageable pageable) {
+        Specification<Lead> spec = (root, query, cb) -> cb.conjunction();
+        if (status != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
+        }
+        if (campaign != null && !campaign.isBlank()) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("campaign"), campaign.strip()));
+        }
+        if (ownerId != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("owner").get("id"), ownerId));
+        }
+        if (q != null && !q.isBlank()) {
+            String like =
+                    "%" + q.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+            spec = spec.and((root, query, cb) -> cb.or(
+                    cb.like(cb.lower(root.get("company")), like, '\\'),
+                    cb.like(cb.lower(root.get("personName")), like, '\\'),
+                    cb.like(cb.lower(root.get("email")), like, '\\')));
+        }
+        return leads.findAll(spec, pageable).map(LeadView::from);
+    }
+
+    /** The lead with its history; unknown: 404. */
+    @Transactional(readOnly = true)
+    public LeadView.Details get(long id) {
+        Lead lead = leads.findById(id).orElseThrow(() -> new NotFoundException("lead", id));
+        return new LeadView.Details(
+                LeadView.from(lead),
+                activities.findByLeadIdOrderByOccurredAtAscIdAsc(id).stream()
+                        .map(LeadView.Activity::from)
+                        .toList());
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

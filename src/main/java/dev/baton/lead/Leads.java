@@ -1,0 +1,23 @@
+package dev.baton.lead;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface Leads extends JpaRepository<Lead, Long>, JpaSpecificationExecutor<Lead> {
+
+    @Query("select l from Lead l where lower(l.email) = lower(:email)")
+    Optional<Lead> findByEmail(String email);
+
+    @Query("select l from Lead l where lower(l.email) in :emails")
+    List<Lead> findByLowerEmailIn(Collection<String> emails);
+
+    List<Lead> findByExternalSourceAndExternalIdIn(String source, Collection<String> ids);
+
+    /** When each of these people was last given a lead (null: never): round-robin goes to whoever waited longest. */
+    @Query("select o.id, max(l.assignedAt) from Lead l join l.owner o where o.id in :ownerIds group by o.id")
+    List<Object[]> lastAssignedAt(Collection<Long> ownerIds);
+}

@@ -1,0 +1,35 @@
+package dev.baton.lead;
+
+import dev.baton.shared.SingleLine;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A lead to create. At least one of {@code email} and {@code phone} is required (else 400 naming
+ * {@code email}); {@code firstTouchSla}, an ISO-8601 duration of working time such as {@code PT4H},
+ * overrides the source's SLA.
+ */
+@Schema(
+        description =
+                "A lead. Give an e-mail or a phone (or both); a second lead or contact with the same e-mail is refused (409).")
+public record NewLead(
+        @NotBlank @Size(max = 255) @SingleLine String company,
+        @NotBlank @Size(max = 200) @SingleLine String personName,
+
+        @Email
+        @Size(max = 254)
+        @SingleLine
+        @Pattern(regexp = "\\p{ASCII}*", message = "must be plain ASCII (write the domain in its xn-- form)")
+        String email,
+
+        @Size(max = 60) @SingleLine String phone,
+        @NotBlank @Size(max = 60) @SingleLine String source,
+        @Size(max = 120) @SingleLine String campaign,
+        @Min(0) @Max(100) Integer score,
+        @Size(max = 60) @SingleLine String territory,
+        @Size(max = 40) @SingleLine String firstTouchSla) {}

@@ -1,0 +1,224 @@
+package dev.baton.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.baton.lead.engine.LeadBpmn;
+import dev.baton.people.AbsenceService;
+import dev.baton.people.NewAbsence;
+import dev.baton.people.Person;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** POST/GET /api/leads and the campaign figures through the real API, database and engine. */
+@SuppressWarnings({"rawtypes", "unchecked"})
+class LeadApiIntegrationTests extends LeadIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AbsenceService absences;
+
+    @Test
+    void aLeadWithNeitherEmailNorPhoneIsRefusedNamingTheField() {
+        Map<String, Object> body = body(null);
+        body.remove("email");
+
+        ResponseEntity<Map> refused = as("maria").postForEntity("/api/leads", body, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) refused.getBody().get("errors"))
+                .containsEntry("email", "a lead needs a way to reach the person: give an e-mail or a phone");
+    }
+
+    @Test
+    void anSlaThatIsNotADurationIsRefusedNamingTheField() {
+        Map<String, Object> body = body(null);
+        body.put("firstTouchSla", "24h");
+
+        ResponseEntity<Map> refused = as("maria").postForEntity("/api/leads", body, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) refused.getBody().get("errors"))
+                .containsEntry("firstTouchSla", "'24h' is not a duration: write it in ISO-8601, e.g. PT24H or PT30M");
+        assertThat(count((String) body.get("email"))).isZero();
+    }
+
+    @Test
+    void aLeadWithTheEmailOfAnExistingLeadOrContactIsFlaggedAndNotCreatedTwice() {
+        String email = "dup." + UUID.randomUUID() + "@example.com";
+        long first = id(createLead("maria", body(email)));
+
+        ResponseEntity<Map> again = as("maria").postForEntity("/api/leads", body(email.toUpperCase()), Map.class);
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((Map<String, Object>) again.getBody().get("duplicateOf"))
+                .containsEntry("type", "lead")
+                .containsEntry("id", (int) first);
+        assertThat(count(email)).isOne();
+
+        Map account = as("maria").postForObject("/api/accounts", Map.of("name", "Dup " + UUID.randomUUID()), Map.class);
+        String contactEmail = "contact." + UUID.randomUUID() + "@example.com";
+        Map contact = as("maria")
+                .postForObject(
+                        "/api/accounts/" + account.get("id") + "/contacts",
+                        Map.of("fullName", "Cleo Contact", "email", contactEmail),
+                        Map.class);
+        ResponseEntity<Map> ofContact =
+                as("maria").postForEntity("/api/leads", body(contactEmail.toUpperCase()), Map.class);
+        assertThat(ofContact.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((Map<String, Object>) ofContact.getBody().get("duplicateOf"))
+                .containsEntry("type", "contact")
+                .containsEntry("id", contact.get("id"))
+                .containsEntry("accountId", account.get("id"));
+        assertThat(count(contactEmail)).isZero();
+    }
+
+    @Test
+    void pagesSortedByANonUniqueFieldNeitherRepeatNorSkipALead() {
+        String campaign = "paging " + UUID.randomUUID();
+        List<Object> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> body = body(null);
+            body.put("company", "Same Company");
+            body.put("campaign", campaign);
+            created.add(createLead("maria", body).get("id"));
+        }
+
+        List<Object> seen = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            Map result = as("maria")
+                    .getForObject("/api/leads?campaign={c}&sort=company&size=2&page=" + page, Map.class, campaign);
+            ((List<Map>) result.get("content")).forEach(l -> seen.add(l.get("id")));
+        }
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(as("maria")
+                        .getForEntity("/api/leads?sort=passwordHash", Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void theDetailShowsTheLeadWithItsHistory() {
+        Map<String, Object> body = body(null);
+        long id = id(createLead("maria", body));
+
+        Map details = await().atMost(WAIT)
+                .until(
+                        () -> as("rob").getForObject("/api/leads/" + id, Map.class),
+                        d -> ((List) d.get("history")).size() >= 2);
+
+        assertThat((Map<String, Object>) details.get("lead"))
+                .containsEntry("company", body.get("company"))
+                .containsEntry("status", "NEW")
+                .containsEntry("source", "test-fast");
+        assertThat((List<Map>) details.get("history"))
+                .extracting(h -> h.get("kind"))
+                .startsWith("CREATED", "ASSIGNED");
+        assertThat(as("rob").getForEntity("/api/leads/999999999", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void leadsWithoutATerritoryOwnerGoInTurnToTheSalesTeamSkippingWhoIsAwayOrInactive() {
+        // earlier tests' reps of the team leave it, so the turn starts afresh
+        jdbc.update("update person set team_id = null where team_id in (select id from team where key = ?)", TEAM);
+        Person lena = rep(true);
+        Person leo = rep(true);
+        Person lou = rep(true);
+        lou.deactivate();
+        people.save(lou);
+        var away = absences.record(
+                leo.getUsername(), new NewAbsence(LocalDate.now(), LocalDate.now(), lena.getUsername(), null));
+
+        String first = ownerOfNewLead();
+        String second = ownerOfNewLead();
+        absences.withdraw(away.id(), leo.getUsername());
+        String third = ownerOfNewLead();
+        String fourth = ownerOfNewLead();
+
+        assertThat(List.of(first, second, third, fourth))
+                .containsExactly(lena.getUsername(), lena.getUsername(), leo.getUsername(), lena.getUsername());
+    }
+
+    @Test
+    void marketingSeesPerCampaignTheLeadsTheShareTouchedWithinSlaTheMedianAndTheOutcomes() {
+        String campaign = "figures " + UUID.randomUUID();
+        Person owner = rep(false);
+        String territory = territoryOwnedBy(owner);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = body(null);
+            body.put("campaign", campaign);
+            body.put("territory", territory);
+            ids.add(id(createLead("maria", body)));
+        }
+        // touched at once and booked; untouched past its SLA; untouched and not yet due
+        var touch = awaitOpenTask(ids.get(0), LeadBpmn.TASK_FIRST_TOUCH);
+        as(owner.getUsername())
+                .postForEntity(
+                        "/api/tasks/" + touch.getId() + "/complete", Map.of("outcome", "meeting_booked"), Map.class);
+        await().atMost(WAIT).until(() -> lead(ids.get(0)).getStatus() == LeadStatus.MEETING_BOOKED);
+        await().atMost(WAIT).until(() -> lead(ids.get(1)).getFirstTouchDueAt() != null);
+        jdbc.update("update lead set first_touch_due_at = now() - interval '1 minute' where id = ?", ids.get(1));
+
+        Map figures = ((List<Map>) as("maria").getForObject("/api/leads/campaigns", List.class))
+                .stream()
+                        .filter(c -> campaign.equals(c.get("campaign")))
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(figures)
+                .containsEntry("leads", 3)
+                .containsEntry("judged", 2)
+                .containsEntry("touchedWithinSla", 1)
+                .containsEntry("withinSlaPercent", 50.0)
+                .containsEntry("medianHoursToFirstTouch", 0.0)
+                .containsEntry("open", 2)
+                .containsEntry("meetingsBooked", 1)
+                .containsEntry("disqualified", 0)
+                .containsEntry("recycled", 0);
+        assertThat(as("maria").getForEntity("/leads/campaigns", String.class).getBody())
+                .contains(campaign);
+    }
+
+    private String ownerOfNewLead() {
+        Map<String, Object> body = body(null);
+        body.remove("territory");
+        long id = id(createLead("maria", body));
+        return await().atMost(WAIT)
+                .until(
+                        () -> jdbc.queryForList(
+                                "select p.username from lead l join person p on p.id = l.owner_id where l.id = ?",
+                                String.class,
+                                id),
+                        owners -> !owners.isEmpty())
+                .getFirst();
+    }
+
+    private long count(String email) {
+        return jdbc.queryForObject("select count(*) from lead where lower(email) = lower(?)", Long.class, email);
+    }
+
+    /** A valid lead whose territory a fresh rep owns, so it never draws on the sales team of the round-robin test. */
+    private Map<String, Object> body(String email) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("company", "Company " + UUID.randomUUID());
+        body.put("personName", "Pat Lead");
+        body.put("email", email == null ? "pat." + UUID.randomUUID() + "@example.com" : email);
+        body.put("source", "test-fast");
+        body.put("territory", territoryOwnedBy(rep(false)));
+        return body;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.baton.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.baton.account.Contact;
+import dev.baton.account.ContactService;
+import dev.baton.engine.WorkerRecords;
+import dev.baton.lead.engine.LeadBpmn;
+import dev.baton.people.Person;
+import dev.baton.task.Task;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * lead-follow-up with the real LeadWorkers, the task bridge, PostgreSQL and GreenMail: leads are
+ * created through the API, owners answer through the task API, the engine clock is moved for the
+ * SLA timers (one working hour = one hour here), and the database, the mails and the engine's
+ * records are checked.
+ */
+class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    WorkerRecords sent;
+
+    @BeforeEach
+    void workerRecords() {
+        sent = new WorkerRecords(engine, WAIT);
+    }
+
+    @Test
+    void aMeetingBookedAtTheFirstTouchMakesTheLeadAnAccountAndContactCarryingItsHistory() {
+        Person owner = rep(false);
+        String company = "Brightwater " + UUID.randomUUID();
+        long leadId = id(createLead(
+                "maria", lead(company, "ann." + UUID.randomUUID() + "@brightwater.test", territoryOwnedBy(owner))));
+
+        Task touch = awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH);
+        assertThat(touch.getAssignee()).isEqualTo(owner.getUsername());
+        assertThat(complete(owner.getUsername(), touch, Map.of("outcome", "meeting_booked")))
+                .isEqualTo(HttpStatus.OK);
+
+        Lead lead = await().atMost(WAIT).until(() -> lead(leadId), l -> l.getAccountId() != null);
+        assertThat(lead.getStatus()).isEqualTo(LeadStatus.MEETING_BOOKED);
+        assertThat(lead.getFirstTouchedAt()).isBeforeOrEqualTo(lead.getFirstTouchDueAt());
+        var account = accounts.findById(lead.getAccountId()).orElseThrow();
+        assertThat(account.getName()).isEqualTo(company);
+        assertThat(account.getOwner().getId()).isEqualTo(owner.getId());
+        Contact contact = contacts.ofAccount(lead.getAccountId()).getFirst();
+        assertThat(contact.getId()).isEqualTo(lead.getContactId());
+        assertThat(contact.isPrimary()).isTrue();
+        assertThat(contact.getEmail()).isEqualTo(lead.getEmail());
+        assertThat(timeline(lead.getAccountId()))
+                .containsExactly(
+                        "NOTE Lead: Lead from test-fast (spring launch)",
+                        "NOTE Lead: Assigned to " + owner.getFullName() + " (owns accounts in " + lead.getTerritory()
+                                + ")",
+                        "NOTE Lead: First touch by " + owner.getFullName(),
+                        "MEETING Lead: Meeting booked");
+
+        long instance = touch.getProcessInstanceKey();
+        sent.awaitEnded(instance);
+        assertThat(sent.passed(instance))
+                .containsSubsequence(
+                        LeadBpmn.TASK_ASSIGN,
+                        LeadBpmn.TASK_FIRST_TOUCH,
+                        LeadBpmn.TASK_RECORD_OUTCOME,
+                        LeadBpmn.END_MEETING_BOOKED);
+        assertThat(sent.awaitCompleted(instance, LeadBpmn.ASSIGN_JOB_TYPE))
+                .containsEntry(LeadBpmn.Variables.OWNER_USERNAME, owner.getUsername())
+                .containsEntry(LeadBpmn.Variables.MANAGER_USERNAME, "maria")
+                .containsEntry(LeadBpmn.Variables.ROUND, 1);
+    }
+
+    @Test
+    void aQualifiedLeadOfACompanyWithAnAccountJoinsThatAccount() {
+        Person owner = rep(false);
+        String territory = territoryOwnedBy(owner);
+        var existing = accounts.save(
+                new dev.baton.account.Account("Harbour " + UUID.randomUUID(), owner, null, territory, null));
+        long leadId = id(createLead("maria", lead(existing.getName().toUpperCase(), null, territory)));
+
+        Task touch = awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH);
+        complete(owner.getUsername(), touch, Map.of("outcome", "contacted"));
+        Task work = awaitOpenTask(leadId, LeadBpmn.TASK_WORK);
+        complete(owner.getUsername(), work, Map.of("outcome", "meeting_booked"));
+
+        Lead lead = await().atMost(WAIT).until(() -> lead(leadId), l -> l.getAccountId() != null);
+        assertThat(lead.getAccountId()).isEqualTo(existing.getId());
+        assertThat(contacts.ofAccount(existing.getId()))
+                .singleElement()
+                .satisfies(c -> assertThat(c.isPrimary())
+                        .as("the account's primary contact is not replaced")
+                        .isFalse());
+        assertThat(accounts.count()).isPositive();
+    }
+
+    @Test
+    void anUntouchedLeadIsRemindedEscalatedAndReassignedThenDisqualifiedWithItsReason() throws Exception {
+        Person first = rep(false);
+        Person second = rep(false);
+        long leadId =
+                id(createLead("maria", lead("Slowpoke " + UUID.randomUUID(), null, territoryOwnedBy(first, second))));
+        Task touch = awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH);
+        Person owner = touch.getAssignee().equals(first.getUsername()) ? first : second;
+        Person next = owner == first ? second : first;
+        long instance = touch.getProcessInstanceKey();
+
+        passTime(Duration.ofMinutes(46));
+        await().atMost(WAIT)
+                .until(
+                        () -> mailsTo(owner.getEmail()),
+                        m -> m.stream().anyMatch(s -> s.startsWith("Reminder: first touch due")));
+        passTime(Duration.ofMinutes(15));
+        await().atMost(WAIT)
+                .until(
+                        () -> mailsTo("maria@baton.example"),
+                        m -> m.stream().anyMatch(s -> s.startsWith("Lead not touched in time")));
+        assertThat(lead(leadId).getOwner().getId()).isEqualTo(owner.getId());
+
+        passTime(Duration.ofMinutes(61));
+        Task reassigned = awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH, next.getUsername());
+        assertThat(reassigned.getId()).isNotEqualTo(touch.getId());
+        assertThat(lead(leadId).getAssignmentCount()).isEqualTo(2);
+
+        complete(next.getUsername(), reassigned, Map.of("outcome", "contacted"));
+        Task work = awaitOpenTask(leadId, LeadBpmn.TASK_WORK);
+        ResponseEntity<Map> refused = as(next.getUsername())
+                .postForEntity(
+                        "/api/tasks/" + work.getId() + "/complete", Map.of("outcome", "disqualified"), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) refused.getBody().get("errors")).containsKey("reason");
+        complete(next.getUsername(), work, Map.of("outcome", "disqualified", "reason", "student, no budget"));
+
+        Lead lead = await().atMost(WAIT)
+                .until(() -> lead(leadId), l -> l.getStatus().closed());
+        assertThat(lead.getStatus()).isEqualTo(LeadStatus.DISQUALIFIED);
+        assertThat(lead.getOutcomeReason()).isEqualTo("student, no budget");
+        assertThat(lead.getFirstTouchedAt())
+                .as("touched only after reassignment")
+                .isAfter(lead.getFirstTouchDueAt().minusSeconds(7200));
+        assertThat(lead.getAccountId()).isNull();
+        assertThat(history(leadId))
+                .containsExactly("CREATED", "ASSIGNED", "REMINDED", "ESCALATED", "REASSIGNED", "TOUCHED", "OUTCOME");
+        sent.awaitEnded(instance);
+        assertThat(sent.passed(instance))
+                .containsSubsequence(
+                        LeadBpmn.TIMER_REASSIGN, LeadBpmn.TASK_ASSIGN, LeadBpmn.TASK_WORK, LeadBpmn.END_DISQUALIFIED)
+                .contains(LeadBpmn.TASK_REMIND, LeadBpmn.TASK_ESCALATE);
+    }
+
+    @Test
+    void aLeadRecycledAtTheFirstTouchGoesBackToMarketing() {
+        Person owner = rep(false);
+        long leadId = id(createLead("maria", lead("Later Ltd " + UUID.randomUUID(), null, territoryOwnedBy(owner))));
+
+        complete(owner.getUsername(), awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH), Map.of("outcome", "recycled"));
+
+        Lead lead = await().atMost(WAIT)
+                .until(() -> lead(leadId), l -> l.getStatus().closed());
+        assertThat(lead.getStatus()).isEqualTo(LeadStatus.RECYCLED);
+        assertThat(history(leadId)).containsExactly("CREATED", "ASSIGNED", "TOUCHED", "OUTCOME");
+        assertThat(lead.getProcessInstanceKey()).isNotNull();
+        sent.awaitEnded(lead.getProcessInstanceKey());
+        assertThat(sent.passed(lead.getProcessInstanceKey())).contains(LeadBpmn.END_RECYCLED);
+    }
+
+    private void passTime(Duration duration) throws Exception {
+        engine.increaseTime(duration);
+        engine.waitForIdleState(WAIT);
+    }
+
+    private List<String> history(long leadId) {
+        return jdbc.queryForList(
+                "select kind from lead_activity where lead_id = ? order by occurred_at, id", String.class, leadId);
+    }
+
+    private List<String> timeline(long accountId) {
+        return jdbc.queryForList(
+                "select kind || ' ' || summary from interaction where account_id = ? order by occurred_at, id",
+                String.class,
+                accountId);
+    }
+
+    private static Map<String, Object> lead(String company, String email, String territory) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "company", company,
+                "personName", "Ann Example",
+                "source", "test-fast",
+                "campaign", "spring launch",
+                "territory", territory));
+        body.put(email == null ? "phone" : "email", email == null ? "+49 30 1234567" : email);
+        return body;
+    }
+
+    private HttpStatus complete(String user, Task task, Map<String, Object> values) {
+        return HttpStatus.valueOf(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
+                .getStatusCode()
+                .value());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.baton.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * First-touch SLAs counted in the owner's working hours (Mon–Fri 09:00–17:00 local): owners in
+ * Berlin and New York, across the weekends on which Europe (25 Oct 2026, 29 Mar 2026) and the US
+ * (1 Nov 2026) change their clocks.
+ */
+class WorkingHoursTests {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    static final WorkingHours NINE_TO_FIVE = new WorkingHours(
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0));
+
+    @Test
+    void aDaysSlaFromFridayAfternoonRunsOverTheWeekendIntoWednesday() {
+        Instant friday = at("2026-06-12T15:00", BERLIN);
+
+        assertThat(local(NINE_TO_FIVE.add(friday, Duration.ofHours(24), BERLIN), BERLIN))
+                .isEqualTo("2026-06-17T15:00");
+    }
+
+    @Test
+    void keepsTheLocalHoursWhenBerlinFallsBackToWinterTime() {
+        Instant friday = at("2026-10-23T16:00", BERLIN); // 14:00 UTC, summer time
+
+        Instant due = NINE_TO_FIVE.add(friday, Duration.ofHours(4), BERLIN);
+
+        assertThat(local(due, BERLIN)).isEqualTo("2026-10-26T12:00");
+        assertThat(due).isEqualTo(Instant.parse("2026-10-26T11:00:00Z")); // winter time: UTC+1
+    }
+
+    @Test
+    void keepsTheLocalHoursWhenBerlinSpringsForward() {
+        Instant friday = at("2026-03-27T16:30", BERLIN); // 15:30 UTC, winter time
+
+        Instant due = NINE_TO_FIVE.add(friday, Duration.ofHours(1), BERLIN);
+
+        assertThat(local(due, BERLIN)).isEqualTo("2026-03-30T09:30");
+        assertThat(due).isEqualTo(Instant.parse("2026-03-30T07:30:00Z")); // summer time: UTC+2
+    }
+
+    @Test
+    void theSameLeadIsDueAtDifferentInstantsForOwnersInBerlinAndNewYork() {
+        Instant created = Instant.parse("2026-10-23T14:00:00Z"); // 16:00 in Berlin, 10:00 in New York
+
+        Instant berlin = NINE_TO_FIVE.add(created, Duration.ofHours(8), BERLIN);
+        Instant newYork = NINE_TO_FIVE.add(created, Duration.ofHours(8), NEW_YORK);
+
+        // Berlin: 1 h on Friday, 7 h on Monday (after its clocks went back); New York: 7 h Friday, 1 h Monday
+        assertThat(local(berlin, BERLIN)).isEqualTo("2026-10-26T16:00");
+        assertThat(berlin).isEqualTo(Instant.parse("2026-10-26T15:00:00Z"));
+        assertThat(local(newYork, NEW_YORK)).isEqualTo("2026-10-26T10:00");
+        assertThat(newYork).isEqualTo(Instant.parse("2026-10-26T14:00:00Z"));
+    }
+
+    @Test
+    void keepsTheLocalHoursWhenNewYorkFallsBackAWeekAfterEurope() {
+        Instant friday = at("2026-10-30T16:00", NEW_YORK); // 20:00 UTC, daylight time
+
+        Instant due = NINE_TO_FIVE.add(friday, Duration.ofHours(2), NEW_YORK);
+
+        assertThat(local(due, NEW_YORK)).isEqualTo("2026-11-02T10:00");
+        assertThat(due).isEqualTo(Instant.parse("2026-11-02T15:00:00Z")); // standard time: UTC-5
+    }
+
+    @Test
+    void countingStartsAtTheNextOpeningWhenTheLeadArrivesAtNight() {
+        Instant night = at("2026-06-10T22:00", NEW_YORK);
+
+        assertThat(local(NINE_TO_FIVE.add(night, Duration.ZERO, NEW_YORK), NEW_YORK))
+                .isEqualTo("2026-06-11T09:00");
+        assertThat(local(NINE_TO_FIVE.add(night, Duration.ofMinutes(90), NEW_YORK), NEW_YORK))
+                .isEqualTo("2026-06-11T10:30");
+    }
+
+    @Test
+    void theSourcesSlaAppliesAndOtherSourcesGetTheDefault() {
+        LeadSettings settings = settings(Map.of("Webinar", "PT4H"));
+
+        assertThat(settings.firstTouchFor("webinar")).isEqualTo(Duration.ofHours(4));
+        assertThat(settings.firstTouchFor("WEBINAR")).isEqualTo(Duration.ofHours(4));
+        assertThat(settings.firstTouchFor("trade-show")).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void anSlaThatIsNotADurationIsRefusedNamingItsSetting() {
+        assertThatThrownBy(() -> settings(Map.of("webinar", "24 hours")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("baton.leads.first-touch.webinar: '24 hours' is not a duration:"
+                        + " write it in ISO-8601, e.g. PT24H or PT30M");
+        assertThatThrownBy(() -> settings(Map.of("default", "-PT1H")))
+                .hasMessageContaining("baton.leads.first-touch.default")
+                .hasMessageContaining("must be longer than zero");
+    }
+
+    @Test
+    void startUpFailsWithThePlainMessageWhenAnSlaInTheConfigurationIsNoDuration() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(WithLeadSettings.class)
+                .withPropertyValues("baton.leads.first-touch.webinar=tomorrow")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    Throwable cause = context.getStartupFailure();
+                    while (cause.getCause() != null) {
+                        cause = cause.getCause();
+                    }
+                    assertThat(cause)
+                            .hasMessage("baton.leads.first-touch.webinar: 'tomorrow' is not a duration:"
+                                    + " write it in ISO-8601, e.g. PT24H or PT30M");
+                });
+    }
+
+    @EnableConfigurationProperties(LeadSettings.class)
+    static class WithLeadSettings {}
+
+    private static LeadSettings settings(Map<String, String> firstTouch) {
+        return new LeadSettings(firstTouch, null, null, null, null, null, List.of());
+    }
+
+    private static Instant at(String local, ZoneId zone) {
+        return LocalDateTime.parse(local).atZone(zone).toInstant();
+    }
+
+    private static String local(Instant instant, ZoneId zone) {
+        return LocalDateTime.ofInstant(instant, zone).toString();
+    }
+}
