@@ -2,6 +2,7 @@ package dev.baton.blocks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -52,17 +53,19 @@ public class BlockRuns {
             if (done.isPresent()) {
                 return read(done.get());
             }
-            Map<String, Object> outputs = work.get();
+            String outputs = write(work.get());
             jdbc.sql("insert into block_run (element_instance_key, job_type, outputs) values (?, ?, ?)")
-                    .params(elementInstanceKey, jobType, write(outputs))
+                    .params(elementInstanceKey, jobType, outputs)
                     .update();
-            return outputs;
+            return read(outputs); // as a second delivery will read them
         });
     }
 
     private Map<String, Object> read(String outputs) {
         try {
-            return json.readValue(outputs, OUTPUTS);
+            return json.readerFor(OUTPUTS)
+                    .with(DeserializationFeature.USE_LONG_FOR_INTS)
+                    .readValue(outputs);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("block_run outputs are not JSON: " + outputs, e);
         }
