@@ -2,7 +2,6 @@ package dev.baton.blocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.account.InteractionService;
@@ -170,17 +169,6 @@ class AccountRescueIntegrationTests extends BlockProcessTest {
                 .postForEntity("/api/playbooks/account-rescue/instances", Map.of("accountId", accountId), Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return ((Number) started.getBody().get("processInstanceKey")).longValue();
-    }
-
-    private Task awaitTask(long instance, String elementId) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> t.getProcessInstanceKey() == instance
-                                        && t.getElementId().equals(elementId))
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
     }
 
     private ResponseEntity<Map> complete(String user, Task task, Map<String, Object> answer) {

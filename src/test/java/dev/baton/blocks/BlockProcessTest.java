@@ -15,6 +15,7 @@ import dev.baton.engine.ProcessModels;
 import dev.baton.engine.WorkerRecords;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.PeopleService;
+import dev.baton.task.Task;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -133,6 +134,18 @@ public abstract class BlockProcessTest extends EngineIntegrationTest {
 
     protected static long newStepKey() {
         return ThreadLocalRandom.current().nextLong(1L << 50, 1L << 60);
+    }
+
+    /** The task row of the instance's step, once the bridge has stored it. */
+    protected Task awaitTask(long instance, String elementId) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance
+                                        && t.getElementId().equals(elementId))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
     }
 
     /** Sends what is queued, then the mails to {@code address} about that account. */
