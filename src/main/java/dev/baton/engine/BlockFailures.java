@@ -47,19 +47,7 @@ class BlockFailures implements JobExceptionHandlingStrategy {
         String text = message(job, input);
         log.warn("block job {} failed as an incident: {}", job.getKey(), text);
         sdk.handleException(CamundaError.jobError(text, null, 0), context);
-        try {
-            if (!problems.existsByJobKey(job.getKey())) {
-                problems.save(new JobProblem(
-                        job.getKey(),
-                        job.getProcessInstanceKey(),
-                        job.getBpmnProcessId(),
-                        job.getElementId(),
-                        1,
-                        text));
-            }
-        } catch (RuntimeException e) {
-            log.error("incident for job {} raised but not listed in Baton: {}", job.getKey(), e.toString());
-        }
+        problems.list(job, 1, text);
     }
 
     /** E.g. "Step 'Mail the owner' (task_mail_owner, baton.send-email) of playbook 'Check-in': input 'to': ...". */

@@ -8,6 +8,7 @@ import dev.baton.account.InteractionService;
 import dev.baton.account.InteractionView;
 import dev.baton.blocks.BlockProcessTest;
 import dev.baton.blocks.Blocks;
+import dev.baton.engine.JobProblems;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class AccountBlocksProcessTests extends BlockProcessTest {
 
     @Autowired
     InteractionService interactions;
+
+    @Autowired
+    JobProblems jobProblems;
 
     @Test
     void recordInteractionLogsItInTheOwnersNameUnlessSomeoneIsNamed() {
@@ -92,6 +96,11 @@ class AccountBlocksProcessTests extends BlockProcessTest {
         assertThat(awaitIncident(foreign))
                 .contains("input 'accountId'", "'001Ax00000AbcDEF' is not a Baton account id");
         assertThat(awaitIncident(none)).contains("input 'accountId'", "missing");
+        assertThat(jobProblems.findTop200ByOrderByCreatedAtDescIdDesc())
+                .filteredOn(p -> p.getProcessInstanceKey() == unknown)
+                .singleElement()
+                .satisfies(p -> assertThat(p.getElementId()).isEqualTo("task_block"))
+                .satisfies(p -> assertThat(p.getMessage()).contains("'" + STEP_NAME + "'", "input 'accountId'"));
     }
 
     @Test
