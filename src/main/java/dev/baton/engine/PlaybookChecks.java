@@ -24,7 +24,7 @@ import org.w3c.dom.NamedNodeMap;
  * Checks a playbook before it is deployed and lists every problem found, in plain words, each
  * with its element: what the engine's own model validation finds, and what the engine would accept
  * but Baton could not run (a job type with no worker, a Camunda user task, a user task nobody is
- * assigned, a missing form, no diagram). The engine's deploy-time checks (FEEL expressions) come
+ * assigned, a missing form, no diagram, a building block without its required inputs). The engine's deploy-time checks (FEEL expressions) come
  * on top when it is asked to deploy (see {@link PlaybookDeployer}).
  */
 @Component
@@ -80,6 +80,7 @@ public class PlaybookChecks {
         }
         engineModel(files, problems);
         jobTypes(xml, names, problems);
+        BlockChecks.check(xml, names, problems);
         userTasks(xml, names, uploadedForms, problems);
         PlaybookFormChecks.embedded(xml, json, problems);
         if (xml.all(PlaybookXml.BPMNDI, "BPMNDiagram").isEmpty()) {

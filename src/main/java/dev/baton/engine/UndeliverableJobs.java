@@ -72,19 +72,6 @@ class UndeliverableJobs {
             log.warn("could not fail job {} (the engine offers it again): {}", job.getKey(), e.toString());
             return;
         }
-        try {
-            if (!problems.existsByJobKey(job.getKey())) {
-                problems.save(new JobProblem(
-                        job.getKey(),
-                        job.getProcessInstanceKey(),
-                        job.getBpmnProcessId(),
-                        job.getElementId(),
-                        deliveries,
-                        text));
-            }
-        } catch (RuntimeException e) {
-            log.error(
-                    "incident for job {} raised in the engine but not listed in Baton: {}", job.getKey(), e.toString());
-        }
+        problems.list(job, deliveries, text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.playbook;
 
+import dev.baton.account.AccountParties;
 import dev.baton.account.Accounts;
 import dev.baton.engine.Bpmn.Variables;
 import dev.baton.engine.DeployedPlaybooks;
@@ -76,6 +77,7 @@ public class PlaybookCatalogue {
     private final ProcessInstances processInstances;
     private final ProcessInstanceSteps steps;
     private final Accounts accounts;
+    private final AccountParties parties;
     private final Clock clock;
 
     PlaybookCatalogue(
@@ -84,12 +86,14 @@ public class PlaybookCatalogue {
             ProcessInstances processInstances,
             ProcessInstanceSteps steps,
             Accounts accounts,
+            AccountParties parties,
             Clock clock) {
         this.deployed = deployed;
         this.instances = instances;
         this.processInstances = processInstances;
         this.steps = steps;
         this.accounts = accounts;
+        this.parties = parties;
         this.clock = clock;
     }
 
@@ -132,7 +136,8 @@ public class PlaybookCatalogue {
 
     /**
      * Starts the latest version with the given variables. {@code accountId}, when given, must be a
-     * Baton account's id. The sample review gets a due date in 3 days unless {@code reviewDueAt} is given.
+     * Baton account's id; the instance then also gets {@link LaunchVariables} (the owner's and their
+     * manager's user names) unless the caller set them. The sample review gets a due date in 3 days unless {@code reviewDueAt} is given.
      *
      * @return the new process instance's key
      * @throws NotFoundException when the playbook is not deployed
@@ -157,6 +162,7 @@ public class PlaybookCatalogue {
                 throw new BadRequestException(Variables.ACCOUNT_ID, "account " + accountId + " does not exist");
             }
             vars.put(Variables.ACCOUNT_ID, id);
+            vars.putAll(LaunchVariables.of(parties.of(id).orElseThrow(), vars));
         }
         if (processId.equals(SampleReviewBpmn.PROCESS_ID)) {
             vars.putIfAbsent(

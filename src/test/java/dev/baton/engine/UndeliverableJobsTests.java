@@ -3,6 +3,7 @@ package dev.baton.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -17,7 +18,9 @@ import org.mockito.ArgumentCaptor;
 /** A job Baton keeps failing to store is not retried silently forever: the third delivery raises an incident. */
 class UndeliverableJobsTests {
 
-    final JobProblems problems = mock(JobProblems.class);
+    /** Its default method (listing once) runs for real; the repository methods are stubbed. */
+    final JobProblems problems = mock(JobProblems.class, CALLS_REAL_METHODS);
+
     final JobClient jobClient = mock(JobClient.class, RETURNS_DEEP_STUBS);
     final UndeliverableJobs undeliverable = new UndeliverableJobs(problems);
     final ActivatedJob job = mock(ActivatedJob.class);

@@ -26,4 +26,11 @@ public final class Multipart {
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return new HttpEntity<>(body, headers);
     }
+
+    /** As {@link #files}, for text files (file name to content, sent as UTF-8). */
+    public static HttpEntity<MultiValueMap<String, Object>> texts(String field, Map<String, String> files) {
+        Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
+        files.forEach((name, content) -> bytes.put(name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return files(field, bytes);
+    }
 }

@@ -1,0 +1,151 @@
+package dev.baton.account.engine;
+
+import dev.baton.account.Account;
+import dev.baton.account.AccountDetails;
+import dev.baton.account.AccountService;
+import dev.baton.account.InteractionKind;
+import dev.baton.account.InteractionService;
+import dev.baton.account.NewInteraction;
+import dev.baton.blocks.BlockInputError;
+import dev.baton.blocks.BlockInputs;
+import dev.baton.blocks.BlockPeople;
+import dev.baton.blocks.BlockRefusals;
+import dev.baton.blocks.BlockRuns;
+import dev.baton.blocks.Blocks;
+import dev.baton.people.Person;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The building blocks that act on an account: record-interaction, reassign-owner, update-account
+ * (inputs and outputs in {@link Blocks}). Each reads its inputs, then does its one change through
+ * the account's services once per step ({@link BlockRuns}); a missing or wrong input is a {@link
+ * BlockInputError}, an incident naming the step and the input. Public: the SDK invokes them
+ * reflectively.
+ */
+@Component
+public class AccountBlocks {
+
+    private final AccountService accounts;
+    private final InteractionService interactions;
+    private final BlockPeople people;
+    private final BlockRuns runs;
+    private final Validator validator;
+    private final Clock clock;
+
+    AccountBlocks(
+            AccountService accounts,
+            InteractionService interactions,
+            BlockPeople people,
+            BlockRuns runs,
+            Validator validator,
+            Clock clock) {
+        this.accounts = accounts;
+        this.interactions = interactions;
+        this.people = people;
+        this.runs = runs;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @JobWorker(
+            type = Blocks.RECORD_INTERACTION,
+            autoComplete = true,
+            fetchVariables = {Blocks.ACCOUNT_ID, "kind", "summary", "by"})
+    public Map<String, Object> recordInteraction(ActivatedJob job) {
+        BlockInputs in = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders());
+        long accountId = in.accountId();
+        InteractionKind kind = InteractionKind.valueOf(in.choice(
+                "kind", Arrays.stream(InteractionKind.values()).map(Enum::name).toList()));
+        NewInteraction interaction =
+                BlockRefusals.valid(validator, new NewInteraction(kind, in.required("summary"), null, null), Map.of());
+        return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
+            Account account = account(accountId);
+            String by = in.text("by")
+                    .map(name -> people.active(name, "by").getUsername())
+                    .orElseGet(() -> Optional.ofNullable(account.getOwner())
+                            .map(Person::getUsername)
+                            .orElseThrow(() -> new BlockInputError(
+                                    "by", "is missing, and the account has no owner to log it in their name")));
+            return Map.of(
+                    "interactionId",
+                    interactions.log(accountId, interaction, by).id());
+        });
+    }
+
+    @JobWorker(
+            type = Blocks.REASSIGN_OWNER,
+            autoComplete = true,
+            fetchVariables = {Blocks.ACCOUNT_ID, "newOwner"})
+    public Map<String, Object> reassignOwner(ActivatedJob job) {
+        BlockInputs in = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders());
+        long accountId = in.accountId();
+        String newOwner = in.required("newOwner");
+        return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
+            Person owner = people.active(newOwner, "newOwner");
+            Account account = account(accountId);
+            Person previous = account.getOwner();
+            if (previous == null || !previous.getId().equals(owner.getId())) {
+                BlockRefusals.of(
+                        "newOwner",
+                        Map.of("ownerId", "newOwner"),
+                        () -> accounts.transfer(accountId, owner.getId(), account.getVersion()));
+            }
+            Map<String, Object> out = new HashMap<>();
+            out.put("previousOwner", previous == null ? null : previous.getUsername());
+            out.put(Blocks.ACCOUNT_OWNER, owner.getUsername());
+            out.put(
+                    Blocks.OWNER_MANAGER,
+                    owner.getManager() == null ? "" : owner.getManager().getUsername());
+            return out;
+        });
+    }
+
+    @JobWorker(
+            type = Blocks.UPDATE_ACCOUNT,
+            autoComplete = true,
+            fetchVariables = {Blocks.ACCOUNT_ID, "segment", "territory", "renewalDate"})
+    public Map<String, Object> updateAccount(ActivatedJob job) {
+        BlockInputs in = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders());
+        long accountId = in.accountId();
+        LocalDate today = LocalDate.now(clock);
+        Optional<String> segment = in.text("segment");
+        Optional<String> territory = in.text("territory");
+        Optional<LocalDate> renewal = in.date("renewalDate", today);
+        if (segment.isEmpty() && territory.isEmpty() && renewal.isEmpty()) {
+            throw new BlockInputError(
+                    "segment", "is missing, as are territory and renewalDate: give at least one of them");
+        }
+        if (renewal.isPresent() && renewal.get().isBefore(today)) {
+            throw new BlockInputError("renewalDate", renewal.get() + " is in the past (today is " + today + ")");
+        }
+        return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
+            Account a = account(accountId);
+            AccountDetails details = BlockRefusals.valid(
+                    validator,
+                    new AccountDetails(
+                            a.getName(),
+                            segment.orElse(a.getSegment()),
+                            territory.orElse(a.getTerritory()),
+                            renewal.orElse(a.getRenewalDate()),
+                            a.getVersion()),
+                    Map.of());
+            return Map.of(
+                    "accountVersion",
+                    BlockRefusals.of(Blocks.ACCOUNT_ID, Map.of(), () -> accounts.update(accountId, details))
+                            .version());
+        });
+    }
+
+    private Account account(long id) {
+        return BlockRefusals.of(Blocks.ACCOUNT_ID, Map.of(), () -> accounts.account(id));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.baton.commitment.engine;
+
+import dev.baton.account.AccountParties;
+import dev.baton.account.AccountParties.Parties;
+import dev.baton.blocks.BlockInputError;
+import dev.baton.blocks.BlockInputs;
+import dev.baton.blocks.BlockPeople;
+import dev.baton.blocks.BlockRefusals;
+import dev.baton.blocks.BlockRuns;
+import dev.baton.blocks.Blocks;
+import dev.baton.commitment.CommitmentCounts;
+import dev.baton.commitment.CommitmentService;
+import dev.baton.commitment.NewCommitment;
+import dev.baton.people.Teams;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The building blocks about commitments (inputs and outputs in {@link Blocks}): record-commitment
+ * goes through {@link CommitmentService}, so the commitment's own process starts after commit as
+ * for any commitment, once per step ({@link BlockRuns}); check-commitments only reads, which a
+ * second delivery may do again. Public: the SDK invokes them reflectively.
+ */
+@Component
+public class CommitmentBlocks {
+
+    /** The service's request fields, by the block input that fills them. */
+    private static final Map<String, String> INPUTS =
+            Map.of("ownerId", "owner", "deliveringTeamId", "deliveringTeam", "accountId", Blocks.ACCOUNT_ID);
+
+    private final CommitmentService commitments;
+    private final CommitmentCounts counts;
+    private final AccountParties accounts;
+    private final BlockPeople people;
+    private final Teams teams;
+    private final BlockRuns runs;
+    private final Validator validator;
+    private final Clock clock;
+
+    CommitmentBlocks(
+            CommitmentService commitments,
+            CommitmentCounts counts,
+            AccountParties accounts,
+            BlockPeople people,
+            Teams teams,
+            BlockRuns runs,
+            Validator validator,
+            Clock clock) {
+        this.commitments = commitments;
+        this.counts = counts;
+        this.accounts = accounts;
+        this.people = people;
+        this.teams = teams;
+        this.runs = runs;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @JobWorker(
+            type = Blocks.RECORD_COMMITMENT,
+            autoComplete = true,
+            fetchVariables = {Blocks.ACCOUNT_ID, "description", "dueDate", "owner", "deliveringTeam", "madeBy"})
+    public Map<String, Object> recordCommitment(ActivatedJob job) {
+        BlockInputs in = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders());
+        long accountId = in.accountId();
+        String description = in.required("description");
+        LocalDate dueDate = in.date("dueDate", LocalDate.now(clock))
+                .orElseThrow(() -> new BlockInputError(
+                        "dueDate", "is missing: give a date (2026-12-01) or a period" + " from today (P14D)"));
+        return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
+            Parties parties = parties(accountId);
+            Long ownerId =
+                    in.text("owner").map(o -> people.active(o, "owner").getId()).orElse(null);
+            Long teamId = in.text("deliveringTeam")
+                    .map(key -> teams.findByKey(key)
+                            .orElseThrow(
+                                    () -> new BlockInputError("deliveringTeam", "no team has the key '" + key + "'"))
+                            .getId())
+                    .orElse(null);
+            String madeBy = in.text("madeBy")
+                    .map(m -> people.active(m, "madeBy").getUsername())
+                    .orElseGet(() -> {
+                        if (parties.owner() == null) {
+                            throw new BlockInputError(
+                                    "madeBy", "is missing, and the account has no owner to record it in their name");
+                        }
+                        return parties.owner().username();
+                    });
+            NewCommitment commitment = BlockRefusals.valid(
+                    validator, new NewCommitment(accountId, null, description, ownerId, teamId, dueDate), INPUTS);
+            return Map.of(
+                    "commitmentId",
+                    BlockRefusals.of("description", INPUTS, () -> commitments.create(commitment, madeBy))
+                            .id());
+        });
+    }
+
+    @JobWorker(
+            type = Blocks.CHECK_COMMITMENTS,
+            autoComplete = true,
+            fetchVariables = {Blocks.ACCOUNT_ID})
+    public Map<String, Object> checkCommitments(ActivatedJob job) {
+        long accountId = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders()).accountId();
+        parties(accountId);
+        CommitmentCounts.Counts c = counts.of(accountId);
+        return Map.of(
+                "openCommitments", c.open(), "overdueCommitments", c.overdue(), "breachedCommitments", c.breached());
+    }
+
+    private Parties parties(long accountId) {
+        return accounts.of(accountId)
+                .orElseThrow(() -> new BlockInputError(Blocks.ACCOUNT_ID, "account " + accountId + " does not exist"));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.baton.engine;
+
+import dev.baton.blocks.Blocks;
+import dev.baton.blocks.Blocks.Block;
+import dev.baton.blocks.Blocks.Input;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Element;
+
+/**
+ * The upload's static checks of building-block steps ({@link Blocks}): each required input is given
+ * as an input mapping or a task header, at least one of a {@code oneOf} group is, and an input with
+ * fixed choices written as a plain value (not a FEEL {@code =expression}) is one of them. What only
+ * the running instance knows (an expression's value, {@code accountId}) is the worker's to refuse.
+ */
+final class BlockChecks {
+
+    private BlockChecks() {}
+
+    static void check(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
+        for (Element definition : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
+            Block block = Blocks.byType(definition.getAttribute("type")).orElse(null);
+            if (block == null) {
+                continue;
+            }
+            Element ext = (Element) definition.getParentNode();
+            String id = PlaybookXml.owner(definition).getAttribute("id");
+            Map<String, String> given = given(ext);
+            for (Input input : block.inputs()) {
+                String value = given.get(input.name());
+                if (input.required() && value == null) {
+                    problems.add(new PlaybookProblem(
+                            id,
+                            names.get(id),
+                            block.type() + " needs the input '" + input.name() + "' (" + input.description()
+                                    + "): add it under Inputs (local variable name " + input.name()
+                                    + ") or Headers"));
+                } else if (value != null && !input.choices().isEmpty() && isPlain(value)) {
+                    String plain = value.strip();
+                    if (input.choices().stream().noneMatch(plain::equalsIgnoreCase)) {
+                        problems.add(new PlaybookProblem(
+                                id,
+                                names.get(id),
+                                "the input '" + input.name() + "' of " + block.type() + " is '" + plain
+                                        + "', which is none of: " + String.join(", ", input.choices())));
+                    }
+                }
+            }
+            if (!block.oneOf().isEmpty() && block.oneOf().stream().noneMatch(given::containsKey)) {
+                problems.add(new PlaybookProblem(
+                        id,
+                        names.get(id),
+                        block.type() + " needs at least one of the inputs " + String.join(", ", block.oneOf())));
+            }
+        }
+    }
+
+    /** Input mapping targets and header keys with their written values (input mappings win, as at run time). */
+    private static Map<String, String> given(Element ext) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (Element headers : PlaybookXml.children(ext, PlaybookXml.ZEEBE, "taskHeaders")) {
+            PlaybookXml.children(headers, PlaybookXml.ZEEBE, "header")
+                    .forEach(h -> given.put(h.getAttribute("key"), h.getAttribute("value")));
+        }
+        for (Element io : PlaybookXml.children(ext, PlaybookXml.ZEEBE, "ioMapping")) {
+            PlaybookXml.children(io, PlaybookXml.ZEEBE, "input")
+                    .forEach(i -> given.put(i.getAttribute("target"), i.getAttribute("source")));
+        }
+        return given;
+    }
+
+    /** A value written as it is; {@code =...} is a FEEL expression only the running instance can evaluate. */
+    private static boolean isPlain(String value) {
+        return !value.strip().startsWith("=");
+    }
+}

@@ -1,0 +1,186 @@
+package dev.baton.account.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.baton.account.Account;
+import dev.baton.account.InteractionService;
+import dev.baton.account.InteractionView;
+import dev.baton.blocks.BlockProcessTest;
+import dev.baton.blocks.Blocks;
+import dev.baton.engine.JobProblems;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * record-interaction, reassign-owner and update-account with their real workers: what each changes,
+ * its outputs, that a second delivery of the same step changes nothing, and the incident (naming
+ * the step and the input) for each kind of bad input.
+ */
+class AccountBlocksProcessTests extends BlockProcessTest {
+
+    @Autowired
+    AccountBlocks blocks;
+
+    @Autowired
+    InteractionService interactions;
+
+    @Autowired
+    JobProblems jobProblems;
+
+    @Test
+    void recordInteractionLogsItInTheOwnersNameUnlessSomeoneIsNamed() {
+        long accountId = account("rob");
+
+        long byOwner = runBlock(
+                Blocks.RECORD_INTERACTION,
+                Map.of("kind", "CALL", "summary", "=\"Called about \" + topic"),
+                Map.of(Blocks.ACCOUNT_ID, accountId, "topic", "the pilot"));
+        long byRita = runBlock(
+                Blocks.RECORD_INTERACTION,
+                Map.of("kind", "note", "summary", "Sent the deck", "by", "RITA@baton.example"),
+                Map.of(Blocks.ACCOUNT_ID, accountId));
+
+        awaitOutputs(byOwner, Blocks.RECORD_INTERACTION);
+        awaitOutputs(byRita, Blocks.RECORD_INTERACTION);
+        assertThat(timeline(accountId))
+                .extracting(InteractionView::summary, i -> i.kind().name(), InteractionView::byUsername)
+                .containsExactlyInAnyOrder(
+                        tuple("Called about the pilot", "CALL", "rob"), tuple("Sent the deck", "NOTE", "rita"));
+    }
+
+    @Test
+    void recordInteractionDeliveredTwiceLogsOnce() {
+        long accountId = account("rob");
+        long step = newStepKey();
+        Map<String, Object> vars = Map.of(Blocks.ACCOUNT_ID, accountId, "kind", "MEETING", "summary", "QBR held");
+
+        Map<String, Object> first = blocks.recordInteraction(job(Blocks.RECORD_INTERACTION, step, vars, Map.of()));
+        Map<String, Object> second = blocks.recordInteraction(job(Blocks.RECORD_INTERACTION, step, vars, Map.of()));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(timeline(accountId)).hasSize(1);
+    }
+
+    @Test
+    void recordInteractionWithAnUnknownKindOrNoSummaryIsAnIncidentNamingStepAndInput() {
+        long accountId = account("rob");
+
+        long badKind = runBlock(
+                Blocks.RECORD_INTERACTION,
+                Map.of("kind", "LUNCH", "summary", "x"),
+                Map.of(Blocks.ACCOUNT_ID, accountId));
+        long noSummary =
+                runBlock(Blocks.RECORD_INTERACTION, Map.of("kind", "CALL"), Map.of(Blocks.ACCOUNT_ID, accountId));
+
+        assertThat(awaitIncident(badKind))
+                .contains("'" + STEP_NAME + "'", Blocks.RECORD_INTERACTION, "input 'kind'", "'LUNCH'", "CALL");
+        assertThat(awaitIncident(noSummary)).contains("'" + STEP_NAME + "'", "input 'summary'", "missing");
+        assertThat(timeline(accountId)).isEmpty();
+    }
+
+    @Test
+    void aBlockOnAnAccountBatonDoesNotKnowIsAnIncidentNamingAccountId() {
+        long unknown = runBlock(
+                Blocks.RECORD_INTERACTION,
+                Map.of("kind", "CALL", "summary", "x"),
+                Map.of(Blocks.ACCOUNT_ID, 987_654_321L));
+        long foreign = runBlock(
+                Blocks.UPDATE_ACCOUNT, Map.of("segment", "SMB"), Map.of(Blocks.ACCOUNT_ID, "001Ax00000AbcDEF"));
+        long none = runBlock(Blocks.REASSIGN_OWNER, Map.of("newOwner", "rita"), Map.of());
+
+        assertThat(awaitIncident(unknown)).contains("input 'accountId'", "987654321 does not exist");
+        assertThat(awaitIncident(foreign))
+                .contains("input 'accountId'", "'001Ax00000AbcDEF' is not a Baton account id");
+        assertThat(awaitIncident(none)).contains("input 'accountId'", "missing");
+        assertThat(jobProblems.findTop200ByOrderByCreatedAtDescIdDesc())
+                .filteredOn(p -> p.getProcessInstanceKey() == unknown)
+                .singleElement()
+                .satisfies(p -> assertThat(p.getElementId()).isEqualTo("task_block"))
+                .satisfies(p -> assertThat(p.getMessage()).contains("'" + STEP_NAME + "'", "input 'accountId'"));
+    }
+
+    @Test
+    void reassignOwnerMovesTheAccountAndHandsLaterStepsTheNewOwnerAndManager() {
+        long accountId = account("rob");
+
+        long instance =
+                runBlock(Blocks.REASSIGN_OWNER, Map.of("newOwner", "cora"), Map.of(Blocks.ACCOUNT_ID, accountId));
+
+        assertThat(awaitOutputs(instance, Blocks.REASSIGN_OWNER))
+                .containsEntry("previousOwner", "rob")
+                .containsEntry(Blocks.ACCOUNT_OWNER, "cora")
+                .containsEntry(Blocks.OWNER_MANAGER, "marcus");
+        assertThat(owner(accountId)).isEqualTo("cora");
+    }
+
+    @Test
+    void reassignOwnerDeliveredAgainAfterALaterChangeDoesNotUndoIt() {
+        long accountId = account("rob");
+        long step = newStepKey();
+        Map<String, Object> vars = Map.of(Blocks.ACCOUNT_ID, accountId, "newOwner", "rita");
+        Map<String, Object> first = blocks.reassignOwner(job(Blocks.REASSIGN_OWNER, step, vars, Map.of()));
+        Account moved = accounts.account(accountId);
+        accounts.transfer(accountId, people.byUsername("ravi").id(), moved.getVersion());
+
+        Map<String, Object> again = blocks.reassignOwner(job(Blocks.REASSIGN_OWNER, step, vars, Map.of()));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(owner(accountId)).isEqualTo("ravi");
+    }
+
+    @Test
+    void reassignOwnerToSomeoneUnknownIsAnIncident() {
+        long accountId = account("rob");
+
+        long unknown =
+                runBlock(Blocks.REASSIGN_OWNER, Map.of("newOwner", "nobody"), Map.of(Blocks.ACCOUNT_ID, accountId));
+
+        assertThat(awaitIncident(unknown)).contains("input 'newOwner'", "'nobody'");
+        assertThat(owner(accountId)).isEqualTo("rob");
+    }
+
+    @Test
+    void updateAccountSetsOnlyTheInputsGiven() {
+        long accountId = account("rob");
+        LocalDate renewal = LocalDate.now().plusYears(1);
+
+        long instance = runBlock(
+                Blocks.UPDATE_ACCOUNT,
+                Map.of("territory", "DACH", "renewalDate", renewal.toString()),
+                Map.of(Blocks.ACCOUNT_ID, accountId));
+
+        assertThat(awaitOutputs(instance, Blocks.UPDATE_ACCOUNT)).containsKey("accountVersion");
+        assertThat(accounts.get(accountId))
+                .satisfies(a -> assertThat(a.territory()).isEqualTo("DACH"))
+                .satisfies(a -> assertThat(a.renewalDate()).isEqualTo(renewal))
+                .satisfies(a -> assertThat(a.segment()).isEqualTo("Mid-market"));
+    }
+
+    @Test
+    void updateAccountWithABadOrPastDateOrNothingToSetIsAnIncident() {
+        long accountId = account("rob");
+
+        long notADate = runBlock(
+                Blocks.UPDATE_ACCOUNT, Map.of("renewalDate", "next spring"), Map.of(Blocks.ACCOUNT_ID, accountId));
+        long past = runBlock(
+                Blocks.UPDATE_ACCOUNT, Map.of("renewalDate", "2020-01-31"), Map.of(Blocks.ACCOUNT_ID, accountId));
+        long nothing = runBlock(Blocks.UPDATE_ACCOUNT, Map.of(), Map.of(Blocks.ACCOUNT_ID, accountId));
+
+        assertThat(awaitIncident(notADate)).contains("input 'renewalDate'", "'next spring' is not a date");
+        assertThat(awaitIncident(past)).contains("input 'renewalDate'", "2020-01-31 is in the past");
+        assertThat(awaitIncident(nothing)).contains("at least one of them");
+        assertThat(accounts.get(accountId).renewalDate()).isAfter(LocalDate.now());
+    }
+
+    private java.util.List<InteractionView> timeline(long accountId) {
+        return interactions.forAccount(accountId, Pageable.ofSize(50)).getContent();
+    }
+
+    private String owner(long accountId) {
+        return accounts.get(accountId).ownerUsername();
+    }
+}
