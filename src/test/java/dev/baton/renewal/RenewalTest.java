@@ -82,8 +82,10 @@ public abstract class RenewalTest extends EngineIntegrationTest {
     /** The account's timeline sentences, newest first. */
     @SuppressWarnings("unchecked")
     protected List<String> timeline(long accountId) {
-        List<Map<String, Object>> items =
-                as("ada").getForObject("/api/accounts/" + accountId + "/timeline", List.class);
+        // the timeline is paged (newest first); one page of 100 holds a test account's whole story
+        List<Map<String, Object>> items = (List<Map<String, Object>>) as("ada")
+                .getForObject("/api/accounts/" + accountId + "/timeline?size=100", Map.class)
+                .get("content");
         return items.stream().map(i -> (String) i.get("summary")).toList();
     }
 

@@ -124,7 +124,10 @@ class ContactStewardshipWorkerProcessTests extends StewardshipTest {
 
     @SuppressWarnings("unchecked")
     private List<String> timeline(long account) {
-        List<Map<String, Object>> items = as("ada").getForObject("/api/accounts/" + account + "/timeline", List.class);
+        // the timeline is paged (newest first); one page of 100 holds a test account's whole story
+        List<Map<String, Object>> items = (List<Map<String, Object>>) as("ada")
+                .getForObject("/api/accounts/" + account + "/timeline?size=100", Map.class)
+                .get("content");
         return items.stream().map(i -> (String) i.get("summary")).toList();
     }
 }
