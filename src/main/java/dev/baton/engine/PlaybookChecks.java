@@ -81,6 +81,7 @@ public class PlaybookChecks {
         engineModel(files, problems);
         jobTypes(xml, names, problems);
         userTasks(xml, names, uploadedForms, problems);
+        PlaybookFormChecks.embedded(xml, json, problems);
         if (xml.all(PlaybookXml.BPMNDI, "BPMNDiagram").isEmpty()) {
             problems.add(PlaybookProblem.ofFile(
                     files.bpmnName(),
@@ -118,6 +119,7 @@ public class PlaybookChecks {
                 }
                 refs.add(form.get("id").asText());
                 refs.add(name.replaceFirst("\\.form$", ""));
+                PlaybookFormChecks.file(name, form, problems);
             } catch (java.io.IOException e) {
                 problems.add(PlaybookProblem.ofFile(name, "not a Camunda form: it is not JSON"));
             }

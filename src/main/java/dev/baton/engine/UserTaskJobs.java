@@ -1,6 +1,5 @@
 package dev.baton.engine;
 
-import dev.baton.engine.Bpmn.Variables;
 import dev.baton.task.Task;
 import dev.baton.task.TaskEngineSync;
 import dev.baton.task.TaskService;
@@ -48,7 +47,7 @@ class UserTaskJobs {
                         deliver(jobClient, job, tasks, sync, models, undeliverable))
                 .timeout(settings.activationTimeout())
                 .name("baton-inbox")
-                .fetchVariables(Variables.ACCOUNT_ID, Variables.SUBJECT_ID)
+                // all of them: a step's form reads variables of its own (the rows keep only those)
                 .streamEnabled(true)
                 .open();
     }
@@ -86,11 +85,11 @@ class UserTaskJobs {
     private static void store(ActivatedJob job, TaskSpec spec, TaskService tasks, TaskEngineSync sync) {
         Task task;
         try {
-            task = tasks.upsert(spec);
+            task = tasks.upsert(spec, job.getVariablesAsMap());
         } catch (DataIntegrityViolationException raced) {
             // another instance inserted the row for the same job between our look-up and insert
             log.debug("job {} delivered twice at once; using the other delivery's row", job.getKey());
-            task = tasks.upsert(spec);
+            task = tasks.upsert(spec, job.getVariablesAsMap());
         }
         sync.settleDelivered(task);
         sync.cancelWithdrawnSiblings(task);

@@ -1,213 +1,145 @@
 package dev.baton.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import dev.baton.shared.BadRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The inputs of a Camunda Forms file (with their {@code validate} checks) (top-level components only; layout and display components
- * are skipped), and the check of submitted values against them. Values arrive typed (JSON) from the
- * API and as strings from HTML forms; both are accepted and normalised to what the process expects.
+ * A Camunda Forms (form-js) schema as Baton understands it: its inputs, also inside groups and
+ * dynamic lists, with their checks and conditions, and the check of a submission against them (see
+ * {@link FormCheck}). A schema with parts Baton cannot handle keeps a plain problem for each; such a
+ * form is refused at upload, and a task that has one anyway shows why and cannot be completed.
  */
-public record FormDefinition(String id, List<FormField> fields) {
+public final class FormDefinition {
 
-    public static final FormDefinition NONE = new FormDefinition(null, List.of());
+    public static final FormDefinition NONE = new FormDefinition(null, List.of(), List.of(), null);
 
-    /** Numbers a long holds (whole) or a double holds exactly enough; see {@link FormField#violation}. */
-    static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
-    static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+    private final String id;
+    private final List<FormComponent> components;
+    private final List<String> problems;
+    private final String schema;
+    private final Set<String> names = new LinkedHashSet<>();
 
-    public FormDefinition {
-        fields = List.copyOf(fields);
+    private FormDefinition(String id, List<FormComponent> components, List<String> problems, String schema) {
+        this.id = id;
+        this.components = List.copyOf(components);
+        this.problems = List.copyOf(problems);
+        this.schema = schema;
+        if (schema != null) {
+            Matcher m = NAME.matcher(schema);
+            while (m.find()) {
+                names.add(m.group());
+            }
+        }
     }
 
     static FormDefinition parse(JsonNode form) {
-        List<FormField> fields = new ArrayList<>();
-        for (JsonNode c : form.path("components")) {
-            FormField.Type type = typeOf(c);
-            String key = c.path("key").asText("");
-            if (type == null || key.isBlank()) {
-                continue;
-            }
-            String label = c.hasNonNull("label")
-                    ? c.get("label").asText()
-                    : c.path("dateLabel").asText(key);
-            List<FormField.Option> options = new ArrayList<>();
-            c.path("values")
-                    .forEach(v -> options.add(new FormField.Option(
-                            v.path("value").asText(), v.path("label").asText())));
-            JsonNode validate = c.path("validate");
-            fields.add(new FormField(
-                    key,
-                    label,
-                    type,
-                    validate.path("required").asBoolean(false),
-                    options,
-                    integer(validate, "minLength"),
-                    integer(validate, "maxLength"),
-                    decimal(validate, "min"),
-                    decimal(validate, "max"),
-                    text(validate, "pattern")));
-        }
-        return new FormDefinition(form.path("id").asText(null), fields);
+        List<String> problems = new ArrayList<>();
+        List<FormComponent> components = FormComponent.parseAll(form.path("components"), problems);
+        return new FormDefinition(form.path("id").asText(null), components, problems, form.toString());
     }
 
-    private static String text(JsonNode node, String name) {
-        String text = node.path(name).asText("");
-        return text.isBlank() ? null : text;
-    }
-
-    private static Integer integer(JsonNode node, String name) {
-        String text = text(node, name);
-        return text == null ? null : Integer.valueOf(text);
-    }
-
-    /** Camunda Forms writes numbers, but a hand-edited file may quote them. */
-    private static BigDecimal decimal(JsonNode node, String name) {
-        String text = text(node, name);
-        return text == null ? null : new BigDecimal(text);
-    }
-
-    private static FormField.Type typeOf(JsonNode component) {
-        return switch (component.path("type").asText()) {
-            case "textfield" -> FormField.Type.TEXT;
-            case "textarea" -> FormField.Type.TEXTAREA;
-            case "number" -> FormField.Type.NUMBER;
-            case "checkbox" -> FormField.Type.CHECKBOX;
-            case "select", "radio" -> FormField.Type.SELECT;
-            case "datetime" ->
-                switch (component.path("subtype").asText("date")) {
-                    case "date" -> FormField.Type.DATE;
-                    case "datetime" -> FormField.Type.DATETIME;
-                    default -> FormField.Type.TEXT;
-                };
-            default -> null;
-        };
+    /** A form that cannot be used at all, for the reason given. */
+    static FormDefinition unusable(String why) {
+        return new FormDefinition(null, List.of(), List.of(why), null);
     }
 
     /**
-     * The values the process gets: only this form's fields (nothing else reaches the process), each
-     * converted to its type. Throws {@link InvalidFormValues} naming every bad field.
+     * What Baton cannot handle in a Camunda Forms schema, one plain sentence per component naming it
+     * (its type and key): an unknown component type, a file picker, an input without a key, a FEEL
+     * expression that does not parse, a bound that is neither a number nor an expression, a pattern
+     * that is no regular expression, options with no source. Empty when the form can be used.
      */
+    public static List<String> problems(JsonNode form) {
+        return parse(form).problems;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The schema's JSON as given (for form-js in the browser), or null for {@link #NONE}. */
+    public String schema() {
+        return schema;
+    }
+
+    /** Why the form cannot be used, or empty. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** The inputs as they are first shown (no variables): labels and bounds as written. */
+    public List<FormField> fields() {
+        return fields(Map.of());
+    }
+
+    /**
+     * The inputs to fill in, in order: those of groups with their paths, a dynamic list's rows as the
+     * variables have them (else its default number of rows); labels, bounds and options evaluated
+     * against the variables.
+     */
+    public List<FormField> fields(Map<String, Object> variables) {
+        return FormCheck.display(components, variables).fields;
+    }
+
+    /** {@link #validate(Map, Map)} for a task without variables. */
     public Map<String, Object> validate(Map<String, ?> submitted) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FormField field : fields) {
-            Object raw = submitted.get(field.key());
-            boolean blank = raw == null || (raw instanceof String s && s.isBlank());
-            if (field.type() == FormField.Type.CHECKBOX) {
-                Boolean checked = blank ? Boolean.FALSE : toBoolean(raw);
-                if (checked == null) {
-                    errors.put(field.key(), "must be checked or not (true or false)");
-                } else if (field.required() && !checked) {
-                    errors.put(field.key(), "must be checked");
-                } else {
-                    values.put(field.key(), checked);
-                }
-            } else if (blank) {
-                if (field.required()) {
-                    errors.put(field.key(), "is required");
-                }
-            } else {
-                try {
-                    Object value = convert(field, raw);
-                    String violation = field.violation(value);
-                    if (violation == null) {
-                        values.put(field.key(), value);
-                    } else {
-                        errors.put(field.key(), violation);
-                    }
-                } catch (OutOfRange e) {
-                    errors.put(field.key(), e.getMessage());
-                } catch (IllegalArgumentException | DateTimeException e) {
-                    errors.put(field.key(), message(field));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFormValues(errors);
-        }
-        return values;
+        return validate(submitted, Map.of());
     }
 
-    private static Object convert(FormField field, Object raw) {
-        String text = raw.toString().trim();
-        return switch (field.type()) {
-            case NUMBER -> {
-                if (raw instanceof Boolean) {
-                    throw new IllegalArgumentException();
-                }
-                BigDecimal n = new BigDecimal(text).stripTrailingZeros();
-                // beyond a long (or a double's range) is a typing mistake, and the process could not hold it
-                if (n.abs().compareTo(MAX_NUMBER) > 0) {
-                    throw new OutOfRange("-" + MAX_NUMBER.toPlainString(), MAX_NUMBER.toPlainString());
-                }
-                yield n.scale() <= 0 ? (Object) n.longValueExact() : (Object) n.doubleValue();
-            }
-            case SELECT -> {
-                if (field.options().stream().noneMatch(o -> o.value().equals(text))) {
-                    throw new IllegalArgumentException();
-                }
-                yield text;
-            }
-            case DATE -> within(LocalDate.parse(text)).toString();
-            case DATETIME -> {
-                OffsetDateTime t = OffsetDateTime.parse(text);
-                within(t.toLocalDate());
-                yield t.toString();
-            }
-            default -> {
-                if (!(raw instanceof String || raw instanceof Number)) {
-                    throw new IllegalArgumentException();
-                }
-                yield text;
-            }
-        };
-    }
-
-    /** Dates a process can compute with (timers, due dates); further out is a typing mistake. */
-    private static LocalDate within(LocalDate date) {
-        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
-            throw new OutOfRange(EARLIEST_DATE.toString(), LATEST_DATE.toString());
+    /**
+     * The values the process gets: only this form's inputs (nothing else reaches the process), each
+     * converted to its type, nested as the form's paths say; hidden ones left out, read-only ones as
+     * the variables have them. Throws {@link InvalidFormValues} naming every bad field by its path, or
+     * {@link BadRequestException} when the form itself cannot be used.
+     *
+     * @param submitted the values by key: JSON from the API, text (and paths as names) from HTML
+     * @param variables the task's variables: what conditions, expressions and {@code valuesKey} read
+     */
+    public Map<String, Object> validate(Map<String, ?> submitted, Map<String, Object> variables) {
+        if (!problems.isEmpty()) {
+            throw new BadRequestException("this step's form cannot be used: " + String.join("; ", problems));
         }
-        return date;
-    }
-
-    /** A well-formed value outside what the process can hold; its message is the field's error. */
-    private static final class OutOfRange extends RuntimeException {
-        OutOfRange(String from, String to) {
-            super("must be between " + from + " and " + to, null, false, false);
+        FormCheck check = FormCheck.submission(components, submitted, variables);
+        if (!check.errors.isEmpty()) {
+            throw new InvalidFormValues(check.errors);
         }
+        return check.output;
     }
 
-    private static Boolean toBoolean(Object raw) {
-        if (raw instanceof Boolean b) {
-            return b;
-        }
-        return switch (raw.toString().trim().toLowerCase()) {
-            case "true", "on" -> true;
-            case "false", "off" -> false;
-            default -> null;
-        };
+    /** The variables the form may read: those whose name appears anywhere in its schema. */
+    public Map<String, Object> referenced(Map<String, Object> variables) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        variables.forEach((name, value) -> {
+            if (names.contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
     }
 
-    private static String message(FormField field) {
-        return switch (field.type()) {
-            case NUMBER -> "must be a number";
-            case SELECT ->
-                "must be one of "
-                        + field.options().stream().map(FormField.Option::value).toList();
-            case DATE -> "must be a date like 2026-01-31";
-            case DATETIME -> "must be a date and time like 2026-01-31T09:00:00Z";
-            default -> "must be text";
-        };
+    /** The variables with the given data laid over them (maps merged key by key). */
+    public static Map<String, Object> merge(Map<String, Object> variables, Map<String, Object> data) {
+        return FormPaths.merge(variables, data);
+    }
+
+    /** The value at a field's key (a value path such as {@code items[0].name}) in form data, or null. */
+    public static Object valueAt(Map<String, ?> data, String key) {
+        List<Object> path = FormPaths.parse(key);
+        return path == null ? data.get(key) : FormPaths.get(data, path);
+    }
+
+    /** HTML form fields (names are value paths; a name sent several times is a list) as form data. */
+    public static Map<String, Object> fromHtml(Map<String, List<String>> params) {
+        return FormPaths.nest(params);
     }
 }

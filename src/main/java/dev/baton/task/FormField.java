@@ -2,11 +2,19 @@ package dev.baton.task;
 
 import dev.baton.shared.Text;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One input of a task form, as read from a Camunda Forms component, with the checks Camunda Forms
- * offers ({@code validate}: required, minLength/maxLength for text, min/max for numbers, pattern).
+ * One input of a task form as a person fills it in, read from a Camunda Forms component, with the
+ * checks Camunda Forms offers ({@code validate}: required, minLength/maxLength for text, min/max for
+ * numbers, pattern), expressions in them already evaluated against the task's variables.
+ *
+ * @param key the value's path: {@code amount}, {@code address.street} (in a group with a path),
+ *     {@code items[0].name} (a row of a dynamic list)
+ * @param readonly shown but not changeable (form-js {@code disabled} or {@code readonly}): the
+ *     process keeps the value it has
  */
 public record FormField(
         String key,
@@ -18,7 +26,8 @@ public record FormField(
         Integer maxLength,
         BigDecimal min,
         BigDecimal max,
-        String pattern) {
+        String pattern,
+        boolean readonly) {
 
     public enum Type {
         TEXT,
@@ -26,11 +35,52 @@ public record FormField(
         NUMBER,
         CHECKBOX,
         SELECT,
+        /** several of the options, as a list of their values ({@code checklist}) */
+        CHECKLIST,
+        /** the same, picked as tags ({@code taglist}) */
+        TAGLIST,
         DATE,
+        /** a time of day: {@code 09:30}, or with an offset as form-js may submit it ({@code 09:30+01:00}) */
+        TIME,
+        /** a date and time, with an offset or without one (form-js's "no timezone" format) */
         DATETIME
     }
 
-    public record Option(String value, String label) {}
+    /** A choice: its value (text, number or boolean, as the form or variable has it) and its label. */
+    public record Option(Object value, String label) {
+
+        /** The value as an HTML form sends it back. */
+        public String text() {
+            return String.valueOf(value);
+        }
+
+        /**
+         * Options as form-js reads them: {@code {label, value}} objects, or plain values that are
+         * their own label; anything else (null, blank, an object without a value) is left out.
+         */
+        static List<Option> normalise(Object raw) {
+            List<Option> options = new ArrayList<>();
+            if (raw instanceof List<?> list) {
+                for (Object o : list) {
+                    if (plain(o)) {
+                        options.add(new Option(o, String.valueOf(o)));
+                    } else if (o instanceof Map<?, ?> m && m.get("value") != null) {
+                        Object label = m.get("label");
+                        boolean named = label instanceof String s && !s.isBlank();
+                        if (named || plain(m.get("value"))) {
+                            options.add(new Option(
+                                    m.get("value"), named ? (String) label : String.valueOf(m.get("value"))));
+                        }
+                    }
+                }
+            }
+            return options;
+        }
+
+        private static boolean plain(Object o) {
+            return (o instanceof String s && !s.isEmpty()) || o instanceof Number || o instanceof Boolean;
+        }
+    }
 
     public FormField {
         options = options == null ? List.of() : List.copyOf(options);
@@ -38,7 +88,12 @@ public record FormField(
 
     /** An input with no checks beyond required. */
     public FormField(String key, String label, Type type, boolean required, List<Option> options) {
-        this(key, label, type, required, options, null, null, null, null, null);
+        this(key, label, type, required, options, null, null, null, null, null, false);
+    }
+
+    /** Whether the value is a list of option values. */
+    public boolean multiple() {
+        return type == Type.CHECKLIST || type == Type.TAGLIST;
     }
 
     /**
@@ -65,7 +120,9 @@ public record FormField(
             if (text.length() > maxLength) {
                 return "must be at most " + maxLength + " characters";
             }
-            if (pattern != null && !text.matches(pattern)) {
+            // as form-js tests it (JavaScript's RegExp.test): anywhere in the text, unless anchored
+            if (pattern != null
+                    && !java.util.regex.Pattern.compile(pattern).matcher(text).find()) {
                 return "must match the pattern " + pattern;
             }
         }

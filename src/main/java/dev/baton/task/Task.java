@@ -64,6 +64,10 @@ public class Task {
     private String formSchema;
 
     private String formKey;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> formVariables;
+
     private Instant dueAt;
     private Instant followUpAt;
     private Long accountId;
@@ -365,6 +369,15 @@ public class Task {
     /** The Camunda Forms JSON the task was created with, or null when its form is one of Baton's by key. */
     public String getFormSchema() {
         return formSchema;
+    }
+
+    /** The variables the task's form reads, as the job brought them (empty when it reads none). */
+    public Map<String, Object> getFormVariables() {
+        return formVariables == null ? Map.of() : formVariables;
+    }
+
+    void keepFormVariables(Map<String, Object> variables) {
+        this.formVariables = variables.isEmpty() ? null : new java.util.LinkedHashMap<>(variables);
     }
 
     public String getFormKey() {

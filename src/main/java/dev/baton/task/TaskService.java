@@ -111,13 +111,22 @@ public class TaskService {
      */
     @Transactional
     public Task upsert(TaskSpec spec) {
+        return upsert(spec, Map.of());
+    }
+
+    /**
+     * {@link #upsert(TaskSpec)}, keeping with a new task the variables its form reads (those its
+     * schema names) from the job's variables (name to JSON value), for its data and checks.
+     */
+    @Transactional
+    public Task upsert(TaskSpec spec, Map<String, Object> variables) {
         List<Task> sameKey = tasks.findByJobKey(spec.jobKey());
         return sameKey.stream()
                 .filter(t -> t.getElementInstanceKey() == spec.elementInstanceKey())
                 .findFirst()
                 .orElseGet(() -> {
                     retireStale(sameKey, spec);
-                    return create(spec);
+                    return create(spec, variables);
                 });
     }
 
@@ -140,10 +149,11 @@ public class TaskService {
         }
     }
 
-    private Task create(TaskSpec spec) {
+    private Task create(TaskSpec spec, Map<String, Object> variables) {
         boolean knownAccount = spec.accountId() == null || accounts.existsById(spec.accountId());
         Task task = new Task(
                 spec, taskPeople.resolve(spec), knownAccount, clock.instant().plus(settings.activationTimeout()));
+        task.keepFormVariables(forms.of(task).referenced(variables));
         if (task.getAssignee() != null) {
             absences.coverFor(task.getAssignee()).ifPresent(task::coveredBy);
         }
@@ -237,7 +247,7 @@ public class TaskService {
             Viewer me = viewer();
             Task task = visible(id, me);
             requireAssignee(task, me);
-            Map<String, Object> values = forms.of(task).validate(submitted);
+            Map<String, Object> values = forms.of(task).validate(submitted, task.getFormVariables());
             TaskCompletionHandler handler = handlerFor(task.getFormKey());
             if (handler != null) {
                 values = handler.complete(task, values, me.username());

@@ -228,6 +228,23 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void aStepWhoseFormBatonCannotUseStillOpensSaysWhyAndCannotBeCompleted() throws Exception {
+        deploy("playbooks/modeler-unusable-form.bpmn"); // straight to the engine, past the upload checks
+        long instance = start("Process_unusable_form", Map.of("owner", "rob"));
+        Task step = awaitTask(instance, "Activity_check");
+
+        String page = dev.baton.support.SignedIn.as(http, "rob").getForObject("/tasks/" + step.getId(), String.class);
+        assertThat(page)
+                .contains("id=\"form-problems\"", "is not a FEEL expression")
+                .doesNotContain("id=\"form-js\"");
+        ResponseEntity<Map> refused = complete("rob", step, Map.of("x", "y"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("detail")).contains("this step's form cannot be used");
+        assertThat(tasks.findById(step.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+    }
+
     record JobProblemView(String message, int deliveries) {
         static JobProblemView of(JobProblem p) {
             return new JobProblemView(p.getMessage(), p.getDeliveries());

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.support.Multipart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** Admins' uploads: each kind of refusal with its element named, all problems at once, and a good file kept. */
 @SuppressWarnings({"rawtypes", "unchecked"})
@@ -180,18 +175,10 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     }
 
     ResponseEntity<List> upload(String user, Map<String, String> files) {
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        files.forEach(
-                (name, content) -> body.add("files", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-                    @Override
-                    public String getFilename() {
-                        return name;
-                    }
-                }));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
+        files.forEach((name, content) -> contents.put(name, content.getBytes(StandardCharsets.UTF_8)));
         ResponseEntity<Object> response =
-                as(user).postForEntity("/api/playbooks", new HttpEntity<>(body, headers), Object.class);
+                as(user).postForEntity("/api/playbooks", Multipart.files("files", contents), Object.class);
         Object b = response.getBody();
         return new ResponseEntity<>(b instanceof List l ? l : b == null ? null : List.of(b), response.getStatusCode());
     }

@@ -101,7 +101,7 @@ class TaskApi {
         TaskDetails d = tasks.details(id);
         return new TaskDetailsView(
                 TaskView.of(d.task(), clock.instant()),
-                d.form().fields(),
+                d.form().fields(d.task().getFormVariables()),
                 TaskFormDefaults.of(formDefaults, d.task()),
                 d.task().getOutcome(),
                 d.account(),

@@ -1,9 +1,13 @@
 package dev.baton.task.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.audit.AuditLog;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.task.FormDefinition;
+import dev.baton.task.FormField;
 import dev.baton.task.InvalidFormValues;
 import dev.baton.task.Task;
 import dev.baton.task.TaskDetails;
@@ -13,10 +17,15 @@ import dev.baton.task.TaskScope;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -24,8 +33,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -38,8 +49,11 @@ class TaskPages {
     private final Clock clock;
     private final List<TaskFormDefaults> formDefaults;
 
-    TaskPages(TaskService tasks, Clock clock, List<TaskFormDefaults> formDefaults) {
+    private final ObjectMapper json;
+
+    TaskPages(TaskService tasks, Clock clock, List<TaskFormDefaults> formDefaults, ObjectMapper json) {
         this.formDefaults = formDefaults;
+        this.json = json;
         this.tasks = tasks;
         this.clock = clock;
     }
@@ -82,7 +96,11 @@ class TaskPages {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         TaskDetails details = tasks.details(id);
-        return render(details, TaskFormDefaults.of(formDefaults, details.task()), Map.of(), model);
+        Task task = details.task();
+        Map<String, Object> data = task.getOutcome() != null
+                ? task.getOutcome()
+                : FormDefinition.merge(task.getFormVariables(), TaskFormDefaults.of(formDefaults, task));
+        return render(details, data, Map.of(), model);
     }
 
     @PostMapping("/{id}/claim")
@@ -99,14 +117,17 @@ class TaskPages {
         return "redirect:/tasks";
     }
 
-    /** HTML sends text, and nothing for an unchecked checkbox; the form definition converts and checks. */
+    /**
+     * HTML sends text (names are value paths, a checklist's boxes the same name each), and nothing for
+     * an unchecked checkbox; the form definition converts and checks.
+     */
     @PostMapping("/{id}/complete")
     String complete(
             @PathVariable long id,
             @RequestParam MultiValueMap<String, String> params,
             Model model,
             RedirectAttributes flash) {
-        Map<String, Object> submitted = new HashMap<>(params.toSingleValueMap());
+        Map<String, Object> submitted = FormDefinition.fromHtml(params);
         try {
             Task task = tasks.complete(id, submitted);
             flash.addFlashAttribute("message", "\"" + task.getName() + "\" is done.");
@@ -117,24 +138,88 @@ class TaskPages {
         }
     }
 
+    /**
+     * form-js's data, as JSON, from the task page's script (signed in with the page's session and its
+     * CSRF token): 200 with where to go next, or a problem detail whose {@code errors} name each
+     * refused field by its value path; nothing is completed then.
+     */
+    @PostMapping(path = "/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<?> completeFromScript(
+            @PathVariable long id,
+            @RequestBody Map<String, Object> values,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            Task task = tasks.complete(id, values);
+            RequestContextUtils.getOutputFlashMap(request).put("message", "\"" + task.getName() + "\" is done.");
+            RequestContextUtils.saveOutputFlashMap("/tasks", request, response);
+            return ResponseEntity.ok(Map.of("location", "/tasks"));
+        } catch (InvalidFormValues invalid) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "Please correct the marked fields; nothing was completed.");
+            problem.setTitle("Invalid form values");
+            problem.setProperty("errors", invalid.getFieldErrors());
+            return ResponseEntity.badRequest().body(problem);
+        } catch (BadRequestException | ConflictException | NotFoundException e) {
+            HttpStatus status = e instanceof ConflictException
+                    ? HttpStatus.CONFLICT
+                    : e instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+            return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
+        }
+    }
+
     @ExceptionHandler({ConflictException.class, NotFoundException.class, BadRequestException.class})
     String refused(RuntimeException e, HttpServletRequest request) {
         RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
         return "redirect:/tasks";
     }
 
-    private String render(TaskDetails details, Map<String, ?> values, Map<String, String> errors, Model model) {
+    /** The form-js form's schema and data, as JSON for the page's script. */
+    record FormJs(String schema, String data) {}
+
+    /**
+     * @param data the form's data: the variables the form reads with the step's draft over them, or
+     *     what was just submitted, or the outcome of a completed task
+     */
+    private String render(TaskDetails details, Map<String, Object> data, Map<String, String> errors, Model model) {
         Task task = details.task();
+        FormDefinition form = details.form();
+        boolean mine = task.getAssignee() != null && task.getAssignee().equals(currentUser());
+        List<FormField> fields = form.fields(FormDefinition.merge(task.getFormVariables(), data));
+        Map<String, Object> values = new HashMap<>();
+        Map<String, List<String>> picked = new HashMap<>();
+        for (FormField f : fields) {
+            Object value = FormDefinition.valueAt(data, f.key());
+            List<?> all = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+            values.put(f.key(), value instanceof List<?> ? null : value);
+            picked.put(f.key(), all.stream().map(String::valueOf).toList());
+        }
         model.addAttribute("task", TaskView.of(task, clock.instant()));
         model.addAttribute("account", details.account());
         model.addAttribute("subject", details.subject());
         model.addAttribute("details", details);
-        model.addAttribute("fields", details.form().fields());
-        model.addAttribute("values", values.isEmpty() && task.getOutcome() != null ? task.getOutcome() : values);
+        model.addAttribute("fields", fields);
+        model.addAttribute("values", values);
+        model.addAttribute("picked", picked);
         model.addAttribute("errors", errors);
-        model.addAttribute(
-                "mine", task.getAssignee() != null && task.getAssignee().equals(currentUser()));
+        model.addAttribute("mine", mine);
+        model.addAttribute("formProblems", task.isOpen() ? form.problems() : List.of());
+        // Modeler's forms (linked by form id or embedded) are drawn by form-js; Baton's own keep the server's
+        boolean formJs = mine
+                && task.isOpen()
+                && task.getFormSchema() != null
+                && form.problems().isEmpty();
+        model.addAttribute("formJs", formJs ? new FormJs(form.schema(), json(data)) : null);
         return "task/detail";
+    }
+
+    private String json(Map<String, Object> data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("form data cannot be written as JSON", e);
+        }
     }
 
     private static String currentUser() {
