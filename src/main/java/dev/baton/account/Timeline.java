@@ -80,11 +80,17 @@ public class Timeline {
         };
     }
 
-    /** The handover's page for its steps (when the event names its handover), else the record's audit trail. */
+    /**
+     * The handover's page for its steps (when the event names its handover), a commitment's own page,
+     * else the record's audit trail.
+     */
     private static String link(AuditEvent e) {
         Object handover = e.getAfterState() == null ? null : e.getAfterState().get("handoverId");
         if ("handover_item".equals(e.getEntityType()) && handover != null) {
             return "/handovers/" + handover + "/accounts/" + e.getAccountId();
+        }
+        if ("commitment".equals(e.getEntityType())) {
+            return "/commitments/" + e.getEntityId();
         }
         return "/audit?entityType=" + e.getEntityType() + "&entityId=" + e.getEntityId();
     }

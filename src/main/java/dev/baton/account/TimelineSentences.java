@@ -37,6 +37,7 @@ final class TimelineSentences {
             Map.entry("commitment.breached", "{actor} recorded the promise \"{promise}\" as broken: {reason}"),
             Map.entry("commitment.escalated", "The promise \"{promise}\" was late and went to {escalatedTo}"),
             Map.entry("handover.successor-chosen", "{successor} was chosen to take the account over"),
+            Map.entry("handover.successor-changed", "{actor} gave the account's handover to {successor} instead"),
             Map.entry("handover.note-written", "{by} wrote the handover note"),
             Map.entry("handover.ownership-transferred", "{from} handed the account over to {to}"),
             Map.entry("handover.question-asked", "{actor} asked about the handover: {question}"),

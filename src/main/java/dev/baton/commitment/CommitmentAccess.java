@@ -7,6 +7,10 @@ import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
 import dev.baton.people.Team;
 import dev.baton.people.TeamService;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,5 +102,41 @@ public class CommitmentAccess {
                     c.getDeliveringTeam(),
                     "a commitment");
         });
+    }
+
+    /**
+     * What the viewer may do to the commitment now, by its status and the rules above (and the role
+     * gate of verify, reopen and breach: customer success, managers, admins): a subset of accept,
+     * reject, deliver, verify, reopen, cancel, breach. Empty for an unknown commitment.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> actions(Long id, String username) {
+        Set<String> actions = new LinkedHashSet<>();
+        commitments.findById(id).ifPresent(c -> {
+            Person actor = people.signedIn(username);
+            Person owner = c.getOwner() == null ? c.getMadeBy() : c.getOwner();
+            boolean forOwner = lines.mayActFor(actor, owner);
+            boolean checker =
+                    (actor.hasRole(Role.CS) || actor.hasRole(Role.ADMIN)) || (actor.hasRole(Role.MANAGER) && forOwner);
+            CommitmentStatus s = c.getStatus();
+            if (forOwner && s == CommitmentStatus.PROPOSED) {
+                actions.addAll(List.of("accept", "reject"));
+            }
+            if (forOwner && s == CommitmentStatus.ACCEPTED) {
+                actions.add("deliver");
+            }
+            if (checker && s == CommitmentStatus.DELIVERED) {
+                actions.addAll(List.of("verify", "reopen"));
+            }
+            if ((forOwner || lines.mayActFor(actor, c.getMadeBy()))
+                    && EnumSet.of(CommitmentStatus.PROPOSED, CommitmentStatus.ACCEPTED, CommitmentStatus.REJECTED)
+                            .contains(s)) {
+                actions.add("cancel");
+            }
+            if (checker && CommitmentStatus.AWAITING_DELIVERY.contains(s)) {
+                actions.add("breach");
+            }
+        });
+        return actions;
     }
 }

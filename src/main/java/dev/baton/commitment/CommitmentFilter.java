@@ -6,7 +6,8 @@ import org.springframework.data.jpa.domain.Specification;
 
 /**
  * The commitment register's filters; null (or false for the flags) means "any". {@code unowned}: open
- * with no active owner (the invariant's violations); {@code dueFrom}/{@code dueTo} are inclusive.
+ * with no active owner (the invariant's violations); {@code dueFrom}/{@code dueTo} are inclusive;
+ * {@code open}: still owed ({@link CommitmentStatus#OPEN}).
  */
 public record CommitmentFilter(
         CommitmentStatus status,
@@ -17,7 +18,22 @@ public record CommitmentFilter(
         boolean unowned,
         boolean rejected,
         LocalDate dueFrom,
-        LocalDate dueTo) {
+        LocalDate dueTo,
+        boolean open) {
+
+    /** Without the open-only flag. */
+    public CommitmentFilter(
+            CommitmentStatus status,
+            Long ownerId,
+            Long teamId,
+            Long accountId,
+            boolean overdue,
+            boolean unowned,
+            boolean rejected,
+            LocalDate dueFrom,
+            LocalDate dueTo) {
+        this(status, ownerId, teamId, accountId, overdue, unowned, rejected, dueFrom, dueTo, false);
+    }
 
     /** The register's first filters, kept for callers that need no more. */
     public CommitmentFilter(
@@ -50,6 +66,9 @@ public record CommitmentFilter(
         }
         if (rejected) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), CommitmentStatus.REJECTED));
+        }
+        if (open) {
+            spec = spec.and((root, query, cb) -> root.get("status").in(CommitmentStatus.OPEN));
         }
         if (ownerId != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("owner").get("id"), ownerId));

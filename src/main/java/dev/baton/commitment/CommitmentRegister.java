@@ -72,15 +72,6 @@ public class CommitmentRegister {
                 .toList();
     }
 
-    /** The history of all of an account's commitments, newest first (the account page's fragment). */
-    @Transactional(readOnly = true)
-    public List<CommitmentHistoryEntry> accountHistory(Long accountId) {
-        return audit.findByAccountIdOrderByAt(accountId).reversed().stream()
-                .filter(e -> "commitment".equals(e.getEntityType()))
-                .map(CommitmentRegister::entry)
-                .toList();
-    }
-
     private static CommitmentHistoryEntry entry(AuditEvent e) {
         return new CommitmentHistoryEntry(
                 e.getEntityId(), e.getAt(), e.getActor(), e.getAction(), e.getBeforeState(), e.getAfterState());

@@ -57,6 +57,8 @@ public class Handover {
     private Instant createdAt;
 
     private Instant completedAt;
+    private String cancelledBy;
+    private String cancelReason;
 
     protected Handover() {}
 
@@ -78,9 +80,21 @@ public class Handover {
         return true;
     }
 
-    /** Idempotent: a second completion keeps the first time. */
+    /** Only a starting or running handover is cancelled; false when it had ended already. */
+    boolean cancel(String by, String reason, Instant at) {
+        if (!status.isActive()) {
+            return false;
+        }
+        status = HandoverStatus.CANCELLED;
+        cancelledBy = by;
+        cancelReason = reason;
+        completedAt = at;
+        return true;
+    }
+
+    /** Idempotent: a second completion keeps the first time; a cancelled handover stays cancelled. */
     boolean complete(Instant at) {
-        if (status == HandoverStatus.COMPLETED) {
+        if (!status.isActive()) {
             return false;
         }
         status = HandoverStatus.COMPLETED;
@@ -143,5 +157,13 @@ public class Handover {
 
     public Instant getCompletedAt() {
         return completedAt;
+    }
+
+    public String getCancelledBy() {
+        return cancelledBy;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
     }
 }

@@ -50,6 +50,11 @@ public class HandoverItem {
     private Map<String, Object> note;
 
     private String noteBy;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> noteDraft;
+
+    private Instant noteDraftSavedAt;
     private Instant noteWrittenAt;
     private String question;
     private String answer;
@@ -82,6 +87,21 @@ public class HandoverItem {
         successor = chosen;
         step = HandoverStep.WRITING_NOTE;
         return true;
+    }
+
+    /** A planned successor replaced before the account has moved; false when it has moved or is the same person. */
+    boolean changeSuccessor(Person to) {
+        if (transferredAt != null || successor == null || successor.getId().equals(to.getId())) {
+            return false;
+        }
+        successor = to;
+        return true;
+    }
+
+    /** The departing person's unsent note, kept as typed (the batch page saves it as they write). */
+    void saveDraft(Map<String, Object> values, Instant at) {
+        noteDraft = values;
+        noteDraftSavedAt = at;
     }
 
     boolean writeNote(Map<String, Object> values, String by, Instant at) {
@@ -177,6 +197,14 @@ public class HandoverItem {
 
     public Map<String, Object> getNote() {
         return note;
+    }
+
+    public Map<String, Object> getNoteDraft() {
+        return noteDraft;
+    }
+
+    public Instant getNoteDraftSavedAt() {
+        return noteDraftSavedAt;
     }
 
     public String getNoteBy() {

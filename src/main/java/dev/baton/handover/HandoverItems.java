@@ -21,6 +21,8 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
     Optional<HandoverItem> findByHandoverIdAndAccountId(Long handoverId, Long accountId);
 
+    long countByHandoverId(Long handoverId);
+
     /** An account's items that carry a note, newest first, with their handover and its people. */
     @Query("""
       select i from HandoverItem i join fetch i.handover h join fetch h.departing left join fetch i.successor

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HandoverMails {
 
+    private static final DateTimeFormatter NOTES_DUE = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private final MailComposer composer;
@@ -89,6 +90,25 @@ class HandoverMails {
                 recipient.getEmail(),
                 null,
                 composer.compose("handover-intro-call", model));
+    }
+
+    /**
+     * The departing person's one mail about their notes ("14 handover notes due Fri 4 Dec"), linking
+     * to the batch page; the note steps send no mail of their own. Due by the end of the effective day (UTC).
+     */
+    boolean notesDue(Handover h, long accounts) {
+        Person departing = h.getDeparting();
+        Map<String, Object> model = Map.of(
+                "recipientName", departing.getFullName(),
+                "managerName", manager(h).getFullName(),
+                "notes", accounts,
+                "dueOn", NOTES_DUE.format(h.getEffectiveDate()),
+                "handoverId", h.getId());
+        return outbox.enqueue(
+                "handover-notes-due:" + h.getId(),
+                departing.getEmail(),
+                null,
+                composer.compose("handover-notes-due", model));
     }
 
     boolean summary(Handover h, List<HandoverItem> items, String duration) {

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The handover note's first draft, from the account's record: recent interactions as history
  * highlights, contacts with their preferences and how fresh they are (stale ones to re-verify), open
  * commitments with owners and dates, open tasks. Plain text in the note's own fields, for the departing
- * person to edit; the relationship summary is theirs to write. Dates are UTC days.
+ * person to edit; the relationship summary is theirs to write. Dates are UTC days. Once the
+ * departing person has a draft (autosaved on the notes page), the task page starts from that instead.
  */
 @Component
 class HandoverNoteDraft implements TaskFormDefaults {
@@ -34,8 +35,10 @@ class HandoverNoteDraft implements TaskFormDefaults {
     private final Interactions interactions;
     private final Tasks tasks;
     private final Clock clock;
+    private final HandoverItems items;
 
-    HandoverNoteDraft(Book book, Interactions interactions, Tasks tasks, Clock clock) {
+    HandoverNoteDraft(Book book, Interactions interactions, Tasks tasks, Clock clock, HandoverItems items) {
+        this.items = items;
         this.book = book;
         this.interactions = interactions;
         this.tasks = tasks;
@@ -54,6 +57,19 @@ class HandoverNoteDraft implements TaskFormDefaults {
         if (accountId == null) {
             return Map.of();
         }
+        // the departing person's draft from the notes page, when there is one, is what they wrote last
+        Map<String, Object> draft = task.getSubject() == null
+                        || !HandoverTaskSubject.SUBJECT_TYPE.equals(
+                                task.getSubject().type())
+                ? null
+                : items.findByHandoverIdAndAccountId(task.getSubject().id(), accountId)
+                        .map(HandoverItem::getNoteDraft)
+                        .orElse(null);
+        return draft != null ? draft : fromRecord(accountId, task.getId());
+    }
+
+    /** The first draft from the account's record; {@code taskId} (the note's own task, may be null) is left out of its open tasks. */
+    Map<String, Object> fromRecord(Long accountId, Long taskId) {
         Instant now = clock.instant();
         List<Contact> contacts = book.contacts(accountId);
         return Map.of(
@@ -70,7 +86,7 @@ class HandoverNoteDraft implements TaskFormDefaults {
                                         tasks
                                                 .findByAccountIdAndStatusOrderByDueAtAsc(accountId, TaskStatus.OPEN)
                                                 .stream()
-                                                .filter(t -> !t.getId().equals(task.getId()))
+                                                .filter(t -> !t.getId().equals(taskId))
                                                 .map(HandoverNoteDraft::task))
                                 .toList()),
                 "contactsToReverify",

@@ -14,4 +14,13 @@ public interface HandoverProcess {
      * @param leaveEndsAt for a leave of absence, when the ownership question comes back; else null
      */
     void start(long handoverId, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt);
+
+    /**
+     * Cancels the rep handover's process instance and with it every account's (their call
+     * activities); their open user tasks' jobs are gone then. An instance the engine no longer has
+     * (ended, or cancelled before) is no error.
+     *
+     * @throws RuntimeException when the engine does not answer (nothing is known to have changed)
+     */
+    void cancel(long processInstanceKey);
 }

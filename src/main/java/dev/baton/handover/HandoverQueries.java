@@ -47,6 +47,7 @@ public class HandoverQueries {
     private final EntityManager em;
     private final Clock clock;
     private final ReportingLines lines;
+    private final SuccessorCandidates candidates;
 
     HandoverQueries(
             Handovers handovers,
@@ -57,7 +58,9 @@ public class HandoverQueries {
             TaskService tasks,
             EntityManager em,
             Clock clock,
-            ReportingLines lines) {
+            ReportingLines lines,
+            SuccessorCandidates candidates) {
+        this.candidates = candidates;
         this.lines = lines;
         this.handovers = handovers;
         this.items = items;
@@ -168,6 +171,23 @@ public class HandoverQueries {
                         .toList());
     }
 
+    /** {@link SuccessorCandidates#successors} for a person the manager may hand over. */
+    @Transactional(readOnly = true)
+    public List<SuccessorCandidates.Candidate> candidates(Long personId, String username) {
+        Person departing = launcher.departing(personId, username);
+        return candidates.successors(departing, me(username));
+    }
+
+    /** {@link SuccessorCandidates#departing}: whom the manager may hand over. */
+    @Transactional(readOnly = true)
+    public List<SuccessorCandidates.Candidate> handable(String username) {
+        return candidates.departing(me(username));
+    }
+
+    private Person me(String username) {
+        return people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+    }
+
     static HandoverViews.PreviewCommitment commitment(Commitment c) {
         return new HandoverViews.PreviewCommitment(
                 c.getId(),
@@ -201,7 +221,9 @@ public class HandoverQueries {
                 HandoverViews.duration(Duration.between(h.getCreatedAt(), end)),
                 h.getLeaveOutcome(),
                 accounts,
-                accountsDone);
+                accountsDone,
+                h.getCancelledBy(),
+                h.getCancelReason());
     }
 
     private Item item(HandoverItem i, Task task) {

@@ -22,7 +22,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,6 +47,8 @@ public class HandoverService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final ReportingLines lines;
+    private final SuccessorCandidates candidates;
+    private final HandoverMails mails;
 
     HandoverService(
             Handovers handovers,
@@ -62,7 +63,11 @@ public class HandoverService {
             Clock clock,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
-            ReportingLines lines) {
+            ReportingLines lines,
+            SuccessorCandidates candidates,
+            HandoverMails mails) {
+        this.candidates = candidates;
+        this.mails = mails;
         this.events = events;
         this.lines = lines;
         this.handovers = handovers;
@@ -99,6 +104,9 @@ public class HandoverService {
         Runnable send = tx.execute(status -> {
             Handover h =
                     handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
+            if (!h.getStatus().isActive()) {
+                return () -> {}; // cancelled before its process started: nothing to start
+            }
             List<Long> itemIds = items.findByHandoverIdOrderById(handoverId).stream()
                     .map(HandoverItem::getId)
                     .toList();
@@ -111,19 +119,41 @@ public class HandoverService {
         send.run();
     }
 
-    /** The process reports its instance: the handover runs. A repeated report changes nothing. */
-    @Transactional
+    /**
+     * The process reports its instance: the handover runs. A repeated report changes nothing; the
+     * instance of a handover cancelled before it reported is cancelled in the engine.
+     */
     public void started(long handoverId, long processInstanceKey) {
-        Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
-        if (h.started(processInstanceKey)) {
-            audit.record(
-                    "handover.started",
-                    "handover",
-                    handoverId,
-                    null,
-                    null,
-                    fields("processInstanceKey", processInstanceKey));
+        boolean cancelled = tx.execute(status -> {
+            Handover h =
+                    handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
+            if (h.started(processInstanceKey)) {
+                audit.record(
+                        "handover.started",
+                        "handover",
+                        handoverId,
+                        null,
+                        null,
+                        fields("processInstanceKey", processInstanceKey));
+                // one mail for all the notes, instead of a "new task" mail per account (the BPMN's
+                // baton:ownAssignmentMail)
+                mails.notesDue(h, items.countByHandoverId(handoverId));
+            }
+            return h.getStatus() == HandoverStatus.CANCELLED;
+        });
+        if (cancelled) {
+            process.cancel(processInstanceKey);
         }
+    }
+
+    /** The plan as {@link #launch} would apply it: account id to successor (absent: the manager chooses later). */
+    Map<Long, Person> plan(LaunchRequest r, Person departing, Person launcher, List<Account> accounts) {
+        return planner.plan(
+                r.plan(),
+                departing,
+                accounts,
+                candidates.eligible(departing, launcher),
+                p -> candidates.notEligible(p, departing, launcher));
     }
 
     private Handover create(LaunchRequest r, String manager) {
@@ -136,7 +166,8 @@ public class HandoverService {
         if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
             throw new BadRequestException("departingId", departing.getUsername() + " owns nothing to hand over");
         }
-        Map<Long, Person> successors = planner.plan(r.plan(), departing, accounts);
+        Person launcher = people.findByUsername(manager).orElseThrow(() -> new NotFoundException("person", manager));
+        Map<Long, Person> successors = plan(r, departing, launcher, accounts);
         Handover handover =
                 handovers.save(new Handover(departing, manager, r.reason(), r.effectiveDate(), r.endDate()));
         for (Account account : accounts) {
@@ -185,7 +216,7 @@ public class HandoverService {
         return departing;
     }
 
-    private void validateDates(LaunchRequest r) {
+    void validateDates(LaunchRequest r) {
         if (r.reason() == null) {
             throw new BadRequestException("reason", "one of LEAVING, ROLE_CHANGE, LEAVE_OF_ABSENCE, TERRITORY_CHANGE");
         }

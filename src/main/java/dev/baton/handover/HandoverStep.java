@@ -2,11 +2,22 @@ package dev.baton.handover;
 
 /** Where one account's handover stands, in the order it passes them. */
 public enum HandoverStep {
-    CHOOSING_SUCCESSOR,
-    WRITING_NOTE,
-    ACKNOWLEDGING,
-    QUESTION_OPEN,
-    INTRODUCING,
-    INTRO_CALL,
-    DONE
+    CHOOSING_SUCCESSOR("Successor to be chosen"),
+    WRITING_NOTE("Note being written"),
+    ACKNOWLEDGING("Successor reviewing the account"),
+    QUESTION_OPEN("Question waiting for an answer"),
+    INTRODUCING("Customer being introduced"),
+    INTRO_CALL("Introduction call to hold"),
+    DONE("Handed over");
+
+    private final String words;
+
+    HandoverStep(String words) {
+        this.words = words;
+    }
+
+    /** The step as the progress page says it ("Note being written"). */
+    public String words() {
+        return words;
+    }
 }

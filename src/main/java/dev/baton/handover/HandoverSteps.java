@@ -111,9 +111,11 @@ public class HandoverSteps {
      * The account, its open commitments and its open tasks move from the departing person to the
      * successor in this one transaction. Only what the departing person still owns moves, so a second
      * delivery (or a manager who moved something by hand meanwhile) moves nothing twice.
+     *
+     * @return the successor's user name (the manager may have changed the successor since the start)
      */
     @Transactional
-    public void transferOwnership(long itemId) {
+    public String transferOwnership(long itemId) {
         HandoverItem item = item(itemId);
         Person from = item.getHandover().getDeparting();
         Person to = item.getSuccessor();
@@ -121,6 +123,7 @@ public class HandoverSteps {
         if (item.transferred(clock.instant())) {
             record("handover.ownership-transferred", item, fields("from", from.getUsername(), "to", to.getUsername()));
         }
+        return to.getUsername();
     }
 
     /**

@@ -24,7 +24,15 @@ public final class HandoverViews {
             String took,
             Handover.LeaveOutcome leaveOutcome,
             int accounts,
-            long accountsDone) {}
+            long accountsDone,
+            String cancelledBy,
+            String cancelReason) {
+
+        /** Starting or running: it can still be cancelled or amended. */
+        public boolean active() {
+            return status.isActive();
+        }
+    }
 
     /**
      * One account's progress: its step, and the open task (who has it, due when, how late) if any.

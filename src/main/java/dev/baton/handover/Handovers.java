@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface Handovers extends JpaRepository<Handover, Long> {
 
-    boolean existsByDepartingAndStatusNot(Person departing, HandoverStatus status);
+    boolean existsByDepartingAndStatusIn(Person departing, Collection<HandoverStatus> statuses);
 
     Page<Handover> findByDepartingIdIn(Collection<Long> departingIds, Pageable page);
 

@@ -3,7 +3,6 @@ package dev.baton.handover;
 import dev.baton.account.Account;
 import dev.baton.people.People;
 import dev.baton.people.Person;
-import dev.baton.people.Role;
 import dev.baton.shared.BadRequestException;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,71 +10,90 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
-/** Turns a {@link SuccessorPlan} into a successor per account (none where the plan leaves it open). */
+/**
+ * Turns a {@link SuccessorPlan} into a successor per account (none where the plan leaves it open).
+ * Per-account choices override the mode in every mode; the mode plans the remaining accounts. Every
+ * successor is one of the eligible people ({@link SuccessorCandidates}).
+ */
 @Component
 class SuccessorPlanner {
 
     private final People people;
-    private final SuccessorRules rules;
     private final Book book;
 
-    SuccessorPlanner(People people, SuccessorRules rules, Book book) {
+    SuccessorPlanner(People people, Book book) {
         this.people = people;
-        this.rules = rules;
         this.book = book;
     }
 
-    /** Throws {@link BadRequestException} for an unusable plan; nothing has changed yet then. */
-    Map<Long, Person> plan(SuccessorPlan plan, Person departing, List<Account> accounts) {
+    /**
+     * Throws {@link BadRequestException} naming the field ({@code plan.successorId}, {@code
+     * plan.perAccount[accountId]}, {@code plan.teamId}) for an unusable plan; nothing has changed then.
+     *
+     * @param eligible who may take over accounts (see {@link SuccessorCandidates#eligible})
+     * @param why the reason a person is not eligible, for the refusal
+     */
+    Map<Long, Person> plan(
+            SuccessorPlan plan,
+            Person departing,
+            List<Account> accounts,
+            List<Person> eligible,
+            Function<Person, String> why) {
         Map<Long, Person> successors = new HashMap<>();
         SuccessorPlan.Mode mode = plan == null || plan.mode() == null ? SuccessorPlan.Mode.PER_ACCOUNT : plan.mode();
+        Map<Long, Long> chosen = plan == null ? Map.of() : plan.perAccount();
+        List<Long> ids = accounts.stream().map(Account::getId).toList();
+        chosen.forEach((accountId, personId) -> {
+            String field = "plan.perAccount[" + accountId + "]";
+            if (!ids.contains(accountId)) {
+                throw new BadRequestException(
+                        field, "account " + accountId + " is not in " + departing.getUsername() + "'s book");
+            }
+            successors.put(accountId, usable(personId, eligible, why, field));
+        });
+        List<Account> rest = accounts.stream()
+                .filter(a -> !successors.containsKey(a.getId()))
+                .toList();
         switch (mode) {
             case ONE -> {
-                Person one = usable(plan.successorId(), departing, "plan.successorId");
-                accounts.forEach(a -> successors.put(a.getId(), one));
+                if (!rest.isEmpty() || plan.successorId() != null) {
+                    Person one = usable(plan.successorId(), eligible, why, "plan.successorId");
+                    rest.forEach(a -> successors.put(a.getId(), one));
+                }
             }
-            case PER_ACCOUNT -> {
-                Map<Long, Long> chosen = plan == null ? Map.of() : plan.perAccount();
-                List<Long> book = accounts.stream().map(Account::getId).toList();
-                chosen.forEach((accountId, personId) -> {
-                    if (!book.contains(accountId)) {
-                        throw new BadRequestException(
-                                "plan.perAccount",
-                                "account " + accountId + " is not in " + departing.getUsername() + "'s book");
-                    }
-                    successors.put(accountId, usable(personId, departing, "plan.perAccount"));
-                });
+            case PER_ACCOUNT -> {}
+            case BALANCE_TEAM -> {
+                if (!rest.isEmpty()) {
+                    balance(candidates(plan.teamId(), departing, eligible), rest, successors);
+                }
             }
-            case BALANCE_TEAM -> balance(candidates(plan.teamId(), departing), accounts, successors);
-            case TERRITORY ->
-                accounts.forEach(a -> byTerritory(a, departing).ifPresent(p -> successors.put(a.getId(), p)));
+            case TERRITORY -> rest.forEach(a -> byTerritory(a, eligible).ifPresent(p -> successors.put(a.getId(), p)));
         }
         return successors;
     }
 
-    private Person usable(Long personId, Person departing, String field) {
+    private Person usable(Long personId, List<Person> eligible, Function<Person, String> why, String field) {
         if (personId == null) {
             throw new BadRequestException(field, "a successor is required");
         }
         Person successor = people.findById(personId)
                 .orElseThrow(() -> new BadRequestException(field, "person " + personId + " does not exist"));
-        rules.problem(successor, departing).ifPresent(problem -> {
-            throw new BadRequestException(field, problem);
-        });
+        if (eligible.stream().noneMatch(p -> p.getId().equals(personId))) {
+            throw new BadRequestException(field, why.apply(successor));
+        }
         return successor;
     }
 
-    /** Active reps and CS people of the team (the departing person's by default), not being handed over. */
-    private List<Person> candidates(Long teamId, Person departing) {
+    /** The eligible members of the team (the departing person's by default). */
+    private List<Person> candidates(Long teamId, Person departing, List<Person> eligible) {
         Long team = teamId != null
                 ? teamId
                 : departing.getTeam() == null ? null : departing.getTeam().getId();
-        List<Person> members = people.findAll().stream()
+        List<Person> members = eligible.stream()
                 .filter(p -> p.getTeam() != null && Objects.equals(p.getTeam().getId(), team))
-                .filter(p -> p.hasRole(Role.REP) || p.hasRole(Role.CS))
-                .filter(p -> rules.problem(p, departing).isEmpty())
                 .toList();
         if (members.isEmpty()) {
             throw new BadRequestException("plan.teamId", "the team has nobody else who can take over accounts");
@@ -86,7 +104,12 @@ class SuccessorPlanner {
     /** Greedy: each account to whoever holds the fewest accounts, counting what this plan gives them. */
     private void balance(List<Person> candidates, List<Account> accounts, Map<Long, Person> successors) {
         Map<Person, Long> load = new HashMap<>();
-        candidates.forEach(p -> load.put(p, book.accountCount(p)));
+        candidates.forEach(p -> load.put(
+                p,
+                book.accountCount(p)
+                        + successors.values().stream()
+                                .filter(s -> s.getId().equals(p.getId()))
+                                .count()));
         for (Account account : accounts) {
             Person lightest = candidates.stream()
                     .min(Comparator.comparingLong((Person p) -> load.get(p)).thenComparing(Person::getUsername))
@@ -96,12 +119,12 @@ class SuccessorPlanner {
         }
     }
 
-    private Optional<Person> byTerritory(Account account, Person departing) {
+    private Optional<Person> byTerritory(Account account, List<Person> eligible) {
         if (account.getTerritory() == null) {
             return Optional.empty();
         }
         return book.ownersInTerritory(account.getTerritory()).stream()
-                .filter(p -> rules.problem(p, departing).isEmpty())
+                .filter(owner -> eligible.stream().anyMatch(p -> p.getId().equals(owner.getId())))
                 .findFirst();
     }
 }

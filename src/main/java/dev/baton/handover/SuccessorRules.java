@@ -2,6 +2,7 @@ package dev.baton.handover;
 
 import dev.baton.people.Departures;
 import dev.baton.people.Person;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,6 @@ class SuccessorRules implements Departures {
     }
 
     boolean isLeaving(Person person) {
-        return handovers.existsByDepartingAndStatusNot(person, HandoverStatus.COMPLETED);
+        return handovers.existsByDepartingAndStatusIn(person, List.of(HandoverStatus.STARTING, HandoverStatus.RUNNING));
     }
 }

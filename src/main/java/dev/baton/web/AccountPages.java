@@ -1,5 +1,6 @@
 package dev.baton.web;
 
+import dev.baton.account.AccountAccess;
 import dev.baton.account.AccountSearch;
 import dev.baton.account.AccountService;
 import dev.baton.account.AccountView;
@@ -8,11 +9,17 @@ import dev.baton.account.HandoverNotes;
 import dev.baton.account.InteractionKind;
 import dev.baton.account.InteractionService;
 import dev.baton.account.Timeline;
+import dev.baton.commitment.CommitmentAccess;
 import dev.baton.commitment.CommitmentFilter;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentStatus;
+import dev.baton.commitment.NewCommitment;
+import dev.baton.commitment.SalesHandoff;
 import dev.baton.people.PeopleService;
+import dev.baton.people.PersonView;
+import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -26,6 +33,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,7 +46,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The accounts pages: a searchable list, and one account's story with a form to add to it. */
+/**
+ * The accounts pages: a searchable list, and one account's story with forms to add to it (an
+ * interaction, a promise), to mark a contact verified and to start the sales-to-CS handoff.
+ */
 @Controller
 @RequestMapping("/accounts")
 class AccountPages {
@@ -67,6 +78,10 @@ class AccountPages {
     private final PeopleService people;
     private final Timeline timeline;
     private final ObjectProvider<HandoverNotes> notes;
+    private final CommitmentAccess commitmentAccess;
+    private final AccountAccess accountAccess;
+    private final SalesHandoff handoff;
+    private final TeamService teams;
 
     AccountPages(
             AccountService accounts,
@@ -75,7 +90,15 @@ class AccountPages {
             CommitmentService commitments,
             PeopleService people,
             Timeline timeline,
-            ObjectProvider<HandoverNotes> notes) {
+            ObjectProvider<HandoverNotes> notes,
+            CommitmentAccess commitmentAccess,
+            AccountAccess accountAccess,
+            SalesHandoff handoff,
+            TeamService teams) {
+        this.commitmentAccess = commitmentAccess;
+        this.accountAccess = accountAccess;
+        this.handoff = handoff;
+        this.teams = teams;
         this.notes = notes;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -97,10 +120,7 @@ class AccountPages {
         model.addAttribute("accounts", result);
         model.addAttribute(
                 "overdue", commitments.overdueCounts(result.map(AccountView::id).getContent()));
-        model.addAttribute(
-                "owners",
-                people.find(null, null, true, Pageable.unpaged(Sort.by("fullName")))
-                        .getContent());
+        model.addAttribute("owners", activePeople());
         model.addAttribute("q", q);
         model.addAttribute("owner", owner);
         return "account/list";
@@ -110,6 +130,74 @@ class AccountPages {
     String detail(@PathVariable Long id, Model model) {
         model.addAttribute("form", new InteractionForm());
         return detailPage(id, model);
+    }
+
+    /**
+     * Records a promise made on a call through the register's own checks and service, so its process
+     * starts as for the API; bad input re-renders the page with the reasons at their fields.
+     */
+    @PostMapping("/{id}/commitments")
+    String recordPromise(
+            @PathVariable Long id,
+            @Valid @ModelAttribute("promise") PromiseForm promise,
+            BindingResult binding,
+            Principal me,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        if (!binding.hasErrors()) {
+            try {
+                NewCommitment n = promise.toNewCommitment(id);
+                commitmentAccess.requireMayRecord(n, me.getName());
+                commitments.create(n, me.getName());
+                redirect.addFlashAttribute("message", "Promise recorded: \"" + promise.getDescription() + "\".");
+                return "redirect:/accounts/" + id;
+            } catch (BadRequestException e) {
+                e.getFieldErrors().forEach((field, message) -> binding.rejectValue(field, "invalid", message));
+                if (e.getFieldErrors().isEmpty()) {
+                    binding.reject("invalid", e.getMessage());
+                }
+            } catch (AccessDeniedException e) {
+                binding.rejectValue("ownerId", "denied", e.getMessage());
+            }
+        }
+        model.addAttribute("form", new InteractionForm());
+        model.addAttribute("error", "The promise was not recorded: see the marked fields.");
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return detailPage(id, model);
+    }
+
+    /** The contact's details were checked with them just now. */
+    @PostMapping("/{id}/contacts/{contactId}/verify")
+    String verifyContact(@PathVariable Long id, @PathVariable Long contactId, RedirectAttributes redirect) {
+        if (!id.equals(contacts.get(contactId).accountId())) {
+            throw new NotFoundException("contact of account " + id, contactId);
+        }
+        redirect.addFlashAttribute(
+                "message", contacts.verify(contactId).fullName() + "'s details are marked as verified today.");
+        return "redirect:/accounts/" + id;
+    }
+
+    /** A won deal: starts the sales-to-customer-success handoff, as the API does. */
+    @PostMapping("/{id}/handoff-to-cs")
+    String startHandoff(@PathVariable Long id, Principal me, RedirectAttributes redirect) {
+        try {
+            accountAccess.requireMayActOn(id, me.getName());
+            handoff.start(id);
+            redirect.addFlashAttribute(
+                    "message",
+                    "The sales-to-CS handoff has started: the owner lists the sale's promises, each team accepts"
+                            + " them, then customer success takes the account.");
+        } catch (BadRequestException | ConflictException | AccessDeniedException e) {
+            redirect.addFlashAttribute(
+                    "error",
+                    "The handoff did not start: "
+                            + (e instanceof BadRequestException bad
+                                            && !bad.getFieldErrors().isEmpty()
+                                    ? String.join("; ", bad.getFieldErrors().values())
+                                    : e.getMessage()));
+        }
+        return "redirect:/accounts/" + id;
     }
 
     /** Bad input re-renders the page with the reasons and the typed text kept; nothing is saved. */
@@ -141,6 +229,12 @@ class AccountPages {
         return detailPage(id, model);
     }
 
+    /** Active people by name: the owner filter's and the promise form's choices. */
+    private List<PersonView> activePeople() {
+        return people.find(null, null, true, Pageable.unpaged(Sort.by("fullName")))
+                .getContent();
+    }
+
     @ExceptionHandler(NotFoundException.class)
     void notFound(NotFoundException e, HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
@@ -158,6 +252,12 @@ class AccountPages {
                         .find(CommitmentFilter.ofAccount(id), Pageable.unpaged(Sort.by("dueDate", "id")))
                         .getContent());
         model.addAttribute("kinds", InteractionKind.values());
+        if (!model.containsAttribute("promise")) {
+            model.addAttribute("promise", new PromiseForm());
+        }
+        model.addAttribute("people", activePeople());
+        model.addAttribute(
+                "teams", teams.find(Pageable.unpaged(Sort.by("name"))).getContent());
         model.addAttribute("badges", BADGES);
         return "account/detail";
     }

@@ -206,7 +206,7 @@ class AccountApiIntegrationTests {
                         s -> assertThat(s).isEqualTo("Maria Rossi created the account"),
                         s -> assertThat(s).isEqualTo("Meeting: Kick-off"));
         assertThat(timeline.get(1)).containsEntry("who", "Rob Jansen");
-        assertThat((String) timeline.get(1).get("link")).startsWith("/audit?entityType=commitment&entityId=");
+        assertThat((String) timeline.get(1).get("link")).startsWith("/commitments/");
         assertThat(timeline)
                 .extracting(i -> Instant.parse((String) i.get("when")))
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());

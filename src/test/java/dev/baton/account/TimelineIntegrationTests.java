@@ -89,9 +89,7 @@ class TimelineIntegrationTests {
                 .containsExactly(
                         "Baton promised \"Price hold\", due 2026-12-01",
                         "Baton said no to the promise \"Price hold\": no capacity");
-        assertThat(timeline.of(account.getId()))
-                .extracting(TimelineItem::link)
-                .containsOnly("/audit?entityType=commitment&entityId=7");
+        assertThat(timeline.of(account.getId())).extracting(TimelineItem::link).containsOnly("/commitments/7");
     }
 
     @Test

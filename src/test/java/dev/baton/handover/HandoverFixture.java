@@ -77,6 +77,26 @@ public class HandoverFixture {
         return new Book(departing, successor, account, 0);
     }
 
+    /** Another rep in maria's team and line: a second possible successor. */
+    public Person colleague(String name) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return person(
+                "fx-col-" + tag,
+                name + " " + tag,
+                teams.findByKey("sales-emea").orElseThrow().getId(),
+                people.findByUsername("maria").orElseThrow().getId());
+    }
+
+    /** One more account in the departing rep's book, with a primary contact (and so an introduction mail). */
+    public Account account(Book book, String name) {
+        Account account = accounts.save(new Account(name, book.departing(), "mid-market", "DACH", null));
+        Contact contact =
+                new Contact(account, "Contact of " + name, "CEO", UUID.randomUUID() + "@customer.example", null, null);
+        contact.markPrimary(true);
+        contacts.save(contact);
+        return account;
+    }
+
     /** maria launches the handover: to the successor, or (withSuccessor false) with the successor left to choose. */
     @SuppressWarnings("rawtypes")
     public Book launch(Book book, boolean withSuccessor, Function<String, TestRestTemplate> as) {

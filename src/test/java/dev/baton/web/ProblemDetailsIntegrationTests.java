@@ -206,7 +206,7 @@ class ProblemDetailsIntegrationTests {
                 "application/x-www-form-urlencoded",
                 "text/html");
 
-        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).as("nothing launched: the form again").isEqualTo(400);
         assertThat(again.body())
                 .contains("is-invalid")
                 .contains("effectiveDate")

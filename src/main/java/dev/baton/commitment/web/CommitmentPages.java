@@ -1,25 +1,44 @@
 package dev.baton.commitment.web;
 
+import dev.baton.account.Timeline;
+import dev.baton.account.TimelineItem;
+import dev.baton.commitment.CommitmentAccess;
 import dev.baton.commitment.CommitmentRegister;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentStatus;
+import dev.baton.commitment.CommitmentView;
 import dev.baton.people.PeopleService;
 import dev.baton.people.TeamService;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
+import dev.baton.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The commitment register page for customer success: filters, counts, rows linking to their accounts, CSV. */
+/**
+ * The commitment register page for customer success: filters (open commitments first), counts that
+ * open their filter, rows opening each commitment's page (history in words, the viewer's actions), CSV.
+ */
 @Controller
 @RequestMapping("/commitments")
 class CommitmentPages {
@@ -31,13 +50,19 @@ class CommitmentPages {
     private final PeopleService people;
     private final TeamService teams;
     private final CommitmentController api;
+    private final CommitmentAccess access;
+    private final Timeline timeline;
 
     CommitmentPages(
             CommitmentService commitments,
             CommitmentRegister register,
             PeopleService people,
             TeamService teams,
-            CommitmentController api) {
+            CommitmentController api,
+            CommitmentAccess access,
+            Timeline timeline) {
+        this.access = access;
+        this.timeline = timeline;
         this.commitments = commitments;
         this.register = register;
         this.people = people;
@@ -51,7 +76,11 @@ class CommitmentPages {
             @RequestParam(defaultValue = "0") int page,
             HttpServletRequest request,
             Model model) {
+        if (request.getQueryString() == null || request.getQueryString().isBlank()) {
+            params = RegisterParams.openOnly(); // the first view: what is still owed
+        }
         var filter = params.toFilter();
+        model.addAttribute("countLinks", countLinks(params));
         model.addAttribute("params", params);
         model.addAttribute(
                 "commitments",
@@ -73,6 +102,114 @@ class CommitmentPages {
                         .build()
                         .getQuery());
         return "commitment/list";
+    }
+
+    /** Each count's own filter, in the same scope (owner, team, account, due window). */
+    private static Map<String, String> countLinks(RegisterParams p) {
+        Map<String, String> links = new LinkedHashMap<>();
+        Map.of(
+                        "open", "open=true",
+                        "overdue", "overdue=true",
+                        "unowned", "unowned=true",
+                        "rejected", "rejected=true",
+                        "awaitingVerification", "status=DELIVERED")
+                .forEach((count, flag) -> {
+                    UriComponentsBuilder link =
+                            UriComponentsBuilder.fromPath("/commitments").query(flag);
+                    if (p.owner() != null) {
+                        link.queryParam("owner", p.owner());
+                    }
+                    if (p.team() != null) {
+                        link.queryParam("team", p.team());
+                    }
+                    if (p.account() != null) {
+                        link.queryParam("account", p.account());
+                    }
+                    if (p.dueFrom() != null) {
+                        link.queryParam("dueFrom", p.dueFrom());
+                    }
+                    if (p.dueTo() != null) {
+                        link.queryParam("dueTo", p.dueTo());
+                    }
+                    links.put(count, link.build().toUriString());
+                });
+        return links;
+    }
+
+    /** One commitment: what was promised, its history in words, and the actions the viewer may take now. */
+    @GetMapping("/{id}")
+    String detail(@PathVariable Long id, Principal me, Model model) {
+        CommitmentView c = commitments.get(id);
+        model.addAttribute("c", c);
+        model.addAttribute("history", history(c));
+        model.addAttribute("actions", access.actions(id, me.getName()));
+        return "commitment/detail";
+    }
+
+    /**
+     * Takes one action through the API's own method (its access checks and the service), then shows the
+     * commitment again; a reason or evidence the action needs is asked for at its field.
+     */
+    @PostMapping("/{id}/{action}")
+    String act(
+            @PathVariable Long id,
+            @PathVariable String action,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) Long version,
+            Principal me,
+            RedirectAttributes redirect) {
+        if (!access.actions(id, me.getName()).contains(action)) {
+            // the same rule that decides which buttons the page shows (status, line, role)
+            throw new AccessDeniedException(me.getName() + " may not " + action + " commitment " + id + " now");
+        }
+        boolean needsText = !Set.of("accept", "verify").contains(action);
+        if (needsText && (text == null || text.isBlank())) {
+            redirect.addFlashAttribute("error", "Nothing changed: " + TEXT_PROMPTS.getOrDefault(action, "say why"));
+            redirect.addFlashAttribute("textError", TEXT_PROMPTS.getOrDefault(action, "say why"));
+            redirect.addFlashAttribute("failedAction", action);
+            return "redirect:/commitments/" + id;
+        }
+        try {
+            switch (action) {
+                case "accept" -> api.accept(id, new CommitmentController.Version(version), me);
+                case "verify" -> api.verify(id, new CommitmentController.Version(version), me);
+                case "deliver" -> api.deliver(id, new CommitmentController.Delivery(text.strip(), version), me);
+                case "reject" -> api.reject(id, new CommitmentController.Reason(text.strip(), version), me);
+                case "reopen" -> api.reopen(id, new CommitmentController.Reason(text.strip(), version), me);
+                case "cancel" -> api.cancel(id, new CommitmentController.Reason(text.strip(), version), me);
+                case "breach" -> api.breach(id, new CommitmentController.Reason(text.strip(), version), me);
+                default -> throw new NotFoundException("action", action);
+            }
+            redirect.addFlashAttribute("message", "Done: the promise is " + DONE.get(action) + ".");
+        } catch (ConflictException | BadRequestException e) {
+            redirect.addFlashAttribute("error", "Nothing changed: " + e.getMessage());
+        }
+        return "redirect:/commitments/" + id;
+    }
+
+    private static final Map<String, String> TEXT_PROMPTS = Map.of(
+            "deliver", "say how it was delivered (a link, a document, a date)",
+            "reject", "say why delivery cannot take it on",
+            "reopen", "say what the customer found missing",
+            "cancel", "say why the promise is withdrawn",
+            "breach", "say why the promise was not kept");
+
+    private static final Map<String, String> DONE = Map.of(
+            "accept", "accepted",
+            "verify", "verified with the customer",
+            "deliver", "delivered",
+            "reject", "rejected",
+            "reopen", "reopened",
+            "cancel", "cancelled",
+            "breach", "recorded as broken");
+
+    /** The commitment's entries of its account's timeline: the same sentences, oldest first. */
+    private List<TimelineItem> history(CommitmentView c) {
+        String link = "/commitments/" + c.id();
+        return timeline.of(c.accountId()).stream()
+                .filter(item -> link.equals(item.link()))
+                .toList()
+                .reversed();
     }
 
     /**

@@ -10,6 +10,7 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 /**
  * The register's query parameters, shared by the page, the list, the counts and the export. The due
  * window is a filter, so it takes a wider range than stored due dates; beyond it PostgreSQL fails.
+ * {@code open=true}: only commitments still owed.
  */
 record RegisterParams(
         CommitmentStatus status,
@@ -24,7 +25,14 @@ record RegisterParams(
         LocalDate dueFrom,
 
         @DateTimeFormat(iso = ISO.DATE) @SaneDate(notBefore = "1900-01-01", yearsAhead = 200)
-        LocalDate dueTo) {
+        LocalDate dueTo,
+
+        Boolean open) {
+
+    /** The register page's first view: open commitments only. */
+    static RegisterParams openOnly() {
+        return new RegisterParams(null, null, null, null, null, null, null, null, null, true);
+    }
 
     CommitmentFilter toFilter() {
         return new CommitmentFilter(
@@ -36,6 +44,7 @@ record RegisterParams(
                 Boolean.TRUE.equals(unowned),
                 Boolean.TRUE.equals(rejected),
                 dueFrom,
-                dueTo);
+                dueTo,
+                Boolean.TRUE.equals(open));
     }
 }

@@ -4,6 +4,8 @@ import dev.baton.handover.HandoverProcess;
 import dev.baton.handover.engine.HandoverBpmn.Rep;
 import dev.baton.handover.engine.HandoverBpmn.Vars;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * start message correlated by the handover id. The engine keeps one active instance per
  * correlation key, and a message with no time to live is dropped rather than kept for later, so
  * sending the start again (after a crash, or when the first answer was lost) never starts a
- * second handover process.
+ * second handover process. Cancelling ends the rep handover's instance and its accounts' instances.
  */
 @Component
 class HandoverLauncher implements HandoverProcess {
@@ -45,5 +47,16 @@ class HandoverLauncher implements HandoverProcess {
                 .variables(variables)
                 .send()
                 .join();
+    }
+
+    @Override
+    public void cancel(long processInstanceKey) {
+        try {
+            client.newCancelInstanceCommand(processInstanceKey).send().join();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() != Status.Code.NOT_FOUND) {
+                throw e;
+            }
+        }
     }
 }

@@ -122,9 +122,13 @@ public class HandoverWorkers {
         job.note().ifPresent(note -> steps.saveNote(job.handoverItemId(), note, job.noteAuthor()));
     }
 
+    /**
+     * Hands the process the successor the account went to: the manager may have changed it since the
+     * start (amending the handover), and the acknowledgement and call are assigned from this variable.
+     */
     @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.TRANSFER)
-    public void transfer(@Variable(name = Vars.ITEM_ID) long itemId) {
-        steps.transferOwnership(itemId);
+    public Map<String, Object> transfer(@Variable(name = Vars.ITEM_ID) long itemId) {
+        return Map.of(Vars.SUCCESSOR, steps.transferOwnership(itemId));
     }
 
     @JobWorker(

@@ -1,20 +1,29 @@
 package dev.baton.handover.web;
 
+import dev.baton.handover.HandoverChanges;
+import dev.baton.handover.HandoverPlans;
 import dev.baton.handover.HandoverQueries;
 import dev.baton.handover.HandoverService;
 import dev.baton.handover.HandoverViews;
 import dev.baton.handover.LaunchRequest;
+import dev.baton.handover.SuccessorCandidates;
 import dev.baton.shared.PageResponse;
+import dev.baton.shared.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
+import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,10 +38,14 @@ class HandoverApi {
 
     private final HandoverService launcher;
     private final HandoverQueries queries;
+    private final HandoverPlans plans;
+    private final HandoverChanges changes;
 
-    HandoverApi(HandoverService launcher, HandoverQueries queries) {
+    HandoverApi(HandoverService launcher, HandoverQueries queries, HandoverPlans plans, HandoverChanges changes) {
         this.launcher = launcher;
         this.queries = queries;
+        this.plans = plans;
+        this.changes = changes;
     }
 
     @PostMapping
@@ -50,6 +63,53 @@ class HandoverApi {
     @GetMapping("/{id}")
     @Operation(summary = "A handover with each account's step, open task, assignee and lateness")
     HandoverViews.Detail get(@PathVariable long id, Principal me) {
+        return queries.detail(id, me.getName());
+    }
+
+    record Cancellation(
+            @NotBlank @Size(max = 2000) @PlainText String reason) {}
+
+    record SuccessorChange(@NotNull Long successorId) {}
+
+    @PostMapping("/plan")
+    @Operation(
+            summary = "What launching this request would do: who gets which account, each successor's book "
+                    + "after it, how many accounts you decide later, how many introduction mails; nothing changes")
+    HandoverPlans.PlanPreview plan(@RequestBody LaunchRequest request, Principal me) {
+        return plans.preview(request, me.getName());
+    }
+
+    @GetMapping("/candidates")
+    @Operation(
+            summary = "Who may take over this person's accounts: active reps of their team in your line, "
+                    + "not being handed over, with their book sizes")
+    List<SuccessorCandidates.Candidate> candidates(@RequestParam Long person, Principal me) {
+        return queries.candidates(person, me.getName());
+    }
+
+    @GetMapping("/handable")
+    @Operation(summary = "Whom you may hand over: active people in your line not being handed over, with book sizes")
+    List<SuccessorCandidates.Candidate> handable(Principal me) {
+        return queries.handable(me.getName());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(
+            summary = "Stop a running handover (with a reason): its process and open tasks are withdrawn; accounts "
+                    + "that moved stay with their successors, the others with the person")
+    HandoverViews.Detail cancel(@PathVariable long id, @Valid @RequestBody Cancellation body, Principal me) {
+        changes.cancel(id, body.reason(), me.getName());
+        return queries.detail(id, me.getName());
+    }
+
+    @PutMapping("/{id}/accounts/{accountId}/successor")
+    @Operation(summary = "Give an account that has not moved yet to another eligible successor")
+    HandoverViews.Detail changeSuccessor(
+            @PathVariable long id,
+            @PathVariable long accountId,
+            @Valid @RequestBody SuccessorChange body,
+            Principal me) {
+        changes.changeSuccessor(id, accountId, body.successorId(), me.getName());
         return queries.detail(id, me.getName());
     }
 

@@ -1,6 +1,8 @@
 package dev.baton.handover.web;
 
 import dev.baton.handover.AccountReview;
+import dev.baton.handover.HandoverChanges;
+import dev.baton.handover.HandoverPlans;
 import dev.baton.handover.HandoverQueries;
 import dev.baton.handover.HandoverReason;
 import dev.baton.handover.HandoverService;
@@ -9,20 +11,20 @@ import dev.baton.handover.HandoverViews;
 import dev.baton.handover.SuccessorPlan;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.People;
-import dev.baton.people.PeopleService;
+import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.InputErrors;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,21 +49,24 @@ class HandoverPages {
     private final HandoverService launcher;
     private final HandoverQueries queries;
     private final AccountReview review;
-    private final PeopleService people;
     private final People persons;
     private final AbsenceService absences;
+    private final HandoverPlans plans;
+    private final HandoverChanges changes;
 
     HandoverPages(
             HandoverService launcher,
             HandoverQueries queries,
             AccountReview review,
-            PeopleService people,
             People persons,
-            AbsenceService absences) {
+            AbsenceService absences,
+            HandoverPlans plans,
+            HandoverChanges changes) {
+        this.plans = plans;
+        this.changes = changes;
         this.launcher = launcher;
         this.queries = queries;
         this.review = review;
-        this.people = people;
         this.persons = persons;
         this.absences = absences;
     }
@@ -73,49 +78,129 @@ class HandoverPages {
         return "handover/list";
     }
 
-    /** Step 1 without a person; steps 2 and 3 (the book and the plan) once one is picked. */
+    /** Step 1 (whom to hand over) without a person; the plan once one is picked. */
     @GetMapping("/new")
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     String wizard(@RequestParam(required = false) Long person, Principal me, Model model) {
-        model.addAttribute(
-                "people",
-                people.find(null, null, true, Pageable.unpaged(Sort.by("fullName")))
-                        .getContent());
-        model.addAttribute("reasons", HandoverReason.values());
-        model.addAttribute("modes", SuccessorPlan.Mode.values());
-        if (person != null) {
-            model.addAttribute("preview", queries.preview(person, me.getName()));
-        }
-        return "handover/new";
+        LaunchForm form = new LaunchForm();
+        form.setDepartingId(person);
+        return wizard(form, Map.of(), false, me, model);
+    }
+
+    /** The live preview: the wizard again, as filled in, with the plan applied (htmx swaps in its plan part). */
+    @PostMapping("/new/plan")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    String plan(@Valid @ModelAttribute("form") LaunchForm form, BindingResult binding, Principal me, Model model) {
+        return wizard(form, InputErrors.ofBinding(binding), true, me, model);
     }
 
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     String launch(
-            @Valid @ModelAttribute LaunchForm form,
+            @Valid @ModelAttribute("form") LaunchForm form,
             BindingResult binding,
             Principal me,
             Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Map<String, String> invalid = InputErrors.ofBinding(binding);
+        if (invalid.isEmpty()) {
+            try {
+                long id = launcher.launch(form.toRequest(), me.getName());
+                redirect.addFlashAttribute("message", "Handover launched.");
+                return "redirect:/handovers/" + id;
+            } catch (BadRequestException e) {
+                invalid = fields(e);
+            } catch (ConflictException e) {
+                model.addAttribute("error", "Not launched: " + e.getMessage());
+            }
+        }
+        if (!invalid.isEmpty()) {
+            model.addAttribute("error", "Not launched: see the marked fields. Your plan is kept.");
+        }
+        // the wizard again, as filled in, with the reasons at their fields: nothing was launched
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return wizard(form, invalid, true, me, model);
+    }
+
+    private String wizard(LaunchForm form, Map<String, String> invalid, boolean planErrors, Principal me, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>(invalid);
+        model.addAttribute("form", form);
+        model.addAttribute("handable", queries.handable(me.getName()));
+        model.addAttribute("reasons", HandoverReason.values());
+        model.addAttribute("modes", SuccessorPlan.Mode.values());
+        if (form.getDepartingId() != null) {
+            try {
+                model.addAttribute("preview", queries.preview(form.getDepartingId(), me.getName()));
+                model.addAttribute("candidates", queries.candidates(form.getDepartingId(), me.getName()));
+                model.addAttribute("plan", plans.preview(form.toRequest(), me.getName()));
+            } catch (BadRequestException e) {
+                // a fresh wizard has no successor yet: that is no error to show before anything was chosen
+                if (planErrors || fields(e).containsKey("departingId")) {
+                    fields(e).forEach(errors::putIfAbsent);
+                }
+            }
+        }
+        model.addAttribute("invalid", errors);
+        return "handover/new";
+    }
+
+    /** The service's field names as the wizard's inputs are named. */
+    private static Map<String, String> fields(BadRequestException e) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        e.getFieldErrors()
+                .forEach((field, message) -> fields.put(
+                        field.replace("plan.successorId", "successorId")
+                                .replace("plan.teamId", "mode")
+                                .replace("plan.perAccount", "successors"),
+                        message));
+        return fields;
+    }
+
+    /** Stops the handover; what had moved stays moved. */
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    String cancel(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            Principal me,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            // the wizard again, as filled in, with the bad fields marked: not a bare 400 page
-            Map<String, String> invalid = InputErrors.ofBinding(binding);
-            model.addAttribute("invalid", invalid);
-            model.addAttribute("error", "Not launched: " + InputErrors.describe(invalid, "check the plan"));
-            return wizard(form.getDepartingId(), me, model);
-        }
         try {
-            long id = launcher.launch(form.toRequest(), me.getName());
-            redirect.addFlashAttribute("message", "Handover launched.");
-            return "redirect:/handovers/" + id;
-        } catch (BadRequestException e) {
-            redirect.addFlashAttribute(
-                    "error",
-                    "Not launched: " + String.join("; ", e.getFieldErrors().values()));
-        } catch (ConflictException | IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", "Not launched: " + e.getMessage());
+            changes.cancel(id, reason, me.getName());
+            redirect.addFlashAttribute("message", "Handover cancelled: its open tasks are withdrawn.");
+        } catch (BadRequestException | ConflictException e) {
+            redirect.addFlashAttribute("error", "Not cancelled: " + message(e));
+            redirect.addFlashAttribute("cancelError", message(e));
         }
-        return "redirect:/handovers/new" + (form.getDepartingId() == null ? "" : "?person=" + form.getDepartingId());
+        return "redirect:/handovers/" + id;
+    }
+
+    /** Gives one account that has not moved yet to another successor. */
+    @PostMapping("/{id}/successor")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    String changeSuccessor(
+            @PathVariable long id,
+            @RequestParam(required = false) Long accountId,
+            @RequestParam(required = false) Long successorId,
+            Principal me,
+            RedirectAttributes redirect) {
+        try {
+            if (accountId == null) {
+                throw new BadRequestException("accountId", "choose the account");
+            }
+            changes.changeSuccessor(id, accountId, successorId, me.getName());
+            redirect.addFlashAttribute("message", "Successor changed.");
+        } catch (BadRequestException | ConflictException e) {
+            redirect.addFlashAttribute("error", "Successor not changed: " + message(e));
+            redirect.addFlashAttribute("amendError", message(e));
+        }
+        return "redirect:/handovers/" + id;
+    }
+
+    private static String message(RuntimeException e) {
+        return e instanceof BadRequestException bad && !bad.getFieldErrors().isEmpty()
+                ? String.join("; ", bad.getFieldErrors().values())
+                : e.getMessage();
     }
 
     @GetMapping("/{id}")
@@ -124,6 +209,11 @@ class HandoverPages {
         HandoverViews.Detail detail = queries.detail(id, me.getName());
         model.addAttribute("detail", detail);
         model.addAttribute("holderWarnings", holderWarnings(detail));
+        if (detail.handover().active()) {
+            Person departing =
+                    persons.findByUsername(detail.handover().departing()).orElseThrow();
+            model.addAttribute("candidates", queries.candidates(departing.getId(), me.getName()));
+        }
         return "handover/detail";
     }
 

@@ -5,17 +5,21 @@ import dev.baton.handover.LaunchRequest;
 import dev.baton.handover.SuccessorPlan;
 import dev.baton.shared.SaneDate;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The wizard's plan step as posted; per-account successors arrive as {@code successors[accountId]}. */
-class LaunchForm {
+/**
+ * The wizard as posted, and as shown again (kept on every preview and error). Per-account choices
+ * arrive as {@code successors[accountId]} and override the mode's choice in every mode.
+ */
+public class LaunchForm {
 
     private Long departingId;
-    private HandoverReason reason;
+    private HandoverReason reason = HandoverReason.LEAVING;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     @SaneDate
@@ -28,8 +32,9 @@ class LaunchForm {
     private SuccessorPlan.Mode mode = SuccessorPlan.Mode.ONE;
     private Long successorId;
     private Map<Long, Long> successors = new HashMap<>();
-    private List<Long> introOptOut = List.of();
+    private List<Long> introOptOut = new ArrayList<>();
 
+    /** The request as the API takes it; the successor and end date only where the mode and reason use them. */
     LaunchRequest toRequest() {
         Map<Long, Long> perAccount = new HashMap<>();
         successors.forEach((account, person) -> {
@@ -41,8 +46,8 @@ class LaunchForm {
                 departingId,
                 reason,
                 effectiveDate,
-                endDate,
-                new SuccessorPlan(mode, successorId, perAccount, null),
+                reason == HandoverReason.LEAVE_OF_ABSENCE ? endDate : null,
+                new SuccessorPlan(mode, mode == SuccessorPlan.Mode.ONE ? successorId : null, perAccount, null),
                 new HashSet<>(introOptOut));
     }
 
@@ -54,20 +59,40 @@ class LaunchForm {
         this.departingId = departingId;
     }
 
+    public HandoverReason getReason() {
+        return reason;
+    }
+
     public void setReason(HandoverReason reason) {
-        this.reason = reason;
+        this.reason = reason == null ? HandoverReason.LEAVING : reason;
+    }
+
+    public LocalDate getEffectiveDate() {
+        return effectiveDate;
     }
 
     public void setEffectiveDate(LocalDate effectiveDate) {
         this.effectiveDate = effectiveDate;
     }
 
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
     public void setEndDate(LocalDate endDate) {
         this.endDate = endDate;
     }
 
+    public SuccessorPlan.Mode getMode() {
+        return mode;
+    }
+
     public void setMode(SuccessorPlan.Mode mode) {
-        this.mode = mode;
+        this.mode = mode == null ? SuccessorPlan.Mode.ONE : mode;
+    }
+
+    public Long getSuccessorId() {
+        return successorId;
     }
 
     public void setSuccessorId(Long successorId) {
@@ -80,6 +105,10 @@ class LaunchForm {
 
     public void setSuccessors(Map<Long, Long> successors) {
         this.successors = successors;
+    }
+
+    public List<Long> getIntroOptOut() {
+        return introOptOut;
     }
 
     public void setIntroOptOut(List<Long> introOptOut) {

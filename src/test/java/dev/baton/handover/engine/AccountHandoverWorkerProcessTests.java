@@ -52,7 +52,9 @@ class AccountHandoverWorkerProcessTests extends HandoverWorkerProcessTest {
         assertThat(sent.awaitCompleted(instance, Jobs.SAVE_NOTE))
                 .as("the note is not a variable")
                 .isEmpty();
-        assertThat(sent.awaitCompleted(instance, Jobs.TRANSFER)).isEmpty();
+        assertThat(sent.awaitCompleted(instance, Jobs.TRANSFER))
+                .as("the successor the account went to: the acknowledgement is assigned from it")
+                .containsExactly(java.util.Map.entry(Vars.SUCCESSOR, successor.getUsername()));
         Map<String, Object> acknowledged = sent.awaitCompleted(instance, Jobs.RECORD_ACKNOWLEDGEMENT);
         assertThat(acknowledged)
                 .containsOnlyKeys(Vars.QUESTION_OPEN, Vars.INTRO_CALL_DUE_AT, Vars.INTRO_REMINDER_AT)

@@ -1,0 +1,157 @@
+package dev.baton.handover;
+
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
+import dev.baton.shared.NotFoundException;
+import dev.baton.task.Task;
+import dev.baton.task.TaskService;
+import dev.baton.task.TaskSubject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * All of a handover's notes on one page for the departing person ("your notes: 3 of 14 done"),
+ * with drafts kept as they type. Submitting a note completes its task through the inbox, so the
+ * form's rules and the handover's own checks apply as on the task page.
+ */
+@Service
+public class NoteBatch {
+
+    /**
+     * One account's note.
+     *
+     * @param values the draft (or the first draft from the record), or the note once written
+     * @param taskId the open note task, or null (written, or the successor is still to be chosen)
+     * @param holder who holds that task (the departing person, or their manager after the effective date)
+     */
+    public record Note(
+            long itemId,
+            long accountId,
+            String accountName,
+            String successorName,
+            boolean written,
+            Map<String, Object> values,
+            Instant draftSavedAt,
+            Long taskId,
+            String holder) {}
+
+    /** @param dueOn the last day for the notes (the effective date, UTC) */
+    public record Batch(
+            long handoverId,
+            String departing,
+            String departingName,
+            LocalDate dueOn,
+            boolean active,
+            int written,
+            List<Note> notes) {}
+
+    private final Handovers handovers;
+    private final HandoverItems items;
+    private final HandoverQueries queries;
+    private final HandoverNoteDraft drafts;
+    private final TaskService tasks;
+    private final Clock clock;
+
+    NoteBatch(
+            Handovers handovers,
+            HandoverItems items,
+            HandoverQueries queries,
+            HandoverNoteDraft drafts,
+            TaskService tasks,
+            Clock clock) {
+        this.handovers = handovers;
+        this.items = items;
+        this.queries = queries;
+        this.drafts = drafts;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** For the departing person, and whoever may see the handover; others get AccessDeniedException. */
+    @Transactional(readOnly = true)
+    public Batch of(long handoverId, String username) {
+        Handover h = visible(handoverId, username);
+        Map<Long, Task> open = new LinkedHashMap<>();
+        tasks.openAbout(new TaskSubject(HandoverTaskSubject.SUBJECT_TYPE, handoverId)).stream()
+                .filter(t -> HandoverTaskAnswers.NOTE_FORM.equals(t.getFormKey()) && t.getAccountId() != null)
+                .forEach(t -> open.putIfAbsent(t.getAccountId(), t));
+        List<Note> notes = items.findByHandoverIdOrderById(handoverId).stream()
+                .sorted(Comparator.comparing(i -> i.getAccount().getName()))
+                .map(i -> note(i, Optional.ofNullable(open.get(i.getAccount().getId()))))
+                .toList();
+        return new Batch(
+                handoverId,
+                h.getDeparting().getUsername(),
+                h.getDeparting().getFullName(),
+                h.getEffectiveDate(),
+                h.getStatus().isActive(),
+                (int) notes.stream().filter(Note::written).count(),
+                notes);
+    }
+
+    /**
+     * Keeps what the departing person has typed so far (fields outside the note are ignored).
+     *
+     * @return when it was saved
+     * @throws ConflictException once the note is written or the handover has ended
+     */
+    @Transactional
+    public Instant saveDraft(long handoverId, long accountId, Map<String, String> values, String username) {
+        Handover h = visible(handoverId, username);
+        if (!h.getDeparting().getUsername().equals(username)) {
+            throw new AccessDeniedException("only " + h.getDeparting().getUsername() + " drafts these notes");
+        }
+        HandoverItem item = items.findByHandoverIdAndAccountId(handoverId, accountId)
+                .orElseThrow(() -> new NotFoundException("account of handover " + handoverId, accountId));
+        if (item.getNote() != null || !h.getStatus().isActive()) {
+            throw new ConflictException("the note for " + item.getAccount().getName() + " is written already");
+        }
+        Map<String, Object> draft = new LinkedHashMap<>();
+        HandoverSteps.NOTE_FIELDS.forEach(f -> {
+            String value = values.get(f);
+            if (value != null && value.length() > 20_000) {
+                throw new BadRequestException(f, "at most 20000 characters");
+            }
+            draft.put(f, value);
+        });
+        Instant now = clock.instant();
+        item.saveDraft(draft, now);
+        return now;
+    }
+
+    private Note note(HandoverItem i, Optional<Task> task) {
+        Map<String, Object> values = i.getNote() != null
+                ? i.getNote()
+                : i.getNoteDraft() != null
+                        ? i.getNoteDraft()
+                        : drafts.fromRecord(
+                                i.getAccount().getId(), task.map(Task::getId).orElse(null));
+        return new Note(
+                i.getId(),
+                i.getAccount().getId(),
+                i.getAccount().getName(),
+                i.getSuccessor() == null ? null : i.getSuccessor().getFullName(),
+                i.getNote() != null,
+                values,
+                i.getNoteDraftSavedAt(),
+                task.map(Task::getId).orElse(null),
+                task.map(Task::getAssignee).orElse(null));
+    }
+
+    private Handover visible(long handoverId, String username) {
+        Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
+        if (!h.getDeparting().getUsername().equals(username) && !queries.maySee(h, username)) {
+            throw new AccessDeniedException("handover " + handoverId + " is neither about you nor your reports");
+        }
+        return h;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.baton.handover;
+
+import dev.baton.people.AbsenceService;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.ReportingLines;
+import dev.baton.people.Role;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may take over accounts in a handover, and who may be handed over: the launching manager's
+ * line ({@link ReportingLines}). A successor is an active rep of the departing person's team in
+ * that line, not being handed over, not an admin or customer success, and not the manager herself
+ * unless {@code baton.handover.manager-may-take-accounts} is set. For an admin the line is the
+ * departing person's manager's (everyone of the departing person's team when they have none).
+ */
+@Service
+public class SuccessorCandidates {
+
+    /**
+     * One eligible person as the wizard lists them.
+     *
+     * @param accounts how many accounts they own now (their book size)
+     * @param away why they cannot act today ("X is away from … to …"), or null
+     */
+    public record Candidate(long id, String username, String fullName, long accounts, String away) {}
+
+    private final People people;
+    private final ReportingLines lines;
+    private final SuccessorRules rules;
+    private final Book book;
+    private final AbsenceService absences;
+    private final HandoverSettings settings;
+
+    SuccessorCandidates(
+            People people,
+            ReportingLines lines,
+            SuccessorRules rules,
+            Book book,
+            AbsenceService absences,
+            HandoverSettings settings) {
+        this.people = people;
+        this.lines = lines;
+        this.rules = rules;
+        this.book = book;
+        this.absences = absences;
+        this.settings = settings;
+    }
+
+    /** The eligible successors for {@code departing}'s book, launched by {@code launcher}, by name, with book sizes. */
+    @Transactional(readOnly = true)
+    public List<Candidate> successors(Person departing, Person launcher) {
+        return eligible(departing, launcher).stream()
+                .map(p -> new Candidate(
+                        p.getId(),
+                        p.getUsername(),
+                        p.getFullName(),
+                        book.accountCount(p),
+                        absences.unavailableToday(p).orElse(null)))
+                .toList();
+    }
+
+    /** Who the launcher may hand over: active people in their line (anyone active but admins, for an admin), by name. */
+    @Transactional(readOnly = true)
+    public List<Candidate> departing(Person launcher) {
+        Set<String> line = launcher.hasRole(Role.ADMIN) ? null : lines.line(launcher);
+        return people.findAll().stream()
+                .filter(Person::isActive)
+                .filter(p -> line == null ? !p.hasRole(Role.ADMIN) : line.contains(p.getUsername()))
+                .filter(p -> !rules.isLeaving(p))
+                .sorted(Comparator.comparing(Person::getFullName))
+                .map(p -> new Candidate(p.getId(), p.getUsername(), p.getFullName(), book.accountCount(p), null))
+                .toList();
+    }
+
+    /** The people {@link #successors} lists, as entities, for the planner. */
+    List<Person> eligible(Person departing, Person launcher) {
+        Person lineOwner = launcher.hasRole(Role.ADMIN) ? departing.getManager() : launcher;
+        Set<String> line = lineOwner == null ? null : lines.line(lineOwner);
+        return people.findAll().stream()
+                .filter(p -> line == null || line.contains(p.getUsername()) || mayTakeOwn(p, lineOwner))
+                .filter(p -> departing.getTeam() == null || sameTeam(p, departing))
+                .filter(p -> p.hasRole(Role.REP) || mayTakeOwn(p, lineOwner))
+                .filter(p -> !p.hasRole(Role.ADMIN) && !p.hasRole(Role.CS))
+                .filter(p -> rules.problem(p, departing).isEmpty())
+                .sorted(Comparator.comparing(Person::getFullName))
+                .toList();
+    }
+
+    /** Why this person may not take over the book, or null when they may: for refusals naming the person. */
+    String notEligible(Person successor, Person departing, Person launcher) {
+        if (eligible(departing, launcher).stream().anyMatch(p -> p.getId().equals(successor.getId()))) {
+            return null;
+        }
+        return rules.problem(successor, departing)
+                .orElse(successor.getFullName() + " cannot take over " + departing.getFullName()
+                        + "'s accounts: only active reps of the same team in " + launcher.getFullName()
+                        + "'s line can");
+    }
+
+    private boolean mayTakeOwn(Person p, Person lineOwner) {
+        return settings.managerMayTakeAccounts()
+                && lineOwner != null
+                && p.getId().equals(lineOwner.getId());
+    }
+
+    private static boolean sameTeam(Person a, Person b) {
+        return a.getTeam() != null
+                && Objects.equals(a.getTeam().getId(), b.getTeam().getId());
+    }
+}

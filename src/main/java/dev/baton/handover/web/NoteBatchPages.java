@@ -1,0 +1,135 @@
+package dev.baton.handover.web;
+
+import dev.baton.handover.NoteBatch;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
+import dev.baton.task.Forms;
+import dev.baton.task.TaskService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The departing person's notes on one page: every account's note with its draft saved as they type
+ * (htmx posts the form a moment after the last keystroke), and each submitted on its own. The API
+ * reads the batch and keeps drafts the same way.
+ */
+@Controller
+@Tag(name = "Handovers")
+class NoteBatchPages {
+
+    private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'");
+
+    private final NoteBatch batch;
+    private final TaskService tasks;
+    private final Forms forms;
+
+    NoteBatchPages(NoteBatch batch, TaskService tasks, Forms forms) {
+        this.batch = batch;
+        this.tasks = tasks;
+        this.forms = forms;
+    }
+
+    @GetMapping("/api/handovers/{id}/notes")
+    @ResponseBody
+    @Operation(summary = "The departing person's notes: each account's note, draft or written, and its open task")
+    NoteBatch.Batch notes(@PathVariable long id, Principal me) {
+        return batch.of(id, me.getName());
+    }
+
+    @PutMapping("/api/handovers/{id}/notes/{accountId}/draft")
+    @ResponseBody
+    @Operation(summary = "Keep the departing person's unfinished note (the note form's fields; others are ignored)")
+    Map<String, Instant> saveDraft(
+            @PathVariable long id,
+            @PathVariable long accountId,
+            @RequestBody Map<String, String> values,
+            Principal me) {
+        return Map.of("savedAt", batch.saveDraft(id, accountId, values, me.getName()));
+    }
+
+    @GetMapping("/handovers/{id}/notes")
+    String page(@PathVariable long id, Principal me, Model model) {
+        model.addAttribute("batch", batch.of(id, me.getName()));
+        model.addAttribute("fields", forms.forKey("handover-note").fields());
+        model.addAttribute("me", me.getName());
+        return "handover/notes";
+    }
+
+    /** The autosave: answers with the line the page shows under the note. */
+    @PostMapping("/handovers/{id}/notes/{accountId}/draft")
+    @ResponseBody
+    String draft(
+            @PathVariable long id,
+            @PathVariable long accountId,
+            @RequestParam Map<String, String> values,
+            Principal me) {
+        try {
+            Instant at = batch.saveDraft(id, accountId, values, me.getName());
+            return "Draft saved " + SAVED.format(at.atZone(ZoneOffset.UTC));
+        } catch (BadRequestException | ConflictException e) {
+            return "Draft not saved: " + e.getMessage();
+        }
+    }
+
+    /** Submits one note: the draft is kept first, so a refused note loses nothing. */
+    @PostMapping("/handovers/{id}/notes/{accountId}")
+    String submit(
+            @PathVariable long id,
+            @PathVariable long accountId,
+            @RequestParam Map<String, String> values,
+            Principal me,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        NoteBatch.Note note = batch.of(id, me.getName()).notes().stream()
+                .filter(n -> n.accountId() == accountId)
+                .findFirst()
+                .orElseThrow(() ->
+                        new BadRequestException("accountId", "account " + accountId + " is not in this handover"));
+        try {
+            batch.saveDraft(id, accountId, values, me.getName());
+            if (note.taskId() == null) {
+                throw new ConflictException("the note for " + note.accountName() + " cannot be sent yet: "
+                        + (note.successorName() == null
+                                ? "the successor is still to be chosen"
+                                : "its step is not open"));
+            }
+            tasks.complete(note.taskId(), new LinkedHashMap<>(values));
+            NoteBatch.Batch after = batch.of(id, me.getName());
+            redirect.addFlashAttribute(
+                    "message",
+                    "Note for " + note.accountName() + " sent. Your notes: " + after.written() + " of "
+                            + after.notes().size() + " done.");
+            return "redirect:/handovers/" + id + "/notes";
+        } catch (BadRequestException e) {
+            model.addAttribute("invalid", e.getFieldErrors());
+            model.addAttribute(
+                    "error",
+                    "The note for " + note.accountName() + " was not sent: "
+                            + (e.getFieldErrors().isEmpty() ? e.getMessage() : "see the marked fields")
+                            + ". Your text is kept.");
+        } catch (ConflictException e) {
+            model.addAttribute("error", "The note for " + note.accountName() + " was not sent: " + e.getMessage());
+        }
+        model.addAttribute("invalidAccount", accountId);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(id, me, model);
+    }
+}

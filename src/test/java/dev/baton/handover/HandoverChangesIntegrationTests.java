@@ -1,0 +1,226 @@
+package dev.baton.handover;
+
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ACKNOWLEDGE;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.audit.AuditEvents;
+import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.handover.HandoverFixture.Book;
+import dev.baton.people.Person;
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 16, point 9 through the API: the plan previewed before launch (who gets what, book sizes,
+ * overrides in every mode), successors only from the manager's line, and a running handover
+ * cancelled or amended; point 10's one mail for all notes.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+class HandoverChangesIntegrationTests extends EngineIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    AuditEvents audit;
+
+    HandoverFixture fixture;
+    Book book;
+
+    @BeforeEach
+    void aBook() {
+        fixture = new HandoverFixture(context);
+        book = fixture.book();
+    }
+
+    @Test
+    void thePlanSaysWhoGetsWhatWithBookSizesAndPerAccountChoicesOverrideEveryMode() {
+        Account second = fixture.account(book, "Second " + book.departing().getUsername());
+        Account third = fixture.account(book, "Third " + book.departing().getUsername());
+        Person colleague = fixture.colleague("Cleo Colleague");
+
+        Map plan = as("maria")
+                .postForObject(
+                        "/api/handovers/plan",
+                        request(Map.of(
+                                "mode",
+                                "ONE",
+                                "successorId",
+                                book.successor().getId(),
+                                "perAccount",
+                                Map.of(third.getId(), colleague.getId()))),
+                        Map.class);
+
+        assertThat(plan.get("confirmation"))
+                .isEqualTo("3 accounts: 2 → " + book.successor().getFullName() + ", 1 → " + colleague.getFullName()
+                        + "; 3 intro mails on acknowledgement");
+        assertThat((List<Map>) plan.get("shares"))
+                .extracting(s -> s.get("fullName") + " " + s.get("bookNow") + "→" + s.get("bookAfter"))
+                .containsExactly(book.successor().getFullName() + " 0→2", colleague.getFullName() + " 0→1");
+
+        Map perAccount = as("maria")
+                .postForObject(
+                        "/api/handovers/plan",
+                        request(Map.of("mode", "PER_ACCOUNT", "perAccount", Map.of(second.getId(), colleague.getId()))),
+                        Map.class);
+        assertThat(perAccount.get("undecided")).isEqualTo(2);
+        assertThat((String) perAccount.get("confirmation"))
+                .contains("1 → " + colleague.getFullName(), "2 → you decide");
+    }
+
+    @Test
+    void successorsAreOnlyActiveRepsOfTheTeamInTheManagersLine() {
+        ResponseEntity<List<Map<String, Object>>> candidates = as("maria")
+                .exchange(
+                        "/api/handovers/candidates?person=" + book.departing().getId(),
+                        HttpMethod.GET,
+                        null,
+                        new ParameterizedTypeReference<>() {});
+        List<Object> names =
+                candidates.getBody().stream().map(c -> c.get("username")).toList();
+        assertThat(names).contains(book.successor().getUsername(), "rita");
+        assertThat(names).doesNotContain(book.departing().getUsername(), "maria", "ada", "cora", "ravi", "marcus");
+        assertThat(candidates.getBody().get(0)).containsKey("accounts");
+
+        ResponseEntity<Map> refused = as("maria")
+                .postForEntity(
+                        "/api/handovers", request(Map.of("mode", "ONE", "successorId", personId("cora"))), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) ((Map) refused.getBody().get("errors")).get("plan.successorId"))
+                .contains("only active reps of the same team");
+    }
+
+    @Test
+    void cancellingStopsTheProcessWithdrawsItsTasksAndLetsThePersonBeHandedOverAgain() {
+        Book launched = fixture.launch(book, true, this::as);
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+
+        ResponseEntity<Map> noReason = as("maria")
+                .postForEntity("/api/handovers/" + launched.id() + "/cancel", Map.of("reason", " "), Map.class);
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) noReason.getBody().get("errors")).containsKey("reason");
+        assertThat(as(launched.departing().getUsername())
+                        .postForEntity(
+                                "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "mine"), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<Map> cancelled = as("maria")
+                .postForEntity(
+                        "/api/handovers/" + launched.id() + "/cancel",
+                        Map.of("reason", "Dana stays after all"),
+                        Map.class);
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(((Map) cancelled.getBody().get("handover")).get("status")).isEqualTo("CANCELLED");
+        assertThat(tasks.findById(note.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("handover", launched.id()))
+                .anyMatch(e -> e.getAction().equals("handover.cancelled")
+                        && e.getAfterState().get("reason").equals("Dana stays after all"));
+        assertThat(accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId())
+                .as("the account had not moved: it stays")
+                .isEqualTo(book.departing().getId());
+        assertThat(as("maria")
+                        .postForEntity(
+                                "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "again"), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+
+        fixture.launch(book, true, this::as); // a cancelled handover no longer blocks a new one
+    }
+
+    @Test
+    void aSuccessorChangedBeforeTheAccountMovesGetsItAndItsAcknowledgement() {
+        Book launched = fixture.launch(book, true, this::as);
+        Person colleague = fixture.colleague("Nia Newsuccessor");
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+
+        ResponseEntity<Map> outsider = changeSuccessor(launched, personId("cora"));
+        assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) outsider.getBody().get("errors")).containsKey("successorId");
+        assertThat(changeSuccessor(launched, colleague.getId()).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(as(launched.departing().getUsername())
+                        .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        assertThat(acknowledge.getAssignee()).isEqualTo(colleague.getUsername());
+        assertThat(accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId())
+                .isEqualTo(colleague.getId());
+        assertThat(changeSuccessor(launched, book.successor().getId()).getStatusCode())
+                .as("moved already")
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void theDepartingRepGetsOneMailForAllNotesAndNoMailPerNoteTask() {
+        fixture.account(book, "Second " + book.departing().getUsername());
+        Book launched = fixture.launch(book, true, this::as);
+        await().atMost(HandoverFixture.WAIT)
+                .until(() -> fixture.open(launched, TASK_WRITE_NOTE).size() == 2);
+
+        List<String> subjects = jdbc.queryForList(
+                "select subject from outbox_message where to_address = ?",
+                String.class,
+                launched.departing().getEmail());
+        String due = LocalDate.now().plusDays(4).format(DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH));
+        assertThat(subjects).containsExactly("2 handover notes due " + due);
+    }
+
+    private ResponseEntity<Map> changeSuccessor(Book launched, Long successorId) {
+        return as("maria")
+                .exchange(
+                        "/api/handovers/" + launched.id() + "/accounts/"
+                                + book.account().getId() + "/successor",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("successorId", successorId)),
+                        Map.class);
+    }
+
+    private Map<String, Object> request(Map<String, Object> plan) {
+        return Map.of(
+                "departingId",
+                book.departing().getId(),
+                "reason",
+                "LEAVING",
+                "effectiveDate",
+                LocalDate.now().plusDays(4).toString(),
+                "plan",
+                plan);
+    }
+
+    private long personId(String username) {
+        return jdbc.queryForObject("select id from person where username = ?", Long.class, username);
+    }
+}
