@@ -24,12 +24,19 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 public final class SignedIn {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-    private static final Map<String, TestRestTemplate> SESSIONS = new ConcurrentHashMap<>();
+    /**
+     * Sessions per app (its TestRestTemplate: one per Spring context) and person. Not keyed by the
+     * root URI: a context closed by the test context cache frees its random port, a later context may
+     * get the same port, and a session of the old app would then be a stranger there (its pages answer
+     * with the sign-in page).
+     */
+    private static final Map<TestRestTemplate, Map<String, TestRestTemplate>> SESSIONS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private SignedIn() {}
 
     public static TestRestTemplate as(TestRestTemplate http, String username) {
-        return SESSIONS.computeIfAbsent(http.getRootUri() + " " + username, key -> {
+        return SESSIONS.computeIfAbsent(http, app -> new ConcurrentHashMap<>()).computeIfAbsent(username, key -> {
             String cookie = signIn(http.getRootUri(), username, "demo");
             return new TestRestTemplate(new RestTemplateBuilder()
                     .rootUri(http.getRootUri())
