@@ -74,9 +74,9 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
         assertThat(note.getProcessName()).isEqualTo("Übergabe an das Kundenteam");
         assertThat(note.getCandidateUsers()).containsExactlyInAnyOrder("rob", "rita");
         assertThat(call.getCandidateUsers()).containsExactlyInAnyOrder("rita", "ravi");
-        assertThat(inbox("rob")).contains(id(note)).doesNotContain(id(call));
-        assertThat(inbox("rita")).contains(id(note), id(call));
-        assertThat(inbox("ravi")).contains(id(call)).doesNotContain(id(note));
+        assertThat(inbox("rob", note)).contains(id(note)).doesNotContain(id(call));
+        assertThat(inbox("rita", note)).contains(id(note), id(call));
+        assertThat(inbox("ravi", call)).contains(id(call)).doesNotContain(id(note));
         assertThat(ids(as("cora").getForEntity("/api/tasks", Map.class))).doesNotContain(id(note), id(call));
         assertThat(as("cora")
                         .getForEntity("/api/tasks/" + note.getId(), Map.class)
@@ -129,7 +129,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
         assertThat(assigned.getBody()).containsEntry("assignee", "rob");
         assertThat(ids(as("ada").getForEntity("/api/tasks?scope=unassigned", Map.class)))
                 .doesNotContain(id(owner));
-        assertThat(inbox("rob")).contains(id(owner));
+        assertThat(inbox("rob", owner)).contains(id(owner));
     }
 
     @Test
@@ -190,7 +190,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
         Task hold = awaitTask(instance, "Activity_0y7c2sn"); // candidate group sales-emea: the team
         assertThat(hold.getAssignee()).isNull();
         assertThat(hold.getUnassignedReason()).isEqualTo(why);
-        assertThat(inbox("rita")).contains(id(hold));
+        assertThat(inbox("rita", hold)).contains(id(hold));
         assertThat(ids(as("ada").getForEntity("/api/tasks?scope=unassigned", Map.class)))
                 .doesNotContain(id(hold));
         assertThat(post("rita", hold, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -292,8 +292,13 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
                         t -> t != null);
     }
 
-    private List<Object> inbox(String username) {
-        return ids(as(username).getForEntity("/api/tasks?scope=inbox", Map.class));
+    /**
+     * The person's inbox within this task's playbook: the shared test database gives rob and rita more
+     * open tasks from other tests than one page holds.
+     */
+    private List<Object> inbox(String username, Task task) {
+        return ids(as(username)
+                .getForEntity("/api/tasks?scope=inbox&size=200&playbook=" + task.getBpmnProcessId(), Map.class));
     }
 
     private static Object id(Task task) {
