@@ -3,14 +3,14 @@ package dev.baton.handover;
 import dev.baton.account.Contact;
 import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
+import dev.baton.notification.OutboxStatus;
 import dev.baton.people.People;
 import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
+import dev.baton.shared.Dates;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,18 +23,34 @@ import org.springframework.stereotype.Component;
 @Component
 class HandoverMails {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-
     private final MailComposer composer;
     private final Outbox outbox;
     private final People people;
     private final Book book;
+    private final Dates dates;
+    private final TimeZones zones;
 
-    HandoverMails(MailComposer composer, Outbox outbox, People people, Book book) {
+    HandoverMails(MailComposer composer, Outbox outbox, People people, Book book, Dates dates, TimeZones zones) {
+        this.dates = dates;
+        this.zones = zones;
         this.composer = composer;
         this.outbox = outbox;
         this.people = people;
         this.book = book;
+    }
+
+    private static final String INTRO = "handover-intro:";
+
+    /** The outbox's dedup key of the item's introduction mail. */
+    static String introKey(long itemId) {
+        return INTRO + itemId;
+    }
+
+    /** The item whose introduction mail has this dedup key; empty for any other mail. */
+    static Optional<Long> introItemId(String dedupKey) {
+        return dedupKey != null && dedupKey.startsWith(INTRO)
+                ? Optional.of(Long.parseLong(dedupKey.substring(INTRO.length())))
+                : Optional.empty();
     }
 
     /** From the successor to the account's primary contact; false when there is nobody to write to. */
@@ -57,9 +73,9 @@ class HandoverMails {
         model.put("departingName", departing.getFullName());
         model.put("departingFirstName", departing.getFullName().split(" ")[0]);
         model.put("departingInCopy", copy);
-        model.put("promises", promises(item.getAccount().getId()));
+        model.put("promises", promises(item.getAccount().getId(), zones.of(successor)));
         outbox.enqueue(
-                "handover-intro:" + item.getId(),
+                introKey(item.getId()),
                 primary.get().getEmail(),
                 copy ? departing.getEmail() : null,
                 new Outbox.Sender(successor.getFullName(), successor.getEmail()),
@@ -77,8 +93,8 @@ class HandoverMails {
                 item.getSuccessor().getFullName(),
                 "accountName",
                 item.getAccount().getName(),
-                "dueOn",
-                DAY.format(dueAt.atZone(ZoneOffset.UTC)),
+                "dueAt",
+                dueAt,
                 "escalated",
                 escalated,
                 "handoverId",
@@ -88,7 +104,7 @@ class HandoverMails {
                 event + item.getId() + ":" + dueAt,
                 recipient.getEmail(),
                 null,
-                composer.compose("handover-intro-call", model));
+                composer.compose("handover-intro-call", model, zones.of(recipient)));
     }
 
     boolean summary(Handover h, List<HandoverItem> items, String duration) {
@@ -114,34 +130,50 @@ class HandoverMails {
                 items.stream()
                         .filter(i -> i.getNoteBy() != null && !departing.equals(i.getNoteBy()))
                         .count());
-        model.put(
-                "introsSent",
-                items.stream()
-                        .filter(i -> i.getIntroSentAt() != null && !i.isIntroOptOut())
-                        .count());
+        // only a mail the server took counts: one still waiting or given up is not an introduction
+        Map<String, OutboxStatus> intros =
+                outbox.statusOf(items.stream().map(i -> introKey(i.getId())).toList());
+        model.put("introsSent", count(intros, OutboxStatus.SENT));
+        model.put("introsWaiting", count(intros, OutboxStatus.PENDING));
+        model.put("introsFailed", count(intros, OutboxStatus.FAILED));
         model.put("handoverId", h.getId());
         return outbox.enqueue(
-                "handover-summary:" + h.getId(), manager.getEmail(), null, composer.compose("handover-summary", model));
+                "handover-summary:" + h.getId(),
+                manager.getEmail(),
+                null,
+                composer.compose("handover-summary", model, zones.of(manager)));
+    }
+
+    private static long count(Map<String, OutboxStatus> mails, OutboxStatus status) {
+        return mails.values().stream().filter(status::equals).count();
     }
 
     private Person manager(Handover h) {
         return people.findByUsername(h.getLaunchedBy()).orElseThrow();
     }
 
-    private static final DateTimeFormatter CUSTOMER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
     /**
-     * The account's open promises as the customer reads them: what, by when, and for a promise under
-     * way a plain word on where it stands (no internal status names). Empty when there are none.
+     * The account's open promises as the customer reads them, each true on the day the mail goes: what,
+     * by when, and for a promise not on track a plain word on where it stands (no internal status
+     * names): one past its date is late and the successor now answers for it. Days are the successor's
+     * ({@code zone}), who writes. Empty when there are none.
      */
-    List<String> promises(Long accountId) {
+    List<String> promises(Long accountId, java.time.ZoneId zone) {
+        Dates d = dates.in(zone);
+        java.time.LocalDate today = d.today(zone);
         return book.openCommitmentsOf(accountId).stream()
-                .map(c -> c.getDescription() + ", by "
-                        + CUSTOMER_DATE.format(c.getDueDate())
+                .map(c -> c.getDescription()
                         + switch (c.getStatus()) {
-                            case DELIVERED -> " (delivered: I will check with you that it works as promised)";
+                            case DELIVERED ->
+                                ", by " + d.day(c.getDueDate())
+                                        + " (delivered: I will check with you that it works as promised)";
                             case REJECTED -> " (we need to agree new terms with you: I will be in touch)";
-                            default -> "";
+                            default ->
+                                c.getDueDate().isBefore(today)
+                                        ? ", which was due on " + d.day(c.getDueDate())
+                                                + ": it is late, I am sorry; it is mine now, and I will come back to you"
+                                                + " with a date I can keep"
+                                        : ", by " + d.day(c.getDueDate());
                         })
                 .toList();
     }

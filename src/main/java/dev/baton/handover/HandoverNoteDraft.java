@@ -4,14 +4,14 @@ import dev.baton.account.Contact;
 import dev.baton.account.Interaction;
 import dev.baton.account.Interactions;
 import dev.baton.commitment.Commitment;
+import dev.baton.people.TimeZones;
+import dev.baton.shared.Dates;
 import dev.baton.task.Task;
 import dev.baton.task.TaskFormDefaults;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.Tasks;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The handover note's first draft, from the account's record: recent interactions as history
  * highlights, contacts with their preferences and how fresh they are (stale ones to re-verify), open
  * commitments with owners and dates, open tasks. Plain text in the note's own fields, for the departing
- * person to edit; the relationship summary is theirs to write. Dates are UTC days.
+ * person to edit; the relationship summary is theirs to write. Days are the writer's (the task's
+ * assignee's zone), in Baton's one date format. A field the form requires never starts blank: with
+ * nothing open it says so.
  */
 @Component
 class HandoverNoteDraft implements TaskFormDefaults {
@@ -33,9 +35,15 @@ class HandoverNoteDraft implements TaskFormDefaults {
     private final Book book;
     private final Interactions interactions;
     private final Tasks tasks;
-    private final Clock clock;
+    static final String NOTHING_OPEN = "No open commitments or open tasks.";
 
-    HandoverNoteDraft(Book book, Interactions interactions, Tasks tasks, Clock clock) {
+    private final Clock clock;
+    private final Dates dates;
+    private final TimeZones zones;
+
+    HandoverNoteDraft(Book book, Interactions interactions, Tasks tasks, Clock clock, Dates dates, TimeZones zones) {
+        this.dates = dates;
+        this.zones = zones;
         this.book = book;
         this.interactions = interactions;
         this.tasks = tasks;
@@ -55,52 +63,51 @@ class HandoverNoteDraft implements TaskFormDefaults {
             return Map.of();
         }
         Instant now = clock.instant();
+        Dates d = dates.in(zones.ofUsername(task.getAssignee()));
         List<Contact> contacts = book.contacts(accountId);
+        List<String> open = java.util.stream.Stream.concat(
+                        book.openCommitmentsOf(accountId).stream().map(c -> commitment(c, d)),
+                        tasks.findByAccountIdAndStatusOrderByDueAtAsc(accountId, TaskStatus.OPEN).stream()
+                                .filter(t -> !t.getId().equals(task.getId()))
+                                .map(t -> task(t, d)))
+                .toList();
         return Map.of(
-                "keyContacts", lines(contacts.stream().map(c -> contact(c, now)).toList()),
+                "keyContacts",
+                        lines(contacts.stream().map(c -> contact(c, now, d)).toList()),
                 "historyHighlights",
                         lines(interactions.findByAccountIdOrderByOccurredAtDesc(accountId).stream()
                                 .limit(RECENT_INTERACTIONS)
-                                .map(HandoverNoteDraft::interaction)
+                                .map(i -> interaction(i, d))
                                 .toList()),
-                "openCommitmentsAndRisks",
-                        lines(java.util.stream.Stream.concat(
-                                        book.openCommitmentsOf(accountId).stream()
-                                                .map(HandoverNoteDraft::commitment),
-                                        tasks
-                                                .findByAccountIdAndStatusOrderByDueAtAsc(accountId, TaskStatus.OPEN)
-                                                .stream()
-                                                .filter(t -> !t.getId().equals(task.getId()))
-                                                .map(HandoverNoteDraft::task))
-                                .toList()),
+                "openCommitmentsAndRisks", open.isEmpty() ? NOTHING_OPEN : lines(open),
                 "contactsToReverify",
                         lines(contacts.stream()
                                 .filter(c -> c.isStale(now, Book.STALE_AFTER))
-                                .map(c -> "- " + c.getFullName() + ": " + verified(c))
+                                .map(c -> "- " + c.getFullName() + ": " + verified(c, d))
                                 .toList()));
     }
 
-    private static String contact(Contact c, Instant now) {
+    private static String contact(Contact c, Instant now, Dates d) {
         String title = c.getTitle() == null ? "" : " (" + c.getTitle() + ")";
         String prefers =
                 c.getPreferences() == null || c.getPreferences().isBlank() ? "" : "; prefers: " + c.getPreferences();
         String stale = c.isStale(now, Book.STALE_AFTER) ? " — to re-verify" : "";
-        return "- " + c.getFullName() + title + ", " + c.getEmail() + prefers + "; " + verified(c) + stale;
+        return "- " + c.getFullName() + title + ", " + c.getEmail() + prefers + "; " + verified(c, d) + stale;
     }
 
-    private static String verified(Contact c) {
-        return c.getLastVerifiedAt() == null ? "never verified" : "verified " + day(c.getLastVerifiedAt());
+    private static String verified(Contact c, Dates d) {
+        return c.getLastVerifiedAt() == null ? "never verified" : "verified " + d.day(c.getLastVerifiedAt());
     }
 
-    private static String interaction(Interaction i) {
+    private static String interaction(Interaction i, Dates d) {
         String with = i.getContact() == null ? "" : " with " + i.getContact().getFullName();
         String kind = i.getKind().name().charAt(0)
                 + i.getKind().name().substring(1).toLowerCase().replace('_', ' ');
-        return "- " + day(i.getOccurredAt()) + " " + kind + with + " ("
+        return "- " + d.day(i.getOccurredAt()) + " " + kind + with + " ("
                 + i.getBy().getFullName() + "): " + i.getSummary();
     }
 
-    private static String commitment(Commitment c) {
+    private static String commitment(Commitment c, Dates d) {
         String owner =
                 c.getOwner() == null ? "no owner" : "owner " + c.getOwner().getFullName();
         String where = switch (c.getStatus()) {
@@ -109,17 +116,13 @@ class HandoverNoteDraft implements TaskFormDefaults {
             case PROPOSED -> "; not yet accepted by delivery";
             default -> "";
         };
-        return "- " + c.getDescription() + ": " + owner + ", due " + c.getDueDate() + where;
+        return "- " + c.getDescription() + ": " + owner + ", due " + d.dayAndRelative(c.getDueDate()) + where;
     }
 
-    private static String task(Task t) {
+    private static String task(Task t, Dates d) {
         String who = t.getAssignee() != null ? t.getAssignee() : String.join(", ", t.getCandidateGroups());
-        String due = t.getDueAt() == null ? "" : ", due " + day(t.getDueAt());
+        String due = t.getDueAt() == null ? "" : ", due " + d.time(t.getDueAt());
         return "- Open task: " + t.getName() + " (" + who + due + ")";
-    }
-
-    private static LocalDate day(Instant at) {
-        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 
     private static String lines(List<String> lines) {

@@ -7,6 +7,8 @@ import dev.baton.handover.HandoverViews.Item;
 import dev.baton.handover.HandoverViews.OpenTask;
 import dev.baton.handover.HandoverViews.Preview;
 import dev.baton.handover.HandoverViews.Summary;
+import dev.baton.notification.Outbox;
+import dev.baton.notification.OutboxStatus;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
@@ -47,6 +49,7 @@ public class HandoverQueries {
     private final EntityManager em;
     private final Clock clock;
     private final ReportingLines lines;
+    private final Outbox outbox;
 
     HandoverQueries(
             Handovers handovers,
@@ -57,7 +60,9 @@ public class HandoverQueries {
             TaskService tasks,
             EntityManager em,
             Clock clock,
-            ReportingLines lines) {
+            ReportingLines lines,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.lines = lines;
         this.handovers = handovers;
         this.items = items;
@@ -127,10 +132,12 @@ public class HandoverQueries {
                 .filter(t -> t.getAccountId() == null)
                 .map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(), t.getDueAt()))
                 .toList();
+        Map<String, OutboxStatus> mails = outbox.statusOf(
+                all.stream().map(i -> HandoverMails.introKey(i.getId())).toList());
         return new Detail(
                 summary(h, all),
                 all.stream()
-                        .map(i -> item(i, byAccount.get(i.getAccount().getId())))
+                        .map(i -> item(i, byAccount.get(i.getAccount().getId()), mails))
                         .toList(),
                 others);
     }
@@ -204,7 +211,26 @@ public class HandoverQueries {
                 accountsDone);
     }
 
-    private Item item(HandoverItem i, Task task) {
+    /** See {@link HandoverViews.IntroMail}; {@code mails} by dedup key, from the outbox. */
+    static HandoverViews.IntroMail introMail(HandoverItem i, Map<String, OutboxStatus> mails) {
+        if (i.isIntroOptOut()) {
+            return HandoverViews.IntroMail.OPTED_OUT;
+        }
+        if (i.getIntroSentAt() == null) {
+            return HandoverViews.IntroMail.NOT_YET;
+        }
+        OutboxStatus status = mails.get(HandoverMails.introKey(i.getId()));
+        if (status == null) {
+            return HandoverViews.IntroMail.NO_CONTACT;
+        }
+        return switch (status) {
+            case SENT -> HandoverViews.IntroMail.SENT;
+            case FAILED -> HandoverViews.IntroMail.FAILED;
+            case PENDING -> HandoverViews.IntroMail.WAITING; // queued, retrying, or sent again by an admin
+        };
+    }
+
+    private Item item(HandoverItem i, Task task, Map<String, OutboxStatus> mails) {
         Instant due = task == null ? null : task.getDueAt();
         long late = due == null || due.isAfter(clock.instant())
                 ? 0
@@ -227,7 +253,8 @@ public class HandoverQueries {
                 i.getAcknowledgedAt(),
                 i.getIntroSentAt(),
                 i.isIntroOptOut(),
-                i.getCallHeldAt());
+                i.getCallHeldAt(),
+                introMail(i, mails));
     }
 
     boolean maySee(Handover h, String username) {

@@ -156,7 +156,11 @@ public enum ImportSource {
                             "active",
                             "IsActive",
                             "active",
-                            "Active"))),
+                            "Active",
+                            "time_zone",
+                            "TimeZoneSidKey",
+                            "time_zone",
+                            "Time Zone"))),
     /** HubSpot exports of companies, contacts, activities and users. */
     HUBSPOT(Map.of(
             ACCOUNTS,
@@ -276,7 +280,9 @@ public enum ImportSource {
                             "last_name",
                             "Last Name",
                             "team",
-                            "Team")));
+                            "Team",
+                            "time_zone",
+                            "Time zone")));
 
     private final Map<ImportKind, Map<String, String>> aliases;
 
