@@ -16,7 +16,6 @@ import dev.baton.people.TeamService;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +43,6 @@ public class CommitmentService implements OwnedWork {
     private final AuditLog audit;
     private final CommitmentMails mails;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
     private final TimeZones zones;
 
     CommitmentService(
@@ -56,7 +54,6 @@ public class CommitmentService implements OwnedWork {
             AuditLog audit,
             CommitmentMails mails,
             ApplicationEventPublisher events,
-            Clock clock,
             TimeZones zones) {
         this.commitments = commitments;
         this.accounts = accounts;
@@ -66,7 +63,6 @@ public class CommitmentService implements OwnedWork {
         this.audit = audit;
         this.mails = mails;
         this.events = events;
-        this.clock = clock;
         this.zones = zones;
     }
 
@@ -75,15 +71,6 @@ public class CommitmentService implements OwnedWork {
         return commitments
                 .findAll(commitments.specification(filter, zones.todays(), people::inactiveIds), pageable)
                 .map(this::view);
-    }
-
-    private static LocalDate todayOf(TimeZones.Todays todays, String zone) {
-        String z = zone == null ? todays.company() : zone;
-        return todays.zonesByDay().entrySet().stream()
-                .filter(e -> e.getValue().contains(z))
-                .map(java.util.Map.Entry::getKey)
-                .findFirst()
-                .orElseThrow();
     }
 
     /** The commitment as shown, overdue judged in its owner's zone. */
@@ -106,7 +93,7 @@ public class CommitmentService implements OwnedWork {
         return commitments
                 .findDueBeforeByAccount(accountIds, CommitmentStatus.AWAITING_DELIVERY, todays.latest())
                 .stream()
-                .filter(row -> ((LocalDate) row[1]).isBefore(todayOf(todays, (String) row[2])))
+                .filter(row -> ((LocalDate) row[1]).isBefore(todays.in((String) row[2])))
                 .collect(Collectors.groupingBy(row -> (Long) row[0], Collectors.counting()));
     }
 

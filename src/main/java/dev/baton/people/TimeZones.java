@@ -87,6 +87,16 @@ public class TimeZones implements ReaderZone {
             return new Todays(zone.getId(), Map.of(today, Set.of(zone.getId())));
         }
 
+        /** Today in {@code zone} (one of those in use), or in the company's zone for null. */
+        public LocalDate in(String zone) {
+            String z = zone == null ? company : zone;
+            return zonesByDay.entrySet().stream()
+                    .filter(e -> e.getValue().contains(z))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no today for zone " + z));
+        }
+
         /** The latest of the days (a row due before it may be overdue somewhere). */
         public LocalDate latest() {
             return zonesByDay.keySet().stream().max(LocalDate::compareTo).orElseThrow();

@@ -378,6 +378,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                         .findFirst()
                         .orElseThrow();
         assertThat((String) failed.get("lastError")).contains("refused");
+        assertThat(SignedIn.as(http, "ada").getForObject("/admin/mail", String.class))
+                .contains("Mail that could not be sent", "Ana &lt;refused", "Send again");
 
         String fixed = "ana-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
         ResponseEntity<Map> retried = as("ada")
