@@ -86,7 +86,12 @@ class HandoverMails {
     /** The reminder goes to the successor, the escalation to the manager who launched the handover. */
     boolean introCallDue(HandoverItem item, Instant dueAt, boolean escalated) {
         Person recipient = escalated ? manager(item.getHandover()) : item.getSuccessor();
+        // only a mail the server took introduced the customer (not one waiting, given up, or opted out)
+        boolean introduced =
+                outbox.statusOf(List.of(introKey(item.getId()))).get(introKey(item.getId())) == OutboxStatus.SENT;
         Map<String, Object> model = Map.of(
+                "introduced",
+                introduced,
                 "recipientName",
                 recipient.getFullName(),
                 "successorName",
@@ -105,6 +110,26 @@ class HandoverMails {
                 recipient.getEmail(),
                 null,
                 composer.compose("handover-intro-call", model, zones.of(recipient)));
+    }
+
+    /**
+     * The customer's introduction failed for good: to the successor, who can reach the customer another
+     * way, copying the manager who launched the handover. Once per failure ({@code failedAt}).
+     */
+    boolean introFailed(HandoverItem item, String address, String error) {
+        Person successor = item.getSuccessor();
+        Person manager = manager(item.getHandover());
+        Map<String, Object> model = Map.of(
+                "recipientName", successor.getFullName(),
+                "accountName", item.getAccount().getName(),
+                "address", address,
+                "error", error,
+                "handoverId", item.getHandover().getId());
+        return outbox.enqueue(
+                "handover-intro-failed:" + item.getId() + ":" + item.getIntroFailedAt(),
+                successor.getEmail(),
+                manager.equals(successor) ? null : manager.getEmail(),
+                composer.compose("handover-intro-failed", model, zones.of(successor)));
     }
 
     boolean summary(Handover h, List<HandoverItem> items, String duration) {

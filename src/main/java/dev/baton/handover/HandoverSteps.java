@@ -180,12 +180,16 @@ public class HandoverSteps {
         }
     }
 
-    /** The introduction mail failed for good: recorded once on the item and the account's timeline. */
+    /**
+     * The introduction mail failed for good: recorded once on the item and the account's timeline, and
+     * the successor told (copying the manager), who can reach the customer another way.
+     */
     @Transactional
     public void introFailed(long itemId, String to, String error) {
         HandoverItem item = item(itemId);
         if (item.introFailed(clock.instant(), error)) {
             record("handover.introduction-failed", item, fields("address", to, "error", error));
+            mails.introFailed(item, to, error);
         }
     }
 

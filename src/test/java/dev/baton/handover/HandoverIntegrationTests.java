@@ -395,6 +395,15 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
         assertThat(mailTo(fixed))
                 .singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).contains(book.get(0).getName()));
+        assertThat(mailTo(successor.getEmail()))
+                .as("the successor hears of the failure, copying the manager")
+                .anySatisfy(m -> {
+                    assertThat(m.getSubject())
+                            .isEqualTo("Not delivered: your introduction to "
+                                    + book.get(0).getName());
+                    assertThat(m.getRecipients(Message.RecipientType.CC)[0].toString())
+                            .isEqualTo("maria@baton.example");
+                });
         assertThat(jdbc.queryForObject(
                         "select count(*) from audit_event where action = 'mail.retried' and actor = 'ada'"
                                 + " and entity_id = ?",
