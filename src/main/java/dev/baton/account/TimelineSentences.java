@@ -53,7 +53,13 @@ final class TimelineSentences {
             Map.entry("handover.question-asked", "{actor} asked about the handover: {question}"),
             Map.entry("handover.acknowledged", "{by} acknowledged the handover note"),
             Map.entry("handover.question-answered", "{actor} answered the question about the handover: {answer}"),
-            Map.entry("handover.introduction-sent", "The customer was introduced to the new owner by mail"),
+            Map.entry("handover.introduction-sent", "The introduction mail to the customer was queued for sending"),
+            Map.entry(
+                    "handover.introduction-failed",
+                    "The introduction mail to {address} could not be delivered ({error}): the customer has not"
+                            + " been introduced; an admin can send it again"),
+            Map.entry(
+                    "handover.introduction-sent-again", "The introduction mail went out after an admin sent it again"),
             Map.entry(
                     "handover.introduction-skipped",
                     "No introduction mail went out: the account has no contact to write to"),

@@ -1,5 +1,12 @@
 package dev.baton.commitment;
 
+import dev.baton.people.Person;
+import dev.baton.people.TimeZones.Todays;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.time.LocalDate;
 import java.util.Collection;
 import org.springframework.data.jpa.domain.Specification;
@@ -59,7 +66,7 @@ public record CommitmentFilter(
      * @param inactivePeople ids of the people no longer active, read beforehand (only {@code unowned} needs
      *     them): as literal values PostgreSQL can OR two index scans (see {@link #unowned(Collection)})
      */
-    Specification<Commitment> toSpecification(LocalDate today, Collection<Long> inactivePeople) {
+    Specification<Commitment> toSpecification(Todays todays, Collection<Long> inactivePeople) {
         Specification<Commitment> spec = (root, query, cb) -> cb.conjunction();
         if (status != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
@@ -87,14 +94,26 @@ public record CommitmentFilter(
             spec = spec.and((root, query, cb) -> cb.lessThanOrEqualTo(root.get("dueDate"), dueTo));
         }
         if (overdue) {
-            spec = spec.and((root, query, cb) -> cb.and(
-                    root.get("status").in(CommitmentStatus.AWAITING_DELIVERY),
-                    cb.lessThan(root.get("dueDate"), today)));
+            spec = spec.and((root, query, cb) ->
+                    cb.and(root.get("status").in(CommitmentStatus.AWAITING_DELIVERY), pastDue(root, cb, todays)));
         }
         if (unowned) {
             spec = spec.and(unowned(inactivePeople));
         }
         return spec;
+    }
+
+    /**
+     * The due day has ended where the owner is (the company's zone for no owner or an owner without a
+     * zone): a promise due on 27 March is not overdue in Los Angeles while it is 27 March there.
+     */
+    static Predicate pastDue(Root<Commitment> root, CriteriaBuilder cb, Todays todays) {
+        Expression<String> zone = cb.coalesce(
+                root.<Commitment, Person>join("owner", JoinType.LEFT).<String>get("timeZone"),
+                cb.literal(todays.company()));
+        return cb.or(todays.zonesByDay().entrySet().stream()
+                .map(e -> cb.and(zone.in(e.getValue()), cb.lessThan(root.get("dueDate"), e.getKey())))
+                .toArray(Predicate[]::new));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.baton.commitment;
 import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
 import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,10 @@ class CommitmentMails {
     private final Outbox outbox;
     private final MailComposer composer;
 
-    CommitmentMails(Outbox outbox, MailComposer composer) {
+    private final TimeZones zones;
+
+    CommitmentMails(Outbox outbox, MailComposer composer, TimeZones zones) {
+        this.zones = zones;
         this.outbox = outbox;
         this.composer = composer;
     }
@@ -71,6 +75,6 @@ class CommitmentMails {
                 template + ":" + c.getId() + ":" + event,
                 to.getEmail(),
                 cc == null || cc.equals(to) ? null : cc.getEmail(),
-                composer.compose(template, model));
+                composer.compose(template, model, zones.of(to)));
     }
 }

@@ -6,11 +6,13 @@ import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,7 @@ public class CommitmentProcessSteps {
     private final CommitmentSettings settings;
     private final AuditLog audit;
     private final Clock clock;
+    private final TimeZones zones;
 
     CommitmentProcessSteps(
             Commitments commitments,
@@ -41,7 +44,8 @@ public class CommitmentProcessSteps {
             PeopleService people,
             CommitmentSettings settings,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            TimeZones zones) {
         this.commitments = commitments;
         this.answers = answers;
         this.service = service;
@@ -50,6 +54,7 @@ public class CommitmentProcessSteps {
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+        this.zones = zones;
     }
 
     /** Reads the commitment for routing, recording which process instance follows it (first read only). */
@@ -61,7 +66,9 @@ public class CommitmentProcessSteps {
         String team = c.getDeliveringTeam() == null
                 ? settings.defaultDeliveringTeam()
                 : c.getDeliveringTeam().getKey();
-        ZonedDateTime due = c.getDueDate().atTime(settings.notifyAt()).atZone(settings.zone());
+        // judged where the owner is (the maker's zone while nobody owns it): due on 27 March means late
+        // once 27 March has ended there; the reminder comes at notifyAt local time, whatever the offset
+        ZoneId zone = zones.of(c.getOwner() != null ? c.getOwner() : c.getMadeBy());
         return new CommitmentStep(
                 id,
                 c.getAccount().getId(),
@@ -72,8 +79,8 @@ public class CommitmentProcessSteps {
                 team,
                 settings.verifyingTeam(),
                 escalateTo(c),
-                due.toInstant(),
-                due.minusDays(settings.reminderDaysBefore(team)).toInstant());
+                Dates.endOf(c.getDueDate(), zone),
+                Dates.at(c.getDueDate().minusDays(settings.reminderDaysBefore(team)), settings.notifyAt(), zone));
     }
 
     /**
@@ -101,7 +108,8 @@ public class CommitmentProcessSteps {
      */
     @Transactional
     public void decide(long id, long version, CommitmentDecision given, Long answerId) {
-        Changes.requireVersion(version, commitment(id).getVersion(), "commitment " + id);
+        Commitment read = commitment(id);
+        Changes.requireVersion(version, read.getVersion(), "commitment " + id);
         CommitmentDecision d = answerId == null
                 ? given
                 : answers.findById(answerId)
@@ -109,7 +117,7 @@ public class CommitmentProcessSteps {
                         .orElseThrow(() -> new IllegalStateException(
                                 "commitment " + id + ": no kept answer " + answerId + " for its decision"))
                         .fill(given);
-        check(d);
+        check(d, zones.of(read.getOwner() != null ? read.getOwner() : read.getMadeBy()));
         switch (d.decision()) {
             case "assign", "reassign" ->
                 service.reassign(id, owner(d.newOwnerUsername()).getId(), version, false);
@@ -143,16 +151,22 @@ public class CommitmentProcessSteps {
      */
     @Transactional(readOnly = true)
     public void check(CommitmentDecision d) {
+        check(d, zones.current());
+    }
+
+    /** As {@link #check(CommitmentDecision)}; "today" is the earliest of the company's and {@code zone}'s. */
+    private void check(CommitmentDecision d, ZoneId zone) {
+        LocalDate today = earliest(zones.today(zones.company()), zones.today(zone));
         switch (d.decision() == null ? "" : d.decision()) {
             case "assign", "reassign" -> owner(d.newOwnerUsername());
             case "accept", "verify" -> {}
             case "reject", "cancel", "reopen", "breach" -> required("reason", d.reason());
             case "renegotiate" -> {
                 required("newDescription", d.newDescription());
-                future(d.newDueDate());
+                future(d.newDueDate(), today);
             }
             case "deliver" -> required("evidence", d.evidence());
-            case "reschedule" -> future(d.newDueDate());
+            case "reschedule" -> future(d.newDueDate(), today);
             default -> throw new BadRequestException("decision", "unknown decision '" + d.decision() + "'");
         }
     }
@@ -246,8 +260,16 @@ public class CommitmentProcessSteps {
         }
     }
 
-    private LocalDate future(LocalDate due) {
-        if (required("newDueDate", due).isBefore(LocalDate.now(clock))) {
+    private static LocalDate earliest(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * Today or later, where "today" is the earliest of the company's and the person's concerned: someone
+     * in Los Angeles may still choose a day that has already ended in Europe.
+     */
+    private static LocalDate future(LocalDate due, LocalDate today) {
+        if (required("newDueDate", due).isBefore(today)) {
             throw new BadRequestException("newDueDate", "must be today or later");
         }
         return due;

@@ -3,9 +3,9 @@ package dev.baton.commitment;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.people.PeopleService;
+import dev.baton.people.TimeZones;
+import dev.baton.people.TimeZones.Todays;
 import dev.baton.shared.NotFoundException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.data.domain.Page;
@@ -23,19 +23,19 @@ public class CommitmentRegister {
 
     private final Commitments commitments;
     private final AuditEvents audit;
-    private final Clock clock;
     private final PeopleService people;
+    private final TimeZones zones;
 
-    CommitmentRegister(Commitments commitments, AuditEvents audit, Clock clock, PeopleService people) {
+    CommitmentRegister(Commitments commitments, AuditEvents audit, PeopleService people, TimeZones zones) {
         this.people = people;
+        this.zones = zones;
         this.commitments = commitments;
         this.audit = audit;
-        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public CommitmentSummary summary(CommitmentFilter filter) {
-        LocalDate today = LocalDate.now(clock);
+        Todays today = zones.todays();
         CommitmentFilter scope = filter.scope();
         Specification<Commitment> open = commitments
                 .specification(scope, today, people::inactiveIds)
@@ -51,14 +51,14 @@ public class CommitmentRegister {
     /** Every matching commitment by due date, a page at a time, for the CSV export. */
     @Transactional(readOnly = true)
     public void forEach(CommitmentFilter filter, Consumer<CommitmentView> row) {
-        LocalDate today = LocalDate.now(clock);
+        Todays today = zones.todays();
         Page<Commitment> page;
         int number = 0;
         do {
             page = commitments.findAll(
                     commitments.specification(filter, today, people::inactiveIds),
                     PageRequest.of(number++, EXPORT_PAGE, Sort.by("dueDate", "id")));
-            page.forEach(c -> row.accept(CommitmentView.from(c, today)));
+            page.forEach(c -> row.accept(CommitmentView.from(c, zones)));
         } while (page.hasNext());
     }
 
@@ -77,7 +77,7 @@ public class CommitmentRegister {
                 e.getEntityId(), e.getAt(), e.getActor(), e.getAction(), e.getBeforeState(), e.getAfterState());
     }
 
-    private long count(CommitmentFilter filter, LocalDate today) {
+    private long count(CommitmentFilter filter, Todays today) {
         return commitments.count(commitments.specification(filter, today, people::inactiveIds));
     }
 }

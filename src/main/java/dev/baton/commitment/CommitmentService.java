@@ -13,9 +13,9 @@ import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.Team;
 import dev.baton.people.TeamService;
+import dev.baton.people.TimeZones;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -43,7 +43,7 @@ public class CommitmentService implements OwnedWork {
     private final AuditLog audit;
     private final CommitmentMails mails;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final TimeZones zones;
 
     CommitmentService(
             Commitments commitments,
@@ -54,7 +54,7 @@ public class CommitmentService implements OwnedWork {
             AuditLog audit,
             CommitmentMails mails,
             ApplicationEventPublisher events,
-            Clock clock) {
+            TimeZones zones) {
         this.commitments = commitments;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -63,20 +63,24 @@ public class CommitmentService implements OwnedWork {
         this.audit = audit;
         this.mails = mails;
         this.events = events;
-        this.clock = clock;
+        this.zones = zones;
     }
 
     @Transactional(readOnly = true)
     public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
-        LocalDate today = LocalDate.now(clock);
         return commitments
-                .findAll(commitments.specification(filter, today, people::inactiveIds), pageable)
-                .map(c -> CommitmentView.from(c, today));
+                .findAll(commitments.specification(filter, zones.todays(), people::inactiveIds), pageable)
+                .map(this::view);
+    }
+
+    /** The commitment as shown, overdue judged in its owner's zone. */
+    CommitmentView view(Commitment c) {
+        return CommitmentView.from(c, zones);
     }
 
     @Transactional(readOnly = true)
     public CommitmentView get(Long id) {
-        return CommitmentView.from(commitment(id), LocalDate.now(clock));
+        return view(commitment(id));
     }
 
     /** Overdue commitments per account, for lists; accounts with none map to nothing. */
@@ -85,15 +89,19 @@ public class CommitmentService implements OwnedWork {
         if (accountIds.isEmpty()) {
             return Map.of();
         }
+        TimeZones.Todays todays = zones.todays();
         return commitments
-                .countDueBeforeByAccount(accountIds, CommitmentStatus.AWAITING_DELIVERY, LocalDate.now(clock))
+                .findDueBeforeByAccount(accountIds, CommitmentStatus.AWAITING_DELIVERY, todays.latest())
                 .stream()
-                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+                .filter(row -> ((LocalDate) row[1]).isBefore(todays.in((String) row[2])))
+                .collect(Collectors.groupingBy(row -> (Long) row[0], Collectors.counting()));
     }
 
     @Transactional
     public CommitmentView create(NewCommitment n, String username) {
-        if (n.dueDate().isBefore(LocalDate.now(clock))) {
+        // today where the person recording it is: a promise made late in the day in Los Angeles is for
+        // a day that may already be yesterday in Europe
+        if (n.dueDate().isBefore(zones.today(people.signedIn(username)))) {
             throw new BadRequestException("dueDate", "must be today or later");
         }
         Account account = accounts.referenced(n.accountId(), "accountId");
@@ -121,7 +129,7 @@ public class CommitmentService implements OwnedWork {
             mails.assigned(commitment);
         }
         events.publishEvent(new CommitmentEvents.Recorded(commitment.getId(), account.getId()));
-        return CommitmentView.from(commitment, LocalDate.now(clock));
+        return view(commitment);
     }
 
     @Transactional
@@ -187,7 +195,7 @@ public class CommitmentService implements OwnedWork {
                 fields("owner", owner.getUsername()));
         mails.assigned(commitment);
         announce(commitment, announce);
-        return CommitmentView.from(commitment, LocalDate.now(clock));
+        return view(commitment);
     }
 
     /** The person's open commitments (entities, for other features' reads), nearest due date first. */
@@ -268,7 +276,7 @@ public class CommitmentService implements OwnedWork {
             mails.statusChanged(commitment);
         }
         announce(commitment, announce);
-        return CommitmentView.from(commitment, LocalDate.now(clock));
+        return view(commitment);
     }
 
     private void announce(Commitment c, boolean announce) {

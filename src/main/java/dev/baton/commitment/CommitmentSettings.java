@@ -1,7 +1,6 @@
 package dev.baton.commitment;
 
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param reminderDaysBefore days before the due date the owner is reminded, unless the delivering team has its own
  * @param reminderDaysBeforeByTeam per team key, e.g. {@code baton.commitments.reminder-days-before-by-team.implementation=7}
- * @param notifyAt time of day (in {@code zone}) reminders and the due-date escalation fire
+ * @param notifyAt local time of day, in the owner's zone, at which reminders fire (the escalation comes once the due
+ *     day has ended there)
  * @param verifyingTeam the team that verifies delivery with the customer (a candidate group)
  * @param defaultDeliveringTeam who assigns an owner when a commitment names no delivering team
  */
@@ -19,7 +19,6 @@ public record CommitmentSettings(
         Integer reminderDaysBefore,
         Map<String, Integer> reminderDaysBeforeByTeam,
         LocalTime notifyAt,
-        ZoneId zone,
         String verifyingTeam,
         String defaultDeliveringTeam) {
 
@@ -27,7 +26,6 @@ public record CommitmentSettings(
         reminderDaysBefore = reminderDaysBefore == null ? 3 : reminderDaysBefore;
         reminderDaysBeforeByTeam = reminderDaysBeforeByTeam == null ? Map.of() : Map.copyOf(reminderDaysBeforeByTeam);
         notifyAt = notifyAt == null ? LocalTime.of(9, 0) : notifyAt;
-        zone = zone == null ? ZoneId.of("UTC") : zone;
         verifyingTeam = verifyingTeam == null ? "customer-success" : verifyingTeam;
         defaultDeliveringTeam = defaultDeliveringTeam == null ? "customer-success" : defaultDeliveringTeam;
     }

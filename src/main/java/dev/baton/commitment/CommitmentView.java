@@ -1,7 +1,9 @@
 package dev.baton.commitment;
 
+import dev.baton.people.TimeZones;
 import java.time.LocalDate;
 
+/** A commitment as the API and pages show it; {@code overdue}: its due day has ended where its owner is. */
 public record CommitmentView(
         Long id,
         Long accountId,
@@ -20,7 +22,7 @@ public record CommitmentView(
         boolean overdue,
         long version) {
 
-    static CommitmentView from(Commitment c, LocalDate today) {
+    static CommitmentView from(Commitment c, TimeZones zones) {
         return new CommitmentView(
                 c.getId(),
                 c.getAccount().getId(),
@@ -36,7 +38,7 @@ public record CommitmentView(
                 c.getStatus(),
                 c.getStatusReason(),
                 c.getDeliveryEvidence(),
-                c.isOverdue(today),
+                c.isOverdue(zones.today(c.getOwner())),
                 c.getVersion());
     }
 }

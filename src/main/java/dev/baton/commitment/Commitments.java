@@ -1,6 +1,7 @@
 package dev.baton.commitment;
 
 import dev.baton.people.Person;
+import dev.baton.people.TimeZones.Todays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -28,8 +29,8 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
      * PeopleService#inactiveIds}) only when the filter wants unowned commitments.
      */
     default Specification<Commitment> specification(
-            CommitmentFilter filter, LocalDate today, Supplier<List<Long>> inactivePeople) {
-        return filter.toSpecification(today, filter.unowned() ? inactivePeople.get() : List.of());
+            CommitmentFilter filter, Todays todays, Supplier<List<Long>> inactivePeople) {
+        return filter.toSpecification(todays, filter.unowned() ? inactivePeople.get() : List.of());
     }
 
     List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
@@ -72,11 +73,13 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
         and (:accountId is null or c.account.id = :accountId)""")
     List<Long> findFollowedWithoutActiveOwner(Collection<CommitmentStatus> statuses, Long accountId);
 
-    /** Rows of (account id, count) for the given accounts; accounts with none are missing. */
+    /**
+     * Rows of (account id, due date, owner's zone or null) for the given accounts' commitments due before
+     * {@code day}: the candidates for overdue, judged per owner's zone by the caller.
+     */
     @Query("""
-      select c.account.id, count(c) from Commitment c
-      where c.account.id in :accountIds and c.status in :statuses and c.dueDate < :today
-      group by c.account.id""")
-    List<Object[]> countDueBeforeByAccount(
-            Collection<Long> accountIds, Collection<CommitmentStatus> statuses, LocalDate today);
+      select c.account.id, c.dueDate, o.timeZone from Commitment c left join c.owner o
+      where c.account.id in :accountIds and c.status in :statuses and c.dueDate < :day""")
+    List<Object[]> findDueBeforeByAccount(
+            Collection<Long> accountIds, Collection<CommitmentStatus> statuses, LocalDate day);
 }

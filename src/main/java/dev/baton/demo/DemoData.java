@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,9 +41,18 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final DemoBook book;
     private final DemoCommitments promises;
+    private final boolean timeZones;
     private boolean loadedByThisStart;
 
-    DemoData(People people, Teams teams, PasswordEncoder passwords, DemoBook book, DemoCommitments promises) {
+    /** @param timeZones {@code baton.demo-data.time-zones}: people around the world (off in tests, whose dates are UTC days) */
+    DemoData(
+            People people,
+            Teams teams,
+            PasswordEncoder passwords,
+            DemoBook book,
+            DemoCommitments promises,
+            @Value("${baton.demo-data.time-zones:true}") boolean timeZones) {
+        this.timeZones = timeZones;
         this.people = people;
         this.teams = teams;
         this.passwords = passwords;
@@ -72,6 +82,12 @@ class DemoData implements ApplicationRunner {
         List<Person> cs = List.of(
                 person("cora", "Cora Lindqvist", team.get("customer-success"), marcus, Role.CS),
                 person("colin", "Colin O'Brien", team.get("customer-success"), marcus, Role.CS));
+        if (timeZones) {
+            // so the sandbox shows days and times judged where each person is: Europe, California, Australia
+            inZone("Europe/Berlin", maria, reps.get("rob"), reps.get("rita"));
+            inZone("America/Los_Angeles", marcus, reps.get("ravi"));
+            inZone("Australia/Sydney", cs.get(0));
+        }
         loadBooks(reps, cs, team.get("customer-success"));
         loadedByThisStart = true;
         log.info(
@@ -106,6 +122,12 @@ class DemoData implements ApplicationRunner {
     /** False when the database already had people: then the demo's playbooks are running already, or were never wanted. */
     boolean loadedByThisStart() {
         return loadedByThisStart;
+    }
+
+    private void inZone(String zone, Person... these) {
+        for (Person p : these) {
+            p.moveToTimeZone(zone);
+        }
     }
 
     private Person person(String username, String name, Team team, Person manager, Role role) {

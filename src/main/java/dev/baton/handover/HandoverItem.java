@@ -64,6 +64,10 @@ public class HandoverItem {
     private Instant transferredAt;
     private Instant acknowledgedAt;
     private Instant introSentAt;
+    /** Set while the introduction mail has failed for good (it then counts as not sent); see {@link #introFailed}. */
+    private Instant introFailedAt;
+
+    private String introFailure;
     private Instant callHeldAt;
     private Instant completedAt;
 
@@ -173,6 +177,26 @@ public class HandoverItem {
         return true;
     }
 
+    /** The introduction mail failed for good ({@code error}: the mail server's answer); false if known already. */
+    boolean introFailed(Instant at, String error) {
+        if (introFailedAt != null) {
+            return false;
+        }
+        introFailedAt = at;
+        introFailure = error;
+        return true;
+    }
+
+    /** An admin's retry of the failed introduction went out; false if it had not failed. */
+    boolean introSentAfterRetry() {
+        if (introFailedAt == null) {
+            return false;
+        }
+        introFailedAt = null;
+        introFailure = null;
+        return true;
+    }
+
     boolean callHeld(Instant at) {
         if (callHeldAt != null) {
             return false;
@@ -241,6 +265,14 @@ public class HandoverItem {
 
     public Instant getAcknowledgedAt() {
         return acknowledgedAt;
+    }
+
+    public Instant getIntroFailedAt() {
+        return introFailedAt;
+    }
+
+    public String getIntroFailure() {
+        return introFailure;
     }
 
     public Instant getIntroSentAt() {

@@ -3,10 +3,12 @@ package dev.baton.handover;
 import dev.baton.account.Contact;
 import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
+import dev.baton.notification.OutboxStatus;
 import dev.baton.people.People;
 import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
+import dev.baton.shared.Dates;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -24,25 +26,42 @@ import org.springframework.stereotype.Component;
 class HandoverMails {
 
     private static final DateTimeFormatter NOTES_DUE = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private final MailComposer composer;
     private final Outbox outbox;
     private final People people;
     private final Book book;
+    private final Dates dates;
+    private final TimeZones zones;
 
-    HandoverMails(MailComposer composer, Outbox outbox, People people, Book book) {
+    HandoverMails(MailComposer composer, Outbox outbox, People people, Book book, Dates dates, TimeZones zones) {
+        this.dates = dates;
+        this.zones = zones;
         this.composer = composer;
         this.outbox = outbox;
         this.people = people;
         this.book = book;
     }
 
+    private static final String INTRO = "handover-intro:";
+
+    /** The outbox's dedup key of the item's introduction mail. */
+    static String introKey(long itemId) {
+        return INTRO + itemId;
+    }
+
+    /** The item whose introduction mail has this dedup key; empty for any other mail. */
+    static Optional<Long> introItemId(String dedupKey) {
+        return dedupKey != null && dedupKey.startsWith(INTRO)
+                ? Optional.of(Long.parseLong(dedupKey.substring(INTRO.length())))
+                : Optional.empty();
+    }
+
     /** From the successor to the account's primary contact; false when there is nobody to write to. */
     boolean introduction(HandoverItem item) {
         Optional<Intro> intro = intro(item);
         intro.ifPresent(i -> outbox.enqueue(
-                "handover-intro:" + item.getId(),
+                introKey(item.getId()),
                 i.to().getEmail(),
                 i.copyTo(),
                 new Outbox.Sender(
@@ -91,7 +110,7 @@ class HandoverMails {
         model.put("departingName", departing.getFullName());
         model.put("departingFirstName", departing.getFullName().split(" ")[0]);
         model.put("departingInCopy", copy);
-        model.put("promises", promises(item.getAccount().getId()));
+        model.put("promises", promises(item.getAccount().getId(), zones.of(successor)));
         model.put("personalLine", item.getIntroPersonalLine());
         return Optional.of(new Intro(primary.get(), copy ? departing.getEmail() : null, model));
     }
@@ -99,15 +118,20 @@ class HandoverMails {
     /** The reminder goes to the successor, the escalation to the manager who launched the handover. */
     boolean introCallDue(HandoverItem item, Instant dueAt, boolean escalated) {
         Person recipient = escalated ? manager(item.getHandover()) : item.getSuccessor();
+        // only a mail the server took introduced the customer (not one waiting, given up, or opted out)
+        boolean introduced =
+                outbox.statusOf(List.of(introKey(item.getId()))).get(introKey(item.getId())) == OutboxStatus.SENT;
         Map<String, Object> model = Map.of(
+                "introduced",
+                introduced,
                 "recipientName",
                 recipient.getFullName(),
                 "successorName",
                 item.getSuccessor().getFullName(),
                 "accountName",
                 item.getAccount().getName(),
-                "dueOn",
-                DAY.format(dueAt.atZone(ZoneOffset.UTC)),
+                "dueAt",
+                dueAt,
                 "escalated",
                 escalated,
                 "handoverId",
@@ -117,12 +141,32 @@ class HandoverMails {
                 event + item.getId() + ":" + dueAt,
                 recipient.getEmail(),
                 null,
-                composer.compose("handover-intro-call", model));
+                composer.compose("handover-intro-call", model, zones.of(recipient)));
+    }
+
+    /**
+     * The customer's introduction failed for good: to the successor, who can reach the customer another
+     * way, copying the manager who launched the handover. Once per failure ({@code failedAt}).
+     */
+    boolean introFailed(HandoverItem item, String address, String error) {
+        Person successor = item.getSuccessor();
+        Person manager = manager(item.getHandover());
+        Map<String, Object> model = Map.of(
+                "recipientName", successor.getFullName(),
+                "accountName", item.getAccount().getName(),
+                "address", address,
+                "error", error,
+                "handoverId", item.getHandover().getId());
+        return outbox.enqueue(
+                "handover-intro-failed:" + item.getId() + ":" + item.getIntroFailedAt(),
+                successor.getEmail(),
+                manager.equals(successor) ? null : manager.getEmail(),
+                composer.compose("handover-intro-failed", model, zones.of(successor)));
     }
 
     /**
      * The departing person's one mail about their notes ("14 handover notes due Fri 4 Dec"), linking
-     * to the batch page; the note steps send no mail of their own. Due by the end of the effective day (UTC).
+     * to the batch page; the note steps send no mail of their own. Due by the end of the effective day where the departing person is.
      */
     boolean notesDue(Handover h, long accounts) {
         Person departing = h.getDeparting();
@@ -136,7 +180,7 @@ class HandoverMails {
                 "handover-notes-due:" + h.getId(),
                 departing.getEmail(),
                 null,
-                composer.compose("handover-notes-due", model));
+                composer.compose("handover-notes-due", model, zones.of(departing)));
     }
 
     boolean summary(Handover h, List<HandoverItem> items, String duration) {
@@ -162,34 +206,50 @@ class HandoverMails {
                 items.stream()
                         .filter(i -> i.getNoteBy() != null && !departing.equals(i.getNoteBy()))
                         .count());
-        model.put(
-                "introsSent",
-                items.stream()
-                        .filter(i -> i.getIntroSentAt() != null && !i.isIntroOptOut())
-                        .count());
+        // only a mail the server took counts: one still waiting or given up is not an introduction
+        Map<String, OutboxStatus> intros =
+                outbox.statusOf(items.stream().map(i -> introKey(i.getId())).toList());
+        model.put("introsSent", count(intros, OutboxStatus.SENT));
+        model.put("introsWaiting", count(intros, OutboxStatus.PENDING));
+        model.put("introsFailed", count(intros, OutboxStatus.FAILED));
         model.put("handoverId", h.getId());
         return outbox.enqueue(
-                "handover-summary:" + h.getId(), manager.getEmail(), null, composer.compose("handover-summary", model));
+                "handover-summary:" + h.getId(),
+                manager.getEmail(),
+                null,
+                composer.compose("handover-summary", model, zones.of(manager)));
+    }
+
+    private static long count(Map<String, OutboxStatus> mails, OutboxStatus status) {
+        return mails.values().stream().filter(status::equals).count();
     }
 
     private Person manager(Handover h) {
         return people.findByUsername(h.getLaunchedBy()).orElseThrow();
     }
 
-    private static final DateTimeFormatter CUSTOMER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
     /**
-     * The account's open promises as the customer reads them: what, by when, and for a promise under
-     * way a plain word on where it stands (no internal status names). Empty when there are none.
+     * The account's open promises as the customer reads them, each true on the day the mail goes: what,
+     * by when, and for a promise not on track a plain word on where it stands (no internal status
+     * names): one past its date is late and the successor now answers for it. Days are the successor's
+     * ({@code zone}), who writes. Empty when there are none.
      */
-    List<String> promises(Long accountId) {
+    List<String> promises(Long accountId, java.time.ZoneId zone) {
+        Dates d = dates.in(zone);
+        java.time.LocalDate today = d.today(zone);
         return book.openCommitmentsOf(accountId).stream()
-                .map(c -> c.getDescription() + ", by "
-                        + CUSTOMER_DATE.format(c.getDueDate())
+                .map(c -> c.getDescription()
                         + switch (c.getStatus()) {
-                            case DELIVERED -> " (delivered: I will check with you that it works as promised)";
+                            case DELIVERED ->
+                                ", by " + d.day(c.getDueDate())
+                                        + " (delivered: I will check with you that it works as promised)";
                             case REJECTED -> " (we need to agree new terms with you: I will be in touch)";
-                            default -> "";
+                            default ->
+                                c.getDueDate().isBefore(today)
+                                        ? ", which was due on " + d.day(c.getDueDate())
+                                                + ": it is late, I am sorry; it is mine now, and I will come back to you"
+                                                + " with a date I can keep"
+                                        : ", by " + d.day(c.getDueDate());
                         })
                 .toList();
     }

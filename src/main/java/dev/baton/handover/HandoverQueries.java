@@ -7,6 +7,8 @@ import dev.baton.handover.HandoverViews.Item;
 import dev.baton.handover.HandoverViews.OpenTask;
 import dev.baton.handover.HandoverViews.Preview;
 import dev.baton.handover.HandoverViews.Summary;
+import dev.baton.notification.Outbox;
+import dev.baton.notification.OutboxStatus;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
@@ -49,6 +51,7 @@ public class HandoverQueries {
     private final Clock clock;
     private final ReportingLines lines;
     private final SuccessorCandidates candidates;
+    private final Outbox outbox;
 
     HandoverQueries(
             Handovers handovers,
@@ -60,8 +63,10 @@ public class HandoverQueries {
             EntityManager em,
             Clock clock,
             ReportingLines lines,
-            SuccessorCandidates candidates) {
+            SuccessorCandidates candidates,
+            Outbox outbox) {
         this.candidates = candidates;
+        this.outbox = outbox;
         this.lines = lines;
         this.handovers = handovers;
         this.items = items;
@@ -139,10 +144,12 @@ public class HandoverQueries {
                 .filter(t -> t.getAccountId() == null)
                 .map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(), t.getDueAt()))
                 .toList();
+        Map<String, OutboxStatus> mails = outbox.statusOf(
+                page.stream().map(i -> HandoverMails.introKey(i.getId())).toList());
         return new Detail(
                 summary(h, (int) items.countByHandoverId(id), items.countByHandoverIdAndStep(id, HandoverStep.DONE)),
                 PageResponse.of(
-                        page.map(i -> item(i, byAccount.get(i.getAccount().getId())))),
+                        page.map(i -> item(i, byAccount.get(i.getAccount().getId()), mails))),
                 others);
     }
 
@@ -227,7 +234,26 @@ public class HandoverQueries {
                 h.getCancelReason());
     }
 
-    private Item item(HandoverItem i, Task task) {
+    /** See {@link HandoverViews.IntroMail}; {@code mails} by dedup key, from the outbox. */
+    static HandoverViews.IntroMail introMail(HandoverItem i, Map<String, OutboxStatus> mails) {
+        if (i.isIntroOptOut()) {
+            return HandoverViews.IntroMail.OPTED_OUT;
+        }
+        if (i.getIntroSentAt() == null) {
+            return HandoverViews.IntroMail.NOT_YET;
+        }
+        OutboxStatus status = mails.get(HandoverMails.introKey(i.getId()));
+        if (status == null) {
+            return HandoverViews.IntroMail.NO_CONTACT;
+        }
+        return switch (status) {
+            case SENT -> HandoverViews.IntroMail.SENT;
+            case FAILED -> HandoverViews.IntroMail.FAILED;
+            case PENDING -> HandoverViews.IntroMail.WAITING; // queued, retrying, or sent again by an admin
+        };
+    }
+
+    private Item item(HandoverItem i, Task task, Map<String, OutboxStatus> mails) {
         Instant due = task == null ? null : task.getDueAt();
         long late = due == null || due.isAfter(clock.instant())
                 ? 0
@@ -250,7 +276,8 @@ public class HandoverQueries {
                 i.getAcknowledgedAt(),
                 i.getIntroSentAt(),
                 i.isIntroOptOut(),
-                i.getCallHeldAt());
+                i.getCallHeldAt(),
+                introMail(i, mails));
     }
 
     boolean maySee(Handover h, String username) {

@@ -8,14 +8,13 @@ import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
+import dev.baton.people.TimeZones;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.TaskTransfers;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,7 +42,7 @@ public class HandoverService {
     private final TaskTransfers tasks;
     private final HandoverProcess process;
     private final AuditLog audit;
-    private final Clock clock;
+    private final TimeZones zones;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final ReportingLines lines;
@@ -60,7 +59,7 @@ public class HandoverService {
             TaskTransfers tasks,
             HandoverProcess process,
             AuditLog audit,
-            Clock clock,
+            TimeZones zones,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
             ReportingLines lines,
@@ -79,7 +78,7 @@ public class HandoverService {
         this.tasks = tasks;
         this.process = process;
         this.audit = audit;
-        this.clock = clock;
+        this.zones = zones;
         this.tx = tx;
     }
 
@@ -111,9 +110,8 @@ public class HandoverService {
                     .map(HandoverItem::getId)
                     .toList();
             String departing = h.getDeparting().getUsername();
-            Instant leaveEndsAt = h.getEndDate() == null
-                    ? null
-                    : h.getEndDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant leaveEndsAt =
+                    h.getEndDate() == null ? null : Dates.startOf(h.getEndDate(), zones.of(h.getDeparting()));
             return () -> process.start(handoverId, itemIds, h.getLaunchedBy(), departing, leaveEndsAt);
         });
         send.run();
@@ -158,7 +156,7 @@ public class HandoverService {
 
     private Handover create(LaunchRequest r, String manager) {
         Person departing = departing(r.departingId(), manager);
-        validateDates(r);
+        validateDates(r, departing);
         if (rules.isLeaving(departing)) {
             throw new ConflictException(departing.getUsername() + " is already being handed over");
         }
@@ -216,11 +214,12 @@ public class HandoverService {
         return departing;
     }
 
-    void validateDates(LaunchRequest r) {
+    /** Today and the dates are the departing person's days: the effective date is their last one. */
+    private void validateDates(LaunchRequest r, Person departing) {
         if (r.reason() == null) {
             throw new BadRequestException("reason", "one of LEAVING, ROLE_CHANGE, LEAVE_OF_ABSENCE, TERRITORY_CHANGE");
         }
-        if (r.effectiveDate() == null || r.effectiveDate().isBefore(LocalDate.now(clock))) {
+        if (r.effectiveDate() == null || r.effectiveDate().isBefore(zones.today(departing))) {
             throw new BadRequestException("effectiveDate", "must be today or later");
         }
         boolean leave = r.reason() == HandoverReason.LEAVE_OF_ABSENCE;

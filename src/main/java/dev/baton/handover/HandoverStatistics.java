@@ -17,7 +17,7 @@ public class HandoverStatistics {
     /**
      * The accounts of those handovers, per person: as departing owner, how many and how many with a
      * note; as successor, how many, how many acknowledged before the customer was contacted (the
-     * introduction mail, or the call when no mail went), and how many introduction calls were held
+     * introduction mail, or the call when no mail went or it failed), and how many introduction calls were held
      * within their due date ({@code introCallDays} after the acknowledgement).
      */
     public record Items(
@@ -48,7 +48,8 @@ public class HandoverStatistics {
         return jdbc.query(
                 """
         with i as (select h.departing_id, i.successor_id, i.note is not null noted,
-            i.acknowledged_at is not null and i.acknowledged_at <= coalesce(i.intro_sent_at, i.call_held_at, i.acknowledged_at) ack_first,
+            i.acknowledged_at is not null and i.acknowledged_at <= coalesce(case when i.intro_failed_at is null then i.intro_sent_at end,
+              i.call_held_at, i.acknowledged_at) ack_first,
             i.call_held_at is not null and i.call_held_at <= i.acknowledged_at + make_interval(days => ?) call_in_time
           from handover_item i join handover h on h.id = i.handover_id
           where h.status = 'COMPLETED' and h.completed_at >= ? and h.completed_at < ?),

@@ -5,12 +5,11 @@ import static dev.baton.audit.Changes.fields;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.People;
 import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
+import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -48,6 +47,7 @@ public class HandoverSteps {
     private final HandoverSettings settings;
     private final AuditLog audit;
     private final Clock clock;
+    private final TimeZones zones;
 
     HandoverSteps(
             HandoverItems items,
@@ -57,7 +57,9 @@ public class HandoverSteps {
             HandoverMails mails,
             HandoverSettings settings,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            TimeZones zones) {
+        this.zones = zones;
         this.items = items;
         this.people = people;
         this.transfer = transfer;
@@ -78,7 +80,7 @@ public class HandoverSteps {
                 h.getDeparting().getUsername(),
                 h.getLaunchedBy(),
                 item.getSuccessor() == null ? null : item.getSuccessor().getUsername(),
-                endOf(h.getEffectiveDate()),
+                noteDueAt(h),
                 item.isIntroOptOut());
     }
 
@@ -166,7 +168,11 @@ public class HandoverSteps {
                     item,
                     fields("by", item.getSuccessor().getUsername()));
         }
-        Instant due = item.getAcknowledgedAt().plus(settings.introCallDays(), ChronoUnit.DAYS);
+        // calendar days where the successor is: the same local hour after a daylight-saving change
+        Instant due = item.getAcknowledgedAt()
+                .atZone(zones.of(item.getSuccessor()))
+                .plusDays(settings.introCallDays())
+                .toInstant();
         return new Acknowledged(false, due, due.minus(settings.introCallReminder()));
     }
 
@@ -205,6 +211,28 @@ public class HandoverSteps {
         }
     }
 
+    /**
+     * The introduction mail failed for good: recorded once on the item and the account's timeline, and
+     * the successor told (copying the manager), who can reach the customer another way.
+     */
+    @Transactional
+    public void introFailed(long itemId, String to, String error) {
+        HandoverItem item = item(itemId);
+        if (item.introFailed(clock.instant(), error)) {
+            record("handover.introduction-failed", item, fields("address", to, "error", error));
+            mails.introFailed(item, to, error);
+        }
+    }
+
+    /** An admin's retry of a failed introduction went out: it counts as sent again. */
+    @Transactional
+    public void introSentAfterRetry(long itemId) {
+        HandoverItem item = item(itemId);
+        if (item.introSentAfterRetry()) {
+            record("handover.introduction-sent-again", item, fields("queued", true));
+        }
+    }
+
     @Transactional
     public void remindIntroCall(long itemId, Instant dueAt) {
         mails.introCallDue(item(itemId), dueAt, false);
@@ -234,12 +262,15 @@ public class HandoverSteps {
     boolean departingReachable(Handover h) {
         return h.getDeparting().isActive()
                 && (h.getReason().copiesDepartingOnIntroduction()
-                        || !LocalDate.now(clock).isAfter(h.getEffectiveDate()));
+                        || !zones.today(h.getDeparting()).isAfter(h.getEffectiveDate()));
     }
 
-    /** The note is due by the end of the effective day (UTC): a person leaving today can still write it. */
-    private static Instant endOf(LocalDate date) {
-        return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /**
+     * The note is due by the end of the effective day where the departing person is: a person leaving
+     * today can still write it, in Sydney as in Los Angeles.
+     */
+    Instant noteDueAt(Handover h) {
+        return Dates.endOf(h.getEffectiveDate(), zones.of(h.getDeparting()));
     }
 
     /** Names the handover too, so the account's timeline can link to its page. */

@@ -39,6 +39,7 @@ public final class HandoverViews {
      * One account's progress: its step, and the open task (who has it, due when, how late) if any.
      *
      * @param daysLate whole days past the open task's due date; 0 when on time or without a due date
+     * @param introMail where the customer's introduction mail stands (see {@link IntroMail})
      */
     public record Item(
             long itemId,
@@ -57,7 +58,22 @@ public final class HandoverViews {
             Instant acknowledgedAt,
             Instant introSentAt,
             boolean introOptOut,
-            Instant callHeldAt) {}
+            Instant callHeldAt,
+            IntroMail introMail) {}
+
+    /**
+     * Where the customer's introduction mail stands: only SENT counts as introduced. NO_CONTACT: none
+     * went (nobody to write to); WAITING: queued or being retried; FAILED: given up, an admin can send
+     * it again (Failed mail).
+     */
+    public enum IntroMail {
+        NOT_YET,
+        OPTED_OUT,
+        NO_CONTACT,
+        WAITING,
+        SENT,
+        FAILED
+    }
 
     /** A handover, one page of its accounts (see {@link HandoverQueries#detail}), and its tasks about no account. */
     public record Detail(Summary handover, PageResponse<Item> items, List<OpenTask> otherTasks) {}

@@ -134,7 +134,9 @@ public class NoteBatch {
                 : i.getNoteDraft() != null
                         ? i.getNoteDraft()
                         : drafts.fromRecord(
-                                i.getAccount().getId(), task.map(Task::getId).orElse(null));
+                                i.getAccount().getId(),
+                                task.map(Task::getId).orElse(null),
+                                i.getHandover().getDeparting().getUsername());
         return new Note(
                 i.getId(),
                 i.getAccount().getId(),

@@ -183,7 +183,11 @@ public enum ImportSource {
                             "active",
                             "IsActive",
                             "active",
-                            "Active"))),
+                            "Active",
+                            "time_zone",
+                            "TimeZoneSidKey",
+                            "time_zone",
+                            "Time Zone"))),
     /** HubSpot exports of companies, contacts, activities and users. */
     HUBSPOT(Map.of(
             LEADS,
@@ -327,7 +331,9 @@ public enum ImportSource {
                             "last_name",
                             "Last Name",
                             "team",
-                            "Team")));
+                            "Team",
+                            "time_zone",
+                            "Time zone")));
 
     private final Map<ImportKind, Map<String, String>> aliases;
 

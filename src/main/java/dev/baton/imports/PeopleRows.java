@@ -5,6 +5,8 @@ import dev.baton.people.PeopleImports.ImportedPerson;
 import dev.baton.people.PeopleImports.ImportedTeam;
 import dev.baton.people.PeopleImports.PersonRef;
 import dev.baton.people.Role;
+import dev.baton.people.TimeZones;
+import dev.baton.shared.BadRequestException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -91,8 +93,10 @@ class PeopleRows {
                     run.error(row, "full_name", "is required (or a first and last name)");
                 }
                 boolean active = !"false".equalsIgnoreCase(row.get("active")) && !"0".equals(row.get("active"));
+                String zone = timeZone(row, run);
                 if (run.errorCount == errors) {
-                    valid.add(new ImportedPerson(row.get("external_id"), username, email, name, team, roles, active));
+                    valid.add(new ImportedPerson(
+                            row.get("external_id"), username, email, name, team, roles, active, zone));
                     PersonRef known = run.byEmail(email);
                     run.matched(row, "person", known == null ? null : known.id());
                 }
@@ -110,6 +114,20 @@ class PeopleRows {
             username = row.get("email").split("@")[0];
         }
         return username == null ? null : username.toLowerCase(Locale.ROOT);
+    }
+
+    /** An IANA region such as Europe/Berlin (Salesforce's TimeZoneSidKey is one), or null when not given. */
+    private static String timeZone(ImportRow row, ImportRun run) {
+        String value = row.get("time_zone");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return TimeZones.region(value, "time_zone").getId();
+        } catch (BadRequestException e) {
+            run.error(row, "time_zone", e.getFieldErrors().get("time_zone"));
+            return null;
+        }
     }
 
     private static Set<Role> roles(ImportRow row, ImportRun run) {

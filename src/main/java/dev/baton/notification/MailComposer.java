@@ -1,10 +1,14 @@
 package dev.baton.notification;
 
+import dev.baton.people.TimeZones;
+import dev.baton.shared.Dates;
 import dev.baton.shared.Text;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -14,7 +18,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders a mail from {@code mail/text/<name>.txt} and {@code mail/html/<name>.html}. The text
  * template's first line is the subject ({@code Subject: ...}), so the subject sits beside the body
- * and uses the same model. Every model gets {@code baseUrl} for links back into Baton.
+ * and uses the same model. Every model gets {@code baseUrl} for links back into Baton, and {@code dates}
+ * ({@link Dates}) bound to the recipient's zone: {@code [(${dates.time(dueAt)})]} prints "Fri 4 Dec 2026,
+ * 17:00 CET" where the recipient is.
  *
  * <p>Its own template engine, not a bean: a second {@code SpringTemplateEngine} bean would make
  * Boot's web template engine back off.
@@ -29,17 +35,36 @@ public class MailComposer {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MailSettings settings;
+    private final Dates dates;
+    private final ZoneId company;
 
-    MailComposer(MailSettings settings) {
+    @Autowired
+    MailComposer(MailSettings settings, Dates dates, TimeZones zones) {
+        this(settings, dates, zones.company());
+    }
+
+    MailComposer(MailSettings settings, Dates dates, ZoneId company) {
         this.settings = settings;
+        this.dates = dates;
+        this.company = company;
         engine.addTemplateResolver(resolver("text/*", ".txt", TemplateMode.TEXT, 1));
         engine.addTemplateResolver(resolver("html/*", ".html", TemplateMode.HTML, 2));
     }
 
+    /** For a reader outside the company (a customer) or without a zone: times in the company's zone. */
     public Mail compose(String template, Map<String, ?> model) {
+        return compose(template, model, company);
+    }
+
+    /**
+     * @param model the template's variables; {@code baseUrl} and {@code dates} are added
+     * @param readerZone the recipient's zone (see {@code TimeZones#of}): every time in the mail is printed there
+     */
+    public Mail compose(String template, Map<String, ?> model, ZoneId readerZone) {
         Context context = new Context(Locale.ENGLISH);
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("baseUrl", settings.baseUrl().toString().replaceAll("/+$", ""));
+        variables.put("dates", dates.in(readerZone));
         context.setVariables(variables);
         String text = engine.process("text/" + template, context);
         if (!text.startsWith(SUBJECT)) {

@@ -4,6 +4,9 @@ import dev.baton.shared.Text;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,10 +28,25 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OutboxMessages messages;
 
-    Outbox(JdbcClient jdbc, Clock clock) {
+    Outbox(JdbcClient jdbc, Clock clock, OutboxMessages messages) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.messages = messages;
+    }
+
+    /**
+     * Where the mails with these dedup keys stand: PENDING (queued, maybe retrying), SENT or FAILED (given
+     * up: only {@link OutboxStatus#SENT} counts as sent). Keys never queued are missing from the map.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, OutboxStatus> statusOf(Collection<String> dedupKeys) {
+        if (dedupKeys.isEmpty()) {
+            return Map.of();
+        }
+        return messages.findByDedupKeyIn(dedupKeys).stream()
+                .collect(Collectors.toMap(OutboxMessage::getDedupKey, OutboxMessage::getStatus));
     }
 
     /**

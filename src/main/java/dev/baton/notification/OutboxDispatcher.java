@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ public class OutboxDispatcher {
     private final TransactionTemplate transactions;
     private final MailSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     /** {@code baton.mail.from}, parsed once (a bad value stops the start-up, not every send). */
     private final InternetAddress baton;
 
@@ -48,7 +50,9 @@ public class OutboxDispatcher {
             JavaMailSender mailSender,
             PlatformTransactionManager transactionManager,
             MailSettings settings,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.messages = messages;
         this.mailSender = mailSender;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -77,9 +81,16 @@ public class OutboxDispatcher {
         try {
             mailSender.send(toMime(message));
             message.sent(clock.instant());
+            if (message.getRetriedAt() != null) {
+                events.publishEvent(new OutboxEvents.SentAfterRetry(message.getId(), message.getDedupKey()));
+            }
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             // recorded, not thrown: a rollback would leave the message due at once, and the loop would spin on it
-            message.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.maxAttempts());
+            if (message.failed(e.toString(), clock.instant(), settings.firstBackoff(), settings.maxAttempts())) {
+                // in this transaction: the feature that queued it learns of it if and only if FAILED commits
+                events.publishEvent(new OutboxEvents.Failed(
+                        message.getId(), message.getDedupKey(), message.getToAddress(), e.toString()));
+            }
             log.warn(
                     "Mail {} to {} not sent (attempt {}, now {}): {}",
                     message.getDedupKey(),

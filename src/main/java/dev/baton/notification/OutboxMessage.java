@@ -49,6 +49,8 @@ public class OutboxMessage {
     private Instant nextAttemptAt;
     private String lastError;
     private Instant sentAt;
+    private Instant retriedAt;
+    private String retriedBy;
 
     @CreationTimestamp
     private Instant createdAt;
@@ -63,15 +65,47 @@ public class OutboxMessage {
         lastError = null;
     }
 
-    /** Back off exponentially; give up (FAILED, visible to admins) after {@code maxAttempts}. */
-    void failed(String error, Instant now, Duration firstBackoff, int maxAttempts) {
+    /**
+     * Back off exponentially; give up (FAILED, visible to admins) after {@code maxAttempts}.
+     *
+     * @return true when this attempt was the last (the mail failed for good)
+     */
+    boolean failed(String error, Instant now, Duration firstBackoff, int maxAttempts) {
         attempts++;
         lastError = error;
         if (attempts >= maxAttempts) {
             status = OutboxStatus.FAILED;
+            return true;
         } else {
             nextAttemptAt = now.plus(firstBackoff.multipliedBy(1L << Math.min(attempts - 1, 16)));
+            return false;
         }
+    }
+
+    /**
+     * An admin sends a failed mail again: due now, with a fresh set of attempts, to {@code to} when the
+     * address was what failed (null keeps it). Only a FAILED mail.
+     */
+    void retry(Instant now, String by, String to) {
+        if (status != OutboxStatus.FAILED) {
+            throw new IllegalStateException("mail " + id + " is " + status + ", not FAILED");
+        }
+        status = OutboxStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+        retriedAt = now;
+        retriedBy = by;
+        if (to != null) {
+            toAddress = to;
+        }
+    }
+
+    public Instant getRetriedAt() {
+        return retriedAt;
+    }
+
+    public String getRetriedBy() {
+        return retriedBy;
     }
 
     public Long getId() {

@@ -21,4 +21,8 @@ public interface OutboxMessages extends JpaRepository<OutboxMessage, Long> {
     List<OutboxMessage> claimDue(Instant now, int limit);
 
     Optional<OutboxMessage> findByDedupKey(String dedupKey);
+
+    List<OutboxMessage> findTop200ByStatusOrderByIdDesc(OutboxStatus status);
+
+    List<OutboxMessage> findByDedupKeyIn(java.util.Collection<String> dedupKeys);
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Out-of-office cover. Date-based: an absence covers its days in the app clock's zone and is simply
- * past afterwards, so no job has to end it. Tasks use {@link #coverFor} when they arrive.
+ * Out-of-office cover. Date-based: an absence covers its days where its person is (their {@link
+ * TimeZones zone}) and is simply past afterwards, so no job has to end it. Tasks use {@link #coverFor} when they arrive.
  */
 @Service
 public class AbsenceService {
@@ -27,9 +27,16 @@ public class AbsenceService {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectProvider<Departures> departures;
+    private final TimeZones zones;
 
     AbsenceService(
-            Absences absences, People people, AuditLog audit, Clock clock, ObjectProvider<Departures> departures) {
+            Absences absences,
+            People people,
+            AuditLog audit,
+            Clock clock,
+            ObjectProvider<Departures> departures,
+            TimeZones zones) {
+        this.zones = zones;
         this.absences = absences;
         this.people = people;
         this.audit = audit;
@@ -47,7 +54,7 @@ public class AbsenceService {
         if (n.endsOn().isBefore(n.startsOn())) {
             throw new BadRequestException("endsOn", "must not be before the first day (" + n.startsOn() + ")");
         }
-        if (n.endsOn().isBefore(today())) {
+        if (n.endsOn().isBefore(zones.today(person))) {
             throw new BadRequestException("endsOn", "is in the past");
         }
         Person delegate = people.findByUsername(n.delegate().trim())
@@ -89,16 +96,21 @@ public class AbsenceService {
     /** The person's current and coming absences. */
     @Transactional(readOnly = true)
     public List<AbsenceView> upcoming(String username) {
-        return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today()).stream()
+        return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today(username)).stream()
                 .map(AbsenceView::of)
                 .toList();
     }
 
-    /** Who is away today and who covers for them. */
+    /** Who is away today (their today, where they are) and who covers for them. */
     @Transactional(readOnly = true)
     public List<AbsenceView> awayToday() {
-        LocalDate today = today();
-        return absences.findByStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByEndsOn(today, today).stream()
+        // a day either side of the company's today holds everybody's today, wherever they are
+        LocalDate today = LocalDate.now(clock.withZone(zones.company()));
+        return absences
+                .findByStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByEndsOn(
+                        today.plusDays(1), today.minusDays(1))
+                .stream()
+                .filter(a -> a.covers(zones.today(a.getPerson())))
                 .map(AbsenceView::of)
                 .toList();
     }
@@ -109,16 +121,17 @@ public class AbsenceService {
      */
     @Transactional(readOnly = true)
     public Optional<String> coverFor(String username) {
-        return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today()).stream()
-                .filter(a -> a.covers(today())
-                        && unavailable(a.getDelegate(), today(), today()).isEmpty())
+        LocalDate today = today(username);
+        return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today).stream()
+                .filter(a -> a.covers(today)
+                        && unavailable(a.getDelegate(), today, today).isEmpty())
                 .map(a -> a.getDelegate().getUsername())
                 .findFirst();
     }
 
     /**
      * Why {@code person} cannot take over others' work on the days {@code from} to {@code to}
-     * (inclusive, dates in the app clock's zone): inactive, being handed over, or away on one of those
+     * (inclusive, days where {@code person} is): inactive, being handed over, or away on one of those
      * days. Empty when they can. The reason reads as a sentence about the person ("rob is inactive").
      */
     @Transactional(readOnly = true)
@@ -140,11 +153,12 @@ public class AbsenceService {
     /** {@link #unavailable(Person, LocalDate, LocalDate)} for today. */
     @Transactional(readOnly = true)
     public Optional<String> unavailableToday(Person person) {
-        return unavailable(person, today(), today());
+        LocalDate today = zones.today(person);
+        return unavailable(person, today, today);
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock);
+    private LocalDate today(String username) {
+        return LocalDate.now(clock.withZone(zones.ofUsername(username)));
     }
 
     private static Map<String, Object> snapshot(Absence a) {

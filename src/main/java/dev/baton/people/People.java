@@ -14,6 +14,10 @@ public interface People extends JpaRepository<Person, Long>, JpaSpecificationExe
 
     Optional<Person> findByEmailIgnoreCase(String email);
 
+    /** The zones people have chosen (people without one are in the company's). */
+    @Query("select distinct p.timeZone from Person p where p.timeZone is not null")
+    List<String> findDistinctTimeZones();
+
     @Query("select p.id from Person p where p.active = false")
     List<Long> findIdsByActiveFalse();
 

@@ -29,7 +29,9 @@ public class PeopleImports {
 
     /**
      * A person row, matched to an existing person by e-mail (case-insensitive). {@code teamId} and
-     * {@code roles} replace what the person had; {@code externalId} may be null.
+     * {@code roles} replace what the person had; {@code externalId} may be null; {@code timeZone} an IANA
+     * region id already checked ({@link TimeZones#region}), or null to keep the person's (a new person: the
+     * company's).
      */
     public record ImportedPerson(
             String externalId,
@@ -38,7 +40,8 @@ public class PeopleImports {
             String fullName,
             Long teamId,
             Set<Role> roles,
-            boolean active) {}
+            boolean active,
+            String timeZone) {}
 
     /** Someone an imported record names as its owner or author. */
     public record PersonRef(long id, String username, String fullName, boolean active) {}
@@ -116,9 +119,11 @@ public class PeopleImports {
         String unusable = passwords.encode(UUID.randomUUID().toString());
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("""
-        insert into person (username, email, full_name, password_hash, team_id, active, external_source, external_id)
-        values (?, ?, ?, ?, ?, ?, ?, ?)
+        insert into person (username, email, full_name, password_hash, team_id, active, external_source, external_id,
+          time_zone)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
         on conflict ((lower(email))) do update set full_name = excluded.full_name, team_id = excluded.team_id,
+          time_zone = coalesce(excluded.time_zone, person.time_zone),
           active = excluded.active, external_source = coalesce(excluded.external_source, person.external_source),
           external_id = coalesce(excluded.external_id, person.external_id), version = person.version + 1, updated_at = ?""", rows, 500, (ps, p) -> {
             ps.setString(1, p.username());
@@ -129,7 +134,8 @@ public class PeopleImports {
             ps.setBoolean(6, p.active());
             ps.setString(7, p.externalId() == null ? null : source);
             ps.setString(8, p.externalId());
-            ps.setTimestamp(9, now);
+            ps.setString(9, p.timeZone());
+            ps.setTimestamp(10, now);
         });
         jdbc.batchUpdate(
                 "delete from person_role where person_id = (select id from person where lower(email) = lower(?))",

@@ -1,12 +1,21 @@
 package dev.baton.people;
 
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ReaderZone;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The time zone in which something concerning a person is judged: the ends of their days, their
@@ -16,21 +25,93 @@ import org.springframework.transaction.annotation.Transactional;
  * holds across daylight-saving changes.
  */
 @Service
-public class TimeZones {
+public class TimeZones implements ReaderZone {
 
     private static final Set<String> REGIONS = ZoneId.getAvailableZoneIds();
 
     private final People people;
     private final ZoneId company;
+    private final Clock clock;
 
     TimeZones(People people, Clock clock, @Value("${baton.company-time-zone:}") String companyZone) {
         this.people = people;
+        this.clock = clock;
         this.company = companyZone.isBlank() ? clock.getZone() : region(companyZone, "baton.company-time-zone");
     }
 
     /** The company's default zone. */
     public ZoneId company() {
         return company;
+    }
+
+    /**
+     * The signed-in person's zone (the company's when nobody is signed in), looked up once per request:
+     * a page prints many times.
+     */
+    @Override
+    public ZoneId current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String username = auth == null || !auth.isAuthenticated() ? null : auth.getName();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return ofUsername(username);
+        }
+        String key = TimeZones.class.getName() + ":" + username;
+        ZoneId zone = (ZoneId) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        if (zone == null) {
+            zone = ofUsername(username);
+            request.setAttribute(key, zone, RequestAttributes.SCOPE_REQUEST);
+        }
+        return zone;
+    }
+
+    /** Today where the person is (the company's today for null or a person without a zone). */
+    public LocalDate today(Person person) {
+        return today(of(person));
+    }
+
+    /** Today in {@code zone}. */
+    public LocalDate today(ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /**
+     * Today in every zone somebody is in, for queries that judge a day where each person is: zone ids
+     * grouped by their current day (at most three days at any instant). {@code company} is the zone of
+     * rows with nobody or somebody without a zone.
+     */
+    public record Todays(String company, Map<LocalDate, Set<String>> zonesByDay) {
+
+        /** One zone, one day: for tests and callers with a single reader. */
+        public static Todays of(ZoneId zone, LocalDate today) {
+            return new Todays(zone.getId(), Map.of(today, Set.of(zone.getId())));
+        }
+
+        /** Today in {@code zone} (one of those in use), or in the company's zone for null. */
+        public LocalDate in(String zone) {
+            String z = zone == null ? company : zone;
+            return zonesByDay.entrySet().stream()
+                    .filter(e -> e.getValue().contains(z))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no today for zone " + z));
+        }
+
+        /** The latest of the days (a row due before it may be overdue somewhere). */
+        public LocalDate latest() {
+            return zonesByDay.keySet().stream().max(LocalDate::compareTo).orElseThrow();
+        }
+    }
+
+    /** See {@link Todays}. */
+    @Transactional(readOnly = true)
+    public Todays todays() {
+        Set<String> zones = new TreeSet<>(people.findDistinctTimeZones());
+        zones.add(company.getId());
+        Map<LocalDate, Set<String>> byDay = new TreeMap<>();
+        zones.forEach(z -> byDay.computeIfAbsent(LocalDate.now(clock.withZone(ZoneId.of(z))), d -> new TreeSet<>())
+                .add(z));
+        return new Todays(company.getId(), byDay);
     }
 
     /** The person's zone, or the company's when they have none (or the person is null). */

@@ -70,7 +70,7 @@ public class TaskDigest {
                     List<Task> open =
                             tasks.findByAssigneeAndStatusOrderByDueAtAsc(person.getUsername(), TaskStatus.OPEN);
                     if (!open.isEmpty()) {
-                        mails.digest(person, open, today.toString());
+                        mails.digest(person, open, today);
                     }
                 });
                 p.digestSent(today);

@@ -8,8 +8,7 @@ import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.Outbox;
 import dev.baton.people.People;
 import dev.baton.people.Person;
-import java.time.Clock;
-import java.time.ZonedDateTime;
+import dev.baton.people.TimeZones;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ class TaskMails {
     private final MailPreferenceService preferences;
     private final People people;
     private final Accounts accounts;
-    private final Clock clock;
+    private final TimeZones zones;
 
     TaskMails(
             Outbox outbox,
@@ -37,13 +36,13 @@ class TaskMails {
             MailPreferenceService preferences,
             People people,
             Accounts accounts,
-            Clock clock) {
+            TimeZones zones) {
         this.outbox = outbox;
         this.composer = composer;
         this.preferences = preferences;
         this.people = people;
         this.accounts = accounts;
-        this.clock = clock;
+        this.zones = zones;
     }
 
     /** To the new assignee; {@code event} names the assignment (task creation or an audit event id). */
@@ -86,13 +85,16 @@ class TaskMails {
         return manager.isPresent();
     }
 
-    void digest(Person person, List<Task> open, String day) {
+    void digest(Person person, List<Task> open, java.time.LocalDate day) {
         List<Map<String, Object>> items = open.stream().map(this::model).toList();
         outbox.enqueue(
                 "digest:" + person.getUsername() + ":" + day,
                 person.getEmail(),
                 null,
-                composer.compose("digest", Map.of("recipientName", person.getFullName(), "tasks", items, "day", day)));
+                composer.compose(
+                        "digest",
+                        Map.of("recipientName", person.getFullName(), "tasks", items, "day", day),
+                        zones.of(person)));
     }
 
     private void send(
@@ -104,7 +106,7 @@ class TaskMails {
         Map<String, Object> model = model(task);
         model.putAll(extra);
         model.put("recipientName", to.getFullName());
-        outbox.enqueue(key, to.getEmail(), null, composer.compose(template, model));
+        outbox.enqueue(key, to.getEmail(), null, composer.compose(template, model, zones.of(to)));
     }
 
     private Map<String, Object> model(Task task) {
@@ -114,7 +116,7 @@ class TaskMails {
         model.put("originalAssignee", task.getOriginalAssignee());
         model.put("delegatedBy", task.getDelegatedBy());
         if (task.getDueAt() != null) {
-            model.put("dueAt", ZonedDateTime.ofInstant(task.getDueAt(), clock.getZone()));
+            model.put("dueAt", task.getDueAt()); // printed in the recipient's zone
         }
         if (task.getAccountId() != null) {
             accounts.findById(task.getAccountId()).map(Account::getName).ifPresent(n -> model.put("accountName", n));

@@ -9,8 +9,10 @@ import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Team;
 import dev.baton.people.Teams;
+import dev.baton.people.TimeZones.Todays;
 import dev.baton.support.PostgresTest;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,24 @@ class CommitmentQueryTests {
     }
 
     @Test
+    void overdueIsJudgedWhereTheOwnerIs() {
+        // 23 November in Berlin, still 22 November in Los Angeles: rob's promise due on the 22nd is late in
+        // Berlin, and only where rob is once he moves to Los Angeles
+        rob.moveToTimeZone("America/Los_Angeles");
+        people.flush();
+        Todays berlinMorning = new Todays(
+                "Europe/Berlin",
+                java.util.Map.of(TODAY, Set.of("Europe/Berlin"), TODAY.minusDays(1), Set.of("America/Los_Angeles")));
+
+        assertThat(find(new CommitmentFilter(null, rob.getId(), null, acme.getId(), true, false), berlinMorning))
+                .isEmpty();
+        rob.moveToTimeZone("Europe/Berlin");
+        people.flush();
+        assertThat(find(new CommitmentFilter(null, rob.getId(), null, acme.getId(), true, false), berlinMorning))
+                .containsExactly(robsLate);
+    }
+
+    @Test
     void unownedMeansOpenWithoutAnOwner() {
         assertThat(find(null, null, null, false, true)).containsExactly(unownedLate);
     }
@@ -99,14 +119,18 @@ class CommitmentQueryTests {
     void countsOverdueCommitmentsPerAccount() {
         Account empty = accounts.save(new Account("Empty", rob, null, null, null));
 
-        List<Object[]> rows = commitments.countDueBeforeByAccount(
+        List<Object[]> rows = commitments.findDueBeforeByAccount(
                 List.of(acme.getId(), empty.getId()), CommitmentStatus.AWAITING_DELIVERY, TODAY);
 
-        assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsExactly(acme.getId(), 2L));
+        assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row[0]).isEqualTo(acme.getId()));
     }
 
     List<Commitment> find(CommitmentFilter filter) {
-        return commitments.findAll(commitments.specification(filter, TODAY, people::findIdsByActiveFalse));
+        return find(filter, Todays.of(ZoneOffset.UTC, TODAY));
+    }
+
+    List<Commitment> find(CommitmentFilter filter, Todays todays) {
+        return commitments.findAll(commitments.specification(filter, todays, people::findIdsByActiveFalse));
     }
 
     CommitmentFilter ofAcme(boolean unowned, boolean rejected, LocalDate dueFrom, LocalDate dueTo) {

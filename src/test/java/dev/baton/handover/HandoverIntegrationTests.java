@@ -98,6 +98,9 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
     OutboxDispatcher dispatcher;
 
     @Autowired
+    dev.baton.notification.MailSettings mailSettings;
+
+    @Autowired
     GreenMail greenMail;
 
     @Autowired
@@ -180,6 +183,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
             complete(successor, "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
         }
         for (int i = 0; i < book.size(); i++) {
+            openTask(successor, "task_hold_introduction_call"); // the introduction is queued by now
+            dispatcher.dispatch(); // as the scheduled dispatcher does within seconds: the summary counts sent mail
             complete(successor, "task_hold_introduction_call", Map.of("callSummary", "Friendly, wants a QBR"));
         }
         await().atMost(WAIT).until(() -> handovers.findById(id).orElseThrow().getStatus() == HandoverStatus.COMPLETED);
@@ -234,15 +239,13 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
         dispatcher.dispatch();
         String trainingDue = LocalDate.now()
                 .plusDays(30)
-                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH));
-        String priceHoldDue = LocalDate.now()
-                .plusDays(20)
-                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH));
+                .format(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH));
         assertThat(promisesIn(mailTo(contactEmail(book.get(0))).get(0)))
                 .containsExactly("- Onboarding training, by " + trainingDue);
         assertThat(promisesIn(mailTo(contactEmail(book.get(1))).get(0)))
-                .containsExactly("- Price hold for the renewal, by " + priceHoldDue
-                        + " (we need to agree new terms with you: I will be in touch)");
+                .as("a rejected promise's date no longer holds: the mail says what does")
+                .containsExactly(
+                        "- Price hold for the renewal (we need to agree new terms with you: I will be in touch)");
         for (Account account : book) {
             List<MimeMessage> intros = mailTo(contactEmail(account));
             assertThat(intros).hasSize(1);
@@ -255,8 +258,20 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                     .extracting(a -> ((InternetAddress) a).getAddress())
                     .containsExactly(successor.getEmail());
         }
-        assertThat(mailTo("maria@baton.example"))
-                .anySatisfy(m -> assertThat(m.getSubject()).contains("Dana Departing"));
+        MimeMessage summary = mailTo("maria@baton.example").stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains("Dana Departing")
+                                && m.getSubject().contains("complete");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
+        assertThat(textOf(summary))
+                .as("only mail the server took counts as an introduction")
+                .contains("Customer introductions sent: 2.");
         assertThat(as("ada")
                         .postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class)
                         .getStatusCode())
@@ -313,6 +328,98 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                         Long.class,
                         "handover-intro:" + item))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anIntroductionThatFailsForGoodShowsOnTheHandoverAndCountsAsNotSentUntilAnAdminSendsItAgain() throws Exception {
+        long id = ((Number) ((Map) as("maria")
+                                .postForEntity("/api/handovers", launch(successor.getId()), Map.class)
+                                .getBody()
+                                .get("handover"))
+                        .get("id"))
+                .longValue();
+        for (int i = 0; i < book.size(); i++) {
+            complete(departing, "task_write_handover_note", NOTE);
+        }
+        for (int i = 0; i < book.size(); i++) {
+            complete(successor, "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
+        }
+        String sentIntros = "select count(*) from handover_item where handover_id = ? and intro_sent_at is not null";
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(sentIntros, Long.class, id) == book.size());
+        long broken = jdbc.queryForObject(
+                "select id from handover_item where handover_id = ? and account_id = ?",
+                Long.class,
+                id,
+                book.get(0).getId());
+        // the server refuses the recipient on the last attempt (as a real one answers 553 to a bad address)
+        jdbc.update(
+                "update outbox_message set to_address = 'Ana <refused', attempts = ? where dedup_key = ?",
+                mailSettings.maxAttempts() - 1,
+                "handover-intro:" + broken);
+        dispatcher.dispatch();
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                        "select intro_failed_at is not null from handover_item where id = ?", Boolean.class, broken));
+
+        assertThat(introMails(id))
+                .containsEntry(book.get(0).getName(), "FAILED")
+                .containsEntry(book.get(1).getName(), "SENT");
+        assertThat(SignedIn.as(http, "maria").getForObject("/handovers/" + id, String.class))
+                .contains("Intro failed");
+        assertThat(SignedIn.as(http, "maria")
+                        .getForObject("/accounts/" + book.get(0).getId(), String.class))
+                .contains("could not be delivered", "the customer has not been introduced");
+        assertThat(as("maria")
+                        .getForEntity("/api/admin/mail/failed", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        Map failed = ((List<Map>) as("ada").getForObject("/api/admin/mail/failed", List.class))
+                .stream()
+                        .filter(m -> "handover-intro".equals(m.get("kind")) && "Ana <refused".equals(m.get("to")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat((String) failed.get("lastError")).contains("refused");
+        assertThat(SignedIn.as(http, "ada").getForObject("/admin/mail", String.class))
+                .contains("Mail that could not be sent", "Ana &lt;refused", "Send again");
+
+        String fixed = "ana-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+        ResponseEntity<Map> retried = as("ada")
+                .postForEntity("/api/admin/mail/" + failed.get("id") + "/retry", Map.of("to", fixed), Map.class);
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(introMails(id)).containsEntry(book.get(0).getName(), "WAITING");
+        dispatcher.dispatch();
+
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                        "select intro_failed_at is null from handover_item where id = ?", Boolean.class, broken));
+        assertThat(introMails(id)).containsEntry(book.get(0).getName(), "SENT");
+        assertThat(mailTo(fixed))
+                .singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).contains(book.get(0).getName()));
+        assertThat(mailTo(successor.getEmail()))
+                .as("the successor hears of the failure, copying the manager")
+                .anySatisfy(m -> {
+                    assertThat(m.getSubject())
+                            .isEqualTo("Not delivered: your introduction to "
+                                    + book.get(0).getName());
+                    assertThat(m.getRecipients(Message.RecipientType.CC)[0].toString())
+                            .isEqualTo("maria@baton.example");
+                });
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'mail.retried' and actor = 'ada'"
+                                + " and entity_id = ?",
+                        Long.class,
+                        ((Number) failed.get("id")).longValue()))
+                .isEqualTo(1);
+    }
+
+    /** Account name → where its introduction mail stands, from the handover API. */
+    private Map<String, String> introMails(long handoverId) {
+        List<Map> items = (List<Map>) as("maria")
+                .getForObject("/api/handovers/" + handoverId, Map.class)
+                .get("items");
+        return items.stream().collect(java.util.stream.Collectors.toMap(i -> (String) i.get("accountName"), i ->
+                (String) i.get("introMail")));
     }
 
     @Test

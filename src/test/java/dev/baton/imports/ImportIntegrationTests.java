@@ -141,6 +141,32 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void peopleTakeAnOptionalTimeZoneAndARegionIsRequired() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String bad = "email,full_name,time_zone\nz1-" + tag + "@baton.example,Zed One,+01:00\n";
+        assertThat((List<Map>) finished(start("PEOPLE", "BATON", true, "tz.csv", bad.getBytes(StandardCharsets.UTF_8)))
+                        .get("errors"))
+                .extracting(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                .singleElement()
+                .asString()
+                .startsWith("2 time_zone: '+01:00' is not a time zone");
+
+        String csv = "email,full_name,time_zone\nz1-" + tag + "@baton.example,Zed One,America/Los_Angeles\n" + "z2-"
+                + tag + "@baton.example,Zed Two,\n";
+        assertThat(finished(start("PEOPLE", "BATON", false, "tz.csv", csv.getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("status", "SUCCEEDED");
+        String again = "email,full_name\nz1-" + tag + "@baton.example,Zed One\n";
+        finished(start("PEOPLE", "BATON", false, "tz2.csv", again.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(jdbc.queryForList(
+                        "select coalesce(time_zone, 'company') from person where email like ? order by email",
+                        String.class,
+                        "%-" + tag + "@baton.example"))
+                .as("a re-import without the column keeps the zone")
+                .containsExactly("America/Los_Angeles", "company");
+    }
+
+    @Test
     void aRealImportWithOneBadRowWritesNothingAtAll() {
         String csv = "external_id,name,owner\nOK-1,Fine Ltd,rob@baton.example\nOK-2,Also Fine,rita@baton.example\n"
                 + "OK-3,Bad Owner,ghost@example.com\n";

@@ -3,21 +3,28 @@ package dev.baton.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.shared.Dates;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MailComposerTests {
 
-    private final MailComposer composer = new MailComposer(new MailSettings(
-            "Baton <baton@baton.local>",
-            URI.create("https://baton.example/"),
-            Duration.ofSeconds(5),
-            false,
-            8,
-            Duration.ofSeconds(30)));
+    private final MailComposer composer = new MailComposer(
+            new MailSettings(
+                    "Baton <baton@baton.local>",
+                    URI.create("https://baton.example/"),
+                    Duration.ofSeconds(5),
+                    false,
+                    8,
+                    Duration.ofSeconds(30)),
+            Dates.fixed(Clock.systemUTC(), ZoneId.of("UTC")),
+            ZoneId.of("UTC"));
 
     @Test
     void rendersSubjectTextAndHtmlFromTheSameModel() {
@@ -40,9 +47,32 @@ class MailComposerTests {
                 .startsWith("Hello Rob,")
                 .contains(
                         "for Brauerei Müller & Söhne.",
-                        "Due: Tuesday 1 December 2026, 17:00",
+                        "Due: Tue 1 Dec 2026, 17:00 UTC",
                         "https://baton.example/tasks/42");
         assertThat(mail.html()).contains("Brauerei Müller &amp; Söhne", "href=\"https://baton.example/tasks/42\"");
+    }
+
+    @Test
+    void printsTimesInTheRecipientsZoneWithItsName() {
+        Map<String, Object> model = Map.of(
+                "recipientName",
+                "Rita",
+                "taskName",
+                "Call",
+                "taskId",
+                1,
+                "dueAt",
+                Instant.parse("2026-12-01T16:00:00Z"));
+
+        assertThat(composer.compose("task-assigned", model, ZoneId.of("America/Los_Angeles"))
+                        .text())
+                .contains("Due: Tue 1 Dec 2026, 08:00 PST");
+        assertThat(composer.compose("task-assigned", model, ZoneId.of("Australia/Sydney"))
+                        .html())
+                .contains("Wed 2 Dec 2026, 03:00 AEDT");
+        assertThat(composer.compose("task-assigned", model).text())
+                .as("a reader without a zone reads the company's")
+                .contains("Due: Tue 1 Dec 2026, 16:00 UTC");
     }
 
     @Test
@@ -88,7 +118,7 @@ class MailComposerTests {
                 introduction(java.util.List.of("Price hold, by 27 March 2026", "SSO guide, by 1 May 2026"));
 
         assertThat(mail.text())
-                .contains("every promise we have made to you stands, with the same dates:\n\n"
+                .contains("I now look after every promise we have made to you:\n\n"
                         + "- Price hold, by 27 March 2026\n- SSO guide, by 1 May 2026\n");
         assertThat(mail.html()).contains("<li>Price hold, by 27 March 2026</li>", "<li>SSO guide, by 1 May 2026</li>");
     }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -48,6 +50,15 @@ class OutboxIntegrationTests {
 
     @Autowired
     MailSettings settings;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    FailedMail failedMail;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     TransactionTemplate transactions;
     String domain;
@@ -156,6 +167,44 @@ class OutboxIntegrationTests {
     }
 
     @Test
+    void aMailThatFailedForGoodIsListedForAdminsAndGoesOutWhenSentAgainToACorrectedAddress() {
+        String key = enqueue();
+        MailSettings oneAttempt = new MailSettings(
+                settings.from(), settings.baseUrl(), settings.dispatchDelay(), false, 1, settings.firstBackoff());
+        dispatcherAt(Instant.now(), unreachableServer(), oneAttempt).dispatch();
+        OutboxMessage failed = messages.findByDedupKey(key).orElseThrow();
+        assertThat(failedMail.list())
+                .filteredOn(m -> m.id() == failed.getId())
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.to()).isEqualTo("anna@" + domain);
+                    assertThat(m.lastError()).contains("Connect");
+                    assertThat(m.attempts()).isEqualTo(1);
+                });
+        assertThatThrownBy(() -> failedMail.retry(failed.getId(), "jörg@" + domain))
+                .isInstanceOf(dev.baton.shared.BadRequestException.class);
+
+        transactions.executeWithoutResult(tx -> failedMail.retry(failed.getId(), "jan@" + domain));
+
+        assertThatThrownBy(() -> failedMail.retry(failed.getId(), null))
+                .as("only a failed mail is sent again")
+                .isInstanceOf(dev.baton.shared.ConflictException.class);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'mail.retried' and entity_id = ?",
+                        Long.class,
+                        failed.getId()))
+                .isEqualTo(1);
+        assertThat(dispatcher.dispatch()).isEqualTo(1);
+        OutboxMessage sent = messages.findByDedupKey(key).orElseThrow();
+        assertThat(sent.getStatus()).isEqualTo(OutboxStatus.SENT);
+        assertThat(sent.getRetriedAt()).isNotNull();
+        assertThat(greenMail.getReceivedMessagesForDomain(domain))
+                .singleElement()
+                .satisfies(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo("jan@" + domain));
+        assertThat(failedMail.list()).noneMatch(m -> m.id() == failed.getId());
+    }
+
+    @Test
     void aBrokenMessageDoesNotHoldUpTheOthers() {
         transactions.executeWithoutResult(tx -> {
             outbox.enqueue("broken:" + domain, "Anna <anna@" + domain, null, "s", "t", null);
@@ -182,7 +231,7 @@ class OutboxIntegrationTests {
 
     private OutboxDispatcher dispatcherAt(Instant now, JavaMailSender sender, MailSettings mailSettings) {
         return new OutboxDispatcher(
-                messages, sender, transactionManager, mailSettings, Clock.fixed(now, ZoneOffset.UTC));
+                messages, sender, transactionManager, mailSettings, Clock.fixed(now, ZoneOffset.UTC), events);
     }
 
     /** Port 1 on loopback: nothing listens there, so the connection is refused at once. */

@@ -138,7 +138,9 @@ class TaskRemindersIntegrationTests extends InboxTest {
 
             assertThat(mailsAbout(task, "cora@baton.example"))
                     .extracting(InboxTest::subject)
-                    .containsOnlyOnce("Your open tasks on " + day);
+                    .containsOnlyOnce("Your open tasks on "
+                            + day.format(java.time.format.DateTimeFormatter.ofPattern(
+                                    "EEE d MMM yyyy", java.util.Locale.ENGLISH)));
         } finally {
             preferences.choose(cora, new Choices(true, true, true, false));
         }

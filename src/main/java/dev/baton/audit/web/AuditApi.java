@@ -2,6 +2,7 @@ package dev.baton.audit.web;
 
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditTrail;
+import dev.baton.shared.Dates;
 import dev.baton.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,8 +47,11 @@ class AuditApi {
 
     private final AuditTrail trail;
 
-    AuditApi(AuditTrail trail) {
+    private final Dates dates;
+
+    AuditApi(AuditTrail trail, Dates dates) {
         this.trail = trail;
+        this.dates = dates;
     }
 
     @GetMapping
@@ -59,6 +63,7 @@ class AuditApi {
             AuditParams params,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return PageResponse.of(trail.find(params.toFilter(), page, size).map(AuditEntry::of));
+        return PageResponse.of(
+                trail.find(params.toFilter(dates.zone()), page, size).map(AuditEntry::of));
     }
 }

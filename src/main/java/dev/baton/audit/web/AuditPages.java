@@ -1,6 +1,7 @@
 package dev.baton.audit.web;
 
 import dev.baton.audit.AuditTrail;
+import dev.baton.shared.Dates;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,8 +20,11 @@ class AuditPages {
 
     private final AuditTrail trail;
 
-    AuditPages(AuditTrail trail) {
+    private final Dates dates;
+
+    AuditPages(AuditTrail trail, Dates dates) {
         this.trail = trail;
+        this.dates = dates;
     }
 
     @GetMapping
@@ -28,7 +32,7 @@ class AuditPages {
     String list(
             AuditParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         model.addAttribute("params", params);
-        model.addAttribute("events", trail.find(params.toFilter(), page, PAGE_SIZE));
+        model.addAttribute("events", trail.find(params.toFilter(dates.zone()), page, PAGE_SIZE));
         model.addAttribute(
                 "query",
                 UriComponentsBuilder.newInstance()

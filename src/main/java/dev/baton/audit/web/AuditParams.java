@@ -2,8 +2,9 @@ package dev.baton.audit.web;
 
 import dev.baton.audit.AuditFilter;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.Dates;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -19,8 +20,11 @@ record AuditParams(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 
-    /** @throws BadRequestException (field {@code to}) when the range ends before it starts */
-    AuditFilter toFilter() {
+    /**
+     * @param zone the reader's: {@code from} and {@code to} are their days, as the page prints times
+     * @throws BadRequestException (field {@code to}) when the range ends before it starts
+     */
+    AuditFilter toFilter(ZoneId zone) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new BadRequestException("to", "must not be before from");
         }
@@ -30,7 +34,7 @@ record AuditParams(
                 account,
                 actor,
                 action,
-                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                from == null ? null : Dates.startOf(from, zone),
+                to == null ? null : Dates.endOf(to, zone));
     }
 }

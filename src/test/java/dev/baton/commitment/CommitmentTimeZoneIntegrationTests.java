@@ -1,0 +1,89 @@
+package dev.baton.commitment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The commitment process's timers where each owner is, around the 2027 daylight-saving changes (Los
+ * Angeles 14 March, Berlin 28 March, Sydney 4 April): a promise is overdue once its due day has ended
+ * there, and the reminder comes at the configured local hour whatever the offset that day.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommitmentTimeZoneIntegrationTests {
+
+    @Autowired
+    CommitmentProcessSteps steps;
+
+    @Autowired
+    CommitmentSettings settings;
+
+    @Autowired
+    Commitments commitments;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    People people;
+
+    @Test
+    void aPromiseDueOn27MarchIsEscalatedOnlyOnceThatDayHasEndedWhereItsOwnerIs() {
+        LocalDate due = LocalDate.of(2027, 3, 27);
+
+        assertThat(read(ownedIn("America/Los_Angeles", due)).dueAt()).isEqualTo(Instant.parse("2027-03-28T07:00:00Z"));
+        assertThat(read(ownedIn("Europe/Berlin", due)).dueAt())
+                .as("midnight in Berlin, in summer time since 02:00 that night")
+                .isEqualTo(Instant.parse("2027-03-27T23:00:00Z"));
+        assertThat(read(ownedIn("Australia/Sydney", due)).dueAt()).isEqualTo(Instant.parse("2027-03-27T13:00:00Z"));
+        assertThat(read(ownedIn(null, due)).dueAt())
+                .as("an owner without a zone: the company's (UTC in tests)")
+                .isEqualTo(Instant.parse("2027-03-28T00:00:00Z"));
+    }
+
+    @Test
+    void theReminderComesAtTheSameLocalHourAcrossTheChange() {
+        int daysBefore = settings.reminderDaysBefore(settings.defaultDeliveringTeam());
+        // the reminder day is before each zone's change, the due day after it
+        CommitmentStep berlin =
+                read(ownedIn("Europe/Berlin", LocalDate.of(2027, 3, 28).plusDays(daysBefore - 1)));
+        CommitmentStep sydney =
+                read(ownedIn("Australia/Sydney", LocalDate.of(2027, 4, 4).plusDays(daysBefore - 1)));
+        CommitmentStep losAngeles =
+                read(ownedIn("America/Los_Angeles", LocalDate.of(2027, 3, 14).plusDays(daysBefore - 1)));
+
+        assertThat(berlin.reminderAt()).isEqualTo(Instant.parse("2027-03-27T08:00:00Z")); // 09:00 CET
+        assertThat(sydney.reminderAt()).isEqualTo(Instant.parse("2027-04-02T22:00:00Z")); // 09:00 AEDT
+        assertThat(losAngeles.reminderAt()).isEqualTo(Instant.parse("2027-03-13T17:00:00Z")); // 09:00 PST
+        assertThat(berlin.dueAt()) // the end of the due day: midnight in summer time
+                .isEqualTo(LocalDate.of(2027, 3, 28)
+                        .plusDays(daysBefore - 1)
+                        .atTime(22, 0)
+                        .toInstant(java.time.ZoneOffset.UTC));
+        assertThat(settings.notifyAt()).hasHour(9);
+    }
+
+    private CommitmentStep read(Commitment c) {
+        return steps.read(c.getId(), -c.getId()); // no real process: the key is only recorded
+    }
+
+    private Commitment ownedIn(String zone, LocalDate due) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Person owner = new Person("tz-" + tag, "Owner " + tag, "tz-" + tag + "@baton.example", "x", Set.of(Role.REP));
+        owner.moveToTimeZone(zone);
+        people.save(owner);
+        Account account = accounts.save(new Account("Zone " + tag, owner, null, null, null));
+        return commitments.save(new Commitment(account, null, "Training", owner, owner, null, due));
+    }
+}
