@@ -103,7 +103,7 @@ class CommitmentPagesBrowserTests extends BrowserTest {
                         Map.class);
         signIn("rob");
         open("/accounts/" + account);
-        browser.findElement(By.cssSelector("button[aria-label=\"Mark Vera Verify's details verified\"]"))
+        browser.findElement(By.cssSelector("button[aria-label=\"Mark verified: Vera Verify\"]"))
                 .sendKeys(Keys.ENTER);
         waitForText("Vera Verify's details are marked as verified today.");
         assertThat(jdbc.queryForObject(

@@ -7,6 +7,7 @@ import dev.baton.lead.engine.LeadBpmn;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.NewAbsence;
 import dev.baton.people.Person;
+import dev.baton.support.SignedIn;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -189,7 +190,9 @@ class LeadApiIntegrationTests extends LeadIntegrationTest {
                 .containsEntry("meetingsBooked", 1)
                 .containsEntry("disqualified", 0)
                 .containsEntry("recycled", 0);
-        assertThat(as("maria").getForEntity("/leads/campaigns", String.class).getBody())
+        assertThat(SignedIn.as(http, "maria")
+                        .getForEntity("/leads/campaigns", String.class)
+                        .getBody())
                 .contains(campaign);
     }
 
