@@ -49,6 +49,20 @@ class ArchitectureTests {
             .should(dependOnAnotherFeaturesWebPackage())
             .because("a feature's web package is its HTTP edge, not a library for other features");
 
+    /**
+     * Other features ask the people module through its services ({@code PeopleLookup}, {@code
+     * PeopleService}, {@code TeamService}, ...), never its repositories: its tables stay its own.
+     * Tests outside the module may still seed through them (only production classes are checked).
+     */
+    @ArchTest
+    static final ArchRule onlyThePeopleModuleReadsItsTables = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.baton.people..")
+            .should()
+            .dependOnClassesThat()
+            .haveNameMatching("dev\\.baton\\.people\\.(People|Teams|Absences)")
+            .because("a feature asks another through its published services, not its repositories");
+
     @ArchTest
     static final ArchRule controllersDoNotReturnEntities = methods()
             .that()

@@ -3,8 +3,7 @@ package dev.baton.account;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.audit.AuditLog;
-import dev.baton.people.People;
-import dev.baton.people.Person;
+import dev.baton.people.PeopleLookup;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,15 @@ public class Timeline {
     private final AccountService accounts;
     private final Interactions interactions;
     private final AuditEvents events;
-    private final People people;
+    private final PeopleLookup people;
     private final JdbcTemplate jdbc;
 
-    Timeline(AccountService accounts, Interactions interactions, AuditEvents events, People people, JdbcTemplate jdbc) {
+    Timeline(
+            AccountService accounts,
+            Interactions interactions,
+            AuditEvents events,
+            PeopleLookup people,
+            JdbcTemplate jdbc) {
         this.accounts = accounts;
         this.interactions = interactions;
         this.events = events;
@@ -139,11 +143,7 @@ public class Timeline {
     /** User name → full name, each looked up once; automated steps are Baton's. */
     private Function<String, String> names() {
         Map<String, String> known = new HashMap<>(Map.of(AuditLog.SYSTEM, "Baton"));
-        return username -> username == null
-                ? "Baton"
-                : known.computeIfAbsent(
-                        username,
-                        u -> people.findByUsername(u).map(Person::getFullName).orElse(u));
+        return username -> username == null ? "Baton" : known.computeIfAbsent(username, people::fullName);
     }
 
     private static String type(AuditEvent e) {

@@ -2,7 +2,7 @@ package dev.baton.commitment;
 
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.task.AccountCommitmentLines;
 import dev.baton.task.TaskSubjectSource;
@@ -34,11 +34,11 @@ class CommitmentTaskContext implements TaskSubjectSource, AccountCommitmentLines
     private final Commitments commitments;
     private final CommitmentService service;
     private final AuditEvents audit;
-    private final People people;
+    private final PeopleLookup people;
     private final Clock clock;
 
     CommitmentTaskContext(
-            Commitments commitments, CommitmentService service, AuditEvents audit, People people, Clock clock) {
+            Commitments commitments, CommitmentService service, AuditEvents audit, PeopleLookup people, Clock clock) {
         this.commitments = commitments;
         this.audit = audit;
         this.people = people;
@@ -81,7 +81,7 @@ class CommitmentTaskContext implements TaskSubjectSource, AccountCommitmentLines
         // the process records the delivery (actor "system") for the owner, who answered the deliver task
         String byline = delivered
                 .map(e -> "delivered by "
-                        + people.findByUsername(e.getActor())
+                        + people.byUsername(e.getActor())
                                 .map(Person::getFullName)
                                 .orElse(
                                         c.getOwner() == null

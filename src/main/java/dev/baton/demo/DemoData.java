@@ -2,11 +2,11 @@ package dev.baton.demo;
 
 import dev.baton.account.Contact;
 import dev.baton.demo.DemoCatalogue.Company;
-import dev.baton.people.People;
+import dev.baton.people.NewPerson;
+import dev.baton.people.PeopleSeeding;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Team;
-import dev.baton.people.Teams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,9 +35,7 @@ class DemoData implements ApplicationRunner {
     static final String PASSWORD = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final People people;
-    private final Teams teams;
-    private final PasswordEncoder passwords;
+    private final PeopleSeeding people;
     private final DemoBook book;
     private final DemoCommitments promises;
     private final boolean timeZones;
@@ -46,16 +43,12 @@ class DemoData implements ApplicationRunner {
 
     /** @param timeZones {@code baton.demo-data.time-zones}: people around the world (off in tests, whose dates are UTC days) */
     DemoData(
-            People people,
-            Teams teams,
-            PasswordEncoder passwords,
+            PeopleSeeding people,
             DemoBook book,
             DemoCommitments promises,
             @Value("${baton.demo-data.time-zones:true}") boolean timeZones) {
         this.timeZones = timeZones;
         this.people = people;
-        this.teams = teams;
-        this.passwords = passwords;
         this.book = book;
         this.promises = promises;
     }
@@ -70,7 +63,7 @@ class DemoData implements ApplicationRunner {
         for (String[] t : new String[][] {
             {"sales-emea", "Sales EMEA"}, {"sales-na", "Sales North America"}, {"customer-success", "Customer Success"}
         }) {
-            team.put(t[0], teams.save(new Team(t[0], t[1])));
+            team.put(t[0], people.team(t[0], t[1]));
         }
         Person ada = person("ada", "Ada Lovelace", null, null, Role.ADMIN);
         Person maria = person("maria", "Maria Rossi", team.get("sales-emea"), null, Role.MANAGER);
@@ -131,9 +124,13 @@ class DemoData implements ApplicationRunner {
     }
 
     private Person person(String username, String name, Team team, Person manager, Role role) {
-        Person p = new Person(username, name, username + "@baton.example", passwords.encode(PASSWORD), Set.of(role));
-        p.joinTeam(team);
-        p.reportTo(manager);
-        return people.save(p);
+        return people.person(new NewPerson(
+                username,
+                name,
+                username + "@baton.example",
+                PASSWORD,
+                Set.of(role),
+                team == null ? null : team.getId(),
+                manager == null ? null : manager.getId()));
     }
 }

@@ -4,7 +4,7 @@ import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.engine.Bpmn.Variables;
 import dev.baton.engine.ProcessInstances;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import java.time.Clock;
@@ -39,7 +39,7 @@ class DemoPlaybooks implements ApplicationRunner {
     private final DemoData demoData;
     private final ProcessInstances processInstances;
     private final Accounts accounts;
-    private final People people;
+    private final PeopleLookup people;
     private final Clock clock;
     private final boolean enabled;
 
@@ -47,7 +47,7 @@ class DemoPlaybooks implements ApplicationRunner {
             DemoData demoData,
             ProcessInstances processInstances,
             Accounts accounts,
-            People people,
+            PeopleLookup people,
             Clock clock,
             @Value("${baton.demo-data.playbooks:true}") boolean enabled) {
         this.demoData = demoData;
@@ -67,7 +67,7 @@ class DemoPlaybooks implements ApplicationRunner {
 
     /** One review per due date, for the first accounts (by name) of rob's book; returns the instance keys. */
     List<Long> startSampleReviews() {
-        Person rob = people.findByUsername("rob").orElseThrow();
+        Person rob = people.byUsername("rob").orElseThrow();
         List<Account> firstAccounts = accounts.findAll(
                         (a, q, cb) -> cb.equal(a.get("owner"), rob), PageRequest.of(0, DUE_IN.size(), Sort.by("name")))
                 .getContent();

@@ -1,8 +1,7 @@
 package dev.baton.handover;
 
 import dev.baton.account.HandoverNotes;
-import dev.baton.people.People;
-import dev.baton.people.Person;
+import dev.baton.people.PeopleLookup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +17,9 @@ class AccountHandoverNotes implements HandoverNotes {
     static final Map<String, String> LABELS = labels();
 
     private final HandoverItems items;
-    private final People people;
+    private final PeopleLookup people;
 
-    AccountHandoverNotes(HandoverItems items, People people) {
+    AccountHandoverNotes(HandoverItems items, PeopleLookup people) {
         this.items = items;
         this.people = people;
     }
@@ -39,11 +38,7 @@ class AccountHandoverNotes implements HandoverNotes {
                 sections.add(new Section(label, text.toString()));
             }
         });
-        String author = item.getNoteBy() == null
-                ? null
-                : people.findByUsername(item.getNoteBy())
-                        .map(Person::getFullName)
-                        .orElse(item.getNoteBy());
+        String author = people.fullName(item.getNoteBy());
         return new Note(
                 item.getHandover().getId(),
                 author,

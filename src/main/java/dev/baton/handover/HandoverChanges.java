@@ -3,7 +3,7 @@ package dev.baton.handover;
 import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditLog;
-import dev.baton.people.People;
+import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
@@ -31,7 +31,7 @@ public class HandoverChanges {
     private final Handovers handovers;
     private final HandoverItems items;
     private final HandoverQueries queries;
-    private final People people;
+    private final PeopleService people;
     private final SuccessorCandidates candidates;
     private final HandoverProcess process;
     private final TaskService tasks;
@@ -44,7 +44,7 @@ public class HandoverChanges {
             Handovers handovers,
             HandoverItems items,
             HandoverQueries queries,
-            People people,
+            PeopleService people,
             SuccessorCandidates candidates,
             HandoverProcess process,
             TaskService tasks,
@@ -138,9 +138,8 @@ public class HandoverChanges {
         if (successorId == null) {
             throw new BadRequestException("successorId", "choose the new successor");
         }
-        Person to = people.findById(successorId)
-                .orElseThrow(() -> new BadRequestException("successorId", "person " + successorId + " does not exist"));
-        Person launcher = people.findByUsername(actor).orElseThrow(() -> new NotFoundException("person", actor));
+        Person to = people.referenced(successorId, "successorId");
+        Person launcher = people.signedIn(actor);
         String why = candidates.notEligible(to, h.getDeparting(), launcher);
         if (why != null) {
             throw new BadRequestException("successorId", why);

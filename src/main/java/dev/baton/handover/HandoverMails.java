@@ -4,7 +4,7 @@ import dev.baton.account.Contact;
 import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
 import dev.baton.notification.OutboxStatus;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Dates;
@@ -29,12 +29,12 @@ class HandoverMails {
 
     private final MailComposer composer;
     private final Outbox outbox;
-    private final People people;
+    private final PeopleLookup people;
     private final Book book;
     private final Dates dates;
     private final TimeZones zones;
 
-    HandoverMails(MailComposer composer, Outbox outbox, People people, Book book, Dates dates, TimeZones zones) {
+    HandoverMails(MailComposer composer, Outbox outbox, PeopleLookup people, Book book, Dates dates, TimeZones zones) {
         this.dates = dates;
         this.zones = zones;
         this.composer = composer;
@@ -225,7 +225,7 @@ class HandoverMails {
     }
 
     private Person manager(Handover h) {
-        return people.findByUsername(h.getLaunchedBy()).orElseThrow();
+        return people.byUsername(h.getLaunchedBy()).orElseThrow();
     }
 
     /**

@@ -1,9 +1,8 @@
 package dev.baton.handover;
 
 import dev.baton.account.Account;
-import dev.baton.people.People;
+import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
-import dev.baton.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +42,10 @@ public class HandoverPlans {
     }
 
     private final HandoverService launcher;
-    private final People people;
+    private final PeopleService people;
     private final Book book;
 
-    HandoverPlans(HandoverService launcher, People people, Book book) {
+    HandoverPlans(HandoverService launcher, PeopleService people, Book book) {
         this.launcher = launcher;
         this.people = people;
         this.book = book;
@@ -60,7 +59,7 @@ public class HandoverPlans {
     @Transactional(readOnly = true)
     public PlanPreview preview(LaunchRequest r, String manager) {
         Person departing = launcher.departing(r.departingId(), manager);
-        Person me = people.findByUsername(manager).orElseThrow(() -> new NotFoundException("person", manager));
+        Person me = people.signedIn(manager);
         List<Account> accounts = book.accounts(departing);
         Map<Long, Person> plan = launcher.plan(r, departing, me, accounts);
         List<Assignment> assignments = new ArrayList<>();

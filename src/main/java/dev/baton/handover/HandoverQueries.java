@@ -9,7 +9,7 @@ import dev.baton.handover.HandoverViews.Preview;
 import dev.baton.handover.HandoverViews.Summary;
 import dev.baton.notification.Outbox;
 import dev.baton.notification.OutboxStatus;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
@@ -44,7 +44,7 @@ public class HandoverQueries {
     private final Handovers handovers;
     private final HandoverItems items;
     private final HandoverService launcher;
-    private final People people;
+    private final PeopleLookup people;
     private final Book book;
     private final TaskService tasks;
     private final EntityManager em;
@@ -57,7 +57,7 @@ public class HandoverQueries {
             Handovers handovers,
             HandoverItems items,
             HandoverService launcher,
-            People people,
+            PeopleLookup people,
             Book book,
             TaskService tasks,
             EntityManager em,
@@ -82,7 +82,7 @@ public class HandoverQueries {
     public Page<Summary> list(String username, Pageable pageable) {
         boolean admin = isAdmin(username);
         // a never-matching name keeps "in :line" valid for someone without reports
-        Set<String> line = people.findByUsername(username)
+        Set<String> line = people.byUsername(username)
                 .map(lines::line)
                 .filter(l -> !l.isEmpty())
                 .orElse(Set.of(""));
@@ -200,7 +200,7 @@ public class HandoverQueries {
     }
 
     private Person me(String username) {
-        return people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+        return people.byUsername(username).orElseThrow(() -> new NotFoundException("person", username));
     }
 
     static HandoverViews.PreviewCommitment commitment(Commitment c) {
@@ -283,12 +283,12 @@ public class HandoverQueries {
     boolean maySee(Handover h, String username) {
         return isAdmin(username)
                 || username.equals(h.getLaunchedBy())
-                || people.findByUsername(username)
+                || people.byUsername(username)
                         .map(me -> lines.inLineOf(h.getDeparting(), me))
                         .orElse(false);
     }
 
     private boolean isAdmin(String username) {
-        return people.findByUsername(username).map(p -> p.hasRole(Role.ADMIN)).orElse(false);
+        return people.byUsername(username).map(p -> p.hasRole(Role.ADMIN)).orElse(false);
     }
 }

@@ -4,7 +4,7 @@ import static dev.baton.audit.Changes.fields;
 
 import dev.baton.account.Account;
 import dev.baton.audit.AuditLog;
-import dev.baton.people.People;
+import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
@@ -35,7 +35,7 @@ public class HandoverService {
 
     private final Handovers handovers;
     private final HandoverItems items;
-    private final People people;
+    private final PeopleService people;
     private final Book book;
     private final SuccessorRules rules;
     private final SuccessorPlanner planner;
@@ -52,7 +52,7 @@ public class HandoverService {
     HandoverService(
             Handovers handovers,
             HandoverItems items,
-            People people,
+            PeopleService people,
             Book book,
             SuccessorRules rules,
             SuccessorPlanner planner,
@@ -164,7 +164,7 @@ public class HandoverService {
         if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
             throw new BadRequestException("departingId", departing.getUsername() + " owns nothing to hand over");
         }
-        Person launcher = people.findByUsername(manager).orElseThrow(() -> new NotFoundException("person", manager));
+        Person launcher = people.signedIn(manager);
         Map<Long, Person> successors = plan(r, departing, launcher, accounts);
         Handover handover =
                 handovers.save(new Handover(departing, manager, r.reason(), r.effectiveDate(), r.endDate()));
@@ -202,9 +202,8 @@ public class HandoverService {
         if (id == null) {
             throw new BadRequestException("departingId", "who is handing over is required");
         }
-        Person departing = people.findById(id)
-                .orElseThrow(() -> new BadRequestException("departingId", "person " + id + " does not exist"));
-        Person me = people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+        Person departing = people.referenced(id, "departingId");
+        Person me = people.signedIn(username);
         if (!me.hasRole(Role.ADMIN) && !lines.inLineOf(departing, me)) {
             throw new AccessDeniedException(departing.getUsername() + " is not in " + username + "'s line");
         }

@@ -3,7 +3,7 @@ package dev.baton.handover;
 import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditLog;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Dates;
@@ -40,7 +40,7 @@ public class HandoverSteps {
     public record Acknowledged(boolean questionOpen, Instant introCallDueAt, Instant introReminderAt) {}
 
     private final HandoverItems items;
-    private final People people;
+    private final PeopleLookup people;
     private final BookTransfer transfer;
     private final SuccessorRules rules;
     private final HandoverMails mails;
@@ -51,7 +51,7 @@ public class HandoverSteps {
 
     HandoverSteps(
             HandoverItems items,
-            People people,
+            PeopleLookup people,
             BookTransfer transfer,
             SuccessorRules rules,
             HandoverMails mails,
@@ -91,7 +91,7 @@ public class HandoverSteps {
         if (item.getSuccessor() != null) {
             return item.getSuccessor().getUsername();
         }
-        Person chosen = people.findByUsername(username == null ? "" : username.trim())
+        Person chosen = people.byUsername(username == null ? "" : username.trim())
                 .orElseThrow(() -> new InvalidSuccessor("there is nobody called '" + username + "'"));
         rules.problem(chosen, item.getHandover().getDeparting()).ifPresent(problem -> {
             throw new InvalidSuccessor(problem);

@@ -1,6 +1,6 @@
 package dev.baton.handover;
 
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.Task;
@@ -36,10 +36,10 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
 
     private final HandoverItems items;
     private final HandoverSteps steps;
-    private final People people;
+    private final PeopleLookup people;
     private final SuccessorRules rules;
 
-    HandoverTaskAnswers(HandoverItems items, HandoverSteps steps, People people, SuccessorRules rules) {
+    HandoverTaskAnswers(HandoverItems items, HandoverSteps steps, PeopleLookup people, SuccessorRules rules) {
         this.items = items;
         this.steps = steps;
         this.people = people;
@@ -108,7 +108,7 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
     /** The chosen person's user name; found by user name or e-mail (case-insensitive). */
     private String successor(HandoverItem item, String typed) {
         String name = typed == null ? "" : typed.trim();
-        Optional<Person> chosen = people.findByUsername(name).or(() -> people.findByEmailIgnoreCase(name));
+        Optional<Person> chosen = people.byUsernameOrEmail(name);
         // not chosen.map(p -> problem or null): a usable person maps to null, i.e. to "nobody"
         String problem = chosen.isEmpty()
                 ? "there is nobody with the user name or e-mail '" + name + "'"

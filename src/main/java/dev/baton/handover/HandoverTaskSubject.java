@@ -1,7 +1,6 @@
 package dev.baton.handover;
 
-import dev.baton.people.People;
-import dev.baton.people.Person;
+import dev.baton.people.PeopleLookup;
 import dev.baton.task.TaskSubjectSource;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,9 +44,9 @@ class HandoverTaskSubject implements TaskSubjectSource {
     private final Handovers handovers;
     private final HandoverItems items;
     private final HandoverMails mails;
-    private final People people;
+    private final PeopleLookup people;
 
-    HandoverTaskSubject(Handovers handovers, HandoverItems items, HandoverMails mails, People people) {
+    HandoverTaskSubject(Handovers handovers, HandoverItems items, HandoverMails mails, PeopleLookup people) {
         this.handovers = handovers;
         this.items = items;
         this.mails = mails;
@@ -150,9 +149,7 @@ class HandoverTaskSubject implements TaskSubjectSource {
     }
 
     private String byline(String username, Instant at) {
-        String who = username == null
-                ? null
-                : people.findByUsername(username).map(Person::getFullName).orElse(username);
+        String who = people.fullName(username);
         String when = at == null ? null : DAY.format(at.atZone(ZoneOffset.UTC));
         if (who == null) {
             return when == null ? null : "written " + when;

@@ -1,7 +1,7 @@
 package dev.baton.handover;
 
 import dev.baton.people.AbsenceService;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
@@ -30,7 +30,7 @@ public class SuccessorCandidates {
      */
     public record Candidate(long id, String username, String fullName, long accounts, String away) {}
 
-    private final People people;
+    private final PeopleLookup people;
     private final ReportingLines lines;
     private final SuccessorRules rules;
     private final Book book;
@@ -38,7 +38,7 @@ public class SuccessorCandidates {
     private final HandoverSettings settings;
 
     SuccessorCandidates(
-            People people,
+            PeopleLookup people,
             ReportingLines lines,
             SuccessorRules rules,
             Book book,
@@ -69,7 +69,7 @@ public class SuccessorCandidates {
     @Transactional(readOnly = true)
     public List<Candidate> departing(Person launcher) {
         Set<String> line = launcher.hasRole(Role.ADMIN) ? null : lines.line(launcher);
-        return people.findAll().stream()
+        return people.everyone().stream()
                 .filter(Person::isActive)
                 .filter(p -> line == null ? !p.hasRole(Role.ADMIN) : line.contains(p.getUsername()))
                 .filter(p -> !rules.isLeaving(p))
@@ -82,7 +82,7 @@ public class SuccessorCandidates {
     List<Person> eligible(Person departing, Person launcher) {
         Person lineOwner = launcher.hasRole(Role.ADMIN) ? departing.getManager() : launcher;
         Set<String> line = lineOwner == null ? null : lines.line(lineOwner);
-        return people.findAll().stream()
+        return people.everyone().stream()
                 .filter(p -> line == null || line.contains(p.getUsername()) || mayTakeOwn(p, lineOwner))
                 .filter(p -> departing.getTeam() == null || sameTeam(p, departing))
                 .filter(p -> p.hasRole(Role.REP) || mayTakeOwn(p, lineOwner))

@@ -1,7 +1,7 @@
 package dev.baton.handover;
 
 import dev.baton.account.Account;
-import dev.baton.people.People;
+import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import java.util.Comparator;
@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SuccessorPlanner {
 
-    private final People people;
+    private final PeopleService people;
     private final Book book;
 
-    SuccessorPlanner(People people, Book book) {
+    SuccessorPlanner(PeopleService people, Book book) {
         this.people = people;
         this.book = book;
     }
@@ -79,8 +79,7 @@ class SuccessorPlanner {
         if (personId == null) {
             throw new BadRequestException(field, "a successor is required");
         }
-        Person successor = people.findById(personId)
-                .orElseThrow(() -> new BadRequestException(field, "person " + personId + " does not exist"));
+        Person successor = people.referenced(personId, field);
         if (eligible.stream().noneMatch(p -> p.getId().equals(personId))) {
             throw new BadRequestException(field, why.apply(successor));
         }

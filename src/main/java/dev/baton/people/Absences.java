@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface Absences extends JpaRepository<Absence, Long> {
+interface Absences extends JpaRepository<Absence, Long> {
 
     /** The person's absences sharing a day with {@code from}..{@code to} (both included), earliest first. */
     List<Absence> findByPersonIdAndStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByStartsOn(

@@ -7,6 +7,7 @@ import dev.baton.audit.Changes;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,12 @@ public class TeamService {
     @Transactional(readOnly = true)
     public Team referenced(Long id, String field) {
         return teams.findById(id).orElseThrow(() -> new BadRequestException(field, "team " + id + " does not exist"));
+    }
+
+    /** The team with this key (how BPMN candidate groups and blocks name teams); empty when none has it. */
+    @Transactional(readOnly = true)
+    public Optional<Team> byKey(String key) {
+        return teams.findByKey(key);
     }
 
     @Transactional

@@ -4,7 +4,7 @@ import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.AbsenceView;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.shared.BadRequestException;
@@ -27,7 +27,7 @@ public class TaskAssignments {
 
     private final TaskService inbox;
     private final Tasks tasks;
-    private final People people;
+    private final PeopleLookup people;
     private final AbsenceService absences;
     private final TaskMails mails;
     private final ReportingLines lines;
@@ -35,7 +35,7 @@ public class TaskAssignments {
     TaskAssignments(
             TaskService inbox,
             Tasks tasks,
-            People people,
+            PeopleLookup people,
             AbsenceService absences,
             TaskMails mails,
             ReportingLines lines) {
@@ -82,9 +82,9 @@ public class TaskAssignments {
     @Transactional
     public List<Task> reassign(String from, String to, Collection<Long> taskIds) {
         Viewer me = inbox.viewer();
-        Person owner = people.findByUsername(from)
-                .orElseThrow(() -> new BadRequestException("from", "no person '" + from + "'"));
-        Person manager = people.findByUsername(me.username()).orElseThrow();
+        Person owner =
+                people.byUsername(from).orElseThrow(() -> new BadRequestException("from", "no person '" + from + "'"));
+        Person manager = people.byUsername(me.username()).orElseThrow();
         lines.requireMayActFor(manager, owner, "reassign " + from + "'s tasks");
         Person successor = colleague(to, from);
         List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(from, TaskStatus.OPEN);
@@ -139,8 +139,7 @@ public class TaskAssignments {
         if (username == null || username.isBlank()) {
             throw new BadRequestException("to", "name the person who takes over");
         }
-        Person p = people.findByUsername(username.trim())
-                .or(() -> people.findByEmailIgnoreCase(username.trim()))
+        Person p = people.byUsernameOrEmail(username.trim())
                 .orElseThrow(() -> new BadRequestException("to", "no person '" + username + "'"));
         if (p.getUsername().equals(holder)) {
             throw new BadRequestException("to", holder + " already has it: choose someone else");

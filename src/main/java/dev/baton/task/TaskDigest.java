@@ -2,7 +2,7 @@ package dev.baton.task;
 
 import dev.baton.notification.MailPreference;
 import dev.baton.notification.MailPreferences;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TaskDigest {
 
     private final MailPreferences preferences;
-    private final People people;
+    private final PeopleLookup people;
     private final Tasks tasks;
     private final TaskMails mails;
     private final InboxSettings settings;
@@ -30,7 +30,7 @@ public class TaskDigest {
 
     TaskDigest(
             MailPreferences preferences,
-            People people,
+            PeopleLookup people,
             Tasks tasks,
             TaskMails mails,
             InboxSettings settings,
@@ -66,7 +66,7 @@ public class TaskDigest {
         return tx.execute(status -> {
             List<MailPreference> due = preferences.lockDigestsDue(today, settings.batchSize());
             due.forEach(p -> {
-                people.findById(p.getPersonId()).filter(Person::isActive).ifPresent(person -> {
+                people.byId(p.getPersonId()).filter(Person::isActive).ifPresent(person -> {
                     List<Task> open =
                             tasks.findByAssigneeAndStatusOrderByDueAtAsc(person.getUsername(), TaskStatus.OPEN);
                     if (!open.isEmpty()) {

@@ -6,7 +6,7 @@ import dev.baton.notification.MailComposer;
 import dev.baton.notification.MailKind;
 import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.Outbox;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ class TaskMails {
     private final Outbox outbox;
     private final MailComposer composer;
     private final MailPreferenceService preferences;
-    private final People people;
+    private final PeopleLookup people;
     private final Accounts accounts;
     private final TimeZones zones;
 
@@ -34,7 +34,7 @@ class TaskMails {
             Outbox outbox,
             MailComposer composer,
             MailPreferenceService preferences,
-            People people,
+            PeopleLookup people,
             Accounts accounts,
             TimeZones zones) {
         this.outbox = outbox;
@@ -74,7 +74,7 @@ class TaskMails {
 
     /** To the assignee's manager; false when there is no one to escalate to. */
     boolean escalation(Task task) {
-        Optional<Person> manager = people.findByUsername(task.getAssignee()).map(Person::getManager);
+        Optional<Person> manager = people.byUsername(task.getAssignee()).map(Person::getManager);
         manager.ifPresent(m -> send(
                 m.getUsername(),
                 MailKind.ESCALATION,
@@ -99,7 +99,7 @@ class TaskMails {
 
     private void send(
             String username, MailKind kind, String template, String key, Task task, Map<String, Object> extra) {
-        Person to = username == null ? null : people.findByUsername(username).orElse(null);
+        Person to = username == null ? null : people.byUsername(username).orElse(null);
         if (to == null || !to.isActive() || !preferences.wants(to.getId(), kind)) {
             return;
         }

@@ -1,12 +1,11 @@
 package dev.baton.task;
 
-import dev.baton.people.People;
+import dev.baton.people.PeopleByName;
 import dev.baton.people.Person;
-import dev.baton.people.Teams;
+import dev.baton.people.TeamService;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -27,10 +26,10 @@ class TaskPeople {
      */
     record Resolved(String assignee, Set<String> candidateUsers, Set<String> candidateGroups, String reason) {}
 
-    private final People people;
-    private final Teams teams;
+    private final PeopleByName people;
+    private final TeamService teams;
 
-    TaskPeople(People people, Teams teams) {
+    TaskPeople(PeopleByName people, TeamService teams) {
         this.people = people;
         this.teams = teams;
     }
@@ -44,7 +43,7 @@ class TaskPeople {
                         .ifPresent(users::add));
         Set<String> groups = new LinkedHashSet<>();
         for (String group : spec.candidateGroups()) {
-            if (teams.existsByKey(group)) {
+            if (teams.byKey(group).isPresent()) {
                 groups.add(group);
             } else {
                 problems.add("candidate group '" + group + "' is no team");
@@ -56,12 +55,9 @@ class TaskPeople {
         return new Resolved(assignee, users, groups, problems.isEmpty() ? null : String.join("; ", problems));
     }
 
-    /** The person by user name or e-mail address, if they exist and are active. */
+    /** The person by user name or e-mail address ({@link PeopleByName}), active or not. */
     Optional<Person> find(String nameOrEmail) {
-        String given = nameOrEmail.trim();
-        return people.findByUsername(given)
-                .or(() -> people.findByUsername(given.toLowerCase(Locale.ROOT)))
-                .or(() -> given.contains("@") ? people.findByEmailIgnoreCase(given) : Optional.empty());
+        return people.find(nameOrEmail);
     }
 
     private String active(String named, String role, List<String> problems) {

@@ -4,7 +4,7 @@ import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.AbsenceService;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
@@ -36,7 +36,7 @@ public class TaskService {
     private static final Logger log = LoggerFactory.getLogger(TaskService.class);
 
     private final Tasks tasks;
-    private final People people;
+    private final PeopleLookup people;
     private final AbsenceService absences;
     private final TaskContext context;
     private final TaskMails mails;
@@ -56,7 +56,7 @@ public class TaskService {
 
     TaskService(
             Tasks tasks,
-            People people,
+            PeopleLookup people,
             AbsenceService absences,
             TaskContext context,
             TaskMails mails,
@@ -305,8 +305,7 @@ public class TaskService {
 
     Viewer viewer() {
         String username = AuditLog.currentActor();
-        Person me =
-                people.findByUsername(username).orElseThrow(() -> new AccessDeniedException(username + " is unknown"));
+        Person me = people.byUsername(username).orElseThrow(() -> new AccessDeniedException(username + " is unknown"));
         Set<String> teams =
                 me.getTeam() == null ? Set.of() : Set.of(me.getTeam().getKey());
         // a manager sees the work of their whole line (the same rule that lets them reassign it); an admin all

@@ -11,7 +11,7 @@ import dev.baton.blocks.Blocks;
 import dev.baton.commitment.CommitmentCounts;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.NewCommitment;
-import dev.baton.people.Teams;
+import dev.baton.people.TeamService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import jakarta.validation.Validator;
@@ -37,7 +37,7 @@ public class CommitmentBlocks {
     private final CommitmentCounts counts;
     private final AccountParties accounts;
     private final BlockPeople people;
-    private final Teams teams;
+    private final TeamService teams;
     private final BlockRuns runs;
     private final Validator validator;
     private final Clock clock;
@@ -47,7 +47,7 @@ public class CommitmentBlocks {
             CommitmentCounts counts,
             AccountParties accounts,
             BlockPeople people,
-            Teams teams,
+            TeamService teams,
             BlockRuns runs,
             Validator validator,
             Clock clock) {
@@ -77,7 +77,7 @@ public class CommitmentBlocks {
             Long ownerId =
                     in.text("owner").map(o -> people.active(o, "owner").getId()).orElse(null);
             Long teamId = in.text("deliveringTeam")
-                    .map(key -> teams.findByKey(key)
+                    .map(key -> teams.byKey(key)
                             .orElseThrow(
                                     () -> new BlockInputError("deliveringTeam", "no team has the key '" + key + "'"))
                             .getId())

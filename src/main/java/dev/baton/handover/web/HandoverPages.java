@@ -10,7 +10,7 @@ import dev.baton.handover.HandoverStep;
 import dev.baton.handover.HandoverViews;
 import dev.baton.handover.SuccessorPlan;
 import dev.baton.people.AbsenceService;
-import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
@@ -50,7 +50,7 @@ class HandoverPages {
     private final HandoverService launcher;
     private final HandoverQueries queries;
     private final AccountReview review;
-    private final People persons;
+    private final PeopleLookup persons;
     private final AbsenceService absences;
     private final HandoverPlans plans;
     private final HandoverChanges changes;
@@ -59,7 +59,7 @@ class HandoverPages {
             HandoverService launcher,
             HandoverQueries queries,
             AccountReview review,
-            People persons,
+            PeopleLookup persons,
             AbsenceService absences,
             HandoverPlans plans,
             HandoverChanges changes) {
@@ -214,8 +214,7 @@ class HandoverPages {
         model.addAttribute("detail", detail);
         model.addAttribute("holderWarnings", holderWarnings(detail));
         if (detail.handover().active()) {
-            Person departing =
-                    persons.findByUsername(detail.handover().departing()).orElseThrow();
+            Person departing = persons.byUsername(detail.handover().departing()).orElseThrow();
             model.addAttribute("candidates", queries.candidates(departing.getId(), me.getName()));
         }
         return "handover/detail";
@@ -242,7 +241,7 @@ class HandoverPages {
                 }
                 continue;
             }
-            byHolder.computeIfAbsent(holder, h -> persons.findByUsername(h).flatMap(absences::unavailableToday))
+            byHolder.computeIfAbsent(holder, h -> persons.byUsername(h).flatMap(absences::unavailableToday))
                     .ifPresent(reason -> warnings.put(item.itemId(), reason + ": move this step"));
         }
         return warnings;

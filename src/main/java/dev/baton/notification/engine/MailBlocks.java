@@ -12,7 +12,7 @@ import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
 import dev.baton.people.PeopleService;
 import dev.baton.people.PersonView;
-import dev.baton.people.Teams;
+import dev.baton.people.TeamService;
 import dev.baton.shared.Text;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -36,7 +36,7 @@ public class MailBlocks {
     static final int MAX_TEAM = 200;
 
     private final AccountParties accounts;
-    private final Teams teams;
+    private final TeamService teams;
     private final PeopleService people;
     private final MailComposer composer;
     private final Outbox outbox;
@@ -44,7 +44,7 @@ public class MailBlocks {
 
     MailBlocks(
             AccountParties accounts,
-            Teams teams,
+            TeamService teams,
             PeopleService people,
             MailComposer composer,
             Outbox outbox,
@@ -120,8 +120,7 @@ public class MailBlocks {
     }
 
     private List<Party> team(String key) {
-        var team = teams.findByKey(key)
-                .orElseThrow(() -> new BlockInputError("team", "no team has the key '" + key + "'"));
+        var team = teams.byKey(key).orElseThrow(() -> new BlockInputError("team", "no team has the key '" + key + "'"));
         List<Party> members = people.find(team.getId(), null, true, PageRequest.of(0, MAX_TEAM)).stream()
                 .map(MailBlocks::party)
                 .toList();

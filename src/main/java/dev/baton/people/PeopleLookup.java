@@ -1,0 +1,60 @@
+package dev.baton.people;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * People by id, user name or e-mail address: the people module's read API for other features, which
+ * never get its repositories. The methods return entities, active or not, so that other features can
+ * relate to them (an account's owner, a handover's successor); read lazy relations (team, manager)
+ * inside the caller's transaction. For a person that must exist, {@link PeopleService#signedIn} (404)
+ * and {@link PeopleService#referenced} (400) say what is wrong; people named the way a playbook names
+ * them are {@link PeopleByName}'s.
+ */
+@Service
+public class PeopleLookup {
+
+    private final People people;
+
+    PeopleLookup(People people) {
+        this.people = people;
+    }
+
+    /** The person with this id; empty when there is none. */
+    @Transactional(readOnly = true)
+    public Optional<Person> byId(long id) {
+        return people.findById(id);
+    }
+
+    /** The person with exactly this user name; empty when nobody has it, or for null. */
+    @Transactional(readOnly = true)
+    public Optional<Person> byUsername(String username) {
+        return username == null ? Optional.empty() : people.findByUsername(username);
+    }
+
+    /**
+     * The person with exactly this user name, else the one with this e-mail address (ignoring case):
+     * how a person types a colleague's name. Empty when neither matches; the caller trims.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Person> byUsernameOrEmail(String given) {
+        return byUsername(given).or(() -> people.findByEmailIgnoreCase(given));
+    }
+
+    /**
+     * The full name of the person with this user name, for text that names who did something; the
+     * user name itself when nobody has it (e.g. {@code system}), null for null.
+     */
+    @Transactional(readOnly = true)
+    public String fullName(String username) {
+        return byUsername(username).map(Person::getFullName).orElse(username);
+    }
+
+    /** Everyone, active or not, in no particular order (a few hundred people at most). */
+    @Transactional(readOnly = true)
+    public List<Person> everyone() {
+        return people.findAll();
+    }
+}
