@@ -281,6 +281,22 @@ class CommitmentProcessTests {
     }
 
     @Test
+    void ownerMissingWhileTheOverdueDecisionWaitsSendsTheCommitmentToItsTeam() throws Exception {
+        long instance = start();
+        escalate();
+
+        ownerMissing();
+        read("assign", Variables.OWNER_USERNAME, null);
+
+        assertThat(userTask(CommitmentBpmn.TASK_ASSIGN_OWNER).getCustomHeaders())
+                .containsEntry(UserTaskHeaders.CANDIDATE_GROUPS, "[\"implementation\"]");
+        assertWaitingAt(instance, CommitmentBpmn.TASK_ASSIGN_OWNER);
+        assertThat(processInstance(instance))
+                .hasPassedElement("boundary_overdue_owner_missing")
+                .isNotWaitingAtElements(CommitmentBpmn.TASK_DECIDE_OVERDUE);
+    }
+
+    @Test
     void refusedDecisionReadsTheCommitmentAgainAndOffersTheTaskAgain() throws Exception {
         long instance = start();
         read("accept");
