@@ -208,7 +208,7 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
             String refused = SignedIn.as(http, "ravi").getForObject("/preferences", String.class);
             assertThat(refused)
                     .contains("Nothing saved: please correct the marked field.")
-                    .contains("aria-invalid=\"true\" aria-describedby=\"timeZone-error timeZone-help\"")
+                    .contains("aria-invalid=\"true\" aria-describedby=\"timeZone-error\"")
                     .containsPattern("id=\"timeZone-error\">&#39;Mars/Olympus&#39; is not a time zone: use a region");
             assertThat(people.findByUsername("ravi").orElseThrow().getTimeZone())
                     .isEqualTo(before);
