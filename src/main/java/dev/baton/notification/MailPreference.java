@@ -45,6 +45,11 @@ public class MailPreference {
         this.dailyDigest = digest;
     }
 
+    /** Whether this subscriber still has a digest owed for {@code day} (a day in their zone). */
+    public boolean digestDueOn(LocalDate day) {
+        return dailyDigest && (lastDigestOn == null || lastDigestOn.isBefore(day));
+    }
+
     /** The digest for {@code day} was queued: no second one that day, on any instance. */
     public void digestSent(LocalDate day) {
         this.lastDigestOn = day;

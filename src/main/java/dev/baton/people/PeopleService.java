@@ -184,6 +184,28 @@ public class PeopleService {
     }
 
     /**
+     * A person chooses their own time zone (no version needed: nothing else of theirs changes).
+     *
+     * @param username the signed-in person
+     * @param zone an IANA region id such as {@code Europe/Berlin}; null or blank for the company's default
+     * @return the person as now
+     * @throws BadRequestException naming {@code timeZone} for anything that is not a region id (before
+     *     anything changes)
+     */
+    @Transactional
+    public PersonView chooseTimeZone(String username, String zone) {
+        String region = zone == null || zone.isBlank()
+                ? null
+                : TimeZones.region(zone, "timeZone").getId();
+        Person person = signedIn(username);
+        Map<String, Object> before = snapshot(person);
+        person.moveToTimeZone(region);
+        people.flush();
+        audit.record("person.updated", "person", person.getId(), null, before, snapshot(person));
+        return PersonView.from(person);
+    }
+
+    /**
      * Refused while the person still owns work (a handover moves it first, so nothing is orphaned),
      * still manages active people, or is the last active admin (409 each).
      */

@@ -5,10 +5,15 @@ import dev.baton.shared.ReaderZone;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,6 +33,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class TimeZones implements ReaderZone {
 
     private static final Set<String> REGIONS = ZoneId.getAvailableZoneIds();
+
+    private static final Pattern AREAS =
+            Pattern.compile("(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+");
+
+    private static final SortedMap<String, List<String>> CHOOSABLE = choosable();
 
     private final People people;
     private final ZoneId company;
@@ -133,6 +143,26 @@ public class TimeZones implements ReaderZone {
         return username == null
                 ? company
                 : people.findByUsername(username).map(this::of).orElse(company);
+    }
+
+    /**
+     * The region ids a person can choose, by area ("America" to "America/Los_Angeles", ...), sorted;
+     * the deprecated aliases (US/Pacific, Etc/GMT+1, EST5EDT...) are left out, but {@link #region}
+     * still accepts them.
+     */
+    public static SortedMap<String, List<String>> regionsByArea() {
+        return CHOOSABLE;
+    }
+
+    private static SortedMap<String, List<String>> choosable() {
+        TreeMap<String, List<String>> byArea = new TreeMap<>();
+        REGIONS.stream()
+                .filter(z -> AREAS.matcher(z).matches())
+                .sorted()
+                .forEach(z -> byArea.computeIfAbsent(z.substring(0, z.indexOf('/')), a -> new ArrayList<>())
+                        .add(z));
+        byArea.replaceAll((area, zones) -> List.copyOf(zones));
+        return Collections.unmodifiableSortedMap(byArea);
     }
 
     /**

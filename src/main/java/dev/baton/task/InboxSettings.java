@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalateAfter how long after the due date an open task is escalated to the assignee's manager
  * @param onSchedule off in tests, which call {@link TaskReminders#run()} and {@link TaskDigest#run()} themselves
  * @param scheduleDelay pause between two reminder/digest runs
- * @param digestAfter the daily digest goes out at the first run after this time of day (app clock's zone)
+ * @param digestAfter the daily digest goes out at the first run after this time of day where each subscriber
+ *     is (their zone, or the company's)
  * @param batchSize rows claimed (and locked) per transaction
  */
 @ConfigurationProperties("baton.inbox")

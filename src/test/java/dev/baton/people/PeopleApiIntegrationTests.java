@@ -253,6 +253,47 @@ class PeopleApiIntegrationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aPersonChoosesTheirOwnTimeZoneAndABadOneIsRefusedAtItsFieldChangingNothing() {
+        Long id = ((Number) createPerson("yuki-tz", null).getBody().get("id")).longValue();
+        TestRestTemplate yuki = http.withBasicAuth("yuki-tz", "secret-123");
+
+        ResponseEntity<Map> chosen = yuki.exchange(
+                "/api/people/me/time-zone",
+                HttpMethod.PUT,
+                new HttpEntity<>(Map.of("timeZone", "America/Los_Angeles")),
+                Map.class);
+
+        assertThat(chosen.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(chosen.getBody()).containsEntry("timeZone", "America/Los_Angeles");
+        assertThat(yuki.getForObject("/api/people/me", Map.class)).containsEntry("timeZone", "America/Los_Angeles");
+        for (String bad :
+                List.of("{\"timeZone\":\"Mars/Olympus\"}", "{\"timeZone\":\"+02:00\"}", "{}", "{\"timeZone\":7}")) {
+            org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
+            json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+            ResponseEntity<Map> refused =
+                    yuki.exchange("/api/people/me/time-zone", HttpMethod.PUT, new HttpEntity<>(bad, json), Map.class);
+            assertThat(refused.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, Object>) refused.getBody().get("errors"))
+                    .as(bad)
+                    .containsKey("timeZone");
+        }
+        assertThat(people.findById(id).orElseThrow().getTimeZone()).isEqualTo("America/Los_Angeles");
+
+        Map<String, Object> companyDefault = new java.util.HashMap<>();
+        companyDefault.put("timeZone", null);
+        ResponseEntity<Map> back =
+                yuki.exchange("/api/people/me/time-zone", HttpMethod.PUT, new HttpEntity<>(companyDefault), Map.class);
+        assertThat(back.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(people.findById(id).orElseThrow().getTimeZone())
+                .as("the company's again")
+                .isNull();
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("person", id))
+                .extracting(e -> e.getAction())
+                .containsExactly("person.created", "person.updated", "person.updated");
+    }
+
+    @Test
     void theOnlyActiveAdminCannotDemoteOrDeactivateThemselves() {
         Person ada = people.findByUsername("ada").orElseThrow();
         assertThat(people.countActiveWithRole(Role.ADMIN))

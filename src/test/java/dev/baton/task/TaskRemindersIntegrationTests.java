@@ -5,17 +5,27 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doNothing;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.MailPreferenceService.Choices;
+import dev.baton.notification.MailPreferences;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
+import dev.baton.people.TimeZones;
 import dev.baton.support.Race;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +44,17 @@ class TaskRemindersIntegrationTests extends InboxTest {
 
     @Autowired
     People people;
+
+    @Autowired
+    TimeZones zones;
+
+    @Autowired
+    MailPreferences mailPreferences;
+
+    @Autowired
+    InboxSettings settings;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
     @Test
     void remindsRobBeforeTheDueDateAndEscalatesToMariaOnceOverdue() {
@@ -126,24 +147,157 @@ class TaskRemindersIntegrationTests extends InboxTest {
     }
 
     @Test
-    void coraWhoOptedInGetsOneDigestADayListingHerOpenTasks() {
-        long cora = people.findByUsername("cora").orElseThrow().getId();
-        preferences.choose(cora, new Choices(true, true, true, true));
+    void aSubscriberWithoutAZoneGetsOneDigestADayAtSevenInTheCompanysZone() {
+        Person dee = subscriber(null);
         try {
-            Task task = arrivingTask("cora", null, false);
-            LocalDate day = LocalDate.now();
+            Task task = arrivingTask(dee.getUsername(), null, false);
+            Instant seven = LocalDate.of(2026, 6, 2)
+                    .atTime(7, 0)
+                    .atZone(zones.company())
+                    .toInstant();
 
-            digest.serve(day);
-            digest.serve(day);
+            digest.run(seven.minus(Duration.ofMinutes(1)));
+            digest.run(seven);
+            digest.run(seven.plus(Duration.ofHours(8)));
 
-            assertThat(mailsAbout(task, "cora@baton.example"))
+            assertThat(digests(task, dee))
                     .extracting(InboxTest::subject)
-                    .containsOnlyOnce("Your open tasks on "
-                            + day.format(java.time.format.DateTimeFormatter.ofPattern(
-                                    "EEE d MMM yyyy", java.util.Locale.ENGLISH)));
+                    .containsExactly("Your open tasks on Tue 2 Jun 2026");
         } finally {
-            preferences.choose(cora, new Choices(true, true, true, false));
+            preferences.choose(dee.getId(), new Choices(true, true, true, false));
         }
+    }
+
+    /**
+     * Each subscriber's digest at 07:00 where they are, on the day before and the day of their zone's
+     * 2026 daylight-saving change (Los Angeles 8 March, Berlin 29 March, Sydney 5 April), with the runs
+     * of all three in one timeline: none at 06:59, one at 07:00, none from a second run that day.
+     */
+    @Test
+    void subscribersInLosAngelesBerlinAndSydneyEachGetOneDigestAtSevenTheirTimeAcrossTheChange() {
+        Map<String, LocalDate> changes = Map.of(
+                "America/Los_Angeles", LocalDate.of(2026, 3, 8),
+                "Europe/Berlin", LocalDate.of(2026, 3, 29),
+                "Australia/Sydney", LocalDate.of(2026, 4, 5));
+        Map<String, Person> subscribers = new HashMap<>();
+        Map<String, Task> taskOf = new HashMap<>();
+        record Step(Instant at, String zone, boolean sends, LocalDate day) {}
+        List<Step> steps = new ArrayList<>();
+        changes.forEach((zone, change) -> {
+            Person p = subscriber(zone);
+            subscribers.put(zone, p);
+            // due at 17:00 on the change day where the subscriber is: printed with that day's offset
+            taskOf.put(zone, arrivingTask(p.getUsername(), at(change, 17, 0, zone), false));
+            for (LocalDate day : List.of(change.minusDays(1), change)) {
+                steps.add(new Step(at(day, 6, 59, zone), zone, false, day));
+                steps.add(new Step(at(day, 7, 0, zone), zone, true, day));
+                steps.add(new Step(at(day, 23, 59, zone), zone, false, day));
+            }
+        });
+        steps.sort(Comparator.comparing(Step::at));
+        try {
+            for (Step step : steps) {
+                Person p = subscribers.get(step.zone());
+                Task task = taskOf.get(step.zone());
+                int before = digests(task, p).size();
+
+                digest.run(step.at());
+                assertThat(digest.run(step.at()))
+                        .as("a second run at " + step.at())
+                        .isZero();
+
+                List<MimeMessage> mails = digests(task, p);
+                String when = step.zone() + " at " + step.at().atZone(ZoneId.of(step.zone()));
+                if (step.sends()) {
+                    assertThat(mails).as(when).hasSize(before + 1);
+                    assertThat(subject(mails.getLast())).isEqualTo("Your open tasks on " + DAY.format(step.day()));
+                } else {
+                    assertThat(mails).as(when).hasSize(before);
+                }
+            }
+            assertThat(lastBody(taskOf.get("America/Los_Angeles"), subscribers.get("America/Los_Angeles")))
+                    .contains("due Sun 8 Mar 2026, 17:00 PDT");
+            assertThat(lastBody(taskOf.get("Europe/Berlin"), subscribers.get("Europe/Berlin")))
+                    .contains("due Sun 29 Mar 2026, 17:00 CEST");
+            assertThat(lastBody(taskOf.get("Australia/Sydney"), subscribers.get("Australia/Sydney")))
+                    .contains("due Sun 5 Apr 2026, 17:00 AEST");
+        } finally {
+            subscribers.values().forEach(p -> preferences.choose(p.getId(), new Choices(true, true, true, false)));
+        }
+    }
+
+    @Test
+    void aRunGetsPastMoreThanABatchOfSubscribersStillAsleepInSydneyToTheOneDueInBerlin() {
+        List<Person> asleep = new ArrayList<>();
+        for (int i = 0; i <= settings.batchSize(); i++) {
+            asleep.add(subscriber("Australia/Sydney"));
+        }
+        Person awake = subscriber("Europe/Berlin");
+        Task task = arrivingTask(awake.getUsername(), null, false);
+        LocalDate sydneyDay = LocalDate.of(2026, 6, 4);
+        try {
+            digest.run(at(sydneyDay, 6, 0, "Australia/Sydney")); // 22:00 the day before in Berlin
+
+            assertThat(digests(task, awake))
+                    .extracting(InboxTest::subject)
+                    .containsExactly("Your open tasks on Wed 3 Jun 2026");
+            assertThat(asleep).allMatch(p -> owedOn(p, sydneyDay));
+
+            digest.run(at(sydneyDay, 7, 0, "Australia/Sydney"));
+
+            assertThat(asleep).noneMatch(p -> owedOn(p, sydneyDay));
+        } finally {
+            asleep.add(awake);
+            asleep.forEach(p -> preferences.choose(p.getId(), new Choices(true, true, true, false)));
+        }
+    }
+
+    @Test
+    void twoDigestRunsAtOnceSendEachSubscriberOneDigest() throws Exception {
+        Map<Person, Task> subscribers = new HashMap<>();
+        for (String zone : List.of("America/Los_Angeles", "Europe/Berlin", "Australia/Sydney", "Europe/Berlin")) {
+            Person p = subscriber(zone);
+            subscribers.put(p, arrivingTask(p.getUsername(), null, false));
+        }
+        try {
+            // 14:30 in Los Angeles, 23:30 in Berlin, 07:30 the next day in Sydney: due in all three
+            Instant now = Instant.parse("2026-07-01T21:30:00Z");
+
+            Race.twiceAtOnce(() -> digest.run(now));
+
+            subscribers.forEach((p, task) ->
+                    assertThat(digests(task, p)).as(p.getFullName()).hasSize(1));
+        } finally {
+            subscribers.keySet().forEach(p -> preferences.choose(p.getId(), new Choices(true, true, true, false)));
+        }
+    }
+
+    private boolean owedOn(Person p, LocalDate day) {
+        return mailPreferences.findById(p.getId()).orElseThrow().digestDueOn(day);
+    }
+
+    private Person subscriber(String zone) {
+        String name = "dig" + System.nanoTime();
+        Person p = new Person(name, "Dee " + zone, name + "@baton.example", "{noop}x", Set.of(Role.REP));
+        p.moveToTimeZone(zone); // null: the company's
+        p = people.save(p);
+        preferences.choose(p.getId(), new Choices(true, true, true, true));
+        return p;
+    }
+
+    private static Instant at(LocalDate day, int hour, int minute, String zone) {
+        return day.atTime(hour, minute).atZone(ZoneId.of(zone)).toInstant();
+    }
+
+    private String lastBody(Task task, Person to) {
+        return GreenMailUtil.getBody(digests(task, to).getLast());
+    }
+
+    /** The digests sent to {@code to} so far that list {@code task}. */
+    private List<MimeMessage> digests(Task task, Person to) {
+        return mailsAbout(task, to.getEmail()).stream()
+                .filter(m -> subject(m).startsWith("Your open tasks on "))
+                .toList();
     }
 
     private int runTwiceAtOnce() throws Exception {

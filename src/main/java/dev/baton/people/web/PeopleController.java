@@ -1,5 +1,6 @@
 package dev.baton.people.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleService;
 import dev.baton.people.PersonChanges;
@@ -10,6 +11,7 @@ import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -27,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/people")
-@Tag(name = "People", description = "Everyone may read; only admins change people.")
+@Tag(name = "People", description = "Everyone may read and choose their own time zone; only admins change people.")
 class PeopleController {
 
     private final PeopleService people;
@@ -51,9 +53,21 @@ class PeopleController {
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The signed-in person")
+    @Operation(summary = "The signed-in person (timeZone: their IANA region id, null for the company's default)")
     PersonView me(Principal principal) {
         return people.byUsername(principal.getName());
+    }
+
+    /** @param timeZone an IANA region id, or null for the company's default */
+    record TimeZoneChoice(
+            @JsonProperty(required = true) @Size(max = 64) String timeZone) {}
+
+    @PutMapping("/me/time-zone")
+    @Operation(
+            summary = "Choose my own time zone: {\"timeZone\": \"Europe/Berlin\"} (an IANA region id), or null for"
+                    + " the company's default; anything else is a 400 naming timeZone")
+    PersonView chooseTimeZone(@Valid @RequestBody TimeZoneChoice choice, Principal principal) {
+        return people.chooseTimeZone(principal.getName(), choice.timeZone());
     }
 
     @GetMapping("/{id}")

@@ -7,6 +7,8 @@ import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.notification.MailPreferenceService;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.web.HtmlForms.Page;
@@ -32,6 +34,9 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TimeZones zones;
 
     @Test
     void robDelegatesFromTheTaskPageAfterAMistakeThatChangesNothing() throws Exception {
@@ -177,6 +182,66 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                     .containsEntry("dailyDigest", true);
         } finally {
             preferences.choose(ravi, new MailPreferenceService.Choices(true, true, true, false));
+        }
+    }
+
+    @Test
+    void raviChoosesHisTimeZoneOnHisPreferencesPageAndAnUnknownOneIsRefusedAtTheFieldChangingNothing() {
+        Person ravi = people.findByUsername("ravi").orElseThrow();
+        String before = ravi.getTimeZone();
+        MailPreferenceService.Choices choicesBefore = preferences.of(ravi.getId());
+        Page page = HtmlForms.open(SignedIn.as(http, "ravi"), "/preferences");
+        assertThat(page.html())
+                .contains("<label class=\"form-label\" for=\"timeZone\">Time zone</label>")
+                .contains(
+                        "<option value=\"\">Company default (" + zones.company().getId() + ")</option>")
+                .contains("<optgroup label=\"America\">")
+                .contains("<option value=\"America/Los_Angeles\">Los Angeles</option>")
+                .doesNotContain("value=\"US/Pacific\"");
+        try {
+            HtmlForms.submit(
+                    SignedIn.as(http, "ravi"),
+                    page,
+                    "/preferences",
+                    form("timeZone", "Mars/Olympus", "onAssignment", "true", "dailyDigest", "true"));
+
+            String refused = SignedIn.as(http, "ravi").getForObject("/preferences", String.class);
+            assertThat(refused)
+                    .contains("Nothing saved: please correct the marked field.")
+                    .contains("aria-invalid=\"true\" aria-describedby=\"timeZone-error\"")
+                    .containsPattern("id=\"timeZone-error\">&#39;Mars/Olympus&#39; is not a time zone: use a region");
+            assertThat(people.findByUsername("ravi").orElseThrow().getTimeZone())
+                    .isEqualTo(before);
+            assertThat(preferences.of(ravi.getId()))
+                    .as("the mail choices sent with it are not saved either")
+                    .isEqualTo(choicesBefore);
+
+            HtmlForms.submit(
+                    SignedIn.as(http, "ravi"),
+                    page,
+                    "/preferences",
+                    form("timeZone", "America/Los_Angeles", "onAssignment", "true", "onReminder", "true"));
+
+            assertThat(people.findByUsername("ravi").orElseThrow().getTimeZone())
+                    .isEqualTo("America/Los_Angeles");
+            assertThat(SignedIn.as(http, "ravi").getForObject("/preferences", String.class))
+                    .contains("Your preferences are saved.")
+                    .contains("<option value=\"America/Los_Angeles\" selected=\"selected\">Los Angeles</option>");
+            assertThat(as("ravi").getForObject("/api/people/me", Map.class))
+                    .containsEntry("timeZone", "America/Los_Angeles");
+
+            HtmlForms.submit(
+                    SignedIn.as(http, "ravi"), page, "/preferences", form("timeZone", "", "onAssignment", "true"));
+
+            assertThat(people.findByUsername("ravi").orElseThrow().getTimeZone())
+                    .as("the company's default")
+                    .isNull();
+        } finally {
+            people.findByUsername("ravi").ifPresent(p -> {
+                p.moveToTimeZone(before);
+                people.save(p);
+            });
+            preferences.choose(ravi.getId(), choicesBefore);
         }
     }
 }
