@@ -35,7 +35,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EngineIntegrationTest {
 
-    protected static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a test waits for the engine and the workers. Workers take pushed jobs and poll every
+     * 30 s as a fallback: a push lost on a loaded machine is picked up by that poll, so waits cover it.
+     */
+    protected static final Duration WAIT = Duration.ofSeconds(75);
 
     @Autowired
     protected TestRestTemplate http;

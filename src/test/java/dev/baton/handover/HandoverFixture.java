@@ -35,7 +35,11 @@ import org.springframework.http.ResponseEntity;
  */
 public class HandoverFixture {
 
-    public static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a test waits for the engine and the workers. Workers take pushed jobs and poll every
+     * 30 s as a fallback: a push lost on a loaded machine is picked up by that poll, so waits cover it.
+     */
+    public static final Duration WAIT = Duration.ofSeconds(75);
     public static final Map<String, Object> NOTE = Map.of(
             "relationshipSummary",
             "Loyal since 2019",
