@@ -415,9 +415,10 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
 
     /** Account name → where its introduction mail stands, from the handover API. */
     private Map<String, String> introMails(long handoverId) {
-        List<Map> items = (List<Map>) as("maria")
-                .getForObject("/api/handovers/" + handoverId, Map.class)
+        Map page = (Map) as("maria")
+                .getForObject("/api/handovers/" + handoverId + "?size=100", Map.class)
                 .get("items");
+        List<Map> items = (List<Map>) page.get("content");
         return items.stream().collect(java.util.stream.Collectors.toMap(i -> (String) i.get("accountName"), i ->
                 (String) i.get("introMail")));
     }

@@ -110,7 +110,7 @@ class HandoverWordingIntegrationTests {
 
     private Person person(String zone) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Person p = new Person("nd-" + tag, "Writer " + tag, "nd-" + tag + "@baton.example", "x", Set.of(Role.REP));
+        Person p = new Person("nd-" + tag, "Note Author " + tag, "nd-" + tag + "@baton.example", "x", Set.of(Role.REP));
         p.moveToTimeZone(zone);
         return people.save(p);
     }

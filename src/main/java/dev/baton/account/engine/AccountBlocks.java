@@ -57,6 +57,8 @@ public class AccountBlocks {
     }
 
     @JobWorker(
+            streamEnabled = true,
+            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.RECORD_INTERACTION,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID, "kind", "summary", "by"})
@@ -82,6 +84,8 @@ public class AccountBlocks {
     }
 
     @JobWorker(
+            streamEnabled = true,
+            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.REASSIGN_OWNER,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID, "newOwner"})
@@ -110,6 +114,8 @@ public class AccountBlocks {
     }
 
     @JobWorker(
+            streamEnabled = true,
+            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.UPDATE_ACCOUNT,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID, "segment", "territory", "renewalDate"})

@@ -62,6 +62,8 @@ public class CommitmentBlocks {
     }
 
     @JobWorker(
+            streamEnabled = true,
+            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.RECORD_COMMITMENT,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID, "description", "dueDate", "owner", "deliveringTeam", "madeBy"})
@@ -101,6 +103,8 @@ public class CommitmentBlocks {
     }
 
     @JobWorker(
+            streamEnabled = true,
+            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.CHECK_COMMITMENTS,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID})

@@ -17,8 +17,10 @@ import dev.baton.task.TaskSubject;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -244,7 +246,11 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
         assertThat(subjectsTo("rob", accountName))
                 .filteredOn(s -> !s.startsWith("Commitment assigned"))
-                .containsExactly("Reminder: commitment due " + LocalDate.now().plusDays(2) + " · " + accountName);
+                .containsExactly("Reminder: commitment due "
+                        + LocalDate.now()
+                                .plusDays(2)
+                                .format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH))
+                        + " · " + accountName);
         assertThat(subjectsTo("maria", accountName))
                 .containsExactlyInAnyOrder(
                         "Overdue commitment · " + accountName, "Commitment rejected · " + accountName);
