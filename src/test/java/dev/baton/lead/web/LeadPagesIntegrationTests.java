@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The /leads form as a browser posts it: a refused lead comes back with its fields marked and kept. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LeadPagesIntegrationTests {
+
+    static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
     @LocalServerPort
     int port;
@@ -47,6 +51,29 @@ class LeadPagesIntegrationTests {
                 .contains("aria-invalid=\"true\"")
                 .contains("value=\"Unreachable Holding\"")
                 .contains("value=\"Nora Nowhere\"");
+    }
+
+    @Test
+    void theLeadPagesShowTimesInTheReadersWordsNotAsIsoInstants() throws Exception {
+        post("/login", Map.of("username", "rita", "password", "demo"), get("/login"));
+        String company = "Zeitzone " + UUID.randomUUID();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("company", company);
+        form.put("personName", "Tara Time");
+        form.put("phone", "+49 30 555 0100");
+        form.put("source", "webinar");
+        String list = post("/leads", form, get("/leads")).body();
+        String id =
+                list.replaceAll("(?s).*href=\"/leads/(\\d+)\">Tara Time</a>\\s*</td>\\s*<td>" + company + ".*", "$1");
+
+        String detail = browser.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/leads/" + id))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+
+        assertThat(detail).contains(company).doesNotContainPattern(ISO_INSTANT);
+        assertThat(list).doesNotContainPattern(ISO_INSTANT);
     }
 
     private String get(String path) throws Exception {
