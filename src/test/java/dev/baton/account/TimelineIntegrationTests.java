@@ -125,7 +125,10 @@ class TimelineIntegrationTests {
         assertThat(dev.baton.support.SignedIn.as(http, "maria")
                         .getForObject("/audit?account=" + account.getId(), String.class))
                 .contains("contact.created")
-                .contains("Jane Doe");
+                .contains("Jane Doe")
+                // times are printed in the reader's zone: the page must not claim UTC
+                .contains("Days and times are in")
+                .doesNotContain("When (UTC)");
     }
 
     @Test

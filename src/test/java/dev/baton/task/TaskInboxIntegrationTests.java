@@ -2,6 +2,8 @@ package dev.baton.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.engine.EngineIntegrationTest;
@@ -86,6 +88,28 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
         assertThat(SignedIn.as(http, "ada").getForObject("/v3/api-docs", String.class))
                 .contains(
                         "/api/tasks/{id}/complete", "/api/tasks/{id}/claim", "/api/playbooks/sample-review/instances");
+    }
+
+    @Test
+    void documentsEachTaskRequestBodyWithItsOwnFieldsNotThoseOfAnotherApisNamesake() throws Exception {
+        JsonNode docs =
+                new ObjectMapper().readTree(SignedIn.as(http, "ada").getForObject("/v3/api-docs", String.class));
+
+        assertThat(bodyFields(docs, "/api/tasks/reassign")).contains("from", "to", "taskIds");
+        assertThat(bodyFields(docs, "/api/tasks/{id}/assign")).contains("to");
+        assertThat(bodyFields(docs, "/api/commitments/{id}/owner")).contains("ownerId", "version");
+    }
+
+    private static Set<String> bodyFields(JsonNode docs, String path) {
+        String ref = docs.at("/paths/" + path.replace("/", "~1"))
+                .findValue("requestBody")
+                .findValue("$ref")
+                .asText();
+        Set<String> fields = new java.util.TreeSet<>();
+        docs.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1) + "/properties")
+                .fieldNames()
+                .forEachRemaining(fields::add);
+        return fields;
     }
 
     @Test

@@ -213,6 +213,35 @@ class ProblemDetailsIntegrationTests {
                 .contains("Launch the handover");
     }
 
+    @Test
+    void theHandoverWizardMarksAPerAccountSuccessorWhoIsNotEligibleAtThatAccount() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long rita = people.findByUsername("rita").orElseThrow().getId();
+        long ravi = people.findByUsername("ravi").orElseThrow().getId();
+        long account = jdbc.queryForObject(
+                "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob);
+
+        HttpResponse<String> page = send("maria", "GET", "/handovers/new?person=" + rob, null, null, "text/html");
+        String csrf = page.body().replaceAll("(?s).*name=\"_csrf\"\\s+value=\"([^\"]+)\".*", "$1");
+        // ravi is another manager's report: no successor for rob's accounts
+        HttpResponse<String> again = send(
+                "maria",
+                "POST",
+                "/handovers",
+                "departingId=" + rob + "&reason=LEAVING&effectiveDate=2099-12-31&mode=ONE&successorId=" + rita
+                        + "&successors%5B" + account + "%5D=" + ravi + "&_csrf=" + csrf,
+                "application/x-www-form-urlencoded",
+                "text/html");
+
+        assertThat(again.statusCode()).as("nothing launched: the form again").isEqualTo(400);
+        String select = again.body()
+                .replaceAll(
+                        "(?s).*(<select[^>]*id=\"successor-" + account + "\".*?</select>\\s*<div[^>]*>[^<]*</div>).*",
+                        "$1");
+        assertThat(select).contains("is-invalid").contains("aria-invalid=\"true\"");
+        assertThat(select.replaceAll("(?s).*<div[^>]*>([^<]*)</div>", "$1")).isNotBlank();
+    }
+
     private final java.util.Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     HttpResponse<String> send(String user, String method, String path, String body, String type) throws Exception {

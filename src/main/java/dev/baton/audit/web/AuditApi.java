@@ -57,8 +57,9 @@ class AuditApi {
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     @Operation(
-            summary = "Audit events newest first, filtered by entity type and id, account, actor, action"
-                    + " (a value ending in '.' matches a prefix) and days from/to (UTC, both included)")
+            summary =
+                    "Audit events newest first, filtered by entity type and id, account, actor, action"
+                            + " (a value ending in '.' matches a prefix) and days from/to (in the caller's time zone, both included)")
     PageResponse<AuditEntry> list(
             AuditParams params,
             @RequestParam(defaultValue = "0") int page,

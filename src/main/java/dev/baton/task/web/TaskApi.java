@@ -63,9 +63,10 @@ class TaskApi {
 
     record Delegation(@NotBlank @Size(max = 60) @SingleLine String to) {}
 
-    record Assignment(@NotBlank @Size(max = 200) @SingleLine String to) {}
+    record TaskAssignment(
+            @NotBlank @Size(max = 200) @SingleLine String to) {}
 
-    record Reassignment(
+    record TaskReassignment(
             @Size(max = 60) @SingleLine String from,
             @NotBlank @Size(max = 60) @SingleLine String to,
             @Size(max = 1000) List<Long> taskIds) {}
@@ -133,14 +134,14 @@ class TaskApi {
     @Operation(summary = "Admins: give any open task (e.g. one in the unassigned queue) to an active person")
     @PostMapping("/{id}/assign")
     @PreAuthorize("hasRole('ADMIN')")
-    TaskView assign(@PathVariable long id, @RequestBody Assignment assignment) {
+    TaskView assign(@PathVariable long id, @RequestBody TaskAssignment assignment) {
         return TaskView.of(assignments.assign(id, assignment.to()), clock.instant());
     }
 
     @Operation(summary = "Managers: move the given (or all) open tasks of someone in my line to another person")
     @PostMapping("/reassign")
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
-    List<TaskView> reassign(@Valid @RequestBody Reassignment r) {
+    List<TaskView> reassign(@Valid @RequestBody TaskReassignment r) {
         return assignments.reassign(r.from(), r.to(), r.taskIds()).stream()
                 .map(t -> TaskView.of(t, clock.instant()))
                 .toList();

@@ -9,14 +9,36 @@ import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.web.HtmlForms.Page;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.MultiValueMap;
 
 /** The inbox pages as a browser uses them: HTML forms with a CSRF token in the session. */
 class TaskPagesIntegrationTests extends EngineIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theInboxAccountFilterSuggestsEachTaskAccountByItsOwnName() throws Exception {
+        long account = jdbc.queryForObject(
+                "select min(a.id) from account a join person p on p.id = a.owner_id where p.username = 'rob'",
+                Long.class);
+        String name = jdbc.queryForObject("select name from account where id = ?", String.class, account);
+        awaitTaskOf(startReview(account));
+
+        String inbox = SignedIn.as(http, "rob").getForObject("/tasks", String.class);
+
+        String suggestions = inbox.replaceAll("(?s).*<datalist id=\"account-options\">(.*?)</datalist>.*", "$1");
+        assertThat(suggestions).contains("value=\"" + name + "\"");
+        // an option's text is shown beside its value: no stray placeholder name under every account
+        assertThat(suggestions.replaceAll("<option[^>]*>", "").replace("</option>", ""))
+                .isBlank();
+    }
 
     @Test
     void robClaimsFromHisInboxAndCompletesTheFormAfterFixingWhatItMarked() throws Exception {

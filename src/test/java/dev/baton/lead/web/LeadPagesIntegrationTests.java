@@ -1,0 +1,102 @@
+package dev.baton.lead.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The /leads form as a browser posts it: a refused lead comes back with its fields marked and kept. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LeadPagesIntegrationTests {
+
+    static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
+    @LocalServerPort
+    int port;
+
+    // a browser: the session cookie and the CSRF token of the page it last opened, redirects followed
+    final HttpClient browser = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+
+    @Test
+    void aLeadWithNoWayToReachThePersonComesBackWithTheFieldMarkedAndTheTypedValuesKept() throws Exception {
+        post("/login", Map.of("username", "rita", "password", "demo"), get("/login"));
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("company", "Unreachable Holding");
+        form.put("personName", "Nora Nowhere");
+        form.put("email", "");
+        form.put("phone", "");
+        form.put("source", "webinar");
+        HttpResponse<String> again = post("/leads", form, get("/leads"));
+
+        assertThat(again.body())
+                .contains("Nothing added: please correct the marked fields.")
+                .contains("a lead needs a way to reach the person")
+                .contains("aria-invalid=\"true\"")
+                .contains("value=\"Unreachable Holding\"")
+                .contains("value=\"Nora Nowhere\"");
+    }
+
+    @Test
+    void theLeadPagesShowTimesInTheReadersWordsNotAsIsoInstants() throws Exception {
+        post("/login", Map.of("username", "rita", "password", "demo"), get("/login"));
+        String company = "Zeitzone " + UUID.randomUUID();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("company", company);
+        form.put("personName", "Tara Time");
+        form.put("phone", "+49 30 555 0100");
+        form.put("source", "webinar");
+        String list = post("/leads", form, get("/leads")).body();
+        String id =
+                list.replaceAll("(?s).*href=\"/leads/(\\d+)\">Tara Time</a>\\s*</td>\\s*<td>" + company + ".*", "$1");
+
+        String detail = browser.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/leads/" + id))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+
+        assertThat(detail).contains(company).doesNotContainPattern(ISO_INSTANT);
+        assertThat(list).doesNotContainPattern(ISO_INSTANT);
+    }
+
+    private String get(String path) throws Exception {
+        String page = browser.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return page.replaceAll("(?s).*name=\"_csrf\"\\s+value=\"([^\"]+)\".*", "$1");
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> fields, String csrf) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        String body = all.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
