@@ -98,14 +98,18 @@ public final class HandoverViews {
     public record PreviewContact(
             long id, long accountId, String accountName, String fullName, Instant lastVerifiedAt) {}
 
-    /** "3 days 4 hours", "2 hours 5 minutes", "40 seconds": the summary's wording. */
+    /** "3 days 4 hours", "2 hours 1 minute", "40 seconds": the summary's wording. */
     static String duration(Duration d) {
         if (d.toDays() > 0) {
-            return d.toDays() + " days " + d.toHoursPart() + " hours";
+            return count(d.toDays(), "day") + " " + count(d.toHoursPart(), "hour");
         }
         if (d.toHours() > 0) {
-            return d.toHours() + " hours " + d.toMinutesPart() + " minutes";
+            return count(d.toHours(), "hour") + " " + count(d.toMinutesPart(), "minute");
         }
-        return d.toMinutes() > 0 ? d.toMinutes() + " minutes" : d.toSeconds() + " seconds";
+        return d.toMinutes() > 0 ? count(d.toMinutes(), "minute") : count(d.toSeconds(), "second");
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 }

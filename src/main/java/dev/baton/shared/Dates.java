@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 public class Dates {
 
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
@@ -82,13 +83,24 @@ public class Dates {
         return d == null ? "" : DAY.format(d);
     }
 
-    /** "Fri 4 Dec 2026, 14:30 CET" in the reader's zone; a calendar day alone gives {@link #day}. */
+    /**
+     * "Fri 4 Dec 2026, 14:30 CET" in the reader's zone; a calendar day alone gives {@link #day}. An
+     * instant at the reader's midnight is the end of the day before ("Thu 3 Dec 2026, 24:00 CET"):
+     * deadlines are the end of a due day ({@link #endOf}), and "Fri 4 Dec, 00:00" reads a day late.
+     */
     public String time(Object when) {
         if (when instanceof LocalDate) {
             return day(when);
         }
         ZonedDateTime t = zoned(when);
-        return t == null ? "" : TIME.format(t);
+        if (t == null) {
+            return "";
+        }
+        return atMidnight(t) ? DAY.format(t.toLocalDate().minusDays(1)) + ", 24:00 " + ZONE.format(t) : TIME.format(t);
+    }
+
+    private static boolean atMidnight(ZonedDateTime t) {
+        return t.toLocalTime().equals(LocalTime.MIDNIGHT);
     }
 
     /** "today", "tomorrow", "in 4 days", "yesterday", "3 days ago", from the reader's today. */
@@ -141,7 +153,8 @@ public class Dates {
             return d;
         }
         ZonedDateTime t = zoned(when);
-        return t == null ? null : t.toLocalDate();
+        // a deadline at midnight is the end of the day before (see time)
+        return t == null ? null : atMidnight(t) ? t.toLocalDate().minusDays(1) : t.toLocalDate();
     }
 
     private ZonedDateTime zoned(Object when) {

@@ -238,8 +238,15 @@ public class Task {
         nextSyncAt = at;
     }
 
-    /** Taken for an engine call until {@code until}; no other instance calls the engine for it meanwhile. */
+    /**
+     * Taken for an engine call until {@code until}; no other instance calls the engine for it meanwhile.
+     * A lease still set was never released: its holder died during its call (kill -9 mid-completion),
+     * so that completion may have reached the engine, and a job found gone now was completed by it.
+     */
     void lease(Instant until) {
+        if (syncLeaseUntil != null && status == TaskStatus.COMPLETING) {
+            completionOutcomeUnknown = true;
+        }
         syncLeaseUntil = until;
     }
 

@@ -228,6 +228,28 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
     }
 
     @Test
+    void aCompletionWhoseInstanceDiedDuringTheEngineCallEndsCompletedNotCanceled() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        // as after kill -9 mid-call: the row says COMPLETING under a lease nobody released, and the
+        // engine took the completion before the instance died
+        jdbc.update(
+                "update task set status = 'COMPLETING', completed_by = 'rob', completed_at = now(),"
+                        + " sync_lease_until = now() - interval '1 minute' where id = ?",
+                task.getId());
+        client.newCompleteCommand(task.getJobKey()).send().join();
+        awaitProcessCompleted(instance);
+
+        engineSync.retryCompletions(10); // another instance, or the restarted one, finds the job gone
+
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+                .extracting(AuditEvent::getAction)
+                .endsWith("task.completion-confirmed");
+    }
+
+    @Test
     void aCompletionTurnedAwayByABusyEngineIsRetriedAndAJobGoneThenMeansWithdrawn() throws Exception {
         long instance = startReview(null);
         Task task = awaitTaskOf(instance);

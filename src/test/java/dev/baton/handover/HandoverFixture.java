@@ -40,6 +40,7 @@ public class HandoverFixture {
      * 30 s as a fallback: a push lost on a loaded machine is picked up by that poll, so waits cover it.
      */
     public static final Duration WAIT = Duration.ofSeconds(75);
+
     public static final Map<String, Object> NOTE = Map.of(
             "relationshipSummary",
             "Loyal since 2019",

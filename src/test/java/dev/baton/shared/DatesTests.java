@@ -48,6 +48,19 @@ class DatesTests {
     }
 
     @Test
+    void aDeadlineAtTheEndOfADueDayReadsAsThatDayNotTheNext() {
+        Instant due = Dates.endOf(LocalDate.of(2027, 3, 28), BERLIN); // the day clocks go forward
+        Clock clock = Clock.fixed(Instant.parse("2027-03-26T12:00:00Z"), ZoneId.of("UTC"));
+        Dates berlin = Dates.fixed(clock, BERLIN);
+
+        assertThat(berlin.time(due)).isEqualTo("Sun 28 Mar 2027, 24:00 CEST");
+        assertThat(berlin.day(due)).isEqualTo("Sun 28 Mar 2027");
+        assertThat(berlin.relative(due)).isEqualTo("in 2 days");
+        // elsewhere the same deadline is an ordinary hour of the next day there
+        assertThat(Dates.fixed(clock, SYDNEY).time(due)).isEqualTo("Mon 29 Mar 2027, 09:00 AEDT");
+    }
+
+    @Test
     void oneInstantIsADifferentDayForEachReader() {
         Instant instant = Instant.parse("2027-03-27T23:30:00Z");
         Clock clock = Clock.fixed(instant, ZoneId.of("UTC"));
