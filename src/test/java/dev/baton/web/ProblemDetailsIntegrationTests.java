@@ -242,6 +242,16 @@ class ProblemDetailsIntegrationTests {
         assertThat(select.replaceAll("(?s).*<div[^>]*>([^<]*)</div>", "$1")).isNotBlank();
     }
 
+    @Test
+    void aManagerOpeningTheWizardForSomeoneOutsideHerLineIsToldWhyNotAboutRoles() throws Exception {
+        long ravi = people.findByUsername("ravi").orElseThrow().getId();
+
+        HttpResponse<String> page = send("maria", "GET", "/handovers/new?person=" + ravi, null, null, "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("ravi is not in maria&#39;s line").doesNotContain("needs a role");
+    }
+
     private final java.util.Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     HttpResponse<String> send(String user, String method, String path, String body, String type) throws Exception {
