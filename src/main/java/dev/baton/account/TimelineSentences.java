@@ -101,6 +101,11 @@ final class TimelineSentences {
         if (template == null) {
             return generic(e, names);
         }
+        if (promise == null) {
+            // a promise seeded or imported without its creation event: named by number, not quoted as words
+            template = template.replace("the promise \"{promise}\"", "promise {promise}")
+                    .replace("\"{promise}\"", "promise {promise}");
+        }
         Matcher m = FIELD.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -59,6 +59,14 @@ class TimelineIntegrationTests {
     }
 
     @Test
+    void aPromiseWithoutItsCreationEventIsNamedByNumberNotQuotedAsWords() {
+        // seeded or imported promises have no commitment.created event to take their words from
+        recorded("commitment.reassigned", "commitment", 987_654_321L, fields("owner", "rita"));
+
+        assertThat(sentences()).containsExactly("Baton gave promise #987654321 to Rita Okafor");
+    }
+
+    @Test
     void tellsAHandoverInPlainWordsWithNamesAndLeavesTaskStepsOut() {
         recorded(
                 "handover.ownership-transferred",
