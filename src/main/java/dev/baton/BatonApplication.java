@@ -10,7 +10,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class BatonApplication {
 
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     public static void main(String[] args) {
+        // the sandbox's in-memory engine pushes jobs to the workers on the common fork-join pool, one
+        // thread on a 2-core machine: steps would wait for the workers' fallback poll
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "8");
+        }
         SpringApplication.run(BatonApplication.class, args);
     }
 }
