@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
@@ -17,15 +18,24 @@ public record JobDriver(ZeebeTestEngine engine, ZeebeClient client) {
     /** Longer than the client's 10 s default: on a loaded 2-core machine a deployment can take that long. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * The one job of that type, once it exists. The engine's idle state alone is not enough on a loaded
+     * machine (it can report idle before a just-sent command's follow-ups are processed), so the
+     * activation is retried until a batch comes back, and that batch must hold exactly one job.
+     */
     public ActivatedJob take(String type) throws Exception {
         engine.waitForIdleState(IDLE);
-        List<ActivatedJob> jobs = client.newActivateJobsCommand()
-                .jobType(type)
-                .maxJobsToActivate(10)
-                .requestTimeout(REQUEST_TIMEOUT)
-                .send()
-                .join()
-                .getJobs();
+        List<ActivatedJob> jobs = await().atMost(IDLE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> client.newActivateJobsCommand()
+                                .jobType(type)
+                                .maxJobsToActivate(10)
+                                .requestTimeout(REQUEST_TIMEOUT)
+                                .send()
+                                .join()
+                                .getJobs(),
+                        found -> !found.isEmpty());
         assertThat(jobs).as("jobs of type %s", type).hasSize(1);
         return jobs.get(0);
     }
