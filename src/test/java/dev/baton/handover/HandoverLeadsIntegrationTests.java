@@ -10,6 +10,7 @@ import dev.baton.account.Contacts;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.Person;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
@@ -128,6 +129,38 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
                         .getForObject("/api/leads/" + lead, Map.class)
                         .get("lead"))
                 .containsEntry("ownerUsername", successor.getUsername());
+    }
+
+    @Test
+    void theResolveOrphanedWorkStepListsWhatIsStillInTheDepartingRepsNameWithLinks() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        HandoverFixture.Book launched = fixture.launch(fixture.book(), true, this::as);
+        Person departing = launched.departing();
+        // given to the rep while the handover ran, past its accounts: the orphan check finds it
+        Account late = accounts.save(new Account("Late deal " + launched.id(), departing, null, "DACH", null));
+
+        complete(departing, "task_write_handover_note", HandoverFixture.NOTE);
+        complete(launched.successor(), "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
+        openTask(launched.successor(), "task_hold_introduction_call");
+        complete(launched.successor(), "task_hold_introduction_call", Map.of("callSummary", "Fine"));
+        Task resolve = fixture.awaitOpen(launched, "task_resolve_orphaned_work");
+
+        Map task = as("maria").getForObject("/api/tasks/" + resolve.getId(), Map.class);
+        assertThat((List<Map>) task.get("context")).singleElement().satisfies(c -> {
+            assertThat(c)
+                    .containsEntry("heading", "Still in " + departing.getFullName() + "'s name")
+                    .containsEntry(
+                            "text",
+                            "1 thing is still in " + departing.getFullName()
+                                    + "'s name. Give each to someone (on its page), then complete this step:"
+                                    + " Baton checks again.");
+            assertThat((List<Map>) c.get("links"))
+                    .containsExactly(Map.of(
+                            "text", "Account: " + late.getName() + ", owned by " + departing.getFullName(),
+                            "href", "/accounts/" + late.getId()));
+        });
+        assertThat(SignedIn.as(http, "maria").getForObject("/tasks/" + resolve.getId(), String.class))
+                .contains("href=\"/accounts/" + late.getId() + "\"");
     }
 
     private long createLead(String territory) {
