@@ -163,6 +163,38 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
                 .contains("href=\"/accounts/" + late.getId() + "\"");
     }
 
+    @Test
+    void aLeadAlreadyBeingWorkedGoesToTheSuccessorWithItsWorkStepAndNoNewFirstTouch() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        HandoverFixture.Book book = fixture.book();
+        Person departing = book.departing();
+        String territory = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.save(new Account("Lead territory " + territory, departing, null, territory, null));
+        long lead = createLead(territory);
+        Task touch = awaitLeadTask(lead, departing, -1);
+        ResponseEntity<Map> contacted = as(departing.getUsername())
+                .postForEntity("/api/tasks/" + touch.getId() + "/complete", Map.of("outcome", "contacted"), Map.class);
+        assertThat(contacted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Task work = openTask(departing, "task_work_lead");
+
+        fixture.launch(book, true, this::as);
+
+        await().atMost(WAIT)
+                .until(
+                        () -> tasks.findById(work.getId()).orElseThrow().getAssignee(),
+                        book.successor().getUsername()::equals);
+        assertThat((Map) as("maria")
+                        .getForObject("/api/leads/" + lead, Map.class)
+                        .get("lead"))
+                .containsEntry("ownerUsername", book.successor().getUsername())
+                .containsEntry("status", "WORKING");
+        assertThat(tasks.findById(work.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(tasks.findAll())
+                .noneMatch(t -> new TaskSubject("lead", lead).equals(t.getSubject())
+                        && t.getStatus() == TaskStatus.OPEN
+                        && "task_first_touch".equals(t.getElementId()));
+    }
+
     private long createLead(String territory) {
         ResponseEntity<Map> created = as("maria")
                 .postForEntity(
