@@ -6,6 +6,8 @@ import dev.baton.account.Contact;
 import dev.baton.account.ContactService;
 import dev.baton.commitment.Commitment;
 import dev.baton.commitment.CommitmentService;
+import dev.baton.lead.LeadTransfers;
+import dev.baton.lead.LeadTransfers.OpenLead;
 import dev.baton.people.Person;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +27,18 @@ class Book {
     private final AccountService accounts;
     private final ContactService contacts;
     private final CommitmentService commitments;
+    private final LeadTransfers leads;
 
-    Book(AccountService accounts, ContactService contacts, CommitmentService commitments) {
+    Book(AccountService accounts, ContactService contacts, CommitmentService commitments, LeadTransfers leads) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.commitments = commitments;
+        this.leads = leads;
+    }
+
+    /** The person's leads still to be worked (NEW or WORKING). */
+    List<OpenLead> openLeads(Person owner) {
+        return leads.openOwnedBy(owner);
     }
 
     List<Account> accounts(Person owner) {

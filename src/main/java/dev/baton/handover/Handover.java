@@ -60,6 +60,9 @@ public class Handover {
     private String cancelledBy;
     private String cancelReason;
 
+    /** Open leads of the departing person this handover moved on (see HandoverLeads). */
+    private int leadsMoved;
+
     protected Handover() {}
 
     Handover(Person departing, String launchedBy, HandoverReason reason, LocalDate effectiveDate, LocalDate endDate) {
@@ -78,6 +81,14 @@ public class Handover {
         this.processInstanceKey = processInstanceKey;
         this.status = HandoverStatus.RUNNING;
         return true;
+    }
+
+    void leadsMoved(int count) {
+        leadsMoved += count;
+    }
+
+    public int getLeadsMoved() {
+        return leadsMoved;
     }
 
     /** Only a starting or running handover is cancelled; false when it had ended already. */

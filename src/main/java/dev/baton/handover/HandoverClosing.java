@@ -16,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class HandoverClosing {
 
     /** What the departing person still owns, including work created while the handover ran. */
-    public record Orphans(int accounts, int commitments, int tasks) {
+    public record Orphans(int accounts, int commitments, int tasks, int leads) {
         public int total() {
-            return accounts + commitments + tasks;
+            return accounts + commitments + tasks + leads;
         }
     }
 
@@ -30,6 +30,7 @@ public class HandoverClosing {
     private final HandoverMails mails;
     private final AuditLog audit;
     private final Clock clock;
+    private final HandoverLeads leads;
 
     HandoverClosing(
             Handovers handovers,
@@ -39,7 +40,9 @@ public class HandoverClosing {
             BookTransfer transfer,
             HandoverMails mails,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            HandoverLeads leads) {
+        this.leads = leads;
         this.handovers = handovers;
         this.items = items;
         this.book = book;
@@ -56,7 +59,18 @@ public class HandoverClosing {
         return new Orphans(
                 book.accounts(departing).size(),
                 book.openCommitments(departing).size(),
-                tasks.openAssignedTo(departing.getUsername()).size());
+                tasks.openAssignedTo(departing.getUsername()).size(),
+                book.openLeads(departing).size());
+    }
+
+    /**
+     * The orphan check: open leads the departing person got while the handover ran move on first
+     * (see {@link HandoverLeads}), then what is still left is counted. Safe to repeat.
+     */
+    @Transactional
+    public Orphans check(long handoverId) {
+        leads.move(handover(handoverId));
+        return orphans(handoverId);
     }
 
     /** Marks the handover COMPLETED and queues the manager's summary; a second call changes nothing. */

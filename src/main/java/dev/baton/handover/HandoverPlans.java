@@ -26,11 +26,17 @@ public class HandoverPlans {
      * @param undecided accounts left for the manager's "choose successor" task
      * @param introMails customers who get an introduction mail when their account is acknowledged (a
      *     primary contact with an address, not opted out)
+     * @param openLeads the departing person's NEW or WORKING leads, which move when the handover starts
      * @param confirmation the plan in one line: "14 accounts: 12 → Rita Okafor, 2 → you decide; 11 intro
-     *     mails on acknowledgement"
+     *     mails on acknowledgement; 2 open leads → by territory or in turn in the sales team"
      */
     public record PlanPreview(
-            List<Assignment> accounts, List<Share> shares, int undecided, int introMails, String confirmation) {
+            List<Assignment> accounts,
+            List<Share> shares,
+            int undecided,
+            int introMails,
+            int openLeads,
+            String confirmation) {
 
         /** The account's assignment, or null for an account not in the book. */
         public Assignment of(long accountId) {
@@ -81,12 +87,26 @@ public class HandoverPlans {
             }
         }
         int undecided = accounts.size() - plan.size();
+        int openLeads = book.openLeads(departing).size();
         return new PlanPreview(
                 assignments,
                 List.copyOf(shares.values()),
                 undecided,
                 introMails,
-                confirmation(accounts.size(), shares.values(), undecided, introMails));
+                openLeads,
+                confirmation(accounts.size(), shares.values(), undecided, introMails)
+                        + leads(openLeads, undecided == 0 && shares.size() == 1 ? shares.values() : List.of()));
+    }
+
+    /** Where the open leads go (as HandoverLeads moves them): the book's one successor, else the lead rules. */
+    private static String leads(int openLeads, Iterable<Share> oneSuccessor) {
+        if (openLeads == 0) {
+            return "";
+        }
+        String to = oneSuccessor.iterator().hasNext()
+                ? oneSuccessor.iterator().next().fullName()
+                : "by territory or in turn in the sales team";
+        return "; " + openLeads + (openLeads == 1 ? " open lead → " : " open leads → ") + to;
     }
 
     private boolean hasPrimaryAddress(Account a) {

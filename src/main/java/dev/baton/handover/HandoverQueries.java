@@ -176,6 +176,7 @@ public class HandoverQueries {
                         .map(HandoverQueries::commitment)
                         .toList(),
                 tasks.openCountAssignedTo(p.getUsername()),
+                book.openLeads(p),
                 book.staleContacts(p, clock.instant()).stream()
                         .map(c -> new HandoverViews.PreviewContact(
                                 c.getId(),
@@ -230,6 +231,7 @@ public class HandoverQueries {
                 h.getLeaveOutcome(),
                 accounts,
                 accountsDone,
+                h.getLeadsMoved(),
                 h.getCancelledBy(),
                 h.getCancelReason());
     }

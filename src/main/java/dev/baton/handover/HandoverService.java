@@ -48,6 +48,7 @@ public class HandoverService {
     private final ReportingLines lines;
     private final SuccessorCandidates candidates;
     private final HandoverMails mails;
+    private final HandoverLeads leads;
 
     HandoverService(
             Handovers handovers,
@@ -64,7 +65,9 @@ public class HandoverService {
             ApplicationEventPublisher events,
             ReportingLines lines,
             SuccessorCandidates candidates,
-            HandoverMails mails) {
+            HandoverMails mails,
+            HandoverLeads leads) {
+        this.leads = leads;
         this.candidates = candidates;
         this.mails = mails;
         this.events = events;
@@ -118,7 +121,8 @@ public class HandoverService {
     }
 
     /**
-     * The process reports its instance: the handover runs. A repeated report changes nothing; the
+     * The process reports its instance: the handover runs, and the departing person's open leads move
+     * on (see {@link HandoverLeads}). A repeated report changes nothing; the
      * instance of a handover cancelled before it reported is cancelled in the engine.
      */
     public void started(long handoverId, long processInstanceKey) {
@@ -136,6 +140,7 @@ public class HandoverService {
                 // one mail for all the notes, instead of a "new task" mail per account (the BPMN's
                 // baton:ownAssignmentMail)
                 mails.notesDue(h, items.countByHandoverId(handoverId));
+                leads.move(h);
             }
             return h.getStatus() == HandoverStatus.CANCELLED;
         });

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Describes a handover for the inbox: tasks of the handover processes are about one handover. Beside
  * the acknowledgement it shows the note, any question and answer, and the introduction mail that
- * acknowledging sends; beside the answer, the question.
+ * acknowledging sends; beside the answer, the question; beside "Resolve orphaned work", what is left
+ * ({@link OrphanedWork}).
  */
 @Component
 class HandoverTaskSubject implements TaskSubjectSource {
@@ -45,8 +46,11 @@ class HandoverTaskSubject implements TaskSubjectSource {
     private final HandoverItems items;
     private final HandoverMails mails;
     private final PeopleLookup people;
+    private final OrphanedWork orphans;
 
-    HandoverTaskSubject(Handovers handovers, HandoverItems items, HandoverMails mails, PeopleLookup people) {
+    HandoverTaskSubject(
+            Handovers handovers, HandoverItems items, HandoverMails mails, PeopleLookup people, OrphanedWork orphans) {
+        this.orphans = orphans;
         this.handovers = handovers;
         this.items = items;
         this.mails = mails;
@@ -76,6 +80,9 @@ class HandoverTaskSubject implements TaskSubjectSource {
     @Override
     @Transactional(readOnly = true)
     public List<Context> context(long id, Long accountId, String formKey) {
+        if (OrphanedWork.FORM_KEY.equals(formKey)) {
+            return handovers.findById(id).map(orphans::of).map(List::of).orElse(List.of());
+        }
         boolean acknowledging = HandoverTaskAnswers.ACKNOWLEDGE_FORM.equals(formKey);
         if (accountId == null || !(acknowledging || ANSWER_FORM.equals(formKey))) {
             return List.of();

@@ -1,5 +1,6 @@
 package dev.baton.handover;
 
+import dev.baton.lead.LeadTransfers;
 import dev.baton.shared.PageResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ public final class HandoverViews {
 
     private HandoverViews() {}
 
+    /** @param leadsMoved the departing person's open leads the handover moved on */
     public record Summary(
             long id,
             String departing,
@@ -26,6 +28,7 @@ public final class HandoverViews {
             Handover.LeaveOutcome leaveOutcome,
             int accounts,
             long accountsDone,
+            int leadsMoved,
             String cancelledBy,
             String cancelReason) {
 
@@ -88,6 +91,7 @@ public final class HandoverViews {
             List<PreviewAccount> accounts,
             List<PreviewCommitment> openCommitments,
             long openTasks,
+            List<LeadTransfers.OpenLead> openLeads,
             List<PreviewContact> staleContacts) {}
 
     public record PreviewAccount(long id, String name, String territory, String primaryContact) {}

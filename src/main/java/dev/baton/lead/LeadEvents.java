@@ -11,4 +11,12 @@ public final class LeadEvents {
      * per lead, so a repeated start is harmless.
      */
     public record Created(long leadId) {}
+
+    /**
+     * An untouched lead ({@code NEW}) was moved to a new owner outside its playbook (a handover):
+     * its first-touch step is to go back to the assignment, which hands the process the new owner
+     * and restarts the SLA. {@code round} is the lead's assignment number after the move; a repeated
+     * delivery only recreates the same owner's step.
+     */
+    public record OwnerChanged(long leadId, int round) {}
 }

@@ -99,26 +99,34 @@ public class LeadFollowUp {
                     .orElseThrow(() -> new IllegalStateException("nobody can take lead " + leadId
                             + ": no active rep who is not away owns accounts in its territory or is in the sales teams "
                             + settings.salesTeams() + " (baton.leads.sales-teams)"));
-            Instant now = clock.instant();
-            Person owner = choice.owner();
-            lead.assign(owner, now, due(lead, owner, now));
-            String who = owner.getFullName() + " (" + choice.how() + ")";
-            activity(
+            String who = choice.owner().getFullName() + " (" + choice.how() + ")";
+            moveTo(
                     lead,
-                    previous == null ? LeadActivity.Kind.ASSIGNED : LeadActivity.Kind.REASSIGNED,
+                    choice.owner(),
                     previous == null
                             ? "Assigned to " + who
-                            : "Untouched by " + previous.getFullName() + ": reassigned to " + who,
-                    null);
-            audit.record(
-                    "lead.assigned",
-                    "lead",
-                    leadId,
-                    null,
-                    fields("owner", previous == null ? null : previous.getUsername()),
-                    fields("owner", owner.getUsername(), "round", lead.getAssignmentCount()));
+                            : "Untouched by " + previous.getFullName() + ": reassigned to " + who);
         }
         return current(lead);
+    }
+
+    /**
+     * The lead's next assignment goes to {@code owner} from now, its first-touch SLA counted again in
+     * the new owner's working hours; the move is kept in the lead's history (with {@code summary}) and
+     * audited. The process learns it at its next assignment step.
+     */
+    void moveTo(Lead lead, Person owner, String summary) {
+        Person previous = lead.getOwner();
+        Instant now = clock.instant();
+        lead.assign(owner, now, due(lead, owner, now));
+        activity(lead, previous == null ? LeadActivity.Kind.ASSIGNED : LeadActivity.Kind.REASSIGNED, summary, null);
+        audit.record(
+                "lead.assigned",
+                "lead",
+                lead.getId(),
+                null,
+                fields("owner", previous == null ? null : previous.getUsername()),
+                fields("owner", owner.getUsername(), "round", lead.getAssignmentCount()));
     }
 
     /** The reminder of assignment {@code round}, unless it is stale (reassigned since, touched or closed). */

@@ -17,6 +17,9 @@ interface Leads extends JpaRepository<Lead, Long>, JpaSpecificationExecutor<Lead
 
     List<Lead> findByExternalSourceAndExternalIdIn(String source, Collection<String> ids);
 
+    /** A person's leads in these statuses, oldest first. */
+    List<Lead> findByOwnerIdAndStatusInOrderById(Long ownerId, Collection<LeadStatus> statuses);
+
     /** When each of these people was last given a lead (null: never): round-robin goes to whoever waited longest. */
     @Query("select o.id, max(l.assignedAt) from Lead l join l.owner o where o.id in :ownerIds group by o.id")
     List<Object[]> lastAssignedAt(Collection<Long> ownerIds);

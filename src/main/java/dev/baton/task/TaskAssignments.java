@@ -110,6 +110,20 @@ public class TaskAssignments {
         return open.size();
     }
 
+    /**
+     * Moves {@code from}'s open tasks about one subject (e.g. a lead) to {@code to}, in the caller's
+     * transaction, like {@link #handOverOpen}: audited, both mailed, a second call finds nothing left.
+     *
+     * @return how many tasks moved
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int handOverOpenAbout(String from, String to, TaskSubject subject) {
+        List<Task> open = tasks.findByAssigneeAndStatusAndSubjectTypeAndSubjectId(
+                from, TaskStatus.OPEN, subject.type(), subject.id());
+        open.forEach(t -> hand(t, to, AuditLog.currentActor(), "task.reassigned"));
+        return open.size();
+    }
+
     /** Moves all my open tasks to the person covering my current or next absence. */
     @Transactional
     public List<Task> handToCover() {

@@ -41,7 +41,26 @@ public interface TaskSubjectSource {
      * @param byline who wrote or did it and when, in words, or null
      * @param mail whether it previews a mail the step sends (shown as a letter)
      */
-    record Context(String heading, String text, String byline, boolean mail) {}
+    record Context(String heading, String text, String byline, boolean mail, List<Link> links) {
+
+        /** {@code links}: the records the text is about, each a line of its own (none: an empty list). */
+        public Context {
+            links = links == null ? List.of() : List.copyOf(links);
+        }
+
+        /** A piece without links. */
+        public Context(String heading, String text, String byline, boolean mail) {
+            this(heading, text, byline, mail, List.of());
+        }
+    }
+
+    /**
+     * A record a context piece lists, in words, with its page.
+     *
+     * @param text the record as a person reads it ("Lead: Jane Doe (Acme) — First touch, owned by Rob Miller")
+     * @param href its page, relative to the app ("/leads/1"), or null when it has none
+     */
+    record Link(String text, String href) {}
 
     /**
      * @param label the kind in words ("Commitment", "Handover")

@@ -25,9 +25,13 @@ public class TaskTransfers implements OwnedWork {
     /** Open task ids assigned to the person, for a handover's orphan check. */
     @Transactional(readOnly = true)
     public List<Long> openAssignedTo(String username) {
-        return tasks.findByAssigneeAndStatusOrderByDueAtAsc(username, TaskStatus.OPEN).stream()
-                .map(Task::getId)
-                .toList();
+        return openOf(username).stream().map(Task::getId).toList();
+    }
+
+    /** The person's open tasks, soonest due first, for naming what a handover left behind. */
+    @Transactional(readOnly = true)
+    public List<Task> openOf(String username) {
+        return tasks.findByAssigneeAndStatusOrderByDueAtAsc(username, TaskStatus.OPEN);
     }
 
     @Override

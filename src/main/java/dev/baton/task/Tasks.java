@@ -63,6 +63,9 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
 
     List<Task> findByAssigneeAndStatusAndAccountId(String assignee, TaskStatus status, Long accountId);
 
+    List<Task> findByAssigneeAndStatusAndSubjectTypeAndSubjectId(
+            String assignee, TaskStatus status, String subjectType, Long subjectId);
+
     long countByAssigneeAndStatus(String assignee, TaskStatus status);
 
     /** An account's tasks in one status, soonest due first (e.g. the open ones for a handover note's draft). */

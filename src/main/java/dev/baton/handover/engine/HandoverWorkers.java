@@ -189,7 +189,7 @@ public class HandoverWorkers {
 
     @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.CHECK_ORPHANS)
     public Map<String, Object> checkOrphans(@Variable(name = Vars.HANDOVER_ID) long handoverId) {
-        return Map.of(Vars.ORPHANS, closing.orphans(handoverId).total());
+        return Map.of(Vars.ORPHANS, closing.check(handoverId).total());
     }
 
     @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SEND_SUMMARY)

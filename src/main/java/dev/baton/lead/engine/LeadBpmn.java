@@ -7,6 +7,8 @@ public final class LeadBpmn {
 
     public static final String PROCESS_ID = "lead-follow-up";
     public static final String MESSAGE_CREATED = "lead-created";
+    /** Correlated by the lead id: an untouched lead moved to a new owner outside the playbook (a handover). */
+    public static final String MESSAGE_OWNER_CHANGED = "lead-owner-changed";
 
     public static final String START = "start_lead_created";
     public static final String TASK_ASSIGN = "task_assign_lead";
@@ -18,6 +20,7 @@ public final class LeadBpmn {
     public static final String TIMER_REMINDER = "timer_first_touch_reminder";
     public static final String TIMER_SLA = "timer_first_touch_sla";
     public static final String TIMER_REASSIGN = "timer_reassign_untouched";
+    public static final String BOUNDARY_OWNER_CHANGED = "message_owner_changed";
     public static final String END_MEETING_BOOKED = "end_meeting_booked";
     public static final String END_DISQUALIFIED = "end_disqualified";
     public static final String END_RECYCLED = "end_recycled";

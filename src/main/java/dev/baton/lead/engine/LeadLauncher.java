@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Propagation;
  * drops a message without time to live that nothing waits for, so the registry's redelivery never
  * starts a second one. No transaction around the engine call ({@code NOT_SUPPORTED}): no database
  * connection waits on the engine. A failure leaves the publication incomplete for {@code EventResubmission}.
+ * Also tells a running instance that its lead changed owner.
  */
 @Component
 class LeadLauncher {
@@ -32,6 +33,22 @@ class LeadLauncher {
                 .correlationKey(String.valueOf(event.leadId()))
                 .timeToLive(Duration.ZERO)
                 .variables(Map.of(Variables.LEAD_ID, event.leadId(), Variables.ROUND, 0))
+                .send()
+                .join();
+    }
+
+    /**
+     * Tells the lead's process its untouched lead has a new owner: its first-touch step goes back to
+     * the assignment, which finds the move made (the round before it) and answers with the new owner
+     * and a fresh SLA. Nothing waits when the lead was touched or closed meanwhile: the message is dropped.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void ownerChanged(LeadEvents.OwnerChanged event) {
+        client.newPublishMessageCommand()
+                .messageName(LeadBpmn.MESSAGE_OWNER_CHANGED)
+                .correlationKey(String.valueOf(event.leadId()))
+                .timeToLive(Duration.ZERO)
+                .variables(Map.of(Variables.ROUND, event.round() - 1))
                 .send()
                 .join();
     }

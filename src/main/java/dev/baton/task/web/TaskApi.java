@@ -56,6 +56,7 @@ class TaskApi {
             Map<String, Object> outcome,
             TaskDetails.AccountRef account,
             TaskSubjectSource.Summary subject,
+            List<TaskSubjectSource.Context> context,
             List<TimelineItem> timeline,
             List<ContactView> contacts,
             List<AccountCommitmentLines.Line> commitments,
@@ -96,7 +97,8 @@ class TaskApi {
 
     @Operation(
             summary = "One task with its form and the form's initial values (formValues: a draft from the record,"
-                    + " e.g. the handover note's), its account's timeline, contacts and commitments, and its history")
+                    + " e.g. the handover note's), what its subject's feature shows beside the form (context), its"
+                    + " account's timeline, contacts and commitments, and its history")
     @GetMapping("/{id}")
     TaskDetailsView get(@PathVariable long id) {
         TaskDetails d = tasks.details(id);
@@ -107,6 +109,7 @@ class TaskApi {
                 d.task().getOutcome(),
                 d.account(),
                 d.subject(),
+                d.context(),
                 d.timeline(),
                 d.contacts(),
                 d.commitments(),

@@ -171,6 +171,59 @@ class LeadFollowUpProcessTests {
                 .isWaitingAtElements(LeadBpmn.TASK_FIRST_TOUCH);
     }
 
+    @Test
+    void anUntouchedLeadMovedByAHandoverGoesBackToAssignmentWithTheRoundBeforeTheMoveAndItsClockRestarts()
+            throws Exception {
+        long instance = startAssigned("rob");
+        jobs.passTime(Duration.ofMinutes(30)); // rob's reminder is due in 15 minutes
+
+        // Baton made assignment 2 (to rita) and tells the process
+        ownerChanged(2);
+        ActivatedJob assign = jobs.take(LeadBpmn.ASSIGN_JOB_TYPE);
+        assertThat(assign.getVariablesAsMap()).containsEntry(Variables.ROUND, 1);
+        client.newCompleteCommand(assign).variables(assigned("rita", 2)).send().join();
+
+        ActivatedJob touch = jobs.userTask(LeadBpmn.TASK_FIRST_TOUCH);
+        assertThat(touch.getCustomHeaders()).containsEntry(UserTaskHeaders.ASSIGNEE, "rita");
+        // rob's timers went with his step: the only reminder is rita's, 45 minutes after her assignment
+        jobs.passTime(Duration.ofMinutes(30));
+        engine.waitForIdleState(JobDriver.IDLE);
+        assertThat(inspect(instance)).hasNotPassedElement(LeadBpmn.TASK_REMIND);
+        jobs.passTime(Duration.ofMinutes(16));
+        assertThat(jobs.take(LeadBpmn.REMIND_JOB_TYPE).getVariablesAsMap()).containsEntry(Variables.ROUND, 2);
+
+        engine.waitForIdleState(JobDriver.IDLE);
+        assertThat(inspect(instance))
+                .hasPassedElement(LeadBpmn.BOUNDARY_OWNER_CHANGED)
+                .hasNotPassedElement(LeadBpmn.TIMER_REASSIGN)
+                .isWaitingAtElements(LeadBpmn.TASK_FIRST_TOUCH);
+    }
+
+    @Test
+    void anOwnerChangeOfALeadAlreadyBeingWorkedIsDroppedAndTheWorkGoesOn() throws Exception {
+        long instance = startAssigned("rob");
+        jobs.completeUserTask(LeadBpmn.TASK_FIRST_TOUCH, Map.of(Variables.OUTCOME, "contacted"));
+        jobs.userTask(LeadBpmn.TASK_WORK);
+
+        ownerChanged(2);
+
+        engine.waitForIdleState(JobDriver.IDLE);
+        assertThat(inspect(instance))
+                .hasNotPassedElement(LeadBpmn.BOUNDARY_OWNER_CHANGED)
+                .isWaitingAtElements(LeadBpmn.TASK_WORK);
+    }
+
+    private void ownerChanged(int round) throws Exception {
+        client.newPublishMessageCommand()
+                .messageName(LeadBpmn.MESSAGE_OWNER_CHANGED)
+                .correlationKey(String.valueOf(LEAD))
+                .timeToLive(Duration.ZERO)
+                .variables(Map.of(Variables.ROUND, round - 1))
+                .send()
+                .join();
+        engine.waitForIdleState(JobDriver.IDLE);
+    }
+
     private static String endFor(String outcome) {
         return switch (outcome) {
             case "meeting_booked" -> LeadBpmn.END_MEETING_BOOKED;

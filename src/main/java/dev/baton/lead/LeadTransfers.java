@@ -1,0 +1,121 @@
+package dev.baton.lead;
+
+import dev.baton.people.Person;
+import dev.baton.task.TaskAssignments;
+import dev.baton.task.TaskSubject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Open leads as a departing person's work: what they still own (for a handover's book and its
+ * orphan check), and moving it on. A move is the playbook's own reassignment ({@link
+ * LeadFollowUp#moveTo}): the lead's open step goes with it, and an untouched lead's first-touch SLA
+ * starts again for the new owner.
+ */
+@Service
+public class LeadTransfers {
+
+    /** The statuses in which a lead still needs its owner. */
+    static final List<LeadStatus> OPEN = List.of(LeadStatus.NEW, LeadStatus.WORKING);
+
+    /**
+     * An open lead in words: the person and company, its open step ("First touch" while NEW, "Work
+     * lead" while WORKING), its owner's user name and full name, and the lead page's path.
+     */
+    public record OpenLead(
+            long id,
+            String personName,
+            String company,
+            LeadStatus status,
+            String step,
+            String ownerUsername,
+            String ownerName,
+            String link) {
+
+        static OpenLead of(Lead l) {
+            return new OpenLead(
+                    l.getId(),
+                    l.getPersonName(),
+                    l.getCompany(),
+                    l.getStatus(),
+                    l.getStatus() == LeadStatus.NEW ? "First touch" : "Work lead",
+                    l.getOwner().getUsername(),
+                    l.getOwner().getFullName(),
+                    "/leads/" + l.getId());
+        }
+    }
+
+    /** A lead moved by {@link #handOver}: the lead as it now stands (owned by the new owner). */
+    public record Moved(OpenLead lead, String from) {}
+
+    private final Leads leads;
+    private final LeadFollowUp followUp;
+    private final LeadAssignment assignment;
+    private final TaskAssignments tasks;
+    private final ApplicationEventPublisher events;
+
+    LeadTransfers(
+            Leads leads,
+            LeadFollowUp followUp,
+            LeadAssignment assignment,
+            TaskAssignments tasks,
+            ApplicationEventPublisher events) {
+        this.leads = leads;
+        this.followUp = followUp;
+        this.assignment = assignment;
+        this.tasks = tasks;
+        this.events = events;
+    }
+
+    /** The person's leads that are NEW or WORKING, oldest first. */
+    @Transactional(readOnly = true)
+    public List<OpenLead> openOwnedBy(Person owner) {
+        return leads.findByOwnerIdAndStatusInOrderById(owner.getId(), OPEN).stream()
+                .map(OpenLead::of)
+                .toList();
+    }
+
+    /**
+     * Moves every open lead of {@code from}: to {@code successor} when given, else to whom the lead
+     * playbook's assignment would give it (territory, else round-robin in the sales teams; never
+     * {@code from}, nobody away or inactive). A lead nobody can take stays with {@code from} (the
+     * caller's orphan check shows it). Each move is kept in the lead's history with {@code why}
+     * (e.g. "Rob Miller's handover"), its open task moves too, and an untouched lead's process is
+     * told to restart its SLA (after commit). Idempotent: a second call finds nothing left with {@code from}.
+     *
+     * @return the leads moved
+     */
+    @Transactional
+    public List<Moved> handOver(Person from, Person successor, String why) {
+        List<Moved> moved = new ArrayList<>();
+        for (Lead lead : leads.findByOwnerIdAndStatusInOrderById(from.getId(), OPEN)) {
+            Optional<LeadAssignment.Choice> to = successor != null
+                    ? Optional.of(new LeadAssignment.Choice(successor, "successor of the book"))
+                    : assignment
+                            .choose(lead, from)
+                            .filter(c -> !c.owner().getId().equals(from.getId()));
+            if (to.isEmpty()) {
+                continue;
+            }
+            Person owner = to.get().owner();
+            followUp.moveTo(
+                    lead,
+                    owner,
+                    why + ": handed over from " + from.getFullName() + " to " + owner.getFullName() + " ("
+                            + to.get().how() + ")");
+            tasks.handOverOpenAbout(
+                    from.getUsername(),
+                    owner.getUsername(),
+                    new TaskSubject(LeadTaskSubject.SUBJECT_TYPE, lead.getId()));
+            if (lead.getStatus() == LeadStatus.NEW) {
+                events.publishEvent(new LeadEvents.OwnerChanged(lead.getId(), lead.getAssignmentCount()));
+            }
+            moved.add(new Moved(OpenLead.of(lead), from.getUsername()));
+        }
+        return moved;
+    }
+}

@@ -1,0 +1,261 @@
+package dev.baton.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.account.Contact;
+import dev.baton.account.Contacts;
+import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.notification.OutboxDispatcher;
+import dev.baton.people.Person;
+import dev.baton.support.SignedIn;
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import dev.baton.task.TaskSubject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A departing rep's open lead moves with the handover through the API: it is in the book's preview
+ * and the plan, it goes to the book's successor with its first-touch step when the handover starts,
+ * and the handover completes without anyone having to resolve orphaned work.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
+class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Contacts contacts;
+
+    @Autowired
+    Handovers handovers;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Test
+    void anOpenLeadOfTheDepartingRepGoesToTheSuccessorWithItsFirstTouchAndTheHandoverCompletes() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        HandoverFixture.Book book = fixture.book();
+        Person departing = book.departing();
+        Person successor = book.successor();
+        // the rep alone owns accounts in this territory, so the lead playbook gives the lead to the rep
+        String territory = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        Account second = accounts.save(new Account("Lead territory " + territory, departing, null, territory, null));
+        Contact contact = new Contact(second, "Olu " + territory, "CEO", territory + "@customer.example", null, null);
+        contact.markPrimary(true);
+        contacts.save(contact);
+        long lead = createLead(territory);
+        Task robsTouch = awaitLeadTask(lead, departing, -1);
+
+        Map preview = as("maria").getForObject("/api/handovers/preview?person=" + departing.getId(), Map.class);
+        assertThat((List<Map>) preview.get("openLeads"))
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .containsEntry("id", (int) lead)
+                        .containsEntry("step", "First touch")
+                        .containsEntry("ownerUsername", departing.getUsername()));
+        Map plan = as("maria")
+                .postForObject(
+                        "/api/handovers/plan",
+                        Map.of(
+                                "departingId",
+                                departing.getId(),
+                                "plan",
+                                Map.of("mode", "ONE", "successorId", successor.getId())),
+                        Map.class);
+        assertThat(plan).containsEntry("openLeads", 1);
+        assertThat((String) plan.get("confirmation")).endsWith("; 1 open lead → " + successor.getFullName());
+
+        HandoverFixture.Book launched = fixture.launch(book, true, this::as);
+
+        // moved at once, then made again by the process for the new owner with a fresh SLA
+        awaitLeadTask(lead, successor, -1);
+        awaitLeadTask(lead, successor, robsTouch.getId());
+        // the interrupted step is withdrawn as its replacement arrives (TaskEngineSync.cancelWithdrawnSiblings)
+        await().atMost(WAIT)
+                .until(() -> tasks.findById(robsTouch.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+        Map details = as("maria").getForObject("/api/leads/" + lead, Map.class);
+        assertThat((Map) details.get("lead"))
+                .containsEntry("ownerUsername", successor.getUsername())
+                .containsEntry("status", "NEW");
+        assertThat((List<Map>) details.get("history"))
+                .anySatisfy(a -> assertThat((String) a.get("summary"))
+                        .isEqualTo(departing.getFullName() + "'s handover: handed over from " + departing.getFullName()
+                                + " to " + successor.getFullName() + " (successor of the book)"));
+        assertThat(tasks.findAll())
+                .noneMatch(t -> t.getStatus() == TaskStatus.OPEN
+                        && departing.getUsername().equals(t.getAssignee())
+                        && new TaskSubject("lead", lead).equals(t.getSubject()));
+
+        for (int i = 0; i < 2; i++) {
+            complete(departing, "task_write_handover_note", HandoverFixture.NOTE);
+        }
+        for (int i = 0; i < 2; i++) {
+            complete(successor, "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
+        }
+        for (int i = 0; i < 2; i++) {
+            openTask(successor, "task_hold_introduction_call");
+            dispatcher.dispatch();
+            complete(successor, "task_hold_introduction_call", Map.of("callSummary", "Fine"));
+        }
+        await().atMost(WAIT)
+                .until(() -> handovers.findById(launched.id()).orElseThrow().getStatus() == HandoverStatus.COMPLETED);
+
+        assertThat(fixture.open(launched, "task_resolve_orphaned_work")).isEmpty();
+        assertThat(tasks.findAll())
+                .noneMatch(t -> "task_resolve_orphaned_work".equals(t.getElementId())
+                        && new TaskSubject("handover", launched.id()).equals(t.getSubject()));
+        Map handover = (Map) as("maria")
+                .getForObject("/api/handovers/" + launched.id(), Map.class)
+                .get("handover");
+        assertThat(handover).containsEntry("leadsMoved", 1);
+        assertThat((Map) as("maria")
+                        .getForObject("/api/leads/" + lead, Map.class)
+                        .get("lead"))
+                .containsEntry("ownerUsername", successor.getUsername());
+    }
+
+    @Test
+    void theResolveOrphanedWorkStepListsWhatIsStillInTheDepartingRepsNameWithLinks() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        HandoverFixture.Book launched = fixture.launch(fixture.book(), true, this::as);
+        Person departing = launched.departing();
+        // given to the rep while the handover ran, past its accounts: the orphan check finds it
+        Account late = accounts.save(new Account("Late deal " + launched.id(), departing, null, "DACH", null));
+
+        complete(departing, "task_write_handover_note", HandoverFixture.NOTE);
+        complete(launched.successor(), "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
+        openTask(launched.successor(), "task_hold_introduction_call");
+        complete(launched.successor(), "task_hold_introduction_call", Map.of("callSummary", "Fine"));
+        Task resolve = fixture.awaitOpen(launched, "task_resolve_orphaned_work");
+
+        Map task = as("maria").getForObject("/api/tasks/" + resolve.getId(), Map.class);
+        assertThat((List<Map>) task.get("context")).singleElement().satisfies(c -> {
+            assertThat(c)
+                    .containsEntry("heading", "Still in " + departing.getFullName() + "'s name")
+                    .containsEntry(
+                            "text",
+                            "1 thing is still in " + departing.getFullName()
+                                    + "'s name. Give each to someone (on its page), then complete this step:"
+                                    + " Baton checks again.");
+            assertThat((List<Map>) c.get("links"))
+                    .containsExactly(Map.of(
+                            "text", "Account: " + late.getName() + ", owned by " + departing.getFullName(),
+                            "href", "/accounts/" + late.getId()));
+        });
+        assertThat(SignedIn.as(http, "maria").getForObject("/tasks/" + resolve.getId(), String.class))
+                .contains("href=\"/accounts/" + late.getId() + "\"");
+    }
+
+    @Test
+    void aLeadAlreadyBeingWorkedGoesToTheSuccessorWithItsWorkStepAndNoNewFirstTouch() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        HandoverFixture.Book book = fixture.book();
+        Person departing = book.departing();
+        String territory = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.save(new Account("Lead territory " + territory, departing, null, territory, null));
+        long lead = createLead(territory);
+        Task touch = awaitLeadTask(lead, departing, -1);
+        ResponseEntity<Map> contacted = as(departing.getUsername())
+                .postForEntity("/api/tasks/" + touch.getId() + "/complete", Map.of("outcome", "contacted"), Map.class);
+        assertThat(contacted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Task work = openTask(departing, "task_work_lead");
+
+        fixture.launch(book, true, this::as);
+
+        await().atMost(WAIT)
+                .until(
+                        () -> tasks.findById(work.getId()).orElseThrow().getAssignee(),
+                        book.successor().getUsername()::equals);
+        assertThat((Map) as("maria")
+                        .getForObject("/api/leads/" + lead, Map.class)
+                        .get("lead"))
+                .containsEntry("ownerUsername", book.successor().getUsername())
+                .containsEntry("status", "WORKING");
+        assertThat(tasks.findById(work.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(tasks.findAll())
+                .noneMatch(t -> new TaskSubject("lead", lead).equals(t.getSubject())
+                        && t.getStatus() == TaskStatus.OPEN
+                        && "task_first_touch".equals(t.getElementId()));
+    }
+
+    private long createLead(String territory) {
+        ResponseEntity<Map> created = as("maria")
+                .postForEntity(
+                        "/api/leads",
+                        Map.of(
+                                "company",
+                                "Acme " + territory,
+                                "personName",
+                                "Jane Doe",
+                                "email",
+                                "jane-" + territory + "@acme.example",
+                                "source",
+                                "web",
+                                "territory",
+                                territory,
+                                // no SLA timer of this lead fires while the suite runs
+                                "firstTouchSla",
+                                "P30D"),
+                        Map.class);
+        assertThat(created.getStatusCode()).as("lead: %s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) created.getBody().get("id")).longValue();
+    }
+
+    /**
+     * The lead's open first-touch step for {@code owner} (other than task {@code not}), once its row
+     * exists and its job lock is extended.
+     */
+    private Task awaitLeadTask(long lead, Person owner, long not) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> new TaskSubject("lead", lead).equals(t.getSubject())
+                                        && "task_first_touch".equals(t.getElementId())
+                                        && t.getId() != not
+                                        && t.getStatus() == TaskStatus.OPEN
+                                        && owner.getUsername().equals(t.getAssignee())
+                                        && t.getLockExpiresAt()
+                                                .isAfter(Instant.now().plus(Duration.ofDays(1))))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    private Task openTask(Person who, String elementId) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getStatus() == TaskStatus.OPEN
+                                        && who.getUsername().equals(t.getAssignee())
+                                        && elementId.equals(t.getElementId()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    private void complete(Person who, String elementId, Map<String, Object> values) {
+        Task task = openTask(who, elementId);
+        ResponseEntity<Map> done =
+                as(who.getUsername()).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
+        assertThat(done.getStatusCode())
+                .as("%s completes %s: %s", who.getUsername(), elementId, done.getBody())
+                .isEqualTo(HttpStatus.OK);
+    }
+}
