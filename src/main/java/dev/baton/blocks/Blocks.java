@@ -24,13 +24,6 @@ public final class Blocks {
     public static final String REASSIGN_OWNER = "baton.reassign-owner";
     public static final String UPDATE_ACCOUNT = "baton.update-account";
 
-    /**
-     * The block workers take their jobs as the engine pushes them (job streaming); they also poll this
-     * often, in case a push was lost. Polling every 100 ms (the client's default) for each of six job
-     * types kept the in-memory engine from ever going idle, and costs a real gateway a request each time.
-     */
-    public static final long POLL_INTERVAL_MS = 30_000;
-
     /** Variables Baton sets when a playbook is launched on an account (and reassign-owner updates). */
     public static final String ACCOUNT_ID = "accountId";
 

@@ -9,6 +9,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,9 @@ class UserTaskJobs {
                 .name("baton-inbox")
                 // all of them: a step's form reads variables of its own (the rows keep only those)
                 .streamEnabled(true)
+                // not the service workers' slow fallback poll: a step handed back by a busy stream
+                // must still reach the inbox at once
+                .pollInterval(Duration.ofMillis(100))
                 .open();
     }
 

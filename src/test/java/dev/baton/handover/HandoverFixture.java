@@ -37,7 +37,8 @@ public class HandoverFixture {
 
     /**
      * How long a test waits for the engine and the workers. Workers take pushed jobs and poll every
-     * 30 s as a fallback: a push lost on a loaded machine is picked up by that poll, so waits cover it.
+     * 10 s as a fallback (camunda.client.worker.defaults.poll-interval): a push handed back on a loaded
+     * machine is picked up by that poll, so waits cover several of them.
      */
     public static final Duration WAIT = Duration.ofSeconds(75);
 

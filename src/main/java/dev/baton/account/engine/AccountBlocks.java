@@ -57,8 +57,6 @@ public class AccountBlocks {
     }
 
     @JobWorker(
-            streamEnabled = true,
-            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.RECORD_INTERACTION,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID, "kind", "summary", "by"})
@@ -84,8 +82,6 @@ public class AccountBlocks {
     }
 
     @JobWorker(
-            streamEnabled = true,
-            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.REASSIGN_OWNER,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID, "newOwner"})
@@ -114,8 +110,6 @@ public class AccountBlocks {
     }
 
     @JobWorker(
-            streamEnabled = true,
-            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.UPDATE_ACCOUNT,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID, "segment", "territory", "renewalDate"})

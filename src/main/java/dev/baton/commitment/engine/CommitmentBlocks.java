@@ -62,8 +62,6 @@ public class CommitmentBlocks {
     }
 
     @JobWorker(
-            streamEnabled = true,
-            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.RECORD_COMMITMENT,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID, "description", "dueDate", "owner", "deliveringTeam", "madeBy"})
@@ -103,8 +101,6 @@ public class CommitmentBlocks {
     }
 
     @JobWorker(
-            streamEnabled = true,
-            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.CHECK_COMMITMENTS,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID})

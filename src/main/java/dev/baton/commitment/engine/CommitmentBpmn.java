@@ -27,12 +27,6 @@ public final class CommitmentBpmn {
     public static final String TIMER_ACCEPT_DUE_DATE = "timer_accept_due_date";
     public static final String END_CLOSED = "end_commitment_closed";
 
-    /**
-     * Commitment and handoff workers take their jobs from the engine's job stream; polling is only the
-     * fallback, so it is slow: many fast-polling workers keep the in-memory engine from ever going idle.
-     */
-    public static final long POLL_INTERVAL_MS = 30_000;
-
     public static final String READ_JOB_TYPE = "baton-commitment-read";
     public static final String DECIDE_JOB_TYPE = "baton-commitment-decide";
     public static final String REMIND_JOB_TYPE = "baton-commitment-remind";

@@ -73,11 +73,7 @@ public class CommitmentWorkers {
     }
 
     /** Routes the next step; clears the last form's values so a later task never sees stale ones. */
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = CommitmentBpmn.READ_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = CommitmentBpmn.READ_JOB_TYPE)
     public Map<String, Object> read(
             @Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId, @ProcessInstanceKey long instance) {
         CommitmentStep s = steps.read(commitmentId, instance);
@@ -97,11 +93,7 @@ public class CommitmentWorkers {
     }
 
     /** A refused decision (bad value, or overtaken by another change) is a BPMN error: the process reads again. */
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = CommitmentBpmn.DECIDE_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = CommitmentBpmn.DECIDE_JOB_TYPE)
     public void decide(@VariablesAsType DecisionJob job) {
         try {
             steps.decide(
@@ -114,20 +106,12 @@ public class CommitmentWorkers {
         }
     }
 
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = CommitmentBpmn.REMIND_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = CommitmentBpmn.REMIND_JOB_TYPE)
     public void remind(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId) {
         steps.remind(commitmentId);
     }
 
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = CommitmentBpmn.ESCALATE_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = CommitmentBpmn.ESCALATE_JOB_TYPE)
     public void escalate(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId) {
         steps.escalate(commitmentId);
     }

@@ -21,29 +21,17 @@ public class HandoffWorkers {
         this.handoff = handoff;
     }
 
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = HandoffBpmn.COLLECT_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = HandoffBpmn.COLLECT_JOB_TYPE)
     public Map<String, Object> collect(@Variable(name = Bpmn.Variables.ACCOUNT_ID) long accountId) {
         return Map.of(Variables.COMMITMENT_IDS, handoff.commitmentsToHandOver(accountId));
     }
 
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = HandoffBpmn.CHECK_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = HandoffBpmn.CHECK_JOB_TYPE)
     public Map<String, Object> check(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId) {
         return Map.of(Variables.SETTLED, handoff.settled(commitmentId));
     }
 
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = CommitmentBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = HandoffBpmn.ASSIGN_CS_OWNER_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = HandoffBpmn.ASSIGN_CS_OWNER_JOB_TYPE)
     public void assignCsOwner(
             @Variable(name = Bpmn.Variables.ACCOUNT_ID) long accountId,
             @Variable(name = Variables.REP_USERNAME) String repUsername,

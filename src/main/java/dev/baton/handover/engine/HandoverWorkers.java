@@ -29,12 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class HandoverWorkers {
 
-    /**
-     * Jobs are pushed (streamed) to these workers; polling is only the fallback for jobs the stream
-     * missed (e.g. created before it opened), so it need not hammer the engine every 100 ms.
-     */
-    static final long FALLBACK_POLL_MS = 5_000;
-
     private final HandoverService handovers;
     private final HandoverSteps steps;
     private final HandoverClosing closing;
@@ -81,12 +75,12 @@ public class HandoverWorkers {
         }
     }
 
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_START)
+    @JobWorker(autoComplete = true, type = Jobs.RECORD_START)
     public void recordStart(@Variable(name = Vars.HANDOVER_ID) long handoverId, @ProcessInstanceKey long instance) {
         handovers.started(handoverId, instance);
     }
 
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.PREPARE)
+    @JobWorker(autoComplete = true, type = Jobs.PREPARE)
     public Prepared prepare(@Variable(name = Vars.ITEM_ID) long itemId) {
         HandoverSteps.AccountStart s = steps.prepare(itemId);
         // the effective-date timer hands the note's authorship to the manager
@@ -102,7 +96,7 @@ public class HandoverWorkers {
     }
 
     /** An unusable successor is the BPMN error the model catches: the manager is asked again. */
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_SUCCESSOR)
+    @JobWorker(autoComplete = true, type = Jobs.RECORD_SUCCESSOR)
     public Map<String, Object> recordSuccessor(
             @Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.SUCCESSOR) String successor) {
         try {
@@ -117,7 +111,7 @@ public class HandoverWorkers {
      * text stays out of the engine. Only a step completed around Baton (another client, or an instance
      * from before that change) still carries the fields; they are stored here.
      */
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SAVE_NOTE)
+    @JobWorker(autoComplete = true, type = Jobs.SAVE_NOTE)
     public void saveNote(@VariablesAsType NoteJob job) {
         job.note().ifPresent(note -> steps.saveNote(job.handoverItemId(), note, job.noteAuthor()));
     }
@@ -126,16 +120,12 @@ public class HandoverWorkers {
      * Hands the process the successor the account went to: the manager may have changed it since the
      * start (amending the handover), and the acknowledgement and call are assigned from this variable.
      */
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.TRANSFER)
+    @JobWorker(autoComplete = true, type = Jobs.TRANSFER)
     public Map<String, Object> transfer(@Variable(name = Vars.ITEM_ID) long itemId) {
         return Map.of(Vars.SUCCESSOR, steps.transferOwnership(itemId));
     }
 
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = FALLBACK_POLL_MS,
-            autoComplete = true,
-            type = Jobs.RECORD_ACKNOWLEDGEMENT)
+    @JobWorker(autoComplete = true, type = Jobs.RECORD_ACKNOWLEDGEMENT)
     public Map<String, Object> recordAcknowledgement(
             @Variable(name = Vars.ITEM_ID) long itemId,
             @Variable(name = Vars.ACKNOWLEDGEMENT) String acknowledgement,
@@ -153,7 +143,7 @@ public class HandoverWorkers {
                         a.introReminderAt().toString());
     }
 
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SAVE_ANSWER)
+    @JobWorker(autoComplete = true, type = Jobs.SAVE_ANSWER)
     public void saveAnswer(
             @Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.ANSWER, optional = true) String answer) {
         // the completing step kept the answer (HandoverTaskAnswers); older processes still carry it
@@ -162,24 +152,24 @@ public class HandoverWorkers {
         }
     }
 
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SEND_INTRO)
+    @JobWorker(autoComplete = true, type = Jobs.SEND_INTRO)
     public void sendIntroduction(@Variable(name = Vars.ITEM_ID) long itemId) {
         steps.sendIntroduction(itemId);
     }
 
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.REMIND_CALL)
+    @JobWorker(autoComplete = true, type = Jobs.REMIND_CALL)
     public void remindIntroCall(
             @Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.INTRO_CALL_DUE_AT) String callDueAt) {
         steps.remindIntroCall(itemId, Instant.parse(callDueAt));
     }
 
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.ESCALATE_CALL)
+    @JobWorker(autoComplete = true, type = Jobs.ESCALATE_CALL)
     public void escalateIntroCall(
             @Variable(name = Vars.ITEM_ID) long itemId, @Variable(name = Vars.INTRO_CALL_DUE_AT) String callDueAt) {
         steps.escalateIntroCall(itemId, Instant.parse(callDueAt));
     }
 
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.RECORD_CALL)
+    @JobWorker(autoComplete = true, type = Jobs.RECORD_CALL)
     public void recordIntroCall(
             @Variable(name = Vars.ITEM_ID) long itemId,
             @Variable(name = Vars.CALL_SUMMARY, optional = true) String summary) {
@@ -187,17 +177,17 @@ public class HandoverWorkers {
         steps.recordIntroCall(itemId, summary);
     }
 
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.CHECK_ORPHANS)
+    @JobWorker(autoComplete = true, type = Jobs.CHECK_ORPHANS)
     public Map<String, Object> checkOrphans(@Variable(name = Vars.HANDOVER_ID) long handoverId) {
         return Map.of(Vars.ORPHANS, closing.check(handoverId).total());
     }
 
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SEND_SUMMARY)
+    @JobWorker(autoComplete = true, type = Jobs.SEND_SUMMARY)
     public void sendSummary(@Variable(name = Vars.HANDOVER_ID) long handoverId) {
         closing.complete(handoverId);
     }
 
-    @JobWorker(streamEnabled = true, pollInterval = FALLBACK_POLL_MS, autoComplete = true, type = Jobs.SETTLE_LEAVE)
+    @JobWorker(autoComplete = true, type = Jobs.SETTLE_LEAVE)
     public void settleLeave(
             @Variable(name = Vars.HANDOVER_ID) long handoverId,
             @Variable(name = Vars.OWNERSHIP_AFTER_LEAVE) String ownershipAfterLeave) {

@@ -25,9 +25,6 @@ public final class LeadBpmn {
     public static final String END_DISQUALIFIED = "end_disqualified";
     public static final String END_RECYCLED = "end_recycled";
 
-    /** Streamed jobs; polling is only the fallback (see CommitmentBpmn.POLL_INTERVAL_MS). */
-    public static final long POLL_INTERVAL_MS = 30_000;
-
     public static final String ASSIGN_JOB_TYPE = "baton-lead-assign";
     public static final String REMIND_JOB_TYPE = "baton-lead-remind";
     public static final String ESCALATE_JOB_TYPE = "baton-lead-escalate";

@@ -24,11 +24,7 @@ public class LeadWorkers {
     }
 
     /** Assigns (or reassigns) the lead; the timers of the first-touch step get durations from now. */
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = LeadBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = LeadBpmn.ASSIGN_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = LeadBpmn.ASSIGN_JOB_TYPE)
     public Map<String, Object> assign(
             @Variable(name = Variables.LEAD_ID) long leadId,
             @Variable(name = Variables.ROUND) int round,
@@ -46,29 +42,17 @@ public class LeadWorkers {
         return v;
     }
 
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = LeadBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = LeadBpmn.REMIND_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = LeadBpmn.REMIND_JOB_TYPE)
     public void remind(@Variable(name = Variables.LEAD_ID) long leadId, @Variable(name = Variables.ROUND) int round) {
         followUp.remind(leadId, round);
     }
 
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = LeadBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = LeadBpmn.ESCALATE_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = LeadBpmn.ESCALATE_JOB_TYPE)
     public void escalate(@Variable(name = Variables.LEAD_ID) long leadId, @Variable(name = Variables.ROUND) int round) {
         followUp.escalate(leadId, round);
     }
 
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = LeadBpmn.POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = LeadBpmn.RECORD_OUTCOME_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = LeadBpmn.RECORD_OUTCOME_JOB_TYPE)
     public void recordOutcome(
             @Variable(name = Variables.LEAD_ID) long leadId, @Variable(name = Variables.OUTCOME) String outcome) {
         followUp.recordOutcome(leadId, outcome);

@@ -58,8 +58,6 @@ public class MailBlocks {
     }
 
     @JobWorker(
-            streamEnabled = true,
-            pollInterval = Blocks.POLL_INTERVAL_MS,
             type = Blocks.SEND_EMAIL,
             autoComplete = true,
             fetchVariables = {Blocks.ACCOUNT_ID, "template", "to", "team", "message"})

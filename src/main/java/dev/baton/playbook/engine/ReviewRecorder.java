@@ -18,8 +18,6 @@ public class ReviewRecorder {
      * fetchVariables}, the SDK would fetch all of the instance's variables.
      */
     @JobWorker(
-            streamEnabled = true,
-            pollInterval = 30_000, // pushed by the engine; the poll is only a fallback
             type = SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE,
             autoComplete = true,
             fetchVariables = Variables.ACCOUNT_ID)

@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RenewalWorkers {
 
-    static final long POLL_INTERVAL_MS = 30_000;
-
     private final RenewalService renewals;
 
     RenewalWorkers(RenewalService renewals) {
@@ -29,11 +27,7 @@ public class RenewalWorkers {
     }
 
     /** Whether the proposal may be asked for; the current owner for the next step. */
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = RenewalBpmn.CHECK_PROMISES_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = RenewalBpmn.CHECK_PROMISES_JOB_TYPE)
     public Map<String, Object> checkPromises(@Variable(name = Vars.RENEWAL_ID) long renewalId) {
         RenewalService.Promises promises = renewals.checkPromises(renewalId);
         Map<String, Object> v = new HashMap<>();
@@ -43,11 +37,7 @@ public class RenewalWorkers {
     }
 
     /** The owner's manager for the late stage, or null when there is none (the gateway ends the branch). */
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = RenewalBpmn.ESCALATE_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = RenewalBpmn.ESCALATE_JOB_TYPE)
     public Map<String, Object> escalate(
             @Variable(name = Vars.RENEWAL_ID) long renewalId, @Variable(name = Vars.LATE_STAGE) String lateStage) {
         Map<String, Object> v = new HashMap<>();
@@ -59,11 +49,7 @@ public class RenewalWorkers {
      * Applies the decision. A decision the rules refuse (it came around the inbox, which checks it
      * first) is an incident naming the field, never a silent stall.
      */
-    @JobWorker(
-            streamEnabled = true,
-            pollInterval = POLL_INTERVAL_MS,
-            autoComplete = true,
-            type = RenewalBpmn.DECIDE_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = RenewalBpmn.DECIDE_JOB_TYPE)
     public Map<String, Object> decide(
             @Variable(name = Vars.RENEWAL_ID) long renewalId,
             @Variable(name = Vars.DECISION) String decision,

@@ -19,7 +19,7 @@ public class StewardshipWorkers {
     }
 
     /** Closes the review; the contacts who left as primary contact or champion need a successor each. */
-    @JobWorker(streamEnabled = true, pollInterval = 30_000, autoComplete = true, type = StewardshipBpmn.CLOSE_JOB_TYPE)
+    @JobWorker(autoComplete = true, type = StewardshipBpmn.CLOSE_JOB_TYPE)
     public Map<String, Object> close(@Variable(name = Vars.REVIEW_ID) long reviewId) {
         List<Map<String, Object>> followUps = stewardship.close(reviewId).stream()
                 .map(f -> Map.<String, Object>of("accountId", f.accountId(), "contactId", f.contactId()))
