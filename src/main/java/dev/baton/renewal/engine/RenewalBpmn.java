@@ -17,7 +17,15 @@ public final class RenewalBpmn {
     public static final String TIMER_HEALTH_REVIEW_LATE = "timer_health_review_late";
     public static final String TIMER_PROPOSAL_LATE = "timer_proposal_late";
     public static final String TIMER_DECISION_LATE = "timer_decision_late";
-    public static final String TASK_ESCALATE = "task_escalate_late_stage";
+    /**
+     * One escalation task per stage, each naming its stage in a local input ({@link Vars#LATE_STAGE}):
+     * a variable the three timers shared in the process scope could be overwritten by a second late
+     * stage before the first escalation read it.
+     */
+    public static final String TASK_ESCALATE_HEALTH_REVIEW = "task_escalate_health_review_late";
+
+    public static final String TASK_ESCALATE_PROPOSAL = "task_escalate_proposal_late";
+    public static final String TASK_ESCALATE_DECISION = "task_escalate_decision_late";
     public static final String TASK_CHASE_LATE_STAGE = "task_chase_late_stage";
     public static final String END_RENEWED = "end_renewed";
     public static final String END_CHURNED = "end_churned";
