@@ -18,11 +18,13 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,6 +48,9 @@ public class TaskService {
     private final TaskSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /** How often a person's change is tried when Baton's bookkeeping keeps changing the row. */
+    private static final int PERSON_CHANGE_ATTEMPTS = 3;
+
     private final TaskPeople taskPeople;
     private final Accounts accounts;
     /** Looked up on first use: handlers depend on features that depend on the inbox. */
@@ -218,32 +223,54 @@ public class TaskService {
      * Only a member of a candidate team or a candidate user may claim (and an admin a task in the
      * unassigned queue); a task claimed by someone else is a conflict.
      */
-    @Transactional
     public Task claim(long id) {
-        Viewer me = viewer();
-        Task task = visible(id, me);
-        if (!me.username().equals(task.getAssignee())
-                && !task.isCandidate(me.teams())
-                && !task.isCandidateUser(me.username())
-                && !(me.admin() && task.isUnheld())) {
-            throw new AccessDeniedException(
-                    "only a candidate user or a member of a candidate team may claim task " + id);
-        }
-        Map<String, Object> before = state(task);
-        task.claim(me.username());
-        record("task.claimed", task, before);
-        return task;
+        return byPerson(status -> {
+            Viewer me = viewer();
+            Task task = visible(id, me);
+            if (!me.username().equals(task.getAssignee())
+                    && !task.isCandidate(me.teams())
+                    && !task.isCandidateUser(me.username())
+                    && !(me.admin() && task.isUnheld())) {
+                throw new AccessDeniedException(
+                        "only a candidate user or a member of a candidate team may claim task " + id);
+            }
+            Map<String, Object> before = state(task);
+            task.claim(me.username());
+            record("task.claimed", task, before);
+            return task;
+        });
     }
 
-    @Transactional
     public Task unclaim(long id) {
-        Viewer me = viewer();
-        Task task = visible(id, me);
-        requireAssignee(task, me);
-        Map<String, Object> before = state(task);
-        task.unclaim();
-        record("task.unclaimed", task, before);
-        return task;
+        return byPerson(status -> {
+            Viewer me = viewer();
+            Task task = visible(id, me);
+            requireAssignee(task, me);
+            Map<String, Object> before = state(task);
+            task.unclaim();
+            record("task.unclaimed", task, before);
+            return task;
+        });
+    }
+
+    /**
+     * Runs a person's change to a task in a transaction of its own, and once more on fresh rows when
+     * Baton's own bookkeeping changed the row meanwhile (a lock extension or sync lease, e.g. when a
+     * sibling step arrived): the person sent no version, so that clash is not theirs to resolve, and
+     * every rule is checked again on the fresh row. A clash on the last attempt is the usual 409.
+     */
+    private Task byPerson(TransactionCallback<Task> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(change);
+            } catch (OptimisticLockingFailureException clash) {
+                if (attempt == PERSON_CHANGE_ATTEMPTS) {
+                    throw clash;
+                }
+                log.debug(
+                        "task changed by Baton during a person's change, attempt {}: {}", attempt, clash.getMessage());
+            }
+        }
     }
 
     /**
@@ -254,7 +281,7 @@ public class TaskService {
      * when the engine no longer waits for the task.
      */
     public Task complete(long id, Map<String, ?> submitted) {
-        Task completing = tx.execute(status -> {
+        Task completing = byPerson(status -> {
             Viewer me = viewer();
             Task task = visible(id, me);
             requireAssignee(task, me);

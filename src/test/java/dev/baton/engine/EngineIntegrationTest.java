@@ -3,6 +3,7 @@ package dev.baton.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.baton.audit.AuditLog;
 import dev.baton.engine.Bpmn.Variables;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.task.Task;
@@ -19,7 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -37,7 +41,8 @@ public abstract class EngineIntegrationTest {
 
     /**
      * How long a test waits for the engine and the workers. Workers take pushed jobs and poll every
-     * 30 s as a fallback: a push lost on a loaded machine is picked up by that poll, so waits cover it.
+     * 10 s as a fallback (camunda.client.worker.defaults.poll-interval): a push handed back on a loaded
+     * machine is picked up by that poll, so waits cover several of them.
      */
     protected static final Duration WAIT = Duration.ofSeconds(75);
 
@@ -55,6 +60,22 @@ public abstract class EngineIntegrationTest {
     /** The real engine port, spied so that a test can make one call fail. */
     @MockitoSpyBean
     protected TaskEngine taskEngine;
+    /** Spied too, so a test can act at the moment a change is recorded (inside its transaction). */
+    @MockitoSpyBean
+    protected AuditLog auditLog;
+
+    /**
+     * A failure on a loaded machine is rarely reproduced here: it then names what the engine last did
+     * (jobs, timers, incidents), so the report alone tells a lost timer from a job nobody took.
+     */
+    @RegisterExtension
+    final TestExecutionExceptionHandler engineHistoryOnFailure = (context, failure) -> {
+        if (failure instanceof AssertionError || failure instanceof ConditionTimeoutException) {
+            failure.addSuppressed(new AssertionError("the engine's last job, timer and incident events:\n"
+                    + new WorkerRecords(engine, WAIT).recent(40)));
+        }
+        throw failure;
+    };
 
     @AfterEach
     void forgetRecordStream() {

@@ -3,6 +3,7 @@ package dev.baton.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
@@ -32,12 +33,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sample playbook's user task through Baton's inbox API and back into the engine. */
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
@@ -54,6 +59,9 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     TaskEngineSync engineSync;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Autowired
     Accounts accounts;
@@ -148,6 +156,48 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
             engineSync.retryCompletions(10);
             return tasks.findById(task.getId()).orElseThrow().getStatus() == TaskStatus.COMPLETED;
         });
+        awaitProcessCompleted(instance);
+    }
+
+    @Test
+    void aCompletionThatBatonsOwnBookkeepingRacedIsTriedAgainOnTheFreshRow() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        AtomicBoolean extended = new AtomicBoolean();
+        // record() demands its caller's transaction, also when it is only being stubbed
+        transaction.executeWithoutResult(stubbing -> {
+            doAnswer(call -> {
+                        if ("task.completed".equals(call.getArgument(0)) && extended.compareAndSet(false, true)) {
+                            // meanwhile Baton extends the task's lock (as when a sibling step arrives), committed
+                            CompletableFuture.runAsync(() -> jdbc.execute((ConnectionCallback<Integer>) c -> {
+                                        c.createStatement().execute("set lock_timeout = '5s'");
+                                        try {
+                                            return c.createStatement()
+                                                    .executeUpdate("update task set lock_expires_at = lock_expires_at"
+                                                            + " + interval '1 minute', version = version + 1"
+                                                            + " where id = " + task.getId());
+                                        } finally {
+                                            c.createStatement().execute("reset lock_timeout");
+                                        }
+                                    }))
+                                    .get();
+                        }
+                        return call.callRealMethod();
+                    })
+                    .when(auditLog)
+                    .record(any(), any(), any(), any(), any(), any());
+        });
+
+        ResponseEntity<Map> completed = complete("rob", task);
+
+        assertThat(completed.getStatusCode()).as("%s", completed.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(completed.getBody()).containsEntry("status", "COMPLETED");
+        assertThat(extended).isTrue();
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+                .extracting(AuditEvent::getAction)
+                .as("the first attempt left nothing behind")
+                .containsOnlyOnce("task.completed");
         awaitProcessCompleted(instance);
     }
 
