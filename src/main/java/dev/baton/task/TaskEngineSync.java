@@ -132,9 +132,13 @@ public class TaskEngineSync {
         });
     }
 
-    /** Records an engine call's outcome on the row, in a transaction of its own, and releases the lease. */
+    /**
+     * Records an engine call's outcome on the row, in a transaction of its own, and releases the
+     * lease; again on the fresh row when a person changed it meanwhile (a claim during a lock
+     * extension), since a lease left held would keep that person's completion waiting.
+     */
     private Task record(long taskId, Consumer<Task> outcome) {
-        return tx.execute(status -> {
+        return ClashRetry.inFreshTransaction(tx, status -> {
             Task task = tasks.findById(taskId).orElseThrow();
             outcome.accept(task);
             task.releaseLease();

@@ -18,7 +18,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,9 +47,6 @@ public class TaskService {
     private final TaskSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
-    /** How often a person's change is tried when Baton's bookkeeping keeps changing the row. */
-    private static final int PERSON_CHANGE_ATTEMPTS = 3;
-
     private final TaskPeople taskPeople;
     private final Accounts accounts;
     /** Looked up on first use: handlers depend on features that depend on the inbox. */
@@ -254,23 +250,11 @@ public class TaskService {
     }
 
     /**
-     * Runs a person's change to a task in a transaction of its own, and once more on fresh rows when
-     * Baton's own bookkeeping changed the row meanwhile (a lock extension or sync lease, e.g. when a
-     * sibling step arrived): the person sent no version, so that clash is not theirs to resolve, and
-     * every rule is checked again on the fresh row. A clash on the last attempt is the usual 409.
+     * A person's change to a task: the person sent no version, so a clash with Baton's own
+     * bookkeeping on the row (a lock extension when a sibling step arrived) is not theirs to resolve.
      */
     private Task byPerson(TransactionCallback<Task> change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(change);
-            } catch (OptimisticLockingFailureException clash) {
-                if (attempt == PERSON_CHANGE_ATTEMPTS) {
-                    throw clash;
-                }
-                log.debug(
-                        "task changed by Baton during a person's change, attempt {}: {}", attempt, clash.getMessage());
-            }
-        }
+        return ClashRetry.inFreshTransaction(tx, change);
     }
 
     /**
