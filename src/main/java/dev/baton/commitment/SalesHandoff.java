@@ -9,6 +9,7 @@ import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,9 @@ public class SalesHandoff {
     private final CommitmentSettings settings;
     private final JdbcClient jdbc;
 
+    /** Longer than any engine call: a claim this old without its instance was left by a dead start. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+
     SalesHandoff(
             Commitments commitments,
             AccountService accounts,
@@ -58,23 +62,38 @@ public class SalesHandoff {
 
     /**
      * Starts the handoff of a won deal's account: its owner lists the sale's commitments, each
-     * delivering team accepts them, customer success (the verifying team) holds the kickoff.
+     * delivering team accepts them, customer success (the verifying team) holds the kickoff. The
+     * account's running-handoff row is claimed and committed before the engine is called, so no row
+     * lock is held during the call; when the call fails the claim is released, and a claim whose
+     * start never got its instance (Baton died during the call) counts as abandoned after {@link
+     * #ABANDONED_AFTER}.
      *
      * @return the process instance's key
      * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
      * @throws ConflictException when a handoff of the account is running (started and not yet handed to CS)
      */
-    @Transactional
     public long start(long accountId) {
         String rep = rep(accountId);
-        // a concurrent start waits here for the first one's commit, then finds its row
+        // each statement commits on its own: two concurrent starts meet at the unique index
+        jdbc.sql("""
+            delete from sales_handoff where account_id = ? and ended_at is null
+            and process_instance_key is null and started_at < now() - make_interval(secs => ?)""").params(accountId, ABANDONED_AFTER.toSeconds()).update();
         int claimed = jdbc.sql("""
             insert into sales_handoff (account_id) values (?)
             on conflict (account_id) where ended_at is null do nothing""").param(accountId).update();
         if (claimed == 0) {
             throw new ConflictException("a sales-to-CS handoff of account " + accountId + " is already running");
         }
-        long key = process.start(accountId, rep, settings.verifyingTeam());
+        long key;
+        try {
+            key = process.start(accountId, rep, settings.verifyingTeam());
+        } catch (RuntimeException notStarted) {
+            jdbc.sql(
+                            "delete from sales_handoff where account_id = ? and ended_at is null and process_instance_key is null")
+                    .param(accountId)
+                    .update();
+            throw notStarted;
+        }
         jdbc.sql("update sales_handoff set process_instance_key = ? where account_id = ? and ended_at is null")
                 .params(key, accountId)
                 .update();

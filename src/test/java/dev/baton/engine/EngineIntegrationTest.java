@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.commitment.HandoffProcess;
 import dev.baton.engine.Bpmn.Variables;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.task.Task;
@@ -60,6 +61,9 @@ public abstract class EngineIntegrationTest {
     /** The real engine port, spied so that a test can make one call fail. */
     @MockitoSpyBean
     protected TaskEngine taskEngine;
+    /** Spied so that a test can make the handoff's start fail once. */
+    @MockitoSpyBean
+    protected HandoffProcess handoffProcess;
     /** Spied too, so a test can act at the moment a change is recorded (inside its transaction). */
     @MockitoSpyBean
     protected AuditLog auditLog;

@@ -2,6 +2,9 @@ package dev.baton.commitment.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.audit.AuditEvents;
@@ -200,6 +203,42 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 .last()
                 .satisfies(e -> assertThat(e.getAction()).isEqualTo("account.handed-to-cs"))
                 .satisfies(e -> assertThat(e.getAfterState()).containsEntry("accountTeamAdded", "rob"));
+    }
+
+    @Test
+    void aHandoffTheEngineDidNotStartLeavesNoneRunningAndItsRowIsNotLockedDuringTheCall() {
+        long accountId = id(as("maria")
+                .postForObject(
+                        "/api/accounts",
+                        Map.of("name", "Won " + UUID.randomUUID(), "ownerId", personId("rob")),
+                        Map.class));
+        String start = "/api/accounts/" + accountId + "/handoff-to-cs";
+        List<Long> lockableDuringTheCall = new java.util.ArrayList<>();
+        doAnswer(call -> {
+                    lockableDuringTheCall.addAll(jdbc.queryForList(
+                            "select id from sales_handoff where account_id = ? for update nowait",
+                            Long.class,
+                            accountId));
+                    throw new IllegalStateException("engine unreachable");
+                })
+                .doCallRealMethod()
+                .when(handoffProcess)
+                .start(eq(accountId), any(), any());
+
+        assertThat(as("rob").postForEntity(start, null, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(lockableDuringTheCall)
+                .as("the claim was committed before the call")
+                .hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from sales_handoff where account_id = ?", Integer.class, accountId))
+                .as("the failed start let its claim go")
+                .isZero();
+
+        assertThat(as("rob").postForEntity(start, null, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(as("rob").postForEntity(start, null, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test
