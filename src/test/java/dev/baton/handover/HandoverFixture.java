@@ -129,6 +129,30 @@ public class HandoverFixture {
         return new Book(book.departing(), book.successor(), book.account(), id);
     }
 
+    /** The person's open task at that step, once it is there. */
+    public static Task awaitOpenTask(Tasks tasks, Person who, String elementId) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getStatus() == TaskStatus.OPEN
+                                        && who.getUsername().equals(t.getAssignee())
+                                        && elementId.equals(t.getElementId()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    /** Waits for the person's open task at that step, then completes it as them through the task API. */
+    @SuppressWarnings("rawtypes")
+    public static void complete(
+            Tasks tasks, TestRestTemplate asWho, Person who, String elementId, Map<String, Object> values) {
+        Task task = awaitOpenTask(tasks, who, elementId);
+        ResponseEntity<Map> done = asWho.postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
+        assertThat(done.getStatusCode())
+                .as("%s completes %s: %s", who.getUsername(), elementId, done.getBody())
+                .isEqualTo(HttpStatus.OK);
+    }
+
     /** The one open task of the handover at that step, once it is there. */
     public Task awaitOpen(Book book, String elementId) {
         return await().atMost(WAIT)

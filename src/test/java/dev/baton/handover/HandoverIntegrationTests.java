@@ -29,7 +29,6 @@ import dev.baton.people.Teams;
 import dev.baton.shared.EventResubmission;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
-import dev.baton.task.TaskStatus;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -585,17 +584,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                 Map.of("mode", "ONE", "successorId", successorId));
     }
 
-    /** Waits for the person's open task at that step, then completes it through the task API. */
     private Task openTask(Person who, String elementId) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> t.getStatus() == TaskStatus.OPEN
-                                        && who.getUsername().equals(t.getAssignee())
-                                        && elementId.equals(t.getElementId()))
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
+        return HandoverFixture.awaitOpenTask(tasks, who, elementId);
     }
 
     /** The promise lines of an introduction mail's text part. */
@@ -623,13 +613,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
         return null;
     }
 
-    private void complete(Person who, String elementId, Map<String, Object> values) throws Exception {
-        Task task = openTask(who, elementId);
-        ResponseEntity<Map> done =
-                as(who.getUsername()).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
-        assertThat(done.getStatusCode())
-                .as("%s completes %s: %s", who.getUsername(), elementId, done.getBody())
-                .isEqualTo(HttpStatus.OK);
+    private void complete(Person who, String elementId, Map<String, Object> values) {
+        HandoverFixture.complete(tasks, as(who.getUsername()), who, elementId, values);
     }
 
     /** A sample review of the first account, claimed by the departing rep: work that must move with the account. */

@@ -239,23 +239,10 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
     }
 
     private Task openTask(Person who, String elementId) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> t.getStatus() == TaskStatus.OPEN
-                                        && who.getUsername().equals(t.getAssignee())
-                                        && elementId.equals(t.getElementId()))
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
+        return HandoverFixture.awaitOpenTask(tasks, who, elementId);
     }
 
     private void complete(Person who, String elementId, Map<String, Object> values) {
-        Task task = openTask(who, elementId);
-        ResponseEntity<Map> done =
-                as(who.getUsername()).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
-        assertThat(done.getStatusCode())
-                .as("%s completes %s: %s", who.getUsername(), elementId, done.getBody())
-                .isEqualTo(HttpStatus.OK);
+        HandoverFixture.complete(tasks, as(who.getUsername()), who, elementId, values);
     }
 }
