@@ -93,7 +93,8 @@ public class HandoverClosing {
 
     /**
      * After a leave of absence: either the book goes back to the returning person (only what the
-     * successor still holds from this handover), or it stays. The first decision stands.
+     * successor still holds from this handover: accounts, and leads still open), or it stays. The
+     * first decision stands.
      */
     @Transactional
     public void settleLeave(long handoverId, boolean returnOwnership) {
@@ -101,9 +102,11 @@ public class HandoverClosing {
         if (!h.settleLeave(returnOwnership ? Handover.LeaveOutcome.RETURNED : Handover.LeaveOutcome.KEPT)) {
             return;
         }
+        int leadsBack = 0;
         if (returnOwnership) {
             items.findByHandoverIdOrderById(handoverId)
                     .forEach(item -> transfer.move(item.getAccount(), item.getSuccessor(), h.getDeparting()));
+            leadsBack = leads.giveBack(h);
         }
         audit.record(
                 "handover.leave-settled",
@@ -111,7 +114,7 @@ public class HandoverClosing {
                 handoverId,
                 null,
                 null,
-                fields("outcome", h.getLeaveOutcome().name()));
+                fields("outcome", h.getLeaveOutcome().name(), "leadsGivenBack", leadsBack));
     }
 
     private Handover handover(long id) {

@@ -3,6 +3,7 @@ package dev.baton.handover;
 import dev.baton.lead.LeadTransfers;
 import dev.baton.people.Person;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,20 +19,53 @@ class HandoverLeads {
 
     private final LeadTransfers leads;
     private final HandoverItems items;
+    private final JdbcClient jdbc;
 
-    HandoverLeads(LeadTransfers leads, HandoverItems items) {
+    HandoverLeads(LeadTransfers leads, HandoverItems items, JdbcClient jdbc) {
         this.leads = leads;
         this.items = items;
+        this.jdbc = jdbc;
     }
 
-    /** Moves what the departing person still owns and counts it on the handover; 0 on a repeat. */
+    /**
+     * Moves what the departing person still owns, counts it on the handover and keeps which lead went
+     * to whom (for {@link #giveBack}); 0 on a repeat.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     int move(Handover h) {
         Person departing = h.getDeparting();
-        int moved = leads.handOver(departing, bookSuccessor(h), departing.getFullName() + "'s handover")
-                .size();
-        h.leadsMoved(moved);
-        return moved;
+        List<LeadTransfers.Moved> moved =
+                leads.handOver(departing, bookSuccessor(h), departing.getFullName() + "'s handover");
+        for (LeadTransfers.Moved m : moved) {
+            jdbc.sql("""
+                insert into handover_lead (handover_id, lead_id, successor_id) values (?, ?, ?)
+                on conflict (handover_id, lead_id) do update set successor_id = excluded.successor_id""").params(h.getId(), m.lead().id(), m.toId()).update();
+        }
+        h.leadsMoved(moved.size());
+        return moved.size();
+    }
+
+    /**
+     * After a leave of absence whose ownership returns: each lead this handover moved goes back to
+     * the person who was away, if it is still open with the person it went to (see {@link
+     * LeadTransfers#giveBack}). Safe to repeat.
+     *
+     * @return how many leads went back
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int giveBack(Handover h) {
+        Person back = h.getDeparting();
+        int given = 0;
+        for (var row : jdbc.sql(
+                        "select lead_id, successor_id from handover_lead where handover_id = ? order by lead_id")
+                .param(h.getId())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list()) {
+            if (leads.giveBack(row[0], row[1], back, back.getFullName() + "'s return from leave")) {
+                given++;
+            }
+        }
+        return given;
     }
 
     /** The one person every account goes to; null when the accounts are shared or some are undecided. */

@@ -49,8 +49,11 @@ public class LeadTransfers {
         }
     }
 
-    /** A lead moved by {@link #handOver}: the lead as it now stands (owned by the new owner). */
-    public record Moved(OpenLead lead, String from) {}
+    /**
+     * A lead moved by {@link #handOver}: the lead as it now stands (owned by the new owner, whose
+     * person id is {@code toId}), and the user name it came from.
+     */
+    public record Moved(OpenLead lead, String from, long toId) {}
 
     private final Leads leads;
     private final LeadFollowUp followUp;
@@ -102,20 +105,47 @@ public class LeadTransfers {
                 continue;
             }
             Person owner = to.get().owner();
-            followUp.moveTo(
+            move(
                     lead,
+                    from,
                     owner,
                     why + ": handed over from " + from.getFullName() + " to " + owner.getFullName() + " ("
                             + to.get().how() + ")");
-            tasks.handOverOpenAbout(
-                    from.getUsername(),
-                    owner.getUsername(),
-                    new TaskSubject(LeadTaskSubject.SUBJECT_TYPE, lead.getId()));
-            if (lead.getStatus() == LeadStatus.NEW) {
-                events.publishEvent(new LeadEvents.OwnerChanged(lead.getId(), lead.getAssignmentCount()));
-            }
-            moved.add(new Moved(OpenLead.of(lead), from.getUsername()));
+            moved.add(new Moved(OpenLead.of(lead), from.getUsername(), owner.getId()));
         }
         return moved;
+    }
+
+    /**
+     * Gives a lead that {@link #handOver} moved back to {@code to} (a leave of absence whose
+     * ownership returns): only while it is still open (new or being worked) and still with the person
+     * it went to ({@code heldById}); a lead closed or moved again since stays where it is. The move is
+     * kept in the lead's history with {@code why}, its open task moves too, and an untouched lead's
+     * first-touch SLA starts again. Idempotent: a second call finds the lead with {@code to} already.
+     *
+     * @return whether the lead moved
+     */
+    @Transactional
+    public boolean giveBack(long leadId, long heldById, Person to, String why) {
+        Optional<Lead> found = leads.findById(leadId)
+                .filter(l -> OPEN.contains(l.getStatus())
+                        && l.getOwner() != null
+                        && l.getOwner().getId() == heldById);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Lead lead = found.get();
+        Person holder = lead.getOwner();
+        move(lead, holder, to, why + ": given back from " + holder.getFullName() + " to " + to.getFullName());
+        return true;
+    }
+
+    private void move(Lead lead, Person from, Person to, String summary) {
+        followUp.moveTo(lead, to, summary);
+        tasks.handOverOpenAbout(
+                from.getUsername(), to.getUsername(), new TaskSubject(LeadTaskSubject.SUBJECT_TYPE, lead.getId()));
+        if (lead.getStatus() == LeadStatus.NEW) {
+            events.publishEvent(new LeadEvents.OwnerChanged(lead.getId(), lead.getAssignmentCount()));
+        }
     }
 }

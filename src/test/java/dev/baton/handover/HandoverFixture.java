@@ -104,24 +104,34 @@ public class HandoverFixture {
     }
 
     /** maria launches the handover: to the successor, or (withSuccessor false) with the successor left to choose. */
-    @SuppressWarnings("rawtypes")
     public Book launch(Book book, boolean withSuccessor, Function<String, TestRestTemplate> as) {
+        return launch(book, withSuccessor, as, "LEAVING", null);
+    }
+
+    /** maria launches the handover for a leave of absence to the successor, ending {@code endDate}. */
+    public Book launchLeave(Book book, LocalDate endDate, Function<String, TestRestTemplate> as) {
+        return launch(book, true, as, "LEAVE_OF_ABSENCE", endDate);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Book launch(
+            Book book, boolean withSuccessor, Function<String, TestRestTemplate> as, String reason, LocalDate endDate) {
         Map<String, Object> plan = withSuccessor
                 ? Map.of("mode", "ONE", "successorId", book.successor().getId())
                 : Map.of("mode", "PER_ACCOUNT", "perAccount", Map.of());
-        ResponseEntity<Map> launched = as.apply("maria")
-                .postForEntity(
-                        "/api/handovers",
-                        Map.of(
-                                "departingId",
-                                book.departing().getId(),
-                                "reason",
-                                "LEAVING",
-                                "effectiveDate",
-                                LocalDate.now().plusDays(4).toString(),
-                                "plan",
-                                plan),
-                        Map.class);
+        Map<String, Object> request = new java.util.HashMap<>(Map.of(
+                "departingId",
+                book.departing().getId(),
+                "reason",
+                reason,
+                "effectiveDate",
+                LocalDate.now().plusDays(4).toString(),
+                "plan",
+                plan));
+        if (endDate != null) {
+            request.put("endDate", endDate.toString());
+        }
+        ResponseEntity<Map> launched = as.apply("maria").postForEntity("/api/handovers", request, Map.class);
         assertThat(launched.getStatusCode())
                 .as("launch: %s", launched.getBody())
                 .isEqualTo(HttpStatus.CREATED);

@@ -16,6 +16,7 @@ import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +48,9 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     OutboxDispatcher dispatcher;
+
+    @Autowired
+    HandoverClosing closing;
 
     @Test
     void anOpenLeadOfTheDepartingRepGoesToTheSuccessorWithItsFirstTouchAndTheHandoverCompletes() {
@@ -193,6 +197,53 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
                 .noneMatch(t -> new TaskSubject("lead", lead).equals(t.getSubject())
                         && t.getStatus() == TaskStatus.OPEN
                         && "task_first_touch".equals(t.getElementId()));
+    }
+
+    @Test
+    void afterALeaveWhoseOwnershipReturnsTheLeadStillOpenGoesBackToThePersonWhoWasAway() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        HandoverFixture.Book book = fixture.book();
+        Person away = book.departing();
+        Person cover = book.successor();
+        String territory = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.save(new Account("Lead territory " + territory, away, null, territory, null));
+        long lead = createLead(territory);
+        awaitLeadTask(lead, away, -1);
+
+        HandoverFixture.Book launched =
+                fixture.launchLeave(book, LocalDate.now().plusDays(30), this::as);
+        Task coversTouch = awaitLeadTask(lead, cover, -1);
+        complete(away, "task_write_handover_note", HandoverFixture.NOTE);
+        complete(cover, "task_review_and_acknowledge_account", Map.of("acknowledgement", "acknowledge"));
+        openTask(cover, "task_hold_introduction_call");
+        dispatcher.dispatch();
+        complete(cover, "task_hold_introduction_call", Map.of("callSummary", "Fine"));
+        await().atMost(WAIT)
+                .until(() -> accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId()
+                        .equals(cover.getId()));
+
+        // the leave ended and the manager chose to return the book (what the settle step runs), twice
+        closing.settleLeave(launched.id(), true);
+        closing.settleLeave(launched.id(), true);
+
+        Map details = as("maria").getForObject("/api/leads/" + lead, Map.class);
+        assertThat((Map) details.get("lead")).containsEntry("ownerUsername", away.getUsername());
+        assertThat((List<Map>) details.get("history"))
+                .filteredOn(a -> ((String) a.get("summary")).contains("return from leave"))
+                .singleElement()
+                .satisfies(a -> assertThat((String) a.get("summary"))
+                        .isEqualTo(away.getFullName() + "'s return from leave: given back from " + cover.getFullName()
+                                + " to " + away.getFullName()));
+        // the untouched lead's first touch starts again with the person back from leave
+        awaitLeadTask(lead, away, coversTouch.getId());
+        assertThat(accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId())
+                .isEqualTo(away.getId());
     }
 
     private long createLead(String territory) {
