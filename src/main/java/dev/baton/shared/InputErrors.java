@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -89,7 +94,7 @@ public final class InputErrors {
         }
         String field = path(mapping);
         if (mapping.getCause() instanceof InputCoercionException range) {
-            return Map.of(field, expected(range.getTargetType()) + " within range");
+            return Map.of(field, bounded(mapping).orElse(expected(range.getTargetType()) + " within range"));
         }
         return ofMapping(mapping, field);
     }
@@ -125,9 +130,37 @@ public final class InputErrors {
             return Map.of(field, "is not valid");
         }
         if (mapping instanceof MismatchedInputException mismatch) {
-            return Map.of(field, expected(mismatch.getTargetType()));
+            return Map.of(field, bounded(mapping).orElse(expected(mismatch.getTargetType())));
         }
         return Map.of(field, "is not valid");
+    }
+
+    /**
+     * "must be a whole number from 0 to 100" when the refused field carries both bounds ({@code @Min},
+     * {@code @Max} on the request's field or record component): what the value must be, rather than
+     * the Java type's range.
+     */
+    private static Optional<String> bounded(JsonMappingException mapping) {
+        List<JsonMappingException.Reference> path = mapping.getPath();
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonMappingException.Reference last = path.get(path.size() - 1);
+        Object from = last.getFrom();
+        Class<?> owner = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+        if (owner == null || last.getFieldName() == null) {
+            return Optional.empty();
+        }
+        try {
+            Field f = owner.getDeclaredField(last.getFieldName());
+            Min min = f.getAnnotation(Min.class);
+            Max max = f.getAnnotation(Max.class);
+            return min == null || max == null
+                    ? Optional.empty()
+                    : Optional.of("must be a whole number from " + min.value() + " to " + max.value());
+        } catch (NoSuchFieldException notAField) {
+            return Optional.empty();
+        }
     }
 
     /** Each field's first error; a value that could not be converted says what it must look like. */

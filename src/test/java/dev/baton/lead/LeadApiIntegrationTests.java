@@ -56,6 +56,28 @@ class LeadApiIntegrationTests extends LeadIntegrationTest {
     }
 
     @Test
+    void aScoreThatIsNoNumberOrOutOfRangeIsRefusedSayingItsRange() {
+        // text and a number beyond a Java int never reach the rules: both still say the range
+        for (Object score : new Object[] {"high", 4_000_000_000L}) {
+            Map<String, Object> body = body(null);
+            body.put("score", score);
+
+            ResponseEntity<Map> refused = as("maria").postForEntity("/api/leads", body, Map.class);
+
+            assertThat(refused.getStatusCode()).as("score %s", score).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, String>) refused.getBody().get("errors"))
+                    .as("score %s", score)
+                    .containsEntry("score", "must be a whole number from 0 to 100");
+            assertThat(count((String) body.get("email"))).isZero();
+        }
+        Map<String, Object> body = body(null);
+        body.put("score", 101);
+        ResponseEntity<Map> refused = as("maria").postForEntity("/api/leads", body, Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) refused.getBody().get("errors")).containsKey("score");
+    }
+
+    @Test
     void aLeadWithTheEmailOfAnExistingLeadOrContactIsFlaggedAndNotCreatedTwice() {
         String email = "dup." + UUID.randomUUID() + "@example.com";
         long first = id(createLead("maria", body(email)));
