@@ -46,7 +46,7 @@ public class AccountQuality {
             ACCOUNT_WITHOUT_PRIMARY_CONTACT);
 
     /** Normalised names at least this similar (Jaro-Winkler, 0 to 1) are likely one person. */
-    static final double CLOSE_NAMES = 0.93;
+    public static final double CLOSE_NAMES = 0.93;
 
     /**
      * One finding. {@code ownerId} null: the account has no owner. {@code contactId} names the contact
@@ -69,6 +69,10 @@ public class AccountQuality {
     private static final String FROM_ACCOUNT = " from account a left join person p on p.id = a.owner_id";
     private static final String FROM_CONTACT =
             " from contact c join account a on a.id = c.account_id left join person p on p.id = a.owner_id";
+    /** The columns of {@link #ACCOUNT} and a contact, without the names of account and owner. */
+    private static final String LEAN_CONTACT = "select c.account_id, null, a.owner_id, null, c.id, c.full_name,"
+            + " lower(c.email) from contact c join account a on a.id = c.account_id";
+
     private static final String STALE = "(c.last_verified_at is null or c.last_verified_at < ?)";
     private static final String UNREACHABLE = "coalesce(c.email, '') = '' and coalesce(c.phone, '') = ''";
     private static final String NO_PRIMARY =
@@ -138,7 +142,7 @@ public class AccountQuality {
                 adding(counts, List.of(ACCOUNT_WITHOUT_OWNER, ACCOUNT_OWNER_INACTIVE, ACCOUNT_WITHOUT_PRIMARY_CONTACT)),
                 scope,
                 scope);
-        duplicates(null, owners, f -> {
+        duplicates(null, owners, false, f -> {
             counts.computeIfAbsent(f.ownerId(), o -> new HashMap<>()).merge(DUPLICATE_CONTACTS, 1L, Long::sum);
             return true;
         });
@@ -168,7 +172,7 @@ public class AccountQuality {
         if (kind.equals(DUPLICATE_CONTACTS)) {
             List<Finding> page = new ArrayList<>();
             long[] skip = {offset};
-            duplicates(ownerId, owners, f -> {
+            duplicates(ownerId, owners, true, f -> {
                 if (skip[0] > 0) {
                     skip[0]--;
                 } else {
@@ -189,16 +193,17 @@ public class AccountQuality {
      * Pairs of contacts at one account that are likely one person: the same e-mail address, or names
      * that are close once accents, case, punctuation and word order are set aside; by account, then
      * the earlier contact's id, then the later one's. The contacts are read once, streamed in account
-     * order, and each name is normalised once; {@code found} returns false to stop reading.
+     * order, and each name is normalised once; {@code found} returns false to stop reading. Without
+     * {@code labelled} the findings carry no account or owner name (for counting: less to read).
      */
-    private void duplicates(Long ownerId, Collection<Long> owners, Predicate<Finding> found) {
+    private void duplicates(Long ownerId, Collection<Long> owners, boolean labelled, Predicate<Finding> found) {
         String scope = SqlArrays.ofIds(owners);
-        String sql = ACCOUNT + ", c.id, c.full_name, lower(c.email)" + FROM_CONTACT
-                + " where (?::bigint is null or a.owner_id = ?)" + SCOPE + " order by a.id, c.id";
+        String sql = (labelled ? ACCOUNT + ", c.id, c.full_name, lower(c.email)" + FROM_CONTACT : LEAN_CONTACT)
+                + " where (?::bigint is null or a.owner_id = ?)" + SCOPE + " order by c.account_id, c.id";
         jdbc.query(
                 con -> {
                     PreparedStatement ps = con.prepareStatement(sql);
-                    ps.setFetchSize(2_000);
+                    ps.setFetchSize(10_000);
                     ps.setObject(1, ownerId, Types.BIGINT);
                     ps.setObject(2, ownerId, Types.BIGINT);
                     ps.setString(3, scope);
@@ -286,8 +291,34 @@ public class AccountQuality {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    /** "Müller, Jörg" and "jorg muller" alike: accents, case and punctuation dropped, words in order. */
-    static String normalise(String name) {
+    /**
+     * "Müller, Jörg" and "jorg muller" alike: accents, case and punctuation dropped, words in order.
+     * A name in plain ASCII (most of them) takes a loop that yields the same without Unicode
+     * normalisation or regular expressions: these were a third of the data-quality summary's time at
+     * 300,000 contacts. Takes a non-null name; returns its words joined by single spaces ("" for none).
+     */
+    public static String normalise(String name) {
+        List<String> words = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= name.length(); i++) {
+            char ch = i < name.length() ? name.charAt(i) : ' ';
+            if (ch >= 0x80) {
+                return normaliseUnicode(name);
+            }
+            boolean letterOrDigit = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
+            if (letterOrDigit && start < 0) {
+                start = i;
+            } else if (!letterOrDigit && start >= 0) {
+                words.add(name.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+        }
+        words.sort(null);
+        return String.join(" ", words);
+    }
+
+    /** {@link #normalise} for any name: decomposed, marks dropped, lower case, split on what is not a letter or digit. */
+    static String normaliseUnicode(String name) {
         String plain = NOT_LETTERS
                 .matcher(MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD))
                         .replaceAll("")
