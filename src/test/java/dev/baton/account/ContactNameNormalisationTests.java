@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Duplicate detection compares names as {@link AccountQuality#normalise} leaves them. */
+/** Duplicate detection compares names as {@link DuplicateContacts#normalise} leaves them. */
 class ContactNameNormalisationTests {
 
     @Test
     void accentsCasePunctuationAndWordOrderAreSetAside() {
-        assertThat(AccountQuality.normalise("Müller, Jörg")).isEqualTo("jorg muller");
-        assertThat(AccountQuality.normalise("jorg  MULLER.")).isEqualTo("jorg muller");
+        assertThat(DuplicateContacts.normalise("Müller, Jörg")).isEqualTo("jorg muller");
+        assertThat(DuplicateContacts.normalise("jorg  MULLER.")).isEqualTo("jorg muller");
     }
 
     @Test
@@ -26,7 +26,7 @@ class ContactNameNormalisationTests {
                 "Contact 2 of 12345",
                 "x_y\tz\u007f9",
                 "ZOË? no: Zoe")) {
-            assertThat(AccountQuality.normalise(name)).as(name).isEqualTo(AccountQuality.normaliseUnicode(name));
+            assertThat(DuplicateContacts.normalise(name)).as(name).isEqualTo(DuplicateContacts.normaliseUnicode(name));
         }
     }
 }
