@@ -99,7 +99,7 @@ public class AccountQuality {
      */
     private static final String CONTACT_PASS = "select c.account_id, null, a.owner_id, null, c.id, c.full_name,"
             + " lower(c.email), " + STALE + ", " + UNREACHABLE + " from contact c join account a on a.id = c.account_id"
-            + " where true" + SCOPE + " order by c.account_id, c.id";
+            + " where true" + SCOPE + " order by c.account_id";
 
     private static final String ACCOUNT_COUNTS = "select a.owner_id, count(*) filter (where a.owner_id is null),"
             + " count(*) filter (where not p.active), count(*) filter (where pc.id is null)"
@@ -190,7 +190,7 @@ public class AccountQuality {
         long[] skip = {offset};
         String scope = SqlArrays.ofIds(owners);
         String sql = ACCOUNT + ", c.id, c.full_name, lower(c.email)" + FROM_CONTACT
-                + " where (?::bigint is null or a.owner_id = ?)" + SCOPE + " order by c.account_id, c.id";
+                + " where (?::bigint is null or a.owner_id = ?)" + SCOPE + " order by c.account_id";
         PreparedStatementSetter bind = ps -> {
             ps.setObject(1, ownerId, Types.BIGINT);
             ps.setObject(2, ownerId, Types.BIGINT);
@@ -214,7 +214,9 @@ public class AccountQuality {
      * the earlier contact's id, then the later one's. The contacts are read once, streamed in account
      * order, and each name is normalised once; {@code found} returns false to stop reading.
      * {@code sql} yields account id, account name, owner id, owner name, contact id, contact name and
-     * e-mail in lower case, by account then contact; {@code eachRow} sees every row first.
+     * e-mail in lower case, by account ({@link DuplicateContacts} puts an account's contacts in id
+     * order: asking the database for that too added a sort of every contact to the merge join's
+     * account order); {@code eachRow} sees every row first.
      */
     private void contacts(
             String sql, PreparedStatementSetter bind, RowCallbackHandler eachRow, Predicate<Finding> found) {

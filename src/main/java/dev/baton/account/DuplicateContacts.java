@@ -3,6 +3,7 @@ package dev.baton.account;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -28,7 +29,7 @@ public final class DuplicateContacts {
     final String ownerName;
     final List<Named> contacts = new ArrayList<>();
 
-    /** An account's contacts are added in id order, then {@link #pairs} reports its likely duplicates. */
+    /** An account's contacts are added in any order, then {@link #pairs} reports its likely duplicates. */
     DuplicateContacts(long accountId, String accountName, Long ownerId, String ownerName) {
         this.accountId = accountId;
         this.accountName = accountName;
@@ -48,6 +49,7 @@ public final class DuplicateContacts {
         if (contacts.size() < 2) {
             return true;
         }
+        contacts.sort(Comparator.comparingLong(Named::id));
         String[] normalised = contacts.stream().map(c -> normalise(c.name())).toArray(String[]::new);
         for (int b = 0; b < contacts.size(); b++) {
             for (int c = b + 1; c < contacts.size(); c++) {

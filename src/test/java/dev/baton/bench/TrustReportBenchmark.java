@@ -87,10 +87,10 @@ class TrustReportBenchmark {
                         + " no primary contact %s, commitments without an active owner %s, same-e-mail pairs %s;"
                         + " close-name pairs (raw pass) %,d%n",
                 qualityService.summary("ada").totals(),
-                jdbc.queryForList("select sum(s), sum(u) from (" + CONTACTS_SQL + ") x (o, s, u)")
+                jdbc.queryForList("select sum(s) s, sum(u) u from (" + CONTACTS_SQL + ") x (o, s, u)")
                         .getFirst()
                         .values(),
-                jdbc.queryForList("select sum(n), sum(l), sum(p) from (" + ACCOUNTS_SQL + ") x (o, n, l, p)")
+                jdbc.queryForList("select sum(n) n, sum(l) l, sum(p) p from (" + ACCOUNTS_SQL + ") x (o, n, l, p)")
                         .getFirst()
                         .values(),
                 jdbc.queryForObject("select sum(n) from (" + UNOWNED_SQL + ") x (o, n)", Long.class),
@@ -201,7 +201,7 @@ class TrustReportBenchmark {
         };
         jdbc.query(
                 con -> {
-                    var ps = con.prepareStatement("select account_id, full_name from contact order by account_id, id");
+                    var ps = con.prepareStatement("select account_id, full_name from contact order by account_id");
                     ps.setFetchSize(10_000);
                     return ps;
                 },
