@@ -4,19 +4,16 @@ import dev.baton.shared.SqlArrays;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -45,9 +42,6 @@ public class AccountQuality {
             ACCOUNT_OWNER_INACTIVE,
             ACCOUNT_WITHOUT_PRIMARY_CONTACT);
 
-    /** Normalised names at least this similar (Jaro-Winkler, 0 to 1) are likely one person. */
-    static final double CLOSE_NAMES = 0.93;
-
     /**
      * One finding. {@code ownerId} null: the account has no owner. {@code contactId} names the contact
      * concerned (for duplicates, the later one) and {@code otherContactId} its likely duplicate.
@@ -69,6 +63,7 @@ public class AccountQuality {
     private static final String FROM_ACCOUNT = " from account a left join person p on p.id = a.owner_id";
     private static final String FROM_CONTACT =
             " from contact c join account a on a.id = c.account_id left join person p on p.id = a.owner_id";
+
     private static final String STALE = "(c.last_verified_at is null or c.last_verified_at < ?)";
     private static final String UNREACHABLE = "coalesce(c.email, '') = '' and coalesce(c.phone, '') = ''";
     private static final String NO_PRIMARY =
@@ -96,12 +91,15 @@ public class AccountQuality {
                             + " where " + NO_PRIMARY + " and ?::timestamptz is not null");
 
     /**
-     * The counts in two passes, one over contacts and one over accounts (five passes, one per kind, took
-     * seconds at 300,000 contacts). The primary contact is found through its unique partial index.
+     * The counts in two passes (five, one per kind, took seconds at 300,000 contacts): one over
+     * accounts, the primary contact found through its unique partial index; and one read of the
+     * contacts, in account order for the duplicates, that says of each whether it is stale or
+     * unreachable (a count of those in SQL read every contact a second time). Takes the stale bound,
+     * then the scope twice.
      */
-    private static final String CONTACT_COUNTS = "select a.owner_id, count(*) filter (where " + STALE + "),"
-            + " count(*) filter (where " + UNREACHABLE + ") from contact c join account a on a.id = c.account_id"
-            + " where true" + SCOPE + " group by a.owner_id";
+    private static final String CONTACT_PASS = "select c.account_id, null, a.owner_id, null, c.id, c.full_name,"
+            + " lower(c.email), " + STALE + ", " + UNREACHABLE + " from contact c join account a on a.id = c.account_id"
+            + " where true" + SCOPE + " order by c.account_id";
 
     private static final String ACCOUNT_COUNTS = "select a.owner_id, count(*) filter (where a.owner_id is null),"
             + " count(*) filter (where not p.active), count(*) filter (where pc.id is null)"
@@ -128,20 +126,31 @@ public class AccountQuality {
         Map<Long, Map<String, Long>> counts = new HashMap<>();
         String scope = SqlArrays.ofIds(owners);
         jdbc.query(
-                CONTACT_COUNTS,
-                adding(counts, List.of(STALE_CONTACT, UNREACHABLE_CONTACT)),
-                Timestamp.from(staleBefore),
-                scope,
-                scope);
-        jdbc.query(
                 ACCOUNT_COUNTS,
                 adding(counts, List.of(ACCOUNT_WITHOUT_OWNER, ACCOUNT_OWNER_INACTIVE, ACCOUNT_WITHOUT_PRIMARY_CONTACT)),
                 scope,
                 scope);
-        duplicates(null, owners, f -> {
-            counts.computeIfAbsent(f.ownerId(), o -> new HashMap<>()).merge(DUPLICATE_CONTACTS, 1L, Long::sum);
-            return true;
-        });
+        BiConsumer<Long, String> add = (owner, kind) ->
+                counts.computeIfAbsent(owner, o -> new HashMap<>()).merge(kind, 1L, Long::sum);
+        contacts(
+                CONTACT_PASS,
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(staleBefore));
+                    ps.setString(2, scope);
+                    ps.setString(3, scope);
+                },
+                rs -> {
+                    if (rs.getBoolean(8)) {
+                        add.accept(rs.getObject(3, Long.class), STALE_CONTACT);
+                    }
+                    if (rs.getBoolean(9)) {
+                        add.accept(rs.getObject(3, Long.class), UNREACHABLE_CONTACT);
+                    }
+                },
+                f -> {
+                    add.accept(f.ownerId(), DUPLICATE_CONTACTS);
+                    return true;
+                });
         return counts;
     }
 
@@ -166,17 +175,7 @@ public class AccountQuality {
     public List<Finding> findings(
             String kind, Instant staleBefore, Long ownerId, Collection<Long> owners, int limit, long offset) {
         if (kind.equals(DUPLICATE_CONTACTS)) {
-            List<Finding> page = new ArrayList<>();
-            long[] skip = {offset};
-            duplicates(ownerId, owners, f -> {
-                if (skip[0] > 0) {
-                    skip[0]--;
-                } else {
-                    page.add(f);
-                }
-                return page.size() < limit;
-            });
-            return page;
+            return duplicates(ownerId, owners, limit, offset);
         }
         String scope = SqlArrays.ofIds(owners);
         String sql = "select * from (" + SQL.get(kind) + SCOPE + ")" + COLUMNS
@@ -185,35 +184,59 @@ public class AccountQuality {
                 sql, finding(kind), Timestamp.from(staleBefore), scope, scope, ownerId, ownerId, limit, offset);
     }
 
+    /** One page of likely duplicates, as {@link #findings} pages them. */
+    private List<Finding> duplicates(Long ownerId, Collection<Long> owners, int limit, long offset) {
+        List<Finding> page = new ArrayList<>();
+        long[] skip = {offset};
+        String scope = SqlArrays.ofIds(owners);
+        String sql = ACCOUNT + ", c.id, c.full_name, lower(c.email)" + FROM_CONTACT
+                + " where (?::bigint is null or a.owner_id = ?)" + SCOPE + " order by c.account_id";
+        PreparedStatementSetter bind = ps -> {
+            ps.setObject(1, ownerId, Types.BIGINT);
+            ps.setObject(2, ownerId, Types.BIGINT);
+            ps.setString(3, scope);
+            ps.setString(4, scope);
+        };
+        contacts(sql, bind, rs -> {}, f -> {
+            if (skip[0] > 0) {
+                skip[0]--;
+            } else {
+                page.add(f);
+            }
+            return page.size() < limit;
+        });
+        return page;
+    }
+
     /**
      * Pairs of contacts at one account that are likely one person: the same e-mail address, or names
      * that are close once accents, case, punctuation and word order are set aside; by account, then
      * the earlier contact's id, then the later one's. The contacts are read once, streamed in account
      * order, and each name is normalised once; {@code found} returns false to stop reading.
+     * {@code sql} yields account id, account name, owner id, owner name, contact id, contact name and
+     * e-mail in lower case, by account ({@link DuplicateContacts} puts an account's contacts in id
+     * order: asking the database for that too added a sort of every contact to the merge join's
+     * account order); {@code eachRow} sees every row first.
      */
-    private void duplicates(Long ownerId, Collection<Long> owners, Predicate<Finding> found) {
-        String scope = SqlArrays.ofIds(owners);
-        String sql = ACCOUNT + ", c.id, c.full_name, lower(c.email)" + FROM_CONTACT
-                + " where (?::bigint is null or a.owner_id = ?)" + SCOPE + " order by a.id, c.id";
+    private void contacts(
+            String sql, PreparedStatementSetter bind, RowCallbackHandler eachRow, Predicate<Finding> found) {
         jdbc.query(
                 con -> {
                     PreparedStatement ps = con.prepareStatement(sql);
-                    ps.setFetchSize(2_000);
-                    ps.setObject(1, ownerId, Types.BIGINT);
-                    ps.setObject(2, ownerId, Types.BIGINT);
-                    ps.setString(3, scope);
-                    ps.setString(4, scope);
+                    ps.setFetchSize(10_000);
+                    bind.setValues(ps);
                     return ps;
                 },
                 (ResultSetExtractor<Void>) rs -> {
-                    DuplicatePairs account = null;
+                    DuplicateContacts account = null;
                     while (rs.next()) {
+                        eachRow.processRow(rs);
                         long accountId = rs.getLong(1);
                         if (account == null || account.accountId != accountId) {
                             if (account != null && !account.pairs(found)) {
                                 return null;
                             }
-                            account = new DuplicatePairs(
+                            account = new DuplicateContacts(
                                     accountId, rs.getString(2), rs.getObject(3, Long.class), rs.getString(4));
                         }
                         account.add(rs.getLong(5), rs.getString(6), rs.getString(7));
@@ -223,80 +246,6 @@ public class AccountQuality {
                     }
                     return null;
                 });
-    }
-
-    /** The contacts of one account, compared pairwise once all are read. */
-    private static final class DuplicatePairs {
-
-        private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
-
-        final long accountId;
-        final String accountName;
-        final Long ownerId;
-        final String ownerName;
-        final List<Named> contacts = new ArrayList<>();
-
-        DuplicatePairs(long accountId, String accountName, Long ownerId, String ownerName) {
-            this.accountId = accountId;
-            this.accountName = accountName;
-            this.ownerId = ownerId;
-            this.ownerName = ownerName;
-        }
-
-        /** {@code email} in lower case, or null. */
-        record Named(long id, String name, String email) {}
-
-        void add(long id, String name, String email) {
-            contacts.add(new Named(id, name, email));
-        }
-
-        /** False when {@code found} asked to stop. */
-        boolean pairs(Predicate<Finding> found) {
-            if (contacts.size() < 2) {
-                return true;
-            }
-            String[] normalised =
-                    contacts.stream().map(c -> normalise(c.name())).toArray(String[]::new);
-            for (int b = 0; b < contacts.size(); b++) {
-                for (int c = b + 1; c < contacts.size(); c++) {
-                    Named earlier = contacts.get(b);
-                    Named later = contacts.get(c);
-                    boolean sameEmail =
-                            earlier.email() != null && earlier.email().equals(later.email());
-                    if ((sameEmail || SIMILARITY.apply(normalised[b], normalised[c]) >= CLOSE_NAMES)
-                            && !found.test(new Finding(
-                                    DUPLICATE_CONTACTS,
-                                    accountId,
-                                    accountName,
-                                    ownerId,
-                                    ownerName,
-                                    later.id(),
-                                    later.name(),
-                                    earlier.id(),
-                                    earlier.name(),
-                                    sameEmail ? "same e-mail address" : "close names"))) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-    }
-
-    private static final Pattern MARKS = Pattern.compile("\\p{M}");
-    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
-
-    /** "Müller, Jörg" and "jorg muller" alike: accents, case and punctuation dropped, words in order. */
-    static String normalise(String name) {
-        String plain = NOT_LETTERS
-                .matcher(MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD))
-                        .replaceAll("")
-                        .toLowerCase(Locale.ROOT))
-                .replaceAll(" ")
-                .strip();
-        String[] words = plain.split(" ");
-        Arrays.sort(words);
-        return String.join(" ", words);
     }
 
     private static RowMapper<Finding> finding(String kind) {
