@@ -22,4 +22,48 @@ final class Timings {
         double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new double[] {sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.95) - 1]};
     }
+
+    /**
+     * p50 and p95 of each call, taking turns (call 1, 2, 3, then 2, 3, 1, ...) so that the machine's
+     * load, which changes by the second on a shared host, weighs on each call alike.
+     *
+     * @return per call, in the order given: {p50, p95} in milliseconds
+     */
+    static double[][] interleaved(int runs, List<Supplier<?>> calls) {
+        int n = calls.size();
+        for (int i = 0; i < 5; i++) {
+            calls.forEach(Supplier::get); // warm-up
+        }
+        double[][] ms = new double[n][runs];
+        for (int run = 0; run < runs; run++) {
+            for (int k = 0; k < n; k++) {
+                int which = (run + k) % n;
+                long t = System.nanoTime();
+                calls.get(which).get();
+                ms[which][run] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        double[][] result = new double[n][];
+        for (int k = 0; k < n; k++) {
+            double[] sorted = java.util.Arrays.stream(ms[k]).sorted().toArray();
+            result[k] = new double[] {sorted[runs / 2], sorted[(int) Math.ceil(runs * 0.95) - 1]};
+        }
+        return result;
+    }
+
+    /** The aim for a query through the app: within 2x of the raw SQL, or raw + 10 ms where raw is under 10 ms. */
+    static String aim(double app, double raw) {
+        boolean met = app <= 2 * raw || (raw < 10 && app <= raw + 10);
+        return met ? "aim met" : "aim MISSED";
+    }
+
+    /** The machine's load average (1, 5, 15 minutes, then runnable/total tasks), as the figures' context. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
 }

@@ -38,7 +38,7 @@ class TrustReportBenchmark {
         load(run);
         System.out.printf(
                 "%nloaded %,d commitments, %,d accounts, %,d contacts in %.1f s; load average %s%n",
-                COMMITMENTS, ACCOUNTS, ACCOUNTS * 3, (System.nanoTime() - started) / 1e9, loadAverage());
+                COMMITMENTS, ACCOUNTS, ACCOUNTS * 3, (System.nanoTime() - started) / 1e9, Timings.loadAverage());
         var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         var from = today.minusDays(89);
         String period = "from=" + from + "&to=" + today;
@@ -64,7 +64,7 @@ class TrustReportBenchmark {
                     jdbc.queryForList(UNOWNED_SQL);
                     return jdbc.queryForList(SAME_EMAIL_SQL);
                 });
-        System.out.printf("load average after: %s%n", loadAverage());
+        System.out.printf("load average after: %s%n", Timings.loadAverage());
     }
 
     // The raw side: the simplest SQL that yields the same figures, run straight through JDBC.
@@ -138,15 +138,6 @@ class TrustReportBenchmark {
                 viaOne[1],
                 viaApi[1] / viaAll[1],
                 viaApi[1] / viaOne[1]);
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                    .strip();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 
     /** People, accounts, contacts and commitments of its own, each in one generate_series insert. */
