@@ -69,7 +69,7 @@ public class CommitmentService implements OwnedWork {
     @Transactional(readOnly = true)
     public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
         return commitments
-                .findAll(commitments.specification(filter, zones.todays(), people::inactiveIds), pageable)
+                .findPage(filter, zones.todays(), people::inactiveIds, pageable)
                 .map(this::view);
     }
 

@@ -25,7 +25,7 @@ import org.springframework.data.support.PageableExecutionUtils;
  * page, then a count query with the same filter), for lists whose filters match many rows (the
  * inbox, the commitment register). The entity's id must be a {@code Long} named {@code id}; sort
  * properties are as in Spring Data; {@code fetch} names the associations to load with the page (an
- * entity graph's attribute paths). Unpaged requests are refused with {@link IllegalArgumentException}.
+ * entity graph's attribute paths). An unpaged request gets every matching row in the sort's order.
  */
 public final class PageQueries {
 
@@ -41,7 +41,9 @@ public final class PageQueries {
      */
     public static <T> Page<T> oneScan(
             EntityManager em, Class<T> type, Specification<T> spec, Pageable pageable, String... fetch) {
-        requirePaged(pageable);
+        if (pageable.isUnpaged()) {
+            return all(em, type, spec, pageable, fetch);
+        }
         HibernateCriteriaBuilder cb = em.unwrap(org.hibernate.Session.class).getCriteriaBuilder();
         CriteriaQuery<Tuple> q = cb.createTupleQuery();
         Root<T> root = q.from(type);
@@ -70,14 +72,11 @@ public final class PageQueries {
             List<Specification<T>> countParts,
             Pageable pageable,
             String... fetch) {
-        requirePaged(pageable);
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<T> q = cb.createQuery(type);
-        Root<T> root = q.from(type);
-        q.where(spec.toPredicate(root, q, cb));
-        q.orderBy(QueryUtils.toOrders(pageable.getSort(), root, cb));
-        List<T> content =
-                fetched(em, paged(em.createQuery(q), pageable), type, fetch).getResultList();
+        if (pageable.isUnpaged()) {
+            return all(em, type, spec, pageable, fetch);
+        }
+        List<T> content = fetched(em, paged(query(em, type, spec, pageable), pageable), type, fetch)
+                .getResultList();
         return PageableExecutionUtils.getPage(content, pageable, () -> count(em, type, countParts));
     }
 
@@ -95,10 +94,21 @@ public final class PageQueries {
         return total;
     }
 
-    private static void requirePaged(Pageable pageable) {
-        if (pageable.isUnpaged()) {
-            throw new IllegalArgumentException("a page needs a size");
-        }
+    /** Every matching row, for an unpaged request (a list known to be short, such as one account's). */
+    private static <T> Page<T> all(
+            EntityManager em, Class<T> type, Specification<T> spec, Pageable unpaged, String... fetch) {
+        List<T> content =
+                fetched(em, query(em, type, spec, unpaged), type, fetch).getResultList();
+        return new PageImpl<>(content, unpaged, content.size());
+    }
+
+    private static <T> TypedQuery<T> query(EntityManager em, Class<T> type, Specification<T> spec, Pageable pageable) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> q = cb.createQuery(type);
+        Root<T> root = q.from(type);
+        q.where(spec.toPredicate(root, q, cb));
+        q.orderBy(QueryUtils.toOrders(pageable.getSort(), root, cb));
+        return em.createQuery(q);
     }
 
     private static <R> TypedQuery<R> paged(TypedQuery<R> query, Pageable pageable) {
