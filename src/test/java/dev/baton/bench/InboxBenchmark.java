@@ -110,23 +110,7 @@ class InboxBenchmark {
                                 () -> tasks.list(TaskFilter.of(TaskScope.INBOX, TaskStatus.OPEN), firstPage)
                                         .getTotalElements()),
                         () -> jdbc.queryForList(query.sql(), query.args())));
-        double[] api = t[0];
-        double[] service = t[1];
-        double[] raw = t[2];
-        System.out.printf(
-                "%-15s %5d in inbox | API p50 %6.1f p95 %6.1f ms | service p50 %6.1f p95 %6.1f | raw SQL p50 %6.1f"
-                        + " p95 %6.1f | p95 API/raw %.2f, service/raw %.2f: %s%n",
-                who,
-                total,
-                api[0],
-                api[1],
-                service[0],
-                service[1],
-                raw[0],
-                raw[1],
-                api[1] / raw[1],
-                service[1] / raw[1],
-                Timings.aim(api[1], raw[1]));
+        System.out.printf("%-15s %5d in inbox | %s%n", who, total, Timings.row(t[0], t[1], t[2]));
     }
 
     private String[] teams(String username) {

@@ -51,6 +51,22 @@ final class Timings {
         return result;
     }
 
+    /** One line of figures: API, service and raw SQL p50/p95 (from {@link #interleaved}), the p95 ratios, the aim. */
+    static String row(double[] api, double[] service, double[] raw) {
+        return String.format(
+                "API p50 %7.2f p95 %7.2f ms | service p50 %7.2f p95 %7.2f | raw SQL p50 %7.2f p95 %7.2f"
+                        + " | p95 API/raw %.2f, service/raw %.2f: %s",
+                api[0],
+                api[1],
+                service[0],
+                service[1],
+                raw[0],
+                raw[1],
+                api[1] / raw[1],
+                service[1] / raw[1],
+                aim(api[1], raw[1]));
+    }
+
     /** The aim for a query through the app: within 2x of the raw SQL, or raw + 10 ms where raw is under 10 ms. */
     static String aim(double app, double raw) {
         boolean met = app <= 2 * raw || (raw < 10 && app <= raw + 10);
