@@ -51,7 +51,17 @@ final class Timings {
         return result;
     }
 
-    /** One line of figures: API, service and raw SQL p50/p95 (from {@link #interleaved}), the p95 ratios, the aim. */
+    /** The floor of any API call: {@code GET /api/people/me} reads only the signed-in person. */
+    static final String FLOOR = "/api/people/me";
+
+    /**
+     * One line of figures from {@link #interleaved} over API, service, raw SQL and {@link #FLOOR}: p50/p95
+     * of each, the p95 ratios to raw SQL, the aim.
+     */
+    static String row(double[][] t) {
+        return row(t[0], t[1], t[2]) + String.format(" | floor p50 %.2f p95 %.2f", t[3][0], t[3][1]);
+    }
+
     static String row(double[] api, double[] service, double[] raw) {
         return String.format(
                 "API p50 %7.2f p95 %7.2f ms | service p50 %7.2f p95 %7.2f | raw SQL p50 %7.2f p95 %7.2f"
