@@ -9,6 +9,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -104,10 +105,33 @@ public record CommitmentFilter(
     }
 
     /**
+     * The rows of {@link #toSpecification} as disjoint filters whose counts add up to its count. For
+     * {@code unowned}, commitments with no owner and those with an inactive one are counted apart: each
+     * part is then counted from its own index alone (the partial index on open unowned rows, and
+     * owner/status/due), where their OR has PostgreSQL read every matching row from the table.
+     */
+    List<Specification<Commitment>> countParts(Todays todays, Collection<Long> inactivePeople) {
+        if (!unowned || inactivePeople.isEmpty()) {
+            return List.of(toSpecification(todays, inactivePeople));
+        }
+        Specification<Commitment> openRest = new CommitmentFilter(
+                        status, ownerId, teamId, accountId, overdue, false, rejected, dueFrom, dueTo, true)
+                .toSpecification(todays, List.of());
+        return List.of(
+                openRest.and((root, query, cb) -> cb.isNull(root.get("owner"))),
+                openRest.and((root, query, cb) -> root.get("owner").get("id").in(inactivePeople)));
+    }
+
+    /**
      * The due day has ended where the owner is (the company's zone for no owner or an owner without a
-     * zone): a promise due on 27 March is not overdue in Los Angeles while it is 27 March there.
+     * zone): a promise due on 27 March is not overdue in Los Angeles while it is 27 March there. While
+     * it is the same day in every zone in use (always, for a company in one zone) that is a plain
+     * {@code due_date < today}: no join to the owner, so the register's count can be read from an index.
      */
     static Predicate pastDue(Root<Commitment> root, CriteriaBuilder cb, Todays todays) {
+        if (todays.zonesByDay().size() == 1) {
+            return cb.lessThan(root.get("dueDate"), todays.latest());
+        }
         Expression<String> zone = cb.coalesce(
                 root.<Commitment, Person>join("owner", JoinType.LEFT).<String>get("timeZone"),
                 cb.literal(todays.company()));

@@ -78,6 +78,6 @@ public class CommitmentRegister {
     }
 
     private long count(CommitmentFilter filter, Todays today) {
-        return commitments.count(commitments.specification(filter, today, people::inactiveIds));
+        return commitments.count(filter, today, people::inactiveIds);
     }
 }

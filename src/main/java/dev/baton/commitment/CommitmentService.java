@@ -69,8 +69,13 @@ public class CommitmentService implements OwnedWork {
     @Transactional(readOnly = true)
     public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
         return commitments
-                .findAll(commitments.specification(filter, zones.todays(), people::inactiveIds), pageable)
+                .findPage(filter, todays(filter), people::inactiveIds, pageable)
                 .map(this::view);
+    }
+
+    /** Today in every zone in use (a query): only the overdue filter reads it. */
+    private TimeZones.Todays todays(CommitmentFilter filter) {
+        return filter.overdue() ? zones.todays() : TimeZones.Todays.of(zones.company(), zones.today(zones.company()));
     }
 
     /** The commitment as shown, overdue judged in its owner's zone. */

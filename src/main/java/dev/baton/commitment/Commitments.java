@@ -17,7 +17,8 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecificationExecutor<Commitment> {
+public interface Commitments
+        extends JpaRepository<Commitment, Long>, JpaSpecificationExecutor<Commitment>, CommitmentPaging {
 
     /** The register's pages carry account, people and team: fetched with the rows, not one by one. */
     @Override
@@ -31,6 +32,18 @@ public interface Commitments extends JpaRepository<Commitment, Long>, JpaSpecifi
     default Specification<Commitment> specification(
             CommitmentFilter filter, Todays todays, Supplier<List<Long>> inactivePeople) {
         return filter.toSpecification(todays, filter.unowned() ? inactivePeople.get() : List.of());
+    }
+
+    /** The first page or any other of the filter, counted in parts (see {@link CommitmentFilter#countParts}). */
+    default Page<Commitment> findPage(
+            CommitmentFilter filter, Todays todays, Supplier<List<Long>> inactivePeople, Pageable pageable) {
+        List<Long> inactive = filter.unowned() ? inactivePeople.get() : List.of();
+        return findPage(filter.toSpecification(todays, inactive), filter.countParts(todays, inactive), pageable);
+    }
+
+    /** How many commitments the filter matches, counted in parts (see {@link CommitmentFilter#countParts}). */
+    default long count(CommitmentFilter filter, Todays todays, Supplier<List<Long>> inactivePeople) {
+        return countInParts(filter.countParts(todays, filter.unowned() ? inactivePeople.get() : List.of()));
     }
 
     List<Commitment> findByAccountIdOrderByDueDate(Long accountId);

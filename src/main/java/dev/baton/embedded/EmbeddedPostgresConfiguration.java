@@ -11,6 +11,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,10 +35,14 @@ public class EmbeddedPostgresConfiguration {
     private static final String DATABASE = "baton";
     private static EmbeddedPostgres server;
 
+    /** @param initSql run on each new connection, as for an external database's pool (see application.yml) */
     @Bean
-    DataSource dataSource() {
+    DataSource dataSource(@Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
         EmbeddedPostgres pg = server();
         HikariDataSource ds = new HikariDataSource();
+        if (!initSql.isBlank()) {
+            ds.setConnectionInitSql(initSql);
+        }
         ds.setJdbcUrl(pg.getJdbcUrl("postgres", DATABASE));
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(10);

@@ -3,6 +3,7 @@ package dev.baton.people;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
@@ -10,6 +11,11 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface People extends JpaRepository<Person, Long>, JpaSpecificationExecutor<Person> {
 
+    /**
+     * With the team and roles in the same query: every signed-in call reads the person this way (the
+     * sign-in and the inbox's viewer), and the two would otherwise be a query each.
+     */
+    @EntityGraph(attributePaths = {"team", "roles"})
     Optional<Person> findByUsername(String username);
 
     Optional<Person> findByEmailIgnoreCase(String email);

@@ -48,8 +48,9 @@ public record TaskFilter(
         Set<String> self = Set.of(me.username());
         return switch (scope) {
             case MINE -> assignedTo(self);
-            case TEAM -> offeredTo(me.teams(), false).or(offeredToMe(me.username(), false));
-            case INBOX -> assignedTo(self).or(offeredTo(me.teams(), true)).or(offeredToMe(me.username(), true));
+            case TEAM -> offeredTo(me.teams()).or(offeredToMe(me.username()));
+            // one "assignee is null" arm, not one per kind of offer: PostgreSQL reads that index range once
+            case INBOX -> assignedTo(self).or(unclaimed(offeredTo(me.teams()).or(offeredToMe(me.username()))));
             case UNASSIGNED -> me.admin() ? unheld() : (r, q, cb) -> cb.disjunction();
             case DELEGATED -> (r, q, cb) -> cb.equal(r.get("delegatedBy"), me.username());
             case ALL_VISIBLE ->
@@ -57,8 +58,8 @@ public record TaskFilter(
                         ? (r, q, cb) -> cb.conjunction()
                         : assignedTo(Stream.concat(self.stream(), me.reports().stream())
                                         .collect(Collectors.toSet()))
-                                .or(offeredTo(me.teams(), false))
-                                .or(offeredToMe(me.username(), false))
+                                .or(offeredTo(me.teams()))
+                                .or(offeredToMe(me.username()))
                                 .or((r, q, cb) -> cb.or(
                                         cb.equal(r.get("delegatedBy"), me.username()),
                                         cb.equal(r.get("originalAssignee"), me.username())))
@@ -79,26 +80,36 @@ public record TaskFilter(
         return (r, q, cb) -> r.get("assignee").in(usernames);
     }
 
-    /** Offered to one of the teams (a candidate group), claimed or (if asked) not yet. */
-    private static Specification<Task> offeredTo(Set<String> teams, boolean unclaimedOnly) {
-        return offered("candidateGroups", teams, unclaimedOnly);
+    /** Offered to one of the teams (a candidate group), claimed or not. */
+    private static Specification<Task> offeredTo(Set<String> teams) {
+        return offered("candidateGroups", teams);
     }
 
-    /** Offered to me by name (I am a candidate user), claimed or (if asked) not yet. */
-    private static Specification<Task> offeredToMe(String username, boolean unclaimedOnly) {
-        return offered("candidateUsers", Set.of(username), unclaimedOnly);
+    /** Offered to me by name (I am a candidate user), claimed or not. */
+    private static Specification<Task> offeredToMe(String username) {
+        return offered("candidateUsers", Set.of(username));
     }
 
-    private static Specification<Task> offered(String candidates, Set<String> names, boolean unclaimedOnly) {
+    /** Nobody has claimed it yet. */
+    private static Specification<Task> unclaimed(Specification<Task> offered) {
+        return (r, q, cb) -> cb.and(cb.isNull(r.get("assignee")), offered.toPredicate(r, q, cb));
+    }
+
+    /**
+     * {@code exists (select from task_candidate_group g where g.task_id = t.id and g.team_key in (...))}:
+     * the subquery correlates the outer row's collection, so it reads the collection table alone (a
+     * second {@code task} in it cost a join per candidate row, or per task).
+     */
+    private static Specification<Task> offered(String candidates, Set<String> names) {
         return (r, q, cb) -> {
             if (names.isEmpty()) {
                 return cb.disjunction();
             }
-            Subquery<Long> sub = q.subquery(Long.class);
-            Root<Task> t = sub.from(Task.class);
+            Subquery<String> sub = q.subquery(String.class);
+            Root<Task> t = sub.correlate(r);
             Join<Task, String> candidate = t.join(candidates);
-            sub.select(t.get("id")).where(cb.equal(t.get("id"), r.get("id")), candidate.in(names));
-            return unclaimedOnly ? cb.and(cb.isNull(r.get("assignee")), cb.exists(sub)) : cb.exists(sub);
+            sub.select(candidate).where(candidate.in(names));
+            return cb.exists(sub);
         };
     }
 }

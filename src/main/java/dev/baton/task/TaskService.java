@@ -180,7 +180,7 @@ public class TaskService {
 
     @Transactional(readOnly = true)
     public Page<Task> list(TaskFilter filter, Pageable page) {
-        return tasks.findAll(filter.toSpecification(viewer(), clock.instant()), page);
+        return tasks.findPage(filter.toSpecification(viewer(), clock.instant()), page);
     }
 
     @Transactional(readOnly = true)

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecutor<Task> {
+public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecutor<Task>, TaskPaging {
 
     /** One row, or none; several only after a broker reset handed the key out again (see TaskService#upsert). */
     List<Task> findByJobKey(long jobKey);

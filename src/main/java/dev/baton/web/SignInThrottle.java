@@ -50,15 +50,36 @@ public class SignInThrottle {
         }
     }
 
-    /** Throws {@link Throttled} when the user name or the address has too many recent failures. */
-    public void check(String username, String address) {
+    /**
+     * Throws {@link Throttled} when the user name or the address has too many recent failures; one
+     * query for both, as every stateless API call signs in.
+     *
+     * @return whether the user name has failures on record (only then has a success any to clear)
+     */
+    public boolean check(String username, String address) {
         Instant since = clock.instant().minus(settings.window());
-        Instant userLock = lockedUntil("username", key(username), settings.maxFailuresPerUser(), since);
-        Instant addressLock = lockedUntil("address", address, settings.maxFailuresPerAddress(), since);
-        Instant until = userLock.isAfter(addressLock) ? userLock : addressLock;
+        Instant[] locks = new Instant[2];
+        boolean failedBefore = Boolean.TRUE.equals(jdbc.query(
+                "select (" + nthLatest("username") + "), (" + nthLatest("address") + "),"
+                        + " exists (select 1 from sign_in_failure where username = ?)",
+                rs -> {
+                    rs.next();
+                    locks[0] = lockEnd(rs.getTimestamp(1));
+                    locks[1] = lockEnd(rs.getTimestamp(2));
+                    return rs.getBoolean(3);
+                },
+                key(username),
+                Timestamp.from(since),
+                settings.maxFailuresPerUser() - 1,
+                address,
+                Timestamp.from(since),
+                settings.maxFailuresPerAddress() - 1,
+                key(username)));
+        Instant until = locks[0].isAfter(locks[1]) ? locks[0] : locks[1];
         if (until.isAfter(clock.instant())) {
             throw new Throttled(Duration.between(clock.instant(), until));
         }
+        return failedBefore;
     }
 
     public void failed(String username, String address) {
@@ -75,15 +96,15 @@ public class SignInThrottle {
         jdbc.update("delete from sign_in_failure where username = ?", key(username));
     }
 
+    /** The max-th most recent failure in the window by the column's value (parameters: value, since, max - 1). */
+    private static String nthLatest(String column) {
+        return "select failed_at from sign_in_failure where " + column + " = ? and failed_at >= ?"
+                + " order by failed_at desc offset ? limit 1";
+    }
+
     /** When the max-th most recent failure leaves the window; the epoch when there are fewer. */
-    private Instant lockedUntil(String column, String value, int max, Instant since) {
-        return jdbc.query(
-                "select failed_at from sign_in_failure where " + column + " = ? and failed_at >= ?"
-                        + " order by failed_at desc offset ? limit 1",
-                rs -> rs.next() ? rs.getTimestamp(1).toInstant().plus(settings.window()) : Instant.EPOCH,
-                value,
-                Timestamp.from(since),
-                max - 1);
+    private Instant lockEnd(Timestamp nthLatest) {
+        return nthLatest == null ? Instant.EPOCH : nthLatest.toInstant().plus(settings.window());
     }
 
     /** User names are compared as typed, trimmed and lower-cased, and cut to the column's size. */
@@ -101,10 +122,13 @@ public class SignInThrottle {
                         attempt.getDetails() instanceof WebAuthenticationDetails d && d.getRemoteAddress() != null
                                 ? d.getRemoteAddress()
                                 : "unknown";
-                check(attempt.getName(), address);
+                boolean failedBefore = check(attempt.getName(), address);
                 try {
                     Authentication result = passwords.authenticate(attempt);
-                    succeeded(attempt.getName());
+                    if (failedBefore) {
+                        // a write per sign-in only when there is something to clear
+                        succeeded(attempt.getName());
+                    }
                     return result;
                 } catch (BadCredentialsException wrong) {
                     failed(attempt.getName(), address);

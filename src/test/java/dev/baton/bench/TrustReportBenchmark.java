@@ -48,7 +48,7 @@ class TrustReportBenchmark {
         }
         System.out.printf(
                 "%nloaded %,d commitments, %,d accounts, %,d contacts in %.1f s; load average %s%n",
-                COMMITMENTS, ACCOUNTS, ACCOUNTS * 3, (System.nanoTime() - started) / 1e9, loadAverage());
+                COMMITMENTS, ACCOUNTS, ACCOUNTS * 3, (System.nanoTime() - started) / 1e9, Timings.loadAverage());
         var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         var from = today.minusDays(89);
         String period = "from=" + from + "&to=" + today;
@@ -98,7 +98,7 @@ class TrustReportBenchmark {
                 jdbc.queryForObject("select sum(n) from (" + UNOWNED_SQL + ") x (o, n)", Long.class),
                 jdbc.queryForObject("select sum(n) from (" + SAME_EMAIL_SQL + ") x (o, n)", Long.class),
                 closeNamePairs());
-        System.out.printf("load average after: %s%n", loadAverage());
+        System.out.printf("load average after: %s%n", Timings.loadAverage());
     }
 
     private String api(String path) {
@@ -278,15 +278,6 @@ class TrustReportBenchmark {
             System.out.printf(
                     "%-13s raw SQL and the close-name pass (Java) p50 %7.1f p95 %7.1f ms | API/that p95 %.2f%n",
                     name, t[5][0], t[5][1], t[0][1] / t[5][1]);
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                    .strip();
-        } catch (java.io.IOException e) {
-            return "unknown";
         }
     }
 

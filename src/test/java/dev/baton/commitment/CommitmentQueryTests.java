@@ -18,6 +18,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 
 @PostgresTest
 class CommitmentQueryTests {
@@ -104,6 +107,24 @@ class CommitmentQueryTests {
     @Test
     void unownedMeansOpenWithoutAnOwner() {
         assertThat(find(null, null, null, false, true)).containsExactly(unownedLate);
+    }
+
+    @Test
+    void aPageOfUnownedCountsThoseWithNoOwnerAndThoseWhoseOwnerLeft() {
+        Person gone = people.save(new Person("q-gone", "Gone", "q-gone@example.com", "x", Set.of(Role.REP)));
+        Commitment gonesLate = save(gone, cs, TODAY.minusDays(3));
+        gone.deactivate();
+        commitments.flush();
+
+        Page<Commitment> first = commitments.findPage(
+                new CommitmentFilter(null, null, null, acme.getId(), false, true),
+                Todays.of(ZoneOffset.UTC, TODAY),
+                people::findIdsByActiveFalse,
+                PageRequest.of(0, 1, Sort.by("dueDate", "id")));
+
+        // counted in two parts (no owner; an inactive owner), added up: the open ones of both, once each
+        assertThat(first.getTotalElements()).isEqualTo(2);
+        assertThat(first.getContent()).containsExactly(gonesLate);
     }
 
     @Test
