@@ -71,6 +71,8 @@ public class SalesHandoff {
      * @return the process instance's key
      * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
      * @throws ConflictException when a handoff of the account is running (started and not yet handed to CS)
+     * @throws dev.baton.shared.EngineUnavailableException when the engine could not be reached (the claim is
+     *     released, so the start may be tried again)
      */
     public long start(long accountId) {
         String rep = rep(accountId);

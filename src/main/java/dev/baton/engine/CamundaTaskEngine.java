@@ -53,10 +53,7 @@ class CamundaTaskEngine implements TaskEngine {
         if (reason != null) {
             throw new Refused(jobKey, reason, e);
         }
-        boolean turnedAway =
-                (e instanceof ClientStatusException s && s.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED)
-                        || (e instanceof ClientHttpException h && (h.code() == 429 || h.code() == 503));
-        if (turnedAway) {
+        if (EngineFailures.turnedAway(e)) {
             throw new NotTaken(jobKey, e);
         }
         throw e;

@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.shared.EngineUnavailableException;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.MigrateProcessInstanceCommandStep1.MigrateProcessInstanceCommandFinalStep;
@@ -21,14 +22,26 @@ public class ProcessInstances {
         this.events = events;
     }
 
-    /** Returns the new process instance's key; publishes {@link ProcessInstanceStarted}. */
+    /**
+     * Returns the new process instance's key; publishes {@link ProcessInstanceStarted}.
+     *
+     * @throws EngineUnavailableException when the engine could not be reached or turned the command away
+     */
     public long start(String processId, Map<String, Object> variables) {
-        ProcessInstanceEvent started = client.newCreateInstanceCommand()
-                .bpmnProcessId(processId)
-                .latestVersion()
-                .variables(variables)
-                .send()
-                .join();
+        ProcessInstanceEvent started;
+        try {
+            started = client.newCreateInstanceCommand()
+                    .bpmnProcessId(processId)
+                    .latestVersion()
+                    .variables(variables)
+                    .send()
+                    .join();
+        } catch (RuntimeException e) {
+            if (EngineFailures.unreachableOrBusy(e)) {
+                throw new EngineUnavailableException("starting " + processId, e);
+            }
+            throw e;
+        }
         events.publishEvent(new ProcessInstanceStarted(
                 started.getProcessInstanceKey(),
                 started.getBpmnProcessId(),

@@ -131,6 +131,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
     }
 
+    @ExceptionHandler(EngineUnavailableException.class)
+    ResponseEntity<Object> engineUnavailable(EngineUnavailableException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(EngineUnavailableException.RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Engine unavailable", ex.getMessage()));
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ProblemDetail staleUpdate(ObjectOptimisticLockingFailureException ex) {
         return problem(

@@ -20,6 +20,7 @@ import dev.baton.people.PersonView;
 import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.EngineUnavailableException;
 import dev.baton.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -188,7 +189,7 @@ class AccountPages {
                     "message",
                     "The sales-to-CS handoff has started: the owner lists the sale's promises, each team accepts"
                             + " them, then customer success takes the account.");
-        } catch (BadRequestException | ConflictException | AccessDeniedException e) {
+        } catch (BadRequestException | ConflictException | AccessDeniedException | EngineUnavailableException e) {
             redirect.addFlashAttribute(
                     "error",
                     "The handoff did not start: "

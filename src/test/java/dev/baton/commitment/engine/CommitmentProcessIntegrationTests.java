@@ -14,6 +14,7 @@ import dev.baton.commitment.Commitments;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.People;
+import dev.baton.shared.EngineUnavailableException;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
@@ -29,9 +30,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A commitment's whole life through the API, the inbox and the engine, with its mails. */
@@ -206,7 +212,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     }
 
     @Test
-    void aHandoffTheEngineDidNotStartLeavesNoneRunningAndItsRowIsNotLockedDuringTheCall() {
+    void aHandoffTheUnreachableEngineDidNotStartIsA503LeavesNoneRunningAndItsRowIsNotLockedDuringTheCall() {
         long accountId = id(as("maria")
                 .postForObject(
                         "/api/accounts",
@@ -219,14 +225,28 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                             "select id from sales_handoff where account_id = ? for update nowait",
                             Long.class,
                             accountId));
-                    throw new IllegalStateException("engine unreachable");
+                    throw new EngineUnavailableException(
+                            "starting sales-to-cs-handoff", new IllegalStateException("connection refused"));
                 })
                 .doCallRealMethod()
                 .when(handoffProcess)
                 .start(eq(accountId), any(), any());
 
-        assertThat(as("rob").postForEntity(start, null, Map.class).getStatusCode())
-                .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        // Apache HttpClient, behind the tests' TestRestTemplate, waits out a 503's Retry-After and sends the
+        // request again by itself: the JDK's client shows the answer as it came
+        TestRestTemplate once = new TestRestTemplate(new RestTemplateBuilder()
+                        .rootUri(http.getRootUri())
+                        .requestFactory(JdkClientHttpRequestFactory.class))
+                .withBasicAuth("rob", "demo");
+        ResponseEntity<Map> refused = once.postForEntity(start, null, Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("10");
+        assertThat(refused.getBody())
+                .containsEntry("title", "Engine unavailable")
+                .containsEntry(
+                        "detail",
+                        "the process engine is not reachable, so starting sales-to-cs-handoff did not happen;"
+                                + " try again in a moment");
         assertThat(lockableDuringTheCall)
                 .as("the claim was committed before the call")
                 .hasSize(1);
