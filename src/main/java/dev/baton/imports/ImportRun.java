@@ -3,7 +3,6 @@ package dev.baton.imports;
 import dev.baton.people.PeopleImports;
 import dev.baton.people.PeopleImports.PersonRef;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,16 +22,18 @@ final class ImportRun {
     long errorCount;
     int created;
     int updated;
-    private final Map<String, List<PersonRef>> people;
-    /** E-mail addresses (lower case) of the rows kept so far, each with its row: a later row with one is a duplicate. */
-    private final Map<String, Long> emails = new HashMap<>();
-    /** External ids seen in this file, each with its row: a repeat within one file is an error. */
-    private final Map<String, Long> seen = new HashMap<>();
+    /** The fields that hold a row's own id (which {@link #externalId} reads): a repeat within one file is an error. */
+    static final List<String> KEY_FIELDS = List.of("external_id", "key", "email");
 
-    ImportRun(ImportSource source, boolean dryRun, Map<String, List<PersonRef>> people) {
+    private final Map<String, List<PersonRef>> people;
+    /** External ids and e-mail addresses of the rows read so far, each with its first row. */
+    final FileKeys keys;
+
+    ImportRun(ImportSource source, boolean dryRun, Map<String, List<PersonRef>> people, FileKeys keys) {
         this.source = source;
         this.dryRun = dryRun;
         this.people = people;
+        this.keys = keys;
     }
 
     boolean writing() {
@@ -71,15 +72,32 @@ final class ImportRun {
             error(row, field, "is longer than 100 characters");
             return null;
         }
-        if (source == ImportSource.SALESFORCE && Values.salesforceId(id)) {
-            id = Values.salesforce18(id);
-        }
-        Long earlier = seen.putIfAbsent(field + ":" + id, row.number());
-        if (earlier != null) {
+        String key = idKey(field, id);
+        id = key.substring(field.length() + 1);
+        long earlier = keys.firstRow(key, row.number());
+        if (earlier != row.number()) {
             error(row, field, "repeats the id of row " + earlier);
             return null;
         }
         return id;
+    }
+
+    /**
+     * How {@link #externalId} remembers a row's id in {@code field}: the field, a colon and the id in
+     * its source's canonical form (Salesforce ids in their 18 characters); null for no id or one over
+     * 100 characters, which is an error and remembered by nobody.
+     */
+    String idKey(String field, String id) {
+        if (id == null || id.length() > 100) {
+            return null;
+        }
+        return field + ":"
+                + (source == ImportSource.SALESFORCE && Values.salesforceId(id) ? Values.salesforce18(id) : id);
+    }
+
+    /** How {@link #firstWithEmail} remembers an e-mail address: any case alike. */
+    static String emailKey(String email) {
+        return "e-mail:" + email.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A reference to another record of this source by its external id, in canonical form. */
@@ -126,7 +144,7 @@ final class ImportRun {
 
     /** The first row that had this e-mail address; {@code row} when none before it had. */
     long firstWithEmail(String email, long row) {
-        return emails.computeIfAbsent(email, e -> row);
+        return keys.firstRow(emailKey(email), row);
     }
 
     /** The person with this e-mail address (any case), or null. */

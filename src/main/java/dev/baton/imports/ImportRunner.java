@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one import: counts the rows, then streams them in chunks (memory stays flat as the file
- * grows). A dry run only checks; a real import checks and writes in one transaction, rolled back
- * when any row is bad, so it writes everything or nothing. Progress is committed on its own.
+ * grows: the ids seen so far are kept in the database, see {@link FileKeys}). A dry run only
+ * checks; a real import checks and writes in one transaction, rolled back when any row is bad, so
+ * it writes everything or nothing. Progress is committed on its own.
  */
 @Component
 class ImportRunner {
@@ -40,6 +42,7 @@ class ImportRunner {
     private final Clock clock;
     private final TransactionTemplate writing;
     private final TransactionTemplate apart;
+    private final JdbcTemplate jdbc;
 
     ImportRunner(
             ImportJobs jobs,
@@ -53,8 +56,10 @@ class ImportRunner {
             ImportSettings settings,
             AuditLog audit,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            JdbcTemplate jdbc) {
         this.jobs = jobs;
+        this.jdbc = jdbc;
         this.people = people;
         this.handlers = Map.of(
                 ImportKind.TEAMS,
@@ -84,39 +89,38 @@ class ImportRunner {
             ImportJob job = jobs.findById(jobId).orElseThrow();
             int total = count(file);
             update(jobId, j -> j.started(total));
-            ImportRun run = new ImportRun(
-                    job.getSource(),
-                    job.isDryRun(),
-                    people.directory(job.getSource().name()));
+            Map<String, List<PeopleImports.PersonRef>> directory =
+                    people.directory(job.getSource().name());
+            ImportRun[] runs = new ImportRun[1];
             int[] done = new int[1];
-            if (job.isDryRun()) {
+            // one transaction for a dry run too: the file's keys are in a temporary table of its own
+            writing.executeWithoutResult(tx -> {
+                ImportRun run = new ImportRun(job.getSource(), job.isDryRun(), directory, new FileKeys(jdbc));
+                runs[0] = run;
                 done[0] = pass(job, file, run);
-            } else {
-                writing.executeWithoutResult(tx -> {
-                    done[0] = pass(job, file, run);
-                    if (run.errorCount > 0) {
-                        tx.setRollbackOnly();
-                    } else {
-                        audit.record(
-                                "import.completed",
-                                "import",
-                                jobId,
-                                null,
-                                null,
-                                fields(
-                                        "kind",
-                                        job.getKind().name(),
-                                        "source",
-                                        job.getSource().name(),
-                                        "file",
-                                        job.getFileName(),
-                                        "created",
-                                        run.created,
-                                        "updated",
-                                        run.updated));
-                    }
-                });
-            }
+                if (job.isDryRun() || run.errorCount > 0) {
+                    tx.setRollbackOnly();
+                } else {
+                    audit.record(
+                            "import.completed",
+                            "import",
+                            jobId,
+                            null,
+                            null,
+                            fields(
+                                    "kind",
+                                    job.getKind().name(),
+                                    "source",
+                                    job.getSource().name(),
+                                    "file",
+                                    job.getFileName(),
+                                    "created",
+                                    run.created,
+                                    "updated",
+                                    run.updated));
+                }
+            });
+            ImportRun run = runs[0];
             update(jobId, j -> j.finished(run, done[0], clock.instant()));
         } catch (RuntimeException | IOException e) {
             log.warn("import {} failed", jobId, e);
@@ -156,14 +160,14 @@ class ImportRunner {
                 }
                 chunk.add(row);
                 if (chunk.size() == settings.chunkSize()) {
-                    handler.handle(chunk, run);
+                    handle(handler, chunk, run);
                     done += chunk.size();
                     chunk.clear();
                     int progress = done;
                     update(job.getId(), j -> j.progress(progress));
                 }
             }
-            handler.handle(chunk, run);
+            handle(handler, chunk, run);
             done += chunk.size() + footer.size();
             if (!footer.isEmpty()) {
                 run.notice(
@@ -175,6 +179,12 @@ class ImportRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void handle(RowHandler handler, List<ImportRow> chunk, ImportRun run) {
+        run.keys.before(FileKeys.of(chunk, run));
+        handler.handle(chunk, run);
+        run.keys.after();
     }
 
     private static int count(CsvFile file) throws IOException {

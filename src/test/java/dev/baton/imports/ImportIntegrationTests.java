@@ -179,6 +179,38 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void anIdRepeatedChunksApartIsAnErrorInADryRunAndARealImportThenWritesNothing() {
+        // 2,500 rows are three chunks of 1,000: the repeat (the 18-character form of row 9's 15-character
+        // Salesforce id) is checked against ids kept in the database, not in the chunk
+        String tag =
+                String.format("%08d", Math.abs(java.util.UUID.randomUUID().getMostSignificantBits() % 100_000_000));
+        StringBuilder csv = new StringBuilder("Account ID,Account Name,Account Owner\n");
+        for (int i = 0; i < 2500; i++) {
+            csv.append(String.format("001%s%04d", tag, i))
+                    .append(",Chunked ")
+                    .append(i)
+                    .append(",rob\n");
+        }
+        csv.append(Values.salesforce18(String.format("001%s%04d", tag, 7))).append(",Repeat,rob\n");
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start("ACCOUNTS", "SALESFORCE", dryRun, "chunks.csv", file));
+
+            assertThat(result)
+                    .as("dry run " + dryRun)
+                    .containsEntry("status", "FAILED")
+                    .containsEntry("errorCount", 1);
+            assertThat((List<Map>) result.get("errors"))
+                    .extracting(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                    .containsExactly("2502 Account ID: repeats the id of row 9");
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from account where external_id like ?", Integer.class, "001" + tag + "%"))
+                .isZero();
+    }
+
+    @Test
     void contactsWithABadEmailOrAnUnknownAccountAreRowErrors() {
         String csv =
                 "external_id,account,full_name,email\nC-1,NOPE,Ann Bee,ann@example.com\nC-2,NOPE,Cid Dee,not-an-email\n";

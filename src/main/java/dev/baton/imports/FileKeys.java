@@ -1,0 +1,95 @@
+package dev.baton.imports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The keys no two rows of one file may share (external ids, a lead's e-mail), each with the first
+ * row that had it. Earlier chunks' keys live in a temporary table of the import's transaction, not
+ * in the heap, so memory stays flat however long the file: before a chunk, the keys its rows may
+ * ask about are read from the table; after it, the chunk's new keys are added. Needs one transaction
+ * around the whole pass (the table is dropped at its end).
+ */
+final class FileKeys {
+
+    private final JdbcTemplate jdbc;
+    private Set<String> announced = Set.of();
+    private final Map<String, Long> earlier = new HashMap<>();
+    private final Map<String, Long> added = new HashMap<>();
+
+    /** Creates the table: call inside the transaction the pass runs in. */
+    FileKeys(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        jdbc.execute("create temporary table import_key (key text primary key, first_row bigint not null)"
+                + " on commit drop");
+    }
+
+    /** A chunk begins: {@code keys} are all that its rows may ask {@link #firstRow} about. */
+    void before(Set<String> keys) {
+        announced = keys;
+        earlier.clear();
+        added.clear();
+        if (!keys.isEmpty()) {
+            jdbc.query(
+                    "select key, first_row from import_key where key = any(?)",
+                    rs -> {
+                        earlier.put(rs.getString(1), rs.getLong(2));
+                    },
+                    (Object) keys.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * The first row of the file with this key: {@code row} itself when none before it had it (then
+     * {@code row} is remembered as the first).
+     *
+     * @throws IllegalStateException when the key was not announced for this chunk (a bug: the
+     *     repeat would go unnoticed)
+     */
+    long firstRow(String key, long row) {
+        if (!announced.contains(key)) {
+            throw new IllegalStateException("import key " + key + " was not looked up for this chunk");
+        }
+        Long first = earlier.get(key);
+        return first != null ? first : added.computeIfAbsent(key, k -> row);
+    }
+
+    /** The chunk is done: its new keys go to the table. */
+    void after() {
+        if (!added.isEmpty()) {
+            List<String> keys = new ArrayList<>(added.keySet());
+            Long[] rows = keys.stream().map(added::get).toArray(Long[]::new);
+            jdbc.update(
+                    "insert into import_key (key, first_row) select * from unnest(?::text[], ?::bigint[])"
+                            + " on conflict do nothing",
+                    keys.toArray(String[]::new),
+                    rows);
+        }
+        added.clear();
+        earlier.clear();
+        announced = Set.of();
+    }
+
+    /** Every key a row might be asked about, by the rules of {@link ImportRun}. */
+    static Set<String> of(List<ImportRow> chunk, ImportRun run) {
+        Set<String> keys = new HashSet<>();
+        for (ImportRow row : chunk) {
+            for (String field : ImportRun.KEY_FIELDS) {
+                String key = run.idKey(field, row.get(field));
+                if (key != null) {
+                    keys.add(key);
+                }
+            }
+            String email = row.get("email");
+            if (email != null) {
+                keys.add(ImportRun.emailKey(email));
+            }
+        }
+        return keys;
+    }
+}
