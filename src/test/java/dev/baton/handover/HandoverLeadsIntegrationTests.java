@@ -58,9 +58,8 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         HandoverFixture.Book book = fixture.book();
         Person departing = book.departing();
         Person successor = book.successor();
-        // the rep alone owns accounts in this territory, so the lead playbook gives the lead to the rep
-        String territory = "T-" + UUID.randomUUID().toString().substring(0, 8);
-        Account second = accounts.save(new Account("Lead territory " + territory, departing, null, territory, null));
+        Account second = territoryAccount(departing);
+        String territory = second.getTerritory();
         Contact contact = new Contact(second, "Olu " + territory, "CEO", territory + "@customer.example", null, null);
         contact.markPrimary(true);
         contacts.save(contact);
@@ -172,9 +171,7 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         HandoverFixture fixture = new HandoverFixture(context);
         HandoverFixture.Book book = fixture.book();
         Person departing = book.departing();
-        String territory = "T-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.save(new Account("Lead territory " + territory, departing, null, territory, null));
-        long lead = createLead(territory);
+        long lead = createLead(territoryAccount(departing).getTerritory());
         Task touch = awaitLeadTask(lead, departing, -1);
         ResponseEntity<Map> contacted = as(departing.getUsername())
                 .postForEntity("/api/tasks/" + touch.getId() + "/complete", Map.of("outcome", "contacted"), Map.class);
@@ -205,9 +202,8 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         HandoverFixture.Book book = fixture.book();
         Person away = book.departing();
         Person cover = book.successor();
-        String territory = "T-" + UUID.randomUUID().toString().substring(0, 8);
-        Account second = accounts.save(new Account("Lead territory " + territory, away, null, territory, null));
-        long lead = createLead(territory);
+        Account second = territoryAccount(away);
+        long lead = createLead(second.getTerritory());
         awaitLeadTask(lead, away, -1);
 
         HandoverFixture.Book launched =
@@ -236,6 +232,12 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         // the untouched lead's first touch starts again with the person back from leave
         awaitLeadTask(lead, away, coversTouch.getId());
         assertThat(List.of(ownerOf(book.account()), ownerOf(second))).containsOnly(away.getId());
+    }
+
+    /** An account in a territory of its own, owned by {@code owner}: the lead playbook gives its leads to them. */
+    private Account territoryAccount(Person owner) {
+        String territory = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        return accounts.save(new Account("Lead territory " + territory, owner, null, territory, null));
     }
 
     private Long ownerOf(Account account) {
