@@ -117,12 +117,12 @@ public class AccountQuality {
     }
 
     /**
-     * Findings of each kind by account owner (null key: no owner), only the kinds found; contacts not
-     * verified since {@code staleBefore} are stale. {@code owners}: only the accounts these people own
+     * Account findings (without an owner, owner inactive, without a primary contact) by account owner
+     * (null key: no owner), only the kinds found. {@code owners}: only the accounts these people own
      * (null: every account, also those without an owner).
      */
     @Transactional(readOnly = true)
-    public Map<Long, Map<String, Long>> countsByOwner(Instant staleBefore, Collection<Long> owners) {
+    public Map<Long, Map<String, Long>> accountCountsByOwner(Collection<Long> owners) {
         Map<Long, Map<String, Long>> counts = new HashMap<>();
         String scope = SqlArrays.ofIds(owners);
         jdbc.query(
@@ -130,6 +130,18 @@ public class AccountQuality {
                 adding(counts, List.of(ACCOUNT_WITHOUT_OWNER, ACCOUNT_OWNER_INACTIVE, ACCOUNT_WITHOUT_PRIMARY_CONTACT)),
                 scope,
                 scope);
+        return counts;
+    }
+
+    /**
+     * Contact findings (stale, unreachable, likely duplicates) by account owner (null key: no owner),
+     * only the kinds found, from one pass over the contacts; contacts not verified since {@code
+     * staleBefore} are stale. {@code owners} as in {@link #accountCountsByOwner}.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, Long>> contactCountsByOwner(Instant staleBefore, Collection<Long> owners) {
+        Map<Long, Map<String, Long>> counts = new HashMap<>();
+        String scope = SqlArrays.ofIds(owners);
         BiConsumer<Long, String> add = (owner, kind) ->
                 counts.computeIfAbsent(owner, o -> new HashMap<>()).merge(kind, 1L, Long::sum);
         contacts(
