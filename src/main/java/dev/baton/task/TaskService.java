@@ -8,6 +8,7 @@ import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
+import dev.baton.people.SignedInNow;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
@@ -323,6 +324,15 @@ public class TaskService {
     /** @param withLine whether to read a manager's line ({@link Viewer#reports()}; else empty) */
     private Viewer viewer(boolean withLine) {
         String username = AuditLog.currentActor();
+        var signedIn = SignedInNow.of(username); // a stateless call read team and roles at sign-in
+        if (signedIn.isPresent() && !(withLine && signedIn.get().roles().contains(Role.MANAGER))) {
+            String team = signedIn.get().teamKey();
+            return new Viewer(
+                    username,
+                    team == null ? Set.of() : Set.of(team),
+                    Set.of(),
+                    signedIn.get().roles().contains(Role.ADMIN));
+        }
         Person me = people.byUsername(username).orElseThrow(() -> new AccessDeniedException(username + " is unknown"));
         Set<String> teams =
                 me.getTeam() == null ? Set.of() : Set.of(me.getTeam().getKey());
