@@ -123,26 +123,11 @@ class RegisterQuery {
         if (f.open()) {
             and.add(in("c.status", CommitmentStatus.OPEN));
         }
-        if (f.ownerId() != null) {
-            and.add("c.owner_id = :owner");
-            params.addValue("owner", f.ownerId());
-        }
-        if (f.teamId() != null) {
-            and.add("c.delivering_team_id = :team");
-            params.addValue("team", f.teamId());
-        }
-        if (f.accountId() != null) {
-            and.add("c.account_id = :account");
-            params.addValue("account", f.accountId());
-        }
-        if (f.dueFrom() != null) {
-            and.add("c.due_date >= :dueFrom");
-            params.addValue("dueFrom", f.dueFrom());
-        }
-        if (f.dueTo() != null) {
-            and.add("c.due_date <= :dueTo");
-            params.addValue("dueTo", f.dueTo());
-        }
+        compare(and, params, "c.owner_id = :owner", "owner", f.ownerId());
+        compare(and, params, "c.delivering_team_id = :team", "team", f.teamId());
+        compare(and, params, "c.account_id = :account", "account", f.accountId());
+        compare(and, params, "c.due_date >= :dueFrom", "dueFrom", f.dueFrom());
+        compare(and, params, "c.due_date <= :dueTo", "dueTo", f.dueTo());
         if (f.overdue()) {
             and.add(in("c.status", CommitmentStatus.AWAITING_DELIVERY) + " and " + pastDue(todays, params));
         }
@@ -179,6 +164,15 @@ class RegisterQuery {
             i++;
         }
         return "(" + String.join(" or ", or) + ")";
+    }
+
+    /** Adds {@code condition} with {@code value} as its parameter {@code name}, unless the value is null (any). */
+    private static void compare(
+            List<String> and, MapSqlParameterSource params, String condition, String name, Object value) {
+        if (value != null) {
+            and.add(condition);
+            params.addValue(name, value);
+        }
     }
 
     private static String in(String column, Set<CommitmentStatus> statuses) {
