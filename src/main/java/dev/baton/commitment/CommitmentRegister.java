@@ -2,7 +2,6 @@ package dev.baton.commitment;
 
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
-import dev.baton.people.PeopleService;
 import dev.baton.people.TimeZones;
 import dev.baton.people.TimeZones.Todays;
 import dev.baton.shared.NotFoundException;
@@ -11,7 +10,6 @@ import java.util.function.Consumer;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,25 +21,29 @@ public class CommitmentRegister {
 
     private final Commitments commitments;
     private final AuditEvents audit;
-    private final PeopleService people;
+    private final CommitmentService service;
+    private final RegisterQuery query;
     private final TimeZones zones;
 
-    CommitmentRegister(Commitments commitments, AuditEvents audit, PeopleService people, TimeZones zones) {
-        this.people = people;
-        this.zones = zones;
+    CommitmentRegister(
+            Commitments commitments,
+            AuditEvents audit,
+            CommitmentService service,
+            RegisterQuery query,
+            TimeZones zones) {
         this.commitments = commitments;
         this.audit = audit;
+        this.service = service;
+        this.query = query;
+        this.zones = zones;
     }
 
     @Transactional(readOnly = true)
     public CommitmentSummary summary(CommitmentFilter filter) {
         Todays today = zones.todays();
         CommitmentFilter scope = filter.scope();
-        Specification<Commitment> open = commitments
-                .specification(scope, today, people::inactiveIds)
-                .and((root, query, cb) -> root.get("status").in(CommitmentStatus.OPEN));
         return new CommitmentSummary(
-                commitments.count(open),
+                count(scope.openRest(), today),
                 count(scope.with(null, true, false), today),
                 count(scope.with(null, false, true), today),
                 count(scope.with(CommitmentStatus.REJECTED, false, false), today),
@@ -51,14 +53,11 @@ public class CommitmentRegister {
     /** Every matching commitment by due date, a page at a time, for the CSV export. */
     @Transactional(readOnly = true)
     public void forEach(CommitmentFilter filter, Consumer<CommitmentView> row) {
-        Todays today = zones.todays();
-        Page<Commitment> page;
+        Page<CommitmentView> page;
         int number = 0;
         do {
-            page = commitments.findAll(
-                    commitments.specification(filter, today, people::inactiveIds),
-                    PageRequest.of(number++, EXPORT_PAGE, Sort.by("dueDate", "id")));
-            page.forEach(c -> row.accept(CommitmentView.from(c, zones)));
+            page = service.find(filter, PageRequest.of(number++, EXPORT_PAGE, Sort.by("dueDate", "id")));
+            page.forEach(row);
         } while (page.hasNext());
     }
 
@@ -78,6 +77,6 @@ public class CommitmentRegister {
     }
 
     private long count(CommitmentFilter filter, Todays today) {
-        return commitments.count(filter, today, people::inactiveIds);
+        return query.count(filter, today, service.inactive(filter));
     }
 }

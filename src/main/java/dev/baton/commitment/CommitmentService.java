@@ -17,6 +17,7 @@ import dev.baton.people.TimeZones;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public class CommitmentService implements OwnedWork {
     private final CommitmentMails mails;
     private final ApplicationEventPublisher events;
     private final TimeZones zones;
+    private final RegisterQuery register;
 
     CommitmentService(
             Commitments commitments,
@@ -54,7 +56,8 @@ public class CommitmentService implements OwnedWork {
             AuditLog audit,
             CommitmentMails mails,
             ApplicationEventPublisher events,
-            TimeZones zones) {
+            TimeZones zones,
+            RegisterQuery register) {
         this.commitments = commitments;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -64,13 +67,27 @@ public class CommitmentService implements OwnedWork {
         this.mails = mails;
         this.events = events;
         this.zones = zones;
+        this.register = register;
     }
 
+    /**
+     * The register's page (one SQL query, see {@link RegisterQuery}) with its total.
+     *
+     * @throws IllegalArgumentException for a sort by anything but dueDate, status, createdAt, id
+     */
     @Transactional(readOnly = true)
     public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
-        return commitments
-                .findPage(filter, todays(filter), people::inactiveIds, pageable)
-                .map(this::view);
+        return register.find(filter, todays(filter), inactive(filter), pageable, this::todayIn);
+    }
+
+    /** Ids of the people who left, when the filter needs them ("unowned"); else none (no query). */
+    List<Long> inactive(CommitmentFilter filter) {
+        return filter.unowned() ? people.inactiveIds() : List.of();
+    }
+
+    /** Today in an owner's zone (an IANA id), or in the company's for null. */
+    LocalDate todayIn(String zone) {
+        return zones.today(zone == null ? zones.company() : ZoneId.of(zone));
     }
 
     /** Today in every zone in use (a query): only the overdue filter reads it. */

@@ -1,50 +1,16 @@
 package dev.baton.commitment;
 
 import dev.baton.people.Person;
-import dev.baton.people.TimeZones.Todays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface Commitments
-        extends JpaRepository<Commitment, Long>, JpaSpecificationExecutor<Commitment>, CommitmentPaging {
-
-    /** The register's pages carry account, people and team: fetched with the rows, not one by one. */
-    @Override
-    @EntityGraph(attributePaths = {"account", "madeBy", "owner", "deliveringTeam"})
-    Page<Commitment> findAll(Specification<Commitment> spec, Pageable pageable);
-
-    /**
-     * The filter as a query; asks for the inactive people's ids (the people module's, see {@code
-     * PeopleService#inactiveIds}) only when the filter wants unowned commitments.
-     */
-    default Specification<Commitment> specification(
-            CommitmentFilter filter, Todays todays, Supplier<List<Long>> inactivePeople) {
-        return filter.toSpecification(todays, filter.unowned() ? inactivePeople.get() : List.of());
-    }
-
-    /** The first page or any other of the filter, counted in parts (see {@link CommitmentFilter#countParts}). */
-    default Page<Commitment> findPage(
-            CommitmentFilter filter, Todays todays, Supplier<List<Long>> inactivePeople, Pageable pageable) {
-        List<Long> inactive = filter.unowned() ? inactivePeople.get() : List.of();
-        return findPage(filter.toSpecification(todays, inactive), filter.countParts(todays, inactive), pageable);
-    }
-
-    /** How many commitments the filter matches, counted in parts (see {@link CommitmentFilter#countParts}). */
-    default long count(CommitmentFilter filter, Todays todays, Supplier<List<Long>> inactivePeople) {
-        return countInParts(filter.countParts(todays, filter.unowned() ? inactivePeople.get() : List.of()));
-    }
+public interface Commitments extends JpaRepository<Commitment, Long> {
 
     List<Commitment> findByAccountIdOrderByDueDate(Long accountId);
 

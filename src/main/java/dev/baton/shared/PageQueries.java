@@ -18,12 +18,11 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
-import org.springframework.data.support.PageableExecutionUtils;
 
 /**
  * Pages of entities by a filter, with their total, read with less work than Spring Data's page (the
  * page, then a count query with the same filter), for lists whose filters match many rows (the
- * inbox, the commitment register). The entity's id must be a {@code Long} named {@code id}; sort
+ * inbox). The entity's id must be a {@code Long} named {@code id}; sort
  * properties are as in Spring Data; {@code fetch} names the associations to load with the page (an
  * entity graph's attribute paths). An unpaged request gets every matching row in the sort's order.
  */
@@ -57,27 +56,6 @@ public final class PageQueries {
         }
         List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).toList();
         return new PageImpl<>(byIds(em, type, ids, fetch), pageable, rows.get(0).get(1, Long.class));
-    }
-
-    /**
-     * The page by {@code spec}; its total, when the page does not tell it (a first page that is not
-     * full), is the sum of the counts of {@code countParts}: disjoint filters that together match the
-     * same rows as {@code spec}, each of which PostgreSQL can count from one index alone where an OR of
-     * them would read every row from the table.
-     */
-    public static <T> Page<T> countedInParts(
-            EntityManager em,
-            Class<T> type,
-            Specification<T> spec,
-            List<Specification<T>> countParts,
-            Pageable pageable,
-            String... fetch) {
-        if (pageable.isUnpaged()) {
-            return all(em, type, spec, pageable, fetch);
-        }
-        List<T> content = fetched(em, paged(query(em, type, spec, pageable), pageable), type, fetch)
-                .getResultList();
-        return PageableExecutionUtils.getPage(content, pageable, () -> count(em, type, countParts));
     }
 
     /** The number of rows each filter matches, added up (the filters must not overlap). */

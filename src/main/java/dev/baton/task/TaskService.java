@@ -8,6 +8,7 @@ import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
+import dev.baton.people.SignedInNow;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
@@ -180,7 +181,9 @@ public class TaskService {
 
     @Transactional(readOnly = true)
     public Page<Task> list(TaskFilter filter, Pageable page) {
-        return tasks.findPage(filter.toSpecification(viewer(), clock.instant()), page);
+        // only the list of everything visible needs a manager's line (a recursive query): not the inbox
+        Viewer me = viewer(filter.scope() == TaskScope.ALL_VISIBLE);
+        return tasks.findPage(filter.toSpecification(me, clock.instant()), page);
     }
 
     @Transactional(readOnly = true)
@@ -315,12 +318,26 @@ public class TaskService {
     }
 
     Viewer viewer() {
+        return viewer(true);
+    }
+
+    /** @param withLine whether to read a manager's line ({@link Viewer#reports()}; else empty) */
+    private Viewer viewer(boolean withLine) {
         String username = AuditLog.currentActor();
+        var signedIn = SignedInNow.of(username); // a stateless call read team and roles at sign-in
+        if (signedIn.isPresent() && !(withLine && signedIn.get().roles().contains(Role.MANAGER))) {
+            String team = signedIn.get().teamKey();
+            return new Viewer(
+                    username,
+                    team == null ? Set.of() : Set.of(team),
+                    Set.of(),
+                    signedIn.get().roles().contains(Role.ADMIN));
+        }
         Person me = people.byUsername(username).orElseThrow(() -> new AccessDeniedException(username + " is unknown"));
         Set<String> teams =
                 me.getTeam() == null ? Set.of() : Set.of(me.getTeam().getKey());
         // a manager sees the work of their whole line (the same rule that lets them reassign it); an admin all
-        Set<String> line = me.hasRole(Role.MANAGER) ? lines.line(me) : Set.of();
+        Set<String> line = withLine && me.hasRole(Role.MANAGER) ? lines.line(me) : Set.of();
         return new Viewer(username, teams, line, me.hasRole(Role.ADMIN));
     }
 

@@ -16,8 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Who sees which task, and giving a claimed task back to its team. */
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
@@ -28,6 +30,9 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     AuditEvents auditEvents;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aManagerSeesTasksAssignedToTheirDirectReportsButNotInTheirOwnScope() {
@@ -64,6 +69,38 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(ids(as("colin").getForEntity("/api/tasks?scope=all-visible", Map.class)))
                 .doesNotContain(coras.getId().intValue());
+    }
+
+    @Test
+    void anApiCallSeesATeamChangeMadeSinceTheCallBefore() {
+        // each stateless call reads team and roles at its own sign-in (SignedInNow), never a previous call's
+        jdbc.update("insert into team (key, name) values ('ti-switch', 'Switch team') on conflict do nothing");
+        jdbc.update("insert into person (username, email, full_name, password_hash) values"
+                + " ('ti-switcher', 'ti-switcher@example.com', 'Switcher', '{noop}x') on conflict do nothing");
+        Task offered = taskService.upsert(new TaskSpec(
+                ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE),
+                1,
+                2,
+                "sample-review",
+                1,
+                "task_call_customer",
+                "Call customer",
+                null,
+                Set.of("ti-switch"),
+                null,
+                null,
+                null,
+                null,
+                null));
+        TestRestTemplate switcher = http.withBasicAuth("ti-switcher", "x");
+        assertThat(ids(switcher.getForEntity("/api/tasks?scope=inbox", Map.class)))
+                .doesNotContain(offered.getId().intValue());
+
+        jdbc.update("update person set team_id = (select id from team where key = 'ti-switch')"
+                + " where username = 'ti-switcher'");
+
+        assertThat(ids(switcher.getForEntity("/api/tasks?scope=inbox", Map.class)))
+                .contains(offered.getId().intValue());
     }
 
     @Test
