@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +35,30 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final String DATABASE = "baton";
     private static EmbeddedPostgres server;
+    /** Spring contexts that asked for a database so far in this JVM. */
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
-    /** @param initSql run on each new connection, as for an external database's pool (see application.yml) */
+    /**
+     * A database of its own for each Spring context on the one server: {@code baton} for the first
+     * (the sandbox has only that one), {@code baton_2}, {@code baton_3}, ... for the contexts a test
+     * suite opens beside it. Each context runs its own in-memory engine, whose keys start over at
+     * the same number, and keeps its job workers running while cached: sharing one database, a job
+     * of one context's engine found another context's task row under the same job key and canceled
+     * it as left over from an engine reset (a test then waited in vain for its step).
+     *
+     * @param initSql run on each new connection, as for an external database's pool (see application.yml)
+     */
     @Bean
     DataSource dataSource(@Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
         EmbeddedPostgres pg = server();
+        int context = CONTEXTS.incrementAndGet();
+        String database = context == 1 ? DATABASE : DATABASE + "_" + context;
+        createDatabase(pg, database);
         HikariDataSource ds = new HikariDataSource();
         if (!initSql.isBlank()) {
             ds.setConnectionInitSql(initSql);
         }
-        ds.setJdbcUrl(pg.getJdbcUrl("postgres", DATABASE));
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", database));
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(10);
         ds.setPoolName("baton-embedded");
@@ -60,7 +75,6 @@ public class EmbeddedPostgresConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }
-            createDatabase(server);
             EmbeddedPostgres started = server;
             // after every Spring context has closed: stopped sooner, the pools and the workers still
             // closing wait on their connection timeout (30 s), and the JVM with them
@@ -70,12 +84,12 @@ public class EmbeddedPostgresConfiguration {
         return server;
     }
 
-    private static void createDatabase(EmbeddedPostgres pg) {
+    private static void createDatabase(EmbeddedPostgres pg, String database) {
         try (Connection c = pg.getPostgresDatabase().getConnection();
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
             if (!rs.next()) {
-                st.execute("create database " + DATABASE);
+                st.execute("create database " + database);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the embedded database", e);
