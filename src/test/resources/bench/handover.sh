@@ -9,7 +9,8 @@
 # usage: src/test/resources/bench/handover.sh [ACCOUNTS [REPEATS]]     (run from anywhere)
 # settings (environment): JAVA_HOME (a JDK 21+), ENGINE_PORT (26700), WARM_UP (100 accounts per side),
 #   BENCH_DIR (${TMPDIR:-/tmp}/baton-bench: logs), MVN_FLAGS (-o), FIRST (baton|reference: the first
-#   repeat's first side, default baton)
+#   repeat's first side, default baton), ONLY (baton|reference: that side alone, e.g. Baton's heap
+#   and RSS at a large N)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)   # the project: src/test/resources/bench
 [ -n "${JAVA_HOME:-}" ] && export PATH=$JAVA_HOME/bin:$PATH
@@ -65,6 +66,10 @@ run_side() {
 
 other() { [ "$1" = baton ] && echo reference || echo baton; }
 for r in $(seq 1 "$repeats"); do
+  if [ -n "${ONLY:-}" ]; then
+    run_side "$ONLY" "$r"
+    continue
+  fi
   a=$first
   [ $((r % 2)) -eq 0 ] && a=$(other "$first")
   run_side "$a" "$r"
