@@ -10,7 +10,7 @@
 # settings (environment): JAVA_HOME (a JDK 21+), ENGINE_PORT (26700), WARM_UP (100 accounts per side),
 #   BENCH_DIR (${TMPDIR:-/tmp}/baton-bench: logs), MVN_FLAGS (-o), FIRST (baton|reference: the first
 #   repeat's first side, default baton), ONLY (baton|reference: that side alone, e.g. Baton's heap
-#   and RSS at a large N)
+#   and RSS at a large N), LIMIT_MINUTES (30: how long one side may take)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)   # the project: src/test/resources/bench
 [ -n "${JAVA_HOME:-}" ] && export PATH=$JAVA_HOME/bin:$PATH
@@ -55,7 +55,7 @@ run_side() {
   echo "$(date -u +%T) $side, repeat $2: N=$accounts on a fresh engine at 127.0.0.1:$port (load $before); log $log"
   (cd "$root" && ./mvnw -B ${MVN_FLAGS--o} test -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbenchmark.excludedGroups= -Dgroups=benchmark -Dtest=HandoverBenchmark \
-    -Dbaton.bench.side="$side" -Dbaton.bench.accounts="$accounts" -Dbaton.bench.warm-up="$warm_up" \
+    -Dbaton.bench.side="$side" -Dbaton.bench.accounts="$accounts" -Dbaton.bench.warm-up="$warm_up" -Dbaton.bench.limit-minutes="${LIMIT_MINUTES:-30}" \
     -Dcamunda.client.mode=self-managed -Dcamunda.client.grpc-address="http://127.0.0.1:$port" \
     -Dcamunda.client.prefer-rest-over-grpc=false) >"$log" 2>&1 || { echo "$side failed: see $log" >&2; return 1; }
   local line
