@@ -14,6 +14,8 @@ public interface Contacts extends JpaRepository<Contact, Long> {
 
     Optional<Contact> findByAccountIdAndChampionTrue(Long accountId);
 
+    /** JPQL, whose SQL Hibernate 6.6 caches (a derived query is translated anew on every call). */
+    @Query("select c from Contact c where c.account.id = :accountId order by c.primary desc, c.fullName asc")
     List<Contact> findByAccountIdOrderByPrimaryDescFullNameAsc(Long accountId);
 
     @Query("select c from Contact c join fetch c.account a where c.id in :ids order by a.name, c.fullName, c.id")

@@ -229,13 +229,13 @@ public class CommitmentService implements OwnedWork {
     /** The person's open commitments on one account, by id. */
     @Transactional(readOnly = true)
     public List<Commitment> openOwnedBy(Person owner, Long accountId) {
-        return commitments.findByOwnerAndStatusInAndAccountIdOrderById(owner, CommitmentStatus.OPEN, accountId);
+        return commitments.findOpenByOwnerAndAccountId(owner, accountId);
     }
 
     /** The account's open commitments, whoever owns them, nearest due date first. */
     @Transactional(readOnly = true)
     public List<Commitment> openOf(Long accountId) {
-        return commitments.findByAccountIdAndStatusInOrderByDueDate(accountId, CommitmentStatus.OPEN);
+        return commitments.findOpenByAccountId(accountId);
     }
 
     /**

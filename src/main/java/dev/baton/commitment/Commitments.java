@@ -16,10 +16,24 @@ public interface Commitments extends JpaRepository<Commitment, Long> {
 
     List<Commitment> findByOwnerAndStatusInOrderByDueDate(Person owner, Collection<CommitmentStatus> statuses);
 
-    List<Commitment> findByOwnerAndStatusInAndAccountIdOrderById(
-            Person owner, Collection<CommitmentStatus> statuses, Long accountId);
+    /**
+     * {@link CommitmentStatus#OPEN} as a JPQL list. A literal, not a collection parameter: Hibernate
+     * 6.6 caches a JPQL string's SQL, but translates a query with a collection parameter (or a
+     * derived query) anew on every call, and a handover asks these for every account.
+     */
+    String OPEN_STATUSES =
+            "(dev.baton.commitment.CommitmentStatus.PROPOSED, dev.baton.commitment.CommitmentStatus.ACCEPTED,"
+                    + " dev.baton.commitment.CommitmentStatus.DELIVERED, dev.baton.commitment.CommitmentStatus.REJECTED)";
 
-    List<Commitment> findByAccountIdAndStatusInOrderByDueDate(Long accountId, Collection<CommitmentStatus> statuses);
+    /** The owner's open commitments on one account, by id. */
+    @Query("select c from Commitment c where c.owner = :owner and c.account.id = :accountId and c.status in "
+            + OPEN_STATUSES + " order by c.id")
+    List<Commitment> findOpenByOwnerAndAccountId(Person owner, Long accountId);
+
+    /** The account's open commitments, nearest due date first. */
+    @Query("select c from Commitment c where c.account.id = :accountId and c.status in " + OPEN_STATUSES
+            + " order by c.dueDate")
+    List<Commitment> findOpenByAccountId(Long accountId);
 
     @Query("select c.id from Commitment c where c.contact.id = :contactId order by c.id")
     List<Long> idsByContact(Long contactId);

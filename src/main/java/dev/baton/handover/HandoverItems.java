@@ -15,7 +15,9 @@ import org.springframework.data.jpa.repository.Query;
  */
 public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
-    @EntityGraph(attributePaths = {"handover", "handover.departing", "account", "successor"})
+    /** Every automated step reads its item this way: JPQL, whose SQL Hibernate caches (see People#findByUsername). */
+    @Query("select i from HandoverItem i join fetch i.handover h join fetch h.departing join fetch i.account"
+            + " left join fetch i.successor where i.id = :id")
     Optional<HandoverItem> findWithContextById(long id);
 
     @EntityGraph(attributePaths = {"account", "successor"})
@@ -29,6 +31,7 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
     long countByHandoverIdAndStep(Long handoverId, HandoverStep step);
 
+    @Query("select i from HandoverItem i where i.handover.id = :handoverId and i.account.id = :accountId")
     Optional<HandoverItem> findByHandoverIdAndAccountId(Long handoverId, Long accountId);
 
     /** An account's items that carry a note, newest first, with their handover and its people. */

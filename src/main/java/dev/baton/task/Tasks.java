@@ -10,8 +10,13 @@ import org.springframework.data.jpa.repository.Query;
 public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecutor<Task>, TaskPaging {
 
     /** One row, or none; several only after a broker reset handed the key out again (see TaskService#upsert). */
+    // the queries of every task's delivery and completion are JPQL: Hibernate 6.6 caches a JPQL
+    // string's SQL but translates a derived (criteria) query anew on every call
+    @Query("select t from Task t where t.jobKey = :jobKey")
     List<Task> findByJobKey(long jobKey);
 
+    @Query(
+            "select t from Task t where t.processInstanceKey = :processInstanceKey and t.status = :status and t.id <> :id")
     List<Task> findByProcessInstanceKeyAndStatusAndIdNot(long processInstanceKey, TaskStatus status, Long id);
 
     // Row locks that other app instances skip: each owed engine call is made by one instance only.
@@ -61,6 +66,7 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
 
     List<Task> findByAssigneeAndStatusOrderByDueAtAsc(String assignee, TaskStatus status);
 
+    @Query("select t from Task t where t.assignee = :assignee and t.status = :status and t.accountId = :accountId")
     List<Task> findByAssigneeAndStatusAndAccountId(String assignee, TaskStatus status, Long accountId);
 
     List<Task> findByAssigneeAndStatusAndSubjectTypeAndSubjectId(

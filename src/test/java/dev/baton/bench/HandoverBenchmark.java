@@ -48,6 +48,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * <p>Runs on whichever engine the app is configured for: the in-memory one by default, a real
  * broker with {@code -Dcamunda.client.grpc-address=http://127.0.0.1:26500} (and the REST address).
+ * {@code -Dbaton.bench.side=baton} or {@code reference} runs one side only (its warm-up included),
+ * so each side can have an engine of its own: the in-memory engine slows as its records pile up.
+ * src/test/resources/bench/handover.sh does that with a fresh separate engine per side. Each side
+ * also prints one {@code BENCH side=...} line of key=value figures for such scripts.
  */
 @Tag("benchmark")
 @SpringBootTest
@@ -55,7 +59,10 @@ class HandoverBenchmark {
 
     static final int N = Integer.getInteger("baton.bench.accounts", 1000);
     static final int WARM_UP = Integer.getInteger("baton.bench.warm-up", 100);
-    static final Duration LIMIT = Duration.ofMinutes(30);
+    static final String SIDE = System.getProperty("baton.bench.side", "both");
+    /** How long one side may take before the run fails; a large N on a loaded machine needs more. */
+    static final Duration LIMIT = Duration.ofMinutes(Integer.getInteger("baton.bench.limit-minutes", 30));
+
     static final Map<String, Map<String, Object>> ANSWERS = Map.of(
             "task_write_handover_note",
                     Map.of("relationshipSummary", "Loyal", "keyContacts", "Ana", "openCommitmentsAndRisks", "None"),
@@ -89,25 +96,40 @@ class HandoverBenchmark {
 
     @Test
     void handsOverABookAndPrintsTheFigures() throws Exception {
+        boolean baton = !SIDE.equals("reference");
+        boolean reference = !SIDE.equals("baton");
+        if (!baton && !reference || !Set.of("both", "baton", "reference").contains(SIDE)) {
+            throw new IllegalArgumentException("baton.bench.side must be baton, reference or both, not " + SIDE);
+        }
         if (WARM_UP > 0) {
-            batonRun(WARM_UP);
-            referenceRun(WARM_UP);
+            if (baton) {
+                batonRun(WARM_UP);
+            }
+            if (reference) {
+                referenceRun(WARM_UP);
+            }
         }
         Figures before = Figures.now();
-        Run baton = batonRun(N);
-        Run reference = referenceRun(N);
+        Run ours = baton ? batonRun(N) : null;
+        Run theirs = reference ? referenceRun(N) : null;
 
         System.out.printf(
                 "%nHANDOVER BENCHMARK, N=%d accounts, engine: %s, %d cores; after a warm-up of %d accounts each%n",
                 N, engineName(), Runtime.getRuntime().availableProcessors(), WARM_UP);
-        baton.print("Baton");
-        reference.print("reference (no-op workers)");
-        System.out.printf(
-                "Baton / reference: wall %.2fx, CPU %.2fx; before the runs: heap %d MB, RSS %d MB%n%n",
-                baton.wall.toMillis() / (double) reference.wall.toMillis(),
-                baton.cpuMillis / (double) reference.cpuMillis,
-                before.heapMb,
-                before.rssMb);
+        if (ours != null) {
+            ours.print("Baton", "baton", before);
+        }
+        if (theirs != null) {
+            theirs.print("reference (no-op workers)", "reference", before);
+        }
+        if (ours != null && theirs != null) {
+            System.out.printf(
+                    "Baton / reference: wall %.2fx, CPU %.2fx; before the runs: heap %d MB, RSS %d MB%n%n",
+                    ours.wall.toMillis() / (double) theirs.wall.toMillis(),
+                    ours.cpuMillis / (double) theirs.cpuMillis,
+                    before.heapMb,
+                    before.rssMb);
+        }
     }
 
     private Run batonRun(int accounts) throws Exception {
@@ -271,7 +293,7 @@ class HandoverBenchmark {
     }
 
     record Run(int accounts, Duration wall, long cpuMillis, List<Long> perAccount, Figures after) {
-        void print(String what) {
+        void print(String what, String side, Figures before) {
             System.out.printf(
                     "%-26s wall %7.1f s  %6.1f accounts/s  p50 %7.1f s  p95 %7.1f s  CPU %5.1f ms/account"
                             + "  heap %5d MB  RSS %5d MB%n",
@@ -283,6 +305,19 @@ class HandoverBenchmark {
                     cpuMillis / (double) accounts,
                     after.heapMb,
                     after.rssMb);
+            System.out.printf(
+                    "BENCH side=%s accounts=%d wall_ms=%d cpu_ms=%d p50_ms=%d p95_ms=%d heap_mb=%d rss_mb=%d"
+                            + " heap_before_mb=%d rss_before_mb=%d%n",
+                    side,
+                    accounts,
+                    wall.toMillis(),
+                    cpuMillis,
+                    pct(perAccount, 50),
+                    pct(perAccount, 95),
+                    after.heapMb,
+                    after.rssMb,
+                    before.heapMb,
+                    before.rssMb);
         }
     }
 

@@ -130,4 +130,14 @@ class CommitmentTests {
 
         assertThat(rejected.stage()).isEqualTo(CommitmentStage.ASSIGN);
     }
+
+    @Test
+    void theRepositorysOpenStatusListNamesExactlyTheOpenStatuses() {
+        Set<CommitmentStatus> listed = java.util.Arrays.stream(
+                        Commitments.OPEN_STATUSES.replaceAll("[()\\s]", "").split(","))
+                .map(s -> CommitmentStatus.valueOf(s.substring(s.lastIndexOf('.') + 1)))
+                .collect(java.util.stream.Collectors.toSet());
+
+        assertThat(listed).isEqualTo(CommitmentStatus.OPEN);
+    }
 }

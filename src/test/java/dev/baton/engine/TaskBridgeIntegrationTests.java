@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -354,6 +355,33 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
         });
         assertThat(tasks.findById(live.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
         assertThat(jobRecords(live.getJobKey(), JobIntent.TIMEOUT_UPDATED)).hasSize(2);
+    }
+
+    @Test
+    void aCompletionMadeWhileTheLockIsBeingExtendedGoesToTheEngineAsTheExtensionEnds() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        AtomicReference<ResponseEntity<Map>> completed = new AtomicReference<>();
+        doAnswer(call -> {
+                    // rob completes while Baton holds the task's lease to extend its lock
+                    completed.set(complete("rob", task));
+                    return call.callRealMethod();
+                })
+                .doCallRealMethod()
+                .when(taskEngine)
+                .extendLock(eq(task.getJobKey()), any());
+        jdbc.update("update task set lock_expires_at = now() + interval '1 day' where id = ?", task.getId());
+
+        engineSync.renewLocks(10);
+
+        assertThat(completed.get().getBody())
+                .as("his completion found the task leased and was left owed")
+                .containsEntry("status", "COMPLETING");
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus())
+                .as("handed to the engine when the extension let go, not at the next retry run")
+                .isEqualTo(TaskStatus.COMPLETED);
+        awaitProcessCompleted(instance);
     }
 
     @Test

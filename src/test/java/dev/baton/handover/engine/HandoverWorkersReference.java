@@ -23,7 +23,9 @@ import java.util.stream.LongStream;
 /**
  * The benchmark's reference: Baton's two handover models deployed under other ids, their service
  * tasks answered at once by no-op workers (the same variables, no database). User tasks still go
- * through Baton's inbox, so the scripted user drives both runs the same way.
+ * through Baton's inbox, so the scripted user drives both runs the same way; their form keys are
+ * renamed too, so Baton's answer handlers (which keep the note and the call on the account's handover
+ * item, Baton's own work) are not asked about items the reference has none of.
  */
 public class HandoverWorkersReference implements AutoCloseable {
 
@@ -133,7 +135,8 @@ public class HandoverWorkersReference implements AutoCloseable {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("baton-handover-", PREFIX)
                     .replace("\"account-handover\"", "\"" + ACCOUNT_PROCESS + "\"")
-                    .replace("\"rep-handover\"", "\"" + REP_PROCESS + "\"");
+                    .replace("\"rep-handover\"", "\"" + REP_PROCESS + "\"")
+                    .replace("formKey=\"handover-", "formKey=\"" + PREFIX);
         }
     }
 }

@@ -1,0 +1,91 @@
+#!/bin/bash
+# The handover benchmark (HandoverBenchmark) against the project's separate engine, with a fresh
+# engine for each side: the in-memory engine slows as its records pile up, so neither Baton nor the
+# reference (the same BPMN, no-op workers) may run on an engine the other has already loaded.
+# For each repeat: start an engine, run one side, stop it; start a fresh one, run the other side, stop
+# it. Repeats alternate which side goes first. Prints both sides' figures side by side, with the load
+# average before and after each side.
+#
+# usage: src/test/resources/bench/handover.sh [ACCOUNTS [REPEATS]]     (run from anywhere)
+# settings (environment): JAVA_HOME (a JDK 21+), ENGINE_PORT (26700), WARM_UP (100 accounts per side),
+#   BENCH_DIR (${TMPDIR:-/tmp}/baton-bench: logs), MVN_FLAGS (-o), FIRST (baton|reference: the first
+#   repeat's first side, default baton), ONLY (baton|reference: that side alone, e.g. Baton's heap
+#   and RSS at a large N), LIMIT_MINUTES (30: how long one side may take)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)   # the project: src/test/resources/bench
+[ -n "${JAVA_HOME:-}" ] && export PATH=$JAVA_HOME/bin:$PATH
+accounts=${1:-1000} repeats=${2:-1}
+port=${ENGINE_PORT:-26700} warm_up=${WARM_UP:-100} first=${FIRST:-baton}
+out=${BENCH_DIR:-${TMPDIR:-/tmp}/baton-bench}
+mkdir -p "$out"
+results=$out/handover-$(date -u +%Y%m%dT%H%M%SZ).txt
+engine_pid=
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+start_engine() {
+  : >"$out/engine.log"
+  # exec:java runs the engine in Maven's own JVM: $! is the pid a SIGTERM stops
+  (cd "$root" && exec setsid ./mvnw -q ${MVN_FLAGS--o} test-compile exec:java@engine -Dengine.port="$port") \
+    >>"$out/engine.log" 2>&1 &
+  engine_pid=$!
+  for _ in $(seq 1 300); do
+    grep -q "engine: ready" "$out/engine.log" && return 0
+    kill -0 "$engine_pid" 2>/dev/null || break
+    sleep 1
+  done
+  echo "engine not ready on port $port; see $out/engine.log" >&2
+  return 1
+}
+
+stop_engine() {
+  [ -n "$engine_pid" ] || return 0
+  kill "$engine_pid" 2>/dev/null || true
+  while kill -0 "$engine_pid" 2>/dev/null; do sleep 1; done
+  engine_pid=
+}
+trap stop_engine EXIT
+
+# one side on a fresh engine; appends "BENCH side=... load_before=... load_after=..." to $results
+run_side() {
+  local side=$1 log=$out/$1-$2.log
+  start_engine
+  local before
+  before=$(load)
+  echo "$(date -u +%T) $side, repeat $2: N=$accounts on a fresh engine at 127.0.0.1:$port (load $before); log $log"
+  (cd "$root" && ./mvnw -B ${MVN_FLAGS--o} test -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dbenchmark.excludedGroups= -Dgroups=benchmark -Dtest=HandoverBenchmark \
+    -Dbaton.bench.side="$side" -Dbaton.bench.accounts="$accounts" -Dbaton.bench.warm-up="$warm_up" -Dbaton.bench.limit-minutes="${LIMIT_MINUTES:-30}" \
+    -Dcamunda.client.mode=self-managed -Dcamunda.client.grpc-address="http://127.0.0.1:$port" \
+    -Dcamunda.client.prefer-rest-over-grpc=false) >"$log" 2>&1 || { echo "$side failed: see $log" >&2; return 1; }
+  local line
+  line=$(grep -o "^BENCH side=$side .*" "$log" | tail -1)
+  echo "$line repeat=$2 load_before=${before// /,} load_after=$(load | tr ' ' ,)" >>"$results"
+  stop_engine
+}
+
+other() { [ "$1" = baton ] && echo reference || echo baton; }
+for r in $(seq 1 "$repeats"); do
+  if [ -n "${ONLY:-}" ]; then
+    run_side "$ONLY" "$r"
+    continue
+  fi
+  a=$first
+  [ $((r % 2)) -eq 0 ] && a=$(other "$first")
+  run_side "$a" "$r"
+  run_side "$(other "$a")" "$r"
+done
+
+# side by side: one row per side and repeat, then the ratios of the sums
+awk -v n="$accounts" '
+  { delete f; for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+    s = f["side"]; wall[s] += f["wall_ms"]; cpu[s] += f["cpu_ms"]; runs[s]++
+    printf "%-9s #%s  wall %7.1f s  %5.1f accounts/s  p50 %6.1f s  p95 %6.1f s  CPU %5.1f ms/account  heap after GC %4d MB (before %d)  RSS %4d MB (before %d)  load %s -> %s\n",
+      s, f["repeat"], f["wall_ms"] / 1000, n * 1000 / f["wall_ms"], f["p50_ms"] / 1000, f["p95_ms"] / 1000,
+      f["cpu_ms"] / n, f["heap_mb"], f["heap_before_mb"], f["rss_mb"], f["rss_before_mb"], f["load_before"], f["load_after"] }
+  END { if (runs["baton"] && runs["reference"])
+          printf "Baton / reference (fresh engine per side, %d run(s) each): wall %.2fx, CPU per account %.2fx\n",
+            runs["baton"], wall["baton"] / runs["baton"] / (wall["reference"] / runs["reference"]),
+            cpu["baton"] / runs["baton"] / (cpu["reference"] / runs["reference"]) }
+' "$results" | tee "$results.summary"
+echo "figures: $results"
