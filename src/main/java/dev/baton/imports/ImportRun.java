@@ -72,9 +72,8 @@ final class ImportRun {
             error(row, field, "is longer than 100 characters");
             return null;
         }
-        String key = idKey(field, id);
-        id = key.substring(field.length() + 1);
-        long earlier = keys.firstRow(key, row.number());
+        id = canonical(id);
+        long earlier = keys.firstRow(idKey(field, id), row.number());
         if (earlier != row.number()) {
             error(row, field, "repeats the id of row " + earlier);
             return null;
@@ -91,8 +90,12 @@ final class ImportRun {
         if (id == null || id.length() > 100) {
             return null;
         }
-        return field + ":"
-                + (source == ImportSource.SALESFORCE && Values.salesforceId(id) ? Values.salesforce18(id) : id);
+        return field + ":" + canonical(id);
+    }
+
+    /** An id in its source's canonical form: a Salesforce id in its 18 characters, any other as it is. */
+    private String canonical(String id) {
+        return source == ImportSource.SALESFORCE && Values.salesforceId(id) ? Values.salesforce18(id) : id;
     }
 
     /** How {@link #firstWithEmail} remembers an e-mail address: any case alike. */
@@ -106,7 +109,7 @@ final class ImportRun {
             return null;
         }
         String first = id.split("[;,]")[0].strip(); // HubSpot lists every associated id: the first is the primary
-        return source == ImportSource.SALESFORCE && Values.salesforceId(first) ? Values.salesforce18(first) : first;
+        return canonical(first);
     }
 
     /**
