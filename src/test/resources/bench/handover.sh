@@ -10,7 +10,8 @@
 # settings (environment): JAVA_HOME (a JDK 21+), ENGINE_PORT (26700), WARM_UP (100 accounts per side),
 #   BENCH_DIR (${TMPDIR:-/tmp}/baton-bench: logs), MVN_FLAGS (-o), FIRST (baton|reference: the first
 #   repeat's first side, default baton), ONLY (baton|reference: that side alone, e.g. Baton's heap
-#   and RSS at a large N), LIMIT_MINUTES (30: how long one side may take)
+#   and RSS at a large N), LIMIT_MINUTES (30: how long one side may take), HANDOVERS (1: how many
+#   handovers of ACCOUNTS each side runs one after the other; see HandoverBenchmark)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)   # the project: src/test/resources/bench
 [ -n "${JAVA_HOME:-}" ] && export PATH=$JAVA_HOME/bin:$PATH
@@ -56,6 +57,7 @@ run_side() {
   (cd "$root" && ./mvnw -B ${MVN_FLAGS--o} test -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbenchmark.excludedGroups= -Dgroups=benchmark -Dtest=HandoverBenchmark \
     -Dbaton.bench.side="$side" -Dbaton.bench.accounts="$accounts" -Dbaton.bench.warm-up="$warm_up" -Dbaton.bench.limit-minutes="${LIMIT_MINUTES:-30}" \
+    -Dbaton.bench.handovers="${HANDOVERS:-1}" \
     -Dcamunda.client.mode=self-managed -Dcamunda.client.grpc-address="http://127.0.0.1:$port" \
     -Dcamunda.client.prefer-rest-over-grpc=false) >"$log" 2>&1 || { echo "$side failed: see $log" >&2; return 1; }
   local line
@@ -77,12 +79,12 @@ for r in $(seq 1 "$repeats"); do
 done
 
 # side by side: one row per side and repeat, then the ratios of the sums
-awk -v n="$accounts" '
+awk '
   { delete f; for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
     s = f["side"]; wall[s] += f["wall_ms"]; cpu[s] += f["cpu_ms"]; runs[s]++
     printf "%-9s #%s  wall %7.1f s  %5.1f accounts/s  p50 %6.1f s  p95 %6.1f s  CPU %5.1f ms/account  heap after GC %4d MB (before %d)  RSS %4d MB (before %d)  load %s -> %s\n",
-      s, f["repeat"], f["wall_ms"] / 1000, n * 1000 / f["wall_ms"], f["p50_ms"] / 1000, f["p95_ms"] / 1000,
-      f["cpu_ms"] / n, f["heap_mb"], f["heap_before_mb"], f["rss_mb"], f["rss_before_mb"], f["load_before"], f["load_after"] }
+      s, f["repeat"], f["wall_ms"] / 1000, f["accounts"] * 1000 / f["wall_ms"], f["p50_ms"] / 1000, f["p95_ms"] / 1000,
+      f["cpu_ms"] / f["accounts"], f["heap_mb"], f["heap_before_mb"], f["rss_mb"], f["rss_before_mb"], f["load_before"], f["load_after"] }
   END { if (runs["baton"] && runs["reference"])
           printf "Baton / reference (fresh engine per side, %d run(s) each): wall %.2fx, CPU per account %.2fx\n",
             runs["baton"], wall["baton"] / runs["baton"] / (wall["reference"] / runs["reference"]),

@@ -52,6 +52,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * so each side can have an engine of its own: the in-memory engine slows as its records pile up.
  * src/test/resources/bench/handover.sh does that with a fresh separate engine per side. Each side
  * also prints one {@code BENCH side=...} line of key=value figures for such scripts.
+ *
+ * <p>{@code -Dbaton.bench.handovers=R} measures R handovers of N accounts one after the other (a new
+ * departing rep and successor each), printing heap after GC and RSS after each: R × N accounts through
+ * one JVM while the engine holds only one handover's instances at a time. The in-memory engine copies
+ * a whole column family for every prefix iteration ({@code InMemoryDbTransaction.newIterator}), so its
+ * cost per step grows with the instances it holds: one handover of 10,000 accounts ran at 0.15
+ * accounts/s there, ten of 1,000 at its pace for 1,000.
  */
 @Tag("benchmark")
 @SpringBootTest
@@ -60,6 +67,7 @@ class HandoverBenchmark {
     static final int N = Integer.getInteger("baton.bench.accounts", 1000);
     static final int WARM_UP = Integer.getInteger("baton.bench.warm-up", 100);
     static final String SIDE = System.getProperty("baton.bench.side", "both");
+    static final int HANDOVERS = Integer.getInteger("baton.bench.handovers", 1);
     /** How long one side may take before the run fails; a large N on a loaded machine needs more. */
     static final Duration LIMIT = Duration.ofMinutes(Integer.getInteger("baton.bench.limit-minutes", 30));
 
@@ -110,12 +118,13 @@ class HandoverBenchmark {
             }
         }
         Figures before = Figures.now();
-        Run ours = baton ? batonRun(N) : null;
-        Run theirs = reference ? referenceRun(N) : null;
+        Run ours = baton ? successive("Baton", this::batonRun) : null;
+        Run theirs = reference ? successive("reference", this::referenceRun) : null;
 
         System.out.printf(
-                "%nHANDOVER BENCHMARK, N=%d accounts, engine: %s, %d cores; after a warm-up of %d accounts each%n",
-                N, engineName(), Runtime.getRuntime().availableProcessors(), WARM_UP);
+                "%nHANDOVER BENCHMARK, N=%d accounts (%d handover(s) of %d), engine: %s, %d cores;"
+                        + " after a warm-up of %d accounts each%n",
+                N * HANDOVERS, HANDOVERS, N, engineName(), Runtime.getRuntime().availableProcessors(), WARM_UP);
         if (ours != null) {
             ours.print("Baton", "baton", before);
         }
@@ -130,6 +139,31 @@ class HandoverBenchmark {
                     before.heapMb,
                     before.rssMb);
         }
+    }
+
+    interface Side {
+        Run run(int accounts) throws Exception;
+    }
+
+    /** {@link #HANDOVERS} runs of {@link #N} accounts one after the other, as one run of all their accounts. */
+    private Run successive(String what, Side side) throws Exception {
+        Run all = null;
+        for (int i = 1; i <= HANDOVERS; i++) {
+            Run one = side.run(N);
+            all = all == null ? one : all.and(one);
+            if (HANDOVERS > 1) {
+                System.out.printf(
+                        "%s handover %d of %d: %,d accounts so far, %.1f s, heap after GC %d MB, RSS %d MB%n",
+                        what,
+                        i,
+                        HANDOVERS,
+                        all.accounts(),
+                        all.wall().toMillis() / 1000.0,
+                        one.after().heapMb,
+                        one.after().rssMb);
+            }
+        }
+        return all;
     }
 
     private Run batonRun(int accounts) throws Exception {
@@ -293,6 +327,15 @@ class HandoverBenchmark {
     }
 
     record Run(int accounts, Duration wall, long cpuMillis, List<Long> perAccount, Figures after) {
+
+        /** This run and {@code next} as one: times and accounts added up, figures as after {@code next}. */
+        Run and(Run next) {
+            List<Long> both = new ArrayList<>(perAccount);
+            both.addAll(next.perAccount);
+            return new Run(
+                    accounts + next.accounts, wall.plus(next.wall), cpuMillis + next.cpuMillis, both, next.after);
+        }
+
         void print(String what, String side, Figures before) {
             System.out.printf(
                     "%-26s wall %7.1f s  %6.1f accounts/s  p50 %7.1f s  p95 %7.1f s  CPU %5.1f ms/account"
