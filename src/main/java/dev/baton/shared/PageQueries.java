@@ -102,7 +102,11 @@ public final class PageQueries {
         return query;
     }
 
-    private static <T> List<T> byIds(EntityManager em, Class<T> type, List<Long> ids, String... fetch) {
+    /**
+     * The entities with these ids, in the ids' order, with the associations {@code fetch} names loaded
+     * (an entity graph's attribute paths); an id whose row is gone since it was read is left out.
+     */
+    public static <T> List<T> byIds(EntityManager em, Class<T> type, List<Long> ids, String... fetch) {
         TypedQuery<T> query = em.createQuery(
                 "select e from " + em.getMetamodel().entity(type).getName() + " e where e.id in :ids", type);
         Function<T, Object> id =

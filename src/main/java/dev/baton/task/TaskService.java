@@ -55,6 +55,7 @@ public class TaskService {
 
     private volatile Map<String, TaskCompletionHandler> handlers;
     private final ReportingLines lines;
+    private final InboxQuery inbox;
 
     TaskService(
             Tasks tasks,
@@ -71,8 +72,10 @@ public class TaskService {
             ObjectProvider<TaskCompletionHandler> handlers,
             ReportingLines lines,
             TaskPeople taskPeople,
-            Accounts accounts) {
+            Accounts accounts,
+            InboxQuery inbox) {
         this.lines = lines;
+        this.inbox = inbox;
         this.taskPeople = taskPeople;
         this.accounts = accounts;
         this.tasks = tasks;
@@ -183,6 +186,9 @@ public class TaskService {
     public Page<Task> list(TaskFilter filter, Pageable page) {
         // only the list of everything visible needs a manager's line (a recursive query): not the inbox
         Viewer me = viewer(filter.scope() == TaskScope.ALL_VISIBLE);
+        if (filter.scope() == TaskScope.INBOX) {
+            return inbox.page(me, filter, clock.instant(), page);
+        }
         return tasks.findPage(filter.toSpecification(me, clock.instant()), page);
     }
 
