@@ -17,14 +17,13 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The register's filters ({@link CommitmentFilter}) as SQL: the page in one query with its joins, read
- * straight into {@link CommitmentView}s, and counts. One SQL statement per page and per count, no
+ * The register's filters ({@link CommitmentFilter}) as SQL: the page with its joins and its count in one
+ * statement, read straight into {@link CommitmentView}s. One SQL statement per page, no
  * criteria query to build and translate and no entities to load on every call: that was most of the
  * API's time beside the query's own (see README, "Benchmarks: the commitment register").
  */
@@ -35,11 +34,13 @@ class RegisterQuery {
     private static final Map<String, String> COLUMNS =
             Map.of("dueDate", "c.due_date", "status", "c.status", "createdAt", "c.created_at", "id", "c.id");
 
-    private static final String PAGE = """
+    private static final String COLUMNS_SQL = """
             select c.id, c.account_id, a.name account_name, c.contact_id, c.description, m.username made_by,
               c.owner_id, o.username owner_username, o.time_zone owner_zone, c.delivering_team_id, t.key team_key,
-              c.due_date, c.status, c.status_reason, c.delivery_evidence, c.version
-            from commitment c join account a on a.id = c.account_id join person m on m.id = c.made_by_id
+              c.due_date, c.status, c.status_reason, c.delivery_evidence, c.version""";
+
+    private static final String FROM_SQL = """
+             from commitment c join account a on a.id = c.account_id join person m on m.id = c.made_by_id
               left join person o on o.id = c.owner_id left join team t on t.id = c.delivering_team_id
             where\s""";
 
@@ -65,19 +66,35 @@ class RegisterQuery {
             Pageable pageable,
             Function<String, LocalDate> todayIn) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        StringBuilder sql = new StringBuilder(PAGE)
-                .append(where(filter, todays, inactivePeople, params))
-                .append(orderBy(pageable.getSort()));
+        String where = where(filter, todays, inactivePeople, params);
+        StringBuilder sql = new StringBuilder(COLUMNS_SQL);
+        if (pageable.isPaged()) {
+            // the count in the same statement: an uncorrelated subquery PostgreSQL runs once, with its own plan
+            sql.append(", ")
+                    .append(countExpression(filter, todays, inactivePeople, params))
+                    .append(" total");
+        }
+        sql.append(FROM_SQL).append(where).append(orderBy(pageable.getSort()));
         if (pageable.isPaged()) {
             sql.append(" limit :limit offset :offset");
             params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
         }
         Map<String, LocalDate> today = new HashMap<>(); // once per zone on the page
-        List<CommitmentView> rows =
-                jdbc.query(sql.toString(), params, (rs, i) -> view(rs, zone -> today.computeIfAbsent(zone, todayIn)));
-        return pageable.isUnpaged()
-                ? new PageImpl<>(rows, pageable, rows.size())
-                : PageableExecutionUtils.getPage(rows, pageable, () -> count(filter, todays, inactivePeople));
+        long[] total = {0};
+        List<CommitmentView> rows = jdbc.query(sql.toString(), params, (rs, i) -> {
+            if (i == 0 && pageable.isPaged()) {
+                total[0] = rs.getLong("total");
+            }
+            return view(rs, zone -> today.computeIfAbsent(zone, todayIn));
+        });
+        if (pageable.isUnpaged()) {
+            return new PageImpl<>(rows, pageable, rows.size());
+        }
+        if (rows.isEmpty() && pageable.getOffset() > 0) {
+            // past the last page: the count ran with no row to carry it
+            total[0] = count(filter, todays, inactivePeople);
+        }
+        return new PageImpl<>(rows, pageable, total[0]);
     }
 
     /**
@@ -87,22 +104,32 @@ class RegisterQuery {
      * matching row from the table. {@code count(1)}: {@code count(id)} would read each row for its id.
      */
     long count(CommitmentFilter filter, Todays todays, List<Long> inactivePeople) {
-        if (!filter.unowned() || inactivePeople.isEmpty()) {
-            return count(filter, todays, inactivePeople, "");
-        }
-        CommitmentFilter openRest = filter.openRest();
-        return count(openRest, todays, List.of(), " and c.owner_id is null")
-                + count(openRest, todays, inactivePeople, " and c.owner_id in (:inactive)");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        return jdbc.queryForObject(
+                "select " + countExpression(filter, todays, inactivePeople, params), params, Long.class);
     }
 
-    private long count(CommitmentFilter filter, Todays todays, List<Long> inactivePeople, String part) {
-        MapSqlParameterSource params = new MapSqlParameterSource("inactive", inactivePeople);
+    /** {@link #count}'s SQL, an expression of one or two scalar subqueries; adds its parameters. */
+    private static String countExpression(
+            CommitmentFilter filter, Todays todays, List<Long> inactivePeople, MapSqlParameterSource params) {
+        if (!filter.unowned() || inactivePeople.isEmpty()) {
+            return countOf(filter, todays, inactivePeople, "", params);
+        }
+        CommitmentFilter openRest = filter.openRest();
+        params.addValue("inactive", inactivePeople);
+        return countOf(openRest, todays, List.of(), " and c.owner_id is null", params) + " + "
+                + countOf(openRest, todays, inactivePeople, " and c.owner_id in (:inactive)", params);
+    }
+
+    private static String countOf(
+            CommitmentFilter filter,
+            Todays todays,
+            List<Long> inactivePeople,
+            String part,
+            MapSqlParameterSource params) {
         boolean byZone = filter.overdue() && todays.zonesByDay().size() > 1;
-        return jdbc.queryForObject(
-                "select count(1) from commitment c" + (byZone ? " left join person o on o.id = c.owner_id" : "")
-                        + " where " + where(filter, todays, inactivePeople, params) + part,
-                params,
-                Long.class);
+        return "(select count(1) from commitment c" + (byZone ? " left join person o on o.id = c.owner_id" : "")
+                + " where " + where(filter, todays, inactivePeople, params) + part + ")";
     }
 
     /**

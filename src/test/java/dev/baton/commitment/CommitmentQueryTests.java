@@ -157,13 +157,26 @@ class CommitmentQueryTests {
         return find(filter, Todays.of(ZoneOffset.UTC, TODAY));
     }
 
-    /** The filter's rows as the register reads them, and its count agreeing with them. */
+    /** The filter's rows as the register reads them, and its count and every page's total agreeing with them. */
     List<Commitment> find(CommitmentFilter filter, Todays todays) {
         List<Long> inactive = people.findIdsByActiveFalse();
         List<CommitmentView> rows = register.find(
                         filter, todays, inactive, Pageable.unpaged(Sort.by("dueDate", "id")), zone -> todays.latest())
                 .getContent();
         assertThat(register.count(filter, todays, inactive)).isEqualTo(rows.size());
+        // each page of one (and the one past the end) carries the same total, counted in the page's statement
+        for (int page = 0; page <= rows.size(); page++) {
+            Page<CommitmentView> one = register.find(
+                    filter,
+                    todays,
+                    inactive,
+                    PageRequest.of(page, 1, Sort.by("dueDate", "id")),
+                    zone -> todays.latest());
+            assertThat(one.getTotalElements()).as("total on page %d", page).isEqualTo(rows.size());
+            assertThat(one.getContent())
+                    .extracting(CommitmentView::id)
+                    .isEqualTo(page < rows.size() ? List.of(rows.get(page).id()) : List.of());
+        }
         return rows.stream()
                 .map(row -> commitments.findById(row.id()).orElseThrow())
                 .toList();
