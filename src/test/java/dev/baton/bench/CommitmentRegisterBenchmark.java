@@ -3,6 +3,7 @@ package dev.baton.bench;
 import dev.baton.commitment.CommitmentFilter;
 import dev.baton.commitment.CommitmentService;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -130,8 +131,39 @@ class CommitmentRegisterBenchmark {
         // 1% of the owners have left, so "unowned" also has to find their open commitments
         jdbc.update("update person set active = false where username like 'bench-p%-' || ? and id % 100 = 0", run);
         // as autovacuum would have done by the time anyone opens the register: statistics and visibility map
-        jdbc.execute("vacuum analyze commitment");
         jdbc.execute("vacuum analyze person");
+        allVisible("commitment");
+    }
+
+    /**
+     * Vacuums the table until its statistics say its pages are all visible, as autovacuum's later runs
+     * would. A vacuum right after the load often leaves {@code relallvisible} at 0 (its visibility map
+     * set only by a later vacuum), and the planner then never reads a count from an index alone: the
+     * overdue-by-team count read 11,237 table pages (13-20 ms) where the index-only scan takes 3 ms.
+     */
+    private void allVisible(String table) {
+        for (int i = 1; i <= 30; i++) {
+            jdbc.execute("vacuum analyze " + table);
+            Map<String, Object> stats =
+                    jdbc.queryForMap("select relpages, relallvisible from pg_class where relname = ?", table);
+            long pages = ((Number) stats.get("relpages")).longValue();
+            long visible = ((Number) stats.get("relallvisible")).longValue();
+            if (visible >= pages * 0.99) {
+                System.out.printf("%s: %,d of %,d pages all visible after %d vacuum(s)%n", table, visible, pages, i);
+                return;
+            }
+            sleep(2_000);
+        }
+        System.out.printf("%s: pages still not all visible after 30 vacuums%n", table);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private long id(String sql) {

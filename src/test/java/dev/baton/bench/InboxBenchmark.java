@@ -23,7 +23,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * tasks (default 1,000,000; {@code bench.open} of them open, default 100,000) for {@code bench.people}
  * people (default 1,000) in {@code bench.teams} teams (default 50, the candidate groups): p50/p95 per
  * user through the HTTP API and through the service beside the raw SQL that returns the same rows (with
- * their candidate groups and users) on the same indexes, and that query's plan. Prints figures; asserts
+ * their candidate groups and users) on the same indexes, and that query's plan; then the same figures
+ * against raw SQL that finds the ids by {@code InboxQuery}'s arms ({@link #UNION_PAGE_SQL}, checked to
+ * return the same ids). Prints figures; asserts
  * nothing (see README, Benchmarks). "floor" is an API call that reads only the signed-in person
  * ({@code GET /api/people/me}): what any call costs here before its own query. The people's password is stored unhashed ({@code {noop}}), so the
  * API figures leave out the password check a real user's bcrypt hash costs on every stateless call.
@@ -60,6 +62,22 @@ class InboxBenchmark {
             where u.username = ? and t.assignee is null and t.status in ('OPEN')) inbox
         order by due_at, created_at, id limit 50 offset 0""";
 
+    /**
+     * The same page as {@link #PAGE_SQL}, its ids found the way {@code InboxQuery} finds them (one arm
+     * per kind of offer, each from its own index), with no count: the raw SQL of the service's design.
+     */
+    static final String UNION_PAGE_SQL = """
+        select t.*, (select array_agg(g.team_key) from task_candidate_group g where g.task_id = t.id) groups,
+          (select array_agg(u.username) from task_candidate_user u where u.task_id = t.id) users
+        from task t join (select t.id from task t where t.assignee = ? and t.status = 'OPEN' %s
+          union select t.id from task_candidate_user u join task t on t.id = u.task_id
+            where u.username = ? and t.assignee is null and t.status = 'OPEN') inbox on inbox.id = t.id
+        order by t.due_at, t.created_at, t.id limit 50""";
+
+    static final String UNION_TEAM_ARM = """
+        union select t.id from task_candidate_group g join task t on t.id = g.task_id
+          where g.team_key = any (?) and t.assignee is null and t.status = 'OPEN'""";
+
     static final String TEAM_ARM =
             "exists (select 1 from task_candidate_group g where g.task_id = t.id and g.team_key = any (?)) or";
 
@@ -70,6 +88,13 @@ class InboxBenchmark {
             return teams.length == 0
                     ? new Raw(PAGE_SQL.formatted(""), new Object[] {username, username})
                     : new Raw(PAGE_SQL.formatted(TEAM_ARM), new Object[] {username, teams, username});
+        }
+
+        /** The same rows by {@link #UNION_PAGE_SQL}. */
+        static Raw union(String username, String[] teams) {
+            return teams.length == 0
+                    ? new Raw(UNION_PAGE_SQL.formatted(""), new Object[] {username, username})
+                    : new Raw(UNION_PAGE_SQL.formatted(UNION_TEAM_ARM), new Object[] {username, teams, username});
         }
     }
 
@@ -111,6 +136,10 @@ class InboxBenchmark {
 
     private void compare(String who, String username) {
         Raw query = Raw.of(username, teams(username));
+        Raw union = Raw.union(username, teams(username));
+        if (!ids(query).equals(ids(union))) {
+            throw new IllegalStateException("the two raw queries differ for " + username);
+        }
         long total = jdbc.queryForObject(
                 "select count(*) from (" + query.sql().replace("limit 50", "") + ") x", Long.class, query.args());
         TestRestTemplate signedIn = http.withBasicAuth(username, "x"); // one client: its connections are kept
@@ -125,8 +154,16 @@ class InboxBenchmark {
                                 () -> tasks.list(TaskFilter.of(TaskScope.INBOX, TaskStatus.OPEN), firstPage)
                                         .getTotalElements()),
                         () -> jdbc.queryForList(query.sql(), query.args()),
-                        () -> signedIn.getForObject(Timings.FLOOR, String.class)));
+                        () -> signedIn.getForObject(Timings.FLOOR, String.class),
+                        () -> jdbc.queryForList(union.sql(), union.args())));
         System.out.printf("%-15s %5d in inbox | %s%n", who, total, Timings.row(t));
+        System.out.printf(
+                "%-15s %5s against the raw SQL written as InboxQuery's (arms, no count): %s%n",
+                "", "", Timings.row(t[0], t[1], t[4]));
+    }
+
+    private List<Long> ids(Raw raw) {
+        return jdbc.query(raw.sql(), (rs, i) -> rs.getLong("id"), raw.args());
     }
 
     private String[] teams(String username) {
