@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,8 +63,14 @@ abstract class BrowserTest extends EngineIntegrationTest {
         input.sendKeys(text);
     }
 
+    /**
+     * Waits until the page shows the text. A form's answer replaces the document while the wait reads
+     * it: ChromeDriver then reports "Node with given id does not belong to the document", a
+     * WebDriverException rather than a stale element, so the wait asks again instead of failing.
+     */
     void waitForText(String text) {
         new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     }
 
