@@ -182,6 +182,14 @@ public class TaskService {
         return task;
     }
 
+    /**
+     * One page of the signed-in person's tasks in the filter's scope, with the total. The inbox is read
+     * by {@link InboxQuery} (one arm per kind of offer); every other scope by {@link
+     * TaskFilter#toSpecification}.
+     *
+     * @param page sorted by dueAt, followUpAt, createdAt, completedAt or id (all that TaskListing offers)
+     * @throws IllegalArgumentException for the inbox sorted by any other property
+     */
     @Transactional(readOnly = true)
     public Page<Task> list(TaskFilter filter, Pageable page) {
         // only the list of everything visible needs a manager's line (a recursive query): not the inbox
