@@ -24,15 +24,30 @@ final class Timings {
     }
 
     /**
+     * Rounds of every call before {@link #interleaved(int, List)} times any ({@code -Dbench.warm-up}, 300):
+     * a server answers from compiled code. Five rounds left an API call's path (Tomcat, the security
+     * filters, MVC, Jackson) to the interpreter and the first compilers, since the JIT compiles a method
+     * fully only after thousands of calls; the raw SQL's short path through JDBC was compiled much
+     * sooner, so the API was measured colder than what it was compared with.
+     */
+    static final int WARM_UP = Integer.getInteger("bench.warm-up", 300);
+
+    /** {@link #interleaved(int, int, List)} after {@link #WARM_UP} rounds. */
+    static double[][] interleaved(int runs, List<Supplier<?>> calls) {
+        return interleaved(runs, WARM_UP, calls);
+    }
+
+    /**
      * p50 and p95 of each call, taking turns (call 1, 2, 3, then 2, 3, 1, ...) so that the machine's
      * load, which changes by the second on a shared host, weighs on each call alike.
      *
+     * @param warmUp rounds of every call, untimed, before the timed ones
      * @return per call, in the order given: {p50, p95} in milliseconds
      */
-    static double[][] interleaved(int runs, List<Supplier<?>> calls) {
+    static double[][] interleaved(int runs, int warmUp, List<Supplier<?>> calls) {
         int n = calls.size();
-        for (int i = 0; i < 5; i++) {
-            calls.forEach(Supplier::get); // warm-up
+        for (int i = 0; i < warmUp; i++) {
+            calls.forEach(Supplier::get);
         }
         double[][] ms = new double[n][runs];
         for (int run = 0; run < runs; run++) {

@@ -256,7 +256,8 @@ class TrustReportBenchmark {
         if (allAndCloseNames != null) {
             calls.add(allAndCloseNames);
         }
-        double[][] t = Timings.interleaved(RUNS, calls);
+        // each call takes 100s of ms: a few rounds compile the request path, and 300 would take an hour
+        double[][] t = Timings.interleaved(RUNS, Integer.getInteger("bench.warm-up", 5), calls);
         System.out.printf(
                 "%-13s API p50 %7.1f p95 %7.1f ms (API floor p50 %5.1f p95 %5.1f) | service p50 %7.1f p95 %7.1f"
                         + " | raw SQL, same figures p50 %7.1f p95 %7.1f | raw SQL, first aggregate only p50 %7.1f"
