@@ -1,5 +1,6 @@
 package dev.baton.web;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.baton.shared.ProblemEntryPoint;
 import dev.baton.web.SignInThrottle.Throttled;
 import jakarta.servlet.http.HttpServletResponse;
@@ -104,9 +105,17 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Spring's delegating encoder (bcrypt for new passwords), remembering recent matches so that HTTP
+     * Basic, which signs in on every API call, pays bcrypt once per person and ttl, not per call.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(SignInSettings settings) {
+        return new RememberedPasswordChecks(
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                settings.rememberPasswordChecks(),
+                10_000,
+                Ticker.systemTicker());
     }
 
     private static HttpSecurity headers(HttpSecurity http, String contentSecurityPolicy) throws Exception {

@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The sign-in throttle: after {@code maxFailuresPerUser} failed sign-ins for one user name, or
  * {@code maxFailuresPerAddress} from one client address, within {@code window}, further attempts
  * are refused (even with the right password) until the oldest of those failures is {@code window} old.
+ * A password that matched is remembered for {@code rememberPasswordChecks} (zero: never), so that an API
+ * client signing in on every call pays the slow hash once in that while ({@link RememberedPasswordChecks}).
  */
 @ConfigurationProperties("baton.sign-in")
 public record SignInSettings(
         @DefaultValue("5") int maxFailuresPerUser,
         @DefaultValue("30") int maxFailuresPerAddress,
-        @DefaultValue("PT15M") Duration window) {}
+        @DefaultValue("PT15M") Duration window,
+        @DefaultValue("PT10M") Duration rememberPasswordChecks) {}

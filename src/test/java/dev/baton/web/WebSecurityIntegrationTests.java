@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Headers, the session cookie, the sign-in throttle, HTTP Basic's place, and the sort allow-lists. */
@@ -42,6 +43,9 @@ class WebSecurityIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     SignInThrottle throttle;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void pagesCarryAPolicyWithoutInlineScriptAndHaveNoneInline() {
@@ -119,6 +123,37 @@ class WebSecurityIntegrationTests extends EngineIntegrationTest {
         assertThat(right.headers().firstValue("Retry-After")).isPresent();
         assertThat(right.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
         assertThat(right.body()).contains("\"detail\":\"too many failed sign-ins: try again in");
+    }
+
+    /**
+     * A remembered password check (RememberedPasswordChecks) spares bcrypt only: a password changed since,
+     * a deactivation and the throttle still refuse at once.
+     */
+    @Test
+    void aRememberedPasswordStillLosesToAChangeADeactivationAndTheThrottle() {
+        String changed = newPerson();
+        assertThat(status(changed, "demo")).isEqualTo(200);
+        assertThat(status(changed, "demo")).isEqualTo(200);
+        jdbc.update("update person set password_hash = ? where username = ?", passwords.encode("n3w"), changed);
+        assertThat(status(changed, "demo")).isEqualTo(401);
+        assertThat(status(changed, "n3w")).isEqualTo(200);
+
+        String leaver = newPerson();
+        assertThat(status(leaver, "demo")).isEqualTo(200);
+        jdbc.update("update person set active = false where username = ?", leaver);
+        assertThat(status(leaver, "demo")).isEqualTo(401);
+
+        String guessedAt = newPerson();
+        assertThat(status(guessedAt, "demo")).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(status(guessedAt, "wrong-" + i)).isEqualTo(401);
+        }
+        assertThat(status(guessedAt, "demo")).isEqualTo(429);
+    }
+
+    private int status(String username, String password) {
+        return send(HttpRequest.newBuilder(uri("/api/people/me")).header("Authorization", basic(username, password)))
+                .statusCode();
     }
 
     @Test
