@@ -44,7 +44,8 @@ final class RememberedPasswordChecks implements PasswordEncoder {
     /**
      * @param delegate the real check (Spring's delegating encoder: bcrypt, or {@code {noop}} for tests)
      * @param ttl how long a match is remembered after the delegate confirmed it; zero: never
-     * @param maxEntries how many matches are remembered at most (the least recently used go first)
+     * @param maxEntries how many matches are remembered at most (beyond it Caffeine evicts the ones least
+     *     likely to be asked again; an evicted match costs one bcrypt check, nothing else)
      * @param ticker the cache's clock ({@link Ticker#systemTicker()}; a fake one in tests)
      */
     RememberedPasswordChecks(PasswordEncoder delegate, Duration ttl, long maxEntries, Ticker ticker) {
