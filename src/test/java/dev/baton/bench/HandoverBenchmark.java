@@ -2,6 +2,8 @@ package dev.baton.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.baton.commitment.engine.BenchmarkCommitmentSweep;
+import dev.baton.commitment.engine.CommitmentBpmn;
 import dev.baton.engine.Bpmn.Variables;
 import dev.baton.engine.ProcessInstances;
 import dev.baton.handover.HandoverReason;
@@ -23,8 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -46,6 +51,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * reference. Both are first run once with {@code baton.bench.warm-up} accounts, so neither is
  * measured with cold (interpreted) code. Prints figures; asserts nothing about time.
  *
+ * <p>Both sides get the same book, and its commitments are each followed by a process waiting at its
+ * deliver step before the clock starts, as for a book recorded through Baton: Baton's commitment
+ * process on Baton's side, the same model with a no-op read step on the reference's. Either
+ * handover's transfer sends each commitment's process the commitment-changed message, which re-routes
+ * it to the successor. The in-memory engine copies its whole database for every prefix iteration
+ * ({@code InMemoryDbTransaction.newIterator}), so every step costs more the more it holds: neither
+ * side may run on a heavier engine than the other.
+ *
  * <p>Runs on whichever engine the app is configured for: the in-memory one by default, a real
  * broker with {@code -Dcamunda.client.grpc-address=http://127.0.0.1:26500} (and the REST address).
  * {@code -Dbaton.bench.side=baton} or {@code reference} runs one side only (its warm-up included),
@@ -55,10 +68,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * <p>{@code -Dbaton.bench.handovers=R} measures R handovers of N accounts one after the other (a new
  * departing rep and successor each), printing heap after GC and RSS after each: R × N accounts through
- * one JVM while the engine holds only one handover's instances at a time. The in-memory engine copies
- * a whole column family for every prefix iteration ({@code InMemoryDbTransaction.newIterator}), so its
- * cost per step grows with the instances it holds: one handover of 10,000 accounts ran at 0.15
- * accounts/s there, ten of 1,000 at its pace for 1,000.
+ * one JVM. After each (untimed) its book's commitment and review processes are cancelled, on both
+ * sides alike, so every handover runs beside one book's open processes: see {@link #retire}. One
+ * handover of 10,000 accounts (all in flight at once) ran at 0.15 accounts/s on the in-memory engine.
  */
 @Tag("benchmark")
 @SpringBootTest
@@ -101,6 +113,9 @@ class HandoverBenchmark {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void handsOverABookAndPrintsTheFigures() throws Exception {
@@ -170,7 +185,7 @@ class HandoverBenchmark {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         long departing = person("bench-dep-" + tag);
         long successor = person("bench-suc-" + tag);
-        book(departing, accounts, tag);
+        Book book = book(departing, accounts, tag, null);
         long cpu = Figures.cpuMillis();
         Instant launched = Instant.now();
         long id = handovers.launch(
@@ -192,24 +207,33 @@ class HandoverBenchmark {
                         + " from handover_item i join handover h on h.id = i.handover_id where h.id = ? order by 1",
                 Long.class,
                 id);
-        return new Run(accounts, wall, Figures.cpuMillis() - cpu, perAccount, Figures.now());
+        Run run = new Run(accounts, wall, Figures.cpuMillis() - cpu, perAccount, Figures.now());
+        rerouted(username(successor), accounts);
+        retire(book);
+        return run;
     }
 
     private Run referenceRun(int accounts) throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        String dep = username(person("bench-dep-" + tag));
+        long departing = person("bench-dep-" + tag);
+        String dep = username(departing);
         String suc = username(person("bench-suc-" + tag));
-        long cpu = Figures.cpuMillis();
-        Instant start = Instant.now();
         try (HandoverWorkersReference reference = new HandoverWorkersReference(client)) {
+            // the same book as Baton's side, its commitments followed by the no-op commitment model
+            Book book = book(departing, accounts, tag, reference);
+            long cpu = Figures.cpuMillis();
+            Instant start = Instant.now();
             reference.start(accounts, dep, suc);
             drive(HandoverWorkersReference.ACCOUNT_PROCESS, reference::finished);
-            return new Run(
+            Run run = new Run(
                     accounts,
                     Duration.between(start, Instant.now()),
                     Figures.cpuMillis() - cpu,
                     reference.perAccountMillis(start),
                     Figures.now());
+            rerouted(suc, accounts);
+            retire(book);
+            return run;
         }
     }
 
@@ -264,7 +288,15 @@ class HandoverBenchmark {
         }
     }
 
-    private void book(long owner, int accounts, String tag) throws Exception {
+    /** A book's accounts and the instances of its sample reviews. */
+    record Book(List<Long> accountIds, List<Long> reviewKeys) {}
+
+    /**
+     * The book, its commitments followed by a process each before the clock starts: Baton's commitment
+     * process, started by Baton's sweep, or with {@code reference} the no-op one (the rows then carry a
+     * placeholder instance key, so Baton's sweep leaves them alone).
+     */
+    private Book book(long owner, int accounts, String tag, HandoverWorkersReference reference) throws Exception {
         long maria = jdbc.queryForObject("select id from person where username = 'maria'", Long.class);
         List<Object[]> rows = IntStream.range(0, accounts)
                 .mapToObj(i -> new Object[] {"Bench " + tag + " " + i, owner})
@@ -276,10 +308,36 @@ class HandoverBenchmark {
                 ids.stream()
                         .map(a -> new Object[] {a, "Contact " + a, "c" + a + "@bench.example"})
                         .toList());
+        // recorded an hour ago, so the sweep (which leaves the last minute's to their after-commit start) takes them
         jdbc.batchUpdate(
-                "insert into commitment (account_id, description, made_by_id, owner_id, due_date, status)"
-                        + " values (?, 'Bench promise', ?, ?, current_date + 60, 'ACCEPTED')",
-                ids.stream().map(a -> new Object[] {a, maria, owner}).toList());
+                "insert into commitment (account_id, description, made_by_id, owner_id, due_date, status, created_at,"
+                        + " process_instance_key) values (?, 'Bench promise', ?, ?, current_date + 60, 'ACCEPTED',"
+                        + " now() - interval '1 hour', ?)",
+                ids.stream()
+                        .map(a -> new Object[] {a, maria, owner, reference == null ? null : 0L})
+                        .toList());
+        String waiting;
+        if (reference == null) {
+            BenchmarkCommitmentSweep.run(context);
+            waiting = "select count(*) from commitment c join task t on t.process_instance_key"
+                    + " = c.process_instance_key where c.owner_id = ? and t.status = 'OPEN'";
+        } else {
+            SequencedMap<Long, Long> commitments = new LinkedHashMap<>();
+            jdbc.query(
+                    "select id, account_id from commitment where owner_id = ? order by account_id",
+                    rs -> {
+                        commitments.put(rs.getLong(1), rs.getLong(2));
+                    },
+                    owner);
+            reference.startCommitments(commitments, username(owner));
+            waiting = "select count(*) from task t join person p on p.username = t.assignee where p.id = ?"
+                    + " and t.status = 'OPEN' and t.bpmn_process_id = '" + HandoverWorkersReference.COMMITMENT_PROCESS
+                    + "'";
+        }
+        // each commitment's process waiting at its deliver step, as for a book recorded through Baton
+        await().atMost(LIMIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> jdbc.queryForObject(waiting, Integer.class, owner) == accounts);
         List<Long> reviews = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 10) {
             reviews.add(processInstances.start(
@@ -287,21 +345,64 @@ class HandoverBenchmark {
                     Map.of(Variables.REVIEW_DUE_AT, "2030-01-31T09:00:00Z", Variables.ACCOUNT_ID, ids.get(i))));
         }
         // as if the rep had claimed each review once it is in the inbox
+        String inReviews = " process_instance_key in ("
+                + String.join(",", reviews.stream().map(String::valueOf).toList()) + ")";
         await().atMost(LIMIT)
                 .until(() -> jdbc.update(
-                                        "update task set assignee = ? where process_instance_key in ("
-                                                + String.join(
-                                                        ",",
-                                                        reviews.stream()
-                                                                .map(String::valueOf)
-                                                                .toList()) + ") and assignee is null",
+                                        "update task set assignee = ? where" + inReviews + " and assignee is null",
                                         username(owner))
                                 == 0
                         && jdbc.queryForObject(
-                                        "select count(*) from task where assignee = ? and status = 'OPEN'",
+                                        "select count(*) from task where assignee = ? and status = 'OPEN' and"
+                                                + inReviews,
                                         Integer.class,
                                         username(owner))
                                 == reviews.size());
+        return new Book(ids, reviews);
+    }
+
+    /** Prints how many of the book's commitments wait at a step of the successor's: all, on both sides. */
+    private void rerouted(String successor, int accounts) {
+        int open = jdbc.queryForObject(
+                "select count(*) from task where status = 'OPEN' and assignee = ? and bpmn_process_id in (?, ?)",
+                Integer.class,
+                successor,
+                CommitmentBpmn.PROCESS_ID,
+                HandoverWorkersReference.COMMITMENT_PROCESS);
+        System.out.printf("commitment steps now the successor's: %d of %d%n", open, accounts);
+    }
+
+    /**
+     * After a measured handover, untimed: the book's commitment and review processes end (cancelled in
+     * the engine, their rows closed as the engine's cancellation would leave them), so each handover
+     * runs beside one book's open processes, not beside every earlier book's too. The in-memory engine
+     * copies its whole database on every prefix iteration: with ten books open at once, the tenth
+     * handover's steps cost about ten times the first's on both sides, and the figures would measure
+     * that copying rather than the handover.
+     */
+    private void retire(Book book) {
+        List<Long> keys = new ArrayList<>(book.reviewKeys());
+        keys.addAll(jdbc.queryForList(
+                "select process_instance_key from commitment where process_instance_key > 0 and account_id = any(?)"
+                        + " union select distinct process_instance_key from task where status = 'OPEN'"
+                        + " and bpmn_process_id = ?",
+                Long.class,
+                (Object) book.accountIds().toArray(Long[]::new),
+                HandoverWorkersReference.COMMITMENT_PROCESS));
+        int ended = 0;
+        for (long key : keys) {
+            try {
+                client.newCancelInstanceCommand(key).send().join();
+            } catch (RuntimeException alreadyEnded) {
+                ended++; // not found: it ended on its own
+            }
+        }
+        System.out.printf("book retired: %d instances cancelled, %d had ended%n", keys.size() - ended, ended);
+        jdbc.update("update commitment set status = 'CANCELLED' where account_id = any(?)", (Object)
+                book.accountIds().toArray(Long[]::new));
+        jdbc.update(
+                "update task set status = 'CANCELED' where status = 'OPEN' and process_instance_key = any(?)",
+                (Object) keys.toArray(Long[]::new));
     }
 
     private String username(long personId) {

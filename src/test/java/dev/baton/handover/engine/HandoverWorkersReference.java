@@ -1,9 +1,12 @@
 package dev.baton.handover.engine;
 
+import dev.baton.commitment.engine.CommitmentBpmn;
+import dev.baton.engine.Bpmn;
 import dev.baton.handover.engine.HandoverBpmn.Jobs;
 import dev.baton.handover.engine.HandoverBpmn.Rep;
 import dev.baton.handover.engine.HandoverBpmn.Vars;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.SequencedMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 /**
@@ -26,17 +31,27 @@ import java.util.stream.LongStream;
  * through Baton's inbox, so the scripted user drives both runs the same way; their form keys are
  * renamed too, so Baton's answer handlers (which keep the note and the call on the account's handover
  * item, Baton's own work) are not asked about items the reference has none of.
+ *
+ * <p>The book's commitments follow the same pattern: Baton's commitment model under another id,
+ * its read step a no-op worker answering with the variables Baton's gives ({@link
+ * #startCommitments}). The no-op transfer sends each account's commitment process the
+ * commitment-changed message Baton's transfer sends, so the engine re-routes the commitment to the
+ * successor on both sides: the engine's share of a handover is the same, Baton's own work is not.
  */
 public class HandoverWorkersReference implements AutoCloseable {
 
     public static final String ACCOUNT_PROCESS = "noop-account-handover";
+    public static final String COMMITMENT_PROCESS = "noop-commitment";
     static final String REP_PROCESS = "noop-rep-handover";
     static final String PREFIX = "noop-handover-";
+    static final String COMMITMENT_PREFIX = "noop-";
 
     private final CamundaClient client;
     private final List<JobWorker> workers = new ArrayList<>();
     private final Queue<Instant> callsRecorded = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean summarised = new AtomicBoolean();
+    /** the book's commitments in account order: handover item i (from 1) is the i-th account's */
+    private List<Long> commitmentIds = List.of();
 
     public HandoverWorkersReference(CamundaClient client) {
         this.client = client;
@@ -68,7 +83,6 @@ public class HandoverWorkersReference implements AutoCloseable {
                 Jobs.RECORD_START,
                 Jobs.RECORD_SUCCESSOR,
                 Jobs.SAVE_NOTE,
-                Jobs.TRANSFER,
                 Jobs.SAVE_ANSWER,
                 Jobs.SEND_INTRO,
                 Jobs.REMIND_CALL,
@@ -76,11 +90,25 @@ public class HandoverWorkersReference implements AutoCloseable {
                 Jobs.SETTLE_LEAVE)) {
             open(type, Map.of(), null);
         }
+        open(Jobs.TRANSFER, Map.of(), job -> {
+            int item = ((Number) job.getVariablesAsMap().get(Vars.ITEM_ID)).intValue();
+            if (item <= commitmentIds.size()) {
+                // as CommitmentMessages.changed, after Baton's transfer commits
+                client.newPublishMessageCommand()
+                        .messageName(COMMITMENT_PREFIX + CommitmentBpmn.MESSAGE_CHANGED)
+                        .correlationKey(String.valueOf(commitmentIds.get(item - 1)))
+                        .messageId("reference-changed:" + UUID.randomUUID())
+                        .timeToLive(Duration.ofSeconds(10))
+                        .variables(Map.of(CommitmentBpmn.Variables.OWNER_USERNAME, successor))
+                        .send()
+                        .join();
+            }
+        });
         open(Jobs.PREPARE, prepared, null);
         open(Jobs.RECORD_ACKNOWLEDGEMENT, acknowledged, null);
         open(Jobs.CHECK_ORPHANS, Map.of(Vars.ORPHANS, 0), null);
-        open(Jobs.RECORD_CALL, Map.of(), () -> callsRecorded.add(Instant.now()));
-        open(Jobs.SEND_SUMMARY, Map.of(), () -> summarised.set(true));
+        open(Jobs.RECORD_CALL, Map.of(), job -> callsRecorded.add(Instant.now()));
+        open(Jobs.SEND_SUMMARY, Map.of(), job -> summarised.set(true));
         client.newPublishMessageCommand()
                 .messageName(Rep.MESSAGE_LAUNCHED.replace("baton-handover-", PREFIX))
                 .correlationKey("reference-" + UUID.randomUUID())
@@ -100,6 +128,36 @@ public class HandoverWorkersReference implements AutoCloseable {
                 .join();
     }
 
+    /**
+     * Starts one no-op commitment process per commitment, as Baton's sweep starts its own, each to wait
+     * at its deliver step assigned to {@code owner}. {@code commitmentAccounts}: commitment id to its
+     * account id, in account order (the order of the handover's items).
+     */
+    public void startCommitments(SequencedMap<Long, Long> commitmentAccounts, String owner) throws IOException {
+        client.newDeployResourceCommand()
+                .addResourceStringUtf8(renamedCommitment(), COMMITMENT_PROCESS + ".bpmn")
+                .send()
+                .join();
+        commitmentIds = List.copyOf(commitmentAccounts.keySet());
+        String far = Instant.now().plus(Duration.ofDays(60)).toString();
+        open(COMMITMENT_PREFIX + CommitmentBpmn.READ_JOB_TYPE, null, null);
+        commitmentAccounts.forEach((commitment, account) -> client.newPublishMessageCommand()
+                .messageName(COMMITMENT_PREFIX + CommitmentBpmn.MESSAGE_RECORDED)
+                .correlationKey(String.valueOf(commitment))
+                .timeToLive(Duration.ZERO)
+                .variables(Map.of(
+                        Bpmn.Variables.COMMITMENT_ID,
+                        commitment,
+                        Bpmn.Variables.ACCOUNT_ID,
+                        account,
+                        CommitmentBpmn.Variables.OWNER_USERNAME,
+                        owner,
+                        CommitmentBpmn.Variables.DUE_AT,
+                        far))
+                .send()
+                .join());
+    }
+
     public boolean finished() {
         return summarised.get();
     }
@@ -116,18 +174,67 @@ public class HandoverWorkersReference implements AutoCloseable {
         workers.forEach(JobWorker::close);
     }
 
-    private void open(String type, Map<String, Object> variables, Runnable also) {
+    /** {@code variables} null: the commitment read step's, as CommitmentWorkers.read answers. */
+    private void open(String type, Map<String, Object> variables, Consumer<ActivatedJob> also) {
         workers.add(client.newWorker()
                 .jobType(type.replace("baton-handover-", PREFIX))
                 .handler((jobClient, job) -> {
                     if (also != null) {
-                        also.run();
+                        also.accept(job);
                     }
-                    jobClient.newCompleteCommand(job).variables(variables).send();
+                    jobClient
+                            .newCompleteCommand(job)
+                            .variables(variables != null ? variables : readAnswer(job))
+                            .send();
                 })
                 .streamEnabled(true)
                 .pollInterval(Duration.ofSeconds(5))
                 .open());
+    }
+
+    /** The same variable names and kinds of value as Baton's read step gives for a commitment to deliver. */
+    private static Map<String, Object> readAnswer(ActivatedJob job) {
+        Map<String, Object> current = job.getVariablesAsMap();
+        Map<String, Object> v = new HashMap<>();
+        v.put(CommitmentBpmn.Variables.STAGE, "deliver");
+        v.put(CommitmentBpmn.Variables.VERSION, 0);
+        v.put(Bpmn.Variables.ACCOUNT_ID, current.get(Bpmn.Variables.ACCOUNT_ID));
+        v.put(CommitmentBpmn.Variables.OWNER_USERNAME, current.get(CommitmentBpmn.Variables.OWNER_USERNAME));
+        v.put(CommitmentBpmn.Variables.MADE_BY_USERNAME, "maria");
+        v.put(CommitmentBpmn.Variables.DELIVERING_TEAM, "delivery");
+        v.put(CommitmentBpmn.Variables.VERIFYING_TEAM, "customer-success");
+        v.put(CommitmentBpmn.Variables.ESCALATE_TO_USERNAME, "maria");
+        v.put(CommitmentBpmn.Variables.DUE_AT, current.get(CommitmentBpmn.Variables.DUE_AT));
+        v.put(CommitmentBpmn.Variables.REMINDER_AT, current.get(CommitmentBpmn.Variables.DUE_AT));
+        for (String field : List.of(
+                CommitmentBpmn.Variables.DECISION,
+                CommitmentBpmn.Variables.REASON,
+                CommitmentBpmn.Variables.EVIDENCE,
+                CommitmentBpmn.Variables.NEW_DUE_DATE,
+                CommitmentBpmn.Variables.NEW_DESCRIPTION,
+                CommitmentBpmn.Variables.NEW_OWNER_USERNAME,
+                CommitmentBpmn.Variables.ANSWER_ID)) {
+            v.put(field, null);
+        }
+        return v;
+    }
+
+    private static String renamedCommitment() throws IOException {
+        return read("bpmn/commitment.bpmn")
+                .replace(
+                        "process id=\"" + CommitmentBpmn.PROCESS_ID + "\"", "process id=\"" + COMMITMENT_PROCESS + "\"")
+                .replace(
+                        "bpmnElement=\"" + CommitmentBpmn.PROCESS_ID + "\"",
+                        "bpmnElement=\"" + COMMITMENT_PROCESS + "\"")
+                .replace("\"baton-commitment-", "\"" + COMMITMENT_PREFIX + "baton-commitment-")
+                .replace("name=\"commitment-", "name=\"" + COMMITMENT_PREFIX + "commitment-")
+                .replace("formKey=\"commitment-", "formKey=\"" + COMMITMENT_PREFIX + "commitment-");
+    }
+
+    private static String read(String resource) throws IOException {
+        try (InputStream in = HandoverWorkersReference.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String renamed(String resource) throws IOException {
