@@ -36,10 +36,8 @@ final class RememberedPasswordChecks implements PasswordEncoder {
 
     private final PasswordEncoder delegate;
     private final SecretKeySpec key;
-    /** stored hash → HMAC of the password that matched it */
+    /** stored hash → HMAC of the password that matched it; null when remembering is off */
     private final Cache<String, byte[]> matched;
-
-    private final boolean enabled;
 
     /**
      * @param delegate the real check (Spring's delegating encoder: bcrypt, or {@code {noop}} for tests)
@@ -47,18 +45,23 @@ final class RememberedPasswordChecks implements PasswordEncoder {
      * @param maxEntries how many matches are remembered at most (beyond it Caffeine evicts the ones least
      *     likely to be asked again; an evicted match costs one bcrypt check, nothing else)
      * @param ticker the cache's clock ({@link Ticker#systemTicker()}; a fake one in tests)
+     * @throws IllegalArgumentException for a negative {@code ttl} or {@code maxEntries}
      */
     RememberedPasswordChecks(PasswordEncoder delegate, Duration ttl, long maxEntries, Ticker ticker) {
+        if (ttl.isNegative() || maxEntries < 0) {
+            throw new IllegalArgumentException("ttl and maxEntries must not be negative: " + ttl + ", " + maxEntries);
+        }
         this.delegate = delegate;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, HMAC);
-        this.enabled = !ttl.isZero() && !ttl.isNegative() && maxEntries > 0;
-        this.matched = Caffeine.newBuilder()
-                .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
-                .maximumSize(Math.max(0, maxEntries))
-                .ticker(ticker)
-                .build();
+        this.matched = ttl.isZero() || maxEntries == 0
+                ? null
+                : Caffeine.newBuilder()
+                        .expireAfterWrite(ttl)
+                        .maximumSize(maxEntries)
+                        .ticker(ticker)
+                        .build();
     }
 
     @Override
@@ -68,7 +71,7 @@ final class RememberedPasswordChecks implements PasswordEncoder {
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        if (!enabled || rawPassword == null || encodedPassword == null) {
+        if (matched == null || rawPassword == null || encodedPassword == null) {
             return delegate.matches(rawPassword, encodedPassword);
         }
         byte[] presented = mac(rawPassword);

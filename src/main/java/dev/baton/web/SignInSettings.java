@@ -16,4 +16,23 @@ public record SignInSettings(
         @DefaultValue("5") int maxFailuresPerUser,
         @DefaultValue("30") int maxFailuresPerAddress,
         @DefaultValue("PT15M") Duration window,
-        @DefaultValue("PT10M") Duration rememberPasswordChecks) {}
+        @DefaultValue("PT10M") Duration rememberPasswordChecks) {
+
+    /**
+     * @throws IllegalArgumentException (start-up stops, naming the setting) for a limit under 1 or a
+     *     window or remembering time below zero: a negative time would otherwise pass for "off"
+     */
+    public SignInSettings {
+        if (maxFailuresPerUser < 1 || maxFailuresPerAddress < 1) {
+            throw new IllegalArgumentException(
+                    "baton.sign-in.max-failures-per-user and max-failures-per-address must be at least 1");
+        }
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("baton.sign-in.window must be longer than zero, not " + window);
+        }
+        if (rememberPasswordChecks.isNegative()) {
+            throw new IllegalArgumentException("baton.sign-in.remember-password-checks must not be negative (PT0S"
+                    + " turns remembering off), not " + rememberPasswordChecks);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package dev.baton.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,5 +91,20 @@ class RememberedPasswordChecksTests {
         assertThat(never.matches("demo", hash)).isTrue();
         assertThat(never.matches("demo", hash)).isTrue();
         assertThat(bcrypt.checks).isEqualTo(2);
+    }
+
+    @Test
+    void aNegativeTimeIsRefusedNotTakenForOff() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RememberedPasswordChecks(bcrypt, Duration.ofMinutes(-10), 100, nanos::get));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SignInSettings(5, 30, Duration.ofMinutes(15), Duration.ofMinutes(-10)))
+                .withMessageContaining("baton.sign-in.remember-password-checks");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SignInSettings(5, 30, Duration.ZERO, Duration.ofMinutes(10)))
+                .withMessageContaining("baton.sign-in.window");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SignInSettings(0, 30, Duration.ofMinutes(15), Duration.ofMinutes(10)))
+                .withMessageContaining("max-failures-per-user");
     }
 }
