@@ -19,8 +19,8 @@ public record SignInSettings(
         @DefaultValue("PT10M") Duration rememberPasswordChecks) {
 
     /**
-     * @throws IllegalArgumentException (start-up stops, naming the setting) for a limit under 1 or a
-     *     window or remembering time below zero: a negative time would otherwise pass for "off"
+     * @throws IllegalArgumentException (start-up stops, naming the setting) for a limit under 1, a
+     *     window of zero or less, or a negative remembering time (which would otherwise pass for "off")
      */
     public SignInSettings {
         if (maxFailuresPerUser < 1 || maxFailuresPerAddress < 1) {

@@ -2,7 +2,7 @@ package dev.baton.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.baton.commitment.engine.BenchmarkCommitmentSweep;
+import dev.baton.commitment.engine.CommitmentBenchmarkSupport;
 import dev.baton.commitment.engine.CommitmentBpmn;
 import dev.baton.engine.Bpmn.Variables;
 import dev.baton.engine.ProcessInstances;
@@ -318,7 +318,7 @@ class HandoverBenchmark {
                         .toList());
         String waiting;
         if (reference == null) {
-            BenchmarkCommitmentSweep.run(context);
+            CommitmentBenchmarkSupport.sweep(context);
             waiting = "select count(*) from commitment c join task t on t.process_instance_key"
                     + " = c.process_instance_key where c.owner_id = ? and t.status = 'OPEN'";
         } else {

@@ -97,14 +97,5 @@ class RememberedPasswordChecksTests {
     void aNegativeTimeIsRefusedNotTakenForOff() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new RememberedPasswordChecks(bcrypt, Duration.ofMinutes(-10), 100, nanos::get));
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new SignInSettings(5, 30, Duration.ofMinutes(15), Duration.ofMinutes(-10)))
-                .withMessageContaining("baton.sign-in.remember-password-checks");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new SignInSettings(5, 30, Duration.ZERO, Duration.ofMinutes(10)))
-                .withMessageContaining("baton.sign-in.window");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new SignInSettings(0, 30, Duration.ofMinutes(15), Duration.ofMinutes(10)))
-                .withMessageContaining("max-failures-per-user");
     }
 }

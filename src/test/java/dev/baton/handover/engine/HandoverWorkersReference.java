@@ -1,5 +1,6 @@
 package dev.baton.handover.engine;
 
+import dev.baton.commitment.engine.CommitmentBenchmarkSupport;
 import dev.baton.commitment.engine.CommitmentBpmn;
 import dev.baton.engine.Bpmn;
 import dev.baton.handover.engine.HandoverBpmn.Jobs;
@@ -206,16 +207,7 @@ public class HandoverWorkersReference implements AutoCloseable {
         v.put(CommitmentBpmn.Variables.ESCALATE_TO_USERNAME, "maria");
         v.put(CommitmentBpmn.Variables.DUE_AT, current.get(CommitmentBpmn.Variables.DUE_AT));
         v.put(CommitmentBpmn.Variables.REMINDER_AT, current.get(CommitmentBpmn.Variables.DUE_AT));
-        for (String field : List.of(
-                CommitmentBpmn.Variables.DECISION,
-                CommitmentBpmn.Variables.REASON,
-                CommitmentBpmn.Variables.EVIDENCE,
-                CommitmentBpmn.Variables.NEW_DUE_DATE,
-                CommitmentBpmn.Variables.NEW_DESCRIPTION,
-                CommitmentBpmn.Variables.NEW_OWNER_USERNAME,
-                CommitmentBpmn.Variables.ANSWER_ID)) {
-            v.put(field, null);
-        }
+        CommitmentBenchmarkSupport.FORM_FIELDS.forEach(field -> v.put(field, null));
         return v;
     }
 
