@@ -60,9 +60,12 @@ public class CommitmentProcessSteps {
     /** Reads the commitment for routing, recording which process instance follows it (first read only). */
     @Transactional
     public CommitmentStep read(long id, long processInstanceKey) {
-        // a bulk update, so recording the key does not change the version API clients hold
-        commitments.attachProcess(id, processInstanceKey);
         Commitment c = commitment(id);
+        if (c.getProcessInstanceKey() == null) {
+            // a bulk update, so recording the key does not change the version API clients hold; only on
+            // the first read: a re-routed step reads again, and skips the statement
+            commitments.attachProcess(id, processInstanceKey);
+        }
         String team = c.getDeliveringTeam() == null
                 ? settings.defaultDeliveringTeam()
                 : c.getDeliveringTeam().getKey();

@@ -6,14 +6,17 @@ import dev.baton.commitment.Commitment;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.people.Person;
 import dev.baton.task.TaskAssignments;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves one account's work from one person to another through the owning features' services
- * (guarded and audited there): the account, its open commitments, the open tasks about it. Only
- * what {@code from} still holds moves, so a repeated call moves nothing twice.
+ * (guarded and audited there): the account, its open commitments, the open tasks about it. A
+ * commitment's own process moves its waiting step (the change re-routes it), so those tasks are left
+ * to it. Only what {@code from} still holds moves, so a repeated call moves nothing twice.
  */
 @Component
 class BookTransfer {
@@ -35,9 +38,14 @@ class BookTransfer {
         if (account.getOwner() != null && account.getOwner().getId().equals(from.getId())) {
             accounts.transfer(account.getId(), to.getId(), account.getVersion());
         }
+        // a commitment's process re-routes its own waiting step to the new owner (commitment-changed)
+        Set<Long> rerouted = new HashSet<>();
         for (Commitment c : book.openCommitments(from, account.getId())) {
             commitments.reassign(c.getId(), to.getId(), c.getVersion());
+            if (c.getProcessInstanceKey() != null) {
+                rerouted.add(c.getProcessInstanceKey());
+            }
         }
-        tasks.handOverOpen(from.getUsername(), to.getUsername(), account.getId());
+        tasks.handOverOpen(from.getUsername(), to.getUsername(), account.getId(), rerouted);
     }
 }

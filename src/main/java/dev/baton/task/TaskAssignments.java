@@ -102,10 +102,18 @@ public class TaskAssignments {
      * A handover moves {@code from}'s open tasks about one account to {@code to}, in the caller's
      * transaction, like any reassignment: the original assignee stays on record, both are mailed, and
      * it is audited. Idempotent: a second call finds nothing left with {@code from}.
+     *
+     * @param reroutedByTheirProcess process instance keys whose open tasks stay where they are: their
+     *     process was told of the change (a commitment's process withdraws its waiting task when the
+     *     commitment changes owner, and opens it again for the new owner), so moving the row as well
+     *     would mail the new owner twice about one step and audit a move the engine undoes at once
+     * @return how many tasks moved
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int handOverOpen(String from, String to, Long accountId) {
-        List<Task> open = tasks.findByAssigneeAndStatusAndAccountId(from, TaskStatus.OPEN, accountId);
+    public int handOverOpen(String from, String to, Long accountId, Collection<Long> reroutedByTheirProcess) {
+        List<Task> open = tasks.findByAssigneeAndStatusAndAccountId(from, TaskStatus.OPEN, accountId).stream()
+                .filter(t -> !reroutedByTheirProcess.contains(t.getProcessInstanceKey()))
+                .toList();
         open.forEach(t -> hand(t, to, AuditLog.currentActor(), "task.reassigned"));
         return open.size();
     }

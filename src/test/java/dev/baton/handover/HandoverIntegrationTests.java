@@ -29,6 +29,8 @@ import dev.baton.people.Teams;
 import dev.baton.shared.EventResubmission;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import dev.baton.task.TaskSubject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -327,6 +329,71 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                         Long.class,
                         "handover-intro:" + item))
                 .isEqualTo(1);
+    }
+
+    /**
+     * A commitment's process re-routes its own waiting step when the commitment changes owner, so the
+     * handover leaves that task to it: the successor gets the step once, with the commitment's one
+     * mail, and the departing rep's step is withdrawn, never moved (no "task reassigned" for it).
+     */
+    @Test
+    void aCommitmentsWaitingStepGoesToTheSuccessorThroughItsProcessOnceAndIsNotAlsoMoved() throws Exception {
+        Account account = book.get(0);
+        long commitmentId = ((Number) as("maria")
+                        .postForObject(
+                                "/api/commitments",
+                                Map.of(
+                                        "accountId", account.getId(),
+                                        "description", "Security review",
+                                        "ownerId", departing.getId(),
+                                        "dueDate", LocalDate.now().plusDays(40).toString()),
+                                Map.class)
+                        .get("id"))
+                .longValue();
+        Task departingsStep =
+                await().atMost(WAIT).until(() -> commitmentTask(commitmentId, departing.getUsername()), t -> t != null);
+
+        as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
+        for (int i = 0; i < book.size(); i++) {
+            complete(departing, "task_write_handover_note", NOTE);
+        }
+        Task successorsStep =
+                await().atMost(WAIT).until(() -> commitmentTask(commitmentId, successor.getUsername()), t -> t != null);
+        await().atMost(WAIT)
+                .until(() ->
+                        tasks.findById(departingsStep.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+
+        assertThat(successorsStep.getElementId()).isEqualTo(departingsStep.getElementId());
+        assertThat(successorsStep.getProcessInstanceKey()).isEqualTo(departingsStep.getProcessInstanceKey());
+        assertThat(tasks.findById(departingsStep.getId()).orElseThrow().getAssignee())
+                .as("withdrawn where it was, not moved first")
+                .isEqualTo(departing.getUsername());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'task.reassigned' and entity_id in (?, ?)",
+                        Long.class,
+                        departingsStep.getId(),
+                        successorsStep.getId()))
+                .isZero();
+        assertThat(jdbc.queryForList(
+                        "select dedup_key from outbox_message where dedup_key like 'task-%:' || ? || ':%'"
+                                + " or dedup_key like 'task-%:' || ? || ':%'",
+                        String.class, departingsStep.getId(), successorsStep.getId()))
+                .as("the step's only mail is the commitment's own")
+                .isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox_message where dedup_key like 'commitment-assigned:' || ? || ':%'"
+                                + " and to_address = ?",
+                        Long.class, commitmentId, successor.getEmail()))
+                .isEqualTo(1);
+    }
+
+    private Task commitmentTask(long commitmentId, String assignee) {
+        return tasks.findAll().stream()
+                .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
+                        && assignee.equals(t.getAssignee())
+                        && t.getStatus() == TaskStatus.OPEN)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
