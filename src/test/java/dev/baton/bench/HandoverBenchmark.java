@@ -168,12 +168,16 @@ class HandoverBenchmark {
             all = all == null ? one : all.and(one);
             if (HANDOVERS > 1) {
                 System.out.printf(
-                        "%s handover %d of %d: %,d accounts so far, %.1f s, heap after GC %d MB, RSS %d MB%n",
+                        "%s handover %d of %d: %,d accounts so far, %.1f s, this one %.1f s, CPU %.1f ms/account"
+                                + " (JIT compilation %.1f), heap after GC %d MB, RSS %d MB%n",
                         what,
                         i,
                         HANDOVERS,
                         all.accounts(),
                         all.wall().toMillis() / 1000.0,
+                        one.wall().toMillis() / 1000.0,
+                        one.cpuMillis() / (double) one.accounts(),
+                        one.jitMillis() / (double) one.accounts(),
                         one.after().heapMb,
                         one.after().rssMb);
             }
@@ -187,6 +191,7 @@ class HandoverBenchmark {
         long successor = person("bench-suc-" + tag);
         Book book = book(departing, accounts, tag, null);
         long cpu = Figures.cpuMillis();
+        long jit = Figures.jitMillis();
         Instant launched = Instant.now();
         long id = handovers.launch(
                 new LaunchRequest(
@@ -207,7 +212,9 @@ class HandoverBenchmark {
                         + " from handover_item i join handover h on h.id = i.handover_id where h.id = ? order by 1",
                 Long.class,
                 id);
-        Run run = new Run(accounts, wall, Figures.cpuMillis() - cpu, perAccount, Figures.now());
+        Run run = new Run(
+                accounts, wall, Figures.cpuMillis() - cpu, Figures.jitMillis() - jit, perAccount, Figures.now());
+        timed(launched);
         rerouted(username(successor), accounts);
         retire(book);
         return run;
@@ -222,6 +229,7 @@ class HandoverBenchmark {
             // the same book as Baton's side, its commitments followed by the no-op commitment model
             Book book = book(departing, accounts, tag, reference);
             long cpu = Figures.cpuMillis();
+            long jit = Figures.jitMillis();
             Instant start = Instant.now();
             reference.start(accounts, dep, suc);
             drive(HandoverWorkersReference.ACCOUNT_PROCESS, reference::finished);
@@ -229,12 +237,19 @@ class HandoverBenchmark {
                     accounts,
                     Duration.between(start, Instant.now()),
                     Figures.cpuMillis() - cpu,
+                    Figures.jitMillis() - jit,
                     reference.perAccountMillis(start),
                     Figures.now());
+            timed(start);
             rerouted(suc, accounts);
             retire(book);
             return run;
         }
+    }
+
+    /** When the clock ran, so a profile (JFR) of the run can be cut to the timed part. */
+    private static void timed(Instant start) {
+        System.out.printf("timed: %s to %s%n", start, Instant.now());
     }
 
     private String engineName() {
@@ -428,35 +443,47 @@ class HandoverBenchmark {
         return s.isEmpty() ? 0 : s.get(Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1));
     }
 
-    record Run(int accounts, Duration wall, long cpuMillis, List<Long> perAccount, Figures after) {
+    /**
+     * One side's timed run: {@code cpuMillis} is the whole process's CPU time, {@code jitMillis} the part
+     * of it the JIT compilers took (HotSpot's accumulated compilation time; a cost of code still
+     * warming up, which a long-running service stops paying).
+     */
+    record Run(int accounts, Duration wall, long cpuMillis, long jitMillis, List<Long> perAccount, Figures after) {
 
         /** This run and {@code next} as one: times and accounts added up, figures as after {@code next}. */
         Run and(Run next) {
             List<Long> both = new ArrayList<>(perAccount);
             both.addAll(next.perAccount);
             return new Run(
-                    accounts + next.accounts, wall.plus(next.wall), cpuMillis + next.cpuMillis, both, next.after);
+                    accounts + next.accounts,
+                    wall.plus(next.wall),
+                    cpuMillis + next.cpuMillis,
+                    jitMillis + next.jitMillis,
+                    both,
+                    next.after);
         }
 
         void print(String what, String side, Figures before) {
             System.out.printf(
                     "%-26s wall %7.1f s  %6.1f accounts/s  p50 %7.1f s  p95 %7.1f s  CPU %5.1f ms/account"
-                            + "  heap %5d MB  RSS %5d MB%n",
+                            + " (JIT compilation %.1f)  heap %5d MB  RSS %5d MB%n",
                     what,
                     wall.toMillis() / 1000.0,
                     accounts * 1000.0 / wall.toMillis(),
                     pct(perAccount, 50) / 1000.0,
                     pct(perAccount, 95) / 1000.0,
                     cpuMillis / (double) accounts,
+                    jitMillis / (double) accounts,
                     after.heapMb,
                     after.rssMb);
             System.out.printf(
-                    "BENCH side=%s accounts=%d wall_ms=%d cpu_ms=%d p50_ms=%d p95_ms=%d heap_mb=%d rss_mb=%d"
+                    "BENCH side=%s accounts=%d wall_ms=%d cpu_ms=%d jit_ms=%d p50_ms=%d p95_ms=%d heap_mb=%d rss_mb=%d"
                             + " heap_before_mb=%d rss_before_mb=%d%n",
                     side,
                     accounts,
                     wall.toMillis(),
                     cpuMillis,
+                    jitMillis,
                     pct(perAccount, 50),
                     pct(perAccount, 95),
                     after.heapMb,
@@ -472,6 +499,11 @@ class HandoverBenchmark {
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                             .getProcessCpuTime()
                     / 1_000_000;
+        }
+
+        /** Time the JIT compilers spent so far (HotSpot: elapsed, about their CPU time), in ms. */
+        static long jitMillis() {
+            return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         }
 
         static Figures now() throws Exception {
