@@ -15,10 +15,20 @@ import org.springframework.data.jpa.repository.Query;
  */
 public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
+    /** What a step reads with its item: the handover, the departing person and the successor with their roles (an eager collection, else a second query), the account. */
+    String WITH_CONTEXT = "select i from HandoverItem i join fetch i.handover h join fetch h.departing d"
+            + " left join fetch d.roles join fetch i.account left join fetch i.successor s left join fetch s.roles";
+
     /** Every automated step reads its item this way: JPQL, whose SQL Hibernate caches (see People#findByUsername). */
-    @Query("select i from HandoverItem i join fetch i.handover h join fetch h.departing join fetch i.account"
-            + " left join fetch i.successor where i.id = :id")
+    @Query(WITH_CONTEXT + " where i.id = :id")
     Optional<HandoverItem> findWithContextById(long id);
+
+    /** The item a handover step's task is about, read as {@link #findWithContextById} reads it. */
+    @Query(WITH_CONTEXT + " where h.id = :handoverId and i.account.id = :accountId")
+    Optional<HandoverItem> findWithContextByHandoverIdAndAccountId(long handoverId, long accountId);
+
+    /** Whether the item's introduction call is recorded already, without loading the item. */
+    boolean existsByIdAndCallHeldAtIsNotNull(long id);
 
     @EntityGraph(attributePaths = {"account", "successor"})
     List<HandoverItem> findByHandoverIdOrderById(Long handoverId);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -103,7 +104,12 @@ public class HandoverSteps {
 
     @Transactional
     public void saveNote(long itemId, Map<String, Object> note, String author) {
-        HandoverItem item = item(itemId);
+        saveNote(item(itemId), note, author);
+    }
+
+    /** {@link #saveNote(long, Map, String)} for an item the caller read in its transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void saveNote(HandoverItem item, Map<String, Object> note, String author) {
         if (item.writeNote(note, author, clock.instant())) {
             record("handover.note-written", item, fields("by", author));
         }
@@ -139,7 +145,13 @@ public class HandoverSteps {
      */
     @Transactional
     public void askQuestion(long itemId, String question, String by) {
-        keepQuestion(item(itemId), question, by);
+        askQuestion(item(itemId), question, by);
+    }
+
+    /** {@link #askQuestion(long, String, String)} for an item the caller read in its transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void askQuestion(HandoverItem item, String question, String by) {
+        keepQuestion(item, question, by);
     }
 
     /**
@@ -195,7 +207,12 @@ public class HandoverSteps {
      */
     @Transactional
     public void saveAnswer(long itemId, String answer) {
-        HandoverItem item = item(itemId);
+        saveAnswer(item(itemId), answer);
+    }
+
+    /** {@link #saveAnswer(long, String)} for an item the caller read in its transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void saveAnswer(HandoverItem item, String answer) {
         if (item.answer(answer == null ? "" : answer.strip())) {
             record("handover.question-answered", item, fields("answer", item.getAnswer()));
         }
@@ -246,10 +263,21 @@ public class HandoverSteps {
         }
     }
 
-    /** Records the introduction call as held once, with what was said ({@code summary} may be null). */
+    /**
+     * Records the introduction call as held once, with what was said ({@code summary} may be null).
+     * Usually the step's completion recorded it already ({@code HandoverTaskAnswers}): then the item
+     * is not even read.
+     */
     @Transactional
     public void recordIntroCall(long itemId, String summary) {
-        HandoverItem item = item(itemId);
+        if (!items.existsByIdAndCallHeldAtIsNotNull(itemId)) {
+            recordIntroCall(item(itemId), summary);
+        }
+    }
+
+    /** {@link #recordIntroCall(long, String)} for an item the caller read in its transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void recordIntroCall(HandoverItem item, String summary) {
         if (item.callHeld(clock.instant())) {
             record(
                     "handover.intro-call-held",

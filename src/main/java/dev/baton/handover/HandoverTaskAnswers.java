@@ -58,13 +58,13 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
             case NOTE_FORM -> {
                 Map<String, Object> note = new LinkedHashMap<>();
                 HandoverSteps.NOTE_FIELDS.forEach(f -> note.put(f, values.get(f)));
-                steps.saveNote(item.getId(), note, actor);
+                steps.saveNote(item, note, actor);
                 yield Map.of();
             }
             case ACKNOWLEDGE_FORM -> {
                 checkQuestion(item, values);
                 if ("ask".equals(values.get("acknowledgement"))) {
-                    steps.askQuestion(item.getId(), (String) values.get("question"), actor);
+                    steps.askQuestion(item, (String) values.get("question"), actor);
                 }
                 if ("acknowledge".equals(values.get("acknowledgement"))) {
                     item.introPersonalLine((String) values.get("personalLine"));
@@ -72,11 +72,11 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
                 yield Map.of("acknowledgement", values.get("acknowledgement"));
             }
             case ANSWER_FORM -> {
-                steps.saveAnswer(item.getId(), (String) values.get("answer"));
+                steps.saveAnswer(item, (String) values.get("answer"));
                 yield Map.of();
             }
             case INTRO_CALL_FORM -> {
-                steps.recordIntroCall(item.getId(), (String) values.get("callSummary"));
+                steps.recordIntroCall(item, (String) values.get("callSummary"));
                 yield Map.of();
             }
             case CHOOSE_SUCCESSOR_FORM -> {
@@ -127,7 +127,7 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
             throw new IllegalStateException("task " + task.getId() + " of form " + task.getFormKey()
                     + " is not about one account of a handover (baton:subjectType / subjectId / accountId missing)");
         }
-        return items.findByHandoverIdAndAccountId(subject.id(), task.getAccountId())
+        return items.findWithContextByHandoverIdAndAccountId(subject.id(), task.getAccountId())
                 .orElseThrow(() -> new NotFoundException("handover item for account", task.getAccountId()));
     }
 }
