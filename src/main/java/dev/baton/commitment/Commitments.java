@@ -46,9 +46,14 @@ public interface Commitments extends JpaRepository<Commitment, Long> {
 
     long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
 
-    /** Records the first process instance that reads the commitment; idempotent, and leaves the version alone. */
+    /**
+     * Records the first process instance that reads the commitment; idempotent, and leaves the version
+     * alone. SQL, not JPQL: Hibernate 6 translates a JPQL update anew on every call.
+     */
     @Modifying
-    @Query("update Commitment c set c.processInstanceKey = :key where c.id = :id and c.processInstanceKey is null")
+    @Query(
+            value = "update commitment set process_instance_key = :key where id = :id and process_instance_key is null",
+            nativeQuery = true)
     int attachProcess(long id, long key);
 
     /** The sweep's work: open commitments no process follows yet, oldest first. */
