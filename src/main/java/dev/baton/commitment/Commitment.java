@@ -12,6 +12,7 @@ import dev.baton.account.Account;
 import dev.baton.account.Contact;
 import dev.baton.people.Person;
 import dev.baton.people.Team;
+import dev.baton.task.TaskSubject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -245,6 +246,11 @@ public class Commitment {
 
     public String getDeliveryEvidence() {
         return deliveryEvidence;
+    }
+
+    /** What the commitment process's user tasks are about: {@code baton:subjectType} "commitment" and this id. */
+    public TaskSubject taskSubject() {
+        return new TaskSubject(CommitmentTaskContext.SUBJECT_TYPE, id);
     }
 
     public Long getProcessInstanceKey() {

@@ -6,8 +6,9 @@ import dev.baton.commitment.Commitment;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.people.Person;
 import dev.baton.task.TaskAssignments;
-import java.util.HashSet;
-import java.util.Set;
+import dev.baton.task.TaskSubject;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,11 +40,11 @@ class BookTransfer {
             accounts.transfer(account.getId(), to.getId(), account.getVersion());
         }
         // a commitment's process re-routes its own waiting step to the new owner (commitment-changed)
-        Set<Long> rerouted = new HashSet<>();
+        Map<Long, TaskSubject> rerouted = new HashMap<>();
         for (Commitment c : book.openCommitments(from, account.getId())) {
             commitments.reassign(c.getId(), to.getId(), c.getVersion());
             if (c.getProcessInstanceKey() != null) {
-                rerouted.add(c.getProcessInstanceKey());
+                rerouted.put(c.getProcessInstanceKey(), c.taskSubject());
             }
         }
         tasks.handOverOpen(from.getUsername(), to.getUsername(), account.getId(), rerouted);

@@ -12,6 +12,7 @@ import dev.baton.shared.NotFoundException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -101,18 +102,22 @@ public class TaskAssignments {
     /**
      * A handover moves {@code from}'s open tasks about one account to {@code to}, in the caller's
      * transaction, like any reassignment: the original assignee stays on record, both are mailed, and
-     * it is audited. Idempotent: a second call finds nothing left with {@code from}.
+     * it is audited. A second call finds nothing left with {@code from}, except steps it left to their
+     * process that the process has not yet re-routed: a repeated handover job moves those like any task.
      *
-     * @param reroutedByTheirProcess process instance keys whose open tasks stay where they are: their
-     *     process was told of the change (a commitment's process withdraws its waiting task when the
-     *     commitment changes owner, and opens it again for the new owner), so moving the row as well
-     *     would mail the new owner twice about one step and audit a move the engine undoes at once
+     * @param reroutedByTheirProcess process instance key to the subject that process is about: an open
+     *     task of that instance about that subject stays where it is, because its process was told of
+     *     the change (a commitment's process withdraws its waiting step when the commitment changes
+     *     owner and opens it again for the new owner), so moving the row as well would mail the new
+     *     owner twice about one step and audit a move the engine undoes at once. Both must match, so a
+     *     key the engine gave again after losing its data does not keep another process's task back.
      * @return how many tasks moved
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int handOverOpen(String from, String to, Long accountId, Collection<Long> reroutedByTheirProcess) {
+    public int handOverOpen(String from, String to, Long accountId, Map<Long, TaskSubject> reroutedByTheirProcess) {
         List<Task> open = tasks.findByAssigneeAndStatusAndAccountId(from, TaskStatus.OPEN, accountId).stream()
-                .filter(t -> !reroutedByTheirProcess.contains(t.getProcessInstanceKey()))
+                .filter(t -> !(reroutedByTheirProcess.containsKey(t.getProcessInstanceKey())
+                        && Objects.equals(t.getSubject(), reroutedByTheirProcess.get(t.getProcessInstanceKey()))))
                 .toList();
         open.forEach(t -> hand(t, to, AuditLog.currentActor(), "task.reassigned"));
         return open.size();
