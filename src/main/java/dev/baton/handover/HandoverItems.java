@@ -15,7 +15,10 @@ import org.springframework.data.jpa.repository.Query;
  */
 public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
-    /** What a step reads with its item: the handover, the departing person and the successor with their roles (an eager collection, else a second query), the account. */
+    /**
+     * What a step reads with its item: the handover, the account, the departing person and the
+     * successor with their roles (an eager collection, which would otherwise cost a second query).
+     */
     String WITH_CONTEXT = "select i from HandoverItem i join fetch i.handover h join fetch h.departing d"
             + " left join fetch d.roles join fetch i.account left join fetch i.successor s left join fetch s.roles";
 

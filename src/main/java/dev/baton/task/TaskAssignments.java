@@ -12,7 +12,6 @@ import dev.baton.shared.NotFoundException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -116,11 +115,15 @@ public class TaskAssignments {
     @Transactional(propagation = Propagation.MANDATORY)
     public int handOverOpen(String from, String to, Long accountId, Map<Long, TaskSubject> reroutedByTheirProcess) {
         List<Task> open = tasks.findByAssigneeAndStatusAndAccountId(from, TaskStatus.OPEN, accountId).stream()
-                .filter(t -> !(reroutedByTheirProcess.containsKey(t.getProcessInstanceKey())
-                        && Objects.equals(t.getSubject(), reroutedByTheirProcess.get(t.getProcessInstanceKey()))))
+                .filter(t -> !leftToItsProcess(t, reroutedByTheirProcess))
                 .toList();
         open.forEach(t -> hand(t, to, AuditLog.currentActor(), "task.reassigned"));
         return open.size();
+    }
+
+    private static boolean leftToItsProcess(Task task, Map<Long, TaskSubject> reroutedByTheirProcess) {
+        TaskSubject rerouted = reroutedByTheirProcess.get(task.getProcessInstanceKey());
+        return rerouted != null && rerouted.equals(task.getSubject());
     }
 
     /**
