@@ -30,10 +30,17 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
     @Query(WITH_CONTEXT + " where h.id = :handoverId and i.account.id = :accountId")
     Optional<HandoverItem> findWithContextByHandoverIdAndAccountId(long handoverId, long accountId);
 
-    /** Whether the item's introduction call is recorded already, without loading the item. */
+    /**
+     * Whether the item's introduction call is recorded already, without loading the item. JPQL, not a
+     * derived query: Hibernate builds and translates a derived query's criteria anew on every call, and
+     * this one runs once per account of every handover.
+     */
+    @Query("select count(i) > 0 from HandoverItem i where i.id = :id and i.callHeldAt is not null")
     boolean existsByIdAndCallHeldAtIsNotNull(long id);
 
-    @EntityGraph(attributePaths = {"account", "successor"})
+    /** A handover's items by id, with each item's account and successor (the summary, the orphan check). */
+    @Query("select i from HandoverItem i join fetch i.account left join fetch i.successor"
+            + " where i.handover.id = :handoverId order by i.id")
     List<HandoverItem> findByHandoverIdOrderById(Long handoverId);
 
     /** One page of a handover's items, with each item's account and successor. */
