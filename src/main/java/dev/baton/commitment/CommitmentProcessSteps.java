@@ -290,6 +290,6 @@ public class CommitmentProcessSteps {
     }
 
     private Commitment commitment(long id) {
-        return commitments.findById(id).orElseThrow(() -> new NotFoundException("commitment", id));
+        return commitments.findForProcessStepById(id).orElseThrow(() -> new NotFoundException("commitment", id));
     }
 }
