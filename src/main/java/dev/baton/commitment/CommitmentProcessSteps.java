@@ -69,9 +69,8 @@ public class CommitmentProcessSteps {
         String team = c.getDeliveringTeam() == null
                 ? settings.defaultDeliveringTeam()
                 : c.getDeliveringTeam().getKey();
-        // judged where the owner is (the maker's zone while nobody owns it): due on 27 March means late
-        // once 27 March has ended there; the reminder comes at notifyAt local time, whatever the offset
-        ZoneId zone = zones.of(c.getOwner() != null ? c.getOwner() : c.getMadeBy());
+        // the reminder comes at notifyAt local time where the owner is, whatever the offset
+        ZoneId zone = dueZone(c);
         return new CommitmentStep(
                 id,
                 c.getAccount().getId(),
@@ -174,11 +173,16 @@ public class CommitmentProcessSteps {
         }
     }
 
-    /** Queues the reminder to the current owner (once per owner and due date). */
+    /**
+     * Queues the "due soon" reminder to the current owner (once per owner and due date), unless the
+     * due day has already ended where the owner is: a commitment accepted or re-routed after its
+     * reminder time enters the deliver step with both timers past, and the overdue escalation is then
+     * what is true, not "due soon".
+     */
     @Transactional
     public void remind(long id) {
         Commitment c = commitment(id);
-        if (c.stage() == CommitmentStage.DELIVER) {
+        if (c.stage() == CommitmentStage.DELIVER && clock.instant().isBefore(Dates.endOf(c.getDueDate(), dueZone(c)))) {
             mails.reminder(c);
         }
     }
@@ -245,6 +249,14 @@ public class CommitmentProcessSteps {
             return maker.getUsername();
         }
         return owner != null && owner.isActive() ? owner.getUsername() : escalateTo(c);
+    }
+
+    /**
+     * Where the commitment's due date is judged: the owner's zone (the maker's while nobody owns it).
+     * Due on 27 March means late once 27 March has ended there.
+     */
+    private ZoneId dueZone(Commitment c) {
+        return zones.of(c.getOwner() != null ? c.getOwner() : c.getMadeBy());
     }
 
     private String escalateTo(Commitment c) {

@@ -315,6 +315,41 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                         "Overdue commitment · " + accountName, "Commitment rejected · " + accountName);
     }
 
+    @Test
+    void noDueSoonReminderGoesOutOnceTheDueDayHasEnded() throws Exception {
+        String accountName = "Late " + UUID.randomUUID();
+        long accountId = id(as("maria")
+                .postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
+        // due far ahead, so the process's own reminder timer stays quiet while the test moves the date
+        long late = id(as("rob")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "Quarterly review",
+                                "ownerId",
+                                personId("rob"),
+                                "dueDate",
+                                LocalDate.now().plusDays(30).toString()),
+                        Map.class));
+        as("rob").postForEntity("/api/commitments/" + late + "/accept", null, Map.class);
+        awaitStatus(late, CommitmentStatus.ACCEPTED);
+        // as for a commitment accepted after its due date: the deliver step's reminder timer is past too
+        jdbc.update(
+                "update commitment set due_date = ? where id = ?",
+                LocalDate.now().minusDays(2),
+                late);
+
+        steps.remind(late);
+        steps.escalate(late);
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo("rob", accountName)).noneMatch(s -> s.startsWith("Reminder"));
+        assertThat(subjectsTo("maria", accountName)).containsExactly("Overdue commitment · " + accountName);
+    }
+
     private Task awaitOpenTask(long commitmentId, String elementId) {
         return await().atMost(WAIT).until(() -> openTask(commitmentId, elementId), t -> t != null);
     }
