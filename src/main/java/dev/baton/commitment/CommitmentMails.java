@@ -1,9 +1,12 @@
 package dev.baton.commitment;
 
+import dev.baton.audit.AuditLog;
 import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +28,14 @@ class CommitmentMails {
         this.composer = composer;
     }
 
-    /** To the new owner; the version makes each assignment its own event. */
+    /**
+     * To the new owner, unless they gave it to themselves (nobody needs a mail about what they just
+     * did); the version makes each assignment its own event.
+     */
     void assigned(Commitment c) {
+        if (c.getOwner() != null && c.getOwner().getUsername().equals(AuditLog.currentActor())) {
+            return;
+        }
         send("commitment-assigned", c, c.getOwner(), null, c.getVersion());
     }
 
@@ -39,13 +48,29 @@ class CommitmentMails {
         return send("commitment-overdue", c, to, c.getOwner(), c.getDueDate());
     }
 
-    /** Rejected: back to whoever promised it. Delivered: to them too, as they know the customer to verify with. */
+    /**
+     * Rejected: back to whoever promised it. Delivered: to them too, as they know the customer to
+     * verify with. Once nothing is awaited any more (delivered, or closed), a "due soon" or overdue
+     * mail still waiting to go out is withdrawn; a cancelled commitment's assignment mail too.
+     */
     void statusChanged(Commitment c) {
         switch (c.getStatus()) {
             case REJECTED -> send("commitment-rejected", c, c.getMadeBy(), null, c.getVersion());
             case DELIVERED -> send("commitment-delivered", c, c.getMadeBy(), c.getOwner(), c.getVersion());
             default -> {}
         }
+        if (!CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())) {
+            List<String> moot = new ArrayList<>(List.of(key("commitment-reminder", c), key("commitment-overdue", c)));
+            if (c.getStatus() == CommitmentStatus.CANCELLED) {
+                moot.add(key("commitment-assigned", c));
+            }
+            outbox.withdraw(List.of(), moot);
+        }
+    }
+
+    /** The start of every dedup key of this template for this commitment (see {@link #send}). */
+    private static String key(String template, Commitment c) {
+        return template + ":" + c.getId() + ":";
     }
 
     private boolean send(String template, Commitment c, Person to, Person cc, Object event) {
@@ -72,7 +97,7 @@ class CommitmentMails {
                 "evidence",
                 c.getDeliveryEvidence() == null ? "" : c.getDeliveryEvidence());
         return outbox.enqueue(
-                template + ":" + c.getId() + ":" + event,
+                key(template, c) + event,
                 to.getEmail(),
                 cc == null || cc.equals(to) ? null : cc.getEmail(),
                 composer.compose(template, model, zones.of(to)));

@@ -252,6 +252,8 @@ public class HandoverQueries {
             case SENT -> HandoverViews.IntroMail.SENT;
             case FAILED -> HandoverViews.IntroMail.FAILED;
             case PENDING -> HandoverViews.IntroMail.WAITING; // queued, retrying, or sent again by an admin
+            // nothing withdraws an introduction today; if something did, no mail went to the contact
+            case WITHDRAWN -> HandoverViews.IntroMail.NO_CONTACT;
         };
     }
 

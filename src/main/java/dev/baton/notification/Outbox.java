@@ -88,6 +88,33 @@ public class Outbox {
         return inserted == 1;
     }
 
+    /**
+     * Withdraws the mails still waiting to go out whose dedup key is one of {@code keys} or starts with
+     * one of {@code keyPrefixes} (end a prefix with the key's separator, e.g. {@code "task-assigned:42:"},
+     * so that task 42's does not also match task 420's): they become {@link OutboxStatus#WITHDRAWN} and
+     * are never sent. For the feature that queued them, when what they announce is withdrawn before
+     * they went out. A mail a dispatcher is sending at this moment (its row locked) is skipped, not
+     * waited for: it goes out. In the caller's transaction, so the withdrawal commits with the change
+     * that caused it.
+     *
+     * @return how many mails were withdrawn
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int withdraw(Collection<String> keys, Collection<String> keyPrefixes) {
+        if (keys.isEmpty() && keyPrefixes.isEmpty()) {
+            return 0;
+        }
+        // ^@ (starts with), not like: a key's characters need no escaping
+        return jdbc.sql("""
+                update outbox_message set status = 'WITHDRAWN'
+                where id in (select id from outbox_message
+                             where status = 'PENDING'
+                               and (dedup_key = any (?::text[]) or dedup_key ^@ any (?::text[]))
+                             for update skip locked)""")
+                .params(keys.toArray(String[]::new), keyPrefixes.toArray(String[]::new))
+                .update();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String dedupKey, String to, String cc, MailComposer.Mail mail) {
         return enqueue(dedupKey, to, cc, null, mail);

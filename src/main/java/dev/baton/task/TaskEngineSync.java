@@ -35,6 +35,7 @@ public class TaskEngineSync {
     private final TaskSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final TaskMails mails;
 
     TaskEngineSync(
             Tasks tasks,
@@ -42,7 +43,9 @@ public class TaskEngineSync {
             AuditLog audit,
             TaskSettings settings,
             Clock clock,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            TaskMails mails) {
+        this.mails = mails;
         this.tasks = tasks;
         this.engine = engine;
         this.audit = audit;
@@ -250,6 +253,7 @@ public class TaskEngineSync {
         var before = TaskService.state(task);
         task.cancel();
         audit.record("task.canceled", "task", task.getId(), task.getAccountId(), before, TaskService.state(task));
+        mails.withdrawn(task);
         log.info("task {} canceled: the engine no longer has job {}", task.getId(), task.getJobKey());
     }
 }

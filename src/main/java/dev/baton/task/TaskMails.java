@@ -85,6 +85,18 @@ class TaskMails {
         return manager.isPresent();
     }
 
+    /**
+     * The task's mails still waiting to go out (assignment, hand-over, reminder, escalation) are
+     * withdrawn: the task was withdrawn before they went out, and nobody should be sent to a step that
+     * is gone.
+     */
+    void withdrawn(Task task) {
+        long id = task.getId();
+        outbox.withdraw(
+                List.of("task-reminder:" + id, "task-escalation:" + id),
+                List.of("task-assigned:" + id + ":", "task-reassigned:" + id + ":"));
+    }
+
     void digest(Person person, List<Task> open, java.time.LocalDate day) {
         List<Map<String, Object>> items = open.stream().map(this::model).toList();
         outbox.enqueue(

@@ -146,6 +146,7 @@ public class TaskService {
                 Map<String, Object> before = state(stale);
                 stale.cancel();
                 record("task.canceled", stale, before);
+                mails.withdrawn(stale);
                 log.warn(
                         "task {} canceled: its job key {} now belongs to another step (the engine's data was reset?)",
                         stale.getId(),

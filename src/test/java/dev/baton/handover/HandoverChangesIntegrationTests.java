@@ -157,6 +157,29 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
     }
 
     @Test
+    void aStepWithdrawnByTheCancellationMailsNobodyAboutIt() {
+        Book launched = fixture.launch(book, true, this::as);
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        as(launched.departing().getUsername())
+                .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
+        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        String assignmentMail = "select status from outbox_message where dedup_key like 'task-assigned:' || ? || ':%'";
+        // the test's mail dispatcher is off: the successor's "New task" mail is still waiting, as it would
+        // for the few seconds between two dispatches
+        assertThat(jdbc.queryForList(assignmentMail, String.class, acknowledge.getId()))
+                .containsExactly("PENDING");
+
+        as("maria")
+                .postForEntity(
+                        "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "Dana stays"), Map.class);
+
+        assertThat(tasks.findById(acknowledge.getId()).orElseThrow().getStatus())
+                .isEqualTo(TaskStatus.CANCELED);
+        assertThat(jdbc.queryForList(assignmentMail, String.class, acknowledge.getId()))
+                .containsExactly("WITHDRAWN");
+    }
+
+    @Test
     void aSuccessorChangedBeforeTheAccountMovesGetsItAndItsAcknowledgement() {
         Book launched = fixture.launch(book, true, this::as);
         Person colleague = fixture.colleague("Nia Newsuccessor");

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,6 +223,39 @@ class OutboxIntegrationTests {
         assertThat(messages.findByDedupKey("fine:" + domain).orElseThrow().getStatus())
                 .isEqualTo(OutboxStatus.SENT);
         assertThat(greenMail.getReceivedMessagesForDomain(domain)).hasSize(1);
+    }
+
+    @Test
+    void aWithdrawnMailIsNeverSentAndOnlyTheKeysNamedAreWithdrawn() throws Exception {
+        String d = domain;
+        transactions.executeWithoutResult(tx -> {
+            outbox.enqueue("w-assigned:42:1:" + d, "a@" + d, null, "assigned 42", "b", null);
+            outbox.enqueue("w-assigned:420:1:" + d, "b@" + d, null, "assigned 420", "b", null);
+            outbox.enqueue("w-reminder:42" + d, "c@" + d, null, "reminder 42", "b", null);
+            outbox.enqueue("w-reminder:42" + d + "0", "d@" + d, null, "reminder 420", "b", null);
+        });
+        Integer withdrawn =
+                transactions.execute(tx -> outbox.withdraw(List.of("w-reminder:42" + d), List.of("w-assigned:42:")));
+        dispatcher.dispatch();
+
+        assertThat(withdrawn).isEqualTo(2);
+        assertThat(Arrays.stream(greenMail.getReceivedMessagesForDomain(d))
+                        .map(OutboxIntegrationTests::subjectOf)
+                        .toList())
+                .containsExactlyInAnyOrder("assigned 420", "reminder 420");
+        assertThat(messages.findByDedupKey("w-assigned:42:1:" + d).orElseThrow().getStatus())
+                .isEqualTo(OutboxStatus.WITHDRAWN);
+        // a mail already sent stays sent
+        Integer afterSending = transactions.execute(tx -> outbox.withdraw(List.of(), List.of("w-assigned:420:")));
+        assertThat(afterSending).isZero();
+    }
+
+    private static String subjectOf(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String enqueue() {

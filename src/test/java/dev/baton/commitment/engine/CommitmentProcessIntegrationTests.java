@@ -23,6 +23,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,11 +132,9 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
         dispatcher.dispatch();
         dispatcher.dispatch();
-        // one mail per assignment: the commitment's own, no inbox "New task" beside it for accept or deliver
-        assertThat(subjectsTo("rob", accountName))
-                .containsExactlyInAnyOrder(
-                        "Commitment assigned to you · " + accountName,
-                        "Delivered, awaiting verification · " + accountName);
+        // one mail per assignment: the commitment's own, no inbox "New task" beside it for accept or deliver;
+        // none to rob, who gave it to himself
+        assertThat(subjectsTo("rob", accountName)).containsExactly("Delivered, awaiting verification · " + accountName);
         assertThat(subjectsTo("rita", accountName)).containsExactly("Commitment assigned to you · " + accountName);
     }
 
@@ -348,6 +347,37 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
         assertThat(subjectsTo("rob", accountName)).noneMatch(s -> s.startsWith("Reminder"));
         assertThat(subjectsTo("maria", accountName)).containsExactly("Overdue commitment · " + accountName);
+    }
+
+    @Test
+    void aCommitmentCancelledBeforeItsMailWentOutMailsNobodyAndNobodyIsMailedAboutWhatTheyDidThemselves()
+            throws Exception {
+        String accountName = "Withdrawn " + UUID.randomUUID();
+        long accountId = id(as("maria")
+                .postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
+        Map<String, Object> promise = Map.of(
+                "accountId",
+                accountId,
+                "description",
+                "Onsite training",
+                "ownerId",
+                personId("rita"),
+                "dueDate",
+                LocalDate.now().plusDays(20).toString());
+        long cancelled = id(as("rob").postForObject("/api/commitments", promise, Map.class));
+        as("rob")
+                .postForEntity(
+                        "/api/commitments/" + cancelled + "/cancel",
+                        Map.of("reason", "customer withdrew", "version", 0),
+                        Map.class);
+        awaitStatus(cancelled, CommitmentStatus.CANCELLED);
+        Map<String, Object> own = new HashMap<>(promise);
+        own.put("ownerId", personId("rob"));
+        id(as("rob").postForObject("/api/commitments", own, Map.class));
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo("rita", accountName)).isEmpty();
+        assertThat(subjectsTo("rob", accountName)).isEmpty();
     }
 
     private Task awaitOpenTask(long commitmentId, String elementId) {
