@@ -23,8 +23,8 @@ import org.w3c.dom.NamedNodeMap;
 /**
  * Checks a playbook before it is deployed and lists every problem found, in plain words, each
  * with its element: what the engine's own model validation finds, and what the engine would accept
- * but Baton could not run (a job type with no worker, a Camunda user task, a user task nobody is
- * assigned, a missing form, no diagram, a building block without its required inputs). The engine's deploy-time checks (FEEL expressions) come
+ * but Baton could not run (a job type with no worker, a Camunda user task, a user task nobody is assigned, a missing form, no diagram, a
+ * building block without its required inputs). The engine's deploy-time checks (FEEL expressions) come
  * on top when it is asked to deploy (see {@link PlaybookDeployer}).
  */
 @Component
@@ -175,20 +175,46 @@ public class PlaybookChecks {
                         .forEach(r -> problems.add(new PlaybookProblem(id(element), name(element), r.getMessage()))));
     }
 
+    /**
+     * Job types written plainly or as a FEEL expression that gives the same name whatever the
+     * instance (a constant); an expression over the instance's variables is refused: Baton's workers
+     * are a fixed list, so only a fixed name can be known to have one.
+     */
     private void jobTypes(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
         Set<String> known = jobTypes.known();
+        String served = "Job types Baton serves: " + String.join(", ", known);
         for (Element definition : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
-            String type = definition.getAttribute("type");
-            if (!type.isBlank() && !type.startsWith("=") && !known.contains(type)) {
-                String id = PlaybookXml.owner(definition).getAttribute("id");
-                problems.add(new PlaybookProblem(
-                        id,
-                        names.get(id),
-                        "Baton has no worker for the job type '" + type
-                                + "': the step would wait forever. Job types Baton serves: "
-                                + String.join(", ", known)));
+            String type = definition.getAttribute("type").strip();
+            String id = PlaybookXml.owner(definition).getAttribute("id");
+            String problem = switch (named(type)) {
+                case ConstantFeel.Unparsable u -> null; // blank: the engine's model; bad FEEL: its deployment
+                case ConstantFeel.Variable v ->
+                    "the job type is the expression '" + type + "', which depends on the instance's"
+                            + " variables: Baton cannot tell at upload whether a worker serves it,"
+                            + " and its workers serve fixed job types only. Write one of them as the type. "
+                            + served;
+                case ConstantFeel.Constant(Object value) ->
+                    value instanceof String name && known.contains(name)
+                            ? null
+                            : "Baton has no worker for the job type '" + value + "'" + from(type)
+                                    + ": the step would wait forever. " + served;
+            };
+            if (problem != null) {
+                problems.add(new PlaybookProblem(id, names.get(id), problem));
             }
         }
+    }
+
+    /** A name as written: plain (a constant) or an expression; blank counts as unparsable. */
+    private static ConstantFeel.Outcome named(String written) {
+        if (written.isEmpty()) {
+            return new ConstantFeel.Unparsable();
+        }
+        return ConstantFeel.isExpression(written) ? ConstantFeel.evaluate(written) : new ConstantFeel.Constant(written);
+    }
+
+    private static String from(String written) {
+        return ConstantFeel.isExpression(written) ? " (what the expression '" + written + "' gives)" : "";
     }
 
     private void userTasks(
