@@ -48,6 +48,7 @@ public class DeployedPlaybooks {
     private final Map<Long, DeployedProcess> byKey = new ConcurrentHashMap<>();
     private final Map<String, FailedPlaybook> failures = new ConcurrentHashMap<>();
     private final Set<String> formIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> arriving = new ConcurrentHashMap<>(); // process id -> announcements
 
     void deployed(DeployedProcess process) {
         byKey.put(process.definitionKey(), process);
@@ -56,6 +57,20 @@ public class DeployedPlaybooks {
 
     void formDeployed(String formId) {
         formIds.add(formId);
+    }
+
+    /**
+     * The process ids the start-up is about to deploy (bundled files, kept uploads): a call to one of
+     * them is not refused for being deployed before it (file order is not dependency order). Each
+     * announcement is taken back with {@link #arrived}.
+     */
+    void arriving(Set<String> processIds) {
+        processIds.forEach(id -> arriving.merge(id, 1, Integer::sum));
+    }
+
+    /** Those ids have been deployed, or listed in {@link #failures()}. */
+    void arrived(Set<String> processIds) {
+        processIds.forEach(id -> arriving.computeIfPresent(id, (key, n) -> n == 1 ? null : n - 1));
     }
 
     void failed(FailedPlaybook failure) {
@@ -81,6 +96,13 @@ public class DeployedPlaybooks {
 
     public Optional<DeployedProcess> byDefinitionKey(long definitionKey) {
         return Optional.ofNullable(byKey.get(definitionKey));
+    }
+
+    /** The process ids a call activity may call: those deployed, and while Baton starts those about to be. */
+    Set<String> callableProcessIds() {
+        Set<String> ids = new java.util.HashSet<>(arriving.keySet());
+        byKey.values().forEach(p -> ids.add(p.processId()));
+        return ids;
     }
 
     /** Files not deployed (refused at start-up), by resource name. */

@@ -23,7 +23,8 @@ import org.w3c.dom.NamedNodeMap;
 /**
  * Checks a playbook before it is deployed and lists every problem found, in plain words, each
  * with its element: what the engine's own model validation finds, and what the engine would accept
- * but Baton could not run (a job type with no worker, a Camunda user task, a user task nobody is assigned, a missing form, no diagram, a
+ * but Baton could not run (a job type with no worker, a call to a process not deployed, a DMN
+ * decision, a Camunda user task, a user task nobody is assigned, a missing form, no diagram, a
  * building block without its required inputs). The engine's deploy-time checks (FEEL expressions) come
  * on top when it is asked to deploy (see {@link PlaybookDeployer}).
  */
@@ -80,6 +81,8 @@ public class PlaybookChecks {
         }
         engineModel(files, problems);
         jobTypes(xml, names, problems);
+        calls(xml, names, problems);
+        decisions(xml, names, problems);
         BlockChecks.check(xml, names, problems);
         userTasks(xml, names, uploadedForms, problems);
         PlaybookFormChecks.embedded(xml, json, problems);
@@ -202,6 +205,61 @@ public class PlaybookChecks {
             if (problem != null) {
                 problems.add(new PlaybookProblem(id, names.get(id), problem));
             }
+        }
+    }
+
+    /**
+     * Call activities must call a process deployed on the engine (as far as Baton knows: what it
+     * deployed) or one in the same file; with binding "deployment" only the same file counts, as the
+     * engine then looks only there. Anything else leaves the instance waiting at the call.
+     */
+    private void calls(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
+        Set<String> inFile = new HashSet<>();
+        xml.processes().forEach(p -> inFile.add(p.id()));
+        Set<String> callable = deployed.callableProcessIds();
+        for (Element called : xml.all(PlaybookXml.ZEEBE, "calledElement")) {
+            String processId = called.getAttribute("processId").strip();
+            boolean sameFileOnly = "deployment".equals(called.getAttribute("bindingType"));
+            String id = PlaybookXml.owner(called).getAttribute("id");
+            String problem = switch (named(processId)) {
+                case ConstantFeel.Unparsable u -> null;
+                case ConstantFeel.Variable v ->
+                    "the called process is the expression '" + processId + "', which depends on the"
+                            + " instance's variables: Baton cannot tell at upload whether that process is"
+                            + " deployed. Write the called process's id (Called element, in Camunda Modeler)";
+                case ConstantFeel.Constant(Object value) -> {
+                    boolean found = value instanceof String name
+                            && (inFile.contains(name) || (!sameFileOnly && callable.contains(name)));
+                    yield found
+                            ? null
+                            : "calls the process '" + value + "'" + from(processId) + ", which is"
+                                    + (sameFileOnly
+                                            ? " not in this file (its binding is \"deployment\")"
+                                            : " neither deployed nor in this file")
+                                    + ": the engine would stop the instance at this step. Upload that process"
+                                    + " first, or draw it in this file";
+                }
+            };
+            if (problem != null) {
+                problems.add(new PlaybookProblem(id, names.get(id), problem));
+            }
+        }
+    }
+
+    /**
+     * Business rule tasks that call a DMN decision: Baton deploys BPMN files and forms only, so the
+     * engine has no decision to call and would stop at the step.
+     */
+    private static void decisions(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
+        for (Element decision : xml.all(PlaybookXml.ZEEBE, "calledDecision")) {
+            String id = PlaybookXml.owner(decision).getAttribute("id");
+            problems.add(new PlaybookProblem(
+                    id,
+                    names.get(id),
+                    "calls the decision '" + decision.getAttribute("decisionId") + "', but Baton does not run"
+                            + " decisions (DMN): the engine would stop the instance at this step. In Camunda Modeler set the task's"
+                            + " implementation to Job worker with one of Baton's job types, or draw the rule"
+                            + " with gateways"));
         }
     }
 

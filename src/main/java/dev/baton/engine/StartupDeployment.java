@@ -31,6 +31,7 @@ class StartupDeployment implements SmartLifecycle {
     static final String BUNDLED = "bundled";
 
     private final PlaybookDeployer deployer;
+    private final DeployedPlaybooks deployed;
     private final ResourcePatternResolver resources;
     private final ObjectProvider<KeptPlaybooks> kept;
     private final ObjectMapper json;
@@ -40,12 +41,14 @@ class StartupDeployment implements SmartLifecycle {
 
     StartupDeployment(
             PlaybookDeployer deployer,
+            DeployedPlaybooks deployed,
             ResourcePatternResolver resources,
             ObjectProvider<KeptPlaybooks> kept,
             ObjectMapper json,
             @Value("${baton.playbooks.location:classpath*:/bpmn/*.bpmn}") String location,
             @Value("${baton.playbooks.forms-location:classpath*:/bpmn/forms/*.form}") String formsLocation) {
         this.deployer = deployer;
+        this.deployed = deployed;
         this.resources = resources;
         this.kept = kept;
         this.json = json;
@@ -61,8 +64,13 @@ class StartupDeployment implements SmartLifecycle {
         for (PlaybookFiles upload : uploads) {
             replaced.addAll(processIds(upload));
         }
-        deployFrom(location, formsLocation, replaced);
-        uploads.forEach(upload -> deployer.deployOrList(upload, "uploaded"));
+        deployed.arriving(replaced); // a bundled file may call a process an upload replaced
+        try {
+            deployFrom(location, formsLocation, replaced);
+            uploads.forEach(upload -> deployer.deployOrList(upload, "uploaded"));
+        } finally {
+            deployed.arrived(replaced);
+        }
         running = true;
     }
 
@@ -77,22 +85,32 @@ class StartupDeployment implements SmartLifecycle {
                 log.warn("Form {} is not JSON", name);
             }
         });
+        Map<String, byte[]> bpmn = new LinkedHashMap<>();
+        Set<String> arriving = new HashSet<>();
         read(bpmnLocation).forEach((name, bytes) -> {
-            PlaybookFiles files = new PlaybookFiles(name, bytes, Map.of());
-            Set<String> ids = processIds(files);
+            Set<String> ids = processIds(new PlaybookFiles(name, bytes, Map.of()));
             if (!ids.isEmpty() && replaced.containsAll(ids)) {
                 log.info("Playbook {} is not deployed: an upload replaced it", name);
-                return;
+            } else {
+                bpmn.put(name, bytes);
+                arriving.addAll(ids);
             }
-            Map<String, byte[]> used = new LinkedHashMap<>();
-            for (String ref : references(bytes)) {
-                String file = forms.containsKey(ref + ".form") ? ref + ".form" : formIds.get(ref);
-                if (file != null) {
-                    used.put(file, forms.get(file));
-                }
-            }
-            deployer.deployOrList(new PlaybookFiles(name, bytes, used), BUNDLED);
         });
+        deployed.arriving(arriving); // a file may call a process of a file deployed after it
+        try {
+            bpmn.forEach((name, bytes) -> {
+                Map<String, byte[]> used = new LinkedHashMap<>();
+                for (String ref : references(bytes)) {
+                    String file = forms.containsKey(ref + ".form") ? ref + ".form" : formIds.get(ref);
+                    if (file != null) {
+                        used.put(file, forms.get(file));
+                    }
+                }
+                deployer.deployOrList(new PlaybookFiles(name, bytes, used), BUNDLED);
+            });
+        } finally {
+            deployed.arrived(arriving);
+        }
     }
 
     private Map<String, byte[]> read(String pattern) {

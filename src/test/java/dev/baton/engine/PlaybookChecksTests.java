@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * What a playbook names that must exist for it to run: the job type of a step (plain or as a
- * constant FEEL expression). Each refusal names its element; the valid variants pass.
+ * constant FEEL expression), the process a call activity calls, the decision a business rule task
+ * calls. Each refusal names its element; the valid variants pass.
  */
 class PlaybookChecksTests {
 
@@ -71,6 +73,84 @@ class PlaybookChecksTests {
                 .satisfies(p -> assertThat(p.message()).contains("no worker for the job type 'scoring'"));
     }
 
+    @Test
+    void aBusinessRuleTaskCallingADecisionIsRefusedAsBatonRunsNoDecisions() {
+        String task = "<bpmn:businessRuleTask id=\"task_rule\" name=\"Score\"><bpmn:extensionElements>"
+                + "<zeebe:calledDecision decisionId=\"nope\" resultVariable=\"score\" />"
+                + "</bpmn:extensionElements></bpmn:businessRuleTask>";
+
+        assertThat(check(process("p", task))).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("task_rule");
+            assertThat(p.elementName()).isEqualTo("Score");
+            assertThat(p.message()).contains("'nope'", "does not run decisions (DMN)", "Job worker");
+        });
+    }
+
+    @Test
+    void aCallToAProcessNeitherDeployedNorInTheFileIsRefused() {
+        List<PlaybookProblem> problems = check(process("p", call("call_missing", "Call missing", "does-not-exist")));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("call_missing");
+            assertThat(p.elementName()).isEqualTo("Call missing");
+            assertThat(p.message()).contains("'does-not-exist'", "neither deployed nor in this file");
+        });
+    }
+
+    @Test
+    void aCallToAProcessInTheSameFileIsAccepted() {
+        assertThat(check(process("parent", call("call_child", "Call child", "child"))
+                        + process("child", serviceTask("task_child", "Child work", KNOWN_TYPE))))
+                .isEmpty();
+    }
+
+    @Test
+    void aCallToADeployedProcessIsAcceptedUnlessItsBindingWantsItInTheSameFile() {
+        deployed.deployed(deployedProcess("elsewhere"));
+
+        assertThat(check(process("p", call("call_it", "Call it", "elsewhere")))).isEmpty();
+        assertThat(check(process(
+                        "p",
+                        "<bpmn:callActivity id=\"call_it\" name=\"Call it\"><bpmn:extensionElements>"
+                                + "<zeebe:calledElement processId=\"elsewhere\" bindingType=\"deployment\" />"
+                                + "</bpmn:extensionElements></bpmn:callActivity>")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("'elsewhere'", "not in this file", "deployment"));
+    }
+
+    @Test
+    void whileBatonStartsACallToAProcessStillToBeDeployedIsAccepted() {
+        String caller = process("p", call("call_later", "Call later", "later"));
+
+        deployed.arriving(Set.of("later")); // announced twice: by the bundled files and by a kept upload
+        deployed.arriving(Set.of("later"));
+        assertThat(check(caller)).isEmpty();
+        deployed.arrived(Set.of("later"));
+        assertThat(check(caller)).isEmpty();
+        deployed.arrived(Set.of("later"));
+        assertThat(check(caller))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("'later'"));
+    }
+
+    @Test
+    void aCalledProcessGivenAsAnExpressionIsCheckedWhenConstantAndRefusedWhenNot() {
+        String file = process(
+                        "parent",
+                        call("call_constant_ok", "Constant ok", "=&quot;child&quot;"),
+                        call("call_constant_missing", "Constant missing", "=&quot;does-not-exist&quot;"),
+                        call("call_variable", "Variable", "=childProcess"))
+                + process("child", serviceTask("task_child", "Child work", KNOWN_TYPE));
+
+        List<PlaybookProblem> problems = check(file);
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId)
+                .containsExactly("call_constant_missing", "call_variable");
+        assertThat(problems.get(0).message()).contains("'does-not-exist'", "neither deployed nor in this file");
+        assertThat(problems.get(1).message()).contains("'=childProcess'", "depends on the instance's variables");
+    }
+
     private List<PlaybookProblem> check(String processes) {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -109,5 +189,16 @@ class PlaybookChecksTests {
     private static String serviceTask(String id, String name, String type) {
         return "<bpmn:serviceTask id=\"" + id + "\" name=\"" + name + "\"><bpmn:extensionElements>"
                 + "<zeebe:taskDefinition type=\"" + type + "\" /></bpmn:extensionElements></bpmn:serviceTask>";
+    }
+
+    private static String call(String id, String name, String processId) {
+        return "<bpmn:callActivity id=\"" + id + "\" name=\"" + name + "\"><bpmn:extensionElements>"
+                + "<zeebe:calledElement processId=\"" + processId
+                + "\" /></bpmn:extensionElements></bpmn:callActivity>";
+    }
+
+    private static DeployedPlaybooks.DeployedProcess deployedProcess(String processId) {
+        return new DeployedPlaybooks.DeployedProcess(
+                processId, null, 1, 42L, processId + ".bpmn", null, Set.of(), "bundled", Instant.EPOCH, Set.of(), "");
     }
 }

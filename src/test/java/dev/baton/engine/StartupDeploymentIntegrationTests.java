@@ -6,7 +6,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Each file is deployed on its own: a Camunda 7 file among good ones is listed with its problems, the others run. */
+/**
+ * Each file is deployed on its own: a Camunda 7 file among good ones is listed with its problems, the
+ * others run; a call to a process of a file deployed later is not refused for the order.
+ */
 class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
@@ -30,6 +33,17 @@ class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
                         .anySatisfy(m -> assertThat(m).contains("Camunda 7")));
         assertThat(processInstances.start("Process_startup_good", java.util.Map.of()))
                 .isPositive();
+    }
+
+    @Test
+    void aFileMayCallAProcessOfAFileDeployedAfterIt() {
+        // a-caller.bpmn is read before b-callee.bpmn, whose process it calls
+        startup.deployFrom(
+                "classpath:/playbooks/startup-order/*.bpmn", "classpath:/playbooks/startup-order/*.form", Set.of());
+
+        assertThat(deployed.failures()).noneMatch(f -> f.resourceName().equals("a-caller.bpmn"));
+        assertThat(deployed.latest("Process_order_caller")).isPresent();
+        assertThat(deployed.latest("Process_order_callee")).isPresent();
     }
 
     @Test

@@ -96,6 +96,47 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     }
 
     @Test
+    void stepsThatWouldWaitForeverAreRefusedAndTheirValidVariantsDeployed() {
+        String hostile = GOOD.replace("Process_renewal_call", "Process_waits_forever")
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        steps("does-not-exist", "no-worker")
+                                + "<bpmn:businessRuleTask id=\"Activity_rule\" name=\"Score the account\"><bpmn:extensionElements>"
+                                + "<zeebe:calledDecision decisionId=\"nope\" resultVariable=\"score\" /></bpmn:extensionElements>"
+                                + "</bpmn:businessRuleTask><bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+        String valid = GOOD.replace("Process_renewal_call", "Process_calls_and_constant_type")
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        steps("sample-review", "baton-renewal-check-promises")
+                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("hostile.bpmn", hostile, "renewal-call.form", FORM)));
+        ResponseEntity<List> deployed = upload("ada", Map.of("valid.bpmn", valid, "renewal-call.form", FORM));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
+                .containsExactlyInAnyOrder(
+                        tuple("Activity_subprocess", "Run the sub-playbook"),
+                        tuple("Activity_sync", "Sync the CRM"),
+                        tuple("Activity_rule", "Score the account"));
+        assertThat(messages(problems))
+                .anySatisfy(m -> assertThat(m).contains("'does-not-exist'", "neither deployed nor in this file"))
+                .anySatisfy(m -> assertThat(m).contains("'no-worker'", "no worker"))
+                .anySatisfy(m -> assertThat(m).contains("'nope'", "does not run decisions"));
+        assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** A call activity calling {@code processId} and a service task whose job type is a FEEL string literal. */
+    private static String steps(String processId, String jobType) {
+        return "<bpmn:callActivity id=\"Activity_subprocess\" name=\"Run the sub-playbook\"><bpmn:extensionElements>"
+                + "<zeebe:calledElement processId=\"" + processId + "\" /></bpmn:extensionElements></bpmn:callActivity>"
+                + "<bpmn:serviceTask id=\"Activity_sync\" name=\"Sync the CRM\"><bpmn:extensionElements>"
+                + "<zeebe:taskDefinition type=\"=&quot;" + jobType + "&quot;\" /></bpmn:extensionElements>"
+                + "</bpmn:serviceTask>";
+    }
+
+    @Test
     void aCamunda7FileIsNamedAsSuchWithTheEngineModelsOwnFindings() {
         List<Map<String, Object>> problems =
                 problems(upload("ada", Map.of("old.bpmn", read("playbooks/startup/startup-camunda7.bpmn"))));
