@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -13,12 +14,15 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -61,6 +65,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        MediaType type = contentType(request);
+        if (type != null && "multipart".equals(type.getType())) {
+            // Tomcat read the body as parts (RequestLimits checks every parameter) and closed it: no
+            // converter could read it anyway, so say so as for any other type a JSON endpoint does not take
+            return handleHttpMediaTypeNotSupported(
+                    new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON), null),
+                    new HttpHeaders(),
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    request);
+        }
         RequestLimits.BodyTooLarge tooLarge = RequestLimits.BodyTooLarge.in(ex);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
@@ -184,6 +198,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         HttpStatus.INTERNAL_SERVER_ERROR,
                         "Internal error",
                         "Baton could not finish this request; try again in a moment"));
+    }
+
+    private static MediaType contentType(WebRequest request) {
+        try {
+            String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
+            return header == null ? null : MediaType.parseMediaType(header);
+        } catch (InvalidMediaTypeException unparsable) {
+            return null;
+        }
     }
 
     private static ProblemDetail badInput(Map<String, String> errors) {

@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -83,7 +85,11 @@ public class ProblemErrorController extends BasicErrorController {
             while (error instanceof ServletException && error.getCause() != null) {
                 error = error.getCause();
             }
-            Map<String, String> errors = status == 400 ? fieldErrors(error) : Map.of();
+            Map<String, String> errors = status != 400
+                    ? Map.of()
+                    : error instanceof MultipartException
+                            ? Map.of("body", UnreadableMultipart.reason(request.getHeader(HttpHeaders.CONTENT_TYPE)))
+                            : fieldErrors(error);
             if (!errors.isEmpty()) {
                 attributes.put("errors", errors);
             }

@@ -1,0 +1,63 @@
+package dev.baton.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A multipart body that cannot be read (no boundary in its Content-Type, parts cut short or not
+ * separated by it) is the sender's mistake: a 400 naming {@code body}, through the error page, so
+ * the API gets a problem detail and the pages a readable error page. Tomcat notes the failure when
+ * {@link RequestLimits} first reads the parameters and Spring throws it when a controller's argument
+ * reads a part ({@code spring.servlet.multipart.resolve-lazily}; resolved eagerly it would be thrown
+ * before any controller is chosen, where no controller advice applies). Runs right after Spring
+ * Boot's {@code DefaultErrorAttributes} records the exception, before the controller advice, whose
+ * catch-all would make it a 500. A body over the upload limit is left to the 413 handlers.
+ */
+@Component
+class UnreadableMultipart implements HandlerExceptionResolver, Ordered {
+
+    static final String NO_BOUNDARY = "is not a readable multipart upload: its Content-Type names no boundary "
+            + "(let the HTTP client set it, as a browser does for an upload form)";
+    static final String MALFORMED = "is not a readable multipart upload: it is cut short or its parts are not "
+            + "separated by the boundary its Content-Type names";
+
+    @Override
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        if (!(ex instanceof MultipartException) || ex instanceof MaxUploadSizeExceededException) {
+            return null;
+        }
+        try {
+            response.sendError(HttpStatus.BAD_REQUEST.value(), "body: " + reason(request.getContentType()));
+        } catch (IOException gone) {
+            return null; // the client has gone: nothing to answer
+        }
+        return new ModelAndView();
+    }
+
+    /** Why a multipart body with this Content-Type could not be read. */
+    static String reason(String contentType) {
+        try {
+            return contentType != null && MediaType.parseMediaType(contentType).getParameter("boundary") == null
+                    ? NO_BOUNDARY
+                    : MALFORMED;
+        } catch (InvalidMediaTypeException unparsable) {
+            return MALFORMED;
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 1;
+    }
+}
