@@ -10,6 +10,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PageableHandlerMethodArgumentResolver;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -20,8 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every {@code Pageable} a controller receives is sorted only by its {@link SortFields} (a sort on
  * any other path, e.g. {@code owner.passwordHash}, would be an ordering oracle, and an unknown one
- * a 500), and always ends with {@code id}. Spring Data's resolver is wrapped in place, so no
- * controller can forget the check.
+ * a 500), and always ends with {@code id}. The list's own default order ({@code PageableDefault})
+ * needs no allow-list: only what the client asks for is checked. Spring Data's resolver is wrapped
+ * in place, so no controller can forget the check.
  */
 @Configuration(proxyBeanMethods = false)
 class SortAllowLists {
@@ -61,18 +63,34 @@ class SortAllowLists {
                 WebDataBinderFactory binders) {
             Pageable pageable = delegate.resolveArgument(parameter, mav, request, binders);
             SortFields fields = parameter.getParameterAnnotation(SortFields.class);
-            return allowed(pageable, fields == null ? List.of() : List.of(fields.value()));
+            return allowed(pageable, fields == null ? List.of() : List.of(fields.value()), declaredOrder(parameter));
         }
+    }
+
+    /**
+     * The order the controller gives its list when the client asks for none: its {@code
+     * PageableDefault}'s sort, as Spring Data resolves it. A {@code @SortDefault} is not read: its
+     * order would be checked like a client's, and refused unless its fields are allowed.
+     */
+    static Sort declaredOrder(MethodParameter parameter) {
+        PageableDefault declared = parameter.getParameterAnnotation(PageableDefault.class);
+        return declared == null || declared.sort().length == 0
+                ? Sort.unsorted()
+                : Sort.by(declared.direction(), declared.sort());
     }
 
     private static String abbreviate(String property) {
         return property.length() <= 60 ? property : property.substring(0, 60) + "…";
     }
 
-    /** The pageable with {@code id} last; 400 on {@code sort} when it names a property outside {@code fields}. */
-    static Pageable allowed(Pageable pageable, List<String> fields) {
+    /**
+     * The pageable with {@code id} last; 400 on {@code sort} when it names a property outside {@code
+     * fields}, unless it is the list's own {@code declared} order (a list with a fixed order has one
+     * and no fields: the client's sort is refused, its own is kept).
+     */
+    static Pageable allowed(Pageable pageable, List<String> fields, Sort declared) {
         Set<String> allowed = Set.copyOf(fields);
-        for (Sort.Order order : pageable.getSort()) {
+        for (Sort.Order order : pageable.getSort().equals(declared) ? Sort.unsorted() : pageable.getSort()) {
             if (!allowed.contains(order.getProperty()) && !TIE_BREAKER.equals(order.getProperty())) {
                 throw new BadRequestException(
                         "sort",

@@ -272,6 +272,26 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void theApiListsImportsNewestFirstAndRefusesAnotherOrder() {
+        long older = start("ACCOUNTS", "BATON", true, "older.csv", "external_id,name\nL-1,Older Ltd\n".getBytes());
+        long newer = start("ACCOUNTS", "BATON", true, "newer.csv", "external_id,name\nL-2,Newer Ltd\n".getBytes());
+
+        TestRestTemplate ada = http.withBasicAuth("ada", "demo");
+        ResponseEntity<Map> all = ada.getForEntity("/api/imports", Map.class);
+        ResponseEntity<Map> page = ada.getForEntity("/api/imports?size=5&page=0", Map.class);
+        ResponseEntity<Map> sorted = ada.getForEntity("/api/imports?sort=createdAt", Map.class);
+
+        assertThat(all.getStatusCode()).as(String.valueOf(all.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(((List<Map>) all.getBody().get("content")).stream().map(job -> ((Number) job.get("id")).longValue()))
+                .containsSubsequence(newer, older);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<?>) page.getBody().get("content")).hasSizeBetween(2, 5);
+        assertThat(sorted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) sorted.getBody().get("errors"))
+                .containsEntry("sort", "this list has a fixed order and cannot be sorted");
+    }
+
+    @Test
     void onlyAdminsImport() {
         ResponseEntity<Map> rep = upload("rob", "ACCOUNTS", "BATON", true, "a.csv", "external_id,name\n".getBytes());
 
