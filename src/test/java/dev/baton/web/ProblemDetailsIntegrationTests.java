@@ -57,7 +57,11 @@ class ProblemDetailsIntegrationTests {
         "GET, /api/commitments?dueTo=-999999999-01-01, rob, 400, dueTo",
         "GET, /api/commitments/summary?dueFrom=+99999-01-01, rob, 400, dueFrom",
         "GET, /api/commitments?status=NOPE, rob, 400, status",
-        "GET, /api/accounts/abc, rob, 400, id"
+        "GET, /api/accounts/abc, rob, 400, id",
+        // a fixed word beside /{id} is not an id: the word's own answer for this method or Accept
+        "GET, /api/commitments/export.csv, rob, 406, ''",
+        "PUT, /api/people/me, rob, 405, ''",
+        "DELETE, /api/absences/mine, rob, 405, ''"
     })
     void answersEveryApiErrorWithAPlainProblemDetail(String method, String path, String user, int status, String field)
             throws Exception {

@@ -94,7 +94,7 @@ class CommitmentController {
         CommitmentCsv.write(register, params.toFilter(), response.getWriter());
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d+}") // digits only: /export.csv for another Accept is a 406, not "id: must be a whole number"
     CommitmentView get(@PathVariable Long id) {
         return commitments.get(id);
     }

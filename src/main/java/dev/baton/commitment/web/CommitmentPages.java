@@ -137,7 +137,7 @@ class CommitmentPages {
     }
 
     /** One commitment: what was promised, its history in words, and the actions the viewer may take now. */
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d+}") // digits only: /export.csv for another Accept is a 406, not "id: must be a whole number"
     String detail(@PathVariable Long id, Principal me, Model model) {
         CommitmentView c = commitments.get(id);
         model.addAttribute("c", c);

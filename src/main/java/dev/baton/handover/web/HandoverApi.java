@@ -69,7 +69,7 @@ class HandoverApi {
         return PageResponse.of(queries.list(me.getName(), pageable));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d+}") // digits only: GET /plan is a 405, not "id: must be a whole number"
     @Operation(
             summary = "A handover with one page of its accounts (page, size, sort=account.name; always ending with the"
                     + " item id): each account's step, open task, assignee and lateness")

@@ -50,7 +50,7 @@ class AbsenceController {
         return absences.record(me.getName(), absence);
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping("/{id:\\d+}") // digits only: DELETE /mine or /today is a 405, not "id: must be a whole number"
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Withdraw one of my absences")
     void withdraw(@PathVariable long id, Principal me) {

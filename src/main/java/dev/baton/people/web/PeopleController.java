@@ -70,7 +70,7 @@ class PeopleController {
         return people.chooseTimeZone(principal.getName(), choice.timeZone());
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d+}") // digits only, as for PUT
     PersonView get(@PathVariable Long id) {
         return people.get(id);
     }
@@ -83,7 +83,7 @@ class PeopleController {
         return people.create(person);
     }
 
-    @PutMapping("/{id}")
+    @PutMapping("/{id:\\d+}") // digits only: PUT /me is a 405, not "id: must be a whole number"
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Change a person's details, team and manager (no reporting loops)")
     PersonView update(@PathVariable Long id, @Valid @RequestBody PersonChanges changes) {

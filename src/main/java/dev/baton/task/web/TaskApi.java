@@ -99,7 +99,7 @@ class TaskApi {
             summary = "One task with its form and the form's initial values (formValues: a draft from the record,"
                     + " e.g. the handover note's), what its subject's feature shows beside the form (context), its"
                     + " account's timeline, contacts and commitments, and its history")
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d+}") // digits only: GET /reassign or /to-cover is a 405, not "id: must be a whole number"
     TaskDetailsView get(@PathVariable long id) {
         TaskDetails d = tasks.details(id);
         return new TaskDetailsView(

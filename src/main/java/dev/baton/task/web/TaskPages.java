@@ -139,7 +139,7 @@ class TaskPages {
     }
 
     /** After a refused completion (redirected here) the form shows what was sent, with the messages. */
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d+}") // digits only: GET /reassign or /to-cover is a 405, not "id: must be a whole number"
     @SuppressWarnings("unchecked")
     String detail(@PathVariable long id, Model model) {
         TaskDetails details = tasks.details(id);
