@@ -87,7 +87,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-        return ResponseEntity.badRequest().body(badInput(Map.of(name, InputErrors.expected(ex.getRequiredType()))));
+        return ResponseEntity.badRequest().body(badInput(Map.of(name, InputErrors.expected(ex))));
     }
 
     @Override

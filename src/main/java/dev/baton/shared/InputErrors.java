@@ -22,8 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Plain, field-named messages for input Spring or Jackson could not bind, shared by the API's
@@ -36,6 +39,39 @@ public final class InputErrors {
     private static final Pattern QUOTED = Pattern.compile("'([^']{1,100})'");
 
     private InputErrors() {}
+
+    /**
+     * What the value a conversion refused must look like; for a list ({@code ?status=OPEN,DONE}) what
+     * each of its values must be, read from the list's declared element type.
+     */
+    static String expected(TypeMismatchException mismatch) {
+        Class<?> type = mismatch.getRequiredType();
+        Class<?> element = type == null || !(type.isArray() || Collection.class.isAssignableFrom(type))
+                ? null
+                : elementType(mismatch);
+        if (element == null) {
+            return expected(type);
+        }
+        return element.isEnum() ? "must be one or more of " + constants(element) : "each value " + expected(element);
+    }
+
+    private static Class<?> elementType(TypeMismatchException mismatch) {
+        if (mismatch.getCause() instanceof ConversionFailedException failed
+                && failed.getTargetType().getElementTypeDescriptor() != null) {
+            return failed.getTargetType().getElementTypeDescriptor().getType();
+        }
+        if (mismatch instanceof MethodArgumentTypeMismatchException argument) {
+            ResolvableType declared = ResolvableType.forMethodParameter(argument.getParameter());
+            return declared.isArray()
+                    ? declared.getComponentType().resolve()
+                    : declared.asCollection().resolveGeneric();
+        }
+        return null;
+    }
+
+    private static String constants(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
 
     /** What a value of {@code type} must look like. */
     static String expected(Class<?> type) {
@@ -71,10 +107,7 @@ public final class InputErrors {
             return "must be a date and time like 2026-01-31T09:00:00Z";
         }
         if (type.isEnum()) {
-            return "must be one of "
-                    + Arrays.stream(type.getEnumConstants())
-                            .map(Object::toString)
-                            .collect(Collectors.joining(", "));
+            return "must be one of " + constants(type);
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "must be a list";
@@ -168,7 +201,7 @@ public final class InputErrors {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : result.getFieldErrors()) {
             String message = error.isBindingFailure() && error.contains(TypeMismatchException.class)
-                    ? expected(error.unwrap(TypeMismatchException.class).getRequiredType())
+                    ? expected(error.unwrap(TypeMismatchException.class))
                     : error.isBindingFailure() ? "has the wrong type" : error.getDefaultMessage();
             errors.putIfAbsent(error.getField(), Text.clip(message, MAX_MESSAGE));
         }

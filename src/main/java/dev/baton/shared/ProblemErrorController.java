@@ -108,7 +108,7 @@ public class ProblemErrorController extends BasicErrorController {
                 case TypeMismatchException type ->
                     Map.of(
                             type.getPropertyName() == null ? "parameter" : type.getPropertyName(),
-                            InputErrors.expected(type.getRequiredType()));
+                            InputErrors.expected(type));
                 case MissingServletRequestParameterException missing ->
                     Map.of(missing.getParameterName(), "is required");
                 case HttpMessageNotReadableException unreadable -> InputErrors.ofJson(unreadable.getCause());

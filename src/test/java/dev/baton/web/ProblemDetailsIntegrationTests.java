@@ -54,6 +54,10 @@ class ProblemDetailsIntegrationTests {
         "GET, /api/tasks?page=2147483647, rob, 400, page",
         "GET, /api/accounts?owner=1.5, rob, 400, owner",
         "GET, /api/tasks?size=abc, rob, 400, size",
+        "GET, /api/accounts?size=abc, rob, 400, size",
+        "GET, /api/commitments?size=0, rob, 400, size",
+        "GET, /api/audit?size=x, ada, 400, size",
+        "GET, /api/tasks?status=open, rob, 400, status",
         "GET, /api/commitments?dueTo=-999999999-01-01, rob, 400, dueTo",
         "GET, /api/commitments/summary?dueFrom=+99999-01-01, rob, 400, dueFrom",
         "GET, /api/commitments?status=NOPE, rob, 400, status",
@@ -81,6 +85,27 @@ class ProblemDetailsIntegrationTests {
             assertThat(problem.path("errors").has(field)).as(answer.body()).isTrue();
         }
         assertThat(answer.body()).doesNotContain("java.", "Exception", "select ", "SQL");
+    }
+
+    @Test
+    void aListParameterWithAnUnknownValueSaysWhichValuesItTakes() throws Exception {
+        HttpResponse<String> answer = send("rob", "GET", "/api/tasks?status=open", null, null);
+
+        assertThat(JSON.readTree(answer.body()).path("errors").path("status").asText())
+                .isEqualTo("must be one or more of OPEN, COMPLETING, COMPLETED, CANCELED");
+    }
+
+    @Test
+    void aPageSizeThatIsNotAWholeNumberIsRefusedOnEveryList() throws Exception {
+        for (String list : List.of("/api/accounts", "/api/leads", "/api/data-quality/findings?kind=STALE_CONTACT")) {
+            HttpResponse<String> answer =
+                    send("ada", "GET", list + (list.contains("?") ? "&" : "?") + "size=abc", null, null);
+
+            assertThat(answer.statusCode()).as(list).isEqualTo(400);
+            assertThat(JSON.readTree(answer.body()).path("errors").path("size").asText())
+                    .as(list)
+                    .isEqualTo("must be a whole number from 1 to 2000");
+        }
     }
 
     @Test
