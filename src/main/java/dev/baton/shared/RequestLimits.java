@@ -19,8 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits every request before anything reads it: a body over {@code baton.web.max-body-size}
  * (default 1 MB; a declared length is refused at once, a chunked body when it passes the limit) is
- * a 413, and a query or form parameter holding a NUL character (PostgreSQL refuses them) is a 400
- * naming it. Both answers go through the error page, so the API gets a problem detail.
+ * a 413, except an upload (multipart), whose limits are {@code spring.servlet.multipart.*} and the
+ * importing feature's own {@code max-file-size}. A query or form parameter holding a NUL character
+ * (PostgreSQL refuses them) is a 400 naming it. Both answers go through the error page, so the API
+ * gets a problem detail.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -35,11 +37,14 @@ class RequestLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBody) {
+        // an upload (CSV import, playbook files) has its own limits: spring.servlet.multipart.* for the
+        // request, and each feature's max-file-size, which answers with that feature's plain reason
+        boolean upload = isMultipart(request);
+        if (!upload && request.getContentLengthLong() > maxBody) {
             response.sendError(HttpStatus.CONTENT_TOO_LARGE, tooLarge());
             return;
         }
-        HttpServletRequest limited = new Limited(request, maxBody, tooLarge());
+        HttpServletRequest limited = upload ? request : new Limited(request, maxBody, tooLarge());
         try {
             for (Map.Entry<String, String[]> parameter :
                     limited.getParameterMap().entrySet()) {
@@ -57,6 +62,11 @@ class RequestLimits extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(limited, response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     private String tooLarge() {

@@ -211,6 +211,42 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void anUploadIsHeldToTheImportsOwnLimitNotToTheLimitForJsonBodies() {
+        // baton.web.max-body-size (1 MB) limits JSON and form bodies; an import's limit is
+        // baton.imports.max-file-size (500 MB by default, 256 KB in the tests), with its own plain answer
+        String tag =
+                String.format("%08d", Math.abs(java.util.UUID.randomUUID().getMostSignificantBits() % 100_000_000));
+        StringBuilder csv = new StringBuilder("Account ID,Account Name,Account Owner\n");
+        for (int i = 0; csv.length() < 1_200_000; i++) {
+            csv.append(String.format("001%s%05d", tag, i))
+                    .append(",A long enough account name for a big export, number ")
+                    .append(i)
+                    .append(",rob\n");
+        }
+
+        // as a browser or curl sends a file: with its length declared up front, not chunked
+        String boundary = "boundary" + tag;
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
+        headers.setContentLength(body.length);
+        ResponseEntity<Map> response = http.withBasicAuth("ada", "demo")
+                .postForEntity(
+                        "/api/imports?kind=ACCOUNTS&source=SALESFORCE&dryRun=true",
+                        new HttpEntity<>(body, headers),
+                        Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) response.getBody().get("errors"))
+                .containsEntry(
+                        "file",
+                        "the file is " + String.format("%,d", csv.length())
+                                + " bytes, over the limit of 262,144 bytes: split it into smaller files");
+    }
+
+    @Test
     void contactsWithABadEmailOrAnUnknownAccountAreRowErrors() {
         String csv =
                 "external_id,account,full_name,email\nC-1,NOPE,Ann Bee,ann@example.com\nC-2,NOPE,Cid Dee,not-an-email\n";
@@ -314,7 +350,7 @@ class ImportIntegrationTests {
 
     private long start(String kind, String source, boolean dryRun, String name, byte[] content) {
         ResponseEntity<Map> response = upload("ada", kind, source, dryRun, name, content);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         return ((Number) response.getBody().get("id")).longValue();
     }
 
