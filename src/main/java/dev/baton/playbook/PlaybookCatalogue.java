@@ -1,5 +1,6 @@
 package dev.baton.playbook;
 
+import dev.baton.account.AccountAccess;
 import dev.baton.account.AccountParties;
 import dev.baton.account.Accounts;
 import dev.baton.engine.Bpmn.Variables;
@@ -78,6 +79,7 @@ public class PlaybookCatalogue {
     private final ProcessInstanceSteps steps;
     private final Accounts accounts;
     private final AccountParties parties;
+    private final AccountAccess access;
     private final Clock clock;
 
     PlaybookCatalogue(
@@ -87,6 +89,7 @@ public class PlaybookCatalogue {
             ProcessInstanceSteps steps,
             Accounts accounts,
             AccountParties parties,
+            AccountAccess access,
             Clock clock) {
         this.deployed = deployed;
         this.instances = instances;
@@ -94,6 +97,7 @@ public class PlaybookCatalogue {
         this.steps = steps;
         this.accounts = accounts;
         this.parties = parties;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -135,16 +139,23 @@ public class PlaybookCatalogue {
     }
 
     /**
-     * Starts the latest version with the given variables. {@code accountId}, when given, must be a
-     * Baton account's id; the instance then also gets {@link LaunchVariables} (the owner's and their
-     * manager's user names) unless the caller set them. The sample review gets a due date in 3 days unless {@code reviewDueAt} is given.
+     * Starts the latest version with the given variables on behalf of {@code launcher}. {@code
+     * accountId}, when given, must be a Baton account's id: a whole JSON number or a string of digits
+     * (what a form sends), read once here and treated alike, both for the permission and for the
+     * variable the instance gets (a number). On an account only those who may act on it may launch
+     * ({@link AccountAccess}: its owner, account team, owner's line, admins; ADR 014); the instance then
+     * also gets {@link LaunchVariables} (the owner's and their manager's user names) unless the caller
+     * set them. The sample review gets a due date in 3 days unless {@code reviewDueAt} is given.
      *
+     * @param roles the launcher's roles (ADMIN, MANAGER, ...), for the playbook's launch roles
+     * @param launcher the signed-in person's user name
      * @return the new process instance's key
      * @throws NotFoundException when the playbook is not deployed
-     * @throws AccessDeniedException when none of {@code roles} may launch it
+     * @throws AccessDeniedException when none of {@code roles} may launch it, or the launcher may not
+     *     act on the account
      * @throws BadRequestException naming accountId when it is not an existing account's id
      */
-    public long launch(String processId, Map<String, Object> variables, Collection<String> roles) {
+    public long launch(String processId, Map<String, Object> variables, Collection<String> roles, String launcher) {
         DeployedProcess latest =
                 deployed.latest(processId).orElseThrow(() -> new NotFoundException("playbook", processId));
         if (latest.launchRoles().isEmpty()) {
@@ -161,6 +172,8 @@ public class PlaybookCatalogue {
             if (!accounts.existsById(id)) {
                 throw new BadRequestException(Variables.ACCOUNT_ID, "account " + accountId + " does not exist");
             }
+            // the id just read, whatever its JSON type: the one the instance runs on
+            access.requireMayActOn(id, launcher);
             vars.put(Variables.ACCOUNT_ID, id);
             vars.putAll(LaunchVariables.of(parties.of(id).orElseThrow(), vars));
         }

@@ -1,6 +1,12 @@
 package dev.baton.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
@@ -16,13 +22,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.context.WebApplicationContext;
 
 /** The catalogue through the API and the pages: listing, launch, instances, the live steps, upgrade. */
 @SuppressWarnings({"rawtypes", "unchecked"})
@@ -52,6 +63,9 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     AuditEvents auditEvents;
+
+    @Autowired
+    WebApplicationContext context;
 
     @Test
     void theCatalogueListsEveryBundledPlaybookWithItsNameDescriptionAndLaunchRoles() {
@@ -162,6 +176,52 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                         as("maria").getForObject("/api/playbooks/" + processId + "/instances", List.class))
                 .singleElement()
                 .satisfies(i -> assertThat(i.get("endedAt")).isNotNull());
+    }
+
+    /**
+     * Found by a hostile tester: {"accountId":"31"} skipped the account check that {"accountId":31}
+     * got, and the playbook ran on another line's account; the launch form sends the id as text too.
+     */
+    @Test
+    void anAccountIdAsTextIsCheckedLikeTheNumberInTheApiAndTheLaunchForm() throws Exception {
+        String processId = "Process_reps_" + System.nanoTime();
+        uploadAsAda(PlaybookUploadIntegrationTests.GOOD
+                .replace("Process_renewal_call", processId)
+                .replace(
+                        "name=\"baton:launchRoles\" value=\"MANAGER\"",
+                        "name=\"baton:launchRoles\" value=\"REP,MANAGER\""));
+        long ravis = accounts.save(new Account(
+                        "Ravi's launch", people.findByUsername("ravi").orElseThrow(), null, null, null))
+                .getId();
+        long robs = accounts.save(
+                        new Account("Rob's launch", people.findByUsername("rob").orElseThrow(), null, null, null))
+                .getId();
+        String launch = "/api/playbooks/" + processId + "/instances";
+
+        ResponseEntity<Map> asNumber = as("rob").postForEntity(launch, Map.of("accountId", ravis), Map.class);
+        ResponseEntity<Map> asText =
+                as("rob").postForEntity(launch, Map.of("accountId", String.valueOf(ravis)), Map.class);
+        MockMvc pages = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        pages.perform(MockMvcRequestBuilders.post("/playbooks/" + processId + "/instances")
+                        .with(user("rob").roles("REP"))
+                        .with(csrf())
+                        .param("accountId", " " + ravis + " "))
+                .andExpect(redirectedUrl("/playbooks/" + processId))
+                .andExpect(flash().attribute("error", containsString("owned by ravi, who is not in rob's line")));
+
+        assertThat(asNumber.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asText.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) asText.getBody().get("detail")).contains("owned by ravi, who is not in rob's line");
+        assertThat(instances.findByBpmnProcessIdOrderByStartedAtDesc(processId, PageRequest.of(0, 10)))
+                .isEmpty();
+        // on his own account the text is the number: the instance runs on that account
+        ResponseEntity<Map> own = as("rob").postForEntity(launch, Map.of("accountId", String.valueOf(robs)), Map.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long key = ((Number) own.getBody().get("processInstanceKey")).longValue();
+        assertThat(instances.findById(key))
+                .hasValueSatisfying(i -> assertThat(i.getAccountId()).isEqualTo(robs));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.baton.playbook.web;
 
-import dev.baton.account.AccountAccess;
-import dev.baton.engine.Bpmn.Variables;
 import dev.baton.engine.DeployedPlaybooks.FailedPlaybook;
 import dev.baton.playbook.PlaybookCatalogue;
 import dev.baton.playbook.PlaybookCatalogue.Instance;
@@ -40,11 +38,8 @@ class PlaybookApi {
     private final PlaybookCatalogue catalogue;
     private final PlaybookUploadService uploads;
     private final PlaybookUpgrade upgrade;
-    private final AccountAccess access;
 
-    PlaybookApi(
-            PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade, AccountAccess access) {
-        this.access = access;
+    PlaybookApi(PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade) {
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.upgrade = upgrade;
@@ -84,19 +79,17 @@ class PlaybookApi {
         return catalogue.xml(processId, version);
     }
 
-    @Operation(summary = "Launch the latest version with these variables; accountId, if given, must be a Baton account")
+    @Operation(
+            summary = "Launch the latest version with these variables; accountId, if given, must be a Baton account"
+                    + " (a number, or a string of digits) that the caller may act on")
     @PostMapping("/{processId}/instances")
     @ResponseStatus(HttpStatus.CREATED)
     Started launch(
             @PathVariable String processId,
             @RequestBody(required = false) Map<String, Object> variables,
             Authentication auth) {
-        // on a Baton account, only those who may act on it (its owner's line, admins): as for the handoff
-        Object accountId = variables == null ? null : variables.get(Variables.ACCOUNT_ID);
-        if (accountId instanceof Number n && n.doubleValue() == n.longValue()) {
-            access.requireMayActOn(n.longValue(), auth.getName());
-        }
-        return new Started(catalogue.launch(processId, variables, Roles.of(auth)));
+        // the catalogue reads accountId once, checks who may act on that account, and launches on it
+        return new Started(catalogue.launch(processId, variables, Roles.of(auth), auth.getName()));
     }
 
     @Operation(summary = "The playbook's latest instances that Baton started, newest first")

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -113,13 +114,16 @@ class PlaybookPages {
             if (StringUtils.hasText(accountId)) {
                 vars.put("accountId", accountId.strip());
             }
-            long key = catalogue.launch(processId, vars, Roles.of(auth));
+            long key = catalogue.launch(processId, vars, Roles.of(auth), auth.getName());
             redirect.addFlashAttribute("message", "Launched instance " + key);
             return "redirect:/playbooks/instances/" + key;
         } catch (JsonProcessingException e) {
             redirect.addFlashAttribute("error", "Variables must be a JSON object, e.g. {\"region\": \"EMEA\"}");
         } catch (BadRequestException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (AccessDeniedException e) {
+            // not the launch roles, or an account outside the launcher's line: said on the page, not a bare 403
+            redirect.addFlashAttribute("error", "The playbook was not launched: " + e.getMessage());
         }
         return "redirect:/playbooks/" + processId;
     }
