@@ -7,6 +7,7 @@ import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
 import dev.baton.people.Team;
 import dev.baton.people.TeamService;
+import dev.baton.shared.BadRequestException;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,12 +97,33 @@ public class CommitmentAccess {
             if (c.getOwner() != null && c.getOwner().isActive()) {
                 lines.requireMayActFor(actor, c.getOwner(), "give commitment " + id + " to someone else");
             }
-            lines.requireMayGiveWorkTo(
-                    actor,
-                    people.activeOwner(newOwnerId, "ownerId", "a commitment"),
-                    c.getDeliveringTeam(),
-                    "a commitment");
+            requireMayGiveTo(actor, people.activeOwner(newOwnerId, "ownerId", "a commitment"), c);
         });
+    }
+
+    /**
+     * A new owner chosen in a commitment's own step ("Assign owner", or "reassign" on an overdue one):
+     * the person completing it must be allowed to give the work to the one they name, by the rule the
+     * API's {@link #requireMayReassign} applies ({@link ReportingLines#mayGiveWorkTo}, with the
+     * commitment's delivering team). The step made them the one to decide, so acting for the current
+     * owner is not asked again. An unknown commitment passes (the step's own handling follows).
+     *
+     * @param newOwner the person named in the answer
+     * @throws BadRequestException naming {@code newOwnerUsername} when they are inactive
+     * @throws AccessDeniedException saying who is not in whose team or line
+     */
+    @Transactional(readOnly = true)
+    public void requireMayGiveTo(Long id, Person newOwner, String username) {
+        commitments
+                .findById(id)
+                .ifPresent(c -> requireMayGiveTo(
+                        people.signedIn(username),
+                        people.activeOwner(newOwner.getId(), "newOwnerUsername", "a commitment"),
+                        c));
+    }
+
+    private void requireMayGiveTo(Person actor, Person newOwner, Commitment c) {
+        lines.requireMayGiveWorkTo(actor, newOwner, c.getDeliveringTeam(), "a commitment");
     }
 
     /**

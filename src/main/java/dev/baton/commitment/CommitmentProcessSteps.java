@@ -173,6 +173,11 @@ public class CommitmentProcessSteps {
         }
     }
 
+    /** The person an "assign" or "reassign" decision names (400 at {@code newOwnerUsername} when nobody is). */
+    Person newOwner(CommitmentDecision d) {
+        return owner(d.newOwnerUsername());
+    }
+
     /**
      * Queues the "due soon" reminder to the current owner (once per owner and due date), unless the
      * due day has already ended where the owner is: a commitment accepted or re-routed after its

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,15 +16,23 @@ import org.springframework.stereotype.Component;
  * reschedule to a past date, is refused at its field while the task stays open, instead of being
  * refused by the process afterwards and coming back as a new, unexplained task. What the person wrote
  * (reason, evidence, new description) is kept in PostgreSQL ({@link CommitmentProcessSteps#keepText});
- * the process gets the decision, dates, user names and the kept text's {@code answerId}.
+ * the process gets the decision, dates, user names and the kept text's {@code answerId}. A new owner
+ * ("assign", "reassign") must be someone the person answering may give work to ({@link
+ * CommitmentAccess#requireMayGiveTo}, as for the API's reassign), else the answer is refused at
+ * {@code newOwnerUsername}.
  */
 @Component
 class CommitmentTaskAnswers implements TaskCompletionHandler {
 
-    private final CommitmentProcessSteps steps;
+    /** Decisions that give the commitment to the person named in {@code newOwnerUsername}. */
+    static final Set<String> REASSIGNING = Set.of("assign", "reassign");
 
-    CommitmentTaskAnswers(CommitmentProcessSteps steps) {
+    private final CommitmentProcessSteps steps;
+    private final CommitmentAccess access;
+
+    CommitmentTaskAnswers(CommitmentProcessSteps steps, CommitmentAccess access) {
         this.steps = steps;
+        this.access = access;
     }
 
     @Override
@@ -43,15 +52,25 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
     @Override
     public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
         CommitmentDecision decision = CommitmentDecision.fromForm(blanksAsNull(values));
+        Long commitmentId = task.getSubject() != null
+                        && "commitment".equals(task.getSubject().type())
+                ? task.getSubject().id()
+                : null;
         try {
             steps.check(decision);
+            if (commitmentId != null && REASSIGNING.contains(decision.decision())) {
+                // the process applies the answer as "system" later: the one who answers must be allowed now
+                access.requireMayGiveTo(commitmentId, steps.newOwner(decision), actor);
+            }
         } catch (BadRequestException refused) {
             throw TaskCompletionHandler.refuse(refused.getFieldErrors());
+        } catch (AccessDeniedException refused) {
+            throw TaskCompletionHandler.refuse(Map.of("newOwnerUsername", refused.getMessage()));
         }
         Map<String, Object> variables = new HashMap<>(values);
         TEXT_FIELDS.forEach(variables::remove);
-        if (task.getSubject() != null && "commitment".equals(task.getSubject().type())) {
-            Long answerId = steps.keepText(task.getSubject().id(), decision, actor);
+        if (commitmentId != null) {
+            Long answerId = steps.keepText(commitmentId, decision, actor);
             if (answerId != null) {
                 variables.put("answerId", answerId);
             }

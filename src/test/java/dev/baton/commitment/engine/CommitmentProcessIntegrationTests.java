@@ -14,6 +14,7 @@ import dev.baton.commitment.Commitments;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.People;
+import dev.baton.people.Teams;
 import dev.baton.shared.EngineUnavailableException;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
@@ -64,6 +65,9 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Teams teams;
 
     @Test
     void commitmentIsAcceptedHandedOverDeliveredAndVerifiedThroughItsTasksWithEachMailSentOnce() throws Exception {
@@ -169,6 +173,63 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         awaitOpenTask(commitmentId, CommitmentBpmn.TASK_DELIVER);
         assertThat(complete("rob", accept, Map.of("decision", "accept"))).isNotEqualTo(HttpStatus.OK);
         assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.ACCEPTED);
+    }
+
+    /**
+     * Found by a hostile tester: the API refused cora giving a commitment to ravi (neither her team or
+     * line nor the delivering team), but the "Assign owner" step did it, and the process applied it as
+     * "system". The step now asks the API's rule of the person answering, at newOwnerUsername.
+     */
+    @Test
+    void theAssignOwnerStepGivesTheCommitmentOnlyToSomeoneTheAnsweringPersonMayGiveWorkTo() {
+        long accountId = id(as("maria")
+                .postForObject(
+                        "/api/accounts",
+                        Map.of("name", "Unowned " + UUID.randomUUID(), "ownerId", personId("rob")),
+                        Map.class));
+        long cs = teams.findByKey("customer-success").orElseThrow().getId();
+        long commitmentId = id(as("maria")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "Onboarding plan",
+                                "deliveringTeamId",
+                                cs,
+                                "dueDate",
+                                LocalDate.now().plusDays(10).toString()),
+                        Map.class));
+        Task assign = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ASSIGN_OWNER);
+        assertThat(post("cora", assign, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map> refused = as("cora")
+                .postForEntity(
+                        "/api/tasks/" + assign.getId() + "/complete",
+                        Map.of("decision", "assign", "newOwnerUsername", "ravi"),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused))
+                .containsOnlyKeys("newOwnerUsername")
+                .extractingByKey("newOwnerUsername")
+                .asString()
+                .contains("ravi is neither in cora's team or line nor in the delivering team");
+        assertThat(tasks.findById(assign.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(commitments.findById(commitmentId).orElseThrow().getOwner()).isNull();
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
+                .extracting(e -> e.getAction())
+                .doesNotContain("commitment.reassigned");
+
+        // her own team: the same step, answered again, goes through
+        assertThat(complete("cora", assign, Map.of("decision", "assign", "newOwnerUsername", "colin")))
+                .isEqualTo(HttpStatus.OK);
+        long colin = personId("colin");
+        await().atMost(WAIT).until(() -> {
+            var owner = commitments.findById(commitmentId).orElseThrow().getOwner();
+            return owner != null && owner.getId() == colin;
+        });
     }
 
     @Test
