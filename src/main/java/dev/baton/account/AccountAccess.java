@@ -12,18 +12,21 @@ import org.springframework.transaction.annotation.Transactional;
  * Who may act on an account: edit it, record a commitment on it, start its playbooks or its
  * handoff to customer success. Its owner and its account team; a manager with the owner in their
  * line ({@link ReportingLines}); an admin. An account without an owner is nobody's line yet: any
- * manager may act on it. Moving the account itself is {@link #requireMayTransfer}. Each check throws
- * {@link AccessDeniedException} saying why; an unknown account is left to the caller's 404.
+ * manager may act on it. Moving the account itself is {@link #requireMayTransfer}; changing one of
+ * its contacts is a write on it too ({@link #requireMayChangeContact}). Each check throws {@link
+ * AccessDeniedException} saying why; an unknown account is left to the caller's 404.
  */
 @Service
 public class AccountAccess {
 
     private final Accounts accounts;
+    private final Contacts contacts;
     private final PeopleService people;
     private final ReportingLines lines;
 
-    AccountAccess(Accounts accounts, PeopleService people, ReportingLines lines) {
+    AccountAccess(Accounts accounts, Contacts contacts, PeopleService people, ReportingLines lines) {
         this.accounts = accounts;
+        this.contacts = contacts;
         this.people = people;
         this.lines = lines;
     }
@@ -50,6 +53,20 @@ public class AccountAccess {
                             : owner.getUsername() + ", who is not in " + actor.getUsername() + "'s line")
                     + ": only its owner, its account team, their managers and admins may act on it");
         }
+    }
+
+    /**
+     * Changing a contact (its details, its verification, its primary or champion mark, merging it
+     * away) is a write on its account, allowed to whoever may act on the account ({@link
+     * #requireMayActOn}); only adding a contact is open to anyone who talks to the customer (ADR 014),
+     * and adding one as the primary contact changes the account's primary, so is a write on it.
+     * Passes for an unknown contact: the request then answers 404.
+     *
+     * @throws AccessDeniedException saying whose line the account is in
+     */
+    @Transactional(readOnly = true)
+    public void requireMayChangeContact(Long contactId, String username) {
+        contacts.findById(contactId).ifPresent(c -> requireMayActOn(c.getAccount(), people.signedIn(username)));
     }
 
     /**

@@ -169,14 +169,14 @@ public class QualityService {
     /** Fix: the contact's details were checked with the customer (audited as contact.verified). */
     @Transactional
     public ContactView verify(Long contactId, String viewer) {
-        accountAccess.requireMayActOn(contacts.get(contactId).accountId(), viewer);
+        accountAccess.requireMayChangeContact(contactId, viewer);
         return contacts.verify(contactId);
     }
 
     /** Fix: merges a duplicate into another contact at the same account, keeping its interactions and commitments. */
     @Transactional
     public ContactView merge(Long duplicateId, Long intoId, String viewer) {
-        accountAccess.requireMayActOn(contacts.get(duplicateId).accountId(), viewer);
+        accountAccess.requireMayChangeContact(duplicateId, viewer);
         contacts.get(intoId);
         commitments.moveContact(duplicateId, intoId);
         return contacts.merge(duplicateId, intoId);

@@ -168,14 +168,20 @@ class AccountPages {
         return detailPage(id, 0, model);
     }
 
-    /** The contact's details were checked with them just now. */
+    /** The contact's details were checked with them just now: a write on the account, as in the API. */
     @PostMapping("/{id}/contacts/{contactId}/verify")
-    String verifyContact(@PathVariable Long id, @PathVariable Long contactId, RedirectAttributes redirect) {
+    String verifyContact(
+            @PathVariable Long id, @PathVariable Long contactId, Principal me, RedirectAttributes redirect) {
         if (!id.equals(contacts.get(contactId).accountId())) {
             throw new NotFoundException("contact of account " + id, contactId);
         }
-        redirect.addFlashAttribute(
-                "message", contacts.verify(contactId).fullName() + "'s details are marked as verified today.");
+        try {
+            accountAccess.requireMayChangeContact(contactId, me.getName());
+            redirect.addFlashAttribute(
+                    "message", contacts.verify(contactId).fullName() + "'s details are marked as verified today.");
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("error", "The contact was not marked as verified: " + e.getMessage());
+        }
         return "redirect:/accounts/" + id;
     }
 

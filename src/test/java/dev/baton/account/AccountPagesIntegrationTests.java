@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -129,6 +130,29 @@ class AccountPagesIntegrationTests {
                 .andExpect(status().isForbidden());
 
         assertThat(interactions.count()).isEqualTo(before);
+    }
+
+    /** Verifying is a write on the account: rita is rob's teammate, not his manager (ADR 014). */
+    @Test
+    void onlyThoseWhoMayActOnTheAccountMarkItsContactVerifiedAndOthersAreToldWhy() throws Exception {
+        Contact anna = contacts.findByAccountIdOrderByFullName(account.getId()).getFirst();
+        String verify = "/accounts/" + account.getId() + "/contacts/" + anna.getId() + "/verify";
+
+        mvc.perform(post(verify).with(user("rita")).with(csrf()))
+                .andExpect(redirectedUrl("/accounts/" + account.getId()))
+                .andExpect(flash().attribute(
+                                "error",
+                                "The contact was not marked as verified: account " + account.getId()
+                                        + " is owned by rob, who is not in rita's line: only its owner, its account"
+                                        + " team, their managers and admins may act on it"));
+        assertThat(contacts.findById(anna.getId()).orElseThrow().getLastVerifiedAt())
+                .isNull();
+
+        mvc.perform(post(verify).with(user("maria")).with(csrf()))
+                .andExpect(redirectedUrl("/accounts/" + account.getId()))
+                .andExpect(flash().attribute("message", "Anna de Vries's details are marked as verified today."));
+        assertThat(contacts.findById(anna.getId()).orElseThrow().getLastVerifiedAt())
+                .isNotNull();
     }
 
     @Test

@@ -69,6 +69,20 @@ class AuthorizationMatrixIntegrationTests extends EngineIntegrationTest {
         REASSIGN_TASKS((t, actor) ->
                 t.post(actor, "/api/tasks/reassign", Map.of("from", OWN, "to", TEAMMATE, "taskIds", List.of()))),
         PREVIEW_HANDOVER((t, actor) -> t.get(actor, "/api/handovers/preview?person=" + t.id(OWN))),
+        ADD_CONTACT((t, actor) ->
+                t.post(actor, "/api/accounts/" + t.account() + "/contacts", Map.of("fullName", "Added by " + actor))),
+        ADD_PRIMARY_CONTACT((t, actor) -> t.post(
+                actor,
+                "/api/accounts/" + t.account() + "/contacts",
+                Map.of("fullName", "Primary by " + actor, "primary", true))),
+        EDIT_CONTACT((t, actor) -> {
+            long contact = t.contact();
+            return t.put(actor, "/api/contacts/" + contact, t.contactDetails(contact, "Edited by " + actor));
+        }),
+        VERIFY_CONTACT((t, actor) -> t.post(actor, "/api/contacts/" + t.contact() + "/verify", null)),
+        MAKE_CHAMPION((t, actor) -> t.post(actor, "/api/contacts/" + t.contact() + "/champion", null)),
+        VERIFY_CONTACT_AS_QUALITY_FIX(
+                (t, actor) -> t.post(actor, "/api/data-quality/contacts/" + t.contact() + "/verify", null)),
         SEE_TASK((t, actor) -> t.get(actor, "/api/tasks/" + t.claimedTask()));
 
         final BiFunction<AuthorizationMatrixIntegrationTests, String, Integer> as;
@@ -95,6 +109,14 @@ class AuthorizationMatrixIntegrationTests extends EngineIntegrationTest {
         expected.put(Write.REASSIGN_COMMITMENT, List.of(403, 403, 403, 200, 200, 403, 403, 403, 200));
         expected.put(Write.REASSIGN_TASKS, List.of(403, 403, 403, 200, 200, 403, 403, 403, 200));
         expected.put(Write.PREVIEW_HANDOVER, List.of(403, 403, 403, 200, 200, 403, 403, 403, 200));
+        // anyone who talks to the customer adds a contact; every change to one follows the account's line (ADR 014)
+        expected.put(Write.ADD_CONTACT, List.of(201, 201, 201, 201, 201, 201, 201, 201, 201));
+        expected.put(Write.ADD_PRIMARY_CONTACT, List.of(201, 403, 403, 201, 201, 403, 403, 403, 201));
+        expected.put(Write.EDIT_CONTACT, List.of(200, 403, 403, 200, 200, 403, 403, 403, 200));
+        expected.put(Write.VERIFY_CONTACT, List.of(200, 403, 403, 200, 200, 403, 403, 403, 200));
+        expected.put(Write.MAKE_CHAMPION, List.of(200, 403, 403, 200, 200, 403, 403, 403, 200));
+        // the same change as a data-quality fix: the same line, behind the page's role gate (managers, admins)
+        expected.put(Write.VERIFY_CONTACT_AS_QUALITY_FIX, List.of(403, 403, 403, 200, 200, 403, 403, 403, 200));
         // the sample review is offered to sales-emea: its members see it through the team, the director through the
         // line
         expected.put(Write.SEE_TASK, List.of(200, 200, 200, 200, 200, 403, 403, 403, 200));
@@ -215,6 +237,30 @@ class AuthorizationMatrixIntegrationTests extends EngineIntegrationTest {
 
     long commitment() {
         return created(as("ada").postForEntity("/api/commitments", newCommitment(account(), OWN, null), Map.class));
+    }
+
+    /** A contact, the primary one, at a fresh account of OWN's. */
+    long contact() {
+        return created(as("ada")
+                .postForEntity(
+                        "/api/accounts/" + account() + "/contacts",
+                        Map.of("fullName", "Matrix contact", "primary", true),
+                        Map.class));
+    }
+
+    /** A complete contact PUT at the contact's current version. */
+    Map<String, Object> contactDetails(long contact, String name) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("fullName", name);
+        details.put("title", null);
+        details.put("email", null);
+        details.put("phone", null);
+        details.put("preferences", null);
+        details.put("primary", true);
+        details.put(
+                "version",
+                as("ada").getForObject("/api/contacts/" + contact, Map.class).get("version"));
+        return details;
     }
 
     /** A sample review, claimed by OWN. */

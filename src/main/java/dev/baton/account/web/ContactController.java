@@ -1,6 +1,7 @@
 package dev.baton.account.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.baton.account.AccountAccess;
 import dev.baton.account.ContactDetails;
 import dev.baton.account.ContactService;
 import dev.baton.account.ContactView;
@@ -11,6 +12,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -24,9 +26,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Contacts over HTTP. Anyone who talks to the customer may add one; every change to a contact is a
+ * write on its account, for whoever may act on the account ({@link AccountAccess}, ADR 014), as its
+ * data-quality fix is.
+ */
 @RestController
 @RequestMapping("/api")
-@Tag(name = "Contacts", description = "Any signed-in person keeps contacts up to date.")
+@Tag(
+        name = "Contacts",
+        description = "Any signed-in person may add a contact. Changing one (its details, verifying it, making it"
+                + " the primary contact or the champion) is for those who may act on its account: its owner, its"
+                + " account team, the owner's managers, admins; others get 403.")
 class ContactController {
 
     /**
@@ -48,10 +59,12 @@ class ContactController {
     }
 
     private final ContactService contacts;
+    private final AccountAccess access;
     private final Validator validator;
 
-    ContactController(ContactService contacts, Validator validator) {
+    ContactController(ContactService contacts, AccountAccess access, Validator validator) {
         this.contacts = contacts;
+        this.access = access;
         this.validator = validator;
     }
 
@@ -63,8 +76,13 @@ class ContactController {
 
     @PostMapping("/accounts/{accountId}/contacts")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a contact; primary=true makes it the account's only primary contact")
-    ContactView create(@PathVariable Long accountId, @Valid @RequestBody ContactDetails details) {
+    @Operation(
+            summary = "Add a contact (anyone); primary=true makes it the account's only primary contact, which only"
+                    + " those who may act on the account may do")
+    ContactView create(@PathVariable Long accountId, @Valid @RequestBody ContactDetails details, Principal me) {
+        if (details.primary()) {
+            access.requireMayActOn(accountId, me.getName());
+        }
         return contacts.create(accountId, details);
     }
 
@@ -74,7 +92,9 @@ class ContactController {
     }
 
     @PutMapping("/contacts/{id}")
-    ContactView update(@PathVariable Long id, @Valid @RequestBody ContactChanges changes) {
+    @Operation(summary = "Change the contact's details; primary=true makes it the account's only primary contact")
+    ContactView update(@PathVariable Long id, @Valid @RequestBody ContactChanges changes, Principal me) {
+        access.requireMayChangeContact(id, me.getName());
         ContactDetails details = changes.details();
         Set<ConstraintViolation<ContactDetails>> violations = validator.validate(details);
         if (!violations.isEmpty()) {
@@ -85,13 +105,15 @@ class ContactController {
 
     @PostMapping("/contacts/{id}/champion")
     @Operation(summary = "Make the contact the account's champion (the previous one loses the mark)")
-    ContactView champion(@PathVariable Long id) {
+    ContactView champion(@PathVariable Long id, Principal me) {
+        access.requireMayChangeContact(id, me.getName());
         return contacts.appoint(id, false, true);
     }
 
     @PostMapping("/contacts/{id}/verify")
     @Operation(summary = "Record that the contact's details were checked with them just now")
-    ContactView verify(@PathVariable Long id) {
+    ContactView verify(@PathVariable Long id, Principal me) {
+        access.requireMayChangeContact(id, me.getName());
         return contacts.verify(id);
     }
 }
