@@ -24,7 +24,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,21 +71,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void commitmentIsAcceptedHandedOverDeliveredAndVerifiedThroughItsTasksWithEachMailSentOnce() throws Exception {
         String accountName = "Promise " + UUID.randomUUID();
-        long accountId = id(as("maria")
-                .postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
-        long commitmentId = id(as("rob")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                "SSO guide",
-                                "ownerId",
-                                personId("rob"),
-                                "dueDate",
-                                LocalDate.now().plusDays(20).toString()),
-                        Map.class));
+        long accountId = robsAccount(accountName);
+        long commitmentId = promise("rob", accountId, "SSO guide", "rob", 20);
 
         Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
         assertThat(accept.getAssignee()).isEqualTo("rob");
@@ -145,24 +131,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void acceptingThroughTheApiMovesTheWaitingProcessOnToDelivery() throws Exception {
         // rob records it on his own account: a rep may not act on an account nobody owns
-        long accountId = id(as("maria")
-                .postForObject(
-                        "/api/accounts",
-                        Map.of("name", "Outside " + UUID.randomUUID(), "ownerId", personId("rob")),
-                        Map.class));
-        long commitmentId = id(as("rob")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                "Price hold",
-                                "ownerId",
-                                personId("rob"),
-                                "dueDate",
-                                LocalDate.now().plusDays(5).toString()),
-                        Map.class));
+        long accountId = robsAccount("Outside " + UUID.randomUUID());
+        long commitmentId = promise("rob", accountId, "Price hold", "rob", 5);
         Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
 
         assertThat(as("rob")
@@ -182,11 +152,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void theAssignOwnerStepGivesTheCommitmentOnlyToSomeoneTheAnsweringPersonMayGiveWorkTo() {
-        long accountId = id(as("maria")
-                .postForObject(
-                        "/api/accounts",
-                        Map.of("name", "Unowned " + UUID.randomUUID(), "ownerId", personId("rob")),
-                        Map.class));
+        long accountId = robsAccount("Unowned " + UUID.randomUUID());
         long cs = teams.findByKey("customer-success").orElseThrow().getId();
         long commitmentId = id(as("maria")
                 .postForObject(
@@ -234,11 +200,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void wonDealIsHandedToCustomerSuccessByItsRepWithTheRepKeptOnTheAccountTeam() throws Exception {
-        long accountId = id(as("maria")
-                .postForObject(
-                        "/api/accounts",
-                        Map.of("name", "Won " + UUID.randomUUID(), "ownerId", personId("rob")),
-                        Map.class));
+        long accountId = robsAccount("Won " + UUID.randomUUID());
         assertThat(as("rita")
                         .postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
                         .getStatusCode())
@@ -273,11 +235,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void aHandoffTheUnreachableEngineDidNotStartIsA503LeavesNoneRunningAndItsRowIsNotLockedDuringTheCall() {
-        long accountId = id(as("maria")
-                .postForObject(
-                        "/api/accounts",
-                        Map.of("name", "Won " + UUID.randomUUID(), "ownerId", personId("rob")),
-                        Map.class));
+        long accountId = robsAccount("Won " + UUID.randomUUID());
         String start = "/api/accounts/" + accountId + "/handoff-to-cs";
         List<Long> lockableDuringTheCall = new java.util.ArrayList<>();
         doAnswer(call -> {
@@ -324,36 +282,11 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void reminderEscalationAndRejectionMailsAreQueuedOnceEvenWhenTheirStepRunsTwice() throws Exception {
         String accountName = "Mails " + UUID.randomUUID();
-        long accountId = id(as("maria")
-                .postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
-        long accepted = id(as("rob")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                "Training days",
-                                "ownerId",
-                                personId("rob"),
-                                "dueDate",
-                                LocalDate.now().plusDays(2).toString()),
-                        Map.class));
+        long accountId = robsAccount(accountName);
+        long accepted = promise("rob", accountId, "Training days", "rob", 2);
         as("rob").postForEntity("/api/commitments/" + accepted + "/accept", null, Map.class);
         // made by rob's manager (a teammate not on the account may not record on it): the rejection goes back to her
-        long rejected = id(as("maria")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                "Free pilot",
-                                "ownerId",
-                                personId("rob"),
-                                "dueDate",
-                                LocalDate.now().plusDays(9).toString()),
-                        Map.class));
+        long rejected = promise("maria", accountId, "Free pilot", "rob", 9);
 
         for (int delivery = 0; delivery < 2; delivery++) { // a job delivered twice
             steps.remind(accepted);
@@ -378,22 +311,9 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void noDueSoonReminderGoesOutOnceTheDueDayHasEnded() throws Exception {
         String accountName = "Late " + UUID.randomUUID();
-        long accountId = id(as("maria")
-                .postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
+        long accountId = robsAccount(accountName);
         // due far ahead, so the process's own reminder timer stays quiet while the test moves the date
-        long late = id(as("rob")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                "Quarterly review",
-                                "ownerId",
-                                personId("rob"),
-                                "dueDate",
-                                LocalDate.now().plusDays(30).toString()),
-                        Map.class));
+        long late = promise("rob", accountId, "Quarterly review", "rob", 30);
         as("rob").postForEntity("/api/commitments/" + late + "/accept", null, Map.class);
         awaitStatus(late, CommitmentStatus.ACCEPTED);
         // as for a commitment accepted after its due date: the deliver step's reminder timer is past too
@@ -414,31 +334,41 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     void aCommitmentCancelledBeforeItsMailWentOutMailsNobodyAndNobodyIsMailedAboutWhatTheyDidThemselves()
             throws Exception {
         String accountName = "Withdrawn " + UUID.randomUUID();
-        long accountId = id(as("maria")
-                .postForObject("/api/accounts", Map.of("name", accountName, "ownerId", personId("rob")), Map.class));
-        Map<String, Object> promise = Map.of(
-                "accountId",
-                accountId,
-                "description",
-                "Onsite training",
-                "ownerId",
-                personId("rita"),
-                "dueDate",
-                LocalDate.now().plusDays(20).toString());
-        long cancelled = id(as("rob").postForObject("/api/commitments", promise, Map.class));
+        long accountId = robsAccount(accountName);
+        long cancelled = promise("rob", accountId, "Onsite training", "rita", 20);
         as("rob")
                 .postForEntity(
                         "/api/commitments/" + cancelled + "/cancel",
                         Map.of("reason", "customer withdrew", "version", 0),
                         Map.class);
         awaitStatus(cancelled, CommitmentStatus.CANCELLED);
-        Map<String, Object> own = new HashMap<>(promise);
-        own.put("ownerId", personId("rob"));
-        id(as("rob").postForObject("/api/commitments", own, Map.class));
+        promise("rob", accountId, "Onsite training", "rob", 20);
         dispatcher.dispatch();
 
         assertThat(subjectsTo("rita", accountName)).isEmpty();
         assertThat(subjectsTo("rob", accountName)).isEmpty();
+    }
+
+    /** A new account owned by rob (maria creates it: a rep may not act on an account nobody owns). */
+    private long robsAccount(String name) {
+        return id(as("maria")
+                .postForObject("/api/accounts", Map.of("name", name, "ownerId", personId("rob")), Map.class));
+    }
+
+    /** A commitment recorded through the API by {@code by} on the account, owned by {@code owner}. */
+    private long promise(String by, long accountId, String description, String owner, int dueInDays) {
+        return id(as(by).postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                description,
+                                "ownerId",
+                                personId(owner),
+                                "dueDate",
+                                LocalDate.now().plusDays(dueInDays).toString()),
+                        Map.class));
     }
 
     private Task awaitOpenTask(long commitmentId, String elementId) {
