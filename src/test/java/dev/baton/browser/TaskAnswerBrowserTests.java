@@ -203,7 +203,9 @@ class TaskAnswerBrowserTests extends BrowserTest {
     @Test
     void anErrorPageSaysItOnceInWordsAndNeverAsSuccess() {
         signIn("rob");
-        open("/tasks/not-a-number");
+        // an address whose id is not a number (the task and commitment pages take only digits there and
+        // answer 404; the account page still reads the id and says what is wrong with it)
+        open("/accounts/not-a-number");
 
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(browser.findElement(By.id("problem")).getText()).contains("'not-a-number' is not a valid id");
