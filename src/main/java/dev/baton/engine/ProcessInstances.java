@@ -6,6 +6,8 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.MigrateProcessInstanceCommandStep1.MigrateProcessInstanceCommandFinalStep;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.grpc.Status;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -47,7 +49,8 @@ public class ProcessInstances {
                 started.getBpmnProcessId(),
                 started.getVersion(),
                 started.getProcessDefinitionKey(),
-                Map.copyOf(variables)));
+                // not Map.copyOf: a variable may be null (FEEL's null), and the instance has started already
+                Collections.unmodifiableMap(new HashMap<>(variables))));
         return started.getProcessInstanceKey();
     }
 

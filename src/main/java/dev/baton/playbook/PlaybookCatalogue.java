@@ -153,7 +153,7 @@ public class PlaybookCatalogue {
      * @throws NotFoundException when the playbook is not deployed
      * @throws AccessDeniedException when none of {@code roles} may launch it, or the launcher may not
      *     act on the account
-     * @throws BadRequestException naming accountId when it is not an existing account's id
+     * @throws BadRequestException naming accountId when it is null or not an existing account's id
      */
     public long launch(String processId, Map<String, Object> variables, Collection<String> roles, String launcher) {
         DeployedProcess latest =
@@ -167,6 +167,10 @@ public class PlaybookCatalogue {
         }
         Map<String, Object> vars = new HashMap<>(variables == null ? Map.of() : variables);
         Object accountId = vars.get(Variables.ACCOUNT_ID);
+        if (accountId == null && vars.containsKey(Variables.ACCOUNT_ID)) {
+            throw new BadRequestException(
+                    Variables.ACCOUNT_ID, "must be an account's id; leave it out to launch on no account");
+        }
         if (accountId != null) {
             long id = accountId(accountId);
             if (!accounts.existsById(id)) {

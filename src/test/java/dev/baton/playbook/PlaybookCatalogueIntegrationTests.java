@@ -179,6 +179,47 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Found by a hostile tester: a launch with a null variable answered 500 after the instance had
+     * started (its step ran, its instance was never listed), so a client retrying ran it twice.
+     */
+    @Test
+    void aNullVariableIsPassedOnAndANullAccountIdIsRefusedBeforeAnythingStarts() throws Exception {
+        String processId = "Process_nulls_" + System.nanoTime();
+        uploadAsAda(PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId));
+        Account acme = accounts.save(
+                new Account("Acme Nulls", people.findByUsername("rob").orElseThrow(), null, null, null));
+        String launch = "/api/playbooks/" + processId + "/instances";
+        Map<String, Object> noAccount = new java.util.HashMap<>();
+        noAccount.put("accountId", null);
+        Map<String, Object> withNull = new java.util.HashMap<>();
+        withNull.put("accountId", acme.getId());
+        withNull.put("region", null);
+
+        ResponseEntity<Map> refused = as("maria").postForEntity(launch, noAccount, Map.class);
+        ResponseEntity<Map> started = as("maria").postForEntity(launch, withNull, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) refused.getBody().get("errors")).containsKey("accountId");
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long key = ((Number) started.getBody().get("processInstanceKey")).longValue();
+        assertThat(instances.findById(key))
+                .hasValueSatisfying(i -> assertThat(i.getAccountId()).isEqualTo(acme.getId()));
+        assertThat(instances.findByBpmnProcessIdOrderByStartedAtDesc(processId, PageRequest.of(0, 10)))
+                .extracting(PlaybookInstance::getProcessInstanceKey)
+                .containsExactly(key);
+        // the launch form's variables field holding the JSON literal null
+        MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build()
+                .perform(MockMvcRequestBuilders.post("/playbooks/" + processId + "/instances")
+                        .with(user("maria").roles("MANAGER"))
+                        .with(csrf())
+                        .param("variables", "null"))
+                .andExpect(redirectedUrl("/playbooks/" + processId))
+                .andExpect(flash().attribute("error", containsString("must be a JSON object")));
+    }
+
+    /**
      * Found by a hostile tester: {"accountId":"31"} skipped the account check that {"accountId":31}
      * got, and the playbook ran on another line's account; the launch form sends the id as text too.
      */

@@ -109,7 +109,11 @@ class PlaybookPages {
         try {
             Map<String, Object> vars = new HashMap<>();
             if (StringUtils.hasText(variables)) {
-                vars.putAll(json.readValue(variables, new TypeReference<Map<String, Object>>() {}));
+                Map<String, Object> given = json.readValue(variables, new TypeReference<Map<String, Object>>() {});
+                if (given == null) { // the JSON literal null
+                    throw new BadRequestException("variables", "must be a JSON object, e.g. {\"region\": \"EMEA\"}");
+                }
+                vars.putAll(given);
             }
             if (StringUtils.hasText(accountId)) {
                 vars.put("accountId", accountId.strip());
