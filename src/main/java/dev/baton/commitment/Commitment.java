@@ -250,7 +250,12 @@ public class Commitment {
 
     /** What the commitment process's user tasks are about: {@code baton:subjectType} "commitment" and this id. */
     public TaskSubject taskSubject() {
-        return new TaskSubject(CommitmentTaskContext.SUBJECT_TYPE, id);
+        return taskSubject(id);
+    }
+
+    /** {@link #taskSubject()} of the commitment with this id, without reading it. */
+    public static TaskSubject taskSubject(long commitmentId) {
+        return new TaskSubject(CommitmentTaskContext.SUBJECT_TYPE, commitmentId);
     }
 
     public Long getProcessInstanceKey() {

@@ -1,11 +1,17 @@
 package dev.baton.commitment.engine;
 
+import dev.baton.commitment.Commitment;
 import dev.baton.commitment.CommitmentEvents;
 import dev.baton.commitment.CommitmentProcessSteps;
+import dev.baton.task.TaskEngineSync;
+import dev.baton.task.TaskService;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -25,12 +31,32 @@ class CommitmentProcessStarter {
     private static final Logger log = LoggerFactory.getLogger(CommitmentProcessStarter.class);
     static final int SWEEP_BATCH = 100;
 
+    /**
+     * How long after the message that ends a commitment's process its open steps are checked with the
+     * engine: time for the engine to have handled it (milliseconds, usually).
+     */
+    static final Duration WITHDRAWN_STEPS_CHECK_AFTER = Duration.ofSeconds(2);
+
     private final CommitmentMessages messages;
     private final CommitmentProcessSteps steps;
+    private final TaskService tasks;
+    private final TaskEngineSync engineSync;
+    private final TaskScheduler scheduler;
+    private final Clock clock;
 
-    CommitmentProcessStarter(CommitmentMessages messages, CommitmentProcessSteps steps) {
+    CommitmentProcessStarter(
+            CommitmentMessages messages,
+            CommitmentProcessSteps steps,
+            TaskService tasks,
+            TaskEngineSync engineSync,
+            TaskScheduler scheduler,
+            Clock clock) {
         this.messages = messages;
         this.steps = steps;
+        this.tasks = tasks;
+        this.engineSync = engineSync;
+        this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     /** The sweep on a schedule; off in tests (which call {@link #sweep()}), as the shared demo book would flood the engine. */
@@ -64,10 +90,29 @@ class CommitmentProcessStarter {
         messages.recorded(event);
     }
 
-    /** After commit; a failure leaves the event to the registry's next delivery, as for {@link #recorded}. */
+    /**
+     * After commit; a failure leaves the event to the registry's next delivery, as for {@link #recorded}.
+     * A change that closes the commitment (cancelled, verified, breached) ends its process, which
+     * withdraws its waiting step in the engine; the inbox would only learn of it at the step's next
+     * lock renewal, so the commitment's open steps are checked with the engine shortly after (a step
+     * whose job is gone is cancelled, and its waiting mails withdrawn).
+     */
     @TransactionalEventListener
     void changed(CommitmentEvents.Changed event) {
         messages.changed(event);
+        if (!event.status().isOpen()) {
+            scheduler.schedule(
+                    () -> settleOpenSteps(event.commitmentId()), clock.instant().plus(WITHDRAWN_STEPS_CHECK_AFTER));
+        }
+    }
+
+    void settleOpenSteps(long commitmentId) {
+        try {
+            tasks.openAbout(Commitment.taskSubject(commitmentId)).forEach(engineSync::settleDelivered);
+        } catch (RuntimeException e) {
+            // the engine is down or busy: the steps' lock renewal settles them later
+            log.warn("open steps of closed commitment {} not checked: {}", commitmentId, e.toString());
+        }
     }
 
     /**

@@ -349,6 +349,23 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         assertThat(subjectsTo("rob", accountName)).isEmpty();
     }
 
+    @Test
+    void aCancelledCommitmentsWaitingStepLeavesTheInboxWithoutWaitingForItsLockRenewal() {
+        long accountId = robsAccount("Closed " + UUID.randomUUID());
+        long commitmentId = promise("rob", accountId, "Loan laptops", "rob", 20);
+        Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
+
+        as("rob")
+                .postForEntity(
+                        "/api/commitments/" + commitmentId + "/cancel",
+                        Map.of("reason", "customer withdrew", "version", 0),
+                        Map.class);
+
+        // the tests' lock renewal is off: only the check after the closing message cancels the row
+        await().atMost(WAIT)
+                .until(() -> tasks.findById(accept.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+    }
+
     /** A new account owned by rob (maria creates it: a rep may not act on an account nobody owns). */
     private long robsAccount(String name) {
         return id(as("maria")
