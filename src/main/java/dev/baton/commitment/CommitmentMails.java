@@ -50,8 +50,8 @@ class CommitmentMails {
 
     /**
      * Rejected: back to whoever promised it. Delivered: to them too, as they know the customer to
-     * verify with. Once nothing is awaited any more (delivered, or closed), a "due soon" or overdue
-     * mail still waiting to go out is withdrawn; a cancelled commitment's assignment mail too.
+     * verify with. Once delivery is no longer awaited (rejected, delivered or closed), a "due soon" or
+     * overdue mail still waiting to go out is withdrawn; a cancelled commitment's assignment mail too.
      */
     void statusChanged(Commitment c) {
         switch (c.getStatus()) {
