@@ -3,6 +3,7 @@ package dev.baton.commitment;
 import dev.baton.shared.BadRequestException;
 import dev.baton.task.Task;
 import dev.baton.task.TaskCompletionHandler;
+import dev.baton.task.TaskSubject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +53,7 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
     @Override
     public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
         CommitmentDecision decision = CommitmentDecision.fromForm(blanksAsNull(values));
-        Long commitmentId = task.getSubject() != null
-                        && "commitment".equals(task.getSubject().type())
-                ? task.getSubject().id()
-                : null;
+        Long commitmentId = commitmentId(task);
         try {
             steps.check(decision);
             if (commitmentId != null && REASSIGNING.contains(decision.decision())) {
@@ -76,6 +74,12 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
             }
         }
         return variables;
+    }
+
+    /** The commitment the step is about, or null for a step without that subject. */
+    private static Long commitmentId(Task task) {
+        TaskSubject subject = task.getSubject();
+        return subject != null && CommitmentTaskContext.SUBJECT_TYPE.equals(subject.type()) ? subject.id() : null;
     }
 
     private static Map<String, Object> blanksAsNull(Map<String, Object> values) {

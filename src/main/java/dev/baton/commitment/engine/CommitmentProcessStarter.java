@@ -106,7 +106,7 @@ class CommitmentProcessStarter {
         }
     }
 
-    void settleOpenSteps(long commitmentId) {
+    private void settleOpenSteps(long commitmentId) {
         try {
             tasks.openAbout(Commitment.taskSubject(commitmentId)).forEach(engineSync::settleDelivered);
         } catch (RuntimeException e) {
