@@ -1,5 +1,6 @@
 package dev.baton.audit;
 
+import dev.baton.shared.JsonMaps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,7 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** Who changed what, and when. Append-only: the database refuses updates and deletes. */
 @Entity
@@ -37,9 +40,11 @@ public class AuditEvent {
 
     private Long accountId;
 
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> beforeState;
 
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> afterState;
 
@@ -60,8 +65,8 @@ public class AuditEvent {
         this.entityType = entityType;
         this.entityId = entityId;
         this.accountId = accountId;
-        this.beforeState = beforeState;
-        this.afterState = afterState;
+        this.beforeState = JsonMaps.copyOf(beforeState);
+        this.afterState = JsonMaps.copyOf(afterState);
     }
 
     public Long getId() {
@@ -93,10 +98,10 @@ public class AuditEvent {
     }
 
     public Map<String, Object> getBeforeState() {
-        return beforeState;
+        return JsonMaps.view(beforeState);
     }
 
     public Map<String, Object> getAfterState() {
-        return afterState;
+        return JsonMaps.view(afterState);
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.handover;
 
 import dev.baton.account.Account;
 import dev.baton.people.Person;
+import dev.baton.shared.JsonMaps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,7 +17,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * One account of a handover. Each change is guarded so that a job delivered twice finds the change
@@ -46,11 +49,13 @@ public class HandoverItem {
 
     private boolean introOptOut;
 
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> note;
 
     private String noteBy;
 
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> noteDraft;
 
@@ -107,7 +112,7 @@ public class HandoverItem {
 
     /** The departing person's unsent note, kept as typed (the batch page saves it as they write). */
     void saveDraft(Map<String, Object> values, Instant at) {
-        noteDraft = values;
+        noteDraft = JsonMaps.copyOf(values);
         noteDraftSavedAt = at;
     }
 
@@ -115,7 +120,7 @@ public class HandoverItem {
         if (note != null) {
             return false;
         }
-        note = values;
+        note = JsonMaps.copyOf(values);
         noteBy = by;
         noteWrittenAt = at;
         return true;
@@ -232,11 +237,11 @@ public class HandoverItem {
     }
 
     public Map<String, Object> getNote() {
-        return note;
+        return JsonMaps.view(note);
     }
 
     public Map<String, Object> getNoteDraft() {
-        return noteDraft;
+        return JsonMaps.view(noteDraft);
     }
 
     public Instant getNoteDraftSavedAt() {

@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import dev.baton.shared.JsonMaps;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,8 +20,10 @@ import java.util.Set;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** One human step of a running playbook, in someone's inbox; one row per user-task job. */
 @Entity
@@ -65,6 +68,7 @@ public class Task {
 
     private String formKey;
 
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> formVariables;
 
@@ -78,6 +82,7 @@ public class Task {
     @Column(nullable = false)
     private TaskStatus status = TaskStatus.OPEN;
 
+    @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> outcome;
 
@@ -230,7 +235,7 @@ public class Task {
     void complete(String username, Map<String, Object> values, Instant at) {
         requireOpen("completed");
         status = TaskStatus.COMPLETING;
-        outcome = values;
+        outcome = JsonMaps.copyOf(values);
         completedBy = username;
         completedAt = at;
         completionRefusal = null;
@@ -380,11 +385,11 @@ public class Task {
 
     /** The variables the task's form reads, as the job brought them (empty when it reads none). */
     public Map<String, Object> getFormVariables() {
-        return formVariables == null ? Map.of() : formVariables;
+        return formVariables == null ? Map.of() : JsonMaps.view(formVariables);
     }
 
     void keepFormVariables(Map<String, Object> variables) {
-        this.formVariables = variables.isEmpty() ? null : new java.util.LinkedHashMap<>(variables);
+        this.formVariables = variables.isEmpty() ? null : JsonMaps.copyOf(variables);
     }
 
     public String getFormKey() {
@@ -413,7 +418,7 @@ public class Task {
     }
 
     public Map<String, Object> getOutcome() {
-        return outcome;
+        return JsonMaps.view(outcome);
     }
 
     public String getCompletedBy() {
