@@ -192,10 +192,14 @@ public class PlaybookChecks {
             String problem = switch (named(type)) {
                 case ConstantFeel.Unparsable u -> null; // blank: the engine's model; bad FEEL: its deployment
                 case ConstantFeel.Variable v ->
-                    "the job type is the expression '" + type + "', which depends on the instance's"
+                    "the job type is the expression '" + shown(type) + "', which depends on the instance's"
                             + " variables: Baton cannot tell at upload whether a worker serves it,"
                             + " and its workers serve fixed job types only. Write one of them as the type. "
                             + served;
+                case ConstantFeel.Computed c ->
+                    "the job type is the expression '" + shown(type) + "', which" + NOT_EVALUATED
+                            + " whether a worker serves it, and its workers serve fixed job types only."
+                            + " Write one of them as the type. " + served;
                 case ConstantFeel.Constant(Object value) ->
                     value instanceof String name && known.contains(name)
                             ? null
@@ -224,9 +228,13 @@ public class PlaybookChecks {
             String problem = switch (named(processId)) {
                 case ConstantFeel.Unparsable u -> null;
                 case ConstantFeel.Variable v ->
-                    "the called process is the expression '" + processId + "', which depends on the"
+                    "the called process is the expression '" + shown(processId) + "', which depends on the"
                             + " instance's variables: Baton cannot tell at upload whether that process is"
                             + " deployed. Write the called process's id (Called element, in Camunda Modeler)";
+                case ConstantFeel.Computed c ->
+                    "the called process is the expression '" + shown(processId) + "', which" + NOT_EVALUATED
+                            + " whether that process is deployed. Write the called process's id (Called element,"
+                            + " in Camunda Modeler)";
                 case ConstantFeel.Constant(Object value) -> {
                     boolean found = value instanceof String name
                             && (inFile.contains(name) || (!sameFileOnly && callable.contains(name)));
@@ -271,8 +279,17 @@ public class PlaybookChecks {
         return ConstantFeel.isExpression(written) ? ConstantFeel.evaluate(written) : new ConstantFeel.Constant(written);
     }
 
+    /** Why a computed name is refused, up to "cannot tell". */
+    private static final String NOT_EVALUATED = " Baton does not evaluate at upload (it reads only text in quotes,"
+            + " or texts in quotes joined with +, as a name), so it cannot tell";
+
+    /** The expression as the reader is shown it: at most 80 characters of it. */
+    private static String shown(String written) {
+        return written.length() <= 80 ? written : written.substring(0, 80) + "…";
+    }
+
     private static String from(String written) {
-        return ConstantFeel.isExpression(written) ? " (what the expression '" + written + "' gives)" : "";
+        return ConstantFeel.isExpression(written) ? " (what the expression '" + shown(written) + "' gives)" : "";
     }
 
     private void userTasks(

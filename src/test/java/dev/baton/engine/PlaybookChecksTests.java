@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -149,6 +151,27 @@ class PlaybookChecksTests {
                 .containsExactly("call_constant_missing", "call_variable");
         assertThat(problems.get(0).message()).contains("'does-not-exist'", "neither deployed nor in this file");
         assertThat(problems.get(1).message()).contains("'=childProcess'", "depends on the instance's variables");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a safety net
+    void aNameComputedBeyondLiteralsIsRefusedWithoutBeingEvaluated() {
+        String loop = "=for i in 1..100000000 return i"; // minutes of CPU when evaluated
+        String nested = "=" + "(".repeat(300) + "&quot;baton-known&quot;" + ")".repeat(300); // overflows the parser
+        String mixed = "=&quot;baton-&quot; + 1"; // literals, but no text
+
+        List<PlaybookProblem> problems = check(process(
+                "p",
+                serviceTask("task_loop", "Loop", loop),
+                serviceTask("task_nested", "Nested", nested),
+                serviceTask("task_mixed", "Mixed", mixed),
+                call("call_loop", "Call loop", loop)));
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId)
+                .containsExactly("task_loop", "task_nested", "task_mixed", "call_loop");
+        assertThat(problems).allSatisfy(p -> assertThat(p.message()).contains("Baton does not evaluate at upload"));
+        assertThat(problems.get(1).message()).contains("(((…'").hasSizeLessThan(600);
     }
 
     private List<PlaybookProblem> check(String processes) {

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
@@ -134,6 +136,42 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 + "<bpmn:serviceTask id=\"Activity_sync\" name=\"Sync the CRM\"><bpmn:extensionElements>"
                 + "<zeebe:taskDefinition type=\"=&quot;" + jobType + "&quot;\" /></bpmn:extensionElements>"
                 + "</bpmn:serviceTask>";
+    }
+
+    @Test
+    @Timeout(
+            value = 120,
+            unit = TimeUnit.SECONDS,
+            threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a safety net only:
+    // the old code evaluated the loop, for many minutes
+    void aNameGivenAsAnExpressionBeyondLiteralsIsRefusedWithoutBeingEvaluated() {
+        String loop = "=for i in 1..100000000 return i";
+        String nested = "=" + "(".repeat(300) + "&quot;sample-review&quot;" + ")".repeat(300);
+        String file = GOOD.replace("Process_renewal_call", "Process_costly_names")
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        "<bpmn:callActivity id=\"Activity_loop_call\" name=\"Call a loop\"><bpmn:extensionElements>"
+                                + "<zeebe:calledElement processId=\"" + loop + "\" /></bpmn:extensionElements>"
+                                + "</bpmn:callActivity>"
+                                + "<bpmn:serviceTask id=\"Activity_loop_type\" name=\"Loop type\"><bpmn:extensionElements>"
+                                + "<zeebe:taskDefinition type=\"" + loop + "\" /></bpmn:extensionElements>"
+                                + "</bpmn:serviceTask>"
+                                + "<bpmn:serviceTask id=\"Activity_nested\" name=\"Nested type\"><bpmn:extensionElements>"
+                                + "<zeebe:taskDefinition type=\"" + nested + "\" /></bpmn:extensionElements>"
+                                + "</bpmn:serviceTask>"
+                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("costly.bpmn", file, "renewal-call.form", FORM)));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
+                .containsExactlyInAnyOrder(
+                        tuple("Activity_loop_call", "Call a loop"),
+                        tuple("Activity_loop_type", "Loop type"),
+                        tuple("Activity_nested", "Nested type"));
+        assertThat(messages(problems)).allSatisfy(m -> assertThat(m).contains("Baton does not evaluate"));
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_costly_names"));
     }
 
     @Test
