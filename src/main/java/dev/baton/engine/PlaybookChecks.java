@@ -23,9 +23,10 @@ import org.w3c.dom.NamedNodeMap;
 /**
  * Checks a playbook before it is deployed and lists every problem found, in plain words, each
  * with its element: what the engine's own model validation finds, and what the engine would accept
- * but Baton could not run (a job type with no worker, a call to a process not deployed, a DMN
- * decision, a Camunda user task, a user task nobody is assigned, a missing form, no diagram, a
- * building block without its required inputs). The engine's deploy-time checks (FEEL expressions) come
+ * but Baton could not run: references outside the file ({@link ReferenceChecks}: a job type with no
+ * worker, a call to a process not deployed, a DMN decision), building blocks without their required
+ * inputs ({@link BlockChecks}), a Camunda user task, a user task nobody is assigned, a missing form,
+ * no diagram. The engine's deploy-time checks (FEEL expressions) come
  * on top when it is asked to deploy (see {@link PlaybookDeployer}).
  */
 @Component
@@ -80,9 +81,7 @@ public class PlaybookChecks {
             problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the file has no executable process"));
         }
         engineModel(files, problems);
-        jobTypes(xml, names, problems);
-        calls(xml, names, problems);
-        decisions(xml, names, problems);
+        ReferenceChecks.check(xml, names, jobTypes.known(), deployed.callableProcessIds(), problems);
         BlockChecks.check(xml, names, problems);
         userTasks(xml, names, uploadedForms, problems);
         PlaybookFormChecks.embedded(xml, json, problems);
@@ -176,120 +175,6 @@ public class PlaybookChecks {
                 .forEach((element, results) -> results.stream()
                         .filter(r -> r.getType() == ValidationResultType.ERROR)
                         .forEach(r -> problems.add(new PlaybookProblem(id(element), name(element), r.getMessage()))));
-    }
-
-    /**
-     * Job types written plainly or as a FEEL expression that gives the same name whatever the
-     * instance (a constant); an expression over the instance's variables is refused: Baton's workers
-     * are a fixed list, so only a fixed name can be known to have one.
-     */
-    private void jobTypes(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
-        Set<String> known = jobTypes.known();
-        String served = "Job types Baton serves: " + String.join(", ", known);
-        for (Element definition : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
-            String type = definition.getAttribute("type").strip();
-            String id = PlaybookXml.owner(definition).getAttribute("id");
-            String problem = switch (named(type)) {
-                case ConstantFeel.Unparsable u -> null; // blank: the engine's model; bad FEEL: its deployment
-                case ConstantFeel.Variable v ->
-                    "the job type is the expression '" + shown(type) + "', which depends on the instance's"
-                            + " variables: Baton cannot tell at upload whether a worker serves it,"
-                            + " and its workers serve fixed job types only. Write one of them as the type. "
-                            + served;
-                case ConstantFeel.Computed c ->
-                    "the job type is the expression '" + shown(type) + "', which" + NOT_EVALUATED
-                            + " whether a worker serves it, and its workers serve fixed job types only."
-                            + " Write one of them as the type. " + served;
-                case ConstantFeel.Constant(Object value) ->
-                    value instanceof String name && known.contains(name)
-                            ? null
-                            : "Baton has no worker for the job type '" + value + "'" + from(type)
-                                    + ": the step would wait forever. " + served;
-            };
-            if (problem != null) {
-                problems.add(new PlaybookProblem(id, names.get(id), problem));
-            }
-        }
-    }
-
-    /**
-     * Call activities must call a process deployed on the engine (as far as Baton knows: what it
-     * deployed) or one in the same file; with binding "deployment" only the same file counts, as the
-     * engine then looks only there. Anything else leaves the instance waiting at the call.
-     */
-    private void calls(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
-        Set<String> inFile = new HashSet<>();
-        xml.processes().forEach(p -> inFile.add(p.id()));
-        Set<String> callable = deployed.callableProcessIds();
-        for (Element called : xml.all(PlaybookXml.ZEEBE, "calledElement")) {
-            String processId = called.getAttribute("processId").strip();
-            boolean sameFileOnly = "deployment".equals(called.getAttribute("bindingType"));
-            String id = PlaybookXml.owner(called).getAttribute("id");
-            String problem = switch (named(processId)) {
-                case ConstantFeel.Unparsable u -> null;
-                case ConstantFeel.Variable v ->
-                    "the called process is the expression '" + shown(processId) + "', which depends on the"
-                            + " instance's variables: Baton cannot tell at upload whether that process is"
-                            + " deployed. Write the called process's id (Called element, in Camunda Modeler)";
-                case ConstantFeel.Computed c ->
-                    "the called process is the expression '" + shown(processId) + "', which" + NOT_EVALUATED
-                            + " whether that process is deployed. Write the called process's id (Called element,"
-                            + " in Camunda Modeler)";
-                case ConstantFeel.Constant(Object value) -> {
-                    boolean found = value instanceof String name
-                            && (inFile.contains(name) || (!sameFileOnly && callable.contains(name)));
-                    yield found
-                            ? null
-                            : "calls the process '" + value + "'" + from(processId) + ", which is"
-                                    + (sameFileOnly
-                                            ? " not in this file (its binding is \"deployment\")"
-                                            : " neither deployed nor in this file")
-                                    + ": the engine would stop the instance at this step. Upload that process"
-                                    + " first, or draw it in this file";
-                }
-            };
-            if (problem != null) {
-                problems.add(new PlaybookProblem(id, names.get(id), problem));
-            }
-        }
-    }
-
-    /**
-     * Business rule tasks that call a DMN decision: Baton deploys BPMN files and forms only, so the
-     * engine has no decision to call and would stop at the step.
-     */
-    private static void decisions(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
-        for (Element decision : xml.all(PlaybookXml.ZEEBE, "calledDecision")) {
-            String id = PlaybookXml.owner(decision).getAttribute("id");
-            problems.add(new PlaybookProblem(
-                    id,
-                    names.get(id),
-                    "calls the decision '" + decision.getAttribute("decisionId") + "', but Baton does not run"
-                            + " decisions (DMN): the engine would stop the instance at this step. In Camunda Modeler set the task's"
-                            + " implementation to Job worker with one of Baton's job types, or draw the rule"
-                            + " with gateways"));
-        }
-    }
-
-    /** A name as written: plain (a constant) or an expression; blank counts as unparsable. */
-    private static ConstantFeel.Outcome named(String written) {
-        if (written.isEmpty()) {
-            return new ConstantFeel.Unparsable();
-        }
-        return ConstantFeel.isExpression(written) ? ConstantFeel.evaluate(written) : new ConstantFeel.Constant(written);
-    }
-
-    /** Why a computed name is refused, up to "cannot tell". */
-    private static final String NOT_EVALUATED = " Baton does not evaluate at upload (it reads only text in quotes,"
-            + " or texts in quotes joined with +, as a name), so it cannot tell";
-
-    /** The expression as the reader is shown it: at most 80 characters of it. */
-    private static String shown(String written) {
-        return written.length() <= 80 ? written : written.substring(0, 80) + "…";
-    }
-
-    private static String from(String written) {
-        return ConstantFeel.isExpression(written) ? " (what the expression '" + shown(written) + "' gives)" : "";
     }
 
     private void userTasks(

@@ -1,0 +1,165 @@
+package dev.baton.engine;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.w3c.dom.Element;
+
+/**
+ * The upload's checks of what a playbook names outside its BPMN file, each a step that would wait
+ * forever or stop its instance: a job type must have a Baton worker, a call activity must call a
+ * process deployed or in the same file, and a business rule task must not call a DMN decision. A
+ * name written as a FEEL expression is read with {@link ConstantFeel}: only a constant can be checked.
+ */
+final class ReferenceChecks {
+
+    /** Why a computed name is refused, up to "cannot tell". */
+    private static final String NOT_EVALUATED = " Baton does not evaluate at upload (it reads only text in quotes,"
+            + " or texts in quotes joined with +, as a name), so it cannot tell";
+
+    /**
+     * What one kind of name refers to, for its messages.
+     *
+     * @param what the name's kind, as the message starts ("the job type")
+     * @param unknowable what an expression hides, after "cannot tell whether"
+     * @param advice what to write instead
+     */
+    private record Name(String what, String unknowable, String advice) {}
+
+    private static final Name CALLED_PROCESS = new Name(
+            "the called process",
+            "that process is deployed",
+            "Write the called process's id (Called element, in Camunda Modeler)");
+
+    private ReferenceChecks() {}
+
+    /**
+     * Adds a problem naming its element for each reference Baton could not run.
+     *
+     * @param jobTypes the job types Baton's workers serve
+     * @param callable the process ids deployed on the engine (as far as Baton knows)
+     */
+    static void check(
+            PlaybookXml xml,
+            Map<String, String> names,
+            Set<String> jobTypes,
+            Set<String> callable,
+            List<PlaybookProblem> problems) {
+        jobTypes(xml, names, jobTypes, problems);
+        calls(xml, names, callable, problems);
+        decisions(xml, names, problems);
+    }
+
+    /**
+     * Job types written plainly or as a FEEL expression that gives the same name whatever the
+     * instance (a constant); any other expression is refused: Baton's workers are a fixed list, so
+     * only a fixed name can be known to have one.
+     */
+    private static void jobTypes(
+            PlaybookXml xml, Map<String, String> names, Set<String> known, List<PlaybookProblem> problems) {
+        String served = "Job types Baton serves: " + String.join(", ", known);
+        Name jobType = new Name(
+                "the job type",
+                "a worker serves it, and its workers serve fixed job types only",
+                "Write one of them as the type. " + served);
+        for (Element definition : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
+            String type = definition.getAttribute("type").strip();
+            String problem = problem(
+                    jobType,
+                    type,
+                    value -> value instanceof String name && known.contains(name)
+                            ? null
+                            : "Baton has no worker for the job type '" + value + "'" + from(type)
+                                    + ": the step would wait forever. " + served);
+            add(definition, names, problem, problems);
+        }
+    }
+
+    /**
+     * Call activities must call a process deployed on the engine (as far as Baton knows: what it
+     * deployed) or one in the same file; with binding "deployment" only the same file counts, as the
+     * engine then looks only there. Anything else leaves the instance waiting at the call.
+     */
+    private static void calls(
+            PlaybookXml xml, Map<String, String> names, Set<String> callable, List<PlaybookProblem> problems) {
+        Set<String> inFile = new HashSet<>();
+        xml.processes().forEach(p -> inFile.add(p.id()));
+        for (Element called : xml.all(PlaybookXml.ZEEBE, "calledElement")) {
+            String processId = called.getAttribute("processId").strip();
+            boolean sameFileOnly = "deployment".equals(called.getAttribute("bindingType"));
+            String problem = problem(
+                    CALLED_PROCESS,
+                    processId,
+                    value -> value instanceof String name
+                                    && (inFile.contains(name) || (!sameFileOnly && callable.contains(name)))
+                            ? null
+                            : "calls the process '" + value + "'" + from(processId) + ", which is"
+                                    + (sameFileOnly
+                                            ? " not in this file (its binding is \"deployment\")"
+                                            : " neither deployed nor in this file")
+                                    + ": the engine would stop the instance at this step. Upload that process"
+                                    + " first, or draw it in this file");
+            add(called, names, problem, problems);
+        }
+    }
+
+    /**
+     * Business rule tasks that call a DMN decision: Baton deploys BPMN files and forms only, so the
+     * engine has no decision to call and would stop at the step.
+     */
+    private static void decisions(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
+        for (Element decision : xml.all(PlaybookXml.ZEEBE, "calledDecision")) {
+            add(
+                    decision,
+                    names,
+                    "calls the decision '" + decision.getAttribute("decisionId") + "', but Baton does not run"
+                            + " decisions (DMN): the engine would stop the instance at this step. In Camunda Modeler set the task's"
+                            + " implementation to Job worker with one of Baton's job types, or draw the rule"
+                            + " with gateways",
+                    problems);
+        }
+    }
+
+    /**
+     * The problem with a name as written (plain or an expression; blank counts as unparsable, left to
+     * the engine's model and deployment checks), or null when there is none. {@code missing} says
+     * what a constant's value lacks, or null when it names something Baton can run.
+     */
+    private static String problem(Name kind, String written, Function<Object, String> missing) {
+        ConstantFeel.Outcome outcome = written.isEmpty()
+                ? new ConstantFeel.Unparsable()
+                : ConstantFeel.isExpression(written)
+                        ? ConstantFeel.evaluate(written)
+                        : new ConstantFeel.Constant(written);
+        return switch (outcome) {
+            case ConstantFeel.Unparsable u -> null;
+            case ConstantFeel.Variable v ->
+                kind.what() + " is the expression '" + shown(written) + "', which depends on the instance's"
+                        + " variables: Baton cannot tell at upload whether " + kind.unknowable() + ". "
+                        + kind.advice();
+            case ConstantFeel.Computed c ->
+                kind.what() + " is the expression '" + shown(written) + "', which" + NOT_EVALUATED + " whether "
+                        + kind.unknowable() + ". " + kind.advice();
+            case ConstantFeel.Constant(Object value) -> missing.apply(value);
+        };
+    }
+
+    private static void add(
+            Element extension, Map<String, String> names, String problem, List<PlaybookProblem> problems) {
+        if (problem != null) {
+            String id = PlaybookXml.owner(extension).getAttribute("id");
+            problems.add(new PlaybookProblem(id, names.get(id), problem));
+        }
+    }
+
+    /** The expression as the reader is shown it: at most 80 characters of it. */
+    private static String shown(String written) {
+        return written.length() <= 80 ? written : written.substring(0, 80) + "…";
+    }
+
+    private static String from(String written) {
+        return ConstantFeel.isExpression(written) ? " (what the expression '" + shown(written) + "' gives)" : "";
+    }
+}
