@@ -36,6 +36,12 @@ class EmbeddedEngineConfiguration {
         return engine;
     }
 
+    /** The engine's incidents, read from its record log: the gRPC API cannot be asked for them. */
+    @Bean
+    EngineIncidents engineIncidents(ZeebeTestEngine embeddedZeebeEngine) {
+        return new LoggedIncidents(InMemoryEngines.logReader(embeddedZeebeEngine));
+    }
+
     /** The client (and with it the workers and the deployment) must not start before the engine. */
     @Bean
     static BeanFactoryPostProcessor clientStartsAfterEmbeddedEngine() {

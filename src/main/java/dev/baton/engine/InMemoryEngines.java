@@ -1,5 +1,7 @@
 package dev.baton.engine;
 
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.process.test.engine.InMemoryEngine;
@@ -68,6 +70,24 @@ public final class InMemoryEngines {
             }
             return (ZeebeTestEngine) constructors[0].newInstance(parts);
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            throw unexpected(e.toString());
+        }
+    }
+
+    /**
+     * A new reader of the engine's record log (every record it wrote, from the first), for what the
+     * engine's gRPC API cannot be asked (its incidents). Close it when done.
+     *
+     * @param engine an engine this class created
+     * @throws IllegalStateException if the library's engine is not built the way this expects
+     */
+    static LogStreamReader logReader(ZeebeTestEngine engine) {
+        if (!(engine instanceof InMemoryEngine)) {
+            throw unexpected("the engine is a " + engine.getClass().getName());
+        }
+        try {
+            return ((LogStream) part(engine, LogStream.class)).newLogStreamReader();
+        } catch (IllegalAccessException e) {
             throw unexpected(e.toString());
         }
     }

@@ -7,7 +7,9 @@ import dev.baton.engine.Bpmn.Variables;
 import dev.baton.engine.DeployedPlaybooks;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.DeployedPlaybooks.FailedPlaybook;
+import dev.baton.engine.EngineIncidents;
 import dev.baton.engine.ProcessInstances;
+import dev.baton.engine.ProcessModels;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -61,7 +64,12 @@ public class PlaybookCatalogue {
             String source,
             Instant deployedAt) {}
 
-    /** One instance and its human steps (the only ones Baton sees: automated steps are not known). */
+    /**
+     * One instance and its human steps (the only ones Baton sees: automated steps are not known).
+     *
+     * @param incidents what the engine holds the run on, oldest first: empty when nothing, or when
+     *     {@code incidentsKnown} is false (Baton runs on a cluster, whose incidents it cannot read)
+     */
     public record Instance(
             long processInstanceKey,
             String processId,
@@ -71,7 +79,24 @@ public class PlaybookCatalogue {
             String startedBy,
             Instant startedAt,
             Instant endedAt,
-            List<Step> steps) {}
+            List<Step> steps,
+            List<StuckAt> incidents,
+            boolean incidentsKnown) {}
+
+    /**
+     * An engine incident holding a run at one element, in the run's instance or in one it called.
+     *
+     * @param processId the process the element is in (the run's own, or a called one)
+     * @param elementName the element's name in the model, or null when it has none
+     * @param message the engine's own words, e.g. which expression failed and why
+     */
+    public record StuckAt(
+            String processId,
+            String elementId,
+            String elementName,
+            String errorType,
+            String message,
+            Instant raisedAt) {}
 
     private final DeployedPlaybooks deployed;
     private final PlaybookInstances instances;
@@ -81,6 +106,8 @@ public class PlaybookCatalogue {
     private final AccountParties parties;
     private final AccountAccess access;
     private final Clock clock;
+    private final EngineIncidents incidents;
+    private final ProcessModels models;
 
     PlaybookCatalogue(
             DeployedPlaybooks deployed,
@@ -90,7 +117,9 @@ public class PlaybookCatalogue {
             Accounts accounts,
             AccountParties parties,
             AccountAccess access,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<EngineIncidents> incidents,
+            ProcessModels models) {
         this.deployed = deployed;
         this.instances = instances;
         this.processInstances = processInstances;
@@ -99,6 +128,8 @@ public class PlaybookCatalogue {
         this.parties = parties;
         this.access = access;
         this.clock = clock;
+        this.incidents = incidents.getIfAvailable();
+        this.models = models;
     }
 
     /** Every deployed playbook, by process id; {@code roles} are the reader's (ADMIN, MANAGER, ...). */
@@ -195,7 +226,12 @@ public class PlaybookCatalogue {
         return instances.findByBpmnProcessIdOrderByStartedAtDesc(processId, PageRequest.of(0, limit));
     }
 
-    /** One instance Baton started, with its human steps; asks the engine whether it still runs. */
+    /**
+     * One instance Baton started, with its human steps and the engine incidents holding it; asks the
+     * engine whether it still runs.
+     *
+     * @throws NotFoundException when Baton did not start it
+     */
     @Transactional
     public Instance instance(long processInstanceKey) {
         PlaybookInstance i = instances
@@ -222,7 +258,22 @@ public class PlaybookCatalogue {
                 i.getStartedBy(),
                 i.getStartedAt(),
                 i.getEndedAt(),
-                steps.of(processInstanceKey));
+                steps.of(processInstanceKey),
+                i.getEndedAt() == null && incidents != null ? stuckAt(processInstanceKey) : List.of(),
+                incidents != null);
+    }
+
+    private List<StuckAt> stuckAt(long processInstanceKey) {
+        return incidents.open(processInstanceKey).stream()
+                .map(incident -> new StuckAt(
+                        incident.bpmnProcessId(),
+                        incident.elementId(),
+                        models.elementName(
+                                incident.processDefinitionKey(), incident.bpmnProcessId(), incident.elementId()),
+                        incident.errorType(),
+                        incident.message(),
+                        incident.raisedAt()))
+                .toList();
     }
 
     static boolean mayLaunch(DeployedProcess process, Collection<String> roles) {

@@ -1,0 +1,94 @@
+package dev.baton.engine;
+
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link EngineIncidents} read from the in-process engine's record log: each query first reads the
+ * records written since the last one (only their metadata, unless an incident's), keeping the
+ * incidents created and not yet resolved. The log lives as long as the engine, and so does this.
+ */
+final class LoggedIncidents implements EngineIncidents, AutoCloseable {
+
+    /** An open incident and the process instances it holds: its own and those that called it. */
+    private record Opened(Incident incident, Set<Long> instances) {}
+
+    private final LogStreamReader log;
+    private final Map<Long, Opened> open = new LinkedHashMap<>();
+    private long position = -1;
+
+    LoggedIncidents(LogStreamReader log) {
+        this.log = log;
+    }
+
+    @Override
+    public synchronized List<Incident> open(long processInstanceKey) {
+        readNewRecords();
+        return open.values().stream()
+                .filter(o -> o.instances().contains(processInstanceKey))
+                .map(Opened::incident)
+                .toList();
+    }
+
+    private void readNewRecords() {
+        if (position < 0) {
+            log.seekToFirstEvent();
+        } else {
+            log.seekToNextEvent(position);
+        }
+        while (log.hasNext()) {
+            LoggedEvent event = log.next();
+            position = event.getPosition();
+            RecordMetadata metadata = new RecordMetadata();
+            event.readMetadata(metadata);
+            if (metadata.getValueType() != ValueType.INCIDENT || metadata.getRecordType() != RecordType.EVENT) {
+                continue;
+            }
+            if (metadata.getIntent() == IncidentIntent.CREATED) {
+                IncidentRecord value = new IncidentRecord();
+                event.readValue(value);
+                open.put(event.getKey(), new Opened(incident(event, value), instances(value)));
+            } else if (metadata.getIntent() == IncidentIntent.RESOLVED) {
+                open.remove(event.getKey());
+            }
+        }
+    }
+
+    private static Incident incident(LoggedEvent event, IncidentRecord value) {
+        return new Incident(
+                event.getKey(),
+                value.getProcessInstanceKey(),
+                value.getBpmnProcessId(),
+                value.getProcessDefinitionKey(),
+                value.getElementId(),
+                value.getErrorType().name(),
+                value.getErrorMessage(),
+                Instant.ofEpochMilli(event.getTimestamp()));
+    }
+
+    /** The instance's key and its callers': each level of the element instance path starts with one. */
+    private static Set<Long> instances(IncidentRecord value) {
+        Set<Long> keys = new HashSet<>();
+        keys.add(value.getProcessInstanceKey());
+        value.getElementInstancePath().stream()
+                .filter(level -> !level.isEmpty())
+                .forEach(level -> keys.add(level.getFirst()));
+        return keys;
+    }
+
+    @Override
+    public synchronized void close() {
+        log.close();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.baton.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.support.Multipart;
+import dev.baton.support.SignedIn;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A run the engine stops with an incident of its own (an expression that fails at run time, not a
+ * worker's failure) shows it on its page and over the API, with the element and the engine's
+ * message, until the incident is resolved.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
+
+    @Autowired
+    CamundaClient client;
+
+    @Test
+    void aTimerWhoseExpressionFailsShowsTheRunStuckAtItUntilTheIncidentIsResolved() {
+        long key = uploadAndLaunch(
+                "Process_stuck_timer",
+                "<bpmn:intermediateCatchEvent id=\"timer_wait\" name=\"Wait the agreed time\">"
+                        + "<bpmn:timerEventDefinition id=\"timer_wait_definition\"><bpmn:timeDuration>"
+                        + "=duration(waitFor)</bpmn:timeDuration></bpmn:timerEventDefinition>"
+                        + "</bpmn:intermediateCatchEvent>",
+                "timer_wait");
+
+        Map<String, Object> stuck = awaitIncidents(key);
+
+        assertThat((List<Map<String, Object>>) stuck.get("incidents"))
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i)
+                            .containsEntry("processId", "Process_stuck_timer")
+                            .containsEntry("elementId", "timer_wait")
+                            .containsEntry("elementName", "Wait the agreed time");
+                    assertThat((String) i.get("message")).contains("waitFor");
+                });
+        assertThat(SignedIn.as(http, "maria").getForObject("/playbooks/instances/" + key, String.class))
+                .contains("Stuck: the engine stopped this run", "Wait the agreed time", "waitFor");
+
+        client.newSetVariablesCommand(key)
+                .variables(Map.of("waitFor", "PT1H"))
+                .send()
+                .join();
+        StreamSupport.stream(records().incidentRecords().spliterator(), false)
+                .filter(r ->
+                        r.getIntent() == IncidentIntent.CREATED && r.getValue().getProcessInstanceKey() == key)
+                .forEach(
+                        r -> client.newResolveIncidentCommand(r.getKey()).send().join());
+
+        await().atMost(WAIT).until(() -> ((List<?>) instance(key).get("incidents")).isEmpty());
+    }
+
+    @Test
+    void aGatewayConditionThatFailsShowsTheRunStuckAtTheGateway() {
+        long key = uploadAndLaunch(
+                "Process_stuck_gateway",
+                "<bpmn:exclusiveGateway id=\"gateway_deal_size\" name=\"Big deal?\" />",
+                "gateway_deal_size");
+
+        assertThat((List<Map<String, Object>>) awaitIncidents(key).get("incidents"))
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i)
+                            .containsEntry("elementId", "gateway_deal_size")
+                            .containsEntry("elementName", "Big deal?");
+                    assertThat((String) i.get("message")).contains("No variable found with name 'amount'");
+                });
+    }
+
+    /** Uploads start → step → end (a gateway gets two conditional flows to the end) and launches it as maria. */
+    private long uploadAndLaunch(String processId, String step, String stepId) {
+        String flowsOut = stepId.startsWith("gateway")
+                ? flow(stepId + "_big", stepId, "end", "=amount &gt; 100")
+                        + flow(stepId + "_small", stepId, "end", "=amount &lt;= 100")
+                : flow("flow_out", stepId, "end", null);
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs"
+                    targetNamespace="http://bpmn.io/schema/bpmn">
+                <bpmn:process id="%s" isExecutable="true">
+                <bpmn:startEvent id="start" />%s<bpmn:endEvent id="end" />%s%s
+                </bpmn:process>
+                <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" bpmnElement="%s" /></bpmndi:BPMNDiagram>
+                </bpmn:definitions>
+                """.formatted(processId, step, flow("flow_in", "start", stepId, null), flowsOut, processId);
+        ResponseEntity<Object> uploaded = as("ada")
+                .postForEntity(
+                        "/api/playbooks",
+                        Multipart.files("files", Map.of(processId + ".bpmn", bpmn.getBytes(StandardCharsets.UTF_8))),
+                        Object.class);
+        assertThat(uploaded.getStatusCode())
+                .as("upload: %s", uploaded.getBody())
+                .isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> started =
+                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) started.getBody().get("processInstanceKey")).longValue();
+    }
+
+    private static String flow(String id, String from, String to, String condition) {
+        return "<bpmn:sequenceFlow id=\"" + id + "\" sourceRef=\"" + from + "\" targetRef=\"" + to + "\""
+                + (condition == null
+                        ? " />"
+                        : "><bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">" + condition
+                                + "</bpmn:conditionExpression></bpmn:sequenceFlow>");
+    }
+
+    private Map<String, Object> awaitIncidents(long key) {
+        return await().atMost(WAIT).until(() -> instance(key), i -> !((List<?>) i.get("incidents")).isEmpty());
+    }
+
+    private Map<String, Object> instance(long key) {
+        Map<String, Object> instance = as("maria").getForObject("/api/playbooks/instances/" + key, Map.class);
+        assertThat(instance).containsEntry("incidentsKnown", true);
+        return instance;
+    }
+}
