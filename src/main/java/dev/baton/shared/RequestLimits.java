@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits every request before anything reads it: a body over {@code baton.web.max-body-size}
  * (default 1 MB; a declared length is refused at once, a chunked body when it passes the limit) is
- * a 413, except an upload (multipart), whose limits are {@code spring.servlet.multipart.*} and the
+ * a 413, except an upload ({@link MultipartUploads#isUpload}), whose limits are {@code spring.servlet.multipart.*} and the
  * importing feature's own {@code max-file-size}. A query or form parameter holding a NUL character
  * (PostgreSQL refuses them) is a 400 naming it. Both answers go through the error page, so the API
  * gets a problem detail.
@@ -39,7 +39,7 @@ class RequestLimits extends OncePerRequestFilter {
             throws ServletException, IOException {
         // an upload (CSV import, playbook files) has its own limits: spring.servlet.multipart.* for the
         // request, and each feature's max-file-size, which answers with that feature's plain reason
-        boolean upload = isMultipart(request);
+        boolean upload = MultipartUploads.isUpload(request);
         if (!upload && request.getContentLengthLong() > maxBody) {
             response.sendError(HttpStatus.CONTENT_TOO_LARGE, tooLarge());
             return;
@@ -62,11 +62,6 @@ class RequestLimits extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(limited, response);
-    }
-
-    private static boolean isMultipart(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     private String tooLarge() {

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.shared.Text;
 import dev.baton.support.SignedIn;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,9 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Requests whose shape is wrong before any field is read: a multipart content type without a
@@ -41,6 +50,10 @@ class MalformedRequestsIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     final HttpClient client = HttpClient.newHttpClient();
     final Map<String, String> sessions = new ConcurrentHashMap<>();
@@ -84,6 +97,31 @@ class MalformedRequestsIntegrationTests {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()).path("username").asText()).isEqualTo("rob");
+    }
+
+    /**
+     * Every GET address without a variable (the lists, API and pages): a GET carries no body, so a
+     * multipart Content-Type (with or without a boundary) must not change its answer. A list binding
+     * its filter parameters used to read the "upload" and answer 400.
+     */
+    @Test
+    void everyGetAnswersAsItDoesWithoutAMultipartContentType() throws Exception {
+        List<String> differing = new ArrayList<>();
+        int answered = 0;
+        for (String path : plainGetPaths()) {
+            int plain = get(path, null).statusCode();
+            answered += plain == 200 ? 1 : 0;
+            for (String type : List.of("multipart/form-data; boundary=x", "multipart/form-data", "multipart/mixed")) {
+                HttpResponse<String> multipart = get(path, type);
+                if (multipart.statusCode() != plain) {
+                    differing.add("GET " + path + " as " + type + ": " + multipart.statusCode() + " (without: " + plain
+                            + ") " + Text.clip(multipart.body(), 200));
+                }
+            }
+        }
+
+        assertThat(answered).as("GET addresses answered 200").isGreaterThan(40);
+        assertThat(differing).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -131,6 +169,38 @@ class MalformedRequestsIntegrationTests {
         request.method(
                 method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The application's GET addresses without a path variable, from its own request mappings. */
+    private List<String> plainGetPaths() {
+        Set<String> paths = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (info.getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
+                info.getPathPatternsCondition().getPatterns().stream()
+                        .map(PathPattern::getPatternString)
+                        .filter(path -> !path.contains("{") && !path.contains("*"))
+                        .forEach(paths::add);
+            }
+        });
+        return List.copyOf(paths);
+    }
+
+    /** A GET as ada (HTTP Basic for the API, her browser session for the pages), with no body. */
+    private HttpResponse<String> get(String path, String type) throws Exception {
+        boolean api = path.startsWith("/api/");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path))
+                .header("Accept", api ? "application/json" : "text/html");
+        if (api) {
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString("ada:demo".getBytes(StandardCharsets.UTF_8)));
+        } else {
+            request.header("Cookie", sessions.computeIfAbsent("ada", u -> SignedIn.signIn(root(), u, "demo")));
+        }
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        return client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String named(String body) {
