@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
@@ -21,9 +22,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -87,7 +88,7 @@ public class ProblemErrorController extends BasicErrorController {
             }
             Map<String, String> errors = status != 400
                     ? Map.of()
-                    : error instanceof MultipartException
+                    : UnreadableMultipart.isUnreadable(error, request.getHeader(HttpHeaders.CONTENT_TYPE))
                             ? Map.of("body", UnreadableMultipart.reason(request.getHeader(HttpHeaders.CONTENT_TYPE)))
                             : fieldErrors(error);
             if (!errors.isEmpty()) {
@@ -125,6 +126,13 @@ public class ProblemErrorController extends BasicErrorController {
                 case ConflictException e -> Text.clip(e.getMessage(), InputErrors.MAX_MESSAGE);
                 case NotFoundException e -> Text.clip(e.getMessage(), InputErrors.MAX_MESSAGE);
                 case AccessDeniedException e -> denial(e);
+                case HttpMediaTypeNotSupportedException e
+                when !e.getSupportedMediaTypes().isEmpty() ->
+                    "this content type is not accepted here (send "
+                            + e.getSupportedMediaTypes().stream()
+                                    .map(MediaType::toString)
+                                    .collect(Collectors.joining(" or "))
+                            + ")";
                 case ResponseStatusException e
                 when e.getReason() != null -> Text.clip(e.getReason(), InputErrors.MAX_MESSAGE);
                 case null ->

@@ -66,11 +66,18 @@ class MalformedRequestsIntegrationTests {
                 "rob | POST | /api/commitments              | multipart/form-data              | {\"title\":\"x\"} | 415",
                 "rob | POST | /api/commitments              | multipart/form-data; boundary=zz | FORM     | 415",
                 "rob | PUT  | /api/people/me/time-zone      | multipart/mixed                  | {}       | 415",
+                // an upload endpoint refuses any other content type, saying what it takes
+                "ada | POST | /api/imports?kind=TEAMS       | text/csv                         | GARBAGE  | 415",
+                "ada | POST | /api/playbooks                | multipart/mixed; boundary=zz     | GARBAGE  | 415",
                 // an upload endpoint cannot read the body it was sent
                 "ada | POST | /api/imports?kind=TEAMS       | multipart/form-data; boundary=zz | GARBAGE  | 400",
                 "ada | POST | /api/imports?kind=TEAMS       | multipart/form-data              | GARBAGE  | 400",
                 "ada | POST | /api/playbooks                | multipart/form-data; boundary=zz | GARBAGE  | 400",
                 "ada | POST | /api/playbooks                | multipart/form-data              |          | 400",
+                // an empty boundary is no boundary: the upload cannot be read, whatever the body
+                "ada | POST | /api/imports?kind=TEAMS       | multipart/form-data; boundary=   | GARBAGE  | 400",
+                "ada | POST | /api/playbooks                | multipart/form-data; boundary=   |          | 400",
+                "ada | POST | /api/playbooks                | 'multipart/form-data; boundary=\"\"' | GARBAGE | 400",
             })
     void answersAnUnreadableMultipartRequestWithAProblemDetailNotA500(
             String user, String method, String path, String type, String body, int status) throws Exception {
@@ -82,10 +89,17 @@ class MalformedRequestsIntegrationTests {
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(answer.body());
         assertThat(problem.path("detail").asText()).isNotBlank().doesNotContain("try again");
+        if (status == 415 && (path.startsWith("/api/imports") || path.startsWith("/api/playbooks"))) {
+            assertThat(problem.path("detail").asText()).contains("send multipart/form-data");
+        }
         if (status == 400) {
             assertThat(problem.path("errors").path("body").asText())
                     .as(answer.body())
                     .startsWith("is not a readable multipart upload");
+            boolean noBoundary = !type.contains("boundary=") || type.matches(".*boundary=(\"\")?");
+            assertThat(problem.path("errors").path("body").asText().contains("names no boundary"))
+                    .as(answer.body())
+                    .isEqualTo(noBoundary);
         }
         assertThat(answer.body()).doesNotContain("java.", "Exception", "FileUpload", "rejected");
         assertThat(count("import_job")).isEqualTo(imports);
@@ -125,7 +139,12 @@ class MalformedRequestsIntegrationTests {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"/imports, multipart/form-data; boundary=zz", "/playbooks, multipart/form-data; boundary=zz"})
+    @CsvSource({
+        "/imports, multipart/form-data; boundary=zz",
+        "/playbooks, multipart/form-data; boundary=zz",
+        "/imports, multipart/form-data; boundary=",
+        "/playbooks, multipart/form-data; boundary="
+    })
     void answersAMalformedUploadFormWithAReadableErrorPage(String path, String type) throws Exception {
         String cookie = sessions.computeIfAbsent("ada", u -> SignedIn.signIn(root(), u, "demo"));
         HttpResponse<String> form = client.send(
