@@ -85,13 +85,15 @@ class SortAllowLists {
 
     /**
      * The pageable with {@code id} last; 400 on {@code sort} when it names a property outside {@code
-     * fields}, unless it is the list's own {@code declared} order (a list with a fixed order has one
-     * and no fields: the client's sort is refused, its own is kept).
+     * fields} and the tie-breaker, unless it is the list's own {@code declared} order. A list with a
+     * fixed order has no fields: any sort the client asks for is refused, even by {@code id} alone
+     * (which would replace the fixed order, not break its ties), and its own order is kept.
      */
     static Pageable allowed(Pageable pageable, List<String> fields, Sort declared) {
         Set<String> allowed = Set.copyOf(fields);
         for (Sort.Order order : pageable.getSort().equals(declared) ? Sort.unsorted() : pageable.getSort()) {
-            if (!allowed.contains(order.getProperty()) && !TIE_BREAKER.equals(order.getProperty())) {
+            boolean tieBreaker = TIE_BREAKER.equals(order.getProperty()) && !fields.isEmpty();
+            if (!allowed.contains(order.getProperty()) && !tieBreaker) {
                 throw new BadRequestException(
                         "sort",
                         fields.isEmpty()

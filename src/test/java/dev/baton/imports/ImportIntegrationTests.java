@@ -325,6 +325,13 @@ class ImportIntegrationTests {
         assertThat(sorted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((Map) sorted.getBody().get("errors"))
                 .containsEntry("sort", "this list has a fixed order and cannot be sorted");
+        // the id breaks ties in every list's order; alone it would replace this list's order
+        for (String byId : List.of("id", "id,desc", "id,asc&size=5")) {
+            ResponseEntity<Map> sortedById = ada.getForEntity("/api/imports?sort=" + byId, Map.class);
+            assertThat(sortedById.getStatusCode()).as(byId).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map) sortedById.getBody().get("errors"))
+                    .containsEntry("sort", "this list has a fixed order and cannot be sorted");
+        }
     }
 
     @Test

@@ -73,6 +73,23 @@ class SortAllowListsTests {
                 .hasMessageContaining("fixed order");
     }
 
+    @Test
+    void refusesASortByIdAloneOnAFixedOrderListButTakesItAsTieBreakerElsewhere() {
+        Sort newestFirst = Sort.by(Sort.Direction.DESC, "createdAt", "id");
+
+        for (Sort byId : List.of(Sort.by("id"), Sort.by(Sort.Direction.DESC, "id"))) {
+            assertThatThrownBy(() -> SortAllowLists.allowed(PageRequest.of(0, 20, byId), List.of(), newestFirst))
+                    .isInstanceOf(BadRequestException.class)
+                    .hasMessageContaining("fixed order");
+            assertThatThrownBy(() -> SortAllowLists.allowed(PageRequest.of(0, 20, byId), List.of(), Sort.unsorted()))
+                    .isInstanceOf(BadRequestException.class)
+                    .hasMessageContaining("fixed order");
+            assertThat(SortAllowLists.allowed(PageRequest.of(0, 20, byId), List.of("name"), Sort.unsorted())
+                            .getSort())
+                    .isEqualTo(byId);
+        }
+    }
+
     /** Every controller method's Pageable, found on the class path as Spring finds the controllers. */
     static Stream<Named<MethodParameter>> pageables() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
@@ -105,6 +122,13 @@ class SortAllowListsTests {
         for (String field : fields == null ? new String[0] : fields.value()) {
             assertThat(resolve(parameter, field + ",desc").getSort().getOrderFor(field))
                     .isEqualTo(Sort.Order.desc(field));
+        }
+        if (fields == null) {
+            assertThatThrownBy(() -> resolve(parameter, "id,desc"))
+                    .as("a fixed-order list sorted by id alone")
+                    .isInstanceOf(BadRequestException.class);
+        } else {
+            assertThat(resolve(parameter, "id,desc").getSort()).containsExactly(Sort.Order.desc("id"));
         }
         assertThatThrownBy(() -> resolve(parameter, "owner.passwordHash"))
                 .isInstanceOf(BadRequestException.class)
