@@ -44,13 +44,17 @@ public class NoteBatch {
             Long taskId,
             String holder) {}
 
-    /** @param dueOn the last day for the notes (the effective date, UTC) */
+    /**
+     * @param dueOn the last day for the notes (the effective date, UTC)
+     * @param ended why no note can be changed any more ("this handover was cancelled"), or null while active
+     */
     public record Batch(
             long handoverId,
             String departing,
             String departingName,
             LocalDate dueOn,
             boolean active,
+            String ended,
             int written,
             List<Note> notes) {}
 
@@ -94,6 +98,7 @@ public class NoteBatch {
                 h.getDeparting().getFullName(),
                 h.getEffectiveDate(),
                 h.getStatus().isActive(),
+                ended(h),
                 (int) notes.stream().filter(Note::written).count(),
                 notes);
     }
@@ -102,7 +107,8 @@ public class NoteBatch {
      * Keeps what the departing person has typed so far (fields outside the note are ignored).
      *
      * @return when it was saved
-     * @throws ConflictException once the note is written or the handover has ended
+     * @throws ConflictException once the handover has ended (cancelled or finished, saying which) or the
+     *     note is written
      */
     @Transactional
     public Instant saveDraft(long handoverId, long accountId, Map<String, String> values, String username) {
@@ -112,7 +118,11 @@ public class NoteBatch {
         }
         HandoverItem item = items.findByHandoverIdAndAccountId(handoverId, accountId)
                 .orElseThrow(() -> new NotFoundException("account of handover " + handoverId, accountId));
-        if (item.getNote() != null || !h.getStatus().isActive()) {
+        if (!h.getStatus().isActive()) {
+            throw new ConflictException(
+                    ended(h) + ": the note for " + item.getAccount().getName() + " can no longer be changed");
+        }
+        if (item.getNote() != null) {
             throw new ConflictException("the note for " + item.getAccount().getName() + " is written already");
         }
         Map<String, Object> draft = new LinkedHashMap<>();
@@ -147,6 +157,15 @@ public class NoteBatch {
                 i.getNoteDraftSavedAt(),
                 task.map(Task::getId).orElse(null),
                 task.map(Task::getAssignee).orElse(null));
+    }
+
+    /** Why a handover that is no longer active takes no more notes, or null while it is active. */
+    private static String ended(Handover h) {
+        return switch (h.getStatus()) {
+            case CANCELLED -> "this handover was cancelled";
+            case COMPLETED -> "this handover is finished";
+            case STARTING, RUNNING -> null;
+        };
     }
 
     private Handover visible(long handoverId, String username) {

@@ -11,6 +11,7 @@ import dev.baton.audit.AuditEvents;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.handover.HandoverFixture.Book;
 import dev.baton.people.Person;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import java.time.LocalDate;
@@ -18,14 +19,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -177,6 +183,54 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(TaskStatus.CANCELED);
         assertThat(jdbc.queryForList(assignmentMail, String.class, acknowledge.getId()))
                 .containsExactly("WITHDRAWN");
+    }
+
+    @Test
+    void aNoteDraftSavedAfterTheHandoverIsCancelledIsRefusedBecauseItWasCancelledAndChangesNothing() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        String departing = launched.departing().getUsername();
+        String notes = "/handovers/" + launched.id() + "/notes";
+        String draft = notes + "/" + book.account().getId() + "/draft";
+        assertThat(saveDraft(departing, draft, "what Dana knows").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        as("maria")
+                .postForEntity(
+                        "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "Dana stays"), Map.class);
+
+        ResponseEntity<Map> refused = saveDraft(departing, draft, "typed after the cancellation");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("detail"))
+                .isEqualTo("this handover was cancelled: the note for "
+                        + book.account().getName() + " can no longer be changed");
+        TestRestTemplate browser = SignedIn.as(http, departing);
+        String page = browser.getForObject(notes, String.class);
+        assertThat(page).contains("This handover was cancelled: its notes can no longer be changed or sent.");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as("the page's CSRF token").isTrue();
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        form.set("X-CSRF-TOKEN", csrf.group(1));
+        String autosave = browser.postForObject(
+                draft, new HttpEntity<>("relationshipSummary=typed+in+the+page", form), String.class);
+        assertThat(autosave)
+                .isEqualTo("Draft not saved: this handover was cancelled: the note for "
+                        + book.account().getName() + " can no longer be changed");
+        assertThat(jdbc.queryForObject(
+                        "select note_draft ->> 'relationshipSummary' from handover_item where handover_id = ?",
+                        String.class,
+                        launched.id()))
+                .isEqualTo("what Dana knows");
+    }
+
+    private ResponseEntity<Map> saveDraft(String username, String draft, String summary) {
+        return as(username)
+                .exchange(
+                        "/api" + draft,
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("relationshipSummary", summary)),
+                        Map.class);
     }
 
     @Test
