@@ -60,12 +60,26 @@ class CommitmentMails {
             default -> {}
         }
         if (!CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())) {
-            List<String> moot = new ArrayList<>(List.of(key("commitment-reminder", c), key("commitment-overdue", c)));
+            List<String> moot = new ArrayList<>(dueDateMails(c));
             if (c.getStatus() == CommitmentStatus.CANCELLED) {
                 moot.add(key("commitment-assigned", c));
             }
             outbox.withdraw(List.of(), moot);
         }
+    }
+
+    /**
+     * The due date moved (rescheduled, or renegotiated): a "due soon" or overdue mail still waiting to
+     * go out names the old date, so it is withdrawn. The process reminds and escalates again for the
+     * new date, under that date's own dedup key.
+     */
+    void dueDateChanged(Commitment c) {
+        outbox.withdraw(List.of(), dueDateMails(c));
+    }
+
+    /** The key prefixes of the mails about this commitment's due date: "due soon" and overdue. */
+    private static List<String> dueDateMails(Commitment c) {
+        return List.of(key("commitment-reminder", c), key("commitment-overdue", c));
     }
 
     /** The start of every dedup key of this template for this commitment (see {@link #send}). */

@@ -272,13 +272,14 @@ public class CommitmentService implements OwnedWork {
 
     /**
      * One status change: guarded by the entity, flushed so the answer carries the new version, audited,
-     * and mailed where someone must act. {@code announce}: made outside the commitment's process, which
+     * and mailed where someone must act; mails about a due date it moved away from are withdrawn. {@code announce}: made outside the commitment's process, which
      * must then re-read it ({@link CommitmentEvents.Changed}); the process's own steps do not announce.
      */
     CommitmentView apply(Long id, Long version, String action, Consumer<Commitment> transition, boolean announce) {
         Commitment commitment = commitment(id);
         Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
         CommitmentStatus before = commitment.getStatus();
+        LocalDate dueBefore = commitment.getDueDate();
         transition.accept(commitment);
         commitments.flush();
         audit.record(
@@ -296,6 +297,9 @@ public class CommitmentService implements OwnedWork {
                         commitment.getDeliveryEvidence()));
         if (commitment.getStatus() != before) {
             mails.statusChanged(commitment);
+        }
+        if (!commitment.getDueDate().equals(dueBefore)) {
+            mails.dueDateChanged(commitment);
         }
         announce(commitment, announce);
         return view(commitment);

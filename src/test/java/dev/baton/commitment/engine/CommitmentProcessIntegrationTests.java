@@ -9,6 +9,7 @@ import static org.mockito.Mockito.doAnswer;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.audit.AuditEvents;
 import dev.baton.commitment.CommitmentProcessSteps;
+import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.commitment.Commitments;
 import dev.baton.engine.EngineIntegrationTest;
@@ -61,6 +62,9 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     CommitmentProcessSteps steps;
+
+    @Autowired
+    CommitmentService commitmentService;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -328,6 +332,38 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
         assertThat(subjectsTo("rob", accountName)).noneMatch(s -> s.startsWith("Reminder"));
         assertThat(subjectsTo("maria", accountName)).containsExactly("Overdue commitment · " + accountName);
+    }
+
+    @Test
+    void aRescheduleWithdrawsTheDueSoonAndOverdueMailsStillWaitingForTheOldDate() throws Exception {
+        String accountName = "Moved " + UUID.randomUUID();
+        long accountId = robsAccount(accountName);
+        long moved = promise("rob", accountId, "Data migration", "rob", 2);
+        as("rob").postForEntity("/api/commitments/" + moved + "/accept", null, Map.class);
+        awaitStatus(moved, CommitmentStatus.ACCEPTED);
+        // the reminder and escalation steps have just queued their mails (the tests' dispatcher is off:
+        // they wait, as they would for the seconds until the next dispatch)
+        steps.remind(moved);
+        steps.escalate(moved);
+        LocalDate later = LocalDate.now().plusDays(30);
+
+        commitmentService.reschedule(
+                moved,
+                later,
+                "the customer's data is not ready",
+                commitments.findById(moved).orElseThrow().getVersion());
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo("rob", accountName)).noneMatch(s -> s.startsWith("Reminder"));
+        assertThat(subjectsTo("maria", accountName)).isEmpty();
+        // the new date's reminder is its own mail, and goes out
+        steps.remind(moved);
+        dispatcher.dispatch();
+        assertThat(subjectsTo("rob", accountName))
+                .filteredOn(s -> s.startsWith("Reminder"))
+                .containsExactly("Reminder: commitment due "
+                        + later.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)) + " · "
+                        + accountName);
     }
 
     @Test
