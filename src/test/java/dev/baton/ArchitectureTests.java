@@ -6,7 +6,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaParameterizedType;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -62,6 +64,24 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .haveNameMatching("dev\\.baton\\.people\\.(People|Teams|Absences)")
             .because("a feature asks another through its published services, not its repositories");
+
+    /**
+     * Entity fields are package-private so that Hibernate can build its generated accessors (see
+     * EntityAccessIntegrationTests), not for other classes to use: a lazy relation is a proxy whose
+     * own fields stay empty, so only the entity's methods may read or write its fields.
+     */
+    @ArchTest
+    static final ArchRule onlyAnEntityTouchesItsFields = noClasses()
+            .should()
+            .accessFieldWhere(DescribedPredicate.describe(
+                    "another class's entity field",
+                    (JavaFieldAccess access) -> !access.getOriginOwner().equals(access.getTargetOwner())
+                            && access.getTargetOwner().isAnnotatedWith(Entity.class)
+                            && access.getTarget()
+                                    .resolveMember()
+                                    .map(f -> !f.getModifiers().contains(JavaModifier.STATIC))
+                                    .orElse(true)))
+            .because("an entity's state is reached through its methods: a lazy proxy's fields are empty");
 
     @ArchTest
     static final ArchRule controllersDoNotReturnEntities = methods()

@@ -25,35 +25,35 @@ public class Account {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(nullable = false)
-    private String name;
+    String name;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "owner_id")
-    private Person owner;
+    Person owner;
 
     @ManyToMany
     @JoinTable(
             name = "account_team_member",
             joinColumns = @JoinColumn(name = "account_id"),
             inverseJoinColumns = @JoinColumn(name = "person_id"))
-    private Set<Person> accountTeam = new LinkedHashSet<>();
+    Set<Person> accountTeam = new LinkedHashSet<>();
 
-    private String segment;
-    private String territory;
-    private LocalDate renewalDate;
-    private LocalDate churnedOn;
+    String segment;
+    String territory;
+    LocalDate renewalDate;
+    LocalDate churnedOn;
 
     @Version
-    private long version;
+    long version;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     @UpdateTimestamp
-    private Instant updatedAt;
+    Instant updatedAt;
 
     protected Account() {}
 

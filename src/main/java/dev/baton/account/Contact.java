@@ -20,39 +20,39 @@ public class Contact {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", updatable = false)
-    private Account account;
+    Account account;
 
     @Column(nullable = false)
-    private String fullName;
+    String fullName;
 
-    private String title;
-    private String email;
-    private String phone;
-    private String preferences;
+    String title;
+    String email;
+    String phone;
+    String preferences;
 
     @Column(name = "primary_contact")
-    private boolean primary;
+    boolean primary;
 
-    private Instant lastVerifiedAt;
+    Instant lastVerifiedAt;
 
     /** When the person left the company; the contact is kept for its history. */
-    private Instant retiredAt;
+    Instant retiredAt;
 
     /** The customer's internal advocate for us (one per account at most). */
-    private boolean champion;
+    boolean champion;
 
     @Version
-    private long version;
+    long version;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     @UpdateTimestamp
-    private Instant updatedAt;
+    Instant updatedAt;
 
     protected Contact() {}
 

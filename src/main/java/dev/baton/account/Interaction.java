@@ -20,32 +20,32 @@ public class Interaction {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", updatable = false)
-    private Account account;
+    Account account;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "contact_id")
-    private Contact contact;
+    Contact contact;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private InteractionKind kind;
+    InteractionKind kind;
 
     @Column(nullable = false)
-    private String summary;
+    String summary;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "by_id")
-    private Person by;
+    Person by;
 
     @Column(nullable = false)
-    private Instant occurredAt;
+    Instant occurredAt;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     protected Interaction() {}
 

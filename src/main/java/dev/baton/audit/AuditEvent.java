@@ -21,32 +21,32 @@ public class AuditEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(nullable = false)
-    private Instant at;
+    Instant at;
 
     @Column(nullable = false)
-    private String actor;
+    String actor;
 
     @Column(nullable = false)
-    private String action;
+    String action;
 
     @Column(nullable = false)
-    private String entityType;
+    String entityType;
 
     @Column(nullable = false)
-    private Long entityId;
+    Long entityId;
 
-    private Long accountId;
+    Long accountId;
 
     @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
-    private Map<String, Object> beforeState;
+    Map<String, Object> beforeState;
 
     @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
-    private Map<String, Object> afterState;
+    Map<String, Object> afterState;
 
     protected AuditEvent() {}
 

@@ -39,53 +39,53 @@ public class Commitment {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id", updatable = false)
-    private Account account;
+    Account account;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "contact_id")
-    private Contact contact;
+    Contact contact;
 
     @Column(nullable = false)
-    private String description;
+    String description;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "made_by_id", updatable = false)
-    private Person madeBy;
+    Person madeBy;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "owner_id")
-    private Person owner;
+    Person owner;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "delivering_team_id")
-    private Team deliveringTeam;
+    Team deliveringTeam;
 
     @Column(nullable = false)
-    private LocalDate dueDate;
+    LocalDate dueDate;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private CommitmentStatus status = PROPOSED;
+    CommitmentStatus status = PROPOSED;
 
-    private String statusReason;
-    private String deliveryEvidence;
+    String statusReason;
+    String deliveryEvidence;
 
     /** The process instance following this commitment; null until its first step ran (set by {@link Commitments}). */
     @Column(updatable = false, insertable = false)
-    private Long processInstanceKey;
+    Long processInstanceKey;
 
     @Version
-    private long version;
+    long version;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     @UpdateTimestamp
-    private Instant updatedAt;
+    Instant updatedAt;
 
     protected Commitment() {}
 

@@ -16,14 +16,14 @@ class CommitmentAnswer {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
-    private long commitmentId;
-    private String reason;
-    private String evidence;
-    private String newDescription;
-    private String writtenBy;
-    private Instant writtenAt;
+    long commitmentId;
+    String reason;
+    String evidence;
+    String newDescription;
+    String writtenBy;
+    Instant writtenAt;
 
     protected CommitmentAnswer() {}
 

@@ -13,17 +13,17 @@ public class JobProblem {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
-    private long jobKey;
-    private long processInstanceKey;
-    private String bpmnProcessId;
-    private String elementId;
-    private int deliveries;
-    private String message;
+    long jobKey;
+    long processInstanceKey;
+    String bpmnProcessId;
+    String elementId;
+    int deliveries;
+    String message;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     protected JobProblem() {}
 

@@ -27,41 +27,41 @@ public class Handover {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "departing_id")
-    private Person departing;
+    Person departing;
 
     @Column(nullable = false)
-    private String launchedBy;
+    String launchedBy;
 
     @Enumerated(EnumType.STRING)
-    private HandoverReason reason;
+    HandoverReason reason;
 
-    private LocalDate effectiveDate;
-    private LocalDate endDate;
-
-    @Enumerated(EnumType.STRING)
-    private HandoverStatus status = HandoverStatus.STARTING;
-
-    private Long processInstanceKey;
+    LocalDate effectiveDate;
+    LocalDate endDate;
 
     @Enumerated(EnumType.STRING)
-    private LeaveOutcome leaveOutcome;
+    HandoverStatus status = HandoverStatus.STARTING;
+
+    Long processInstanceKey;
+
+    @Enumerated(EnumType.STRING)
+    LeaveOutcome leaveOutcome;
 
     @Version
-    private long version;
+    long version;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
-    private Instant completedAt;
-    private String cancelledBy;
-    private String cancelReason;
+    Instant completedAt;
+    String cancelledBy;
+    String cancelReason;
 
     /** Open leads of the departing person this handover moved on (see HandoverLeads). */
-    private int leadsMoved;
+    int leadsMoved;
 
     protected Handover() {}
 

@@ -30,57 +30,57 @@ public class HandoverItem {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "handover_id")
-    private Handover handover;
+    Handover handover;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "account_id")
-    private Account account;
+    Account account;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "successor_id")
-    private Person successor;
+    Person successor;
 
     @Enumerated(EnumType.STRING)
-    private HandoverStep step;
+    HandoverStep step;
 
-    private boolean introOptOut;
-
-    @Mutability(Immutability.class)
-    @JdbcTypeCode(SqlTypes.JSON)
-    private Map<String, Object> note;
-
-    private String noteBy;
+    boolean introOptOut;
 
     @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
-    private Map<String, Object> noteDraft;
+    Map<String, Object> note;
 
-    private Instant noteDraftSavedAt;
-    private Instant noteWrittenAt;
-    private String question;
-    private String answer;
+    String noteBy;
+
+    @Mutability(Immutability.class)
+    @JdbcTypeCode(SqlTypes.JSON)
+    Map<String, Object> noteDraft;
+
+    Instant noteDraftSavedAt;
+    Instant noteWrittenAt;
+    String question;
+    String answer;
     /** The successor's own line for the introduction mail, or null. */
-    private String introPersonalLine;
+    String introPersonalLine;
 
-    private Instant transferredAt;
-    private Instant acknowledgedAt;
-    private Instant introSentAt;
+    Instant transferredAt;
+    Instant acknowledgedAt;
+    Instant introSentAt;
     /** Set while the introduction mail has failed for good (it then counts as not sent); see {@link #introFailed}. */
-    private Instant introFailedAt;
+    Instant introFailedAt;
 
-    private String introFailure;
-    private Instant callHeldAt;
-    private Instant completedAt;
+    String introFailure;
+    Instant callHeldAt;
+    Instant completedAt;
 
     @Version
-    private long version;
+    long version;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     protected HandoverItem() {}
 

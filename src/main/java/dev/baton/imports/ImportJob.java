@@ -31,48 +31,48 @@ public class ImportJob {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
-    private ImportKind kind;
+    ImportKind kind;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
-    private ImportSource source;
+    ImportSource source;
 
     @Column(nullable = false, updatable = false)
-    private String fileName;
+    String fileName;
 
-    private boolean dryRun;
+    boolean dryRun;
 
     @Enumerated(EnumType.STRING)
-    private Status status = Status.QUEUED;
+    Status status = Status.QUEUED;
 
-    private Integer rowsTotal;
-    private int rowsDone;
-    private int createdCount;
-    private int updatedCount;
-    private long errorCount;
+    Integer rowsTotal;
+    int rowsDone;
+    int createdCount;
+    int updatedCount;
+    long errorCount;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    private List<RowError> errors = new ArrayList<>();
+    List<RowError> errors = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
-    private List<RowError> notices = new ArrayList<>();
+    List<RowError> notices = new ArrayList<>();
 
-    private String problem;
+    String problem;
 
     @Column(nullable = false, updatable = false)
-    private String createdBy;
+    String createdBy;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
-    private Instant finishedAt;
+    Instant finishedAt;
 
     @Version
-    private long version;
+    long version;
 
     protected ImportJob() {}
 

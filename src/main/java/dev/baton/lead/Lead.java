@@ -26,54 +26,54 @@ public class Lead {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(nullable = false)
-    private String company;
+    String company;
 
     @Column(nullable = false)
-    private String personName;
+    String personName;
 
-    private String email;
-    private String phone;
+    String email;
+    String phone;
 
     @Column(nullable = false)
-    private String source;
+    String source;
 
-    private String campaign;
-    private Integer score;
-    private String territory;
-    private String firstTouchSla;
+    String campaign;
+    Integer score;
+    String territory;
+    String firstTouchSla;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private LeadStatus status = LeadStatus.NEW;
+    LeadStatus status = LeadStatus.NEW;
 
-    private String outcomeReason;
+    String outcomeReason;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "owner_id")
-    private Person owner;
+    Person owner;
 
-    private Instant assignedAt;
-    private int assignmentCount;
-    private Instant firstTouchDueAt;
-    private Instant firstTouchedAt;
-    private Instant closedAt;
-    private Long accountId;
-    private Long contactId;
-    private Long processInstanceKey;
-    private String externalSource;
-    private String externalId;
+    Instant assignedAt;
+    int assignmentCount;
+    Instant firstTouchDueAt;
+    Instant firstTouchedAt;
+    Instant closedAt;
+    Long accountId;
+    Long contactId;
+    Long processInstanceKey;
+    String externalSource;
+    String externalId;
 
     @Version
-    private long version;
+    long version;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     @UpdateTimestamp
-    private Instant updatedAt;
+    Instant updatedAt;
 
     protected Lead() {}
 

@@ -28,24 +28,24 @@ public class LeadActivity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, updatable = false)
-    private Long leadId;
+    Long leadId;
 
     @Column(nullable = false)
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    private Kind kind;
+    Kind kind;
 
     @Column(nullable = false)
-    private String summary;
+    String summary;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "by_id")
-    private Person by;
+    Person by;
 
     @Column(nullable = false)
-    private Instant occurredAt;
+    Instant occurredAt;
 
     protected LeadActivity() {}
 

@@ -12,16 +12,16 @@ import java.time.LocalDate;
 public class MailPreference {
 
     @Id
-    private Long personId;
+    Long personId;
 
-    private boolean onAssignment = true;
-    private boolean onReminder = true;
-    private boolean onEscalation = true;
-    private boolean dailyDigest;
-    private LocalDate lastDigestOn;
+    boolean onAssignment = true;
+    boolean onReminder = true;
+    boolean onEscalation = true;
+    boolean dailyDigest;
+    LocalDate lastDigestOn;
 
     @Version
-    private long version;
+    long version;
 
     protected MailPreference() {}
 

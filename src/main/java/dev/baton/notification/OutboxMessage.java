@@ -17,43 +17,43 @@ public class OutboxMessage {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     /** Says which business event the mail is for, so the same event never queues two mails. */
     @Column(nullable = false, unique = true, updatable = false)
-    private String dedupKey;
+    String dedupKey;
 
     @Column(nullable = false)
-    private String toAddress;
+    String toAddress;
 
-    private String ccAddress;
+    String ccAddress;
 
     /** Set for a mail written for a person (see {@link Outbox.Sender}). */
-    private String fromName;
+    String fromName;
 
-    private String replyTo;
-
-    @Column(nullable = false)
-    private String subject;
+    String replyTo;
 
     @Column(nullable = false)
-    private String textBody;
+    String subject;
 
-    private String htmlBody;
+    @Column(nullable = false)
+    String textBody;
+
+    String htmlBody;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private OutboxStatus status = OutboxStatus.PENDING;
+    OutboxStatus status = OutboxStatus.PENDING;
 
-    private int attempts;
-    private Instant nextAttemptAt;
-    private String lastError;
-    private Instant sentAt;
-    private Instant retriedAt;
-    private String retriedBy;
+    int attempts;
+    Instant nextAttemptAt;
+    String lastError;
+    Instant sentAt;
+    Instant retriedAt;
+    String retriedBy;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     /** Rows are inserted by {@link Outbox} (insert ... on conflict do nothing), never constructed. */
     protected OutboxMessage() {}

@@ -22,29 +22,29 @@ public class Absence {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "person_id")
-    private Person person;
+    Person person;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "delegate_id")
-    private Person delegate;
+    Person delegate;
 
     @Column(nullable = false)
-    private LocalDate startsOn;
+    LocalDate startsOn;
 
     @Column(nullable = false)
-    private LocalDate endsOn;
+    LocalDate endsOn;
 
-    private String note;
+    String note;
 
     @Version
-    private long version;
+    long version;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     protected Absence() {}
 

@@ -26,48 +26,48 @@ public class Person {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, unique = true, updatable = false)
-    private String username;
+    String username;
 
     @Column(nullable = false)
-    private String email;
+    String email;
 
     @Column(nullable = false)
-    private String fullName;
+    String fullName;
 
     @Column(nullable = false)
-    private String passwordHash;
+    String passwordHash;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "team_id")
-    private Team team;
+    Team team;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "manager_id")
-    private Person manager;
+    Person manager;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 100) // a page of people loads their roles in one query, not one per person
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
     @Column(name = "role")
     @Enumerated(EnumType.STRING)
-    private Set<Role> roles = EnumSet.noneOf(Role.class);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
 
-    private boolean active = true;
+    boolean active = true;
 
     /** An IANA region id (e.g. Europe/Berlin), or null for the company's default: see {@link TimeZones}. */
-    private String timeZone;
+    String timeZone;
 
     @Version
-    private long version;
+    long version;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     @UpdateTimestamp
-    private Instant updatedAt;
+    Instant updatedAt;
 
     protected Person() {}
 

@@ -9,15 +9,15 @@ import java.time.Instant;
 public class PlaybookInstance {
 
     @Id
-    private long processInstanceKey;
+    long processInstanceKey;
 
-    private String bpmnProcessId;
-    private int processVersion;
-    private long processDefinitionKey;
-    private Long accountId;
-    private String startedBy;
-    private Instant startedAt;
-    private Instant endedAt;
+    String bpmnProcessId;
+    int processVersion;
+    long processDefinitionKey;
+    Long accountId;
+    String startedBy;
+    Instant startedAt;
+    Instant endedAt;
 
     protected PlaybookInstance() {}
 

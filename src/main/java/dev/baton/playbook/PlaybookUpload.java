@@ -18,26 +18,26 @@ class PlaybookUpload {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(nullable = false)
-    private String processIds;
+    String processIds;
 
     @Column(nullable = false)
-    private String bpmnName;
+    String bpmnName;
 
     @Column(nullable = false)
-    private String bpmn;
+    String bpmn;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    private Map<String, String> forms;
+    Map<String, String> forms;
 
     @Column(nullable = false)
-    private String uploadedBy;
+    String uploadedBy;
 
     @Column(nullable = false)
-    private Instant uploadedAt;
+    Instant uploadedAt;
 
     protected PlaybookUpload() {}
 

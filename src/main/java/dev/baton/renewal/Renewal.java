@@ -28,30 +28,30 @@ public class Renewal {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, updatable = false)
-    private Long accountId;
+    Long accountId;
 
     @Column(nullable = false, updatable = false)
-    private LocalDate renewalDate;
+    LocalDate renewalDate;
 
     @Column(nullable = false, updatable = false)
-    private Instant openedAt;
+    Instant openedAt;
 
-    private String healthSummary;
-    private String risk;
-    private String proposal;
+    String healthSummary;
+    String risk;
+    String proposal;
 
     @Enumerated(EnumType.STRING)
-    private Decision decision;
+    Decision decision;
 
-    private String decisionReason;
-    private LocalDate nextRenewalDate;
-    private Instant decidedAt;
+    String decisionReason;
+    LocalDate nextRenewalDate;
+    Instant decidedAt;
 
     @Version
-    private long version;
+    long version;
 
     protected Renewal() {}
 

@@ -25,23 +25,23 @@ public class StewardshipContact {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, updatable = false)
-    private Long reviewId;
+    Long reviewId;
 
     @Column(nullable = false, updatable = false)
-    private Long contactId;
+    Long contactId;
 
     @Enumerated(EnumType.STRING)
-    private Outcome outcome;
+    Outcome outcome;
 
     /** Whether the contact was the account's primary contact / champion when the outcome was recorded. */
-    private boolean wasPrimary;
+    boolean wasPrimary;
 
-    private boolean wasChampion;
-    private Instant decidedAt;
-    private String decidedBy;
+    boolean wasChampion;
+    Instant decidedAt;
+    String decidedBy;
 
     protected StewardshipContact() {}
 

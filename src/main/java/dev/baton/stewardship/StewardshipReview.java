@@ -14,18 +14,18 @@ public class StewardshipReview {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, updatable = false)
-    private Long ownerId;
+    Long ownerId;
 
     @Column(nullable = false, updatable = false)
-    private Instant openedAt;
+    Instant openedAt;
 
-    private Instant closedAt;
+    Instant closedAt;
 
     @Version
-    private long version;
+    long version;
 
     protected StewardshipReview() {}
 

@@ -31,91 +31,91 @@ public class Task {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+    Long id;
 
     @Column(nullable = false, unique = true, updatable = false)
-    private long jobKey;
+    long jobKey;
 
-    private long processInstanceKey;
-    private long elementInstanceKey;
-    private String bpmnProcessId;
-    private int processVersion;
-    private String elementId;
-    private String name;
-    private String assignee;
+    long processInstanceKey;
+    long elementInstanceKey;
+    String bpmnProcessId;
+    int processVersion;
+    String elementId;
+    String name;
+    String assignee;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 100) // a page of tasks loads its groups in one query, not one per task
     @CollectionTable(name = "task_candidate_group", joinColumns = @JoinColumn(name = "task_id"))
     @Column(name = "team_key")
-    private Set<String> candidateGroups = new LinkedHashSet<>();
+    Set<String> candidateGroups = new LinkedHashSet<>();
 
     /** User names offered the task besides the candidate groups' members (the model's candidate users). */
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 100)
     @CollectionTable(name = "task_candidate_user", joinColumns = @JoinColumn(name = "task_id"))
     @Column(name = "username")
-    private Set<String> candidateUsers = new LinkedHashSet<>();
+    Set<String> candidateUsers = new LinkedHashSet<>();
 
     /** Why the people the model named do not hold the task (unknown, inactive), or null. */
-    private String unassignedReason;
+    String unassignedReason;
     /** The business id variable's value when it is no Baton account (a CRM id, an unknown number). */
-    private String accountRef;
+    String accountRef;
 
-    private String processName;
+    String processName;
     /** The form as deployed when it is not one of Baton's by key (linked by form id, embedded). */
-    private String formSchema;
+    String formSchema;
 
-    private String formKey;
+    String formKey;
 
     @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
-    private Map<String, Object> formVariables;
+    Map<String, Object> formVariables;
 
-    private Instant dueAt;
-    private Instant followUpAt;
-    private Long accountId;
-    private String subjectType;
-    private Long subjectId;
+    Instant dueAt;
+    Instant followUpAt;
+    Long accountId;
+    String subjectType;
+    Long subjectId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private TaskStatus status = TaskStatus.OPEN;
+    TaskStatus status = TaskStatus.OPEN;
 
     @Mutability(Immutability.class)
     @JdbcTypeCode(SqlTypes.JSON)
-    private Map<String, Object> outcome;
+    Map<String, Object> outcome;
 
-    private String completedBy;
-    private Instant completedAt;
+    String completedBy;
+    Instant completedAt;
 
     @Column(nullable = false)
-    private Instant lockExpiresAt;
+    Instant lockExpiresAt;
 
-    private String originalAssignee;
-    private String delegatedBy;
-    private boolean ownReminders;
+    String originalAssignee;
+    String delegatedBy;
+    boolean ownReminders;
     /** A completion was sent and its answer lost: the engine may have it (see {@link TaskEngineSync}). */
-    private boolean completionOutcomeUnknown;
+    boolean completionOutcomeUnknown;
 
-    private Instant remindedAt;
-    private Instant escalatedAt;
+    Instant remindedAt;
+    Instant escalatedAt;
     /** An instance is calling the engine for this row until then (see {@link TaskEngineSync}). */
-    private Instant syncLeaseUntil;
+    Instant syncLeaseUntil;
 
-    private int syncAttempts;
-    private Instant nextSyncAt;
+    int syncAttempts;
+    Instant nextSyncAt;
     /** Why the engine refused the last completion for good; the task went back to its assignee. */
-    private String completionRefusal;
+    String completionRefusal;
 
     @Version
-    private long version;
+    long version;
 
     @CreationTimestamp
-    private Instant createdAt;
+    Instant createdAt;
 
     @UpdateTimestamp
-    private Instant updatedAt;
+    Instant updatedAt;
 
     protected Task() {}
 
