@@ -85,45 +85,45 @@ public class CommitmentAccess {
         }
     }
 
-    /**
-     * A new owner: the actor must act for the current owner (themselves, a manager of their line, an
-     * admin); a commitment without an active owner may be given one by anyone the endpoint admits
-     * (CS is alerted to those). Either way the new owner must be someone the actor may give work to.
-     */
+    /** {@link #requireMayReassign(Long, Long, String, String)} for a request naming the new owner at {@code ownerId}. */
     @Transactional(readOnly = true)
     public void requireMayReassign(Long id, Long newOwnerId, String username) {
+        requireMayReassign(id, newOwnerId, "ownerId", username);
+    }
+
+    /**
+     * Giving the commitment to a new owner, the one rule for the API's reassign ({@code PUT
+     * /api/commitments/{id}/owner}) and for a commitment step whose answer names one ("Assign owner",
+     * "reassign" when overdue), whoever answers it: the person the process routed the step to, or
+     * anyone it was delegated or reassigned to since. Only customer success, managers and admins give
+     * commitments owners; the actor must act for the current owner (themselves, a manager of their
+     * line, an admin), unless it has no active owner (CS is alerted to those); and the new owner must
+     * be someone the actor may give work to ({@link ReportingLines#mayGiveWorkTo}, with the
+     * commitment's delivering team). ADR 014. An unknown commitment passes (the caller's 404 follows).
+     *
+     * @param newOwnerId the person to own it
+     * @param ownerField the request's field naming the new owner ({@code ownerId} in the API, {@code
+     *     newOwnerUsername} in a step's form), for the 400 when they are unknown or inactive
+     * @throws BadRequestException naming {@code ownerField} when the new owner is unknown or inactive
+     * @throws AccessDeniedException saying who may not give it to whom, and why
+     */
+    @Transactional(readOnly = true)
+    public void requireMayReassign(Long id, Long newOwnerId, String ownerField, String username) {
         commitments.findById(id).ifPresent(c -> {
             Person actor = people.signedIn(username);
+            if (!actor.hasRole(Role.CS) && !actor.hasRole(Role.MANAGER) && !actor.hasRole(Role.ADMIN)) {
+                throw new AccessDeniedException(actor.getUsername() + " may not give commitment " + id
+                        + " an owner: only customer success, managers and admins give commitments owners");
+            }
             if (c.getOwner() != null && c.getOwner().isActive()) {
                 lines.requireMayActFor(actor, c.getOwner(), "give commitment " + id + " to someone else");
             }
-            requireMayGiveTo(actor, people.activeOwner(newOwnerId, "ownerId", "a commitment"), c);
+            lines.requireMayGiveWorkTo(
+                    actor,
+                    people.activeOwner(newOwnerId, ownerField, "a commitment"),
+                    c.getDeliveringTeam(),
+                    "a commitment");
         });
-    }
-
-    /**
-     * A new owner chosen in a commitment's own step ("Assign owner", or "reassign" on an overdue one):
-     * the person completing it must be allowed to give the work to the one they name, by the rule the
-     * API's {@link #requireMayReassign} applies ({@link ReportingLines#mayGiveWorkTo}, with the
-     * commitment's delivering team). The step made them the one to decide, so acting for the current
-     * owner is not asked again. An unknown commitment passes (the step's own handling follows).
-     *
-     * @param newOwner the person named in the answer
-     * @throws BadRequestException naming {@code newOwnerUsername} when they are inactive
-     * @throws AccessDeniedException saying who is not in whose team or line
-     */
-    @Transactional(readOnly = true)
-    public void requireMayGiveTo(Long id, Person newOwner, String username) {
-        commitments
-                .findById(id)
-                .ifPresent(c -> requireMayGiveTo(
-                        people.signedIn(username),
-                        people.activeOwner(newOwner.getId(), "newOwnerUsername", "a commitment"),
-                        c));
-    }
-
-    private void requireMayGiveTo(Person actor, Person newOwner, Commitment c) {
-        lines.requireMayGiveWorkTo(actor, newOwner, c.getDeliveringTeam(), "a commitment");
     }
 
     /**

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * refused by the process afterwards and coming back as a new, unexplained task. What the person wrote
  * (reason, evidence, new description) is kept in PostgreSQL ({@link CommitmentProcessSteps#keepText});
  * the process gets the decision, dates, user names and the kept text's {@code answerId}. A new owner
- * ("assign", "reassign") must be someone the person answering may give work to ({@link
- * CommitmentAccess#requireMayGiveTo}, as for the API's reassign), else the answer is refused at
- * {@code newOwnerUsername}.
+ * ("assign", "reassign") is given by the API's own rule ({@link CommitmentAccess#requireMayReassign})
+ * asked of the person answering, whoever they are: the one the step was routed to, or someone it was
+ * delegated or reassigned to since; else the answer is refused at {@code newOwnerUsername}.
  */
 @Component
 class CommitmentTaskAnswers implements TaskCompletionHandler {
@@ -57,8 +57,8 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
         try {
             steps.check(decision);
             if (commitmentId != null && REASSIGNING.contains(decision.decision())) {
-                // the process applies the answer as "system" later: the one who answers must be allowed now
-                access.requireMayGiveTo(commitmentId, steps.newOwner(decision), actor);
+                // the process applies the answer later: the one who answers must be allowed now, as in the API
+                access.requireMayReassign(commitmentId, steps.newOwner(decision).getId(), "newOwnerUsername", actor);
             }
         } catch (BadRequestException refused) {
             throw TaskCompletionHandler.refuse(refused.getFieldErrors());

@@ -170,12 +170,12 @@ class CommitmentController {
     }
 
     @PutMapping("/{id}/owner")
-    @PreAuthorize(CS_OR_LEAD)
     @Operation(
             summary = "Give the commitment to another active person",
-            description =
-                    "Managers for their line's commitments, CS for their own, admins any; one without an active "
-                            + "owner by any of them. The new owner is someone of the caller's team or line, or of the delivering team.")
+            description = "Managers for their line's commitments, CS for their own, admins any; one without an active "
+                    + "owner by any of them. The new owner is someone of the caller's team or line, or of the delivering team."
+                    + " The same rule answers a commitment step that names a new owner.")
+    // the role gate is part of CommitmentAccess.requireMayReassign: one rule for this endpoint and the steps
     CommitmentView reassign(@PathVariable Long id, @Valid @RequestBody Reassignment body, Principal me) {
         access.requireMayReassign(id, body.ownerId(), me.getName());
         return commitments.reassign(id, body.ownerId(), body.version());

@@ -202,6 +202,52 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         });
     }
 
+    /**
+     * Found by a hostile probe: cora delegated the "Assign owner" step to ravi (a sales rep, outside
+     * customer success), and ravi answered it by giving the commitment to himself, which the API
+     * refuses him (only customer success, managers and admins give a commitment an owner). Answering
+     * the step now asks the API's own rule of whoever answers, however the task reached them.
+     */
+    @Test
+    void aDelegatedAssignOwnerStepLetsItsDelegateGiveTheCommitmentOnlyAsTheApiWould() {
+        long accountId = robsAccount("Delegated " + UUID.randomUUID());
+        long commitmentId = unownedCustomerSuccessPromise(accountId);
+        Task assign = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ASSIGN_OWNER);
+        assertThat(post("cora", assign, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("cora")
+                        .postForEntity("/api/tasks/" + assign.getId() + "/delegate", Map.of("to", "ravi"), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        // the API's answer to the same request
+        long version = commitments.findById(commitmentId).orElseThrow().getVersion();
+        assertThat(as("ravi")
+                        .exchange(
+                                "/api/commitments/" + commitmentId + "/owner",
+                                HttpMethod.PUT,
+                                new HttpEntity<>(Map.of("ownerId", personId("ravi"), "version", version)),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<Map> refused = as("ravi")
+                .postForEntity(
+                        "/api/tasks/" + assign.getId() + "/complete",
+                        Map.of("decision", "assign", "newOwnerUsername", "ravi"),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused))
+                .containsOnlyKeys("newOwnerUsername")
+                .extractingByKey("newOwnerUsername")
+                .asString()
+                .contains("ravi may not give commitment " + commitmentId + " an owner");
+        assertThat(tasks.findById(assign.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(commitments.findById(commitmentId).orElseThrow().getOwner()).isNull();
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
+                .extracting(e -> e.getAction())
+                .doesNotContain("commitment.reassigned");
+    }
+
     @Test
     void wonDealIsHandedToCustomerSuccessByItsRepWithTheRepKeptOnTheAccountTeam() throws Exception {
         long accountId = robsAccount("Won " + UUID.randomUUID());
@@ -406,6 +452,24 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     private long robsAccount(String name) {
         return id(as("maria")
                 .postForObject("/api/accounts", Map.of("name", name, "ownerId", personId("rob")), Map.class));
+    }
+
+    /** A commitment maria records on the account without an owner, delivered by customer success. */
+    private long unownedCustomerSuccessPromise(long accountId) {
+        long cs = teams.findByKey("customer-success").orElseThrow().getId();
+        return id(as("maria")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "Onboarding plan",
+                                "deliveringTeamId",
+                                cs,
+                                "dueDate",
+                                LocalDate.now().plusDays(10).toString()),
+                        Map.class));
     }
 
     /** A commitment recorded through the API by {@code by} on the account, owned by {@code owner}. */
