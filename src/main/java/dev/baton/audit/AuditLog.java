@@ -2,6 +2,7 @@ package dev.baton.audit;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -10,12 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes audit events in the caller's transaction, so a change and its audit record land together
- * or not at all. The actor is the signed-in user, or {@code system} for engine and scheduled work.
+ * or not at all. The actor is the signed-in user; in engine work that carries out a person's decision
+ * or request, that person ({@link #onBehalfOf}); else {@code system} for engine and scheduled work.
  */
 @Service
 public class AuditLog {
 
     public static final String SYSTEM = "system";
+
+    private static final ThreadLocal<String> ON_BEHALF_OF = new ThreadLocal<>();
 
     private final AuditEvents events;
     private final Clock clock;
@@ -44,7 +48,39 @@ public class AuditLog {
                 clock.instant(), currentActor(), action, entityType, entityId, accountId, before, after));
     }
 
+    /**
+     * Runs {@code work} in this thread with {@code person} as the actor of the audit records it writes
+     * and of {@link #currentActor}: engine work that carries out what a person decided or asked for (a
+     * commitment step's answer, a block of the playbook they launched) is theirs on the audit trail,
+     * not {@code system}'s. Grants nothing: permissions are checked by the caller. The actor before is
+     * restored afterwards, also when {@code work} throws.
+     *
+     * @param person a user name, or null (or blank) to run {@code work} with the actor unchanged
+     * @return what {@code work} returns
+     */
+    public static <T> T onBehalfOf(String person, Supplier<T> work) {
+        if (person == null || person.isBlank()) {
+            return work.get();
+        }
+        String before = ON_BEHALF_OF.get();
+        ON_BEHALF_OF.set(person);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                ON_BEHALF_OF.remove();
+            } else {
+                ON_BEHALF_OF.set(before);
+            }
+        }
+    }
+
+    /** The person on whose behalf this thread works ({@link #onBehalfOf}), else the signed-in user, else {@code system}. */
     public static String currentActor() {
+        String onBehalfOf = ON_BEHALF_OF.get();
+        if (onBehalfOf != null) {
+            return onBehalfOf;
+        }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || !auth.isAuthenticated() ? SYSTEM : auth.getName();
     }

@@ -7,9 +7,9 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 
 /**
- * The text of one answer to a commitment step, kept when the step completes ({@link
- * CommitmentTaskAnswers}) and read by the step that applies the decision: the process carries only
- * this row's id.
+ * One answer to a commitment step, kept when the step completes ({@link CommitmentTaskAnswers}): who
+ * gave it, when, and the text written with it. Read by the step that applies the decision (for the
+ * text, and for the person the audit trail names): the process carries only this row's id.
  */
 @Entity
 class CommitmentAnswer {
@@ -48,5 +48,9 @@ class CommitmentAnswer {
 
     long getCommitmentId() {
         return commitmentId;
+    }
+
+    String getWrittenBy() {
+        return writtenBy;
     }
 }

@@ -86,25 +86,25 @@ public class CommitmentProcessSteps {
     }
 
     /**
-     * Keeps the text a person wrote with a decision (reason, evidence, new description) as their step
-     * completes, so that it never travels through process variables.
+     * Keeps a person's answer to a commitment step as their step completes: who answered, when, and
+     * the text they wrote with it (reason, evidence, new description), so that the text never travels
+     * through process variables and the step applying the decision knows whose it is.
      *
-     * @return the id the process carries to {@link #decide}, or null when the decision has no text
+     * @param by the user name of the person completing the step
+     * @return the id the process carries to {@link #decide}
      */
     @Transactional
-    public Long keepText(long commitmentId, CommitmentDecision d, String by) {
-        if (d.reason() == null && d.evidence() == null && d.newDescription() == null) {
-            return null;
-        }
+    public long keepAnswer(long commitmentId, CommitmentDecision d, String by) {
         return answers.save(new CommitmentAnswer(commitmentId, d, by, clock.instant()))
                 .getId();
     }
 
     /**
-     * Applies a task's decision at the version the process read, with the text kept by {@link
-     * #keepText} under {@code answerId} (null: the decision as given — no text, or a process started
-     * before text was kept). A job delivered twice finds a newer version and is refused (409), as is a
-     * decision overtaken by a change made meanwhile.
+     * Applies a task's decision at the version the process read, with the answer kept by {@link
+     * #keepAnswer} under {@code answerId}: its text, and its author as the actor on the audit trail
+     * (null: the decision as given, by {@code system} — a process whose step completed before answers
+     * were kept). A job delivered twice finds a newer version and is refused (409), as is a decision
+     * overtaken by a change made meanwhile.
      *
      * @throws IllegalStateException if {@code answerId} names no answer of this commitment
      */
@@ -112,15 +112,19 @@ public class CommitmentProcessSteps {
     public void decide(long id, long version, CommitmentDecision given, Long answerId) {
         Commitment read = commitment(id);
         Changes.requireVersion(version, read.getVersion(), "commitment " + id);
-        CommitmentDecision d = answerId == null
-                ? given
+        CommitmentAnswer answer = answerId == null
+                ? null
                 : answers.findById(answerId)
                         .filter(a -> a.getCommitmentId() == id)
                         .orElseThrow(() -> new IllegalStateException(
-                                "commitment " + id + ": no kept answer " + answerId + " for its decision"))
-                        .fill(given);
+                                "commitment " + id + ": no kept answer " + answerId + " for its decision"));
+        CommitmentDecision d = answer == null ? given : answer.fill(given);
         check(d, zones.of(read.getOwner() != null ? read.getOwner() : read.getMadeBy()));
-        switch (d.decision()) {
+        AuditLog.onBehalfOf(answer == null ? null : answer.getWrittenBy(), () -> apply(id, version, d));
+    }
+
+    private CommitmentView apply(long id, long version, CommitmentDecision d) {
+        return switch (d.decision()) {
             case "assign", "reassign" ->
                 service.reassign(id, owner(d.newOwnerUsername()).getId(), version, false);
             case "accept" -> service.apply(id, version, "accepted", Commitment::accept, false);
@@ -140,7 +144,7 @@ public class CommitmentProcessSteps {
                 service.apply(id, version, "rescheduled", c -> c.reschedule(d.newDueDate(), d.reason()), false);
             case "breach" -> service.apply(id, version, "breached", c -> c.breach(d.reason()), false);
             default -> throw new IllegalStateException("checked above: " + d.decision());
-        }
+        };
     }
 
     /**

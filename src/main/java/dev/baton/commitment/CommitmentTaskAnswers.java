@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
  * Checks an answer to a commitment step with the rules the process applies ({@link
  * CommitmentProcessSteps#check}) before the step completes: a "reopen" without a reason, or a
  * reschedule to a past date, is refused at its field while the task stays open, instead of being
- * refused by the process afterwards and coming back as a new, unexplained task. What the person wrote
- * (reason, evidence, new description) is kept in PostgreSQL ({@link CommitmentProcessSteps#keepText});
- * the process gets the decision, dates, user names and the kept text's {@code answerId}. A new owner
+ * refused by the process afterwards and coming back as a new, unexplained task. The answer, who gave it
+ * and what they wrote (reason, evidence, new description) is kept in PostgreSQL ({@link
+ * CommitmentProcessSteps#keepAnswer}), so the change it makes is audited in their name; the process
+ * gets the decision, dates, user names and the kept answer's {@code answerId}. A new owner
  * ("assign", "reassign") is given by the API's own rule ({@link CommitmentAccess#requireMayReassign})
  * asked of the person answering, whoever they are: the one the step was routed to, or someone it was
  * delegated or reassigned to since; else the answer is refused at {@code newOwnerUsername}.
@@ -68,10 +69,7 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
         Map<String, Object> variables = new HashMap<>(values);
         TEXT_FIELDS.forEach(variables::remove);
         if (commitmentId != null) {
-            Long answerId = steps.keepText(commitmentId, decision, actor);
-            if (answerId != null) {
-                variables.put("answerId", answerId);
-            }
+            variables.put("answerId", steps.keepAnswer(commitmentId, decision, actor));
         }
         return variables;
     }

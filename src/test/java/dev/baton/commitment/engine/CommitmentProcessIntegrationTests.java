@@ -1,6 +1,7 @@
 package dev.baton.commitment.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -200,6 +201,43 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
             var owner = commitments.findById(commitmentId).orElseThrow().getOwner();
             return owner != null && owner.getId() == colin;
         });
+        // and the audit trail says who gave it, not "system"
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
+                .filteredOn(e -> e.getAction().equals("commitment.reassigned"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getActor()).isEqualTo("cora"));
+    }
+
+    /**
+     * Found by a hostile probe: every change a person decided in a commitment step (accept, deliver,
+     * verify…) was audited as made by "system"; only task.completed named them. The change's own
+     * record now names the person who answered the step.
+     */
+    @Test
+    void aDecisionTakenInAStepIsAuditedInTheNameOfThePersonWhoAnsweredIt() {
+        long accountId = robsAccount("Audited " + UUID.randomUUID());
+        long commitmentId = promise("rob", accountId, "Data export", "rob", 20);
+
+        assertThat(complete(
+                        "rob", awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT), Map.of("decision", "accept")))
+                .isEqualTo(HttpStatus.OK);
+        awaitStatus(commitmentId, CommitmentStatus.ACCEPTED);
+        Task deliver = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_DELIVER);
+        assertThat(complete("rob", deliver, Map.of("decision", "deliver", "evidence", "https://docs/export")))
+                .isEqualTo(HttpStatus.OK);
+        awaitStatus(commitmentId, CommitmentStatus.DELIVERED);
+        Task verify = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_VERIFY);
+        assertThat(post("cora", verify, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(complete("cora", verify, Map.of("decision", "verify"))).isEqualTo(HttpStatus.OK);
+        awaitStatus(commitmentId, CommitmentStatus.VERIFIED);
+
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
+                .filteredOn(e -> e.getAction().matches("commitment\\.(accepted|delivered|verified)"))
+                .extracting(e -> e.getAction(), e -> e.getActor())
+                .containsExactly(
+                        tuple("commitment.accepted", "rob"),
+                        tuple("commitment.delivered", "rob"),
+                        tuple("commitment.verified", "cora"));
     }
 
     /**
