@@ -30,6 +30,13 @@ public final class Blocks {
     public static final String ACCOUNT_OWNER = "accountOwner";
     public static final String OWNER_MANAGER = "ownerManager";
 
+    /**
+     * The user name of the person who launched the playbook from the catalogue, set by the launch (a
+     * caller may not set it): a block that gives someone work acts with that person's rights and in
+     * their name on the audit trail (ADR 014).
+     */
+    public static final String LAUNCHED_BY = "launchedBy";
+
     /** Recipient roles of {@code baton.send-email}'s {@code to}. */
     public static final String TO_ACCOUNT_OWNER = "account-owner";
 

@@ -174,9 +174,10 @@ public class PlaybookCatalogue {
      * accountId}, when given, must be a Baton account's id: a whole JSON number or a string of digits
      * (what a form sends), read once here and treated alike, both for the permission and for the
      * variable the instance gets (a number). On an account only those who may act on it may launch
-     * ({@link AccountAccess}: its owner, account team, owner's line, admins; ADR 014); the instance then
-     * also gets {@link LaunchVariables} (the owner's and their manager's user names) unless the caller
-     * set them. The sample review gets a due date in 3 days unless {@code reviewDueAt} is given.
+     * ({@link AccountAccess}: its owner, account team, owner's line, admins; ADR 014). The instance
+     * gets {@link LaunchVariables} from Baton alone: the launcher's user name, and on an account its
+     * owner's and their manager's; a launch that names one of them is refused. The sample review gets
+     * a due date in 3 days unless {@code reviewDueAt} is given.
      *
      * @param roles the launcher's roles (ADMIN, MANAGER, ...), for the playbook's launch roles
      * @param launcher the signed-in person's user name
@@ -184,7 +185,8 @@ public class PlaybookCatalogue {
      * @throws NotFoundException when the playbook is not deployed
      * @throws AccessDeniedException when none of {@code roles} may launch it, or the launcher may not
      *     act on the account
-     * @throws BadRequestException naming accountId when it is null or not an existing account's id
+     * @throws BadRequestException naming accountId when it is null or not an existing account's id, or
+     *     naming {@code accountOwner}, {@code ownerManager} or {@code launchedBy} when given
      */
     public long launch(String processId, Map<String, Object> variables, Collection<String> roles, String launcher) {
         DeployedProcess latest =
@@ -197,6 +199,7 @@ public class PlaybookCatalogue {
             throw new AccessDeniedException("only " + latest.launchRoles() + " may launch " + processId);
         }
         Map<String, Object> vars = new HashMap<>(variables == null ? Map.of() : variables);
+        LaunchVariables.requireNoneGiven(vars);
         Object accountId = vars.get(Variables.ACCOUNT_ID);
         if (accountId == null && vars.containsKey(Variables.ACCOUNT_ID)) {
             throw new BadRequestException(
@@ -210,7 +213,9 @@ public class PlaybookCatalogue {
             // the id just read, whatever its JSON type: the one the instance runs on
             access.requireMayActOn(id, launcher);
             vars.put(Variables.ACCOUNT_ID, id);
-            vars.putAll(LaunchVariables.of(parties.of(id).orElseThrow(), vars));
+            vars.putAll(LaunchVariables.of(parties.of(id).orElseThrow(), launcher));
+        } else {
+            vars.putAll(LaunchVariables.of(null, launcher));
         }
         if (processId.equals(SampleReviewBpmn.PROCESS_ID)) {
             vars.putIfAbsent(

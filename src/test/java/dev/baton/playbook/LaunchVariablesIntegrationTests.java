@@ -70,11 +70,44 @@ class LaunchVariablesIntegrationTests extends BlockProcessTest {
         assertThat(manager.getUnassignedReason()).isNotBlank();
     }
 
+    /**
+     * Found by a hostile probe: a launcher could pass {@code ownerManager} (or {@code accountOwner})
+     * and so send the steps meant for the account's people to anyone. They come from the account
+     * only; a launch naming one is a 400 naming it, and nothing starts.
+     */
     @Test
-    void aCallerMaySetTheVariablesThemselves() {
-        long instance = launch(Map.of("accountId", account("rob"), "ownerManager", "marcus"));
+    void aLaunchThatNamesAVariableBatonSetsIsRefusedNamingItAndStartsNothing() {
+        long accountId = account("rob");
+        int before = instancesOfThePlaybook();
 
-        assertThat(awaitTask(instance, "task_manager").getAssignee()).isEqualTo("marcus");
+        ResponseEntity<Map> manager = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "/instances",
+                        Map.of("accountId", accountId, "ownerManager", "marcus"),
+                        Map.class);
+        ResponseEntity<Map> owner = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "/instances", Map.of("accountOwner", "ravi"), Map.class);
+        ResponseEntity<Map> launcher = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "/instances",
+                        Map.of("accountId", accountId, "launchedBy", "maria"),
+                        Map.class);
+
+        assertThat(manager.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(manager)).containsOnlyKeys("ownerManager");
+        assertThat(errors(manager).get("ownerManager").toString()).contains("set by Baton", "from the account");
+        assertThat(owner.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(owner)).containsOnlyKeys("accountOwner");
+        assertThat(launcher.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(launcher)).containsOnlyKeys("launchedBy");
+        assertThat(instancesOfThePlaybook()).isEqualTo(before);
+    }
+
+    private int instancesOfThePlaybook() {
+        return as("ada")
+                .getForObject("/api/playbooks/" + PROCESS_ID + "/instances", List.class)
+                .size();
     }
 
     private long launch(long accountId) {
