@@ -56,6 +56,24 @@ public final class BlockInputs {
                         () -> new BlockInputError(name, "'" + given + "' is none of " + String.join(", ", choices)));
     }
 
+    /**
+     * Who launched the playbook: the process variable {@code launchedBy}, which only the catalogue's
+     * launch sets (never a header: a model cannot name it). A block that gives someone work acts with
+     * this person's rights.
+     *
+     * @throws BlockInputError naming {@code launchedBy} when the instance has none (started before
+     *     Baton recorded launchers, or not from the catalogue)
+     */
+    public String launcher() {
+        if (variables.get(Blocks.LAUNCHED_BY) instanceof String name && !name.isBlank()) {
+            return name.strip();
+        }
+        throw new BlockInputError(
+                Blocks.LAUNCHED_BY,
+                "is missing: Baton cannot tell who launched this instance, so it cannot check that they may make"
+                        + " this change; launch the playbook from the catalogue");
+    }
+
     /** The process's account: {@code accountId}, a Baton account id (a whole number). */
     public long accountId() {
         Object value = variables.get(Blocks.ACCOUNT_ID);

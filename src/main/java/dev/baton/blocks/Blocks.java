@@ -142,7 +142,8 @@ public final class Blocks {
                     REASSIGN_OWNER,
                     "Reassign owner",
                     "Makes an active person the account's owner (its open commitments and tasks stay"
-                            + " with their owners)",
+                            + " with their owners), for the person who launched the playbook: they must be"
+                            + " allowed to move the account to them, as in the API, else it is an incident",
                     List.of(Input.required("newOwner", "the new owner (user name or e-mail); must be active")),
                     List.of(
                             new Output("previousOwner", "the former owner's user name"),

@@ -1,11 +1,13 @@
 package dev.baton.account.engine;
 
 import dev.baton.account.Account;
+import dev.baton.account.AccountAccess;
 import dev.baton.account.AccountDetails;
 import dev.baton.account.AccountService;
 import dev.baton.account.InteractionKind;
 import dev.baton.account.InteractionService;
 import dev.baton.account.NewInteraction;
+import dev.baton.audit.AuditLog;
 import dev.baton.blocks.BlockInputError;
 import dev.baton.blocks.BlockInputs;
 import dev.baton.blocks.BlockPeople;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +38,7 @@ import org.springframework.stereotype.Component;
 public class AccountBlocks {
 
     private final AccountService accounts;
+    private final AccountAccess access;
     private final InteractionService interactions;
     private final BlockPeople people;
     private final BlockRuns runs;
@@ -43,12 +47,14 @@ public class AccountBlocks {
 
     AccountBlocks(
             AccountService accounts,
+            AccountAccess access,
             InteractionService interactions,
             BlockPeople people,
             BlockRuns runs,
             Validator validator,
             Clock clock) {
         this.accounts = accounts;
+        this.access = access;
         this.interactions = interactions;
         this.people = people;
         this.runs = runs;
@@ -81,23 +87,33 @@ public class AccountBlocks {
         });
     }
 
+    /**
+     * Moves the account to {@code newOwner} for the person who launched the playbook ({@code
+     * launchedBy}), by the rule the API applies to them ({@link AccountAccess#requireMayTransfer}: act
+     * for the current owner, may give the new one work; ADR 014), and in their name on the audit
+     * trail. A launcher who may not is an incident saying why, and the account stays where it is.
+     */
     @JobWorker(
             type = Blocks.REASSIGN_OWNER,
             autoComplete = true,
-            fetchVariables = {Blocks.ACCOUNT_ID, "newOwner"})
+            fetchVariables = {Blocks.ACCOUNT_ID, "newOwner", Blocks.LAUNCHED_BY})
     public Map<String, Object> reassignOwner(ActivatedJob job) {
         BlockInputs in = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders());
         long accountId = in.accountId();
         String newOwner = in.required("newOwner");
+        String launcher = in.launcher();
         return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
             Person owner = people.active(newOwner, "newOwner");
             Account account = account(accountId);
             Person previous = account.getOwner();
             if (previous == null || !previous.getId().equals(owner.getId())) {
-                BlockRefusals.of(
-                        "newOwner",
-                        Map.of("ownerId", "newOwner"),
-                        () -> accounts.transfer(accountId, owner.getId(), account.getVersion()));
+                requireLauncherMayMove(accountId, owner, launcher);
+                AuditLog.onBehalfOf(
+                        launcher,
+                        () -> BlockRefusals.of(
+                                "newOwner",
+                                Map.of("ownerId", "newOwner"),
+                                () -> accounts.transfer(accountId, owner.getId(), account.getVersion())));
             }
             Map<String, Object> out = new HashMap<>();
             out.put("previousOwner", previous == null ? null : previous.getUsername());
@@ -143,6 +159,20 @@ public class AccountBlocks {
                     BlockRefusals.of(Blocks.ACCOUNT_ID, Map.of(), () -> accounts.update(accountId, details))
                             .version());
         });
+    }
+
+    private void requireLauncherMayMove(long accountId, Person newOwner, String launcher) {
+        try {
+            BlockRefusals.of(Blocks.LAUNCHED_BY, Map.of("ownerId", "newOwner"), () -> {
+                access.requireMayTransfer(accountId, newOwner.getId(), launcher);
+                return null;
+            });
+        } catch (AccessDeniedException refused) {
+            throw new BlockInputError(
+                    "newOwner",
+                    "the playbook's launcher " + launcher + " may not move the account to " + newOwner.getUsername()
+                            + ": " + refused.getMessage());
+        }
     }
 
     private Account account(long id) {

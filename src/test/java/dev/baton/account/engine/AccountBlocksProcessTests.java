@@ -107,8 +107,10 @@ class AccountBlocksProcessTests extends BlockProcessTest {
     void reassignOwnerMovesTheAccountAndHandsLaterStepsTheNewOwnerAndManager() {
         long accountId = account("rob");
 
-        long instance =
-                runBlock(Blocks.REASSIGN_OWNER, Map.of("newOwner", "cora"), Map.of(Blocks.ACCOUNT_ID, accountId));
+        long instance = runBlock(
+                Blocks.REASSIGN_OWNER,
+                Map.of("newOwner", "cora"),
+                Map.of(Blocks.ACCOUNT_ID, accountId, Blocks.LAUNCHED_BY, "ada"));
 
         assertThat(awaitOutputs(instance, Blocks.REASSIGN_OWNER))
                 .containsEntry("previousOwner", "rob")
@@ -121,7 +123,8 @@ class AccountBlocksProcessTests extends BlockProcessTest {
     void reassignOwnerDeliveredAgainAfterALaterChangeDoesNotUndoIt() {
         long accountId = account("rob");
         long step = newStepKey();
-        Map<String, Object> vars = Map.of(Blocks.ACCOUNT_ID, accountId, "newOwner", "rita");
+        Map<String, Object> vars =
+                Map.of(Blocks.ACCOUNT_ID, accountId, "newOwner", "rita", Blocks.LAUNCHED_BY, "maria");
         Map<String, Object> first = blocks.reassignOwner(job(Blocks.REASSIGN_OWNER, step, vars, Map.of()));
         Account moved = accounts.account(accountId);
         accounts.transfer(accountId, people.byUsername("ravi").id(), moved.getVersion());
@@ -136,10 +139,23 @@ class AccountBlocksProcessTests extends BlockProcessTest {
     void reassignOwnerToSomeoneUnknownIsAnIncident() {
         long accountId = account("rob");
 
-        long unknown =
-                runBlock(Blocks.REASSIGN_OWNER, Map.of("newOwner", "nobody"), Map.of(Blocks.ACCOUNT_ID, accountId));
+        long unknown = runBlock(
+                Blocks.REASSIGN_OWNER,
+                Map.of("newOwner", "nobody"),
+                Map.of(Blocks.ACCOUNT_ID, accountId, Blocks.LAUNCHED_BY, "maria"));
 
         assertThat(awaitIncident(unknown)).contains("input 'newOwner'", "'nobody'");
+        assertThat(owner(accountId)).isEqualTo("rob");
+    }
+
+    @Test
+    void reassignOwnerInAnInstanceWithoutALauncherIsAnIncidentNamingLaunchedBy() {
+        long accountId = account("rob");
+
+        long unknown =
+                runBlock(Blocks.REASSIGN_OWNER, Map.of("newOwner", "rita"), Map.of(Blocks.ACCOUNT_ID, accountId));
+
+        assertThat(awaitIncident(unknown)).contains("input 'launchedBy'", "cannot tell who launched");
         assertThat(owner(accountId)).isEqualTo("rob");
     }
 
