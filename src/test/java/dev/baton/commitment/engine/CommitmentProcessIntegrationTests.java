@@ -158,20 +158,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void theAssignOwnerStepGivesTheCommitmentOnlyToSomeoneTheAnsweringPersonMayGiveWorkTo() {
         long accountId = robsAccount("Unowned " + UUID.randomUUID());
-        long cs = teams.findByKey("customer-success").orElseThrow().getId();
-        long commitmentId = id(as("maria")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                "Onboarding plan",
-                                "deliveringTeamId",
-                                cs,
-                                "dueDate",
-                                LocalDate.now().plusDays(10).toString()),
-                        Map.class));
+        long commitmentId = unownedCustomerSuccessPromise(accountId);
         Task assign = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ASSIGN_OWNER);
         assertThat(post("cora", assign, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
 
