@@ -12,10 +12,12 @@ import dev.baton.shared.NotFoundException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Handing open tasks on: a person delegates one of theirs, a manager moves a report's tasks, a
@@ -31,6 +33,7 @@ public class TaskAssignments {
     private final AbsenceService absences;
     private final TaskMails mails;
     private final ReportingLines lines;
+    private final TransactionTemplate transactions;
 
     TaskAssignments(
             TaskService inbox,
@@ -38,8 +41,10 @@ public class TaskAssignments {
             PeopleLookup people,
             AbsenceService absences,
             TaskMails mails,
-            ReportingLines lines) {
+            ReportingLines lines,
+            TransactionTemplate transactions) {
         this.lines = lines;
+        this.transactions = transactions;
         this.inbox = inbox;
         this.tasks = tasks;
         this.people = people;
@@ -77,10 +82,25 @@ public class TaskAssignments {
     /**
      * A manager moves open tasks of someone in their line (an admin: anyone's) to another person:
      * the given ones, or all when {@code taskIds} is empty. Every id must be an open task of {@code from}.
-     * The line is {@link ReportingLines}', the same that decides which tasks a manager sees.
+     * The line is {@link ReportingLines}', the same that decides which tasks a manager sees. Each try
+     * is one transaction. "All" is tried once more when a task changed meanwhile (its process ended
+     * and housekeeping cancelled it, say): the open tasks read again are still what the manager asked
+     * to move. Named tasks are not: one of them changed, so the caller gets the conflict (409).
+     *
+     * @throws ObjectOptimisticLockingFailureException when named tasks, or all of them twice, changed meanwhile
      */
-    @Transactional
     public List<Task> reassign(String from, String to, Collection<Long> taskIds) {
+        try {
+            return transactions.execute(s -> reassignOnce(from, to, taskIds));
+        } catch (ObjectOptimisticLockingFailureException raced) {
+            if (taskIds != null && !taskIds.isEmpty()) {
+                throw raced;
+            }
+            return transactions.execute(s -> reassignOnce(from, to, taskIds));
+        }
+    }
+
+    private List<Task> reassignOnce(String from, String to, Collection<Long> taskIds) {
         Viewer me = inbox.viewer();
         Person owner =
                 people.byUsername(from).orElseThrow(() -> new BadRequestException("from", "no person '" + from + "'"));

@@ -1,0 +1,84 @@
+package dev.baton.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.baton.audit.AuditEvent;
+import dev.baton.people.AbsenceService;
+import dev.baton.people.PeopleLookup;
+import dev.baton.people.Person;
+import dev.baton.people.ReportingLines;
+import dev.baton.people.Role;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A manager's "move all of dana's open tasks" that meets a task changed meanwhile (its process ended
+ * and housekeeping cancelled it, as happens at any time) is tried again on the open tasks read anew;
+ * a move of named tasks is not, as one of exactly those changed.
+ */
+class ReassignAllRetryTests {
+
+    final TaskService inbox = mock(TaskService.class);
+    final Tasks tasks = mock(Tasks.class);
+    final PeopleLookup people = mock(PeopleLookup.class);
+    final AbsenceService absences = mock(AbsenceService.class);
+    final TransactionTemplate transactions = mock(TransactionTemplate.class);
+    final TaskAssignments assignments = new TaskAssignments(
+            inbox, tasks, people, absences, mock(TaskMails.class), mock(ReportingLines.class), transactions);
+
+    Task readAgain;
+
+    @BeforeEach
+    void aManagerOfDanaAndATaskThatChangesUnderTheFirstTry() {
+        Person sam = new Person("sam", "Sam Successor", "sam@example.com", "{noop}x", Set.of(Role.REP));
+        when(inbox.viewer()).thenReturn(new Viewer("lead", Set.of(), Set.of("dana"), false));
+        when(people.byUsername("dana"))
+                .thenReturn(Optional.of(new Person("dana", "Dana", "dana@example.com", "{noop}x", Set.of(Role.REP))));
+        when(people.byUsername("lead"))
+                .thenReturn(Optional.of(new Person("lead", "Lee", "lee@example.com", "{noop}x", Set.of(Role.MANAGER))));
+        when(people.byUsernameOrEmail("sam")).thenReturn(Optional.of(sam));
+        when(absences.unavailableToday(sam)).thenReturn(Optional.empty());
+        AuditEvent event = mock(AuditEvent.class);
+        when(event.getId()).thenReturn(1L);
+        when(inbox.record(any(), any(), any())).thenReturn(event);
+        readAgain = HandOverOpenTests.task(200, null);
+        when(tasks.findByAssigneeAndStatusOrderByDueAtAsc("dana", TaskStatus.OPEN))
+                .thenReturn(List.of(readAgain));
+        // the first transaction fails as its commit finds a task changed meanwhile; the second goes through
+        when(transactions.execute(any()))
+                .thenThrow(new ObjectOptimisticLockingFailureException(Task.class, 42L))
+                .thenAnswer(call ->
+                        call.<TransactionCallback<?>>getArgument(0).doInTransaction(mock(TransactionStatus.class)));
+    }
+
+    @Test
+    void allOpenTasksAreMovedAsReadAgain() {
+        List<Task> moved = assignments.reassign("dana", "sam", List.of());
+
+        assertThat(moved).containsExactly(readAgain);
+        assertThat(readAgain.getAssignee()).isEqualTo("sam");
+        verify(transactions, times(2)).execute(any());
+    }
+
+    @Test
+    void namedTasksThatChangedAreAConflict() {
+        List<Long> named = List.of(42L);
+
+        assertThatThrownBy(() -> assignments.reassign("dana", "sam", named))
+                .isInstanceOf(ObjectOptimisticLockingFailureException.class);
+        verify(transactions, times(1)).execute(any());
+    }
+}
