@@ -48,8 +48,13 @@ final class ConstantFeel {
 
     private ConstantFeel() {}
 
+    /**
+     * Written as an expression: a leading {@code =} with something after it. A lone {@code =} is no
+     * expression to the engine, which takes it as the plain name "=" (a job type no worker serves).
+     */
     static boolean isExpression(String value) {
-        return value.strip().startsWith("=");
+        String written = value.strip();
+        return written.startsWith("=") && written.length() > 1;
     }
 
     /** The outcome of the expression, written with its leading {@code =} as in the model. */

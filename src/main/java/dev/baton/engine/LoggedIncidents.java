@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@link EngineIncidents} read from the in-process engine's record log: each query first reads the
@@ -23,6 +24,9 @@ final class LoggedIncidents implements EngineIncidents, AutoCloseable {
 
     /** An open incident and the process instances it holds: its own and those that called it. */
     private record Opened(Incident incident, Set<Long> instances) {}
+
+    /** The exception's type before a worker's message, e.g. {@code io.camunda.client.exception.JobError: }. */
+    private static final Pattern EXCEPTION_TYPE = Pattern.compile("^[\\w.$]+(?:Exception|Error): ");
 
     private final LogStreamReader log;
     private final Map<Long, Opened> open = new LinkedHashMap<>();
@@ -73,8 +77,22 @@ final class LoggedIncidents implements EngineIncidents, AutoCloseable {
                 value.getProcessDefinitionKey(),
                 value.getElementId(),
                 value.getErrorType().name(),
-                value.getErrorMessage(),
+                readable(value.getErrorMessage()),
                 Instant.ofEpochMilli(event.getTimestamp()));
+    }
+
+    /**
+     * The engine's message as a person reads it. A job failed by a worker carries the client's
+     * exception with its stack trace ("io.camunda.client.exception.JobError: Step ... \n\tat ..."):
+     * only its message is kept, as the problems page shows it. An engine's own message is unchanged.
+     */
+    static String readable(String message) {
+        if (message == null) {
+            return null;
+        }
+        int trace = message.indexOf("\n\tat ");
+        String text = trace < 0 ? message : message.substring(0, trace);
+        return EXCEPTION_TYPE.matcher(text).replaceFirst("").strip();
     }
 
     /** The instance's key and its callers': each level of the element instance path starts with one. */

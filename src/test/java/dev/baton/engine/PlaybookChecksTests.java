@@ -55,6 +55,14 @@ class PlaybookChecksTests {
                 .isEmpty();
     }
 
+    /** The engine takes a lone "=" as the plain name "=", so the step would wait for a worker forever. */
+    @Test
+    void aLoneEqualsSignAsJobTypeIsRefusedAsANameNoWorkerServes() {
+        assertThat(check(process("p", serviceTask("task_eq", "Empty", "="))))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("no worker for the job type '='"));
+    }
+
     @Test
     void aJobTypeOverTheInstancesVariablesIsRefusedAsNotAFixedName() {
         List<PlaybookProblem> problems = check(process("p", serviceTask("task_dyn", "Dynamic", "=workerType")));
