@@ -162,23 +162,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         Task assign = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ASSIGN_OWNER);
         assertThat(post("cora", assign, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        ResponseEntity<Map> refused = as("cora")
-                .postForEntity(
-                        "/api/tasks/" + assign.getId() + "/complete",
-                        Map.of("decision", "assign", "newOwnerUsername", "ravi"),
-                        Map.class);
-
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(refused))
-                .containsOnlyKeys("newOwnerUsername")
-                .extractingByKey("newOwnerUsername")
-                .asString()
-                .contains("ravi is neither in cora's team or line nor in the delivering team");
-        assertThat(tasks.findById(assign.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
-        assertThat(commitments.findById(commitmentId).orElseThrow().getOwner()).isNull();
-        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
-                .extracting(e -> e.getAction())
-                .doesNotContain("commitment.reassigned");
+        assertGivingItToRaviIsRefused(
+                "cora", assign, commitmentId, "ravi is neither in cora's team or line nor in the delivering team");
 
         // her own team: the same step, answered again, goes through
         assertThat(complete("cora", assign, Map.of("decision", "assign", "newOwnerUsername", "colin")))
@@ -254,23 +239,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
-        ResponseEntity<Map> refused = as("ravi")
-                .postForEntity(
-                        "/api/tasks/" + assign.getId() + "/complete",
-                        Map.of("decision", "assign", "newOwnerUsername", "ravi"),
-                        Map.class);
-
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(refused))
-                .containsOnlyKeys("newOwnerUsername")
-                .extractingByKey("newOwnerUsername")
-                .asString()
-                .contains("ravi may not give commitment " + commitmentId + " an owner");
-        assertThat(tasks.findById(assign.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
-        assertThat(commitments.findById(commitmentId).orElseThrow().getOwner()).isNull();
-        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
-                .extracting(e -> e.getAction())
-                .doesNotContain("commitment.reassigned");
+        assertGivingItToRaviIsRefused(
+                "ravi", assign, commitmentId, "ravi may not give commitment " + commitmentId + " an owner");
     }
 
     @Test
@@ -474,6 +444,30 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     }
 
     /** A new account owned by rob (maria creates it: a rep may not act on an account nobody owns). */
+    /**
+     * {@code by} answers the unowned commitment's "Assign owner" step with ravi as its owner: a 400 at
+     * {@code newOwnerUsername} saying {@code why}, the task still open, the commitment still unowned
+     * and no reassignment audited.
+     */
+    private void assertGivingItToRaviIsRefused(String by, Task assign, long commitmentId, String why) {
+        ResponseEntity<Map> refused = as(by).postForEntity(
+                        "/api/tasks/" + assign.getId() + "/complete",
+                        Map.of("decision", "assign", "newOwnerUsername", "ravi"),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused))
+                .containsOnlyKeys("newOwnerUsername")
+                .extractingByKey("newOwnerUsername")
+                .asString()
+                .contains(why);
+        assertThat(tasks.findById(assign.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(commitments.findById(commitmentId).orElseThrow().getOwner()).isNull();
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
+                .extracting(e -> e.getAction())
+                .doesNotContain("commitment.reassigned");
+    }
+
     private long robsAccount(String name) {
         return id(as("maria")
                 .postForObject("/api/accounts", Map.of("name", name, "ownerId", personId("rob")), Map.class));
