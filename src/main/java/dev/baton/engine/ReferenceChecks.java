@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.w3c.dom.Element;
 
@@ -59,7 +60,8 @@ final class ReferenceChecks {
      */
     private static void jobTypes(
             PlaybookXml xml, Map<String, String> names, Set<String> known, List<PlaybookProblem> problems) {
-        String served = "Job types Baton serves: " + String.join(", ", known);
+        String served =
+                "Job types Baton serves: " + String.join(", ", new TreeSet<>(known)); // sorted: a reader scans it
         Name jobType = new Name(
                 "the job type",
                 "a worker serves it, and its workers serve fixed job types only",

@@ -42,7 +42,10 @@ class PlaybookChecksTests {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.elementId()).isEqualTo("task_sync");
             assertThat(p.elementName()).isEqualTo("Sync");
-            assertThat(p.message()).contains("no worker for the job type 'no-worker'", KNOWN_TYPE);
+            assertThat(p.message())
+                    .contains("no worker for the job type 'no-worker'")
+                    .as("the job types Baton serves, in order")
+                    .endsWith("Job types Baton serves: " + KNOWN_TYPE + ", " + Bpmn.USER_TASK_JOB_TYPE);
         });
     }
 
