@@ -30,6 +30,9 @@ class SortAllowLists {
 
     static final String TIE_BREAKER = "id";
 
+    /** Why a list in a fixed order takes no sort; the same for lists without a {@code Pageable} ({@link FixedOrderLists}). */
+    static final String FIXED_ORDER = "this list has a fixed order and cannot be sorted";
+
     @Bean
     static BeanPostProcessor sortCheckingPageables() {
         return new BeanPostProcessor() {
@@ -97,7 +100,7 @@ class SortAllowLists {
                 throw new BadRequestException(
                         "sort",
                         fields.isEmpty()
-                                ? "this list has a fixed order and cannot be sorted"
+                                ? FIXED_ORDER
                                 : "'" + abbreviate(order.getProperty()) + "' is not a sort field here; use one of "
                                         + String.join(", ", fields) + " (or id)");
             }

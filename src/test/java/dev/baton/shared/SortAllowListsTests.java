@@ -3,6 +3,7 @@ package dev.baton.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,11 @@ import org.springframework.data.web.PageableHandlerMethodArgumentResolver;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.HandlerMethod;
 
 class SortAllowListsTests {
 
@@ -141,12 +145,76 @@ class SortAllowListsTests {
                                         + String.join(", ", fields.value()) + " (or id)"));
     }
 
-    private static Pageable resolve(MethodParameter parameter, String sort) {
+    /** Every controller method answering GET, named Class.method. */
+    static Stream<Named<Method>> getHandlers() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Controller.class));
+        return scanner.findCandidateComponents("dev.baton").stream()
+                .map(bean -> ClassUtils.resolveClassName(bean.getBeanClassName(), null))
+                .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
+                .filter(method -> AnnotatedElementUtils.hasAnnotation(method, GetMapping.class))
+                .map(method -> Named.of(method.getDeclaringClass().getSimpleName() + "." + method.getName(), method));
+    }
+
+    @Test
+    void refusesASortOnEveryListAnsweredWithoutAPageableAndNoSortOfItsOwn() {
+        List<String> refusing = getHandlers()
+                .filter(handler -> FixedOrderLists.refusesSort(handler.getPayload()))
+                .map(Named::getName)
+                .toList();
+
+        assertThat(refusing)
+                .contains("AuditApi.list", "QualityApi.findings", "FailedMailPages.list", "PlaybookApi.list")
+                .as("a Pageable list, a list with its own sort, a single record, a page")
+                .doesNotContain("AccountController.list", "TaskApi.list", "AccountController.get", "AuditPages.list");
+    }
+
+    @Test
+    void answersASortOnAFixedOrderListWithA400NamingSortAndLetsOtherRequestsThrough() throws Exception {
+        FixedOrderLists check = new FixedOrderLists();
+        Fixtures fixtures = new Fixtures();
+        HandlerMethod list = new HandlerMethod(fixtures, Fixtures.class.getDeclaredMethod("list"));
+        HandlerMethod sorted = new HandlerMethod(fixtures, Fixtures.class.getDeclaredMethod("sorted", String.class));
+        HandlerMethod one = new HandlerMethod(fixtures, Fixtures.class.getDeclaredMethod("one"));
+
+        assertThatThrownBy(() -> check.preHandle(get("name"), null, list))
+                .isInstanceOf(BadRequestException.class)
+                .extracting(e -> ((BadRequestException) e).getFieldErrors())
+                .isEqualTo(Map.of("sort", "this list has a fixed order and cannot be sorted"));
+        assertThat(check.preHandle(get(null), null, list)).isTrue();
+        assertThat(check.preHandle(get("name"), null, sorted)).isTrue();
+        assertThat(check.preHandle(get("name"), null, one)).isTrue();
+        MockHttpServletRequest post = get("name");
+        post.setMethod("POST");
+        assertThat(check.preHandle(post, null, list)).isTrue();
+    }
+
+    /** Handlers as a controller declares them: a fixed-order list, a list with its own sort, one record. */
+    static class Fixtures {
+
+        List<String> list() {
+            return List.of();
+        }
+
+        PageResponse<String> sorted(@RequestParam(defaultValue = "due") String sort) {
+            return null;
+        }
+
+        Map<String, String> one() {
+            return Map.of();
+        }
+    }
+
+    private static MockHttpServletRequest get(String sort) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/list");
         if (sort != null) {
             request.addParameter("sort", sort);
         }
+        return request;
+    }
+
+    private static Pageable resolve(MethodParameter parameter, String sort) {
         return new SortAllowLists.Checked(new PageableHandlerMethodArgumentResolver())
-                .resolveArgument(parameter, null, new ServletWebRequest(request), null);
+                .resolveArgument(parameter, null, new ServletWebRequest(get(sort)), null);
     }
 }

@@ -209,6 +209,30 @@ class WebSecurityIntegrationTests extends EngineIntegrationTest {
         assertThat(allowed.getStatusCode().value()).isEqualTo(200);
     }
 
+    @Test
+    void listsAnsweredWithoutAPageableRefuseAnySortNamingIt() {
+        for (String list : List.of(
+                "/api/audit",
+                "/api/data-quality/findings?kind=STALE_CONTACT",
+                "/api/admin/mail/failed",
+                "/api/playbooks")) {
+            String sorted = list + (list.contains("?") ? "&" : "?") + "sort=nonsense";
+            ResponseEntity<Map> refused = as("ada").getForEntity(sorted, Map.class);
+
+            assertThat(refused.getStatusCode().value()).as(sorted).isEqualTo(400);
+            assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+            assertThat((Map<String, String>) refused.getBody().get("errors"))
+                    .as(sorted)
+                    .isEqualTo(Map.of("sort", "this list has a fixed order and cannot be sorted"));
+            assertThat(as("ada")
+                            .getForEntity(list, String.class)
+                            .getStatusCode()
+                            .value())
+                    .as(list)
+                    .isEqualTo(200);
+        }
+    }
+
     private void assertPolicies(HttpHeaders headers, String csp) {
         assertThat(headers.getFirst("Content-Security-Policy")).contains(csp).contains("frame-ancestors 'none'");
         assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
