@@ -68,7 +68,12 @@ public class AccountService implements OwnedWork {
         }
         account.update(d.name(), d.segment(), d.territory(), d.renewalDate());
         accounts.flush();
-        audit.record("account.updated", "account", id, id, before, snapshot(account));
+        Map<String, Object> after = snapshot(account);
+        // an edit that changes nothing is no event: Hibernate writes no row, and the trail and the
+        // account's timeline must not say "updated the account's details" either
+        if (!after.equals(before)) {
+            audit.record("account.updated", "account", id, id, before, after);
+        }
         return AccountView.from(account);
     }
 

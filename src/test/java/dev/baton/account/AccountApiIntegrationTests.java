@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.audit.AuditEvents;
 import dev.baton.people.People;
 import dev.baton.support.SignedIn;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountApiIntegrationTests {
@@ -33,6 +35,9 @@ class AccountApiIntegrationTests {
 
     @Autowired
     AuditEvents audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     TestRestTemplate as(String username) {
         return http.withBasicAuth(username, "demo");
@@ -100,6 +105,31 @@ class AccountApiIntegrationTests {
         assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("account", accountId))
                 .extracting(e -> e.getAction())
                 .containsExactly("account.created", "account.updated");
+    }
+
+    @Test
+    void anEditThatChangesNothingIsNeitherAuditedNorANewVersion() {
+        long accountId = newAccount("Unchanged Ltd", "rob");
+        Map<String, Object> same = new java.util.HashMap<>(
+                Map.of("name", "Unchanged Ltd", "territory", "Benelux", "segment", "Mid-market", "version", 0));
+        same.put("renewalDate", null);
+        Timestamp updatedAt = updatedAt(accountId);
+
+        ResponseEntity<Map> edited =
+                as("rob").exchange("/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(same), Map.class);
+        ResponseEntity<Map> again =
+                as("rob").exchange("/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(same), Map.class);
+
+        assertThat(edited.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("version", 0).containsEntry("name", "Unchanged Ltd");
+        assertThat(updatedAt(accountId)).isEqualTo(updatedAt);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("account", accountId))
+                .extracting(e -> e.getAction())
+                .containsExactly("account.created");
+    }
+
+    private Timestamp updatedAt(long accountId) {
+        return jdbc.queryForObject("select updated_at from account where id = ?", Timestamp.class, accountId);
     }
 
     @Test
