@@ -67,7 +67,7 @@ public class AccountReview {
     @Transactional(readOnly = true)
     public View of(long handoverId, long accountId, String username) {
         HandoverItem item = items.findByHandoverIdAndAccountId(handoverId, accountId)
-                .orElseThrow(() -> new NotFoundException("account " + accountId + " in handover", handoverId));
+                .orElseThrow(() -> NotFoundException.notPartOf("account", accountId, "handover", handoverId));
         Person departing = item.getHandover().getDeparting();
         Person successor = item.getSuccessor();
         boolean party = username.equals(departing.getUsername())

@@ -125,7 +125,7 @@ public class HandoverChanges {
             throw new ConflictException("handover " + id + " has ended: its successors can no longer change");
         }
         HandoverItem item = items.findByHandoverIdAndAccountId(id, accountId)
-                .orElseThrow(() -> new NotFoundException("account of handover " + id, accountId));
+                .orElseThrow(() -> NotFoundException.notPartOf("account", accountId, "handover", id));
         String account = item.getAccount().getName();
         if (item.getSuccessor() == null) {
             throw new ConflictException(

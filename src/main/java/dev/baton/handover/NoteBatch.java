@@ -117,7 +117,7 @@ public class NoteBatch {
             throw new AccessDeniedException("only " + h.getDeparting().getUsername() + " drafts these notes");
         }
         HandoverItem item = items.findByHandoverIdAndAccountId(handoverId, accountId)
-                .orElseThrow(() -> new NotFoundException("account of handover " + handoverId, accountId));
+                .orElseThrow(() -> NotFoundException.notPartOf("account", accountId, "handover", handoverId));
         if (!h.getStatus().isActive()) {
             throw new ConflictException(
                     ended(h) + ": the note for " + item.getAccount().getName() + " can no longer be changed");

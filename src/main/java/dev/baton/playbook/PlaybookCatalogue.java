@@ -165,7 +165,9 @@ public class PlaybookCatalogue {
         return deployed.versions(processId).stream()
                 .filter(p -> version == null || p.version() == version)
                 .reduce((a, b) -> b)
-                .orElseThrow(() -> new NotFoundException("playbook version", processId + " " + version))
+                .orElseThrow(() -> version == null
+                        ? new NotFoundException("playbook", processId)
+                        : new NotFoundException("version " + version + " of playbook", processId))
                 .xml();
     }
 

@@ -174,7 +174,7 @@ public class StewardshipService {
         StewardshipReview review = review(reviewId);
         requireOwnerOrAdmin(review, actor);
         StewardshipContact line = lines.findByReviewIdAndContactId(reviewId, contactId)
-                .orElseThrow(() -> new NotFoundException("contact in review " + reviewId, contactId));
+                .orElseThrow(() -> NotFoundException.notPartOf("contact", contactId, "stewardship review", reviewId));
         if (line.getOutcome() == outcome) {
             return view(reviewId);
         }

@@ -173,7 +173,7 @@ class AccountPages {
     String verifyContact(
             @PathVariable Long id, @PathVariable Long contactId, Principal me, RedirectAttributes redirect) {
         if (!id.equals(contacts.get(contactId).accountId())) {
-            throw new NotFoundException("contact of account " + id, contactId);
+            throw NotFoundException.notPartOf("contact", contactId, "account", id);
         }
         try {
             accountAccess.requireMayChangeContact(contactId, me.getName());

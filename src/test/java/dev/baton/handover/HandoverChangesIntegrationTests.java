@@ -275,11 +275,34 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         assertThat(subjects).containsExactly("2 handover notes due " + due);
     }
 
+    @Test
+    void anAccountOutsideTheHandoverIsNotFoundSayingItIsNotPartOfIt() {
+        Book launched = fixture.launch(book, true, this::as);
+        long outside = accounts.save(new Account("Outside the handover", book.successor(), "mid-market", "DACH", null))
+                .getId();
+        String notPart = "account " + outside + " is not part of handover " + launched.id();
+
+        ResponseEntity<Map> successor =
+                changeSuccessor(launched, outside, book.successor().getId());
+        ResponseEntity<Map> draft = saveDraft(
+                launched.departing().getUsername(),
+                "/handovers/" + launched.id() + "/notes/" + outside + "/draft",
+                "about an account Dana does not hand over");
+
+        assertThat(successor.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(successor.getBody()).containsEntry("detail", notPart);
+        assertThat(draft.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(draft.getBody()).containsEntry("detail", notPart);
+    }
+
     private ResponseEntity<Map> changeSuccessor(Book launched, Long successorId) {
+        return changeSuccessor(launched, book.account().getId(), successorId);
+    }
+
+    private ResponseEntity<Map> changeSuccessor(Book launched, long accountId, Long successorId) {
         return as("maria")
                 .exchange(
-                        "/api/handovers/" + launched.id() + "/accounts/"
-                                + book.account().getId() + "/successor",
+                        "/api/handovers/" + launched.id() + "/accounts/" + accountId + "/successor",
                         HttpMethod.PUT,
                         new HttpEntity<>(Map.of("successorId", successorId)),
                         Map.class);

@@ -119,6 +119,18 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     }
 
     @Test
+    void theFileOfAVersionOrPlaybookThatIsNotDeployedIsNotFoundSayingWhich() {
+        ResponseEntity<String> version =
+                as("ada").getForEntity("/api/playbooks/sample-review/xml?version=999", String.class);
+        ResponseEntity<String> playbook = as("ada").getForEntity("/api/playbooks/no-such-playbook/xml", String.class);
+
+        assertThat(version.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(version.getBody()).contains("\"version 999 of playbook sample-review does not exist\"");
+        assertThat(playbook.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(playbook.getBody()).contains("\"playbook no-such-playbook does not exist\"");
+    }
+
+    @Test
     void anUploadedPlaybookIsLaunchedOnAnAccountAndItsInstancePageShowsActiveAndDoneSteps() {
         String processId = "Process_launch_" + System.nanoTime();
         uploadAsAda(PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId));

@@ -110,6 +110,9 @@ class StewardshipIntegrationTests extends StewardshipTest {
                         .getStatusCode())
                 .as("only the owner (or an admin) records outcomes")
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        long stranger = contact(account(), "Sam Stranger", false);
+        assertThat(outcome(review, stranger, Map.of("outcome", "verified"), HttpStatus.NOT_FOUND))
+                .containsEntry("detail", "contact " + stranger + " is not part of stewardship review " + review);
 
         outcome(review, leaving, Map.of("outcome", "left"), HttpStatus.OK);
         outcome(review, leaving, Map.of("outcome", "verified"), HttpStatus.CONFLICT);
