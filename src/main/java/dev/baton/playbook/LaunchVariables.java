@@ -5,6 +5,7 @@ import dev.baton.account.AccountParties.Party;
 import dev.baton.blocks.Blocks;
 import dev.baton.shared.BadRequestException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,21 +28,25 @@ final class LaunchVariables {
     private LaunchVariables() {}
 
     /**
-     * Refuses a launch whose variables name one Baton sets, whatever its value (null included): a 400
-     * naming it, before anything starts. Refused rather than overwritten: the caller meant a step to
-     * go to someone, and silently sending it elsewhere would hide that it did not.
+     * Refuses a launch whose variables name any Baton sets, whatever their values (null included): a
+     * 400 naming each of them, before anything starts. Refused rather than overwritten: the caller
+     * meant a step to go to someone, and silently sending it elsewhere would hide that it did not.
      *
-     * @throws BadRequestException naming the first such variable
+     * @throws BadRequestException naming every such variable, in the order of {@link #RESERVED}
      */
     static void requireNoneGiven(Map<String, Object> given) {
+        Map<String, String> errors = new LinkedHashMap<>();
         for (String name : RESERVED) {
             if (given.containsKey(name)) {
-                throw new BadRequestException(
+                errors.put(
                         name,
                         "is set by Baton ("
                                 + (name.equals(Blocks.LAUNCHED_BY) ? "the signed-in person" : "from the account")
                                 + "), not by the launch: leave it out");
             }
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
         }
     }
 

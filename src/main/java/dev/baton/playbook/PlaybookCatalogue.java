@@ -188,7 +188,7 @@ public class PlaybookCatalogue {
      * @throws AccessDeniedException when none of {@code roles} may launch it, or the launcher may not
      *     act on the account
      * @throws BadRequestException naming accountId when it is null or not an existing account's id, or
-     *     naming {@code accountOwner}, {@code ownerManager} or {@code launchedBy} when given
+     *     naming each of {@code accountOwner}, {@code ownerManager} and {@code launchedBy} that is given
      */
     public long launch(String processId, Map<String, Object> variables, Collection<String> roles, String launcher) {
         DeployedProcess latest =

@@ -1,5 +1,7 @@
 package dev.baton.shared;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -18,6 +20,18 @@ public class BadRequestException extends RuntimeException {
     public BadRequestException(String message) {
         super(message);
         this.fieldErrors = Map.of();
+    }
+
+    /**
+     * Several fields wrong at once, each with its message, in the order given: the client fixes them
+     * all in one go instead of learning of them one request at a time.
+     */
+    public BadRequestException(Map<String, String> fieldErrors) {
+        super(InputErrors.describe(fieldErrors, "the request is not valid"));
+        if (fieldErrors.isEmpty()) {
+            throw new IllegalArgumentException("a bad request names at least one field");
+        }
+        this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
     }
 
     public Map<String, String> getFieldErrors() {

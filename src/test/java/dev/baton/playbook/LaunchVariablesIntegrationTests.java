@@ -104,6 +104,25 @@ class LaunchVariablesIntegrationTests extends BlockProcessTest {
         assertThat(instancesOfThePlaybook()).isEqualTo(before);
     }
 
+    @Test
+    void aLaunchThatNamesSeveralVariablesBatonSetsIsRefusedNamingEachOne() {
+        long accountId = account("rob");
+        int before = instancesOfThePlaybook();
+
+        ResponseEntity<Map> refused = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "/instances",
+                        Map.of("accountId", accountId, "launchedBy", "maria", "accountOwner", "ravi"),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).containsOnlyKeys("accountOwner", "launchedBy");
+        assertThat((String) refused.getBody().get("detail"))
+                .isEqualTo("accountOwner: is set by Baton (from the account), not by the launch: leave it out;"
+                        + " launchedBy: is set by Baton (the signed-in person), not by the launch: leave it out");
+        assertThat(instancesOfThePlaybook()).isEqualTo(before);
+    }
+
     private int instancesOfThePlaybook() {
         return as("ada")
                 .getForObject("/api/playbooks/" + PROCESS_ID + "/instances", List.class)
