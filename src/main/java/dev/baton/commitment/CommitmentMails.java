@@ -71,7 +71,8 @@ class CommitmentMails {
     /**
      * The due date moved (rescheduled, or renegotiated): a "due soon" or overdue mail still waiting to
      * go out names the old date, so it is withdrawn. The process reminds and escalates again for the
-     * new date, under that date's own dedup key.
+     * new date, under that date's own dedup key; a withdrawn mail frees its key, so a date the
+     * commitment moves back to is reminded again.
      */
     void dueDateChanged(Commitment c) {
         outbox.withdraw(List.of(), dueDateMails(c));

@@ -196,10 +196,17 @@ public class CommitmentProcessSteps {
         }
     }
 
-    /** Queues the overdue escalation to the owner's manager (once per due date) and audits it. */
+    /**
+     * Queues the overdue escalation to the owner's manager (once per due date) and audits it, while
+     * delivery is still awaited: a job delivered again after the commitment was delivered or closed
+     * (which withdrew the waiting mail, freeing its key) queues nothing.
+     */
     @Transactional
     public void escalate(long id) {
         Commitment c = commitment(id);
+        if (!CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())) {
+            return;
+        }
         Person to = people.signedIn(escalateTo(c));
         if (mails.overdue(c, to)) {
             audit.record(

@@ -38,7 +38,8 @@ public class Outbox {
 
     /**
      * Where the mails with these dedup keys stand: PENDING (queued, maybe retrying), SENT or FAILED (given
-     * up: only {@link OutboxStatus#SENT} counts as sent). Keys never queued are missing from the map.
+     * up: only {@link OutboxStatus#SENT} counts as sent), or WITHDRAWN when that is all there is (a key
+     * queued again after a withdrawal reports the new mail). Keys never queued are missing from the map.
      */
     @Transactional(readOnly = true)
     public Map<String, OutboxStatus> statusOf(Collection<String> dedupKeys) {
@@ -46,7 +47,10 @@ public class Outbox {
             return Map.of();
         }
         return messages.findByDedupKeyIn(dedupKeys).stream()
-                .collect(Collectors.toMap(OutboxMessage::getDedupKey, OutboxMessage::getStatus));
+                .collect(Collectors.toMap(
+                        OutboxMessage::getDedupKey,
+                        OutboxMessage::getStatus,
+                        (a, b) -> a == OutboxStatus.WITHDRAWN ? b : a));
     }
 
     /**
@@ -54,7 +58,8 @@ public class Outbox {
      * @param to one address or several, comma-separated
      * @param cc may be null
      * @param htmlBody may be null for a text-only mail
-     * @return false when a mail with this key was already queued (nothing changes)
+     * @return false when a mail with this key was already queued, sent or failed (nothing changes); a
+     *     withdrawn one does not count, as it never went out
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String dedupKey, String to, String cc, String subject, String textBody, String htmlBody) {
@@ -73,7 +78,7 @@ public class Outbox {
                 insert into outbox_message (dedup_key, to_address, cc_address, from_name, reply_to, subject, text_body,
                     html_body, status, next_attempt_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)
-                on conflict (dedup_key) do nothing""")
+                on conflict (dedup_key) where status <> 'WITHDRAWN' do nothing""")
                 .params(
                         dedupKey,
                         to,
@@ -92,7 +97,8 @@ public class Outbox {
      * Withdraws the mails still waiting to go out whose dedup key is one of {@code keys} or starts with
      * one of {@code keyPrefixes} (end a prefix with the key's separator, e.g. {@code "task-assigned:42:"},
      * so that task 42's does not also match task 420's): they become {@link OutboxStatus#WITHDRAWN} and
-     * are never sent. For the feature that queued them, when what they announce is withdrawn before
+     * are never sent, and no longer hold their key: a later {@link #enqueue} with it queues a new mail
+     * (the caller decides whether its event is still true). For the feature that queued them, when what they announce is withdrawn before
      * they went out. A mail a dispatcher is sending at this moment (its row locked) is skipped, not
      * waited for: it goes out. In the caller's transaction, so the withdrawal commits with the change
      * that caused it.

@@ -19,8 +19,12 @@ public class OutboxMessage {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
 
-    /** Says which business event the mail is for, so the same event never queues two mails. */
-    @Column(nullable = false, unique = true, updatable = false)
+    /**
+     * Says which business event the mail is for, so the same event never queues two mails: unique
+     * among the mails not {@link OutboxStatus#WITHDRAWN} (a withdrawn one never went out, so the
+     * event may queue its mail again).
+     */
+    @Column(nullable = false, updatable = false)
     String dedupKey;
 
     @Column(nullable = false)

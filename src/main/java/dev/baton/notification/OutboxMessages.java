@@ -20,6 +20,7 @@ public interface OutboxMessages extends JpaRepository<OutboxMessage, Long> {
           for update skip locked""", nativeQuery = true)
     List<OutboxMessage> claimDue(Instant now, int limit);
 
+    /** The one mail with this key: for a key never queued again after a withdrawal (else use {@link #findByDedupKeyIn}). */
     Optional<OutboxMessage> findByDedupKey(String dedupKey);
 
     List<OutboxMessage> findTop200ByStatusOrderByIdDesc(OutboxStatus status);

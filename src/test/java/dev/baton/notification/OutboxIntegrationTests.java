@@ -250,6 +250,26 @@ class OutboxIntegrationTests {
         assertThat(afterSending).isZero();
     }
 
+    @Test
+    void aWithdrawnMailNoLongerHoldsItsKeyButAQueuedOneStillDoes() throws Exception {
+        String key = "w-again:" + domain;
+        transactions.executeWithoutResult(tx -> {
+            outbox.enqueue(key, "a@" + domain, null, "first", "b", null);
+            outbox.withdraw(List.of(key), List.of());
+        });
+        Boolean again = transactions.execute(tx -> outbox.enqueue(key, "a@" + domain, null, "again", "b", null));
+        Boolean twice = transactions.execute(tx -> outbox.enqueue(key, "a@" + domain, null, "twice", "b", null));
+        dispatcher.dispatch();
+
+        assertThat(again).isTrue();
+        assertThat(twice).isFalse();
+        assertThat(Arrays.stream(greenMail.getReceivedMessagesForDomain(domain))
+                        .map(OutboxIntegrationTests::subjectOf)
+                        .toList())
+                .containsExactly("again");
+        assertThat(outbox.statusOf(List.of(key))).containsEntry(key, OutboxStatus.SENT);
+    }
+
     private static String subjectOf(MimeMessage m) {
         try {
             return m.getSubject();

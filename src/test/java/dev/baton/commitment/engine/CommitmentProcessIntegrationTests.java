@@ -408,6 +408,58 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     }
 
     @Test
+    void aCommitmentRescheduledAwayAndBackIsRemindedAgainForItsFirstDate() throws Exception {
+        String accountName = "Back " + UUID.randomUUID();
+        long accountId = robsAccount(accountName);
+        long moved = promise("rob", accountId, "Data migration", "rob", 2);
+        LocalDate first = commitments.findById(moved).orElseThrow().getDueDate();
+        as("rob").postForEntity("/api/commitments/" + moved + "/accept", null, Map.class);
+        awaitStatus(moved, CommitmentStatus.ACCEPTED);
+        steps.remind(moved); // waits in the outbox (the tests' dispatcher is off)
+
+        commitmentService.reschedule(
+                moved,
+                first.plusDays(30),
+                "not ready",
+                commitments.findById(moved).orElseThrow().getVersion());
+        commitmentService.reschedule(
+                moved,
+                first,
+                "ready after all",
+                commitments.findById(moved).orElseThrow().getVersion());
+        // the process reminds again for the first date; the job arrives twice
+        steps.remind(moved);
+        steps.remind(moved);
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo("rob", accountName))
+                .filteredOn(s -> s.startsWith("Reminder"))
+                .containsExactly("Reminder: commitment due "
+                        + first.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)) + " · "
+                        + accountName);
+    }
+
+    @Test
+    void anEscalationDeliveredAgainAfterTheCommitmentWasDeliveredMailsNobody() throws Exception {
+        String accountName = "Done " + UUID.randomUUID();
+        long accountId = robsAccount(accountName);
+        long done = promise("rob", accountId, "Data migration", "rob", 2);
+        as("rob").postForEntity("/api/commitments/" + done + "/accept", null, Map.class);
+        awaitStatus(done, CommitmentStatus.ACCEPTED);
+        steps.escalate(done); // waits in the outbox
+
+        // delivery withdraws the waiting escalation, which then no longer holds its key
+        commitmentService.deliver(
+                done,
+                "https://docs/migration",
+                commitments.findById(done).orElseThrow().getVersion());
+        steps.escalate(done);
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo("maria", accountName)).isEmpty();
+    }
+
+    @Test
     void aCommitmentCancelledBeforeItsMailWentOutMailsNobodyAndNobodyIsMailedAboutWhatTheyDidThemselves()
             throws Exception {
         String accountName = "Withdrawn " + UUID.randomUUID();
