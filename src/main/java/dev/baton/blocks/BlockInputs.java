@@ -65,13 +65,22 @@ public final class BlockInputs {
      *     Baton recorded launchers, or not from the catalogue)
      */
     public String launcher() {
-        if (variables.get(Blocks.LAUNCHED_BY) instanceof String name && !name.isBlank()) {
-            return name.strip();
-        }
-        throw new BlockInputError(
-                Blocks.LAUNCHED_BY,
-                "is missing: Baton cannot tell who launched this instance, so it cannot check that they may make"
-                        + " this change; launch the playbook from the catalogue");
+        return launcherIfKnown()
+                .orElseThrow(() -> new BlockInputError(
+                        Blocks.LAUNCHED_BY,
+                        "is missing: Baton cannot tell who launched this instance, so it cannot check that they may make"
+                                + " this change; launch the playbook from the catalogue"));
+    }
+
+    /**
+     * {@link #launcher()}, or empty for an instance nobody launched (one Baton or a timer started, or
+     * started before Baton recorded launchers): for a block that acts with the launcher's rights only
+     * when its inputs ask for a change that needs them.
+     */
+    public Optional<String> launcherIfKnown() {
+        return variables.get(Blocks.LAUNCHED_BY) instanceof String name && !name.isBlank()
+                ? Optional.of(name.strip())
+                : Optional.empty();
     }
 
     /** The process's account: {@code accountId}, a Baton account id (a whole number). */

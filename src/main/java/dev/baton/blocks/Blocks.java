@@ -117,8 +117,10 @@ public final class Blocks {
             new Block(
                     RECORD_COMMITMENT,
                     "Record commitment",
-                    "Records a promise made to the customer; its own commitment process starts as for any"
-                            + " commitment (owner assignment, reminders, escalation)",
+                    "Records a promise made to the customer, for the person who launched the playbook:"
+                            + " they must be allowed to record it for that owner, as in the API, else it is an"
+                            + " incident; its own commitment process starts as for any commitment (owner"
+                            + " assignment, reminders, escalation)",
                     List.of(
                             Input.required("description", "what was promised"),
                             Input.required(

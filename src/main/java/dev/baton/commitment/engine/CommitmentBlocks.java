@@ -2,12 +2,14 @@ package dev.baton.commitment.engine;
 
 import dev.baton.account.AccountParties;
 import dev.baton.account.AccountParties.Parties;
+import dev.baton.audit.AuditLog;
 import dev.baton.blocks.BlockInputError;
 import dev.baton.blocks.BlockInputs;
 import dev.baton.blocks.BlockPeople;
 import dev.baton.blocks.BlockRefusals;
 import dev.baton.blocks.BlockRuns;
 import dev.baton.blocks.Blocks;
+import dev.baton.commitment.CommitmentAccess;
 import dev.baton.commitment.CommitmentCounts;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.NewCommitment;
@@ -18,6 +20,8 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +38,7 @@ public class CommitmentBlocks {
             Map.of("ownerId", "owner", "deliveringTeamId", "deliveringTeam", "accountId", Blocks.ACCOUNT_ID);
 
     private final CommitmentService commitments;
+    private final CommitmentAccess access;
     private final CommitmentCounts counts;
     private final AccountParties accounts;
     private final BlockPeople people;
@@ -44,6 +49,7 @@ public class CommitmentBlocks {
 
     CommitmentBlocks(
             CommitmentService commitments,
+            CommitmentAccess access,
             CommitmentCounts counts,
             AccountParties accounts,
             BlockPeople people,
@@ -52,6 +58,7 @@ public class CommitmentBlocks {
             Validator validator,
             Clock clock) {
         this.commitments = commitments;
+        this.access = access;
         this.counts = counts;
         this.accounts = accounts;
         this.people = people;
@@ -61,10 +68,30 @@ public class CommitmentBlocks {
         this.clock = clock;
     }
 
+    /**
+     * Records the commitment for the person who launched the playbook ({@code launchedBy}), by the rule
+     * the API applies to them ({@link CommitmentAccess#requireMayRecord}: they may act on the account,
+     * and may give the work to the {@code owner} named; ADR 014), asked when the step runs (the account
+     * may have changed hands since the launch), and in their name on the audit trail. A launcher who
+     * may not is an incident saying why, and nothing is recorded.
+     *
+     * <p>An instance nobody launched (started by Baton or a timer, or before Baton recorded launchers)
+     * has nobody whose rights to ask: it may record an unowned commitment, in {@code system}'s name
+     * (nobody is given work; its process asks for an owner), but naming an {@code owner} is an
+     * incident naming {@code launchedBy} rather than work given to someone unchecked.
+     */
     @JobWorker(
             type = Blocks.RECORD_COMMITMENT,
             autoComplete = true,
-            fetchVariables = {Blocks.ACCOUNT_ID, "description", "dueDate", "owner", "deliveringTeam", "madeBy"})
+            fetchVariables = {
+                Blocks.ACCOUNT_ID,
+                "description",
+                "dueDate",
+                "owner",
+                "deliveringTeam",
+                "madeBy",
+                Blocks.LAUNCHED_BY
+            })
     public Map<String, Object> recordCommitment(ActivatedJob job) {
         BlockInputs in = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders());
         long accountId = in.accountId();
@@ -72,10 +99,12 @@ public class CommitmentBlocks {
         LocalDate dueDate = in.date("dueDate", LocalDate.now(clock))
                 .orElseThrow(() -> new BlockInputError(
                         "dueDate", "is missing: give a date (2026-12-01) or a period" + " from today (P14D)"));
+        Optional<String> ownerName = in.text("owner");
+        String launcher =
+                ownerName.isPresent() ? in.launcher() : in.launcherIfKnown().orElse(null);
         return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
             Parties parties = parties(accountId);
-            Long ownerId =
-                    in.text("owner").map(o -> people.active(o, "owner").getId()).orElse(null);
+            Long ownerId = ownerName.map(o -> people.active(o, "owner").getId()).orElse(null);
             Long teamId = in.text("deliveringTeam")
                     .map(key -> teams.byKey(key)
                             .orElseThrow(
@@ -93,11 +122,29 @@ public class CommitmentBlocks {
                     });
             NewCommitment commitment = BlockRefusals.valid(
                     validator, new NewCommitment(accountId, null, description, ownerId, teamId, dueDate), INPUTS);
-            return Map.of(
-                    "commitmentId",
-                    BlockRefusals.of("description", INPUTS, () -> commitments.create(commitment, madeBy))
-                            .id());
+            if (launcher != null) {
+                requireLauncherMayRecord(commitment, launcher, ownerName);
+            }
+            long id = AuditLog.onBehalfOf(
+                            launcher,
+                            () -> BlockRefusals.of("description", INPUTS, () -> commitments.create(commitment, madeBy)))
+                    .id();
+            return Map.of("commitmentId", id);
         });
+    }
+
+    private void requireLauncherMayRecord(NewCommitment commitment, String launcher, Optional<String> ownerName) {
+        try {
+            BlockRefusals.of(Blocks.LAUNCHED_BY, INPUTS, () -> {
+                access.requireMayRecord(commitment, launcher);
+                return null;
+            });
+        } catch (AccessDeniedException refused) {
+            throw new BlockInputError(
+                    ownerName.isPresent() ? "owner" : Blocks.ACCOUNT_ID,
+                    "the playbook's launcher " + launcher + " may not record this commitment"
+                            + ownerName.map(o -> " for " + o).orElse("") + ": " + refused.getMessage());
+        }
     }
 
     @JobWorker(

@@ -3,8 +3,11 @@ package dev.baton.commitment.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditEvents;
 import dev.baton.blocks.BlockProcessTest;
 import dev.baton.blocks.Blocks;
+import dev.baton.commitment.Commitment;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentView;
 import dev.baton.commitment.NewCommitment;
@@ -32,8 +35,11 @@ class CommitmentBlocksProcessTests extends BlockProcessTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AuditEvents audit;
+
     @Test
-    void recordCommitmentRecordsItInTheOwnersNameAndItsOwnProcessStarts() {
+    void recordCommitmentRecordsItInTheOwnersNameForTheLauncherAndItsOwnProcessStarts() {
         long accountId = account("rob");
 
         long instance = runBlock(
@@ -43,7 +49,7 @@ class CommitmentBlocksProcessTests extends BlockProcessTest {
                         "dueDate", "P14D",
                         "owner", "cora",
                         "deliveringTeam", "customer-success"),
-                Map.of(Blocks.ACCOUNT_ID, accountId));
+                Map.of(Blocks.ACCOUNT_ID, accountId, Blocks.LAUNCHED_BY, "maria"));
 
         long id = ((Number) awaitOutputs(instance, Blocks.RECORD_COMMITMENT).get("commitmentId")).longValue();
         assertThat(commitments.get(id))
@@ -54,6 +60,53 @@ class CommitmentBlocksProcessTests extends BlockProcessTest {
                 .returns("customer-success", CommitmentView::deliveringTeamKey)
                 .returns(accountId, CommitmentView::accountId);
         await().atMost(WAIT).until(() -> commitmentProcessStartedFor(id));
+        assertThat(audit.findByAccountIdOrderByAt(accountId))
+                .filteredOn(e -> e.getAction().equals("commitment.created"))
+                .extracting(AuditEvent::getActor)
+                .containsExactly("maria");
+    }
+
+    @Test
+    void recordCommitmentForAnOwnerTheLauncherMayNotGiveWorkToIsAnIncidentAndRecordsNothing() {
+        long ravis = account("ravi");
+
+        long instance = runBlock(
+                Blocks.RECORD_COMMITMENT,
+                Map.of("description", "Weekly calls", "dueDate", "P7D", "owner", "rob"),
+                Map.of(Blocks.ACCOUNT_ID, ravis, Blocks.LAUNCHED_BY, "ravi"));
+
+        assertThat(awaitIncident(instance))
+                .contains(
+                        "'" + STEP_NAME + "'",
+                        "input 'owner'",
+                        "the playbook's launcher ravi may not record this commitment for rob",
+                        "rob is neither in ravi's team or line");
+        assertThat(commitments.openOf(ravis)).isEmpty();
+    }
+
+    @Test
+    void recordCommitmentInAnInstanceNobodyLaunchedMayRecordAnUnownedOneButNotNameAnOwner() {
+        long accountId = account("rob");
+
+        long named = runBlock(
+                Blocks.RECORD_COMMITMENT,
+                Map.of("description", "Weekly calls", "dueDate", "P7D", "owner", "rob"),
+                Map.of(Blocks.ACCOUNT_ID, accountId));
+        long unowned = runBlock(
+                Blocks.RECORD_COMMITMENT,
+                Map.of("description", "Quarterly review", "dueDate", "P7D"),
+                Map.of(Blocks.ACCOUNT_ID, accountId));
+
+        assertThat(awaitIncident(named)).contains("input 'launchedBy'", "cannot tell who launched");
+        long id = ((Number) awaitOutputs(unowned, Blocks.RECORD_COMMITMENT).get("commitmentId")).longValue();
+        assertThat(commitments.openOf(accountId))
+                .singleElement()
+                .returns(id, Commitment::getId)
+                .returns(null, Commitment::getOwner);
+        assertThat(audit.findByAccountIdOrderByAt(accountId))
+                .filteredOn(e -> e.getAction().equals("commitment.created"))
+                .extracting(AuditEvent::getActor)
+                .containsExactly("system");
     }
 
     @Test
@@ -79,7 +132,7 @@ class CommitmentBlocksProcessTests extends BlockProcessTest {
     void recordCommitmentWithBadInputIsAnIncidentNamingTheInput() {
         long accountId = account("rob");
         long unowned = account(null);
-        Map<String, Object> on = Map.of(Blocks.ACCOUNT_ID, accountId);
+        Map<String, Object> on = Map.of(Blocks.ACCOUNT_ID, accountId, Blocks.LAUNCHED_BY, "rob");
 
         List<String> incidents = List.of(
                         runBlock(Blocks.RECORD_COMMITMENT, Map.of("description", "x", "dueDate", "soon"), on),
