@@ -29,6 +29,12 @@ public class SalesHandoff {
             CommitmentStatus.ACCEPTED,
             CommitmentStatus.DELIVERED);
 
+    /**
+     * The variable naming who answered the kickoff step, which names the CS owner ({@link
+     * HandoffTaskAnswers}); the hand-over to CS is audited in their name.
+     */
+    public static final String CS_OWNER_CHOSEN_BY = "csOwnerChosenBy";
+
     static final Set<CommitmentStatus> AWAITING_ACCEPTANCE =
             EnumSet.of(CommitmentStatus.PROPOSED, CommitmentStatus.REJECTED);
 
@@ -133,10 +139,19 @@ public class SalesHandoff {
 
     /**
      * The CS owner takes the account; the rep stays on its team; the handoff ends (another may start).
-     * Idempotent: a second run changes nothing.
+     * Idempotent: a second run changes nothing. Audited in the name of {@code chosenBy}, who named the
+     * CS owner at the kickoff ({@link AuditLog#onBehalfOf}; null for a step completed before Baton
+     * recorded it, or around Baton: {@code system}).
      */
     @Transactional
-    public void handToCustomerSuccess(long accountId, String repUsername, String csOwnerUsername) {
+    public void handToCustomerSuccess(long accountId, String repUsername, String csOwnerUsername, String chosenBy) {
+        AuditLog.onBehalfOf(chosenBy, () -> {
+            handOver(accountId, repUsername, csOwnerUsername);
+            return null;
+        });
+    }
+
+    private void handOver(long accountId, String repUsername, String csOwnerUsername) {
         jdbc.sql("update sales_handoff set ended_at = now() where account_id = ? and ended_at is null")
                 .param(accountId)
                 .update();

@@ -118,7 +118,9 @@ public class HandoverSteps {
     /**
      * The account, its open commitments and its open tasks move from the departing person to the
      * successor in this one transaction. Only what the departing person still owns moves, so a second
-     * delivery (or a manager who moved something by hand meanwhile) moves nothing twice.
+     * delivery (or a manager who moved something by hand meanwhile) moves nothing twice. The moves
+     * carry out the handover its manager launched, so the audit trail names them ({@link
+     * AuditLog#onBehalfOf}), not {@code system}.
      *
      * @return the successor's user name (the manager may have changed the successor since the start)
      */
@@ -127,11 +129,16 @@ public class HandoverSteps {
         HandoverItem item = item(itemId);
         Person from = item.getHandover().getDeparting();
         Person to = item.getSuccessor();
-        transfer.move(item.getAccount(), from, to);
-        if (item.transferred(clock.instant())) {
-            record("handover.ownership-transferred", item, fields("from", from.getUsername(), "to", to.getUsername()));
-        }
-        return to.getUsername();
+        return AuditLog.onBehalfOf(item.getHandover().getLaunchedBy(), () -> {
+            transfer.move(item.getAccount(), from, to);
+            if (item.transferred(clock.instant())) {
+                record(
+                        "handover.ownership-transferred",
+                        item,
+                        fields("from", from.getUsername(), "to", to.getUsername()));
+            }
+            return to.getUsername();
+        });
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.baton.commitment.engine;
 
+import dev.baton.commitment.SalesHandoff;
+
 /** Names shared between {@code bpmn/sales-to-cs-handoff.bpmn} and Java. */
 public final class HandoffBpmn {
 
@@ -29,5 +31,7 @@ public final class HandoffBpmn {
         public static final String COMMITMENT_IDS = "commitmentIds";
         public static final String SETTLED = "settled";
         public static final String CS_OWNER_USERNAME = "csOwnerUsername";
+        /** Who answered the kickoff (named the CS owner): set by Baton as the step completes. */
+        public static final String CS_OWNER_CHOSEN_BY = SalesHandoff.CS_OWNER_CHOSEN_BY;
     }
 }

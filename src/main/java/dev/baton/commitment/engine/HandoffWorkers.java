@@ -35,7 +35,9 @@ public class HandoffWorkers {
     public void assignCsOwner(
             @Variable(name = Bpmn.Variables.ACCOUNT_ID) long accountId,
             @Variable(name = Variables.REP_USERNAME) String repUsername,
-            @Variable(name = Variables.CS_OWNER_USERNAME) String csOwnerUsername) {
-        handoff.handToCustomerSuccess(accountId, repUsername, csOwnerUsername);
+            @Variable(name = Variables.CS_OWNER_USERNAME) String csOwnerUsername,
+            // absent when the kickoff completed before Baton recorded who answered it
+            @Variable(name = Variables.CS_OWNER_CHOSEN_BY, optional = true) String chosenBy) {
+        handoff.handToCustomerSuccess(accountId, repUsername, csOwnerUsername, chosenBy);
     }
 }

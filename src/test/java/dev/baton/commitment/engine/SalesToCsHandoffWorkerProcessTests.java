@@ -96,6 +96,13 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
                         String.class,
                         accountId))
                 .isEqualTo(List.of("rob"));
+        // cora named herself CS owner at the kickoff: the hand-over is hers on the audit trail
+        assertThat(jdbc.queryForList(
+                        "select action || ' by ' || actor from audit_event where account_id = ? and action in"
+                                + " ('account.transferred', 'account.handed-to-cs') order by id",
+                        String.class,
+                        accountId))
+                .containsExactly("account.transferred by cora", "account.handed-to-cs by cora");
     }
 
     private Task openTask(long instance, String elementId) {

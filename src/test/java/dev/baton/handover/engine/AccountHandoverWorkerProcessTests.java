@@ -3,12 +3,15 @@ package dev.baton.handover.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.baton.commitment.CommitmentService;
+import dev.baton.commitment.NewCommitment;
 import dev.baton.handover.engine.HandoverBpmn.Account;
 import dev.baton.handover.engine.HandoverBpmn.Jobs;
 import dev.baton.handover.engine.HandoverBpmn.Vars;
 import dev.baton.task.Task;
 import io.camunda.client.CamundaClient;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +27,9 @@ class AccountHandoverWorkerProcessTests extends HandoverWorkerProcessTest {
 
     @Autowired
     CamundaClient camunda;
+
+    @Autowired
+    CommitmentService commitments;
 
     @Test
     void theWorkersPrepareTransferIntroduceAndRecordTheCallWithOnlyIdsUsernamesAndDatesInVariables() {
@@ -87,6 +93,41 @@ class AccountHandoverWorkerProcessTests extends HandoverWorkerProcessTest {
                 .containsEntry("note_by", departing.getUsername())
                 .containsEntry("contacts", NOTE.get("keyContacts"))
                 .containsEntry("introduced", true);
+    }
+
+    @Test
+    void theTransferMovesTheAccountAndItsCommitmentsInTheLaunchingManagersName() {
+        long commitmentId = commitments
+                .create(
+                        new NewCommitment(
+                                account.getId(),
+                                null,
+                                "Training",
+                                departing.getId(),
+                                null,
+                                LocalDate.now().plusDays(20)),
+                        departing.getUsername())
+                .id();
+        launch(successor);
+        long instance = complete(departing, Account.TASK_WRITE_NOTE, NOTE);
+
+        sent.awaitCompleted(instance, Jobs.TRANSFER);
+
+        assertThat(jdbc.queryForList(
+                        "select action || ' by ' || actor from audit_event where account_id = ? and action in"
+                                + " ('account.transferred', 'commitment.reassigned', 'handover.ownership-transferred')"
+                                + " order by id",
+                        String.class,
+                        account.getId()))
+                .containsExactly(
+                        "account.transferred by maria",
+                        "commitment.reassigned by maria",
+                        "handover.ownership-transferred by maria");
+        assertThat(jdbc.queryForObject(
+                        "select p.username from commitment c join person p on p.id = c.owner_id where c.id = ?",
+                        String.class,
+                        commitmentId))
+                .isEqualTo(successor.getUsername());
     }
 
     @Test
