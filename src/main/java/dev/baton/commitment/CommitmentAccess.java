@@ -85,6 +85,35 @@ public class CommitmentAccess {
         }
     }
 
+    /**
+     * The decisions of a commitment step that the API reserves ({@code POST /api/commitments/{id}/...}),
+     * asked of whoever answers the step, as {@link #requireMayReassign} is for a new owner: verify,
+     * reopen and breach as the API's (customer success, managers and admins, by {@link
+     * #requireMayCheck}), cancel as the API's (owner or maker, their managers, admins). Whoever: the
+     * person the process routed the step to, or anyone it was delegated or reassigned to since (ADR
+     * 014). The step's other outcomes (accept, reject, deliver, renegotiate, reschedule) are the work the
+     * step hands out, which whoever it reaches may do. An unknown commitment passes.
+     *
+     * @param decision the step's {@code decision} value
+     * @throws AccessDeniedException saying who may not, and why
+     */
+    @Transactional(readOnly = true)
+    public void requireMayDecide(Long id, String decision, String username) {
+        switch (decision == null ? "" : decision) {
+            case "verify", "reopen", "breach" -> {
+                String what = decision.equals("breach") ? "mark breached" : decision;
+                Person actor = people.signedIn(username);
+                if (!actor.hasRole(Role.CS) && !actor.hasRole(Role.MANAGER) && !actor.hasRole(Role.ADMIN)) {
+                    throw new AccessDeniedException(actor.getUsername() + " may not " + what + " commitment " + id
+                            + ": only customer success, managers and admins do");
+                }
+                requireMayCheck(id, username, what);
+            }
+            case "cancel" -> requireMayChangeStatus(id, username, true, "cancel");
+            default -> {}
+        }
+    }
+
     /** {@link #requireMayReassign(Long, Long, String, String)} for a request naming the new owner at {@code ownerId}. */
     @Transactional(readOnly = true)
     public void requireMayReassign(Long id, Long newOwnerId, String username) {

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
  * gets the decision, dates, user names and the kept answer's {@code answerId}. A new owner
  * ("assign", "reassign") is given by the API's own rule ({@link CommitmentAccess#requireMayReassign})
  * asked of the person answering, whoever they are: the one the step was routed to, or someone it was
- * delegated or reassigned to since; else the answer is refused at {@code newOwnerUsername}.
+ * delegated or reassigned to since; else the answer is refused at {@code newOwnerUsername}. So are the
+ * decisions the API reserves (verify, reopen, breach, cancel: {@link
+ * CommitmentAccess#requireMayDecide}), else refused at {@code decision}: a delegate may deliver
+ * through the step, but verifies, breaches or cancels only where the API would let them.
  */
 @Component
 class CommitmentTaskAnswers implements TaskCompletionHandler {
@@ -65,6 +68,13 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
             throw TaskCompletionHandler.refuse(refused.getFieldErrors());
         } catch (AccessDeniedException refused) {
             throw TaskCompletionHandler.refuse(Map.of("newOwnerUsername", refused.getMessage()));
+        }
+        try {
+            if (commitmentId != null) {
+                access.requireMayDecide(commitmentId, decision.decision(), actor);
+            }
+        } catch (AccessDeniedException refused) {
+            throw TaskCompletionHandler.refuse(Map.of("decision", refused.getMessage()));
         }
         Map<String, Object> variables = new HashMap<>(values);
         TEXT_FIELDS.forEach(variables::remove);

@@ -243,6 +243,65 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 "ravi", assign, commitmentId, "ravi may not give commitment " + commitmentId + " an owner");
     }
 
+    /**
+     * Found by a probe: a delegate of a commitment step could verify, breach or cancel the commitment
+     * through it where the API refuses them. Delivering through a delegated "Deliver" step is the work
+     * the step hands out; verifying is reserved (customer success, managers, admins), and the step now
+     * asks the API's rule of whoever answers it.
+     */
+    @Test
+    void aDelegateDeliversThroughTheStepButVerifiesOnlyAsTheApiWould() {
+        long accountId = robsAccount("Delegated delivery " + UUID.randomUUID());
+        long commitmentId = promise("rob", accountId, "Renewal deck", "rob", 20);
+        as("rob").postForEntity("/api/commitments/" + commitmentId + "/accept", null, Map.class);
+        awaitStatus(commitmentId, CommitmentStatus.ACCEPTED);
+        Task deliver = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_DELIVER);
+        assertThat(delegate("rob", deliver, "rita")).isEqualTo(HttpStatus.OK);
+        assertThat(complete("rita", deliver, Map.of("decision", "deliver", "evidence", "https://docs/deck")))
+                .isEqualTo(HttpStatus.OK);
+        awaitStatus(commitmentId, CommitmentStatus.DELIVERED);
+        Task verify = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_VERIFY);
+        assertThat(post("cora", verify, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(delegate("cora", verify, "rita")).isEqualTo(HttpStatus.OK);
+        assertThat(as("rita")
+                        .postForEntity("/api/commitments/" + commitmentId + "/verify", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        assertDecisionIsRefused(
+                "rita",
+                verify,
+                Map.of("decision", "verify"),
+                commitmentId,
+                CommitmentStatus.DELIVERED,
+                "rita may not verify commitment " + commitmentId + ": only customer success, managers and admins");
+    }
+
+    @Test
+    void aDelegateOfTheRenegotiateStepMayNotCancelWhatTheApiRefusesThem() {
+        long accountId = robsAccount("Delegated cancel " + UUID.randomUUID());
+        long commitmentId = promise("rob", accountId, "Custom report", "rob", 20);
+        as("rob")
+                .postForEntity(
+                        "/api/commitments/" + commitmentId + "/reject", Map.of("reason", "not in scope"), Map.class);
+        awaitStatus(commitmentId, CommitmentStatus.REJECTED);
+        Task renegotiate = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_RENEGOTIATE);
+        assertThat(delegate("rob", renegotiate, "rita")).isEqualTo(HttpStatus.OK);
+        assertThat(as("rita")
+                        .postForEntity(
+                                "/api/commitments/" + commitmentId + "/cancel", Map.of("reason", "gone"), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        assertDecisionIsRefused(
+                "rita",
+                renegotiate,
+                Map.of("decision", "cancel", "reason", "gone"),
+                commitmentId,
+                CommitmentStatus.REJECTED,
+                "rita may not cancel commitment " + commitmentId);
+    }
+
     @Test
     void wonDealIsHandedToCustomerSuccessByItsRepWithTheRepKeptOnTheAccountTeam() throws Exception {
         long accountId = robsAccount("Won " + UUID.randomUUID());
@@ -518,6 +577,35 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
                 .extracting(e -> e.getAction())
                 .doesNotContain("commitment.reassigned");
+    }
+
+    /**
+     * {@code by} answers the step with {@code answer}: a 400 at {@code decision} saying {@code why}, the
+     * task still open, the commitment still {@code status} and the decision's change not audited.
+     */
+    private void assertDecisionIsRefused(
+            String by, Task step, Map<String, Object> answer, long commitmentId, CommitmentStatus status, String why) {
+        ResponseEntity<Map> refused =
+                as(by).postForEntity("/api/tasks/" + step.getId() + "/complete", answer, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused))
+                .containsOnlyKeys("decision")
+                .extractingByKey("decision")
+                .asString()
+                .contains(why);
+        assertThat(tasks.findById(step.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(status);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
+                .extracting(e -> e.getAction())
+                .doesNotContain("commitment.verified", "commitment.cancelled", "commitment.breached");
+    }
+
+    private HttpStatus delegate(String by, Task task, String to) {
+        return HttpStatus.valueOf(
+                as(by).postForEntity("/api/tasks/" + task.getId() + "/delegate", Map.of("to", to), Map.class)
+                        .getStatusCode()
+                        .value());
     }
 
     private long robsAccount(String name) {
