@@ -49,6 +49,7 @@ public class DeployedPlaybooks {
     private final Map<String, FailedPlaybook> failures = new ConcurrentHashMap<>();
     private final Set<String> formIds = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> arriving = new ConcurrentHashMap<>(); // process id -> announcements
+    private volatile Set<String> own = Set.of();
 
     void deployed(DeployedProcess process) {
         byKey.put(process.definitionKey(), process);
@@ -71,6 +72,15 @@ public class DeployedPlaybooks {
     /** Those ids have been deployed, or listed in {@link #failures()}. */
     void arrived(Set<String> processIds) {
         processIds.forEach(id -> arriving.computeIfPresent(id, (key, n) -> n == 1 ? null : n - 1));
+    }
+
+    /** The process ids of Baton's own files (bpmn/), deployed or not: no upload may take their place. */
+    void own(Set<String> processIds) {
+        own = Set.copyOf(processIds);
+    }
+
+    Set<String> ownProcessIds() {
+        return own;
     }
 
     void failed(FailedPlaybook failure) {

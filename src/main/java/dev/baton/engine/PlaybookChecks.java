@@ -26,8 +26,8 @@ import org.w3c.dom.NamedNodeMap;
  * but Baton could not run: references outside the file ({@link ReferenceChecks}: a job type with no
  * worker, a call to a process not deployed, a DMN decision), building blocks without their required
  * inputs ({@link BlockChecks}), a Camunda user task, a user task nobody is assigned, a missing form,
- * no diagram. The engine's deploy-time checks (FEEL expressions) come
- * on top when it is asked to deploy (see {@link PlaybookDeployer}).
+ * no diagram; an upload is also held to {@link UploadChecks}. The engine's deploy-time checks (FEEL
+ * expressions) come on top when it is asked to deploy (see {@link PlaybookDeployer}).
  */
 @Component
 public class PlaybookChecks {
@@ -48,8 +48,17 @@ public class PlaybookChecks {
         this.maxFileSize = maxFileSize;
     }
 
-    /** Every problem of the BPMN file and its forms; empty when Baton can run it. */
-    public List<PlaybookProblem> check(PlaybookFiles files) {
+    /** Every problem of one of Baton's own files (bpmn/) and its forms; empty when Baton can run it. */
+    List<PlaybookProblem> check(PlaybookFiles files) {
+        return check(files, false);
+    }
+
+    /** Every problem of an uploaded BPMN file and its forms, with what only an upload may not do. */
+    List<PlaybookProblem> checkUpload(PlaybookFiles files) {
+        return check(files, true);
+    }
+
+    private List<PlaybookProblem> check(PlaybookFiles files, boolean upload) {
         List<PlaybookProblem> problems = new ArrayList<>();
         sizes(files, problems);
         if (!problems.isEmpty()) {
@@ -79,6 +88,9 @@ public class PlaybookChecks {
         camunda7(files.bpmnName(), xml, names, problems);
         if (xml.processes().isEmpty()) {
             problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the file has no executable process"));
+        }
+        if (upload) {
+            UploadChecks.check(xml, names, deployed.ownProcessIds(), problems);
         }
         engineModel(files, problems);
         ReferenceChecks.check(xml, names, jobTypes.known(), deployed.callableProcessIds(), problems);

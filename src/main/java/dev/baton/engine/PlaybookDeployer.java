@@ -69,7 +69,9 @@ public class PlaybookDeployer {
      * @throws EngineUnavailable when the engine did not answer
      */
     public List<DeployedProcess> deploy(PlaybookFiles files, String source) {
-        List<PlaybookProblem> problems = checks.check(files);
+        // Baton's own files may start by message and run its internal steps; an upload may not
+        List<PlaybookProblem> problems =
+                StartupDeployment.BUNDLED.equals(source) ? checks.check(files) : checks.checkUpload(files);
         if (!problems.isEmpty()) {
             throw new PlaybookRefused(files.bpmnName(), problems);
         }

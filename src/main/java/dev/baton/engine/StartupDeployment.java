@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys the playbooks at start-up, each BPMN file on its own with the forms it references, so a
  * file the engine refuses is listed (log and catalogue) and the others run; then the kept uploads
- * ({@link KeptPlaybooks}). Runs as a lifecycle phase before the job workers open and the scheduled
+ * ({@link KeptPlaybooks}), which may not take the place of Baton's own processes ({@link UploadChecks}). Runs as a lifecycle phase before the job workers open and the scheduled
  * work starts, once the client (and with it the in-memory engine) exists. Unchanged files make no
  * new versions: the engine recognises them.
  */
@@ -58,24 +58,27 @@ class StartupDeployment implements SmartLifecycle {
 
     @Override
     public void start() {
+        Set<String> own = new HashSet<>();
+        read(location).forEach((name, bytes) -> own.addAll(processIds(new PlaybookFiles(name, bytes, Map.of()))));
+        deployed.own(own); // before the kept uploads: one kept before such uploads were refused is refused now
         List<PlaybookFiles> uploads =
                 kept.orderedStream().flatMap(k -> k.kept().stream()).toList();
-        Set<String> replaced = new HashSet<>();
+        Set<String> uploaded = new HashSet<>();
         for (PlaybookFiles upload : uploads) {
-            replaced.addAll(processIds(upload));
+            uploaded.addAll(processIds(upload));
         }
-        deployed.arriving(replaced); // a bundled file may call a process an upload replaced
+        deployed.arriving(uploaded); // a kept upload may call one kept after it
         try {
-            deployFrom(location, formsLocation, replaced);
+            deployFrom(location, formsLocation);
             uploads.forEach(upload -> deployer.deployOrList(upload, "uploaded"));
         } finally {
-            deployed.arrived(replaced);
+            deployed.arrived(uploaded);
         }
         running = true;
     }
 
-    /** Deploys every BPMN file at {@code bpmnLocation} on its own but those of the {@code replaced} process ids. */
-    void deployFrom(String bpmnLocation, String formsAt, Set<String> replaced) {
+    /** Deploys every BPMN file at {@code bpmnLocation} on its own, as Baton's own files. */
+    void deployFrom(String bpmnLocation, String formsAt) {
         Map<String, byte[]> forms = read(formsAt);
         Map<String, String> formIds = new LinkedHashMap<>(); // form id -> file name
         forms.forEach((name, bytes) -> {
@@ -88,13 +91,8 @@ class StartupDeployment implements SmartLifecycle {
         Map<String, byte[]> bpmn = new LinkedHashMap<>();
         Set<String> arriving = new HashSet<>();
         read(bpmnLocation).forEach((name, bytes) -> {
-            Set<String> ids = processIds(new PlaybookFiles(name, bytes, Map.of()));
-            if (!ids.isEmpty() && replaced.containsAll(ids)) {
-                log.info("Playbook {} is not deployed: an upload replaced it", name);
-            } else {
-                bpmn.put(name, bytes);
-                arriving.addAll(ids);
-            }
+            bpmn.put(name, bytes);
+            arriving.addAll(processIds(new PlaybookFiles(name, bytes, Map.of())));
         });
         deployed.arriving(arriving); // a file may call a process of a file deployed after it
         try {

@@ -185,7 +185,28 @@ class PlaybookChecksTests {
         assertThat(problems.get(1).message()).contains("(((…'").hasSizeLessThan(600);
     }
 
+    @Test
+    void anUploadWithTheIdOfOneOfBatonsOwnProcessesIsRefusedNamingIt() {
+        deployed.own(Set.of("lead-follow-up", "commitment"));
+
+        List<PlaybookProblem> problems = checkUpload(process("lead-follow-up"));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("lead-follow-up");
+            assertThat(p.message()).contains("'lead-follow-up'", "one of Baton's own processes", "cannot replace");
+        });
+        assertThat(check(process("lead-follow-up"))).as("Baton's own file").isEmpty();
+    }
+
     private List<PlaybookProblem> check(String processes) {
+        return checks.check(file(processes));
+    }
+
+    private List<PlaybookProblem> checkUpload(String processes) {
+        return checks.checkUpload(file(processes));
+    }
+
+    private static PlaybookFiles file(String processes) {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -196,7 +217,7 @@ class PlaybookChecksTests {
                 <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" /></bpmndi:BPMNDiagram>
                 </bpmn:definitions>
                 """.formatted(processes);
-        return checks.check(new PlaybookFiles("test.bpmn", xml.getBytes(StandardCharsets.UTF_8), Map.of()));
+        return new PlaybookFiles("test.bpmn", xml.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     /** An executable process whose start event leads through the steps, in order, to its end. */

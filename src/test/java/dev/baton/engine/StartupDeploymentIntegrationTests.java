@@ -2,9 +2,13 @@ package dev.baton.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Each file is deployed on its own: a Camunda 7 file among good ones is listed with its problems, the
@@ -18,9 +22,18 @@ class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
     @Autowired
     DeployedPlaybooks deployed;
 
+    @Autowired
+    PlaybookDeployer deployer;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ObjectMapper json;
+
     @Test
     void aBadFileIsListedWithItsProblemsAndTheGoodOnesRun() {
-        startup.deployFrom("classpath:/playbooks/startup/*.bpmn", "classpath:/playbooks/startup/*.form", Set.of());
+        startup.deployFrom("classpath:/playbooks/startup/*.bpmn", "classpath:/playbooks/startup/*.form");
 
         assertThat(deployed.latest("Process_startup_good"))
                 .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Startup good"));
@@ -38,12 +51,46 @@ class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
     @Test
     void aFileMayCallAProcessOfAFileDeployedAfterIt() {
         // a-caller.bpmn is read before b-callee.bpmn, whose process it calls
-        startup.deployFrom(
-                "classpath:/playbooks/startup-order/*.bpmn", "classpath:/playbooks/startup-order/*.form", Set.of());
+        startup.deployFrom("classpath:/playbooks/startup-order/*.bpmn", "classpath:/playbooks/startup-order/*.form");
 
         assertThat(deployed.failures()).noneMatch(f -> f.resourceName().equals("a-caller.bpmn"));
         assertThat(deployed.latest("Process_order_caller")).isPresent();
         assertThat(deployed.latest("Process_order_callee")).isPresent();
+    }
+
+    /**
+     * An upload of one of Baton's own process ids, kept before such uploads were refused, took the
+     * bundled file's place at every start: it is refused and listed now, and Baton's file runs.
+     */
+    @Test
+    void aKeptUploadOfOneOfBatonsOwnProcessesIsRefusedAndTheBundledFileDeployed() {
+        String hijack = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(
+                io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("contact-stewardship")
+                        .startEvent()
+                        .userTask("task_mine")
+                        .zeebeCandidateGroups("sales-emea")
+                        .endEvent()
+                        .done());
+        KeptPlaybooks kept = () -> List.of(new PlaybookFiles("hijack.bpmn", hijack.getBytes(), Map.of()));
+        StartupDeployment restart = new StartupDeployment(
+                deployer,
+                deployed,
+                context,
+                new StaticListableBeanFactory(Map.of("kept", kept)).getBeanProvider(KeptPlaybooks.class),
+                json,
+                "classpath*:/bpmn/*.bpmn",
+                "classpath*:/bpmn/forms/*.form");
+
+        restart.start();
+
+        assertThat(deployed.latest("contact-stewardship"))
+                .hasValueSatisfying(p -> assertThat(p.source()).isEqualTo(StartupDeployment.BUNDLED));
+        assertThat(deployed.failures())
+                .filteredOn(f -> f.resourceName().equals("hijack.bpmn"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.problems())
+                        .extracting(PlaybookProblem::message)
+                        .anySatisfy(m -> assertThat(m).contains("'contact-stewardship'", "Baton's own")));
     }
 
     @Test

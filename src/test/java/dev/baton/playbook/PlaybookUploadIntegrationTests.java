@@ -30,6 +30,9 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     @Autowired
     PlaybookUploadService service;
 
+    @Autowired
+    dev.baton.engine.DeployedPlaybooks deployedPlaybooks;
+
     @Test
     void aGoodPlaybookIsDeployedAsANewVersionAndKeptForTheNextStart() {
         String processId = "Process_upload_kept";
@@ -60,6 +63,29 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .singleElement()
                 .satisfies(f ->
                         assertThat(new String(f.bpmn(), StandardCharsets.UTF_8)).contains("Phone the customer"));
+    }
+
+    /** Found by a probe: a lead-follow-up upload became its newest version, and leads started no process. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lead-follow-up", "commitment"})
+    void anUploadCannotReplaceOneOfBatonsOwnProcesses(String processId) {
+        int before = deployedPlaybooks.latest(processId).orElseThrow().version();
+
+        List<Map<String, Object>> problems = problems(upload(
+                "ada",
+                Map.of("mine.bpmn", GOOD.replace("Process_renewal_call", processId), "renewal-call.form", FORM)));
+
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", processId)
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("'" + processId + "'", "one of Baton's own processes", "cannot replace"));
+        assertThat(deployedPlaybooks.latest(processId))
+                .hasValueSatisfying(p -> assertThat(p.version()).isEqualTo(before))
+                .hasValueSatisfying(p -> assertThat(p.source()).isEqualTo("bundled"));
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains(processId));
     }
 
     @Test
