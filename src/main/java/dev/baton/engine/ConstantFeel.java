@@ -49,17 +49,17 @@ final class ConstantFeel {
     private ConstantFeel() {}
 
     /**
-     * Written as an expression: a leading {@code =} with something after it. A lone {@code =} is no
-     * expression to the engine, which takes it as the plain name "=" (a job type no worker serves).
+     * Written as an expression, as the engine tells one: a {@code =} first, with something after it.
+     * A lone {@code =} is no expression to the engine, which takes it as the plain name "=" (a job type
+     * no worker serves); nor is {@code " =..."}, a plain name that starts with a space.
      */
     static boolean isExpression(String value) {
-        String written = value.strip();
-        return written.startsWith("=") && written.length() > 1;
+        return value.startsWith("=") && value.length() > 1;
     }
 
     /** The outcome of the expression, written with its leading {@code =} as in the model. */
     static Outcome evaluate(String expression) {
-        String feel = expression.strip().substring(1);
+        String feel = expression.substring(1);
         if (feel.length() > MAX_LENGTH || nesting(feel) > MAX_NESTING) {
             return new Computed();
         }

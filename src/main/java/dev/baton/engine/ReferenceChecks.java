@@ -67,14 +67,14 @@ final class ReferenceChecks {
                 "a worker serves it, and its workers serve fixed job types only",
                 "Write one of them as the type. " + served);
         for (Element definition : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
-            String type = definition.getAttribute("type").strip();
+            String type = definition.getAttribute("type"); // as the engine takes it: not stripped
             String problem = problem(
                     jobType,
                     type,
                     value -> value instanceof String name && known.contains(name)
                             ? null
-                            : "Baton has no worker for the job type '" + value + "'" + from(type)
-                                    + ": the step would wait forever. " + served);
+                            : "Baton has no worker for the job type " + quoted(value) + from(type)
+                                    + ": the step would wait forever." + spaces(value, known) + " " + served);
             add(definition, names, problem, problems);
         }
     }
@@ -88,8 +88,10 @@ final class ReferenceChecks {
             PlaybookXml xml, Map<String, String> names, Set<String> callable, List<PlaybookProblem> problems) {
         Set<String> inFile = new HashSet<>();
         xml.processes().forEach(p -> inFile.add(p.id()));
+        Set<String> anywhere = new HashSet<>(inFile);
+        anywhere.addAll(callable);
         for (Element called : xml.all(PlaybookXml.ZEEBE, "calledElement")) {
-            String processId = called.getAttribute("processId").strip();
+            String processId = called.getAttribute("processId"); // as the engine takes it: not stripped
             boolean sameFileOnly = "deployment".equals(called.getAttribute("bindingType"));
             String problem = problem(
                     CALLED_PROCESS,
@@ -97,12 +99,13 @@ final class ReferenceChecks {
                     value -> value instanceof String name
                                     && (inFile.contains(name) || (!sameFileOnly && callable.contains(name)))
                             ? null
-                            : "calls the process '" + value + "'" + from(processId) + ", which is"
+                            : "calls the process " + quoted(value) + from(processId) + ", which is"
                                     + (sameFileOnly
                                             ? " not in this file (its binding is \"deployment\")"
                                             : " neither deployed nor in this file")
                                     + ": the engine would stop the instance at this step. Upload that process"
-                                    + " first, or draw it in this file");
+                                    + " first, or draw it in this file"
+                                    + (spaces(value, anywhere).isEmpty() ? "" : "." + spaces(value, anywhere)));
             add(called, names, problem, problems);
         }
     }
@@ -159,6 +162,26 @@ final class ReferenceChecks {
     /** The expression as the reader is shown it: at most 80 characters of it. */
     private static String shown(String written) {
         return written.length() <= 80 ? written : written.substring(0, 80) + "…";
+    }
+
+    /**
+     * A name in quotes, with line breaks and tabs written out: the engine matches names exactly, so a
+     * reader must see the space or line break that makes one unknown.
+     */
+    private static String quoted(Object value) {
+        return "'"
+                + String.valueOf(value)
+                        .replace("\n", "\\n")
+                        .replace("\r", "\\r")
+                        .replace("\t", "\\t") + "'";
+    }
+
+    /** The fix when the name is known but for spaces or line breaks around it, which the engine keeps. */
+    private static String spaces(Object value, Set<String> known) {
+        return value instanceof String name && !name.equals(name.strip()) && known.contains(name.strip())
+                ? " It has spaces or line breaks around " + quoted(name.strip()) + ", which the engine keeps"
+                        + " (it looks for exactly that name): remove them."
+                : "";
     }
 
     private static String from(String written) {

@@ -66,6 +66,40 @@ class PlaybookChecksTests {
                 .satisfies(p -> assertThat(p.message()).contains("no worker for the job type '='"));
     }
 
+    /** Found by a probe: the check stripped the type, the engine does not, and no worker ever took the job. */
+    @Test
+    void aJobTypeWithSpacesOrALineBreakAroundItIsRefusedShowingThem() {
+        List<PlaybookProblem> problems = check(process(
+                "p",
+                serviceTask("task_trailing", "Trailing", KNOWN_TYPE + " "),
+                serviceTask("task_leading", "Leading", " " + KNOWN_TYPE),
+                serviceTask("task_newline", "Newline", KNOWN_TYPE + "&#10;"),
+                serviceTask("task_spaced_expression", "Spaced expression", " =&quot;" + KNOWN_TYPE + "&quot;")));
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId)
+                .containsExactly("task_trailing", "task_leading", "task_newline", "task_spaced_expression");
+        assertThat(problems.get(0).message())
+                .contains("no worker for the job type '" + KNOWN_TYPE + " '")
+                .contains("spaces or line breaks around '" + KNOWN_TYPE + "'", "remove them");
+        assertThat(problems.get(1).message()).contains("no worker for the job type ' " + KNOWN_TYPE + "'");
+        assertThat(problems.get(2).message()).contains("no worker for the job type '" + KNOWN_TYPE + "\\n'");
+        assertThat(problems.get(3).message())
+                .as("the engine reads a leading space as part of a plain name, not an expression")
+                .contains("no worker for the job type ' =\"" + KNOWN_TYPE + "\"'");
+    }
+
+    @Test
+    void aCalledProcessWithSpacesAroundItsIdIsRefusedShowingThem() {
+        List<PlaybookProblem> problems = check(process("parent", call("call_child", "Call child", "child "))
+                + process("child", serviceTask("task_child", "Child work", KNOWN_TYPE)));
+
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("calls the process 'child '", "spaces or line breaks around 'child'"));
+    }
+
     @Test
     void aJobTypeOverTheInstancesVariablesIsRefusedAsNotAFixedName() {
         List<PlaybookProblem> problems = check(process("p", serviceTask("task_dyn", "Dynamic", "=workerType")));

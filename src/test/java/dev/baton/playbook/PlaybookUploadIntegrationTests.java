@@ -88,6 +88,26 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains(processId));
     }
 
+    /** Found by a probe: the check stripped the job type; the engine does not, and the step waited forever. */
+    @Test
+    void aJobTypeWithATrailingSpaceIsRefusedShowingIt() {
+        String file = GOOD.replace("Process_renewal_call", "Process_spaced_type")
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        "<bpmn:serviceTask id=\"Activity_check\" name=\"Check promises\"><bpmn:extensionElements>"
+                                + "<zeebe:taskDefinition type=\"baton.check-commitments \" />"
+                                + "</bpmn:extensionElements></bpmn:serviceTask>"
+                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+
+        assertThat(problems(upload("ada", Map.of("spaced.bpmn", file, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Activity_check")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("no worker for the job type 'baton.check-commitments '"));
+    }
+
     @Test
     void onlyAdminsUpload() {
         assertThat(upload("maria", Map.of("x.bpmn", GOOD)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
