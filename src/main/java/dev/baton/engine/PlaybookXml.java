@@ -167,11 +167,7 @@ final class PlaybookXml {
      * starts it with its own checks, e.g. the per-account handover, the sales-to-CS handoff).
      */
     private static Set<String> launchRoles(Element process) {
-        boolean noneStart = children(process, BPMN, "startEvent").stream()
-                .anyMatch(start -> children(start, BPMN, "messageEventDefinition")
-                                .isEmpty()
-                        && children(start, BPMN, "timerEventDefinition").isEmpty()
-                        && children(start, BPMN, "signalEventDefinition").isEmpty());
+        boolean noneStart = children(process, BPMN, "startEvent").stream().anyMatch(start -> trigger(start) == null);
         if (!noneStart) {
             return Set.of();
         }
@@ -194,6 +190,22 @@ final class PlaybookXml {
             }
         }
         return DEFAULT_LAUNCH_ROLES;
+    }
+
+    /**
+     * What starts a start event ({@code message}, {@code timer}, {@code signal}, ...: its event
+     * definition's kind), or null for a plain (none) start event, which people launch.
+     */
+    static String trigger(Element start) {
+        NodeList nodes = start.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element e
+                    && BPMN.equals(e.getNamespaceURI())
+                    && e.getLocalName().endsWith("EventDefinition")) {
+                return e.getLocalName().substring(0, e.getLocalName().length() - "EventDefinition".length());
+            }
+        }
+        return null;
     }
 
     /** Form ids and form keys the user tasks reference (embedded {@code camunda-forms:bpmn:} keys left out). */

@@ -232,6 +232,26 @@ class PlaybookChecksTests {
         assertThat(check(process("lead-follow-up"))).as("Baton's own file").isEmpty();
     }
 
+    @Test
+    void anUploadMustHaveAPlainStartEventToBeLaunchedFrom() {
+        String timerOnly =
+                "<bpmn:process id=\"p\" isExecutable=\"true\"><bpmn:startEvent id=\"start_daily\" name=\"Daily\">"
+                        + "<bpmn:timerEventDefinition><bpmn:timeCycle>R/PT24H</bpmn:timeCycle></bpmn:timerEventDefinition>"
+                        + "</bpmn:startEvent><bpmn:endEvent id=\"end\" />"
+                        + sequenceFlow("start_daily", "end") + "</bpmn:process>";
+        String plainAndTimer = timerOnly.replace(
+                "<bpmn:endEvent",
+                "<bpmn:startEvent id=\"start_plain\" />" + sequenceFlow("start_plain", "end") + "<bpmn:endEvent");
+
+        assertThat(checkUpload(timerOnly)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("start_daily");
+            assertThat(p.elementName()).isEqualTo("Daily");
+            assertThat(p.message()).contains("a timer start event", "no plain start event", "by itself");
+        });
+        assertThat(checkUpload(plainAndTimer)).isEmpty();
+        assertThat(check(timerOnly)).as("Baton's own file, started by Baton").isEmpty();
+    }
+
     private List<PlaybookProblem> check(String processes) {
         return checks.check(file(processes));
     }

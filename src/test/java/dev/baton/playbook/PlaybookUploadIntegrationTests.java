@@ -108,6 +108,37 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         .contains("no worker for the job type 'baton.check-commitments '"));
     }
 
+    /** Found by a probe: accepted and listed as launchable, but launching answered 409 and nothing ever started it. */
+    @Test
+    void aPlaybookWithOnlyAMessageOrSignalStartEventIsRefusedNamingIt() {
+        String message = GOOD.replace("Process_renewal_call", "Process_message_start")
+                .replace(
+                        "<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:startEvent>",
+                        "<bpmn:outgoing>Flow_1</bpmn:outgoing><bpmn:messageEventDefinition id=\"Def_1\" messageRef=\"Message_1\" />"
+                                + "</bpmn:startEvent>")
+                .replace("</bpmn:process>", "</bpmn:process><bpmn:message id=\"Message_1\" name=\"renewal-due\" />");
+        String signal = GOOD.replace("Process_renewal_call", "Process_signal_start")
+                .replace(
+                        "<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:startEvent>",
+                        "<bpmn:outgoing>Flow_1</bpmn:outgoing><bpmn:signalEventDefinition id=\"Def_1\" signalRef=\"Signal_1\" />"
+                                + "</bpmn:startEvent>")
+                .replace("</bpmn:process>", "</bpmn:process><bpmn:signal id=\"Signal_1\" name=\"renewal-due\" />");
+
+        for (String file : List.of(message, signal)) {
+            assertThat(problems(upload("ada", Map.of("start.bpmn", file, "renewal-call.form", FORM))))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p)
+                            .containsEntry("elementId", "StartEvent_1")
+                            .containsEntry("elementName", "Renewal due")
+                            .extractingByKey("message")
+                            .asString()
+                            .contains("start event, and the playbook has no plain start event", "nothing would ever"));
+        }
+        assertThat(uploads.findAll())
+                .noneMatch(u -> u.getProcessIds().contains("Process_message_start")
+                        || u.getProcessIds().contains("Process_signal_start"));
+    }
+
     @Test
     void onlyAdminsUpload() {
         assertThat(upload("maria", Map.of("x.bpmn", GOOD)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
