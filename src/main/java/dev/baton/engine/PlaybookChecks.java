@@ -2,6 +2,7 @@ package dev.baton.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.blocks.Blocks;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.io.ByteArrayInputStream;
@@ -31,6 +32,10 @@ import org.w3c.dom.NamedNodeMap;
  */
 @Component
 public class PlaybookChecks {
+
+    /** The job types an uploaded playbook may use: Baton's other workers serve its own processes only. */
+    private static final Set<String> BLOCK_TYPES =
+            Blocks.ALL.stream().map(Blocks.Block::type).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final JobTypes jobTypes;
     private final DeployedPlaybooks deployed;
@@ -93,7 +98,10 @@ public class PlaybookChecks {
             UploadChecks.check(xml, names, deployed.ownProcessIds(), problems);
         }
         engineModel(files, problems);
-        ReferenceChecks.check(xml, names, jobTypes.known(), deployed.callableProcessIds(), problems);
+        Set<String> served = new HashSet<>(jobTypes.known());
+        served.remove(Bpmn.USER_TASK_JOB_TYPE); // served for user tasks, never for a service task
+        Set<String> usable = upload ? BLOCK_TYPES : served;
+        ReferenceChecks.check(xml, names, usable, served, deployed.callableProcessIds(), problems);
         BlockChecks.check(xml, names, problems);
         userTasks(xml, names, uploadedForms, problems);
         PlaybookFormChecks.embedded(xml, json, problems);

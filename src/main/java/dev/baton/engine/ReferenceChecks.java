@@ -10,7 +10,8 @@ import org.w3c.dom.Element;
 
 /**
  * The upload's checks of what a playbook names outside its BPMN file, each a step that would wait
- * forever or stop its instance: a job type must have a Baton worker, a call activity must call a
+ * forever or stop its instance: a job type must have a Baton worker (for an upload: be a building
+ * block), a call activity must call a
  * process deployed or in the same file, and a business rule task must not call a DMN decision. A
  * name written as a FEEL expression is read with {@link ConstantFeel}: only a constant can be checked.
  */
@@ -39,16 +40,19 @@ final class ReferenceChecks {
     /**
      * Adds a problem naming its element for each reference Baton could not run.
      *
-     * @param jobTypes the job types Baton's workers serve
+     * @param jobTypes the job types the file may use: those Baton's workers serve for its own files,
+     *     the building blocks for an upload
+     * @param served the job types Baton's workers serve (an upload may not use those that are not blocks)
      * @param callable the process ids deployed on the engine (as far as Baton knows)
      */
     static void check(
             PlaybookXml xml,
             Map<String, String> names,
             Set<String> jobTypes,
+            Set<String> served,
             Set<String> callable,
             List<PlaybookProblem> problems) {
-        jobTypes(xml, names, jobTypes, problems);
+        jobTypes(xml, names, jobTypes, served, problems);
         calls(xml, names, callable, problems);
         decisions(xml, names, problems);
     }
@@ -56,25 +60,45 @@ final class ReferenceChecks {
     /**
      * Job types written plainly or as a FEEL expression that gives the same name whatever the
      * instance (a constant); any other expression is refused: Baton's workers are a fixed list, so
-     * only a fixed name can be known to have one.
+     * only a fixed name can be known to have one. The engine's user-task job type is for user tasks
+     * only: on another step it would make a task for the inbox without a user task's checks.
      */
     private static void jobTypes(
-            PlaybookXml xml, Map<String, String> names, Set<String> known, List<PlaybookProblem> problems) {
-        String served =
-                "Job types Baton serves: " + String.join(", ", new TreeSet<>(known)); // sorted: a reader scans it
+            PlaybookXml xml,
+            Map<String, String> names,
+            Set<String> allowed,
+            Set<String> served,
+            List<PlaybookProblem> problems) {
+        String listed = (allowed.containsAll(served)
+                        ? "Job types Baton serves: "
+                        : "Building blocks (job types a playbook may use): ")
+                + String.join(", ", new TreeSet<>(allowed)); // sorted: a reader scans it
         Name jobType = new Name(
                 "the job type",
                 "a worker serves it, and its workers serve fixed job types only",
-                "Write one of them as the type. " + served);
+                "Write one of them as the type. " + listed);
         for (Element definition : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
             String type = definition.getAttribute("type"); // as the engine takes it: not stripped
-            String problem = problem(
-                    jobType,
-                    type,
-                    value -> value instanceof String name && known.contains(name)
+            boolean userTask = "userTask".equals(PlaybookXml.owner(definition).getLocalName());
+            String problem = problem(jobType, type, value -> {
+                if (Bpmn.USER_TASK_JOB_TYPE.equals(value)) {
+                    return userTask
                             ? null
-                            : "Baton has no worker for the job type " + quoted(value) + from(type)
-                                    + ": the step would wait forever." + spaces(value, known) + " " + served);
+                            : "the job type " + quoted(value) + from(type) + " is the engine's own, for user tasks:"
+                                    + " this step would reach the inbox as a task without a user task's checks"
+                                    + " (nobody assigned, no form). Draw it as a user task and assign it (Assignment,"
+                                    + " in Camunda Modeler)";
+                }
+                if (value instanceof String name && allowed.contains(name)) {
+                    return null;
+                }
+                if (value instanceof String name && served.contains(name)) {
+                    return "the job type " + quoted(value) + from(type) + " is one of Baton's own steps, for the"
+                            + " processes it ships: an uploaded playbook may use only the building blocks. " + listed;
+                }
+                return "Baton has no worker for the job type " + quoted(value) + from(type)
+                        + ": the step would wait forever." + spaces(value, allowed) + " " + listed;
+            });
             add(definition, names, problem, problems);
         }
     }

@@ -3,6 +3,7 @@ package dev.baton.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.blocks.Blocks;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ class PlaybookChecksTests {
             new JobTypes(null) {
                 @Override
                 Set<String> known() {
-                    return Set.of(KNOWN_TYPE, Bpmn.USER_TASK_JOB_TYPE);
+                    return Set.of(KNOWN_TYPE, "baton-another", Bpmn.USER_TASK_JOB_TYPE, Blocks.SEND_EMAIL);
                 }
             },
             deployed,
@@ -45,7 +46,7 @@ class PlaybookChecksTests {
             assertThat(p.message())
                     .contains("no worker for the job type 'no-worker'")
                     .as("the job types Baton serves, in order")
-                    .endsWith("Job types Baton serves: " + KNOWN_TYPE + ", " + Bpmn.USER_TASK_JOB_TYPE);
+                    .endsWith("Job types Baton serves: baton-another, " + KNOWN_TYPE + ", " + Blocks.SEND_EMAIL);
         });
     }
 
@@ -98,6 +99,41 @@ class PlaybookChecksTests {
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
                         .contains("calls the process 'child '", "spaces or line breaks around 'child'"));
+    }
+
+    /** Found by a probe: an internal step ran in an upload and failed with an NPE incident. */
+    @Test
+    void anUploadMayUseOnlyTheBuildingBlocksJobTypes() {
+        List<PlaybookProblem> problems = checkUpload(process(
+                "p",
+                serviceTask("task_internal", "Internal", KNOWN_TYPE),
+                serviceTask("task_unknown", "Unknown", "crm-sync"),
+                serviceTask("task_check", "Check", Blocks.CHECK_COMMITMENTS)));
+
+        String blocks = "Building blocks (job types a playbook may use): baton.check-commitments, baton.reassign-owner,"
+                + " baton.record-commitment, baton.record-interaction, baton.send-email, baton.update-account";
+        assertThat(problems).extracting(PlaybookProblem::elementId).containsExactly("task_internal", "task_unknown");
+        assertThat(problems.get(0).message())
+                .contains("'" + KNOWN_TYPE + "' is one of Baton's own steps", "only the building blocks")
+                .endsWith(blocks);
+        assertThat(problems.get(1).message())
+                .contains("no worker for the job type 'crm-sync'")
+                .endsWith(blocks);
+    }
+
+    /** Found by a probe: a service task of this type dodged the user-task checks and reached the unassigned queue. */
+    @Test
+    void theEnginesUserTaskJobTypeIsRefusedOnAnythingButAUserTask() {
+        String file = process("p", serviceTask("task_fake", "Fake user task", Bpmn.USER_TASK_JOB_TYPE));
+
+        for (List<PlaybookProblem> problems : List.of(check(file), checkUpload(file))) {
+            assertThat(problems).singleElement().satisfies(p -> {
+                assertThat(p.elementId()).isEqualTo("task_fake");
+                assertThat(p.message())
+                        .contains("'" + Bpmn.USER_TASK_JOB_TYPE + "' is the engine's own, for user tasks")
+                        .contains("Draw it as a user task");
+            });
+        }
     }
 
     @Test

@@ -139,6 +139,33 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         || u.getProcessIds().contains("Process_signal_start"));
     }
 
+    /** Found by a probe: an internal step failed at run time; a fake user task reached the unassigned queue. */
+    @Test
+    void aStepOfBatonsOwnOrOfTheEnginesUserTaskJobTypeIsRefused() {
+        String file = GOOD.replace("Process_renewal_call", "Process_internal_steps")
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        "<bpmn:serviceTask id=\"Activity_move\" name=\"Move the account\"><bpmn:extensionElements>"
+                                + "<zeebe:taskDefinition type=\"baton-handover-transfer-ownership\" />"
+                                + "</bpmn:extensionElements></bpmn:serviceTask>"
+                                + "<bpmn:serviceTask id=\"Activity_fake\" name=\"Fake user task\"><bpmn:extensionElements>"
+                                + "<zeebe:taskDefinition type=\"io.camunda.zeebe:userTask\" />"
+                                + "</bpmn:extensionElements></bpmn:serviceTask>"
+                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("internal.bpmn", file, "renewal-call.form", FORM)));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"))
+                .containsExactlyInAnyOrder("Activity_move", "Activity_fake");
+        assertThat(messages(problems))
+                .anySatisfy(m -> assertThat(m)
+                        .contains("'baton-handover-transfer-ownership' is one of Baton's own steps")
+                        .contains("Building blocks", "baton.send-email"))
+                .anySatisfy(m -> assertThat(m).contains("'io.camunda.zeebe:userTask' is the engine's own"));
+    }
+
     @Test
     void onlyAdminsUpload() {
         assertThat(upload("maria", Map.of("x.bpmn", GOOD)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -186,7 +213,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         String valid = GOOD.replace("Process_renewal_call", "Process_calls_and_constant_type")
                 .replace(
                         "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
-                        steps("sample-review", "baton-renewal-check-promises")
+                        steps("sample-review", "baton.check-commitments")
                                 + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
 
         List<Map<String, Object>> problems =
