@@ -171,25 +171,32 @@ final class PlaybookXml {
         if (!noneStart) {
             return Set.of();
         }
+        String value = launchRolesProperty(process);
+        if (value == null) {
+            return DEFAULT_LAUNCH_ROLES;
+        }
+        if ("none".equalsIgnoreCase(value.strip())) {
+            return Set.of();
+        }
+        Set<String> roles = Arrays.stream(value.split(","))
+                .map(r -> r.strip().toUpperCase())
+                .filter(r -> !r.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return roles.isEmpty() ? DEFAULT_LAUNCH_ROLES : roles;
+    }
+
+    /** The process's {@code baton:launchRoles} property as written, or null when it has none. */
+    static String launchRolesProperty(Element process) {
         for (Element ext : children(process, BPMN, "extensionElements")) {
             for (Element properties : children(ext, ZEEBE, "properties")) {
                 for (Element property : children(properties, ZEEBE, "property")) {
                     if (LAUNCH_ROLES.equals(property.getAttribute("name"))) {
-                        if ("none"
-                                .equalsIgnoreCase(property.getAttribute("value").strip())) {
-                            return Set.of();
-                        }
-                        Set<String> roles = Arrays.stream(
-                                        property.getAttribute("value").split(","))
-                                .map(r -> r.strip().toUpperCase())
-                                .filter(r -> !r.isEmpty())
-                                .collect(Collectors.toCollection(LinkedHashSet::new));
-                        return roles.isEmpty() ? DEFAULT_LAUNCH_ROLES : roles;
+                        return property.getAttribute("value");
                     }
                 }
             }
         }
-        return DEFAULT_LAUNCH_ROLES;
+        return null;
     }
 
     /**

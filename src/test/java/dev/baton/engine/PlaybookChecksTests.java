@@ -288,6 +288,36 @@ class PlaybookChecksTests {
         assertThat(check(timerOnly)).as("Baton's own file, started by Baton").isEmpty();
     }
 
+    /** Found by a probe: GODMODE and MANGER were accepted, and nobody could launch for that role. */
+    @Test
+    void aLaunchRoleBatonDoesNotHaveIsRefusedListingTheRoles() {
+        String roles = "<bpmn:extensionElements><zeebe:properties><zeebe:property name=\"baton:launchRoles\""
+                + " value=\"%s\" /></zeebe:properties></bpmn:extensionElements>";
+        String godmode = withLaunchRoles(roles.formatted("GODMODE"));
+        String typo = withLaunchRoles(roles.formatted("rep, MANGER,"));
+        String fine = withLaunchRoles(roles.formatted(" rep , Manager,cs"));
+        String none = withLaunchRoles(roles.formatted("none"));
+
+        assertThat(checkUpload(godmode)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("p");
+            assertThat(p.message())
+                    .contains("the role 'GODMODE', which Baton does not have")
+                    .endsWith("Baton's roles: ADMIN, CS, MANAGER, REP");
+        });
+        assertThat(check(typo))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("'MANGER'"));
+        assertThat(checkUpload(fine)).isEmpty();
+        assertThat(checkUpload(none))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("'none'", "nobody could launch this playbook"));
+        assertThat(check(none)).as("Baton's own file, started by Baton").isEmpty();
+    }
+
+    private static String withLaunchRoles(String extensionElements) {
+        return process("p").replaceFirst("(<bpmn:process [^>]*>)", "$1" + extensionElements);
+    }
+
     private List<PlaybookProblem> check(String processes) {
         return checks.check(file(processes));
     }

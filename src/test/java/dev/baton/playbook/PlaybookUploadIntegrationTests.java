@@ -166,6 +166,23 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .anySatisfy(m -> assertThat(m).contains("'io.camunda.zeebe:userTask' is the engine's own"));
     }
 
+    /** Found by a probe: an unknown role was accepted, and nobody of it could ever launch. */
+    @Test
+    void aLaunchRoleBatonDoesNotHaveIsRefusedNamingIt() {
+        String file = GOOD.replace("Process_renewal_call", "Process_unknown_role")
+                .replace(
+                        "name=\"baton:launchRoles\" value=\"MANAGER\"", "name=\"baton:launchRoles\" value=\"GODMODE\"");
+
+        assertThat(problems(upload("ada", Map.of("roles.bpmn", file, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Process_unknown_role")
+                        .containsEntry("elementName", "Renewal call")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("'GODMODE'", "ADMIN, CS, MANAGER, REP"));
+    }
+
     @Test
     void onlyAdminsUpload() {
         assertThat(upload("maria", Map.of("x.bpmn", GOOD)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
