@@ -94,14 +94,33 @@ class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
     }
 
     @Test
-    void everyBundledPlaybookPassesBatonsChecks() {
-        assertThat(deployed.failures())
-                .noneMatch(f -> f.resourceName()
-                        .matches(
-                                "(sample-review|rep-handover|account-handover|commitment|sales-to-cs-handoff)\\.bpmn"));
+    void everyBundledPlaybookPassesBatonsChecks() throws java.io.IOException {
+        List<String> files = java.util.Arrays.stream(context.getResources("classpath*:/bpmn/*.bpmn"))
+                .map(org.springframework.core.io.Resource::getFilename)
+                .toList();
+
+        assertThat(files)
+                .contains(
+                        "sample-review.bpmn",
+                        "rep-handover.bpmn",
+                        "account-handover.bpmn",
+                        "commitment.bpmn",
+                        "sales-to-cs-handoff.bpmn",
+                        "renewal.bpmn",
+                        "contact-stewardship.bpmn",
+                        "lead-follow-up.bpmn");
+        assertThat(deployed.failures()).noneMatch(f -> files.contains(f.resourceName()));
         assertThat(deployed.all())
                 .extracting(DeployedPlaybooks.DeployedProcess::processId)
-                .contains("sample-review", "rep-handover", "account-handover", "commitment", "sales-to-cs-handoff");
+                .contains(
+                        "sample-review",
+                        "rep-handover",
+                        "account-handover",
+                        "commitment",
+                        "sales-to-cs-handoff",
+                        "renewal",
+                        "contact-stewardship",
+                        "lead-follow-up");
     }
 
     @Test
