@@ -1,5 +1,13 @@
 package dev.baton.account;
 
+import dev.baton.shared.DeliverableEmail;
+import dev.baton.shared.PlainText;
+import dev.baton.shared.SaneDate;
+import dev.baton.shared.SingleLine;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,29 +28,44 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountImports {
 
-    /** An account row; {@code ownerId} null leaves the account unowned. */
+    /**
+     * An account row; {@code ownerId} null leaves the account unowned. Its values are held to the
+     * rules of {@link NewAccount}, as the import checks them (with a jakarta {@code Validator}).
+     */
     public record ImportedAccount(
-            String externalId, String name, Long ownerId, String segment, String territory, LocalDate renewalDate) {}
+            String externalId,
+            @NotBlank @Size(max = 255) @SingleLine String name,
+            Long ownerId,
+            @Size(max = 60) @SingleLine String segment,
+            @Size(max = 60) @SingleLine String territory,
+            @SaneDate LocalDate renewalDate) {}
 
-    /** A contact row at an account (by Baton id); {@code lastVerifiedAt} null keeps what Baton has. */
+    /**
+     * A contact row at an account (by Baton id), held to the rules of {@link ContactDetails};
+     * {@code lastVerifiedAt} null keeps what Baton has, and it is never in the future (Baton records a
+     * verification when it happens, and a future one would never go stale).
+     */
     public record ImportedContact(
             String externalId,
             long accountId,
-            String fullName,
-            String title,
-            String email,
-            String phone,
-            Instant lastVerifiedAt) {}
+            @NotBlank @Size(max = 200) @SingleLine String fullName,
+            @Size(max = 200) @SingleLine String title,
 
-    /** An interaction row; {@code contactId} may be null. */
+            @Email @Size(max = 254) @SingleLine @DeliverableEmail
+            String email,
+
+            @Size(max = 60) @SingleLine String phone,
+            @PastOrPresent @SaneDate Instant lastVerifiedAt) {}
+
+    /** An interaction row, held to the rules of {@link NewInteraction}; {@code contactId} may be null. */
     public record ImportedInteraction(
             String externalId,
             long accountId,
             Long contactId,
             InteractionKind kind,
-            String summary,
+            @NotBlank @Size(max = 4000) @PlainText String summary,
             long byId,
-            Instant occurredAt) {}
+            @PastOrPresent @SaneDate Instant occurredAt) {}
 
     /** A record found by external id: its Baton id and the account it belongs to (its own id for an account). */
     public record Found(long id, long accountId) {}

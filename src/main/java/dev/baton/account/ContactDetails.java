@@ -1,10 +1,10 @@
 package dev.baton.account;
 
+import dev.baton.shared.DeliverableEmail;
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SingleLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A contact's details, for creating or changing one; {@code version} as read (optional, ignored on create). */
@@ -12,13 +12,7 @@ public record ContactDetails(
         @NotBlank @Size(max = 200) @SingleLine String fullName,
         @Size(max = 200) @SingleLine String title,
 
-        @Email
-        @Size(max = 254)
-        @SingleLine
-        @Pattern(
-                regexp = "\\p{ASCII}*",
-                message = "must be plain ASCII: Baton cannot yet deliver to an address with"
-                        + " accents or other non-ASCII letters (write the domain in its xn-- form)")
+        @Email @Size(max = 254) @SingleLine @DeliverableEmail
         String email,
 
         @Size(max = 60) @SingleLine String phone,

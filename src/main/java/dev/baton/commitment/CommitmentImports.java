@@ -1,5 +1,9 @@
 package dev.baton.commitment;
 
+import dev.baton.shared.PlainText;
+import dev.baton.shared.SaneDate;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -20,16 +24,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommitmentImports {
 
-    /** A commitment row; ids are Baton's, {@code contactId}, {@code ownerId} and {@code teamId} may be null. */
+    /**
+     * A commitment row; ids are Baton's, {@code contactId}, {@code ownerId} and {@code teamId} may be
+     * null. Held to the rules of {@link NewCommitment} but one: an imported commitment is history, so
+     * its due date may have passed.
+     */
     public record ImportedCommitment(
             String externalId,
             long accountId,
             Long contactId,
-            String description,
+            @NotBlank @Size(max = 4000) @PlainText String description,
             long madeById,
             Long ownerId,
             Long teamId,
-            LocalDate dueDate,
+            @SaneDate LocalDate dueDate,
             CommitmentStatus status) {}
 
     private final JdbcTemplate jdbc;

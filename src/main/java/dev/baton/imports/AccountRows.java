@@ -38,6 +38,7 @@ class AccountRows implements RowHandler {
                     run.text(row, "segment", 60),
                     run.text(row, "territory", 60),
                     run.date(row, "renewal_date"));
+            run.check(row, account);
             if (run.errorCount == errors) {
                 rows.add(row);
                 valid.add(account);

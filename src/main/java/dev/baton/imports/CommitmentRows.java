@@ -53,18 +53,20 @@ class CommitmentRows implements RowHandler {
             if (row.get("delivering_team") != null && (teamId = teams.get(row.get("delivering_team"))) == null) {
                 run.error(row, "delivering_team", "no team has this key: import teams first");
             }
+            ImportedCommitment commitment = new ImportedCommitment(
+                    externalId,
+                    account == null ? 0 : account.id(),
+                    contactId,
+                    description,
+                    madeBy == null ? 0 : madeBy.id(),
+                    owner == null ? null : owner.id(),
+                    teamId,
+                    due,
+                    status);
+            run.check(row, commitment);
             if (run.errorCount == errors) {
                 rows.add(row);
-                valid.add(new ImportedCommitment(
-                        externalId,
-                        account.id(),
-                        contactId,
-                        description,
-                        madeBy.id(),
-                        owner == null ? null : owner.id(),
-                        teamId,
-                        due,
-                        status));
+                valid.add(commitment);
             }
         }
         Map<String, Long> existing = commitments.existing(

@@ -45,16 +45,18 @@ class ContactRows implements RowHandler {
                     && (verified = Values.instant(row.get("last_verified_at"))) == null) {
                 run.error(row, "last_verified_at", "is not a date: write it as " + Values.DATE_FORMATS);
             }
+            ImportedContact contact = new ImportedContact(
+                    externalId,
+                    account == null ? 0 : account.id(),
+                    name,
+                    run.text(row, "title", 200),
+                    email,
+                    run.text(row, "phone", 60),
+                    verified);
+            run.check(row, contact);
             if (run.errorCount == errors) {
                 rows.add(row);
-                valid.add(new ImportedContact(
-                        externalId,
-                        account.id(),
-                        name,
-                        run.text(row, "title", 200),
-                        email,
-                        run.text(row, "phone", 60),
-                        verified));
+                valid.add(contact);
             }
         }
         Map<String, Found> existing = accounts.contacts(

@@ -2,9 +2,14 @@ package dev.baton.imports;
 
 import dev.baton.people.PeopleImports;
 import dev.baton.people.PeopleImports.PersonRef;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One pass over a file: the errors and notices found so far (each kept up to a cap, all counted),
@@ -29,11 +34,23 @@ final class ImportRun {
     /** External ids and e-mail addresses of the rows read so far, each with its first row. */
     final FileKeys keys;
 
-    ImportRun(ImportSource source, boolean dryRun, Map<String, List<PersonRef>> people, FileKeys keys) {
+    private final Validator validator;
+    /** The row of the last error and the fields it has errors in: one problem per cell is enough. */
+    private long rowInError = -1;
+
+    private final Set<String> fieldsInError = new HashSet<>();
+
+    ImportRun(
+            ImportSource source,
+            boolean dryRun,
+            Map<String, List<PersonRef>> people,
+            FileKeys keys,
+            Validator validator) {
         this.source = source;
         this.dryRun = dryRun;
         this.people = people;
         this.keys = keys;
+        this.validator = validator;
     }
 
     boolean writing() {
@@ -42,6 +59,11 @@ final class ImportRun {
 
     void error(ImportRow row, String field, String problem) {
         errorCount++;
+        if (rowInError != row.number()) {
+            rowInError = row.number();
+            fieldsInError.clear();
+        }
+        fieldsInError.add(field);
         if (errors.size() < MAX_KEPT) {
             errors.add(new RowError(row.number(), row.column(field), cut(row.get(field)), problem));
         }
@@ -51,6 +73,35 @@ final class ImportRun {
         if (notices.size() < MAX_KEPT) {
             notices.add(new RowError(row.number(), row.column(field), cut(row.get(field)), notice));
         }
+    }
+
+    /**
+     * Holds a row's record to the constraints it declares, the same ones the API's requests carry
+     * (e.g. {@code @SaneDate}, {@code @SingleLine}, {@code @DeliverableEmail}), so a file cannot store
+     * what a form or the API refuses. Each problem is an error in the column the property reads
+     * ({@code renewalDate} is {@code renewal_date}, or as {@code columns} maps it), unless that cell
+     * has an error already.
+     */
+    void check(ImportRow row, Object record, Map<String, String> columns) {
+        validator.validate(record).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<Object> v) ->
+                                v.getPropertyPath().toString())
+                        .thenComparing(ConstraintViolation::getMessage))
+                .forEach(v -> {
+                    String property = v.getPropertyPath().toString();
+                    String field = columns.getOrDefault(property, snakeCase(property));
+                    if (rowInError != row.number() || !fieldsInError.contains(field)) {
+                        error(row, field, v.getMessage());
+                    }
+                });
+    }
+
+    void check(ImportRow row, Object record) {
+        check(row, record, Map.of());
+    }
+
+    private static String snakeCase(String property) {
+        return property.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A required value, or null after recording it missing. */

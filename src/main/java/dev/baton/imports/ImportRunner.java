@@ -4,6 +4,7 @@ import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleImports;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ class ImportRunner {
     private final TransactionTemplate writing;
     private final TransactionTemplate apart;
     private final JdbcTemplate jdbc;
+    private final Validator validator;
 
     ImportRunner(
             ImportJobs jobs,
@@ -57,8 +59,10 @@ class ImportRunner {
             AuditLog audit,
             Clock clock,
             PlatformTransactionManager transactions,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            Validator validator) {
         this.jobs = jobs;
+        this.validator = validator;
         this.jdbc = jdbc;
         this.people = people;
         this.handlers = Map.of(
@@ -95,7 +99,8 @@ class ImportRunner {
             int[] done = new int[1];
             // one transaction for a dry run too: the file's keys are in a temporary table of its own
             writing.executeWithoutResult(tx -> {
-                ImportRun run = new ImportRun(job.getSource(), job.isDryRun(), directory, new FileKeys(jdbc));
+                ImportRun run =
+                        new ImportRun(job.getSource(), job.isDryRun(), directory, new FileKeys(jdbc), validator);
                 runs[0] = run;
                 done[0] = pass(job, file, run);
                 if (job.isDryRun() || run.errorCount > 0) {

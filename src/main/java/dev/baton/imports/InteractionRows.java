@@ -46,9 +46,18 @@ class InteractionRows implements RowHandler {
                         "occurred_at",
                         "is not a date and time: write it as 2025-12-31T14:30:00Z or " + Values.DATE_FORMATS);
             }
+            ImportedInteraction interaction = new ImportedInteraction(
+                    externalId,
+                    account == null ? 0 : account.id(),
+                    contactId,
+                    kind,
+                    summary,
+                    by == null ? 0 : by.id(),
+                    at);
+            run.check(row, interaction);
             if (run.errorCount == errors) {
                 rows.add(row);
-                valid.add(new ImportedInteraction(externalId, account.id(), contactId, kind, summary, by.id(), at));
+                valid.add(interaction);
             }
         }
         Map<String, Found> existing = accounts.interactions(

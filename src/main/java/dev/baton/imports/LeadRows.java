@@ -111,7 +111,7 @@ class LeadRows implements RowHandler {
             }
         }
         String source = run.text(row, "source", 60);
-        return new ImportedLead(
+        ImportedLead lead = new ImportedLead(
                 externalId,
                 company,
                 name,
@@ -121,5 +121,7 @@ class LeadRows implements RowHandler {
                 run.text(row, "campaign", 120),
                 score,
                 run.text(row, "territory", 60));
+        run.check(row, lead, Map.of("personName", "full_name"));
+        return lead;
     }
 }

@@ -42,8 +42,10 @@ class PeopleRows {
                             row, "key", "must be lower-case letters, digits and dashes (at most 60), e.g. sales-emea");
                 }
                 run.required(row, "name");
+                ImportedTeam team = new ImportedTeam(key, run.text(row, "name", 200));
+                run.check(row, team);
                 if (run.errorCount == errors) {
-                    valid.add(new ImportedTeam(key, run.text(row, "name", 200)));
+                    valid.add(team);
                     run.matched(row, "team", known.get(key));
                 }
             }
@@ -94,9 +96,11 @@ class PeopleRows {
                 }
                 boolean active = !"false".equalsIgnoreCase(row.get("active")) && !"0".equals(row.get("active"));
                 String zone = timeZone(row, run);
+                ImportedPerson person =
+                        new ImportedPerson(row.get("external_id"), username, email, name, team, roles, active, zone);
+                run.check(row, person);
                 if (run.errorCount == errors) {
-                    valid.add(new ImportedPerson(
-                            row.get("external_id"), username, email, name, team, roles, active, zone));
+                    valid.add(person);
                     PersonRef known = run.byEmail(email);
                     run.matched(row, "person", known == null ? null : known.id());
                 }

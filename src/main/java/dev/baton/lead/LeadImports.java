@@ -1,6 +1,13 @@
 package dev.baton.lead;
 
 import dev.baton.account.AccountLookup;
+import dev.baton.shared.DeliverableEmail;
+import dev.baton.shared.SingleLine;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,17 +24,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LeadImports {
 
-    /** One valid row: every text already checked for length; at least one of e-mail and phone. */
+    /** One row, held to the rules of {@link NewLead}; at least one of e-mail and phone. */
     public record ImportedLead(
             String externalId,
-            String company,
-            String personName,
+            @NotBlank @Size(max = 255) @SingleLine String company,
+            @NotBlank @Size(max = 200) @SingleLine String personName,
+
+            @Email @Size(max = 254) @SingleLine @DeliverableEmail
             String email,
-            String phone,
-            String source,
-            String campaign,
-            Integer score,
-            String territory) {}
+
+            @Size(max = 60) @SingleLine String phone,
+            @NotBlank @Size(max = 60) @SingleLine String source,
+            @Size(max = 120) @SingleLine String campaign,
+            @Min(0) @Max(100) Integer score,
+            @Size(max = 60) @SingleLine String territory) {}
 
     /** An existing record with an e-mail address: {@code type} "lead" or "contact", and its id. */
     public record Existing(String type, long id) {}

@@ -1,12 +1,12 @@
 package dev.baton.lead;
 
+import dev.baton.shared.DeliverableEmail;
 import dev.baton.shared.SingleLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -21,10 +21,7 @@ public record NewLead(
         @NotBlank @Size(max = 255) @SingleLine String company,
         @NotBlank @Size(max = 200) @SingleLine String personName,
 
-        @Email
-        @Size(max = 254)
-        @SingleLine
-        @Pattern(regexp = "\\p{ASCII}*", message = "must be plain ASCII (write the domain in its xn-- form)")
+        @Email @Size(max = 254) @SingleLine @DeliverableEmail
         String email,
 
         @Size(max = 60) @SingleLine String phone,

@@ -2,6 +2,7 @@ package dev.baton.people;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import dev.baton.shared.DeliverableEmail;
 import dev.baton.shared.SingleLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -19,14 +20,7 @@ public record NewPerson(
 
         @NotBlank @Size(max = 200) @SingleLine String fullName,
 
-        @NotBlank
-        @Email
-        @Size(max = 254)
-        @SingleLine
-        @Pattern(
-                regexp = "\\p{ASCII}*",
-                message = "must be plain ASCII: Baton cannot yet deliver to an address with"
-                        + " accents or other non-ASCII letters (write the domain in its xn-- form)")
+        @NotBlank @Email @Size(max = 254) @SingleLine @DeliverableEmail
         String email,
         // as typed: not trimmed or normalised like other text (see StrictJson)
         @JsonDeserialize(using = StringDeserializer.class) @NotBlank @Size(min = 8, max = 100)

@@ -1,5 +1,10 @@
 package dev.baton.people;
 
+import dev.baton.shared.DeliverableEmail;
+import dev.baton.shared.SingleLine;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class PeopleImports {
 
     /** A team row: its key (lower-case letters, digits and dashes) and display name. */
-    public record ImportedTeam(String key, String name) {}
+    public record ImportedTeam(
+            String key,
+            @NotBlank @Size(max = 200) @SingleLine String name) {}
 
     /**
      * A person row, matched to an existing person by e-mail (case-insensitive). {@code teamId} and
@@ -36,8 +43,11 @@ public class PeopleImports {
     public record ImportedPerson(
             String externalId,
             String username,
+
+            @NotBlank @Email @Size(max = 254) @SingleLine @DeliverableEmail
             String email,
-            String fullName,
+
+            @NotBlank @Size(max = 200) @SingleLine String fullName,
             Long teamId,
             Set<Role> roles,
             boolean active,

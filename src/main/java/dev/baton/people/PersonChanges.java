@@ -1,12 +1,12 @@
 package dev.baton.people;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.baton.shared.DeliverableEmail;
 import dev.baton.shared.SingleLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 
@@ -19,14 +19,7 @@ import java.util.Set;
 public record PersonChanges(
         @NotBlank @Size(max = 200) @SingleLine String fullName,
 
-        @NotBlank
-        @Email
-        @Size(max = 254)
-        @SingleLine
-        @Pattern(
-                regexp = "\\p{ASCII}*",
-                message = "must be plain ASCII: Baton cannot yet deliver to an address with"
-                        + " accents or other non-ASCII letters (write the domain in its xn-- form)")
+        @NotBlank @Email @Size(max = 254) @SingleLine @DeliverableEmail
         String email,
 
         @NotEmpty Set<Role> roles,
