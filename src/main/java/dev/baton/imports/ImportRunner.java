@@ -156,7 +156,8 @@ class ImportRunner {
                 footer.forEach(f -> run.error(
                         f, "", "has 1 field where the header has " + f.headers().size() + ": is the separator right?"));
                 footer.clear();
-                if (record.size() > header.names().size()) {
+                // a short row is as malformed as a long one: its values may have slid into other columns
+                if (record.size() != header.names().size()) {
                     run.error(
                             row,
                             "",

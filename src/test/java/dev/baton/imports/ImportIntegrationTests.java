@@ -321,6 +321,23 @@ class ImportIntegrationTests {
         assertThat(rowErrors(result)).singleElement().asString().startsWith("2 email: must be plain ASCII");
     }
 
+    @Test
+    void aRowWithFewerFieldsThanTheHeaderIsARowErrorAndAColumnNamedTwiceIsRefused() {
+        String shortRow = "external_id,name,owner,segment,territory,renewal_date\n"
+                + "S-1,Short Fine,rob,SMB,DACH,2027-05-01\nS-2,Probe Short\n";
+        String twice = "external_id,name,owner,segment,territory,renewal_date,Owner\nD-1,Dup Col,rob,SMB,DACH,,rita\n";
+
+        assertThat(rowErrors(finished(
+                        start("ACCOUNTS", "BATON", false, "short.csv", shortRow.getBytes(StandardCharsets.UTF_8)))))
+                .containsExactly("3 : has 2 fields where the header has 6");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from account where external_source = 'BATON' and external_id like 'S-%'",
+                        Integer.class))
+                .isZero();
+        assertThat(refusal("ACCOUNTS", "twice.csv", twice.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("the header names the column 'Owner' twice (columns 3 and 7): keep one of them");
+    }
+
     private static List<String> rowErrors(Map result) {
         return ((List<Map>) result.get("errors"))
                 .stream()
