@@ -395,6 +395,23 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void theTemplateTheReadmeNamesInLowerCaseIsTheSameFileAndAnUnknownKindIsStillRefused() {
+        TestRestTemplate ada = dev.baton.support.SignedIn.as(http, "ada");
+        String upper = ada.getForObject("/imports/templates/ACCOUNTS.csv", String.class);
+
+        ResponseEntity<String> lower = ada.getForEntity("/imports/templates/accounts.csv", String.class);
+        ResponseEntity<String> api =
+                http.withBasicAuth("ada", "demo").getForEntity("/api/imports/templates/Accounts.csv", String.class);
+        ResponseEntity<String> unknown =
+                http.withBasicAuth("ada", "demo").getForEntity("/api/imports/templates/deals.csv", String.class);
+
+        assertThat(lower.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(lower.getBody()).isEqualTo(upper).startsWith("\uFEFFexternal_id,name,");
+        assertThat(api.getBody()).isEqualTo(upper);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void theApiListsImportsNewestFirstAndRefusesAnotherOrder() {
         long older = start("ACCOUNTS", "BATON", true, "older.csv", "external_id,name\nL-1,Older Ltd\n".getBytes());
         long newer = start("ACCOUNTS", "BATON", true, "newer.csv", "external_id,name\nL-2,Newer Ltd\n".getBytes());
