@@ -16,15 +16,18 @@ public class CommitmentStatistics {
      * The commitments of one owner ({@code ownerId} null: none) due in a period, cancelled ones left
      * out. {@code settled}: due before today, or delivered; {@code deliveredOnTime}: delivered (or
      * verified) on or before the due date, judged in the company's time zone from the delivery's audit
-     * event (a commitment imported as delivered has none, and does not count as on time);
-     * {@code overdue}: not yet delivered and due before today; {@code unowned}: open without an
-     * active owner; {@code rejected}: rejected and not yet renegotiated.
+     * event; {@code undated}: delivered or verified with no such event (imported as delivered, or
+     * demo data), so nobody knows whether it was on time: the report leaves them out of the on-time
+     * share rather than count them late; {@code overdue}: not yet delivered and due before today;
+     * {@code unowned}: open without an active owner; {@code rejected}: rejected and not yet
+     * renegotiated.
      */
     public record OwnerFigures(
             Long ownerId,
             long due,
             long settled,
             long deliveredOnTime,
+            long undated,
             long overdue,
             long breached,
             long unowned,
@@ -49,7 +52,8 @@ public class CommitmentStatistics {
                         rs.getLong(5),
                         rs.getLong(6),
                         rs.getLong(7),
-                        rs.getLong(8)),
+                        rs.getLong(8),
+                        rs.getLong(9)),
                 Date.valueOf(today),
                 zone.getId(),
                 Date.valueOf(today),
@@ -64,6 +68,9 @@ public class CommitmentStatistics {
           count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and (select (min(e.at) at time zone ?)::date
               from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id
               and e.action = 'commitment.delivered') <= c.due_date),
+          count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and not exists (select 1
+              from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id
+              and e.action = 'commitment.delivered')),
           count(*) filter (where c.status in (%s) and c.due_date < ?),
           count(*) filter (where c.status = 'BREACHED'),
           count(*) filter (where c.status in (%s) and (p.id is null or not p.active)),

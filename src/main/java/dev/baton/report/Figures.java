@@ -2,13 +2,16 @@ package dev.baton.report;
 
 /**
  * The trust figures of one rep, one team or everyone in a period. A percentage is null when there is
- * nothing to divide by. See {@link TrustReportService} for what each counts.
+ * nothing to divide by. See {@link TrustReportService} for what each counts. {@code deliveredOnTimePct}
+ * is {@code deliveredOnTime} of {@code commitmentsSettled} less {@code settledWithoutDeliveryDate}
+ * (delivered with no known delivery time: not counted either way).
  */
 public record Figures(
         long commitmentsDue,
         long commitmentsSettled,
         long deliveredOnTime,
         Double deliveredOnTimePct,
+        long settledWithoutDeliveryDate,
         long overdue,
         long breached,
         long unowned,

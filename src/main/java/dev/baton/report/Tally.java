@@ -10,7 +10,7 @@ import java.util.List;
 /** Adds up the raw counts of one or more people; {@link #figures()} turns them into percentages and a median. */
 final class Tally {
 
-    long due, settled, onTime, overdue, breached, unowned, rejected;
+    long due, settled, onTime, undated, overdue, breached, unowned, rejected;
     final List<Double> handoverHours = new ArrayList<>();
     long departed, withNote, received, acknowledgedFirst, callsInTime;
     long contacts, fresh;
@@ -20,6 +20,7 @@ final class Tally {
         due += c.due();
         settled += c.settled();
         onTime += c.deliveredOnTime();
+        undated += c.undated();
         overdue += c.overdue();
         breached += c.breached();
         unowned += c.unowned();
@@ -48,6 +49,7 @@ final class Tally {
         due += other.due;
         settled += other.settled;
         onTime += other.onTime;
+        undated += other.undated;
         overdue += other.overdue;
         breached += other.breached;
         unowned += other.unowned;
@@ -69,7 +71,9 @@ final class Tally {
                 due,
                 settled,
                 onTime,
-                pct(onTime, settled),
+                // settled without a known delivery time: neither on time nor late, so not in the share
+                pct(onTime, settled - undated),
+                undated,
                 overdue,
                 breached,
                 unowned,

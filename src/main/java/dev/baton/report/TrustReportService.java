@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Whether the team keeps its promises. Commitments: those due in the period (not cancelled), under
- * their owner; delivered on time as a share of those settled (due before today, or delivered).
+ * their owner; delivered on time as a share of those settled (due before today, or delivered) whose
+ * delivery time is known (one delivered with no audited delivery, e.g. imported so, is counted apart).
  * Handovers completed in the period: under the departing rep (count, median hours from launch to
  * completion, accounts with a note); their accounts under the successor (acknowledged before the
  * customer was contacted, introduction call within its due date). Contacts: under the account's

@@ -111,12 +111,14 @@ class TrustReportBenchmark {
     static final String PEOPLE_SQL =
             "select p.id, p.full_name, p.active, t.id, t.key from person p" + " left join team t on t.id = p.team_id";
 
-    /** Commitments due in the period per owner: due, settled, delivered on time (by its audit event), overdue, ... */
+    /** Commitments due in the period per owner: due, settled, delivered on time (by its audit event), without one, overdue, ... */
     static final String COMMITMENTS_SQL = """
         select c.owner_id, count(*), count(*) filter (where c.due_date < current_date or c.status in ('DELIVERED', 'VERIFIED')),
           count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and (select (min(e.at) at time zone 'UTC')::date
             from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id and e.action = 'commitment.delivered')
             <= c.due_date),
+          count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and not exists (select 1
+            from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id and e.action = 'commitment.delivered')),
           count(*) filter (where c.status in ('PROPOSED', 'ACCEPTED') and c.due_date < current_date),
           count(*) filter (where c.status = 'BREACHED'),
           count(*) filter (where c.status in ('PROPOSED', 'ACCEPTED', 'DELIVERED', 'REJECTED') and (p.id is null or not p.active)),

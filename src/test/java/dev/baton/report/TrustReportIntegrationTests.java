@@ -141,6 +141,41 @@ class TrustReportIntegrationTests {
     }
 
     @Test
+    void aCommitmentSettledWithoutADeliveryDateIsNeitherOnTimeNorLateButCountedApart() {
+        long account = jdbc.queryForObject(
+                "insert into account (name, owner_id) values (?, ?) returning id", Long.class, "Undated " + run, a);
+        // as an import writes them: delivered or verified, no audited delivery
+        commitment(account, a, -8, "DELIVERED", null);
+        commitment(account, a, -6, "VERIFIED", null);
+
+        Map repA = figures(row(report(), "reps", "a-" + run));
+        String page = dev.baton.support.SignedIn.as(http, "m-" + run)
+                .getForObject("/reports/trust?from={f}&to={t}", String.class, today.minusDays(30), today.plusDays(30));
+
+        // the fixture's 2 on time of 5 settled stay 40 %: the two undated ones count neither way
+        assertThat(repA)
+                .containsEntry("commitmentsSettled", 7)
+                .containsEntry("deliveredOnTime", 2)
+                .containsEntry("settledWithoutDeliveryDate", 2)
+                .containsEntry("deliveredOnTimePct", 40.0);
+        assertThat(page).contains("40.0 % (2/5)", "2 settled without a delivery date not counted");
+    }
+
+    @Test
+    void onlyUndatedDeliveriesGiveNoShareRatherThanNoneOnTime() {
+        long rep = person("u-" + run, manager, "REP", true);
+        long account = jdbc.queryForObject(
+                "insert into account (name, owner_id) values (?, ?) returning id", Long.class, "Only " + run, rep);
+        commitment(account, rep, -8, "DELIVERED", null);
+        commitment(account, rep, -6, "DELIVERED", null);
+
+        assertThat(figures(row(report(), "reps", "u-" + run)))
+                .containsEntry("commitmentsSettled", 2)
+                .containsEntry("settledWithoutDeliveryDate", 2)
+                .containsEntry("deliveredOnTimePct", null);
+    }
+
+    @Test
     void everyTableExportsAsCsvWithAByteOrderMarkAndRepsCannotReadTheReport() {
         String teams = http.withBasicAuth("m-" + run, "demo")
                 .getForObject(
