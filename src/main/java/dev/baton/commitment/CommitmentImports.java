@@ -3,8 +3,11 @@ package dev.baton.commitment;
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SaneDate;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,7 +30,8 @@ public class CommitmentImports {
     /**
      * A commitment row; ids are Baton's, {@code contactId}, {@code ownerId} and {@code teamId} may be
      * null. Held to the rules of {@link NewCommitment} but one: an imported commitment is history, so
-     * its due date may have passed.
+     * its due date may have passed. {@code deliveredAt}, when its source recorded it (delivered or
+     * verified ones only), dates the delivery for the trust report as Baton's audited delivery does.
      */
     public record ImportedCommitment(
             String externalId,
@@ -38,7 +42,8 @@ public class CommitmentImports {
             Long ownerId,
             Long teamId,
             @SaneDate LocalDate dueDate,
-            CommitmentStatus status) {}
+            CommitmentStatus status,
+            @PastOrPresent @SaneDate Instant deliveredAt) {}
 
     private final JdbcTemplate jdbc;
 
@@ -64,11 +69,14 @@ public class CommitmentImports {
     public void upsert(String source, List<ImportedCommitment> rows) {
         jdbc.batchUpdate("""
         insert into commitment (account_id, contact_id, description, made_by_id, owner_id, delivering_team_id, due_date,
-          status, external_source, external_id)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          status, external_source, external_id, imported_delivered_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         on conflict (external_source, external_id) where external_id is not null do update set
           contact_id = excluded.contact_id, description = excluded.description, owner_id = excluded.owner_id,
           delivering_team_id = excluded.delivering_team_id, due_date = excluded.due_date,
+          imported_delivered_at = case when commitment.status in ('DELIVERED', 'VERIFIED')
+            then coalesce(excluded.imported_delivered_at, commitment.imported_delivered_at)
+            else commitment.imported_delivered_at end,
           version = commitment.version + 1, updated_at = now()""", rows, 1000, (ps, c) -> {
             ps.setLong(1, c.accountId());
             ps.setObject(2, c.contactId());
@@ -80,6 +88,7 @@ public class CommitmentImports {
             ps.setString(8, c.status().name());
             ps.setString(9, source);
             ps.setString(10, c.externalId());
+            ps.setTimestamp(11, c.deliveredAt() == null ? null : Timestamp.from(c.deliveredAt()));
         });
     }
 }

@@ -16,9 +16,10 @@ public class CommitmentStatistics {
      * The commitments of one owner ({@code ownerId} null: none) due in a period, cancelled ones left
      * out. {@code settled}: due before today, or delivered; {@code deliveredOnTime}: delivered (or
      * verified) on or before the due date, judged in the company's time zone from the delivery's audit
-     * event; {@code undated}: delivered or verified with no such event (imported as delivered, or
-     * demo data), so nobody knows whether it was on time: the report leaves them out of the on-time
-     * share rather than count them late; {@code overdue}: not yet delivered and due before today;
+     * event, or for one imported as delivered from the delivery date its file gave; {@code undated}:
+     * delivered or verified with neither (imported without a date, or demo data), so nobody knows
+     * whether it was on time: the report leaves them out of the on-time share rather than count them
+     * late; {@code overdue}: not yet delivered and due before today;
      * {@code unowned}: open without an active owner; {@code rejected}: rejected and not yet
      * renegotiated.
      */
@@ -65,11 +66,11 @@ public class CommitmentStatistics {
     private static final String SQL = """
         select c.owner_id, count(*),
           count(*) filter (where c.due_date < ? or c.status in ('DELIVERED', 'VERIFIED')),
-          count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and (select (min(e.at) at time zone ?)::date
+          count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and (coalesce((select min(e.at)
               from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id
-              and e.action = 'commitment.delivered') <= c.due_date),
-          count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and not exists (select 1
-              from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id
+              and e.action = 'commitment.delivered'), c.imported_delivered_at) at time zone ?)::date <= c.due_date),
+          count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and c.imported_delivered_at is null
+              and not exists (select 1 from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id
               and e.action = 'commitment.delivered')),
           count(*) filter (where c.status in (%s) and c.due_date < ?),
           count(*) filter (where c.status = 'BREACHED'),

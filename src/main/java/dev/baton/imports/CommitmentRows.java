@@ -7,6 +7,7 @@ import dev.baton.commitment.CommitmentImports.ImportedCommitment;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.people.PeopleImports;
 import dev.baton.people.PeopleImports.PersonRef;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ class CommitmentRows implements RowHandler {
             if (status != null && status.isOpen() && owner == null && row.get("owner") == null) {
                 run.error(row, "owner", "is required for an open commitment (" + status + ")");
             }
+            Instant delivered = deliveredAt(row, run, status);
             Long teamId = null;
             if (row.get("delivering_team") != null && (teamId = teams.get(row.get("delivering_team"))) == null) {
                 run.error(row, "delivering_team", "no team has this key: import teams first");
@@ -62,7 +64,8 @@ class CommitmentRows implements RowHandler {
                     owner == null ? null : owner.id(),
                     teamId,
                     due,
-                    status);
+                    status,
+                    delivered);
             run.check(row, commitment);
             if (run.errorCount == errors) {
                 rows.add(row);
@@ -77,6 +80,25 @@ class CommitmentRows implements RowHandler {
         if (run.writing()) {
             commitments.upsert(source, valid);
         }
+    }
+
+    /** When a delivered or verified commitment was delivered, if the file says; any other status has no such date. */
+    private static Instant deliveredAt(ImportRow row, ImportRun run, CommitmentStatus status) {
+        String value = row.get("delivered_at");
+        if (value == null) {
+            return null;
+        }
+        Instant at = Values.instant(value);
+        if (at == null) {
+            run.error(
+                    row,
+                    "delivered_at",
+                    "is not a date and time: write it as 2025-12-31T14:30:00Z or " + Values.DATE_FORMATS);
+        } else if (status != null && status != CommitmentStatus.DELIVERED && status != CommitmentStatus.VERIFIED) {
+            run.error(
+                    row, "delivered_at", "only a DELIVERED or VERIFIED commitment has a delivery date, not " + status);
+        }
+        return at;
     }
 
     private static CommitmentStatus status(ImportRow row, ImportRun run) {

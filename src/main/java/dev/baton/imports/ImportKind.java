@@ -18,7 +18,7 @@ public enum ImportKind {
     INTERACTIONS(List.of("external_id", "account", "kind", "summary", "by", "occurred_at"), List.of("contact")),
     COMMITMENTS(
             List.of("external_id", "account", "description", "made_by", "due_date"),
-            List.of("owner", "delivering_team", "status", "contact")),
+            List.of("owner", "delivering_team", "status", "contact", "delivered_at")),
     LEADS(
             List.of("external_id", "company", "full_name"),
             List.of("first_name", "last_name", "email", "phone", "source", "campaign", "score", "territory"));

@@ -165,7 +165,11 @@ public enum ImportSource {
                             "due_date",
                             "Due Date",
                             "contact",
-                            "WhoId"),
+                            "WhoId",
+                            "delivered_at",
+                            "CompletedDateTime",
+                            "delivered_at",
+                            "Completed Date Time"),
             PEOPLE,
                     aliases(
                             "external_id",

@@ -114,10 +114,10 @@ class TrustReportBenchmark {
     /** Commitments due in the period per owner: due, settled, delivered on time (by its audit event), without one, overdue, ... */
     static final String COMMITMENTS_SQL = """
         select c.owner_id, count(*), count(*) filter (where c.due_date < current_date or c.status in ('DELIVERED', 'VERIFIED')),
-          count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and (select (min(e.at) at time zone 'UTC')::date
-            from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id and e.action = 'commitment.delivered')
-            <= c.due_date),
-          count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and not exists (select 1
+          count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and (coalesce((select min(e.at)
+            from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id and e.action = 'commitment.delivered'),
+            c.imported_delivered_at) at time zone 'UTC')::date <= c.due_date),
+          count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and c.imported_delivered_at is null and not exists (select 1
             from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id and e.action = 'commitment.delivered')),
           count(*) filter (where c.status in ('PROPOSED', 'ACCEPTED') and c.due_date < current_date),
           count(*) filter (where c.status = 'BREACHED'),

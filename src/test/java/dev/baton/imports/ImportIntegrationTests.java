@@ -313,6 +313,35 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aDeliveredCommitmentCarriesTheDeliveryDateItsFileGives() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String account = "external_id,name,owner,territory\nW-" + tag + ",Delivered " + tag + ",rob,DACH\n";
+        assertThat(finished(start("ACCOUNTS", "BATON", false, "a.csv", account.getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("status", "SUCCEEDED");
+        String head = "external_id,account,description,made_by,due_date,owner,status,delivered_at\n";
+        String bad = head
+                + "WK-" + tag + "-1,W-" + tag + ",Open one,rob,2026-11-10,rob,ACCEPTED,2026-11-09\n"
+                + "WK-" + tag + "-2,W-" + tag + ",From the future,rob,2026-11-10,rob,DELIVERED,2030-01-01\n";
+        String good = head
+                + "WK-" + tag + "-3,W-" + tag + ",Dated,rob,2026-11-10,rob,DELIVERED,2026-11-09 16:30\n"
+                + "WK-" + tag + "-4,W-" + tag + ",Undated,rob,2026-11-12,rob,VERIFIED,\n";
+
+        assertThat(rowErrors(
+                        finished(start("COMMITMENTS", "BATON", true, "k.csv", bad.getBytes(StandardCharsets.UTF_8)))))
+                .containsExactly(
+                        "2 delivered_at: only a DELIVERED or VERIFIED commitment has a delivery date, not ACCEPTED",
+                        "3 delivered_at: must be a date in the past or in the present");
+        assertThat(finished(start("COMMITMENTS", "BATON", false, "k.csv", good.getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("status", "SUCCEEDED");
+        assertThat(jdbc.queryForList(
+                        "select external_id || ' ' || coalesce(to_char(imported_delivered_at at time zone 'UTC',"
+                                + " 'YYYY-MM-DD HH24:MI'), '-') from commitment where external_id like ? order by 1",
+                        String.class,
+                        "WK-" + tag + "-%"))
+                .containsExactly("WK-" + tag + "-3 2026-11-09 16:30", "WK-" + tag + "-4 -");
+    }
+
+    @Test
     void aLeadWithAnEmailAddressBatonCannotDeliverToIsARowError() {
         String csv = "external_id,company,full_name,email\nVL-1,Lead Co,Lea One,l\u00e9a@ex\u00e4mple.com\n";
 

@@ -162,6 +162,36 @@ class TrustReportIntegrationTests {
     }
 
     @Test
+    void anImportedDeliveryDateDatesTheDeliveryAsAnAuditedOneWould() {
+        long rep = person("i-" + run, manager, "REP", true);
+        long account = jdbc.queryForObject(
+                "insert into account (name, owner_id) values (?, ?) returning id", Long.class, "Dated " + run, rep);
+        imported(account, rep, -8, "DELIVERED", at(-9, 12)); // a day early: on time
+        imported(account, rep, -6, "VERIFIED", at(-4, 12)); // two days late
+        imported(account, rep, -5, "DELIVERED", null); // no date: not counted
+
+        assertThat(figures(row(report(), "reps", "i-" + run)))
+                .containsEntry("commitmentsSettled", 3)
+                .containsEntry("deliveredOnTime", 1)
+                .containsEntry("settledWithoutDeliveryDate", 1)
+                .containsEntry("deliveredOnTimePct", 50.0);
+    }
+
+    private void imported(long account, long owner, int dueInDays, String status, Instant deliveredAt) {
+        jdbc.update(
+                "insert into commitment (account_id, description, made_by_id, owner_id, due_date, status,"
+                        + " external_source, external_id, imported_delivered_at) values (?, 'imported', ?, ?, ?, ?,"
+                        + " 'BATON', ?, ?)",
+                account,
+                owner,
+                owner,
+                today.plusDays(dueInDays),
+                status,
+                "T-" + run + "-" + dueInDays,
+                ts(deliveredAt));
+    }
+
+    @Test
     void onlyUndatedDeliveriesGiveNoShareRatherThanNoneOnTime() {
         long rep = person("u-" + run, manager, "REP", true);
         long account = jdbc.queryForObject(
