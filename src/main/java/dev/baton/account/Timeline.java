@@ -3,6 +3,7 @@ package dev.baton.account;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.audit.AuditLog;
+import dev.baton.audit.AuditReaders;
 import dev.baton.people.PeopleLookup;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ public class Timeline {
     private final Interactions interactions;
     private final AuditEvents events;
     private final PeopleLookup people;
+    private final AuditReaders auditReaders;
     private final JdbcTemplate jdbc;
 
     Timeline(
@@ -37,11 +39,13 @@ public class Timeline {
             Interactions interactions,
             AuditEvents events,
             PeopleLookup people,
+            AuditReaders auditReaders,
             JdbcTemplate jdbc) {
         this.accounts = accounts;
         this.interactions = interactions;
         this.events = events;
         this.people = people;
+        this.auditReaders = auditReaders;
         this.jdbc = jdbc;
     }
 
@@ -97,10 +101,11 @@ public class Timeline {
                 .collect(Collectors.toMap(AuditEvent::getId, Function.identity()));
         Map<Long, String> promises = promises(recorded.values());
         Function<String, String> names = names();
+        boolean auditTrail = auditReaders.signedInMay();
         List<TimelineItem> items = keys.stream()
                 .map(k -> "I".equals(k[0])
                         ? TimelineItem.of(logged.get((Long) k[1]))
-                        : told(recorded.get((Long) k[1]), names, promises))
+                        : told(recorded.get((Long) k[1]), names, promises, auditTrail))
                 .toList();
         return PageableExecutionUtils.getPage(
                 items, pageable, () -> jdbc.queryForObject(COUNT, Long.class, accountId, accountId));
@@ -130,14 +135,15 @@ public class Timeline {
         return promises;
     }
 
-    private static TimelineItem told(AuditEvent e, Function<String, String> names, Map<Long, String> promises) {
+    private static TimelineItem told(
+            AuditEvent e, Function<String, String> names, Map<Long, String> promises, boolean auditTrail) {
         return new TimelineItem(
                 type(e),
                 e.getAt(),
                 names.apply(e.getActor()),
                 TimelineSentences.of(
                         e, names, "commitment".equals(e.getEntityType()) ? promises.get(e.getEntityId()) : null),
-                link(e));
+                link(e, auditTrail));
     }
 
     /** User name → full name, each looked up once; automated steps are Baton's. */
@@ -156,9 +162,10 @@ public class Timeline {
 
     /**
      * The handover's page for its steps (when the event names its handover), a commitment's own page,
-     * else the record's audit trail.
+     * else the record's audit trail, for those who may read it ({@link AuditReaders}); none for others,
+     * who would only meet a 403.
      */
-    private static String link(AuditEvent e) {
+    private static String link(AuditEvent e, boolean auditTrail) {
         Object handover = e.getAfterState() == null ? null : e.getAfterState().get("handoverId");
         if ("handover_item".equals(e.getEntityType()) && handover != null) {
             return "/handovers/" + handover + "/accounts/" + e.getAccountId();
@@ -166,6 +173,6 @@ public class Timeline {
         if ("commitment".equals(e.getEntityType())) {
             return "/commitments/" + e.getEntityId();
         }
-        return "/audit?entityType=" + e.getEntityType() + "&entityId=" + e.getEntityId();
+        return auditTrail ? "/audit?entityType=" + e.getEntityType() + "&entityId=" + e.getEntityId() : null;
     }
 }

@@ -140,6 +140,35 @@ class TimelineIntegrationTests {
     }
 
     @Test
+    void anEntryLinksToTheRawTrailOnlyForThoseWhoMayReadIt() {
+        recorded("contact.created", "contact", 9, fields("fullName", "Jane Doe"));
+        String trail = "/audit?entityType=contact&entityId=9";
+
+        Map forRep = http.withBasicAuth("rob", "demo")
+                .getForObject("/api/accounts/" + account.getId() + "/timeline", Map.class);
+        Map forManager = http.withBasicAuth("maria", "demo")
+                .getForObject("/api/accounts/" + account.getId() + "/timeline", Map.class);
+        String repPage =
+                dev.baton.support.SignedIn.as(http, "rob").getForObject("/accounts/" + account.getId(), String.class);
+        String managerPage =
+                dev.baton.support.SignedIn.as(http, "maria").getForObject("/accounts/" + account.getId(), String.class);
+
+        assertThat((List<Map>) forRep.get("content"))
+                .extracting(i -> i.get("link"))
+                .containsExactly((Object) null);
+        assertThat((List<Map>) forManager.get("content"))
+                .extracting(i -> i.get("link"))
+                .containsExactly(trail);
+        assertThat(repPage).contains("Jane Doe").doesNotContain("/audit?");
+        assertThat(managerPage).contains("/audit?entityType=contact&amp;entityId=9", "audit trail");
+        assertThat(dev.baton.support.SignedIn.as(http, "rob")
+                        .getForEntity(trail, String.class)
+                        .getStatusCode())
+                .as("the rule the link follows is the page's own")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void pagingThroughALongStoryGivesEveryEntryOnceNewestFirst() {
         long rob = people.findByUsername("rob").orElseThrow().getId();
         java.time.Instant base = java.time.Instant.now().minus(java.time.Duration.ofDays(10));

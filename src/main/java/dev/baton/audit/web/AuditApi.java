@@ -55,7 +55,7 @@ class AuditApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    @PreAuthorize("@auditReaders.may(authentication)")
     @Operation(
             summary =
                     "Audit events newest first, filtered by entity type and id, account, actor, action"

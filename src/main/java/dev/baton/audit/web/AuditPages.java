@@ -28,7 +28,7 @@ class AuditPages {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    @PreAuthorize("@auditReaders.may(authentication)")
     String list(
             AuditParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         model.addAttribute("params", params);
