@@ -88,7 +88,12 @@ public class ContactService {
         contact.update(d.fullName(), d.title(), d.email(), d.phone(), d.preferences());
         makePrimary(contact, d.primary());
         contacts.flush();
-        audit.record("contact.updated", "contact", id, contact.getAccount().getId(), before, snapshot(contact));
+        Map<String, Object> after = snapshot(contact);
+        // an edit that changes nothing is no event (as for accounts): Hibernate writes no row, and the
+        // trail and the account's timeline must not say the contact was updated either
+        if (!after.equals(before)) {
+            audit.record("contact.updated", "contact", id, contact.getAccount().getId(), before, after);
+        }
         return ContactView.from(contact, clock.instant());
     }
 

@@ -128,6 +128,34 @@ class AccountApiIntegrationTests {
                 .containsExactly("account.created");
     }
 
+    @Test
+    void aContactEditThatChangesNothingIsNeitherAuditedNorANewVersion() {
+        long accountId = newAccount("Contact Unchanged Ltd", "rob");
+        long contactId = newContact(accountId, "Carla Same", true);
+        Map<String, Object> same = new java.util.HashMap<>(
+                Map.of("fullName", "Carla Same", "email", "c@example.com", "primary", true, "version", 0));
+        same.put("title", null);
+        same.put("phone", null);
+        same.put("preferences", null);
+
+        ResponseEntity<Map> edited =
+                as("rob").exchange("/api/contacts/" + contactId, HttpMethod.PUT, new HttpEntity<>(same), Map.class);
+        ResponseEntity<Map> again =
+                as("rob").exchange("/api/contacts/" + contactId, HttpMethod.PUT, new HttpEntity<>(same), Map.class);
+
+        assertThat(edited.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("version", 0).containsEntry("fullName", "Carla Same");
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("contact", contactId))
+                .extracting(e -> e.getAction())
+                .containsExactly("contact.created");
+        same.put("title", "CFO");
+        as("rob").exchange("/api/contacts/" + contactId, HttpMethod.PUT, new HttpEntity<>(same), Map.class);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("contact", contactId))
+                .extracting(e -> e.getAction())
+                .as("a real change still is one")
+                .containsExactly("contact.created", "contact.updated");
+    }
+
     private Timestamp updatedAt(long accountId) {
         return jdbc.queryForObject("select updated_at from account where id = ?", Timestamp.class, accountId);
     }
