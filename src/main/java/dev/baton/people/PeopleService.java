@@ -179,7 +179,7 @@ public class PeopleService {
         person.update(c.fullName(), c.email(), c.roles());
         person.moveToTimeZone(zone);
         people.flush();
-        audit.record("person.updated", "person", id, null, before, snapshot(person));
+        audited(person, before);
         return PersonView.from(person);
     }
 
@@ -201,7 +201,7 @@ public class PeopleService {
         Map<String, Object> before = snapshot(person);
         person.moveToTimeZone(region);
         people.flush();
-        audit.record("person.updated", "person", person.getId(), null, before, snapshot(person));
+        audited(person, before);
         return PersonView.from(person);
     }
 
@@ -280,6 +280,17 @@ public class PeopleService {
     private void requireFreeEmail(String email) {
         if (people.existsByEmailIgnoreCase(email)) {
             throw new ConflictException("email: '" + email + "' is already used by another person");
+        }
+    }
+
+    /**
+     * Records {@code person.updated} when the person differs from {@code before}: an edit that changes
+     * nothing is no event (Hibernate writes no row, and the trail must not tell of a change either).
+     */
+    private void audited(Person person, Map<String, Object> before) {
+        Map<String, Object> after = snapshot(person);
+        if (!after.equals(before)) {
+            audit.record("person.updated", "person", person.getId(), null, before, after);
         }
     }
 

@@ -97,7 +97,12 @@ public class Person {
     public void update(String fullName, String email, Set<Role> roles) {
         this.fullName = fullName;
         this.email = email;
-        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        // changed in place, and only when it differs: a new collection is a change to Hibernate (its
+        // rows rewritten, a new version) even when it holds the same roles
+        if (!this.roles.equals(roles)) {
+            this.roles.clear();
+            this.roles.addAll(roles);
+        }
     }
 
     /** @param zone an IANA region id already checked by {@link TimeZones#region}, or null for the company's */

@@ -294,6 +294,42 @@ class PeopleApiIntegrationTests {
     }
 
     @Test
+    void aPersonEditThatChangesNothingIsNeitherAuditedNorANewVersion() {
+        Long id = ((Number) createPerson("same-sam", null, "MANAGER").getBody().get("id")).longValue();
+        Map<String, Object> same = new java.util.HashMap<>(Map.of(
+                "fullName",
+                "New same-sam",
+                "email",
+                "same-sam@example.com",
+                "roles",
+                List.of("MANAGER", "REP"),
+                "version",
+                0));
+        same.put("teamId", null);
+        same.put("managerId", null);
+        same.put("timeZone", null);
+        admin().exchange("/api/people/" + id, HttpMethod.PUT, new HttpEntity<>(same), Map.class);
+        long version = people.findById(id).orElseThrow().getVersion();
+        same.put("version", version);
+
+        ResponseEntity<Map> edited =
+                admin().exchange("/api/people/" + id, HttpMethod.PUT, new HttpEntity<>(same), Map.class);
+        Map<String, Object> companyZone = new java.util.HashMap<>();
+        companyZone.put("timeZone", null);
+        ResponseEntity<Map> ownZone = http.withBasicAuth("same-sam", "secret-123")
+                .exchange("/api/people/me/time-zone", HttpMethod.PUT, new HttpEntity<>(companyZone), Map.class);
+
+        assertThat(edited.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ownZone.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(edited.getBody()).containsEntry("version", (int) version);
+        assertThat(people.findById(id).orElseThrow().getVersion()).isEqualTo(version);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("person", id))
+                .extracting(e -> e.getAction())
+                .as("only the edit that added the REP role")
+                .containsExactly("person.created", "person.updated");
+    }
+
+    @Test
     void theOnlyActiveAdminCannotDemoteOrDeactivateThemselves() {
         Person ada = people.findByUsername("ada").orElseThrow();
         assertThat(people.countActiveWithRole(Role.ADMIN))
