@@ -11,9 +11,11 @@ import io.camunda.client.api.response.Process;
 import io.grpc.Status;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -61,6 +63,14 @@ public class PlaybookDeployer {
     }
 
     /**
+     * What the engine is about to get, once Baton's checks passed.
+     *
+     * @param files the files as UTF-8 ({@link PlaybookEncoding}): the text the engine runs and the catalogue shows
+     * @param processIds the file's executable process ids, each of which becomes a new version
+     */
+    public record Checked(PlaybookFiles files, List<String> processIds) {}
+
+    /**
      * Checks and deploys the playbook; the engine makes each changed process a new version.
      *
      * @param source who brought it, for the catalogue ("bundled", "uploaded by maria")
@@ -69,33 +79,63 @@ public class PlaybookDeployer {
      * @throws EngineUnavailable when the engine did not answer
      */
     public List<DeployedProcess> deploy(PlaybookFiles files, String source) {
+        return deploy(files, source, checked -> {});
+    }
+
+    /**
+     * As {@link #deploy(PlaybookFiles, String)}, with a step between Baton's checks and the engine: a
+     * deployment cannot be taken back, so what must hold for the playbook to be kept (stored in the
+     * database) is done there, and whatever it throws stops the deployment before the engine is asked.
+     *
+     * @param beforeEngine given exactly what the engine will get
+     */
+    public List<DeployedProcess> deploy(PlaybookFiles files, String source, Consumer<Checked> beforeEngine) {
         // Baton's own files may start by message and run its internal steps; an upload may not
         List<PlaybookProblem> problems =
                 StartupDeployment.BUNDLED.equals(source) ? checks.check(files) : checks.checkUpload(files);
         if (!problems.isEmpty()) {
             throw new PlaybookRefused(files.bpmnName(), problems);
         }
+        PlaybookFiles utf8 = PlaybookEncoding.utf8(files);
+        Map<String, PlaybookXml.ProcessInfo> infos = processes(utf8);
+        beforeEngine.accept(new Checked(utf8, List.copyOf(infos.keySet())));
         DeploymentEvent event;
         try {
             DeployResourceCommandStep2 command =
-                    client.newDeployResourceCommand().addResourceBytes(files.bpmn(), files.bpmnName());
-            for (Map.Entry<String, byte[]> form : files.forms().entrySet()) {
+                    client.newDeployResourceCommand().addResourceBytes(utf8.bpmn(), utf8.bpmnName());
+            for (Map.Entry<String, byte[]> form : utf8.forms().entrySet()) {
                 command = command.addResourceBytes(form.getValue(), form.getKey());
             }
             event = command.send().join();
         } catch (ClientStatusException e) {
             if (e.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
-                throw new PlaybookRefused(files.bpmnName(), refusal(e.getMessage(), files));
+                throw new PlaybookRefused(utf8.bpmnName(), refusal(e.getMessage(), utf8));
             }
             throw new EngineUnavailable(e);
         } catch (RuntimeException e) {
             throw new EngineUnavailable(e);
         }
         // the user-task bridge names the steps and finds their forms (linked by id, embedded) from these
-        Map<String, byte[]> resources = new java.util.HashMap<>(files.forms());
-        resources.put(files.bpmnName(), files.bpmn());
+        Map<String, byte[]> resources = new java.util.HashMap<>(utf8.forms());
+        resources.put(utf8.bpmnName(), utf8.bpmn());
         models.register(event, resources);
-        return remember(files, source, event);
+        return remember(utf8, source, event, infos);
+    }
+
+    /** The executable processes of a file the checks accepted, by id, in file order. */
+    private static Map<String, PlaybookXml.ProcessInfo> processes(PlaybookFiles utf8) {
+        Map<String, PlaybookXml.ProcessInfo> infos = new LinkedHashMap<>();
+        try {
+            PlaybookXml.parse(utf8.bpmn()).processes().forEach(p -> infos.put(p.id(), p));
+        } catch (Exception e) {
+            throw new PlaybookRefused(
+                    utf8.bpmnName(),
+                    List.of(PlaybookProblem.ofFile(
+                            utf8.bpmnName(),
+                            "Baton could not read the file once converted to UTF-8 (" + e.getMessage()
+                                    + "): save it as UTF-8 and upload it again")));
+        }
+        return infos;
     }
 
     /** Like {@link #deploy}, but a refused file is logged and listed as failed instead of thrown. */
@@ -112,13 +152,8 @@ public class PlaybookDeployer {
         }
     }
 
-    private List<DeployedProcess> remember(PlaybookFiles files, String source, DeploymentEvent event) {
-        Map<String, PlaybookXml.ProcessInfo> infos = new java.util.HashMap<>();
-        try {
-            PlaybookXml.parse(files.bpmn()).processes().forEach(p -> infos.put(p.id(), p));
-        } catch (Exception e) {
-            throw new IllegalStateException("a checked file no longer parses", e);
-        }
+    private List<DeployedProcess> remember(
+            PlaybookFiles files, String source, DeploymentEvent event, Map<String, PlaybookXml.ProcessInfo> infos) {
         String xml = new String(files.bpmn(), java.nio.charset.StandardCharsets.UTF_8);
         List<DeployedProcess> out = new ArrayList<>();
         for (Process p : event.getProcesses()) {

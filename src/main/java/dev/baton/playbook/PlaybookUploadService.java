@@ -14,12 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admins' uploads: one BPMN file and the forms it uses, checked, deployed as a new version and kept
- * in PostgreSQL. At start-up the newest upload of each process id is deployed again (only the
+ * Admins' uploads: one BPMN file and the forms it uses, checked, kept in PostgreSQL and deployed as
+ * a new version. At start-up the newest upload of each process id is deployed again (only the
  * newest: on a cluster an older one would come back as yet another version).
  */
 @Service
@@ -27,6 +28,11 @@ public class PlaybookUploadService implements KeptPlaybooks {
 
     /** An uploaded file: its name and bytes. */
     public record UploadedFile(String name, byte[] bytes) {}
+
+    /** The lengths of {@code playbook_upload.bpmn_name} and {@code process_ids}. */
+    private static final int MAX_NAME = 255;
+
+    private static final int MAX_PROCESS_IDS = 1000;
 
     private final PlaybookDeployer deployer;
     private final PlaybookUploads uploads;
@@ -39,12 +45,15 @@ public class PlaybookUploadService implements KeptPlaybooks {
     }
 
     /**
-     * Checks and deploys the files.
+     * Checks the files, keeps them and deploys them, in that order: the upload is stored (and the
+     * database has accepted it) before the engine is asked, since a deployment cannot be taken back.
+     * A refusal by the engine rolls the stored upload back. The text stored is the text deployed: the
+     * files as UTF-8, whatever encoding they were saved in.
      *
      * @param files exactly one {@code .bpmn} file and any number of {@code .form} files
      * @return the processes deployed, each as a new version (or the same version when unchanged)
      * @throws PlaybookRefused with every problem found; nothing is deployed or kept
-     * @throws PlaybookDeployer.EngineUnavailable when the engine did not answer
+     * @throws PlaybookDeployer.EngineUnavailable when the engine did not answer; nothing is kept
      */
     @Transactional
     public List<DeployedProcess> upload(List<UploadedFile> files, String username) {
@@ -57,6 +66,10 @@ public class PlaybookUploadService implements KeptPlaybooks {
                 forms.put(f.name(), f.bytes());
             } else if (!name(f).endsWith(".bpmn")) {
                 problems.add(new PlaybookProblem(null, f.name(), "not a .bpmn or .form file"));
+            }
+            String badName = badName(f.name());
+            if (badName != null) {
+                problems.add(new PlaybookProblem(null, f.name(), badName));
             }
         }
         if (bpmn.size() != 1) {
@@ -71,17 +84,54 @@ public class PlaybookUploadService implements KeptPlaybooks {
         }
         PlaybookFiles playbook =
                 new PlaybookFiles(bpmn.getFirst().name(), bpmn.getFirst().bytes(), forms);
-        List<DeployedProcess> deployed = deployer.deploy(playbook, "uploaded by " + username);
+        return deployer.deploy(playbook, "uploaded by " + username, checked -> keep(checked, username));
+    }
+
+    /** Stores what the engine is about to get, and makes the database say now whether it takes it. */
+    private void keep(PlaybookDeployer.Checked checked, String username) {
+        PlaybookFiles playbook = checked.files();
+        String processIds = String.join(",", checked.processIds());
+        if (processIds.length() > MAX_PROCESS_IDS) {
+            throw refused(
+                    playbook,
+                    "its process ids are " + processIds.length() + " characters long together; Baton keeps at most "
+                            + MAX_PROCESS_IDS + ": shorten them");
+        }
         Map<String, String> formTexts = new LinkedHashMap<>();
-        forms.forEach((name, bytes) -> formTexts.put(name, new String(bytes, StandardCharsets.UTF_8)));
-        uploads.save(new PlaybookUpload(
-                deployed.stream().map(DeployedProcess::processId).toList(),
-                playbook.bpmnName(),
-                new String(playbook.bpmn(), StandardCharsets.UTF_8),
-                formTexts,
-                username,
-                clock.instant()));
-        return deployed;
+        playbook.forms().forEach((name, bytes) -> formTexts.put(name, new String(bytes, StandardCharsets.UTF_8)));
+        try {
+            uploads.saveAndFlush(new PlaybookUpload(
+                    checked.processIds(),
+                    playbook.bpmnName(),
+                    new String(playbook.bpmn(), StandardCharsets.UTF_8),
+                    formTexts,
+                    username,
+                    clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            // none known after the checks above; said plainly, and the engine is not asked
+            throw refused(
+                    playbook,
+                    "Baton cannot store the file: " + e.getMostSpecificCause().getMessage());
+        }
+    }
+
+    private static PlaybookRefused refused(PlaybookFiles playbook, String message) {
+        return new PlaybookRefused(
+                playbook.bpmnName(), List.of(new PlaybookProblem(null, playbook.bpmnName(), message)));
+    }
+
+    /** Why the database could not keep the file's name (see V23__playbook_upload.sql), or null. */
+    private static String badName(String name) {
+        if (name == null) {
+            return null;
+        }
+        if (name.length() > MAX_NAME) {
+            return "the file name is " + name.length() + " characters long; at most " + MAX_NAME + ": rename the file";
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            return "the file name has control characters: rename the file";
+        }
+        return null;
     }
 
     @Override

@@ -2,6 +2,14 @@ package dev.baton.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.support.Multipart;
@@ -16,6 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /** Admins' uploads: each kind of refusal with its element named, all problems at once, and a good file kept. */
 @SuppressWarnings({"rawtypes", "unchecked"})
@@ -32,6 +44,9 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     dev.baton.engine.DeployedPlaybooks deployedPlaybooks;
+
+    @Autowired
+    WebApplicationContext context;
 
     @Test
     void aGoodPlaybookIsDeployedAsANewVersionAndKeptForTheNextStart() {
@@ -372,6 +387,149 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .singleElement()
                 .asString()
                 .contains("exactly one .bpmn file");
+    }
+
+    /**
+     * Found by a hostile probe: a UTF-16 file was deployed, then the database refused its text (NUL
+     * bytes), a 409 with the playbook running but not kept; an ISO-8859-1 one was kept with "Prüfung"
+     * as "Pr\uFFFDfung". Each is decoded as its XML declaration (or byte order mark) says, and the same
+     * UTF-8 text is deployed, kept and shown; a form saved as UTF-16 by a text editor likewise.
+     */
+    @Test
+    void aFileSavedInUtf16OrIso88591IsDeployedAndKeptAsTheTextItHolds() throws Exception {
+        String utf16 = GOOD.replace("Process_renewal_call", "Process_utf16")
+                .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
+                .replace("Call the customer", "Prüfung beim Kunden");
+        String latin1 = GOOD.replace("Process_renewal_call", "Process_latin1")
+                .replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
+                .replace("Call the customer", "Prüfung beim Kunden");
+        Map<String, byte[]> utf16Files = new java.util.LinkedHashMap<>();
+        utf16Files.put("utf16.bpmn", withBom(utf16));
+        utf16Files.put("renewal-call.form", withBom(FORM.replace("What did the customer say?", "Notizen zur Prüfung")));
+
+        ResponseEntity<Object> fromUtf16 =
+                as("ada").postForEntity("/api/playbooks", Multipart.files("files", utf16Files), Object.class);
+        ResponseEntity<Object> fromLatin1 = as("ada")
+                .postForEntity(
+                        "/api/playbooks",
+                        Multipart.files(
+                                "files",
+                                Map.of(
+                                        "latin1.bpmn",
+                                        latin1.getBytes(StandardCharsets.ISO_8859_1),
+                                        "renewal-call.form",
+                                        FORM.getBytes(StandardCharsets.UTF_8))),
+                        Object.class);
+
+        assertThat(fromUtf16.getStatusCode()).as("%s", fromUtf16.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(fromLatin1.getStatusCode()).as("%s", fromLatin1.getBody()).isEqualTo(HttpStatus.CREATED);
+        for (String processId : List.of("Process_utf16", "Process_latin1")) {
+            PlaybookUpload kept = uploads.findAll().stream()
+                    .filter(u -> u.getProcessIds().contains(processId))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(kept.getBpmn())
+                    .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                    .contains("Prüfung beim Kunden")
+                    .doesNotContain("\uFFFD", "\uFEFF");
+            assertThat(as("ada").getForObject("/api/playbooks/" + processId + "/xml", String.class))
+                    .isEqualTo(kept.getBpmn());
+        }
+        assertThat(uploads.findAll())
+                .filteredOn(u -> u.getProcessIds().contains("Process_utf16"))
+                .singleElement()
+                .satisfies(u -> assertThat(u.getForms().get("renewal-call.form"))
+                        .startsWith("{")
+                        .contains("Notizen zur Prüfung"));
+        assertThat(service.kept())
+                .filteredOn(f -> f.bpmnName().equals("latin1.bpmn"))
+                .singleElement()
+                .satisfies(f -> assertThat(new String(f.bpmn(), StandardCharsets.UTF_8))
+                        .contains("encoding=\"UTF-8\"", "Prüfung beim Kunden"));
+    }
+
+    /** The upload form: the old code answered a UTF-16 file with "Something went wrong" (a 500). */
+    @Test
+    void theUploadFormDeploysAUtf16FileAndListsWhatBatonCannotKeep() throws Exception {
+        MockMvc pages = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        String utf16 = GOOD.replace("Process_renewal_call", "Process_utf16_page")
+                .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+
+        pages.perform(multipart("/playbooks")
+                        .file(new MockMultipartFile("files", "page.bpmn", "application/octet-stream", withBom(utf16)))
+                        .file(new MockMultipartFile(
+                                "files",
+                                "renewal-call.form",
+                                "application/json",
+                                FORM.getBytes(StandardCharsets.UTF_8)))
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/playbooks/Process_utf16_page"));
+        pages.perform(multipart("/playbooks")
+                        .file(new MockMultipartFile(
+                                "files",
+                                "y".repeat(260) + ".bpmn",
+                                "application/octet-stream",
+                                GOOD.getBytes(StandardCharsets.UTF_8)))
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("rename the file")));
+    }
+
+    /**
+     * A deployment cannot be taken back: what Baton could not keep is refused before the engine sees
+     * it. The old code deployed first, then the database refused the row (a 409, the playbook running
+     * until the next start).
+     */
+    @Test
+    void aPlaybookBatonCannotKeepIsRefusedBeforeTheEngineGetsIt() {
+        String longName = "x".repeat(300) + ".bpmn";
+        String processes = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> "<bpmn:process id=\"Process_long_" + i + "_" + "y".repeat(200)
+                        + "\" isExecutable=\"true\"><bpmn:startEvent id=\"start_" + i + "\" /></bpmn:process>")
+                .reduce("", String::concat);
+        String manyLongIds = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions"
+                + " xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:bpmndi=\"http://www.omg.org/spec/BPMN/20100524/DI\" id=\"defs\""
+                + " targetNamespace=\"http://bpmn.io/schema/bpmn\">" + processes
+                + "<bpmndi:BPMNDiagram id=\"diagram\"><bpmndi:BPMNPlane id=\"plane\" bpmnElement=\"Process_long_0_"
+                + "y".repeat(200) + "\" /></bpmndi:BPMNDiagram></bpmn:definitions>";
+
+        List<Map<String, Object>> name = problems(upload(
+                "ada",
+                Map.of(
+                        longName,
+                        GOOD.replace("Process_renewal_call", "Process_long_name"),
+                        "renewal-call.form",
+                        FORM)));
+        List<Map<String, Object>> ids = problems(upload("ada", Map.of("many.bpmn", manyLongIds)));
+
+        assertThat(messages(name)).singleElement().asString().contains("305 characters", "rename the file");
+        assertThat(messages(ids)).singleElement().asString().contains("process ids", "1000");
+        assertThat(processDeployed("Process_long_name")).isFalse();
+        assertThat(processDeployed("Process_long_0_" + "y".repeat(200))).isFalse();
+        assertThat(uploads.findAll())
+                .noneMatch(
+                        u -> u.getBpmnName().equals(longName) || u.getBpmnName().equals("many.bpmn"));
+    }
+
+    /** Whether the engine ever deployed a process with that id. */
+    private boolean processDeployed(String processId) {
+        return java.util.stream.StreamSupport.stream(records().processRecords().spliterator(), false)
+                .anyMatch(r -> r.getValue().getBpmnProcessId().equals(processId));
+    }
+
+    /** The text as a Windows editor saves "Unicode": UTF-16LE after a byte order mark. */
+    private static byte[] withBom(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[body.length + 2];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, bytes, 2, body.length);
+        return bytes;
     }
 
     ResponseEntity<List> upload(String user, Map<String, String> files) {
