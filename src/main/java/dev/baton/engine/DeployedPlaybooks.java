@@ -25,6 +25,8 @@ public class DeployedPlaybooks {
      * @param documentation the process's {@code bpmn:documentation}, or null
      * @param launchRoles roles that may start it (upper case, e.g. MANAGER): the process's
      *     {@code zeebe:property baton:launchRoles}, default MANAGER and ADMIN
+     * @param accountNeededBy why it runs only on an account (a building block, an expression reading
+     *     {@code accountId}, {@code accountOwner} or {@code ownerManager}), or null when it does not
      * @param source "bundled" or "uploaded by {username}"
      * @param activityIds the ids of its tasks, call activities and subprocesses (what a migration maps)
      * @param xml the whole BPMN file the version came from
@@ -37,6 +39,7 @@ public class DeployedPlaybooks {
             String resourceName,
             String documentation,
             Set<String> launchRoles,
+            String accountNeededBy,
             String source,
             Instant deployedAt,
             Set<String> activityIds,

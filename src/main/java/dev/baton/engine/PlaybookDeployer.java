@@ -166,6 +166,7 @@ public class PlaybookDeployer {
                     p.getResourceName(),
                     info == null ? null : info.documentation(),
                     info == null ? PlaybookXml.DEFAULT_LAUNCH_ROLES : info.launchRoles(),
+                    info == null ? null : info.accountNeededBy(),
                     source,
                     clock.instant(),
                     info == null ? Set.of() : info.activityIds(),

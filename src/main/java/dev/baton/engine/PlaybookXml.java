@@ -33,9 +33,18 @@ final class PlaybookXml {
     static final String LAUNCH_ROLES = "baton:launchRoles";
     static final Set<String> DEFAULT_LAUNCH_ROLES = Set.of("MANAGER", "ADMIN");
 
-    /** A process in the file: what the catalogue shows about it. */
+    /**
+     * A process in the file: what the catalogue shows about it.
+     *
+     * @param accountNeededBy why it runs only on an account ({@link AccountUse}), or null
+     */
     record ProcessInfo(
-            String id, String name, String documentation, Set<String> launchRoles, Set<String> activityIds) {}
+            String id,
+            String name,
+            String documentation,
+            Set<String> launchRoles,
+            String accountNeededBy,
+            Set<String> activityIds) {}
 
     /** Elements a running instance can wait in that a migration may map by id (events and gateways are left out). */
     private static final Set<String> ACTIVITIES = Set.of(
@@ -136,6 +145,7 @@ final class PlaybookXml {
                         blankToNull(process.getAttribute("name")),
                         documentation(process),
                         launchRoles(process),
+                        AccountUse.neededBy(process),
                         activityIds(process)));
             }
         }

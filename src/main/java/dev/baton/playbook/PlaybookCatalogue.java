@@ -50,6 +50,7 @@ public class PlaybookCatalogue {
      * @param versions the versions this Baton deployed, oldest first
      * @param running instances Baton started that the engine had not ended when last asked
      * @param ended instances Baton started that have completed or been cancelled
+     * @param needsAccount whether a launch must name an account ({@code accountId}): its steps act on one
      */
     public record Playbook(
             String processId,
@@ -59,6 +60,7 @@ public class PlaybookCatalogue {
             int latestVersion,
             Set<String> launchRoles,
             boolean mayLaunch,
+            boolean needsAccount,
             long running,
             long ended,
             String source,
@@ -188,7 +190,9 @@ public class PlaybookCatalogue {
      * @throws AccessDeniedException when none of {@code roles} may launch it, or the launcher may not
      *     act on the account
      * @throws BadRequestException naming accountId when it is null or not an existing account's id, or
-     *     naming each of {@code accountOwner}, {@code ownerManager} and {@code launchedBy} that is given
+     *     missing while the playbook works on an account (it uses a building block, or reads {@code
+     *     accountId}, {@code accountOwner} or {@code ownerManager}), or naming each of {@code
+     *     accountOwner}, {@code ownerManager} and {@code launchedBy} that is given
      */
     public long launch(String processId, Map<String, Object> variables, Collection<String> roles, String launcher) {
         DeployedProcess latest =
@@ -203,6 +207,12 @@ public class PlaybookCatalogue {
         Map<String, Object> vars = new HashMap<>(variables == null ? Map.of() : variables);
         LaunchVariables.requireNoneGiven(vars);
         Object accountId = vars.get(Variables.ACCOUNT_ID);
+        if (accountId == null && latest.accountNeededBy() != null) {
+            // without one its first step on the account would stop the run with an incident
+            throw new BadRequestException(
+                    Variables.ACCOUNT_ID,
+                    "this playbook works on an account: accountId is required (its " + latest.accountNeededBy() + ")");
+        }
         if (accountId == null && vars.containsKey(Variables.ACCOUNT_ID)) {
             throw new BadRequestException(
                     Variables.ACCOUNT_ID, "must be an account's id; leave it out to launch on no account");
@@ -308,6 +318,7 @@ public class PlaybookCatalogue {
                 latest.version(),
                 latest.launchRoles(),
                 mayLaunch(latest, roles),
+                latest.accountNeededBy() != null,
                 c[0],
                 c[1],
                 latest.source(),

@@ -374,6 +374,17 @@ class PlaybookChecksTests {
 
     private static DeployedPlaybooks.DeployedProcess deployedProcess(String processId) {
         return new DeployedPlaybooks.DeployedProcess(
-                processId, null, 1, 42L, processId + ".bpmn", null, Set.of(), "bundled", Instant.EPOCH, Set.of(), "");
+                processId,
+                null,
+                1,
+                42L,
+                processId + ".bpmn",
+                null,
+                Set.of(),
+                null,
+                "bundled",
+                Instant.EPOCH,
+                Set.of(),
+                "");
     }
 }

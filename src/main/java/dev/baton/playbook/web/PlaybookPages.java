@@ -122,13 +122,19 @@ class PlaybookPages {
             redirect.addFlashAttribute("message", "Launched instance " + key);
             return "redirect:/playbooks/instances/" + key;
         } catch (JsonProcessingException e) {
+            redirect.addFlashAttribute(
+                    "launchInvalid", Map.of("variables", "must be a JSON object, e.g. {\"region\": \"EMEA\"}"));
             redirect.addFlashAttribute("error", "Variables must be a JSON object, e.g. {\"region\": \"EMEA\"}");
         } catch (BadRequestException e) {
+            redirect.addFlashAttribute("launchInvalid", e.getFieldErrors());
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (AccessDeniedException e) {
             // not the launch roles, or an account outside the launcher's line: said on the page, not a bare 403
             redirect.addFlashAttribute("error", "The playbook was not launched: " + e.getMessage());
         }
+        // the form comes back as it was sent, its refused fields marked
+        redirect.addFlashAttribute("launchAccountId", accountId);
+        redirect.addFlashAttribute("launchVariables", variables);
         return "redirect:/playbooks/" + processId;
     }
 
