@@ -2,6 +2,14 @@ package dev.baton.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +28,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.context.WebApplicationContext;
 
 /** Imports through the real API: sample exports of Salesforce and HubSpot, bad files, dry runs and all-or-nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -31,6 +44,9 @@ class ImportIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    WebApplicationContext context;
 
     @Test
     void salesforceReportAndDataLoaderExportsImportAndAReimportUpdatesInsteadOfDuplicating() throws IOException {
@@ -388,6 +404,44 @@ class ImportIntegrationTests {
                 .startsWith("missing required column name for ACCOUNTS from BATON");
         assertThat(refusal("ACCOUNTS", "a.csv", "external_id|name\nA-1|x\n".getBytes(StandardCharsets.UTF_8)))
                 .contains("separated by '|'");
+    }
+
+    /** Found by a hostile probe: the refused form came back as on a first visit (teams, Baton, dry run). */
+    @Test
+    void theFormRefusingAFileComesBackWithTheChoicesItWasSentWith() throws Exception {
+        MockMvc pages = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        byte[] latin1 = "external_id,account,full_name\nC-1,A-1,J\u00f6rg\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        MvcResult refused = pages.perform(multipart("/imports")
+                        .file(new MockMultipartFile("file", "contacts.csv", "text/csv", latin1))
+                        .param("kind", "CONTACTS")
+                        .param("source", "HUBSPOT")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/imports"))
+                .andExpect(flash().attribute("error", containsString("not UTF-8")))
+                .andReturn();
+        String form = pages.perform(get("/imports")
+                        .flashAttrs(refused.getFlashMap())
+                        .with(user("ada").roles("ADMIN")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String firstVisit = pages.perform(get("/imports").with(user("ada").roles("ADMIN")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(form)
+                .contains("value=\"CONTACTS\" selected=\"selected\"", "value=\"HUBSPOT\" selected=\"selected\"")
+                .doesNotContain("value=\"TEAMS\" selected", "value=\"BATON\" selected", "checked=\"checked\"");
+        assertThat(firstVisit)
+                .contains(
+                        "value=\"TEAMS\" selected=\"selected\"",
+                        "value=\"BATON\" selected=\"selected\"",
+                        "checked=\"checked\"");
     }
 
     @Test

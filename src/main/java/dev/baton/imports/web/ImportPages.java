@@ -29,6 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class ImportPages {
 
+    /** What the form is sent with: a refused file brings the form back with the same choices. */
+    record Choice(ImportKind kind, ImportSource source, boolean dryRun) {
+        static final Choice FIRST_VISIT = new Choice(ImportKind.values()[0], ImportSource.BATON, true);
+    }
+
     private final ImportService imports;
 
     ImportPages(ImportService imports) {
@@ -39,6 +44,9 @@ class ImportPages {
     String list(Model model) {
         model.addAttribute("kinds", ImportKind.values());
         model.addAttribute("sources", ImportSource.values());
+        if (!model.containsAttribute("choice")) {
+            model.addAttribute("choice", Choice.FIRST_VISIT);
+        }
         model.addAttribute(
                 "imports",
                 imports.find(PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
@@ -61,6 +69,7 @@ class ImportPages {
             return "redirect:/imports/" + started.id();
         } catch (BadRequestException e) {
             redirect.addFlashAttribute("error", e.getFieldErrors().getOrDefault("file", e.getMessage()));
+            redirect.addFlashAttribute("choice", new Choice(kind, source, dryRun));
             return "redirect:/imports";
         }
     }
