@@ -1,5 +1,6 @@
 package dev.baton.shared;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The {@code page} query parameter of every list, API and pages, is a whole number from 0 to
  * {@link #MAX_PAGE}, and {@code size} one from 1 to {@link #MAX_SIZE} (Spring Data's largest page):
  * the row offset then fits the int that JPA takes (a page near Integer.MAX_VALUE was a 500).
- * Anything else is a 400 naming the parameter; Spring Data would quietly take its default size for
- * {@code size=abc}. Each list may take fewer rows a page (tasks: 200) and says so itself.
+ * Anything else is a 400 naming the parameter (for a browser, the error page saying so); Spring Data
+ * would quietly take its default size for {@code size=abc}. Each list may take fewer rows a page (tasks: 200) and says so itself.
  */
 @Configuration(proxyBeanMethods = false)
 class PageLimits implements WebMvcConfigurer, HandlerInterceptor {
@@ -27,6 +28,10 @@ class PageLimits implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // the error page of a refused page carries its parameters: refusing them again left the body empty
+            return true;
+        }
         check(request, "page", 0, MAX_PAGE);
         check(request, "size", 1, MAX_SIZE);
         return true;

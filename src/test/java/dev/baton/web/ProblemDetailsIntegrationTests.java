@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -114,6 +115,28 @@ class ProblemDetailsIntegrationTests {
 
         assertThat(answer.statusCode()).isEqualTo(415);
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    /** Found by a hostile probe: each was a 400 with an empty body, the error page refusing the page too. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "/accounts?page=-1",
+                "/commitments?page=-1",
+                "/leads?page=-1",
+                "/audit?page=-1",
+                "/handovers?page=-1",
+                "/accounts?page=abc",
+                "/commitments?size=0"
+            })
+    void aListPageWithABadPageOrSizeSaysSoOnTheErrorPage(String path) throws Exception {
+        HttpResponse<String> page = send("ada", "GET", path, null, null, "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body())
+                .contains("This request could not be done", "must be a whole number from")
+                .containsPattern("(page|size): must be");
     }
 
     @Test
