@@ -71,6 +71,40 @@ class AccountPagesIntegrationTests {
                 LocalDate.now().minusDays(3)));
     }
 
+    /** Found by a hostile probe: the first page's disabled "Previous" was a link to page=-1, reachable by Tab. */
+    @Test
+    void theListsFirstAndLastPageHaveNoLinkBeyondThem() throws Exception {
+        Person rob = people.findByUsername("rob").orElseThrow();
+        String prefix = "Pagewise " + System.nanoTime();
+        for (int i = 0; i < 21; i++) {
+            accounts.save(new Account(prefix + " " + i, rob, "SMB", "Benelux", null));
+        }
+
+        String first = mvc.perform(
+                        get("/accounts").param("q", prefix).with(user("ada").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String last = mvc.perform(get("/accounts")
+                        .param("q", prefix)
+                        .param("page", "1")
+                        .with(user("ada").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(first)
+                .doesNotContain("page=-1")
+                .contains("<span class=\"page-link\" aria-disabled=\"true\">Previous</span>")
+                .contains("page=1\">Next</a>");
+        assertThat(last)
+                .doesNotContain("page=2")
+                .contains("<span class=\"page-link\" aria-disabled=\"true\">Next</span>")
+                .contains("page=0\">Previous</a>");
+    }
+
     @Test
     void listFindsAccountsByNameWithTheirOverdueCount() throws Exception {
         mvc.perform(get("/accounts").param("q", "quokka").with(user("rita")))
