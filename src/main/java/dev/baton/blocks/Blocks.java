@@ -37,6 +37,20 @@ public final class Blocks {
      */
     public static final String LAUNCHED_BY = "launchedBy";
 
+    /**
+     * The variables only Baton sets ({@link #ACCOUNT_OWNER}, {@link #OWNER_MANAGER}, {@link
+     * #LAUNCHED_BY}): they route steps to people and give blocks the rights they act with, so neither
+     * a launch request nor the playbook itself (a form field, a mapping, a script's result) may set
+     * them: a step's answer could otherwise name who "launched" it and act with their rights.
+     */
+    public static final List<String> RESERVED = List.of(ACCOUNT_OWNER, OWNER_MANAGER, LAUNCHED_BY);
+
+    /** Why a playbook may not set the reserved variable {@code name}, in plain words. */
+    public static String setByBaton(String name) {
+        String also = name.equals(LAUNCHED_BY) ? "" : " (from the account; " + REASSIGN_OWNER + " updates it)";
+        return name + " is set by Baton when the playbook is launched" + also + "; a playbook cannot set it";
+    }
+
     /** Recipient roles of {@code baton.send-email}'s {@code to}. */
     public static final String TO_ACCOUNT_OWNER = "account-owner";
 

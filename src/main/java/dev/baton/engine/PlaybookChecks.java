@@ -24,9 +24,10 @@ import org.w3c.dom.NamedNodeMap;
 /**
  * Checks a playbook before it is deployed and lists every problem found, in plain words, each
  * with its element: what the engine's own model validation finds, and what the engine would accept
- * but Baton could not run: references outside the file ({@link ReferenceChecks}: a job type with no
+ * but Baton could not run or must not allow: references outside the file ({@link ReferenceChecks}: a job type with no
  * worker, a call to a process not deployed, a DMN decision), building blocks without their required
  * inputs ({@link BlockChecks}), launch roles Baton does not have ({@link LaunchRoleChecks}), a
+ * variable only Baton sets written by the model ({@link ReservedVariableChecks}) or a form, a
  * Camunda user task, a user task nobody is assigned, a missing form, no diagram; an upload is also
  * held to {@link UploadChecks}. The engine's deploy-time checks (FEEL
  * expressions) come on top when it is asked to deploy (see {@link PlaybookDeployer}).
@@ -104,6 +105,7 @@ public class PlaybookChecks {
         Set<String> usable = upload ? BLOCK_TYPES : served;
         ReferenceChecks.check(xml, names, usable, served, deployed.callableProcessIds(), problems);
         BlockChecks.check(xml, names, problems);
+        ReservedVariableChecks.check(xml, names, problems);
         LaunchRoleChecks.check(xml, names, upload, problems);
         userTasks(xml, names, uploadedForms, problems);
         PlaybookFormChecks.embedded(xml, json, problems);

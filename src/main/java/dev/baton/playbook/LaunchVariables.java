@@ -6,7 +6,6 @@ import dev.baton.blocks.Blocks;
 import dev.baton.shared.BadRequestException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +21,6 @@ import java.util.Map;
  */
 final class LaunchVariables {
 
-    /** The variables only Baton sets. */
-    static final List<String> RESERVED = List.of(Blocks.ACCOUNT_OWNER, Blocks.OWNER_MANAGER, Blocks.LAUNCHED_BY);
-
     private LaunchVariables() {}
 
     /**
@@ -32,11 +28,11 @@ final class LaunchVariables {
      * 400 naming each of them, before anything starts. Refused rather than overwritten: the caller
      * meant a step to go to someone, and silently sending it elsewhere would hide that it did not.
      *
-     * @throws BadRequestException naming every such variable, in the order of {@link #RESERVED}
+     * @throws BadRequestException naming every such variable, in the order of {@link Blocks#RESERVED}
      */
     static void requireNoneGiven(Map<String, Object> given) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (String name : RESERVED) {
+        for (String name : Blocks.RESERVED) {
             if (given.containsKey(name)) {
                 errors.put(
                         name,

@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.blocks.Blocks;
@@ -313,6 +314,62 @@ class PlaybookChecksTests {
                 .satisfies(p -> assertThat(p.message()).contains("'none'", "nobody could launch this playbook"));
         assertThat(check(none)).as("Baton's own file, started by Baton").isEmpty();
     }
+
+    /**
+     * Found by a probe: a model could set launchedBy itself (a mapping, a script's result, a
+     * multi-instance element), and a block then acted with the rights of whoever it named.
+     */
+    @Test
+    void aModelThatWritesAVariableOnlyBatonSetsIsRefusedNamingTheElementAndTheVariable() {
+        String file = process(
+                "p",
+                "<bpmn:serviceTask id=\"task_input\" name=\"As rita\"><bpmn:extensionElements>"
+                        + MAIL_BLOCK + "<zeebe:ioMapping>"
+                        + "<zeebe:input source=\"=&quot;rita&quot;\" target=\"launchedBy\" />"
+                        + "<zeebe:output source=\"=launchedBy\" target=\"launcherShown\" />"
+                        + "<zeebe:output source=\"=&quot;ada&quot;\" target=\"accountOwner\" />"
+                        + "<zeebe:output source=\"=&quot;ada&quot;\" target=\"ownerManager.name\" />"
+                        + "</zeebe:ioMapping></bpmn:extensionElements></bpmn:serviceTask>",
+                "<bpmn:scriptTask id=\"task_script\" name=\"Script\"><bpmn:extensionElements>"
+                        + "<zeebe:script expression=\"=&quot;rita&quot;\" resultVariable=\" launchedBy\" />"
+                        + "</bpmn:extensionElements></bpmn:scriptTask>",
+                "<bpmn:serviceTask id=\"task_each\" name=\"Each\"><bpmn:extensionElements>"
+                        + MAIL_BLOCK + "</bpmn:extensionElements>"
+                        + "<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements>"
+                        + "<zeebe:loopCharacteristics inputCollection=\"=[&quot;rita&quot;]\" inputElement=\"launchedBy\" />"
+                        + "</bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:serviceTask>");
+
+        for (List<PlaybookProblem> problems : List.of(check(file), checkUpload(file))) {
+            assertThat(problems)
+                    .extracting(PlaybookProblem::elementId, PlaybookProblem::elementName)
+                    .containsExactlyInAnyOrder(
+                            tuple("task_input", "As rita"),
+                            tuple("task_input", "As rita"),
+                            tuple("task_input", "As rita"),
+                            tuple("task_script", "Script"),
+                            tuple("task_each", "Each"));
+            assertThat(problems)
+                    .extracting(PlaybookProblem::message)
+                    .containsExactlyInAnyOrder(
+                            "an input mapping (Inputs) writes launchedBy: launchedBy is set by Baton when the"
+                                    + " playbook is launched; a playbook cannot set it. Use another variable name",
+                            "an output mapping (Outputs) writes accountOwner: accountOwner is set by Baton when the"
+                                    + " playbook is launched (from the account; baton.reassign-owner updates it);"
+                                    + " a playbook cannot set it. Use another variable name",
+                            "an output mapping (Outputs) writes ownerManager: ownerManager is set by Baton when the"
+                                    + " playbook is launched (from the account; baton.reassign-owner updates it);"
+                                    + " a playbook cannot set it. Use another variable name",
+                            "the script's result variable is launchedBy: launchedBy is set by Baton when the"
+                                    + " playbook is launched; a playbook cannot set it. Use another variable name",
+                            "the multi-instance input element is launchedBy: launchedBy is set by Baton when the"
+                                    + " playbook is launched; a playbook cannot set it. Use another variable name");
+        }
+    }
+
+    /** A building block step, with its required inputs as headers. */
+    static final String MAIL_BLOCK = "<zeebe:taskDefinition type=\"" + Blocks.SEND_EMAIL + "\" /><zeebe:taskHeaders>"
+            + "<zeebe:header key=\"template\" value=\"account-note\" />"
+            + "<zeebe:header key=\"to\" value=\"account-owner\" /></zeebe:taskHeaders>";
 
     private static String withLaunchRoles(String extensionElements) {
         return process("p").replaceFirst("(<bpmn:process [^>]*>)", "$1" + extensionElements);
