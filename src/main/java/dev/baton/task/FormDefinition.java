@@ -1,6 +1,7 @@
 package dev.baton.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.blocks.Blocks;
 import dev.baton.shared.BadRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,24 @@ public final class FormDefinition {
     static FormDefinition parse(JsonNode form) {
         List<String> problems = new ArrayList<>();
         List<FormComponent> components = FormComponent.parseAll(form.path("components"), problems);
+        reserved(components, problems);
         return new FormDefinition(form.path("id").asText(null), components, problems, form.toString());
+    }
+
+    /**
+     * A component whose value would be a variable only Baton sets ({@link Blocks#RESERVED}): whoever
+     * answers the step would choose, say, who launched the playbook, and a block would act with that
+     * person's rights. Its first path name is the variable (a group without a path adds none).
+     */
+    private static void reserved(List<FormComponent> components, List<String> problems) {
+        for (FormComponent c : components) {
+            if (c.path().isEmpty()) {
+                reserved(c.components(), problems);
+            } else if (Blocks.RESERVED.contains(c.path().getFirst().strip())) {
+                String variable = c.path().getFirst().strip();
+                problems.add(c.describe() + ": " + Blocks.setByBaton(variable) + ". Give the field another key");
+            }
+        }
     }
 
     /** A form that cannot be used at all, for the reason given. */
@@ -57,7 +75,8 @@ public final class FormDefinition {
      * What Baton cannot handle in a Camunda Forms schema, one plain sentence per component naming it
      * (its type and key): an unknown component type, a file picker, an input without a key, a FEEL
      * expression that does not parse, a bound that is neither a number nor an expression, a pattern
-     * that is no regular expression, options with no source. Empty when the form can be used.
+     * that is no regular expression, options with no source, a value only Baton may set ({@code
+     * launchedBy}, ...). Empty when the form can be used.
      */
     public static List<String> problems(JsonNode form) {
         return parse(form).problems;

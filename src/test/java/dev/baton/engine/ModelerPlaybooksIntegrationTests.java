@@ -245,6 +245,31 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
         assertThat(tasks.findById(step.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
     }
 
+    /**
+     * Found by a probe: a form field keyed launchedBy let whoever completed the step choose who
+     * "launched" the playbook, and its blocks then acted with that person's rights. The upload refuses
+     * such a form; one deployed past Baton still opens, and no answer to it reaches the process.
+     */
+    @Test
+    void aStepWhoseFormWouldWriteLaunchedByCannotBeCompletedAndTheLauncherStays() throws Exception {
+        deploy("playbooks/modeler-reserved-form.bpmn"); // straight to the engine, past the upload checks
+        long instance = start("Process_reserved_form", Map.of("owner", "rob", "launchedBy", "rob"));
+        Task step = awaitTask(instance, "Activity_check");
+
+        ResponseEntity<Map> refused = complete("rob", step, Map.of("launchedBy", "ada"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("detail"))
+                .contains(
+                        "this step's form cannot be used", "launchedBy is set by Baton when the playbook is launched");
+        assertThat(tasks.findById(step.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        engine.waitForIdleState(WAIT);
+        BpmnAssert.initRecordStream(records());
+        BpmnAssert.assertThat(new InspectedProcessInstance(instance))
+                .isActive()
+                .hasVariableWithValue("launchedBy", "rob");
+    }
+
     record JobProblemView(String message, int deliveries) {
         static JobProblemView of(JobProblem p) {
             return new JobProblemView(p.getMessage(), p.getDeliveries());

@@ -371,6 +371,47 @@ class PlaybookChecksTests {
             + "<zeebe:header key=\"template\" value=\"account-note\" />"
             + "<zeebe:header key=\"to\" value=\"account-owner\" /></zeebe:taskHeaders>";
 
+    /** Found by a probe: a form field keyed launchedBy let whoever completed the step choose who launched it. */
+    @Test
+    void aLinkedOrEmbeddedFormWithAFieldOnlyBatonSetsIsRefusedNamingTheFormAndTheVariable() {
+        String embedded = "{\"id\":\"embedded-pick\",\"components\":[{\"type\":\"group\",\"id\":\"Group_1\","
+                + "\"components\":[{\"type\":\"textfield\",\"id\":\"F2\",\"key\":\"ownerManager\"}]}]}";
+        String bpmn = process(
+                        "p",
+                        userTask("task_linked", "formId=\"pick\""),
+                        userTask("task_embedded", "formKey=" + "\"camunda-forms:bpmn:userTaskForm_pick\""))
+                .replaceFirst(
+                        "(<bpmn:process [^>]*>)",
+                        "$1<bpmn:extensionElements><zeebe:userTaskForm id=\"userTaskForm_pick\">" + embedded
+                                + "</zeebe:userTaskForm></bpmn:extensionElements>");
+        String linked = "{\"id\":\"pick\",\"components\":[{\"type\":\"textfield\",\"id\":\"F1\","
+                + "\"key\":\"launchedBy\"},{\"type\":\"textfield\",\"id\":\"F3\",\"key\":\"note\"}]}";
+        PlaybookFiles files = new PlaybookFiles(
+                "test.bpmn", file(bpmn).bpmn(), Map.of("pick.form", linked.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(checks.checkUpload(files))
+                .extracting(PlaybookProblem::elementId, PlaybookProblem::elementName, PlaybookProblem::message)
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                null,
+                                "pick.form",
+                                "form 'pick': textfield 'launchedBy': launchedBy is set by Baton when the playbook"
+                                        + " is launched; a playbook cannot set it. Give the field another key"),
+                        tuple(
+                                "userTaskForm_pick",
+                                "embedded form",
+                                "the form embedded in the BPMN: textfield 'ownerManager': ownerManager is set by"
+                                        + " Baton when the playbook is launched (from the account;"
+                                        + " baton.reassign-owner updates it); a playbook cannot set it. Give the"
+                                        + " field another key"));
+    }
+
+    private static String userTask(String id, String form) {
+        return "<bpmn:userTask id=\"" + id + "\" name=\"" + id + "\"><bpmn:extensionElements>"
+                + "<zeebe:formDefinition " + form + " /><zeebe:assignmentDefinition assignee=\"rob\" />"
+                + "</bpmn:extensionElements></bpmn:userTask>";
+    }
+
     private static String withLaunchRoles(String extensionElements) {
         return process("p").replaceFirst("(<bpmn:process [^>]*>)", "$1" + extensionElements);
     }

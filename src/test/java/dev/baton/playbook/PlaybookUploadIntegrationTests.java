@@ -198,6 +198,41 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         .contains("'GODMODE'", "ADMIN, CS, MANAGER, REP"));
     }
 
+    /**
+     * Found by a probe: a playbook could set launchedBy itself (a form field, a mapping), so a block
+     * acted with the rights of whoever it named. Refused, naming the form or the element and the variable.
+     */
+    @Test
+    void aPlaybookThatSetsAVariableOnlyBatonSetsIsRefusedNamingWhereAndWhich() {
+        String file = GOOD.replace("Process_renewal_call", "Process_sets_launcher")
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        "<bpmn:serviceTask id=\"Activity_check\" name=\"Check promises\"><bpmn:extensionElements>"
+                                + "<zeebe:taskDefinition type=\"baton.check-commitments\" /><zeebe:ioMapping>"
+                                + "<zeebe:output source=\"=&quot;ada&quot;\" target=\"launchedBy\" />"
+                                + "</zeebe:ioMapping></bpmn:extensionElements></bpmn:serviceTask>"
+                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+        String form = FORM.replace("\"key\": \"callNote\"", "\"key\": \"launchedBy\"");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("launcher.bpmn", file, "renewal-call.form", form)));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"), p -> p.get("message"))
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                "Activity_check",
+                                "Check promises",
+                                "an output mapping (Outputs) writes launchedBy: launchedBy is set by Baton when the"
+                                        + " playbook is launched; a playbook cannot set it. Use another variable name"),
+                        tuple(
+                                null,
+                                "renewal-call.form",
+                                "form 'renewal-call-form': textarea 'launchedBy': launchedBy is set by Baton when the"
+                                        + " playbook is launched; a playbook cannot set it. Give the field another key"));
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_sets_launcher"));
+    }
+
     @Test
     void onlyAdminsUpload() {
         assertThat(upload("maria", Map.of("x.bpmn", GOOD)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -217,4 +217,40 @@ class CamundaFormFeaturesTests {
         assertThat(problems.get(4)).startsWith("select 's': it has no options");
         assertThat(problems.get(5)).startsWith("textfield 't': '=a ==' is not a FEEL expression");
     }
+
+    /**
+     * Found by a probe: a field keyed launchedBy let whoever answered the step name who "launched" the
+     * playbook, and a block then acted with that person's rights. Such a form cannot be used, whatever
+     * nests the field (a group's or list's path, a key with a path), so no answer can write it.
+     */
+    @Test
+    void aFormWritingAVariableOnlyBatonSetsCannotBeUsedAndNoAnswerReachesTheProcess() throws Exception {
+        FormDefinition reserved = FormDefinition.parse(JSON.readTree("""
+            { "id": "pick", "components": [
+              { "type": "textfield", "key": "launchedBy", "id": "F1" },
+              { "type": "textfield", "key": "note", "id": "F2" },
+              { "type": "group", "id": "G1", "components": [
+                { "type": "textfield", "key": "accountOwner.name", "id": "F3" } ] },
+              { "type": "dynamiclist", "path": "ownerManager", "id": "L1", "components": [
+                { "type": "textfield", "key": "name", "id": "F4" } ] },
+              { "type": "group", "path": "details", "id": "G2", "components": [
+                { "type": "textfield", "key": "launchedBy", "id": "F5" } ] } ] }
+            """));
+
+        assertThat(reserved.problems())
+                .containsExactly(
+                        "textfield 'launchedBy': launchedBy is set by Baton when the playbook is launched; a playbook"
+                                + " cannot set it. Give the field another key",
+                        "textfield 'accountOwner.name': accountOwner is set by Baton when the playbook is launched"
+                                + " (from the account; baton.reassign-owner updates it); a playbook cannot set it."
+                                + " Give the field another key",
+                        "dynamiclist 'ownerManager': ownerManager is set by Baton when the playbook is launched"
+                                + " (from the account; baton.reassign-owner updates it); a playbook cannot set it."
+                                + " Give the field another key");
+        assertThat(catchThrowableOfType(
+                        dev.baton.shared.BadRequestException.class,
+                        () -> reserved.validate(Map.of("launchedBy", "ada", "note", "hi"), Map.of())))
+                .hasMessageContaining("this step's form cannot be used")
+                .hasMessageContaining("launchedBy is set by Baton");
+    }
 }
