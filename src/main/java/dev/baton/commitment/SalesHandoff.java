@@ -7,8 +7,11 @@ import dev.baton.account.AccountService;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
+import dev.baton.people.ReportingLines;
+import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.NotFoundException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -35,6 +38,9 @@ public class SalesHandoff {
      */
     public static final String CS_OWNER_CHOSEN_BY = "csOwnerChosenBy";
 
+    /** The kickoff's answer naming the CS owner (a user name), checked by {@link #requireMayHandTo}. */
+    public static final String CS_OWNER_USERNAME = "csOwnerUsername";
+
     static final Set<CommitmentStatus> AWAITING_ACCEPTANCE =
             EnumSet.of(CommitmentStatus.PROPOSED, CommitmentStatus.REJECTED);
 
@@ -45,6 +51,8 @@ public class SalesHandoff {
     private final HandoffProcess process;
     private final CommitmentSettings settings;
     private final JdbcClient jdbc;
+    private final ReportingLines lines;
+    private final TeamService teams;
 
     /** Longer than any engine call: a claim this old without its instance was left by a dead start. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
@@ -56,8 +64,12 @@ public class SalesHandoff {
             AuditLog audit,
             HandoffProcess process,
             CommitmentSettings settings,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            ReportingLines lines,
+            TeamService teams) {
         this.jdbc = jdbc;
+        this.lines = lines;
+        this.teams = teams;
         this.commitments = commitments;
         this.accounts = accounts;
         this.people = people;
@@ -135,6 +147,34 @@ public class SalesHandoff {
                 .findById(commitmentId)
                 .map(c -> !AWAITING_ACCEPTANCE.contains(c.getStatus()))
                 .orElse(true);
+    }
+
+    /**
+     * Whether {@code chosenBy}, answering the kickoff, may name {@code csOwnerUsername} the account's CS
+     * owner: the API's rule for giving someone work (ADR 014, {@link ReportingLines#mayGiveWorkTo}) with
+     * customer success as the team that will serve the account: the person must exist and be active,
+     * and be the one answering, of their team or line, or of customer success; an admin may name
+     * anyone. Whoever answers: the step can reach someone it was delegated or reassigned to. Moving the
+     * account from the rep needs nothing more: starting the handoff was the rep's (or their line's) say.
+     *
+     * @param field the answer's field naming the CS owner, for the 400
+     * @throws BadRequestException naming {@code field} when nobody has that user name or they are inactive
+     * @throws org.springframework.security.access.AccessDeniedException saying why {@code chosenBy} may not
+     */
+    @Transactional(readOnly = true)
+    public void requireMayHandTo(String csOwnerUsername, String field, String chosenBy) {
+        Person named;
+        try {
+            named = people.signedIn(csOwnerUsername);
+        } catch (NotFoundException unknown) {
+            throw new BadRequestException(field, "nobody is called '" + csOwnerUsername + "'");
+        }
+        Person csOwner = people.activeOwner(named.getId(), field, "an account");
+        lines.requireMayGiveWorkTo(
+                people.signedIn(chosenBy),
+                csOwner,
+                teams.byKey(settings.verifyingTeam()).orElse(null),
+                "an account");
     }
 
     /**

@@ -30,7 +30,7 @@ public final class HandoffBpmn {
         public static final String LIST_COMPLETE = "listComplete";
         public static final String COMMITMENT_IDS = "commitmentIds";
         public static final String SETTLED = "settled";
-        public static final String CS_OWNER_USERNAME = "csOwnerUsername";
+        public static final String CS_OWNER_USERNAME = SalesHandoff.CS_OWNER_USERNAME;
         /** Who answered the kickoff (named the CS owner): set by Baton as the step completes. */
         public static final String CS_OWNER_CHOSEN_BY = SalesHandoff.CS_OWNER_CHOSEN_BY;
     }
