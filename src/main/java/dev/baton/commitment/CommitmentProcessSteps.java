@@ -11,6 +11,7 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -66,10 +67,7 @@ public class CommitmentProcessSteps {
             // the first read: a re-routed step reads again, and skips the statement
             commitments.attachProcess(id, processInstanceKey);
         }
-        String team = c.getDeliveringTeam() == null
-                ? settings.defaultDeliveringTeam()
-                : c.getDeliveringTeam().getKey();
-        // the reminder comes at notifyAt local time where the owner is, whatever the offset
+        String team = team(c);
         ZoneId zone = dueZone(c);
         return new CommitmentStep(
                 id,
@@ -82,7 +80,18 @@ public class CommitmentProcessSteps {
                 settings.verifyingTeam(),
                 escalateTo(c),
                 Dates.endOf(c.getDueDate(), zone),
-                Dates.at(c.getDueDate().minusDays(settings.reminderDaysBefore(team)), settings.notifyAt(), zone));
+                reminderAt(c, team, zone));
+    }
+
+    private String team(Commitment c) {
+        return c.getDeliveringTeam() == null
+                ? settings.defaultDeliveringTeam()
+                : c.getDeliveringTeam().getKey();
+    }
+
+    /** The reminder comes at notifyAt local time where the owner is, whatever the offset, the team's days before. */
+    private Instant reminderAt(Commitment c, String team, ZoneId zone) {
+        return Dates.at(c.getDueDate().minusDays(settings.reminderDaysBefore(team)), settings.notifyAt(), zone);
     }
 
     /**
@@ -183,15 +192,20 @@ public class CommitmentProcessSteps {
     }
 
     /**
-     * Queues the "due soon" reminder to the current owner (once per owner and due date), unless the
-     * due day has already ended where the owner is: a commitment accepted or re-routed after its
-     * reminder time enters the deliver step with both timers past, and the overdue escalation is then
-     * what is true, not "due soon".
+     * Queues the "due soon" reminder to the current owner (once per owner and due date) while the
+     * current due date is soon: from its reminder time until the due day has ended where the owner is.
+     * Not after: a commitment accepted or re-routed after its reminder time enters the deliver step with
+     * both timers past, and the overdue escalation is then what is true. Not before: a reminder job for
+     * the old date that arrives after a reschedule to a later date must not call that date "due soon".
      */
     @Transactional
     public void remind(long id) {
         Commitment c = commitment(id);
-        if (c.stage() == CommitmentStage.DELIVER && clock.instant().isBefore(Dates.endOf(c.getDueDate(), dueZone(c)))) {
+        ZoneId zone = dueZone(c);
+        Instant now = clock.instant();
+        if (c.stage() == CommitmentStage.DELIVER
+                && !now.isBefore(reminderAt(c, team(c), zone))
+                && now.isBefore(Dates.endOf(c.getDueDate(), zone))) {
             mails.reminder(c);
         }
     }

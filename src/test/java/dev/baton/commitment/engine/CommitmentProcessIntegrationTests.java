@@ -439,31 +439,57 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         String accountName = "Moved " + UUID.randomUUID();
         long accountId = robsAccount(accountName);
         long moved = promise("rob", accountId, "Data migration", "rob", 2);
+        LocalDate first = commitments.findById(moved).orElseThrow().getDueDate();
         as("rob").postForEntity("/api/commitments/" + moved + "/accept", null, Map.class);
         awaitStatus(moved, CommitmentStatus.ACCEPTED);
         // the reminder and escalation steps have just queued their mails (the tests' dispatcher is off:
         // they wait, as they would for the seconds until the next dispatch)
         steps.remind(moved);
         steps.escalate(moved);
-        LocalDate later = LocalDate.now().plusDays(30);
+        // a day earlier than promised: still due soon, so the new date has its own reminder
+        LocalDate sooner = first.minusDays(1);
 
         commitmentService.reschedule(
                 moved,
-                later,
-                "the customer's data is not ready",
+                sooner,
+                "the customer wants it earlier",
                 commitments.findById(moved).orElseThrow().getVersion());
         dispatcher.dispatch();
 
-        assertThat(subjectsTo("rob", accountName)).noneMatch(s -> s.startsWith("Reminder"));
+        // the process's own reminder for the new date may already be out: only the old date's are gone
+        assertThat(subjectsTo("rob", accountName)).noneMatch(s -> s.startsWith("Reminder") && s.contains(day(first)));
         assertThat(subjectsTo("maria", accountName)).isEmpty();
-        // the new date's reminder is its own mail, and goes out
+        // the new date's reminder is its own mail, and goes out once however often it is asked for
         steps.remind(moved);
         dispatcher.dispatch();
         assertThat(subjectsTo("rob", accountName))
                 .filteredOn(s -> s.startsWith("Reminder"))
-                .containsExactly("Reminder: commitment due "
-                        + later.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)) + " · "
-                        + accountName);
+                .containsExactly("Reminder: commitment due " + day(sooner) + " · " + accountName);
+    }
+
+    @Test
+    void aReminderForADateNoLongerSoonIsNotSent() throws Exception {
+        String accountName = "Later " + UUID.randomUUID();
+        long accountId = robsAccount(accountName);
+        long moved = promise("rob", accountId, "Data migration", "rob", 2);
+        as("rob").postForEntity("/api/commitments/" + moved + "/accept", null, Map.class);
+        awaitStatus(moved, CommitmentStatus.ACCEPTED);
+        LocalDate later = LocalDate.now().plusDays(30);
+        commitmentService.reschedule(
+                moved,
+                later,
+                "not ready",
+                commitments.findById(moved).orElseThrow().getVersion());
+
+        // the old date's reminder job, arriving after the reschedule: 30 days away is not "due soon"
+        steps.remind(moved);
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo("rob", accountName)).noneMatch(s -> s.startsWith("Reminder"));
+    }
+
+    private static String day(LocalDate date) {
+        return date.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH));
     }
 
     @Test
