@@ -33,6 +33,14 @@ import org.springframework.stereotype.Component;
  * the account's services once per step ({@link BlockRuns}); a missing or wrong input is a {@link
  * BlockInputError}, an incident naming the step and the input. Public: the SDK invokes them
  * reflectively.
+ *
+ * <p>Each acts for the person who launched the playbook ({@code launchedBy}; ADR 014): before it
+ * touches the account it asks them the API's rule for that account, when the step runs, since {@code
+ * accountId} may have changed since the launch (a form's answer, a mapping) or the account changed
+ * hands; a refusal is an incident naming {@code accountId} and the launcher, and nothing changes. The
+ * change is audited in the launcher's name. An instance nobody launched (a timer's, Baton's own, one
+ * from before Baton recorded launchers) has nobody whose rights to ask: it may log an interaction and
+ * update the account, but not move it, which gives someone work.
  */
 @Component
 public class AccountBlocks {
@@ -65,7 +73,7 @@ public class AccountBlocks {
     @JobWorker(
             type = Blocks.RECORD_INTERACTION,
             autoComplete = true,
-            fetchVariables = {Blocks.ACCOUNT_ID, "kind", "summary", "by"})
+            fetchVariables = {Blocks.ACCOUNT_ID, "kind", "summary", "by", Blocks.LAUNCHED_BY})
     public Map<String, Object> recordInteraction(ActivatedJob job) {
         BlockInputs in = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders());
         long accountId = in.accountId();
@@ -73,8 +81,12 @@ public class AccountBlocks {
                 "kind", Arrays.stream(InteractionKind.values()).map(Enum::name).toList()));
         NewInteraction interaction =
                 BlockRefusals.valid(validator, new NewInteraction(kind, in.required("summary"), null, null), Map.of());
+        Optional<String> launcher = in.launcherIfKnown();
         return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
             Account account = account(accountId);
+            // the API lets anyone log as themselves; the block logs in another's name (the owner's by
+            // default), so it is held to the rule of the account's people, as the launch was
+            requireLauncherMayActOn(launcher, accountId, "log an interaction on");
             String by = in.text("by")
                     .map(name -> people.active(name, "by").getUsername())
                     .orElseGet(() -> Optional.ofNullable(account.getOwner())
@@ -83,15 +95,18 @@ public class AccountBlocks {
                                     "by", "is missing, and the account has no owner to log it in their name")));
             return Map.of(
                     "interactionId",
-                    interactions.log(accountId, interaction, by).id());
+                    AuditLog.onBehalfOf(launcher.orElse(null), () -> interactions.log(accountId, interaction, by))
+                            .id());
         });
     }
 
     /**
      * Moves the account to {@code newOwner} for the person who launched the playbook ({@code
      * launchedBy}), by the rule the API applies to them ({@link AccountAccess#requireMayTransfer}: act
-     * for the current owner, may give the new one work; ADR 014), and in their name on the audit
-     * trail. A launcher who may not is an incident saying why, and the account stays where it is.
+     * for the current owner, asked even when the account already has that owner, refused at {@code
+     * accountId}; may give the new one work, refused at {@code newOwner}; ADR 014), and in their name
+     * on the audit trail. A launcher who may not is an incident saying why, and the account stays where
+     * it is.
      */
     @JobWorker(
             type = Blocks.REASSIGN_OWNER,
@@ -103,8 +118,10 @@ public class AccountBlocks {
         String newOwner = in.required("newOwner");
         String launcher = in.launcher();
         return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
-            Person owner = people.active(newOwner, "newOwner");
             Account account = account(accountId);
+            BlockRefusals.requireLauncherMay(
+                    launcher, accountId, "move", () -> access.requireMayMove(accountId, launcher));
+            Person owner = people.active(newOwner, "newOwner");
             Person previous = account.getOwner();
             if (previous == null || !previous.getId().equals(owner.getId())) {
                 requireLauncherMayMove(accountId, owner, launcher);
@@ -125,10 +142,11 @@ public class AccountBlocks {
         });
     }
 
+    /** Edits the account's details for the launcher, by the API's rule for editing ({@link AccountAccess#requireMayActOn}). */
     @JobWorker(
             type = Blocks.UPDATE_ACCOUNT,
             autoComplete = true,
-            fetchVariables = {Blocks.ACCOUNT_ID, "segment", "territory", "renewalDate"})
+            fetchVariables = {Blocks.ACCOUNT_ID, "segment", "territory", "renewalDate", Blocks.LAUNCHED_BY})
     public Map<String, Object> updateAccount(ActivatedJob job) {
         BlockInputs in = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders());
         long accountId = in.accountId();
@@ -143,8 +161,10 @@ public class AccountBlocks {
         if (renewal.isPresent() && renewal.get().isBefore(today)) {
             throw new BlockInputError("renewalDate", renewal.get() + " is in the past (today is " + today + ")");
         }
+        Optional<String> launcher = in.launcherIfKnown();
         return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
             Account a = account(accountId);
+            requireLauncherMayActOn(launcher, accountId, "edit");
             AccountDetails details = BlockRefusals.valid(
                     validator,
                     new AccountDetails(
@@ -156,7 +176,10 @@ public class AccountBlocks {
                     Map.of());
             return Map.of(
                     "accountVersion",
-                    BlockRefusals.of(Blocks.ACCOUNT_ID, Map.of(), () -> accounts.update(accountId, details))
+                    AuditLog.onBehalfOf(
+                                    launcher.orElse(null),
+                                    () -> BlockRefusals.of(
+                                            Blocks.ACCOUNT_ID, Map.of(), () -> accounts.update(accountId, details)))
                             .version());
         });
     }
@@ -173,6 +196,12 @@ public class AccountBlocks {
                     "the playbook's launcher " + launcher + " may not move the account to " + newOwner.getUsername()
                             + ": " + refused.getMessage());
         }
+    }
+
+    /** The launch's rule ({@link AccountAccess#requireMayActOn}), asked of a known launcher now. */
+    private void requireLauncherMayActOn(Optional<String> launcher, long accountId, String what) {
+        launcher.ifPresent(
+                l -> BlockRefusals.requireLauncherMay(l, accountId, what, () -> access.requireMayActOn(accountId, l)));
     }
 
     private Account account(long id) {

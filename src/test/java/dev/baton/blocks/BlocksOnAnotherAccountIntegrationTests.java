@@ -1,0 +1,163 @@
+package dev.baton.blocks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.account.InteractionService;
+import dev.baton.audit.AuditEvents;
+import dev.baton.engine.WorkerRecords;
+import dev.baton.support.Multipart;
+import dev.baton.task.Task;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Found by a hostile probe: a playbook may ask "which account?" in a step, so {@code accountId} can
+ * change after the launch checked it. Rob (a rep) launched one on his own account, answered its form
+ * with Ravi's account, and its {@code baton.update-account} changed Ravi's account, which the API
+ * refuses Rob. Each block now asks the launcher's rights on the account it acts on when it runs (ADR
+ * 014). One playbook per block, uploaded by the admin: a form asking for the account, then the block;
+ * Rob launches it on his own account and answers with Ravi's.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("rawtypes")
+class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
+
+    static final String FORM_ID = "pick-an-account";
+    static final String FORM = """
+            {"id": "%s", "type": "default", "schemaVersion": 16, "components": [
+              {"id": "Field_account", "type": "number", "key": "accountId", "label": "Which account?"}]}
+            """.formatted(FORM_ID);
+
+    @Autowired
+    InteractionService interactions;
+
+    @Autowired
+    AuditEvents audit;
+
+    @BeforeAll
+    void upload() {
+        upload(Blocks.UPDATE_ACCOUNT, Map.of("segment", "HACKED"));
+        upload(Blocks.RECORD_INTERACTION, Map.of("kind", "NOTE", "summary", "rob was here"));
+        upload(Blocks.RECORD_COMMITMENT, Map.of("description", "A promise", "dueDate", "P7D", "owner", "rob"));
+        upload(Blocks.CHECK_COMMITMENTS, Map.of());
+        upload(Blocks.REASSIGN_OWNER, Map.of("newOwner", "ravi"));
+        upload(Blocks.SEND_EMAIL, Map.of("template", "customer-check-in", "to", "primary-contact"));
+    }
+
+    @Test
+    void updateAccountOnAnAccountTheLauncherMayNotEditIsAnIncidentAndChangesNothing() {
+        long ravis = account("ravi");
+
+        long instance = launchAndAnswer(Blocks.UPDATE_ACCOUNT, ravis);
+
+        assertRefused(instance, ravis, "edit");
+        assertThat(accounts.get(ravis).segment()).isEqualTo("Mid-market");
+        assertThat(audit.findByAccountIdOrderByAt(ravis))
+                .extracting(e -> e.getAction())
+                .doesNotContain("account.updated");
+    }
+
+    @Test
+    void updateAccountOnAnotherAccountOfTheLauncherChangesItInTheLaunchersName() {
+        long robsOther = account("rob");
+
+        long instance = launchAndAnswer(Blocks.UPDATE_ACCOUNT, robsOther);
+
+        assertThat(awaitOutputs(instance, Blocks.UPDATE_ACCOUNT)).containsKey("accountVersion");
+        assertThat(accounts.get(robsOther).segment()).isEqualTo("HACKED");
+        assertThat(audit.findByAccountIdOrderByAt(robsOther))
+                .filteredOn(e -> e.getAction().equals("account.updated"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getActor()).isEqualTo("rob"));
+    }
+
+    @Test
+    void recordInteractionOnAnAccountTheLauncherMayNotActOnIsAnIncidentAndLogsNothing() {
+        long ravis = account("ravi");
+
+        long instance = launchAndAnswer(Blocks.RECORD_INTERACTION, ravis);
+
+        assertRefused(instance, ravis, "log an interaction on");
+        assertThat(interactions.forAccount(ravis, Pageable.ofSize(10))).isEmpty();
+    }
+
+    @Test
+    void reassignOwnerOnAnAccountTheLauncherMayNotMoveIsAnIncidentEvenWhenItWouldNotChangeHands() {
+        long ravis = account("ravi");
+
+        // newOwner is ravi, who owns it already: before, the block skipped every check and answered
+        // with the account's owner and their manager
+        long instance = launchAndAnswer(Blocks.REASSIGN_OWNER, ravis);
+
+        assertRefused(instance, ravis, "move");
+        assertThat(accounts.get(ravis).ownerUsername()).isEqualTo("ravi");
+    }
+
+    /** The incident names the step's accountId, the launcher and the rule's reason; the run goes no further. */
+    private void assertRefused(long instance, long accountId, String what) {
+        assertThat(awaitIncident(instance))
+                .contains(
+                        "input 'accountId'",
+                        "the playbook's launcher rob may not " + what + " account " + accountId,
+                        "not in rob's line");
+        assertThat(new WorkerRecords(engine, WAIT).passed(instance)).doesNotContain("end_done");
+    }
+
+    private void upload(String type, Map<String, String> inputs) {
+        String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(processId(type))
+                        .name("Pick an account, then " + type)
+                        .startEvent("start_requested")
+                        .userTask(
+                                "task_pick_account",
+                                t -> t.name("Which account?")
+                                        .zeebeFormId(FORM_ID)
+                                        .zeebeAssignee("=accountOwner"))
+                        .serviceTask("task_block", t -> {
+                            t.name(STEP_NAME).zeebeJobType(type);
+                            inputs.forEach((target, source) -> t.zeebeInput(source, target));
+                        })
+                        .endEvent("end_done")
+                        .done())
+                .replaceFirst(
+                        "(<(\\w+:)?process [^>]*>)",
+                        "$1<$2extensionElements><zeebe:properties xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\">"
+                                + "<zeebe:property name=\"baton:launchRoles\" value=\"REP\" />"
+                                + "</zeebe:properties></$2extensionElements>");
+        ResponseEntity<String> uploaded = as("ada")
+                .postForEntity(
+                        "/api/playbooks",
+                        Multipart.texts("files", Map.of(processId(type) + ".bpmn", bpmn, FORM_ID + ".form", FORM)),
+                        String.class);
+        assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** Rob launches the block's playbook on an account of his own, then answers its form with {@code accountId}. */
+    private long launchAndAnswer(String type, long accountId) {
+        ResponseEntity<Map> started = as("rob")
+                .postForEntity(
+                        "/api/playbooks/" + processId(type) + "/instances",
+                        Map.of("accountId", account("rob")),
+                        Map.class);
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.CREATED);
+        long instance = ((Number) started.getBody().get("processInstanceKey")).longValue();
+        Task pick = awaitTask(instance, "task_pick_account");
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("accountId", accountId);
+        ResponseEntity<Map> completed =
+                as("rob").postForEntity("/api/tasks/" + pick.getId() + "/complete", answer, Map.class);
+        assertThat(completed.getStatusCode()).as("%s", completed.getBody()).isEqualTo(HttpStatus.OK);
+        return instance;
+    }
+
+    private static String processId(String type) {
+        return "other-account-" + type.replace('.', '-');
+    }
+}
