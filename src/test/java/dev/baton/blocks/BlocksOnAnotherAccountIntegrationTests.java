@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.account.InteractionService;
 import dev.baton.audit.AuditEvents;
+import dev.baton.commitment.CommitmentService;
 import dev.baton.engine.WorkerRecords;
 import dev.baton.support.Multipart;
 import dev.baton.task.Task;
@@ -38,6 +39,9 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
 
     @Autowired
     InteractionService interactions;
+
+    @Autowired
+    CommitmentService commitments;
 
     @Autowired
     AuditEvents audit;
@@ -87,6 +91,26 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
 
         assertRefused(instance, ravis, "log an interaction on");
         assertThat(interactions.forAccount(ravis, Pageable.ofSize(10))).isEmpty();
+    }
+
+    @Test
+    void recordCommitmentOnAnAccountTheLauncherMayNotActOnIsAnIncidentNamingAccountIdAndRecordsNothing() {
+        long ravis = account("ravi");
+
+        long instance = launchAndAnswer(Blocks.RECORD_COMMITMENT, ravis);
+
+        // the owner (rob himself) is not what is wrong: the account is
+        assertRefused(instance, ravis, "record a commitment on");
+        assertThat(commitments.openOf(ravis)).isEmpty();
+    }
+
+    @Test
+    void checkCommitmentsOnAnAccountTheLauncherMayNotActOnIsAnIncidentAndReadsNothing() {
+        long ravis = account("ravi");
+
+        long instance = launchAndAnswer(Blocks.CHECK_COMMITMENTS, ravis);
+
+        assertRefused(instance, ravis, "read the commitments of");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.baton.commitment.engine;
 
+import dev.baton.account.AccountAccess;
 import dev.baton.account.AccountParties;
 import dev.baton.account.AccountParties.Parties;
 import dev.baton.audit.AuditLog;
@@ -29,6 +30,11 @@ import org.springframework.stereotype.Component;
  * goes through {@link CommitmentService}, so the commitment's own process starts after commit as
  * for any commitment, once per step ({@link BlockRuns}); check-commitments only reads, which a
  * second delivery may do again. Public: the SDK invokes them reflectively.
+ *
+ * <p>Both ask the person who launched the playbook ({@code launchedBy}) the rule for the account they
+ * act on when the step runs ({@link AccountAccess#requireMayActOn}, the launch's rule; ADR 014), since
+ * {@code accountId} may have changed since the launch: a refusal is an incident naming {@code
+ * accountId} and the launcher, and nothing is recorded or read.
  */
 @Component
 public class CommitmentBlocks {
@@ -41,6 +47,7 @@ public class CommitmentBlocks {
     private final CommitmentAccess access;
     private final CommitmentCounts counts;
     private final AccountParties accounts;
+    private final AccountAccess accountAccess;
     private final BlockPeople people;
     private final TeamService teams;
     private final BlockRuns runs;
@@ -52,6 +59,7 @@ public class CommitmentBlocks {
             CommitmentAccess access,
             CommitmentCounts counts,
             AccountParties accounts,
+            AccountAccess accountAccess,
             BlockPeople people,
             TeamService teams,
             BlockRuns runs,
@@ -61,6 +69,7 @@ public class CommitmentBlocks {
         this.access = access;
         this.counts = counts;
         this.accounts = accounts;
+        this.accountAccess = accountAccess;
         this.people = people;
         this.teams = teams;
         this.runs = runs;
@@ -71,9 +80,10 @@ public class CommitmentBlocks {
     /**
      * Records the commitment for the person who launched the playbook ({@code launchedBy}), by the rule
      * the API applies to them ({@link CommitmentAccess#requireMayRecord}: they may act on the account,
-     * and may give the work to the {@code owner} named; ADR 014), asked when the step runs (the account
-     * may have changed hands since the launch), and in their name on the audit trail. A launcher who
-     * may not is an incident saying why, and nothing is recorded.
+     * refused at {@code accountId}, and may give the work to the {@code owner} named; ADR 014), asked
+     * when the step runs (the account may have changed hands since the launch, or {@code accountId}
+     * changed), and in their name on the audit trail. A launcher who may not is an incident saying why,
+     * and nothing is recorded.
      *
      * <p>An instance nobody launched (started by Baton or a timer, or before Baton recorded launchers)
      * has nobody whose rights to ask: it may record an unowned commitment, in {@code system}'s name
@@ -104,6 +114,7 @@ public class CommitmentBlocks {
                 ownerName.isPresent() ? in.launcher() : in.launcherIfKnown().orElse(null);
         return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
             Parties parties = parties(accountId);
+            requireLauncherMayActOn(Optional.ofNullable(launcher), accountId, "record a commitment on");
             Long ownerId = ownerName.map(o -> people.active(o, "owner").getId()).orElse(null);
             Long teamId = in.text("deliveringTeam")
                     .map(key -> teams.byKey(key)
@@ -147,16 +158,29 @@ public class CommitmentBlocks {
         }
     }
 
+    /**
+     * Counts the account's commitments. Reads are open to everyone in the API, but a playbook on an
+     * account is for those who may act on it (the launch's rule), so the launcher must still be one of
+     * them: a rep reads no other rep's account through a playbook.
+     */
     @JobWorker(
             type = Blocks.CHECK_COMMITMENTS,
             autoComplete = true,
-            fetchVariables = {Blocks.ACCOUNT_ID})
+            fetchVariables = {Blocks.ACCOUNT_ID, Blocks.LAUNCHED_BY})
     public Map<String, Object> checkCommitments(ActivatedJob job) {
-        long accountId = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders()).accountId();
+        BlockInputs in = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders());
+        long accountId = in.accountId();
         parties(accountId);
+        requireLauncherMayActOn(in.launcherIfKnown(), accountId, "read the commitments of");
         CommitmentCounts.Counts c = counts.of(accountId);
         return Map.of(
                 "openCommitments", c.open(), "overdueCommitments", c.overdue(), "breachedCommitments", c.breached());
+    }
+
+    /** The launch's rule ({@link AccountAccess#requireMayActOn}), asked of a known launcher now. */
+    private void requireLauncherMayActOn(Optional<String> launcher, long accountId, String what) {
+        launcher.ifPresent(l -> BlockRefusals.requireLauncherMay(
+                l, accountId, what, () -> accountAccess.requireMayActOn(accountId, l)));
     }
 
     private Parties parties(long accountId) {
