@@ -11,6 +11,7 @@ import dev.baton.task.Task;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -123,6 +124,18 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
 
         assertRefused(instance, ravis, "move");
         assertThat(accounts.get(ravis).ownerUsername()).isEqualTo("ravi");
+    }
+
+    @Test
+    void sendEmailAboutAnAccountTheLauncherMayNotActOnIsAnIncidentAndMailsNobody() {
+        long ravis = account("ravi");
+        String customer = "ops" + ThreadLocalRandom.current().nextInt(1_000_000) + "@customer.example";
+        primaryContact(ravis, "Ana Customer", customer);
+
+        long instance = launchAndAnswer(Blocks.SEND_EMAIL, ravis);
+
+        assertRefused(instance, ravis, "send mail about");
+        assertThat(mailsTo(customer, accounts.get(ravis).name())).isEmpty();
     }
 
     /** The incident names the step's accountId, the launcher and the rule's reason; the run goes no further. */

@@ -1,11 +1,13 @@
 package dev.baton.notification.engine;
 
+import dev.baton.account.AccountAccess;
 import dev.baton.account.AccountParties;
 import dev.baton.account.AccountParties.Parties;
 import dev.baton.account.AccountParties.Party;
 import dev.baton.blocks.BlockInputError;
 import dev.baton.blocks.BlockInputs;
 import dev.baton.blocks.BlockMailTemplates;
+import dev.baton.blocks.BlockRefusals;
 import dev.baton.blocks.BlockRuns;
 import dev.baton.blocks.Blocks;
 import dev.baton.notification.MailComposer;
@@ -28,6 +30,13 @@ import org.springframework.stereotype.Component;
  * key names the step and the address as well). A mail to the primary contact is written for the
  * account's owner: it shows the owner's name and replies go to them. Public: the SDK invokes it
  * reflectively.
+ *
+ * <p>Every template speaks of the account, and a mail to its primary contact speaks for its owner,
+ * so the person who launched the playbook ({@code launchedBy}) must still be one who may act on the
+ * account (the launch's rule, {@link AccountAccess#requireMayActOn}; ADR 014), asked when the step
+ * runs: {@code accountId} may have changed since the launch. A refusal is an incident naming {@code
+ * accountId} and the launcher, and nothing is queued. An instance nobody launched has nobody whose
+ * rights to ask, and mails as before.
  */
 @Component
 public class MailBlocks {
@@ -36,6 +45,7 @@ public class MailBlocks {
     static final int MAX_TEAM = 200;
 
     private final AccountParties accounts;
+    private final AccountAccess access;
     private final TeamService teams;
     private final PeopleService people;
     private final MailComposer composer;
@@ -44,12 +54,14 @@ public class MailBlocks {
 
     MailBlocks(
             AccountParties accounts,
+            AccountAccess access,
             TeamService teams,
             PeopleService people,
             MailComposer composer,
             Outbox outbox,
             BlockRuns runs) {
         this.accounts = accounts;
+        this.access = access;
         this.teams = teams;
         this.people = people;
         this.composer = composer;
@@ -60,7 +72,7 @@ public class MailBlocks {
     @JobWorker(
             type = Blocks.SEND_EMAIL,
             autoComplete = true,
-            fetchVariables = {Blocks.ACCOUNT_ID, "template", "to", "team", "message"})
+            fetchVariables = {Blocks.ACCOUNT_ID, "template", "to", "team", "message", Blocks.LAUNCHED_BY})
     public Map<String, Object> sendEmail(ActivatedJob job) {
         BlockInputs in = new BlockInputs(job.getVariablesAsMap(), job.getCustomHeaders());
         long accountId = in.accountId();
@@ -73,10 +85,13 @@ public class MailBlocks {
         if (message != null && Text.notPlainText(message) != null) {
             throw new BlockInputError("message", Text.notPlainText(message));
         }
+        var launcher = in.launcherIfKnown();
         return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
             Parties parties = accounts.of(accountId)
                     .orElseThrow(
                             () -> new BlockInputError(Blocks.ACCOUNT_ID, "account " + accountId + " does not exist"));
+            launcher.ifPresent(l -> BlockRefusals.requireLauncherMay(
+                    l, accountId, "send mail about", () -> access.requireMayActOn(accountId, l)));
             List<Party> recipients = recipients(to, in, parties);
             Outbox.Sender sender = to.equals(Blocks.TO_PRIMARY_CONTACT) && parties.owner() != null
                     ? new Outbox.Sender(
