@@ -58,8 +58,8 @@ public final class BlockInputs {
 
     /**
      * Who launched the playbook: the process variable {@code launchedBy}, which only the catalogue's
-     * launch sets (never a header: a model cannot name it). A block that gives someone work acts with
-     * this person's rights.
+     * launch sets (never a header: a model cannot name it). Every block acts with this person's rights
+     * on its account ({@link BlockRefusals#requireLauncherMay}).
      *
      * @throws BlockInputError naming {@code launchedBy} when the instance has none (started before
      *     Baton recorded launchers, or not from the catalogue)
@@ -74,8 +74,8 @@ public final class BlockInputs {
 
     /**
      * {@link #launcher()}, or empty for an instance nobody launched (one Baton or a timer started, or
-     * started before Baton recorded launchers): for a block that acts with the launcher's rights only
-     * when its inputs ask for a change that needs them.
+     * started before Baton recorded launchers): nobody's rights to ask, so a block checks none and
+     * is an incident only when its inputs ask for a change that needs them (giving someone work).
      */
     public Optional<String> launcherIfKnown() {
         return variables.get(Blocks.LAUNCHED_BY) instanceof String name && !name.isBlank()

@@ -11,7 +11,8 @@ import java.util.Optional;
  * <p>A block reads each input from the task's input mappings (local variables, {@code
  * zeebe:input target="..."}) or else from its task headers ({@code zeebe:header key="..."}); every
  * block acts on the process variable {@code accountId} (a Baton account id), which the catalogue's
- * launch sets.
+ * launch sets and a later step may change, for the person who launched the playbook ({@link
+ * #LAUNCHED_BY}): it asks them the API's rule for that account when it runs (ADR 014).
  */
 public final class Blocks {
 
@@ -32,8 +33,8 @@ public final class Blocks {
 
     /**
      * The user name of the person who launched the playbook from the catalogue, set by the launch (a
-     * caller may not set it): a block that gives someone work acts with that person's rights and in
-     * their name on the audit trail (ADR 014).
+     * caller may not set it): every block acts with that person's rights on the account and in their
+     * name on the audit trail (ADR 014).
      */
     public static final String LAUNCHED_BY = "launchedBy";
 
@@ -168,7 +169,9 @@ public final class Blocks {
             new Block(
                     UPDATE_ACCOUNT,
                     "Update account",
-                    "Sets the account's segment, territory and/or renewal date (at least one)",
+                    "Sets the account's segment, territory and/or renewal date (at least one), for the person"
+                            + " who launched the playbook: they must be allowed to edit the account, as in the API,"
+                            + " else it is an incident",
                     List.of(
                             Input.optional("segment", "the new segment"),
                             Input.optional("territory", "the new territory"),
