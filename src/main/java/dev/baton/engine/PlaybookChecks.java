@@ -107,7 +107,7 @@ public class PlaybookChecks {
         BlockChecks.check(xml, names, problems);
         ReservedVariableChecks.check(xml, names, problems);
         LaunchRoleChecks.check(xml, names, upload, problems);
-        userTasks(xml, names, uploadedForms, problems);
+        userTasks(xml, names, uploadedForms, upload, problems);
         PlaybookFormChecks.embedded(xml, json, problems);
         if (xml.all(PlaybookXml.BPMNDI, "BPMNDiagram").isEmpty()) {
             problems.add(PlaybookProblem.ofFile(
@@ -202,7 +202,11 @@ public class PlaybookChecks {
     }
 
     private void userTasks(
-            PlaybookXml xml, Map<String, String> names, Set<String> uploadedForms, List<PlaybookProblem> problems) {
+            PlaybookXml xml,
+            Map<String, String> names,
+            Set<String> uploadedForms,
+            boolean upload,
+            List<PlaybookProblem> problems) {
         for (Element task : xml.all(PlaybookXml.BPMN, "userTask")) {
             String id = task.getAttribute("id");
             List<Element> extensions = PlaybookXml.children(task, PlaybookXml.BPMN, "extensionElements");
@@ -230,13 +234,18 @@ public class PlaybookChecks {
                                 + " candidate groups or candidate users (Assignment, in Camunda Modeler)"));
             }
             if (ext != null) {
-                forms(ext, id, names, uploadedForms, problems);
+                forms(ext, id, names, uploadedForms, upload, problems);
             }
         }
     }
 
     private void forms(
-            Element ext, String id, Map<String, String> names, Set<String> uploaded, List<PlaybookProblem> problems) {
+            Element ext,
+            String id,
+            Map<String, String> names,
+            Set<String> uploaded,
+            boolean upload,
+            List<PlaybookProblem> problems) {
         Set<String> embedded = new HashSet<>();
         Element process = ext;
         while (process != null && !"process".equals(process.getLocalName())) {
@@ -252,12 +261,15 @@ public class PlaybookChecks {
         for (Element form : PlaybookXml.children(ext, PlaybookXml.ZEEBE, "formDefinition")) {
             String key = form.getAttribute("formKey");
             String formId = form.getAttribute("formId");
-            boolean found = key.startsWith("camunda-forms:") ? embedded.contains(key) : known(key, uploaded);
-            if (!key.isBlank() && !found) {
-                problems.add(new PlaybookProblem(
-                        id,
-                        names.get(id),
-                        "the form '" + key + "' is missing: upload its .form file with the playbook"));
+            if (key.startsWith("camunda-forms:")) {
+                if (!embedded.contains(key)) {
+                    problems.add(new PlaybookProblem(
+                            id,
+                            names.get(id),
+                            "the form '" + key + "' is missing: upload its .form file with the playbook"));
+                }
+            } else if (!key.isBlank()) {
+                customFormKey(key, id, names, upload, problems);
             }
             if (!formId.isBlank() && !known(formId, uploaded)) {
                 problems.add(new PlaybookProblem(
@@ -268,11 +280,40 @@ public class PlaybookChecks {
         }
     }
 
+    /**
+     * A custom form key ({@code formKey} that is not an embedded form's): Camunda passes it to the task
+     * as it is, for an application's own forms, and links no Camunda Form by it. Baton's task page reads
+     * it as one of Baton's own forms ({@code bpmn/forms/<key>.form}, whose steps may run Baton's
+     * completion handlers), so an upload may not use one: a Camunda Form of the same id would not be
+     * shown, and the step would complete with no values.
+     */
+    private static void customFormKey(
+            String key, String id, Map<String, String> names, boolean upload, List<PlaybookProblem> problems) {
+        if (upload) {
+            problems.add(new PlaybookProblem(
+                    id,
+                    names.get(id),
+                    "the form is named by the custom form key '" + key + "', which links no Camunda Form"
+                            + " (Camunda keeps custom form keys for forms of an application's own): Baton would"
+                            + " show this step with no fields. Link the form by its form ID: Camunda Modeler →"
+                            + " Form → Camunda Form (linked), form ID '" + key + "'"));
+        } else if (!bundled(key)) {
+            problems.add(new PlaybookProblem(
+                    id,
+                    names.get(id),
+                    "the form '" + key + "' is missing: Baton's own steps name a form in bpmn/forms ('" + key
+                            + ".form')"));
+        }
+    }
+
     /** An uploaded form (by id or file name), a deployed one (by id) or one bundled in bpmn/forms (by file name). */
     private boolean known(String ref, Set<String> uploaded) {
-        return uploaded.contains(ref)
-                || deployed.formIds().contains(ref)
-                || (ref.matches("[A-Za-z0-9_-]+") && new ClassPathResource("bpmn/forms/" + ref + ".form").exists());
+        return uploaded.contains(ref) || deployed.formIds().contains(ref) || bundled(ref);
+    }
+
+    /** One of Baton's own forms, as its task page reads them by form key ({@code Forms}). */
+    private static boolean bundled(String key) {
+        return key.matches("[A-Za-z0-9_-]+") && new ClassPathResource("bpmn/forms/" + key + ".form").exists();
     }
 
     private static String id(ModelElementInstance element) {

@@ -289,6 +289,51 @@ class PlaybookChecksTests {
         assertThat(check(timerOnly)).as("Baton's own file, started by Baton").isEmpty();
     }
 
+    /**
+     * Found by a probe: a custom form key naming an uploaded form's id passed the missing-form check,
+     * and the step came with no fields and completed with no values.
+     */
+    @Test
+    void anUploadsCustomFormKeyIsRefusedSayingToLinkTheFormByItsId() {
+        String form = "{\"id\": \"f-pick\", \"components\": [{\"type\": \"textfield\", \"key\": \"comment\","
+                + " \"label\": \"Comment\", \"id\": \"c1\"}]}";
+        PlaybookFiles upload =
+                file(process("p", userTask("task_pick", "Pick", "formKey=\"f-pick\"")), Map.of("pick.form", form));
+
+        assertThat(checks.checkUpload(upload)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("task_pick");
+            assertThat(p.elementName()).isEqualTo("Pick");
+            assertThat(p.message())
+                    .contains("custom form key 'f-pick'", "no fields")
+                    .endsWith("Link the form by its form ID: Camunda Modeler → Form → Camunda Form (linked),"
+                            + " form ID 'f-pick'");
+        });
+        assertThat(checks.checkUpload(file(
+                        process("p", userTask("task_pick", "Pick", "formId=\"f-pick\"")), Map.of("pick.form", form))))
+                .as("the same form linked by its id")
+                .isEmpty();
+        assertThat(checks.checkUpload(file(process("p", userTask("task_pick", "Pick", "formKey=\"sample-review\"")))))
+                .as("one of Baton's own forms, whose steps Baton's handlers may complete")
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("custom form key 'sample-review'"));
+    }
+
+    /** Baton's own files name their forms by key, as its task page reads them: from bpmn/forms only. */
+    @Test
+    void batonsOwnFileNamesAFormByKeyOnlyInBpmnForms() {
+        String form = "{\"id\": \"f-pick\", \"components\": []}";
+
+        assertThat(check(process("p", userTask("task_review", "Review", "formKey=\"sample-review\""))))
+                .isEmpty();
+        assertThat(checks.check(file(
+                        process("p", userTask("task_pick", "Pick", "formKey=\"f-pick\"")), Map.of("pick.form", form))))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isEqualTo("task_pick");
+                    assertThat(p.message()).contains("the form 'f-pick' is missing", "bpmn/forms");
+                });
+    }
+
     /** Found by a probe: GODMODE and MANGER were accepted, and nobody could launch for that role. */
     @Test
     void aLaunchRoleBatonDoesNotHaveIsRefusedListingTheRoles() {
@@ -425,6 +470,10 @@ class PlaybookChecksTests {
     }
 
     private static PlaybookFiles file(String processes) {
+        return file(processes, Map.of());
+    }
+
+    private static PlaybookFiles file(String processes, Map<String, String> forms) {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -435,7 +484,9 @@ class PlaybookChecksTests {
                 <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" /></bpmndi:BPMNDiagram>
                 </bpmn:definitions>
                 """.formatted(processes);
-        return new PlaybookFiles("test.bpmn", xml.getBytes(StandardCharsets.UTF_8), Map.of());
+        Map<String, byte[]> formBytes = new java.util.HashMap<>();
+        forms.forEach((name, json) -> formBytes.put(name, json.getBytes(StandardCharsets.UTF_8)));
+        return new PlaybookFiles("test.bpmn", xml.getBytes(StandardCharsets.UTF_8), formBytes);
     }
 
     /** An executable process whose start event leads through the steps, in order, to its end. */
@@ -462,6 +513,13 @@ class PlaybookChecksTests {
     private static String serviceTask(String id, String name, String type) {
         return "<bpmn:serviceTask id=\"" + id + "\" name=\"" + name + "\"><bpmn:extensionElements>"
                 + "<zeebe:taskDefinition type=\"" + type + "\" /></bpmn:extensionElements></bpmn:serviceTask>";
+    }
+
+    /** A user task for rob with the given attribute of its zeebe:formDefinition. */
+    private static String userTask(String id, String name, String formAttribute) {
+        return "<bpmn:userTask id=\"" + id + "\" name=\"" + name + "\"><bpmn:extensionElements>"
+                + "<zeebe:formDefinition " + formAttribute + " /><zeebe:assignmentDefinition assignee=\"rob\" />"
+                + "</bpmn:extensionElements></bpmn:userTask>";
     }
 
     private static String call(String id, String name, String processId) {

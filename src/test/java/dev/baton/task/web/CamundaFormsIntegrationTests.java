@@ -225,6 +225,37 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
                                 + " 'addOns': file uploads are not supported by Baton"));
     }
 
+    /**
+     * Found by a probe: the same form named by a custom form key was accepted, and its step came with
+     * no fields and completed storing nothing, its required fields unchecked.
+     */
+    @Test
+    void aFormNamedByACustomFormKeyIsRefusedAtUploadSayingToLinkItByItsId() {
+        String bpmn = read("renewal-review.bpmn")
+                .replace(PROCESS, "Process_custom_form_key")
+                .replace("formId=\"Form_renewal_review\"", "formKey=\"Form_renewal_review\"");
+
+        ResponseEntity<Map> refused =
+                upload(Map.of("custom-key.bpmn", bpmn, "renewal-review.form", read("renewal-review.form")));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) refused.getBody().get("problems"))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Activity_review")
+                        .containsEntry("elementName", "Review the renewal")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("custom form key 'Form_renewal_review'")
+                        .endsWith("Link the form by its form ID: Camunda Modeler → Form → Camunda Form (linked),"
+                                + " form ID 'Form_renewal_review'"));
+        assertThat(as("ada")
+                        .getForEntity("/api/playbooks/Process_custom_form_key", Map.class)
+                        .getStatusCode())
+                .as("nothing deployed")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     @Test
     void aFormEmbeddedInTheBpmnThatBatonCannotHandleIsRefusedAtUpload() {
         String bpmn = read("account-check.bpmn")
