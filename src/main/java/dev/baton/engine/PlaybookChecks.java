@@ -71,7 +71,7 @@ public class PlaybookChecks {
         if (!problems.isEmpty()) {
             return problems; // nothing over the limit is read
         }
-        Set<String> uploadedForms = forms(files.forms(), problems);
+        Map<String, String> uploadedForms = forms(files.forms(), problems);
         PlaybookXml xml;
         try {
             xml = PlaybookXml.parse(files.bpmn());
@@ -131,9 +131,9 @@ public class PlaybookChecks {
         });
     }
 
-    /** The uploaded forms' ids and file names (without .form). */
-    private Set<String> forms(Map<String, byte[]> forms, List<PlaybookProblem> problems) {
-        Set<String> refs = new HashSet<>();
+    /** The uploaded forms' ids by file name. */
+    private Map<String, String> forms(Map<String, byte[]> forms, List<PlaybookProblem> problems) {
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
         forms.forEach((name, bytes) -> {
             try {
                 JsonNode form = json.readTree(bytes);
@@ -144,14 +144,13 @@ public class PlaybookChecks {
                             PlaybookProblem.ofFile(name, "not a Camunda form: it needs an \"id\" and \"components\""));
                     return;
                 }
-                refs.add(form.get("id").asText());
-                refs.add(name.replaceFirst("\\.form$", ""));
+                ids.put(name, form.get("id").asText());
                 PlaybookFormChecks.file(name, form, problems);
             } catch (java.io.IOException e) {
                 problems.add(PlaybookProblem.ofFile(name, "not a Camunda form: it is not JSON"));
             }
         });
-        return refs;
+        return ids;
     }
 
     private static void camunda7(
@@ -204,7 +203,7 @@ public class PlaybookChecks {
     private void userTasks(
             PlaybookXml xml,
             Map<String, String> names,
-            Set<String> uploadedForms,
+            Map<String, String> uploadedForms,
             boolean upload,
             List<PlaybookProblem> problems) {
         for (Element task : xml.all(PlaybookXml.BPMN, "userTask")) {
@@ -243,7 +242,7 @@ public class PlaybookChecks {
             Element ext,
             String id,
             Map<String, String> names,
-            Set<String> uploaded,
+            Map<String, String> uploaded,
             boolean upload,
             List<PlaybookProblem> problems) {
         Set<String> embedded = new HashSet<>();
@@ -272,10 +271,15 @@ public class PlaybookChecks {
                 customFormKey(key, id, names, upload, problems);
             }
             if (!formId.isBlank() && !known(formId, uploaded)) {
+                String byFileName = uploaded.get(formId + ".form");
                 problems.add(new PlaybookProblem(
                         id,
                         names.get(id),
-                        "the form with id '" + formId + "' is missing: upload its .form file with the playbook"));
+                        "the form with id '" + formId + "' is missing: upload its .form file with the playbook"
+                                + (byFileName == null
+                                        ? ""
+                                        : " (" + formId + ".form has the id '" + byFileName + "': the engine links"
+                                                + " a form by the id inside it, not by its file name)")));
             }
         }
     }
@@ -306,9 +310,12 @@ public class PlaybookChecks {
         }
     }
 
-    /** An uploaded form (by id or file name), a deployed one (by id) or one bundled in bpmn/forms (by file name). */
-    private boolean known(String ref, Set<String> uploaded) {
-        return uploaded.contains(ref) || deployed.formIds().contains(ref) || bundled(ref);
+    /**
+     * A form the engine can link by this id: an uploaded or deployed one (the id inside it, as the
+     * engine matches it), or one bundled in bpmn/forms (deployed at start-up; file name and id alike).
+     */
+    private boolean known(String formId, Map<String, String> uploaded) {
+        return uploaded.containsValue(formId) || deployed.formIds().contains(formId) || bundled(formId);
     }
 
     /** One of Baton's own forms, as its task page reads them by form key ({@code Forms}). */

@@ -318,6 +318,19 @@ class PlaybookChecksTests {
                 .satisfies(p -> assertThat(p.message()).contains("custom form key 'sample-review'"));
     }
 
+    /** The engine links a form by the id inside it: one matching only the file name raised an incident at the step. */
+    @Test
+    void aFormIdMatchingOnlyAnUploadedFormsFileNameIsMissing() {
+        String form = "{\"id\": \"f-pick\", \"components\": []}";
+
+        assertThat(checks.checkUpload(file(
+                        process("p", userTask("task_pick", "Pick", "formId=\"pick\"")), Map.of("pick.form", form))))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("the form with id 'pick' is missing")
+                        .contains("pick.form has the id 'f-pick'"));
+    }
+
     /** Baton's own files name their forms by key, as its task page reads them: from bpmn/forms only. */
     @Test
     void batonsOwnFileNamesAFormByKeyOnlyInBpmnForms() {
