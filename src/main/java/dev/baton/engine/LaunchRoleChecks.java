@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.people.Role;
+import dev.baton.shared.Text;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ final class LaunchRoleChecks {
                 problems.add(new PlaybookProblem(
                         id,
                         names.get(id),
-                        PlaybookXml.LAUNCH_ROLES + " names the role '" + role + "', which Baton does not have:"
-                                + " nobody would have it. Baton's roles: " + VALID));
+                        PlaybookXml.LAUNCH_ROLES + " names the role '" + Text.showInvisible(role)
+                                + "', which Baton does not have:" + " nobody would have it. Baton's roles: " + VALID));
             }
         }
     }

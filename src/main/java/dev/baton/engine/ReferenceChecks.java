@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.shared.Text;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -183,27 +184,31 @@ final class ReferenceChecks {
         }
     }
 
-    /** The expression as the reader is shown it: at most 80 characters of it. */
+    /** The expression as the reader is shown it: at most 80 characters of it, invisible ones written out. */
     private static String shown(String written) {
-        return written.length() <= 80 ? written : written.substring(0, 80) + "…";
+        return Text.showInvisible(written.length() <= 80 ? written : written.substring(0, 80) + "…");
     }
 
     /**
-     * A name in quotes, with line breaks and tabs written out: the engine matches names exactly, so a
-     * reader must see the space or line break that makes one unknown.
+     * A name in quotes, with line breaks, tabs and every other invisible character written out ({@link
+     * Text#showInvisible}, e.g. {@code \\u00a0} for a no-break space): the engine matches names exactly,
+     * so a reader must see the character that makes one unknown.
      */
     private static String quoted(Object value) {
-        return "'"
-                + String.valueOf(value)
-                        .replace("\n", "\\n")
-                        .replace("\r", "\\r")
-                        .replace("\t", "\\t") + "'";
+        return "'" + Text.showInvisible(String.valueOf(value)) + "'";
     }
 
-    /** The fix when the name is known but for spaces or line breaks around it, which the engine keeps. */
+    /**
+     * The fix when the name is known but for spaces, line breaks or other invisible characters around
+     * it (a no-break or zero-width space pasted with it), which the engine keeps.
+     */
     private static String spaces(Object value, Set<String> known) {
-        return value instanceof String name && !name.equals(name.strip()) && known.contains(name.strip())
-                ? " It has spaces or line breaks around " + quoted(name.strip()) + ", which the engine keeps"
+        if (!(value instanceof String name)) {
+            return "";
+        }
+        String stripped = Text.stripInvisible(name);
+        return !name.equals(stripped) && known.contains(stripped)
+                ? " It has spaces or line breaks around " + quoted(stripped) + ", which the engine keeps"
                         + " (it looks for exactly that name): remove them."
                 : "";
     }

@@ -88,6 +88,66 @@ public final class Text {
         return sb.toString().trim();
     }
 
+    /**
+     * {@code s} as a reader can check it character by character, for names a machine matches exactly
+     * (a job type, a process id): line breaks and tabs written {@code \\n}, {@code \\r}, {@code \\t}, and
+     * every other character one cannot see ({@link #invisible}) as {@code \\u00a0}. A plain space stays.
+     */
+    public static String showInvisible(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (invisible(c)) {
+                        sb.append(String.format(c > 0xFFFF ? "\\u{%x}" : "\\u%04x", c));
+                    } else {
+                        sb.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return sb.toString();
+    }
+
+    /** {@code s} without the spaces and {@link #invisible} characters it starts or ends with; nothing else changed. */
+    public static String stripInvisible(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (s.charAt(start) == ' ' || invisible(s.codePointAt(start)))) {
+            start += Character.charCount(s.codePointAt(start));
+        }
+        while (end > start && (s.charAt(end - 1) == ' ' || invisible(s.codePointBefore(end)))) {
+            end -= Character.charCount(s.codePointBefore(end));
+        }
+        return s.substring(start, end);
+    }
+
+    /**
+     * A character that shows as nothing, or as a plain space: whitespace other than the space itself
+     * (tabs, line breaks, no-break and other Unicode spaces), control and format characters (zero-width
+     * spaces and joiners, bidi marks, the byte order mark), unassigned, private-use and lone surrogate
+     * code points, and the Hangul fillers.
+     */
+    public static boolean invisible(int c) {
+        if (c == ' ') {
+            return false;
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.UNASSIGNED,
+                    Character.PRIVATE_USE,
+                    Character.SURROGATE,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR -> true;
+            default -> Character.isWhitespace(c) || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0;
+        };
+    }
+
     /** At most {@code max} characters, with an ellipsis when cut: errors never echo megabytes back. */
     public static String clip(String s, int max) {
         if (s == null || s.length() <= max) {

@@ -91,6 +91,57 @@ class PlaybookChecksTests {
                 .contains("no worker for the job type ' =\"" + KNOWN_TYPE + "\"'");
     }
 
+    /**
+     * Found by a probe: a no-break or zero-width space pasted after a job type was refused with the
+     * character invisible in the quoted name, and without the hint a trailing space gets.
+     */
+    @Test
+    void aJobTypeEndingInAnInvisibleCharacterIsRefusedWritingItOut() {
+        List<PlaybookProblem> problems = check(process(
+                "p",
+                serviceTask("task_nbsp", "No-break space", KNOWN_TYPE + "\u00a0"),
+                serviceTask("task_zero_width", "Zero-width space", KNOWN_TYPE + "\u200b"),
+                serviceTask("task_bom", "Byte order mark", "\ufeff" + KNOWN_TYPE),
+                serviceTask("task_inside", "Inside", "baton-\u200bknown"),
+                serviceTask("task_expression", "Expression", "=&quot;" + KNOWN_TYPE + "\u2060&quot;")));
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId)
+                .containsExactly("task_nbsp", "task_zero_width", "task_bom", "task_inside", "task_expression");
+        assertThat(problems.get(0).message())
+                .contains("no worker for the job type '" + KNOWN_TYPE + "\\u00a0'")
+                .contains("spaces or line breaks around '" + KNOWN_TYPE + "'", "remove them");
+        assertThat(problems.get(1).message())
+                .contains("no worker for the job type '" + KNOWN_TYPE + "\\u200b'")
+                .contains("spaces or line breaks around '" + KNOWN_TYPE + "'");
+        assertThat(problems.get(2).message())
+                .contains("no worker for the job type '\\ufeff" + KNOWN_TYPE + "'")
+                .contains("spaces or line breaks around '" + KNOWN_TYPE + "'");
+        assertThat(problems.get(3).message())
+                .as("written out inside the name too; no hint, as the ends are clean")
+                .contains("no worker for the job type 'baton-\\u200bknown'")
+                .doesNotContain("spaces or line breaks");
+        assertThat(problems.get(4).message())
+                .contains("the job type '" + KNOWN_TYPE + "\\u2060' (what the expression '=\"" + KNOWN_TYPE
+                        + "\\u2060\"' gives)")
+                .contains("spaces or line breaks around '" + KNOWN_TYPE + "'");
+        assertThat(problems)
+                .allSatisfy(p -> assertThat(p.message())
+                        .as("nothing invisible left in the message")
+                        .doesNotContain("\u00a0", "\u200b", "\ufeff", "\u2060"));
+    }
+
+    @Test
+    void aCalledProcessEndingInANoBreakSpaceIsRefusedWritingItOut() {
+        List<PlaybookProblem> problems = check(process("parent", call("call_child", "Call child", "child\u00a0"))
+                + process("child", serviceTask("task_child", "Child work", KNOWN_TYPE)));
+
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("calls the process 'child\\u00a0'", "spaces or line breaks around 'child'"));
+    }
+
     @Test
     void aCalledProcessWithSpacesAroundItsIdIsRefusedShowingThem() {
         List<PlaybookProblem> problems = check(process("parent", call("call_child", "Call child", "child "))
