@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
  * Throttles guessing: failed sign-ins (form and HTTP Basic alike) are counted in the database, per
  * user name and per client address, so every app instance sees them ({@link SignInSettings}). A
  * refused attempt is not counted, so a lock ends on time; a successful sign-in clears the user
- * name's failures.
+ * name's failures. A user name's failures from before its person was created do not count: they were
+ * guesses at nobody (or sign-ins while the demo people were still being created), and must not lock the
+ * person who gets that name later. They are counted all the same until then, so whether a user name
+ * exists cannot be told from when it locks.
  */
 @Component
 public class SignInThrottle {
@@ -60,7 +63,7 @@ public class SignInThrottle {
         Instant since = clock.instant().minus(settings.window());
         Instant[] locks = new Instant[2];
         boolean failedBefore = Boolean.TRUE.equals(jdbc.query(
-                "select (" + nthLatest("username") + "), (" + nthLatest("address") + "),"
+                "select (" + nthLatestForUser() + "), (" + nthLatest("address") + "),"
                         + " exists (select 1 from sign_in_failure where username = ?)",
                 rs -> {
                     rs.next();
@@ -70,6 +73,7 @@ public class SignInThrottle {
                 },
                 key(username),
                 Timestamp.from(since),
+                key(username),
                 settings.maxFailuresPerUser() - 1,
                 address,
                 Timestamp.from(since),
@@ -94,6 +98,15 @@ public class SignInThrottle {
 
     public void succeeded(String username) {
         jdbc.update("delete from sign_in_failure where username = ?", key(username));
+    }
+
+    /**
+     * The user name's max-th most recent failure in the window since its person was created, if it
+     * is (parameters: user name, since, user name, max - 1). Greatest ignores a null: no person yet.
+     */
+    private static String nthLatestForUser() {
+        return "select failed_at from sign_in_failure where username = ? and failed_at >= greatest(?,"
+                + " (select created_at from person where username = ?)) order by failed_at desc offset ? limit 1";
     }
 
     /** The max-th most recent failure in the window by the column's value (parameters: value, since, max - 1). */

@@ -174,6 +174,32 @@ class WebSecurityIntegrationTests extends EngineIntegrationTest {
                 .contains("Too many failed sign-ins", "15</span> minutes");
     }
 
+    /**
+     * Sign-ins with a user name nobody has yet (the sandbox's first calls, before its demo people were
+     * created) must not lock the person who gets that name.
+     */
+    @Test
+    void failuresBeforeAPersonExistedDoNotLockThemButLaterOnesDo() throws InterruptedException {
+        String username = "throttle-" + UUID.randomUUID().toString().substring(0, 8);
+        String address = "192.0.2." + (int) (Math.random() * 200);
+        for (int i = 0; i < 5; i++) {
+            throttle.failed(username, address);
+        }
+        assertThatThrownBy(() -> throttle.check(username, address))
+                .as("nobody has the name yet: guesses at it lock it all the same, telling nothing")
+                .isInstanceOf(SignInThrottle.Throttled.class);
+        Thread.sleep(5); // the person is created after the failures, as in the sandbox
+
+        people.save(new Person(
+                username, "Throttle Test", username + "@example.com", passwords.encode("demo"), Set.of(Role.REP)));
+
+        throttle.check(username, address);
+        for (int i = 0; i < 5; i++) {
+            throttle.failed(username, address);
+        }
+        assertThatThrownBy(() -> throttle.check(username, address)).isInstanceOf(SignInThrottle.Throttled.class);
+    }
+
     @Test
     void manyFailuresFromOneAddressPauseEveryUserNameFromIt() {
         String address = "203.0.113." + (int) (Math.random() * 200);
