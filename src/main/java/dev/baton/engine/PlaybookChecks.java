@@ -72,6 +72,13 @@ public class PlaybookChecks {
             return problems; // nothing over the limit is read
         }
         Map<String, String> uploadedForms = forms(files.forms(), problems);
+        if (upload) {
+            uploadedForms.forEach((name, formId) -> {
+                if (bundled(formId)) {
+                    problems.add(PlaybookProblem.ofFile(name, ownForm(formId)));
+                }
+            });
+        }
         PlaybookXml xml;
         try {
             xml = PlaybookXml.parse(files.bpmn());
@@ -270,7 +277,9 @@ public class PlaybookChecks {
             } else if (!key.isBlank()) {
                 customFormKey(key, id, names, upload, problems);
             }
-            if (!formId.isBlank() && !known(formId, uploaded)) {
+            if (upload && bundled(formId)) {
+                problems.add(new PlaybookProblem(id, names.get(id), ownForm(formId)));
+            } else if (!formId.isBlank() && !known(formId, uploaded)) {
                 String byFileName = uploaded.get(formId + ".form");
                 problems.add(new PlaybookProblem(
                         id,
@@ -316,6 +325,15 @@ public class PlaybookChecks {
      */
     private boolean known(String formId, Map<String, String> uploaded) {
         return uploaded.containsValue(formId) || deployed.formIds().contains(formId) || bundled(formId);
+    }
+
+    /**
+     * Baton's own forms belong to its own steps: a step answered through one runs Baton's completion
+     * handler for that form (a handover note, a commitment decision), which an uploaded step must not.
+     */
+    private static String ownForm(String formId) {
+        return "the form id '" + formId + "' is one of Baton's own forms, for its own steps: an uploaded playbook"
+                + " cannot use it. Give the form another id (Camunda Modeler: the form's ID) and link it by that";
     }
 
     /** One of Baton's own forms, as its task page reads them by form key ({@code Forms}). */

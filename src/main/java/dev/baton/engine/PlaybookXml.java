@@ -133,6 +133,10 @@ final class PlaybookXml {
     /** The flow element an extension element belongs to (the parent of its extensionElements). */
     static Element owner(Element extension) {
         Element parent = (Element) extension.getParentNode();
+        // a listener sits one level deeper: extensionElements > zeebe:executionListeners > zeebe:executionListener
+        while (ZEEBE.equals(parent.getNamespaceURI()) && parent.getParentNode() instanceof Element up) {
+            parent = up;
+        }
         return "extensionElements".equals(parent.getLocalName()) ? (Element) parent.getParentNode() : parent;
     }
 

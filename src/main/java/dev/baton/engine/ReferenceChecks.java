@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.shared.Text;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +79,14 @@ final class ReferenceChecks {
                 "the job type",
                 "a worker serves it, and its workers serve fixed job types only",
                 "Write one of them as the type. " + listed);
-        for (Element definition : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
+        // a listener's type is a job type too: the engine makes a job of it for a worker, as for a task
+        List<Element> jobs = new ArrayList<>(xml.all(PlaybookXml.ZEEBE, "taskDefinition"));
+        jobs.addAll(xml.all(PlaybookXml.ZEEBE, "executionListener"));
+        jobs.addAll(xml.all(PlaybookXml.ZEEBE, "taskListener"));
+        for (Element definition : jobs) {
             String type = definition.getAttribute("type"); // as the engine takes it: not stripped
-            boolean userTask = "userTask".equals(PlaybookXml.owner(definition).getLocalName());
+            boolean userTask = "taskDefinition".equals(definition.getLocalName())
+                    && "userTask".equals(PlaybookXml.owner(definition).getLocalName());
             String problem = problem(jobType, type, value -> {
                 if (Bpmn.USER_TASK_JOB_TYPE.equals(value)) {
                     return userTask

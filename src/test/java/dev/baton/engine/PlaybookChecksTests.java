@@ -173,6 +173,46 @@ class PlaybookChecksTests {
                 .endsWith(blocks);
     }
 
+    /**
+     * A listener's type is a job for a worker too: one Baton has no worker for waits forever, and one of
+     * Baton's own steps would run outside the process it belongs to.
+     */
+    @Test
+    void anExecutionListenersJobTypeFollowsTheJobTypeRule() {
+        String listeners = "<bpmn:serviceTask id=\"task_check\" name=\"Check\"><bpmn:extensionElements>"
+                + "<zeebe:taskDefinition type=\"" + Blocks.CHECK_COMMITMENTS + "\" />"
+                + "<zeebe:executionListeners>"
+                + "<zeebe:executionListener eventType=\"start\" type=\"" + KNOWN_TYPE + "\" />"
+                + "<zeebe:executionListener eventType=\"end\" type=\"crm-sync\" />"
+                + "<zeebe:executionListener eventType=\"end\" type=\"" + Blocks.SEND_EMAIL + "\" />"
+                + "</zeebe:executionListeners></bpmn:extensionElements></bpmn:serviceTask>";
+
+        List<PlaybookProblem> problems = checkUpload(process("p", listeners));
+
+        assertThat(problems).extracting(PlaybookProblem::elementId).containsExactly("task_check", "task_check");
+        assertThat(problems.get(0).message()).contains("'" + KNOWN_TYPE + "' is one of Baton's own steps");
+        assertThat(problems.get(1).message()).contains("no worker for the job type 'crm-sync'");
+    }
+
+    /** Found by a probe: an uploaded step on Baton's own form would run Baton's completion handler for it. */
+    @Test
+    void anUploadMayNeitherLinkNorBringOneOfBatonsOwnForms() {
+        String own = "{\"id\": \"handover-note\", \"components\": []}";
+
+        assertThat(checks.checkUpload(file(process("p", userTask("task_note", "Note", "formId=\"handover-note\"")))))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isEqualTo("task_note");
+                    assertThat(p.message()).contains("'handover-note' is one of Baton's own forms");
+                });
+        assertThat(checks.checkUpload(file(
+                        process("p", userTask("task_note", "Note", "formId=\"handover-note\"")),
+                        Map.of("note.form", own))))
+                .extracting(PlaybookProblem::message)
+                .hasSize(2)
+                .allMatch(m -> m.contains("'handover-note' is one of Baton's own forms"));
+    }
+
     /** Found by a probe: a service task of this type dodged the user-task checks and reached the unassigned queue. */
     @Test
     void theEnginesUserTaskJobTypeIsRefusedOnAnythingButAUserTask() {
