@@ -53,6 +53,8 @@ public class TaskService {
     /** Looked up on first use: handlers depend on features that depend on the inbox. */
     private final ObjectProvider<TaskCompletionHandler> handlerBeans;
 
+    private final AccountAnswers accountAnswers;
+
     private volatile Map<String, TaskCompletionHandler> handlers;
     private final ReportingLines lines;
     private final InboxQuery inbox;
@@ -73,7 +75,9 @@ public class TaskService {
             ReportingLines lines,
             TaskPeople taskPeople,
             Accounts accounts,
-            InboxQuery inbox) {
+            InboxQuery inbox,
+            AccountAnswers accountAnswers) {
+        this.accountAnswers = accountAnswers;
         this.lines = lines;
         this.inbox = inbox;
         this.taskPeople = taskPeople;
@@ -288,6 +292,7 @@ public class TaskService {
             Task task = visible(id, me);
             requireAssignee(task, me);
             Map<String, Object> values = forms.of(task).validate(submitted, task.getFormVariables());
+            accountAnswers.requireMayName(values, me.username());
             TaskCompletionHandler handler = handlerFor(task.getFormKey());
             if (handler != null) {
                 values = handler.complete(task, values, me.username());

@@ -25,8 +25,10 @@ import org.springframework.http.ResponseEntity;
  * change after the launch checked it. Rob (a rep) launched one on his own account, answered its form
  * with Ravi's account, and its {@code baton.update-account} changed Ravi's account, which the API
  * refuses Rob. Each block now asks the launcher's rights on the account it acts on when it runs (ADR
- * 014). One playbook per block, uploaded by the admin: a form asking for the account, then the block;
- * Rob launches it on his own account and answers with Ravi's.
+ * 014). One playbook per block, uploaded by the admin: a form asking for the account, then the block.
+ * Rob launches it on his own account; its form goes to Ada (an admin, who may name any account), who
+ * answers with Ravi's: what counts when the block runs is the launcher's rights, not the answerer's.
+ * Rob answering with Ravi's account himself is refused at the answer ({@code AccountAnswers}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("rawtypes")
@@ -55,6 +57,35 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
         upload(Blocks.CHECK_COMMITMENTS, Map.of());
         upload(Blocks.REASSIGN_OWNER, Map.of("newOwner", "ravi"));
         upload(Blocks.SEND_EMAIL, Map.of("template", "customer-check-in", "to", "primary-contact"));
+        upload(ROBS_OWN, Blocks.UPDATE_ACCOUNT, Map.of("segment", "HACKED"), "=accountOwner");
+    }
+
+    /** The same update-account playbook, its form for the account's owner (rob) to answer himself. */
+    static final String ROBS_OWN = "answered-by-the-owner";
+
+    /**
+     * Found by a re-probe: the blocks ask the launcher, so a run nobody launched (a timer's) had no one
+     * to ask, and whoever answered its form could point it at any account. The answer itself is now
+     * asked the answerer's rights: a 400 naming accountId, the task still open, nothing changed.
+     */
+    @Test
+    void aPersonAnsweringAStepMayNotPointItsRunAtAnAccountTheyMayNotActOn() {
+        long ravis = account("ravi");
+        long instance = launch(ROBS_OWN);
+        Task pick = awaitTask(instance, "task_pick_account");
+
+        ResponseEntity<Map> refused = answer("rob", pick, ravis);
+        ResponseEntity<Map> numberAsText = answer("rob", pick, String.valueOf(ravis));
+
+        for (ResponseEntity<Map> answer : java.util.List.of(refused, numberAsText)) {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().toString())
+                    .contains("accountId", "you may not point this step at account " + ravis, "not in rob's line");
+        }
+        assertThat(tasks.findById(pick.getId()).orElseThrow().getStatus()).isEqualTo(dev.baton.task.TaskStatus.OPEN);
+        assertThat(accounts.get(ravis).segment()).isEqualTo("Mid-market");
+        // his own other account he may name
+        assertThat(answer("rob", pick, account("rob")).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -149,14 +180,18 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
     }
 
     private void upload(String type, Map<String, String> inputs) {
-        String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(processId(type))
+        upload(processId(type), type, inputs, "ada");
+    }
+
+    private void upload(String processId, String type, Map<String, String> inputs, String formAssignee) {
+        String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
                         .name("Pick an account, then " + type)
                         .startEvent("start_requested")
                         .userTask(
                                 "task_pick_account",
                                 t -> t.name("Which account?")
                                         .zeebeFormId(FORM_ID)
-                                        .zeebeAssignee("=accountOwner"))
+                                        .zeebeAssignee(formAssignee))
                         .serviceTask("task_block", t -> {
                             t.name(STEP_NAME).zeebeJobType(type);
                             inputs.forEach((target, source) -> t.zeebeInput(source, target));
@@ -171,27 +206,33 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
         ResponseEntity<String> uploaded = as("ada")
                 .postForEntity(
                         "/api/playbooks",
-                        Multipart.texts("files", Map.of(processId(type) + ".bpmn", bpmn, FORM_ID + ".form", FORM)),
+                        Multipart.texts("files", Map.of(processId + ".bpmn", bpmn, FORM_ID + ".form", FORM)),
                         String.class);
         assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
-    /** Rob launches the block's playbook on an account of his own, then answers its form with {@code accountId}. */
+    /** Rob launches the block's playbook on an account of his own; Ada answers its form with {@code accountId}. */
     private long launchAndAnswer(String type, long accountId) {
-        ResponseEntity<Map> started = as("rob")
-                .postForEntity(
-                        "/api/playbooks/" + processId(type) + "/instances",
-                        Map.of("accountId", account("rob")),
-                        Map.class);
-        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.CREATED);
-        long instance = ((Number) started.getBody().get("processInstanceKey")).longValue();
+        long instance = launch(processId(type));
         Task pick = awaitTask(instance, "task_pick_account");
-        Map<String, Object> answer = new HashMap<>();
-        answer.put("accountId", accountId);
-        ResponseEntity<Map> completed =
-                as("rob").postForEntity("/api/tasks/" + pick.getId() + "/complete", answer, Map.class);
+        ResponseEntity<Map> completed = answer("ada", pick, accountId);
         assertThat(completed.getStatusCode()).as("%s", completed.getBody()).isEqualTo(HttpStatus.OK);
         return instance;
+    }
+
+    /** Rob launches the playbook on an account of his own. */
+    private long launch(String processId) {
+        ResponseEntity<Map> started = as("rob")
+                .postForEntity(
+                        "/api/playbooks/" + processId + "/instances", Map.of("accountId", account("rob")), Map.class);
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) started.getBody().get("processInstanceKey")).longValue();
+    }
+
+    private ResponseEntity<Map> answer(String username, Task pick, Object accountId) {
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("accountId", accountId);
+        return as(username).postForEntity("/api/tasks/" + pick.getId() + "/complete", answer, Map.class);
     }
 
     private static String processId(String type) {
