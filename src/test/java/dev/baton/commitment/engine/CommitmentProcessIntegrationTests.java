@@ -415,11 +415,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void noDueSoonReminderGoesOutOnceTheDueDayHasEnded() throws Exception {
         String accountName = "Late " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
         // due far ahead, so the process's own reminder timer stays quiet while the test moves the date
-        long late = promise("rob", accountId, "Quarterly review", "rob", 30);
-        as("rob").postForEntity("/api/commitments/" + late + "/accept", null, Map.class);
-        awaitStatus(late, CommitmentStatus.ACCEPTED);
+        long late = acceptedByRob(accountName, "Quarterly review", 30);
         // as for a commitment accepted after its due date: the deliver step's reminder timer is past too
         jdbc.update(
                 "update commitment set due_date = ? where id = ?",
@@ -437,11 +434,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void aRescheduleWithdrawsTheDueSoonAndOverdueMailsStillWaitingForTheOldDate() throws Exception {
         String accountName = "Moved " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
-        long moved = promise("rob", accountId, "Data migration", "rob", 2);
+        long moved = acceptedByRob(accountName, "Data migration", 2);
         LocalDate first = commitments.findById(moved).orElseThrow().getDueDate();
-        as("rob").postForEntity("/api/commitments/" + moved + "/accept", null, Map.class);
-        awaitStatus(moved, CommitmentStatus.ACCEPTED);
         // the reminder and escalation steps have just queued their mails (the tests' dispatcher is off:
         // they wait, as they would for the seconds until the next dispatch)
         steps.remind(moved);
@@ -449,11 +443,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         // a day earlier than promised: still due soon, so the new date has its own reminder
         LocalDate sooner = first.minusDays(1);
 
-        commitmentService.reschedule(
-                moved,
-                sooner,
-                "the customer wants it earlier",
-                commitments.findById(moved).orElseThrow().getVersion());
+        reschedule(moved, sooner, "the customer wants it earlier");
         dispatcher.dispatch();
 
         // the process's own reminder for the new date may already be out: only the old date's are gone
@@ -470,16 +460,9 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void aReminderForADateNoLongerSoonIsNotSent() throws Exception {
         String accountName = "Later " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
-        long moved = promise("rob", accountId, "Data migration", "rob", 2);
-        as("rob").postForEntity("/api/commitments/" + moved + "/accept", null, Map.class);
-        awaitStatus(moved, CommitmentStatus.ACCEPTED);
+        long moved = acceptedByRob(accountName, "Data migration", 2);
         LocalDate later = LocalDate.now().plusDays(30);
-        commitmentService.reschedule(
-                moved,
-                later,
-                "not ready",
-                commitments.findById(moved).orElseThrow().getVersion());
+        reschedule(moved, later, "not ready");
 
         // the old date's reminder job, arriving after the reschedule: 30 days away is not "due soon"
         steps.remind(moved);
@@ -495,23 +478,12 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void aCommitmentRescheduledAwayAndBackIsRemindedAgainForItsFirstDate() throws Exception {
         String accountName = "Back " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
-        long moved = promise("rob", accountId, "Data migration", "rob", 2);
+        long moved = acceptedByRob(accountName, "Data migration", 2);
         LocalDate first = commitments.findById(moved).orElseThrow().getDueDate();
-        as("rob").postForEntity("/api/commitments/" + moved + "/accept", null, Map.class);
-        awaitStatus(moved, CommitmentStatus.ACCEPTED);
         steps.remind(moved); // waits in the outbox (the tests' dispatcher is off)
 
-        commitmentService.reschedule(
-                moved,
-                first.plusDays(30),
-                "not ready",
-                commitments.findById(moved).orElseThrow().getVersion());
-        commitmentService.reschedule(
-                moved,
-                first,
-                "ready after all",
-                commitments.findById(moved).orElseThrow().getVersion());
+        reschedule(moved, first.plusDays(30), "not ready");
+        reschedule(moved, first, "ready after all");
         // the process reminds again for the first date; the job arrives twice
         steps.remind(moved);
         steps.remind(moved);
@@ -527,10 +499,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void anEscalationDeliveredAgainAfterTheCommitmentWasDeliveredMailsNobody() throws Exception {
         String accountName = "Done " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
-        long done = promise("rob", accountId, "Data migration", "rob", 2);
-        as("rob").postForEntity("/api/commitments/" + done + "/accept", null, Map.class);
-        awaitStatus(done, CommitmentStatus.ACCEPTED);
+        long done = acceptedByRob(accountName, "Data migration", 2);
         steps.escalate(done); // waits in the outbox
 
         // delivery withdraws the waiting escalation, which then no longer holds its key
@@ -632,6 +601,20 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 as(by).postForEntity("/api/tasks/" + task.getId() + "/delegate", Map.of("to", to), Map.class)
                         .getStatusCode()
                         .value());
+    }
+
+    /** Rob promises rob a commitment on a new account of his, due in so many days, and accepts it. */
+    private long acceptedByRob(String accountName, String description, int dueInDays) {
+        long id = promise("rob", robsAccount(accountName), description, "rob", dueInDays);
+        as("rob").postForEntity("/api/commitments/" + id + "/accept", null, Map.class);
+        awaitStatus(id, CommitmentStatus.ACCEPTED);
+        return id;
+    }
+
+    /** Reschedules through the service at the commitment's current version. */
+    private void reschedule(long id, LocalDate to, String reason) {
+        commitmentService.reschedule(
+                id, to, reason, commitments.findById(id).orElseThrow().getVersion());
     }
 
     private long robsAccount(String name) {
