@@ -71,9 +71,10 @@ public class PlaybookDeployer {
     public record Checked(PlaybookFiles files, List<String> processIds) {}
 
     /**
-     * Checks and deploys the playbook; the engine makes each changed process a new version.
+     * Checks an upload by the upload's rules and deploys it; the engine makes each changed process a
+     * new version.
      *
-     * @param source who brought it, for the catalogue ("bundled", "uploaded by maria")
+     * @param source who brought it, for the catalogue ("uploaded by maria")
      * @return the processes deployed (one per executable process in the file)
      * @throws PlaybookRefused with every problem, when Baton or the engine refuses the file
      * @throws EngineUnavailable when the engine did not answer
@@ -90,9 +91,16 @@ public class PlaybookDeployer {
      * @param beforeEngine given exactly what the engine will get
      */
     public List<DeployedProcess> deploy(PlaybookFiles files, String source, Consumer<Checked> beforeEngine) {
-        // Baton's own files may start by message and run its internal steps; an upload may not
-        List<PlaybookProblem> problems =
-                StartupDeployment.BUNDLED.equals(source) ? checks.check(files) : checks.checkUpload(files);
+        return deploy(files, source, false, beforeEngine);
+    }
+
+    /**
+     * @param bundled one of Baton's own files, which may start by message and run its internal steps;
+     *     an upload may not (said by the caller, never read from {@code source}, the catalogue's label)
+     */
+    private List<DeployedProcess> deploy(
+            PlaybookFiles files, String source, boolean bundled, Consumer<Checked> beforeEngine) {
+        List<PlaybookProblem> problems = bundled ? checks.check(files) : checks.checkUpload(files);
         if (!problems.isEmpty()) {
             throw new PlaybookRefused(files.bpmnName(), problems);
         }
@@ -138,10 +146,14 @@ public class PlaybookDeployer {
         return infos;
     }
 
-    /** Like {@link #deploy}, but a refused file is logged and listed as failed instead of thrown. */
-    List<DeployedProcess> deployOrList(PlaybookFiles files, String source) {
+    /**
+     * Like {@link #deploy}, but a refused file is logged and listed as failed instead of thrown.
+     *
+     * @param bundled Baton's own file (its rules), else a kept upload (the upload's rules)
+     */
+    List<DeployedProcess> deployOrList(PlaybookFiles files, String source, boolean bundled) {
         try {
-            return deploy(files, source);
+            return deploy(files, source, bundled, checked -> {});
         } catch (PlaybookRefused | EngineUnavailable e) {
             List<PlaybookProblem> problems = e instanceof PlaybookRefused refused
                     ? refused.getProblems()

@@ -70,7 +70,7 @@ class StartupDeployment implements SmartLifecycle {
         deployed.arriving(uploaded); // a kept upload may call one kept after it
         try {
             deployFrom(location, formsLocation);
-            uploads.forEach(upload -> deployer.deployOrList(upload, "uploaded"));
+            uploads.forEach(upload -> deployer.deployOrList(upload, "uploaded", false));
         } finally {
             deployed.arrived(uploaded);
         }
@@ -104,7 +104,7 @@ class StartupDeployment implements SmartLifecycle {
                         used.put(file, forms.get(file));
                     }
                 }
-                deployer.deployOrList(new PlaybookFiles(name, bytes, used), BUNDLED);
+                deployer.deployOrList(new PlaybookFiles(name, bytes, used), BUNDLED, true);
             });
         } finally {
             deployed.arrived(arriving);
