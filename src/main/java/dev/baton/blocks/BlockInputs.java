@@ -59,7 +59,7 @@ public final class BlockInputs {
     /**
      * Who launched the playbook: the process variable {@code launchedBy}, which only the catalogue's
      * launch sets (never a header: a model cannot name it). Every block acts with this person's rights
-     * on its account ({@link BlockRefusals#requireLauncherMay}).
+     * on its account ({@link BlockPeople#requireLauncherMay}), while they are still with the company.
      *
      * @throws BlockInputError naming {@code launchedBy} when the instance has none (started before
      *     Baton recorded launchers, or not from the catalogue)

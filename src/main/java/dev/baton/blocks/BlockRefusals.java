@@ -7,13 +7,12 @@ import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A domain service's refusal of what a block passed it, as the block's input error: the service
  * names its request field ({@code ownerId}), the playbook author knows the block's input ({@code
- * owner}). Conflicts (a version overtaken) are not refusals: the job is retried. And the launcher's
- * rights on the account a step acts on ({@link #requireLauncherMay}).
+ * owner}). Conflicts (a version overtaken) are not refusals: the job is retried. The launcher's rights
+ * on the account a step acts on are {@link BlockPeople#requireLauncherMay}'s.
  */
 public final class BlockRefusals {
 
@@ -33,29 +32,6 @@ public final class BlockRefusals {
                     .orElseGet(() -> new BlockInputError(otherwise, e.getMessage()));
         } catch (NotFoundException e) {
             throw new BlockInputError(otherwise, e.getMessage());
-        }
-    }
-
-    /**
-     * Asks the API's rule for an action on the step's account ({@code check}, e.g. may edit it) of the
-     * person who launched the playbook, when the step runs: {@code accountId} may have changed since the
-     * launch checked it (a form's answer, an output mapping), or the account changed hands. A refusal
-     * is an input error on {@code accountId} naming the launcher and the rule's reason; a launcher
-     * Baton does not know, one on {@code launchedBy}.
-     *
-     * @param what the action, to follow "may not", e.g. {@code "edit"}: "may not edit account 31"
-     */
-    public static void requireLauncherMay(String launcher, long accountId, String what, Runnable check) {
-        try {
-            of(Blocks.LAUNCHED_BY, Map.of(), () -> {
-                check.run();
-                return null;
-            });
-        } catch (AccessDeniedException refused) {
-            throw new BlockInputError(
-                    Blocks.ACCOUNT_ID,
-                    "the playbook's launcher " + launcher + " may not " + what + " account " + accountId + ": "
-                            + refused.getMessage());
         }
     }
 

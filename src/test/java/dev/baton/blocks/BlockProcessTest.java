@@ -1,5 +1,6 @@
 package dev.baton.blocks;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -15,6 +16,7 @@ import dev.baton.engine.ProcessModels;
 import dev.baton.engine.WorkerRecords;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.PeopleService;
+import dev.baton.support.Multipart;
 import dev.baton.task.Task;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
@@ -33,6 +35,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Runs one building block with its real worker on the in-memory engine: a playbook of one step
@@ -84,6 +88,75 @@ public abstract class BlockProcessTest extends EngineIntegrationTest {
                 .join();
         models.register(deployed, Map.of(processId + ".bpmn", xml));
         return processInstances.start(processId, variables);
+    }
+
+    /**
+     * Uploads, as the admin ada, a playbook that reps, managers and admins may launch: a step with the
+     * form {@code formId} (its JSON {@code form}) for {@code formAssignee} ({@code task_form}), then the
+     * block ({@code task_block}, named {@link #STEP_NAME}, with these input mappings, target to source),
+     * then {@code end_done}.
+     */
+    protected void uploadFormThenBlock(
+            String processId,
+            String formId,
+            String form,
+            String formAssignee,
+            String type,
+            Map<String, String> inputs) {
+        String bpmn = launchableBy(
+                "REP,MANAGER",
+                Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
+                        .name("A form, then " + type)
+                        .startEvent("start_requested")
+                        .userTask(
+                                "task_form",
+                                t -> t.name("Answer the form")
+                                        .zeebeFormId(formId)
+                                        .zeebeAssignee(formAssignee))
+                        .serviceTask("task_block", t -> {
+                            t.name(STEP_NAME).zeebeJobType(type);
+                            inputs.forEach((target, source) -> t.zeebeInput(source, target));
+                        })
+                        .endEvent("end_done")
+                        .done()));
+        ResponseEntity<String> uploaded = as("ada")
+                .postForEntity(
+                        "/api/playbooks",
+                        Multipart.texts("files", Map.of(processId + ".bpmn", bpmn, formId + ".form", form)),
+                        String.class);
+        assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** A Camunda Form {@code formId} with one input: a form-js {@code type} (textfield, number) keyed {@code key}. */
+    protected static String oneFieldForm(String formId, String type, String key, String label) {
+        return """
+                {"id": "%s", "type": "default", "schemaVersion": 16, "components": [
+                  {"id": "Field_%s", "type": "%s", "key": "%s", "label": "%s"}]}
+                """.formatted(formId, key, type, key, label);
+    }
+
+    /** The BPMN with the process's {@code baton:launchRoles} set to {@code roles} (e.g. {@code REP,MANAGER}). */
+    protected static String launchableBy(String roles, String bpmn) {
+        return bpmn.replaceFirst(
+                "(<(\\w+:)?process [^>]*>)",
+                "$1<$2extensionElements><zeebe:properties xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\">"
+                        + "<zeebe:property name=\"baton:launchRoles\" value=\"" + roles + "\" />"
+                        + "</zeebe:properties></$2extensionElements>");
+    }
+
+    /** {@code launcher} launches the uploaded playbook from the catalogue with these variables; its instance key. */
+    @SuppressWarnings("rawtypes")
+    protected long launch(String launcher, String processId, Map<String, Object> variables) {
+        ResponseEntity<Map> started =
+                as(launcher).postForEntity("/api/playbooks/" + processId + "/instances", variables, Map.class);
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) started.getBody().get("processInstanceKey")).longValue();
+    }
+
+    /** {@code username} answers the task through the task API. */
+    @SuppressWarnings("rawtypes")
+    protected ResponseEntity<Map> answer(String username, Task task, Map<String, Object> values) {
+        return as(username).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
     }
 
     /** The variables the block's job completed with. */

@@ -6,10 +6,7 @@ import dev.baton.account.InteractionService;
 import dev.baton.audit.AuditEvents;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.engine.WorkerRecords;
-import dev.baton.support.Multipart;
 import dev.baton.task.Task;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,10 +32,7 @@ import org.springframework.http.ResponseEntity;
 class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
 
     static final String FORM_ID = "pick-an-account";
-    static final String FORM = """
-            {"id": "%s", "type": "default", "schemaVersion": 16, "components": [
-              {"id": "Field_account", "type": "number", "key": "accountId", "label": "Which account?"}]}
-            """.formatted(FORM_ID);
+    static final String FORM = oneFieldForm(FORM_ID, "number", "accountId", "Which account?");
 
     @Autowired
     InteractionService interactions;
@@ -72,7 +66,7 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
     void aPersonAnsweringAStepMayNotPointItsRunAtAnAccountTheyMayNotActOn() {
         long ravis = account("ravi");
         long instance = launch(ROBS_OWN);
-        Task pick = awaitTask(instance, "task_pick_account");
+        Task pick = awaitTask(instance, "task_form");
 
         ResponseEntity<Map> refused = answer("rob", pick, ravis);
         ResponseEntity<Map> numberAsText = answer("rob", pick, String.valueOf(ravis));
@@ -184,37 +178,13 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
     }
 
     private void upload(String processId, String type, Map<String, String> inputs, String formAssignee) {
-        String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
-                        .name("Pick an account, then " + type)
-                        .startEvent("start_requested")
-                        .userTask(
-                                "task_pick_account",
-                                t -> t.name("Which account?")
-                                        .zeebeFormId(FORM_ID)
-                                        .zeebeAssignee(formAssignee))
-                        .serviceTask("task_block", t -> {
-                            t.name(STEP_NAME).zeebeJobType(type);
-                            inputs.forEach((target, source) -> t.zeebeInput(source, target));
-                        })
-                        .endEvent("end_done")
-                        .done())
-                .replaceFirst(
-                        "(<(\\w+:)?process [^>]*>)",
-                        "$1<$2extensionElements><zeebe:properties xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\">"
-                                + "<zeebe:property name=\"baton:launchRoles\" value=\"REP\" />"
-                                + "</zeebe:properties></$2extensionElements>");
-        ResponseEntity<String> uploaded = as("ada")
-                .postForEntity(
-                        "/api/playbooks",
-                        Multipart.texts("files", Map.of(processId + ".bpmn", bpmn, FORM_ID + ".form", FORM)),
-                        String.class);
-        assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        uploadFormThenBlock(processId, FORM_ID, FORM, formAssignee, type, inputs);
     }
 
     /** Rob launches the block's playbook on an account of his own; Ada answers its form with {@code accountId}. */
     private long launchAndAnswer(String type, long accountId) {
         long instance = launch(processId(type));
-        Task pick = awaitTask(instance, "task_pick_account");
+        Task pick = awaitTask(instance, "task_form");
         ResponseEntity<Map> completed = answer("ada", pick, accountId);
         assertThat(completed.getStatusCode()).as("%s", completed.getBody()).isEqualTo(HttpStatus.OK);
         return instance;
@@ -222,17 +192,11 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
 
     /** Rob launches the playbook on an account of his own. */
     private long launch(String processId) {
-        ResponseEntity<Map> started = as("rob")
-                .postForEntity(
-                        "/api/playbooks/" + processId + "/instances", Map.of("accountId", account("rob")), Map.class);
-        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.CREATED);
-        return ((Number) started.getBody().get("processInstanceKey")).longValue();
+        return launch("rob", processId, Map.of("accountId", account("rob")));
     }
 
     private ResponseEntity<Map> answer(String username, Task pick, Object accountId) {
-        Map<String, Object> answer = new HashMap<>();
-        answer.put("accountId", accountId);
-        return as(username).postForEntity("/api/tasks/" + pick.getId() + "/complete", answer, Map.class);
+        return answer(username, pick, Map.of("accountId", accountId));
     }
 
     private static String processId(String type) {

@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
  * <p>Each acts for the person who launched the playbook ({@code launchedBy}; ADR 014): before it
  * touches the account it asks them the API's rule for that account, when the step runs, since {@code
  * accountId} may have changed since the launch (a form's answer, a mapping) or the account changed
- * hands; a refusal is an incident naming {@code accountId} and the launcher, and nothing changes. The
- * change is audited in the launcher's name. An instance nobody launched (a timer's, Baton's own, one
+ * hands; a refusal is an incident naming {@code accountId} and the launcher (or {@code launchedBy}, when
+ * the launcher has left: {@link BlockPeople#launcher}), and nothing changes. The change is audited in
+ * the launcher's name. An instance nobody launched (a timer's, Baton's own, one
  * from before Baton recorded launchers) has nobody whose rights to ask: it may log an interaction and
  * update the account, but not move it, which gives someone work.
  */
@@ -119,8 +120,7 @@ public class AccountBlocks {
         String launcher = in.launcher();
         return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
             Account account = account(accountId);
-            BlockRefusals.requireLauncherMay(
-                    launcher, accountId, "move", () -> access.requireMayMove(accountId, launcher));
+            people.requireLauncherMay(launcher, accountId, "move", () -> access.requireMayMove(accountId, launcher));
             Person owner = people.active(newOwner, "newOwner");
             Person previous = account.getOwner();
             if (previous == null || !previous.getId().equals(owner.getId())) {
@@ -201,7 +201,7 @@ public class AccountBlocks {
     /** The launch's rule ({@link AccountAccess#requireMayActOn}), asked of a known launcher now. */
     private void requireLauncherMayActOn(Optional<String> launcher, long accountId, String what) {
         launcher.ifPresent(
-                l -> BlockRefusals.requireLauncherMay(l, accountId, what, () -> access.requireMayActOn(accountId, l)));
+                l -> people.requireLauncherMay(l, accountId, what, () -> access.requireMayActOn(accountId, l)));
     }
 
     private Account account(long id) {

@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * <p>Both ask the person who launched the playbook ({@code launchedBy}) the rule for the account they
  * act on when the step runs ({@link AccountAccess#requireMayActOn}, the launch's rule; ADR 014), since
  * {@code accountId} may have changed since the launch: a refusal is an incident naming {@code
- * accountId} and the launcher, and nothing is recorded or read.
+ * accountId} and the launcher (or {@code launchedBy}, when the launcher has left: {@link
+ * BlockPeople#launcher}), and nothing is recorded or read.
  */
 @Component
 public class CommitmentBlocks {
@@ -179,8 +180,8 @@ public class CommitmentBlocks {
 
     /** The launch's rule ({@link AccountAccess#requireMayActOn}), asked of a known launcher now. */
     private void requireLauncherMayActOn(Optional<String> launcher, long accountId, String what) {
-        launcher.ifPresent(l -> BlockRefusals.requireLauncherMay(
-                l, accountId, what, () -> accountAccess.requireMayActOn(accountId, l)));
+        launcher.ifPresent(
+                l -> people.requireLauncherMay(l, accountId, what, () -> accountAccess.requireMayActOn(accountId, l)));
     }
 
     private Parties parties(long accountId) {

@@ -7,7 +7,7 @@ import dev.baton.account.AccountParties.Party;
 import dev.baton.blocks.BlockInputError;
 import dev.baton.blocks.BlockInputs;
 import dev.baton.blocks.BlockMailTemplates;
-import dev.baton.blocks.BlockRefusals;
+import dev.baton.blocks.BlockPeople;
 import dev.baton.blocks.BlockRuns;
 import dev.baton.blocks.Blocks;
 import dev.baton.notification.MailComposer;
@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * so the person who launched the playbook ({@code launchedBy}) must still be one who may act on the
  * account (the launch's rule, {@link AccountAccess#requireMayActOn}; ADR 014), asked when the step
  * runs: {@code accountId} may have changed since the launch. A refusal is an incident naming {@code
- * accountId} and the launcher, and nothing is queued. An instance nobody launched has nobody whose
+ * accountId} and the launcher (or {@code launchedBy}, when the launcher has left: {@link
+ * BlockPeople#launcher}), and nothing is queued. An instance nobody launched has nobody whose
  * rights to ask, and mails as before.
  */
 @Component
@@ -48,6 +49,7 @@ public class MailBlocks {
     private final AccountAccess access;
     private final TeamService teams;
     private final PeopleService people;
+    private final BlockPeople launchers;
     private final MailComposer composer;
     private final Outbox outbox;
     private final BlockRuns runs;
@@ -57,6 +59,7 @@ public class MailBlocks {
             AccountAccess access,
             TeamService teams,
             PeopleService people,
+            BlockPeople launchers,
             MailComposer composer,
             Outbox outbox,
             BlockRuns runs) {
@@ -64,6 +67,7 @@ public class MailBlocks {
         this.access = access;
         this.teams = teams;
         this.people = people;
+        this.launchers = launchers;
         this.composer = composer;
         this.outbox = outbox;
         this.runs = runs;
@@ -90,7 +94,7 @@ public class MailBlocks {
             Parties parties = accounts.of(accountId)
                     .orElseThrow(
                             () -> new BlockInputError(Blocks.ACCOUNT_ID, "account " + accountId + " does not exist"));
-            launcher.ifPresent(l -> BlockRefusals.requireLauncherMay(
+            launcher.ifPresent(l -> launchers.requireLauncherMay(
                     l, accountId, "send mail about", () -> access.requireMayActOn(accountId, l)));
             List<Party> recipients = recipients(to, in, parties);
             Outbox.Sender sender = to.equals(Blocks.TO_PRIMARY_CONTACT) && parties.owner() != null

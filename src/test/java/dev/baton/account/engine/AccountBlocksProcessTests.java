@@ -1,16 +1,21 @@
 package dev.baton.account.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.baton.account.Account;
 import dev.baton.account.InteractionService;
 import dev.baton.account.InteractionView;
+import dev.baton.blocks.BlockInputError;
 import dev.baton.blocks.BlockProcessTest;
 import dev.baton.blocks.Blocks;
 import dev.baton.engine.JobProblems;
+import dev.baton.people.NewPerson;
+import dev.baton.people.Role;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -157,6 +162,27 @@ class AccountBlocksProcessTests extends BlockProcessTest {
 
         assertThat(awaitIncident(unknown)).contains("input 'launchedBy'", "cannot tell who launched");
         assertThat(owner(accountId)).isEqualTo("rob");
+    }
+
+    @Test
+    void aStepDeliveredAgainAfterItsLauncherLeftAnswersAsBeforeButANewStepIsRefused() {
+        long accountId = account("rob");
+        String leaver = "leaver-" + newStepKey();
+        long leaverId = people.create(new NewPerson(
+                        leaver, "Lee Leaver", leaver + "@baton.example", "demo", Set.of(Role.ADMIN), null, null))
+                .id();
+        long step = newStepKey();
+        Map<String, Object> vars = Map.of(Blocks.ACCOUNT_ID, accountId, "segment", "SMB", Blocks.LAUNCHED_BY, leaver);
+        Map<String, Object> first = blocks.updateAccount(job(Blocks.UPDATE_ACCOUNT, step, vars, Map.of()));
+
+        people.deactivate(leaverId);
+
+        assertThat(blocks.updateAccount(job(Blocks.UPDATE_ACCOUNT, step, vars, Map.of())))
+                .isEqualTo(first);
+        assertThatThrownBy(() -> blocks.updateAccount(job(Blocks.UPDATE_ACCOUNT, newStepKey(), vars, Map.of())))
+                .isInstanceOf(BlockInputError.class)
+                .hasMessageContaining("input 'launchedBy': " + leaver + " has left");
+        assertThat(accounts.get(accountId).segment()).isEqualTo("SMB");
     }
 
     @Test

@@ -33,7 +33,9 @@ class ReassignOwnerLauncherIntegrationTests extends BlockProcessTest {
     static final String PROCESS_ID = "reassign-owner-launcher-test";
 
     /** One block, its new owner from the launch's {@code successor}; reps and managers may launch it. */
-    static final String BPMN = Bpmn.convertToString(Bpmn.createExecutableProcess(PROCESS_ID)
+    static final String BPMN = launchableBy(
+            "REP,MANAGER",
+            Bpmn.convertToString(Bpmn.createExecutableProcess(PROCESS_ID)
                     .name("Give the account away")
                     .startEvent()
                     .serviceTask(
@@ -42,12 +44,7 @@ class ReassignOwnerLauncherIntegrationTests extends BlockProcessTest {
                                     .zeebeJobType(Blocks.REASSIGN_OWNER)
                                     .zeebeInput("=successor", "newOwner"))
                     .endEvent()
-                    .done())
-            .replaceFirst(
-                    "(<(\\w+:)?process [^>]*>)",
-                    "$1<$2extensionElements><zeebe:properties xmlns:zeebe=\"http://camunda.org/schema/zeebe/1.0\">"
-                            + "<zeebe:property name=\"baton:launchRoles\" value=\"REP,MANAGER\" />"
-                            + "</zeebe:properties></$2extensionElements>");
+                    .done()));
 
     @Autowired
     AuditEvents audit;
@@ -110,12 +107,6 @@ class ReassignOwnerLauncherIntegrationTests extends BlockProcessTest {
     }
 
     private long launch(String launcher, long accountId, String successor) {
-        ResponseEntity<Map> started = as(launcher)
-                .postForEntity(
-                        "/api/playbooks/" + PROCESS_ID + "/instances",
-                        Map.of("accountId", accountId, "successor", successor),
-                        Map.class);
-        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.CREATED);
-        return ((Number) started.getBody().get("processInstanceKey")).longValue();
+        return launch(launcher, PROCESS_ID, Map.of("accountId", accountId, "successor", successor));
     }
 }
