@@ -3,23 +3,28 @@ package dev.baton.blocks;
 import dev.baton.people.PeopleByName;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
+import dev.baton.people.ReportingLines;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * People a block's input names (user name or e-mail, see {@link PeopleByName}), and the person whose
- * rights a block acts with (its playbook's launcher), refused as input errors.
+ * People a block's input names (user name or e-mail, see {@link PeopleByName}), the person whose
+ * rights a block acts with (its playbook's launcher), and whose name a block may write in, refused as
+ * input errors.
  */
 @Component
 public class BlockPeople {
 
     private final PeopleByName people;
     private final PeopleLookup lookup;
+    private final ReportingLines lines;
 
-    BlockPeople(PeopleByName people, PeopleLookup lookup) {
+    BlockPeople(PeopleByName people, PeopleLookup lookup, ReportingLines lines) {
         this.people = people;
         this.lookup = lookup;
+        this.lines = lines;
     }
 
     /** The active person {@code nameOrEmail} names; otherwise an input error on {@code input}. */
@@ -80,5 +85,62 @@ public class BlockPeople {
                     "the playbook's launcher " + launcher + " may not " + what + " account " + accountId + ": "
                             + refused.getMessage());
         }
+    }
+
+    /**
+     * Whose name a block writes what it records in: an interaction's author ({@code by}), a commitment's
+     * maker ({@code madeBy}). Form fields become process variables, so whoever answers a step of the run
+     * (or the playbook's author) could otherwise put words in anyone's mouth on the account's record.
+     *
+     * <p>The rule, from the API: it never writes in another's name (an interaction's author and a
+     * commitment's maker are the signed-in person, ADR 014; {@code InteractionService.log}, {@code
+     * CommitmentService.create}). A block has no signed-in person but acts for its launcher, so it may
+     * name the launcher; someone the launcher may act for, whose work the API lets them do ({@link
+     * ReportingLines#mayActFor}: a manager the people in their line, an admin anyone); or the account's
+     * owner, whom the block names when the input is left out (its documented default, kept: the launcher
+     * passed the account's rule already). A run nobody launched has nobody whose rights to ask: only the
+     * owner. The person named must be active.
+     *
+     * @param named the input's value, when given (a user name or e-mail)
+     * @param input the input's name ({@code by}, {@code madeBy}), which a refusal names
+     * @param launcher the launcher's user name; empty for a run nobody launched
+     * @param accountOwner the account's owner's user name, or null when it has none
+     * @param what what is written in their name, to follow "may not": e.g. {@code "log the interaction"}
+     * @return the user name to write it in
+     * @throws BlockInputError on {@code input} for a person Baton does not know, who is inactive, or whom
+     *     the rule above does not allow, saying why; on {@code input} too when it is left out and the
+     *     account has no owner; on {@code launchedBy} when the launcher has left ({@link #launcher})
+     */
+    public String author(
+            Optional<String> named, String input, Optional<String> launcher, String accountOwner, String what) {
+        if (named.isEmpty()) {
+            if (accountOwner == null) {
+                throw new BlockInputError(
+                        input, "is missing, and the account has no owner to " + what + " in their name");
+            }
+            return accountOwner;
+        }
+        Person author = active(named.get(), input);
+        String name = author.getUsername();
+        if (name.equals(accountOwner)) {
+            return name;
+        }
+        if (launcher.isEmpty()) {
+            throw new BlockInputError(
+                    input,
+                    "names " + name + ", but nobody launched this run, so Baton cannot ask anyone's rights to " + what
+                            + " in another's name: leave it out (the account's owner) or launch the playbook from"
+                            + " the catalogue");
+        }
+        Person by = launcher(launcher.get());
+        if (!lines.mayActFor(by, author)) {
+            throw new BlockInputError(
+                    input,
+                    "the playbook's launcher " + by.getUsername() + " may not " + what + " in " + name + "'s name: "
+                            + name + " is neither " + by.getUsername() + ", nor the account's owner, nor in "
+                            + by.getUsername() + "'s line (a playbook writes in its launcher's name, the account"
+                            + " owner's, or that of someone the launcher manages; an admin's, anyone's)");
+        }
+        return name;
     }
 }

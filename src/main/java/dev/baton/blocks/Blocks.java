@@ -127,7 +127,9 @@ public final class Blocks {
                             Input.required("kind", "CALL, MEETING, EMAIL or NOTE", "CALL", "MEETING", "EMAIL", "NOTE"),
                             Input.required("summary", "what happened, in words"),
                             Input.optional(
-                                    "by", "who logs it (user name or e-mail); the account's owner if not given")),
+                                    "by",
+                                    "who logs it (user name or e-mail): the launcher, the account's owner or someone"
+                                            + " the launcher may act for; the account's owner if not given")),
                     List.of(new Output("interactionId", "the logged interaction's id"))),
             new Block(
                     RECORD_COMMITMENT,
@@ -144,7 +146,9 @@ public final class Blocks {
                             Input.optional("owner", "who owns it (user name or e-mail); unassigned if not given"),
                             Input.optional("deliveringTeam", "the delivering team's key"),
                             Input.optional(
-                                    "madeBy", "who made it (user name or e-mail); the account's owner if not given")),
+                                    "madeBy",
+                                    "who made it (user name or e-mail): the launcher, the account's owner or someone"
+                                            + " the launcher may act for; the account's owner if not given")),
                     List.of(new Output("commitmentId", "the recorded commitment's id"))),
             new Block(
                     CHECK_COMMITMENTS,

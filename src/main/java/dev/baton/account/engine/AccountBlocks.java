@@ -71,6 +71,18 @@ public class AccountBlocks {
         this.clock = clock;
     }
 
+    /**
+     * Logs an interaction ({@code kind}, {@code summary}) on the account's timeline, once per step, for
+     * the person who launched the playbook: they must still be one who may act on the account (the
+     * launch's rule, {@link AccountAccess#requireMayActOn}; ADR 014). It is logged in the name of {@code
+     * by}, else of the account's owner; {@code by} may name only the launcher, the account's owner, or
+     * someone the launcher may act for ({@link BlockPeople#author}: the API logs an interaction only as
+     * whoever signs in), so no answer to a step puts words in another's mouth.
+     *
+     * @return {@code interactionId}, the logged interaction's id
+     * @throws BlockInputError naming the input at fault ({@code accountId}, {@code kind}, {@code summary},
+     *     {@code by}, {@code launchedBy}) and why; nothing is logged
+     */
     @JobWorker(
             type = Blocks.RECORD_INTERACTION,
             autoComplete = true,
@@ -88,12 +100,12 @@ public class AccountBlocks {
             // the API lets anyone log as themselves; the block logs in another's name (the owner's by
             // default), so it is held to the rule of the account's people, as the launch was
             requireLauncherMayActOn(launcher, accountId, "log an interaction on");
-            String by = in.text("by")
-                    .map(name -> people.active(name, "by").getUsername())
-                    .orElseGet(() -> Optional.ofNullable(account.getOwner())
-                            .map(Person::getUsername)
-                            .orElseThrow(() -> new BlockInputError(
-                                    "by", "is missing, and the account has no owner to log it in their name")));
+            String by = people.author(
+                    in.text("by"),
+                    "by",
+                    launcher,
+                    account.getOwner() == null ? null : account.getOwner().getUsername(),
+                    "log the interaction");
             return Map.of(
                     "interactionId",
                     AuditLog.onBehalfOf(launcher.orElse(null), () -> interactions.log(accountId, interaction, by))

@@ -84,12 +84,19 @@ public class CommitmentBlocks {
      * refused at {@code accountId}, and may give the work to the {@code owner} named; ADR 014), asked
      * when the step runs (the account may have changed hands since the launch, or {@code accountId}
      * changed), and in their name on the audit trail. A launcher who may not is an incident saying why,
-     * and nothing is recorded.
+     * and nothing is recorded. Its maker is {@code madeBy}, else the account's owner; {@code madeBy} may
+     * name only the launcher, the account's owner, or someone the launcher may act for ({@link
+     * BlockPeople#author}: the API records the signed-in person as the maker), else it is an incident
+     * naming {@code madeBy}.
      *
      * <p>An instance nobody launched (started by Baton or a timer, or before Baton recorded launchers)
      * has nobody whose rights to ask: it may record an unowned commitment, in {@code system}'s name
      * (nobody is given work; its process asks for an owner), but naming an {@code owner} is an
-     * incident naming {@code launchedBy} rather than work given to someone unchecked.
+     * incident naming {@code launchedBy} rather than work given to someone unchecked; so is naming a
+     * maker other than the account's owner, at {@code madeBy}.
+     *
+     * @return {@code commitmentId}, the recorded commitment's id
+     * @throws BlockInputError naming the input at fault and why; nothing is recorded
      */
     @JobWorker(
             type = Blocks.RECORD_COMMITMENT,
@@ -123,15 +130,12 @@ public class CommitmentBlocks {
                                     () -> new BlockInputError("deliveringTeam", "no team has the key '" + key + "'"))
                             .getId())
                     .orElse(null);
-            String madeBy = in.text("madeBy")
-                    .map(m -> people.active(m, "madeBy").getUsername())
-                    .orElseGet(() -> {
-                        if (parties.owner() == null) {
-                            throw new BlockInputError(
-                                    "madeBy", "is missing, and the account has no owner to record it in their name");
-                        }
-                        return parties.owner().username();
-                    });
+            String madeBy = people.author(
+                    in.text("madeBy"),
+                    "madeBy",
+                    Optional.ofNullable(launcher),
+                    parties.owner() == null ? null : parties.owner().username(),
+                    "record the commitment");
             NewCommitment commitment = BlockRefusals.valid(
                     validator, new NewCommitment(accountId, null, description, ownerId, teamId, dueDate), INPUTS);
             if (launcher != null) {

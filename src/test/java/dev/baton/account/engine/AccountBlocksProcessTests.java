@@ -44,10 +44,11 @@ class AccountBlocksProcessTests extends BlockProcessTest {
                 Blocks.RECORD_INTERACTION,
                 Map.of("kind", "CALL", "summary", "=\"Called about \" + topic"),
                 Map.of(Blocks.ACCOUNT_ID, accountId, "topic", "the pilot"));
+        // rita is in the launcher maria's line
         long byRita = runBlock(
                 Blocks.RECORD_INTERACTION,
                 Map.of("kind", "note", "summary", "Sent the deck", "by", "RITA@baton.example"),
-                Map.of(Blocks.ACCOUNT_ID, accountId));
+                Map.of(Blocks.ACCOUNT_ID, accountId, Blocks.LAUNCHED_BY, "maria"));
 
         awaitOutputs(byOwner, Blocks.RECORD_INTERACTION);
         awaitOutputs(byRita, Blocks.RECORD_INTERACTION);
@@ -55,6 +56,45 @@ class AccountBlocksProcessTests extends BlockProcessTest {
                 .extracting(InteractionView::summary, i -> i.kind().name(), InteractionView::byUsername)
                 .containsExactlyInAnyOrder(
                         tuple("Called about the pilot", "CALL", "rob"), tuple("Sent the deck", "NOTE", "rita"));
+    }
+
+    /**
+     * Found by a hostile probe: {@code by} could name any active person, so a playbook put words in
+     * anyone's mouth. It may name the launcher, the account's owner, or someone the launcher may act
+     * for, as the API would let them (it logs only as whoever signs in).
+     */
+    @Test
+    void recordInteractionMayBeLoggedOnlyInTheNameOfTheLauncherTheOwnerOrSomeoneTheLauncherActsFor() {
+        long robs = account("rob");
+        Map<String, Object> byRob = Map.of(Blocks.ACCOUNT_ID, robs, Blocks.LAUNCHED_BY, "rob");
+
+        long ravi = runBlock(Blocks.RECORD_INTERACTION, Map.of("kind", "NOTE", "summary", "x", "by", "ravi"), byRob);
+        long manager =
+                runBlock(Blocks.RECORD_INTERACTION, Map.of("kind", "NOTE", "summary", "x", "by", "maria"), byRob);
+        long nobodyLaunched = runBlock(
+                Blocks.RECORD_INTERACTION,
+                Map.of("kind", "NOTE", "summary", "x", "by", "rita"),
+                Map.of(Blocks.ACCOUNT_ID, robs));
+        long owner = runBlock(
+                Blocks.RECORD_INTERACTION, Map.of("kind", "NOTE", "summary", "by the owner", "by", "rob"), byRob);
+        long launcher = runBlock(
+                Blocks.RECORD_INTERACTION,
+                Map.of("kind", "NOTE", "summary", "by the manager", "by", "maria"),
+                Map.of(Blocks.ACCOUNT_ID, robs, Blocks.LAUNCHED_BY, "maria"));
+
+        assertThat(awaitIncident(ravi))
+                .contains(
+                        "'" + STEP_NAME + "'",
+                        "input 'by'",
+                        "the playbook's launcher rob may not log the interaction in ravi's name",
+                        "nor in rob's line");
+        assertThat(awaitIncident(manager)).contains("input 'by'", "rob may not log the interaction in maria's name");
+        assertThat(awaitIncident(nobodyLaunched)).contains("input 'by'", "names rita, but nobody launched this run");
+        awaitOutputs(owner, Blocks.RECORD_INTERACTION);
+        awaitOutputs(launcher, Blocks.RECORD_INTERACTION);
+        assertThat(timeline(robs))
+                .extracting(InteractionView::summary, InteractionView::byUsername)
+                .containsExactlyInAnyOrder(tuple("by the owner", "rob"), tuple("by the manager", "maria"));
     }
 
     @Test

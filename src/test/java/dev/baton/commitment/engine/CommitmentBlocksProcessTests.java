@@ -109,6 +109,34 @@ class CommitmentBlocksProcessTests extends BlockProcessTest {
                 .containsExactly("system");
     }
 
+    /**
+     * Found by a hostile probe: {@code madeBy} could name any active person. It may name the launcher,
+     * the account's owner, or someone the launcher may act for, as the API would let them (it records
+     * whoever signs in as the maker).
+     */
+    @Test
+    void recordCommitmentMayBeMadeOnlyByTheLauncherTheOwnerOrSomeoneTheLauncherActsFor() {
+        long ravis = account("ravi");
+        Map<String, String> madeByCora = Map.of("description", "A call a week", "dueDate", "P7D", "madeBy", "cora");
+
+        long byRavi = runBlock(
+                Blocks.RECORD_COMMITMENT, madeByCora, Map.of(Blocks.ACCOUNT_ID, ravis, Blocks.LAUNCHED_BY, "ravi"));
+        long nobodyLaunched = runBlock(Blocks.RECORD_COMMITMENT, madeByCora, Map.of(Blocks.ACCOUNT_ID, ravis));
+        // cora is in marcus's line
+        long byMarcus = runBlock(
+                Blocks.RECORD_COMMITMENT, madeByCora, Map.of(Blocks.ACCOUNT_ID, ravis, Blocks.LAUNCHED_BY, "marcus"));
+
+        assertThat(awaitIncident(byRavi))
+                .contains(
+                        "'" + STEP_NAME + "'",
+                        "input 'madeBy'",
+                        "the playbook's launcher ravi may not record the commitment in cora's name");
+        assertThat(awaitIncident(nobodyLaunched)).contains("input 'madeBy'", "names cora, but nobody launched");
+        long id = ((Number) awaitOutputs(byMarcus, Blocks.RECORD_COMMITMENT).get("commitmentId")).longValue();
+        assertThat(commitments.openOf(ravis)).singleElement().returns(id, Commitment::getId);
+        assertThat(commitments.get(id).madeByUsername()).isEqualTo("cora");
+    }
+
     @Test
     void recordCommitmentDeliveredTwiceRecordsOne() {
         long accountId = account("rob");
