@@ -22,6 +22,12 @@ public class HandoverClosing {
         }
     }
 
+    /**
+     * The process variable naming who answered "Decide ownership after leave": set by Baton as that
+     * step completes ({@code HandoverTaskAnswers}), never taken from the form, for {@link #settleLeave}.
+     */
+    public static final String OWNERSHIP_DECIDED_BY = "ownershipDecidedBy";
+
     private final Handovers handovers;
     private final HandoverItems items;
     private final Book book;
@@ -94,27 +100,37 @@ public class HandoverClosing {
     /**
      * After a leave of absence: either the book goes back to the returning person (only what the
      * successor still holds from this handover: accounts, and leads still open), or it stays. The
-     * first decision stands.
+     * first decision stands. The moves and the settlement carry out what a person decided at the step
+     * "Decide ownership after leave", so the audit trail names that person ({@link
+     * AuditLog#onBehalfOf}; ADR 014: engine work that carries out a person's decision is theirs), as the
+     * handover's own moves name its launcher; the timer that brought the decision back only asked.
+     *
+     * @param returnOwnership true: the book goes back; false: the successors keep it
+     * @param decidedBy the user name of who answered the decision step ({@link #OWNERSHIP_DECIDED_BY});
+     *     null for a step completed before Baton recorded it, or around Baton: then {@code system}
+     * @throws dev.baton.shared.NotFoundException for an unknown handover
      */
     @Transactional
-    public void settleLeave(long handoverId, boolean returnOwnership) {
+    public void settleLeave(long handoverId, boolean returnOwnership, String decidedBy) {
         Handover h = handover(handoverId);
         if (!h.settleLeave(returnOwnership ? Handover.LeaveOutcome.RETURNED : Handover.LeaveOutcome.KEPT)) {
             return;
         }
-        int leadsBack = 0;
-        if (returnOwnership) {
-            items.findByHandoverIdOrderById(handoverId)
-                    .forEach(item -> transfer.move(item.getAccount(), item.getSuccessor(), h.getDeparting()));
-            leadsBack = leads.giveBack(h);
-        }
-        audit.record(
-                "handover.leave-settled",
-                "handover",
-                handoverId,
-                null,
-                null,
-                fields("outcome", h.getLeaveOutcome().name(), "leadsGivenBack", leadsBack));
+        AuditLog.onBehalfOf(decidedBy, () -> {
+            int leadsBack = 0;
+            if (returnOwnership) {
+                items.findByHandoverIdOrderById(handoverId)
+                        .forEach(item -> transfer.move(item.getAccount(), item.getSuccessor(), h.getDeparting()));
+                leadsBack = leads.giveBack(h);
+            }
+            return audit.record(
+                    "handover.leave-settled",
+                    "handover",
+                    handoverId,
+                    null,
+                    null,
+                    fields("outcome", h.getLeaveOutcome().name(), "leadsGivenBack", leadsBack));
+        });
     }
 
     private Handover handover(long id) {

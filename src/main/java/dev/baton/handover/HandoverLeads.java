@@ -1,5 +1,6 @@
 package dev.baton.handover;
 
+import dev.baton.audit.AuditLog;
 import dev.baton.lead.LeadTransfers;
 import dev.baton.people.Person;
 import java.util.List;
@@ -29,13 +30,17 @@ class HandoverLeads {
 
     /**
      * Moves what the departing person still owns, counts it on the handover and keeps which lead went
-     * to whom (for {@link #giveBack}); 0 on a repeat.
+     * to whom (for {@link #giveBack}); 0 on a repeat. The moves carry out the handover its manager
+     * launched, so the audit trail names them ({@link AuditLog#onBehalfOf}), not {@code system}, as
+     * for the accounts ({@code HandoverSteps.transferOwnership}), though the engine runs them (at the
+     * start, and in the orphan check).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     int move(Handover h) {
         Person departing = h.getDeparting();
-        List<LeadTransfers.Moved> moved =
-                leads.handOver(departing, bookSuccessor(h), departing.getFullName() + "'s handover");
+        List<LeadTransfers.Moved> moved = AuditLog.onBehalfOf(
+                h.getLaunchedBy(),
+                () -> leads.handOver(departing, bookSuccessor(h), departing.getFullName() + "'s handover"));
         for (LeadTransfers.Moved m : moved) {
             jdbc.sql("""
                 insert into handover_lead (handover_id, lead_id, successor_id) values (?, ?, ?)
@@ -48,7 +53,8 @@ class HandoverLeads {
     /**
      * After a leave of absence whose ownership returns: each lead this handover moved goes back to
      * the person who was away, if it is still open with the person it went to (see {@link
-     * LeadTransfers#giveBack}). Safe to repeat.
+     * LeadTransfers#giveBack}). Safe to repeat. Audited in the name of whoever the caller works for
+     * (the person who decided the book goes back: {@link HandoverClosing#settleLeave}).
      *
      * @return how many leads went back
      */

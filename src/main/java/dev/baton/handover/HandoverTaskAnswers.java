@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
  *       index); the process gets only the decision ({@code acknowledgement}) or nothing;
  *   <li>asking a question needs the question, and a departing person who can still answer; a
  *       question refused here never becomes an acknowledgement (which would mail the customer);
- *   <li>a successor must be someone the rules allow (active, not the departing person, …).
+ *   <li>a successor must be someone the rules allow (active, not the departing person, …);
+ *   <li>who decides, after a leave, who keeps the book goes to the process with the decision ({@link
+ *       HandoverClosing#OWNERSHIP_DECIDED_BY}, never from the form), so the moves that carry it out
+ *       are audited in their name.
  * </ul>
  * A refusal keeps the task open with the reason at its field.
  */
@@ -33,6 +36,7 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
     static final String CHOOSE_SUCCESSOR_FORM = "handover-choose-successor";
     static final String ANSWER_FORM = "handover-answer";
     static final String INTRO_CALL_FORM = "handover-intro-call";
+    static final String AFTER_LEAVE_FORM = "handover-after-leave";
 
     private final HandoverItems items;
     private final HandoverSteps steps;
@@ -48,11 +52,18 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
 
     @Override
     public Set<String> formKeys() {
-        return Set.of(NOTE_FORM, ACKNOWLEDGE_FORM, CHOOSE_SUCCESSOR_FORM, ANSWER_FORM, INTRO_CALL_FORM);
+        return Set.of(
+                NOTE_FORM, ACKNOWLEDGE_FORM, CHOOSE_SUCCESSOR_FORM, ANSWER_FORM, INTRO_CALL_FORM, AFTER_LEAVE_FORM);
     }
 
     @Override
     public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
+        if (AFTER_LEAVE_FORM.equals(task.getFormKey())) {
+            // about the whole book, not one account
+            Map<String, Object> decision = new LinkedHashMap<>(values);
+            decision.put(HandoverClosing.OWNERSHIP_DECIDED_BY, actor);
+            return decision;
+        }
         HandoverItem item = item(task);
         return switch (task.getFormKey()) {
             case NOTE_FORM -> {

@@ -1,25 +1,35 @@
 package dev.baton.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.account.Contact;
 import dev.baton.account.Contacts;
+import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditEvents;
+import dev.baton.audit.AuditLog;
 import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.handover.engine.HandoverBpmn.Rep;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.Person;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -29,7 +39,9 @@ import org.springframework.http.ResponseEntity;
 /**
  * A departing rep's open lead moves with the handover through the API: it is in the book's preview
  * and the plan, it goes to the book's successor with its first-touch step when the handover starts,
- * and the handover completes without anyone having to resolve orphaned work.
+ * and the handover completes without anyone having to resolve orphaned work. Found by a hostile probe:
+ * the engine's lead moves, and the book going back after a leave, were audited as {@code system}
+ * though a person caused them; they now name the handover's launcher and whoever decided.
  */
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
 class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
@@ -51,6 +63,12 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     HandoverClosing closing;
+
+    @Autowired
+    AuditEvents audit;
+
+    @Autowired
+    CamundaClient camunda;
 
     @Test
     void anOpenLeadOfTheDepartingRepGoesToTheSuccessorWithItsFirstTouchAndTheHandoverCompletes() {
@@ -97,6 +115,10 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         assertThat((Map) details.get("lead"))
                 .containsEntry("ownerUsername", successor.getUsername())
                 .containsEntry("status", "NEW");
+        // the engine moved it, carrying out maria's handover: her name on the audit trail, not system's
+        assertThat(leadAssignments(lead))
+                .containsExactly(
+                        tuple(departing.getUsername(), AuditLog.SYSTEM), tuple(successor.getUsername(), "maria"));
         assertThat((List<Map>) details.get("history"))
                 .anySatisfy(a -> assertThat((String) a.get("summary"))
                         .isEqualTo(departing.getFullName() + "'s handover: handed over from " + departing.getFullName()
@@ -217,9 +239,23 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
             await().atMost(WAIT).until(() -> ownerOf(account).equals(cover.getId()));
         }
 
-        // the leave ended and the manager chose to return the book (what the settle step runs), twice
-        closing.settleLeave(launched.id(), true);
-        closing.settleLeave(launched.id(), true);
+        // the leave ends (its timer skipped here); maria hands the decision to ada, who returns the book
+        Task decide = skipToTheEndOfTheLeave(launched);
+        assertThat(as("maria")
+                        .postForEntity("/api/tasks/" + decide.getId() + "/delegate", Map.of("to", "ada"), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(as("ada")
+                        .postForEntity(
+                                "/api/tasks/" + decide.getId() + "/complete",
+                                Map.of("ownershipAfterLeave", "return"),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        await().atMost(WAIT)
+                .until(() -> handovers.findById(launched.id()).orElseThrow().getLeaveOutcome() != null);
+        // a second delivery of the settle step changes nothing
+        closing.settleLeave(launched.id(), true, "ada");
 
         Map details = as("maria").getForObject("/api/leads/" + lead, Map.class);
         assertThat((Map) details.get("lead")).containsEntry("ownerUsername", away.getUsername());
@@ -232,6 +268,62 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         // the untouched lead's first touch starts again with the person back from leave
         awaitLeadTask(lead, away, coversTouch.getId());
         assertThat(List.of(ownerOf(book.account()), ownerOf(second))).containsOnly(away.getId());
+        // the moves back carry out ada's decision: her name on the audit trail, as the handover's are maria's
+        assertThat(leadAssignments(lead))
+                .containsExactly(
+                        tuple(away.getUsername(), AuditLog.SYSTEM),
+                        tuple(cover.getUsername(), "maria"),
+                        tuple(away.getUsername(), "ada"));
+        for (Account account : List.of(book.account(), second)) {
+            assertThat(audit.findByAccountIdOrderByAt(account.getId()))
+                    .filteredOn(e -> e.getAction().equals("account.transferred"))
+                    .extracting(AuditEvent::getActor)
+                    .containsExactly("maria", "ada");
+        }
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("handover", launched.id()))
+                .filteredOn(e -> e.getAction().equals("handover.leave-settled"))
+                .singleElement()
+                .returns("ada", AuditEvent::getActor);
+    }
+
+    /**
+     * Moves the handover's process past the rest of the book's steps and the leave's timer (weeks away)
+     * to "Decide ownership after leave", as the timer would; that step's task for maria, once it is there.
+     */
+    private Task skipToTheEndOfTheLeave(HandoverFixture.Book launched) {
+        long instance = handovers.findById(launched.id()).orElseThrow().getProcessInstanceKey();
+        long accountSteps = StreamSupport.stream(
+                        records().processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getValue().getProcessInstanceKey() == instance
+                        && r.getValue().getBpmnElementType() == BpmnElementType.MULTI_INSTANCE_BODY
+                        && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        camunda.newModifyProcessInstanceCommand(instance)
+                .activateElement(Rep.TASK_DECIDE_AFTER_LEAVE)
+                .and()
+                .terminateElement(accountSteps)
+                .send()
+                .join();
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance
+                                        && Rep.TASK_DECIDE_AFTER_LEAVE.equals(t.getElementId())
+                                        && t.getStatus() == TaskStatus.OPEN
+                                        && "maria".equals(t.getAssignee()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    /** The lead's assignments on the audit trail, oldest first: (new owner, actor). */
+    private List<Tuple> leadAssignments(long lead) {
+        return audit.findByEntityTypeAndEntityIdOrderByAt("lead", lead).stream()
+                .filter(e -> e.getAction().equals("lead.assigned"))
+                .map(e -> tuple(e.getAfterState().get("owner"), e.getActor()))
+                .toList();
     }
 
     /** An account in a territory of its own, owned by {@code owner}: the lead playbook gives its leads to them. */

@@ -1,6 +1,7 @@
 package dev.baton.handover.engine;
 
 import dev.baton.engine.Bpmn;
+import dev.baton.handover.HandoverClosing;
 
 /** Names shared between bpmn/rep-handover.bpmn, bpmn/account-handover.bpmn and Java. */
 public final class HandoverBpmn {
@@ -104,5 +105,6 @@ public final class HandoverBpmn {
         public static final String INTRO_REMINDER_AT = "introReminderAt";
         public static final String ORPHANS = "orphanCount";
         public static final String OWNERSHIP_AFTER_LEAVE = "ownershipAfterLeave";
+        public static final String OWNERSHIP_DECIDED_BY = HandoverClosing.OWNERSHIP_DECIDED_BY;
     }
 }

@@ -187,10 +187,12 @@ public class HandoverWorkers {
         closing.complete(handoverId);
     }
 
+    /** Carries out the decision after a leave, in the name of who made it ({@link HandoverClosing#settleLeave}). */
     @JobWorker(autoComplete = true, type = Jobs.SETTLE_LEAVE)
     public void settleLeave(
             @Variable(name = Vars.HANDOVER_ID) long handoverId,
-            @Variable(name = Vars.OWNERSHIP_AFTER_LEAVE) String ownershipAfterLeave) {
-        closing.settleLeave(handoverId, "return".equals(ownershipAfterLeave));
+            @Variable(name = Vars.OWNERSHIP_AFTER_LEAVE) String ownershipAfterLeave,
+            @Variable(name = Vars.OWNERSHIP_DECIDED_BY, optional = true) String decidedBy) {
+        closing.settleLeave(handoverId, "return".equals(ownershipAfterLeave), decidedBy);
     }
 }
