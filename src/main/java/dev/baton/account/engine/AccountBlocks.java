@@ -40,8 +40,8 @@ import org.springframework.stereotype.Component;
  * hands; a refusal is an incident naming {@code accountId} and the launcher (or {@code launchedBy}, when
  * the launcher has left: {@link BlockPeople#launcher}), and nothing changes. The change is audited in
  * the launcher's name. An instance nobody launched (a timer's, Baton's own, one
- * from before Baton recorded launchers) has nobody whose rights to ask: it may log an interaction and
- * update the account, but not move it, which gives someone work.
+ * from before Baton recorded launchers) has nobody whose rights to ask: it may log an interaction (in
+ * the owner's name only) and update the account, but not move it, which gives someone work.
  */
 @Component
 public class AccountBlocks {
