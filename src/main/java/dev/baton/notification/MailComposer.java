@@ -9,9 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -34,19 +38,25 @@ public class MailComposer {
     private static final String SUBJECT = "Subject:";
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final ApplicationContext application;
+    private final ConversionService conversions = DefaultConversionService.getSharedInstance();
     private final MailSettings settings;
     private final Dates dates;
     private final ZoneId company;
 
     @Autowired
-    MailComposer(MailSettings settings, Dates dates, TimeZones zones) {
-        this(settings, dates, zones.company());
+    MailComposer(ApplicationContext application, MailSettings settings, Dates dates, TimeZones zones) {
+        this(application, settings, dates, zones.company());
     }
 
-    MailComposer(MailSettings settings, Dates dates, ZoneId company) {
+    MailComposer(ApplicationContext application, MailSettings settings, Dates dates, ZoneId company) {
+        this.application = application;
         this.settings = settings;
         this.dates = dates;
         this.company = company;
+        // SpEL compiled to bytecode once an expression has run a few times (falls back to interpreting
+        // where it cannot): every handover renders the same templates hundreds of times
+        engine.setEnableSpringELCompiler(true);
         engine.addTemplateResolver(resolver("text/*", ".txt", TemplateMode.TEXT, 1));
         engine.addTemplateResolver(resolver("html/*", ".html", TemplateMode.HTML, 2));
     }
@@ -66,6 +76,10 @@ public class MailComposer {
         variables.put("baseUrl", settings.baseUrl().toString().replaceAll("/+$", ""));
         variables.put("dates", dates.in(readerZone));
         context.setVariables(variables);
+        // one SpEL context for the mail's two templates; without it Thymeleaf builds one per expression
+        context.setVariable(
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, conversions));
         String text = engine.process("text/" + template, context);
         if (!text.startsWith(SUBJECT)) {
             throw new IllegalStateException("mail/text/" + template + ".txt must start with a '" + SUBJECT + "' line");
