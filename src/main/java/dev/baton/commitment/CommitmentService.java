@@ -194,13 +194,32 @@ public class CommitmentService implements OwnedWork {
         return apply(id, version, "breached", c -> c.breach(reason), true);
     }
 
-    /** Used by handovers for every open commitment of a departing rep; the running process follows the new owner. */
+    /**
+     * Gives the commitment a new owner: checked against {@code version} ({@code ConflictException}
+     * when it moved on; {@code null} skips the check), audited, the new owner mailed, and the running
+     * process told, which follows the new owner. Throws {@link NotFoundException} for an unknown
+     * commitment and {@link BadRequestException} at {@code ownerId} for someone who may not own one.
+     */
     @Transactional
     public CommitmentView reassign(Long id, Long ownerId, Long version) {
         return reassign(id, ownerId, version, true);
     }
 
+    /**
+     * {@link #reassign(Long, Long, Long)} for a caller that needs no answer: a handover moving a
+     * departing rep's book, one commitment after another. Building the answer would read the
+     * commitment's maker and team for nothing.
+     */
+    @Transactional
+    public void handOver(Long id, Long ownerId, Long version) {
+        reassignEntity(id, ownerId, version, true);
+    }
+
     CommitmentView reassign(Long id, Long ownerId, Long version, boolean announce) {
+        return view(reassignEntity(id, ownerId, version, announce));
+    }
+
+    private Commitment reassignEntity(Long id, Long ownerId, Long version, boolean announce) {
         Commitment commitment = commitment(id);
         Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
         Person owner = people.activeOwner(ownerId, "ownerId", "a commitment");
@@ -217,7 +236,7 @@ public class CommitmentService implements OwnedWork {
                 fields("owner", owner.getUsername()));
         mails.assigned(commitment);
         announce(commitment, announce);
-        return view(commitment);
+        return commitment;
     }
 
     /** The person's open commitments (entities, for other features' reads), nearest due date first. */

@@ -42,7 +42,7 @@ class BookTransfer {
         // a commitment's process re-routes its own waiting step to the new owner (commitment-changed)
         Map<Long, TaskSubject> rerouted = new HashMap<>();
         for (Commitment c : book.openCommitments(from, account.getId())) {
-            commitments.reassign(c.getId(), to.getId(), c.getVersion());
+            commitments.handOver(c.getId(), to.getId(), c.getVersion());
             if (c.getProcessInstanceKey() != null) {
                 rerouted.put(c.getProcessInstanceKey(), c.taskSubject());
             }
