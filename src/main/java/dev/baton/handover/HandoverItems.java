@@ -22,13 +22,25 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
     String WITH_CONTEXT = "select i from HandoverItem i join fetch i.handover h join fetch h.departing d"
             + " left join fetch d.roles join fetch i.account left join fetch i.successor s left join fetch s.roles";
 
+    /** An item with its successor and their roles; the handover, its people and the account stay lazy. */
+    String WITH_SUCCESSOR = "select i from HandoverItem i left join fetch i.successor s left join fetch s.roles";
+
     /** Every automated step reads its item this way: JPQL, whose SQL Hibernate caches (see People#findByUsername). */
     @Query(WITH_CONTEXT + " where i.id = :id")
     Optional<HandoverItem> findWithContextById(long id);
 
-    /** The item a handover step's task is about, read as {@link #findWithContextById} reads it. */
-    @Query(WITH_CONTEXT + " where h.id = :handoverId and i.account.id = :accountId")
-    Optional<HandoverItem> findWithContextByHandoverIdAndAccountId(long handoverId, long accountId);
+    /**
+     * The item a handover step's task is about, for keeping the step's answer on it: with its successor
+     * (the call's audit record names them) and nothing else. Most answers touch only the item, so the
+     * handover, its departing person and the account stay lazy; a question asked or a successor chosen
+     * reads the departing person when it needs them.
+     */
+    @Query(WITH_SUCCESSOR + " where i.handover.id = :handoverId and i.account.id = :accountId")
+    Optional<HandoverItem> findForAnswerByHandoverIdAndAccountId(long handoverId, long accountId);
+
+    /** The item with its successor alone, for the acknowledgement step (see {@link #findForAnswerByHandoverIdAndAccountId}). */
+    @Query(WITH_SUCCESSOR + " where i.id = :id")
+    Optional<HandoverItem> findWithSuccessorById(long id);
 
     /**
      * Whether the item's introduction call is recorded already, without loading the item. JPQL, not a

@@ -171,7 +171,9 @@ public class HandoverSteps {
      */
     @Transactional
     public Acknowledged acknowledge(long itemId, boolean asking, String question) {
-        HandoverItem item = item(itemId);
+        // the successor is all an acknowledgement reads; a question reads the departing person lazily
+        HandoverItem item =
+                items.findWithSuccessorById(itemId).orElseThrow(() -> new NotFoundException("handover item", itemId));
         if (asking) {
             if (question != null) {
                 keepQuestion(item, question, null);

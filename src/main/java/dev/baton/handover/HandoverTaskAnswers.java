@@ -138,7 +138,7 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
             throw new IllegalStateException("task " + task.getId() + " of form " + task.getFormKey()
                     + " is not about one account of a handover (baton:subjectType / subjectId / accountId missing)");
         }
-        return items.findWithContextByHandoverIdAndAccountId(subject.id(), task.getAccountId())
+        return items.findForAnswerByHandoverIdAndAccountId(subject.id(), task.getAccountId())
                 .orElseThrow(() -> new NotFoundException("handover item for account", task.getAccountId()));
     }
 }
