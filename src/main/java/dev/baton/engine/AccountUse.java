@@ -2,6 +2,7 @@ package dev.baton.engine;
 
 import dev.baton.blocks.Blocks;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
@@ -44,13 +45,9 @@ final class AccountUse {
 
     private static String reason(Element e) {
         if (PlaybookXml.ZEEBE.equals(e.getNamespaceURI()) && "taskDefinition".equals(e.getLocalName())) {
-            String type = e.getAttribute("type").strip();
-            Object name = ConstantFeel.isExpression(type)
-                            && ConstantFeel.evaluate(type) instanceof ConstantFeel.Constant(Object value)
-                    ? value
-                    : type;
-            if (name instanceof String block && Blocks.byType(block.strip()).isPresent()) {
-                return "is the building block " + block.strip() + ", which acts on the account";
+            Optional<String> block = BlockUse.block(e);
+            if (block.isPresent()) {
+                return "is the building block " + block.get() + ", which acts on the account";
             }
         }
         NamedNodeMap attributes = e.getAttributes();

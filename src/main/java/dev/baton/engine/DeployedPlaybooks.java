@@ -29,6 +29,10 @@ public class DeployedPlaybooks {
      *     {@code accountId}, {@code accountOwner} or {@code ownerManager}), or null when it does not
      * @param source "bundled" or "uploaded by {username}"
      * @param activityIds the ids of its tasks, call activities and subprocesses (what a migration maps)
+     * @param blocks the building blocks ({@code baton.*} job types) among its steps, subprocesses
+     *     included: each acts with the rights of the person who launched the run
+     * @param calls the process ids its call activities call; one only the running instance can tell is
+     *     kept as its expression, {@code =} first
      * @param xml the whole BPMN file the version came from
      */
     public record DeployedProcess(
@@ -43,6 +47,8 @@ public class DeployedPlaybooks {
             String source,
             Instant deployedAt,
             Set<String> activityIds,
+            Set<String> blocks,
+            Set<String> calls,
             String xml) {}
 
     /** A file that is not running, with why. */
@@ -109,6 +115,43 @@ public class DeployedPlaybooks {
 
     public Optional<DeployedProcess> byDefinitionKey(long definitionKey) {
         return Optional.ofNullable(byKey.get(definitionKey));
+    }
+
+    /**
+     * Whether a run of this version may still come to a building block, in its own steps or in a
+     * process it calls (any version Baton deployed of it, as a call takes the latest, or the file's own
+     * with binding "deployment"), so that it acts with its launcher's rights. A version Baton does not
+     * know (deployed by another Baton instance since this one started), or a call only the running
+     * instance can resolve, may: Baton cannot tell otherwise. Where the run stands in its model is not
+     * known (the engine's gRPC API has no query): a run past its last block counts too.
+     *
+     * @param definitionKey the version's process definition key
+     * @return false only when no step of the version and of nothing it calls is a building block
+     */
+    public boolean mayReachBlocks(long definitionKey) {
+        DeployedProcess process = byKey.get(definitionKey);
+        return process == null || mayReachBlocks(process, new java.util.HashSet<>());
+    }
+
+    private boolean mayReachBlocks(DeployedProcess process, Set<String> seen) {
+        if (!process.blocks().isEmpty()) {
+            return true;
+        }
+        seen.add(process.processId());
+        for (String called : process.calls()) {
+            if (called.startsWith("=")) {
+                return true;
+            }
+            if (seen.contains(called)) {
+                continue;
+            }
+            for (DeployedProcess version : versions(called)) {
+                if (mayReachBlocks(version, seen)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The process ids a call activity may call: those deployed, and while Baton starts those about to be. */

@@ -182,6 +182,8 @@ public class PlaybookDeployer {
                     source,
                     clock.instant(),
                     info == null ? Set.of() : info.activityIds(),
+                    info == null ? Set.of() : info.blocks(),
+                    info == null ? Set.of() : info.calls(),
                     xml);
             deployed.deployed(process);
             out.add(process);

@@ -37,6 +37,8 @@ final class PlaybookXml {
      * A process in the file: what the catalogue shows about it.
      *
      * @param accountNeededBy why it runs only on an account ({@link AccountUse}), or null
+     * @param blocks the building blocks among its steps ({@link BlockUse#blocks})
+     * @param calls the process ids its call activities call ({@link BlockUse#calls})
      */
     record ProcessInfo(
             String id,
@@ -44,7 +46,9 @@ final class PlaybookXml {
             String documentation,
             Set<String> launchRoles,
             String accountNeededBy,
-            Set<String> activityIds) {}
+            Set<String> activityIds,
+            Set<String> blocks,
+            Set<String> calls) {}
 
     /** Elements a running instance can wait in that a migration may map by id (events and gateways are left out). */
     private static final Set<String> ACTIVITIES = Set.of(
@@ -150,7 +154,9 @@ final class PlaybookXml {
                         documentation(process),
                         launchRoles(process),
                         AccountUse.neededBy(process),
-                        activityIds(process)));
+                        activityIds(process),
+                        BlockUse.blocks(process),
+                        BlockUse.calls(process)));
             }
         }
         return out;

@@ -645,6 +645,8 @@ class PlaybookChecksTests {
                 "bundled",
                 Instant.EPOCH,
                 Set.of(),
+                Set.of(),
+                Set.of(),
                 "");
     }
 }
