@@ -16,5 +16,8 @@ interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
 
     List<PlaybookInstance> findByEndedAtIsNullOrderByStartedAt(Pageable page);
 
+    /** The instances {@code startedBy} started that had not ended when Baton last asked, oldest first. */
+    List<PlaybookInstance> findByStartedByAndEndedAtIsNullOrderByStartedAt(String startedBy);
+
     List<PlaybookInstance> findByBpmnProcessIdAndProcessVersionLessThanAndEndedAtIsNull(String processId, int version);
 }

@@ -1,6 +1,10 @@
 package dev.baton.people.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.baton.people.Deactivations;
+import dev.baton.people.Deactivations.Deactivation;
+import dev.baton.people.LaunchedRun;
 import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleService;
 import dev.baton.people.PersonChanges;
@@ -9,10 +13,12 @@ import dev.baton.people.Role;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
+import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -33,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PeopleController {
 
     private final PeopleService people;
+    private final Deactivations deactivations;
 
-    PeopleController(PeopleService people) {
+    PeopleController(PeopleService people, Deactivations deactivations) {
         this.people = people;
+        this.deactivations = deactivations;
     }
 
     @GetMapping
@@ -90,10 +98,44 @@ class PeopleController {
         return people.update(id, changes);
     }
 
+    /**
+     * The answer of a deactivation: the person as {@link PersonView} has them (its fields at the top
+     * level, as before), and the runs their leaving stops.
+     *
+     * @param runsThatWillStop the running playbook runs the person launched from the catalogue: every
+     *     building block acts with its launcher's rights and someone who has left has none, so each stops
+     *     with an incident at its next block; relaunch those still needed as someone who stays
+     */
+    record Deactivated(
+            @JsonUnwrapped PersonView person,
+
+            @Schema(
+                    description = "The running playbook runs this person launched from the catalogue whose"
+                            + " playbooks use building blocks: each stops with an incident at its next"
+                            + " block (blocks act with the launcher's rights, and someone who has left has"
+                            + " none); relaunch those still needed as someone who stays. Oldest first;"
+                            + " each run's page is /playbooks/instances/{processInstanceKey}")
+            List<LaunchedRun> runsThatWillStop) {}
+
     @PostMapping("/{id}/deactivate")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Deactivate a person; 409 while they still own accounts or open commitments")
-    PersonView deactivate(@PathVariable Long id) {
-        return people.deactivate(id);
+    @Operation(
+            summary = "Deactivate a person; 409 while they still own accounts, open commitments or open tasks,"
+                    + " manage active people, or are the last active admin. The answer is the person, and in"
+                    + " runsThatWillStop the running playbook runs they launched, which stop at their next"
+                    + " building block")
+    Deactivated deactivate(@PathVariable Long id) {
+        Deactivation done = deactivations.deactivate(id);
+        return new Deactivated(done.person(), done.runsThatWillStop());
+    }
+
+    @GetMapping("/{id:\\d+}/launched-runs")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(
+            summary = "Before deactivating: the running playbook runs this person launched from the catalogue"
+                    + " whose playbooks use building blocks, which stop at their next block once the person is"
+                    + " deactivated (blocks act with the launcher's rights). Oldest first")
+    List<LaunchedRun> launchedRuns(@PathVariable Long id) {
+        return deactivations.runsThatWouldStop(id);
     }
 }

@@ -1,0 +1,116 @@
+package dev.baton.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.blocks.BlockProcessTest;
+import dev.baton.blocks.Blocks;
+import dev.baton.playbook.engine.SampleReviewBpmn;
+import dev.baton.support.SignedIn;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A run's building blocks act with its launcher's rights, and someone who has left has none: their
+ * runs stop at the next block (DepartedLauncherIntegrationTests). Whoever deactivates the launcher is
+ * told which runs, before and in the deactivation's answer: only the launcher's runs that still run
+ * and may come to a block.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings({"rawtypes", "unchecked"})
+class DeactivationRunsIntegrationTests extends BlockProcessTest {
+
+    static final String FORM_ID = "leaver-runs-wait";
+    static final String FORM = oneFieldForm(FORM_ID, "textfield", "comment", "Anything to add?");
+    static final String PLAYBOOK = "leaver-runs-update-account";
+
+    @BeforeAll
+    void upload() {
+        uploadFormThenBlock(PLAYBOOK, FORM_ID, FORM, "ada", Blocks.UPDATE_ACCOUNT, Map.of("segment", "Left behind"));
+    }
+
+    @Test
+    void deactivatingALauncherAnswersWithTheirRunsThatWillStopAtTheirNextBlock() {
+        long robs = account("rob");
+        Leaver leaver = newAdmin();
+        long run = launch(leaver.username(), PLAYBOOK, Map.of("accountId", robs));
+        long cancelled = launch(leaver.username(), PLAYBOOK, Map.of("accountId", robs));
+        camunda.newCancelInstanceCommand(cancelled).send().join();
+        launch(leaver.username(), SampleReviewBpmn.PROCESS_ID, Map.of("accountId", robs)); // no block: goes on
+        launch("ada", PLAYBOOK, Map.of("accountId", robs)); // someone else's
+
+        ResponseEntity<List> before =
+                as("ada").getForEntity("/api/people/" + leaver.id() + "/launched-runs", List.class);
+        assertThat(before.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(keys(before.getBody())).containsExactly(run);
+
+        ResponseEntity<Map> deactivated =
+                as("ada").postForEntity("/api/people/" + leaver.id() + "/deactivate", null, Map.class);
+
+        assertThat(deactivated.getStatusCode()).as("%s", deactivated.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(deactivated.getBody())
+                .containsEntry("username", leaver.username())
+                .containsEntry("active", false);
+        List<Map> runs = (List<Map>) deactivated.getBody().get("runsThatWillStop");
+        assertThat(keys(runs)).containsExactly(run);
+        assertThat(runs.getFirst())
+                .containsEntry("processId", PLAYBOOK)
+                .containsEntry("playbook", "A form, then " + Blocks.UPDATE_ACCOUNT)
+                .containsEntry("accountName", accounts.get(robs).name())
+                .containsKey("startedAt");
+        assertThat(((Number) runs.getFirst().get("accountId")).longValue()).isEqualTo(robs);
+
+        // what the answer said: the run goes on to its block, and stops there
+        answer("ada", awaitTask(run, "task_form"), Map.of("comment", "go on"));
+        assertThat(awaitIncident(run)).contains(leaver.username() + " has left");
+    }
+
+    @Test
+    void onlyAdminsSeeWhichRunsADeactivationWouldStop() {
+        Leaver leaver = newAdmin();
+
+        assertThat(as("rob")
+                        .getForEntity("/api/people/" + leaver.id() + "/launched-runs", Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("ada")
+                        .getForEntity("/api/people/" + leaver.id() + "/launched-runs", List.class)
+                        .getBody())
+                .isEmpty();
+    }
+
+    @Test
+    void theOpenApiDocumentsTheRunsInTheDeactivationsAnswerBesideThePersonsFields() {
+        Map docs = SignedIn.as(http, "ada").getForObject("/v3/api-docs", Map.class);
+
+        Map answer = (Map) ((Map) ((Map) docs.get("components")).get("schemas")).get("Deactivated");
+        assertThat((Map<String, Object>) answer.get("properties"))
+                .containsKeys("id", "username", "active", "runsThatWillStop");
+        assertThat((String) ((Map) ((Map) answer.get("properties")).get("runsThatWillStop")).get("description"))
+                .contains("stops with an incident at its next block");
+        assertThat((Map<String, Object>) docs.get("paths")).containsKey("/api/people/{id}/launched-runs");
+    }
+
+    /** A new admin, who may launch on any account and owns nothing, so nothing holds up their deactivation. */
+    private Leaver newAdmin() {
+        String username = "leaver-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        long id = people.create(new NewPerson(
+                        username, "Lee Leaver", username + "@baton.example", "demo", Set.of(Role.ADMIN), null, null))
+                .id();
+        return new Leaver(id, username);
+    }
+
+    private record Leaver(long id, String username) {}
+
+    private static List<Long> keys(List<Map> runs) {
+        return runs.stream()
+                .map(r -> ((Number) r.get("processInstanceKey")).longValue())
+                .toList();
+    }
+}
