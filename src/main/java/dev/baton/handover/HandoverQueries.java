@@ -219,6 +219,7 @@ public class HandoverQueries {
         return new Summary(
                 h.getId(),
                 h.getDeparting().getUsername(),
+                h.getDeparting().getId(),
                 h.getDeparting().getFullName(),
                 h.getReason(),
                 h.getEffectiveDate(),

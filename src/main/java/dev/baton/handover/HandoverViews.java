@@ -12,10 +12,14 @@ public final class HandoverViews {
 
     private HandoverViews() {}
 
-    /** @param leadsMoved the departing person's open leads the handover moved on */
+    /**
+     * @param departingId the departing person's id (their page, {@code /people/{id}}, for admins)
+     * @param leadsMoved the departing person's open leads the handover moved on
+     */
     public record Summary(
             long id,
             String departing,
+            long departingId,
             String departingName,
             HandoverReason reason,
             LocalDate effectiveDate,

@@ -30,6 +30,7 @@ class HandoverPagingIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    long departing;
     long handover;
     List<Long> items;
 
@@ -37,7 +38,7 @@ class HandoverPagingIntegrationTests {
     void aCompletedHandoverOfManyAccounts() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String hash = jdbc.queryForObject("select password_hash from person where username = 'ada'", String.class);
-        long departing = jdbc.queryForObject(
+        departing = jdbc.queryForObject(
                 "insert into person (username, email, full_name, password_hash, active) values (?, ?, ?, ?, false)"
                         + " returning id",
                 Long.class,
@@ -88,7 +89,9 @@ class HandoverPagingIntegrationTests {
         assertThat(second)
                 .contains("Page 2 of 3 (123 accounts, by name)")
                 .contains("/handovers/" + handover + "?page=0")
-                .contains("/handovers/" + handover + "?page=2");
+                .contains("/handovers/" + handover + "?page=2")
+                // the leaver's page, where an admin sees the playbook runs their deactivation stops
+                .contains("href=\"/people/" + departing + "\"");
     }
 
     /** Every page's item ids in page order, checking each page's size and the totals on the way. */

@@ -1,6 +1,13 @@
 package dev.baton.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.baton.blocks.BlockProcessTest;
 import dev.baton.blocks.Blocks;
@@ -13,8 +20,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A run's building blocks act with its launcher's rights, and someone who has left has none: their
@@ -29,6 +41,9 @@ class DeactivationRunsIntegrationTests extends BlockProcessTest {
     static final String FORM_ID = "leaver-runs-wait";
     static final String FORM = oneFieldForm(FORM_ID, "textfield", "comment", "Anything to add?");
     static final String PLAYBOOK = "leaver-runs-update-account";
+
+    @Autowired
+    WebApplicationContext context;
 
     @BeforeAll
     void upload() {
@@ -72,6 +87,41 @@ class DeactivationRunsIntegrationTests extends BlockProcessTest {
     }
 
     @Test
+    void thePersonsPageWarnsBeforeAndSaysAfterWithEachRunsPlaybookAccountAndStart() throws Exception {
+        long robs = account("rob");
+        String accountName = accounts.get(robs).name();
+        Leaver leaver = newAdmin();
+        long run = launch(leaver.username(), PLAYBOOK, Map.of("accountId", robs));
+        MockMvc pages = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+
+        String before = pageAsAda(pages, leaver.id());
+        pages.perform(MockMvcRequestBuilders.post("/people/" + leaver.id() + "/deactivate")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/people/" + leaver.id()))
+                .andExpect(flash().attribute(
+                                "message",
+                                "Lee Leaver is deactivated. 1 playbook run they launched will stop at the next"
+                                        + " building block: see below."));
+        String after = pageAsAda(pages, leaver.id());
+
+        assertThat(runsSection(before))
+                .contains("If you deactivate Lee Leaver", "this run stops")
+                .contains("href=\"/playbooks/instances/" + run + "\"")
+                .contains("href=\"/playbooks/" + PLAYBOOK + "\"", "A form, then " + Blocks.UPDATE_ACCOUNT)
+                .contains("href=\"/accounts/" + robs + "\"", accountName);
+        assertThat(before).contains("Deactivate Lee Leaver");
+        assertThat(runsSection(after))
+                .contains("Lee Leaver has left", "this run stops")
+                .contains("href=\"/playbooks/instances/" + run + "\"", accountName);
+        assertThat(after).doesNotContain("Deactivate Lee Leaver");
+        pages.perform(get("/people/" + leaver.id()).with(user("rob").roles("REP")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void onlyAdminsSeeWhichRunsADeactivationWouldStop() {
         Leaver leaver = newAdmin();
 
@@ -107,6 +157,22 @@ class DeactivationRunsIntegrationTests extends BlockProcessTest {
     }
 
     private record Leaver(long id, String username) {}
+
+    /** The person's page, as the admin ada reads it. */
+    private static String pageAsAda(MockMvc pages, long personId) throws Exception {
+        return pages.perform(get("/people/" + personId).with(user("ada").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    /** The page's list of launched runs, from its heading to the end of its section. */
+    private static String runsSection(String page) {
+        int start = page.indexOf("id=\"launched-runs\"");
+        assertThat(start).as("the page has the runs' section").isNotNegative();
+        return page.substring(start, page.indexOf("</section>", start));
+    }
 
     private static List<Long> keys(List<Map> runs) {
         return runs.stream()

@@ -1,0 +1,60 @@
+package dev.baton.people.web;
+
+import dev.baton.people.Deactivations;
+import dev.baton.people.Deactivations.Deactivation;
+import dev.baton.people.PeopleService;
+import dev.baton.people.PersonView;
+import dev.baton.shared.ConflictException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A person's page for admins: who they are and, before and after they are deactivated, the playbook
+ * runs they launched that stop at their next building block once they have left. Deactivation here is
+ * the API's ({@code POST /api/people/{id}/deactivate}): the same rules and refusals.
+ */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class PersonPages {
+
+    private final PeopleService people;
+    private final Deactivations deactivations;
+
+    PersonPages(PeopleService people, Deactivations deactivations) {
+        this.people = people;
+        this.deactivations = deactivations;
+    }
+
+    @GetMapping("/people/{id:\\d+}")
+    String person(@PathVariable long id, Model model) {
+        model.addAttribute("person", people.get(id));
+        model.addAttribute("runs", deactivations.runsThatWouldStop(id));
+        return "people/person";
+    }
+
+    @PostMapping("/people/{id:\\d+}/deactivate")
+    String deactivate(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            Deactivation done = deactivations.deactivate(id);
+            redirect.addFlashAttribute("message", said(done));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", "Not deactivated: " + e.getMessage());
+        }
+        return "redirect:/people/" + id;
+    }
+
+    private static String said(Deactivation done) {
+        PersonView person = done.person();
+        int runs = done.runsThatWillStop().size();
+        return person.fullName() + " is deactivated."
+                + (runs == 0
+                        ? " No running playbook run of theirs stops."
+                        : " " + runs + (runs == 1 ? " playbook run" : " playbook runs")
+                                + " they launched will stop at the next building block: see below.");
+    }
+}
