@@ -31,6 +31,9 @@ final class ImportRun {
     static final List<String> KEY_FIELDS = List.of("external_id", "key", "email");
 
     private final Map<String, List<PersonRef>> people;
+    /** Ids of the active admins the file's people rows so far deactivate or take ADMIN from ({@link PeopleImports#refusal}). */
+    final Set<Long> adminsLosing = new HashSet<>();
+
     /** External ids and e-mail addresses of the rows read so far, each with its first row. */
     final FileKeys keys;
 

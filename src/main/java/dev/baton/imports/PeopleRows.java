@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Team rows (by key) and people rows (by e-mail, in a team by its key, with roles; REP when none is given). */
+/**
+ * Team rows (by key) and people rows (by e-mail, in a team by its key, with roles; REP when none is given).
+ * A people row may not deactivate or demote anyone the API would refuse to ({@link PeopleImports#refusal}).
+ */
 @Component
 class PeopleRows {
 
@@ -99,6 +102,10 @@ class PeopleRows {
                 ImportedPerson person =
                         new ImportedPerson(row.get("external_id"), username, email, name, team, roles, active, zone);
                 run.check(row, person);
+                if (run.errorCount == errors) {
+                    // the API's rules for leaving and for the last admin: a file may not do what it refuses
+                    people.refusal(person, run.adminsLosing).ifPresent(r -> run.error(row, r.column(), r.problem()));
+                }
                 if (run.errorCount == errors) {
                     valid.add(person);
                     PersonRef known = run.byEmail(email);

@@ -58,4 +58,8 @@ public interface People extends JpaRepository<Person, Long>, JpaSpecificationExe
     /** Active people with the role, e.g. to keep at least one active admin. */
     @Query("select count(p) from Person p where p.active = true and :role member of p.roles")
     long countActiveWithRole(Role role);
+
+    /** Active people with the role apart from {@code except} (not empty): who still has it once those lose it. */
+    @Query("select count(p) from Person p where p.active = true and :role member of p.roles and p.id not in :except")
+    long countActiveWithRoleExcept(Role role, java.util.Collection<Long> except);
 }

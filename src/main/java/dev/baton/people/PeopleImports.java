@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -56,12 +57,51 @@ public class PeopleImports {
     /** Someone an imported record names as its owner or author. */
     public record PersonRef(long id, String username, String fullName, boolean active) {}
 
+    /** Why a row may not change a person: the column refused ({@code active} or {@code roles}) and the reason. */
+    public record Refusal(String column, String problem) {}
+
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
+    private final People people;
+    private final PeopleService rules;
 
-    PeopleImports(JdbcTemplate jdbc, PasswordEncoder passwords) {
+    PeopleImports(JdbcTemplate jdbc, PasswordEncoder passwords, People people, PeopleService rules) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.people = people;
+        this.rules = rules;
+    }
+
+    /**
+     * Holds a row to the rules the API holds a deactivation and a change of roles to, so a file cannot
+     * do what {@link PeopleService#deactivate} or {@link PeopleService#update} refuses: an active person
+     * leaves only once they own no work and manage no active people, and the last active admin stays an
+     * admin (the rules are {@link PeopleService}'s, not repeated here). New people and people inactive
+     * already are never refused. Reads the person as they are before this row is written.
+     *
+     * @param row a checked row (its e-mail address is valid)
+     * @param adminsLosing ids of the active admins that earlier rows of the same import deactivate or take
+     *     ADMIN from, so that several rows cannot together remove the last one; the row's person is added
+     *     when this row does so and is not refused
+     * @return the refusal on {@code active} (the row deactivates them) or {@code roles} (the row takes
+     *     their ADMIN role), empty when the row may go ahead
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Optional<Refusal> refusal(ImportedPerson row, Set<Long> adminsLosing) {
+        Person person = people.findByEmailIgnoreCase(row.email()).orElse(null);
+        if (person == null || !person.isActive()) {
+            return Optional.empty();
+        }
+        boolean staysAdmin = row.active() && row.roles().contains(Role.ADMIN);
+        Optional<Refusal> refusal = !row.active()
+                ? rules.whyNotDeactivate(person, adminsLosing).map(r -> new Refusal("active", r))
+                : staysAdmin
+                        ? Optional.empty()
+                        : rules.whyNotLoseAdmin(person, adminsLosing).map(r -> new Refusal("roles", r));
+        if (refusal.isEmpty() && person.hasRole(Role.ADMIN) && !staysAdmin) {
+            adminsLosing.add(person.getId());
+        }
+        return refusal;
     }
 
     /** Team ids by key, every team. */

@@ -8,8 +8,11 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -207,30 +210,49 @@ public class PeopleService {
 
     /**
      * Refused while the person still owns work (a handover moves it first, so nothing is orphaned),
-     * still manages active people, or is the last active admin (409 each).
+     * still manages active people, or is the last active admin (409 each): {@link #whyNotDeactivate}.
      */
     @Transactional
     public PersonView deactivate(Long id) {
         Person person = person(id);
-        requireAdminLeft(person, false, "be deactivated");
-        requireNoActiveReports(person, "be deactivated");
-        List<String> owned = new ArrayList<>();
-        long total = 0;
-        for (OwnedWork work : ownedWork.orderedStream().toList()) {
-            long count = work.countOwnedBy(person);
-            total += count;
-            owned.add(count + " " + work.noun());
-        }
-        if (total > 0) {
-            throw new ConflictException(person.getFullName() + " still owns " + String.join(" and ", owned)
-                    + ": hand them over first (launch a handover)");
-        }
+        whyNotDeactivate(person, Set.of()).ifPresent(reason -> {
+            throw new ConflictException(reason);
+        });
         if (person.isActive()) {
             person.deactivate();
             people.flush();
             audit.record("person.deactivated", "person", id, null, fields("active", true), fields("active", false));
         }
         return PersonView.from(person);
+    }
+
+    /**
+     * The one definition of who may not leave yet, for {@link #deactivate} and the people import
+     * ({@link PeopleImports#refusal}): the last active admin, someone who still manages active people,
+     * or someone who still owns work ({@link OwnedWork}: a handover moves it first, so nothing is orphaned).
+     *
+     * @param person the person to deactivate
+     * @param adminsLosing ids of active admins who lose the role along with this change (an import's
+     *     earlier rows); empty for a single change
+     * @return the reason the person may not be deactivated, empty when they may
+     */
+    Optional<String> whyNotDeactivate(Person person, Set<Long> adminsLosing) {
+        return whyNotAdminLeft(person, false, "be deactivated", adminsLosing)
+                .or(() -> whyNotWithActiveReports(person, "be deactivated"))
+                .or(() -> whyNotOwningWork(person));
+    }
+
+    /**
+     * The rule that someone must still be able to manage people and teams, for a change of roles (API
+     * or import): the last active admin stays one.
+     *
+     * @param person the person whose roles change
+     * @param adminsLosing ids of active admins who lose the role along with this change (an import's
+     *     earlier rows); empty for a single change
+     * @return the reason the person may not lose the admin role, empty when they may (or have none)
+     */
+    Optional<String> whyNotLoseAdmin(Person person, Set<Long> adminsLosing) {
+        return whyNotAdminLeft(person, false, "lose the admin role", adminsLosing);
     }
 
     /** Someone may manage others only while active and a manager (or admin): else 400 on {@code managerId}. */
@@ -251,22 +273,53 @@ public class PeopleService {
 
     /** Someone must still be able to manage people and teams: the last active admin stays one. */
     private void requireAdminLeft(Person person, boolean staysAdmin, String change) {
-        if (person.isActive()
-                && person.hasRole(Role.ADMIN)
-                && !staysAdmin
-                && people.countActiveWithRole(Role.ADMIN) <= 1) {
-            throw new ConflictException(person.getUsername() + " is the only active admin and cannot " + change
-                    + ": make someone else an admin first");
+        whyNotAdminLeft(person, staysAdmin, change, Set.of()).ifPresent(reason -> {
+            throw new ConflictException(reason);
+        });
+    }
+
+    private Optional<String> whyNotAdminLeft(Person person, boolean staysAdmin, String change, Set<Long> losing) {
+        if (!person.isActive() || !person.hasRole(Role.ADMIN) || staysAdmin) {
+            return Optional.empty();
         }
+        Set<Long> gone = new HashSet<>(losing);
+        gone.add(person.getId());
+        if (people.countActiveWithRoleExcept(Role.ADMIN, gone) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(person.getUsername() + " is the only active admin and cannot " + change
+                + ": make someone else an admin first");
     }
 
     private void requireNoActiveReports(Person person, String change) {
+        whyNotWithActiveReports(person, change).ifPresent(reason -> {
+            throw new ConflictException(reason);
+        });
+    }
+
+    private Optional<String> whyNotWithActiveReports(Person person, String change) {
         long reports = people.countByManagerAndActiveTrue(person);
-        if (reports > 0) {
-            throw new ConflictException(person.getUsername() + " still manages " + reports + " active "
-                    + (reports == 1 ? "person" : "people") + " and cannot " + change
-                    + ": give them another manager first");
+        if (reports == 0) {
+            return Optional.empty();
         }
+        return Optional.of(person.getUsername() + " still manages " + reports + " active "
+                + (reports == 1 ? "person" : "people") + " and cannot " + change
+                + ": give them another manager first");
+    }
+
+    private Optional<String> whyNotOwningWork(Person person) {
+        List<String> owned = new ArrayList<>();
+        long total = 0;
+        for (OwnedWork work : ownedWork.orderedStream().toList()) {
+            long count = work.countOwnedBy(person);
+            total += count;
+            owned.add(count + " " + work.noun());
+        }
+        if (total == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(person.getFullName() + " still owns " + String.join(" and ", owned)
+                + ": hand them over first (launch a handover)");
     }
 
     private Person person(Long id) {

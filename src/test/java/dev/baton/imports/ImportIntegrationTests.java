@@ -383,6 +383,81 @@ class ImportIntegrationTests {
                 .isEqualTo("the header names the column 'Owner' twice (columns 3 and 7): keep one of them");
     }
 
+    @Test
+    void aRowDeactivatingSomeoneWhoStillOwnsAccountsIsRefusedAtActiveAndChangesNothing() {
+        String csv =
+                "email,username,full_name,team,roles,active\nrob@baton.example,rob,Rob Jansen,sales-emea,REP,false\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start("PEOPLE", "BATON", dryRun, "leaver.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
+            assertThat(rowErrors(result))
+                    .singleElement()
+                    .asString()
+                    .startsWith("2 active: Rob Jansen still owns ")
+                    .contains(" accounts")
+                    .endsWith(": hand them over first (launch a handover)");
+        }
+        assertThat(jdbc.queryForObject("select active from person where username = 'rob'", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
+    void aFileTakingAdminFromEveryAdminIsRefusedAtRolesOnTheRowThatWouldRemoveTheLastOne() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String other = "adm-" + tag;
+        String admin = "email,username,full_name,roles\n" + other + "@baton.example," + other + ",Second Admin,";
+        assertThat(finished(start(
+                        "PEOPLE", "BATON", false, "admin.csv", (admin + "ADMIN\n").getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("status", "SUCCEEDED");
+        List<String> admins = jdbc.queryForList(
+                "select p.email || ',' || p.username || ',' || p.full_name from person p join person_role r"
+                        + " on r.person_id = p.id and r.role = 'ADMIN' where p.active order by p.id",
+                String.class);
+        assertThat(admins).as("ada and the second admin at least").hasSizeGreaterThanOrEqualTo(2);
+        String demoteAll = "email,username,full_name,roles\n" + String.join(",REP\n", admins) + ",REP\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(
+                    start("PEOPLE", "BATON", dryRun, "demote.csv", demoteAll.getBytes(StandardCharsets.UTF_8)));
+
+            String last = admins.getLast().split(",")[1];
+            assertThat(rowErrors(result))
+                    .as("each row alone leaves an admin; together they would leave none")
+                    .containsExactly(
+                            (admins.size() + 1) + " roles: " + last
+                                    + " is the only active admin and cannot lose the admin role: make someone else an admin first");
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from person_role r join person p on p.id = r.person_id"
+                                + " where r.role = 'ADMIN' and p.active",
+                        Integer.class))
+                .isEqualTo(admins.size());
+        // the second admin leaves again (owning nothing, with ada still an admin), so others see ada alone
+        assertThat(finished(start(
+                        "PEOPLE",
+                        "BATON",
+                        false,
+                        "admin.csv",
+                        (admin.replace("roles", "roles,active") + "ADMIN,false\n").getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("status", "SUCCEEDED");
+    }
+
+    @Test
+    void aRowDeactivatingSomeoneWhoOwnsNothingStillDeactivatesThem() {
+        String email = "quits-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@baton.example";
+        String csv = "email,full_name,active\n" + email + ",Quinn Quits,";
+        finished(start("PEOPLE", "BATON", false, "joins.csv", (csv + "true\n").getBytes(StandardCharsets.UTF_8)));
+
+        Map result = finished(
+                start("PEOPLE", "BATON", false, "quits.csv", (csv + "false\n").getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(result).containsEntry("status", "SUCCEEDED").containsEntry("errorCount", 0);
+        assertThat(jdbc.queryForObject("select active from person where email = ?", Boolean.class, email))
+                .isFalse();
+    }
+
     private static List<String> rowErrors(Map result) {
         return ((List<Map>) result.get("errors"))
                 .stream()
