@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.stereotype.Component;
@@ -38,19 +39,23 @@ public class MailComposer {
     private static final String SUBJECT = "Subject:";
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
-    private final ApplicationContext application;
+    /**
+     * What mail expressions may reach beside their model: no beans (an empty context; templates name
+     * none), and the shared default conversions, as Thymeleaf's own fallback context had.
+     */
+    private static final ApplicationContext NO_BEANS = new StaticApplicationContext();
+
     private final ConversionService conversions = DefaultConversionService.getSharedInstance();
     private final MailSettings settings;
     private final Dates dates;
     private final ZoneId company;
 
     @Autowired
-    MailComposer(ApplicationContext application, MailSettings settings, Dates dates, TimeZones zones) {
-        this(application, settings, dates, zones.company());
+    MailComposer(MailSettings settings, Dates dates, TimeZones zones) {
+        this(settings, dates, zones.company());
     }
 
-    MailComposer(ApplicationContext application, MailSettings settings, Dates dates, ZoneId company) {
-        this.application = application;
+    MailComposer(MailSettings settings, Dates dates, ZoneId company) {
         this.settings = settings;
         this.dates = dates;
         this.company = company;
@@ -79,7 +84,7 @@ public class MailComposer {
         // one SpEL context for the mail's two templates; without it Thymeleaf builds one per expression
         context.setVariable(
                 ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(application, conversions));
+                new ThymeleafEvaluationContext(NO_BEANS, conversions));
         String text = engine.process("text/" + template, context);
         if (!text.startsWith(SUBJECT)) {
             throw new IllegalStateException("mail/text/" + template + ".txt must start with a '" + SUBJECT + "' line");

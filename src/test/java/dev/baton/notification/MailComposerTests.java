@@ -12,12 +12,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.StaticApplicationContext;
 
 class MailComposerTests {
 
     private final MailComposer composer = new MailComposer(
-            new StaticApplicationContext(),
             new MailSettings(
                     "Baton <baton@baton.local>",
                     URI.create("https://baton.example/"),
