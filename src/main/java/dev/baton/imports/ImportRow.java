@@ -18,6 +18,11 @@ record ImportRow(long number, Map<String, Integer> index, List<String> headers, 
         return value.isEmpty() ? null : value;
     }
 
+    /** Whether the file has a column for {@code field} at all (a blank cell in it is still "has"). */
+    boolean has(String field) {
+        return index.containsKey(field);
+    }
+
     /** The file's own name for a Baton column, so errors speak the file's language. */
     String column(String field) {
         Integer i = index.get(field);

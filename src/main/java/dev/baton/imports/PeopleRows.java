@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Team rows (by key) and people rows (by e-mail, in a team by its key, with roles; REP when none is given).
  * A people row may not deactivate or demote anyone the API would refuse to ({@link PeopleImports#refusal}).
+ * A column the file does not have ({@code team}, {@code roles}, {@code active}, {@code time_zone}) leaves an
+ * existing person's value as it is ({@link PeopleImports#upsertPeople}); a blank cell in a column it has
+ * means what it always did.
  */
 @Component
 class PeopleRows {
@@ -73,7 +76,10 @@ class PeopleRows {
                     run.error(row, "email", "is not an e-mail address");
                 }
                 String username = username(row);
-                if (username == null
+                PersonRef known = email == null ? null : run.byEmail(email);
+                if (known != null && !row.has("username")) {
+                    // an existing person keeps their username: one derived from the e-mail is never written
+                } else if (username == null
                         || username.length() > 60
                         || !USERNAME.matcher(username).matches()) {
                     run.error(row, "username", "must be lower-case letters, digits, '.', '_' or '-' (at most 60)");
@@ -83,6 +89,7 @@ class PeopleRows {
                     run.error(row, "username", "is taken by someone with another e-mail address");
                 }
                 Long team = null;
+                boolean teamGiven = row.has("team");
                 if (row.get("team") != null && (team = teams.get(row.get("team"))) == null) {
                     run.error(row, "team", "no team has this key: import teams first");
                 }
@@ -97,10 +104,13 @@ class PeopleRows {
                 if (name.isBlank()) {
                     run.error(row, "full_name", "is required (or a first and last name)");
                 }
-                boolean active = !"false".equalsIgnoreCase(row.get("active")) && !"0".equals(row.get("active"));
+                // absent: an existing person's stays as it is (a new one is active); a blank cell: active
+                Boolean active = row.has("active")
+                        ? !"false".equalsIgnoreCase(row.get("active")) && !"0".equals(row.get("active"))
+                        : null;
                 String zone = timeZone(row, run);
-                ImportedPerson person =
-                        new ImportedPerson(row.get("external_id"), username, email, name, team, roles, active, zone);
+                ImportedPerson person = new ImportedPerson(
+                        row.get("external_id"), username, email, name, teamGiven, team, roles, active, zone);
                 run.check(row, person);
                 if (run.errorCount == errors) {
                     // the API's rules for leaving and for the last admin: a file may not do what it refuses
@@ -108,7 +118,6 @@ class PeopleRows {
                 }
                 if (run.errorCount == errors) {
                     valid.add(person);
-                    PersonRef known = run.byEmail(email);
                     run.matched(row, "person", known == null ? null : known.id());
                 }
             }
@@ -141,7 +150,11 @@ class PeopleRows {
         }
     }
 
+    /** The roles given; REP for a blank cell; null when the file has no roles column (keep, or REP when new). */
     private static Set<Role> roles(ImportRow row, ImportRun run) {
+        if (!row.has("roles")) {
+            return null;
+        }
         String value = row.get("roles");
         if (value == null) {
             return EnumSet.of(Role.REP);

@@ -36,10 +36,13 @@ public class PeopleImports {
             @NotBlank @Size(max = 200) @SingleLine String name) {}
 
     /**
-     * A person row, matched to an existing person by e-mail (case-insensitive). {@code teamId} and
-     * {@code roles} replace what the person had; {@code externalId} may be null; {@code timeZone} an IANA
-     * region id already checked ({@link TimeZones#region}), or null to keep the person's (a new person: the
-     * company's).
+     * A person row, matched to an existing person by e-mail (case-insensitive). What the file has no
+     * column for is kept for an existing person and defaulted for a new one: {@code teamGiven} false keeps
+     * the team (new: none), otherwise {@code teamId} replaces it (null: no team); {@code roles} null keeps
+     * the roles (new: REP), otherwise replaces them; {@code active} null keeps the flag (new: active);
+     * {@code externalId} may be null; {@code timeZone} an IANA region id already checked ({@link
+     * TimeZones#region}), or null to keep the person's (a new person: the company's). {@code username} is
+     * written for a new person only.
      */
     public record ImportedPerson(
             String externalId,
@@ -49,9 +52,10 @@ public class PeopleImports {
             String email,
 
             @NotBlank @Size(max = 200) @SingleLine String fullName,
+            boolean teamGiven,
             Long teamId,
             Set<Role> roles,
-            boolean active,
+            Boolean active,
             String timeZone) {}
 
     /** Someone an imported record names as its owner or author. */
@@ -77,7 +81,9 @@ public class PeopleImports {
      * do what {@link PeopleService#deactivate} or {@link PeopleService#update} refuses: an active person
      * leaves only once they own no work and manage no active people, and the last active admin stays an
      * admin (the rules are {@link PeopleService}'s, not repeated here). New people and people inactive
-     * already are never refused. Reads the person as they are before this row is written.
+     * already are never refused, nor is a row whose file has no {@code active} (or no {@code roles})
+     * column on that column: it keeps the person's flag (roles). Reads the person as they are before this
+     * row is written.
      *
      * @param row a checked row (its e-mail address is valid)
      * @param adminsLosing ids of the active admins that earlier rows of the same import deactivate or take
@@ -92,8 +98,12 @@ public class PeopleImports {
         if (person == null || !person.isActive()) {
             return Optional.empty();
         }
-        boolean staysAdmin = row.active() && row.roles().contains(Role.ADMIN);
-        Optional<Refusal> refusal = !row.active()
+        boolean staysActive = row.active() == null || row.active();
+        boolean staysAdmin = staysActive
+                && (row.roles() == null
+                        ? person.hasRole(Role.ADMIN)
+                        : row.roles().contains(Role.ADMIN));
+        Optional<Refusal> refusal = !staysActive
                 ? rules.whyNotDeactivate(person, adminsLosing).map(r -> new Refusal("active", r))
                 : staysAdmin
                         ? Optional.empty()
@@ -160,6 +170,14 @@ public class PeopleImports {
     /**
      * Creates people not there yet (matched by e-mail) and updates those that are. New people get an
      * unusable password: an admin sets one before they sign in. Returns how many were there already.
+     *
+     * <p>A column the file does not have changes nothing for people who exist: a re-import of
+     * {@code email,full_name} only renames them and keeps their team, roles, active flag, time zone and
+     * username, so an HR export of names neither empties teams, demotes managers nor brings leavers back.
+     * New people get the defaults: no team, REP, active, the company's time zone. A column the file has
+     * replaces the value, a blank cell included: a blank {@code team} means no team, a blank {@code roles}
+     * REP, a blank {@code active} active (a blank {@code time_zone} keeps the zone). The username is
+     * written for new people only.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int upsertPeople(String source, List<ImportedPerson> rows) {
@@ -172,28 +190,39 @@ public class PeopleImports {
         insert into person (username, email, full_name, password_hash, team_id, active, external_source, external_id,
           time_zone)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        on conflict ((lower(email))) do update set full_name = excluded.full_name, team_id = excluded.team_id,
+        on conflict ((lower(email))) do update set full_name = excluded.full_name,
+          team_id = case when ? then excluded.team_id else person.team_id end,
           time_zone = coalesce(excluded.time_zone, person.time_zone),
-          active = excluded.active, external_source = coalesce(excluded.external_source, person.external_source),
+          active = case when ? then excluded.active else person.active end, external_source = coalesce(excluded.external_source, person.external_source),
           external_id = coalesce(excluded.external_id, person.external_id), version = person.version + 1, updated_at = ?""", rows, 500, (ps, p) -> {
             ps.setString(1, p.username());
             ps.setString(2, p.email());
             ps.setString(3, p.fullName());
             ps.setString(4, unusable);
             ps.setObject(5, p.teamId());
-            ps.setBoolean(6, p.active());
+            ps.setBoolean(6, p.active() == null || p.active());
             ps.setString(7, p.externalId() == null ? null : source);
             ps.setString(8, p.externalId());
             ps.setString(9, p.timeZone());
-            ps.setTimestamp(10, now);
+            ps.setBoolean(10, p.teamGiven());
+            ps.setBoolean(11, p.active() != null);
+            ps.setTimestamp(12, now);
         });
+        // roles: replaced when the file has the column, REP for someone new, else untouched
+        List<ImportedPerson> replacing =
+                rows.stream().filter(p -> p.roles() != null).toList();
         jdbc.batchUpdate(
                 "delete from person_role where person_id = (select id from person where lower(email) = lower(?))",
-                rows,
+                replacing,
                 500,
                 (ps, p) -> ps.setString(1, p.email()));
         List<Object[]> roles = new ArrayList<>();
-        rows.forEach(p -> p.roles().forEach(r -> roles.add(new Object[] {r.name(), p.email()})));
+        for (ImportedPerson p : rows) {
+            Set<Role> given = p.roles() != null
+                    ? p.roles()
+                    : existing.contains(p.email().toLowerCase(Locale.ROOT)) ? Set.of() : Set.of(Role.REP);
+            given.forEach(r -> roles.add(new Object[] {r.name(), p.email()}));
+        }
         jdbc.batchUpdate(
                 "insert into person_role (person_id, role) select id, ? from person where lower(email) = lower(?)",
                 roles);

@@ -458,6 +458,57 @@ class ImportIntegrationTests {
                 .isFalse();
     }
 
+    @Test
+    void aReimportOfOnlyEmailAndNameRenamesAndKeepsTeamRolesAndActiveOfWhoExists() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String leaver = "left-" + tag + "@baton.example";
+        String fresh = "new-" + tag + "@baton.example";
+        String setUp = "email,full_name,team,roles,active\n" + leaver + ",Lee Left,sales-na,MANAGER CS,false\n";
+        assertThat(finished(start("PEOPLE", "BATON", false, "hr0.csv", setUp.getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("status", "SUCCEEDED");
+        String adaName = jdbc.queryForObject("select full_name from person where username = 'ada'", String.class);
+        List<String> before = people("maria", "ada", "rob");
+
+        // an HR export of names: the required columns only
+        String names = "email,full_name\nmaria@baton.example,Maria Rossi-Bianchi\nada@baton.example," + adaName
+                + "\nrob@baton.example,Rob Jansen\n" + leaver + ",Lee Left-Again\n" + fresh + ",Nina New\n";
+        try {
+            Map result = finished(start("PEOPLE", "BATON", false, "hr.csv", names.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(result).containsEntry("status", "SUCCEEDED").containsEntry("errorCount", 0);
+            assertThat(people("maria", "ada", "rob"))
+                    .as("renamed, and team, roles and active as they were")
+                    .containsExactlyElementsOf(before.stream()
+                            .map(p -> p.replace("Maria Rossi|", "Maria Rossi-Bianchi|"))
+                            .toList());
+            assertThat(people("left-" + tag, "new-" + tag))
+                    .as("the leaver stays inactive in their team; someone new: no team, REP, active")
+                    .containsExactly("Lee Left-Again|sales-na|CS,MANAGER|false", "Nina New|none|REP|true");
+
+            // a column the file has still replaces: a blank team is no team, roles and active as given
+            String full = "email,full_name,team,roles,active\n" + leaver + ",Lee Left-Again,,REP,true\n";
+            assertThat(finished(start("PEOPLE", "BATON", false, "hr2.csv", full.getBytes(StandardCharsets.UTF_8))))
+                    .containsEntry("status", "SUCCEEDED");
+            assertThat(people("left-" + tag)).containsExactly("Lee Left-Again|none|REP|true");
+        } finally {
+            String back = "email,full_name\nmaria@baton.example,Maria Rossi\n";
+            finished(start("PEOPLE", "BATON", false, "back.csv", back.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** name|team key or none|roles sorted|active, by username, in the order asked. */
+    private List<String> people(String... usernames) {
+        return java.util.Arrays.stream(usernames)
+                .map(u -> jdbc.queryForObject(
+                        "select p.full_name || '|' || coalesce(t.key, 'none') || '|' || coalesce((select"
+                                + " string_agg(r.role::text, ',' order by r.role) from person_role r where r.person_id"
+                                + " = p.id), '') || '|' || p.active from person p left join team t on t.id ="
+                                + " p.team_id where p.username = ?",
+                        String.class,
+                        u))
+                .toList();
+    }
+
     private static List<String> rowErrors(Map result) {
         return ((List<Map>) result.get("errors"))
                 .stream()
