@@ -10,8 +10,9 @@ import org.springframework.data.jpa.repository.Query;
 
 /**
  * Items are read with what their readers always touch (one query instead of one per association):
- * a step reads its handover, the departing person, the account and the successor; the lists of a
- * handover's items (progress page, summary mail) read each item's account and successor.
+ * most steps read its handover, the departing person, the account and the successor; the answers
+ * kept as steps complete and the acknowledgement read the successor only; the lists of a handover's
+ * items (progress page, summary mail) read each item's account and successor.
  */
 public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
