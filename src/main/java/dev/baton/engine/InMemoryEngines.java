@@ -14,7 +14,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Zeebe Process Test's in-memory engine with its gRPC server bound to one address. The engine
@@ -46,6 +49,23 @@ public final class InMemoryEngines {
      * @throws IllegalStateException if the library's engine is not built the way this expects
      */
     public static ZeebeTestEngine create(String bindAddress, int port) {
+        return create(bindAddress, port, null);
+    }
+
+    /**
+     * As {@link #create(String, int)}, with the engine's state in Zeebe's own RocksDB store under
+     * {@code stateDirectory} instead of the library's in-memory store, whose every step costs in
+     * proportion to all the engine holds ({@link RocksDbState} says why and how). The record log
+     * stays in memory, so the state is of no use once the engine stops: the caller removes the
+     * directory then.
+     *
+     * @param stateDirectory a directory of this machine's file system, created if missing; null for the
+     *     library's in-memory store
+     * @throws IllegalArgumentException if the address does not resolve or the port is out of range
+     * @throws IllegalStateException if the library's engine is not built the way this expects, or RocksDB
+     *     cannot open the directory
+     */
+    public static ZeebeTestEngine create(String bindAddress, int port, Path stateDirectory) {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("engine port must be 1-65535, was " + port);
         }
@@ -61,12 +81,17 @@ public final class InMemoryEngines {
         Class<?>[] types = constructors[0].getParameterTypes();
         Object[] parts = new Object[types.length];
         try {
+            Map<Class<?>, Object> replaced = new HashMap<>();
+            replaced.put(
+                    Server.class,
+                    NettyServerBuilder.forAddress(address)
+                            .addService(gateway(built))
+                            .build());
+            if (stateDirectory != null) {
+                replaced.putAll(RocksDbState.parts(built, stateDirectory));
+            }
             for (int i = 0; i < types.length; i++) {
-                parts[i] = types[i] == Server.class
-                        ? NettyServerBuilder.forAddress(address)
-                                .addService(gateway(built))
-                                .build()
-                        : part(built, types[i]);
+                parts[i] = replaced.containsKey(types[i]) ? replaced.get(types[i]) : part(built, types[i]);
             }
             return (ZeebeTestEngine) constructors[0].newInstance(parts);
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
@@ -106,7 +131,7 @@ public final class InMemoryEngines {
     }
 
     /** The value of the engine's one field whose type is {@code type} (or, for an interface, implements it). */
-    private static Object part(ZeebeTestEngine engine, Class<?> type) throws IllegalAccessException {
+    static Object part(ZeebeTestEngine engine, Class<?> type) throws IllegalAccessException {
         Field[] matches = Arrays.stream(InMemoryEngine.class.getDeclaredFields())
                 .filter(f -> type.isAssignableFrom(f.getType()))
                 .toArray(Field[]::new);

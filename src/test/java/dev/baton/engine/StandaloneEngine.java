@@ -3,8 +3,13 @@ package dev.baton.engine;
 import ch.qos.logback.classic.Level;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +19,13 @@ import org.slf4j.LoggerFactory;
  * engine outage). Its state lives in memory and dies with it. Test sources only: the production jar
  * must not carry the in-memory engine.
  *
- * <pre>./mvnw -q test-compile exec:java@engine -Dengine.port=26500 [-Dengine.address=127.0.0.1]</pre>
+ * <pre>./mvnw -q test-compile exec:java@engine -Dengine.port=26500 [-Dengine.address=127.0.0.1] [-Dengine.state=rocksdb|memory]</pre>
  *
  * Prints {@code engine: ready on ADDRESS:PORT} once it answers a topology request; stops on SIGTERM.
+ * Its state is kept in Zeebe's RocksDB store in a temporary directory, removed when it stops (a
+ * {@code kill -9} leaves it in the system's temporary directory, {@code baton-engine-*}): the
+ * library's in-memory store slows every step as the engine fills ({@link InMemoryEngines#create(String,
+ * int, Path)}). {@code -Dengine.state=memory} runs the library's store, as before 2026-12-01.
  */
 public final class StandaloneEngine {
 
@@ -29,13 +38,25 @@ public final class StandaloneEngine {
                 System.getProperty("engine.address", System.getenv().getOrDefault("BATON_ENGINE_ADDRESS", "127.0.0.1"));
         int port = Integer.parseInt(System.getProperty("engine.port", args.length > 0 ? args[0] : "26500"));
 
-        ZeebeTestEngine engine = InMemoryEngines.create(address, port);
-        engine.start();
+        String state = System.getProperty("engine.state", "rocksdb");
+        if (!state.equals("rocksdb") && !state.equals("memory")) {
+            throw new IllegalArgumentException("engine.state must be rocksdb or memory, was " + state);
+        }
+        Path directory = state.equals("rocksdb") ? Files.createTempDirectory("baton-engine-") : null;
+        ZeebeTestEngine engine = InMemoryEngines.create(address, port, directory);
+        try {
+            engine.start();
+        } catch (RuntimeException e) {
+            engine.stop();
+            remove(directory);
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             engine.stop();
+                            remove(directory);
                             System.out.println("engine: stopped");
                             stopped.countDown();
                         },
@@ -49,8 +70,20 @@ public final class StandaloneEngine {
                 .build()) {
             client.newTopologyRequest().send().join();
         }
-        System.out.println(
-                "engine: ready on " + address + ":" + port + " (in memory: its state dies with this process)");
+        System.out.println("engine: ready on " + address + ":" + port + " (state "
+                + (directory == null ? "in memory" : "in " + directory) + ": it dies with this process)");
         stopped.await();
+    }
+
+    /** Deletes the state directory and everything in it; null: nothing to delete. */
+    private static void remove(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("engine: could not remove " + directory + ": " + e);
+        }
     }
 }
