@@ -7,6 +7,7 @@ import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.account.Contact;
 import dev.baton.account.Contacts;
+import dev.baton.handover.engine.HandoverBpmn.Rep;
 import dev.baton.people.NewPerson;
 import dev.baton.people.People;
 import dev.baton.people.PeopleService;
@@ -16,6 +17,10 @@ import dev.baton.people.Teams;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.Tasks;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.StreamSupport;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -56,6 +63,8 @@ public class HandoverFixture {
     private final Accounts accounts;
     private final Contacts contacts;
     private final Tasks tasks;
+    private final Handovers handovers;
+    private final ObjectProvider<CamundaClient> camunda;
 
     public HandoverFixture(ApplicationContext context) {
         this.peopleService = context.getBean(PeopleService.class);
@@ -64,6 +73,8 @@ public class HandoverFixture {
         this.accounts = context.getBean(Accounts.class);
         this.contacts = context.getBean(Contacts.class);
         this.tasks = context.getBean(Tasks.class);
+        this.handovers = context.getBean(Handovers.class);
+        this.camunda = context.getBeanProvider(CamundaClient.class);
     }
 
     /** The people and the account of one handover; {@code id} once launched. */
@@ -179,6 +190,39 @@ public class HandoverFixture {
                         && t.getSubject().id() == book.id()
                         && "handover".equals(t.getSubject().type()))
                 .toList();
+    }
+
+    /**
+     * Moves the handover's process past the rest of the book's steps and the leave's timer (weeks away)
+     * to "Decide ownership after leave", as the timer would; that step's task for maria, once it is there.
+     */
+    public Task skipToTheEndOfTheLeave(Book launched, RecordStream records) {
+        long instance = handovers.findById(launched.id()).orElseThrow().getProcessInstanceKey();
+        long accountSteps = StreamSupport.stream(
+                        records.processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getValue().getProcessInstanceKey() == instance
+                        && r.getValue().getBpmnElementType() == BpmnElementType.MULTI_INSTANCE_BODY
+                        && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        camunda.getObject()
+                .newModifyProcessInstanceCommand(instance)
+                .activateElement(Rep.TASK_DECIDE_AFTER_LEAVE)
+                .and()
+                .terminateElement(accountSteps)
+                .send()
+                .join();
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance
+                                        && Rep.TASK_DECIDE_AFTER_LEAVE.equals(t.getElementId())
+                                        && t.getStatus() == TaskStatus.OPEN
+                                        && "maria".equals(t.getAssignee()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
     }
 
     private Person person(String username, String fullName, Long teamId, Long managerId) {

@@ -12,23 +12,18 @@ import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.audit.AuditLog;
 import dev.baton.engine.EngineIntegrationTest;
-import dev.baton.handover.engine.HandoverBpmn.Rep;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.Person;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
-import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
-import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,9 +61,6 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     AuditEvents audit;
-
-    @Autowired
-    CamundaClient camunda;
 
     @Test
     void anOpenLeadOfTheDepartingRepGoesToTheSuccessorWithItsFirstTouchAndTheHandoverCompletes() {
@@ -240,7 +232,7 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         }
 
         // the leave ends (its timer skipped here); maria hands the decision to ada, who returns the book
-        Task decide = skipToTheEndOfTheLeave(launched);
+        Task decide = fixture.skipToTheEndOfTheLeave(launched, records());
         assertThat(as("maria")
                         .postForEntity("/api/tasks/" + decide.getId() + "/delegate", Map.of("to", "ada"), Map.class)
                         .getStatusCode())
@@ -284,38 +276,6 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
                 .filteredOn(e -> e.getAction().equals("handover.leave-settled"))
                 .singleElement()
                 .returns("ada", AuditEvent::getActor);
-    }
-
-    /**
-     * Moves the handover's process past the rest of the book's steps and the leave's timer (weeks away)
-     * to "Decide ownership after leave", as the timer would; that step's task for maria, once it is there.
-     */
-    private Task skipToTheEndOfTheLeave(HandoverFixture.Book launched) {
-        long instance = handovers.findById(launched.id()).orElseThrow().getProcessInstanceKey();
-        long accountSteps = StreamSupport.stream(
-                        records().processInstanceRecords().spliterator(), false)
-                .filter(r -> r.getValue().getProcessInstanceKey() == instance
-                        && r.getValue().getBpmnElementType() == BpmnElementType.MULTI_INSTANCE_BODY
-                        && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-                .findFirst()
-                .orElseThrow()
-                .getKey();
-        camunda.newModifyProcessInstanceCommand(instance)
-                .activateElement(Rep.TASK_DECIDE_AFTER_LEAVE)
-                .and()
-                .terminateElement(accountSteps)
-                .send()
-                .join();
-        return await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> t.getProcessInstanceKey() == instance
-                                        && Rep.TASK_DECIDE_AFTER_LEAVE.equals(t.getElementId())
-                                        && t.getStatus() == TaskStatus.OPEN
-                                        && "maria".equals(t.getAssignee()))
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
     }
 
     /** The lead's assignments on the audit trail, oldest first: (new owner, actor). */
