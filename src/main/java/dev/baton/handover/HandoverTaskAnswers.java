@@ -2,6 +2,7 @@ package dev.baton.handover;
 
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
+import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.Task;
 import dev.baton.task.TaskCompletionHandler;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +26,9 @@ import org.springframework.stereotype.Component;
  *   <li>a successor must be someone the rules allow (active, not the departing person, …);
  *   <li>who decides, after a leave, who keeps the book goes to the process with the decision ({@link
  *       HandoverClosing#OWNERSHIP_DECIDED_BY}, never from the form), so the moves that carry it out
- *       are audited in their name.
+ *       are audited in their name; giving the book back is asked of whoever answers as the API asks
+ *       it of the moves it makes ({@link BookReturnRules}), since the step may have been delegated or
+ *       reassigned to anyone.
  * </ul>
  * A refusal keeps the task open with the reason at its field.
  */
@@ -38,16 +42,26 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
     static final String INTRO_CALL_FORM = "handover-intro-call";
     static final String AFTER_LEAVE_FORM = "handover-after-leave";
 
+    /** The after-leave form's field: "return" (the book goes back) or "keep". */
+    static final String OWNERSHIP_AFTER_LEAVE = "ownershipAfterLeave";
+
     private final HandoverItems items;
     private final HandoverSteps steps;
     private final PeopleLookup people;
     private final SuccessorRules rules;
+    private final BookReturnRules returns;
 
-    HandoverTaskAnswers(HandoverItems items, HandoverSteps steps, PeopleLookup people, SuccessorRules rules) {
+    HandoverTaskAnswers(
+            HandoverItems items,
+            HandoverSteps steps,
+            PeopleLookup people,
+            SuccessorRules rules,
+            BookReturnRules returns) {
         this.items = items;
         this.steps = steps;
         this.people = people;
         this.rules = rules;
+        this.returns = returns;
     }
 
     @Override
@@ -60,6 +74,7 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
     public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
         if (AFTER_LEAVE_FORM.equals(task.getFormKey())) {
             // about the whole book, not one account
+            checkReturn(task, values, actor);
             Map<String, Object> decision = new LinkedHashMap<>(values);
             decision.put(HandoverClosing.OWNERSHIP_DECIDED_BY, actor);
             return decision;
@@ -97,6 +112,29 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
             }
             default -> values;
         };
+    }
+
+    /** The settle step that carries out "return" asks nobody: whoever answers must be allowed now, as in the API. */
+    private void checkReturn(Task task, Map<String, Object> values, String actor) {
+        if (!"return".equals(values.get(OWNERSHIP_AFTER_LEAVE))) {
+            return;
+        }
+        TaskSubject subject = task.getSubject();
+        if (subject == null || !HandoverTaskSubject.SUBJECT_TYPE.equals(subject.type())) {
+            throw new IllegalStateException("task " + task.getId() + " of form " + task.getFormKey()
+                    + " is not about a handover (baton:subjectType / subjectId missing)");
+        }
+        try {
+            returns.requireMayReturn(subject.id(), actor, OWNERSHIP_AFTER_LEAVE);
+        } catch (BadRequestException refused) {
+            throw TaskCompletionHandler.refuse(Map.of(
+                    OWNERSHIP_AFTER_LEAVE,
+                    String.join("; ", refused.getFieldErrors().values()) + ": let the successors keep the accounts"));
+        } catch (AccessDeniedException refused) {
+            throw TaskCompletionHandler.refuse(Map.of(
+                    OWNERSHIP_AFTER_LEAVE,
+                    refused.getMessage() + ": let the successors keep the accounts, or ask someone who may"));
+        }
     }
 
     private void checkQuestion(HandoverItem item, Map<String, Object> values) {
