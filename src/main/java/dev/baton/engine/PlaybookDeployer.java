@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Deploys one playbook (a BPMN file with its forms) after {@link PlaybookChecks} found nothing
@@ -84,11 +85,21 @@ public class PlaybookDeployer {
     }
 
     /**
-     * As {@link #deploy(PlaybookFiles, String)}, with a step between Baton's checks and the engine: a
-     * deployment cannot be taken back, so what must hold for the playbook to be kept (stored in the
-     * database) is done there, and whatever it throws stops the deployment before the engine is asked.
+     * As {@link #deploy(PlaybookFiles, String)}, with a step between Baton's checks and the engine:
+     * what must hold for the playbook to be kept (stored in the database) is done there, and whatever
+     * it throws stops the deployment before the engine is asked.
+     *
+     * <p>Called in a transaction (the one that keeps the playbook), the deployment belongs to it: the
+     * catalogue ({@link DeployedPlaybooks}) shows the new versions once it commits, and if it does not
+     * commit (e.g. the database fails the commit after the engine accepted the file) what the
+     * deployment created is deleted from the engine again, best effort ({@link UnkeptDeployment}): a
+     * deletion the engine refuses or does not confirm is logged at ERROR with the resource keys, for an
+     * operator to delete them. The caller still gets the transaction's exception.
      *
      * @param beforeEngine given exactly what the engine will get
+     * @return the processes deployed, as {@link #deploy(PlaybookFiles, String)}
+     * @throws PlaybookRefused with every problem, when Baton or the engine refuses the file
+     * @throws EngineUnavailable when the engine did not answer
      */
     public List<DeployedProcess> deploy(PlaybookFiles files, String source, Consumer<Checked> beforeEngine) {
         return deploy(files, source, false, beforeEngine);
@@ -127,7 +138,16 @@ public class PlaybookDeployer {
         Map<String, byte[]> resources = new java.util.HashMap<>(utf8.forms());
         resources.put(utf8.bpmnName(), utf8.bpmn());
         models.register(event, resources);
-        return remember(utf8, source, event, infos);
+        List<DeployedProcess> processes = versions(utf8, source, event, infos);
+        Runnable remember = () -> remember(processes, event);
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new UnkeptDeployment(client, utf8.bpmnName(), event, remember));
+        } else {
+            remember.run();
+        }
+        return processes;
     }
 
     /** The executable processes of a file the checks accepted, by id, in file order. */
@@ -164,7 +184,7 @@ public class PlaybookDeployer {
         }
     }
 
-    private List<DeployedProcess> remember(
+    private List<DeployedProcess> versions(
             PlaybookFiles files, String source, DeploymentEvent event, Map<String, PlaybookXml.ProcessInfo> infos) {
         String xml = new String(files.bpmn(), java.nio.charset.StandardCharsets.UTF_8);
         List<DeployedProcess> out = new ArrayList<>();
@@ -185,13 +205,16 @@ public class PlaybookDeployer {
                     info == null ? Set.of() : info.blocks(),
                     info == null ? Set.of() : info.calls(),
                     xml);
-            deployed.deployed(process);
             out.add(process);
         }
+        return out;
+    }
+
+    private void remember(List<DeployedProcess> processes, DeploymentEvent event) {
+        processes.forEach(deployed::deployed);
         for (Form form : event.getForm()) {
             deployed.formDeployed(form.getFormId());
         }
-        return out;
     }
 
     /** The engine's refusal as problems with their elements; the whole message when it has another shape. */

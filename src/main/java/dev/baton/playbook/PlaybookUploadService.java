@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Admins' uploads: one BPMN file and the forms it uses, checked, kept in PostgreSQL and deployed as
- * a new version. At start-up the newest upload of each process id is deployed again (only the
- * newest: on a cluster an older one would come back as yet another version).
+ * a new version; a deployment whose upload the database does not commit is deleted from the engine
+ * again. At start-up the newest upload of each process id is deployed again (only the newest: on a
+ * cluster an older one would come back as yet another version).
  */
 @Service
 public class PlaybookUploadService implements KeptPlaybooks {
@@ -46,14 +47,21 @@ public class PlaybookUploadService implements KeptPlaybooks {
 
     /**
      * Checks the files, keeps them and deploys them, in that order: the upload is stored (and the
-     * database has accepted it) before the engine is asked, since a deployment cannot be taken back.
-     * A refusal by the engine rolls the stored upload back. The text stored is the text deployed: the
-     * files as UTF-8, whatever encoding they were saved in.
+     * database has accepted the row) before the engine is asked, so what Baton cannot keep never
+     * runs. A refusal by the engine rolls the stored upload back. If the commit fails after the engine
+     * accepted the file, the deployment is deleted from the engine again, best effort, and the
+     * catalogue never shows it (see {@link PlaybookDeployer#deploy(PlaybookFiles, String,
+     * java.util.function.Consumer)}). The text stored is the text deployed: the files as UTF-8,
+     * whatever encoding they were saved in.
      *
      * @param files exactly one {@code .bpmn} file and any number of {@code .form} files
+     * @param username the admin uploading, kept with the upload and shown in the catalogue
      * @return the processes deployed, each as a new version (or the same version when unchanged)
      * @throws PlaybookRefused with every problem found; nothing is deployed or kept
      * @throws PlaybookDeployer.EngineUnavailable when the engine did not answer; nothing is kept
+     * @throws org.springframework.dao.DataAccessException or
+     *     {@link org.springframework.transaction.TransactionException} when the database fails the
+     *     commit; nothing is kept, and the engine's new versions are deleted (an ERROR log names any left)
      */
     @Transactional
     public List<DeployedProcess> upload(List<UploadedFile> files, String username) {
