@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +34,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 /** Admins' uploads: each kind of refusal with its element named, all problems at once, and a good file kept. */
 @SuppressWarnings({"rawtypes", "unchecked"})
+@ExtendWith(OutputCaptureExtension.class)
 class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
     static final String GOOD = read("playbooks/upload/renewal-call.bpmn");
@@ -47,6 +51,9 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aGoodPlaybookIsDeployedAsANewVersionAndKeptForTheNextStart() {
@@ -549,6 +556,170 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(uploads.findAll())
                 .noneMatch(
                         u -> u.getBpmnName().equals(longName) || u.getBpmnName().equals("many.bpmn"));
+    }
+
+    /**
+     * The database can still fail the commit after the engine accepted the file (here a deferred
+     * trigger refuses the row at commit). The old code left the new version in the engine, unknown to
+     * Baton (a call activity's "latest" would run it) and shown in the catalogue until the next start.
+     * Now the new version and the new form are deleted from the engine: the latest is the kept version
+     * again, the catalogue and the stored uploads are unchanged, and the upload answers with a problem.
+     */
+    @Test
+    void aVersionTheDatabaseDoesNotCommitIsDeletedFromTheEngineAgain(CapturedOutput output) {
+        String processId = "Process_upload_uncommitted";
+        String bpmn = GOOD.replace("Process_renewal_call", processId);
+        String form = FORM.replace("renewal-call-form", "uncommitted-form");
+        assertThat(upload("ada", Map.of("kept-first.bpmn", bpmn, "renewal-call.form", FORM))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        long kept = deployedPlaybooks.latest(processId).orElseThrow().definitionKey();
+        long uploadsBefore = uploads.count();
+        List<Long> formsBefore = formKeys("renewal-call-form");
+
+        ResponseEntity<List> refused = withCommitRefused(() -> upload(
+                "ada",
+                Map.of(
+                        "uncommitted-" + processId + ".bpmn",
+                        bpmn.replace("Call the customer", "Phone the customer")
+                                .replace("formId=\"renewal-call-form\"", "formId=\"uncommitted-form\""),
+                        "uncommitted.form",
+                        form,
+                        "renewal-call.form",
+                        FORM)));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat((Map<String, Object>) refused.getBody().getFirst())
+                .containsEntry("title", "Internal error")
+                .doesNotContainKey("trace");
+        long unkept = versionKeys(processId).stream()
+                .filter(key -> key != kept)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the engine never got the second version"));
+        long unkeptForm = formKeys("uncommitted-form").getFirst();
+        // a deployment with a changed file makes its unchanged form a new version too: that one goes as well
+        List<Long> unkeptSameForm = formKeys("renewal-call-form").stream()
+                .filter(key -> !formsBefore.contains(key))
+                .toList();
+        assertThat(unkeptSameForm).hasSize(1);
+        assertThat(deletedKeys())
+                .contains(unkept, unkeptForm)
+                .containsAll(unkeptSameForm)
+                .doesNotContain(kept)
+                .doesNotContainAnyElementsOf(formsBefore);
+        // the in-memory engine deletes but never answers DeleteResource: Baton says it could not confirm
+        assertThat(output.getOut())
+                .contains("Playbook uncommitted-" + processId + ".bpmn may still be in the engine")
+                .contains(unkept + "=process " + processId + " v2");
+        assertThat(deployedPlaybooks.versions(processId))
+                .extracting(dev.baton.engine.DeployedPlaybooks.DeployedProcess::definitionKey)
+                .containsExactly(kept);
+        assertThat(deployedPlaybooks.formIds()).doesNotContain("uncommitted-form");
+        assertThat(uploads.count()).isEqualTo(uploadsBefore);
+        assertThat(as("ada")
+                        .getForEntity("/api/playbooks/" + processId, Map.class)
+                        .getBody())
+                .extractingByKey("versions")
+                .asList()
+                .hasSize(1);
+        assertThat(definitionKeyStarted(processInstances.start(processId, Map.of())))
+                .isEqualTo(kept);
+
+        ResponseEntity<List> again = upload(
+                "ada",
+                Map.of(
+                        "kept-again.bpmn",
+                        bpmn.replace("Call the customer", "Ring the customer"),
+                        "renewal-call.form",
+                        FORM));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // the engine does not give a deleted version's number again: Baton shows what the engine runs
+        assertThat((List<Map<String, Object>>) again.getBody())
+                .extracting(m -> m.get("version"))
+                .containsExactly(3);
+        long next = deployedPlaybooks.latest(processId).orElseThrow().definitionKey();
+        assertThat(next).isNotIn(kept, unkept);
+        assertThat(definitionKeyStarted(processInstances.start(processId, Map.of())))
+                .isEqualTo(next);
+    }
+
+    /** An unchanged file comes back from the engine as the kept version: a failed commit must not delete it. */
+    @Test
+    void anUnchangedFileTheDatabaseDoesNotCommitLeavesTheKeptVersionInTheEngine() {
+        String processId = "Process_upload_uncommitted_same";
+        String bpmn = GOOD.replace("Process_renewal_call", processId);
+        assertThat(upload("ada", Map.of("uncommitted-same.bpmn", bpmn, "renewal-call.form", FORM))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        long kept = deployedPlaybooks.latest(processId).orElseThrow().definitionKey();
+
+        List<Long> deletedBefore = deletedKeys();
+
+        ResponseEntity<List> refused = withCommitRefused(
+                () -> upload("ada", Map.of("uncommitted-same.bpmn", bpmn, "renewal-call.form", FORM)));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(versionKeys(processId)).containsOnly(kept);
+        assertThat(deletedKeys()).isEqualTo(deletedBefore);
+        assertThat(deployedPlaybooks.versions(processId)).hasSize(1);
+        assertThat(definitionKeyStarted(processInstances.start(processId, Map.of())))
+                .isEqualTo(kept);
+    }
+
+    /**
+     * Runs the upload with a deferred trigger that fails the commit of rows whose file name starts
+     * with "uncommitted-": the row is written and flushed, the engine is asked, then the commit fails.
+     */
+    private <T> T withCommitRefused(java.util.function.Supplier<T> upload) {
+        jdbc.execute("create or replace function test_refuse_commit() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'the test refuses the commit'; end $$");
+        jdbc.execute("create constraint trigger test_refuse_commit after insert on playbook_upload"
+                + " deferrable initially deferred for each row when (new.bpmn_name like 'uncommitted-%')"
+                + " execute function test_refuse_commit()");
+        try {
+            return upload.get();
+        } finally {
+            jdbc.execute("drop trigger test_refuse_commit on playbook_upload");
+            jdbc.execute("drop function test_refuse_commit()");
+        }
+    }
+
+    /** The definition keys of every version the engine deployed of that process. */
+    private List<Long> versionKeys(String processId) {
+        return java.util.stream.StreamSupport.stream(records().processRecords().spliterator(), false)
+                .filter(r -> r.getValue().getBpmnProcessId().equals(processId))
+                .map(r -> r.getValue().getProcessDefinitionKey())
+                .distinct()
+                .toList();
+    }
+
+    private List<Long> formKeys(String formId) {
+        return java.util.stream.StreamSupport.stream(records().forms().spliterator(), false)
+                .filter(r -> r.getValue().getFormId().equals(formId))
+                .map(r -> r.getValue().getFormKey())
+                .distinct()
+                .toList();
+    }
+
+    /** The resources the engine deleted (its DELETED resource-deletion events). */
+    private List<Long> deletedKeys() {
+        return java.util.stream.StreamSupport.stream(records().records().spliterator(), false)
+                .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.RESOURCE_DELETION
+                        && r.getIntent() == io.camunda.zeebe.protocol.record.intent.ResourceDeletionIntent.DELETED)
+                .map(r -> ((io.camunda.zeebe.protocol.record.value.ResourceDeletionRecordValue) r.getValue())
+                        .getResourceKey())
+                .toList();
+    }
+
+    /** The process definition key the engine started that instance from. */
+    private long definitionKeyStarted(long processInstanceKey) {
+        return java.util.stream.StreamSupport.stream(
+                        records().processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .getProcessDefinitionKey();
     }
 
     /** Whether the engine ever deployed a process with that id. */
