@@ -1,7 +1,8 @@
 #!/bin/bash
 # The in-memory engine as a process of its own on 127.0.0.1:$ENGINE_PORT, started with the project's
-# own command (README, "Separate engine"). Its state lives in memory: killing it loses every process
-# instance, so the engine's fault here is an outage (pause = SIGSTOP, resume = SIGCONT).
+# own command (README, "Separate engine"). Its state dies with it (record log in memory, RocksDB state
+# in a temporary directory removed at stop): killing it loses every process instance, so the engine's
+# fault here is an outage (pause = SIGSTOP, resume = SIGCONT).
 # usage: run-engine.sh start|stop|pause|resume|status
 source "$(dirname "$0")/env.sh"
 pidfile=$FAULTS_DIR/engine.pid

@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The in-process Zeebe engine (Zeebe Process Test's) for the sandbox and the tests, used when no
- * Camunda cluster is configured. It keeps all state in memory: a restart starts from nothing.
+ * Camunda cluster is configured. Its state dies with it, so a restart starts from nothing: its record
+ * log is in memory, its state in Zeebe's RocksDB store in a temporary directory removed at stop
+ * ({@code baton.embedded.engine.state}: rocksdb, or memory for the library's own store; see
+ * {@link RocksDbState} for why).
  * Not in the packaged jar (an optional dependency, not licensed for production): RunModes then
  * asks for a cluster.
  * It answers anyone reaching its port, without authentication: it listens on
@@ -27,11 +30,18 @@ class EmbeddedEngineConfiguration {
 
     static final String ENGINE_BEAN = "embeddedZeebeEngine";
 
+    /** Removed after the engine has stopped: the engine depends on it, so it is closed later. */
+    @Bean(destroyMethod = "close")
+    EngineStateDirectory embeddedEngineState(@Value("${baton.embedded.engine.state:rocksdb}") String store) {
+        return EngineStateDirectory.of(store);
+    }
+
     @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
     ZeebeTestEngine embeddedZeebeEngine(
             @Value("${baton.embedded.engine.address}") String address,
-            @Value("${baton.embedded.engine.port}") int port) {
-        ZeebeTestEngine engine = InMemoryEngines.create(address, port);
+            @Value("${baton.embedded.engine.port}") int port,
+            EngineStateDirectory embeddedEngineState) {
+        ZeebeTestEngine engine = InMemoryEngines.create(address, port, embeddedEngineState.path());
         engine.start();
         return engine;
     }

@@ -55,9 +55,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * deliver step before the clock starts, as for a book recorded through Baton: Baton's commitment
  * process on Baton's side, the same model with a no-op read step on the reference's. Either
  * handover's transfer sends each commitment's process the commitment-changed message, which re-routes
- * it to the successor. The in-memory engine copies its whole database for every prefix iteration
- * ({@code InMemoryDbTransaction.newIterator}), so every step costs more the more it holds: neither
- * side may run on a heavier engine than the other.
+ * it to the successor. Neither side may run on a heavier engine than the other: the library's
+ * in-memory store copies its whole database for every prefix iteration ({@code
+ * InMemoryDbTransaction.newIterator}), so every step costs more the more it holds, and even in
+ * RocksDB (the engine's store since 2026-12-01, see {@code RocksDbState}) the record log grows.
  *
  * <p>Runs on whichever engine the app is configured for: the in-memory one by default, a real
  * broker with {@code -Dcamunda.client.grpc-address=http://127.0.0.1:26500} (and the REST address).

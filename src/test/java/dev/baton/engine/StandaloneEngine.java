@@ -3,13 +3,8 @@ package dev.baton.engine;
 import ch.qos.logback.classic.Level;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +19,7 @@ import org.slf4j.LoggerFactory;
  * Prints {@code engine: ready on ADDRESS:PORT} once it answers a topology request; stops on SIGTERM.
  * Its state is kept in Zeebe's RocksDB store in a temporary directory, removed when it stops (a
  * {@code kill -9} leaves it in the system's temporary directory, {@code baton-engine-*}): the
- * library's in-memory store slows every step as the engine fills ({@link InMemoryEngines#create(String,
- * int, Path)}). {@code -Dengine.state=memory} runs the library's store, as before 2026-12-01.
+ * library's in-memory store slows every step as the engine fills ({@link RocksDbState}). {@code -Dengine.state=memory} runs the library's store, as before 2026-12-01.
  */
 public final class StandaloneEngine {
 
@@ -38,17 +32,13 @@ public final class StandaloneEngine {
                 System.getProperty("engine.address", System.getenv().getOrDefault("BATON_ENGINE_ADDRESS", "127.0.0.1"));
         int port = Integer.parseInt(System.getProperty("engine.port", args.length > 0 ? args[0] : "26500"));
 
-        String state = System.getProperty("engine.state", "rocksdb");
-        if (!state.equals("rocksdb") && !state.equals("memory")) {
-            throw new IllegalArgumentException("engine.state must be rocksdb or memory, was " + state);
-        }
-        Path directory = state.equals("rocksdb") ? Files.createTempDirectory("baton-engine-") : null;
-        ZeebeTestEngine engine = InMemoryEngines.create(address, port, directory);
+        EngineStateDirectory state = EngineStateDirectory.of(System.getProperty("engine.state", "rocksdb"));
+        ZeebeTestEngine engine = InMemoryEngines.create(address, port, state.path());
         try {
             engine.start();
         } catch (RuntimeException e) {
             engine.stop();
-            remove(directory);
+            state.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -56,7 +46,7 @@ public final class StandaloneEngine {
                 .addShutdownHook(new Thread(
                         () -> {
                             engine.stop();
-                            remove(directory);
+                            state.close();
                             System.out.println("engine: stopped");
                             stopped.countDown();
                         },
@@ -70,20 +60,8 @@ public final class StandaloneEngine {
                 .build()) {
             client.newTopologyRequest().send().join();
         }
-        System.out.println("engine: ready on " + address + ":" + port + " (state "
-                + (directory == null ? "in memory" : "in " + directory) + ": it dies with this process)");
+        System.out.println(
+                "engine: ready on " + address + ":" + port + " (state " + state + ": it dies with this process)");
         stopped.await();
-    }
-
-    /** Deletes the state directory and everything in it; null: nothing to delete. */
-    private static void remove(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("engine: could not remove " + directory + ": " + e);
-        }
     }
 }

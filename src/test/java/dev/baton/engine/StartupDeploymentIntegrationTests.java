@@ -31,6 +31,17 @@ class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    EngineStateDirectory engineState;
+
+    /** The sandbox's engine keeps its state in Zeebe's RocksDB store (RocksDbState says why), not in the library's. */
+    @Test
+    void theEmbeddedEngineKeepsItsStateInRocksDbInATemporaryDirectory() {
+        assertThat(engineState.path()).isNotNull();
+        assertThat(engineState.path().getFileName().toString()).startsWith("baton-engine-");
+        assertThat(engineState.path().resolve("CURRENT")).isRegularFile();
+    }
+
     @Test
     void aBadFileIsListedWithItsProblemsAndTheGoodOnesRun() {
         startup.deployFrom("classpath:/playbooks/startup/*.bpmn", "classpath:/playbooks/startup/*.form");
