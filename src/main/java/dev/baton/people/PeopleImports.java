@@ -79,8 +79,9 @@ public class PeopleImports {
     /**
      * Holds a row to the rules the API holds a deactivation and a change of roles to, so a file cannot
      * do what {@link PeopleService#deactivate} or {@link PeopleService#update} refuses: an active person
-     * leaves only once they own no work and manage no active people, and the last active admin stays an
-     * admin (the rules are {@link PeopleService}'s, not repeated here). New people and people inactive
+     * leaves only once they own no work and manage no active people, the last active admin stays an
+     * admin, and a manager keeps the MANAGER role (or ADMIN) while active people report to them (the
+     * rules are {@link PeopleService}'s, not repeated here). New people and people inactive
      * already are never refused, nor is a row whose file has no {@code active} (or no {@code roles})
      * column on that column: it keeps the person's flag (roles). Reads the person as they are before this
      * row is written.
@@ -90,7 +91,8 @@ public class PeopleImports {
      *     ADMIN from, so that several rows cannot together remove the last one; the row's person is added
      *     when this row does so and is not refused
      * @return the refusal on {@code active} (the row deactivates them) or {@code roles} (the row takes
-     *     their ADMIN role), empty when the row may go ahead
+     *     their ADMIN role, or their MANAGER role while they manage active people), empty when the row may
+     *     go ahead
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Refusal> refusal(ImportedPerson row, Set<Long> adminsLosing) {
@@ -105,9 +107,11 @@ public class PeopleImports {
                         : row.roles().contains(Role.ADMIN));
         Optional<Refusal> refusal = !staysActive
                 ? rules.whyNotDeactivate(person, adminsLosing).map(r -> new Refusal("active", r))
-                : staysAdmin
-                        ? Optional.empty()
-                        : rules.whyNotLoseAdmin(person, adminsLosing).map(r -> new Refusal("roles", r));
+                : (staysAdmin ? Optional.<String>empty() : rules.whyNotLoseAdmin(person, adminsLosing))
+                        .or(() -> row.roles() == null
+                                ? Optional.<String>empty()
+                                : rules.whyNotLoseManager(person, row.roles()))
+                        .map(r -> new Refusal("roles", r));
         if (refusal.isEmpty() && person.hasRole(Role.ADMIN) && !staysAdmin) {
             adminsLosing.add(person.getId());
         }

@@ -167,11 +167,9 @@ public class PeopleService {
                 ? null
                 : TimeZones.region(c.timeZone(), "timeZone").getId();
         requireAdminLeft(person, c.roles().contains(Role.ADMIN), "lose the admin role");
-        if (person.hasRole(Role.MANAGER)
-                && !c.roles().contains(Role.MANAGER)
-                && !c.roles().contains(Role.ADMIN)) {
-            requireNoActiveReports(person, "lose the manager role");
-        }
+        whyNotLoseManager(person, c.roles()).ifPresent(reason -> {
+            throw new ConflictException(reason);
+        });
         Map<String, Object> before = snapshot(person);
         try {
             person.reportTo(manager);
@@ -255,6 +253,22 @@ public class PeopleService {
         return whyNotAdminLeft(person, false, "lose the admin role", adminsLosing);
     }
 
+    /**
+     * The rule that nobody active is left reporting to someone who may no longer manage, for a change
+     * of roles (API or import, {@link PeopleImports#refusal}): a MANAGER who keeps neither MANAGER nor
+     * ADMIN must first give their active reports another manager.
+     *
+     * @param person the person whose roles change, as they are before the change
+     * @param roles the roles they would have
+     * @return the reason the person may not lose the manager role, empty when they may (or keep it)
+     */
+    Optional<String> whyNotLoseManager(Person person, Set<Role> roles) {
+        if (!person.hasRole(Role.MANAGER) || roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN)) {
+            return Optional.empty();
+        }
+        return whyNotWithActiveReports(person, "lose the manager role");
+    }
+
     /** Someone may manage others only while active and a manager (or admin): else 400 on {@code managerId}. */
     private Person manager(Long managerId) {
         if (managerId == null) {
@@ -289,12 +303,6 @@ public class PeopleService {
         }
         return Optional.of(person.getUsername() + " is the only active admin and cannot " + change
                 + ": make someone else an admin first");
-    }
-
-    private void requireNoActiveReports(Person person, String change) {
-        whyNotWithActiveReports(person, change).ifPresent(reason -> {
-            throw new ConflictException(reason);
-        });
     }
 
     private Optional<String> whyNotWithActiveReports(Person person, String change) {

@@ -445,6 +445,38 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aRowTakingManagerFromSomeoneWhoStillManagesActivePeopleIsRefusedAtRolesAsTheApiRefusesIt() {
+        String name = jdbc.queryForObject("select full_name from person where username = 'maria'", String.class);
+        long reports = jdbc.queryForObject(
+                "select count(*) from person r join person m on m.id = r.manager_id where m.username = 'maria'"
+                        + " and r.active",
+                Long.class);
+        assertThat(reports).as("maria manages rob and rita").isPositive();
+        List<String> before = people("maria");
+        String demote = "email,full_name,roles\nmaria@baton.example," + name + ",REP\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result =
+                    finished(start("PEOPLE", "BATON", dryRun, "demote.csv", demote.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
+            assertThat(rowErrors(result))
+                    .containsExactly("2 roles: maria still manages " + reports + " active "
+                            + (reports == 1 ? "person" : "people")
+                            + " and cannot lose the manager role: give them another manager first");
+        }
+        assertThat(people("maria")).isEqualTo(before);
+
+        // a manager nobody active reports to may still be made a rep, as through the API
+        String email = "mgr-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@baton.example";
+        String csv = "email,full_name,roles\n" + email + ",Manny Nobody,";
+        finished(start("PEOPLE", "BATON", false, "mgr.csv", (csv + "MANAGER\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(finished(
+                        start("PEOPLE", "BATON", false, "rep.csv", (csv + "REP\n").getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("status", "SUCCEEDED");
+    }
+
+    @Test
     void aRowDeactivatingSomeoneWhoOwnsNothingStillDeactivatesThem() {
         String email = "quits-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@baton.example";
         String csv = "email,full_name,active\n" + email + ",Quinn Quits,";

@@ -377,6 +377,10 @@ class PeopleApiIntegrationTests {
                 .isEqualTo(
                         "busy-boss still manages 1 active person and cannot be deactivated: give them another manager first");
         assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) demoted.getBody().get("detail"))
+                .as("the reason a people import gives at roles too (PeopleImports.refusal)")
+                .isEqualTo(
+                        "busy-boss still manages 1 active person and cannot lose the manager role: give them another manager first");
         assertThat(people.findById(boss).orElseThrow().isActive()).isTrue();
     }
 
