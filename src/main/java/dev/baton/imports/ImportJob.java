@@ -61,6 +61,10 @@ public class ImportJob {
     @JdbcTypeCode(SqlTypes.JSON)
     List<RowError> notices = new ArrayList<>();
 
+    /** Empty unless the import deactivates (a dry run: would) people whose launched runs then stop. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    List<RunsThatWillStop> runsThatWillStop = new ArrayList<>();
+
     String problem;
 
     @Column(nullable = false, updatable = false)
@@ -101,6 +105,8 @@ public class ImportJob {
         this.errorCount = run.errorCount;
         this.errors = List.copyOf(run.errors);
         this.notices = List.copyOf(run.notices);
+        // a real import with a bad row wrote nothing, so it stops no run; a dry run tells what importing would
+        this.runsThatWillStop = dryRun || run.errorCount == 0 ? List.copyOf(run.runsThatWillStop) : List.of();
         this.finishedAt = at;
     }
 
@@ -161,6 +167,10 @@ public class ImportJob {
 
     public List<RowError> getNotices() {
         return notices;
+    }
+
+    public List<RunsThatWillStop> getRunsThatWillStop() {
+        return runsThatWillStop;
     }
 
     public String getProblem() {

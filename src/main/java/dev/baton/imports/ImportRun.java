@@ -1,5 +1,6 @@
 package dev.baton.imports;
 
+import dev.baton.people.LaunchedRun;
 import dev.baton.people.PeopleImports;
 import dev.baton.people.PeopleImports.PersonRef;
 import jakarta.validation.ConstraintViolation;
@@ -24,6 +25,9 @@ final class ImportRun {
     final boolean dryRun;
     final List<RowError> errors = new ArrayList<>();
     final List<RowError> notices = new ArrayList<>();
+    /** The people rows so far that deactivate someone whose launched runs then stop (the first {@link #MAX_KEPT}). */
+    final List<RunsThatWillStop> runsThatWillStop = new ArrayList<>();
+
     long errorCount;
     int created;
     int updated;
@@ -75,6 +79,14 @@ final class ImportRun {
     void notice(ImportRow row, String field, String notice) {
         if (notices.size() < MAX_KEPT) {
             notices.add(new RowError(row.number(), row.column(field), cut(row.get(field)), notice));
+        }
+    }
+
+    /** Records that {@code row} deactivates {@code person}, which stops these runs they launched (none: nothing). */
+    void runsThatWillStop(ImportRow row, PersonRef person, List<LaunchedRun> runs) {
+        if (!runs.isEmpty() && runsThatWillStop.size() < MAX_KEPT) {
+            runsThatWillStop.add(
+                    new RunsThatWillStop(row.number(), person.id(), person.username(), person.fullName(), runs));
         }
     }
 

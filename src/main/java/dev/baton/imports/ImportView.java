@@ -1,13 +1,15 @@
 package dev.baton.imports;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * An import as the API shows it. {@code created} and {@code updated} count rows that make a new
  * record or update one imported before (in a dry run: that would); {@code errors} and
- * {@code notices} are the first 1,000 of each, {@code errorCount} all errors; {@code problem} says why
- * the file as a whole could not be read.
+ * {@code notices} are the first 1,000 of each, {@code errorCount} all errors; {@code runsThatWillStop}
+ * names the people rows that deactivate someone and the playbook runs they launched that then stop (see {@link
+ * RunsThatWillStop}); {@code problem} says why the file as a whole could not be read.
  */
 public record ImportView(
         Long id,
@@ -23,6 +25,17 @@ public record ImportView(
         long errorCount,
         List<RowError> errors,
         List<RowError> notices,
+
+        @Schema(
+                description = "People rows that deactivate (in a dry run: would deactivate) someone"
+                        + " active, each with the running playbook runs that person launched from the"
+                        + " catalogue, as POST /api/people/{id}/deactivate answers them: each stops with"
+                        + " an incident at its next building block (blocks act with the launcher's"
+                        + " rights, and someone who has left has none); relaunch those still needed as"
+                        + " someone who stays. Empty when a real import fails (it wrote nothing);"
+                        + " each run's page is /playbooks/instances/{processInstanceKey}")
+        List<RunsThatWillStop> runsThatWillStop,
+
         String problem,
         String createdBy,
         Instant createdAt,
@@ -43,6 +56,7 @@ public record ImportView(
                 j.getErrorCount(),
                 j.getErrors(),
                 j.getNotices(),
+                j.getRunsThatWillStop(),
                 j.getProblem(),
                 j.getCreatedBy(),
                 j.getCreatedAt(),

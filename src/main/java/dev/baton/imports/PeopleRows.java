@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Team rows (by key) and people rows (by e-mail, in a team by its key, with roles; REP when none is given).
- * A people row may not deactivate or demote anyone the API would refuse to ({@link PeopleImports#refusal}).
+ * A people row may not deactivate or demote anyone the API would refuse to ({@link PeopleImports#refusal});
+ * one that deactivates someone is told, as the API's deactivation is, which runs they launched will stop
+ * ({@link PeopleImports#runsThatWouldStop}).
  * A column the file does not have ({@code team}, {@code roles}, {@code active}, {@code time_zone}) leaves an
  * existing person's value as it is ({@link PeopleImports#upsertPeople}); a blank cell in a column it has
  * means what it always did.
@@ -119,6 +121,10 @@ class PeopleRows {
                 if (run.errorCount == errors) {
                     valid.add(person);
                     run.matched(row, "person", known == null ? null : known.id());
+                    if (known != null) {
+                        // what the API's deactivation warns of: the runs they launched stop at their next block
+                        run.runsThatWillStop(row, known, people.runsThatWouldStop(person));
+                    }
                 }
             }
             if (run.writing()) {

@@ -68,12 +68,19 @@ public class PeopleImports {
     private final PasswordEncoder passwords;
     private final People people;
     private final PeopleService rules;
+    private final Deactivations deactivations;
 
-    PeopleImports(JdbcTemplate jdbc, PasswordEncoder passwords, People people, PeopleService rules) {
+    PeopleImports(
+            JdbcTemplate jdbc,
+            PasswordEncoder passwords,
+            People people,
+            PeopleService rules,
+            Deactivations deactivations) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.people = people;
         this.rules = rules;
+        this.deactivations = deactivations;
     }
 
     /**
@@ -116,6 +123,29 @@ public class PeopleImports {
             adminsLosing.add(person.getId());
         }
         return refusal;
+    }
+
+    /**
+     * The warning a deactivation through the API gives ({@link Deactivations#runsThatWouldStop}), for a
+     * row: the running playbook runs its person launched, which stop at their next building block once
+     * the row is written (blocks act with the launcher's rights, and someone who has left has none; ADR
+     * 014). Asked of rows {@link #refusal} lets through; reads the person as they are before this row is
+     * written and changes nothing of theirs (runs the engine no longer has are marked ended, as the sweep
+     * would, inside the caller's transaction: a dry run rolls that back too).
+     *
+     * @param row a checked row (its e-mail address is valid)
+     * @return the runs, oldest first; empty unless the row deactivates ({@code active} false) someone
+     *     active now, or when no playbook module runs
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public List<LaunchedRun> runsThatWouldStop(ImportedPerson row) {
+        if (row.active() == null || row.active()) {
+            return List.of();
+        }
+        return people.findByEmailIgnoreCase(row.email())
+                .filter(Person::isActive)
+                .map(person -> deactivations.runsThatWouldStop(person.getId()))
+                .orElse(List.of());
     }
 
     /** Team ids by key, every team. */

@@ -75,7 +75,11 @@ class ImportApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One import: status, progress, counts, row errors (row, column, value, problem) and notices")
+    @Operation(
+            summary = "One import: status, progress, counts, row errors (row, column, value, problem) and notices;"
+                    + " for people, in runsThatWillStop, each row that deactivates someone active with the running"
+                    + " playbook runs they launched, which stop at their next building block (as"
+                    + " POST /api/people/{id}/deactivate answers)")
     ImportView get(@PathVariable Long id) {
         return imports.get(id);
     }

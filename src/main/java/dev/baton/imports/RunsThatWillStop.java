@@ -1,0 +1,18 @@
+package dev.baton.imports;
+
+import dev.baton.people.LaunchedRun;
+import java.util.List;
+
+/**
+ * What a people row that deactivates someone active does to the playbook runs they launched, as
+ * {@code POST /api/people/{id}/deactivate} tells it: each still running run that may come to a
+ * building block stops there, because blocks act with the launcher's rights and someone who has left
+ * has none (ADR 014).
+ *
+ * @param row the row that deactivates them, numbered as a spreadsheet shows it (the header is row 1)
+ * @param personId who they are ({@code /people/{personId}})
+ * @param username their user name
+ * @param fullName their full name, as Baton has it before the row is written
+ * @param runs the runs, oldest first; never empty
+ */
+public record RunsThatWillStop(long row, long personId, String username, String fullName, List<LaunchedRun> runs) {}
