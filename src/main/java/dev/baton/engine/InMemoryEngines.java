@@ -132,17 +132,28 @@ public final class InMemoryEngines {
 
     /** The value of the engine's one field whose type is {@code type} (or, for an interface, implements it). */
     static Object part(ZeebeTestEngine engine, Class<?> type) throws IllegalAccessException {
-        Field[] matches = Arrays.stream(InMemoryEngine.class.getDeclaredFields())
+        return field(engine, type);
+    }
+
+    /**
+     * The value of {@code owner}'s one field (declared on its class) whose type is {@code type} or
+     * implements it: the library's parts are read by type, not by field name.
+     *
+     * @throws IllegalStateException when no field or more than one matches
+     */
+    static Object field(Object owner, Class<?> type) throws IllegalAccessException {
+        Field[] matches = Arrays.stream(owner.getClass().getDeclaredFields())
                 .filter(f -> type.isAssignableFrom(f.getType()))
                 .toArray(Field[]::new);
         if (matches.length != 1) {
-            throw unexpected(matches.length + " fields of type " + type.getName());
+            throw unexpected(matches.length + " fields of type " + type.getName() + " in "
+                    + owner.getClass().getName());
         }
         matches[0].setAccessible(true);
-        return matches[0].get(engine);
+        return matches[0].get(owner);
     }
 
-    private static IllegalStateException unexpected(String what) {
+    static IllegalStateException unexpected(String what) {
         return new IllegalStateException("Zeebe Process Test's InMemoryEngine is not built as "
                 + InMemoryEngines.class.getName() + " expects (" + what + "): check it after a library upgrade");
     }

@@ -16,7 +16,6 @@ import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.grpc.BindableService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -66,9 +65,9 @@ final class RocksDbState {
             Object oldMonitor = InMemoryEngines.part(built, type("EngineStateMonitor"));
             close((ZeebeDb<?>) InMemoryEngines.part(built, ZeebeDb.class)); // the in-memory store, never used
 
-            Object writer = field(gateway, type("CommandWriter"));
-            Object requestStore = field(gateway, type("GatewayRequestStore"));
-            Object jobStreamer = field(gateway, type("InMemoryJobStreamer"));
+            Object writer = InMemoryEngines.field(gateway, type("CommandWriter"));
+            Object requestStore = InMemoryEngines.field(gateway, type("GatewayRequestStore"));
+            Object jobStreamer = InMemoryEngines.field(gateway, type("InMemoryJobStreamer"));
             Object commandSender = construct(type("CommandSender"), writer);
             // EngineFactory.create(port) hands the response writer no request listener either
             Object responseWriter = construct(type("GrpcResponseWriter"), gateway, requestStore, null);
@@ -80,34 +79,57 @@ final class RocksDbState {
                             SimpleMeterRegistry::new)
                     .createDb(directory.toFile());
 
-            Method build = Arrays.stream(EngineFactory.class.getDeclaredMethods())
-                    .filter(m -> m.getReturnType() == StreamProcessor.class)
-                    .reduce((a, b) -> {
-                        throw unexpected("more than one method builds a StreamProcessor");
-                    })
-                    .orElseThrow(() -> unexpected("no method builds a StreamProcessor"));
-            build.setAccessible(true);
-            Object[] arguments = new Object[build.getParameterCount()];
-            Class<?>[] types = build.getParameterTypes();
-            for (int i = 0; i < types.length; i++) {
-                arguments[i] = argument(types[i], logStream, db, built, responseWriter, commandSender, jobStreamer);
+            try {
+                return rebuilt(built, logStream, db, oldMonitor, responseWriter, commandSender, jobStreamer);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // a library built otherwise: the store must not stay open (and its directory locked) behind the error
+                try {
+                    db.close();
+                } catch (Exception notClosed) {
+                    e.addSuppressed(notClosed);
+                }
+                throw e;
             }
-            StreamProcessor processor = (StreamProcessor) build.invoke(null, arguments);
-
-            LogStorage storage = (LogStorage) field(logStream, LogStorage.class);
-            storage.removeCommitListener((LogStorage.CommitListener) oldMonitor);
-            Object monitor = construct(type("EngineStateMonitor"), storage, processor);
-            return Map.of(ZeebeDb.class, db, StreamProcessor.class, processor, type("EngineStateMonitor"), monitor);
         } catch (ReflectiveOperationException e) {
             throw unexpected(e.toString());
         }
+    }
+
+    /** The stream processor built again with {@code db}, and the idle-state monitor that watches it. */
+    private static Map<Class<?>, Object> rebuilt(
+            ZeebeTestEngine built,
+            LogStream logStream,
+            ZeebeDb<ZbColumnFamilies> db,
+            Object oldMonitor,
+            Object responseWriter,
+            Object commandSender,
+            Object jobStreamer)
+            throws ReflectiveOperationException {
+        Method build = Arrays.stream(EngineFactory.class.getDeclaredMethods())
+                .filter(m -> m.getReturnType() == StreamProcessor.class)
+                .reduce((a, b) -> {
+                    throw unexpected("more than one method builds a StreamProcessor");
+                })
+                .orElseThrow(() -> unexpected("no method builds a StreamProcessor"));
+        build.setAccessible(true);
+        Object[] arguments = new Object[build.getParameterCount()];
+        Class<?>[] types = build.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            arguments[i] = argument(types[i], logStream, db, built, responseWriter, commandSender, jobStreamer);
+        }
+        StreamProcessor processor = (StreamProcessor) build.invoke(null, arguments);
+
+        LogStorage storage = (LogStorage) InMemoryEngines.field(logStream, LogStorage.class);
+        storage.removeCommitListener((LogStorage.CommitListener) oldMonitor);
+        Object monitor = construct(type("EngineStateMonitor"), storage, processor);
+        return Map.of(ZeebeDb.class, db, StreamProcessor.class, processor, type("EngineStateMonitor"), monitor);
     }
 
     private static void close(ZeebeDb<?> db) {
         try {
             db.close();
         } catch (Exception e) {
-            throw unexpected("its in-memory store would not close: " + e);
+            throw unexpected("its unused in-memory store would not close: " + e);
         }
     }
 
@@ -140,19 +162,6 @@ final class RocksDbState {
 
     private static Class<?> type(String simpleName) throws ClassNotFoundException {
         return Class.forName(ENGINE_PACKAGE + simpleName);
-    }
-
-    /** The value of {@code owner}'s one field of {@code type} (declared on its class). */
-    private static Object field(Object owner, Class<?> type) throws IllegalAccessException {
-        Field[] matches = Arrays.stream(owner.getClass().getDeclaredFields())
-                .filter(f -> type.isAssignableFrom(f.getType()))
-                .toArray(Field[]::new);
-        if (matches.length != 1) {
-            throw unexpected(matches.length + " fields of type " + type.getName() + " in "
-                    + owner.getClass().getName());
-        }
-        matches[0].setAccessible(true);
-        return matches[0].get(owner);
     }
 
     /** A new instance through {@code type}'s one declared constructor (package-private in the library). */
