@@ -4,7 +4,7 @@ import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.commitment.engine.CommitmentBpmn.Variables;
-import dev.baton.engine.Bpmn;
+import dev.baton.engine.JobDriver;
 import dev.baton.engine.UserTaskHeaders;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,12 +34,14 @@ class CommitmentProcessTests {
 
     ZeebeTestEngine engine;
     ZeebeClient client;
+    JobDriver jobs;
 
     Instant dueAt;
     Instant reminderAt;
 
     @BeforeEach
     void deploy() {
+        jobs = new JobDriver(engine, client);
         client.newDeployResourceCommand()
                 .addResourceFromClasspath("bpmn/commitment.bpmn")
                 .send()
@@ -55,18 +56,18 @@ class CommitmentProcessTests {
         long instance = start();
         read("assign", "ownerUsername", null);
 
-        ActivatedJob assign = userTask(CommitmentBpmn.TASK_ASSIGN_OWNER);
+        ActivatedJob assign = jobs.userTask(CommitmentBpmn.TASK_ASSIGN_OWNER);
         assertThat(assign.getCustomHeaders()).containsEntry(UserTaskHeaders.CANDIDATE_GROUPS, "[\"implementation\"]");
         complete(assign, Map.of(Variables.DECISION, "assign", Variables.NEW_OWNER_USERNAME, "rita"));
 
-        ActivatedJob apply = activateOne(CommitmentBpmn.DECIDE_JOB_TYPE);
+        ActivatedJob apply = jobs.take(CommitmentBpmn.DECIDE_JOB_TYPE);
         assertThat(apply.getVariablesAsMap())
                 .containsEntry(Variables.NEW_OWNER_USERNAME, "rita")
                 .containsEntry("commitmentId", (int) COMMITMENT);
         complete(apply, Map.of());
         read("accept");
 
-        assertThat(userTask(CommitmentBpmn.TASK_ACCEPT).getCustomHeaders())
+        assertThat(jobs.userTask(CommitmentBpmn.TASK_ACCEPT).getCustomHeaders())
                 .containsEntry(UserTaskHeaders.ASSIGNEE, "rob");
         assertWaitingAt(instance, CommitmentBpmn.TASK_ACCEPT);
     }
@@ -76,7 +77,7 @@ class CommitmentProcessTests {
         start();
         start();
 
-        activateOne(CommitmentBpmn.READ_JOB_TYPE); // one instance, so one first step
+        jobs.take(CommitmentBpmn.READ_JOB_TYPE); // one instance, so one first step
     }
 
     @Test
@@ -127,7 +128,7 @@ class CommitmentProcessTests {
         read("deliver");
 
         assertWaitingAt(instance, CommitmentBpmn.TASK_DELIVER);
-        assertThat(userTask(CommitmentBpmn.TASK_DELIVER).getCustomHeaders())
+        assertThat(jobs.userTask(CommitmentBpmn.TASK_DELIVER).getCustomHeaders())
                 .containsEntry(UserTaskHeaders.ASSIGNEE, "rob");
     }
 
@@ -135,10 +136,10 @@ class CommitmentProcessTests {
     void remindsTheOwnerBeforeTheDueDateWhileDeliveryWaits() throws Exception {
         long instance = start();
         read("deliver");
-        userTask(CommitmentBpmn.TASK_DELIVER);
+        jobs.userTask(CommitmentBpmn.TASK_DELIVER);
 
         engine.increaseTime(Duration.ofDays(8));
-        ActivatedJob reminder = activateOne(CommitmentBpmn.REMIND_JOB_TYPE);
+        ActivatedJob reminder = jobs.take(CommitmentBpmn.REMIND_JOB_TYPE);
         assertThat(reminder.getVariablesAsMap()).containsEntry(Variables.OWNER_USERNAME, "rob");
         complete(reminder, Map.of());
 
@@ -160,7 +161,7 @@ class CommitmentProcessTests {
                 dueAt.plus(Duration.ofDays(30)).toString());
 
         assertWaitingAt(instance, CommitmentBpmn.TASK_DELIVER);
-        assertThat(userTask(CommitmentBpmn.TASK_DELIVER).getCustomHeaders())
+        assertThat(jobs.userTask(CommitmentBpmn.TASK_DELIVER).getCustomHeaders())
                 .containsEntry(UserTaskHeaders.ASSIGNEE, "rita");
     }
 
@@ -194,7 +195,7 @@ class CommitmentProcessTests {
                 Variables.DUE_AT,
                 dueAt.plus(Duration.ofDays(30)).toString());
 
-        ActivatedJob accept = userTask(CommitmentBpmn.TASK_ACCEPT);
+        ActivatedJob accept = jobs.userTask(CommitmentBpmn.TASK_ACCEPT);
         assertThat(accept.getCustomHeaders())
                 .containsEntry(UserTaskHeaders.ASSIGNEE, "rita")
                 .containsEntry(UserTaskHeaders.OWN_REMINDERS, "true"); // the inbox must not escalate it a second time
@@ -207,7 +208,7 @@ class CommitmentProcessTests {
     void ownerChangeMessageMovesDeliveryAndItsReminderToTheNewOwner() throws Exception {
         long instance = start();
         read("deliver");
-        userTask(CommitmentBpmn.TASK_DELIVER);
+        jobs.userTask(CommitmentBpmn.TASK_DELIVER);
 
         client.newPublishMessageCommand()
                 .messageName(CommitmentBpmn.MESSAGE_CHANGED)
@@ -215,14 +216,14 @@ class CommitmentProcessTests {
                 .variables(Map.of(Variables.OWNER_USERNAME, "rita"))
                 .send()
                 .join();
-        ActivatedJob reread = activateOne(CommitmentBpmn.READ_JOB_TYPE);
+        ActivatedJob reread = jobs.take(CommitmentBpmn.READ_JOB_TYPE);
         assertThat(reread.getVariablesAsMap()).containsEntry(Variables.OWNER_USERNAME, "rita");
         complete(reread, readVariables("deliver", Variables.OWNER_USERNAME, "rita"));
-        assertThat(userTask(CommitmentBpmn.TASK_DELIVER).getCustomHeaders())
+        assertThat(jobs.userTask(CommitmentBpmn.TASK_DELIVER).getCustomHeaders())
                 .containsEntry(UserTaskHeaders.ASSIGNEE, "rita");
 
         engine.increaseTime(Duration.ofDays(8));
-        assertThat(activateOne(CommitmentBpmn.REMIND_JOB_TYPE).getVariablesAsMap())
+        assertThat(jobs.take(CommitmentBpmn.REMIND_JOB_TYPE).getVariablesAsMap())
                 .containsEntry(Variables.OWNER_USERNAME, "rita");
         assertWaitingAt(instance, CommitmentBpmn.TASK_DELIVER);
     }
@@ -231,23 +232,17 @@ class CommitmentProcessTests {
     void ownerMissingMessageSendsDeliveryBackToTheTeamButNeverOpensASecondAssignTask() throws Exception {
         long instance = start();
         read("deliver");
-        userTask(CommitmentBpmn.TASK_DELIVER);
+        jobs.userTask(CommitmentBpmn.TASK_DELIVER);
 
         ownerMissing();
         read("assign", Variables.OWNER_USERNAME, null);
-        ActivatedJob assign = userTask(CommitmentBpmn.TASK_ASSIGN_OWNER);
+        ActivatedJob assign = jobs.userTask(CommitmentBpmn.TASK_ASSIGN_OWNER);
         ownerMissing();
 
         assertWaitingAt(instance, CommitmentBpmn.TASK_ASSIGN_OWNER);
-        assertThat(client.newActivateJobsCommand()
-                        .jobType(CommitmentBpmn.READ_JOB_TYPE)
-                        .maxJobsToActivate(1)
-                        .send()
-                        .join()
-                        .getJobs())
-                .isEmpty();
+        jobs.activate(CommitmentBpmn.READ_JOB_TYPE, 0);
         complete(assign, Map.of(Variables.DECISION, "assign", Variables.NEW_OWNER_USERNAME, "rita"));
-        assertThat(activateOne(CommitmentBpmn.DECIDE_JOB_TYPE).getVariablesAsMap())
+        assertThat(jobs.take(CommitmentBpmn.DECIDE_JOB_TYPE).getVariablesAsMap())
                 .containsEntry(Variables.NEW_OWNER_USERNAME, "rita");
     }
 
@@ -255,13 +250,13 @@ class CommitmentProcessTests {
     void ownerMissingWhileAwaitingAcceptanceSendsTheCommitmentToItsTeam() throws Exception {
         long instance = start();
         read("accept");
-        userTask(CommitmentBpmn.TASK_ACCEPT);
+        jobs.userTask(CommitmentBpmn.TASK_ACCEPT);
 
         ownerMissing();
         read("assign", Variables.OWNER_USERNAME, null);
         assertThat(processInstance(instance)).hasPassedElement("boundary_accept_owner_missing");
 
-        assertThat(userTask(CommitmentBpmn.TASK_ASSIGN_OWNER).getCustomHeaders())
+        assertThat(jobs.userTask(CommitmentBpmn.TASK_ASSIGN_OWNER).getCustomHeaders())
                 .containsEntry(UserTaskHeaders.CANDIDATE_GROUPS, "[\"implementation\"]");
         assertWaitingAt(instance, CommitmentBpmn.TASK_ASSIGN_OWNER);
     }
@@ -275,7 +270,7 @@ class CommitmentProcessTests {
         ownerMissing();
         read("assign", Variables.OWNER_USERNAME, null);
 
-        userTask(CommitmentBpmn.TASK_ASSIGN_OWNER);
+        jobs.userTask(CommitmentBpmn.TASK_ASSIGN_OWNER);
         assertWaitingAt(instance, CommitmentBpmn.TASK_ASSIGN_OWNER);
         assertThat(processInstance(instance)).hasPassedElement("boundary_renegotiate_owner_missing");
     }
@@ -288,7 +283,7 @@ class CommitmentProcessTests {
         ownerMissing();
         read("assign", Variables.OWNER_USERNAME, null);
 
-        assertThat(userTask(CommitmentBpmn.TASK_ASSIGN_OWNER).getCustomHeaders())
+        assertThat(jobs.userTask(CommitmentBpmn.TASK_ASSIGN_OWNER).getCustomHeaders())
                 .containsEntry(UserTaskHeaders.CANDIDATE_GROUPS, "[\"implementation\"]");
         assertWaitingAt(instance, CommitmentBpmn.TASK_ASSIGN_OWNER);
         assertThat(processInstance(instance))
@@ -300,8 +295,8 @@ class CommitmentProcessTests {
     void refusedDecisionReadsTheCommitmentAgainAndOffersTheTaskAgain() throws Exception {
         long instance = start();
         read("accept");
-        complete(userTask(CommitmentBpmn.TASK_ACCEPT), Map.of(Variables.DECISION, "reject"));
-        client.newThrowErrorCommand(activateOne(CommitmentBpmn.DECIDE_JOB_TYPE).getKey())
+        complete(jobs.userTask(CommitmentBpmn.TASK_ACCEPT), Map.of(Variables.DECISION, "reject"));
+        client.newThrowErrorCommand(jobs.take(CommitmentBpmn.DECIDE_JOB_TYPE).getKey())
                 .errorCode(CommitmentBpmn.ERROR_DECISION_REFUSED)
                 .errorMessage("reason: required")
                 .send()
@@ -339,7 +334,7 @@ class CommitmentProcessTests {
     }
 
     private void read(String stage, Object... overrides) {
-        complete(activateOne(CommitmentBpmn.READ_JOB_TYPE), readVariables(stage, overrides));
+        complete(jobs.take(CommitmentBpmn.READ_JOB_TYPE), readVariables(stage, overrides));
     }
 
     private Map<String, Object> readVariables(String stage, Object... overrides) {
@@ -371,7 +366,7 @@ class CommitmentProcessTests {
 
     private ActivatedJob readAndTake(String stage, String task) {
         read(stage);
-        return userTask(task);
+        return jobs.userTask(task);
     }
 
     private void decide(String stage, String task, String decision) {
@@ -380,64 +375,39 @@ class CommitmentProcessTests {
 
     private void completeAndApply(ActivatedJob task, String decision) {
         complete(task, Map.of(Variables.DECISION, decision));
-        ActivatedJob apply = activateOne(CommitmentBpmn.DECIDE_JOB_TYPE);
+        ActivatedJob apply = jobs.take(CommitmentBpmn.DECIDE_JOB_TYPE);
         assertThat(apply.getVariablesAsMap()).containsEntry(Variables.DECISION, decision);
         complete(apply, Map.of());
     }
 
     private ActivatedJob escalate() {
         read("deliver");
-        userTask(CommitmentBpmn.TASK_DELIVER);
+        jobs.userTask(CommitmentBpmn.TASK_DELIVER);
         engine.increaseTime(Duration.ofDays(11));
-        complete(activateOne(CommitmentBpmn.REMIND_JOB_TYPE), Map.of());
+        complete(jobs.take(CommitmentBpmn.REMIND_JOB_TYPE), Map.of());
         return decideOverdueTask();
     }
 
     /** Nobody accepts it: no reminder, but at the due date the same escalation as for delivery. */
     private ActivatedJob escalateUnaccepted() {
         read("accept");
-        userTask(CommitmentBpmn.TASK_ACCEPT);
+        jobs.userTask(CommitmentBpmn.TASK_ACCEPT);
         engine.increaseTime(Duration.ofDays(11));
-        assertThat(client.newActivateJobsCommand()
-                        .jobType(CommitmentBpmn.REMIND_JOB_TYPE)
-                        .maxJobsToActivate(1)
-                        .send()
-                        .join()
-                        .getJobs())
-                .isEmpty();
+        jobs.activate(CommitmentBpmn.REMIND_JOB_TYPE, 0);
         return decideOverdueTask();
     }
 
     private ActivatedJob decideOverdueTask() {
-        complete(activateOne(CommitmentBpmn.ESCALATE_JOB_TYPE), Map.of());
-        ActivatedJob decide = userTask(CommitmentBpmn.TASK_DECIDE_OVERDUE);
+        complete(jobs.take(CommitmentBpmn.ESCALATE_JOB_TYPE), Map.of());
+        ActivatedJob decide = jobs.userTask(CommitmentBpmn.TASK_DECIDE_OVERDUE);
         assertThat(decide.getCustomHeaders())
                 .containsEntry(UserTaskHeaders.ASSIGNEE, "marcus")
                 .containsEntry(UserTaskHeaders.FORM_KEY, "commitment-overdue");
         return decide;
     }
 
-    private ActivatedJob userTask(String elementId) {
-        ActivatedJob job = activateOne(Bpmn.USER_TASK_JOB_TYPE);
-        assertThat(job.getElementId()).isEqualTo(elementId);
-        return job;
-    }
-
     private void complete(ActivatedJob job, Map<String, Object> variables) {
         client.newCompleteCommand(job).variables(variables).send().join();
-    }
-
-    private ActivatedJob activateOne(String type) {
-        idle();
-        List<ActivatedJob> jobs = client.newActivateJobsCommand()
-                .jobType(type)
-                .maxJobsToActivate(10)
-                .timeout(Duration.ofMinutes(1))
-                .send()
-                .join()
-                .getJobs();
-        assertThat(jobs).as("jobs of type %s", type).hasSize(1);
-        return jobs.get(0);
     }
 
     private void assertWaitingAt(long instance, String elementId) throws Exception {

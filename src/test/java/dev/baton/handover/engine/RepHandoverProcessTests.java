@@ -77,27 +77,14 @@ class RepHandoverProcessTests {
                 .count();
         assertThat(handoverInstances).isEqualTo(1);
         instance.hasPassedElement(Rep.TASK_RECORD_START).isWaitingAtElements(Rep.CALL_ACCOUNT_HANDOVERS);
-        assertThat(client.newActivateJobsCommand()
-                        .jobType(Jobs.RECORD_START)
-                        .maxJobsToActivate(10)
-                        .send()
-                        .join()
-                        .getJobs())
-                .as("no second record-start")
-                .isEmpty();
+        jobs.activate(Jobs.RECORD_START, 0); // no second record-start
     }
 
     @Test
     void handsOverEveryAccountWithOnlyItsIdsThenSummarises() throws Exception {
         ProcessInstanceAssert instance = start(List.of(11, 12), null);
 
-        engine.waitForIdleState(JobDriver.IDLE);
-        List<ActivatedJob> accounts = client.newActivateJobsCommand()
-                .jobType(ACCOUNT_STAND_IN_JOB)
-                .maxJobsToActivate(10)
-                .send()
-                .join()
-                .getJobs();
+        List<ActivatedJob> accounts = jobs.activate(ACCOUNT_STAND_IN_JOB, 2);
         assertThat(accounts)
                 .extracting(j -> j.getVariablesAsMap().get(Vars.ITEM_ID))
                 .containsExactlyInAnyOrder(11, 12);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.engine.Bpmn;
 import dev.baton.engine.Bpmn.Variables;
+import dev.baton.engine.JobDriver;
 import dev.baton.engine.UserTaskHeaders;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
@@ -14,7 +15,6 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +28,13 @@ class SampleReviewProcessTests {
 
     ZeebeTestEngine engine;
     ZeebeClient client;
+    JobDriver jobs;
 
     DeploymentEvent deployment;
 
     @BeforeEach
     void deploy() {
+        jobs = new JobDriver(engine, client);
         deployment = client.newDeployResourceCommand()
                 .addResourceFromClasspath("bpmn/sample-review.bpmn")
                 .addResourceFromClasspath("bpmn/forms/sample-review.form")
@@ -50,7 +52,7 @@ class SampleReviewProcessTests {
     void offersTheReviewToTheTeamWithFormAndDueDateInJobHeaders() throws Exception {
         ProcessInstanceEvent instance = start();
 
-        ActivatedJob job = activateOne(Bpmn.USER_TASK_JOB_TYPE);
+        ActivatedJob job = jobs.take(Bpmn.USER_TASK_JOB_TYPE);
 
         assertThat(instance).isWaitingAtElements(SampleReviewBpmn.TASK_REVIEW_ACCOUNT);
         assertThat(job.getElementId()).isEqualTo(SampleReviewBpmn.TASK_REVIEW_ACCOUNT);
@@ -67,13 +69,13 @@ class SampleReviewProcessTests {
     @Test
     void recordsTheReviewAndEndsWhenTheReviewIsDone() throws Exception {
         ProcessInstanceEvent instance = start();
-        ActivatedJob review = activateOne(Bpmn.USER_TASK_JOB_TYPE);
+        ActivatedJob review = jobs.take(Bpmn.USER_TASK_JOB_TYPE);
         client.newCompleteCommand(review)
                 .variables(Map.of("healthScore", 7, "renewalRisk", "low"))
                 .send()
                 .join();
 
-        ActivatedJob record = activateOne(SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE);
+        ActivatedJob record = jobs.take(SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE);
         assertThat(record.getVariablesAsMap()).containsEntry(Variables.ACCOUNT_ID, 42);
         client.newCompleteCommand(record)
                 .variables(Map.of(Variables.REVIEW_RECORDED, true))
@@ -100,7 +102,7 @@ class SampleReviewProcessTests {
                 .send()
                 .join();
 
-        ActivatedJob job = activateOne(Bpmn.USER_TASK_JOB_TYPE);
+        ActivatedJob job = jobs.take(Bpmn.USER_TASK_JOB_TYPE);
 
         assertThat(instance)
                 .isWaitingAtElements(SampleReviewBpmn.TASK_REVIEW_ACCOUNT)
@@ -116,17 +118,5 @@ class SampleReviewProcessTests {
                 .send()
                 .join();
         return instance;
-    }
-
-    private ActivatedJob activateOne(String type) throws Exception {
-        engine.waitForIdleState(Duration.ofSeconds(10));
-        List<ActivatedJob> jobs = client.newActivateJobsCommand()
-                .jobType(type)
-                .maxJobsToActivate(10)
-                .send()
-                .join()
-                .getJobs();
-        assertThat(jobs).hasSize(1);
-        return jobs.get(0);
     }
 }
