@@ -4,7 +4,9 @@ import dev.baton.shared.Text;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,21 +106,63 @@ public class Outbox {
      * that caused it.
      *
      * @return how many mails were withdrawn
+     * @throws IllegalArgumentException for an empty prefix (it would match every queued mail)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int withdraw(Collection<String> keys, Collection<String> keyPrefixes) {
         if (keys.isEmpty() && keyPrefixes.isEmpty()) {
             return 0;
         }
-        // ^@ (starts with), not like: a key's characters need no escaping
-        return jdbc.sql("""
-                update outbox_message set status = 'WITHDRAWN'
-                where id in (select id from outbox_message
-                             where status = 'PENDING'
-                               and (dedup_key = any (?::text[]) or dedup_key ^@ any (?::text[]))
-                             for update skip locked)""")
-                .params(keys.toArray(String[]::new), keyPrefixes.toArray(String[]::new))
+        return jdbc.sql(withdrawal(keyPrefixes.size()))
+                .params(withdrawalParams(keys, keyPrefixes))
                 .update();
+    }
+
+    /**
+     * {@link #withdraw}'s statement for {@code prefixes} prefixes: its parameters are the keys (an array)
+     * and each prefix's range (see {@link #withdrawalParams}). A prefix is a range of keys in byte order,
+     * read from V52's index of queued mails: a key starting with {@code task-assigned:42:} lies from it up
+     * to {@code task-assigned:42;}. One OR arm per prefix, each with its own values, so PostgreSQL plans
+     * an index scan for each; read from an array of prefixes the same ranges were a scan of every mail
+     * ever queued (EXPLAIN: 6 buffers against 730 at 4,400 mails).
+     */
+    static String withdrawal(int prefixes) {
+        StringBuilder matches = new StringBuilder("dedup_key = any (?::text[])");
+        for (int i = 0; i < prefixes; i++) {
+            matches.append(" or ((dedup_key collate \"C\") >= ? and (dedup_key collate \"C\") < ?)");
+        }
+        return "update outbox_message set status = 'WITHDRAWN' where id in (select id from outbox_message"
+                + " where status = 'PENDING' and (" + matches + ") for update skip locked)";
+    }
+
+    /** {@link #withdrawal}'s parameters: the keys, then each prefix and the first string past it. */
+    static Object[] withdrawalParams(Collection<String> keys, Collection<String> keyPrefixes) {
+        List<Object> params = new ArrayList<>();
+        params.add(keys.toArray(String[]::new));
+        for (String prefix : keyPrefixes) {
+            params.add(prefix);
+            params.add(pastPrefix(prefix));
+        }
+        return params.toArray();
+    }
+
+    /**
+     * The first string in byte order (PostgreSQL's "C" collation, UTF-8 keeps code point order) after
+     * every string that starts with {@code prefix}: the prefix with its last code point raised by one.
+     *
+     * @throws IllegalArgumentException for an empty prefix (it would withdraw every queued mail) or one
+     *     ending in the last code point (no string follows it)
+     */
+    static String pastPrefix(String prefix) {
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("an empty dedup key prefix would withdraw every queued mail");
+        }
+        int last = prefix.codePointBefore(prefix.length());
+        if (last == Character.MAX_CODE_POINT) {
+            throw new IllegalArgumentException("a dedup key prefix cannot end in U+10FFFF");
+        }
+        int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(next);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -251,6 +251,54 @@ class OutboxIntegrationTests {
     }
 
     @Test
+    void aWithdrawalByPrefixReadsTheQueuedMailsFromAnIndexNotTheWholeOutbox() {
+        // the plan at a realistic size, on a copy of the outbox with its indexes (dropped at commit), so
+        // the shared test database's outbox stays as it is: 20,000 queued mails, as a benchmark's
+        // handovers leave with no dispatcher running. Before V52 each withdrawal read all of them
+        List<String> plan = transactions.execute(tx -> {
+            jdbc.execute("create temporary table outbox_plan (like outbox_message including all) on commit drop");
+            jdbc.execute("insert into outbox_plan (dedup_key, to_address, subject, text_body, status)"
+                    + " select 'task-assigned:' || g || ':created', 'a@example.com', 's', 't', 'PENDING'"
+                    + " from generate_series(1, 20000) g");
+            jdbc.execute("analyze outbox_plan");
+            return jdbc.queryForList(
+                    "explain " + Outbox.withdrawal(2).replace("outbox_message", "outbox_plan"),
+                    String.class,
+                    Outbox.withdrawalParams(
+                            List.of("task-assigned:1:created"), List.of("task-assigned:2:", "task-assigned:3:")));
+        });
+
+        assertThat(String.join("\n", plan)).doesNotContain("Seq Scan");
+        assertThat(plan.stream().filter(line -> line.contains("Index Cond") && line.contains(">= 'task-assigned:")))
+                .as("each prefix read as its range of the index of queued mails, in %s", plan)
+                .hasSize(2)
+                .anyMatch(line -> line.contains("< 'task-assigned:2;'"))
+                .anyMatch(line -> line.contains("< 'task-assigned:3;'"));
+    }
+
+    @Test
+    void aWithdrawalByPrefixMatchesTheKeysStartingWithItAndNoOthers() throws Exception {
+        String d = domain;
+        // neighbours in byte order on either side of the prefix's range, and a key with a non-ASCII end
+        transactions.executeWithoutResult(tx -> {
+            outbox.enqueue("w-range:9:" + d, "a@" + d, null, "inside", "b", null);
+            outbox.enqueue("w-range:9" + d, "b@" + d, null, "no separator", "b", null);
+            outbox.enqueue("w-range:9;" + d, "c@" + d, null, "just past", "b", null);
+            outbox.enqueue("w-range:8:" + d, "e@" + d, null, "just before", "b", null);
+            outbox.enqueue("w-range:é:1" + d, "f@" + d, null, "accented", "b", null);
+            outbox.enqueue("w-range:ê:1" + d, "g@" + d, null, "next letter", "b", null);
+        });
+        Integer withdrawn = transactions.execute(tx -> outbox.withdraw(List.of(), List.of("w-range:9:", "w-range:é:")));
+        dispatcher.dispatch();
+
+        assertThat(withdrawn).isEqualTo(2);
+        assertThat(Arrays.stream(greenMail.getReceivedMessagesForDomain(d))
+                        .map(OutboxIntegrationTests::subjectOf)
+                        .toList())
+                .containsExactlyInAnyOrder("no separator", "just past", "just before", "next letter");
+    }
+
+    @Test
     void aWithdrawnMailNoLongerHoldsItsKeyButAQueuedOneStillDoes() throws Exception {
         String key = "w-again:" + domain;
         transactions.executeWithoutResult(tx -> {
