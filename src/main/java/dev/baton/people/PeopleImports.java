@@ -87,7 +87,7 @@ public class PeopleImports {
      * Holds a row to the rules the API holds a deactivation and a change of roles to, so a file cannot
      * do what {@link PeopleService#deactivate} or {@link PeopleService#update} refuses: an active person
      * leaves only once they own no work and manage no active people, the last active admin stays an
-     * admin, and a manager keeps the MANAGER role (or ADMIN) while active people report to them (the
+     * admin, and whoever may manage keeps MANAGER or ADMIN while active people report to them (the
      * rules are {@link PeopleService}'s, not repeated here). New people and people inactive
      * already are never refused, nor is a row whose file has no {@code active} (or no {@code roles})
      * column on that column: it keeps the person's flag (roles). Reads the person as they are before this
@@ -98,7 +98,7 @@ public class PeopleImports {
      *     ADMIN from, so that several rows cannot together remove the last one; the row's person is added
      *     when this row does so and is not refused
      * @return the refusal on {@code active} (the row deactivates them) or {@code roles} (the row takes
-     *     their ADMIN role, or their MANAGER role while they manage active people), empty when the row may
+     *     their ADMIN role, or the last of MANAGER and ADMIN while they manage active people), empty when the row may
      *     go ahead
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)

@@ -255,18 +255,26 @@ public class PeopleService {
 
     /**
      * The rule that nobody active is left reporting to someone who may no longer manage, for a change
-     * of roles (API or import, {@link PeopleImports#refusal}): a MANAGER who keeps neither MANAGER nor
-     * ADMIN must first give their active reports another manager.
+     * of roles (API or import, {@link PeopleImports#refusal}): whoever may manage ({@link #mayManage}:
+     * MANAGER or ADMIN) and keeps neither role must first give their active reports another manager.
+     * An admin who is not a MANAGER may be someone's manager too, so losing ADMIN counts alike.
      *
      * @param person the person whose roles change, as they are before the change
      * @param roles the roles they would have
-     * @return the reason the person may not lose the manager role, empty when they may (or keep it)
+     * @return the reason the person may not lose the role that lets them manage (named in it), empty
+     *     when they may, keep one, or never had one
      */
     Optional<String> whyNotLoseManager(Person person, Set<Role> roles) {
-        if (!person.hasRole(Role.MANAGER) || roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN)) {
+        if (!mayManage(person.getRoles()) || mayManage(roles)) {
             return Optional.empty();
         }
-        return whyNotWithActiveReports(person, "lose the manager role");
+        return whyNotWithActiveReports(
+                person, person.hasRole(Role.MANAGER) ? "lose the manager role" : "lose the admin role");
+    }
+
+    /** The one definition of who may be someone's manager (when active): a MANAGER or an ADMIN. */
+    private static boolean mayManage(Set<Role> roles) {
+        return roles.contains(Role.MANAGER) || roles.contains(Role.ADMIN);
     }
 
     /** Someone may manage others only while active and a manager (or admin): else 400 on {@code managerId}. */
@@ -278,7 +286,7 @@ public class PeopleService {
         if (!manager.isActive()) {
             throw new BadRequestException("managerId", manager.getUsername() + " is inactive and cannot manage anyone");
         }
-        if (!manager.hasRole(Role.MANAGER) && !manager.hasRole(Role.ADMIN)) {
+        if (!mayManage(manager.getRoles())) {
             throw new BadRequestException(
                     "managerId", manager.getUsername() + " is not a manager: give them the MANAGER role first");
         }

@@ -11,11 +11,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import dev.baton.people.NewPerson;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +51,9 @@ class ImportIntegrationTests {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    PeopleService peopleService;
 
     @Test
     void salesforceReportAndDataLoaderExportsImportAndAReimportUpdatesInsteadOfDuplicating() throws IOException {
@@ -474,6 +481,45 @@ class ImportIntegrationTests {
         assertThat(finished(
                         start("PEOPLE", "BATON", false, "rep.csv", (csv + "REP\n").getBytes(StandardCharsets.UTF_8))))
                 .containsEntry("status", "SUCCEEDED");
+    }
+
+    @Test
+    void aRowTakingAdminFromAnAdminWhoManagesActivePeopleWithoutTheManagerRoleIsRefusedAtRoles() {
+        String boss = "adm-boss-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long bossId = newPerson(boss, Role.ADMIN, null);
+        // PeopleService lets an admin who is not a MANAGER be someone's manager
+        long report = newPerson(boss + "-report", Role.REP, bossId);
+        List<String> before = people(boss);
+        String demote = "email,full_name,roles\n" + boss + "@baton.example,Boss Demoted,REP\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result =
+                    finished(start("PEOPLE", "BATON", dryRun, "demote.csv", demote.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
+            assertThat(rowErrors(result))
+                    .containsExactly("2 roles: " + boss + " still manages 1 active person"
+                            + " and cannot lose the admin role: give them another manager first");
+        }
+        assertThat(people(boss)).isEqualTo(before);
+
+        // once nobody active reports to them it may (no admin left over for the tests that count them)
+        peopleService.deactivate(report);
+        assertThat(finished(start("PEOPLE", "BATON", false, "demote.csv", demote.getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("status", "SUCCEEDED");
+    }
+
+    private long newPerson(String username, Role role, Long managerId) {
+        return peopleService
+                .create(new NewPerson(
+                        username,
+                        "New " + username,
+                        username + "@baton.example",
+                        "secret-123",
+                        Set.of(role),
+                        null,
+                        managerId))
+                .id();
     }
 
     @Test

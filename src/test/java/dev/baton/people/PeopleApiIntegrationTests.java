@@ -362,15 +362,7 @@ class PeopleApiIntegrationTests {
         createPerson("busy-report", boss);
 
         ResponseEntity<Map> deactivated = admin().postForEntity("/api/people/" + boss + "/deactivate", null, Map.class);
-        ResponseEntity<Map> demoted = admin().exchange(
-                        "/api/people/" + boss,
-                        HttpMethod.PUT,
-                        new HttpEntity<>(changes(
-                                "Boss",
-                                "busy-boss@example.com",
-                                "REP",
-                                people.findById(boss).orElseThrow())),
-                        Map.class);
+        ResponseEntity<Map> demoted = makeRep(boss, "busy-boss@example.com");
 
         assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) deactivated.getBody().get("detail"))
@@ -382,6 +374,32 @@ class PeopleApiIntegrationTests {
                 .isEqualTo(
                         "busy-boss still manages 1 active person and cannot lose the manager role: give them another manager first");
         assertThat(people.findById(boss).orElseThrow().isActive()).isTrue();
+    }
+
+    @Test
+    void anAdminWhoManagesActivePeopleWithoutTheManagerRoleIsNotMadeAPlainRep() {
+        Long boss =
+                ((Number) createPerson("admin-boss", null, "ADMIN").getBody().get("id")).longValue();
+        ResponseEntity<Map> report = createPerson("admin-report", boss);
+        assertThat(report.getStatusCode())
+                .as("an admin may be someone's manager without the MANAGER role")
+                .isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<Map> demoted = makeRep(boss, "admin-boss@example.com");
+
+        assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) demoted.getBody().get("detail"))
+                .isEqualTo(
+                        "admin-boss still manages 1 active person and cannot lose the admin role: give them another manager first");
+        assertThat(people.findById(boss).orElseThrow())
+                .satisfies(
+                        p -> assertThat(p.getRoles()).containsExactly(Role.ADMIN),
+                        p -> assertThat(p.getFullName()).isEqualTo("New admin-boss"));
+
+        // once nobody active reports to them they may (which leaves ada the only admin, as other tests expect)
+        admin().postForEntity("/api/people/" + report.getBody().get("id") + "/deactivate", null, Map.class);
+        ResponseEntity<Map> later = makeRep(boss, "admin-boss@example.com");
+        assertThat(later.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -447,6 +465,16 @@ class PeopleApiIntegrationTests {
     }
 
     /** A complete person PUT (every field present, as the API asks) at the person's current version. */
+    /** ada renames the person "Boss" and leaves them only the REP role. */
+    private ResponseEntity<Map> makeRep(Long id, String email) {
+        return admin().exchange(
+                        "/api/people/" + id,
+                        HttpMethod.PUT,
+                        new HttpEntity<>(changes(
+                                "Boss", email, "REP", people.findById(id).orElseThrow())),
+                        Map.class);
+    }
+
     private static Map<String, Object> changes(String fullName, String email, String role, Person p) {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("fullName", fullName);
