@@ -1,5 +1,6 @@
 package dev.baton.embedded;
 
+import dev.baton.engine.EngineStateDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,10 +25,14 @@ class StartupBanner {
         Environment env = event.getApplicationContext().getEnvironment();
         // true only where embedded PostgreSQL is on the class path (RunModes checks): never in the jar
         boolean embeddedDb = enabled(env, "baton.embedded.postgres.enabled");
-        log.info(describe(env, embeddedDb ? EmbeddedPostgresConfiguration.port() : -1));
+        EngineStateDirectory engineState = event.getApplicationContext()
+                .getBeanProvider(EngineStateDirectory.class)
+                .getIfAvailable();
+        log.info(describe(env, embeddedDb ? EmbeddedPostgresConfiguration.port() : -1, engineState));
     }
 
-    static String describe(Environment env, int embeddedPostgresPort) {
+    /** The banner; {@code engineState} is where the embedded engine keeps its state (null: not known). */
+    static String describe(Environment env, int embeddedPostgresPort, EngineStateDirectory engineState) {
         boolean engine = enabled(env, "baton.embedded.engine.enabled");
         boolean db = enabled(env, "baton.embedded.postgres.enabled");
         boolean mail = enabled(env, "baton.embedded.mail.enabled");
@@ -41,10 +46,12 @@ class StartupBanner {
                                 : "Baton is running on external services:");
         lines.add(
                 engine
-                        ? "  engine:   in-memory Zeebe engine on "
+                        ? "  engine:   embedded Zeebe engine on "
                                 + env.getProperty("baton.embedded.engine.address", "127.0.0.1")
                                 + ":" + env.getProperty("baton.embedded.engine.port")
-                                + " (process state is lost at restart)"
+                                + (engineState == null
+                                        ? " (process state is lost at restart)"
+                                        : " (process state " + engineState + ", lost at restart)")
                         : "  engine:   Camunda at "
                                 + env.getProperty(
                                         "camunda.client.grpc-address",

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * The in-process Zeebe engine (Zeebe Process Test's) for the sandbox and the tests, used when no
  * Camunda cluster is configured. Its state dies with it, so a restart starts from nothing: its record
  * log is in memory, its state in Zeebe's RocksDB store in a temporary directory removed at stop
- * ({@code baton.embedded.engine.state}: rocksdb, or memory for the library's own store; see
+ * ({@code baton.embedded.engine.state}: rocksdb, or memory for the library's own store, any case; see
  * {@link RocksDbState} for why).
  * Not in the packaged jar (an optional dependency, not licensed for production): RunModes then
  * asks for a cluster.

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,14 @@ public final class EngineStateDirectory implements AutoCloseable {
 
     /**
      * @param store {@code rocksdb} (a new directory {@code baton-engine-*} in the system's temporary
-     *     directory) or {@code memory} (none)
-     * @throws IllegalArgumentException for another store, naming the two
+     *     directory) or {@code memory} (none), in any case and with blanks around ({@code RocksDB} is
+     *     how the store spells itself)
+     * @throws IllegalArgumentException for another store (or none), naming the two
      * @throws UncheckedIOException if the temporary directory cannot be created
      */
     public static EngineStateDirectory of(String store) {
-        return switch (store) {
+        String name = store == null ? "" : store.strip().toLowerCase(Locale.ROOT);
+        return switch (name) {
             case "memory" -> new EngineStateDirectory(null);
             case "rocksdb" -> {
                 try {
@@ -50,10 +53,10 @@ public final class EngineStateDirectory implements AutoCloseable {
         return path;
     }
 
-    /** What to tell a person: the directory, or "in memory". */
+    /** What to tell a person: which store and where, "in RocksDB in /tmp/baton-engine-…" or "in memory". */
     @Override
     public String toString() {
-        return path == null ? "in memory" : "in " + path;
+        return path == null ? "in memory" : "in RocksDB in " + path;
     }
 
     /** Removes the directory and everything in it (nothing for the in-memory store); logs what it cannot remove. */

@@ -2,6 +2,7 @@ package dev.baton.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.engine.EngineStateDirectory;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -20,15 +21,32 @@ class StartupBannerTests {
                 .withProperty("baton.demo-data.enabled", "true")
                 .withProperty("local.server.port", "8080");
 
-        assertThat(StartupBanner.describe(env, 54321))
+        assertThat(StartupBanner.describe(env, 54321, null))
                 .contains(
                         "SANDBOX",
-                        "in-memory Zeebe engine on 127.0.0.1:26500",
+                        "embedded Zeebe engine on 127.0.0.1:26500",
                         "process state is lost at restart",
                         "embedded PostgreSQL on :54321",
                         "SMTP :3025, IMAP :3143, POP3 :3110",
                         "sign in at http://localhost:8080 as rob/demo",
                         "SPRING_DATASOURCE_URL, CAMUNDA_CLIENT_GRPCADDRESS, SPRING_MAIL_HOST");
+    }
+
+    @Test
+    void saysWhichStoreTheEmbeddedEngineKeepsItsStateInAndWhere() {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("baton.embedded.engine.enabled", "true")
+                .withProperty("baton.embedded.engine.port", "26500");
+
+        try (EngineStateDirectory rocks = EngineStateDirectory.of("rocksdb");
+                EngineStateDirectory memory = EngineStateDirectory.of("memory")) {
+            assertThat(StartupBanner.describe(env, -1, rocks))
+                    .contains("  engine:   embedded Zeebe engine on 127.0.0.1:26500 (process state in RocksDB in "
+                            + rocks.path() + ", lost at restart)");
+            assertThat(StartupBanner.describe(env, -1, memory))
+                    .contains(
+                            "  engine:   embedded Zeebe engine on 127.0.0.1:26500 (process state in memory, lost at restart)");
+        }
     }
 
     @Test
@@ -40,7 +58,7 @@ class StartupBannerTests {
                 .withProperty("spring.mail.port", "1025")
                 .withProperty("local.server.port", "8080");
 
-        String banner = StartupBanner.describe(env, -1);
+        String banner = StartupBanner.describe(env, -1, null);
 
         assertThat(banner)
                 .contains(
@@ -57,6 +75,6 @@ class StartupBannerTests {
                 .withProperty("baton.embedded.mail.enabled", "true")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db/baton");
 
-        assertThat(StartupBanner.describe(env, -1)).startsWith("Baton is running partly embedded:");
+        assertThat(StartupBanner.describe(env, -1, null)).startsWith("Baton is running partly embedded:");
     }
 }
