@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,12 +83,21 @@ final class ImportRun {
         }
     }
 
-    /** Records that {@code row} deactivates {@code person}, which stops these runs they launched (none: nothing). */
-    void runsThatWillStop(ImportRow row, PersonRef person, List<LaunchedRun> runs) {
-        if (!runs.isEmpty() && runsThatWillStop.size() < MAX_KEPT) {
-            runsThatWillStop.add(
-                    new RunsThatWillStop(row.number(), person.id(), person.username(), person.fullName(), runs));
+    /**
+     * Records that {@code row} deactivates {@code person}, which stops these runs they launched (none:
+     * nothing; empty: they could not be listed, which is said instead).
+     */
+    void runsThatWillStop(ImportRow row, PersonRef person, Optional<List<LaunchedRun>> runs) {
+        if (runs.map(List::isEmpty).orElse(false) || runsThatWillStop.size() >= MAX_KEPT) {
+            return;
         }
+        runsThatWillStop.add(new RunsThatWillStop(
+                row.number(),
+                person.id(),
+                person.username(),
+                person.fullName(),
+                runs.orElse(List.of()),
+                runs.isPresent() ? null : RunsThatWillStop.NOT_LISTED));
     }
 
     /**

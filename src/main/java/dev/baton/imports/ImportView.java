@@ -33,7 +33,9 @@ public record ImportView(
                         + " an incident at its next building block (blocks act with the launcher's"
                         + " rights, and someone who has left has none); relaunch those still needed as"
                         + " someone who stays. Empty when a real import fails (it wrote nothing);"
-                        + " each run's page is /playbooks/instances/{processInstanceKey}")
+                        + " each run's page is /playbooks/instances/{processInstanceKey}. When a person's"
+                        + " runs could not be listed (the engine did not answer), the row is imported all"
+                        + " the same and its entry has runs empty and problem saying so (else problem is null)")
         List<RunsThatWillStop> runsThatWillStop,
 
         String problem,

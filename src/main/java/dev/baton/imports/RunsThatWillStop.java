@@ -13,6 +13,14 @@ import java.util.List;
  * @param personId who they are ({@code /people/{personId}})
  * @param username their user name
  * @param fullName their full name, as Baton has it before the row is written
- * @param runs the runs, oldest first; never empty
+ * @param runs the runs, oldest first; empty only when they could not be listed ({@code problem})
+ * @param problem null when the runs are listed; else why they could not be (the listing failed, e.g.
+ *     the engine did not answer): the row deactivates them all the same
  */
-public record RunsThatWillStop(long row, long personId, String username, String fullName, List<LaunchedRun> runs) {}
+public record RunsThatWillStop(
+        long row, long personId, String username, String fullName, List<LaunchedRun> runs, String problem) {
+
+    /** What an import says of a row whose person's runs could not be listed. */
+    static final String NOT_LISTED = "the playbook runs they launched could not be listed (is the engine reachable?):"
+            + " those still running stop at their next building block all the same";
+}

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PeopleImports {
+
+    private static final Logger log = LoggerFactory.getLogger(PeopleImports.class);
 
     /** A team row: its key (lower-case letters, digits and dashes) and display name. */
     public record ImportedTeam(
@@ -133,19 +137,33 @@ public class PeopleImports {
      * written and changes nothing of theirs (runs the engine no longer has are marked ended, as the sweep
      * would, inside the caller's transaction: a dry run rolls that back too).
      *
+     * <p>An import of people must not fail because the runs cannot be listed (the engine does not
+     * answer): that is logged at WARN and told by an empty answer, and the row goes ahead.
+     *
      * @param row a checked row (its e-mail address is valid)
-     * @return the runs, oldest first; empty unless the row deactivates ({@code active} false) someone
-     *     active now, or when no playbook module runs
+     * @return the runs, oldest first (an empty list unless the row deactivates, {@code active} false,
+     *     someone active now, or when no playbook module runs); empty when they could not be listed
      */
     @Transactional(propagation = Propagation.SUPPORTS)
-    public List<LaunchedRun> runsThatWouldStop(ImportedPerson row) {
+    public Optional<List<LaunchedRun>> runsThatWouldStop(ImportedPerson row) {
         if (row.active() == null || row.active()) {
-            return List.of();
+            return Optional.of(List.of());
         }
-        return people.findByEmailIgnoreCase(row.email())
+        Person person = people.findByEmailIgnoreCase(row.email())
                 .filter(Person::isActive)
-                .map(person -> deactivations.runsThatWouldStop(person.getId()))
-                .orElse(List.of());
+                .orElse(null);
+        if (person == null) {
+            return Optional.of(List.of());
+        }
+        try {
+            return Optional.of(deactivations.runsThatWouldStop(person.getId()));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not list the playbook runs {} launched, which an import deactivating them stops: {}",
+                    person.getUsername(),
+                    e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Team ids by key, every team. */

@@ -48,8 +48,15 @@ class RunsByLauncher implements LaunchedRuns {
         this.clock = clock;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A failure leaves the caller's transaction as it was (no rollback-only mark): a people import
+     * deactivating the launcher goes ahead and says the runs could not be listed. What this writes
+     * (runs marked ended) is true whatever follows.
+     */
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = RuntimeException.class)
     public List<LaunchedRun> runningLaunchedBy(String username) {
         List<PlaybookInstance> running = new ArrayList<>();
         for (PlaybookInstance instance : instances.findByStartedByAndEndedAtIsNullOrderByStartedAt(username)) {

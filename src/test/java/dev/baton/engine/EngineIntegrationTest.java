@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.baton.audit.AuditLog;
 import dev.baton.commitment.HandoffProcess;
 import dev.baton.engine.Bpmn.Variables;
+import dev.baton.people.LaunchedRuns;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskEngine;
@@ -67,6 +68,9 @@ public abstract class EngineIntegrationTest {
     /** Spied too, so a test can act at the moment a change is recorded (inside its transaction). */
     @MockitoSpyBean
     protected AuditLog auditLog;
+    /** Spied so that a test can make the listing of a launcher's runs fail, as when the engine does not answer. */
+    @MockitoSpyBean
+    protected LaunchedRuns launchedRuns;
 
     /**
      * A failure on a loaded machine is rarely reproduced here: it then names what the engine last did

@@ -2,6 +2,7 @@ package dev.baton.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.doThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,7 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,12 +39,15 @@ import org.springframework.web.context.WebApplicationContext;
  * and its result, in the API and on its page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 @SuppressWarnings({"rawtypes", "unchecked"})
 class ImportDeactivationRunsIntegrationTests extends BlockProcessTest {
 
     static final String FORM_ID = "import-leaver-runs-wait";
     static final String FORM = oneFieldForm(FORM_ID, "textfield", "comment", "Anything to add?");
     static final String PLAYBOOK = "import-leaver-runs-update-account";
+    static final String NOT_LISTED = "the playbook runs they launched could not be listed (is the engine reachable?):"
+            + " those still running stop at their next building block all the same";
 
     @Autowired
     WebApplicationContext context;
@@ -138,6 +145,43 @@ class ImportDeactivationRunsIntegrationTests extends BlockProcessTest {
         assertThat(runsSection(pageAsAda(pages, imported)))
                 .contains("This import deactivated the people below", "stop at the next building block")
                 .contains("href=\"/people/" + leaver.id() + "\"", "href=\"/playbooks/instances/" + run + "\"");
+    }
+
+    @Test
+    void aRowWhoseRunsCannotBeListedStillDeactivatesAndTheImportSaysTheyWereNotListed(CapturedOutput output)
+            throws Exception {
+        Leaver leaver = newAdmin();
+        launch(leaver.username(), PLAYBOOK, Map.of("accountId", account("rob")));
+        doThrow(new IllegalStateException("engine unreachable"))
+                .when(launchedRuns)
+                .runningLaunchedBy(leaver.username());
+        String csv = "email,full_name,active\n" + leaver.email() + ",Lee Leaver,false\n";
+        MockMvc pages = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+
+        long dryRun = start(true, csv);
+        long imported = start(false, csv);
+
+        for (long id : new long[] {dryRun, imported}) {
+            Map result = finished(id);
+            assertThat(result).containsEntry("status", "SUCCEEDED").containsEntry("errorCount", 0);
+            assertThat((List<Map>) result.get("runsThatWillStop"))
+                    .singleElement()
+                    .satisfies(row -> {
+                        assertThat(row)
+                                .containsEntry("row", 2)
+                                .containsEntry("username", leaver.username())
+                                .containsEntry("problem", NOT_LISTED);
+                        assertThat((List<Map>) row.get("runs")).isEmpty();
+                    });
+            assertThat(runsSection(pageAsAda(pages, id)))
+                    .contains("href=\"/people/" + leaver.id() + "\"", "Not listed: " + NOT_LISTED);
+        }
+        assertThat(active(leaver)).isFalse();
+        assertThat(output)
+                .contains("Could not list the playbook runs " + leaver.username() + " launched")
+                .contains("engine unreachable");
     }
 
     @Test
