@@ -29,7 +29,8 @@ import java.util.Map;
  * in {@code io.camunda.zeebe.process.test.engine}, and {@link InMemoryEngine}'s public constructor
  * takes them. So the parts are read from the engine the factory built (read only, matched by type,
  * not by field name) and handed to that public constructor with the new server; nothing is copied
- * from the library and no final field is written. A library version whose engine no longer fits
+ * from the library. The one write is {@link ThreadSafeRecordLog}'s: two fields of the record log,
+ * which the library shares between threads unguarded. A library version whose engine no longer fits
  * fails here at start-up, loudly, and in {@code InMemoryEnginesTests}.
  */
 public final class InMemoryEngines {
@@ -74,6 +75,7 @@ public final class InMemoryEngines {
         if (!(built instanceof InMemoryEngine)) {
             throw unexpected("EngineFactory built a " + built.getClass().getName());
         }
+        ThreadSafeRecordLog.apply(built);
         Constructor<?>[] constructors = InMemoryEngine.class.getConstructors();
         if (constructors.length != 1) {
             throw unexpected(constructors.length + " public constructors");

@@ -7,12 +7,16 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.client.api.response.Topology;
 import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +110,80 @@ class InMemoryEnginesTests {
         }
         // RocksDB's files: the store the engine reads and writes
         assertThat(state.resolve("CURRENT")).isRegularFile();
+    }
+
+    /**
+     * The record log the writer appends to while the stream processor and the exporter read it is the
+     * synchronized list {@link ThreadSafeRecordLog} puts in (the library's plain ArrayList let a reader
+     * see an entry as null, which stopped the engine for good), and every record written is read back
+     * whole while processes run.
+     */
+    @Test
+    void theRecordLogIsReadWholeWhileItIsWritten(@TempDir Path state) throws Exception {
+        int port = Probes.freePort();
+        engine = InMemoryEngines.create("127.0.0.1", port, state);
+        engine.start();
+        Object storage = InMemoryEngines.field(
+                InMemoryEngines.part(engine, io.camunda.zeebe.logstreams.log.LogStream.class),
+                io.camunda.zeebe.logstreams.storage.LogStorage.class);
+        assertThat(InMemoryEngines.field(storage, java.util.List.class)
+                        .getClass()
+                        .getName())
+                .isEqualTo("java.util.Collections$SynchronizedRandomAccessList");
+        assertThat(InMemoryEngines.field(storage, java.util.Set.class)
+                        .getClass()
+                        .getName())
+                .contains("ConcurrentHashMap");
+
+        try (CamundaClient client = CamundaClient.newClientBuilder()
+                .applyEnvironmentVariableOverrides(false)
+                .grpcAddress(URI.create("http://127.0.0.1:" + port))
+                .preferRestOverGrpc(false)
+                .build()) {
+            client.newDeployResourceCommand()
+                    .addProcessModel(
+                            Bpmn.createExecutableProcess("logged")
+                                    .startEvent()
+                                    .endEvent()
+                                    .done(),
+                            "logged.bpmn")
+                    .send()
+                    .join();
+            // a reader going over the log again and again while 200 instances are written to it
+            AtomicLong read = new AtomicLong();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicReference<Throwable> failed = new AtomicReference<>();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    while (writing.get()) {
+                        try (LogStreamReader log = InMemoryEngines.logReader(engine)) {
+                            log.seekToFirstEvent();
+                            long n = 0;
+                            while (log.hasNext()) {
+                                log.next();
+                                n++;
+                            }
+                            read.set(n);
+                        }
+                    }
+                } catch (Throwable t) {
+                    failed.set(t);
+                }
+            });
+            for (int i = 0; i < 200; i++) {
+                client.newCreateInstanceCommand()
+                        .bpmnProcessId("logged")
+                        .latestVersion()
+                        .withResult()
+                        .send()
+                        .join();
+            }
+            writing.set(false);
+            reader.join(10_000);
+            assertThat(reader.isAlive()).isFalse();
+            assertThat(failed.get()).as("what the reader met").isNull();
+            assertThat(read.get()).as("records read in the reader's last pass").isGreaterThan(200);
+        }
     }
 
     @Test
