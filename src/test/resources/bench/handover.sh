@@ -11,7 +11,10 @@
 #   BENCH_DIR (${TMPDIR:-/tmp}/baton-bench: logs), MVN_FLAGS (-o), FIRST (baton|reference: the first
 #   repeat's first side, default baton), ONLY (baton|reference: that side alone, e.g. Baton's heap
 #   and RSS at a large N), LIMIT_MINUTES (30: how long one side may take), HANDOVERS (1: how many
-#   handovers of ACCOUNTS each side runs one after the other; see HandoverBenchmark)
+#   handovers of ACCOUNTS each side runs one after the other; see HandoverBenchmark), BENCH_DB (a
+#   JDBC URL: an external PostgreSQL instead of the embedded one, e.g. one with pg_stat_statements to
+#   see what each statement costs; BENCH_DB_USER and BENCH_DB_PASSWORD, default baton; the demo data
+#   is loaded into it when it has nobody yet, as into the embedded one)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)   # the project: src/test/resources/bench
 [ -n "${JAVA_HOME:-}" ] && export PATH=$JAVA_HOME/bin:$PATH
@@ -47,6 +50,12 @@ stop_engine() {
 }
 trap stop_engine EXIT
 
+db=()
+if [ -n "${BENCH_DB:-}" ]; then
+  db=(-Dspring.datasource.url="$BENCH_DB" -Dspring.datasource.username="${BENCH_DB_USER:-baton}"
+      -Dspring.datasource.password="${BENCH_DB_PASSWORD:-baton}" -Dbaton.demo-data.enabled=true)
+fi
+
 # one side on a fresh engine; appends "BENCH side=... load_before=... load_after=..." to $results
 run_side() {
   local side=$1 log=$out/$1-$2.log
@@ -59,7 +68,7 @@ run_side() {
     -Dbaton.bench.side="$side" -Dbaton.bench.accounts="$accounts" -Dbaton.bench.warm-up="$warm_up" -Dbaton.bench.limit-minutes="${LIMIT_MINUTES:-30}" \
     -Dbaton.bench.handovers="${HANDOVERS:-1}" \
     -Dcamunda.client.mode=self-managed -Dcamunda.client.grpc-address="http://127.0.0.1:$port" \
-    -Dcamunda.client.prefer-rest-over-grpc=false) >"$log" 2>&1 || { echo "$side failed: see $log" >&2; return 1; }
+    -Dcamunda.client.prefer-rest-over-grpc=false ${db[@]+"${db[@]}"}) >"$log" 2>&1 || { echo "$side failed: see $log" >&2; return 1; }
   local line
   line=$(grep -o "^BENCH side=$side .*" "$log" | tail -1)
   echo "$line repeat=$2 load_before=${before// /,} load_after=$(load | tr ' ' ,)" >>"$results"
