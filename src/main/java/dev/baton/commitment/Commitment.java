@@ -37,6 +37,19 @@ import org.hibernate.annotations.UpdateTimestamp;
 @Entity
 public class Commitment {
 
+    /**
+     * The longest description a commitment may have, however it gets one: recorded ({@link
+     * NewCommitment}, the promise form, an import) or renegotiated through its task ({@link
+     * CommitmentProcessSteps#check}).
+     */
+    public static final int DESCRIPTION_MAX = 4000;
+
+    /**
+     * The longest reason (to reject, cancel, reopen, breach, reschedule) or delivery evidence a
+     * commitment keeps, given through the API or through one of its tasks.
+     */
+    public static final int NOTE_MAX = 4000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;

@@ -37,7 +37,10 @@ public class CommitmentImports {
             String externalId,
             long accountId,
             Long contactId,
-            @NotBlank @Size(max = 4000) @PlainText String description,
+
+            @NotBlank @Size(max = Commitment.DESCRIPTION_MAX) @PlainText
+            String description,
+
             long madeById,
             Long ownerId,
             Long teamId,

@@ -10,6 +10,7 @@ import dev.baton.people.TimeZones;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
+import dev.baton.shared.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -160,7 +161,10 @@ public class CommitmentProcessSteps {
      * The rules a decision must meet before it is applied, the same ones {@link #decide} applies, so a
      * task can refuse an answer at its field while it is still open instead of the process refusing it
      * later: a reason to reject, cancel, reopen or breach; evidence to deliver; new terms and a date
-     * today or later to renegotiate or reschedule; an existing person to (re)assign.
+     * today or later to renegotiate or reschedule; an existing person to (re)assign. What a person writes
+     * is held to the limits the API holds it to, whatever the decision: a new description to a new
+     * commitment's ({@link Commitment#DESCRIPTION_MAX}, plain text), a reason or evidence to the API's
+     * ({@link Commitment#NOTE_MAX}, plain text).
      *
      * @throws BadRequestException naming the field that is missing or wrong
      */
@@ -183,6 +187,27 @@ public class CommitmentProcessSteps {
             case "deliver" -> required("evidence", d.evidence());
             case "reschedule" -> future(d.newDueDate(), today);
             default -> throw new BadRequestException("decision", "unknown decision '" + d.decision() + "'");
+        }
+        written("newDescription", d.newDescription(), Commitment.DESCRIPTION_MAX);
+        written("reason", d.reason(), Commitment.NOTE_MAX);
+        written("evidence", d.evidence(), Commitment.NOTE_MAX);
+    }
+
+    /**
+     * Free text a person wrote into a step, held to what the API's own checks ({@code @Size}, {@link
+     * dev.baton.shared.PlainText}) would say of it, in their words: at most {@code max} characters, and
+     * plain text. Null is fine.
+     */
+    private static void written(String field, String value, int max) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max) {
+            throw new BadRequestException(field, "size must be between 0 and " + max);
+        }
+        String problem = Text.notPlainText(value);
+        if (problem != null) {
+            throw new BadRequestException(field, problem);
         }
     }
 

@@ -290,8 +290,10 @@ public class CommitmentService implements OwnedWork {
     }
 
     /**
-     * One status change: guarded by the entity, flushed so the answer carries the new version, audited,
-     * and mailed where someone must act; mails about a due date it moved away from are withdrawn. {@code announce}: made outside the commitment's process, which
+     * One status change: guarded by the entity, flushed so the answer carries the new version, audited
+     * (status, reason and evidence; the description and due date before and after for a renegotiation,
+     * or where the change moved them), and mailed where someone must act; mails about a due date it
+     * moved away from are withdrawn. {@code announce}: made outside the commitment's process, which
      * must then re-read it ({@link CommitmentEvents.Changed}); the process's own steps do not announce.
      */
     CommitmentView apply(Long id, Long version, String action, Consumer<Commitment> transition, boolean announce) {
@@ -299,21 +301,35 @@ public class CommitmentService implements OwnedWork {
         Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
         CommitmentStatus before = commitment.getStatus();
         LocalDate dueBefore = commitment.getDueDate();
+        String descriptionBefore = commitment.getDescription();
         transition.accept(commitment);
         commitments.flush();
+        Map<String, Object> was = fields("status", before.name());
+        Map<String, Object> is = fields(
+                "status",
+                commitment.getStatus().name(),
+                "reason",
+                commitment.getStatusReason(),
+                "evidence",
+                commitment.getDeliveryEvidence());
+        // the terms, what was promised and by when: always for a renegotiation (new terms agreed with the
+        // customer, even if one of them stayed), else where the change moved them (a reschedule)
+        boolean newTerms = "renegotiated".equals(action);
+        if (newTerms || !commitment.getDescription().equals(descriptionBefore)) {
+            was.put("description", descriptionBefore);
+            is.put("description", commitment.getDescription());
+        }
+        if (newTerms || !commitment.getDueDate().equals(dueBefore)) {
+            was.put("dueDate", dueBefore.toString());
+            is.put("dueDate", commitment.getDueDate().toString());
+        }
         audit.record(
                 "commitment." + action,
                 "commitment",
                 id,
                 commitment.getAccount().getId(),
-                fields("status", before.name()),
-                fields(
-                        "status",
-                        commitment.getStatus().name(),
-                        "reason",
-                        commitment.getStatusReason(),
-                        "evidence",
-                        commitment.getDeliveryEvidence()));
+                was,
+                is);
         if (commitment.getStatus() != before) {
             mails.statusChanged(commitment);
         }

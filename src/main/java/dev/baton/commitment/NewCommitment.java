@@ -12,7 +12,10 @@ import java.time.LocalDate;
 public record NewCommitment(
         @NotNull Long accountId,
         Long contactId,
-        @NotBlank @Size(max = 4000) @PlainText String description,
+
+        @NotBlank @Size(max = Commitment.DESCRIPTION_MAX) @PlainText
+        String description,
+
         Long ownerId,
         Long deliveringTeamId,
 

@@ -1,5 +1,6 @@
 package dev.baton.web;
 
+import dev.baton.commitment.Commitment;
 import dev.baton.commitment.NewCommitment;
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SaneDate;
@@ -17,7 +18,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 class PromiseForm {
 
     @NotBlank(message = "say what was promised")
-    @Size(max = 4000)
+    @Size(max = Commitment.DESCRIPTION_MAX)
     @PlainText
     private String description;
 

@@ -1,5 +1,6 @@
 package dev.baton.commitment.web;
 
+import dev.baton.commitment.Commitment;
 import dev.baton.commitment.CommitmentAccess;
 import dev.baton.commitment.CommitmentHistoryEntry;
 import dev.baton.commitment.CommitmentRegister;
@@ -50,9 +51,17 @@ class CommitmentController {
 
     record Version(Long version) {}
 
-    record Reason(@NotBlank @Size(max = 4000) @PlainText String reason, Long version) {}
+    record Reason(
+            @NotBlank @Size(max = Commitment.NOTE_MAX) @PlainText
+            String reason,
 
-    record Delivery(@NotBlank @Size(max = 4000) @PlainText String evidence, Long version) {}
+            Long version) {}
+
+    record Delivery(
+            @NotBlank @Size(max = Commitment.NOTE_MAX) @PlainText
+            String evidence,
+
+            Long version) {}
 
     record Reassignment(@NotNull Long ownerId, @NotNull Long version) {}
 

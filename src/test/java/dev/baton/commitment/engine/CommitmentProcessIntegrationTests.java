@@ -9,6 +9,7 @@ import static org.mockito.Mockito.doAnswer;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.audit.AuditEvents;
+import dev.baton.commitment.Commitment;
 import dev.baton.commitment.CommitmentProcessSteps;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentStatus;
@@ -300,6 +301,120 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 commitmentId,
                 CommitmentStatus.REJECTED,
                 "rita may not cancel commitment " + commitmentId);
+    }
+
+    /**
+     * Found by a probe: the API refuses a description over 4,000 characters, but the "Renegotiate
+     * commitment" step took one of 5,000 and made it the commitment's, and the renegotiation's audit
+     * entry did not say what the new terms were. The step now holds the new description to a new
+     * commitment's limit, refusing it at its field while the step stays open; the audit records the
+     * description and due date before and after.
+     */
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void aRenegotiationHoldsItsNewDescriptionToANewCommitmentsLimitAndAuditsTheTermsBeforeAndAfter() {
+        long accountId = robsAccount("Renegotiated " + UUID.randomUUID());
+        long commitmentId = promise("rob", accountId, "Custom report", "rob", 20);
+        LocalDate dueBefore = commitments.findById(commitmentId).orElseThrow().getDueDate();
+        as("rob")
+                .postForEntity(
+                        "/api/commitments/" + commitmentId + "/reject", Map.of("reason", "not in scope"), Map.class);
+        awaitStatus(commitmentId, CommitmentStatus.REJECTED);
+        Task renegotiate = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_RENEGOTIATE);
+        String newDue = LocalDate.now().plusDays(40).toString();
+        // what the API answers a new commitment with such a description
+        assertThat(errors(as("rob")
+                        .postForEntity(
+                                "/api/commitments",
+                                Map.of(
+                                        "accountId",
+                                        accountId,
+                                        "description",
+                                        "x".repeat(Commitment.DESCRIPTION_MAX + 1),
+                                        "dueDate",
+                                        newDue),
+                                Map.class)))
+                .containsEntry("description", "size must be between 0 and " + Commitment.DESCRIPTION_MAX);
+
+        for (Map<String, Object> answer : List.of(
+                Map.<String, Object>of(
+                        "decision",
+                        "renegotiate",
+                        "newDueDate",
+                        newDue,
+                        "newDescription",
+                        "x".repeat(Commitment.DESCRIPTION_MAX + 1)),
+                Map.<String, Object>of(
+                        "decision", "renegotiate", "newDueDate", newDue, "newDescription", "x".repeat(5000)))) {
+            ResponseEntity<Map> refused =
+                    as("rob").postForEntity("/api/tasks/" + renegotiate.getId() + "/complete", answer, Map.class);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused))
+                    .containsOnly(
+                            Map.entry("newDescription", "size must be between 0 and " + Commitment.DESCRIPTION_MAX));
+        }
+        // a reason the API would refuse too (it is kept with the answer)
+        ResponseEntity<Map> longReason = as("rob")
+                .postForEntity(
+                        "/api/tasks/" + renegotiate.getId() + "/complete",
+                        Map.of("decision", "cancel", "reason", "y".repeat(Commitment.NOTE_MAX + 1)),
+                        Map.class);
+        assertThat(longReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(longReason)).containsOnlyKeys("reason");
+
+        assertThat(tasks.findById(renegotiate.getId()).orElseThrow().getStatus())
+                .isEqualTo(TaskStatus.OPEN);
+        Commitment unchanged = commitments.findById(commitmentId).orElseThrow();
+        assertThat(unchanged.getStatus()).isEqualTo(CommitmentStatus.REJECTED);
+        assertThat(unchanged.getDescription()).isEqualTo("Custom report");
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
+                .extracting(e -> e.getAction())
+                .doesNotContain("commitment.renegotiated", "commitment.cancelled");
+
+        String longest = "z".repeat(Commitment.DESCRIPTION_MAX);
+        assertThat(complete(
+                        "rob",
+                        renegotiate,
+                        Map.of("decision", "renegotiate", "newDueDate", newDue, "newDescription", longest)))
+                .isEqualTo(HttpStatus.OK);
+        awaitStatus(commitmentId, CommitmentStatus.PROPOSED);
+        assertThat(commitments.findById(commitmentId).orElseThrow().getDescription())
+                .isEqualTo(longest);
+        List<Map> history =
+                List.of(as("rob").getForObject("/api/commitments/" + commitmentId + "/history", Map[].class));
+        assertThat(history)
+                .filteredOn(e -> "commitment.renegotiated".equals(e.get("action")))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat((Map<String, Object>) e.get("before"))
+                            .containsEntry("description", "Custom report")
+                            .containsEntry("dueDate", dueBefore.toString());
+                    assertThat((Map<String, Object>) e.get("after"))
+                            .containsEntry("description", longest)
+                            .containsEntry("dueDate", newDue)
+                            .containsEntry("status", "PROPOSED");
+                });
+    }
+
+    /** A reschedule's audit entry says from which date to which. */
+    @Test
+    void aRescheduleAuditsTheDueDateBeforeAndAfter() {
+        long commitmentId = acceptedByRob("Rescheduled audit " + UUID.randomUUID(), "Security review", 10);
+        LocalDate before = commitments.findById(commitmentId).orElseThrow().getDueDate();
+        LocalDate after = before.plusDays(7);
+
+        reschedule(commitmentId, after, "customer asked for a week");
+
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
+                .filteredOn(e -> e.getAction().equals("commitment.rescheduled"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getBeforeState()).containsEntry("dueDate", before.toString());
+                    assertThat(e.getAfterState())
+                            .containsEntry("dueDate", after.toString())
+                            .containsEntry("reason", "customer asked for a week")
+                            .doesNotContainKey("description");
+                });
     }
 
     @Test
