@@ -1,6 +1,7 @@
 package dev.baton.imports;
 
 import dev.baton.people.LaunchedRun;
+import dev.baton.people.PeopleFile;
 import dev.baton.people.PeopleImports;
 import dev.baton.people.PeopleImports.PersonRef;
 import jakarta.validation.ConstraintViolation;
@@ -38,6 +39,8 @@ final class ImportRun {
     private final Map<String, List<PersonRef>> people;
     /** Ids of the active admins the file's people rows so far deactivate or take ADMIN from ({@link PeopleImports#refusal}). */
     final Set<Long> adminsLosing = new HashSet<>();
+    /** What every people row of the file does to roles and the active flag, read before any row is judged. */
+    final PeopleFile peopleFile = new PeopleFile();
 
     /** External ids and e-mail addresses of the rows read so far, each with its first row. */
     final FileKeys keys;

@@ -102,6 +102,7 @@ class ImportRunner {
                 ImportRun run =
                         new ImportRun(job.getSource(), job.isDryRun(), directory, new FileKeys(jdbc), validator);
                 runs[0] = run;
+                lookAhead(job, file, run);
                 done[0] = pass(job, file, run);
                 if (job.isDryRun() || run.errorCount > 0) {
                     tx.setRollbackOnly();
@@ -132,6 +133,26 @@ class ImportRunner {
             update(jobId, j -> j.failed("the file could not be read to the end: " + e.getMessage(), clock.instant()));
         } finally {
             delete(path);
+        }
+    }
+
+    /** Shows every row to a handler that {@link RowHandler#looksAhead} before {@link #pass} hands it any. */
+    private void lookAhead(ImportJob job, CsvFile file, ImportRun run) {
+        RowHandler handler = handlers.get(job.getKind());
+        if (!handler.looksAhead()) {
+            return;
+        }
+        try (CSVParser parser = file.open()) {
+            Header header = null;
+            for (CSVRecord record : parser) {
+                if (header == null) {
+                    header = Header.of(record.toList(), job.getKind(), job.getSource());
+                } else {
+                    handler.lookAhead(header.row(record.getRecordNumber(), record.toList()), run);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

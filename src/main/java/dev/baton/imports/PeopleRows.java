@@ -64,73 +64,97 @@ class PeopleRows {
     }
 
     RowHandler people() {
-        return (chunk, run) -> {
-            Map<String, Long> teams = people.teamIdsByKey();
-            Map<String, String> taken = people.usernamesTaken(chunk.stream()
-                    .map(PeopleRows::username)
-                    .filter(u -> u != null)
-                    .collect(Collectors.toSet()));
-            List<ImportedPerson> valid = new ArrayList<>();
-            for (ImportRow row : chunk) {
-                long errors = run.errorCount;
-                String email = run.externalId(row, "email");
-                if (email != null && !Values.email(email)) {
-                    run.error(row, "email", "is not an e-mail address");
-                }
-                String username = username(row);
-                PersonRef known = email == null ? null : run.byEmail(email);
-                if (known != null && !row.has("username")) {
-                    // an existing person keeps their username: one derived from the e-mail is never written
-                } else if (username == null
-                        || username.length() > 60
-                        || !USERNAME.matcher(username).matches()) {
-                    run.error(row, "username", "must be lower-case letters, digits, '.', '_' or '-' (at most 60)");
-                } else if (email != null
-                        && taken.containsKey(username)
-                        && !taken.get(username).equalsIgnoreCase(email)) {
-                    run.error(row, "username", "is taken by someone with another e-mail address");
-                }
-                Long team = null;
-                boolean teamGiven = row.has("team");
-                if (row.get("team") != null && (team = teams.get(row.get("team"))) == null) {
-                    run.error(row, "team", "no team has this key: import teams first");
-                }
-                Set<Role> roles = roles(row, run);
-                String name = row.get("full_name") != null
-                        ? row.get("full_name")
-                        : String.join(
-                                " ",
-                                java.util.stream.Stream.of(row.get("first_name"), row.get("last_name"))
-                                        .filter(p -> p != null)
-                                        .toList());
-                if (name.isBlank()) {
-                    run.error(row, "full_name", "is required (or a first and last name)");
-                }
-                // absent: an existing person's stays as it is (a new one is active); a blank cell: active
-                Boolean active = row.has("active")
-                        ? !"false".equalsIgnoreCase(row.get("active")) && !"0".equals(row.get("active"))
-                        : null;
-                String zone = timeZone(row, run);
-                ImportedPerson person = new ImportedPerson(
-                        row.get("external_id"), username, email, name, teamGiven, team, roles, active, zone);
-                run.check(row, person);
-                if (run.errorCount == errors) {
-                    // the API's rules for leaving and for the last admin: a file may not do what it refuses
-                    people.refusal(person, run.adminsLosing).ifPresent(r -> run.error(row, r.column(), r.problem()));
-                }
-                if (run.errorCount == errors) {
-                    valid.add(person);
-                    run.matched(row, "person", known == null ? null : known.id());
-                    if (known != null) {
-                        // what the API's deactivation warns of: the runs they launched stop at their next block
-                        run.runsThatWillStop(row, known, people.runsThatWouldStop(person));
-                    }
-                }
+        return new RowHandler() {
+            @Override
+            public void handle(List<ImportRow> chunk, ImportRun run) {
+                people(chunk, run);
             }
-            if (run.writing()) {
-                people.upsertPeople(run.source.name(), valid);
+
+            @Override
+            public boolean looksAhead() {
+                return true;
+            }
+
+            @Override
+            public void lookAhead(ImportRow row, ImportRun run) {
+                String email = row.get("email");
+                if (email != null) {
+                    run.peopleFile.add(email, roles(row, null), active(row));
+                }
             }
         };
+    }
+
+    private void people(List<ImportRow> chunk, ImportRun run) {
+        Map<String, Long> teams = people.teamIdsByKey();
+        Map<String, String> taken = people.usernamesTaken(
+                chunk.stream().map(PeopleRows::username).filter(u -> u != null).collect(Collectors.toSet()));
+        List<ImportedPerson> valid = new ArrayList<>();
+        for (ImportRow row : chunk) {
+            long errors = run.errorCount;
+            String email = run.externalId(row, "email");
+            if (email != null && !Values.email(email)) {
+                run.error(row, "email", "is not an e-mail address");
+            }
+            String username = username(row);
+            PersonRef known = email == null ? null : run.byEmail(email);
+            if (known != null && !row.has("username")) {
+                // an existing person keeps their username: one derived from the e-mail is never written
+            } else if (username == null
+                    || username.length() > 60
+                    || !USERNAME.matcher(username).matches()) {
+                run.error(row, "username", "must be lower-case letters, digits, '.', '_' or '-' (at most 60)");
+            } else if (email != null
+                    && taken.containsKey(username)
+                    && !taken.get(username).equalsIgnoreCase(email)) {
+                run.error(row, "username", "is taken by someone with another e-mail address");
+            }
+            Long team = null;
+            boolean teamGiven = row.has("team");
+            if (row.get("team") != null && (team = teams.get(row.get("team"))) == null) {
+                run.error(row, "team", "no team has this key: import teams first");
+            }
+            Set<Role> roles = roles(row, run);
+            String name = row.get("full_name") != null
+                    ? row.get("full_name")
+                    : String.join(
+                            " ",
+                            java.util.stream.Stream.of(row.get("first_name"), row.get("last_name"))
+                                    .filter(p -> p != null)
+                                    .toList());
+            if (name.isBlank()) {
+                run.error(row, "full_name", "is required (or a first and last name)");
+            }
+            // absent: an existing person's stays as it is (a new one is active); a blank cell: active
+            Boolean active = active(row);
+            String zone = timeZone(row, run);
+            ImportedPerson person = new ImportedPerson(
+                    row.get("external_id"), username, email, name, teamGiven, team, roles, active, zone);
+            run.check(row, person);
+            if (run.errorCount == errors) {
+                // the API's rules for leaving and for the last admin: a file may not do what it refuses
+                people.refusal(person, run.adminsLosing, run.peopleFile)
+                        .ifPresent(r -> run.error(row, r.column(), r.problem()));
+            }
+            if (run.errorCount == errors) {
+                valid.add(person);
+                run.matched(row, "person", known == null ? null : known.id());
+                if (known != null) {
+                    // what the API's deactivation warns of: the runs they launched stop at their next block
+                    run.runsThatWillStop(row, known, people.runsThatWouldStop(person));
+                }
+            }
+        }
+        if (run.writing()) {
+            people.upsertPeople(run.source.name(), valid);
+        }
+    }
+
+    /** The active flag a row gives; a blank cell is active; null when the file has no active column (keep). */
+    private static Boolean active(ImportRow row) {
+        return row.has("active")
+                ? !"false".equalsIgnoreCase(row.get("active")) && !"0".equals(row.get("active"))
+                : null;
     }
 
     /** The username given, or the e-mail address's local part. */
@@ -156,7 +180,10 @@ class PeopleRows {
         }
     }
 
-    /** The roles given; REP for a blank cell; null when the file has no roles column (keep, or REP when new). */
+    /**
+     * The roles given; REP for a blank cell; null when the file has no roles column (keep, or REP when new).
+     * A name that is no role is an error in {@code run}, or skipped when there is none (looking ahead).
+     */
     private static Set<Role> roles(ImportRow row, ImportRun run) {
         if (!row.has("roles")) {
             return null;
@@ -170,7 +197,9 @@ class PeopleRows {
             try {
                 roles.add(Role.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                run.error(row, "roles", "'" + name + "' is not one of ADMIN, MANAGER, REP, CS");
+                if (run != null) {
+                    run.error(row, "roles", "'" + name + "' is not one of ADMIN, MANAGER, REP, CS");
+                }
             }
         }
         return roles;

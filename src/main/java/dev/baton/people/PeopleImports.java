@@ -95,38 +95,87 @@ public class PeopleImports {
      * rules are {@link PeopleService}'s, not repeated here). New people and people inactive
      * already are never refused, nor is a row whose file has no {@code active} (or no {@code roles})
      * column on that column: it keeps the person's flag (roles). Reads the person as they are before this
-     * row is written.
+     * row is written, and everyone else as the whole file leaves them ({@code file}): an active person
+     * reports to a manager the file deactivates or demotes whichever row makes them active, and a row's
+     * promotion or deactivation counts for the rows before it too.
      *
      * @param row a checked row (its e-mail address is valid)
      * @param adminsLosing ids of the active admins that earlier rows of the same import deactivate or take
      *     ADMIN from, so that several rows cannot together remove the last one; the row's person is added
      *     when this row does so and is not refused
+     * @param file what every row of the file does to roles and the active flag
      * @return the refusal on {@code active} (the row deactivates them) or {@code roles} (the row takes
      *     their ADMIN role, or the last of MANAGER and ADMIN while they manage active people), empty when the row may
      *     go ahead
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    public Optional<Refusal> refusal(ImportedPerson row, Set<Long> adminsLosing) {
+    public Optional<Refusal> refusal(ImportedPerson row, Set<Long> adminsLosing, PeopleFile file) {
         Person person = people.findByEmailIgnoreCase(row.email()).orElse(null);
         if (person == null || !person.isActive()) {
             return Optional.empty();
         }
+        if (!file.counted()) {
+            count(file);
+        }
+        PeopleService.Alongside alongside = file.alongside(adminsLosing);
         boolean staysActive = row.active() == null || row.active();
         boolean staysAdmin = staysActive
                 && (row.roles() == null
                         ? person.hasRole(Role.ADMIN)
                         : row.roles().contains(Role.ADMIN));
         Optional<Refusal> refusal = !staysActive
-                ? rules.whyNotDeactivate(person, adminsLosing).map(r -> new Refusal("active", r))
-                : (staysAdmin ? Optional.<String>empty() : rules.whyNotLoseAdmin(person, adminsLosing))
+                ? rules.whyNotDeactivate(person, alongside).map(r -> new Refusal("active", r))
+                : (staysAdmin ? Optional.<String>empty() : rules.whyNotLoseAdmin(person, alongside))
                         .or(() -> row.roles() == null
                                 ? Optional.<String>empty()
-                                : rules.whyNotLoseManager(person, row.roles()))
+                                : rules.whyNotLoseManager(person, row.roles(), alongside))
                         .map(r -> new Refusal("roles", r));
         if (refusal.isEmpty() && person.hasRole(Role.ADMIN) && !staysAdmin) {
             adminsLosing.add(person.getId());
         }
         return refusal;
+    }
+
+    /**
+     * Reads what the file does to the counts the rules read, once: how many people become active admins
+     * (promoted, reactivated or new) and, by manager, how many more active people report to them. A column
+     * the file has no row for keeps the person's value, as {@link #upsertPeople} does.
+     */
+    private void count(PeopleFile file) {
+        Map<String, PeopleFile.Change> changes = new HashMap<>(file.changes());
+        long[] adminsGained = {0};
+        Map<Long, Long> reportsGained = new HashMap<>();
+        jdbc.query(
+                """
+                select p.id, lower(p.email), p.active, p.manager_id,
+                  coalesce(array_agg(r.role) filter (where r.role is not null), '{}')
+                from person p left join person_role r on r.person_id = p.id
+                where lower(p.email) = any(?) group by p.id""",
+                rs -> {
+                    PeopleFile.Change change = changes.remove(rs.getString(2));
+                    boolean activeNow = rs.getBoolean(3);
+                    Set<String> rolesNow = Set.of((String[]) rs.getArray(5).getArray());
+                    boolean activeAfter = change.active() == null ? activeNow : change.active();
+                    boolean adminAfter = activeAfter
+                            && (change.roles() == null
+                                    ? rolesNow.contains(Role.ADMIN.name())
+                                    : change.roles().contains(Role.ADMIN));
+                    if (adminAfter && !(activeNow && rolesNow.contains(Role.ADMIN.name()))) {
+                        adminsGained[0]++;
+                    }
+                    long manager = rs.getLong(4);
+                    if (!rs.wasNull() && activeAfter != activeNow) {
+                        reportsGained.merge(manager, activeAfter ? 1L : -1L, Long::sum);
+                    }
+                },
+                (Object) file.changes().keySet().toArray(String[]::new));
+        // who is left is new: active unless the row says not, no manager
+        changes.values().stream()
+                .filter(c -> (c.active() == null || c.active())
+                        && c.roles() != null
+                        && c.roles().contains(Role.ADMIN))
+                .forEach(c -> adminsGained[0]++);
+        file.counted(adminsGained[0], reportsGained);
     }
 
     /**

@@ -167,7 +167,7 @@ public class PeopleService {
                 ? null
                 : TimeZones.region(c.timeZone(), "timeZone").getId();
         requireAdminLeft(person, c.roles().contains(Role.ADMIN), "lose the admin role");
-        whyNotLoseManager(person, c.roles()).ifPresent(reason -> {
+        whyNotLoseManager(person, c.roles(), Alongside.NONE).ifPresent(reason -> {
             throw new ConflictException(reason);
         });
         Map<String, Object> before = snapshot(person);
@@ -213,7 +213,7 @@ public class PeopleService {
     @Transactional
     public PersonView deactivate(Long id) {
         Person person = person(id);
-        whyNotDeactivate(person, Set.of()).ifPresent(reason -> {
+        whyNotDeactivate(person, Alongside.NONE).ifPresent(reason -> {
             throw new ConflictException(reason);
         });
         if (person.isActive()) {
@@ -225,18 +225,33 @@ public class PeopleService {
     }
 
     /**
+     * What the other changes made together with one (an import file's other rows) do to the counts the
+     * rules read, so that a file is judged by the people as it leaves them, not as the database has them.
+     *
+     * @param adminsLosing ids of active admins who lose the role or leave (an import's earlier rows: a
+     *     later row's is judged at that row, so the row that would remove the last admin is the one refused)
+     * @param adminsGained how many people become active admins (any row of the file: promoted, reactivated
+     *     or new)
+     * @param activeReportsGained by manager id, how many more (negative: fewer) active people report to them
+     */
+    record Alongside(Set<Long> adminsLosing, long adminsGained, Map<Long, Long> activeReportsGained) {
+
+        /** A change on its own, through the API. */
+        static final Alongside NONE = new Alongside(Set.of(), 0, Map.of());
+    }
+
+    /**
      * The one definition of who may not leave yet, for {@link #deactivate} and the people import
      * ({@link PeopleImports#refusal}): the last active admin, someone who still manages active people,
      * or someone who still owns work ({@link OwnedWork}: a handover moves it first, so nothing is orphaned).
      *
      * @param person the person to deactivate
-     * @param adminsLosing ids of active admins who lose the role along with this change (an import's
-     *     earlier rows); empty for a single change
+     * @param alongside what the changes made together with this one do ({@link Alongside#NONE} for none)
      * @return the reason the person may not be deactivated, empty when they may
      */
-    Optional<String> whyNotDeactivate(Person person, Set<Long> adminsLosing) {
-        return whyNotAdminLeft(person, false, "be deactivated", adminsLosing)
-                .or(() -> whyNotWithActiveReports(person, "be deactivated"))
+    Optional<String> whyNotDeactivate(Person person, Alongside alongside) {
+        return whyNotAdminLeft(person, false, "be deactivated", alongside)
+                .or(() -> whyNotWithActiveReports(person, "be deactivated", alongside))
                 .or(() -> whyNotOwningWork(person));
     }
 
@@ -245,12 +260,11 @@ public class PeopleService {
      * or import): the last active admin stays one.
      *
      * @param person the person whose roles change
-     * @param adminsLosing ids of active admins who lose the role along with this change (an import's
-     *     earlier rows); empty for a single change
+     * @param alongside what the changes made together with this one do ({@link Alongside#NONE} for none)
      * @return the reason the person may not lose the admin role, empty when they may (or have none)
      */
-    Optional<String> whyNotLoseAdmin(Person person, Set<Long> adminsLosing) {
-        return whyNotAdminLeft(person, false, "lose the admin role", adminsLosing);
+    Optional<String> whyNotLoseAdmin(Person person, Alongside alongside) {
+        return whyNotAdminLeft(person, false, "lose the admin role", alongside);
     }
 
     /**
@@ -261,15 +275,16 @@ public class PeopleService {
      *
      * @param person the person whose roles change, as they are before the change
      * @param roles the roles they would have
+     * @param alongside what the changes made together with this one do ({@link Alongside#NONE} for none)
      * @return the reason the person may not lose the role that lets them manage (named in it), empty
      *     when they may, keep one, or never had one
      */
-    Optional<String> whyNotLoseManager(Person person, Set<Role> roles) {
+    Optional<String> whyNotLoseManager(Person person, Set<Role> roles, Alongside alongside) {
         if (!mayManage(person.getRoles()) || mayManage(roles)) {
             return Optional.empty();
         }
         return whyNotWithActiveReports(
-                person, person.hasRole(Role.MANAGER) ? "lose the manager role" : "lose the admin role");
+                person, person.hasRole(Role.MANAGER) ? "lose the manager role" : "lose the admin role", alongside);
     }
 
     /** The one definition of who may be someone's manager (when active): a MANAGER or an ADMIN. */
@@ -295,27 +310,28 @@ public class PeopleService {
 
     /** Someone must still be able to manage people and teams: the last active admin stays one. */
     private void requireAdminLeft(Person person, boolean staysAdmin, String change) {
-        whyNotAdminLeft(person, staysAdmin, change, Set.of()).ifPresent(reason -> {
+        whyNotAdminLeft(person, staysAdmin, change, Alongside.NONE).ifPresent(reason -> {
             throw new ConflictException(reason);
         });
     }
 
-    private Optional<String> whyNotAdminLeft(Person person, boolean staysAdmin, String change, Set<Long> losing) {
+    private Optional<String> whyNotAdminLeft(Person person, boolean staysAdmin, String change, Alongside alongside) {
         if (!person.isActive() || !person.hasRole(Role.ADMIN) || staysAdmin) {
             return Optional.empty();
         }
-        Set<Long> gone = new HashSet<>(losing);
+        Set<Long> gone = new HashSet<>(alongside.adminsLosing());
         gone.add(person.getId());
-        if (people.countActiveWithRoleExcept(Role.ADMIN, gone) > 0) {
+        if (people.countActiveWithRoleExcept(Role.ADMIN, gone) + alongside.adminsGained() > 0) {
             return Optional.empty();
         }
         return Optional.of(person.getUsername() + " is the only active admin and cannot " + change
                 + ": make someone else an admin first");
     }
 
-    private Optional<String> whyNotWithActiveReports(Person person, String change) {
-        long reports = people.countByManagerAndActiveTrue(person);
-        if (reports == 0) {
+    private Optional<String> whyNotWithActiveReports(Person person, String change, Alongside alongside) {
+        long reports = people.countByManagerAndActiveTrue(person)
+                + alongside.activeReportsGained().getOrDefault(person.getId(), 0L);
+        if (reports <= 0) {
             return Optional.empty();
         }
         return Optional.of(person.getUsername() + " still manages " + reports + " active "

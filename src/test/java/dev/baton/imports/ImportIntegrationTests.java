@@ -452,6 +452,109 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void aFileMayNotLeaveAnActivePersonReportingToAManagerItDeactivatesOrDemotesWhicheverRowComesFirst() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String mona = "mona-" + tag;
+        String zed = "zed-" + tag;
+        long monaId = newPerson(mona, Role.MANAGER, null);
+        peopleService.deactivate(newPerson(zed, Role.REP, monaId));
+        List<String> before = people(mona, zed);
+        String header = "email,full_name,roles,active\n";
+        String leaves = mona + "@baton.example,Mona Test,REP,false\n";
+        String demoted = mona + "@baton.example,Mona Test,REP,true\n";
+        String back = zed + "@baton.example,Zed Test,REP,true\n";
+        String manages = mona + " still manages 1 active person and cannot ";
+        String why = ": give them another manager first";
+        Map<String, String> files = Map.of(
+                header + leaves + back, "2 active: " + manages + "be deactivated" + why,
+                header + back + leaves, "3 active: " + manages + "be deactivated" + why,
+                header + demoted + back, "2 roles: " + manages + "lose the manager role" + why,
+                header + back + demoted, "3 roles: " + manages + "lose the manager role" + why);
+
+        files.forEach((csv, error) -> {
+            for (boolean dryRun : new boolean[] {true, false}) {
+                Map result = finished(start("PEOPLE", "BATON", dryRun, "f1.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+                assertThat(result).as("%s dry run %s", csv, dryRun).containsEntry("status", "FAILED");
+                assertThat(rowErrors(result)).as(csv).containsExactly(error);
+            }
+        });
+        assertThat(people(mona, zed)).isEqualTo(before);
+    }
+
+    @Test
+    void aRowDeactivatingAReportLetsTheSameFileDemoteTheirManagerInAnyRow() {
+        for (boolean reportFirst : new boolean[] {true, false}) {
+            String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+            String mona = "mona-" + tag;
+            String zed = "zed-" + tag;
+            newPerson(zed, Role.REP, newPerson(mona, Role.MANAGER, null));
+            String demoted = mona + "@baton.example,Mona Test,REP,true\n";
+            String leaves = zed + "@baton.example,Zed Test,REP,false\n";
+            String csv = "email,full_name,roles,active\n" + (reportFirst ? leaves + demoted : demoted + leaves);
+
+            for (boolean dryRun : new boolean[] {true, false}) {
+                Map result = finished(start("PEOPLE", "BATON", dryRun, "f7.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+                assertThat(result)
+                        .as("%s dry run %s: %s", csv, dryRun, result.get("errors"))
+                        .containsEntry("status", "SUCCEEDED")
+                        .containsEntry("errorCount", 0);
+            }
+            assertThat(people(mona, zed)).containsExactly("Mona Test|none|REP|true", "Zed Test|none|REP|false");
+        }
+    }
+
+    @Test
+    void aRowMakingSomeoneAdminLetsTheSameFileTakeAdminFromEveryOtherAdmin() {
+        String newcomer = "adm-new-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        newPerson(newcomer, Role.REP, null);
+        List<String> admins = jdbc.queryForList(
+                "select p.username from person p join person_role r on r.person_id = p.id and r.role = 'ADMIN'"
+                        + " where p.active order by p.id",
+                String.class);
+        // each admin keeps their other roles (REP when none), so only the admin rule is at stake
+        List<String> demotions = jdbc.queryForList(
+                "select p.email || ',' || p.full_name || ',' || coalesce((select string_agg(r.role, ' ')"
+                        + " from person_role r where r.person_id = p.id and r.role <> 'ADMIN'), 'REP')"
+                        + " from person p where p.username = any(?) order by p.id",
+                String.class,
+                (Object) admins.toArray(String[]::new));
+        String csv = "email,full_name,roles\n" + newcomer + "@baton.example,New Admin,REP ADMIN\n"
+                + String.join("\n", demotions) + "\n";
+        try {
+            Map dryRun = finished(start("PEOPLE", "BATON", true, "f7.csv", csv.getBytes(StandardCharsets.UTF_8)));
+            assertThat(dryRun)
+                    .as("%s", dryRun.get("errors"))
+                    .containsEntry("status", "SUCCEEDED")
+                    .containsEntry("errorCount", 0);
+
+            // ada is no admin once it is written, so the job is read from its table
+            long id = start("PEOPLE", "BATON", false, "f7.csv", csv.getBytes(StandardCharsets.UTF_8));
+            String status = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> jdbc.queryForObject("select status from import_job where id = ?", String.class, id),
+                            s -> List.of("SUCCEEDED", "FAILED").contains(s));
+            assertThat(status).isEqualTo("SUCCEEDED");
+            assertThat(jdbc.queryForList(
+                            "select p.username from person p join person_role r on r.person_id = p.id"
+                                    + " and r.role = 'ADMIN' where p.active",
+                            String.class))
+                    .containsExactly(newcomer);
+        } finally {
+            // the admins the other tests sign in as are admins again
+            admins.forEach(a -> jdbc.update(
+                    "insert into person_role (person_id, role) select id, 'ADMIN' from person where username = ?"
+                            + " on conflict do nothing",
+                    a));
+            jdbc.update(
+                    "delete from person_role where role = 'ADMIN' and person_id = (select id from person"
+                            + " where username = ?)",
+                    newcomer);
+        }
+    }
+
+    @Test
     void aRowTakingManagerFromSomeoneWhoStillManagesActivePeopleIsRefusedAtRolesAsTheApiRefusesIt() {
         String name = jdbc.queryForObject("select full_name from person where username = 'maria'", String.class);
         long reports = jdbc.queryForObject(
