@@ -162,12 +162,17 @@ final class ImportRun {
 
     /**
      * How {@link #externalId} remembers a row's id in {@code field}: the field, a colon and the id in
-     * its source's canonical form (Salesforce ids in their 18 characters); null for no id or one over
-     * 100 characters, which is an error and remembered by nobody.
+     * its source's canonical form (Salesforce ids in their 18 characters; an e-mail address in lower
+     * case, as Baton matches addresses in any case, so NEW1@ repeats new1@ rather than reaching the
+     * database as a second person with the same address); null for no id or one over 100 characters,
+     * which is an error and remembered by nobody.
      */
     String idKey(String field, String id) {
         if (id == null || id.length() > 100) {
             return null;
+        }
+        if (field.equals("email")) {
+            return field + ":" + id.toLowerCase(java.util.Locale.ROOT);
         }
         return field + ":" + canonical(id);
     }

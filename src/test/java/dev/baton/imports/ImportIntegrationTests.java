@@ -640,6 +640,30 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void anEmailRepeatedInAnotherCaseIsARowErrorAtEmailInADryRunAndARealImportAndWritesNothing() {
+        // Baton matches e-mail addresses in any case: NEW1@ is the person of new1@, not a second one (the
+        // real run used to fail at the database on person_role's key, with its SQL as the only explanation)
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String csv = "email,full_name,roles\nnew1-" + tag + "@baton.example,New One,REP\nNEW1-" + tag
+                + "@baton.example,New One Again,REP\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start("PEOPLE", "BATON", dryRun, "twice.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(result)
+                    .as("dry run %s", dryRun)
+                    .containsEntry("status", "FAILED")
+                    .containsEntry("errorCount", 1);
+            assertThat(rowErrors(result)).as("dry run %s", dryRun).containsExactly("3 email: repeats the id of row 2");
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from person where lower(email) = ?",
+                        Integer.class,
+                        "new1-" + tag + "@baton.example"))
+                .isZero();
+    }
+
+    @Test
     void aReimportOfOnlyEmailAndNameRenamesAndKeepsTeamRolesAndActiveOfWhoExists() {
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
         String leaver = "left-" + tag + "@baton.example";
