@@ -260,6 +260,19 @@ final class ImportRun {
         return date;
     }
 
+    /**
+     * A yes or no in one of {@link Values#BOOLEANS}, or null for a blank cell (and, after recording the
+     * error, for any other value: "maybe" is not read as yes).
+     */
+    Boolean bool(ImportRow row, String field) {
+        String value = row.get(field);
+        Boolean bool = value == null ? null : Values.bool(value);
+        if (value != null && bool == null) {
+            error(row, field, "is not a yes or no: write " + Values.BOOLEANS);
+        }
+        return bool;
+    }
+
     /** Counts a row as an update of the record {@code id} (reported) or as a new record. */
     void matched(ImportRow row, String what, Long id) {
         if (id == null) {

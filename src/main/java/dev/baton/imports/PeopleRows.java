@@ -125,7 +125,11 @@ class PeopleRows {
             if (name.isBlank()) {
                 run.error(row, "full_name", "is required (or a first and last name)");
             }
-            // absent: an existing person's stays as it is (a new one is active); a blank cell: active
+            // absent: an existing person's stays as it is (a new one is active); a blank cell: active;
+            // anything but a yes or no is an error, not active
+            if (row.get("active") != null) {
+                run.bool(row, "active");
+            }
             Boolean active = active(row);
             String zone = timeZone(row, run);
             ImportedPerson person = new ImportedPerson(
@@ -150,11 +154,17 @@ class PeopleRows {
         }
     }
 
-    /** The active flag a row gives; a blank cell is active; null when the file has no active column (keep). */
+    /**
+     * The active flag a row gives ({@link Values#bool}); a blank cell is active; null when the file has
+     * no active column (keep). A value that is no yes or no reads as active here: the row is refused at
+     * {@code active} anyway ({@link ImportRun#bool}), so the file writes nothing.
+     */
     private static Boolean active(ImportRow row) {
-        return row.has("active")
-                ? !"false".equalsIgnoreCase(row.get("active")) && !"0".equals(row.get("active"))
-                : null;
+        if (!row.has("active")) {
+            return null;
+        }
+        String value = row.get("active");
+        return value == null || !Boolean.FALSE.equals(Values.bool(value));
     }
 
     /** The username given, or the e-mail address's local part. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Parsing of the values CRM exports hold: dates in their usual shapes, e-mail addresses, Salesforce ids. */
+/** Parsing of the values CRM exports hold: dates in their usual shapes, yes or no, e-mail addresses, Salesforce ids. */
 final class Values {
 
     static final String DATE_FORMATS = "2025-12-31, 12/31/2025 or 31.12.2025";
@@ -70,6 +70,20 @@ final class Values {
             }
         }
         return null;
+    }
+
+    static final String BOOLEANS = "true, false, yes, no, 1 or 0";
+
+    /**
+     * A yes or no as exports write it: true/false (Salesforce), yes/no, 1/0 (Data Loader, spreadsheets),
+     * in any case; null for anything else, which a row must refuse rather than guess at.
+     */
+    static Boolean bool(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> Boolean.TRUE;
+            case "false", "no", "0" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     static boolean email(String text) {

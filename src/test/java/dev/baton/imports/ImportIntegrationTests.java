@@ -664,6 +664,45 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void anActiveCellThatIsNoYesOrNoIsARowErrorAtActiveAndEverySpellingOfOneIsRead() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String maybe = "email,full_name,active\nx8-" + tag + "@baton.example,X8,maybe\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result =
+                    finished(start("PEOPLE", "BATON", dryRun, "maybe.csv", maybe.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(result)
+                    .as("dry run %s", dryRun)
+                    .containsEntry("status", "FAILED")
+                    .containsEntry("errorCount", 1);
+            assertThat(rowErrors(result))
+                    .as("dry run %s", dryRun)
+                    .containsExactly("2 active: is not a yes or no: write true, false, yes, no, 1 or 0");
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from person where email = ?", Integer.class, "x8-" + tag + "@baton.example"))
+                .isZero();
+
+        // the spellings it reads, in any case; a blank cell is active as it always was
+        List<String> spellings = List.of("true", "TRUE", "Yes", "1", "", "false", "FALSE", "no", "NO", "0");
+        StringBuilder csv = new StringBuilder("email,full_name,active\n");
+        for (int i = 0; i < spellings.size(); i++) {
+            csv.append("yn").append(i).append('-').append(tag).append("@baton.example,Y N,");
+            csv.append(spellings.get(i)).append('\n');
+        }
+        assertThat(finished(
+                        start("PEOPLE", "BATON", false, "yn.csv", csv.toString().getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("errorCount", 0);
+        assertThat(jdbc.queryForList(
+                        "select active from person where email like ? order by email",
+                        Boolean.class,
+                        "yn_-" + tag + "@baton.example"))
+                .containsExactly(true, true, true, true, true, false, false, false, false, false);
+    }
+
+    @Test
     void aReimportOfOnlyEmailAndNameRenamesAndKeepsTeamRolesAndActiveOfWhoExists() {
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
         String leaver = "left-" + tag + "@baton.example";
