@@ -108,6 +108,12 @@ class PeopleRows {
                     && taken.containsKey(username)
                     && !taken.get(username).equalsIgnoreCase(email)) {
                 run.error(row, "username", "is taken by someone with another e-mail address");
+            } else if (email != null && known == null) {
+                // two new people of one file may not share a username (sam@a.example and sam@b.example)
+                long earlier = run.keys.firstRow(usernameKey(username), row.number());
+                if (earlier != row.number()) {
+                    run.error(row, "username", "repeats the username of row " + earlier + ": give each a username");
+                }
             }
             Long team = null;
             boolean teamGiven = row.has("team");
@@ -167,8 +173,13 @@ class PeopleRows {
         return value == null || !Boolean.FALSE.equals(Values.bool(value));
     }
 
+    /** How a new person's username is remembered in {@link FileKeys}. */
+    static String usernameKey(String username) {
+        return "username:" + username;
+    }
+
     /** The username given, or the e-mail address's local part. */
-    private static String username(ImportRow row) {
+    static String username(ImportRow row) {
         String username = row.get("username");
         if (username == null && row.get("email") != null) {
             username = row.get("email").split("@")[0];

@@ -664,6 +664,34 @@ class ImportIntegrationTests {
     }
 
     @Test
+    void twoNewPeopleWithOneUsernameAreARowErrorAtUsernameInADryRunAndARealImportAndWriteNothing() {
+        // sam@a.example and sam@b.example both become sam: the real run used to fail at the database
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String csv = "email,full_name\nsam" + tag + "@a.example,Sam A\nsam" + tag + "@b.example,Sam B\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start("PEOPLE", "BATON", dryRun, "sams.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(result)
+                    .as("dry run %s", dryRun)
+                    .containsEntry("status", "FAILED")
+                    .containsEntry("errorCount", 1);
+            assertThat(rowErrors(result))
+                    .as("dry run %s", dryRun)
+                    .containsExactly("3 username: repeats the username of row 2: give each a username");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from person where username = ?", Integer.class, "sam" + tag))
+                .isZero();
+
+        // given their own usernames, both are imported
+        String apart = "email,username,full_name\nsam" + tag + "@a.example,sam" + tag + "a,Sam A\nsam" + tag
+                + "@b.example,sam" + tag + "b,Sam B\n";
+        assertThat(finished(start("PEOPLE", "BATON", false, "sams2.csv", apart.getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("created", 2);
+    }
+
+    @Test
     void anActiveCellThatIsNoYesOrNoIsARowErrorAtActiveAndEverySpellingOfOneIsRead() {
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
         String maybe = "email,full_name,active\nx8-" + tag + "@baton.example,X8,maybe\n";
