@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The task mails, queued in the caller's transaction through the outbox. Each dedup key names one
- * business event (the audit event's id for hand-overs), so a job or run delivered twice queues one
- * mail. A person who switched a kind of mail off, or has no active account, gets none.
+ * business event (the audit event's id for hand-overs; assignment and hand-over keys also name the
+ * recipient, {@code task-assigned:<task>:<person id>:<event>}), so a job or run delivered twice queues
+ * one mail. A person who switched a kind of mail off, or has no active account, gets none.
  */
 @Component
 class TaskMails {
@@ -47,36 +48,59 @@ class TaskMails {
 
     /** To the new assignee; {@code event} names the assignment (task creation or an audit event id). */
     void assigned(Task task, String event) {
+        Person to = person(task.getAssignee());
         send(
-                task.getAssignee(),
+                to,
                 MailKind.ASSIGNMENT,
                 "task-assigned",
-                "task-assigned:" + task.getId() + ":" + event,
+                to == null ? null : key("task-assigned", task, to) + event,
                 task,
                 Map.of());
     }
 
-    /** To both: the new assignee gets the task, the previous one learns where it went. */
+    /**
+     * To both: the new assignee gets the task, the previous one learns where it went; but a mail that
+     * would only correct one still waiting to go out is not sent, and that one is withdrawn instead
+     * (a task moved on within seconds: A to B to A). The previous holder's queued "New task" is
+     * withdrawn, and then they are not told it moved: they never learned they had it. The new holder's
+     * queued "Task moved" is withdrawn, and then they are not told about the task again: as far as
+     * they know, they still hold it. A mail already sent (or being sent) stays, and is followed by
+     * the mail that corrects it. Keys name the recipient, so each person's mails are withdrawn alone.
+     */
     void reassigned(Task task, String previous, long auditEventId) {
-        assigned(task, String.valueOf(auditEventId));
-        send(
-                previous,
-                MailKind.ASSIGNMENT,
-                "task-reassigned",
-                "task-reassigned:" + task.getId() + ":" + auditEventId,
-                task,
-                Map.of("newAssignee", task.getAssignee()));
+        Person from = person(previous);
+        Person to = person(task.getAssignee());
+        boolean fromNeverTold = from != null && withdraw("task-assigned", task, from) > 0;
+        boolean toNeverLostIt = to != null && withdraw("task-reassigned", task, to) > 0;
+        if (!toNeverLostIt) {
+            assigned(task, String.valueOf(auditEventId));
+        }
+        if (!fromNeverTold) {
+            send(
+                    from,
+                    MailKind.ASSIGNMENT,
+                    "task-reassigned",
+                    from == null ? null : key("task-reassigned", task, from) + auditEventId,
+                    task,
+                    Map.of("newAssignee", task.getAssignee()));
+        }
     }
 
     void reminder(Task task) {
-        send(task.getAssignee(), MailKind.REMINDER, "task-reminder", "task-reminder:" + task.getId(), task, Map.of());
+        send(
+                person(task.getAssignee()),
+                MailKind.REMINDER,
+                "task-reminder",
+                "task-reminder:" + task.getId(),
+                task,
+                Map.of());
     }
 
     /** To the assignee's manager; false when there is no one to escalate to. */
     boolean escalation(Task task) {
         Optional<Person> manager = people.byUsername(task.getAssignee()).map(Person::getManager);
         manager.ifPresent(m -> send(
-                m.getUsername(),
+                m,
                 MailKind.ESCALATION,
                 "task-escalation",
                 "task-escalation:" + task.getId(),
@@ -109,9 +133,25 @@ class TaskMails {
                         zones.of(person)));
     }
 
-    private void send(
-            String username, MailKind kind, String template, String key, Task task, Map<String, Object> extra) {
-        Person to = username == null ? null : people.byUsername(username).orElse(null);
+    /**
+     * The start of the dedup keys of {@code template}'s mails about {@code task} to {@code to} (the
+     * person's id, not their name, so one person's prefix never matches another's keys); {@link
+     * #withdrawn}'s prefix of the task's mails of that template still covers them.
+     */
+    private static String key(String template, Task task, Person to) {
+        return template + ":" + task.getId() + ":" + to.getId() + ":";
+    }
+
+    /** Withdraws the mails of {@code template} about {@code task} to {@code to} still waiting to go out. */
+    private int withdraw(String template, Task task, Person to) {
+        return outbox.withdraw(List.of(), List.of(key(template, task, to)));
+    }
+
+    private Person person(String username) {
+        return username == null ? null : people.byUsername(username).orElse(null);
+    }
+
+    private void send(Person to, MailKind kind, String template, String key, Task task, Map<String, Object> extra) {
         if (to == null || !to.isActive() || !preferences.wants(to.getId(), kind)) {
             return;
         }

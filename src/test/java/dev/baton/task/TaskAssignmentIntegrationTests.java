@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Claiming, delegating and bulk reassignment over the API: who may, what stays on record, who is told. */
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
@@ -20,6 +21,9 @@ class TaskAssignmentIntegrationTests extends InboxTest {
 
     @Autowired
     People people;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void robDelegatesAClaimedReviewToRitaAndStaysOnRecordWhileBothAreMailed() throws Exception {
@@ -162,6 +166,65 @@ class TaskAssignmentIntegrationTests extends InboxTest {
         assertThat(as("ada").getForObject("/api/accounts/" + accountId + "/timeline", String.class))
                 .doesNotContain("task " + task.getId())
                 .doesNotContain("claimed");
+    }
+
+    @Test
+    void aTaskMovedRobRitaRobBeforeAnyMailWentOutMailsRobOnceAndRitaNothing() throws Exception {
+        Task task = awaitTaskOf(startReview(null)); // offered, held by nobody: nobody was told
+
+        for (String to : List.of("rob", "rita", "rob")) {
+            assertThat(assign(task, to).getStatusCode()).as(to).isEqualTo(HttpStatus.OK);
+        }
+
+        // rita's "New task" was withdrawn before it went out, so she is not told it moved on; rob's first
+        // "New task" too, and he is told once that he holds it
+        assertThat(mailsAbout(task, "rob@baton.example"))
+                .extracting(InboxTest::subject)
+                .singleElement()
+                .asString()
+                .startsWith("New task: Review account");
+        assertThat(mailsAbout(task, "rita@baton.example")).isEmpty();
+        assertThat(jdbc.queryForList(
+                        "select status from outbox_message where dedup_key like 'task-%:' || ? || ':%'"
+                                + " order by id",
+                        String.class, task.getId()))
+                .containsExactly("WITHDRAWN", "WITHDRAWN", "SENT");
+    }
+
+    @Test
+    void aMailThatWentOutIsCorrectedAndOneStillQueuedIsWithdrawnInstead() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        assign(task, "rob");
+        assertThat(mailsAbout(task, "rob@baton.example")).hasSize(1); // rob was told he has it
+
+        assign(task, "rita");
+        assign(task, "rob");
+
+        // back with rob before anything went out: his "Task moved" and rita's "New task" are withdrawn, and
+        // rob, who never learned it left, is not told about it again
+        assertThat(mailsAbout(task, "rob@baton.example"))
+                .extracting(InboxTest::subject)
+                .singleElement()
+                .asString()
+                .startsWith("New task: Review account");
+        assertThat(mailsAbout(task, "rita@baton.example")).isEmpty();
+
+        assign(task, "rita");
+
+        assertThat(mailsAbout(task, "rob@baton.example"))
+                .extracting(InboxTest::subject)
+                .satisfiesExactly(
+                        first -> assertThat(first).startsWith("New task: Review account"),
+                        second -> assertThat(second).isEqualTo("Task moved to rita: Review account"));
+        assertThat(mailsAbout(task, "rita@baton.example"))
+                .extracting(InboxTest::subject)
+                .singleElement()
+                .asString()
+                .startsWith("New task: Review account");
+    }
+
+    private ResponseEntity<Map> assign(Task task, String to) {
+        return as("ada").postForEntity("/api/tasks/" + task.getId() + "/assign", Map.of("to", to), Map.class);
     }
 
     private ResponseEntity<Map> delegate(String who, Task task, String to) {
