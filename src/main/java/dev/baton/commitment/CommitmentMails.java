@@ -39,6 +39,17 @@ class CommitmentMails {
         send("commitment-assigned", c, c.getOwner(), null, c.getVersion());
     }
 
+    /**
+     * The commitment changed owner: the assignment mails still waiting to go out went to earlier owners
+     * (who no longer hold it) or, given to the same owner again, to the new owner (who gets this one
+     * instead), so they are withdrawn before the new owner is told. Moved colin, cora, colin within
+     * seconds, only colin's last mail goes out; one that went out already stays.
+     */
+    void reassigned(Commitment c) {
+        outbox.withdraw(List.of(), List.of(key("commitment-assigned", c)));
+        assigned(c);
+    }
+
     void reminder(Commitment c) {
         send("commitment-reminder", c, c.getOwner(), null, c.getOwner().getId() + ":" + c.getDueDate());
     }

@@ -234,7 +234,7 @@ public class CommitmentService implements OwnedWork {
                 commitment.getAccount().getId(),
                 fields("owner", before),
                 fields("owner", owner.getUsername()));
-        mails.assigned(commitment);
+        mails.reassigned(commitment);
         announce(commitment, announce);
         return commitment;
     }

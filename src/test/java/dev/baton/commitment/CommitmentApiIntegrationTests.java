@@ -2,13 +2,19 @@ package dev.baton.commitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.audit.AuditEvents;
+import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.People;
+import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
+import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +39,12 @@ class CommitmentApiIntegrationTests {
 
     @Autowired
     AuditEvents audit;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    GreenMail greenMail;
 
     long accountId;
 
@@ -243,6 +255,53 @@ class CommitmentApiIntegrationTests {
         Map page = as("cora").getForObject("/api/commitments" + query, Map.class);
         return ((List<Map<String, Object>>) page.get("content"))
                 .stream().map(c -> ((Number) c.get("id")).longValue()).toList();
+    }
+
+    @Test
+    void movedBackAndForthWithinSecondsOnlyTheLastOwnerIsToldAndOnlyOnce() {
+        long id = create(commitment()); // rob made it for himself: nobody is mailed
+
+        for (String owner : List.of("rita", "rob", "rita", "rob", "rita", "rita")) {
+            reassign(id, owner);
+        }
+        dispatcher.dispatch();
+
+        // each reassignment withdrew the queued "assigned" mails to earlier owners; the repeated one to
+        // rita replaced hers rather than adding a second
+        assertThat(assignedMails("rita@baton.example")).hasSize(1);
+        assertThat(assignedMails("rob@baton.example")).isEmpty();
+
+        reassign(id, "rob");
+        reassign(id, "rob");
+        dispatcher.dispatch();
+
+        // rita's went out before it moved on, so it stays sent; rob is told once
+        assertThat(assignedMails("rita@baton.example")).hasSize(1);
+        assertThat(assignedMails("rob@baton.example")).hasSize(1);
+    }
+
+    void reassign(long id, String owner) {
+        as("maria")
+                .put(
+                        "/api/commitments/" + id + "/owner",
+                        Map.of(
+                                "ownerId",
+                                id(owner),
+                                "version",
+                                commitments.findById(id).orElseThrow().getVersion()));
+        assertThat(commitments.findById(id).orElseThrow().getOwner().getId())
+                .as("owner")
+                .isEqualTo(id(owner));
+    }
+
+    /** The "Commitment assigned to you" mails to {@code address} about this test's account. */
+    List<MimeMessage> assignedMails(String address) {
+        return Mails.to(greenMail, address).stream()
+                .filter(m -> Mails.subject(m).startsWith("Commitment assigned to you")
+                        && Pattern.compile("/accounts/" + accountId + "(?!\\d)")
+                                .matcher(GreenMailUtil.getBody(m))
+                                .find())
+                .toList();
     }
 
     @Test
