@@ -85,14 +85,7 @@ class ContactRows implements RowHandler {
 
     /** "full_name", or "first_name" and "last_name" as CRMs export them. */
     private static String fullName(ImportRow row, ImportRun run) {
-        String name = row.get("full_name");
-        if (name == null) {
-            name = String.join(
-                    " ",
-                    java.util.stream.Stream.of(row.get("first_name"), row.get("last_name"))
-                            .filter(p -> p != null)
-                            .toList());
-        }
+        String name = row.fullName();
         if (name.isBlank()) {
             run.error(row, "full_name", "is required (or a first and last name)");
         } else if (name.length() > 200) {

@@ -2,6 +2,7 @@ package dev.baton.imports;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One data row of a file: its number as a spreadsheet shows it (the header is row 1) and its values
@@ -16,6 +17,18 @@ record ImportRow(long number, Map<String, Integer> index, List<String> headers, 
         }
         String value = values.get(i).strip();
         return value.isEmpty() ? null : value;
+    }
+
+    /** "full_name", or "first_name" and "last_name" joined, as CRMs export them; blank when none is given. */
+    String fullName() {
+        String name = get("full_name");
+        return name != null
+                ? name
+                : String.join(
+                        " ",
+                        Stream.of(get("first_name"), get("last_name"))
+                                .filter(p -> p != null)
+                                .toList());
     }
 
     /** Whether the file has a column for {@code field} at all (a blank cell in it is still "has"). */

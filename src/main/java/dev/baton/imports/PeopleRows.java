@@ -121,22 +121,13 @@ class PeopleRows {
                 run.error(row, "team", "no team has this key: import teams first");
             }
             Set<Role> roles = roles(row, run);
-            String name = row.get("full_name") != null
-                    ? row.get("full_name")
-                    : String.join(
-                            " ",
-                            java.util.stream.Stream.of(row.get("first_name"), row.get("last_name"))
-                                    .filter(p -> p != null)
-                                    .toList());
+            String name = row.fullName();
             if (name.isBlank()) {
                 run.error(row, "full_name", "is required (or a first and last name)");
             }
             // absent: an existing person's stays as it is (a new one is active); a blank cell: active;
-            // anything but a yes or no is an error, not active
-            if (row.get("active") != null) {
-                run.bool(row, "active");
-            }
-            Boolean active = active(row);
+            // anything but a yes or no is an error at active (read as active: the file writes nothing)
+            Boolean active = row.has("active") ? !Boolean.FALSE.equals(run.bool(row, "active")) : null;
             String zone = timeZone(row, run);
             ImportedPerson person = new ImportedPerson(
                     row.get("external_id"), username, email, name, teamGiven, team, roles, active, zone);
