@@ -18,6 +18,7 @@ import dev.baton.people.Teams;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.task.TaskService;
 import io.camunda.client.CamundaClient;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,7 +171,7 @@ class HandoverBenchmark {
             if (HANDOVERS > 1) {
                 System.out.printf(
                         "%s handover %d of %d: %,d accounts so far, %.1f s, this one %.1f s, CPU %.1f ms/account"
-                                + " (JIT compilation %.1f), heap after GC %d MB, RSS %d MB%n",
+                                + " (JIT compilation %.1f, garbage collection %.1f), heap after GC %d MB, RSS %d MB%n",
                         what,
                         i,
                         HANDOVERS,
@@ -179,6 +180,7 @@ class HandoverBenchmark {
                         one.wall().toMillis() / 1000.0,
                         one.cpuMillis() / (double) one.accounts(),
                         one.jitMillis() / (double) one.accounts(),
+                        one.gcMillis() / (double) one.accounts(),
                         one.after().heapMb,
                         one.after().rssMb);
             }
@@ -193,6 +195,7 @@ class HandoverBenchmark {
         Book book = book(departing, accounts, tag, null);
         long cpu = Figures.cpuMillis();
         long jit = Figures.jitMillis();
+        long gc = Figures.gcMillis();
         Instant launched = Instant.now();
         long id = handovers.launch(
                 new LaunchRequest(
@@ -214,7 +217,13 @@ class HandoverBenchmark {
                 Long.class,
                 id);
         Run run = new Run(
-                accounts, wall, Figures.cpuMillis() - cpu, Figures.jitMillis() - jit, perAccount, Figures.now());
+                accounts,
+                wall,
+                Figures.cpuMillis() - cpu,
+                Figures.jitMillis() - jit,
+                Figures.gcMillis() - gc,
+                perAccount,
+                Figures.now());
         timed(launched);
         rerouted(username(successor), accounts);
         retire(book);
@@ -231,6 +240,7 @@ class HandoverBenchmark {
             Book book = book(departing, accounts, tag, reference);
             long cpu = Figures.cpuMillis();
             long jit = Figures.jitMillis();
+            long gc = Figures.gcMillis();
             Instant start = Instant.now();
             reference.start(accounts, dep, suc);
             drive(HandoverWorkersReference.ACCOUNT_PROCESS, reference::finished);
@@ -239,6 +249,7 @@ class HandoverBenchmark {
                     Duration.between(start, Instant.now()),
                     Figures.cpuMillis() - cpu,
                     Figures.jitMillis() - jit,
+                    Figures.gcMillis() - gc,
                     reference.perAccountMillis(start),
                     Figures.now());
             timed(start);
@@ -447,9 +458,17 @@ class HandoverBenchmark {
     /**
      * One side's timed run: {@code cpuMillis} is the whole process's CPU time, {@code jitMillis} the part
      * of it the JIT compilers took (HotSpot's accumulated compilation time; a cost of code still
-     * warming up, which a long-running service stops paying).
+     * warming up, which a long-running service stops paying), {@code gcMillis} the part the garbage
+     * collector's threads took (its pauses and its concurrent marking; -1 where it cannot be read).
      */
-    record Run(int accounts, Duration wall, long cpuMillis, long jitMillis, List<Long> perAccount, Figures after) {
+    record Run(
+            int accounts,
+            Duration wall,
+            long cpuMillis,
+            long jitMillis,
+            long gcMillis,
+            List<Long> perAccount,
+            Figures after) {
 
         /** This run and {@code next} as one: times and accounts added up, figures as after {@code next}. */
         Run and(Run next) {
@@ -460,6 +479,7 @@ class HandoverBenchmark {
                     wall.plus(next.wall),
                     cpuMillis + next.cpuMillis,
                     jitMillis + next.jitMillis,
+                    gcMillis < 0 || next.gcMillis < 0 ? -1 : gcMillis + next.gcMillis,
                     both,
                     next.after);
         }
@@ -467,7 +487,7 @@ class HandoverBenchmark {
         void print(String what, String side, Figures before) {
             System.out.printf(
                     "%-26s wall %7.1f s  %6.1f accounts/s  p50 %7.1f s  p95 %7.1f s  CPU %5.1f ms/account"
-                            + " (JIT compilation %.1f)  heap %5d MB  RSS %5d MB%n",
+                            + " (JIT compilation %.1f, garbage collection %.1f)  heap %5d MB  RSS %5d MB%n",
                     what,
                     wall.toMillis() / 1000.0,
                     accounts * 1000.0 / wall.toMillis(),
@@ -475,16 +495,18 @@ class HandoverBenchmark {
                     pct(perAccount, 95) / 1000.0,
                     cpuMillis / (double) accounts,
                     jitMillis / (double) accounts,
+                    gcMillis / (double) accounts,
                     after.heapMb,
                     after.rssMb);
             System.out.printf(
-                    "BENCH side=%s accounts=%d wall_ms=%d cpu_ms=%d jit_ms=%d p50_ms=%d p95_ms=%d heap_mb=%d rss_mb=%d"
+                    "BENCH side=%s accounts=%d wall_ms=%d cpu_ms=%d jit_ms=%d gc_ms=%d p50_ms=%d p95_ms=%d heap_mb=%d rss_mb=%d"
                             + " heap_before_mb=%d rss_before_mb=%d%n",
                     side,
                     accounts,
                     wall.toMillis(),
                     cpuMillis,
                     jitMillis,
+                    gcMillis,
                     pct(perAccount, 50),
                     pct(perAccount, 95),
                     after.heapMb,
@@ -505,6 +527,36 @@ class HandoverBenchmark {
         /** Time the JIT compilers spent so far (HotSpot: elapsed, about their CPU time), in ms. */
         static long jitMillis() {
             return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        }
+
+        /**
+         * CPU time the garbage collector's threads took so far (HotSpot's G1 and parallel workers, its
+         * concurrent marking and refinement), in ms, from Linux's per-thread accounting in
+         * {@code /proc/self/task}: user plus system time in clock ticks (100 a second), so good to 10 ms
+         * a thread; -1 where there is no such file system.
+         */
+        static long gcMillis() {
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                long ticks = 0;
+                for (Path task : tasks.toList()) {
+                    String name;
+                    String stat;
+                    try {
+                        name = Files.readString(task.resolve("comm")).strip();
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue; // the thread ended meanwhile
+                    }
+                    if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                        // fields after the name in parentheses: state is the 3rd, utime the 14th, stime the 15th
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+                return ticks * 10;
+            } catch (IOException | RuntimeException unreadable) {
+                return -1;
+            }
         }
 
         static Figures now() throws Exception {
