@@ -1,8 +1,12 @@
 package dev.baton.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -21,11 +25,19 @@ public class AuditLog {
 
     private static final ThreadLocal<String> ON_BEHALF_OF = new ThreadLocal<>();
 
-    private final AuditEvents events;
+    /**
+     * The states as JSON, the way Hibernate writes the entity's JSON columns when it has no mapper of
+     * its own ({@code JacksonJsonFormatMapper}: a plain ObjectMapper with the modules on the class
+     * path), so a record reads back the same whichever way it was written.
+     */
+    private static final ObjectMapper JSON =
+            new ObjectMapper().registerModules(ObjectMapper.findModules(AuditLog.class.getClassLoader()));
+
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    AuditLog(AuditEvents events, Clock clock) {
-        this.events = events;
+    AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -35,6 +47,8 @@ public class AuditLog {
      * @param accountId the account the change belongs to (shown on its timeline), or null
      * @param before the state before (null for a creation)
      * @param after the state after (null for a deletion)
+     * @return the record as written, with its id (not managed by JPA: records are never changed)
+     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEvent record(
@@ -44,8 +58,34 @@ public class AuditLog {
             Long accountId,
             Map<String, Object> before,
             Map<String, Object> after) {
-        return events.save(new AuditEvent(
-                clock.instant(), currentActor(), action, entityType, entityId, accountId, before, after));
+        AuditEvent event =
+                new AuditEvent(clock.instant(), currentActor(), action, entityType, entityId, accountId, before, after);
+        // one insert on the transaction's connection: a JPA persist of an append-only row cost a
+        // managed entity, Hibernate's insert machinery and its JSON mapping on every step of every
+        // process, 7 % of what a handover allocates (JFR, session 18)
+        event.id = jdbc.sql("insert into audit_event"
+                        + " (at, actor, action, entity_type, entity_id, account_id, before_state, after_state)"
+                        + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb)) returning id")
+                .params(
+                        Timestamp.from(event.at),
+                        event.actor,
+                        event.action,
+                        event.entityType,
+                        event.entityId,
+                        event.accountId,
+                        json(event.beforeState),
+                        json(event.afterState))
+                .query(Long.class)
+                .single();
+        return event;
+    }
+
+    private static String json(Map<String, Object> state) {
+        try {
+            return state == null ? null : JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("an audit state that is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**
