@@ -6,6 +6,7 @@ import dev.baton.people.Deactivations;
 import dev.baton.people.Deactivations.Deactivation;
 import dev.baton.people.LaunchedRun;
 import dev.baton.people.NewPerson;
+import dev.baton.people.PeopleDirectory;
 import dev.baton.people.PeopleService;
 import dev.baton.people.PersonChanges;
 import dev.baton.people.PersonView;
@@ -40,24 +41,30 @@ class PeopleController {
 
     private final PeopleService people;
     private final Deactivations deactivations;
+    private final PeopleDirectory directory;
 
-    PeopleController(PeopleService people, Deactivations deactivations) {
+    PeopleController(PeopleService people, Deactivations deactivations, PeopleDirectory directory) {
         this.people = people;
         this.deactivations = deactivations;
+        this.directory = directory;
     }
 
+    /** The people directory: everyone signed in may read it, as any one person ({@link PeopleDirectory#find}). */
     @GetMapping
     @Operation(
-            summary = "List people, filtered by a search text (case-insensitive part of the e-mail or full name), "
-                    + "team id, role and active flag")
+            summary = "The people directory, by full name: filtered by a search text (a case-insensitive part of"
+                    + " the full name, user name or e-mail address), team id, role and active flag. A bad"
+                    + " filter, page or size (1 to 2000) is a 400 naming it")
     PageResponse<PersonView> list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Long team,
             @RequestParam(required = false) Role role,
             @RequestParam(required = false) Boolean active,
-            @SortFields({"username", "fullName", "email", "createdAt"}) @PageableDefault(sort = "username")
+            @SortFields({"username", "fullName", "email", "createdAt"}) @PageableDefault(sort = "fullName")
                     Pageable pageable) {
-        return PageResponse.of(people.find(q, team, role, active, pageable));
+        return PageResponse.of(directory
+                .find(new PeopleDirectory.Filter(q, team, role, active), pageable)
+                .map(PeopleDirectory.Listing::person));
     }
 
     @GetMapping("/me")

@@ -1,0 +1,62 @@
+package dev.baton.people.web;
+
+import dev.baton.people.PeopleDirectory;
+import dev.baton.people.Role;
+import dev.baton.people.TeamService;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The people directory's page, for admins and managers (who look people up to hand their book over):
+ * everyone, as {@code GET /api/people} lists them, with the same filters, by full name. Admins open
+ * each person's page ({@link PersonPages}, theirs alone). A bad filter or page is a 400 page saying
+ * which, as on the other list pages.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+class PeoplePages {
+
+    static final int PAGE_SIZE = 50;
+
+    private final PeopleDirectory directory;
+    private final TeamService teams;
+
+    PeoplePages(PeopleDirectory directory, TeamService teams) {
+        this.directory = directory;
+        this.teams = teams;
+    }
+
+    @GetMapping("/people")
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long team,
+            @RequestParam(required = false) Role role,
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
+            Model model) {
+        PeopleDirectory.Filter filter = new PeopleDirectory.Filter(q, team, role, active);
+        model.addAttribute("filter", filter);
+        model.addAttribute("people", directory.find(filter, PageRequest.of(page, PAGE_SIZE, Sort.by("fullName"))));
+        model.addAttribute(
+                "teams", teams.find(Pageable.unpaged(Sort.by("name"))).getContent());
+        model.addAttribute("roles", Role.values());
+        // the filters as a query string, for the pages' links
+        model.addAttribute(
+                "query",
+                UriComponentsBuilder.newInstance()
+                        .query(request.getQueryString())
+                        .replaceQueryParam("page")
+                        .build()
+                        .getQuery());
+        return "people/list";
+    }
+}
