@@ -92,25 +92,32 @@ public class PeopleImports {
      * do what {@link PeopleService#deactivate} or {@link PeopleService#update} refuses: an active person
      * leaves only once they own no work and manage no active people, the last active admin stays an
      * admin, and whoever may manage keeps MANAGER or ADMIN while active people report to them (the
-     * rules are {@link PeopleService}'s, not repeated here). New people and people inactive
-     * already are never refused, nor is a row whose file has no {@code active} (or no {@code roles})
-     * column on that column: it keeps the person's flag (roles). Reads the person as they are before this
-     * row is written, and everyone else as the whole file leaves them ({@code file}): an active person
-     * reports to a manager the file deactivates or demotes whichever row makes them active, and a row's
-     * promotion or deactivation counts for the rows before it too.
+     * rules are {@link PeopleService}'s, not repeated here). Someone inactive whom the row makes active
+     * again must report to someone who may manage ({@link PeopleService#whyNotManage}, the API's rule for
+     * {@code managerId}): a manager who stays inactive, or is no MANAGER or ADMIN, as the file leaves them
+     * is refused at {@code active} on this row (a manager the file itself deactivates or demotes is refused
+     * on the manager's row instead). New people are never refused, nor are people inactive already whom
+     * the row leaves inactive, nor a row whose file has no {@code active} (or no {@code roles}) column on
+     * that column: it keeps the person's flag (roles). Reads the person as they are before this row is
+     * written, and everyone else as the whole file leaves them ({@code file}): an active person reports to
+     * a manager the file deactivates or demotes whichever row makes them active, and a row's promotion or
+     * deactivation counts for the rows before it too.
      *
      * @param row a checked row (its e-mail address is valid)
      * @param adminsLosing ids of the active admins that earlier rows of the same import deactivate or take
      *     ADMIN from, so that several rows cannot together remove the last one; the row's person is added
      *     when this row does so and is not refused
      * @param file what every row of the file does to roles and the active flag
-     * @return the refusal on {@code active} (the row deactivates them) or {@code roles} (the row takes
-     *     their ADMIN role, or the last of MANAGER and ADMIN while they manage active people), empty when the row may
-     *     go ahead
+     * @return the refusal on {@code active} (the row deactivates them, or reactivates them under someone
+     *     who may not manage) or {@code roles} (the row takes their ADMIN role, or the last of MANAGER and
+     *     ADMIN while they manage active people), empty when the row may go ahead
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Refusal> refusal(ImportedPerson row, Set<Long> adminsLosing, PeopleFile file) {
         Person person = people.findByEmailIgnoreCase(row.email()).orElse(null);
+        if (person != null && !person.isActive() && Boolean.TRUE.equals(row.active())) {
+            return whyNotReactivate(person, file).map(r -> new Refusal("active", r));
+        }
         if (person == null || !person.isActive()) {
             return Optional.empty();
         }
@@ -134,6 +141,31 @@ public class PeopleImports {
             adminsLosing.add(person.getId());
         }
         return refusal;
+    }
+
+    /**
+     * Why someone inactive may not be made active again: their manager, as the whole file leaves them,
+     * may not manage ({@link PeopleService#whyNotManage}). A manager who may manage now and has a row of
+     * their own is judged at that row, which counts this reactivation among their active reports.
+     */
+    private Optional<String> whyNotReactivate(Person person, PeopleFile file) {
+        Person manager = person.getManager();
+        if (manager == null) {
+            return Optional.empty();
+        }
+        PeopleFile.Change change = file.changes().get(manager.getEmail().toLowerCase(Locale.ROOT));
+        boolean managesNow = PeopleService.whyNotManage(manager.getUsername(), manager.isActive(), manager.getRoles())
+                .isEmpty();
+        if (change != null && managesNow) {
+            return Optional.empty();
+        }
+        boolean active = change == null || change.active() == null ? manager.isActive() : change.active();
+        Set<Role> roles = change == null || change.roles() == null ? manager.getRoles() : change.roles();
+        return PeopleService.whyNotManage(manager.getUsername(), active, roles)
+                .map(reason -> person.getUsername() + "'s manager " + reason
+                        + (active
+                                ? ""
+                                : ": reactivate them too, or give " + person.getUsername() + " another manager first"));
     }
 
     /**

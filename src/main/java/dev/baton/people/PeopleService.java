@@ -298,14 +298,31 @@ public class PeopleService {
             return null;
         }
         Person manager = referenced(managerId, "managerId");
-        if (!manager.isActive()) {
-            throw new BadRequestException("managerId", manager.getUsername() + " is inactive and cannot manage anyone");
-        }
-        if (!mayManage(manager.getRoles())) {
-            throw new BadRequestException(
-                    "managerId", manager.getUsername() + " is not a manager: give them the MANAGER role first");
-        }
+        whyNotManage(manager.getUsername(), manager.isActive(), manager.getRoles())
+                .ifPresent(reason -> {
+                    throw new BadRequestException("managerId", reason);
+                });
         return manager;
+    }
+
+    /**
+     * The one rule for who an active person may report to, for the API's {@code managerId} and the
+     * people import ({@link PeopleImports#refusal}, which reads the manager as the whole file leaves
+     * them): someone active who may manage ({@link #mayManage}).
+     *
+     * @param manager the manager's username, for the message
+     * @param active whether the manager is (or will be) active
+     * @param roles the roles the manager has (or will have)
+     * @return why they cannot be anyone's manager (named in it), empty when they can
+     */
+    static Optional<String> whyNotManage(String manager, boolean active, Set<Role> roles) {
+        if (!active) {
+            return Optional.of(manager + " is inactive and cannot manage anyone");
+        }
+        if (!mayManage(roles)) {
+            return Optional.of(manager + " is not a manager: give them the MANAGER role first");
+        }
+        return Optional.empty();
     }
 
     /** Someone must still be able to manage people and teams: the last active admin stays one. */

@@ -1,0 +1,167 @@
+package dev.baton.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.baton.people.NewPerson;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Role;
+import dev.baton.support.Multipart;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * People files through the real API (dry run and real import), on the rules a people row is held to
+ * by the people as the whole file leaves them, and on what the import tells about each row.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuppressWarnings({"rawtypes", "unchecked"})
+class PeopleImportIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PeopleService peopleService;
+
+    @Test
+    void aRowReactivatingSomeoneWhoseManagerStaysInactiveIsRefusedAtActiveAndWritesNothing() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String mona = "mona-" + tag;
+        String zed = "zed-" + tag;
+        long monaId = newPerson(mona, Role.MANAGER, null);
+        peopleService.deactivate(newPerson(zed, Role.REP, monaId));
+        peopleService.deactivate(monaId);
+        String why = "2 active: " + zed + "'s manager " + mona + " is inactive and cannot manage anyone: reactivate"
+                + " them too, or give " + zed + " another manager first";
+        // the file has no row for the manager, or one that leaves them inactive
+        Map<String, String> files = Map.of(
+                "email,full_name,active\n" + zed + "@baton.example,Zed Back,true\n",
+                why,
+                "email,full_name,active\n" + zed + "@baton.example,Zed Back,yes\n" + mona
+                        + "@baton.example,Mona Gone,false\n",
+                why);
+
+        files.forEach((csv, error) -> {
+            for (boolean dryRun : new boolean[] {true, false}) {
+                Map result = finished(start(dryRun, csv));
+
+                assertThat(result).as("%s dry run %s", csv, dryRun).containsEntry("status", "FAILED");
+                assertThat(rowErrors(result)).as(csv).containsExactly(error);
+            }
+        });
+        assertThat(people(mona, zed)).containsExactly("New " + mona + "|false", "New " + zed + "|false");
+
+        // reactivated in the same file, the manager may manage them again
+        String both = "email,full_name,active\n" + zed + "@baton.example,Zed Back,true\n" + mona
+                + "@baton.example,Mona Back,true\n";
+        assertThat(finished(start(false, both)))
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("errorCount", 0);
+        assertThat(people(mona, zed)).containsExactly("Mona Back|true", "Zed Back|true");
+    }
+
+    @Test
+    void aRowReactivatingSomeoneWhoseManagerIsNoLongerAManagerIsRefusedAtActiveUnlessTheFileMakesThemOne() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String mona = "mona-" + tag;
+        String zed = "zed-" + tag;
+        long monaId = newPerson(mona, Role.MANAGER, null);
+        peopleService.deactivate(newPerson(zed, Role.REP, monaId));
+        String demote = "email,full_name,roles\n" + mona + "@baton.example,Mona Rep,REP\n";
+        assertThat(finished(start(false, demote))).containsEntry("status", "SUCCEEDED");
+        String back = zed + "@baton.example,Zed Back,REP,true\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start(dryRun, "email,full_name,roles,active\n" + back));
+
+            assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
+            assertThat(rowErrors(result))
+                    .containsExactly("2 active: " + zed + "'s manager " + mona
+                            + " is not a manager: give them the MANAGER role first");
+        }
+        assertThat(people(zed)).containsExactly("New " + zed + "|false");
+
+        String promoted = "email,full_name,roles,active\n" + back + mona + "@baton.example,Mona Manager,MANAGER,true\n";
+        assertThat(finished(start(false, promoted))).containsEntry("status", "SUCCEEDED");
+        assertThat(people(mona, zed)).containsExactly("Mona Manager|true", "Zed Back|true");
+    }
+
+    @Test
+    void aRowDeactivatingAManagerWhoseActiveReportIsNotInTheFileIsRefusedAtActive() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String mona = "mona-" + tag;
+        String zed = "zed-" + tag;
+        newPerson(zed, Role.REP, newPerson(mona, Role.MANAGER, null));
+        String csv = "email,full_name,active\n" + mona + "@baton.example,Mona Leaves,false\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start(dryRun, csv));
+
+            assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
+            assertThat(rowErrors(result))
+                    .containsExactly("2 active: " + mona + " still manages 1 active person and cannot be deactivated:"
+                            + " give them another manager first");
+        }
+        assertThat(people(mona, zed)).containsExactly("New " + mona + "|true", "New " + zed + "|true");
+    }
+
+    private long newPerson(String username, Role role, Long managerId) {
+        return peopleService
+                .create(new NewPerson(
+                        username,
+                        "New " + username,
+                        username + "@baton.example",
+                        "secret-123",
+                        Set.of(role),
+                        null,
+                        managerId))
+                .id();
+    }
+
+    /** full name|active, by username, in the order asked. */
+    private List<String> people(String... usernames) {
+        return java.util.Arrays.stream(usernames)
+                .map(u -> jdbc.queryForObject(
+                        "select full_name || '|' || active from person where username = ?", String.class, u))
+                .toList();
+    }
+
+    private static List<String> rowErrors(Map result) {
+        return ((List<Map>) result.get("errors"))
+                .stream()
+                        .map(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                        .toList();
+    }
+
+    /** ada uploads a people file of Baton's own template; the import's id. */
+    private long start(boolean dryRun, String csv) {
+        ResponseEntity<Map> started = http.withBasicAuth("ada", "demo")
+                .postForEntity(
+                        "/api/imports?kind=PEOPLE&source=BATON&dryRun=" + dryRun,
+                        Multipart.texts("file", Map.of("people.csv", csv)),
+                        Map.class);
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        return ((Number) started.getBody().get("id")).longValue();
+    }
+
+    private Map finished(long id) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> http.withBasicAuth("ada", "demo").getForObject("/api/imports/" + id, Map.class),
+                        job -> !List.of("QUEUED", "RUNNING").contains(job.get("status")));
+    }
+}
