@@ -283,6 +283,28 @@ final class ImportRun {
         }
     }
 
+    /**
+     * Counts a people row as an update of the person who has its e-mail address (people are matched by
+     * e-mail, not by an external id, so the notice says who, by name and username), or as someone new.
+     */
+    void matchedByEmail(ImportRow row, PersonRef person) {
+        if (person == null) {
+            created++;
+            return;
+        }
+        updated++;
+        notice(
+                row,
+                "email",
+                "already in Baton: updates " + person.fullName() + " (" + person.username() + "), matched by e-mail");
+    }
+
+    /** The person with this username, or null. */
+    PersonRef byUsername(String username) {
+        List<PersonRef> matches = people.get("username:" + username);
+        return matches == null ? null : matches.getFirst();
+    }
+
     private static String cut(String value) {
         return value == null || value.length() <= 100 ? value : value.substring(0, 100) + "…";
     }

@@ -98,17 +98,29 @@ class PeopleRows {
             }
             String username = username(row);
             PersonRef known = email == null ? null : run.byEmail(email);
-            if (known != null && !row.has("username")) {
-                // an existing person keeps their username: one derived from the e-mail is never written
-            } else if (username == null
-                    || username.length() > 60
-                    || !USERNAME.matcher(username).matches()) {
-                run.error(row, "username", "must be lower-case letters, digits, '.', '_' or '-' (at most 60)");
+            if (known != null) {
+                existingUsername(row, run, known, taken);
+            } else if (row.get("username") == null && (email == null || !Values.email(email))) {
+                // no username to check: it would come from the e-mail address, whose error says what is wrong
+            } else if (username.length() > 60 || !USERNAME.matcher(username).matches()) {
+                run.error(
+                        row,
+                        "username",
+                        (row.get("username") == null
+                                        ? "comes from the e-mail address ('" + username + "'), as the row gives none,"
+                                                + " and "
+                                        : "")
+                                + "must be lower-case letters, digits, '.', '_' or '-' (at most 60)");
             } else if (email != null
                     && taken.containsKey(username)
                     && !taken.get(username).equalsIgnoreCase(email)) {
-                run.error(row, "username", "is taken by someone with another e-mail address");
-            } else if (email != null && known == null) {
+                PersonRef holder = run.byEmail(taken.get(username));
+                run.error(
+                        row,
+                        "username",
+                        "is taken by " + (holder == null ? taken.get(username) : holder.fullName()) + " ("
+                                + taken.get(username) + "): give another username");
+            } else if (email != null) {
                 // two new people of one file may not share a username (sam@a.example and sam@b.example)
                 long earlier = run.keys.firstRow(usernameKey(username), row.number());
                 if (earlier != row.number()) {
@@ -129,8 +141,17 @@ class PeopleRows {
             // anything but a yes or no is an error at active (read as active: the file writes nothing)
             Boolean active = row.has("active") ? !Boolean.FALSE.equals(run.bool(row, "active")) : null;
             String zone = timeZone(row, run);
+            // someone in Baton keeps their username whatever the cell says (the upsert never writes it)
             ImportedPerson person = new ImportedPerson(
-                    row.get("external_id"), username, email, name, teamGiven, team, roles, active, zone);
+                    row.get("external_id"),
+                    known == null ? username : known.username(),
+                    email,
+                    name,
+                    teamGiven,
+                    team,
+                    roles,
+                    active,
+                    zone);
             run.check(row, person);
             if (run.errorCount == errors) {
                 // the API's rules for leaving and for the last admin: a file may not do what it refuses
@@ -139,7 +160,7 @@ class PeopleRows {
             }
             if (run.errorCount == errors) {
                 valid.add(person);
-                run.matched(row, "person", known == null ? null : known.id());
+                run.matchedByEmail(row, known);
                 if (known != null) {
                     // what the API's deactivation warns of: the runs they launched stop at their next block
                     run.runsThatWillStop(row, known, people.runsThatWouldStop(person));
@@ -149,6 +170,34 @@ class PeopleRows {
         if (run.writing()) {
             people.upsertPeople(run.source.name(), valid);
         }
+    }
+
+    /**
+     * A username cell in the row of someone Baton has already (matched by e-mail) is never written: a
+     * username is set for new people only. One that differs from theirs is told as a notice, unless it is
+     * another person's username, which says the row mixes up two people: an error naming both.
+     */
+    private static void existingUsername(ImportRow row, ImportRun run, PersonRef known, Map<String, String> taken) {
+        String cell = row.get("username");
+        if (cell == null || cell.toLowerCase(Locale.ROOT).equals(known.username())) {
+            return;
+        }
+        String holder = taken.get(cell.toLowerCase(Locale.ROOT));
+        if (holder == null) {
+            run.notice(
+                    row,
+                    "username",
+                    "differs from " + known.fullName() + "'s username, which stays " + known.username()
+                            + ": a username is set for new people only");
+            return;
+        }
+        PersonRef other = run.byEmail(holder);
+        run.error(
+                row,
+                "username",
+                "is the username of " + (other == null ? holder : other.fullName()) + " (" + holder
+                        + "), but the e-mail address is " + known.fullName() + "'s (" + known.username()
+                        + "): correct the e-mail address or the username");
     }
 
     /**

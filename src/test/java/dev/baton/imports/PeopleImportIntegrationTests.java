@@ -119,6 +119,79 @@ class PeopleImportIntegrationTests {
         assertThat(people(mona, zed)).containsExactly("New " + mona + "|true", "New " + zed + "|true");
     }
 
+    @Test
+    void aRowForSomeoneInBatonSaysWhomItUpdatesAndThatAUsernameCellDoesNotChangeTheirs() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String uma = "uma-" + tag;
+        String vic = "vic-" + tag;
+        newPerson(uma, Role.REP, null);
+        newPerson(vic, Role.REP, null);
+        // a username that nobody has, and one that is none at all: neither is written for someone in Baton
+        String csv = "email,username,full_name\n" + uma + "@baton.example,uma-new-" + tag + ",Uma Renamed\n" + vic
+                + "@baton.example,Vic Upper,Vic Renamed\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start(dryRun, csv));
+
+            assertThat(result)
+                    .as("dry run %s: %s", dryRun, result.get("errors"))
+                    .containsEntry("status", "SUCCEEDED")
+                    .containsEntry("errorCount", 0)
+                    .containsEntry("updated", 2);
+            assertThat(rows((List<Map>) result.get("notices")))
+                    .as("dry run %s", dryRun)
+                    .containsExactly(
+                            "2 username: differs from New " + uma + "'s username, which stays " + uma
+                                    + ": a username is set for new people only",
+                            "2 email: already in Baton: updates New " + uma + " (" + uma + "), matched by e-mail",
+                            "3 username: differs from New " + vic + "'s username, which stays " + vic
+                                    + ": a username is set for new people only",
+                            "3 email: already in Baton: updates New " + vic + " (" + vic + "), matched by e-mail");
+        }
+        assertThat(people(uma, vic)).containsExactly("Uma Renamed|true", "Vic Renamed|true");
+    }
+
+    @Test
+    void aUsernameCellNamingAnotherPersonInARowForSomeoneInBatonIsAnErrorNamingBoth() {
+        String uma = "uma-" + UUID.randomUUID().toString().substring(0, 8);
+        newPerson(uma, Role.REP, null);
+        String csv = "email,username,full_name\n" + uma + "@baton.example,rob,Uma Renamed\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start(dryRun, csv));
+
+            assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
+            assertThat(rowErrors(result))
+                    .containsExactly("2 username: is the username of Rob Jansen (rob@baton.example), but the e-mail"
+                            + " address is New " + uma + "'s (" + uma + "): correct the e-mail address or the"
+                            + " username");
+        }
+        assertThat(people(uma)).containsExactly("New " + uma + "|true");
+    }
+
+    @Test
+    void aBadEmailInAFileWithoutUsernamesIsAnErrorAtEmailOnly() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "email,full_name\nJane Doe <jane-" + tag + "@x.example>,Jane Doe\n,Nobody\no+brien-" + tag
+                + "@baton.example,Pat O'Brien\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start(dryRun, csv));
+
+            assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
+            assertThat(rowErrors(result))
+                    .as("dry run %s", dryRun)
+                    .containsExactly(
+                            "2 email: is not an e-mail address",
+                            "3 email: is required",
+                            "4 username: comes from the e-mail address ('o+brien-" + tag + "'), as the row gives"
+                                    + " none, and must be lower-case letters, digits, '.', '_' or '-' (at most 60)");
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from person where email like ?", Integer.class, "%" + tag + "%"))
+                .isZero();
+    }
+
     private long newPerson(String username, Role role, Long managerId) {
         return peopleService
                 .create(new NewPerson(
@@ -141,10 +214,14 @@ class PeopleImportIntegrationTests {
     }
 
     private static List<String> rowErrors(Map result) {
-        return ((List<Map>) result.get("errors"))
-                .stream()
-                        .map(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
-                        .toList();
+        return rows((List<Map>) result.get("errors"));
+    }
+
+    /** Each error or notice as "row column: problem". */
+    private static List<String> rows(List<Map> errors) {
+        return errors.stream()
+                .map(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                .toList();
     }
 
     /** ada uploads a people file of Baton's own template; the import's id. */
