@@ -8,6 +8,9 @@ public interface OwnedWork {
 
     long countOwnedBy(Person person);
 
-    /** Plural noun for the message, e.g. {@code "open commitments"}. */
+    /**
+     * Plural noun for the message, e.g. {@code "open commitments"}: a regular plural, as the message
+     * drops its last letter for one ({@code "1 open commitment"}).
+     */
     String noun();
 }

@@ -356,18 +356,22 @@ public class PeopleService {
                 + ": give them another manager first");
     }
 
+    /** What they still own, each kind they own some of ("1 account and 2 open tasks"); none is no reason. */
     private Optional<String> whyNotOwningWork(Person person) {
         List<String> owned = new ArrayList<>();
-        long total = 0;
         for (OwnedWork work : ownedWork.orderedStream().toList()) {
             long count = work.countOwnedBy(person);
-            total += count;
-            owned.add(count + " " + work.noun());
+            if (count > 0) {
+                String noun = work.noun();
+                owned.add(count + " " + (count == 1 ? noun.substring(0, noun.length() - 1) : noun));
+            }
         }
-        if (total == 0) {
+        if (owned.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(person.getFullName() + " still owns " + String.join(" and ", owned)
+        String last = owned.removeLast();
+        return Optional.of(person.getFullName() + " still owns "
+                + (owned.isEmpty() ? last : String.join(", ", owned) + " and " + last)
                 + ": hand them over first (launch a handover)");
     }
 

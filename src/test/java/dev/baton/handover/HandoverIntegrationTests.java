@@ -153,7 +153,7 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                 as("ada").postForEntity("/api/people/" + departing.getId() + "/deactivate", null, Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) refused.getBody().get("detail"))
-                .contains("2 accounts", "2 open commitments", "1 open tasks");
+                .contains("2 accounts, 2 open commitments and 1 open task:");
 
         ResponseEntity<Map> launched =
                 as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
