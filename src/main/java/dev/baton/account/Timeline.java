@@ -5,6 +5,8 @@ import dev.baton.audit.AuditEvents;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.AuditReaders;
 import dev.baton.people.PeopleLookup;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,13 +101,13 @@ public class Timeline {
                 .collect(Collectors.toMap(Interaction::getId, Function.identity()));
         Map<Long, AuditEvent> recorded = events.findAllById(ids(keys, "E")).stream()
                 .collect(Collectors.toMap(AuditEvent::getId, Function.identity()));
-        Map<Long, String> promises = promises(recorded.values());
+        Map<Long, List<AuditEvent>> wordings = wordings(recorded.values());
         Function<String, String> names = names();
         boolean auditTrail = auditReaders.signedInMay();
         List<TimelineItem> items = keys.stream()
                 .map(k -> "I".equals(k[0])
                         ? TimelineItem.of(logged.get((Long) k[1]))
-                        : told(recorded.get((Long) k[1]), names, promises, auditTrail))
+                        : told(recorded.get((Long) k[1]), names, wordings, auditTrail))
                 .toList();
         return PageableExecutionUtils.getPage(
                 items, pageable, () -> jdbc.queryForObject(COUNT, Long.class, accountId, accountId));
@@ -118,31 +120,63 @@ public class Timeline {
                 .toList();
     }
 
-    /** The promise's words, from its own creation event: the account module does not read commitments. */
-    private Map<Long, String> promises(java.util.Collection<AuditEvent> recorded) {
+    /** The events that give a commitment its words: its creation, then each renegotiation (new terms). */
+    private static final List<String> WORDING = List.of("commitment.created", "commitment.renegotiated");
+
+    /**
+     * Each commitment's wording events, oldest first (in the story's own order: time, then id), from
+     * the audit log: the account module does not read commitments.
+     */
+    private Map<Long, List<AuditEvent>> wordings(Collection<AuditEvent> recorded) {
         List<Long> promised = recorded.stream()
                 .filter(e -> "commitment".equals(e.getEntityType()))
                 .map(AuditEvent::getEntityId)
                 .distinct()
                 .toList();
-        Map<Long, String> promises = new HashMap<>();
-        if (!promised.isEmpty()) {
-            events.findByEntityTypeAndEntityIdInAndAction("commitment", promised, "commitment.created").stream()
-                    .filter(e -> e.getAfterState() != null)
-                    .forEach(e -> promises.put(
-                            e.getEntityId(), String.valueOf(e.getAfterState().get("description"))));
+        if (promised.isEmpty()) {
+            return Map.of();
         }
-        return promises;
+        return events.findByEntityTypeAndEntityIdInAndActionIn("commitment", promised, WORDING).stream()
+                .sorted(STORY_ORDER)
+                .collect(Collectors.groupingBy(AuditEvent::getEntityId));
+    }
+
+    private static final Comparator<AuditEvent> STORY_ORDER =
+            Comparator.comparing(AuditEvent::getAt).thenComparing(AuditEvent::getId);
+
+    /**
+     * The commitment's words as the entry tells them: those that stood when it happened (the latest
+     * set before it; a creation's own), and those that stand now (the latest set). Null when no event
+     * gave it words (a promise seeded or imported without its creation event).
+     */
+    static TimelineSentences.Promise promise(AuditEvent e, List<AuditEvent> wordings) {
+        String then = null;
+        String now = null;
+        for (AuditEvent w : wordings == null ? List.<AuditEvent>of() : wordings) {
+            String words = w.getAfterState() == null
+                    ? null
+                    : (String) w.getAfterState().get("description");
+            if (words == null) {
+                continue; // a renegotiation audited before its terms were
+            }
+            if (then == null || STORY_ORDER.compare(w, e) < 0) {
+                then = words;
+            }
+            now = words;
+        }
+        return now == null ? null : new TimelineSentences.Promise(then, now);
     }
 
     private static TimelineItem told(
-            AuditEvent e, Function<String, String> names, Map<Long, String> promises, boolean auditTrail) {
+            AuditEvent e, Function<String, String> names, Map<Long, List<AuditEvent>> wordings, boolean auditTrail) {
         return new TimelineItem(
                 type(e),
                 e.getAt(),
                 names.apply(e.getActor()),
                 TimelineSentences.of(
-                        e, names, "commitment".equals(e.getEntityType()) ? promises.get(e.getEntityId()) : null),
+                        e,
+                        names,
+                        "commitment".equals(e.getEntityType()) ? promise(e, wordings.get(e.getEntityId())) : null),
                 link(e, auditTrail));
     }
 

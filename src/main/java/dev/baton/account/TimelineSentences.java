@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The one table that turns an audit event into a sentence for people: action → template. A template
- * names the event's fields in braces ({@code {to}}), {@code {actor}} for who did it and {@code {promise}}
- * for the commitment's description; fields holding user names are read as full names. Task events are
+ * names the event's fields in braces ({@code {to}}), {@code {actor}} for who did it, {@code {promise}}
+ * for the commitment's words (quoted) and {@code {terms}} for what a renegotiation or reschedule
+ * changed; fields holding user names are read as full names. Task events are
  * not in the table: they belong to the task's history, not to the customer's story ({@link #tells}).
  */
 final class TimelineSentences {
@@ -34,18 +35,20 @@ final class TimelineSentences {
             Map.entry("renewal.escalated", "The renewal's {stage} was late and went to {escalatedTo}"),
             Map.entry("renewal.late", "The renewal's {stage} was late; the owner has no manager to tell"),
             Map.entry("renewal.decided", "Renewal decided: {outcome}"),
-            Map.entry("commitment.created", "{actor} promised \"{description}\", due {dueDate}"),
-            Map.entry("commitment.reassigned", "{actor} gave the promise \"{promise}\" to {owner}"),
-            Map.entry("commitment.accepted", "{actor} accepted the promise \"{promise}\""),
-            Map.entry("commitment.rejected", "{actor} said no to the promise \"{promise}\": {reason}"),
-            Map.entry("commitment.renegotiated", "{actor} renegotiated the promise \"{promise}\" with the customer"),
-            Map.entry("commitment.cancelled", "{actor} withdrew the promise \"{promise}\": {reason}"),
-            Map.entry("commitment.delivered", "{actor} delivered the promise \"{promise}\": {evidence}"),
-            Map.entry("commitment.verified", "{actor} confirmed with the customer that \"{promise}\" was delivered"),
-            Map.entry("commitment.reopened", "{actor} reopened the promise \"{promise}\": {reason}"),
-            Map.entry("commitment.rescheduled", "{actor} moved the promise \"{promise}\" to a new date"),
-            Map.entry("commitment.breached", "{actor} recorded the promise \"{promise}\" as broken: {reason}"),
-            Map.entry("commitment.escalated", "The promise \"{promise}\" was late and went to {escalatedTo}"),
+            Map.entry("commitment.created", "{actor} promised {promise}, due {dueDate}"),
+            Map.entry("commitment.reassigned", "{actor} gave the promise {promise} to {owner}"),
+            Map.entry("commitment.accepted", "{actor} accepted the promise {promise}"),
+            Map.entry("commitment.rejected", "{actor} said no to the promise {promise}: {reason}"),
+            Map.entry("commitment.renegotiated", "{actor} renegotiated the promise {promise} with the customer{terms}"),
+            Map.entry("commitment.cancelled", "{actor} withdrew the promise {promise}: {reason}"),
+            Map.entry("commitment.delivered", "{actor} delivered the promise {promise}: {evidence}"),
+            Map.entry(
+                    "commitment.verified",
+                    "{actor} confirmed with the customer that the promise {promise} was delivered"),
+            Map.entry("commitment.reopened", "{actor} reopened the promise {promise}: {reason}"),
+            Map.entry("commitment.rescheduled", "{actor} moved the promise {promise}{terms}"),
+            Map.entry("commitment.breached", "{actor} recorded the promise {promise} as broken: {reason}"),
+            Map.entry("commitment.escalated", "The promise {promise} was late and went to {escalatedTo}"),
             Map.entry("handover.successor-chosen", "{successor} was chosen to take the account over"),
             Map.entry("handover.successor-changed", "{actor} gave the account's handover to {successor} instead"),
             Map.entry("handover.note-written", "{by} wrote the handover note"),
@@ -80,10 +83,21 @@ final class TimelineSentences {
     }
 
     /**
-     * The event in words. {@code names} maps a user name to a full name (unknown ones stay as they are);
-     * {@code promise} is the commitment's description when known. Unknown actions get a generic sentence.
+     * A commitment's words as an entry tells them: {@code then}, those that stood when it happened,
+     * and {@code now}, those that stand today (they differ once it was renegotiated since).
      */
-    static String of(AuditEvent e, Function<String, String> names, String promise) {
+    record Promise(String then, String now) {}
+
+    /** Quoted words longer than this are cut: an entry is one sentence, the whole text is on its page. */
+    static final int QUOTE_MAX = 120;
+
+    /**
+     * The event in words. {@code names} maps a user name to a full name (unknown ones stay as they are);
+     * {@code promise} is the commitment's words when known (else it is named by number). A promise
+     * renegotiated since is quoted as it was, then as it is now. A renegotiation or reschedule says
+     * what changed, from what to what. Unknown actions get a generic sentence.
+     */
+    static String of(AuditEvent e, Function<String, String> names, Promise promise) {
         Map<String, Object> fields = new HashMap<>();
         if (e.getBeforeState() != null) {
             e.getBeforeState().forEach((k, v) -> fields.put(k, v));
@@ -94,7 +108,8 @@ final class TimelineSentences {
             });
         }
         fields.put("actor", e.getActor() == null ? "Baton" : e.getActor());
-        fields.put("promise", promise == null ? "#" + e.getEntityId() : promise);
+        fields.put("promise", promise == null ? "#" + e.getEntityId() : quotedAsOfThen(promise, e.getAction()));
+        fields.put("terms", terms(e));
         Object summary = fields.get("summary");
         fields.put("summary", summary == null || summary.toString().isBlank() ? "" : ": " + summary);
         String template = SENTENCES.get(e.getAction());
@@ -103,8 +118,7 @@ final class TimelineSentences {
         }
         if (promise == null) {
             // a promise seeded or imported without its creation event: named by number, not quoted as words
-            template = template.replace("the promise \"{promise}\"", "promise {promise}")
-                    .replace("\"{promise}\"", "promise {promise}");
+            template = template.replace("the promise {promise}", "promise {promise}");
         }
         Matcher m = FIELD.matcher(template);
         StringBuilder out = new StringBuilder();
@@ -116,6 +130,57 @@ final class TimelineSentences {
             m.appendReplacement(out, Matcher.quoteReplacement(text));
         }
         return m.appendTail(out).toString();
+    }
+
+    /**
+     * The words that stood then, and those of today where they differ: {@code "Onsite training" (now
+     * "Remote training")}. A renegotiation names its new words itself ({@link #terms}).
+     */
+    private static String quotedAsOfThen(Promise p, String action) {
+        String then = quoted(p.then());
+        return p.then().equals(p.now()) || "commitment.renegotiated".equals(action)
+                ? then
+                : then + " (now " + quoted(p.now()) + ")";
+    }
+
+    /**
+     * What a renegotiation or reschedule changed, from its audit's before and after: {@code to "Remote
+     * training", due 2026-12-22 (was 2026-12-12)}, {@code from 2026-12-12 to 2026-12-22: the customer
+     * asked}. Empty for other actions, and for what an older audit entry did not record.
+     */
+    private static String terms(AuditEvent e) {
+        Map<String, Object> was = e.getBeforeState() == null ? Map.of() : e.getBeforeState();
+        Map<String, Object> is = e.getAfterState() == null ? Map.of() : e.getAfterState();
+        Object dueWas = was.get("dueDate");
+        Object due = is.get("dueDate");
+        boolean moved = dueWas != null && due != null && !dueWas.equals(due);
+        return switch (e.getAction()) {
+            case "commitment.renegotiated" -> {
+                Object wordsWas = was.get("description");
+                Object words = is.get("description");
+                boolean reworded = wordsWas != null && words != null && !wordsWas.equals(words);
+                if (reworded) {
+                    String when = due == null ? "" : ", due " + due + (moved ? " (was " + dueWas + ")" : " as before");
+                    yield " to " + quoted(words.toString()) + when;
+                }
+                yield moved ? " to a new date: " + due + " (was " + dueWas + ")" : "";
+            }
+            case "commitment.rescheduled" -> {
+                Object reason = is.get("reason");
+                String why = reason == null || reason.toString().isBlank() ? "" : ": " + reason;
+                yield (moved ? " from " + dueWas + " to " + due : " to a new date") + why;
+            }
+            default -> "";
+        };
+    }
+
+    /** The words in quotes, cut after {@link #QUOTE_MAX} characters. */
+    private static String quoted(String words) {
+        if (words.length() > QUOTE_MAX) {
+            int end = Character.isHighSurrogate(words.charAt(QUOTE_MAX - 1)) ? QUOTE_MAX - 1 : QUOTE_MAX;
+            words = words.substring(0, end).strip() + "…";
+        }
+        return "\"" + words + "\"";
     }
 
     /** "Rob Miller: lead qualified" for an action the table does not know yet. */

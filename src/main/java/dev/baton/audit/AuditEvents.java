@@ -10,7 +10,7 @@ public interface AuditEvents extends JpaRepository<AuditEvent, Long>, JpaSpecifi
 
     List<AuditEvent> findByEntityTypeAndEntityIdOrderByAt(String entityType, Long entityId);
 
-    /** One action's events of several records of a type (e.g. the creation of the commitments a page mentions). */
-    List<AuditEvent> findByEntityTypeAndEntityIdInAndAction(
-            String entityType, java.util.Collection<Long> entityIds, String action);
+    /** Some actions' events of several records of a type (e.g. the events that set the words of the commitments a page mentions). */
+    List<AuditEvent> findByEntityTypeAndEntityIdInAndActionIn(
+            String entityType, java.util.Collection<Long> entityIds, java.util.Collection<String> actions);
 }

@@ -52,6 +52,10 @@ class TimelineIntegrationTests {
         tx.executeWithoutResult(status -> audit.record(action, type, id, account.getId(), null, after));
     }
 
+    private void changed(String action, long id, Map<String, Object> before, Map<String, Object> after) {
+        tx.executeWithoutResult(status -> audit.record(action, "commitment", id, account.getId(), before, after));
+    }
+
     private List<String> sentences() {
         return timeline.of(account.getId()).reversed().stream()
                 .map(TimelineItem::summary)
@@ -101,6 +105,51 @@ class TimelineIntegrationTests {
                         "Baton promised \"Price hold\", due 2026-12-01",
                         "Baton said no to the promise \"Price hold\": no capacity");
         assertThat(timeline.of(account.getId())).extracting(TimelineItem::link).containsOnly("/commitments/7");
+    }
+
+    @Test
+    void aPromiseRenegotiatedTwiceIsQuotedAsItWasThenAndAsItIsNowAndEachRenegotiationSaysWhatChanged() {
+        recorded(
+                "commitment.created", "commitment", 7101, fields("description", "Price hold", "dueDate", "2026-12-01"));
+        recorded("commitment.rejected", "commitment", 7101, fields("status", "REJECTED", "reason", "no budget"));
+        changed(
+                "commitment.renegotiated",
+                7101,
+                fields("status", "REJECTED", "description", "Price hold", "dueDate", "2026-12-01"),
+                fields("status", "PROPOSED", "description", "Price hold", "dueDate", "2026-12-15"));
+        changed(
+                "commitment.renegotiated",
+                7101,
+                fields("status", "REJECTED", "description", "Price hold", "dueDate", "2026-12-15"),
+                fields("status", "PROPOSED", "description", "Price hold for 6 months", "dueDate", "2026-12-15"));
+        recorded("commitment.accepted", "commitment", 7101, fields("status", "ACCEPTED"));
+
+        assertThat(sentences())
+                .containsExactly(
+                        "Baton promised \"Price hold\" (now \"Price hold for 6 months\"), due 2026-12-01",
+                        "Baton said no to the promise \"Price hold\" (now \"Price hold for 6 months\"): no budget",
+                        "Baton renegotiated the promise \"Price hold\" with the customer to a new date: 2026-12-15"
+                                + " (was 2026-12-01)",
+                        "Baton renegotiated the promise \"Price hold\" with the customer to"
+                                + " \"Price hold for 6 months\", due 2026-12-15 as before",
+                        "Baton accepted the promise \"Price hold for 6 months\"");
+    }
+
+    @Test
+    void aRescheduleSaysFromWhichDateToWhichAndWhyAndLongWordsAreCut() {
+        String words = "Quarterly business review ".repeat(10).strip();
+        recorded("commitment.created", "commitment", 8101, fields("description", words, "dueDate", "2026-12-01"));
+        changed(
+                "commitment.rescheduled",
+                8101,
+                fields("status", "ACCEPTED", "dueDate", "2026-12-01"),
+                fields("status", "ACCEPTED", "reason", "the customer is away", "dueDate", "2026-12-20"));
+
+        String cut = "\"" + words.substring(0, 120).strip() + "…\"";
+        assertThat(sentences())
+                .containsExactly(
+                        "Baton promised " + cut + ", due 2026-12-01",
+                        "Baton moved the promise " + cut + " from 2026-12-01 to 2026-12-20: the customer is away");
     }
 
     @Test
