@@ -137,7 +137,7 @@ public class PeopleService {
     @Transactional
     public PersonView create(NewPerson n) {
         if (people.existsByUsername(n.username())) {
-            throw new ConflictException("username: '" + n.username() + "' is already taken");
+            throw new ConflictException("username", "'" + n.username() + "' is already taken");
         }
         requireFreeEmail(n.email());
         Team team = team(n.teamId());
@@ -154,6 +154,19 @@ public class PeopleService {
         return PersonView.from(person);
     }
 
+    /**
+     * Changes a person's details, team, manager, roles and time zone.
+     *
+     * @param id the person
+     * @param c the changes, with the version they were read at
+     * @return the person as now
+     * @throws ConflictException (409) for a stale version, an e-mail address someone else has (naming
+     *     {@code email}), or roles the person may not lose yet (naming {@code roles}): the last active
+     *     admin's ADMIN, or the last of MANAGER and ADMIN while active people report to them
+     *     ({@link #whyNotLoseManager})
+     * @throws BadRequestException naming the field for an unknown team or manager, a manager who may not
+     *     manage, a reporting loop or a time zone that is no region
+     */
     @Transactional
     public PersonView update(Long id, PersonChanges c) {
         Person person = person(id);
@@ -168,7 +181,7 @@ public class PeopleService {
                 : TimeZones.region(c.timeZone(), "timeZone").getId();
         requireAdminLeft(person, c.roles().contains(Role.ADMIN), "lose the admin role");
         whyNotLoseManager(person, c.roles(), Alongside.NONE).ifPresent(reason -> {
-            throw new ConflictException(reason);
+            throw new ConflictException("roles", reason);
         });
         Map<String, Object> before = snapshot(person);
         try {
@@ -325,10 +338,10 @@ public class PeopleService {
         return Optional.empty();
     }
 
-    /** Someone must still be able to manage people and teams: the last active admin stays one. */
+    /** Someone must still be able to manage people and teams: the last active admin stays one (409 at roles). */
     private void requireAdminLeft(Person person, boolean staysAdmin, String change) {
         whyNotAdminLeft(person, staysAdmin, change, Alongside.NONE).ifPresent(reason -> {
-            throw new ConflictException(reason);
+            throw new ConflictException("roles", reason);
         });
     }
 
@@ -385,7 +398,7 @@ public class PeopleService {
 
     private void requireFreeEmail(String email) {
         if (people.existsByEmailIgnoreCase(email)) {
-            throw new ConflictException("email: '" + email + "' is already used by another person");
+            throw new ConflictException("email", "'" + email + "' is already used by another person");
         }
     }
 

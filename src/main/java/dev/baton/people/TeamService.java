@@ -49,7 +49,7 @@ public class TeamService {
     @Transactional
     public TeamView create(NewTeam n) {
         if (teams.existsByKey(n.key())) {
-            throw new ConflictException("key: team '" + n.key() + "' already exists");
+            throw new ConflictException("key", "team '" + n.key() + "' already exists");
         }
         Team team = teams.save(new Team(n.key(), n.name()));
         audit.record("team.created", "team", team.getId(), null, null, fields("key", n.key(), "name", n.name()));

@@ -142,7 +142,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException ex) {
-        return problem(HttpStatus.CONFLICT, "Conflict", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
+        ProblemDetail problem =
+                problem(HttpStatus.CONFLICT, "Conflict", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
+        if (!ex.getFieldErrors().isEmpty()) {
+            problem.setProperty("errors", ex.getFieldErrors());
+        }
+        return problem;
     }
 
     @ExceptionHandler(EngineUnavailableException.class)

@@ -15,8 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -102,10 +104,25 @@ class PeopleApiIntegrationTests {
                         Map.class);
 
         assertThat(sameUsername.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat((String) sameUsername.getBody().get("detail")).startsWith("username:");
+        assertThat((String) sameUsername.getBody().get("detail")).isEqualTo("username: 'rob' is already taken");
+        assertThat((Map<String, Object>) sameUsername.getBody().get("errors"))
+                .containsExactly(Map.entry("username", "'rob' is already taken"));
         assertThat(sameEmail.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) sameEmail.getBody().get("detail")).startsWith("email:");
+        assertThat((Map<String, Object>) sameEmail.getBody().get("errors"))
+                .containsExactly(Map.entry("email", "'ROB@baton.example' is already used by another person"));
         assertThat(people.count()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesATakenTeamKeyNamingTheField() {
+        String key = teams.findAll().getFirst().getKey();
+
+        ResponseEntity<Map> taken = admin().postForEntity("/api/teams", Map.of("key", key, "name", "Again"), Map.class);
+
+        assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((Map<String, Object>) taken.getBody().get("errors"))
+                .containsExactly(Map.entry("key", "team '" + key + "' already exists"));
     }
 
     @Test
@@ -344,9 +361,11 @@ class PeopleApiIntegrationTests {
                 admin().postForEntity("/api/people/" + ada.getId() + "/deactivate", null, Map.class);
 
         assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat((String) demoted.getBody().get("detail"))
-                .isEqualTo(
-                        "ada is the only active admin and cannot lose the admin role: make someone else an admin first");
+        String lastAdmin =
+                "ada is the only active admin and cannot lose the admin role: make someone else an admin first";
+        assertThat((String) demoted.getBody().get("detail")).isEqualTo("roles: " + lastAdmin);
+        assertThat((Map<String, Object>) demoted.getBody().get("errors"))
+                .containsExactly(Map.entry("roles", lastAdmin));
         assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(people.findByUsername("ada").orElseThrow())
                 .satisfies(
@@ -368,10 +387,12 @@ class PeopleApiIntegrationTests {
                 .isEqualTo(
                         "busy-boss still manages 1 active person and cannot be deactivated: give them another manager first");
         assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat((String) demoted.getBody().get("detail"))
+        String manages =
+                "busy-boss still manages 1 active person and cannot lose the manager role: give them another manager first";
+        assertThat((String) demoted.getBody().get("detail")).isEqualTo("roles: " + manages);
+        assertThat((Map<String, Object>) demoted.getBody().get("errors"))
                 .as("the reason a people import gives at roles too (PeopleImports.refusal)")
-                .isEqualTo(
-                        "busy-boss still manages 1 active person and cannot lose the manager role: give them another manager first");
+                .containsExactly(Map.entry("roles", manages));
         assertThat(people.findById(boss).orElseThrow().isActive()).isTrue();
     }
 
@@ -387,9 +408,11 @@ class PeopleApiIntegrationTests {
         ResponseEntity<Map> demoted = makeRep(boss, "admin-boss@example.com");
 
         assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat((String) demoted.getBody().get("detail"))
-                .isEqualTo(
-                        "admin-boss still manages 1 active person and cannot lose the admin role: give them another manager first");
+        assertThat((Map<String, Object>) demoted.getBody().get("errors"))
+                .containsExactly(
+                        Map.entry(
+                                "roles",
+                                "admin-boss still manages 1 active person and cannot lose the admin role: give them another manager first"));
         assertThat(people.findById(boss).orElseThrow())
                 .satisfies(
                         p -> assertThat(p.getRoles()).containsExactly(Role.ADMIN),
@@ -419,6 +442,26 @@ class PeopleApiIntegrationTests {
                 .containsEntry("managerId", "gone-boss is inactive and cannot manage anyone");
         assertThat(people.existsByUsername("under-rep") || people.existsByUsername("under-gone"))
                 .isFalse();
+    }
+
+    @Test
+    void aChangeSentAsPlainTextIsAnUnsupportedMediaTypeProblemAndChangesNothing() {
+        Person maria = people.findByUsername("maria").orElseThrow();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        String body = "{\"fullName\": \"Maria Plain\"}";
+
+        for (String path : List.of(
+                "/api/people/" + maria.getId(),
+                "/api/teams/" + teams.findAll().getFirst().getId())) {
+            ResponseEntity<Map> answer =
+                    admin().exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), Map.class);
+
+            assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+            assertThat(answer.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(answer.getBody()).as(path).containsEntry("status", 415);
+        }
+        assertThat(people.findById(maria.getId()).orElseThrow().getVersion()).isEqualTo(maria.getVersion());
     }
 
     @Test
