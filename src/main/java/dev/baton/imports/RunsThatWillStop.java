@@ -13,7 +13,8 @@ import java.util.List;
  * @param personId who they are ({@code /people/{personId}})
  * @param username their user name
  * @param fullName their full name, as Baton has it before the row is written
- * @param runs the runs, oldest first; empty only when they could not be listed ({@code problem})
+ * @param runs the runs, oldest first, each running or of unknown state (the engine did not answer
+ *     about it: {@link LaunchedRun#state}); empty only when they could not be listed ({@code problem})
  * @param problem null when the runs are listed; else why they could not be (the listing failed, e.g.
  *     the engine did not answer): the row deactivates them all the same
  */

@@ -20,7 +20,8 @@ public class Deactivations {
      *
      * @param person the person as now (inactive)
      * @param runsThatWillStop the running playbook runs they launched, which stop at their next
-     *     building block (those that have met one since they left have stopped already)
+     *     building block (those that have met one since they left have stopped already), and those the
+     *     engine did not answer about ({@link LaunchedRun#unchecked}), which do if they still run
      */
     public record Deactivation(PersonView person, List<LaunchedRun> runsThatWillStop) {}
 
@@ -56,7 +57,8 @@ public class Deactivations {
      * next building block once the person is deactivated ({@link LaunchedRuns#runningLaunchedBy}).
      *
      * @param id the person's id
-     * @return the runs, oldest first; empty when none (or when no playbook module runs)
+     * @return the runs, oldest first, each running or of unknown state when the engine did not answer;
+     *     empty when none (or when no playbook module runs)
      * @throws NotFoundException when nobody has that id
      */
     public List<LaunchedRun> runsThatWouldStop(long id) {

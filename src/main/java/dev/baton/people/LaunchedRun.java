@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param accountId the account it was launched on, or null for none
  * @param accountName that account's name, or null without one (or when it is gone)
  * @param startedAt when it was launched
+ * @param state {@link State#RUNNING} when the engine said it still runs; {@link State#UNKNOWN} when
+ *     the engine did not answer: Baton recorded it as running and cannot tell whether it still is
+ * @param reason null when running; for an unknown state, why, in words
  */
 public record LaunchedRun(
         long processInstanceKey,
@@ -22,4 +25,20 @@ public record LaunchedRun(
         int version,
         Long accountId,
         String accountName,
-        Instant startedAt) {}
+        Instant startedAt,
+        State state,
+        String reason) {
+
+    /** What Baton knows of a run it recorded as running. */
+    public enum State {
+        /** The engine says it still runs. */
+        RUNNING,
+        /** The engine did not answer: it may still run (and stop at its next block) or have ended. */
+        UNKNOWN
+    }
+
+    /** Whether the engine could not be asked about the run ({@link State#UNKNOWN}). */
+    public boolean unchecked() {
+        return state == State.UNKNOWN;
+    }
+}

@@ -6,14 +6,19 @@ import dev.baton.engine.DeployedPlaybooks;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.ProcessInstances;
 import dev.baton.people.LaunchedRun;
+import dev.baton.people.LaunchedRun.State;
 import dev.baton.people.LaunchedRuns;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +29,17 @@ import org.springframework.transaction.annotation.Transactional;
  * (the handoff, which Baton starts itself and whose steps hand work on by themselves) and of versions
  * with no building block, in their steps or in what they call, are left out: no block acts for their
  * launcher. Runs Baton recorded as running are asked of the engine, and those it no longer has are
- * marked ended, as the sweep would.
+ * marked ended, as the sweep would. When the engine does not answer, the runs not yet asked are not
+ * asked either (each would wait for the same silence) and are listed as of unknown state.
  */
 @Component
 class RunsByLauncher implements LaunchedRuns {
+
+    /** Why a run's state is unknown: told to whoever deactivates its launcher. */
+    static final String ENGINE_DID_NOT_ANSWER = "the engine did not answer when asked whether this run still runs:"
+            + " it may have ended, or stop at its next building block once the launcher has left";
+
+    private static final Logger log = LoggerFactory.getLogger(RunsByLauncher.class);
 
     private final PlaybookInstances instances;
     private final DeployedPlaybooks deployed;
@@ -58,16 +70,40 @@ class RunsByLauncher implements LaunchedRuns {
     @Override
     @Transactional(noRollbackFor = RuntimeException.class)
     public List<LaunchedRun> runningLaunchedBy(String username) {
-        List<PlaybookInstance> running = new ArrayList<>();
+        List<PlaybookInstance> listed = new ArrayList<>(); // running, or of unknown state
+        Set<Long> unknown = new HashSet<>();
+        RuntimeException silence = null;
         for (PlaybookInstance instance : instances.findByStartedByAndEndedAtIsNullOrderByStartedAt(username)) {
             Optional<DeployedProcess> version = deployed.byDefinitionKey(instance.getProcessDefinitionKey());
             boolean launchable = version.map(v -> !v.launchRoles().isEmpty()).orElse(true);
-            if (launchable && deployed.mayReachBlocks(instance.getProcessDefinitionKey()) && stillRunning(instance)) {
-                running.add(instance);
+            if (!launchable || !deployed.mayReachBlocks(instance.getProcessDefinitionKey())) {
+                continue;
             }
+            if (silence == null) {
+                try {
+                    if (!engine.isRunning(instance.getProcessInstanceKey())) {
+                        instance.ended(clock.instant());
+                        continue;
+                    }
+                } catch (RuntimeException e) {
+                    silence = e;
+                }
+            }
+            if (silence != null) {
+                unknown.add(instance.getProcessInstanceKey());
+            }
+            listed.add(instance);
+        }
+        if (silence != null) {
+            log.warn(
+                    "The engine did not answer whether {} of the playbook runs {} launched still run; they are"
+                            + " listed as of unknown state, not as running: {}",
+                    unknown.size(),
+                    username,
+                    silence.toString());
         }
         Map<Long, String> accountNames = accounts
-                .findAllById(running.stream()
+                .findAllById(listed.stream()
                         .map(PlaybookInstance::getAccountId)
                         .filter(id -> id != null)
                         .distinct()
@@ -78,7 +114,7 @@ class RunsByLauncher implements LaunchedRuns {
         Function<PlaybookInstance, String> name = i -> deployed.byDefinitionKey(i.getProcessDefinitionKey())
                 .map(DeployedProcess::name)
                 .orElse(i.getBpmnProcessId());
-        return running.stream()
+        return listed.stream()
                 .map(i -> new LaunchedRun(
                         i.getProcessInstanceKey(),
                         i.getBpmnProcessId(),
@@ -86,20 +122,9 @@ class RunsByLauncher implements LaunchedRuns {
                         i.getProcessVersion(),
                         i.getAccountId(),
                         i.getAccountId() == null ? null : accountNames.get(i.getAccountId()),
-                        i.getStartedAt()))
+                        i.getStartedAt(),
+                        unknown.contains(i.getProcessInstanceKey()) ? State.UNKNOWN : State.RUNNING,
+                        unknown.contains(i.getProcessInstanceKey()) ? ENGINE_DID_NOT_ANSWER : null))
                 .toList();
-    }
-
-    /** Asks the engine; a run it could not be asked about is taken as running (it may stop at a block). */
-    private boolean stillRunning(PlaybookInstance instance) {
-        try {
-            if (!engine.isRunning(instance.getProcessInstanceKey())) {
-                instance.ended(clock.instant());
-                return false;
-            }
-        } catch (RuntimeException e) {
-            // the engine did not answer: what Baton recorded stands
-        }
-        return true;
     }
 }

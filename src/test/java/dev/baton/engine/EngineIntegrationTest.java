@@ -54,7 +54,8 @@ public abstract class EngineIntegrationTest {
     @Autowired
     protected ZeebeTestEngine engine;
 
-    @Autowired
+    /** The real engine port, spied so that a test can make the engine not answer about one instance. */
+    @MockitoSpyBean
     protected ProcessInstances processInstances;
 
     @Autowired

@@ -185,6 +185,34 @@ class ImportDeactivationRunsIntegrationTests extends BlockProcessTest {
     }
 
     @Test
+    void aRunTheEngineDoesNotAnswerAboutShowsAsOfUnknownStateNotAsRunning() throws Exception {
+        Leaver leaver = newAdmin();
+        long run = launch(leaver.username(), PLAYBOOK, Map.of("accountId", account("rob")));
+        doThrow(new IllegalStateException("engine unreachable"))
+                .when(processInstances)
+                .isRunning(run);
+        String csv = "email,full_name,active\n" + leaver.email() + ",Lee Leaver,false\n";
+        MockMvc pages = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+
+        long dryRun = start(true, csv);
+        Map result = finished(dryRun);
+
+        assertThat((List<Map>) result.get("runsThatWillStop")).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("problem", null);
+            assertThat((List<Map>) row.get("runs"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r).containsEntry("state", "UNKNOWN"))
+                    .satisfies(r -> assertThat((String) r.get("reason")).startsWith("the engine did not answer"));
+        });
+        assertThat(runsSection(pageAsAda(pages, dryRun)))
+                .contains("Lee Leaver", "1 run of unknown state (the engine did not answer)")
+                .doesNotContain(">1 run<")
+                .contains("href=\"/playbooks/instances/" + run + "\"", "unknown");
+    }
+
+    @Test
     void anImportThatDeactivatesNoLauncherShowsNoWarning() throws Exception {
         Leaver quiet = newAdmin();
         long id = start(true, "email,full_name,active\n" + quiet.email() + ",Quinn Quiet,false\n");

@@ -1,6 +1,9 @@
 package dev.baton.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -20,7 +23,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +41,7 @@ import org.springframework.web.context.WebApplicationContext;
  * and may come to a block.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 @SuppressWarnings({"rawtypes", "unchecked"})
 class DeactivationRunsIntegrationTests extends BlockProcessTest {
 
@@ -122,6 +129,73 @@ class DeactivationRunsIntegrationTests extends BlockProcessTest {
     }
 
     @Test
+    void aRunTheEngineDoesNotAnswerAboutIsListedAsOfUnknownStateNotAsRunning(CapturedOutput output) {
+        long robs = account("rob");
+        Leaver leaver = newAdmin();
+        long answered = launch(leaver.username(), PLAYBOOK, Map.of("accountId", robs));
+        long silent = launch(leaver.username(), PLAYBOOK, Map.of("accountId", robs));
+        long later = launch(leaver.username(), PLAYBOOK, Map.of("accountId", robs));
+        engineDoesNotAnswerAbout(silent);
+
+        List<Map> before = as("ada")
+                .getForEntity("/api/people/" + leaver.id() + "/launched-runs", List.class)
+                .getBody();
+        ResponseEntity<Map> deactivated =
+                as("ada").postForEntity("/api/people/" + leaver.id() + "/deactivate", null, Map.class);
+
+        for (List<Map> runs : List.of(before, (List<Map>) deactivated.getBody().get("runsThatWillStop"))) {
+            assertThat(keys(runs)).containsExactly(answered, silent, later);
+            assertThat(runs.get(0)).containsEntry("state", "RUNNING").containsEntry("reason", null);
+            assertThat(runs.subList(1, 3))
+                    .allSatisfy(run -> assertThat(run)
+                            .containsEntry("state", "UNKNOWN")
+                            .containsEntry(
+                                    "reason",
+                                    "the engine did not answer when asked whether this run still runs: it may have"
+                                            + " ended, or stop at its next building block once the launcher has left"));
+        }
+        assertThat(deactivated.getBody()).containsEntry("active", false);
+        // once silent, the engine is not asked about the rest: each would wait as long
+        verify(processInstances, never()).isRunning(later);
+        assertThat(output)
+                .contains("WARN")
+                .contains("The engine did not answer whether 2 of the playbook runs " + leaver.username()
+                        + " launched still run")
+                .contains("engine unreachable");
+    }
+
+    @Test
+    void thePersonsPageCountsOnlyRunningRunsAndSaysWhichTheEngineDidNotAnswerAbout() throws Exception {
+        long robs = account("rob");
+        Leaver leaver = newAdmin();
+        long answered = launch(leaver.username(), PLAYBOOK, Map.of("accountId", robs));
+        long silent = launch(leaver.username(), PLAYBOOK, Map.of("accountId", robs));
+        engineDoesNotAnswerAbout(silent);
+        MockMvc pages = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+
+        String before = runsSection(pageAsAda(pages, leaver.id()));
+        pages.perform(MockMvcRequestBuilders.post("/people/" + leaver.id() + "/deactivate")
+                        .with(user("ada").roles("ADMIN"))
+                        .with(csrf()))
+                .andExpect(flash().attribute(
+                                "message",
+                                "Lee Leaver is deactivated. 1 playbook run they launched will stop at the next"
+                                        + " building block: see below. The engine did not answer about 1 more run"
+                                        + " they launched, which stop there too if still running: see below."));
+
+        assertThat(before)
+                .contains("If you deactivate Lee Leaver", "this run stops")
+                .doesNotContain("these 2 runs stop")
+                .contains("The engine did not answer about 1 run", "unknown")
+                .contains("href=\"/playbooks/instances/" + answered + "\"")
+                .contains("href=\"/playbooks/instances/" + silent + "\"");
+        assertThat(before.substring(before.indexOf("/playbooks/instances/" + silent)))
+                .contains("unknown", "the engine did not answer when asked whether this run still runs");
+    }
+
+    @Test
     void onlyAdminsSeeWhichRunsADeactivationWouldStop() {
         Leaver leaver = newAdmin();
 
@@ -145,6 +219,13 @@ class DeactivationRunsIntegrationTests extends BlockProcessTest {
         assertThat((String) ((Map) ((Map) answer.get("properties")).get("runsThatWillStop")).get("description"))
                 .contains("stops with an incident at its next block");
         assertThat((Map<String, Object>) docs.get("paths")).containsKey("/api/people/{id}/launched-runs");
+    }
+
+    /** The engine answers as usual, except about this instance: as when it stops answering mid-listing. */
+    private void engineDoesNotAnswerAbout(long processInstanceKey) {
+        doThrow(new IllegalStateException("engine unreachable"))
+                .when(processInstances)
+                .isRunning(processInstanceKey);
     }
 
     /** A new admin, who may launch on any account and owns nothing, so nothing holds up their deactivation. */

@@ -121,7 +121,9 @@ class PeopleController {
                             + " playbooks use building blocks: each stops with an incident at its next"
                             + " block (blocks act with the launcher's rights, and someone who has left has"
                             + " none); relaunch those still needed as someone who stays. Oldest first;"
-                            + " each run's page is /playbooks/instances/{processInstanceKey}")
+                            + " each run's page is /playbooks/instances/{processInstanceKey}. A run whose"
+                            + " state is UNKNOWN (the engine did not answer; reason says so) may still run,"
+                            + " and then stops there too")
             List<LaunchedRun> runsThatWillStop) {}
 
     @PostMapping("/{id}/deactivate")
@@ -141,7 +143,8 @@ class PeopleController {
     @Operation(
             summary = "Before deactivating: the running playbook runs this person launched from the catalogue"
                     + " whose playbooks use building blocks, which stop at their next block once the person is"
-                    + " deactivated (blocks act with the launcher's rights). Oldest first")
+                    + " deactivated (blocks act with the launcher's rights). Oldest first; state RUNNING, or"
+                    + " UNKNOWN with a reason when the engine did not answer")
     List<LaunchedRun> launchedRuns(@PathVariable Long id) {
         return deactivations.runsThatWouldStop(id);
     }

@@ -2,8 +2,8 @@ package dev.baton.people.web;
 
 import dev.baton.people.Deactivations;
 import dev.baton.people.Deactivations.Deactivation;
+import dev.baton.people.LaunchedRun;
 import dev.baton.people.PeopleService;
-import dev.baton.people.PersonView;
 import dev.baton.shared.ConflictException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -48,13 +48,24 @@ class PersonPages {
         return "redirect:/people/" + id;
     }
 
+    /** What the deactivation stops, counting apart the runs the engine did not answer about. */
     private static String said(Deactivation done) {
-        PersonView person = done.person();
-        int runs = done.runsThatWillStop().size();
-        return person.fullName() + " is deactivated."
-                + (runs == 0
-                        ? " No running playbook run of theirs stops."
-                        : " " + runs + (runs == 1 ? " playbook run" : " playbook runs")
-                                + " they launched will stop at the next building block: see below.");
+        long unchecked =
+                done.runsThatWillStop().stream().filter(LaunchedRun::unchecked).count();
+        long runs = done.runsThatWillStop().size() - unchecked;
+        StringBuilder said = new StringBuilder(done.person().fullName() + " is deactivated.");
+        if (runs == 0 && unchecked == 0) {
+            said.append(" No running playbook run of theirs stops.");
+        }
+        if (runs > 0) {
+            said.append(" ").append(runs).append(runs == 1 ? " playbook run" : " playbook runs");
+            said.append(" they launched will stop at the next building block: see below.");
+        }
+        if (unchecked > 0) {
+            said.append(" The engine did not answer about ").append(unchecked).append(runs == 0 ? "" : " more");
+            said.append(unchecked == 1 ? " run" : " runs");
+            said.append(" they launched, which stop there too if still running: see below.");
+        }
+        return said.toString();
     }
 }
