@@ -1,7 +1,6 @@
 package dev.baton.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.doThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -12,8 +11,6 @@ import dev.baton.blocks.BlockProcessTest;
 import dev.baton.blocks.Blocks;
 import dev.baton.people.NewPerson;
 import dev.baton.people.Role;
-import dev.baton.support.Multipart;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -241,20 +236,11 @@ class ImportDeactivationRunsIntegrationTests extends BlockProcessTest {
 
     /** ada uploads a people file; the import's id. */
     private long start(boolean dryRun, String csv) {
-        ResponseEntity<Map> started = as("ada")
-                .postForEntity(
-                        "/api/imports?kind=PEOPLE&source=BATON&dryRun=" + dryRun,
-                        Multipart.texts("file", Map.of("people.csv", csv)),
-                        Map.class);
-        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        return ((Number) started.getBody().get("id")).longValue();
+        return ImportsApi.startPeople(as("ada"), dryRun, csv);
     }
 
     private Map finished(long id) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> as("ada").getForObject("/api/imports/" + id, Map.class),
-                        job -> !List.of("QUEUED", "RUNNING").contains(job.get("status")));
+        return ImportsApi.finished(as("ada"), id);
     }
 
     private static String pageAsAda(MockMvc pages, long importId) throws Exception {

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
-import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Role;
 import java.io.IOException;
@@ -19,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -613,16 +611,7 @@ class ImportIntegrationTests {
     }
 
     private long newPerson(String username, Role role, Long managerId) {
-        return peopleService
-                .create(new NewPerson(
-                        username,
-                        "New " + username,
-                        username + "@baton.example",
-                        "secret-123",
-                        Set.of(role),
-                        null,
-                        managerId))
-                .id();
+        return ImportsApi.newPerson(peopleService, username, role, managerId);
     }
 
     @Test
@@ -947,10 +936,7 @@ class ImportIntegrationTests {
     }
 
     private Map finished(long id) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> http.withBasicAuth("ada", "demo").getForObject("/api/imports/" + id, Map.class),
-                        job -> !List.of("QUEUED", "RUNNING").contains(job.get("status")));
+        return ImportsApi.finished(http.withBasicAuth("ada", "demo"), id);
     }
 
     private ResponseEntity<Map> upload(

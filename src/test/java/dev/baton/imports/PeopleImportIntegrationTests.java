@@ -1,23 +1,16 @@
 package dev.baton.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Role;
-import dev.baton.support.Multipart;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -193,16 +186,7 @@ class PeopleImportIntegrationTests {
     }
 
     private long newPerson(String username, Role role, Long managerId) {
-        return peopleService
-                .create(new NewPerson(
-                        username,
-                        "New " + username,
-                        username + "@baton.example",
-                        "secret-123",
-                        Set.of(role),
-                        null,
-                        managerId))
-                .id();
+        return ImportsApi.newPerson(peopleService, username, role, managerId);
     }
 
     /** full name|active, by username, in the order asked. */
@@ -226,19 +210,10 @@ class PeopleImportIntegrationTests {
 
     /** ada uploads a people file of Baton's own template; the import's id. */
     private long start(boolean dryRun, String csv) {
-        ResponseEntity<Map> started = http.withBasicAuth("ada", "demo")
-                .postForEntity(
-                        "/api/imports?kind=PEOPLE&source=BATON&dryRun=" + dryRun,
-                        Multipart.texts("file", Map.of("people.csv", csv)),
-                        Map.class);
-        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        return ((Number) started.getBody().get("id")).longValue();
+        return ImportsApi.startPeople(http.withBasicAuth("ada", "demo"), dryRun, csv);
     }
 
     private Map finished(long id) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> http.withBasicAuth("ada", "demo").getForObject("/api/imports/" + id, Map.class),
-                        job -> !List.of("QUEUED", "RUNNING").contains(job.get("status")));
+        return ImportsApi.finished(http.withBasicAuth("ada", "demo"), id);
     }
 }

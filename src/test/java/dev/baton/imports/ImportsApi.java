@@ -1,0 +1,53 @@
+package dev.baton.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.baton.people.NewPerson;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Role;
+import dev.baton.support.Multipart;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The import API as the import tests drive it: an admin's client starts an import and waits for it. */
+final class ImportsApi {
+
+    private ImportsApi() {}
+
+    /** {@code admin} uploads a people file of Baton's own template; the import's id (202 asserted). */
+    static long startPeople(TestRestTemplate admin, boolean dryRun, String csv) {
+        ResponseEntity<Map> started = admin.postForEntity(
+                "/api/imports?kind=PEOPLE&source=BATON&dryRun=" + dryRun,
+                Multipart.texts("file", Map.of("people.csv", csv)),
+                Map.class);
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        return ((Number) started.getBody().get("id")).longValue();
+    }
+
+    /** The import once it is neither queued nor running (30 s at most), as {@code GET /api/imports/{id}} answers. */
+    static Map finished(TestRestTemplate admin, long id) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin.getForObject("/api/imports/" + id, Map.class),
+                        job -> !List.of("QUEUED", "RUNNING").contains(job.get("status")));
+    }
+
+    /** A new active person with one role, {@code <username>@baton.example}; their id. */
+    static long newPerson(PeopleService people, String username, Role role, Long managerId) {
+        return people.create(new NewPerson(
+                        username,
+                        "New " + username,
+                        username + "@baton.example",
+                        "secret-123",
+                        Set.of(role),
+                        null,
+                        managerId))
+                .id();
+    }
+}
