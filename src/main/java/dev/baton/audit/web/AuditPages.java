@@ -2,6 +2,7 @@ package dev.baton.audit.web;
 
 import dev.baton.audit.AuditTrail;
 import dev.baton.shared.Dates;
+import dev.baton.shared.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -9,7 +10,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The raw audit trail, one click from an account's timeline: for admins and managers. */
 @Controller
@@ -33,13 +33,7 @@ class AuditPages {
             AuditParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         model.addAttribute("params", params);
         model.addAttribute("events", trail.find(params.toFilter(dates.zone()), page, PAGE_SIZE));
-        model.addAttribute(
-                "query",
-                UriComponentsBuilder.newInstance()
-                        .query(request.getQueryString())
-                        .replaceQueryParam("page")
-                        .build()
-                        .getQuery());
+        model.addAttribute("query", PageLinks.filters(request));
         return "audit/list";
     }
 }

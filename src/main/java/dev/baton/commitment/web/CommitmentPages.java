@@ -12,6 +12,7 @@ import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.shared.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -94,13 +95,7 @@ class CommitmentPages {
         model.addAttribute(
                 "teams", teams.find(Pageable.unpaged(Sort.by("name"))).getContent());
         // the filters as a query string, for the export link and the pages
-        model.addAttribute(
-                "query",
-                UriComponentsBuilder.newInstance()
-                        .query(request.getQueryString())
-                        .replaceQueryParam("page")
-                        .build()
-                        .getQuery());
+        model.addAttribute("query", PageLinks.filters(request));
         return "commitment/list";
     }
 

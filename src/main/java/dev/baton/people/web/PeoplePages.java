@@ -3,6 +3,7 @@ package dev.baton.people.web;
 import dev.baton.people.PeopleDirectory;
 import dev.baton.people.Role;
 import dev.baton.people.TeamService;
+import dev.baton.shared.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The people directory's page, for admins and managers (who look people up to hand their book over):
@@ -50,13 +50,7 @@ class PeoplePages {
                 "teams", teams.find(Pageable.unpaged(Sort.by("name"))).getContent());
         model.addAttribute("roles", Role.values());
         // the filters as a query string, for the pages' links
-        model.addAttribute(
-                "query",
-                UriComponentsBuilder.newInstance()
-                        .query(request.getQueryString())
-                        .replaceQueryParam("page")
-                        .build()
-                        .getQuery());
+        model.addAttribute("query", PageLinks.filters(request));
         return "people/list";
     }
 }
