@@ -86,6 +86,21 @@ public class CommitmentAccess {
     }
 
     /**
+     * Moving the due date ({@code POST /api/commitments/{id}/reschedule}): customer success and admins
+     * for any commitment (DESIGN.md: customer success tracks every commitment's due date and agrees new
+     * dates with customers); otherwise who may take it back ({@link #requireMayChangeStatus} with the
+     * maker: its owner, its maker, a manager of either's line). Throws {@link AccessDeniedException}
+     * saying why; an unknown commitment passes.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayReschedule(Long id, String username) {
+        Person actor = people.signedIn(username);
+        if (!actor.hasRole(Role.CS) && !actor.hasRole(Role.ADMIN)) {
+            requireMayChangeStatus(id, username, true, "reschedule");
+        }
+    }
+
+    /**
      * The decisions of a commitment step that the API reserves ({@code POST /api/commitments/{id}/...}),
      * asked of whoever answers the step, as {@link #requireMayReassign} is for a new owner: verify,
      * reopen and breach as the API's (customer success, managers and admins, by {@link
@@ -158,7 +173,7 @@ public class CommitmentAccess {
     /**
      * What the viewer may do to the commitment now, by its status and the rules above (and the role
      * gate of verify, reopen and breach: customer success, managers, admins): a subset of accept,
-     * reject, deliver, verify, reopen, cancel, breach. Empty for an unknown commitment.
+     * reject, deliver, verify, reopen, reschedule, cancel, breach. Empty for an unknown commitment.
      */
     @Transactional(readOnly = true)
     public Set<String> actions(Long id, String username) {
@@ -179,7 +194,12 @@ public class CommitmentAccess {
             if (checker && s == CommitmentStatus.DELIVERED) {
                 actions.addAll(List.of("verify", "reopen"));
             }
-            if ((forOwner || lines.mayActFor(actor, c.getMadeBy()))
+            boolean forOwnerOrMaker = forOwner || lines.mayActFor(actor, c.getMadeBy());
+            if ((forOwnerOrMaker || actor.hasRole(Role.CS) || actor.hasRole(Role.ADMIN))
+                    && CommitmentStatus.AWAITING_DELIVERY.contains(s)) {
+                actions.add("reschedule");
+            }
+            if (forOwnerOrMaker
                     && EnumSet.of(CommitmentStatus.PROPOSED, CommitmentStatus.ACCEPTED, CommitmentStatus.REJECTED)
                             .contains(s)) {
                 actions.add("cancel");

@@ -306,12 +306,9 @@ public class CommitmentProcessSteps {
         return owner != null && owner.isActive() ? owner.getUsername() : escalateTo(c);
     }
 
-    /**
-     * Where the commitment's due date is judged: the owner's zone (the maker's while nobody owns it).
-     * Due on 27 March means late once 27 March has ended there.
-     */
+    /** Where the commitment's due date is judged: {@link CommitmentService#dueZone}. */
     private ZoneId dueZone(Commitment c) {
-        return zones.of(c.getOwner() != null ? c.getOwner() : c.getMadeBy());
+        return service.dueZone(c);
     }
 
     private String escalateTo(Commitment c) {

@@ -184,9 +184,39 @@ public class CommitmentService implements OwnedWork {
         return apply(id, version, "cancelled", c -> c.cancel(reason), true);
     }
 
+    /**
+     * Moves a proposed or accepted commitment to a new due date agreed with the customer ({@code POST
+     * /api/commitments/{id}/reschedule}, the commitment's page): checked against {@code version}
+     * ({@code ConflictException} when it moved on; null skips the check), audited with the dates before
+     * and after and the reason, the mails waiting for the old date withdrawn, and its process told, so
+     * the reminder and overdue timers are armed again for the new date. Who may is {@link
+     * CommitmentAccess#requireMayReschedule}.
+     *
+     * @param dueDate the new due date: today or later where the commitment's due date is judged ({@link
+     *     #dueZone}), and not the current one
+     * @param reason why, as the customer agreed it (required by the caller)
+     * @throws BadRequestException at {@code dueDate} for a day already ended there, or the current due date
+     * @throws IllegalCommitmentTransition (409) unless it is proposed or accepted
+     * @throws NotFoundException for an unknown commitment
+     */
     @Transactional
     public CommitmentView reschedule(Long id, LocalDate dueDate, String reason, Long version) {
+        Commitment commitment = commitment(id);
+        if (dueDate.isBefore(zones.today(dueZone(commitment)))) {
+            throw new BadRequestException("dueDate", "must be today or later where the owner is");
+        }
+        if (dueDate.equals(commitment.getDueDate())) {
+            throw new BadRequestException("dueDate", "is the due date already");
+        }
         return apply(id, version, "rescheduled", c -> c.reschedule(dueDate, reason), true);
+    }
+
+    /**
+     * Where a commitment's due date is judged: its owner's zone (its maker's while nobody owns it). Due
+     * on 27 March means late once 27 March has ended there, and a new due date may be that day until then.
+     */
+    ZoneId dueZone(Commitment c) {
+        return zones.of(c.getOwner() != null ? c.getOwner() : c.getMadeBy());
     }
 
     @Transactional

@@ -14,15 +14,20 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -198,6 +203,159 @@ class CommitmentApiIntegrationTests {
         assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", id))
                 .extracting(e -> e.getAction())
                 .containsExactly("commitment.created", "commitment.accepted");
+    }
+
+    @Test
+    void theOwnerCustomerSuccessOrAManagerMovesTheDueDateWithAReasonAuditedAndToldOnTheTimeline() {
+        long id = create(commitment());
+        LocalDate first = LocalDate.now().plusDays(10);
+        LocalDate agreed = first.plusDays(14);
+        Map<String, Object> move = Map.of("dueDate", agreed.toString(), "reason", "kickoff moved", "version", 0);
+
+        assertThat(post("rita", id, "reschedule", move).getStatusCode())
+                .as("a teammate who neither owns nor made it")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> moved = post("cora", id, "reschedule", move);
+
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(moved.getBody())
+                .containsEntry("dueDate", agreed.toString())
+                .containsEntry("status", "PROPOSED")
+                .containsEntry("statusReason", "kickoff moved")
+                .containsEntry("version", 1);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", id))
+                .filteredOn(e -> e.getAction().equals("commitment.rescheduled"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getActor()).isEqualTo("cora");
+                    assertThat(e.getBeforeState()).containsEntry("dueDate", first.toString());
+                    assertThat(e.getAfterState())
+                            .containsEntry("dueDate", agreed.toString())
+                            .containsEntry("reason", "kickoff moved");
+                });
+        Map timeline = as("rob").getForObject("/api/accounts/" + accountId + "/timeline", Map.class);
+        assertThat(((List<Map<String, Object>>) timeline.get("content")).getFirst())
+                .containsEntry(
+                        "summary",
+                        people.findByUsername("cora").orElseThrow().getFullName()
+                                + " moved the promise \"Deliver the SSO guide\" from " + first + " to " + agreed
+                                + ": kickoff moved");
+        assertThat(post("maria", id, "reschedule", Map.of("dueDate", first.toString(), "reason", "back", "version", 1))
+                        .getStatusCode())
+                .as("the owner's manager")
+                .isEqualTo(HttpStatus.OK);
+        assertThat(post("rob", id, "reschedule", Map.of("dueDate", agreed.toString(), "reason", "again"))
+                        .getStatusCode())
+                .as("the owner")
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aBadRescheduleIsA400NamingTheFieldAndChangesNothing() {
+        long id = create(commitment());
+        LocalDate due = LocalDate.now().plusDays(10);
+        Map<String, Object> valid = Map.of("dueDate", due.plusDays(1).toString(), "reason", "kickoff moved");
+
+        assertThat(refusedAt(id, without(valid, "reason"))).containsOnlyKeys("reason");
+        assertThat(refusedAt(id, with(valid, "reason", "  "))).containsOnlyKeys("reason");
+        assertThat(refusedAt(id, with(valid, "reason", "x".repeat(Commitment.NOTE_MAX + 1))))
+                .containsOnlyKeys("reason");
+        assertThat(refusedAt(id, without(valid, "dueDate"))).containsOnlyKeys("dueDate");
+        assertThat(refusedAt(id, with(valid, "dueDate", "next week"))).containsOnlyKeys("dueDate");
+        assertThat(refusedAt(id, with(valid, "dueDate", "2999-01-01"))).containsOnlyKeys("dueDate");
+        assertThat(refusedAt(
+                        id, with(valid, "dueDate", LocalDate.now().minusDays(1).toString())))
+                .containsEntry("dueDate", "must be today or later where the owner is");
+        assertThat(refusedAt(id, with(valid, "dueDate", due.toString())))
+                .containsEntry("dueDate", "is the due date already");
+
+        Commitment unchanged = commitments.findById(id).orElseThrow();
+        assertThat(unchanged.getDueDate()).isEqualTo(due);
+        assertThat(unchanged.getVersion()).isZero();
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", id))
+                .extracting(e -> e.getAction())
+                .doesNotContain("commitment.rescheduled");
+    }
+
+    @Test
+    void aRescheduleAtAStaleVersionOrOfADeliveredCommitmentIsAConflict() {
+        long id = create(commitment());
+        post("rob", id, "accept", Map.of("version", 0));
+        String later = LocalDate.now().plusDays(30).toString();
+
+        assertThat(post("rob", id, "reschedule", Map.of("dueDate", later, "reason", "x", "version", 0))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        post("rob", id, "deliver", Map.of("evidence", "https://docs/sso"));
+        assertThat(post("rob", id, "reschedule", Map.of("dueDate", later, "reason", "x"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(commitments.findById(id).orElseThrow().getDueDate()).isNotEqualTo(LocalDate.parse(later));
+    }
+
+    @Test
+    void theCommitmentsPageMovesTheDueDateAndSaysAtTheDateWhyItDidNot() {
+        long id = create(commitment());
+        LocalDate due = LocalDate.now().plusDays(10);
+        assertThat(SignedIn.as(http, "rita").getForObject("/commitments/" + id, String.class))
+                .doesNotContain("Move the due date");
+
+        String refused =
+                submit("rob", id, "reschedule", "dueDate=" + LocalDate.now().minusDays(1) + "&text=moved");
+        assertThat(refused)
+                .contains("Nothing changed: the new due date must be today or later where the owner is")
+                .contains("id=\"dueDate-reschedule-error\"");
+        assertThat(submit("rob", id, "reschedule", "dueDate=" + due.plusDays(5) + "&text="))
+                .contains("Nothing changed: say why the date moves");
+        assertThat(commitments.findById(id).orElseThrow().getDueDate()).isEqualTo(due);
+
+        String done = submit("rob", id, "reschedule", "dueDate=" + due.plusDays(5) + "&text=kickoff+moved");
+        assertThat(done).contains("Done: the promise is due on its new date.", "Move the due date");
+        assertThat(commitments.findById(id).orElseThrow().getDueDate()).isEqualTo(due.plusDays(5));
+    }
+
+    /** Posts the commitment page's form for {@code action} as {@code user}; returns the page shown after it. */
+    private String submit(String user, long id, String action, String fields) {
+        // a browser of its own that shows the redirect, to follow it with the session
+        TestRestTemplate browser = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), user, "demo")));
+        String page = browser.getForObject("/commitments/" + id, String.class);
+        assertThat(page).contains("/commitments/" + id + "/" + action);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(version.find()).isTrue();
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> posted = browser.exchange(
+                "/commitments/" + id + "/" + action,
+                HttpMethod.POST,
+                new HttpEntity<>(fields + "&version=" + version.group(1) + "&_csrf=" + csrf.group(1), form),
+                String.class);
+        assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(posted.getHeaders().getLocation()).hasPath("/commitments/" + id);
+        return browser.getForObject("/commitments/" + id, String.class);
+    }
+
+    /** Reschedules as rob (the owner) and returns the fields the 400 names. */
+    private Map<String, Object> refusedAt(long id, Map<String, Object> body) {
+        ResponseEntity<Map> refused = post("rob", id, "reschedule", body);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        return (Map<String, Object>) refused.getBody().get("errors");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put(key, value);
+        return changed;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> body, String key) {
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.remove(key);
+        return changed;
     }
 
     @Test

@@ -9,11 +9,16 @@ import dev.baton.people.Person;
 import dev.baton.people.Role;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The commitment process's timers where each owner is, around the 2027 daylight-saving changes (Los
@@ -37,6 +42,9 @@ class CommitmentTimeZoneIntegrationTests {
 
     @Autowired
     People people;
+
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void aPromiseDueOn27MarchIsEscalatedOnlyOnceThatDayHasEndedWhereItsOwnerIs() {
@@ -72,6 +80,31 @@ class CommitmentTimeZoneIntegrationTests {
                         .atTime(22, 0)
                         .toInstant(java.time.ZoneOffset.UTC));
         assertThat(settings.notifyAt()).hasHour(9);
+    }
+
+    @Test
+    void aNewDueDateIsJudgedWhereTheOwnerIsNotWhereTheServerOrTheCallerIs() {
+        // Pago Pago (UTC-11) and Kiritimati (UTC+14) are always on different days
+        LocalDate todayInPagoPago = LocalDate.now(ZoneId.of("Pacific/Pago_Pago"));
+        Commitment ownedInPagoPago = ownedIn("Pacific/Pago_Pago", todayInPagoPago.plusDays(10));
+        Commitment ownedInKiritimati = ownedIn("Pacific/Kiritimati", todayInPagoPago.plusDays(10));
+
+        ResponseEntity<Map> stillToday = rescheduleAsAda(ownedInPagoPago, todayInPagoPago);
+        ResponseEntity<Map> alreadyOver = rescheduleAsAda(ownedInKiritimati, todayInPagoPago);
+
+        assertThat(stillToday.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(alreadyOver.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) alreadyOver.getBody().get("errors")).containsOnlyKeys("dueDate");
+        assertThat(commitments.findById(ownedInKiritimati.getId()).orElseThrow().getDueDate())
+                .isEqualTo(todayInPagoPago.plusDays(10));
+    }
+
+    private ResponseEntity<Map> rescheduleAsAda(Commitment c, LocalDate dueDate) {
+        return http.withBasicAuth("ada", "demo")
+                .postForEntity(
+                        "/api/commitments/" + c.getId() + "/reschedule",
+                        Map.of("dueDate", dueDate.toString(), "reason", "agreed on the phone"),
+                        Map.class);
     }
 
     private CommitmentStep read(Commitment c) {

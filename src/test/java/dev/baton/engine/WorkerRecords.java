@@ -9,12 +9,14 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -71,6 +73,33 @@ public record WorkerRecords(ZeebeTestEngine engine, Duration timeout) {
                 .filter(r -> r.getValue().getProcessInstanceKey() == instance)
                 .map(r -> r.getValue().getName() + "=" + r.getValue().getValue())
                 .toList();
+    }
+
+    /**
+     * The instance's timers armed now (created, neither triggered nor canceled), by the element they
+     * belong to, with the instant each is due; waits until they are exactly {@code expected}.
+     */
+    public Map<String, Instant> awaitArmedTimers(long instance, Map<String, Instant> expected) {
+        return waitFor(instance, "timers armed at " + expected, () -> armedTimers(instance), expected::equals);
+    }
+
+    private Map<String, Instant> armedTimers(long instance) {
+        Map<Long, Record<TimerRecordValue>> armed = new java.util.LinkedHashMap<>();
+        stream(records().timerRecords())
+                .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+                .forEach(r -> {
+                    if (r.getIntent() == TimerIntent.CREATED) {
+                        armed.put(r.getKey(), r);
+                    } else if (r.getIntent() == TimerIntent.TRIGGERED || r.getIntent() == TimerIntent.CANCELED) {
+                        armed.remove(r.getKey());
+                    }
+                });
+        return armed.values().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        r -> r.getValue().getTargetElementId(),
+                        r -> Instant.ofEpochMilli(r.getValue().getDueDate()),
+                        (a, b) -> a,
+                        java.util.TreeMap::new));
     }
 
     /** Waits until the instance has completed the element (e.g. an end event of one branch). */

@@ -11,6 +11,7 @@ import dev.baton.commitment.NewCommitment;
 import dev.baton.shared.CsvExport;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.PlainText;
+import dev.baton.shared.SaneDate;
 import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.LocalDate;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -64,6 +66,15 @@ class CommitmentController {
             Long version) {}
 
     record Reassignment(@NotNull Long ownerId, @NotNull Long version) {}
+
+    /** A new due date agreed with the customer, and why. */
+    record Rescheduling(
+            @NotNull @SaneDate LocalDate dueDate,
+
+            @NotBlank @Size(max = Commitment.NOTE_MAX) @PlainText
+            String reason,
+
+            Long version) {}
 
     private final CommitmentService commitments;
     private final CommitmentRegister register;
@@ -176,6 +187,17 @@ class CommitmentController {
     CommitmentView breach(@PathVariable Long id, @Valid @RequestBody Reason body, Principal me) {
         access.requireMayCheck(id, me.getName(), "mark breached");
         return commitments.breach(id, body.reason(), body.version());
+    }
+
+    @PostMapping("/{id}/reschedule")
+    @Operation(
+            summary = "Move a proposed or accepted commitment to a new due date agreed with the customer",
+            description = "Owner or maker, their managers, customer success and admins. The new date is today or later"
+                    + " where the owner is, and not the current one; a reason is required. The reminder and the"
+                    + " overdue escalation follow the new date; mails waiting for the old one are withdrawn.")
+    CommitmentView reschedule(@PathVariable Long id, @Valid @RequestBody Rescheduling body, Principal me) {
+        access.requireMayReschedule(id, me.getName());
+        return commitments.reschedule(id, body.dueDate(), body.reason(), body.version());
     }
 
     @PutMapping("/{id}/owner")

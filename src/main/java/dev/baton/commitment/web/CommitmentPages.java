@@ -15,9 +15,14 @@ import dev.baton.shared.NotFoundException;
 import dev.baton.shared.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +58,7 @@ class CommitmentPages {
     private final CommitmentController api;
     private final CommitmentAccess access;
     private final Timeline timeline;
+    private final Validator validator;
 
     CommitmentPages(
             CommitmentService commitments,
@@ -61,7 +67,9 @@ class CommitmentPages {
             TeamService teams,
             CommitmentController api,
             CommitmentAccess access,
-            Timeline timeline) {
+            Timeline timeline,
+            Validator validator) {
+        this.validator = validator;
         this.access = access;
         this.timeline = timeline;
         this.commitments = commitments;
@@ -143,7 +151,8 @@ class CommitmentPages {
 
     /**
      * Takes one action through the API's own method (its access checks and the service), then shows the
-     * commitment again; a reason or evidence the action needs is asked for at its field.
+     * commitment again; a reason or evidence the action needs, or a reschedule's new date, is asked for
+     * at its field.
      */
     @PostMapping("/{id}/{action}")
     String act(
@@ -151,6 +160,7 @@ class CommitmentPages {
             @PathVariable String action,
             @RequestParam(required = false) String text,
             @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String dueDate,
             Principal me,
             RedirectAttributes redirect) {
         if (!access.actions(id, me.getName()).contains(action)) {
@@ -159,10 +169,11 @@ class CommitmentPages {
         }
         boolean needsText = !Set.of("accept", "verify").contains(action);
         if (needsText && (text == null || text.isBlank())) {
-            redirect.addFlashAttribute("error", "Nothing changed: " + TEXT_PROMPTS.getOrDefault(action, "say why"));
-            redirect.addFlashAttribute("textError", TEXT_PROMPTS.getOrDefault(action, "say why"));
-            redirect.addFlashAttribute("failedAction", action);
-            return "redirect:/commitments/" + id;
+            return refused(redirect, id, action, "text", TEXT_PROMPTS.getOrDefault(action, "say why"));
+        }
+        LocalDate newDueDate = "reschedule".equals(action) ? date(dueDate) : null;
+        if ("reschedule".equals(action) && newDueDate == null) {
+            return refused(redirect, id, action, "dueDate", "choose the new due date");
         }
         try {
             switch (action) {
@@ -173,13 +184,64 @@ class CommitmentPages {
                 case "reopen" -> api.reopen(id, new CommitmentController.Reason(text.strip(), version), me);
                 case "cancel" -> api.cancel(id, new CommitmentController.Reason(text.strip(), version), me);
                 case "breach" -> api.breach(id, new CommitmentController.Reason(text.strip(), version), me);
+                case "reschedule" ->
+                    api.reschedule(
+                            id, valid(new CommitmentController.Rescheduling(newDueDate, text.strip(), version)), me);
                 default -> throw new NotFoundException("action", action);
             }
             redirect.addFlashAttribute("message", "Done: the promise is " + DONE.get(action) + ".");
-        } catch (ConflictException | BadRequestException e) {
+        } catch (BadRequestException e) {
+            String dateProblem = e.getFieldErrors().get("dueDate");
+            String textProblem = e.getFieldErrors().get("reason");
+            if (dateProblem != null) {
+                return refused(redirect, id, action, "dueDate", "the new due date " + dateProblem);
+            }
+            if (textProblem != null) {
+                return refused(redirect, id, action, "text", "the reason " + textProblem);
+            }
+            redirect.addFlashAttribute("error", "Nothing changed: " + e.getMessage());
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("error", "Nothing changed: " + e.getMessage());
         }
         return "redirect:/commitments/" + id;
+    }
+
+    /** Back to the page with the action's form showing {@code problem} at its field ({@code text} or {@code dueDate}). */
+    private static String refused(RedirectAttributes redirect, Long id, String action, String field, String problem) {
+        redirect.addFlashAttribute("error", "Nothing changed: " + problem);
+        redirect.addFlashAttribute("dueDate".equals(field) ? "dateError" : "textError", problem);
+        redirect.addFlashAttribute("failedAction", action);
+        return "redirect:/commitments/" + id;
+    }
+
+    /**
+     * The body held to the API's own constraints ({@code @Valid} there; called here as a method):
+     * a date years away or a reason too long is refused at its field as the API would refuse it.
+     */
+    private <T> T valid(T body) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        validator.validate(body).forEach(v -> problems.putIfAbsent(field(v), v.getMessage()));
+        if (!problems.isEmpty()) {
+            throw new BadRequestException(problems);
+        }
+        return body;
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        String field = "";
+        for (Path.Node node : v.getPropertyPath()) {
+            field = node.getName();
+        }
+        return field;
+    }
+
+    /** The date a form sent (yyyy-MM-dd), or null when it sent none or no date. */
+    private static LocalDate date(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static final Map<String, String> TEXT_PROMPTS = Map.of(
@@ -187,7 +249,8 @@ class CommitmentPages {
             "reject", "say why delivery cannot take it on",
             "reopen", "say what the customer found missing",
             "cancel", "say why the promise is withdrawn",
-            "breach", "say why the promise was not kept");
+            "breach", "say why the promise was not kept",
+            "reschedule", "say why the date moves (as agreed with the customer)");
 
     private static final Map<String, String> DONE = Map.of(
             "accept", "accepted",
@@ -196,7 +259,8 @@ class CommitmentPages {
             "reject", "rejected",
             "reopen", "reopened",
             "cancel", "cancelled",
-            "breach", "recorded as broken");
+            "breach", "recorded as broken",
+            "reschedule", "due on its new date");
 
     /** The commitment's entries of its account's timeline: the same sentences, oldest first. */
     private List<TimelineItem> history(CommitmentView c) {

@@ -726,10 +726,21 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         return id;
     }
 
-    /** Reschedules through the service at the commitment's current version. */
+    /** Rob reschedules his commitment through the API (POST /api/commitments/{id}/reschedule) at its current version. */
     private void reschedule(long id, LocalDate to, String reason) {
-        commitmentService.reschedule(
-                id, to, reason, commitments.findById(id).orElseThrow().getVersion());
+        assertThat(as("rob")
+                        .postForEntity(
+                                "/api/commitments/" + id + "/reschedule",
+                                Map.of(
+                                        "dueDate",
+                                        to.toString(),
+                                        "reason",
+                                        reason,
+                                        "version",
+                                        commitments.findById(id).orElseThrow().getVersion()),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     private long robsAccount(String name) {

@@ -3,6 +3,7 @@ package dev.baton.commitment.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.baton.commitment.CommitmentSettings;
 import dev.baton.commitment.CommitmentStage;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.commitment.Commitments;
@@ -11,10 +12,13 @@ import dev.baton.engine.Bpmn;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.engine.WorkerRecords;
 import dev.baton.people.People;
+import dev.baton.people.TimeZones;
+import dev.baton.shared.Dates;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
 import io.camunda.client.CamundaClient;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +41,12 @@ class CommitmentWorkerProcessTests extends EngineIntegrationTest {
 
     @Autowired
     CamundaClient camunda;
+
+    @Autowired
+    CommitmentSettings settings;
+
+    @Autowired
+    TimeZones zones;
 
     WorkerRecords sent;
     long accountId;
@@ -155,6 +165,81 @@ class CommitmentWorkerProcessTests extends EngineIntegrationTest {
                         t -> t != null);
         assertThat(askedAgain.getAssignee()).isEqualTo("rob");
         assertThat(commitments.findById(commitmentId).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.PROPOSED);
+    }
+
+    @Test
+    void aRescheduleThroughTheApiArmsTheProcessTimersAgainForTheNewDateWhetherAwaitingAcceptanceOrDelivery() {
+        LocalDate first = LocalDate.now().plusDays(20);
+        Task accept = awaitOpenTask(CommitmentBpmn.TASK_ACCEPT);
+        long instance = accept.getProcessInstanceKey();
+        sent.awaitArmedTimers(instance, Map.of(CommitmentBpmn.TIMER_ACCEPT_DUE_DATE, dueAt(first)));
+
+        LocalDate agreed = first.plusDays(7);
+        assertThat(reschedule(agreed, "the customer's launch moved")).isEqualTo(HttpStatus.OK);
+        sent.awaitArmedTimers(instance, Map.of(CommitmentBpmn.TIMER_ACCEPT_DUE_DATE, dueAt(agreed)));
+        Task acceptAgain = awaitOpenTaskOtherThan(CommitmentBpmn.TASK_ACCEPT, accept);
+        assertThat(acceptAgain.getDueAt()).isEqualTo(dueAt(agreed));
+
+        assertThat(complete("rob", acceptAgain, Map.of("decision", "accept"))).isEqualTo(HttpStatus.OK);
+        Task deliver = awaitOpenTask(CommitmentBpmn.TASK_DELIVER);
+        sent.awaitArmedTimers(
+                instance,
+                Map.of(
+                        CommitmentBpmn.TIMER_DUE_DATE, dueAt(agreed),
+                        CommitmentBpmn.TIMER_REMINDER, reminderAt(agreed)));
+
+        LocalDate later = agreed.plusDays(30);
+        assertThat(reschedule(later, "waiting for their SSO provider")).isEqualTo(HttpStatus.OK);
+
+        // the old date's timers are gone, not left to fire beside the new ones
+        sent.awaitArmedTimers(
+                instance,
+                Map.of(
+                        CommitmentBpmn.TIMER_DUE_DATE, dueAt(later),
+                        CommitmentBpmn.TIMER_REMINDER, reminderAt(later)));
+        assertThat(awaitOpenTaskOtherThan(CommitmentBpmn.TASK_DELIVER, deliver).getDueAt())
+                .isEqualTo(dueAt(later));
+        await().atMost(WAIT)
+                .until(() -> tasks.findById(deliver.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+    }
+
+    /** POST /api/commitments/{id}/reschedule as rob, the owner, at the current version. */
+    private HttpStatus reschedule(LocalDate to, String reason) {
+        long version = commitments.findById(commitmentId).orElseThrow().getVersion();
+        return HttpStatus.valueOf(as("rob")
+                .postForEntity(
+                        "/api/commitments/" + commitmentId + "/reschedule",
+                        Map.of("dueDate", to.toString(), "reason", reason, "version", version),
+                        Map.class)
+                .getStatusCode()
+                .value());
+    }
+
+    /** The end of the due day where rob is: when the overdue timer fires. */
+    private Instant dueAt(LocalDate due) {
+        return Dates.endOf(due, zones.of(people.findByUsername("rob").orElseThrow()));
+    }
+
+    /** The reminder's instant: the configured days before, at the configured hour where rob is. */
+    private Instant reminderAt(LocalDate due) {
+        return Dates.at(
+                due.minusDays(settings.reminderDaysBeforeByTeam()
+                        .getOrDefault(settings.defaultDeliveringTeam(), settings.reminderDaysBefore())),
+                settings.notifyAt(),
+                zones.of(people.findByUsername("rob").orElseThrow()));
+    }
+
+    private Task awaitOpenTaskOtherThan(String elementId, Task before) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
+                                        && t.getElementId().equals(elementId)
+                                        && t.getStatus() == TaskStatus.OPEN
+                                        && !t.getId().equals(before.getId()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
     }
 
     private Task awaitOpenTask(String elementId) {
