@@ -314,6 +314,17 @@ class CommitmentApiIntegrationTests {
         assertThat(commitments.findById(id).orElseThrow().getDueDate()).isEqualTo(due.plusDays(5));
     }
 
+    @Test
+    void thePagesActionsAreHeldToTheApisLimitsAndChangeNothingWhenRefused() {
+        long id = create(commitment());
+        String tooLong = "x".repeat(Commitment.NOTE_MAX + 1);
+        assertThat(submit("rob", id, "cancel", "text=" + tooLong))
+                .contains("Nothing changed: the reason size must be between 0 and " + Commitment.NOTE_MAX);
+        assertThat(submit("rob", id, "cancel", "text=no%07longer")).contains("Nothing changed: the reason ");
+        assertThat(commitments.findById(id).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.PROPOSED);
+        assertThat(commitments.findById(id).orElseThrow().getStatusReason()).isNull();
+    }
+
     /** Posts the commitment page's form for {@code action} as {@code user}; returns the page shown after it. */
     private String submit(String user, long id, String action, String fields) {
         // a browser of its own that shows the redirect, to follow it with the session

@@ -179,11 +179,12 @@ class CommitmentPages {
             switch (action) {
                 case "accept" -> api.accept(id, new CommitmentController.Version(version), me);
                 case "verify" -> api.verify(id, new CommitmentController.Version(version), me);
-                case "deliver" -> api.deliver(id, new CommitmentController.Delivery(text.strip(), version), me);
-                case "reject" -> api.reject(id, new CommitmentController.Reason(text.strip(), version), me);
-                case "reopen" -> api.reopen(id, new CommitmentController.Reason(text.strip(), version), me);
-                case "cancel" -> api.cancel(id, new CommitmentController.Reason(text.strip(), version), me);
-                case "breach" -> api.breach(id, new CommitmentController.Reason(text.strip(), version), me);
+                // held to the API's constraints like its JSON bodies: length, plain text
+                case "deliver" -> api.deliver(id, valid(new CommitmentController.Delivery(text.strip(), version)), me);
+                case "reject" -> api.reject(id, valid(new CommitmentController.Reason(text.strip(), version)), me);
+                case "reopen" -> api.reopen(id, valid(new CommitmentController.Reason(text.strip(), version)), me);
+                case "cancel" -> api.cancel(id, valid(new CommitmentController.Reason(text.strip(), version)), me);
+                case "breach" -> api.breach(id, valid(new CommitmentController.Reason(text.strip(), version)), me);
                 case "reschedule" ->
                     api.reschedule(
                             id, valid(new CommitmentController.Rescheduling(newDueDate, text.strip(), version)), me);
@@ -192,12 +193,16 @@ class CommitmentPages {
             redirect.addFlashAttribute("message", "Done: the promise is " + DONE.get(action) + ".");
         } catch (BadRequestException e) {
             String dateProblem = e.getFieldErrors().get("dueDate");
-            String textProblem = e.getFieldErrors().get("reason");
+            String reasonProblem = e.getFieldErrors().get("reason");
+            String evidenceProblem = e.getFieldErrors().get("evidence");
             if (dateProblem != null) {
                 return refused(redirect, id, action, "dueDate", "the new due date " + dateProblem);
             }
-            if (textProblem != null) {
-                return refused(redirect, id, action, "text", "the reason " + textProblem);
+            if (reasonProblem != null) {
+                return refused(redirect, id, action, "text", "the reason " + reasonProblem);
+            }
+            if (evidenceProblem != null) {
+                return refused(redirect, id, action, "text", "the evidence " + evidenceProblem);
             }
             redirect.addFlashAttribute("error", "Nothing changed: " + e.getMessage());
         } catch (ConflictException e) {
