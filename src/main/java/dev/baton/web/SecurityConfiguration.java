@@ -23,6 +23,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -30,7 +31,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Sign-in everywhere but health. API clients use HTTP Basic (stateless, no CSRF, 401 instead of a
- * redirect); the browser UI uses form login only, with CSRF on every form. Roles are checked per
+ * redirect); the browser UI uses form login only, with CSRF on every form, its session's roles read
+ * afresh on every request ({@link SessionsAsOfNow}). Roles are checked per
  * endpoint with {@code @PreAuthorize}, lines in the services. Both chains send a
  * Content-Security-Policy without inline script or style, a Referrer-Policy and a
  * Permissions-Policy; failed sign-ins are throttled ({@link SignInThrottle}).
@@ -69,8 +71,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, UserDetailsService users) throws Exception {
         return headers(http, UI_POLICY)
+                .addFilterBefore(new SessionsAsOfNow(users), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")

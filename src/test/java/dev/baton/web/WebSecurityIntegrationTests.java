@@ -23,7 +23,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -263,6 +267,41 @@ class WebSecurityIntegrationTests extends EngineIntegrationTest {
         assertThat(headers.getFirst("Content-Security-Policy")).contains(csp).contains("frame-ancestors 'none'");
         assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(headers.getFirst("Permissions-Policy")).contains("camera=()");
+    }
+
+    @Test
+    void aBrowserSessionHoldsAsThePersonIsNowNotAsAtSignIn() {
+        String username = "session-" + UUID.randomUUID().toString().substring(0, 8);
+        people.save(new Person(
+                username, "Session Test", username + "@example.com", passwords.encode("demo"), Set.of(Role.MANAGER)));
+        TestRestTemplate browser = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), username, "demo")));
+        assertThat(browser.getForEntity("/people", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        // made a rep: the manager's pages are refused at the next click, not at the next sign-in
+        jdbc.update(
+                "update person_role set role = 'REP' where person_id = (select id from person where username = ?)",
+                username);
+        assertThat(browser.getForEntity("/people", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(browser.getForEntity("/tasks", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // and a manager again
+        jdbc.update(
+                "update person_role set role = 'MANAGER' where person_id = (select id from person where username = ?)",
+                username);
+        assertThat(browser.getForEntity("/people", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        // deactivated: signed out, sent to the sign-in page, and the old session stays out
+        jdbc.update("update person set active = false where username = ?", username);
+        ResponseEntity<String> out = browser.getForEntity("/tasks", String.class);
+        assertThat(out.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(out.getHeaders().getLocation()).hasPath("/login");
+        jdbc.update("update person set active = true where username = ?", username);
+        assertThat(browser.getForEntity("/tasks", String.class).getStatusCode()).isEqualTo(HttpStatus.FOUND);
     }
 
     private String newPerson() {
