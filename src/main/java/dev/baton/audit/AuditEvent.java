@@ -69,6 +69,11 @@ public class AuditEvent {
         this.afterState = JsonMaps.copyOf(afterState);
     }
 
+    /** The id the database gave this record, written with one insert outside JPA ({@link AuditLog#record}). */
+    void recordedAs(long id) {
+        this.id = id;
+    }
+
     public Long getId() {
         return id;
     }

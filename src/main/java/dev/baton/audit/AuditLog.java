@@ -63,20 +63,20 @@ public class AuditLog {
         // one insert on the transaction's connection: a JPA persist of an append-only row cost a
         // managed entity, Hibernate's insert machinery and its JSON mapping on every step of every
         // process, 7 % of what a handover allocates (JFR, session 18)
-        event.id = jdbc.sql("insert into audit_event"
+        event.recordedAs(jdbc.sql("insert into audit_event"
                         + " (at, actor, action, entity_type, entity_id, account_id, before_state, after_state)"
                         + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb)) returning id")
                 .params(
-                        Timestamp.from(event.at),
-                        event.actor,
-                        event.action,
-                        event.entityType,
-                        event.entityId,
-                        event.accountId,
-                        json(event.beforeState),
-                        json(event.afterState))
+                        Timestamp.from(event.getAt()),
+                        event.getActor(),
+                        event.getAction(),
+                        event.getEntityType(),
+                        event.getEntityId(),
+                        event.getAccountId(),
+                        json(event.getBeforeState()),
+                        json(event.getAfterState()))
                 .query(Long.class)
-                .single();
+                .single());
         return event;
     }
 
