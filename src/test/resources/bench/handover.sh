@@ -99,6 +99,6 @@ awk '
             runs["baton"], wall["baton"] / runs["baton"] / (wall["reference"] / runs["reference"]),
             cpu["baton"] / runs["baton"] / (cpu["reference"] / runs["reference"]),
             (cpu["baton"] - jit["baton"]) / runs["baton"] / ((cpu["reference"] - jit["reference"]) / runs["reference"]),
-            gc["reference"] > 0 ? gc["baton"] / runs["baton"] / (gc["reference"] / runs["reference"]) : 0 }
+            (gc["reference"] > 0 ? gc["baton"] / runs["baton"] / (gc["reference"] / runs["reference"]) : 0) }
 ' "$results" | tee "$results.summary"
 echo "figures: $results"
