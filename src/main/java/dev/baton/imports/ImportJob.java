@@ -100,8 +100,11 @@ public class ImportJob {
     void finished(ImportRun run, int rowsDone, Instant at) {
         this.status = run.errorCount == 0 ? Status.SUCCEEDED : Status.FAILED;
         this.rowsDone = rowsDone;
-        this.createdCount = run.created;
-        this.updatedCount = run.updated;
+        // a real import with a bad row was rolled back: it created and updated nothing, whatever its rows
+        // counted; a dry run tells what importing would do
+        boolean rolledBack = !dryRun && run.errorCount > 0;
+        this.createdCount = rolledBack ? 0 : run.created;
+        this.updatedCount = rolledBack ? 0 : run.updated;
         this.errorCount = run.errorCount;
         this.errors = List.copyOf(run.errors);
         this.notices = List.copyOf(run.notices);

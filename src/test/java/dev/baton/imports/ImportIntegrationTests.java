@@ -195,9 +195,17 @@ class ImportIntegrationTests {
 
         Map result = finished(start("ACCOUNTS", "BATON", false, "one-bad.csv", csv.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(result).containsEntry("status", "FAILED").containsEntry("errorCount", 1);
+        // and says so: no "new 2" on the import's list for rows that were rolled back
+        assertThat(result)
+                .containsEntry("status", "FAILED")
+                .containsEntry("errorCount", 1)
+                .containsEntry("created", 0)
+                .containsEntry("updated", 0);
         assertThat(jdbc.queryForObject("select count(*) from account where external_id like 'OK-%'", Integer.class))
                 .isZero();
+        // a dry run of the same file tells what importing it would do once the bad row is mended
+        Map dry = finished(start("ACCOUNTS", "BATON", true, "one-bad.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(dry).containsEntry("status", "FAILED").containsEntry("created", 2);
     }
 
     @Test
