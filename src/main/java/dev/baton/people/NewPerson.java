@@ -26,7 +26,7 @@ public record NewPerson(
         @JsonDeserialize(using = StringDeserializer.class) @NotBlank @Size(min = 8, max = 100)
         String password,
 
-        @NotEmpty Set<Role> roles,
+        @NotEmpty Set<Role> roles, // a null among them: PeopleService#requireRoles
         Long teamId,
         Long managerId,
         // an IANA region id (e.g. Europe/Berlin); null or absent: the company's (see TimeZones)

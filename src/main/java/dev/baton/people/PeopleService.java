@@ -8,9 +8,11 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -136,6 +138,7 @@ public class PeopleService {
 
     @Transactional
     public PersonView create(NewPerson n) {
+        requireRoles(n.roles());
         if (people.existsByUsername(n.username())) {
             throw new ConflictException("username", "'" + n.username() + "' is already taken");
         }
@@ -169,6 +172,7 @@ public class PeopleService {
      */
     @Transactional
     public PersonView update(Long id, PersonChanges c) {
+        requireRoles(c.roles());
         Person person = person(id);
         Changes.requireVersion(c.version(), person.getVersion(), "person " + id);
         if (!person.getEmail().equalsIgnoreCase(c.email())) {
@@ -429,5 +433,17 @@ public class PeopleService {
                 p.getManager() == null ? null : p.getManager().getUsername(),
                 "timeZone",
                 p.getTimeZone());
+    }
+
+    /**
+     * A request's roles hold no null ({@code "roles": ["REP", null]}): bean validation's element
+     * constraint would name the field {@code roles[]}, so the check is here, naming {@code roles}.
+     *
+     * @throws BadRequestException naming {@code roles}
+     */
+    private static void requireRoles(Collection<Role> roles) {
+        if (roles != null && roles.stream().anyMatch(Objects::isNull)) {
+            throw new BadRequestException("roles", "must not contain null: use ADMIN, MANAGER, REP or CS");
+        }
     }
 }

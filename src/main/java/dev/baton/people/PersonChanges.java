@@ -22,7 +22,7 @@ public record PersonChanges(
         @NotBlank @Email @Size(max = 254) @SingleLine @DeliverableEmail
         String email,
 
-        @NotEmpty Set<Role> roles,
+        @NotEmpty Set<Role> roles, // a null among them: PeopleService#requireRoles
         @JsonProperty(required = true) Long teamId,
         @JsonProperty(required = true) Long managerId,
         @JsonProperty(required = true) @Size(max = 64) String timeZone,

@@ -508,6 +508,37 @@ class PeopleApiIntegrationTests {
         assertThat(people.findByUsername("joerg")).isEmpty();
     }
 
+    @Test
+    void aNullRoleIsRefusedAtRolesOnCreateAndChangeAndWritesNothing() {
+        long before = people.count();
+        Map<String, Object> created = new java.util.HashMap<>(Map.of(
+                "username",
+                "null-nell",
+                "fullName",
+                "Nell",
+                "email",
+                "null-nell@example.com",
+                "password",
+                "secret-123"));
+        created.put("roles", java.util.Arrays.asList("REP", null));
+        Person rob = people.findByUsername("rob").orElseThrow();
+        Map<String, Object> changed = changes("Rob Renamed", rob.getEmail(), "REP", rob);
+        changed.put("roles", java.util.Collections.singletonList(null));
+
+        ResponseEntity<Map> create = admin().postForEntity("/api/people", created, Map.class);
+        ResponseEntity<Map> change =
+                admin().exchange("/api/people/" + rob.getId(), HttpMethod.PUT, new HttpEntity<>(changed), Map.class);
+
+        for (ResponseEntity<Map> refused : List.of(create, change)) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, Object>) refused.getBody().get("errors")).containsOnlyKeys("roles");
+        }
+        assertThat(people.count()).isEqualTo(before);
+        Person robAfter = people.findByUsername("rob").orElseThrow();
+        assertThat(robAfter.getFullName()).isEqualTo(rob.getFullName());
+        assertThat(robAfter.getVersion()).isEqualTo(rob.getVersion());
+    }
+
     /** A complete person PUT (every field present, as the API asks) at the person's current version. */
     /** ada renames the person "Boss" and leaves them only the REP role. */
     private ResponseEntity<Map> makeRep(Long id, String email) {
