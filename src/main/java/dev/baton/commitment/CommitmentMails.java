@@ -3,6 +3,7 @@ package dev.baton.commitment;
 import dev.baton.audit.AuditLog;
 import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import java.util.ArrayList;
@@ -21,9 +22,11 @@ class CommitmentMails {
     private final MailComposer composer;
 
     private final TimeZones zones;
+    private final PeopleLookup people;
 
-    CommitmentMails(Outbox outbox, MailComposer composer, TimeZones zones) {
+    CommitmentMails(Outbox outbox, MailComposer composer, TimeZones zones, PeopleLookup people) {
         this.zones = zones;
+        this.people = people;
         this.outbox = outbox;
         this.composer = composer;
     }
@@ -60,14 +63,24 @@ class CommitmentMails {
     }
 
     /**
-     * Rejected: back to whoever promised it. Delivered: to them too, as they know the customer to
-     * verify with. Once delivery is no longer awaited (rejected, delivered or closed), a "due soon" or
-     * overdue mail still waiting to go out is withdrawn; a cancelled commitment's assignment mail too.
+     * Rejected: back to whoever promised it, to renegotiate. Delivered: to them too, as they know the
+     * customer to verify with, copying the owner. Nobody is mailed about what they just did themselves
+     * (rob rejecting his own promise is told nothing), and the mail names who did it, not "the
+     * delivering team" (a manager may reject for the owner). Once delivery is no longer awaited
+     * (rejected, delivered or closed), a "due soon" or overdue mail still waiting to go out is
+     * withdrawn; a cancelled commitment's assignment mail too.
      */
     void statusChanged(Commitment c) {
+        String actor = AuditLog.currentActor();
         switch (c.getStatus()) {
-            case REJECTED -> send("commitment-rejected", c, c.getMadeBy(), null, c.getVersion());
-            case DELIVERED -> send("commitment-delivered", c, c.getMadeBy(), c.getOwner(), c.getVersion());
+            case REJECTED -> send("commitment-rejected", c, unless(actor, c.getMadeBy()), null, c.getVersion());
+            case DELIVERED ->
+                send(
+                        "commitment-delivered",
+                        c,
+                        unless(actor, c.getMadeBy()),
+                        unless(actor, c.getOwner()),
+                        c.getVersion());
             default -> {}
         }
         if (!CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())) {
@@ -77,6 +90,18 @@ class CommitmentMails {
             }
             outbox.withdraw(List.of(), moot);
         }
+    }
+
+    /** Who is acting now, by full name; "Baton" for the engine's own work (no person). */
+    private String actorName() {
+        return people.byUsername(AuditLog.currentActor())
+                .map(Person::getFullName)
+                .orElse("Baton");
+    }
+
+    /** The person, unless they are the one acting now (or null). */
+    private static Person unless(String actor, Person person) {
+        return person == null || person.getUsername().equals(actor) ? null : person;
     }
 
     /**
@@ -103,7 +128,10 @@ class CommitmentMails {
         if (to == null) {
             return false;
         }
+        // ten entries: Map.of's limit
         Map<String, Object> model = Map.of(
+                "actorName",
+                actorName(),
                 "recipientName",
                 to.getFullName(),
                 "commitmentId",

@@ -647,6 +647,58 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         assertThat(subjectsTo("rob", accountName)).isEmpty();
     }
 
+    /**
+     * Found by a hostile probe: rob rejected his own promise and was mailed "The delivering team
+     * rejected a commitment you made"; maria rejected rita's and got that mail herself while rita got
+     * nothing. Now the maker is told only when someone else rejects or delivers, by name.
+     */
+    @Test
+    void theMakerIsToldByNameWhenSomeoneElseRejectsOrDeliversAndNobodyAboutWhatTheyDidThemselves() throws Exception {
+        String robsName = "Own reject " + UUID.randomUUID();
+        long robsAccount = robsAccount(robsName);
+        long robs = promise("rob", robsAccount, "Free pilot", "rob", 20);
+        reject("rob", robs);
+        String ritasName = "Manager reject " + UUID.randomUUID();
+        long ritasAccount = id(as("maria")
+                .postForObject("/api/accounts", Map.of("name", ritasName, "ownerId", personId("rita")), Map.class));
+        long ritas = promise("rita", ritasAccount, "Custom dashboard", "rita", 20);
+        reject("maria", ritas);
+        long delivered = promise("rita", ritasAccount, "Training plan", "rita", 20);
+        as("rita").postForEntity("/api/commitments/" + delivered + "/accept", null, Map.class);
+        awaitStatus(delivered, CommitmentStatus.ACCEPTED);
+        as("maria")
+                .postForEntity(
+                        "/api/commitments/" + delivered + "/deliver",
+                        Map.of("evidence", "https://docs/training", "version", version(delivered)),
+                        Map.class);
+        awaitStatus(delivered, CommitmentStatus.DELIVERED);
+        long selfDelivered = promise("rob", robsAccount, "Price sheet", "rob", 20);
+        as("rob").postForEntity("/api/commitments/" + selfDelivered + "/accept", null, Map.class);
+        awaitStatus(selfDelivered, CommitmentStatus.ACCEPTED);
+        as("rob")
+                .postForEntity(
+                        "/api/commitments/" + selfDelivered + "/deliver",
+                        Map.of("evidence", "https://docs/prices", "version", version(selfDelivered)),
+                        Map.class);
+        awaitStatus(selfDelivered, CommitmentStatus.DELIVERED);
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo("rob", robsName))
+                .as("he rejected and delivered his own")
+                .isEmpty();
+        assertThat(subjectsTo("maria", ritasName)).as("she rejected it herself").isEmpty();
+        assertThat(subjectsTo("rita", ritasName))
+                .containsExactlyInAnyOrder(
+                        "Commitment rejected · " + ritasName, "Delivered, awaiting verification · " + ritasName);
+        assertThat(textOf("commitment-rejected", ritas))
+                .contains("Maria")
+                .contains("rejected a commitment you made")
+                .doesNotContain("delivering team");
+        assertThat(textOf("commitment-delivered", delivered))
+                .contains("Maria")
+                .contains("marked a commitment delivered");
+    }
+
     @Test
     void aCancelledCommitmentsWaitingStepLeavesTheInboxWithoutWaitingForItsLockRenewal() {
         long accountId = robsAccount("Closed " + UUID.randomUUID());
@@ -845,6 +897,27 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void reject(String by, long id) {
+        assertThat(as(by).postForEntity(
+                                "/api/commitments/" + id + "/reject",
+                                Map.of("reason", "not in scope", "version", version(id)),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    private long version(long id) {
+        return commitments.findById(id).orElseThrow().getVersion();
+    }
+
+    /** The plain text of the one mail of this template about the commitment, as queued. */
+    private String textOf(String template, long commitmentId) {
+        return jdbc.queryForObject(
+                "select text_body from outbox_message where dedup_key like ?",
+                String.class,
+                template + ":" + commitmentId + ":%");
     }
 
     private long personId(String username) {
