@@ -92,6 +92,16 @@ class CommitmentMails {
         }
     }
 
+    /**
+     * A rejected promise came back with new terms (renegotiated with the customer): its owner must
+     * accept or reject it again, and the playbook's Accept step sends no "New task" mail of its own
+     * ({@code baton:ownAssignmentMail}), so the owner is told here, unless they renegotiated it
+     * themselves. The version makes each renegotiation its own event: a step run twice mails once.
+     */
+    void renegotiated(Commitment c) {
+        send("commitment-renegotiated", c, unless(AuditLog.currentActor(), c.getOwner()), null, c.getVersion());
+    }
+
     /** Who is acting now, by full name; "Baton" for the engine's own work (no person). */
     private String actorName() {
         return people.byUsername(AuditLog.currentActor())

@@ -363,6 +363,9 @@ public class CommitmentService implements OwnedWork {
         if (commitment.getStatus() != before) {
             mails.statusChanged(commitment);
         }
+        if (newTerms) {
+            mails.renegotiated(commitment);
+        }
         if (!commitment.getDueDate().equals(dueBefore)) {
             mails.dueDateChanged(commitment);
         }

@@ -699,6 +699,53 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 .contains("marked a commitment delivered");
     }
 
+    /**
+     * Found by a hostile probe: a rejected promise renegotiated by its maker came back to the owner's
+     * inbox as a new Accept step, but nobody told the owner (the step sends no "New task" mail of its
+     * own). The owner now gets one "New terms" mail, unless they renegotiated it themselves.
+     */
+    @Test
+    void theOwnerIsToldOnceWhenARejectedPromiseComesBackWithNewTermsUnlessTheyRenegotiatedIt() throws Exception {
+        String accountName = "New terms " + UUID.randomUUID();
+        long accountId = robsAccount(accountName);
+        long ritas = promise("rob", accountId, "Onsite workshop", "rita", 20);
+        long robs = promise("rob", accountId, "Reference call", "rob", 20);
+        for (long id : List.of(ritas, robs)) {
+            String owner = id == ritas ? "rita" : "rob";
+            assertThat(complete(
+                            owner,
+                            awaitOpenTask(id, CommitmentBpmn.TASK_ACCEPT),
+                            Map.of("decision", "reject", "reason", "not this quarter")))
+                    .isEqualTo(HttpStatus.OK);
+            awaitStatus(id, CommitmentStatus.REJECTED);
+            assertThat(complete(
+                            "rob",
+                            awaitOpenTask(id, CommitmentBpmn.TASK_RENEGOTIATE),
+                            Map.of(
+                                    "decision",
+                                    "renegotiate",
+                                    "newDescription",
+                                    "Remote workshop",
+                                    "newDueDate",
+                                    LocalDate.now().plusDays(30).toString())))
+                    .isEqualTo(HttpStatus.OK);
+            awaitStatus(id, CommitmentStatus.PROPOSED);
+        }
+        Task again = awaitOpenTask(ritas, CommitmentBpmn.TASK_ACCEPT);
+        assertThat(again.getAssignee()).isEqualTo("rita");
+        awaitOpenTask(robs, CommitmentBpmn.TASK_ACCEPT);
+        dispatcher.dispatch();
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo("rita", accountName))
+                .containsExactlyInAnyOrder(
+                        "Commitment assigned to you · " + accountName, "New terms for a commitment · " + accountName);
+        assertThat(textOf("commitment-renegotiated", ritas)).contains("Rob").contains("Remote workshop");
+        assertThat(subjectsTo("rob", accountName))
+                .as("rita's rejection comes back to him; his own rejection and renegotiation do not")
+                .containsExactly("Commitment rejected · " + accountName);
+    }
+
     @Test
     void aCancelledCommitmentsWaitingStepLeavesTheInboxWithoutWaitingForItsLockRenewal() {
         long accountId = robsAccount("Closed " + UUID.randomUUID());
