@@ -51,12 +51,38 @@ public class CommitmentAccess {
     @Transactional(readOnly = true)
     public void requireMayRecord(NewCommitment n, String username) {
         Person actor = people.signedIn(username);
-        accounts.requireMayActOn(n.accountId(), username);
+        requireMayRecordOn(n.accountId(), username);
         if (n.ownerId() != null) {
             Team delivering =
                     n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
             lines.requireMayGiveWorkTo(
                     actor, people.activeOwner(n.ownerId(), "ownerId", "a commitment"), delivering, "a commitment");
+        }
+    }
+
+    /**
+     * The account part of {@link #requireMayRecord}: whether the person may record commitments on the
+     * account at all, whoever owns them ({@link AccountAccess#requireMayActOn}: its owner, its account
+     * team, a manager of the owner's line, an admin). Passes for an unknown account (the caller's 404).
+     *
+     * @throws AccessDeniedException saying whose line the account is in
+     */
+    @Transactional(readOnly = true)
+    public void requireMayRecordOn(Long accountId, String username) {
+        accounts.requireMayActOn(accountId, username);
+    }
+
+    /**
+     * {@link #requireMayRecordOn} as a yes or no, for a page that offers the promise form only to
+     * those who may submit it (the API answers the others 403). Not transactional itself: a refusal
+     * thrown inside a transaction of the caller's would mark it for rollback.
+     */
+    public boolean mayRecordOn(Long accountId, String username) {
+        try {
+            requireMayRecordOn(accountId, username);
+            return true;
+        } catch (AccessDeniedException denied) {
+            return false;
         }
     }
 

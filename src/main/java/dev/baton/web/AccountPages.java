@@ -128,14 +128,17 @@ class AccountPages {
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable Long id, @RequestParam(defaultValue = "0") int timelinePage, Model model) {
+    String detail(
+            @PathVariable Long id, @RequestParam(defaultValue = "0") int timelinePage, Principal me, Model model) {
         model.addAttribute("form", new InteractionForm());
-        return detailPage(id, Math.max(timelinePage, 0), model);
+        return detailPage(id, Math.max(timelinePage, 0), me, model);
     }
 
     /**
      * Records a promise made on a call through the register's own checks and service, so its process
-     * starts as for the API; bad input re-renders the page with the reasons at their fields.
+     * starts as for the API; bad input re-renders the page with the reasons at their fields. Someone who
+     * may not record promises on the account at all (the API's 403) is told so plainly, as a 403, with
+     * no field marked: the page does not offer them the form in the first place.
      */
     @PostMapping("/{id}/commitments")
     String recordPromise(
@@ -146,6 +149,14 @@ class AccountPages {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
+        try {
+            commitmentAccess.requireMayRecordOn(id, me.getName());
+        } catch (AccessDeniedException e) {
+            model.addAttribute("form", new InteractionForm());
+            model.addAttribute("error", "The promise was not recorded: " + e.getMessage());
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return detailPage(id, 0, me, model);
+        }
         if (!binding.hasErrors()) {
             try {
                 NewCommitment n = promise.toNewCommitment(id);
@@ -159,13 +170,14 @@ class AccountPages {
                     binding.reject("invalid", e.getMessage());
                 }
             } catch (AccessDeniedException e) {
+                // the account passed above: what is left is giving the work to this owner
                 binding.rejectValue("ownerId", "denied", e.getMessage());
             }
         }
         model.addAttribute("form", new InteractionForm());
         model.addAttribute("error", "The promise was not recorded: see the marked fields.");
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return detailPage(id, 0, model);
+        return detailPage(id, 0, me, model);
     }
 
     /** The contact's details were checked with them just now: a write on the account, as in the API. */
@@ -233,7 +245,7 @@ class AccountPages {
                                 .map(e -> e.getDefaultMessage())
                                 .collect(Collectors.joining("; ")));
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return detailPage(id, 0, model);
+        return detailPage(id, 0, me, model);
     }
 
     /** Active people by name: the owner filter's and the promise form's choices. */
@@ -248,8 +260,9 @@ class AccountPages {
     }
 
     /** The account with one page of its timeline ({@link Timeline#RECENT} entries a page, newest first). */
-    private String detailPage(Long id, int timelinePage, Model model) {
+    private String detailPage(Long id, int timelinePage, Principal me, Model model) {
         model.addAttribute("account", accounts.get(id));
+        model.addAttribute("mayRecordPromise", commitmentAccess.mayRecordOn(id, me.getName()));
         model.addAttribute("timeline", timeline.page(id, PageRequest.of(timelinePage, Timeline.RECENT)));
         HandoverNotes source = notes.getIfAvailable();
         model.addAttribute("handoverNotes", source == null ? List.of() : source.of(id));

@@ -189,6 +189,41 @@ class AccountPagesIntegrationTests {
                 .isNotNull();
     }
 
+    /**
+     * Found by a hostile probe: ravi (not in rob's line) was offered the promise form on rob's account,
+     * and submitting it marked the Owner field with "account ... is owned by rob, who is not in ravi's
+     * line" under "see the marked fields", where the API answers 403. The page now offers the form only
+     * to those the API lets record, and a refused submission is a plain 403 message.
+     */
+    @Test
+    void onlyThoseWhoMayRecordOnTheAccountAreOfferedThePromiseFormAndOthersAreToldPlainly() throws Exception {
+        String page = "/accounts/" + account.getId();
+        String form = "action=\"" + page + "/commitments\"";
+        long before = commitments.count();
+
+        mvc.perform(get(page).with(user("rob")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(form)));
+        mvc.perform(get(page).with(user("ravi")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(form))))
+                .andExpect(content().string(containsString("Promises on this account are recorded by its")));
+        mvc.perform(post(page + "/commitments")
+                        .with(user("ravi"))
+                        .with(csrf())
+                        .param("description", "A free workshop")
+                        .param("dueDate", LocalDate.now().plusDays(10).toString())
+                        .param("ownerId", String.valueOf(account.getOwner().getId())))
+                .andExpect(status().isForbidden())
+                .andExpect(content()
+                        .string(containsString("The promise was not recorded: account " + account.getId()
+                                + " is owned by rob, who is not in ravi&#39;s line")))
+                .andExpect(content().string(not(containsString("see the marked fields"))))
+                .andExpect(content().string(not(containsString("is-invalid"))));
+
+        assertThat(commitments.count()).isEqualTo(before);
+    }
+
     @Test
     void anUnknownAccountIsNotFound() throws Exception {
         mvc.perform(get("/accounts/999999").with(user("rita"))).andExpect(status().isNotFound());
