@@ -302,7 +302,7 @@ public class PeopleImports {
 
     /**
      * Creates people not there yet (matched by e-mail) and updates those that are. New people get an
-     * unusable password: an admin sets one before they sign in. Returns how many were there already.
+     * unusable password: an admin sets one ({@link PersonPasswords#set}) before they sign in. Returns how many were there already.
      *
      * <p>A column the file does not have changes nothing for people who exist: a re-import of
      * {@code email,full_name} only renames them and keeps their team, roles, active flag, time zone and

@@ -2,6 +2,8 @@ package dev.baton.people.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import dev.baton.people.Deactivations;
 import dev.baton.people.Deactivations.Deactivation;
 import dev.baton.people.LaunchedRun;
@@ -9,6 +11,7 @@ import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleDirectory;
 import dev.baton.people.PeopleService;
 import dev.baton.people.PersonChanges;
+import dev.baton.people.PersonPasswords;
 import dev.baton.people.PersonView;
 import dev.baton.people.Role;
 import dev.baton.shared.PageResponse;
@@ -16,6 +19,7 @@ import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
@@ -42,11 +46,14 @@ class PeopleController {
     private final PeopleService people;
     private final Deactivations deactivations;
     private final PeopleDirectory directory;
+    private final PersonPasswords passwords;
 
-    PeopleController(PeopleService people, Deactivations deactivations, PeopleDirectory directory) {
+    PeopleController(
+            PeopleService people, Deactivations deactivations, PeopleDirectory directory, PersonPasswords passwords) {
         this.people = people;
         this.deactivations = deactivations;
         this.directory = directory;
+        this.passwords = passwords;
     }
 
     /** The people directory: everyone signed in may read it, as any one person ({@link PeopleDirectory#find}). */
@@ -83,6 +90,42 @@ class PeopleController {
                     + " the company's default; anything else is a 400 naming timeZone")
     PersonView chooseTimeZone(@Valid @RequestBody TimeZoneChoice choice, Principal principal) {
         return people.chooseTimeZone(principal.getName(), choice.timeZone());
+    }
+
+    /** Passwords as typed: not trimmed or normalised like other text (see StrictJson). */
+    record OwnPasswordChange(
+            @JsonDeserialize(using = StringDeserializer.class)
+            String currentPassword,
+
+            @JsonDeserialize(using = StringDeserializer.class)
+            String newPassword) {}
+
+    @PutMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Change my own password: {\"currentPassword\": ..., \"newPassword\": ...}. A wrong current"
+                    + " password is a 400 at currentPassword and counts as a failed sign-in; the new one needs at"
+                    + " least 10 characters, at most 72 bytes, and must not be the user name (400 at newPassword)."
+                    + " The old password stops working at once")
+    void changeOwnPassword(@RequestBody OwnPasswordChange change, Principal principal, HttpServletRequest request) {
+        passwords.changeOwn(
+                principal.getName(), change.currentPassword(), change.newPassword(), request.getRemoteAddr());
+    }
+
+    record PasswordSetting(
+            @JsonDeserialize(using = StringDeserializer.class)
+            String newPassword) {}
+
+    @PutMapping("/{id:\\d+}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(
+            summary = "Set a person's password (admins; e.g. for people a people import created, or someone locked"
+                    + " out): {\"newPassword\": ...}, at least 10 characters, at most 72 bytes, not the user name"
+                    + " (else 400 at newPassword). Their old password stops working at once; an inactive person"
+                    + " still cannot sign in")
+    void setPassword(@PathVariable Long id, @RequestBody PasswordSetting setting) {
+        passwords.set(id, setting.newPassword());
     }
 
     @GetMapping("/{id:\\d+}") // digits only, as for PUT
