@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.support.SignedIn;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,13 +32,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Passwords over real HTTP, with the real database and the remembered password checks on (as
- * configured by default): a person changes their own, an admin sets someone's, and afterwards only the new password signs in, by HTTP Basic
+ * configured by default): a person changes their own (API and preferences form), an admin sets
+ * someone's (API and the person's page), and afterwards only the new password signs in, by HTTP Basic
  * and by the sign-in form. Each test makes its own people: the demo users' passwords stay {@code demo}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @SuppressWarnings({"rawtypes", "unchecked"})
 class PersonPasswordIntegrationTests {
 
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final String OLD = "old-secret-1";
     private static final String NEW = "correct horse battery";
 
@@ -194,6 +205,71 @@ class PersonPasswordIntegrationTests {
         assertThat(passwordEvents(id)).hasSize(1);
     }
 
+    @Test
+    void aPersonChangesTheirOwnPasswordOnThePreferencesPage() throws Exception {
+        String name = newUsername();
+        long id = newPerson(name, OLD);
+        Browser browser = new Browser(name, OLD);
+        String page = browser.get("/preferences");
+        assertThat(page).contains("name=\"currentPassword\"", "name=\"newPassword\"", "name=\"newPasswordAgain\"");
+
+        // refused: wrong current password and a new one typed differently twice; nothing changes
+        HttpResponse<String> refused = browser.post(
+                "/preferences/password",
+                page,
+                Map.of("currentPassword", OLD, "newPassword", NEW, "newPasswordAgain", NEW + "!"));
+        assertThat(refused.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/preferences"));
+        String marked = browser.get("/preferences");
+        assertThat(marked).contains("Password not changed", "does not match the new password", "aria-invalid=\"true\"");
+        assertThat(marked).doesNotContain(NEW, OLD);
+        assertThat(passwordEvents(id)).isEmpty();
+        // without the form's CSRF token: refused too
+        assertThat(browser.postWithoutToken(
+                                "/preferences/password",
+                                Map.of("currentPassword", OLD, "newPassword", NEW, "newPasswordAgain", NEW))
+                        .statusCode())
+                .isEqualTo(403);
+
+        browser.post(
+                "/preferences/password",
+                marked,
+                Map.of("currentPassword", OLD, "newPassword", NEW, "newPasswordAgain", NEW));
+
+        assertThat(browser.get("/preferences")).contains("Your password is changed");
+        assertThat(status(http.withBasicAuth(name, OLD).getForEntity("/api/people/me", Map.class)))
+                .isEqualTo(401);
+        assertSignInForm(name, NEW, true);
+        assertAuditedWithoutSecrets(id, name, "self");
+    }
+
+    @Test
+    void anAdminSetsAPasswordOnThePersonsPageAndOthersCannot() throws Exception {
+        String name = newUsername();
+        long id = imported(name);
+        Browser ada = new Browser("ada", "demo");
+        String page = ada.get("/people/" + id);
+        assertThat(page).contains("Set password", "name=\"newPassword\"");
+
+        ada.post("/people/" + id + "/password", page, Map.of("newPassword", "short", "newPasswordAgain", "short"));
+        assertThat(ada.get("/people/" + id)).contains("must be at least 10 characters long");
+        assertThat(passwordEvents(id)).isEmpty();
+
+        ada.post("/people/" + id + "/password", page, Map.of("newPassword", NEW, "newPasswordAgain", NEW));
+
+        assertThat(ada.get("/people/" + id)).contains("The password is set");
+        assertSignInForm(name, NEW, true);
+        Browser rob = new Browser("rob", "demo");
+        assertThat(rob.post(
+                                "/people/" + id + "/password",
+                                rob.get("/preferences"),
+                                Map.of("newPassword", "another-one-2", "newPasswordAgain", "another-one-2"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(status(http.withBasicAuth(name, NEW).getForEntity("/api/people/me", Map.class)))
+                .isEqualTo(200);
+    }
+
     private ResponseEntity<Map> changeOwn(String username, String password, Map<String, ?> body) {
         return http.withBasicAuth(username, password)
                 .exchange("/api/people/me/password", HttpMethod.PUT, new HttpEntity<>(body), Map.class);
@@ -281,5 +357,67 @@ class PersonPasswordIntegrationTests {
                 .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> repository.findByUsername(username).isPresent());
         return repository.findByUsername(username).orElseThrow().getId();
+    }
+
+    /** A browser session signed in through the form, not following redirects. */
+    private final class Browser {
+
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+
+        Browser(String username, String password) throws Exception {
+            Matcher token = CSRF.matcher(get("/login"));
+            assertThat(token.find()).isTrue();
+            HttpResponse<String> signedIn = send(
+                    "/login",
+                    "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+                            + encode(token.group(1)));
+            assertThat(signedIn.headers().firstValue("Location"))
+                    .hasValueSatisfying(l -> assertThat(l).doesNotContain("/login"));
+        }
+
+        String get(String path) throws Exception {
+            HttpResponse<String> page = client.send(
+                    HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                            .header("Accept", "text/html")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            return page.body();
+        }
+
+        /** Posts the form fields with the CSRF token of {@code page} (a page of this session). */
+        HttpResponse<String> post(String path, String page, Map<String, String> fields) throws Exception {
+            Matcher token = CSRF.matcher(page);
+            assertThat(token.find()).as("CSRF token on the page").isTrue();
+            return send(path, form(fields) + "&_csrf=" + encode(token.group(1)));
+        }
+
+        HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) throws Exception {
+            return send(path, form(fields));
+        }
+
+        private HttpResponse<String> send(String path, String form) throws Exception {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Accept", "text/html")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        private String form(Map<String, String> fields) {
+            StringBuilder form = new StringBuilder();
+            fields.forEach((k, v) ->
+                    form.append(form.isEmpty() ? "" : "&").append(k).append('=').append(encode(v)));
+            return form.toString();
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
     }
 }

@@ -34,6 +34,8 @@ class PersonPages {
     String person(@PathVariable long id, Model model) {
         model.addAttribute("person", people.get(id));
         model.addAttribute("runs", deactivations.runsThatWouldStop(id));
+        // after a refused password form: the message at its field (flashed by PasswordPages)
+        model.addAttribute("errors", model.asMap().getOrDefault("errors", java.util.Map.of()));
         return "people/person";
     }
 
