@@ -23,7 +23,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders a mail from {@code mail/text/<name>.txt} and {@code mail/html/<name>.html}. The text
  * template's first line is the subject ({@code Subject: ...}), so the subject sits beside the body
- * and uses the same model. Every model gets {@code baseUrl} for links back into Baton, and {@code dates}
+ * and uses the same model. Every model gets {@code baseUrl} for links back into Baton ({@link MailBaseUrl}), and {@code dates}
  * ({@link Dates}) bound to the recipient's zone: {@code [(${dates.time(dueAt)})]} prints "Fri 4 Dec 2026,
  * 17:00 CET" where the recipient is.
  *
@@ -46,17 +46,17 @@ public class MailComposer {
     private static final ApplicationContext NO_BEANS = new StaticApplicationContext();
 
     private final ConversionService conversions = DefaultConversionService.getSharedInstance();
-    private final MailSettings settings;
+    private final MailBaseUrl baseUrl;
     private final Dates dates;
     private final ZoneId company;
 
     @Autowired
-    MailComposer(MailSettings settings, Dates dates, TimeZones zones) {
-        this(settings, dates, zones.company());
+    MailComposer(MailBaseUrl baseUrl, Dates dates, TimeZones zones) {
+        this(baseUrl, dates, zones.company());
     }
 
-    MailComposer(MailSettings settings, Dates dates, ZoneId company) {
-        this.settings = settings;
+    MailComposer(MailBaseUrl baseUrl, Dates dates, ZoneId company) {
+        this.baseUrl = baseUrl;
         this.dates = dates;
         this.company = company;
         // SpEL compiled to bytecode once an expression has run a few times (falls back to interpreting
@@ -78,7 +78,7 @@ public class MailComposer {
     public Mail compose(String template, Map<String, ?> model, ZoneId readerZone) {
         Context context = new Context(Locale.ENGLISH);
         Map<String, Object> variables = new HashMap<>(model);
-        variables.put("baseUrl", settings.baseUrl().toString().replaceAll("/+$", ""));
+        variables.put("baseUrl", baseUrl.get());
         variables.put("dates", dates.in(readerZone));
         context.setVariables(variables);
         // one SpEL context for the mail's two templates; without it Thymeleaf builds one per expression

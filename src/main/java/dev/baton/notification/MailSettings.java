@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * duration) fails fast instead of at first use.
  *
  * @param from sender of every mail Baton sends
- * @param baseUrl where links in mails point (Baton's public address)
+ * @param baseUrl where links in mails point (Baton's public address); null or blank: this server's own
+ *     address, see {@link MailBaseUrl}
  * @param dispatchDelay pause between two dispatcher runs (read by {@code OutboxSchedule})
  * @param dispatchOnSchedule off in tests, which call {@link OutboxDispatcher#dispatch()} themselves
  * @param maxAttempts attempts before a message is given up as FAILED

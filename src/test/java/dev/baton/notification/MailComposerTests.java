@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.baton.shared.Dates;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,13 +15,7 @@ import org.junit.jupiter.api.Test;
 class MailComposerTests {
 
     private final MailComposer composer = new MailComposer(
-            new MailSettings(
-                    "Baton <baton@baton.local>",
-                    URI.create("https://baton.example/"),
-                    Duration.ofSeconds(5),
-                    false,
-                    8,
-                    Duration.ofSeconds(30)),
+            new MailBaseUrl(URI.create("https://baton.example/"), 8080),
             Dates.fixed(Clock.systemUTC(), ZoneId.of("UTC")),
             ZoneId.of("UTC"));
 
