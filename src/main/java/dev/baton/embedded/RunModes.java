@@ -76,6 +76,9 @@ public class RunModes implements EnvironmentPostProcessor, Ordered {
             props.put("camunda.client.mode", "self-managed");
             props.put("camunda.client.grpc-address", "http://" + clientHost(env) + ":" + port);
             props.put("camunda.client.prefer-rest-over-grpc", false);
+            // the in-memory engine has no authentication: said here, the client does not warn that none was
+            // configured ("No 'camunda.client.auth.method' detected"). A configured cluster is left alone
+            props.put("camunda.client.auth.method", "none");
         }
 
         boolean embeddedMail = isBlank(env, "spring.mail.host");

@@ -68,6 +68,19 @@ class RunModesTests {
                 .isTrue();
         assertThat(env.getProperty("baton.embedded.postgres.enabled", Boolean.class))
                 .isTrue();
+        assertThat(env.getProperty("camunda.client.auth.method")).isEqualTo("none");
+    }
+
+    @Test
+    void aConfiguredClusterKeepsTheAuthenticationItIsGivenOrTheClientsDefault() {
+        MockEnvironment env =
+                new MockEnvironment().withProperty("camunda.client.grpc-address", "https://camunda:26500");
+
+        new RunModes(className -> true).postProcessEnvironment(env, application);
+
+        assertThat(env.getProperty("baton.embedded.engine.enabled", Boolean.class))
+                .isFalse();
+        assertThat(env.getProperty("camunda.client.auth.method")).isNull();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
