@@ -23,7 +23,8 @@ public record NewPerson(
         @NotBlank @Email @Size(max = 254) @SingleLine @DeliverableEmail
         String email,
         // as typed: not trimmed or normalised like other text (see StrictJson)
-        @JsonDeserialize(using = StringDeserializer.class) @NotBlank @Size(min = 8, max = 100)
+        // the API holds it to PersonPasswords' rule too (bytes bcrypt reads, not the user name)
+        @JsonDeserialize(using = StringDeserializer.class) @NotBlank @Size(min = PersonPasswords.MIN_LENGTH, max = 200)
         String password,
 
         @NotEmpty Set<Role> roles, // a null among them: PeopleService#requireRoles

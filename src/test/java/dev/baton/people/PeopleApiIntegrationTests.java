@@ -509,6 +509,31 @@ class PeopleApiIntegrationTests {
     }
 
     @Test
+    void aNewPersonsPasswordFollowsTheOnePasswordRuleAtItsField() {
+        long before = people.count();
+        // 37 characters, 74 bytes: more than bcrypt reads (was a 500), then the user name itself
+        for (String[] tried : new String[][] {{"long-lou", "é".repeat(37)}, {"same-sam1", "same-sam1"}}) {
+            ResponseEntity<Map> refused = admin().postForEntity(
+                            "/api/people",
+                            Map.of(
+                                    "username",
+                                    tried[0],
+                                    "fullName",
+                                    "Tried " + tried[0],
+                                    "email",
+                                    tried[0] + "@example.com",
+                                    "password",
+                                    tried[1],
+                                    "roles",
+                                    List.of("REP")),
+                            Map.class);
+            assertThat(refused.getStatusCode()).as(tried[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, Object>) refused.getBody().get("errors")).containsOnlyKeys("password");
+        }
+        assertThat(people.count()).isEqualTo(before);
+    }
+
+    @Test
     void aNullRoleIsRefusedAtRolesOnCreateAndChangeAndWritesNothing() {
         long before = people.count();
         Map<String, Object> created = new java.util.HashMap<>(Map.of(

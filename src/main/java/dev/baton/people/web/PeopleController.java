@@ -14,6 +14,7 @@ import dev.baton.people.PersonChanges;
 import dev.baton.people.PersonPasswords;
 import dev.baton.people.PersonView;
 import dev.baton.people.Role;
+import dev.baton.shared.BadRequestException;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
@@ -138,6 +139,10 @@ class PeopleController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create a person (username and email must be unique; 409 names the taken one)")
     PersonView create(@Valid @RequestBody NewPerson person) {
+        // the one rule for a password, as when it is changed later: a longer one than bcrypt reads was a 500
+        PersonPasswords.whyNotAcceptable(person.username(), person.password()).ifPresent(problem -> {
+            throw new BadRequestException("password", problem);
+        });
         return people.create(person);
     }
 
