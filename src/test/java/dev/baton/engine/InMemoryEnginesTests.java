@@ -139,6 +139,8 @@ class InMemoryEnginesTests {
                 .applyEnvironmentVariableOverrides(false)
                 .grpcAddress(URI.create("http://127.0.0.1:" + port))
                 .preferRestOverGrpc(false)
+                // the whole suite shares two cores: a command may wait on them longer than the default 20 s
+                .defaultRequestTimeout(java.time.Duration.ofMinutes(2))
                 .build()) {
             client.newDeployResourceCommand()
                     .addProcessModel(
@@ -165,6 +167,9 @@ class InMemoryEnginesTests {
                             }
                             read.set(n);
                         }
+                        // a breath between passes: a reader spinning on the list's lock starved the
+                        // engine's own threads of it on a loaded machine (a command timed out once)
+                        Thread.sleep(2);
                     }
                 } catch (Throwable t) {
                     failed.set(t);
