@@ -51,30 +51,13 @@ public class PeopleService {
         this.ownedWork = ownedWork;
     }
 
-    @Transactional(readOnly = true)
-    public Page<PersonView> find(Long teamId, Role role, Boolean active, Pageable pageable) {
-        return find(null, teamId, role, active, pageable);
-    }
-
     /**
-     * People matching every given filter (null means any): {@code q} is a case-insensitive substring of
-     * the e-mail address or the full name (how a person is found when picking an owner or a successor).
+     * People matching every given filter (null means any), as entities' views: the owner and member
+     * pickers and the lead rotation. The people directory's search by name is {@link PeopleDirectory#find}.
      */
     @Transactional(readOnly = true)
-    public Page<PersonView> find(String q, Long teamId, Role role, Boolean active, Pageable pageable) {
+    public Page<PersonView> find(Long teamId, Role role, Boolean active, Pageable pageable) {
         Specification<Person> spec = (root, query, cb) -> cb.conjunction();
-        if (q != null && !q.isBlank()) {
-            String like = "%"
-                    + q.trim()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_")
-                    + "%";
-            spec = spec.and((root, query, cb) -> cb.or(
-                    cb.like(cb.lower(root.get("email")), like, '\\'),
-                    cb.like(cb.lower(root.get("fullName")), like, '\\')));
-        }
         if (teamId != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("team").get("id"), teamId));
         }
