@@ -41,12 +41,14 @@ public class ProcessModels {
     private static final String EMBEDDED_FORM = "camunda-forms:bpmn:";
 
     /**
+     * @param processId the process's id
      * @param processName the process's {@code name}, or null
      * @param elementNames flow element id to {@code name} (elements with a name only)
      * @param embeddedForms {@code zeebe:userTaskForm} id to its Camunda Forms JSON
      */
-    record Model(String processName, Map<String, String> elementNames, Map<String, String> embeddedForms) {
-        static final Model NONE = new Model(null, Map.of(), Map.of());
+    record Model(
+            String processId, String processName, Map<String, String> elementNames, Map<String, String> embeddedForms) {
+        static final Model NONE = new Model(null, null, Map.of(), Map.of());
     }
 
     /**
@@ -58,6 +60,8 @@ public class ProcessModels {
 
     private final ObjectProvider<CamundaClient> client;
     private final Map<Long, Model> byDefinitionKey = new ConcurrentHashMap<>();
+    private final Map<String, Model> lastRegisteredByProcessId = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> keysStandedInFor = ConcurrentHashMap.newKeySet();
     private final Map<Long, StepForm> formsByKey = new ConcurrentHashMap<>();
     private volatile Map<String, Model> ownByProcessId;
     private volatile boolean ownFormsKeyed;
@@ -74,8 +78,9 @@ public class ProcessModels {
         for (Process p : deployment.getProcesses()) {
             byte[] xml = resources.get(p.getResourceName());
             if (xml != null) {
-                byDefinitionKey.put(
-                        p.getProcessDefinitionKey(), parse(p.getBpmnProcessId(), new ByteArrayInputStream(xml)));
+                Model model = parse(p.getBpmnProcessId(), new ByteArrayInputStream(xml));
+                byDefinitionKey.put(p.getProcessDefinitionKey(), model);
+                lastRegisteredByProcessId.put(p.getBpmnProcessId(), model);
             }
         }
         for (Form f : deployment.getForm()) {
@@ -127,9 +132,28 @@ public class ProcessModels {
         return Optional.of(linked);
     }
 
+    /**
+     * The model registered under that key when it is of that process; else the last one registered for
+     * the process (its key unseen here, or given again to another process by an engine that lost its
+     * data: a step's name from a neighbouring version beats none); else Baton's own file of that id.
+     */
     private Model model(long definitionKey, String processId) {
         Model registered = byDefinitionKey.get(definitionKey);
-        return registered != null ? registered : ownModels().getOrDefault(processId, Model.NONE);
+        if (registered != null && registered.processId().equals(processId)) {
+            return registered;
+        }
+        Model sameProcess = lastRegisteredByProcessId.get(processId);
+        if (sameProcess != null) {
+            if (keysStandedInFor.add(definitionKey)) {
+                log.warn(
+                        "no model of {} registered under definition key {} ({}): its last registered version is used",
+                        processId,
+                        definitionKey,
+                        registered == null ? "unknown key" : "registered for " + registered.processId());
+            }
+            return sameProcess;
+        }
+        return ownModels().getOrDefault(processId, Model.NONE);
     }
 
     private Map<String, Model> ownModels() {
@@ -186,7 +210,7 @@ public class ProcessModels {
                         || process.getName().isBlank()
                 ? null
                 : process.getName().strip();
-        return new Model(name, Map.copyOf(names), Map.copyOf(forms));
+        return new Model(processId, name, Map.copyOf(names), Map.copyOf(forms));
     }
 
     private static Resource[] resources(String pattern) {

@@ -27,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TaskAssignments {
 
+    /** How often "move all of someone's open tasks" is tried when tasks change under it. */
+    static final int ALL_TRIES = 3;
+
     private final TaskService inbox;
     private final Tasks tasks;
     private final PeopleLookup people;
@@ -83,20 +86,24 @@ public class TaskAssignments {
      * A manager moves open tasks of someone in their line (an admin: anyone's) to another person:
      * the given ones, or all when {@code taskIds} is empty. Every id must be an open task of {@code from}.
      * The line is {@link ReportingLines}', the same that decides which tasks a manager sees. Each try
-     * is one transaction. "All" is tried once more when a task changed meanwhile (its process ended
-     * and housekeeping cancelled it, say): the open tasks read again are still what the manager asked
-     * to move. Named tasks are not: one of them changed, so the caller gets the conflict (409).
+     * is one transaction. "All" is tried again, up to {@value #ALL_TRIES} times in all, when a task
+     * changed meanwhile (its process ended and housekeeping cancelled it, say; a busy rep's processes
+     * change their tasks all the time): the open tasks read again are still what the manager asked to
+     * move. Named tasks are not: one of them changed, so the caller gets the conflict (409).
      *
-     * @throws ObjectOptimisticLockingFailureException when named tasks, or all of them twice, changed meanwhile
+     * @throws ObjectOptimisticLockingFailureException when named tasks changed meanwhile, or all of them
+     *     on every try
      */
     public List<Task> reassign(String from, String to, Collection<Long> taskIds) {
-        try {
-            return transactions.execute(s -> reassignOnce(from, to, taskIds));
-        } catch (ObjectOptimisticLockingFailureException raced) {
-            if (taskIds != null && !taskIds.isEmpty()) {
-                throw raced;
+        boolean all = taskIds == null || taskIds.isEmpty();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(s -> reassignOnce(from, to, taskIds));
+            } catch (ObjectOptimisticLockingFailureException raced) {
+                if (!all || attempt == ALL_TRIES) {
+                    throw raced;
+                }
             }
-            return transactions.execute(s -> reassignOnce(from, to, taskIds));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.baton.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -71,6 +72,17 @@ class ReassignAllRetryTests {
         assertThat(moved).containsExactly(readAgain);
         assertThat(readAgain.getAssignee()).isEqualTo("sam");
         verify(transactions, times(2)).execute(any());
+    }
+
+    @Test
+    void allOpenTasksChangingOnEveryTryAreAConflictAfterTheLastTry() {
+        doThrow(new ObjectOptimisticLockingFailureException(Task.class, 42L))
+                .when(transactions)
+                .execute(any());
+
+        assertThatThrownBy(() -> assignments.reassign("dana", "sam", List.of()))
+                .isInstanceOf(ObjectOptimisticLockingFailureException.class);
+        verify(transactions, times(TaskAssignments.ALL_TRIES)).execute(any());
     }
 
     @Test
