@@ -457,9 +457,9 @@ class HandoverBenchmark {
 
     /**
      * One side's timed run: {@code cpuMillis} is the whole process's CPU time, {@code jitMillis} the part
-     * of it the JIT compilers took (HotSpot's accumulated compilation time; a cost of code still
-     * warming up, which a long-running service stops paying), {@code gcMillis} the part the garbage
-     * collector's threads took (its pauses and its concurrent marking; -1 where it cannot be read).
+     * of it the JIT compilers' threads took (a cost of code still warming up, which a long-running
+     * service stops paying), {@code gcMillis} the part the garbage collector's threads took (its pauses
+     * and its concurrent marking); each -1 where it cannot be read.
      */
     record Run(
             int accounts,
@@ -478,7 +478,7 @@ class HandoverBenchmark {
                     accounts + next.accounts,
                     wall.plus(next.wall),
                     cpuMillis + next.cpuMillis,
-                    jitMillis + next.jitMillis,
+                    jitMillis < 0 || next.jitMillis < 0 ? -1 : jitMillis + next.jitMillis,
                     gcMillis < 0 || next.gcMillis < 0 ? -1 : gcMillis + next.gcMillis,
                     both,
                     next.after);
@@ -524,30 +524,43 @@ class HandoverBenchmark {
                     / 1_000_000;
         }
 
-        /** Time the JIT compilers spent so far (HotSpot: elapsed, about their CPU time), in ms. */
+        /**
+         * CPU time the JIT compilers' threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*})
+         * took so far, in ms, from {@code /proc/self/task} like {@link #gcMillis()}; -1 where there is no
+         * such file system. HotSpot's own figure ({@code CompilationMXBean}) is elapsed time, which on a
+         * busy host exceeds the CPU the compilers got. A compiler thread HotSpot retired when idle takes
+         * its figure with it (on 2 cores there is one thread of each kind, which stays).
+         */
         static long jitMillis() {
-            return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            return threadsCpuMillis(name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
         }
 
         /**
          * CPU time the garbage collector's threads took so far (HotSpot's G1 and parallel workers, its
-         * concurrent marking and refinement), in ms, from Linux's per-thread accounting in
-         * {@code /proc/self/task}: user plus system time in clock ticks (100 a second), so good to 10 ms
-         * a thread; -1 where there is no such file system.
+         * concurrent marking and refinement), in ms; -1 where there is no {@code /proc} file system.
          */
         static long gcMillis() {
+            return threadsCpuMillis(name -> name.startsWith("GC Thread") || name.startsWith("G1 "));
+        }
+
+        /**
+         * The CPU time of this process's live threads whose name (Linux's {@code comm}, 15 characters at
+         * most) matches, in ms, from Linux's per-thread accounting in {@code /proc/self/task}: user plus
+         * system time in clock ticks (100 a second), so good to 10 ms a thread; -1 where unreadable.
+         */
+        private static long threadsCpuMillis(java.util.function.Predicate<String> name) {
             try (var tasks = Files.list(Path.of("/proc/self/task"))) {
                 long ticks = 0;
                 for (Path task : tasks.toList()) {
-                    String name;
+                    String comm;
                     String stat;
                     try {
-                        name = Files.readString(task.resolve("comm")).strip();
+                        comm = Files.readString(task.resolve("comm")).strip();
                         stat = Files.readString(task.resolve("stat"));
                     } catch (IOException gone) {
                         continue; // the thread ended meanwhile
                     }
-                    if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    if (name.test(comm)) {
                         // fields after the name in parentheses: state is the 3rd, utime the 14th, stime the 15th
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
