@@ -5,6 +5,8 @@ import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.process.test.engine.InMemoryEngine;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
+import io.camunda.zeebe.stream.impl.StreamProcessorContext;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
@@ -95,10 +97,19 @@ public final class InMemoryEngines {
             for (int i = 0; i < types.length; i++) {
                 parts[i] = replaced.containsKey(types[i]) ? replaced.get(types[i]) : part(built, types[i]);
             }
-            return (ZeebeTestEngine) constructors[0].newInstance(parts);
+            ZeebeTestEngine engine = (ZeebeTestEngine) constructors[0].newInstance(parts);
+            answerOneAtATime(engine);
+            return engine;
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
             throw unexpected(e.toString());
         }
+    }
+
+    /** Puts {@link OneResponseAtATime} before the library's response writer of the engine's stream processor. */
+    private static void answerOneAtATime(ZeebeTestEngine engine) throws IllegalAccessException {
+        StreamProcessor processor = (StreamProcessor) part(engine, StreamProcessor.class);
+        StreamProcessorContext context = (StreamProcessorContext) field(processor, StreamProcessorContext.class);
+        context.commandResponseWriter(new OneResponseAtATime(context.getCommandResponseWriter()));
     }
 
     /**
