@@ -304,7 +304,17 @@ public class Task {
         }
     }
 
+    /**
+     * The engine no longer waits for the step. An answer still on its way to the engine (COMPLETING)
+     * was never taken, so the task keeps none of it: no outcome, nobody who completed it.
+     */
     void cancel() {
+        if (status == TaskStatus.COMPLETING) {
+            outcome = null;
+            completedBy = null;
+            completedAt = null;
+            completionOutcomeUnknown = false;
+        }
         if (status == TaskStatus.OPEN || status == TaskStatus.COMPLETING) {
             status = TaskStatus.CANCELED;
         }

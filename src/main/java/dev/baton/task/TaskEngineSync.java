@@ -249,10 +249,28 @@ public class TaskEngineSync {
         }
     }
 
+    /**
+     * The engine no longer has the task's job: its process closed the step (a boundary timer or
+     * message, a cancelled instance). An answer still on its way was not taken: the task drops it
+     * ({@link Task#cancel}), and the cancellation is recorded as {@link AuditLog#SYSTEM}'s, as when
+     * the scheduled lock renewal finds the job gone, not as the doing of the person whose answer
+     * found it gone (signed in on this thread).
+     */
     private void cancel(Task task) {
+        String answeredBy = task.getStatus() == TaskStatus.COMPLETING ? task.getCompletedBy() : null;
         var before = TaskService.state(task);
         task.cancel();
-        audit.record("task.canceled", "task", task.getId(), task.getAccountId(), before, TaskService.state(task));
+        Map<String, Object> after = TaskService.state(task);
+        if (answeredBy == null) {
+            audit.record("task.canceled", "task", task.getId(), task.getAccountId(), before, after);
+        } else {
+            after.put(
+                    "how",
+                    "its process closed the step before " + answeredBy + "'s answer arrived; the answer was not taken");
+            AuditLog.onBehalfOf(
+                    AuditLog.SYSTEM,
+                    () -> audit.record("task.canceled", "task", task.getId(), task.getAccountId(), before, after));
+        }
         mails.withdrawn(task);
         log.info("task {} canceled: the engine no longer has job {}", task.getId(), task.getJobKey());
     }

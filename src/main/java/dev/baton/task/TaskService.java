@@ -284,7 +284,8 @@ public class TaskService {
      * step's {@link TaskCompletionHandler} if it has one, check the answer; either throws {@link
      * InvalidFormValues} before anything changes (the task stays open); {@link BadRequestException}
      * when the engine refuses the answer for good (the task is open again, with the reason). Throws {@link TaskWithdrawn}
-     * when the engine no longer waits for the task.
+     * when the process closed the step before the answer reached the engine (a timer, an escalation, a
+     * cancelled instance): the task is CANCELED and keeps no answer ({@link TaskEngineSync}).
      */
     public Task complete(long id, Map<String, ?> submitted) {
         Task completing = byPerson(status -> {

@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -315,7 +316,11 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
         doCallRealMethod().when(taskEngine).complete(eq(task.getJobKey()), anyMap());
         engineSync.retryCompletions(10);
 
-        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+        assertNoAnswerOn(task.getId());
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+                .last()
+                .extracting(AuditEvent::getAction, AuditEvent::getActor)
+                .containsExactly("task.canceled", "system");
     }
 
     @Test
@@ -331,6 +336,57 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
         assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) withdrawn.getBody().get("detail")).contains("withdrawn");
         assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+    }
+
+    @Test
+    void anAnswerArrivingAfterItsProcessClosedTheStepIsRefusedAndLeavesNoTraceOnTheTask() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        // rob's answer is committed; before it reaches the engine, the process closes the step
+        doAnswer(call -> {
+                    client.newCancelInstanceCommand(instance).send().join();
+                    engine.waitForIdleState(WAIT);
+                    return call.callRealMethod();
+                })
+                .doCallRealMethod()
+                .when(taskEngine)
+                .complete(eq(task.getJobKey()), anyMap());
+
+        ResponseEntity<Map> refused = complete("rob", task);
+
+        ResponseEntity<Map> shown = as("rob").getForEntity("/api/tasks/" + task.getId(), Map.class);
+        List<AuditEvent> history = auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId());
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            softly.assertThat((String) refused.getBody().get("detail"))
+                    .contains("closed by its process before your answer arrived", "did not reach the process");
+            softly.assertThat(tasks.findById(task.getId()).orElseThrow())
+                    .extracting(Task::getStatus, Task::getCompletedBy, Task::getCompletedAt, Task::getOutcome)
+                    .containsExactly(TaskStatus.CANCELED, null, null, null);
+            softly.assertThat((Map<String, Object>) shown.getBody().get("task"))
+                    .containsEntry("status", "CANCELED")
+                    .containsEntry("completedBy", null)
+                    .containsEntry("outcome", null);
+            softly.assertThat(shown.getBody()).containsEntry("outcome", null);
+            softly.assertThat(history.getLast())
+                    .as("the process closed the step, not rob")
+                    .extracting(AuditEvent::getAction, AuditEvent::getActor)
+                    .containsExactly("task.canceled", "system");
+        });
+
+        ResponseEntity<Map> again = complete("rob", task); // the same request arriving twice
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertNoAnswerOn(task.getId());
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+                .hasSameSizeAs(history);
+    }
+
+    private void assertNoAnswerOn(long taskId) {
+        assertThat(tasks.findById(taskId).orElseThrow())
+                .extracting(Task::getStatus, Task::getCompletedBy, Task::getCompletedAt, Task::getOutcome)
+                .containsExactly(TaskStatus.CANCELED, null, null, null);
     }
 
     @Test

@@ -8,8 +8,12 @@ import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.web.HtmlForms.Page;
+import io.camunda.client.CamundaClient;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,6 +26,9 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CamundaClient client;
 
     @Test
     void theInboxAccountFilterSuggestsEachTaskAccountByItsOwnName() throws Exception {
@@ -84,6 +91,43 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
                 .containsEntry("healthScore", 9)
                 .containsEntry("needsFollowUp", true)
                 .doesNotContainKey("_csrf");
+    }
+
+    @Test
+    void anAnswerOnTheTaskPageAfterItsProcessClosedTheStepIsRefusedInWordsAndShowsNoAnswer() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        // a browser of its own: a message another test left waiting for rob's inbox must not be read as this one's
+        TestRestTemplate browser = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
+                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), "rob", "demo")));
+        HtmlForms.submit(
+                browser,
+                HtmlForms.open(browser, "/tasks/" + task.getId()),
+                "/tasks/" + task.getId() + "/claim",
+                form());
+        Page claimed = HtmlForms.open(browser, "/tasks/" + task.getId());
+        client.newCancelInstanceCommand(instance).send().join(); // the process moves on while rob types
+        engine.waitForIdleState(WAIT);
+
+        HtmlForms.submit(
+                browser,
+                claimed,
+                "/tasks/" + task.getId() + "/complete",
+                form("healthScore", "9", "reviewSummary", "Fine", "renewalRisk", "medium"));
+
+        String inbox = browser.getForObject("/tasks", String.class);
+        String page = browser.getForObject("/tasks/" + task.getId(), String.class);
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(inbox)
+                    .contains("closed by its process before your answer arrived", "did not reach the process");
+            softly.assertThat(page)
+                    .contains("Canceled", "its process closed the step before rob&#39;s answer arrived")
+                    .doesNotContain("Completed</dt>");
+            softly.assertThat(tasks.findById(task.getId()).orElseThrow())
+                    .extracting(Task::getStatus, Task::getCompletedBy, Task::getOutcome)
+                    .containsExactly(TaskStatus.CANCELED, null, null);
+        });
     }
 
     @Test
