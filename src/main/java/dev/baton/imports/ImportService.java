@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
 import java.util.concurrent.Executor;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -58,8 +60,9 @@ public class ImportService {
     }
 
     /**
-     * Starts an import of {@code content} (closed here). Throws {@link BadRequestException} when the
-     * file is empty, too large, not UTF-8 text or misses a required column; nothing is written then.
+     * Starts an import of {@code content} (closed here). Throws {@link BadRequestException} on {@code file}
+     * when the file is empty, too large, not UTF-8 text, misses a required column or has a header but no
+     * rows; nothing is written then, and no import is recorded.
      */
     public ImportView submit(
             ImportKind kind,
@@ -101,12 +104,39 @@ public class ImportService {
             if (!first.hasNext()) {
                 throw new BadRequestException("file", "the file has no header row");
             }
-            Header.of(first.next().toList(), kind, source);
+            Header header = Header.of(first.next().toList(), kind, source);
+            noRows(first, header);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
             throw new BadRequestException("file", "the header row cannot be read as CSV: " + e.getMessage());
         }
+    }
+
+    /**
+     * Refuses a file with a header and no data row: importing it would say nothing was wrong and do
+     * nothing. One-field lines after a header of several columns are a report's footer, as the runner
+     * reads them ({@link ImportRunner}), so a report export of no rows is refused too. Stops at the
+     * first data row (or one that is no CSV, which the import reports).
+     */
+    private static void noRows(Iterator<CSVRecord> rest, Header header) {
+        int footer = 0;
+        try {
+            while (rest.hasNext()) {
+                if (rest.next().size() > 1 || header.names().size() == 1) {
+                    return;
+                }
+                footer++;
+            }
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return; // a row that cannot be read as CSV: the import says so, as for any later row
+        }
+        throw new BadRequestException(
+                "file",
+                footer == 0
+                        ? "the file has a header but no rows: add a row per record under the header"
+                        : "the file has a header but no rows: the " + (footer == 1 ? "line" : footer + " lines")
+                                + " under it hold one field each, read as a report's footer");
     }
 
     private static Path store(InputStream content) {
