@@ -35,6 +35,9 @@ final class ImportRun {
     int updated;
     /** The fields that hold a row's own id (which {@link #externalId} reads): a repeat within one file is an error. */
     static final List<String> KEY_FIELDS = List.of("external_id", "key", "email");
+    /** What a repeat of each key field is said to repeat: a person's e-mail is no id to whoever wrote the file. */
+    private static final Map<String, String> KEY_NAMES =
+            Map.of("external_id", "id", "key", "key", "email", "e-mail address");
 
     private final Map<String, List<PersonRef>> people;
     /** Ids of the active admins the file's people rows so far deactivate or take ADMIN from ({@link PeopleImports#refusal}). */
@@ -141,7 +144,11 @@ final class ImportRun {
         return value;
     }
 
-    /** The row's external id in its source's canonical form; a repeat within the file is an error. */
+    /**
+     * The row's own id in {@code field} ({@link #KEY_FIELDS}) in its source's canonical form; a repeat
+     * within the file is an error naming what it repeats (the id, the key, the e-mail address) and the
+     * row it repeats.
+     */
     String externalId(ImportRow row, String field) {
         String id = required(row, field);
         if (id == null) {
@@ -154,7 +161,7 @@ final class ImportRun {
         id = canonical(id);
         long earlier = keys.firstRow(idKey(field, id), row.number());
         if (earlier != row.number()) {
-            error(row, field, "repeats the id of row " + earlier);
+            error(row, field, "repeats the " + KEY_NAMES.get(field) + " of row " + earlier);
             return null;
         }
         return id;

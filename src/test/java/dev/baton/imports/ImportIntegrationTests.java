@@ -651,7 +651,9 @@ class ImportIntegrationTests {
                     .as("dry run %s", dryRun)
                     .containsEntry("status", "FAILED")
                     .containsEntry("errorCount", 1);
-            assertThat(rowErrors(result)).as("dry run %s", dryRun).containsExactly("3 email: repeats the id of row 2");
+            assertThat(rowErrors(result))
+                    .as("dry run %s", dryRun)
+                    .containsExactly("3 email: repeats the e-mail address of row 2");
         }
         assertThat(jdbc.queryForObject(
                         "select count(*) from person where lower(email) = ?",
