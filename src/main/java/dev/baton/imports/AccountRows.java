@@ -24,7 +24,6 @@ class AccountRows implements RowHandler {
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedAccount> valid = new ArrayList<>();
         for (ImportRow row : chunk) {
-            long errors = run.errorCount;
             String externalId = run.externalId(row, "external_id");
             String name = run.required(row, "name");
             if (name != null && name.length() > 255) {
@@ -39,7 +38,7 @@ class AccountRows implements RowHandler {
                     run.text(row, "territory", 60),
                     run.date(row, "renewal_date"));
             run.check(row, account);
-            if (run.errorCount == errors) {
+            if (run.accepted(row)) {
                 rows.add(row);
                 valid.add(account);
             }

@@ -38,7 +38,6 @@ class CommitmentRows implements RowHandler {
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedCommitment> valid = new ArrayList<>();
         for (ImportRow row : chunk) {
-            long errors = run.errorCount;
             String externalId = run.externalId(row, "external_id");
             Found account = ContactRows.account(row, run, accountIds);
             Long contactId = InteractionRows.contact(row, run, contactIds, account);
@@ -67,7 +66,7 @@ class CommitmentRows implements RowHandler {
                     status,
                     delivered);
             run.check(row, commitment);
-            if (run.errorCount == errors) {
+            if (run.accepted(row)) {
                 rows.add(row);
                 valid.add(commitment);
             }

@@ -32,7 +32,6 @@ class ContactRows implements RowHandler {
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedContact> valid = new ArrayList<>();
         for (ImportRow row : chunk) {
-            long errors = run.errorCount;
             String externalId = run.externalId(row, "external_id");
             Found account = account(row, run, accountIds);
             String name = fullName(row, run);
@@ -54,7 +53,7 @@ class ContactRows implements RowHandler {
                     run.text(row, "phone", 60),
                     verified);
             run.check(row, contact);
-            if (run.errorCount == errors) {
+            if (run.accepted(row)) {
                 rows.add(row);
                 valid.add(contact);
             }

@@ -59,6 +59,19 @@ final class FileKeys {
         return first != null ? first : added.computeIfAbsent(key, k -> row);
     }
 
+    /**
+     * Forgets the keys {@code row} gave in this chunk ({@link #firstRow} remembered it as their first):
+     * the row was refused, and a refused row is nobody's original.
+     */
+    void forget(long row) {
+        added.values().removeIf(first -> first == row);
+    }
+
+    /** Forgets every key of the file: a first pass over it is done ({@link ImportRun#lookingAhead()}). */
+    void clear() {
+        jdbc.update("delete from import_key");
+    }
+
     /** The chunk is done: its new keys go to the table. */
     void after() {
         if (!added.isEmpty()) {

@@ -106,8 +106,8 @@ public class ImportJob {
         this.createdCount = rolledBack ? 0 : run.created;
         this.updatedCount = rolledBack ? 0 : run.updated;
         this.errorCount = run.errorCount;
-        this.errors = List.copyOf(run.errors);
-        this.notices = List.copyOf(run.notices);
+        this.errors = run.errors();
+        this.notices = run.notices();
         // a real import with a bad row wrote nothing, so it stops no run; a dry run tells what importing would
         this.runsThatWillStop = dryRun || run.errorCount == 0 ? List.copyOf(run.runsThatWillStop) : List.of();
         this.finishedAt = at;

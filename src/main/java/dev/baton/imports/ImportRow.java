@@ -36,6 +36,25 @@ record ImportRow(long number, Map<String, Integer> index, List<String> headers, 
         return index.containsKey(field);
     }
 
+    /**
+     * Where a Baton column stands in the file, for listing a row's errors in the file's order: -1 for the
+     * row as a whole ({@code ""}), a full name where its first or last name is, and after every column
+     * for one the file does not have.
+     */
+    int position(String field) {
+        if (field.isEmpty()) {
+            return -1;
+        }
+        Integer i = index.get(field);
+        if (i == null && field.equals("full_name")) {
+            i = Stream.of(index.get("first_name"), index.get("last_name"))
+                    .filter(p -> p != null)
+                    .min(Integer::compare)
+                    .orElse(null);
+        }
+        return i == null ? Integer.MAX_VALUE : i;
+    }
+
     /** The file's own name for a Baton column, so errors speak the file's language. */
     String column(String field) {
         Integer i = index.get(field);

@@ -7,6 +7,7 @@ import dev.baton.people.PeopleImports.PersonRef;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +26,17 @@ final class ImportRun {
 
     final ImportSource source;
     final boolean dryRun;
-    final List<RowError> errors = new ArrayList<>();
-    final List<RowError> notices = new ArrayList<>();
+    /**
+     * A first pass over a file whose handler {@link RowHandler#looksAhead}: rows are checked and
+     * nothing is written, kept or counted but what the handler notes of the rows that pass.
+     */
+    final boolean lookingAhead;
+
+    private final List<Listed> errors = new ArrayList<>();
+    private final List<Listed> notices = new ArrayList<>();
+    private long listed;
+    /** The rows of the chunk being read that have an error (any rule, the row's length too). */
+    private final Set<Long> refusedRows = new HashSet<>();
     /** The people rows so far that deactivate someone whose launched runs then stop (the first {@link #MAX_KEPT}). */
     final List<RunsThatWillStop> runsThatWillStop = new ArrayList<>();
 
@@ -43,7 +53,7 @@ final class ImportRun {
     /** Ids of the active admins the file's people rows so far deactivate or take ADMIN from ({@link PeopleImports#refusal}). */
     final Set<Long> adminsLosing = new HashSet<>();
     /** What every people row of the file does to roles and the active flag, read before any row is judged. */
-    final PeopleFile peopleFile = new PeopleFile();
+    final PeopleFile peopleFile;
 
     /** External ids and e-mail addresses of the rows read so far, each with its first row. */
     final FileKeys keys;
@@ -60,11 +70,33 @@ final class ImportRun {
             Map<String, List<PersonRef>> people,
             FileKeys keys,
             Validator validator) {
+        this(source, dryRun, false, people, keys, validator, new PeopleFile());
+    }
+
+    private ImportRun(
+            ImportSource source,
+            boolean dryRun,
+            boolean lookingAhead,
+            Map<String, List<PersonRef>> people,
+            FileKeys keys,
+            Validator validator,
+            PeopleFile peopleFile) {
         this.source = source;
         this.dryRun = dryRun;
+        this.lookingAhead = lookingAhead;
         this.people = people;
         this.keys = keys;
         this.validator = validator;
+        this.peopleFile = peopleFile;
+    }
+
+    /**
+     * A run for the first pass of a handler that {@link RowHandler#looksAhead}: it shares this run's
+     * keys (clear them after the pass) and notes what passing rows do in this run's {@link #peopleFile};
+     * its errors and notices are its own, and it never writes.
+     */
+    ImportRun lookingAhead() {
+        return new ImportRun(source, true, true, people, keys, validator, peopleFile);
     }
 
     boolean writing() {
@@ -73,20 +105,78 @@ final class ImportRun {
 
     void error(ImportRow row, String field, String problem) {
         errorCount++;
+        refusedRows.add(row.number());
         if (rowInError != row.number()) {
             rowInError = row.number();
             fieldsInError.clear();
         }
         fieldsInError.add(field);
-        if (errors.size() < MAX_KEPT) {
-            errors.add(new RowError(row.number(), row.column(field), cut(row.get(field)), problem));
-        }
+        keep(errors, row, field, problem);
     }
 
     void notice(ImportRow row, String field, String notice) {
-        if (notices.size() < MAX_KEPT) {
-            notices.add(new RowError(row.number(), row.column(field), cut(row.get(field)), notice));
+        keep(notices, row, field, notice);
+    }
+
+    /** The errors kept, as a user reads the file: by row, then by column (the row as a whole first). */
+    List<RowError> errors() {
+        return errors.stream().map(Listed::error).toList();
+    }
+
+    /** The notices kept, in the order of {@link #errors()}. */
+    List<RowError> notices() {
+        return notices.stream().map(Listed::error).toList();
+    }
+
+    /**
+     * Whether {@code row} has no error so far. A row with one does not count for the other rows' rules,
+     * so the keys it gave ({@link #externalId}, a username) are forgotten: a later row with its id is
+     * not its repeat.
+     */
+    boolean accepted(ImportRow row) {
+        if (!refused(row)) {
+            return true;
         }
+        keys.forget(row.number());
+        return false;
+    }
+
+    /** Whether {@code row} has an error so far (in the chunk being read). */
+    boolean refused(ImportRow row) {
+        return refusedRows.contains(row.number());
+    }
+
+    /** A chunk is done: whose rows had errors is no longer asked. */
+    void chunkDone() {
+        refusedRows.clear();
+    }
+
+    /**
+     * Keeps {@code list} in reading order (row, then the column's place in the file, then as found),
+     * whatever order the rules ran in, and its first {@link #MAX_KEPT} entries: rows are read in order,
+     * so an entry past the last kept one comes after every kept one.
+     */
+    private void keep(List<Listed> list, ImportRow row, String field, String problem) {
+        Listed entry = new Listed(
+                row.number(),
+                row.position(field),
+                listed++,
+                new RowError(row.number(), row.column(field), cut(row.get(field)), problem));
+        int at = -Collections.binarySearch(list, entry, Listed.READING_ORDER) - 1;
+        if (at >= MAX_KEPT) {
+            return;
+        }
+        list.add(at, entry);
+        if (list.size() > MAX_KEPT) {
+            list.removeLast();
+        }
+    }
+
+    /** An error or notice with where it stands in the file. */
+    private record Listed(long row, int position, long seq, RowError error) {
+        static final Comparator<Listed> READING_ORDER = Comparator.comparingLong(Listed::row)
+                .thenComparingInt(Listed::position)
+                .thenComparingLong(Listed::seq);
     }
 
     /**
@@ -145,9 +235,9 @@ final class ImportRun {
     }
 
     /**
-     * The row's own id in {@code field} ({@link #KEY_FIELDS}) in its source's canonical form; a repeat
-     * within the file is an error naming what it repeats (the id, the key, the e-mail address) and the
-     * row it repeats.
+     * The row's own id in {@code field} ({@link #KEY_FIELDS}) in its source's canonical form; a repeat of
+     * an earlier row's that was not refused is an error naming what it repeats (the id, the key, the
+     * e-mail address) and that row.
      */
     String externalId(ImportRow row, String field) {
         String id = required(row, field);

@@ -103,7 +103,7 @@ class ImportRunner {
                         new ImportRun(job.getSource(), job.isDryRun(), directory, new FileKeys(jdbc), validator);
                 runs[0] = run;
                 lookAhead(job, file, run);
-                done[0] = pass(job, file, run);
+                done[0] = pass(job, file, run, true);
                 if (job.isDryRun() || run.errorCount > 0) {
                     tx.setRollbackOnly();
                 } else {
@@ -136,28 +136,20 @@ class ImportRunner {
         }
     }
 
-    /** Shows every row to a handler that {@link RowHandler#looksAhead} before {@link #pass} hands it any. */
+    /**
+     * For a handler that {@link RowHandler#looksAhead}: a first pass over the whole file with a run
+     * {@link ImportRun#lookingAhead()}, whose errors are dropped (the second pass finds them again), so
+     * that the handler knows which rows pass their own checks before it judges any row by the others.
+     */
     private void lookAhead(ImportJob job, CsvFile file, ImportRun run) {
-        RowHandler handler = handlers.get(job.getKind());
-        if (!handler.looksAhead()) {
-            return;
-        }
-        try (CSVParser parser = file.open()) {
-            Header header = null;
-            for (CSVRecord record : parser) {
-                if (header == null) {
-                    header = Header.of(record.toList(), job.getKind(), job.getSource());
-                } else {
-                    handler.lookAhead(header.row(record.getRecordNumber(), record.toList()), run);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (handlers.get(job.getKind()).looksAhead()) {
+            pass(job, file, run.lookingAhead(), false);
+            run.keys.clear();
         }
     }
 
-    /** Reads every row in chunks; returns the number of rows read. */
-    private int pass(ImportJob job, CsvFile file, ImportRun run) {
+    /** Reads every row in chunks (telling the progress when {@code progress}); returns the number of rows read. */
+    private int pass(ImportJob job, CsvFile file, ImportRun run, boolean progress) {
         RowHandler handler = handlers.get(job.getKind());
         List<ImportRow> chunk = new ArrayList<>(settings.chunkSize());
         List<ImportRow> footer = new ArrayList<>();
@@ -190,8 +182,10 @@ class ImportRunner {
                     handle(handler, chunk, run);
                     done += chunk.size();
                     chunk.clear();
-                    int progress = done;
-                    update(job.getId(), j -> j.progress(progress));
+                    int rowsDone = done;
+                    if (progress) {
+                        update(job.getId(), j -> j.progress(rowsDone));
+                    }
                 }
             }
             handle(handler, chunk, run);
@@ -212,6 +206,7 @@ class ImportRunner {
         run.keys.before(FileKeys.of(chunk, run));
         handler.handle(chunk, run);
         run.keys.after();
+        run.chunkDone();
     }
 
     private static int count(CsvFile file) throws IOException {

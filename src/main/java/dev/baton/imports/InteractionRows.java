@@ -32,7 +32,6 @@ class InteractionRows implements RowHandler {
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedInteraction> valid = new ArrayList<>();
         for (ImportRow row : chunk) {
-            long errors = run.errorCount;
             String externalId = run.externalId(row, "external_id");
             Found account = ContactRows.account(row, run, accountIds);
             Long contactId = contact(row, run, contactIds, account);
@@ -55,7 +54,7 @@ class InteractionRows implements RowHandler {
                     by == null ? 0 : by.id(),
                     at);
             run.check(row, interaction);
-            if (run.errorCount == errors) {
+            if (run.accepted(row)) {
                 rows.add(row);
                 valid.add(interaction);
             }

@@ -30,9 +30,8 @@ class LeadRows implements RowHandler {
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedLead> valid = new ArrayList<>();
         for (ImportRow row : chunk) {
-            long errors = run.errorCount;
             ImportedLead lead = read(row, run);
-            if (run.errorCount == errors) {
+            if (run.accepted(row)) {
                 rows.add(row);
                 valid.add(lead);
             }

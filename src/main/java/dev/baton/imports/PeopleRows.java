@@ -43,7 +43,6 @@ class PeopleRows {
             List<ImportedTeam> valid = new ArrayList<>();
             Map<String, Long> known = people.teamIdsByKey();
             for (ImportRow row : chunk) {
-                long errors = run.errorCount;
                 String key = run.externalId(row, "key");
                 if (key != null && (key.length() > 60 || !TEAM_KEY.matcher(key).matches())) {
                     run.error(
@@ -52,7 +51,7 @@ class PeopleRows {
                 run.required(row, "name");
                 ImportedTeam team = new ImportedTeam(key, run.text(row, "name", 200));
                 run.check(row, team);
-                if (run.errorCount == errors) {
+                if (run.accepted(row)) {
                     valid.add(team);
                     run.matched(row, "team", known.get(key));
                 }
@@ -74,14 +73,6 @@ class PeopleRows {
             public boolean looksAhead() {
                 return true;
             }
-
-            @Override
-            public void lookAhead(ImportRow row, ImportRun run) {
-                String email = row.get("email");
-                if (email != null) {
-                    run.peopleFile.add(email, roles(row, null), active(row));
-                }
-            }
         };
     }
 
@@ -91,7 +82,6 @@ class PeopleRows {
                 chunk.stream().map(PeopleRows::username).filter(u -> u != null).collect(Collectors.toSet()));
         List<ImportedPerson> valid = new ArrayList<>();
         for (ImportRow row : chunk) {
-            long errors = run.errorCount;
             String email = run.externalId(row, "email");
             if (email != null && !Values.email(email)) {
                 run.error(row, "email", "is not an e-mail address");
@@ -153,12 +143,19 @@ class PeopleRows {
                     active,
                     zone);
             run.check(row, person);
-            if (run.errorCount == errors) {
+            if (run.lookingAhead) {
+                // what the file does, for the rules below: a row refused for its own cells does nothing
+                if (run.accepted(row)) {
+                    run.peopleFile.add(email, roles, active);
+                }
+                continue;
+            }
+            if (!run.refused(row)) {
                 // the API's rules for leaving and for the last admin: a file may not do what it refuses
                 people.refusal(person, run.adminsLosing, run.peopleFile)
                         .ifPresent(r -> run.error(row, r.column(), r.problem()));
             }
-            if (run.errorCount == errors) {
+            if (run.accepted(row)) {
                 valid.add(person);
                 run.matchedByEmail(row, known);
                 if (known != null) {
@@ -200,19 +197,6 @@ class PeopleRows {
                         + "): correct the e-mail address or the username");
     }
 
-    /**
-     * The active flag a row gives ({@link Values#bool}); a blank cell is active; null when the file has
-     * no active column (keep). A value that is no yes or no reads as active here: the row is refused at
-     * {@code active} anyway ({@link ImportRun#bool}), so the file writes nothing.
-     */
-    private static Boolean active(ImportRow row) {
-        if (!row.has("active")) {
-            return null;
-        }
-        String value = row.get("active");
-        return value == null || !Boolean.FALSE.equals(Values.bool(value));
-    }
-
     /** How a new person's username is remembered in {@link FileKeys}. */
     static String usernameKey(String username) {
         return "username:" + username;
@@ -243,7 +227,7 @@ class PeopleRows {
 
     /**
      * The roles given; REP for a blank cell; null when the file has no roles column (keep, or REP when new).
-     * A name that is no role is an error in {@code run}, or skipped when there is none (looking ahead).
+     * A name that is no role is an error in {@code run}.
      */
     private static Set<Role> roles(ImportRow row, ImportRun run) {
         if (!row.has("roles")) {
@@ -258,9 +242,7 @@ class PeopleRows {
             try {
                 roles.add(Role.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                if (run != null) {
-                    run.error(row, "roles", "'" + name + "' is not one of ADMIN, MANAGER, REP, CS");
-                }
+                run.error(row, "roles", "'" + name + "' is not one of ADMIN, MANAGER, REP, CS");
             }
         }
         return roles;

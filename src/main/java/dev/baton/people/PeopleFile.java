@@ -25,8 +25,9 @@ public final class PeopleFile {
     private Map<Long, Long> activeReportsGained;
 
     /**
-     * Notes what a row does, before any row is judged; a row with the e-mail address of an earlier one
-     * (an error of its own) replaces it.
+     * Notes what a row does, before any row is judged. The import notes only rows that pass their own
+     * checks (a refused row does nothing, so it may not make another row's change safe or unsafe); a
+     * repeated e-mail address is one of those checks, so each person has one entry.
      */
     public void add(String email, Set<Role> roles, Boolean active) {
         byEmail.put(email.toLowerCase(Locale.ROOT), new Change(roles, active));

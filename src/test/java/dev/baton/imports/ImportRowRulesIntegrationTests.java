@@ -11,7 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.baton.support.Multipart;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +29,11 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** Found by a probe of the imports: a file of a header alone. Through the API, on the real database. */
+/**
+ * Found by a probe of the imports: a file of a header alone, a repeated e-mail address told as a
+ * repeated id, refused rows that still counted for the rules of the others, and errors listed out
+ * of the order a user reads the file in. Through the API, on the real database.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportRowRulesIntegrationTests {
 
@@ -77,6 +87,101 @@ class ImportRowRulesIntegrationTests {
                 .isEqualTo(imports);
     }
 
+    @Test
+    void aRefusedRowsIdIsNoOriginalALaterRowWithItIsImportedAndOnlyItsOwnRepeatIsAnError() {
+        String id = "RR-" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = "external_id,name,owner\n"
+                + id + "-1,Refused Ltd,ghost@example.com\n"
+                + id + "-1,Fine Ltd,rob@baton.example\n"
+                + id + "-1,Repeat Ltd,rita@baton.example\n"
+                + id + "-2,Too Many Fields Ltd,rob@baton.example,extra\n"
+                + id + "-2,Fine Too Ltd,rob@baton.example\n";
+
+        Map result = finished(start("ACCOUNTS", "BATON", csv));
+
+        assertThat(rowErrors(result))
+                .containsExactly(
+                        "2 owner: no person in Baton has this e-mail or name: import people first, or correct the owner",
+                        "4 external_id: repeats the id of row 3",
+                        "5 : has 4 fields where the header has 3");
+        assertThat(result).as("rows 3 and 6 would be new").containsEntry("created", 2);
+    }
+
+    @Test
+    void aRefusedPeopleRowsEmailAndUsernameAreNoOriginalsAndARepeatNamesTheEmailAddress() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "email,full_name,time_zone\n"
+                + "pat-" + tag + "@baton.example,Pat Refused,Mars/Olympus\n"
+                + "PAT-" + tag + "@baton.example,Pat Fine,\n"
+                + "pat-" + tag + "@Baton.example,Pat Again,\n"
+                + "sam-" + tag + "@a.example,Sam A,Nowhere/Zone\n"
+                + "sam-" + tag + "@b.example,Sam B,\n";
+
+        Map result = finished(start("PEOPLE", "BATON", csv));
+
+        assertThat(rowErrors(result))
+                .hasSize(3)
+                .satisfiesExactly(
+                        e -> assertThat(e).startsWith("2 time_zone: 'Mars/Olympus' is not a time zone"),
+                        e -> assertThat(e).isEqualTo("4 email: repeats the e-mail address of row 3"),
+                        e -> assertThat(e).startsWith("5 time_zone: 'Nowhere/Zone' is not a time zone"));
+        assertThat(result).containsEntry("created", 2);
+    }
+
+    @Test
+    void aRefusedPeopleRowMakingSomeoneAdminDoesNotLetTheFileDemoteTheLastAdmin() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> admins = jdbc.queryForList(
+                "select p.email || ',' || p.username || ',' || p.full_name from person p join person_role r"
+                        + " on r.person_id = p.id and r.role = 'ADMIN' where p.active order by p.id",
+                String.class);
+        String csv = "email,username,full_name,roles,time_zone\n"
+                + "adm-" + tag + "@baton.example,adm-" + tag + ",New Admin,ADMIN,Mars/Olympus\n"
+                + String.join(",REP,\n", admins) + ",REP,\n";
+
+        Map result = finished(start("PEOPLE", "BATON", csv));
+
+        String last = admins.getLast().split(",")[1];
+        assertThat(rowErrors(result))
+                .as("the new admin's row is refused, so it makes nobody an admin")
+                .hasSize(2)
+                .last()
+                .isEqualTo((admins.size() + 2) + " roles: " + last
+                        + " is the only active admin and cannot lose the admin role: make someone else an admin first");
+    }
+
+    @Test
+    void everyKindListsItsErrorsByRowThenInTheFilesColumnOrder() {
+        SoftAssertions soft = new SoftAssertions();
+        for (ImportKind kind : ImportKind.values()) {
+            // Baton's columns backwards: the rules run in Baton's order, the file reads the other way
+            List<String> header = new ArrayList<>(kind.required());
+            Collections.reverse(header);
+            String blank = ",".repeat(header.size() - 1);
+            String csv = String.join(",", header) + "\n" + blank + "\n" + blank + ",extra\n";
+
+            Map result = finished(start(kind.name(), "BATON", csv));
+
+            List<Map> errors = (List<Map>) result.get("errors");
+            Comparator<Map> reading = Comparator.comparingLong((Map e) -> ((Number) e.get("row")).longValue())
+                    .thenComparingInt(e -> e.get("column").equals("")
+                            ? -1
+                            : header.contains(e.get("column")) ? header.indexOf(e.get("column")) : Integer.MAX_VALUE);
+            soft.assertThat(errors)
+                    .as("%s: %s", kind, rowErrors(result))
+                    .isSortedAccordingTo(reading)
+                    .filteredOn(e -> e.get("row").equals(2) && header.contains(e.get("column")))
+                    .hasSizeGreaterThan(1);
+            soft.assertThat(errors)
+                    .filteredOn(e -> e.get("row").equals(3))
+                    .first()
+                    .as("%s: the row as a whole first", kind)
+                    .satisfies(e -> assertThat(e.get("problem"))
+                            .isEqualTo("has " + (header.size() + 1) + " fields where the header has " + header.size()));
+        }
+        soft.assertAll();
+    }
+
     private ResponseEntity<Map> upload(String kind, String source, String csv) {
         return http.withBasicAuth("ada", "demo")
                 .postForEntity(
@@ -85,4 +190,20 @@ class ImportRowRulesIntegrationTests {
                         Map.class);
     }
 
+    private long start(String kind, String source, String csv) {
+        ResponseEntity<Map> started = upload(kind, source, csv);
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        return ((Number) started.getBody().get("id")).longValue();
+    }
+
+    private Map finished(long id) {
+        return ImportsApi.finished(http.withBasicAuth("ada", "demo"), id);
+    }
+
+    private static List<String> rowErrors(Map result) {
+        return ((List<Map>) result.get("errors"))
+                .stream()
+                        .map(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                        .toList();
+    }
 }

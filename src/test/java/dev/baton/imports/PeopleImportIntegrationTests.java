@@ -132,14 +132,14 @@ class PeopleImportIntegrationTests {
                     .containsEntry("errorCount", 0)
                     .containsEntry("updated", 2);
             assertThat(rows((List<Map>) result.get("notices")))
-                    .as("dry run %s", dryRun)
+                    .as("dry run %s: as the file reads, email before username", dryRun)
                     .containsExactly(
+                            "2 email: already in Baton: updates New " + uma + " (" + uma + "), matched by e-mail",
                             "2 username: differs from New " + uma + "'s username, which stays " + uma
                                     + ": a username is set for new people only",
-                            "2 email: already in Baton: updates New " + uma + " (" + uma + "), matched by e-mail",
+                            "3 email: already in Baton: updates New " + vic + " (" + vic + "), matched by e-mail",
                             "3 username: differs from New " + vic + "'s username, which stays " + vic
-                                    + ": a username is set for new people only",
-                            "3 email: already in Baton: updates New " + vic + " (" + vic + "), matched by e-mail");
+                                    + ": a username is set for new people only");
         }
         assertThat(people(uma, vic)).containsExactly("Uma Renamed|true", "Vic Renamed|true");
     }
