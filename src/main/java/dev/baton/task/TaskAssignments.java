@@ -27,9 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TaskAssignments {
 
-    /** How often "move all of someone's open tasks" is tried when tasks change under it. */
-    static final int ALL_TRIES = 3;
-
     private final TaskService inbox;
     private final Tasks tasks;
     private final PeopleLookup people;
@@ -55,15 +52,20 @@ public class TaskAssignments {
         this.mails = mails;
     }
 
-    /** The assignee hands the task to an active colleague. */
-    @Transactional
+    /**
+     * The assignee hands the task to an active colleague. Like every change a person makes to a task,
+     * it runs again on the fresh row when Baton's own bookkeeping changed the row meanwhile ({@link
+     * ClashRetry}).
+     */
     public Task delegate(long id, String to) {
-        Viewer me = inbox.viewer();
-        Task task = inbox.visible(id, me);
-        TaskService.requireAssignee(task, me);
-        Person colleague = colleague(to, me.username());
-        hand(task, colleague.getUsername(), me.username(), "task.delegated");
-        return task;
+        return ClashRetry.inFreshTransaction(transactions, s -> {
+            Viewer me = inbox.viewer();
+            Task task = inbox.visible(id, me);
+            TaskService.requireAssignee(task, me);
+            Person colleague = colleague(to, me.username());
+            hand(task, colleague.getUsername(), me.username(), "task.delegated");
+            return task;
+        });
     }
 
     /**
@@ -71,40 +73,30 @@ public class TaskAssignments {
      * held or offered elsewhere. Throws {@link BadRequestException} for an unknown or inactive person,
      * {@link TaskConflict} when the task is not open or already theirs.
      */
-    @Transactional
     public Task assign(long id, String to) {
-        Viewer me = inbox.viewer();
-        if (!me.admin()) {
-            throw new AccessDeniedException("only an admin may assign any task");
-        }
-        Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
-        hand(task, colleague(to, task.getAssignee()).getUsername(), me.username(), "task.reassigned");
-        return task;
+        return ClashRetry.inFreshTransaction(transactions, s -> {
+            Viewer me = inbox.viewer();
+            if (!me.admin()) {
+                throw new AccessDeniedException("only an admin may assign any task");
+            }
+            Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
+            hand(task, colleague(to, task.getAssignee()).getUsername(), me.username(), "task.reassigned");
+            return task;
+        });
     }
 
     /**
      * A manager moves open tasks of someone in their line (an admin: anyone's) to another person:
-     * the given ones, or all when {@code taskIds} is empty. Every id must be an open task of {@code from}.
-     * The line is {@link ReportingLines}', the same that decides which tasks a manager sees. Each try
-     * is one transaction. "All" is tried again, up to {@value #ALL_TRIES} times in all, when a task
-     * changed meanwhile (its process ended and housekeeping cancelled it, say; a busy rep's processes
-     * change their tasks all the time): the open tasks read again are still what the manager asked to
-     * move. Named tasks are not: one of them changed, so the caller gets the conflict (409).
+     * the given ones, or all when {@code taskIds} is empty. Every id must be an open task of {@code from}
+     * (else 400 at {@code taskIds}). The line is {@link ReportingLines}', the same that decides which
+     * tasks a manager sees. The move is one transaction, run again on the rows read anew when one of
+     * them changed meanwhile ({@link ClashRetry}: a lock extension, or a task its process ended; the
+     * open tasks read again are still what the manager asked to move, and named ones are checked again).
      *
-     * @throws ObjectOptimisticLockingFailureException when named tasks changed meanwhile, or all of them
-     *     on every try
+     * @throws ObjectOptimisticLockingFailureException when tasks changed meanwhile on every try
      */
     public List<Task> reassign(String from, String to, Collection<Long> taskIds) {
-        boolean all = taskIds == null || taskIds.isEmpty();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.execute(s -> reassignOnce(from, to, taskIds));
-            } catch (ObjectOptimisticLockingFailureException raced) {
-                if (!all || attempt == ALL_TRIES) {
-                    throw raced;
-                }
-            }
-        }
+        return ClashRetry.inFreshTransaction(transactions, s -> reassignOnce(from, to, taskIds));
     }
 
     private List<Task> reassignOnce(String from, String to, Collection<Long> taskIds) {
@@ -167,17 +159,18 @@ public class TaskAssignments {
         return open.size();
     }
 
-    /** Moves all my open tasks to the person covering my current or next absence. */
-    @Transactional
+    /** Moves all my open tasks to the person covering my current or next absence ({@link ClashRetry} as above). */
     public List<Task> handToCover() {
-        String me = inbox.viewer().username();
-        AbsenceView absence = absences.upcoming(me).stream()
-                .findFirst()
-                .orElseThrow(() -> new BadRequestException("absence", "record an absence with who covers first"));
-        Person cover = colleague(absence.delegate(), me);
-        List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(me, TaskStatus.OPEN);
-        open.forEach(t -> hand(t, cover.getUsername(), me, "task.delegated"));
-        return open;
+        return ClashRetry.inFreshTransaction(transactions, s -> {
+            String me = inbox.viewer().username();
+            AbsenceView absence = absences.upcoming(me).stream()
+                    .findFirst()
+                    .orElseThrow(() -> new BadRequestException("absence", "record an absence with who covers first"));
+            Person cover = colleague(absence.delegate(), me);
+            List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(me, TaskStatus.OPEN);
+            open.forEach(t -> hand(t, cover.getUsername(), me, "task.delegated"));
+            return open;
+        });
     }
 
     private void hand(Task task, String to, String by, String action) {

@@ -26,11 +26,11 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A manager's "move all of dana's open tasks" that meets a task changed meanwhile (its process ended
- * and housekeeping cancelled it, as happens at any time) is tried again on the open tasks read anew;
- * a move of named tasks is not, as one of exactly those changed.
+ * A manager's move of dana's open tasks that meets a task changed meanwhile (its process ended and
+ * housekeeping cancelled it, or Baton extended its lock, as happens at any time) is tried again on
+ * the open tasks read anew, where every rule is checked again; a clash on every try is the conflict.
  */
-class ReassignAllRetryTests {
+class TaskMoveClashTests {
 
     final TaskService inbox = mock(TaskService.class);
     final Tasks tasks = mock(Tasks.class);
@@ -82,15 +82,29 @@ class ReassignAllRetryTests {
 
         assertThatThrownBy(() -> assignments.reassign("dana", "sam", List.of()))
                 .isInstanceOf(ObjectOptimisticLockingFailureException.class);
-        verify(transactions, times(TaskAssignments.ALL_TRIES)).execute(any());
+        verify(transactions, times(ClashRetry.ATTEMPTS)).execute(any());
     }
 
     @Test
-    void namedTasksThatChangedAreAConflict() {
-        List<Long> named = List.of(42L);
+    void aNamedTaskThatChangedMeanwhileIsMovedAsReadAgain() {
+        readAgain.id = 77L;
 
-        assertThatThrownBy(() -> assignments.reassign("dana", "sam", named))
-                .isInstanceOf(ObjectOptimisticLockingFailureException.class);
-        verify(transactions, times(1)).execute(any());
+        List<Task> moved = assignments.reassign("dana", "sam", List.of(77L));
+
+        assertThat(moved).containsExactly(readAgain);
+        assertThat(readAgain.getAssignee()).isEqualTo("sam");
+        verify(transactions, times(2)).execute(any());
+    }
+
+    @Test
+    void aDelegationThatMeetsAChangedRowIsRunAgainOnTheFreshRow() {
+        Viewer dana = new Viewer("dana", Set.of(), Set.of(), false);
+        when(inbox.viewer()).thenReturn(dana);
+        when(inbox.visible(77L, dana)).thenReturn(readAgain);
+
+        Task delegated = assignments.delegate(77L, "sam");
+
+        assertThat(delegated.getAssignee()).isEqualTo("sam");
+        verify(transactions, times(2)).execute(any());
     }
 }
