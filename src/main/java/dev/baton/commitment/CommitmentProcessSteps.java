@@ -222,10 +222,11 @@ public class CommitmentProcessSteps {
      * Not after: a commitment accepted or re-routed after its reminder time enters the deliver step with
      * both timers past, and the overdue escalation is then what is true. Not before: a reminder job for
      * the old date that arrives after a reschedule to a later date must not call that date "due soon".
+     * Read under a share lock ({@link #dueDateAsCommitted}), so a reschedule being committed is not missed.
      */
     @Transactional
     public void remind(long id) {
-        Commitment c = commitment(id);
+        Commitment c = dueDateAsCommitted(id);
         ZoneId zone = dueZone(c);
         Instant now = clock.instant();
         if (c.stage() == CommitmentStage.DELIVER
@@ -242,7 +243,7 @@ public class CommitmentProcessSteps {
      */
     @Transactional
     public void escalate(long id) {
-        Commitment c = commitment(id);
+        Commitment c = dueDateAsCommitted(id);
         if (!CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())) {
             return;
         }
@@ -351,6 +352,17 @@ public class CommitmentProcessSteps {
 
     private static String username(Person person) {
         return person == null ? null : person.getUsername();
+    }
+
+    /**
+     * The commitment read under a share lock on its row. A reminder or escalation reads the due date and
+     * queues a mail naming it, while a reschedule changes the date and withdraws the waiting mails about
+     * the old one: without the lock, a job that read the old date before the reschedule committed could
+     * queue its mail after the withdrawal, and the owner was reminded of a date no longer true.
+     */
+    private Commitment dueDateAsCommitted(long id) {
+        commitments.lockForShare(id);
+        return commitment(id);
     }
 
     private Commitment commitment(long id) {

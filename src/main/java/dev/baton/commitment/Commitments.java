@@ -38,6 +38,14 @@ public interface Commitments extends JpaRepository<Commitment, Long> {
       where c.id = :id""")
     Optional<Commitment> findForProcessStepById(long id);
 
+    /**
+     * Takes a share lock on the commitment's row until the transaction ends: a change being committed
+     * (it holds the row from its flush) is waited for, so what is read next is as committed; a change
+     * that comes after waits for this transaction. Empty for an unknown id.
+     */
+    @Query(value = "select id from commitment where id = :id for share", nativeQuery = true)
+    Optional<Long> lockForShare(long id);
+
     /** The owner's open commitments on one account, by id. */
     @Query("select c from Commitment c where c.owner = :owner and c.account.id = :accountId and c.status in "
             + OPEN_STATUSES + " order by c.id")

@@ -66,6 +66,9 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     CommitmentProcessSteps steps;
 
     @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @Autowired
     CommitmentService commitmentService;
 
     @Autowired
@@ -544,6 +547,55 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
         assertThat(subjectsTo("rob", accountName)).noneMatch(s -> s.startsWith("Reminder"));
         assertThat(subjectsTo("maria", accountName)).containsExactly("Overdue commitment · " + accountName);
+    }
+
+    /**
+     * A reminder job that reads the commitment while a reschedule is being committed waits for it (the
+     * row's share lock), then reminds of the new date. Without the wait it read the old date and could
+     * queue its mail after the reschedule had withdrawn the old date's mails (seen in a suite run).
+     */
+    @Test
+    void aReminderArrivingWhileARescheduleIsCommittedWaitsForItAndNamesTheNewDate() throws Exception {
+        String accountName = "Moving " + UUID.randomUUID();
+        long moving = acceptedByRob(accountName, "Data migration", 2);
+        LocalDate first = commitments.findById(moving).orElseThrow().getDueDate();
+        LocalDate sooner = first.minusDays(1);
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> reminder =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean doneWhileUncommitted =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        // record() demands its caller's transaction, also when it is only being stubbed
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .executeWithoutResult(stubbing -> {
+                    doAnswer(call -> {
+                                Object recorded = call.callRealMethod();
+                                if ("commitment.rescheduled".equals(call.getArgument(0)) && reminder.get() == null) {
+                                    // the reschedule has written the new date and holds the row, uncommitted
+                                    reminder.set(java.util.concurrent.CompletableFuture.runAsync(
+                                            () -> steps.remind(moving)));
+                                    try {
+                                        reminder.get().get(1, java.util.concurrent.TimeUnit.SECONDS);
+                                        doneWhileUncommitted.set(true);
+                                    } catch (java.util.concurrent.TimeoutException waiting) {
+                                        // as it should: it waits for the reschedule
+                                    }
+                                }
+                                return recorded;
+                            })
+                            .when(auditLog)
+                            .record(eq("commitment.rescheduled"), any(), any(), any(), any(), any());
+                });
+
+        reschedule(moving, sooner, "the customer wants it earlier");
+        reminder.get().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        dispatcher.dispatch();
+
+        assertThat(doneWhileUncommitted)
+                .as("the reminder ran before the reschedule committed")
+                .isFalse();
+        assertThat(subjectsTo("rob", accountName))
+                .noneMatch(s -> s.startsWith("Reminder") && s.contains(day(first)))
+                .anyMatch(s -> s.startsWith("Reminder") && s.contains(day(sooner)));
     }
 
     @Test
