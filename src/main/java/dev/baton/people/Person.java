@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 import org.hibernate.annotations.BatchSize;
@@ -59,6 +60,12 @@ public class Person {
 
     /** An IANA region id (e.g. Europe/Berlin), or null for the company's default: see {@link TimeZones}. */
     String timeZone;
+
+    /**
+     * Browser sessions signed in before this are over (null: none ended yet): see {@link #endSessions}.
+     * Compared only with the value a session read at sign-in ({@link SignedInPerson}), never with a clock.
+     */
+    Instant sessionsValidFrom;
 
     @Version
     long version;
@@ -114,12 +121,26 @@ public class Person {
         return timeZone;
     }
 
+    /** A new password ends every browser session signed in with the old one ({@link #endSessions}). */
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+        endSessions();
     }
 
+    /** Also ends their sessions: reactivated before a session's next request, it still stays out. */
     public void deactivate() {
         this.active = false;
+        endSessions();
+    }
+
+    /**
+     * Every browser session the person has signed in is signed out at its next request (OWASP's session
+     * management advice after a password change; the one that changed it signs in afresh, see {@code
+     * PasswordPages}). HTTP Basic is stateless and needs nothing: it presents the password every call.
+     */
+    void endSessions() {
+        // what PostgreSQL keeps: the entity holds what every session reads back
+        this.sessionsValidFrom = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public void activate() {

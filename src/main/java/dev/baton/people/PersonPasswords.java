@@ -25,8 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * people a people import created without a usable one, or someone locked out). Stored as the app's
  * {@link PasswordEncoder} hashes it (bcrypt). The hash is the key of the remembered password checks
  * ({@code dev.baton.web.RememberedPasswordChecks}), so the old password stops working at once, for HTTP
- * Basic too. Audited as {@code person.password-changed}, by the signed-in actor, never with a password
- * or a hash. An inactive person's password may be set; they still cannot sign in.
+ * Basic too. Every browser session the person signed in before is signed out at its next request
+ * ({@link Person#changePasswordHash}); the caller keeps the one that made the change. Audited as
+ * {@code person.password-changed}, by the signed-in actor, never with a password or a hash. An inactive
+ * person's password may be set; they still cannot sign in.
  */
 @Service
 public class PersonPasswords {
@@ -60,6 +62,8 @@ public class PersonPasswords {
      * A person changes their own password. The current password is checked as signing in checks it (the
      * same throttled check: a wrong one counts as a failed sign-in, and while the user name or address
      * is throttled the change is refused). Every field's problem is named at once; nothing changes then.
+     * A change ends all their browser sessions, the caller's too: a page that should stay signed in signs
+     * in afresh ({@link SignedInPerson#holdSession}).
      *
      * @param username the signed-in person
      * @param currentPassword the password they sign in with now
@@ -92,16 +96,18 @@ public class PersonPasswords {
      *
      * @param personId the person
      * @param newPassword the new password ({@link #whyNotAcceptable})
+     * @return the person's user name
      * @throws BadRequestException naming {@code newPassword} when it is not acceptable; nothing changes
      * @throws NotFoundException for an unknown person
      */
-    public void set(long personId, String newPassword) {
-        tx.executeWithoutResult(status -> {
+    public String set(long personId, String newPassword) {
+        return tx.execute(status -> {
             Person person = people.findById(personId).orElseThrow(() -> new NotFoundException("person", personId));
             whyNotAcceptable(person.getUsername(), newPassword).ifPresent(reason -> {
                 throw new BadRequestException("newPassword", reason);
             });
             store(person, newPassword, "admin");
+            return person.getUsername();
         });
     }
 

@@ -270,6 +270,86 @@ class PersonPasswordIntegrationTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void changingMyPasswordSignsOutMyOtherSessionsAndKeepsThisOne() throws Exception {
+        String name = newUsername();
+        newPerson(name, OLD);
+        Browser here = new Browser(name, OLD);
+        Browser laptop = new Browser(name, OLD);
+        Browser script = new Browser(name, OLD);
+        String sessionBefore = here.sessionId();
+        String page = here.get("/preferences");
+
+        here.post(
+                "/preferences/password",
+                page,
+                Map.of("currentPassword", OLD, "newPassword", NEW, "newPasswordAgain", NEW));
+
+        assertThat(here.get("/preferences")).contains("Your password is changed", "You stay signed in here");
+        assertThat(here.get("/tasks")).contains(name);
+        assertThat(here.sessionId()).as("a new session id after the change").isNotEqualTo(sessionBefore);
+        assertSignedOut(laptop, "/login?ended");
+        assertThat(laptop.request("/tasks", "text/html").statusCode())
+                .as("and stays out")
+                .isEqualTo(302);
+        HttpResponse<String> json = script.request("/people/suggestions?q=a", "application/json");
+        assertThat(json.statusCode()).as("a page's script asking for JSON").isEqualTo(401);
+        assertThat(json.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(json.body()).contains("your sessions were ended");
+        assertThat(http.getForObject("/login?ended", String.class).replaceAll("\\s+", " "))
+                .contains("You were signed out here", "your password was changed");
+        // signing in again with the new password holds
+        Browser again = new Browser(name, NEW);
+        assertThat(again.get("/tasks")).contains(name);
+        assertThat(again.get("/preferences")).contains(name);
+    }
+
+    @Test
+    void anAdminSettingSomeonesPasswordSignsOutEveryOneOfTheirSessions() throws Exception {
+        String name = newUsername();
+        long id = newPerson(name, OLD);
+        Browser first = new Browser(name, OLD);
+        Browser second = new Browser(name, OLD);
+        Browser ada = new Browser("ada", "demo");
+
+        ada.post(
+                "/people/" + id + "/password",
+                ada.get("/people/" + id),
+                Map.of("newPassword", NEW, "newPasswordAgain", NEW));
+
+        assertThat(ada.get("/people/" + id)).contains("The password is set", "signed out everywhere");
+        assertSignedOut(first, "/login?ended");
+        assertSignedOut(second, "/login?ended");
+        // over the API too, and the person's new sessions hold
+        Browser third = new Browser(name, NEW);
+        assertThat(setByAdmin(id, "yet another one").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertSignedOut(third, "/login?ended");
+        assertThat(new Browser(name, "yet another one").get("/tasks")).contains(name);
+    }
+
+    @Test
+    void aDeactivatedPersonsSessionsStayEndedWhenTheyAreReactivated() throws Exception {
+        String name = newUsername();
+        long id = newPerson(name, OLD);
+        Browser browser = new Browser(name, OLD);
+
+        people.deactivate(id);
+        jdbc.update("update person set active = true where id = ?", id); // as a people import reactivates
+
+        assertSignedOut(browser, "/login?ended");
+        Browser signedOutNow = new Browser(name, OLD);
+        people.deactivate(id);
+        assertSignedOut(signedOutNow, "/login?inactive");
+    }
+
+    private static void assertSignedOut(Browser browser, String to) throws Exception {
+        HttpResponse<String> page = browser.request("/tasks", "text/html");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(to));
+    }
+
     private ResponseEntity<Map> changeOwn(String username, String password, Map<String, ?> body) {
         return http.withBasicAuth(username, password)
                 .exchange("/api/people/me/password", HttpMethod.PUT, new HttpEntity<>(body), Map.class);
@@ -362,8 +442,9 @@ class PersonPasswordIntegrationTests {
     /** A browser session signed in through the form, not following redirects. */
     private final class Browser {
 
+        private final CookieManager cookies = new CookieManager();
         private final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
 
@@ -379,13 +460,25 @@ class PersonPasswordIntegrationTests {
         }
 
         String get(String path) throws Exception {
-            HttpResponse<String> page = client.send(
-                    HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
-                            .header("Accept", "text/html")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = request(path, "text/html");
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             return page.body();
+        }
+
+        HttpResponse<String> request(String path, String accept) throws Exception {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                            .header("Accept", accept)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        String sessionId() {
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(java.net.HttpCookie::getValue)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         /** Posts the form fields with the CSRF token of {@code page} (a page of this session). */

@@ -1,12 +1,15 @@
 package dev.baton.people.web;
 
 import dev.baton.people.PersonPasswords;
+import dev.baton.people.SignedInPerson;
 import dev.baton.shared.BadRequestException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,15 +19,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The password forms: my own on the preferences page, and an admin's on a person's page. The API's
  * rules ({@link PersonPasswords}); a refused form says why at its fields and changes nothing. No
- * password is ever sent back to the page.
+ * password is ever sent back to the page. A new password signs the person out of every other browser
+ * session; the one that set it stays signed in.
  */
 @Controller
 class PasswordPages {
 
     private final PersonPasswords passwords;
+    private final UserDetailsService users;
 
-    PasswordPages(PersonPasswords passwords) {
+    PasswordPages(PersonPasswords passwords, UserDetailsService users) {
         this.passwords = passwords;
+        this.users = users;
     }
 
     @PostMapping("/preferences/password")
@@ -32,8 +38,9 @@ class PasswordPages {
             @RequestParam(required = false) String currentPassword,
             @RequestParam(required = false) String newPassword,
             @RequestParam(required = false) String newPasswordAgain,
-            Principal me,
+            Authentication me,
             HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes flash) {
         try {
             if (!Objects.equals(newPassword, newPasswordAgain)) {
@@ -43,7 +50,11 @@ class PasswordPages {
         } catch (BadRequestException bad) {
             return refused(bad, flash, "redirect:/preferences");
         }
-        flash.addFlashAttribute("message", "Your password is changed: sign in with the new one from now on.");
+        keepThisSession(me, request, response);
+        flash.addFlashAttribute(
+                "message",
+                "Your password is changed: sign in with the new one from now on. You stay signed in here;"
+                        + " everywhere else you are signed out.");
         return "redirect:/preferences";
     }
 
@@ -53,17 +64,36 @@ class PasswordPages {
             @PathVariable long id,
             @RequestParam(required = false) String newPassword,
             @RequestParam(required = false) String newPasswordAgain,
+            Authentication me,
+            HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes flash) {
+        String username;
         try {
             if (!Objects.equals(newPassword, newPasswordAgain)) {
                 throw new BadRequestException("newPasswordAgain", "does not match the new password");
             }
-            passwords.set(id, newPassword);
+            username = passwords.set(id, newPassword);
         } catch (BadRequestException bad) {
             return refused(bad, flash, "redirect:/people/" + id);
         }
-        flash.addFlashAttribute("message", "The password is set: tell them the new one in person, not by e-mail.");
+        if (username.equals(me.getName())) { // an admin who set their own: as a change of their own
+            keepThisSession(me, request, response);
+        }
+        flash.addFlashAttribute(
+                "message",
+                "The password is set, and they are signed out everywhere: tell them the new one in person, not by"
+                        + " e-mail.");
         return "redirect:/people/" + id;
+    }
+
+    /**
+     * The password change ended all the person's sessions ({@code Person#endSessions}); the one that made
+     * it signs in afresh, under a new session id (OWASP: a new id after a change of credentials).
+     */
+    private void keepThisSession(Authentication me, HttpServletRequest request, HttpServletResponse response) {
+        request.changeSessionId();
+        SignedInPerson.holdSession(users.loadUserByUsername(me.getName()), me, request, response);
     }
 
     private static String refused(BadRequestException bad, RedirectAttributes flash, String back) {

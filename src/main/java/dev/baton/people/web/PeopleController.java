@@ -107,7 +107,7 @@ class PeopleController {
             summary = "Change my own password: {\"currentPassword\": ..., \"newPassword\": ...}. A wrong current"
                     + " password is a 400 at currentPassword and counts as a failed sign-in; the new one needs at"
                     + " least 10 characters, at most 72 bytes, and must not be the user name (400 at newPassword)."
-                    + " The old password stops working at once")
+                    + " The old password stops working at once, and every browser session of mine is signed out")
     void changeOwnPassword(@RequestBody OwnPasswordChange change, Principal principal, HttpServletRequest request) {
         passwords.changeOwn(
                 principal.getName(), change.currentPassword(), change.newPassword(), request.getRemoteAddr());
@@ -123,8 +123,8 @@ class PeopleController {
     @Operation(
             summary = "Set a person's password (admins; e.g. for people a people import created, or someone locked"
                     + " out): {\"newPassword\": ...}, at least 10 characters, at most 72 bytes, not the user name"
-                    + " (else 400 at newPassword). Their old password stops working at once; an inactive person"
-                    + " still cannot sign in")
+                    + " (else 400 at newPassword). Their old password stops working at once and every browser"
+                    + " session of theirs is signed out; an inactive person still cannot sign in")
     void setPassword(@PathVariable Long id, @RequestBody PasswordSetting setting) {
         passwords.set(id, setting.newPassword());
     }
