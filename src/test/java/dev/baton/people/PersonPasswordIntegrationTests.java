@@ -285,9 +285,6 @@ class PersonPasswordIntegrationTests {
                 page,
                 Map.of("currentPassword", OLD, "newPassword", NEW, "newPasswordAgain", NEW));
 
-        assertThat(here.get("/preferences")).contains("Your password is changed", "You stay signed in here");
-        assertThat(here.get("/tasks")).contains(name);
-        assertThat(here.sessionId()).as("a new session id after the change").isNotEqualTo(sessionBefore);
         assertSignedOut(laptop, "/login?ended");
         assertThat(laptop.request("/tasks", "text/html").statusCode())
                 .as("and stays out")
@@ -297,6 +294,9 @@ class PersonPasswordIntegrationTests {
         assertThat(json.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).contains("json"));
         assertThat(json.body()).contains("your sessions were ended");
+        assertThat(here.get("/preferences")).contains("Your password is changed", "You stay signed in here");
+        assertThat(here.get("/tasks")).contains(name);
+        assertThat(here.sessionId()).as("a new session id after the change").isNotEqualTo(sessionBefore);
         assertThat(http.getForObject("/login?ended", String.class).replaceAll("\\s+", " "))
                 .contains("You were signed out here", "your password was changed");
         // signing in again with the new password holds
@@ -318,9 +318,9 @@ class PersonPasswordIntegrationTests {
                 ada.get("/people/" + id),
                 Map.of("newPassword", NEW, "newPasswordAgain", NEW));
 
-        assertThat(ada.get("/people/" + id)).contains("The password is set", "signed out everywhere");
         assertSignedOut(first, "/login?ended");
         assertSignedOut(second, "/login?ended");
+        assertThat(ada.get("/people/" + id)).contains("The password is set", "signed out everywhere");
         // over the API too, and the person's new sessions hold
         Browser third = new Browser(name, NEW);
         assertThat(setByAdmin(id, "yet another one").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
