@@ -6,6 +6,7 @@ import dev.baton.shared.Dates;
 import dev.baton.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,13 +58,15 @@ class AuditApi {
     @GetMapping
     @PreAuthorize("@auditReaders.may(authentication)")
     @Operation(
-            summary =
-                    "Audit events newest first, filtered by entity type and id, account, actor, action"
-                            + " (a value ending in '.' matches a prefix) and days from/to (in the caller's time zone, both included)")
+            summary = "Audit events newest first, filtered by entityType, entityId, accountId (or its older name"
+                    + " account), actor, action (a value ending in '.' matches a prefix) and days from/to (in the"
+                    + " caller's time zone, both included). Any other parameter is a 400 naming it")
     PageResponse<AuditEntry> list(
             AuditParams params,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size,
+            HttpServletRequest request) {
+        AuditParams.requireKnown(request.getParameterMap().keySet(), "page", "size");
         return PageResponse.of(
                 trail.find(params.toFilter(dates.zone()), page, size).map(AuditEntry::of));
     }

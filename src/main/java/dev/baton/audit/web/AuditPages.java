@@ -31,6 +31,7 @@ class AuditPages {
     @PreAuthorize("@auditReaders.may(authentication)")
     String list(
             AuditParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+        AuditParams.requireKnown(request.getParameterMap().keySet(), "page");
         model.addAttribute("params", params);
         model.addAttribute("events", trail.find(params.toFilter(dates.zone()), page, PAGE_SIZE));
         model.addAttribute("query", PageLinks.filters(request));

@@ -1,0 +1,97 @@
+package dev.baton.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.support.SignedIn;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The raw trail's filters as a client types them: {@code accountId} (the entries' own field name)
+ * filters, and a parameter the trail does not know is refused instead of listing every event.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuppressWarnings({"rawtypes", "unchecked"})
+class AuditTrailApiIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    String word = "Trail" + ThreadLocalRandom.current().nextInt(1_000_000);
+
+    /** Two accounts made through the API: each creation is an audit event on its account. */
+    private long[] twoAccounts() {
+        return new long[] {created(word + " First"), created(word + " Second")};
+    }
+
+    private long created(String name) {
+        ResponseEntity<Map> answer =
+                http.withBasicAuth("ada", "demo").postForEntity("/api/accounts", Map.of("name", name), Map.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) answer.getBody().get("id")).longValue();
+    }
+
+    private List<Long> accountIds(String query) {
+        ResponseEntity<Map> answer = http.withBasicAuth("maria", "demo").getForEntity("/api/audit?" + query, Map.class);
+        assertThat(answer.getStatusCode()).as(query).isEqualTo(HttpStatus.OK);
+        return ((List<Map<String, Object>>) answer.getBody().get("content"))
+                .stream()
+                        .map(e -> e.get("accountId") instanceof Number id ? id.longValue() : null)
+                        .toList();
+    }
+
+    @Test
+    void filtersByAccountIdAsEachEntryNamesItAndByItsOlderNameAccount() {
+        long[] accounts = twoAccounts();
+
+        assertThat(accountIds("accountId=" + accounts[0])).isNotEmpty().containsOnly(accounts[0]);
+        assertThat(accountIds("account=" + accounts[1])).isNotEmpty().containsOnly(accounts[1]);
+        assertThat(accountIds("accountId=" + accounts[0] + "&account=" + accounts[0]))
+                .isNotEmpty()
+                .containsOnly(accounts[0]);
+    }
+
+    @Test
+    void anUnknownParameterOrTwoDifferentAccountsIsABadRequestNamingIt() {
+        long[] accounts = twoAccounts();
+        Map<String, String> bad = Map.of(
+                "acountId", "acountId=" + accounts[0],
+                "entity", "entity=contact",
+                "account", "accountId=" + accounts[0] + "&account=" + accounts[1]);
+
+        bad.forEach((field, query) -> {
+            ResponseEntity<Map> answer =
+                    http.withBasicAuth("maria", "demo").getForEntity("/api/audit?" + query, Map.class);
+            assertThat(answer.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, String>) answer.getBody().get("errors"))
+                    .as(query)
+                    .containsOnlyKeys(field);
+        });
+    }
+
+    @Test
+    void thePageFiltersByAccountIdAndSaysWhichParameterItDoesNotKnow() {
+        long[] accounts = twoAccounts();
+
+        ResponseEntity<String> page =
+                SignedIn.as(http, "maria").getForEntity("/audit?accountId=" + accounts[0], String.class);
+        ResponseEntity<String> unknown =
+                SignedIn.as(http, "maria").getForEntity("/audit?acountId=" + accounts[0], String.class);
+
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody())
+                .contains(word + " First")
+                .doesNotContain(word + " Second")
+                .contains("name=\"accountId\"")
+                .contains("value=\"" + accounts[0] + "\"");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).contains("acountId").contains("is not a filter of the audit trail");
+    }
+}
