@@ -1,5 +1,7 @@
 package dev.baton.handover;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.baton.shared.SaneDate;
 import java.time.LocalDate;
 import java.util.Set;
@@ -8,7 +10,8 @@ import java.util.Set;
  * A manager's request to hand over a person's book.
  *
  * @param endDate only for a leave of absence: when the person returns
- * @param introOptOut accounts whose customer gets no introduction mail
+ * @param introOptOut accounts whose customer gets no introduction mail; a null among them in a JSON body
+ *     is a 400 at its index ({@code introOptOut[0]}), not one naming no field
  */
 public record LaunchRequest(
         Long departingId,
@@ -16,7 +19,7 @@ public record LaunchRequest(
         @SaneDate LocalDate effectiveDate,
         @SaneDate LocalDate endDate,
         SuccessorPlan plan,
-        Set<Long> introOptOut) {
+        @JsonSetter(contentNulls = Nulls.FAIL) Set<Long> introOptOut) {
 
     public LaunchRequest {
         introOptOut = introOptOut == null ? Set.of() : Set.copyOf(introOptOut);

@@ -1,5 +1,7 @@
 package dev.baton.handover;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Map;
 
 /**
@@ -7,10 +9,15 @@ import java.util.Map;
  * or a rule. Accounts a plan leaves open get a "choose successor" task for the manager.
  *
  * @param successorId for {@code ONE}
- * @param perAccount account id to successor id, for {@code PER_ACCOUNT} (others stay unplanned)
+ * @param perAccount account id to successor id, for {@code PER_ACCOUNT} (others stay unplanned); a null
+ *     successor in a JSON body is a 400 at {@code plan.perAccount.<account id>}
  * @param teamId for {@code BALANCE_TEAM}: whose members share the book (default: the departing person's team)
  */
-public record SuccessorPlan(Mode mode, Long successorId, Map<Long, Long> perAccount, Long teamId) {
+public record SuccessorPlan(
+        Mode mode,
+        Long successorId,
+        @JsonSetter(contentNulls = Nulls.FAIL) Map<Long, Long> perAccount,
+        Long teamId) {
 
     public enum Mode {
         /** One successor for the whole book. */

@@ -3,6 +3,7 @@ package dev.baton.shared;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -158,6 +159,10 @@ public final class InputErrors {
         }
         if (message.startsWith("Trailing token")) {
             return Map.of("body", "must be one JSON value with nothing after it");
+        }
+        if (mapping instanceof InvalidNullException) {
+            // a null in a list or map that takes none (@JsonSetter(contentNulls = FAIL)): at its index or key
+            return Map.of(field, "must not be null");
         }
         if (mapping instanceof ValueInstantiationException) {
             return Map.of(field, "is not valid");

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -263,6 +264,46 @@ class ProblemDetailsIntegrationTests {
                 .contains("is-invalid")
                 .contains("effectiveDate")
                 .contains("Launch the handover");
+    }
+
+    @Test
+    void aNullInALaunchsListOrMapIsABadRequestAtItsIndexAndNothingIsLaunched() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long rita = people.findByUsername("rita").orElseThrow().getId();
+        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
+        String launch = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2099-12-31\", ";
+        Map<String, String> bad = Map.of(
+                "introOptOut[0]",
+                launch + "\"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [null]}",
+                "introOptOut[1]",
+                launch + "\"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [1, null]}",
+                "plan.perAccount.7",
+                launch + "\"plan\": {\"mode\": \"PER_ACCOUNT\", \"perAccount\": {\"7\": null}}}");
+
+        for (var each : bad.entrySet()) {
+            for (String path : List.of("/api/handovers", "/api/handovers/plan")) {
+                HttpResponse<String> answer = send("maria", "POST", path, each.getValue(), "application/json");
+
+                assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(400);
+                assertThat(JSON.readTree(answer.body())
+                                .path("errors")
+                                .path(each.getKey())
+                                .asText())
+                        .as(path + " " + answer.body())
+                        .isEqualTo("must not be null");
+            }
+        }
+        HttpResponse<String> tasks = send(
+                "maria",
+                "POST",
+                "/api/tasks/reassign",
+                "{\"from\": \"rob\", \"to\": \"rita\", \"taskIds\": [null]}",
+                "application/json");
+        assertThat(JSON.readTree(tasks.body()).path("errors").path("taskIds[0]").asText())
+                .as(tasks.body())
+                .isEqualTo("must not be null");
+        assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
+                .isEqualTo(handovers);
     }
 
     @Test

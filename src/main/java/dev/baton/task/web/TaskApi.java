@@ -1,5 +1,7 @@
 package dev.baton.task.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.baton.account.ContactView;
 import dev.baton.account.TimelineItem;
 import dev.baton.shared.PageResponse;
@@ -70,7 +72,9 @@ class TaskApi {
     record TaskReassignment(
             @Size(max = 60) @SingleLine String from,
             @NotBlank @Size(max = 60) @SingleLine String to,
-            @Size(max = 1000) List<Long> taskIds) {}
+
+            @JsonSetter(contentNulls = Nulls.FAIL) @Size(max = 1000)
+            List<Long> taskIds) {}
 
     @Operation(summary = "Tasks visible to me, filtered by playbook, account and overdue, sorted ascending")
     @GetMapping
