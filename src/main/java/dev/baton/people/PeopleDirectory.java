@@ -1,5 +1,6 @@
 package dev.baton.people;
 
+import dev.baton.shared.BadRequestException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -91,10 +92,17 @@ public class PeopleDirectory {
      * @param pageable the page; its sort by {@code fullName} (case-insensitive), {@code username},
      *     {@code email}, {@code createdAt} or {@code id}, then by id
      * @return the page, with the number of everyone matching
+     * @throws BadRequestException (field {@code team}, the filter's name on the page and in the API) for a
+     *     team id no team has: a mistyped or stale id, which an empty page would pass off as a team of nobody
      * @throws IllegalArgumentException for a sort by anything else (the API's allow-list refuses it first)
      */
     @Transactional(readOnly = true)
     public Page<Listing> find(Filter filter, Pageable pageable) {
+        if (filter.teamId() != null
+                && !jdbc.queryForObject(
+                        "select exists (select 1 from team where id = ?)", Boolean.class, filter.teamId())) {
+            throw new BadRequestException("team", "no team " + filter.teamId());
+        }
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
         if (filter.q() != null && !filter.q().isBlank()) {

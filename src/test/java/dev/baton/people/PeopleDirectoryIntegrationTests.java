@@ -172,6 +172,38 @@ class PeopleDirectoryIntegrationTests {
         assertThat(page.getBody()).contains("role", "must be one of ADMIN, MANAGER, REP, CS");
     }
 
+    @Test
+    void anUnknownTeamOrAnActiveFlagOtherThanTrueOrFalseIsABadRequestNamingIt() {
+        Map<String, String> bad = Map.of(
+                "/api/people?team=999999999", "no team 999999999",
+                "/api/people?active=yes", "must be true or false",
+                "/api/people?active=1", "must be true or false",
+                "/api/people?active=off", "must be true or false");
+
+        bad.forEach((url, message) -> {
+            ResponseEntity<Map> answer = api("ada", url);
+            assertThat(answer.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, String>) answer.getBody().get("errors"))
+                    .as(url)
+                    .containsOnlyKeys(url.contains("team") ? "team" : "active")
+                    .containsValue(message);
+        });
+        assertThat(names(api("ada", "/api/people?q={q}&active=TRUE&team={team}", word, salesEmea)
+                        .getBody()))
+                .containsExactly("Anna " + word);
+    }
+
+    @Test
+    void thePageSaysWhenATeamDoesNotExistOrActiveIsNotTrueOrFalse() {
+        ResponseEntity<String> team = SignedIn.as(http, "ada").getForEntity("/people?team=999999999", String.class);
+        ResponseEntity<String> active = SignedIn.as(http, "maria").getForEntity("/people?active=yes", String.class);
+
+        assertThat(team.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(team.getBody()).contains("no team 999999999");
+        assertThat(active.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(active.getBody()).contains("active");
+    }
+
     private long create(String username, String fullName, Set<Role> roles, Long teamId, Long managerId) {
         return people.create(new NewPerson(username, fullName, email(fullName), "secret-123", roles, teamId, managerId))
                 .id();

@@ -60,6 +60,9 @@ class ProblemDetailsIntegrationTests {
         "GET, /api/commitments?size=0, rob, 400, size",
         "GET, /api/audit?size=x, ada, 400, size",
         "GET, /api/tasks?status=open, rob, 400, status",
+        // true or false only: Spring alone took yes/on/1 as true, and no/off/0 as false
+        "GET, /api/commitments?overdue=yes, rob, 400, overdue",
+        "GET, /api/tasks?overdue=1, rob, 400, overdue",
         "GET, /api/commitments?dueTo=-999999999-01-01, rob, 400, dueTo",
         "GET, /api/commitments/summary?dueFrom=+99999-01-01, rob, 400, dueFrom",
         "GET, /api/commitments?status=NOPE, rob, 400, status",
