@@ -1,11 +1,11 @@
 package dev.baton.handover;
 
 import dev.baton.people.AbsenceService;
+import dev.baton.people.NameOrder;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -73,7 +73,7 @@ public class SuccessorCandidates {
                 .filter(Person::isActive)
                 .filter(p -> line == null ? !p.hasRole(Role.ADMIN) : line.contains(p.getUsername()))
                 .filter(p -> !rules.isLeaving(p))
-                .sorted(Comparator.comparing(Person::getFullName))
+                .sorted(NameOrder.PEOPLE)
                 .map(p -> new Candidate(p.getId(), p.getUsername(), p.getFullName(), book.accountCount(p), null))
                 .toList();
     }
@@ -88,7 +88,7 @@ public class SuccessorCandidates {
                 .filter(p -> p.hasRole(Role.REP) || mayTakeOwn(p, lineOwner))
                 .filter(p -> !p.hasRole(Role.ADMIN) && !p.hasRole(Role.CS))
                 .filter(p -> rules.problem(p, departing).isEmpty())
-                .sorted(Comparator.comparing(Person::getFullName))
+                .sorted(NameOrder.PEOPLE)
                 .toList();
     }
 

@@ -46,7 +46,7 @@ public class PeopleDirectory {
 
     /** The sort properties the directory takes (the API's {@code sort}), as SQL. */
     private static final Map<String, String> SORT_COLUMNS = Map.of(
-            "fullName", "lower(p.full_name)",
+            "fullName", "p.full_name collate " + NameOrder.COLLATION,
             "username", "p.username",
             "email", "lower(p.email)",
             "createdAt", "p.created_at",
@@ -66,12 +66,13 @@ public class PeopleDirectory {
         this.people = people;
     }
 
-    /** Everyone, active or not, by full name then id. */
+    /** Everyone, active or not, by full name ({@link NameOrder}) then id. */
     @Transactional(readOnly = true)
     public List<Entry> everyone() {
         return jdbc.query(
                 "select p.id, p.username, p.full_name, p.active, t.id, t.key, t.name"
-                        + " from person p left join team t on t.id = p.team_id order by p.full_name, p.id",
+                        + " from person p left join team t on t.id = p.team_id order by p.full_name collate "
+                        + NameOrder.COLLATION + ", p.id",
                 (rs, i) -> new Entry(
                         rs.getLong(1),
                         rs.getString(2),
@@ -89,7 +90,7 @@ public class PeopleDirectory {
      * directory, not anyone's secret; the {@code /people} page lists it for admins and managers.
      *
      * @param filter who to list
-     * @param pageable the page; its sort by {@code fullName} (case-insensitive), {@code username},
+     * @param pageable the page; its sort by {@code fullName} ({@link NameOrder}), {@code username},
      *     {@code email}, {@code createdAt} or {@code id}, then by id
      * @return the page, with the number of everyone matching
      * @throws BadRequestException (field {@code team}, the filter's name on the page and in the API) for a

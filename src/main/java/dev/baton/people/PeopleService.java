@@ -7,6 +7,8 @@ import dev.baton.audit.Changes;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,9 +17,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -54,9 +59,41 @@ public class PeopleService {
     /**
      * People matching every given filter (null means any), as entities' views: the owner and member
      * pickers and the lead rotation. The people directory's search by name is {@link PeopleDirectory#find}.
+     * A sort by {@code fullName} is in the one name order ({@link NameOrder}), as the directory's.
      */
     @Transactional(readOnly = true)
     public Page<PersonView> find(Long teamId, Role role, Boolean active, Pageable pageable) {
+        if (pageable.getSort().getOrderFor("fullName") != null) {
+            // a Sort cannot name a collation: the query orders itself, the page carries no sort
+            Sort sort = pageable.getSort();
+            Pageable unsorted = pageable.isPaged()
+                    ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize())
+                    : Pageable.unpaged();
+            return people.findAll(filtered(teamId, role, active).and(orderedBy(sort)), unsorted)
+                    .map(PersonView::from);
+        }
+        return people.findAll(filtered(teamId, role, active), pageable).map(PersonView::from);
+    }
+
+    /** Orders the query by {@code sort}, its {@code fullName} in {@link NameOrder#COLLATION}; a count is left unordered. */
+    private static Specification<Person> orderedBy(Sort sort) {
+        return (root, query, cb) -> {
+            if (query.getResultType() != Long.class) {
+                List<Order> orders = new ArrayList<>();
+                for (Sort.Order o : sort) {
+                    Expression<?> by = o.getProperty().equals("fullName")
+                            ? ((HibernateCriteriaBuilder) cb).collate(root.get("fullName"), NameOrder.COLLATION)
+                            : root.get(o.getProperty());
+                    orders.add(o.isAscending() ? cb.asc(by) : cb.desc(by));
+                }
+                orders.add(cb.asc(root.get("id")));
+                query.orderBy(orders);
+            }
+            return null;
+        };
+    }
+
+    private static Specification<Person> filtered(Long teamId, Role role, Boolean active) {
         Specification<Person> spec = (root, query, cb) -> cb.conjunction();
         if (teamId != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("team").get("id"), teamId));
@@ -67,7 +104,7 @@ public class PeopleService {
         if (active != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("active"), active));
         }
-        return people.findAll(spec, pageable).map(PersonView::from);
+        return spec;
     }
 
     /** Ids of the people no longer active (few, compared with the rows that refer to them). */

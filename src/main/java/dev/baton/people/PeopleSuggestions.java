@@ -126,8 +126,7 @@ public class PeopleSuggestions {
                         || purpose == Purpose.FROM
                         || !p.getId().equals(me.getId()))
                 .filter(p -> line == null || line.contains(p.getUsername()))
-                .sorted(Comparator.comparing((Person p) -> !sameTeam(p, me))
-                        .thenComparing(Person::getFullName, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Comparator.comparing((Person p) -> !sameTeam(p, me)).thenComparing(NameOrder.PEOPLE))
                 .toList();
         List<Suggestion> found = new ArrayList<>();
         for (Person p : candidates) {

@@ -204,6 +204,47 @@ class PeopleDirectoryIntegrationTests {
         assertThat(active.getBody()).contains("active");
     }
 
+    @Test
+    void sortsNamesInALanguagesOrderNotByCodePointInTheDirectoryItsPageAndThePicker() {
+        // in code point order (PostgreSQL's C collation, String.compareTo) É comes after z
+        people.create(new NewPerson(
+                "ee-" + word.toLowerCase(),
+                "Élodie " + word,
+                "ee-" + word.toLowerCase() + "@example.com",
+                "secret-123",
+                Set.of(Role.REP),
+                null,
+                null));
+        people.create(new NewPerson(
+                "zo-" + word.toLowerCase(),
+                "Zoe " + word,
+                "zo-" + word.toLowerCase() + "@example.com",
+                "secret-123",
+                Set.of(Role.REP),
+                null,
+                null));
+
+        assertThat(names(api("ada", "/api/people?q={q}", word).getBody()))
+                .containsExactly("Anna " + word, "Bert " + word, "Cleo " + word, "Élodie " + word, "Zoe " + word);
+        assertThat(names(
+                        api("ada", "/api/people?q={q}&sort=fullName,desc", word).getBody()))
+                .containsExactly("Zoe " + word, "Élodie " + word, "Cleo " + word, "Bert " + word, "Anna " + word);
+        String page = SignedIn.as(http, "ada").getForObject("/people?q={q}", String.class, word);
+        assertThat(page.indexOf("Cleo " + word))
+                .isLessThan(page.indexOf("Élodie " + word))
+                .isLessThan(page.indexOf("Zoe " + word));
+        List<Map> picked = http.withBasicAuth("ada", "demo")
+                .getForObject("/api/people/suggestions?q={q}&purpose=FROM", List.class, word);
+        assertThat(picked.stream().map(p -> p.get("fullName")).toList())
+                .containsExactly("Anna " + word, "Bert " + word, "Élodie " + word, "Zoe " + word);
+        // the register's owner filter, from PeopleService.find sorted by fullName
+        String register = SignedIn.as(http, "ada").getForObject("/commitments", String.class);
+        assertThat(register.indexOf(">Cleo " + word + "<"))
+                .isPositive()
+                .isLessThan(register.indexOf(">Élodie " + word + "<"))
+                .isLessThan(register.indexOf(">Zoe " + word + "<"));
+    }
+
     private long create(String username, String fullName, Set<Role> roles, Long teamId, Long managerId) {
         return people.create(new NewPerson(username, fullName, email(fullName), "secret-123", roles, teamId, managerId))
                 .id();
