@@ -31,9 +31,9 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("hasRole('ADMIN')")
 @Tag(
         name = "Imports",
-        description =
-                "Admins import a team's book from CSV files (Baton's template, Salesforce or "
-                        + "HubSpot exports): one file per kind, a dry run first, then all-or-nothing. Leads are not importable yet.")
+        description = "Admins import a team's book from CSV files (Baton's template, Salesforce or "
+                + "HubSpot exports): one file per kind (teams, people, accounts, contacts, interactions,"
+                + " commitments, leads), a dry run first, then all-or-nothing.")
 class ImportApi {
 
     private final ImportService imports;
