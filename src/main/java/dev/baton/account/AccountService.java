@@ -143,6 +143,23 @@ public class AccountService implements OwnedWork {
     }
 
     /**
+     * Checks the account a list's filter names (the commitment register's {@code ?account=}, the
+     * inbox's {@code ?accountId=}): an id no account has is the caller's mistake, a mistyped or stale
+     * id that an empty list would pass off as an account with nothing on it (the people directory's
+     * rule for {@code ?team=}). One existence query, and none for null (no filter).
+     *
+     * @param accountId the filter's account id, or null when the filter is not given (accepted)
+     * @param parameter the filter's name in the API and on the page, for the problem detail
+     * @throws BadRequestException at {@code parameter}, "no account N", when no account has the id
+     */
+    @Transactional(readOnly = true)
+    public void requireExists(Long accountId, String parameter) {
+        if (accountId != null && !accounts.existsById(accountId)) {
+            throw new BadRequestException(parameter, "no account " + accountId);
+        }
+    }
+
+    /**
      * The customer renewed: the account's next renewal date is {@code next}; audited as
      * {@code account.renewed} (on the timeline).
      *

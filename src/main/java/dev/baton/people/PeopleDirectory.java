@@ -60,10 +60,12 @@ public class PeopleDirectory {
 
     private final JdbcTemplate jdbc;
     private final PeopleService people;
+    private final TeamService teams;
 
-    PeopleDirectory(JdbcTemplate jdbc, PeopleService people) {
+    PeopleDirectory(JdbcTemplate jdbc, PeopleService people, TeamService teams) {
         this.jdbc = jdbc;
         this.people = people;
+        this.teams = teams;
     }
 
     /** Everyone, active or not, by full name ({@link NameOrder}) then id. */
@@ -94,16 +96,13 @@ public class PeopleDirectory {
      *     {@code email}, {@code createdAt} or {@code id}, then by id
      * @return the page, with the number of everyone matching
      * @throws BadRequestException (field {@code team}, the filter's name on the page and in the API) for a
-     *     team id no team has: a mistyped or stale id, which an empty page would pass off as a team of nobody
+     *     team id no team has ({@link TeamService#requireExists}): a mistyped or stale id, which an empty
+     *     page would pass off as a team of nobody
      * @throws IllegalArgumentException for a sort by anything else (the API's allow-list refuses it first)
      */
     @Transactional(readOnly = true)
     public Page<Listing> find(Filter filter, Pageable pageable) {
-        if (filter.teamId() != null
-                && !jdbc.queryForObject(
-                        "select exists (select 1 from team where id = ?)", Boolean.class, filter.teamId())) {
-            throw new BadRequestException("team", "no team " + filter.teamId());
-        }
+        teams.requireExists(filter.teamId(), "team");
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
         if (filter.q() != null && !filter.q().isBlank()) {

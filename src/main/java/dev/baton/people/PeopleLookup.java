@@ -1,5 +1,6 @@
 package dev.baton.people;
 
+import dev.baton.shared.BadRequestException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,23 @@ public class PeopleLookup {
     @Transactional(readOnly = true)
     public String fullName(String username) {
         return byUsername(username).map(Person::getFullName).orElse(username);
+    }
+
+    /**
+     * Checks the person a list's filter names (the commitment register's {@code ?owner=}): an id nobody
+     * has is the caller's mistake, a mistyped or stale id that an empty list would pass off as someone
+     * who owns nothing (the people directory's rule for {@code ?team=}). Inactive people exist. One
+     * existence query, and none for null (no filter).
+     *
+     * @param personId the filter's person id, or null when the filter is not given (accepted)
+     * @param parameter the filter's name in the API and on the page, for the problem detail
+     * @throws BadRequestException at {@code parameter}, "no person N", when nobody has the id
+     */
+    @Transactional(readOnly = true)
+    public void requireExists(Long personId, String parameter) {
+        if (personId != null && !people.existsById(personId)) {
+            throw new BadRequestException(parameter, "no person " + personId);
+        }
     }
 
     /** Everyone, active or not, in no particular order (a few hundred people at most). */

@@ -40,6 +40,22 @@ public class TeamService {
         return teams.findById(id).orElseThrow(() -> new BadRequestException(field, "team " + id + " does not exist"));
     }
 
+    /**
+     * Checks the team a list's filter names ({@code ?team=} of the people directory and the commitment
+     * register): an id no team has is the caller's mistake, a mistyped or stale id that an empty list
+     * would pass off as a team of nobody. One existence query, and none for null (no filter).
+     *
+     * @param teamId the filter's team id, or null when the filter is not given (accepted)
+     * @param parameter the filter's name in the API and on the page, for the problem detail
+     * @throws BadRequestException at {@code parameter}, "no team N", when no team has the id
+     */
+    @Transactional(readOnly = true)
+    public void requireExists(Long teamId, String parameter) {
+        if (teamId != null && !teams.existsById(teamId)) {
+            throw new BadRequestException(parameter, "no team " + teamId);
+        }
+    }
+
     /** The team with this key (how BPMN candidate groups and blocks name teams); empty when none has it. */
     @Transactional(readOnly = true)
     public Optional<Team> byKey(String key) {
