@@ -529,4 +529,38 @@ class CommitmentApiIntegrationTests {
                 .contains("/accounts/" + accountId)
                 .contains("Commitment register");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOwnerTeamOrAccountIdThatNamesNothingIsA400NamingItInTheListCountsExportAndPage() {
+        Map<String, String> unknown = Map.of(
+                "owner", "no person 999999999",
+                "team", "no team 999999999",
+                "account", "no account 999999999");
+
+        unknown.forEach((parameter, message) -> {
+            String query = "?" + parameter + "=999999999";
+            for (String path : List.of("/api/commitments", "/api/commitments/summary")) {
+                ResponseEntity<Map> answer = as("cora").getForEntity(path + query, Map.class);
+                assertThat(answer.getStatusCode()).as(path + query).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat((Map<String, String>) answer.getBody().get("errors"))
+                        .as(path + query)
+                        .containsExactly(Map.entry(parameter, message));
+            }
+            ResponseEntity<String> csv = as("cora").getForEntity("/api/commitments/export.csv" + query, String.class);
+            ResponseEntity<String> page = SignedIn.as(http, "cora").getForEntity("/commitments" + query, String.class);
+            assertThat(csv.getStatusCode()).as("export " + query).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(csv.getBody()).as("export " + query).contains(parameter, message);
+            assertThat(page.getStatusCode()).as("page " + query).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(page.getBody()).as("page " + query).contains(message);
+        });
+        // a real account with no commitments (made in @BeforeEach) is still an empty register, not a 400
+        assertThat(ids("?account=" + accountId)).isEmpty();
+        assertThat(as("cora").getForObject("/api/commitments/summary?account=" + accountId, Map.class))
+                .containsEntry("open", 0);
+        assertThat(SignedIn.as(http, "cora")
+                        .getForEntity("/commitments?account=" + accountId + "&owner=" + id("rob"), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
 }

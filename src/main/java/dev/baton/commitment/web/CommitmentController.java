@@ -79,23 +79,29 @@ class CommitmentController {
     private final CommitmentService commitments;
     private final CommitmentRegister register;
     private final CommitmentAccess access;
+    private final RegisterFilters filters;
 
-    CommitmentController(CommitmentService commitments, CommitmentRegister register, CommitmentAccess access) {
+    CommitmentController(
+            CommitmentService commitments,
+            CommitmentRegister register,
+            CommitmentAccess access,
+            RegisterFilters filters) {
         this.commitments = commitments;
         this.register = register;
         this.access = access;
+        this.filters = filters;
     }
 
     @GetMapping
     @Operation(
-            summary =
-                    "Filter by status, owner (person id), delivering team (id), account (id), overdue, unowned "
-                            + "(open without an active owner), rejected, due window (dueFrom/dueTo, inclusive); sorted by due date")
+            summary = "Filter by status, owner (person id), delivering team (id), account (id), overdue, unowned "
+                    + "(open without an active owner), rejected, due window (dueFrom/dueTo, inclusive); sorted by due date."
+                    + " An owner, team or account id that names nothing is a 400 naming it")
     PageResponse<CommitmentView> list(
             @Valid @ParameterObject RegisterParams params,
             @SortFields({"dueDate", "status", "createdAt"}) @PageableDefault(sort = {"dueDate", "id"})
                     Pageable pageable) {
-        return PageResponse.of(commitments.find(params.toFilter(), pageable));
+        return PageResponse.of(commitments.find(filters.of(params), pageable));
     }
 
     @GetMapping("/summary")
@@ -103,15 +109,16 @@ class CommitmentController {
             summary = "The register's counts (open, overdue, unowned, rejected, awaiting verification) in the "
                     + "filter's scope: owner, team, account and due window")
     CommitmentSummary summary(@Valid @ParameterObject RegisterParams params) {
-        return register.summary(params.toFilter());
+        return register.summary(filters.of(params));
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")
     @Operation(summary = "The filtered register as CSV (RFC 4180, UTF-8 with a byte-order mark), by due date")
     void export(@Valid @ParameterObject RegisterParams params, HttpServletResponse response) throws IOException {
+        var filter = filters.of(params); // before the headers: an unknown id is a problem detail, not a CSV
         response.setContentType(CsvExport.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"commitments.csv\"");
-        CommitmentCsv.write(register, params.toFilter(), response.getWriter());
+        CommitmentCsv.write(register, filter, response.getWriter());
     }
 
     @GetMapping("/{id:\\d+}") // digits only: /export.csv for another Accept is a 406, not "id: must be a whole number"

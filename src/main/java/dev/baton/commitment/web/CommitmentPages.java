@@ -59,6 +59,7 @@ class CommitmentPages {
     private final CommitmentAccess access;
     private final Timeline timeline;
     private final Validator validator;
+    private final RegisterFilters filters;
 
     CommitmentPages(
             CommitmentService commitments,
@@ -68,7 +69,9 @@ class CommitmentPages {
             CommitmentController api,
             CommitmentAccess access,
             Timeline timeline,
-            Validator validator) {
+            Validator validator,
+            RegisterFilters filters) {
+        this.filters = filters;
         this.validator = validator;
         this.access = access;
         this.timeline = timeline;
@@ -88,7 +91,7 @@ class CommitmentPages {
         if (request.getQueryString() == null || request.getQueryString().isBlank()) {
             params = RegisterParams.openOnly(); // the first view: what is still owed
         }
-        var filter = params.toFilter();
+        var filter = filters.of(params);
         model.addAttribute("countLinks", countLinks(params));
         model.addAttribute("params", params);
         model.addAttribute(
