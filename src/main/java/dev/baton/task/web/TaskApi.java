@@ -2,6 +2,7 @@ package dev.baton.task.web;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import dev.baton.account.AccountService;
 import dev.baton.account.ContactView;
 import dev.baton.account.TimelineItem;
 import dev.baton.shared.PageResponse;
@@ -43,8 +44,15 @@ class TaskApi {
     private final TaskAssignments assignments;
     private final Clock clock;
     private final List<TaskFormDefaults> formDefaults;
+    private final AccountService accounts;
 
-    TaskApi(TaskService tasks, TaskAssignments assignments, Clock clock, List<TaskFormDefaults> formDefaults) {
+    TaskApi(
+            TaskService tasks,
+            TaskAssignments assignments,
+            Clock clock,
+            List<TaskFormDefaults> formDefaults,
+            AccountService accounts) {
+        this.accounts = accounts;
         this.formDefaults = formDefaults;
         this.tasks = tasks;
         this.assignments = assignments;
@@ -88,13 +96,16 @@ class TaskApi {
                     String scope,
             @RequestParam(defaultValue = "OPEN") List<TaskStatus> status,
             @Parameter(description = "a playbook's BPMN process id") @RequestParam(required = false) String playbook,
-            @RequestParam(required = false) Long accountId,
+            @Parameter(description = "an account's id; one that names no account is a 400")
+                    @RequestParam(required = false)
+                    Long accountId,
             @RequestParam(defaultValue = "false") boolean overdue,
             @Parameter(description = "due, followUp, created or completed") @RequestParam(defaultValue = "due")
                     String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         TaskFilter filter = new TaskFilter(TaskListing.scope(scope), status, playbook, accountId, overdue);
+        accounts.requireExists(accountId, "accountId");
         return PageResponse.of(
                 tasks.list(filter, TaskListing.page(sort, page, size)).map(t -> TaskView.of(t, clock.instant())));
     }

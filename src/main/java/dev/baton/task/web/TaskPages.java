@@ -2,6 +2,7 @@ package dev.baton.task.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.account.AccountService;
 import dev.baton.audit.AuditLog;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -59,8 +61,16 @@ class TaskPages {
     private final Clock clock;
     private final List<TaskFormDefaults> formDefaults;
     private final ObjectMapper json;
+    private final AccountService accounts;
 
-    TaskPages(TaskService tasks, TaskInbox inbox, Clock clock, List<TaskFormDefaults> formDefaults, ObjectMapper json) {
+    TaskPages(
+            TaskService tasks,
+            TaskInbox inbox,
+            Clock clock,
+            List<TaskFormDefaults> formDefaults,
+            ObjectMapper json,
+            AccountService accounts) {
+        this.accounts = accounts;
         this.inbox = inbox;
         this.formDefaults = formDefaults;
         this.json = json;
@@ -72,7 +82,7 @@ class TaskPages {
      * My inbox (mine + my teams' unclaimed), what I delegated, or all I may see; filtered, sorted, and
      * grouped by account or by subject (group = none, account, subject). {@code account} is an
      * account's name as typed (the list offers the accounts of the tasks in view); several matches
-     * are offered to choose from.
+     * are offered to choose from. An {@code accountId} that names no account is a 400 page saying so.
      */
     @GetMapping
     String inbox(
@@ -85,6 +95,7 @@ class TaskPages {
             @RequestParam(defaultValue = "none") String group,
             Model model) {
         TaskScope taskScope = TaskListing.scope(scope);
+        accounts.requireExists(accountId, "accountId"); // as the API: a stale link is told, not an empty inbox
         String playbookId = playbook == null || playbook.isBlank() ? null : playbook;
         List<Task> inView =
                 list(new TaskFilter(taskScope, List.of(TaskStatus.OPEN), playbookId, accountId, overdue), sort);
@@ -233,6 +244,13 @@ class TaskPages {
 
     @ExceptionHandler({ConflictException.class, NotFoundException.class, BadRequestException.class})
     String refused(RuntimeException e, HttpServletRequest request) {
+        if (e instanceof BadRequestException unknown
+                && HttpMethod.GET.matches(request.getMethod())
+                && unknown.getFieldErrors().containsKey("accountId")) {
+            // the list's account filter names no account: the 400 page saying so, as /people?team=999
+            // answers (a redirect to /tasks would drop the link's other filters and look like success)
+            throw unknown;
+        }
         RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
         return "redirect:/tasks";
     }

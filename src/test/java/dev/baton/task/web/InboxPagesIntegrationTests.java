@@ -79,6 +79,38 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void anAccountIdThatNamesNoAccountIsA400OnTheApiAndThePageWhileAnAccountWithoutTasksIsAnEmptyInbox() {
+        long quiet = ((Number) as("maria")
+                        .postForObject(
+                                "/api/accounts",
+                                Map.of("name", "Quiet Co " + System.nanoTime(), "ownerId", robId()),
+                                Map.class)
+                        .get("id"))
+                .longValue();
+
+        ResponseEntity<Map> api = as("rob").getForEntity("/api/tasks?accountId=999999999", Map.class);
+        ResponseEntity<String> page = SignedIn.as(http, "rob").getForEntity("/tasks?accountId=999999999", String.class);
+
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) api.getBody().get("errors"))
+                .containsExactly(Map.entry("accountId", "no account 999999999"));
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(page.getBody()).contains("no account 999999999");
+        ResponseEntity<Map> none = as("rob").getForEntity("/api/tasks?accountId=" + quiet, Map.class);
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((java.util.List) none.getBody().get("content")).isEmpty();
+        assertThat(SignedIn.as(http, "rob")
+                        .getForEntity("/tasks?accountId=" + quiet, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    private long robId() {
+        return people.findByUsername("rob").orElseThrow().getId();
+    }
+
+    @Test
     void mariaMovesAllOfRobsOpenTasksToRitaFromTheInbox() throws Exception {
         Task task = awaitTaskOf(startReview(null));
         post("rob", task, "claim");
