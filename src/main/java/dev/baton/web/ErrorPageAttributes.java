@@ -42,7 +42,7 @@ class ErrorPageAttributes extends ProblemErrorController.SafeErrorAttributes {
     /** A sentence for the person who sent the request, never a class name. */
     static String readable(Throwable error, String message) {
         if (error instanceof MethodArgumentTypeMismatchException mismatch) {
-            return "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName()
+            return "'" + shown(mismatch.getValue()) + "' is not a valid " + mismatch.getName()
                     + kind(mismatch.getRequiredType()) + ".";
         }
         if (error instanceof MissingServletRequestParameterException missing) {
@@ -70,9 +70,17 @@ class ErrorPageAttributes extends ProblemErrorController.SafeErrorAttributes {
         return message;
     }
 
+    /** A value as the person sent it: a parameter given more than once is a String[], shown as its values. */
+    private static String shown(Object value) {
+        if (value instanceof Object[] values) {
+            return java.util.Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return String.valueOf(value);
+    }
+
     private static String fieldMessage(FieldError e) {
         if (e.isBindingFailure()) {
-            return "'" + e.getRejectedValue() + "' is not a valid " + e.getField() + ".";
+            return "'" + shown(e.getRejectedValue()) + "' is not a valid " + e.getField() + ".";
         }
         return e.getField() + ": " + e.getDefaultMessage() + ".";
     }

@@ -164,6 +164,24 @@ class PeopleDirectoryIntegrationTests {
         }
     }
 
+    /** Found by a probe: the page printed the parameter's values as "[Ljava.lang.String;@661adee5". */
+    @Test
+    void aFilterGivenTwiceOnThePageIsABadRequestShowingTheValuesSent() {
+        org.springframework.http.HttpHeaders browser = new org.springframework.http.HttpHeaders();
+        browser.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
+        ResponseEntity<String> page = SignedIn.as(http, "ada")
+                .exchange(
+                        "/people?active=true&active=maybe",
+                        org.springframework.http.HttpMethod.GET,
+                        new org.springframework.http.HttpEntity<>(browser),
+                        String.class);
+
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(page.getBody())
+                .contains("&#39;true, maybe&#39; is not a valid active")
+                .doesNotContain("[L");
+    }
+
     @Test
     void aBadFilterOnThePageIsABadRequestSayingWhich() {
         ResponseEntity<String> page = SignedIn.as(http, "ada").getForEntity("/people?role=BOSS", String.class);
