@@ -327,6 +327,7 @@ public class PeopleImports {
           team_id = case when ? then excluded.team_id else person.team_id end,
           time_zone = coalesce(excluded.time_zone, person.time_zone),
           active = case when ? then excluded.active else person.active end, external_source = coalesce(excluded.external_source, person.external_source),
+          sessions_valid_from = case when ? and person.active and not excluded.active then ? else person.sessions_valid_from end,
           external_id = coalesce(excluded.external_id, person.external_id), version = person.version + 1, updated_at = ?""", rows, 500, (ps, p) -> {
             ps.setString(1, p.username());
             ps.setString(2, p.email());
@@ -339,7 +340,10 @@ public class PeopleImports {
             ps.setString(9, p.timeZone());
             ps.setBoolean(10, p.teamGiven());
             ps.setBoolean(11, p.active() != null);
-            ps.setTimestamp(12, now);
+            // a row that deactivates someone ends their sessions, as PeopleService#deactivate does (Person#endSessions)
+            ps.setBoolean(12, p.active() != null);
+            ps.setTimestamp(13, now);
+            ps.setTimestamp(14, now);
         });
         // roles: replaced when the file has the column, REP for someone new, else untouched
         List<ImportedPerson> replacing =

@@ -59,6 +59,12 @@ class PersonPasswordIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    PeopleImports peopleImports;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     /** The old passwords these tests try count against 127.0.0.1 too: not held against other tests. */
     @AfterEach
     void forgetTheseFailedSignIns() {
@@ -341,6 +347,34 @@ class PersonPasswordIntegrationTests {
         Browser signedOutNow = new Browser(name, OLD);
         people.deactivate(id);
         assertSignedOut(signedOutNow, "/login?inactive");
+    }
+
+    /** Found by a probe: a people import deactivated someone without ending their sessions. */
+    @Test
+    void aPeopleImportDeactivatingSomeoneEndsTheirSessionsThoughAnotherReactivatesThem() throws Exception {
+        String name = newUsername();
+        newPerson(name, OLD);
+        Browser browser = new Browser(name, OLD);
+
+        importActive(name, false);
+        importActive(name, true);
+
+        assertSignedOut(browser, "/login?ended");
+    }
+
+    private void importActive(String username, boolean active) {
+        transactions.executeWithoutResult(tx -> peopleImports.upsertPeople(
+                "BATON",
+                List.of(new PeopleImports.ImportedPerson(
+                        null,
+                        username,
+                        username + "@baton.example",
+                        "New " + username,
+                        false,
+                        null,
+                        null,
+                        active,
+                        null))));
     }
 
     private static void assertSignedOut(Browser browser, String to) throws Exception {
