@@ -62,6 +62,12 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
     long countByHandoverId(Long handoverId);
 
+    /** Accounts a starting or running handover is still to move to {@code successor} (not yet transferred). */
+    @Query("""
+      select count(i) from HandoverItem i where i.successor = :successor and i.transferredAt is null
+        and i.handover.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)""")
+    long countIncomingTo(dev.baton.people.Person successor);
+
     long countByHandoverIdAndStep(Long handoverId, HandoverStep step);
 
     @Query("select i from HandoverItem i where i.handover.id = :handoverId and i.account.id = :accountId")

@@ -121,6 +121,27 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .contains("only active reps of the same team");
     }
 
+    /**
+     * Found by a probe: deactivating the planned successor of a running handover was allowed, and the
+     * transfer then failed on every try while the progress page showed the account waiting for its note.
+     */
+    @Test
+    void theSuccessorOfARunningHandoverCannotBeDeactivatedUntilTheAccountsMoved() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+
+        ResponseEntity<Map> refused =
+                as("ada").postForEntity("/api/people/" + launched.successor().getId() + "/deactivate", null, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(refused.getBody().get("detail"))).contains("1 incoming handover account");
+        assertThat(jdbc.queryForObject(
+                        "select active from person where id = ?",
+                        Boolean.class,
+                        launched.successor().getId()))
+                .isTrue();
+    }
+
     @Test
     void cancellingStopsTheProcessWithdrawsItsTasksAndLetsThePersonBeHandedOverAgain() {
         Book launched = fixture.launch(book, true, this::as);
