@@ -334,6 +334,25 @@ class PersonPasswordIntegrationTests {
         assertThat(new Browser(name, "yet another one").get("/tasks")).contains(name);
     }
 
+    /** Found by a probe: an admin setting their own password was told "they are signed out everywhere". */
+    @Test
+    void anAdminSettingTheirOwnPasswordOnTheirPageStaysSignedInThereAndIsToldSo() throws Exception {
+        String name = newUsername();
+        long id = newPerson(name, OLD, Role.ADMIN);
+        Browser here = new Browser(name, OLD);
+        Browser elsewhere = new Browser(name, OLD);
+
+        here.post(
+                "/people/" + id + "/password",
+                here.get("/people/" + id),
+                Map.of("newPassword", NEW, "newPasswordAgain", NEW));
+
+        assertSignedOut(elsewhere, "/login?ended");
+        assertThat(here.get("/people/" + id))
+                .contains("Your password is set", "you stay signed in here")
+                .doesNotContain("they are signed out everywhere");
+    }
+
     @Test
     void aDeactivatedPersonsSessionsStayEndedWhenTheyAreReactivated() throws Exception {
         String name = newUsername();
@@ -443,14 +462,12 @@ class PersonPasswordIntegrationTests {
     }
 
     private long newPerson(String username, String password) {
+        return newPerson(username, password, Role.REP);
+    }
+
+    private long newPerson(String username, String password, Role role) {
         return people.create(new NewPerson(
-                        username,
-                        "New " + username,
-                        username + "@baton.example",
-                        password,
-                        Set.of(Role.REP),
-                        null,
-                        null))
+                        username, "New " + username, username + "@baton.example", password, Set.of(role), null, null))
                 .id();
     }
 

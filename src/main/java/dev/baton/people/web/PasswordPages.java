@@ -43,9 +43,7 @@ class PasswordPages {
             HttpServletResponse response,
             RedirectAttributes flash) {
         try {
-            if (!Objects.equals(newPassword, newPasswordAgain)) {
-                throw new BadRequestException("newPasswordAgain", "does not match the new password");
-            }
+            requireTypedTwiceAlike(newPassword, newPasswordAgain);
             passwords.changeOwn(me.getName(), currentPassword, newPassword, request.getRemoteAddr());
         } catch (BadRequestException bad) {
             return refused(bad, flash, "redirect:/preferences");
@@ -70,21 +68,29 @@ class PasswordPages {
             RedirectAttributes flash) {
         String username;
         try {
-            if (!Objects.equals(newPassword, newPasswordAgain)) {
-                throw new BadRequestException("newPasswordAgain", "does not match the new password");
-            }
+            requireTypedTwiceAlike(newPassword, newPasswordAgain);
             username = passwords.set(id, newPassword);
         } catch (BadRequestException bad) {
             return refused(bad, flash, "redirect:/people/" + id);
         }
         if (username.equals(me.getName())) { // an admin who set their own: as a change of their own
             keepThisSession(me, request, response);
+            flash.addFlashAttribute(
+                    "message", "Your password is set: you stay signed in here; everywhere else you are signed out.");
+        } else {
+            flash.addFlashAttribute(
+                    "message",
+                    "The password is set, and they are signed out everywhere: tell them the new one in person,"
+                            + " not by e-mail.");
         }
-        flash.addFlashAttribute(
-                "message",
-                "The password is set, and they are signed out everywhere: tell them the new one in person, not by"
-                        + " e-mail.");
         return "redirect:/people/" + id;
+    }
+
+    /** The form asks for the new password twice: a typing mistake is caught at the second field. */
+    private static void requireTypedTwiceAlike(String newPassword, String newPasswordAgain) {
+        if (!Objects.equals(newPassword, newPasswordAgain)) {
+            throw new BadRequestException("newPasswordAgain", "does not match the new password");
+        }
     }
 
     /**
