@@ -716,23 +716,9 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         long ritas = promise("rita", ritasAccount, "Custom dashboard", "rita", 20);
         reject("maria", ritas);
         long delivered = promise("rita", ritasAccount, "Training plan", "rita", 20);
-        as("rita").postForEntity("/api/commitments/" + delivered + "/accept", null, Map.class);
-        awaitStatus(delivered, CommitmentStatus.ACCEPTED);
-        as("maria")
-                .postForEntity(
-                        "/api/commitments/" + delivered + "/deliver",
-                        Map.of("evidence", "https://docs/training", "version", version(delivered)),
-                        Map.class);
-        awaitStatus(delivered, CommitmentStatus.DELIVERED);
+        acceptThenDeliver("rita", "maria", delivered);
         long selfDelivered = promise("rob", robsAccount, "Price sheet", "rob", 20);
-        as("rob").postForEntity("/api/commitments/" + selfDelivered + "/accept", null, Map.class);
-        awaitStatus(selfDelivered, CommitmentStatus.ACCEPTED);
-        as("rob")
-                .postForEntity(
-                        "/api/commitments/" + selfDelivered + "/deliver",
-                        Map.of("evidence", "https://docs/prices", "version", version(selfDelivered)),
-                        Map.class);
-        awaitStatus(selfDelivered, CommitmentStatus.DELIVERED);
+        acceptThenDeliver("rob", "rob", selfDelivered);
         dispatcher.dispatch();
 
         assertThat(subjectsTo("rob", robsName))
@@ -1005,6 +991,23 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                                 Map.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    /** The owner accepts, then {@code deliverer} delivers through the API; waits for each status. */
+    private void acceptThenDeliver(String owner, String deliverer, long id) {
+        assertThat(as(owner)
+                        .postForEntity("/api/commitments/" + id + "/accept", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        awaitStatus(id, CommitmentStatus.ACCEPTED);
+        assertThat(as(deliverer)
+                        .postForEntity(
+                                "/api/commitments/" + id + "/deliver",
+                                Map.of("evidence", "https://docs/" + id, "version", version(id)),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        awaitStatus(id, CommitmentStatus.DELIVERED);
     }
 
     private long version(long id) {
