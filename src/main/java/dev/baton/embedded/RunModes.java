@@ -117,6 +117,14 @@ public class RunModes implements EnvironmentPostProcessor, Ordered {
     }
 
     /** A configured port, where 0 means "any free port" (tests run several instances side by side). */
+    /**
+     * Ports {@link #freePort} gave out in this JVM: a port is free when checked and bound only later, so
+     * two services of one start (engine, SMTP, IMAP, POP3) could be given the same one, or a test
+     * context the port a context that failed to start had not yet let go ("Address already in use" at
+     * the embedded mail server's POP3, seen once in a suite run).
+     */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static int port(ConfigurableEnvironment env, String key, int defaultPort) {
         int port = env.getProperty(key, Integer.class, defaultPort);
         return port == 0 ? freePort() : port;
@@ -130,6 +138,9 @@ public class RunModes implements EnvironmentPostProcessor, Ordered {
     private static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (!HANDED_OUT.add(candidate)) {
+                continue; // free now, but given to another service (of this start or an earlier one) already
+            }
             try (ServerSocket socket = new ServerSocket(candidate)) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
