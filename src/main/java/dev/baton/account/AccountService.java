@@ -18,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts: search, details, and ownership (only an active person may own one). */
@@ -79,12 +80,31 @@ public class AccountService implements OwnedWork {
 
     @Transactional
     public AccountView transfer(Long id, Long ownerId, Long version) {
+        Account account = move(id, ownerId, version);
+        accounts.flush(); // the answer carries the new version
+        return AccountView.from(account);
+    }
+
+    /**
+     * {@link #transfer} for a caller that reads no answer (a handover's transfer, in its own transaction):
+     * the same checks and audit record, the change written when the caller's transaction flushes rather
+     * than at once, so no second flush of everything the caller has loaded runs for a version nobody
+     * reads.
+     *
+     * @throws NotFoundException for an unknown account; {@link BadRequestException} at {@code ownerId} for an
+     *     unknown or inactive owner; a conflict when {@code version} is not the account's (all as {@link #transfer})
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void handOver(Long id, Long ownerId, Long version) {
+        move(id, ownerId, version);
+    }
+
+    private Account move(Long id, Long ownerId, Long version) {
         Account account = account(id);
         Changes.requireVersion(version, account.getVersion(), "account " + id);
         Person owner = people.activeOwner(ownerId, "ownerId", "an account");
         String before = account.getOwner() == null ? null : account.getOwner().getUsername();
         account.transferTo(owner);
-        accounts.flush();
         audit.record(
                 "account.transferred",
                 "account",
@@ -92,7 +112,7 @@ public class AccountService implements OwnedWork {
                 id,
                 fields("owner", before),
                 fields("owner", owner.getUsername()));
-        return AccountView.from(account);
+        return account;
     }
 
     /** The person's accounts (entities, for other features' reads), by name then id. */

@@ -104,9 +104,7 @@ class CommitmentMails {
 
     /** Who is acting now, by full name; "Baton" for the engine's own work (no person). */
     private String actorName() {
-        return people.byUsername(AuditLog.currentActor())
-                .map(Person::getFullName)
-                .orElse("Baton");
+        return people.fullNameOf(AuditLog.currentActor()).orElse("Baton");
     }
 
     /** The person, unless they are the one acting now (or null). */

@@ -37,7 +37,7 @@ class BookTransfer {
     @Transactional(propagation = Propagation.MANDATORY)
     void move(Account account, Person from, Person to) {
         if (account.getOwner() != null && account.getOwner().getId().equals(from.getId())) {
-            accounts.transfer(account.getId(), to.getId(), account.getVersion());
+            accounts.handOver(account.getId(), to.getId(), account.getVersion());
         }
         // a commitment's process re-routes its own waiting step to the new owner (commitment-changed)
         Map<Long, TaskSubject> rerouted = new HashMap<>();

@@ -10,8 +10,10 @@ import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +51,7 @@ public class HandoverSteps {
     private final AuditLog audit;
     private final Clock clock;
     private final TimeZones zones;
+    private final JdbcClient jdbc;
 
     HandoverSteps(
             HandoverItems items,
@@ -59,8 +62,10 @@ public class HandoverSteps {
             HandoverSettings settings,
             AuditLog audit,
             Clock clock,
-            TimeZones zones) {
+            TimeZones zones,
+            JdbcClient jdbc) {
         this.zones = zones;
+        this.jdbc = jdbc;
         this.items = items;
         this.people = people;
         this.transfer = transfer;
@@ -71,18 +76,32 @@ public class HandoverSteps {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * What the account's process starts with, read in one statement (no entities: the step changes
+     * nothing, and it runs once per account of every handover), outside any transaction of its own.
+     *
+     * @throws NotFoundException when there is no item {@code itemId}
+     */
     public AccountStart prepare(long itemId) {
-        HandoverItem item = item(itemId);
-        Handover h = item.getHandover();
-        return new AccountStart(
-                item.getAccount().getId(),
-                h.getId(),
-                h.getDeparting().getUsername(),
-                h.getLaunchedBy(),
-                item.getSuccessor() == null ? null : item.getSuccessor().getUsername(),
-                noteDueAt(h),
-                item.isIntroOptOut());
+        return jdbc.sql("""
+                        select i.account_id, h.id handover_id, d.username departing, d.time_zone departing_zone,
+                               h.launched_by, s.username successor, h.effective_date, i.intro_opt_out
+                        from handover_item i join handover h on h.id = i.handover_id
+                        join person d on d.id = h.departing_id left join person s on s.id = i.successor_id
+                        where i.id = ?""")
+                .param(itemId)
+                .query((rs, row) -> new AccountStart(
+                        rs.getLong("account_id"),
+                        rs.getLong("handover_id"),
+                        rs.getString("departing"),
+                        rs.getString("launched_by"),
+                        rs.getString("successor"),
+                        Dates.endOf(
+                                rs.getObject("effective_date", LocalDate.class),
+                                zones.ofStored(rs.getString("departing_zone"))),
+                        rs.getBoolean("intro_opt_out")))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("handover item", itemId));
     }
 
     /** The manager's choice for an unplanned account; an unusable one throws {@link InvalidSuccessor}. */

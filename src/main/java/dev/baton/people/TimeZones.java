@@ -126,7 +126,16 @@ public class TimeZones implements ReaderZone {
 
     /** The person's zone, or the company's when they have none (or the person is null). */
     public ZoneId of(Person person) {
-        return person == null || person.getTimeZone() == null ? company : ZoneId.of(person.getTimeZone());
+        return ofStored(person == null ? null : person.getTimeZone());
+    }
+
+    /**
+     * The zone a person's row stores ({@code person.time_zone}, an IANA region id), or the company's
+     * for null (a person without a zone of their own): for reads that take the column without the
+     * person.
+     */
+    public ZoneId ofStored(String personTimeZone) {
+        return personTimeZone == null ? company : ZoneId.of(personTimeZone);
     }
 
     /** The zone of the person with this id (the company's if null or unknown). */

@@ -38,6 +38,12 @@ final class RememberedPasswordChecks implements PasswordEncoder {
     private final SecretKeySpec key;
     /** stored hash → HMAC of the password that matched it; null when remembering is off */
     private final Cache<String, byte[]> matched;
+    /**
+     * One keyed HMAC per request thread: looking the algorithm up and keying it on every API call cost a
+     * quarter of the remembered check's CPU (a JFR profile of {@code ApiFloorBenchmark}). A {@link Mac} is
+     * not thread-safe, hence one per thread.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /**
      * @param delegate the real check (Spring's delegating encoder: bcrypt, or {@code {noop}} for tests)
@@ -92,10 +98,15 @@ final class RememberedPasswordChecks implements PasswordEncoder {
     }
 
     private byte[] mac(CharSequence password) {
+        // doFinal leaves the thread's Mac ready for the next password under the same key
+        return macs.get().doFinal(password.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            return mac.doFinal(password.toString().getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
