@@ -53,6 +53,10 @@ final class TimelineSentences {
             Map.entry("handover.successor-changed", "{actor} gave the account's handover to {successor} instead"),
             Map.entry("handover.note-written", "{by} wrote the handover note"),
             Map.entry("handover.ownership-transferred", "{from} handed the account over to {to}"),
+            Map.entry(
+                    "handover.transfer-failed",
+                    "The account could not be moved to {to} ({reason}): the handover waits for its manager"),
+            Map.entry("handover.transfer-retried", "{actor} started the account's move to {to} again"),
             Map.entry("handover.question-asked", "{actor} asked about the handover: {question}"),
             Map.entry("handover.acknowledged", "{by} acknowledged the handover note"),
             Map.entry("handover.question-answered", "{actor} answered the question about the handover: {answer}"),

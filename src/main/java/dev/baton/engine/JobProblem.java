@@ -7,7 +7,11 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import org.hibernate.annotations.CreationTimestamp;
 
-/** A user-task job Baton could not turn into a task and failed with no retries left (an incident). */
+/**
+ * A job Baton failed with no retries left (an engine incident): a user-task job it could not turn
+ * into a task, a building block given a wrong input, a handover's transfer that failed for good.
+ * Resolved when Baton itself started the step again (see {@link JobProblems#resolve}).
+ */
 @Entity
 public class JobProblem {
 
@@ -24,6 +28,9 @@ public class JobProblem {
 
     @CreationTimestamp
     Instant createdAt;
+
+    Instant resolvedAt;
+    String resolution;
 
     protected JobProblem() {}
 
@@ -73,5 +80,15 @@ public class JobProblem {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** When Baton saw the step started again; null while the problem stands. */
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    /** How it was resolved, e.g. "maria chose another successor: Nia"; null while the problem stands. */
+    public String getResolution() {
+        return resolution;
     }
 }

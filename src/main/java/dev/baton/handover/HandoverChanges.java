@@ -15,18 +15,21 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A manager changing a running handover: cancelling it, or giving an account that has not moved yet
- * to another successor. Whoever may see the handover may change it (its launcher, a manager of the
+ * A manager changing a running handover: cancelling it, giving an account that has not moved yet
+ * to another successor, or starting a transfer that failed for good again. Whoever may see the handover may change it (its launcher, a manager of the
  * departing person's line, an admin); every change is audited.
  */
 @Service
 public class HandoverChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(HandoverChanges.class);
 
     private final Handovers handovers;
     private final HandoverItems items;
@@ -113,13 +116,23 @@ public class HandoverChanges {
     /**
      * Gives an account that has not moved yet to another eligible successor ({@link
      * SuccessorCandidates}); the account moves to them when its note is in, and they acknowledge it.
+     * When its transfer had failed for good, the transfer starts again to them once the change is
+     * committed (as {@link #retryTransfer}).
      *
      * @throws BadRequestException (field {@code successorId}) for someone unknown or not eligible
      * @throws ConflictException when the account has moved already, has no successor yet (the
      *     manager's "choose successor" task decides that), or the handover has ended
+     * @throws RuntimeException when the engine does not answer the restart of a failed transfer: the
+     *     new successor stands, the transfer still shows as failed and can be retried
      */
-    @Transactional
     public void changeSuccessor(long id, long accountId, Long successorId, String actor) {
+        Restart restart = tx.execute(status -> changeSuccessorInTransaction(id, accountId, successorId, actor));
+        if (restart != null) {
+            restart(restart);
+        }
+    }
+
+    private Restart changeSuccessorInTransaction(long id, long accountId, Long successorId, String actor) {
         Handover h = visible(id, actor);
         if (!h.getStatus().isActive()) {
             throw new ConflictException("handover " + id + " has ended: its successors can no longer change");
@@ -156,6 +169,75 @@ public class HandoverChanges {
                     fields("successor", from),
                     after);
         }
+        return item.stuckTransfer()
+                .map(stuck -> new Restart(item, stuck, actor + " chose another successor: " + to.getFullName()))
+                .orElse(null);
+    }
+
+    /**
+     * Starts an account's transfer that failed for good ({@link HandoverStep#TRANSFER_FAILED}) again,
+     * to its successor, once the cause is fixed; the account then moves as if it had never failed
+     * (once: the step moves only what the departing person still holds). Two retries at once start
+     * the step once: the engine refuses to end the failed step twice.
+     *
+     * @throws ConflictException when the account's transfer has not failed (it is waiting, or moved
+     *     already, or was retried meanwhile) or the handover has ended
+     * @throws RuntimeException when the engine does not answer: nothing changed, the transfer still
+     *     shows as failed
+     */
+    public void retryTransfer(long id, long accountId, String actor) {
+        restart(tx.execute(status -> {
+            Handover h = visible(id, actor);
+            if (!h.getStatus().isActive()) {
+                throw new ConflictException("handover " + id + " has ended: nothing to retry");
+            }
+            HandoverItem item = items.findByHandoverIdAndAccountId(id, accountId)
+                    .orElseThrow(() -> NotFoundException.notPartOf("account", accountId, "handover", id));
+            StuckTransfer stuck = item.stuckTransfer()
+                    .orElseThrow(() -> new ConflictException(
+                            "the transfer of " + item.getAccount().getName()
+                                    + " has not failed: nothing to retry (where it stands: "
+                                    + item.getStep().words().toLowerCase() + ")"));
+            return new Restart(item, stuck, actor + " retried the transfer");
+        }));
+    }
+
+    /** A failed transfer to start again: its item, where the engine holds it, and what the manager did. */
+    private record Restart(long itemId, long accountId, long handoverId, String to, StuckTransfer stuck, String why) {
+
+        Restart(HandoverItem item, StuckTransfer stuck, String why) {
+            this(
+                    item.getId(),
+                    item.getAccount().getId(),
+                    item.getHandover().getId(),
+                    item.getSuccessor().getUsername(),
+                    stuck,
+                    why);
+        }
+    }
+
+    /**
+     * Asks the engine only after the manager's change is committed: the restarted step runs at once
+     * and must read the new successor (asked within the transaction, it read the old one, failed
+     * again, and its record of that failure clashed with the change). Then the failure is cleared,
+     * unless the restarted step has already moved the account or failed anew meanwhile.
+     */
+    private void restart(Restart r) {
+        boolean restarted = process.restartTransfer(r.stuck(), r.why());
+        if (!restarted) {
+            log.warn(
+                    "handover item {}: the engine no longer holds its failed transfer step ({}); nothing restarted",
+                    r.itemId(),
+                    r.stuck());
+        }
+        tx.executeWithoutResult(status -> {
+            items.clearTransferFailure(r.itemId(), r.stuck().elementInstanceKey());
+            if (restarted) {
+                Map<String, Object> after = new LinkedHashMap<>(fields("to", r.to()));
+                after.put("handoverId", r.handoverId());
+                audit.record("handover.transfer-retried", "handover_item", r.itemId(), r.accountId(), null, after);
+            }
+        });
     }
 
     private Handover visible(long id, String actor) {

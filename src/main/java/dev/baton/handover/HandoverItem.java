@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
@@ -67,6 +68,12 @@ public class HandoverItem {
     String introPersonalLine;
 
     Instant transferredAt;
+    /** Set while the transfer step has failed for good (an incident holds it); see {@link #transferFailed}. */
+    Instant transferFailedAt;
+
+    String transferFailure;
+    Long transferProcessInstanceKey;
+    Long transferElementInstanceKey;
     Instant acknowledgedAt;
     Instant introSentAt;
     /** Set while the introduction mail has failed for good (it then counts as not sent); see {@link #introFailed}. */
@@ -131,8 +138,40 @@ public class HandoverItem {
             return false;
         }
         transferredAt = at;
+        clearTransferFailure();
         step = HandoverStep.ACKNOWLEDGING;
         return true;
+    }
+
+    /**
+     * The transfer step failed for good: the engine holds it (at {@code stuck}) until it is started
+     * again. False when the account has moved, or this failure of that step is known already (the
+     * failure of a job delivered twice).
+     */
+    boolean transferFailed(Instant at, String reason, StuckTransfer stuck) {
+        if (transferredAt != null || stuck.equals(stuckTransfer().orElse(null))) {
+            return false;
+        }
+        transferFailedAt = at;
+        transferFailure = reason;
+        transferProcessInstanceKey = stuck.processInstanceKey();
+        transferElementInstanceKey = stuck.elementInstanceKey();
+        step = HandoverStep.TRANSFER_FAILED;
+        return true;
+    }
+
+    /** Where the engine holds the failed transfer step; empty unless it has failed for good. */
+    Optional<StuckTransfer> stuckTransfer() {
+        return transferFailedAt == null
+                ? Optional.empty()
+                : Optional.of(new StuckTransfer(transferProcessInstanceKey, transferElementInstanceKey));
+    }
+
+    private void clearTransferFailure() {
+        transferFailedAt = null;
+        transferFailure = null;
+        transferProcessInstanceKey = null;
+        transferElementInstanceKey = null;
     }
 
     /** Set when the successor acknowledges; blank is none. */
@@ -270,6 +309,11 @@ public class HandoverItem {
 
     public Instant getAcknowledgedAt() {
         return acknowledgedAt;
+    }
+
+    /** Why the transfer failed for good, while it stands; null otherwise. */
+    public String getTransferFailure() {
+        return transferFailure;
     }
 
     public Instant getIntroFailedAt() {

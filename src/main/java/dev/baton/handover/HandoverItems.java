@@ -6,7 +6,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Items are read with what their readers always touch (one query instead of one per association):
@@ -69,6 +71,23 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
     long countIncomingTo(dev.baton.people.Person successor);
 
     long countByHandoverIdAndStep(Long handoverId, HandoverStep step);
+
+    /**
+     * The failed transfer held at that element instance was started again: the item waits for its
+     * move as before the failure (step WRITING_NOTE, which it had then). Changes nothing when the
+     * restarted step has moved the account or failed anew already (it then holds another element
+     * instance). A conditional update, so that it never clashes with that step's own write.
+     *
+     * @return 1 when cleared, else 0
+     */
+    @Modifying
+    @Transactional
+    @Query("""
+            update HandoverItem i set i.transferFailedAt = null, i.transferFailure = null,
+              i.transferProcessInstanceKey = null, i.transferElementInstanceKey = null,
+              i.step = dev.baton.handover.HandoverStep.WRITING_NOTE
+            where i.id = :itemId and i.transferElementInstanceKey = :elementInstanceKey""")
+    int clearTransferFailure(long itemId, long elementInstanceKey);
 
     @Query("select i from HandoverItem i where i.handover.id = :handoverId and i.account.id = :accountId")
     Optional<HandoverItem> findByHandoverIdAndAccountId(Long handoverId, Long accountId);

@@ -282,7 +282,8 @@ public class HandoverQueries {
                 i.getIntroSentAt(),
                 i.isIntroOptOut(),
                 i.getCallHeldAt(),
-                introMail(i, mails));
+                introMail(i, mails),
+                i.getTransferFailure());
     }
 
     boolean maySee(Handover h, String username) {

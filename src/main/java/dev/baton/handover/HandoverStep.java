@@ -4,6 +4,8 @@ package dev.baton.handover;
 public enum HandoverStep {
     CHOOSING_SUCCESSOR("Successor to be chosen"),
     WRITING_NOTE("Note being written"),
+    /** The account's move failed for good: its manager chooses another successor or retries it. */
+    TRANSFER_FAILED("Transfer failed"),
     ACKNOWLEDGING("Successor reviewing the account"),
     QUESTION_OPEN("Question waiting for an answer"),
     INTRODUCING("Customer being introduced"),

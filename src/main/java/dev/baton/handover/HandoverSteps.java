@@ -161,6 +161,39 @@ public class HandoverSteps {
     }
 
     /**
+     * The transfer step failed for good (a refusal no retry cures, or the last retry): kept on the
+     * item, which shows it until its manager starts the step again ({@link
+     * HandoverChanges#changeSuccessor}, {@link HandoverChanges#retryTransfer}), and on the account's
+     * timeline. A second report of the same failure (a job delivered twice) changes nothing.
+     *
+     * @param reason why, in words (e.g. "sam is inactive and cannot own an account")
+     * @param stuck where the engine holds the step
+     * @return the problem as the admins' problems page lists it: the handover, the account, the
+     *     reason and the way out
+     */
+    @Transactional
+    public String transferFailed(long itemId, String reason, StuckTransfer stuck) {
+        HandoverItem item = item(itemId);
+        Handover h = item.getHandover();
+        String to = item.getSuccessor() == null ? "?" : item.getSuccessor().getFullName();
+        if (item.transferFailed(clock.instant(), reason, stuck)) {
+            record(
+                    "handover.transfer-failed",
+                    item,
+                    fields(
+                            "to",
+                            item.getSuccessor() == null
+                                    ? null
+                                    : item.getSuccessor().getUsername(),
+                            "reason",
+                            reason));
+        }
+        return "The handover " + h.getId() + " of " + h.getDeparting().getFullName() + " could not move "
+                + item.getAccount().getName() + " to " + to + ": " + reason + ". Its manager can choose another"
+                + " successor on the handover's page, or retry the transfer there once the cause is fixed.";
+    }
+
+    /**
      * Keeps the successor's question on the account's item as their acknowledgement step completes
      * ({@code HandoverTaskAnswers}), so its text lives here and never in process variables; the
      * account stays unacknowledged until it is answered. Idempotent (the same open question again

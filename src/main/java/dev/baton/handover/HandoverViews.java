@@ -47,6 +47,8 @@ public final class HandoverViews {
      *
      * @param daysLate whole days past the open task's due date; 0 when on time or without a due date
      * @param introMail where the customer's introduction mail stands (see {@link IntroMail})
+     * @param transferProblem why the account's transfer failed for good, while it stands (step
+     *     TRANSFER_FAILED: its manager chooses another successor or retries it); else null
      */
     public record Item(
             long itemId,
@@ -66,7 +68,8 @@ public final class HandoverViews {
             Instant introSentAt,
             boolean introOptOut,
             Instant callHeldAt,
-            IntroMail introMail) {}
+            IntroMail introMail,
+            String transferProblem) {}
 
     /**
      * Where the customer's introduction mail stands: only SENT counts as introduced. NO_CONTACT: none

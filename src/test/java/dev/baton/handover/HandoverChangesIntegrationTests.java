@@ -1,6 +1,7 @@
 package dev.baton.handover;
 
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ACKNOWLEDGE;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_INTRO_CALL;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -279,6 +280,157 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         assertThat(changeSuccessor(launched, book.successor().getId()).getStatusCode())
                 .as("moved already")
                 .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    /**
+     * Found by a probe: a transfer that failed on every try left the account "Note being written" for
+     * good, seen only in the log, and choosing another successor did not move it (the job had become
+     * an incident that nothing retried). The fault is test-only: the successor is made inactive in the
+     * database, which the API refuses for a running handover's successor, but any permanent refusal
+     * of the move (a constraint, a gone row) stalls the same way.
+     */
+    @Test
+    void aTransferThatFailsForGoodShowsAndAnotherSuccessorGetsTheAccountOnceWithOneIntroduction() {
+        Book launched = fixture.launch(book, true, this::as);
+        Person colleague = fixture.colleague("Nia Newsuccessor");
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        jdbc.update(
+                "update person set active = false where id = ?",
+                launched.successor().getId());
+
+        as(launched.departing().getUsername())
+                .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
+
+        Map stuck = await().atMost(HandoverFixture.WAIT)
+                .until(() -> item(launched), i -> "TRANSFER_FAILED".equals(i.get("step")));
+        assertThat((String) stuck.get("transferProblem"))
+                .contains(launched.successor().getUsername() + " is inactive and cannot own an account");
+        List<Map> problems = as("ada").getForObject("/api/admin/problems", List.class);
+        assertThat(problems)
+                .filteredOn(
+                        p -> ((String) p.get("message")).contains(book.account().getName()))
+                .singleElement()
+                .satisfies(p -> assertThat((String) p.get("message"))
+                        .contains(
+                                "handover " + launched.id(),
+                                launched.departing().getFullName(),
+                                "is inactive and cannot own an account",
+                                "choose another successor"))
+                .satisfies(p -> assertThat(p.get("resolvedAt")).isNull());
+        assertThat(SignedIn.as(http, "maria").getForObject("/handovers/" + launched.id(), String.class))
+                .contains("Transfer failed", "is inactive and cannot own an account", "Retry the transfer");
+
+        assertThat(changeSuccessor(launched, colleague.getId()).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        assertThat(acknowledge.getAssignee()).isEqualTo(colleague.getUsername());
+        assertThat(accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId())
+                .isEqualTo(colleague.getId());
+        assertThat(item(launched)).containsEntry("step", "ACKNOWLEDGING").containsEntry("transferProblem", null);
+        assertThat(as("ada").getForObject("/api/admin/problems", List.class))
+                .filteredOn(p -> ((String) ((Map) p).get("message"))
+                        .contains(book.account().getName()))
+                .singleElement()
+                .satisfies(p -> assertThat(((Map) p).get("resolvedAt")).isNotNull());
+
+        as(colleague.getUsername())
+                .postForEntity(
+                        "/api/tasks/" + acknowledge.getId() + "/complete",
+                        Map.of("acknowledgement", "acknowledge"),
+                        Map.class);
+        Task call = fixture.awaitOpen(launched, TASK_INTRO_CALL);
+        as(colleague.getUsername())
+                .postForEntity("/api/tasks/" + call.getId() + "/complete", Map.of("callSummary", "Fine"), Map.class);
+        await().atMost(HandoverFixture.WAIT).until(() -> item(launched), i -> "DONE".equals(i.get("step")));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'account.transferred' and entity_id = ?"
+                                + " and entity_type = 'account'",
+                        Long.class,
+                        book.account().getId()))
+                .as("the account moved once")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox_message where dedup_key = 'handover-intro:' || ?",
+                        Long.class,
+                        ((Number) stuck.get("itemId")).longValue()))
+                .as("one introduction")
+                .isEqualTo(1);
+    }
+
+    /**
+     * The other way out: a failure the worker cannot classify (here the database refuses the move, a
+     * test-only trigger standing for any constraint) stops the step after its last retry; once the
+     * cause is gone the manager retries it, and the account moves once to the planned successor.
+     */
+    @Test
+    void aTransferRefusedOnEveryTryStopsAfterItsRetriesAndMovesOnceWhenRetriedAfterTheFix() {
+        Book launched = fixture.launch(book, true, this::as);
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        ResponseEntity<Map> notFailed = retryTransfer(launched);
+        assertThat(notFailed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) notFailed.getBody().get("detail")).contains("has not failed");
+        String trigger = "refuse_owner_" + book.account().getId();
+        jdbc.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin"
+                + " raise exception 'the test refuses to move account %', new.id; end $$");
+        jdbc.execute("create trigger " + trigger + " before update of owner_id on account for each row when (new.id = "
+                + book.account().getId() + ") execute function " + trigger + "()");
+        try {
+            as(launched.departing().getUsername())
+                    .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
+
+            Map stuck = await().atMost(HandoverFixture.WAIT)
+                    .until(() -> item(launched), i -> "TRANSFER_FAILED".equals(i.get("step")));
+            assertThat((String) stuck.get("transferProblem"))
+                    .contains(
+                            "the test refuses to move account " + book.account().getId());
+            assertThat(jdbc.queryForObject(
+                            "select deliveries from job_problem where message like '%' || ? || '%'",
+                            Integer.class, book.account().getName()))
+                    .as("given up after the model's 3 tries")
+                    .isEqualTo(3);
+        } finally {
+            jdbc.execute("drop trigger " + trigger + " on account");
+            jdbc.execute("drop function " + trigger + "()");
+        }
+
+        assertThat(retryTransfer(launched).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        assertThat(acknowledge.getAssignee()).isEqualTo(launched.successor().getUsername());
+        assertThat(accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId())
+                .isEqualTo(launched.successor().getId());
+        assertThat(item(launched)).containsEntry("step", "ACKNOWLEDGING").containsEntry("transferProblem", null);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'account.transferred' and entity_id = ?"
+                                + " and entity_type = 'account'",
+                        Long.class,
+                        book.account().getId()))
+                .isEqualTo(1);
+        assertThat(retryTransfer(launched).getStatusCode())
+                .as("retried already")
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private ResponseEntity<Map> retryTransfer(Book launched) {
+        return as("maria")
+                .postForEntity(
+                        "/api/handovers/" + launched.id() + "/accounts/"
+                                + book.account().getId() + "/retry-transfer",
+                        null,
+                        Map.class);
+    }
+
+    private Map item(Book launched) {
+        Map page = (Map) as("maria")
+                .getForObject("/api/handovers/" + launched.id(), Map.class)
+                .get("items");
+        return (Map) ((List) page.get("content")).get(0);
     }
 
     @Test

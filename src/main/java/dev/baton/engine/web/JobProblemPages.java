@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Admins: the playbook steps Baton could not turn into tasks (each an engine incident), newest first,
- * as a page and over the API; the message says what to fix.
+ * Admins: the playbook steps stopped by a problem (each an engine incident Baton raised), newest
+ * first, as a page and over the API; the message says what to fix, and one Baton saw resolved says how.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -35,7 +35,9 @@ class JobProblemPages {
             String elementId,
             int deliveries,
             String message,
-            Instant createdAt) {
+            Instant createdAt,
+            Instant resolvedAt,
+            String resolution) {
 
         static ProblemView of(JobProblem p) {
             return new ProblemView(
@@ -46,11 +48,15 @@ class JobProblemPages {
                     p.getElementId(),
                     p.getDeliveries(),
                     p.getMessage(),
-                    p.getCreatedAt());
+                    p.getCreatedAt(),
+                    p.getResolvedAt(),
+                    p.getResolution());
         }
     }
 
-    @Operation(summary = "Steps Baton could not store as tasks (engine incidents it raised), newest 200 first")
+    @Operation(
+            summary = "Steps stopped by a problem (engine incidents Baton raised), newest 200 first; resolvedAt"
+                    + " is set once Baton saw the step started again")
     @GetMapping("/api/admin/problems")
     @ResponseBody
     List<ProblemView> list() {

@@ -1,11 +1,14 @@
 package dev.baton.handover.engine;
 
+import dev.baton.engine.JobProblems;
 import dev.baton.handover.HandoverProcess;
+import dev.baton.handover.StuckTransfer;
 import dev.baton.handover.engine.HandoverBpmn.Rep;
 import dev.baton.handover.engine.HandoverBpmn.Vars;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,14 +22,19 @@ import org.springframework.stereotype.Component;
  * correlation key, and a message with no time to live is dropped rather than kept for later, so
  * sending the start again (after a crash, or when the first answer was lost) never starts a
  * second handover process. Cancelling ends the rep handover's instance and its accounts' instances.
+ * A transfer that failed for good is started again by modifying the account's instance.
  */
 @Component
 class HandoverLauncher implements HandoverProcess {
 
     private final CamundaClient client;
+    private final JobProblems problems;
+    private final Clock clock;
 
-    HandoverLauncher(CamundaClient client) {
+    HandoverLauncher(CamundaClient client, JobProblems problems, Clock clock) {
         this.client = client;
+        this.problems = problems;
+        this.clock = clock;
     }
 
     @Override
@@ -47,6 +55,26 @@ class HandoverLauncher implements HandoverProcess {
                 .variables(variables)
                 .send()
                 .join();
+    }
+
+    @Override
+    public boolean restartTransfer(StuckTransfer stuck, String resolution) {
+        try {
+            client.newModifyProcessInstanceCommand(stuck.processInstanceKey())
+                    .activateElement(HandoverBpmn.Account.TASK_TRANSFER)
+                    .and()
+                    .terminateElement(stuck.elementInstanceKey())
+                    .send()
+                    .join();
+        } catch (ClientStatusException e) {
+            // NOT_FOUND: no such instance; INVALID_ARGUMENT: it no longer has that element instance
+            if (e.getStatusCode() != Status.Code.NOT_FOUND && e.getStatusCode() != Status.Code.INVALID_ARGUMENT) {
+                throw e;
+            }
+            return false;
+        }
+        problems.resolve(stuck.processInstanceKey(), HandoverBpmn.Account.TASK_TRANSFER, resolution, clock.instant());
+        return true;
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.ProcessInstanceKey;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,11 +33,17 @@ public class HandoverWorkers {
     private final HandoverService handovers;
     private final HandoverSteps steps;
     private final HandoverClosing closing;
+    private final TransferFailures transferFailures;
 
-    HandoverWorkers(HandoverService handovers, HandoverSteps steps, HandoverClosing closing) {
+    HandoverWorkers(
+            HandoverService handovers,
+            HandoverSteps steps,
+            HandoverClosing closing,
+            TransferFailures transferFailures) {
         this.handovers = handovers;
         this.steps = steps;
         this.closing = closing;
+        this.transferFailures = transferFailures;
     }
 
     /** What {@link #prepare} hands the account's process: usernames for assignment, the note's due date. */
@@ -119,10 +126,15 @@ public class HandoverWorkers {
     /**
      * Hands the process the successor the account went to: the manager may have changed it since the
      * start (amending the handover), and the acknowledgement and call are assigned from this variable.
+     * A failure no retry cures stops the step where its manager sees it ({@link TransferFailures}).
      */
     @JobWorker(autoComplete = true, type = Jobs.TRANSFER)
-    public Map<String, Object> transfer(@Variable(name = Vars.ITEM_ID) long itemId) {
-        return Map.of(Vars.SUCCESSOR, steps.transferOwnership(itemId));
+    public Map<String, Object> transfer(@Variable(name = Vars.ITEM_ID) long itemId, ActivatedJob job) {
+        try {
+            return Map.of(Vars.SUCCESSOR, steps.transferOwnership(itemId));
+        } catch (RuntimeException e) {
+            throw transferFailures.failed(itemId, job, e);
+        }
     }
 
     @JobWorker(autoComplete = true, type = Jobs.RECORD_ACKNOWLEDGEMENT)

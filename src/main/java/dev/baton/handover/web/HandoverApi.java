@@ -117,13 +117,24 @@ class HandoverApi {
     }
 
     @PutMapping("/{id}/accounts/{accountId}/successor")
-    @Operation(summary = "Give an account that has not moved yet to another eligible successor")
+    @Operation(
+            summary = "Give an account that has not moved yet to another eligible successor; a transfer that had"
+                    + " failed for good starts again to them")
     HandoverViews.Detail changeSuccessor(
             @PathVariable long id,
             @PathVariable long accountId,
             @Valid @RequestBody SuccessorChange body,
             Principal me) {
         changes.changeSuccessor(id, accountId, body.successorId(), me.getName());
+        return queries.detail(id, me.getName(), FIRST_PAGE);
+    }
+
+    @PostMapping("/{id}/accounts/{accountId}/retry-transfer")
+    @Operation(
+            summary = "Start an account's transfer that failed for good (step TRANSFER_FAILED) again, once its cause"
+                    + " is fixed; 409 when it has not failed")
+    HandoverViews.Detail retryTransfer(@PathVariable long id, @PathVariable long accountId, Principal me) {
+        changes.retryTransfer(id, accountId, me.getName());
         return queries.detail(id, me.getName(), FIRST_PAGE);
     }
 

@@ -198,6 +198,20 @@ class HandoverPages {
         return "redirect:/handovers/" + id;
     }
 
+    /** Starts an account's transfer that failed for good again, once its cause is fixed. */
+    @PostMapping("/{id}/retry-transfer")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    String retryTransfer(
+            @PathVariable long id, @RequestParam long accountId, Principal me, RedirectAttributes redirect) {
+        try {
+            changes.retryTransfer(id, accountId, me.getName());
+            redirect.addFlashAttribute("message", "Transfer started again.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", "Not retried: " + message(e));
+        }
+        return "redirect:/handovers/" + id;
+    }
+
     private static String message(RuntimeException e) {
         return e instanceof BadRequestException bad && !bad.getFieldErrors().isEmpty()
                 ? String.join("; ", bad.getFieldErrors().values())

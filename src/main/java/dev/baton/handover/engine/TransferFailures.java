@@ -1,0 +1,69 @@
+package dev.baton.handover.engine;
+
+import dev.baton.engine.JobProblems;
+import dev.baton.handover.HandoverSteps;
+import dev.baton.handover.StuckTransfer;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.NotFoundException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * A transfer that failed for good must not stall the handover unseen (found by a probe: only a WARN
+ * in the log, the account "Note being written" for ever). A refusal no retry cures (the successor
+ * cannot own the account, a row is gone) stops the step at once, any other failure on its last retry:
+ * the failure is kept on the handover's item ({@link HandoverSteps#transferFailed}), listed on the
+ * admins' problems page, and the job failed with no retries left, an incident that holds the step
+ * until its manager starts it again (another successor, or a retry). Earlier failures take the SDK's
+ * way: a retry less.
+ */
+@Component
+class TransferFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferFailures.class);
+
+    /** The retries account-handover.bpmn gives the transfer step: deliveries = this + 1 - retries left. */
+    private static final int MODEL_RETRIES = 3;
+
+    private final HandoverSteps steps;
+    private final JobProblems problems;
+
+    TransferFailures(HandoverSteps steps, JobProblems problems) {
+        this.steps = steps;
+        this.problems = problems;
+    }
+
+    /** The exception the worker throws for the failed transfer: the cause itself, or a job error with no retries. */
+    RuntimeException failed(long itemId, ActivatedJob job, RuntimeException cause) {
+        if (!permanent(cause) && job.getRetries() > 1) {
+            return cause;
+        }
+        String problem = steps.transferFailed(
+                itemId, reason(cause), new StuckTransfer(job.getProcessInstanceKey(), job.getElementInstanceKey()));
+        log.warn("handover item {}: transfer failed for good (job {}): {}", itemId, job.getKey(), problem);
+        problems.list(job, permanent(cause) ? 1 + MODEL_RETRIES - job.getRetries() : MODEL_RETRIES, problem);
+        return CamundaError.jobError(problem, null, 0);
+    }
+
+    /** A refusal by the domain: the same input is refused again, whatever the number of tries. */
+    static boolean permanent(RuntimeException e) {
+        return e instanceof BadRequestException
+                || e instanceof NotFoundException
+                || e instanceof IllegalArgumentException;
+    }
+
+    /** The failure in words: a field's message, or the database's own (a constraint, a trigger). */
+    static String reason(RuntimeException e) {
+        if (e instanceof BadRequestException bad && !bad.getFieldErrors().isEmpty()) {
+            return String.join("; ", bad.getFieldErrors().values());
+        }
+        Throwable cause = e instanceof DataAccessException ? NestedExceptionUtils.getMostSpecificCause(e) : e;
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}
