@@ -415,6 +415,16 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         assertThat(retryTransfer(launched).getStatusCode())
                 .as("retried already")
                 .isEqualTo(HttpStatus.CONFLICT);
+        Map<String, Object> problem = jdbc.queryForMap(
+                "select process_instance_key, resolution from job_problem where message like '%' || ? || '%'",
+                book.account().getName());
+        assertThat(problem.get("resolution")).isEqualTo("maria retried the transfer");
+        assertThat(context.getBean(HandoverProcess.class)
+                        .restartTransfer(
+                                new StuckTransfer(((Number) problem.get("process_instance_key")).longValue(), 1L),
+                                "a second click"))
+                .as("a step the engine no longer holds is not started again (two retries at once start it once)")
+                .isFalse();
     }
 
     private ResponseEntity<Map> retryTransfer(Book launched) {
