@@ -396,7 +396,20 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
             jdbc.execute("drop function " + trigger + "()");
         }
 
-        assertThat(retryTransfer(launched).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the manager presses "Retry the transfer" on the progress page
+        TestRestTemplate browser = SignedIn.as(http, "maria");
+        String page = browser.getForObject("/handovers/" + launched.id(), String.class);
+        assertThat(page).contains("Retry the transfer");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as("the page's CSRF token").isTrue();
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        form.set("X-CSRF-TOKEN", csrf.group(1));
+        ResponseEntity<String> pressed = browser.postForEntity(
+                "/handovers/" + launched.id() + "/retry-transfer",
+                new HttpEntity<>("accountId=" + book.account().getId(), form),
+                String.class);
+        assertThat(pressed.getStatusCode().isError()).as("%s", pressed).isFalse();
 
         Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
         assertThat(acknowledge.getAssignee()).isEqualTo(launched.successor().getUsername());
