@@ -12,16 +12,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * An uploaded file checked as a whole before any row is read: not empty, within the size limit, a
  * text file (not a spreadsheet saved under a .csv name) in UTF-8, with or without a byte-order mark;
- * fields separated by {@code ,} or {@code ;} (or a tab), whichever the header row uses. Each problem
+ * fields separated by {@code ,} or {@code ;} (or a tab), whichever the header row uses; every record
+ * readable as CSV (each quoted value closed, nothing after a closing quote). Each problem
  * is a {@link BadRequestException} on the {@code file} field saying what to do about it.
  */
 final class CsvFile {
+
+    /** Where commons-csv says a problem is: "(startline 3)", "at line: 3". */
+    private static final Pattern PARSER_LINE = Pattern.compile("(?:startline |line: )(\\d+)");
 
     private final Path path;
     private final char delimiter;
@@ -43,7 +50,9 @@ final class CsvFile {
             }
             notASpreadsheet(path);
             utf8(path);
-            return new CsvFile(path, delimiter(headerLine(path)));
+            CsvFile file = new CsvFile(path, delimiter(headerLine(path)));
+            file.readsToTheEnd();
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,6 +72,43 @@ final class CsvFile {
                 .setIgnoreSurroundingSpaces(true)
                 .get()
                 .parse(reader);
+    }
+
+    /**
+     * Parses every record once, so that a file the import could not read to its end (a quote left
+     * open, text after a closing quote) is refused before the import starts, naming the line.
+     */
+    private void readsToTheEnd() throws IOException {
+        try (CSVParser parser = open()) {
+            long line = 1; // where the next record starts, should the parser not say
+            try {
+                for (CSVRecord ignored : parser) {
+                    line = parser.getCurrentLineNumber() + 1;
+                }
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw problem(notCsv(e, line));
+            }
+        }
+    }
+
+    /**
+     * What commons-csv found wrong, in the user's words, with the line it says (else {@code line}):
+     * its messages name Java's view of the file ("EOF reached before encapsulated token finished").
+     */
+    private static String notCsv(RuntimeException e, long line) {
+        String message = e.getCause() == null
+                ? String.valueOf(e.getMessage())
+                : String.valueOf(e.getCause().getMessage());
+        Matcher at = PARSER_LINE.matcher(message);
+        String where = "line " + (at.find() ? at.group(1) : line) + ": ";
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return where + "a quoted value is not closed (a '\"' with no closing '\"' before the end of the file)";
+        }
+        if (message.contains("Invalid character between encapsulated token and delimiter")) {
+            return where + "a quoted value has text after its closing quote (write a '\"' inside a quoted value as"
+                    + " '\"\"')";
+        }
+        return where + "cannot be read as CSV: save the file as 'CSV UTF-8' and import that";
     }
 
     private static void notASpreadsheet(Path path) throws IOException {

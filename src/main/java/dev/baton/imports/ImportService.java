@@ -61,8 +61,9 @@ public class ImportService {
 
     /**
      * Starts an import of {@code content} (closed here). Throws {@link BadRequestException} on {@code file}
-     * when the file is empty, too large, not UTF-8 text, misses a required column or has a header but no
-     * rows; nothing is written then, and no import is recorded.
+     * when the file is empty, too large, not UTF-8 text, not readable as CSV (a quote left open: "line 3:
+     * a quoted value is not closed"), misses a required column or has a header but no rows; nothing is
+     * written then, and no import is recorded.
      */
     public ImportView submit(
             ImportKind kind,
@@ -108,8 +109,6 @@ public class ImportService {
             noRows(first, header);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new BadRequestException("file", "the header row cannot be read as CSV: " + e.getMessage());
         }
     }
 
@@ -117,19 +116,15 @@ public class ImportService {
      * Refuses a file with a header and no data row: importing it would say nothing was wrong and do
      * nothing. One-field lines after a header of several columns are a report's footer, as the runner
      * reads them ({@link ImportRunner}), so a report export of no rows is refused too. Stops at the
-     * first data row (or one that is no CSV, which the import reports).
+     * first data row ({@link CsvFile#check} has read every record already).
      */
     private static void noRows(Iterator<CSVRecord> rest, Header header) {
         int footer = 0;
-        try {
-            while (rest.hasNext()) {
-                if (rest.next().size() > 1 || header.names().size() == 1) {
-                    return;
-                }
-                footer++;
+        while (rest.hasNext()) {
+            if (rest.next().size() > 1 || header.names().size() == 1) {
+                return;
             }
-        } catch (UncheckedIOException | IllegalStateException e) {
-            return; // a row that cannot be read as CSV: the import says so, as for any later row
+            footer++;
         }
         throw new BadRequestException(
                 "file",
