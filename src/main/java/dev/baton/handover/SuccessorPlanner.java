@@ -49,8 +49,7 @@ class SuccessorPlanner {
         chosen.forEach((accountId, personId) -> {
             String field = "plan.perAccount[" + accountId + "]";
             if (!ids.contains(accountId)) {
-                throw new BadRequestException(
-                        field, "account " + accountId + " is not in " + departing.getUsername() + "'s book");
+                throw notInBook(field, accountId, departing);
             }
             successors.put(accountId, usable(personId, eligible, why, field));
         });
@@ -73,6 +72,26 @@ class SuccessorPlanner {
             case TERRITORY -> rest.forEach(a -> byTerritory(a, eligible).ifPresent(p -> successors.put(a.getId(), p)));
         }
         return successors;
+    }
+
+    /**
+     * Throws {@link BadRequestException} at {@code introOptOut[i]} for the first account id the
+     * request opts out of the introduction mail that is not in the departing person's book, as
+     * {@link #plan} does for {@code plan.perAccount}: a stale or mistyped id would be dropped silently
+     * while the client believed that customer would get no mail.
+     */
+    static void requireInBook(List<Long> introOptOut, Person departing, List<Account> accounts) {
+        List<Long> ids = accounts.stream().map(Account::getId).toList();
+        for (int i = 0; i < introOptOut.size(); i++) {
+            if (!ids.contains(introOptOut.get(i))) {
+                throw notInBook("introOptOut[" + i + "]", introOptOut.get(i), departing);
+            }
+        }
+    }
+
+    private static BadRequestException notInBook(String field, Long accountId, Person departing) {
+        return new BadRequestException(
+                field, "account " + accountId + " is not in " + departing.getUsername() + "'s book");
     }
 
     private Person usable(Long personId, List<Person> eligible, Function<Person, String> why, String field) {

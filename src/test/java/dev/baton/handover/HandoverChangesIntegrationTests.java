@@ -5,6 +5,12 @@ import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_INTRO_CALL;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
@@ -35,6 +41,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
  * Issue 16, point 9 through the API: the plan previewed before launch (who gets what, book sizes,
@@ -98,6 +105,50 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         assertThat(perAccount.get("undecided")).isEqualTo(2);
         assertThat((String) perAccount.get("confirmation"))
                 .contains("1 → " + colleague.getFullName(), "2 → you decide");
+    }
+
+    /**
+     * Found by a probe: {@code introOptOut: [999, -1]} launched silently, where {@code plan.perAccount}
+     * refuses an account outside the book; the client believed a customer would get no mail.
+     */
+    @Test
+    void anIntroOptOutOutsideTheBookIsRefusedAtItsIndexAndNothingIsLaunched() throws Exception {
+        Map<String, Object> request = new java.util.HashMap<>(
+                request(Map.of("mode", "ONE", "successorId", book.successor().getId())));
+        request.put("introOptOut", List.of(book.account().getId(), 999999999L, -1L));
+        String notInBook = "account 999999999 is not in " + book.departing().getUsername() + "'s book";
+
+        ResponseEntity<Map> preview = as("maria").postForEntity("/api/handovers/plan", request, Map.class);
+        ResponseEntity<Map> launch = as("maria").postForEntity("/api/handovers", request, Map.class);
+
+        for (ResponseEntity<Map> refused : List.of(preview, launch)) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map) refused.getBody().get("errors")).containsExactly(Map.entry("introOptOut[1]", notInBook));
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from handover where departing_id = ?",
+                        Long.class,
+                        book.departing().getId()))
+                .as("nothing launched")
+                .isZero();
+
+        // the wizard says so under the accounts, where the boxes are
+        MockMvcBuilders.webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
+                .apply(springSecurity())
+                .build()
+                .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/handovers")
+                        .param("departingId", book.departing().getId().toString())
+                        .param("reason", "LEAVING")
+                        .param("effectiveDate", LocalDate.now().plusDays(4).toString())
+                        .param("mode", "ONE")
+                        .param("successorId", book.successor().getId().toString())
+                        .param("introOptOut", "999999999")
+                        .with(user("maria").roles("MANAGER"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(containsString("No intro mail: account 999999999 is not in "
+                                + book.departing().getUsername() + "&#39;s book")));
     }
 
     @Test

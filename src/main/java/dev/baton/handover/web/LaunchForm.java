@@ -7,9 +7,9 @@ import dev.baton.shared.SaneDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -48,7 +48,9 @@ public class LaunchForm {
                 effectiveDate,
                 reason == HandoverReason.LEAVE_OF_ABSENCE ? endDate : null,
                 new SuccessorPlan(mode, mode == SuccessorPlan.Mode.ONE ? successorId : null, perAccount, null),
-                new HashSet<>(introOptOut));
+                introOptOut == null
+                        ? List.of()
+                        : introOptOut.stream().filter(Objects::nonNull).toList());
     }
 
     public Long getDepartingId() {
