@@ -5,9 +5,11 @@ import static dev.baton.audit.Changes.fields;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
 import dev.baton.people.OwnedWork;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
+import dev.baton.shared.AccountIds;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
@@ -24,24 +26,39 @@ import org.springframework.transaction.annotation.Transactional;
 /** Accounts: search, details, and ownership (only an active person may own one). */
 @Service
 @Order(1)
-public class AccountService implements OwnedWork {
+public class AccountService implements OwnedWork, AccountIds {
 
     private final Accounts accounts;
     private final PeopleService people;
+    private final PeopleLookup persons;
     private final AuditLog audit;
     private final TimeZones zones;
     private final Clock clock;
 
-    AccountService(Accounts accounts, PeopleService people, AuditLog audit, TimeZones zones, Clock clock) {
+    AccountService(
+            Accounts accounts,
+            PeopleService people,
+            PeopleLookup persons,
+            AuditLog audit,
+            TimeZones zones,
+            Clock clock) {
         this.accounts = accounts;
         this.people = people;
+        this.persons = persons;
         this.audit = audit;
         this.zones = zones;
         this.clock = clock;
     }
 
+    /**
+     * One page of the accounts the search matches.
+     *
+     * @throws BadRequestException at {@code owner}, "no person N", when the owner filter names nobody
+     *     ({@link PeopleLookup#requireExists}: the rule of every list's filter by id)
+     */
     @Transactional(readOnly = true)
     public Page<AccountView> find(AccountSearch search, Pageable pageable) {
+        persons.requireExists(search.ownerId(), "owner");
         return accounts.findAll(search.toSpecification(), pageable).map(AccountView::from);
     }
 
@@ -172,6 +189,7 @@ public class AccountService implements OwnedWork {
      * @param parameter the filter's name in the API and on the page, for the problem detail
      * @throws BadRequestException at {@code parameter}, "no account N", when no account has the id
      */
+    @Override
     @Transactional(readOnly = true)
     public void requireExists(Long accountId, String parameter) {
         if (accountId != null && !accounts.existsById(accountId)) {

@@ -5,6 +5,7 @@ import static dev.baton.audit.Changes.fields;
 import dev.baton.account.AccountLookup;
 import dev.baton.account.AccountLookup.ContactMatch;
 import dev.baton.audit.AuditLog;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
@@ -27,6 +28,7 @@ public class LeadService {
     private final LeadActivities activities;
     private final AccountLookup lookup;
     private final PeopleService people;
+    private final PeopleLookup persons;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -36,6 +38,7 @@ public class LeadService {
             LeadActivities activities,
             AccountLookup lookup,
             PeopleService people,
+            PeopleLookup persons,
             AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -43,6 +46,7 @@ public class LeadService {
         this.activities = activities;
         this.lookup = lookup;
         this.people = people;
+        this.persons = persons;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -120,9 +124,13 @@ public class LeadService {
     /**
      * Leads by status, campaign, owner (person id) and text in company, name or e-mail (any null: no
      * filter), in the page's order (its sort ends with the id).
+     *
+     * @throws BadRequestException at {@code owner}, "no person N", when the owner filter names nobody
+     *     ({@link PeopleLookup#requireExists}: the rule of every list's filter by id)
      */
     @Transactional(readOnly = true)
     public Page<LeadView> find(LeadStatus status, String campaign, Long ownerId, String q, Pageable pageable) {
+        persons.requireExists(ownerId, "owner");
         Specification<Lead> spec = (root, query, cb) -> cb.conjunction();
         if (status != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));

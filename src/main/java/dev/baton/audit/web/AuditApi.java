@@ -2,6 +2,7 @@ package dev.baton.audit.web;
 
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditTrail;
+import dev.baton.shared.AccountIds;
 import dev.baton.shared.Dates;
 import dev.baton.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,9 +51,12 @@ class AuditApi {
 
     private final Dates dates;
 
-    AuditApi(AuditTrail trail, Dates dates) {
+    private final AccountIds accounts;
+
+    AuditApi(AuditTrail trail, Dates dates, AccountIds accounts) {
         this.trail = trail;
         this.dates = dates;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -68,6 +72,6 @@ class AuditApi {
             HttpServletRequest request) {
         AuditParams.requireKnown(request.getParameterMap().keySet(), "page", "size");
         return PageResponse.of(
-                trail.find(params.toFilter(dates.zone()), page, size).map(AuditEntry::of));
+                trail.find(params.toFilter(dates.zone(), accounts), page, size).map(AuditEntry::of));
     }
 }

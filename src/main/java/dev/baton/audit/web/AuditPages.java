@@ -1,6 +1,7 @@
 package dev.baton.audit.web;
 
 import dev.baton.audit.AuditTrail;
+import dev.baton.shared.AccountIds;
 import dev.baton.shared.Dates;
 import dev.baton.shared.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,9 +23,12 @@ class AuditPages {
 
     private final Dates dates;
 
-    AuditPages(AuditTrail trail, Dates dates) {
+    private final AccountIds accounts;
+
+    AuditPages(AuditTrail trail, Dates dates, AccountIds accounts) {
         this.trail = trail;
         this.dates = dates;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -33,7 +37,7 @@ class AuditPages {
             AuditParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         AuditParams.requireKnown(request.getParameterMap().keySet(), "page");
         model.addAttribute("params", params);
-        model.addAttribute("events", trail.find(params.toFilter(dates.zone()), page, PAGE_SIZE));
+        model.addAttribute("events", trail.find(params.toFilter(dates.zone(), accounts), page, PAGE_SIZE));
         model.addAttribute("query", PageLinks.filters(request));
         return "audit/list";
     }

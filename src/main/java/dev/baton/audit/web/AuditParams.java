@@ -1,6 +1,7 @@
 package dev.baton.audit.web;
 
 import dev.baton.audit.AuditFilter;
+import dev.baton.shared.AccountIds;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.Dates;
 import dev.baton.shared.Text;
@@ -55,16 +56,19 @@ record AuditParams(
 
     /**
      * @param zone the reader's: {@code from} and {@code to} are their days, as the page prints times
+     * @param accounts checks that the account filter names an account, as every list's filter by id
      * @throws BadRequestException (field {@code to}) when the range ends before it starts; (field
-     *     {@code account}) when both names of the account filter are given with different accounts
+     *     {@code account}) when both names of the account filter are given with different accounts;
+     *     (the name given) "no account N" when no account has the id
      */
-    AuditFilter toFilter(ZoneId zone) {
+    AuditFilter toFilter(ZoneId zone, AccountIds accounts) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new BadRequestException("to", "must not be before from");
         }
         if (accountId != null && account != null && !Objects.equals(accountId, account)) {
             throw new BadRequestException("account", "names another account than accountId: give one of them");
         }
+        accounts.requireExists(accountFilter(), accountId != null ? "accountId" : "account");
         return new AuditFilter(
                 entityType,
                 entityId,
