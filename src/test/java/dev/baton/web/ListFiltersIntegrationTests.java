@@ -68,6 +68,44 @@ class ListFiltersIntegrationTests {
         }
     }
 
+    /**
+     * Found by the probe: {@code ?team=1&team=999} listed team 1 and the reverse was a 400, as Spring
+     * binds the first value; a filter given twice is now refused whichever comes first.
+     */
+    @Test
+    void aFilterGivenTwiceIsA400NamingItWhicheverValueComesFirst() {
+        long team = id("select id from team where key = 'sales-emea'");
+        long rob = id("select id from person where username = 'rob'");
+        Map<String, String> twice = Map.of(
+                "/api/people?team=" + team + "&team=999999999",
+                "team",
+                "/api/people?team=999999999&team=" + team,
+                "team",
+                "/api/accounts?owner=" + rob + "&owner=" + rob,
+                "owner",
+                "/api/commitments?owner=" + rob + "&owner=999999999",
+                "owner",
+                "/api/audit?accountId=1&accountId=2",
+                "accountId",
+                "/api/leads?page=0&page=1",
+                "page",
+                "/api/tasks?overdue=true&overdue=false",
+                "overdue");
+
+        twice.forEach((url, name) -> {
+            ResponseEntity<Map> answer = api("ada", url);
+            assertThat(answer.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, String>) answer.getBody().get("errors"))
+                    .as(url)
+                    .containsExactly(Map.entry(name, "is given more than once: give it once"));
+        });
+        // a list parameter takes several values, as before
+        for (String list :
+                List.of("/api/tasks?status=OPEN&status=COMPLETED", "/api/accounts?sort=name&sort=segment,desc")) {
+            assertThat(api("ada", list).getStatusCode()).as(list).isEqualTo(HttpStatus.OK);
+        }
+    }
+
     private ResponseEntity<Map> api(String username, String url) {
         return http.withBasicAuth(username, "demo").getForEntity(url, Map.class);
     }

@@ -1,0 +1,128 @@
+package dev.baton.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.BeanUtils;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.data.domain.Pageable;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * A parameter of the API given more than once where it takes one value ({@code ?team=1&team=999})
+ * is a 400 naming it: Spring binds the first value and drops the others, so the answer depended on
+ * the order the client happened to write them in. Parameters the handler takes as a list
+ * ({@code ?status=OPEN&status=DONE}, a {@code Pageable}'s {@code sort}) may repeat. An interceptor for
+ * every API handler, as {@link FixedOrderLists} is: no list can forget the check, and it costs nothing
+ * unless a parameter repeats. The pages are left to their own binding.
+ */
+@Configuration(proxyBeanMethods = false)
+class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
+
+    private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+
+    /** The annotations a parameter bound from the query may carry (none at all is the usual case). */
+    private static final Set<Class<?>> BINDING =
+            Set.of(Valid.class, Validated.class, ParameterObject.class, ModelAttribute.class);
+
+    /** Per handler method, the parameter names it binds to one value. */
+    private final Map<Method, Set<String>> singles = new ConcurrentHashMap<>();
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)
+                || !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class)) {
+            return true;
+        }
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            if (parameter.getValue().length > 1
+                    && singles.computeIfAbsent(method.getMethod(), RepeatedParameters::singleValued)
+                            .contains(parameter.getKey())) {
+                throw new BadRequestException(
+                        Text.clip(parameter.getKey(), 60), "is given more than once: give it once");
+            }
+        }
+        return true;
+    }
+
+    /** The names {@code handler} binds to one value: request parameters, paging, and fields of bound records. */
+    static Set<String> singleValued(Method handler) {
+        String[] names = NAMES.getParameterNames(handler);
+        Set<String> singles = new HashSet<>();
+        IntStream.range(0, handler.getParameterCount()).forEach(i -> {
+            MethodParameter parameter = new MethodParameter(handler, i);
+            Class<?> type = parameter.getParameterType();
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param != null) {
+                String declared = param.name().isEmpty() ? param.value() : param.name();
+                String name = declared.isEmpty() && names != null ? names[i] : declared;
+                if (!multiValued(type) && !Map.class.isAssignableFrom(type) && name != null) {
+                    singles.add(name);
+                }
+            } else if (Pageable.class.isAssignableFrom(type)) {
+                singles.add("page");
+                singles.add("size");
+            } else if (bound(parameter)) {
+                singles.addAll(scalarFields(type));
+            }
+        });
+        return singles;
+    }
+
+    /** A record or bean of Baton's bound from the query ({@code AuditParams}, {@code RegisterParams}). */
+    private static boolean bound(MethodParameter parameter) {
+        Class<?> type = parameter.getParameterType();
+        return type.getPackageName().startsWith("dev.baton")
+                && !type.isEnum()
+                && Arrays.stream(parameter.getParameterAnnotations())
+                        .allMatch(a -> BINDING.contains(a.annotationType()));
+    }
+
+    private static Set<String> scalarFields(Class<?> type) {
+        Set<String> fields = new HashSet<>();
+        if (type.isRecord()) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (!multiValued(c.getType())) {
+                    fields.add(c.getName());
+                }
+            }
+        } else {
+            for (PropertyDescriptor p : BeanUtils.getPropertyDescriptors(type)) {
+                if (p.getWriteMethod() != null && !multiValued(p.getPropertyType())) {
+                    fields.add(p.getName());
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static boolean multiValued(Class<?> type) {
+        return type.isArray() || Collection.class.isAssignableFrom(type);
+    }
+}
