@@ -175,8 +175,7 @@ public class AccountService implements OwnedWork, AccountIds {
     /** The account a request body names in {@code field}: unknown is the caller's mistake (400). */
     @Transactional(readOnly = true)
     public Account referenced(Long id, String field) {
-        return accounts.findById(id)
-                .orElseThrow(() -> new BadRequestException(field, "account " + id + " does not exist"));
+        return accounts.findById(id).orElseThrow(() -> BadRequestException.noSuch(field, "account", id));
     }
 
     /**
@@ -193,7 +192,7 @@ public class AccountService implements OwnedWork, AccountIds {
     @Transactional(readOnly = true)
     public void requireExists(Long accountId, String parameter) {
         if (accountId != null && !accounts.existsById(accountId)) {
-            throw new BadRequestException(parameter, "no account " + accountId);
+            throw BadRequestException.noSuch(parameter, "account", accountId);
         }
     }
 

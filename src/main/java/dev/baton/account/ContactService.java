@@ -224,8 +224,7 @@ public class ContactService {
     /** The contact a request names in {@code field}; it must exist and belong to {@code account} (else 400). */
     @Transactional(readOnly = true)
     public Contact referenced(Long id, Account account, String field) {
-        Contact contact = contacts.findById(id)
-                .orElseThrow(() -> new BadRequestException(field, "contact " + id + " does not exist"));
+        Contact contact = contacts.findById(id).orElseThrow(() -> BadRequestException.noSuch(field, "contact", id));
         if (!contact.getAccount().getId().equals(account.getId())) {
             throw new BadRequestException(
                     field, "contact " + id + " belongs to another account, not " + account.getId());

@@ -58,7 +58,7 @@ public class AbsenceService {
             throw new BadRequestException("endsOn", "is in the past");
         }
         Person delegate = people.findByUsername(n.delegate().trim())
-                .orElseThrow(() -> new BadRequestException("delegate", "no person '" + n.delegate() + "'"));
+                .orElseThrow(() -> BadRequestException.noSuch("delegate", "person", n.delegate()));
         if (delegate.getId().equals(person.getId())) {
             throw new BadRequestException("delegate", "cannot be yourself");
         }

@@ -1,5 +1,7 @@
 package dev.baton.people;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import dev.baton.shared.DeliverableEmail;
@@ -27,7 +29,8 @@ public record NewPerson(
         @JsonDeserialize(using = StringDeserializer.class) @NotBlank @Size(min = PersonPasswords.MIN_LENGTH, max = 200)
         String password,
 
-        @NotEmpty Set<Role> roles, // a null among them: PeopleService#requireRoles
+        // a null among them: a 400 at its index (roles[0]) from JSON, PeopleService#requireRoles otherwise
+        @JsonSetter(contentNulls = Nulls.FAIL) @NotEmpty Set<Role> roles,
         Long teamId,
         Long managerId,
         // an IANA region id (e.g. Europe/Berlin); null or absent: the company's (see TimeZones)

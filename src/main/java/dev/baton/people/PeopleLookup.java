@@ -85,7 +85,7 @@ public class PeopleLookup {
     @Transactional(readOnly = true)
     public void requireExists(Long personId, String parameter) {
         if (personId != null && !people.existsById(personId)) {
-            throw new BadRequestException(parameter, "no person " + personId);
+            throw BadRequestException.noSuch(parameter, "person", personId);
         }
     }
 

@@ -142,8 +142,7 @@ public class PeopleService {
     /** A person another request refers to in {@code field}: unknown is the caller's mistake (400). */
     @Transactional(readOnly = true)
     public Person referenced(Long id, String field) {
-        return people.findById(id)
-                .orElseThrow(() -> new BadRequestException(field, "person " + id + " does not exist"));
+        return people.findById(id).orElseThrow(() -> BadRequestException.noSuch(field, "person", id));
     }
 
     /** A person a request names in {@code field} as the new owner of something: must exist and be active (else 400). */

@@ -1,6 +1,8 @@
 package dev.baton.people;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.baton.shared.DeliverableEmail;
 import dev.baton.shared.SingleLine;
 import jakarta.validation.constraints.Email;
@@ -22,7 +24,8 @@ public record PersonChanges(
         @NotBlank @Email @Size(max = 254) @SingleLine @DeliverableEmail
         String email,
 
-        @NotEmpty Set<Role> roles, // a null among them: PeopleService#requireRoles
+        // a null among them: a 400 at its index (roles[0]) from JSON, PeopleService#requireRoles otherwise
+        @JsonSetter(contentNulls = Nulls.FAIL) @NotEmpty Set<Role> roles,
         @JsonProperty(required = true) Long teamId,
         @JsonProperty(required = true) Long managerId,
         @JsonProperty(required = true) @Size(max = 64) String timeZone,

@@ -37,7 +37,7 @@ public class TeamService {
     /** A team another request refers to in {@code field}: unknown is the caller's mistake (400). */
     @Transactional(readOnly = true)
     public Team referenced(Long id, String field) {
-        return teams.findById(id).orElseThrow(() -> new BadRequestException(field, "team " + id + " does not exist"));
+        return teams.findById(id).orElseThrow(() -> BadRequestException.noSuch(field, "team", id));
     }
 
     /**
@@ -52,7 +52,7 @@ public class TeamService {
     @Transactional(readOnly = true)
     public void requireExists(Long teamId, String parameter) {
         if (teamId != null && !teams.existsById(teamId)) {
-            throw new BadRequestException(parameter, "no team " + teamId);
+            throw BadRequestException.noSuch(parameter, "team", teamId);
         }
     }
 

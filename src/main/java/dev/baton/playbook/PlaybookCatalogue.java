@@ -220,7 +220,7 @@ public class PlaybookCatalogue {
         if (accountId != null) {
             long id = accountId(accountId);
             if (!accounts.existsById(id)) {
-                throw new BadRequestException(Variables.ACCOUNT_ID, "account " + accountId + " does not exist");
+                throw BadRequestException.noSuch(Variables.ACCOUNT_ID, "account", id);
             }
             // the id just read, whatever its JSON type: the one the instance runs on
             access.requireMayActOn(id, launcher);

@@ -34,6 +34,14 @@ public class BadRequestException extends RuntimeException {
         this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
     }
 
+    /**
+     * An id the request gives in {@code field} that names nothing: "no person 9" at that field, in
+     * {@link NotFoundException#noSuch}'s wording, as a 404 says it for a path's id.
+     */
+    public static BadRequestException noSuch(String field, String what, Object id) {
+        return new BadRequestException(field, NotFoundException.noSuch(what, id));
+    }
+
     public Map<String, String> getFieldErrors() {
         return fieldErrors;
     }

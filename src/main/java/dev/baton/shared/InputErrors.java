@@ -38,6 +38,7 @@ public final class InputErrors {
 
     static final int MAX_MESSAGE = 300;
     private static final Pattern QUOTED = Pattern.compile("'([^']{1,100})'");
+    private static final Pattern WHOLE = Pattern.compile("[-+]?\\d+");
 
     private InputErrors() {}
 
@@ -51,9 +52,41 @@ public final class InputErrors {
                 ? null
                 : elementType(mismatch);
         if (element == null) {
-            return expected(type);
+            return mismatch.getValue() instanceof String digits
+                            && WHOLE.matcher(digits).matches()
+                            && range(type) != null
+                    ? outOfRange(type, digits.startsWith("-"))
+                    : expected(type);
         }
         return element.isEnum() ? "must be one or more of " + constants(element) : "each value " + expected(element);
+    }
+
+    /**
+     * For a whole number the type cannot hold (a 20-digit id): too large or too small, and the range,
+     * rather than "must be a whole number", which it is.
+     */
+    static String outOfRange(Class<?> type, boolean negative) {
+        long[] range = range(type);
+        if (range == null) {
+            return expected(type);
+        }
+        return negative
+                ? "is too small: must be a whole number from " + range[0]
+                : "is too large: must be a whole number up to " + range[1];
+    }
+
+    /** The bounds of a whole-number type; null for others (and BigInteger, which has none). */
+    private static long[] range(Class<?> type) {
+        if (type == Long.class || type == long.class) {
+            return new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+        }
+        if (type == Integer.class || type == int.class) {
+            return new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
+        }
+        if (type == Short.class || type == short.class) {
+            return new long[] {Short.MIN_VALUE, Short.MAX_VALUE};
+        }
+        return null;
     }
 
     private static Class<?> elementType(TypeMismatchException mismatch) {
@@ -128,7 +161,10 @@ public final class InputErrors {
         }
         String field = path(mapping);
         if (mapping.getCause() instanceof InputCoercionException range) {
-            return Map.of(field, bounded(mapping).orElse(expected(range.getTargetType()) + " within range"));
+            // Jackson's message quotes the number first: "Numeric value (-99999999999999999999) out of range of long
+            // (-9223372036854775808 - 9223372036854775807)"
+            boolean negative = String.valueOf(range.getOriginalMessage()).contains("value (-");
+            return Map.of(field, bounded(mapping).orElse(outOfRange(range.getTargetType(), negative)));
         }
         return ofMapping(mapping, field);
     }

@@ -2,6 +2,7 @@ package dev.baton.shared;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (default 1 MB; a declared length is refused at once, a chunked body when it passes the limit) is
  * a 413, except an upload ({@link MultipartUploads#isUpload}), whose limits are {@code spring.servlet.multipart.*} and the
  * importing feature's own {@code max-file-size}. A query or form parameter holding a NUL character
- * (PostgreSQL refuses them) is a 400 naming it. Both answers go through the error page, so the API
+ * (PostgreSQL refuses them) is a 400 naming it (in the problem's {@code errors} too). Both answers go through the error page, so the API
  * gets a problem detail.
  */
 @Component
@@ -50,9 +51,11 @@ class RequestLimits extends OncePerRequestFilter {
                     limited.getParameterMap().entrySet()) {
                 for (String value : parameter.getValue()) {
                     if (value.indexOf('\0') >= 0) {
-                        response.sendError(
-                                HttpStatus.BAD_REQUEST,
-                                Text.clip(parameter.getKey(), 60) + ": must not contain NUL characters");
+                        // the error page reads the exception for its errors map, naming the parameter
+                        BadRequestException nul = new BadRequestException(
+                                Text.clip(parameter.getKey(), 60), "must not contain NUL characters");
+                        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, nul);
+                        response.sendError(HttpStatus.BAD_REQUEST, nul.getMessage());
                         return;
                     }
                 }

@@ -93,6 +93,8 @@ public class TaskAssignments {
      * them changed meanwhile ({@link ClashRetry}: a lock extension, or a task its process ended; the
      * open tasks read again are still what the manager asked to move, and named ones are checked again).
      *
+     * @throws BadRequestException at {@code from} when it is missing or names nobody
+     *     ("no person 'bob'"), at {@code to} or {@code taskIds} as above
      * @throws ObjectOptimisticLockingFailureException when tasks changed meanwhile on every try
      */
     public List<Task> reassign(String from, String to, Collection<Long> taskIds) {
@@ -100,9 +102,11 @@ public class TaskAssignments {
     }
 
     private List<Task> reassignOnce(String from, String to, Collection<Long> taskIds) {
+        if (from == null || from.isBlank()) {
+            throw new BadRequestException("from", "is required: name the person whose tasks move");
+        }
         Viewer me = inbox.viewer();
-        Person owner =
-                people.byUsername(from).orElseThrow(() -> new BadRequestException("from", "no person '" + from + "'"));
+        Person owner = people.byUsername(from).orElseThrow(() -> BadRequestException.noSuch("from", "person", from));
         Person manager = people.byUsername(me.username()).orElseThrow();
         lines.requireMayActFor(manager, owner, "reassign " + from + "'s tasks");
         Person successor = colleague(to, from);
@@ -190,7 +194,7 @@ public class TaskAssignments {
             throw new BadRequestException("to", "name the person who takes over");
         }
         Person p = people.byUsernameOrEmail(username.trim())
-                .orElseThrow(() -> new BadRequestException("to", "no person '" + username + "'"));
+                .orElseThrow(() -> BadRequestException.noSuch("to", "person", username));
         if (p.getUsername().equals(holder)) {
             throw new BadRequestException("to", holder + " already has it: choose someone else");
         }

@@ -165,7 +165,7 @@ class AccountApiIntegrationTests {
         ResponseEntity<Map> missing = as("rob").getForEntity("/api/accounts/999999", Map.class);
 
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(missing.getBody()).containsEntry("detail", "account 999999 does not exist");
+        assertThat(missing.getBody()).containsEntry("detail", "no account 999999");
     }
 
     @Test

@@ -534,7 +534,7 @@ class PeopleApiIntegrationTests {
     }
 
     @Test
-    void aNullRoleIsRefusedAtRolesOnCreateAndChangeAndWritesNothing() {
+    void aNullRoleIsRefusedAtItsIndexOnCreateAndChangeAndWritesNothing() {
         long before = people.count();
         Map<String, Object> created = new java.util.HashMap<>(Map.of(
                 "username",
@@ -554,10 +554,13 @@ class PeopleApiIntegrationTests {
         ResponseEntity<Map> change =
                 admin().exchange("/api/people/" + rob.getId(), HttpMethod.PUT, new HttpEntity<>(changed), Map.class);
 
-        for (ResponseEntity<Map> refused : List.of(create, change)) {
-            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat((Map<String, Object>) refused.getBody().get("errors")).containsOnlyKeys("roles");
-        }
+        // at the null's index, as a null in introOptOut or taskIds
+        assertThat(create.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) create.getBody().get("errors"))
+                .containsExactly(Map.entry("roles[1]", "must not be null"));
+        assertThat(change.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) change.getBody().get("errors"))
+                .containsExactly(Map.entry("roles[0]", "must not be null"));
         assertThat(people.count()).isEqualTo(before);
         Person robAfter = people.findByUsername("rob").orElseThrow();
         assertThat(robAfter.getFullName()).isEqualTo(rob.getFullName());

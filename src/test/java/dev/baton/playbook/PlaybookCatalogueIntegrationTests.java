@@ -125,9 +125,9 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         ResponseEntity<String> playbook = as("ada").getForEntity("/api/playbooks/no-such-playbook/xml", String.class);
 
         assertThat(version.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(version.getBody()).contains("\"version 999 of playbook sample-review does not exist\"");
+        assertThat(version.getBody()).contains("\"no version 999 of playbook 'sample-review'\"");
         assertThat(playbook.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(playbook.getBody()).contains("\"playbook no-such-playbook does not exist\"");
+        assertThat(playbook.getBody()).contains("\"no playbook 'no-such-playbook'\"");
     }
 
     @Test

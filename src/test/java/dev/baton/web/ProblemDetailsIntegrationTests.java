@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,6 +91,65 @@ class ProblemDetailsIntegrationTests {
             assertThat(problem.path("errors").has(field)).as(answer.body()).isTrue();
         }
         assertThat(answer.body()).doesNotContain("java.", "Exception", "select ", "SQL");
+    }
+
+    /**
+     * Found by the session 19 probe, each answered in other words: "team 9 does not exist" beside "no
+     * team 9", a 20-digit id "must be a whole number", a reassignment without {@code from} "no person
+     * 'null'", {@code roles: [null]} at {@code roles}, and a NUL in {@code q} without an errors map.
+     */
+    @Test
+    void badInputIsToldInOneWordingNamingTheFieldItIsAt() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        String plan = "{\"departingId\": " + rob
+                + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2099-12-31\", \"plan\": {\"mode\": \"ONE\","
+                + " \"successorId\": 999999999}}";
+        String person = "{\"username\": \"pd-wording\", \"fullName\": \"P D\", \"email\": \"pd-wording@baton.example\","
+                + " \"password\": \"secret-12345\", \"roles\": [%s], \"teamId\": %s, \"managerId\": null}";
+
+        SoftAssertions soft = new SoftAssertions(); // on the old code, every one of them fails
+        soft.assertThat(detail(send("rob", "GET", "/api/accounts/999999999", null, null), 404))
+                .isEqualTo("no account 999999999");
+        soft.assertThat(errors(
+                        send("ada", "POST", "/api/people", person.formatted("\"REP\"", 999999999), "application/json")))
+                .containsExactly(Map.entry("teamId", "no team 999999999"));
+        soft.assertThat(errors(send("maria", "POST", "/api/handovers/plan", plan, "application/json")))
+                .containsExactly(Map.entry("plan.successorId", "no person 999999999"));
+        soft.assertThat(errors(send("maria", "POST", "/api/tasks/reassign", "{\"to\": \"rita\"}", "application/json")))
+                .containsExactly(Map.entry("from", "is required: name the person whose tasks move"));
+        soft.assertThat(errors(send(
+                        "ada", "POST", "/api/people", person.formatted("\"REP\", null", "null"), "application/json")))
+                .containsExactly(Map.entry("roles[1]", "must not be null"));
+        soft.assertThat(errors(send("ada", "GET", "/api/people?q=%00", null, null)))
+                .containsExactly(Map.entry("q", "must not contain NUL characters"));
+
+        // a whole number too large for an id, in a path, a query and a body
+        String tooLarge = "is too large: must be a whole number up to 9223372036854775807";
+        soft.assertThat(errors(send("rob", "GET", "/api/accounts/12345678901234567890", null, null)))
+                .containsExactly(Map.entry("id", tooLarge));
+        soft.assertThat(errors(send("rob", "GET", "/api/accounts?owner=-12345678901234567890", null, null)))
+                .containsExactly(Map.entry("owner", "is too small: must be a whole number from -9223372036854775808"));
+        soft.assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/handovers/plan",
+                        plan.replace("\"departingId\": " + rob, "\"departingId\": 12345678901234567890"),
+                        "application/json")))
+                .containsExactly(Map.entry("departingId", tooLarge));
+        soft.assertThat(jdbc.queryForObject("select count(*) from person where username = 'pd-wording'", Long.class))
+                .isZero();
+        soft.assertAll();
+    }
+
+    private static String detail(HttpResponse<String> answer, int status) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        return JSON.readTree(answer.body()).path("detail").asText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> errors(HttpResponse<String> answer) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        return JSON.convertValue(JSON.readTree(answer.body()).path("errors"), Map.class);
     }
 
     @Test

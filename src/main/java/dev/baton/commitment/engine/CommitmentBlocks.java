@@ -15,6 +15,7 @@ import dev.baton.commitment.CommitmentCounts;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.NewCommitment;
 import dev.baton.people.TeamService;
+import dev.baton.shared.NotFoundException;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import jakarta.validation.Validator;
@@ -190,6 +191,7 @@ public class CommitmentBlocks {
 
     private Parties parties(long accountId) {
         return accounts.of(accountId)
-                .orElseThrow(() -> new BlockInputError(Blocks.ACCOUNT_ID, "account " + accountId + " does not exist"));
+                .orElseThrow(
+                        () -> new BlockInputError(Blocks.ACCOUNT_ID, NotFoundException.noSuch("account", accountId)));
     }
 }

@@ -15,6 +15,7 @@ import dev.baton.notification.Outbox;
 import dev.baton.people.PeopleService;
 import dev.baton.people.PersonView;
 import dev.baton.people.TeamService;
+import dev.baton.shared.NotFoundException;
 import dev.baton.shared.Text;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -92,8 +93,8 @@ public class MailBlocks {
         var launcher = in.launcherIfKnown();
         return runs.once(job.getElementInstanceKey(), job.getType(), () -> {
             Parties parties = accounts.of(accountId)
-                    .orElseThrow(
-                            () -> new BlockInputError(Blocks.ACCOUNT_ID, "account " + accountId + " does not exist"));
+                    .orElseThrow(() ->
+                            new BlockInputError(Blocks.ACCOUNT_ID, NotFoundException.noSuch("account", accountId)));
             launcher.ifPresent(l -> launchers.requireLauncherMay(
                     l, accountId, "send mail about", () -> access.requireMayActOn(accountId, l)));
             List<Party> recipients = recipients(to, in, parties);

@@ -137,7 +137,7 @@ class AccountBlocksProcessTests extends BlockProcessTest {
                 Blocks.UPDATE_ACCOUNT, Map.of("segment", "SMB"), Map.of(Blocks.ACCOUNT_ID, "001Ax00000AbcDEF"));
         long none = runBlock(Blocks.REASSIGN_OWNER, Map.of("newOwner", "rita"), Map.of());
 
-        assertThat(awaitIncident(unknown)).contains("input 'accountId'", "987654321 does not exist");
+        assertThat(awaitIncident(unknown)).contains("input 'accountId'", "no account 987654321");
         assertThat(awaitIncident(foreign))
                 .contains("input 'accountId'", "'001Ax00000AbcDEF' is not a Baton account id");
         assertThat(awaitIncident(none)).contains("input 'accountId'", "missing");

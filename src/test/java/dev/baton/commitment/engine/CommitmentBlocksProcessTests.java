@@ -214,7 +214,7 @@ class CommitmentBlocksProcessTests extends BlockProcessTest {
     void checkCommitmentsOnAnUnknownAccountIsAnIncident() {
         long instance = runBlock(Blocks.CHECK_COMMITMENTS, Map.of(), Map.of(Blocks.ACCOUNT_ID, 987_654_322L));
 
-        assertThat(awaitIncident(instance)).contains("input 'accountId'", "does not exist");
+        assertThat(awaitIncident(instance)).contains("input 'accountId'", "no account ");
     }
 
     private long record(long accountId, String description, LocalDate due) {
