@@ -56,12 +56,13 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)
-                || !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class)) {
+        if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            // the annotation look-up only once a parameter repeats: most calls repeat none
             if (parameter.getValue().length > 1
+                    && AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class)
                     && singles.computeIfAbsent(method.getMethod(), RepeatedParameters::singleValued)
                             .contains(parameter.getKey())) {
                 throw new BadRequestException(
