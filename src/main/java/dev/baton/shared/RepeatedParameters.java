@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -35,7 +37,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * the order the client happened to write them in. Parameters the handler takes as a list
  * ({@code ?status=OPEN&status=DONE}, a {@code Pageable}'s {@code sort}) may repeat. An interceptor for
  * every API handler, as {@link FixedOrderLists} is: no list can forget the check, and it costs nothing
- * unless a parameter repeats. The pages are left to their own binding.
+ * unless a parameter repeats. Only the query string is read (filters live there; a body is the
+ * handler's to read, and a malformed upload must reach the multipart handling). The pages are left to
+ * their own binding.
  */
 @Configuration(proxyBeanMethods = false)
 class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -56,20 +60,34 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
-            return true;
+        String query = request.getQueryString();
+        if (query == null || !(handler instanceof HandlerMethod method)) {
+            return true; // most calls: no query string at all
         }
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            // the annotation look-up only once a parameter repeats: most calls repeat none
-            if (parameter.getValue().length > 1
+        // the query string only, never request.getParameterMap(): that reads a form or multipart body
+        // too, and a malformed upload must reach the multipart handling that answers it, not fail here
+        Set<String> seen = new HashSet<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = name(equals < 0 ? pair : pair.substring(0, equals));
+            if (!name.isEmpty()
+                    && !seen.add(name)
                     && AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class)
                     && singles.computeIfAbsent(method.getMethod(), RepeatedParameters::singleValued)
-                            .contains(parameter.getKey())) {
-                throw new BadRequestException(
-                        Text.clip(parameter.getKey(), 60), "is given more than once: give it once");
+                            .contains(name)) {
+                throw new BadRequestException(Text.clip(name, 60), "is given more than once: give it once");
             }
         }
         return true;
+    }
+
+    /** A parameter's name as the binding sees it: percent-decoded (as given where that is malformed). */
+    private static String name(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return encoded;
+        }
     }
 
     /** The names {@code handler} binds to one value: request parameters, paging, and fields of bound records. */
