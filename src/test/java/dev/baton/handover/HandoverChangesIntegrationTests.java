@@ -321,13 +321,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                         .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
-        assertThat(acknowledge.getAssignee()).isEqualTo(colleague.getUsername());
-        assertThat(accounts.findById(book.account().getId())
-                        .orElseThrow()
-                        .getOwner()
-                        .getId())
-                .isEqualTo(colleague.getId());
+        awaitMovedTo(launched, colleague);
         assertThat(changeSuccessor(launched, book.successor().getId()).getStatusCode())
                 .as("moved already")
                 .isEqualTo(HttpStatus.CONFLICT);
@@ -373,13 +367,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
 
         assertThat(changeSuccessor(launched, colleague.getId()).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
-        assertThat(acknowledge.getAssignee()).isEqualTo(colleague.getUsername());
-        assertThat(accounts.findById(book.account().getId())
-                        .orElseThrow()
-                        .getOwner()
-                        .getId())
-                .isEqualTo(colleague.getId());
+        Task acknowledge = awaitMovedTo(launched, colleague);
         assertThat(item(launched)).containsEntry("step", "ACKNOWLEDGING").containsEntry("transferProblem", null);
         assertThat(as("ada").getForObject("/api/admin/problems", List.class))
                 .filteredOn(p -> ((String) ((Map) p).get("message"))
@@ -462,13 +450,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 String.class);
         assertThat(pressed.getStatusCode().isError()).as("%s", pressed).isFalse();
 
-        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
-        assertThat(acknowledge.getAssignee()).isEqualTo(launched.successor().getUsername());
-        assertThat(accounts.findById(book.account().getId())
-                        .orElseThrow()
-                        .getOwner()
-                        .getId())
-                .isEqualTo(launched.successor().getId());
+        awaitMovedTo(launched, launched.successor());
         assertThat(item(launched)).containsEntry("step", "ACKNOWLEDGING").containsEntry("transferProblem", null);
         assertThat(jdbc.queryForObject(
                         "select count(*) from audit_event where action = 'account.transferred' and entity_id = ?"
@@ -498,6 +480,18 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                                 + book.account().getId() + "/retry-transfer",
                         null,
                         Map.class);
+    }
+
+    /** The account went to {@code successor}, whose acknowledgement step (returned) is now open. */
+    private Task awaitMovedTo(Book launched, Person successor) {
+        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        assertThat(acknowledge.getAssignee()).isEqualTo(successor.getUsername());
+        assertThat(accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId())
+                .isEqualTo(successor.getId());
+        return acknowledge;
     }
 
     private Map item(Book launched) {
