@@ -39,7 +39,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * every API handler, as {@link FixedOrderLists} is: no list can forget the check, and it costs nothing
  * unless a parameter repeats. Only the query string is read (filters live there; a body is the
  * handler's to read, and a malformed upload must reach the multipart handling). The pages are left to
- * their own binding.
+ * their own binding, except that a malformed percent-encoding ({@code %ZZ}) is a 400 on pages and API
+ * alike (see {@link #decoded}).
  */
 @Configuration(proxyBeanMethods = false)
 class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -69,7 +70,10 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
         Set<String> seen = new HashSet<>();
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
-            String name = name(equals < 0 ? pair : pair.substring(0, equals));
+            String name = decoded(equals < 0 ? pair : pair.substring(0, equals), null);
+            if (equals >= 0) {
+                decoded(pair.substring(equals + 1), name);
+            }
             if (!name.isEmpty()
                     && !seen.add(name)
                     && AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class)
@@ -81,12 +85,21 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
         return true;
     }
 
-    /** A parameter's name as the binding sees it: percent-decoded (as given where that is malformed). */
-    private static String name(String encoded) {
+    /**
+     * A parameter's name or value percent-decoded, as the binding sees it. Tomcat drops a parameter
+     * whose encoding is malformed ({@code ?owner=%ZZ}) without a word, so a mistyped filter would widen
+     * the list to everything: it is a 400 naming the parameter instead (found by a probe).
+     *
+     * @param name the parameter's decoded name when {@code encoded} is its value; null for a name
+     */
+    private static String decoded(String encoded, String name) {
         try {
             return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            return encoded;
+            throw new BadRequestException(
+                    Text.clip(name == null ? encoded : name, 60),
+                    "is not valid percent-encoding: a '%' must be followed by two hexadecimal digits (write"
+                            + " '%25' for '%' itself)");
         }
     }
 

@@ -3,6 +3,12 @@ package dev.baton.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.support.SignedIn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,6 +109,45 @@ class ListFiltersIntegrationTests {
         for (String list :
                 List.of("/api/tasks?status=OPEN&status=COMPLETED", "/api/accounts?sort=name&sort=segment,desc")) {
             assertThat(api("ada", list).getStatusCode()).as(list).isEqualTo(HttpStatus.OK);
+        }
+    }
+
+    /**
+     * Found by a probe: Tomcat drops a parameter whose percent-encoding is malformed without a word,
+     * so {@code ?owner=%ZZ} listed every account, as if no filter had been given.
+     */
+    @Test
+    void aFilterWhosePercentEncodingIsMalformedIsA400NamingItNotAWiderList() {
+        Map<String, String> malformed = Map.of(
+                "/api/accounts?owner=%ZZ", "owner",
+                "/api/accounts?q=Aal%ZZ", "q",
+                "/api/tasks?status=%ZZ", "status",
+                "/api/commitments?own%ZZer=1", "own%ZZer");
+
+        malformed.forEach((url, name) -> {
+            String answer = rawGet(url);
+            assertThat(answer).as(url).startsWith("HTTP/1.1 400");
+            assertThat(answer)
+                    .as(url)
+                    .contains("\"errors\":{\"" + name + "\":\"is not valid percent-encoding: a '%' must be followed"
+                            + " by two hexadecimal digits (write '%25' for '%' itself)\"}");
+        });
+        // well-formed encoding still reads as before: %25 is a '%', %41 an 'A'
+        assertThat(rawGet("/api/accounts?q=%41al%25")).startsWith("HTTP/1.1 200");
+    }
+
+    /** A GET as ada written on the socket: java.net.URI (and so every HTTP client here) refuses "%ZZ". */
+    private String rawGet(String pathAndQuery) {
+        try (Socket socket =
+                new Socket("localhost", URI.create(http.getRootUri()).getPort())) {
+            String basic = Base64.getEncoder().encodeToString("ada:demo".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basic
+                                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
