@@ -6,11 +6,14 @@ import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,23 +78,30 @@ class SuccessorPlanner {
     }
 
     /**
-     * Throws {@link BadRequestException} at {@code introOptOut[i]} for the first account id the
-     * request opts out of the introduction mail that is not in the departing person's book, as
-     * {@link #plan} does for {@code plan.perAccount}: a stale or mistyped id would be dropped silently
-     * while the client believed that customer would get no mail.
+     * Throws {@link BadRequestException} naming every {@code introOptOut[i]} whose account id is not
+     * in the departing person's book (each with the wording {@link #plan} uses for {@code
+     * plan.perAccount}): a stale or mistyped id would be dropped silently while the client believed
+     * that customer would get no mail, and a client fixing one should see all of them at once.
      */
     static void requireInBook(List<Long> introOptOut, Person departing, List<Account> accounts) {
-        List<Long> ids = accounts.stream().map(Account::getId).toList();
+        Set<Long> ids = accounts.stream().map(Account::getId).collect(Collectors.toSet());
+        Map<String, String> outside = new LinkedHashMap<>();
         for (int i = 0; i < introOptOut.size(); i++) {
             if (!ids.contains(introOptOut.get(i))) {
-                throw notInBook("introOptOut[" + i + "]", introOptOut.get(i), departing);
+                outside.put("introOptOut[" + i + "]", notInBookMessage(introOptOut.get(i), departing));
             }
+        }
+        if (!outside.isEmpty()) {
+            throw new BadRequestException(outside);
         }
     }
 
     private static BadRequestException notInBook(String field, Long accountId, Person departing) {
-        return new BadRequestException(
-                field, "account " + accountId + " is not in " + departing.getUsername() + "'s book");
+        return new BadRequestException(field, notInBookMessage(accountId, departing));
+    }
+
+    private static String notInBookMessage(Long accountId, Person departing) {
+        return "account " + accountId + " is not in " + departing.getUsername() + "'s book";
     }
 
     private Person usable(Long personId, List<Person> eligible, Function<Person, String> why, String field) {
