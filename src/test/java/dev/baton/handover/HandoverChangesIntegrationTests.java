@@ -26,8 +26,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +36,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -283,11 +280,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         TestRestTemplate browser = SignedIn.as(http, departing);
         String page = browser.getForObject(notes, String.class);
         assertThat(page).contains("This handover was cancelled: its notes can no longer be changed or sent.");
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).as("the page's CSRF token").isTrue();
-        HttpHeaders form = new HttpHeaders();
-        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        form.set("X-CSRF-TOKEN", csrf.group(1));
+        HttpHeaders form = SignedIn.formOf(page);
         String autosave = browser.postForObject(
                 draft, new HttpEntity<>("relationshipSummary=typed+in+the+page", form), String.class);
         assertThat(autosave)
@@ -442,11 +435,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         TestRestTemplate browser = SignedIn.as(http, "maria");
         String page = browser.getForObject("/handovers/" + launched.id(), String.class);
         assertThat(page).contains("Retry the transfer");
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).as("the page's CSRF token").isTrue();
-        HttpHeaders form = new HttpHeaders();
-        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        form.set("X-CSRF-TOKEN", csrf.group(1));
+        HttpHeaders form = SignedIn.formOf(page);
         ResponseEntity<String> pressed = browser.postForEntity(
                 "/handovers/" + launched.id() + "/retry-transfer",
                 new HttpEntity<>("accountId=" + book.account().getId(), form),

@@ -44,6 +44,19 @@ public final class SignedIn {
         });
     }
 
+    /**
+     * Headers for posting a page's form as its browser would: form-encoded, with the CSRF token the
+     * page carries (fails the test when the page has none).
+     */
+    public static org.springframework.http.HttpHeaders formOf(String page) {
+        Matcher csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).as("the page's CSRF token").isTrue();
+        org.springframework.http.HttpHeaders form = new org.springframework.http.HttpHeaders();
+        form.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+        form.set("X-CSRF-TOKEN", csrf.group(1));
+        return form;
+    }
+
     /** Signs in through the form and returns the session cookie ({@code JSESSIONID=...}). */
     public static String signIn(String rootUri, String username, String password) {
         HttpResponse<String> signedIn = postSignIn(rootUri, username, password);
