@@ -39,7 +39,10 @@ public record JobDriver(ZeebeTestEngine engine, ZeebeClient client) {
      * just-fired timer's follow-ups), so that one activation sometimes came back empty (the
      * sales-to-CS handoff's first user task once did, on a fresh-clone suite). The activation is
      * therefore asked again, {@link #ASK_AGAIN_AFTER} apart, until {@code expected} jobs came or
-     * {@link #JOB_WAIT} passed; too few or too many jobs still fail the assertion.
+     * {@link #JOB_WAIT} passed; too few or too many jobs still fail the assertion. (An empty answer to
+     * an activation that did lock the job is another matter, which asking again cannot mend: another
+     * engine's answer written over this one's; {@link InMemoryEngineTest} says why that no longer
+     * happens.)
      *
      * <p>For {@code expected} 0 (a test asserting that no such job exists) there is one activation
      * after the idle wait and no retry: waiting {@link #JOB_WAIT} for nothing would only slow every

@@ -4,12 +4,12 @@ import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.commitment.engine.CommitmentBpmn.Variables;
+import dev.baton.engine.InMemoryEngineTest;
 import dev.baton.engine.JobDriver;
 import dev.baton.engine.UserTaskHeaders;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.camunda.zeebe.process.test.inspections.InspectionUtility;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The commitment process on the in-memory engine, workers played by the test: every step re-reads the
  * commitment ({@code task_read_commitment}) and routes by the stage the read step returns.
  */
-@ZeebeProcessTest
+@InMemoryEngineTest
 @SuppressWarnings("deprecation") // ZPT's assertions take the deprecated zeebe client types (see STACK.md)
 class CommitmentProcessTests {
 

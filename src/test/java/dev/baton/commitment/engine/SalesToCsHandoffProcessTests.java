@@ -4,13 +4,13 @@ import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.commitment.engine.HandoffBpmn.Variables;
+import dev.baton.engine.InMemoryEngineTest;
 import dev.baton.engine.JobDriver;
 import dev.baton.engine.UserTaskHeaders;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The sales-to-CS handoff on the in-memory engine, workers played by the test. */
-@ZeebeProcessTest
+@InMemoryEngineTest
 @SuppressWarnings("deprecation") // ZPT's assertions take the deprecated zeebe client types (see STACK.md)
 class SalesToCsHandoffProcessTests {
 

@@ -3,6 +3,7 @@ package dev.baton.handover.engine;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.engine.InMemoryEngineTest;
 import dev.baton.engine.JobDriver;
 import dev.baton.engine.UserTaskHeaders;
 import dev.baton.handover.engine.HandoverBpmn.Account;
@@ -12,7 +13,6 @@ import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** account-handover on the in-memory engine; the test plays the workers and the people. */
-@ZeebeProcessTest
+@InMemoryEngineTest
 @SuppressWarnings("deprecation") // ZPT's assertions take the deprecated zeebe client types (see STACK.md)
 class AccountHandoverProcessTests {
 

@@ -3,6 +3,7 @@ package dev.baton.handover.engine;
 import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.engine.InMemoryEngineTest;
 import dev.baton.engine.JobDriver;
 import dev.baton.engine.UserTaskHeaders;
 import dev.baton.handover.engine.HandoverBpmn.Jobs;
@@ -14,7 +15,6 @@ import io.camunda.zeebe.client.api.response.PublishMessageResponse;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.process.test.filters.StreamFilter;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * same id (one job per account), so this class tests the book-level flow only; the per-account
  * flow has its own class.
  */
-@ZeebeProcessTest
+@InMemoryEngineTest
 @SuppressWarnings("deprecation") // ZPT's assertions take the deprecated zeebe client types (see STACK.md)
 class RepHandoverProcessTests {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.engine.Bpmn;
 import dev.baton.engine.Bpmn.Variables;
+import dev.baton.engine.InMemoryEngineTest;
 import dev.baton.engine.JobDriver;
 import dev.baton.engine.UserTaskHeaders;
 import io.camunda.zeebe.client.ZeebeClient;
@@ -12,7 +13,6 @@ import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The sample-review playbook on the in-memory engine, without Baton: the model's own behaviour. */
-@ZeebeProcessTest
+@InMemoryEngineTest
 @SuppressWarnings("deprecation") // ZPT's assertions take the deprecated zeebe client types (see STACK.md)
 class SampleReviewProcessTests {
 
