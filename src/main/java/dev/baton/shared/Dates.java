@@ -30,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 public class Dates {
 
-    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
@@ -84,19 +83,17 @@ public class Dates {
     }
 
     /**
-     * "Fri 4 Dec 2026, 14:30 CET" in the reader's zone; a calendar day alone gives {@link #day}. An
-     * instant at the reader's midnight is the end of the day before ("Thu 3 Dec 2026, 24:00 CET"):
-     * deadlines are the end of a due day ({@link #endOf}), and "Fri 4 Dec, 00:00" reads a day late.
+     * "Fri 4 Dec 2026, 14:30 CET" in the reader's zone; a calendar day alone gives {@link #day}. A
+     * deadline at the end of a due day ({@link #endOf}) is written as the clock shows it, "Fri 4 Dec
+     * 2026, 00:00 CET": "Thu 3 Dec 2026, 24:00 CET" read as a typing error to the people who saw it
+     * (a probe found it on the handover page); {@link #day} still names the due day, Thu 3 Dec.
      */
     public String time(Object when) {
         if (when instanceof LocalDate) {
             return day(when);
         }
         ZonedDateTime t = zoned(when);
-        if (t == null) {
-            return "";
-        }
-        return atMidnight(t) ? DAY.format(t.toLocalDate().minusDays(1)) + ", 24:00 " + ZONE.format(t) : TIME.format(t);
+        return t == null ? "" : TIME.format(t);
     }
 
     private static boolean atMidnight(ZonedDateTime t) {
@@ -153,7 +150,7 @@ public class Dates {
             return d;
         }
         ZonedDateTime t = zoned(when);
-        // a deadline at midnight is the end of the day before (see time)
+        // a deadline at midnight is the end of the day before: its due day
         return t == null ? null : atMidnight(t) ? t.toLocalDate().minusDays(1) : t.toLocalDate();
     }
 
