@@ -20,27 +20,26 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.domain.Pageable;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A parameter of the API given more than once where it takes one value ({@code ?team=1&team=999})
- * is a 400 naming it: Spring binds the first value and drops the others, so the answer depended on
- * the order the client happened to write them in. Parameters the handler takes as a list
- * ({@code ?status=OPEN&status=DONE}, a {@code Pageable}'s {@code sort}) may repeat. An interceptor for
- * every API handler, as {@link FixedOrderLists} is: no list can forget the check, and it costs nothing
- * unless a parameter repeats. Only the query string is read (filters live there; a body is the
- * handler's to read, and a malformed upload must reach the multipart handling). The pages are left to
- * their own binding, except that a malformed percent-encoding ({@code %ZZ}) is a 400 on pages and API
- * alike (see {@link #decoded}).
+ * A parameter given more than once where it takes one value ({@code ?team=1&team=999}) is a 400
+ * naming it, in the API and the pages alike: Spring binds the first value and drops the others, so
+ * the answer depended on the order the client happened to write them in. Parameters the handler takes
+ * as a list ({@code ?status=OPEN&status=DONE}, a {@code Pageable}'s {@code sort}) may repeat. An
+ * interceptor for every handler, as {@link FixedOrderLists} is: no list can forget the check, and it
+ * costs nothing unless a parameter repeats. The API answers problem details ({@link ApiProblems}), a
+ * page the error page with the same sentence ({@link BadRequestException} is a 400 there too). Only
+ * the query string is read (filters live there; a body is the handler's to read, and a malformed
+ * upload must reach the multipart handling). A malformed percent-encoding ({@code %ZZ}) is a 400 too
+ * (see {@link #decoded}).
  */
 @Configuration(proxyBeanMethods = false)
 class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -76,7 +75,6 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
             }
             if (!name.isEmpty()
                     && !seen.add(name)
-                    && AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class)
                     && singles.computeIfAbsent(method.getMethod(), RepeatedParameters::singleValued)
                             .contains(name)) {
                 throw new BadRequestException(Text.clip(name, 60), "is given more than once: give it once");

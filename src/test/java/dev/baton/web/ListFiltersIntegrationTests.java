@@ -113,6 +113,25 @@ class ListFiltersIntegrationTests {
     }
 
     /**
+     * Found by the session 21 probe: the pages took the first of a repeated filter where the API
+     * answered 400 naming it; now the page says so too (the API's check), and lists nothing.
+     */
+    @Test
+    void aPageFilterGivenTwiceIsA400PageNamingIt() {
+        long team = id("select id from team where key = 'sales-emea'");
+        for (String url : List.of("/commitments?team=" + team + "&team=999999999", "/people?team=1&team=" + team)) {
+            ResponseEntity<String> answer = page("ada", url);
+            assertThat(answer.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
+                    .as(url)
+                    .isTrue();
+            assertThat(answer.getBody()).as(url).contains("team: is given more than once: give it once.");
+        }
+        assertThat(page("ada", "/commitments?open=true&team=" + team).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    /**
      * Found by a probe: Tomcat drops a parameter whose percent-encoding is malformed without a word,
      * so {@code ?owner=%ZZ} listed every account, as if no filter had been given.
      */
