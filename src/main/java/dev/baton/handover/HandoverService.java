@@ -152,7 +152,7 @@ public class HandoverService {
     /**
      * The plan as {@link #launch} would apply it: account id to successor (absent: the manager chooses
      * later). Throws {@code BadRequestException} at {@code introOptOut[i]} for an opt-out outside the
-     * book, and as {@link SuccessorPlanner#plan} for the successors.
+     * book or repeated, and as {@link SuccessorPlanner#plan} for the successors.
      */
     Map<Long, Person> plan(LaunchRequest r, Person departing, Person launcher, List<Account> accounts) {
         SuccessorPlanner.requireInBook(r.introOptOut(), departing, accounts);

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param endDate only for a leave of absence: when the person returns
  * @param introOptOut accounts whose customer gets no introduction mail, each one of the departing person's
- *     (else a 400 at its index, {@code introOptOut[1]}); a null among them in a JSON body is a 400 at
+ *     and given once (else a 400 at its index, {@code introOptOut[1]}); a null among them in a JSON body is a 400 at
  *     its index too, not one naming no field. A list, so that the index is the one the client sent
  */
 public record LaunchRequest(

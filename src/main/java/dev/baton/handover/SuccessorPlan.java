@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param successorId for {@code ONE}
  * @param perAccount account id to successor id, for {@code PER_ACCOUNT} (others stay unplanned); a null
- *     successor in a JSON body is a 400 at {@code plan.perAccount.<account id>}
+ *     successor in a JSON body is a 400 at {@code plan.perAccount[<account id>]}
  * @param teamId for {@code BALANCE_TEAM}: whose members share the book (default: the departing person's team)
  */
 public record SuccessorPlan(

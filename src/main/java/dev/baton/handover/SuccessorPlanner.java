@@ -81,18 +81,26 @@ class SuccessorPlanner {
      * Throws {@link BadRequestException} naming every {@code introOptOut[i]} whose account id is not
      * in the departing person's book (each with the wording {@link #plan} uses for {@code
      * plan.perAccount}): a stale or mistyped id would be dropped silently while the client believed
-     * that customer would get no mail, and a client fixing one should see all of them at once.
+     * that customer would get no mail, and a client fixing one should see all of them at once. An
+     * account given again is named at each repeat ("repeats account 12 (given at introOptOut[0])"): the
+     * list is read as a set, and a repeat is a client's slip (a wrong id copied twice) it should hear of.
      */
     static void requireInBook(List<Long> introOptOut, Person departing, List<Account> accounts) {
         Set<Long> ids = accounts.stream().map(Account::getId).collect(Collectors.toSet());
-        Map<String, String> outside = new LinkedHashMap<>();
+        Map<Long, Integer> first = new HashMap<>();
+        Map<String, String> wrong = new LinkedHashMap<>();
         for (int i = 0; i < introOptOut.size(); i++) {
-            if (!ids.contains(introOptOut.get(i))) {
-                outside.put("introOptOut[" + i + "]", notInBookMessage(introOptOut.get(i), departing));
+            Long id = introOptOut.get(i);
+            Integer earlier = first.putIfAbsent(id, i);
+            if (!ids.contains(id)) {
+                wrong.put("introOptOut[" + i + "]", notInBookMessage(id, departing));
+            } else if (earlier != null) {
+                wrong.put(
+                        "introOptOut[" + i + "]", "repeats account " + id + " (given at introOptOut[" + earlier + "])");
             }
         }
-        if (!outside.isEmpty()) {
-            throw new BadRequestException(outside);
+        if (!wrong.isEmpty()) {
+            throw new BadRequestException(wrong);
         }
     }
 

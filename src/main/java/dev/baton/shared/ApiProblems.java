@@ -43,6 +43,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+    /** The title of every 400, whoever answers it (here, or {@link ProblemErrorController} before a controller). */
+    static final String INVALID_REQUEST = "Invalid request";
+
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     @Override
@@ -132,7 +135,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException ex) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
+        return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -216,7 +219,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail badInput(Map<String, String> errors) {
         ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST, "Invalid request", InputErrors.describe(errors, "the request is not valid"));
+                HttpStatus.BAD_REQUEST, INVALID_REQUEST, InputErrors.describe(errors, "the request is not valid"));
         problem.setProperty("errors", errors);
         return problem;
     }

@@ -180,7 +180,7 @@ public final class InputErrors {
     private static Map<String, String> ofMapping(JsonMappingException mapping, String field) {
         String message = mapping.getOriginalMessage() == null ? "" : mapping.getOriginalMessage();
         if (mapping instanceof UnrecognizedPropertyException unknown) {
-            return Map.of(field, "is not a field of this request (known: " + unknown.getKnownPropertyIds() + ")");
+            return Map.of(field, unknownField(unknown.getKnownPropertyIds()));
         }
         if (mapping instanceof StrictJson.NotText) {
             return Map.of(field, message);
@@ -237,6 +237,11 @@ public final class InputErrors {
         }
     }
 
+    /** What an unknown field of a body is told: the fields its object knows. */
+    static String unknownField(Collection<?> known) {
+        return "is not a field of this request (known: " + known + ")";
+    }
+
     /** Each field's first error; a value that could not be converted says what it must look like. */
     public static Map<String, String> ofBinding(BindingResult result) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -262,10 +267,19 @@ public final class InputErrors {
         return sb.toString();
     }
 
+    /**
+     * The field's path as the rest of Baton names it: {@code plan.successorId}, a list's element at its
+     * index ({@code roles[1]}) and a map's entry at its key ({@code plan.perAccount[7]}, as the
+     * services and Spring's binding write it), not Jackson's {@code plan.perAccount.7}.
+     */
     private static String path(JsonMappingException e) {
         String field = "";
         for (JsonMappingException.Reference ref : e.getPath()) {
-            field = ref.getFieldName() != null ? join(field, ref.getFieldName()) : field + "[" + ref.getIndex() + "]";
+            field = ref.getFieldName() == null
+                    ? field + "[" + ref.getIndex() + "]"
+                    : ref.getFrom() instanceof Map<?, ?> && !field.isEmpty()
+                            ? field + "[" + ref.getFieldName() + "]"
+                            : join(field, ref.getFieldName());
         }
         return field.isEmpty() ? "body" : field;
     }

@@ -47,7 +47,7 @@ public class ProblemErrorController extends BasicErrorController {
                 request, ErrorAttributeOptions.defaults().including(ErrorAttributeOptions.Include.MESSAGE));
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
+        problem.put("title", attributes.getOrDefault("error", status.getReasonPhrase()));
         problem.put("status", status.value());
         problem.put("detail", attributes.get("message"));
         problem.put("instance", attributes.get("path"));
@@ -93,6 +93,11 @@ public class ProblemErrorController extends BasicErrorController {
                             : fieldErrors(error);
             if (!errors.isEmpty()) {
                 attributes.put("errors", errors);
+            }
+            if (status == 400) {
+                // as ApiProblems titles a 400: Spring Security's firewall (a NUL in a parameter) and a
+                // page's tampered form reach this page, and said "Bad Request" beside it
+                attributes.put("error", ApiProblems.INVALID_REQUEST);
             }
             attributes.put(
                     "message",

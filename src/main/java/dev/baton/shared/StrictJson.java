@@ -19,7 +19,7 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 /**
  * Request bodies are bound strictly, and only they: the app's shared ObjectMapper (also used for
  * process variables and forms) keeps Boot's lenient defaults. Refused, as a 400 naming the field
- * (see {@link ApiProblems}): unknown fields, duplicate keys, content after the JSON value, fractions
+ * (see {@link ApiProblems}): unknown fields (told with the body's other errors: {@link UnknownFields}), duplicate keys, content after the JSON value, fractions
  * for whole numbers, text for numbers, numbers or booleans where text is expected (and text or
  * numbers where a boolean is), and strings with NUL or lone surrogates. Every string arrives
  * NFC-normalised and trimmed of Unicode whitespace ({@link Text#normalise}).
@@ -36,7 +36,8 @@ class StrictJson {
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .registerModule(new SimpleModule("baton-text").addDeserializer(String.class, new TextDeserializer()));
+                .registerModule(new SimpleModule("baton-text").addDeserializer(String.class, new TextDeserializer()))
+                .addHandler(new UnknownFields.Collector());
         strict.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

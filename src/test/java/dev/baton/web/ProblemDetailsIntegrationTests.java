@@ -152,6 +152,101 @@ class ProblemDetailsIntegrationTests {
         return JSON.convertValue(JSON.readTree(answer.body()).path("errors"), Map.class);
     }
 
+    /**
+     * Found by the session 21 probe: a NUL in a parameter (refused by Spring Security's firewall before
+     * any controller) and a page's form with a tampered id were titled "Bad Request", every other 400
+     * "Invalid request". A browser posting that form gets the error page naming the field.
+     */
+    @Test
+    void everyBadRequestIsTitledInvalidRequestAndABrowsersTamperedFormGetsAPage() throws Exception {
+        HttpResponse<String> nul = send("ada", "GET", "/api/people?q=%00", null, null);
+        assertThat(JSON.readTree(nul.body()).path("title").asText())
+                .as(nul.body())
+                .isEqualTo("Invalid request");
+
+        HttpResponse<String> page = send("maria", "GET", "/handovers", null, null, "text/html");
+        String form =
+                "accountId=abc&_csrf=" + page.body().replaceAll("(?s).*name=\"_csrf\"\\s+value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> browser = send(
+                "maria",
+                "POST",
+                "/handovers/1/retry-transfer",
+                form,
+                "application/x-www-form-urlencoded",
+                "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(browser.statusCode()).isEqualTo(400);
+        assertThat(browser.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(browser.body()).contains("&#39;abc&#39; is not a valid accountId");
+
+        // the same form from a script that takes anything: problem details, titled as every 400
+        HttpResponse<String> script = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/handovers/1/retry-transfer"))
+                        .header("Cookie", SESSIONS.get("maria"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(errors(script)).containsExactly(Map.entry("accountId", "must be a whole number"));
+        assertThat(JSON.readTree(script.body()).path("title").asText()).isEqualTo("Invalid request");
+    }
+
+    /**
+     * Found by the session 21 probe: an unknown field was told alone, and the body's other errors only
+     * once it was gone; now all in one answer, and nothing is written.
+     */
+    @Test
+    void anUnknownFieldIsToldTogetherWithTheBodysOtherErrors() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long accounts = jdbc.queryForObject("select count(*) from account", Long.class);
+
+        // beside a bean-validation error (an empty name)
+        assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/accounts",
+                        "{\"name\": \"\", \"ownerId\": " + rob + ", \"segment\": \"SMB\", \"bogus\": 1}",
+                        "application/json")))
+                .containsOnlyKeys("name", "bogus");
+        // alone, and in a nested object, named at its path
+        assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/handovers/plan",
+                        "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2099-12-31\","
+                                + " \"plan\": {\"mode\": \"ONE\", \"typo\": {\"a\": [1]}}, \"typo\": 1}",
+                        "application/json")))
+                .containsOnlyKeys("plan.typo", "typo")
+                .hasEntrySatisfying(
+                        "typo",
+                        m -> assertThat(m)
+                                .startsWith("is not a field of this request (known: ")
+                                .contains("departingId"));
+        assertThat(jdbc.queryForObject("select count(*) from account", Long.class))
+                .isEqualTo(accounts);
+    }
+
+    /** Found by the session 21 probe: an account opted out twice was taken silently. */
+    @Test
+    void anIntroOptOutGivenTwiceIsNamedAtEachRepeat() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long rita = people.findByUsername("rita").orElseThrow().getId();
+        List<Long> book = jdbc.queryForList(
+                "select id from account where owner_id = ? and churned_on is null order by id limit 2",
+                Long.class,
+                rob);
+        long a = book.get(0);
+        long b = book.get(1);
+        String launch = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2099-12-31\","
+                + " \"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [" + a + ", " + b
+                + ", " + a + ", " + a + ", 999999999]}";
+
+        assertThat(errors(send("maria", "POST", "/api/handovers/plan", launch, "application/json")))
+                .containsExactly(
+                        Map.entry("introOptOut[2]", "repeats account " + a + " (given at introOptOut[0])"),
+                        Map.entry("introOptOut[3]", "repeats account " + a + " (given at introOptOut[0])"),
+                        Map.entry("introOptOut[4]", "account 999999999 is not in rob's book"));
+    }
+
     @Test
     void aListParameterWithAnUnknownValueSaysWhichValuesItTakes() throws Exception {
         HttpResponse<String> answer = send("rob", "GET", "/api/tasks?status=open", null, null);
@@ -340,7 +435,7 @@ class ProblemDetailsIntegrationTests {
                 launch + "\"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [null]}",
                 "introOptOut[1]",
                 launch + "\"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [1, null]}",
-                "plan.perAccount.7",
+                "plan.perAccount[7]", // the bracket form SuccessorPlanner names it in
                 launch + "\"plan\": {\"mode\": \"PER_ACCOUNT\", \"perAccount\": {\"7\": null}}}");
 
         for (var each : bad.entrySet()) {
