@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 public class Dates {
 
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
@@ -83,17 +84,22 @@ public class Dates {
     }
 
     /**
-     * "Fri 4 Dec 2026, 14:30 CET" in the reader's zone; a calendar day alone gives {@link #day}. A
-     * deadline at the end of a due day ({@link #endOf}) is written as the clock shows it, "Fri 4 Dec
-     * 2026, 00:00 CET": "Thu 3 Dec 2026, 24:00 CET" read as a typing error to the people who saw it
-     * (a probe found it on the handover page); {@link #day} still names the due day, Thu 3 Dec.
+     * "Fri 4 Dec 2026, 14:30 CET" in the reader's zone; a calendar day alone gives {@link #day}. An
+     * instant at the reader's midnight is a deadline at the end of a due day ({@link #endOf}) and reads
+     * as that day: "Thu 3 Dec 2026, end of day CET". "Fri 4 Dec, 00:00" reads a day late, and "Thu 3
+     * Dec, 24:00" was read as a typing error by a probe on the handover page.
      */
     public String time(Object when) {
         if (when instanceof LocalDate) {
             return day(when);
         }
         ZonedDateTime t = zoned(when);
-        return t == null ? "" : TIME.format(t);
+        if (t == null) {
+            return "";
+        }
+        return atMidnight(t)
+                ? DAY.format(t.toLocalDate().minusDays(1)) + ", end of day " + ZONE.format(t)
+                : TIME.format(t);
     }
 
     private static boolean atMidnight(ZonedDateTime t) {
