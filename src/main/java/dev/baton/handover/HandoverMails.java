@@ -165,6 +165,27 @@ class HandoverMails {
     }
 
     /**
+     * The account's transfer failed for good: to the manager who launched the handover, who alone can
+     * choose another successor or retry it. Once per failure (the engine's step {@code stuck}): the
+     * failure reported twice queues one mail, a retry that fails again queues another.
+     */
+    boolean transferFailed(HandoverItem item, String successorName, String reason, StuckTransfer stuck) {
+        Person manager = manager(item.getHandover());
+        Map<String, Object> model = Map.of(
+                "recipientName", manager.getFullName(),
+                "accountName", item.getAccount().getName(),
+                "departingName", item.getHandover().getDeparting().getFullName(),
+                "successorName", successorName,
+                "reason", reason,
+                "handoverId", item.getHandover().getId());
+        return outbox.enqueue(
+                "handover-transfer-failed:" + item.getId() + ":" + stuck.elementInstanceKey(),
+                manager.getEmail(),
+                null,
+                composer.compose("handover-transfer-failed", model, zones.of(manager)));
+    }
+
+    /**
      * The departing person's one mail about their notes ("14 handover notes due Fri 4 Dec"), linking
      * to the batch page; the note steps send no mail of their own. Due by the end of the effective day where the departing person is.
      */

@@ -164,7 +164,8 @@ public class HandoverSteps {
      * The transfer step failed for good (a refusal no retry cures, or the last retry): kept on the
      * item, which shows it until its manager starts the step again ({@link
      * HandoverChanges#changeSuccessor}, {@link HandoverChanges#retryTransfer}), and on the account's
-     * timeline. A second report of the same failure (a job delivered twice) changes nothing.
+     * timeline, and mailed to the manager who launched the handover. A second report of the same
+     * failure (a job delivered twice) changes nothing and mails nobody.
      *
      * @param reason why, in words (e.g. "sam is inactive and cannot own an account")
      * @param stuck where the engine holds the step
@@ -187,6 +188,7 @@ public class HandoverSteps {
                                     : item.getSuccessor().getUsername(),
                             "reason",
                             reason));
+            mails.transferFailed(item, to, reason, stuck);
         }
         return "The handover " + h.getId() + " of " + h.getDeparting().getFullName() + " could not move "
                 + item.getAccount().getName() + " to " + to + ": " + reason + ". Its manager can choose another"

@@ -12,12 +12,15 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvents;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.handover.HandoverFixture.Book;
+import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.Person;
+import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
@@ -59,6 +62,12 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     AuditEvents audit;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    GreenMail greenMail;
 
     HandoverFixture fixture;
     Book book;
@@ -360,6 +369,27 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .satisfies(p -> assertThat(p.get("resolvedAt")).isNull());
         assertThat(SignedIn.as(http, "maria").getForObject("/handovers/" + launched.id(), String.class))
                 .contains("Transfer failed", "is inactive and cannot own an account", "Retry the transfer");
+        long itemId = ((Number) stuck.get("itemId")).longValue();
+        reportTheFailureAgain(itemId);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox_message where dedup_key like 'handover-transfer-failed:' || ? || ':%'",
+                        Long.class, itemId))
+                .as("the manager is told once, though the failure was reported twice")
+                .isEqualTo(1);
+        dispatcher.dispatch();
+        assertThat(Mails.to(greenMail, "maria@"))
+                .filteredOn(m -> Mails.subject(m).contains(book.account().getName()))
+                .singleElement()
+                .satisfies(m -> assertThat(Mails.subject(m))
+                        .isEqualTo("Not moved: " + book.account().getName() + " could not go to "
+                                + launched.successor().getFullName()))
+                .satisfies(m -> assertThat(Mails.text(m))
+                        .contains(
+                                launched.departing().getFullName(),
+                                launched.successor().getUsername() + " is inactive and cannot own an account",
+                                "choose another successor",
+                                "/handovers/" + launched.id()));
+
 
         assertThat(changeSuccessor(launched, colleague.getId()).getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -463,6 +493,21 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                                 "a second click"))
                 .as("a step the engine no longer holds is not started again (two retries at once start it once)")
                 .isFalse();
+    }
+
+    /** The failure handler running twice for one failure, as a job delivered twice makes it. */
+    private void reportTheFailureAgain(long itemId) {
+        Map<String, Object> held = jdbc.queryForMap(
+                "select transfer_failure, transfer_process_instance_key, transfer_element_instance_key"
+                        + " from handover_item where id = ?",
+                itemId);
+        context.getBean(HandoverSteps.class)
+                .transferFailed(
+                        itemId,
+                        (String) held.get("transfer_failure"),
+                        new StuckTransfer(
+                                ((Number) held.get("transfer_process_instance_key")).longValue(),
+                                ((Number) held.get("transfer_element_instance_key")).longValue()));
     }
 
     private ResponseEntity<Map> retryTransfer(Book launched) {

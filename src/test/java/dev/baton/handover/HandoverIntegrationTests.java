@@ -27,6 +27,7 @@ import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Teams;
 import dev.baton.shared.EventResubmission;
+import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
@@ -270,7 +271,7 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                 })
                 .findFirst()
                 .orElseThrow();
-        assertThat(textOf(summary))
+        assertThat(Mails.text(summary))
                 .as("only mail the server took counts as an introduction")
                 .contains("Customer introductions sent: 2.");
         assertThat(as("ada")
@@ -659,28 +660,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
     }
 
     /** The promise lines of an introduction mail's text part. */
-    private static List<String> promisesIn(MimeMessage mail) throws Exception {
-        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
-        String text = null;
-        for (int i = 0; i < parts.getCount() && text == null; i++) {
-            text = textOf(parts.getBodyPart(i));
-        }
-        return text.lines().filter(l -> l.startsWith("- ")).toList();
-    }
-
-    private static String textOf(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof jakarta.mail.Multipart m) {
-            for (int i = 0; i < m.getCount(); i++) {
-                String t = textOf(m.getBodyPart(i));
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
+    private static List<String> promisesIn(MimeMessage mail) {
+        return Mails.text(mail).lines().filter(l -> l.startsWith("- ")).toList();
     }
 
     private void complete(Person who, String elementId, Map<String, Object> values) {
