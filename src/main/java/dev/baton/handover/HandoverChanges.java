@@ -119,7 +119,8 @@ public class HandoverChanges {
      * When its transfer had failed for good, the transfer starts again to them once the change is
      * committed (as {@link #retryTransfer}).
      *
-     * @throws BadRequestException (field {@code successorId}) for someone unknown or not eligible
+     * @throws BadRequestException (field {@code successorId}) for someone unknown or not eligible, or
+     *     for the successor the account has already (a failed transfer is retried, not "changed")
      * @throws ConflictException when the account has moved already, has no successor yet (the
      *     manager's "choose successor" task decides that), or the handover has ended
      * @throws RuntimeException when the engine does not answer the restart of a failed transfer: the
@@ -152,6 +153,11 @@ public class HandoverChanges {
             throw new BadRequestException("successorId", "choose the new successor");
         }
         Person to = people.referenced(successorId, "successorId");
+        if (to.getId().equals(item.getSuccessor().getId())) {
+            throw new BadRequestException(
+                    "successorId",
+                    to.getFullName() + " is the successor of " + account + " already: choose someone else");
+        }
         Person launcher = people.signedIn(actor);
         String why = candidates.notEligible(to, h.getDeparting(), launcher);
         if (why != null) {

@@ -320,6 +320,9 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         ResponseEntity<Map> outsider = changeSuccessor(launched, personId("cora"));
         assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((Map) outsider.getBody().get("errors")).containsKey("successorId");
+        assertAlreadyTheSuccessor(launched);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("handover_item", itemId(launched)))
+                .noneMatch(e -> e.getAction().equals("handover.successor-changed"));
         assertThat(changeSuccessor(launched, colleague.getId()).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         assertThat(as(launched.departing().getUsername())
@@ -456,6 +459,9 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                             Integer.class, book.account().getName()))
                     .as("given up after the model's 3 tries")
                     .isEqualTo(3);
+            // the probe's "chose another successor": the same successor again restarted the step
+            assertAlreadyTheSuccessor(launched);
+            assertThat(item(launched)).as("nothing restarted").containsEntry("step", "TRANSFER_FAILED");
         } finally {
             jdbc.execute("drop trigger " + trigger + " on account");
             jdbc.execute("drop function " + trigger + "()");
@@ -493,6 +499,22 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                                 "a second click"))
                 .as("a step the engine no longer holds is not started again (two retries at once start it once)")
                 .isFalse();
+    }
+
+    /** Choosing the account's successor as its new successor is refused, naming the field. */
+    private void assertAlreadyTheSuccessor(Book launched) {
+        ResponseEntity<Map> same =
+                changeSuccessor(launched, launched.successor().getId());
+        assertThat(same.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) same.getBody().get("errors"))
+                .containsExactly(Map.entry(
+                        "successorId",
+                        launched.successor().getFullName() + " is the successor of "
+                                + book.account().getName() + " already: choose someone else"));
+    }
+
+    private long itemId(Book launched) {
+        return ((Number) item(launched).get("itemId")).longValue();
     }
 
     /** The failure handler running twice for one failure, as a job delivered twice makes it. */
