@@ -10,7 +10,9 @@ import org.hibernate.annotations.CreationTimestamp;
 /**
  * A job Baton failed with no retries left (an engine incident): a user-task job it could not turn
  * into a task, a building block given a wrong input, a handover's transfer that failed for good.
- * Resolved when Baton itself started the step again (see {@link JobProblems#resolve}).
+ * One problem per step and cause: the step failing again for the same reason (a retry before the
+ * cause was fixed) counts on this row ({@link #failedAgain}). Resolved when Baton saw the step get
+ * through (see {@link JobProblems#resolve}).
  */
 @Entity
 public class JobProblem {
@@ -28,6 +30,11 @@ public class JobProblem {
 
     @CreationTimestamp
     Instant createdAt;
+
+    int failures = 1;
+
+    @CreationTimestamp
+    Instant lastFailedAt;
 
     Instant resolvedAt;
     String resolution;
@@ -47,6 +54,21 @@ public class JobProblem {
         this.elementId = elementId;
         this.deliveries = deliveries;
         this.message = message;
+    }
+
+    /**
+     * The step failed for good again for the same cause, as job {@code jobKey} (after {@code
+     * deliveries}); false when that job is the one listed already (its failure reported twice).
+     */
+    boolean failedAgain(long jobKey, int deliveries, Instant at) {
+        if (this.jobKey == jobKey) {
+            return false;
+        }
+        this.jobKey = jobKey;
+        this.deliveries = deliveries;
+        failures++;
+        lastFailedAt = at;
+        return true;
     }
 
     public Long getId() {
@@ -82,12 +104,22 @@ public class JobProblem {
         return createdAt;
     }
 
-    /** When Baton saw the step started again; null while the problem stands. */
+    /** How many times the step failed for good for this cause (1, more when retried before the cause was fixed). */
+    public int getFailures() {
+        return failures;
+    }
+
+    /** When the step last failed for good for this cause ({@link #getCreatedAt} the first time). */
+    public Instant getLastFailedAt() {
+        return lastFailedAt;
+    }
+
+    /** When Baton saw the step get through; null while the problem stands. */
     public Instant getResolvedAt() {
         return resolvedAt;
     }
 
-    /** How it was resolved, e.g. "maria chose another successor: Nia"; null while the problem stands. */
+    /** How it was resolved, e.g. "the transfer went through: the account moved to nia"; null while it stands. */
     public String getResolution() {
         return resolution;
     }

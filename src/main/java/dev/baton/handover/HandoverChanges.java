@@ -175,9 +175,7 @@ public class HandoverChanges {
                     fields("successor", from),
                     after);
         }
-        return item.stuckTransfer()
-                .map(stuck -> new Restart(item, stuck, actor + " chose another successor: " + to.getFullName()))
-                .orElse(null);
+        return item.stuckTransfer().map(stuck -> new Restart(item, stuck)).orElse(null);
     }
 
     /**
@@ -204,21 +202,20 @@ public class HandoverChanges {
                             "the transfer of " + item.getAccount().getName()
                                     + " has not failed: nothing to retry (where it stands: "
                                     + item.getStep().words().toLowerCase() + ")"));
-            return new Restart(item, stuck, actor + " retried the transfer");
+            return new Restart(item, stuck);
         }));
     }
 
-    /** A failed transfer to start again: its item, where the engine holds it, and what the manager did. */
-    private record Restart(long itemId, long accountId, long handoverId, String to, StuckTransfer stuck, String why) {
+    /** A failed transfer to start again: its item and where the engine holds it. */
+    private record Restart(long itemId, long accountId, long handoverId, String to, StuckTransfer stuck) {
 
-        Restart(HandoverItem item, StuckTransfer stuck, String why) {
+        Restart(HandoverItem item, StuckTransfer stuck) {
             this(
                     item.getId(),
                     item.getAccount().getId(),
                     item.getHandover().getId(),
                     item.getSuccessor().getUsername(),
-                    stuck,
-                    why);
+                    stuck);
         }
     }
 
@@ -229,7 +226,7 @@ public class HandoverChanges {
      * unless the restarted step has already moved the account or failed anew meanwhile.
      */
     private void restart(Restart r) {
-        boolean restarted = process.restartTransfer(r.stuck(), r.why());
+        boolean restarted = process.restartTransfer(r.stuck());
         if (!restarted) {
             log.warn(
                     "handover item {}: the engine no longer holds its failed transfer step ({}); nothing restarted",

@@ -27,13 +27,13 @@ public interface HandoverProcess {
     /**
      * Starts an account's transfer step that failed for good again: the step's element instance,
      * held by its incident, is ended (which resolves the incident) and the step started anew in the
-     * same account-handover instance, in one engine command; then the problem listed for admins is
-     * marked resolved. Call it outside a transaction that the restarted step must see committed.
+     * same account-handover instance, in one engine command. The problem listed for admins stays
+     * open until the step gets through (a restart that fails again for the same cause counts on it).
+     * Call it outside a transaction that the restarted step must see committed.
      *
-     * @param resolution what the manager did, in words for the admins' problems page
      * @return false when the engine no longer holds the step there (the instance ended or was
      *     cancelled, or the incident was resolved in the engine meanwhile): nothing was started
      * @throws RuntimeException when the engine does not answer (nothing is known to have changed)
      */
-    boolean restartTransfer(StuckTransfer stuck, String resolution);
+    boolean restartTransfer(StuckTransfer stuck);
 }

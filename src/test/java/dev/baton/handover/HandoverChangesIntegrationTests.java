@@ -24,11 +24,14 @@ import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +68,9 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     OutboxDispatcher dispatcher;
+
+    @Autowired
+    CamundaClient client;
 
     @Autowired
     GreenMail greenMail;
@@ -346,16 +352,8 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
     void aTransferThatFailsForGoodShowsAndAnotherSuccessorGetsTheAccountOnceWithOneIntroduction() {
         Book launched = fixture.launch(book, true, this::as);
         Person colleague = fixture.colleague("Nia Newsuccessor");
-        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
-        jdbc.update(
-                "update person set active = false where id = ?",
-                launched.successor().getId());
 
-        as(launched.departing().getUsername())
-                .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
-
-        Map stuck = await().atMost(HandoverFixture.WAIT)
-                .until(() -> item(launched), i -> "TRANSFER_FAILED".equals(i.get("step")));
+        Map stuck = failedForGoodToAnInactiveSuccessor(launched);
         assertThat((String) stuck.get("transferProblem"))
                 .contains(launched.successor().getUsername() + " is inactive and cannot own an account");
         List<Map> problems = as("ada").getForObject("/api/admin/problems", List.class);
@@ -392,7 +390,6 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                                 launched.successor().getUsername() + " is inactive and cannot own an account",
                                 "choose another successor",
                                 "/handovers/" + launched.id()));
-
 
         assertThat(changeSuccessor(launched, colleague.getId()).getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -462,6 +459,24 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
             // the probe's "chose another successor": the same successor again restarted the step
             assertAlreadyTheSuccessor(launched);
             assertThat(item(launched)).as("nothing restarted").containsEntry("step", "TRANSFER_FAILED");
+
+            // retried before the cause is fixed: it fails again, and stays one open problem
+            assertThat(retryTransfer(launched).getStatusCode()).isEqualTo(HttpStatus.OK);
+            await().atMost(HandoverFixture.WAIT)
+                    .until(
+                            () -> jdbc.queryForObject(
+                                    "select max(failures) from job_problem where message like '%' || ? || '%'",
+                                    Integer.class, book.account().getName()),
+                            failures -> failures != null && failures == 2);
+            assertThat(await().atMost(HandoverFixture.WAIT)
+                            .until(() -> item(launched), i -> "TRANSFER_FAILED".equals(i.get("step"))))
+                    .containsEntry("transferProblem", stuck.get("transferProblem"));
+            assertThat(as("ada").getForObject("/api/admin/problems", List.class))
+                    .filteredOn(p -> ((String) ((Map) p).get("message"))
+                            .contains(book.account().getName()))
+                    .singleElement()
+                    .satisfies(p ->
+                            assertThat((Map) p).containsEntry("failures", 2).containsEntry("resolvedAt", null));
         } finally {
             jdbc.execute("drop trigger " + trigger + " on account");
             jdbc.execute("drop function " + trigger + "()");
@@ -492,13 +507,29 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         Map<String, Object> problem = jdbc.queryForMap(
                 "select process_instance_key, resolution from job_problem where message like '%' || ? || '%'",
                 book.account().getName());
-        assertThat(problem.get("resolution")).isEqualTo("maria retried the transfer");
+        assertThat(problem.get("resolution"))
+                .isEqualTo("the transfer went through: the account moved to "
+                        + launched.successor().getUsername());
         assertThat(context.getBean(HandoverProcess.class)
                         .restartTransfer(
-                                new StuckTransfer(((Number) problem.get("process_instance_key")).longValue(), 1L),
-                                "a second click"))
+                                new StuckTransfer(((Number) problem.get("process_instance_key")).longValue(), 1L)))
                 .as("a step the engine no longer holds is not started again (two retries at once start it once)")
                 .isFalse();
+    }
+
+    /**
+     * The note written after the successor was made inactive in the database (which the API refuses
+     * for a running handover's successor): the transfer fails for good at once. Returns the item.
+     */
+    private Map failedForGoodToAnInactiveSuccessor(Book launched) {
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        jdbc.update(
+                "update person set active = false where id = ?",
+                launched.successor().getId());
+        as(launched.departing().getUsername())
+                .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
+        return await().atMost(HandoverFixture.WAIT)
+                .until(() -> item(launched), i -> "TRANSFER_FAILED".equals(i.get("step")));
     }
 
     /** Choosing the account's successor as its new successor is refused, naming the field. */
@@ -530,6 +561,45 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                         new StuckTransfer(
                                 ((Number) held.get("transfer_process_instance_key")).longValue(),
                                 ((Number) held.get("transfer_element_instance_key")).longValue()));
+    }
+
+    /**
+     * Found by a probe: an admin who fixed the cause and resolved the incident in the engine (as
+     * Operate does) got the account moved, but its problem stayed open on the admins' page.
+     */
+    @Test
+    void aTransferRetriedFromTheEngineResolvesItsProblemOnceTheAccountMoved() {
+        Book launched = fixture.launch(book, true, this::as);
+        failedForGoodToAnInactiveSuccessor(launched);
+        Map<String, Object> problem = jdbc.queryForMap(
+                "select job_key, process_instance_key from job_problem where message like '%' || ? || '%'",
+                book.account().getName());
+        long instance = ((Number) problem.get("process_instance_key")).longValue();
+
+        jdbc.update(
+                "update person set active = true where id = ?",
+                launched.successor().getId());
+        client.newUpdateRetriesCommand(((Number) problem.get("job_key")).longValue())
+                .retries(1)
+                .send()
+                .join();
+        StreamSupport.stream(records().incidentRecords().spliterator(), false)
+                .filter(r ->
+                        r.getIntent() == IncidentIntent.CREATED && r.getValue().getProcessInstanceKey() == instance)
+                .forEach(
+                        r -> client.newResolveIncidentCommand(r.getKey()).send().join());
+
+        awaitMovedTo(launched, launched.successor());
+        assertThat(as("ada").getForObject("/api/admin/problems", List.class))
+                .filteredOn(p -> ((String) ((Map) p).get("message"))
+                        .contains(book.account().getName()))
+                .singleElement()
+                .satisfies(p -> assertThat((Map) p)
+                        .containsEntry(
+                                "resolution",
+                                "the transfer went through: the account moved to "
+                                        + launched.successor().getUsername())
+                        .doesNotContainEntry("resolvedAt", null));
     }
 
     private ResponseEntity<Map> retryTransfer(Book launched) {

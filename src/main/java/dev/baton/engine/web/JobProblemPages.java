@@ -36,6 +36,8 @@ class JobProblemPages {
             int deliveries,
             String message,
             Instant createdAt,
+            int failures,
+            Instant lastFailedAt,
             Instant resolvedAt,
             String resolution) {
 
@@ -49,18 +51,21 @@ class JobProblemPages {
                     p.getDeliveries(),
                     p.getMessage(),
                     p.getCreatedAt(),
+                    p.getFailures(),
+                    p.getLastFailedAt(),
                     p.getResolvedAt(),
                     p.getResolution());
         }
     }
 
     @Operation(
-            summary = "Steps stopped by a problem (engine incidents Baton raised), newest 200 first; resolvedAt"
-                    + " is set once Baton saw the step started again")
+            summary = "Steps stopped by a problem (engine incidents Baton raised), one per step and cause, the 200"
+                    + " that failed last first; failures counts a step failing again for the same cause (retried"
+                    + " before it was fixed); resolvedAt is set once Baton saw the step get through")
     @GetMapping("/api/admin/problems")
     @ResponseBody
     List<ProblemView> list() {
-        return problems.findTop200ByOrderByCreatedAtDescIdDesc().stream()
+        return problems.findTop200ByOrderByLastFailedAtDescIdDesc().stream()
                 .map(ProblemView::of)
                 .toList();
     }

@@ -1,6 +1,5 @@
 package dev.baton.handover.engine;
 
-import dev.baton.engine.JobProblems;
 import dev.baton.handover.HandoverProcess;
 import dev.baton.handover.StuckTransfer;
 import dev.baton.handover.engine.HandoverBpmn.Rep;
@@ -8,7 +7,6 @@ import dev.baton.handover.engine.HandoverBpmn.Vars;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,19 +20,16 @@ import org.springframework.stereotype.Component;
  * correlation key, and a message with no time to live is dropped rather than kept for later, so
  * sending the start again (after a crash, or when the first answer was lost) never starts a
  * second handover process. Cancelling ends the rep handover's instance and its accounts' instances.
- * A transfer that failed for good is started again by modifying the account's instance.
+ * A transfer that failed for good is started again by modifying the account's instance; its problem
+ * is resolved once the step gets through ({@link TransferFailures#succeeded}).
  */
 @Component
 class HandoverLauncher implements HandoverProcess {
 
     private final CamundaClient client;
-    private final JobProblems problems;
-    private final Clock clock;
 
-    HandoverLauncher(CamundaClient client, JobProblems problems, Clock clock) {
+    HandoverLauncher(CamundaClient client) {
         this.client = client;
-        this.problems = problems;
-        this.clock = clock;
     }
 
     @Override
@@ -58,7 +53,7 @@ class HandoverLauncher implements HandoverProcess {
     }
 
     @Override
-    public boolean restartTransfer(StuckTransfer stuck, String resolution) {
+    public boolean restartTransfer(StuckTransfer stuck) {
         try {
             client.newModifyProcessInstanceCommand(stuck.processInstanceKey())
                     .activateElement(HandoverBpmn.Account.TASK_TRANSFER)
@@ -73,7 +68,6 @@ class HandoverLauncher implements HandoverProcess {
             }
             return false;
         }
-        problems.resolve(stuck.processInstanceKey(), HandoverBpmn.Account.TASK_TRANSFER, resolution, clock.instant());
         return true;
     }
 

@@ -126,15 +126,20 @@ public class HandoverWorkers {
     /**
      * Hands the process the successor the account went to: the manager may have changed it since the
      * start (amending the handover), and the acknowledgement and call are assigned from this variable.
-     * A failure no retry cures stops the step where its manager sees it ({@link TransferFailures}).
+     * A failure no retry cures stops the step where its manager sees it ({@link TransferFailures}); a
+     * success resolves the problem such a failure listed.
      */
     @JobWorker(autoComplete = true, type = Jobs.TRANSFER)
     public Map<String, Object> transfer(@Variable(name = Vars.ITEM_ID) long itemId, ActivatedJob job) {
+        String successor;
         try {
-            return Map.of(Vars.SUCCESSOR, steps.transferOwnership(itemId));
+            successor = steps.transferOwnership(itemId);
         } catch (RuntimeException e) {
             throw transferFailures.failed(itemId, job, e);
         }
+        // after the move's commit; should it fail, the job comes back, and moves nothing twice
+        transferFailures.succeeded(job, successor);
+        return Map.of(Vars.SUCCESSOR, successor);
     }
 
     @JobWorker(autoComplete = true, type = Jobs.RECORD_ACKNOWLEDGEMENT)

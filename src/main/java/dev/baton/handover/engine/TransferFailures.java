@@ -7,6 +7,7 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * the failure is kept on the handover's item ({@link HandoverSteps#transferFailed}), listed on the
  * admins' problems page, and the job failed with no retries left, an incident that holds the step
  * until its manager starts it again (another successor, or a retry). Earlier failures take the SDK's
- * way: a retry less.
+ * way: a retry less. The manager who launched the handover is mailed ({@link HandoverSteps#transferFailed}).
+ * The problem stays open until the step gets through ({@link #succeeded}), however it was started again.
  */
 @Component
 class TransferFailures {
@@ -32,10 +34,24 @@ class TransferFailures {
 
     private final HandoverSteps steps;
     private final JobProblems problems;
+    private final Clock clock;
 
-    TransferFailures(HandoverSteps steps, JobProblems problems) {
+    TransferFailures(HandoverSteps steps, JobProblems problems, Clock clock) {
         this.steps = steps;
         this.problems = problems;
+        this.clock = clock;
+    }
+
+    /**
+     * The transfer went through: a problem still listed for the step is over, whoever started it
+     * again (its manager on the handover's page, or an admin resolving the incident in the engine).
+     */
+    void succeeded(ActivatedJob job, String successor) {
+        problems.resolve(
+                job.getProcessInstanceKey(),
+                job.getElementId(),
+                "the transfer went through: the account moved to " + successor,
+                clock.instant());
     }
 
     /** The exception the worker throws for the failed transfer: the cause itself, or a job error with no retries. */

@@ -141,7 +141,7 @@ class AccountBlocksProcessTests extends BlockProcessTest {
         assertThat(awaitIncident(foreign))
                 .contains("input 'accountId'", "'001Ax00000AbcDEF' is not a Baton account id");
         assertThat(awaitIncident(none)).contains("input 'accountId'", "missing");
-        assertThat(jobProblems.findTop200ByOrderByCreatedAtDescIdDesc())
+        assertThat(jobProblems.findTop200ByOrderByLastFailedAtDescIdDesc())
                 .filteredOn(p -> p.getProcessInstanceKey() == unknown)
                 .singleElement()
                 .satisfies(p -> assertThat(p.getElementId()).isEqualTo("task_block"))

@@ -81,7 +81,7 @@ class ReassignOwnerLauncherIntegrationTests extends BlockProcessTest {
                         "input 'newOwner'",
                         "the playbook's launcher ravi may not move the account to rob",
                         "rob is neither in ravi's team or line");
-        assertThat(jobProblems.findTop200ByOrderByCreatedAtDescIdDesc())
+        assertThat(jobProblems.findTop200ByOrderByLastFailedAtDescIdDesc())
                 .filteredOn(p -> p.getProcessInstanceKey() == instance)
                 .singleElement()
                 .satisfies(p -> assertThat(p.getElementId()).isEqualTo("task_move_account"));
