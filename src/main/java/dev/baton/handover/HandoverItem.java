@@ -160,6 +160,15 @@ public class HandoverItem {
         return true;
     }
 
+    /**
+     * Whether the transfer step failed for good since the account last moved, held by the engine or
+     * started again since ({@code HandoverItems.clearTransferFailure} keeps the instance's key as this
+     * mark): only then is a problem listed for the step, to be resolved once the account moves.
+     */
+    boolean transferFailedBefore() {
+        return transferProcessInstanceKey != null;
+    }
+
     /** Where the engine holds the failed transfer step; empty unless it has failed for good. */
     Optional<StuckTransfer> stuckTransfer() {
         return transferFailedAt == null

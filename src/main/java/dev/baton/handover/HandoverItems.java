@@ -76,7 +76,9 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
      * The failed transfer held at that element instance was started again: the item waits for its
      * move as before the failure (step WRITING_NOTE, which it had then). Changes nothing when the
      * restarted step has moved the account or failed anew already (it then holds another element
-     * instance). A conditional update, so that it never clashes with that step's own write.
+     * instance). A conditional update, so that it never clashes with that step's own write. The
+     * instance's key stays: it marks the failure until the account moves, whose step then resolves
+     * the problem listed for it ({@code HandoverItem.transferFailedBefore}).
      *
      * @return 1 when cleared, else 0
      */
@@ -84,7 +86,7 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
     @Transactional
     @Query("""
             update HandoverItem i set i.transferFailedAt = null, i.transferFailure = null,
-              i.transferProcessInstanceKey = null, i.transferElementInstanceKey = null,
+              i.transferElementInstanceKey = null,
               i.step = dev.baton.handover.HandoverStep.WRITING_NOTE
             where i.id = :itemId and i.transferElementInstanceKey = :elementInstanceKey""")
     int clearTransferFailure(long itemId, long elementInstanceKey);

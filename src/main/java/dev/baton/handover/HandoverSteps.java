@@ -141,13 +141,16 @@ public class HandoverSteps {
      * carry out the handover its manager launched, so the audit trail names them ({@link
      * AuditLog#onBehalfOf}), not {@code system}.
      *
-     * @return the successor's user name (the manager may have changed the successor since the start)
+     * @return the successor's user name (the manager may have changed the successor since the start),
+     *     and whether the step had failed for good before ({@link #transferFailed}): only then is there a
+     *     problem listed to resolve, so the many transfers that never failed pay nothing for it
      */
     @Transactional
-    public String transferOwnership(long itemId) {
+    public Transferred transferOwnership(long itemId) {
         HandoverItem item = item(itemId);
         Person from = item.getHandover().getDeparting();
         Person to = item.getSuccessor();
+        boolean failedBefore = item.transferFailedBefore();
         return AuditLog.onBehalfOf(item.getHandover().getLaunchedBy(), () -> {
             transfer.move(item.getAccount(), from, to);
             if (item.transferred(clock.instant())) {
@@ -156,9 +159,17 @@ public class HandoverSteps {
                         item,
                         fields("from", from.getUsername(), "to", to.getUsername()));
             }
-            return to.getUsername();
+            return new Transferred(to.getUsername(), failedBefore);
         });
     }
+
+    /**
+     * What {@link #transferOwnership} did.
+     *
+     * @param successor the user name of whom the account went to
+     * @param failedBefore whether the step had failed for good before it went through this time
+     */
+    public record Transferred(String successor, boolean failedBefore) {}
 
     /**
      * The transfer step failed for good (a refusal no retry cures, or the last retry): kept on the

@@ -131,15 +131,18 @@ public class HandoverWorkers {
      */
     @JobWorker(autoComplete = true, type = Jobs.TRANSFER)
     public Map<String, Object> transfer(@Variable(name = Vars.ITEM_ID) long itemId, ActivatedJob job) {
-        String successor;
+        HandoverSteps.Transferred moved;
         try {
-            successor = steps.transferOwnership(itemId);
+            moved = steps.transferOwnership(itemId);
         } catch (RuntimeException e) {
             throw transferFailures.failed(itemId, job, e);
         }
-        // after the move's commit; should it fail, the job comes back, and moves nothing twice
-        transferFailures.succeeded(job, successor);
-        return Map.of(Vars.SUCCESSOR, successor);
+        if (moved.failedBefore()) {
+            // after the move's commit. Should Baton stop between the two, the problem stays listed
+            // while the item shows the account moved: a second delivery finds no failure left
+            transferFailures.succeeded(job, moved.successor());
+        }
+        return Map.of(Vars.SUCCESSOR, moved.successor());
     }
 
     @JobWorker(autoComplete = true, type = Jobs.RECORD_ACKNOWLEDGEMENT)
