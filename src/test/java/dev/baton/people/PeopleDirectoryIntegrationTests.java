@@ -164,9 +164,12 @@ class PeopleDirectoryIntegrationTests {
         }
     }
 
-    /** Found by a probe: the page printed the parameter's values as "[Ljava.lang.String;@661adee5". */
+    /**
+     * Found by a probe: the page printed the parameter's values as "[Ljava.lang.String;@661adee5". Since
+     * session 21 a single-value filter given twice is refused on the pages as on the API, naming it.
+     */
     @Test
-    void aFilterGivenTwiceOnThePageIsABadRequestShowingTheValuesSent() {
+    void aFilterGivenTwiceOnThePageIsABadRequestNamingIt() {
         org.springframework.http.HttpHeaders browser = new org.springframework.http.HttpHeaders();
         browser.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
         ResponseEntity<String> page = SignedIn.as(http, "ada")
@@ -178,7 +181,7 @@ class PeopleDirectoryIntegrationTests {
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(page.getBody())
-                .contains("&#39;true, maybe&#39; is not a valid active")
+                .contains("active", "is given more than once: give it once")
                 .doesNotContain("[L");
     }
 
