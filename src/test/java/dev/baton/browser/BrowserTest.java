@@ -49,10 +49,14 @@ abstract class BrowserTest extends EngineIntegrationTest {
 
     /**
      * Presses the button with that text from the keyboard: headless Chromium may report a button low
-     * on a long page as covered and refuse a mouse click on it.
+     * on a long page as covered and refuse a mouse click on it. Waits until the button can take it:
+     * a page's script may disable it a moment (the handover wizard while its preview refreshes after
+     * a change; a CI run once pressed it then and got "element not interactable").
      */
     void press(String button) {
-        browser.findElement(By.xpath("//button[normalize-space()='" + button + "']"))
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//button[normalize-space()='" + button + "']")))
                 .sendKeys(Keys.ENTER);
     }
 
