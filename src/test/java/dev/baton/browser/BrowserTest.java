@@ -49,14 +49,10 @@ abstract class BrowserTest extends EngineIntegrationTest {
 
     /**
      * Presses the button with that text from the keyboard: headless Chromium may report a button low
-     * on a long page as covered and refuse a mouse click on it. Waits until the button can take it:
-     * a page's script may disable it a moment (the handover wizard while its preview refreshes after
-     * a change; a CI run once pressed it then and got "element not interactable").
+     * on a long page as covered and refuse a mouse click on it.
      */
     void press(String button) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.xpath("//button[normalize-space()='" + button + "']")))
+        browser.findElement(By.xpath("//button[normalize-space()='" + button + "']"))
                 .sendKeys(Keys.ENTER);
     }
 
