@@ -11,11 +11,9 @@ import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskEngine;
 import dev.baton.task.Tasks;
-import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
 import io.camunda.zeebe.process.test.filters.RecordStream;
-import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.time.Duration;
@@ -55,9 +53,6 @@ public abstract class EngineIntegrationTest {
 
     @Autowired
     protected ZeebeTestEngine engine;
-
-    @Autowired
-    private CamundaClient camunda;
 
     /** The real engine port, spied so that a test can make the engine not answer about one instance. */
     @MockitoSpyBean
@@ -130,15 +125,6 @@ public abstract class EngineIntegrationTest {
 
     protected RecordStream records() {
         return RecordStream.of(engine.getRecordStreamSource());
-    }
-
-    /** Resolves every incident the engine raised in the instance, as an admin would in Operate. */
-    protected void resolveIncidentsOf(long instance) {
-        StreamSupport.stream(records().incidentRecords().spliterator(), false)
-                .filter(r ->
-                        r.getIntent() == IncidentIntent.CREATED && r.getValue().getProcessInstanceKey() == instance)
-                .forEach(r ->
-                        camunda.newResolveIncidentCommand(r.getKey()).send().join());
     }
 
     protected TestRestTemplate as(String username) {

@@ -25,11 +25,13 @@ import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -581,7 +583,11 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .retries(1)
                 .send()
                 .join();
-        resolveIncidentsOf(instance);
+        StreamSupport.stream(records().incidentRecords().spliterator(), false)
+                .filter(r ->
+                        r.getIntent() == IncidentIntent.CREATED && r.getValue().getProcessInstanceKey() == instance)
+                .forEach(
+                        r -> client.newResolveIncidentCommand(r.getKey()).send().join());
 
         awaitMovedTo(launched, launched.successor());
         assertThat(as("ada").getForObject("/api/admin/problems", List.class))

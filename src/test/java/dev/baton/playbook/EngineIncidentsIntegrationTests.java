@@ -7,9 +7,11 @@ import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.support.Multipart;
 import dev.baton.support.SignedIn;
 import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -54,7 +56,11 @@ class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
                 .variables(Map.of("waitFor", "PT1H"))
                 .send()
                 .join();
-        resolveIncidentsOf(key);
+        StreamSupport.stream(records().incidentRecords().spliterator(), false)
+                .filter(r ->
+                        r.getIntent() == IncidentIntent.CREATED && r.getValue().getProcessInstanceKey() == key)
+                .forEach(
+                        r -> client.newResolveIncidentCommand(r.getKey()).send().join());
 
         await().atMost(WAIT).until(() -> ((List<?>) instance(key).get("incidents")).isEmpty());
     }
