@@ -143,16 +143,27 @@ class HandoverWizardBrowserTests extends BrowserTest {
                 .getOptions().stream().map(WebElement::getText).toList();
     }
 
-    /** Sets a date input as a picker would (its typed format depends on the browser's locale) and fires change. */
+    /**
+     * Sets a date input as a picker would (its typed format depends on the browser's locale) and fires
+     * change, which posts the plan: waits until htmx has put the answered form in place of this one and
+     * is done with it. Waiting for the input's value alone returned at once (the script had just set it),
+     * and the next press could reach the form mid-swap ("element not interactable").
+     */
     private void setDate(String id, LocalDate date) {
+        WebElement form = browser.findElement(By.id("plan"));
         ((JavascriptExecutor) browser)
                 .executeScript(
                         "arguments[0].value = arguments[1];"
                                 + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
                         browser.findElement(By.id(id)),
                         date.toString());
-        // the change posts the plan: wait for the swap before the next step
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(d -> date.toString().equals(d.findElement(By.id(id)).getAttribute("value")));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.stalenessOf(form));
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript(
+                        "return document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null;")));
+        assertThat(browser.findElement(By.id(id)).getAttribute("value"))
+                .as("the answered form keeps the date")
+                .isEqualTo(date.toString());
     }
 }
