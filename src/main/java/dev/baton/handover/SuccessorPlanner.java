@@ -84,6 +84,7 @@ class SuccessorPlanner {
      * that customer would get no mail, and a client fixing one should see all of them at once. An
      * account given again is named at each repeat ("repeats account 12 (given at introOptOut[0])"): the
      * list is read as a set, and a repeat is a client's slip (a wrong id copied twice) it should hear of.
+     * An id outside the book is named at its first index only: its repeats are the same error.
      */
     static void requireInBook(List<Long> introOptOut, Person departing, List<Account> accounts) {
         Set<Long> ids = accounts.stream().map(Account::getId).collect(Collectors.toSet());
@@ -93,7 +94,9 @@ class SuccessorPlanner {
             Long id = introOptOut.get(i);
             Integer earlier = first.putIfAbsent(id, i);
             if (!ids.contains(id)) {
-                wrong.put("introOptOut[" + i + "]", notInBookMessage(id, departing));
+                if (earlier == null) { // given again, it is the same error: named once, at its first index
+                    wrong.put("introOptOut[" + i + "]", notInBookMessage(id, departing));
+                }
             } else if (earlier != null) {
                 wrong.put(
                         "introOptOut[" + i + "]", "repeats account " + id + " (given at introOptOut[" + earlier + "])");

@@ -218,9 +218,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail badInput(Map<String, String> errors) {
+        Map<String, String> listed = InputErrors.listed(errors);
         ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST, INVALID_REQUEST, InputErrors.describe(errors, "the request is not valid"));
-        problem.setProperty("errors", errors);
+                HttpStatus.BAD_REQUEST, INVALID_REQUEST, InputErrors.describe(listed, "the request is not valid"));
+        problem.setProperty("errors", listed);
         return problem;
     }
 

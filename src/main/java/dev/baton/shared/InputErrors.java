@@ -37,6 +37,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 public final class InputErrors {
 
     static final int MAX_MESSAGE = 300;
+
+    /** The most errors one answer lists: a client fixing a thousand bad ids needs the first few and the count. */
+    static final int MAX_LISTED = 50;
+
+    /** The key of the entry {@link #listed} adds for the errors it left out. */
+    static final String MORE = "more";
+
     private static final Pattern QUOTED = Pattern.compile("'([^']{1,100})'");
     private static final Pattern WHOLE = Pattern.compile("[-+]?\\d+");
 
@@ -254,6 +261,25 @@ public final class InputErrors {
         result.getGlobalErrors()
                 .forEach(e -> errors.putIfAbsent(e.getObjectName(), Text.clip(e.getDefaultMessage(), MAX_MESSAGE)));
         return errors;
+    }
+
+    /**
+     * The errors an answer lists: the first {@value #MAX_LISTED} in their order and, when there were
+     * more, one entry {@code "more": "N more errors are not listed"} (found by a probe: 100,000 ids
+     * outside a book answered a 5.9 MB problem). Every problem detail and error page that lists field
+     * errors lists them through this.
+     *
+     * @param errors each field's message, in the order the client should read them
+     * @return {@code errors} itself when short enough, else a capped copy
+     */
+    public static Map<String, String> listed(Map<String, String> errors) {
+        if (errors.size() <= MAX_LISTED) {
+            return errors;
+        }
+        Map<String, String> listed = new LinkedHashMap<>();
+        errors.entrySet().stream().limit(MAX_LISTED).forEach(e -> listed.put(e.getKey(), e.getValue()));
+        listed.put(MORE, (errors.size() - MAX_LISTED) + " more errors are not listed");
+        return listed;
     }
 
     /** "field: message; other: message", or {@code fallback} without errors. */

@@ -90,7 +90,7 @@ public class ProblemErrorController extends BasicErrorController {
                     ? Map.of()
                     : UnreadableMultipart.isUnreadable(error, request.getHeader(HttpHeaders.CONTENT_TYPE))
                             ? Map.of("body", UnreadableMultipart.reason(request.getHeader(HttpHeaders.CONTENT_TYPE)))
-                            : fieldErrors(error);
+                            : InputErrors.listed(fieldErrors(error));
             if (!errors.isEmpty()) {
                 attributes.put("errors", errors);
             }

@@ -1,6 +1,7 @@
 package dev.baton.web;
 
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.InputErrors;
 import dev.baton.shared.ProblemErrorController;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,7 +56,7 @@ class ErrorPageAttributes extends ProblemErrorController.SafeErrorAttributes {
                     .collect(Collectors.joining(" "));
         }
         if (error instanceof BadRequestException bad && !bad.getFieldErrors().isEmpty()) {
-            return bad.getFieldErrors().entrySet().stream()
+            return InputErrors.listed(bad.getFieldErrors()).entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue() + ".")
                     .collect(Collectors.joining(" "));
         }

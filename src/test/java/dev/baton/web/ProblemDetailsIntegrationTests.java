@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -245,6 +247,36 @@ class ProblemDetailsIntegrationTests {
                         Map.entry("introOptOut[2]", "repeats account " + a + " (given at introOptOut[0])"),
                         Map.entry("introOptOut[3]", "repeats account " + a + " (given at introOptOut[0])"),
                         Map.entry("introOptOut[4]", "account 999999999 is not in rob's book"));
+    }
+
+    /**
+     * Found by the session 21 probe: 100,000 ids outside the book answered a 5.9 MB problem naming every
+     * one, a repeated one at each index. Now each bad id once, the first 50 of them, and one entry saying
+     * how many more there were.
+     */
+    @Test
+    void aProblemWithThousandsOfErrorsListsTheFirstFiftyOnceEachAndCountsTheRest() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long rita = people.findByUsername("rita").orElseThrow().getId();
+        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
+        // 50,000 ids no account has, each given twice
+        String ids = IntStream.range(0, 100_000)
+                .mapToObj(i -> String.valueOf(-1 - i % 50_000))
+                .collect(Collectors.joining(","));
+        String launch = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2027-06-30\","
+                + " \"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [" + ids + "]}";
+
+        HttpResponse<String> answer = send("maria", "POST", "/api/handovers", launch, "application/json");
+
+        assertThat(answer.body().length()).isLessThan(10_000);
+        Map<String, String> errors = errors(answer);
+        assertThat(errors)
+                .hasSize(51)
+                .containsEntry("introOptOut[0]", "account -1 is not in rob's book")
+                .containsEntry("introOptOut[49]", "account -50 is not in rob's book")
+                .containsEntry("more", "49950 more errors are not listed");
+        assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
+                .isEqualTo(handovers);
     }
 
     @Test
