@@ -244,9 +244,13 @@ public final class InputErrors {
         }
     }
 
-    /** What an unknown field of a body is told: the fields its object knows. */
+    /**
+     * What an unknown field of a body is told: the fields its object knows, in alphabetical order
+     * (Jackson hands them over in its own order, which was not the same from one call to the next).
+     */
     static String unknownField(Collection<?> known) {
-        return "is not a field of this request (known: " + known + ")";
+        return "is not a field of this request (known: "
+                + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ", "[", "]")) + ")";
     }
 
     /** Each field's first error; a value that could not be converted says what it must look like. */
