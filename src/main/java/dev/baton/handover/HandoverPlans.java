@@ -64,7 +64,7 @@ public class HandoverPlans {
      */
     @Transactional(readOnly = true)
     public PlanPreview preview(LaunchRequest r, String manager) {
-        Person departing = launcher.departing(r.departingId(), manager);
+        Person departing = launcher.departing(r.departingId(), "departingId", manager);
         Person me = people.signedIn(manager);
         List<Account> accounts = book.accounts(departing);
         Map<Long, Person> plan = launcher.plan(r, departing, me, accounts);

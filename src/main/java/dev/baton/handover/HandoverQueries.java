@@ -153,10 +153,15 @@ public class HandoverQueries {
                 others);
     }
 
-    /** The book as it stands: what a launch would hand over. */
+    /**
+     * The book as it stands: what a launch would hand over. Throws {@code BadRequestException} at
+     * {@code field} (where the request names the person: {@code person}, the wizard's {@code
+     * departingId}) for nobody, an unknown or inactive person; {@link AccessDeniedException} outside the
+     * manager's line.
+     */
     @Transactional(readOnly = true)
-    public Preview preview(Long personId, String username) {
-        Person p = launcher.departing(personId, username);
+    public Preview preview(Long personId, String field, String username) {
+        Person p = launcher.departing(personId, field, username);
         return new Preview(
                 p.getId(),
                 p.getUsername(),
@@ -187,10 +192,13 @@ public class HandoverQueries {
                         .toList());
     }
 
-    /** {@link SuccessorCandidates#successors} for a person the manager may hand over. */
+    /**
+     * {@link SuccessorCandidates#successors} for a person the manager may hand over; throws as {@link
+     * #preview} does, at {@code field}.
+     */
     @Transactional(readOnly = true)
-    public List<SuccessorCandidates.Candidate> candidates(Long personId, String username) {
-        Person departing = launcher.departing(personId, username);
+    public List<SuccessorCandidates.Candidate> candidates(Long personId, String field, String username) {
+        Person departing = launcher.departing(personId, field, username);
         return candidates.successors(departing, me(username));
     }
 

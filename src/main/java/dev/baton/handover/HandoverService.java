@@ -165,7 +165,7 @@ public class HandoverService {
     }
 
     private Handover create(LaunchRequest r, String manager) {
-        Person departing = departing(r.departingId(), manager);
+        Person departing = departing(r.departingId(), "departingId", manager);
         validateDates(r, departing);
         if (rules.isLeaving(departing)) {
             throw new ConflictException(departing.getUsername() + " is already being handed over");
@@ -207,18 +207,23 @@ public class HandoverService {
         return handover;
     }
 
-    /** The person exists, is active, and is in the manager's line (an admin may hand over anyone). */
-    Person departing(Long id, String username) {
+    /**
+     * The person exists, is active, and is in the manager's line (an admin may hand over anyone).
+     *
+     * @param field where the request names the person ({@code departingId} in a launch, {@code person}
+     *     in a query): every {@link BadRequestException} names it
+     */
+    Person departing(Long id, String field, String username) {
         if (id == null) {
-            throw new BadRequestException("departingId", "who is handing over is required");
+            throw new BadRequestException(field, "who is handing over is required");
         }
-        Person departing = people.referenced(id, "departingId");
+        Person departing = people.referenced(id, field);
         Person me = people.signedIn(username);
         if (!me.hasRole(Role.ADMIN) && !lines.inLineOf(departing, me)) {
             throw new AccessDeniedException(departing.getUsername() + " is not in " + username + "'s line");
         }
         if (!departing.isActive()) {
-            throw new BadRequestException("departingId", departing.getUsername() + " is inactive");
+            throw new BadRequestException(field, departing.getUsername() + " is inactive");
         }
         return departing;
     }

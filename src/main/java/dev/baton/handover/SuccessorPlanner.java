@@ -3,6 +3,7 @@ package dev.baton.handover;
 import dev.baton.account.Account;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
+import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,10 +26,12 @@ import org.springframework.stereotype.Component;
 class SuccessorPlanner {
 
     private final PeopleService people;
+    private final TeamService teams;
     private final Book book;
 
-    SuccessorPlanner(PeopleService people, Book book) {
+    SuccessorPlanner(PeopleService people, TeamService teams, Book book) {
         this.people = people;
+        this.teams = teams;
         this.book = book;
     }
 
@@ -126,8 +129,9 @@ class SuccessorPlanner {
         return successor;
     }
 
-    /** The eligible members of the team (the departing person's by default). */
+    /** The eligible members of the team (the departing person's by default); "no team 9" for an unknown one. */
     private List<Person> candidates(Long teamId, Person departing, List<Person> eligible) {
+        teams.requireExists(teamId, "plan.teamId");
         Long team = teamId != null
                 ? teamId
                 : departing.getTeam() == null ? null : departing.getTeam().getId();

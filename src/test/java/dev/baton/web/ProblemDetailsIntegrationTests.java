@@ -143,6 +143,29 @@ class ProblemDetailsIntegrationTests {
         soft.assertAll();
     }
 
+    /**
+     * Found by the session 21 probe: the preview named {@code departingId}, a parameter the caller never
+     * gave; {@code /api/handovers/-5} said "there is nothing at this address"; an unknown {@code
+     * plan.teamId} said the team "has nobody else who can take over accounts".
+     */
+    @Test
+    void aHandoverQueryNamesTheParameterGivenAndAnUnknownIdInBatonsWording() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        String plan = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2099-12-31\","
+                + " \"plan\": {\"mode\": \"BALANCE_TEAM\", \"teamId\": 99999}}";
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(errors(send("maria", "GET", "/api/handovers/preview?person=-1", null, null)))
+                .containsExactly(Map.entry("person", "no person -1"));
+        soft.assertThat(errors(send("maria", "GET", "/api/handovers/candidates?person=-1", null, null)))
+                .containsExactly(Map.entry("person", "no person -1"));
+        soft.assertThat(detail(send("maria", "GET", "/api/handovers/-5", null, null), 404))
+                .isEqualTo("no handover -5");
+        soft.assertThat(errors(send("maria", "POST", "/api/handovers/plan", plan, "application/json")))
+                .containsExactly(Map.entry("plan.teamId", "no team 99999"));
+        soft.assertAll();
+    }
+
     private static String detail(HttpResponse<String> answer, int status) throws Exception {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         return JSON.readTree(answer.body()).path("detail").asText();

@@ -69,7 +69,8 @@ class HandoverApi {
         return PageResponse.of(queries.list(me.getName(), pageable));
     }
 
-    @GetMapping("/{id:\\d+}") // digits only: GET /plan is a 405, not "id: must be a whole number"
+    // a whole number only: GET /plan is a 405, not "id: must be a whole number"; -5 is "no handover -5"
+    @GetMapping("/{id:-?\\d+}")
     @Operation(
             summary = "A handover with one page of its accounts (page, size, sort=account.name; always ending with the"
                     + " item id): each account's step, open task, assignee and lateness")
@@ -98,7 +99,7 @@ class HandoverApi {
             summary = "Who may take over this person's accounts: active reps of their team in your line, "
                     + "not being handed over, with their book sizes")
     List<SuccessorCandidates.Candidate> candidates(@RequestParam Long person, Principal me) {
-        return queries.candidates(person, me.getName());
+        return queries.candidates(person, "person", me.getName());
     }
 
     @GetMapping("/handable")
@@ -143,6 +144,6 @@ class HandoverApi {
             summary =
                     "What a handover of this person would move: accounts, open commitments, open tasks, stale contacts")
     HandoverViews.Preview preview(@RequestParam Long person, Principal me) {
-        return queries.preview(person, me.getName());
+        return queries.preview(person, "person", me.getName());
     }
 }

@@ -132,8 +132,9 @@ class HandoverPages {
         model.addAttribute("modes", SuccessorPlan.Mode.values());
         if (form.getDepartingId() != null) {
             try {
-                model.addAttribute("preview", queries.preview(form.getDepartingId(), me.getName()));
-                model.addAttribute("candidates", queries.candidates(form.getDepartingId(), me.getName()));
+                model.addAttribute("preview", queries.preview(form.getDepartingId(), "departingId", me.getName()));
+                model.addAttribute(
+                        "candidates", queries.candidates(form.getDepartingId(), "departingId", me.getName()));
                 model.addAttribute("plan", plans.preview(form.toRequest(), me.getName()));
             } catch (BadRequestException e) {
                 // a fresh wizard has no successor yet: that is no error to show before anything was chosen
@@ -229,7 +230,7 @@ class HandoverPages {
         model.addAttribute("holderWarnings", holderWarnings(detail));
         if (detail.handover().active()) {
             Person departing = persons.byUsername(detail.handover().departing()).orElseThrow();
-            model.addAttribute("candidates", queries.candidates(departing.getId(), me.getName()));
+            model.addAttribute("candidates", queries.candidates(departing.getId(), "departingId", me.getName()));
         }
         return "handover/detail";
     }
