@@ -46,6 +46,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /** The title of every 400, whoever answers it (here, or {@link ProblemErrorController} before a controller). */
     static final String INVALID_REQUEST = "Invalid request";
 
+    /**
+     * The title of every 404, whoever answers it: "no account 9" here, an unknown path in {@link
+     * ProblemErrorController} (which said "Not Found", the reason phrase, beside it).
+     */
+    static final String NOT_FOUND = "Not found";
+
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     @Override
@@ -106,8 +112,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getTitle() == null) {
-            problem.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
+        if (body instanceof ProblemDetail problem && (problem.getTitle() == null || status.value() == 404)) {
+            problem.setTitle(
+                    status.value() == 404
+                            ? NOT_FOUND
+                            : HttpStatus.valueOf(status.value()).getReasonPhrase());
         }
         return super.createResponseEntity(body, headers, status, request);
     }
@@ -140,7 +149,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
+        return problem(HttpStatus.NOT_FOUND, NOT_FOUND, Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -98,6 +98,8 @@ public class ProblemErrorController extends BasicErrorController {
                 // as ApiProblems titles a 400: Spring Security's firewall (a NUL in a parameter) and a
                 // page's tampered form reach this page, and said "Bad Request" beside it
                 attributes.put("error", ApiProblems.INVALID_REQUEST);
+            } else if (status == 404) {
+                attributes.put("error", ApiProblems.NOT_FOUND); // as ApiProblems titles a 404 too
             }
             attributes.put(
                     "message",

@@ -215,6 +215,19 @@ class ProblemDetailsIntegrationTests {
         assertThat(JSON.readTree(script.body()).path("title").asText()).isEqualTo("Invalid request");
     }
 
+    /** Found by the session 21 probe: an unknown path was titled "Not Found", an unknown id "Not found". */
+    @Test
+    void everyNotFoundIsTitledTheSame() throws Exception {
+        for (String path : List.of("/api/no-such-thing", "/api/accounts/999999999", "/api/handovers/999999999")) {
+            HttpResponse<String> answer = send("maria", "GET", path, null, null);
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(JSON.readTree(answer.body()).path("title").asText())
+                    .as(path + " " + answer.body())
+                    .isEqualTo("Not found");
+        }
+    }
+
     /**
      * Found by the session 21 probe: an unknown field was told alone, and the body's other errors only
      * once it was gone; now all in one answer, and nothing is written.
