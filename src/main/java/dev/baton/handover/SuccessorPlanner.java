@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ class SuccessorPlanner {
     /**
      * Throws {@link BadRequestException} naming the field ({@code plan.successorId}, {@code
      * plan.perAccount[accountId]}, {@code plan.teamId}) for an unusable plan; nothing has changed then.
+     * Every bad {@code plan.perAccount} entry is named, in account id order, not only the first.
      *
      * @param eligible who may take over accounts (see {@link SuccessorCandidates#eligible})
      * @param why the reason a person is not eligible, for the refusal
@@ -52,13 +54,22 @@ class SuccessorPlanner {
         SuccessorPlan.Mode mode = plan == null || plan.mode() == null ? SuccessorPlan.Mode.PER_ACCOUNT : plan.mode();
         Map<Long, Long> chosen = plan == null ? Map.of() : plan.perAccount();
         List<Long> ids = accounts.stream().map(Account::getId).toList();
-        chosen.forEach((accountId, personId) -> {
+        Map<String, String> wrong = new LinkedHashMap<>();
+        new TreeMap<>(chosen).forEach((accountId, personId) -> {
             String field = "plan.perAccount[" + accountId + "]";
             if (!ids.contains(accountId)) {
-                throw notInBook(field, accountId, departing);
+                wrong.put(field, notInBookMessage(accountId, departing));
+                return;
             }
-            successors.put(accountId, usable(personId, eligible, why, field));
+            try {
+                successors.put(accountId, usable(personId, eligible, why, field));
+            } catch (BadRequestException unusable) { // named with the others, not alone
+                wrong.putAll(unusable.getFieldErrors());
+            }
         });
+        if (!wrong.isEmpty()) {
+            throw new BadRequestException(wrong);
+        }
         List<Account> rest = accounts.stream()
                 .filter(a -> !successors.containsKey(a.getId()))
                 .toList();
@@ -108,10 +119,6 @@ class SuccessorPlanner {
         if (!wrong.isEmpty()) {
             throw new BadRequestException(wrong);
         }
-    }
-
-    private static BadRequestException notInBook(String field, Long accountId, Person departing) {
-        return new BadRequestException(field, notInBookMessage(accountId, departing));
     }
 
     private static String notInBookMessage(Long accountId, Person departing) {

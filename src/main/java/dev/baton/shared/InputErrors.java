@@ -3,6 +3,7 @@ package dev.baton.shared;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -173,7 +174,22 @@ public final class InputErrors {
             boolean negative = String.valueOf(range.getOriginalMessage()).contains("value (-");
             return Map.of(field, bounded(mapping).orElse(outOfRange(range.getTargetType(), negative)));
         }
+        if (mapping instanceof InvalidFormatException key
+                && String.valueOf(key.getOriginalMessage()).startsWith("Cannot deserialize Map key")) {
+            return ofKey(field, String.valueOf(key.getValue()), key.getTargetType());
+        }
         return ofMapping(mapping, field);
+    }
+
+    /**
+     * A map's key its type refused ({@code "perAccount": {"abc": 7}} for account ids): named at that key,
+     * as given ({@code plan.perAccount[abc]}), where Jackson's path ends at the map and loses it.
+     */
+    private static Map<String, String> ofKey(String map, String key, Class<?> type) {
+        String why = WHOLE.matcher(key).matches() && range(type) != null
+                ? outOfRange(type, key.startsWith("-"))
+                : expected(type);
+        return Map.of(map + "[" + Text.clip(key, 60) + "]", "the key " + why);
     }
 
     private static Map<String, String> ofParser(JsonParseException parse) {

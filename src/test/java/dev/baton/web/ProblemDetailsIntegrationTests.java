@@ -335,6 +335,49 @@ class ProblemDetailsIntegrationTests {
                 .isEqualTo(handovers);
     }
 
+    /**
+     * Found by the session 21 probe: {@code plan.perAccount} named only its first bad entry, and a key
+     * that is no whole number was told at {@code plan.perAccount}, without the key.
+     */
+    @Test
+    void everyBadPerAccountEntryIsNamedAtItsKeyAsGiven() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long rita = people.findByUsername("rita").orElseThrow().getId();
+        long ravi = people.findByUsername("ravi").orElseThrow().getId();
+        long account = jdbc.queryForObject(
+                "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob);
+        String plan = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2099-12-31\","
+                + " \"plan\": {\"mode\": \"PER_ACCOUNT\", \"perAccount\": {%s}}}";
+
+        // ravi is another manager's report: no successor for rob's accounts
+        assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/handovers/plan",
+                        plan.formatted(
+                                "\"999999999\": " + rita + ", \"" + account + "\": " + ravi + ", \"-1\": " + rita),
+                        "application/json")))
+                .containsOnlyKeys(
+                        "plan.perAccount[-1]", "plan.perAccount[" + account + "]", "plan.perAccount[999999999]")
+                .containsEntry("plan.perAccount[999999999]", "account 999999999 is not in rob's book");
+        assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/handovers/plan",
+                        plan.formatted("\"abc\": " + rita),
+                        "application/json")))
+                .containsExactly(Map.entry("plan.perAccount[abc]", "the key must be a whole number"));
+        assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/handovers/plan",
+                        plan.formatted("\"12345678901234567890\": " + rita),
+                        "application/json")))
+                .containsExactly(Map.entry(
+                        "plan.perAccount[12345678901234567890]",
+                        "the key is too large: must be a whole number up to 9223372036854775807"));
+    }
+
     @Test
     void aListParameterWithAnUnknownValueSaysWhichValuesItTakes() throws Exception {
         HttpResponse<String> answer = send("rob", "GET", "/api/tasks?status=open", null, null);
