@@ -223,7 +223,6 @@ public class HandoverQueries {
     }
 
     private Summary summary(Handover h, int accounts, long accountsDone) {
-        Instant end = h.getCompletedAt() == null ? clock.instant() : h.getCompletedAt();
         return new Summary(
                 h.getId(),
                 h.getDeparting().getUsername(),
@@ -236,7 +235,9 @@ public class HandoverQueries {
                 h.getLaunchedBy(),
                 h.getCreatedAt(),
                 h.getCompletedAt(),
-                HandoverViews.duration(Duration.between(h.getCreatedAt(), end)),
+                h.getCompletedAt() == null
+                        ? null
+                        : HandoverViews.duration(Duration.between(h.getCreatedAt(), h.getCompletedAt())),
                 h.getLeaveOutcome(),
                 accounts,
                 accountsDone,

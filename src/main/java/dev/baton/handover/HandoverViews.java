@@ -15,6 +15,8 @@ public final class HandoverViews {
     /**
      * @param departingId the departing person's id (their page, {@code /people/{id}}, for admins)
      * @param leadsMoved the departing person's open leads the handover moved on
+     * @param took how long it took from launch to completion or cancellation ("2 days 3 hours"); null
+     *     while it is starting or running (found by a probe: a running handover had one)
      */
     public record Summary(
             long id,

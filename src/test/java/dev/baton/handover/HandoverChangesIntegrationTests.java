@@ -148,10 +148,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .isZero();
 
         // the wizard says so under the accounts, where the boxes are
-        MockMvcBuilders.webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
-                .apply(springSecurity())
-                .build()
-                .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/handovers")
+        pages().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/handovers")
                         .param("departingId", book.departing().getId().toString())
                         .param("reason", "LEAVING")
                         .param("effectiveDate", LocalDate.now().plusDays(4).toString())
@@ -248,6 +245,44 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(HttpStatus.CONFLICT);
 
         fixture.launch(book, true, this::as); // a cancelled handover no longer blocks a new one
+    }
+
+    /** Found by the session 21 probe: a running handover told how long it "took", in the API and on its page. */
+    @Test
+    void aHandoverTellsHowLongItTookOnlyOnceItEnded() throws Exception {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+
+        Map running = (Map) as("maria")
+                .getForObject("/api/handovers/" + launched.id(), Map.class)
+                .get("handover");
+        assertThat(running).containsEntry("status", "RUNNING").containsEntry("took", null);
+        assertThat(page(launched.id())).doesNotContain("id=\"took\"");
+
+        as("maria").postForEntity("/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "stays"), Map.class);
+
+        Map ended = (Map) as("maria")
+                .getForObject("/api/handovers/" + launched.id(), Map.class)
+                .get("handover");
+        assertThat(ended).containsEntry("status", "CANCELLED");
+        assertThat((String) ended.get("took")).matches("\\d+ (second|minute)s?.*");
+        assertThat(page(launched.id())).contains("id=\"took\"").contains("· took " + ended.get("took"));
+    }
+
+    private String page(long handoverId) throws Exception {
+        return pages().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/handovers/" + handoverId)
+                        .with(user("maria").roles("MANAGER")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private org.springframework.test.web.servlet.MockMvc pages() {
+        return MockMvcBuilders.webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
+                .apply(springSecurity())
+                .build();
     }
 
     @Test
