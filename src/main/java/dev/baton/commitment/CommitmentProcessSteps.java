@@ -18,9 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The commitment process's steps, one method per worker. Decisions go through the same guarded
@@ -39,8 +37,6 @@ public class CommitmentProcessSteps {
     private final AuditLog audit;
     private final Clock clock;
     private final TimeZones zones;
-    private final TransactionTemplate reading;
-    private final TransactionTemplate writing;
 
     CommitmentProcessSteps(
             Commitments commitments,
@@ -51,8 +47,7 @@ public class CommitmentProcessSteps {
             CommitmentSettings settings,
             AuditLog audit,
             Clock clock,
-            TimeZones zones,
-            PlatformTransactionManager transactions) {
+            TimeZones zones) {
         this.commitments = commitments;
         this.answers = answers;
         this.service = service;
@@ -62,36 +57,21 @@ public class CommitmentProcessSteps {
         this.audit = audit;
         this.clock = clock;
         this.zones = zones;
-        this.reading = new TransactionTemplate(transactions);
-        this.reading.setReadOnly(true);
-        this.writing = new TransactionTemplate(transactions);
     }
 
-    /**
-     * Reads the commitment for routing, recording which process instance follows it (first read only).
-     * The read is a read-only transaction: nothing it loads is flushed or dirty-checked at its end (it
-     * runs once more for every change a process is told of, a handover's move among them). The first
-     * read then records the instance in a transaction of its own: a conditional update, so a job that
-     * arrives twice records it once.
-     */
+    /** Reads the commitment for routing, recording which process instance follows it (first read only). */
+    @Transactional
     public CommitmentStep read(long id, long processInstanceKey) {
-        Routed routed = reading.execute(status -> {
-            Commitment c = commitment(id);
-            return new Routed(step(c), c.getProcessInstanceKey() == null);
-        });
-        if (routed.unattached()) {
-            writing.executeWithoutResult(status -> commitments.attachProcess(id, processInstanceKey));
+        Commitment c = commitment(id);
+        if (c.getProcessInstanceKey() == null) {
+            // a bulk update, so recording the key does not change the version API clients hold; only on
+            // the first read: a re-routed step reads again, and skips the statement
+            commitments.attachProcess(id, processInstanceKey);
         }
-        return routed.step();
-    }
-
-    private record Routed(CommitmentStep step, boolean unattached) {}
-
-    private CommitmentStep step(Commitment c) {
         String team = team(c);
         ZoneId zone = dueZone(c);
         return new CommitmentStep(
-                c.getId(),
+                id,
                 c.getAccount().getId(),
                 c.stage(),
                 c.getVersion(),

@@ -1,16 +1,13 @@
 package dev.baton.handover;
 
-import jakarta.persistence.QueryHint;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -18,12 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
  * most steps read its handover, the departing person, the account and the successor; the answers
  * kept as steps complete and the acknowledgement read the successor only; the lists of a handover's
  * items (progress page, summary mail) read each item's account and successor.
- *
- * <p>The reads of one item by its keys do not flush the transaction's pending changes first
- * ({@link #KEYS_NEVER_CHANGE}): an item's id, handover and account never change, so nothing pending can
- * change which row they find, and an item already in the persistence context comes back as that same
- * instance, with its changes. Without it Hibernate dirty-checks every entity of the transaction before
- * each such read (a task's answer reads its item after the task itself changed).
  */
 public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
@@ -37,12 +28,8 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
     /** An item with its successor and their roles; the handover, its people and the account stay lazy. */
     String WITH_SUCCESSOR = "select i from HandoverItem i left join fetch i.successor s left join fetch s.roles";
 
-    /** The hint for reads by keys that never change: no flush before them (see the interface's comment). */
-    String KEYS_NEVER_CHANGE = "COMMIT";
-
     /** Every automated step reads its item this way: JPQL, whose SQL Hibernate caches (see People#findByUsername). */
     @Query(WITH_CONTEXT + " where i.id = :id")
-    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = KEYS_NEVER_CHANGE))
     Optional<HandoverItem> findWithContextById(long id);
 
     /**
@@ -52,12 +39,10 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
      * reads the departing person when it needs them.
      */
     @Query(WITH_SUCCESSOR + " where i.handover.id = :handoverId and i.account.id = :accountId")
-    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = KEYS_NEVER_CHANGE))
     Optional<HandoverItem> findForAnswerByHandoverIdAndAccountId(long handoverId, long accountId);
 
     /** The item with its successor alone, for the acknowledgement step (see {@link #findForAnswerByHandoverIdAndAccountId}). */
     @Query(WITH_SUCCESSOR + " where i.id = :id")
-    @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = KEYS_NEVER_CHANGE))
     Optional<HandoverItem> findWithSuccessorById(long id);
 
     /**
