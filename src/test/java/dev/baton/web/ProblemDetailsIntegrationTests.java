@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -319,7 +320,8 @@ class ProblemDetailsIntegrationTests {
         String ids = IntStream.range(0, 100_000)
                 .mapToObj(i -> String.valueOf(-1 - i % 50_000))
                 .collect(Collectors.joining(","));
-        String launch = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2027-06-30\","
+        String launch = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \""
+                + LocalDate.now().plusMonths(6) + "\","
                 + " \"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [" + ids + "]}";
 
         HttpResponse<String> answer = send("maria", "POST", "/api/handovers", launch, "application/json");
@@ -331,6 +333,9 @@ class ProblemDetailsIntegrationTests {
                 .containsEntry("introOptOut[0]", "account -1 is not in rob's book")
                 .containsEntry("introOptOut[49]", "account -50 is not in rob's book")
                 .containsEntry("more", "49950 more errors are not listed");
+        assertThat(JSON.readTree(answer.body()).path("detail").asText())
+                .as("the detail is cut from a description of the listed errors, not of all 50,000 (probe, session 22)")
+                .doesNotContainPattern("\\(\\d{5,} characters\\)");
         assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
                 .isEqualTo(handovers);
     }
