@@ -230,6 +230,25 @@ class ProblemDetailsIntegrationTests {
     }
 
     /**
+     * Found by the session 22 probe: a negative id in a person's or task's path said "there is nothing at
+     * this address" (no route took it) where an account's said "no account -3".
+     */
+    @Test
+    void aNegativeIdInAPathIsToldInBatonsWording() throws Exception {
+        for (List<String> call : List.of(
+                List.of("ada", "/api/people/-1", "no person -1"),
+                List.of("maria", "/api/tasks/-1", "no task -1"),
+                List.of("maria", "/api/accounts/-3", "no account -3"))) {
+            HttpResponse<String> answer = send(call.get(0), "GET", call.get(1), null, null);
+
+            assertThat(answer.statusCode()).as(call.get(1)).isEqualTo(404);
+            assertThat(JSON.readTree(answer.body()).path("detail").asText())
+                    .as(call.get(1) + " " + answer.body())
+                    .isEqualTo(call.get(2));
+        }
+    }
+
+    /**
      * Found by the session 21 probe: an unknown field was told alone, and the body's other errors only
      * once it was gone; now all in one answer, and nothing is written.
      */

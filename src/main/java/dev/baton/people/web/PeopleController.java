@@ -129,7 +129,7 @@ class PeopleController {
         passwords.set(id, setting.newPassword());
     }
 
-    @GetMapping("/{id:\\d+}") // digits only, as for PUT
+    @GetMapping("/{id:-?\\d+}") // a whole number only, as for PUT; -1 is "no person -1"
     PersonView get(@PathVariable Long id) {
         return people.get(id);
     }
@@ -146,7 +146,7 @@ class PeopleController {
         return people.create(person);
     }
 
-    @PutMapping("/{id:\\d+}") // digits only: PUT /me is a 405, not "id: must be a whole number"
+    @PutMapping("/{id:-?\\d+}") // a whole number only: PUT /me is a 405, not "id: must be a whole number"
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Change a person's details, team and manager (no reporting loops)")
     PersonView update(@PathVariable Long id, @Valid @RequestBody PersonChanges changes) {

@@ -114,7 +114,7 @@ class TaskApi {
             summary = "One task with its form and the form's initial values (formValues: a draft from the record,"
                     + " e.g. the handover note's), what its subject's feature shows beside the form (context), its"
                     + " account's timeline, contacts and commitments, and its history")
-    @GetMapping("/{id:\\d+}") // digits only: GET /reassign or /to-cover is a 405, not "id: must be a whole number"
+    @GetMapping("/{id:-?\\d+}") // a whole number only: GET /reassign or /to-cover is a 405; -1 is "no task -1"
     TaskDetailsView get(@PathVariable long id) {
         TaskDetails d = tasks.details(id);
         return new TaskDetailsView(
