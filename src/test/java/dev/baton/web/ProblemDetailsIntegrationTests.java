@@ -167,6 +167,34 @@ class ProblemDetailsIntegrationTests {
         soft.assertAll();
     }
 
+    /**
+     * Found by the session 22 probe: {@code /api/handovers/abc} said "there is nothing at this address",
+     * {@code /api/accounts/abc} "id: must be a whole number". The paths that take only digits (so that a
+     * word beside them keeps its own answer) now answer a word as the plain {@code /{id}} does.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "GET, /api/handovers/abc",
+        "GET, /api/people/abc",
+        "PUT, /api/people/abc",
+        "GET, /api/tasks/1x",
+        "GET, /api/commitments/abc",
+        "DELETE, /api/absences/abc"
+    })
+    void aPathIdThatIsNoWholeNumberIsToldAsForAnAccount(String method, String path) throws Exception {
+        HttpResponse<String> account = send("maria", "GET", "/api/accounts/abc", null, null);
+        HttpResponse<String> answer = send("maria", method, path, null, "application/json");
+
+        assertThat(errors(answer)).containsExactly(Map.entry("id", "must be a whole number"));
+        JsonNode problem = JSON.readTree(answer.body());
+        JsonNode accounts = JSON.readTree(account.body());
+        assertThat(problem.path("title").asText())
+                .isEqualTo(accounts.path("title").asText());
+        assertThat(problem.path("detail").asText())
+                .isEqualTo(accounts.path("detail").asText());
+        assertThat(problem.path("instance").asText()).isEqualTo(path);
+    }
+
     private static String detail(HttpResponse<String> answer, int status) throws Exception {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         return JSON.readTree(answer.body()).path("detail").asText();
