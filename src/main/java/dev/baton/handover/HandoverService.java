@@ -15,8 +15,10 @@ import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.TaskTransfers;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
@@ -231,7 +233,12 @@ public class HandoverService {
     /** Today and the dates are the departing person's days: the effective date is their last one. */
     private void validateDates(LaunchRequest r, Person departing) {
         if (r.reason() == null) {
-            throw new BadRequestException("reason", "one of LEAVING, ROLE_CHANGE, LEAVE_OF_ABSENCE, TERRITORY_CHANGE");
+            throw new BadRequestException(
+                    "reason",
+                    "is required; one of "
+                            + Arrays.stream(HandoverReason.values())
+                                    .map(HandoverReason::name)
+                                    .collect(Collectors.joining(", ")));
         }
         if (r.effectiveDate() == null || r.effectiveDate().isBefore(zones.today(departing))) {
             throw new BadRequestException("effectiveDate", "must be today or later");

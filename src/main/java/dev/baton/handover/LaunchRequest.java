@@ -1,28 +1,40 @@
 package dev.baton.handover;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import dev.baton.shared.SaneDate;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * A manager's request to hand over a person's book.
  *
  * @param endDate only for a leave of absence: when the person returns
+ * @param plan who takes which account; null leaves every account to the manager's "choose successor" task
  * @param introOptOut accounts whose customer gets no introduction mail, each one of the departing person's
- *     and given once (else a 400 at its index, {@code introOptOut[1]}); a null among them in a JSON body is a 400 at
- *     its index too, not one naming no field. A list, so that the index is the one the client sent
+ *     and given once (else a 400 at its index, {@code introOptOut[1]}); a null among them is a 400 at its index
+ *     too, each one named: beside the body's other errors when validated ({@code @NotNull}), and by {@link
+ *     SuccessorPlanner#requireInBook} for a plan. A list that keeps the nulls, so that the index is the one the
+ *     client sent
  */
 public record LaunchRequest(
         Long departingId,
         HandoverReason reason,
         @SaneDate LocalDate effectiveDate,
         @SaneDate LocalDate endDate,
+
+        @Schema(
+                description = "Who takes which account. Optional: without it (null or absent) every account"
+                        + " is left open and the manager gets a \"Choose successor\" task for each, as for"
+                        + " the accounts a plan leaves open")
         SuccessorPlan plan,
-        @JsonSetter(contentNulls = Nulls.FAIL) List<Long> introOptOut) {
+
+        List<@NotNull Long> introOptOut) {
 
     public LaunchRequest {
-        introOptOut = introOptOut == null ? List.of() : List.copyOf(introOptOut);
+        // not List.copyOf, which refuses a null: requireInBook names each null at its index
+        introOptOut = introOptOut == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(introOptOut));
     }
 }

@@ -98,7 +98,9 @@ class SuccessorPlanner {
      * that customer would get no mail, and a client fixing one should see all of them at once. An
      * account given again is named at each repeat ("repeats account 12 (given at introOptOut[0])"): the
      * list is read as a set, and a repeat is a client's slip (a wrong id copied twice) it should hear of.
-     * An id outside the book is named at its first index only: its repeats are the same error.
+     * An id outside the book is named at its first index only: its repeats are the same error. Each null
+     * is named at its index, "must not be null" ({@code [null, null, 5]}: Jackson's refusal of a null
+     * named the first only).
      */
     static void requireInBook(List<Long> introOptOut, Person departing, List<Account> accounts) {
         Set<Long> ids = accounts.stream().map(Account::getId).collect(Collectors.toSet());
@@ -106,6 +108,10 @@ class SuccessorPlanner {
         Map<String, String> wrong = new LinkedHashMap<>();
         for (int i = 0; i < introOptOut.size(); i++) {
             Long id = introOptOut.get(i);
+            if (id == null) {
+                wrong.put("introOptOut[" + i + "]", "must not be null");
+                continue;
+            }
             Integer earlier = first.putIfAbsent(id, i);
             if (!ids.contains(id)) {
                 if (earlier == null) { // given again, it is the same error: named once, at its first index

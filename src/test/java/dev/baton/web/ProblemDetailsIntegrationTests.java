@@ -607,6 +607,79 @@ class ProblemDetailsIntegrationTests {
                 .contains("Launch the handover");
     }
 
+    /**
+     * Found by the session 22 probe: a launch without a reason was told "one of LEAVING, ..." (not that
+     * it is required), and a cancel reason over the limit "size must be between 0 and 2000".
+     */
+    @Test
+    void aMissingReasonIsRequiredAndATooLongCancelReasonIsToldItsLimitInBatonsWords() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long rita = people.findByUsername("rita").orElseThrow().getId();
+        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
+
+        assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/handovers",
+                        "{\"departingId\": " + rob
+                                + ", \"effectiveDate\": \"2030-12-31\", \"plan\": {\"mode\": \"ONE\","
+                                + " \"successorId\": " + rita + "}}",
+                        "application/json")))
+                .containsExactly(Map.entry(
+                        "reason", "is required; one of LEAVING, ROLE_CHANGE, LEAVE_OF_ABSENCE, TERRITORY_CHANGE"));
+        assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/handovers/999999999/cancel",
+                        "{\"reason\": \"" + "x".repeat(2001) + "\"}",
+                        "application/json")))
+                .containsExactly(Map.entry("reason", "must be at most 2,000 characters"));
+        assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
+                .isEqualTo(handovers);
+    }
+
+    /** Found by the session 22 probe: {@code "introOptOut": [null, null, 5]} named only introOptOut[0]. */
+    @Test
+    void everyNullInIntroOptOutIsNamedAtItsIndex() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long rita = people.findByUsername("rita").orElseThrow().getId();
+        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
+        long robs = jdbc.queryForObject(
+                "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob);
+        String launch = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2030-12-31\","
+                + " \"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [null, null, "
+                + robs + ", null]}";
+
+        for (String path : List.of("/api/handovers", "/api/handovers/plan")) {
+            assertThat(errors(send("maria", "POST", path, launch, "application/json")))
+                    .as(path)
+                    .containsOnly( // bean validation lists its violations in no fixed order
+                            Map.entry("introOptOut[0]", "must not be null"),
+                            Map.entry("introOptOut[1]", "must not be null"),
+                            Map.entry("introOptOut[3]", "must not be null"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
+                .isEqualTo(handovers);
+    }
+
+    /**
+     * Found by the session 22 probe: a launch with {@code "plan": null} leaves every account to the
+     * manager's "Choose successor" task. Deliberate (the planner reads no plan as a plan that leaves every
+     * account open), so the API's description says so.
+     */
+    @Test
+    void theOpenApiSaysALaunchWithoutAPlanLeavesEveryAccountToTheManager() throws Exception {
+        // the API description is served to a signed-in session (HTTP Basic is for /api only)
+        JsonNode docs = JSON.readTree(send("maria", "GET", "/v3/api-docs", null, null, "text/html, application/json")
+                .body());
+
+        assertThat(docs.at("/components/schemas/LaunchRequest/properties/plan/description")
+                        .asText())
+                .as(docs.at("/components/schemas/LaunchRequest").toString())
+                .contains("Optional")
+                .contains("\"Choose successor\" task for each");
+    }
+
     @Test
     void aNullInALaunchsListOrMapIsABadRequestAtItsIndexAndNothingIsLaunched() throws Exception {
         long rob = people.findByUsername("rob").orElseThrow().getId();

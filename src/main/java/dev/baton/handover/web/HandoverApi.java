@@ -82,7 +82,8 @@ class HandoverApi {
     }
 
     record Cancellation(
-            @NotBlank @Size(max = 2000) @PlainText String reason) {}
+            @NotBlank @Size(max = 2000, message = "must be at most 2,000 characters") @PlainText
+            String reason) {}
 
     record SuccessorChange(@NotNull Long successorId) {}
 
