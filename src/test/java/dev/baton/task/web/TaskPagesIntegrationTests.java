@@ -16,6 +16,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -141,6 +143,26 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isNull();
+    }
+
+    /**
+     * Found by the session 22 probe: {@code /tasks/abc} said "there is nothing at this address" (its
+     * mapping takes digits only), where a mistyped id is the reader's slip to be told of, as the API's
+     * 400 at {@code id} does.
+     */
+    @Test
+    void aTaskAddressWhoseIdIsNoWholeNumberIsToldSoOnAReadableErrorPage() {
+        HttpHeaders browser = new HttpHeaders();
+        browser.setAccept(java.util.List.of(MediaType.TEXT_HTML));
+
+        ResponseEntity<String> page = SignedIn.as(http, "rob")
+                .exchange("/tasks/abc", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(page.getBody())
+                .contains("This request could not be done")
+                .contains("&#39;abc&#39; is not a valid id (a number is expected).")
+                .doesNotContain("nothing at this address");
     }
 
     private Page open(String path) {
