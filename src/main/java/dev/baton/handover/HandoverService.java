@@ -240,7 +240,10 @@ public class HandoverService {
                                     .map(HandoverReason::name)
                                     .collect(Collectors.joining(", ")));
         }
-        if (r.effectiveDate() == null || r.effectiveDate().isBefore(zones.today(departing))) {
+        if (r.effectiveDate() == null) {
+            throw new BadRequestException("effectiveDate", "is required");
+        }
+        if (r.effectiveDate().isBefore(zones.today(departing))) {
             throw new BadRequestException("effectiveDate", "must be today or later");
         }
         boolean leave = r.reason() == HandoverReason.LEAVE_OF_ABSENCE;

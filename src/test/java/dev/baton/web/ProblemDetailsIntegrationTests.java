@@ -613,18 +613,9 @@ class ProblemDetailsIntegrationTests {
      */
     @Test
     void aMissingReasonIsRequiredAndATooLongCancelReasonIsToldItsLimitInBatonsWords() throws Exception {
-        long rob = people.findByUsername("rob").orElseThrow().getId();
-        long rita = people.findByUsername("rita").orElseThrow().getId();
         long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
 
-        assertThat(errors(send(
-                        "maria",
-                        "POST",
-                        "/api/handovers",
-                        "{\"departingId\": " + rob
-                                + ", \"effectiveDate\": \"2030-12-31\", \"plan\": {\"mode\": \"ONE\","
-                                + " \"successorId\": " + rita + "}}",
-                        "application/json")))
+        assertThat(robsBookToRita("\"effectiveDate\": \"2030-12-31\""))
                 .containsExactly(Map.entry(
                         "reason", "is required; one of LEAVING, ROLE_CHANGE, LEAVE_OF_ABSENCE, TERRITORY_CHANGE"));
         assertThat(errors(send(
@@ -728,8 +719,7 @@ class ProblemDetailsIntegrationTests {
         long account = jdbc.queryForObject(
                 "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob);
 
-        HttpResponse<String> page = send("maria", "GET", "/handovers/new?person=" + rob, null, null, "text/html");
-        String csrf = page.body().replaceAll("(?s).*name=\"_csrf\"\\s+value=\"([^\"]+)\".*", "$1");
+        String csrf = wizardToken(rob);
         // ravi is another manager's report: no successor for rob's accounts
         HttpResponse<String> again = send(
                 "maria",
@@ -749,6 +739,29 @@ class ProblemDetailsIntegrationTests {
         assertThat(select.replaceAll("(?s).*<div[^>]*>([^<]*)</div>", "$1")).isNotBlank();
     }
 
+    /** Found by the session 22 probe: a launch without an effective date was told "must be today or later". */
+    @Test
+    void aLaunchWithoutAnEffectiveDateIsToldItIsRequired() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long rita = people.findByUsername("rita").orElseThrow().getId();
+        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
+
+        assertThat(robsBookToRita("\"reason\": \"LEAVING\""))
+                .containsExactly(Map.entry("effectiveDate", "is required"));
+        String csrf = wizardToken(rob);
+        HttpResponse<String> again = send(
+                "maria",
+                "POST",
+                "/handovers",
+                "departingId=" + rob + "&reason=LEAVING&effectiveDate=&mode=ONE&successorId=" + rita + "&_csrf=" + csrf,
+                "application/x-www-form-urlencoded",
+                "text/html");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).containsPattern("id=\"effectiveDate-error\">is required</div>");
+        assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
+                .isEqualTo(handovers);
+    }
+
     @Test
     void aManagerOpeningTheWizardForSomeoneOutsideHerLineIsToldWhyNotAboutRoles() throws Exception {
         long ravi = people.findByUsername("ravi").orElseThrow().getId();
@@ -757,6 +770,25 @@ class ProblemDetailsIntegrationTests {
 
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body()).contains("ravi is not in maria&#39;s line").doesNotContain("needs a role");
+    }
+
+    /** The errors of maria's launch of rob's whole book to rita through the API, with these other fields. */
+    private Map<String, String> robsBookToRita(String fields) throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long rita = people.findByUsername("rita").orElseThrow().getId();
+        return errors(send(
+                "maria",
+                "POST",
+                "/api/handovers",
+                "{\"departingId\": " + rob + ", " + fields + ", \"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita
+                        + "}}",
+                "application/json"));
+    }
+
+    /** The CSRF token of maria's launch wizard for {@code person}: its form posts with it. */
+    private String wizardToken(long person) throws Exception {
+        HttpResponse<String> page = send("maria", "GET", "/handovers/new?person=" + person, null, null, "text/html");
+        return page.body().replaceAll("(?s).*name=\"_csrf\"\\s+value=\"([^\"]+)\".*", "$1");
     }
 
     private final java.util.Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
