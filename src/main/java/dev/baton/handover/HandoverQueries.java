@@ -122,6 +122,17 @@ public class HandoverQueries {
     }
 
     /**
+     * How long a starting or running handover has been going, in {@link Summary#took}'s wording ("2
+     * days 3 hours"): the list page shows it where an ended handover says how long it took. Null for one
+     * that ended. Only for pages: the API's {@code took} stays null until the handover ends.
+     */
+    public String runningFor(Summary handover) {
+        return handover.active()
+                ? HandoverViews.duration(Duration.between(handover.createdAt(), clock.instant()))
+                : null;
+    }
+
+    /**
      * A handover with one page of its accounts ({@code pageable}: page number, size, and a sort on
      * item properties that ends with the item id, so pages never repeat or skip an account), the open
      * tasks of that page's accounts, and the handover's tasks about no account. The summary counts

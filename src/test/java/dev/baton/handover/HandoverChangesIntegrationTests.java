@@ -258,6 +258,8 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .get("handover");
         assertThat(running).containsEntry("status", "RUNNING").containsEntry("took", null);
         assertThat(page(launched.id())).doesNotContain("id=\"took\"");
+        // the list tells a manager how long it has been going (its Took column was blank while running)
+        assertThat(listRow(launched.id())).containsPattern("<td>running for \\d+ (second|minute)s?.*</td>");
 
         as("maria").postForEntity("/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "stays"), Map.class);
 
@@ -267,6 +269,23 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         assertThat(ended).containsEntry("status", "CANCELLED");
         assertThat((String) ended.get("took")).matches("\\d+ (second|minute)s?.*");
         assertThat(page(launched.id())).contains("id=\"took\"").contains("· took " + ended.get("took"));
+        assertThat(listRow(launched.id()))
+                .contains("<td>" + ended.get("took") + "</td>")
+                .doesNotContain("running for");
+    }
+
+    /** The handover's row of the list page (the newest first: a handover just launched is on the first page). */
+    private String listRow(long handoverId) throws Exception {
+        String list = pages().perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/handovers")
+                                .with(user("maria").roles("MANAGER")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String row = list.replaceAll("(?s).*(<tr>\\s*<td><a href=\"/handovers/" + handoverId + "\".*?</tr>).*", "$1");
+        assertThat(row).as("its row on the list's first page").startsWith("<tr>");
+        return row;
     }
 
     private String page(long handoverId) throws Exception {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,7 +76,11 @@ class HandoverPages {
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     String list(@RequestParam(defaultValue = "0") int page, Principal me, Model model) {
-        model.addAttribute("handovers", queries.list(me.getName(), PageRequest.of(Math.max(page, 0), 20)));
+        Page<HandoverViews.Summary> handovers = queries.list(me.getName(), PageRequest.of(Math.max(page, 0), 20));
+        Map<Long, String> runningFor = new HashMap<>();
+        handovers.forEach(h -> Optional.ofNullable(queries.runningFor(h)).ifPresent(d -> runningFor.put(h.id(), d)));
+        model.addAttribute("handovers", handovers);
+        model.addAttribute("runningFor", runningFor);
         return "handover/list";
     }
 
