@@ -739,6 +739,50 @@ class ProblemDetailsIntegrationTests {
         assertThat(select.replaceAll("(?s).*<div[^>]*>([^<]*)</div>", "$1")).isNotBlank();
     }
 
+    /**
+     * Found by the session 22 probe: a tampered {@code successors[abc]} was "see the marked fields" with
+     * nothing marked (no row of the book has that name), and {@code introOptOut=abc} "must be a list".
+     */
+    @Test
+    void theHandoverWizardSaysWhatIsWrongWithATamperedAccountField() throws Exception {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        long rita = people.findByUsername("rita").orElseThrow().getId();
+        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
+        long account = jdbc.queryForObject(
+                "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob);
+        // a choice at a row of the book beside the tampered field: kept, as chosen, when the wizard comes back
+        String launch = "departingId=" + rob + "&reason=LEAVING&effectiveDate=2030-12-31&mode=ONE&successorId=" + rita
+                + "&successors%5B" + account + "%5D=" + rita + "&_csrf=" + wizardToken(rob);
+        Map<String, String> told = Map.of(
+                "&successors%5Babc%5D=" + rita,
+                "successors[abc]: not an account of this book",
+                "&introOptOut=abc",
+                "No intro mail: must be ids of accounts in this book");
+
+        for (var tampered : told.entrySet()) {
+            for (String path : List.of("/handovers", "/handovers/new/plan")) {
+                HttpResponse<String> again = send(
+                        "maria",
+                        "POST",
+                        path,
+                        launch + tampered.getKey(),
+                        "application/x-www-form-urlencoded",
+                        "text/html");
+
+                assertThat(again.body())
+                        .as(path + tampered.getKey())
+                        .contains(tampered.getValue())
+                        .doesNotContain("must be a list")
+                        .doesNotContain("null: ");
+                assertThat(again.body().replaceAll("(?s).*id=\"successor-" + account + "\"(.*?)</select>.*", "$1"))
+                        .containsPattern("value=\"" + rita + "\"\\s+selected");
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
+                .as("a tampered field is refused, not dropped")
+                .isEqualTo(handovers);
+    }
+
     /** Found by the session 22 probe: a launch without an effective date was told "must be today or later". */
     @Test
     void aLaunchWithoutAnEffectiveDateIsToldItIsRequired() throws Exception {

@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +98,7 @@ class HandoverPages {
     @PostMapping("/new/plan")
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     String plan(@Valid @ModelAttribute("form") LaunchForm form, BindingResult binding, Principal me, Model model) {
-        return wizard(form, InputErrors.ofBinding(binding), true, me, model);
+        return wizard(form, invalid(form, binding), true, me, model);
     }
 
     @PostMapping
@@ -109,7 +110,7 @@ class HandoverPages {
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        Map<String, String> invalid = InputErrors.ofBinding(binding);
+        Map<String, String> invalid = invalid(form, binding);
         if (invalid.isEmpty()) {
             try {
                 long id = launcher.launch(form.toRequest(), me.getName());
@@ -129,8 +130,16 @@ class HandoverPages {
         return wizard(form, invalid, true, me, model);
     }
 
+    /** What the wizard's form has wrong before the service is asked: each field's first error. */
+    private static Map<String, String> invalid(LaunchForm form, BindingResult binding) {
+        Map<String, String> invalid = new LinkedHashMap<>(InputErrors.ofBinding(binding));
+        form.unknownAccounts().forEach(invalid::putIfAbsent);
+        return invalid;
+    }
+
     private String wizard(LaunchForm form, Map<String, String> invalid, boolean planErrors, Principal me, Model model) {
         Map<String, String> errors = new LinkedHashMap<>(invalid);
+        errors.computeIfPresent("introOptOut", (field, bound) -> "must be ids of accounts in this book");
         model.addAttribute("form", form);
         model.addAttribute("handable", queries.handable(me.getName()));
         model.addAttribute("reasons", HandoverReason.values());
@@ -148,8 +157,34 @@ class HandoverPages {
                 }
             }
         }
+        HandoverViews.Preview book = (HandoverViews.Preview) model.getAttribute("preview");
+        Map<String, String> unmarked = new LinkedHashMap<>();
+        if (book != null) {
+            Set<String> rows = new HashSet<>();
+            book.accounts().forEach(a -> rows.add("successors[" + a.id() + "]"));
+            errors.forEach((field, message) -> {
+                if (!rows.contains(field) && !markedAtItsInput(field, form)) {
+                    unmarked.put(field, message);
+                }
+            });
+        }
         model.addAttribute("invalid", errors);
+        model.addAttribute("unmarked", unmarked);
         return "handover/new";
+    }
+
+    /**
+     * Whether the wizard shows an error at {@code field} beside its input (new.html); a per-account
+     * successor only at a row of the book. Any other (a tampered {@code successors[abc]}, an end date
+     * without a leave) is listed above the plan, or it would be told "see the marked fields" with none marked.
+     */
+    private static boolean markedAtItsInput(String field, LaunchForm form) {
+        return switch (field) {
+            case "departingId", "mode", "reason", "effectiveDate" -> true;
+            case "successorId" -> form.getMode() == SuccessorPlan.Mode.ONE;
+            case "endDate" -> form.getReason() == HandoverReason.LEAVE_OF_ABSENCE;
+            default -> field.startsWith("introOptOut");
+        };
     }
 
     /** The service's field names as the wizard's inputs are named. */

@@ -4,17 +4,21 @@ import dev.baton.handover.HandoverReason;
 import dev.baton.handover.LaunchRequest;
 import dev.baton.handover.SuccessorPlan;
 import dev.baton.shared.SaneDate;
+import dev.baton.shared.Text;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The wizard as posted, and as shown again (kept on every preview and error). Per-account choices
- * arrive as {@code successors[accountId]} and override the mode's choice in every mode.
+ * arrive as {@code successors[accountId]} and override the mode's choice in every mode. Their keys are
+ * kept as text: Spring binds a map key it cannot convert as an error at a field named "null", which no
+ * page can show where it belongs; {@link #unknownAccounts} names such a key instead.
  */
 public class LaunchForm {
 
@@ -31,15 +35,15 @@ public class LaunchForm {
 
     private SuccessorPlan.Mode mode = SuccessorPlan.Mode.ONE;
     private Long successorId;
-    private Map<Long, Long> successors = new HashMap<>();
+    private Map<String, Long> successors = new HashMap<>();
     private List<Long> introOptOut = new ArrayList<>();
 
     /** The request as the API takes it; the successor and end date only where the mode and reason use them. */
     LaunchRequest toRequest() {
         Map<Long, Long> perAccount = new HashMap<>();
         successors.forEach((account, person) -> {
-            if (person != null) {
-                perAccount.put(account, person);
+            if (person != null && accountId(account) != null) { // any other key is refused: unknownAccounts
+                perAccount.put(accountId(account), person);
             }
         });
         return new LaunchRequest(
@@ -51,6 +55,23 @@ public class LaunchForm {
                 introOptOut == null
                         ? List.of()
                         : introOptOut.stream().filter(Objects::nonNull).toList());
+    }
+
+    /** Each {@code successors[key]} whose key is no account id ({@code successors[abc]}), with why. */
+    Map<String, String> unknownAccounts() {
+        Map<String, String> unknown = new TreeMap<>();
+        successors.keySet().stream()
+                .filter(key -> accountId(key) == null)
+                .forEach(key -> unknown.put("successors[" + Text.clip(key, 60) + "]", "not an account of this book"));
+        return unknown;
+    }
+
+    private static Long accountId(String key) {
+        try {
+            return Long.valueOf(key);
+        } catch (NumberFormatException notAnId) {
+            return null;
+        }
     }
 
     public Long getDepartingId() {
@@ -101,11 +122,11 @@ public class LaunchForm {
         this.successorId = successorId;
     }
 
-    public Map<Long, Long> getSuccessors() {
+    public Map<String, Long> getSuccessors() {
         return successors;
     }
 
-    public void setSuccessors(Map<Long, Long> successors) {
+    public void setSuccessors(Map<String, Long> successors) {
         this.successors = successors;
     }
 
