@@ -71,11 +71,14 @@ public class CommitmentService implements OwnedWork {
     }
 
     /**
-     * The register's page (one SQL query, see {@link RegisterQuery}) with its total.
+     * The register's page (one SQL query, see {@link RegisterQuery}) with its total. No transaction of
+     * its own: its statements (today in each zone in use, the inactive people for "unowned", the page with
+     * its count) each read what is committed, as they would in a read-committed transaction, without the
+     * transaction's begin, commit and entity manager on every call (README, "Benchmarks: the commitment
+     * register").
      *
      * @throws IllegalArgumentException for a sort by anything but dueDate, status, createdAt, id
      */
-    @Transactional(readOnly = true)
     public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
         return register.find(filter, todays(filter), inactive(filter), pageable, this::todayIn);
     }

@@ -21,13 +21,6 @@ public interface People extends JpaRepository<Person, Long>, JpaSpecificationExe
 
     Optional<Person> findByEmailIgnoreCase(String email);
 
-    /** The zones people have chosen (people without one are in the company's). */
-    @Query("select distinct p.timeZone from Person p where p.timeZone is not null")
-    List<String> findDistinctTimeZones();
-
-    @Query("select p.id from Person p where p.active = false")
-    List<Long> findIdsByActiveFalse();
-
     @Query("select p.id from Person p where p.username in :usernames")
     List<Long> findIdsByUsernameIn(java.util.Collection<String> usernames);
     /** As {@link #findByUsername}, holding the person's row until the transaction ends: serialises their writes. */

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -40,11 +41,13 @@ public class TimeZones implements ReaderZone {
     private static final SortedMap<String, List<String>> CHOOSABLE = choosable();
 
     private final People people;
+    private final JdbcTemplate jdbc;
     private final ZoneId company;
     private final Clock clock;
 
-    TimeZones(People people, Clock clock, @Value("${baton.company-time-zone:}") String companyZone) {
+    TimeZones(People people, JdbcTemplate jdbc, Clock clock, @Value("${baton.company-time-zone:}") String companyZone) {
         this.people = people;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.company = companyZone.isBlank() ? clock.getZone() : region(companyZone, "baton.company-time-zone");
     }
@@ -113,10 +116,14 @@ public class TimeZones implements ReaderZone {
         }
     }
 
-    /** See {@link Todays}. */
-    @Transactional(readOnly = true)
+    /**
+     * See {@link Todays}. One plain SQL query and no transaction of its own (it joins the caller's, if
+     * any): the register's overdue filter reads it on every call, and an entity query in a transaction
+     * of its own cost more than the register's page itself (README, "Benchmarks: the commitment register").
+     */
     public Todays todays() {
-        Set<String> zones = new TreeSet<>(people.findDistinctTimeZones());
+        Set<String> zones = new TreeSet<>(
+                jdbc.queryForList("select distinct time_zone from person where time_zone is not null", String.class));
         zones.add(company.getId());
         Map<LocalDate, Set<String>> byDay = new TreeMap<>();
         zones.forEach(z -> byDay.computeIfAbsent(LocalDate.now(clock.withZone(ZoneId.of(z))), d -> new TreeSet<>())

@@ -554,6 +554,12 @@ class CommitmentApiIntegrationTests {
             assertThat(page.getStatusCode()).as("page " + query).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(page.getBody()).as("page " + query).contains(message);
         });
+        // beside a real id the unknown one is still told (the list checks ids when nothing matched)
+        ResponseEntity<Map> mixed =
+                as("cora").getForEntity("/api/commitments?account=" + accountId + "&owner=999999999", Map.class);
+        assertThat(mixed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) mixed.getBody().get("errors"))
+                .containsExactly(Map.entry("owner", "no person 999999999"));
         // a real account with no commitments (made in @BeforeEach) is still an empty register, not a 400
         assertThat(ids("?account=" + accountId)).isEmpty();
         assertThat(as("cora").getForObject("/api/commitments/summary?account=" + accountId, Map.class))

@@ -101,7 +101,7 @@ class CommitmentController {
             @Valid @ParameterObject RegisterParams params,
             @SortFields({"dueDate", "status", "createdAt"}) @PageableDefault(sort = {"dueDate", "id"})
                     Pageable pageable) {
-        return PageResponse.of(commitments.find(filters.of(params), pageable));
+        return PageResponse.of(filters.page(params, filter -> commitments.find(filter, pageable)));
     }
 
     @GetMapping("/summary")
