@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -63,8 +64,9 @@ public final class InputErrors {
             return mismatch.getValue() instanceof String digits
                             && WHOLE.matcher(digits).matches()
                             && range(type) != null
+                            && !fits(digits, range(type))
                     ? outOfRange(type, digits.startsWith("-"))
-                    : expected(type);
+                    : expected(type); // in range but refused all the same (a path's "+1"): not a matter of size
         }
         return element.isEnum() ? "must be one or more of " + constants(element) : "each value " + expected(element);
     }
@@ -81,6 +83,12 @@ public final class InputErrors {
         return negative
                 ? "is too small: must be a whole number from " + range[0]
                 : "is too large: must be a whole number up to " + range[1];
+    }
+
+    /** Whether the whole number written as {@code digits} lies within {@code range} (from, to). */
+    private static boolean fits(String digits, long[] range) {
+        BigInteger value = new BigInteger(digits);
+        return value.compareTo(BigInteger.valueOf(range[0])) >= 0 && value.compareTo(BigInteger.valueOf(range[1])) <= 0;
     }
 
     /** The bounds of a whole-number type; null for others (and BigInteger, which has none). */

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * An API request Tomcat refuses before Baton sees it is answered as every other 400 of the API: a
  * problem detail, not Tomcat's HTML page. Tomcat refuses a path with an encoded NUL, slash or
- * backslash ({@code /api/handovers/1%00}) while it reads the address, before any filter (Spring
+ * backslash ({@code /api/handovers/1%00}), a malformed or undecodable %-escape ({@code %zz}, {@code %FF})
+ * while it reads the address, before any filter (Spring
  * Security's firewall too) or {@link ProblemErrorController} could answer; it still refuses it, only
  * the words change. A page's such request keeps Tomcat's short page (no server name, no report):
  * Baton's error page needs the application, which the request never reached.
@@ -49,7 +50,10 @@ class ProblemReportValve extends ErrorReportValve {
         problem.put("type", "about:blank");
         problem.put("title", ApiProblems.INVALID_REQUEST);
         problem.put("status", 400);
-        problem.put("detail", "the address is not valid: a path may not hold an encoded NUL, slash or backslash");
+        problem.put(
+                "detail",
+                "the address is not valid: Tomcat refused it before Baton read it (an encoded NUL,"
+                        + " slash or backslash, a malformed or undecodable %-escape, or an address too long)");
         problem.put("instance", Text.clip(path, InputErrors.MAX_MESSAGE));
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

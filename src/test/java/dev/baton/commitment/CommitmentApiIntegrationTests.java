@@ -560,6 +560,11 @@ class CommitmentApiIntegrationTests {
         assertThat(mixed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((Map<String, String>) mixed.getBody().get("errors"))
                 .containsExactly(Map.entry("owner", "no person 999999999"));
+        // three unknown ids: each named in one answer
+        ResponseEntity<Map> three =
+                as("cora").getForEntity("/api/commitments?owner=999999999&team=999999999&account=999999999", Map.class);
+        assertThat(three.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) three.getBody().get("errors")).isEqualTo(unknown);
         // a real account with no commitments (made in @BeforeEach) is still an empty register, not a 400
         assertThat(ids("?account=" + accountId)).isEmpty();
         assertThat(as("cora").getForObject("/api/commitments/summary?account=" + accountId, Map.class))

@@ -6,6 +6,9 @@ import dev.baton.commitment.CommitmentView;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
@@ -31,9 +34,21 @@ class RegisterFilters {
     }
 
     CommitmentFilter of(RegisterParams params) {
-        people.requireExists(params.owner(), "owner");
-        teams.requireExists(params.team(), "team");
-        accounts.requireExists(params.account(), "account");
+        Map<String, String> unknown = new LinkedHashMap<>(); // all at once: a client fixing one sees the others
+        List.<Runnable>of(
+                        () -> people.requireExists(params.owner(), "owner"),
+                        () -> teams.requireExists(params.team(), "team"),
+                        () -> accounts.requireExists(params.account(), "account"))
+                .forEach(check -> {
+                    try {
+                        check.run();
+                    } catch (BadRequestException e) {
+                        unknown.putAll(e.getFieldErrors());
+                    }
+                });
+        if (!unknown.isEmpty()) {
+            throw new BadRequestException(unknown);
+        }
         return params.toFilter();
     }
 
@@ -44,8 +59,8 @@ class RegisterFilters {
      * and cost the Java side more than the register's page; README, "Benchmarks: the commitment register").
      *
      * @param find the page for the filter (the service's, which writes nothing)
-     * @throws BadRequestException at owner, team or account, "no person 9" etc., when nothing matched
-     *     and the id names nothing
+     * @throws BadRequestException at owner, team and account, "no person 9" etc., when nothing matched
+     *     and an id names nothing (each such id named)
      */
     Page<CommitmentView> page(RegisterParams params, Function<CommitmentFilter, Page<CommitmentView>> find) {
         Page<CommitmentView> page = find.apply(params.toFilter());
