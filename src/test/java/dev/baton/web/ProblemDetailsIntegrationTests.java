@@ -774,14 +774,14 @@ class ProblemDetailsIntegrationTests {
         long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
         long account = jdbc.queryForObject(
                 "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob);
-        // a choice at a row of the book beside the tampered field: kept, as chosen, when the wizard comes back
+        // choices at a row of the book beside the tampered field: kept, as chosen, when the wizard comes back
         String launch = "departingId=" + rob + "&reason=LEAVING&effectiveDate=2030-12-31&mode=ONE&successorId=" + rita
-                + "&successors%5B" + account + "%5D=" + rita + "&_csrf=" + wizardToken(rob);
+                + "&successors%5B" + account + "%5D=" + rita + "&introOptOut=" + account + "&_csrf=" + wizardToken(rob);
         Map<String, String> told = Map.of(
                 "&successors%5Babc%5D=" + rita,
                 "successors[abc]: not an account of this book",
                 "&introOptOut=abc",
-                "No intro mail: must be ids of accounts in this book");
+                "No intro mail: abc is not an account of this book");
 
         for (var tampered : told.entrySet()) {
             for (String path : List.of("/handovers", "/handovers/new/plan")) {
@@ -800,6 +800,10 @@ class ProblemDetailsIntegrationTests {
                         .doesNotContain("null: ");
                 assertThat(again.body().replaceAll("(?s).*id=\"successor-" + account + "\"(.*?)</select>.*", "$1"))
                         .containsPattern("value=\"" + rita + "\"\\s+selected");
+                // found by the session 23 probe: one bad opt-out unticked the good ones, and a resubmit mailed them
+                assertThat(again.body())
+                        .as(path + tampered.getKey())
+                        .containsPattern("id=\"intro-" + account + "\"[^>]*checked");
             }
         }
         assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))

@@ -139,7 +139,6 @@ class HandoverPages {
 
     private String wizard(LaunchForm form, Map<String, String> invalid, boolean planErrors, Principal me, Model model) {
         Map<String, String> errors = new LinkedHashMap<>(invalid);
-        errors.computeIfPresent("introOptOut", (field, bound) -> "must be ids of accounts in this book");
         model.addAttribute("form", form);
         model.addAttribute("handable", queries.handable(me.getName()));
         model.addAttribute("reasons", HandoverReason.values());

@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The wizard as posted, and as shown again (kept on every preview and error). Per-account choices
  * arrive as {@code successors[accountId]} and override the mode's choice in every mode. Their keys are
  * kept as text: Spring binds a map key it cannot convert as an error at a field named "null", which no
- * page can show where it belongs; {@link #unknownAccounts} names such a key instead.
+ * page can show where it belongs; {@link #unknownAccounts} names such a key instead. The intro opt-outs
+ * are text too: Spring refuses a {@code List<Long>} as a whole for one bad value, so the good ids' boxes
+ * came back unchecked and a resubmit sent those customers the mail they were spared.
  */
 public class LaunchForm {
 
@@ -36,7 +40,7 @@ public class LaunchForm {
     private SuccessorPlan.Mode mode = SuccessorPlan.Mode.ONE;
     private Long successorId;
     private Map<String, Long> successors = new HashMap<>();
-    private List<Long> introOptOut = new ArrayList<>();
+    private List<String> introOptOut = new ArrayList<>();
 
     /** The request as the API takes it; the successor and end date only where the mode and reason use them. */
     LaunchRequest toRequest() {
@@ -52,18 +56,45 @@ public class LaunchForm {
                 effectiveDate,
                 reason == HandoverReason.LEAVE_OF_ABSENCE ? endDate : null,
                 new SuccessorPlan(mode, mode == SuccessorPlan.Mode.ONE ? successorId : null, perAccount, null),
-                introOptOut == null
-                        ? List.of()
-                        : introOptOut.stream().filter(Objects::nonNull).toList());
+                getIntroOptOutIds());
     }
 
-    /** Each {@code successors[key]} whose key is no account id ({@code successors[abc]}), with why. */
+    /**
+     * The ids of the accounts ticked for no intro mail, as the page checks their boxes: every value that
+     * is an id, whatever else came beside it (blank values are no choice; {@link #unknownAccounts} names
+     * the others).
+     */
+    public List<Long> getIntroOptOutIds() {
+        return introOptOut().map(LaunchForm::accountId).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Each {@code successors[key]} whose key is no account id ({@code successors[abc]}), and at {@code
+     * introOptOut} each opted-out value that is none ({@code abc}), with why.
+     */
     Map<String, String> unknownAccounts() {
         Map<String, String> unknown = new TreeMap<>();
         successors.keySet().stream()
                 .filter(key -> accountId(key) == null)
                 .forEach(key -> unknown.put("successors[" + Text.clip(key, 60) + "]", "not an account of this book"));
+        List<String> notIds = introOptOut()
+                .filter(value -> accountId(value) == null)
+                .distinct()
+                .toList();
+        if (!notIds.isEmpty()) { // the first few named: a page of a thousand tampered values helps nobody
+            String named = notIds.stream().limit(5).map(v -> Text.clip(v, 60)).collect(Collectors.joining(", "));
+            unknown.put(
+                    "introOptOut",
+                    named + (notIds.size() > 5 ? " and " + (notIds.size() - 5) + " more" : "")
+                            + (notIds.size() == 1 ? " is not an account" : " are not accounts")
+                            + " of this book");
+        }
         return unknown;
+    }
+
+    /** The opted-out values given, blank ones (no choice) left out. */
+    private Stream<String> introOptOut() {
+        return introOptOut == null ? Stream.empty() : introOptOut.stream().filter(v -> v != null && !v.isBlank());
     }
 
     private static Long accountId(String key) {
@@ -130,11 +161,11 @@ public class LaunchForm {
         this.successors = successors;
     }
 
-    public List<Long> getIntroOptOut() {
+    public List<String> getIntroOptOut() {
         return introOptOut;
     }
 
-    public void setIntroOptOut(List<Long> introOptOut) {
+    public void setIntroOptOut(List<String> introOptOut) {
         this.introOptOut = introOptOut;
     }
 }
