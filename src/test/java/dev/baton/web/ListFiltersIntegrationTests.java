@@ -132,6 +132,28 @@ class ListFiltersIntegrationTests {
     }
 
     /**
+     * Found by the session 23 probe: {@code /commitments?page=9999} said "No commitments match." where
+     * the filter matches dozens; past the last page the register says how many match and links the
+     * first page, filters kept.
+     */
+    @Test
+    void aRegisterPagePastTheEndSaysHowManyMatchAndLinksTheFirstPage() {
+        long accepted = id("select count(*) from commitment where status = 'ACCEPTED'");
+        assertThat(accepted).as("the demo data has accepted commitments").isPositive();
+
+        String past = page("ada", "/commitments?status=ACCEPTED&page=9999").getBody();
+
+        assertThat(past.replaceAll("\\s+", " "))
+                .doesNotContain("No commitments match.")
+                .contains("No commitments on this page: <span>" + accepted + " match" + (accepted == 1 ? "es" : "")
+                        + "</span>; <a href=\"?status=ACCEPTED&amp;page=0\">first page</a>");
+        assertThat(page("ada", "/commitments?status=ACCEPTED&dueFrom=2099-01-01&page=9999")
+                        .getBody())
+                .contains("No commitments match.")
+                .doesNotContain("No commitments on this page");
+    }
+
+    /**
      * Found by a probe: Tomcat drops a parameter whose percent-encoding is malformed without a word,
      * so {@code ?owner=%ZZ} listed every account, as if no filter had been given.
      */
