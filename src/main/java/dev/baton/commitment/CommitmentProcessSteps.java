@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommitmentProcessSteps {
 
     private final Commitments commitments;
+    private final CommitmentRoutingQuery routingQuery;
     private final CommitmentAnswers answers;
     private final CommitmentService service;
     private final CommitmentMails mails;
@@ -40,6 +41,7 @@ public class CommitmentProcessSteps {
 
     CommitmentProcessSteps(
             Commitments commitments,
+            CommitmentRoutingQuery routingQuery,
             CommitmentAnswers answers,
             CommitmentService service,
             CommitmentMails mails,
@@ -49,6 +51,7 @@ public class CommitmentProcessSteps {
             Clock clock,
             TimeZones zones) {
         this.commitments = commitments;
+        this.routingQuery = routingQuery;
         this.answers = answers;
         this.service = service;
         this.mails = mails;
@@ -59,40 +62,42 @@ public class CommitmentProcessSteps {
         this.zones = zones;
     }
 
-    /** Reads the commitment for routing, recording which process instance follows it (first read only). */
-    @Transactional
+    /**
+     * Reads the commitment for routing, recording which process instance follows it (first read only).
+     * No transaction: one statement reads the commitment with everyone routing names as committed, and
+     * recording the instance is a statement of its own that a second delivery finds done.
+     *
+     * @throws NotFoundException for an unknown commitment
+     */
     public CommitmentStep read(long id, long processInstanceKey) {
-        Commitment c = commitment(id);
-        if (c.getProcessInstanceKey() == null) {
-            // a bulk update, so recording the key does not change the version API clients hold; only on
-            // the first read: a re-routed step reads again, and skips the statement
-            commitments.attachProcess(id, processInstanceKey);
+        CommitmentRouting c = routingQuery.find(id).orElseThrow(() -> new NotFoundException("commitment", id));
+        if (c.processInstanceKey() == null) {
+            // only on the first read: a re-routed step reads again, and skips the statement
+            routingQuery.attachProcess(id, processInstanceKey);
         }
         String team = team(c);
-        ZoneId zone = dueZone(c);
+        ZoneId zone = zones.ofStored(c.dueZone());
         return new CommitmentStep(
                 id,
-                c.getAccount().getId(),
+                c.accountId(),
                 c.stage(),
-                c.getVersion(),
-                username(c.getOwner()),
-                renegotiator(c),
+                c.version(),
+                c.ownerUsername(),
+                c.renegotiator(),
                 team,
                 settings.verifyingTeam(),
-                escalateTo(c),
-                Dates.endOf(c.getDueDate(), zone),
+                c.escalateTo(),
+                Dates.endOf(c.dueDate(), zone),
                 reminderAt(c, team, zone));
     }
 
-    private String team(Commitment c) {
-        return c.getDeliveringTeam() == null
-                ? settings.defaultDeliveringTeam()
-                : c.getDeliveringTeam().getKey();
+    private String team(CommitmentRouting c) {
+        return c.teamKey() == null ? settings.defaultDeliveringTeam() : c.teamKey();
     }
 
     /** The reminder comes at notifyAt local time where the owner is, whatever the offset, the team's days before. */
-    private Instant reminderAt(Commitment c, String team, ZoneId zone) {
-        return Dates.at(c.getDueDate().minusDays(settings.reminderDaysBefore(team)), settings.notifyAt(), zone);
+    private Instant reminderAt(CommitmentRouting c, String team, ZoneId zone) {
+        return Dates.at(c.dueDate().minusDays(settings.reminderDaysBefore(team)), settings.notifyAt(), zone);
     }
 
     /**
@@ -227,10 +232,11 @@ public class CommitmentProcessSteps {
     @Transactional
     public void remind(long id) {
         Commitment c = dueDateAsCommitted(id);
-        ZoneId zone = dueZone(c);
+        CommitmentRouting r = CommitmentRouting.of(c);
+        ZoneId zone = zones.ofStored(r.dueZone());
         Instant now = clock.instant();
-        if (c.stage() == CommitmentStage.DELIVER
-                && !now.isBefore(reminderAt(c, team(c), zone))
+        if (r.stage() == CommitmentStage.DELIVER
+                && !now.isBefore(reminderAt(r, team(r), zone))
                 && now.isBefore(Dates.endOf(c.getDueDate(), zone))) {
             mails.reminder(c);
         }
@@ -247,7 +253,7 @@ public class CommitmentProcessSteps {
         if (!CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())) {
             return;
         }
-        Person to = people.signedIn(escalateTo(c));
+        Person to = people.signedIn(CommitmentRouting.of(c).escalateTo());
         if (mails.overdue(c, to)) {
             audit.record(
                     "commitment.escalated",
@@ -287,39 +293,6 @@ public class CommitmentProcessSteps {
         return commitments.findFollowedWithoutActiveOwner(CommitmentStatus.OWNER_ACTS, accountId);
     }
 
-    /**
-     * Who renegotiates a rejected promise with the customer: its maker, unless the commitment went with
-     * its account to a new owner (a handover: the successor owns both and now speaks for the account);
-     * never an inactive person.
-     */
-    private String renegotiator(Commitment c) {
-        Person maker = c.getMadeBy();
-        Person owner = c.getOwner();
-        Person accountOwner = c.getAccount().getOwner();
-        boolean movedOn = owner != null
-                && owner.isActive()
-                && !owner.getId().equals(maker.getId())
-                && accountOwner != null
-                && owner.getId().equals(accountOwner.getId());
-        if (maker.isActive() && !movedOn) {
-            return maker.getUsername();
-        }
-        return owner != null && owner.isActive() ? owner.getUsername() : escalateTo(c);
-    }
-
-    /** Where the commitment's due date is judged: {@link CommitmentService#dueZone}. */
-    private ZoneId dueZone(Commitment c) {
-        return service.dueZone(c);
-    }
-
-    private String escalateTo(Commitment c) {
-        if (c.getOwner() != null && c.getOwner().getManager() != null) {
-            return c.getOwner().getManager().getUsername();
-        }
-        Person maker = c.getMadeBy();
-        return maker.getManager() != null ? maker.getManager().getUsername() : maker.getUsername();
-    }
-
     private Person owner(String username) {
         try {
             return people.signedIn(required("newOwnerUsername", username));
@@ -348,10 +321,6 @@ public class CommitmentProcessSteps {
             throw new BadRequestException(field, "is required for this decision");
         }
         return value;
-    }
-
-    private static String username(Person person) {
-        return person == null ? null : person.getUsername();
     }
 
     /**
