@@ -677,6 +677,45 @@ class ProblemDetailsIntegrationTests {
                 .isEqualTo(handovers);
     }
 
+    /**
+     * Found by the session 23 probe: 1,500 emoji (3,000 UTF-16 units, 1,500 characters for PostgreSQL) were
+     * "must be at most 2,000 characters"; and the wizard's cancel had no limit at all.
+     */
+    @Test
+    void aCancelReasonIsCountedInCharactersAsPeopleAndPostgresCountThem() throws Exception {
+        String emoji = "\uD83D\uDE00";
+
+        HttpResponse<String> fits = send(
+                "maria",
+                "POST",
+                "/api/handovers/999999999/cancel",
+                "{\"reason\": \"" + emoji.repeat(1500) + "\"}",
+                "application/json");
+        assertThat(fits.statusCode())
+                .as("past the length check: the handover is looked up")
+                .isEqualTo(404);
+        assertThat(fits.body()).contains("no handover 999999999");
+        assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/handovers/999999999/cancel",
+                        "{\"reason\": \"" + emoji.repeat(2001) + "\"}",
+                        "application/json")))
+                .containsExactly(Map.entry("reason", "must be at most 2,000 characters"));
+
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        HttpResponse<String> page = send(
+                "maria",
+                "POST",
+                "/handovers/999999999/cancel",
+                "reason=" + "x".repeat(2001) + "&_csrf=" + wizardToken(rob),
+                "application/x-www-form-urlencoded",
+                "text/html");
+        assertThat(page.statusCode())
+                .as("refused for its length before the handover is looked up: back to its page with the message")
+                .isEqualTo(302);
+    }
+
     /** Found by the session 22 probe: {@code "introOptOut": [null, null, 5]} named only introOptOut[0]. */
     @Test
     void everyNullInIntroOptOutIsNamedAtItsIndex() throws Exception {
