@@ -756,6 +756,14 @@ class ProblemDetailsIntegrationTests {
                 .as(docs.at("/components/schemas/LaunchRequest").toString())
                 .contains("Optional")
                 .contains("\"Choose successor\" task for each");
+        // found by the session 23 probe: no field was marked required, though a launch refuses these without
+        assertThat(docs.at("/components/schemas/LaunchRequest/required"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("departingId", "reason", "effectiveDate");
+        assertThat(docs.at("/components/schemas/Cancellation/properties/reason/maxLength")
+                        .asInt())
+                .as("JSON Schema counts characters (code points), as the cancel does")
+                .isEqualTo(2000);
     }
 
     @Test
