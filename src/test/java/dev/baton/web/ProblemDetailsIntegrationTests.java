@@ -196,6 +196,20 @@ class ProblemDetailsIntegrationTests {
         assertThat(problem.path("instance").asText()).isEqualTo(path);
     }
 
+    /** WholeNumberPaths looks only under the roots of the paths it relaxes: the rest answer as before. */
+    @Test
+    void aStaticFileAndAnUnknownPathAreNotTakenForABadId() throws Exception {
+        HttpResponse<String> css = send("maria", "GET", "/css/baton.css", null, null, "text/css,*/*");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+
+        for (String unknown : List.of("/api/nothing/abc", "/api/handoversabc/1x")) {
+            HttpResponse<String> answer = send("maria", "GET", unknown, null, null);
+            assertThat(answer.statusCode()).as(unknown).isEqualTo(404);
+            assertThat(answer.body()).as(unknown).doesNotContain("must be a whole number");
+        }
+    }
+
     /**
      * Found by the session 22 probe: {@code /api/handovers/1%00} got Tomcat's HTML error page (Tomcat
      * refuses the address before Baton sees it). It is still refused, now in the API's words; a page
