@@ -398,16 +398,15 @@ class ProblemDetailsIntegrationTests {
      */
     @Test
     void aProblemWithThousandsOfErrorsListsTheFirstFiftyOnceEachAndCountsTheRest() throws Exception {
-        long rob = people.findByUsername("rob").orElseThrow().getId();
-        long rita = people.findByUsername("rita").orElseThrow().getId();
-        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
+        RobsBook book = robsBook();
         // 50,000 ids no account has, each given twice
         String ids = IntStream.range(0, 100_000)
                 .mapToObj(i -> String.valueOf(-1 - i % 50_000))
                 .collect(Collectors.joining(","));
-        String launch = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \""
+        String launch = "{\"departingId\": " + book.rob() + ", \"reason\": \"LEAVING\", \"effectiveDate\": \""
                 + LocalDate.now().plusMonths(6) + "\","
-                + " \"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [" + ids + "]}";
+                + " \"plan\": {\"mode\": \"ONE\", \"successorId\": " + book.rita() + "}, \"introOptOut\": [" + ids
+                + "]}";
 
         HttpResponse<String> answer = send("maria", "POST", "/api/handovers", launch, "application/json");
 
@@ -422,7 +421,7 @@ class ProblemDetailsIntegrationTests {
                 .as("the detail is cut from a description of the listed errors, not of all 50,000 (probe, session 22)")
                 .doesNotContainPattern("\\(\\d{5,} characters\\)");
         assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
-                .isEqualTo(handovers);
+                .isEqualTo(book.handovers());
     }
 
     /**
@@ -431,37 +430,34 @@ class ProblemDetailsIntegrationTests {
      */
     @Test
     void everyBadPerAccountEntryIsNamedAtItsKeyAsGiven() throws Exception {
-        long rob = people.findByUsername("rob").orElseThrow().getId();
-        long rita = people.findByUsername("rita").orElseThrow().getId();
-        long ravi = people.findByUsername("ravi").orElseThrow().getId();
-        long account = jdbc.queryForObject(
-                "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob);
-        String plan = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2099-12-31\","
-                + " \"plan\": {\"mode\": \"PER_ACCOUNT\", \"perAccount\": {%s}}}";
+        RobsBook book = robsBook();
+        String plan =
+                "{\"departingId\": " + book.rob() + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2099-12-31\","
+                        + " \"plan\": {\"mode\": \"PER_ACCOUNT\", \"perAccount\": {%s}}}";
 
         // ravi is another manager's report: no successor for rob's accounts
         assertThat(errors(send(
                         "maria",
                         "POST",
                         "/api/handovers/plan",
-                        plan.formatted(
-                                "\"999999999\": " + rita + ", \"" + account + "\": " + ravi + ", \"-1\": " + rita),
+                        plan.formatted("\"999999999\": " + book.rita() + ", \"" + book.account() + "\": " + book.ravi()
+                                + ", \"-1\": " + book.rita()),
                         "application/json")))
                 .containsOnlyKeys(
-                        "plan.perAccount[-1]", "plan.perAccount[" + account + "]", "plan.perAccount[999999999]")
+                        "plan.perAccount[-1]", "plan.perAccount[" + book.account() + "]", "plan.perAccount[999999999]")
                 .containsEntry("plan.perAccount[999999999]", "account 999999999 is not in rob's book");
         assertThat(errors(send(
                         "maria",
                         "POST",
                         "/api/handovers/plan",
-                        plan.formatted("\"abc\": " + rita),
+                        plan.formatted("\"abc\": " + book.rita()),
                         "application/json")))
                 .containsExactly(Map.entry("plan.perAccount[abc]", "the key must be a whole number"));
         assertThat(errors(send(
                         "maria",
                         "POST",
                         "/api/handovers/plan",
-                        plan.formatted("\"12345678901234567890\": " + rita),
+                        plan.formatted("\"12345678901234567890\": " + book.rita()),
                         "application/json")))
                 .containsExactly(Map.entry(
                         "plan.perAccount[12345678901234567890]",
@@ -733,14 +729,11 @@ class ProblemDetailsIntegrationTests {
     /** Found by the session 22 probe: {@code "introOptOut": [null, null, 5]} named only introOptOut[0]. */
     @Test
     void everyNullInIntroOptOutIsNamedAtItsIndex() throws Exception {
-        long rob = people.findByUsername("rob").orElseThrow().getId();
-        long rita = people.findByUsername("rita").orElseThrow().getId();
-        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
-        long robs = jdbc.queryForObject(
-                "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob);
-        String launch = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2030-12-31\","
-                + " \"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [null, null, "
-                + robs + ", null]}";
+        RobsBook book = robsBook();
+        String launch = "{\"departingId\": " + book.rob()
+                + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2030-12-31\","
+                + " \"plan\": {\"mode\": \"ONE\", \"successorId\": " + book.rita() + "}, \"introOptOut\": [null, null, "
+                + book.account() + ", null]}";
 
         for (String path : List.of("/api/handovers", "/api/handovers/plan")) {
             assertThat(errors(send("maria", "POST", path, launch, "application/json")))
@@ -751,7 +744,7 @@ class ProblemDetailsIntegrationTests {
                             Map.entry("introOptOut[3]", "must not be null"));
         }
         assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
-                .isEqualTo(handovers);
+                .isEqualTo(book.handovers());
     }
 
     /**
@@ -782,15 +775,16 @@ class ProblemDetailsIntegrationTests {
 
     @Test
     void aNullInALaunchsListOrMapIsABadRequestAtItsIndexAndNothingIsLaunched() throws Exception {
-        long rob = people.findByUsername("rob").orElseThrow().getId();
-        long rita = people.findByUsername("rita").orElseThrow().getId();
-        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
-        String launch = "{\"departingId\": " + rob + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2099-12-31\", ";
+        RobsBook book = robsBook();
+        String launch =
+                "{\"departingId\": " + book.rob() + ", \"reason\": \"LEAVING\", \"effectiveDate\": \"2099-12-31\", ";
         Map<String, String> bad = Map.of(
                 "introOptOut[0]",
-                launch + "\"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [null]}",
+                launch + "\"plan\": {\"mode\": \"ONE\", \"successorId\": " + book.rita()
+                        + "}, \"introOptOut\": [null]}",
                 "introOptOut[1]",
-                launch + "\"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita + "}, \"introOptOut\": [1, null]}",
+                launch + "\"plan\": {\"mode\": \"ONE\", \"successorId\": " + book.rita()
+                        + "}, \"introOptOut\": [1, null]}",
                 "plan.perAccount[7]", // the bracket form SuccessorPlanner names it in
                 launch + "\"plan\": {\"mode\": \"PER_ACCOUNT\", \"perAccount\": {\"7\": null}}}");
 
@@ -817,32 +811,29 @@ class ProblemDetailsIntegrationTests {
                 .as(tasks.body())
                 .isEqualTo("must not be null");
         assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
-                .isEqualTo(handovers);
+                .isEqualTo(book.handovers());
     }
 
     @Test
     void theHandoverWizardMarksAPerAccountSuccessorWhoIsNotEligibleAtThatAccount() throws Exception {
-        long rob = people.findByUsername("rob").orElseThrow().getId();
-        long rita = people.findByUsername("rita").orElseThrow().getId();
-        long ravi = people.findByUsername("ravi").orElseThrow().getId();
-        long account = jdbc.queryForObject(
-                "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob);
+        RobsBook book = robsBook();
 
-        String csrf = wizardToken(rob);
+        String csrf = wizardToken(book.rob());
         // ravi is another manager's report: no successor for rob's accounts
         HttpResponse<String> again = send(
                 "maria",
                 "POST",
                 "/handovers",
-                "departingId=" + rob + "&reason=LEAVING&effectiveDate=2099-12-31&mode=ONE&successorId=" + rita
-                        + "&successors%5B" + account + "%5D=" + ravi + "&_csrf=" + csrf,
+                "departingId=" + book.rob() + "&reason=LEAVING&effectiveDate=2099-12-31&mode=ONE&successorId="
+                        + book.rita() + "&successors%5B" + book.account() + "%5D=" + book.ravi() + "&_csrf=" + csrf,
                 "application/x-www-form-urlencoded",
                 "text/html");
 
         assertThat(again.statusCode()).as("nothing launched: the form again").isEqualTo(400);
         String select = again.body()
                 .replaceAll(
-                        "(?s).*(<select[^>]*id=\"successor-" + account + "\".*?</select>\\s*<div[^>]*>[^<]*</div>).*",
+                        "(?s).*(<select[^>]*id=\"successor-" + book.account()
+                                + "\".*?</select>\\s*<div[^>]*>[^<]*</div>).*",
                         "$1");
         assertThat(select).contains("is-invalid").contains("aria-invalid=\"true\"");
         assertThat(select.replaceAll("(?s).*<div[^>]*>([^<]*)</div>", "$1")).isNotBlank();
@@ -854,16 +845,13 @@ class ProblemDetailsIntegrationTests {
      */
     @Test
     void theHandoverWizardSaysWhatIsWrongWithATamperedAccountField() throws Exception {
-        long rob = people.findByUsername("rob").orElseThrow().getId();
-        long rita = people.findByUsername("rita").orElseThrow().getId();
-        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
-        long account = jdbc.queryForObject(
-                "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob);
+        RobsBook book = robsBook();
         // choices at a row of the book beside the tampered field: kept, as chosen, when the wizard comes back
-        String launch = "departingId=" + rob + "&reason=LEAVING&effectiveDate=2030-12-31&mode=ONE&successorId=" + rita
-                + "&successors%5B" + account + "%5D=" + rita + "&introOptOut=" + account + "&_csrf=" + wizardToken(rob);
+        String launch = "departingId=" + book.rob() + "&reason=LEAVING&effectiveDate=2030-12-31&mode=ONE&successorId="
+                + book.rita() + "&successors%5B" + book.account() + "%5D=" + book.rita() + "&introOptOut="
+                + book.account() + "&_csrf=" + wizardToken(book.rob());
         Map<String, String> told = Map.of(
-                "&successors%5Babc%5D=" + rita,
+                "&successors%5Babc%5D=" + book.rita(),
                 "successors[abc]: not an account of this book",
                 "&introOptOut=abc",
                 "No intro mail: abc is not an account of this book");
@@ -883,40 +871,40 @@ class ProblemDetailsIntegrationTests {
                         .contains(tampered.getValue())
                         .doesNotContain("must be a list")
                         .doesNotContain("null: ");
-                assertThat(again.body().replaceAll("(?s).*id=\"successor-" + account + "\"(.*?)</select>.*", "$1"))
-                        .containsPattern("value=\"" + rita + "\"\\s+selected");
+                assertThat(again.body()
+                                .replaceAll("(?s).*id=\"successor-" + book.account() + "\"(.*?)</select>.*", "$1"))
+                        .containsPattern("value=\"" + book.rita() + "\"\\s+selected");
                 // found by the session 23 probe: one bad opt-out unticked the good ones, and a resubmit mailed them
                 assertThat(again.body())
                         .as(path + tampered.getKey())
-                        .containsPattern("id=\"intro-" + account + "\"[^>]*checked");
+                        .containsPattern("id=\"intro-" + book.account() + "\"[^>]*checked");
             }
         }
         assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
                 .as("a tampered field is refused, not dropped")
-                .isEqualTo(handovers);
+                .isEqualTo(book.handovers());
     }
 
     /** Found by the session 22 probe: a launch without an effective date was told "must be today or later". */
     @Test
     void aLaunchWithoutAnEffectiveDateIsToldItIsRequired() throws Exception {
-        long rob = people.findByUsername("rob").orElseThrow().getId();
-        long rita = people.findByUsername("rita").orElseThrow().getId();
-        long handovers = jdbc.queryForObject("select count(*) from handover", Long.class);
+        RobsBook book = robsBook();
 
         assertThat(robsBookToRita("\"reason\": \"LEAVING\""))
                 .containsExactly(Map.entry("effectiveDate", "is required"));
-        String csrf = wizardToken(rob);
+        String csrf = wizardToken(book.rob());
         HttpResponse<String> again = send(
                 "maria",
                 "POST",
                 "/handovers",
-                "departingId=" + rob + "&reason=LEAVING&effectiveDate=&mode=ONE&successorId=" + rita + "&_csrf=" + csrf,
+                "departingId=" + book.rob() + "&reason=LEAVING&effectiveDate=&mode=ONE&successorId=" + book.rita()
+                        + "&_csrf=" + csrf,
                 "application/x-www-form-urlencoded",
                 "text/html");
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).containsPattern("id=\"effectiveDate-error\">is required</div>");
         assertThat(jdbc.queryForObject("select count(*) from handover", Long.class))
-                .isEqualTo(handovers);
+                .isEqualTo(book.handovers());
     }
 
     @Test
@@ -929,16 +917,32 @@ class ProblemDetailsIntegrationTests {
         assertThat(page.body()).contains("ravi is not in maria&#39;s line").doesNotContain("needs a role");
     }
 
+    /**
+     * Rob's book as the launch tests use it: rob, rita (a successor in maria's line), ravi (another
+     * manager's report), rob's first account, and how many handovers there were before the test.
+     */
+    private record RobsBook(long rob, long rita, long ravi, long account, long handovers) {}
+
+    private RobsBook robsBook() {
+        long rob = people.findByUsername("rob").orElseThrow().getId();
+        return new RobsBook(
+                rob,
+                people.findByUsername("rita").orElseThrow().getId(),
+                people.findByUsername("ravi").orElseThrow().getId(),
+                jdbc.queryForObject(
+                        "select min(id) from account where owner_id = ? and churned_on is null", Long.class, rob),
+                jdbc.queryForObject("select count(*) from handover", Long.class));
+    }
+
     /** The errors of maria's launch of rob's whole book to rita through the API, with these other fields. */
     private Map<String, String> robsBookToRita(String fields) throws Exception {
-        long rob = people.findByUsername("rob").orElseThrow().getId();
-        long rita = people.findByUsername("rita").orElseThrow().getId();
+        RobsBook book = robsBook();
         return errors(send(
                 "maria",
                 "POST",
                 "/api/handovers",
-                "{\"departingId\": " + rob + ", " + fields + ", \"plan\": {\"mode\": \"ONE\", \"successorId\": " + rita
-                        + "}}",
+                "{\"departingId\": " + book.rob() + ", " + fields + ", \"plan\": {\"mode\": \"ONE\", \"successorId\": "
+                        + book.rita() + "}}",
                 "application/json"));
     }
 
