@@ -31,6 +31,12 @@ public class HandoverChanges {
 
     private static final Logger log = LoggerFactory.getLogger(HandoverChanges.class);
 
+    /**
+     * The longest cancel reason, in characters as PostgreSQL counts them (code points: an emoji is one,
+     * not Java's two); the column is {@code text}, the limit keeps the audit and the page readable.
+     */
+    static final int CANCEL_REASON_MAX = 2000;
+
     private final Handovers handovers;
     private final HandoverItems items;
     private final HandoverQueries queries;
@@ -74,17 +80,22 @@ public class HandoverChanges {
      * changes nothing; then its open tasks, whose jobs are gone, are withdrawn from the inboxes.
      * Accounts that have moved stay with their successors; the others stay with the departing person.
      *
-     * @throws BadRequestException (field {@code reason}) without a reason
+     * @throws BadRequestException (field {@code reason}) without a reason, or with one over {@value
+     *     #CANCEL_REASON_MAX} characters (code points, the wizard's and the API's one limit)
      * @throws ConflictException when the handover has ended already
      */
     public void cancel(long id, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
             throw new BadRequestException("reason", "say why the handover is cancelled");
         }
+        String stripped = reason.strip();
+        if (stripped.codePointCount(0, stripped.length()) > CANCEL_REASON_MAX) {
+            throw new BadRequestException("reason", "must be at most 2,000 characters");
+        }
         tx.executeWithoutResult(status -> {
             Handover h = visible(id, actor);
             String before = h.getStatus().name();
-            if (!h.cancel(actor, reason.strip(), clock.instant())) {
+            if (!h.cancel(actor, stripped, clock.instant())) {
                 throw new ConflictException("handover " + id + " has ended already ("
                         + h.getStatus().name().toLowerCase() + "): nothing to cancel");
             }
@@ -100,7 +111,7 @@ public class HandoverChanges {
                             "status",
                             h.getStatus().name(),
                             "reason",
-                            reason.strip(),
+                            stripped,
                             "accountsMoved",
                             moved,
                             "accountsKept",

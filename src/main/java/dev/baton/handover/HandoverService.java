@@ -15,10 +15,9 @@ import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.TaskTransfers;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
@@ -167,6 +166,7 @@ public class HandoverService {
     }
 
     private Handover create(LaunchRequest r, String manager) {
+        requireFields(r);
         Person departing = departing(r.departingId(), "departingId", manager);
         validateDates(r, departing);
         if (rules.isLeaving(departing)) {
@@ -230,19 +230,29 @@ public class HandoverService {
         return departing;
     }
 
-    /** Today and the dates are the departing person's days: the effective date is their last one. */
-    private void validateDates(LaunchRequest r, Person departing) {
+    /**
+     * Every missing required field named in one refusal (the wizard's form, which bean validation does
+     * not see; the API's {@code @NotNull}s say the same): one at a time, a client fixing the reason
+     * learnt next of the date.
+     */
+    private static void requireFields(LaunchRequest r) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (r.departingId() == null) {
+            missing.put("departingId", LaunchRequest.DEPARTING_REQUIRED);
+        }
         if (r.reason() == null) {
-            throw new BadRequestException(
-                    "reason",
-                    "is required; one of "
-                            + Arrays.stream(HandoverReason.values())
-                                    .map(HandoverReason::name)
-                                    .collect(Collectors.joining(", ")));
+            missing.put("reason", LaunchRequest.REASON_REQUIRED);
         }
         if (r.effectiveDate() == null) {
-            throw new BadRequestException("effectiveDate", "is required");
+            missing.put("effectiveDate", LaunchRequest.EFFECTIVE_DATE_REQUIRED);
         }
+        if (!missing.isEmpty()) {
+            throw new BadRequestException(missing);
+        }
+    }
+
+    /** Today and the dates are the departing person's days: the effective date is their last one. */
+    private void validateDates(LaunchRequest r, Person departing) {
         if (r.effectiveDate().isBefore(zones.today(departing))) {
             throw new BadRequestException("effectiveDate", "must be today or later");
         }

@@ -11,6 +11,10 @@ import java.util.List;
 /**
  * A manager's request to hand over a person's book.
  *
+ * @param departingId whose book moves; required (the API's bean validation and {@link HandoverService#launch} name
+ *     every missing required field in one refusal)
+ * @param reason why; required
+ * @param effectiveDate the departing person's last day with the book; required
  * @param endDate only for a leave of absence: when the person returns
  * @param plan who takes which account; null leaves every account to the manager's "choose successor" task
  * @param introOptOut accounts whose customer gets no introduction mail, each one of the departing person's
@@ -20,9 +24,12 @@ import java.util.List;
  *     client sent
  */
 public record LaunchRequest(
-        Long departingId,
-        HandoverReason reason,
-        @SaneDate LocalDate effectiveDate,
+        @NotNull(message = DEPARTING_REQUIRED) Long departingId,
+        @NotNull(message = REASON_REQUIRED) HandoverReason reason,
+
+        @NotNull(message = EFFECTIVE_DATE_REQUIRED) @SaneDate
+        LocalDate effectiveDate,
+
         @SaneDate LocalDate endDate,
 
         @Schema(
@@ -32,6 +39,14 @@ public record LaunchRequest(
         SuccessorPlan plan,
 
         List<@NotNull Long> introOptOut) {
+
+    static final String DEPARTING_REQUIRED = "who is handing over is required";
+
+    /** Names every {@link HandoverReason} (a test holds it to them): an annotation's message must be a constant. */
+    static final String REASON_REQUIRED =
+            "is required; one of LEAVING, ROLE_CHANGE, LEAVE_OF_ABSENCE, TERRITORY_CHANGE";
+
+    static final String EFFECTIVE_DATE_REQUIRED = "is required";
 
     public LaunchRequest {
         // not List.copyOf, which refuses a null: requireInBook names each null at its index

@@ -15,12 +15,15 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,6 +51,7 @@ public final class InputErrors {
 
     private static final Pattern QUOTED = Pattern.compile("'([^']{1,100})'");
     private static final Pattern WHOLE = Pattern.compile("[-+]?\\d+");
+    private static final Pattern DIGITS_OR_NOT = Pattern.compile("\\d+|\\D+");
 
     private InputErrors() {}
 
@@ -277,10 +281,17 @@ public final class InputErrors {
                 + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ", "[", "]")) + ")";
     }
 
-    /** Each field's first error; a value that could not be converted says what it must look like. */
+    /**
+     * Each field's first error; a value that could not be converted says what it must look like. The
+     * fields come in the order the target declares them, and a list's elements by index ({@code
+     * introOptOut[1]} before {@code introOptOut[3]}): bean validation hands its violations over in a
+     * hash set's order, which put {@code [3]} before {@code [1]} for some inputs.
+     */
     public static Map<String, String> ofBinding(BindingResult result) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldError error : result.getFieldErrors()) {
+        List<FieldError> fieldErrors = new ArrayList<>(result.getFieldErrors());
+        fieldErrors.sort(inDeclarationOrder(result.getTarget()));
+        for (FieldError error : fieldErrors) {
             String message = error.isBindingFailure() && error.contains(TypeMismatchException.class)
                     ? expected(error.unwrap(TypeMismatchException.class))
                     : error.isBindingFailure() ? "has the wrong type" : error.getDefaultMessage();
@@ -289,6 +300,42 @@ public final class InputErrors {
         result.getGlobalErrors()
                 .forEach(e -> errors.putIfAbsent(e.getObjectName(), Text.clip(e.getDefaultMessage(), MAX_MESSAGE)));
         return errors;
+    }
+
+    /**
+     * Field errors by the position of their first property among the target's fields (unknown ones
+     * last, by name), then by the rest of the path with whole numbers compared as numbers.
+     */
+    private static Comparator<FieldError> inDeclarationOrder(Object target) {
+        List<String> declared = target == null
+                ? List.of()
+                : Arrays.stream(target.getClass().getDeclaredFields())
+                        .map(Field::getName)
+                        .toList();
+        Function<FieldError, String> root = e -> e.getField().split("[.\\[]", 2)[0];
+        return Comparator.<FieldError>comparingInt(e -> {
+                    int at = declared.indexOf(root.apply(e));
+                    return at < 0 ? Integer.MAX_VALUE : at;
+                })
+                .thenComparing(root)
+                .thenComparing(e -> e.getField(), InputErrors::naturally);
+    }
+
+    /** Compares two paths with each run of digits read as a number: {@code [2]} before {@code [10]}. */
+    private static int naturally(String a, String b) {
+        Matcher x = DIGITS_OR_NOT.matcher(a);
+        Matcher y = DIGITS_OR_NOT.matcher(b);
+        while (x.find() && y.find()) {
+            String p = x.group();
+            String q = y.group();
+            int order = Character.isDigit(p.charAt(0)) && Character.isDigit(q.charAt(0))
+                    ? new BigInteger(p).compareTo(new BigInteger(q))
+                    : p.compareTo(q);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.length(), b.length());
     }
 
     /**

@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
  * backslash ({@code /api/handovers/1%00}), a malformed or undecodable %-escape ({@code %zz}, {@code %FF})
  * while it reads the address, before any filter (Spring
  * Security's firewall too) or {@link ProblemErrorController} could answer; it still refuses it, only
- * the words change. A page's such request keeps Tomcat's short page (no server name, no report):
+ * the words change. So are headers over Tomcat's size limit ({@code server.max-http-request-header-size},
+ * which counts the request line too) when the request line was read whole. An address alone over that
+ * limit keeps Tomcat's page: Tomcat gives up inside the request line, so this valve, though it runs, sees
+ * no path (nor an Accept header) to tell an API request by. A page's such request keeps Tomcat's short page (no server name, no report):
  * Baton's error page needs the application, which the request never reached.
  */
 class ProblemReportValve extends ErrorReportValve {
@@ -52,8 +55,9 @@ class ProblemReportValve extends ErrorReportValve {
         problem.put("status", 400);
         problem.put(
                 "detail",
-                "the address is not valid: Tomcat refused it before Baton read it (an encoded NUL,"
-                        + " slash or backslash, a malformed or undecodable %-escape, or an address too long)");
+                "the request is not valid: Tomcat refused it before Baton read it (an encoded NUL, slash or"
+                        + " backslash or a malformed or undecodable %-escape in the address, or the address and"
+                        + " headers together over its size limit)");
         problem.put("instance", Text.clip(path, InputErrors.MAX_MESSAGE));
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

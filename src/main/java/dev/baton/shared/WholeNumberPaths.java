@@ -3,8 +3,10 @@ package dev.baton.shared;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -45,6 +47,12 @@ class WholeNumberPaths extends AbstractHandlerMapping implements SmartInitializi
 
     private final List<Relaxed> relaxed = new ArrayList<>();
 
+    /**
+     * The literal starts of the relaxed mappings' paths ({@code /api/handovers/}, {@code /people/}): a
+     * request under none of them (a static file, an unknown page) skips the loop over every mapping.
+     */
+    private final Set<String> roots = new LinkedHashSet<>();
+
     WholeNumberPaths(RequestMappingHandlerMapping requestMappingHandlerMapping) {
         this.controllers = requestMappingHandlerMapping;
         setOrder(controllers.getOrder() + 1); // before the static resources, which answer any other path 404
@@ -75,13 +83,33 @@ class WholeNumberPaths extends AbstractHandlerMapping implements SmartInitializi
                         .options(controllers.getBuilderConfiguration())
                         .build();
                 relaxed.add(new Relaxed(loose, method, own));
+                own.keySet().forEach(path -> roots.add(root(path)));
             }
         });
     }
 
+    /**
+     * What {@code path} starts with before its first variable or wildcard: {@code /api/handovers/} of
+     * {@code /api/handovers/{id}}.
+     */
+    static String root(String path) {
+        int variable = path.indexOf('{');
+        int wildcard = path.indexOf('*');
+        int end = variable < 0 ? wildcard : wildcard < 0 ? variable : Math.min(variable, wildcard);
+        return end < 0 ? path : path.substring(0, end);
+    }
+
+    /** Whether the request's path lies under one of the relaxed mappings' {@link #roots}. */
+    boolean mayRelax(String path) {
+        return roots.stream().anyMatch(path::startsWith);
+    }
+
     @Override
     protected Object getHandlerInternal(HttpServletRequest request) {
-        initLookupPath(request);
+        String path = initLookupPath(request);
+        if (!mayRelax(path)) {
+            return null;
+        }
         for (Relaxed mapping : relaxed) {
             RequestMappingInfo match = mapping.info().getMatchingCondition(request);
             MethodArgumentTypeMismatchException mismatch = match == null

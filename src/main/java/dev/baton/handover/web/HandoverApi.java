@@ -11,11 +11,11 @@ import dev.baton.shared.PageResponse;
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -81,9 +81,10 @@ class HandoverApi {
         return queries.detail(id, me.getName(), pageable);
     }
 
+    // at most 2,000 characters, counted as PostgreSQL counts them (code points) by HandoverChanges.cancel:
+    // @Size counts UTF-16 units and refused 1,500 emoji
     record Cancellation(
-            @NotBlank @Size(max = 2000, message = "must be at most 2,000 characters") @PlainText
-            String reason) {}
+            @NotBlank @PlainText @Schema(maxLength = 2000) String reason) {}
 
     record SuccessorChange(@NotNull Long successorId) {}
 
