@@ -194,9 +194,17 @@ public class Commitment {
         statusReason = reason;
     }
 
-    /** The stage of its life the commitment process must be at now: {@link CommitmentStage#of}. */
+    /** The stage of its life the commitment process must be at now; an inactive owner counts as none. */
     public CommitmentStage stage() {
-        return CommitmentStage.of(status, owner != null && owner.isActive());
+        return switch (status) {
+            case VERIFIED, BREACHED, CANCELLED -> CommitmentStage.CLOSED;
+            case REJECTED -> owner == null || !owner.isActive() ? CommitmentStage.ASSIGN : CommitmentStage.RENEGOTIATE;
+            case DELIVERED -> CommitmentStage.VERIFY;
+            case PROPOSED, ACCEPTED ->
+                owner == null || !owner.isActive()
+                        ? CommitmentStage.ASSIGN
+                        : status == PROPOSED ? CommitmentStage.ACCEPT : CommitmentStage.DELIVER;
+        };
     }
 
     public boolean isOverdue(LocalDate today) {

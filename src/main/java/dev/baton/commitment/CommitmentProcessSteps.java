@@ -29,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommitmentProcessSteps {
 
     private final Commitments commitments;
-    private final CommitmentRoutingQuery routingQuery;
     private final CommitmentAnswers answers;
     private final CommitmentService service;
     private final CommitmentMails mails;
@@ -41,7 +40,6 @@ public class CommitmentProcessSteps {
 
     CommitmentProcessSteps(
             Commitments commitments,
-            CommitmentRoutingQuery routingQuery,
             CommitmentAnswers answers,
             CommitmentService service,
             CommitmentMails mails,
@@ -51,7 +49,6 @@ public class CommitmentProcessSteps {
             Clock clock,
             TimeZones zones) {
         this.commitments = commitments;
-        this.routingQuery = routingQuery;
         this.answers = answers;
         this.service = service;
         this.mails = mails;
@@ -62,42 +59,40 @@ public class CommitmentProcessSteps {
         this.zones = zones;
     }
 
-    /**
-     * Reads the commitment for routing, recording which process instance follows it (first read only).
-     * No transaction: one statement reads the commitment with everyone routing names as committed, and
-     * recording the instance is a statement of its own that a second delivery finds done.
-     *
-     * @throws NotFoundException for an unknown commitment
-     */
+    /** Reads the commitment for routing, recording which process instance follows it (first read only). */
+    @Transactional
     public CommitmentStep read(long id, long processInstanceKey) {
-        CommitmentRouting c = routingQuery.find(id).orElseThrow(() -> new NotFoundException("commitment", id));
-        if (c.processInstanceKey() == null) {
-            // only on the first read: a re-routed step reads again, and skips the statement
-            routingQuery.attachProcess(id, processInstanceKey);
+        Commitment c = commitment(id);
+        if (c.getProcessInstanceKey() == null) {
+            // a bulk update, so recording the key does not change the version API clients hold; only on
+            // the first read: a re-routed step reads again, and skips the statement
+            commitments.attachProcess(id, processInstanceKey);
         }
         String team = team(c);
-        ZoneId zone = zones.ofStored(c.dueZone());
+        ZoneId zone = dueZone(c);
         return new CommitmentStep(
                 id,
-                c.accountId(),
+                c.getAccount().getId(),
                 c.stage(),
-                c.version(),
-                c.ownerUsername(),
-                c.renegotiator(),
+                c.getVersion(),
+                username(c.getOwner()),
+                renegotiator(c),
                 team,
                 settings.verifyingTeam(),
-                c.escalateTo(),
-                Dates.endOf(c.dueDate(), zone),
+                escalateTo(c),
+                Dates.endOf(c.getDueDate(), zone),
                 reminderAt(c, team, zone));
     }
 
-    private String team(CommitmentRouting c) {
-        return c.teamKey() == null ? settings.defaultDeliveringTeam() : c.teamKey();
+    private String team(Commitment c) {
+        return c.getDeliveringTeam() == null
+                ? settings.defaultDeliveringTeam()
+                : c.getDeliveringTeam().getKey();
     }
 
     /** The reminder comes at notifyAt local time where the owner is, whatever the offset, the team's days before. */
-    private Instant reminderAt(CommitmentRouting c, String team, ZoneId zone) {
-        return Dates.at(c.dueDate().minusDays(settings.reminderDaysBefore(team)), settings.notifyAt(), zone);
+    private Instant reminderAt(Commitment c, String team, ZoneId zone) {
+        return Dates.at(c.getDueDate().minusDays(settings.reminderDaysBefore(team)), settings.notifyAt(), zone);
     }
 
     /**
@@ -232,11 +227,10 @@ public class CommitmentProcessSteps {
     @Transactional
     public void remind(long id) {
         Commitment c = dueDateAsCommitted(id);
-        CommitmentRouting r = CommitmentRouting.of(c);
-        ZoneId zone = zones.ofStored(r.dueZone());
+        ZoneId zone = dueZone(c);
         Instant now = clock.instant();
-        if (r.stage() == CommitmentStage.DELIVER
-                && !now.isBefore(reminderAt(r, team(r), zone))
+        if (c.stage() == CommitmentStage.DELIVER
+                && !now.isBefore(reminderAt(c, team(c), zone))
                 && now.isBefore(Dates.endOf(c.getDueDate(), zone))) {
             mails.reminder(c);
         }
@@ -253,7 +247,7 @@ public class CommitmentProcessSteps {
         if (!CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())) {
             return;
         }
-        Person to = people.signedIn(CommitmentRouting.of(c).escalateTo());
+        Person to = people.signedIn(escalateTo(c));
         if (mails.overdue(c, to)) {
             audit.record(
                     "commitment.escalated",
@@ -293,6 +287,39 @@ public class CommitmentProcessSteps {
         return commitments.findFollowedWithoutActiveOwner(CommitmentStatus.OWNER_ACTS, accountId);
     }
 
+    /**
+     * Who renegotiates a rejected promise with the customer: its maker, unless the commitment went with
+     * its account to a new owner (a handover: the successor owns both and now speaks for the account);
+     * never an inactive person.
+     */
+    private String renegotiator(Commitment c) {
+        Person maker = c.getMadeBy();
+        Person owner = c.getOwner();
+        Person accountOwner = c.getAccount().getOwner();
+        boolean movedOn = owner != null
+                && owner.isActive()
+                && !owner.getId().equals(maker.getId())
+                && accountOwner != null
+                && owner.getId().equals(accountOwner.getId());
+        if (maker.isActive() && !movedOn) {
+            return maker.getUsername();
+        }
+        return owner != null && owner.isActive() ? owner.getUsername() : escalateTo(c);
+    }
+
+    /** Where the commitment's due date is judged: {@link CommitmentService#dueZone}. */
+    private ZoneId dueZone(Commitment c) {
+        return service.dueZone(c);
+    }
+
+    private String escalateTo(Commitment c) {
+        if (c.getOwner() != null && c.getOwner().getManager() != null) {
+            return c.getOwner().getManager().getUsername();
+        }
+        Person maker = c.getMadeBy();
+        return maker.getManager() != null ? maker.getManager().getUsername() : maker.getUsername();
+    }
+
     private Person owner(String username) {
         try {
             return people.signedIn(required("newOwnerUsername", username));
@@ -321,6 +348,10 @@ public class CommitmentProcessSteps {
             throw new BadRequestException(field, "is required for this decision");
         }
         return value;
+    }
+
+    private static String username(Person person) {
+        return person == null ? null : person.getUsername();
     }
 
     /**

@@ -67,6 +67,16 @@ public interface Commitments extends JpaRepository<Commitment, Long> {
 
     long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
 
+    /**
+     * Records the first process instance that reads the commitment; idempotent, and leaves the version
+     * alone. SQL, not JPQL: Hibernate 6 translates a JPQL update anew on every call.
+     */
+    @Modifying
+    @Query(
+            value = "update commitment set process_instance_key = :key where id = :id and process_instance_key is null",
+            nativeQuery = true)
+    int attachProcess(long id, long key);
+
     /** The sweep's work: open commitments no process follows yet, oldest first. */
     @Query("""
       select c from Commitment c join fetch c.account
