@@ -362,6 +362,30 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo("what Dana knows");
     }
 
+    /** A draft's 20,000 characters per field are characters (code points): 15,000 emoji were refused. */
+    @Test
+    void aNoteDraftIsCountedInCharactersAndOneTooLongIsRefusedAtItsField() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        String departing = launched.departing().getUsername();
+        String draft =
+                "/handovers/" + launched.id() + "/notes/" + book.account().getId() + "/draft";
+        String emoji = "\uD83D\uDE00";
+
+        assertThat(saveDraft(departing, draft, emoji.repeat(15_000)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map> refused = saveDraft(departing, draft, emoji.repeat(20_001));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) refused.getBody().get("errors"))
+                .containsExactly(Map.entry("relationshipSummary", (Object) "must be at most 20,000 characters"));
+        assertThat(jdbc.queryForObject(
+                        "select note_draft ->> 'relationshipSummary' from handover_item where handover_id = ?",
+                        String.class,
+                        launched.id()))
+                .isEqualTo(emoji.repeat(15_000));
+    }
+
     private ResponseEntity<Map> saveDraft(String username, String draft, String summary) {
         return as(username)
                 .exchange(

@@ -81,8 +81,7 @@ class HandoverApi {
         return queries.detail(id, me.getName(), pageable);
     }
 
-    // at most 2,000 characters, counted as PostgreSQL counts them (code points) by HandoverChanges.cancel:
-    // @Size counts UTF-16 units and refused 1,500 emoji
+    // at most 2,000 characters (code points), checked by HandoverChanges.cancel for the API and the wizard alike
     record Cancellation(
             @NotBlank @PlainText @Schema(maxLength = 2000) String reason) {}
 
