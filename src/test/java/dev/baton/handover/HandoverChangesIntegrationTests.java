@@ -206,6 +206,34 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .isTrue();
     }
 
+    /** The wizard's cancel took any text; the API's refused control characters and bidi overrides. */
+    @Test
+    void aCancelReasonThatIsNotPlainTextIsRefusedOnThePageAsInTheApiAndCancelsNothing() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        String refusal = "must not contain control characters or bidi overrides";
+
+        TestRestTemplate browser = SignedIn.as(http, "maria");
+        String page = browser.getForObject("/handovers/" + launched.id(), String.class);
+        ResponseEntity<String> pressed = browser.postForEntity(
+                "/handovers/" + launched.id() + "/cancel",
+                new HttpEntity<>("reason=Dana+stays%E2%80%AE", SignedIn.formOf(page)),
+                String.class);
+        assertThat(pressed.getStatusCode().isError()).as("%s", pressed).isFalse();
+        // the redirect back to the page is followed without the session: the message waits for the next page
+        assertThat(pressed.getBody() + browser.getForObject("/handovers/" + launched.id(), String.class))
+                .contains("Not cancelled: " + refusal);
+        ResponseEntity<Map> api = as("maria")
+                .postForEntity(
+                        "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "Dana stays\u0007"), Map.class);
+        assertThat((Map<String, Object>) api.getBody().get("errors")).containsExactly(Map.entry("reason", refusal));
+
+        Map detail = as("maria").getForObject("/api/handovers/" + launched.id(), Map.class);
+        assertThat(((Map) detail.get("handover")).get("status")).isNotEqualTo("CANCELLED");
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("handover", launched.id()))
+                .noneMatch(e -> e.getAction().equals("handover.cancelled"));
+    }
+
     @Test
     void cancellingStopsTheProcessWithdrawsItsTasksAndLetsThePersonBeHandedOverAgain() {
         Book launched = fixture.launch(book, true, this::as);
