@@ -8,6 +8,7 @@ import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.shared.Text;
 import dev.baton.task.TaskEngineSync;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskSubject;
@@ -80,8 +81,9 @@ public class HandoverChanges {
      * changes nothing; then its open tasks, whose jobs are gone, are withdrawn from the inboxes.
      * Accounts that have moved stay with their successors; the others stay with the departing person.
      *
-     * @throws BadRequestException (field {@code reason}) without a reason, or with one over {@value
-     *     #CANCEL_REASON_MAX} characters (code points, the wizard's and the API's one limit)
+     * @throws BadRequestException (field {@code reason}) without a reason, with one over {@value
+     *     #CANCEL_REASON_MAX} characters (code points) or one that is not plain text ({@link
+     *     Text#notPlainText}: control characters, bidi overrides): the wizard's and the API's one rule
      * @throws ConflictException when the handover has ended already
      */
     public void cancel(long id, String reason, String actor) {
@@ -91,6 +93,10 @@ public class HandoverChanges {
         String stripped = reason.strip();
         if (stripped.codePointCount(0, stripped.length()) > CANCEL_REASON_MAX) {
             throw new BadRequestException("reason", "must be at most 2,000 characters");
+        }
+        String notPlainText = Text.notPlainText(stripped);
+        if (notPlainText != null) {
+            throw new BadRequestException("reason", notPlainText);
         }
         tx.executeWithoutResult(status -> {
             Handover h = visible(id, actor);

@@ -128,8 +128,8 @@ public class NoteBatch {
         Map<String, Object> draft = new LinkedHashMap<>();
         HandoverSteps.NOTE_FIELDS.forEach(f -> {
             String value = values.get(f);
-            if (value != null && value.length() > 20_000) {
-                throw new BadRequestException(f, "at most 20000 characters");
+            if (value != null && value.codePointCount(0, value.length()) > 20_000) {
+                throw new BadRequestException(f, "must be at most 20,000 characters");
             }
             draft.put(f, value);
         });

@@ -49,6 +49,9 @@ public class FailedMail {
         }
     }
 
+    /** The longest address a mail has (RFC 5321's path, less its brackets), as {@code outbox.to_address} keeps it. */
+    static final int MAX_ADDRESS = 254;
+
     private final OutboxMessages messages;
     private final AuditLog audit;
     private final Clock clock;
@@ -74,7 +77,8 @@ public class FailedMail {
      *     null/blank to keep the address
      * @throws NotFoundException if there is no such mail
      * @throws ConflictException if it has not failed (waiting or sent: nothing to retry)
-     * @throws BadRequestException naming {@code to} if it is not one plain-ASCII mail address
+     * @throws BadRequestException naming {@code to} if it is not one plain-ASCII mail address of at most
+     *     {@value #MAX_ADDRESS} characters
      */
     @Transactional
     public View retry(long id, String to) {
@@ -97,6 +101,9 @@ public class FailedMail {
     }
 
     private static String address(String to) {
+        if (to.length() > MAX_ADDRESS) {
+            throw new BadRequestException("to", "must be at most " + MAX_ADDRESS + " characters");
+        }
         try {
             InternetAddress parsed = new InternetAddress(to, true);
             if (to.chars().allMatch(c -> c < 128) && parsed.getPersonal() == null && to.contains("@")) {

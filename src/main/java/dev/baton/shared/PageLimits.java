@@ -1,12 +1,7 @@
 package dev.baton.shared;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The {@code page} query parameter of every list, API and pages, is a whole number from 0 to
@@ -16,25 +11,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * would quietly take its default size for {@code size=abc}. Each list may take fewer rows a page (tasks: 200) and says so itself.
  */
 @Configuration(proxyBeanMethods = false)
-class PageLimits implements WebMvcConfigurer, HandlerInterceptor {
+class PageLimits extends ParameterCheck {
 
     static final int MAX_PAGE = 1_000_000;
     static final int MAX_SIZE = 2_000;
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
-    }
-
-    @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (request.getDispatcherType() == DispatcherType.ERROR) {
-            // the error page of a refused page carries its parameters: refusing them again left the body empty
-            return true;
-        }
+    void check(HttpServletRequest request, Object handler) {
         check(request, "page", 0, MAX_PAGE);
         check(request, "size", 1, MAX_SIZE);
-        return true;
     }
 
     private static void check(HttpServletRequest request, String name, int min, int max) {

@@ -1,8 +1,6 @@
 package dev.baton.shared;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
@@ -26,9 +24,6 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A parameter given more than once where it takes one value ({@code ?team=1&team=999}) is a 400
@@ -43,7 +38,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * (see {@link #decoded}).
  */
 @Configuration(proxyBeanMethods = false)
-class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
+class RepeatedParameters extends ParameterCheck {
 
     private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
@@ -55,20 +50,10 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
     private final Map<Method, Set<String>> singles = new ConcurrentHashMap<>();
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
-    }
-
-    @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    void check(HttpServletRequest request, Object handler) {
         String query = request.getQueryString();
         if (query == null || !(handler instanceof HandlerMethod method)) {
-            return true; // most calls: no query string at all
-        }
-        if (request.getDispatcherType() == DispatcherType.ERROR) {
-            // the error page carries the refused request's query string: refusing it again there left
-            // the answer empty (a page's or a signed-in session's ?owner=%ZZ, found by a probe)
-            return true;
+            return; // most calls: no query string at all
         }
         // the query string only, never request.getParameterMap(): that reads a form or multipart body
         // too, and a malformed upload must reach the multipart handling that answers it, not fail here
@@ -86,7 +71,6 @@ class RepeatedParameters implements WebMvcConfigurer, HandlerInterceptor {
                 throw new BadRequestException(Text.clip(name, 60), "is given more than once: give it once");
             }
         }
-        return true;
     }
 
     /**

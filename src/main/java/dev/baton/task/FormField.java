@@ -114,10 +114,12 @@ public record FormField(
             int maxLength = this.maxLength != null
                     ? this.maxLength
                     : type == Type.TEXT ? DEFAULT_MAX_TEXT : DEFAULT_MAX_TEXTAREA;
-            if (minLength != null && text.length() < minLength) {
+            // characters (code points) as people count them, not UTF-16 units: an emoji is one
+            int characters = text.codePointCount(0, text.length());
+            if (minLength != null && characters < minLength) {
                 return "must be at least " + minLength + " characters";
             }
-            if (text.length() > maxLength) {
+            if (characters > maxLength) {
                 return "must be at most " + maxLength + " characters";
             }
             // as form-js tests it (JavaScript's RegExp.test): anywhere in the text, unless anchored

@@ -206,6 +206,34 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .isTrue();
     }
 
+    /** The wizard's cancel took any text; the API's refused control characters and bidi overrides. */
+    @Test
+    void aCancelReasonThatIsNotPlainTextIsRefusedOnThePageAsInTheApiAndCancelsNothing() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        String refusal = "must not contain control characters or bidi overrides";
+
+        TestRestTemplate browser = SignedIn.as(http, "maria");
+        String page = browser.getForObject("/handovers/" + launched.id(), String.class);
+        ResponseEntity<String> pressed = browser.postForEntity(
+                "/handovers/" + launched.id() + "/cancel",
+                new HttpEntity<>("reason=Dana+stays%E2%80%AE", SignedIn.formOf(page)),
+                String.class);
+        assertThat(pressed.getStatusCode().isError()).as("%s", pressed).isFalse();
+        // the redirect back to the page is followed without the session: the message waits for the next page
+        assertThat(pressed.getBody() + browser.getForObject("/handovers/" + launched.id(), String.class))
+                .contains("Not cancelled: " + refusal);
+        ResponseEntity<Map> api = as("maria")
+                .postForEntity(
+                        "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "Dana stays\u0007"), Map.class);
+        assertThat((Map<String, Object>) api.getBody().get("errors")).containsExactly(Map.entry("reason", refusal));
+
+        Map detail = as("maria").getForObject("/api/handovers/" + launched.id(), Map.class);
+        assertThat(((Map) detail.get("handover")).get("status")).isNotEqualTo("CANCELLED");
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("handover", launched.id()))
+                .noneMatch(e -> e.getAction().equals("handover.cancelled"));
+    }
+
     @Test
     void cancellingStopsTheProcessWithdrawsItsTasksAndLetsThePersonBeHandedOverAgain() {
         Book launched = fixture.launch(book, true, this::as);
@@ -360,6 +388,30 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                         String.class,
                         launched.id()))
                 .isEqualTo("what Dana knows");
+    }
+
+    /** A draft's 20,000 characters per field are characters (code points): 15,000 emoji were refused. */
+    @Test
+    void aNoteDraftIsCountedInCharactersAndOneTooLongIsRefusedAtItsField() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        String departing = launched.departing().getUsername();
+        String draft =
+                "/handovers/" + launched.id() + "/notes/" + book.account().getId() + "/draft";
+        String emoji = "\uD83D\uDE00";
+
+        assertThat(saveDraft(departing, draft, emoji.repeat(15_000)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map> refused = saveDraft(departing, draft, emoji.repeat(20_001));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) refused.getBody().get("errors"))
+                .containsExactly(Map.entry("relationshipSummary", (Object) "must be at most 20,000 characters"));
+        assertThat(jdbc.queryForObject(
+                        "select note_draft ->> 'relationshipSummary' from handover_item where handover_id = ?",
+                        String.class,
+                        launched.id()))
+                .isEqualTo(emoji.repeat(15_000));
     }
 
     private ResponseEntity<Map> saveDraft(String username, String draft, String summary) {

@@ -185,6 +185,11 @@ class OutboxIntegrationTests {
                 });
         assertThatThrownBy(() -> failedMail.retry(failed.getId(), "jörg@" + domain))
                 .isInstanceOf(dev.baton.shared.BadRequestException.class);
+        String tooLong = "a".repeat(255 - 1 - domain.length()) + "@" + domain;
+        assertThatThrownBy(() -> failedMail.retry(failed.getId(), tooLong))
+                .as("255 characters: refused at the field, not by the database's varchar(254)")
+                .isInstanceOf(dev.baton.shared.BadRequestException.class)
+                .hasMessageContaining("at most 254 characters");
 
         transactions.executeWithoutResult(tx -> failedMail.retry(failed.getId(), "jan@" + domain));
 

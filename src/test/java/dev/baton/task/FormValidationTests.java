@@ -55,6 +55,25 @@ class FormValidationTests {
         assertThat(form().validate(Map.of("code", "ABCDE", "score", 0))).containsEntry("score", 0L);
     }
 
+    /** As people and PostgreSQL count them: an emoji is one character (two UTF-16 units). */
+    @Test
+    void countsLengthsInCharactersNotUtf16Units() throws Exception {
+        FormDefinition form = FormDefinition.parse(new ObjectMapper().readTree("""
+            { "id": "why", "components": [
+              { "type": "textarea", "key": "why", "label": "Why", "validate": { "minLength": 3, "maxLength": 2000 } } ] }
+            """));
+        String emoji = "\uD83D\uDE00";
+
+        assertThat(form.validate(Map.of("why", emoji.repeat(1500)))).containsEntry("why", emoji.repeat(1500));
+        assertThat(catchThrowableOfType(InvalidFormValues.class, () -> form.validate(Map.of("why", emoji.repeat(2001))))
+                        .getFieldErrors())
+                .containsEntry("why", "must be at most 2000 characters");
+        assertThat(catchThrowableOfType(InvalidFormValues.class, () -> form.validate(Map.of("why", emoji.repeat(2))))
+                        .getFieldErrors())
+                .as("two emoji are two characters, not four")
+                .containsEntry("why", "must be at least 3 characters");
+    }
+
     private static Map<String, String> errors(Map<String, ?> submitted) throws Exception {
         FormDefinition form = form();
         return catchThrowableOfType(InvalidFormValues.class, () -> form.validate(submitted))

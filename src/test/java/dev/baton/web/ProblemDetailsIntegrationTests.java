@@ -790,6 +790,15 @@ class ProblemDetailsIntegrationTests {
         assertThat(docs.at("/components/schemas/LaunchRequest/required"))
                 .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("departingId", "reason", "effectiveDate");
+        // the plan preview checks neither the reason nor the dates (they change no successor): not required there
+        assertThat(docs.at("/paths/~1api~1handovers~1plan/post/requestBody/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/PlanRequest");
+        assertThat(docs.at("/components/schemas/PlanRequest/required"))
+                .extracting(JsonNode::asText)
+                .containsExactly("departingId");
+        assertThat(docs.at("/components/schemas/PlanRequest/properties").has("effectiveDate"))
+                .isTrue();
         assertThat(docs.at("/components/schemas/Cancellation/properties/reason/maxLength")
                         .asInt())
                 .as("JSON Schema counts characters (code points), as the cancel does")

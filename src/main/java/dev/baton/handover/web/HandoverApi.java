@@ -8,7 +8,6 @@ import dev.baton.handover.HandoverViews;
 import dev.baton.handover.LaunchRequest;
 import dev.baton.handover.SuccessorCandidates;
 import dev.baton.shared.PageResponse;
-import dev.baton.shared.PlainText;
 import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -81,10 +80,8 @@ class HandoverApi {
         return queries.detail(id, me.getName(), pageable);
     }
 
-    // at most 2,000 characters, counted as PostgreSQL counts them (code points) by HandoverChanges.cancel:
-    // @Size counts UTF-16 units and refused 1,500 emoji
-    record Cancellation(
-            @NotBlank @PlainText @Schema(maxLength = 2000) String reason) {}
+    // at most 2,000 characters of plain text, checked by HandoverChanges.cancel for the API and the wizard alike
+    record Cancellation(@NotBlank @Schema(maxLength = 2000) String reason) {}
 
     record SuccessorChange(@NotNull Long successorId) {}
 

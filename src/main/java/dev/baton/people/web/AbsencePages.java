@@ -4,6 +4,7 @@ import dev.baton.people.AbsenceService;
 import dev.baton.people.NewAbsence;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import jakarta.validation.Validator;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -25,9 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AbsencePages {
 
     private final AbsenceService absences;
+    private final Validator validator;
 
-    AbsencePages(AbsenceService absences) {
+    AbsencePages(AbsenceService absences, Validator validator) {
         this.absences = absences;
+        this.validator = validator;
     }
 
     @GetMapping
@@ -48,21 +51,26 @@ class AbsencePages {
             @RequestParam(required = false) String note,
             Principal me,
             RedirectAttributes flash) {
-        Map<String, String> missing = new LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         if (startsOn == null) {
-            missing.put("startsOn", "choose your first day away");
+            problems.put("startsOn", "choose your first day away");
         }
         if (endsOn == null) {
-            missing.put("endsOn", "choose your last day away");
+            problems.put("endsOn", "choose your last day away");
         }
         if (delegate.isBlank()) {
-            missing.put("delegate", "name who covers for you");
+            problems.put("delegate", "name who covers for you");
         }
+        // held to the API's constraints, as its JSON body is (the note's length and plain text)
+        NewAbsence absence = new NewAbsence(startsOn, endsOn, delegate, note);
+        validator
+                .validate(absence)
+                .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
         try {
-            if (!missing.isEmpty()) {
-                throw new InvalidAbsence(missing);
+            if (!problems.isEmpty()) {
+                throw new InvalidAbsence(problems);
             }
-            absences.record(me.getName(), new NewAbsence(startsOn, endsOn, delegate, note));
+            absences.record(me.getName(), absence);
             flash.addFlashAttribute(
                     "message", "Absence recorded: " + delegate + " covers from " + startsOn + " to " + endsOn + ".");
         } catch (BadRequestException bad) {
@@ -94,7 +102,7 @@ class AbsencePages {
                         note == null ? "" : note));
     }
 
-    /** Several fields missing at once. */
+    /** Several fields problems or wrong at once. */
     private static final class InvalidAbsence extends BadRequestException {
 
         private final Map<String, String> errors;

@@ -197,6 +197,51 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
         }
     }
 
+    /**
+     * The note's 300 characters are counted as PostgreSQL's varchar(300) counts them (code points): the
+     * page's maxlength counted UTF-16 units and stopped at 150 emoji, and the page checked no length at all.
+     */
+    @Test
+    void anAbsenceNoteIsCountedInCharactersAndOneTooLongIsRefusedAtItsField() {
+        Page page = HtmlForms.open(SignedIn.as(http, "ravi"), "/absences");
+        assertThat(page.html()).doesNotContain("maxlength");
+
+        ResponseEntity<String> refused = recordAbsenceFromToday(page, "x".repeat(301));
+        assertThat(absences.upcoming("ravi")).isEmpty();
+        // the redirect back to the page is followed without the session: the message waits for the next page
+        assertThat(refused.getBody() + SignedIn.as(http, "ravi").getForObject("/absences", String.class))
+                .as("back on the page, the message at the note")
+                .contains("Nothing recorded", "id=\"note-error\"", "size must be between 0 and 300");
+
+        String emoji = "\uD83D\uDE00";
+        recordAbsenceFromToday(page, emoji.repeat(300));
+        try {
+            assertThat(absences.upcoming("ravi"))
+                    .singleElement()
+                    .extracting(a -> a.note())
+                    .isEqualTo(emoji.repeat(300));
+        } finally {
+            absences.upcoming("ravi").forEach(a -> absences.withdraw(a.id(), "ravi"));
+        }
+    }
+
+    private ResponseEntity<String> recordAbsenceFromToday(Page page, String note) {
+        LocalDate today = LocalDate.now();
+        return HtmlForms.submit(
+                SignedIn.as(http, "ravi"),
+                page,
+                "/absences",
+                form(
+                        "startsOn",
+                        today.toString(),
+                        "endsOn",
+                        today.plusDays(1).toString(),
+                        "delegate",
+                        "marcus",
+                        "note",
+                        note));
+    }
+
     @Test
     void raviSwitchesOnTheDigestAndOffTheRemindersOnHisPreferencesPage() {
         long ravi = people.findByUsername("ravi").orElseThrow().getId();
