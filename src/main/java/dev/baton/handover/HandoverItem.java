@@ -123,8 +123,23 @@ public class HandoverItem {
         noteDraftSavedAt = at;
     }
 
+    /** The note as a job carried it: the first one stays (the job may arrive twice). */
     boolean writeNote(Map<String, Object> values, String by, Instant at) {
         if (note != null) {
+            return false;
+        }
+        return answerNote(values, by, at);
+    }
+
+    /**
+     * The note as its author answered the step: it replaces one stored before. A step's answer is
+     * stored again only when the engine refused the one before for good and the author answered once
+     * more (the task was open again), and then the answer the engine takes is the one to keep.
+     *
+     * @return whether the note changed
+     */
+    boolean answerNote(Map<String, Object> values, String by, Instant at) {
+        if (values.equals(note) && by.equals(noteBy)) {
             return false;
         }
         note = JsonMaps.copyOf(values);

@@ -121,15 +121,23 @@ public class HandoverSteps {
         return chosen.getUsername();
     }
 
+    /** The note a job carried (a step completed around Baton): the first one stays, as the job may arrive twice. */
     @Transactional
     public void saveNote(long itemId, Map<String, Object> note, String author) {
-        saveNote(item(itemId), note, author);
+        HandoverItem item = item(itemId);
+        if (item.writeNote(note, author, clock.instant())) {
+            record("handover.note-written", item, fields("by", author));
+        }
     }
 
-    /** {@link #saveNote(long, Map, String)} for an item the caller read in its transaction. */
+    /**
+     * The note its author answered the step with, for an item the caller read in its transaction: it
+     * replaces a note an earlier answer stored, which the engine then refused ({@link
+     * HandoverItem#answerNote}).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void saveNote(HandoverItem item, Map<String, Object> note, String author) {
-        if (item.writeNote(note, author, clock.instant())) {
+    void answerNote(HandoverItem item, Map<String, Object> note, String author) {
+        if (item.answerNote(note, author, clock.instant())) {
             record("handover.note-written", item, fields("by", author));
         }
     }

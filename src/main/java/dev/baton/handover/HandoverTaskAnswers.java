@@ -84,7 +84,7 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
             case NOTE_FORM -> {
                 Map<String, Object> note = new LinkedHashMap<>();
                 HandoverSteps.NOTE_FIELDS.forEach(f -> note.put(f, values.get(f)));
-                steps.saveNote(item, note, actor);
+                steps.answerNote(item, note, actor);
                 yield Map.of();
             }
             case ACKNOWLEDGE_FORM -> {

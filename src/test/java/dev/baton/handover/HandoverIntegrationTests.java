@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
@@ -30,6 +31,7 @@ import dev.baton.shared.EventResubmission;
 import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
+import dev.baton.task.TaskEngine;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
 import jakarta.mail.Message;
@@ -288,6 +290,32 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                 .satisfies(h -> assertThat(h).containsEntry("accounts", 2).containsEntry("accountsDone", 2));
         assertThat(as("marcus").getForEntity("/api/handovers/" + id, Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aNoteTheEngineRefusedIsWrittenAsAnsweredTheSecondTime() throws Exception {
+        as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
+        Task note = openTask(departing, "task_write_handover_note");
+        doThrow(new TaskEngine.Refused(note.getJobKey(), "the answer is too large for the process engine", null))
+                .doCallRealMethod()
+                .when(taskEngine)
+                .complete(eq(note.getJobKey()), anyMap());
+
+        ResponseEntity<Map> refused =
+                as(departing.getUsername()).postForEntity("/api/tasks/" + note.getId() + "/complete", NOTE, Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        Map<String, Object> edited = new java.util.HashMap<>(NOTE);
+        edited.put("keyContacts", "Ana (CFO), and Bo since Monday");
+        ResponseEntity<Map> done = as(departing.getUsername())
+                .postForEntity("/api/tasks/" + note.getId() + "/complete", edited, Map.class);
+
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject(
+                        "select note->>'keyContacts' from handover_item where account_id = ? and note is not null",
+                        String.class,
+                        note.getAccountId()))
+                .as("the answer the engine took, not the one it refused")
+                .isEqualTo("Ana (CFO), and Bo since Monday");
     }
 
     @Test
