@@ -219,12 +219,25 @@ public class PlaybookChecks {
             Element ext = extensions.isEmpty() ? null : extensions.getFirst();
             if (ext != null
                     && !PlaybookXml.children(ext, PlaybookXml.ZEEBE, "userTask").isEmpty()) {
-                problems.add(
-                        new PlaybookProblem(
-                                id,
-                                names.get(id),
-                                "a Camunda user task (zeebe:userTask): Baton's inbox"
-                                        + " receives job-worker user tasks only. In Camunda Modeler set the task's implementation to Job worker"));
+                // only where CamundaUserTasks could not rewrite the file (not UTF-8)
+                problems.add(new PlaybookProblem(
+                        id,
+                        names.get(id),
+                        "a Camunda user task (zeebe:userTask) in a file that is not UTF-8: Baton deploys a"
+                                + " Camunda user task as a job-worker user task (the kind its inbox receives) only in a"
+                                + " UTF-8 file. Save it as UTF-8 (Camunda Modeler does), or set the task's"
+                                + " implementation to Job worker"));
+            }
+            if (ext != null
+                    && !PlaybookXml.children(ext, PlaybookXml.ZEEBE, "taskListeners")
+                            .isEmpty()) {
+                problems.add(new PlaybookProblem(
+                        id,
+                        names.get(id),
+                        "has task listeners, which the engine runs only for a Camunda user task: Baton deploys"
+                                + " user tasks as job-worker user tasks (the kind its inbox receives), so they would"
+                                + " never run. Remove them (Task listeners, in Camunda Modeler); Baton's inbox already"
+                                + " mails the assignee"));
             }
             boolean assigned = ext != null
                     && PlaybookXml.children(ext, PlaybookXml.ZEEBE, "assignmentDefinition").stream()

@@ -110,7 +110,8 @@ public class PlaybookDeployer {
      *     an upload may not (said by the caller, never read from {@code source}, the catalogue's label)
      */
     private List<DeployedProcess> deploy(
-            PlaybookFiles files, String source, boolean bundled, Consumer<Checked> beforeEngine) {
+            PlaybookFiles drawn, String source, boolean bundled, Consumer<Checked> beforeEngine) {
+        PlaybookFiles files = CamundaUserTasks.asJobWorkerTasks(drawn);
         List<PlaybookProblem> problems = bundled ? checks.check(files) : checks.checkUpload(files);
         if (!problems.isEmpty()) {
             throw new PlaybookRefused(files.bpmnName(), problems);

@@ -2,6 +2,7 @@ package dev.baton.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -13,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.support.Multipart;
+import dev.baton.task.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -240,6 +242,76 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_sets_launcher"));
     }
 
+    /**
+     * Camunda Modeler draws every user task as a Camunda user task ({@code <zeebe:userTask />}, its
+     * default since Camunda 8.6): such a playbook runs, its steps in Baton's inbox as the author drew
+     * them (found by a probe: it was refused, so no playbook drawn with Modeler's defaults ran).
+     */
+    @Test
+    void aPlaybookDrawnWithModelersDefaultCamundaUserTasksRunsThroughTheInbox() throws Exception {
+        String processId = "Process_modeler_default";
+        String drawn = GOOD.replace("Process_renewal_call", processId)
+                .replace(
+                        "<zeebe:formDefinition formId=\"renewal-call-form\" />",
+                        "<zeebe:userTask />\n        <zeebe:formDefinition formId=\"renewal-call-form\" />")
+                .replace(
+                        "<zeebe:assignmentDefinition assignee=\"maria\" />",
+                        "<zeebe:assignmentDefinition assignee=\"maria\" />\n        <zeebe:userTask></zeebe:userTask>");
+        assertThat(drawn).contains("<zeebe:userTask />", "<zeebe:userTask></zeebe:userTask>");
+
+        ResponseEntity<List> uploaded = upload("ada", Map.of("drawn.bpmn", drawn, "renewal-call.form", FORM));
+
+        assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        long instance = ((Number) as("maria")
+                        .postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class)
+                        .getBody()
+                        .get("processInstanceKey"))
+                .longValue();
+        Task call = awaitTaskOf(instance);
+        assertThat(call.getElementId()).isEqualTo("Activity_call");
+        assertThat(call.getCandidateGroups()).containsExactly("sales-emea");
+        assertThat(call.getFormKey()).as("the linked form").isNotBlank();
+        assertThat(post("rob", call, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("rob")
+                        .postForEntity(
+                                "/api/tasks/" + call.getId() + "/complete", Map.of("callNote", "Renews"), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        Task confirm = await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance
+                                        && t.getElementId().equals("Activity_confirm"))
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
+        assertThat(confirm.getAssignee()).isEqualTo("maria");
+        assertThat(as("maria")
+                        .postForEntity("/api/tasks/" + confirm.getId() + "/complete", Map.of(), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        awaitProcessCompleted(instance);
+    }
+
+    @Test
+    void taskListenersWhichOnlyACamundaUserTaskRunsAreRefusedNamingTheTask() {
+        String drawn = GOOD.replace("Process_renewal_call", "Process_listeners")
+                .replace(
+                        "<zeebe:assignmentDefinition assignee=\"maria\" />",
+                        "<zeebe:assignmentDefinition assignee=\"maria\" /><zeebe:userTask />"
+                                + "<zeebe:taskListeners><zeebe:taskListener eventType=\"completing\""
+                                + " type=\"check-confirmation\" /></zeebe:taskListeners>");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("listeners.bpmn", drawn, "renewal-call.form", FORM)));
+
+        assertThat(problems)
+                .filteredOn(p -> "Activity_confirm".equals(p.get("elementId")))
+                .extracting(p -> (String) p.get("message"))
+                .anySatisfy(m -> assertThat(m).contains("task listeners", "would never run"));
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_listeners"));
+    }
+
     @Test
     void onlyAdminsUpload() {
         assertThat(upload("maria", Map.of("x.bpmn", GOOD)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -263,12 +335,11 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
                 .contains(
                         tuple("Activity_call", "Call the customer"), // the form with id no-such-form
-                        tuple("Activity_confirm", "Confirm the renewal"), // zeebe:userTask, and nobody assigned
+                        tuple("Activity_confirm", "Confirm the renewal"), // nobody assigned
                         tuple("Activity_crm", "Update the CRM"), // no worker for crm-sync
                         tuple(null, "bad.bpmn")); // no diagram
         assertThat(messages(problems))
                 .anySatisfy(m -> assertThat(m).contains("no-such-form", "missing"))
-                .anySatisfy(m -> assertThat(m).contains("zeebe:userTask", "Job worker"))
                 .anySatisfy(m -> assertThat(m).contains("nobody is assigned"))
                 .anySatisfy(m -> assertThat(m).contains("'crm-sync'", "no worker"))
                 .anySatisfy(m -> assertThat(m).contains("no diagram"));
