@@ -88,11 +88,13 @@ public class PlaybookCatalogue {
      * An engine incident holding a run at one element, in the run's instance or in one it called.
      *
      * @param processId the process the element is in (the run's own, or a called one)
+     * @param processInstanceKey the instance the element is in (the run's own, or a called one)
      * @param elementName the element's name in the model, or null when it has none
      * @param message the engine's own words, e.g. which expression failed and why
      */
     public record StuckAt(
             String processId,
+            long processInstanceKey,
             String elementId,
             String elementName,
             String errorType,

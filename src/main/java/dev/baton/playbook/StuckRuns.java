@@ -110,6 +110,7 @@ public class StuckRuns {
     private StuckAt stuckAt(Incident incident) {
         return new StuckAt(
                 incident.bpmnProcessId(),
+                incident.processInstanceKey(),
                 incident.elementId(),
                 models.elementName(incident.processDefinitionKey(), incident.bpmnProcessId(), incident.elementId()),
                 incident.errorType(),

@@ -141,6 +141,34 @@ class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
                 .doesNotContain("data-key=\"" + through + "\"");
     }
 
+    @Test
+    void aStuckRunIsListedAmongTheAdminsProblemsWithALinkToIt() {
+        String processId = "Process_stuck_problem";
+        upload(processId, GATEWAY, "gateway_deal_size");
+        long stuck = launch(processId, Map.of());
+        awaitIncidents(stuck);
+
+        List<Map<String, Object>> problems = as("ada").getForObject("/api/admin/problems", List.class);
+        assertThat(problems)
+                .filteredOn(p -> processId.equals(p.get("bpmnProcessId")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p)
+                            .containsEntry("kind", "STUCK_RUN")
+                            .containsEntry("runPath", "/playbooks/instances/" + stuck)
+                            .containsEntry("playbook", processId)
+                            .containsEntry("elementId", "gateway_deal_size")
+                            .containsEntry("elementName", "Big deal?")
+                            .containsEntry("errorType", "EXTRACT_VALUE_ERROR")
+                            .containsEntry("resolvedAt", null);
+                    assertThat(((Number) p.get("runKey")).longValue()).isEqualTo(stuck);
+                    assertThat((String) p.get("message")).contains("No variable found with name 'amount'");
+                    assertThat(p.get("lastFailedAt")).isNotNull();
+                });
+        assertThat(SignedIn.as(http, "ada").getForObject("/admin/problems", String.class))
+                .contains("href=\"/playbooks/instances/" + stuck + "\"", "Stuck (EXTRACT_VALUE_ERROR):", "Big deal? (");
+    }
+
     private static Map<String, Object> line(List<Map<String, Object>> lines, long key) {
         return lines.stream()
                 .filter(l -> ((Number) l.get("processInstanceKey")).longValue() == key)
