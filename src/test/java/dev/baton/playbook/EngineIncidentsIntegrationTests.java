@@ -169,6 +169,24 @@ class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
                 .contains("href=\"/playbooks/instances/" + stuck + "\"", "Stuck (EXTRACT_VALUE_ERROR):", "Big deal? (");
     }
 
+    @Test
+    void theLaunchSaysSoWhenTheEngineStoppedTheNewRunAtOnce() {
+        String processId = "Process_stuck_launch";
+        upload(processId, GATEWAY, "gateway_deal_size");
+
+        Map<String, Object> started =
+                as("maria").postForObject("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+        assertThat((List<Map<String, Object>>) started.get("incidents"))
+                .singleElement()
+                .satisfies(i -> assertThat(i)
+                        .containsEntry("elementId", "gateway_deal_size")
+                        .containsEntry("errorType", "EXTRACT_VALUE_ERROR"));
+        assertThat(as("maria")
+                        .postForObject("/api/playbooks/" + processId + "/instances", Map.of("amount", 5), Map.class)
+                        .get("incidents"))
+                .isEqualTo(List.of());
+    }
+
     private static Map<String, Object> line(List<Map<String, Object>> lines, long key) {
         return lines.stream()
                 .filter(l -> ((Number) l.get("processInstanceKey")).longValue() == key)

@@ -53,6 +53,13 @@ class PlaybookApi {
 
     record Catalogue(List<Playbook> playbooks, List<FailedPlaybook> failed) {}
 
+    /**
+     * A launched run; {@code incidents}: what the engine held it on by the time Baton answered (an
+     * expression on the way to its first wait that failed), empty when nothing yet (a later incident
+     * shows on the run's page), null on a Camunda cluster, whose incidents Baton cannot read.
+     */
+    record Launched(long processInstanceKey, List<StuckAt> incidents) {}
+
     record Started(long processInstanceKey) {}
 
     record InstanceLine(
@@ -88,15 +95,18 @@ class PlaybookApi {
 
     @Operation(
             summary = "Launch the latest version with these variables; accountId, if given, must be a Baton account"
-                    + " (a number, or a string of digits) that the caller may act on")
+                    + " (a number, or a string of digits) that the caller may act on. incidents: what the engine"
+                    + " stopped the new run on by the time Baton answered (null on a Camunda cluster)")
     @PostMapping("/{processId}/instances")
     @ResponseStatus(HttpStatus.CREATED)
-    Started launch(
+    Launched launch(
             @PathVariable String processId,
             @RequestBody(required = false) Map<String, Object> variables,
             Authentication auth) {
         // the catalogue reads accountId once, checks who may act on that account, and launches on it
-        return new Started(catalogue.launch(processId, variables, Roles.of(auth), auth.getName()));
+        long key = catalogue.launch(processId, variables, Roles.of(auth), auth.getName());
+        // no waiting: the engine answers the start once it has taken the run to its first wait, incident or not
+        return new Launched(key, stuckRuns.known() ? stuckRuns.of(key) : null);
     }
 
     @Operation(
