@@ -2,6 +2,7 @@ package dev.baton.engine;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's open incidents on a playbook run: what holds an instance at an element until someone
@@ -36,4 +37,12 @@ public interface EngineIncidents {
      * down, oldest first; empty when there are none or the instance is unknown to the engine.
      */
     List<Incident> open(long processInstanceKey);
+
+    /**
+     * Every instance an open incident holds, in it or in an instance it called (directly or further
+     * down), with those incidents, oldest first; instances with none are left out. One read of the
+     * records written since the last query: its cost grows with the open incidents, not with all the
+     * instances ever started, so a list of runs asks this once, not once per run.
+     */
+    Map<Long, List<Incident>> openByInstance();
 }

@@ -8,6 +8,8 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,19 @@ final class LoggedIncidents implements EngineIncidents, AutoCloseable {
                 .filter(o -> o.instances().contains(processInstanceKey))
                 .map(Opened::incident)
                 .toList();
+    }
+
+    @Override
+    public synchronized Map<Long, List<Incident>> openByInstance() {
+        readNewRecords();
+        Map<Long, List<Incident>> byInstance = new HashMap<>();
+        for (Opened o : open.values()) {
+            o.instances()
+                    .forEach(key -> byInstance
+                            .computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(o.incident()));
+        }
+        return byInstance;
     }
 
     private void readNewRecords() {

@@ -7,9 +7,7 @@ import dev.baton.engine.Bpmn.Variables;
 import dev.baton.engine.DeployedPlaybooks;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.DeployedPlaybooks.FailedPlaybook;
-import dev.baton.engine.EngineIncidents;
 import dev.baton.engine.ProcessInstances;
-import dev.baton.engine.ProcessModels;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
@@ -26,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +45,8 @@ public class PlaybookCatalogue {
      * @param name the process's name, or its id when it has none
      * @param versions the versions this Baton deployed, oldest first
      * @param running instances Baton started that the engine had not ended when last asked
+     * @param stuck of the running ones, how many the engine holds on an incident ({@link StuckRuns});
+     *     null when Baton cannot know (on a cluster, whose incidents it cannot read)
      * @param ended instances Baton started that have completed or been cancelled
      * @param needsAccount whether a launch must name an account ({@code accountId}): its steps act on one
      */
@@ -62,6 +60,7 @@ public class PlaybookCatalogue {
             boolean mayLaunch,
             boolean needsAccount,
             long running,
+            Long stuck,
             long ended,
             String source,
             Instant deployedAt) {}
@@ -89,11 +88,13 @@ public class PlaybookCatalogue {
      * An engine incident holding a run at one element, in the run's instance or in one it called.
      *
      * @param processId the process the element is in (the run's own, or a called one)
+     * @param processInstanceKey the instance the element is in (the run's own, or a called one)
      * @param elementName the element's name in the model, or null when it has none
      * @param message the engine's own words, e.g. which expression failed and why
      */
     public record StuckAt(
             String processId,
+            long processInstanceKey,
             String elementId,
             String elementName,
             String errorType,
@@ -108,8 +109,7 @@ public class PlaybookCatalogue {
     private final AccountParties parties;
     private final AccountAccess access;
     private final Clock clock;
-    private final EngineIncidents incidents;
-    private final ProcessModels models;
+    private final StuckRuns stuck;
 
     PlaybookCatalogue(
             DeployedPlaybooks deployed,
@@ -120,8 +120,7 @@ public class PlaybookCatalogue {
             AccountParties parties,
             AccountAccess access,
             Clock clock,
-            ObjectProvider<EngineIncidents> incidents,
-            ProcessModels models) {
+            StuckRuns stuck) {
         this.deployed = deployed;
         this.instances = instances;
         this.processInstances = processInstances;
@@ -130,8 +129,7 @@ public class PlaybookCatalogue {
         this.parties = parties;
         this.access = access;
         this.clock = clock;
-        this.incidents = incidents.getIfAvailable();
-        this.models = models;
+        this.stuck = stuck;
     }
 
     /** Every deployed playbook, by process id; {@code roles} are the reader's (ADMIN, MANAGER, ...). */
@@ -141,10 +139,11 @@ public class PlaybookCatalogue {
         for (Object[] row : instances.countsByProcess()) {
             counts.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
         }
+        Map<String, Long> stuckCounts = stuck.countsByProcess().orElse(null);
         Map<String, List<DeployedProcess>> byId = deployed.all().stream()
                 .collect(Collectors.groupingBy(DeployedProcess::processId, LinkedHashMap::new, Collectors.toList()));
         return byId.values().stream()
-                .map(versions -> playbook(versions, counts, roles))
+                .map(versions -> playbook(versions, counts, stuckCounts, roles))
                 .toList();
     }
 
@@ -237,12 +236,6 @@ public class PlaybookCatalogue {
         return processInstances.start(processId, vars);
     }
 
-    /** The latest instances of a playbook, newest first (at most {@code limit}). */
-    @Transactional(readOnly = true)
-    public List<PlaybookInstance> instances(String processId, int limit) {
-        return instances.findByBpmnProcessIdOrderByStartedAtDesc(processId, PageRequest.of(0, limit));
-    }
-
     /**
      * One instance Baton started, with its human steps and the engine incidents holding it; asks the
      * engine whether it still runs.
@@ -276,21 +269,8 @@ public class PlaybookCatalogue {
                 i.getStartedAt(),
                 i.getEndedAt(),
                 steps.of(processInstanceKey),
-                i.getEndedAt() == null && incidents != null ? stuckAt(processInstanceKey) : List.of(),
-                incidents != null);
-    }
-
-    private List<StuckAt> stuckAt(long processInstanceKey) {
-        return incidents.open(processInstanceKey).stream()
-                .map(incident -> new StuckAt(
-                        incident.bpmnProcessId(),
-                        incident.elementId(),
-                        models.elementName(
-                                incident.processDefinitionKey(), incident.bpmnProcessId(), incident.elementId()),
-                        incident.errorType(),
-                        incident.message(),
-                        incident.raisedAt()))
-                .toList();
+                i.getEndedAt() == null ? stuck.of(processInstanceKey) : List.of(),
+                stuck.known());
     }
 
     static boolean mayLaunch(DeployedProcess process, Collection<String> roles) {
@@ -307,7 +287,11 @@ public class PlaybookCatalogue {
         throw new BadRequestException(Variables.ACCOUNT_ID, "'" + value + "' is not a Baton account id");
     }
 
-    private Playbook playbook(List<DeployedProcess> versions, Map<String, long[]> counts, Collection<String> roles) {
+    private Playbook playbook(
+            List<DeployedProcess> versions,
+            Map<String, long[]> counts,
+            Map<String, Long> stuckCounts,
+            Collection<String> roles) {
         DeployedProcess latest = versions.getLast();
         long[] c = counts.getOrDefault(latest.processId(), new long[2]);
         return new Playbook(
@@ -320,6 +304,7 @@ public class PlaybookCatalogue {
                 mayLaunch(latest, roles),
                 latest.accountNeededBy() != null,
                 c[0],
+                stuckCounts == null ? null : stuckCounts.getOrDefault(latest.processId(), 0L),
                 c[1],
                 latest.source(),
                 latest.deployedAt());

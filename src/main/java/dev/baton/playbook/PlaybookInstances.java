@@ -12,6 +12,27 @@ interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
             "select i.bpmnProcessId, count(i) - count(i.endedAt), count(i.endedAt) from PlaybookInstance i group by i.bpmnProcessId")
     List<Object[]> countsByProcess();
 
+    /**
+     * Per process id: [processId, how many of its running instances are among {@code keys}], for the
+     * stuck runs. {@code keys}: a PostgreSQL array literal ({@link dev.baton.shared.SqlArrays#ofIds}),
+     * one parameter however many instances an engine incident holds.
+     */
+    @Query(
+            value = "select bpmn_process_id, count(*) from playbook_instance"
+                    + " where ended_at is null and process_instance_key = any(cast(:keys as bigint[]))"
+                    + " group by bpmn_process_id",
+            nativeQuery = true)
+    List<Object[]> runningCountsByProcessAmong(String keys);
+
+    /** The running instances among {@code keys} (as {@link #runningCountsByProcessAmong}), newest first. */
+    @Query(
+            value = "select * from playbook_instance where ended_at is null"
+                    + " and process_instance_key = any(cast(:keys as bigint[]))"
+                    + " and (cast(:processId as varchar) is null or bpmn_process_id = :processId)"
+                    + " order by started_at desc, process_instance_key desc limit :limit",
+            nativeQuery = true)
+    List<PlaybookInstance> findRunningAmong(String keys, String processId, int limit);
+
     List<PlaybookInstance> findByBpmnProcessIdOrderByStartedAtDesc(String processId, Pageable page);
 
     List<PlaybookInstance> findByEndedAtIsNullOrderByStartedAt(Pageable page);

@@ -25,6 +25,8 @@ import org.springframework.http.ResponseEntity;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
 
+    private static final String GATEWAY = "<bpmn:exclusiveGateway id=\"gateway_deal_size\" name=\"Big deal?\" />";
+
     @Autowired
     CamundaClient client;
 
@@ -67,10 +69,7 @@ class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void aGatewayConditionThatFailsShowsTheRunStuckAtTheGateway() {
-        long key = uploadAndLaunch(
-                "Process_stuck_gateway",
-                "<bpmn:exclusiveGateway id=\"gateway_deal_size\" name=\"Big deal?\" />",
-                "gateway_deal_size");
+        long key = uploadAndLaunch("Process_stuck_gateway", GATEWAY, "gateway_deal_size");
 
         assertThat((List<Map<String, Object>>) awaitIncidents(key).get("incidents"))
                 .singleElement()
@@ -82,8 +81,127 @@ class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
                 });
     }
 
+    @Test
+    void theCatalogueCountsTheStuckRunsBesideTheRunningOnesAndLinksToThem() {
+        String processId = "Process_stuck_count";
+        upload(processId, GATEWAY, "gateway_deal_size");
+        launch(processId, Map.of("amount", 50)); // goes through: running until the sweep, never stuck
+        long stuck = launch(processId, Map.of());
+        awaitIncidents(stuck);
+
+        // the catalogue counts the runs once their rows are written (after the start's commit)
+        Map<String, Object> listed = await().atMost(WAIT)
+                .until(
+                        () -> as("maria").getForObject("/api/playbooks/" + processId, Map.class),
+                        p -> Integer.valueOf(2).equals(p.get("running")));
+        assertThat(listed).containsEntry("stuck", 1).containsEntry("ended", 0);
+        assertThat((List<Map<String, Object>>)
+                        as("maria").getForObject("/api/playbooks", Map.class).get("playbooks"))
+                .filteredOn(p -> processId.equals(p.get("processId")))
+                .singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("stuck", 1));
+        assertThat(SignedIn.as(http, "maria").getForObject("/playbooks", String.class))
+                .contains("href=\"/playbooks/" + processId + "?stuck=true\">1 stuck</a>");
+        assertThat(SignedIn.as(http, "maria").getForObject("/playbooks/" + processId, String.class))
+                .contains("2 running", ">1 stuck</a>", ", 0 ended");
+    }
+
+    @Test
+    void theRunListMarksEachStuckRunWithWhereAndWhyAndFiltersToThem() {
+        String processId = "Process_stuck_list";
+        upload(processId, GATEWAY, "gateway_deal_size");
+        long through = launch(processId, Map.of("amount", 500));
+        long stuck = launch(processId, Map.of());
+        awaitIncidents(stuck);
+
+        List<Map<String, Object>> lines =
+                as("maria").getForObject("/api/playbooks/" + processId + "/instances", List.class);
+        assertThat(lines).hasSize(2);
+        assertThat(line(lines, through).get("incidents")).isEqualTo(List.of());
+        assertThat((List<Map<String, Object>>) line(lines, stuck).get("incidents"))
+                .singleElement()
+                .satisfies(i -> assertThat(i)
+                        .containsEntry("elementId", "gateway_deal_size")
+                        .containsEntry("elementName", "Big deal?")
+                        .containsEntry("errorType", "EXTRACT_VALUE_ERROR"));
+        assertThat((List<Map<String, Object>>)
+                        as("maria").getForObject("/api/playbooks/" + processId + "/instances?stuck=true", List.class))
+                .extracting(l -> ((Number) l.get("processInstanceKey")).longValue())
+                .containsExactly(stuck);
+
+        String page = SignedIn.as(http, "maria").getForObject("/playbooks/" + processId, String.class);
+        assertThat(page)
+                .contains(
+                        "Stuck at Big deal?: EXTRACT_VALUE_ERROR",
+                        "data-key=\"" + through + "\"",
+                        "id=\"stuck-filter\"");
+        assertThat(page.split("Stuck at ")).hasSize(2);
+        assertThat(SignedIn.as(http, "maria").getForObject("/playbooks/" + processId + "?stuck=true", String.class))
+                .contains("Stuck instances", "data-key=\"" + stuck + "\"", "Stuck at Big deal?: EXTRACT_VALUE_ERROR")
+                .doesNotContain("data-key=\"" + through + "\"");
+    }
+
+    @Test
+    void aStuckRunIsListedAmongTheAdminsProblemsWithALinkToIt() {
+        String processId = "Process_stuck_problem";
+        upload(processId, GATEWAY, "gateway_deal_size");
+        long stuck = launch(processId, Map.of());
+        awaitIncidents(stuck);
+
+        List<Map<String, Object>> problems = as("ada").getForObject("/api/admin/problems", List.class);
+        assertThat(problems)
+                .filteredOn(p -> processId.equals(p.get("bpmnProcessId")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p)
+                            .containsEntry("kind", "STUCK_RUN")
+                            .containsEntry("runPath", "/playbooks/instances/" + stuck)
+                            .containsEntry("playbook", processId)
+                            .containsEntry("elementId", "gateway_deal_size")
+                            .containsEntry("elementName", "Big deal?")
+                            .containsEntry("errorType", "EXTRACT_VALUE_ERROR")
+                            .containsEntry("resolvedAt", null);
+                    assertThat(((Number) p.get("runKey")).longValue()).isEqualTo(stuck);
+                    assertThat((String) p.get("message")).contains("No variable found with name 'amount'");
+                    assertThat(p.get("lastFailedAt")).isNotNull();
+                });
+        assertThat(SignedIn.as(http, "ada").getForObject("/admin/problems", String.class))
+                .contains("href=\"/playbooks/instances/" + stuck + "\"", "Stuck (EXTRACT_VALUE_ERROR):", "Big deal? (");
+    }
+
+    @Test
+    void theLaunchSaysSoWhenTheEngineStoppedTheNewRunAtOnce() {
+        String processId = "Process_stuck_launch";
+        upload(processId, GATEWAY, "gateway_deal_size");
+
+        Map<String, Object> started =
+                as("maria").postForObject("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+        assertThat((List<Map<String, Object>>) started.get("incidents"))
+                .singleElement()
+                .satisfies(i -> assertThat(i)
+                        .containsEntry("elementId", "gateway_deal_size")
+                        .containsEntry("errorType", "EXTRACT_VALUE_ERROR"));
+        assertThat(as("maria")
+                        .postForObject("/api/playbooks/" + processId + "/instances", Map.of("amount", 5), Map.class)
+                        .get("incidents"))
+                .isEqualTo(List.of());
+    }
+
+    private static Map<String, Object> line(List<Map<String, Object>> lines, long key) {
+        return lines.stream()
+                .filter(l -> ((Number) l.get("processInstanceKey")).longValue() == key)
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** Uploads start → step → end (a gateway gets two conditional flows to the end) and launches it as maria. */
     private long uploadAndLaunch(String processId, String step, String stepId) {
+        upload(processId, step, stepId);
+        return launch(processId, Map.of());
+    }
+
+    /** Uploads start → step → end as ada; a gateway gets two conditional flows to the end, on {@code amount}. */
+    private void upload(String processId, String step, String stepId) {
         String flowsOut = stepId.startsWith("gateway")
                 ? flow(stepId + "_big", stepId, "end", "=amount &gt; 100")
                         + flow(stepId + "_small", stepId, "end", "=amount &lt;= 100")
@@ -109,8 +227,12 @@ class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
         assertThat(uploaded.getStatusCode())
                 .as("upload: %s", uploaded.getBody())
                 .isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** Launches the playbook as maria with these variables. */
+    private long launch(String processId, Map<String, Object> variables) {
         ResponseEntity<Map> started =
-                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", variables, Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return ((Number) started.getBody().get("processInstanceKey")).longValue();
     }

@@ -2,10 +2,16 @@ package dev.baton.engine.web;
 
 import dev.baton.engine.JobProblem;
 import dev.baton.engine.JobProblems;
+import dev.baton.engine.StuckRunProblems;
+import dev.baton.engine.StuckRunProblems.StuckRun;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,36 +19,54 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Admins: the playbook steps stopped by a problem (each an engine incident Baton raised), newest
- * first, as a page and over the API; the message says what to fix, and one Baton saw resolved says how.
+ * Admins: the playbook steps stopped by a problem (each an engine incident Baton raised), and the
+ * runs the engine holds on an incident of its own ({@link StuckRunProblems}), newest first, as a
+ * page and over the API; the message says what to fix, and one Baton saw resolved says how.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 @Tag(name = "Admin", description = "Problems that need an admin")
 class JobProblemPages {
 
-    private final JobProblems problems;
+    private static final int LIMIT = 200;
 
-    JobProblemPages(JobProblems problems) {
+    private final JobProblems problems;
+    private final List<StuckRunProblems> stuckRuns;
+
+    JobProblemPages(JobProblems problems, List<StuckRunProblems> stuckRuns) {
         this.problems = problems;
+        this.stuckRuns = stuckRuns;
     }
 
+    /**
+     * A problem: a step Baton failed ({@code kind} STEP: id, jobKey and deliveries set), or a run the
+     * engine holds on an incident of its own ({@code kind} STUCK_RUN: runKey, runPath, playbook and
+     * errorType set; createdAt and lastFailedAt are when the engine raised it; never resolved here,
+     * it leaves the list once the incident is resolved or the run ends).
+     */
     record ProblemView(
-            long id,
-            long jobKey,
+            String kind,
+            Long id,
+            Long jobKey,
             long processInstanceKey,
             String bpmnProcessId,
             String elementId,
-            int deliveries,
+            Integer deliveries,
             String message,
             Instant createdAt,
             int failures,
             Instant lastFailedAt,
             Instant resolvedAt,
-            String resolution) {
+            String resolution,
+            Long runKey,
+            String runPath,
+            String playbook,
+            String elementName,
+            String errorType) {
 
         static ProblemView of(JobProblem p) {
             return new ProblemView(
+                    "STEP",
                     p.getId(),
                     p.getJobKey(),
                     p.getProcessInstanceKey(),
@@ -54,19 +78,61 @@ class JobProblemPages {
                     p.getFailures(),
                     p.getLastFailedAt(),
                     p.getResolvedAt(),
-                    p.getResolution());
+                    p.getResolution(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        static ProblemView of(StuckRun r) {
+            return new ProblemView(
+                    "STUCK_RUN",
+                    null,
+                    null,
+                    r.processInstanceKey(),
+                    r.bpmnProcessId(),
+                    r.elementId(),
+                    null,
+                    r.message(),
+                    r.since(),
+                    1,
+                    r.since(),
+                    null,
+                    null,
+                    r.runKey(),
+                    r.runPath(),
+                    r.playbook(),
+                    r.elementName(),
+                    r.errorType());
         }
     }
 
     @Operation(
-            summary = "Steps stopped by a problem (engine incidents Baton raised), one per step and cause, the 200"
-                    + " that failed last first; failures counts a step failing again for the same cause (retried"
-                    + " before it was fixed); resolvedAt is set once Baton saw the step get through")
+            summary =
+                    "Steps stopped by a problem (engine incidents Baton raised; kind STEP), one per step and cause, the"
+                            + " 200 that failed last; failures counts a step failing again for the same cause (retried before"
+                            + " it was fixed); resolvedAt is set once Baton saw the step get through. With them, newest first,"
+                            + " the playbook runs the engine holds on an incident of its own (kind STUCK_RUN: runKey, runPath,"
+                            + " errorType; those of the 200 latest stuck runs), known with the embedded engine only")
     @GetMapping("/api/admin/problems")
     @ResponseBody
     List<ProblemView> list() {
-        return problems.findTop200ByOrderByLastFailedAtDescIdDesc().stream()
+        List<ProblemView> steps = problems.findTop200ByOrderByLastFailedAtDescIdDesc().stream()
                 .map(ProblemView::of)
+                .toList();
+        // a step Baton failed is an incident too: listed once, as the step, while its problem stands
+        Set<String> listed = steps.stream()
+                .filter(p -> p.resolvedAt() == null)
+                .map(p -> p.processInstanceKey() + " " + p.elementId())
+                .collect(Collectors.toSet());
+        Stream<ProblemView> stuck = stuckRuns.stream()
+                .flatMap(source -> source.stuckRuns(LIMIT).stream())
+                .filter(r -> !listed.contains(r.processInstanceKey() + " " + r.elementId()))
+                .map(ProblemView::of);
+        return Stream.concat(steps.stream(), stuck)
+                .sorted(Comparator.comparing(ProblemView::lastFailedAt).reversed())
                 .toList();
     }
 

@@ -4,9 +4,12 @@ import dev.baton.engine.DeployedPlaybooks.FailedPlaybook;
 import dev.baton.playbook.PlaybookCatalogue;
 import dev.baton.playbook.PlaybookCatalogue.Instance;
 import dev.baton.playbook.PlaybookCatalogue.Playbook;
+import dev.baton.playbook.PlaybookCatalogue.StuckAt;
+import dev.baton.playbook.PlaybookInstance;
 import dev.baton.playbook.PlaybookUpgrade;
 import dev.baton.playbook.PlaybookUploadService;
 import dev.baton.playbook.PlaybookUploadService.UploadedFile;
+import dev.baton.playbook.StuckRuns;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -38,14 +41,24 @@ class PlaybookApi {
     private final PlaybookCatalogue catalogue;
     private final PlaybookUploadService uploads;
     private final PlaybookUpgrade upgrade;
+    private final StuckRuns stuckRuns;
 
-    PlaybookApi(PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade) {
+    PlaybookApi(
+            PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade, StuckRuns stuckRuns) {
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.upgrade = upgrade;
+        this.stuckRuns = stuckRuns;
     }
 
     record Catalogue(List<Playbook> playbooks, List<FailedPlaybook> failed) {}
+
+    /**
+     * A launched run; {@code incidents}: what the engine held it on by the time Baton answered (an
+     * expression on the way to its first wait that failed), empty when nothing yet (a later incident
+     * shows on the run's page), null on a Camunda cluster, whose incidents Baton cannot read.
+     */
+    record Launched(long processInstanceKey, List<StuckAt> incidents) {}
 
     record Started(long processInstanceKey) {}
 
@@ -55,7 +68,8 @@ class PlaybookApi {
             Long accountId,
             String startedBy,
             Instant startedAt,
-            Instant endedAt) {}
+            Instant endedAt,
+            List<StuckAt> incidents) {}
 
     record Deployed(String processId, int version, long processDefinitionKey) {}
 
@@ -81,29 +95,41 @@ class PlaybookApi {
 
     @Operation(
             summary = "Launch the latest version with these variables; accountId, if given, must be a Baton account"
-                    + " (a number, or a string of digits) that the caller may act on")
+                    + " (a number, or a string of digits) that the caller may act on. incidents: what the engine"
+                    + " stopped the new run on by the time Baton answered (null on a Camunda cluster)")
     @PostMapping("/{processId}/instances")
     @ResponseStatus(HttpStatus.CREATED)
-    Started launch(
+    Launched launch(
             @PathVariable String processId,
             @RequestBody(required = false) Map<String, Object> variables,
             Authentication auth) {
         // the catalogue reads accountId once, checks who may act on that account, and launches on it
-        return new Started(catalogue.launch(processId, variables, Roles.of(auth), auth.getName()));
+        long key = catalogue.launch(processId, variables, Roles.of(auth), auth.getName());
+        // no waiting: the engine answers the start once it has taken the run to its first wait, incident or not
+        return new Launched(key, stuckRuns.known() ? stuckRuns.of(key) : null);
     }
 
-    @Operation(summary = "The playbook's latest instances that Baton started, newest first")
+    @Operation(
+            summary = "The playbook's latest instances that Baton started, newest first; incidents: what the engine"
+                    + " holds a running one on (null on a Camunda cluster, whose incidents Baton cannot read);"
+                    + " stuck=true: only the running ones it holds")
     @GetMapping("/{processId}/instances")
-    List<InstanceLine> instances(@PathVariable String processId) {
-        return catalogue.instances(processId, 100).stream()
-                .map(i -> new InstanceLine(
-                        i.getProcessInstanceKey(),
-                        i.getProcessVersion(),
-                        i.getAccountId(),
-                        i.getStartedBy(),
-                        i.getStartedAt(),
-                        i.getEndedAt()))
+    List<InstanceLine> instances(@PathVariable String processId, @RequestParam(defaultValue = "false") boolean stuck) {
+        return stuckRuns.runs(processId, stuck, 100).stream()
+                .map(PlaybookApi::line)
                 .toList();
+    }
+
+    private static InstanceLine line(StuckRuns.Run run) {
+        PlaybookInstance i = run.instance();
+        return new InstanceLine(
+                i.getProcessInstanceKey(),
+                i.getProcessVersion(),
+                i.getAccountId(),
+                i.getStartedBy(),
+                i.getStartedAt(),
+                i.getEndedAt(),
+                run.incidents());
     }
 
     @Operation(summary = "One instance with its human steps (open and done); automated steps are not known to Baton")

@@ -10,6 +10,7 @@ import dev.baton.playbook.PlaybookCatalogue;
 import dev.baton.playbook.PlaybookCatalogue.Instance;
 import dev.baton.playbook.PlaybookUpgrade;
 import dev.baton.playbook.PlaybookUploadService;
+import dev.baton.playbook.StuckRuns;
 import dev.baton.shared.BadRequestException;
 import java.util.HashMap;
 import java.util.List;
@@ -36,13 +37,19 @@ class PlaybookPages {
     private final PlaybookCatalogue catalogue;
     private final PlaybookUploadService uploads;
     private final PlaybookUpgrade upgrade;
+    private final StuckRuns stuckRuns;
     private final ObjectMapper json;
 
     PlaybookPages(
-            PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade, ObjectMapper json) {
+            PlaybookCatalogue catalogue,
+            PlaybookUploadService uploads,
+            PlaybookUpgrade upgrade,
+            StuckRuns stuckRuns,
+            ObjectMapper json) {
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.upgrade = upgrade;
+        this.stuckRuns = stuckRuns;
         this.json = json;
     }
 
@@ -50,6 +57,7 @@ class PlaybookPages {
     String list(Authentication auth, Model model) {
         model.addAttribute("playbooks", catalogue.list(Roles.of(auth)));
         model.addAttribute("failed", catalogue.failures());
+        model.addAttribute("stuckKnown", stuckRuns.known());
         return "playbook/list";
     }
 
@@ -83,9 +91,16 @@ class PlaybookPages {
     }
 
     @GetMapping("/playbooks/{processId}")
-    String detail(@PathVariable String processId, Authentication auth, Model model) {
+    String detail(
+            @PathVariable String processId,
+            @RequestParam(defaultValue = "false") boolean stuck,
+            Authentication auth,
+            Model model) {
         model.addAttribute("playbook", catalogue.get(processId, Roles.of(auth)));
-        model.addAttribute("instances", catalogue.instances(processId, 50));
+        // on a cluster the filter cannot be honoured: the page says so instead of listing "no stuck runs"
+        model.addAttribute("stuckOnly", stuck);
+        model.addAttribute("stuckKnown", stuckRuns.known());
+        model.addAttribute("runs", stuckRuns.runs(processId, stuck && stuckRuns.known(), 50));
         if (Roles.of(auth).contains("ADMIN")) {
             model.addAttribute("upgrade", upgrade.preview(processId));
         }
