@@ -71,6 +71,7 @@ public class PlaybookCatalogue {
      *
      * @param incidents what the engine holds the run on, oldest first: empty when nothing, or when
      *     {@code incidentsKnown} is false (Baton runs on a cluster, whose incidents it cannot read)
+     * @param canceledBy who cancelled the run ({@link RunCancellation}; it ended then), or null
      */
     public record Instance(
             long processInstanceKey,
@@ -83,7 +84,9 @@ public class PlaybookCatalogue {
             Instant endedAt,
             List<Step> steps,
             List<StuckAt> incidents,
-            boolean incidentsKnown) {}
+            boolean incidentsKnown,
+            String canceledBy,
+            String cancelReason) {}
 
     /**
      * An engine incident holding a run at one element, in the run's instance or in one it called.
@@ -277,7 +280,9 @@ public class PlaybookCatalogue {
                 i.getEndedAt(),
                 steps.of(processInstanceKey),
                 i.getEndedAt() == null && incidents != null ? stuckAt(processInstanceKey) : List.of(),
-                incidents != null);
+                incidents != null,
+                i.getCanceledBy(),
+                i.getCancelReason());
     }
 
     private List<StuckAt> stuckAt(long processInstanceKey) {

@@ -7,6 +7,7 @@ import dev.baton.handover.HandoverService;
 import dev.baton.handover.HandoverViews;
 import dev.baton.handover.LaunchRequest;
 import dev.baton.handover.SuccessorCandidates;
+import dev.baton.shared.CancelReason;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SortFields;
@@ -81,10 +82,11 @@ class HandoverApi {
         return queries.detail(id, me.getName(), pageable);
     }
 
-    // at most 2,000 characters, counted as PostgreSQL counts them (code points) by HandoverChanges.cancel:
+    // at most 2,000 characters, counted as PostgreSQL counts them (code points) by CancelReason:
     // @Size counts UTF-16 units and refused 1,500 emoji
     record Cancellation(
-            @NotBlank @PlainText @Schema(maxLength = 2000) String reason) {}
+            @NotBlank @PlainText @Schema(maxLength = CancelReason.MAX)
+            String reason) {}
 
     record SuccessorChange(@NotNull Long successorId) {}
 

@@ -7,8 +7,14 @@ import dev.baton.playbook.PlaybookCatalogue.Playbook;
 import dev.baton.playbook.PlaybookUpgrade;
 import dev.baton.playbook.PlaybookUploadService;
 import dev.baton.playbook.PlaybookUploadService.UploadedFile;
+import dev.baton.playbook.RunCancellation;
+import dev.baton.shared.CancelReason;
+import dev.baton.shared.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -38,11 +44,17 @@ class PlaybookApi {
     private final PlaybookCatalogue catalogue;
     private final PlaybookUploadService uploads;
     private final PlaybookUpgrade upgrade;
+    private final RunCancellation cancellation;
 
-    PlaybookApi(PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade) {
+    PlaybookApi(
+            PlaybookCatalogue catalogue,
+            PlaybookUploadService uploads,
+            PlaybookUpgrade upgrade,
+            RunCancellation cancellation) {
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.upgrade = upgrade;
+        this.cancellation = cancellation;
     }
 
     record Catalogue(List<Playbook> playbooks, List<FailedPlaybook> failed) {}
@@ -55,7 +67,13 @@ class PlaybookApi {
             Long accountId,
             String startedBy,
             Instant startedAt,
-            Instant endedAt) {}
+            Instant endedAt,
+            String canceledBy) {}
+
+    // at most 2,000 characters, counted as PostgreSQL counts them (code points) by CancelReason
+    record Cancellation(
+            @NotBlank @PlainText @Schema(maxLength = CancelReason.MAX)
+            String reason) {}
 
     record Deployed(String processId, int version, long processDefinitionKey) {}
 
@@ -102,13 +120,23 @@ class PlaybookApi {
                         i.getAccountId(),
                         i.getStartedBy(),
                         i.getStartedAt(),
-                        i.getEndedAt()))
+                        i.getEndedAt(),
+                        i.getCanceledBy()))
                 .toList();
     }
 
     @Operation(summary = "One instance with its human steps (open and done); automated steps are not known to Baton")
     @GetMapping("/instances/{processInstanceKey}")
     Instance instance(@PathVariable long processInstanceKey) {
+        return catalogue.instance(processInstanceKey);
+    }
+
+    @Operation(
+            summary = "Cancel a running instance, with a reason: admins, and the manager who launched it. Its open"
+                    + " tasks are withdrawn; 409 when it has ended already")
+    @PostMapping("/instances/{processInstanceKey}/cancel")
+    Instance cancel(@PathVariable long processInstanceKey, @Valid @RequestBody Cancellation body, Authentication auth) {
+        cancellation.cancel(processInstanceKey, body.reason(), auth.getName(), Roles.of(auth));
         return catalogue.instance(processInstanceKey);
     }
 
