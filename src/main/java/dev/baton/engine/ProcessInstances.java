@@ -77,6 +77,29 @@ public class ProcessInstances {
     }
 
     /**
+     * Cancels a running instance, and with it the instances it called; the jobs of its open user
+     * tasks are gone then.
+     *
+     * @return false when the engine no longer has the instance (it completed, or was cancelled before)
+     * @throws EngineUnavailableException when the engine could not be reached or turned the command away
+     * @throws RuntimeException when the engine does not answer otherwise (nothing is known to have changed)
+     */
+    public boolean cancel(long processInstanceKey) {
+        try {
+            client.newCancelInstanceCommand(processInstanceKey).send().join();
+            return true;
+        } catch (RuntimeException e) {
+            if (e instanceof ClientStatusException s && s.getStatusCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            if (EngineFailures.unreachableOrBusy(e)) {
+                throw new EngineUnavailableException("cancelling instance " + processInstanceKey, e);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Moves a running instance to another version of its process (Zeebe's process instance
      * migration); each active element moves to the element of the same id.
      *

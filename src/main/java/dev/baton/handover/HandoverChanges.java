@@ -6,9 +6,9 @@ import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.CancelReason;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
-import dev.baton.shared.Text;
 import dev.baton.task.TaskEngineSync;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskSubject;
@@ -31,12 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class HandoverChanges {
 
     private static final Logger log = LoggerFactory.getLogger(HandoverChanges.class);
-
-    /**
-     * The longest cancel reason, in characters as PostgreSQL counts them (code points: an emoji is one,
-     * not Java's two); the column is {@code text}, the limit keeps the audit and the page readable.
-     */
-    static final int CANCEL_REASON_MAX = 2000;
 
     private final Handovers handovers;
     private final HandoverItems items;
@@ -81,23 +75,12 @@ public class HandoverChanges {
      * changes nothing; then its open tasks, whose jobs are gone, are withdrawn from the inboxes.
      * Accounts that have moved stay with their successors; the others stay with the departing person.
      *
-     * @throws BadRequestException (field {@code reason}) without a reason, with one over {@value
-     *     #CANCEL_REASON_MAX} characters (code points) or one that is not plain text ({@link
-     *     Text#notPlainText}: control characters, bidi overrides): the wizard's and the API's one rule
+     * @throws BadRequestException (field {@code reason}) without a reason, or one {@link CancelReason}
+     *     refuses (too long, not plain text): the wizard's and the API's one check
      * @throws ConflictException when the handover has ended already
      */
     public void cancel(long id, String reason, String actor) {
-        if (reason == null || reason.isBlank()) {
-            throw new BadRequestException("reason", "say why the handover is cancelled");
-        }
-        String stripped = reason.strip();
-        if (stripped.codePointCount(0, stripped.length()) > CANCEL_REASON_MAX) {
-            throw new BadRequestException("reason", "must be at most 2,000 characters");
-        }
-        String notPlainText = Text.notPlainText(stripped);
-        if (notPlainText != null) {
-            throw new BadRequestException("reason", notPlainText);
-        }
+        String stripped = CancelReason.checked(reason, "handover");
         tx.executeWithoutResult(status -> {
             Handover h = visible(id, actor);
             String before = h.getStatus().name();

@@ -70,6 +70,7 @@ public class PlaybookCatalogue {
      *
      * @param incidents what the engine holds the run on, oldest first: empty when nothing, or when
      *     {@code incidentsKnown} is false (Baton runs on a cluster, whose incidents it cannot read)
+     * @param canceledBy who cancelled the run ({@link RunCancellation}; it ended then), or null
      */
     public record Instance(
             long processInstanceKey,
@@ -82,7 +83,9 @@ public class PlaybookCatalogue {
             Instant endedAt,
             List<Step> steps,
             List<StuckAt> incidents,
-            boolean incidentsKnown) {}
+            boolean incidentsKnown,
+            String canceledBy,
+            String cancelReason) {}
 
     /**
      * An engine incident holding a run at one element, in the run's instance or in one it called.
@@ -270,7 +273,9 @@ public class PlaybookCatalogue {
                 i.getEndedAt(),
                 steps.of(processInstanceKey),
                 i.getEndedAt() == null ? stuck.of(processInstanceKey) : List.of(),
-                stuck.known());
+                stuck.known(),
+                i.getCanceledBy(),
+                i.getCancelReason());
     }
 
     static boolean mayLaunch(DeployedProcess process, Collection<String> roles) {

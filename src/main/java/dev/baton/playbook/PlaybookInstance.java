@@ -18,6 +18,10 @@ public class PlaybookInstance {
     String startedBy;
     Instant startedAt;
     Instant endedAt;
+    /** Who cancelled the run (then {@link #endedAt} is when), or null when it ended by itself or runs. */
+    String canceledBy;
+
+    String cancelReason;
 
     protected PlaybookInstance() {}
 
@@ -37,6 +41,21 @@ public class PlaybookInstance {
         if (endedAt == null) {
             endedAt = at;
         }
+    }
+
+    /**
+     * Marks the run cancelled by {@code by}, ended now.
+     *
+     * @return false, changing nothing, when it has ended already (cancelled or not)
+     */
+    boolean cancel(String by, String reason, Instant at) {
+        if (endedAt != null) {
+            return false;
+        }
+        endedAt = at;
+        canceledBy = by;
+        cancelReason = reason;
+        return true;
     }
 
     /** Moved to another version of its process (process instance migration). */
@@ -75,5 +94,13 @@ public class PlaybookInstance {
 
     public Instant getEndedAt() {
         return endedAt;
+    }
+
+    public String getCanceledBy() {
+        return canceledBy;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
     }
 }

@@ -1,8 +1,11 @@
 package dev.baton.playbook;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
@@ -32,6 +35,11 @@ interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
                     + " order by started_at desc, process_instance_key desc limit :limit",
             nativeQuery = true)
     List<PlaybookInstance> findRunningAmong(String keys, String processId, int limit);
+
+    /** The instance, its row locked until the transaction ends: two cancels of one run take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from PlaybookInstance i where i.processInstanceKey = :key")
+    Optional<PlaybookInstance> lockById(long key);
 
     List<PlaybookInstance> findByBpmnProcessIdOrderByStartedAtDesc(String processId, Pageable page);
 

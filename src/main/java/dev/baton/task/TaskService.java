@@ -212,6 +212,15 @@ public class TaskService {
     }
 
     /**
+     * The open tasks of one process instance (not of the instances it called), oldest first, for the
+     * feature that runs it (a playbook run being cancelled), which decides itself who may see them.
+     */
+    @Transactional(readOnly = true)
+    public List<Task> openIn(long processInstanceKey) {
+        return tasks.findByProcessInstanceKeyAndStatusOrderById(processInstanceKey, TaskStatus.OPEN);
+    }
+
+    /**
      * The open tasks about a subject, oldest first, for the subject's own feature (e.g. a handover's
      * progress page), which decides itself who may see them.
      */

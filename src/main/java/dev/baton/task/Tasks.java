@@ -15,6 +15,8 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
     @Query("select t from Task t where t.jobKey = :jobKey")
     List<Task> findByJobKey(long jobKey);
 
+    List<Task> findByProcessInstanceKeyAndStatusOrderById(long processInstanceKey, TaskStatus status);
+
     @Query(
             "select t from Task t where t.processInstanceKey = :processInstanceKey and t.status = :status and t.id <> :id")
     List<Task> findByProcessInstanceKeyAndStatusAndIdNot(long processInstanceKey, TaskStatus status, Long id);

@@ -7,6 +7,7 @@ import dev.baton.handover.HandoverService;
 import dev.baton.handover.HandoverViews;
 import dev.baton.handover.LaunchRequest;
 import dev.baton.handover.SuccessorCandidates;
+import dev.baton.shared.CancelReason;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
@@ -81,7 +82,8 @@ class HandoverApi {
     }
 
     // at most 2,000 characters of plain text, checked by HandoverChanges.cancel for the API and the wizard alike
-    record Cancellation(@NotBlank @Schema(maxLength = 2000) String reason) {}
+    record Cancellation(
+            @NotBlank @Schema(maxLength = CancelReason.MAX) String reason) {}
 
     record SuccessorChange(@NotNull Long successorId) {}
 

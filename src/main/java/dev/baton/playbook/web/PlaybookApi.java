@@ -9,9 +9,14 @@ import dev.baton.playbook.PlaybookInstance;
 import dev.baton.playbook.PlaybookUpgrade;
 import dev.baton.playbook.PlaybookUploadService;
 import dev.baton.playbook.PlaybookUploadService.UploadedFile;
+import dev.baton.playbook.RunCancellation;
 import dev.baton.playbook.StuckRuns;
+import dev.baton.shared.CancelReason;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -42,13 +47,19 @@ class PlaybookApi {
     private final PlaybookUploadService uploads;
     private final PlaybookUpgrade upgrade;
     private final StuckRuns stuckRuns;
+    private final RunCancellation cancellation;
 
     PlaybookApi(
-            PlaybookCatalogue catalogue, PlaybookUploadService uploads, PlaybookUpgrade upgrade, StuckRuns stuckRuns) {
+            PlaybookCatalogue catalogue,
+            PlaybookUploadService uploads,
+            PlaybookUpgrade upgrade,
+            StuckRuns stuckRuns,
+            RunCancellation cancellation) {
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.upgrade = upgrade;
         this.stuckRuns = stuckRuns;
+        this.cancellation = cancellation;
     }
 
     record Catalogue(List<Playbook> playbooks, List<FailedPlaybook> failed) {}
@@ -69,7 +80,13 @@ class PlaybookApi {
             String startedBy,
             Instant startedAt,
             Instant endedAt,
-            List<StuckAt> incidents) {}
+            List<StuckAt> incidents,
+            String canceledBy) {}
+
+    // at most 2,000 characters of plain text, counted as PostgreSQL counts them (code points), checked by
+    // CancelReason in RunCancellation as for a handover's cancel
+    record Cancellation(
+            @NotBlank @Schema(maxLength = CancelReason.MAX) String reason) {}
 
     record Deployed(String processId, int version, long processDefinitionKey) {}
 
@@ -129,12 +146,22 @@ class PlaybookApi {
                 i.getStartedBy(),
                 i.getStartedAt(),
                 i.getEndedAt(),
-                run.incidents());
+                run.incidents(),
+                i.getCanceledBy());
     }
 
     @Operation(summary = "One instance with its human steps (open and done); automated steps are not known to Baton")
     @GetMapping("/instances/{processInstanceKey}")
     Instance instance(@PathVariable long processInstanceKey) {
+        return catalogue.instance(processInstanceKey);
+    }
+
+    @Operation(
+            summary = "Cancel a running instance, with a reason: admins, and the manager who launched it. Its open"
+                    + " tasks are withdrawn; 409 when it has ended already")
+    @PostMapping("/instances/{processInstanceKey}/cancel")
+    Instance cancel(@PathVariable long processInstanceKey, @Valid @RequestBody Cancellation body, Authentication auth) {
+        cancellation.cancel(processInstanceKey, body.reason(), auth.getName(), Roles.of(auth));
         return catalogue.instance(processInstanceKey);
     }
 

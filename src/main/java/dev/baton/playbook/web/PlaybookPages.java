@@ -10,8 +10,10 @@ import dev.baton.playbook.PlaybookCatalogue;
 import dev.baton.playbook.PlaybookCatalogue.Instance;
 import dev.baton.playbook.PlaybookUpgrade;
 import dev.baton.playbook.PlaybookUploadService;
+import dev.baton.playbook.RunCancellation;
 import dev.baton.playbook.StuckRuns;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ class PlaybookPages {
     private final PlaybookUploadService uploads;
     private final PlaybookUpgrade upgrade;
     private final StuckRuns stuckRuns;
+    private final RunCancellation cancellation;
     private final ObjectMapper json;
 
     PlaybookPages(
@@ -45,11 +48,13 @@ class PlaybookPages {
             PlaybookUploadService uploads,
             PlaybookUpgrade upgrade,
             StuckRuns stuckRuns,
+            RunCancellation cancellation,
             ObjectMapper json) {
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.upgrade = upgrade;
         this.stuckRuns = stuckRuns;
+        this.cancellation = cancellation;
         this.json = json;
     }
 
@@ -153,6 +158,26 @@ class PlaybookPages {
         return "redirect:/playbooks/" + processId;
     }
 
+    /** Stops a run for good; its open tasks are withdrawn. */
+    @PostMapping("/playbooks/instances/{key}/cancel")
+    String cancel(
+            @PathVariable long key,
+            @RequestParam(required = false) String reason,
+            Authentication auth,
+            RedirectAttributes redirect) {
+        try {
+            cancellation.cancel(key, reason, auth.getName(), Roles.of(auth));
+            redirect.addFlashAttribute("message", "Run canceled: its open tasks are withdrawn.");
+        } catch (BadRequestException e) {
+            String why = e.getFieldErrors().getOrDefault("reason", e.getMessage());
+            redirect.addFlashAttribute("error", "Not cancelled: " + why);
+            redirect.addFlashAttribute("cancelError", why);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", "Not cancelled: " + e.getMessage());
+        }
+        return "redirect:/playbooks/instances/" + key;
+    }
+
     @PostMapping("/playbooks/{processId}/upgrade")
     @PreAuthorize("hasRole('ADMIN')")
     String upgrade(@PathVariable String processId, RedirectAttributes redirect) {
@@ -167,9 +192,13 @@ class PlaybookPages {
     }
 
     @GetMapping("/playbooks/instances/{key}")
-    String instance(@PathVariable long key, Model model) throws JsonProcessingException {
+    String instance(@PathVariable long key, Authentication auth, Model model) throws JsonProcessingException {
         Instance instance = catalogue.instance(key);
         model.addAttribute("instance", instance);
+        model.addAttribute(
+                "mayCancel",
+                instance.endedAt() == null
+                        && RunCancellation.mayCancel(instance.startedBy(), auth.getName(), Roles.of(auth)));
         model.addAttribute("stepsJson", json.writeValueAsString(instance.steps()));
         return "playbook/instance";
     }

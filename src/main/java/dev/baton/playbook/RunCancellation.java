@@ -1,0 +1,116 @@
+package dev.baton.playbook;
+
+import static dev.baton.audit.Changes.fields;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.engine.ProcessInstances;
+import dev.baton.shared.BadRequestException;
+import dev.baton.shared.CancelReason;
+import dev.baton.shared.ConflictException;
+import dev.baton.shared.EngineUnavailableException;
+import dev.baton.shared.NotFoundException;
+import dev.baton.task.TaskEngineSync;
+import dev.baton.task.TaskService;
+import java.time.Clock;
+import java.util.Collection;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Cancelling a playbook run Baton started ({@link PlaybookInstance}): one that waits forever, or is
+ * stuck on an incident, stops for good. Who may: admins, and the manager who launched the run (its
+ * {@code startedBy}, the catalogue's launcher as in {@link RunsByLauncher}).
+ */
+@Service
+public class RunCancellation {
+
+    private final PlaybookInstances instances;
+    private final ProcessInstances engine;
+    private final TaskService tasks;
+    private final TaskEngineSync engineSync;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    RunCancellation(
+            PlaybookInstances instances,
+            ProcessInstances engine,
+            TaskService tasks,
+            TaskEngineSync engineSync,
+            AuditLog audit,
+            Clock clock,
+            TransactionTemplate tx) {
+        this.instances = instances;
+        this.engine = engine;
+        this.tasks = tasks;
+        this.engineSync = engineSync;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    /**
+     * Whether {@code actor} may cancel a run {@code startedBy} launched: admins, and a manager who
+     * launched it.
+     *
+     * @param roles the actor's roles as Baton names them (ADMIN, MANAGER, ...)
+     */
+    public static boolean mayCancel(String startedBy, String actor, Collection<String> roles) {
+        return roles.contains("ADMIN") || (roles.contains("MANAGER") && actor.equals(startedBy));
+    }
+
+    /**
+     * Cancels the run in the engine, within the transaction that records it cancelled (by {@code
+     * actor}, now, why) and audits it, so an engine that does not answer changes nothing; then its
+     * open tasks, whose jobs are gone, are withdrawn from the inboxes ({@link TaskEngineSync}: each
+     * is checked with the engine). Tasks of playbooks the run called are withdrawn at their next lock
+     * renewal. A run the engine no longer has had ended already: it is recorded as ended, not
+     * cancelled.
+     *
+     * @param roles the actor's roles (ADMIN, MANAGER, ...), for {@link #mayCancel}
+     * @throws BadRequestException (field {@code reason}) for a reason {@link CancelReason} refuses
+     * @throws NotFoundException when Baton did not start the run
+     * @throws AccessDeniedException when the actor may not cancel it
+     * @throws ConflictException when the run has ended already (a second cancel changes nothing)
+     * @throws EngineUnavailableException when the engine could not be reached: nothing changed
+     */
+    public void cancel(long processInstanceKey, String reason, String actor, Collection<String> roles) {
+        String why = CancelReason.checked(reason, "run");
+        boolean canceled = Boolean.TRUE.equals(tx.execute(status -> {
+            PlaybookInstance run = instances
+                    .lockById(processInstanceKey)
+                    .orElseThrow(() -> new NotFoundException("playbook instance", processInstanceKey));
+            if (!mayCancel(run.getStartedBy(), actor, roles)) {
+                throw new AccessDeniedException(
+                        "only admins and the manager who launched run " + processInstanceKey + " may cancel it");
+            }
+            if (run.getEndedAt() != null) {
+                throw endedAlready(processInstanceKey, run.getCanceledBy());
+            }
+            if (!engine.cancel(processInstanceKey)) {
+                run.ended(clock.instant()); // completed meanwhile: true whatever the answer
+                return false;
+            }
+            run.cancel(actor, why, clock.instant());
+            audit.record(
+                    "playbook.instance-canceled",
+                    "playbook_instance",
+                    processInstanceKey,
+                    run.getAccountId(),
+                    fields("status", "running"),
+                    fields("status", "canceled", "reason", why));
+            return true;
+        }));
+        tasks.openIn(processInstanceKey).forEach(engineSync::settleDelivered);
+        if (!canceled) {
+            throw endedAlready(processInstanceKey, null);
+        }
+    }
+
+    private static ConflictException endedAlready(long processInstanceKey, String canceledBy) {
+        return new ConflictException("run " + processInstanceKey + " has ended already"
+                + (canceledBy == null ? "" : " (canceled by " + canceledBy + ")")
+                + ": nothing to cancel");
+    }
+}

@@ -1,0 +1,172 @@
+package dev.baton.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditEvents;
+import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.people.People;
+import dev.baton.support.SignedIn;
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Found by a hostile probe: a playbook run could not be cancelled at all, so one waiting forever or
+ * stuck on an incident stayed "running" for good.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+class RunCancellationIntegrationTests extends EngineIntegrationTest {
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    PlaybookInstances instances;
+
+    @Autowired
+    AuditEvents auditEvents;
+
+    @Test
+    void theManagerWhoLaunchedARunCancelsItWithAReasonOnceAndItsTaskIsWithdrawn() throws Exception {
+        long key = launchAsMaria("Acme Cancel");
+        Task review = awaitTaskOf(key);
+        String cancel = "/api/playbooks/instances/" + key + "/cancel";
+        long runningBefore = running();
+
+        ResponseEntity<Map> otherManager = as("marcus").postForEntity(cancel, Map.of("reason", "mine now"), Map.class);
+        ResponseEntity<Map> rep = as("rob").postForEntity(cancel, Map.of("reason", "done"), Map.class);
+        ResponseEntity<Map> unknown = as("ada")
+                .postForEntity("/api/playbooks/instances/987654321/cancel", Map.of("reason", "gone"), Map.class);
+        ResponseEntity<Map> blank = as("maria").postForEntity(cancel, Map.of("reason", "  "), Map.class);
+        ResponseEntity<Map> tooLong = as("maria").postForEntity(cancel, Map.of("reason", "😀".repeat(2001)), Map.class);
+
+        assertThat(otherManager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rep.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat((String) unknown.getBody().get("detail")).isEqualTo("no playbook instance 987654321");
+        assertThat(blank.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(blank)).containsKey("reason");
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(tooLong)).containsEntry("reason", "must be at most 2,000 characters");
+        assertThat(processInstances.isRunning(key)).isTrue();
+        assertThat(tasks.findById(review.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(canceledEvents(key)).isEmpty();
+
+        ResponseEntity<Map> canceled =
+                as("maria").postForEntity(cancel, Map.of("reason", " Customer churned 😀 "), Map.class);
+
+        assertThat(canceled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(canceled.getBody())
+                .containsEntry("canceledBy", "maria")
+                .containsEntry("cancelReason", "Customer churned 😀");
+        assertThat(canceled.getBody().get("endedAt")).isNotNull();
+        assertThat(processInstances.isRunning(key)).isFalse();
+        assertThat(tasks.findById(review.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+        assertThat(running()).isEqualTo(runningBefore - 1);
+        assertThat((List<Map<String, Object>>)
+                        as("maria").getForObject("/api/playbooks/sample-review/instances", List.class))
+                .filteredOn(i -> ((Number) i.get("processInstanceKey")).longValue() == key)
+                .singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("canceledBy", "maria"));
+
+        ResponseEntity<Map> again = as("ada").postForEntity(cancel, Map.of("reason", "twice"), Map.class);
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) again.getBody().get("detail"))
+                .isEqualTo("run " + key + " has ended already (canceled by maria): nothing to cancel");
+        assertThat(canceledEvents(key)).singleElement().satisfies(e -> {
+            assertThat(e.getActor()).isEqualTo("maria");
+            assertThat(e.getAfterState()).containsEntry("reason", "Customer churned 😀");
+        });
+        assertThat(instances.findById(key).orElseThrow().getCancelReason()).isEqualTo("Customer churned 😀");
+    }
+
+    @Test
+    void aRunTheEngineNoLongerHasIsRecordedEndedNotCanceled() throws Exception {
+        long key = launchAsMaria("Acme Gone");
+        awaitTaskOf(key);
+        assertThat(processInstances.cancel(key)).isTrue(); // gone behind Baton's back (Operate, say)
+
+        ResponseEntity<Map> refused = as("ada")
+                .postForEntity("/api/playbooks/instances/" + key + "/cancel", Map.of("reason", "stuck"), Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("detail"))
+                .isEqualTo("run " + key + " has ended already: nothing to cancel");
+        PlaybookInstance run = instances.findById(key).orElseThrow();
+        assertThat(run.getEndedAt()).isNotNull();
+        assertThat(run.getCanceledBy()).isNull();
+        assertThat(canceledEvents(key)).isEmpty();
+    }
+
+    @Test
+    void theInstancePageOffersTheCancelFormOnlyToWhoMayAndSaysWhoCanceledWhy() throws Exception {
+        long key = launchAsMaria("Acme Page");
+        awaitTaskOf(key);
+        String url = "/playbooks/instances/" + key;
+        TestRestTemplate ada = SignedIn.as(http, "ada");
+
+        assertThat(SignedIn.as(http, "marcus").getForObject(url, String.class)).doesNotContain("Cancel this run");
+        assertThat(SignedIn.as(http, "rob").getForObject(url, String.class)).doesNotContain("Cancel this run");
+        assertThat(SignedIn.as(http, "maria").getForObject(url, String.class)).contains("Cancel this run");
+        String page = ada.getForObject(url, String.class);
+        assertThat(page).contains("Cancel this run", "name=\"reason\"");
+
+        String refused = postForm(ada, url, "reason=+", page);
+
+        assertThat(refused).contains("Not cancelled: say why the run is cancelled", "id=\"cancel-error\"");
+        assertThat(processInstances.isRunning(key)).isTrue();
+
+        String canceled = postForm(ada, url, "reason=No+longer+needed", page);
+
+        assertThat(canceled)
+                .contains("Canceled by <span>ada</span> on", "No longer needed", ">canceled<")
+                .doesNotContain("Cancel this run");
+        assertThat(processInstances.isRunning(key)).isFalse();
+        assertThat(canceledEvents(key)).extracting(AuditEvent::getActor).containsExactly("ada");
+    }
+
+    private long launchAsMaria(String accountName) {
+        Account account = accounts.save(
+                new Account(accountName, people.findByUsername("rob").orElseThrow(), null, null, null));
+        ResponseEntity<Map> started = as("maria")
+                .postForEntity(
+                        "/api/playbooks/sample-review/instances", Map.of("accountId", account.getId()), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) started.getBody().get("processInstanceKey")).longValue();
+    }
+
+    private long running() {
+        return ((Number) as("maria")
+                        .getForObject("/api/playbooks/sample-review", Map.class)
+                        .get("running"))
+                .longValue();
+    }
+
+    private List<AuditEvent> canceledEvents(long key) {
+        return auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", key).stream()
+                .filter(e -> e.getAction().equals("playbook.instance-canceled"))
+                .toList();
+    }
+
+    /** Posts the cancel form of {@code page} as its browser would, and returns the page it is sent back to. */
+    private static String postForm(TestRestTemplate browser, String url, String body, String page) {
+        ResponseEntity<String> answer =
+                browser.postForEntity(url + "/cancel", new HttpEntity<>(body, SignedIn.formOf(page)), String.class);
+        assertThat(answer.getStatusCode().isError()).as("%s", answer).isFalse();
+        return browser.getForObject(url, String.class); // the redirect's target, with the flash message
+    }
+}
