@@ -104,7 +104,7 @@ public class PlaybookChecks {
             problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the file has no executable process"));
         }
         if (upload) {
-            UploadChecks.check(xml, names, deployed.ownProcessIds(), problems);
+            UploadChecks.check(xml, names, deployed.ownProcessIds(), deployed.ownMessageNames(), problems);
         }
         engineModel(files, problems);
         Set<String> served = new HashSet<>(jobTypes.known());

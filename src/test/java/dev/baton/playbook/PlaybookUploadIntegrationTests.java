@@ -146,19 +146,53 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                                 + "</bpmn:startEvent>")
                 .replace("</bpmn:process>", "</bpmn:process><bpmn:signal id=\"Signal_1\" name=\"renewal-due\" />");
 
-        for (String file : List.of(message, signal)) {
-            assertThat(problems(upload("ada", Map.of("start.bpmn", file, "renewal-call.form", FORM))))
-                    .singleElement()
-                    .satisfies(p -> assertThat(p)
-                            .containsEntry("elementId", "StartEvent_1")
-                            .containsEntry("elementName", "Renewal due")
-                            .extractingByKey("message")
-                            .asString()
-                            .contains("start event, and the playbook has no plain start event", "nothing would ever"));
-        }
+        Map<String, String> said = Map.of(
+                message, "a message start event, started by the message 'renewal-due', which nothing sends",
+                signal, "a signal start event, and the playbook has no plain start event");
+        said.forEach((file, why) -> assertThat(
+                        problems(upload("ada", Map.of("start.bpmn", file, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "StartEvent_1")
+                        .containsEntry("elementName", "Renewal due")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains(why, "nothing would ever start")));
         assertThat(uploads.findAll())
                 .noneMatch(u -> u.getProcessIds().contains("Process_message_start")
                         || u.getProcessIds().contains("Process_signal_start"));
+    }
+
+    /**
+     * Found by a probe: a message start event for commitment-recorded beside the plain one was accepted,
+     * and recording a commitment started the playbook with nobody launching it. Baton's own message
+     * names come from its own files (bpmn/), read at start-up.
+     */
+    @Test
+    void aPlaybookListeningToBatonsOwnMessageIsRefusedAndNothingDeployed() {
+        String file = GOOD.replace("Process_renewal_call", "Process_piggyback")
+                .replace(
+                        "<bpmn:userTask id=\"Activity_call\"",
+                        "<bpmn:startEvent id=\"StartEvent_recorded\" name=\"Commitment recorded\">"
+                                + "<bpmn:outgoing>Flow_m</bpmn:outgoing><bpmn:messageEventDefinition"
+                                + " id=\"Def_m\" messageRef=\"Message_m\" /></bpmn:startEvent>"
+                                + "<bpmn:sequenceFlow id=\"Flow_m\" sourceRef=\"StartEvent_recorded\""
+                                + " targetRef=\"Activity_call\" />"
+                                + "<bpmn:userTask id=\"Activity_call\"")
+                .replace(
+                        "</bpmn:process>",
+                        "</bpmn:process><bpmn:message id=\"Message_m\" name=\"commitment-recorded\" />");
+
+        assertThat(problems(upload("ada", Map.of("piggyback.bpmn", file, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "StartEvent_recorded")
+                        .containsEntry("elementName", "Commitment recorded")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("'commitment-recorded' is Baton's own message", "with nobody launching it"));
+        assertThat(processDeployed("Process_piggyback")).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_piggyback"));
     }
 
     /** Found by a probe: an internal step failed at run time; a fake user task reached the unassigned queue. */
