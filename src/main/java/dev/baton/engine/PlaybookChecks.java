@@ -191,7 +191,10 @@ public class PlaybookChecks {
         }
     }
 
-    /** The engine's model validation (the checks the engine makes before any expression is read). */
+    /**
+     * The engine's model validation (the checks the engine makes before any expression is read), its
+     * messages said plainly where Baton recognises them ({@link EngineModelMessages}).
+     */
     private static void engineModel(PlaybookFiles files, List<PlaybookProblem> problems) {
         BpmnModelInstance model;
         try {
@@ -204,7 +207,8 @@ public class PlaybookChecks {
                 .getResults()
                 .forEach((element, results) -> results.stream()
                         .filter(r -> r.getType() == ValidationResultType.ERROR)
-                        .forEach(r -> problems.add(new PlaybookProblem(id(element), name(element), r.getMessage()))));
+                        .forEach(r -> problems.add(new PlaybookProblem(
+                                id(element), name(element), EngineModelMessages.plain(r.getMessage())))));
     }
 
     private void userTasks(

@@ -485,6 +485,42 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by a probe: these were refused with the engine's validator text ("Must have exactly one
+     * 'zeebe:taskDefinition' extension element"), which a revenue-ops author cannot act on.
+     */
+    @Test
+    void theEnginesModelMessagesAreSaidPlainlyWithWhereToSetWhatIsMissing() {
+        List<PlaybookProblem> problems = check(process(
+                "p",
+                "<bpmn:serviceTask id=\"task_crm\" name=\"Call CRM\" />",
+                "<bpmn:sendTask id=\"send_offer\" name=\"Send offer\" />",
+                "<bpmn:businessRuleTask id=\"rule_decide\" name=\"Decide\" />",
+                "<bpmn:scriptTask id=\"script_compute\" name=\"Compute\" />",
+                "<bpmn:receiveTask id=\"receive_reply\" name=\"Wait reply\" />"));
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId, PlaybookProblem::elementName)
+                .containsExactlyInAnyOrder(
+                        tuple("task_crm", "Call CRM"),
+                        tuple("send_offer", "Send offer"),
+                        tuple("rule_decide", "Decide"),
+                        tuple("script_compute", "Compute"),
+                        tuple("receive_reply", "Wait reply"));
+        assertThat(problems).allSatisfy(p -> assertThat(p.message()).doesNotContain("Must ", "zeebe:"));
+        assertThat(messageOf(problems, "task_crm"))
+                .startsWith("no job type, so nothing would ever do this step")
+                .contains("Task definition → Job type", "building blocks, listed on /playbooks/blocks");
+        assertThat(messageOf(problems, "send_offer"))
+                .contains("nothing would ever send this", "baton.send-email", "/playbooks/blocks");
+        assertThat(messageOf(problems, "rule_decide")).contains("Baton runs no decisions", "gateways");
+        assertThat(messageOf(problems, "script_compute"))
+                .startsWith("has no script")
+                .contains("FEEL expression", "Result variable");
+        assertThat(messageOf(problems, "receive_reply"))
+                .isEqualTo("names no message: choose one (Camunda Modeler: Message → Global message reference)");
+    }
+
+    /**
      * Found by a probe: a custom form key naming an uploaded form's id passed the missing-form check,
      * and the step came with no fields and completed with no values.
      */
@@ -667,6 +703,14 @@ class PlaybookChecksTests {
 
     private static String withLaunchRoles(String extensionElements) {
         return process("p").replaceFirst("(<bpmn:process [^>]*>)", "$1" + extensionElements);
+    }
+
+    private static String messageOf(List<PlaybookProblem> problems, String elementId) {
+        return problems.stream()
+                .filter(p -> elementId.equals(p.elementId()))
+                .findFirst()
+                .orElseThrow()
+                .message();
     }
 
     private List<PlaybookProblem> check(String processes) {

@@ -404,7 +404,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         .containsEntry("elementId", "Activity_sync")
                         .extractingByKey("message")
                         .asString()
-                        .contains("zeebe:taskDefinition"));
+                        .contains("no job type", "Task definition → Job type"));
     }
 
     @Test
