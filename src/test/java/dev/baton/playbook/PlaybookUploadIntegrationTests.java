@@ -195,6 +195,38 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_piggyback"));
     }
 
+    /** Found by a probe: a multipart file name's folders (../../etc/p19.bpmn) were stored with the upload. */
+    @Test
+    void onlyTheNameAfterAFilesFoldersIsKeptAndANameOfFoldersOnlyIsRefused() {
+        String bpmn = GOOD.replace("Process_renewal_call", "Process_folders");
+
+        ResponseEntity<List> kept =
+                upload("ada", Map.of("../../etc/p19.bpmn", bpmn, "..\\..\\x\\renewal-call.form", FORM));
+        List<Map<String, Object>> refused = problems(upload(
+                "ada",
+                Map.of(
+                        "../../etc/",
+                        GOOD.replace("Process_renewal_call", "Process_no_name"),
+                        "renewal-call.form",
+                        FORM)));
+
+        assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(uploads.findAll())
+                .filteredOn(u -> u.getProcessIds().contains("Process_folders"))
+                .singleElement()
+                .satisfies(u -> {
+                    assertThat(u.getBpmnName()).isEqualTo("p19.bpmn");
+                    assertThat(u.getForms()).containsOnlyKeys("renewal-call.form");
+                });
+        assertThat(refused)
+                .anySatisfy(p -> assertThat(p)
+                        .containsEntry("elementName", "../../etc/")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("nothing after its last folder"));
+        assertThat(processDeployed("Process_no_name")).isFalse();
+    }
+
     /** Found by a probe: an internal step failed at run time; a fake user task reached the unassigned queue. */
     @Test
     void aStepOfBatonsOwnOrOfTheEnginesUserTaskJobTypeIsRefused() {
