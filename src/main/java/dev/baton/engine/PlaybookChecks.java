@@ -104,6 +104,7 @@ public class PlaybookChecks {
             problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the file has no executable process"));
         }
         if (upload) {
+            unusedForms(uploadedForms, xml.referencedForms(), problems);
             UploadChecks.check(xml, names, deployed.ownProcessIds(), deployed.ownMessageNames(), problems);
         }
         engineModel(files, problems);
@@ -158,6 +159,24 @@ public class PlaybookChecks {
             }
         });
         return ids;
+    }
+
+    /**
+     * An uploaded form no user task links: the engine deploys it all the same, and the author would
+     * not learn that the task meant to show it links another id (a form is linked by the id inside
+     * it, not by its file name).
+     */
+    private static void unusedForms(
+            Map<String, String> uploadedForms, Set<String> referenced, List<PlaybookProblem> problems) {
+        uploadedForms.forEach((name, formId) -> {
+            if (!referenced.contains(formId)) {
+                problems.add(PlaybookProblem.ofFile(
+                        name,
+                        "no user task of this playbook uses the form '" + formId + "' (the id inside the file):"
+                                + " link it from its task (Camunda Modeler → Form → Camunda Form (linked), form ID '"
+                                + formId + "') or leave the file out"));
+            }
+        });
     }
 
     private static void camunda7(

@@ -549,17 +549,45 @@ class PlaybookChecksTests {
                 .satisfies(p -> assertThat(p.message()).contains("custom form key 'sample-review'"));
     }
 
+    /** Found by a probe: a form no task linked was stored silently, and the author never learned the link was broken. */
+    @Test
+    void anUploadedFormNoUserTaskUsesIsRefusedNamingTheFile() {
+        String pick = "{\"id\": \"f-pick\", \"components\": []}";
+        String orphan = "{\"id\": \"f-orphan\", \"components\": []}";
+        String file = process("p", userTask("task_pick", "Pick", "formId=\"f-pick\""));
+
+        assertThat(checks.checkUpload(file(file, Map.of("pick.form", pick, "orphan.form", orphan))))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isNull();
+                    assertThat(p.elementName()).isEqualTo("orphan.form");
+                    assertThat(p.message())
+                            .startsWith("no user task of this playbook uses the form 'f-orphan'")
+                            .contains("form ID 'f-orphan'");
+                });
+        assertThat(checks.checkUpload(file(file, Map.of("pick.form", pick)))).isEmpty();
+    }
+
     /** The engine links a form by the id inside it: one matching only the file name raised an incident at the step. */
     @Test
     void aFormIdMatchingOnlyAnUploadedFormsFileNameIsMissing() {
         String form = "{\"id\": \"f-pick\", \"components\": []}";
 
-        assertThat(checks.checkUpload(file(
-                        process("p", userTask("task_pick", "Pick", "formId=\"pick\"")), Map.of("pick.form", form))))
+        List<PlaybookProblem> problems = checks.checkUpload(
+                file(process("p", userTask("task_pick", "Pick", "formId=\"pick\"")), Map.of("pick.form", form)));
+
+        assertThat(problems)
+                .filteredOn(p -> "task_pick".equals(p.elementId()))
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
                         .startsWith("the form with id 'pick' is missing")
                         .contains("pick.form has the id 'f-pick'"));
+        assertThat(problems)
+                .as("and the form the task was meant to link is used by no task")
+                .filteredOn(p -> "pick.form".equals(p.elementName()))
+                .singleElement()
+                .satisfies(p ->
+                        assertThat(p.message()).startsWith("no user task of this playbook uses the form 'f-pick'"));
     }
 
     /** Baton's own files name their forms by key, as its task page reads them: from bpmn/forms only. */

@@ -648,7 +648,10 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 Map.of(
                         "uncommitted-" + processId + ".bpmn",
                         bpmn.replace("Call the customer", "Phone the customer")
-                                .replace("formId=\"renewal-call-form\"", "formId=\"uncommitted-form\""),
+                                .replace(
+                                        "<zeebe:assignmentDefinition assignee=\"maria\" />",
+                                        "<zeebe:formDefinition formId=\"uncommitted-form\" />"
+                                                + "<zeebe:assignmentDefinition assignee=\"maria\" />"),
                         "uncommitted.form",
                         form,
                         "renewal-call.form",
