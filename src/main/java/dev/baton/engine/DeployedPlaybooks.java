@@ -59,6 +59,7 @@ public class DeployedPlaybooks {
     private final Set<String> formIds = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> arriving = new ConcurrentHashMap<>(); // process id -> announcements
     private volatile Set<String> own = Set.of();
+    private volatile Set<String> ownMessages = Set.of();
 
     void deployed(DeployedProcess process) {
         byKey.put(process.definitionKey(), process);
@@ -90,6 +91,18 @@ public class DeployedPlaybooks {
 
     Set<String> ownProcessIds() {
         return own;
+    }
+
+    /**
+     * The names of the messages Baton's own files (bpmn/) wait for, which Baton publishes on its own
+     * events (a commitment recorded, a lead created): an upload waiting for one would run on them.
+     */
+    void ownMessages(Set<String> messageNames) {
+        ownMessages = Set.copyOf(messageNames);
+    }
+
+    Set<String> ownMessageNames() {
+        return ownMessages;
     }
 
     void failed(FailedPlaybook failure) {

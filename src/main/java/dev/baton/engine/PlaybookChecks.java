@@ -104,7 +104,8 @@ public class PlaybookChecks {
             problems.add(PlaybookProblem.ofFile(files.bpmnName(), "the file has no executable process"));
         }
         if (upload) {
-            UploadChecks.check(xml, names, deployed.ownProcessIds(), problems);
+            unusedForms(uploadedForms, xml.referencedForms(), problems);
+            UploadChecks.check(xml, names, deployed.ownProcessIds(), deployed.ownMessageNames(), problems);
         }
         engineModel(files, problems);
         Set<String> served = new HashSet<>(jobTypes.known());
@@ -160,6 +161,24 @@ public class PlaybookChecks {
         return ids;
     }
 
+    /**
+     * An uploaded form no user task links: the engine deploys it all the same, and the author would
+     * not learn that the task meant to show it links another id (a form is linked by the id inside
+     * it, not by its file name).
+     */
+    private static void unusedForms(
+            Map<String, String> uploadedForms, Set<String> referenced, List<PlaybookProblem> problems) {
+        uploadedForms.forEach((name, formId) -> {
+            if (!referenced.contains(formId)) {
+                problems.add(PlaybookProblem.ofFile(
+                        name,
+                        "no user task of this playbook uses the form '" + formId + "' (the id inside the file):"
+                                + " link it from its task (Camunda Modeler → Form → Camunda Form (linked), form ID '"
+                                + formId + "') or leave the file out"));
+            }
+        });
+    }
+
     private static void camunda7(
             String fileName, PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
         String platform = xml.document.getDocumentElement().getAttributeNS(PlaybookXml.MODELER, "executionPlatform");
@@ -191,7 +210,10 @@ public class PlaybookChecks {
         }
     }
 
-    /** The engine's model validation (the checks the engine makes before any expression is read). */
+    /**
+     * The engine's model validation (the checks the engine makes before any expression is read), its
+     * messages said plainly where Baton recognises them ({@link EngineModelMessages}).
+     */
     private static void engineModel(PlaybookFiles files, List<PlaybookProblem> problems) {
         BpmnModelInstance model;
         try {
@@ -204,7 +226,8 @@ public class PlaybookChecks {
                 .getResults()
                 .forEach((element, results) -> results.stream()
                         .filter(r -> r.getType() == ValidationResultType.ERROR)
-                        .forEach(r -> problems.add(new PlaybookProblem(id(element), name(element), r.getMessage()))));
+                        .forEach(r -> problems.add(new PlaybookProblem(
+                                id(element), name(element), EngineModelMessages.plain(r.getMessage())))));
     }
 
     private void userTasks(

@@ -235,6 +235,15 @@ final class PlaybookXml {
         return null;
     }
 
+    /** Each message's name (its {@code bpmn:message} element) by the message's id; null for one with no name. */
+    Map<String, String> messageNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Element message : all(BPMN, "message")) {
+            names.put(message.getAttribute("id"), blankToNull(message.getAttribute("name")));
+        }
+        return names;
+    }
+
     /** Form ids and form keys the user tasks reference (embedded {@code camunda-forms:bpmn:} keys left out). */
     Set<String> referencedForms() {
         Set<String> refs = new LinkedHashSet<>();

@@ -59,8 +59,14 @@ class StartupDeployment implements SmartLifecycle {
     @Override
     public void start() {
         Set<String> own = new HashSet<>();
-        read(location).forEach((name, bytes) -> own.addAll(processIds(new PlaybookFiles(name, bytes, Map.of()))));
-        deployed.own(own); // before the kept uploads: one kept before such uploads were refused is refused now
+        Set<String> ownMessages = new HashSet<>();
+        read(location).forEach((name, bytes) -> {
+            own.addAll(processIds(new PlaybookFiles(name, bytes, Map.of())));
+            ownMessages.addAll(messageNames(bytes));
+        });
+        // before the kept uploads: one kept before such uploads were refused is refused now
+        deployed.own(own);
+        deployed.ownMessages(ownMessages);
         List<PlaybookFiles> uploads =
                 kept.orderedStream().flatMap(k -> k.kept().stream()).toList();
         Set<String> uploaded = new HashSet<>();
@@ -130,6 +136,17 @@ class StartupDeployment implements SmartLifecycle {
                     .toList());
         } catch (Exception e) {
             return Set.of(); // the deployer lists what is wrong with it
+        }
+    }
+
+    private static Set<String> messageNames(byte[] bpmn) {
+        try {
+            Set<String> names =
+                    new HashSet<>(PlaybookXml.parse(bpmn).messageNames().values());
+            names.remove(null);
+            return names;
+        } catch (Exception e) {
+            return Set.of();
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.baton.engine;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * What an uploaded playbook may not do that Baton's own files (bpmn/) do: an upload is drawn by
@@ -18,12 +20,20 @@ final class UploadChecks {
      * Adds a problem naming its element for each rule the upload breaks.
      *
      * @param own the process ids of Baton's own files
+     * @param ownMessages the names of the messages Baton's own files wait for
      */
-    static void check(PlaybookXml xml, Map<String, String> names, Set<String> own, List<PlaybookProblem> problems) {
+    static void check(
+            PlaybookXml xml,
+            Map<String, String> names,
+            Set<String> own,
+            Set<String> ownMessages,
+            List<PlaybookProblem> problems) {
         ownProcesses(xml, names, own, problems);
+        Map<String, String> messages = xml.messageNames();
         for (Element process : xml.all(PlaybookXml.BPMN, "process")) {
             if (!"false".equals(process.getAttribute("isExecutable"))) {
                 startEvents(process, names, problems);
+                messageWaits(process, names, messages, ownMessages, problems);
             }
         }
     }
@@ -47,10 +57,10 @@ final class UploadChecks {
 
     /**
      * A playbook is launched from the catalogue, through a plain (none) start event: Baton publishes
-     * its messages (lead-created, commitment-recorded, ...) to its own processes only, and no signal,
-     * so a playbook with only a message or signal start event would never run, and one with only a
-     * timer would start by itself with nothing a launch gives it. A process without any start event
-     * is left to the engine's model check, which names that.
+     * no signal, so a playbook with only a signal start event would never run, and one with only a
+     * timer would start by itself with nothing a launch gives it (a message start event is refused in
+     * any case, by {@link #messageWaits}). A process without any start event is left to the engine's
+     * model check, which names that.
      */
     private static void startEvents(Element process, Map<String, String> names, List<PlaybookProblem> problems) {
         List<Element> starts = PlaybookXml.children(process, PlaybookXml.BPMN, "startEvent");
@@ -60,6 +70,9 @@ final class UploadChecks {
         for (Element start : starts) {
             String id = start.getAttribute("id");
             String trigger = PlaybookXml.trigger(start);
+            if ("message".equals(trigger)) {
+                continue;
+            }
             String why = "timer".equals(trigger)
                     ? "the engine would start the playbook by itself on the timer, without what a launch gives it"
                             + " (the account, the launcher), and nobody could launch it from the catalogue."
@@ -71,5 +84,97 @@ final class UploadChecks {
                     "a " + trigger + " start event, and the playbook has no plain start event: " + why
                             + " Make it a plain start event (no event type, in Camunda Modeler)"));
         }
+    }
+
+    /**
+     * Baton publishes its messages (lead-created, commitment-recorded, ...) to its own processes only,
+     * and nothing else sends one to an uploaded playbook: an element waiting for a message would wait
+     * forever, and showed nobody anything (no step, no incident). Worse, a wait for one of Baton's own
+     * messages is correlated with Baton's internal events: a message start event beside the plain one
+     * started the playbook, building blocks and all, whenever a user recorded a commitment.
+     */
+    private static void messageWaits(
+            Element process,
+            Map<String, String> names,
+            Map<String, String> messages,
+            Set<String> ownMessages,
+            List<PlaybookProblem> problems) {
+        Map<String, String> afterGateway = eventGatewayBranches(process);
+        NodeList nodes = process.getElementsByTagNameNS(PlaybookXml.BPMN, "*");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element e = (Element) nodes.item(i);
+            String kind = waitKind(e, afterGateway, names);
+            if (kind == null) {
+                continue;
+            }
+            String messageRef = "receiveTask".equals(e.getLocalName())
+                    ? e.getAttribute("messageRef")
+                    : PlaybookXml.children(e, PlaybookXml.BPMN, "messageEventDefinition")
+                            .getFirst()
+                            .getAttribute("messageRef");
+            String message = messages.get(messageRef);
+            boolean starts = "startEvent".equals(e.getLocalName()) && e.getParentNode() == process;
+            String what = message == null ? "a message" : "the message '" + message + "'";
+            String why = message != null && ownMessages.contains(message)
+                    ? ": '" + message + "' is Baton's own message: the playbook would " + (starts ? "start" : "move on")
+                            + " on Baton's internal events with nobody launching it."
+                    : ", which nothing sends to an uploaded playbook (Baton publishes its messages to its own"
+                            + " processes only): "
+                            + (starts ? "nothing would ever start the playbook through it." : "it would wait forever.");
+            String instead = starts
+                    ? " Launch the playbook from the catalogue, through a plain start event (no event type, in"
+                            + " Camunda Modeler)"
+                    : " Wait with a timer for a time, with a user task for a person's answer, or act with a building"
+                            + " block (listed on /playbooks/blocks)";
+            String id = e.getAttribute("id");
+            problems.add(new PlaybookProblem(id, names.get(id), kind + " " + what + why + instead));
+        }
+    }
+
+    /** What kind of message wait the element is, as the author drew it, or null when it waits for no message. */
+    private static String waitKind(Element e, Map<String, String> afterGateway, Map<String, String> names) {
+        if ("receiveTask".equals(e.getLocalName())) {
+            return "a receive task, waiting for";
+        }
+        if (!"message".equals(PlaybookXml.trigger(e))) {
+            return null;
+        }
+        return switch (e.getLocalName()) {
+            case "startEvent" ->
+                "process".equals(e.getParentNode().getLocalName()) // not an event subprocess's
+                        ? "a message start event, started by"
+                        : "the start of an event subprocess, started by";
+            case "boundaryEvent" -> "a message boundary event, waiting for";
+            case "intermediateCatchEvent" -> {
+                String gateway = afterGateway.get(e.getAttribute("id"));
+                yield gateway == null
+                        ? "a message catch event, waiting for"
+                        : "a branch of the event-based gateway " + label(gateway, names) + ", waiting for";
+            }
+            default -> null; // a message throw or end event sends a message: a job, checked as one
+        };
+    }
+
+    /** The targets of the event-based gateways' branches, to the gateway's id. */
+    private static Map<String, String> eventGatewayBranches(Element process) {
+        Set<String> gateways = new HashSet<>();
+        NodeList found = process.getElementsByTagNameNS(PlaybookXml.BPMN, "eventBasedGateway");
+        for (int i = 0; i < found.getLength(); i++) {
+            gateways.add(((Element) found.item(i)).getAttribute("id"));
+        }
+        Map<String, String> branches = new java.util.HashMap<>();
+        NodeList flows = process.getElementsByTagNameNS(PlaybookXml.BPMN, "sequenceFlow");
+        for (int i = 0; i < flows.getLength(); i++) {
+            Element flow = (Element) flows.item(i);
+            if (gateways.contains(flow.getAttribute("sourceRef"))) {
+                branches.put(flow.getAttribute("targetRef"), flow.getAttribute("sourceRef"));
+            }
+        }
+        return branches;
+    }
+
+    private static String label(String id, Map<String, String> names) {
+        String name = names.get(id);
+        return name == null ? "'" + id + "'" : "'" + name + "' (" + id + ")";
     }
 }

@@ -54,18 +54,32 @@ public class PlaybookUploadService implements KeptPlaybooks {
      * java.util.function.Consumer)}). The text stored is the text deployed: the files as UTF-8,
      * whatever encoding they were saved in.
      *
-     * @param files exactly one {@code .bpmn} file and any number of {@code .form} files
+     * @param uploaded exactly one {@code .bpmn} file and any number of {@code .form} files, each
+     *     named as sent: only the name after its last folder is used and kept
      * @param username the admin uploading, kept with the upload and shown in the catalogue
      * @return the processes deployed, each as a new version (or the same version when unchanged)
-     * @throws PlaybookRefused with every problem found; nothing is deployed or kept
+     * @throws PlaybookRefused with every problem found (a file name that is only folders among them);
+     *     nothing is deployed or kept
      * @throws PlaybookDeployer.EngineUnavailable when the engine did not answer; nothing is kept
      * @throws org.springframework.dao.DataAccessException or
      *     {@link org.springframework.transaction.TransactionException} when the database fails the
      *     commit; nothing is kept, and the engine's new versions are deleted (an ERROR log names any left)
      */
     @Transactional
-    public List<DeployedProcess> upload(List<UploadedFile> files, String username) {
+    public List<DeployedProcess> upload(List<UploadedFile> uploaded, String username) {
         List<PlaybookProblem> problems = new ArrayList<>();
+        List<UploadedFile> files = new ArrayList<>();
+        for (UploadedFile f : uploaded) {
+            String base = baseName(f.name());
+            if (base != null && base.isEmpty()) {
+                problems.add(new PlaybookProblem(
+                        null,
+                        f.name(),
+                        "the file name has nothing after its last folder ('/' or '\\'): rename the file"));
+            } else {
+                files.add(new UploadedFile(base, f.bytes()));
+            }
+        }
         List<UploadedFile> bpmn =
                 files.stream().filter(f -> name(f).endsWith(".bpmn")).toList();
         Map<String, byte[]> forms = new LinkedHashMap<>();
@@ -126,6 +140,16 @@ public class PlaybookUploadService implements KeptPlaybooks {
     private static PlaybookRefused refused(PlaybookFiles playbook, String message) {
         return new PlaybookRefused(
                 playbook.bpmnName(), List.of(new PlaybookProblem(null, playbook.bpmnName(), message)));
+    }
+
+    /**
+     * The name without the folders a browser or client may send with it ({@code ../../etc/p.bpmn}):
+     * what follows the last {@code /} or <code>&#92;</code>. The name is the engine's resource name and is
+     * stored; a folder in it means nothing to Baton, and a path climbing out would mislead whoever
+     * reads it.
+     */
+    private static String baseName(String name) {
+        return name == null ? null : name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     }
 
     /** Why the database could not keep the file's name (see V23__playbook_upload.sql), or null. */

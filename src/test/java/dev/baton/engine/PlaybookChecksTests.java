@@ -381,6 +381,146 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by a probe: a message start event for commitment-recorded beside the plain start event was
+     * accepted, and the playbook started on every recorded commitment, its building block changing the
+     * account with nobody launching it.
+     */
+    @Test
+    void anUploadWaitingForOneOfBatonsOwnMessagesIsRefusedSayingItWouldRunOnBatonsEvents() {
+        deployed.ownMessages(Set.of("commitment-recorded"));
+        String piggyback = process(
+                                "p",
+                                "<bpmn:userTask id=\"task_mark\" name=\"Mark\"><bpmn:extensionElements>"
+                                        + "<zeebe:assignmentDefinition assignee=\"rob\" /></bpmn:extensionElements></bpmn:userTask>")
+                        .replace(
+                                "<bpmn:endEvent",
+                                "<bpmn:startEvent id=\"start_recorded\" name=\"Commitment recorded\">"
+                                        + "<bpmn:messageEventDefinition messageRef=\"msg_recorded\" /></bpmn:startEvent>"
+                                        + sequenceFlow("start_recorded", "task_mark") + "<bpmn:endEvent")
+                + "<bpmn:message id=\"msg_recorded\" name=\"commitment-recorded\" />";
+
+        assertThat(checkUpload(piggyback)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("start_recorded");
+            assertThat(p.elementName()).isEqualTo("Commitment recorded");
+            assertThat(p.message())
+                    .startsWith("a message start event, started by the message 'commitment-recorded':")
+                    .contains("'commitment-recorded' is Baton's own message", "start on Baton's internal events")
+                    .contains("plain start event");
+        });
+        assertThat(check(piggyback))
+                .as("Baton's own file, started by Baton's events")
+                .isEmpty();
+    }
+
+    /** Found by a probe: each of these waits was accepted, and the run waited forever showing nothing. */
+    @Test
+    void anUploadWaitingForAnyMessageIsRefusedNamingEachWaitAsDrawn() {
+        String subscription = "<bpmn:extensionElements><zeebe:subscription correlationKey=\"=string(accountId)\" />"
+                + "</bpmn:extensionElements>";
+        String waits = """
+                <bpmn:process id="p" isExecutable="true">
+                  <bpmn:startEvent id="start" />
+                  <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="catch_reply" />
+                  <bpmn:intermediateCatchEvent id="catch_reply" name="Customer replied">
+                    <bpmn:messageEventDefinition messageRef="msg_reply" /></bpmn:intermediateCatchEvent>
+                  <bpmn:sequenceFlow id="f2" sourceRef="catch_reply" targetRef="receive_signed" />
+                  <bpmn:receiveTask id="receive_signed" name="Wait for the contract" messageRef="msg_signed" />
+                  <bpmn:boundaryEvent id="boundary_cancel" name="Cancelled" attachedToRef="receive_signed">
+                    <bpmn:messageEventDefinition messageRef="msg_cancel" /></bpmn:boundaryEvent>
+                  <bpmn:sequenceFlow id="f3" sourceRef="boundary_cancel" targetRef="end" />
+                  <bpmn:sequenceFlow id="f4" sourceRef="receive_signed" targetRef="gateway_first" />
+                  <bpmn:eventBasedGateway id="gateway_first" name="Whichever first">
+                    <bpmn:incoming>f4</bpmn:incoming><bpmn:outgoing>f5</bpmn:outgoing><bpmn:outgoing>f6</bpmn:outgoing>
+                  </bpmn:eventBasedGateway>
+                  <bpmn:sequenceFlow id="f5" sourceRef="gateway_first" targetRef="catch_paid" />
+                  <bpmn:sequenceFlow id="f6" sourceRef="gateway_first" targetRef="timer_week" />
+                  <bpmn:intermediateCatchEvent id="catch_paid" name="Paid">
+                    <bpmn:messageEventDefinition messageRef="msg_paid" /></bpmn:intermediateCatchEvent>
+                  <bpmn:intermediateCatchEvent id="timer_week">
+                    <bpmn:timerEventDefinition><bpmn:timeDuration>P7D</bpmn:timeDuration></bpmn:timerEventDefinition>
+                  </bpmn:intermediateCatchEvent>
+                  <bpmn:sequenceFlow id="f7" sourceRef="catch_paid" targetRef="end" />
+                  <bpmn:sequenceFlow id="f8" sourceRef="timer_week" targetRef="end" />
+                  <bpmn:endEvent id="end" />
+                  <bpmn:subProcess id="sub_escalate" triggeredByEvent="true">
+                    <bpmn:startEvent id="start_escalated" name="Escalated" isInterrupting="false">
+                      <bpmn:messageEventDefinition messageRef="msg_escalated" /></bpmn:startEvent>
+                    <bpmn:sequenceFlow id="s1" sourceRef="start_escalated" targetRef="sub_end" />
+                    <bpmn:endEvent id="sub_end" />
+                  </bpmn:subProcess>
+                </bpmn:process>
+                <bpmn:message id="msg_reply" name="customer-replied">%1$s</bpmn:message>
+                <bpmn:message id="msg_signed" name="contract-signed">%1$s</bpmn:message>
+                <bpmn:message id="msg_cancel" name="cancelled">%1$s</bpmn:message>
+                <bpmn:message id="msg_paid" name="paid">%1$s</bpmn:message>
+                <bpmn:message id="msg_escalated" name="escalated">%1$s</bpmn:message>
+                """.formatted(subscription);
+
+        List<PlaybookProblem> problems = checkUpload(waits);
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId, PlaybookProblem::elementName)
+                .containsExactly(
+                        tuple("catch_reply", "Customer replied"),
+                        tuple("receive_signed", "Wait for the contract"),
+                        tuple("boundary_cancel", "Cancelled"),
+                        tuple("catch_paid", "Paid"),
+                        tuple("start_escalated", "Escalated"));
+        assertThat(problems.get(0).message())
+                .startsWith("a message catch event, waiting for the message 'customer-replied', which nothing"
+                        + " sends to an uploaded playbook")
+                .contains("it would wait forever", "a timer", "a user task", "building block");
+        assertThat(problems.get(1).message()).startsWith("a receive task, waiting for the message 'contract-signed'");
+        assertThat(problems.get(2).message())
+                .startsWith("a message boundary event, waiting for the message 'cancelled'");
+        assertThat(problems.get(3).message())
+                .startsWith("a branch of the event-based gateway 'Whichever first' (gateway_first), waiting for the"
+                        + " message 'paid'");
+        assertThat(problems.get(4).message())
+                .startsWith("the start of an event subprocess, started by the message 'escalated'")
+                .contains("it would wait forever");
+        assertThat(check(waits))
+                .as("Baton's own file, whose messages Baton publishes")
+                .isEmpty();
+    }
+
+    /**
+     * Found by a probe: these were refused with the engine's validator text ("Must have exactly one
+     * 'zeebe:taskDefinition' extension element"), which a revenue-ops author cannot act on.
+     */
+    @Test
+    void theEnginesModelMessagesAreSaidPlainlyWithWhereToSetWhatIsMissing() {
+        List<PlaybookProblem> problems = check(process(
+                "p",
+                "<bpmn:serviceTask id=\"task_crm\" name=\"Call CRM\" />",
+                "<bpmn:sendTask id=\"send_offer\" name=\"Send offer\" />",
+                "<bpmn:businessRuleTask id=\"rule_decide\" name=\"Decide\" />",
+                "<bpmn:scriptTask id=\"script_compute\" name=\"Compute\" />",
+                "<bpmn:receiveTask id=\"receive_reply\" name=\"Wait reply\" />"));
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId, PlaybookProblem::elementName)
+                .containsExactlyInAnyOrder(
+                        tuple("task_crm", "Call CRM"),
+                        tuple("send_offer", "Send offer"),
+                        tuple("rule_decide", "Decide"),
+                        tuple("script_compute", "Compute"),
+                        tuple("receive_reply", "Wait reply"));
+        assertThat(problems).allSatisfy(p -> assertThat(p.message()).doesNotContain("Must ", "zeebe:"));
+        assertThat(messageOf(problems, "task_crm"))
+                .startsWith("no job type, so nothing would ever do this step")
+                .contains("Task definition → Job type", "building blocks, listed on /playbooks/blocks");
+        assertThat(messageOf(problems, "send_offer"))
+                .contains("nothing would ever send this", "baton.send-email", "/playbooks/blocks");
+        assertThat(messageOf(problems, "rule_decide")).contains("Baton runs no decisions", "gateways");
+        assertThat(messageOf(problems, "script_compute"))
+                .startsWith("has no script")
+                .contains("FEEL expression", "Result variable");
+        assertThat(messageOf(problems, "receive_reply"))
+                .isEqualTo("names no message: choose one (Camunda Modeler: Message → Global message reference)");
+    }
+
+    /**
      * Found by a probe: a custom form key naming an uploaded form's id passed the missing-form check,
      * and the step came with no fields and completed with no values.
      */
@@ -409,17 +549,45 @@ class PlaybookChecksTests {
                 .satisfies(p -> assertThat(p.message()).contains("custom form key 'sample-review'"));
     }
 
+    /** Found by a probe: a form no task linked was stored silently, and the author never learned the link was broken. */
+    @Test
+    void anUploadedFormNoUserTaskUsesIsRefusedNamingTheFile() {
+        String pick = "{\"id\": \"f-pick\", \"components\": []}";
+        String orphan = "{\"id\": \"f-orphan\", \"components\": []}";
+        String file = process("p", userTask("task_pick", "Pick", "formId=\"f-pick\""));
+
+        assertThat(checks.checkUpload(file(file, Map.of("pick.form", pick, "orphan.form", orphan))))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isNull();
+                    assertThat(p.elementName()).isEqualTo("orphan.form");
+                    assertThat(p.message())
+                            .startsWith("no user task of this playbook uses the form 'f-orphan'")
+                            .contains("form ID 'f-orphan'");
+                });
+        assertThat(checks.checkUpload(file(file, Map.of("pick.form", pick)))).isEmpty();
+    }
+
     /** The engine links a form by the id inside it: one matching only the file name raised an incident at the step. */
     @Test
     void aFormIdMatchingOnlyAnUploadedFormsFileNameIsMissing() {
         String form = "{\"id\": \"f-pick\", \"components\": []}";
 
-        assertThat(checks.checkUpload(file(
-                        process("p", userTask("task_pick", "Pick", "formId=\"pick\"")), Map.of("pick.form", form))))
+        List<PlaybookProblem> problems = checks.checkUpload(
+                file(process("p", userTask("task_pick", "Pick", "formId=\"pick\"")), Map.of("pick.form", form)));
+
+        assertThat(problems)
+                .filteredOn(p -> "task_pick".equals(p.elementId()))
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
                         .startsWith("the form with id 'pick' is missing")
                         .contains("pick.form has the id 'f-pick'"));
+        assertThat(problems)
+                .as("and the form the task was meant to link is used by no task")
+                .filteredOn(p -> "pick.form".equals(p.elementName()))
+                .singleElement()
+                .satisfies(p ->
+                        assertThat(p.message()).startsWith("no user task of this playbook uses the form 'f-pick'"));
     }
 
     /** Baton's own files name their forms by key, as its task page reads them: from bpmn/forms only. */
@@ -563,6 +731,14 @@ class PlaybookChecksTests {
 
     private static String withLaunchRoles(String extensionElements) {
         return process("p").replaceFirst("(<bpmn:process [^>]*>)", "$1" + extensionElements);
+    }
+
+    private static String messageOf(List<PlaybookProblem> problems, String elementId) {
+        return problems.stream()
+                .filter(p -> elementId.equals(p.elementId()))
+                .findFirst()
+                .orElseThrow()
+                .message();
     }
 
     private List<PlaybookProblem> check(String processes) {

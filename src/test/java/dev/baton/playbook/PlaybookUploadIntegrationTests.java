@@ -148,19 +148,85 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                                 + "</bpmn:startEvent>")
                 .replace("</bpmn:process>", "</bpmn:process><bpmn:signal id=\"Signal_1\" name=\"renewal-due\" />");
 
-        for (String file : List.of(message, signal)) {
-            assertThat(problems(upload("ada", Map.of("start.bpmn", file, "renewal-call.form", FORM))))
-                    .singleElement()
-                    .satisfies(p -> assertThat(p)
-                            .containsEntry("elementId", "StartEvent_1")
-                            .containsEntry("elementName", "Renewal due")
-                            .extractingByKey("message")
-                            .asString()
-                            .contains("start event, and the playbook has no plain start event", "nothing would ever"));
-        }
+        Map<String, String> said = Map.of(
+                message, "a message start event, started by the message 'renewal-due', which nothing sends",
+                signal, "a signal start event, and the playbook has no plain start event");
+        said.forEach((file, why) -> assertThat(
+                        problems(upload("ada", Map.of("start.bpmn", file, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "StartEvent_1")
+                        .containsEntry("elementName", "Renewal due")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains(why, "nothing would ever start")));
         assertThat(uploads.findAll())
                 .noneMatch(u -> u.getProcessIds().contains("Process_message_start")
                         || u.getProcessIds().contains("Process_signal_start"));
+    }
+
+    /**
+     * Found by a probe: a message start event for commitment-recorded beside the plain one was accepted,
+     * and recording a commitment started the playbook with nobody launching it. Baton's own message
+     * names come from its own files (bpmn/), read at start-up.
+     */
+    @Test
+    void aPlaybookListeningToBatonsOwnMessageIsRefusedAndNothingDeployed() {
+        String file = GOOD.replace("Process_renewal_call", "Process_piggyback")
+                .replace(
+                        "<bpmn:userTask id=\"Activity_call\"",
+                        "<bpmn:startEvent id=\"StartEvent_recorded\" name=\"Commitment recorded\">"
+                                + "<bpmn:outgoing>Flow_m</bpmn:outgoing><bpmn:messageEventDefinition"
+                                + " id=\"Def_m\" messageRef=\"Message_m\" /></bpmn:startEvent>"
+                                + "<bpmn:sequenceFlow id=\"Flow_m\" sourceRef=\"StartEvent_recorded\""
+                                + " targetRef=\"Activity_call\" />"
+                                + "<bpmn:userTask id=\"Activity_call\"")
+                .replace(
+                        "</bpmn:process>",
+                        "</bpmn:process><bpmn:message id=\"Message_m\" name=\"commitment-recorded\" />");
+
+        assertThat(problems(upload("ada", Map.of("piggyback.bpmn", file, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "StartEvent_recorded")
+                        .containsEntry("elementName", "Commitment recorded")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("'commitment-recorded' is Baton's own message", "with nobody launching it"));
+        assertThat(processDeployed("Process_piggyback")).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_piggyback"));
+    }
+
+    /** Found by a probe: a multipart file name's folders (../../etc/p19.bpmn) were stored with the upload. */
+    @Test
+    void onlyTheNameAfterAFilesFoldersIsKeptAndANameOfFoldersOnlyIsRefused() {
+        String bpmn = GOOD.replace("Process_renewal_call", "Process_folders");
+
+        ResponseEntity<List> kept =
+                upload("ada", Map.of("../../etc/p19.bpmn", bpmn, "..\\..\\x\\renewal-call.form", FORM));
+        List<Map<String, Object>> refused = problems(upload(
+                "ada",
+                Map.of(
+                        "../../etc/",
+                        GOOD.replace("Process_renewal_call", "Process_no_name"),
+                        "renewal-call.form",
+                        FORM)));
+
+        assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(uploads.findAll())
+                .filteredOn(u -> u.getProcessIds().contains("Process_folders"))
+                .singleElement()
+                .satisfies(u -> {
+                    assertThat(u.getBpmnName()).isEqualTo("p19.bpmn");
+                    assertThat(u.getForms()).containsOnlyKeys("renewal-call.form");
+                });
+        assertThat(refused)
+                .anySatisfy(p -> assertThat(p)
+                        .containsEntry("elementName", "../../etc/")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("nothing after its last folder"));
+        assertThat(processDeployed("Process_no_name")).isFalse();
     }
 
     /** Found by a probe: an internal step failed at run time; a fake user task reached the unassigned queue. */
@@ -441,7 +507,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         .containsEntry("elementId", "Activity_sync")
                         .extractingByKey("message")
                         .asString()
-                        .contains("zeebe:taskDefinition"));
+                        .contains("no job type", "Task definition → Job type"));
     }
 
     @Test
@@ -653,7 +719,10 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 Map.of(
                         "uncommitted-" + processId + ".bpmn",
                         bpmn.replace("Call the customer", "Phone the customer")
-                                .replace("formId=\"renewal-call-form\"", "formId=\"uncommitted-form\""),
+                                .replace(
+                                        "<zeebe:assignmentDefinition assignee=\"maria\" />",
+                                        "<zeebe:formDefinition formId=\"uncommitted-form\" />"
+                                                + "<zeebe:assignmentDefinition assignee=\"maria\" />"),
                         "uncommitted.form",
                         form,
                         "renewal-call.form",
