@@ -28,7 +28,8 @@ public class DeployedPlaybooks {
      * @param accountNeededBy why it runs only on an account (a building block, an expression reading
      *     {@code accountId}, {@code accountOwner} or {@code ownerManager}), or null when it does not
      * @param source "bundled" or "uploaded by {username}"
-     * @param activityIds the ids of its tasks, call activities and subprocesses (what a migration maps)
+     * @param activityIds the ids of the elements a run can wait in, what a migration maps: its tasks, call
+     *     activities and subprocesses, and its intermediate catch events (a timer) and event-based gateways
      * @param blocks the building blocks ({@code baton.*} job types) among its steps, subprocesses
      *     included: each acts with the rights of the person who launched the run
      * @param calls the process ids its call activities call; one only the running instance can tell is

@@ -52,6 +52,12 @@ class EmbeddedEngineConfiguration {
         return new LoggedIncidents(InMemoryEngines.logReader(embeddedZeebeEngine));
     }
 
+    /** The elements each run is active in, read from its record log: the gRPC API cannot be asked for them. */
+    @Bean
+    ActiveElements activeElements(ZeebeTestEngine embeddedZeebeEngine) {
+        return new LoggedActiveElements(InMemoryEngines.logReader(embeddedZeebeEngine));
+    }
+
     /** The client (and with it the workers and the deployment) must not start before the engine. */
     @Bean
     static BeanFactoryPostProcessor clientStartsAfterEmbeddedEngine() {

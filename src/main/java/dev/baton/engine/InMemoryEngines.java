@@ -114,7 +114,7 @@ public final class InMemoryEngines {
 
     /**
      * A new reader of the engine's record log (every record it wrote, from the first), for what the
-     * engine's gRPC API cannot be asked (its incidents). Close it when done.
+     * engine's gRPC API cannot be asked (its incidents, the elements runs wait in). Close it when done.
      *
      * @param engine an engine this class created
      * @throws IllegalStateException if the library's engine is not built the way this expects

@@ -2,7 +2,6 @@ package dev.baton.engine;
 
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
-import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -30,12 +29,11 @@ final class LoggedIncidents implements EngineIncidents, AutoCloseable {
     /** The exception's type before a worker's message, e.g. {@code io.camunda.client.exception.JobError: }. */
     private static final Pattern EXCEPTION_TYPE = Pattern.compile("^[\\w.$]+(?:Exception|Error): ");
 
-    private final LogStreamReader log;
+    private final RecordLogTail log;
     private final Map<Long, Opened> open = new LinkedHashMap<>();
-    private long position = -1;
 
     LoggedIncidents(LogStreamReader log) {
-        this.log = log;
+        this.log = new RecordLogTail(log);
     }
 
     @Override
@@ -61,18 +59,9 @@ final class LoggedIncidents implements EngineIncidents, AutoCloseable {
     }
 
     private void readNewRecords() {
-        if (position < 0) {
-            log.seekToFirstEvent();
-        } else {
-            log.seekToNextEvent(position);
-        }
-        while (log.hasNext()) {
-            LoggedEvent event = log.next();
-            position = event.getPosition();
-            RecordMetadata metadata = new RecordMetadata();
-            event.readMetadata(metadata);
+        log.readNew((event, metadata) -> {
             if (metadata.getValueType() != ValueType.INCIDENT || metadata.getRecordType() != RecordType.EVENT) {
-                continue;
+                return;
             }
             if (metadata.getIntent() == IncidentIntent.CREATED) {
                 IncidentRecord value = new IncidentRecord();
@@ -81,7 +70,7 @@ final class LoggedIncidents implements EngineIncidents, AutoCloseable {
             } else if (metadata.getIntent() == IncidentIntent.RESOLVED) {
                 open.remove(event.getKey());
             }
-        }
+        });
     }
 
     private static Incident incident(LoggedEvent event, IncidentRecord value) {

@@ -50,8 +50,12 @@ final class PlaybookXml {
             Set<String> blocks,
             Set<String> calls) {}
 
-    /** Elements a running instance can wait in that a migration may map by id (events and gateways are left out). */
-    private static final Set<String> ACTIVITIES = Set.of(
+    /**
+     * Elements a running instance can wait in that a migration may map by id: the activities, and the
+     * intermediate catch events (a timer, a message, a signal) and event-based gateways, whose active
+     * instances Zeebe 8.8 migrates too; unmapped, a run waiting at one could never move.
+     */
+    private static final Set<String> WAITS = Set.of(
             "task",
             "userTask",
             "serviceTask",
@@ -61,7 +65,9 @@ final class PlaybookXml {
             "businessRuleTask",
             "manualTask",
             "callActivity",
-            "subProcess");
+            "subProcess",
+            "intermediateCatchEvent",
+            "eventBasedGateway");
 
     /** Thrown for a file with a DOCTYPE, before anything in it is read. */
     static final class DoctypeRefused extends Exception {
@@ -167,7 +173,7 @@ final class PlaybookXml {
         NodeList nodes = process.getElementsByTagNameNS(BPMN, "*");
         for (int i = 0; i < nodes.getLength(); i++) {
             Element e = (Element) nodes.item(i);
-            if (ACTIVITIES.contains(e.getLocalName()) && e.hasAttribute("id")) {
+            if (WAITS.contains(e.getLocalName()) && e.hasAttribute("id")) {
                 ids.add(e.getAttribute("id"));
             }
         }

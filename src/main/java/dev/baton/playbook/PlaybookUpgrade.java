@@ -1,6 +1,7 @@
 package dev.baton.playbook;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.engine.ActiveElements;
 import dev.baton.engine.DeployedPlaybooks;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.ProcessInstances;
@@ -12,25 +13,39 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves running instances of older versions to the newest (Zeebe's process instance migration,
- * each task mapped to the task of the same id). The preview judges from what Baton sees, the open
- * user tasks: an instance waiting in a task the new version no longer has cannot move. Where it
- * waits in an automated step, a timer or a gateway Baton cannot see; the engine checks that when
- * the instance is moved and its refusal is reported.
+ * Moves running instances of older versions to the newest (Zeebe's process instance migration, each
+ * element a run can wait in mapped to the element of the same id). The preview judges from every
+ * element the instance is active in (a task, a timer, a gateway), which only the embedded engine can
+ * tell ({@link ActiveElements}): an instance waiting in one the new version no longer has cannot
+ * move. On a Camunda cluster Baton sees only the open user tasks; when those allow it, the preview
+ * says it cannot tell where else the instance waits ({@code canMove} null) and the move is tried:
+ * the engine checks, and its refusal is reported in the same words.
  */
 @Service
 public class PlaybookUpgrade {
 
+    static final String CANNOT_TELL = "cannot tell where it waits besides its open user tasks (a Camunda cluster):"
+            + " the engine checks when it is moved";
+
+    private static final Pattern UNMAPPED =
+            Pattern.compile("no mapping instruction defined for active element with id '([^']+)'");
+
     /**
-     * @param canMove whether the instance's open steps all exist in the target version
-     * @param reason why not, or (after a move) the engine's answer; null when it moved or can move
+     * @param openSteps where it waits: every active element with the embedded engine, the open user
+     *     tasks on a cluster
+     * @param canMove whether every element it waits in exists in the target version; null when Baton
+     *     cannot tell (a cluster, open user tasks all present); after a move, whether it moved
+     * @param reason why not, or why Baton cannot tell; null when it moved or can move
      */
     public record Candidate(
-            long processInstanceKey, int fromVersion, Set<String> openSteps, boolean canMove, String reason) {}
+            long processInstanceKey, int fromVersion, Set<String> openSteps, Boolean canMove, String reason) {}
 
     public record Preview(String processId, int targetVersion, List<Candidate> instances) {}
 
@@ -39,21 +54,28 @@ public class PlaybookUpgrade {
     private final ProcessInstanceSteps steps;
     private final ProcessInstances processInstances;
     private final AuditLog audit;
+    private final ActiveElements active;
 
     PlaybookUpgrade(
             DeployedPlaybooks deployed,
             PlaybookInstances instances,
             ProcessInstanceSteps steps,
             ProcessInstances processInstances,
-            AuditLog audit) {
+            AuditLog audit,
+            ObjectProvider<ActiveElements> active) {
         this.deployed = deployed;
         this.instances = instances;
         this.steps = steps;
         this.processInstances = processInstances;
         this.audit = audit;
+        this.active = active.getIfAvailable();
     }
 
-    /** Which running instances of older versions can move to the newest. */
+    /**
+     * Which running instances of older versions can move to the newest, and why others cannot.
+     *
+     * @throws NotFoundException when no version of the playbook is deployed
+     */
     @Transactional(readOnly = true)
     public Preview preview(String processId) {
         DeployedProcess target = target(processId);
@@ -64,14 +86,19 @@ public class PlaybookUpgrade {
         return new Preview(processId, target.version(), out);
     }
 
-    /** Moves every instance the preview allows; each move is audited. Returns each instance's outcome. */
+    /**
+     * Moves every instance the preview does not rule out (on a cluster, those it cannot tell about
+     * too); each move is audited. Returns each instance's outcome, a refusal in the preview's words.
+     *
+     * @throws NotFoundException when no version of the playbook is deployed
+     */
     @Transactional
     public Preview upgrade(String processId) {
         DeployedProcess target = target(processId);
         List<Candidate> out = new ArrayList<>();
         for (PlaybookInstance i : older(processId, target)) {
             Candidate c = candidate(i, target);
-            if (c.canMove()) {
+            if (!Boolean.FALSE.equals(c.canMove())) {
                 Set<String> mapped = new LinkedHashSet<>(target.activityIds());
                 mapped.retainAll(deployed.byDefinitionKey(i.getProcessDefinitionKey())
                         .map(DeployedProcess::activityIds)
@@ -86,13 +113,14 @@ public class PlaybookUpgrade {
                             Map.of("version", i.getProcessVersion()),
                             Map.of("version", target.version()));
                     i.migrated(target.version(), target.definitionKey());
+                    c = new Candidate(c.processInstanceKey(), c.fromVersion(), c.openSteps(), true, null);
                 } catch (RuntimeException e) {
                     c = new Candidate(
                             c.processInstanceKey(),
                             c.fromVersion(),
                             c.openSteps(),
                             false,
-                            "the engine refused: " + e.getMessage());
+                            refusal(e.getMessage(), target));
                 }
             }
             out.add(c);
@@ -110,12 +138,36 @@ public class PlaybookUpgrade {
 
     private Candidate candidate(PlaybookInstance i, DeployedProcess target) {
         Set<String> open = new LinkedHashSet<>();
-        steps.of(i.getProcessInstanceKey()).stream().filter(Step::open).forEach(s -> open.add(s.elementId()));
+        if (active != null) {
+            open.addAll(active.of(i.getProcessInstanceKey()));
+        } else {
+            steps.of(i.getProcessInstanceKey()).stream().filter(Step::open).forEach(s -> open.add(s.elementId()));
+        }
         Set<String> missing = new LinkedHashSet<>(open);
         missing.removeAll(target.activityIds());
-        String reason = missing.isEmpty()
-                ? null
-                : "waits in " + String.join(", ", missing) + ", which version " + target.version() + " does not have";
-        return new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, missing.isEmpty(), reason);
+        if (!missing.isEmpty()) {
+            return new Candidate(
+                    i.getProcessInstanceKey(), i.getProcessVersion(), open, false, waitsIn(missing, target));
+        }
+        return active != null
+                ? new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, true, null)
+                : new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, null, CANNOT_TELL);
+    }
+
+    private static String waitsIn(Set<String> missing, DeployedProcess target) {
+        return "waits in " + String.join(", ", missing) + ", which version " + target.version() + " does not have";
+    }
+
+    /**
+     * The engine's refusal to move an instance in the preview's words when it is about an element the
+     * target lacks ("no mapping instruction defined for active element with id 'Event_wait'"), else as
+     * the engine gave it.
+     */
+    static String refusal(String engineMessage, DeployedProcess target) {
+        Matcher unmapped = UNMAPPED.matcher(String.valueOf(engineMessage));
+        if (unmapped.find() && !target.activityIds().contains(unmapped.group(1))) {
+            return waitsIn(Set.of(unmapped.group(1)), target);
+        }
+        return "the engine refused: " + engineMessage;
     }
 }

@@ -282,11 +282,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         String processId = "Process_upgrade_" + System.nanoTime();
         String v1 = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
         uploadAsAda(v1);
-        long key = ((Number) as("maria")
-                        .postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class)
-                        .getBody()
-                        .get("processInstanceKey"))
-                .longValue();
+        long key = launchAsMaria(processId);
         awaitOpenTask(key, "Activity_call");
         uploadAsAda(v1.replace("Confirm the renewal", "Confirm the renewal in the CRM"));
 
@@ -323,6 +319,67 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                         .contains("Activity_call"));
     }
 
+    /**
+     * Found by a hostile probe: the preview looked only at open user tasks, so a run waiting at a timer
+     * version 2 removed was said to move, and the move answered with the engine's raw refusal.
+     */
+    @Test
+    void aRunWaitingAtATimerMovesOnlyToAVersionThatStillHasTheTimer() {
+        String processId = "Process_upgrade_timer_" + System.nanoTime();
+        String withoutTimer = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
+        String withTimer = withoutTimer
+                .replaceFirst(
+                        "(?s)<bpmn:userTask id=\"Activity_call\".*?</bpmn:userTask>",
+                        "<bpmn:intermediateCatchEvent id=\"Event_wait\" name=\"Wait an hour\">"
+                                + "<bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>"
+                                + "<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration>"
+                                + "</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")
+                .replace("\"Activity_call\"", "\"Event_wait\""); // the flows and the diagram's shape
+        uploadAsAda(withTimer);
+        long key = launchAsMaria(processId);
+        uploadAsAda(withTimer.replace("Confirm the renewal", "Confirm the renewal in the CRM"));
+
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(upgradeCandidate(processId, "get"))
+                        .containsEntry("openSteps", List.of("Event_wait"))
+                        .containsEntry("canMove", true));
+        assertThat(upgradeCandidate(processId, "post")).containsEntry("canMove", true);
+        assertThat(instances.findById(key).orElseThrow().getProcessVersion()).isEqualTo(2);
+
+        uploadAsAda(withoutTimer);
+        String reason = "waits in Event_wait, which version 3 does not have";
+        assertThat(upgradeCandidate(processId, "get"))
+                .containsEntry("canMove", false)
+                .containsEntry("reason", reason);
+        assertThat(upgradeCandidate(processId, "post"))
+                .containsEntry("canMove", false)
+                .containsEntry("reason", reason);
+        assertThat(instances.findById(key).orElseThrow().getProcessVersion()).isEqualTo(2);
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", key))
+                .hasSize(1);
+    }
+
+    /** Maria (a manager) launches the playbook with no variables; returns the run's key. */
+    long launchAsMaria(String processId) {
+        return ((Number) as("maria")
+                        .postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class)
+                        .getBody()
+                        .get("processInstanceKey"))
+                .longValue();
+    }
+
+    /** The one older run of the playbook, as ada's preview (get) or move (post) of its upgrade answers it. */
+    Map<String, Object> upgradeCandidate(String processId, String method) {
+        String url = "/api/playbooks/" + processId + "/upgrade";
+        Map<String, Object> answer = method.equals("get")
+                ? as("ada").getForObject(url, Map.class)
+                : as("ada").postForObject(url, null, Map.class);
+        List<Map<String, Object>> candidates = (List<Map<String, Object>>) answer.get("instances");
+        assertThat(candidates).hasSize(1);
+        return candidates.getFirst();
+    }
+
     Map<String, Object> playbook(String processId) {
         return as("maria").getForObject("/api/playbooks/" + processId, Map.class);
     }
@@ -346,10 +403,9 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         body.add("files", file("renewal-call.form", PlaybookUploadIntegrationTests.FORM));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        assertThat(as("ada")
-                        .postForEntity("/api/playbooks", new HttpEntity<>(body, headers), String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> answer =
+                as("ada").postForEntity("/api/playbooks", new HttpEntity<>(body, headers), String.class);
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
     static ByteArrayResource file(String name, String content) {

@@ -183,7 +183,7 @@ class PlaybookPages {
     String upgrade(@PathVariable String processId, RedirectAttributes redirect) {
         PlaybookUpgrade.Preview result = upgrade.upgrade(processId);
         long moved = result.instances().stream()
-                .filter(PlaybookUpgrade.Candidate::canMove)
+                .filter(c -> Boolean.TRUE.equals(c.canMove()))
                 .count();
         redirect.addFlashAttribute(
                 "message",
