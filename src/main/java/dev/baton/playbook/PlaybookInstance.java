@@ -44,15 +44,16 @@ public class PlaybookInstance {
     }
 
     /**
-     * Marks the run cancelled by {@code by}, ended now.
+     * Records that {@code by} cancelled the run in the engine: ended {@code at} unless the sweep saw it
+     * gone first (then the sweep's time stays).
      *
-     * @return false, changing nothing, when it has ended already (cancelled or not)
+     * @return false, changing nothing, when another cancel was recorded first
      */
-    boolean cancel(String by, String reason, Instant at) {
-        if (endedAt != null) {
+    boolean canceled(String by, String reason, Instant at) {
+        if (canceledBy != null) {
             return false;
         }
-        endedAt = at;
+        ended(at);
         canceledBy = by;
         cancelReason = reason;
         return true;

@@ -61,12 +61,17 @@ public class RunCancellation {
     }
 
     /**
-     * Cancels the run in the engine, within the transaction that records it cancelled (by {@code
-     * actor}, now, why) and audits it, so an engine that does not answer changes nothing; then its
-     * open tasks, whose jobs are gone, are withdrawn from the inboxes ({@link TaskEngineSync}: each
-     * is checked with the engine). Tasks of playbooks the run called are withdrawn at their next lock
-     * renewal. A run the engine no longer has had ended already: it is recorded as ended, not
-     * cancelled.
+     * Cancels the run in the engine, then records it cancelled (by {@code actor}, now, why) and audits
+     * it; then its open tasks, whose jobs are gone, are withdrawn from the inboxes ({@link
+     * TaskEngineSync}: each is checked with the engine). Tasks of playbooks the run called are
+     * withdrawn at their next lock renewal. A run the engine no longer has had ended already: it is
+     * recorded as ended, not cancelled.
+     *
+     * <p>No database row is locked while the engine answers (issue 15: "commit first, call the
+     * engine, record the outcome"): the checks commit before the engine is asked, and the outcome is
+     * recorded under the row's lock after. So an engine that does not answer changes nothing in Baton.
+     * Should Baton stop between the engine's cancel and the record, the run is marked ended (not
+     * cancelled, and not audited) by {@link InstanceSweep}, which sees the engine no longer has it.
      *
      * @param roles the actor's roles (ADMIN, MANAGER, ...), for {@link #mayCancel}
      * @throws BadRequestException (field {@code reason}) for a reason {@link CancelReason} refuses
@@ -77,9 +82,9 @@ public class RunCancellation {
      */
     public void cancel(long processInstanceKey, String reason, String actor, Collection<String> roles) {
         String why = CancelReason.checked(reason, "run");
-        boolean canceled = Boolean.TRUE.equals(tx.execute(status -> {
+        tx.executeWithoutResult(status -> {
             PlaybookInstance run = instances
-                    .lockById(processInstanceKey)
+                    .findById(processInstanceKey)
                     .orElseThrow(() -> new NotFoundException("playbook instance", processInstanceKey));
             if (!mayCancel(run.getStartedBy(), actor, roles)) {
                 throw new AccessDeniedException(
@@ -88,11 +93,27 @@ public class RunCancellation {
             if (run.getEndedAt() != null) {
                 throw endedAlready(processInstanceKey, run.getCanceledBy());
             }
-            if (!engine.cancel(processInstanceKey)) {
-                run.ended(clock.instant()); // completed meanwhile: true whatever the answer
-                return false;
-            }
-            run.cancel(actor, why, clock.instant());
+        });
+        boolean canceledHere = engine.cancel(processInstanceKey);
+        String canceledBy = tx.execute(status -> record(processInstanceKey, canceledHere, why, actor));
+        tasks.openIn(processInstanceKey).forEach(engineSync::settleDelivered);
+        if (!canceledHere) {
+            throw endedAlready(processInstanceKey, canceledBy);
+        }
+    }
+
+    /**
+     * The engine's answer, recorded under the row's lock: two cancels at once both pass the checks,
+     * and only the one whose engine command cancelled the run records and audits it. Returns who
+     * cancelled the run, if anyone did.
+     */
+    private String record(long processInstanceKey, boolean canceledHere, String why, String actor) {
+        PlaybookInstance run = instances.lockById(processInstanceKey).orElseThrow();
+        if (!canceledHere) {
+            run.ended(clock.instant()); // completed or cancelled meanwhile: true whatever the answer
+            return run.getCanceledBy();
+        }
+        if (run.canceled(actor, why, clock.instant())) {
             audit.record(
                     "playbook.instance-canceled",
                     "playbook_instance",
@@ -100,12 +121,8 @@ public class RunCancellation {
                     run.getAccountId(),
                     fields("status", "running"),
                     fields("status", "canceled", "reason", why));
-            return true;
-        }));
-        tasks.openIn(processInstanceKey).forEach(engineSync::settleDelivered);
-        if (!canceled) {
-            throw endedAlready(processInstanceKey, null);
         }
+        return run.getCanceledBy();
     }
 
     private static ConflictException endedAlready(long processInstanceKey, String canceledBy) {

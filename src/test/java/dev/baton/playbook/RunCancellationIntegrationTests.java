@@ -1,24 +1,37 @@
 package dev.baton.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
+import dev.baton.audit.AuditLog;
 import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.engine.ProcessInstances;
 import dev.baton.people.People;
+import dev.baton.shared.EngineUnavailableException;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
+import dev.baton.task.TaskEngineSync;
+import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Found by a hostile probe: a playbook run could not be cancelled at all, so one waiting forever or
@@ -38,6 +51,24 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     AuditEvents auditEvents;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    TaskEngineSync engineSync;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theManagerWhoLaunchedARunCancelsItWithAReasonOnceAndItsTaskIsWithdrawn() throws Exception {
@@ -110,6 +141,63 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
         assertThat(run.getEndedAt()).isNotNull();
         assertThat(run.getCanceledBy()).isNull();
         assertThat(canceledEvents(key)).isEmpty();
+    }
+
+    @Test
+    void noRowIsLockedWhileTheEngineCancelsAndTheRecordFollowsItsAnswer() throws Exception {
+        long key = launchAsMaria("Acme Lock");
+        Task review = awaitTaskOf(key);
+        List<String> seenDuringTheCall = new ArrayList<>();
+        ProcessInstances engine = mock(ProcessInstances.class);
+        when(engine.cancel(key)).thenAnswer(call -> {
+            // another transaction, as the lock renewal or a second cancel would be
+            seenDuringTheCall.add(
+                    CompletableFuture.supplyAsync(() -> rowLockFree(key)).get());
+            return processInstances.cancel(key);
+        });
+        RunCancellation cancellation =
+                new RunCancellation(instances, engine, taskService, engineSync, audit, clock, tx);
+
+        cancellation.cancel(key, "Customer churned", "ada", List.of("ADMIN"));
+
+        assertThat(seenDuringTheCall).containsExactly("free");
+        assertThat(processInstances.isRunning(key)).isFalse();
+        assertThat(instances.findById(key).orElseThrow().getCanceledBy()).isEqualTo("ada");
+        assertThat(tasks.findById(review.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+        assertThat(canceledEvents(key)) // its actor is the signed-in person's: nobody is, here
+                .singleElement()
+                .satisfies(e -> assertThat(e.getAfterState()).containsEntry("reason", "Customer churned"));
+    }
+
+    @Test
+    void anEngineThatDoesNotAnswerChangesNothing() throws Exception {
+        long key = launchAsMaria("Acme Outage");
+        Task review = awaitTaskOf(key);
+        ProcessInstances engine = mock(ProcessInstances.class);
+        when(engine.cancel(key)).thenThrow(new EngineUnavailableException("cancelling instance " + key, null));
+        RunCancellation cancellation =
+                new RunCancellation(instances, engine, taskService, engineSync, audit, clock, tx);
+
+        assertThatThrownBy(() -> cancellation.cancel(key, "Customer churned", "ada", List.of("ADMIN")))
+                .isInstanceOf(EngineUnavailableException.class);
+
+        PlaybookInstance run = instances.findById(key).orElseThrow();
+        assertThat(run.getEndedAt()).isNull();
+        assertThat(run.getCanceledBy()).isNull();
+        assertThat(processInstances.isRunning(key)).isTrue();
+        assertThat(tasks.findById(review.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(canceledEvents(key)).isEmpty();
+    }
+
+    /** "free" when another transaction can lock the run's row at once, else what stopped it. */
+    private String rowLockFree(long key) {
+        try {
+            tx.executeWithoutResult(status -> jdbc.queryForList(
+                    "select 1 from playbook_instance where process_instance_key = ? for update nowait", key));
+            return "free";
+        } catch (RuntimeException e) {
+            return "locked: " + e.getMessage();
+        }
     }
 
     @Test
