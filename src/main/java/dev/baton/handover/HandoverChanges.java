@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -71,22 +72,39 @@ public class HandoverChanges {
 
     /**
      * Stops a starting or running handover: its process (and every account's) is cancelled in the
-     * engine, within the transaction that marks it CANCELLED, so an engine that does not answer
-     * changes nothing; then its open tasks, whose jobs are gone, are withdrawn from the inboxes.
-     * Accounts that have moved stay with their successors; the others stay with the departing person.
+     * engine, then the handover is marked CANCELLED and audited; then its open tasks, whose jobs are
+     * gone, are withdrawn from the inboxes. Accounts that have moved stay with their successors; the
+     * others stay with the departing person.
+     *
+     * <p>No database connection waits on the engine (issue 15: "commit first, call the engine,
+     * record the outcome"): the checks commit before the engine is asked, and the cancellation is
+     * recorded after, so an engine that does not answer changes nothing. A handover whose process
+     * reports its start meanwhile has that instance cancelled once the record is committed; a
+     * process cancelled while its handover starts up is cancelled at its report ({@link
+     * HandoverService#started}).
      *
      * @throws BadRequestException (field {@code reason}) without a reason, or one {@link CancelReason}
      *     refuses (too long, not plain text): the wizard's and the API's one check
      * @throws ConflictException when the handover has ended already
+     * @throws RuntimeException when the engine does not answer: nothing changed
      */
     public void cancel(long id, String reason, String actor) {
         String stripped = CancelReason.checked(reason, "handover");
-        tx.executeWithoutResult(status -> {
+        Long instance = tx.execute(status -> {
+            Handover h = visible(id, actor);
+            if (!h.getStatus().isActive()) {
+                throw endedAlready(h);
+            }
+            return h.getProcessInstanceKey();
+        });
+        if (instance != null) {
+            process.cancel(instance);
+        }
+        Long startedMeanwhile = tx.execute(status -> {
             Handover h = visible(id, actor);
             String before = h.getStatus().name();
             if (!h.cancel(actor, stripped, clock.instant())) {
-                throw new ConflictException("handover " + id + " has ended already ("
-                        + h.getStatus().name().toLowerCase() + "): nothing to cancel");
+                throw endedAlready(h); // completed before the engine's cancel, or cancelled by another
             }
             List<HandoverItem> all = items.findByHandoverIdOrderById(id);
             long moved = all.stream().filter(i -> i.getTransferredAt() != null).count();
@@ -105,12 +123,18 @@ public class HandoverChanges {
                             moved,
                             "accountsKept",
                             all.size() - moved));
-            if (h.getProcessInstanceKey() != null) {
-                process.cancel(h.getProcessInstanceKey());
-            }
+            return Objects.equals(h.getProcessInstanceKey(), instance) ? null : h.getProcessInstanceKey();
         });
+        if (startedMeanwhile != null) {
+            process.cancel(startedMeanwhile);
+        }
         // checked one by one with the engine: a job it no longer has cancels its task (audited there)
         tasks.openAbout(new TaskSubject(HandoverTaskSubject.SUBJECT_TYPE, id)).forEach(engineSync::settleDelivered);
+    }
+
+    private static ConflictException endedAlready(Handover h) {
+        return new ConflictException("handover " + h.getId() + " has ended already ("
+                + h.getStatus().name().toLowerCase() + "): nothing to cancel");
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ACKNOWLEDGE;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_INTRO_CALL;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -16,18 +17,26 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvents;
+import dev.baton.audit.AuditLog;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.handover.HandoverFixture.Book;
 import dev.baton.notification.OutboxDispatcher;
+import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
+import dev.baton.shared.EngineUnavailableException;
 import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
+import dev.baton.task.TaskEngineSync;
+import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +54,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 16, point 9 through the API: the plan previewed before launch (who gets what, book sizes,
@@ -273,6 +284,76 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(HttpStatus.CONFLICT);
 
         fixture.launch(book, true, this::as); // a cancelled handover no longer blocks a new one
+    }
+
+    /** Issue 15: "no engine call while database row locks are held: commit first, call the engine, record the outcome". */
+    @Test
+    void cancellingAsksTheEngineOutsideAnyTransactionAndAnEngineThatDoesNotAnswerChangesNothing() {
+        Book launched = fixture.launch(book, true, this::as);
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        HandoverProcess real = context.getBean(HandoverProcess.class);
+        List<String> calls = new ArrayList<>();
+        boolean[] engineDown = {true};
+        HandoverProcess watched = new HandoverProcess() {
+            @Override
+            public void start(long id, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt) {
+                real.start(id, itemIds, manager, departing, leaveEndsAt);
+            }
+
+            @Override
+            public void cancel(long processInstanceKey) {
+                calls.add(
+                        TransactionSynchronizationManager.isActualTransactionActive() ? "in a transaction" : "outside");
+                if (engineDown[0]) {
+                    throw new EngineUnavailableException("cancelling instance " + processInstanceKey, null);
+                }
+                real.cancel(processInstanceKey);
+            }
+
+            @Override
+            public boolean restartTransfer(StuckTransfer stuck) {
+                return real.restartTransfer(stuck);
+            }
+        };
+        HandoverChanges changes = new HandoverChanges(
+                context.getBean(Handovers.class),
+                context.getBean(HandoverItems.class),
+                context.getBean(HandoverQueries.class),
+                context.getBean(PeopleService.class),
+                context.getBean(SuccessorCandidates.class),
+                watched,
+                context.getBean(TaskService.class),
+                context.getBean(TaskEngineSync.class),
+                context.getBean(AuditLog.class),
+                context.getBean(Clock.class),
+                context.getBean(TransactionTemplate.class));
+
+        assertThatThrownBy(() -> changes.cancel(launched.id(), "Dana stays", "maria"))
+                .isInstanceOf(EngineUnavailableException.class);
+
+        assertThat(context.getBean(Handovers.class)
+                        .findById(launched.id())
+                        .orElseThrow()
+                        .getStatus())
+                .isEqualTo(HandoverStatus.RUNNING);
+        assertThat(tasks.findById(note.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("handover", launched.id()))
+                .noneMatch(e -> e.getAction().equals("handover.cancelled"));
+
+        engineDown[0] = false;
+        changes.cancel(launched.id(), "Dana stays", "maria");
+
+        assertThat(calls).containsExactly("outside", "outside");
+        assertThat(context.getBean(Handovers.class)
+                        .findById(launched.id())
+                        .orElseThrow()
+                        .getStatus())
+                .isEqualTo(HandoverStatus.CANCELLED);
+        assertThat(tasks.findById(note.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+        assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("handover", launched.id()))
+                .filteredOn(e -> e.getAction().equals("handover.cancelled"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getAfterState()).containsEntry("reason", "Dana stays"));
     }
 
     /** Found by the session 21 probe: a running handover told how long it "took", in the API and on its page. */
