@@ -63,8 +63,9 @@ public class RunCancellation {
     /**
      * Cancels the run in the engine, then records it cancelled (by {@code actor}, now, why) and audits
      * it; then its open tasks, whose jobs are gone, are withdrawn from the inboxes ({@link
-     * TaskEngineSync}: each is checked with the engine). Tasks of playbooks the run called are
-     * withdrawn at their next lock renewal. A run the engine no longer has had ended already: it is
+     * TaskEngineSync}: each is checked with the engine), and so are the open tasks on the run's
+     * account that arrived since it started: those of the playbooks it called, which a task does not
+     * link to the run (a live run's task is left as it was: checking only extends its lock). A run the engine no longer has had ended already: it is
      * recorded as ended, not cancelled.
      *
      * <p>No database row is locked while the engine answers (issue 15: "commit first, call the
@@ -82,7 +83,7 @@ public class RunCancellation {
      */
     public void cancel(long processInstanceKey, String reason, String actor, Collection<String> roles) {
         String why = CancelReason.checked(reason, "run");
-        tx.executeWithoutResult(status -> {
+        PlaybookInstance checked = tx.execute(status -> {
             PlaybookInstance run = instances
                     .findById(processInstanceKey)
                     .orElseThrow(() -> new NotFoundException("playbook instance", processInstanceKey));
@@ -93,10 +94,15 @@ public class RunCancellation {
             if (run.getEndedAt() != null) {
                 throw endedAlready(processInstanceKey, run.getCanceledBy());
             }
+            return run;
         });
         boolean canceledHere = engine.cancel(processInstanceKey);
         String canceledBy = tx.execute(status -> record(processInstanceKey, canceledHere, why, actor));
         tasks.openIn(processInstanceKey).forEach(engineSync::settleDelivered);
+        if (checked.getAccountId() != null) { // checking a live run's task only extends its lock
+            tasks.openOnAccountSince(checked.getAccountId(), checked.getStartedAt())
+                    .forEach(engineSync::settleDelivered);
+        }
         if (!canceledHere) {
             throw endedAlready(processInstanceKey, canceledBy);
         }

@@ -12,6 +12,7 @@ import dev.baton.people.SignedInNow;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,6 +219,16 @@ public class TaskService {
     @Transactional(readOnly = true)
     public List<Task> openIn(long processInstanceKey) {
         return tasks.findByProcessInstanceKeyAndStatusOrderById(processInstanceKey, TaskStatus.OPEN);
+    }
+
+    /**
+     * The open tasks about an account that arrived at or after {@code since}, oldest first: where a
+     * cancelled run looks for the tasks of the playbooks it called, which a task does not link to the
+     * run that called its process. For the feature that runs it, which decides itself who may see them.
+     */
+    @Transactional(readOnly = true)
+    public List<Task> openOnAccountSince(long accountId, Instant since) {
+        return tasks.findByAccountIdAndStatusAndCreatedAtGreaterThanEqualOrderById(accountId, TaskStatus.OPEN, since);
     }
 
     /**

@@ -79,6 +79,9 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
     /** An account's tasks in one status, soonest due first (e.g. the open ones for a handover note's draft). */
     List<Task> findByAccountIdAndStatusOrderByDueAtAsc(Long accountId, TaskStatus status);
 
+    List<Task> findByAccountIdAndStatusAndCreatedAtGreaterThanEqualOrderById(
+            Long accountId, TaskStatus status, Instant since);
+
     List<Task> findBySubjectTypeAndSubjectIdAndStatusOrderById(String subjectType, Long subjectId, TaskStatus status);
 
     /** The open tasks about a subject that concern one of {@code accountIds} or no account (one page of a handover). */

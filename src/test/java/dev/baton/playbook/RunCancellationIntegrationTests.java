@@ -28,10 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Found by a hostile probe: a playbook run could not be cancelled at all, so one waiting forever or
@@ -189,6 +193,55 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
         assertThat(canceledEvents(key)).isEmpty();
     }
 
+    /** The task of a playbook the run called lingered in its inbox until its lock's renewal, days later. */
+    @Test
+    void theTaskOfAPlaybookTheRunCalledIsWithdrawnAtOnceAndAnotherRunsTaskStays() throws Exception {
+        String processId = "Process_calls_review_" + System.nanoTime();
+        String caller = PlaybookUploadIntegrationTests.GOOD
+                .replace("Process_renewal_call", processId)
+                .replaceFirst(
+                        "(?s)<bpmn:userTask id=\"Activity_call\".*?</bpmn:userTask>",
+                        "<bpmn:callActivity id=\"Activity_call\" name=\"Review the account\"><bpmn:extensionElements>"
+                                + "<zeebe:calledElement processId=\"sample-review\" /></bpmn:extensionElements>"
+                                + "<bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>"
+                                + "</bpmn:callActivity>");
+        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+        files.add("files", PlaybookCatalogueIntegrationTests.file("caller.bpmn", caller));
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        assertThat(as("ada")
+                        .postForEntity("/api/playbooks", new HttpEntity<>(files, multipart), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        Account account = accounts.save(
+                new Account("Acme Calls", people.findByUsername("rob").orElseThrow(), null, null, null));
+        long other = launchAsMaria(account); // a sample review of the same account, running beside
+        Task othersTask = awaitTaskOf(other);
+        ResponseEntity<Map> started = as("maria")
+                .postForEntity(
+                        "/api/playbooks/" + processId + "/instances", Map.of("accountId", account.getId()), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long key = ((Number) started.getBody().get("processInstanceKey")).longValue();
+        Task called = org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> account.getId().equals(t.getAccountId()) && t.getId() > othersTask.getId())
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+        assertThat(called.getProcessInstanceKey()).isNotEqualTo(key); // the called instance's own
+
+        ResponseEntity<Map> canceled = as("maria")
+                .postForEntity(
+                        "/api/playbooks/instances/" + key + "/cancel", Map.of("reason", "not needed"), Map.class);
+
+        assertThat(canceled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.findById(called.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+        assertThat(tasks.findById(othersTask.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(processInstances.isRunning(other)).isTrue();
+    }
+
     /** "free" when another transaction can lock the run's row at once, else what stopped it. */
     private String rowLockFree(long key) {
         try {
@@ -228,8 +281,11 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
     }
 
     private long launchAsMaria(String accountName) {
-        Account account = accounts.save(
-                new Account(accountName, people.findByUsername("rob").orElseThrow(), null, null, null));
+        return launchAsMaria(accounts.save(
+                new Account(accountName, people.findByUsername("rob").orElseThrow(), null, null, null)));
+    }
+
+    private long launchAsMaria(Account account) {
         ResponseEntity<Map> started = as("maria")
                 .postForEntity(
                         "/api/playbooks/sample-review/instances", Map.of("accountId", account.getId()), Map.class);
