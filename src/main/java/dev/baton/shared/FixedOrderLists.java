@@ -1,7 +1,6 @@
 package dev.baton.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -17,9 +16,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpEntity;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A list answered without a {@code Pageable} has a fixed order too: a {@code sort} on it is a 400
@@ -27,22 +23,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * client would take for sorted. A list is what the handler returns: a collection, an array of
  * objects, a {@link PageResponse}, or a record made only of collections (the playbook catalogue). A
  * list that reads a {@code sort} of its own (tasks) checks it itself. An interceptor for every
- * handler, as {@link SortAllowLists} wraps every {@code Pageable}: no list can forget the check.
+ * handler, as {@link SortAllowLists} wraps every {@code Pageable}: no list can forget the check (never on
+ * the error dispatch: {@link ParameterCheck}).
  */
 @Configuration(proxyBeanMethods = false)
-class FixedOrderLists implements WebMvcConfigurer, HandlerInterceptor {
+class FixedOrderLists extends ParameterCheck {
 
     static final String SORT = "sort";
 
     private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
-    }
-
-    @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    void check(HttpServletRequest request, Object handler) {
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (read
                 && handler instanceof HandlerMethod method
@@ -50,7 +42,6 @@ class FixedOrderLists implements WebMvcConfigurer, HandlerInterceptor {
                 && refusesSort(method.getMethod())) {
             throw new BadRequestException(SORT, SortAllowLists.FIXED_ORDER);
         }
-        return true;
     }
 
     /** Whether {@code handler} answers a list and sorts it neither by a {@code Pageable} nor by its own {@code sort}. */

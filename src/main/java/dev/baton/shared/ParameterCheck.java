@@ -9,7 +9,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A check of a request's parameters before every handler, API and pages ({@link PageLimits}, {@link
- * RepeatedParameters}): a wrong one is a {@link BadRequestException} naming it. Never on the error
+ * RepeatedParameters}, {@link FixedOrderLists}): a wrong one is a {@link BadRequestException} naming it. Never on the error
  * dispatch: the error page carries the refused request's parameters, and refusing them again there left
  * the answer empty (a page's or a signed-in session's {@code ?owner=%ZZ}, {@code ?page=-1}, found by probes).
  */
