@@ -1,12 +1,15 @@
 package dev.baton.playbook;
 
 import dev.baton.engine.ProcessInstances;
+import dev.baton.task.TaskEngineSync;
+import dev.baton.task.TaskService;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Marks ended the instances the engine no longer has (see {@link ProcessInstances#isRunning}): one
@@ -19,23 +22,54 @@ public class InstanceSweep {
     private final PlaybookInstances instances;
     private final ProcessInstances processInstances;
     private final Clock clock;
+    private final TransactionTemplate tx;
+    private final TaskService tasks;
+    private final TaskEngineSync engineSync;
 
-    InstanceSweep(PlaybookInstances instances, ProcessInstances processInstances, Clock clock) {
+    InstanceSweep(
+            PlaybookInstances instances,
+            ProcessInstances processInstances,
+            Clock clock,
+            TransactionTemplate tx,
+            TaskService tasks,
+            TaskEngineSync engineSync) {
         this.instances = instances;
         this.processInstances = processInstances;
         this.clock = clock;
+        this.tx = tx;
+        this.tasks = tasks;
+        this.engineSync = engineSync;
     }
 
-    /** Asks the engine about at most {@code limit} running instances; returns how many have ended. */
-    @Transactional
+    /**
+     * Asks the engine about at most {@code limit} running instances; returns how many have ended. The
+     * engine is asked with no transaction open (issue 15: no database connection waits on the engine),
+     * and the ended ones are marked in one short transaction after; their steps still open in Baton are
+     * then checked with the engine ({@link TaskEngineSync#settleDelivered}: a job it no longer has
+     * cancels its task).
+     *
+     * @throws RuntimeException when the engine does not answer: nothing is marked
+     */
     public int sweep(int limit) {
-        int ended = 0;
-        for (PlaybookInstance instance : instances.findByEndedAtIsNullOrderByStartedAt(PageRequest.of(0, limit))) {
-            if (!processInstances.isRunning(instance.getProcessInstanceKey())) {
-                instance.ended(clock.instant());
-                ended++;
-            }
+        List<Long> gone = instances.findByEndedAtIsNullOrderByStartedAt(PageRequest.of(0, limit)).stream()
+                .map(PlaybookInstance::getProcessInstanceKey)
+                .filter(key -> !processInstances.isRunning(key))
+                .toList();
+        if (gone.isEmpty()) {
+            return 0;
         }
+        int ended = tx.execute(status -> {
+            int marked = 0;
+            for (PlaybookInstance instance : instances.findAllById(gone)) {
+                if (instance.getEndedAt() == null) {
+                    instance.ended(clock.instant());
+                    marked++;
+                }
+            }
+            return marked;
+        });
+        // a run can end with steps still open in Baton, none arriving to tell (a timer straight to an end)
+        gone.forEach(key -> tasks.openIn(key).forEach(engineSync::settleDelivered));
         return ended;
     }
 

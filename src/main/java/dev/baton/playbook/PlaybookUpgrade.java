@@ -17,7 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves running instances of older versions to the newest (Zeebe's process instance migration, each
@@ -55,6 +57,8 @@ public class PlaybookUpgrade {
     private final ProcessInstances processInstances;
     private final AuditLog audit;
     private final ActiveElements active;
+    private final TransactionTemplate read;
+    private final TransactionTemplate write;
 
     PlaybookUpgrade(
             DeployedPlaybooks deployed,
@@ -62,13 +66,17 @@ public class PlaybookUpgrade {
             ProcessInstanceSteps steps,
             ProcessInstances processInstances,
             AuditLog audit,
-            ObjectProvider<ActiveElements> active) {
+            ObjectProvider<ActiveElements> active,
+            PlatformTransactionManager transactions) {
         this.deployed = deployed;
         this.instances = instances;
         this.steps = steps;
         this.processInstances = processInstances;
         this.audit = audit;
         this.active = active.getIfAvailable();
+        this.read = new TransactionTemplate(transactions);
+        this.read.setReadOnly(true);
+        this.write = new TransactionTemplate(transactions);
     }
 
     /**
@@ -90,42 +98,62 @@ public class PlaybookUpgrade {
      * Moves every instance the preview does not rule out (on a cluster, those it cannot tell about
      * too); each move is audited. Returns each instance's outcome, a refusal in the preview's words.
      *
+     * <p>No transaction is open while the engine moves an instance (issue 15: "commit first, call the
+     * engine, record the outcome"): the candidates are read first, then each move is asked of the
+     * engine and, once it answered, recorded (its version, the audit) in a short transaction of its
+     * own, so one run's move is kept whatever happens to the next.
+     *
      * @throws NotFoundException when no version of the playbook is deployed
      */
-    @Transactional
     public Preview upgrade(String processId) {
         DeployedProcess target = target(processId);
+        record Planned(Candidate candidate, Set<String> mapped) {}
+        List<Planned> planned = read.execute(status -> older(processId, target).stream()
+                .map(i -> new Planned(candidate(i, target), mapping(i, target)))
+                .toList());
         List<Candidate> out = new ArrayList<>();
-        for (PlaybookInstance i : older(processId, target)) {
-            Candidate c = candidate(i, target);
+        for (Planned p : planned) {
+            Candidate c = p.candidate();
             if (!Boolean.FALSE.equals(c.canMove())) {
-                Set<String> mapped = new LinkedHashSet<>(target.activityIds());
-                mapped.retainAll(deployed.byDefinitionKey(i.getProcessDefinitionKey())
-                        .map(DeployedProcess::activityIds)
-                        .orElse(mapped));
                 try {
-                    processInstances.migrate(i.getProcessInstanceKey(), target.definitionKey(), mapped);
-                    audit.record(
-                            "playbook.instance-migrated",
-                            "playbook_instance",
-                            i.getProcessInstanceKey(),
-                            i.getAccountId(),
-                            Map.of("version", i.getProcessVersion()),
-                            Map.of("version", target.version()));
-                    i.migrated(target.version(), target.definitionKey());
-                    c = new Candidate(c.processInstanceKey(), c.fromVersion(), c.openSteps(), true, null);
+                    processInstances.migrate(c.processInstanceKey(), target.definitionKey(), p.mapped());
                 } catch (RuntimeException e) {
-                    c = new Candidate(
+                    out.add(new Candidate(
                             c.processInstanceKey(),
                             c.fromVersion(),
                             c.openSteps(),
                             false,
-                            refusal(e.getMessage(), target));
+                            refusal(e.getMessage(), target)));
+                    continue;
                 }
+                long key = c.processInstanceKey();
+                write.executeWithoutResult(status -> recordMove(key, target));
+                c = new Candidate(key, c.fromVersion(), c.openSteps(), true, null);
             }
             out.add(c);
         }
         return new Preview(processId, target.version(), out);
+    }
+
+    /** The elements mapped by id: those of the target its own version has too. */
+    private Set<String> mapping(PlaybookInstance i, DeployedProcess target) {
+        Set<String> mapped = new LinkedHashSet<>(target.activityIds());
+        mapped.retainAll(deployed.byDefinitionKey(i.getProcessDefinitionKey())
+                .map(DeployedProcess::activityIds)
+                .orElse(mapped));
+        return mapped;
+    }
+
+    private void recordMove(long processInstanceKey, DeployedProcess target) {
+        PlaybookInstance i = instances.lockById(processInstanceKey).orElseThrow();
+        audit.record(
+                "playbook.instance-migrated",
+                "playbook_instance",
+                processInstanceKey,
+                i.getAccountId(),
+                Map.of("version", i.getProcessVersion()),
+                Map.of("version", target.version()));
+        i.migrated(target.version(), target.definitionKey());
     }
 
     private DeployedProcess target(String processId) {

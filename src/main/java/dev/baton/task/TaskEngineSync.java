@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +29,12 @@ public class TaskEngineSync {
     private static final Logger log = LoggerFactory.getLogger(TaskEngineSync.class);
     /** Longer than any engine call takes (the client's request timeout), short enough to take over a dead instance's rows. */
     static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * How long after a completion its instance's other open steps are checked: the engine ends the
+     * steps a completion closes (a terminate end event, a multi-instance's completion condition) just
+     * after it took the answer, not before it acknowledged it.
+     */
+    static final Duration SIBLINGS_CHECK_AFTER = Duration.ofSeconds(2);
 
     private final Tasks tasks;
     private final TaskEngine engine;
@@ -36,6 +43,7 @@ public class TaskEngineSync {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TaskMails mails;
+    private final TaskScheduler scheduler;
 
     TaskEngineSync(
             Tasks tasks,
@@ -44,8 +52,10 @@ public class TaskEngineSync {
             TaskSettings settings,
             Clock clock,
             TransactionTemplate tx,
-            TaskMails mails) {
+            TaskMails mails,
+            TaskScheduler scheduler) {
         this.mails = mails;
+        this.scheduler = scheduler;
         this.tasks = tasks;
         this.engine = engine;
         this.audit = audit;
@@ -106,11 +116,44 @@ public class TaskEngineSync {
      * Checking is extending the lock, which is harmless for a step that is still live.
      */
     public void cancelWithdrawnSiblings(Task arrived) {
+        checkOpenSiblings(arrived);
+    }
+
+    private void checkOpenSiblings(Task of) {
         for (Task sibling : tasks.findByProcessInstanceKeyAndStatusAndIdNot(
-                arrived.getProcessInstanceKey(), TaskStatus.OPEN, arrived.getId())) {
+                of.getProcessInstanceKey(), TaskStatus.OPEN, of.getId())) {
             lease(() -> tasks.lockOpenById(sibling.getId(), clock.instant()).stream()
                             .toList())
                     .forEach(this::extendLock);
+        }
+    }
+
+    /**
+     * A completion can close other steps of its instance with no new step arriving to tell (a
+     * terminate end event, a multi-instance's completion condition "the first answer wins", an
+     * interrupting boundary leading straight to an end): their jobs are gone, yet they would stay in
+     * the inboxes until their lock renewal, an hour or more later (found by a probe). So the open
+     * steps of a completed task's instance are checked with the engine shortly after ({@link
+     * #SIBLINGS_CHECK_AFTER}), when it has any.
+     */
+    private void checkSiblingsSoon(Task completed) {
+        if (completed.getStatus() == TaskStatus.COMPLETED
+                && !tasks.findByProcessInstanceKeyAndStatusAndIdNot(
+                                completed.getProcessInstanceKey(), TaskStatus.OPEN, completed.getId())
+                        .isEmpty()) {
+            scheduler.schedule(
+                    () -> {
+                        try {
+                            checkOpenSiblings(completed);
+                        } catch (RuntimeException e) {
+                            // the engine is down or busy: the steps' lock renewal settles them later
+                            log.warn(
+                                    "open steps beside completed task {} not checked: {}",
+                                    completed.getId(),
+                                    e.toString());
+                        }
+                    },
+                    clock.instant().plus(SIBLINGS_CHECK_AFTER));
         }
     }
 
@@ -159,7 +202,9 @@ public class TaskEngineSync {
     private Task complete(Claim claim) {
         try {
             engine.complete(claim.jobKey(), claim.outcome());
-            return record(claim.taskId(), Task::confirmCompleted);
+            Task completed = record(claim.taskId(), Task::confirmCompleted);
+            checkSiblingsSoon(completed);
+            return completed;
         } catch (TaskEngine.JobGone gone) {
             return record(claim.taskId(), this::concludeGone);
         } catch (TaskEngine.Refused refused) {

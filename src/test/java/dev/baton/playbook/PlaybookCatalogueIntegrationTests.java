@@ -2,6 +2,12 @@ package dev.baton.playbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -13,10 +19,13 @@ import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.engine.ProcessInstances;
 import dev.baton.people.People;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,9 +37,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.context.WebApplicationContext;
@@ -317,6 +329,132 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                         .extractingByKey("reason")
                         .asString()
                         .contains("Activity_call"));
+    }
+
+    /** Issue 15: "no engine call while database row locks are held: commit first, call the engine, record the outcome". */
+    @Test
+    void anUpgradeAndTheSweepAskTheEngineWithNoTransactionOpenAndRecordWhatItSaidAfter() {
+        String processId = "Process_upgrade_tx_" + System.nanoTime();
+        String v1 = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
+        uploadAsAda(v1);
+        long key = launchAsMaria(processId);
+        awaitOpenTask(key, "Activity_call");
+        uploadAsAda(v1.replace("Confirm the renewal", "Confirm the renewal in the CRM"));
+        List<String> calls = new ArrayList<>();
+        ProcessInstances engine = mock(ProcessInstances.class);
+        doAnswer(call -> {
+                    calls.add(
+                            TransactionSynchronizationManager.isActualTransactionActive()
+                                    ? "in a transaction"
+                                    : "outside");
+                    processInstances.migrate(call.getArgument(0), call.getArgument(1), call.getArgument(2));
+                    return null;
+                })
+                .when(engine)
+                .migrate(eq(key), anyLong(), any());
+        PlaybookUpgrade.Preview moved =
+                withEngine(context.getBean(PlaybookUpgrade.class), engine, u -> u.upgrade(processId));
+
+        assertThat(calls).containsExactly("outside");
+        assertThat(moved.instances())
+                .singleElement()
+                .satisfies(c -> assertThat(c.canMove()).isTrue());
+        assertThat(instances.findById(key).orElseThrow().getProcessVersion()).isEqualTo(2);
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", key))
+                .extracting(AuditEvent::getAction)
+                .containsExactly("playbook.instance-migrated");
+
+        assertThat(processInstances.cancel(key)).isTrue(); // ended behind Baton's back: the sweep finds out
+        List<String> asked = new ArrayList<>();
+        ProcessInstances watched = mock(ProcessInstances.class);
+        when(watched.isRunning(anyLong())).thenAnswer(call -> {
+            asked.add(TransactionSynchronizationManager.isActualTransactionActive() ? "in a transaction" : "outside");
+            return processInstances.isRunning(call.getArgument(0));
+        });
+        int ended = withEngine(sweep, watched, s -> s.sweep(10_000));
+
+        assertThat(ended).isPositive();
+
+        assertThat(asked).isNotEmpty().containsOnly("outside");
+        assertThat(instances.findById(key).orElseThrow().getEndedAt()).isNotNull();
+    }
+
+    /**
+     * Found by a probe: a step the engine closed with no new step arriving to tell (here the first
+     * answer of a multi-instance ends it) stayed open in the other reviewer's inbox for an hour or more.
+     */
+    @Test
+    void whenTheFirstAnswerEndsAMultiInstanceStepTheOtherReviewersStepLeavesTheirInbox() {
+        String processId = "Process_first_answer_wins_" + System.nanoTime();
+        uploadAsAda(PlaybookUploadIntegrationTests.read("playbooks/upload/first-answer-wins.bpmn")
+                .replace("Process_first_answer_wins", processId));
+        ResponseEntity<Map> started = as("maria")
+                .postForEntity(
+                        "/api/playbooks/" + processId + "/instances",
+                        Map.of("reviewers", List.of("rob", "rita")),
+                        Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long key = ((Number) started.getBody().get("processInstanceKey")).longValue();
+        Task robs = awaitOpenTask(key, "Activity_review", "rob");
+        Task ritas = awaitOpenTask(key, "Activity_review", "rita");
+
+        assertThat(post("rob", robs, "complete").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                                tasks.findById(ritas.getId()).orElseThrow().getStatus())
+                        .isEqualTo(TaskStatus.CANCELED));
+        assertThat(tasks.findById(robs.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(processInstances.isRunning(key)).isFalse();
+    }
+
+    /** Found by a probe: a run whose timer led straight to its end kept its step open in the inbox. */
+    @Test
+    void theSweepThatFindsARunEndedByItsTimerWithdrawsItsStep() throws Exception {
+        String processId = "Process_answer_or_timeout_" + System.nanoTime();
+        uploadAsAda(PlaybookUploadIntegrationTests.read("playbooks/upload/answer-or-timeout.bpmn")
+                .replace("Process_answer_or_timeout", processId));
+        long key = launchAsMaria(processId);
+        Task answer = awaitTaskOf(key); // delivered, with its long lock: nothing checks it until renewal
+
+        engine.increaseTime(Duration.ofDays(2));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !processInstances.isRunning(key));
+        assertThat(tasks.findById(answer.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+
+        sweep.sweep(10_000);
+
+        assertThat(tasks.findById(answer.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+        assertThat(instances.findById(key).orElseThrow().getEndedAt()).isNotNull();
+    }
+
+    Task awaitOpenTask(long instance, String elementId, String assignee) {
+        return org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance
+                                        && t.getElementId().equals(elementId)
+                                        && assignee.equals(t.getAssignee())
+                                        && t.getStatus() == TaskStatus.OPEN)
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    /**
+     * Calls the Spring bean {@code service} (its transactions as configured) with {@code engine} in
+     * place of its {@link ProcessInstances} for the call.
+     */
+    static <S, R> R withEngine(S service, ProcessInstances engine, java.util.function.Function<S, R> call) {
+        Object target = AopTestUtils.getUltimateTargetObject(service);
+        Object real = ReflectionTestUtils.getField(target, "processInstances");
+        ReflectionTestUtils.setField(target, "processInstances", engine);
+        try {
+            return call.apply(service);
+        } finally {
+            ReflectionTestUtils.setField(target, "processInstances", real);
+        }
     }
 
     /**
