@@ -105,7 +105,8 @@ public class PlaybookChecks {
         }
         if (upload) {
             unusedForms(uploadedForms, xml.referencedForms(), problems);
-            UploadChecks.check(xml, names, deployed.ownProcessIds(), deployed.ownMessageNames(), problems);
+            UploadChecks.check(
+                    files.bpmnName(), xml, names, deployed.ownProcessIds(), deployed.ownMessageNames(), problems);
         }
         engineModel(files, problems);
         Set<String> served = new HashSet<>(jobTypes.known());

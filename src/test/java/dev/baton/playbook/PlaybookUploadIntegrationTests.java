@@ -197,6 +197,71 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_piggyback"));
     }
 
+    /**
+     * Found by a probe: a file with two executable processes was deployed as two playbooks, both in
+     * the catalogue, each launchable and upgraded on its own. Now it is refused, naming both, and
+     * nothing is deployed or kept.
+     */
+    @Test
+    void aFileWithTwoExecutableProcessesIsRefusedNamingBothAndNothingDeployed() {
+        String two = GOOD.replace("Process_renewal_call", "Process_two_first")
+                .replace(
+                        "</bpmn:process>",
+                        "</bpmn:process><bpmn:process id=\"Process_two_second\" name=\"Second\" isExecutable=\"true\">"
+                                + "<bpmn:startEvent id=\"StartEvent_second\" /></bpmn:process>");
+
+        assertThat(problems(upload("ada", Map.of("two.bpmn", two, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", null)
+                        .containsEntry("elementName", "two.bpmn")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("a playbook is one process: this file has 2 executable processes, 'Renewal call'"
+                                + " (Process_two_first) and 'Second' (Process_two_second); keep one, or mark"
+                                + " the other not executable in Camunda Modeler (Executable off)"));
+        assertThat(processDeployed("Process_two_first")).isFalse();
+        assertThat(processDeployed("Process_two_second")).isFalse();
+        assertThat(uploads.findAll())
+                .noneMatch(u -> u.getProcessIds().contains("Process_two_first")
+                        || u.getProcessIds().contains("Process_two_second"));
+    }
+
+    /** Modeler's usual second pool (the customer as a black box) or one drawn with Executable off still deploys. */
+    @Test
+    void aCollaborationWhoseSecondPoolIsNotExecutableIsDeployedAsOnePlaybook() {
+        String blackBox = inCollaboration(
+                "Process_with_customer", "<bpmn:participant id=\"Participant_customer\" name=\"Customer\" />", "");
+        String notExecutable = inCollaboration(
+                "Process_with_finance",
+                "<bpmn:participant id=\"Participant_finance\" name=\"Finance\" processRef=\"Process_finance\" />",
+                "<bpmn:process id=\"Process_finance\" name=\"Finance\" isExecutable=\"false\">"
+                        + "<bpmn:startEvent id=\"StartEvent_finance\" /></bpmn:process>");
+
+        for (String file : List.of(blackBox, notExecutable)) {
+            ResponseEntity<List> deployed = upload("ada", Map.of("pools.bpmn", file, "renewal-call.form", FORM));
+
+            assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat((List<Map<String, Object>>) deployed.getBody())
+                    .extracting(m -> m.get("processId"))
+                    .singleElement()
+                    .isIn("Process_with_customer", "Process_with_finance");
+        }
+        assertThat(processDeployed("Process_finance")).isFalse();
+    }
+
+    /** GOOD as the first pool of a collaboration, beside {@code participant} (with its {@code process}, if any). */
+    private static String inCollaboration(String processId, String participant, String process) {
+        return GOOD.replace("Process_renewal_call", processId)
+                .replace(
+                        "<bpmn:process id=\"" + processId + "\"",
+                        "<bpmn:collaboration id=\"Collaboration_1\"><bpmn:participant id=\"Participant_us\""
+                                + " name=\"Revenue ops\" processRef=\"" + processId + "\" />" + participant
+                                + "</bpmn:collaboration><bpmn:process id=\"" + processId + "\"")
+                .replace("</bpmn:process>", "</bpmn:process>" + process)
+                .replace("bpmnElement=\"" + processId + "\"", "bpmnElement=\"Collaboration_1\"");
+    }
+
     /** Found by a probe: a multipart file name's folders (../../etc/p19.bpmn) were stored with the upload. */
     @Test
     void onlyTheNameAfterAFilesFoldersIsKeptAndANameOfFoldersOnlyIsRefused() {
@@ -666,16 +731,15 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     @Test
     void aPlaybookBatonCannotKeepIsRefusedBeforeTheEngineGetsIt() {
         String longName = "x".repeat(300) + ".bpmn";
-        String processes = java.util.stream.IntStream.range(0, 5)
-                .mapToObj(i -> "<bpmn:process id=\"Process_long_" + i + "_" + "y".repeat(200)
-                        + "\" isExecutable=\"true\"><bpmn:startEvent id=\"start_" + i + "\" /></bpmn:process>")
-                .reduce("", String::concat);
-        String manyLongIds = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions"
+        // one process (a playbook is one) whose id alone is over the 1000 characters the column keeps
+        String longId = "Process_long_" + "y".repeat(1000);
+        String oneLongId = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions"
                 + " xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
                 + " xmlns:bpmndi=\"http://www.omg.org/spec/BPMN/20100524/DI\" id=\"defs\""
-                + " targetNamespace=\"http://bpmn.io/schema/bpmn\">" + processes
-                + "<bpmndi:BPMNDiagram id=\"diagram\"><bpmndi:BPMNPlane id=\"plane\" bpmnElement=\"Process_long_0_"
-                + "y".repeat(200) + "\" /></bpmndi:BPMNDiagram></bpmn:definitions>";
+                + " targetNamespace=\"http://bpmn.io/schema/bpmn\"><bpmn:process id=\"" + longId
+                + "\" isExecutable=\"true\"><bpmn:startEvent id=\"start_0\" /></bpmn:process>"
+                + "<bpmndi:BPMNDiagram id=\"diagram\"><bpmndi:BPMNPlane id=\"plane\" bpmnElement=\"" + longId
+                + "\" /></bpmndi:BPMNDiagram></bpmn:definitions>";
 
         List<Map<String, Object>> name = problems(upload(
                 "ada",
@@ -684,12 +748,12 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         GOOD.replace("Process_renewal_call", "Process_long_name"),
                         "renewal-call.form",
                         FORM)));
-        List<Map<String, Object>> ids = problems(upload("ada", Map.of("many.bpmn", manyLongIds)));
+        List<Map<String, Object>> ids = problems(upload("ada", Map.of("many.bpmn", oneLongId)));
 
         assertThat(messages(name)).singleElement().asString().contains("305 characters", "rename the file");
         assertThat(messages(ids)).singleElement().asString().contains("process ids", "1000");
         assertThat(processDeployed("Process_long_name")).isFalse();
-        assertThat(processDeployed("Process_long_0_" + "y".repeat(200))).isFalse();
+        assertThat(processDeployed(longId)).isFalse();
         assertThat(uploads.findAll())
                 .noneMatch(
                         u -> u.getBpmnName().equals(longName) || u.getBpmnName().equals("many.bpmn"));
