@@ -34,6 +34,10 @@ class PlaybookChecksTests {
             },
             deployed,
             new ObjectMapper(),
+            new AssignmentChecks(null, null) { // who the steps name: PlaybookUploadIntegrationTests
+                @Override
+                void check(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {}
+            },
             DataSize.ofMegabytes(1));
 
     @Test

@@ -13,6 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
 import dev.baton.support.Multipart;
 import dev.baton.task.Task;
 import java.io.IOException;
@@ -30,7 +33,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -53,6 +56,9 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    People people;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -248,6 +254,80 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                     .isIn("Process_with_customer", "Process_with_finance");
         }
         assertThat(processDeployed("Process_finance")).isFalse();
+    }
+
+    /**
+     * Found by a probe: literal candidate groups and assignees that name nobody were accepted, and every
+     * run's step went to the admins' unassigned work. Each is now refused, naming the task, the
+     * attribute, the value and what Baton has, on the API and on the upload form; nothing is deployed.
+     */
+    @Test
+    void aStepNamingNobodyOrSomeoneWhoLeftIsRefusedAndNothingDeployed() throws Exception {
+        Person gone = people.save(new Person(
+                "gone-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "Gone Person",
+                "gone-" + java.util.UUID.randomUUID() + "@baton.example",
+                "x",
+                java.util.Set.of(Role.REP)));
+        gone.deactivate();
+        people.save(gone);
+        String file = GOOD.replace("Process_renewal_call", "Process_names_nobody")
+                .replace(
+                        "candidateGroups=\"sales-emea\"",
+                        "candidateGroups=\"sales-emea, sales-team\" candidateUsers=\"rob, " + gone.getUsername()
+                                + ", ghost@baton.example\"")
+                .replace("assignee=\"maria\"", "assignee=\"nobody\"");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("nobody.bpmn", file, "renewal-call.form", FORM)));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
+                .containsExactlyInAnyOrder(
+                        tuple("Activity_call", "Call the customer"),
+                        tuple("Activity_call", "Call the customer"),
+                        tuple("Activity_call", "Call the customer"),
+                        tuple("Activity_confirm", "Confirm the renewal"));
+        assertThat(messages(problems))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateGroups 'sales-team' is no team in Baton")
+                        .contains("unassigned work", "Baton's teams: ", "sales-emea"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateUsers '" + gone.getUsername() + "' is Gone Person, who has left"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateUsers 'ghost@baton.example' names nobody: no person in Baton has"
+                                + " the e-mail address 'ghost@baton.example'"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the assignee 'nobody' names nobody: no person signs in to Baton as 'nobody'"));
+        assertThat(processDeployed("Process_names_nobody")).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_names_nobody"));
+
+        uploadForm(
+                        bpmnFile("nobody.bpmn", file.getBytes(StandardCharsets.UTF_8)),
+                        new MockMultipartFile(
+                                "files",
+                                "renewal-call.form",
+                                "application/json",
+                                FORM.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("is no team in Baton (a candidate group names a team")))
+                .andExpect(content().string(containsString("Gone Person, who has left")));
+        assertThat(processDeployed("Process_names_nobody")).isFalse();
+    }
+
+    /** What the inbox can resolve passes: people by user name (any case) or e-mail, teams, and any expression. */
+    @Test
+    void aStepNamingPeopleAndTeamsBatonHasOrAnExpressionIsDeployed() {
+        String file = GOOD.replace("Process_renewal_call", "Process_names_people")
+                .replace(
+                        "candidateGroups=\"sales-emea\"",
+                        "candidateGroups=\" sales-emea,customer-success \" candidateUsers=\"ROB, maria@baton.example\"")
+                .replace(
+                        "assignee=\"maria\"", "assignee=\"=reviewer\" candidateGroups=\"=[&quot;no-such-team&quot;]\"");
+
+        ResponseEntity<List> deployed = upload("ada", Map.of("people.bpmn", file, "renewal-call.form", FORM));
+
+        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
     /** GOOD as the first pool of a collaboration, beside {@code participant} (with its {@code process}, if any). */
@@ -695,30 +775,18 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** The upload form: the old code answered a UTF-16 file with "Something went wrong" (a 500). */
     @Test
     void theUploadFormDeploysAUtf16FileAndListsWhatBatonCannotKeep() throws Exception {
-        MockMvc pages = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
         String utf16 = GOOD.replace("Process_renewal_call", "Process_utf16_page")
                 .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
 
-        pages.perform(multipart("/playbooks")
-                        .file(new MockMultipartFile("files", "page.bpmn", "application/octet-stream", withBom(utf16)))
-                        .file(new MockMultipartFile(
+        uploadForm(
+                        bpmnFile("page.bpmn", withBom(utf16)),
+                        new MockMultipartFile(
                                 "files",
                                 "renewal-call.form",
                                 "application/json",
                                 FORM.getBytes(StandardCharsets.UTF_8)))
-                        .with(user("ada").roles("ADMIN"))
-                        .with(csrf()))
                 .andExpect(redirectedUrl("/playbooks/Process_utf16_page"));
-        pages.perform(multipart("/playbooks")
-                        .file(new MockMultipartFile(
-                                "files",
-                                "y".repeat(260) + ".bpmn",
-                                "application/octet-stream",
-                                GOOD.getBytes(StandardCharsets.UTF_8)))
-                        .with(user("ada").roles("ADMIN"))
-                        .with(csrf()))
+        uploadForm(bpmnFile("y".repeat(260) + ".bpmn", GOOD.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("rename the file")));
     }
@@ -940,6 +1008,22 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         bytes[1] = (byte) 0xFE;
         System.arraycopy(body, 0, bytes, 2, body.length);
         return bytes;
+    }
+
+    /** The upload form on /playbooks, sent by the admin ada. */
+    private ResultActions uploadForm(MockMultipartFile... files) throws Exception {
+        var request = multipart("/playbooks");
+        for (MockMultipartFile file : files) {
+            request.file(file);
+        }
+        return MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build()
+                .perform(request.with(user("ada").roles("ADMIN")).with(csrf()));
+    }
+
+    private static MockMultipartFile bpmnFile(String name, byte[] bytes) {
+        return new MockMultipartFile("files", name, "application/octet-stream", bytes);
     }
 
     ResponseEntity<List> upload(String user, Map<String, String> files) {
