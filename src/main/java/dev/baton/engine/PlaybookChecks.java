@@ -29,7 +29,8 @@ import org.w3c.dom.NamedNodeMap;
  * inputs ({@link BlockChecks}), launch roles Baton does not have ({@link LaunchRoleChecks}), a
  * variable only Baton sets written by the model ({@link ReservedVariableChecks}) or a form, a
  * Camunda user task, a user task nobody is assigned, a missing form, no diagram; an upload is also
- * held to {@link UploadChecks}. The engine's deploy-time checks (FEEL
+ * held to {@link UploadChecks}, and a new one to {@link AssignmentChecks} (the people and teams its
+ * steps name). The engine's deploy-time checks (FEEL
  * expressions) come on top when it is asked to deploy (see {@link PlaybookDeployer}).
  */
 @Component
@@ -42,30 +43,56 @@ public class PlaybookChecks {
     private final JobTypes jobTypes;
     private final DeployedPlaybooks deployed;
     private final ObjectMapper json;
+    private final AssignmentChecks assignments;
     private final DataSize maxFileSize;
+
+    /** Which rules a file is held to. */
+    private enum Rules {
+        /** One of Baton's own files (bpmn/). */
+        OWN,
+        /** An upload kept before, deployed again at start-up: the upload's rules, bar who its steps name. */
+        KEPT,
+        /** A new upload: the upload's rules, and its steps name people and teams Baton has. */
+        UPLOAD
+    }
 
     PlaybookChecks(
             JobTypes jobTypes,
             DeployedPlaybooks deployed,
             ObjectMapper json,
+            AssignmentChecks assignments,
             @Value("${baton.playbooks.max-file-size:1MB}") DataSize maxFileSize) {
         this.jobTypes = jobTypes;
         this.deployed = deployed;
         this.json = json;
+        this.assignments = assignments;
         this.maxFileSize = maxFileSize;
     }
 
     /** Every problem of one of Baton's own files (bpmn/) and its forms; empty when Baton can run it. */
     List<PlaybookProblem> check(PlaybookFiles files) {
-        return check(files, false);
+        return check(files, Rules.OWN);
     }
 
-    /** Every problem of an uploaded BPMN file and its forms, with what only an upload may not do. */
+    /**
+     * Every problem of a kept upload's BPMN file and its forms, with what only an upload may not do:
+     * the rules of {@link #checkUpload} but who its steps name ({@link AssignmentChecks}), as someone
+     * named may have left since.
+     */
+    List<PlaybookProblem> checkKept(PlaybookFiles files) {
+        return check(files, Rules.KEPT);
+    }
+
+    /**
+     * Every problem of a new upload's BPMN file and its forms, with what only an upload may not do,
+     * the people and teams its steps name among them.
+     */
     List<PlaybookProblem> checkUpload(PlaybookFiles files) {
-        return check(files, true);
+        return check(files, Rules.UPLOAD);
     }
 
-    private List<PlaybookProblem> check(PlaybookFiles files, boolean upload) {
+    private List<PlaybookProblem> check(PlaybookFiles files, Rules rules) {
+        boolean upload = rules != Rules.OWN;
         List<PlaybookProblem> problems = new ArrayList<>();
         sizes(files, problems);
         if (!problems.isEmpty()) {
@@ -105,7 +132,8 @@ public class PlaybookChecks {
         }
         if (upload) {
             unusedForms(uploadedForms, xml.referencedForms(), problems);
-            UploadChecks.check(xml, names, deployed.ownProcessIds(), deployed.ownMessageNames(), problems);
+            UploadChecks.check(
+                    files.bpmnName(), xml, names, deployed.ownProcessIds(), deployed.ownMessageNames(), problems);
         }
         engineModel(files, problems);
         Set<String> served = new HashSet<>(jobTypes.known());
@@ -116,6 +144,9 @@ public class PlaybookChecks {
         ReservedVariableChecks.check(xml, names, problems);
         LaunchRoleChecks.check(xml, names, upload, problems);
         userTasks(xml, names, uploadedForms, upload, problems);
+        if (rules == Rules.UPLOAD) {
+            assignments.check(xml, names, problems);
+        }
         PlaybookFormChecks.embedded(xml, json, problems);
         if (xml.all(PlaybookXml.BPMNDI, "BPMNDiagram").isEmpty()) {
             problems.add(PlaybookProblem.ofFile(

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -102,17 +103,21 @@ public class PlaybookDeployer {
      * @throws EngineUnavailable when the engine did not answer
      */
     public List<DeployedProcess> deploy(PlaybookFiles files, String source, Consumer<Checked> beforeEngine) {
-        return deploy(files, source, false, beforeEngine);
+        return deploy(files, source, checks::checkUpload, beforeEngine);
     }
 
     /**
-     * @param bundled one of Baton's own files, which may start by message and run its internal steps;
-     *     an upload may not (said by the caller, never read from {@code source}, the catalogue's label)
+     * @param rules the checks for where the file comes from: one of Baton's own files may start by
+     *     message and run its internal steps, an upload may not (said by the caller, never read from
+     *     {@code source}, the catalogue's label)
      */
     private List<DeployedProcess> deploy(
-            PlaybookFiles drawn, String source, boolean bundled, Consumer<Checked> beforeEngine) {
+            PlaybookFiles drawn,
+            String source,
+            Function<PlaybookFiles, List<PlaybookProblem>> rules,
+            Consumer<Checked> beforeEngine) {
         PlaybookFiles files = CamundaUserTasks.asJobWorkerTasks(drawn);
-        List<PlaybookProblem> problems = bundled ? checks.check(files) : checks.checkUpload(files);
+        List<PlaybookProblem> problems = rules.apply(files);
         if (!problems.isEmpty()) {
             throw new PlaybookRefused(files.bpmnName(), problems);
         }
@@ -170,11 +175,12 @@ public class PlaybookDeployer {
     /**
      * Like {@link #deploy}, but a refused file is logged and listed as failed instead of thrown.
      *
-     * @param bundled Baton's own file (its rules), else a kept upload (the upload's rules)
+     * @param bundled Baton's own file (its rules), else a kept upload (the upload's rules, bar who its
+     *     steps name: {@link PlaybookChecks#checkKept})
      */
     List<DeployedProcess> deployOrList(PlaybookFiles files, String source, boolean bundled) {
         try {
-            return deploy(files, source, bundled, checked -> {});
+            return deploy(files, source, bundled ? checks::check : checks::checkKept, checked -> {});
         } catch (PlaybookRefused | EngineUnavailable e) {
             List<PlaybookProblem> problems = e instanceof PlaybookRefused refused
                     ? refused.getProblems()

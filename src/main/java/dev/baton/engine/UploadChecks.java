@@ -19,15 +19,18 @@ final class UploadChecks {
     /**
      * Adds a problem naming its element for each rule the upload breaks.
      *
+     * @param fileName the BPMN file's name, for a problem of the file as a whole
      * @param own the process ids of Baton's own files
      * @param ownMessages the names of the messages Baton's own files wait for
      */
     static void check(
+            String fileName,
             PlaybookXml xml,
             Map<String, String> names,
             Set<String> own,
             Set<String> ownMessages,
             List<PlaybookProblem> problems) {
+        oneProcess(fileName, xml, names, problems);
         ownProcesses(xml, names, own, problems);
         Map<String, String> messages = xml.messageNames();
         for (Element process : xml.all(PlaybookXml.BPMN, "process")) {
@@ -36,6 +39,29 @@ final class UploadChecks {
                 messageWaits(process, names, messages, ownMessages, problems);
             }
         }
+    }
+
+    /**
+     * A playbook is one process: the catalogue lists, launches and upgrades each executable process of
+     * a file as a playbook of its own, and an upload is kept and deployed again as one file, so a second
+     * executable process (a probe's file brought two) became a second playbook nobody meant to launch.
+     * A pool that is not executable (Modeler's black-box pool, or one drawn with Executable off) is not
+     * deployed, and is fine.
+     */
+    private static void oneProcess(
+            String fileName, PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
+        List<String> processes =
+                xml.processes().stream().map(p -> label(p.id(), names)).toList();
+        if (processes.size() < 2) {
+            return;
+        }
+        String listed = String.join(", ", processes.subList(0, processes.size() - 1)) + " and " + processes.getLast();
+        problems.add(PlaybookProblem.ofFile(
+                fileName,
+                "a playbook is one process: this file has " + processes.size() + " executable processes, " + listed
+                        + "; keep one, or mark the " + (processes.size() == 2 ? "other" : "others")
+                        + " not executable in Camunda Modeler (Executable off). A process the playbook calls is"
+                        + " uploaded as a playbook of its own first, then called by its ID"));
     }
 
     private static void ownProcesses(

@@ -34,6 +34,10 @@ class PlaybookChecksTests {
             },
             deployed,
             new ObjectMapper(),
+            new AssignmentChecks(null, null) { // who the steps name: PlaybookUploadIntegrationTests
+                @Override
+                void check(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {}
+            },
             DataSize.ofMegabytes(1));
 
     @Test
@@ -358,6 +362,47 @@ class PlaybookChecksTests {
             assertThat(p.message()).contains("'lead-follow-up'", "one of Baton's own processes", "cannot replace");
         });
         assertThat(check(process("lead-follow-up"))).as("Baton's own file").isEmpty();
+    }
+
+    /**
+     * Found by a probe: a file with two executable processes deployed both, and the catalogue listed a
+     * second playbook nobody meant to launch. Baton's own files keep their rules.
+     */
+    @Test
+    void anUploadWithMoreThanOneExecutableProcessIsRefusedNamingEach() {
+        String two = process("Process_a").replace("id=\"Process_a\"", "id=\"Process_a\" name=\"A\"")
+                + process("Process_b").replace("id=\"Process_b\"", "id=\"Process_b\" name=\"B\"");
+        String three = two + process("Process_c");
+
+        assertThat(checkUpload(two)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isNull();
+            assertThat(p.elementName()).isEqualTo("test.bpmn");
+            assertThat(p.message())
+                    .isEqualTo("a playbook is one process: this file has 2 executable processes, 'A' (Process_a)"
+                            + " and 'B' (Process_b); keep one, or mark the other not executable in Camunda Modeler"
+                            + " (Executable off). A process the playbook calls is uploaded as a playbook of its own"
+                            + " first, then called by its ID");
+        });
+        assertThat(checkUpload(three))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("3 executable processes, 'A' (Process_a), 'B' (Process_b) and 'Process_c';")
+                        .contains("mark the others not executable"));
+        assertThat(check(two)).as("Baton's own file").isEmpty();
+    }
+
+    /** Modeler's usual second pool: a black box (no process), or a process drawn with Executable off. */
+    @Test
+    void anUploadWithASecondPoolThatIsNotExecutableIsAccepted() {
+        String collaboration = "<bpmn:collaboration id=\"collaboration\">"
+                + "<bpmn:participant id=\"pool_us\" name=\"Us\" processRef=\"Process_a\" />"
+                + "<bpmn:participant id=\"pool_customer\" name=\"Customer\" />"
+                + "<bpmn:participant id=\"pool_finance\" name=\"Finance\" processRef=\"Process_finance\" />"
+                + "</bpmn:collaboration>";
+        String notExecutable = process("Process_finance").replace("isExecutable=\"true\"", "isExecutable=\"false\"");
+
+        assertThat(checkUpload(collaboration + process("Process_a") + notExecutable))
+                .isEmpty();
     }
 
     @Test

@@ -70,6 +70,29 @@ class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Who a new upload's steps name is checked against Baton's people and teams (AssignmentChecks),
+     * but someone named in a kept upload may have left since: the upload is deployed again at start-up
+     * (its steps go to unassigned work, with the reason), not dropped from the catalogue.
+     */
+    @Test
+    void aKeptUploadNamingSomeoneBatonNoLongerHasIsDeployedAgain() {
+        String kept = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(
+                io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("Process_kept_names_nobody")
+                        .startEvent()
+                        .userTask("task_theirs")
+                        .zeebeAssignee("left-since")
+                        .zeebeCandidateGroups("team-gone")
+                        .endEvent()
+                        .done());
+        PlaybookFiles files = new PlaybookFiles("kept-nobody.bpmn", kept.getBytes(), Map.of());
+
+        assertThat(deployer.deployOrList(files, "uploaded", false))
+                .extracting(DeployedPlaybooks.DeployedProcess::processId)
+                .containsExactly("Process_kept_names_nobody");
+        assertThat(deployed.failures()).noneMatch(f -> f.resourceName().equals("kept-nobody.bpmn"));
+    }
+
+    /**
      * An upload of one of Baton's own process ids, kept before such uploads were refused, took the
      * bundled file's place at every start: it is refused and listed now, and Baton's file runs.
      */

@@ -13,6 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.people.People;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
 import dev.baton.support.Multipart;
 import dev.baton.task.Task;
 import java.io.IOException;
@@ -30,7 +33,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -53,6 +56,9 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    People people;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -195,6 +201,145 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         .contains("'commitment-recorded' is Baton's own message", "with nobody launching it"));
         assertThat(processDeployed("Process_piggyback")).isFalse();
         assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_piggyback"));
+    }
+
+    /**
+     * Found by a probe: a file with two executable processes was deployed as two playbooks, both in
+     * the catalogue, each launchable and upgraded on its own. Now it is refused, naming both, and
+     * nothing is deployed or kept.
+     */
+    @Test
+    void aFileWithTwoExecutableProcessesIsRefusedNamingBothAndNothingDeployed() {
+        String two = GOOD.replace("Process_renewal_call", "Process_two_first")
+                .replace(
+                        "</bpmn:process>",
+                        "</bpmn:process><bpmn:process id=\"Process_two_second\" name=\"Second\" isExecutable=\"true\">"
+                                + "<bpmn:startEvent id=\"StartEvent_second\" /></bpmn:process>");
+
+        assertThat(problems(upload("ada", Map.of("two.bpmn", two, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", null)
+                        .containsEntry("elementName", "two.bpmn")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("a playbook is one process: this file has 2 executable processes, 'Renewal call'"
+                                + " (Process_two_first) and 'Second' (Process_two_second); keep one, or mark"
+                                + " the other not executable in Camunda Modeler (Executable off)"));
+        assertThat(processDeployed("Process_two_first")).isFalse();
+        assertThat(processDeployed("Process_two_second")).isFalse();
+        assertThat(uploads.findAll())
+                .noneMatch(u -> u.getProcessIds().contains("Process_two_first")
+                        || u.getProcessIds().contains("Process_two_second"));
+    }
+
+    /** Modeler's usual second pool (the customer as a black box) or one drawn with Executable off still deploys. */
+    @Test
+    void aCollaborationWhoseSecondPoolIsNotExecutableIsDeployedAsOnePlaybook() {
+        String blackBox = inCollaboration(
+                "Process_with_customer", "<bpmn:participant id=\"Participant_customer\" name=\"Customer\" />", "");
+        String notExecutable = inCollaboration(
+                "Process_with_finance",
+                "<bpmn:participant id=\"Participant_finance\" name=\"Finance\" processRef=\"Process_finance\" />",
+                "<bpmn:process id=\"Process_finance\" name=\"Finance\" isExecutable=\"false\">"
+                        + "<bpmn:startEvent id=\"StartEvent_finance\" /></bpmn:process>");
+
+        for (String file : List.of(blackBox, notExecutable)) {
+            ResponseEntity<List> deployed = upload("ada", Map.of("pools.bpmn", file, "renewal-call.form", FORM));
+
+            assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat((List<Map<String, Object>>) deployed.getBody())
+                    .extracting(m -> m.get("processId"))
+                    .singleElement()
+                    .isIn("Process_with_customer", "Process_with_finance");
+        }
+        assertThat(processDeployed("Process_finance")).isFalse();
+    }
+
+    /**
+     * Found by a probe: literal candidate groups and assignees that name nobody were accepted, and every
+     * run's step went to the admins' unassigned work. Each is now refused, naming the task, the
+     * attribute, the value and what Baton has, on the API and on the upload form; nothing is deployed.
+     */
+    @Test
+    void aStepNamingNobodyOrSomeoneWhoLeftIsRefusedAndNothingDeployed() throws Exception {
+        Person gone = people.save(new Person(
+                "gone-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "Gone Person",
+                "gone-" + java.util.UUID.randomUUID() + "@baton.example",
+                "x",
+                java.util.Set.of(Role.REP)));
+        gone.deactivate();
+        people.save(gone);
+        String file = GOOD.replace("Process_renewal_call", "Process_names_nobody")
+                .replace(
+                        "candidateGroups=\"sales-emea\"",
+                        "candidateGroups=\"sales-emea, sales-team\" candidateUsers=\"rob, " + gone.getUsername()
+                                + ", ghost@baton.example\"")
+                .replace("assignee=\"maria\"", "assignee=\"nobody\"");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("nobody.bpmn", file, "renewal-call.form", FORM)));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
+                .containsExactlyInAnyOrder(
+                        tuple("Activity_call", "Call the customer"),
+                        tuple("Activity_call", "Call the customer"),
+                        tuple("Activity_call", "Call the customer"),
+                        tuple("Activity_confirm", "Confirm the renewal"));
+        assertThat(messages(problems))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateGroups 'sales-team' is no team in Baton")
+                        .contains("unassigned work", "Baton's teams: ", "sales-emea"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateUsers '" + gone.getUsername() + "' is Gone Person, who has left"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateUsers 'ghost@baton.example' names nobody: no person in Baton has"
+                                + " the e-mail address 'ghost@baton.example'"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the assignee 'nobody' names nobody: no person signs in to Baton as 'nobody'"));
+        assertThat(processDeployed("Process_names_nobody")).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_names_nobody"));
+
+        uploadForm(
+                        bpmnFile("nobody.bpmn", file.getBytes(StandardCharsets.UTF_8)),
+                        new MockMultipartFile(
+                                "files",
+                                "renewal-call.form",
+                                "application/json",
+                                FORM.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("is no team in Baton (a candidate group names a team")))
+                .andExpect(content().string(containsString("Gone Person, who has left")));
+        assertThat(processDeployed("Process_names_nobody")).isFalse();
+    }
+
+    /** What the inbox can resolve passes: people by user name (any case) or e-mail, teams, and any expression. */
+    @Test
+    void aStepNamingPeopleAndTeamsBatonHasOrAnExpressionIsDeployed() {
+        String file = GOOD.replace("Process_renewal_call", "Process_names_people")
+                .replace(
+                        "candidateGroups=\"sales-emea\"",
+                        "candidateGroups=\" sales-emea,customer-success \" candidateUsers=\"ROB, maria@baton.example\"")
+                .replace(
+                        "assignee=\"maria\"", "assignee=\"=reviewer\" candidateGroups=\"=[&quot;no-such-team&quot;]\"");
+
+        ResponseEntity<List> deployed = upload("ada", Map.of("people.bpmn", file, "renewal-call.form", FORM));
+
+        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** GOOD as the first pool of a collaboration, beside {@code participant} (with its {@code process}, if any). */
+    private static String inCollaboration(String processId, String participant, String process) {
+        return GOOD.replace("Process_renewal_call", processId)
+                .replace(
+                        "<bpmn:process id=\"" + processId + "\"",
+                        "<bpmn:collaboration id=\"Collaboration_1\"><bpmn:participant id=\"Participant_us\""
+                                + " name=\"Revenue ops\" processRef=\"" + processId + "\" />" + participant
+                                + "</bpmn:collaboration><bpmn:process id=\"" + processId + "\"")
+                .replace("</bpmn:process>", "</bpmn:process>" + process)
+                .replace("bpmnElement=\"" + processId + "\"", "bpmnElement=\"Collaboration_1\"");
     }
 
     /** Found by a probe: a multipart file name's folders (../../etc/p19.bpmn) were stored with the upload. */
@@ -630,30 +775,18 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** The upload form: the old code answered a UTF-16 file with "Something went wrong" (a 500). */
     @Test
     void theUploadFormDeploysAUtf16FileAndListsWhatBatonCannotKeep() throws Exception {
-        MockMvc pages = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
         String utf16 = GOOD.replace("Process_renewal_call", "Process_utf16_page")
                 .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
 
-        pages.perform(multipart("/playbooks")
-                        .file(new MockMultipartFile("files", "page.bpmn", "application/octet-stream", withBom(utf16)))
-                        .file(new MockMultipartFile(
+        uploadForm(
+                        bpmnFile("page.bpmn", withBom(utf16)),
+                        new MockMultipartFile(
                                 "files",
                                 "renewal-call.form",
                                 "application/json",
                                 FORM.getBytes(StandardCharsets.UTF_8)))
-                        .with(user("ada").roles("ADMIN"))
-                        .with(csrf()))
                 .andExpect(redirectedUrl("/playbooks/Process_utf16_page"));
-        pages.perform(multipart("/playbooks")
-                        .file(new MockMultipartFile(
-                                "files",
-                                "y".repeat(260) + ".bpmn",
-                                "application/octet-stream",
-                                GOOD.getBytes(StandardCharsets.UTF_8)))
-                        .with(user("ada").roles("ADMIN"))
-                        .with(csrf()))
+        uploadForm(bpmnFile("y".repeat(260) + ".bpmn", GOOD.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("rename the file")));
     }
@@ -666,16 +799,15 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     @Test
     void aPlaybookBatonCannotKeepIsRefusedBeforeTheEngineGetsIt() {
         String longName = "x".repeat(300) + ".bpmn";
-        String processes = java.util.stream.IntStream.range(0, 5)
-                .mapToObj(i -> "<bpmn:process id=\"Process_long_" + i + "_" + "y".repeat(200)
-                        + "\" isExecutable=\"true\"><bpmn:startEvent id=\"start_" + i + "\" /></bpmn:process>")
-                .reduce("", String::concat);
-        String manyLongIds = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions"
+        // one process (a playbook is one) whose id alone is over the 1000 characters the column keeps
+        String longId = "Process_long_" + "y".repeat(1000);
+        String oneLongId = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions"
                 + " xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
                 + " xmlns:bpmndi=\"http://www.omg.org/spec/BPMN/20100524/DI\" id=\"defs\""
-                + " targetNamespace=\"http://bpmn.io/schema/bpmn\">" + processes
-                + "<bpmndi:BPMNDiagram id=\"diagram\"><bpmndi:BPMNPlane id=\"plane\" bpmnElement=\"Process_long_0_"
-                + "y".repeat(200) + "\" /></bpmndi:BPMNDiagram></bpmn:definitions>";
+                + " targetNamespace=\"http://bpmn.io/schema/bpmn\"><bpmn:process id=\"" + longId
+                + "\" isExecutable=\"true\"><bpmn:startEvent id=\"start_0\" /></bpmn:process>"
+                + "<bpmndi:BPMNDiagram id=\"diagram\"><bpmndi:BPMNPlane id=\"plane\" bpmnElement=\"" + longId
+                + "\" /></bpmndi:BPMNDiagram></bpmn:definitions>";
 
         List<Map<String, Object>> name = problems(upload(
                 "ada",
@@ -684,12 +816,12 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         GOOD.replace("Process_renewal_call", "Process_long_name"),
                         "renewal-call.form",
                         FORM)));
-        List<Map<String, Object>> ids = problems(upload("ada", Map.of("many.bpmn", manyLongIds)));
+        List<Map<String, Object>> ids = problems(upload("ada", Map.of("many.bpmn", oneLongId)));
 
         assertThat(messages(name)).singleElement().asString().contains("305 characters", "rename the file");
         assertThat(messages(ids)).singleElement().asString().contains("process ids", "1000");
         assertThat(processDeployed("Process_long_name")).isFalse();
-        assertThat(processDeployed("Process_long_0_" + "y".repeat(200))).isFalse();
+        assertThat(processDeployed(longId)).isFalse();
         assertThat(uploads.findAll())
                 .noneMatch(
                         u -> u.getBpmnName().equals(longName) || u.getBpmnName().equals("many.bpmn"));
@@ -876,6 +1008,22 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         bytes[1] = (byte) 0xFE;
         System.arraycopy(body, 0, bytes, 2, body.length);
         return bytes;
+    }
+
+    /** The upload form on /playbooks, sent by the admin ada. */
+    private ResultActions uploadForm(MockMultipartFile... files) throws Exception {
+        var request = multipart("/playbooks");
+        for (MockMultipartFile file : files) {
+            request.file(file);
+        }
+        return MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build()
+                .perform(request.with(user("ada").roles("ADMIN")).with(csrf()));
+    }
+
+    private static MockMultipartFile bpmnFile(String name, byte[] bytes) {
+        return new MockMultipartFile("files", name, "application/octet-stream", bytes);
     }
 
     ResponseEntity<List> upload(String user, Map<String, String> files) {
