@@ -3,6 +3,7 @@ package dev.baton.handover;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.shared.SizeInCharacters;
 import dev.baton.task.Task;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskSubject;
@@ -128,8 +129,8 @@ public class NoteBatch {
         Map<String, Object> draft = new LinkedHashMap<>();
         HandoverSteps.NOTE_FIELDS.forEach(f -> {
             String value = values.get(f);
-            if (value != null && value.codePointCount(0, value.length()) > 20_000) {
-                throw new BadRequestException(f, "must be at most 20,000 characters");
+            if (value != null && SizeInCharacters.characters(value) > 20_000) {
+                throw new BadRequestException(f, SizeInCharacters.atMost(20_000));
             }
             draft.put(f, value);
         });

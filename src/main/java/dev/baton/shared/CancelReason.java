@@ -26,8 +26,8 @@ public final class CancelReason {
             throw new BadRequestException("reason", "say why the " + what + " is cancelled");
         }
         String stripped = reason.strip();
-        if (stripped.codePointCount(0, stripped.length()) > MAX) {
-            throw new BadRequestException("reason", "must be at most 2,000 characters");
+        if (SizeInCharacters.characters(stripped) > MAX) {
+            throw new BadRequestException("reason", SizeInCharacters.atMost(MAX));
         }
         String notPlain = Text.notPlainText(stripped);
         if (notPlain != null) {

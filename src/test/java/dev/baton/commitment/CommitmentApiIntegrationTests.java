@@ -319,7 +319,7 @@ class CommitmentApiIntegrationTests {
         long id = create(commitment());
         String tooLong = "x".repeat(Commitment.NOTE_MAX + 1);
         assertThat(submit("rob", id, "cancel", "text=" + tooLong))
-                .contains("Nothing changed: the reason size must be between 0 and " + Commitment.NOTE_MAX);
+                .contains("Nothing changed: the reason must be at most 4,000 characters");
         assertThat(submit("rob", id, "cancel", "text=no%07longer")).contains("Nothing changed: the reason ");
         assertThat(commitments.findById(id).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.PROPOSED);
         assertThat(commitments.findById(id).orElseThrow().getStatusReason()).isNull();
