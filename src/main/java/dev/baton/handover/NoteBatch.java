@@ -47,7 +47,7 @@ public class NoteBatch {
 
     /**
      * @param dueOn the last day for the notes (the effective date, UTC)
-     * @param ended why no note can be changed any more ("this handover was cancelled"), or null while active
+     * @param ended why no note can be changed any more ("this handover was canceled"), or null while active
      */
     public record Batch(
             long handoverId,
@@ -163,7 +163,7 @@ public class NoteBatch {
     /** Why a handover that is no longer active takes no more notes, or null while it is active. */
     private static String ended(Handover h) {
         return switch (h.getStatus()) {
-            case CANCELLED -> "this handover was cancelled";
+            case CANCELLED -> "this handover was canceled";
             case COMPLETED -> "this handover is finished";
             case STARTING, RUNNING -> null;
         };

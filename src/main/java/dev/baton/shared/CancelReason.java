@@ -23,7 +23,7 @@ public final class CancelReason {
      */
     public static String checked(String reason, String what) {
         if (reason == null || reason.isBlank()) {
-            throw new BadRequestException("reason", "say why the " + what + " is cancelled");
+            throw new BadRequestException("reason", "say why the " + what + " is canceled");
         }
         String stripped = reason.strip();
         if (SizeInCharacters.characters(stripped) > MAX) {

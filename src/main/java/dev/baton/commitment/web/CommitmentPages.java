@@ -280,7 +280,7 @@ class CommitmentPages {
             "deliver", "delivered",
             "reject", "rejected",
             "reopen", "reopened",
-            "cancel", "cancelled",
+            "cancel", "canceled",
             "breach", "recorded as broken",
             "reschedule", "due on its new date");
 
