@@ -189,7 +189,7 @@ public class Commitment {
     }
 
     public void cancel(String reason) {
-        require("be cancelled", PROPOSED, ACCEPTED, REJECTED);
+        require("be canceled", PROPOSED, ACCEPTED, REJECTED);
         status = CANCELLED;
         statusReason = reason;
     }

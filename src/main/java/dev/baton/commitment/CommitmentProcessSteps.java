@@ -10,6 +10,7 @@ import dev.baton.people.TimeZones;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
+import dev.baton.shared.SizeInCharacters;
 import dev.baton.shared.Text;
 import java.time.Clock;
 import java.time.Instant;
@@ -202,8 +203,8 @@ public class CommitmentProcessSteps {
         if (value == null) {
             return;
         }
-        if (value.length() > max) {
-            throw new BadRequestException(field, "size must be between 0 and " + max);
+        if (SizeInCharacters.characters(value) > max) {
+            throw new BadRequestException(field, SizeInCharacters.atMost(max));
         }
         String problem = Text.notPlainText(value);
         if (problem != null) {

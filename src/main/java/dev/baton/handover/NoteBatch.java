@@ -3,6 +3,7 @@ package dev.baton.handover;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.shared.SizeInCharacters;
 import dev.baton.task.Task;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskSubject;
@@ -46,7 +47,7 @@ public class NoteBatch {
 
     /**
      * @param dueOn the last day for the notes (the effective date, UTC)
-     * @param ended why no note can be changed any more ("this handover was cancelled"), or null while active
+     * @param ended why no note can be changed any more ("this handover was canceled"), or null while active
      */
     public record Batch(
             long handoverId,
@@ -128,8 +129,8 @@ public class NoteBatch {
         Map<String, Object> draft = new LinkedHashMap<>();
         HandoverSteps.NOTE_FIELDS.forEach(f -> {
             String value = values.get(f);
-            if (value != null && value.codePointCount(0, value.length()) > 20_000) {
-                throw new BadRequestException(f, "must be at most 20,000 characters");
+            if (value != null && SizeInCharacters.characters(value) > 20_000) {
+                throw new BadRequestException(f, SizeInCharacters.atMost(20_000));
             }
             draft.put(f, value);
         });
@@ -162,7 +163,7 @@ public class NoteBatch {
     /** Why a handover that is no longer active takes no more notes, or null while it is active. */
     private static String ended(Handover h) {
         return switch (h.getStatus()) {
-            case CANCELLED -> "this handover was cancelled";
+            case CANCELLED -> "this handover was canceled";
             case COMPLETED -> "this handover is finished";
             case STARTING, RUNNING -> null;
         };

@@ -23,11 +23,11 @@ public final class CancelReason {
      */
     public static String checked(String reason, String what) {
         if (reason == null || reason.isBlank()) {
-            throw new BadRequestException("reason", "say why the " + what + " is cancelled");
+            throw new BadRequestException("reason", "say why the " + what + " is canceled");
         }
         String stripped = reason.strip();
-        if (stripped.codePointCount(0, stripped.length()) > MAX) {
-            throw new BadRequestException("reason", "must be at most 2,000 characters");
+        if (SizeInCharacters.characters(stripped) > MAX) {
+            throw new BadRequestException("reason", SizeInCharacters.atMost(MAX));
         }
         String notPlain = Text.notPlainText(stripped);
         if (notPlain != null) {

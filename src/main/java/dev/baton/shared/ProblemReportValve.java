@@ -3,6 +3,8 @@ package dev.baton.shared;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.catalina.Pipeline;
@@ -11,6 +13,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.net.ApplicationBufferHandler;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -24,14 +27,16 @@ import org.springframework.stereotype.Component;
  * while it reads the address, before any filter (Spring
  * Security's firewall too) or {@link ProblemErrorController} could answer; it still refuses it, only
  * the words change. So are headers over Tomcat's size limit ({@code server.max-http-request-header-size},
- * which counts the request line too) when the request line was read whole. An address alone over that
- * limit keeps Tomcat's page: Tomcat gives up inside the request line, so this valve, though it runs, sees
- * no path (nor an Accept header) to tell an API request by. A page's such request keeps Tomcat's short page (no server name, no report):
+ * which counts the request line too), and an address alone over it: Tomcat then gives up inside the
+ * request line and sets no path, so the valve reads the start of the address from what Tomcat had read
+ * ({@link #startOfCutAddress}). A page's such request keeps Tomcat's short page (no server name, no report):
  * Baton's error page needs the application, which the request never reached.
  */
 class ProblemReportValve extends ErrorReportValve {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much of a cut request line is read: enough for the method, "/api/" and an instance to show. */
+    private static final int LINE_START = 2 * InputErrors.MAX_MESSAGE;
 
     ProblemReportValve() {
         setShowReport(false); // as Spring Boot's own valve, which this one replaces
@@ -41,6 +46,9 @@ class ProblemReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         String path = request.getRequestURI(); // as sent: still encoded
+        if (path == null && response.getStatus() == 400) {
+            path = startOfCutAddress(request);
+        }
         if (response.getStatus() != 400
                 || path == null
                 || !path.startsWith("/api/")
@@ -70,6 +78,24 @@ class ProblemReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException cannotWrite) {
             // the client is gone or the answer was started: nothing more to tell
         }
+    }
+
+    /**
+     * The start of the address of a request line Tomcat gave up on (over its size limit, before it set
+     * the path), from the bytes it had read ("GET /api/... " up to where it stopped); null when unknown.
+     */
+    private static String startOfCutAddress(Request request) {
+        if (!(request.getCoyoteRequest().getInputBuffer() instanceof ApplicationBufferHandler input)
+                || input.getByteBuffer() == null) {
+            return null;
+        }
+        ByteBuffer read = input.getByteBuffer();
+        byte[] start = new byte[Math.min(read.limit(), LINE_START)];
+        read.get(0, start);
+        // the request line may follow blank lines; then "METHOD SP address"
+        String line = new String(start, StandardCharsets.ISO_8859_1).stripLeading();
+        int space = line.indexOf(' ');
+        return space < 0 ? null : line.substring(space + 1).split("[ \\r\\n]", 2)[0];
     }
 
     /** Puts the valve in the place of Spring Boot's {@link ErrorReportValve} on the server's host. */

@@ -11,7 +11,7 @@ public class TaskWithdrawn extends ConflictException {
 
     TaskWithdrawn(Task task) {
         super("\"" + task.getName() + "\" (task " + task.getId() + ") was closed by its process before your answer"
-                + " arrived (a deadline passed, it was escalated or reassigned, or the process was cancelled):"
+                + " arrived (a deadline passed, it was escalated or reassigned, or the process was canceled):"
                 + " your answer did not reach the process, and the step is withdrawn from your inbox.");
     }
 }

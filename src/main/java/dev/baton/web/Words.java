@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Status and step names as pages show them: {@code ${@words.of(h.status())}} turns WRITING_NOTE
- * into "Writing note". Null gives "".
+ * into "Writing note", and CANCELLED (a stored value) into "Canceled", the one spelling of
+ * Baton's text. Null gives "".
  */
 @Component("words")
 public class Words {
@@ -16,7 +17,10 @@ public class Words {
             return "";
         }
         String name = code instanceof Enum<?> e ? e.name() : code.toString();
-        String phrase = name.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
+        String phrase = name.replace('_', ' ')
+                .replace('-', ' ')
+                .toLowerCase(Locale.ROOT)
+                .replace("cancelled", "canceled");
         return phrase.isEmpty() ? phrase : Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
     }
 }

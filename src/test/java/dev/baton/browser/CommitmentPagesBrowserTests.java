@@ -77,7 +77,7 @@ class CommitmentPagesBrowserTests extends BrowserTest {
         open("/commitments");
         assertThat(browser.findElement(By.cssSelector("input[name=open]")).isSelected())
                 .isTrue();
-        assertThat(browser.findElement(By.tagName("tbody")).getText()).doesNotContain("Verified", "Cancelled");
+        assertThat(browser.findElement(By.tagName("tbody")).getText()).doesNotContain("Verified", "Canceled");
 
         browser.findElement(By.partialLinkText("overdue")).sendKeys(Keys.ENTER);
         await().atMost(Duration.ofSeconds(20))

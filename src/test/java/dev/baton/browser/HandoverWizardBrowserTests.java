@@ -121,13 +121,13 @@ class HandoverWizardBrowserTests extends BrowserTest {
 
         browser.findElement(By.cssSelector("details summary")).click();
         press("Cancel the handover");
-        waitForText("Not cancelled");
+        waitForText("Not canceled");
         assertThat(errorAt("cancel-reason")).contains("say why");
         fill("cancel-reason", "Dana stays after all");
         press("Cancel the handover");
-        waitForText("Handover cancelled");
+        waitForText("Handover canceled");
         assertThat(browser.findElement(By.id("progress")).getText())
-                .contains("Cancelled by maria: Dana stays after all");
+                .contains("Canceled by maria: Dana stays after all");
         Browser.screenshots(browser, "handover-progress-cancelled");
     }
 

@@ -305,6 +305,11 @@ class CommitmentApiIntegrationTests {
         assertThat(refused)
                 .contains("Nothing changed: the new due date must be today or later where the owner is")
                 .contains("id=\"dueDate-reschedule-error\"");
+        assertThat(refused)
+                .as("the form comes back as sent: its reason and its date, not the due date it has")
+                .containsPattern("id=\"text-reschedule\"[^>]*>moved</textarea>")
+                .containsPattern("name=\"dueDate\" id=\"dueDate-reschedule\"[^>]*value=\""
+                        + LocalDate.now().minusDays(1));
         assertThat(submit("rob", id, "reschedule", "dueDate=" + due.plusDays(5) + "&text="))
                 .contains("Nothing changed: say why the date moves");
         assertThat(commitments.findById(id).orElseThrow().getDueDate()).isEqualTo(due);
@@ -319,7 +324,11 @@ class CommitmentApiIntegrationTests {
         long id = create(commitment());
         String tooLong = "x".repeat(Commitment.NOTE_MAX + 1);
         assertThat(submit("rob", id, "cancel", "text=" + tooLong))
-                .contains("Nothing changed: the reason size must be between 0 and " + Commitment.NOTE_MAX);
+                .contains("Nothing changed: the reason must be at most 4,000 characters")
+                .as("what was typed is in the refused form, to shorten rather than type again")
+                .containsPattern("id=\"text-cancel\"[^>]*>" + tooLong + "</textarea>")
+                .as("and only there")
+                .containsPattern("id=\"text-reject\"[^>]*></textarea>");
         assertThat(submit("rob", id, "cancel", "text=no%07longer")).contains("Nothing changed: the reason ");
         assertThat(commitments.findById(id).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.PROPOSED);
         assertThat(commitments.findById(id).orElseThrow().getStatusReason()).isNull();

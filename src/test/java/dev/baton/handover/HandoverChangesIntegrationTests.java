@@ -233,7 +233,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         assertThat(pressed.getStatusCode().isError()).as("%s", pressed).isFalse();
         // the redirect back to the page is followed without the session: the message waits for the next page
         assertThat(pressed.getBody() + browser.getForObject("/handovers/" + launched.id(), String.class))
-                .contains("Not cancelled: " + refusal);
+                .contains("Not canceled: " + refusal);
         ResponseEntity<Map> api = as("maria")
                 .postForEntity(
                         "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "Dana stays\u0007"), Map.class);
@@ -453,16 +453,16 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) refused.getBody().get("detail"))
-                .isEqualTo("this handover was cancelled: the note for "
+                .isEqualTo("this handover was canceled: the note for "
                         + book.account().getName() + " can no longer be changed");
         TestRestTemplate browser = SignedIn.as(http, departing);
         String page = browser.getForObject(notes, String.class);
-        assertThat(page).contains("This handover was cancelled: its notes can no longer be changed or sent.");
+        assertThat(page).contains("This handover was canceled: its notes can no longer be changed or sent.");
         HttpHeaders form = SignedIn.formOf(page);
         String autosave = browser.postForObject(
                 draft, new HttpEntity<>("relationshipSummary=typed+in+the+page", form), String.class);
         assertThat(autosave)
-                .isEqualTo("Draft not saved: this handover was cancelled: the note for "
+                .isEqualTo("Draft not saved: this handover was canceled: the note for "
                         + book.account().getName() + " can no longer be changed");
         assertThat(jdbc.queryForObject(
                         "select note_draft ->> 'relationshipSummary' from handover_item where handover_id = ?",

@@ -268,7 +268,7 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
 
         String refused = postForm(ada, url, "reason=+", page);
 
-        assertThat(refused).contains("Not cancelled: say why the run is cancelled", "id=\"cancel-error\"");
+        assertThat(refused).contains("Not canceled: say why the run is canceled", "id=\"cancel-error\"");
         assertThat(processInstances.isRunning(key)).isTrue();
 
         String canceled = postForm(ada, url, "reason=No+longer+needed", page);

@@ -14,6 +14,14 @@ class SizeInCharactersTests {
 
     record Note(@Size(max = 300) String note, @Size(max = 2) List<String> tags) {}
 
+    record Reason(
+            @Size(max = 2000) String reason,
+            @Size(min = 10, max = 200) String password) {}
+
+    record Named(
+            @Size(max = 3, message = "is too long for a code")
+            String code) {}
+
     private final Validator validator =
             Validation.buildDefaultValidatorFactory().getValidator();
 
@@ -33,5 +41,19 @@ class SizeInCharactersTests {
         assertThat(validator.validate(new Note(null, List.of("a", "b", "c"))))
                 .singleElement()
                 .satisfies(v -> assertThat(v.getPropertyPath()).hasToString("tags"));
+    }
+
+    @Test
+    void aTooLongTextIsToldItsLimitInBatonsWordsNotHibernateValidators() {
+        assertThat(validator.validate(new Reason("x".repeat(2001), null)))
+                .singleElement()
+                .satisfies(v -> assertThat(v.getMessage()).isEqualTo("must be at most 2,000 characters"));
+        assertThat(validator.validate(new Reason(null, "short")))
+                .singleElement()
+                .satisfies(v -> assertThat(v.getMessage()).isEqualTo("must be at least 10 characters"));
+        assertThat(validator.validate(new Named("abcd")))
+                .as("a message of the annotation's own is kept")
+                .singleElement()
+                .satisfies(v -> assertThat(v.getMessage()).isEqualTo("is too long for a code"));
     }
 }

@@ -237,9 +237,7 @@ class ProblemDetailsIntegrationTests {
 
     /**
      * Found by the session 23 probe: a header over Tomcat's limit was a problem detail already, but one
-     * saying "the address is not valid". An address alone over the limit keeps Tomcat's page: Tomcat
-     * stops inside the request line, before there is a path to tell an API request by (see
-     * ProblemReportValve).
+     * saying "the address is not valid".
      */
     @Test
     void headersOverTomcatsLimitAreAProblemDetailThatDoesNotBlameTheAddress() throws Exception {
@@ -254,6 +252,39 @@ class ProblemDetailsIntegrationTests {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(JSON.readTree(answer.body()).path("detail").asText()).isEqualTo(TOMCAT_REFUSED);
+    }
+
+    /**
+     * Found by the session 26 probe: an address alone over Tomcat's limit got Tomcat's HTML page, as
+     * Tomcat stops inside the request line before it sets a path; the valve now reads the address's start
+     * from what Tomcat read. A page's such address keeps Tomcat's short refusal, as the other addresses
+     * Tomcat refuses.
+     */
+    @Test
+    void anAddressAloneOverTomcatsLimitIsAProblemDetailForTheApi() throws Exception {
+        String path = "/api/handovers/" + "a".repeat(20_000);
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.path("detail").asText()).isEqualTo(TOMCAT_REFUSED);
+        assertThat(problem.path("instance").asText())
+                .startsWith("/api/handovers/aaaa")
+                .hasSizeLessThan(400);
+
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/handovers/" + "a".repeat(20_000)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     }
 
     private static String detail(HttpResponse<String> answer, int status) throws Exception {

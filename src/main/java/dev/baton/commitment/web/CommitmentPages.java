@@ -170,13 +170,14 @@ class CommitmentPages {
             // the same rule that decides which buttons the page shows (status, line, role)
             throw new AccessDeniedException(me.getName() + " may not " + action + " commitment " + id + " now");
         }
+        Typed typed = new Typed(action, text, dueDate);
         boolean needsText = !Set.of("accept", "verify").contains(action);
         if (needsText && (text == null || text.isBlank())) {
-            return refused(redirect, id, action, "text", TEXT_PROMPTS.getOrDefault(action, "say why"));
+            return refused(redirect, id, action, typed, "text", TEXT_PROMPTS.getOrDefault(action, "say why"));
         }
         LocalDate newDueDate = "reschedule".equals(action) ? date(dueDate) : null;
         if ("reschedule".equals(action) && newDueDate == null) {
-            return refused(redirect, id, action, "dueDate", "choose the new due date");
+            return refused(redirect, id, action, typed, "dueDate", "choose the new due date");
         }
         try {
             switch (action) {
@@ -199,24 +200,37 @@ class CommitmentPages {
             String reasonProblem = e.getFieldErrors().get("reason");
             String evidenceProblem = e.getFieldErrors().get("evidence");
             if (dateProblem != null) {
-                return refused(redirect, id, action, "dueDate", "the new due date " + dateProblem);
+                return refused(redirect, id, action, typed, "dueDate", "the new due date " + dateProblem);
             }
             if (reasonProblem != null) {
-                return refused(redirect, id, action, "text", "the reason " + reasonProblem);
+                return refused(redirect, id, action, typed, "text", "the reason " + reasonProblem);
             }
             if (evidenceProblem != null) {
-                return refused(redirect, id, action, "text", "the evidence " + evidenceProblem);
+                return refused(redirect, id, action, typed, "text", "the evidence " + evidenceProblem);
             }
             redirect.addFlashAttribute("error", "Nothing changed: " + e.getMessage());
+            redirect.addFlashAttribute("typed", typed);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", "Nothing changed: " + e.getMessage());
+            redirect.addFlashAttribute("typed", typed);
         }
         return "redirect:/commitments/" + id;
     }
 
-    /** Back to the page with the action's form showing {@code problem} at its field ({@code text} or {@code dueDate}). */
-    private static String refused(RedirectAttributes redirect, Long id, String action, String field, String problem) {
+    /**
+     * What a refused action's form sent, shown in it again so nobody types a reason twice (as the launch
+     * and delegate forms keep theirs); {@code dueDate} as sent, even when it is no date.
+     */
+    record Typed(String action, String text, String dueDate) {}
+
+    /**
+     * Back to the page with the action's form showing {@code problem} at its field ({@code text} or
+     * {@code dueDate}), and what was typed in it.
+     */
+    private static String refused(
+            RedirectAttributes redirect, Long id, String action, Typed typed, String field, String problem) {
         redirect.addFlashAttribute("error", "Nothing changed: " + problem);
+        redirect.addFlashAttribute("typed", typed);
         redirect.addFlashAttribute("dueDate".equals(field) ? "dateError" : "textError", problem);
         redirect.addFlashAttribute("failedAction", action);
         return "redirect:/commitments/" + id;
@@ -266,7 +280,7 @@ class CommitmentPages {
             "deliver", "delivered",
             "reject", "rejected",
             "reopen", "reopened",
-            "cancel", "cancelled",
+            "cancel", "canceled",
             "breach", "recorded as broken",
             "reschedule", "due on its new date");
 

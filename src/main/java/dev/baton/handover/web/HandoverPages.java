@@ -208,9 +208,9 @@ class HandoverPages {
             RedirectAttributes redirect) {
         try {
             changes.cancel(id, reason, me.getName());
-            redirect.addFlashAttribute("message", "Handover cancelled: its open tasks are withdrawn.");
+            redirect.addFlashAttribute("message", "Handover canceled: its open tasks are withdrawn.");
         } catch (BadRequestException | ConflictException e) {
-            redirect.addFlashAttribute("error", "Not cancelled: " + message(e));
+            redirect.addFlashAttribute("error", "Not canceled: " + message(e));
             redirect.addFlashAttribute("cancelError", message(e));
         }
         return "redirect:/handovers/" + id;

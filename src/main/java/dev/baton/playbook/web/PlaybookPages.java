@@ -170,10 +170,10 @@ class PlaybookPages {
             redirect.addFlashAttribute("message", "Run canceled: its open tasks are withdrawn.");
         } catch (BadRequestException e) {
             String why = e.getFieldErrors().getOrDefault("reason", e.getMessage());
-            redirect.addFlashAttribute("error", "Not cancelled: " + why);
+            redirect.addFlashAttribute("error", "Not canceled: " + why);
             redirect.addFlashAttribute("cancelError", why);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", "Not cancelled: " + e.getMessage());
+            redirect.addFlashAttribute("error", "Not canceled: " + e.getMessage());
         }
         return "redirect:/playbooks/instances/" + key;
     }

@@ -337,7 +337,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                                         "dueDate",
                                         newDue),
                                 Map.class)))
-                .containsEntry("description", "size must be between 0 and " + Commitment.DESCRIPTION_MAX);
+                .containsEntry("description", "must be at most 4,000 characters");
 
         for (Map<String, Object> answer : List.of(
                 Map.<String, Object>of(
@@ -352,9 +352,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
             ResponseEntity<Map> refused =
                     as("rob").postForEntity("/api/tasks/" + renegotiate.getId() + "/complete", answer, Map.class);
             assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(errors(refused))
-                    .containsOnly(
-                            Map.entry("newDescription", "size must be between 0 and " + Commitment.DESCRIPTION_MAX));
+            assertThat(errors(refused)).containsOnly(Map.entry("newDescription", "must be at most 4,000 characters"));
         }
         // a reason the API would refuse too (it is kept with the answer)
         ResponseEntity<Map> longReason = as("rob")

@@ -211,7 +211,7 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
         // the redirect back to the page is followed without the session: the message waits for the next page
         assertThat(refused.getBody() + SignedIn.as(http, "ravi").getForObject("/absences", String.class))
                 .as("back on the page, the message at the note")
-                .contains("Nothing recorded", "id=\"note-error\"", "size must be between 0 and 300");
+                .contains("Nothing recorded", "id=\"note-error\"", "must be at most 300 characters");
 
         String emoji = "\uD83D\uDE00";
         recordAbsenceFromToday(page, emoji.repeat(300));
