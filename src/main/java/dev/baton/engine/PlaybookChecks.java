@@ -28,9 +28,9 @@ import org.w3c.dom.NamedNodeMap;
  * worker, a call to a process not deployed, a DMN decision), building blocks without their required
  * inputs ({@link BlockChecks}), launch roles Baton does not have ({@link LaunchRoleChecks}), a
  * variable only Baton sets written by the model ({@link ReservedVariableChecks}) or a form, a
- * Camunda user task, a user task nobody is assigned, a missing form, no diagram; an upload is also
- * held to {@link UploadChecks}, and a new one to {@link AssignmentChecks} (the people and teams its
- * steps name). The engine's deploy-time checks (FEEL
+ * Camunda user task, a user task nobody is assigned or with a priority (which Baton could not carry),
+ * a missing form, no diagram; an upload is also held to {@link UploadChecks}, and a new one to {@link
+ * AssignmentChecks} (the people and teams its steps name). The engine's deploy-time checks (FEEL
  * expressions) come on top when it is asked to deploy (see {@link PlaybookDeployer}).
  */
 @Component
@@ -39,6 +39,16 @@ public class PlaybookChecks {
     /** The job types an uploaded playbook may use: Baton's other workers serve its own processes only. */
     private static final Set<String> BLOCK_TYPES =
             Blocks.ALL.stream().map(Blocks.Block::type).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * A user task's priority ({@code zeebe:priorityDefinition}): the engine gives it to a Camunda user
+     * task only; a job-worker user task's job carries no priority header (UserTaskPriorityProcessTests),
+     * so Baton could neither show nor sort by it, and refuses it rather than drop it silently.
+     */
+    static final String PRIORITY_IGNORED = "has a priority, which the engine gives only a Camunda user task: Baton"
+            + " deploys user tasks as job-worker user tasks (the kind its inbox receives), whose jobs carry no"
+            + " priority, so it would be silently ignored. Remove it (Priority, in Camunda Modeler); a due date"
+            + " (Due date) orders the inbox instead";
 
     private final JobTypes jobTypes;
     private final DeployedPlaybooks deployed;
@@ -292,6 +302,11 @@ public class PlaybookChecks {
                                 + " user tasks as job-worker user tasks (the kind its inbox receives), so they would"
                                 + " never run. Remove them (Task listeners, in Camunda Modeler); Baton's inbox already"
                                 + " mails the assignee"));
+            }
+            if (ext != null
+                    && !PlaybookXml.children(ext, PlaybookXml.ZEEBE, "priorityDefinition")
+                            .isEmpty()) {
+                problems.add(new PlaybookProblem(id, names.get(id), PRIORITY_IGNORED));
             }
             boolean assigned = ext != null
                     && PlaybookXml.children(ext, PlaybookXml.ZEEBE, "assignmentDefinition").stream()

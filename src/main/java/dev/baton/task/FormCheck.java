@@ -42,7 +42,7 @@ final class FormCheck {
             typed(components, List.of(), typed);
         }
         this.data = FormPaths.merge(variables, typed);
-        visit(components, new Scope(List.of(), data, null, List.of(), false));
+        visit(components, new Scope(List.of(), data, null, List.of(), false, List.of()));
     }
 
     /** Checks the submission; the values are in {@link #output}, the problems in {@link #errors}. */
@@ -57,7 +57,19 @@ final class FormCheck {
     }
 
     /** Where the walk is: the value path so far, and form-js's {@code this}, {@code parent} and {@code i}. */
-    private record Scope(List<Object> prefix, Object self, Object parent, List<Integer> i, boolean hidden) {}
+    private record Scope(
+            List<Object> prefix, Object self, Object parent, List<Integer> i, boolean hidden, List<String> hiddenWhen) {
+
+        /** The conditions around the walk with the component's own {@code conditional.hide}, if it has one. */
+        List<String> hiddenWhen(FormComponent c) {
+            if (c.hide() == null) {
+                return hiddenWhen;
+            }
+            List<String> all = new ArrayList<>(hiddenWhen);
+            all.add(c.hide());
+            return List.copyOf(all);
+        }
+    }
 
     private void visit(List<FormComponent> list, Scope scope) {
         for (FormComponent c : list) {
@@ -68,7 +80,10 @@ final class FormCheck {
                             && Boolean.TRUE.equals(FeelExpressions.evaluate(c.hide(), context)));
             List<Object> path = FormPaths.join(scope.prefix(), c.path());
             switch (c.kind()) {
-                case GROUP -> visit(c.components(), new Scope(path, scope.self(), scope.parent(), scope.i(), hidden));
+                case GROUP ->
+                    visit(
+                            c.components(),
+                            new Scope(path, scope.self(), scope.parent(), scope.i(), hidden, scope.hiddenWhen(c)));
                 case LIST -> {
                     if (!hidden) {
                         rows(c, path, scope);
@@ -79,7 +94,7 @@ final class FormCheck {
                         FormPaths.set(output, path, FeelExpressions.evaluate(c.expression(), context));
                     }
                 }
-                case INPUT -> input(c, path, context, hidden);
+                case INPUT -> input(c, path, context, hidden, scope.hiddenWhen(c));
                 case DISPLAY -> {}
             }
         }
@@ -116,11 +131,18 @@ final class FormCheck {
             Object row = FormPaths.get(data, rowPath);
             visit(
                     list.components(),
-                    new Scope(rowPath, row instanceof Map<?, ?> ? row : Map.of(), scope.self(), i, false));
+                    new Scope(
+                            rowPath,
+                            row instanceof Map<?, ?> ? row : Map.of(),
+                            scope.self(),
+                            i,
+                            false,
+                            scope.hiddenWhen(list)));
         }
     }
 
-    private void input(FormComponent c, List<Object> path, Map<String, Object> context, boolean hidden) {
+    private void input(
+            FormComponent c, List<Object> path, Map<String, Object> context, boolean hidden, List<String> hiddenWhen) {
         if (hidden) {
             return; // as form-js: not required, and its value is not submitted
         }
@@ -141,7 +163,8 @@ final class FormCheck {
                 decimal(FeelExpressions.resolve(c.min(), context)),
                 decimal(FeelExpressions.resolve(c.max(), context)),
                 c.pattern(),
-                locked);
+                locked,
+                hiddenWhen);
         if (collecting) {
             fields.add(field);
             return;

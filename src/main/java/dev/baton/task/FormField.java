@@ -1,6 +1,7 @@
 package dev.baton.task;
 
 import dev.baton.shared.Text;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,21 +14,38 @@ import java.util.Map;
  *
  * @param key the value's path: {@code amount}, {@code address.street} (in a group with a path),
  *     {@code items[0].name} (a row of a dynamic list)
+ * @param required required while shown: a field hidden by a condition ({@code hiddenWhen}) is not
  * @param readonly shown but not changeable (form-js {@code disabled} or {@code readonly}): the
  *     process keeps the value it has
+ * @param hiddenWhen the form-js {@code conditional.hide} conditions that hide the field: those of the
+ *     groups and dynamic lists around it (outermost first), then its own; the server's answer check (FormCheck)
+ *     treats it as form-js does: hidden while any is true, and then neither required nor kept
  */
 public record FormField(
         String key,
         String label,
         Type type,
+
+        @Schema(
+                description = "Required while the field is shown: a field hidden by one of its hiddenWhen"
+                        + " conditions is not required, and its value is not kept")
         boolean required,
+
         List<Option> options,
         Integer minLength,
         Integer maxLength,
         BigDecimal min,
         BigDecimal max,
         String pattern,
-        boolean readonly) {
+        boolean readonly,
+
+        @Schema(
+                description = "The form-js conditions (conditional.hide, FEEL as written, e.g. \"=escalate != true\")"
+                        + " that hide this field: those of the groups and dynamic lists around it, outermost first,"
+                        + " then its own. The field is hidden while any of them is true, evaluated as form-js does"
+                        + " against the form's data (this: the field's group or list row, parent, i); while hidden it"
+                        + " is neither required nor kept. Empty when the field is always shown")
+        List<String> hiddenWhen) {
 
     public enum Type {
         TEXT,
@@ -84,11 +102,12 @@ public record FormField(
 
     public FormField {
         options = options == null ? List.of() : List.copyOf(options);
+        hiddenWhen = hiddenWhen == null ? List.of() : List.copyOf(hiddenWhen);
     }
 
     /** An input with no checks beyond required. */
     public FormField(String key, String label, Type type, boolean required, List<Option> options) {
-        this(key, label, type, required, options, null, null, null, null, null, false);
+        this(key, label, type, required, options, null, null, null, null, null, false, List.of());
     }
 
     /** Whether the value is a list of option values. */

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * A feature's starting values for a task's form, so a person edits a draft instead of starting from
  * nothing (e.g. the handover note drafted from the account's record). The task page fills the form
- * with them when it first opens, and {@code GET /api/tasks/{id}} returns them as the form's initial
- * values; what the person typed themselves always wins over them.
+ * with them when it first opens, and {@code GET /api/tasks/{id}} returns them among the form's initial
+ * values ({@link #formData}); what the person typed themselves always wins over them.
  */
 public interface TaskFormDefaults {
 
@@ -28,5 +28,20 @@ public interface TaskFormDefaults {
                 .findFirst()
                 .map(f -> f.defaults(task))
                 .orElse(Map.of());
+    }
+
+    /**
+     * The form's data, as the task page hands it to the form and {@code GET /api/tasks/{id}} returns it
+     * ({@code formValues}), computed here only: a completed task's outcome; otherwise the variables the
+     * form reads (what input mappings set, the values of read-only and disabled fields) with the step's
+     * draft from {@code features} laid over them. Empty when the step has neither.
+     *
+     * @param features every feature that drafts forms (Spring's list of them)
+     * @param task the task, in any status
+     */
+    static Map<String, Object> formData(List<TaskFormDefaults> features, Task task) {
+        return task.getOutcome() != null
+                ? task.getOutcome()
+                : FormDefinition.merge(task.getFormVariables(), of(features, task));
     }
 }

@@ -594,6 +594,35 @@ class PlaybookChecksTests {
                 .satisfies(p -> assertThat(p.message()).contains("custom form key 'sample-review'"));
     }
 
+    /**
+     * Found by a probe: a step's priority (static or FEEL) was accepted and then ignored, as the engine
+     * writes no priority on a job-worker user task's job (UserTaskPriorityProcessTests).
+     */
+    @Test
+    void aUserTasksPriorityIsRefusedNamingTheTaskAsTheEngineWouldNotPassItOn() {
+        Map<String, String> form = Map.of("pick.form", "{\"id\": \"f-pick\", \"components\": []}");
+        String urgent = userTask("task_call", "Call back", "formId=\"f-pick\"")
+                .replace(
+                        "</bpmn:extensionElements>",
+                        "<zeebe:priorityDefinition priority=\"80\" /></bpmn:extensionElements>");
+        String sized = userTask("task_review", "Review the deal", "formId=\"f-pick\"")
+                .replace(
+                        "</bpmn:extensionElements>",
+                        "<zeebe:priorityDefinition priority=\"=if dealSize &gt; 100 then 90 else 10\" />"
+                                + "</bpmn:extensionElements>");
+
+        assertThat(checks.checkUpload(file(process("p", urgent, sized), form)))
+                .extracting(PlaybookProblem::elementId, PlaybookProblem::elementName, PlaybookProblem::message)
+                .containsExactly(
+                        tuple("task_call", "Call back", PlaybookChecks.PRIORITY_IGNORED),
+                        tuple("task_review", "Review the deal", PlaybookChecks.PRIORITY_IGNORED));
+        assertThat(PlaybookChecks.PRIORITY_IGNORED).startsWith("has a priority").contains("silently ignored");
+        assertThat(checks.checkUpload(
+                        file(process("p", userTask("task_call", "Call back", "formId=\"f-pick\"")), form)))
+                .as("the same step without a priority")
+                .isEmpty();
+    }
+
     /** Found by a probe: a form no task linked was stored silently, and the author never learned the link was broken. */
     @Test
     void anUploadedFormNoUserTaskUsesIsRefusedNamingTheFile() {

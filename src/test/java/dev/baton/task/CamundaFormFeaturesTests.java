@@ -94,6 +94,41 @@ class CamundaFormFeaturesTests {
         assertThat(form.validate(shown, VARIABLES)).containsEntry("escalationNote", "CFO unhappy");
     }
 
+    /**
+     * Found by a probe: a client read escalationNote as required although the server requires it only
+     * while shown; each field lists the conditions that hide it, its groups' and list's first.
+     */
+    @Test
+    void eachFieldListsTheConditionsThatHideItAroundItOutermostFirst() throws Exception {
+        assertThat(form.fields(VARIABLES))
+                .filteredOn(f -> List.of("escalationNote", "lineItems[0].quantity", "reason")
+                        .contains(f.key()))
+                .extracting(FormField::key, FormField::required, FormField::hiddenWhen)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("reason", false, List.of()),
+                        org.assertj.core.groups.Tuple.tuple("escalationNote", true, List.of("=escalate != true")),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "lineItems[0].quantity", false, List.of("=this.product = \"support\"")));
+
+        FormDefinition nested = FormDefinition.parse(JSON.readTree("""
+                { "id": "f", "components": [
+                  { "type": "group", "path": "deal", "id": "G1", "conditional": { "hide": "=not(open)" },
+                    "components": [
+                      { "type": "dynamiclist", "path": "items", "id": "L1", "defaultRepetitions": 1,
+                        "conditional": { "hide": "=count(parent.items) = 0" },
+                        "components": [
+                          { "type": "number", "key": "size", "id": "F1", "validate": { "required": true },
+                            "conditional": { "hide": "=this.kind = \\"none\\"" } } ] } ] } ] }
+                """));
+
+        assertThat(nested.fields())
+                .singleElement()
+                .satisfies(f -> assertThat(f.key()).isEqualTo("deal.items[0].size"))
+                .satisfies(f -> assertThat(f.required()).isTrue())
+                .satisfies(f -> assertThat(f.hiddenWhen())
+                        .containsExactly("=not(open)", "=count(parent.items) = 0", "=this.kind = \"none\""));
+    }
+
     @Test
     void inputsInGroupsAndRowsAreRefusedAtTheirPaths() {
         Map<String, String> errors = errors(Map.of(

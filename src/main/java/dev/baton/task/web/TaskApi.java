@@ -8,6 +8,7 @@ import dev.baton.account.TimelineItem;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.SingleLine;
 import dev.baton.task.AccountCommitmentLines;
+import dev.baton.task.FormDefinition;
 import dev.baton.task.FormField;
 import dev.baton.task.TaskAssignments;
 import dev.baton.task.TaskDetails;
@@ -111,16 +112,19 @@ class TaskApi {
     }
 
     @Operation(
-            summary = "One task with its form and the form's initial values (formValues: a draft from the record,"
-                    + " e.g. the handover note's), what its subject's feature shows beside the form (context), its"
-                    + " account's timeline, contacts and commitments, and its history")
+            summary = "One task with its form and the form's data as its page shows it (formValues: the values the"
+                    + " form reads, from the process or its input mappings, read-only fields' included, with a draft"
+                    + " from the record over them, e.g. the handover note's; a completed task's outcome), what its"
+                    + " subject's feature shows beside the form (context), its account's timeline, contacts and"
+                    + " commitments, and its history")
     @GetMapping("/{id:-?\\d+}") // a whole number only: GET /reassign or /to-cover is a 405; -1 is "no task -1"
     TaskDetailsView get(@PathVariable long id) {
         TaskDetails d = tasks.details(id);
+        Map<String, Object> data = TaskFormDefaults.formData(formDefaults, d.task());
         return new TaskDetailsView(
                 TaskView.of(d.task(), clock.instant()),
-                d.form().fields(d.task().getFormVariables()),
-                TaskFormDefaults.of(formDefaults, d.task()),
+                d.form().fields(FormDefinition.merge(d.task().getFormVariables(), data)),
+                data,
                 d.task().getOutcome(),
                 d.account(),
                 d.subject(),

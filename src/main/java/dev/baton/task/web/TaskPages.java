@@ -158,11 +158,7 @@ class TaskPages {
         if (errors != null) {
             return render(details, (Map<String, Object>) model.getAttribute("submitted"), errors, model);
         }
-        Task task = details.task();
-        Map<String, Object> data = task.getOutcome() != null
-                ? task.getOutcome()
-                : FormDefinition.merge(task.getFormVariables(), TaskFormDefaults.of(formDefaults, task));
-        return render(details, data, Map.of(), model);
+        return render(details, TaskFormDefaults.formData(formDefaults, details.task()), Map.of(), model);
     }
 
     @PostMapping("/{id}/claim")

@@ -105,6 +105,38 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
         assertThat(page).contains("id=\"form-js\"", "Form_renewal_review", "/vendor/form-js/form-viewer.umd.js");
     }
 
+    /**
+     * Found by a probe: the page's form showed the values of read-only fields and of variables the
+     * step's input mappings set, but the API's formValues was empty; and it called a field required
+     * that the server requires only while its condition shows it.
+     */
+    @Test
+    void theApiGivesTheFormsDataAsItsPageDoesAndTheConditionsThatHideAField() throws Exception {
+        Task task = awaitTaskOf(launch());
+
+        Map<String, Object> details = as("rob").getForObject("/api/tasks/" + task.getId(), Map.class);
+        String page = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
+
+        Map<String, Object> formValues = (Map<String, Object>) details.get("formValues");
+        assertThat(formValues)
+                .containsEntry("accountName", "Acme")
+                .containsEntry("internalCode", "X-1")
+                .containsEntry("maxDiscount", 20)
+                .doesNotContainKeys("unrelated", "owner");
+        java.util.regex.Matcher data =
+                java.util.regex.Pattern.compile("data-data=\"([^\"]*)\"").matcher(page);
+        assertThat(data.find()).as("the page's form data").isTrue();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readValue(org.springframework.web.util.HtmlUtils.htmlUnescape(data.group(1)), Map.class))
+                .isEqualTo(formValues);
+        assertThat((List<Map<String, Object>>) details.get("formFields"))
+                .filteredOn(f -> f.get("key").equals("escalationNote"))
+                .singleElement()
+                .satisfies(f -> assertThat(f)
+                        .containsEntry("required", true)
+                        .containsEntry("hiddenWhen", List.of("=escalate != true")));
+    }
+
     @Test
     void aRequiredFieldShownByItsConditionIsRequired() throws Exception {
         assertRefused(Map.of("escalate", true), "escalationNote", "is required");
