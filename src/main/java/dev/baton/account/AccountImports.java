@@ -11,9 +11,11 @@ import jakarta.validation.constraints.Size;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -70,6 +72,12 @@ public class AccountImports {
     /** A record found by external id: its Baton id and the account it belongs to (its own id for an account). */
     public record Found(long id, long accountId) {}
 
+    /**
+     * A contact found by e-mail address at an account: its id, name, whether it has an external id
+     * (from any source), and its account's name, for telling a user which contact a row met.
+     */
+    public record ContactWithEmail(long id, String fullName, boolean hasExternalId, String accountName) {}
+
     private final JdbcTemplate jdbc;
 
     AccountImports(JdbcTemplate jdbc) {
@@ -92,6 +100,78 @@ public class AccountImports {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<String, Found> interactions(String source, Collection<String> externalIds) {
         return find("select external_id, id, account_id from interaction", source, externalIds);
+    }
+
+    /**
+     * The contacts at {@code accountIds} with one of {@code emails} (any case), keyed by
+     * {@link #emailAtAccount}, oldest first (an account may have several with one address from before
+     * imports checked it). One query (it uses the index on {@code lower(email)}) for a chunk of rows.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, List<ContactWithEmail>> contactsWithEmails(
+            Collection<Long> accountIds, Collection<String> emails) {
+        Map<String, List<ContactWithEmail>> found = new HashMap<>();
+        if (emails.isEmpty()) {
+            return found;
+        }
+        jdbc.query(
+                """
+        select c.account_id, lower(c.email), c.id, c.full_name, c.external_id is not null, a.name
+        from contact c join account a on a.id = c.account_id
+        where lower(c.email) = any(?) and c.account_id = any(?) order by c.id""",
+                rs -> {
+                    found.computeIfAbsent(emailAtAccount(rs.getLong(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(new ContactWithEmail(
+                                    rs.getLong(3), rs.getString(4), rs.getBoolean(5), rs.getString(6)));
+                },
+                emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new),
+                accountIds.stream().distinct().toArray(Long[]::new));
+        return found;
+    }
+
+    /** How {@link #contactsWithEmails} keys a contact: its account and its e-mail address in any case. */
+    public static String emailAtAccount(long accountId, String email) {
+        return accountId + ":" + email.toLowerCase(Locale.ROOT);
+    }
+
+    /** The names of these accounts by id. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<Long, String> accountNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query(
+                    "select id, name from account where id = any(?)",
+                    rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    },
+                    (Object) ids.stream().distinct().toArray(Long[]::new));
+        }
+        return names;
+    }
+
+    /**
+     * Merges each row into the contact (by id) that has its e-mail address at its account: the row's
+     * name, and its title, phone and verification where it gives them; the contact takes the row's
+     * source and external id when it has none (so a later file naming the row's id finds it), else
+     * keeps its own. Joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void mergeContacts(String source, Map<Long, ImportedContact> rows) {
+        jdbc.batchUpdate("""
+        update contact set full_name = ?, title = coalesce(?, title), phone = coalesce(?, phone),
+          last_verified_at = coalesce(?, last_verified_at),
+          external_source = case when external_id is null then ? else external_source end,
+          external_id = coalesce(external_id, ?), version = version + 1, updated_at = now()
+        where id = ?""", List.copyOf(rows.entrySet()), 1000, (ps, e) -> {
+            ImportedContact c = e.getValue();
+            ps.setString(1, c.fullName());
+            ps.setString(2, c.title());
+            ps.setString(3, c.phone());
+            ps.setObject(4, c.lastVerifiedAt() == null ? null : Timestamp.from(c.lastVerifiedAt()));
+            ps.setString(5, source);
+            ps.setString(6, c.externalId());
+            ps.setLong(7, e.getKey());
+        });
     }
 
     /** One statement per chunk (the rows as arrays), not one round trip per row. */

@@ -9,7 +9,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The keys no two rows of one file may share (external ids, a lead's e-mail, a new person's username), each with the first
+ * The keys no two rows of one file may share (external ids, a lead's e-mail, a contact's e-mail at its account, a new
+ * person's username), each with the first
  * row that had it. Earlier chunks' keys live in a temporary table of the import's transaction, not
  * in the heap, so memory stays flat however long the file: before a chunk, the keys its rows may
  * ask about are read from the table; after it, the chunk's new keys are added. Needs one transaction
@@ -101,6 +102,10 @@ final class FileKeys {
             String email = row.get("email");
             if (email != null) {
                 keys.add(ImportRun.emailKey(email));
+                String account = run.reference(row.get("account"));
+                if (account != null) {
+                    keys.add(ContactRows.emailKey(account, email));
+                }
             }
             String username = PeopleRows.username(row);
             if (username != null) {
