@@ -103,29 +103,32 @@ public class AccountImports {
     }
 
     /**
-     * The contacts at {@code accountIds} with one of {@code emails} (any case), keyed by
+     * The contacts that have the e-mail address of one of {@code rows} (any case) at its account, keyed by
      * {@link #emailAtAccount}, oldest first (an account may have several with one address from before
-     * imports checked it). One query (it uses the index on {@code lower(email)}) for a chunk of rows.
+     * imports checked it). One query for a chunk of rows, an index look-up per address.
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    public Map<String, List<ContactWithEmail>> contactsWithEmails(
-            Collection<Long> accountIds, Collection<String> emails) {
+    public Map<String, List<ContactWithEmail>> contactsWithEmails(List<ImportedContact> rows) {
         Map<String, List<ContactWithEmail>> found = new HashMap<>();
-        if (emails.isEmpty()) {
+        List<ImportedContact> withEmail =
+                rows.stream().filter(r -> r.email() != null).toList();
+        if (withEmail.isEmpty()) {
             return found;
         }
         jdbc.query(
                 """
         select c.account_id, lower(c.email), c.id, c.full_name, c.external_id is not null, a.name
-        from contact c join account a on a.id = c.account_id
-        where lower(c.email) = any(?) and c.account_id = any(?) order by c.id""",
+        from unnest(?::text[], ?::bigint[]) as r (email, account_id)
+          join contact c on lower(c.email) = r.email and c.account_id = r.account_id
+          join account a on a.id = c.account_id
+        order by c.id""",
                 rs -> {
                     found.computeIfAbsent(emailAtAccount(rs.getLong(1), rs.getString(2)), k -> new ArrayList<>())
                             .add(new ContactWithEmail(
                                     rs.getLong(3), rs.getString(4), rs.getBoolean(5), rs.getString(6)));
                 },
-                emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new),
-                accountIds.stream().distinct().toArray(Long[]::new));
+                withEmail.stream().map(r -> r.email().toLowerCase(Locale.ROOT)).toArray(String[]::new),
+                withEmail.stream().map(ImportedContact::accountId).toArray(Long[]::new));
         return found;
     }
 

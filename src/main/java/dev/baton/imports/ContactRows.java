@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -69,12 +68,7 @@ class ContactRows implements RowHandler {
         }
         Map<String, Found> existing = accounts.contacts(
                 source, valid.stream().map(ImportedContact::externalId).toList());
-        Map<String, List<ContactWithEmail>> withEmail = accounts.contactsWithEmails(
-                valid.stream().map(ImportedContact::accountId).toList(),
-                valid.stream()
-                        .map(ImportedContact::email)
-                        .filter(Objects::nonNull)
-                        .toList());
+        Map<String, List<ContactWithEmail>> withEmail = accounts.contactsWithEmails(valid);
         List<ImportedContact> written = new ArrayList<>();
         Map<Long, ImportedContact> merged = new HashMap<>();
         List<Repeat> repeats = new ArrayList<>();

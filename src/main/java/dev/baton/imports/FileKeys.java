@@ -93,19 +93,27 @@ final class FileKeys {
     static Set<String> of(List<ImportRow> chunk, ImportRun run) {
         Set<String> keys = new HashSet<>();
         for (ImportRow row : chunk) {
+            String email = row.get("email");
+            String account = run.reference(row.get("account"));
+            boolean contact = email != null && account != null;
+            if (contact) {
+                // its address counts at its account only, and it asks nothing of the other e-mail or username keys
+                keys.add(ContactRows.emailKey(account, email));
+            }
             for (String field : ImportRun.KEY_FIELDS) {
+                if (contact && field.equals("email")) {
+                    continue;
+                }
                 String key = run.idKey(field, row.get(field));
                 if (key != null) {
                     keys.add(key);
                 }
             }
-            String email = row.get("email");
+            if (contact) {
+                continue;
+            }
             if (email != null) {
                 keys.add(ImportRun.emailKey(email));
-                String account = run.reference(row.get("account"));
-                if (account != null) {
-                    keys.add(ContactRows.emailKey(account, email));
-                }
             }
             String username = PeopleRows.username(row);
             if (username != null) {
