@@ -105,7 +105,11 @@ public class AccountImports {
     /**
      * The contacts that have the e-mail address of one of {@code rows} (any case) at its account, keyed by
      * {@link #emailAtAccount}, oldest first (an account may have several with one address from before
-     * imports checked it). One query for a chunk of rows, an index look-up per address.
+     * imports checked it). One query for a chunk of rows, an index look-up per address: the import's
+     * transaction writes its contacts before the next chunk asks, unseen by the table's statistics, so
+     * as a join the planner hashed the whole, ever larger contact table each chunk (its cost grew with
+     * the square of the file); the pairs are looked up one by one ({@code offset 0} keeps the subquery
+     * a subquery) and the cost stays with the chunk.
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<String, List<ContactWithEmail>> contactsWithEmails(List<ImportedContact> rows) {
@@ -117,10 +121,12 @@ public class AccountImports {
         }
         jdbc.query(
                 """
-        select c.account_id, lower(c.email), c.id, c.full_name, c.external_id is not null, a.name
+        select r.account_id, r.email, c.id, c.full_name, c.external_id is not null, a.name
         from unnest(?::text[], ?::bigint[]) as r (email, account_id)
-          join contact c on lower(c.email) = r.email and c.account_id = r.account_id
-          join account a on a.id = c.account_id
+          cross join lateral (
+            select id, full_name, external_id from contact
+            where lower(email) = r.email and account_id = r.account_id offset 0) c
+          join account a on a.id = r.account_id
         order by c.id""",
                 rs -> {
                     found.computeIfAbsent(emailAtAccount(rs.getLong(1), rs.getString(2)), k -> new ArrayList<>())
