@@ -11,9 +11,11 @@ import jakarta.validation.constraints.Size;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -70,6 +72,12 @@ public class AccountImports {
     /** A record found by external id: its Baton id and the account it belongs to (its own id for an account). */
     public record Found(long id, long accountId) {}
 
+    /**
+     * A contact found by e-mail address at an account: its id, name, whether it has an external id
+     * (from any source), and its account's name, for telling a user which contact a row met.
+     */
+    public record ContactWithEmail(long id, String fullName, boolean hasExternalId, String accountName) {}
+
     private final JdbcTemplate jdbc;
 
     AccountImports(JdbcTemplate jdbc) {
@@ -92,6 +100,87 @@ public class AccountImports {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<String, Found> interactions(String source, Collection<String> externalIds) {
         return find("select external_id, id, account_id from interaction", source, externalIds);
+    }
+
+    /**
+     * The contacts that have the e-mail address of one of {@code rows} (any case) at its account, keyed by
+     * {@link #emailAtAccount}, oldest first (an account may have several with one address from before
+     * imports checked it). One query for a chunk of rows, an index look-up per address: the import's
+     * transaction writes its contacts before the next chunk asks, unseen by the table's statistics, so
+     * as a join the planner hashed the whole, ever larger contact table each chunk (its cost grew with
+     * the square of the file); the pairs are looked up one by one ({@code offset 0} keeps the subquery
+     * a subquery) and the cost stays with the chunk.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, List<ContactWithEmail>> contactsWithEmails(List<ImportedContact> rows) {
+        Map<String, List<ContactWithEmail>> found = new HashMap<>();
+        List<ImportedContact> withEmail =
+                rows.stream().filter(r -> r.email() != null).toList();
+        if (withEmail.isEmpty()) {
+            return found;
+        }
+        jdbc.query(
+                """
+        select r.account_id, r.email, c.id, c.full_name, c.external_id is not null, a.name
+        from unnest(?::text[], ?::bigint[]) as r (email, account_id)
+          cross join lateral (
+            select id, full_name, external_id from contact
+            where lower(email) = r.email and account_id = r.account_id offset 0) c
+          join account a on a.id = r.account_id
+        order by c.id""",
+                rs -> {
+                    found.computeIfAbsent(emailAtAccount(rs.getLong(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(new ContactWithEmail(
+                                    rs.getLong(3), rs.getString(4), rs.getBoolean(5), rs.getString(6)));
+                },
+                withEmail.stream().map(r -> r.email().toLowerCase(Locale.ROOT)).toArray(String[]::new),
+                withEmail.stream().map(ImportedContact::accountId).toArray(Long[]::new));
+        return found;
+    }
+
+    /** How {@link #contactsWithEmails} keys a contact: its account and its e-mail address in any case. */
+    public static String emailAtAccount(long accountId, String email) {
+        return accountId + ":" + email.toLowerCase(Locale.ROOT);
+    }
+
+    /** The names of these accounts by id. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<Long, String> accountNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query(
+                    "select id, name from account where id = any(?)",
+                    rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    },
+                    (Object) ids.stream().distinct().toArray(Long[]::new));
+        }
+        return names;
+    }
+
+    /**
+     * Merges each row into the contact (by id) that has its e-mail address at its account: the row's
+     * name, and its title, phone and verification where it gives them; the contact takes the row's
+     * source and external id when it has none (so a later file naming the row's id finds it), else
+     * keeps its own. Joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void mergeContacts(String source, Map<Long, ImportedContact> rows) {
+        jdbc.batchUpdate("""
+        update contact set full_name = ?, title = coalesce(?, title), phone = coalesce(?, phone),
+          last_verified_at = coalesce(?, last_verified_at),
+          external_source = case when external_id is null then ? else external_source end,
+          external_id = coalesce(external_id, ?), version = version + 1, updated_at = now()
+        where id = ?""", List.copyOf(rows.entrySet()), 1000, (ps, e) -> {
+            ImportedContact c = e.getValue();
+            ps.setString(1, c.fullName());
+            ps.setString(2, c.title());
+            ps.setString(3, c.phone());
+            ps.setObject(4, c.lastVerifiedAt() == null ? null : Timestamp.from(c.lastVerifiedAt()));
+            ps.setString(5, source);
+            ps.setString(6, c.externalId());
+            ps.setLong(7, e.getKey());
+        });
     }
 
     /** One statement per chunk (the rows as arrays), not one round trip per row. */

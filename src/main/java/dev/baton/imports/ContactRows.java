@@ -1,16 +1,24 @@
 package dev.baton.imports;
 
 import dev.baton.account.AccountImports;
+import dev.baton.account.AccountImports.ContactWithEmail;
 import dev.baton.account.AccountImports.Found;
 import dev.baton.account.AccountImports.ImportedContact;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Contact rows: at an account imported before from the same source (by its external id). */
+/**
+ * Contact rows: at an account imported before from the same source (by its external id). No account
+ * gets one e-mail address twice (any case): a row repeating an earlier row's address at the same
+ * account is skipped, and a new row with the address of a contact the account has is merged into that
+ * contact; each is a notice at {@code email}. One address at two accounts is two contacts.
+ */
 @Component
 class ContactRows implements RowHandler {
 
@@ -60,13 +68,82 @@ class ContactRows implements RowHandler {
         }
         Map<String, Found> existing = accounts.contacts(
                 source, valid.stream().map(ImportedContact::externalId).toList());
+        Map<String, List<ContactWithEmail>> withEmail = accounts.contactsWithEmails(valid);
+        List<ImportedContact> written = new ArrayList<>();
+        Map<Long, ImportedContact> merged = new HashMap<>();
+        List<Repeat> repeats = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
-            Found found = existing.get(valid.get(i).externalId());
-            run.matched(rows.get(i), "contact", found == null ? null : found.id());
+            ImportRow row = rows.get(i);
+            ImportedContact contact = valid.get(i);
+            Found own = existing.get(contact.externalId());
+            if (contact.email() != null) {
+                long first =
+                        run.keys.firstRow(emailKey(run.reference(row.get("account")), contact.email()), row.number());
+                if (first != row.number()) {
+                    repeats.add(new Repeat(row, first, contact.accountId()));
+                    continue;
+                }
+                ContactWithEmail same =
+                        other(withEmail.get(AccountImports.emailAtAccount(contact.accountId(), contact.email())), own);
+                if (same != null) {
+                    String at = "contact " + same.id() + " (" + same.fullName() + ") at account '" + same.accountName()
+                            + "' has this e-mail already: ";
+                    if (own == null) {
+                        run.updated++;
+                        run.notice(row, "email", at + "merged into that contact");
+                        merged.put(same.id(), contact);
+                    } else {
+                        run.notice(
+                                row,
+                                "email",
+                                at + "skipped, not imported twice (contact " + own.id()
+                                        + ", imported before from this row's id, stays as it is)");
+                    }
+                    continue;
+                }
+            }
+            run.matched(row, "contact", own == null ? null : own.id());
+            written.add(contact);
+        }
+        if (!repeats.isEmpty()) {
+            Map<Long, String> names = accounts.accountNames(
+                    repeats.stream().map(Repeat::accountId).toList());
+            repeats.forEach(r -> run.notice(
+                    r.row(),
+                    "email",
+                    "same e-mail as row " + r.first() + " for account '" + names.get(r.accountId())
+                            + "': skipped, not imported twice"));
         }
         if (run.writing()) {
-            accounts.upsertContacts(source, valid);
+            accounts.upsertContacts(source, written);
+            if (!merged.isEmpty()) {
+                accounts.mergeContacts(source, merged);
+            }
         }
+    }
+
+    /**
+     * The contact of the row's account that has its e-mail address and is not the row's own (imported
+     * before with its id), the oldest; null when none has it, or when the row's own contact has it
+     * already (a re-import updates it as ever).
+     */
+    private static ContactWithEmail other(List<ContactWithEmail> withEmail, Found own) {
+        if (withEmail == null || (own != null && withEmail.stream().anyMatch(c -> c.id() == own.id()))) {
+            return null;
+        }
+        return withEmail.getFirst();
+    }
+
+    /** A row skipped for repeating the e-mail address of an earlier row ({@code first}) at its account. */
+    private record Repeat(ImportRow row, long first, long accountId) {}
+
+    /**
+     * How a contact's e-mail address is remembered in {@link FileKeys}: with the account the row names
+     * (its id in the file's source), in any case, as no account takes one address twice. The same
+     * address at two accounts is two keys: one person may work for both.
+     */
+    static String emailKey(String accountReference, String email) {
+        return "contact-email:" + accountReference + ":" + email.toLowerCase(Locale.ROOT);
     }
 
     /** The account a row names by its external id in the same source; null after recording the error. */

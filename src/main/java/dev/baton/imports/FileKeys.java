@@ -9,7 +9,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The keys no two rows of one file may share (external ids, a lead's e-mail, a new person's username), each with the first
+ * The keys no two rows of one file may share (external ids, a lead's e-mail, a contact's e-mail at its account, a new
+ * person's username), each with the first
  * row that had it. Earlier chunks' keys live in a temporary table of the import's transaction, not
  * in the heap, so memory stays flat however long the file: before a chunk, the keys its rows may
  * ask about are read from the table; after it, the chunk's new keys are added. Needs one transaction
@@ -92,13 +93,25 @@ final class FileKeys {
     static Set<String> of(List<ImportRow> chunk, ImportRun run) {
         Set<String> keys = new HashSet<>();
         for (ImportRow row : chunk) {
+            String email = row.get("email");
+            String account = run.reference(row.get("account"));
+            boolean contact = email != null && account != null;
+            if (contact) {
+                // its address counts at its account only, and it asks nothing of the other e-mail or username keys
+                keys.add(ContactRows.emailKey(account, email));
+            }
             for (String field : ImportRun.KEY_FIELDS) {
+                if (contact && field.equals("email")) {
+                    continue;
+                }
                 String key = run.idKey(field, row.get(field));
                 if (key != null) {
                     keys.add(key);
                 }
             }
-            String email = row.get("email");
+            if (contact) {
+                continue;
+            }
             if (email != null) {
                 keys.add(ImportRun.emailKey(email));
             }

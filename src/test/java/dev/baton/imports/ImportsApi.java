@@ -22,9 +22,14 @@ final class ImportsApi {
 
     /** {@code admin} uploads a people file of Baton's own template; the import's id (202 asserted). */
     static long startPeople(TestRestTemplate admin, boolean dryRun, String csv) {
+        return start(admin, "PEOPLE", dryRun, csv);
+    }
+
+    /** {@code admin} uploads a file of {@code kind} in Baton's own template; the import's id (202 asserted). */
+    static long start(TestRestTemplate admin, String kind, boolean dryRun, String csv) {
         ResponseEntity<Map> started = admin.postForEntity(
-                "/api/imports?kind=PEOPLE&source=BATON&dryRun=" + dryRun,
-                Multipart.texts("file", Map.of("people.csv", csv)),
+                "/api/imports?kind=" + kind + "&source=BATON&dryRun=" + dryRun,
+                Multipart.texts("file", Map.of(kind.toLowerCase(java.util.Locale.ROOT) + ".csv", csv)),
                 Map.class);
         assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         return ((Number) started.getBody().get("id")).longValue();

@@ -1,0 +1,135 @@
+package dev.baton.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.support.SignedIn;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Contact files through the real API and the import's page, on e-mail addresses: no account gets one
+ * address twice, from two rows of a file or from a row and a contact it has, and each such row is
+ * reported.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuppressWarnings({"rawtypes", "unchecked"})
+class ContactImportIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aRepeatedEmailAtOneAccountIsSkippedAndOneAContactHasIsMergedIntoItEachReported() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String acme = "Acme " + tag;
+        assertThat(finished(start(
+                        "ACCOUNTS",
+                        false,
+                        "external_id,name\nA-" + tag + "-1," + acme + "\nA-" + tag + "-2,Beta " + tag + "\n")))
+                .containsEntry("status", "SUCCEEDED");
+        long acmeId = accountId("A-" + tag + "-1");
+        // a contact someone entered in Baton by hand, before the CRM's contacts are imported
+        long bob = jdbc.queryForObject(
+                "insert into contact (account_id, full_name, email, phone) values (?, 'Bob Old', ?, '+49 1')"
+                        + " returning id",
+                Long.class,
+                acmeId,
+                "Bob-" + tag + "@x.com");
+        // row 3 repeats row 2 in another case and with a space; row 1,104 does so two chunks later
+        StringBuilder csv = new StringBuilder("external_id,account,full_name,email\n")
+                .append(row(tag, 1, 1, "Ann Lee", "Ann-" + tag + "@x.com"))
+                .append(row(tag, 2, 1, "Ann Again", "\" ann-" + tag + "@x.com\""))
+                .append(row(tag, 3, 2, "Ann At Beta", "ann-" + tag + "@x.com"))
+                .append(row(tag, 4, 1, "Bob New", "bob-" + tag + "@X.com"));
+        for (int i = 0; i < 1098; i++) {
+            csv.append(row(tag, 100 + i, 1, "Filler " + i, "filler-" + i + "-" + tag + "@x.com"));
+        }
+        csv.append(row(tag, 5, 1, "Ann Late", "ANN-" + tag + "@X.COM"));
+        String[] reported = {
+            "3 email ann-" + tag + "@x.com: same e-mail as row 2 for account '" + acme
+                    + "': skipped, not imported twice",
+            "5 email bob-" + tag + "@X.com: contact " + bob + " (Bob Old) at account '" + acme
+                    + "' has this e-mail already: merged into that contact",
+            "1104 email ANN-" + tag + "@X.COM: same e-mail as row 2 for account '" + acme
+                    + "': skipped, not imported twice"
+        };
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            long id = start("CONTACTS", dryRun, csv.toString());
+            Map result = finished(id);
+
+            assertThat(result)
+                    .as("dry run %s", dryRun)
+                    .containsEntry("status", "SUCCEEDED")
+                    .containsEntry("errorCount", 0)
+                    .containsEntry("created", 1100)
+                    .containsEntry("updated", 1);
+            assertThat(notices(result)).as("dry run %s", dryRun).containsExactly(reported);
+            String page = HtmlUtils.htmlUnescape(SignedIn.as(http, "ada").getForObject("/imports/" + id, String.class));
+            assertThat(page)
+                    .contains(
+                            "same e-mail as row 2 for account '" + acme + "': skipped, not imported twice",
+                            "(Bob Old) at account '" + acme + "' has this e-mail already: merged into that contact");
+        }
+        // the same address at another account is another contact: people work for two companies
+        assertThat(contacts(tag))
+                .containsExactly(
+                        "A-" + tag + "-1 C-" + tag + "-1 Ann Lee Ann-" + tag + "@x.com",
+                        "A-" + tag + "-1 C-" + tag + "-4 Bob New Bob-" + tag + "@x.com +49 1",
+                        "A-" + tag + "-2 C-" + tag + "-3 Ann At Beta ann-" + tag + "@x.com");
+        assertThat(jdbc.queryForObject("select id from contact where external_id = ?", Long.class, "C-" + tag + "-4"))
+                .as("the merged row's id names the contact it was merged into, for interactions imported later")
+                .isEqualTo(bob);
+
+        // importing the file again updates what it imported, the merged contact by its id now
+        Map again = finished(start("CONTACTS", false, csv.toString()));
+
+        assertThat(again).containsEntry("created", 0).containsEntry("updated", 1101);
+        assertThat(notices(again))
+                .contains(reported[0], "5 external_id C-" + tag + "-4: already imported: updates contact " + bob);
+        assertThat(contacts(tag)).hasSize(3);
+    }
+
+    private static String row(String tag, int contact, int account, String name, String email) {
+        return "C-" + tag + "-" + contact + ",A-" + tag + "-" + account + "," + name + "," + email + "\n";
+    }
+
+    private long accountId(String externalId) {
+        return jdbc.queryForObject(
+                "select id from account where external_source = 'BATON' and external_id = ?", Long.class, externalId);
+    }
+
+    /** The tagged contacts but the filler: account, id, name, e-mail and phone. */
+    private List<String> contacts(String tag) {
+        return jdbc.queryForList(
+                "select a.external_id || ' ' || c.external_id || ' ' || c.full_name || ' ' || c.email"
+                        + " || coalesce(' ' || c.phone, '') from contact c join account a on a.id = c.account_id"
+                        + " where a.external_id like ? and c.full_name not like 'Filler %' order by 1",
+                String.class, "A-" + tag + "-%");
+    }
+
+    private static List<String> notices(Map result) {
+        return ((List<Map>) result.get("notices"))
+                .stream()
+                        .map(e -> e.get("row") + " " + e.get("column") + " " + e.get("value") + ": " + e.get("problem"))
+                        .toList();
+    }
+
+    private long start(String kind, boolean dryRun, String csv) {
+        return ImportsApi.start(http.withBasicAuth("ada", "demo"), kind, dryRun, csv);
+    }
+
+    private Map finished(long id) {
+        return ImportsApi.finished(http.withBasicAuth("ada", "demo"), id);
+    }
+}
