@@ -39,6 +39,8 @@ final class ImportRun {
     private final Set<Long> refusedRows = new HashSet<>();
     /** The people rows so far that deactivate someone whose launched runs then stop (the first {@link #MAX_KEPT}). */
     final List<RunsThatWillStop> runsThatWillStop = new ArrayList<>();
+    /** The people rows so far that deactivate someone active (the first {@link #MAX_KEPT}). */
+    final List<Deactivating> deactivating = new ArrayList<>();
 
     long errorCount;
     int created;
@@ -180,18 +182,32 @@ final class ImportRun {
     }
 
     /**
-     * Records that {@code row} deactivates {@code person}, which stops these runs they launched (none:
-     * nothing; empty: they could not be listed, which is said instead).
+     * Records that {@code row} deactivates {@code person}: the runs they launched stop (the first
+     * {@link #MAX_KEPT} such rows are kept; their runs are listed by {@link #runsThatWillStop} once the
+     * import's transaction has ended).
      */
-    void runsThatWillStop(ImportRow row, PersonRef person, Optional<List<LaunchedRun>> runs) {
-        if (runs.map(List::isEmpty).orElse(false) || runsThatWillStop.size() >= MAX_KEPT) {
+    void deactivates(ImportRow row, PersonRef person) {
+        if (deactivating.size() < MAX_KEPT) {
+            deactivating.add(new Deactivating(row.number(), person));
+        }
+    }
+
+    /** A people row that deactivates someone active, whose launched runs are listed after the import. */
+    record Deactivating(long row, PersonRef person) {}
+
+    /**
+     * Records the runs a deactivated person launched (none: nothing; empty: they could not be listed,
+     * which is said instead).
+     */
+    void runsThatWillStop(Deactivating d, Optional<List<LaunchedRun>> runs) {
+        if (runs.map(List::isEmpty).orElse(false)) {
             return;
         }
         runsThatWillStop.add(new RunsThatWillStop(
-                row.number(),
-                person.id(),
-                person.username(),
-                person.fullName(),
+                d.row(),
+                d.person().id(),
+                d.person().username(),
+                d.person().fullName(),
                 runs.orElse(List.of()),
                 runs.isPresent() ? null : RunsThatWillStop.NOT_LISTED));
     }

@@ -127,6 +127,11 @@ class ImportRunner {
                 }
             });
             ImportRun run = runs[0];
+            if (job.isDryRun() || run.errorCount == 0) {
+                // asked of the engine now, with the import's transaction (and its row locks) ended (issue 15)
+                run.deactivating.forEach(d ->
+                        run.runsThatWillStop(d, people.runsLaunchedBy(d.person().id())));
+            }
             update(jobId, j -> j.finished(run, done[0], clock.instant()));
         } catch (RuntimeException | IOException e) {
             log.warn("import {} failed", jobId, e);

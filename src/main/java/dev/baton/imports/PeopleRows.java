@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Team rows (by key) and people rows (by e-mail, in a team by its key, with roles; REP when none is given).
  * A people row may not deactivate or demote anyone the API would refuse to ({@link PeopleImports#refusal});
  * one that deactivates someone is told, as the API's deactivation is, which runs they launched will stop
- * ({@link PeopleImports#runsThatWouldStop}).
+ * ({@link PeopleImports#deactivatesSomeoneActive}, {@link PeopleImports#runsLaunchedBy}).
  * A column the file does not have ({@code team}, {@code roles}, {@code active}, {@code time_zone}) leaves an
  * existing person's value as it is ({@link PeopleImports#upsertPeople}); a blank cell in a column it has
  * means what it always did.
@@ -158,9 +158,10 @@ class PeopleRows {
             if (run.accepted(row)) {
                 valid.add(person);
                 run.matchedByEmail(row, known);
-                if (known != null) {
-                    // what the API's deactivation warns of: the runs they launched stop at their next block
-                    run.runsThatWillStop(row, known, people.runsThatWouldStop(person));
+                if (known != null && people.deactivatesSomeoneActive(person).isPresent()) {
+                    // what the API's deactivation warns of: the runs they launched stop at their next block,
+                    // listed once the import's transaction has ended (the engine is asked)
+                    run.deactivates(row, known);
                 }
             }
         }

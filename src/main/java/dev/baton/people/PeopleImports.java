@@ -211,37 +211,44 @@ public class PeopleImports {
     }
 
     /**
-     * The warning a deactivation through the API gives ({@link Deactivations#runsThatWouldStop}), for a
-     * row: the running playbook runs its person launched, which stop at their next building block once
-     * the row is written (blocks act with the launcher's rights, and someone who has left has none; ADR
-     * 014). Asked of rows {@link #refusal} lets through; reads the person as they are before this row is
-     * written and changes nothing of theirs (runs the engine no longer has are marked ended, as the sweep
-     * would, inside the caller's transaction: a dry run rolls that back too).
-     *
-     * <p>An import of people must not fail because the runs cannot be listed (the engine does not
-     * answer): that is logged at WARN and told by an empty answer, and the row goes ahead.
+     * Whether {@code row} deactivates someone active now: the person whose launched runs then stop at
+     * their next building block (blocks act with the launcher's rights, and someone who has left has
+     * none; ADR 014), as the API's deactivation warns ({@link Deactivations#runsThatWouldStop}). Reads
+     * the person as they are before this row is written; asks nothing of the engine, so it can be
+     * asked inside the import's transaction. The runs are listed after it ({@link #runsLaunchedBy}).
      *
      * @param row a checked row (its e-mail address is valid)
-     * @return the runs, oldest first (an empty list unless the row deactivates, {@code active} false,
-     *     someone active now, or when no playbook module runs); empty when they could not be listed
+     * @return the person's id, when the row deactivates ({@code active} false) someone active now
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
-    public Optional<List<LaunchedRun>> runsThatWouldStop(ImportedPerson row) {
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Optional<Long> deactivatesSomeoneActive(ImportedPerson row) {
         if (row.active() == null || row.active()) {
-            return Optional.of(List.of());
+            return Optional.empty();
         }
-        Person person = people.findByEmailIgnoreCase(row.email())
+        return people.findByEmailIgnoreCase(row.email())
                 .filter(Person::isActive)
-                .orElse(null);
-        if (person == null) {
-            return Optional.of(List.of());
-        }
+                .map(Person::getId);
+    }
+
+    /**
+     * The running playbook runs person {@code personId} launched ({@link
+     * Deactivations#runsThatWouldStop}), for the report of an import that deactivates them. Asks the
+     * engine, so call it with no transaction open (issue 15: no engine call while the import's row
+     * locks are held): after the import's transaction has ended.
+     *
+     * <p>An import of people must not fail because the runs cannot be listed (the engine does not
+     * answer): that is logged at WARN and told by an empty answer.
+     *
+     * @return the runs, oldest first (empty when none, or when no playbook module runs); empty
+     *     optional when they could not be listed
+     */
+    public Optional<List<LaunchedRun>> runsLaunchedBy(long personId) {
         try {
-            return Optional.of(deactivations.runsThatWouldStop(person.getId()));
+            return Optional.of(deactivations.runsThatWouldStop(personId));
         } catch (RuntimeException e) {
             log.warn(
                     "Could not list the playbook runs {} launched, which an import deactivating them stops: {}",
-                    person.getUsername(),
+                    people.findById(personId).map(Person::getUsername).orElse("person " + personId),
                     e.toString());
             return Optional.empty();
         }

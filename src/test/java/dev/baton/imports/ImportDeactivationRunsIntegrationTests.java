@@ -1,6 +1,7 @@
 package dev.baton.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -95,6 +96,31 @@ class ImportDeactivationRunsIntegrationTests extends BlockProcessTest {
         // what the import said: the run goes on to its block, and stops there
         answer("ada", awaitTask(run, "task_form"), Map.of("comment", "go on"));
         assertThat(awaitIncident(run)).contains(leaver.username() + " has left");
+    }
+
+    /**
+     * Issue 15: "no engine call while database row locks are held". The runs were asked of the engine
+     * inside the import's one transaction, after earlier rows were written: an engine that did not
+     * answer held the import's locks for a timeout per deactivated launcher.
+     */
+    @Test
+    void theEngineIsAskedAboutALeaversRunsOnlyOnceTheImportHasCommitted() throws Throwable {
+        Leaver leaver = newAdmin();
+        long run = launch(leaver.username(), PLAYBOOK, Map.of("accountId", account("rob")));
+        List<Boolean> activeWhenAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        doAnswer(call -> {
+                    activeWhenAsked.add(active(leaver)); // another connection: committed data only
+                    return call.callRealMethod();
+                })
+                .when(processInstances)
+                .isRunning(run);
+
+        Map imported = finished(start(false, "email,full_name,active\n" + leaver.email() + ",Lee Leaver,false\n"));
+
+        assertThat(activeWhenAsked).containsExactly(false);
+        assertThat((List<Map>) imported.get("runsThatWillStop"))
+                .singleElement()
+                .satisfies(row -> assertThat(keys((List<Map>) row.get("runs"))).containsExactly(run));
     }
 
     @Test
