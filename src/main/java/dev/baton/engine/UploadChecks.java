@@ -37,6 +37,7 @@ final class UploadChecks {
             if (!"false".equals(process.getAttribute("isExecutable"))) {
                 startEvents(process, names, problems);
                 messageWaits(process, names, messages, ownMessages, problems);
+                UnreachableCatchChecks.check(process, names, problems);
             }
         }
     }
@@ -199,7 +200,8 @@ final class UploadChecks {
         return branches;
     }
 
-    private static String label(String id, Map<String, String> names) {
+    /** An element as a problem names it: {@code 'Name' (id)}, or {@code 'id'} when it has no name. */
+    static String label(String id, Map<String, String> names) {
         String name = names.get(id);
         return name == null ? "'" + id + "'" : "'" + name + "' (" + id + ")";
     }

@@ -53,7 +53,8 @@ public class SizeInCharacters implements ConstraintValidator<Size, String> {
         return String.format(Locale.ENGLISH, "must be at most %,d characters", max);
     }
 
-    private static String atLeast(int min) {
+    /** Baton's words for a text under its minimum: "must be at least 1,000 characters". */
+    public static String atLeast(int min) {
         return String.format(Locale.ENGLISH, "must be at least %,d characters", min);
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import dev.baton.shared.SizeInCharacters;
 import dev.baton.shared.Text;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -134,12 +135,12 @@ public record FormField(
                     ? this.maxLength
                     : type == Type.TEXT ? DEFAULT_MAX_TEXT : DEFAULT_MAX_TEXTAREA;
             // characters (code points) as people count them, not UTF-16 units: an emoji is one
-            int characters = text.codePointCount(0, text.length());
+            int characters = SizeInCharacters.characters(text);
             if (minLength != null && characters < minLength) {
-                return "must be at least " + minLength + " characters";
+                return SizeInCharacters.atLeast(minLength);
             }
             if (characters > maxLength) {
-                return "must be at most " + maxLength + " characters";
+                return SizeInCharacters.atMost(maxLength);
             }
             // as form-js tests it (JavaScript's RegExp.test): anywhere in the text, unless anchored
             if (pattern != null

@@ -57,7 +57,7 @@ class FormJsBrowserTests extends BrowserTest {
 
         WebElement error = wait(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_contact-error-message']")));
-        assertThat(error.getText()).contains("must be at most 1000 characters");
+        assertThat(error.getText()).contains("must be at most 1,000 characters");
         assertThat(browser.findElement(By.cssSelector(".form-js-errors")).getText())
                 .contains("nothing was completed");
         assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);

@@ -198,7 +198,7 @@ class CommitmentApiIntegrationTests {
 
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(notDelivered.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat((String) notDelivered.getBody().get("detail")).contains("is ACCEPTED and cannot be verified");
+        assertThat((String) notDelivered.getBody().get("detail")).contains("is accepted and cannot be verified");
         assertThat(commitments.findById(id).orElseThrow().getStatus()).isEqualTo(CommitmentStatus.ACCEPTED);
         assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", id))
                 .extracting(e -> e.getAction())

@@ -72,17 +72,20 @@ class CommitmentTests {
         assertThat(c.getStatus()).isEqualTo(to);
     }
 
+    /** The refusal says the status in words, as the pages do (Words): "is canceled", not "is CANCELLED". */
     @ParameterizedTest(name = "{0} cannot {1}")
     @CsvSource({
-        "PROPOSED, deliver", "PROPOSED, verify", "PROPOSED, reopen", "ACCEPTED, accept", "ACCEPTED, verify",
-        "DELIVERED, cancel", "DELIVERED, breach", "VERIFIED, reopen", "VERIFIED, cancel", "REJECTED, accept",
-        "BREACHED, deliver", "CANCELLED, accept", "CANCELLED, renegotiate"
+        "PROPOSED, deliver, proposed", "PROPOSED, verify, proposed", "PROPOSED, reopen, proposed",
+        "ACCEPTED, accept, accepted", "ACCEPTED, verify, accepted", "DELIVERED, cancel, delivered",
+        "DELIVERED, breach, delivered", "VERIFIED, reopen, verified", "VERIFIED, cancel, verified",
+        "REJECTED, accept, rejected", "BREACHED, deliver, breached", "CANCELLED, accept, canceled",
+        "CANCELLED, renegotiate, canceled"
     })
-    void refusesTransitionsItsStatusDoesNotAllowAndStaysPut(CommitmentStatus from, String change) {
+    void refusesTransitionsItsStatusDoesNotAllowAndStaysPut(CommitmentStatus from, String change, String inWords) {
         Commitment c = in(from);
         assertThatThrownBy(() -> apply(c, change))
                 .isInstanceOf(IllegalCommitmentTransition.class)
-                .hasMessageContaining("is " + from + " and cannot");
+                .hasMessageContaining("is " + inWords + " and cannot");
         assertThat(c.getStatus()).isEqualTo(from);
     }
 

@@ -530,6 +530,126 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by a probe: an error boundary (catch-all, and one for BAD_INPUT) on a building block was
+     * accepted; the block's bad input stopped the run as an incident, and the path behind was never taken.
+     */
+    @Test
+    void anUploadsErrorOrEscalationBoundaryOnABlockOrAUserTaskIsRefusedAsNothingThrowsIt() {
+        String catches = """
+                <bpmn:process id="p" isExecutable="true">
+                  <bpmn:startEvent id="start" />
+                  <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task_check" />
+                  <bpmn:serviceTask id="task_check" name="Check promises">
+                    <bpmn:extensionElements><zeebe:taskDefinition type="%s" /></bpmn:extensionElements>
+                  </bpmn:serviceTask>
+                  <bpmn:boundaryEvent id="boundary_any" name="Check failed" attachedToRef="task_check">
+                    <bpmn:errorEventDefinition /></bpmn:boundaryEvent>
+                  <bpmn:boundaryEvent id="boundary_bad_input" attachedToRef="task_check">
+                    <bpmn:errorEventDefinition errorRef="error_bad_input" /></bpmn:boundaryEvent>
+                  <bpmn:sequenceFlow id="f2" sourceRef="task_check" targetRef="task_review" />
+                  <bpmn:userTask id="task_review" name="Review">
+                    <bpmn:extensionElements><zeebe:assignmentDefinition assignee="rob" /></bpmn:extensionElements>
+                  </bpmn:userTask>
+                  <bpmn:boundaryEvent id="boundary_refused" name="Refused" attachedToRef="task_review">
+                    <bpmn:errorEventDefinition /></bpmn:boundaryEvent>
+                  <bpmn:sequenceFlow id="f3" sourceRef="task_review" targetRef="end" />
+                  <bpmn:sequenceFlow id="f4" sourceRef="boundary_any" targetRef="end" />
+                  <bpmn:sequenceFlow id="f5" sourceRef="boundary_bad_input" targetRef="end" />
+                  <bpmn:sequenceFlow id="f6" sourceRef="boundary_refused" targetRef="end" />
+                  <bpmn:endEvent id="end" />
+                </bpmn:process>
+                <bpmn:error id="error_bad_input" name="Bad input" errorCode="BAD_INPUT" />
+                """.formatted(Blocks.CHECK_COMMITMENTS);
+
+        List<PlaybookProblem> problems = checkUpload(catches);
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId, PlaybookProblem::elementName)
+                .containsExactly(
+                        tuple("boundary_any", "Check failed"),
+                        tuple("boundary_bad_input", null),
+                        tuple("boundary_refused", "Refused"));
+        assertThat(problems.get(0).message())
+                .startsWith("the error boundary event 'Check failed' (boundary_any) on 'Check promises' (task_check)"
+                        + " can never be taken: Baton's building blocks throw no BPMN errors")
+                .contains("stops the run as an incident", "the block's output and a gateway");
+        assertThat(problems.get(1).message())
+                .startsWith("the error boundary event 'boundary_bad_input' on 'Check promises' (task_check) can"
+                        + " never be taken");
+        assertThat(problems.get(2).message())
+                .startsWith("the error boundary event 'Refused' (boundary_refused) on 'Review' (task_review) can"
+                        + " never be taken: Baton completes a user task")
+                .contains("never throws a BPMN error", "a form field and a gateway", "a timer boundary event");
+        assertThat(checkUpload(catches.replace(
+                        "<bpmn:errorEventDefinition /></bpmn:boundaryEvent>\n  <bpmn:sequenceFlow id=\"f3\"",
+                        "<bpmn:escalationEventDefinition /></bpmn:boundaryEvent>\n  <bpmn:sequenceFlow id=\"f3\"")))
+                .as("an escalation boundary on a task: the engine's model check refuses it, once")
+                .filteredOn(p -> "boundary_refused".equals(p.elementId()))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("subprocess, or a call activity"));
+        assertThat(check(catches.replace(Blocks.CHECK_COMMITMENTS, KNOWN_TYPE)))
+                .as("Baton's own file, some of whose workers throw BPMN errors")
+                .isEmpty();
+    }
+
+    /** A called process's or an inner error end event can throw: those catches may fire and stay allowed. */
+    @Test
+    void anUploadsErrorCatchesThatACalledProcessOrAnInnerEventCanReachAreAccepted() {
+        deployed.deployed(deployedProcess("elsewhere"));
+        String reachable = """
+                <bpmn:process id="p" isExecutable="true">
+                  <bpmn:startEvent id="start" />
+                  <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call_it" />
+                  <bpmn:callActivity id="call_it" name="Call it">
+                    <bpmn:extensionElements><zeebe:calledElement processId="elsewhere" /></bpmn:extensionElements>
+                  </bpmn:callActivity>
+                  <bpmn:boundaryEvent id="boundary_called" attachedToRef="call_it">
+                    <bpmn:errorEventDefinition /></bpmn:boundaryEvent>
+                  <bpmn:sequenceFlow id="f2" sourceRef="call_it" targetRef="sub_inner" />
+                  <bpmn:subProcess id="sub_inner">
+                    <bpmn:startEvent id="inner_start" />
+                    <bpmn:sequenceFlow id="i1" sourceRef="inner_start" targetRef="inner_failed" />
+                    <bpmn:endEvent id="inner_failed"><bpmn:errorEventDefinition errorRef="error_x" /></bpmn:endEvent>
+                  </bpmn:subProcess>
+                  <bpmn:boundaryEvent id="boundary_inner" attachedToRef="sub_inner">
+                    <bpmn:escalationEventDefinition /></bpmn:boundaryEvent>
+                  <bpmn:sequenceFlow id="f3" sourceRef="sub_inner" targetRef="end" />
+                  <bpmn:sequenceFlow id="f4" sourceRef="boundary_called" targetRef="end" />
+                  <bpmn:sequenceFlow id="f5" sourceRef="boundary_inner" targetRef="end" />
+                  <bpmn:endEvent id="end" />
+                  <bpmn:subProcess id="sub_on_error" triggeredByEvent="true">
+                    <bpmn:startEvent id="start_on_error"><bpmn:errorEventDefinition /></bpmn:startEvent>
+                    <bpmn:sequenceFlow id="e1" sourceRef="start_on_error" targetRef="sub_end" />
+                    <bpmn:endEvent id="sub_end" />
+                  </bpmn:subProcess>
+                </bpmn:process>
+                <bpmn:error id="error_x" name="X" errorCode="X" />
+                """;
+
+        assertThat(checkUpload(reachable)).isEmpty();
+    }
+
+    /** An error event subprocess whose scope holds only blocks and user tasks can never start. */
+    @Test
+    void anUploadsErrorEventSubprocessNothingCanThrowToIsRefusedNamingIt() {
+        String unreachable = process("p", serviceTask("task_check", "Check", Blocks.CHECK_COMMITMENTS))
+                .replace("</bpmn:process>", """
+                        <bpmn:subProcess id="sub_on_error" name="On failure" triggeredByEvent="true">
+                          <bpmn:startEvent id="start_on_error" name="Failed"><bpmn:errorEventDefinition /></bpmn:startEvent>
+                          <bpmn:sequenceFlow id="e1" sourceRef="start_on_error" targetRef="sub_end" />
+                          <bpmn:endEvent id="sub_end" />
+                        </bpmn:subProcess></bpmn:process>""");
+
+        assertThat(checkUpload(unreachable)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("start_on_error");
+            assertThat(p.elementName()).isEqualTo("Failed");
+            assertThat(p.message())
+                    .startsWith("the error event subprocess 'On failure' (sub_on_error) can never start")
+                    .contains("no error end event, no call activity", "building blocks and user tasks throw none");
+        });
+    }
+
+    /**
      * Found by a probe: these were refused with the engine's validator text ("Must have exactly one
      * 'zeebe:taskDefinition' extension element"), which a revenue-ops author cannot act on.
      */

@@ -233,7 +233,9 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         assertThat(pressed.getStatusCode().isError()).as("%s", pressed).isFalse();
         // the redirect back to the page is followed without the session: the message waits for the next page
         assertThat(pressed.getBody() + browser.getForObject("/handovers/" + launched.id(), String.class))
-                .contains("Not canceled: " + refusal);
+                .contains("Not canceled: " + refusal)
+                .as("the refused reason is in the form again, to correct rather than type again")
+                .containsPattern("id=\"cancel-reason\"[^>]*>Dana stays\u202e</textarea>");
         ResponseEntity<Map> api = as("maria")
                 .postForEntity(
                         "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "Dana stays\u0007"), Map.class);

@@ -598,6 +598,57 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 + "</bpmn:serviceTask>";
     }
 
+    /**
+     * Found by a probe: error boundaries (catch-all, and for BAD_INPUT) on {@code baton.update-account}
+     * were accepted; a past renewal date stopped the run as an incident, and the boundaries' path was
+     * never taken, as no building block throws a BPMN error. One on a call activity may fire and deploys.
+     */
+    @Test
+    void anErrorBoundaryOnABuildingBlockIsRefusedAndOneOnACallActivityDeployed() {
+        String block = "<bpmn:serviceTask id=\"Activity_renewal_date\" name=\"Set renewal date\">"
+                + "<bpmn:extensionElements><zeebe:taskDefinition type=\"baton.update-account\" /><zeebe:ioMapping>"
+                + "<zeebe:input source=\"2020-01-01\" target=\"renewalDate\" /></zeebe:ioMapping>"
+                + "</bpmn:extensionElements></bpmn:serviceTask>"
+                + "<bpmn:boundaryEvent id=\"Event_update_failed\" name=\"Update failed\""
+                + " attachedToRef=\"Activity_renewal_date\"><bpmn:outgoing>Flow_failed</bpmn:outgoing>"
+                + "<bpmn:errorEventDefinition id=\"Def_any\" /></bpmn:boundaryEvent>"
+                + "<bpmn:boundaryEvent id=\"Event_bad_input\" name=\"Bad input\""
+                + " attachedToRef=\"Activity_renewal_date\"><bpmn:outgoing>Flow_bad_input</bpmn:outgoing>"
+                + "<bpmn:errorEventDefinition id=\"Def_bad_input\" errorRef=\"Error_bad_input\" /></bpmn:boundaryEvent>"
+                + "<bpmn:sequenceFlow id=\"Flow_failed\" sourceRef=\"Event_update_failed\" targetRef=\"EndEvent_1\" />"
+                + "<bpmn:sequenceFlow id=\"Flow_bad_input\" sourceRef=\"Event_bad_input\" targetRef=\"EndEvent_1\" />";
+        String onBlock = GOOD.replace("Process_renewal_call", "Process_block_boundary")
+                .replace("<bpmn:endEvent id=\"EndEvent_1\"", block + "<bpmn:endEvent id=\"EndEvent_1\"")
+                .replace(
+                        "</bpmn:process>",
+                        "</bpmn:process><bpmn:error id=\"Error_bad_input\" name=\"Bad input\" errorCode=\"BAD_INPUT\" />");
+        String onCall = onBlock.replace("Process_block_boundary", "Process_call_boundary")
+                .replace(
+                        "<bpmn:serviceTask id=\"Activity_renewal_date\" name=\"Set renewal date\">"
+                                + "<bpmn:extensionElements><zeebe:taskDefinition type=\"baton.update-account\" />",
+                        "<bpmn:callActivity id=\"Activity_renewal_date\" name=\"Set renewal date\">"
+                                + "<bpmn:extensionElements><zeebe:calledElement processId=\"sample-review\" />")
+                .replace(
+                        "</bpmn:extensionElements></bpmn:serviceTask>",
+                        "</bpmn:extensionElements></bpmn:callActivity>");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("on-block.bpmn", onBlock, "renewal-call.form", FORM)));
+        ResponseEntity<List> deployed = upload("ada", Map.of("on-call.bpmn", onCall, "renewal-call.form", FORM));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
+                .containsExactly(tuple("Event_update_failed", "Update failed"), tuple("Event_bad_input", "Bad input"));
+        assertThat(messages(problems).getFirst())
+                .startsWith("the error boundary event 'Update failed' (Event_update_failed) on 'Set renewal date'"
+                        + " (Activity_renewal_date) can never be taken: Baton's building blocks throw no BPMN errors;"
+                        + " a block that fails stops the run as an incident")
+                .endsWith("To branch on a result, use the block's output and a gateway");
+        assertThat(processDeployed("Process_block_boundary")).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_block_boundary"));
+        assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
     @Test
     @Timeout(
             value = 120,

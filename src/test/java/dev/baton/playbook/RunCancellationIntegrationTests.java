@@ -13,6 +13,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.engine.ProcessInstances;
 import dev.baton.people.People;
+import dev.baton.shared.CancelReason;
 import dev.baton.shared.EngineUnavailableException;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
@@ -269,6 +270,12 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
         String refused = postForm(ada, url, "reason=+", page);
 
         assertThat(refused).contains("Not canceled: say why the run is canceled", "id=\"cancel-error\"");
+        assertThat(processInstances.isRunning(key)).isTrue();
+        String tooLong = "x".repeat(CancelReason.MAX + 1);
+        assertThat(postForm(ada, url, "reason=" + tooLong, page))
+                .contains("Not canceled: must be at most 2,000 characters")
+                .as("what was typed is in the form again, to shorten rather than type again")
+                .containsPattern("id=\"cancel-reason\"[^>]*>" + tooLong + "</textarea>");
         assertThat(processInstances.isRunning(key)).isTrue();
 
         String canceled = postForm(ada, url, "reason=No+longer+needed", page);

@@ -67,7 +67,8 @@ class FormValidationTests {
         assertThat(form.validate(Map.of("why", emoji.repeat(1500)))).containsEntry("why", emoji.repeat(1500));
         assertThat(catchThrowableOfType(InvalidFormValues.class, () -> form.validate(Map.of("why", emoji.repeat(2001))))
                         .getFieldErrors())
-                .containsEntry("why", "must be at most 2000 characters");
+                .as("with the thousands separator, as Baton's other limits (SizeInCharacters)")
+                .containsEntry("why", "must be at most 2,000 characters");
         assertThat(catchThrowableOfType(InvalidFormValues.class, () -> form.validate(Map.of("why", emoji.repeat(2))))
                         .getFieldErrors())
                 .as("two emoji are two characters, not four")

@@ -212,6 +212,7 @@ class HandoverPages {
         } catch (BadRequestException | ConflictException e) {
             redirect.addFlashAttribute("error", "Not canceled: " + message(e));
             redirect.addFlashAttribute("cancelError", message(e));
+            redirect.addFlashAttribute("cancelReason", reason); // the form comes back as it was sent
         }
         return "redirect:/handovers/" + id;
     }

@@ -172,6 +172,7 @@ class PlaybookPages {
             String why = e.getFieldErrors().getOrDefault("reason", e.getMessage());
             redirect.addFlashAttribute("error", "Not canceled: " + why);
             redirect.addFlashAttribute("cancelError", why);
+            redirect.addFlashAttribute("cancelReason", reason); // the form comes back as it was sent
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", "Not canceled: " + e.getMessage());
         }

@@ -1,0 +1,122 @@
+package dev.baton.engine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * An uploaded playbook's error and escalation catches that nothing can ever throw to: the author
+ * drew a path for a failure that Baton reports otherwise. In an upload only Baton's building blocks
+ * and user tasks do work, and neither throws a BPMN error or escalation: a block that fails fails its
+ * job with no retries, an incident on the run (BlockFailures), and Baton completes a user task's job
+ * when someone completes the step. A probe's error boundary on {@code baton.update-account} was
+ * accepted, and the run stopped as an incident with the path behind the boundary never taken. Only a
+ * called process (its error or escalation end event) or an event inside the scope can throw, so
+ * catches on call activities and subprocesses stay allowed. Baton's own files are not held to this:
+ * some of its internal workers do throw BPMN errors.
+ */
+final class UnreachableCatchChecks {
+
+    /** The activities whose inner elements or called process can throw: catches on them may fire. */
+    private static final Set<String> SCOPES = Set.of("callActivity", "subProcess", "transaction", "adHocSubProcess");
+
+    private static final Set<String> CATCHES = Set.of("error", "escalation");
+
+    private UnreachableCatchChecks() {}
+
+    /**
+     * Adds a problem for each catch of the process that can never fire: an error boundary event on a
+     * task, an error or escalation event subprocess in a scope where nothing can throw one.
+     */
+    static void check(Element process, Map<String, String> names, List<PlaybookProblem> problems) {
+        Map<String, Element> byId = new HashMap<>();
+        List<Element> all = descendants(process);
+        all.forEach(e -> byId.put(e.getAttribute("id"), e));
+        for (Element e : all) {
+            String trigger = PlaybookXml.trigger(e);
+            if (trigger == null || !CATCHES.contains(trigger)) {
+                continue;
+            }
+            // an escalation boundary on a task is left to the engine's model check, which refuses it
+            if ("boundaryEvent".equals(e.getLocalName()) && "error".equals(trigger)) {
+                Element task = byId.get(e.getAttribute("attachedToRef"));
+                if (task != null && !SCOPES.contains(task.getLocalName())) {
+                    boundary(e, task, names, problems);
+                }
+            } else if ("startEvent".equals(e.getLocalName())
+                    && e.getParentNode() instanceof Element subprocess
+                    && "true".equals(subprocess.getAttribute("triggeredByEvent"))
+                    && !mayThrow((Element) subprocess.getParentNode(), trigger)) {
+                eventSubprocess(e, subprocess, trigger, names, problems);
+            }
+        }
+    }
+
+    private static void boundary(
+            Element boundary, Element task, Map<String, String> names, List<PlaybookProblem> problems) {
+        boolean job = !PlaybookXml.children(task, PlaybookXml.BPMN, "extensionElements").stream()
+                .flatMap(ext -> PlaybookXml.children(ext, PlaybookXml.ZEEBE, "taskDefinition").stream())
+                .toList()
+                .isEmpty();
+        String why = "userTask".equals(task.getLocalName())
+                ? "Baton completes a user task when someone completes the step, and never throws a BPMN error"
+                        + " from it. To branch on the answer, use a form field and a gateway after the task; to act"
+                        + " when a step takes too long, a timer boundary event"
+                : job
+                        ? "Baton's building blocks throw no BPMN errors; a block that fails stops the run as an"
+                                + " incident, shown on the run's page and to admins under Problems (/playbooks/blocks)."
+                                + " To branch on a result, use the block's output and a gateway"
+                        : "only a job worker or a called process throws a BPMN error, and no worker works on this"
+                                + " task";
+        String id = boundary.getAttribute("id");
+        problems.add(new PlaybookProblem(
+                id,
+                names.get(id),
+                "the error boundary event " + UploadChecks.label(id, names) + " on "
+                        + UploadChecks.label(task.getAttribute("id"), names) + " can never be taken: " + why));
+    }
+
+    private static void eventSubprocess(
+            Element start,
+            Element subprocess,
+            String trigger,
+            Map<String, String> names,
+            List<PlaybookProblem> problems) {
+        String id = start.getAttribute("id");
+        problems.add(new PlaybookProblem(
+                id,
+                names.get(id),
+                "the " + trigger + " event subprocess " + UploadChecks.label(subprocess.getAttribute("id"), names)
+                        + " can never start: nothing around it throws a BPMN " + trigger + " (no " + trigger
+                        + " end event, no call activity), and Baton's building blocks and user tasks throw none;"
+                        + " a block that fails stops the run as an incident, shown on the run's page and to admins"
+                        + " under Problems. To branch on a result, use the block's output and a gateway"));
+    }
+
+    /**
+     * Whether anything in the scope may throw the error or escalation: an end or throw event of that
+     * kind, or a call activity (its process may end in one), however deep. Codes are not matched, so
+     * nothing is refused that some path could reach.
+     */
+    private static boolean mayThrow(Element scope, String trigger) {
+        for (Element e : descendants(scope)) {
+            boolean thrower = "endEvent".equals(e.getLocalName()) || "intermediateThrowEvent".equals(e.getLocalName());
+            if ("callActivity".equals(e.getLocalName()) || (thrower && trigger.equals(PlaybookXml.trigger(e)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Element> descendants(Element scope) {
+        NodeList nodes = scope.getElementsByTagNameNS(PlaybookXml.BPMN, "*");
+        List<Element> out = new java.util.ArrayList<>(nodes.getLength());
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+}
