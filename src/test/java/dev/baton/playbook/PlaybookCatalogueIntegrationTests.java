@@ -291,12 +291,10 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void runningInstancesMoveToTheNewVersionWhenTheirStepIsStillThereAndTheMoveIsAudited() {
-        String processId = "Process_upgrade_" + System.nanoTime();
-        String v1 = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
-        uploadAsAda(v1);
-        long key = launchAsMaria(processId);
-        awaitOpenTask(key, "Activity_call");
-        uploadAsAda(v1.replace("Confirm the renewal", "Confirm the renewal in the CRM"));
+        RunOfAnOlderVersion older = runOfVersion1OfTwo("Process_upgrade_");
+        String processId = older.processId();
+        String v1 = older.v1();
+        long key = older.key();
 
         Map<String, Object> preview = as("ada").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class);
         assertThat(preview).containsEntry("targetVersion", 2);
@@ -334,12 +332,9 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     /** Issue 15: "no engine call while database row locks are held: commit first, call the engine, record the outcome". */
     @Test
     void anUpgradeAndTheSweepAskTheEngineWithNoTransactionOpenAndRecordWhatItSaidAfter() {
-        String processId = "Process_upgrade_tx_" + System.nanoTime();
-        String v1 = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
-        uploadAsAda(v1);
-        long key = launchAsMaria(processId);
-        awaitOpenTask(key, "Activity_call");
-        uploadAsAda(v1.replace("Confirm the renewal", "Confirm the renewal in the CRM"));
+        RunOfAnOlderVersion older = runOfVersion1OfTwo("Process_upgrade_tx_");
+        String processId = older.processId();
+        long key = older.key();
         List<String> calls = new ArrayList<>();
         ProcessInstances engine = mock(ProcessInstances.class);
         doAnswer(call -> {
@@ -505,6 +500,19 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                         .getBody()
                         .get("processInstanceKey"))
                 .longValue();
+    }
+
+    record RunOfAnOlderVersion(String processId, String v1, long key) {}
+
+    /** A playbook uploaded, launched (its run waiting at Activity_call) and uploaded again as version 2. */
+    RunOfAnOlderVersion runOfVersion1OfTwo(String processIdPrefix) {
+        String processId = processIdPrefix + System.nanoTime();
+        String v1 = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
+        uploadAsAda(v1);
+        long key = launchAsMaria(processId);
+        awaitOpenTask(key, "Activity_call");
+        uploadAsAda(v1.replace("Confirm the renewal", "Confirm the renewal in the CRM"));
+        return new RunOfAnOlderVersion(processId, v1, key);
     }
 
     /** The one older run of the playbook, as ada's preview (get) or move (post) of its upgrade answers it. */
