@@ -63,9 +63,9 @@ class RunsByLauncher implements LaunchedRuns {
     /**
      * {@inheritDoc}
      *
-     * <p>A failure leaves the caller's transaction as it was (no rollback-only mark): a people import
-     * deactivating the launcher goes ahead and says the runs could not be listed. What this writes
-     * (runs marked ended) is true whatever follows.
+     * <p>Callers hold no transaction of their own (a people import asks once its transaction has
+     * ended: issue 15); a failure leaves a caller's transaction as it was all the same (no
+     * rollback-only mark). What this writes (runs marked ended) is true whatever follows.
      */
     @Override
     @Transactional(noRollbackFor = RuntimeException.class)
