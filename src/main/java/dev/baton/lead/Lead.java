@@ -1,6 +1,7 @@
 package dev.baton.lead;
 
 import dev.baton.people.Person;
+import dev.baton.shared.StatusWords;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -176,7 +177,8 @@ public class Lead {
 
     private void requireOpen(String what) {
         if (status.closed()) {
-            throw new IllegalLeadTransition("lead " + id + " is " + status + " and cannot be " + what);
+            throw new IllegalLeadTransition(
+                    "lead " + id + " is " + StatusWords.phrase(status) + " and cannot be " + what);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.baton.task;
 
 import dev.baton.shared.JsonMaps;
+import dev.baton.shared.StatusWords;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -326,7 +327,7 @@ public class Task {
 
     private void requireOpen(String change) {
         if (status != TaskStatus.OPEN) {
-            throw new TaskConflict(this, "is " + status + " and cannot be " + change);
+            throw new TaskConflict(this, "is " + StatusWords.phrase(status) + " and cannot be " + change);
         }
     }
 

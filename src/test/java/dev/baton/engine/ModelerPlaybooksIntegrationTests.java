@@ -93,7 +93,9 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
                 .containsEntry("accountRef", CRM_ACCOUNT)
                 .containsEntry("accountId", null);
         assertThat(post("rita", note, "complete").getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(post("rita", note, "unclaim").getStatusCode()).isEqualTo(HttpStatus.CONFLICT); // done already
+        ResponseEntity<Map> unclaimed = post("rita", note, "unclaim");
+        assertThat(unclaimed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT); // done already, said in words
+        assertThat((String) unclaimed.getBody().get("detail")).containsPattern("is complet(ed|ing) and cannot be");
     }
 
     @Test
