@@ -241,19 +241,20 @@ public class PlaybookCatalogue {
 
     /**
      * One instance Baton started, with its human steps and the engine incidents holding it; asks the
-     * engine whether it still runs.
+     * engine whether it still runs, with no transaction open (issue 15: no database connection waits
+     * on the engine), and marks it ended after in a short one when the engine no longer has it.
      *
      * @throws NotFoundException when Baton did not start it
      */
-    @Transactional
     public Instance instance(long processInstanceKey) {
         PlaybookInstance i = instances
                 .findById(processInstanceKey)
                 .orElseThrow(() -> new NotFoundException("playbook instance", processInstanceKey));
         if (i.getEndedAt() == null) {
             try {
-                if (!processInstances.isRunning(processInstanceKey)) {
-                    i.ended(clock.instant());
+                if (!processInstances.isRunning(processInstanceKey)
+                        && instances.markEnded(List.of(processInstanceKey), clock.instant()) > 0) {
+                    i = instances.findById(processInstanceKey).orElse(i);
                 }
             } catch (RuntimeException e) {
                 // the engine did not answer: the page shows what Baton knew

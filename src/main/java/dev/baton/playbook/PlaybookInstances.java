@@ -1,12 +1,16 @@
 package dev.baton.playbook;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
 
@@ -44,6 +48,17 @@ interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
     List<PlaybookInstance> findByBpmnProcessIdOrderByStartedAtDesc(String processId, Pageable page);
 
     List<PlaybookInstance> findByEndedAtIsNullOrderByStartedAt(Pageable page);
+
+    /**
+     * Marks ended, at {@code at}, those of the instances that were not yet (the engine said it no longer
+     * has them); its own short transaction, so callers ask the engine with none open (issue 15).
+     *
+     * @return how many were marked
+     */
+    @Transactional
+    @Modifying
+    @Query("update PlaybookInstance i set i.endedAt = :at where i.processInstanceKey in :keys and i.endedAt is null")
+    int markEnded(Collection<Long> keys, Instant at);
 
     /** The instances {@code startedBy} started that had not ended when Baton last asked, oldest first. */
     List<PlaybookInstance> findByStartedByAndEndedAtIsNullOrderByStartedAt(String startedBy);

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The runs a person launched from the catalogue, from Baton's own records ({@link PlaybookInstance}):
@@ -64,13 +63,14 @@ class RunsByLauncher implements LaunchedRuns {
      * {@inheritDoc}
      *
      * <p>Callers hold no transaction of their own (a people import asks once its transaction has
-     * ended: issue 15); a failure leaves a caller's transaction as it was all the same (no
-     * rollback-only mark). What this writes (runs marked ended) is true whatever follows.
+     * ended: issue 15), and this opens none while it asks the engine: the runs it no longer has are
+     * marked ended after, in one short transaction ({@link PlaybookInstances#markEnded}), which is true
+     * whatever follows.
      */
     @Override
-    @Transactional(noRollbackFor = RuntimeException.class)
     public List<LaunchedRun> runningLaunchedBy(String username) {
         List<PlaybookInstance> listed = new ArrayList<>(); // running, or of unknown state
+        List<Long> gone = new ArrayList<>();
         Set<Long> unknown = new HashSet<>();
         RuntimeException silence = null;
         for (PlaybookInstance instance : instances.findByStartedByAndEndedAtIsNullOrderByStartedAt(username)) {
@@ -82,7 +82,7 @@ class RunsByLauncher implements LaunchedRuns {
             if (silence == null) {
                 try {
                     if (!engine.isRunning(instance.getProcessInstanceKey())) {
-                        instance.ended(clock.instant());
+                        gone.add(instance.getProcessInstanceKey());
                         continue;
                     }
                 } catch (RuntimeException e) {
@@ -101,6 +101,9 @@ class RunsByLauncher implements LaunchedRuns {
                     unknown.size(),
                     username,
                     silence.toString());
+        }
+        if (!gone.isEmpty()) {
+            instances.markEnded(gone, clock.instant());
         }
         Map<Long, String> accountNames = accounts
                 .findAllById(listed.stream()

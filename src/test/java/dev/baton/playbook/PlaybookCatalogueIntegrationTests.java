@@ -74,6 +74,9 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     InstanceSweep sweep;
 
     @Autowired
+    PlaybookCatalogue catalogue;
+
+    @Autowired
     AuditEvents auditEvents;
 
     @Autowired
@@ -372,6 +375,31 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
 
         assertThat(asked).isNotEmpty().containsOnly("outside");
         assertThat(instances.findById(key).orElseThrow().getEndedAt()).isNotNull();
+    }
+
+    /** Issue 15, as above: the run's page asks the engine whether the run still runs with no transaction open. */
+    @Test
+    void theRunsPageAsksTheEngineWithNoTransactionOpenAndMarksTheRunEndedAfter() {
+        String processId = "Process_page_tx_" + System.nanoTime();
+        uploadAsAda(PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId));
+        long key = launchAsMaria(processId);
+        awaitOpenTask(key, "Activity_call");
+        assertThat(processInstances.cancel(key)).isTrue(); // ended behind Baton's back
+        List<String> asked = new ArrayList<>();
+        ProcessInstances watched = mock(ProcessInstances.class);
+        when(watched.isRunning(anyLong())).thenAnswer(call -> {
+            asked.add(TransactionSynchronizationManager.isActualTransactionActive() ? "in a transaction" : "outside");
+            return processInstances.isRunning(call.getArgument(0));
+        });
+
+        PlaybookCatalogue.Instance page = withEngine(catalogue, watched, c -> c.instance(key));
+
+        assertThat(asked).containsExactly("outside");
+        assertThat(page.endedAt()).isNotNull();
+        assertThat(instances.findById(key).orElseThrow().getEndedAt()).isEqualTo(page.endedAt());
+        assertThat(withEngine(catalogue, watched, c -> c.instance(key)).endedAt())
+                .isEqualTo(page.endedAt());
+        assertThat(asked).hasSize(1); // an ended run is not asked about again
     }
 
     /**
