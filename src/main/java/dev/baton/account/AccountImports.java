@@ -69,8 +69,17 @@ public class AccountImports {
             long byId,
             @PastOrPresent @SaneDate Instant occurredAt) {}
 
-    /** A record found by external id: its Baton id and the account it belongs to (its own id for an account). */
-    public record Found(long id, long accountId) {}
+    /**
+     * A record found by external id: its Baton id and the account it belongs to (its own id for an
+     * account); {@code otherId} when a contact was found by another id kept for it (of a contacts row
+     * merged into it, see {@link #keepOtherIds}), not by its own.
+     */
+    public record Found(long id, long accountId, boolean otherId) {
+
+        public Found(long id, long accountId) {
+            this(id, accountId, false);
+        }
+    }
 
     /**
      * A contact found by e-mail address at an account: its id, name, whether it has an external id
@@ -90,10 +99,37 @@ public class AccountImports {
         return find("select external_id, id, id from account", source, externalIds);
     }
 
-    /** Contacts of {@code source} by external id, for those of {@code externalIds} that exist. */
+    /**
+     * Contacts of {@code source} by external id, for those of {@code externalIds} that exist: by a
+     * contact's own id, or by another id kept for it ({@link Found#otherId()}, see {@link #keepOtherIds}).
+     * One query, an index look-up per id in each table (the other ids one by one, as in {@link
+     * #contactsWithEmails}: the import's own transaction writes them unseen by the table's statistics).
+     */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<String, Found> contacts(String source, Collection<String> externalIds) {
-        return find("select external_id, id, account_id from contact", source, externalIds);
+        Map<String, Found> found = new HashMap<>();
+        String[] ids = externalIds.toArray(String[]::new);
+        jdbc.query(
+                """
+        select external_id, id, account_id, false from contact where external_source = ? and external_id = any(?)
+        union all
+        select r.id, c.id, c.account_id, true
+        from unnest(?::text[]) as r (id)
+          cross join lateral (
+            select contact_id from contact_other_id where external_source = ? and external_id = r.id offset 0) o
+          join contact c on c.id = o.contact_id""",
+                rs -> {
+                    // a contact's own id wins over one kept for another
+                    found.merge(
+                            rs.getString(1),
+                            new Found(rs.getLong(2), rs.getLong(3), rs.getBoolean(4)),
+                            (a, b) -> a.otherId() ? b : a);
+                },
+                source,
+                ids,
+                ids,
+                source);
+        return found;
     }
 
     /** Interactions of {@code source} by external id, for those of {@code externalIds} that exist. */
@@ -181,6 +217,36 @@ public class AccountImports {
             ps.setString(6, c.externalId());
             ps.setLong(7, e.getKey());
         });
+    }
+
+    /**
+     * Keeps the id of each of {@code rows} (contacts rows skipped or merged for having the e-mail address
+     * of a contact at their account) as another id of that contact, the oldest with the address, so
+     * that later files naming the row's id find it ({@link #contacts}). Call after the chunk's contacts
+     * are written. An id that is a contact's own id already, or kept before, is left as it is (a
+     * re-import adds nothing); a row whose address no contact has at its account keeps nothing. One
+     * statement per chunk, index look-ups per row as in {@link #contactsWithEmails} (no {@code limit}:
+     * it could make the planner walk the primary key instead; {@code offset 0} keeps the check of own
+     * ids from becoming a join over all the source's contacts); joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void keepOtherIds(String source, List<ImportedContact> rows) {
+        jdbc.update(
+                """
+        insert into contact_other_id (external_source, external_id, contact_id)
+        select distinct on (r.external_id) ?, r.external_id, c.id
+        from unnest(?::text[], ?::text[], ?::bigint[]) as r (external_id, email, account_id)
+          cross join lateral (
+            select id from contact where lower(email) = r.email and account_id = r.account_id offset 0) c
+        where not exists (
+          select 1 from contact o where o.external_source = ? and o.external_id = r.external_id offset 0)
+        order by r.external_id, c.id
+        on conflict (external_source, external_id) do nothing""",
+                source,
+                column(rows, ImportedContact::externalId),
+                column(rows, r -> r.email().toLowerCase(Locale.ROOT)),
+                rows.stream().map(ImportedContact::accountId).toArray(Long[]::new),
+                source);
     }
 
     /** One statement per chunk (the rows as arrays), not one round trip per row. */

@@ -175,7 +175,8 @@ public class ContactService {
     /**
      * Merges a duplicate into the contact that stays, keeping all history: the duplicate's interactions
      * move over, its details fill the survivor's blanks, the later verification and the primary flag
-     * carry over, then the duplicate is deleted; audited as {@code contact.merged} with both before-states.
+     * carry over, its CRM ids become the survivor's other ids (files naming them find the survivor), then
+     * the duplicate is deleted; audited as {@code contact.merged} with both before-states.
      * Whatever else refers to the duplicate (commitments) must have moved first. Both must be at one
      * account (else 400); an unknown id is 404.
      */
@@ -201,6 +202,7 @@ public class ContactService {
             survivor.verifiedAt(duplicate.getLastVerifiedAt());
         }
         boolean primary = duplicate.isPrimary();
+        contacts.keepIdsOf(duplicateId, survivorId);
         contacts.delete(duplicate);
         contacts.flush();
         if (primary) {

@@ -4,6 +4,7 @@ import dev.baton.people.Person;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface Contacts extends JpaRepository<Contact, Long> {
@@ -23,4 +24,17 @@ public interface Contacts extends JpaRepository<Contact, Long> {
 
     @Query("select c from Contact c join fetch c.account a where a.owner = :owner order by a.name, c.fullName")
     List<Contact> findOfAccountsOwnedBy(Person owner);
+
+    /**
+     * A merge of two contacts: the CRM ids of the duplicate, its own and the others kept for it (see
+     * {@link AccountImports#keepOtherIds}), become other ids of the survivor, so files naming them find
+     * the survivor; call before the duplicate is deleted.
+     */
+    @Modifying(flushAutomatically = true)
+    @Query(nativeQuery = true, value = """
+        with moved as (update contact_other_id set contact_id = :to where contact_id = :from)
+        insert into contact_other_id (external_source, external_id, contact_id)
+        select external_source, external_id, :to from contact where id = :from and external_id is not null
+        on conflict (external_source, external_id) do nothing""")
+    int keepIdsOf(long from, long to);
 }

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
  * Contact rows: at an account imported before from the same source (by its external id). No account
  * gets one e-mail address twice (any case): a row repeating an earlier row's address at the same
  * account is skipped, and a new row with the address of a contact the account has is merged into that
- * contact; each is a notice at {@code email}. One address at two accounts is two contacts.
+ * contact; each is a notice at {@code email}. One address at two accounts is two contacts. The id of a
+ * skipped or merged row is kept as another id of the contact with its address ({@link
+ * AccountImports#keepOtherIds}), so later files naming it find that contact; a row with such an id
+ * updates that contact again, whatever its address now (reported when it differs).
  */
 @Component
 class ContactRows implements RowHandler {
@@ -71,27 +74,35 @@ class ContactRows implements RowHandler {
         Map<String, List<ContactWithEmail>> withEmail = accounts.contactsWithEmails(valid);
         List<ImportedContact> written = new ArrayList<>();
         Map<Long, ImportedContact> merged = new HashMap<>();
+        List<ImportedContact> kept = new ArrayList<>();
         List<Repeat> repeats = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             ImportRow row = rows.get(i);
             ImportedContact contact = valid.get(i);
             Found own = existing.get(contact.externalId());
+            List<ContactWithEmail> sameEmail = contact.email() == null
+                    ? null
+                    : withEmail.get(AccountImports.emailAtAccount(contact.accountId(), contact.email()));
             if (contact.email() != null) {
                 long first =
                         run.keys.firstRow(emailKey(run.reference(row.get("account")), contact.email()), row.number());
                 if (first != row.number()) {
-                    repeats.add(new Repeat(row, first, contact.accountId()));
+                    boolean keeps = own == null || own.otherId();
+                    repeats.add(new Repeat(row, first, contact.accountId(), keeps ? contact.externalId() : null));
+                    if (own == null) {
+                        kept.add(contact);
+                    }
                     continue;
                 }
-                ContactWithEmail same =
-                        other(withEmail.get(AccountImports.emailAtAccount(contact.accountId(), contact.email())), own);
+                ContactWithEmail same = other(sameEmail, own);
                 if (same != null) {
                     String at = "contact " + same.id() + " (" + same.fullName() + ") at account '" + same.accountName()
                             + "' has this e-mail already: ";
                     if (own == null) {
                         run.updated++;
-                        run.notice(row, "email", at + "merged into that contact");
+                        run.notice(row, "email", at + "merged into that contact" + idKept(contact.externalId()));
                         merged.put(same.id(), contact);
+                        kept.add(contact);
                     } else {
                         run.notice(
                                 row,
@@ -103,7 +114,20 @@ class ContactRows implements RowHandler {
                 }
             }
             run.matched(row, "contact", own == null ? null : own.id());
-            written.add(contact);
+            if (own != null && own.otherId()) {
+                // merged into this contact before: it is updated as a merge does, never made a second time
+                if (contact.email() != null && sameEmail == null) {
+                    run.notice(
+                            row,
+                            "email",
+                            "its id is kept for contact " + own.id() + ", which an earlier import merged it into for"
+                                    + " having that contact's e-mail then: the row updates that contact, which keeps"
+                                    + " its own e-mail");
+                }
+                merged.put(own.id(), contact);
+            } else {
+                written.add(contact);
+            }
         }
         if (!repeats.isEmpty()) {
             Map<Long, String> names = accounts.accountNames(
@@ -112,14 +136,22 @@ class ContactRows implements RowHandler {
                     r.row(),
                     "email",
                     "same e-mail as row " + r.first() + " for account '" + names.get(r.accountId())
-                            + "': skipped, not imported twice"));
+                            + "': skipped, not imported twice" + (r.keptId() == null ? "" : idKept(r.keptId()))));
         }
         if (run.writing()) {
             accounts.upsertContacts(source, written);
             if (!merged.isEmpty()) {
                 accounts.mergeContacts(source, merged);
             }
+            if (!kept.isEmpty()) {
+                accounts.keepOtherIds(source, kept);
+            }
         }
+    }
+
+    /** What a skipped or merged row's notice adds: its id still names the contact it was merged into. */
+    private static String idKept(String externalId) {
+        return "; its id " + externalId + " is kept for later files";
     }
 
     /**
@@ -134,8 +166,11 @@ class ContactRows implements RowHandler {
         return withEmail.getFirst();
     }
 
-    /** A row skipped for repeating the e-mail address of an earlier row ({@code first}) at its account. */
-    private record Repeat(ImportRow row, long first, long accountId) {}
+    /**
+     * A row skipped for repeating the e-mail address of an earlier row ({@code first}) at its account;
+     * {@code keptId} its id when kept as another id of that row's contact, else null.
+     */
+    private record Repeat(ImportRow row, long first, long accountId, String keptId) {}
 
     /**
      * How a contact's e-mail address is remembered in {@link FileKeys}: with the account the row names

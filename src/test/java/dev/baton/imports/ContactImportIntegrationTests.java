@@ -57,11 +57,12 @@ class ContactImportIntegrationTests {
         csv.append(row(tag, 5, 1, "Ann Late", "ANN-" + tag + "@X.COM"));
         String[] reported = {
             "3 email ann-" + tag + "@x.com: same e-mail as row 2 for account '" + acme
-                    + "': skipped, not imported twice",
+                    + "': skipped, not imported twice; its id C-" + tag + "-2 is kept for later files",
             "5 email bob-" + tag + "@X.com: contact " + bob + " (Bob Old) at account '" + acme
-                    + "' has this e-mail already: merged into that contact",
+                    + "' has this e-mail already: merged into that contact; its id C-" + tag
+                    + "-4 is kept for later files",
             "1104 email ANN-" + tag + "@X.COM: same e-mail as row 2 for account '" + acme
-                    + "': skipped, not imported twice"
+                    + "': skipped, not imported twice; its id C-" + tag + "-5 is kept for later files"
         };
 
         for (boolean dryRun : new boolean[] {true, false}) {
@@ -80,6 +81,7 @@ class ContactImportIntegrationTests {
                     .contains(
                             "same e-mail as row 2 for account '" + acme + "': skipped, not imported twice",
                             "(Bob Old) at account '" + acme + "' has this e-mail already: merged into that contact");
+            assertThat(otherIds(tag)).as("dry run %s", dryRun).hasSize(dryRun ? 0 : 2);
         }
         // the same address at another account is another contact: people work for two companies
         assertThat(contacts(tag))
@@ -100,13 +102,103 @@ class ContactImportIntegrationTests {
         assertThat(contacts(tag)).hasSize(3);
     }
 
+    @Test
+    void filesNamingTheIdOfASkippedOrMergedContactRowFindTheContactItWasMergedInto() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(finished(start("ACCOUNTS", false, "external_id,name\nA-" + tag + "-1,Initech " + tag + "\n")))
+                .containsEntry("status", "SUCCEEDED");
+        // the CRM has Ann twice (row 3 repeats row 2's address); a later file has her a third time
+        String contacts = "external_id,account,full_name,email\n" + row(tag, 1, 1, "Ann Lee", "ann-" + tag + "@x.com")
+                + row(tag, 2, 1, "Ann L.", "ANN-" + tag + "@x.com");
+        String moreContacts =
+                "external_id,account,full_name,email\n" + row(tag, 3, 1, "Ann Lee-Third", "ann-" + tag + "@x.com");
+        String interactions = "external_id,account,contact,kind,summary,by,occurred_at\n"
+                + "I-" + tag + "-1,A-" + tag + "-1,C-" + tag + "-2,Call,Asked for SSO,rob,2026-11-02T10:00:00Z\n"
+                + "I-" + tag + "-2,A-" + tag + "-1,C-" + tag + "-3,Note,Sent the SSO guide,rob,2026-11-03T10:00:00Z\n";
+        String commitments = "external_id,account,contact,description,made_by,due_date,owner\n" + "K-" + tag + "-1,A-"
+                + tag + "-1,C-" + tag + "-2,SSO by spring,rob,2027-03-31,rob\n";
+
+        for (int round = 1; round <= 2; round++) {
+            assertThat(notices(finished(start("CONTACTS", false, contacts))))
+                    .contains("3 email ANN-" + tag + "@x.com: same e-mail as row 2 for account 'Initech " + tag
+                            + "': skipped, not imported twice; its id C-" + tag + "-2 is kept for later files");
+            assertThat(finished(start("CONTACTS", false, moreContacts)))
+                    .as("round %s", round)
+                    .containsEntry("errorCount", 0)
+                    .containsEntry("created", 0)
+                    .containsEntry("updated", 1);
+            assertThat(finished(start("INTERACTIONS", false, interactions)))
+                    .as("round %s: %s", round, interactions)
+                    .containsEntry("errorCount", 0);
+            assertThat(finished(start("COMMITMENTS", false, commitments)))
+                    .as("round %s", round)
+                    .containsEntry("errorCount", 0);
+        }
+
+        long ann = contactId("C-" + tag + "-1");
+        assertThat(contacts(tag)).as("one Ann, whatever the files called her").hasSize(1);
+        assertThat(otherIds(tag)).containsExactly("C-" + tag + "-2 " + ann, "C-" + tag + "-3 " + ann);
+        assertThat(jdbc.queryForList(
+                        "select external_id || ' ' || contact_id from interaction where external_id like ? order by 1",
+                        String.class,
+                        "I-" + tag + "-%"))
+                .containsExactly("I-" + tag + "-1 " + ann, "I-" + tag + "-2 " + ann);
+        assertThat(jdbc.queryForObject(
+                        "select contact_id from commitment where external_id = ?", Long.class, "K-" + tag + "-1"))
+                .isEqualTo(ann);
+
+        // the CRM gives the second Ann record another address: it is still the contact Baton merged it into
+        String moved =
+                "external_id,account,full_name,email\n" + row(tag, 2, 1, "Ann Moved", "ann.moved-" + tag + "@x.com");
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start("CONTACTS", dryRun, moved));
+
+            assertThat(result)
+                    .as("dry run %s", dryRun)
+                    .containsEntry("errorCount", 0)
+                    .containsEntry("created", 0)
+                    .containsEntry("updated", 1);
+            assertThat(notices(result))
+                    .as("dry run %s", dryRun)
+                    .containsExactly(
+                            "2 external_id C-" + tag + "-2: already imported: updates contact " + ann,
+                            "2 email ann.moved-" + tag + "@x.com: its id is kept for contact " + ann
+                                    + ", which an earlier import merged it into for having that contact's e-mail"
+                                    + " then: the row updates that contact, which keeps its own e-mail");
+            assertThat(contacts(tag))
+                    .as("dry run %s", dryRun)
+                    .containsExactly("A-" + tag + "-1 C-" + tag + "-1 Ann " + (dryRun ? "Lee-Third" : "Moved") + " ann-"
+                            + tag + "@x.com");
+        }
+    }
+
+    /** The tagged contacts' other ids, each with the contact it names. */
+    private List<String> otherIds(String tag) {
+        return jdbc.queryForList(
+                "select external_id || ' ' || contact_id from contact_other_id"
+                        + " where external_source = 'BATON' and external_id like ? order by 1",
+                String.class,
+                "C-" + tag + "-%");
+    }
+
     private static String row(String tag, int contact, int account, String name, String email) {
         return "C-" + tag + "-" + contact + ",A-" + tag + "-" + account + "," + name + "," + email + "\n";
     }
 
     private long accountId(String externalId) {
+        return idOf("account", externalId);
+    }
+
+    private long contactId(String externalId) {
+        return idOf("contact", externalId);
+    }
+
+    /** The id of the record of {@code table} (account or contact) imported from Baton's template with this id. */
+    private long idOf(String table, String externalId) {
         return jdbc.queryForObject(
-                "select id from account where external_source = 'BATON' and external_id = ?", Long.class, externalId);
+                "select id from " + table + " where external_source = 'BATON' and external_id = ?",
+                Long.class,
+                externalId);
     }
 
     /** The tagged contacts but the filler: account, id, name, e-mail and phone. */

@@ -105,6 +105,12 @@ class QualityIntegrationTests {
         interaction(account, dup, "call with the duplicate");
         long keptPromise = commitment(account, id("rob"), keep);
         long dupPromise = commitment(account, id("rob"), dup);
+        // the duplicate came from a CRM, which had it twice: a later file may name either id
+        jdbc.update("update contact set external_source = 'HUBSPOT', external_id = ? where id = ?", "Q-" + dup, dup);
+        jdbc.update(
+                "insert into contact_other_id (external_source, external_id, contact_id) values ('HUBSPOT', ?, ?)",
+                "Q-" + dup + "-twin",
+                dup);
 
         Map merged = as("maria")
                 .postForObject("/api/data-quality/contacts/" + dup + "/merge", Map.of("intoId", keep), Map.class);
@@ -121,6 +127,13 @@ class QualityIntegrationTests {
                 .containsExactly(keptPromise, dupPromise);
         assertThat(jdbc.queryForObject("select count(*) from contact where id = ?", Integer.class, dup))
                 .isZero();
+        assertThat(jdbc.queryForList(
+                        "select external_id || ' ' || contact_id from contact_other_id where external_id like ?"
+                                + " order by 1",
+                        String.class,
+                        "Q-" + dup + "%"))
+                .as("the duplicate's CRM ids name the survivor now")
+                .containsExactly("Q-" + dup + " " + keep, "Q-" + dup + "-twin " + keep);
         assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("contact", keep))
                 .extracting(e -> e.getAction())
                 .contains("contact.merged");
