@@ -335,7 +335,7 @@ class PlaybookChecksTests {
     void aNameComputedBeyondLiteralsIsRefusedWithoutBeingEvaluated() {
         String loop = "=for i in 1..100000000 return i"; // minutes of CPU when evaluated
         String nested = "=" + "(".repeat(300) + "&quot;baton-known&quot;" + ")".repeat(300); // overflows the parser
-        String mixed = "=&quot;baton-&quot; + 1"; // literals, but no text
+        String mixed = "=&quot;baton-&quot; + 1"; // literals, but no text: FEEL gives null
 
         List<PlaybookProblem> problems = check(process(
                 "p",
@@ -347,8 +347,12 @@ class PlaybookChecksTests {
         assertThat(problems)
                 .extracting(PlaybookProblem::elementId)
                 .containsExactly("task_loop", "task_nested", "task_mixed", "call_loop");
-        assertThat(problems).allSatisfy(p -> assertThat(p.message()).contains("Baton does not evaluate at upload"));
+        assertThat(problems)
+                .filteredOn(p -> !p.elementId().equals("task_mixed"))
+                .allSatisfy(p -> assertThat(p.message()).contains("Baton does not evaluate at upload"));
         assertThat(problems.get(1).message()).contains("(((…'").hasSizeLessThan(600);
+        assertThat(problems.get(2).message())
+                .contains("gives no value (FEEL: Can't add '1' to '\"baton-\"')", "would stop the instance");
     }
 
     @Test
@@ -527,6 +531,64 @@ class PlaybookChecksTests {
         assertThat(check(waits))
                 .as("Baton's own file, whose messages Baton publishes")
                 .isEmpty();
+    }
+
+    /**
+     * Found by a probe: {@code =today() + duration("P2D")} (a date) as a user task's due date was
+     * accepted, and the first run stopped at the step as an incident. Each form of {@link TaskDates}
+     * is refused exactly when the engine cannot use it (TaskScheduleProcessTests), as due date and as
+     * follow-up date.
+     */
+    @Test
+    void aDueOrFollowUpDateTheEngineCannotUseIsRefusedAndOneItCanAccepted() {
+        for (String attribute : TaskDates.ATTRIBUTES) {
+            TaskDates.all().forEach(value -> {
+                List<PlaybookProblem> problems =
+                        checkUpload(process("p", TaskDates.userTask("task_review", "Review deal", attribute, value)));
+                boolean refused = !TaskDates.ACCEPTED.contains(value);
+                String what = "dueDate".equals(attribute) ? "due date" : "follow-up date";
+                if (refused) {
+                    assertThat(problems)
+                            .as("%s %s", attribute, value)
+                            .singleElement()
+                            .satisfies(p -> {
+                                assertThat(p.elementId()).isEqualTo("task_review");
+                                assertThat(p.message())
+                                        .startsWith("'Review deal' (task_review) has the " + what + " " + value
+                                                + ", which ");
+                            });
+                } else {
+                    assertThat(problems).as("%s %s", attribute, value).isEmpty();
+                }
+            });
+        }
+        assertThat(messageOf(
+                        checkUpload(process(
+                                "p",
+                                TaskDates.userTask(
+                                        "task_review", "Review deal", "dueDate", "=today() + duration(\"P2D\")"))),
+                        "task_review"))
+                .isEqualTo("'Review deal' (task_review) has the due date =today() + duration(\"P2D\"), which gives a"
+                        + " date without a time: write =now() + duration(\"P2D\") or a date and time such as"
+                        + " 2026-12-24T17:00:00+01:00. The run would stop at this step, as an incident");
+        assertThat(messageOf(
+                        checkUpload(process(
+                                "p", TaskDates.userTask("task_review", "Review deal", "dueDate", "2026-12-24"))),
+                        "task_review"))
+                .isEqualTo("'Review deal' (task_review) has the due date 2026-12-24, which is a date without a time:"
+                        + " write a date and time with its offset, such as 2026-12-24T17:00:00+01:00 (Z for UTC)");
+        assertThat(messageOf(
+                        checkUpload(process(
+                                "p",
+                                TaskDates.userTask(
+                                        "task_review",
+                                        "Review deal",
+                                        "followUpDate",
+                                        "=now() + duration(\"2 days\")"))),
+                        "task_review"))
+                .startsWith("'Review deal' (task_review) has the follow-up date =now() + duration(\"2 days\"), which"
+                        + " gives nothing (FEEL: ")
+                .contains("so the step would have no follow-up date: write =now() + duration(\"P2D\")");
     }
 
     /**

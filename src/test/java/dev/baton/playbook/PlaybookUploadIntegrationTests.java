@@ -20,6 +20,8 @@ import dev.baton.support.Multipart;
 import dev.baton.task.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -596,6 +598,48 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 + "<bpmn:serviceTask id=\"Activity_sync\" name=\"Sync the CRM\"><bpmn:extensionElements>"
                 + "<zeebe:taskDefinition type=\"=&quot;" + jobType + "&quot;\" /></bpmn:extensionElements>"
                 + "</bpmn:serviceTask>";
+    }
+
+    /**
+     * Found by a probe: {@code =today() + duration("P2D")} as a step's due date (today() is a date)
+     * was accepted, and every run stopped at the step as an incident. It is refused naming the step
+     * and the way to write it; that way, drawn with Modeler's default Camunda user task, runs with the
+     * step due two days after it starts.
+     */
+    @Test
+    void aDueDateThatGivesADateIsRefusedAndOneThatGivesADateAndTimeRuns() throws Exception {
+        String today = GOOD.replace("Process_renewal_call", "Process_due_today")
+                .replace(
+                        "<zeebe:formDefinition formId=\"renewal-call-form\" />",
+                        "<zeebe:userTask /><zeebe:formDefinition formId=\"renewal-call-form\" />"
+                                + "<zeebe:taskSchedule dueDate=\"=today() + duration(&quot;P2D&quot;)\" />");
+        String now = today.replace("Process_due_today", "Process_due_now").replace("today()", "now()");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("today.bpmn", today, "renewal-call.form", FORM)));
+        ResponseEntity<List> uploaded = upload("ada", Map.of("now.bpmn", now, "renewal-call.form", FORM));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
+                .containsExactly(tuple("Activity_call", "Call the customer"));
+        assertThat(messages(problems).getFirst())
+                .isEqualTo("'Call the customer' (Activity_call) has the due date =today() + duration(\"P2D\"),"
+                        + " which gives a date without a time: write =now() + duration(\"P2D\") or a date and time"
+                        + " such as 2026-12-24T17:00:00+01:00. The run would stop at this step, as an incident");
+        assertThat(processDeployed("Process_due_today")).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_due_today"));
+        assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        Instant launched = Instant.now();
+        long instance = ((Number) as("maria")
+                        .postForEntity("/api/playbooks/Process_due_now/instances", Map.of(), Map.class)
+                        .getBody()
+                        .get("processInstanceKey"))
+                .longValue();
+        Task call = awaitTaskOf(instance);
+        assertThat(call.getDueAt())
+                .isBetween(
+                        launched.plus(Duration.ofDays(2)).minusSeconds(60),
+                        Instant.now().plus(Duration.ofDays(2)));
     }
 
     /**
