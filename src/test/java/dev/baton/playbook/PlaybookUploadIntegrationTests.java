@@ -693,6 +693,56 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
+    /**
+     * Found by a probe: an error boundary on an embedded subprocess holding only a user task was
+     * accepted, though nothing inside could throw. With an error end event inside, it may fire, and deploys.
+     */
+    @Test
+    void anErrorBoundaryOnASubprocessNothingInsideThrowsIsRefusedAndOneWithAnErrorEndEventDeployed() {
+        String sub = "<bpmn:subProcess id=\"Activity_prepare\" name=\"Prepare the renewal\">"
+                + "<bpmn:startEvent id=\"Event_prepare_start\" />"
+                + "<bpmn:sequenceFlow id=\"Flow_p1\" sourceRef=\"Event_prepare_start\" targetRef=\"Activity_quote\" />"
+                + "<bpmn:userTask id=\"Activity_quote\" name=\"Quote\"><bpmn:extensionElements>"
+                + "<zeebe:assignmentDefinition assignee=\"maria\" /></bpmn:extensionElements></bpmn:userTask>"
+                + "<bpmn:sequenceFlow id=\"Flow_p2\" sourceRef=\"Activity_quote\" targetRef=\"Event_prepare_end\" />"
+                + "<bpmn:endEvent id=\"Event_prepare_end\" /></bpmn:subProcess>"
+                + "<bpmn:boundaryEvent id=\"Event_prepare_failed\" name=\"Preparation failed\""
+                + " attachedToRef=\"Activity_prepare\"><bpmn:errorEventDefinition id=\"Def_failed\" />"
+                + "</bpmn:boundaryEvent>"
+                + "<bpmn:sequenceFlow id=\"Flow_prepared\" sourceRef=\"Activity_prepare\" targetRef=\"EndEvent_1\" />"
+                + "<bpmn:sequenceFlow id=\"Flow_failed\" sourceRef=\"Event_prepare_failed\" targetRef=\"EndEvent_1\" />";
+        String nothingThrows = GOOD.replace("Process_renewal_call", "Process_sub_boundary")
+                .replace(
+                        "<bpmn:sequenceFlow id=\"Flow_3\" sourceRef=\"Activity_confirm\" targetRef=\"EndEvent_1\" />",
+                        "<bpmn:sequenceFlow id=\"Flow_3\" sourceRef=\"Activity_confirm\" targetRef=\"Activity_prepare\" />"
+                                + sub);
+        String throwsInside = nothingThrows
+                .replace("Process_sub_boundary", "Process_sub_throws")
+                .replace(
+                        "<bpmn:endEvent id=\"Event_prepare_end\" />",
+                        "<bpmn:endEvent id=\"Event_prepare_end\"><bpmn:errorEventDefinition errorRef=\"Error_no_quote\" />"
+                                + "</bpmn:endEvent>")
+                .replace(
+                        "</bpmn:process>",
+                        "</bpmn:process><bpmn:error id=\"Error_no_quote\" name=\"No quote\" errorCode=\"NO_QUOTE\" />");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("sub.bpmn", nothingThrows, "renewal-call.form", FORM)));
+        ResponseEntity<List> deployed = upload("ada", Map.of("throws.bpmn", throwsInside, "renewal-call.form", FORM));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
+                .containsExactly(tuple("Event_prepare_failed", "Preparation failed"));
+        assertThat(messages(problems).getFirst())
+                .startsWith("the error boundary event 'Preparation failed' (Event_prepare_failed) on the subprocess"
+                        + " 'Prepare the renewal' (Activity_prepare) can never be taken: nothing inside it throws a"
+                        + " BPMN error (no error end event, no call activity)")
+                .endsWith("To branch on a result, use the block's output and a gateway");
+        assertThat(processDeployed("Process_sub_boundary")).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_sub_boundary"));
+        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
     @Test
     @Timeout(
             value = 120,
