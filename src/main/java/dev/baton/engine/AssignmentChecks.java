@@ -16,7 +16,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The people and teams an uploaded playbook's user tasks name literally, checked the way the inbox
@@ -64,19 +63,8 @@ class AssignmentChecks {
         }
 
         void all(PlaybookXml xml) {
-            for (Element process : xml.all(PlaybookXml.BPMN, "process")) {
-                if ("false".equals(process.getAttribute("isExecutable"))) {
-                    continue; // not deployed
-                }
-                NodeList tasks = process.getElementsByTagNameNS(PlaybookXml.BPMN, "userTask");
-                for (int i = 0; i < tasks.getLength(); i++) {
-                    Element task = (Element) tasks.item(i);
-                    for (Element ext : PlaybookXml.children(task, PlaybookXml.BPMN, "extensionElements")) {
-                        for (Element a : PlaybookXml.children(ext, PlaybookXml.ZEEBE, "assignmentDefinition")) {
-                            check(task, a);
-                        }
-                    }
-                }
+            for (PlaybookXml.UserTaskExtension a : xml.userTaskExtensions("assignmentDefinition")) {
+                check(a.task(), a.extension());
             }
         }
 

@@ -1,23 +1,40 @@
 package dev.baton.engine;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.feel.api.EvaluationFailure;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
 import org.camunda.feel.syntaxtree.Addition;
 import org.camunda.feel.syntaxtree.ConstBool;
+import org.camunda.feel.syntaxtree.ConstDate;
+import org.camunda.feel.syntaxtree.ConstDateTime;
+import org.camunda.feel.syntaxtree.ConstDayTimeDuration;
+import org.camunda.feel.syntaxtree.ConstLocalDateTime;
+import org.camunda.feel.syntaxtree.ConstLocalTime;
 import org.camunda.feel.syntaxtree.ConstNull$;
 import org.camunda.feel.syntaxtree.ConstNumber;
 import org.camunda.feel.syntaxtree.ConstString;
+import org.camunda.feel.syntaxtree.ConstTime;
+import org.camunda.feel.syntaxtree.ConstYearMonthDuration;
 import org.camunda.feel.syntaxtree.Exp;
+import org.camunda.feel.syntaxtree.FunctionInvocation;
+import org.camunda.feel.syntaxtree.NamedFunctionParameters;
+import org.camunda.feel.syntaxtree.PositionalFunctionParameters;
 import org.camunda.feel.syntaxtree.Ref;
+import org.camunda.feel.syntaxtree.Subtraction;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * What a model's {@code =expression} gives before any instance exists, read with the FEEL engine
- * Zeebe itself runs (org.camunda.feel). Only literals, and literals joined with {@code +}, are
- * evaluated (with no variables): an upload must not make the server run what an admin wrote (a
- * {@code for} loop over a hundred million numbers runs for minutes). The parser tells the shape; text
+ * Zeebe itself runs (org.camunda.feel). Only literals, the built-in date and time functions ({@link
+ * #TEMPORAL}) of such, and these joined with {@code +} or {@code -} are evaluated (with no variables):
+ * an upload must not make the server run what an admin wrote (a {@code for} loop over a hundred
+ * million numbers runs for minutes; no loop, no user-defined function, no other built-in is in that
+ * subset, and each of its steps is one call or one sum). The parser tells the shape; text
  * too long or nested too deep for a name is not even parsed, as the parser recurses per level and
  * overflows the stack near 200 levels. The engine is thread-safe; one serves every check.
  */
@@ -29,18 +46,36 @@ final class ConstantFeel {
     /** Brackets nested deeper than a name needs: not parsed. */
     static final int MAX_NESTING = 16;
 
+    /**
+     * The built-in functions evaluated, which compute a date, time or duration from their arguments
+     * alone: {@code today()} and {@code now()} read the clock, so their value is the upload's moment,
+     * but its kind (a date, a date and time) is the same at any moment.
+     */
+    static final Set<String> TEMPORAL = Set.of("today", "now", "date", "date and time", "time", "duration");
+
     private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
     /** What the expression gives without variables. */
     sealed interface Outcome {}
 
-    /** It gives this value (a Java string, number, boolean, list, map, or null) whatever the instance. */
+    /**
+     * It gives this value (a Java string, number, boolean, list, map, {@code java.time} value, or null)
+     * whatever the instance; a value of {@code now()} or {@code today()} as at the upload.
+     */
     record Constant(Object value) implements Outcome {}
+
+    /**
+     * It gives null whatever the instance, as FEEL suppresses a failure on the way (a function given
+     * text it cannot read, {@code duration("2 days")}; text plus a number): the engine takes the null.
+     *
+     * @param failure what FEEL says failed
+     */
+    record Failed(String failure) implements Outcome {}
 
     /** It reads a variable of the instance: only the running instance can tell. */
     record Variable() implements Outcome {}
 
-    /** It computes its value (anything beyond literals joined with {@code +}): Baton does not evaluate it. */
+    /** It computes its value (anything beyond the subset of {@link #evaluate}): Baton does not evaluate it. */
     record Computed() implements Outcome {}
 
     /** It does not parse: the engine refuses it at deployment with its own message. */
@@ -75,17 +110,47 @@ final class ConstantFeel {
             return new Computed();
         }
         EvaluationResult result = FEEL.evaluate(parsed.parsedExpression(), Map.of());
-        return result.isSuccess() && !result.hasSuppressedFailures() ? new Constant(result.result()) : new Computed();
+        if (!result.isSuccess()) {
+            return new Computed();
+        }
+        if (result.hasSuppressedFailures()) {
+            return new Failed(CollectionConverters.asJava(result.suppressedFailures()).stream()
+                    .map(EvaluationFailure::failureMessage)
+                    .collect(Collectors.joining("; ")));
+        }
+        return new Constant(result.result());
     }
 
-    /** A literal, or literals joined with {@code +} (text concatenation, sums). */
+    /**
+     * A literal ({@code @"P2D"} and the other temporal ones too), a built-in date and time function
+     * ({@link #TEMPORAL}) of such, or these joined with {@code +} or {@code -} (text concatenation,
+     * sums, a date and time plus a duration).
+     */
     private static boolean literals(Exp exp) {
         return switch (exp) {
             case ConstString s -> true;
             case ConstNumber n -> true;
             case ConstBool b -> true;
             case ConstNull$ n -> true;
+            case ConstDate d -> true;
+            case ConstTime t -> true;
+            case ConstLocalTime t -> true;
+            case ConstDateTime d -> true;
+            case ConstLocalDateTime d -> true;
+            case ConstDayTimeDuration d -> true;
+            case ConstYearMonthDuration d -> true;
             case Addition a -> literals(a.x()) && literals(a.y());
+            case Subtraction s -> literals(s.x()) && literals(s.y());
+            case FunctionInvocation f
+            when TEMPORAL.contains(f.function()) ->
+                switch (f.params()) {
+                    case PositionalFunctionParameters p ->
+                        CollectionConverters.asJava(p.params()).stream().allMatch(ConstantFeel::literals);
+                    case NamedFunctionParameters p ->
+                        CollectionConverters.asJava(p.params()).values().stream()
+                                .allMatch(ConstantFeel::literals);
+                    default -> false;
+                };
             default -> false;
         };
     }

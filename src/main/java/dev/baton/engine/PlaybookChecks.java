@@ -27,7 +27,8 @@ import org.w3c.dom.NamedNodeMap;
  * but Baton could not run or must not allow: references outside the file ({@link ReferenceChecks}: a job type with no
  * worker, a call to a process not deployed, a DMN decision), building blocks without their required
  * inputs ({@link BlockChecks}), launch roles Baton does not have ({@link LaunchRoleChecks}), a
- * variable only Baton sets written by the model ({@link ReservedVariableChecks}) or a form, a
+ * variable only Baton sets written by the model ({@link ReservedVariableChecks}) or a form, a user
+ * task's due or follow-up date that is no date and time ({@link TaskScheduleChecks}), a
  * Camunda user task, a user task nobody is assigned or with a priority (which Baton could not carry),
  * a missing form, no diagram; an upload is also held to {@link UploadChecks}, and a new one to {@link
  * AssignmentChecks} (the people and teams its steps name). The engine's deploy-time checks (FEEL
@@ -152,6 +153,7 @@ public class PlaybookChecks {
         ReferenceChecks.check(xml, names, usable, served, deployed.callableProcessIds(), problems);
         BlockChecks.check(xml, names, problems);
         ReservedVariableChecks.check(xml, names, problems);
+        TaskScheduleChecks.check(xml, names, problems);
         LaunchRoleChecks.check(xml, names, upload, problems);
         userTasks(xml, names, uploadedForms, upload, problems);
         if (rules == Rules.UPLOAD) {

@@ -264,6 +264,30 @@ final class PlaybookXml {
         return refs;
     }
 
+    /**
+     * Each Zeebe extension element of that kind ({@code assignmentDefinition}, {@code taskSchedule})
+     * on a user task of an executable process, in model order: a process not executable is not deployed.
+     */
+    List<UserTaskExtension> userTaskExtensions(String zeebeLocalName) {
+        List<UserTaskExtension> out = new ArrayList<>();
+        for (Element process : all(BPMN, "process")) {
+            if ("false".equals(process.getAttribute("isExecutable"))) {
+                continue;
+            }
+            NodeList tasks = process.getElementsByTagNameNS(BPMN, "userTask");
+            for (int i = 0; i < tasks.getLength(); i++) {
+                Element task = (Element) tasks.item(i);
+                for (Element ext : children(task, BPMN, "extensionElements")) {
+                    children(ext, ZEEBE, zeebeLocalName).forEach(e -> out.add(new UserTaskExtension(task, e)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A user task and one of its Zeebe extension elements. */
+    record UserTaskExtension(Element task, Element extension) {}
+
     static List<Element> children(Element parent, String ns, String localName) {
         List<Element> out = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();

@@ -178,6 +178,9 @@ final class ReferenceChecks {
             case ConstantFeel.Computed c ->
                 kind.what() + " is the expression '" + shown(written) + "', which" + NOT_EVALUATED + " whether "
                         + kind.unknowable() + ". " + kind.advice();
+            case ConstantFeel.Failed(String failure) ->
+                kind.what() + " is the expression '" + shown(written) + "', which gives no value (FEEL: " + failure
+                        + "), so the engine would stop the instance at this step. " + kind.advice();
             case ConstantFeel.Constant(Object value) -> missing.apply(value);
         };
     }
@@ -191,7 +194,7 @@ final class ReferenceChecks {
     }
 
     /** The expression as the reader is shown it: at most 80 characters of it, invisible ones written out. */
-    private static String shown(String written) {
+    static String shown(String written) {
         return Text.showInvisible(written.length() <= 80 ? written : written.substring(0, 80) + "…");
     }
 

@@ -15,13 +15,18 @@ import org.w3c.dom.NodeList;
  * when someone completes the step. A probe's error boundary on {@code baton.update-account} was
  * accepted, and the run stopped as an incident with the path behind the boundary never taken. Only a
  * called process (its error or escalation end event) or an event inside the scope can throw, so
- * catches on call activities and subprocesses stay allowed. Baton's own files are not held to this:
- * some of its internal workers do throw BPMN errors.
+ * catches on call activities stay allowed, and catches on an embedded subprocess when something inside
+ * it, however deep, may throw one (an error or escalation end or throw event, a call activity): a
+ * probe's error boundary on a subprocess of blocks and user tasks was accepted though it could never
+ * fire. Error and escalation codes are not matched: a catch of another code than the one thrown, or a
+ * throw caught again inside, would take rules of the engine's (expression codes, catch-alls, the
+ * nearest catch) to tell apart, and a catch that some path might reach is never refused. Baton's own
+ * files are not held to this: some of its internal workers do throw BPMN errors.
  */
 final class UnreachableCatchChecks {
 
-    /** The activities whose inner elements or called process can throw: catches on them may fire. */
-    private static final Set<String> SCOPES = Set.of("callActivity", "subProcess", "transaction", "adHocSubProcess");
+    /** The embedded subprocesses: a catch on one may fire when an element inside it may throw. */
+    private static final Set<String> SUBPROCESSES = Set.of("subProcess", "transaction", "adHocSubProcess");
 
     private static final Set<String> CATCHES = Set.of("error", "escalation");
 
@@ -29,7 +34,8 @@ final class UnreachableCatchChecks {
 
     /**
      * Adds a problem for each catch of the process that can never fire: an error boundary event on a
-     * task, an error or escalation event subprocess in a scope where nothing can throw one.
+     * task, an error or escalation boundary event on an embedded subprocess, or an error or escalation
+     * event subprocess, in a scope where nothing can throw one.
      */
     static void check(Element process, Map<String, String> names, List<PlaybookProblem> problems) {
         Map<String, Element> byId = new HashMap<>();
@@ -40,11 +46,18 @@ final class UnreachableCatchChecks {
             if (trigger == null || !CATCHES.contains(trigger)) {
                 continue;
             }
-            // an escalation boundary on a task is left to the engine's model check, which refuses it
-            if ("boundaryEvent".equals(e.getLocalName()) && "error".equals(trigger)) {
-                Element task = byId.get(e.getAttribute("attachedToRef"));
-                if (task != null && !SCOPES.contains(task.getLocalName())) {
-                    boundary(e, task, names, problems);
+            if ("boundaryEvent".equals(e.getLocalName())) {
+                Element attached = byId.get(e.getAttribute("attachedToRef"));
+                if (attached == null || "callActivity".equals(attached.getLocalName())) {
+                    continue; // a called process may throw anything
+                }
+                if (SUBPROCESSES.contains(attached.getLocalName())) {
+                    if (!mayThrow(attached, trigger)) {
+                        subprocessBoundary(e, attached, trigger, names, problems);
+                    }
+                } else if ("error".equals(trigger)) {
+                    // an escalation boundary on a task is left to the engine's model check, which refuses it
+                    boundary(e, attached, names, problems);
                 }
             } else if ("startEvent".equals(e.getLocalName())
                     && e.getParentNode() instanceof Element subprocess
@@ -79,21 +92,46 @@ final class UnreachableCatchChecks {
                         + UploadChecks.label(task.getAttribute("id"), names) + " can never be taken: " + why));
     }
 
+    private static void subprocessBoundary(
+            Element boundary,
+            Element subprocess,
+            String trigger,
+            Map<String, String> names,
+            List<PlaybookProblem> problems) {
+        add(
+                boundary,
+                names,
+                problems,
+                "the " + trigger + " boundary event " + UploadChecks.label(boundary.getAttribute("id"), names)
+                        + " on the subprocess " + UploadChecks.label(subprocess.getAttribute("id"), names)
+                        + " can never be taken: " + nothingThrows("inside it", trigger));
+    }
+
     private static void eventSubprocess(
             Element start,
             Element subprocess,
             String trigger,
             Map<String, String> names,
             List<PlaybookProblem> problems) {
-        String id = start.getAttribute("id");
-        problems.add(new PlaybookProblem(
-                id,
-                names.get(id),
+        add(
+                start,
+                names,
+                problems,
                 "the " + trigger + " event subprocess " + UploadChecks.label(subprocess.getAttribute("id"), names)
-                        + " can never start: nothing around it throws a BPMN " + trigger + " (no " + trigger
-                        + " end event, no call activity), and Baton's building blocks and user tasks throw none;"
-                        + " a block that fails stops the run as an incident, shown on the run's page and to admins"
-                        + " under Problems. To branch on a result, use the block's output and a gateway"));
+                        + " can never start: " + nothingThrows("around it", trigger));
+    }
+
+    private static void add(Element e, Map<String, String> names, List<PlaybookProblem> problems, String message) {
+        String id = e.getAttribute("id");
+        problems.add(new PlaybookProblem(id, names.get(id), message));
+    }
+
+    /** Why a catch of a scope where nothing throws never fires, and what to draw instead. */
+    private static String nothingThrows(String where, String trigger) {
+        return "nothing " + where + " throws a BPMN " + trigger + " (no " + trigger + " end event, no call"
+                + " activity), and Baton's building blocks and user tasks throw none; a block that fails stops the"
+                + " run as an incident, shown on the run's page and to admins under Problems. To branch on a"
+                + " result, use the block's output and a gateway";
     }
 
     /**

@@ -335,7 +335,7 @@ class PlaybookChecksTests {
     void aNameComputedBeyondLiteralsIsRefusedWithoutBeingEvaluated() {
         String loop = "=for i in 1..100000000 return i"; // minutes of CPU when evaluated
         String nested = "=" + "(".repeat(300) + "&quot;baton-known&quot;" + ")".repeat(300); // overflows the parser
-        String mixed = "=&quot;baton-&quot; + 1"; // literals, but no text
+        String mixed = "=&quot;baton-&quot; + 1"; // literals, but no text: FEEL gives null
 
         List<PlaybookProblem> problems = check(process(
                 "p",
@@ -347,8 +347,12 @@ class PlaybookChecksTests {
         assertThat(problems)
                 .extracting(PlaybookProblem::elementId)
                 .containsExactly("task_loop", "task_nested", "task_mixed", "call_loop");
-        assertThat(problems).allSatisfy(p -> assertThat(p.message()).contains("Baton does not evaluate at upload"));
+        assertThat(problems)
+                .filteredOn(p -> !p.elementId().equals("task_mixed"))
+                .allSatisfy(p -> assertThat(p.message()).contains("Baton does not evaluate at upload"));
         assertThat(problems.get(1).message()).contains("(((…'").hasSizeLessThan(600);
+        assertThat(problems.get(2).message())
+                .contains("gives no value (FEEL: Can't add '1' to '\"baton-\"')", "would stop the instance");
     }
 
     @Test
@@ -530,6 +534,64 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by a probe: {@code =today() + duration("P2D")} (a date) as a user task's due date was
+     * accepted, and the first run stopped at the step as an incident. Each form of {@link TaskDates}
+     * is refused exactly when the engine cannot use it (TaskScheduleProcessTests), as due date and as
+     * follow-up date.
+     */
+    @Test
+    void aDueOrFollowUpDateTheEngineCannotUseIsRefusedAndOneItCanAccepted() {
+        for (String attribute : TaskDates.ATTRIBUTES) {
+            TaskDates.all().forEach(value -> {
+                List<PlaybookProblem> problems =
+                        checkUpload(process("p", TaskDates.userTask("task_review", "Review deal", attribute, value)));
+                boolean refused = !TaskDates.ACCEPTED.contains(value);
+                String what = "dueDate".equals(attribute) ? "due date" : "follow-up date";
+                if (refused) {
+                    assertThat(problems)
+                            .as("%s %s", attribute, value)
+                            .singleElement()
+                            .satisfies(p -> {
+                                assertThat(p.elementId()).isEqualTo("task_review");
+                                assertThat(p.message())
+                                        .startsWith("'Review deal' (task_review) has the " + what + " " + value
+                                                + ", which ");
+                            });
+                } else {
+                    assertThat(problems).as("%s %s", attribute, value).isEmpty();
+                }
+            });
+        }
+        assertThat(messageOf(
+                        checkUpload(process(
+                                "p",
+                                TaskDates.userTask(
+                                        "task_review", "Review deal", "dueDate", "=today() + duration(\"P2D\")"))),
+                        "task_review"))
+                .isEqualTo("'Review deal' (task_review) has the due date =today() + duration(\"P2D\"), which gives a"
+                        + " date without a time: write =now() + duration(\"P2D\") or a date and time such as"
+                        + " 2026-12-24T17:00:00+01:00. The run would stop at this step, as an incident");
+        assertThat(messageOf(
+                        checkUpload(process(
+                                "p", TaskDates.userTask("task_review", "Review deal", "dueDate", "2026-12-24"))),
+                        "task_review"))
+                .isEqualTo("'Review deal' (task_review) has the due date 2026-12-24, which is a date without a time:"
+                        + " write a date and time with its offset, such as 2026-12-24T17:00:00+01:00 (Z for UTC)");
+        assertThat(messageOf(
+                        checkUpload(process(
+                                "p",
+                                TaskDates.userTask(
+                                        "task_review",
+                                        "Review deal",
+                                        "followUpDate",
+                                        "=now() + duration(\"2 days\")"))),
+                        "task_review"))
+                .startsWith("'Review deal' (task_review) has the follow-up date =now() + duration(\"2 days\"), which"
+                        + " gives nothing (FEEL: ")
+                .contains("so the step would have no follow-up date: write =now() + duration(\"P2D\")");
+    }
+
+    /**
      * Found by a probe: an error boundary (catch-all, and one for BAD_INPUT) on a building block was
      * accepted; the block's bad input stopped the run as an incident, and the path behind was never taken.
      */
@@ -612,7 +674,7 @@ class PlaybookChecksTests {
                     <bpmn:endEvent id="inner_failed"><bpmn:errorEventDefinition errorRef="error_x" /></bpmn:endEvent>
                   </bpmn:subProcess>
                   <bpmn:boundaryEvent id="boundary_inner" attachedToRef="sub_inner">
-                    <bpmn:escalationEventDefinition /></bpmn:boundaryEvent>
+                    <bpmn:errorEventDefinition /></bpmn:boundaryEvent>
                   <bpmn:sequenceFlow id="f3" sourceRef="sub_inner" targetRef="end" />
                   <bpmn:sequenceFlow id="f4" sourceRef="boundary_called" targetRef="end" />
                   <bpmn:sequenceFlow id="f5" sourceRef="boundary_inner" targetRef="end" />
@@ -627,6 +689,92 @@ class PlaybookChecksTests {
                 """;
 
         assertThat(checkUpload(reachable)).isEmpty();
+    }
+
+    /**
+     * Found by a probe: an error boundary on an embedded subprocess of blocks and user tasks was
+     * accepted, though nothing inside could throw. A nested subprocess counts only by what it holds.
+     */
+    @Test
+    void anUploadsErrorOrEscalationBoundaryOnASubprocessNothingInsideCanThrowIsRefused() {
+        String sub = """
+                <bpmn:process id="p" isExecutable="true">
+                  <bpmn:startEvent id="start" />
+                  <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="sub_prepare" />
+                  <bpmn:subProcess id="sub_prepare" name="Prepare">
+                    <bpmn:startEvent id="inner_start" />
+                    <bpmn:sequenceFlow id="i1" sourceRef="inner_start" targetRef="task_check" />
+                    <bpmn:serviceTask id="task_check" name="Check promises">
+                      <bpmn:extensionElements><zeebe:taskDefinition type="%s" /></bpmn:extensionElements>
+                    </bpmn:serviceTask>
+                    <bpmn:sequenceFlow id="i2" sourceRef="task_check" targetRef="sub_nested" />
+                    <bpmn:subProcess id="sub_nested">
+                      <bpmn:startEvent id="nested_start" />
+                      <bpmn:sequenceFlow id="n1" sourceRef="nested_start" targetRef="task_review" />
+                      <bpmn:userTask id="task_review" name="Review">
+                        <bpmn:extensionElements><zeebe:assignmentDefinition assignee="rob" /></bpmn:extensionElements>
+                      </bpmn:userTask>
+                      <bpmn:sequenceFlow id="n2" sourceRef="task_review" targetRef="nested_end" />
+                      NESTED_END
+                    </bpmn:subProcess>
+                    <bpmn:sequenceFlow id="i3" sourceRef="sub_nested" targetRef="inner_end" />
+                    <bpmn:endEvent id="inner_end" />
+                  </bpmn:subProcess>
+                  <bpmn:boundaryEvent id="boundary_error" name="Preparation failed" attachedToRef="sub_prepare">
+                    <bpmn:errorEventDefinition /></bpmn:boundaryEvent>
+                  <bpmn:boundaryEvent id="boundary_escalation" attachedToRef="sub_prepare" cancelActivity="false">
+                    <bpmn:escalationEventDefinition /></bpmn:boundaryEvent>
+                  <bpmn:sequenceFlow id="f2" sourceRef="sub_prepare" targetRef="end" />
+                  <bpmn:sequenceFlow id="f3" sourceRef="boundary_error" targetRef="end" />
+                  <bpmn:sequenceFlow id="f4" sourceRef="boundary_escalation" targetRef="end" />
+                  <bpmn:endEvent id="end" />
+                </bpmn:process>
+                <bpmn:error id="error_x" name="X" errorCode="X" />
+                <bpmn:escalation id="escalation_x" name="X" escalationCode="X" />
+                """.formatted(Blocks.CHECK_COMMITMENTS);
+        String plainEnd = "<bpmn:endEvent id=\"nested_end\" />";
+
+        List<PlaybookProblem> problems = checkUpload(sub.replace("NESTED_END", plainEnd));
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId, PlaybookProblem::elementName)
+                .containsExactly(tuple("boundary_error", "Preparation failed"), tuple("boundary_escalation", null));
+        assertThat(problems.get(0).message())
+                .isEqualTo("the error boundary event 'Preparation failed' (boundary_error) on the subprocess"
+                        + " 'Prepare' (sub_prepare) can never be taken: nothing inside it throws a BPMN error (no"
+                        + " error end event, no call activity), and Baton's building blocks and user tasks throw"
+                        + " none; a block that fails stops the run as an incident, shown on the run's page and to"
+                        + " admins under Problems. To branch on a result, use the block's output and a gateway");
+        assertThat(problems.get(1).message())
+                .startsWith("the escalation boundary event 'boundary_escalation' on the subprocess 'Prepare'"
+                        + " (sub_prepare) can never be taken: nothing inside it throws a BPMN escalation");
+        assertThat(checkUpload(sub.replace(
+                        "NESTED_END",
+                        "<bpmn:endEvent id=\"nested_end\"><bpmn:errorEventDefinition errorRef=\"error_x\" />"
+                                + "</bpmn:endEvent>")))
+                .as("an error end event in the nested subprocess: the error boundary may fire")
+                .extracting(PlaybookProblem::elementId)
+                .containsExactly("boundary_escalation");
+        assertThat(checkUpload(sub.replace(
+                                "NESTED_END",
+                                "<bpmn:intermediateThrowEvent id=\"nested_raise\"><bpmn:escalationEventDefinition"
+                                        + " escalationRef=\"escalation_x\" /></bpmn:intermediateThrowEvent>"
+                                        + "<bpmn:sequenceFlow id=\"n3\" sourceRef=\"nested_raise\""
+                                        + " targetRef=\"nested_end\" />" + plainEnd)
+                        .replace("targetRef=\"nested_end\" />\n", "targetRef=\"nested_raise\" />\n")))
+                .as("an escalation thrown in the nested subprocess: the escalation boundary may fire")
+                .extracting(PlaybookProblem::elementId)
+                .containsExactly("boundary_error");
+        deployed.deployed(deployedProcess("elsewhere"));
+        assertThat(checkUpload(sub.replace(
+                        "NESTED_END",
+                        "<bpmn:callActivity id=\"nested_end\"><bpmn:extensionElements><zeebe:calledElement"
+                                + " processId=\"elsewhere\" /></bpmn:extensionElements></bpmn:callActivity>")))
+                .as("a call activity inside: its process may throw either")
+                .isEmpty();
+        assertThat(check(sub.replace(Blocks.CHECK_COMMITMENTS, KNOWN_TYPE).replace("NESTED_END", plainEnd)))
+                .as("Baton's own file, some of whose workers throw BPMN errors")
+                .isEmpty();
     }
 
     /** An error event subprocess whose scope holds only blocks and user tasks can never start. */

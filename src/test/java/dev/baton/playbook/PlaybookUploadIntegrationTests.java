@@ -20,6 +20,8 @@ import dev.baton.support.Multipart;
 import dev.baton.task.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -599,6 +601,48 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Found by a probe: {@code =today() + duration("P2D")} as a step's due date (today() is a date)
+     * was accepted, and every run stopped at the step as an incident. It is refused naming the step
+     * and the way to write it; that way, drawn with Modeler's default Camunda user task, runs with the
+     * step due two days after it starts.
+     */
+    @Test
+    void aDueDateThatGivesADateIsRefusedAndOneThatGivesADateAndTimeRuns() throws Exception {
+        String today = GOOD.replace("Process_renewal_call", "Process_due_today")
+                .replace(
+                        "<zeebe:formDefinition formId=\"renewal-call-form\" />",
+                        "<zeebe:userTask /><zeebe:formDefinition formId=\"renewal-call-form\" />"
+                                + "<zeebe:taskSchedule dueDate=\"=today() + duration(&quot;P2D&quot;)\" />");
+        String now = today.replace("Process_due_today", "Process_due_now").replace("today()", "now()");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("today.bpmn", today, "renewal-call.form", FORM)));
+        ResponseEntity<List> uploaded = upload("ada", Map.of("now.bpmn", now, "renewal-call.form", FORM));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
+                .containsExactly(tuple("Activity_call", "Call the customer"));
+        assertThat(messages(problems).getFirst())
+                .isEqualTo("'Call the customer' (Activity_call) has the due date =today() + duration(\"P2D\"),"
+                        + " which gives a date without a time: write =now() + duration(\"P2D\") or a date and time"
+                        + " such as 2026-12-24T17:00:00+01:00. The run would stop at this step, as an incident");
+        assertThat(processDeployed("Process_due_today")).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_due_today"));
+        assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        Instant launched = Instant.now();
+        long instance = ((Number) as("maria")
+                        .postForEntity("/api/playbooks/Process_due_now/instances", Map.of(), Map.class)
+                        .getBody()
+                        .get("processInstanceKey"))
+                .longValue();
+        Task call = awaitTaskOf(instance);
+        assertThat(call.getDueAt())
+                .isBetween(
+                        launched.plus(Duration.ofDays(2)).minusSeconds(60),
+                        Instant.now().plus(Duration.ofDays(2)));
+    }
+
+    /**
      * Found by a probe: error boundaries (catch-all, and for BAD_INPUT) on {@code baton.update-account}
      * were accepted; a past renewal date stopped the run as an incident, and the boundaries' path was
      * never taken, as no building block throws a BPMN error. One on a call activity may fire and deploys.
@@ -647,6 +691,56 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(processDeployed("Process_block_boundary")).isFalse();
         assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_block_boundary"));
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /**
+     * Found by a probe: an error boundary on an embedded subprocess holding only a user task was
+     * accepted, though nothing inside could throw. With an error end event inside, it may fire, and deploys.
+     */
+    @Test
+    void anErrorBoundaryOnASubprocessNothingInsideThrowsIsRefusedAndOneWithAnErrorEndEventDeployed() {
+        String sub = "<bpmn:subProcess id=\"Activity_prepare\" name=\"Prepare the renewal\">"
+                + "<bpmn:startEvent id=\"Event_prepare_start\" />"
+                + "<bpmn:sequenceFlow id=\"Flow_p1\" sourceRef=\"Event_prepare_start\" targetRef=\"Activity_quote\" />"
+                + "<bpmn:userTask id=\"Activity_quote\" name=\"Quote\"><bpmn:extensionElements>"
+                + "<zeebe:assignmentDefinition assignee=\"maria\" /></bpmn:extensionElements></bpmn:userTask>"
+                + "<bpmn:sequenceFlow id=\"Flow_p2\" sourceRef=\"Activity_quote\" targetRef=\"Event_prepare_end\" />"
+                + "<bpmn:endEvent id=\"Event_prepare_end\" /></bpmn:subProcess>"
+                + "<bpmn:boundaryEvent id=\"Event_prepare_failed\" name=\"Preparation failed\""
+                + " attachedToRef=\"Activity_prepare\"><bpmn:errorEventDefinition id=\"Def_failed\" />"
+                + "</bpmn:boundaryEvent>"
+                + "<bpmn:sequenceFlow id=\"Flow_prepared\" sourceRef=\"Activity_prepare\" targetRef=\"EndEvent_1\" />"
+                + "<bpmn:sequenceFlow id=\"Flow_failed\" sourceRef=\"Event_prepare_failed\" targetRef=\"EndEvent_1\" />";
+        String nothingThrows = GOOD.replace("Process_renewal_call", "Process_sub_boundary")
+                .replace(
+                        "<bpmn:sequenceFlow id=\"Flow_3\" sourceRef=\"Activity_confirm\" targetRef=\"EndEvent_1\" />",
+                        "<bpmn:sequenceFlow id=\"Flow_3\" sourceRef=\"Activity_confirm\" targetRef=\"Activity_prepare\" />"
+                                + sub);
+        String throwsInside = nothingThrows
+                .replace("Process_sub_boundary", "Process_sub_throws")
+                .replace(
+                        "<bpmn:endEvent id=\"Event_prepare_end\" />",
+                        "<bpmn:endEvent id=\"Event_prepare_end\"><bpmn:errorEventDefinition errorRef=\"Error_no_quote\" />"
+                                + "</bpmn:endEvent>")
+                .replace(
+                        "</bpmn:process>",
+                        "</bpmn:process><bpmn:error id=\"Error_no_quote\" name=\"No quote\" errorCode=\"NO_QUOTE\" />");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("sub.bpmn", nothingThrows, "renewal-call.form", FORM)));
+        ResponseEntity<List> deployed = upload("ada", Map.of("throws.bpmn", throwsInside, "renewal-call.form", FORM));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> p.get("elementName"))
+                .containsExactly(tuple("Event_prepare_failed", "Preparation failed"));
+        assertThat(messages(problems).getFirst())
+                .startsWith("the error boundary event 'Preparation failed' (Event_prepare_failed) on the subprocess"
+                        + " 'Prepare the renewal' (Activity_prepare) can never be taken: nothing inside it throws a"
+                        + " BPMN error (no error end event, no call activity)")
+                .endsWith("To branch on a result, use the block's output and a gateway");
+        assertThat(processDeployed("Process_sub_boundary")).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_sub_boundary"));
+        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
