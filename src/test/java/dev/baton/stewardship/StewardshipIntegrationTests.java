@@ -87,6 +87,44 @@ class StewardshipIntegrationTests extends StewardshipTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aContactWhoLeftIsNoLongerStaleInDataQualityTheTrustReportOrTheAccountsContacts() {
+        long account = account();
+        long leaving = contact(account, "Lea Leaving", true);
+        long other = contact(account, "Otto Other", false);
+        long review = openReview();
+
+        outcome(review, leaving, Map.of("outcome", "left"), HttpStatus.OK);
+
+        Map page = as("ada")
+                .getForObject("/api/data-quality/findings?kind=STALE_CONTACT&owner={o}", Map.class, ownerId());
+        assertThat((List<Map>) page.get("content"))
+                .as("only the contact still at the customer is stale")
+                .extracting(f -> ((Number) f.get("subjectId")).longValue())
+                .containsExactly(other);
+        Map summary = as("ada").getForObject("/api/data-quality", Map.class);
+        assertThat((List<Map>) summary.get("owners"))
+                .filteredOn(o -> o.get("ownerId") != null && ((Number) o.get("ownerId")).longValue() == ownerId())
+                .singleElement()
+                .satisfies(o -> assertThat((Map) o.get("counts")).containsEntry("STALE_CONTACT", 1));
+        assertThat(SignedIn.as(http, "ada")
+                        .getForObject("/data-quality?kind=STALE_CONTACT&owner={o}", String.class, ownerId()))
+                .contains("Otto Other")
+                .doesNotContain("Lea Leaving");
+        assertThat(as("ada").getForObject("/api/accounts/" + account + "/contacts?stale=true", List.class))
+                .extracting(c -> ((Map) c).get("fullName"))
+                .containsExactly("Otto Other");
+        Map trust = as("ada").getForObject("/api/reports/trust", Map.class);
+        assertThat((List<Map>) trust.get("reps"))
+                .filteredOn(r -> owner.equals(r.get("key")))
+                .singleElement()
+                .satisfies(r -> assertThat((Map) r.get("figures"))
+                        .as("the trust report counts the contacts still there, none fresh")
+                        .containsEntry("contacts", 1)
+                        .containsEntry("contactsFreshPct", 0.0));
+    }
+
+    @Test
     void outcomesAreCheckedTheContactWhoLeftIsRetiredAndTheFollowUpWantsAUsableSuccessor() {
         long account = account();
         long leaving = contact(account, "Lea Leaving", true);
