@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The stewardship's tasks in the inbox. The review task's subject links to the review's contacts,
- * where the owner records an outcome per contact; the task completes only when every contact has
- * one. The follow-up task is about the contact who left; its answer (successor, introduction) is
- * applied before the step completes, refused at the field when it names no usable contact.
+ * where the owner records an outcome per contact; the owner's last outcome completes the task ({@link
+ * ReviewTasks}), and completing it from the inbox is refused while a contact has none. The follow-up
+ * task is about the contact who left; its answer (successor, introduction) is applied before the step
+ * completes, refused at the field when it names no usable contact.
  */
 @Component
 class StewardshipTasks implements TaskCompletionHandler {
