@@ -257,6 +257,19 @@ class StewardshipIntegrationTests extends StewardshipTest {
                         "Call"),
                 HttpStatus.BAD_REQUEST);
         assertThat(errors(badNew)).containsKey("successorEmail");
+        Map<?, ?> both = completeTask(
+                followUp,
+                Map.of("successorContactId", other, "successorFullName", "New Person", "introductionPlan", "Call"),
+                HttpStatus.BAD_REQUEST);
+        assertThat(errors(both))
+                .containsEntry("successorContactId", "choose an existing contact or enter a new one, not both");
+        assertThat(as("ada").getForObject("/api/accounts/" + account + "/contacts", List.class))
+                .as("nothing changed: no new contact")
+                .hasSize(2);
+        String taskPage = browser().getForObject("/tasks/" + followUp.getId(), String.class);
+        assertThat(taskPage)
+                .as("the contacts beside the form say the id the form asks for, and who left")
+                .contains("id " + other, "left the company");
         completeTask(followUp, Map.of("successorContactId", other, "introductionPlan", "Call"), HttpStatus.OK);
 
         sent.awaitEnded(followUp.getProcessInstanceKey());
