@@ -64,7 +64,10 @@ public class AccountQuality {
     private static final String FROM_CONTACT =
             " from contact c join account a on a.id = c.account_id left join person p on p.id = a.owner_id";
 
-    private static final String STALE = "(c.last_verified_at is null or c.last_verified_at < ?)";
+    /** As {@link Contact#isStale}: a contact who left (retired) is not stale. */
+    private static final String STALE =
+            "(c.retired_at is null and (c.last_verified_at is null or c.last_verified_at < ?))";
+
     private static final String UNREACHABLE = "coalesce(c.email, '') = '' and coalesce(c.phone, '') = ''";
     private static final String NO_PRIMARY =
             "not exists (select 1 from contact c where c.account_id = a.id and c.primary_contact)";

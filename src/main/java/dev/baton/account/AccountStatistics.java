@@ -16,7 +16,7 @@ public class AccountStatistics {
 
     /**
      * At the end of {@code month} (or now, for the running month), one owner's contacts (those that
-     * existed then) and how many had been verified within the window before: by an audited
+     * existed then and had not left the company: a retired contact is neither fresh nor stale) and how many had been verified within the window before: by an audited
      * verification, or by the last verification Baton knows (imported ones have no audit event).
      */
     public record Freshness(LocalDate month, Long ownerId, long contacts, long fresh) {}
@@ -53,7 +53,9 @@ public class AccountStatistics {
             and e.at > m.month_end - ?::interval and e.at <= m.month_end and e.entity_type = 'contact')
         select m.mon, a.owner_id, count(*), count(*) filter (where v.contact_id is not null
             or c.last_verified_at > m.month_end - ?::interval and c.last_verified_at <= m.month_end)
-        from m join contact c on c.created_at <= m.month_end join account a on a.id = c.account_id
+        from m join contact c on c.created_at <= m.month_end
+            and (c.retired_at is null or c.retired_at > m.month_end)
+        join account a on a.id = c.account_id
         left join v on v.mon = m.mon and v.contact_id = c.id
         group by m.mon, a.owner_id order by m.mon""",
                 (rs, i) -> new Freshness(

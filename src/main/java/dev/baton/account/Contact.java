@@ -96,9 +96,12 @@ public class Contact {
         }
     }
 
-    /** Contact data decays: unverified, or not verified within {@code maxAge}. */
+    /**
+     * Contact data decays: unverified, or not verified within {@code maxAge}. A contact who left the
+     * company (retired) is never stale: there is nothing left to verify.
+     */
     public boolean isStale(Instant now, Duration maxAge) {
-        return lastVerifiedAt == null || lastVerifiedAt.isBefore(now.minus(maxAge));
+        return retiredAt == null && (lastVerifiedAt == null || lastVerifiedAt.isBefore(now.minus(maxAge)));
     }
 
     public Long getId() {

@@ -56,7 +56,9 @@ public class StewardshipService {
             Outcome outcome,
             long version) {}
 
-    public record ReviewView(long id, String ownerUsername, Instant openedAt, Instant closedAt, List<Line> contacts) {
+    /** A review as its page shows it: {@code ownerName} is the owner's full name, for people to read. */
+    public record ReviewView(
+            long id, String ownerUsername, String ownerName, Instant openedAt, Instant closedAt, List<Line> contacts) {
         long unanswered() {
             return contacts.stream().filter(c -> c.outcome() == null).count();
         }
@@ -156,7 +158,8 @@ public class StewardshipService {
                 .filter(c -> outcomes.containsKey(c.getId()))
                 .map(c -> line(c, outcomes.get(c.getId()).getOutcome()))
                 .toList();
-        return new ReviewView(reviewId, owner.getUsername(), review.getOpenedAt(), review.getClosedAt(), listed);
+        return new ReviewView(
+                reviewId, owner.getUsername(), owner.getFullName(), review.getOpenedAt(), review.getClosedAt(), listed);
     }
 
     /**
@@ -166,7 +169,8 @@ public class StewardshipService {
      *
      * @throws AccessDeniedException unless {@code actor} is the review's owner or an admin
      * @throws BadRequestException naming {@code details} when a change comes without them
-     * @throws ConflictException when the review is closed, or the contact already has another outcome
+     * @throws ConflictException when the contact already has another outcome (said in words, with the
+     *     contact's name), or the review is closed
      * @throws NotFoundException when the review does not list the contact
      */
     @Transactional
@@ -178,11 +182,13 @@ public class StewardshipService {
         if (line.getOutcome() == outcome) {
             return view(reviewId);
         }
-        if (review.getClosedAt() != null || line.getOutcome() != null) {
-            throw new ConflictException("contact " + contactId + " was already recorded as "
-                    + (line.getOutcome() == null ? "part of a closed review" : line.getOutcome()));
-        }
         var before = contacts.get(contactId);
+        if (line.getOutcome() != null) {
+            throw new ConflictException(before.fullName() + " already has an outcome: " + inWords(line.getOutcome()));
+        }
+        if (review.getClosedAt() != null) {
+            throw new ConflictException("this review is closed: " + before.fullName() + " gets no outcome here");
+        }
         switch (outcome) {
             case VERIFIED -> contacts.verify(contactId);
             case CHANGED -> {
@@ -282,6 +288,15 @@ public class StewardshipService {
         return accounts.activeOwnerIds().stream()
                 .filter(id -> only == null || only.contains(id))
                 .toList();
+    }
+
+    /** An outcome as the review's page offers it. */
+    private static String inWords(Outcome outcome) {
+        return switch (outcome) {
+            case VERIFIED -> "verified (still right)";
+            case CHANGED -> "details changed";
+            case LEFT -> "left the company";
+        };
     }
 
     private Line line(Contact c, Outcome outcome) {

@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The stewardship's tasks in the inbox. The review task's subject links to the review's contacts,
- * where the owner records an outcome per contact; the task completes only when every contact has
- * one. The follow-up task is about the contact who left; its answer (successor, introduction) is
- * applied before the step completes, refused at the field when it names no usable contact.
+ * where the owner records an outcome per contact; the owner's last outcome completes the task ({@link
+ * ReviewTasks}), and completing it from the inbox is refused while a contact has none. The follow-up
+ * task is about the contact who left; its answer (successor, introduction) is applied before the step
+ * completes, refused at the field when it names no usable contact, or both an existing contact and a
+ * new one.
  */
 @Component
 class StewardshipTasks implements TaskCompletionHandler {
@@ -52,6 +54,12 @@ class StewardshipTasks implements TaskCompletionHandler {
                 stewardship.requireAllAnswered(task.getSubject().id());
                 return Map.of();
             }
+            Object named = values.get("successorContactId");
+            if (named != null && NEW_CONTACT_FIELDS.values().stream().anyMatch(f -> text(values, f) != null)) {
+                // one of them would be dropped without a word: the owner meant one of the two
+                throw new BadRequestException(
+                        "successorContactId", "choose an existing contact or enter a new one, not both");
+            }
             String fullName = text(values, "successorFullName");
             ContactDetails created = fullName == null
                     ? null
@@ -73,7 +81,6 @@ class StewardshipTasks implements TaskCompletionHandler {
                     throw TaskCompletionHandler.refuse(errors);
                 }
             }
-            Object named = values.get("successorContactId");
             long successor = stewardship.nameSuccessor(
                     task.getSubject().id(),
                     new StewardshipService.Successor(

@@ -3,6 +3,7 @@ package dev.baton.stewardship;
 import static dev.baton.stewardship.engine.StewardshipBpmn.TASK_NAME_SUCCESSOR;
 import static dev.baton.stewardship.engine.StewardshipBpmn.TASK_REVIEW_CONTACTS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.notification.OutboxDispatcher;
@@ -10,6 +11,7 @@ import dev.baton.support.Mails;
 import dev.baton.support.Race;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The stewardship through the API with the real database, engine and mail server: the run, the
@@ -42,6 +47,29 @@ class StewardshipIntegrationTests extends StewardshipTest {
 
     @Autowired
     GreenMail greenMail;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** The owner's browser: signed in through the form, redirects followed as a browser does. */
+    private TestRestTemplate browser() {
+        return new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
+                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), owner, PASSWORD)));
+    }
+
+    /**
+     * Posts one contact's form from {@code page}; the redirect back is followed without the session, so
+     * the page is read again with it: what it says next.
+     */
+    private String press(TestRestTemplate browser, long review, long contact, String form, String page) {
+        var pressed = browser.postForEntity(
+                "/stewardship/" + review + "/contacts/" + contact,
+                new HttpEntity<>(form, SignedIn.formOf(page)),
+                String.class);
+        assertThat(pressed.getStatusCode().isError()).as("%s", pressed).isFalse();
+        return browser.getForObject("/stewardship/" + review, String.class);
+    }
 
     @Test
     void aReviewIsOpenedOncePerOwnerAndPeriodAndItsOwnerIsToldByMail() throws Exception {
@@ -87,6 +115,91 @@ class StewardshipIntegrationTests extends StewardshipTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aContactWhoLeftIsNoLongerStaleInDataQualityTheTrustReportOrTheAccountsContacts() {
+        long account = account();
+        long leaving = contact(account, "Lea Leaving", true);
+        long other = contact(account, "Otto Other", false);
+        long review = openReview();
+
+        outcome(review, leaving, Map.of("outcome", "left"), HttpStatus.OK);
+
+        Map page =
+                as("ada").getForObject("/api/data-quality/findings?kind=STALE_CONTACT&owner={o}", Map.class, ownerId());
+        assertThat((List<Map>) page.get("content"))
+                .as("only the contact still at the customer is stale")
+                .extracting(f -> ((Number) f.get("subjectId")).longValue())
+                .containsExactly(other);
+        Map summary = as("ada").getForObject("/api/data-quality", Map.class);
+        assertThat((List<Map>) summary.get("owners"))
+                .filteredOn(o -> o.get("ownerId") != null && ((Number) o.get("ownerId")).longValue() == ownerId())
+                .singleElement()
+                .satisfies(o -> assertThat((Map) o.get("counts")).containsEntry("STALE_CONTACT", 1));
+        assertThat(SignedIn.as(http, "ada")
+                        .getForObject("/data-quality?kind=STALE_CONTACT&owner={o}", String.class, ownerId()))
+                .contains("Otto Other")
+                .doesNotContain("Lea Leaving");
+        assertThat(as("ada").getForObject("/api/accounts/" + account + "/contacts?stale=true", List.class))
+                .extracting(c -> ((Map) c).get("fullName"))
+                .containsExactly("Otto Other");
+        Map trust = as("ada").getForObject("/api/reports/trust", Map.class);
+        assertThat((List<Map>) trust.get("reps"))
+                .filteredOn(r -> owner.equals(r.get("key")))
+                .singleElement()
+                .satisfies(r -> assertThat((Map) r.get("figures"))
+                        .as("the trust report counts the contacts still there, none fresh")
+                        .containsEntry("contacts", 1)
+                        .containsEntry("contactsFreshPct", 0.0));
+    }
+
+    @Test
+    void theReviewPageSpeaksTheOwnersLanguageAndTheTaskCompletesWithTheLastOutcome() {
+        asOwner().put("/api/people/me/time-zone", Map.of("timeZone", "America/Los_Angeles"));
+        long account = account();
+        long otto = contact(account, "Otto Other", false);
+        long vera = contact(account, "Vera Verified", false);
+        // verified once, long ago: in Los Angeles still the evening of Sunday 9 March
+        jdbc.update(
+                "update contact set last_verified_at = ?::timestamptz where id = ?",
+                "2025-03-10T05:50:00.257435Z",
+                otto);
+        long review = openReview();
+        Task task = awaitOpenTask("stewardship", review, TASK_REVIEW_CONTACTS);
+        TestRestTemplate browser = browser();
+
+        String page = browser.getForObject("/stewardship/" + review, String.class);
+        assertThat(page).contains("for Sam Steward.", "Sun 9 Mar 2025").doesNotContain("2025-03-10T", "for " + owner);
+
+        String form = "outcome=changed&fullName=+&email=otto+at+customer&version=0";
+        page = press(browser, review, otto, form, page);
+        assertThat(page)
+                .as("refused at the form's fields, by their labels, with what was typed")
+                .contains(
+                        "id=\"change-" + otto + "-fullName-error\"",
+                        "id=\"change-" + otto + "-email-error\"",
+                        "otto at customer",
+                        "Nothing recorded for Otto Other")
+                .doesNotContain("fullName must", "email must");
+        assertThat(service.view(review).contacts())
+                .allSatisfy(c -> assertThat(c.outcome()).isNull());
+
+        outcome(review, otto, Map.of("outcome", "verified"), HttpStatus.OK);
+        page = press(browser, review, otto, "outcome=left", page);
+        assertThat(page).contains("Otto Other already has an outcome: verified").doesNotContain("VERIFIED");
+        assertThat(openTask("stewardship", review, TASK_REVIEW_CONTACTS))
+                .as("one contact still waits: the task stays open")
+                .isNotNull();
+
+        press(browser, review, vera, "outcome=verified", page);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                                tasks.findById(task.getId()).orElseThrow().getStatus())
+                        .as("the last outcome completes the review task: nothing is left to do")
+                        .isEqualTo(TaskStatus.COMPLETED));
+        assertThat(browser.getForObject("/stewardship/" + review, String.class)).contains("This review is closed");
+    }
+
+    @Test
     void outcomesAreCheckedTheContactWhoLeftIsRetiredAndTheFollowUpWantsAUsableSuccessor() {
         long account = account();
         long leaving = contact(account, "Lea Leaving", true);
@@ -116,10 +229,12 @@ class StewardshipIntegrationTests extends StewardshipTest {
 
         outcome(review, leaving, Map.of("outcome", "left"), HttpStatus.OK);
         outcome(review, leaving, Map.of("outcome", "verified"), HttpStatus.CONFLICT);
-        Map<?, ?> early = completeTask(task, Map.of("reviewed", true), HttpStatus.BAD_REQUEST);
+        Map<?, ?> early = completeTask(task, Map.of(), HttpStatus.BAD_REQUEST);
         assertThat(errors(early)).containsKey("reviewed");
         outcome(review, other, Map.of("outcome", "verified"), HttpStatus.OK);
-        completeTask(task, Map.of("reviewed", true), HttpStatus.OK);
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus())
+                .as("the API's last outcome completes the owner's task too")
+                .isEqualTo(TaskStatus.COMPLETED);
 
         assertThat(contactView(leaving))
                 .containsEntry("fullName", "Lea Leaving")
@@ -142,6 +257,19 @@ class StewardshipIntegrationTests extends StewardshipTest {
                         "Call"),
                 HttpStatus.BAD_REQUEST);
         assertThat(errors(badNew)).containsKey("successorEmail");
+        Map<?, ?> both = completeTask(
+                followUp,
+                Map.of("successorContactId", other, "successorFullName", "New Person", "introductionPlan", "Call"),
+                HttpStatus.BAD_REQUEST);
+        assertThat(errors(both))
+                .containsEntry("successorContactId", "choose an existing contact or enter a new one, not both");
+        assertThat(as("ada").getForObject("/api/accounts/" + account + "/contacts", List.class))
+                .as("nothing changed: no new contact")
+                .hasSize(2);
+        String taskPage = browser().getForObject("/tasks/" + followUp.getId(), String.class);
+        assertThat(taskPage)
+                .as("the contacts beside the form say the id the form asks for, and who left")
+                .contains("id " + other, "left the company");
         completeTask(followUp, Map.of("successorContactId", other, "introductionPlan", "Call"), HttpStatus.OK);
 
         sent.awaitEnded(followUp.getProcessInstanceKey());

@@ -2,6 +2,7 @@ package dev.baton.stewardship.web;
 
 import dev.baton.account.ContactDetails;
 import dev.baton.shared.BadRequestException;
+import dev.baton.stewardship.ReviewTasks;
 import dev.baton.stewardship.StewardshipContact.Outcome;
 import dev.baton.stewardship.StewardshipService;
 import dev.baton.stewardship.StewardshipService.ReviewView;
@@ -39,9 +40,11 @@ class StewardshipController {
     }
 
     private final StewardshipService stewardship;
+    private final ReviewTasks reviewTasks;
 
-    StewardshipController(StewardshipService stewardship) {
+    StewardshipController(StewardshipService stewardship, ReviewTasks reviewTasks) {
         this.stewardship = stewardship;
+        this.reviewTasks = reviewTasks;
     }
 
     @GetMapping("/{id}")
@@ -51,12 +54,16 @@ class StewardshipController {
     }
 
     @PostMapping("/{id}/contacts/{contactId}")
-    @Operation(summary = "Record one contact's outcome (the review's owner or an admin)")
+    @Operation(
+            summary = "Record one contact's outcome (the review's owner or an admin); the owner's last one"
+                    + " completes the review task")
     ReviewView record(
             @PathVariable long id,
             @PathVariable long contactId,
             @Valid @RequestBody OutcomeRequest body,
             Principal me) {
-        return stewardship.record(id, contactId, body.parsed(), body.details(), me.getName());
+        ReviewView recorded = stewardship.record(id, contactId, body.parsed(), body.details(), me.getName());
+        reviewTasks.completeIfDone(recorded, me.getName());
+        return recorded;
     }
 }

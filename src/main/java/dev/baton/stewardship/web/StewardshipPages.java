@@ -4,12 +4,17 @@ import dev.baton.account.ContactDetails;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.stewardship.ReviewTasks;
 import dev.baton.stewardship.StewardshipContact.Outcome;
 import dev.baton.stewardship.StewardshipService;
+import dev.baton.stewardship.StewardshipService.Line;
+import dev.baton.stewardship.StewardshipService.ReviewView;
 import jakarta.validation.Validator;
 import java.security.Principal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,17 +27,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The review's page, linked from its task: each contact with a button per outcome (verified, left the
- * company) and a form for changed details. The same rules as the API ({@link StewardshipService#record}).
+ * company) and a form for changed details, refused at its fields by their labels with what was typed.
+ * The same rules as the API ({@link StewardshipService#record}); the owner's last outcome completes
+ * the review task ({@link ReviewTasks}).
  */
 @Controller
 @RequestMapping("/stewardship")
 class StewardshipPages {
 
     private final StewardshipService stewardship;
+    private final ReviewTasks reviewTasks;
     private final Validator validator;
 
-    StewardshipPages(StewardshipService stewardship, Validator validator) {
+    StewardshipPages(StewardshipService stewardship, ReviewTasks reviewTasks, Validator validator) {
         this.stewardship = stewardship;
+        this.reviewTasks = reviewTasks;
         this.validator = validator;
     }
 
@@ -60,22 +69,44 @@ class StewardshipPages {
             if (parsed == Outcome.CHANGED) {
                 details = new ContactDetails(
                         blank(fullName), blank(title), blank(email), blank(phone), null, false, version);
-                var violations = validator.validate(details);
-                if (!violations.isEmpty()) {
-                    throw new BadRequestException(violations.stream()
-                            .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                            .sorted()
-                            .collect(Collectors.joining("; ")));
+                Map<String, String> errors = new LinkedHashMap<>();
+                validator.validate(details).forEach(v -> errors.putIfAbsent(v.getPropertyPath() + "", v.getMessage()));
+                if (!errors.isEmpty()) {
+                    Map<String, String> typed = new HashMap<>();
+                    typed.put("fullName", fullName);
+                    typed.put("title", title);
+                    typed.put("email", email);
+                    typed.put("phone", phone);
+                    redirect.addFlashAttribute(
+                            "error",
+                            "Nothing recorded for " + name(id, contactId) + ": please correct the marked fields.");
+                    redirect.addFlashAttribute("errors", errors);
+                    redirect.addFlashAttribute("changing", contactId);
+                    redirect.addFlashAttribute("typed", typed);
+                    return "redirect:/stewardship/" + id;
                 }
             }
-            stewardship.record(id, contactId, parsed, details, me.getName());
-            redirect.addFlashAttribute("message", "Recorded.");
+            ReviewView recorded = stewardship.record(id, contactId, parsed, details, me.getName());
+            redirect.addFlashAttribute(
+                    "message",
+                    reviewTasks.completeIfDone(recorded, me.getName())
+                            ? "Recorded. Every contact has an outcome: your review task is done."
+                            : "Recorded.");
         } catch (BadRequestException | ConflictException | NotFoundException | IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("error", "Only the review's owner or an admin records its outcomes.");
         }
         return "redirect:/stewardship/" + id;
+    }
+
+    /** The contact's name as the review lists it, for a message about it. */
+    private String name(long reviewId, long contactId) {
+        return stewardship.view(reviewId).contacts().stream()
+                .filter(c -> c.contactId() == contactId)
+                .map(Line::fullName)
+                .findFirst()
+                .orElse("contact " + contactId);
     }
 
     private static String blank(String value) {
