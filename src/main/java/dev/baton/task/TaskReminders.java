@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Baton's own reminder and escalation for every human step with a due date, unless its BPMN has
- * timers for them ({@code baton:ownReminders=true}). A reminder goes only before the due date: a
+ * timers for them ({@code baton:ownReminders=true}); a BPMN that chases a late step itself ({@code
+ * baton:ownEscalation=true}) gets the reminder alone. A reminder goes only before the due date: a
  * step already overdue (born so, or reached late) gets the escalation alone. Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED} and marked in the same transaction as the mail is queued, so with
  * several app instances each reminder and escalation is queued once. A task whose assignee no longer

@@ -63,9 +63,10 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
             nativeQuery = true)
     List<Task> lockReminderDue(Instant now, Instant before, int limit);
 
+    /** Open tasks due before {@code before} that Baton has not escalated yet (and whose BPMN does not). */
     @Query(
             value = "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
-                    + " and escalated_at is null and due_at < :before"
+                    + " and not own_escalation and escalated_at is null and due_at < :before"
                     + " order by due_at limit :limit for update skip locked",
             nativeQuery = true)
     List<Task> lockEscalationDue(Instant before, int limit);

@@ -133,6 +133,19 @@ class TaskRemindersIntegrationTests extends InboxTest {
     }
 
     @Test
+    void aStepWhoseBpmnChasesItItselfIsRemindedButNotEscalated() {
+        Task soon = arrivingTask("rob", Instant.now().plus(Duration.ofHours(2)), false, false, true);
+        Task late = arrivingTask("rob", Instant.now().minus(Duration.ofHours(2)), false, false, true);
+
+        reminders.run();
+
+        assertThat(actions(soon)).containsExactly("task.assigned", "task.reminded");
+        assertThat(actions(late)).containsExactly("task.assigned");
+        assertThat(tasks.findById(late.getId()).orElseThrow().getEscalatedAt()).isNull();
+        assertThat(mailsAbout(late, "maria@baton.example")).isEmpty();
+    }
+
+    @Test
     void ravisSwitchedOffRemindersAreRecordedButNotMailed() {
         long ravi = people.findByUsername("ravi").orElseThrow().getId();
         preferences.choose(ravi, new Choices(true, false, true, false));
