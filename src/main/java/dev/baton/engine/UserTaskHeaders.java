@@ -33,6 +33,11 @@ public final class UserTaskHeaders {
     public static final String FOLLOW_UP_DATE = "io.camunda.zeebe:followUpDate";
     /** Baton's own header: "true" when the playbook has timers for this step's reminder/escalation. */
     public static final String OWN_REMINDERS = "baton:ownReminders";
+    /**
+     * Baton's own header: "true" when the playbook escalates this step itself once it is late (the
+     * renewal's chase task) but leaves the reminder before the due date to Baton.
+     */
+    public static final String OWN_ESCALATION = "baton:ownEscalation";
     /** Baton's own header: the kind of record the step is about (its id is the step's {@code subjectId} variable). */
     public static final String SUBJECT_TYPE = "baton:subjectType";
     /** Baton's own header: "true" when the playbook mails the assignee about this step itself. */
@@ -74,7 +79,8 @@ public final class UserTaskHeaders {
                 list(headers.get(CANDIDATE_USERS)),
                 accountId == null && account != null ? foreign(account) : null,
                 models.processName(definition, job.getBpmnProcessId()),
-                form.map(ProcessModels.StepForm::schema).orElse(null));
+                form.map(ProcessModels.StepForm::schema).orElse(null),
+                flag(headers.get(OWN_ESCALATION)));
     }
 
     /** A business id Baton does not have, as text (CRM ids are at most a few dozen characters). */

@@ -96,6 +96,8 @@ public class Task {
     String originalAssignee;
     String delegatedBy;
     boolean ownReminders;
+    /** The BPMN escalates the step itself once it is late (header {@code baton:ownEscalation}). */
+    boolean ownEscalation;
     /** A completion was sent and its answer lost: the engine may have it (see {@link TaskEngineSync}). */
     boolean completionOutcomeUnknown;
 
@@ -153,6 +155,7 @@ public class Task {
         }
         this.lockExpiresAt = lockExpiresAt;
         this.ownReminders = spec.ownReminders();
+        this.ownEscalation = spec.ownEscalation();
     }
 
     public boolean isOpen() {

@@ -9,6 +9,7 @@ import dev.baton.notification.Outbox;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ class TaskMails {
     private final PeopleLookup people;
     private final Accounts accounts;
     private final TimeZones zones;
+    private final Clock clock;
 
     TaskMails(
             Outbox outbox,
@@ -37,7 +39,9 @@ class TaskMails {
             MailPreferenceService preferences,
             PeopleLookup people,
             Accounts accounts,
-            TimeZones zones) {
+            TimeZones zones,
+            Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.composer = composer;
         this.preferences = preferences;
@@ -46,7 +50,10 @@ class TaskMails {
         this.zones = zones;
     }
 
-    /** To the new assignee; {@code event} names the assignment (task creation or an audit event id). */
+    /**
+     * To the new assignee; {@code event} names the assignment (task creation or an audit event id). A
+     * task already past its due date says so: it gets no reminder, which would name a past date.
+     */
     void assigned(Task task, String event) {
         Person to = person(task.getAssignee());
         send(
@@ -55,7 +62,7 @@ class TaskMails {
                 "task-assigned",
                 to == null ? null : key("task-assigned", task, to) + event,
                 task,
-                Map.of());
+                Map.of("overdue", task.getDueAt() != null && task.getDueAt().isBefore(clock.instant())));
     }
 
     /**

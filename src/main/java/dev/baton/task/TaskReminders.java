@@ -11,10 +11,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Baton's own reminder and escalation for every human step with a due date, unless its BPMN has
- * timers for them ({@code baton:ownReminders=true}). Rows are claimed with {@code FOR UPDATE SKIP
- * LOCKED} and marked in the same transaction as the mail is queued, so with several app instances
- * each reminder and escalation is queued once. A task whose assignee no longer exists or is inactive
- * is not "reminded" (nobody would be): it is released to its candidates or the unassigned queue.
+ * timers for them ({@code baton:ownReminders=true}); a BPMN that chases a late step itself ({@code
+ * baton:ownEscalation=true}) gets the reminder alone. A reminder goes only before the due date: a
+ * step already overdue (born so, or reached late) gets the escalation alone. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and marked in the same transaction as the mail is queued, so with
+ * several app instances each reminder and escalation is queued once. A task whose assignee no longer
+ * exists or is inactive is not "reminded" (nobody would be): it is released to its candidates or the
+ * unassigned queue.
  */
 @Service
 public class TaskReminders {
@@ -56,7 +59,7 @@ public class TaskReminders {
     private int batch() {
         return tx.execute(status -> {
             Instant now = clock.instant();
-            List<Task> reminders = tasks.lockReminderDue(now.plus(settings.reminderLead()), settings.batchSize());
+            List<Task> reminders = tasks.lockReminderDue(now, now.plus(settings.reminderLead()), settings.batchSize());
             List<Task> held = releaseUnheld(reminders);
             held.forEach(t -> {
                 mails.reminder(t);

@@ -21,6 +21,9 @@ import java.util.Set;
  * @param processName the playbook's name from its model, or null (the process id is shown)
  * @param formSchema the Camunda Forms JSON when the form is not one of Baton's by key (linked by form
  *     id or embedded in the BPMN), or null
+ * @param ownEscalation the step's BPMN tells the assignee's manager itself when the step is late
+ *     (custom header {@code baton:ownEscalation=true}, e.g. the renewal's chase task), so Baton's
+ *     reminder run still reminds the assignee but sends no "Overdue" mail of its own
  */
 public record TaskSpec(
         long jobKey,
@@ -42,7 +45,8 @@ public record TaskSpec(
         Set<String> candidateUsers,
         String accountRef,
         String processName,
-        String formSchema) {
+        String formSchema,
+        boolean ownEscalation) {
 
     public TaskSpec {
         candidateGroups = candidateGroups == null ? Set.of() : Set.copyOf(candidateGroups);
@@ -87,7 +91,8 @@ public record TaskSpec(
                 Set.of(),
                 null,
                 null,
-                null);
+                null,
+                false);
     }
 
     /** A step whose BPMN leaves reminders and escalation to Baton (no {@code baton:ownReminders} header). */

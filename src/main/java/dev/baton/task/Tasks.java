@@ -51,18 +51,23 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
             nativeQuery = true)
     List<Task> lockOpenExpiringBefore(Instant before, Instant now, int limit);
 
-    /** Open tasks due before {@code before} that Baton has not reminded of yet (and whose BPMN does not). */
+    /**
+     * Open tasks due after {@code now} and before {@code before} that Baton has not reminded of yet (and
+     * whose BPMN does not). One already overdue gets no reminder, which would name a past date: the
+     * escalation is its next word, and one born overdue was told so by its assignment mail.
+     */
     @Query(
-            value =
-                    "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
-                            + " and reminded_at is null and due_at < :before order by due_at limit :limit for update skip locked",
+            value = "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
+                    + " and reminded_at is null and due_at > :now and due_at < :before"
+                    + " order by due_at limit :limit for update skip locked",
             nativeQuery = true)
-    List<Task> lockReminderDue(Instant before, int limit);
+    List<Task> lockReminderDue(Instant now, Instant before, int limit);
 
+    /** Open tasks due before {@code before} that Baton has not escalated yet (and whose BPMN does not). */
     @Query(
-            value =
-                    "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
-                            + " and escalated_at is null and due_at < :before order by due_at limit :limit for update skip locked",
+            value = "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
+                    + " and not own_escalation and escalated_at is null and due_at < :before"
+                    + " order by due_at limit :limit for update skip locked",
             nativeQuery = true)
     List<Task> lockEscalationDue(Instant before, int limit);
 

@@ -28,6 +28,10 @@ class UserTaskHeadersTests {
                         .ownAssignmentMail())
                 .isTrue();
         assertThat(toSpec(job(Map.of(), Map.of())).ownAssignmentMail()).isFalse();
+        assertThat(toSpec(job(Map.of(UserTaskHeaders.OWN_ESCALATION, "true"), Map.of()))
+                        .ownEscalation())
+                .isTrue();
+        assertThat(toSpec(job(Map.of(), Map.of())).ownEscalation()).isFalse();
     }
 
     @Test

@@ -1,15 +1,21 @@
 package dev.baton.renewal;
 
+import static dev.baton.renewal.engine.RenewalBpmn.TASK_CHASE_LATE_HEALTH_REVIEW;
+import static dev.baton.renewal.engine.RenewalBpmn.TASK_CHASE_LATE_PROPOSAL;
 import static dev.baton.renewal.engine.RenewalBpmn.TASK_DECIDE;
 import static dev.baton.renewal.engine.RenewalBpmn.TASK_REVIEW_HEALTH;
 import static dev.baton.renewal.engine.RenewalBpmn.TASK_WRITE_PROPOSAL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.support.Mails;
 import dev.baton.support.Race;
 import dev.baton.task.Task;
+import dev.baton.task.TaskReminders;
+import dev.baton.task.TaskStatus;
+import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +41,9 @@ class RenewalIntegrationTests extends RenewalTest {
 
     @Autowired
     GreenMail greenMail;
+
+    @Autowired
+    TaskReminders reminders;
 
     @Test
     void aRenewalDateInThePastIsRefusedNamingTheFieldOnCreateAndOnChange() {
@@ -124,6 +133,45 @@ class RenewalIntegrationTests extends RenewalTest {
                         "The customer renewed: the next renewal date is " + next,
                         "The renewal due " + LocalDate.now().plusDays(90)
                                 + " started: health review, proposal, decision");
+    }
+
+    @Test
+    void aRenewalOpenedLateTellsTheOwnerAndTheManagerOnceEachAndTheChaseEndsWithItsStage() {
+        long account = account("rob", 45); // opened late: the health review was due 15 days ago
+        String name = (String) accountView(account).get("name");
+        long renewal = openRenewal(account);
+        Task health = awaitOpenTask(renewal, TASK_REVIEW_HEALTH);
+        Task chase = awaitOpenTask(renewal, TASK_CHASE_LATE_HEALTH_REVIEW);
+
+        reminders.run();
+        reminders.run();
+        dispatcher.dispatch();
+
+        List<MimeMessage> robs = mailsAbout(name, "rob@baton.example");
+        assertThat(robs)
+                .as("a stage born late is told once, as overdue, and not 'reminded' of a past date")
+                .extracting(Mails::subject)
+                .containsExactly("New task: Review account health · " + name);
+        assertThat(Mails.text(robs.getFirst())).contains("(already overdue)");
+        assertThat(mailsAbout(name, "maria@baton.example"))
+                .as("the manager gets the renewal's chase, not the inbox's 'Overdue' beside it")
+                .extracting(Mails::subject)
+                .containsExactly("New task: Chase late health review · " + name);
+
+        completeTask("rob", health, Map.of("healthSummary", "Steady", "risk", "medium"), HttpStatus.OK);
+        awaitOpenTask(renewal, TASK_WRITE_PROPOSAL); // due in 15 days: not late
+        assertThat(await().atMost(WAIT)
+                        .until(() -> tasks.findById(chase.getId()).orElseThrow(), t -> !t.isOpen())
+                        .getStatus())
+                .as("the chase ends with its stage")
+                .isEqualTo(TaskStatus.CANCELED);
+        assertThat(openTask(renewal, TASK_CHASE_LATE_PROPOSAL)).isNull();
+    }
+
+    private List<MimeMessage> mailsAbout(String accountName, String address) {
+        return Mails.to(greenMail, address).stream()
+                .filter(m -> Mails.text(m).contains(accountName))
+                .toList();
     }
 
     @Test

@@ -91,7 +91,8 @@ class InboxPagingIntegrationTests extends InboxTest {
                         users,
                         null,
                         null,
-                        null))
+                        null,
+                        false))
                 .getId();
     }
 }

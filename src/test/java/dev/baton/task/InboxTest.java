@@ -46,6 +46,12 @@ abstract class InboxTest extends EngineIntegrationTest {
 
     /** As above, for a step whose playbook mails the assignee itself ({@code baton:ownAssignmentMail}). */
     protected Task arrivingTask(String assignee, Instant dueAt, boolean ownReminders, boolean ownAssignmentMail) {
+        return arrivingTask(assignee, dueAt, ownReminders, ownAssignmentMail, false);
+    }
+
+    /** As above, for a step whose playbook chases it itself once late ({@code baton:ownEscalation}). */
+    protected Task arrivingTask(
+            String assignee, Instant dueAt, boolean ownReminders, boolean ownAssignmentMail, boolean ownEscalation) {
         long jobKey = ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE);
         try {
             doNothing().when(taskEngine).extendLock(eq(jobKey), any());
@@ -68,7 +74,12 @@ abstract class InboxTest extends EngineIntegrationTest {
                 null,
                 null,
                 ownReminders,
-                ownAssignmentMail));
+                ownAssignmentMail,
+                Set.of(),
+                null,
+                null,
+                null,
+                ownEscalation));
     }
 
     /** A sample review that rob has claimed. */

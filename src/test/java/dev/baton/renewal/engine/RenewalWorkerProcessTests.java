@@ -2,16 +2,20 @@ package dev.baton.renewal.engine;
 
 import static dev.baton.renewal.engine.RenewalBpmn.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import dev.baton.engine.Bpmn;
 import dev.baton.renewal.RenewalTest;
 import dev.baton.renewal.engine.RenewalBpmn.Vars;
 import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -62,7 +66,7 @@ class RenewalWorkerProcessTests extends RenewalTest {
         Task decision = awaitOpenTask(renewal, TASK_DECIDE);
         assertThat(decision.getDueAt()).isEqualTo(endOf(90));
         LocalDate next = LocalDate.now().plusDays(90 + 365);
-        completeTask("rob", decision, Map.of("decision", "renewed", "nextRenewalDate", next.toString()), HttpStatus.OK);
+        completeTask("rob", decision, renewedUntil(next), HttpStatus.OK);
 
         sent.awaitEnded(instance);
         assertThat(sent.passed(instance))
@@ -172,11 +176,7 @@ class RenewalWorkerProcessTests extends RenewalTest {
         assertThat(timeline(account)).contains("Renewal decided: renegotiating: Wants a three-year term");
         completeTask("rob", newProposal, Map.of("proposal", "Three years, flat price"), HttpStatus.OK);
         LocalDate next = LocalDate.now().plusDays(90 + 3 * 365);
-        completeTask(
-                "rob",
-                awaitOpenTask(renewal, TASK_DECIDE),
-                Map.of("decision", "renewed", "nextRenewalDate", next.toString()),
-                HttpStatus.OK);
+        completeTask("rob", awaitOpenTask(renewal, TASK_DECIDE), renewedUntil(next), HttpStatus.OK);
 
         sent.awaitEnded(instance);
         assertThat(sent.passed(instance))
@@ -196,18 +196,31 @@ class RenewalWorkerProcessTests extends RenewalTest {
     void aHealthReviewPastItsDateGoesToTheOwnersManagerWhileTheOwnerKeepsIt() {
         long account = account("rob", 45); // opened late: the health review was due 15 days ago
         long renewal = openRenewal(account);
-        Task chase = awaitOpenTask(renewal, TASK_CHASE_LATE_STAGE);
+        Task chase = awaitOpenTask(renewal, TASK_CHASE_LATE_HEALTH_REVIEW);
         long instance = chase.getProcessInstanceKey();
         assertThat(chase.getAssignee()).isEqualTo("maria");
+        assertThat(chase.getName()).isEqualTo("Chase late health review");
         assertThat(sent.awaitCompleted(instance, ESCALATE_JOB_TYPE)).containsEntry(Vars.ESCALATE_TO_USERNAME, "maria");
-        assertThat(openTask(renewal, TASK_REVIEW_HEALTH).getAssignee()).isEqualTo("rob");
+        Task health = openTask(renewal, TASK_REVIEW_HEALTH);
+        assertThat(health.getAssignee()).isEqualTo("rob");
         assertThat(timeline(account)).contains("The renewal's health review was late and went to Maria Rossi");
 
         completeTask("maria", chase, Map.of("followUp", "Rob does it by Friday"), HttpStatus.OK);
-        sent.awaitElementCompleted(instance, END_CHASED);
+        sent.awaitElementCompleted(instance, END_HEALTH_REVIEW_CHASED);
+        assertThat(openTask(renewal, TASK_REVIEW_HEALTH))
+                .as("the owner still has the stage")
+                .isNotNull();
+        completeTask("rob", health, HEALTHY, HttpStatus.OK);
+        awaitOpenTask(renewal, TASK_WRITE_PROPOSAL);
         assertThat(sent.passed(instance))
                 .containsSubsequence(
-                        TIMER_HEALTH_REVIEW_LATE, TASK_ESCALATE_HEALTH_REVIEW, TASK_CHASE_LATE_STAGE, END_CHASED);
+                        TIMER_HEALTH_REVIEW_LATE,
+                        TASK_ESCALATE_HEALTH_REVIEW,
+                        TASK_CHASE_LATE_HEALTH_REVIEW,
+                        END_HEALTH_REVIEW_CHASED,
+                        TASK_REVIEW_HEALTH,
+                        END_HEALTH_REVIEW_DONE,
+                        SUBPROCESS_HEALTH_REVIEW);
     }
 
     @Test
@@ -218,30 +231,73 @@ class RenewalWorkerProcessTests extends RenewalTest {
         long instance = health.getProcessInstanceKey();
 
         assertThat(sent.awaitCompleted(instance, ESCALATE_JOB_TYPE)).containsEntry(Vars.ESCALATE_TO_USERNAME, null);
-        sent.awaitElementCompleted(instance, END_NOBODY_TO_ESCALATE_TO);
+        sent.awaitElementCompleted(instance, END_HEALTH_REVIEW_NOBODY_TO_ESCALATE_TO);
         assertThat(timeline(account))
                 .contains("The renewal's health review was late; the owner has no manager to tell");
         assertThat(openTask(renewal, TASK_REVIEW_HEALTH)).isNotNull();
     }
 
     @Test
-    void eachStageWhoseDatePassedEscalatesNamingItsStage() {
+    void eachLateStageOfAnOwnerWithoutManagerEndsItsOwnBranch() {
+        long account = account("maria", 90);
+        long renewal = rowWithoutProcess(account);
+        Instant past = Instant.now().minus(Duration.ofDays(1));
+        long instance = startWithDates(renewal, account, "maria", past, past, past);
+
+        sent.awaitElementCompleted(instance, END_HEALTH_REVIEW_NOBODY_TO_ESCALATE_TO);
+        completeTask("maria", awaitOpenTask(renewal, TASK_REVIEW_HEALTH), HEALTHY, HttpStatus.OK);
+        sent.awaitElementCompleted(instance, END_PROPOSAL_NOBODY_TO_ESCALATE_TO);
+        completeTask("maria", awaitOpenTask(renewal, TASK_WRITE_PROPOSAL), PROPOSAL, HttpStatus.OK);
+        sent.awaitElementCompleted(instance, END_DECISION_NOBODY_TO_ESCALATE_TO);
+        LocalDate next = LocalDate.now().plusDays(90 + 365);
+        completeTask("maria", awaitOpenTask(renewal, TASK_DECIDE), renewedUntil(next), HttpStatus.OK);
+
+        sent.awaitEnded(instance);
+        assertThat(sent.passed(instance))
+                .containsSubsequence(END_HEALTH_REVIEW_NOBODY_TO_ESCALATE_TO, END_HEALTH_REVIEW_DONE)
+                .containsSubsequence(END_PROPOSAL_NOBODY_TO_ESCALATE_TO, END_PROPOSAL_DONE)
+                .containsSubsequence(END_DECISION_NOBODY_TO_ESCALATE_TO, END_DECISION_DONE, END_RENEWED)
+                .doesNotContain(TASK_CHASE_LATE_HEALTH_REVIEW, TASK_CHASE_LATE_PROPOSAL, TASK_CHASE_LATE_DECISION);
+    }
+
+    @Test
+    void eachStageWhoseDatePassedIsChasedByATaskNamingItThatEndsWhenTheStageIsDone() {
         long account = account("rob", 90);
         long renewal = rowWithoutProcess(account);
         Instant past = Instant.now().minus(Duration.ofDays(1));
-        long instance = startWithDates(renewal, account, past, past, past);
+        long instance = startWithDates(renewal, account, "rob", past, past, past);
 
         Task health = awaitOpenTask(renewal, TASK_REVIEW_HEALTH);
-        sent.awaitElementCompleted(instance, TASK_ESCALATE_HEALTH_REVIEW);
+        Task healthChase = awaitOpenTask(renewal, TASK_CHASE_LATE_HEALTH_REVIEW);
         completeTask("rob", health, HEALTHY, HttpStatus.OK);
         Task proposal = awaitOpenTask(renewal, TASK_WRITE_PROPOSAL);
-        sent.awaitElementCompleted(instance, TASK_ESCALATE_PROPOSAL);
+        assertThat(awaitEnded(healthChase).getStatus())
+                .as("the chase of a stage the owner completed ends with it")
+                .isEqualTo(TaskStatus.CANCELED);
+        Task proposalChase = awaitOpenTask(renewal, TASK_CHASE_LATE_PROPOSAL);
         completeTask("rob", proposal, PROPOSAL, HttpStatus.OK);
-        awaitOpenTask(renewal, TASK_DECIDE);
-        sent.awaitElementCompleted(instance, TASK_ESCALATE_DECISION);
+        Task decision = awaitOpenTask(renewal, TASK_DECIDE);
+        assertThat(awaitEnded(proposalChase).getStatus()).isEqualTo(TaskStatus.CANCELED);
+        Task decisionChase = awaitOpenTask(renewal, TASK_CHASE_LATE_DECISION);
+        completeTask("maria", decisionChase, Map.of("followUp", "Decided Monday"), HttpStatus.OK);
+        sent.awaitElementCompleted(instance, END_DECISION_CHASED);
+        LocalDate next = LocalDate.now().plusDays(90 + 365);
+        completeTask("rob", decision, renewedUntil(next), HttpStatus.OK);
 
+        sent.awaitEnded(instance);
+        assertThat(List.of(healthChase, proposalChase, decisionChase))
+                .extracting(Task::getName, Task::getAssignee)
+                .containsExactly(
+                        tuple("Chase late health review", "maria"),
+                        tuple("Chase late renewal proposal", "maria"),
+                        tuple("Chase late renewal decision", "maria"));
         assertThat(sent.awaitCompleted(instance, ESCALATE_JOB_TYPE, 3))
                 .allSatisfy(escalation -> assertThat(escalation).containsEntry(Vars.ESCALATE_TO_USERNAME, "maria"));
+        assertThat(sent.passed(instance))
+                .containsSubsequence(TASK_ESCALATE_HEALTH_REVIEW, END_HEALTH_REVIEW_DONE, SUBPROCESS_HEALTH_REVIEW)
+                .containsSubsequence(TASK_ESCALATE_PROPOSAL, END_PROPOSAL_DONE, SUBPROCESS_PROPOSAL)
+                .containsSubsequence(END_DECISION_CHASED, END_DECISION_DONE, SUBPROCESS_DECISION, END_RENEWED)
+                .doesNotContain(END_HEALTH_REVIEW_CHASED, END_PROPOSAL_CHASED);
         assertThat(timeline(account))
                 .contains(
                         "The renewal's health review was late and went to Maria Rossi",
@@ -287,11 +343,12 @@ class RenewalWorkerProcessTests extends RenewalTest {
                 .getId();
     }
 
-    private long startWithDates(long renewal, long account, Instant health, Instant proposal, Instant decision) {
+    private long startWithDates(
+            long renewal, long account, String owner, Instant health, Instant proposal, Instant decision) {
         Map<String, Object> v = new HashMap<>();
         v.put(Vars.RENEWAL_ID, renewal);
         v.put(Bpmn.Variables.ACCOUNT_ID, account);
-        v.put(Vars.OWNER_USERNAME, "rob");
+        v.put(Vars.OWNER_USERNAME, owner);
         v.put(Vars.HEALTH_REVIEW_DUE_AT, health.toString());
         v.put(Vars.PROPOSAL_DUE_AT, proposal.toString());
         v.put(Vars.DECISION_DUE_AT, decision.toString());
@@ -303,6 +360,16 @@ class RenewalWorkerProcessTests extends RenewalTest {
                 .send()
                 .join();
         return awaitOpenTask(renewal, TASK_REVIEW_HEALTH).getProcessInstanceKey();
+    }
+
+    private static Map<String, Object> renewedUntil(LocalDate next) {
+        return Map.of("decision", "renewed", "nextRenewalDate", next.toString());
+    }
+
+    /** The task once the inbox has closed it (the other open steps are checked after a completion). */
+    private Task awaitEnded(Task task) {
+        return await().atMost(WAIT)
+                .until(() -> tasks.findById(task.getId()).orElseThrow(), t -> t.getStatus() != TaskStatus.OPEN);
     }
 
     private long overduePromise(long account) {
