@@ -33,6 +33,20 @@ public class CampaignStatistics {
             long disqualified,
             long recycled) {}
 
+    /** The first-touch rules are {@link LeadStatistics}' (the trust report judges leads the same way). */
+    private static final String SQL = """
+        select campaign, count(*) as leads,
+          count(*) filter (where %s) as judged,
+          count(*) filter (where %s) as within,
+          percentile_cont(0.5) within group (
+            order by extract(epoch from first_touched_at - created_at) / 3600.0) as median_hours,
+          count(*) filter (where status in ('NEW', 'WORKING')) as open,
+          count(*) filter (where status = 'MEETING_BOOKED') as booked,
+          count(*) filter (where status = 'DISQUALIFIED') as disqualified,
+          count(*) filter (where status = 'RECYCLED') as recycled
+        from lead group by campaign order by campaign nulls last
+        """.formatted(LeadStatistics.JUDGED, LeadStatistics.WITHIN_SLA);
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
@@ -44,19 +58,7 @@ public class CampaignStatistics {
     /** Every campaign, by name (leads without a campaign last). */
     @Transactional(readOnly = true)
     public List<Campaign> campaigns() {
-        return jdbc.query("""
-                select campaign, count(*) as leads,
-                  count(*) filter (where first_touched_at is not null
-                                      or (first_touch_due_at is not null and first_touch_due_at < :now)) as judged,
-                  count(*) filter (where first_touched_at <= first_touch_due_at) as within,
-                  percentile_cont(0.5) within group (
-                    order by extract(epoch from first_touched_at - created_at) / 3600.0) as median_hours,
-                  count(*) filter (where status in ('NEW', 'WORKING')) as open,
-                  count(*) filter (where status = 'MEETING_BOOKED') as booked,
-                  count(*) filter (where status = 'DISQUALIFIED') as disqualified,
-                  count(*) filter (where status = 'RECYCLED') as recycled
-                from lead group by campaign order by campaign nulls last
-                """, Map.of("now", Timestamp.from(clock.instant())), (rs, i) -> {
+        return jdbc.query(SQL, Map.of("now", Timestamp.from(clock.instant())), (rs, i) -> {
             long judged = rs.getLong("judged");
             long within = rs.getLong("within");
             Number median = (Number) rs.getObject("median_hours");

@@ -4,7 +4,10 @@ package dev.baton.report;
  * The trust figures of one rep, one team or everyone in a period. A percentage is null when there is
  * nothing to divide by. See {@link TrustReportService} for what each counts. {@code deliveredOnTimePct}
  * is {@code deliveredOnTime} of {@code commitmentsSettled} less {@code settledWithoutDeliveryDate}
- * (delivered with no known delivery time: not counted either way).
+ * (delivered with no known delivery time: not counted either way). Leads: {@code leadsDue} had their
+ * first touch due in the period, {@code leadsJudged} of them were touched or are past their due time,
+ * {@code leadsTouchedInTime} were touched by it; {@code leadsTouchedInTimePct} is the last of the
+ * judged (a lead still within its SLA and untouched is not counted either way).
  */
 public record Figures(
         long commitmentsDue,
@@ -26,4 +29,8 @@ public record Figures(
         long contacts,
         Double contactsFreshPct,
         long tasksDone,
-        Double tasksOnTimePct) {}
+        Double tasksOnTimePct,
+        long leadsDue,
+        long leadsJudged,
+        long leadsTouchedInTime,
+        Double leadsTouchedInTimePct) {}

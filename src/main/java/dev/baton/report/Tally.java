@@ -3,6 +3,7 @@ package dev.baton.report;
 import dev.baton.account.AccountStatistics.Freshness;
 import dev.baton.commitment.CommitmentStatistics.OwnerFigures;
 import dev.baton.handover.HandoverStatistics.Items;
+import dev.baton.lead.LeadStatistics.FirstTouches;
 import dev.baton.task.TaskStatistics.Done;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ final class Tally {
     long departed, withNote, received, acknowledgedFirst, callsInTime;
     long contacts, fresh;
     long tasksDone, tasksOnTime;
+    long leadsDue, leadsJudged, leadsInTime;
 
     void add(OwnerFigures c) {
         due += c.due();
@@ -45,6 +47,12 @@ final class Tally {
         tasksOnTime += d.onTime();
     }
 
+    void add(FirstTouches l) {
+        leadsDue += l.due();
+        leadsJudged += l.judged();
+        leadsInTime += l.touchedWithinSla();
+    }
+
     void add(Tally other) {
         due += other.due;
         settled += other.settled;
@@ -64,6 +72,9 @@ final class Tally {
         fresh += other.fresh;
         tasksDone += other.tasksDone;
         tasksOnTime += other.tasksOnTime;
+        leadsDue += other.leadsDue;
+        leadsJudged += other.leadsJudged;
+        leadsInTime += other.leadsInTime;
     }
 
     Figures figures() {
@@ -88,7 +99,11 @@ final class Tally {
                 contacts,
                 pct(fresh, contacts),
                 tasksDone,
-                pct(tasksOnTime, tasksDone));
+                pct(tasksOnTime, tasksDone),
+                leadsDue,
+                leadsJudged,
+                leadsInTime,
+                pct(leadsInTime, leadsJudged));
     }
 
     /** A percentage to one decimal, or null when there is nothing to divide by. */

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The trust report over [{@code from}, {@code to}] as of {@code asOf}: everyone in scope, per team
- * and per rep, and contact freshness by month (overall and per team key). {@code leads} says why
- * there is no lead first-touch figure.
+ * and per rep, and contact freshness by month (overall and per team key). {@code leads} is everyone's
+ * lead first-touch figure in one sentence (the numbers are in each row's {@link Figures}).
  */
 public record TrustReport(
         LocalDate from,

@@ -4,6 +4,7 @@ import dev.baton.account.AccountStatistics;
 import dev.baton.account.AccountStatistics.Freshness;
 import dev.baton.commitment.CommitmentStatistics;
 import dev.baton.handover.HandoverStatistics;
+import dev.baton.lead.LeadStatistics;
 import dev.baton.people.PeopleDirectory;
 import dev.baton.people.PeopleDirectory.Entry;
 import dev.baton.people.PeopleService;
@@ -32,18 +33,19 @@ import org.springframework.transaction.annotation.Transactional;
  * completion, accounts with a note); their accounts under the successor (acknowledged before the
  * customer was contacted, introduction call within its due date). Contacts: under the account's
  * owner, verified within the window at the end of the period (or now). Tasks with a due date
- * completed in the period: under who completed them. A team adds up its current members; an admin
- * sees everyone (and commitments without an owner), a manager the people in their line.
+ * completed in the period: under who completed them. Leads whose first touch fell due in the period
+ * (the due time of their first assignment, in the owner's working hours): under their owner, touched
+ * by that time as a share of those touched or past it. A team adds up its current members; an admin
+ * sees everyone (and commitments or leads without an owner), a manager the people in their line.
  */
 @Service
 public class TrustReportService {
-
-    static final String NO_LEADS = "Lead first-touch within SLA: Baton has no leads yet";
 
     private final CommitmentStatistics commitments;
     private final HandoverStatistics handovers;
     private final AccountStatistics accounts;
     private final dev.baton.task.TaskStatistics tasks;
+    private final LeadStatistics leads;
     private final PeopleService people;
     private final PeopleDirectory directory;
     private final Duration freshnessWindow;
@@ -54,6 +56,7 @@ public class TrustReportService {
             HandoverStatistics handovers,
             AccountStatistics accounts,
             dev.baton.task.TaskStatistics tasks,
+            LeadStatistics leads,
             PeopleService people,
             PeopleDirectory directory,
             dev.baton.quality.QualitySettings quality,
@@ -62,6 +65,7 @@ public class TrustReportService {
         this.handovers = handovers;
         this.accounts = accounts;
         this.tasks = tasks;
+        this.leads = leads;
         this.people = people;
         this.directory = directory;
         this.freshnessWindow = quality.staleAfter();
@@ -99,6 +103,7 @@ public class TrustReportService {
                 .forEach(h -> with(rep.apply(h.departingId()), t -> t.handoverHours.add(h.hours())));
         handovers.items(start, end).forEach(i -> with(rep.apply(i.personId()), t -> t.add(i)));
         tasks.done(start, end).forEach(d -> with(rep.apply(byUsername.get(d.username())), t -> t.add(d)));
+        leads.firstTouches(start, end, clock.instant()).forEach(l -> with(rep.apply(l.ownerId()), t -> t.add(l)));
         List<Freshness> freshness = accounts.freshness(from, to, freshnessWindow, clock.instant(), clock.getZone());
         LocalDate lastMonth = freshness.stream()
                 .map(Freshness::month)
@@ -118,7 +123,7 @@ public class TrustReportService {
             total.add(tally);
         });
         repRows.sort(Comparator.comparing(TrustReport.Row::name).thenComparing(TrustReport.Row::id));
-        if (admin && (noOwner.due > 0)) {
+        if (admin && (noOwner.due > 0 || noOwner.leadsDue > 0)) {
             repRows.add(new TrustReport.Row(null, null, "no owner", true, noOwner.figures()));
             total.add(noOwner);
         }
@@ -136,16 +141,30 @@ public class TrustReportService {
                                 teamViews.get(id).teamName(),
                                 true,
                                 tally.figures())));
+        Figures all = total.figures();
         return new TrustReport(
                 from,
                 to,
                 today,
                 freshnessWindow.toDays(),
-                total.figures(),
+                all,
                 teamRows,
                 repRows,
                 trend(freshness, visible, admin, teamViews),
-                NO_LEADS);
+                leadsInWords(all));
+    }
+
+    /** The first-touch figure of everyone in the report, in one sentence. */
+    static String leadsInWords(Figures f) {
+        String figure = "Lead first touch within SLA: ";
+        if (f.leadsDue() == 0) {
+            return figure + "no lead's first touch fell due in the period.";
+        }
+        String due = f.leadsDue() + (f.leadsDue() == 1 ? " lead" : " leads") + " due a first touch in the period";
+        return f.leadsJudged() == 0
+                ? figure + due + ", none touched yet and none past its SLA."
+                : figure + f.leadsTouchedInTimePct() + " % (" + f.leadsTouchedInTime() + " of " + f.leadsJudged()
+                        + " touched or past their SLA; " + due + ").";
     }
 
     private static List<TrustReport.Month> trend(

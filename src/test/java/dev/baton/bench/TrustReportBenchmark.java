@@ -64,6 +64,7 @@ class TrustReportBenchmark {
                     jdbc.queryForList(FRESHNESS_SQL, months);
                     jdbc.queryForList(HANDOVERS_SQL, from, today);
                     jdbc.queryForList(HANDOVER_ITEMS_SQL, from, today);
+                    jdbc.queryForList(LEADS_SQL, from, today);
                     return jdbc.queryForList(TASKS_SQL, from, today);
                 },
                 null);
@@ -161,6 +162,12 @@ class TrustReportBenchmark {
         select coalesce(completed_by, assignee), count(*), count(*) filter (where completed_at <= due_at) from task
         where status = 'COMPLETED' and due_at is not null and completed_at >= ?::date and completed_at < ?::date + 1
         group by 1""";
+
+    /** Leads whose first touch fell due in the period per owner: due, judged (touched or past due), touched in time. */
+    static final String LEADS_SQL = """
+        select owner_id, count(*), count(*) filter (where first_touched_at is not null or first_touch_due_at < now()),
+          count(*) filter (where first_touched_at <= first_touch_due_at) from lead
+        where first_touch_due_at >= ?::date and first_touch_due_at < ?::date + 1 group by 1""";
 
     /** Stale contacts and contacts with neither e-mail nor phone, per account owner. */
     static final String CONTACTS_SQL = """

@@ -74,7 +74,27 @@ class TrustReportIntegrationTests {
         contact(account, at(-400, 12));
         long audited = contact(account, null);
         audit("contact.verified", "contact", audited, account, at(-20, 12));
+        // leads (first-touch due, first touched): A's due 4 in the period, 3 judged (touched or past due), 1 in time
+        lead(a, at(-5, 12), at(-6, 12)); // touched a day early: in time
+        lead(a, at(-4, 12), at(-3, 12)); // touched a day late
+        lead(a, at(-2, 12), null); // untouched past its due time: missed
+        lead(a, at(5, 12), null); // untouched, not due yet: neither way
+        lead(a, at(-40, 12), at(-41, 12)); // due before the period
+        lead(b, at(-1, 12), at(-1, 10)); // B's, in time
         jdbc.update("update person set active = false where id = ?", b);
+    }
+
+    private void lead(long owner, Instant due, Instant touched) {
+        jdbc.update(
+                "insert into lead (company, person_name, email, source, status, owner_id, assigned_at,"
+                        + " assignment_count, first_touch_due_at, first_touched_at) values ('Lead Co', 'L', ?, 'web', ?,"
+                        + " ?, ?, 1, ?, ?)",
+                "l-" + UUID.randomUUID() + "@t.example",
+                touched == null ? "NEW" : "WORKING",
+                owner,
+                Timestamp.from(due.minus(java.time.Duration.ofHours(24))),
+                Timestamp.from(due),
+                ts(touched));
     }
 
     @Test
@@ -101,7 +121,11 @@ class TrustReportIntegrationTests {
                         Map.entry("contacts", 4),
                         Map.entry("contactsFreshPct", 50.0),
                         Map.entry("tasksDone", 2),
-                        Map.entry("tasksOnTimePct", 50.0)));
+                        Map.entry("tasksOnTimePct", 50.0),
+                        Map.entry("leadsDue", 4),
+                        Map.entry("leadsJudged", 3),
+                        Map.entry("leadsTouchedInTime", 1),
+                        Map.entry("leadsTouchedInTimePct", 33.3)));
         assertThat(figures(repA)).containsEntry("withNotePct", null);
         Map repB = row(report, "reps", "b-" + run);
         assertThat(repB).containsEntry("active", false);
@@ -132,12 +156,53 @@ class TrustReportIntegrationTests {
                         Map.entry("medianHandoverHours", 60.0),
                         Map.entry("withNotePct", 50.0),
                         Map.entry("contactsFreshPct", 50.0),
-                        Map.entry("tasksOnTimePct", 50.0)));
+                        Map.entry("tasksOnTimePct", 50.0),
+                        Map.entry("leadsDue", 5),
+                        Map.entry("leadsJudged", 4),
+                        Map.entry("leadsTouchedInTime", 2),
+                        Map.entry("leadsTouchedInTimePct", 50.0)));
+        assertThat(figures(repB))
+                .containsEntry("leadsDue", 1)
+                .containsEntry("leadsTouchedInTime", 1)
+                .containsEntry("leadsTouchedInTimePct", 100.0);
         assertThat((List<Map>) report.get("reps")).hasSize(2); // the manager's line only: no demo people
         assertThat(figures(Map.of("figures", report.get("total")))).containsEntry("commitmentsDue", 8);
         List<Map> trend = (List<Map>) report.get("freshnessTrend");
         assertThat(trend.getLast()).containsEntry("contacts", 4).containsEntry("freshPct", 50.0);
-        assertThat(report.get("leads").toString()).contains("no leads");
+        assertThat(report.get("leads"))
+                .isEqualTo("Lead first touch within SLA: 50.0 % (2 of 4 touched or past their SLA;"
+                        + " 5 leads due a first touch in the period).");
+    }
+
+    @Test
+    void theLeadFiguresOfTeamsAndRepsAddUpToEveryoneAndThePageAndCsvShowThem() {
+        Map all = http.withBasicAuth("ada", "demo")
+                .getForObject("/api/reports/trust?from={f}&to={t}", Map.class, today.minusDays(30), today.plusDays(30));
+        String csv = csv("reps");
+        String page = dev.baton.support.SignedIn.as(http, "m-" + run)
+                .getForObject("/reports/trust?from={f}&to={t}", String.class, today.minusDays(30), today.plusDays(30));
+
+        for (String figure : List.of("leadsDue", "leadsJudged", "leadsTouchedInTime")) {
+            long total = ((Number) figures(Map.of("figures", all.get("total"))).get(figure)).longValue();
+            for (String table : List.of("teams", "reps")) {
+                assertThat(((List<Map>) all.get(table))
+                                .stream()
+                                        .mapToLong(r -> ((Number) figures(r).get(figure)).longValue())
+                                        .sum())
+                        .as(figure + " over " + table)
+                        .isEqualTo(total);
+            }
+            assertThat(total).as(figure).isGreaterThanOrEqualTo(figure.equals("leadsDue") ? 5 : 2);
+        }
+        assertThat(csv)
+                .contains(",leads_due,leads_judged,leads_touched_in_time,leads_touched_in_time_pct\r\n")
+                .contains(",everyone,true,8,")
+                .contains(",a-" + run + ",Person a-" + run + ",true,7,")
+                .contains(",4,3,1,33.3\r\n", ",5,4,2,50.0\r\n");
+        assertThat(page)
+                .contains("Lead first touch within SLA: 50.0 % (2 of 4 touched or past their SLA;")
+                .contains("33.3 % (1/3)", "1 not yet due", "100.0 % (1/1)")
+                .doesNotContain("no leads yet");
     }
 
     @Test
@@ -207,18 +272,8 @@ class TrustReportIntegrationTests {
 
     @Test
     void everyTableExportsAsCsvWithAByteOrderMarkAndRepsCannotReadTheReport() {
-        String teams = http.withBasicAuth("m-" + run, "demo")
-                .getForObject(
-                        "/api/reports/trust.csv?table=teams&from={f}&to={t}",
-                        String.class,
-                        today.minusDays(30),
-                        today.plusDays(30));
-        String trend = http.withBasicAuth("m-" + run, "demo")
-                .getForObject(
-                        "/api/reports/trust.csv?table=trend&from={f}&to={t}",
-                        String.class,
-                        today.minusDays(30),
-                        today.plusDays(30));
+        String teams = csv("teams");
+        String trend = csv("trend");
 
         assertThat(teams)
                 .startsWith("\uFEFFid,key,name,active,commitments_due,")
@@ -317,6 +372,17 @@ class TrustReportIntegrationTests {
                 account,
                 Timestamp.from(created),
                 ts(verified));
+    }
+
+    /** One table of the manager's report as CSV, over the fixture's period. */
+    private String csv(String table) {
+        return http.withBasicAuth("m-" + run, "demo")
+                .getForObject(
+                        "/api/reports/trust.csv?table={table}&from={f}&to={t}",
+                        String.class,
+                        table,
+                        today.minusDays(30),
+                        today.plusDays(30));
     }
 
     private Map report() {

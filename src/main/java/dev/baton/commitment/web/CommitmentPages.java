@@ -12,7 +12,6 @@ import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
-import dev.baton.shared.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
@@ -39,7 +38,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The commitment register page for customer success: filters (open commitments first), counts that
@@ -105,13 +103,14 @@ class CommitmentPages {
                         .getContent());
         model.addAttribute(
                 "teams", teams.find(Pageable.unpaged(Sort.by("name"))).getContent());
-        // the filters as a query string, for the export link and the pages
-        model.addAttribute("query", PageLinks.filters(request));
+        // the filters the rows were found by (the first view's default too), for the export link and the pages
+        model.addAttribute("query", params.query());
         return "commitment/list";
     }
 
     /** Each count's own filter, in the same scope (owner, team, account, due window). */
     private static Map<String, String> countLinks(RegisterParams p) {
+        String scope = p.scope().query();
         Map<String, String> links = new LinkedHashMap<>();
         Map.of(
                         "open", "open=true",
@@ -119,26 +118,8 @@ class CommitmentPages {
                         "unowned", "unowned=true",
                         "rejected", "rejected=true",
                         "awaitingVerification", "status=DELIVERED")
-                .forEach((count, flag) -> {
-                    UriComponentsBuilder link =
-                            UriComponentsBuilder.fromPath("/commitments").query(flag);
-                    if (p.owner() != null) {
-                        link.queryParam("owner", p.owner());
-                    }
-                    if (p.team() != null) {
-                        link.queryParam("team", p.team());
-                    }
-                    if (p.account() != null) {
-                        link.queryParam("account", p.account());
-                    }
-                    if (p.dueFrom() != null) {
-                        link.queryParam("dueFrom", p.dueFrom());
-                    }
-                    if (p.dueTo() != null) {
-                        link.queryParam("dueTo", p.dueTo());
-                    }
-                    links.put(count, link.build().toUriString());
-                });
+                .forEach(
+                        (count, flag) -> links.put(count, "/commitments?" + flag + (scope == null ? "" : "&" + scope)));
         return links;
     }
 

@@ -34,9 +34,16 @@ class TrustReportApi {
 
     @GetMapping("/trust")
     @Operation(
-            summary = "Per team and rep over [from, to] (inclusive; default the last 90 days): commitments delivered "
-                    + "on time, overdue, breached, unowned, rejected; handovers and their median duration; notes, acknowledgements "
-                    + "and intro calls; contact freshness and its trend by month; tasks on time")
+            summary =
+                    "Per team and rep over [from, to] (inclusive; default the last 90 days): commitments delivered "
+                            + "on time, overdue, breached, unowned, rejected; handovers and their median duration; notes, acknowledgements "
+                            + "and intro calls; contact freshness and its trend by month; tasks on time; leads first touched in time",
+            description =
+                    "Lead first touch within SLA (leadsDue, leadsJudged, leadsTouchedInTime, leadsTouchedInTimePct;"
+                            + " `leads` says it in one sentence for everyone in view): the leads whose first-touch due time (set"
+                            + " at their first assignment, counted in the owner's working hours) falls in the period, under"
+                            + " their owner now; judged: touched, or untouched and past that time; in time: touched by it."
+                            + " The percentage is in time of judged, null when none is judged. Teams and the total add up their reps.")
     TrustReport report(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

@@ -33,7 +33,11 @@ final class TrustReportCsv {
             "contacts",
             "contacts_fresh_pct",
             "tasks_done",
-            "tasks_on_time_pct");
+            "tasks_on_time_pct",
+            "leads_due",
+            "leads_judged",
+            "leads_touched_in_time",
+            "leads_touched_in_time_pct");
 
     private TrustReportCsv() {}
 
@@ -82,6 +86,10 @@ final class TrustReportCsv {
                 f.contacts(),
                 f.contactsFreshPct(),
                 f.tasksDone(),
-                f.tasksOnTimePct());
+                f.tasksOnTimePct(),
+                f.leadsDue(),
+                f.leadsJudged(),
+                f.leadsTouchedInTime(),
+                f.leadsTouchedInTimePct());
     }
 }
