@@ -163,6 +163,12 @@ class ListFiltersIntegrationTests {
         long handover = id("insert into handover (departing_id, launched_by, reason, effective_date, status)"
                 + " select id, 'ada', 'LEAVING', current_date, 'COMPLETED' from person where username = 'ravi'"
                 + " returning id");
+        // and an audited event: on a fresh database (this class run alone) the audit log is empty; the log is
+        // append-only, so it stays, in this class's own database
+        jdbc.update(
+                "insert into audit_event (actor, action, entity_type, entity_id) values ('ada', 'handover.launched',"
+                        + " 'handover', ?)",
+                handover);
         try {
             jdbc.update("insert into lead (company, person_name, email, source, status, closed_at)"
                     + " values ('Past End Ltd', 'Pat End', 'pat@past-end.example', 'webinar', 'DISQUALIFIED', now())");
