@@ -31,7 +31,7 @@ final class TimelineSentences {
             Map.entry("renewal.opened", "The renewal due {renewalDate} started: health review, proposal, decision"),
             Map.entry(
                     "renewal.held",
-                    "The renewal waits: {overdue} overdue and {broken} broken promise(s) come before a proposal"),
+                    "The renewal waits for its promises before a proposal: {overdue} overdue, {broken} broken"),
             Map.entry("renewal.escalated", "The renewal's {stage} was late and went to {escalatedTo}"),
             Map.entry("renewal.late", "The renewal's {stage} was late; the owner has no manager to tell"),
             Map.entry("renewal.decided", "Renewal decided: {outcome}"),

@@ -2,6 +2,7 @@ package dev.baton.handover;
 
 import dev.baton.lead.LeadTransfers;
 import dev.baton.shared.PageResponse;
+import dev.baton.shared.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -114,15 +115,11 @@ public final class HandoverViews {
     /** "3 days 4 hours", "2 hours 1 minute", "40 seconds": the summary's wording. */
     static String duration(Duration d) {
         if (d.toDays() > 0) {
-            return count(d.toDays(), "day") + " " + count(d.toHoursPart(), "hour");
+            return Text.count(d.toDays(), "day") + " " + Text.count(d.toHoursPart(), "hour");
         }
         if (d.toHours() > 0) {
-            return count(d.toHours(), "hour") + " " + count(d.toMinutesPart(), "minute");
+            return Text.count(d.toHours(), "hour") + " " + Text.count(d.toMinutesPart(), "minute");
         }
-        return d.toMinutes() > 0 ? count(d.toMinutes(), "minute") : count(d.toSeconds(), "second");
-    }
-
-    private static String count(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return d.toMinutes() > 0 ? Text.count(d.toMinutes(), "minute") : Text.count(d.toSeconds(), "second");
     }
 }

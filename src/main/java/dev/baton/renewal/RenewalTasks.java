@@ -1,6 +1,7 @@
 package dev.baton.renewal;
 
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.Text;
 import dev.baton.task.Task;
 import dev.baton.task.TaskCompletionHandler;
 import dev.baton.task.TaskSubjectSource;
@@ -46,9 +47,9 @@ class RenewalTasks implements TaskSubjectSource, TaskCompletionHandler {
             Renewal r = renewals.renewal(id);
             RenewalService.Promises p = renewals.promises(id);
             String promises = p.kept()
-                    ? p.open() + " open promise(s), none overdue or broken"
-                    : p.overdue() + " overdue and " + p.broken()
-                            + " broken promise(s) to settle before a proposal can be made";
+                    ? Text.count(p.open(), "open promise") + ", none overdue or broken"
+                    : "promises to settle before a proposal can be made: " + p.overdue() + " overdue, " + p.broken()
+                            + " broken";
             return Optional.of(new Summary(
                     SUBJECT_TYPE,
                     id,

@@ -76,6 +76,24 @@ public final class InputErrors {
     }
 
     /**
+     * A value a page's form could not convert, said at its field with the value as typed and the API's
+     * words for what it must be ({@link #expected(TypeMismatchException)}): "'18.12.2026' is not a date
+     * like 2026-01-31", "'abc' is not a whole number". Never a Java type or the converter's text.
+     *
+     * @param mismatch the conversion Spring refused while binding a form
+     * @return one sentence without its field's name, at most {@value #MAX_MESSAGE} characters
+     */
+    public static String refused(TypeMismatchException mismatch) {
+        Object value = mismatch.getValue();
+        String shown = value instanceof Object[] values
+                ? Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", "))
+                : String.valueOf(value);
+        String expected = expected(mismatch);
+        String why = expected.startsWith("must be ") ? "is not " + expected.substring("must be ".length()) : expected;
+        return Text.clip("'" + Text.clip(shown, 60) + "' " + why, MAX_MESSAGE);
+    }
+
+    /**
      * For a whole number the type cannot hold (a 20-digit id): too large or too small, and the range,
      * rather than "must be a whole number", which it is.
      */

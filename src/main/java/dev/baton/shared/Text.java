@@ -178,4 +178,13 @@ public final class Text {
                 || c == '\uFEFF'
                 || c == '\u180E';
     }
+
+    /**
+     * A count with its noun, singular for one: "1 open promise", "3 open promises" (never "promise(s)").
+     *
+     * @param noun the singular, made plural with an "s"
+     */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }

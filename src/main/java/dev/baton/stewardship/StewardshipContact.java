@@ -1,5 +1,6 @@
 package dev.baton.stewardship;
 
+import dev.baton.shared.BadRequestException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,7 +21,24 @@ public class StewardshipContact {
         /** The details changed: updated (and so verified) now. */
         CHANGED,
         /** The person left the company: the contact is retired, its history kept. */
-        LEFT
+        LEFT;
+
+        /**
+         * The outcome a person or client named, in any case and with spaces around it; the API and the
+         * review page both read it here, so both refuse a wrong one in the same words.
+         *
+         * @param name {@code verified}, {@code changed} or {@code left}
+         * @return the outcome
+         * @throws BadRequestException at {@code outcome}: "'bogus' is not verified, changed or left"
+         */
+        public static Outcome parse(String name) {
+            for (Outcome outcome : values()) {
+                if (name != null && outcome.name().equalsIgnoreCase(name.strip())) {
+                    return outcome;
+                }
+            }
+            throw new BadRequestException("outcome", "'" + name + "' is not verified, changed or left");
+        }
     }
 
     @Id

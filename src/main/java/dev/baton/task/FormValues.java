@@ -153,8 +153,8 @@ final class FormValues {
         return switch (field.type()) {
             case NUMBER -> "must be a number";
             case CHECKBOX -> "must be checked or not (true or false)";
-            case SELECT -> "must be one of " + values(field);
-            case CHECKLIST, TAGLIST -> "must be a list of some of " + values(field);
+            case SELECT -> "must be one of " + labels(field, "or");
+            case CHECKLIST, TAGLIST -> "must be some of " + labels(field, "and");
             case DATE -> "must be a date like 2026-01-31";
             case TIME -> "must be a time like 09:30 (or 09:30+01:00)";
             case DATETIME -> "must be a date and time like 2026-01-31T09:00 (or 2026-01-31T09:00Z)";
@@ -162,7 +162,15 @@ final class FormValues {
         };
     }
 
-    private static List<String> values(FormField field) {
-        return field.options().stream().map(FormField.Option::text).toList();
+    /**
+     * The choices as the person sees them, quoted (a label may hold a comma): "Low", "Medium" or
+     * "High", not the codes behind them ([low, medium, high]; found by a probe on the lead forms).
+     */
+    private static String labels(FormField field, String conjunction) {
+        List<String> quoted =
+                field.options().stream().map(o -> "\"" + o.label() + "\"").toList();
+        return quoted.size() < 2
+                ? String.join("", quoted)
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + conjunction + " " + quoted.getLast();
     }
 }

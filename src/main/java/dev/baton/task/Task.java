@@ -328,7 +328,8 @@ public class Task {
         this.lockExpiresAt = until;
     }
 
-    private void requireOpen(String change) {
+    /** @throws TaskConflict "task 67 (Review account health) is completed and cannot be completed" */
+    void requireOpen(String change) {
         if (status != TaskStatus.OPEN) {
             throw new TaskConflict(this, "is " + StatusWords.phrase(status) + " and cannot be " + change);
         }

@@ -311,6 +311,7 @@ public class TaskService {
         Task completing = byPerson(status -> {
             Viewer me = viewer();
             Task task = visible(id, me);
+            task.requireOpen("completed"); // a done task is not for claiming: say it is done
             requireAssignee(task, me);
             Map<String, Object> values = forms.of(task).validate(submitted, task.getFormVariables());
             accountAnswers.requireMayName(values, me.username());

@@ -224,6 +224,35 @@ class AccountPagesIntegrationTests {
         assertThat(commitments.count()).isEqualTo(before);
     }
 
+    /**
+     * Found by a probe: a typed date or a tampered team id was marked "Failed to convert property value
+     * of type java.lang.String to required type java.time.LocalDate ...". The form comes back with each
+     * field marked in the API's words, and nothing is recorded.
+     */
+    @Test
+    void aPromiseWithATypedDateOrAWordForAnIdIsMarkedInWordsAndNotRecorded() throws Exception {
+        long before = commitments.count();
+
+        mvc.perform(post("/accounts/" + account.getId() + "/commitments")
+                        .with(user("rob"))
+                        .with(csrf())
+                        .param("description", "A free workshop")
+                        .param("dueDate", "18.12.2026")
+                        .param("deliveringTeamId", "abc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The promise was not recorded: see the marked fields.")))
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "id=\"promise-dueDate-error\">&#39;18.12.2026&#39; is not a date like 2026-01-31</div>")))
+                .andExpect(content().string(containsString("&#39;abc&#39; is not a whole number</div>")))
+                .andExpect(content().string(not(containsString("Failed to convert"))))
+                .andExpect(content().string(not(containsString("java."))));
+
+        assertThat(commitments.count()).isEqualTo(before);
+    }
+
     @Test
     void anUnknownAccountIsNotFound() throws Exception {
         mvc.perform(get("/accounts/999999").with(user("rita"))).andExpect(status().isNotFound());

@@ -539,6 +539,29 @@ class CommitmentApiIntegrationTests {
                 .contains("Commitment register");
     }
 
+    /** Found by a probe: a due window from after its end showed an empty register, as if nothing were due. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDueWindowThatEndsBeforeItStartsIsA400AtDueFromInTheListCountsExportAndPage() {
+        String query = "?dueFrom=2026-12-20&dueTo=2026-12-01";
+        String message = "must be on or before dueTo (2026-12-01)";
+
+        for (String path : List.of("/api/commitments", "/api/commitments/summary")) {
+            ResponseEntity<Map> answer = as("cora").getForEntity(path + query, Map.class);
+            assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, String>) answer.getBody().get("errors"))
+                    .as(path)
+                    .containsExactly(Map.entry("dueFrom", message));
+        }
+        ResponseEntity<String> csv = as("cora").getForEntity("/api/commitments/export.csv" + query, String.class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<String> page = SignedIn.as(http, "cora").getForEntity("/commitments" + query, String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(page.getBody()).contains("dueFrom", message);
+        // one day is a window too
+        assertThat(ids("?dueFrom=2026-12-01&dueTo=2026-12-01")).isNotNull();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void anOwnerTeamOrAccountIdThatNamesNothingIsA400NamingItInTheListCountsExportAndPage() {

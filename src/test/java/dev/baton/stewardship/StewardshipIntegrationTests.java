@@ -103,6 +103,20 @@ class StewardshipIntegrationTests extends StewardshipTest {
         Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).isTrue();
         session.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        // found by a probe: the page answered "No enum constant dev.baton.stewardship..."
+        var bogus = http.exchange(
+                "/stewardship/" + review + "/contacts/" + una,
+                HttpMethod.POST,
+                new HttpEntity<>("outcome=bogus&_csrf=" + csrf.group(1), session),
+                String.class);
+        assertThat(bogus.getStatusCode().isError()).isFalse(); // redirected back to the page, which says why
+        assertThat(http.exchange("/stewardship/" + review, HttpMethod.GET, new HttpEntity<>(session), String.class)
+                        .getBody())
+                .contains("Nothing recorded: &#39;bogus&#39; is not verified, changed or left.")
+                .doesNotContain("enum", "dev.baton");
+        assertThat(service.view(review).contacts())
+                .singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isNull());
         var posted = http.exchange(
                 "/stewardship/" + review + "/contacts/" + una,
                 HttpMethod.POST,

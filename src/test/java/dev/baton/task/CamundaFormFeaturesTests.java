@@ -156,14 +156,14 @@ class CamundaFormFeaturesTests {
     void checklistsAndTagListsTakeListsOfTheirOptionsValues() {
         assertThat(errors(Map.of("channels", List.of()))).containsEntry("channels", "is required");
         assertThat(errors(Map.of("channels", List.of("email", "fax"))))
-                .containsEntry("channels", "must be a list of some of [email, phone, visit]");
+                .containsEntry("channels", "must be some of \"E-mail\", \"Phone\" and \"Visit\"");
         assertThat(errors(Map.of("addOns", List.of("gold"))))
-                .containsEntry("addOns", "must be a list of some of [training, premium]");
+                .containsEntry("addOns", "must be some of \"Training\" and \"Premium\"");
     }
 
     @Test
     void optionsFromAVariableAndFromAnExpressionAreTheOnlyValuesAccepted() {
-        assertThat(errors(Map.of("region", "LATAM"))).containsEntry("region", "must be one of [EMEA, APAC]");
+        assertThat(errors(Map.of("region", "LATAM"))).containsEntry("region", "must be one of \"EMEA\" or \"APAC\"");
         Map<String, Object> apac = submission();
         apac.put("region", "APAC");
         apac.put("addOns", List.of("premium", "training"));

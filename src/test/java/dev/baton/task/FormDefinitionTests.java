@@ -89,7 +89,7 @@ class FormDefinitionTests {
         assertThat(invalid.getFieldErrors())
                 .containsEntry("reviewSummary", "is required")
                 .containsEntry("healthScore", "must be a number")
-                .containsEntry("renewalRisk", "must be one of [low, medium, high]")
+                .containsEntry("renewalRisk", "must be one of \"Low\", \"Medium\" or \"High\"")
                 .containsEntry("needsFollowUp", "must be checked or not (true or false)")
                 .containsEntry("nextContactDate", "must be a date like 2026-01-31")
                 .containsEntry("contactPerson", "must be text")

@@ -46,6 +46,12 @@ class RegisterFilters {
                         unknown.putAll(e.getFieldErrors());
                     }
                 });
+        if (params.dueFrom() != null
+                && params.dueTo() != null
+                && params.dueFrom().isAfter(params.dueTo())) {
+            // an empty register would look like nothing is due then (found by a probe)
+            unknown.put("dueFrom", "must be on or before dueTo (" + params.dueTo() + ")");
+        }
         if (!unknown.isEmpty()) {
             throw new BadRequestException(unknown);
         }
@@ -60,7 +66,7 @@ class RegisterFilters {
      *
      * @param find the page for the filter (the service's, which writes nothing)
      * @throws BadRequestException at owner, team and account, "no person 9" etc., when nothing matched
-     *     and an id names nothing (each such id named)
+     *     and an id names nothing (each such id named), and at dueFrom when it is after dueTo
      */
     Page<CommitmentView> page(RegisterParams params, Function<CommitmentFilter, Page<CommitmentView>> find) {
         Page<CommitmentView> page = find.apply(params.toFilter());

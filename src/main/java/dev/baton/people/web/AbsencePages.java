@@ -6,18 +6,18 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import jakarta.validation.Validator;
 import java.security.Principal;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** My absences (record, withdraw, hand my open tasks to my cover) and, for managers, who is away. */
@@ -43,26 +43,26 @@ class AbsencePages {
         return "absence/mine";
     }
 
+    /**
+     * Records my absence; a refusal goes back to the form as it was sent, each reason at its field (a
+     * date the page cannot read included), and records nothing.
+     */
     @PostMapping
-    String record(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-            @RequestParam(defaultValue = "") String delegate,
-            @RequestParam(required = false) String note,
-            Principal me,
-            RedirectAttributes flash) {
+    String record(@ModelAttribute AbsenceForm form, BindingResult binding, Principal me, RedirectAttributes flash) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (startsOn == null) {
-            problems.put("startsOn", "choose your first day away");
+        // a value that is no date: in words at its field (ReadableBindingErrors), before it is missing
+        binding.getFieldErrors().forEach(e -> problems.putIfAbsent(e.getField(), e.getDefaultMessage()));
+        if (form.getStartsOn() == null) {
+            problems.putIfAbsent("startsOn", "choose your first day away");
         }
-        if (endsOn == null) {
-            problems.put("endsOn", "choose your last day away");
+        if (form.getEndsOn() == null) {
+            problems.putIfAbsent("endsOn", "choose your last day away");
         }
-        if (delegate.isBlank()) {
+        if (form.getDelegate().isBlank()) {
             problems.put("delegate", "name who covers for you");
         }
         // held to the API's constraints, as its JSON body is (the note's length and plain text)
-        NewAbsence absence = new NewAbsence(startsOn, endsOn, delegate, note);
+        NewAbsence absence = form.toNewAbsence();
         validator
                 .validate(absence)
                 .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
@@ -72,34 +72,31 @@ class AbsencePages {
             }
             absences.record(me.getName(), absence);
             flash.addFlashAttribute(
-                    "message", "Absence recorded: " + delegate + " covers from " + startsOn + " to " + endsOn + ".");
+                    "message",
+                    "Absence recorded: " + form.getDelegate() + " covers from " + form.getStartsOn() + " to "
+                            + form.getEndsOn() + ".");
         } catch (BadRequestException bad) {
             // the message at its field, the form as it was sent
             flash.addFlashAttribute("error", "Nothing recorded: please correct the marked fields.");
             flash.addFlashAttribute(
                     "errors",
                     bad.getFieldErrors().isEmpty() ? Map.of("delegate", bad.getMessage()) : bad.getFieldErrors());
-            keepForm(flash, startsOn, endsOn, delegate, note);
+            keepForm(flash, binding);
         } catch (ConflictException overlapping) {
             flash.addFlashAttribute("error", "Nothing recorded: " + overlapping.getMessage());
-            keepForm(flash, startsOn, endsOn, delegate, note);
+            keepForm(flash, binding);
         }
         return "redirect:/absences";
     }
 
-    private static void keepForm(
-            RedirectAttributes flash, LocalDate startsOn, LocalDate endsOn, String delegate, String note) {
-        flash.addFlashAttribute(
-                "form",
-                Map.of(
-                        "startsOn",
-                        startsOn == null ? "" : startsOn.toString(),
-                        "endsOn",
-                        endsOn == null ? "" : endsOn.toString(),
-                        "delegate",
-                        delegate,
-                        "note",
-                        note == null ? "" : note));
+    /** Each field as it was typed, a date the page could not read too. */
+    private static void keepForm(RedirectAttributes flash, BindingResult sent) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String field : List.of("startsOn", "endsOn", "delegate", "note")) {
+            Object value = sent.getFieldValue(field);
+            form.put(field, value == null ? "" : value.toString());
+        }
+        flash.addFlashAttribute("form", form);
     }
 
     /** Several fields problems or wrong at once. */

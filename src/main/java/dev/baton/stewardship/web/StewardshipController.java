@@ -1,7 +1,6 @@
 package dev.baton.stewardship.web;
 
 import dev.baton.account.ContactDetails;
-import dev.baton.shared.BadRequestException;
 import dev.baton.stewardship.ReviewTasks;
 import dev.baton.stewardship.StewardshipContact.Outcome;
 import dev.baton.stewardship.StewardshipService;
@@ -11,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.security.Principal;
-import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,11 +29,7 @@ class StewardshipController {
     record OutcomeRequest(@NotBlank String outcome, @Valid ContactDetails details) {
 
         Outcome parsed() {
-            try {
-                return Outcome.valueOf(outcome.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("outcome", "'" + outcome + "' is not verified, changed or left");
-            }
+            return Outcome.parse(outcome);
         }
     }
 

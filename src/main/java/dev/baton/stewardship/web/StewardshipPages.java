@@ -13,7 +13,6 @@ import jakarta.validation.Validator;
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -63,8 +62,16 @@ class StewardshipPages {
             @RequestParam(required = false) Long version,
             Principal me,
             RedirectAttributes redirect) {
+        Outcome parsed;
         try {
-            Outcome parsed = Outcome.valueOf(outcome.toUpperCase(Locale.ROOT));
+            parsed = Outcome.parse(outcome);
+        } catch (BadRequestException unknown) {
+            // the API's words, without the field's name the page does not show
+            redirect.addFlashAttribute(
+                    "error", "Nothing recorded: " + unknown.getFieldErrors().get("outcome") + ".");
+            return "redirect:/stewardship/" + id;
+        }
+        try {
             ContactDetails details = null;
             if (parsed == Outcome.CHANGED) {
                 details = new ContactDetails(

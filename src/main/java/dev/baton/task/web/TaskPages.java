@@ -33,6 +33,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -202,6 +203,10 @@ class TaskPages {
             flash.addFlashAttribute("submitted", submitted);
             flash.addFlashAttribute("fieldErrors", invalid.getFieldErrors());
             return "redirect:/tasks/" + id;
+        } catch (AccessDeniedException notYours) {
+            // "claim task 67 first": on the task page, beside its Claim button (a probe got the API's JSON 403)
+            flash.addFlashAttribute("error", "Nothing was completed: " + notYours.getMessage() + ".");
+            return "redirect:/tasks/" + id;
         }
     }
 
@@ -230,16 +235,31 @@ class TaskPages {
             problem.setTitle("Invalid form values");
             problem.setProperty("errors", invalid.getFieldErrors());
             return ResponseEntity.badRequest().body(problem);
-        } catch (BadRequestException | ConflictException | NotFoundException e) {
+        } catch (BadRequestException | ConflictException | NotFoundException | AccessDeniedException e) {
+            // answered here: the page's handler below would redirect the script
             HttpStatus status = e instanceof ConflictException
                     ? HttpStatus.CONFLICT
-                    : e instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+                    : e instanceof NotFoundException
+                            ? HttpStatus.NOT_FOUND
+                            : e instanceof AccessDeniedException ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
             return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
         }
     }
 
-    @ExceptionHandler({ConflictException.class, NotFoundException.class, BadRequestException.class})
+    /**
+     * A page's post refused: back to the inbox with why, as a page (never the API's JSON, which a form
+     * post got for a 403). A page opened (GET) that may not be seen stays the 403 error page.
+     */
+    @ExceptionHandler({
+        ConflictException.class,
+        NotFoundException.class,
+        BadRequestException.class,
+        AccessDeniedException.class
+    })
     String refused(RuntimeException e, HttpServletRequest request) {
+        if (e instanceof AccessDeniedException denied && HttpMethod.GET.matches(request.getMethod())) {
+            throw denied;
+        }
         if (e instanceof BadRequestException unknown
                 && HttpMethod.GET.matches(request.getMethod())
                 && unknown.getFieldErrors().containsKey("accountId")) {

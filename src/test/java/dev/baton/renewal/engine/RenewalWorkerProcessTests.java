@@ -102,8 +102,9 @@ class RenewalWorkerProcessTests extends RenewalTest {
         assertThat(again.getId()).isNotEqualTo(health.getId());
         assertThat(openTask(renewal, TASK_WRITE_PROPOSAL)).isNull();
         assertThat(timeline(account))
-                .contains("The renewal waits: 1 overdue and 0 broken promise(s) come before a proposal");
-        assertThat(taskPageSubject(again)).contains("1 overdue and 0 broken promise(s) to settle");
+                .contains("The renewal waits for its promises before a proposal: 1 overdue, 0 broken");
+        assertThat(taskPageSubject(again))
+                .contains("promises to settle before a proposal can be made: 1 overdue, 0 broken");
 
         Map<?, ?> cancelled = as("rob")
                 .postForObject(
@@ -133,7 +134,7 @@ class RenewalWorkerProcessTests extends RenewalTest {
         assertThat(sent.awaitCompleted(health.getProcessInstanceKey(), CHECK_PROMISES_JOB_TYPE))
                 .containsEntry(Vars.PROMISES_KEPT, false);
         assertThat(taskPageSubject(awaitOpenTask(renewal, TASK_REVIEW_HEALTH)))
-                .contains("0 overdue and 1 broken promise(s)");
+                .contains("promises to settle before a proposal can be made: 0 overdue, 1 broken");
     }
 
     @Test

@@ -154,12 +154,12 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
     @Test
     void checklistsAndTagListsTakeOnlyTheirOptions() throws Exception {
         assertRefused(Map.of("channels", List.of()), "channels", "is required");
-        assertRefused(Map.of("addOns", List.of("gold")), "addOns", "must be a list of some of [training, premium]");
+        assertRefused(Map.of("addOns", List.of("gold")), "addOns", "must be some of \"Training\" and \"Premium\"");
     }
 
     @Test
     void optionsFromAnExpressionAreTheOnlyValuesAccepted() throws Exception {
-        assertRefused(Map.of("region", "LATAM"), "region", "must be one of [EMEA, APAC]");
+        assertRefused(Map.of("region", "LATAM"), "region", "must be one of \"EMEA\" or \"APAC\"");
     }
 
     @Test

@@ -16,6 +16,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -164,6 +168,33 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                 .contains("/tasks/" + task.getId() + "\"")
                 .contains("healthScore: 8")
                 .doesNotContain("z".repeat(1_000));
+    }
+
+    /**
+     * Found by a probe: a date the page cannot read (2026-02-30, 03.12.2026) answered with the API's
+     * problem+json, not the form. The form comes back as typed, the date marked in words.
+     */
+    @Test
+    void anAbsenceWithADateThatIsNoDateIsMarkedAtItsFieldOnTheFormAndNotRecorded() {
+        TestRestTemplate ravi = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), "ravi", "demo")));
+        Page page = HtmlForms.open(ravi, "/absences");
+
+        ResponseEntity<String> posted = HtmlForms.submit(
+                ravi,
+                page,
+                "/absences",
+                form("startsOn", "2026-02-30", "endsOn", "03.12.2026", "delegate", "marcus", "note", "Leave"));
+
+        assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(ravi.getForObject("/absences", String.class))
+                .contains("Nothing recorded: please correct the marked fields.")
+                .contains("id=\"startsOn-error\">&#39;2026-02-30&#39; is not a date like 2026-01-31</div>")
+                .contains("id=\"endsOn-error\">&#39;03.12.2026&#39; is not a date like 2026-01-31</div>")
+                .contains("value=\"2026-02-30\"", "value=\"Leave\"");
+        assertThat(absences.upcoming("ravi")).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.camunda.client.CamundaClient;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
@@ -130,6 +131,43 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
                     .extracting(Task::getStatus, Task::getCompletedBy, Task::getOutcome)
                     .containsExactly(TaskStatus.CANCELED, null, null);
         });
+    }
+
+    /**
+     * Found by a probe: completing a task from its page before claiming it, or once it was done,
+     * answered the API's JSON 403 "claim task 67 first". A page post answers with a page saying why.
+     */
+    @Test
+    void completingATaskNotClaimedOrAlreadyDoneIsToldOnAPageAndCompletesNothing() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        String path = "/tasks/" + task.getId();
+        TestRestTemplate browser = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), "rob", "demo")));
+        Page detail = HtmlForms.open(browser, path);
+
+        ResponseEntity<String> unclaimed = HtmlForms.submit(browser, detail, path + "/complete", answer());
+        assertThat(unclaimed.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(unclaimed.getHeaders().getLocation()).hasPath(path);
+        assertThat(browser.getForObject(path, String.class))
+                .contains(
+                        "Nothing was completed: only the assignee may do this; claim task " + task.getId() + " first.");
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+
+        HtmlForms.submit(browser, detail, path + "/claim", form());
+        HtmlForms.submit(browser, detail, path + "/complete", answer());
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(browser.getForObject("/tasks", String.class)).contains("is done.");
+        ResponseEntity<String> again = HtmlForms.submit(browser, detail, path + "/complete", answer());
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(browser.getForObject("/tasks", String.class))
+                .contains("task " + task.getId() + " (" + task.getName() + ") is completed and cannot be completed")
+                .doesNotContain("claim task");
+    }
+
+    private static MultiValueMap<String, String> answer() {
+        return form("healthScore", "9", "reviewSummary", "Fine", "renewalRisk", "medium");
     }
 
     @Test
