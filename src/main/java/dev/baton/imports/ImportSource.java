@@ -7,7 +7,9 @@ import static dev.baton.imports.ImportKind.INTERACTIONS;
 import static dev.baton.imports.ImportKind.LEADS;
 import static dev.baton.imports.ImportKind.PEOPLE;
 
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,8 +54,8 @@ public enum ImportSource {
                     aliases(
                             "external_id",
                             "Account ID",
-                            "Id",
                             "external_id",
+                            "Id",
                             "name",
                             "Account Name",
                             "name",
@@ -339,10 +341,24 @@ public enum ImportSource {
                             "time_zone",
                             "Time zone")));
 
-    private final Map<ImportKind, Map<String, String>> aliases;
+    private final Map<ImportKind, Map<String, String>> headers;
+    private final Map<ImportKind, Map<String, String>> aliases = new EnumMap<>(ImportKind.class);
 
-    ImportSource(Map<ImportKind, Map<String, String>> aliases) {
-        this.aliases = aliases;
+    ImportSource(Map<ImportKind, Map<String, String>> headers) {
+        this.headers = headers;
+        headers.forEach((kind, names) -> {
+            Map<String, String> normalised = new HashMap<>();
+            names.forEach((header, field) -> normalised.put(normalise(header), field));
+            aliases.put(kind, normalised);
+        });
+    }
+
+    /**
+     * This source's own header names for a {@code kind} of file, each with the Baton column it fills, in the
+     * order this class lists them (the export's usual header first); empty for Baton's own template.
+     */
+    Map<String, String> headers(ImportKind kind) {
+        return headers.getOrDefault(kind, Map.of());
     }
 
     /** Baton's column name for a header of this source's {@code kind} of file, or null when Baton does not use it. */
@@ -368,11 +384,11 @@ public enum ImportSource {
         return header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
-    /** Pairs of (Baton field, header) to a map from the normalised header to the field. */
+    /** Pairs of (Baton field, header) to a map from the header to the field, in the order given. */
     private static Map<String, String> aliases(String... pairs) {
-        Map<String, String> map = new HashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            map.put(normalise(pairs[i + 1]), pairs[i]);
+            map.put(pairs[i + 1], pairs[i]);
         }
         return map;
     }
