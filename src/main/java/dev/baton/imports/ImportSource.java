@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The system a file comes from, and how its column names map onto Baton's ({@link ImportKind}).
  * Header names are compared without case, spaces or punctuation, so "Account Owner", "ACCOUNT_OWNER"
- * and "accountowner" are one name. Baton's own names are understood whatever the source.
+ * and "accountowner" are one name. Baton's own names are understood whatever the source, unless the source
+ * means something else by one (Salesforce's user "Username" is a login shaped like an e-mail address).
  */
 public enum ImportSource {
     BATON(Map.of()),
@@ -186,6 +187,9 @@ public enum ImportSource {
                             "Name",
                             "username",
                             "Alias",
+                            // Salesforce's Username is a login shaped like an e-mail address: not read
+                            null,
+                            "Username",
                             "active",
                             "IsActive",
                             "active",
@@ -354,8 +358,8 @@ public enum ImportSource {
     }
 
     /**
-     * This source's own header names for a {@code kind} of file, each with the Baton column it fills, in the
-     * order this class lists them (the export's usual header first); empty for Baton's own template.
+     * This source's own header names for a {@code kind} of file, each with the Baton column it fills (null for
+     * one Baton does not read), in the order this class lists them; empty for Baton's own template.
      */
     Map<String, String> headers(ImportKind kind) {
         return headers.getOrDefault(kind, Map.of());
@@ -364,9 +368,9 @@ public enum ImportSource {
     /** Baton's column name for a header of this source's {@code kind} of file, or null when Baton does not use it. */
     public String field(ImportKind kind, String header) {
         String key = normalise(header);
-        String field = aliases.getOrDefault(kind, Map.of()).get(key);
-        if (field != null) {
-            return field;
+        Map<String, String> named = aliases.getOrDefault(kind, Map.of());
+        if (named.containsKey(key)) {
+            return named.get(key);
         }
         for (String own : fields(kind)) {
             if (normalise(own).equals(key)) {
@@ -384,7 +388,10 @@ public enum ImportSource {
         return header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
-    /** Pairs of (Baton field, header) to a map from the header to the field, in the order given. */
+    /**
+     * Pairs of (Baton field, header) to a map from the header to the field, in the order given; a null field is a
+     * header of the source that Baton does not read, though it has the name of one of Baton's columns.
+     */
     private static Map<String, String> aliases(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

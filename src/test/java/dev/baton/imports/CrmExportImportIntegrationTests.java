@@ -5,6 +5,7 @@ import static dev.baton.imports.ImportsApi.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Files as Salesforce and HubSpot really write them, through {@code POST /api/imports} and the import pages. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuppressWarnings({"rawtypes", "unchecked"})
 class CrmExportImportIntegrationTests {
 
     @Autowired
@@ -50,7 +52,49 @@ class CrmExportImportIntegrationTests {
                         "001B" + run + " Own " + run + " rob");
     }
 
+    /** Found by a hostile probe: Salesforce's Username (an e-mail-shaped login) became the username and was refused. */
+    @Test
+    void aSalesforceUserExportTakesTheAliasAsTheUsernameOfNewPeopleAndSaysSo() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String users = "\"Id\",\"Username\",\"LastName\",\"FirstName\",\"Name\",\"Alias\",\"Email\",\"IsActive\","
+                + "\"TimeZoneSidKey\"\n"
+                + "\"005R" + run + "\",\"rob@baton.example.prod\",\"Jansen\",\"Rob\",\"Rob Jansen\",\"rjans\","
+                + "\"rob@baton.example\",\"true\",\"Europe/Berlin\"\n"
+                + "\"005Z" + run + "\",\"zoe." + run + "@baton.example.prod\",\"New\",\"Zoe\",\"Zoe New\",\"ZNew\","
+                + "\"zoe." + run + "@baton.example\",\"true\",\"Europe/Berlin\"\n";
+        String dataLoader = "ID,USERNAME,EMAIL,NAME\n005D" + run + ",dee." + run + "@baton.example.prod,dee." + run
+                + "@baton.example,Dee Loader\n";
+
+        Map export = finished(admin(), start(admin(), "PEOPLE", "SALESFORCE", true, users));
+        Map loaded = finished(admin(), start(admin(), "PEOPLE", "SALESFORCE", true, dataLoader));
+
+        assertThat(export)
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("created", 1)
+                .containsEntry("updated", 1);
+        assertThat(notices(export))
+                .containsExactly(
+                        "2 Alias: differs from Rob Jansen's username, which stays rob: a username is set for new people"
+                                + " only",
+                        "2 Email: already in Baton: updates Rob Jansen (rob), matched by e-mail",
+                        "3 Alias: new person: username znew, from Alias");
+        assertThat(loaded).containsEntry("status", "SUCCEEDED").containsEntry("created", 1);
+        assertThat(notices(loaded))
+                .containsExactly("2 EMAIL: new person: username dee." + run
+                        + ", from the e-mail address (the row has no username)");
+    }
+
     private TestRestTemplate admin() {
         return http.withBasicAuth("ada", "demo");
+    }
+
+    private static List<String> notices(Map result) {
+        return lines((List<Map>) result.get("notices"));
+    }
+
+    private static List<String> lines(List<Map> errors) {
+        return errors.stream()
+                .map(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                .toList();
     }
 }
