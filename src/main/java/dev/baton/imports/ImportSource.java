@@ -260,6 +260,10 @@ public enum ImportSource {
                             "Company ID",
                             "account",
                             "Primary Associated Company ID",
+                            "account",
+                            "Associated Company IDs (Primary)",
+                            "account",
+                            "Associated Company ID (Primary)",
                             "first_name",
                             "First Name",
                             "last_name",
@@ -378,6 +382,16 @@ public enum ImportSource {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code header} names the primary one of several associated records (HubSpot's "Associated Company
+     * IDs (Primary)" beside "Associated Company IDs"): such a column wins over the others of its meaning wherever
+     * it stands in the file.
+     */
+    static boolean primary(String header) {
+        String key = normalise(header);
+        return key.startsWith("primary") || key.endsWith("primary");
     }
 
     private static List<String> fields(ImportKind kind) {

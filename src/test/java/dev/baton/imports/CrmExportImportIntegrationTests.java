@@ -84,6 +84,33 @@ class CrmExportImportIntegrationTests {
                         + ", from the e-mail address (the row has no username)");
     }
 
+    /** Found by a hostile probe: HubSpot's "Associated Company IDs (Primary)" alone was a missing column account. */
+    @Test
+    void aHubspotContactGoesToItsPrimaryCompanyFromEitherAssociationColumn() {
+        String run = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        String companies = "Record ID,Company name,Company owner\n" + "71" + run + ",Primary " + run + ",Rob Jansen\n"
+                + "72" + run + ",Other " + run + ",Rob Jansen\n";
+        assertThat(finished(admin(), start(admin(), "ACCOUNTS", "HUBSPOT", false, companies)))
+                .containsEntry("errorCount", 0);
+        String primaryOnly = "Record ID,First Name,Last Name,Email,Associated Company IDs (Primary)\n" + "81" + run
+                + ",Pia,Only,pia." + run + "@primary.test,71" + run + "\n";
+        String both = "Record ID,First Name,Last Name,Email,Associated Company IDs,Associated Company IDs (Primary)\n"
+                + "82" + run + ",Bo,Both,bo." + run + "@primary.test,72" + run + ";71" + run + ",71" + run + "\n";
+
+        for (String csv : List.of(primaryOnly, both)) {
+            assertThat(finished(admin(), start(admin(), "CONTACTS", "HUBSPOT", false, csv)))
+                    .containsEntry("status", "SUCCEEDED")
+                    .containsEntry("created", 1);
+        }
+        assertThat(jdbc.queryForList(
+                        "select c.full_name || ' @ ' || a.name from contact c join account a on a.id = c.account_id"
+                                + " where c.external_source = 'HUBSPOT' and c.external_id in (?, ?) order by c.full_name",
+                        String.class,
+                        "81" + run,
+                        "82" + run))
+                .containsExactly("Bo Both @ Primary " + run, "Pia Only @ Primary " + run);
+    }
+
     private TestRestTemplate admin() {
         return http.withBasicAuth("ada", "demo");
     }
