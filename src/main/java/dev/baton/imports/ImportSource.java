@@ -369,6 +369,15 @@ public enum ImportSource {
         return headers.getOrDefault(kind, Map.of());
     }
 
+    /** The source's name as pages show it: "Baton template", "Salesforce", "HubSpot". */
+    public String label() {
+        return switch (this) {
+            case BATON -> "Baton template";
+            case SALESFORCE -> "Salesforce";
+            case HUBSPOT -> "HubSpot";
+        };
+    }
+
     /** Baton's column name for a header of this source's {@code kind} of file, or null when Baton does not use it. */
     public String field(ImportKind kind, String header) {
         String key = normalise(header);

@@ -4,6 +4,7 @@ import static dev.baton.imports.ImportsApi.finished;
 import static dev.baton.imports.ImportsApi.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.support.SignedIn;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -111,12 +112,41 @@ class CrmExportImportIntegrationTests {
                 .containsExactly("Bo Both @ Primary " + run, "Pia Only @ Primary " + run);
     }
 
+    /** Found by a hostile probe: Excel's empty trailing fields were an error, and the pages spoke in enum names. */
+    @Test
+    void excelsEmptyTrailingFieldsAreReadAndThePagesSayWhatWasImportedInWords() {
+        String run = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        String trailing = "Record ID;Company name;Company owner\n" + "61" + run + ";Alpha " + run + ";Rob Jansen;;\n"
+                + "62" + run + ";\"Beta; " + run + "\";Rita Okafor\n";
+        String overflowing = trailing.replace("Rob Jansen;;", "Rob Jansen;; x ");
+
+        Map read = finished(admin(), start(admin(), "ACCOUNTS", "HUBSPOT", true, trailing));
+        long refused = start(admin(), "ACCOUNTS", "HUBSPOT", true, overflowing);
+
+        assertThat(read).containsEntry("status", "SUCCEEDED").containsEntry("created", 2);
+        assertThat(rowErrors(finished(admin(), refused)))
+                .containsExactly("2 : has 5 fields where the header has 3: field 5 ('x') is past the last column,"
+                        + " Company owner (a separator too many?)");
+        String page = SignedIn.as(http, "ada").getForObject("/imports/" + refused, String.class);
+        String list = SignedIn.as(http, "ada").getForObject("/imports", String.class);
+        assertThat(page)
+                .contains("accounts from HubSpot", "1 problem in 2 rows:", "<td>the whole row</td>")
+                .doesNotContain("ACCOUNTS from", "HUBSPOT", "1 problems");
+        assertThat(list)
+                .contains("<td>HubSpot</td>", "<td>Accounts</td>")
+                .doesNotContain("Hubspot", "<td>ACCOUNTS</td>");
+    }
+
     private TestRestTemplate admin() {
         return http.withBasicAuth("ada", "demo");
     }
 
     private static List<String> notices(Map result) {
         return lines((List<Map>) result.get("notices"));
+    }
+
+    private static List<String> rowErrors(Map result) {
+        return lines((List<Map>) result.get("errors"));
     }
 
     private static List<String> lines(List<Map> errors) {
