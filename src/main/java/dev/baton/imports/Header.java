@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A file's header row mapped onto Baton's columns for one kind and source; the first of two
- * same-meaning columns wins ("Account Owner" beside "Owner ID"), but a column Baton reads named twice
+ * same-meaning columns wins ("Account Owner" beside "Owner ID"), unless a later one is the primary association
+ * ({@link ImportSource#primary}), but a column Baton reads named twice
  * is refused: which of the two holds the value is anybody's guess.
  */
 record Header(List<String> names, Map<String, Integer> index, List<String> ignored) {
@@ -30,7 +31,11 @@ record Header(List<String> names, Map<String, Integer> index, List<String> ignor
                         "the header names the column '" + names.get(i) + "' twice (columns " + (twice + 1) + " and "
                                 + (i + 1) + "): keep one of them");
             }
-            index.putIfAbsent(field, i);
+            if (ImportSource.primary(names.get(i))) {
+                index.put(field, i);
+            } else {
+                index.putIfAbsent(field, i);
+            }
         }
         List<String> missing = kind.required().stream()
                 .filter(f -> !index.containsKey(f))

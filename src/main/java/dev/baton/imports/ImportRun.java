@@ -418,7 +418,8 @@ final class ImportRun {
         return matches == null ? null : matches.getFirst();
     }
 
-    private static String cut(String value) {
+    /** A value as errors quote it: at most 100 characters. */
+    static String cut(String value) {
         return value == null || value.length() <= 100 ? value : value.substring(0, 100) + "…";
     }
 }

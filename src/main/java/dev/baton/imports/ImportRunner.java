@@ -166,7 +166,9 @@ class ImportRunner {
                     header = Header.of(record.toList(), job.getKind(), job.getSource());
                     continue;
                 }
-                ImportRow row = header.row(record.getRecordNumber(), record.toList());
+                List<String> values =
+                        withoutEmptyTail(record.toList(), header.names().size());
+                ImportRow row = header.row(record.getRecordNumber(), values);
                 if (record.size() == 1 && header.names().size() > 1) {
                     footer.add(row); // a report export's footer (title, copyright), unless more rows follow
                     continue;
@@ -175,12 +177,8 @@ class ImportRunner {
                         f, "", "has 1 field where the header has " + f.headers().size() + ": is the separator right?"));
                 footer.clear();
                 // a short row is as malformed as a long one: its values may have slid into other columns
-                if (record.size() != header.names().size()) {
-                    run.error(
-                            row,
-                            "",
-                            "has " + record.size() + " fields where the header has "
-                                    + header.names().size());
+                if (values.size() != header.names().size()) {
+                    run.error(row, "", length(values, header.names()));
                 }
                 chunk.add(row);
                 if (chunk.size() == settings.chunkSize()) {
@@ -205,6 +203,33 @@ class ImportRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A row's values without the empty fields past the header's last column, which Excel writes when a sheet had
+     * wider rows once ({@code ...;Rob Jansen;;}): they hold nothing to lose. Fields with content there stay.
+     */
+    private static List<String> withoutEmptyTail(List<String> values, int columns) {
+        int end = values.size();
+        while (end > columns && values.get(end - 1).isBlank()) {
+            end--;
+        }
+        return end == values.size() ? values : values.subList(0, end);
+    }
+
+    /** Why a row of {@code values} does not fit the header: where its fields past the last column begin. */
+    private static String length(List<String> values, List<String> names) {
+        String problem = "has " + values.size() + " fields where the header has " + names.size();
+        if (values.size() < names.size()) {
+            return problem;
+        }
+        int extra = names.size();
+        while (values.get(extra).isBlank()) {
+            extra++; // the last field is not blank: withoutEmptyTail
+        }
+        return problem + ": field " + (extra + 1) + " ('"
+                + ImportRun.cut(values.get(extra).strip()) + "') is past the last column, " + names.getLast()
+                + " (a separator too many?)";
     }
 
     private static void handle(RowHandler handler, List<ImportRow> chunk, ImportRun run) {

@@ -7,7 +7,9 @@ import static dev.baton.imports.ImportKind.INTERACTIONS;
 import static dev.baton.imports.ImportKind.LEADS;
 import static dev.baton.imports.ImportKind.PEOPLE;
 
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The system a file comes from, and how its column names map onto Baton's ({@link ImportKind}).
  * Header names are compared without case, spaces or punctuation, so "Account Owner", "ACCOUNT_OWNER"
- * and "accountowner" are one name. Baton's own names are understood whatever the source.
+ * and "accountowner" are one name. Baton's own names are understood whatever the source, unless the source
+ * means something else by one (Salesforce's user "Username" is a login shaped like an e-mail address).
  */
 public enum ImportSource {
     BATON(Map.of()),
@@ -52,8 +55,8 @@ public enum ImportSource {
                     aliases(
                             "external_id",
                             "Account ID",
-                            "Id",
                             "external_id",
+                            "Id",
                             "name",
                             "Account Name",
                             "name",
@@ -184,6 +187,9 @@ public enum ImportSource {
                             "Name",
                             "username",
                             "Alias",
+                            // Salesforce's Username is a login shaped like an e-mail address: not read
+                            null,
+                            "Username",
                             "active",
                             "IsActive",
                             "active",
@@ -254,6 +260,10 @@ public enum ImportSource {
                             "Company ID",
                             "account",
                             "Primary Associated Company ID",
+                            "account",
+                            "Associated Company IDs (Primary)",
+                            "account",
+                            "Associated Company ID (Primary)",
                             "first_name",
                             "First Name",
                             "last_name",
@@ -339,18 +349,41 @@ public enum ImportSource {
                             "time_zone",
                             "Time zone")));
 
-    private final Map<ImportKind, Map<String, String>> aliases;
+    private final Map<ImportKind, Map<String, String>> headers;
+    private final Map<ImportKind, Map<String, String>> aliases = new EnumMap<>(ImportKind.class);
 
-    ImportSource(Map<ImportKind, Map<String, String>> aliases) {
-        this.aliases = aliases;
+    ImportSource(Map<ImportKind, Map<String, String>> headers) {
+        this.headers = headers;
+        headers.forEach((kind, names) -> {
+            Map<String, String> normalised = new HashMap<>();
+            names.forEach((header, field) -> normalised.put(normalise(header), field));
+            aliases.put(kind, normalised);
+        });
+    }
+
+    /**
+     * This source's own header names for a {@code kind} of file, each with the Baton column it fills (null for
+     * one Baton does not read), in the order this class lists them; empty for Baton's own template.
+     */
+    Map<String, String> headers(ImportKind kind) {
+        return headers.getOrDefault(kind, Map.of());
+    }
+
+    /** The source's name as pages show it: "Baton template", "Salesforce", "HubSpot". */
+    public String label() {
+        return switch (this) {
+            case BATON -> "Baton template";
+            case SALESFORCE -> "Salesforce";
+            case HUBSPOT -> "HubSpot";
+        };
     }
 
     /** Baton's column name for a header of this source's {@code kind} of file, or null when Baton does not use it. */
     public String field(ImportKind kind, String header) {
         String key = normalise(header);
-        String field = aliases.getOrDefault(kind, Map.of()).get(key);
-        if (field != null) {
-            return field;
+        Map<String, String> named = aliases.getOrDefault(kind, Map.of());
+        if (named.containsKey(key)) {
+            return named.get(key);
         }
         for (String own : fields(kind)) {
             if (normalise(own).equals(key)) {
@@ -358,6 +391,16 @@ public enum ImportSource {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code header} names the primary one of several associated records (HubSpot's "Associated Company
+     * IDs (Primary)" beside "Associated Company IDs"): such a column wins over the others of its meaning wherever
+     * it stands in the file.
+     */
+    static boolean primary(String header) {
+        String key = normalise(header);
+        return key.startsWith("primary") || key.endsWith("primary");
     }
 
     private static List<String> fields(ImportKind kind) {
@@ -368,11 +411,14 @@ public enum ImportSource {
         return header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
-    /** Pairs of (Baton field, header) to a map from the normalised header to the field. */
+    /**
+     * Pairs of (Baton field, header) to a map from the header to the field, in the order given; a null field is a
+     * header of the source that Baton does not read, though it has the name of one of Baton's columns.
+     */
     private static Map<String, String> aliases(String... pairs) {
-        Map<String, String> map = new HashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            map.put(normalise(pairs[i + 1]), pairs[i]);
+            map.put(pairs[i + 1], pairs[i]);
         }
         return map;
     }

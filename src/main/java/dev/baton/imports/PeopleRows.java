@@ -158,6 +158,9 @@ class PeopleRows {
             if (run.accepted(row)) {
                 valid.add(person);
                 run.matchedByEmail(row, known);
+                if (known == null && run.source != ImportSource.BATON) {
+                    usernameTold(row, run, username);
+                }
                 if (known != null && people.deactivatesSomeoneActive(person).isPresent()) {
                     // what the API's deactivation warns of: the runs they launched stop at their next block,
                     // listed once the import's transaction has ended (the engine is asked)
@@ -196,6 +199,22 @@ class PeopleRows {
                 "is the username of " + (other == null ? holder : other.fullName()) + " (" + holder
                         + "), but the e-mail address is " + known.fullName() + "'s (" + known.username()
                         + "): correct the e-mail address or the username");
+    }
+
+    /**
+     * Tells where a new person's username came from in a CRM's file, whose columns are named its own way: the
+     * column read as Baton's username (Salesforce's Alias; never its Username, a login shaped like an e-mail
+     * address), else the e-mail address's local part.
+     */
+    private static void usernameTold(ImportRow row, ImportRun run, String username) {
+        if (row.get("username") != null) {
+            run.notice(row, "username", "new person: username " + username + ", from " + row.column("username"));
+        } else {
+            run.notice(
+                    row,
+                    "email",
+                    "new person: username " + username + ", from the e-mail address (the row has no username)");
+        }
     }
 
     /** How a new person's username is remembered in {@link FileKeys}. */

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code baton.leads.*}: how fast a new lead must be touched, counted in the owner's working hours.
  *
- * @param firstTouch the first-touch SLA per lead source (lower case, e.g. {@code webinar: PT4H}) and
+ * @param firstTouch the first-touch SLA per lead source (e.g. {@code webinar: PT4H}; a key matches the source in
+ *     the form {@link #sourceKey} gives, so {@code demo-request} is also "Demo Request") and
  *     under {@code default} for every other source; ISO-8601 durations of working time. A value that
  *     is not a duration stops start-up with a message naming the setting.
  * @param remindBefore working time before the SLA at which the owner is reminded (at half the SLA when
@@ -40,8 +41,12 @@ public record LeadSettings(
 
     public LeadSettings {
         Map<String, String> slas = new TreeMap<>();
-        (firstTouch == null ? Map.<String, String>of() : firstTouch)
-                .forEach((source, sla) -> slas.put(source.toLowerCase(Locale.ROOT), sla));
+        (firstTouch == null ? Map.<String, String>of() : firstTouch).forEach((source, sla) -> {
+            if (slas.put(sourceKey(source), sla) != null) {
+                throw new IllegalArgumentException("baton.leads.first-touch names the lead source " + sourceKey(source)
+                        + " twice (spelled differently): keep one of them");
+            }
+        });
         slas.putIfAbsent(DEFAULT_SOURCE, "PT24H");
         slas.forEach((source, sla) -> duration(sla, "baton.leads.first-touch." + source));
         firstTouch = Map.copyOf(slas);
@@ -63,10 +68,22 @@ public record LeadSettings(
         salesTeams = salesTeams == null ? List.of("sales-emea", "sales-na") : List.copyOf(salesTeams);
     }
 
-    /** The first-touch SLA of leads from {@code source} (any case); the default one for other sources. */
+    /**
+     * The first-touch SLA of leads from {@code source}, matched by {@link #sourceKey}; the default one for other
+     * sources (and for none).
+     */
     public Duration firstTouchFor(String source) {
-        String sla = source == null ? null : firstTouch.get(source.toLowerCase(Locale.ROOT));
+        String sla = source == null ? null : firstTouch.get(sourceKey(source));
         return duration(sla == null ? firstTouch.get(DEFAULT_SOURCE) : sla, "baton.leads.first-touch");
+    }
+
+    /**
+     * The one form in which a lead source is compared, so that a CRM's picklist label and a setting's key are one
+     * source: lower case, each run of spaces, hyphens and underscores one hyphen ("Demo Request", "demo_request" and
+     * "DEMO-REQUEST" are {@code demo-request}).
+     */
+    static String sourceKey(String source) {
+        return source.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "-");
     }
 
     /** The working week these settings describe. */

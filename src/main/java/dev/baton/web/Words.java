@@ -1,12 +1,14 @@
 package dev.baton.web;
 
 import dev.baton.shared.StatusWords;
+import dev.baton.shared.Text;
 import org.springframework.stereotype.Component;
 
 /**
  * Status and step names as pages show them: {@code ${@words.of(h.status())}} turns WRITING_NOTE
  * into "Writing note", and CANCELLED (a stored value) into "Canceled": {@link StatusWords}' phrase,
- * capitalised, so pages and messages spell a status alike. Null gives "".
+ * capitalised, so pages and messages spell a status alike. Null gives "". Counts come with their noun in
+ * the number it takes ({@link #count}).
  */
 @Component("words")
 public class Words {
@@ -15,5 +17,10 @@ public class Words {
     public String of(Object code) {
         String phrase = StatusWords.phrase(code);
         return phrase.isEmpty() ? phrase : Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
+    }
+
+    /** A count with its noun, singular for one: {@code ${@words.count(3, 'problem')}} is "3 problems", 1 "1 problem". */
+    public String count(long n, String noun) {
+        return Text.count(n, noun);
     }
 }

@@ -868,7 +868,7 @@ class ImportIntegrationTests {
                 .getForObject("/imports/templates/CONTACTS.csv", String.class);
 
         assertThat(page).contains("Import a team's book", "page.csv", "/imports/templates/ACCOUNTS.csv");
-        assertThat(detail).contains("All 1 rows are fine: 1 would be new");
+        assertThat(detail).contains("The row is fine: 1 would be new");
         assertThat(template)
                 .isEqualTo(
                         "\uFEFFexternal_id,account,full_name,first_name,last_name,title,email,phone,last_verified_at\r\n");

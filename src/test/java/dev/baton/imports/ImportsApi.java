@@ -27,12 +27,22 @@ final class ImportsApi {
 
     /** {@code admin} uploads a file of {@code kind} in Baton's own template; the import's id (202 asserted). */
     static long start(TestRestTemplate admin, String kind, boolean dryRun, String csv) {
-        ResponseEntity<Map> started = admin.postForEntity(
-                "/api/imports?kind=" + kind + "&source=BATON&dryRun=" + dryRun,
-                Multipart.texts("file", Map.of(kind.toLowerCase(java.util.Locale.ROOT) + ".csv", csv)),
-                Map.class);
+        return start(admin, kind, "BATON", dryRun, csv);
+    }
+
+    /** {@code admin} uploads a file of {@code kind} exported from {@code source}; the import's id (202 asserted). */
+    static long start(TestRestTemplate admin, String kind, String source, boolean dryRun, String csv) {
+        ResponseEntity<Map> started = upload(admin, kind, source, dryRun, csv);
         assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         return ((Number) started.getBody().get("id")).longValue();
+    }
+
+    /** {@code admin} uploads a file of {@code kind} exported from {@code source}; the answer as it comes. */
+    static ResponseEntity<Map> upload(TestRestTemplate admin, String kind, String source, boolean dryRun, String csv) {
+        return admin.postForEntity(
+                "/api/imports?kind=" + kind + "&source=" + source + "&dryRun=" + dryRun,
+                Multipart.texts("file", Map.of(kind.toLowerCase(java.util.Locale.ROOT) + ".csv", csv)),
+                Map.class);
     }
 
     /** The import once it is neither queued nor running (30 s at most), as {@code GET /api/imports/{id}} answers. */

@@ -1,9 +1,12 @@
 package dev.baton.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +56,31 @@ class LeadImportIntegrationTests extends LeadIntegrationTest {
         assertThat(lead(id).getAssignmentCount())
                 .as("the second import started no second playbook")
                 .isOne();
+    }
+
+    /** Found by a hostile probe: Salesforce's picklist label "Demo Request" got the default SLA, not demo-request's. */
+    @Test
+    void aLeadSourceAsACrmSpellsItGetsTheSlaOfItsSettingKey() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String territory = territoryOwnedBy(rep(false));
+        String csv = "Lead ID,First Name,Last Name,Company / Account,Email,Lead Source,Country\n"
+                + "00Q" + run + "SLA1,Dee,Label,Label Co,dee." + run + "@label.test,Demo Request," + territory + "\n"
+                + "00Q" + run + "SLA2,Kay,Key,Key Co,kay." + run + "@key.test,demo-request," + territory + "\n"
+                + "00Q" + run + "SLA3,Una,Known,Other Co,una." + run + "@other.test,Trade show," + territory + "\n";
+
+        assertThat(finished(upload("SALESFORCE", false, csv))).containsEntry("status", "SUCCEEDED");
+
+        Instant label = firstTouchDue(run + "SLA1");
+        Instant key = firstTouchDue(run + "SLA2");
+        Instant other = firstTouchDue(run + "SLA3");
+        assertThat(label).isCloseTo(key, within(5, ChronoUnit.MINUTES)).isBefore(other);
+    }
+
+    private Instant firstTouchDue(String externalId) {
+        long id = jdbc.queryForObject(
+                "select id from lead where external_id like ?", Long.class, "00Q" + externalId + "%");
+        await().atMost(WAIT).until(() -> lead(id).getFirstTouchDueAt() != null);
+        return lead(id).getFirstTouchDueAt();
     }
 
     @Test

@@ -100,6 +100,19 @@ class WorkingHoursTests {
     }
 
     @Test
+    void aSourceMatchesItsKeyWhateverItsCaseSpacesHyphensOrUnderscores() {
+        LeadSettings settings = settings(Map.of("demo-request", "PT2H", "Trade_Show", "PT8H"));
+
+        assertThat(List.of("Demo Request", "demo_request", " DEMO  -  REQUEST ", "demo-request"))
+                .allSatisfy(s -> assertThat(settings.firstTouchFor(s)).isEqualTo(Duration.ofHours(2)));
+        assertThat(settings.firstTouchFor("Trade show")).isEqualTo(Duration.ofHours(8));
+        assertThat(settings.firstTouchFor("Demo Requests")).isEqualTo(Duration.ofHours(24));
+        assertThatThrownBy(() -> settings(Map.of("demo-request", "PT2H", "Demo_Request", "PT4H")))
+                .hasMessage("baton.leads.first-touch names the lead source demo-request twice (spelled differently):"
+                        + " keep one of them");
+    }
+
+    @Test
     void anSlaThatIsNotADurationIsRefusedNamingItsSetting() {
         assertThatThrownBy(() -> settings(Map.of("webinar", "24 hours")))
                 .isInstanceOf(IllegalArgumentException.class)

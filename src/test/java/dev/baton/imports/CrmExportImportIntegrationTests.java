@@ -1,0 +1,157 @@
+package dev.baton.imports;
+
+import static dev.baton.imports.ImportsApi.finished;
+import static dev.baton.imports.ImportsApi.start;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.support.SignedIn;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Files as Salesforce and HubSpot really write them, through {@code POST /api/imports} and the import pages. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuppressWarnings({"rawtypes", "unchecked"})
+class CrmExportImportIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Found by a hostile probe: the accounts pair "Id" was written the wrong way round, so no header had an id. */
+    @Test
+    void salesforceAccountsImportFromADataExportADataLoaderFileAndBatonsOwnTemplate() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String dataExport =
+                "\"Id\",\"IsDeleted\",\"Name\",\"Type\",\"BillingCountry\",\"OwnerId\",\"Renewal_Date__c\"\n" + "\"001E"
+                        + run + "\",\"false\",\"Export " + run + "\",\"Customer\",\"Germany\",\"rob\",\"2027-05-01\"\n";
+        String dataLoader = "ID,NAME,OWNERID\n001L" + run + ",Loader " + run + ",rob@baton.example\n";
+        String own = "external_id,name,owner\n001B" + run + ",Own " + run + ",rob\n";
+
+        for (String csv : List.of(dataExport, dataLoader, own)) {
+            assertThat(finished(admin(), start(admin(), "ACCOUNTS", "SALESFORCE", false, csv)))
+                    .containsEntry("status", "SUCCEEDED")
+                    .containsEntry("created", 1)
+                    .containsEntry("errorCount", 0);
+        }
+        assertThat(jdbc.queryForList(
+                        "select a.external_id || ' ' || a.name || ' ' || p.username from account a"
+                                + " join person p on p.id = a.owner_id"
+                                + " where a.external_source = 'SALESFORCE' and a.name like ? order by a.name",
+                        String.class,
+                        "% " + run))
+                .containsExactly(
+                        "001E" + run + " Export " + run + " rob",
+                        "001L" + run + " Loader " + run + " rob",
+                        "001B" + run + " Own " + run + " rob");
+    }
+
+    /** Found by a hostile probe: Salesforce's Username (an e-mail-shaped login) became the username and was refused. */
+    @Test
+    void aSalesforceUserExportTakesTheAliasAsTheUsernameOfNewPeopleAndSaysSo() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String users = "\"Id\",\"Username\",\"LastName\",\"FirstName\",\"Name\",\"Alias\",\"Email\",\"IsActive\","
+                + "\"TimeZoneSidKey\"\n"
+                + "\"005R" + run + "\",\"rob@baton.example.prod\",\"Jansen\",\"Rob\",\"Rob Jansen\",\"rjans\","
+                + "\"rob@baton.example\",\"true\",\"Europe/Berlin\"\n"
+                + "\"005Z" + run + "\",\"zoe." + run + "@baton.example.prod\",\"New\",\"Zoe\",\"Zoe New\",\"ZNew\","
+                + "\"zoe." + run + "@baton.example\",\"true\",\"Europe/Berlin\"\n";
+        String dataLoader = "ID,USERNAME,EMAIL,NAME\n005D" + run + ",dee." + run + "@baton.example.prod,dee." + run
+                + "@baton.example,Dee Loader\n";
+
+        Map export = finished(admin(), start(admin(), "PEOPLE", "SALESFORCE", true, users));
+        Map loaded = finished(admin(), start(admin(), "PEOPLE", "SALESFORCE", true, dataLoader));
+
+        assertThat(export)
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("created", 1)
+                .containsEntry("updated", 1);
+        assertThat(notices(export))
+                .containsExactly(
+                        "2 Alias: differs from Rob Jansen's username, which stays rob: a username is set for new people"
+                                + " only",
+                        "2 Email: already in Baton: updates Rob Jansen (rob), matched by e-mail",
+                        "3 Alias: new person: username znew, from Alias");
+        assertThat(loaded).containsEntry("status", "SUCCEEDED").containsEntry("created", 1);
+        assertThat(notices(loaded))
+                .containsExactly("2 EMAIL: new person: username dee." + run
+                        + ", from the e-mail address (the row has no username)");
+    }
+
+    /** Found by a hostile probe: HubSpot's "Associated Company IDs (Primary)" alone was a missing column account. */
+    @Test
+    void aHubspotContactGoesToItsPrimaryCompanyFromEitherAssociationColumn() {
+        String run = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        String companies = "Record ID,Company name,Company owner\n" + "71" + run + ",Primary " + run + ",Rob Jansen\n"
+                + "72" + run + ",Other " + run + ",Rob Jansen\n";
+        assertThat(finished(admin(), start(admin(), "ACCOUNTS", "HUBSPOT", false, companies)))
+                .containsEntry("errorCount", 0);
+        String primaryOnly = "Record ID,First Name,Last Name,Email,Associated Company IDs (Primary)\n" + "81" + run
+                + ",Pia,Only,pia." + run + "@primary.test,71" + run + "\n";
+        String both = "Record ID,First Name,Last Name,Email,Associated Company IDs,Associated Company IDs (Primary)\n"
+                + "82" + run + ",Bo,Both,bo." + run + "@primary.test,72" + run + ";71" + run + ",71" + run + "\n";
+
+        for (String csv : List.of(primaryOnly, both)) {
+            assertThat(finished(admin(), start(admin(), "CONTACTS", "HUBSPOT", false, csv)))
+                    .containsEntry("status", "SUCCEEDED")
+                    .containsEntry("created", 1);
+        }
+        assertThat(jdbc.queryForList(
+                        "select c.full_name || ' @ ' || a.name from contact c join account a on a.id = c.account_id"
+                                + " where c.external_source = 'HUBSPOT' and c.external_id in (?, ?) order by c.full_name",
+                        String.class,
+                        "81" + run,
+                        "82" + run))
+                .containsExactly("Bo Both @ Primary " + run, "Pia Only @ Primary " + run);
+    }
+
+    /** Found by a hostile probe: Excel's empty trailing fields were an error, and the pages spoke in enum names. */
+    @Test
+    void excelsEmptyTrailingFieldsAreReadAndThePagesSayWhatWasImportedInWords() {
+        String run = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        String trailing = "Record ID;Company name;Company owner\n" + "61" + run + ";Alpha " + run + ";Rob Jansen;;\n"
+                + "62" + run + ";\"Beta; " + run + "\";Rita Okafor\n";
+        String overflowing = trailing.replace("Rob Jansen;;", "Rob Jansen;; x ");
+
+        Map read = finished(admin(), start(admin(), "ACCOUNTS", "HUBSPOT", true, trailing));
+        long refused = start(admin(), "ACCOUNTS", "HUBSPOT", true, overflowing);
+
+        assertThat(read).containsEntry("status", "SUCCEEDED").containsEntry("created", 2);
+        assertThat(rowErrors(finished(admin(), refused)))
+                .containsExactly("2 : has 5 fields where the header has 3: field 5 ('x') is past the last column,"
+                        + " Company owner (a separator too many?)");
+        String page = SignedIn.as(http, "ada").getForObject("/imports/" + refused, String.class);
+        String list = SignedIn.as(http, "ada").getForObject("/imports", String.class);
+        assertThat(page)
+                .contains("accounts from HubSpot", "1 problem in 2 rows:", "<td>the whole row</td>")
+                .doesNotContain("ACCOUNTS from", "HUBSPOT", "1 problems");
+        assertThat(list)
+                .contains("<td>HubSpot</td>", "<td>Accounts</td>")
+                .doesNotContain("Hubspot", "<td>ACCOUNTS</td>");
+    }
+
+    private TestRestTemplate admin() {
+        return http.withBasicAuth("ada", "demo");
+    }
+
+    private static List<String> notices(Map result) {
+        return lines((List<Map>) result.get("notices"));
+    }
+
+    private static List<String> rowErrors(Map result) {
+        return lines((List<Map>) result.get("errors"));
+    }
+
+    private static List<String> lines(List<Map> errors) {
+        return errors.stream()
+                .map(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                .toList();
+    }
+}
