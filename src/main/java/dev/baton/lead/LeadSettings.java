@@ -79,11 +79,14 @@ public record LeadSettings(
 
     /**
      * The one form in which a lead source is compared, so that a CRM's picklist label and a setting's key are one
-     * source: lower case, each run of spaces, hyphens and underscores one hyphen ("Demo Request", "demo_request" and
-     * "DEMO-REQUEST" are {@code demo-request}).
+     * source: lower case, each run of spaces (any Unicode space, a no-break one too), dashes (any Unicode dash: a
+     * CRM or a spreadsheet may turn "-" into "–") and underscores one hyphen, none at either end ("Demo Request",
+     * "demo_request", "Demo – Request" and "DEMO-REQUEST" are {@code demo-request}).
      */
     static String sourceKey(String source) {
-        return source.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "-");
+        return source.toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s\\p{Z}\\p{Pd}_]+", "-")
+                .replaceAll("^-|-$", "");
     }
 
     /** The working week these settings describe. */

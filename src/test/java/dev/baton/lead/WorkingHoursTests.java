@@ -103,7 +103,14 @@ class WorkingHoursTests {
     void aSourceMatchesItsKeyWhateverItsCaseSpacesHyphensOrUnderscores() {
         LeadSettings settings = settings(Map.of("demo-request", "PT2H", "Trade_Show", "PT8H"));
 
-        assertThat(List.of("Demo Request", "demo_request", " DEMO  -  REQUEST ", "demo-request"))
+        assertThat(List.of(
+                        "Demo Request",
+                        "demo_request",
+                        " DEMO  -  REQUEST ",
+                        "demo-request",
+                        "Demo\u00a0Request",
+                        "Demo \u2013 Request",
+                        " demo__request "))
                 .allSatisfy(s -> assertThat(settings.firstTouchFor(s)).isEqualTo(Duration.ofHours(2)));
         assertThat(settings.firstTouchFor("Trade show")).isEqualTo(Duration.ofHours(8));
         assertThat(settings.firstTouchFor("Demo Requests")).isEqualTo(Duration.ofHours(24));
