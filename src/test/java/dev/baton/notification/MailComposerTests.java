@@ -45,6 +45,20 @@ class MailComposerTests {
         assertThat(mail.html()).contains("Brauerei Müller &amp; Söhne", "href=\"https://baton.example/tasks/42\"");
     }
 
+    /** Found by a probe: "for Van Leeuwen Logistiek B.V.." */
+    @Test
+    void anAccountNameEndingInADotEndsTheSentenceOnce() {
+        MailComposer.Mail mail = composer.compose(
+                "task-assigned",
+                Map.of("recipientName", "Rob", "taskName", "Call", "taskId", 7, "accountName", "Van Leeuwen B.V."));
+
+        assertThat(mail.text()).contains("Call for Van Leeuwen B.V.\n").doesNotContain("B.V..");
+        assertThat(mail.html()).contains("Van Leeuwen B.V.</strong></span></p>").doesNotContain("B.V..");
+        assertThat(composer.compose("task-assigned", Map.of("recipientName", "Rob", "taskName", "Call", "taskId", 7))
+                        .text())
+                .contains("a new task in Baton: Call.\n");
+    }
+
     @Test
     void printsTimesInTheRecipientsZoneWithItsName() {
         Map<String, Object> model = Map.of(
