@@ -89,7 +89,7 @@ class TaskMails {
                     "task-reassigned",
                     from == null ? null : key("task-reassigned", task, from) + auditEventId,
                     task,
-                    Map.of("newAssignee", task.getAssignee()));
+                    Map.of("newAssignee", people.fullName(task.getAssignee())));
         }
     }
 
@@ -112,7 +112,7 @@ class TaskMails {
                 "task-escalation",
                 "task-escalation:" + task.getId(),
                 task,
-                Map.of("assignee", task.getAssignee())));
+                Map.of("assignee", people.fullName(task.getAssignee()))));
         return manager.isPresent();
     }
 
@@ -172,8 +172,9 @@ class TaskMails {
         Map<String, Object> model = new HashMap<>();
         model.put("taskId", task.getId());
         model.put("taskName", task.getName());
-        model.put("originalAssignee", task.getOriginalAssignee());
-        model.put("delegatedBy", task.getDelegatedBy());
+        // people by their names, as everywhere a mail names someone ("It was for Rob Jansen"); no read when none
+        model.put("originalAssignee", people.fullName(task.getOriginalAssignee()));
+        model.put("delegatedBy", people.fullName(task.getDelegatedBy()));
         if (task.getDueAt() != null) {
             model.put("dueAt", task.getDueAt()); // printed in the recipient's zone
         }

@@ -2,6 +2,7 @@ package dev.baton.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.support.SignedIn;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +37,11 @@ class AbsenceCoverIntegrationTests extends InboxTest {
         assertThat(task.getAssignee()).isEqualTo("cora");
         assertThat(task.getOriginalAssignee()).isEqualTo("colin");
         assertThat(actions(task)).containsExactly("task.assigned");
-        assertThat(mailsAbout(task, "cora@baton.example")).hasSize(1);
+        assertThat(mailsAbout(task, "cora@baton.example"))
+                .singleElement()
+                .satisfies(m -> assertThat(GreenMailUtil.getBody(m))
+                        .as("named as people read names, not by user name")
+                        .contains("It was for Colin O'Brien; you cover"));
         assertThat(mailsAbout(task, "colin@baton.example")).isEmpty();
     }
 

@@ -48,7 +48,7 @@ class TaskAssignmentIntegrationTests extends InboxTest {
                 .startsWith("New task: Review account");
         assertThat(mailsAbout(task, "rob@baton.example"))
                 .extracting(InboxTest::subject)
-                .containsExactly("Task moved to rita: Review account");
+                .containsExactly("Task moved to Rita Okafor: Review account");
     }
 
     @Test
@@ -218,7 +218,7 @@ class TaskAssignmentIntegrationTests extends InboxTest {
                 .extracting(InboxTest::subject)
                 .satisfiesExactly(
                         first -> assertThat(first).startsWith("New task: Review account"),
-                        second -> assertThat(second).isEqualTo("Task moved to rita: Review account"));
+                        second -> assertThat(second).isEqualTo("Task moved to Rita Okafor: Review account"));
         assertThat(mailsAbout(task, "rita@baton.example"))
                 .extracting(InboxTest::subject)
                 .singleElement()

@@ -73,7 +73,7 @@ class TaskRemindersIntegrationTests extends InboxTest {
         assertThat(actions(late)).containsExactly("task.assigned", "task.escalated");
         assertThat(mailsAbout(late, "maria@baton.example"))
                 .extracting(InboxTest::subject)
-                .containsExactly("Overdue: rob's task Follow up");
+                .containsExactly("Overdue: Rob Jansen's task Follow up");
     }
 
     @Test
