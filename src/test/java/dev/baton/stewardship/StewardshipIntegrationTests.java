@@ -221,6 +221,31 @@ class StewardshipIntegrationTests extends StewardshipTest {
     }
 
     @Test
+    void anAdminsLastOutcomeLeavesTheOwnersTaskOpenAndTheReviewPageAsksThemToCompleteIt() {
+        long account = account();
+        long otto = contact(account, "Otto Other", false);
+        long review = openReview();
+        Task task = awaitOpenTask("stewardship", review, TASK_REVIEW_CONTACTS);
+        TestRestTemplate browser = browser();
+        assertThat(browser.getForObject("/stewardship/" + review, String.class))
+                .contains("done with the last one")
+                .doesNotContain("/tasks/" + task.getId());
+
+        assertThat(recordAs("ada", review, otto, "verified")).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus())
+                .as("an admin's outcome does not complete the owner's task")
+                .isEqualTo(TaskStatus.OPEN);
+        assertThat(browser.getForObject("/stewardship/" + review, String.class))
+                .as("the owner is asked to complete the task, with a link to it")
+                .contains("the review task is still open", "href=\"/tasks/" + task.getId() + "\"", "in your inbox")
+                .doesNotContain("done with the last one");
+
+        completeTask(task, Map.of(), HttpStatus.OK);
+        assertThat(browser.getForObject("/stewardship/" + review, String.class))
+                .doesNotContain("the review task is still open");
+    }
+
+    @Test
     void outcomesAreCheckedTheContactWhoLeftIsRetiredAndTheFollowUpWantsAUsableSuccessor() {
         long account = account();
         long leaving = contact(account, "Lea Leaving", true);
