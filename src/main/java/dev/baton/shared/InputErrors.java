@@ -88,7 +88,18 @@ public final class InputErrors {
         String shown = value instanceof Object[] values
                 ? Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", "))
                 : String.valueOf(value);
-        String expected = expected(mismatch);
+        return refused(shown, expected(mismatch));
+    }
+
+    /**
+     * A value that is not what its field wants, in the same words as {@link #refused(TypeMismatchException)}:
+     * {@code refused("abc", "must be a whole number")} is "'abc' is not a whole number".
+     *
+     * @param shown the value as typed
+     * @param expected what it must be, as {@link #expected(Class)} says it ("must be ...")
+     * @return one sentence without its field's name, at most {@value #MAX_MESSAGE} characters
+     */
+    public static String refused(String shown, String expected) {
         String why = expected.startsWith("must be ") ? "is not " + expected.substring("must be ".length()) : expected;
         return Text.clip("'" + Text.clip(shown, 60) + "' " + why, MAX_MESSAGE);
     }

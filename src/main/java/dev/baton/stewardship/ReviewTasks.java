@@ -31,6 +31,24 @@ public class ReviewTasks {
     }
 
     /**
+     * The review task still open although every contact of {@code review} has an outcome: left so when an
+     * admin recorded the last one (only its holder completes a task), for the review's page to ask its
+     * owner to complete it.
+     *
+     * @param review the review as shown ({@link StewardshipService#view})
+     * @return the open review task; empty while a contact waits, once the review is closed, or when the
+     *     task is done
+     */
+    public Optional<Task> waiting(ReviewView review) {
+        if (review.closedAt() != null || review.unanswered() > 0) {
+            return Optional.empty();
+        }
+        return tasks.openAbout(new TaskSubject("stewardship", review.id())).stream()
+                .filter(t -> StewardshipTasks.REVIEW_FORM.equals(t.getFormKey()))
+                .findFirst();
+    }
+
+    /**
      * Completes the review's open task when every contact of {@code review} has an outcome and {@code
      * actor}, the signed-in person, holds the task.
      *
@@ -40,12 +58,7 @@ public class ReviewTasks {
      *     (or no longer) {@code actor}'s, or when the engine closed the step meanwhile (logged)
      */
     public boolean completeIfDone(ReviewView review, String actor) {
-        if (review.closedAt() != null || review.unanswered() > 0) {
-            return false;
-        }
-        Optional<Task> open = tasks.openAbout(new TaskSubject("stewardship", review.id())).stream()
-                .filter(t -> StewardshipTasks.REVIEW_FORM.equals(t.getFormKey()) && actor.equals(t.getAssignee()))
-                .findFirst();
+        Optional<Task> open = waiting(review).filter(t -> actor.equals(t.getAssignee()));
         if (open.isEmpty()) {
             return false;
         }

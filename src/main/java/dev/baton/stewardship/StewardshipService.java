@@ -237,7 +237,9 @@ public class StewardshipService {
      * introduction is logged on the account's timeline as a note by {@code actor}.
      *
      * @throws BadRequestException naming {@code successorContactId} / {@code successorFullName} /
-     *     {@code introductionPlan} when the answer does not name a usable contact or plan
+     *     {@code introductionPlan} when the answer does not name a usable contact or plan, {@code
+     *     introductionOn} when the introduction is planned before today in {@code actor}'s time zone (the
+     *     timeline would announce a plan for a day gone by); nothing changes then
      */
     @Transactional
     public long nameSuccessor(long leftContactId, Successor answer, String actor) {
@@ -248,6 +250,10 @@ public class StewardshipService {
         StewardshipContact roles = lines.findFirstByContactIdAndOutcomeOrderByIdDesc(leftContactId, Outcome.LEFT)
                 .orElseThrow(
                         () -> new BadRequestException("successorContactId", left.getFullName() + " did not leave"));
+        LocalDate today = zones.today(zones.ofUsername(actor));
+        if (answer.introductionOn() != null && answer.introductionOn().isBefore(today)) {
+            throw new BadRequestException("introductionOn", "is in the past (today is " + today + ")");
+        }
         long successorId;
         if (answer.contactId() != null) {
             Contact named = contacts.referenced(answer.contactId(), account, "successorContactId");

@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import dev.baton.shared.InputErrors;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.util.ArrayList;
@@ -203,9 +204,11 @@ final class FormCheck {
                 violation = preset(c, text);
             }
             if (violation == null && value instanceof Double d && c.decimalDigits() != null) {
-                violation = BigDecimal.valueOf(d).stripTrailingZeros().scale() > c.decimalDigits()
-                        ? "must have at most " + c.decimalDigits() + " decimal digits"
-                        : null;
+                violation = BigDecimal.valueOf(d).stripTrailingZeros().scale() <= c.decimalDigits()
+                        ? null
+                        : c.decimalDigits() == 0
+                                ? notANumber(field, c, raw)
+                                : "must have at most " + c.decimalDigits() + " decimal digits";
             }
             if (violation == null) {
                 FormPaths.set(output, path, value);
@@ -215,8 +218,21 @@ final class FormCheck {
         } catch (FormValues.OutOfRange e) {
             errors.put(key, e.getMessage());
         } catch (IllegalArgumentException | DateTimeException e) {
-            errors.put(key, FormValues.message(field));
+            errors.put(
+                    key, field.type() == FormField.Type.NUMBER ? notANumber(field, c, raw) : FormValues.message(field));
         }
+    }
+
+    /**
+     * A number field's refusal in the words the API and pages use for a number they could not read
+     * ({@link InputErrors#refused(String, String)}): "'abc' is not a whole number" where the field allows
+     * no decimal digits (an id), "'abc' is not a number" otherwise.
+     */
+    private static String notANumber(FormField field, FormComponent c, Object raw) {
+        Integer digits = c.decimalDigits();
+        return InputErrors.refused(
+                String.valueOf(raw).trim(),
+                digits != null && digits == 0 ? "must be a whole number" : FormValues.message(field));
     }
 
     /** form-js's {@code validationType} checks. */

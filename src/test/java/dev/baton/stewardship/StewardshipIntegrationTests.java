@@ -71,6 +71,13 @@ class StewardshipIntegrationTests extends StewardshipTest {
         return browser.getForObject("/stewardship/" + review, String.class);
     }
 
+    /** Records an outcome through the API as {@code user}, not the owner: the answer's status. */
+    private org.springframework.http.HttpStatusCode recordAs(String user, long review, long contact, String outcome) {
+        return as(user).postForEntity(
+                        "/api/stewardship/" + review + "/contacts/" + contact, Map.of("outcome", outcome), Map.class)
+                .getStatusCode();
+    }
+
     @Test
     void aReviewIsOpenedOncePerOwnerAndPeriodAndItsOwnerIsToldByMail() throws Exception {
         long account = account();
@@ -214,6 +221,31 @@ class StewardshipIntegrationTests extends StewardshipTest {
     }
 
     @Test
+    void anAdminsLastOutcomeLeavesTheOwnersTaskOpenAndTheReviewPageAsksThemToCompleteIt() {
+        long account = account();
+        long otto = contact(account, "Otto Other", false);
+        long review = openReview();
+        Task task = awaitOpenTask("stewardship", review, TASK_REVIEW_CONTACTS);
+        TestRestTemplate browser = browser();
+        assertThat(browser.getForObject("/stewardship/" + review, String.class))
+                .contains("done with the last one")
+                .doesNotContain("/tasks/" + task.getId());
+
+        assertThat(recordAs("ada", review, otto, "verified")).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus())
+                .as("an admin's outcome does not complete the owner's task")
+                .isEqualTo(TaskStatus.OPEN);
+        assertThat(browser.getForObject("/stewardship/" + review, String.class))
+                .as("the owner is asked to complete the task, with a link to it")
+                .contains("the review task is still open", "href=\"/tasks/" + task.getId() + "\"", "in your inbox")
+                .doesNotContain("done with the last one");
+
+        completeTask(task, Map.of(), HttpStatus.OK);
+        assertThat(browser.getForObject("/stewardship/" + review, String.class))
+                .doesNotContain("the review task is still open");
+    }
+
+    @Test
     void outcomesAreCheckedTheContactWhoLeftIsRetiredAndTheFollowUpWantsAUsableSuccessor() {
         long account = account();
         long leaving = contact(account, "Lea Leaving", true);
@@ -229,12 +261,7 @@ class StewardshipIntegrationTests extends StewardshipTest {
         Map<?, ?> invalid =
                 outcome(review, other, Map.of("outcome", "changed", "details", badEmail), HttpStatus.BAD_REQUEST);
         assertThat(errors(invalid)).containsKey("details.email");
-        assertThat(as("rob")
-                        .postForEntity(
-                                "/api/stewardship/" + review + "/contacts/" + leaving,
-                                Map.of("outcome", "left"),
-                                Map.class)
-                        .getStatusCode())
+        assertThat(recordAs("rob", review, leaving, "left"))
                 .as("only the owner (or an admin) records outcomes")
                 .isEqualTo(HttpStatus.FORBIDDEN);
         long stranger = contact(account(), "Sam Stranger", false);
@@ -277,6 +304,19 @@ class StewardshipIntegrationTests extends StewardshipTest {
                 HttpStatus.BAD_REQUEST);
         assertThat(errors(both))
                 .containsEntry("successorContactId", "choose an existing contact or enter a new one, not both");
+        Map<?, ?> past = completeTask(
+                followUp,
+                Map.of("successorContactId", other, "introductionPlan", "Call", "introductionOn", "2020-01-01"),
+                HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(errors(past).get("introductionOn")))
+                .as("an introduction planned for a day gone by is refused at its field")
+                .startsWith("is in the past");
+        assertThat(contactView(other)).as("nothing changed: not made primary").containsEntry("primary", false);
+        Map<?, ?> notANumber = completeTask(
+                followUp, Map.of("successorContactId", "abc", "introductionPlan", "Call"), HttpStatus.BAD_REQUEST);
+        assertThat(errors(notANumber))
+                .as("the words the other forms use")
+                .containsEntry("successorContactId", "'abc' is not a whole number");
         assertThat(as("ada").getForObject("/api/accounts/" + account + "/contacts", List.class))
                 .as("nothing changed: no new contact")
                 .hasSize(2);

@@ -88,7 +88,7 @@ class FormDefinitionTests {
 
         assertThat(invalid.getFieldErrors())
                 .containsEntry("reviewSummary", "is required")
-                .containsEntry("healthScore", "must be a number")
+                .containsEntry("healthScore", "'seven' is not a number")
                 .containsEntry("renewalRisk", "must be one of \"Low\", \"Medium\" or \"High\"")
                 .containsEntry("needsFollowUp", "must be checked or not (true or false)")
                 .containsEntry("nextContactDate", "must be a date like 2026-01-31")

@@ -45,8 +45,18 @@ class StewardshipPages {
     }
 
     @GetMapping("/{id}")
-    String page(@PathVariable long id, Model model) {
-        model.addAttribute("review", stewardship.view(id));
+    String page(@PathVariable long id, Principal me, Model model) {
+        ReviewView review = stewardship.view(id);
+        model.addAttribute("review", review);
+        // an admin's last outcome leaves the owner's task open: the page asks for it rather than calling it done
+        reviewTasks.waiting(review).ifPresent(task -> {
+            model.addAttribute("waitingTask", task);
+            model.addAttribute(
+                    "waitingIn",
+                    task.getAssignee() == null
+                            ? "the owner's"
+                            : me.getName().equals(task.getAssignee()) ? "your" : task.getAssignee() + "'s");
+        });
         return "stewardship/review";
     }
 

@@ -69,7 +69,7 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
         String rejected = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
         assertThat(rejected)
                 .contains("nothing was completed")
-                .contains("must be a number")
+                .contains("&#39;lots&#39; is not a number")
                 .contains("is required")
                 .contains("&lt;b&gt;bold&lt;/b&gt;")
                 .doesNotContain("<b>bold</b>");
