@@ -88,6 +88,22 @@ class CrmExportImportIntegrationTests {
                         + ", from the e-mail address (the row has no username)");
     }
 
+    /** Found by a re-probe: an e-mail unfit as a username was an error at "username", a column the file lacks. */
+    @Test
+    void aSalesforceUserWithoutAliasWhoseEmailMakesNoUsernameIsAnErrorAtTheEmail() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String users = "\"Id\",\"LastName\",\"FirstName\",\"Name\",\"Email\",\"IsActive\"\n" + "\"005P" + run
+                + "\",\"Plus\",\"Bert\",\"Bert Plus\",\"Bert.Plus+" + run + "@baton.example\",\"true\"\n";
+
+        Map result = finished(admin(), start(admin(), "PEOPLE", "SALESFORCE", true, users));
+
+        assertThat(result).containsEntry("status", "FAILED");
+        assertThat(rowErrors(result))
+                .containsExactly("2 Email: gives no username: the row has no Alias, so the username would be the"
+                        + " e-mail address's local part ('bert.plus+" + run + "'), which must be lower-case letters,"
+                        + " digits, '.', '_' or '-' (at most 60); fill in Alias");
+    }
+
     /** Found by a hostile probe: HubSpot's "Associated Company IDs (Primary)" alone was a missing column account. */
     @Test
     void aHubspotContactGoesToItsPrimaryCompanyFromEitherAssociationColumn() {
