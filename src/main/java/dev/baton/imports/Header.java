@@ -9,13 +9,16 @@ import java.util.Map;
 /**
  * A file's header row mapped onto Baton's columns for one kind and source; the first of two
  * same-meaning columns wins ("Account Owner" beside "Owner ID"), unless a later one is the primary association
- * ({@link ImportSource#primary}), but a column Baton reads named twice
- * is refused: which of the two holds the value is anybody's guess.
+ * ({@link ImportSource#primary}), but a column Baton reads named twice is refused: which of the two holds the
+ * value is anybody's guess. So are two primary columns of one meaning ("Associated Company IDs (Primary)" and
+ * "Primary Associated Company ID"). A primary column wins only in a row where it has a value: in a row where it is
+ * blank, the first other column of its meaning ({@code fallbacks}) is read, as in a file without the primary one.
  */
-record Header(List<String> names, Map<String, Integer> index, List<String> ignored) {
+record Header(List<String> names, Map<String, Integer> index, List<String> ignored, Map<String, Integer> fallbacks) {
 
     static Header of(List<String> names, ImportKind kind, ImportSource source) {
         Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> primaries = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -31,12 +34,23 @@ record Header(List<String> names, Map<String, Integer> index, List<String> ignor
                         "the header names the column '" + names.get(i) + "' twice (columns " + (twice + 1) + " and "
                                 + (i + 1) + "): keep one of them");
             }
-            if (ImportSource.primary(names.get(i))) {
-                index.put(field, i);
-            } else {
+            if (!ImportSource.primary(names.get(i))) {
                 index.putIfAbsent(field, i);
+            } else if ((twice = primaries.putIfAbsent(field, i)) != null) {
+                throw new BadRequestException(
+                        "file",
+                        "the header has two primary columns for " + field + ", '" + names.get(twice) + "' and '"
+                                + names.get(i) + "' (columns " + (twice + 1) + " and " + (i + 1)
+                                + "): keep one of them");
             }
         }
+        Map<String, Integer> fallbacks = new HashMap<>();
+        primaries.forEach((field, i) -> {
+            Integer plain = index.put(field, i);
+            if (plain != null) {
+                fallbacks.put(field, plain);
+            }
+        });
         List<String> missing = kind.required().stream()
                 .filter(f -> !index.containsKey(f))
                 .filter(f ->
@@ -53,10 +67,27 @@ record Header(List<String> names, Map<String, Integer> index, List<String> ignor
                             + "; the header has: "
                             + String.join(", ", names));
         }
-        return new Header(names, index, ignored);
+        return new Header(names, index, ignored, fallbacks);
     }
 
+    /**
+     * A data row by Baton's columns: a primary column that is blank in this row gives way to the other column of
+     * its meaning when that one has a value, so the row reads (and its errors name) the column its value is in.
+     */
     ImportRow row(long number, List<String> values) {
-        return new ImportRow(number, index, names, values);
+        Map<String, Integer> rowIndex = index;
+        for (Map.Entry<String, Integer> fallback : fallbacks.entrySet()) {
+            if (blank(values, index.get(fallback.getKey())) && !blank(values, fallback.getValue())) {
+                if (rowIndex == index) {
+                    rowIndex = new HashMap<>(index);
+                }
+                rowIndex.put(fallback.getKey(), fallback.getValue());
+            }
+        }
+        return new ImportRow(number, rowIndex, names, values);
+    }
+
+    private static boolean blank(List<String> values, int i) {
+        return i >= values.size() || values.get(i).isBlank();
     }
 }

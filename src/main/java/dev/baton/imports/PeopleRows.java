@@ -32,6 +32,9 @@ class PeopleRows {
     private static final Pattern TEAM_KEY = Pattern.compile("^[a-z0-9][a-z0-9-]*$");
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]+$");
 
+    /** What a username must be, as an error says it. */
+    private static final String USERNAME_RULE = "must be lower-case letters, digits, '.', '_' or '-' (at most 60)";
+
     private final PeopleImports people;
 
     PeopleRows(PeopleImports people) {
@@ -93,14 +96,18 @@ class PeopleRows {
             } else if (row.get("username") == null && (email == null || !Values.email(email))) {
                 // no username to check: it would come from the e-mail address, whose error says what is wrong
             } else if (username.length() > 60 || !USERNAME.matcher(username).matches()) {
-                run.error(
-                        row,
-                        "username",
-                        (row.get("username") == null
-                                        ? "comes from the e-mail address ('" + username + "'), as the row gives none,"
-                                                + " and "
-                                        : "")
-                                + "must be lower-case letters, digits, '.', '_' or '-' (at most 60)");
+                if (row.get("username") == null) {
+                    // the value is the e-mail's, so the error is at the column that has it, not at one the file lacks
+                    String column = usernameColumn(run.source);
+                    run.error(
+                            row,
+                            "email",
+                            "gives no username: the row has no " + column + ", so the username would be the e-mail"
+                                    + " address's local part ('" + username + "'), which " + USERNAME_RULE
+                                    + "; fill in " + column);
+                } else {
+                    run.error(row, "username", USERNAME_RULE);
+                }
             } else if (email != null
                     && taken.containsKey(username)
                     && !taken.get(username).equalsIgnoreCase(email)) {
@@ -215,6 +222,15 @@ class PeopleRows {
                     "email",
                     "new person: username " + username + ", from the e-mail address (the row has no username)");
         }
+    }
+
+    /** The source's own name for the column read as the username (Salesforce's Alias), else "username". */
+    private static String usernameColumn(ImportSource source) {
+        return source.headers(ImportKind.PEOPLE).entrySet().stream()
+                .filter(h -> "username".equals(h.getValue()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse("username");
     }
 
     /** How a new person's username is remembered in {@link FileKeys}. */

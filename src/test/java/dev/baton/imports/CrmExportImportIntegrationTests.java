@@ -2,6 +2,7 @@ package dev.baton.imports;
 
 import static dev.baton.imports.ImportsApi.finished;
 import static dev.baton.imports.ImportsApi.start;
+import static dev.baton.imports.ImportsApi.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.support.SignedIn;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Files as Salesforce and HubSpot really write them, through {@code POST /api/imports} and the import pages. */
@@ -85,14 +88,27 @@ class CrmExportImportIntegrationTests {
                         + ", from the e-mail address (the row has no username)");
     }
 
+    /** Found by a re-probe: an e-mail unfit as a username was an error at "username", a column the file lacks. */
+    @Test
+    void aSalesforceUserWithoutAliasWhoseEmailMakesNoUsernameIsAnErrorAtTheEmail() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String users = "\"Id\",\"LastName\",\"FirstName\",\"Name\",\"Email\",\"IsActive\"\n" + "\"005P" + run
+                + "\",\"Plus\",\"Bert\",\"Bert Plus\",\"Bert.Plus+" + run + "@baton.example\",\"true\"\n";
+
+        Map result = finished(admin(), start(admin(), "PEOPLE", "SALESFORCE", true, users));
+
+        assertThat(result).containsEntry("status", "FAILED");
+        assertThat(rowErrors(result))
+                .containsExactly("2 Email: gives no username: the row has no Alias, so the username would be the"
+                        + " e-mail address's local part ('bert.plus+" + run + "'), which must be lower-case letters,"
+                        + " digits, '.', '_' or '-' (at most 60); fill in Alias");
+    }
+
     /** Found by a hostile probe: HubSpot's "Associated Company IDs (Primary)" alone was a missing column account. */
     @Test
     void aHubspotContactGoesToItsPrimaryCompanyFromEitherAssociationColumn() {
         String run = String.valueOf(System.nanoTime() % 1_000_000_000L);
-        String companies = "Record ID,Company name,Company owner\n" + "71" + run + ",Primary " + run + ",Rob Jansen\n"
-                + "72" + run + ",Other " + run + ",Rob Jansen\n";
-        assertThat(finished(admin(), start(admin(), "ACCOUNTS", "HUBSPOT", false, companies)))
-                .containsEntry("errorCount", 0);
+        hubspotCompanies(run, "71", "Primary", "72", "Other");
         String primaryOnly = "Record ID,First Name,Last Name,Email,Associated Company IDs (Primary)\n" + "81" + run
                 + ",Pia,Only,pia." + run + "@primary.test,71" + run + "\n";
         String both = "Record ID,First Name,Last Name,Email,Associated Company IDs,Associated Company IDs (Primary)\n"
@@ -103,13 +119,47 @@ class CrmExportImportIntegrationTests {
                     .containsEntry("status", "SUCCEEDED")
                     .containsEntry("created", 1);
         }
-        assertThat(jdbc.queryForList(
-                        "select c.full_name || ' @ ' || a.name from contact c join account a on a.id = c.account_id"
-                                + " where c.external_source = 'HUBSPOT' and c.external_id in (?, ?) order by c.full_name",
-                        String.class,
-                        "81" + run,
-                        "82" + run))
+        assertThat(hubspotContactsAtTheirAccounts("81" + run, "82" + run))
                 .containsExactly("Bo Both @ Primary " + run, "Pia Only @ Primary " + run);
+    }
+
+    /** Found by a re-probe: a blank primary cell was "is required" though the other column named the company. */
+    @Test
+    void aBlankPrimaryCompanyCellGivesWayToTheOtherAssociationColumn() {
+        String run = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        hubspotCompanies(run, "73", "Plain", "74", "Chosen");
+        String contacts =
+                "Record ID,First Name,Last Name,Email,Associated Company IDs (Primary),Associated Company IDs\n"
+                        + "83" + run + ",Bea,Blank,bea." + run + "@primary.test,,73" + run + ";74" + run + "\n"
+                        + "84" + run + ",Fay,Filled,fay." + run + "@primary.test,74" + run + ",73" + run + "\n";
+
+        assertThat(finished(admin(), start(admin(), "CONTACTS", "HUBSPOT", false, contacts)))
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("created", 2)
+                .containsEntry("errorCount", 0);
+        assertThat(hubspotContactsAtTheirAccounts("83" + run, "84" + run))
+                .containsExactly("Bea Blank @ Plain " + run, "Fay Filled @ Chosen " + run);
+    }
+
+    /** Found by a re-probe: of two primary company columns the later one won, silently. */
+    @Test
+    void twoPrimaryCompanyColumnsAreRefusedAsAColumnNamedTwiceIs() {
+        String run = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        String contacts =
+                "Record ID,First Name,Last Name,Associated Company IDs (Primary),Primary Associated Company ID\n" + "85"
+                        + run + ",Tom,Two,8000001,8000002\n";
+
+        ResponseEntity<Map> refused = upload(admin(), "CONTACTS", "HUBSPOT", false, contacts);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(((Map) refused.getBody().get("errors")).get("file"))
+                .isEqualTo("the header has two primary columns for account, 'Associated Company IDs (Primary)' and"
+                        + " 'Primary Associated Company ID' (columns 4 and 5): keep one of them");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from contact where external_source = 'HUBSPOT' and external_id = ?",
+                        Integer.class,
+                        "85" + run))
+                .isZero();
     }
 
     /** Found by a hostile probe: Excel's empty trailing fields were an error, and the pages spoke in enum names. */
@@ -135,6 +185,23 @@ class CrmExportImportIntegrationTests {
         assertThat(list)
                 .contains("<td>HubSpot</td>", "<td>Accounts</td>")
                 .doesNotContain("Hubspot", "<td>ACCOUNTS</td>");
+    }
+
+    /** Two HubSpot companies owned by Rob Jansen: ids {@code id + run}, names {@code name + " " + run}. */
+    private void hubspotCompanies(String run, String id1, String name1, String id2, String name2) {
+        String companies = "Record ID,Company name,Company owner\n" + id1 + run + "," + name1 + " " + run
+                + ",Rob Jansen\n" + id2 + run + "," + name2 + " " + run + ",Rob Jansen\n";
+        assertThat(finished(admin(), start(admin(), "ACCOUNTS", "HUBSPOT", false, companies)))
+                .containsEntry("errorCount", 0);
+    }
+
+    /** "full name @ account name" of the HubSpot contacts with these ids, by full name. */
+    private List<String> hubspotContactsAtTheirAccounts(String... externalIds) {
+        return jdbc.queryForList(
+                "select c.full_name || ' @ ' || a.name from contact c join account a on a.id = c.account_id"
+                        + " where c.external_source = 'HUBSPOT' and c.external_id = any (?) order by c.full_name",
+                String.class,
+                (Object) externalIds);
     }
 
     private TestRestTemplate admin() {

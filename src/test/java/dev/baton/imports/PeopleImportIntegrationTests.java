@@ -177,8 +177,9 @@ class PeopleImportIntegrationTests {
                     .containsExactly(
                             "2 email: is not an e-mail address",
                             "3 email: is required",
-                            "4 username: comes from the e-mail address ('o+brien-" + tag + "'), as the row gives"
-                                    + " none, and must be lower-case letters, digits, '.', '_' or '-' (at most 60)");
+                            "4 email: gives no username: the row has no username, so the username would be the"
+                                    + " e-mail address's local part ('o+brien-" + tag + "'), which must be lower-case"
+                                    + " letters, digits, '.', '_' or '-' (at most 60); fill in username");
         }
         assertThat(jdbc.queryForObject(
                         "select count(*) from person where email like ?", Integer.class, "%" + tag + "%"))
