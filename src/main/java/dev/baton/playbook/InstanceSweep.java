@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Marks ended the instances the engine no longer has (see {@link ProcessInstances#isRunning}): one
@@ -22,7 +21,6 @@ public class InstanceSweep {
     private final PlaybookInstances instances;
     private final ProcessInstances processInstances;
     private final Clock clock;
-    private final TransactionTemplate tx;
     private final TaskService tasks;
     private final TaskEngineSync engineSync;
 
@@ -30,13 +28,11 @@ public class InstanceSweep {
             PlaybookInstances instances,
             ProcessInstances processInstances,
             Clock clock,
-            TransactionTemplate tx,
             TaskService tasks,
             TaskEngineSync engineSync) {
         this.instances = instances;
         this.processInstances = processInstances;
         this.clock = clock;
-        this.tx = tx;
         this.tasks = tasks;
         this.engineSync = engineSync;
     }
@@ -44,7 +40,7 @@ public class InstanceSweep {
     /**
      * Asks the engine about at most {@code limit} running instances; returns how many have ended. The
      * engine is asked with no transaction open (issue 15: no database connection waits on the engine),
-     * and the ended ones are marked in one short transaction after; their steps still open in Baton are
+     * and the ended ones are marked in one short update after ({@link PlaybookInstances#markEnded}); their steps still open in Baton are
      * then checked with the engine ({@link TaskEngineSync#settleDelivered}: a job it no longer has
      * cancels its task).
      *
@@ -58,16 +54,7 @@ public class InstanceSweep {
         if (gone.isEmpty()) {
             return 0;
         }
-        int ended = tx.execute(status -> {
-            int marked = 0;
-            for (PlaybookInstance instance : instances.findAllById(gone)) {
-                if (instance.getEndedAt() == null) {
-                    instance.ended(clock.instant());
-                    marked++;
-                }
-            }
-            return marked;
-        });
+        int ended = instances.markEnded(gone, clock.instant());
         // a run can end with steps still open in Baton, none arriving to tell (a timer straight to an end)
         gone.forEach(key -> tasks.openIn(key).forEach(engineSync::settleDelivered));
         return ended;
