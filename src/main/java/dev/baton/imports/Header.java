@@ -9,10 +9,12 @@ import java.util.Map;
 /**
  * A file's header row mapped onto Baton's columns for one kind and source; the first of two
  * same-meaning columns wins ("Account Owner" beside "Owner ID"), unless a later one is the primary association
- * ({@link ImportSource#primary}), but a column Baton reads named twice is refused: which of the two holds the
- * value is anybody's guess. So are two primary columns of one meaning ("Associated Company IDs (Primary)" and
- * "Primary Associated Company ID"). A primary column wins only in a row where it has a value: in a row where it is
- * blank, the first other column of its meaning ({@code fallbacks}) is read, as in a file without the primary one.
+ * ({@link ImportSource#primary}: only the association columns the source writes that way; a "Primary Phone" is
+ * read as whatever the source means by it, or ignored), but a column Baton reads named twice is refused: which of
+ * the two holds the value is anybody's guess. So are two primary columns of one meaning ("Associated Company IDs
+ * (Primary)" and "Primary Associated Company ID"). A primary column wins only in a row where it has a value: in a
+ * row where it is blank, the first other column of its meaning ({@code fallbacks}) is read, as in a file without
+ * the primary one.
  */
 record Header(List<String> names, Map<String, Integer> index, List<String> ignored, Map<String, Integer> fallbacks) {
 
@@ -34,7 +36,7 @@ record Header(List<String> names, Map<String, Integer> index, List<String> ignor
                         "the header names the column '" + names.get(i) + "' twice (columns " + (twice + 1) + " and "
                                 + (i + 1) + "): keep one of them");
             }
-            if (!ImportSource.primary(names.get(i))) {
+            if (!source.primary(kind, names.get(i))) {
                 index.putIfAbsent(field, i);
             } else if ((twice = primaries.putIfAbsent(field, i)) != null) {
                 throw new BadRequestException(

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -349,6 +351,17 @@ public enum ImportSource {
                             "time_zone",
                             "Time zone")));
 
+    /**
+     * The association columns HubSpot writes for the primary company of a contact, however it is asked: the only
+     * "primary" columns there are (normalised, {@link #normalise}).
+     */
+    private static final Set<String> PRIMARY_ASSOCIATIONS = Stream.of(
+                    "Primary Associated Company ID",
+                    "Associated Company IDs (Primary)",
+                    "Associated Company ID (Primary)")
+            .map(ImportSource::normalise)
+            .collect(Collectors.toUnmodifiableSet());
+
     private final Map<ImportKind, Map<String, String>> headers;
     private final Map<ImportKind, Map<String, String>> aliases = new EnumMap<>(ImportKind.class);
 
@@ -394,13 +407,14 @@ public enum ImportSource {
     }
 
     /**
-     * Whether {@code header} names the primary one of several associated records (HubSpot's "Associated Company
-     * IDs (Primary)" beside "Associated Company IDs"): such a column wins over the others of its meaning wherever
-     * it stands in the file.
+     * Whether {@code header} is one of this source's columns for the primary one of several associated records
+     * ({@link #PRIMARY_ASSOCIATIONS}: HubSpot's "Associated Company IDs (Primary)" beside "Associated Company
+     * IDs"): such a column wins over the others of its meaning wherever it stands in the file. Any other header
+     * that merely starts or ends with "Primary" ("Primary Phone") is no such column: it is the column the source
+     * names it as, or unknown.
      */
-    static boolean primary(String header) {
-        String key = normalise(header);
-        return key.startsWith("primary") || key.endsWith("primary");
+    boolean primary(ImportKind kind, String header) {
+        return PRIMARY_ASSOCIATIONS.contains(normalise(header)) && field(kind, header) != null;
     }
 
     private static List<String> fields(ImportKind kind) {

@@ -112,16 +112,17 @@ class PeopleRows {
                     && taken.containsKey(username)
                     && !taken.get(username).equalsIgnoreCase(email)) {
                 PersonRef holder = run.byEmail(taken.get(username));
-                run.error(
+                usernameError(
                         row,
-                        "username",
+                        run,
                         "is taken by " + (holder == null ? taken.get(username) : holder.fullName()) + " ("
-                                + taken.get(username) + "): give another username");
+                                + taken.get(username) + ")",
+                        "give another username");
             } else if (email != null) {
                 // two new people of one file may not share a username (sam@a.example and sam@b.example)
                 long earlier = run.keys.firstRow(usernameKey(username), row.number());
                 if (earlier != row.number()) {
-                    run.error(row, "username", "repeats the username of row " + earlier + ": give each a username");
+                    usernameError(row, run, "repeats the username of row " + earlier, "give each a username");
                 }
             }
             Long team = null;
@@ -206,6 +207,24 @@ class PeopleRows {
                 "is the username of " + (other == null ? holder : other.fullName()) + " (" + holder
                         + "), but the e-mail address is " + known.fullName() + "'s (" + known.username()
                         + "): correct the e-mail address or the username");
+    }
+
+    /**
+     * An error about a new person's username, at the column it came from: the username column (Salesforce's
+     * Alias) when the row has a value there, else the e-mail column, saying the username was made from the
+     * address and which column to fill in instead of {@code fix}. A file without a username column has no
+     * "username" to point at.
+     */
+    private static void usernameError(ImportRow row, ImportRun run, String problem, String fix) {
+        if (row.get("username") != null) {
+            run.error(row, "username", problem + ": " + fix);
+        } else {
+            run.error(
+                    row,
+                    "email",
+                    "the username '" + username(row) + "' made from the e-mail " + row.get("email") + " " + problem
+                            + ": fill in " + usernameColumn(run.source));
+        }
     }
 
     /**

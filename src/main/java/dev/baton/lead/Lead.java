@@ -122,16 +122,20 @@ public class Lead {
     }
 
     /**
-     * The follow-up process's assignment number {@code round + 1} goes to {@code owner}. The first
-     * one sets the first-touch due time that the campaign figures judge by; later ones (reassignments
-     * of an untouched lead) leave it.
+     * The follow-up process's assignment number {@code round + 1} goes to {@code owner} at {@code at},
+     * whose first touch would be due at {@code touchDueAt} (the SLA counted from {@code at} in their
+     * working hours). The first one sets the first-touch due time that the trust report and the campaign
+     * figures judge by. A later one (a handover, a lead given back) restarts it for the new owner while
+     * the lead is untouched and still within it, so nobody is handed a lead about to be overdue; once the
+     * first touch is made or the due time has passed, the outcome is decided and a move leaves it (a
+     * reassignment never wipes out a missed SLA, {@link LeadStatistics} counts it for who missed it).
      */
     void assign(Person newOwner, Instant at, Instant touchDueAt) {
         requireOpen("assigned");
         this.owner = newOwner;
         this.assignedAt = at;
         this.assignmentCount++;
-        if (this.firstTouchDueAt == null) {
+        if (firstTouchDueAt == null || (firstTouchedAt == null && at.isBefore(firstTouchDueAt))) {
             this.firstTouchDueAt = touchDueAt;
         }
     }

@@ -15,7 +15,7 @@ public final class LeadEvents {
     /**
      * An untouched lead ({@code NEW}) was moved to a new owner outside its playbook (a handover):
      * its first-touch step is to go back to the assignment, which hands the process the new owner
-     * and restarts the SLA. {@code round} is the lead's assignment number after the move; a repeated
+     * and starts the reminder and escalation again for them. {@code round} is the lead's assignment number after the move; a repeated
      * delivery only recreates the same owner's step.
      */
     public record OwnerChanged(long leadId, int round) {}

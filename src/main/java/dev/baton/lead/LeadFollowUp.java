@@ -111,9 +111,11 @@ public class LeadFollowUp {
     }
 
     /**
-     * The lead's next assignment goes to {@code owner} from now, its first-touch SLA counted again in
-     * the new owner's working hours; the move is kept in the lead's history (with {@code summary}) and
-     * audited. The process learns it at its next assignment step.
+     * The lead's next assignment goes to {@code owner} from now: the process's reminder and escalation
+     * count again in the new owner's working hours, the first-touch due time only while it has not
+     * passed ({@link Lead#assign}); the move is kept in the lead's history (with {@code summary}) and
+     * audited (who held the lead when, for {@link LeadStatistics}). The process learns it at its next
+     * assignment step.
      */
     void moveTo(Lead lead, Person owner, String summary) {
         Person previous = lead.getOwner();

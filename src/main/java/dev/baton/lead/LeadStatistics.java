@@ -10,8 +10,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The lead figures of the trust report: first touches within their SLA, per owner. A lead's SLA is
- * the first-touch due time of its first assignment (counted in that owner's working hours); a lead
- * reassigned after missing it keeps that due time, as the campaign figures judge it too.
+ * its first-touch due time (counted in its owner's working hours), set at its first assignment and
+ * started again by a move while untouched and within it, never after it passed ({@link Lead#assign}).
+ * Each lead counts for the owner who held it when its outcome was decided: when its first touch was
+ * made within the SLA, else when the SLA ran out (a missed SLA stays the miss of whoever held the lead
+ * then, whoever it went to after); a lead still waiting within its SLA counts for its owner now. Who
+ * held a lead when is read from its audited assignments ({@code lead.assigned}, one per move).
  */
 @Service
 public class LeadStatistics {
@@ -39,14 +43,30 @@ public class LeadStatistics {
         this.jdbc = jdbc;
     }
 
-    /** Per owner (the lead's owner now), for leads whose first touch fell due in [from, to), judged as of {@code now}. */
+    /**
+     * Per owner who held the lead when its first touch was decided (see the class), for leads whose
+     * first touch fell due in [from, to), judged as of {@code now}.
+     */
     @Transactional(readOnly = true)
     public List<FirstTouches> firstTouches(Instant from, Instant to, Instant now) {
         return jdbc.query(
-                "select owner_id, count(*), count(*) filter (where " + JUDGED + "), count(*) filter (where "
-                        + WITHIN_SLA + ") from lead where first_touch_due_at >= :from and first_touch_due_at < :to"
-                        + " group by owner_id",
+                BY_DECIDING_OWNER,
                 Map.of("from", Timestamp.from(from), "to", Timestamp.from(to), "now", Timestamp.from(now)),
                 (rs, i) -> new FirstTouches(rs.getObject(1, Long.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
     }
+
+    /**
+     * A judged lead was decided at its first touch when that was in time, else at its due time. Moved
+     * since (its owner now got it later), the owner then is the one its last audited assignment up to that
+     * instant names; a lead with no such record stays with its owner now.
+     */
+    private static final String BY_DECIDING_OWNER = """
+        select coalesce(p.id, l.owner_id), count(*), count(*) filter (where %1$s), count(*) filter (where %2$s)
+        from (select *, case when %1$s then least(first_touched_at, first_touch_due_at) end decided_at from lead
+              where first_touch_due_at >= :from and first_touch_due_at < :to) l
+        left join lateral (select e.after_state ->> 'owner' username from audit_event e
+              where l.decided_at < l.assigned_at and e.entity_type = 'lead' and e.entity_id = l.id
+              and e.action = 'lead.assigned' and e.at <= l.decided_at order by e.at desc, e.id desc limit 1) h on true
+        left join person p on p.username = h.username
+        group by coalesce(p.id, l.owner_id)""".formatted(JUDGED, WITHIN_SLA);
 }

@@ -13,8 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Open leads as a departing person's work: what they still own (for a handover's book and its
  * orphan check), and moving it on. A move is the playbook's own reassignment ({@link
- * LeadFollowUp#moveTo}): the lead's open step goes with it, and an untouched lead's first-touch SLA
- * starts again for the new owner.
+ * LeadFollowUp#moveTo}): the lead's open step goes with it. An untouched lead's first-touch step
+ * starts again for the new owner (its reminder and escalation count from the move, in their working
+ * hours), so a lead reassigned because its owner left is not born overdue in the new owner's inbox.
+ * Its first-touch due time, by which the trust report and the campaign figures judge it, starts again
+ * too while it has not passed; once passed it stays: a reassignment never turns a missed SLA into a
+ * kept one, and the miss counts for whoever held the lead then ({@link Lead#assign}, {@link
+ * LeadStatistics}).
  */
 @Service
 public class LeadTransfers {
@@ -88,7 +93,8 @@ public class LeadTransfers {
      * {@code from}, nobody away or inactive). A lead nobody can take stays with {@code from} (the
      * caller's orphan check shows it). Each move is kept in the lead's history with {@code why}
      * (e.g. "Rob Miller's handover"), its open task moves too, and an untouched lead's process is
-     * told to restart its SLA (after commit). Idempotent: a second call finds nothing left with {@code from}.
+     * told to start its first-touch step again for the new owner (after commit; the due time as the
+     * class says). Idempotent: a second call finds nothing left with {@code from}.
      *
      * @return the leads moved
      */
@@ -121,7 +127,8 @@ public class LeadTransfers {
      * ownership returns): only while it is still open (new or being worked) and still with the person
      * it went to ({@code heldById}); a lead closed or moved again since stays where it is. The move is
      * kept in the lead's history with {@code why}, its open task moves too, and an untouched lead's
-     * first-touch SLA starts again. Idempotent: a second call finds the lead with {@code to} already.
+     * first-touch step starts again (the due time as the class says). Idempotent: a second call finds
+     * the lead with {@code to} already.
      *
      * @return whether the lead moved
      */

@@ -163,11 +163,21 @@ class TrustReportBenchmark {
         where status = 'COMPLETED' and due_at is not null and completed_at >= ?::date and completed_at < ?::date + 1
         group by 1""";
 
-    /** Leads whose first touch fell due in the period per owner: due, judged (touched or past due), touched in time. */
+    /**
+     * Leads whose first touch fell due in the period per owner who held it when it was decided (the audited
+     * assignment before that, else the owner now): due, judged (touched or past due), touched in time.
+     */
     static final String LEADS_SQL = """
-        select owner_id, count(*), count(*) filter (where first_touched_at is not null or first_touch_due_at < now()),
-          count(*) filter (where first_touched_at <= first_touch_due_at) from lead
-        where first_touch_due_at >= ?::date and first_touch_due_at < ?::date + 1 group by 1""";
+        select coalesce(p.id, l.owner_id), count(*), count(*) filter (where l.judged),
+          count(*) filter (where first_touched_at <= first_touch_due_at)
+        from (select *, first_touched_at is not null or first_touch_due_at < now() judged,
+              least(first_touched_at, first_touch_due_at) decided_at from lead
+              where first_touch_due_at >= ?::date and first_touch_due_at < ?::date + 1) l
+        left join lateral (select e.after_state ->> 'owner' username from audit_event e
+              where l.judged and l.decided_at < l.assigned_at and e.entity_type = 'lead' and e.entity_id = l.id
+              and e.action = 'lead.assigned' and e.at <= l.decided_at order by e.at desc, e.id desc limit 1) h on true
+        left join person p on p.username = h.username
+        group by 1""";
 
     /** Stale contacts and contacts with neither e-mail nor phone, per account owner. */
     static final String CONTACTS_SQL = """

@@ -104,6 +104,26 @@ class CrmExportImportIntegrationTests {
                         + " digits, '.', '_' or '-' (at most 60); fill in Alias");
     }
 
+    /**
+     * Found by a probe: a Salesforce user whose Alias is blank gets the e-mail's local part as username; when that
+     * is taken the error is at the Email it was made from, not at "username", which the file does not have.
+     */
+    @Test
+    void aSalesforceUsernameTakenIsAnErrorAtAliasOrAtTheEmailItWasMadeFrom() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String users = "\"Id\",\"Name\",\"Email\",\"Alias\"\n" + "\"005A" + run + "\",\"Rob Other\",\"Rob@" + run
+                + ".example\",\"\"\n" + "\"005B" + run + "\",\"Robin Other\",\"robin@" + run + ".example\",\"rob\"\n";
+
+        Map result = finished(admin(), start(admin(), "PEOPLE", "SALESFORCE", true, users));
+
+        assertThat(result).containsEntry("status", "FAILED");
+        assertThat(rowErrors(result))
+                .containsExactly(
+                        "2 Email: the username 'rob' made from the e-mail Rob@" + run + ".example is taken by Rob"
+                                + " Jansen (rob@baton.example): fill in Alias",
+                        "3 Alias: is taken by Rob Jansen (rob@baton.example): give another username");
+    }
+
     /** Found by a hostile probe: HubSpot's "Associated Company IDs (Primary)" alone was a missing column account. */
     @Test
     void aHubspotContactGoesToItsPrimaryCompanyFromEitherAssociationColumn() {

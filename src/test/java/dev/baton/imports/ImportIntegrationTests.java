@@ -663,7 +663,7 @@ class ImportIntegrationTests {
     }
 
     @Test
-    void twoNewPeopleWithOneUsernameAreARowErrorAtUsernameInADryRunAndARealImportAndWriteNothing() {
+    void twoNewPeopleWithOneUsernameFromTheirEmailsAreARowErrorAtTheEmailInADryRunAndARealImportAndWriteNothing() {
         // sam@a.example and sam@b.example both become sam: the real run used to fail at the database
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
         String csv = "email,full_name\nsam" + tag + "@a.example,Sam A\nsam" + tag + "@b.example,Sam B\n";
@@ -677,7 +677,8 @@ class ImportIntegrationTests {
                     .containsEntry("errorCount", 1);
             assertThat(rowErrors(result))
                     .as("dry run %s", dryRun)
-                    .containsExactly("3 username: repeats the username of row 2: give each a username");
+                    .containsExactly("3 email: the username 'sam" + tag + "' made from the e-mail sam" + tag
+                            + "@b.example repeats the username of row 2: fill in username");
         }
         assertThat(jdbc.queryForObject("select count(*) from person where username = ?", Integer.class, "sam" + tag))
                 .isZero();

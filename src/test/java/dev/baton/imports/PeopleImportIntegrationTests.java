@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.people.PeopleService;
 import dev.baton.people.Role;
+import dev.baton.support.SignedIn;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * People files through the real API (dry run and real import), on the rules a people row is held to
@@ -183,6 +185,49 @@ class PeopleImportIntegrationTests {
         }
         assertThat(jdbc.queryForObject(
                         "select count(*) from person where email like ?", Integer.class, "%" + tag + "%"))
+                .isZero();
+    }
+
+    /**
+     * Found by a probe: a username made from the e-mail address (the file has no username column) that is taken,
+     * or repeats another row's, was an error at "username", a column the file does not have.
+     */
+    @Test
+    void aUsernameMadeFromTheEmailThatIsTakenOrRepeatedIsAnErrorAtTheEmailSayingSoInTheApiAndOnThePage() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String ana = "ana-" + tag;
+        String sam = "sam-" + tag;
+        newPerson(ana, Role.REP, null);
+        String csv = "email,full_name\n" + ana + "@other.example,Ana Other\n" + sam + "@a.example,Sam A\n" + sam
+                + "@b.example,Sam B\n";
+        List<String> expected = List.of(
+                "2 email=" + ana + "@other.example: the username '" + ana + "' made from the e-mail " + ana
+                        + "@other.example is taken by New " + ana + " (" + ana + "@baton.example): fill in username",
+                "4 email=" + sam + "@b.example: the username '" + sam + "' made from the e-mail " + sam
+                        + "@b.example repeats the username of row 3: fill in username");
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            long id = start(dryRun, csv);
+            Map result = finished(id);
+
+            assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
+            assertThat((List<Map>) result.get("errors"))
+                    .as("dry run %s", dryRun)
+                    .extracting(
+                            e -> e.get("row") + " " + e.get("column") + "=" + e.get("value") + ": " + e.get("problem"))
+                    .containsExactlyElementsOf(expected);
+            String page = HtmlUtils.htmlUnescape(SignedIn.as(http, "ada").getForObject("/imports/" + id, String.class));
+            assertThat(page)
+                    .contains("<td>4</td><td>email</td><td>" + sam + "@b.example</td><td>the username '" + sam
+                            + "' made from the e-mail " + sam + "@b.example")
+                    .doesNotContain("<td>username</td>");
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from person where email in (?, ?, ?)",
+                        Integer.class,
+                        ana + "@other.example",
+                        sam + "@a.example",
+                        sam + "@b.example"))
                 .isZero();
     }
 

@@ -97,6 +97,63 @@ class TrustReportIntegrationTests {
                 ts(touched));
     }
 
+    /**
+     * Found by a probe: a lead's first-touch outcome counted for whoever owns it now, so a lead that missed its SLA
+     * under C and went to D after was D's miss. Each counts for who held it when it was decided (its audited
+     * assignments say who held it when); one still waiting within its SLA for its owner now.
+     */
+    @Test
+    void aReassignedLeadCountsForTheOwnerWhoHeldItWhenItsFirstTouchWasDecided() {
+        String c = "c-" + run;
+        String d = "d-" + run;
+        person(c, manager, "REP", true);
+        person(d, manager, "REP", true);
+        // (first assigned, first-touch due, moved to D, first touched)
+        movedLead(c, d, at(-4, 12), at(-3, 12), at(-2, 12), null); // missed under C: C's miss
+        movedLead(c, d, at(-5, 12), at(-4, 12), at(-4, 18), at(-4, 10)); // touched in time by C: C's
+        movedLead(c, d, at(-4, 12), at(-3, 12), at(-2, 12), at(-1, 12)); // missed under C, D touched late: C's
+        movedLead(c, d, at(-3, 12), at(-1, 12), at(-2, 12), at(-2, 14)); // moved within its SLA, D in time: D's
+        movedLead(c, d, at(-1, 12), at(5, 12), at(-1, 13), null); // waiting within its SLA: D's
+
+        Map report = report();
+
+        assertThat(figures(row(report, "reps", c)))
+                .containsEntry("leadsDue", 3)
+                .containsEntry("leadsJudged", 3)
+                .containsEntry("leadsTouchedInTime", 1);
+        assertThat(figures(row(report, "reps", d)))
+                .containsEntry("leadsDue", 2)
+                .containsEntry("leadsJudged", 1)
+                .containsEntry("leadsTouchedInTime", 1);
+    }
+
+    /**
+     * A lead first assigned to {@code from}, moved to {@code to} (who owns it now), with the audit events the
+     * moves leave ({@code lead.assigned}, the owner's username after each).
+     */
+    private void movedLead(String from, String to, Instant assigned, Instant due, Instant moved, Instant touched) {
+        long id = jdbc.queryForObject(
+                "insert into lead (company, person_name, email, source, status, owner_id, assigned_at,"
+                        + " assignment_count, first_touch_due_at, first_touched_at) values ('Lead Co', 'L', ?, 'web', ?,"
+                        + " (select id from person where username = ?), ?, 2, ?, ?) returning id",
+                Long.class,
+                "l-" + UUID.randomUUID() + "@t.example",
+                touched == null ? "NEW" : "WORKING",
+                to,
+                ts(moved),
+                ts(due),
+                ts(touched));
+        int round = 0;
+        for (Object[] assignment : new Object[][] {{assigned, from}, {moved, to}}) {
+            jdbc.update(
+                    "insert into audit_event (at, actor, action, entity_type, entity_id, after_state)"
+                            + " values (?, 'system', 'lead.assigned', 'lead', ?, cast(? as jsonb))",
+                    ts((Instant) assignment[0]),
+                    id,
+                    "{\"owner\": \"" + assignment[1] + "\", \"round\": " + ++round + "}");
+        }
+    }
+
     @Test
     void everyFigureMatchesTheHandComputedFixture() {
         Map report = report();
