@@ -18,8 +18,7 @@ public record TimelineItem(String type, Instant when, String who, String summary
     public static final String CHANGE = "CHANGE";
 
     static TimelineItem of(Interaction i) {
-        String kind = i.getKind().name().charAt(0)
-                + i.getKind().name().substring(1).toLowerCase().replace('_', ' ');
+        String kind = i.getKind().label();
         String with = i.getContact() == null ? "" : " with " + i.getContact().getFullName();
         return new TimelineItem(
                 INTERACTION, i.getOccurredAt(), i.getBy().getFullName(), kind + with + ": " + i.getSummary(), null);

@@ -1,8 +1,10 @@
 package dev.baton.handover;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.baton.lead.LeadTransfers;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.Text;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,12 +38,29 @@ public final class HandoverViews {
             int accounts,
             long accountsDone,
             int leadsMoved,
-            String cancelledBy,
+            String canceledBy,
             String cancelReason) {
 
         /** Starting or running: it can still be cancelled or amended. */
         public boolean active() {
             return status.isActive();
+        }
+
+        /**
+         * {@link #canceledBy} under its old name, which the handover API answered alone until 3 December
+         * 2026 (0.1.0): the playbook API and the pages spell it "canceled", so the handover API now does
+         * too, and keeps this name beside it so that no client reading it breaks. Read canceledBy.
+         *
+         * @deprecated since 0.1.0 (3 December 2026); use {@link #canceledBy}
+         */
+        @Deprecated(since = "0.1.0")
+        @JsonProperty("cancelledBy")
+        @Schema(
+                deprecated = true,
+                description = "Deprecated since 0.1.0 (3 December 2026): the same as canceledBy, the spelling the "
+                        + "playbook API uses; kept so that clients reading it do not break.")
+        public String cancelledBy() {
+            return canceledBy;
         }
     }
 

@@ -2,7 +2,10 @@ package dev.baton.lead;
 
 import java.time.Instant;
 
-/** A lead as the API and pages show it; the owner by id and user name, instants in UTC. */
+/**
+ * A lead as the API and pages show it; the owner by id, user name and full name (the name pages show),
+ * instants in UTC.
+ */
 public record LeadView(
         Long id,
         String company,
@@ -18,6 +21,7 @@ public record LeadView(
         String outcomeReason,
         Long ownerId,
         String ownerUsername,
+        String ownerName,
         Instant firstTouchDueAt,
         Instant firstTouchedAt,
         Instant closedAt,
@@ -42,6 +46,7 @@ public record LeadView(
                 l.getOutcomeReason(),
                 l.getOwner() == null ? null : l.getOwner().getId(),
                 l.getOwner() == null ? null : l.getOwner().getUsername(),
+                l.getOwner() == null ? null : l.getOwner().getFullName(),
                 l.getFirstTouchDueAt(),
                 l.getFirstTouchedAt(),
                 l.getClosedAt(),

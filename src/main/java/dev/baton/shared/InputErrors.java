@@ -60,11 +60,19 @@ public final class InputErrors {
      * each of its values must be, read from the list's declared element type.
      */
     static String expected(TypeMismatchException mismatch) {
+        return expected(mismatch, false);
+    }
+
+    /** As {@link #expected(TypeMismatchException)}; {@code onPage}: a {@link Labelled} enum's choices by label alone. */
+    private static String expected(TypeMismatchException mismatch, boolean onPage) {
         Class<?> type = mismatch.getRequiredType();
         Class<?> element = type == null || !(type.isArray() || Collection.class.isAssignableFrom(type))
                 ? null
                 : elementType(mismatch);
         if (element == null) {
+            if (type != null && type.isEnum()) {
+                return "must be one of " + choices(type, onPage);
+            }
             return mismatch.getValue() instanceof String digits
                             && WHOLE.matcher(digits).matches()
                             && range(type) != null
@@ -72,13 +80,17 @@ public final class InputErrors {
                     ? outOfRange(type, digits.startsWith("-"))
                     : expected(type); // in range but refused all the same (a path's "+1"): not a matter of size
         }
-        return element.isEnum() ? "must be one or more of " + constants(element) : "each value " + expected(element);
+        return element.isEnum()
+                ? "must be one or more of " + choices(element, onPage)
+                : "each value " + expected(element);
     }
 
     /**
      * A value a page's form could not convert, said at its field with the value as typed and the API's
      * words for what it must be ({@link #expected(TypeMismatchException)}): "'18.12.2026' is not a date
-     * like 2026-01-31", "'abc' is not a whole number". Never a Java type or the converter's text.
+     * like 2026-01-31", "'abc' is not a whole number"; a {@link Labelled} enum's choices by the labels the
+     * form shows ("'CHAT' is not one of Call, Meeting, Email or Note"). Never a Java type or the
+     * converter's text.
      *
      * @param mismatch the conversion Spring refused while binding a form
      * @return one sentence without its field's name, at most {@value #MAX_MESSAGE} characters
@@ -88,7 +100,7 @@ public final class InputErrors {
         String shown = value instanceof Object[] values
                 ? Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", "))
                 : String.valueOf(value);
-        return refused(shown, expected(mismatch));
+        return refused(shown, expected(mismatch, true));
     }
 
     /**
@@ -152,8 +164,21 @@ public final class InputErrors {
         return null;
     }
 
-    private static String constants(Class<?> enumType) {
-        return Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    /**
+     * An enum's choices: a {@link Labelled} one's as the pages name them, "Call, Meeting, Email or Note" on
+     * a page and "Call (CALL), Meeting (MEETING), ..." for the API, which takes the values in brackets;
+     * another's by its constants ("OPEN, COMPLETED"), the values the API and the page's filters take.
+     */
+    private static String choices(Class<?> enumType, boolean onPage) {
+        Object[] constants = enumType.getEnumConstants();
+        if (!Labelled.class.isAssignableFrom(enumType)) {
+            return Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        return Text.listed(
+                Arrays.stream(constants)
+                        .map(c -> ((Labelled) c).label() + (onPage ? "" : " (" + ((Enum<?>) c).name() + ")"))
+                        .toList(),
+                "or");
     }
 
     /** What a value of {@code type} must look like. */
@@ -190,7 +215,7 @@ public final class InputErrors {
             return "must be a date and time like 2026-01-31T09:00:00Z";
         }
         if (type.isEnum()) {
-            return "must be one of " + constants(type);
+            return "must be one of " + choices(type, false);
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "must be a list";

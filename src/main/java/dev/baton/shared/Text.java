@@ -1,6 +1,7 @@
 package dev.baton.shared;
 
 import java.text.Normalizer;
+import java.util.List;
 
 /**
  * What counts as text in Baton, in one place: the JSON binding, the constraints {@link SingleLine}
@@ -186,5 +187,15 @@ public final class Text {
      */
     public static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * Choices in a sentence: "Call, Meeting, Email or Note" for {@code conjunction} "or"; one alone as it
+     * is, none as "".
+     */
+    public static String listed(List<String> items, String conjunction) {
+        return items.size() < 2
+                ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " " + conjunction + " " + items.getLast();
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import dev.baton.shared.Text;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -167,10 +168,7 @@ final class FormValues {
      * "High", not the codes behind them ([low, medium, high]; found by a probe on the lead forms).
      */
     private static String labels(FormField field, String conjunction) {
-        List<String> quoted =
-                field.options().stream().map(o -> "\"" + o.label() + "\"").toList();
-        return quoted.size() < 2
-                ? String.join("", quoted)
-                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + conjunction + " " + quoted.getLast();
+        return Text.listed(
+                field.options().stream().map(o -> "\"" + o.label() + "\"").toList(), conjunction);
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.web;
 
+import dev.baton.shared.Labelled;
 import dev.baton.shared.StatusWords;
 import dev.baton.shared.Text;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,11 @@ import org.springframework.stereotype.Component;
 @Component("words")
 public class Words {
 
-    /** An enum constant's (or a code's) name as a capitalised phrase; "" for null. */
+    /** An enum constant's (or a code's) name as a capitalised phrase, its label if it has one; "" for null. */
     public String of(Object code) {
+        if (code instanceof Labelled labelled) {
+            return labelled.label();
+        }
         String phrase = StatusWords.phrase(code);
         return phrase.isEmpty() ? phrase : Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
     }

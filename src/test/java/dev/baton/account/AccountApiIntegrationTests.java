@@ -219,6 +219,25 @@ class AccountApiIntegrationTests {
         assertThat(logged).containsEntry("byUsername", "rita").containsEntry("kind", "CALL");
     }
 
+    /** Found by a probe: the problem listed the enum's codes only, where the page shows labels. */
+    @Test
+    void anUnknownInteractionKindIsA400AtKindNamingTheChoicesAsThePageShowsThemWithTheirValues() {
+        long accountId = newAccount("Kind Co", "rob");
+        long before = interactions.count();
+
+        ResponseEntity<Map> bad = as("rita")
+                .postForEntity(
+                        "/api/accounts/" + accountId + "/interactions",
+                        Map.of("kind", "CHAT", "summary", "Over coffee"),
+                        Map.class);
+
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) bad.getBody().get("errors"))
+                .containsExactly(Map.entry(
+                        "kind", "must be one of Call (CALL), Meeting (MEETING), Email (EMAIL) or Note (NOTE)"));
+        assertThat(interactions.count()).isEqualTo(before);
+    }
+
     @Test
     void timelineMergesInteractionsAndCommitmentEventsNewestFirst() {
         long accountId = newAccount("Story Co", "rob");

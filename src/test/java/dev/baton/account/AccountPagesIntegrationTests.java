@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -127,12 +128,7 @@ class AccountPagesIntegrationTests {
 
     @Test
     void loggingAnInteractionAddsItToTheTimeline() throws Exception {
-        mvc.perform(post("/accounts/" + account.getId() + "/interactions")
-                        .with(user("rita"))
-                        .with(csrf())
-                        .param("kind", "MEETING")
-                        .param("summary", "Quarterly review"))
-                .andExpect(redirectedUrl("/accounts/" + account.getId()));
+        logInteraction("MEETING", "Quarterly review").andExpect(redirectedUrl("/accounts/" + account.getId()));
 
         mvc.perform(get("/accounts/" + account.getId()).with(user("rita")))
                 .andExpect(content().string(containsString("Meeting: Quarterly review")));
@@ -142,15 +138,33 @@ class AccountPagesIntegrationTests {
     void aBlankInteractionIsShownBackWithTheReasonAndNothingSaved() throws Exception {
         long before = interactions.count();
 
-        mvc.perform(post("/accounts/" + account.getId() + "/interactions")
-                        .with(user("rita"))
-                        .with(csrf())
-                        .param("kind", "CALL")
-                        .param("summary", "  "))
+        logInteraction("CALL", "  ")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("The interaction was not saved: say what was discussed")));
 
         assertThat(interactions.count()).isEqualTo(before);
+    }
+
+    /** Found by a probe: an unknown kind was told "is not one of CALL, MEETING, EMAIL, NOTE", the codes. */
+    @Test
+    void anUnknownKindIsToldTheChoicesAsTheFormNamesThemAndNothingSaved() throws Exception {
+        long before = interactions.count();
+
+        logInteraction("CHAT", "Over coffee")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("is not one of Call, Meeting, Email or Note")))
+                .andExpect(content().string(not(containsString("MEETING, EMAIL"))));
+
+        assertThat(interactions.count()).isEqualTo(before);
+    }
+
+    /** Rita posts the account page's interaction form. */
+    private ResultActions logInteraction(String kind, String summary) throws Exception {
+        return mvc.perform(post("/accounts/" + account.getId() + "/interactions")
+                .with(user("rita"))
+                .with(csrf())
+                .param("kind", kind)
+                .param("summary", summary));
     }
 
     @Test

@@ -38,7 +38,7 @@ class InboxBrowserTests extends BrowserTest {
         claimFromInbox(another);
         fill("delegate-to", "rita");
         press("Delegate");
-        waitForText("is now with rita");
+        waitForText("is now with Rita Okafor");
         assertThat(tasks.findById(another.getId()).orElseThrow())
                 .extracting(Task::getAssignee, Task::getOriginalAssignee)
                 .containsExactly("rita", "rob");

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -560,6 +561,44 @@ class CommitmentApiIntegrationTests {
         assertThat(page.getBody()).contains("dueFrom", message);
         // one day is a window too
         assertThat(ids("?dueFrom=2026-12-01&dueTo=2026-12-01")).isNotNull();
+    }
+
+    /**
+     * Found by a probe: a filter the register cannot use was a bare 400 error page, the user's other
+     * filters lost. The page says it at the filter's field, keeps the rest and lists nothing.
+     */
+    @Test
+    void aFilterTheRegisterPageCannotUseIsToldAtItsFieldWithTheOtherFiltersKeptAndNoRows() {
+        create(commitment());
+        TestRestTemplate cora = SignedIn.as(http, "cora");
+        String account = "account=" + accountId;
+
+        HttpHeaders browser = new HttpHeaders();
+        browser.setAccept(List.of(MediaType.TEXT_HTML));
+        Function<String, ResponseEntity<String>> page = query ->
+                cora.exchange("/commitments?" + query, HttpMethod.GET, new HttpEntity<>(browser), String.class);
+
+        ResponseEntity<String> window =
+                page.apply("status=PROPOSED&" + account + "&dueFrom=2026-12-20&dueTo=2026-12-01");
+        ResponseEntity<String> noDate = page.apply("open=true&" + account + "&dueTo=2026-02-30");
+        ResponseEntity<String> nobody = page.apply(account + "&owner=999999999");
+
+        for (ResponseEntity<String> answer : List.of(window, noDate, nobody)) {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody())
+                    .contains("Commitment register", "Nothing listed: see the message at the filter.")
+                    .contains("id=\"account\" name=\"account\" type=\"number\" value=\"" + accountId + "\"")
+                    .doesNotContain("Deliver the SSO guide", "This request could not be done");
+        }
+        assertThat(window.getBody())
+                .contains("id=\"dueFrom-error\">must be on or before dueTo (2026-12-01)</div>")
+                .containsPattern("value=\"PROPOSED\"[^>]*selected")
+                .contains("value=\"2026-12-20\"", "value=\"2026-12-01\"");
+        assertThat(noDate.getBody())
+                .containsPattern("id=\"dueTo-error\">[^<]*2026-02-30[^<]* is not a date like 2026-01-31</div>")
+                .contains("value=\"2026-02-30\"")
+                .containsPattern("name=\"open\" value=\"true\" checked");
+        assertThat(nobody.getBody()).contains("id=\"owner-error\">no person 999999999</div>");
     }
 
     @Test

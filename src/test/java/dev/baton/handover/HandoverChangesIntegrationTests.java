@@ -247,6 +247,26 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .noneMatch(e -> e.getAction().equals("handover.cancelled"));
     }
 
+    /** The playbook API says canceledBy; the handover API's cancelledBy stays, marked deprecated. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApiDescriptionMarksCancelledByDeprecatedBesideCanceledBy() {
+        Map<String, Map<String, Object>> schemas =
+                (Map<String, Map<String, Object>>) ((Map<String, Object>) SignedIn.as(http, "maria")
+                                .getForObject("/v3/api-docs", Map.class)
+                                .get("components"))
+                        .get("schemas");
+
+        Map<String, Object> summary = schemas.values().stream()
+                .map(schema -> (Map<String, Object>) schema.get("properties"))
+                .filter(properties -> properties != null && properties.containsKey("leadsMoved"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat((Map<String, Object>) summary.get("canceledBy")).doesNotContainKey("deprecated");
+        assertThat((Map<String, Object>) summary.get("cancelledBy")).containsEntry("deprecated", true);
+    }
+
     @Test
     void cancellingStopsTheProcessWithdrawsItsTasksAndLetsThePersonBeHandedOverAgain() {
         Book launched = fixture.launch(book, true, this::as);
@@ -269,6 +289,10 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                         Map.class);
         assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(((Map) cancelled.getBody().get("handover")).get("status")).isEqualTo("CANCELLED");
+        // canceledBy as the playbook API spells it; cancelledBy still there for clients that read it
+        assertThat((Map<String, Object>) cancelled.getBody().get("handover"))
+                .containsEntry("canceledBy", "maria")
+                .containsEntry("cancelledBy", "maria");
         assertThat(tasks.findById(note.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
         assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("handover", launched.id()))
                 .anyMatch(e -> e.getAction().equals("handover.cancelled")

@@ -3,6 +3,7 @@ package dev.baton.commitment.web;
 import dev.baton.account.Timeline;
 import dev.baton.account.TimelineItem;
 import dev.baton.commitment.CommitmentAccess;
+import dev.baton.commitment.CommitmentFilter;
 import dev.baton.commitment.CommitmentRegister;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentStatus;
@@ -26,12 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,22 +83,23 @@ class CommitmentPages {
         this.api = api;
     }
 
+    /**
+     * The register for its filters. A filter it cannot use (a date that is no date, {@code dueFrom}
+     * after {@code dueTo}, an id that names nothing) gets the page again (400) with the message at that
+     * filter's field and the user's other filters kept, and lists nothing; the API answers the same
+     * filters with a problem detail naming the parameter.
+     */
     @GetMapping
     String register(
             @Valid RegisterParams params,
+            BindingResult binding,
             @RequestParam(defaultValue = "0") int page,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         if (request.getQueryString() == null || request.getQueryString().isBlank()) {
             params = RegisterParams.openOnly(); // the first view: what is still owed
         }
-        var filter = filters.of(params);
-        model.addAttribute("countLinks", countLinks(params));
-        model.addAttribute("params", params);
-        model.addAttribute(
-                "commitments",
-                commitments.find(filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("dueDate", "id"))));
-        model.addAttribute("summary", register.summary(filter));
         model.addAttribute("statuses", CommitmentStatus.values());
         model.addAttribute(
                 "owners",
@@ -103,6 +107,30 @@ class CommitmentPages {
                         .getContent());
         model.addAttribute(
                 "teams", teams.find(Pageable.unpaged(Sort.by("name"))).getContent());
+        Map<String, String> refused = new LinkedHashMap<>();
+        // a value that is no date or number: in words at its field (ReadableBindingErrors)
+        binding.getFieldErrors().forEach(e -> refused.putIfAbsent(e.getField(), e.getDefaultMessage()));
+        CommitmentFilter filter = null;
+        if (refused.isEmpty()) {
+            try {
+                filter = filters.of(params);
+            } catch (BadRequestException e) {
+                refused.putAll(e.getFieldErrors());
+            }
+        }
+        if (filter == null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", "Nothing listed: see the message at the filter.");
+            model.addAttribute("form", RegisterForm.typed(request, refused));
+            model.addAttribute("commitments", Page.empty());
+            return "commitment/list";
+        }
+        model.addAttribute("form", RegisterForm.of(params));
+        model.addAttribute("countLinks", countLinks(params));
+        model.addAttribute(
+                "commitments",
+                commitments.find(filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("dueDate", "id"))));
+        model.addAttribute("summary", register.summary(filter));
         // the filters the rows were found by (the first view's default too), for the export link and the pages
         model.addAttribute("query", params.query());
         return "commitment/list";

@@ -1,5 +1,6 @@
 package dev.baton.task.web;
 
+import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
 import dev.baton.task.Task;
 import dev.baton.task.TaskAssignments;
@@ -14,23 +15,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Handing tasks on from the pages: delegate one, move a report's tasks (managers), move mine to my
- * cover. A refusal is shown on the page it came from and changes nothing.
+ * cover. A refusal is shown on the page it came from and changes nothing. The messages name people by
+ * full name, as the task mails do ({@link PeopleLookup#fullName}).
  */
 @Controller
 @RequestMapping("/tasks")
 class TaskAssignmentPages {
 
     private final TaskAssignments assignments;
+    private final PeopleLookup people;
 
-    TaskAssignmentPages(TaskAssignments assignments) {
+    TaskAssignmentPages(TaskAssignments assignments, PeopleLookup people) {
         this.assignments = assignments;
+        this.people = people;
     }
 
     @PostMapping("/{id}/delegate")
     String delegate(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes flash) {
         try {
             Task task = assignments.delegate(id, to);
-            flash.addFlashAttribute("message", "\"" + task.getName() + "\" is now with " + task.getAssignee() + ".");
+            flash.addFlashAttribute("message", nowWith(task));
             return "redirect:/tasks";
         } catch (BadRequestException bad) {
             flash.addFlashAttribute("error", "Not delegated: see the message at the field.");
@@ -46,7 +50,7 @@ class TaskAssignmentPages {
     String assign(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes flash) {
         try {
             Task task = assignments.assign(id, to);
-            flash.addFlashAttribute("message", "\"" + task.getName() + "\" is now with " + task.getAssignee() + ".");
+            flash.addFlashAttribute("message", nowWith(task));
         } catch (BadRequestException bad) {
             flash.addFlashAttribute("error", "Not assigned: " + bad.getMessage());
         }
@@ -62,8 +66,12 @@ class TaskAssignmentPages {
             @RequestParam(required = false) List<Long> taskIds,
             RedirectAttributes flash) {
         try {
-            int moved = assignments.reassign(from, to, taskIds).size();
-            flash.addFlashAttribute("message", moved + " open task(s) of " + from + " moved to " + to + ".");
+            List<Task> moved = assignments.reassign(from, to, taskIds);
+            String successor = moved.isEmpty() ? to : moved.getFirst().getAssignee();
+            flash.addFlashAttribute(
+                    "message",
+                    moved.size() + " open task(s) of " + people.fullName(from) + " moved to "
+                            + people.fullName(successor) + ".");
         } catch (BadRequestException bad) {
             flash.addFlashAttribute("error", "Nothing moved: " + bad.getMessage());
         }
@@ -79,10 +87,15 @@ class TaskAssignmentPages {
                     moved.isEmpty()
                             ? "You have no open tasks to move."
                             : moved.size() + " open task(s) moved to "
-                                    + moved.getFirst().getAssignee() + ".");
+                                    + people.fullName(moved.getFirst().getAssignee()) + ".");
         } catch (BadRequestException bad) {
             flash.addFlashAttribute("error", "Nothing moved: " + bad.getMessage());
         }
         return "redirect:/absences";
+    }
+
+    /** "\"Review Acme\" is now with Rita Okafor.": the task and its new assignee by full name. */
+    private String nowWith(Task task) {
+        return "\"" + task.getName() + "\" is now with " + people.fullName(task.getAssignee()) + ".";
     }
 }

@@ -63,6 +63,22 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                 .contains("(for rob)");
     }
 
+    /** Found by a probe: the message named the new assignee by user name ("is now with rita."). */
+    @Test
+    void theMessageAfterADelegationNamesTheNewAssigneeByFullName() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        post("rob", task, "claim");
+        TestRestTemplate rob = SignedIn.as(http, "rob");
+        Page page = HtmlForms.open(rob, "/tasks/" + task.getId());
+
+        HtmlForms.submit(rob, page, "/tasks/" + task.getId() + "/delegate", form("to", "rita"));
+
+        // the redirect is followed without the session: the message waits for rob's next page, the inbox
+        assertThat(rob.getForObject("/tasks", String.class))
+                .contains("is now with Rita Okafor.")
+                .doesNotContain("is now with rita");
+    }
+
     @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
     void theTaskPageShowsTheAccountsContactsCommitmentsAndTimelineBesideTheForm() throws Exception {
