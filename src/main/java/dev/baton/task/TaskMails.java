@@ -128,6 +128,7 @@ class TaskMails {
      * queued "Task moved" is withdrawn, and then they are not told about the task again: as far as
      * they know, they still hold it. A mail already sent (or being sent) stays, and is followed by
      * the mail that corrects it. Keys name the recipient, so each person's mails are withdrawn alone.
+     * A step offered to teams is held now: the offers still queued are withdrawn ({@link #taken}).
      */
     void reassigned(Task task, String previous, long auditEventId) {
         taken(task);
