@@ -15,6 +15,7 @@ public class MailPreference {
     Long personId;
 
     boolean onAssignment = true;
+    boolean onTeamTask = true;
     boolean onReminder = true;
     boolean onEscalation = true;
     boolean dailyDigest;
@@ -32,14 +33,16 @@ public class MailPreference {
     public boolean wants(MailKind kind) {
         return switch (kind) {
             case ASSIGNMENT -> onAssignment;
+            case TEAM_TASK -> onTeamTask;
             case REMINDER -> onReminder;
             case ESCALATION -> onEscalation;
             case DIGEST -> dailyDigest;
         };
     }
 
-    void choose(boolean assignment, boolean reminder, boolean escalation, boolean digest) {
+    void choose(boolean assignment, boolean teamTask, boolean reminder, boolean escalation, boolean digest) {
         this.onAssignment = assignment;
+        this.onTeamTask = teamTask;
         this.onReminder = reminder;
         this.onEscalation = escalation;
         this.dailyDigest = digest;

@@ -3,6 +3,10 @@ package dev.baton.notification;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +17,7 @@ public class MailPreferenceService {
     /** What a person chose; the defaults when they never did. Sent in full: a missing choice is a 400, not "off". */
     public record Choices(
             @JsonProperty(required = true) boolean onAssignment,
+            @JsonProperty(required = true) boolean onTeamTask,
             @JsonProperty(required = true) boolean onReminder,
             @JsonProperty(required = true) boolean onEscalation,
             @JsonProperty(required = true) boolean dailyDigest) {}
@@ -30,11 +35,27 @@ public class MailPreferenceService {
         return preference(personId).wants(kind);
     }
 
+    /**
+     * Who among {@code personIds} wants mails of {@code kind}, in one query however many they are (a
+     * step offered to a big team): a person who never chose anything has the defaults.
+     *
+     * @return the ids of those who want it; empty for no ids
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> wanting(Collection<Long> personIds, MailKind kind) {
+        Map<Long, MailPreference> chosen = preferences.findAllById(personIds).stream()
+                .collect(Collectors.toMap(MailPreference::getPersonId, p -> p));
+        return personIds.stream()
+                .filter(id -> chosen.getOrDefault(id, new MailPreference(id)).wants(kind))
+                .collect(Collectors.toSet());
+    }
+
     @Transactional(readOnly = true)
     public Choices of(long personId) {
         MailPreference p = preference(personId);
         return new Choices(
                 p.wants(MailKind.ASSIGNMENT),
+                p.wants(MailKind.TEAM_TASK),
                 p.wants(MailKind.REMINDER),
                 p.wants(MailKind.ESCALATION),
                 p.wants(MailKind.DIGEST));
@@ -45,7 +66,7 @@ public class MailPreferenceService {
         Choices before = of(personId);
         MailPreference p =
                 preferences.findById(personId).orElseGet(() -> preferences.save(new MailPreference(personId)));
-        p.choose(c.onAssignment(), c.onReminder(), c.onEscalation(), c.dailyDigest());
+        p.choose(c.onAssignment(), c.onTeamTask(), c.onReminder(), c.onEscalation(), c.dailyDigest());
         audit.record("mail-preferences.changed", "person", personId, null, fields(before), fields(c));
         return c;
     }
@@ -58,6 +79,8 @@ public class MailPreferenceService {
         return Changes.fields(
                 "onAssignment",
                 c.onAssignment(),
+                "onTeamTask",
+                c.onTeamTask(),
                 "onReminder",
                 c.onReminder(),
                 "onEscalation",

@@ -21,6 +21,16 @@ public interface People extends JpaRepository<Person, Long>, JpaSpecificationExe
 
     Optional<Person> findByEmailIgnoreCase(String email);
 
+    /**
+     * The active members of the teams with these keys and the active people with these user names, each
+     * once, with team and roles: one query however big the teams. Neither collection may be empty (SQL
+     * has no empty {@code in}); {@link PeopleLookup#activeInTeamsOrNamed} is the API.
+     */
+    @Query("select distinct p from Person p left join fetch p.team t left join fetch p.roles"
+            + " where p.active = true and (t.key in :teamKeys or p.username in :usernames)")
+    List<Person> findActiveInTeamsOrNamed(
+            java.util.Collection<String> teamKeys, java.util.Collection<String> usernames);
+
     @Query("select p.id from Person p where p.username in :usernames")
     List<Long> findIdsByUsernameIn(java.util.Collection<String> usernames);
     /** As {@link #findByUsername}, holding the person's row until the transaction ends: serialises their writes. */

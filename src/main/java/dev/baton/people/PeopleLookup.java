@@ -1,6 +1,7 @@
 package dev.baton.people;
 
 import dev.baton.shared.BadRequestException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,6 +88,27 @@ public class PeopleLookup {
         if (personId != null && !people.existsById(personId)) {
             throw BadRequestException.noSuch(parameter, "person", personId);
         }
+    }
+
+    /**
+     * The active people who may take a step offered to teams and to people by name (a user task's
+     * candidate groups and candidate users): the members of the teams with {@code teamKeys} and the
+     * people with exactly these {@code usernames}, each once, with their team; read in one query however
+     * many members a team has. Unknown keys and names are no one; inactive people are left out.
+     *
+     * @return in no particular order; empty when both are empty
+     */
+    @Transactional(readOnly = true)
+    public List<Person> activeInTeamsOrNamed(Collection<String> teamKeys, Collection<String> usernames) {
+        if (teamKeys.isEmpty() && usernames.isEmpty()) {
+            return List.of();
+        }
+        // no team key or user name is empty, so the stand-in for an empty list matches nobody
+        return people.findActiveInTeamsOrNamed(orNobody(teamKeys), orNobody(usernames));
+    }
+
+    private static Collection<String> orNobody(Collection<String> keys) {
+        return keys.isEmpty() ? List.of("") : keys;
     }
 
     /** Everyone, active or not, in no particular order (a few hundred people at most). */

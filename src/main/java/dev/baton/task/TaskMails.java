@@ -8,19 +8,22 @@ import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.Outbox;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
+import dev.baton.people.Team;
+import dev.baton.people.TeamService;
 import dev.baton.people.TimeZones;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * The task mails, queued in the caller's transaction through the outbox. Each dedup key names one
- * business event (the audit event's id for hand-overs; assignment and hand-over keys also name the
- * recipient, {@code task-assigned:<task>:<person id>:<event>}), so a job or run delivered twice queues
- * one mail. A person who switched a kind of mail off, or has no active account, gets none.
+ * business event (the audit event's id for hand-overs; assignment, hand-over and offer keys also name
+ * the recipient, {@code task-assigned:<task>:<person id>:<event>}), so a job or run delivered twice
+ * queues one mail. A person who switched a kind of mail off, or has no active account, gets none.
  */
 @Component
 class TaskMails {
@@ -31,6 +34,7 @@ class TaskMails {
     private final PeopleLookup people;
     private final Accounts accounts;
     private final TimeZones zones;
+    private final TeamService teams;
     private final Clock clock;
 
     TaskMails(
@@ -40,8 +44,10 @@ class TaskMails {
             PeopleLookup people,
             Accounts accounts,
             TimeZones zones,
+            TeamService teams,
             Clock clock) {
         this.clock = clock;
+        this.teams = teams;
         this.outbox = outbox;
         this.composer = composer;
         this.preferences = preferences;
@@ -62,7 +68,56 @@ class TaskMails {
                 "task-assigned",
                 to == null ? null : key("task-assigned", task, to) + event,
                 task,
-                Map.of("overdue", task.getDueAt() != null && task.getDueAt().isBefore(clock.instant())));
+                Map.of("overdue", isOverdue(task)));
+    }
+
+    /**
+     * To everyone who may claim a new step that nobody holds: the active members of its candidate teams
+     * and its candidate users, each once, unless they switched {@link MailKind#TEAM_TASK} off. The
+     * members and their choices are read in one query each, however big the team. Keys name the task
+     * and the recipient ({@code task-offered:<task>:<person id>:created}), so a job delivered twice
+     * queues one mail each; {@link #taken} withdraws those still queued once somebody holds the step.
+     */
+    void offered(Task task) {
+        List<Person> candidates = people.activeInTeamsOrNamed(task.getCandidateGroups(), task.getCandidateUsers());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Set<Long> wanting =
+                preferences.wanting(candidates.stream().map(Person::getId).toList(), MailKind.TEAM_TASK);
+        Map<String, Object> model = model(task); // the account read once, not once per member
+        model.put("teams", teamNames(task));
+        model.put("overdue", isOverdue(task));
+        for (Person to : candidates) {
+            if (wanting.contains(to.getId())) {
+                boolean inTeam = to.getTeam() != null
+                        && task.isCandidate(Set.of(to.getTeam().getKey()));
+                model.put("byName", !inTeam);
+                enqueue(to, "task-offered", key("task-offered", task, to) + "created", model);
+            }
+        }
+    }
+
+    /**
+     * Somebody holds the step now (claimed, assigned, completed): the offers to the others still waiting
+     * to go out are withdrawn, as nobody should be sent to a step somebody already took. One already
+     * sent stays.
+     */
+    void taken(Task task) {
+        outbox.withdraw(List.of(), List.of(offers(task)));
+    }
+
+    /** The candidate teams by name, sorted ("Customer Success and Sales EMEA"); null for none. */
+    private String teamNames(Task task) {
+        List<String> names = task.getCandidateGroups().stream()
+                .map(key -> teams.byKey(key).map(Team::getName).orElse(key))
+                .sorted()
+                .toList();
+        return names.isEmpty()
+                ? null
+                : names.size() == 1
+                        ? names.getFirst()
+                        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
     }
 
     /**
@@ -73,8 +128,10 @@ class TaskMails {
      * queued "Task moved" is withdrawn, and then they are not told about the task again: as far as
      * they know, they still hold it. A mail already sent (or being sent) stays, and is followed by
      * the mail that corrects it. Keys name the recipient, so each person's mails are withdrawn alone.
+     * A step offered to teams is held now: the offers still queued are withdrawn ({@link #taken}).
      */
     void reassigned(Task task, String previous, long auditEventId) {
+        taken(task);
         Person from = person(previous);
         Person to = person(task.getAssignee());
         boolean fromNeverTold = from != null && withdraw("task-assigned", task, from) > 0;
@@ -117,7 +174,7 @@ class TaskMails {
     }
 
     /**
-     * The task's mails still waiting to go out (assignment, hand-over, reminder, escalation) are
+     * The task's mails still waiting to go out (offer, assignment, hand-over, reminder, escalation) are
      * withdrawn: the task was withdrawn before they went out, and nobody should be sent to a step that
      * is gone.
      */
@@ -125,7 +182,7 @@ class TaskMails {
         long id = task.getId();
         outbox.withdraw(
                 List.of("task-reminder:" + id, "task-escalation:" + id),
-                List.of("task-assigned:" + id + ":", "task-reassigned:" + id + ":"));
+                List.of("task-assigned:" + id + ":", "task-reassigned:" + id + ":", offers(task)));
     }
 
     void digest(Person person, List<Task> open, java.time.LocalDate day) {
@@ -149,6 +206,15 @@ class TaskMails {
         return template + ":" + task.getId() + ":" + to.getId() + ":";
     }
 
+    /** The start of the dedup keys of every offer of {@code task}, whoever it went to. */
+    private static String offers(Task task) {
+        return "task-offered:" + task.getId() + ":";
+    }
+
+    private boolean isOverdue(Task task) {
+        return task.getDueAt() != null && task.getDueAt().isBefore(clock.instant());
+    }
+
     /** Withdraws the mails of {@code template} about {@code task} to {@code to} still waiting to go out. */
     private int withdraw(String template, Task task, Person to) {
         return outbox.withdraw(List.of(), List.of(key(template, task, to)));
@@ -164,6 +230,11 @@ class TaskMails {
         }
         Map<String, Object> model = model(task);
         model.putAll(extra);
+        enqueue(to, template, key, model);
+    }
+
+    /** Queues {@code template} to {@code to}, written with their name and in their zone; adds their name to {@code model}. */
+    private void enqueue(Person to, String template, String key, Map<String, Object> model) {
         model.put("recipientName", to.getFullName());
         outbox.enqueue(key, to.getEmail(), null, composer.compose(template, model, zones.of(to)));
     }

@@ -115,7 +115,9 @@ public class TaskService {
     /**
      * The row for a user-task job; a job delivered again (at-least-once delivery, or after its
      * activation timeout) finds its row and changes nothing. A new task for someone who is away goes
-     * to their cover (the person it was for stays on record); its assignee is told by mail. People are
+     * to their cover (the person it was for stays on record); its assignee is told by mail, or, when it
+     * has none, everyone who may claim it ({@link TaskMails#offered}); not when its playbook mails
+     * itself ({@code baton:ownAssignmentMail}). People are
      * resolved by user name or e-mail ({@link TaskPeople}); an account id that is no Baton account is
      * kept as text ({@link Task#getAccountRef()}) so the task still arrives.
      */
@@ -184,6 +186,8 @@ public class TaskService {
             if (!toldByPlaybook) {
                 mails.assigned(task, "created");
             }
+        } else if (!spec.ownAssignmentMail()) {
+            mails.offered(task); // nobody holds it: everyone who may claim it is told (nobody when unheld)
         }
         return task;
     }
@@ -259,7 +263,8 @@ public class TaskService {
 
     /**
      * Only a member of a candidate team or a candidate user may claim (and an admin a task in the
-     * unassigned queue); a task claimed by someone else is a conflict.
+     * unassigned queue); a task claimed by someone else is a conflict. The offer mails still queued to
+     * the others are withdrawn.
      */
     public Task claim(long id) {
         return byPerson(status -> {
@@ -275,6 +280,7 @@ public class TaskService {
             Map<String, Object> before = state(task);
             task.claim(me.username());
             record("task.claimed", task, before);
+            mails.taken(task);
             return task;
         });
     }
@@ -322,6 +328,7 @@ public class TaskService {
             Map<String, Object> before = state(task);
             task.complete(me.username(), values, clock.instant());
             record("task.completed", task, before);
+            mails.taken(task); // claimed first, so normally none are left: one never goes out about a done step
             return task;
         });
         Task done = engineSync.finishCompletion(completing.getId()).orElse(completing);

@@ -13,7 +13,8 @@ import java.util.Set;
  *     baton:ownReminders=true}), so Baton's reminder run leaves it alone
  * @param ownAssignmentMail the playbook has told the assignee already (custom header {@code
  *     baton:ownAssignmentMail=true}, e.g. a commitment's "assigned to you" mail), so the inbox sends
- *     no "New task" mail of its own; it still does when the task goes to someone covering
+ *     no "New task" mail of its own, nor offers to the candidates of a step nobody holds; it still
+ *     does when the task goes to someone covering
  * @param assignee as the model names them: a user name or an e-mail address, resolved by the inbox
  * @param candidateUsers as the model names them (user names or e-mail addresses)
  * @param accountRef the business id variable's value when it is not a number (e.g. a CRM id such as

@@ -45,6 +45,29 @@ class MailComposerTests {
         assertThat(mail.html()).contains("Brauerei Müller &amp; Söhne", "href=\"https://baton.example/tasks/42\"");
     }
 
+    @Test
+    void anOfferNamesTheTeamsItIsForOrTheRecipientWhenOfferedByNameOnly() {
+        Map<String, Object> model = new java.util.HashMap<>(
+                Map.of("recipientName", "Rob", "taskName", "Review account", "taskId", 42, "byName", false));
+        model.put("teams", "Customer Success and Sales EMEA");
+
+        MailComposer.Mail toTeams = composer.compose("task-offered", model);
+        model.put("teams", null);
+        model.put("byName", true);
+        MailComposer.Mail byName = composer.compose("task-offered", model);
+
+        assertThat(toTeams.subject()).isEqualTo("New task for Customer Success and Sales EMEA: Review account");
+        assertThat(toTeams.text())
+                .contains("waiting in Baton for Customer Success and Sales EMEA: Review account.")
+                .contains("whoever claims it first holds it", "https://baton.example/tasks/42")
+                .doesNotContain("by name");
+        assertThat(toTeams.html()).contains("href=\"https://baton.example/tasks/42\"");
+        assertThat(byName.subject()).isEqualTo("New task for you: Review account");
+        assertThat(byName.text())
+                .contains("waiting in Baton for you: Review account.")
+                .doesNotContain("by name");
+    }
+
     /** Found by a probe: "for Van Leeuwen Logistiek B.V.." */
     @Test
     void anAccountNameEndingInADotEndsTheSentenceOnce() {

@@ -52,6 +52,21 @@ abstract class InboxTest extends EngineIntegrationTest {
     /** As above, for a step whose playbook chases it itself once late ({@code baton:ownEscalation}). */
     protected Task arrivingTask(
             String assignee, Instant dueAt, boolean ownReminders, boolean ownAssignmentMail, boolean ownEscalation) {
+        return arrivingTask(assignee, Set.of(), dueAt, ownReminders, ownAssignmentMail, ownEscalation);
+    }
+
+    /** As above, offered to the teams with {@code candidateGroups} besides (or, with no assignee, instead of) one. */
+    protected Task offeredTask(String assignee, Set<String> candidateGroups, boolean ownAssignmentMail) {
+        return arrivingTask(assignee, candidateGroups, null, false, ownAssignmentMail, false);
+    }
+
+    private Task arrivingTask(
+            String assignee,
+            Set<String> candidateGroups,
+            Instant dueAt,
+            boolean ownReminders,
+            boolean ownAssignmentMail,
+            boolean ownEscalation) {
         long jobKey = ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE);
         try {
             doNothing().when(taskEngine).extendLock(eq(jobKey), any());
@@ -67,7 +82,7 @@ abstract class InboxTest extends EngineIntegrationTest {
                 "task_follow_up",
                 "Follow up",
                 assignee,
-                Set.of(),
+                candidateGroups,
                 null,
                 dueAt,
                 null,

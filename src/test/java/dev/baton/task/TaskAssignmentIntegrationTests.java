@@ -171,7 +171,7 @@ class TaskAssignmentIntegrationTests extends InboxTest {
 
     @Test
     void aTaskMovedRobRitaRobBeforeAnyMailWentOutMailsRobOnceAndRitaNothing() throws Exception {
-        Task task = awaitTaskOf(startReview(null)); // offered, held by nobody: nobody was told
+        Task task = awaitTaskOf(startReview(null)); // offered to sales-emea: its members' offers are queued
 
         for (String to : List.of("rob", "rita", "rob")) {
             assertThat(assign(task, to).getStatusCode()).as(to).isEqualTo(HttpStatus.OK);
@@ -187,11 +187,16 @@ class TaskAssignmentIntegrationTests extends InboxTest {
         assertThat(mailsAbout(task, "rita@baton.example")).isEmpty();
         assertThat(jdbc.queryForList(
                         // the task's id right after the template: keys go on with the recipient's id
-                        "select status from outbox_message where dedup_key ~ ('^task-[a-z]+:' || ? || ':')"
+                        "select status from outbox_message where dedup_key ~ ('^task-(re)?assigned:' || ? || ':')"
                                 + " order by id",
                         String.class,
                         task.getId()))
                 .containsExactly("WITHDRAWN", "WITHDRAWN", "SENT");
+        assertThat(jdbc.queryForList(
+                        "select status from outbox_message where dedup_key like ('task-offered:' || ? || ':%')",
+                        String.class, task.getId()))
+                .as("the team's offers were withdrawn when the admin gave it to rob")
+                .containsOnly("WITHDRAWN");
     }
 
     @Test

@@ -148,7 +148,7 @@ class TaskRemindersIntegrationTests extends InboxTest {
     @Test
     void ravisSwitchedOffRemindersAreRecordedButNotMailed() {
         long ravi = people.findByUsername("ravi").orElseThrow().getId();
-        preferences.choose(ravi, new Choices(true, false, true, false));
+        preferences.choose(ravi, new Choices(true, true, false, true, false));
         try {
             Task task = arrivingTask("ravi", Instant.now().plus(Duration.ofHours(1)), false);
 
@@ -159,7 +159,7 @@ class TaskRemindersIntegrationTests extends InboxTest {
                     .extracting(InboxTest::subject)
                     .containsExactly("New task: Follow up");
         } finally {
-            preferences.choose(ravi, new Choices(true, true, true, false));
+            preferences.choose(ravi, new Choices(true, true, true, true, false));
         }
     }
 
@@ -203,7 +203,7 @@ class TaskRemindersIntegrationTests extends InboxTest {
                     .extracting(InboxTest::subject)
                     .containsExactly("Your open tasks on Tue 2 Jun 2026");
         } finally {
-            preferences.choose(dee.getId(), new Choices(true, true, true, false));
+            preferences.choose(dee.getId(), new Choices(true, true, true, true, false));
         }
     }
 
@@ -261,7 +261,9 @@ class TaskRemindersIntegrationTests extends InboxTest {
             assertThat(lastBody(taskOf.get("Australia/Sydney"), subscribers.get("Australia/Sydney")))
                     .contains("due Sun 5 Apr 2026, 17:00 AEST");
         } finally {
-            subscribers.values().forEach(p -> preferences.choose(p.getId(), new Choices(true, true, true, false)));
+            subscribers
+                    .values()
+                    .forEach(p -> preferences.choose(p.getId(), new Choices(true, true, true, true, false)));
         }
     }
 
@@ -287,7 +289,7 @@ class TaskRemindersIntegrationTests extends InboxTest {
             assertThat(asleep).noneMatch(p -> owedOn(p, sydneyDay));
         } finally {
             asleep.add(awake);
-            asleep.forEach(p -> preferences.choose(p.getId(), new Choices(true, true, true, false)));
+            asleep.forEach(p -> preferences.choose(p.getId(), new Choices(true, true, true, true, false)));
         }
     }
 
@@ -307,7 +309,9 @@ class TaskRemindersIntegrationTests extends InboxTest {
             subscribers.forEach((p, task) ->
                     assertThat(digests(task, p)).as(p.getFullName()).hasSize(1));
         } finally {
-            subscribers.keySet().forEach(p -> preferences.choose(p.getId(), new Choices(true, true, true, false)));
+            subscribers
+                    .keySet()
+                    .forEach(p -> preferences.choose(p.getId(), new Choices(true, true, true, true, false)));
         }
     }
 
@@ -320,7 +324,7 @@ class TaskRemindersIntegrationTests extends InboxTest {
         Person p = new Person(name, "Dee " + zone, name + "@baton.example", "{noop}x", Set.of(Role.REP));
         p.moveToTimeZone(zone); // null: the company's
         p = people.save(p);
-        preferences.choose(p.getId(), new Choices(true, true, true, true));
+        preferences.choose(p.getId(), new Choices(true, true, true, true, true));
         return p;
     }
 

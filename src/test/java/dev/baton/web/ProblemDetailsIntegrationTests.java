@@ -619,7 +619,7 @@ class ProblemDetailsIntegrationTests {
                 "marcus",
                 "PUT",
                 "/api/preferences/mail",
-                "{\"onAssignment\":true,\"onReminder\":true,\"onEscalation\":true,\"dailyDigest\":true,\"onAssignmnet\":false}",
+                "{\"onAssignment\":true,\"onTeamTask\":true,\"onReminder\":true,\"onEscalation\":true,\"dailyDigest\":true,\"onAssignmnet\":false}",
                 "application/json");
         HttpResponse<String> missing =
                 send("marcus", "PUT", "/api/preferences/mail", "{\"onAssignment\":false}", "application/json");

@@ -37,7 +37,7 @@ class MailPreferenceApi {
     }
 
     @PutMapping
-    @Operation(summary = "Change my mail choices (all four, each true or false)")
+    @Operation(summary = "Change my mail choices (all five, each true or false)")
     Choices put(@Valid @RequestBody Choices choices, Principal me) {
         return preferences.choose(id(me), choices);
     }

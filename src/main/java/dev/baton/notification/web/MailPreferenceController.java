@@ -51,13 +51,14 @@ class MailPreferenceController {
     @PostMapping("/preferences")
     String save(
             @RequestParam(defaultValue = "false") boolean onAssignment,
+            @RequestParam(defaultValue = "false") boolean onTeamTask,
             @RequestParam(defaultValue = "false") boolean onReminder,
             @RequestParam(defaultValue = "false") boolean onEscalation,
             @RequestParam(defaultValue = "false") boolean dailyDigest,
             @RequestParam(required = false) String timeZone,
             Principal me,
             RedirectAttributes flash) {
-        Choices choices = new Choices(onAssignment, onReminder, onEscalation, dailyDigest);
+        Choices choices = new Choices(onAssignment, onTeamTask, onReminder, onEscalation, dailyDigest);
         try {
             if (timeZone != null) {
                 people.chooseTimeZone(me.getName(), timeZone); // checks the zone before anything changes

@@ -293,7 +293,7 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
     void raviSwitchesOnTheDigestAndOffTheRemindersOnHisPreferencesPage() {
         long ravi = people.findByUsername("ravi").orElseThrow().getId();
         Page page = HtmlForms.open(SignedIn.as(http, "ravi"), "/preferences");
-        assertThat(page.html()).contains("name=\"dailyDigest\"");
+        assertThat(page.html()).contains("name=\"dailyDigest\"", "name=\"onTeamTask\" value=\"true\" checked");
         try {
             HtmlForms.submit(
                     SignedIn.as(http, "ravi"),
@@ -301,11 +301,13 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                     "/preferences",
                     form("onAssignment", "true", "onEscalation", "true", "dailyDigest", "true"));
 
-            assertThat(preferences.of(ravi)).isEqualTo(new MailPreferenceService.Choices(true, false, true, true));
+            assertThat(preferences.of(ravi))
+                    .as("the team-task box left unticked switches those mails off")
+                    .isEqualTo(new MailPreferenceService.Choices(true, false, false, true, true));
             assertThat(as("ravi").getForObject("/api/preferences/mail", Map.class))
                     .containsEntry("dailyDigest", true);
         } finally {
-            preferences.choose(ravi, new MailPreferenceService.Choices(true, true, true, false));
+            preferences.choose(ravi, new MailPreferenceService.Choices(true, true, true, true, false));
         }
     }
 
