@@ -101,9 +101,13 @@ class TaskMails {
     /**
      * Somebody holds the step now (claimed, assigned, completed): the offers to the others still waiting
      * to go out are withdrawn, as nobody should be sent to a step somebody already took. One already
-     * sent stays.
+     * sent stays. A step with no candidate teams or users had no offers: no statement is run (every
+     * completion comes here).
      */
     void taken(Task task) {
+        if (task.getCandidateGroups().isEmpty() && task.getCandidateUsers().isEmpty()) {
+            return;
+        }
         outbox.withdraw(List.of(), List.of(offers(task)));
     }
 
