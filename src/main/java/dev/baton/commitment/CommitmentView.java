@@ -3,7 +3,10 @@ package dev.baton.commitment;
 import dev.baton.people.TimeZones;
 import java.time.LocalDate;
 
-/** A commitment as the API and pages show it; {@code overdue}: its due day has ended where its owner is. */
+/**
+ * A commitment as the API and pages show it; {@code overdue}: its due day has ended where its owner is.
+ * Who made it and who owns it by user name (the API's identifiers) and by full name (the name pages show).
+ */
 public record CommitmentView(
         Long id,
         Long accountId,
@@ -11,8 +14,10 @@ public record CommitmentView(
         Long contactId,
         String description,
         String madeByUsername,
+        String madeByName,
         Long ownerId,
         String ownerUsername,
+        String ownerName,
         Long deliveringTeamId,
         String deliveringTeamKey,
         LocalDate dueDate,
@@ -30,8 +35,10 @@ public record CommitmentView(
                 c.getContact() == null ? null : c.getContact().getId(),
                 c.getDescription(),
                 c.getMadeBy().getUsername(),
+                c.getMadeBy().getFullName(),
                 c.getOwner() == null ? null : c.getOwner().getId(),
                 c.getOwner() == null ? null : c.getOwner().getUsername(),
+                c.getOwner() == null ? null : c.getOwner().getFullName(),
                 c.getDeliveringTeam() == null ? null : c.getDeliveringTeam().getId(),
                 c.getDeliveringTeam() == null ? null : c.getDeliveringTeam().getKey(),
                 c.getDueDate(),

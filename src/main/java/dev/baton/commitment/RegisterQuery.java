@@ -36,7 +36,7 @@ class RegisterQuery {
 
     private static final String COLUMNS_SQL = """
             select c.id, c.account_id, a.name account_name, c.contact_id, c.description, m.username made_by,
-              c.owner_id, o.username owner_username, o.time_zone owner_zone, c.delivering_team_id, t.key team_key,
+              m.full_name made_by_name, c.owner_id, o.username owner_username, o.full_name owner_name, o.time_zone owner_zone, c.delivering_team_id, t.key team_key,
               c.due_date, c.status, c.status_reason, c.delivery_evidence, c.version""";
 
     private static final String FROM_SQL = """
@@ -230,8 +230,10 @@ class RegisterQuery {
                 rs.getObject("contact_id", Long.class),
                 rs.getString("description"),
                 rs.getString("made_by"),
+                rs.getString("made_by_name"),
                 rs.getObject("owner_id", Long.class),
                 rs.getString("owner_username"),
+                rs.getString("owner_name"),
                 rs.getObject("delivering_team_id", Long.class),
                 rs.getString("team_key"),
                 due,

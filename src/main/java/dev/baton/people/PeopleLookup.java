@@ -2,7 +2,10 @@ package dev.baton.people;
 
 import dev.baton.shared.BadRequestException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,6 +74,25 @@ public class PeopleLookup {
                         .param(username)
                         .query(String.class)
                         .optional();
+    }
+
+    /**
+     * The full names of these user names' people, read in one query (none for no user names), for a
+     * page that names several people: a list's rows, a run's steps. Nulls and repeats are ignored;
+     * {@link FullNames#of} falls back to the user name for one nobody has, as {@link #fullName} does.
+     */
+    public FullNames fullNames(Collection<String> usernames) {
+        List<String> wanted =
+                usernames.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, String> names = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            jdbc.sql("select username, full_name from person where username in (:usernames)")
+                    .param("usernames", wanted)
+                    .query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return new FullNames(names);
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.engine.ProcessInstances;
+import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.CancelReason;
 import dev.baton.shared.ConflictException;
@@ -32,6 +33,7 @@ public class RunCancellation {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final PeopleLookup people;
 
     RunCancellation(
             PlaybookInstances instances,
@@ -40,7 +42,9 @@ public class RunCancellation {
             TaskEngineSync engineSync,
             AuditLog audit,
             Clock clock,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            PeopleLookup people) {
+        this.people = people;
         this.instances = instances;
         this.engine = engine;
         this.tasks = tasks;
@@ -131,9 +135,10 @@ public class RunCancellation {
         return run.getCanceledBy();
     }
 
-    private static ConflictException endedAlready(long processInstanceKey, String canceledBy) {
+    /** "run 7 has ended already (canceled by Maria Lopez): nothing to cancel": who canceled it by full name. */
+    private ConflictException endedAlready(long processInstanceKey, String canceledBy) {
         return new ConflictException("run " + processInstanceKey + " has ended already"
-                + (canceledBy == null ? "" : " (canceled by " + canceledBy + ")")
+                + (canceledBy == null ? "" : " (canceled by " + people.fullName(canceledBy) + ")")
                 + ": nothing to cancel");
     }
 }

@@ -127,7 +127,7 @@ class HandoverWizardBrowserTests extends BrowserTest {
         press("Cancel the handover");
         waitForText("Handover canceled");
         assertThat(browser.findElement(By.id("progress")).getText())
-                .contains("Canceled by maria: Dana stays after all");
+                .contains("Canceled by Maria Rossi: Dana stays after all");
         Browser.screenshots(browser, "handover-progress-cancelled");
     }
 

@@ -540,6 +540,40 @@ class CommitmentApiIntegrationTests {
                 .contains("Commitment register");
     }
 
+    /**
+     * Found by a probe: the register's rows, the commitment's page and the account's list of promises
+     * named who made and who owns a promise by user name ("rob"). The export keeps its user-name
+     * columns where they were and adds the names at the end; the API keeps its user names too.
+     */
+    @Test
+    void thePagesNameWhoMadeAndWhoOwnsAPromiseByFullNameAndTheExportAddsTheNames() {
+        long id = create(commitment("ownerId", id("rita")));
+        TestRestTemplate cora = SignedIn.as(http, "cora");
+
+        String register = cora.getForObject("/commitments?account=" + accountId, String.class);
+        String detail = cora.getForObject("/commitments/" + id, String.class);
+        String account = cora.getForObject("/accounts/" + accountId, String.class);
+        String[] csv = as("cora")
+                .getForObject("/api/commitments/export.csv?account=" + accountId, String.class)
+                .split("\r\n");
+        Map json = as("cora").getForObject("/api/commitments/" + id, Map.class);
+
+        assertThat(register).containsPattern("(?s)<td>Rob Jansen</td>\\s*<td>Rita Okafor</td>");
+        assertThat(detail)
+                .contains("Promised by</dt><dd class=\"col-sm-9\">Rob Jansen</dd>")
+                .contains("Owner</dt><dd class=\"col-sm-9\">Rita Okafor</dd>");
+        assertThat(account).contains("<td>Rita Okafor</td>").doesNotContain("<td>rita</td>");
+        assertThat(csv[0])
+                .startsWith("\uFEFFid,account_id,account,description,made_by,owner,")
+                .endsWith(",made_by_name,owner_name");
+        assertThat(csv[1]).contains(",rob,rita,").endsWith(",Rob Jansen,Rita Okafor");
+        assertThat(json)
+                .containsEntry("madeByUsername", "rob")
+                .containsEntry("ownerUsername", "rita")
+                .containsEntry("madeByName", "Rob Jansen")
+                .containsEntry("ownerName", "Rita Okafor");
+    }
+
     /** Found by a probe: a due window from after its end showed an empty register, as if nothing were due. */
     @Test
     @SuppressWarnings("unchecked")

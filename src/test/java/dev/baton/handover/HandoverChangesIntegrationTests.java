@@ -312,6 +312,28 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         fixture.launch(book, true, this::as); // a cancelled handover no longer blocks a new one
     }
 
+    /** Found by a probe: the handover page said "Canceled by maria" and whose each open step is by user name. */
+    @Test
+    void theHandoverPageNamesWhoHoldsAStepAndWhoCanceledItByFullName() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        String page = "/handovers/" + launched.id();
+        Person departing = launched.departing();
+        TestRestTemplate maria = SignedIn.as(http, "maria");
+
+        assertThat(maria.getForObject(page, String.class))
+                .contains("(" + departing.getFullName() + ")</span>")
+                .doesNotContain("(" + departing.getUsername() + ")");
+
+        as("maria")
+                .postForEntity(
+                        "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "Dana stays"), Map.class);
+
+        assertThat(maria.getForObject(page, String.class))
+                .contains("Canceled by <span>Maria Rossi</span>: <span>Dana stays</span>")
+                .doesNotContain("Canceled by <span>maria</span>");
+    }
+
     /** Issue 15: "no engine call while database row locks are held: commit first, call the engine, record the outcome". */
     @Test
     void cancellingAsksTheEngineOutsideAnyTransactionAndAnEngineThatDoesNotAnswerChangesNothing() {

@@ -13,6 +13,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.engine.ProcessInstances;
 import dev.baton.people.People;
+import dev.baton.people.PeopleLookup;
 import dev.baton.shared.CancelReason;
 import dev.baton.shared.EngineUnavailableException;
 import dev.baton.support.SignedIn;
@@ -50,6 +51,9 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     People people;
+
+    @Autowired
+    PeopleLookup peopleLookup;
 
     @Autowired
     PlaybookInstances instances;
@@ -121,8 +125,9 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
         ResponseEntity<Map> again = as("ada").postForEntity(cancel, Map.of("reason", "twice"), Map.class);
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        // found by a probe: the conflict named who canceled it by user name ("canceled by maria")
         assertThat((String) again.getBody().get("detail"))
-                .isEqualTo("run " + key + " has ended already (canceled by maria): nothing to cancel");
+                .isEqualTo("run " + key + " has ended already (canceled by Maria Rossi): nothing to cancel");
         assertThat(canceledEvents(key)).singleElement().satisfies(e -> {
             assertThat(e.getActor()).isEqualTo("maria");
             assertThat(e.getAfterState()).containsEntry("reason", "Customer churned 😀");
@@ -161,7 +166,7 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
             return processInstances.cancel(key);
         });
         RunCancellation cancellation =
-                new RunCancellation(instances, engine, taskService, engineSync, audit, clock, tx);
+                new RunCancellation(instances, engine, taskService, engineSync, audit, clock, tx, peopleLookup);
 
         cancellation.cancel(key, "Customer churned", "ada", List.of("ADMIN"));
 
@@ -181,7 +186,7 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
         ProcessInstances engine = mock(ProcessInstances.class);
         when(engine.cancel(key)).thenThrow(new EngineUnavailableException("cancelling instance " + key, null));
         RunCancellation cancellation =
-                new RunCancellation(instances, engine, taskService, engineSync, audit, clock, tx);
+                new RunCancellation(instances, engine, taskService, engineSync, audit, clock, tx, peopleLookup);
 
         assertThatThrownBy(() -> cancellation.cancel(key, "Customer churned", "ada", List.of("ADMIN")))
                 .isInstanceOf(EngineUnavailableException.class);
@@ -280,9 +285,13 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
 
         String canceled = postForm(ada, url, "reason=No+longer+needed", page);
 
+        // found by a probe: the page named the people by user name ("Canceled by ada", "started by maria")
         assertThat(canceled)
-                .contains("Canceled by <span>ada</span> on", "No longer needed", ">canceled<")
+                .contains("Canceled by <span>Ada Lovelace</span> on", "No longer needed", ">canceled<")
+                .contains("started by <span>Maria Rossi</span> at")
                 .doesNotContain("Cancel this run");
+        assertThat(ada.getForObject("/playbooks/sample-review", String.class))
+                .contains("<td>Maria Rossi</td>", "(canceled by <span>Ada Lovelace</span>)");
         assertThat(processInstances.isRunning(key)).isFalse();
         assertThat(canceledEvents(key)).extracting(AuditEvent::getActor).containsExactly("ada");
     }

@@ -7,7 +7,11 @@ import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
 
-/** The register's columns in the CSV export. */
+/**
+ * The register's columns in the CSV export. {@code made_by} and {@code owner} are user names, as they
+ * always were; the people's full names, which the page shows, follow at the end ({@code made_by_name},
+ * {@code owner_name}) so that a spreadsheet reading the columns by name or by place still works.
+ */
 final class CommitmentCsv {
 
     static final List<String> HEADER = List.of(
@@ -22,7 +26,9 @@ final class CommitmentCsv {
             "status",
             "overdue",
             "status_reason",
-            "delivery_evidence");
+            "delivery_evidence",
+            "made_by_name",
+            "owner_name");
 
     private CommitmentCsv() {}
 
@@ -43,7 +49,9 @@ final class CommitmentCsv {
                         c.status(),
                         c.overdue(),
                         c.statusReason(),
-                        c.deliveryEvidence())));
+                        c.deliveryEvidence(),
+                        c.madeByName(),
+                        c.ownerName())));
         csv.flush();
     }
 }

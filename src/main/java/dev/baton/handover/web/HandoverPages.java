@@ -10,6 +10,7 @@ import dev.baton.handover.HandoverStep;
 import dev.baton.handover.HandoverViews;
 import dev.baton.handover.SuccessorPlan;
 import dev.baton.people.AbsenceService;
+import dev.baton.people.FullNames;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
@@ -18,10 +19,12 @@ import dev.baton.shared.InputErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -267,12 +270,22 @@ class HandoverPages {
                 me.getName(),
                 PageRequest.of(Math.max(page, 0), HandoverApi.PAGE_SIZE, Sort.by("account.name", "id")));
         model.addAttribute("detail", detail);
+        model.addAttribute("names", names(detail));
         model.addAttribute("holderWarnings", holderWarnings(detail));
         if (detail.handover().active()) {
             Person departing = persons.byUsername(detail.handover().departing()).orElseThrow();
             model.addAttribute("candidates", queries.candidates(departing.getId(), "departingId", me.getName()));
         }
         return "handover/detail";
+    }
+
+    /** The people the page names by user name (who canceled it, who holds each open step), by full name. */
+    private FullNames names(HandoverViews.Detail detail) {
+        List<String> usernames = new ArrayList<>();
+        usernames.add(detail.handover().canceledBy());
+        detail.items().content().forEach(i -> usernames.add(i.assignee()));
+        detail.otherTasks().forEach(t -> usernames.add(t.assignee()));
+        return persons.fullNames(usernames);
     }
 
     /**

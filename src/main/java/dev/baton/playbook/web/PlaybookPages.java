@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.PlaybookDeployer;
 import dev.baton.engine.PlaybookRefused;
+import dev.baton.people.FullNames;
+import dev.baton.people.PeopleLookup;
 import dev.baton.playbook.PlaybookCatalogue;
 import dev.baton.playbook.PlaybookCatalogue.Instance;
 import dev.baton.playbook.PlaybookUpgrade;
@@ -14,9 +16,11 @@ import dev.baton.playbook.RunCancellation;
 import dev.baton.playbook.StuckRuns;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.task.ProcessInstanceSteps.Step;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,6 +46,7 @@ class PlaybookPages {
     private final StuckRuns stuckRuns;
     private final RunCancellation cancellation;
     private final ObjectMapper json;
+    private final PeopleLookup people;
 
     PlaybookPages(
             PlaybookCatalogue catalogue,
@@ -49,7 +54,9 @@ class PlaybookPages {
             PlaybookUpgrade upgrade,
             StuckRuns stuckRuns,
             RunCancellation cancellation,
-            ObjectMapper json) {
+            ObjectMapper json,
+            PeopleLookup people) {
+        this.people = people;
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.upgrade = upgrade;
@@ -105,7 +112,14 @@ class PlaybookPages {
         // on a cluster the filter cannot be honoured: the page says so instead of listing "no stuck runs"
         model.addAttribute("stuckOnly", stuck);
         model.addAttribute("stuckKnown", stuckRuns.known());
-        model.addAttribute("runs", stuckRuns.runs(processId, stuck && stuckRuns.known(), 50));
+        List<StuckRuns.Run> runs = stuckRuns.runs(processId, stuck && stuckRuns.known(), 50);
+        model.addAttribute("runs", runs);
+        model.addAttribute(
+                "names",
+                people.fullNames(runs.stream()
+                        .flatMap(r -> Stream.of(
+                                r.instance().getStartedBy(), r.instance().getCanceledBy()))
+                        .toList()));
         if (Roles.of(auth).contains("ADMIN")) {
             model.addAttribute("upgrade", upgrade.preview(processId));
         }
@@ -200,7 +214,27 @@ class PlaybookPages {
                 "mayCancel",
                 instance.endedAt() == null
                         && RunCancellation.mayCancel(instance.startedBy(), auth.getName(), Roles.of(auth)));
-        model.addAttribute("stepsJson", json.writeValueAsString(instance.steps()));
+        FullNames names = people.fullNames(Stream.concat(
+                        Stream.of(instance.startedBy(), instance.canceledBy()),
+                        instance.steps().stream().flatMap(s -> Stream.of(s.assignee(), s.completedBy())))
+                .toList());
+        model.addAttribute("names", names);
+        model.addAttribute("stepsJson", json.writeValueAsString(named(instance.steps(), names)));
         return "playbook/instance";
+    }
+
+    /** The steps as the diagram's hover says who has or did them: by full name ("Assigned to Rob Jansen"). */
+    private static List<Step> named(List<Step> steps, FullNames names) {
+        return steps.stream()
+                .map(s -> new Step(
+                        s.elementId(),
+                        s.name(),
+                        s.open(),
+                        s.completed(),
+                        names.of(s.assignee()),
+                        s.candidateGroups(),
+                        names.of(s.completedBy()),
+                        s.completedAt()))
+                .toList();
     }
 }
