@@ -45,7 +45,7 @@ public class HandoverSteps {
     private final HandoverItems items;
     private final PeopleLookup people;
     private final BookTransfer transfer;
-    private final SuccessorRules rules;
+    private final SuccessorCandidates candidates;
     private final HandoverMails mails;
     private final HandoverSettings settings;
     private final AuditLog audit;
@@ -57,7 +57,7 @@ public class HandoverSteps {
             HandoverItems items,
             PeopleLookup people,
             BookTransfer transfer,
-            SuccessorRules rules,
+            SuccessorCandidates candidates,
             HandoverMails mails,
             HandoverSettings settings,
             AuditLog audit,
@@ -69,7 +69,7 @@ public class HandoverSteps {
         this.items = items;
         this.people = people;
         this.transfer = transfer;
-        this.rules = rules;
+        this.candidates = candidates;
         this.mails = mails;
         this.settings = settings;
         this.audit = audit;
@@ -104,18 +104,27 @@ public class HandoverSteps {
                 .orElseThrow(() -> new NotFoundException("handover item", itemId));
     }
 
-    /** The manager's choice for an unplanned account; an unusable one throws {@link InvalidSuccessor}. */
+    /**
+     * The manager's choice for an unplanned account, by the rules of the handover's launch ({@link
+     * SuccessorCandidates#notEligible(Person, Handover)}): the step's completion checked it already, so
+     * this catches only a step completed around Baton, or a successor who stopped being eligible since.
+     *
+     * @param username the chosen person's user name (or e-mail)
+     * @return the successor's user name; the one recorded before when the job arrives twice
+     * @throws InvalidSuccessor for nobody, or someone the rules refuse: the process asks the manager again
+     */
     @Transactional
     public String chooseSuccessor(long itemId, String username) {
         HandoverItem item = item(itemId);
         if (item.getSuccessor() != null) {
             return item.getSuccessor().getUsername();
         }
-        Person chosen = people.byUsername(username == null ? "" : username.trim())
+        Person chosen = people.byUsernameOrEmail(username == null ? "" : username.trim())
                 .orElseThrow(() -> new InvalidSuccessor("there is nobody called '" + username + "'"));
-        rules.problem(chosen, item.getHandover().getDeparting()).ifPresent(problem -> {
-            throw new InvalidSuccessor(problem);
-        });
+        String why = candidates.notEligible(chosen, item.getHandover());
+        if (why != null) {
+            throw new InvalidSuccessor(why);
+        }
         item.chooseSuccessor(chosen);
         record("handover.successor-chosen", item, fields("successor", chosen.getUsername()));
         return chosen.getUsername();

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  *       index); the process gets only the decision ({@code acknowledgement}) or nothing;
  *   <li>asking a question needs the question, and a departing person who can still answer; a
  *       question refused here never becomes an acknowledgement (which would mail the customer);
- *   <li>a successor must be someone the rules allow (active, not the departing person, …);
+ *   <li>a successor must be someone the launch plan would allow ({@link SuccessorCandidates}), checked
+ *       before the form's own check so that a refusal says why in the plan's words; an e-mail is taken
+ *       for the user name the form's select offers ({@link SuccessorChoices});
  *   <li>who decides, after a leave, who keeps the book goes to the process with the decision ({@link
  *       HandoverClosing#OWNERSHIP_DECIDED_BY}, never from the form), so the moves that carry it out
  *       are audited in their name; giving the book back is asked of whoever answers as the API asks
@@ -42,25 +44,28 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
     static final String INTRO_CALL_FORM = "handover-intro-call";
     static final String AFTER_LEAVE_FORM = "handover-after-leave";
 
+    /** The choose-successor form's field: the successor's user name. */
+    static final String SUCCESSOR = "successorUsername";
+
     /** The after-leave form's field: "return" (the book goes back) or "keep". */
     static final String OWNERSHIP_AFTER_LEAVE = "ownershipAfterLeave";
 
     private final HandoverItems items;
     private final HandoverSteps steps;
     private final PeopleLookup people;
-    private final SuccessorRules rules;
+    private final SuccessorCandidates candidates;
     private final BookReturnRules returns;
 
     HandoverTaskAnswers(
             HandoverItems items,
             HandoverSteps steps,
             PeopleLookup people,
-            SuccessorRules rules,
+            SuccessorCandidates candidates,
             BookReturnRules returns) {
         this.items = items;
         this.steps = steps;
         this.people = people;
-        this.rules = rules;
+        this.candidates = candidates;
         this.returns = returns;
     }
 
@@ -105,13 +110,21 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
                 steps.recordIntroCall(item, (String) values.get("callSummary"));
                 yield Map.of();
             }
-            case CHOOSE_SUCCESSOR_FORM -> {
-                Map<String, Object> answer = new LinkedHashMap<>(values);
-                answer.put("successorUsername", successor(item, (String) values.get("successorUsername")));
-                yield answer;
-            }
-            default -> values;
+            default -> values; // a successor was checked before the form, which took only one offered now
         };
+    }
+
+    /** A chosen successor, refused in the launch plan's words, or as the user name the form offers. */
+    @Override
+    public Map<String, ?> beforeForm(Task task, Map<String, ?> submitted, String actor) {
+        if (!CHOOSE_SUCCESSOR_FORM.equals(task.getFormKey())
+                || !(submitted.get(SUCCESSOR) instanceof String typed)
+                || typed.isBlank()) {
+            return submitted; // the form says what is missing or malformed
+        }
+        Map<String, Object> answer = new LinkedHashMap<>(submitted);
+        answer.put(SUCCESSOR, successor(item(task).getHandover(), typed));
+        return answer;
     }
 
     /** The settle step that carries out "return" asks nobody: whoever answers must be allowed now, as in the API. */
@@ -155,15 +168,14 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
     }
 
     /** The chosen person's user name; found by user name or e-mail (case-insensitive). */
-    private String successor(HandoverItem item, String typed) {
-        String name = typed == null ? "" : typed.trim();
+    private String successor(Handover h, String typed) {
+        String name = typed.trim();
         Optional<Person> chosen = people.byUsernameOrEmail(name);
-        // not chosen.map(p -> problem or null): a usable person maps to null, i.e. to "nobody"
         String problem = chosen.isEmpty()
                 ? "there is nobody with the user name or e-mail '" + name + "'"
-                : rules.problem(chosen.get(), item.getHandover().getDeparting()).orElse(null);
+                : candidates.notEligible(chosen.get(), h);
         if (problem != null) {
-            throw TaskCompletionHandler.refuse(Map.of("successorUsername", problem));
+            throw TaskCompletionHandler.refuse(Map.of(SUCCESSOR, problem));
         }
         return chosen.get().getUsername();
     }

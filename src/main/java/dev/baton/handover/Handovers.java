@@ -2,15 +2,28 @@ package dev.baton.handover;
 
 import dev.baton.people.Person;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface Handovers extends JpaRepository<Handover, Long> {
 
     boolean existsByDepartingAndStatusIn(Person departing, Collection<HandoverStatus> statuses);
+
+    /**
+     * The day the person leaves the company, when a completed handover for leaving says so and that
+     * day is {@code today} or later; empty otherwise.
+     */
+    @Query("""
+            select max(h.effectiveDate) from Handover h
+            where h.departing = :person and h.reason = dev.baton.handover.HandoverReason.LEAVING
+              and h.status = dev.baton.handover.HandoverStatus.COMPLETED and h.effectiveDate >= :today""")
+    Optional<LocalDate> leavingOn(Person person, LocalDate today);
 
     Page<Handover> findByDepartingIdIn(Collection<Long> departingIds, Pageable page);
 

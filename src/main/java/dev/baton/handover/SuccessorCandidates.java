@@ -65,6 +65,15 @@ public class SuccessorCandidates {
                 .toList();
     }
 
+    /**
+     * The eligible successors for a running handover's accounts, by the rules of its launch: the line
+     * of the manager who launched it (whoever answers its steps), as {@link #successors(Person, Person)}.
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> successors(Handover h) {
+        return successors(h.getDeparting(), launcher(h));
+    }
+
     /** Who the launcher may hand over: active people in their line (anyone active but admins, for an admin), by name. */
     @Transactional(readOnly = true)
     public List<Candidate> departing(Person launcher) {
@@ -101,6 +110,17 @@ public class SuccessorCandidates {
                 .orElse(successor.getFullName() + " cannot take over " + departing.getFullName()
                         + "'s accounts: only active reps of the same team in " + launcher.getFullName()
                         + "'s line can");
+    }
+
+    /** {@link #notEligible(Person, Person, Person)} by the rules of the handover's launch. */
+    String notEligible(Person successor, Handover h) {
+        return notEligible(successor, h.getDeparting(), launcher(h));
+    }
+
+    private Person launcher(Handover h) {
+        return people.byUsername(h.getLaunchedBy())
+                .orElseThrow(() -> new IllegalStateException(
+                        "handover " + h.getId() + " names a launcher nobody is: " + h.getLaunchedBy()));
     }
 
     private boolean mayTakeOwn(Person p, Person lineOwner) {

@@ -2,21 +2,27 @@ package dev.baton.handover;
 
 import dev.baton.people.Departures;
 import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may inherit a book: someone else, active, and not being handed over themselves. As {@link
- * Departures} it tells cover and delegation who is being handed over.
+ * Who may inherit a book: someone else, active, not being handed over themselves, and not leaving
+ * the company (a completed handover for leaving whose effective date has not passed: their book has
+ * gone, and what they took on now would be orphaned on that day). As {@link Departures} it tells
+ * cover and delegation who is being handed over.
  */
 @Component
 class SuccessorRules implements Departures {
 
     private final Handovers handovers;
+    private final TimeZones zones;
 
-    SuccessorRules(Handovers handovers) {
+    SuccessorRules(Handovers handovers, TimeZones zones) {
         this.handovers = handovers;
+        this.zones = zones;
     }
 
     Optional<String> problem(Person successor, Person departing) {
@@ -29,6 +35,11 @@ class SuccessorRules implements Departures {
         }
         if (isLeaving(successor)) {
             return Optional.of(successor.getUsername() + " is being handed over too and cannot take over accounts");
+        }
+        Optional<LocalDate> leaves = handovers.leavingOn(successor, zones.today(successor));
+        if (leaves.isPresent()) {
+            return Optional.of(successor.getUsername() + " is leaving the company on " + leaves.get()
+                    + " and cannot take over accounts");
         }
         return Optional.empty();
     }

@@ -16,6 +16,21 @@ public interface TaskCompletionHandler {
     Set<String> formKeys();
 
     /**
+     * Runs in the completing transaction before the form's own validation, once the task is found open
+     * and assigned to {@code actor}: a feature refuses an answer in its own words where the form's
+     * generic check would refuse it in others (a select's "must be one of …" for a person its rules do
+     * not allow), or puts the answer in the form's terms (the user name a select offers for an e-mail).
+     * Nothing may change here.
+     *
+     * @param submitted the answer as sent (JSON from the API, text from the page)
+     * @return the answer the form then checks; by default {@code submitted} itself
+     * @throws InvalidFormValues (via {@link #refuse}) to refuse the answer: nothing changes, the task stays open
+     */
+    default Map<String, ?> beforeForm(Task task, Map<String, ?> submitted, String actor) {
+        return submitted;
+    }
+
+    /**
      * Runs in the completing transaction, after the form's own validation (required fields, lengths,
      * options) has passed, before the task is marked completing.
      *

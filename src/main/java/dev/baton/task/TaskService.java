@@ -54,6 +54,9 @@ public class TaskService {
     /** Looked up on first use: handlers depend on features that depend on the inbox. */
     private final ObjectProvider<TaskCompletionHandler> handlerBeans;
 
+    /** Looked up on first use, as the handlers. */
+    private final ObjectProvider<TaskFormDefaults> formDefaults;
+
     private final AccountAnswers accountAnswers;
 
     private volatile Map<String, TaskCompletionHandler> handlers;
@@ -73,6 +76,7 @@ public class TaskService {
             Clock clock,
             TransactionTemplate tx,
             ObjectProvider<TaskCompletionHandler> handlers,
+            ObjectProvider<TaskFormDefaults> formDefaults,
             ReportingLines lines,
             TaskPeople taskPeople,
             Accounts accounts,
@@ -95,6 +99,7 @@ public class TaskService {
         this.clock = clock;
         this.tx = tx;
         this.handlerBeans = handlers;
+        this.formDefaults = formDefaults;
     }
 
     private TaskCompletionHandler handlerFor(String formKey) {
@@ -319,9 +324,10 @@ public class TaskService {
             Task task = visible(id, me);
             task.requireOpen("completed"); // a done task is not for claiming: say it is done
             requireAssignee(task, me);
-            Map<String, Object> values = forms.of(task).validate(submitted, task.getFormVariables());
-            accountAnswers.requireMayName(values, me.username());
             TaskCompletionHandler handler = handlerFor(task.getFormKey());
+            Map<String, ?> answer = handler == null ? submitted : handler.beforeForm(task, submitted, me.username());
+            Map<String, Object> values = forms.of(task).validate(answer, formVariables(task));
+            accountAnswers.requireMayName(values, me.username());
             if (handler != null) {
                 values = handler.complete(task, values, me.username());
             }
@@ -339,6 +345,16 @@ public class TaskService {
             throw new BadRequestException("task " + id + " is still open: " + done.getCompletionRefusal());
         }
         return done;
+    }
+
+    /**
+     * What the form reads as it checks an answer: what its page showed, the task's variables with its
+     * feature's values over them ({@link TaskFormDefaults}), e.g. the people a select offers now.
+     */
+    private Map<String, Object> formVariables(Task task) {
+        return FormDefinition.merge(
+                task.getFormVariables(),
+                TaskFormDefaults.of(formDefaults.orderedStream().toList(), task));
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.baton.handover.HandoverFixture;
 import dev.baton.handover.HandoverFixture.Book;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.NewAbsence;
-import dev.baton.task.Task;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -90,30 +88,6 @@ class PeoplePickerBrowserTests extends BrowserTest {
         ResponseEntity<Map> wrong = as("maria").getForEntity("/api/people/suggestions?purpose=boss", Map.class);
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(wrong.getBody().toString()).contains("purpose");
-    }
-
-    @Test
-    void theChooseSuccessorFieldSuggestsPeopleAsTheManagerTypesAndTakesThePick() {
-        HandoverFixture handovers = new HandoverFixture(context);
-        Book book = handovers.launch(handovers.book(), false, this::as);
-        Task choose = handovers.awaitOpen(book, "task_choose_successor");
-        signIn("maria");
-
-        open("/tasks/" + choose.getId());
-        WebElement input = browser.findElement(By.id("field-successorUsername"));
-        input.sendKeys(book.successor().getFullName());
-        List<List<String>> options =
-                suggestions("field-successorUsername", book.successor().getFullName());
-        assertThat(options).singleElement().satisfies(o -> {
-            assertThat(o.get(0)).isEqualTo(book.successor().getUsername());
-            assertThat(o.get(1)).startsWith(book.successor().getFullName()).contains("accounts");
-        });
-        Browser.screenshots(browser, "people-picker-successor");
-
-        fill("field-successorUsername", book.successor().getUsername());
-        press("Complete");
-        waitForText("is done");
-        handovers.awaitOpen(book, "task_write_handover_note");
     }
 
     @Test

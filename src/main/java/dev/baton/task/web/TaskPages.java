@@ -156,10 +156,13 @@ class TaskPages {
     String detail(@PathVariable long id, Model model) {
         TaskDetails details = tasks.details(id);
         Map<String, String> errors = (Map<String, String>) model.getAttribute("fieldErrors");
+        Map<String, Object> data = TaskFormDefaults.formData(formDefaults, details.task());
         if (errors != null) {
-            return render(details, (Map<String, Object>) model.getAttribute("submitted"), errors, model);
+            // what was sent, over what the form reads (a select's choices): the form looks as it did
+            Map<String, Object> submitted = (Map<String, Object>) model.getAttribute("submitted");
+            return render(details, FormDefinition.merge(data, submitted), errors, model);
         }
-        return render(details, TaskFormDefaults.formData(formDefaults, details.task()), Map.of(), model);
+        return render(details, data, Map.of(), model);
     }
 
     @PostMapping("/{id}/claim")
