@@ -2,6 +2,7 @@ package dev.baton.handover;
 
 import static dev.baton.audit.Changes.fields;
 
+import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
@@ -44,6 +45,7 @@ public class HandoverChanges {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final HandoverMails mails;
 
     HandoverChanges(
             Handovers handovers,
@@ -56,7 +58,9 @@ public class HandoverChanges {
             TaskEngineSync engineSync,
             AuditLog audit,
             Clock clock,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            HandoverMails mails) {
+        this.mails = mails;
         this.handovers = handovers;
         this.items = items;
         this.queries = queries;
@@ -191,13 +195,15 @@ public class HandoverChanges {
         if (item.changeSuccessor(to)) {
             Map<String, Object> after = new LinkedHashMap<>(fields("successor", to.getUsername()));
             after.put("handoverId", id);
-            audit.record(
+            AuditEvent changed = audit.record(
                     "handover.successor-changed",
                     "handover_item",
                     item.getId(),
                     accountId,
                     fields("successor", from),
                     after);
+            // the new successor's steps send no "new task" mail of their own (baton:ownAssignmentMail)
+            mails.takingOver(h, to, List.of(item), changed.getId());
         }
         return item.stuckTransfer().map(stuck -> new Restart(item, stuck)).orElse(null);
     }

@@ -8,6 +8,8 @@ import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Dates;
+import dev.baton.shared.StatusWords;
+import dev.baton.shared.Text;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -26,6 +28,12 @@ import org.springframework.stereotype.Component;
 class HandoverMails {
 
     private static final DateTimeFormatter NOTES_DUE = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    /**
+     * The BPMN process id of one account's handover, the inbox's filter for its steps: {@code
+     * HandoverBpmn.Account.PROCESS_ID}, which this package does not import (the engine package depends on it).
+     */
+    private static final String ACCOUNT_PLAYBOOK = "account-handover";
 
     private final MailComposer composer;
     private final Outbox outbox;
@@ -202,6 +210,90 @@ class HandoverMails {
                 departing.getEmail(),
                 null,
                 composer.compose("handover-notes-due", model, zones.of(departing)));
+    }
+
+    /**
+     * The successor's one mail about the accounts they take over in this handover ("You are taking over
+     * 3 accounts from Dana"), each with its open commitments, instead of a "New task" mail per account
+     * and step (the acknowledgement and call steps carry {@code baton:ownAssignmentMail}). Once per
+     * handover and successor at the launch ({@code change} null); once per change that gives them
+     * accounts later (the manager's choice, an amendment: {@code change} is its audit event id).
+     *
+     * @param accounts the items going to {@code successor}, at least one
+     * @return whether it was queued now (false: queued before)
+     */
+    boolean takingOver(Handover h, Person successor, List<HandoverItem> accounts, Long change) {
+        Person departing = h.getDeparting();
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", successor.getFullName());
+        model.put("departingName", departing.getFullName());
+        model.put("reason", StatusWords.phrase(h.getReason()));
+        model.put("effectiveOn", NOTES_DUE.format(h.getEffectiveDate()));
+        model.put("count", accounts.size());
+        model.put(
+                "accounts",
+                accounts.stream()
+                        .map(i -> i.getAccount().getName() + " ("
+                                + Text.count(
+                                        book.openCommitmentsOf(i.getAccount().getId())
+                                                .size(),
+                                        "open commitment")
+                                + ")")
+                        .toList());
+        model.put("inbox", "/tasks?playbook=" + ACCOUNT_PLAYBOOK + "&group=subject");
+        return mail(
+                "handover-taking-over:" + h.getId() + ":" + successor.getUsername()
+                        + (change == null ? "" : ":" + change),
+                successor,
+                "handover-taking-over",
+                model);
+    }
+
+    /**
+     * The manager's one mail at the launch about the accounts they decide on later ("I decide later"),
+     * instead of a "New task: Choose successor" mail per account (the step carries {@code
+     * baton:ownAssignmentMail}). Once per handover.
+     *
+     * @param unplanned the items without a successor, at least one
+     */
+    boolean successorsToChoose(Handover h, List<HandoverItem> unplanned) {
+        Person manager = manager(h);
+        Map<String, Object> model = Map.of(
+                "recipientName", manager.getFullName(),
+                "departingName", h.getDeparting().getFullName(),
+                "count", unplanned.size(),
+                "accounts",
+                        unplanned.stream().map(i -> i.getAccount().getName()).toList(),
+                "handoverId", h.getId());
+        return mail("handover-choose-successors:" + h.getId(), manager, "handover-choose-successors", model);
+    }
+
+    /**
+     * The departing person answered the successor's question: the account is back with the successor to
+     * acknowledge, and this mail says why (the step itself sends none). Once per answer ({@code answer}:
+     * its audit event id).
+     */
+    boolean questionAnswered(HandoverItem item, long answer) {
+        Person successor = item.getSuccessor();
+        Map<String, Object> model = Map.of(
+                "recipientName", successor.getFullName(),
+                "departingName", item.getHandover().getDeparting().getFullName(),
+                "accountName", item.getAccount().getName(),
+                "question", item.getQuestion(),
+                "answer", item.getAnswer(),
+                "inbox",
+                        "/tasks?playbook=" + ACCOUNT_PLAYBOOK + "&accountId="
+                                + item.getAccount().getId());
+        return mail(
+                "handover-question-answered:" + item.getId() + ":" + answer,
+                successor,
+                "handover-question-answered",
+                model);
+    }
+
+    /** One mail to one person, composed in their time zone; false when {@code dedupKey} was queued before. */
+    private boolean mail(String dedupKey, Person to, String template, Map<String, Object> model) {
+        return outbox.enqueue(dedupKey, to.getEmail(), null, composer.compose(template, model, zones.of(to)));
     }
 
     boolean summary(Handover h, List<HandoverItem> items, String duration) {

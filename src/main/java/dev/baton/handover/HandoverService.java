@@ -15,6 +15,7 @@ import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import dev.baton.task.TaskTransfers;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,12 +142,38 @@ public class HandoverService {
                 // one mail for all the notes, instead of a "new task" mail per account (the BPMN's
                 // baton:ownAssignmentMail)
                 mails.notesDue(h, items.countByHandoverId(handoverId));
+                briefSuccessorsAndManager(h);
                 leads.move(h);
             }
             return h.getStatus() == HandoverStatus.CANCELLED;
         });
         if (cancelled) {
             process.cancel(processInstanceKey);
+        }
+    }
+
+    /**
+     * One mail to each successor naming their accounts, and one to the manager naming those they
+     * decide on later, instead of a "new task" mail per account and step (the BPMN's
+     * baton:ownAssignmentMail on the acknowledgement, call and choice steps).
+     */
+    private void briefSuccessorsAndManager(Handover h) {
+        Map<Long, List<HandoverItem>> bySuccessor = new LinkedHashMap<>();
+        List<HandoverItem> unplanned = new ArrayList<>();
+        for (HandoverItem item : items.findByHandoverIdOrderById(h.getId())) {
+            if (item.getSuccessor() == null) {
+                unplanned.add(item);
+            } else {
+                bySuccessor
+                        .computeIfAbsent(item.getSuccessor().getId(), p -> new ArrayList<>())
+                        .add(item);
+            }
+        }
+        bySuccessor
+                .values()
+                .forEach(accounts -> mails.takingOver(h, accounts.getFirst().getSuccessor(), accounts, null));
+        if (!unplanned.isEmpty()) {
+            mails.successorsToChoose(h, unplanned);
         }
     }
 

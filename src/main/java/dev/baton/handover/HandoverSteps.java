@@ -2,6 +2,7 @@ package dev.baton.handover;
 
 import static dev.baton.audit.Changes.fields;
 
+import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
@@ -126,7 +127,8 @@ public class HandoverSteps {
             throw new InvalidSuccessor(why);
         }
         item.chooseSuccessor(chosen);
-        record("handover.successor-chosen", item, fields("successor", chosen.getUsername()));
+        AuditEvent chosenEvent = record("handover.successor-chosen", item, fields("successor", chosen.getUsername()));
+        mails.takingOver(item.getHandover(), chosen, List.of(item), chosenEvent.getId());
         return chosen.getUsername();
     }
 
@@ -305,7 +307,9 @@ public class HandoverSteps {
     @Transactional(propagation = Propagation.MANDATORY)
     void saveAnswer(HandoverItem item, String answer) {
         if (item.answer(answer == null ? "" : answer.strip())) {
-            record("handover.question-answered", item, fields("answer", item.getAnswer()));
+            AuditEvent answered = record("handover.question-answered", item, fields("answer", item.getAnswer()));
+            // the acknowledgement step comes back without a "new task" mail (baton:ownAssignmentMail)
+            mails.questionAnswered(item, answered.getId());
         }
     }
 
@@ -393,10 +397,11 @@ public class HandoverSteps {
     }
 
     /** Names the handover too, so the account's timeline can link to its page. */
-    private void record(String action, HandoverItem item, Map<String, Object> after) {
+    private AuditEvent record(String action, HandoverItem item, Map<String, Object> after) {
         Map<String, Object> withHandover = new java.util.LinkedHashMap<>(after);
         withHandover.put("handoverId", item.getHandover().getId());
-        audit.record(action, "handover_item", item.getId(), item.getAccount().getId(), null, withHandover);
+        return audit.record(
+                action, "handover_item", item.getId(), item.getAccount().getId(), null, withHandover);
     }
 
     private HandoverItem item(long id) {

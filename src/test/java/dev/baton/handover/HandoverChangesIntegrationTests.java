@@ -1,6 +1,7 @@
 package dev.baton.handover;
 
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ACKNOWLEDGE;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ANSWER_QUESTION;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_INTRO_CALL;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -374,7 +375,8 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 context.getBean(TaskEngineSync.class),
                 context.getBean(AuditLog.class),
                 context.getBean(Clock.class),
-                context.getBean(TransactionTemplate.class));
+                context.getBean(TransactionTemplate.class),
+                context.getBean(HandoverMails.class));
 
         assertThatThrownBy(() -> changes.cancel(launched.id(), "Dana stays", "maria"))
                 .isInstanceOf(EngineUnavailableException.class);
@@ -468,19 +470,25 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         as(launched.departing().getUsername())
                 .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
         Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        as(launched.successor().getUsername())
+                .postForEntity(
+                        "/api/tasks/" + acknowledge.getId() + "/complete",
+                        Map.of("acknowledgement", "ask", "question", "Who signs?"),
+                        Map.class);
+        // a step with its own "New task" mail (the successor's steps have none: they were told at the launch)
+        Task answer = fixture.awaitOpen(launched, TASK_ANSWER_QUESTION);
         String assignmentMail = "select status from outbox_message where dedup_key like 'task-assigned:' || ? || ':%'";
-        // the test's mail dispatcher is off: the successor's "New task" mail is still waiting, as it would
-        // for the few seconds between two dispatches
-        assertThat(jdbc.queryForList(assignmentMail, String.class, acknowledge.getId()))
+        // the test's mail dispatcher is off: the departing rep's "New task" mail is still waiting, as it
+        // would for the few seconds between two dispatches
+        assertThat(jdbc.queryForList(assignmentMail, String.class, answer.getId()))
                 .containsExactly("PENDING");
 
         as("maria")
                 .postForEntity(
                         "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "Dana stays"), Map.class);
 
-        assertThat(tasks.findById(acknowledge.getId()).orElseThrow().getStatus())
-                .isEqualTo(TaskStatus.CANCELED);
-        assertThat(jdbc.queryForList(assignmentMail, String.class, acknowledge.getId()))
+        assertThat(tasks.findById(answer.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.CANCELED);
+        assertThat(jdbc.queryForList(assignmentMail, String.class, answer.getId()))
                 .containsExactly("WITHDRAWN");
     }
 

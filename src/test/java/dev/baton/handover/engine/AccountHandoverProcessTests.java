@@ -50,7 +50,9 @@ class AccountHandoverProcessTests {
         ActivatedJob note = jobs.userTask(Account.TASK_WRITE_NOTE);
         assertThat(note.getCustomHeaders())
                 .containsEntry(UserTaskHeaders.ASSIGNEE, "rita")
-                .containsEntry(UserTaskHeaders.FORM_KEY, "handover-note");
+                .containsEntry(UserTaskHeaders.FORM_KEY, "handover-note")
+                .as("one mail for all the notes (HandoverMails#notesDue)")
+                .containsEntry(UserTaskHeaders.OWN_ASSIGNMENT_MAIL, "true");
         client.newCompleteCommand(note)
                 .variables(Map.of("relationshipSummary", "Loyal since 2019"))
                 .send()
@@ -64,7 +66,10 @@ class AccountHandoverProcessTests {
         acknowledge();
         jobs.complete(Jobs.SEND_INTRO, Map.of());
         ActivatedJob call = jobs.userTask(Account.TASK_INTRO_CALL);
-        assertThat(call.getCustomHeaders()).containsEntry(UserTaskHeaders.ASSIGNEE, "rob");
+        assertThat(call.getCustomHeaders())
+                .containsEntry(UserTaskHeaders.ASSIGNEE, "rob")
+                .as("the successor was told of the account once (HandoverMails#takingOver)")
+                .containsEntry(UserTaskHeaders.OWN_ASSIGNMENT_MAIL, "true");
         client.newCompleteCommand(call)
                 .variables(Map.of("callSummary", "Went well"))
                 .send()
@@ -93,7 +98,10 @@ class AccountHandoverProcessTests {
         ProcessInstanceEvent instance = startPrepared(null, false);
 
         ActivatedJob choose = jobs.userTask(Account.TASK_CHOOSE_SUCCESSOR);
-        assertThat(choose.getCustomHeaders()).containsEntry(UserTaskHeaders.ASSIGNEE, "maria");
+        assertThat(choose.getCustomHeaders())
+                .containsEntry(UserTaskHeaders.ASSIGNEE, "maria")
+                .as("one mail for all the choices (HandoverMails#successorsToChoose)")
+                .containsEntry(UserTaskHeaders.OWN_ASSIGNMENT_MAIL, "true");
         client.newCompleteCommand(choose)
                 .variables(Map.of(Vars.SUCCESSOR, "rita"))
                 .send()
@@ -138,12 +146,18 @@ class AccountHandoverProcessTests {
     @Test
     void loopsThroughTheDepartingPersonWhileTheSuccessorHasQuestions() throws Exception {
         ProcessInstanceEvent instance = toAcknowledgement(false);
-        jobs.completeUserTask(
+        ActivatedJob asked = jobs.completeUserTask(
                 Account.TASK_ACKNOWLEDGE, Map.of(Vars.ACKNOWLEDGEMENT, "ask", Vars.QUESTION, "Who signs?"));
+        assertThat(asked.getCustomHeaders())
+                .as("the successor was told of the account once (HandoverMails#takingOver)")
+                .containsEntry(UserTaskHeaders.OWN_ASSIGNMENT_MAIL, "true");
         jobs.complete(Jobs.RECORD_ACKNOWLEDGEMENT, Map.of(Vars.QUESTION_OPEN, true));
 
         ActivatedJob answer = jobs.userTask(Account.TASK_ANSWER_QUESTION);
-        assertThat(answer.getCustomHeaders()).containsEntry(UserTaskHeaders.ASSIGNEE, "rita");
+        assertThat(answer.getCustomHeaders())
+                .containsEntry(UserTaskHeaders.ASSIGNEE, "rita")
+                .as("the departing person gets a mail per question")
+                .doesNotContainKey(UserTaskHeaders.OWN_ASSIGNMENT_MAIL);
         client.newCompleteCommand(answer)
                 .variables(Map.of(Vars.ANSWER, "The CFO"))
                 .send()

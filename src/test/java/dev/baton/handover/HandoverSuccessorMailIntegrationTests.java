@@ -1,0 +1,242 @@
+package dev.baton.handover;
+
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ACKNOWLEDGE;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ANSWER_QUESTION;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_CHOOSE_SUCCESSOR;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_INTRO_CALL;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.baton.account.Account;
+import dev.baton.commitment.Commitment;
+import dev.baton.commitment.Commitments;
+import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.handover.HandoverFixture.Book;
+import dev.baton.notification.OutboxDispatcher;
+import dev.baton.people.AbsenceService;
+import dev.baton.people.NewAbsence;
+import dev.baton.people.Person;
+import dev.baton.support.Mails;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a handover mails its successors and its manager on the real engine, read from GreenMail: one
+ * mail per successor naming their accounts instead of a "New task" mail per account and step (a probe
+ * counted 31 for a 14-account book), and still a mail per step to someone covering for an absent
+ * successor, who was told nothing.
+ */
+@SuppressWarnings("rawtypes") // TestRestTemplate answers with raw Map bodies
+class HandoverSuccessorMailIntegrationTests extends EngineIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    GreenMail greenMail;
+
+    @Autowired
+    HandoverService service;
+
+    @Autowired
+    Handovers handovers;
+
+    @Autowired
+    Commitments commitments;
+
+    @Autowired
+    AbsenceService absences;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HandoverFixture fixture;
+    Book book;
+
+    @BeforeEach
+    void aBook() {
+        fixture = new HandoverFixture(context);
+        book = fixture.book();
+    }
+
+    @Test
+    void theSuccessorIsToldOnceAboutAllTheirAccountsAndNotAgainByEachStep() {
+        List<Account> accounts = List.of(
+                book.account(),
+                fixture.account(book, "Second " + book.departing().getUsername()),
+                fixture.account(book, "Third " + book.departing().getUsername()));
+        commitments.save(new Commitment(
+                accounts.get(1),
+                null,
+                "Onboarding training",
+                book.departing(),
+                book.departing(),
+                null,
+                LocalDate.now().plusDays(30)));
+        Book launched = fixture.launch(book, true, this::as);
+        HandoverFixture.awaitOpenTask(tasks, book.departing(), TASK_WRITE_NOTE);
+        dispatcher.dispatch();
+
+        List<String> successorMails = subjectsTo(book.successor());
+        assertThat(successorMails)
+                .as("before any note is written")
+                .containsExactly("You are taking over 3 accounts from "
+                        + book.departing().getFullName());
+        assertThat(Mails.text(Mails.to(greenMail, book.successor().getEmail()).getFirst()))
+                .contains(
+                        "(leaving), effective ",
+                        "- " + accounts.get(0).getName() + " (0 open commitments)",
+                        "- " + accounts.get(1).getName() + " (1 open commitment)",
+                        "- " + accounts.get(2).getName() + " (0 open commitments)",
+                        "review and acknowledge as " + book.departing().getFullName() + " writes its note",
+                        "/tasks?playbook=account-handover");
+
+        // the engine delivers the start's job again (at least once): no second mail
+        service.started(
+                launched.id(), handovers.findById(launched.id()).orElseThrow().getProcessInstanceKey());
+        dispatcher.dispatch();
+        assertThat(subjectsTo(book.successor())).hasSize(1);
+
+        for (int i = 0; i < accounts.size(); i++) {
+            complete(book.departing(), TASK_WRITE_NOTE, HandoverFixture.NOTE);
+        }
+        complete(book.successor(), TASK_ACKNOWLEDGE, Map.of("acknowledgement", "ask", "question", "Who signs?"));
+        complete(book.departing(), TASK_ANSWER_QUESTION, Map.of("answer", "Ana, the CFO"));
+        for (int i = 0; i < accounts.size(); i++) {
+            complete(book.successor(), TASK_ACKNOWLEDGE, Map.of("acknowledgement", "acknowledge"));
+        }
+        await().atMost(WAIT).until(() -> fixture.open(launched, TASK_INTRO_CALL).size() == accounts.size());
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo(book.successor()))
+                .as("no \"New task\" mail for the acknowledgement and call steps")
+                .noneMatch(s -> s.startsWith("New task"))
+                .contains("You are taking over 3 accounts from "
+                        + book.departing().getFullName())
+                .anyMatch(s -> s.startsWith(book.departing().getFullName() + " answered your question about "))
+                .as("the commitment's own mail stays")
+                .anyMatch(s -> s.startsWith("Commitment assigned to you"))
+                .hasSize(3);
+    }
+
+    @Test
+    void aCoverForAnAbsentSuccessorIsStillToldOfEachStep() {
+        Person cover = fixture.colleague("Cleo Cover");
+        absences.record(
+                book.successor().getUsername(),
+                new NewAbsence(LocalDate.now(), LocalDate.now().plusDays(30), cover.getUsername(), null));
+        fixture.launch(book, true, this::as);
+
+        complete(book.departing(), TASK_WRITE_NOTE, HandoverFixture.NOTE);
+        complete(cover, TASK_ACKNOWLEDGE, Map.of("acknowledgement", "acknowledge"));
+        HandoverFixture.awaitOpenTask(tasks, cover, TASK_INTRO_CALL);
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo(cover))
+                .containsExactly(
+                        "New task: Review and acknowledge account · "
+                                + book.account().getName(),
+                        "New task: Hold introduction call · " + book.account().getName());
+        assertThat(subjectsTo(book.successor()))
+                .as("the successor is told of the account for when they are back")
+                .containsExactly(
+                        "You are taking over 1 account from " + book.departing().getFullName());
+    }
+
+    @Test
+    void theManagerIsToldOnceOfTheAccountsToDecideAndTheChosenSuccessorOfTheirs() {
+        Account second = fixture.account(book, "Second " + book.departing().getUsername());
+        Book launched = fixture.launch(book, false, this::as);
+        await().atMost(WAIT)
+                .until(() -> fixture.open(launched, TASK_CHOOSE_SUCCESSOR).size() == 2);
+        dispatcher.dispatch();
+
+        List<String> toMaria = Mails.to(greenMail, "maria@").stream()
+                .map(Mails::subject)
+                .filter(s -> s.contains(book.departing().getFullName())
+                        || s.contains(book.account().getName())
+                        || s.contains(second.getName()))
+                .toList();
+        assertThat(toMaria)
+                .as("one mail for both choices, no \"New task: Choose successor\" per account")
+                .containsExactly("Choose successors for 2 accounts of "
+                        + book.departing().getFullName());
+
+        Long choose = fixture.open(launched, TASK_CHOOSE_SUCCESSOR).stream()
+                .filter(t -> t.getAccountId().equals(second.getId()))
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        assertThat(as("maria")
+                        .postForEntity(
+                                "/api/tasks/" + choose + "/complete",
+                                Map.of("successorUsername", book.successor().getUsername()),
+                                Map.class)
+                        .getStatusCode()
+                        .is2xxSuccessful())
+                .isTrue();
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from handover_item where handover_id = ? and successor_id is not null",
+                                Long.class,
+                                launched.id())
+                        == 1);
+        dispatcher.dispatch();
+        assertThat(subjectsTo(book.successor()))
+                .containsExactly(
+                        "You are taking over 1 account from " + book.departing().getFullName());
+        assertThat(Mails.text(Mails.to(greenMail, book.successor().getEmail()).getFirst()))
+                .contains("1 account from", second.getName())
+                .doesNotContain(book.account().getName());
+    }
+
+    @Test
+    void anAmendmentTellsTheNewSuccessorOfTheAccountsItGivesThem() {
+        Account second = fixture.account(book, "Second " + book.departing().getUsername());
+        Person colleague = fixture.colleague("Nia Newsuccessor");
+        Book launched = fixture.launch(book, true, this::as);
+        HandoverFixture.awaitOpenTask(tasks, book.departing(), TASK_WRITE_NOTE);
+
+        ResponseEntity<Map> changed = as("maria")
+                .exchange(
+                        "/api/handovers/" + launched.id() + "/accounts/" + second.getId() + "/successor",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("successorId", colleague.getId())),
+                        Map.class);
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo(colleague))
+                .containsExactly(
+                        "You are taking over 1 account from " + book.departing().getFullName());
+        assertThat(Mails.text(Mails.to(greenMail, colleague.getEmail()).getFirst()))
+                .contains(second.getName())
+                .doesNotContain(book.account().getName());
+        assertThat(subjectsTo(book.successor()))
+                .containsExactly("You are taking over 2 accounts from "
+                        + book.departing().getFullName());
+    }
+
+    private void complete(Person who, String elementId, Map<String, Object> values) {
+        HandoverFixture.complete(tasks, as(who.getUsername()), who, elementId, values);
+    }
+
+    private List<String> subjectsTo(Person who) {
+        return Mails.to(greenMail, who.getEmail()).stream().map(Mails::subject).toList();
+    }
+}
