@@ -15,7 +15,8 @@ import java.util.Objects;
  * word: conditions ({@code conditional.hide}) and FEEL properties are evaluated against the task's
  * variables overlaid with the submitted values; a hidden input is neither required nor kept; a
  * disabled or read-only one keeps the variable's value; inputs in groups and dynamic lists are read
- * at their paths. One pass over the tree either checks a submission or lists the inputs to show.
+ * at their paths. One pass over the tree either checks a submission or lists the inputs to show. A
+ * submitted key the form does not have is refused ({@link FormKeys}).
  */
 final class FormCheck {
 
@@ -44,6 +45,9 @@ final class FormCheck {
         }
         this.data = FormPaths.merge(variables, typed);
         visit(components, new Scope(List.of(), data, null, List.of(), false, List.of()));
+        if (!collecting) {
+            errors.putAll(FormKeys.of(components).unknown(submitted));
+        }
     }
 
     /** Checks the submission; the values are in {@link #output}, the problems in {@link #errors}. */

@@ -118,8 +118,9 @@ public final class FormDefinition {
     /**
      * The values the process gets: only this form's inputs (nothing else reaches the process), each
      * converted to its type, nested as the form's paths say; hidden ones left out, read-only ones as
-     * the variables have them. Throws {@link InvalidFormValues} naming every bad field by its path, or
-     * {@link BadRequestException} when the form itself cannot be used.
+     * the variables have them. Throws {@link InvalidFormValues} naming every bad field by its path and
+     * every key the form does not have (a misspelt answer is not dropped), or {@link
+     * BadRequestException} when the form itself cannot be used.
      *
      * @param submitted the values by key: JSON from the API, text (and paths as names) from HTML
      * @param variables the task's variables: what conditions, expressions and {@code valuesKey} read

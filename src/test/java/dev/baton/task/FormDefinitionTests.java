@@ -42,7 +42,7 @@ class FormDefinitionTests {
     }
 
     @Test
-    void convertsHtmlTextToTypedValuesAndDropsUnknownKeys() {
+    void convertsHtmlTextToTypedValues() {
         Map<String, Object> values = form.validate(Map.of(
                 "reviewSummary",
                 "Happy customer",
@@ -53,9 +53,7 @@ class FormDefinitionTests {
                 "needsFollowUp",
                 "true",
                 "nextContactDate",
-                "2026-12-01",
-                "_csrf",
-                "token"));
+                "2026-12-01"));
 
         assertThat(values)
                 .containsExactly(
@@ -98,8 +96,11 @@ class FormDefinitionTests {
 
     @Test
     void aTaskWithoutAFormCompletesWithNoValues() {
-        assertThat(new Forms(new ObjectMapper()).forKey("no-such-form").validate(Map.of("anything", 1)))
-                .isEmpty();
+        FormDefinition none = new Forms(new ObjectMapper()).forKey("no-such-form");
+        assertThat(none.validate(Map.of())).isEmpty();
+        assertThatThrownBy(() -> none.validate(Map.of("anything", 1)))
+                .as("an answer it has no field for is refused, not dropped (FormKeysTests)")
+                .isInstanceOf(InvalidFormValues.class);
         assertThat(new Forms(new ObjectMapper()).forKey("../secrets")).isSameAs(FormDefinition.NONE);
     }
 

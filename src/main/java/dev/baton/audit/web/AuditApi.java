@@ -7,7 +7,6 @@ import dev.baton.shared.Dates;
 import dev.baton.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,9 +67,7 @@ class AuditApi {
     PageResponse<AuditEntry> list(
             AuditParams params,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size,
-            HttpServletRequest request) {
-        AuditParams.requireKnown(request.getParameterMap().keySet(), "page", "size");
+            @RequestParam(defaultValue = "50") int size) {
         return PageResponse.of(
                 trail.find(params.toFilter(dates.zone(), accounts), page, size).map(AuditEntry::of));
     }

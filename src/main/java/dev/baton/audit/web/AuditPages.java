@@ -3,6 +3,7 @@ package dev.baton.audit.web;
 import dev.baton.audit.AuditTrail;
 import dev.baton.shared.AccountIds;
 import dev.baton.shared.Dates;
+import dev.baton.shared.KnownParametersOnly;
 import dev.baton.shared.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,9 +34,9 @@ class AuditPages {
 
     @GetMapping
     @PreAuthorize("@auditReaders.may(authentication)")
+    @KnownParametersOnly // a misspelt filter typed into the address would show every event
     String list(
             AuditParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-        AuditParams.requireKnown(request.getParameterMap().keySet(), "page");
         model.addAttribute("params", params);
         model.addAttribute("events", trail.find(params.toFilter(dates.zone(), accounts), page, PAGE_SIZE));
         model.addAttribute("query", PageLinks.filters(request));

@@ -4,19 +4,16 @@ import dev.baton.audit.AuditFilter;
 import dev.baton.shared.AccountIds;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.Dates;
-import dev.baton.shared.Text;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The audit trail's query parameters, shared by the page and the API. {@code accountId} filters by
  * the field of that name in each event, as {@code entityId} does; {@code account} is its older name
- * and still works. {@code from} and {@code to} are days in the reader's zone, both included.
+ * and still works. {@code from} and {@code to} are days in the reader's zone, both included. Any other
+ * parameter is a 400 naming it ({@code KnownParametersOnly} on the page, as on every API read).
  */
 record AuditParams(
         String entityType,
@@ -27,27 +24,6 @@ record AuditParams(
         String action,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-
-    /** The filters' names: a parameter the trail does not know is refused, not ignored (which listed everything). */
-    static final List<String> FILTERS =
-            List.of("entityType", "entityId", "accountId", "account", "actor", "action", "from", "to");
-
-    /**
-     * Refuses a query parameter that is neither a filter nor one of {@code paging}: a misspelt or
-     * guessed filter ({@code accountId} before it was one) silently listed every event.
-     *
-     * @param given the request's parameter names
-     * @param paging the paging parameters the caller takes ({@code page}, {@code size})
-     * @throws BadRequestException naming the first unknown parameter, with the known ones
-     */
-    static void requireKnown(Collection<String> given, String... paging) {
-        List<String> known = Stream.concat(FILTERS.stream(), Stream.of(paging)).toList();
-        given.stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
-            throw new BadRequestException(
-                    Text.clip(name, 60),
-                    "is not a filter of the audit trail (known: " + String.join(", ", known) + ")");
-        });
-    }
 
     /** The account filtered by, under either name (public: the page's form shows it). */
     public Long accountFilter() {

@@ -111,7 +111,9 @@ class NoteBatchPages {
                                 ? "the successor is still to be chosen"
                                 : "its step is not open"));
             }
-            tasks.complete(note.taskId(), new LinkedHashMap<>(values));
+            Map<String, Object> answer = new LinkedHashMap<>(values);
+            answer.remove("_csrf"); // the page's, not the note's: the form refuses a key it does not have
+            tasks.complete(note.taskId(), answer);
             NoteBatch.Batch after = batch.of(id, me.getName());
             redirect.addFlashAttribute(
                     "message",

@@ -9,6 +9,7 @@ import dev.baton.engine.WorkerRecords;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import java.time.LocalDate;
@@ -37,9 +38,7 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
     void theWorkersCollectTheOpenCommitmentsCheckEachAndHandTheAccountToTheCsOwner() {
         WorkerRecords sent = new WorkerRecords(engine, WAIT);
         long robId = people.findByUsername("rob").orElseThrow().getId();
-        long accountId = id(as("maria")
-                .postForObject(
-                        "/api/accounts", Map.of("name", "Handoff " + UUID.randomUUID(), "ownerId", robId), Map.class));
+        long accountId = robsAccount("Handoff");
         long commitmentId = id(as("rob")
                 .postForObject(
                         "/api/commitments",
@@ -57,13 +56,9 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
                         .postForEntity("/api/commitments/" + commitmentId + "/accept", null, Map.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        long instance = ((Number) as("rob")
-                        .postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
-                        .get("processInstanceKey"))
-                .longValue();
+        long instance = handoff(accountId);
 
-        Task list =
-                await().atMost(WAIT).until(() -> openTask(instance, HandoffBpmn.TASK_LIST_COMMITMENTS), t -> t != null);
+        Task list = awaitOpen(instance, HandoffBpmn.TASK_LIST_COMMITMENTS);
         assertThat(list.getAssignee()).isEqualTo("rob");
         assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
 
@@ -75,7 +70,7 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
                 .satisfies(id -> assertThat(((Number) id).longValue()).isEqualTo(commitmentId));
         assertThat(sent.awaitCompleted(instance, HandoffBpmn.CHECK_JOB_TYPE))
                 .isEqualTo(Map.of(Variables.SETTLED, true));
-        Task kickoff = await().atMost(WAIT).until(() -> openTask(instance, HandoffBpmn.TASK_KICKOFF), t -> t != null);
+        Task kickoff = awaitOpen(instance, HandoffBpmn.TASK_KICKOFF);
         assertThat(post("cora", kickoff, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(complete("cora", kickoff, Map.of("csOwnerUsername", "cora"))).isEqualTo(HttpStatus.OK);
 
@@ -112,6 +107,62 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
     }
 
     /**
+     * Found by a probe: the list step's box was optional, so an unticked answer was a 200 and the same
+     * step came back (with the same "New task" mail) with no reason given. The box is required now:
+     * an unticked answer, or one with a key the form does not have, is a 400 at the field and the step
+     * stays open, the one task of its element; ticked, the run goes on to the collect worker.
+     */
+    @Test
+    void anUntickedListIsRefusedAtItsBoxAndTheTickedOneGoesOn() {
+        WorkerRecords sent = new WorkerRecords(engine, WAIT);
+        long instance = handoff(robsAccount("Unticked"));
+        Task list = awaitOpen(instance, HandoffBpmn.TASK_LIST_COMMITMENTS);
+
+        List<Map<String, Object>> fields = (List<Map<String, Object>>)
+                as("rob").getForObject("/api/tasks/" + list.getId(), Map.class).get("formFields");
+        assertThat(fields)
+                .as("the rule is shown before the answer")
+                .filteredOn(f -> "listComplete".equals(f.get("key")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("required")).isEqualTo(true));
+        assertThat(SignedIn.as(http, "rob").getForObject("/tasks/" + list.getId(), String.class))
+                .contains("(what, to whom, owner, due date) *");
+
+        assertListIsRefused(list, Map.of("listNote", "all in the CRM"), "listComplete", "must be checked");
+        assertListIsRefused(list, Map.of("listComplete", false), "listComplete", "must be checked");
+        assertListIsRefused(list, Map.of("listComplete", true, "extra", 1), "extra", "is not a field of this form");
+
+        assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
+        sent.awaitCompleted(instance, HandoffBpmn.COLLECT_JOB_TYPE);
+        assertThat(sent.passed(instance))
+                .containsSubsequence(HandoffBpmn.TASK_LIST_COMMITMENTS, HandoffBpmn.TASK_COLLECT);
+        assertThat(tasksOf(instance, HandoffBpmn.TASK_LIST_COMMITMENTS)).isOne();
+    }
+
+    /** rob answers the list step with {@code values}: a 400 at {@code field} saying {@code why}, the step still open and alone. */
+    private void assertListIsRefused(Task list, Map<String, Object> values, String field, String why) {
+        ResponseEntity<Map> refused =
+                as("rob").postForEntity("/api/tasks/" + list.getId() + "/complete", values, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused.getBody()))
+                .containsOnlyKeys(field)
+                .extractingByKey(field)
+                .asString()
+                .contains(why);
+        assertThat(tasks.findById(list.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(tasksOf(list.getProcessInstanceKey(), HandoffBpmn.TASK_LIST_COMMITMENTS))
+                .isOne();
+    }
+
+    private long tasksOf(long instance, String elementId) {
+        return tasks.findAll().stream()
+                .filter(t -> t.getProcessInstanceKey() == instance
+                        && t.getElementId().equals(elementId))
+                .count();
+    }
+
+    /**
      * Found by a probe: the CS owner named at the kickoff was checked against no rule, so whoever
      * answered it could give the account to anyone, an inactive person included. The answer is now
      * asked the API's rule for giving someone work: refused at its field, the task still open, the
@@ -120,18 +171,11 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
     @Test
     void theKickoffGivesTheAccountOnlyToAnActivePersonTheAnswererMayGiveWorkTo() {
         WorkerRecords sent = new WorkerRecords(engine, WAIT);
-        long robId = people.findByUsername("rob").orElseThrow().getId();
-        long accountId = id(as("maria")
-                .postForObject(
-                        "/api/accounts", Map.of("name", "Kickoff " + UUID.randomUUID(), "ownerId", robId), Map.class));
-        long instance = ((Number) as("rob")
-                        .postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
-                        .get("processInstanceKey"))
-                .longValue();
-        Task list =
-                await().atMost(WAIT).until(() -> openTask(instance, HandoffBpmn.TASK_LIST_COMMITMENTS), t -> t != null);
+        long accountId = robsAccount("Kickoff");
+        long instance = handoff(accountId);
+        Task list = awaitOpen(instance, HandoffBpmn.TASK_LIST_COMMITMENTS);
         assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
-        Task kickoff = await().atMost(WAIT).until(() -> openTask(instance, HandoffBpmn.TASK_KICKOFF), t -> t != null);
+        Task kickoff = awaitOpen(instance, HandoffBpmn.TASK_KICKOFF);
         assertThat(post("cora", kickoff, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
         Person gone = people.save(new Person(
                 "gone" + UUID.randomUUID().toString().substring(0, 8),
@@ -182,6 +226,26 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
                 "select p.username from account a join person p on p.id = a.owner_id where a.id = ?",
                 String.class,
                 accountId);
+    }
+
+    /** A new account owned by rob, named {@code name} and a random suffix: its id. */
+    private long robsAccount(String name) {
+        long robId = people.findByUsername("rob").orElseThrow().getId();
+        return id(as("maria")
+                .postForObject(
+                        "/api/accounts", Map.of("name", name + " " + UUID.randomUUID(), "ownerId", robId), Map.class));
+    }
+
+    /** rob hands the account to customer success: the run's key. */
+    private long handoff(long accountId) {
+        return ((Number) as("rob")
+                        .postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
+                        .get("processInstanceKey"))
+                .longValue();
+    }
+
+    private Task awaitOpen(long instance, String elementId) {
+        return await().atMost(WAIT).until(() -> openTask(instance, elementId), t -> t != null);
     }
 
     private Task openTask(long instance, String elementId) {
