@@ -352,7 +352,8 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 context.getBean(TaskEngineSync.class),
                 context.getBean(AuditLog.class),
                 context.getBean(Clock.class),
-                context.getBean(TransactionTemplate.class));
+                context.getBean(TransactionTemplate.class),
+                context.getBean(CancelNotices.class));
 
         assertThatThrownBy(() -> changes.cancel(launched.id(), "Dana stays", "maria"))
                 .isInstanceOf(EngineUnavailableException.class);
