@@ -71,7 +71,10 @@ final class TimelineSentences {
                     "handover.introduction-skipped",
                     "No introduction mail went out: the account has no contact to write to"),
             Map.entry("handover.intro-call-escalated", "The introduction call was late and went to the manager"),
-            Map.entry("handover.intro-call-held", "Intro call held by {by}{summary}"));
+            Map.entry("handover.intro-call-held", "Intro call held by {by}{summary}"),
+            Map.entry(
+                    "handover.cancelled-after-move",
+                    "{actor} canceled the handover after the account had moved: it stays with {successor}"));
 
     /** Fields whose values are user names, shown as full names. */
     private static final java.util.Set<String> PEOPLE =

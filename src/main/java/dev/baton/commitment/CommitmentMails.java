@@ -3,10 +3,12 @@ package dev.baton.commitment;
 import dev.baton.audit.AuditLog;
 import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
+import dev.baton.people.AbsenceService;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -23,8 +25,11 @@ class CommitmentMails {
 
     private final TimeZones zones;
     private final PeopleLookup people;
+    private final AbsenceService absences;
 
-    CommitmentMails(Outbox outbox, MailComposer composer, TimeZones zones, PeopleLookup people) {
+    CommitmentMails(
+            Outbox outbox, MailComposer composer, TimeZones zones, PeopleLookup people, AbsenceService absences) {
+        this.absences = absences;
         this.zones = zones;
         this.people = people;
         this.outbox = outbox;
@@ -33,13 +38,23 @@ class CommitmentMails {
 
     /**
      * To the new owner, unless they gave it to themselves (nobody needs a mail about what they just
-     * did); the version makes each assignment its own event.
+     * did); the version makes each assignment its own event. The mail asks for what the commitment's
+     * status awaits (accept or reject, deliver, check with the customer, new terms or withdraw). An
+     * owner who is away while the step goes to their cover ({@link AbsenceService#coverFor}, the
+     * inbox's own rule) is told who covers it and asked for nothing: the cover's "New task" mail asks.
      */
     void assigned(Commitment c) {
-        if (c.getOwner() != null && c.getOwner().getUsername().equals(AuditLog.currentActor())) {
+        Person owner = c.getOwner();
+        if (owner == null || owner.getUsername().equals(AuditLog.currentActor())) {
             return;
         }
-        send("commitment-assigned", c, c.getOwner(), null, c.getVersion());
+        String cover = CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())
+                ? absences.coverFor(owner.getUsername()).map(people::fullName).orElse(null)
+                : null;
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("status", c.getStatus().name());
+        extra.put("coverName", cover);
+        send("commitment-assigned", c, owner, null, c.getVersion(), extra);
     }
 
     /**
@@ -133,11 +148,16 @@ class CommitmentMails {
     }
 
     private boolean send(String template, Commitment c, Person to, Person cc, Object event) {
+        return send(template, c, to, cc, event, Map.of());
+    }
+
+    /** {@code extra}: the template's own model entries beside the common ones (may hold nulls). */
+    private boolean send(String template, Commitment c, Person to, Person cc, Object event, Map<String, ?> extra) {
         if (to == null) {
             return false;
         }
         // ten entries: Map.of's limit
-        Map<String, Object> model = Map.of(
+        Map<String, Object> model = new HashMap<>(Map.of(
                 "actorName",
                 actorName(),
                 "recipientName",
@@ -157,7 +177,8 @@ class CommitmentMails {
                 "reason",
                 c.getStatusReason() == null ? "" : c.getStatusReason(),
                 "evidence",
-                c.getDeliveryEvidence() == null ? "" : c.getDeliveryEvidence());
+                c.getDeliveryEvidence() == null ? "" : c.getDeliveryEvidence()));
+        model.putAll(extra);
         return outbox.enqueue(
                 key(template, c) + event,
                 to.getEmail(),

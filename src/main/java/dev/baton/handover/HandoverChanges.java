@@ -10,6 +10,7 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.CancelReason;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.task.Task;
 import dev.baton.task.TaskEngineSync;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskSubject;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,6 +48,7 @@ public class HandoverChanges {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final HandoverMails mails;
+    private final CancelNotices notices;
 
     HandoverChanges(
             Handovers handovers,
@@ -59,8 +62,10 @@ public class HandoverChanges {
             AuditLog audit,
             Clock clock,
             TransactionTemplate tx,
-            HandoverMails mails) {
+            HandoverMails mails,
+            CancelNotices notices) {
         this.mails = mails;
+        this.notices = notices;
         this.handovers = handovers;
         this.items = items;
         this.queries = queries;
@@ -76,9 +81,11 @@ public class HandoverChanges {
 
     /**
      * Stops a starting or running handover: its process (and every account's) is cancelled in the
-     * engine, then the handover is marked CANCELLED and audited; then its open tasks, whose jobs are
-     * gone, are withdrawn from the inboxes. Accounts that have moved stay with their successors; the
-     * others stay with the departing person.
+     * engine, then the handover is marked CANCELLED and audited, and people are told ({@link
+     * CancelNotices}: each moved account's timeline, a mail to the departing person and to each
+     * successor who received accounts or held a step); then its open tasks, whose jobs are gone, are
+     * withdrawn from the inboxes. Accounts that have moved stay with their successors; the others stay
+     * with the departing person.
      *
      * <p>No database connection waits on the engine (issue 15: "commit first, call the engine,
      * record the outcome"): the checks commit before the engine is asked, and the cancellation is
@@ -127,6 +134,14 @@ public class HandoverChanges {
                             moved,
                             "accountsKept",
                             all.size() - moved));
+            // the steps are still open here: they are withdrawn once this commits
+            notices.tell(
+                    h,
+                    all,
+                    tasks.openAbout(new TaskSubject(HandoverTaskSubject.SUBJECT_TYPE, id)).stream()
+                            .map(Task::getAssignee)
+                            .filter(Objects::nonNull)
+                            .collect(Collectors.toSet()));
             return Objects.equals(h.getProcessInstanceKey(), instance) ? null : h.getProcessInstanceKey();
         });
         if (startedMeanwhile != null) {

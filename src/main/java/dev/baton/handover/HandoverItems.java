@@ -72,6 +72,9 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
     long countByHandoverIdAndStep(Long handoverId, HandoverStep step);
 
+    /** The handover's accounts that moved to their successor. */
+    long countByHandoverIdAndTransferredAtIsNotNull(Long handoverId);
+
     /**
      * The failed transfer held at that element instance was started again: the item waits for its
      * move as before the failure (step WRITING_NOTE, which it had then). Changes nothing when the

@@ -103,8 +103,9 @@ public class HandoverQueries {
         Map<Long, Object[]> counts = page.isEmpty()
                 ? Map.of()
                 : em.createQuery(
-                                "select i.handover.id, count(i), sum(case when i.step = :done then 1 else 0 end) from HandoverItem i"
-                                        + " where i.handover.id in :ids group by i.handover.id",
+                                "select i.handover.id, count(i), sum(case when i.step = :done then 1 else 0 end),"
+                                        + " sum(case when i.transferredAt is not null then 1 else 0 end)"
+                                        + " from HandoverItem i where i.handover.id in :ids group by i.handover.id",
                                 Object[].class)
                         .setParameter("done", HandoverStep.DONE)
                         .setParameter("ids", page.stream().map(Handover::getId).toList())
@@ -113,8 +114,12 @@ public class HandoverQueries {
         return new PageImpl<>(
                 page.stream()
                         .map(h -> {
-                            Object[] c = counts.getOrDefault(h.getId(), new Object[] {h.getId(), 0L, 0L});
-                            return summary(h, ((Number) c[1]).intValue(), ((Number) c[2]).longValue());
+                            Object[] c = counts.getOrDefault(h.getId(), new Object[] {h.getId(), 0L, 0L, 0L});
+                            return summary(
+                                    h,
+                                    ((Number) c[1]).intValue(),
+                                    ((Number) c[2]).longValue(),
+                                    ((Number) c[3]).longValue());
                         })
                         .toList(),
                 pageable,
@@ -158,7 +163,11 @@ public class HandoverQueries {
         Map<String, OutboxStatus> mails = outbox.statusOf(
                 page.stream().map(i -> HandoverMails.introKey(i.getId())).toList());
         return new Detail(
-                summary(h, (int) items.countByHandoverId(id), items.countByHandoverIdAndStep(id, HandoverStep.DONE)),
+                summary(
+                        h,
+                        (int) items.countByHandoverId(id),
+                        items.countByHandoverIdAndStep(id, HandoverStep.DONE),
+                        items.countByHandoverIdAndTransferredAtIsNotNull(id)),
                 PageResponse.of(
                         page.map(i -> item(i, byAccount.get(i.getAccount().getId()), mails))),
                 others);
@@ -233,7 +242,7 @@ public class HandoverQueries {
                 c.getStatus().name());
     }
 
-    private Summary summary(Handover h, int accounts, long accountsDone) {
+    private Summary summary(Handover h, int accounts, long accountsDone, long accountsMoved) {
         return new Summary(
                 h.getId(),
                 h.getDeparting().getUsername(),
@@ -252,6 +261,7 @@ public class HandoverQueries {
                 h.getLeaveOutcome(),
                 accounts,
                 accountsDone,
+                accountsMoved,
                 h.getLeadsMoved(),
                 h.getCancelledBy(),
                 h.getCancelReason());

@@ -17,6 +17,9 @@ public final class HandoverViews {
 
     /**
      * @param departingId the departing person's id (their page, {@code /people/{id}}, for admins)
+     * @param accountsDone accounts whose every step is done
+     * @param accountsMoved accounts that moved to their successor (their owner changed), done or not: a
+     *     cancelled handover's count of what stays with the successors
      * @param leadsMoved the departing person's open leads the handover moved on
      * @param took how long it took from launch to completion or cancellation ("2 days 3 hours"); null
      *     while it is starting or running (found by a probe: a running handover had one)
@@ -37,6 +40,7 @@ public final class HandoverViews {
             Handover.LeaveOutcome leaveOutcome,
             int accounts,
             long accountsDone,
+            long accountsMoved,
             int leadsMoved,
             String canceledBy,
             String cancelReason) {

@@ -376,7 +376,8 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 context.getBean(AuditLog.class),
                 context.getBean(Clock.class),
                 context.getBean(TransactionTemplate.class),
-                context.getBean(HandoverMails.class));
+                context.getBean(HandoverMails.class),
+                context.getBean(CancelNotices.class));
 
         assertThatThrownBy(() -> changes.cancel(launched.id(), "Dana stays", "maria"))
                 .isInstanceOf(EngineUnavailableException.class);

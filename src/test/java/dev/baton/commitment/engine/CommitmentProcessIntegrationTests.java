@@ -782,6 +782,105 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 .containsExactly("Commitment rejected · " + accountName);
     }
 
+    /**
+     * Found by a probe: a handover gave rita a delivered promise (awaiting the customer's verification)
+     * and a rejected one (awaiting new terms), and both mails asked her to "Accept it in Baton, or
+     * reject it with a reason", after "made to Zuiderzee Verzekeringen N.V..". The mail now asks for
+     * what the commitment's status awaits, and ends its sentence once.
+     */
+    @Test
+    void anAssignmentMailAsksForWhatTheCommitmentsStatusAwaitsAndEndsItsSentenceOnce() {
+        String accountName = "Zuiderzee " + UUID.randomUUID() + " Verzekeringen N.V.";
+        long accountId = robsAccount(accountName);
+        long delivered = promise("rob", accountId, "Quarterly usage report", "rob", 20);
+        acceptThenDeliver("rob", "rob", delivered);
+        long rejected = promise("rob", accountId, "Price hold", "rob", 20);
+        reject("rob", rejected);
+        long accepted = promise("rob", accountId, "Admin training", "rob", 20);
+        assertThat(as("rob")
+                        .postForEntity("/api/commitments/" + accepted + "/accept", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        long proposed = promise("rob", accountId, "Onsite workshop", "rob", 20);
+
+        for (long id : List.of(delivered, rejected, accepted, proposed)) {
+            giveTo("rita", id);
+        }
+
+        String madeTo = "You now own a commitment made to " + accountName + " ";
+        assertThat(textOf("commitment-assigned", delivered))
+                .contains(
+                        madeTo + "It was delivered and awaits the customer's confirmation: check with the customer"
+                                + " that it was delivered as promised",
+                        "How it was delivered: https://docs/" + delivered)
+                .doesNotContain("N.V..", "Accept it");
+        assertThat(textOf("commitment-assigned", rejected))
+                .contains(
+                        madeTo + "It was rejected and awaits new terms: agree new terms with the customer, or"
+                                + " withdraw the promise in Baton.",
+                        "Why it was rejected: not in scope")
+                .doesNotContain("N.V..", "Accept it");
+        assertThat(textOf("commitment-assigned", accepted))
+                .contains(madeTo + "It is accepted: deliver it by its due date and mark it delivered in Baton.")
+                .doesNotContain("Accept it");
+        assertThat(textOf("commitment-assigned", proposed))
+                .contains(madeTo + "Accept it in Baton, or reject it with a reason.");
+        assertThat(jdbc.queryForObject(
+                        "select html_body from outbox_message where dedup_key like ?",
+                        String.class,
+                        "commitment-assigned:" + delivered + ":%"))
+                .contains("check with the customer")
+                .doesNotContain("N.V..", "Accept it");
+    }
+
+    /**
+     * Found by a probe: rita away, rob covering; maria recorded a promise owned by rita. Rob got "New
+     * task: Accept commitment ... you cover while they are away", and rita also got "Accept it in
+     * Baton" with no word that rob had it. Her mail now says rob covers the step and asks nothing.
+     */
+    @Test
+    void anAwayOwnerIsToldWhoCoversTheCommitmentsStepAndIsAskedForNothing() {
+        ResponseEntity<Map> away = as("rita")
+                .postForEntity(
+                        "/api/absences",
+                        Map.of(
+                                "startsOn",
+                                LocalDate.now().toString(),
+                                "endsOn",
+                                LocalDate.now().plusDays(3).toString(),
+                                "delegate",
+                                "rob"),
+                        Map.class);
+        assertThat(away.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        try {
+            String accountName = "Away owner " + UUID.randomUUID();
+            long accountId = id(as("maria")
+                    .postForObject(
+                            "/api/accounts", Map.of("name", accountName, "ownerId", personId("rita")), Map.class));
+            long commitmentId = promise("maria", accountId, "Security questionnaire", "rita", 20);
+
+            Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
+            assertThat(accept.getAssignee()).as("the inbox's own cover rule").isEqualTo("rob");
+            assertThat(textOf("commitment-assigned", commitmentId))
+                    .contains("You are away: Rob Jansen covers its next step while you are away and has it in their"
+                            + " inbox, so there is nothing for you to do now.")
+                    .doesNotContain("Accept it in Baton");
+        } finally {
+            as("rita").delete("/api/absences/" + ((Number) away.getBody().get("id")).longValue());
+        }
+    }
+
+    private void giveTo(String owner, long id) {
+        assertThat(as("maria")
+                        .exchange(
+                                "/api/commitments/" + id + "/owner",
+                                HttpMethod.PUT,
+                                new HttpEntity<>(Map.of("ownerId", personId(owner), "version", version(id))),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
     @Test
     void aCancelledCommitmentsWaitingStepLeavesTheInboxWithoutWaitingForItsLockRenewal() {
         long accountId = robsAccount("Closed " + UUID.randomUUID());

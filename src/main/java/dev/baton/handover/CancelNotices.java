@@ -1,0 +1,136 @@
+package dev.baton.handover;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.notification.MailComposer;
+import dev.baton.notification.Outbox;
+import dev.baton.notification.OutboxStatus;
+import dev.baton.people.PeopleLookup;
+import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a cancelled handover tells people, in the cancellation's transaction: each moved account's
+ * timeline says the handover was cancelled after it moved (it stays with its successor); the
+ * departing person hears that no notes are needed any more; each successor who received accounts
+ * or held one of its steps hears which accounts stay theirs and which customers still await an
+ * introduction (nobody decided to send one now, so Baton sends none). Mails are keyed by handover
+ * and recipient ({@code handover-canceled:<handover>:<person id>}): a cancellation told twice
+ * queues each once. Nobody is mailed about what they just did themselves.
+ */
+@Component
+class CancelNotices {
+
+    private final MailComposer composer;
+    private final Outbox outbox;
+    private final PeopleLookup people;
+    private final TimeZones zones;
+    private final AuditLog audit;
+
+    CancelNotices(MailComposer composer, Outbox outbox, PeopleLookup people, TimeZones zones, AuditLog audit) {
+        this.composer = composer;
+        this.outbox = outbox;
+        this.people = people;
+        this.zones = zones;
+        this.audit = audit;
+    }
+
+    /**
+     * Tells of the cancellation of {@code h} (cancelled already).
+     *
+     * @param items all of the handover's items
+     * @param withOpenSteps the user names holding one of the handover's steps when it was cancelled
+     */
+    void tell(Handover h, List<HandoverItem> items, Set<String> withOpenSteps) {
+        List<HandoverItem> moved =
+                items.stream().filter(i -> i.getTransferredAt() != null).toList();
+        moved.forEach(i -> audit.record(
+                "handover.cancelled-after-move",
+                "handover_item",
+                i.getId(),
+                i.getAccount().getId(),
+                null,
+                Map.of("handoverId", h.getId(), "successor", i.getSuccessor().getUsername())));
+        // a "notes due" mail still waiting to go out asks for notes nobody needs now
+        outbox.withdraw(List.of("handover-notes-due:" + h.getId()), List.of());
+        Map<String, OutboxStatus> intros = outbox.statusOf(
+                moved.stream().map(i -> HandoverMails.introKey(i.getId())).toList());
+        String canceller = people.fullName(h.getCancelledBy());
+        toDeparting(h, items.size(), moved, canceller);
+        Map<Person, List<HandoverItem>> successors = new LinkedHashMap<>();
+        items.stream()
+                .map(HandoverItem::getSuccessor)
+                .filter(s -> s != null
+                        && (withOpenSteps.contains(s.getUsername())
+                                || moved.stream().anyMatch(i -> i.getSuccessor().equals(s))))
+                .forEach(s -> successors.putIfAbsent(
+                        s,
+                        moved.stream().filter(i -> i.getSuccessor().equals(s)).toList()));
+        successors.forEach((s, theirs) -> toSuccessor(h, s, theirs, intros, canceller));
+    }
+
+    private void toDeparting(Handover h, int accounts, List<HandoverItem> moved, String canceller) {
+        Map<String, Object> model = model(h, h.getDeparting(), canceller);
+        model.put("accounts", accounts);
+        model.put(
+                "moved",
+                moved.stream()
+                        .map(i -> i.getAccount().getName() + " (now "
+                                + i.getSuccessor().getFullName() + "'s)")
+                        .toList());
+        send(h, h.getDeparting(), "handover-canceled-departing", model);
+    }
+
+    private void toSuccessor(
+            Handover h, Person to, List<HandoverItem> theirs, Map<String, OutboxStatus> intros, String canceller) {
+        Map<String, Object> model = model(h, to, canceller);
+        model.put(
+                "accounts",
+                theirs.stream()
+                        .map(i -> i.getAccount().getName()
+                                + (introduced(i, intros)
+                                        ? ""
+                                        : ": the customer has not been introduced to you yet; introduce yourself"
+                                                + " (Baton sends no introduction mail now)"))
+                        .toList());
+        send(h, to, "handover-canceled-successor", model);
+    }
+
+    /**
+     * Whether the customer was introduced to the successor or is being introduced (its mail went or is
+     * going out), or the manager chose no introduction mail for the account; not when none went (not
+     * yet, no contact) or it failed for good.
+     */
+    private static boolean introduced(HandoverItem i, Map<String, OutboxStatus> intros) {
+        return switch (HandoverQueries.introMail(i, intros)) {
+            case SENT, WAITING, OPTED_OUT -> true;
+            case NOT_YET, NO_CONTACT, FAILED -> false;
+        };
+    }
+
+    private static Map<String, Object> model(Handover h, Person to, String canceller) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", to.getFullName());
+        model.put("cancellerName", canceller);
+        model.put("departingName", h.getDeparting().getFullName());
+        model.put("reason", h.getCancelReason());
+        model.put("handoverId", h.getId());
+        return model;
+    }
+
+    private void send(Handover h, Person to, String template, Map<String, Object> model) {
+        if (!to.isActive() || to.getUsername().equals(h.getCancelledBy())) {
+            return;
+        }
+        outbox.enqueue(
+                "handover-canceled:" + h.getId() + ":" + to.getId(),
+                to.getEmail(),
+                null,
+                composer.compose(template, model, zones.of(to)));
+    }
+}
