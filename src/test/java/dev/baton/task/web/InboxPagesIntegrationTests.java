@@ -50,7 +50,8 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
         assertThat(page.html())
                 .contains("Delegate to")
                 .contains("History of this task")
-                .contains("task.claimed");
+                .contains("· Rob Jansen")
+                .contains("claimed");
 
         HtmlForms.submit(SignedIn.as(http, "rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rob"));
         assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
@@ -60,7 +61,31 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
         assertThat(SignedIn.as(http, "rob").getForObject("/tasks?scope=delegated", String.class))
                 .contains("/tasks/" + task.getId() + "\"");
         assertThat(SignedIn.as(http, "rita").getForObject("/tasks", String.class))
-                .contains("(for rob)");
+                .contains("Rita Okafor")
+                .contains("(for Rob Jansen)")
+                .doesNotContain("(for rob)");
+    }
+
+    /**
+     * Found by a probe: the task page said "Assigned to rita (originally for rob, handed on by rob)" and
+     * its history "system task.assigned → rob", "rob task.delegated → rita": user names and audit codes.
+     */
+    @Test
+    void theTaskPageNamesItsPeopleByFullNameAndItsHistoryInWords() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        post("rob", task, "claim");
+        Page page = HtmlForms.open(SignedIn.as(http, "rob"), "/tasks/" + task.getId());
+        HtmlForms.submit(SignedIn.as(http, "rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rita"));
+
+        String html = SignedIn.as(http, "rita").getForObject("/tasks/" + task.getId(), String.class);
+
+        assertThat(html)
+                .contains("<dd class=\"col-sm-9\"><span>Rita Okafor</span>")
+                .contains("(originally for Rob Jansen, handed on by Rob Jansen)")
+                .contains("delegated to Rita Okafor")
+                .doesNotContain("task.delegated", "task.claimed", "task.assigned", "→");
+        String history = html.substring(html.indexOf("id=\"history\""));
+        assertThat(history).contains("· Rob Jansen").doesNotContain("· rob<", "· system");
     }
 
     /** Found by a probe: the message named the new assignee by user name ("is now with rita."). */
@@ -86,6 +111,10 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                         .getForObject("/api/accounts?size=1", Map.class)
                         .get("content"))
                 .get(0);
+        String contact = "Ida Contact " + System.nanoTime();
+        as("ada")
+                .postForEntity(
+                        "/api/accounts/" + account.get("id") + "/contacts", Map.of("fullName", contact), Map.class);
         Task task = awaitTaskOf(startReview(((Number) account.get("id")).longValue()));
         post("rob", task, "claim");
 
@@ -93,6 +122,9 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
 
         assertThat(page)
                 .contains("id=\"contacts\"", "id=\"commitments\"", "id=\"timeline\"", "name=\"healthScore\"")
+                .contains(contact)
+                // a contact's id means nothing to a form that asks for none (found by a probe: "id 91")
+                .doesNotContain("contact-id")
                 .contains(org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(account.get("name"))));
         assertThat(SignedIn.as(http, "rob").getForObject("/tasks?accountId=" + account.get("id"), String.class))
                 .contains("/tasks/" + task.getId() + "\"");
@@ -192,10 +224,7 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void anAbsenceWithADateThatIsNoDateIsMarkedAtItsFieldOnTheFormAndNotRecorded() {
-        TestRestTemplate ravi = new TestRestTemplate(new RestTemplateBuilder()
-                .rootUri(http.getRootUri())
-                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
-                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), "ravi", "demo")));
+        TestRestTemplate ravi = raviInOneSession();
         Page page = HtmlForms.open(ravi, "/absences");
 
         ResponseEntity<String> posted = HtmlForms.submit(
@@ -211,6 +240,14 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                 .contains("id=\"endsOn-error\">&#39;03.12.2026&#39; is not a date like 2026-01-31</div>")
                 .contains("value=\"2026-02-30\"", "value=\"Leave\"");
         assertThat(absences.upcoming("ravi")).isEmpty();
+    }
+
+    /** Ravi signed in, his redirects not followed: a flashed message waits for his next page. */
+    private TestRestTemplate raviInOneSession() {
+        return new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), "ravi", "demo")));
     }
 
     @Test
