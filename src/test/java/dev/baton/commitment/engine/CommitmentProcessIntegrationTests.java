@@ -420,7 +420,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void wonDealIsHandedToCustomerSuccessByItsRepWithTheRepKeptOnTheAccountTeam() throws Exception {
-        long accountId = robsAccount("Won " + UUID.randomUUID());
+        String name = "Won " + UUID.randomUUID();
+        long accountId = robsAccount(name);
         assertThat(as("rita")
                         .postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
                         .getStatusCode())
@@ -429,6 +430,11 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                         .postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
                         .get("processInstanceKey"))
                 .longValue();
+        // a second start names the account (found by a probe: "handoff of account 13 is already running")
+        ResponseEntity<Map> again =
+                as("rob").postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("detail")).isEqualTo("a sales-to-CS handoff of " + name + " is already running");
 
         Task list = awaitTaskOf(instance);
         assertThat(list.getAssignee()).isEqualTo("rob");

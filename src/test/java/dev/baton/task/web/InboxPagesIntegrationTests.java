@@ -13,6 +13,8 @@ import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.web.HtmlForms.Page;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -248,6 +250,42 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                 .rootUri(http.getRootUri())
                 .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
                 .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), "ravi", "demo")));
+    }
+
+    /**
+     * Found by a probe: the absence page said "must not be before the first day (2026-12-10)", "Absence
+     * recorded: marcus covers from 2026-12-03 to 2026-12-04" and "You are away today; marcus covers for
+     * you": dates and people as Baton writes them elsewhere ("Thu 10 Dec 2026", full names).
+     */
+    @Test
+    void theAbsencePageWritesDatesAndTheCoverInWords() {
+        LocalDate today = LocalDate.now();
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+        String marcus = people.findByUsername("marcus").orElseThrow().getFullName();
+        TestRestTemplate ravi = raviInOneSession();
+        Page page = HtmlForms.open(ravi, "/absences");
+
+        HtmlForms.submit(
+                ravi,
+                page,
+                "/absences",
+                form("startsOn", today.plusDays(3).toString(), "endsOn", today.toString(), "delegate", "marcus"));
+        assertThat(ravi.getForObject("/absences", String.class))
+                .contains("must not be before the first day (" + day.format(today.plusDays(3)) + ")");
+
+        HtmlForms.submit(
+                ravi,
+                page,
+                "/absences",
+                form("startsOn", today.toString(), "endsOn", today.plusDays(1).toString(), "delegate", "marcus"));
+        try {
+            assertThat(ravi.getForObject("/absences", String.class))
+                    .contains("Absence recorded: " + marcus + " covers from " + day.format(today) + " to "
+                            + day.format(today.plusDays(1)) + ".")
+                    .contains("You are away today; " + marcus + " covers for you.");
+        } finally {
+            absences.upcoming("ravi").forEach(a -> absences.withdraw(a.id(), "ravi"));
+        }
     }
 
     @Test
