@@ -165,7 +165,8 @@ final class FormCheck {
                 decimal(FeelExpressions.resolve(c.max(), context)),
                 c.pattern(),
                 locked,
-                hiddenWhen);
+                hiddenWhen,
+                c.description());
         if (collecting) {
             fields.add(field);
             return;
