@@ -34,8 +34,8 @@ public class AccountLookup {
             "protonmail.com",
             "aol.com");
 
-    /** A contact found by e-mail: its id, its account's id and name. */
-    public record ContactMatch(long contactId, long accountId, String accountName) {}
+    /** A contact found by e-mail: its id and full name, its account's id and name. */
+    public record ContactMatch(long contactId, String contactName, long accountId, String accountName) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -52,7 +52,7 @@ public class AccountLookup {
         }
         jdbc.query(
                 """
-                select lower(c.email) as email, c.id, a.id as account_id, a.name from contact c
+                select lower(c.email) as email, c.id, c.full_name, a.id as account_id, a.name from contact c
                 join account a on a.id = c.account_id where lower(c.email) in (:emails) order by c.id desc
                 """,
                 Map.of(
@@ -61,7 +61,11 @@ public class AccountLookup {
                 rs -> {
                     found.put(
                             rs.getString("email"),
-                            new ContactMatch(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name")));
+                            new ContactMatch(
+                                    rs.getLong("id"),
+                                    rs.getString("full_name"),
+                                    rs.getLong("account_id"),
+                                    rs.getString("name")));
                 });
         return found;
     }

@@ -34,6 +34,11 @@ public record CommitmentDecision(
                 text(v, "newOwnerUsername"));
     }
 
+    /** This decision with the new owner named by user name (one typed as an address or full name, resolved). */
+    public CommitmentDecision withNewOwner(String username) {
+        return new CommitmentDecision(decision, reason, evidence, newDueDate, newDescription, username);
+    }
+
     private static String text(Map<String, ?> v, String name) {
         return v.get(name) == null ? null : v.get(name).toString();
     }

@@ -4,6 +4,7 @@ import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
@@ -34,6 +35,7 @@ public class CommitmentProcessSteps {
     private final CommitmentService service;
     private final CommitmentMails mails;
     private final PeopleService people;
+    private final PeopleLookup lookup;
     private final CommitmentSettings settings;
     private final AuditLog audit;
     private final Clock clock;
@@ -48,7 +50,9 @@ public class CommitmentProcessSteps {
             CommitmentSettings settings,
             AuditLog audit,
             Clock clock,
-            TimeZones zones) {
+            TimeZones zones,
+            PeopleLookup lookup) {
+        this.lookup = lookup;
         this.commitments = commitments;
         this.answers = answers;
         this.service = service;
@@ -321,12 +325,9 @@ public class CommitmentProcessSteps {
         return maker.getManager() != null ? maker.getManager().getUsername() : maker.getUsername();
     }
 
-    private Person owner(String username) {
-        try {
-            return people.signedIn(required("newOwnerUsername", username));
-        } catch (NotFoundException unknown) {
-            throw new BadRequestException("newOwnerUsername", "nobody is called '" + username + "'");
-        }
+    /** The new owner as typed: user name, e-mail address or an active person's full name ({@link PeopleLookup#typed}). */
+    private Person owner(String typed) {
+        return lookup.typed(required("newOwnerUsername", typed), "newOwnerUsername");
     }
 
     private static LocalDate earliest(LocalDate a, LocalDate b) {

@@ -1,5 +1,6 @@
 package dev.baton.commitment;
 
+import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.task.Task;
 import dev.baton.task.TaskCompletionHandler;
@@ -58,11 +59,18 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
     public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
         CommitmentDecision decision = CommitmentDecision.fromForm(blanksAsNull(values));
         Long commitmentId = commitmentId(task);
+        Map<String, Object> variables = new HashMap<>(values);
         try {
             steps.check(decision);
-            if (commitmentId != null && REASSIGNING.contains(decision.decision())) {
-                // the process applies the answer later: the one who answers must be allowed now, as in the API
-                access.requireMayReassign(commitmentId, steps.newOwner(decision).getId(), "newOwnerUsername", actor);
+            if (REASSIGNING.contains(decision.decision())) {
+                // typed as a user name, an address or a full name: the process and the kept answer get the user name
+                Person owner = steps.newOwner(decision);
+                decision = decision.withNewOwner(owner.getUsername());
+                variables.put("newOwnerUsername", owner.getUsername());
+                if (commitmentId != null) {
+                    // the process applies the answer later: the one who answers must be allowed now, as in the API
+                    access.requireMayReassign(commitmentId, owner.getId(), "newOwnerUsername", actor);
+                }
             }
         } catch (BadRequestException refused) {
             throw TaskCompletionHandler.refuse(refused.getFieldErrors());
@@ -76,7 +84,6 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
         } catch (AccessDeniedException refused) {
             throw TaskCompletionHandler.refuse(Map.of("decision", refused.getMessage()));
         }
-        Map<String, Object> variables = new HashMap<>(values);
         TEXT_FIELDS.forEach(variables::remove);
         if (commitmentId != null) {
             variables.put("answerId", steps.keepAnswer(commitmentId, decision, actor));

@@ -102,7 +102,8 @@ public class SalesHandoff {
             insert into sales_handoff (account_id) values (?)
             on conflict (account_id) where ended_at is null do nothing""").param(accountId).update();
         if (claimed == 0) {
-            throw new ConflictException("a sales-to-CS handoff of account " + accountId + " is already running");
+            throw new ConflictException(
+                    "a sales-to-CS handoff of " + accounts.get(accountId).name() + " is already running");
         }
         long key;
         try {

@@ -10,6 +10,7 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.CancelReason;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.shared.StatusWords;
 import dev.baton.task.Task;
 import dev.baton.task.TaskEngineSync;
 import dev.baton.task.TaskService;
@@ -153,7 +154,7 @@ public class HandoverChanges {
 
     private static ConflictException endedAlready(Handover h) {
         return new ConflictException("handover " + h.getId() + " has ended already ("
-                + h.getStatus().name().toLowerCase() + "): nothing to cancel");
+                + StatusWords.phrase(h.getStatus()) + "): nothing to cancel");
     }
 
     /**

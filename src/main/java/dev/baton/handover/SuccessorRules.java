@@ -28,13 +28,13 @@ class SuccessorRules implements Departures {
     Optional<String> problem(Person successor, Person departing) {
         if (successor.getId().equals(departing.getId())) {
             return Optional.of(
-                    successor.getUsername() + " is the person handing over and cannot be their own successor");
+                    successor.getFullName() + " is the person handing over and cannot be their own successor");
         }
         if (!successor.isActive()) {
-            return Optional.of(successor.getUsername() + " is inactive and cannot take over accounts");
+            return Optional.of(successor.getFullName() + " is inactive and cannot take over accounts");
         }
         if (isLeaving(successor)) {
-            return Optional.of(successor.getUsername() + " is being handed over too and cannot take over accounts");
+            return Optional.of(successor.getFullName() + " is being handed over too and cannot take over accounts");
         }
         Optional<LocalDate> leaves = handovers.leavingOn(successor, zones.today(successor));
         if (leaves.isPresent()) {

@@ -4,10 +4,9 @@ import dev.baton.shared.ConflictException;
 
 /**
  * A lead whose e-mail address an existing lead or contact already has: not created (409), the
- * existing record named so the caller can go to it.
- *
- * @param type "lead" or "contact"
- * @param accountId the contact's account (null for a lead)
+ * existing record named so the caller can go to it: by id and account id for a client ({@link #id},
+ * {@link #accountId}), in words in the message ("a lead with this e-mail already exists (Jane Doe at
+ * Acme GmbH): nothing created").
  */
 public class DuplicateLead extends ConflictException {
 
@@ -15,9 +14,14 @@ public class DuplicateLead extends ConflictException {
     private final long id;
     private final Long accountId;
 
-    DuplicateLead(String type, long id, Long accountId) {
-        super("a " + type + " with this e-mail already exists (" + type + " " + id
-                + (accountId == null ? "" : " at account " + accountId) + "): nothing created");
+    /**
+     * @param type "lead" or "contact"
+     * @param name the lead's or contact's person name
+     * @param company the lead's company or the contact's account name
+     * @param accountId the contact's account (null for a lead)
+     */
+    DuplicateLead(String type, long id, String name, String company, Long accountId) {
+        super("a " + type + " with this e-mail already exists (" + name + " at " + company + "): nothing created");
         this.type = type;
         this.id = id;
         this.accountId = accountId;

@@ -113,11 +113,13 @@ public class LeadService {
     private void refuseDuplicate(String email) {
         var lead = leads.findByEmail(email);
         if (lead.isPresent()) {
-            throw new DuplicateLead("lead", lead.get().getId(), null);
+            Lead existing = lead.get();
+            throw new DuplicateLead("lead", existing.getId(), existing.getPersonName(), existing.getCompany(), null);
         }
         ContactMatch contact = lookup.contactsByEmail(List.of(email)).get(email.toLowerCase(Locale.ROOT));
         if (contact != null) {
-            throw new DuplicateLead("contact", contact.contactId(), contact.accountId());
+            throw new DuplicateLead(
+                    "contact", contact.contactId(), contact.contactName(), contact.accountName(), contact.accountId());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ public class AbsenceService {
     private final Clock clock;
     private final ObjectProvider<Departures> departures;
     private final TimeZones zones;
+    private final Dates dates;
 
     AbsenceService(
             Absences absences,
@@ -35,8 +37,10 @@ public class AbsenceService {
             AuditLog audit,
             Clock clock,
             ObjectProvider<Departures> departures,
-            TimeZones zones) {
+            TimeZones zones,
+            Dates dates) {
         this.zones = zones;
+        this.dates = dates;
         this.absences = absences;
         this.people = people;
         this.audit = audit;
@@ -52,7 +56,8 @@ public class AbsenceService {
     public AbsenceView record(String username, NewAbsence n) {
         Person person = people.lockByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
         if (n.endsOn().isBefore(n.startsOn())) {
-            throw new BadRequestException("endsOn", "must not be before the first day (" + n.startsOn() + ")");
+            throw new BadRequestException(
+                    "endsOn", "must not be before the first day (" + dates.day(n.startsOn()) + ")");
         }
         if (n.endsOn().isBefore(zones.today(person))) {
             throw new BadRequestException("endsOn", "is in the past");
@@ -73,8 +78,8 @@ public class AbsenceService {
                 .stream()
                 .findFirst()
                 .ifPresent(other -> {
-                    throw new ConflictException("you are already away from " + other.getStartsOn() + " to "
-                            + other.getEndsOn() + ": withdraw that absence or choose other dates");
+                    throw new ConflictException("you are already away from " + dates.day(other.getStartsOn()) + " to "
+                            + dates.day(other.getEndsOn()) + ": withdraw that absence or choose other dates");
                 });
         Absence absence = absences.save(new Absence(person, delegate, n.startsOn(), n.endsOn(), n.note()));
         audit.record("absence.recorded", "absence", absence.getId(), null, null, snapshot(absence));
@@ -146,7 +151,8 @@ public class AbsenceService {
                 .findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(person.getUsername(), from)
                 .stream()
                 .filter(a -> !a.getStartsOn().isAfter(to))
-                .map(a -> person.getFullName() + " is away from " + a.getStartsOn() + " to " + a.getEndsOn())
+                .map(a -> person.getFullName() + " is away from " + dates.day(a.getStartsOn()) + " to "
+                        + dates.day(a.getEndsOn()))
                 .findFirst();
     }
 

@@ -21,6 +21,8 @@ public interface People extends JpaRepository<Person, Long>, JpaSpecificationExe
 
     Optional<Person> findByEmailIgnoreCase(String email);
 
+    List<Person> findByFullNameIgnoreCaseAndActiveTrueOrderByUsername(String fullName);
+
     /**
      * The active members of the teams with these keys and the active people with these user names, each
      * once, with team and roles: one query however big the teams. Neither collection may be empty (SQL

@@ -52,6 +52,47 @@ public class PeopleLookup {
     }
 
     /**
+     * The person someone typed into a form's field: by user name, else e-mail address (ignoring case),
+     * else exact full name (ignoring case and surrounding blanks) among active people, for a field that
+     * asks "who?" in words people know ("Cora Lindqvist", cora, cora@baton.example). Whether they are
+     * active is the caller's rule when they are found by user name or e-mail.
+     *
+     * @param typed what was typed; trimmed here
+     * @param field the field's name, for the 400
+     * @throws BadRequestException at {@code field} when it is blank, when nobody has that user name,
+     *     address or full name, or when several active people have that full name (listed by full name
+     *     and user name, so the next try can say which)
+     */
+    @Transactional(readOnly = true)
+    public Person typed(String typed, String field) {
+        String given = typed == null ? "" : typed.strip();
+        if (given.isEmpty()) {
+            throw new BadRequestException(field, "is required: a user name, an e-mail address or a full name");
+        }
+        Optional<Person> exact = byUsernameOrEmail(given);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        List<Person> called = people.findByFullNameIgnoreCaseAndActiveTrueOrderByUsername(given);
+        if (called.size() == 1) {
+            return called.getFirst();
+        }
+        if (called.isEmpty()) {
+            throw new BadRequestException(
+                    field, "nobody is called '" + given + "': type a user name, an e-mail address or a full name");
+        }
+        throw new BadRequestException(
+                field,
+                called.size() + " active people are called '" + given + "': "
+                        + String.join(
+                                ", ",
+                                called.stream()
+                                        .map(p -> p.getFullName() + " (" + p.getUsername() + ")")
+                                        .toList())
+                        + "; type the user name of the one you mean");
+    }
+
+    /**
      * The full name of the person with this user name, for text that names who did something; the
      * user name itself when nobody has it (e.g. {@code system}), null for null.
      */

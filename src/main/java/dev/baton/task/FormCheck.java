@@ -169,7 +169,8 @@ final class FormCheck {
                 decimal(FeelExpressions.resolve(c.max(), context)),
                 c.pattern(),
                 locked,
-                hiddenWhen);
+                hiddenWhen,
+                c.description());
         if (collecting) {
             fields.add(field);
             return;

@@ -21,6 +21,8 @@ import java.util.regex.PatternSyntaxException;
  * @param input the input's type, or null for containers and display components
  * @param readonly {@code true}, {@code false} or a FEEL expression
  * @param hide the {@code conditional.hide} FEEL expression, or null
+ * @param description the help text under the field, when written as plain text (form-js's {@code
+ *     description}; one written as a FEEL expression is not shown), or null
  */
 record FormComponent(
         String id,
@@ -45,7 +47,8 @@ record FormComponent(
         String hide,
         String expression,
         int defaultRepetitions,
-        List<FormComponent> components) {
+        List<FormComponent> components,
+        String description) {
 
     enum Kind {
         INPUT,
@@ -133,7 +136,8 @@ record FormComponent(
                 text(c.path("conditional").path("hide")),
                 text(c.path("expression")),
                 c.path("defaultRepetitions").asInt(1),
-                kind == Kind.GROUP || kind == Kind.LIST ? parseAll(c.path("components"), problems) : List.of());
+                kind == Kind.GROUP || kind == Kind.LIST ? parseAll(c.path("components"), problems) : List.of(),
+                plainText(c.path("description")));
         component.check(where, problems);
         return component;
     }
@@ -192,6 +196,11 @@ record FormComponent(
     private static Object labelOf(JsonNode c) {
         JsonNode label = c.hasNonNull("label") ? c.get("label") : c.path("dateLabel");
         return label.isTextual() ? label.asText() : null;
+    }
+
+    private static String plainText(JsonNode node) {
+        String text = text(node);
+        return text == null || FeelExpressions.isExpression(text) ? null : text;
     }
 
     private static String text(JsonNode node) {

@@ -46,7 +46,10 @@ public record FormField(
                         + " then its own. The field is hidden while any of them is true, evaluated as form-js does"
                         + " against the form's data (this: the field's group or list row, parent, i); while hidden it"
                         + " is neither required nor kept. Empty when the field is always shown")
-        List<String> hiddenWhen) {
+        List<String> hiddenWhen,
+
+        @Schema(description = "Help under the field: what may be typed (the form's description), or null")
+        String description) {
 
     public enum Type {
         TEXT,
@@ -108,7 +111,7 @@ public record FormField(
 
     /** An input with no checks beyond required. */
     public FormField(String key, String label, Type type, boolean required, List<Option> options) {
-        this(key, label, type, required, options, null, null, null, null, null, false, List.of());
+        this(key, label, type, required, options, null, null, null, null, null, false, List.of(), null);
     }
 
     /** Whether the value is a list of option values. */

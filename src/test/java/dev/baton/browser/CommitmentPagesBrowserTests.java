@@ -114,8 +114,9 @@ class CommitmentPagesBrowserTests extends BrowserTest {
 
         press("Start the sales-to-CS handoff");
         waitForText("The sales-to-CS handoff has started");
+        String accountName = jdbc.queryForObject("select name from account where id = ?", String.class, account);
         press("Start the sales-to-CS handoff");
-        waitForText("The handoff did not start: a sales-to-CS handoff of account " + account + " is already running");
+        waitForText("The handoff did not start: a sales-to-CS handoff of " + accountName + " is already running");
         Browser.screenshots(browser, "account-handoff-started");
     }
 

@@ -645,6 +645,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
         String review = SignedIn.as(http, successor.getUsername())
                 .getForObject("/handovers/" + id + "/accounts/" + account, String.class);
         assertThat(review).contains("Ana decides; prefers mail", "Contacts", "Timeline");
+        // who wrote the note, by full name (found by a probe: "Written by dana")
+        assertThat(review).contains("<dt>Written by</dt><dd>" + departing.getFullName() + "</dd>");
         long acknowledge = await().atMost(WAIT)
                 .until(
                         () -> jdbc.queryForList(

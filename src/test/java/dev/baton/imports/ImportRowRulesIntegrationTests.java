@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import dev.baton.support.Multipart;
+import dev.baton.support.SignedIn;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -234,6 +235,18 @@ class ImportRowRulesIntegrationTests {
                                     + header.getLast()));
         }
         soft.assertAll();
+    }
+
+    /** Found by a probe: the imports page named who started each import by user name ("ada"). */
+    @Test
+    void theImportsPageNamesWhoStartedAnImportByFullName() {
+        String csv = "external_id,name,owner\nBY-" + UUID.randomUUID() + ",Named Ltd,rob@baton.example\n";
+        finished(start("ACCOUNTS", "BATON", csv));
+        String ada = jdbc.queryForObject("select full_name from person where username = 'ada'", String.class);
+
+        String page = SignedIn.as(http, "ada").getForObject("/imports", String.class);
+
+        assertThat(page).contains("<td>" + ada + "</td>").doesNotContain("<td>ada</td>");
     }
 
     private ResponseEntity<Map> upload(String kind, String source, String csv) {

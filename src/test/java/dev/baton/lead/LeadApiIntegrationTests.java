@@ -80,7 +80,8 @@ class LeadApiIntegrationTests extends LeadIntegrationTest {
     @Test
     void aLeadWithTheEmailOfAnExistingLeadOrContactIsFlaggedAndNotCreatedTwice() {
         String email = "dup." + UUID.randomUUID() + "@example.com";
-        long first = id(createLead("maria", body(email)));
+        Map<String, Object> lead = body(email);
+        long first = id(createLead("maria", lead));
 
         ResponseEntity<Map> again = as("maria").postForEntity("/api/leads", body(email.toUpperCase()), Map.class);
 
@@ -88,6 +89,10 @@ class LeadApiIntegrationTests extends LeadIntegrationTest {
         assertThat((Map<String, Object>) again.getBody().get("duplicateOf"))
                 .containsEntry("type", "lead")
                 .containsEntry("id", (int) first);
+        // the message names the lead in words (found by a probe: "(lead 1)")
+        assertThat((String) again.getBody().get("detail"))
+                .isEqualTo("a lead with this e-mail already exists (" + lead.get("personName") + " at "
+                        + lead.get("company") + "): nothing created");
         assertThat(count(email)).isOne();
 
         Map account = as("maria").postForObject("/api/accounts", Map.of("name", "Dup " + UUID.randomUUID()), Map.class);
@@ -104,6 +109,9 @@ class LeadApiIntegrationTests extends LeadIntegrationTest {
                 .containsEntry("type", "contact")
                 .containsEntry("id", contact.get("id"))
                 .containsEntry("accountId", account.get("id"));
+        assertThat((String) ofContact.getBody().get("detail"))
+                .isEqualTo("a contact with this e-mail already exists (Cleo Contact at " + account.get("name")
+                        + "): nothing created");
         assertThat(count(contactEmail)).isZero();
     }
 

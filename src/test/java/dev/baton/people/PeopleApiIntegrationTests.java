@@ -7,6 +7,7 @@ import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvents;
 import dev.baton.commitment.Commitment;
 import dev.baton.commitment.Commitments;
+import dev.baton.support.SignedIn;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,18 @@ class PeopleApiIntegrationTests {
             body.put("managerId", managerId);
         }
         return admin().postForEntity("/api/people", body, Map.class);
+    }
+
+    /** Found by a probe: the person page said "reports to maria". */
+    @Test
+    void thePersonPageNamesTheirManagerByFullName() {
+        Person maria = people.findByUsername("maria").orElseThrow();
+        String username = "mgr-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long id = ((Number) createPerson(username, maria.getId()).getBody().get("id")).longValue();
+
+        String page = SignedIn.as(http, "ada").getForObject("/people/" + id, String.class);
+
+        assertThat(page).contains("reports to <span>" + maria.getFullName() + "</span>");
     }
 
     @Test

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -318,7 +319,9 @@ class HandoverPages {
     /** Open to the successor and the departing person too: it is what the acknowledgement task links to. */
     @GetMapping("/{id}/accounts/{accountId}")
     String review(@PathVariable long id, @PathVariable long accountId, Principal me, Model model) {
-        model.addAttribute("review", review.of(id, accountId, me.getName()));
+        AccountReview.View shown = review.of(id, accountId, me.getName());
+        model.addAttribute("review", shown);
+        model.addAttribute("names", persons.fullNames(Collections.singletonList(shown.noteBy())));
         return "handover/review";
     }
 }

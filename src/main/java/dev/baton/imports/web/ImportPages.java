@@ -4,10 +4,12 @@ import dev.baton.imports.ImportKind;
 import dev.baton.imports.ImportService;
 import dev.baton.imports.ImportSource;
 import dev.baton.imports.ImportView;
+import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
@@ -35,9 +37,11 @@ class ImportPages {
     }
 
     private final ImportService imports;
+    private final PeopleLookup people;
 
-    ImportPages(ImportService imports) {
+    ImportPages(ImportService imports, PeopleLookup people) {
         this.imports = imports;
+        this.people = people;
     }
 
     @GetMapping
@@ -47,10 +51,12 @@ class ImportPages {
         if (!model.containsAttribute("choice")) {
             model.addAttribute("choice", Choice.FIRST_VISIT);
         }
+        List<ImportView> recent = imports.find(PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
+                .getContent();
+        model.addAttribute("imports", recent);
         model.addAttribute(
-                "imports",
-                imports.find(PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
-                        .getContent());
+                "names",
+                people.fullNames(recent.stream().map(ImportView::createdBy).toList()));
         return "imports/list";
     }
 

@@ -1,6 +1,7 @@
 package dev.baton.notification.web;
 
 import dev.baton.notification.FailedMail;
+import dev.baton.people.PeopleLookup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -22,9 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FailedMailPages {
 
     private final FailedMail failed;
+    private final PeopleLookup people;
 
-    FailedMailPages(FailedMail failed) {
+    FailedMailPages(FailedMail failed, PeopleLookup people) {
         this.failed = failed;
+        this.people = people;
     }
 
     @Operation(summary = "Mail that failed for good (newest 200 first), with the mail server's last answer")
@@ -47,7 +50,11 @@ class FailedMailPages {
 
     @GetMapping("/admin/mail")
     String page(Model model) {
-        model.addAttribute("mails", failed.list());
+        List<FailedMail.View> mails = failed.list();
+        model.addAttribute("mails", mails);
+        model.addAttribute(
+                "names",
+                people.fullNames(mails.stream().map(FailedMail.View::retriedBy).toList()));
         return "admin/mail";
     }
 

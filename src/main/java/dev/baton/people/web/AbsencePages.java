@@ -1,9 +1,12 @@
 package dev.baton.people.web;
 
 import dev.baton.people.AbsenceService;
+import dev.baton.people.AbsenceView;
 import dev.baton.people.NewAbsence;
+import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.Dates;
 import jakarta.validation.Validator;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -27,16 +30,21 @@ class AbsencePages {
 
     private final AbsenceService absences;
     private final Validator validator;
+    private final PeopleLookup people;
+    private final Dates dates;
 
-    AbsencePages(AbsenceService absences, Validator validator) {
+    AbsencePages(AbsenceService absences, Validator validator, PeopleLookup people, Dates dates) {
         this.absences = absences;
         this.validator = validator;
+        this.people = people;
+        this.dates = dates;
     }
 
     @GetMapping
     String mine(Principal me, Model model) {
         model.addAttribute("absences", absences.upcoming(me.getName()));
-        model.addAttribute("cover", absences.coverFor(me.getName()).orElse(null));
+        model.addAttribute(
+                "cover", absences.coverFor(me.getName()).map(people::fullName).orElse(null));
         // after a refused form: the flashed messages and values; else an empty form
         model.addAttribute("errors", model.asMap().getOrDefault("errors", Map.of()));
         model.addAttribute("form", model.asMap().getOrDefault("form", Map.of()));
@@ -70,11 +78,11 @@ class AbsencePages {
             if (!problems.isEmpty()) {
                 throw new InvalidAbsence(problems);
             }
-            absences.record(me.getName(), absence);
+            AbsenceView recorded = absences.record(me.getName(), absence);
             flash.addFlashAttribute(
                     "message",
-                    "Absence recorded: " + form.getDelegate() + " covers from " + form.getStartsOn() + " to "
-                            + form.getEndsOn() + ".");
+                    "Absence recorded: " + recorded.delegateName() + " covers from " + dates.day(recorded.startsOn())
+                            + " to " + dates.day(recorded.endsOn()) + ".");
         } catch (BadRequestException bad) {
             // the message at its field, the form as it was sent
             flash.addFlashAttribute("error", "Nothing recorded: please correct the marked fields.");

@@ -3,8 +3,11 @@ package dev.baton.people.web;
 import dev.baton.people.Deactivations;
 import dev.baton.people.Deactivations.Deactivation;
 import dev.baton.people.LaunchedRun;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.PeopleService;
+import dev.baton.people.PersonView;
 import dev.baton.shared.ConflictException;
+import java.util.Collections;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,15 +27,19 @@ class PersonPages {
 
     private final PeopleService people;
     private final Deactivations deactivations;
+    private final PeopleLookup lookup;
 
-    PersonPages(PeopleService people, Deactivations deactivations) {
+    PersonPages(PeopleService people, Deactivations deactivations, PeopleLookup lookup) {
         this.people = people;
         this.deactivations = deactivations;
+        this.lookup = lookup;
     }
 
     @GetMapping("/people/{id:\\d+}")
     String person(@PathVariable long id, Model model) {
-        model.addAttribute("person", people.get(id));
+        PersonView person = people.get(id);
+        model.addAttribute("person", person);
+        model.addAttribute("names", lookup.fullNames(Collections.singletonList(person.managerUsername())));
         model.addAttribute("runs", deactivations.runsThatWouldStop(id));
         // after a refused password form: the message at its field (flashed by PasswordPages)
         model.addAttribute("errors", model.asMap().getOrDefault("errors", java.util.Map.of()));

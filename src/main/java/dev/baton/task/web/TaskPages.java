@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.account.AccountService;
 import dev.baton.audit.AuditLog;
+import dev.baton.people.FullNames;
+import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -63,6 +66,7 @@ class TaskPages {
     private final List<TaskFormDefaults> formDefaults;
     private final ObjectMapper json;
     private final AccountService accounts;
+    private final PeopleLookup people;
 
     TaskPages(
             TaskService tasks,
@@ -70,8 +74,10 @@ class TaskPages {
             Clock clock,
             List<TaskFormDefaults> formDefaults,
             ObjectMapper json,
-            AccountService accounts) {
+            AccountService accounts,
+            PeopleLookup people) {
         this.accounts = accounts;
+        this.people = people;
         this.inbox = inbox;
         this.formDefaults = formDefaults;
         this.json = json;
@@ -115,6 +121,9 @@ class TaskPages {
                 .map(t -> new InboxRows.Row(TaskView.of(t, clock.instant()), topics.get(t.getId())))
                 .toList();
         model.addAttribute("groups", InboxRows.group(rows, group));
+        model.addAttribute(
+                "names",
+                people.fullNames(rows.stream().flatMap(r -> r.task().people()).toList()));
         model.addAttribute("empty", rows.isEmpty());
         model.addAttribute("playbooks", inbox.playbooks());
         model.addAttribute("accounts", accounts);
@@ -294,7 +303,12 @@ class TaskPages {
             values.put(f.key(), value instanceof List<?> ? null : value);
             picked.put(f.key(), all.stream().map(String::valueOf).toList());
         }
-        model.addAttribute("task", TaskView.of(task, clock.instant()));
+        TaskView view = TaskView.of(task, clock.instant());
+        FullNames names = people.fullNames(Stream.concat(view.people(), TaskHistoryLines.people(details.history()))
+                .toList());
+        model.addAttribute("task", view);
+        model.addAttribute("names", names);
+        model.addAttribute("history", TaskHistoryLines.of(details.history(), names));
         model.addAttribute("account", details.account());
         model.addAttribute("subject", details.subject());
         model.addAttribute("details", details);
@@ -303,6 +317,9 @@ class TaskPages {
         model.addAttribute("picked", picked);
         model.addAttribute("errors", errors);
         model.addAttribute("mine", mine);
+        // a contact's id means something only to a form that asks for one (stewardship's "who takes over")
+        model.addAttribute(
+                "asksContactId", fields.stream().anyMatch(f -> f.key().endsWith("ContactId")));
         model.addAttribute("formProblems", task.isOpen() ? form.problems() : List.of());
         // Modeler's forms (linked by form id or embedded) are drawn by form-js; Baton's own keep the server's
         boolean formJs = mine

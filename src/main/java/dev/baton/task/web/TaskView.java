@@ -1,11 +1,13 @@
 package dev.baton.task.web;
 
+import dev.baton.people.FullNames;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A task as the API and the pages show it; a completed one with who completed it, when, and the values.
@@ -71,11 +73,16 @@ record TaskView(
                 t.getAccountRef());
     }
 
-    /** Who is offered it when nobody holds it: "team a, b · rob, rita", or "unassigned". */
-    public String offeredTo() {
+    /** Who is offered it when nobody holds it: "team a, b · Rob Jansen, Rita Okafor", or "unassigned". */
+    public String offeredTo(FullNames names) {
         String teams = candidateGroups.isEmpty() ? "" : "team " + String.join(", ", candidateGroups);
-        String users = String.join(", ", candidateUsers);
+        String users = String.join(", ", candidateUsers.stream().map(names::of).toList());
         String both = teams.isEmpty() || users.isEmpty() ? teams + users : teams + " · " + users;
         return both.isEmpty() ? "unassigned" : both;
+    }
+
+    /** The user names a page names this task's people by: holder, original holder, delegator, completer, candidates. */
+    Stream<String> people() {
+        return Stream.concat(Stream.of(assignee, originalAssignee, delegatedBy, completedBy), candidateUsers.stream());
     }
 }

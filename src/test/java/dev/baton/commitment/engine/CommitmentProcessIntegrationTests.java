@@ -19,6 +19,7 @@ import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.People;
 import dev.baton.people.Teams;
 import dev.baton.shared.EngineUnavailableException;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
@@ -163,8 +164,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     void theAssignOwnerStepGivesTheCommitmentOnlyToSomeoneTheAnsweringPersonMayGiveWorkTo() {
         long accountId = robsAccount("Unowned " + UUID.randomUUID());
         long commitmentId = unownedCustomerSuccessPromise(accountId);
-        Task assign = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ASSIGN_OWNER);
-        assertThat(post("cora", assign, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        Task assign = assignOwnerStepClaimedByCora(commitmentId);
 
         assertGivingItToRaviIsRefused(
                 "cora", assign, commitmentId, "ravi is neither in cora's team or line nor in the delivering team");
@@ -172,16 +172,86 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         // her own team: the same step, answered again, goes through
         assertThat(complete("cora", assign, Map.of("decision", "assign", "newOwnerUsername", "colin")))
                 .isEqualTo(HttpStatus.OK);
-        long colin = personId("colin");
-        await().atMost(WAIT).until(() -> {
-            var owner = commitments.findById(commitmentId).orElseThrow().getOwner();
-            return owner != null && owner.getId() == colin;
-        });
+        awaitOwner(commitmentId, "colin");
         // and the audit trail says who gave it, not "system"
         assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", commitmentId))
                 .filteredOn(e -> e.getAction().equals("commitment.reassigned"))
                 .singleElement()
                 .satisfies(e -> assertThat(e.getActor()).isEqualTo("cora"));
+    }
+
+    /**
+     * Found by a probe: the step asked for "Owner (user name, active)" and answered a full name with
+     * "nobody is called 'Cora Lindqvist'". It takes a user name, an e-mail address or a full name; a
+     * name two active people share is refused, listing both with their user names.
+     */
+    @Test
+    void theAssignOwnerStepTakesTheOwnerByFullNameAndListsThePeopleAnAmbiguousNameCouldMean() {
+        long accountId = robsAccount("By name " + UUID.randomUUID());
+        long commitmentId = unownedCustomerSuccessPromise(accountId);
+        Task assign = assignOwnerStepClaimedByCora(commitmentId);
+        assertThat(SignedIn.as(http, "cora").getForObject("/tasks/" + assign.getId(), String.class))
+                .contains(">Owner *</label>", "their user name or their e-mail address")
+                .doesNotContain("user name, active");
+        String shared = "Sam Twin " + UUID.randomUUID().toString().substring(0, 8);
+        String first = activePersonCalled(shared);
+        String second = activePersonCalled(shared);
+
+        ResponseEntity<Map> ambiguous = as("cora")
+                .postForEntity(
+                        "/api/tasks/" + assign.getId() + "/complete",
+                        Map.of("decision", "assign", "newOwnerUsername", " " + shared.toLowerCase() + " "),
+                        Map.class);
+
+        assertThat(ambiguous.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(ambiguous))
+                .containsOnlyKeys("newOwnerUsername")
+                .extractingByKey("newOwnerUsername")
+                .asString()
+                .contains(shared + " (" + first + ")", shared + " (" + second + ")");
+        assertThat(tasks.findById(assign.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+
+        String colinsName = jdbc.queryForObject("select full_name from person where username = 'colin'", String.class);
+        assertThat(complete("cora", assign, Map.of("decision", "assign", "newOwnerUsername", colinsName)))
+                .isEqualTo(HttpStatus.OK);
+        awaitOwner(commitmentId, "colin");
+    }
+
+    /** The unowned commitment's "Assign owner" step, claimed by cora of customer success. */
+    private Task assignOwnerStepClaimedByCora(long commitmentId) {
+        Task assign = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ASSIGN_OWNER);
+        assertThat(post("cora", assign, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        return assign;
+    }
+
+    private void awaitOwner(long commitmentId, String username) {
+        long id = personId(username);
+        await().atMost(WAIT).until(() -> {
+            var owner = commitments.findById(commitmentId).orElseThrow().getOwner();
+            return owner != null && owner.getId() == id;
+        });
+    }
+
+    /** A new active rep called {@code fullName}; their user name. */
+    private String activePersonCalled(String fullName) {
+        String username = "twin-" + UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<Map> created = as("ada")
+                .postForEntity(
+                        "/api/people",
+                        Map.of(
+                                "username",
+                                username,
+                                "email",
+                                username + "@twins.example",
+                                "fullName",
+                                fullName,
+                                "password",
+                                "secret-password-1",
+                                "roles",
+                                List.of("REP")),
+                        Map.class);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return username;
     }
 
     /**
@@ -226,8 +296,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     void aDelegatedAssignOwnerStepLetsItsDelegateGiveTheCommitmentOnlyAsTheApiWould() {
         long accountId = robsAccount("Delegated " + UUID.randomUUID());
         long commitmentId = unownedCustomerSuccessPromise(accountId);
-        Task assign = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ASSIGN_OWNER);
-        assertThat(post("cora", assign, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        Task assign = assignOwnerStepClaimedByCora(commitmentId);
         assertThat(as("cora")
                         .postForEntity("/api/tasks/" + assign.getId() + "/delegate", Map.of("to", "ravi"), Map.class)
                         .getStatusCode())
@@ -420,7 +489,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void wonDealIsHandedToCustomerSuccessByItsRepWithTheRepKeptOnTheAccountTeam() throws Exception {
-        long accountId = robsAccount("Won " + UUID.randomUUID());
+        String name = "Won " + UUID.randomUUID();
+        long accountId = robsAccount(name);
         assertThat(as("rita")
                         .postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
                         .getStatusCode())
@@ -429,6 +499,11 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                         .postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
                         .get("processInstanceKey"))
                 .longValue();
+        // a second start names the account (found by a probe: "handoff of account 13 is already running")
+        ResponseEntity<Map> again =
+                as("rob").postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("detail")).isEqualTo("a sales-to-CS handoff of " + name + " is already running");
 
         Task list = awaitTaskOf(instance);
         assertThat(list.getAssignee()).isEqualTo("rob");

@@ -13,6 +13,8 @@ import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.web.HtmlForms.Page;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +52,8 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
         assertThat(page.html())
                 .contains("Delegate to")
                 .contains("History of this task")
-                .contains("task.claimed");
+                .contains("· Rob Jansen")
+                .contains("claimed");
 
         HtmlForms.submit(SignedIn.as(http, "rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rob"));
         assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
@@ -60,7 +63,31 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
         assertThat(SignedIn.as(http, "rob").getForObject("/tasks?scope=delegated", String.class))
                 .contains("/tasks/" + task.getId() + "\"");
         assertThat(SignedIn.as(http, "rita").getForObject("/tasks", String.class))
-                .contains("(for rob)");
+                .contains("Rita Okafor")
+                .contains("(for Rob Jansen)")
+                .doesNotContain("(for rob)");
+    }
+
+    /**
+     * Found by a probe: the task page said "Assigned to rita (originally for rob, handed on by rob)" and
+     * its history "system task.assigned → rob", "rob task.delegated → rita": user names and audit codes.
+     */
+    @Test
+    void theTaskPageNamesItsPeopleByFullNameAndItsHistoryInWords() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        post("rob", task, "claim");
+        Page page = HtmlForms.open(SignedIn.as(http, "rob"), "/tasks/" + task.getId());
+        HtmlForms.submit(SignedIn.as(http, "rob"), page, "/tasks/" + task.getId() + "/delegate", form("to", "rita"));
+
+        String html = SignedIn.as(http, "rita").getForObject("/tasks/" + task.getId(), String.class);
+
+        assertThat(html)
+                .contains("<dd class=\"col-sm-9\"><span>Rita Okafor</span>")
+                .contains("(originally for Rob Jansen, handed on by Rob Jansen)")
+                .contains("delegated to Rita Okafor")
+                .doesNotContain("task.delegated", "task.claimed", "task.assigned", "→");
+        String history = html.substring(html.indexOf("id=\"history\""));
+        assertThat(history).contains("· Rob Jansen").doesNotContain("· rob<", "· system");
     }
 
     /** Found by a probe: the message named the new assignee by user name ("is now with rita."). */
@@ -86,6 +113,10 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                         .getForObject("/api/accounts?size=1", Map.class)
                         .get("content"))
                 .get(0);
+        String contact = "Ida Contact " + System.nanoTime();
+        as("ada")
+                .postForEntity(
+                        "/api/accounts/" + account.get("id") + "/contacts", Map.of("fullName", contact), Map.class);
         Task task = awaitTaskOf(startReview(((Number) account.get("id")).longValue()));
         post("rob", task, "claim");
 
@@ -93,6 +124,9 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
 
         assertThat(page)
                 .contains("id=\"contacts\"", "id=\"commitments\"", "id=\"timeline\"", "name=\"healthScore\"")
+                .contains(contact)
+                // a contact's id means nothing to a form that asks for none (found by a probe: "id 91")
+                .doesNotContain("contact-id")
                 .contains(org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(account.get("name"))));
         assertThat(SignedIn.as(http, "rob").getForObject("/tasks?accountId=" + account.get("id"), String.class))
                 .contains("/tasks/" + task.getId() + "\"");
@@ -192,10 +226,7 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void anAbsenceWithADateThatIsNoDateIsMarkedAtItsFieldOnTheFormAndNotRecorded() {
-        TestRestTemplate ravi = new TestRestTemplate(new RestTemplateBuilder()
-                .rootUri(http.getRootUri())
-                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
-                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), "ravi", "demo")));
+        TestRestTemplate ravi = raviInOneSession();
         Page page = HtmlForms.open(ravi, "/absences");
 
         ResponseEntity<String> posted = HtmlForms.submit(
@@ -211,6 +242,50 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                 .contains("id=\"endsOn-error\">&#39;03.12.2026&#39; is not a date like 2026-01-31</div>")
                 .contains("value=\"2026-02-30\"", "value=\"Leave\"");
         assertThat(absences.upcoming("ravi")).isEmpty();
+    }
+
+    /** Ravi signed in, his redirects not followed: a flashed message waits for his next page. */
+    private TestRestTemplate raviInOneSession() {
+        return new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), "ravi", "demo")));
+    }
+
+    /**
+     * Found by a probe: the absence page said "must not be before the first day (2026-12-10)", "Absence
+     * recorded: marcus covers from 2026-12-03 to 2026-12-04" and "You are away today; marcus covers for
+     * you": dates and people as Baton writes them elsewhere ("Thu 10 Dec 2026", full names).
+     */
+    @Test
+    void theAbsencePageWritesDatesAndTheCoverInWords() {
+        LocalDate today = LocalDate.now();
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+        String marcus = people.findByUsername("marcus").orElseThrow().getFullName();
+        TestRestTemplate ravi = raviInOneSession();
+        Page page = HtmlForms.open(ravi, "/absences");
+
+        HtmlForms.submit(
+                ravi,
+                page,
+                "/absences",
+                form("startsOn", today.plusDays(3).toString(), "endsOn", today.toString(), "delegate", "marcus"));
+        assertThat(ravi.getForObject("/absences", String.class))
+                .contains("must not be before the first day (" + day.format(today.plusDays(3)) + ")");
+
+        HtmlForms.submit(
+                ravi,
+                page,
+                "/absences",
+                form("startsOn", today.toString(), "endsOn", today.plusDays(1).toString(), "delegate", "marcus"));
+        try {
+            assertThat(ravi.getForObject("/absences", String.class))
+                    .contains("Absence recorded: " + marcus + " covers from " + day.format(today) + " to "
+                            + day.format(today.plusDays(1)) + ".")
+                    .contains("You are away today; " + marcus + " covers for you.");
+        } finally {
+            absences.upcoming("ravi").forEach(a -> absences.withdraw(a.id(), "ravi"));
+        }
     }
 
     @Test

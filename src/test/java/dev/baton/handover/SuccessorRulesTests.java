@@ -1,0 +1,44 @@
+package dev.baton.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.baton.people.Person;
+import org.junit.jupiter.api.Test;
+
+/** Found by a probe: the refusals named the successor by user name ("rob is being handed over too ..."). */
+class SuccessorRulesTests {
+
+    private final Handovers handovers = mock(Handovers.class);
+    private final SuccessorRules rules = new SuccessorRules(handovers);
+    private final Person departing = person(1L, "rita", "Rita Okafor", true);
+
+    @Test
+    void aSuccessorBeingHandedOverTooIsNamedByFullName() {
+        Person rob = person(2L, "rob", "Rob Jansen", true);
+        when(handovers.existsByDepartingAndStatusIn(any(), anyCollection())).thenReturn(true);
+
+        assertThat(rules.problem(rob, departing))
+                .contains("Rob Jansen is being handed over too and cannot take over accounts");
+    }
+
+    @Test
+    void anInactiveSuccessorAndTheDepartingPersonThemselvesAreNamedByFullName() {
+        assertThat(rules.problem(person(3L, "lee", "Lee Park", false), departing))
+                .contains("Lee Park is inactive and cannot take over accounts");
+        assertThat(rules.problem(departing, departing))
+                .contains("Rita Okafor is the person handing over and cannot be their own successor");
+    }
+
+    private static Person person(long id, String username, String fullName, boolean active) {
+        Person p = mock(Person.class);
+        when(p.getId()).thenReturn(id);
+        when(p.getUsername()).thenReturn(username);
+        when(p.getFullName()).thenReturn(fullName);
+        when(p.isActive()).thenReturn(active);
+        return p;
+    }
+}
