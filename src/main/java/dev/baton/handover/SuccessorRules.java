@@ -3,6 +3,7 @@ package dev.baton.handover;
 import dev.baton.people.Departures;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
+import dev.baton.shared.Dates;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,7 @@ class SuccessorRules implements Departures {
         }
         Optional<LocalDate> leaves = handovers.leavingOn(successor, zones.today(successor));
         if (leaves.isPresent()) {
-            return Optional.of(successor.getUsername() + " is leaving the company on " + leaves.get()
+            return Optional.of(successor.getFullName() + " is leaving the company on " + Dates.calendarDay(leaves.get())
                     + " and cannot take over accounts");
         }
         return Optional.empty();

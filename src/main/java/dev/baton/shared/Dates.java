@@ -80,7 +80,12 @@ public class Dates {
     /** "Fri 4 Dec 2026": a calendar day as it is, an instant as the reader's day. */
     public String day(Object when) {
         LocalDate d = localDay(when);
-        return d == null ? "" : DAY.format(d);
+        return d == null ? "" : calendarDay(d);
+    }
+
+    /** "Fri 4 Dec 2026": a calendar day as every page and message writes one, for code with no reader at hand. */
+    public static String calendarDay(LocalDate day) {
+        return DAY.format(day);
     }
 
     /**

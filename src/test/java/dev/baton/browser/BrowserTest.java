@@ -74,15 +74,18 @@ abstract class BrowserTest extends EngineIntegrationTest {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     }
 
-    /** The text of the message tied to the input (its aria-describedby), once the input is marked invalid. */
+    /**
+     * The text of the message tied to the input, once the input is marked invalid: the first of its
+     * aria-describedby ids, the error (a field's description, when it has one, follows it).
+     */
     String errorAt(String inputId) {
         WebElement input = browser.findElement(By.id(inputId));
         if (!"true".equals(input.getAttribute("aria-invalid"))
                 || !input.getAttribute("class").contains("is-invalid")) {
             throw new AssertionError(inputId + " is not marked invalid");
         }
-        return browser.findElement(By.id(input.getAttribute("aria-describedby")))
-                .getText();
+        String error = input.getAttribute("aria-describedby").trim().split("\\s+")[0];
+        return browser.findElement(By.id(error)).getText();
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.baton.people.NewPerson;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
+import dev.baton.shared.Dates;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
@@ -158,7 +159,8 @@ class ChooseSuccessorIntegrationTests extends EngineIntegrationTest {
         refused.put("maria", fullName("maria") + " cannot take over " + departing + plan);
         refused.put(
                 leaving.getUsername(),
-                leaving.getUsername() + " is leaving the company on " + leavesOn + " and cannot take over accounts");
+                leaving.getFullName() + " is leaving the company on " + Dates.calendarDay(leavesOn)
+                        + " and cannot take over accounts");
         return refused;
     }
 
