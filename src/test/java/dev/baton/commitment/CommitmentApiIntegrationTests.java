@@ -447,16 +447,16 @@ class CommitmentApiIntegrationTests {
 
         // each reassignment withdrew the queued "assigned" mails to earlier owners; the repeated one to
         // rita replaced hers rather than adding a second
-        assertThat(assignedMails("rita@baton.example")).hasSize(1);
-        assertThat(assignedMails("rob@baton.example")).isEmpty();
+        assertThat(assignedMails(id, "rita@baton.example")).hasSize(1);
+        assertThat(assignedMails(id, "rob@baton.example")).isEmpty();
 
         reassign(id, "rob");
         reassign(id, "rob");
         dispatcher.dispatch();
 
         // rita's went out before it moved on, so it stays sent; rob is told once
-        assertThat(assignedMails("rita@baton.example")).hasSize(1);
-        assertThat(assignedMails("rob@baton.example")).hasSize(1);
+        assertThat(assignedMails(id, "rita@baton.example")).hasSize(1);
+        assertThat(assignedMails(id, "rob@baton.example")).hasSize(1);
     }
 
     void reassign(long id, String owner) {
@@ -473,11 +473,11 @@ class CommitmentApiIntegrationTests {
                 .isEqualTo(id(owner));
     }
 
-    /** The "Commitment assigned to you" mails to {@code address} about this test's account. */
-    List<MimeMessage> assignedMails(String address) {
+    /** The "Commitment assigned to you" mails to {@code address} about the commitment (they link to its page). */
+    List<MimeMessage> assignedMails(long commitmentId, String address) {
         return Mails.to(greenMail, address).stream()
                 .filter(m -> Mails.subject(m).startsWith("Commitment assigned to you")
-                        && Pattern.compile("/accounts/" + accountId + "(?!\\d)")
+                        && Pattern.compile("/commitments/" + commitmentId + "(?!\\d)")
                                 .matcher(GreenMailUtil.getBody(m))
                                 .find())
                 .toList();
