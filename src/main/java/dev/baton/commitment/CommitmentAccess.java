@@ -56,7 +56,7 @@ public class CommitmentAccess {
             Team delivering =
                     n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
             lines.requireMayGiveWorkTo(
-                    actor, people.activeOwner(n.ownerId(), "ownerId", "a commitment"), delivering, "a commitment");
+                    actor, people.newOwner(n.ownerId(), "ownerId", "a commitment"), delivering, "a commitment");
         }
     }
 
@@ -174,11 +174,26 @@ public class CommitmentAccess {
      * @param newOwnerId the person to own it
      * @param ownerField the request's field naming the new owner ({@code ownerId} in the API, {@code
      *     newOwnerUsername} in a step's form), for the 400 when they are unknown or inactive
-     * @throws BadRequestException naming {@code ownerField} when the new owner is unknown or inactive
+     * @throws BadRequestException naming {@code ownerField} when the new owner is unknown, inactive, or
+     *     leaving or being handed over ({@link PeopleService#newOwner})
      * @throws AccessDeniedException saying who may not give it to whom, and why
      */
     @Transactional(readOnly = true)
     public void requireMayReassign(Long id, Long newOwnerId, String ownerField, String username) {
+        requireMayGive(id, newOwnerId, ownerField, username, false);
+    }
+
+    /**
+     * {@link #requireMayReassign(Long, Long, String, String)} for a book going back to the person it was
+     * handed over from (a leave whose ownership returns): they may still have a handover running, so
+     * only unknown or inactive is refused at {@code ownerField}.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayReturn(Long id, Long backId, String ownerField, String username) {
+        requireMayGive(id, backId, ownerField, username, true);
+    }
+
+    private void requireMayGive(Long id, Long newOwnerId, String ownerField, String username, boolean returning) {
         commitments.findById(id).ifPresent(c -> {
             Person actor = people.signedIn(username);
             if (!actor.hasRole(Role.CS) && !actor.hasRole(Role.MANAGER) && !actor.hasRole(Role.ADMIN)) {
@@ -190,7 +205,9 @@ public class CommitmentAccess {
             }
             lines.requireMayGiveWorkTo(
                     actor,
-                    people.activeOwner(newOwnerId, ownerField, "a commitment"),
+                    returning
+                            ? people.activeOwner(newOwnerId, ownerField, "a commitment")
+                            : people.newOwner(newOwnerId, ownerField, "a commitment"),
                     c.getDeliveringTeam(),
                     "a commitment");
         });

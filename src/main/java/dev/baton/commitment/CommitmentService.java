@@ -131,7 +131,7 @@ public class CommitmentService implements OwnedWork {
         }
         Account account = accounts.referenced(n.accountId(), "accountId");
         Contact contact = n.contactId() == null ? null : contacts.referenced(n.contactId(), account, "contactId");
-        Person owner = n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "a commitment");
+        Person owner = n.ownerId() == null ? null : people.newOwner(n.ownerId(), "ownerId", "a commitment");
         Team team = n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
         Commitment commitment = commitments.save(new Commitment(
                 account, contact, n.description().trim(), people.signedIn(username), owner, team, n.dueDate()));
@@ -245,17 +245,20 @@ public class CommitmentService implements OwnedWork {
      */
     @Transactional
     public void handOver(Long id, Long ownerId, Long version) {
-        reassignEntity(id, ownerId, version, true);
+        reassignEntity(id, ownerId, version, true, true);
     }
 
     CommitmentView reassign(Long id, Long ownerId, Long version, boolean announce) {
-        return view(reassignEntity(id, ownerId, version, announce));
+        return view(reassignEntity(id, ownerId, version, announce, false));
     }
 
-    private Commitment reassignEntity(Long id, Long ownerId, Long version, boolean announce) {
+    /** {@code handingOver}: a book moving (to a successor or back), which may go to someone leaving later. */
+    private Commitment reassignEntity(Long id, Long ownerId, Long version, boolean announce, boolean handingOver) {
         Commitment commitment = commitment(id);
         Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
-        Person owner = people.activeOwner(ownerId, "ownerId", "a commitment");
+        Person owner = handingOver
+                ? people.activeOwner(ownerId, "ownerId", "a commitment")
+                : people.newOwner(ownerId, "ownerId", "a commitment");
         String before =
                 commitment.getOwner() == null ? null : commitment.getOwner().getUsername();
         commitment.assignTo(owner);

@@ -50,7 +50,7 @@ class BookReturnRules {
      * must be a manager or admin (the role gate of {@code PUT /api/accounts/{id}/owner}) allowed to move
      * each account that would go back ({@link AccountAccess#requireMayTransfer}: acts for the successor
      * holding it, may give the returning person work) and to give each open commitment that would go
-     * with it to the returning person ({@link CommitmentAccess#requireMayReassign}). A leave settled
+     * with it to the returning person ({@link CommitmentAccess#requireMayReturn}). A leave settled
      * already moves nothing more, so passes.
      *
      * @param field the answer's field, named by a refusal for an unknown or inactive returning person
@@ -81,7 +81,7 @@ class BookReturnRules {
                 accounts.requireMayTransfer(item.getAccount().getId(), back.getId(), actor);
             }
             for (Commitment c : book.openCommitments(holder, item.getAccount().getId())) {
-                commitments.requireMayReassign(c.getId(), back.getId(), field, actor);
+                commitments.requireMayReturn(c.getId(), back.getId(), field, actor);
             }
         }
     }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Who may inherit a book: someone else, active, not being handed over themselves, and not leaving
  * the company (a completed handover for leaving whose effective date has not passed: their book has
  * gone, and what they took on now would be orphaned on that day). As {@link Departures} it tells
- * cover and delegation who is being handed over.
+ * cover, delegation and new owners who is being handed over or leaving.
  */
 @Component
 class SuccessorRules implements Departures {
@@ -48,6 +48,11 @@ class SuccessorRules implements Departures {
     @Override
     public boolean isBeingHandedOver(Person person) {
         return isLeaving(person);
+    }
+
+    @Override
+    public Optional<LocalDate> leavingOn(Person person) {
+        return handovers.leavingOn(person, zones.today(person));
     }
 
     boolean isLeaving(Person person) {

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +26,7 @@ public class AbsenceService {
     private final People people;
     private final AuditLog audit;
     private final Clock clock;
-    private final ObjectProvider<Departures> departures;
+    private final Leavers leavers;
     private final TimeZones zones;
     private final Dates dates;
 
@@ -36,7 +35,7 @@ public class AbsenceService {
             People people,
             AuditLog audit,
             Clock clock,
-            ObjectProvider<Departures> departures,
+            Leavers leavers,
             TimeZones zones,
             Dates dates) {
         this.zones = zones;
@@ -45,7 +44,7 @@ public class AbsenceService {
         this.people = people;
         this.audit = audit;
         this.clock = clock;
-        this.departures = departures;
+        this.leavers = leavers;
     }
 
     /**
@@ -136,16 +135,17 @@ public class AbsenceService {
 
     /**
      * Why {@code person} cannot take over others' work on the days {@code from} to {@code to}
-     * (inclusive, days where {@code person} is): inactive, being handed over, or away on one of those
-     * days. Empty when they can. The reason reads as a sentence about the person ("rob is inactive").
+     * (inclusive, days where {@code person} is): inactive, being handed over or leaving the company
+     * ({@link Leavers}), or away on one of those days. Empty when they can. The reason reads as a sentence about the person ("rob is inactive").
      */
     @Transactional(readOnly = true)
     public Optional<String> unavailable(Person person, LocalDate from, LocalDate to) {
         if (!person.isActive()) {
             return Optional.of(person.getFullName() + " is inactive");
         }
-        if (departures.orderedStream().anyMatch(d -> d.isBeingHandedOver(person))) {
-            return Optional.of(person.getFullName() + " is being handed over");
+        Optional<String> leaving = leavers.leaving(person);
+        if (leaving.isPresent()) {
+            return leaving;
         }
         return absences
                 .findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(person.getUsername(), from)

@@ -44,6 +44,8 @@ public class PeopleService {
 
     private final JdbcTemplate jdbc;
 
+    private final Leavers leavers;
+
     PeopleService(
             People people,
             JdbcTemplate jdbc,
@@ -51,8 +53,10 @@ public class PeopleService {
             PasswordEncoder passwords,
             AuditLog audit,
             ObjectProvider<OwnedWork> ownedWork,
-            ReportingLines lines) {
+            ReportingLines lines,
+            Leavers leavers) {
         this.lines = lines;
+        this.leavers = leavers;
         this.people = people;
         this.jdbc = jdbc;
         this.teams = teams;
@@ -160,6 +164,22 @@ public class PeopleService {
         if (!owner.isActive()) {
             throw new BadRequestException(field, owner.getUsername() + " is inactive and cannot own " + what);
         }
+        return owner;
+    }
+
+    /**
+     * A person a request names in {@code field} to take on new work ({@code what}, e.g. "a
+     * commitment"): {@link #activeOwner}, and not leaving or being handed over ({@link Leavers}), or
+     * the work would be orphaned on their leaving day. Not for moving a book in a handover or back.
+     *
+     * @throws BadRequestException naming {@code field} for an unknown, inactive or leaving person, in words
+     */
+    @Transactional(readOnly = true)
+    public Person newOwner(Long id, String field, String what) {
+        Person owner = activeOwner(id, field, what);
+        leavers.leaving(owner).ifPresent(why -> {
+            throw new BadRequestException(field, why + " and cannot take on " + what);
+        });
         return owner;
     }
 

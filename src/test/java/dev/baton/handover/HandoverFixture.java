@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A fresh departing rep (in maria's line) with a one-account book and a successor, launched through
@@ -65,6 +66,7 @@ public class HandoverFixture {
     private final Tasks tasks;
     private final Handovers handovers;
     private final ObjectProvider<CamundaClient> camunda;
+    private final JdbcTemplate jdbc;
 
     public HandoverFixture(ApplicationContext context) {
         this.peopleService = context.getBean(PeopleService.class);
@@ -75,6 +77,19 @@ public class HandoverFixture {
         this.tasks = context.getBean(Tasks.class);
         this.handovers = context.getBean(Handovers.class);
         this.camunda = context.getBeanProvider(CamundaClient.class);
+        this.jdbc = context.getBean(JdbcTemplate.class);
+    }
+
+    /**
+     * Records that {@code person}'s handover for leaving has completed, effective {@code leavesOn}: their
+     * book has gone and they stay active until that day.
+     */
+    public void leaving(Person person, LocalDate leavesOn) {
+        jdbc.update(
+                "insert into handover (departing_id, launched_by, reason, effective_date, status, completed_at)"
+                        + " values (?, 'maria', 'LEAVING', ?, 'COMPLETED', now())",
+                person.getId(),
+                leavesOn);
     }
 
     /** The people and the account of one handover; {@code id} once launched. */

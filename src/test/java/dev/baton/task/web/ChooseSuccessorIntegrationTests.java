@@ -147,11 +147,7 @@ class ChooseSuccessorIntegrationTests extends EngineIntegrationTest {
                 csName, "Cleo Success " + tag, csName + "@baton.example", "demo", Set.of(Role.CS), cs, maria));
         Person leaving = handovers.colleague("Lea Leaving");
         LocalDate leavesOn = LocalDate.now().plusDays(3);
-        jdbc.update(
-                "insert into handover (departing_id, launched_by, reason, effective_date, status, completed_at)"
-                        + " values (?, 'maria', 'LEAVING', ?, 'COMPLETED', now())",
-                leaving.getId(),
-                leavesOn);
+        handovers.leaving(leaving, leavesOn);
         String departing = book.departing().getFullName();
         String plan = "'s accounts: only active reps of the same team in " + fullName("maria") + "'s line can";
         Map<String, String> refused = new LinkedHashMap<>();

@@ -1,0 +1,42 @@
+package dev.baton.people;
+
+import dev.baton.shared.Dates;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one rule for "is leaving (or being handed over) as of today": such a person takes no new
+ * accounts, leads, commitments or cover duty, which would be orphaned on their leaving day. What
+ * they hold already stays with them; moving it is the handover's job.
+ */
+@Component
+public class Leavers {
+
+    private final ObjectProvider<Departures> departures;
+    private final Dates dates;
+
+    Leavers(ObjectProvider<Departures> departures, Dates dates) {
+        this.departures = departures;
+        this.dates = dates;
+    }
+
+    /**
+     * Why {@code person} may take no new work, as a sentence about them: "Rob Jansen is being handed
+     * over" while a handover of theirs runs, "Rob Jansen is leaving the company on Thu 10 Dec 2026"
+     * after a completed handover for leaving until that day has passed (where they are). Empty when
+     * neither holds.
+     */
+    public Optional<String> leaving(Person person) {
+        if (departures.orderedStream().anyMatch(d -> d.isBeingHandedOver(person))) {
+            return Optional.of(person.getFullName() + " is being handed over");
+        }
+        return departures
+                .orderedStream()
+                .map(d -> d.leavingOn(person))
+                .flatMap(Optional::stream)
+                .max(LocalDate::compareTo)
+                .map(day -> person.getFullName() + " is leaving the company on " + dates.day(day));
+    }
+}
