@@ -668,7 +668,7 @@ class ProblemDetailsIntegrationTests {
         HttpResponse<String> second = send("rita", "POST", "/api/absences", overlapping, "application/json");
 
         assertThat(second.statusCode()).isEqualTo(409);
-        assertThat(second.body()).contains("2060-03-01").contains("2060-03-10");
+        assertThat(second.body()).contains("Mon 1 Mar 2060").contains("Wed 10 Mar 2060");
         assertThat(jdbc.queryForObject(
                         "select count(*) from absence a join person p on p.id = a.person_id "
                                 + "where p.username = 'rita' and a.starts_on >= date '2060-01-01'",
