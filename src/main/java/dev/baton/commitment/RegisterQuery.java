@@ -39,8 +39,9 @@ class RegisterQuery {
               m.full_name made_by_name, c.owner_id, o.username owner_username, o.full_name owner_name, o.time_zone owner_zone, c.delivering_team_id, t.key team_key,
               c.due_date, c.status, c.status_reason, c.delivery_evidence, c.version""";
 
-    private static final String FROM_SQL = """
-             from commitment c join account a on a.id = c.account_id join person m on m.id = c.made_by_id
+    /** The joins for the columns, after {@code from commitment c} or a subquery named {@code c}. */
+    private static final String JOINS_SQL = """
+             join account a on a.id = c.account_id join person m on m.id = c.made_by_id
               left join person o on o.id = c.owner_id left join team t on t.id = c.delivering_team_id
             where\s""";
 
@@ -74,7 +75,18 @@ class RegisterQuery {
                     .append(countExpression(filter, todays, inactivePeople, params))
                     .append(" total");
         }
-        sql.append(FROM_SQL).append(where).append(orderBy(pageable.getSort()));
+        String order = orderBy(pageable.getSort());
+        if (pageable.isPaged() && pageable.getSort().isSorted() && filter.unowned() && !inactivePeople.isEmpty()) {
+            sql.append(" from (")
+                    .append(unownedRows(filter, todays, order))
+                    .append(") c")
+                    .append(JOINS_SQL);
+            sql.append("true");
+            params.addValue("rows", pageable.getOffset() + pageable.getPageSize());
+        } else {
+            sql.append(" from commitment c").append(JOINS_SQL).append(where);
+        }
+        sql.append(order);
         if (pageable.isPaged()) {
             sql.append(" limit :limit offset :offset");
             params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
@@ -95,6 +107,23 @@ class RegisterQuery {
             total[0] = count(filter, todays, inactivePeople);
         }
         return new PageImpl<>(rows, pageable, total[0]);
+    }
+
+    /**
+     * The rows an "unowned" page can come from, in two arms that each stop at {@code :rows} (the page's
+     * offset plus its size): open commitments with no owner (the partial index on them, in due order),
+     * and each inactive person's open commitments, one index range per person ({@code owner_id, due_date}).
+     * The page is the first of their union in the same order. One statement with the OR of both read the
+     * due-date index row by row from the table until 50 matched (9-15 ms at 1,000,000 commitments).
+     */
+    private static String unownedRows(CommitmentFilter filter, Todays todays, String order) {
+        boolean byZone = filter.overdue() && todays.zonesByDay().size() > 1;
+        String from = "select c.* from commitment c" + (byZone ? " left join person o on o.id = c.owner_id" : "");
+        // the same parameters as where(): filled in by the caller's where() of the whole filter
+        String rest = where(filter.openRest(), todays, List.of(), new MapSqlParameterSource());
+        return "(" + from + " where " + rest + " and c.owner_id is null" + order + " limit :rows) union all"
+                + " (select x.* from unnest(array[:inactive]::bigint[]) i(id) cross join lateral (" + from
+                + " where " + rest + " and c.owner_id = i.id" + order + " limit :rows) x)";
     }
 
     /**

@@ -210,6 +210,24 @@ class CommitmentQueryTests {
     }
 
     @Test
+    void unownedAndOverdueReadsBothPartsInOrderJudgedWhereTheOwnerWas() {
+        Todays berlinMorning = new Todays(
+                "Europe/Berlin",
+                java.util.Map.of(TODAY, Set.of("Europe/Berlin"), TODAY.minusDays(1), Set.of("America/Los_Angeles")));
+        rob.moveToTimeZone("America/Los_Angeles");
+        rob.deactivate();
+        people.flush();
+        CommitmentFilter unownedOverdue = new CommitmentFilter(null, null, null, acme.getId(), true, true);
+
+        // rob's promise due yesterday is not late yet in Los Angeles; the one with no owner is, in Berlin
+        assertThat(find(unownedOverdue, berlinMorning)).containsExactly(unownedLate);
+        rob.moveToTimeZone("Europe/Berlin");
+        people.flush();
+        // each page of one walks both parts (no owner, rob's) in due order
+        assertThat(find(unownedOverdue, berlinMorning)).containsExactly(unownedLate, robsLate);
+    }
+
+    @Test
     void rejectedShowsOnlyRejectedOnes() {
         Commitment rejected = save(rita, cs, TODAY.plusDays(3));
         rejected.reject("not in scope");
