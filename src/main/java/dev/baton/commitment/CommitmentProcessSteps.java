@@ -245,14 +245,18 @@ public class CommitmentProcessSteps {
      * Queues the overdue escalation to the owner's manager (once per due date) and audits it, while
      * delivery is still awaited: a job delivered again after the commitment was delivered or closed
      * (which withdrew the waiting mail, freeing its key) queues nothing.
+     *
+     * @return the user name of whom the overdue decision goes to, read now: the owner may have changed
+     *     since the process last read the commitment (a handover moves its waiting step without it)
      */
     @Transactional
-    public void escalate(long id) {
+    public String escalate(long id) {
         Commitment c = dueDateAsCommitted(id);
+        String escalateTo = escalateTo(c);
         if (!CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())) {
-            return;
+            return escalateTo;
         }
-        Person to = people.signedIn(escalateTo(c));
+        Person to = people.signedIn(escalateTo);
         if (mails.overdue(c, to)) {
             audit.record(
                     "commitment.escalated",
@@ -266,6 +270,7 @@ public class CommitmentProcessSteps {
                             "dueDate",
                             c.getDueDate().toString()));
         }
+        return escalateTo;
     }
 
     /**

@@ -242,10 +242,37 @@ public class CommitmentService implements OwnedWork {
      * {@link #reassign(Long, Long, Long)} for a caller that needs no answer: a handover moving a
      * departing rep's book, one commitment after another. Building the answer would read the
      * commitment's maker and team for nothing.
+     *
+     * @param stepMoved whether the caller moved the commitment's waiting step to the new owner in the
+     *     inbox itself, which it may only do where {@link #ownerStepCanMove} allows: then the process is
+     *     not told, as nothing it holds changed. Else it is told, and withdraws the step and opens it
+     *     again for the new owner.
      */
     @Transactional
-    public void handOver(Long id, Long ownerId, Long version) {
-        reassignEntity(id, ownerId, version, true, true);
+    public void handOver(Long id, Long ownerId, Long version, boolean stepMoved) {
+        reassignEntity(id, ownerId, version, !stepMoved, true);
+    }
+
+    /**
+     * Whether the commitment's waiting step may simply change hands when {@code to} takes it over, as an
+     * account's other tasks do in a handover, instead of its process withdrawing it and opening it again
+     * (a message, a new read of the commitment, a new step: most of what a handover did per commitment).
+     * Only for a step the owner acts on, accept or deliver, whose assignee the process takes from the
+     * owner it reads before every later step; only when the due date is judged in the same zone for
+     * both (the step's due time and its reminder and overdue timers stay right); and only while the due
+     * day has not ended there, so the process cannot be waiting at the overdue decision instead, which
+     * is its owner's manager's step.
+     *
+     * @param c an open commitment of its current owner, who is handing it over
+     * @param to the new owner
+     */
+    public boolean ownerStepCanMove(Commitment c, Person to) {
+        CommitmentStage stage = c.stage();
+        if (stage != CommitmentStage.ACCEPT && stage != CommitmentStage.DELIVER) {
+            return false;
+        }
+        ZoneId zone = dueZone(c);
+        return zone.equals(zones.of(to)) && !c.getDueDate().isBefore(zones.today(zone));
     }
 
     CommitmentView reassign(Long id, Long ownerId, Long version, boolean announce) {

@@ -8,7 +8,10 @@ import dev.baton.people.Person;
 import dev.baton.task.TaskAssignments;
 import dev.baton.task.TaskSubject;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Moves one account's work from one person to another through the owning features' services
  * (guarded and audited there): the account, its open commitments, the open tasks about it. A
- * commitment's own process moves its waiting step (the change re-routes it), so those tasks are left
- * to it. Only what {@code from} still holds moves, so a repeated call moves nothing twice.
+ * commitment's waiting step moves with them where {@link CommitmentService#ownerStepCanMove} allows;
+ * else its own process moves it (the change re-routes it), so that task is left to it. Only what
+ * {@code from} still holds moves, so a repeated call moves nothing twice.
  */
 @Component
 class BookTransfer {
@@ -39,14 +43,24 @@ class BookTransfer {
         if (account.getOwner() != null && account.getOwner().getId().equals(from.getId())) {
             accounts.handOver(account.getId(), to.getId(), account.getVersion());
         }
-        // a commitment's process re-routes its own waiting step to the new owner (commitment-changed)
+        List<Commitment> open = book.openCommitments(from, account.getId());
+        // a commitment's step its owner acts on changes hands here with the account's other tasks, quietly:
+        // the commitment's own "assigned" mail tells the successor. Any other step its process re-routes
+        // (commitment-changed), so those tasks are left to it
+        Set<TaskSubject> ownerSteps = new HashSet<>();
         Map<Long, TaskSubject> rerouted = new HashMap<>();
-        for (Commitment c : book.openCommitments(from, account.getId())) {
-            commitments.handOver(c.getId(), to.getId(), c.getVersion());
-            if (c.getProcessInstanceKey() != null) {
+        for (Commitment c : open) {
+            if (commitments.ownerStepCanMove(c, to)) {
+                ownerSteps.add(c.taskSubject());
+            } else if (c.getProcessInstanceKey() != null) {
                 rerouted.put(c.getProcessInstanceKey(), c.taskSubject());
             }
         }
-        tasks.handOverOpen(from.getUsername(), to.getUsername(), account.getId(), rerouted);
+        Set<TaskSubject> moved =
+                tasks.handOverOpen(from.getUsername(), to.getUsername(), account.getId(), rerouted, ownerSteps);
+        for (Commitment c : open) {
+            // a step not found with the departing rep (not yet in the inbox, or elsewhere) is re-routed
+            commitments.handOver(c.getId(), to.getId(), c.getVersion(), moved.contains(c.taskSubject()));
+        }
     }
 }

@@ -10,8 +10,10 @@ import dev.baton.people.ReportingLines;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -133,15 +135,29 @@ public class TaskAssignments {
      *     owner and opens it again for the new owner), so moving the row as well would mail the new
      *     owner twice about one step and audit a move the engine undoes at once. Both must match, so a
      *     key the engine gave again after losing its data does not keep another process's task back.
-     * @return how many tasks moved
+     * @param mailedByTheirFeature subjects whose steps move without the inbox's mails: their feature
+     *     tells the new holder itself (a commitment's "assigned" mail for its owner's step), so the step
+     *     moving would only mail the same news twice
+     * @return the subjects of the tasks that moved (one each; a task about no subject adds nothing)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int handOverOpen(String from, String to, Long accountId, Map<Long, TaskSubject> reroutedByTheirProcess) {
-        List<Task> open = tasks.findByAssigneeAndStatusAndAccountId(from, TaskStatus.OPEN, accountId).stream()
-                .filter(t -> !leftToItsProcess(t, reroutedByTheirProcess))
-                .toList();
-        open.forEach(t -> hand(t, to, AuditLog.currentActor(), "task.reassigned"));
-        return open.size();
+    public Set<TaskSubject> handOverOpen(
+            String from,
+            String to,
+            Long accountId,
+            Map<Long, TaskSubject> reroutedByTheirProcess,
+            Set<TaskSubject> mailedByTheirFeature) {
+        Set<TaskSubject> moved = new HashSet<>();
+        for (Task t : tasks.findByAssigneeAndStatusAndAccountId(from, TaskStatus.OPEN, accountId)) {
+            if (!leftToItsProcess(t, reroutedByTheirProcess)) {
+                boolean quietly = t.getSubject() != null && mailedByTheirFeature.contains(t.getSubject());
+                hand(t, to, AuditLog.currentActor(), "task.reassigned", !quietly);
+                if (t.getSubject() != null) {
+                    moved.add(t.getSubject());
+                }
+            }
+        }
+        return moved;
     }
 
     private static boolean leftToItsProcess(Task task, Map<Long, TaskSubject> reroutedByTheirProcess) {
@@ -178,11 +194,17 @@ public class TaskAssignments {
     }
 
     private void hand(Task task, String to, String by, String action) {
+        hand(task, to, by, action, true);
+    }
+
+    private void hand(Task task, String to, String by, String action, boolean mail) {
         Map<String, Object> before = TaskService.state(task);
         String previous = task.getAssignee();
         task.handOver(to, by);
         AuditEvent event = inbox.record(action, task, before);
-        mails.reassigned(task, previous, event.getId());
+        if (mail) {
+            mails.reassigned(task, previous, event.getId());
+        }
     }
 
     /**

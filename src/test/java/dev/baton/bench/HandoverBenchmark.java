@@ -54,9 +54,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * <p>Both sides get the same book, and its commitments are each followed by a process waiting at its
  * deliver step before the clock starts, as for a book recorded through Baton: Baton's commitment
- * process on Baton's side, the same model with a no-op read step on the reference's. Either
- * handover's transfer sends each commitment's process the commitment-changed message, which re-routes
- * it to the successor. Neither side may run on a heavier engine than the other: the library's
+ * process on Baton's side, the same model with a no-op read step on the reference's. Baton's transfer
+ * moves each commitment's waiting step to the successor in its inbox (the successor is in the same
+ * zone, so the process is not told: {@code CommitmentService.ownerStepCanMove}); the reference's no-op
+ * transfer moves nothing and tells the engine nothing. Neither side may run on a heavier engine than the other: the library's
  * in-memory store copies its whole database for every prefix iteration ({@code
  * InMemoryDbTransaction.newIterator}), so every step costs more the more it holds, and even in
  * RocksDB (the engine's store since 2026-12-01, see {@code RocksDbState}) the record log grows.
@@ -388,7 +389,7 @@ class HandoverBenchmark {
         return new Book(ids, reviews);
     }
 
-    /** Prints how many of the book's commitments wait at a step of the successor's: all, on both sides. */
+    /** Prints how many of the book's commitments wait at a step of the successor's: all on Baton's side, none on the reference's. */
     private void rerouted(String successor, int accounts) {
         int open = jdbc.queryForObject(
                 "select count(*) from task where status = 'OPEN' and assignee = ? and bpmn_process_id in (?, ?)",

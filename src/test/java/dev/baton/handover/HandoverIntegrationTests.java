@@ -361,37 +361,67 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
-     * A commitment's process re-routes its own waiting step when the commitment changes owner, so the
-     * handover leaves that task to it: the successor gets the step once, with the commitment's one
-     * mail, and the departing rep's step is withdrawn, never moved (no "task reassigned" for it).
+     * A commitment's step its owner acts on changes hands with the account's other tasks when the
+     * successor judges its due date in the same zone: the same task, now the successor's, audited as
+     * moved, with the commitment's one mail and no task mail; its process is not disturbed (no
+     * withdrawn step, no second one).
      */
     @Test
-    void aCommitmentsWaitingStepGoesToTheSuccessorThroughItsProcessOnceAndIsNotAlsoMoved() throws Exception {
-        Account account = book.get(0);
-        long commitmentId = ((Number) as("maria")
-                        .postForObject(
-                                "/api/commitments",
-                                Map.of(
-                                        "accountId", account.getId(),
-                                        "description", "Security review",
-                                        "ownerId", departing.getId(),
-                                        "dueDate", LocalDate.now().plusDays(40).toString()),
-                                Map.class)
-                        .get("id"))
-                .longValue();
+    void aCommitmentsWaitingStepChangesHandsWithTheAccountWhenTheSuccessorIsInTheSameZone() throws Exception {
+        long commitmentId = departingsCommitment();
         Task departingsStep =
                 await().atMost(WAIT).until(() -> commitmentTask(commitmentId, departing.getUsername()), t -> t != null);
 
-        as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
-        for (int i = 0; i < book.size(); i++) {
-            complete(departing, "task_write_handover_note", NOTE);
-        }
+        handOverTheBook();
+        await().atMost(WAIT)
+                .until(
+                        () -> tasks.findById(departingsStep.getId())
+                                .orElseThrow()
+                                .getAssignee(),
+                        successor.getUsername()::equals);
+
+        Task moved = tasks.findById(departingsStep.getId()).orElseThrow();
+        assertThat(moved.getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(moved.getOriginalAssignee()).isEqualTo(departing.getUsername());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'task.reassigned' and entity_id = ?",
+                        Long.class,
+                        departingsStep.getId()))
+                .isEqualTo(1);
+        assertThat(stepMails(departingsStep.getId(), departingsStep.getId()))
+                .as("the step's only mail is the commitment's own")
+                .isEmpty();
+        assertThat(commitmentAssignedMails(commitmentId)).isEqualTo(1);
+        // the process still waits at the same step: nothing withdrew it or opened a second one
+        Thread.sleep(2_000);
+        assertThat(tasks.findAll().stream()
+                        .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())))
+                .extracting(Task::getId, Task::getStatus)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(departingsStep.getId(), TaskStatus.OPEN));
+    }
+
+    /**
+     * A successor in another zone judges the due date otherwise (the step's due time, its reminder and
+     * overdue timers), so the commitment's process re-routes its own waiting step, and the handover
+     * leaves that task to it: the successor gets the step once, with the commitment's one mail, and the
+     * departing rep's step is withdrawn, never moved (no "task reassigned" for it).
+     */
+    @Test
+    void aCommitmentsWaitingStepGoesThroughItsProcessOnceWhenTheSuccessorIsInAnotherZone() throws Exception {
+        successor.moveToTimeZone("Pacific/Auckland"); // the departing rep is in the company's zone, UTC
+        people.save(successor);
+        long commitmentId = departingsCommitment();
+        Task departingsStep =
+                await().atMost(WAIT).until(() -> commitmentTask(commitmentId, departing.getUsername()), t -> t != null);
+
+        handOverTheBook();
         Task successorsStep =
                 await().atMost(WAIT).until(() -> commitmentTask(commitmentId, successor.getUsername()), t -> t != null);
         await().atMost(WAIT)
                 .until(() ->
                         tasks.findById(departingsStep.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
 
+        assertThat(successorsStep.getId()).isNotEqualTo(departingsStep.getId());
         assertThat(successorsStep.getElementId()).isEqualTo(departingsStep.getElementId());
         assertThat(successorsStep.getProcessInstanceKey()).isEqualTo(departingsStep.getProcessInstanceKey());
         assertThat(tasks.findById(departingsStep.getId()).orElseThrow().getAssignee())
@@ -403,20 +433,50 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                         departingsStep.getId(),
                         successorsStep.getId()))
                 .isZero();
-        assertThat(jdbc.queryForList(
-                        // the task's id right after the template: keys go on with the recipient's id
-                        "select dedup_key from outbox_message where dedup_key ~ ('^task-[a-z]+:' || ? || ':')"
-                                + " or dedup_key ~ ('^task-[a-z]+:' || ? || ':')",
-                        String.class,
-                        departingsStep.getId(),
-                        successorsStep.getId()))
+        assertThat(stepMails(departingsStep.getId(), successorsStep.getId()))
                 .as("the step's only mail is the commitment's own")
                 .isEmpty();
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from outbox_message where dedup_key like 'commitment-assigned:' || ? || ':%'"
-                                + " and to_address = ?",
-                        Long.class, commitmentId, successor.getEmail()))
-                .isEqualTo(1);
+        assertThat(commitmentAssignedMails(commitmentId)).isEqualTo(1);
+    }
+
+    /** A commitment the departing rep owns on the first account of the book, due in 40 days. */
+    private long departingsCommitment() {
+        return ((Number) as("maria")
+                        .postForObject(
+                                "/api/commitments",
+                                Map.of(
+                                        "accountId", book.get(0).getId(),
+                                        "description", "Security review",
+                                        "ownerId", departing.getId(),
+                                        "dueDate", LocalDate.now().plusDays(40).toString()),
+                                Map.class)
+                        .get("id"))
+                .longValue();
+    }
+
+    /** maria hands the whole book to the successor, and the departing rep writes every note. */
+    private void handOverTheBook() throws Exception {
+        as("maria").postForEntity("/api/handovers", launch(successor.getId()), Map.class);
+        for (int i = 0; i < book.size(); i++) {
+            complete(departing, "task_write_handover_note", NOTE);
+        }
+    }
+
+    /** The inbox's own mails about either task (the task's id right after the template: keys go on with the recipient's id). */
+    private List<String> stepMails(long oneTask, long otherTask) {
+        return jdbc.queryForList(
+                "select dedup_key from outbox_message where dedup_key ~ ('^task-[a-z]+:' || ? || ':')"
+                        + " or dedup_key ~ ('^task-[a-z]+:' || ? || ':')",
+                String.class,
+                oneTask,
+                otherTask);
+    }
+
+    private long commitmentAssignedMails(long commitmentId) {
+        return jdbc.queryForObject(
+                "select count(*) from outbox_message where dedup_key like 'commitment-assigned:' || ? || ':%'"
+                        + " and to_address = ?",
+                Long.class, commitmentId, successor.getEmail());
     }
 
     private Task commitmentTask(long commitmentId, String assignee) {

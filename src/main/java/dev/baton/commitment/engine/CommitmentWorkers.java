@@ -111,8 +111,9 @@ public class CommitmentWorkers {
         steps.remind(commitmentId);
     }
 
+    /** Hands the overdue decision the manager of whoever owns the commitment now (see {@link CommitmentProcessSteps#escalate}). */
     @JobWorker(autoComplete = true, type = CommitmentBpmn.ESCALATE_JOB_TYPE)
-    public void escalate(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId) {
-        steps.escalate(commitmentId);
+    public Map<String, Object> escalate(@Variable(name = Bpmn.Variables.COMMITMENT_ID) long commitmentId) {
+        return Map.of(Variables.ESCALATE_TO_USERNAME, steps.escalate(commitmentId));
     }
 }

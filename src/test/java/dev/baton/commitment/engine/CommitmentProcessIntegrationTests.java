@@ -67,6 +67,9 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     CommitmentProcessSteps steps;
 
     @Autowired
+    CommitmentWorkers workers;
+
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     @Autowired
@@ -669,6 +672,22 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         assertThat(subjectsTo("rob", accountName))
                 .noneMatch(s -> s.startsWith("Reminder") && s.contains(day(first)))
                 .anyMatch(s -> s.startsWith("Reminder") && s.contains(day(sooner)));
+    }
+
+    /**
+     * A handover moves an owner's waiting step without telling the process
+     * ({@link CommitmentService#ownerStepCanMove}), so the process still holds the old owner's manager:
+     * the escalation step hands the overdue decision the manager of whoever owns it when it falls due.
+     */
+    @Test
+    void theOverdueDecisionGoesToTheManagerOfWhoeverOwnsTheCommitmentWhenItFallsDue() throws Exception {
+        long late = acceptedByRob("Escalated " + UUID.randomUUID(), "Quarterly review", 30);
+        assertThat(workers.escalate(late)).containsEntry(CommitmentBpmn.Variables.ESCALATE_TO_USERNAME, "maria");
+
+        jdbc.update(
+                "update commitment set owner_id = (select id from person where username = 'ravi') where id = ?", late);
+
+        assertThat(workers.escalate(late)).containsEntry(CommitmentBpmn.Variables.ESCALATE_TO_USERNAME, "marcus");
     }
 
     @Test

@@ -35,9 +35,10 @@ import java.util.stream.LongStream;
  *
  * <p>The book's commitments follow the same pattern: Baton's commitment model under another id,
  * its read step a no-op worker answering with the variables Baton's gives ({@link
- * #startCommitments}). The no-op transfer sends each account's commitment process the
- * commitment-changed message Baton's transfer sends, so the engine re-routes the commitment to the
- * successor on both sides: the engine's share of a handover is the same, Baton's own work is not.
+ * #startCommitments}). Baton's transfer moves each commitment's waiting deliver step to a successor in
+ * the same zone in its inbox, without the engine ({@code CommitmentService.ownerStepCanMove}), so the
+ * no-op transfer sends the engine nothing either: the engine's share of a handover is the same on both
+ * sides, Baton's own work is not.
  */
 public class HandoverWorkersReference implements AutoCloseable {
 
@@ -91,20 +92,9 @@ public class HandoverWorkersReference implements AutoCloseable {
                 Jobs.SETTLE_LEAVE)) {
             open(type, Map.of(), null);
         }
-        open(Jobs.TRANSFER, Map.of(), job -> {
-            int item = ((Number) job.getVariablesAsMap().get(Vars.ITEM_ID)).intValue();
-            if (item <= commitmentIds.size()) {
-                // as CommitmentMessages.changed, after Baton's transfer commits
-                client.newPublishMessageCommand()
-                        .messageName(COMMITMENT_PREFIX + CommitmentBpmn.MESSAGE_CHANGED)
-                        .correlationKey(String.valueOf(commitmentIds.get(item - 1)))
-                        .messageId("reference-changed:" + UUID.randomUUID())
-                        .timeToLive(Duration.ofSeconds(10))
-                        .variables(Map.of(CommitmentBpmn.Variables.OWNER_USERNAME, successor))
-                        .send()
-                        .join();
-            }
-        });
+        // no message to the commitment's process: Baton's transfer moves a step its owner acts on in the inbox,
+        // without the engine, for a successor in the same zone (CommitmentService.ownerStepCanMove), as here
+        open(Jobs.TRANSFER, Map.of(), null);
         open(Jobs.PREPARE, prepared, null);
         open(Jobs.RECORD_ACKNOWLEDGEMENT, acknowledged, null);
         open(Jobs.CHECK_ORPHANS, Map.of(Vars.ORPHANS, 0), null);
