@@ -37,7 +37,12 @@ public class AccountAccess {
         accounts.findById(accountId).ifPresent(a -> requireMayActOn(a, people.signedIn(username)));
     }
 
-    /** Throws unless {@code actor} may act on the account (see the class comment). */
+    /**
+     * Throws unless {@code actor} may act on the account (see the class comment).
+     *
+     * @throws AccessDeniedException naming the account and the people by name ("Acme GmbH is owned by
+     *     Rob Jansen, who is not in Ravi Patel's line: ...")
+     */
     @Transactional(readOnly = true)
     public void requireMayActOn(Account account, Person actor) {
         Person owner = account.getOwner();
@@ -47,10 +52,10 @@ public class AccountAccess {
                 ? actor.hasRole(Role.ADMIN) || actor.hasRole(Role.MANAGER)
                 : onTeam || lines.mayActFor(actor, owner);
         if (!allowed) {
-            throw new AccessDeniedException("account " + account.getId() + " is owned by "
+            throw new AccessDeniedException(account.getName() + " is owned by "
                     + (owner == null
                             ? "nobody"
-                            : owner.getUsername() + ", who is not in " + actor.getUsername() + "'s line")
+                            : owner.getFullName() + ", who is not in " + actor.getFullName() + "'s line")
                     + ": only its owner, its account team, their managers and admins may act on it");
         }
     }
@@ -97,9 +102,9 @@ public class AccountAccess {
         Person actor = people.signedIn(username);
         Person owner = account.getOwner();
         if (owner != null) {
-            lines.requireMayActFor(actor, owner, "move account " + accountId);
+            lines.requireMayActFor(actor, owner, "move " + account.getName());
         } else if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.MANAGER)) {
-            throw new AccessDeniedException("only managers and admins may give account " + accountId + " an owner");
+            throw new AccessDeniedException("only managers and admins may give " + account.getName() + " an owner");
         }
     }
 

@@ -90,6 +90,11 @@ public class AuditEvent {
         return action;
     }
 
+    /** The action in words ("Handover launched"), as {@link AuditActions#label} reads it. */
+    public String getActionLabel() {
+        return AuditActions.label(action);
+    }
+
     public String getEntityType() {
         return entityType;
     }

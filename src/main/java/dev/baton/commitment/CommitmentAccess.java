@@ -97,7 +97,7 @@ public class CommitmentAccess {
             Person actor = people.signedIn(username);
             Person owner = c.getOwner() == null ? c.getMadeBy() : c.getOwner();
             if (!lines.mayActFor(actor, owner) && !(byMakerToo && lines.mayActFor(actor, c.getMadeBy()))) {
-                lines.requireMayActFor(actor, owner, what + " commitment " + id);
+                lines.requireMayActFor(actor, owner, what + " " + named(c));
             }
         });
     }
@@ -145,7 +145,11 @@ public class CommitmentAccess {
                 String what = decision.equals("breach") ? "mark breached" : decision;
                 Person actor = people.signedIn(username);
                 if (!actor.hasRole(Role.CS) && !actor.hasRole(Role.MANAGER) && !actor.hasRole(Role.ADMIN)) {
-                    throw new AccessDeniedException(actor.getUsername() + " may not " + what + " commitment " + id
+                    throw new AccessDeniedException(actor.getFullName() + " may not " + what + " "
+                            + commitments
+                                    .findById(id)
+                                    .map(CommitmentAccess::named)
+                                    .orElse("commitment " + id)
                             + ": only customer success, managers and admins do");
                 }
                 requireMayCheck(id, username, what);
@@ -197,11 +201,11 @@ public class CommitmentAccess {
         commitments.findById(id).ifPresent(c -> {
             Person actor = people.signedIn(username);
             if (!actor.hasRole(Role.CS) && !actor.hasRole(Role.MANAGER) && !actor.hasRole(Role.ADMIN)) {
-                throw new AccessDeniedException(actor.getUsername() + " may not give commitment " + id
+                throw new AccessDeniedException(actor.getFullName() + " may not give " + named(c)
                         + " an owner: only customer success, managers and admins give commitments owners");
             }
             if (c.getOwner() != null && c.getOwner().isActive()) {
-                lines.requireMayActFor(actor, c.getOwner(), "give commitment " + id + " to someone else");
+                lines.requireMayActFor(actor, c.getOwner(), "give " + named(c) + " to someone else");
             }
             lines.requireMayGiveWorkTo(
                     actor,
@@ -211,6 +215,19 @@ public class CommitmentAccess {
                     c.getDeliveringTeam(),
                     "a commitment");
         });
+    }
+
+    /** Words in a refusal longer than this are cut: the whole promise is on its page. */
+    private static final int WORDS_MAX = 80;
+
+    /** The commitment as a refusal names it: by its words, quoted ("commitment \"Send the SOC 2 report\""). */
+    private static String named(Commitment c) {
+        String words = c.getDescription();
+        if (words.length() > WORDS_MAX) {
+            int end = Character.isHighSurrogate(words.charAt(WORDS_MAX - 1)) ? WORDS_MAX - 1 : WORDS_MAX;
+            words = words.substring(0, end).strip() + "…";
+        }
+        return "commitment \"" + words + "\"";
     }
 
     /**

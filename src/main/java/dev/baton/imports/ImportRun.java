@@ -113,11 +113,16 @@ final class ImportRun {
             fieldsInError.clear();
         }
         fieldsInError.add(field);
-        keep(errors, row, field, problem);
+        keep(errors, row, field, problem, null);
     }
 
     void notice(ImportRow row, String field, String notice) {
-        keep(notices, row, field, notice);
+        notice(row, field, notice, null);
+    }
+
+    /** A notice naming a record Baton has, with the path of its page ({@link RowError#link}). */
+    void notice(ImportRow row, String field, String notice, String link) {
+        keep(notices, row, field, notice, link);
     }
 
     /** The errors kept, as a user reads the file: by row, then by column (the row as a whole first). */
@@ -158,12 +163,12 @@ final class ImportRun {
      * whatever order the rules ran in, and its first {@link #MAX_KEPT} entries: rows are read in order,
      * so an entry past the last kept one comes after every kept one.
      */
-    private void keep(List<Listed> list, ImportRow row, String field, String problem) {
+    private void keep(List<Listed> list, ImportRow row, String field, String problem, String link) {
         Listed entry = new Listed(
                 row.number(),
                 row.position(field),
                 listed++,
-                new RowError(row.number(), row.column(field), cut(row.get(field)), problem));
+                new RowError(row.number(), row.column(field), cut(row.get(field)), problem, link));
         int at = -Collections.binarySearch(list, entry, Listed.READING_ORDER) - 1;
         if (at >= MAX_KEPT) {
             return;
@@ -393,6 +398,19 @@ final class ImportRun {
         } else {
             updated++;
             notice(row, "external_id", "already imported: updates " + what + " " + id);
+        }
+    }
+
+    /**
+     * {@link #matched} for a record the report names in words and links to: {@code named} as a sentence
+     * reads it ("the lead Pat Lead at Acme"), {@code link} its page; both null for a new record.
+     */
+    void matched(ImportRow row, String named, String link) {
+        if (named == null) {
+            created++;
+        } else {
+            updated++;
+            notice(row, "external_id", "already imported: updates " + named, link);
         }
     }
 

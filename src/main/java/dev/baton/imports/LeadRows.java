@@ -36,21 +36,22 @@ class LeadRows implements RowHandler {
                 valid.add(lead);
             }
         }
-        Map<String, Long> imported = leads.leads(
+        Map<String, Existing> imported = leads.leads(
                 run.source.name(), valid.stream().map(ImportedLead::externalId).toList());
         Map<String, Existing> withEmail = leads.withEmails(
                 valid.stream().map(ImportedLead::email).filter(Objects::nonNull).toList());
         List<ImportedLead> written = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             ImportedLead lead = valid.get(i);
-            Long id = imported.get(lead.externalId());
+            Existing before = imported.get(lead.externalId());
             String email = lead.email() == null ? null : lead.email().toLowerCase(Locale.ROOT);
             Existing same = email == null ? null : withEmail.get(email);
-            if (same != null && !(same.type().equals("lead") && same.id() == (id == null ? -1 : id))) {
+            if (same != null && !(same.type().equals("lead") && before != null && same.id() == before.id())) {
                 run.notice(
                         rows.get(i),
                         "email",
-                        "duplicates " + same.type() + " " + same.id() + " (same e-mail): skipped, not imported twice");
+                        "duplicates " + same.named() + " (same e-mail): skipped, not imported twice",
+                        same.page());
                 continue;
             }
             if (email != null
@@ -62,7 +63,7 @@ class LeadRows implements RowHandler {
                         "repeats the e-mail of row " + run.firstWithEmail(email, 0) + ": skipped, not imported twice");
                 continue;
             }
-            run.matched(rows.get(i), "lead", id);
+            run.matched(rows.get(i), before == null ? null : before.named(), before == null ? null : before.page());
             written.add(lead);
         }
         if (run.writing()) {

@@ -39,8 +39,30 @@ public class LeadImports {
             @Min(0) @Max(100) Integer score,
             @Size(max = 60) @SingleLine String territory) {}
 
-    /** An existing record with an e-mail address: {@code type} "lead" or "contact", and its id. */
-    public record Existing(String type, long id) {}
+    /**
+     * An existing lead or contact, as an import's report names it.
+     *
+     * @param type "lead" or "contact"
+     * @param name the lead's or contact's person name
+     * @param company the lead's company or the contact's account name
+     * @param accountId the contact's account (null for a lead)
+     */
+    public record Existing(String type, long id, String name, String company, Long accountId) {
+
+        /** As a sentence names it: "the lead Pat Lead at Acme", "the contact Anna de Vries at Quokka BV". */
+        public String named() {
+            return "the " + type + " " + name + " at " + company;
+        }
+
+        /** The page that shows it: the lead's own, or the contact's account's. */
+        public String page() {
+            return accountId == null ? "/leads/" + id : "/accounts/" + accountId;
+        }
+
+        static Existing of(Lead lead) {
+            return new Existing("lead", lead.getId(), lead.getPersonName(), lead.getCompany(), null);
+        }
+    }
 
     private final Leads leads;
     private final AccountLookup lookup;
@@ -52,13 +74,13 @@ public class LeadImports {
         this.service = service;
     }
 
-    /** Lead ids by external id, of the leads imported before from {@code source}. */
+    /** The leads imported before from {@code source}, by external id, as they stand before this import. */
     @Transactional(readOnly = true)
-    public Map<String, Long> leads(String source, Collection<String> externalIds) {
-        Map<String, Long> found = new HashMap<>();
+    public Map<String, Existing> leads(String source, Collection<String> externalIds) {
+        Map<String, Existing> found = new HashMap<>();
         if (!externalIds.isEmpty()) {
             leads.findByExternalSourceAndExternalIdIn(source, externalIds)
-                    .forEach(l -> found.put(l.getExternalId(), l.getId()));
+                    .forEach(l -> found.put(l.getExternalId(), Existing.of(l)));
         }
         return found;
     }
@@ -72,9 +94,11 @@ public class LeadImports {
         if (lower.isEmpty()) {
             return found;
         }
-        lookup.contactsByEmail(lower).forEach((email, c) -> found.put(email, new Existing("contact", c.contactId())));
-        leads.findByLowerEmailIn(lower)
-                .forEach(l -> found.put(l.getEmail().toLowerCase(Locale.ROOT), new Existing("lead", l.getId())));
+        lookup.contactsByEmail(lower)
+                .forEach((email, c) -> found.put(
+                        email,
+                        new Existing("contact", c.contactId(), c.contactName(), c.accountName(), c.accountId())));
+        leads.findByLowerEmailIn(lower).forEach(l -> found.put(l.getEmail().toLowerCase(Locale.ROOT), Existing.of(l)));
         return found;
     }
 

@@ -85,13 +85,20 @@ public class AbsenceService {
         return AbsenceView.of(absence);
     }
 
-    /** Takes back an absence (plans changed); only its person may. */
+    /**
+     * Takes back an absence (plans changed); only its person may.
+     *
+     * @throws NotFoundException when there is no absence {@code id}
+     * @throws AccessDeniedException for anyone else, naming the person and the absence's days in words
+     *     ("only Rob Jansen may withdraw their absence from Thu 10 Dec 2026 to Fri 11 Dec 2026")
+     */
     @Transactional
     public void withdraw(long id, String username) {
         Absence absence = absences.findById(id).orElseThrow(() -> new NotFoundException("absence", id));
         if (!absence.getPerson().getUsername().equals(username)) {
-            throw new AccessDeniedException(
-                    "only " + absence.getPerson().getUsername() + " may withdraw absence " + id);
+            throw new AccessDeniedException("only " + absence.getPerson().getFullName()
+                    + " may withdraw their absence from " + dates.day(absence.getStartsOn()) + " to "
+                    + dates.day(absence.getEndsOn()));
         }
         audit.record("absence.withdrawn", "absence", id, null, snapshot(absence), null);
         absences.delete(absence);
@@ -136,7 +143,7 @@ public class AbsenceService {
     /**
      * Why {@code person} cannot take over others' work on the days {@code from} to {@code to}
      * (inclusive, days where {@code person} is): inactive, being handed over or leaving the company
-     * ({@link Leavers}), or away on one of those days. Empty when they can. The reason reads as a sentence about the person ("rob is inactive").
+     * ({@link Leavers}), or away on one of those days. Empty when they can. The reason reads as a sentence about the person ("Rob Jansen is inactive").
      */
     @Transactional(readOnly = true)
     public Optional<String> unavailable(Person person, LocalDate from, LocalDate to) {

@@ -154,18 +154,18 @@ public class PeopleImports {
             return Optional.empty();
         }
         PeopleFile.Change change = file.changes().get(manager.getEmail().toLowerCase(Locale.ROOT));
-        boolean managesNow = PeopleService.whyNotManage(manager.getUsername(), manager.isActive(), manager.getRoles())
+        boolean managesNow = PeopleService.whyNotManage(manager.getFullName(), manager.isActive(), manager.getRoles())
                 .isEmpty();
         if (change != null && managesNow) {
             return Optional.empty();
         }
         boolean active = change == null || change.active() == null ? manager.isActive() : change.active();
         Set<Role> roles = change == null || change.roles() == null ? manager.getRoles() : change.roles();
-        return PeopleService.whyNotManage(manager.getUsername(), active, roles)
-                .map(reason -> person.getUsername() + "'s manager " + reason
+        return PeopleService.whyNotManage(manager.getFullName(), active, roles)
+                .map(reason -> person.getFullName() + "'s manager " + reason
                         + (active
                                 ? ""
-                                : ": reactivate them too, or give " + person.getUsername() + " another manager first"));
+                                : ": reactivate them too, or give " + person.getFullName() + " another manager first"));
     }
 
     /**

@@ -157,12 +157,19 @@ public class PeopleService {
         return people.findById(id).orElseThrow(() -> BadRequestException.noSuch(field, "person", id));
     }
 
-    /** A person a request names in {@code field} as the new owner of something: must exist and be active (else 400). */
+    /**
+     * A person a request names in {@code field} as the new owner of something ({@code what}, e.g. "an
+     * account").
+     *
+     * @return the person, who exists and is active
+     * @throws BadRequestException at {@code field}: "no person N", or "Rob Jansen is inactive and cannot own
+     *     an account" (by full name)
+     */
     @Transactional(readOnly = true)
     public Person activeOwner(Long id, String field, String what) {
         Person owner = referenced(id, field);
         if (!owner.isActive()) {
-            throw new BadRequestException(field, owner.getUsername() + " is inactive and cannot own " + what);
+            throw new BadRequestException(field, owner.getFullName() + " is inactive and cannot own " + what);
         }
         return owner;
     }
@@ -362,7 +369,7 @@ public class PeopleService {
             return null;
         }
         Person manager = referenced(managerId, "managerId");
-        whyNotManage(manager.getUsername(), manager.isActive(), manager.getRoles())
+        whyNotManage(manager.getFullName(), manager.isActive(), manager.getRoles())
                 .ifPresent(reason -> {
                     throw new BadRequestException("managerId", reason);
                 });
@@ -374,7 +381,7 @@ public class PeopleService {
      * people import ({@link PeopleImports#refusal}, which reads the manager as the whole file leaves
      * them): someone active who may manage ({@link #mayManage}).
      *
-     * @param manager the manager's username, for the message
+     * @param manager the manager's full name, for the message
      * @param active whether the manager is (or will be) active
      * @param roles the roles the manager has (or will have)
      * @return why they cannot be anyone's manager (named in it), empty when they can
@@ -405,7 +412,7 @@ public class PeopleService {
         if (people.countActiveWithRoleExcept(Role.ADMIN, gone) + alongside.adminsGained() > 0) {
             return Optional.empty();
         }
-        return Optional.of(person.getUsername() + " is the only active admin and cannot " + change
+        return Optional.of(person.getFullName() + " is the only active admin and cannot " + change
                 + ": make someone else an admin first");
     }
 
@@ -415,7 +422,7 @@ public class PeopleService {
         if (reports <= 0) {
             return Optional.empty();
         }
-        return Optional.of(person.getUsername() + " still manages " + reports + " active "
+        return Optional.of(person.getFullName() + " still manages " + reports + " active "
                 + (reports == 1 ? "person" : "people") + " and cannot " + change
                 + ": give them another manager first");
     }

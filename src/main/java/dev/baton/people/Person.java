@@ -90,8 +90,8 @@ public class Person {
     public void reportTo(Person newManager) {
         for (Person p = newManager; p != null; p = p.manager) {
             if (p == this || (id != null && id.equals(p.id))) {
-                throw new IllegalArgumentException(
-                        username + " cannot report to " + newManager.username + ": that would make a reporting loop");
+                throw new IllegalArgumentException(getFullName() + " cannot report to " + newManager.getFullName()
+                        + ": that would make a reporting loop");
             }
         }
         this.manager = newManager;

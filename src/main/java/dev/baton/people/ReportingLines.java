@@ -62,18 +62,29 @@ public class ReportingLines {
                 || sameTeam(deliveringTeam, owner.getTeam());
     }
 
-    /** Throws {@link AccessDeniedException} saying who is not in whose line unless {@link #mayActFor} holds. */
+    /**
+     * Throws unless {@link #mayActFor} holds.
+     *
+     * @param what what the actor wanted to do, as it follows "may not" ("move Acme GmbH")
+     * @throws AccessDeniedException saying, by full name, who is not in whose line ("Rob Jansen is not
+     *     in Ravi Patel's line: Ravi Patel may not move Acme GmbH")
+     */
     public void requireMayActFor(Person actor, Person subject, String what) {
         if (!mayActFor(actor, subject)) {
-            throw new AccessDeniedException(subject.getUsername() + " is not in " + actor.getUsername() + "'s line: "
-                    + actor.getUsername() + " may not " + what);
+            throw new AccessDeniedException(subject.getFullName() + " is not in " + actor.getFullName() + "'s line: "
+                    + actor.getFullName() + " may not " + what);
         }
     }
 
-    /** Throws {@link AccessDeniedException} saying why unless {@link #mayGiveWorkTo} holds. */
+    /**
+     * Throws unless {@link #mayGiveWorkTo} holds.
+     *
+     * @param what the work, as it follows "give them" ("a commitment")
+     * @throws AccessDeniedException saying, by full name, whose team or line the owner is not in
+     */
     public void requireMayGiveWorkTo(Person actor, Person owner, Team deliveringTeam, String what) {
         if (!mayGiveWorkTo(actor, owner, deliveringTeam)) {
-            throw new AccessDeniedException(owner.getUsername() + " is neither in " + actor.getUsername()
+            throw new AccessDeniedException(owner.getFullName() + " is neither in " + actor.getFullName()
                     + "'s team or line nor in the delivering team: only their manager may give them " + what);
         }
     }

@@ -110,7 +110,7 @@ public class TaskAssignments {
         Viewer me = inbox.viewer();
         Person owner = people.byUsername(from).orElseThrow(() -> BadRequestException.noSuch("from", "person", from));
         Person manager = people.byUsername(me.username()).orElseThrow();
-        lines.requireMayActFor(manager, owner, "reassign " + from + "'s tasks");
+        lines.requireMayActFor(manager, owner, "reassign " + owner.getFullName() + "'s tasks");
         Person successor = colleague(to, from);
         List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(from, TaskStatus.OPEN);
         List<Task> chosen = taskIds == null || taskIds.isEmpty()

@@ -190,8 +190,8 @@ class AccountPagesIntegrationTests {
                 .andExpect(redirectedUrl("/accounts/" + account.getId()))
                 .andExpect(flash().attribute(
                                 "error",
-                                "The contact was not marked as verified: account " + account.getId()
-                                        + " is owned by rob, who is not in rita's line: only its owner, its account"
+                                "The contact was not marked as verified: " + account.getName()
+                                        + " is owned by Rob Jansen, who is not in Rita Okafor's line: only its owner, its account"
                                         + " team, their managers and admins may act on it"));
         assertThat(contacts.findById(anna.getId()).orElseThrow().getLastVerifiedAt())
                 .isNull();
@@ -230,8 +230,9 @@ class AccountPagesIntegrationTests {
                         .param("ownerId", String.valueOf(account.getOwner().getId())))
                 .andExpect(status().isForbidden())
                 .andExpect(content()
-                        .string(containsString("The promise was not recorded: account " + account.getId()
-                                + " is owned by rob, who is not in ravi&#39;s line")))
+                        .string(containsString("The promise was not recorded: "
+                                + org.springframework.web.util.HtmlUtils.htmlEscape(account.getName())
+                                + " is owned by Rob Jansen, who is not in Ravi Shankar&#39;s line")))
                 .andExpect(content().string(not(containsString("see the marked fields"))))
                 .andExpect(content().string(not(containsString("is-invalid"))));
 

@@ -181,7 +181,7 @@ class TimelineIntegrationTests {
                 .containsEntry("status", 400);
         assertThat(dev.baton.support.SignedIn.as(http, "maria")
                         .getForObject("/audit?account=" + account.getId(), String.class))
-                .contains("contact.created")
+                .contains(">Contact added<")
                 .contains("Jane Doe")
                 // times are printed in the reader's zone: the page must not claim UTC
                 .contains("Days and times are in")

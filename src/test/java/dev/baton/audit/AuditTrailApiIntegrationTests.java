@@ -77,6 +77,23 @@ class AuditTrailApiIntegrationTests {
     }
 
     @Test
+    void thePageShowsEachActionInWordsAndWhoByFullNameWhileTheApiKeepsTheCodeBesideItsLabel() {
+        long account = created(word + " Words");
+
+        String page = SignedIn.as(http, "maria").getForObject("/audit?accountId=" + account, String.class);
+        ResponseEntity<Map> api =
+                http.withBasicAuth("maria", "demo").getForEntity("/api/audit?accountId=" + account, Map.class);
+
+        assertThat(page)
+                .as("the action and the person in words, not account.created by ada")
+                .contains(">Account created</td>", ">Ada Lovelace</td>")
+                .doesNotContain(">account.created</td>", ">ada</td>");
+        assertThat((List<Map<String, Object>>) api.getBody().get("content"))
+                .extracting(e -> e.get("actor") + " " + e.get("action") + " " + e.get("actionLabel"))
+                .containsExactly("ada account.created Account created");
+    }
+
+    @Test
     void thePageFiltersByAccountIdAndSaysWhichParameterItDoesNotKnow() {
         long[] accounts = twoAccounts();
 

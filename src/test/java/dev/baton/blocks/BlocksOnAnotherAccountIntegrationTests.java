@@ -74,7 +74,8 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
         for (ResponseEntity<Map> answer : java.util.List.of(refused, numberAsText)) {
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(answer.getBody().toString())
-                    .contains("accountId", "you may not point this step at account " + ravis, "not in rob's line");
+                    .contains(
+                            "accountId", "you may not point this step at account " + ravis, "not in Rob Jansen's line");
         }
         assertThat(tasks.findById(pick.getId()).orElseThrow().getStatus()).isEqualTo(dev.baton.task.TaskStatus.OPEN);
         assertThat(accounts.get(ravis).segment()).isEqualTo("Mid-market");
@@ -169,7 +170,7 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
                 .contains(
                         "input 'accountId'",
                         "the playbook's launcher rob may not " + what + " account " + accountId,
-                        "not in rob's line");
+                        "not in Rob Jansen's line");
         assertThat(new WorkerRecords(engine, WAIT).passed(instance)).doesNotContain("end_done");
     }
 

@@ -600,7 +600,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
 
         Map stuck = failedForGoodToAnInactiveSuccessor(launched);
         assertThat((String) stuck.get("transferProblem"))
-                .contains(launched.successor().getUsername() + " is inactive and cannot own an account");
+                .contains(launched.successor().getFullName() + " is inactive and cannot own an account");
         List<Map> problems = as("ada").getForObject("/api/admin/problems", List.class);
         assertThat(problems)
                 .filteredOn(
@@ -632,7 +632,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .satisfies(m -> assertThat(Mails.text(m))
                         .contains(
                                 launched.departing().getFullName(),
-                                launched.successor().getUsername() + " is inactive and cannot own an account",
+                                launched.successor().getFullName() + " is inactive and cannot own an account",
                                 "choose another successor",
                                 "/handovers/" + launched.id()));
 

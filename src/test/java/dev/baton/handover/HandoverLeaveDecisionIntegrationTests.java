@@ -56,7 +56,7 @@ class HandoverLeaveDecisionIntegrationTests extends EngineIntegrationTest {
         ResponseEntity<Map> outsider = answer("marcus", decide, "return");
         assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) errors(outsider).get(FIELD))
-                .contains(cover.getUsername() + " is not in marcus's line")
+                .contains(cover.getFullName() + " is not in Marcus Brown's line")
                 .endsWith("let the successors keep the accounts, or ask someone who may");
         assertUnsettled(launched, decide);
 
@@ -86,7 +86,7 @@ class HandoverLeaveDecisionIntegrationTests extends EngineIntegrationTest {
 
         ResponseEntity<Map> refused = answer("maria", decide, "return");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) errors(refused).get(FIELD)).contains(away.getUsername() + " is inactive");
+        assertThat((String) errors(refused).get(FIELD)).contains(away.getFullName() + " is inactive");
         assertUnsettled(launched, decide);
 
         assertThat(answer("maria", decide, "keep").getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -435,7 +435,7 @@ class ImportIntegrationTests {
             Map result = finished(
                     start("PEOPLE", "BATON", dryRun, "demote.csv", demoteAll.getBytes(StandardCharsets.UTF_8)));
 
-            String last = admins.getLast().split(",")[1];
+            String last = admins.getLast().split(",")[2];
             assertThat(rowErrors(result))
                     .as("each row alone leaves an admin; together they would leave none")
                     .containsExactly(
@@ -469,7 +469,7 @@ class ImportIntegrationTests {
         String leaves = mona + "@baton.example,Mona Test,REP,false\n";
         String demoted = mona + "@baton.example,Mona Test,REP,true\n";
         String back = zed + "@baton.example,Zed Test,REP,true\n";
-        String manages = mona + " still manages 1 active person and cannot ";
+        String manages = "New " + mona + " still manages 1 active person and cannot ";
         String why = ": give them another manager first";
         Map<String, String> files = Map.of(
                 header + leaves + back, "2 active: " + manages + "be deactivated" + why,
@@ -577,7 +577,7 @@ class ImportIntegrationTests {
 
             assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
             assertThat(rowErrors(result))
-                    .containsExactly("2 roles: maria still manages " + reports + " active "
+                    .containsExactly("2 roles: " + name + " still manages " + reports + " active "
                             + (reports == 1 ? "person" : "people")
                             + " and cannot lose the manager role: give them another manager first");
         }
@@ -607,7 +607,7 @@ class ImportIntegrationTests {
 
             assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
             assertThat(rowErrors(result))
-                    .containsExactly("2 roles: " + boss + " still manages 1 active person"
+                    .containsExactly("2 roles: New " + boss + " still manages 1 active person"
                             + " and cannot lose the admin role: give them another manager first");
         }
         assertThat(people(boss)).isEqualTo(before);

@@ -40,8 +40,8 @@ class PeopleImportIntegrationTests {
         long monaId = newPerson(mona, Role.MANAGER, null);
         peopleService.deactivate(newPerson(zed, Role.REP, monaId));
         peopleService.deactivate(monaId);
-        String why = "2 active: " + zed + "'s manager " + mona + " is inactive and cannot manage anyone: reactivate"
-                + " them too, or give " + zed + " another manager first";
+        String why = "2 active: New " + zed + "'s manager New " + mona + " is inactive and cannot manage anyone:"
+                + " reactivate them too, or give New " + zed + " another manager first";
         // the file has no row for the manager, or one that leaves them inactive
         Map<String, String> files = Map.of(
                 "email,full_name,active\n" + zed + "@baton.example,Zed Back,true\n",
@@ -85,7 +85,7 @@ class PeopleImportIntegrationTests {
 
             assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
             assertThat(rowErrors(result))
-                    .containsExactly("2 active: " + zed + "'s manager " + mona
+                    .containsExactly("2 active: New " + zed + "'s manager Mona Rep"
                             + " is not a manager: give them the MANAGER role first");
         }
         assertThat(people(zed)).containsExactly("New " + zed + "|false");
@@ -108,8 +108,9 @@ class PeopleImportIntegrationTests {
 
             assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
             assertThat(rowErrors(result))
-                    .containsExactly("2 active: " + mona + " still manages 1 active person and cannot be deactivated:"
-                            + " give them another manager first");
+                    .containsExactly(
+                            "2 active: New " + mona + " still manages 1 active person and cannot be deactivated:"
+                                    + " give them another manager first");
         }
         assertThat(people(mona, zed)).containsExactly("New " + mona + "|true", "New " + zed + "|true");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import dev.baton.support.SignedIn;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +47,17 @@ class LeadImportIntegrationTests extends LeadIntegrationTest {
 
         assertThat(imported).containsEntry("status", "SUCCEEDED").containsEntry("created", 2);
         assertThat(again).containsEntry("created", 0).containsEntry("updated", 2);
+        long joerg =
+                jdbc.queryForObject("select id from lead where external_id like ?", Long.class, "00Q" + run + "AAA1%");
+        assertThat((List<Map>) again.get("notices"))
+                .as("each updated lead named as revenue ops know it (as it stood), with its page")
+                .extracting(n -> n.get("row") + " " + n.get("problem") + " " + n.get("link"))
+                .contains("2 already imported: updates the lead Jörg Müller at Müller GmbH /leads/" + joerg);
+        assertThat(SignedIn.as(http, "ada").getForObject("/imports/" + again.get("id"), String.class))
+                .contains(
+                        "already imported: updates the lead Jörg Müller at Müller GmbH",
+                        "href=\"/leads/" + joerg + "\"")
+                .doesNotContain("updates lead " + joerg);
         assertThat(leadsOf(run))
                 .containsExactly(
                         "Anne de Vries @ Northwind, Trade show, score null",
@@ -111,10 +123,14 @@ class LeadImportIntegrationTests extends LeadIntegrationTest {
         assertThat(result).containsEntry("status", "SUCCEEDED").containsEntry("created", 1);
         assertThat((List<Map>) result.get("notices"))
                 .extracting(n -> n.get("row") + " " + n.get("problem"))
-                .anySatisfy(n -> assertThat(n)
-                        .startsWith("2 duplicates lead ")
-                        .endsWith("(same e-mail): skipped, not imported twice"))
-                .contains("4 repeats the e-mail of row 3: skipped, not imported twice");
+                .contains(
+                        "2 duplicates the lead Kim Known at Known Co (same e-mail): skipped, not imported twice",
+                        "4 repeats the e-mail of row 3: skipped, not imported twice");
+        long kim = jdbc.queryForObject("select id from lead where email = ?", Long.class, known);
+        assertThat((List<Map>) result.get("notices"))
+                .filteredOn(n -> n.get("row").equals(2))
+                .extracting(n -> n.get("link"))
+                .containsExactly("/leads/" + kim);
         assertThat(jdbc.queryForObject(
                         "select count(*) from lead where external_id like ?", Long.class, "H-" + run + "-%"))
                 .isOne();

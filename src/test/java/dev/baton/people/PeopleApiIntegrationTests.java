@@ -185,7 +185,10 @@ class PeopleApiIntegrationTests {
 
         assertThat(loop.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((Map<String, Object>) loop.getBody().get("errors")).containsKey("managerId");
-        assertThat((String) loop.getBody().get("detail")).contains("reporting loop");
+        assertThat((String) loop.getBody().get("detail"))
+                .as("people named as people read names, not by user name")
+                .isEqualTo(
+                        "managerId: New loop-boss cannot report to New loop-report: that would make a reporting loop");
         assertThat(people.findById(boss).orElseThrow().getManager()).isNull();
     }
 
@@ -375,7 +378,7 @@ class PeopleApiIntegrationTests {
 
         assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         String lastAdmin =
-                "ada is the only active admin and cannot lose the admin role: make someone else an admin first";
+                "Ada Lovelace is the only active admin and cannot lose the admin role: make someone else an admin first";
         assertThat((String) demoted.getBody().get("detail")).isEqualTo("roles: " + lastAdmin);
         assertThat((Map<String, Object>) demoted.getBody().get("errors"))
                 .containsExactly(Map.entry("roles", lastAdmin));
@@ -398,10 +401,10 @@ class PeopleApiIntegrationTests {
         assertThat(deactivated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) deactivated.getBody().get("detail"))
                 .isEqualTo(
-                        "busy-boss still manages 1 active person and cannot be deactivated: give them another manager first");
+                        "New busy-boss still manages 1 active person and cannot be deactivated: give them another manager first");
         assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         String manages =
-                "busy-boss still manages 1 active person and cannot lose the manager role: give them another manager first";
+                "New busy-boss still manages 1 active person and cannot lose the manager role: give them another manager first";
         assertThat((String) demoted.getBody().get("detail")).isEqualTo("roles: " + manages);
         assertThat((Map<String, Object>) demoted.getBody().get("errors"))
                 .as("the reason a people import gives at roles too (PeopleImports.refusal)")
@@ -425,7 +428,7 @@ class PeopleApiIntegrationTests {
                 .containsExactly(
                         Map.entry(
                                 "roles",
-                                "admin-boss still manages 1 active person and cannot lose the admin role: give them another manager first"));
+                                "New admin-boss still manages 1 active person and cannot lose the admin role: give them another manager first"));
         assertThat(people.findById(boss).orElseThrow())
                 .satisfies(
                         p -> assertThat(p.getRoles()).containsExactly(Role.ADMIN),
@@ -449,10 +452,10 @@ class PeopleApiIntegrationTests {
 
         assertThat(underARep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((Map<String, Object>) underARep.getBody().get("errors"))
-                .containsEntry("managerId", "rob is not a manager: give them the MANAGER role first");
+                .containsEntry("managerId", "Rob Jansen is not a manager: give them the MANAGER role first");
         assertThat(underTheInactive.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((Map<String, Object>) underTheInactive.getBody().get("errors"))
-                .containsEntry("managerId", "gone-boss is inactive and cannot manage anyone");
+                .containsEntry("managerId", "New gone-boss is inactive and cannot manage anyone");
         assertThat(people.existsByUsername("under-rep") || people.existsByUsername("under-gone"))
                 .isFalse();
     }

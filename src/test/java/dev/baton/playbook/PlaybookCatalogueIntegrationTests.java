@@ -277,11 +277,13 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                         .with(csrf())
                         .param("accountId", " " + ravis + " "))
                 .andExpect(redirectedUrl("/playbooks/" + processId))
-                .andExpect(flash().attribute("error", containsString("owned by ravi, who is not in rob's line")));
+                .andExpect(flash().attribute(
+                                "error", containsString("owned by Ravi Shankar, who is not in Rob Jansen's line")));
 
         assertThat(asNumber.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(asText.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat((String) asText.getBody().get("detail")).contains("owned by ravi, who is not in rob's line");
+        assertThat((String) asText.getBody().get("detail"))
+                .contains("owned by Ravi Shankar, who is not in Rob Jansen's line");
         assertThat(instances.findByBpmnProcessIdOrderByStartedAtDesc(processId, PageRequest.of(0, 10)))
                 .isEmpty();
         // on his own account the text is the number: the instance runs on that account

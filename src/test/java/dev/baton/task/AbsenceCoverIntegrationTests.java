@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.support.SignedIn;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -104,6 +107,23 @@ class AbsenceCoverIntegrationTests extends InboxTest {
         assertThat(nobody.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(as("colin").getForObject("/api/absences/mine", List.class)).isEmpty();
         assertThat(arrivingTask("colin", null, false).getAssignee()).isEqualTo("colin");
+    }
+
+    @Test
+    void onlyColinWithdrawsHisAbsenceAndOthersAreToldWhoseItIsInWords() {
+        LocalDate from = LocalDate.now().plusDays(30);
+        LocalDate to = from.plusDays(2);
+        long id = ((Number) away("colin", from, to, "cora").getBody().get("id")).longValue();
+
+        ResponseEntity<Map> refused = as("cora").exchange("/api/absences/" + id, HttpMethod.DELETE, null, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+        assertThat((String) refused.getBody().get("detail"))
+                .as("the person by full name and the days in words, not 'only colin may withdraw absence %s'", id)
+                .isEqualTo("only Colin O'Brien may withdraw their absence from " + from.format(day) + " to "
+                        + to.format(day));
+        assertThat(as("colin").getForObject("/api/absences/mine", List.class)).hasSize(1);
     }
 
     private ResponseEntity<Map> away(String who, LocalDate from, LocalDate to, String delegate) {

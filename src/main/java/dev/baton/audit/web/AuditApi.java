@@ -20,12 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit", description = "The raw audit trail: admins and managers.")
 class AuditApi {
 
-    /** One audit event as recorded: who changed what, when, and the fields before and after. */
+    /**
+     * One audit event as recorded: who changed what, when, and the fields before and after; {@code
+     * actionLabel} is the action in words, as the audit page shows it ({@code action} stays the code
+     * that filters match).
+     */
     record AuditEntry(
             long id,
             Instant at,
             String actor,
             String action,
+            String actionLabel,
             String entityType,
             Long entityId,
             Long accountId,
@@ -38,6 +43,7 @@ class AuditApi {
                     e.getAt(),
                     e.getActor(),
                     e.getAction(),
+                    e.getActionLabel(),
                     e.getEntityType(),
                     e.getEntityId(),
                     e.getAccountId(),

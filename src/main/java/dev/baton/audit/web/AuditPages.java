@@ -1,11 +1,16 @@
 package dev.baton.audit.web;
 
+import dev.baton.audit.ActorNames;
+import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditTrail;
 import dev.baton.shared.AccountIds;
 import dev.baton.shared.Dates;
 import dev.baton.shared.KnownParametersOnly;
 import dev.baton.shared.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The raw audit trail, one click from an account's timeline: for admins and managers. */
+/**
+ * The raw audit trail, one click from an account's timeline: for admins and managers. Each event's
+ * action in words ({@link AuditEvent#getActionLabel}) and who did it by full name ({@link ActorNames}).
+ */
 @Controller
 @RequestMapping("/audit")
 class AuditPages {
@@ -26,10 +34,14 @@ class AuditPages {
 
     private final AccountIds accounts;
 
-    AuditPages(AuditTrail trail, Dates dates, AccountIds accounts) {
+    /** Absent only where the people module is not part of the application (a module test). */
+    private final ObjectProvider<ActorNames> actorNames;
+
+    AuditPages(AuditTrail trail, Dates dates, AccountIds accounts, ObjectProvider<ActorNames> actorNames) {
         this.trail = trail;
         this.dates = dates;
         this.accounts = accounts;
+        this.actorNames = actorNames;
     }
 
     @GetMapping
@@ -38,7 +50,14 @@ class AuditPages {
     String list(
             AuditParams params, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         model.addAttribute("params", params);
-        model.addAttribute("events", trail.find(params.toFilter(dates.zone(), accounts), page, PAGE_SIZE));
+        Page<AuditEvent> events = trail.find(params.toFilter(dates.zone(), accounts), page, PAGE_SIZE);
+        ActorNames names = actorNames.getIfAvailable();
+        model.addAttribute("events", events);
+        model.addAttribute(
+                "names",
+                names == null
+                        ? Map.of()
+                        : names.fullNames(events.map(AuditEvent::getActor).getContent()));
         model.addAttribute("query", PageLinks.filters(request));
         return "audit/list";
     }

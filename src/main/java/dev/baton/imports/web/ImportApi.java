@@ -76,7 +76,8 @@ class ImportApi {
 
     @GetMapping("/{id}")
     @Operation(
-            summary = "One import: status, progress, counts, row errors (row, column, value, problem) and notices;"
+            summary = "One import: status, progress, counts, row errors (row, column, value, problem) and notices"
+                    + " (the same, with link: the page of the lead or account a notice names, else null);"
                     + " for people, in runsThatWillStop, each row that deactivates someone active with the running"
                     + " playbook runs they launched, which stop at their next building block (as"
                     + " POST /api/people/{id}/deactivate answers)")

@@ -80,7 +80,7 @@ class ReassignOwnerLauncherIntegrationTests extends BlockProcessTest {
                         "'Move the account'",
                         "input 'newOwner'",
                         "the playbook's launcher ravi may not move the account to rob",
-                        "rob is neither in ravi's team or line");
+                        "Rob Jansen is neither in Ravi Shankar's team or line");
         assertThat(jobProblems.findTop200ByOrderByLastFailedAtDescIdDesc())
                 .filteredOn(p -> p.getProcessInstanceKey() == instance)
                 .singleElement()

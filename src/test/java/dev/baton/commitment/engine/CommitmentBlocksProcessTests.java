@@ -80,7 +80,7 @@ class CommitmentBlocksProcessTests extends BlockProcessTest {
                         "'" + STEP_NAME + "'",
                         "input 'owner'",
                         "the playbook's launcher ravi may not record this commitment for rob",
-                        "rob is neither in ravi's team or line");
+                        "Rob Jansen is neither in Ravi Shankar's team or line");
         assertThat(commitments.openOf(ravis)).isEmpty();
     }
 

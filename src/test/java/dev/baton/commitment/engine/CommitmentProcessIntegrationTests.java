@@ -170,7 +170,10 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         Task assign = assignOwnerStepClaimedByCora(commitmentId);
 
         assertGivingItToRaviIsRefused(
-                "cora", assign, commitmentId, "ravi is neither in cora's team or line nor in the delivering team");
+                "cora",
+                assign,
+                commitmentId,
+                "Ravi Shankar is neither in Cora Lindqvist's team or line nor in the delivering team");
 
         // her own team: the same step, answered again, goes through
         assertThat(complete("cora", assign, Map.of("decision", "assign", "newOwnerUsername", "colin")))
@@ -316,7 +319,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
         assertGivingItToRaviIsRefused(
-                "ravi", assign, commitmentId, "ravi may not give commitment " + commitmentId + " an owner");
+                "ravi", assign, commitmentId, "Ravi Shankar may not give commitment \"Onboarding plan\" an owner");
     }
 
     /**
@@ -350,7 +353,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 Map.of("decision", "verify"),
                 commitmentId,
                 CommitmentStatus.DELIVERED,
-                "rita may not verify commitment " + commitmentId + ": only customer success, managers and admins");
+                "Rita Okafor may not verify commitment \"Renewal deck\": only customer success, managers and admins");
     }
 
     @Test
@@ -375,7 +378,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 Map.of("decision", "cancel", "reason", "gone"),
                 commitmentId,
                 CommitmentStatus.REJECTED,
-                "rita may not cancel commitment " + commitmentId);
+                "Rita Okafor may not cancel commitment \"Custom report\"");
     }
 
     /**

@@ -188,9 +188,12 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
         people.save(gone);
 
         assertKickoffIsRefused(
-                kickoff, accountId, "ravi", "ravi is neither in cora's team or line nor in the delivering team");
+                kickoff,
+                accountId,
+                "ravi",
+                "Ravi Shankar is neither in Cora Lindqvist's team or line nor in the delivering team");
         assertKickoffIsRefused(
-                kickoff, accountId, gone.getUsername(), gone.getUsername() + " is inactive and cannot own an account");
+                kickoff, accountId, gone.getUsername(), "Gone Away is inactive and cannot own an account");
         assertKickoffIsRefused(kickoff, accountId, "nobody-by-that-name", "nobody is called 'nobody-by-that-name'");
 
         assertThat(complete("cora", kickoff, Map.of("csOwnerUsername", "colin")))
