@@ -36,7 +36,7 @@ def call(user, method, path, body=None, password=None, timeout=30):
                 raise
 
 def _call(base, user, method, path, body, password, timeout):
-    pw = password or PASSWORDS.get(user, "password1")
+    pw = password or PASSWORDS.get(user, "fault-check-1")
     req = urllib.request.Request(base + path, method=method)
     req.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{pw}".encode()).decode())
     req.add_header("Accept", "application/json")

@@ -11,7 +11,7 @@ leaver_u, heir_u = f"{prefix}-leaver", f"{prefix}-heir"
 
 def person(u, name):
     return call("ada", "POST", "/api/people", {"username": u, "fullName": name, "email": f"{u}@baton.test",
-        "password": "password1", "roles": ["REP"], "teamId": 1, "managerId": 2, "timeZone": None})
+        "password": "fault-check-1", "roles": ["REP"], "teamId": 1, "managerId": 2, "timeZone": None})
 
 leaver = person(leaver_u, f"Leaver {prefix}")
 heir = person(heir_u, f"Heir {prefix}")
