@@ -105,11 +105,4 @@ class AbsenceCoverIntegrationTests extends InboxTest {
         assertThat(as("colin").getForObject("/api/absences/mine", List.class)).isEmpty();
         assertThat(arrivingTask("colin", null, false).getAssignee()).isEqualTo("colin");
     }
-
-    private ResponseEntity<Map> away(String who, LocalDate from, LocalDate to, String delegate) {
-        return as(who).postForEntity(
-                        "/api/absences",
-                        Map.of("startsOn", from.toString(), "endsOn", to.toString(), "delegate", delegate),
-                        Map.class);
-    }
 }

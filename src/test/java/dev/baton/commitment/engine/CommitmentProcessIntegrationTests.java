@@ -81,7 +81,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void commitmentIsAcceptedHandedOverDeliveredAndVerifiedThroughItsTasksWithEachMailSentOnce() throws Exception {
         String accountName = "Promise " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
+        long accountId = accountOf("rob", accountName);
         long commitmentId = promise("rob", accountId, "SSO guide", "rob", 20);
 
         Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
@@ -141,7 +141,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void acceptingThroughTheApiMovesTheWaitingProcessOnToDelivery() throws Exception {
         // rob records it on his own account: a rep may not act on an account nobody owns
-        long accountId = robsAccount("Outside " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Outside " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Price hold", "rob", 5);
         Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
 
@@ -162,7 +162,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void theAssignOwnerStepGivesTheCommitmentOnlyToSomeoneTheAnsweringPersonMayGiveWorkTo() {
-        long accountId = robsAccount("Unowned " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Unowned " + UUID.randomUUID());
         long commitmentId = unownedCustomerSuccessPromise(accountId);
         Task assign = assignOwnerStepClaimedByCora(commitmentId);
 
@@ -187,7 +187,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void theAssignOwnerStepTakesTheOwnerByFullNameAndListsThePeopleAnAmbiguousNameCouldMean() {
-        long accountId = robsAccount("By name " + UUID.randomUUID());
+        long accountId = accountOf("rob", "By name " + UUID.randomUUID());
         long commitmentId = unownedCustomerSuccessPromise(accountId);
         Task assign = assignOwnerStepClaimedByCora(commitmentId);
         assertThat(SignedIn.as(http, "cora").getForObject("/tasks/" + assign.getId(), String.class))
@@ -261,7 +261,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aDecisionTakenInAStepIsAuditedInTheNameOfThePersonWhoAnsweredIt() {
-        long accountId = robsAccount("Audited " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Audited " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Data export", "rob", 20);
 
         assertThat(complete(
@@ -294,7 +294,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aDelegatedAssignOwnerStepLetsItsDelegateGiveTheCommitmentOnlyAsTheApiWould() {
-        long accountId = robsAccount("Delegated " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Delegated " + UUID.randomUUID());
         long commitmentId = unownedCustomerSuccessPromise(accountId);
         Task assign = assignOwnerStepClaimedByCora(commitmentId);
         assertThat(as("cora")
@@ -324,7 +324,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aDelegateDeliversThroughTheStepButVerifiesOnlyAsTheApiWould() {
-        long accountId = robsAccount("Delegated delivery " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Delegated delivery " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Renewal deck", "rob", 20);
         as("rob").postForEntity("/api/commitments/" + commitmentId + "/accept", null, Map.class);
         awaitStatus(commitmentId, CommitmentStatus.ACCEPTED);
@@ -352,7 +352,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void aDelegateOfTheRenegotiateStepMayNotCancelWhatTheApiRefusesThem() {
-        long accountId = robsAccount("Delegated cancel " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Delegated cancel " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Custom report", "rob", 20);
         as("rob")
                 .postForEntity(
@@ -385,7 +385,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
     void aRenegotiationHoldsItsNewDescriptionToANewCommitmentsLimitAndAuditsTheTermsBeforeAndAfter() {
-        long accountId = robsAccount("Renegotiated " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Renegotiated " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Custom report", "rob", 20);
         LocalDate dueBefore = commitments.findById(commitmentId).orElseThrow().getDueDate();
         as("rob")
@@ -490,7 +490,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void wonDealIsHandedToCustomerSuccessByItsRepWithTheRepKeptOnTheAccountTeam() throws Exception {
         String name = "Won " + UUID.randomUUID();
-        long accountId = robsAccount(name);
+        long accountId = accountOf("rob", name);
         assertThat(as("rita")
                         .postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
                         .getStatusCode())
@@ -530,7 +530,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void aHandoffTheUnreachableEngineDidNotStartIsA503LeavesNoneRunningAndItsRowIsNotLockedDuringTheCall() {
-        long accountId = robsAccount("Won " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Won " + UUID.randomUUID());
         String start = "/api/accounts/" + accountId + "/handoff-to-cs";
         List<Long> lockableDuringTheCall = new java.util.ArrayList<>();
         doAnswer(call -> {
@@ -577,7 +577,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void reminderEscalationAndRejectionMailsAreQueuedOnceEvenWhenTheirStepRunsTwice() throws Exception {
         String accountName = "Mails " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
+        long accountId = accountOf("rob", accountName);
         long accepted = promise("rob", accountId, "Training days", "rob", 2);
         as("rob").postForEntity("/api/commitments/" + accepted + "/accept", null, Map.class);
         // made by rob's manager (a teammate not on the account may not record on it): the rejection goes back to her
@@ -757,7 +757,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     void aCommitmentCancelledBeforeItsMailWentOutMailsNobodyAndNobodyIsMailedAboutWhatTheyDidThemselves()
             throws Exception {
         String accountName = "Withdrawn " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
+        long accountId = accountOf("rob", accountName);
         long cancelled = promise("rob", accountId, "Onsite training", "rita", 20);
         as("rob")
                 .postForEntity(
@@ -780,7 +780,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void theMakerIsToldByNameWhenSomeoneElseRejectsOrDeliversAndNobodyAboutWhatTheyDidThemselves() throws Exception {
         String robsName = "Own reject " + UUID.randomUUID();
-        long robsAccount = robsAccount(robsName);
+        long robsAccount = accountOf("rob", robsName);
         long robs = promise("rob", robsAccount, "Free pilot", "rob", 20);
         reject("rob", robs);
         String ritasName = "Manager reject " + UUID.randomUUID();
@@ -818,7 +818,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void theOwnerIsToldOnceWhenARejectedPromiseComesBackWithNewTermsUnlessTheyRenegotiatedIt() throws Exception {
         String accountName = "New terms " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
+        long accountId = accountOf("rob", accountName);
         long ritas = promise("rob", accountId, "Onsite workshop", "rita", 20);
         long robs = promise("rob", accountId, "Reference call", "rob", 20);
         for (long id : List.of(ritas, robs)) {
@@ -866,7 +866,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void anAssignmentMailAsksForWhatTheCommitmentsStatusAwaitsAndEndsItsSentenceOnce() {
         String accountName = "Zuiderzee " + UUID.randomUUID() + " Verzekeringen N.V.";
-        long accountId = robsAccount(accountName);
+        long accountId = accountOf("rob", accountName);
         long delivered = promise("rob", accountId, "Quarterly usage report", "rob", 20);
         acceptThenDeliver("rob", "rob", delivered);
         long rejected = promise("rob", accountId, "Price hold", "rob", 20);
@@ -915,17 +915,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void anAwayOwnerIsToldWhoCoversTheCommitmentsStepAndIsAskedForNothing() {
-        ResponseEntity<Map> away = as("rita")
-                .postForEntity(
-                        "/api/absences",
-                        Map.of(
-                                "startsOn",
-                                LocalDate.now().toString(),
-                                "endsOn",
-                                LocalDate.now().plusDays(3).toString(),
-                                "delegate",
-                                "rob"),
-                        Map.class);
+        ResponseEntity<Map> away = away("rita", LocalDate.now(), LocalDate.now().plusDays(3), "rob");
         assertThat(away.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         try {
             String accountName = "Away owner " + UUID.randomUUID();
@@ -958,7 +948,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void aCancelledCommitmentsWaitingStepLeavesTheInboxWithoutWaitingForItsLockRenewal() {
-        long accountId = robsAccount("Closed " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Closed " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Loan laptops", "rob", 20);
         Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
 
@@ -1029,7 +1019,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     /** Rob promises rob a commitment on a new account of his, due in so many days, and accepts it. */
     private long acceptedByRob(String accountName, String description, int dueInDays) {
-        long id = promise("rob", robsAccount(accountName), description, "rob", dueInDays);
+        long id = promise("rob", accountOf("rob", accountName), description, "rob", dueInDays);
         as("rob").postForEntity("/api/commitments/" + id + "/accept", null, Map.class);
         awaitStatus(id, CommitmentStatus.ACCEPTED);
         return id;
@@ -1052,11 +1042,6 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(HttpStatus.OK);
     }
 
-    private long robsAccount(String name) {
-        return id(as("maria")
-                .postForObject("/api/accounts", Map.of("name", name, "ownerId", personId("rob")), Map.class));
-    }
-
     /** A commitment maria records on the account without an owner, delivered by customer success. */
     private long unownedCustomerSuccessPromise(long accountId) {
         long cs = teams.findByKey("customer-success").orElseThrow().getId();
@@ -1077,18 +1062,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     /** A commitment recorded through the API by {@code by} on the account, owned by {@code owner}. */
     private long promise(String by, long accountId, String description, String owner, int dueInDays) {
-        return id(as(by).postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                description,
-                                "ownerId",
-                                personId(owner),
-                                "dueDate",
-                                LocalDate.now().plusDays(dueInDays).toString()),
-                        Map.class));
+        return promise(by, accountId, description, owner, LocalDate.now().plusDays(dueInDays));
     }
 
     private Task awaitOpenTask(long commitmentId, String elementId) {
@@ -1192,13 +1166,5 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 "select text_body from outbox_message where dedup_key like ?",
                 String.class,
                 template + ":" + commitmentId + ":%");
-    }
-
-    private long personId(String username) {
-        return people.findByUsername(username).orElseThrow().getId();
-    }
-
-    private static long id(Map<?, ?> body) {
-        return ((Number) body.get("id")).longValue();
     }
 }
