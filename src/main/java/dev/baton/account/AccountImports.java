@@ -100,6 +100,24 @@ public class AccountImports {
     }
 
     /**
+     * The owners of the accounts of {@code source} with these external ids, by external id: those that
+     * exist and have an owner. One query.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, Long> ownerIds(String source, Collection<String> externalIds) {
+        Map<String, Long> owners = new HashMap<>();
+        jdbc.query(
+                "select external_id, owner_id from account where external_source = ? and external_id = any(?)"
+                        + " and owner_id is not null",
+                rs -> {
+                    owners.put(rs.getString(1), rs.getLong(2));
+                },
+                source,
+                externalIds.toArray(String[]::new));
+        return owners;
+    }
+
+    /**
      * Contacts of {@code source} by external id, for those of {@code externalIds} that exist: by a
      * contact's own id, or by another id kept for it ({@link Found#otherId()}, see {@link #keepOtherIds}).
      * One query, an index look-up per id in each table (the other ids one by one, as in {@link

@@ -67,9 +67,29 @@ public class AccountService implements OwnedWork, AccountIds {
         return AccountView.from(account(id));
     }
 
+    /**
+     * Records a new account, owned by the person {@code n} names or by nobody.
+     *
+     * @throws BadRequestException at {@code ownerId} for an unknown or inactive owner, or one leaving or
+     *     being handed over ({@link PeopleService#newOwner}: the account would be orphaned on their
+     *     leaving day); at {@code renewalDate} for a day that has passed where the owner is
+     */
     @Transactional
     public AccountView create(NewAccount n) {
-        Person owner = n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "an account");
+        return create(n, n.ownerId() == null ? null : people.newOwner(n.ownerId(), "ownerId", "an account"));
+    }
+
+    /**
+     * {@link #create} for the account a lead's owner converts their lead into, from a job worker: the
+     * customer is theirs already, so only an inactive owner is refused. One whose handover runs has the
+     * account found by its orphan check; one whose handover completed holds no leads any more.
+     */
+    @Transactional
+    public AccountView createFromLead(NewAccount n) {
+        return create(n, n.ownerId() == null ? null : people.activeOwner(n.ownerId(), "ownerId", "an account"));
+    }
+
+    private AccountView create(NewAccount n, Person owner) {
         requireFutureRenewal(n.renewalDate(), owner);
         Account account = accounts.save(new Account(n.name(), owner, n.segment(), n.territory(), n.renewalDate()));
         audit.record("account.created", "account", account.getId(), account.getId(), null, snapshot(account));
@@ -95,31 +115,44 @@ public class AccountService implements OwnedWork, AccountIds {
         return AccountView.from(account);
     }
 
+    /**
+     * Moves the account to another owner, outside a handover (the API, a data-quality fix, a playbook's
+     * block, a won deal's customer success owner).
+     *
+     * @return the account as now, with its new version
+     * @throws NotFoundException for an unknown account; a conflict when {@code version} is not the
+     *     account's; {@link BadRequestException} at {@code ownerId} for an unknown or inactive owner, or
+     *     one leaving or being handed over ({@link PeopleService#newOwner})
+     */
     @Transactional
     public AccountView transfer(Long id, Long ownerId, Long version) {
-        Account account = move(id, ownerId, version);
+        Account account = move(id, ownerId, version, true);
         accounts.flush(); // the answer carries the new version
         return AccountView.from(account);
     }
 
     /**
-     * {@link #transfer} for a caller that reads no answer (a handover's transfer, in its own transaction):
-     * the same checks and audit record, the change written when the caller's transaction flushes rather
-     * than at once, so no second flush of everything the caller has loaded runs for a version nobody
-     * reads.
+     * {@link #transfer} for a handover moving a book (to a successor, or back after a leave), in its own
+     * transaction and reading no answer: the same audit record, the change written when the caller's
+     * transaction flushes rather than at once, so no second flush of everything the caller has loaded
+     * runs for a version nobody reads. The handover has checked its successor, so only an inactive owner
+     * is refused here, not one leaving.
      *
      * @throws NotFoundException for an unknown account; {@link BadRequestException} at {@code ownerId} for an
-     *     unknown or inactive owner; a conflict when {@code version} is not the account's (all as {@link #transfer})
+     *     unknown or inactive owner; a conflict when {@code version} is not the account's
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void handOver(Long id, Long ownerId, Long version) {
-        move(id, ownerId, version);
+        move(id, ownerId, version, false);
     }
 
-    private Account move(Long id, Long ownerId, Long version) {
+    /** {@code newWork}: outside a handover, where the new owner may not be leaving either. */
+    private Account move(Long id, Long ownerId, Long version, boolean newWork) {
         Account account = account(id);
         Changes.requireVersion(version, account.getVersion(), "account " + id);
-        Person owner = people.activeOwner(ownerId, "ownerId", "an account");
+        Person owner = newWork
+                ? people.newOwner(ownerId, "ownerId", "an account")
+                : people.activeOwner(ownerId, "ownerId", "an account");
         String before = account.getOwner() == null ? null : account.getOwner().getUsername();
         account.transferTo(owner);
         audit.record(

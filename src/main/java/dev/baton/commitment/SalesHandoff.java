@@ -153,13 +153,15 @@ public class SalesHandoff {
     /**
      * Whether {@code chosenBy}, answering the kickoff, may name {@code csOwnerUsername} the account's CS
      * owner: the API's rule for giving someone work (ADR 014, {@link ReportingLines#mayGiveWorkTo}) with
-     * customer success as the team that will serve the account: the person must exist and be active,
-     * and be the one answering, of their team or line, or of customer success; an admin may name
+     * customer success as the team that will serve the account: the person must exist, be active and
+     * not be leaving or being handed over (the account would be new work, {@link
+     * dev.baton.people.PeopleService#newOwner}, which the handoff's transfer refuses too), and be the one answering, of their team or line, or of customer success; an admin may name
      * anyone. Whoever answers: the step can reach someone it was delegated or reassigned to. Moving the
      * account from the rep needs nothing more: starting the handoff was the rep's (or their line's) say.
      *
      * @param field the answer's field naming the CS owner, for the 400
-     * @throws BadRequestException naming {@code field} when nobody has that user name or they are inactive
+     * @throws BadRequestException naming {@code field} when nobody has that user name, or they are inactive
+     *     or leaving
      * @throws org.springframework.security.access.AccessDeniedException saying why {@code chosenBy} may not
      */
     @Transactional(readOnly = true)
@@ -170,7 +172,7 @@ public class SalesHandoff {
         } catch (NotFoundException unknown) {
             throw new BadRequestException(field, "nobody is called '" + csOwnerUsername + "'");
         }
-        Person csOwner = people.activeOwner(named.getId(), field, "an account");
+        Person csOwner = people.newOwner(named.getId(), field, "an account");
         lines.requireMayGiveWorkTo(
                 people.signedIn(chosenBy),
                 csOwner,

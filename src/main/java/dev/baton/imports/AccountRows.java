@@ -3,26 +3,40 @@ package dev.baton.imports;
 import dev.baton.account.AccountImports;
 import dev.baton.account.AccountImports.Found;
 import dev.baton.account.AccountImports.ImportedAccount;
+import dev.baton.people.Leavers;
 import dev.baton.people.PeopleImports.PersonRef;
+import dev.baton.people.PeopleLookup;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Account rows: an external id, a name of up to 255 characters, an optional active owner. */
+/**
+ * Account rows: an external id, a name of up to 255 characters, an optional active owner. An owner who
+ * is leaving or being handed over ({@link Leavers}) gets no account from a file, as from the API,
+ * except one they own already (a file exported again before they leave).
+ */
 @Component
 class AccountRows implements RowHandler {
 
     private final AccountImports accounts;
+    private final PeopleLookup people;
+    private final Leavers leavers;
 
-    AccountRows(AccountImports accounts) {
+    AccountRows(AccountImports accounts, PeopleLookup people, Leavers leavers) {
         this.accounts = accounts;
+        this.people = people;
+        this.leavers = leavers;
     }
 
     @Override
     public void handle(List<ImportRow> chunk, ImportRun run) {
-        List<ImportRow> rows = new ArrayList<>();
-        List<ImportedAccount> valid = new ArrayList<>();
+        List<ImportRow> read = new ArrayList<>();
+        List<ImportedAccount> checked = new ArrayList<>();
+        Map<ImportRow, String> toLeavers = new HashMap<>();
         for (ImportRow row : chunk) {
             String externalId = run.externalId(row, "external_id");
             String name = run.required(row, "name");
@@ -38,9 +52,19 @@ class AccountRows implements RowHandler {
                     run.text(row, "territory", 60),
                     run.date(row, "renewal_date"));
             run.check(row, account);
-            if (run.accepted(row)) {
-                rows.add(row);
-                valid.add(account);
+            read.add(row);
+            checked.add(account);
+            if (owner != null) {
+                leaving(owner, run).ifPresent(why -> toLeavers.put(row, why));
+            }
+        }
+        refuseNewAccountsOfLeavers(read, checked, toLeavers, run);
+        List<ImportRow> rows = new ArrayList<>();
+        List<ImportedAccount> valid = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            if (run.accepted(read.get(i))) {
+                rows.add(read.get(i));
+                valid.add(checked.get(i));
             }
         }
         Map<String, Found> existing = accounts.accounts(
@@ -53,5 +77,34 @@ class AccountRows implements RowHandler {
         if (run.writing()) {
             accounts.upsertAccounts(run.source.name(), valid);
         }
+    }
+
+    /**
+     * A row giving someone leaving an account they do not own yet is an error at {@code owner}, in the
+     * API's words; their own accounts may come again. One query for the chunk, none without such rows.
+     */
+    private void refuseNewAccountsOfLeavers(
+            List<ImportRow> read, List<ImportedAccount> checked, Map<ImportRow, String> toLeavers, ImportRun run) {
+        if (toLeavers.isEmpty()) {
+            return;
+        }
+        List<String> externalIds = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            if (toLeavers.containsKey(read.get(i)) && checked.get(i).externalId() != null) {
+                externalIds.add(checked.get(i).externalId());
+            }
+        }
+        Map<String, Long> owners = accounts.ownerIds(run.source.name(), externalIds);
+        for (int i = 0; i < read.size(); i++) {
+            String why = toLeavers.get(read.get(i));
+            ImportedAccount account = checked.get(i);
+            if (why != null && !Objects.equals(owners.get(account.externalId()), account.ownerId())) {
+                run.error(read.get(i), "owner", why + " and cannot take on an account");
+            }
+        }
+    }
+
+    private Optional<String> leaving(PersonRef owner, ImportRun run) {
+        return run.leaving.computeIfAbsent(owner.id(), id -> people.byId(id).flatMap(leavers::leaving));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ final class ImportRun {
             Map.of("external_id", "id", "key", "key", "email", "e-mail address");
 
     private final Map<String, List<PersonRef>> people;
+    /** Why each owner a row named so far may take no new work ({@link dev.baton.people.Leavers}): asked once a file. */
+    final Map<Long, Optional<String>> leaving = new HashMap<>();
     /** Ids of the active admins the file's people rows so far deactivate or take ADMIN from ({@link PeopleImports#refusal}). */
     final Set<Long> adminsLosing = new HashSet<>();
     /** What every people row of the file does to roles and the active flag, read before any row is judged. */

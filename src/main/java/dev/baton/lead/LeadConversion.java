@@ -46,7 +46,7 @@ class LeadConversion {
     /** Runs in the caller's transaction; {@code history} oldest first. */
     void convert(Lead lead, List<LeadActivity> history) {
         Optional<Long> existing = lookup.accountOf(lead.getCompany(), lead.getEmail());
-        long accountId = existing.orElseGet(() -> accounts.create(
+        long accountId = existing.orElseGet(() -> accounts.createFromLead(
                         new NewAccount(lead.getCompany(), lead.getOwner().getId(), null, lead.getTerritory(), null))
                 .id());
         long contactId = contacts.create(

@@ -7,7 +7,10 @@ import dev.baton.audit.Changes;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -60,6 +63,21 @@ public class TeamService {
     @Transactional(readOnly = true)
     public Optional<Team> byKey(String key) {
         return teams.findByKey(key);
+    }
+
+    /**
+     * The names of the teams with these keys (a step's candidate groups), by key: one query for all of
+     * them, none for no keys.
+     *
+     * @param keys team keys, any number (none: an empty map)
+     * @return each key some team has, with that team's name; a key no team has is left out
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> namesByKey(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return teams.findByKeyIn(keys).stream().collect(Collectors.toMap(Team::getKey, Team::getName));
     }
 
     @Transactional

@@ -3,22 +3,27 @@ package dev.baton.shared;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * A query parameter that an {@code /api/} read ({@code GET}) does not take is a 400 naming it and the ones it
- * does take, not a 200 that ignored it: {@code GET /api/commitments?accountId=12} (the inbox's spelling;
- * the register's is {@code account}) answered the whole register (found by a probe). What an address
- * takes is read from its handler ({@link DeclaredParameters}: request parameters, a {@code Pageable}'s
- * {@code page}, {@code size} and {@code sort}, the fields of a bound record), so no list of names is
- * kept beside it; a handler taking {@code @RequestParam Map} takes any name. Every unknown name is
- * told in one answer. Pages ignore what they do not take (browsers, bookmarks and tracking links add
- * parameters), except those marked {@link KnownParametersOnly}. Only the query string is read, as
- * {@link RepeatedParameters} reads it: a body's unknown fields are {@link UnknownFields}'.
+ * A query parameter that an {@code /api/} call does not take is a 400 naming it and the ones it does take,
+ * not an answer that ignored it: {@code GET /api/commitments?accountId=12} (the inbox's spelling; the
+ * register's is {@code account}) answered the whole register, and {@code POST /api/commitments?ownerId=5}
+ * recorded a commitment owned by nobody (both found by probes). Reads and writes alike: a write's body
+ * is its own ({@link UnknownFields} reads its fields), so a name in the query string is never a body's
+ * field. What an address takes is read from its handler ({@link DeclaredParameters}: request parameters,
+ * a {@code Pageable}'s {@code page}, {@code size} and {@code sort}, the fields of a bound record), so no
+ * list of names is kept beside it; a handler taking {@code @RequestParam Map} takes any name. Every
+ * unknown name is told in one answer. Pages ignore what they do not take (browsers, bookmarks and
+ * tracking links add parameters, a form may post its {@code _csrf} in the address), except those marked
+ * {@link KnownParametersOnly}. Only the query string is read, as {@link RepeatedParameters} reads it.
  */
 @Configuration(proxyBeanMethods = false)
 class UnknownParameters extends ParameterCheck {
+
+    private static final Set<String> CHECKED = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
     @Override
     void check(HttpServletRequest request, Object handler) {
@@ -41,10 +46,10 @@ class UnknownParameters extends ParameterCheck {
         }
     }
 
-    /** Reads (lists, searches, one record) of the API, and the pages that opt in. */
+    /** Every read and write of the API (not its OPTIONS, which Spring answers itself), and the pages that opt in. */
     private static boolean strict(HttpServletRequest request, HandlerMethod method) {
-        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        return read && request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        return CHECKED.contains(request.getMethod())
+                        && request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || method.hasMethodAnnotation(KnownParametersOnly.class);
     }
 

@@ -8,7 +8,6 @@ import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.Outbox;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
-import dev.baton.people.Team;
 import dev.baton.people.TeamService;
 import dev.baton.people.TimeZones;
 import java.time.Clock;
@@ -111,10 +110,14 @@ class TaskMails {
         outbox.withdraw(List.of(), List.of(offers(task)));
     }
 
-    /** The candidate teams by name, sorted ("Customer Success and Sales EMEA"); null for none. */
+    /**
+     * The candidate teams by name, sorted ("Customer Success and Sales EMEA"), read in one query however
+     * many there are; a key no team has by itself; null for none.
+     */
     private String teamNames(Task task) {
+        Map<String, String> byKey = teams.namesByKey(task.getCandidateGroups());
         List<String> names = task.getCandidateGroups().stream()
-                .map(key -> teams.byKey(key).map(Team::getName).orElse(key))
+                .map(key -> byKey.getOrDefault(key, key))
                 .sorted()
                 .toList();
         return names.isEmpty()

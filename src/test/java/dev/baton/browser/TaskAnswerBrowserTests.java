@@ -1,7 +1,6 @@
 package dev.baton.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.baton.commitment.engine.CommitmentBpmn;
 import dev.baton.handover.HandoverFixture;
@@ -102,24 +101,9 @@ class TaskAnswerBrowserTests extends BrowserTest {
 
     @Test
     void reopeningWithoutAReasonIsRefusedAtTheReason() {
-        long account = id(as("maria")
-                .postForObject(
-                        "/api/accounts",
-                        Map.of("name", "Reopen " + UUID.randomUUID(), "ownerId", personId("rob")),
-                        Map.class));
-        long commitment = id(as("rob")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                account,
-                                "description",
-                                "SSO guide",
-                                "ownerId",
-                                personId("rob"),
-                                "dueDate",
-                                LocalDate.now().plusDays(20).toString()),
-                        Map.class));
+        long account = accountOf("rob", "Reopen " + UUID.randomUUID());
+        long commitment =
+                promise("rob", account, "SSO guide", "rob", LocalDate.now().plusDays(20));
         completeByApi("rob", awaitCommitmentTask(commitment, CommitmentBpmn.TASK_ACCEPT), Map.of("decision", "accept"));
         completeByApi(
                 "rob",
@@ -248,28 +232,12 @@ class TaskAnswerBrowserTests extends BrowserTest {
     }
 
     private Task awaitCommitmentTask(long commitmentId, String elementId) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
-                                        && elementId.equals(t.getElementId())
-                                        && t.getStatus() == TaskStatus.OPEN)
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
+        return awaitOpenTask(new TaskSubject("commitment", commitmentId), elementId);
     }
 
     /** Sets a date input's value (what typing into it depends on the browser's locale for). */
     private void setDate(String id, LocalDate day) {
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), day.toString());
-    }
-
-    private long personId(String username) {
-        return jdbc.queryForObject("select id from person where username = ?", Long.class, username);
-    }
-
-    private static long id(Map<?, ?> body) {
-        return ((Number) body.get("id")).longValue();
     }
 }

@@ -10,6 +10,8 @@ import dev.baton.people.LaunchedRuns;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskEngine;
+import dev.baton.task.TaskStatus;
+import dev.baton.task.TaskSubject;
 import dev.baton.task.Tasks;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
@@ -18,6 +20,7 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -60,6 +64,9 @@ public abstract class EngineIntegrationTest {
 
     @Autowired
     protected Tasks tasks;
+
+    @Autowired
+    private JdbcTemplate peopleIds;
     /** The real engine port, spied so that a test can make one call fail. */
     @MockitoSpyBean
     protected TaskEngine taskEngine;
@@ -135,6 +142,60 @@ public abstract class EngineIntegrationTest {
     @SuppressWarnings("rawtypes")
     protected ResponseEntity<Map> post(String username, Task task, String action) {
         return as(username).postForEntity("/api/tasks/" + task.getId() + "/" + action, null, Map.class);
+    }
+
+    /** The id of the person with this user name. */
+    protected long personId(String username) {
+        return peopleIds.queryForObject("select id from person where username = ?", Long.class, username);
+    }
+
+    /** The {@code id} of a record as the API answers it. */
+    protected static long id(Map<?, ?> body) {
+        return ((Number) body.get("id")).longValue();
+    }
+
+    /** A new account called {@code name} that maria (a manager) creates for {@code owner}; its id. */
+    protected long accountOf(String owner, String name) {
+        return id(as("maria")
+                .postForObject("/api/accounts", Map.of("name", name, "ownerId", personId(owner)), Map.class));
+    }
+
+    /** A commitment {@code by} records through the API on the account, owned by {@code owner}; its id. */
+    protected long promise(String by, long accountId, String description, String owner, LocalDate due) {
+        return id(as(by).postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                description,
+                                "ownerId",
+                                personId(owner),
+                                "dueDate",
+                                due.toString()),
+                        Map.class));
+    }
+
+    /** The open task of {@code subject} (a commitment, a renewal) at that step, once it is there. */
+    protected Task awaitOpenTask(TaskSubject subject, String elementId) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> subject.equals(t.getSubject())
+                                        && elementId.equals(t.getElementId())
+                                        && t.getStatus() == TaskStatus.OPEN)
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    /** POST /api/absences as {@code who}: away from {@code from} to {@code to}, covered by {@code delegate}. */
+    @SuppressWarnings("rawtypes")
+    protected ResponseEntity<Map> away(String who, LocalDate from, LocalDate to, String delegate) {
+        return as(who).postForEntity(
+                        "/api/absences",
+                        Map.of("startsOn", from.toString(), "endsOn", to.toString(), "delegate", delegate),
+                        Map.class);
     }
 
     /** The fields a problem detail (RFC 7807) names, with their messages. */

@@ -19,7 +19,6 @@ import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvents;
 import dev.baton.audit.AuditLog;
-import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.handover.HandoverFixture.Book;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.PeopleService;
@@ -42,11 +41,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -64,10 +61,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cancelled or amended; point 10's one mail for all notes.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
-class HandoverChangesIntegrationTests extends EngineIntegrationTest {
-
-    @Autowired
-    ApplicationContext context;
+class HandoverChangesIntegrationTests extends HandoverBookTest {
 
     @Autowired
     JdbcTemplate jdbc;
@@ -86,15 +80,6 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     GreenMail greenMail;
-
-    HandoverFixture fixture;
-    Book book;
-
-    @BeforeEach
-    void aBook() {
-        fixture = new HandoverFixture(context);
-        book = fixture.book();
-    }
 
     @Test
     void thePlanSaysWhoGetsWhatWithBookSizesAndPerAccountChoicesOverrideEveryMode() {
@@ -933,9 +918,5 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 LocalDate.now().plusDays(4).toString(),
                 "plan",
                 plan);
-    }
-
-    private long personId(String username) {
-        return jdbc.queryForObject("select id from person where username = ?", Long.class, username);
     }
 }

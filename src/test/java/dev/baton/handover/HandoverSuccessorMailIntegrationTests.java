@@ -12,7 +12,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.account.Account;
 import dev.baton.commitment.Commitment;
 import dev.baton.commitment.Commitments;
-import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.handover.HandoverFixture.Book;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.AbsenceService;
@@ -22,10 +21,8 @@ import dev.baton.support.Mails;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -39,10 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * successor, who was told nothing.
  */
 @SuppressWarnings("rawtypes") // TestRestTemplate answers with raw Map bodies
-class HandoverSuccessorMailIntegrationTests extends EngineIntegrationTest {
-
-    @Autowired
-    ApplicationContext context;
+class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
 
     @Autowired
     OutboxDispatcher dispatcher;
@@ -64,15 +58,6 @@ class HandoverSuccessorMailIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    HandoverFixture fixture;
-    Book book;
-
-    @BeforeEach
-    void aBook() {
-        fixture = new HandoverFixture(context);
-        book = fixture.book();
-    }
 
     @Test
     void theSuccessorIsToldOnceAboutAllTheirAccountsAndNotAgainByEachStep() {

@@ -16,29 +16,30 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** The import API as the import tests drive it: an admin's client starts an import and waits for it. */
-final class ImportsApi {
+public final class ImportsApi {
 
     private ImportsApi() {}
 
     /** {@code admin} uploads a people file of Baton's own template; the import's id (202 asserted). */
-    static long startPeople(TestRestTemplate admin, boolean dryRun, String csv) {
+    public static long startPeople(TestRestTemplate admin, boolean dryRun, String csv) {
         return start(admin, "PEOPLE", dryRun, csv);
     }
 
     /** {@code admin} uploads a file of {@code kind} in Baton's own template; the import's id (202 asserted). */
-    static long start(TestRestTemplate admin, String kind, boolean dryRun, String csv) {
+    public static long start(TestRestTemplate admin, String kind, boolean dryRun, String csv) {
         return start(admin, kind, "BATON", dryRun, csv);
     }
 
     /** {@code admin} uploads a file of {@code kind} exported from {@code source}; the import's id (202 asserted). */
-    static long start(TestRestTemplate admin, String kind, String source, boolean dryRun, String csv) {
+    public static long start(TestRestTemplate admin, String kind, String source, boolean dryRun, String csv) {
         ResponseEntity<Map> started = upload(admin, kind, source, dryRun, csv);
         assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         return ((Number) started.getBody().get("id")).longValue();
     }
 
     /** {@code admin} uploads a file of {@code kind} exported from {@code source}; the answer as it comes. */
-    static ResponseEntity<Map> upload(TestRestTemplate admin, String kind, String source, boolean dryRun, String csv) {
+    public static ResponseEntity<Map> upload(
+            TestRestTemplate admin, String kind, String source, boolean dryRun, String csv) {
         return admin.postForEntity(
                 "/api/imports?kind=" + kind + "&source=" + source + "&dryRun=" + dryRun,
                 Multipart.texts("file", Map.of(kind.toLowerCase(java.util.Locale.ROOT) + ".csv", csv)),
@@ -46,7 +47,7 @@ final class ImportsApi {
     }
 
     /** The import once it is neither queued nor running (30 s at most), as {@code GET /api/imports/{id}} answers. */
-    static Map finished(TestRestTemplate admin, long id) {
+    public static Map finished(TestRestTemplate admin, long id) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> admin.getForObject("/api/imports/" + id, Map.class),
@@ -54,7 +55,7 @@ final class ImportsApi {
     }
 
     /** A new active person with one role, {@code <username>@baton.example}; their id. */
-    static long newPerson(PeopleService people, String username, Role role, Long managerId) {
+    public static long newPerson(PeopleService people, String username, Role role, Long managerId) {
         return people.create(new NewPerson(
                         username,
                         "New " + username,

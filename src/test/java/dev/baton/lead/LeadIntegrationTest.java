@@ -97,10 +97,6 @@ abstract class LeadIntegrationTest extends EngineIntegrationTest {
         return as(user).postForObject("/api/leads", body, Map.class);
     }
 
-    protected static long id(Map<?, ?> body) {
-        return ((Number) body.get("id")).longValue();
-    }
-
     protected Lead lead(long id) {
         return leads.findById(id).orElseThrow();
     }

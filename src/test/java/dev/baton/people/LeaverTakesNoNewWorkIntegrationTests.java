@@ -2,19 +2,18 @@ package dev.baton.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.engine.EngineIntegrationTest;
-import dev.baton.handover.HandoverFixture;
-import dev.baton.handover.HandoverFixture.Book;
+import dev.baton.handover.HandoverBookTest;
+import dev.baton.imports.ImportsApi;
 import dev.baton.support.SignedIn;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -28,10 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * holds already stays with him.
  */
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
-class LeaverTakesNoNewWorkIntegrationTests extends EngineIntegrationTest {
-
-    @Autowired
-    ApplicationContext context;
+class LeaverTakesNoNewWorkIntegrationTests extends HandoverBookTest {
 
     @Autowired
     JdbcTemplate jdbc;
@@ -42,18 +38,14 @@ class LeaverTakesNoNewWorkIntegrationTests extends EngineIntegrationTest {
     @Autowired
     AbsenceService absenceService;
 
-    HandoverFixture handovers;
-    Book book;
     Person leaver;
     String leaving;
 
     @BeforeEach
     void rob() {
-        handovers = new HandoverFixture(context);
-        book = handovers.book();
-        leaver = handovers.colleague("Rob Leaving");
+        leaver = fixture.colleague("Rob Leaving");
         LocalDate leavesOn = LocalDate.now().plusDays(7);
-        handovers.leaving(leaver, leavesOn);
+        fixture.leaving(leaver, leavesOn);
         leaving = leaver.getFullName() + " is leaving the company on "
                 + leavesOn.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH));
     }
@@ -68,16 +60,64 @@ class LeaverTakesNoNewWorkIntegrationTests extends EngineIntegrationTest {
 
         Map<String, Object> theirs =
                 as("maria").postForObject("/api/commitments", commitment(book.successor()), Map.class);
-        ResponseEntity<Map> moved = as("maria")
-                .exchange(
-                        "/api/commitments/" + theirs.get("id") + "/owner",
-                        HttpMethod.PUT,
-                        new HttpEntity<>(Map.of("ownerId", leaver.getId(), "version", theirs.get("version"))),
-                        Map.class);
+        ResponseEntity<Map> moved = toTheLeaver("/api/commitments/", theirs);
 
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(moved.getBody())).containsEntry("ownerId", leaving + " and cannot take on a commitment");
         assertThat(commitmentsOf(leaver)).isZero();
+    }
+
+    @Test
+    void aNewAccountOrATransferToSomeoneLeavingIsRefusedAtOwnerIdOnTheApiAndTheDataQualityPage() {
+        String name = "Leaver's new account " + leaver.getUsername();
+        ResponseEntity<Map> created =
+                as("maria").postForEntity("/api/accounts", Map.of("name", name, "ownerId", leaver.getId()), Map.class);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(created.getBody())).containsEntry("ownerId", leaving + " and cannot take on an account");
+        assertThat(jdbc.queryForObject("select count(*) from account where name = ?", Long.class, name))
+                .isZero();
+
+        Map<String, Object> account = as("maria")
+                .postForObject(
+                        "/api/accounts",
+                        Map.of("name", name, "ownerId", book.successor().getId()),
+                        Map.class);
+        ResponseEntity<Map> moved = toTheLeaver("/api/accounts/", account);
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(moved.getBody())).containsEntry("ownerId", leaving + " and cannot take on an account");
+
+        String page = SignedIn.as(http, "maria").getForObject("/data-quality", String.class);
+        ResponseEntity<String> fixed = SignedIn.as(http, "maria")
+                .postForEntity(
+                        "/data-quality/accounts/" + account.get("id") + "/owner",
+                        new HttpEntity<>("ownerId=" + leaver.getId() + "&back=%3F", SignedIn.formOf(page)),
+                        String.class);
+        assertThat(fixed.getBody() + SignedIn.as(http, "maria").getForObject("/data-quality", String.class))
+                .as("the flash message, on the page the fix redirects to")
+                .contains(leaving + " and cannot take on an account");
+        assertThat(accountsOf(leaver)).isZero();
+    }
+
+    @Test
+    void anImportGivingSomeoneLeavingAnAccountIsARowErrorButTheAccountsTheyOwnMayBeImportedAgain() {
+        String tag = leaver.getUsername();
+        jdbc.update(
+                "insert into account (name, owner_id, external_source, external_id) values (?, ?, 'BATON', ?)",
+                "Kept " + tag,
+                leaver.getId(),
+                "kept-" + tag);
+        String file = "external_id,name,owner\n"
+                + "kept-" + tag + ",Kept " + tag + "," + leaver.getEmail() + "\n"
+                + "new-" + tag + ",New " + tag + "," + leaver.getEmail() + "\n";
+
+        Map result = ImportsApi.finished(as("ada"), ImportsApi.start(as("ada"), "ACCOUNTS", "BATON", false, file));
+
+        assertThat(result).containsEntry("status", "FAILED").containsEntry("errorCount", 1);
+        assertThat((List<Map>) result.get("errors"))
+                .extracting(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                .containsExactly("3 owner: " + leaving + " and cannot take on an account");
+        assertThat(accountsOf(leaver)).isOne();
     }
 
     @Test
@@ -122,6 +162,20 @@ class LeaverTakesNoNewWorkIntegrationTests extends EngineIntegrationTest {
         body.put("ownerId", owner.getId());
         body.put("dueDate", LocalDate.now().plusDays(3).toString());
         return body;
+    }
+
+    /** maria gives the record (an account, a commitment) at {@code collection} to the leaver: PUT .../owner. */
+    private ResponseEntity<Map> toTheLeaver(String collection, Map<String, Object> record) {
+        return as("maria")
+                .exchange(
+                        collection + record.get("id") + "/owner",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("ownerId", leaver.getId(), "version", record.get("version"))),
+                        Map.class);
+    }
+
+    private long accountsOf(Person p) {
+        return jdbc.queryForObject("select count(*) from account where owner_id = ?", Long.class, p.getId());
     }
 
     private long commitmentsOf(Person p) {

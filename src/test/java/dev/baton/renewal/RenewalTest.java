@@ -93,12 +93,4 @@ public abstract class RenewalTest extends EngineIntegrationTest {
     protected Map<String, Object> accountView(long accountId) {
         return as("ada").getForObject("/api/accounts/" + accountId, Map.class);
     }
-
-    protected long personId(String username) {
-        return people.findByUsername(username).orElseThrow().getId();
-    }
-
-    protected static long id(Map<?, ?> body) {
-        return ((Number) body.get("id")).longValue();
-    }
 }

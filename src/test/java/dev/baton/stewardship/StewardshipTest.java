@@ -114,8 +114,4 @@ public abstract class StewardshipTest extends EngineIntegrationTest {
     protected long ownerId() {
         return people.findByUsername(owner).orElseThrow().getId();
     }
-
-    protected static long id(Map<?, ?> body) {
-        return ((Number) body.get("id")).longValue();
-    }
 }

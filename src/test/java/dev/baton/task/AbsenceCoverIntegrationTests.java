@@ -125,11 +125,4 @@ class AbsenceCoverIntegrationTests extends InboxTest {
                         + to.format(day));
         assertThat(as("colin").getForObject("/api/absences/mine", List.class)).hasSize(1);
     }
-
-    private ResponseEntity<Map> away(String who, LocalDate from, LocalDate to, String delegate) {
-        return as(who).postForEntity(
-                        "/api/absences",
-                        Map.of("startsOn", from.toString(), "endsOn", to.toString(), "delegate", delegate),
-                        Map.class);
-    }
 }

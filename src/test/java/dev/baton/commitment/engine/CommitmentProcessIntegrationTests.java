@@ -84,7 +84,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void commitmentIsAcceptedHandedOverDeliveredAndVerifiedThroughItsTasksWithEachMailSentOnce() throws Exception {
         String accountName = "Promise " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
+        long accountId = accountOf("rob", accountName);
         long commitmentId = promise("rob", accountId, "SSO guide", "rob", 20);
 
         Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
@@ -144,7 +144,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void acceptingThroughTheApiMovesTheWaitingProcessOnToDelivery() throws Exception {
         // rob records it on his own account: a rep may not act on an account nobody owns
-        long accountId = robsAccount("Outside " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Outside " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Price hold", "rob", 5);
         Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
 
@@ -165,7 +165,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void theAssignOwnerStepGivesTheCommitmentOnlyToSomeoneTheAnsweringPersonMayGiveWorkTo() {
-        long accountId = robsAccount("Unowned " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Unowned " + UUID.randomUUID());
         long commitmentId = unownedCustomerSuccessPromise(accountId);
         Task assign = assignOwnerStepClaimedByCora(commitmentId);
 
@@ -193,7 +193,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void theAssignOwnerStepTakesTheOwnerByFullNameAndListsThePeopleAnAmbiguousNameCouldMean() {
-        long accountId = robsAccount("By name " + UUID.randomUUID());
+        long accountId = accountOf("rob", "By name " + UUID.randomUUID());
         long commitmentId = unownedCustomerSuccessPromise(accountId);
         Task assign = assignOwnerStepClaimedByCora(commitmentId);
         assertThat(SignedIn.as(http, "cora").getForObject("/tasks/" + assign.getId(), String.class))
@@ -267,7 +267,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aDecisionTakenInAStepIsAuditedInTheNameOfThePersonWhoAnsweredIt() {
-        long accountId = robsAccount("Audited " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Audited " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Data export", "rob", 20);
 
         assertThat(complete(
@@ -300,7 +300,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aDelegatedAssignOwnerStepLetsItsDelegateGiveTheCommitmentOnlyAsTheApiWould() {
-        long accountId = robsAccount("Delegated " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Delegated " + UUID.randomUUID());
         long commitmentId = unownedCustomerSuccessPromise(accountId);
         Task assign = assignOwnerStepClaimedByCora(commitmentId);
         assertThat(as("cora")
@@ -330,7 +330,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aDelegateDeliversThroughTheStepButVerifiesOnlyAsTheApiWould() {
-        long accountId = robsAccount("Delegated delivery " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Delegated delivery " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Renewal deck", "rob", 20);
         as("rob").postForEntity("/api/commitments/" + commitmentId + "/accept", null, Map.class);
         awaitStatus(commitmentId, CommitmentStatus.ACCEPTED);
@@ -358,7 +358,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void aDelegateOfTheRenegotiateStepMayNotCancelWhatTheApiRefusesThem() {
-        long accountId = robsAccount("Delegated cancel " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Delegated cancel " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Custom report", "rob", 20);
         as("rob")
                 .postForEntity(
@@ -391,7 +391,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
     void aRenegotiationHoldsItsNewDescriptionToANewCommitmentsLimitAndAuditsTheTermsBeforeAndAfter() {
-        long accountId = robsAccount("Renegotiated " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Renegotiated " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Custom report", "rob", 20);
         LocalDate dueBefore = commitments.findById(commitmentId).orElseThrow().getDueDate();
         as("rob")
@@ -496,7 +496,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void wonDealIsHandedToCustomerSuccessByItsRepWithTheRepKeptOnTheAccountTeam() throws Exception {
         String name = "Won " + UUID.randomUUID();
-        long accountId = robsAccount(name);
+        long accountId = accountOf("rob", name);
         assertThat(as("rita")
                         .postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
                         .getStatusCode())
@@ -536,7 +536,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void aHandoffTheUnreachableEngineDidNotStartIsA503LeavesNoneRunningAndItsRowIsNotLockedDuringTheCall() {
-        long accountId = robsAccount("Won " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Won " + UUID.randomUUID());
         String start = "/api/accounts/" + accountId + "/handoff-to-cs";
         List<Long> lockableDuringTheCall = new java.util.ArrayList<>();
         doAnswer(call -> {
@@ -583,7 +583,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void reminderEscalationAndRejectionMailsAreQueuedOnceEvenWhenTheirStepRunsTwice() throws Exception {
         String accountName = "Mails " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
+        long accountId = accountOf("rob", accountName);
         long accepted = promise("rob", accountId, "Training days", "rob", 2);
         as("rob").postForEntity("/api/commitments/" + accepted + "/accept", null, Map.class);
         // made by rob's manager (a teammate not on the account may not record on it): the rejection goes back to her
@@ -779,7 +779,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     void aCommitmentCancelledBeforeItsMailWentOutMailsNobodyAndNobodyIsMailedAboutWhatTheyDidThemselves()
             throws Exception {
         String accountName = "Withdrawn " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
+        long accountId = accountOf("rob", accountName);
         long cancelled = promise("rob", accountId, "Onsite training", "rita", 20);
         as("rob")
                 .postForEntity(
@@ -802,7 +802,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void theMakerIsToldByNameWhenSomeoneElseRejectsOrDeliversAndNobodyAboutWhatTheyDidThemselves() throws Exception {
         String robsName = "Own reject " + UUID.randomUUID();
-        long robsAccount = robsAccount(robsName);
+        long robsAccount = accountOf("rob", robsName);
         long robs = promise("rob", robsAccount, "Free pilot", "rob", 20);
         reject("rob", robs);
         String ritasName = "Manager reject " + UUID.randomUUID();
@@ -840,7 +840,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void theOwnerIsToldOnceWhenARejectedPromiseComesBackWithNewTermsUnlessTheyRenegotiatedIt() throws Exception {
         String accountName = "New terms " + UUID.randomUUID();
-        long accountId = robsAccount(accountName);
+        long accountId = accountOf("rob", accountName);
         long ritas = promise("rob", accountId, "Onsite workshop", "rita", 20);
         long robs = promise("rob", accountId, "Reference call", "rob", 20);
         for (long id : List.of(ritas, robs)) {
@@ -888,7 +888,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     @Test
     void anAssignmentMailAsksForWhatTheCommitmentsStatusAwaitsAndEndsItsSentenceOnce() {
         String accountName = "Zuiderzee " + UUID.randomUUID() + " Verzekeringen N.V.";
-        long accountId = robsAccount(accountName);
+        long accountId = accountOf("rob", accountName);
         long delivered = promise("rob", accountId, "Quarterly usage report", "rob", 20);
         acceptThenDeliver("rob", "rob", delivered);
         long rejected = promise("rob", accountId, "Price hold", "rob", 20);
@@ -937,17 +937,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void anAwayOwnerIsToldWhoCoversTheCommitmentsStepAndIsAskedForNothing() {
-        ResponseEntity<Map> away = as("rita")
-                .postForEntity(
-                        "/api/absences",
-                        Map.of(
-                                "startsOn",
-                                LocalDate.now().toString(),
-                                "endsOn",
-                                LocalDate.now().plusDays(3).toString(),
-                                "delegate",
-                                "rob"),
-                        Map.class);
+        ResponseEntity<Map> away = away("rita", LocalDate.now(), LocalDate.now().plusDays(3), "rob");
         assertThat(away.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         try {
             String accountName = "Away owner " + UUID.randomUUID();
@@ -980,7 +970,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void aCancelledCommitmentsWaitingStepLeavesTheInboxWithoutWaitingForItsLockRenewal() {
-        long accountId = robsAccount("Closed " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Closed " + UUID.randomUUID());
         long commitmentId = promise("rob", accountId, "Loan laptops", "rob", 20);
         Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
 
@@ -1051,7 +1041,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     /** Rob promises rob a commitment on a new account of his, due in so many days, and accepts it. */
     private long acceptedByRob(String accountName, String description, int dueInDays) {
-        long id = promise("rob", robsAccount(accountName), description, "rob", dueInDays);
+        long id = promise("rob", accountOf("rob", accountName), description, "rob", dueInDays);
         as("rob").postForEntity("/api/commitments/" + id + "/accept", null, Map.class);
         awaitStatus(id, CommitmentStatus.ACCEPTED);
         return id;
@@ -1074,11 +1064,6 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(HttpStatus.OK);
     }
 
-    private long robsAccount(String name) {
-        return id(as("maria")
-                .postForObject("/api/accounts", Map.of("name", name, "ownerId", personId("rob")), Map.class));
-    }
-
     /** A commitment maria records on the account without an owner, delivered by customer success. */
     private long unownedCustomerSuccessPromise(long accountId) {
         long cs = teams.findByKey("customer-success").orElseThrow().getId();
@@ -1099,18 +1084,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     /** A commitment recorded through the API by {@code by} on the account, owned by {@code owner}. */
     private long promise(String by, long accountId, String description, String owner, int dueInDays) {
-        return id(as(by).postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                description,
-                                "ownerId",
-                                personId(owner),
-                                "dueDate",
-                                LocalDate.now().plusDays(dueInDays).toString()),
-                        Map.class));
+        return promise(by, accountId, description, owner, LocalDate.now().plusDays(dueInDays));
     }
 
     private Task awaitOpenTask(long commitmentId, String elementId) {
@@ -1214,13 +1188,5 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 "select text_body from outbox_message where dedup_key like ?",
                 String.class,
                 template + ":" + commitmentId + ":%");
-    }
-
-    private long personId(String username) {
-        return people.findByUsername(username).orElseThrow().getId();
-    }
-
-    private static long id(Map<?, ?> body) {
-        return ((Number) body.get("id")).longValue();
     }
 }

@@ -8,7 +8,6 @@ import dev.baton.commitment.Commitments;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.people.People;
 import dev.baton.task.Task;
-import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,7 +31,7 @@ class CommitmentStoryIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void aRenegotiatedPromiseIsToldWithItsOldAndNewTermsAndNamedAsItStandsNow() {
-        long accountId = robsAccount("Renegotiated " + UUID.randomUUID());
+        long accountId = accountOf("rob", "Renegotiated " + UUID.randomUUID());
         LocalDate firstDue = LocalDate.now().plusDays(10);
         LocalDate newDue = LocalDate.now().plusDays(20);
         long id = promise("rob", accountId, "Onsite training for 20 people", "rita", firstDue);
@@ -90,43 +89,7 @@ class CommitmentStoryIntegrationTests extends EngineIntegrationTest {
         return people.findByUsername(username).orElseThrow().getFullName();
     }
 
-    private long robsAccount(String name) {
-        return id(as("maria")
-                .postForObject("/api/accounts", Map.of("name", name, "ownerId", personId("rob")), Map.class));
-    }
-
-    private long promise(String by, long accountId, String description, String owner, LocalDate due) {
-        return id(as(by).postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                description,
-                                "ownerId",
-                                personId(owner),
-                                "dueDate",
-                                due.toString()),
-                        Map.class));
-    }
-
     private Task awaitOpenTask(long commitmentId, String elementId) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
-                                        && t.getElementId().equals(elementId)
-                                        && t.getStatus() == TaskStatus.OPEN)
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
-    }
-
-    private long personId(String username) {
-        return people.findByUsername(username).orElseThrow().getId();
-    }
-
-    private static long id(Map<?, ?> body) {
-        return ((Number) body.get("id")).longValue();
+        return awaitOpenTask(new TaskSubject("commitment", commitmentId), elementId);
     }
 }

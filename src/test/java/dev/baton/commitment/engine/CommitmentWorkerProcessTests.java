@@ -55,24 +55,9 @@ class CommitmentWorkerProcessTests extends EngineIntegrationTest {
     @BeforeEach
     void aCommitmentOwnedByRob() {
         sent = new WorkerRecords(engine, WAIT);
-        accountId = id(as("maria")
-                .postForObject(
-                        "/api/accounts",
-                        Map.of("name", "Workers " + UUID.randomUUID(), "ownerId", personId("rob")),
-                        Map.class));
-        commitmentId = id(as("rob")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                "SSO guide",
-                                "ownerId",
-                                personId("rob"),
-                                "dueDate",
-                                LocalDate.now().plusDays(20).toString()),
-                        Map.class));
+        accountId = accountOf("rob", "Workers " + UUID.randomUUID());
+        commitmentId =
+                promise("rob", accountId, "SSO guide", "rob", LocalDate.now().plusDays(20));
     }
 
     @Test
@@ -259,13 +244,5 @@ class CommitmentWorkerProcessTests extends EngineIntegrationTest {
         return HttpStatus.valueOf(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
                 .getStatusCode()
                 .value());
-    }
-
-    private long personId(String username) {
-        return people.findByUsername(username).orElseThrow().getId();
-    }
-
-    private static long id(Map<?, ?> body) {
-        return ((Number) body.get("id")).longValue();
     }
 }

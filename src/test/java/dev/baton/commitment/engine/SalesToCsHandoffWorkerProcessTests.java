@@ -233,10 +233,7 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
 
     /** A new account owned by rob, named {@code name} and a random suffix: its id. */
     private long robsAccount(String name) {
-        long robId = people.findByUsername("rob").orElseThrow().getId();
-        return id(as("maria")
-                .postForObject(
-                        "/api/accounts", Map.of("name", name + " " + UUID.randomUUID(), "ownerId", robId), Map.class));
+        return accountOf("rob", name + " " + UUID.randomUUID());
     }
 
     /** rob hands the account to customer success: the run's key. */
@@ -263,9 +260,5 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
         return HttpStatus.valueOf(as(user).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class)
                 .getStatusCode()
                 .value());
-    }
-
-    private static long id(Map<?, ?> body) {
-        return ((Number) body.get("id")).longValue();
     }
 }

@@ -380,19 +380,7 @@ class RenewalWorkerProcessTests extends RenewalTest {
     }
 
     private long promise(long account, LocalDate due) {
-        return id(as("rob")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                account,
-                                "description",
-                                "SSO guide",
-                                "ownerId",
-                                personId("rob"),
-                                "dueDate",
-                                due.toString()),
-                        Map.class));
+        return promise("rob", account, "SSO guide", "rob", due);
     }
 
     private long version(long promise) {

@@ -197,10 +197,6 @@ class ChooseSuccessorIntegrationTests extends EngineIntegrationTest {
                         .isEqualTo(book.successor().getId()));
     }
 
-    private long personId(String username) {
-        return jdbc.queryForObject("select id from person where username = ?", Long.class, username);
-    }
-
     private String fullName(String username) {
         return jdbc.queryForObject("select full_name from person where username = ?", String.class, username);
     }

@@ -1,7 +1,6 @@
 package dev.baton.task.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.baton.commitment.engine.CommitmentBpmn;
 import dev.baton.engine.EngineIntegrationTest;
@@ -88,24 +87,9 @@ class TaskAnswerRefusalIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void reopeningAVerifiedDeliveryWithoutAReasonIsRefusedAtTheReason() {
-        long account = id(as("maria")
-                .postForObject(
-                        "/api/accounts",
-                        Map.of("name", "Reopen " + UUID.randomUUID(), "ownerId", personId("rob")),
-                        Map.class));
-        long commitment = id(as("rob")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                account,
-                                "description",
-                                "SSO guide",
-                                "ownerId",
-                                personId("rob"),
-                                "dueDate",
-                                LocalDate.now().plusDays(20).toString()),
-                        Map.class));
+        long account = accountOf("rob", "Reopen " + UUID.randomUUID());
+        long commitment =
+                promise("rob", account, "SSO guide", "rob", LocalDate.now().plusDays(20));
         complete("rob", awaitCommitmentTask(commitment, CommitmentBpmn.TASK_ACCEPT), Map.of("decision", "accept"));
         complete(
                 "rob",
@@ -131,17 +115,8 @@ class TaskAnswerRefusalIntegrationTests extends EngineIntegrationTest {
         assertThat((String) ((Map) delegated.getBody().get("errors")).get("to")).contains("is being handed over");
         assertThat(tasks.findById(review.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
 
-        ResponseEntity<Map> cover = as(book.successor().getUsername())
-                .postForEntity(
-                        "/api/absences",
-                        Map.of(
-                                "startsOn",
-                                LocalDate.now().toString(),
-                                "endsOn",
-                                LocalDate.now().plusDays(2).toString(),
-                                "delegate",
-                                leaver),
-                        Map.class);
+        ResponseEntity<Map> cover = away(
+                book.successor().getUsername(), LocalDate.now(), LocalDate.now().plusDays(2), leaver);
         assertRefusedAt(cover, "delegate");
         assertThat(jdbc.queryForObject(
                         "select count(*) from absence where delegate_id = ?",
@@ -168,22 +143,6 @@ class TaskAnswerRefusalIntegrationTests extends EngineIntegrationTest {
     }
 
     private Task awaitCommitmentTask(long commitmentId, String elementId) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())
-                                        && elementId.equals(t.getElementId())
-                                        && t.getStatus() == TaskStatus.OPEN)
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
-    }
-
-    private long personId(String username) {
-        return jdbc.queryForObject("select id from person where username = ?", Long.class, username);
-    }
-
-    private static long id(Map<?, ?> body) {
-        return ((Number) body.get("id")).longValue();
+        return awaitOpenTask(new TaskSubject("commitment", commitmentId), elementId);
     }
 }
