@@ -140,8 +140,8 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
         Map<String, Object> request = new java.util.HashMap<>(
                 request(Map.of("mode", "ONE", "successorId", book.successor().getId())));
         request.put("introOptOut", List.of(book.account().getId(), 999999999L, -1L));
-        String notInBook = "account 999999999 is not in " + book.departing().getUsername() + "'s book";
-        String minusOne = "account -1 is not in " + book.departing().getUsername() + "'s book";
+        String notInBook = "no account 999999999";
+        String minusOne = "no account -1";
 
         ResponseEntity<Map> preview = as("maria").postForEntity("/api/handovers/plan", request, Map.class);
         ResponseEntity<Map> launch = as("maria").postForEntity("/api/handovers", request, Map.class);
@@ -600,7 +600,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
 
         Map stuck = failedForGoodToAnInactiveSuccessor(launched);
         assertThat((String) stuck.get("transferProblem"))
-                .contains(launched.successor().getUsername() + " is inactive and cannot own an account");
+                .contains(launched.successor().getFullName() + " is inactive and cannot take over accounts");
         List<Map> problems = as("ada").getForObject("/api/admin/problems", List.class);
         assertThat(problems)
                 .filteredOn(
@@ -610,11 +610,11 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                         .contains(
                                 "handover " + launched.id(),
                                 launched.departing().getFullName(),
-                                "is inactive and cannot own an account",
+                                "is inactive and cannot take over accounts",
                                 "choose another successor"))
                 .satisfies(p -> assertThat(p.get("resolvedAt")).isNull());
         assertThat(SignedIn.as(http, "maria").getForObject("/handovers/" + launched.id(), String.class))
-                .contains("Transfer failed", "is inactive and cannot own an account", "Retry the transfer");
+                .contains("Transfer failed", "is inactive and cannot take over accounts", "Retry the transfer");
         long itemId = ((Number) stuck.get("itemId")).longValue();
         reportTheFailureAgain(itemId);
         assertThat(jdbc.queryForObject(
@@ -632,7 +632,7 @@ class HandoverChangesIntegrationTests extends EngineIntegrationTest {
                 .satisfies(m -> assertThat(Mails.text(m))
                         .contains(
                                 launched.departing().getFullName(),
-                                launched.successor().getUsername() + " is inactive and cannot own an account",
+                                launched.successor().getFullName() + " is inactive and cannot take over accounts",
                                 "choose another successor",
                                 "/handovers/" + launched.id()));
 
