@@ -981,7 +981,9 @@ class ProblemDetailsIntegrationTests {
         HttpResponse<String> page = send("maria", "GET", "/handovers/new?person=" + ravi, null, null, "text/html");
 
         assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("ravi is not in maria&#39;s line").doesNotContain("needs a role");
+        assertThat(page.body())
+                .contains("Ravi Shankar is not in Maria Rossi&#39;s line")
+                .doesNotContain("needs a role");
     }
 
     /**
