@@ -290,8 +290,9 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
     }
 
     private List<Object> usernames(String url) {
-        return ((List<Map>) as("maria").getForObject(url, List.class))
-                .stream().map(p -> p.get("username")).toList();
+        ResponseEntity<String> answer = as("maria").getForEntity(url, String.class);
+        assertThat(answer.getStatusCode()).as("%s: %s", url, answer.getBody()).isEqualTo(HttpStatus.OK);
+        return com.jayway.jsonpath.JsonPath.read(answer.getBody(), "$[*].username");
     }
 
     private ResponseEntity<Map> changeSuccessor(String who, Book launched, long successorId) {
