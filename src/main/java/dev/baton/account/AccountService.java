@@ -14,6 +14,8 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -170,6 +172,24 @@ public class AccountService implements OwnedWork, AccountIds {
     public List<Account> ownedBy(Person owner) {
         return accounts.findByOwnerOrderByNameAscIdAsc(owner);
     }
+
+    /**
+     * The names of the accounts among {@code ids} that exist (id to name), for messages that name
+     * accounts as people know them; an id no account has is absent. One query per thousand ids (a
+     * statement takes at most 32,767 parameters, and a request may name more); none for no ids.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(Collection<Long> ids) {
+        List<Long> wanted = ids.stream().distinct().toList();
+        Map<Long, String> names = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += NAMES_PER_QUERY) {
+            accounts.findAllById(wanted.subList(from, Math.min(from + NAMES_PER_QUERY, wanted.size())))
+                    .forEach(a -> names.put(a.getId(), a.getName()));
+        }
+        return names;
+    }
+
+    private static final int NAMES_PER_QUERY = 1000;
 
     /** The ids of the active people who own at least one account, ascending. */
     @Transactional(readOnly = true)

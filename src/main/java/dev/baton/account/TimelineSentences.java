@@ -60,6 +60,9 @@ final class TimelineSentences {
             Map.entry("handover.question-asked", "{actor} asked about the handover: {question}"),
             Map.entry("handover.acknowledged", "{by} acknowledged the handover note"),
             Map.entry("handover.question-answered", "{actor} answered the question about the handover: {answer}"),
+            Map.entry(
+                    "handover.question-unanswered",
+                    "The question about the handover went unanswered: the departing person has left ({question})"),
             Map.entry("handover.introduction-sent", "The introduction mail to the customer was queued for sending"),
             Map.entry(
                     "handover.introduction-failed",

@@ -11,7 +11,9 @@ import dev.baton.lead.LeadTransfers.OpenLead;
 import dev.baton.people.Person;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,6 +67,11 @@ class Book {
         return contacts.ofAccountsOwnedBy(owner).stream()
                 .filter(c -> c.isStale(now, STALE_AFTER))
                 .toList();
+    }
+
+    /** The names of the accounts among {@code ids} that exist (id to name). */
+    Map<Long, String> accountNames(Collection<Long> ids) {
+        return accounts.names(ids);
     }
 
     /** Accounts each candidate owns now, for balancing a team's books. */

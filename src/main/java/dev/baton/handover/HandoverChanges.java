@@ -158,8 +158,10 @@ public class HandoverChanges {
     }
 
     /**
-     * Gives an account that has not moved yet to another eligible successor ({@link
-     * SuccessorCandidates}); the account moves to them when its note is in, and they acknowledge it.
+     * Gives an account that has not moved yet to another eligible successor, by the rules of the
+     * handover's launch whoever amends it ({@link SuccessorCandidates#notEligible(Person, Handover)}: the
+     * launching manager's line, the departing person's team); the previous successor is told it is no
+     * longer theirs, the new one that it is. The account moves to them when its note is in, and they acknowledge it.
      * When its transfer had failed for good, the transfer starts again to them once the change is
      * committed (as {@link #retryTransfer}).
      *
@@ -202,12 +204,14 @@ public class HandoverChanges {
                     "successorId",
                     to.getFullName() + " is the successor of " + account + " already: choose someone else");
         }
-        Person launcher = people.signedIn(actor);
-        String why = candidates.notEligible(to, h.getDeparting(), launcher);
+        // the handover's rules (its departing person's team, its launcher's line), whoever amends it:
+        // an admin or a higher manager must not widen who may take over
+        String why = candidates.notEligible(to, h);
         if (why != null) {
             throw new BadRequestException("successorId", why);
         }
-        String from = item.getSuccessor().getUsername();
+        Person previous = item.getSuccessor();
+        String from = previous.getUsername();
         if (item.changeSuccessor(to)) {
             Map<String, Object> after = new LinkedHashMap<>(fields("successor", to.getUsername()));
             after.put("handoverId", id);
@@ -220,6 +224,8 @@ public class HandoverChanges {
                     after);
             // the new successor's steps send no "new task" mail of their own (baton:ownAssignmentMail)
             mails.takingOver(h, to, List.of(item), changed.getId());
+            // the previous successor was told the account would be theirs: now they hear it is not
+            mails.noLongerTakingOver(h, previous, item, actor, changed.getId());
         }
         return item.stuckTransfer().map(stuck -> new Restart(item, stuck)).orElse(null);
     }

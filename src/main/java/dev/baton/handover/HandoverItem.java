@@ -218,6 +218,19 @@ public class HandoverItem {
         return true;
     }
 
+    /**
+     * The departing person left before answering: the account is the successor's to acknowledge again,
+     * the question stays on record unanswered. False when no question is open (answered meanwhile, or
+     * recorded before).
+     */
+    boolean questionUnanswered() {
+        if (step != HandoverStep.QUESTION_OPEN || answer != null) {
+            return false;
+        }
+        step = HandoverStep.ACKNOWLEDGING;
+        return true;
+    }
+
     boolean answer(String text) {
         if (answer != null) {
             return false;

@@ -2,6 +2,8 @@ package dev.baton.handover;
 
 import dev.baton.account.Contact;
 import dev.baton.notification.MailComposer;
+import dev.baton.notification.MailKind;
+import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.Outbox;
 import dev.baton.notification.OutboxStatus;
 import dev.baton.people.PeopleLookup;
@@ -41,8 +43,20 @@ class HandoverMails {
     private final Book book;
     private final Dates dates;
     private final TimeZones zones;
+    private final MailPreferenceService preferences;
+    private final HandoverVisibility visibility;
 
-    HandoverMails(MailComposer composer, Outbox outbox, PeopleLookup people, Book book, Dates dates, TimeZones zones) {
+    HandoverMails(
+            MailComposer composer,
+            Outbox outbox,
+            PeopleLookup people,
+            Book book,
+            Dates dates,
+            TimeZones zones,
+            MailPreferenceService preferences,
+            HandoverVisibility visibility) {
+        this.preferences = preferences;
+        this.visibility = visibility;
         this.dates = dates;
         this.zones = zones;
         this.composer = composer;
@@ -154,22 +168,42 @@ class HandoverMails {
 
     /**
      * The customer's introduction failed for good: to the successor, who can reach the customer another
-     * way, copying the manager who launched the handover. Once per failure ({@code failedAt}).
+     * way, and to the manager who launched the handover, each in a mail of their own linking to a page
+     * they may open (see {@link #pageFor}). Once per failure ({@code failedAt}) and recipient.
+     *
+     * @return whether the successor's mail was queued now (false: queued before)
      */
     boolean introFailed(HandoverItem item, String address, String error) {
         Person successor = item.getSuccessor();
         Person manager = manager(item.getHandover());
-        Map<String, Object> model = Map.of(
-                "recipientName", successor.getFullName(),
-                "accountName", item.getAccount().getName(),
-                "address", address,
-                "error", error,
-                "handoverId", item.getHandover().getId());
-        return outbox.enqueue(
-                "handover-intro-failed:" + item.getId() + ":" + item.getIntroFailedAt(),
-                successor.getEmail(),
-                manager.equals(successor) ? null : manager.getEmail(),
-                composer.compose("handover-intro-failed", model, zones.of(successor)));
+        String key = "handover-intro-failed:" + item.getId() + ":" + item.getIntroFailedAt();
+        boolean queued = introFailed(key, successor, item, address, error);
+        if (!manager.getId().equals(successor.getId())) {
+            introFailed(key + ":" + manager.getUsername(), manager, item, address, error);
+        }
+        return queued;
+    }
+
+    private boolean introFailed(String key, Person to, HandoverItem item, String address, String error) {
+        Map<String, Object> model = new HashMap<>(pageFor(to, item));
+        model.put("recipientName", to.getFullName());
+        model.put("yours", to.getId().equals(item.getSuccessor().getId()));
+        model.put("successorName", item.getSuccessor().getFullName());
+        model.put("accountName", item.getAccount().getName());
+        model.put("address", address);
+        model.put("error", error);
+        return mail(key, to, "handover-intro-failed", model);
+    }
+
+    /**
+     * The page about the item a mail to {@code to} links to ({@code link}, a path, and {@code linkText}):
+     * the handover's for whoever may open it ({@link HandoverVisibility}), else the account's, which
+     * everyone may read (a successor may not open the handover: a 403).
+     */
+    private Map<String, Object> pageFor(Person to, HandoverItem item) {
+        return visibility.maySee(item.getHandover(), to.getUsername())
+                ? Map.of("link", "/handovers/" + item.getHandover().getId(), "linkText", "Open the handover")
+                : Map.of("link", "/accounts/" + item.getAccount().getId(), "linkText", "Open the account");
     }
 
     /**
@@ -281,14 +315,67 @@ class HandoverMails {
                 "accountName", item.getAccount().getName(),
                 "question", item.getQuestion(),
                 "answer", item.getAnswer(),
-                "inbox",
-                        "/tasks?playbook=" + ACCOUNT_PLAYBOOK + "&accountId="
-                                + item.getAccount().getId());
+                "inbox", inboxOf(item));
         return mail(
                 "handover-question-answered:" + item.getId() + ":" + answer,
                 successor,
                 "handover-question-answered",
                 model);
+    }
+
+    /**
+     * The departing person left without answering the successor's question: the account is back with
+     * the successor to acknowledge, and this mail says why (the step itself sends none). It stands in
+     * for the step's "New task" mail, so it follows that mail's rules: none to someone inactive or who
+     * switched assignment mails off. Once per event ({@code unanswered}: its audit event id).
+     */
+    boolean questionUnanswered(HandoverItem item, long unanswered) {
+        Handover h = item.getHandover();
+        Map<String, Object> model = Map.of(
+                "recipientName", item.getSuccessor().getFullName(),
+                "departingName", h.getDeparting().getFullName(),
+                "lastDay", NOTES_DUE.format(h.getEffectiveDate()),
+                "accountName", item.getAccount().getName(),
+                "question", item.getQuestion(),
+                "inbox", inboxOf(item));
+        return assignmentMail(
+                "handover-question-unanswered:" + item.getId() + ":" + unanswered,
+                item.getSuccessor(),
+                "handover-question-unanswered",
+                model);
+    }
+
+    /**
+     * An amendment gave the account to someone else: its previous successor, who was told they would take
+     * it over, learns it is no longer theirs. As a task's "moved to someone else" mail, none to someone
+     * inactive or who switched assignment mails off. Once per amendment ({@code change}: its audit
+     * event id) and person.
+     */
+    boolean noLongerTakingOver(Handover h, Person previous, HandoverItem item, String changedBy, long change) {
+        Map<String, Object> model = Map.of(
+                "recipientName", previous.getFullName(),
+                "departingName", h.getDeparting().getFullName(),
+                "accountName", item.getAccount().getName(),
+                "successorName", item.getSuccessor().getFullName(),
+                "changedBy", people.fullName(changedBy));
+        return assignmentMail(
+                "handover-no-longer-taking-over:" + item.getId() + ":" + previous.getUsername() + ":" + change,
+                previous,
+                "handover-no-longer-taking-over",
+                model);
+    }
+
+    /** The successor's steps of this account in their inbox. */
+    private static String inboxOf(HandoverItem item) {
+        return "/tasks?playbook=" + ACCOUNT_PLAYBOOK + "&accountId="
+                + item.getAccount().getId();
+    }
+
+    /** {@link #mail}, unless {@code to} is inactive or switched assignment mails off (the rule of {@code TaskMails}). */
+    private boolean assignmentMail(String dedupKey, Person to, String template, Map<String, Object> model) {
+        return to.isActive()
+                && preferences.wants(to.getId(), MailKind.ASSIGNMENT)
+                && mail(dedupKey, to, template, model);
     }
 
     /** One mail to one person, composed in their time zone; false when {@code dedupKey} was queued before. */

@@ -52,6 +52,7 @@ public class HandoverQueries {
     private final ReportingLines lines;
     private final SuccessorCandidates candidates;
     private final Outbox outbox;
+    private final HandoverVisibility visibility;
 
     HandoverQueries(
             Handovers handovers,
@@ -64,7 +65,9 @@ public class HandoverQueries {
             Clock clock,
             ReportingLines lines,
             SuccessorCandidates candidates,
-            Outbox outbox) {
+            Outbox outbox,
+            HandoverVisibility visibility) {
+        this.visibility = visibility;
         this.candidates = candidates;
         this.outbox = outbox;
         this.lines = lines;
@@ -222,6 +225,23 @@ public class HandoverQueries {
         return candidates.successors(departing, me(username));
     }
 
+    /**
+     * Whom a running handover's accounts may go to, by the rules of its launch whatever the viewer's
+     * line ({@link SuccessorCandidates#successors(Handover)}): the amend form offers exactly whom the
+     * amendment accepts.
+     *
+     * @throws NotFoundException when there is no handover {@code handoverId}
+     * @throws AccessDeniedException when {@code username} may not see it
+     */
+    @Transactional(readOnly = true)
+    public List<SuccessorCandidates.Candidate> amendCandidates(long handoverId, String username) {
+        Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
+        if (!maySee(h, username)) {
+            throw new AccessDeniedException("handover " + handoverId + " is neither yours nor of your reports");
+        }
+        return candidates.successors(h);
+    }
+
     /** {@link SuccessorCandidates#departing}: whom the manager may hand over. */
     @Transactional(readOnly = true)
     public List<SuccessorCandidates.Candidate> handable(String username) {
@@ -317,11 +337,7 @@ public class HandoverQueries {
     }
 
     boolean maySee(Handover h, String username) {
-        return isAdmin(username)
-                || username.equals(h.getLaunchedBy())
-                || people.byUsername(username)
-                        .map(me -> lines.inLineOf(h.getDeparting(), me))
-                        .orElse(false);
+        return visibility.maySee(h, username);
     }
 
     private boolean isAdmin(String username) {

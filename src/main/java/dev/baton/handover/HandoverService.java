@@ -183,7 +183,7 @@ public class HandoverService {
      * book or repeated, and as {@link SuccessorPlanner#plan} for the successors.
      */
     Map<Long, Person> plan(LaunchRequest r, Person departing, Person launcher, List<Account> accounts) {
-        SuccessorPlanner.requireInBook(r.introOptOut(), departing, accounts);
+        planner.requireInBook(r.introOptOut(), departing, accounts);
         return planner.plan(
                 r.plan(),
                 departing,
@@ -197,11 +197,11 @@ public class HandoverService {
         Person departing = departing(r.departingId(), "departingId", manager);
         validateDates(r, departing);
         if (rules.isLeaving(departing)) {
-            throw new ConflictException(departing.getUsername() + " is already being handed over");
+            throw new ConflictException(departing.getFullName() + " is already being handed over");
         }
         List<Account> accounts = book.accounts(departing);
         if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
-            throw new BadRequestException("departingId", departing.getUsername() + " owns nothing to hand over");
+            throw new BadRequestException("departingId", departing.getFullName() + " owns nothing to hand over");
         }
         Person launcher = people.signedIn(manager);
         Map<Long, Person> successors = plan(r, departing, launcher, accounts);
@@ -249,10 +249,10 @@ public class HandoverService {
         Person departing = people.referenced(id, field);
         Person me = people.signedIn(username);
         if (!me.hasRole(Role.ADMIN) && !lines.inLineOf(departing, me)) {
-            throw new AccessDeniedException(departing.getUsername() + " is not in " + username + "'s line");
+            throw new AccessDeniedException(departing.getFullName() + " is not in " + me.getFullName() + "'s line");
         }
         if (!departing.isActive()) {
-            throw new BadRequestException(field, departing.getUsername() + " is inactive");
+            throw new BadRequestException(field, departing.getFullName() + " is inactive");
         }
         return departing;
     }

@@ -47,6 +47,7 @@ public class HandoverSteps {
     private final PeopleLookup people;
     private final BookTransfer transfer;
     private final SuccessorCandidates candidates;
+    private final SuccessorRules rules;
     private final HandoverMails mails;
     private final HandoverSettings settings;
     private final AuditLog audit;
@@ -59,6 +60,7 @@ public class HandoverSteps {
             PeopleLookup people,
             BookTransfer transfer,
             SuccessorCandidates candidates,
+            SuccessorRules rules,
             HandoverMails mails,
             HandoverSettings settings,
             AuditLog audit,
@@ -71,6 +73,7 @@ public class HandoverSteps {
         this.people = people;
         this.transfer = transfer;
         this.candidates = candidates;
+        this.rules = rules;
         this.mails = mails;
         this.settings = settings;
         this.audit = audit;
@@ -160,15 +163,28 @@ public class HandoverSteps {
      * carry out the handover its manager launched, so the audit trail names them ({@link
      * AuditLog#onBehalfOf}), not {@code system}.
      *
+     * <p>The successor is checked again first ({@link SuccessorRules#problem}): one who became inactive,
+     * is being handed over or is leaving the company since they were chosen must not receive the
+     * account, which would be orphaned on their last day. The refusal is permanent: the step stops
+     * where its manager sees it and is mailed ({@code TransferFailures}, {@link #transferFailed}), and
+     * choosing another successor on the handover's page starts it again. An account that has moved
+     * already is not checked again: the job delivered twice still completes.
+     *
      * @return the successor's user name (the manager may have changed the successor since the start),
      *     and whether the step had failed for good before ({@link #transferFailed}): only then is there a
      *     problem listed to resolve, so the many transfers that never failed pay nothing for it
+     * @throws InvalidSuccessor saying why the successor can no longer take the account; nothing moved
      */
     @Transactional
     public Transferred transferOwnership(long itemId) {
         HandoverItem item = item(itemId);
         Person from = item.getHandover().getDeparting();
         Person to = item.getSuccessor();
+        if (item.getTransferredAt() == null) {
+            rules.problem(to, from).ifPresent(why -> {
+                throw new InvalidSuccessor(why);
+            });
+        }
         boolean failedBefore = item.transferFailedBefore();
         return AuditLog.onBehalfOf(item.getHandover().getLaunchedBy(), () -> {
             transfer.move(item.getAccount(), from, to);
@@ -197,7 +213,7 @@ public class HandoverSteps {
      * timeline, and mailed to the manager who launched the handover. A second report of the same
      * failure (a job delivered twice) changes nothing and mails nobody.
      *
-     * @param reason why, in words (e.g. "sam is inactive and cannot own an account")
+     * @param reason why, in words (e.g. "Sam Lee is leaving the company on 4 December 2026 and cannot take over accounts")
      * @param stuck where the engine holds the step
      * @return the problem as the admins' problems page lists it: the handover, the account, the
      *     reason and the way out
@@ -310,6 +326,22 @@ public class HandoverSteps {
             AuditEvent answered = record("handover.question-answered", item, fields("answer", item.getAnswer()));
             // the acknowledgement step comes back without a "new task" mail (baton:ownAssignmentMail)
             mails.questionAnswered(item, answered.getId());
+        }
+    }
+
+    /**
+     * The departing person left without answering the successor's question (the answer step's timer):
+     * the account is the successor's to acknowledge again, the item says so, and the successor is mailed
+     * why it came back, as the step itself mails nobody ({@code baton:ownAssignmentMail}). Once: a job
+     * delivered twice, or a question answered meanwhile, changes nothing and mails nobody.
+     */
+    @Transactional
+    public void questionUnanswered(long itemId) {
+        HandoverItem item = item(itemId);
+        if (item.questionUnanswered()) {
+            AuditEvent unanswered =
+                    record("handover.question-unanswered", item, fields("question", item.getQuestion()));
+            mails.questionUnanswered(item, unanswered.getId());
         }
     }
 

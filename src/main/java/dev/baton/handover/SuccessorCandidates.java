@@ -6,9 +6,12 @@ import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
+import dev.baton.people.SuccessorPool;
+import dev.baton.shared.BadRequestException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * departing person's manager's (everyone of the departing person's team when they have none).
  */
 @Service
-public class SuccessorCandidates {
+public class SuccessorCandidates implements SuccessorPool {
 
     /**
      * One eligible person as the wizard lists them.
@@ -36,6 +39,8 @@ public class SuccessorCandidates {
     private final Book book;
     private final AbsenceService absences;
     private final HandoverSettings settings;
+    private final Handovers handovers;
+    private final HandoverVisibility visibility;
 
     SuccessorCandidates(
             PeopleLookup people,
@@ -43,7 +48,11 @@ public class SuccessorCandidates {
             SuccessorRules rules,
             Book book,
             AbsenceService absences,
-            HandoverSettings settings) {
+            HandoverSettings settings,
+            Handovers handovers,
+            HandoverVisibility visibility) {
+        this.handovers = handovers;
+        this.visibility = visibility;
         this.people = people;
         this.lines = lines;
         this.rules = rules;
@@ -87,9 +96,39 @@ public class SuccessorCandidates {
                 .toList();
     }
 
+    /**
+     * {@inheritDoc} The same people as {@link #successors(Person, Person)} with {@code viewer} as the
+     * launcher, or {@link #successors(Handover)}: the people type-ahead's {@code purpose=successor}.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public List<Person> successors(Person viewer, String departing, Long handoverId) {
+        if ((departing == null || departing.isBlank()) == (handoverId == null)) {
+            throw new BadRequestException(
+                    handoverId == null ? "departing" : "handover",
+                    "say whose book the successor is for: departing (a user name) or handover (a handover's id),"
+                            + " one of the two");
+        }
+        if (handoverId != null) {
+            Handover h = handovers
+                    .findById(handoverId)
+                    .orElseThrow(() -> BadRequestException.noSuch("handover", "handover", handoverId));
+            if (!visibility.maySee(h, viewer.getUsername())) {
+                throw new AccessDeniedException("handover " + handoverId + " is neither yours nor of your reports");
+            }
+            return eligible(h.getDeparting(), launcher(h));
+        }
+        Person leaving = people.byUsername(departing.trim())
+                .orElseThrow(() -> BadRequestException.noSuch("departing", "person", departing.trim()));
+        if (!viewer.hasRole(Role.ADMIN) && !lines.inLineOf(leaving, viewer)) {
+            throw new AccessDeniedException(leaving.getFullName() + " is not in " + viewer.getFullName() + "'s line");
+        }
+        return eligible(leaving, viewer);
+    }
+
     /** The people {@link #successors} lists, as entities, for the planner. */
     List<Person> eligible(Person departing, Person launcher) {
-        Person lineOwner = launcher.hasRole(Role.ADMIN) ? departing.getManager() : launcher;
+        Person lineOwner = lineOwner(departing, launcher);
         Set<String> line = lineOwner == null ? null : lines.line(lineOwner);
         return people.everyone().stream()
                 .filter(p -> line == null || line.contains(p.getUsername()) || mayTakeOwn(p, lineOwner))
@@ -106,10 +145,16 @@ public class SuccessorCandidates {
         if (eligible(departing, launcher).stream().anyMatch(p -> p.getId().equals(successor.getId()))) {
             return null;
         }
+        Person lineOwner = lineOwner(departing, launcher);
         return rules.problem(successor, departing)
                 .orElse(successor.getFullName() + " cannot take over " + departing.getFullName()
-                        + "'s accounts: only active reps of the same team in " + launcher.getFullName()
-                        + "'s line can");
+                        + "'s accounts: only active reps of the same team"
+                        + (lineOwner == null ? "" : " in " + lineOwner.getFullName() + "'s line") + " can");
+    }
+
+    /** Whose line the successors come from: the launcher's; for an admin, the departing person's manager's (or none). */
+    private static Person lineOwner(Person departing, Person launcher) {
+        return launcher.hasRole(Role.ADMIN) ? departing.getManager() : launcher;
     }
 
     /** {@link #notEligible(Person, Person, Person)} by the rules of the handover's launch. */

@@ -5,6 +5,7 @@ import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -55,10 +55,11 @@ class SuccessorPlanner {
         Map<Long, Long> chosen = plan == null ? Map.of() : plan.perAccount();
         List<Long> ids = accounts.stream().map(Account::getId).toList();
         Map<String, String> wrong = new LinkedHashMap<>();
+        Map<Long, String> outside = outsideTheBook(chosen.keySet(), ids);
         new TreeMap<>(chosen).forEach((accountId, personId) -> {
             String field = "plan.perAccount[" + accountId + "]";
             if (!ids.contains(accountId)) {
-                wrong.put(field, notInBookMessage(accountId, departing));
+                wrong.put(field, notInBookMessage(accountId, outside, departing));
                 return;
             }
             try {
@@ -96,14 +97,16 @@ class SuccessorPlanner {
      * in the departing person's book (each with the wording {@link #plan} uses for {@code
      * plan.perAccount}): a stale or mistyped id would be dropped silently while the client believed
      * that customer would get no mail, and a client fixing one should see all of them at once. An
-     * account given again is named at each repeat ("repeats account 12 (given at introOptOut[0])"): the
+     * account given again is named at each repeat ("repeats Acme GmbH (given at introOptOut[0])"): the
      * list is read as a set, and a repeat is a client's slip (a wrong id copied twice) it should hear of.
      * An id outside the book is named at its first index only: its repeats are the same error. Each null
      * is named at its index, "must not be null" ({@code [null, null, 5]}: Jackson's refusal of a null
-     * named the first only).
+     * named the first only). Accounts and people are named as people know them (account names, full
+     * names); an id no account has is named "no account 9".
      */
-    static void requireInBook(List<Long> introOptOut, Person departing, List<Account> accounts) {
-        Set<Long> ids = accounts.stream().map(Account::getId).collect(Collectors.toSet());
+    void requireInBook(List<Long> introOptOut, Person departing, List<Account> accounts) {
+        Map<Long, String> inBook = accounts.stream().collect(Collectors.toMap(Account::getId, Account::getName));
+        Map<Long, String> outside = outsideTheBook(introOptOut, inBook.keySet());
         Map<Long, Integer> first = new HashMap<>();
         Map<String, String> wrong = new LinkedHashMap<>();
         for (int i = 0; i < introOptOut.size(); i++) {
@@ -113,13 +116,14 @@ class SuccessorPlanner {
                 continue;
             }
             Integer earlier = first.putIfAbsent(id, i);
-            if (!ids.contains(id)) {
+            if (!inBook.containsKey(id)) {
                 if (earlier == null) { // given again, it is the same error: named once, at its first index
-                    wrong.put("introOptOut[" + i + "]", notInBookMessage(id, departing));
+                    wrong.put("introOptOut[" + i + "]", notInBookMessage(id, outside, departing));
                 }
             } else if (earlier != null) {
                 wrong.put(
-                        "introOptOut[" + i + "]", "repeats account " + id + " (given at introOptOut[" + earlier + "])");
+                        "introOptOut[" + i + "]",
+                        "repeats " + inBook.get(id) + " (given at introOptOut[" + earlier + "])");
             }
         }
         if (!wrong.isEmpty()) {
@@ -127,8 +131,18 @@ class SuccessorPlanner {
         }
     }
 
-    private static String notInBookMessage(Long accountId, Person departing) {
-        return "account " + accountId + " is not in " + departing.getUsername() + "'s book";
+    /** The names of the accounts given that are not in the book but exist (someone else's). */
+    private Map<Long, String> outsideTheBook(Collection<Long> given, Collection<Long> inBook) {
+        return book.accountNames(given.stream()
+                .filter(id -> id != null && id > 0) // an account's id is positive
+                .filter(id -> !inBook.contains(id))
+                .collect(Collectors.toSet()));
+    }
+
+    /** "Acme GmbH is not in Rob Jansen's book", or "no account 9" for an id no account has. */
+    private static String notInBookMessage(Long accountId, Map<Long, String> names, Person departing) {
+        String name = names.get(accountId);
+        return name == null ? "no account " + accountId : name + " is not in " + departing.getFullName() + "'s book";
     }
 
     private Person usable(Long personId, List<Person> eligible, Function<Person, String> why, String field) {

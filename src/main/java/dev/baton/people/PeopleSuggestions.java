@@ -34,6 +34,7 @@ public class PeopleSuggestions {
     private final ReportingLines lines;
     private final ObjectProvider<OwnedWork> ownedWork;
     private final ObjectProvider<Departures> departures;
+    private final ObjectProvider<SuccessorPool> successors;
     private final Clock clock;
 
     PeopleSuggestions(
@@ -43,7 +44,9 @@ public class PeopleSuggestions {
             ReportingLines lines,
             ObjectProvider<OwnedWork> ownedWork,
             ObjectProvider<Departures> departures,
+            ObjectProvider<SuccessorPool> successors,
             Clock clock) {
+        this.successors = successors;
         this.departures = departures;
         this.people = people;
         this.absences = absences;
@@ -63,7 +66,10 @@ public class PeopleSuggestions {
         MOVE,
         /** Whose open tasks to move: in my line (admins: anyone), leaving or not. */
         FROM,
-        /** Inherit accounts in a handover ("Choose successor", the wizard): in my line (admins: anyone), not me. */
+        /**
+         * Inherit accounts in a handover (the wizard, an amendment, "Choose successor"): exactly whom the
+         * handover accepts ({@link SuccessorPool}), for the book of a person or of a running handover.
+         */
         SUCCESSOR,
         /** The person whose book the wizard hands over: in my line (admins: anyone), not me. */
         DEPARTING;
@@ -101,22 +107,44 @@ public class PeopleSuggestions {
             String label) {}
 
     /**
+     * The book a successor is picked for: a person's ({@code departing}, a user name) before a launch,
+     * or a running handover's ({@code handover}, its id). Only {@link Purpose#SUCCESSOR} reads it.
+     */
+    public record ForBook(String departing, Long handover) {
+
+        /** No book: for every purpose but {@link Purpose#SUCCESSOR}. */
+        public static final ForBook NONE = new ForBook(null, null);
+    }
+
+    /**
      * Up to {@link #LIMIT} people for {@code viewer} to pick for {@code purpose}.
      *
      * @param q part of the full name, user name or e-mail (case-insensitive); blank lists the first ones
      * @param excluding a user name to leave out as well (e.g. the departing person), or null
+     * @param book for {@link Purpose#SUCCESSOR}, whose book: its suggestions are exactly the people the
+     *     handover accepts ({@link SuccessorPool}); ignored for the other purposes
      * @param from first day of the window (COVER: the absence; others: today), in the app clock's zone; null is today
      * @param to last day of the window, inclusive; null is {@code from}
      * @throws dev.baton.shared.NotFoundException when the viewer is unknown
+     * @throws BadRequestException for {@link Purpose#SUCCESSOR} without a book, or as {@link SuccessorPool#successors}
      */
     @Transactional(readOnly = true)
     public List<Suggestion> suggest(
-            String viewer, String q, Purpose purpose, String excluding, LocalDate from, LocalDate to) {
+            String viewer, String q, Purpose purpose, String excluding, ForBook book, LocalDate from, LocalDate to) {
         Person me = people.findByUsername(viewer)
                 .orElseThrow(() -> new dev.baton.shared.NotFoundException("person", viewer));
         LocalDate first = from == null ? LocalDate.now(clock) : from;
         LocalDate last = to == null || to.isBefore(first) ? first : to;
         String typed = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        if (purpose == Purpose.SUCCESSOR) {
+            return successors.getObject().successors(me, book.departing(), book.handover()).stream()
+                    .filter(p -> typed.isEmpty() || matches(p, typed))
+                    .filter(p -> !p.getUsername().equals(excluding))
+                    .sorted(Comparator.comparing((Person p) -> !sameTeam(p, me)).thenComparing(NameOrder.PEOPLE))
+                    .limit(LIMIT)
+                    .map(p -> suggestion(p, me, first, last))
+                    .toList();
+        }
         Set<String> line = lineOf(me, purpose);
         List<Person> candidates = people.findAll().stream()
                 .filter(Person::isActive)
@@ -137,7 +165,7 @@ public class PeopleSuggestions {
             Optional<String> unfit = switch (purpose) {
                 case DELEGATE, COVER, MOVE -> absenceService.unavailable(p, first, last);
                 case FROM -> Optional.empty();
-                case SUCCESSOR, DEPARTING ->
+                case SUCCESSOR, DEPARTING -> // a successor is answered above
                     departures.orderedStream().anyMatch(d -> d.isBeingHandedOver(p))
                             ? Optional.of("being handed over")
                             : Optional.empty();
@@ -151,7 +179,7 @@ public class PeopleSuggestions {
 
     /** Null when anyone will do; else the user names the purpose allows. */
     private Set<String> lineOf(Person me, Purpose purpose) {
-        boolean lineOnly = purpose == Purpose.SUCCESSOR || purpose == Purpose.DEPARTING || purpose == Purpose.FROM;
+        boolean lineOnly = purpose == Purpose.DEPARTING || purpose == Purpose.FROM;
         return lineOnly && !me.hasRole(Role.ADMIN) ? lines.line(me) : null;
     }
 

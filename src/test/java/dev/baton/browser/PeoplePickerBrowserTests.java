@@ -41,13 +41,10 @@ class PeoplePickerBrowserTests extends BrowserTest {
                 book.successor().getUsername(),
                 new NewAbsence(LocalDate.now(), LocalDate.now().plusDays(3), "rob", null));
 
-        List<Map<String, Object>> all =
-                as("maria").getForObject("/api/people/suggestions?purpose=successor&q=", List.class);
-        List<Map<String, Object>> found = as("maria")
-                .getForObject(
-                        "/api/people/suggestions?purpose=successor&q="
-                                + book.successor().getUsername(),
-                        List.class);
+        String successors = "/api/people/suggestions?purpose=successor&handover=" + book.id() + "&q=";
+        List<Map<String, Object>> all = as("maria").getForObject(successors, List.class);
+        List<Map<String, Object>> found =
+                as("maria").getForObject(successors + book.successor().getUsername(), List.class);
 
         assertThat(all).extracting(p -> p.get("username")).doesNotContain("maria", "ada", "cora", "ravi");
         assertThat(all)
@@ -60,11 +57,7 @@ class PeoplePickerBrowserTests extends BrowserTest {
                     .contains("0 accounts")
                     .contains("away until ");
         });
-        assertThat(as("maria")
-                        .getForObject(
-                                "/api/people/suggestions?purpose=successor&q="
-                                        + book.departing().getUsername(),
-                                List.class))
+        assertThat(as("maria").getForObject(successors + book.departing().getUsername(), List.class))
                 .as("the person being handed over")
                 .isEmpty();
         assertThat(as("rob")

@@ -555,13 +555,22 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                 .singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).contains(book.get(0).getName()));
         assertThat(mailTo(successor.getEmail()))
-                .as("the successor hears of the failure, copying the manager")
+                .as("the successor hears of the failure, linked to the account (not the handover: a 403 for them)")
                 .anySatisfy(m -> {
                     assertThat(m.getSubject())
                             .isEqualTo("Not delivered: your introduction to "
                                     + book.get(0).getName());
-                    assertThat(m.getRecipients(Message.RecipientType.CC)[0].toString())
-                            .isEqualTo("maria@baton.example");
+                    assertThat(m.getRecipients(Message.RecipientType.CC)).isNull();
+                    assertThat(Mails.text(m))
+                            .contains("/accounts/" + book.get(0).getId());
+                });
+        assertThat(mailTo("maria@baton.example"))
+                .as("and the manager, in a mail of their own, linked to the handover")
+                .anySatisfy(m -> {
+                    assertThat(m.getSubject())
+                            .isEqualTo("Not delivered: " + successor.getFullName() + "'s introduction to "
+                                    + book.get(0).getName());
+                    assertThat(Mails.text(m)).contains("/handovers/" + id);
                 });
         assertThat(jdbc.queryForObject(
                         "select count(*) from audit_event where action = 'mail.retried' and actor = 'ada'"

@@ -4,6 +4,7 @@ import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ACKNOWLEDGE;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ANSWER_QUESTION;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_CHOOSE_SUCCESSOR;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_INTRO_CALL;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_TELL_QUESTION_UNANSWERED;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +19,8 @@ import dev.baton.people.AbsenceService;
 import dev.baton.people.NewAbsence;
 import dev.baton.people.Person;
 import dev.baton.support.Mails;
+import dev.baton.task.Task;
+import io.camunda.client.CamundaClient;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,9 @@ class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CamundaClient camunda;
 
     @Test
     void theSuccessorIsToldOnceAboutAllTheirAccountsAndNotAgainByEachStep() {
@@ -213,8 +219,55 @@ class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
                 .contains(second.getName())
                 .doesNotContain(book.account().getName());
         assertThat(subjectsTo(book.successor()))
-                .containsExactly("You are taking over 2 accounts from "
-                        + book.departing().getFullName());
+                .as("the previous successor hears the account is no longer theirs")
+                .containsExactly(
+                        "You are taking over 2 accounts from "
+                                + book.departing().getFullName(),
+                        "No longer yours: " + second.getName() + " goes to " + colleague.getFullName());
+    }
+
+    /**
+     * The departing person's "gone" timer returned the acknowledgement to the successor with no word
+     * (the step sends no "New task" mail of its own): they found the account back, the question unanswered.
+     */
+    @Test
+    void theSuccessorIsToldOnceWhyTheAccountCameBackUnanswered() {
+        Book launched = fixture.launch(book, true, this::as);
+        complete(book.departing(), TASK_WRITE_NOTE, HandoverFixture.NOTE);
+        complete(book.successor(), TASK_ACKNOWLEDGE, Map.of("acknowledgement", "ask", "question", "Who signs?"));
+        Task answer = HandoverFixture.awaitOpenTask(tasks, book.departing(), TASK_ANSWER_QUESTION);
+
+        // as the "departing person gone" timer does (the engine's clock is shared by the other tests)
+        camunda.newModifyProcessInstanceCommand(answer.getProcessInstanceKey())
+                .activateElement(TASK_TELL_QUESTION_UNANSWERED)
+                .and()
+                .terminateElement(answer.getElementInstanceKey())
+                .send()
+                .join();
+
+        Task back = HandoverFixture.awaitOpenTask(tasks, book.successor(), TASK_ACKNOWLEDGE);
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from outbox_message where dedup_key like 'handover-question-unanswered:%'"
+                                        + " and to_address = ?",
+                                Long.class, book.successor().getEmail())
+                        == 1);
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo(book.successor()))
+                .containsExactly(
+                        "You are taking over 1 account from " + book.departing().getFullName(),
+                        "Unanswered: your question about " + book.account().getName());
+        assertThat(Mails.text(Mails.to(greenMail, book.successor().getEmail()).get(1)))
+                .contains(
+                        book.departing().getFullName() + " has left",
+                        "Your question: Who signs?",
+                        "/tasks?playbook=account-handover&accountId="
+                                + book.account().getId());
+        assertThat(jdbc.queryForObject(
+                        "select step from handover_item where handover_id = ?", String.class, launched.id()))
+                .isEqualTo("ACKNOWLEDGING");
+        assertThat(back.getAccountId()).isEqualTo(book.account().getId());
     }
 
     private void complete(Person who, String elementId, Map<String, Object> values) {

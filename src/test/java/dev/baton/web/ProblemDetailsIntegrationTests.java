@@ -440,9 +440,9 @@ class ProblemDetailsIntegrationTests {
 
         assertThat(errors(send("maria", "POST", "/api/handovers/plan", launch, "application/json")))
                 .containsExactly(
-                        Map.entry("introOptOut[2]", "repeats account " + a + " (given at introOptOut[0])"),
-                        Map.entry("introOptOut[3]", "repeats account " + a + " (given at introOptOut[0])"),
-                        Map.entry("introOptOut[4]", "account 999999999 is not in rob's book"));
+                        Map.entry("introOptOut[2]", "repeats " + name(a) + " (given at introOptOut[0])"),
+                        Map.entry("introOptOut[3]", "repeats " + name(a) + " (given at introOptOut[0])"),
+                        Map.entry("introOptOut[4]", "no account 999999999"));
     }
 
     /**
@@ -468,8 +468,8 @@ class ProblemDetailsIntegrationTests {
         Map<String, String> errors = errors(answer);
         assertThat(errors)
                 .hasSize(51)
-                .containsEntry("introOptOut[0]", "account -1 is not in rob's book")
-                .containsEntry("introOptOut[49]", "account -50 is not in rob's book")
+                .containsEntry("introOptOut[0]", "no account -1")
+                .containsEntry("introOptOut[49]", "no account -50")
                 .containsEntry("more", "49950 more errors are not listed");
         assertThat(JSON.readTree(answer.body()).path("detail").asText())
                 .as("the detail is cut from a description of the listed errors, not of all 50,000 (probe, session 22)")
@@ -499,7 +499,7 @@ class ProblemDetailsIntegrationTests {
                         "application/json")))
                 .containsOnlyKeys(
                         "plan.perAccount[-1]", "plan.perAccount[" + book.account() + "]", "plan.perAccount[999999999]")
-                .containsEntry("plan.perAccount[999999999]", "account 999999999 is not in rob's book");
+                .containsEntry("plan.perAccount[999999999]", "no account 999999999");
         assertThat(errors(send(
                         "maria",
                         "POST",
@@ -981,7 +981,9 @@ class ProblemDetailsIntegrationTests {
         HttpResponse<String> page = send("maria", "GET", "/handovers/new?person=" + ravi, null, null, "text/html");
 
         assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("ravi is not in maria&#39;s line").doesNotContain("needs a role");
+        assertThat(page.body())
+                .contains("Ravi Shankar is not in Maria Rossi&#39;s line")
+                .doesNotContain("needs a role");
     }
 
     /**
@@ -989,6 +991,10 @@ class ProblemDetailsIntegrationTests {
      * manager's report), rob's first account, and how many handovers there were before the test.
      */
     private record RobsBook(long rob, long rita, long ravi, long account, long handovers) {}
+
+    private String name(long accountId) {
+        return jdbc.queryForObject("select name from account where id = ?", String.class, accountId);
+    }
 
     private RobsBook robsBook() {
         long rob = people.findByUsername("rob").orElseThrow().getId();

@@ -44,6 +44,7 @@ public final class HandoverBpmn {
         public static final String TASK_ANSWER_QUESTION = "task_answer_successor_question";
         public static final String TASK_SAVE_ANSWER = "task_save_answer";
         public static final String TIMER_DEPARTING_LEFT = "timer_departing_left";
+        public static final String TASK_TELL_QUESTION_UNANSWERED = "task_tell_question_unanswered";
         public static final String TASK_SEND_INTRO = "task_send_customer_introduction";
         public static final String TASK_INTRO_CALL = "task_hold_introduction_call";
         public static final String TIMER_CALL_REMINDER = "timer_intro_call_reminder";
@@ -66,6 +67,7 @@ public final class HandoverBpmn {
         public static final String TRANSFER = "baton-handover-transfer-ownership";
         public static final String RECORD_ACKNOWLEDGEMENT = "baton-handover-record-acknowledgement";
         public static final String SAVE_ANSWER = "baton-handover-save-answer";
+        public static final String QUESTION_UNANSWERED = "baton-handover-question-unanswered";
         public static final String SEND_INTRO = "baton-handover-send-introduction";
         public static final String REMIND_CALL = "baton-handover-remind-intro-call";
         public static final String ESCALATE_CALL = "baton-handover-escalate-intro-call";

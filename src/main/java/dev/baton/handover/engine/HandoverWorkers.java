@@ -172,6 +172,12 @@ public class HandoverWorkers {
         }
     }
 
+    /** The departing person left without answering: the successor is told why the account is back with them. */
+    @JobWorker(autoComplete = true, type = Jobs.QUESTION_UNANSWERED)
+    public void questionUnanswered(@Variable(name = Vars.ITEM_ID) long itemId) {
+        steps.questionUnanswered(itemId);
+    }
+
     @JobWorker(autoComplete = true, type = Jobs.SEND_INTRO)
     public void sendIntroduction(@Variable(name = Vars.ITEM_ID) long itemId) {
         steps.sendIntroduction(itemId);

@@ -2,6 +2,7 @@ package dev.baton.handover.engine;
 
 import dev.baton.engine.JobProblems;
 import dev.baton.handover.HandoverSteps;
+import dev.baton.handover.InvalidSuccessor;
 import dev.baton.handover.StuckTransfer;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
@@ -66,9 +67,14 @@ class TransferFailures {
         return CamundaError.jobError(problem, null, 0);
     }
 
-    /** A refusal by the domain: the same input is refused again, whatever the number of tries. */
+    /**
+     * A refusal by the domain: the same input is refused again, whatever the number of tries. A
+     * successor who can no longer take over accounts ({@link InvalidSuccessor}: inactive, leaving) is
+     * one: only another successor gets the account moving.
+     */
     static boolean permanent(RuntimeException e) {
-        return e instanceof BadRequestException
+        return e instanceof InvalidSuccessor
+                || e instanceof BadRequestException
                 || e instanceof NotFoundException
                 || e instanceof IllegalArgumentException;
     }

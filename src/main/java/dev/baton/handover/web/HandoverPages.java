@@ -12,7 +12,6 @@ import dev.baton.handover.SuccessorPlan;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.FullNames;
 import dev.baton.people.PeopleLookup;
-import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.InputErrors;
@@ -274,8 +273,7 @@ class HandoverPages {
         model.addAttribute("names", names(detail));
         model.addAttribute("holderWarnings", holderWarnings(detail));
         if (detail.handover().active()) {
-            Person departing = persons.byUsername(detail.handover().departing()).orElseThrow();
-            model.addAttribute("candidates", queries.candidates(departing.getId(), "departingId", me.getName()));
+            model.addAttribute("candidates", queries.amendCandidates(id, me.getName()));
         }
         return "handover/detail";
     }

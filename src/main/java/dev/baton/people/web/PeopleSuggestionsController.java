@@ -31,14 +31,25 @@ class PeopleSuggestionsController {
             summary =
                     "Up to 10 people to pick for a purpose (delegate, cover, move, from, successor, departing): active,"
                             + " not being handed over, matching q (part of the name, user name or e-mail), own team first,"
-                            + " with their workload and absence; from/to: the window they must be free in (cover)")
+                            + " with their workload and absence; from/to: the window they must be free in (cover);"
+                            + " successor: exactly whom the handover accepts, for the book of departing (a user name,"
+                            + " before a launch) or of handover (a running handover's id), one of the two required")
     List<Suggestion> suggest(
             @RequestParam(defaultValue = "") String q,
             @RequestParam String purpose,
             @RequestParam(required = false) String excluding,
+            @RequestParam(required = false) String departing,
+            @RequestParam(required = false) Long handover,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to,
             Principal principal) {
-        return suggestions.suggest(principal.getName(), q, Purpose.named(purpose), excluding, from, to);
+        return suggestions.suggest(
+                principal.getName(),
+                q,
+                Purpose.named(purpose),
+                excluding,
+                new PeopleSuggestions.ForBook(departing, handover),
+                from,
+                to);
     }
 }

@@ -180,10 +180,13 @@ class AccountHandoverProcessTests {
         jobs.userTask(Account.TASK_ANSWER_QUESTION);
 
         jobs.passTime(Duration.ofDays(3));
+        // the successor is told why the account came back: the step itself mails nobody
+        jobs.complete(Jobs.QUESTION_UNANSWERED, Map.of());
 
         jobs.userTask(Account.TASK_ACKNOWLEDGE);
         assertThat(instance)
                 .hasPassedElement(Account.TIMER_DEPARTING_LEFT)
+                .hasPassedElement(Account.TASK_TELL_QUESTION_UNANSWERED)
                 .hasNotPassedElement(Account.TASK_SAVE_ANSWER);
     }
 

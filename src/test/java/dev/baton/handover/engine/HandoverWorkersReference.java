@@ -86,6 +86,7 @@ public class HandoverWorkersReference implements AutoCloseable {
                 Jobs.RECORD_SUCCESSOR,
                 Jobs.SAVE_NOTE,
                 Jobs.SAVE_ANSWER,
+                Jobs.QUESTION_UNANSWERED,
                 Jobs.SEND_INTRO,
                 Jobs.REMIND_CALL,
                 Jobs.ESCALATE_CALL,

@@ -1,0 +1,347 @@
+package dev.baton.handover;
+
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ACKNOWLEDGE;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.handover.HandoverFixture.Book;
+import dev.baton.notification.OutboxDispatcher;
+import dev.baton.people.NewPerson;
+import dev.baton.people.People;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
+import dev.baton.people.Teams;
+import dev.baton.support.Mails;
+import dev.baton.support.SignedIn;
+import dev.baton.task.Task;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A probe of the handover's successor rules: one rule for the launch plan, an amendment (whoever makes
+ * it), the transfer step and the people type-ahead; the people an amendment or a failed introduction
+ * affects told, each linked to a page they may open; refusals naming people and accounts by name.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
+class HandoverRulesIntegrationTests extends EngineIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    PeopleService peopleService;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    Teams teams;
+
+    @Autowired
+    HandoverSteps steps;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    GreenMail greenMail;
+
+    HandoverFixture fixture;
+    Book book;
+
+    @BeforeEach
+    void aBook() {
+        fixture = new HandoverFixture(context);
+        book = fixture.book();
+    }
+
+    /**
+     * A manager above the launching one judged the new successor by their own, wider line: someone of
+     * the team outside the launcher's line, whom the launch plan refused, could be given the account.
+     */
+    @Test
+    void anAmendmentByAHigherManagerKeepsTheRulesOfTheLaunchAndTellsThePreviousSuccessor() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Person vera = person("vera-" + tag, "Vera Vice " + tag, Role.MANAGER, null);
+        Person mona = person("mona-" + tag, "Mona Manager " + tag, Role.MANAGER, vera);
+        Person departing = person("dep-" + tag, "Dora Departing " + tag, Role.REP, mona);
+        Person successor = person("suc-" + tag, "Sid Successor " + tag, Role.REP, mona);
+        Person other = person("oth-" + tag, "Olga Other " + tag, Role.REP, mona);
+        Person outside = person("out-" + tag, "Oscar Outside " + tag, Role.REP, vera);
+        Account account = accounts.save(new Account("Kelterei " + tag, departing, "mid-market", "DACH", null));
+        Map<String, Object> request = Map.of(
+                "departingId", departing.getId(),
+                "reason", "LEAVING",
+                "effectiveDate", LocalDate.now().plusDays(4).toString(),
+                "plan", Map.of("mode", "ONE", "successorId", outside.getId()));
+        assertThat(as(mona.getUsername())
+                        .postForEntity("/api/handovers", request, Map.class)
+                        .getStatusCode())
+                .as("the launch plan refuses someone outside the launcher's line")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        Map<String, Object> toSuccessor = new HashMap<>(request);
+        toSuccessor.put("plan", Map.of("mode", "ONE", "successorId", successor.getId()));
+        ResponseEntity<Map> launched = as(mona.getUsername()).postForEntity("/api/handovers", toSuccessor, Map.class);
+        assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
+        Book running = new Book(departing, successor, account, id);
+        fixture.awaitOpen(running, TASK_WRITE_NOTE);
+
+        for (String amender : List.of(vera.getUsername(), "ada")) {
+            ResponseEntity<Map> widened = changeSuccessor(amender, running, outside.getId());
+            assertThat(widened.getStatusCode()).as(amender).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map) widened.getBody().get("errors"))
+                    .as(amender)
+                    .containsEntry(
+                            "successorId",
+                            outside.getFullName() + " cannot take over " + departing.getFullName()
+                                    + "'s accounts: only active reps of the same team in " + mona.getFullName()
+                                    + "'s line can");
+        }
+        assertThat(successorOf(id)).as("nothing changed").isEqualTo(successor.getId());
+        assertThat(as(vera.getUsername())
+                        .getForObject("/api/people/suggestions?purpose=successor&handover=" + id, List.class))
+                .as("the type-ahead offers the same people, whoever asks")
+                .extracting(p -> ((Map) p).get("username"))
+                .containsExactlyInAnyOrder(successor.getUsername(), other.getUsername());
+
+        assertThat(changeSuccessor(vera.getUsername(), running, other.getId()).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        dispatcher.dispatch();
+        assertThat(Mails.to(greenMail, successor.getEmail()))
+                .extracting(Mails::subject)
+                .containsExactly(
+                        "You are taking over 1 account from " + departing.getFullName(),
+                        "No longer yours: " + account.getName() + " goes to " + other.getFullName());
+        assertThat(Mails.text(Mails.to(greenMail, successor.getEmail()).get(1)))
+                .contains(vera.getFullName() + " gave " + account.getName() + ", from " + departing.getFullName()
+                        + "'s handover, to " + other.getFullName() + " instead");
+    }
+
+    /**
+     * The transfer step moved the account to a successor who had started leaving since they were
+     * chosen: the account would be orphaned on their last day. Now the step stops for the manager, who
+     * gives it to someone else.
+     */
+    @Test
+    void aSuccessorWhoStartedLeavingAfterBeingChosenDoesNotReceiveTheAccount() {
+        Book launched = fixture.launch(book, true, this::as);
+        Person colleague = fixture.colleague("Nia Newsuccessor");
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        LocalDate leaves = LocalDate.now().plusDays(10);
+        fixture.leaving(book.successor(), leaves);
+
+        as(book.departing().getUsername())
+                .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
+
+        Map stuck = await().atMost(HandoverFixture.WAIT)
+                .until(() -> item(launched), i -> "TRANSFER_FAILED".equals(i.get("step")));
+        assertThat((String) stuck.get("transferProblem"))
+                .startsWith(book.successor().getFullName() + " is leaving the company on ")
+                .endsWith("and cannot take over accounts");
+        assertThat(ownerOf(book.account())).isEqualTo(book.departing().getId());
+
+        assertThat(changeSuccessor("maria", launched, colleague.getId()).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        assertThat(acknowledge.getAssignee()).isEqualTo(colleague.getUsername());
+        assertThat(ownerOf(book.account())).isEqualTo(colleague.getId());
+    }
+
+    /**
+     * The type-ahead offered the manager's whole line: people of other teams and people leaving the
+     * company, whom the handover then refused.
+     */
+    @Test
+    void successorSuggestionsAreExactlyWhomTheHandoverAccepts() {
+        Person colleague = fixture.colleague("Cleo Colleague");
+        Person leaver = fixture.colleague("Lea Leaver");
+        fixture.leaving(leaver, LocalDate.now().plusDays(10));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Person otherTeam = repOfMariasLine("ot-" + tag, "Otto Otherteam " + tag, "sales-na");
+        String before = "/api/people/suggestions?purpose=successor&departing="
+                + book.departing().getUsername() + "&q=";
+
+        assertThat(usernames(before + colleague.getUsername())).containsExactly(colleague.getUsername());
+        assertThat(usernames(before + leaver.getUsername()))
+                .as("leaving the company")
+                .isEmpty();
+        assertThat(usernames(before + otherTeam.getUsername()))
+                .as("another team")
+                .isEmpty();
+
+        Book launched = fixture.launch(book, true, this::as);
+        String during = "/api/people/suggestions?purpose=successor&handover=" + launched.id() + "&q=";
+        assertThat(usernames(during + colleague.getUsername())).containsExactly(colleague.getUsername());
+        assertThat(usernames(during + leaver.getUsername())).isEmpty();
+        assertThat(usernames(during + otherTeam.getUsername())).isEmpty();
+        assertThat(changeSuccessor("maria", launched, leaver.getId()).getStatusCode())
+                .as("the amendment refuses whom the type-ahead leaves out")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
+        ResponseEntity<Map> noBook = as("maria").getForEntity("/api/people/suggestions?purpose=successor", Map.class);
+        assertThat(noBook.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) noBook.getBody().get("errors")).containsKey("departing");
+        assertThat(as("marcus").getForEntity(during, Map.class).getStatusCode())
+                .as("not marcus's handover")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** The successor's mail linked to the handover's page, which they may not open (403). */
+    @Test
+    void aFailedIntroductionLinksEachRecipientToAPageTheyMayOpen() {
+        Book launched = fixture.launch(book, true, this::as);
+        long itemId = ((Number) item(launched).get("itemId")).longValue();
+
+        steps.introFailed(itemId, "ana@customer.example", "553 mailbox name not allowed");
+        dispatcher.dispatch();
+
+        String toSuccessor = Mails.text(Mails.to(greenMail, book.successor().getEmail()).stream()
+                .filter(m -> Mails.subject(m).startsWith("Not delivered"))
+                .findFirst()
+                .orElseThrow());
+        String accountPage = "/accounts/" + book.account().getId();
+        assertThat(toSuccessor).contains(accountPage).doesNotContain("/handovers/" + launched.id());
+        assertThat(SignedIn.as(http, book.successor().getUsername())
+                        .getForEntity(accountPage, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(Mails.to(greenMail, "maria@"))
+                .filteredOn(m -> Mails.subject(m).startsWith("Not delivered")
+                        && Mails.subject(m).contains(book.account().getName()))
+                .singleElement()
+                .satisfies(m -> assertThat(Mails.subject(m))
+                        .isEqualTo("Not delivered: " + book.successor().getFullName() + "'s introduction to "
+                                + book.account().getName()))
+                .satisfies(m -> assertThat(Mails.text(m)).contains("/handovers/" + launched.id()));
+    }
+
+    @Test
+    void launchRefusalsNamePeopleAndAccountsByName() {
+        Account elsewhere = accounts.save(
+                new Account("Elsewhere " + UUID.randomUUID(), book.successor(), "mid-market", "DACH", null));
+        ResponseEntity<Map> outsideTheBook = launch(Map.of(
+                "mode",
+                "PER_ACCOUNT",
+                "perAccount",
+                Map.of(elsewhere.getId(), book.successor().getId())));
+        assertThat((Map) outsideTheBook.getBody().get("errors"))
+                .containsEntry(
+                        "plan.perAccount[" + elsewhere.getId() + "]",
+                        elsewhere.getName() + " is not in " + book.departing().getFullName() + "'s book");
+
+        Person empty = fixture.colleague("Noah Nothing");
+        ResponseEntity<Map> nothing = launch(empty, Map.of("mode", "PER_ACCOUNT"));
+        assertThat((Map) nothing.getBody().get("errors"))
+                .as("%s", nothing.getBody())
+                .containsEntry("departingId", empty.getFullName() + " owns nothing to hand over");
+
+        fixture.launch(book, true, this::as);
+        ResponseEntity<Map> again =
+                launch(Map.of("mode", "ONE", "successorId", book.successor().getId()));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) again.getBody().get("detail"))
+                .isEqualTo(book.departing().getFullName() + " is already being handed over");
+    }
+
+    private ResponseEntity<Map> launch(Map<String, Object> plan) {
+        return launch(book.departing(), plan);
+    }
+
+    private ResponseEntity<Map> launch(Person departing, Map<String, Object> plan) {
+        return as("maria")
+                .postForEntity(
+                        "/api/handovers",
+                        Map.of(
+                                "departingId",
+                                departing.getId(),
+                                "reason",
+                                "LEAVING",
+                                "effectiveDate",
+                                LocalDate.now().plusDays(4).toString(),
+                                "plan",
+                                plan),
+                        Map.class);
+    }
+
+    private List<Object> usernames(String url) {
+        ResponseEntity<String> answer = as("maria").getForEntity(url, String.class);
+        assertThat(answer.getStatusCode()).as("%s: %s", url, answer.getBody()).isEqualTo(HttpStatus.OK);
+        return com.jayway.jsonpath.JsonPath.read(answer.getBody(), "$[*].username");
+    }
+
+    private ResponseEntity<Map> changeSuccessor(String who, Book launched, long successorId) {
+        return as(who).exchange(
+                        "/api/handovers/" + launched.id() + "/accounts/"
+                                + launched.account().getId() + "/successor",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("successorId", successorId)),
+                        Map.class);
+    }
+
+    private Map item(Book launched) {
+        Map page = (Map) as("maria")
+                .getForObject("/api/handovers/" + launched.id(), Map.class)
+                .get("items");
+        return (Map) ((List) page.get("content")).get(0);
+    }
+
+    private Long successorOf(long handoverId) {
+        return jdbc.queryForObject(
+                "select successor_id from handover_item where handover_id = ?", Long.class, handoverId);
+    }
+
+    private Long ownerOf(Account account) {
+        return accounts.findById(account.getId()).orElseThrow().getOwner().getId();
+    }
+
+    /** A person of the sales-emea team reporting to {@code manager}. */
+    private Person person(String username, String fullName, Role role, Person manager) {
+        Long team = teams.findByKey("sales-emea").orElseThrow().getId();
+        return created(username, fullName, role, team, manager == null ? null : manager.getId());
+    }
+
+    /** A rep of another team in maria's line. */
+    private Person repOfMariasLine(String username, String fullName, String teamKey) {
+        Long team = teams.findByKey(teamKey).orElseThrow().getId();
+        return created(
+                username,
+                fullName,
+                Role.REP,
+                team,
+                people.findByUsername("maria").orElseThrow().getId());
+    }
+
+    private Person created(String username, String fullName, Role role, Long team, Long manager) {
+        Long id = peopleService
+                .create(new NewPerson(
+                        username, fullName, username + "@baton.example", "demo", Set.of(role), team, manager))
+                .id();
+        return people.findById(id).orElseThrow();
+    }
+}
