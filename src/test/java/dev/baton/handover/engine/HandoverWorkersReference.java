@@ -12,6 +12,9 @@ import io.camunda.client.api.worker.JobWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
  * The benchmark's reference: Baton's two handover models deployed under other ids, their service
@@ -60,6 +64,7 @@ public class HandoverWorkersReference implements AutoCloseable {
     }
 
     public void start(int accounts, String departing, String successor) throws IOException {
+        copyForms("handover-", PREFIX);
         client.newDeployResourceCommand()
                 .addResourceStringUtf8(renamed("bpmn/account-handover.bpmn"), ACCOUNT_PROCESS + ".bpmn")
                 .addResourceStringUtf8(renamed("bpmn/rep-handover.bpmn"), REP_PROCESS + ".bpmn")
@@ -126,6 +131,7 @@ public class HandoverWorkersReference implements AutoCloseable {
      * account id, in account order (the order of the handover's items).
      */
     public void startCommitments(SequencedMap<Long, Long> commitmentAccounts, String owner) throws IOException {
+        copyForms("commitment-", COMMITMENT_PREFIX + "commitment-");
         client.newDeployResourceCommand()
                 .addResourceStringUtf8(renamedCommitment(), COMMITMENT_PROCESS + ".bpmn")
                 .send()
@@ -212,6 +218,44 @@ public class HandoverWorkersReference implements AutoCloseable {
                 .replace("\"baton-commitment-", "\"" + COMMITMENT_PREFIX + "baton-commitment-")
                 .replace("name=\"commitment-", "name=\"" + COMMITMENT_PREFIX + "commitment-")
                 .replace("formKey=\"commitment-", "formKey=\"" + COMMITMENT_PREFIX + "commitment-");
+    }
+
+    /**
+     * Baton reads a user task's form by its key from the classpath ({@code bpmn/forms/<key>.form}) and
+     * checks each answer against it (a key the form lacks is refused): the renamed form keys get copies
+     * of Baton's forms beside them, so the reference's answers are checked against the same forms, read
+     * and cached the same way. Without them every reference answer was refused and its run never ended.
+     */
+    private static void copyForms(String prefix, String renamedPrefix) throws IOException {
+        Path forms;
+        Path testClasses;
+        try {
+            forms = Path.of(HandoverWorkersReference.class
+                            .getClassLoader()
+                            .getResource("bpmn/forms/" + prefix + (prefix.startsWith("handover") ? "note" : "deliver")
+                                    + ".form")
+                            .toURI())
+                    .getParent();
+            // the test classes' own directory, so the copies never reach the main classes and a jar
+            testClasses = Path.of(HandoverWorkersReference.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        Path copies = Files.createDirectories(testClasses.resolve("bpmn/forms"));
+        try (Stream<Path> files = Files.list(forms)) {
+            for (Path form : files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .toList()) {
+                String name = form.getFileName().toString();
+                Files.copy(
+                        form,
+                        copies.resolve(renamedPrefix + name.substring(prefix.length())),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private static String read(String resource) throws IOException {
