@@ -34,6 +34,8 @@ import dev.baton.task.Task;
 import dev.baton.task.TaskEngine;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -44,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -392,8 +395,12 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                 .as("the step's only mail is the commitment's own")
                 .isEmpty();
         assertThat(commitmentAssignedMails(commitmentId)).isEqualTo(1);
-        // the process still waits at the same step: nothing withdrew it or opened a second one
-        Thread.sleep(2_000);
+        // the process still waits at the same step: once the engine has nothing left to do, it never withdrew
+        // that step (no commitment-changed re-route), and Baton holds no second task for the commitment
+        engine.waitForIdleState(WAIT);
+        assertThat(stepIntents(departingsStep))
+                .contains(ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .doesNotContain(ProcessInstanceIntent.ELEMENT_TERMINATING);
         assertThat(tasks.findAll().stream()
                         .filter(t -> new TaskSubject("commitment", commitmentId).equals(t.getSubject())))
                 .extracting(Task::getId, Task::getStatus)
@@ -422,6 +429,9 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                         tasks.findById(departingsStep.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
 
         assertThat(successorsStep.getId()).isNotEqualTo(departingsStep.getId());
+        assertThat(stepIntents(departingsStep))
+                .as("the engine withdrew the departing rep's step")
+                .contains(ProcessInstanceIntent.ELEMENT_TERMINATED);
         assertThat(successorsStep.getElementId()).isEqualTo(departingsStep.getElementId());
         assertThat(successorsStep.getProcessInstanceKey()).isEqualTo(departingsStep.getProcessInstanceKey());
         assertThat(tasks.findById(departingsStep.getId()).orElseThrow().getAssignee())
@@ -437,6 +447,14 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                 .as("the step's only mail is the commitment's own")
                 .isEmpty();
         assertThat(commitmentAssignedMails(commitmentId)).isEqualTo(1);
+    }
+
+    /** What the engine recorded of the step's element instance (activated, terminated, ...). */
+    private List<Intent> stepIntents(Task step) {
+        return StreamSupport.stream(records().processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getKey() == step.getElementInstanceKey())
+                .map(r -> r.getIntent())
+                .toList();
     }
 
     /** A commitment the departing rep owns on the first account of the book, due in 40 days. */
