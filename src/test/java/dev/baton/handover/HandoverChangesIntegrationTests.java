@@ -679,11 +679,16 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
             assertThat((String) stuck.get("transferProblem"))
                     .contains(
                             "the test refuses to move account " + book.account().getId());
-            assertThat(jdbc.queryForObject(
-                            "select deliveries from job_problem where message like '%' || ? || '%'",
-                            Integer.class, book.account().getName()))
+            // the job's problem is recorded beside the item's step, not before it: waited for, not read at once
+            assertThat(await().atMost(HandoverFixture.WAIT)
+                            .until(
+                                    () -> jdbc.queryForList(
+                                            "select deliveries from job_problem where message like '%' || ? || '%'",
+                                            Integer.class,
+                                            book.account().getName()),
+                                    deliveries -> !deliveries.isEmpty()))
                     .as("given up after the model's 3 tries")
-                    .isEqualTo(3);
+                    .containsExactly(3);
             // the probe's "chose another successor": the same successor again restarted the step
             assertAlreadyTheSuccessor(launched);
             assertThat(item(launched)).as("nothing restarted").containsEntry("step", "TRANSFER_FAILED");
