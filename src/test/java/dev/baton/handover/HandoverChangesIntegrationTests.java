@@ -684,8 +684,7 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                             .until(
                                     () -> jdbc.queryForList(
                                             "select deliveries from job_problem where message like '%' || ? || '%'",
-                                            Integer.class,
-                                            book.account().getName()),
+                                            Integer.class, book.account().getName()),
                                     deliveries -> !deliveries.isEmpty()))
                     .as("given up after the model's 3 tries")
                     .containsExactly(3);
