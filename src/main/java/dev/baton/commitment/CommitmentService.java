@@ -19,6 +19,7 @@ import dev.baton.shared.NotFoundException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Order(2)
 public class CommitmentService implements OwnedWork {
+
+    /** Ids per statement where a caller may pass many (a handover's whole book). */
+    private static final int ID_CHUNK = 1000;
 
     private final Commitments commitments;
     private final AccountService accounts;
@@ -318,6 +322,25 @@ public class CommitmentService implements OwnedWork {
     @Transactional(readOnly = true)
     public List<Commitment> openOf(Long accountId) {
         return commitments.findOpenByAccountId(accountId);
+    }
+
+    /**
+     * How many open commitments ({@link CommitmentStatus#OPEN}) each account has, whoever owns them, in
+     * one query: account id to count, accounts with none left out. Empty for no ids.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> openCounts(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        List<Long> ids = List.copyOf(accountIds);
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) { // a statement's parameters are bounded
+            commitments
+                    .countOpenByAccount(ids.subList(from, Math.min(ids.size(), from + ID_CHUNK)))
+                    .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        }
+        return counts;
     }
 
     /**

@@ -59,6 +59,11 @@ class Book {
         return commitments.openOf(accountId);
     }
 
+    /** Open commitments per account (account id to count; none left out), in one query. */
+    Map<Long, Long> openCommitmentCounts(Collection<Long> accountIds) {
+        return commitments.openCounts(accountIds);
+    }
+
     List<Contact> contacts(Long accountId) {
         return contacts.ofAccount(accountId);
     }

@@ -264,14 +264,14 @@ class HandoverMails {
         model.put("reason", StatusWords.phrase(h.getReason()));
         model.put("effectiveOn", NOTES_DUE.format(h.getEffectiveDate()));
         model.put("count", accounts.size());
+        // one count query for all of them: a launch mails each successor about every account they take
+        Map<Long, Long> open = book.openCommitmentCounts(
+                accounts.stream().map(i -> i.getAccount().getId()).toList());
         model.put(
                 "accounts",
                 accounts.stream()
                         .map(i -> i.getAccount().getName() + " ("
-                                + Text.count(
-                                        book.openCommitmentsOf(i.getAccount().getId())
-                                                .size(),
-                                        "open commitment")
+                                + Text.count(open.getOrDefault(i.getAccount().getId(), 0L), "open commitment")
                                 + ")")
                         .toList());
         model.put("inbox", "/tasks?playbook=" + ACCOUNT_PLAYBOOK + "&group=subject");

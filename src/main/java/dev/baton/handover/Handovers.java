@@ -13,6 +13,13 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Handovers extends JpaRepository<Handover, Long> {
 
+    /**
+     * Whether the person is departing in a handover in one of the statuses. A query string, not a
+     * derived query: Spring Data builds a derived {@code exists} as a criteria query, which Hibernate
+     * translates to SQL anew on every call, and a transfer asks this once per account.
+     */
+    @Query("select case when count(h) > 0 then true else false end from Handover h"
+            + " where h.departing = :departing and h.status in :statuses")
     boolean existsByDepartingAndStatusIn(Person departing, Collection<HandoverStatus> statuses);
 
     /**

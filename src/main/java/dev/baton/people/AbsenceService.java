@@ -8,6 +8,7 @@ import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AbsenceService {
+
+    /** Where today is the earliest date on earth (UTC-12): no zone's today is before it. */
+    private static final ZoneOffset EARLIEST_TODAY = ZoneOffset.ofHours(-12);
 
     private final Absences absences;
     private final People people;
@@ -132,8 +136,15 @@ public class AbsenceService {
      */
     @Transactional(readOnly = true)
     public Optional<String> coverFor(String username) {
-        LocalDate today = today(username);
-        return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today).stream()
+        // absences not ended anywhere on earth yet: whoever has none (most people, every time a task or
+        // commitment reaches them) costs this one query, and their zone is read only when they have one
+        List<Absence> notEnded = absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(
+                username, LocalDate.now(clock.withZone(EARLIEST_TODAY)));
+        if (notEnded.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = zones.today(notEnded.getFirst().getPerson());
+        return notEnded.stream()
                 .filter(a -> a.covers(today)
                         && unavailable(a.getDelegate(), today, today).isEmpty())
                 .map(a -> a.getDelegate().getUsername())

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 
 /**
  * One component of a Camunda Forms (form-js) schema, as Baton reads it: an input, a container
@@ -65,6 +66,26 @@ record FormComponent(
 
     boolean keyed() {
         return kind == Kind.INPUT || kind == Kind.COMPUTED;
+    }
+
+    /**
+     * Whether checking an answer reads the task's variables here or below ({@link FormCheck}): a FEEL
+     * expression (label, bounds, a computed value, options), a condition, options from a variable, or a
+     * read-only or disabled input (it keeps the variable's value). A display component is not checked.
+     */
+    boolean readsVariables() {
+        if (kind == Kind.DISPLAY) {
+            return false;
+        }
+        return hide != null
+                || disabled
+                || (readonly != null && !Boolean.FALSE.equals(readonly))
+                || valuesKey != null
+                || valuesExpression != null
+                || expression != null
+                || kind == Kind.COMPUTED
+                || Stream.of(label, minLength, maxLength, min, max).anyMatch(FeelExpressions::isExpression)
+                || components.stream().anyMatch(FormComponent::readsVariables);
     }
 
     /** How the component is named in a message: its type and key (or id). */

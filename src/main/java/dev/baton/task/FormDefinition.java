@@ -29,12 +29,14 @@ public final class FormDefinition {
     private final List<String> problems;
     private final String schema;
     private final Set<String> names = new LinkedHashSet<>();
+    private final boolean readsVariables;
 
     private FormDefinition(String id, List<FormComponent> components, List<String> problems, String schema) {
         this.id = id;
         this.components = List.copyOf(components);
         this.problems = List.copyOf(problems);
         this.schema = schema;
+        this.readsVariables = this.components.stream().anyMatch(FormComponent::readsVariables);
         if (schema != null) {
             Matcher m = NAME.matcher(schema);
             while (m.find()) {
@@ -134,6 +136,16 @@ public final class FormDefinition {
             throw new InvalidFormValues(check.errors);
         }
         return check.output;
+    }
+
+    /**
+     * Whether {@link #validate(Map, Map)} reads the variables at all: false for a form of plain inputs
+     * (no FEEL expression, condition, options from a variable, read-only or disabled input), whose
+     * check is the same with none. A caller can then leave out what the variables cost to build, such
+     * as a feature's draft ({@code TaskFormDefaults}).
+     */
+    public boolean readsVariables() {
+        return readsVariables;
     }
 
     /** The variables the form may read: those whose name appears anywhere in its schema. */

@@ -141,4 +141,52 @@ class FormDefinitionTests {
                         "reviewSummary", "ok", "healthScore", new java.math.BigDecimal(number), "renewalRisk", "low")))
                 .isInstanceOf(InvalidFormValues.class);
     }
+
+    /**
+     * A form of plain inputs checks an answer the same with or without the task's variables, so the
+     * completion leaves out a feature's draft (the handover note's, built from the account's record);
+     * any part that reads the variables must say so, or its check would silently run without them.
+     */
+    @Test
+    void aFormOfPlainInputsChecksTheSameWithoutVariables() throws Exception {
+        FormDefinition note = new Forms(new ObjectMapper()).forKey("handover-note");
+        Map<String, Object> answer =
+                Map.of("relationshipSummary", "Long-standing", "keyContacts", "Ann", "openCommitmentsAndRisks", "none");
+        Map<String, Object> draft = Map.of("keyContacts", "Bob (draft)", "historyHighlights", "a call");
+
+        assertThat(note.readsVariables()).isFalse();
+        assertThat(note.validate(answer, draft)).isEqualTo(note.validate(answer, Map.of()));
+        assertThat(form.readsVariables())
+                .as("the sample review: static options and bounds")
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"type\":\"textfield\",\"key\":\"a\",\"label\":\"=x\"}",
+                "{\"type\":\"textfield\",\"key\":\"a\",\"readonly\":true}",
+                "{\"type\":\"textfield\",\"key\":\"a\",\"readonly\":\"=x\"}",
+                "{\"type\":\"textfield\",\"key\":\"a\",\"disabled\":true}",
+                "{\"type\":\"textfield\",\"key\":\"a\",\"conditional\":{\"hide\":\"=x\"}}",
+                "{\"type\":\"select\",\"key\":\"a\",\"valuesKey\":\"options\"}",
+                "{\"type\":\"select\",\"key\":\"a\",\"valuesExpression\":\"=options\"}",
+                "{\"type\":\"number\",\"key\":\"a\",\"validate\":{\"max\":\"=x\"}}",
+                "{\"type\":\"textfield\",\"key\":\"a\",\"validate\":{\"minLength\":\"=x\"}}",
+                "{\"type\":\"expression\",\"key\":\"a\",\"expression\":\"=x\"}",
+                "{\"type\":\"group\",\"components\":[{\"type\":\"textfield\",\"key\":\"a\",\"disabled\":true}]}",
+                "{\"type\":\"dynamiclist\",\"path\":\"rows\",\"components\":"
+                        + "[{\"type\":\"textfield\",\"key\":\"a\",\"label\":\"=x\"}]}"
+            })
+    void aFormWhoseCheckReadsVariablesSaysSo(String component) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        FormDefinition plain = FormDefinition.parse(
+                json.readTree("{\"components\":[{\"type\":\"textfield\",\"key\":\"b\",\"label\":\"B\"}]}"));
+        FormDefinition reading = FormDefinition.parse(json.readTree(
+                "{\"components\":[{\"type\":\"textfield\"," + "\"key\":\"b\",\"label\":\"B\"}," + component + "]}"));
+
+        assertThat(plain.readsVariables()).isFalse();
+        assertThat(reading.problems()).isEmpty();
+        assertThat(reading.readsVariables()).isTrue();
+    }
 }
