@@ -14,13 +14,14 @@ import org.springframework.data.jpa.repository.Query;
 public interface Handovers extends JpaRepository<Handover, Long> {
 
     /**
-     * Whether the person is departing in a handover in one of the statuses. A query string, not a
-     * derived query: Spring Data builds a derived {@code exists} as a criteria query, which Hibernate
-     * translates to SQL anew on every call, and a transfer asks this once per account.
+     * Whether the person is departing in a handover still starting or running. The statuses are
+     * literals: Hibernate keeps a query's SQL only when no parameter is a collection (an IN list's
+     * size changes the SQL), and a transfer asks this once per account.
      */
-    @Query("select case when count(h) > 0 then true else false end from Handover h"
-            + " where h.departing = :departing and h.status in :statuses")
-    boolean existsByDepartingAndStatusIn(Person departing, Collection<HandoverStatus> statuses);
+    @Query(
+            "select case when count(h) > 0 then true else false end from Handover h where h.departing = :departing"
+                    + " and h.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)")
+    boolean isDepartingInOpenHandover(Person departing);
 
     /**
      * The day the person leaves the company, when a completed handover for leaving says so and that

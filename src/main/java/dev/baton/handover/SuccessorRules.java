@@ -5,7 +5,6 @@ import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Dates;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +55,6 @@ class SuccessorRules implements Departures {
     }
 
     boolean isLeaving(Person person) {
-        return handovers.existsByDepartingAndStatusIn(person, List.of(HandoverStatus.STARTING, HandoverStatus.RUNNING));
+        return handovers.isDepartingInOpenHandover(person);
     }
 }
