@@ -205,8 +205,8 @@ public class AccountBlocks {
         } catch (AccessDeniedException refused) {
             throw new BlockInputError(
                     "newOwner",
-                    "the playbook's launcher " + launcher + " may not move the account to " + newOwner.getUsername()
-                            + ": " + refused.getMessage());
+                    people.launcherMayNot(
+                            people.launcher(launcher), "move the account to " + newOwner.getFullName(), refused));
         }
     }
 
