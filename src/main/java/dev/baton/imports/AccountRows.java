@@ -75,8 +75,7 @@ class AccountRows implements RowHandler {
                 run.source.name(),
                 valid.stream().map(ImportedAccount::externalId).toList());
         for (int i = 0; i < valid.size(); i++) {
-            Found found = existing.get(valid.get(i).externalId());
-            run.matched(rows.get(i), "account", found == null ? null : found.id());
+            run.matched(rows.get(i), existing.get(valid.get(i).externalId()));
         }
         if (run.writing()) {
             accounts.upsertAccounts(run.source.name(), valid);

@@ -3,6 +3,7 @@ package dev.baton.imports;
 import dev.baton.account.AccountImports;
 import dev.baton.account.AccountImports.Found;
 import dev.baton.commitment.CommitmentImports;
+import dev.baton.commitment.CommitmentImports.Existing;
 import dev.baton.commitment.CommitmentImports.ImportedCommitment;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.people.PeopleImports;
@@ -71,10 +72,11 @@ class CommitmentRows implements RowHandler {
                 valid.add(commitment);
             }
         }
-        Map<String, Long> existing = commitments.existing(
+        Map<String, Existing> existing = commitments.existing(
                 source, valid.stream().map(ImportedCommitment::externalId).toList());
         for (int i = 0; i < valid.size(); i++) {
-            run.matched(rows.get(i), "commitment", existing.get(valid.get(i).externalId()));
+            Existing before = existing.get(valid.get(i).externalId());
+            run.matched(rows.get(i), before == null ? null : before.named(), before == null ? null : before.page());
         }
         if (run.writing()) {
             commitments.upsert(source, valid);
