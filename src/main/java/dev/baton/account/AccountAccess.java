@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Who may act on an account: edit it, record a commitment on it, start its playbooks or its
  * handoff to customer success. Its owner and its account team; a manager with the owner in their
  * line ({@link ReportingLines}); an admin. An account without an owner is nobody's line yet: any
- * manager may act on it. Moving the account itself is {@link #requireMayTransfer}; changing one of
+ * manager may act on it. Moving the account itself is {@link #requireMayReassign}; changing one of
  * its contacts is a write on it too ({@link #requireMayChangeContact}). Each check throws {@link
  * AccessDeniedException} saying why; an unknown account is left to the caller's 404.
  */
@@ -75,20 +75,41 @@ public class AccountAccess {
     }
 
     /**
-     * Moving an account to {@code newOwnerId}: the actor must act for its current owner (a manager of
-     * their line, an admin; any manager when it has none) and may give work to the new owner
-     * ({@link ReportingLines#mayGiveWorkTo}). An unknown or inactive new owner is a 400 naming {@code ownerId}.
+     * Giving an account to a new owner outside a handover ({@code PUT /api/accounts/{id}/owner}, the
+     * data-quality fix, a playbook's block): the actor must act for its current owner (a manager of
+     * their line, an admin; any manager when it has none), else a 403 whoever they name; then the new
+     * owner must exist, be active and not be leaving or being handed over ({@link
+     * PeopleService#newOwner}), a 400 naming {@code ownerId} that the caller can fix by naming someone
+     * else, before the 403 when the actor may not give them work ({@link
+     * ReportingLines#mayGiveWorkTo}), as for an inactive owner. Passes for an unknown account.
+     *
+     * @throws AccessDeniedException when the actor may not move the account, or give the new owner work
+     * @throws dev.baton.shared.BadRequestException at {@code ownerId}, in words, for an unknown, inactive
+     *     or leaving new owner
+     */
+    @Transactional(readOnly = true)
+    public void requireMayReassign(Long accountId, Long newOwnerId, String username) {
+        if (accounts.existsById(accountId)) {
+            requireMayMove(accountId, username);
+            requireMayGiveTo(people.signedIn(username), newOwnerId, true);
+        }
+    }
+
+    /**
+     * {@link #requireMayReassign} for a book going back to the person it was handed over from (a leave
+     * whose ownership returns): they may still have a handover running, so only an unknown or inactive
+     * new owner is a 400 naming {@code ownerId}.
      */
     @Transactional(readOnly = true)
     public void requireMayTransfer(Long accountId, Long newOwnerId, String username) {
         if (accounts.existsById(accountId)) {
             requireMayMove(accountId, username);
-            requireMayGiveTo(people.signedIn(username), newOwnerId);
+            requireMayGiveTo(people.signedIn(username), newOwnerId, false);
         }
     }
 
     /**
-     * The account's half of {@link #requireMayTransfer}, whoever the new owner: the actor acts for its
+     * The account's half of {@link #requireMayReassign}, whoever the new owner: the actor acts for its
      * current owner (a manager of their line, an admin), or is a manager or admin when it has none. For
      * a caller that tells a refused account from a refused new owner (a building block names the input
      * to fix). Passes for an unknown account.
@@ -108,15 +129,22 @@ public class AccountAccess {
         }
     }
 
-    /** A new account's owner: someone the actor may give work to (null: no owner, always allowed). */
+    /**
+     * A new account's owner: someone the actor may give work to (null: no owner, always allowed). An
+     * unknown, inactive or leaving owner is the 400 at {@code ownerId} first, as in {@link #requireMayReassign}.
+     */
     @Transactional(readOnly = true)
     public void requireMayCreateFor(Long ownerId, String username) {
-        requireMayGiveTo(people.signedIn(username), ownerId);
+        requireMayGiveTo(people.signedIn(username), ownerId, true);
     }
 
-    private void requireMayGiveTo(Person actor, Long ownerId) {
+    /** {@code newWork}: the owner may not be leaving either ({@link PeopleService#newOwner}). */
+    private void requireMayGiveTo(Person actor, Long ownerId, boolean newWork) {
         if (ownerId != null) {
-            lines.requireMayGiveWorkTo(actor, people.activeOwner(ownerId, "ownerId", "an account"), null, "an account");
+            Person owner = newWork
+                    ? people.newOwner(ownerId, "ownerId", "an account")
+                    : people.activeOwner(ownerId, "ownerId", "an account");
+            lines.requireMayGiveWorkTo(actor, owner, null, "an account");
         }
     }
 }

@@ -72,14 +72,20 @@ public class AccountImports {
     /**
      * A record found by external id: its Baton id and the account it belongs to (its own id for an
      * account); {@code otherId} when a contact was found by another id kept for it (of a contacts row
-     * merged into it, see {@link #keepOtherIds}), not by its own.
+     * merged into it, see {@link #keepOtherIds}), not by its own; {@code named} the record as an
+     * import's report names it, as it stood before the import ("the account Acme GmbH", "the contact
+     * Anna de Vries at Acme GmbH", "the call \"Talked about the renewal\" at Acme GmbH").
      */
-    public record Found(long id, long accountId, boolean otherId) {
+    public record Found(long id, long accountId, boolean otherId, String named) {
 
-        public Found(long id, long accountId) {
-            this(id, accountId, false);
+        /** The page that shows the record: its account's (contacts and interactions are on it). */
+        public String page() {
+            return "/accounts/" + accountId;
         }
     }
+
+    /** Words of an interaction's summary a report quotes: its first line, cut here. */
+    private static final int SUMMARY_WORDS = 60;
 
     /**
      * A contact found by e-mail address at an account: its id, name, whether it has an external id
@@ -96,7 +102,11 @@ public class AccountImports {
     /** Accounts of {@code source} by external id, for those of {@code externalIds} that exist. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<String, Found> accounts(String source, Collection<String> externalIds) {
-        return find("select external_id, id, id from account", source, externalIds);
+        return find(
+                "select external_id, id, id, name from account where external_source = ? and external_id = any(?)",
+                source,
+                externalIds,
+                rs -> new Found(rs.getLong(2), rs.getLong(3), false, "the account " + rs.getString(4)));
     }
 
     /**
@@ -129,18 +139,25 @@ public class AccountImports {
         String[] ids = externalIds.toArray(String[]::new);
         jdbc.query(
                 """
-        select external_id, id, account_id, false from contact where external_source = ? and external_id = any(?)
+        select c.external_id, c.id, c.account_id, false, c.full_name, a.name
+        from contact c join account a on a.id = c.account_id
+        where c.external_source = ? and c.external_id = any(?)
         union all
-        select r.id, c.id, c.account_id, true
+        select r.id, c.id, c.account_id, true, c.full_name, a.name
         from unnest(?::text[]) as r (id)
           cross join lateral (
             select contact_id from contact_other_id where external_source = ? and external_id = r.id offset 0) o
-          join contact c on c.id = o.contact_id""",
+          join contact c on c.id = o.contact_id
+          join account a on a.id = c.account_id""",
                 rs -> {
                     // a contact's own id wins over one kept for another
                     found.merge(
                             rs.getString(1),
-                            new Found(rs.getLong(2), rs.getLong(3), rs.getBoolean(4)),
+                            new Found(
+                                    rs.getLong(2),
+                                    rs.getLong(3),
+                                    rs.getBoolean(4),
+                                    "the contact " + rs.getString(5) + " at " + rs.getString(6)),
                             (a, b) -> a.otherId() ? b : a);
                 },
                 source,
@@ -153,7 +170,22 @@ public class AccountImports {
     /** Interactions of {@code source} by external id, for those of {@code externalIds} that exist. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<String, Found> interactions(String source, Collection<String> externalIds) {
-        return find("select external_id, id, account_id from interaction", source, externalIds);
+        return find(
+                """
+        select i.external_id, i.id, i.account_id, i.kind, i.summary, a.name
+        from interaction i join account a on a.id = i.account_id
+        where i.external_source = ? and i.external_id = any(?)""",
+                source,
+                externalIds,
+                rs -> new Found(
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        false,
+                        "the "
+                                + InteractionKind.valueOf(rs.getString(4))
+                                        .label()
+                                        .toLowerCase(Locale.ROOT) + " \"" + firstWords(rs.getString(5)) + "\" at "
+                                + rs.getString(6)));
     }
 
     /**
@@ -340,15 +372,32 @@ public class AccountImports {
         });
     }
 
-    private Map<String, Found> find(String select, String source, Collection<String> externalIds) {
+    /** The records {@code query} finds for {@code source} and {@code externalIds}, by its first column. */
+    private Map<String, Found> find(String query, String source, Collection<String> externalIds, ResultSetRow row) {
         Map<String, Found> found = new HashMap<>();
         jdbc.query(
-                select + " where external_source = ? and external_id = any(?)",
+                query,
                 rs -> {
-                    found.put(rs.getString(1), new Found(rs.getLong(2), rs.getLong(3)));
+                    found.put(rs.getString(1), row.found(rs));
                 },
                 source,
                 externalIds.toArray(String[]::new));
         return found;
+    }
+
+    /** A record found, read from the current row of a result. */
+    @FunctionalInterface
+    private interface ResultSetRow {
+        Found found(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /** An interaction's summary as a report quotes it: its first line, cut at {@link #SUMMARY_WORDS}. */
+    private static String firstWords(String summary) {
+        String line = summary.strip().lines().findFirst().orElse("").strip();
+        if (line.length() <= SUMMARY_WORDS) {
+            return line;
+        }
+        int end = Character.isHighSurrogate(line.charAt(SUMMARY_WORDS - 1)) ? SUMMARY_WORDS - 1 : SUMMARY_WORDS;
+        return line.substring(0, end).strip() + "…";
     }
 }

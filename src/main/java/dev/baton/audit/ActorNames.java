@@ -18,4 +18,13 @@ public interface ActorNames {
      *     system}) is left out, so the page shows it as it is
      */
     Map<String, String> fullNames(Collection<String> usernames);
+
+    /**
+     * Everyone who may have done something, for the audit page's "Who" choice: user name to the label a
+     * reader picks them by, their full name ("Rob Jansen"), with the user name added where two people
+     * share a full name ("Rob Jansen (rjansen)") and "(inactive)" for someone who has left.
+     *
+     * @return the labels by user name, in the order of the labels
+     */
+    Map<String, String> everyone();
 }

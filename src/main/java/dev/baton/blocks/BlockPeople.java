@@ -33,7 +33,7 @@ public class BlockPeople {
                 .orElseThrow(
                         () -> new BlockInputError(input, "nobody has the user name or e-mail '" + nameOrEmail + "'"));
         if (!person.isActive()) {
-            throw new BlockInputError(input, person.getUsername() + " is inactive");
+            throw new BlockInputError(input, person.getFullName() + " is inactive");
         }
         return person;
     }
@@ -55,7 +55,8 @@ public class BlockPeople {
         if (!launcher.isActive()) {
             throw new BlockInputError(
                     Blocks.LAUNCHED_BY,
-                    username + " has left; the blocks of a playbook act with the rights of the person who launched"
+                    launcher.getFullName()
+                            + " has left; the blocks of a playbook act with the rights of the person who launched"
                             + " it, and someone who has left has none: cancel this run and launch the playbook again"
                             + " as someone who may act on the account");
         }
@@ -66,25 +67,33 @@ public class BlockPeople {
      * Asks the API's rule for an action on the step's account ({@code check}, e.g. may edit it) of the
      * person who launched the playbook, when the step runs: {@code accountId} may have changed since the
      * launch checked it (a form's answer, an output mapping), the account changed hands, or the launcher
-     * left ({@link #launcher}). A refusal is an input error on {@code accountId} naming the launcher and
-     * the rule's reason; a launcher Baton does not know, or who has left, one on {@code launchedBy}.
+     * left ({@link #launcher}). A refusal is an input error on {@code accountId} naming the launcher
+     * by full name and the rule's reason; a launcher Baton does not know, or who has left, one on {@code launchedBy}.
      *
      * @param what the action, to follow "may not", e.g. {@code "edit"}: "may not edit account 31"
      * @throws BlockInputError as above; nothing is changed by this check
      */
     public void requireLauncherMay(String launcher, long accountId, String what, Runnable check) {
-        launcher(launcher);
+        Person by = launcher(launcher);
         try {
             BlockRefusals.of(Blocks.LAUNCHED_BY, Map.of(), () -> {
                 check.run();
                 return null;
             });
         } catch (AccessDeniedException refused) {
-            throw new BlockInputError(
-                    Blocks.ACCOUNT_ID,
-                    "the playbook's launcher " + launcher + " may not " + what + " account " + accountId + ": "
-                            + refused.getMessage());
+            throw new BlockInputError(Blocks.ACCOUNT_ID, launcherMayNot(by, what + " account " + accountId, refused));
         }
+    }
+
+    /**
+     * A refusal of the launcher's rights as an incident says it: the launcher by full name, what they
+     * may not do, and the API rule's reason ("the playbook's launcher Rob Jansen may not edit account
+     * 31: Acme GmbH is owned by ...").
+     *
+     * @param what what the block would do, to follow "may not", e.g. {@code "move the account to Rita Okafor"}
+     */
+    public String launcherMayNot(Person launcher, String what, AccessDeniedException refused) {
+        return "the playbook's launcher " + launcher.getFullName() + " may not " + what + ": " + refused.getMessage();
     }
 
     /**
@@ -125,10 +134,12 @@ public class BlockPeople {
         if (name.equals(accountOwner)) {
             return name;
         }
+        String fullName = author.getFullName();
         if (launcher.isEmpty()) {
             throw new BlockInputError(
                     input,
-                    "names " + name + ", but nobody launched this run, so Baton cannot ask anyone's rights to " + what
+                    "names " + fullName + ", but nobody launched this run, so Baton cannot ask anyone's rights to "
+                            + what
                             + " in another's name: leave it out (the account's owner) or launch the playbook from"
                             + " the catalogue");
         }
@@ -136,9 +147,9 @@ public class BlockPeople {
         if (!lines.mayActFor(by, author)) {
             throw new BlockInputError(
                     input,
-                    "the playbook's launcher " + by.getUsername() + " may not " + what + " in " + name + "'s name: "
-                            + name + " is neither " + by.getUsername() + ", nor the account's owner, nor in "
-                            + by.getUsername() + "'s line (a playbook writes in its launcher's name, the account"
+                    "the playbook's launcher " + by.getFullName() + " may not " + what + " in " + fullName + "'s name: "
+                            + fullName + " is neither " + by.getFullName() + ", nor the account's owner, nor in "
+                            + by.getFullName() + "'s line (a playbook writes in its launcher's name, the account"
                             + " owner's, or that of someone the launcher manages; an admin's, anyone's)");
         }
         return name;

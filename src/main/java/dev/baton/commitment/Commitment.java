@@ -211,6 +211,37 @@ public class Commitment {
         return CommitmentStatus.AWAITING_DELIVERY.contains(status) && dueDate.isBefore(today);
     }
 
+    /** Words in a message longer than this are cut: the whole promise is on its page. */
+    private static final int WORDS_MAX = 80;
+
+    /**
+     * The commitment as a message names it: by its words, quoted and cut at 80 characters ({@code
+     * commitment "Send the SOC 2 report"}); the one way refusals, conflicts and import reports name one.
+     */
+    public String named() {
+        return named(description);
+    }
+
+    /** {@link #named()} and the account it was made to ({@code commitment "Send the SOC 2 report" to Acme GmbH}). */
+    public String namedWithAccount() {
+        return named(description, account.getName());
+    }
+
+    /** {@link #named()} of a commitment read without its entity (an import's look-up). */
+    static String named(String description) {
+        String words = description;
+        if (words.length() > WORDS_MAX) {
+            int end = Character.isHighSurrogate(words.charAt(WORDS_MAX - 1)) ? WORDS_MAX - 1 : WORDS_MAX;
+            words = words.substring(0, end).strip() + "…";
+        }
+        return "commitment \"" + words + "\"";
+    }
+
+    /** {@link #namedWithAccount()} of a commitment read without its entity (an import's look-up). */
+    static String named(String description, String accountName) {
+        return named(description) + " to " + accountName;
+    }
+
     private void require(String change, CommitmentStatus... allowed) {
         if (!Arrays.asList(allowed).contains(status)) {
             throw new IllegalCommitmentTransition(this, change);

@@ -217,17 +217,9 @@ public class CommitmentAccess {
         });
     }
 
-    /** Words in a refusal longer than this are cut: the whole promise is on its page. */
-    private static final int WORDS_MAX = 80;
-
-    /** The commitment as a refusal names it: by its words, quoted ("commitment \"Send the SOC 2 report\""). */
+    /** The commitment as a refusal names it ({@link Commitment#named()}). */
     private static String named(Commitment c) {
-        String words = c.getDescription();
-        if (words.length() > WORDS_MAX) {
-            int end = Character.isHighSurrogate(words.charAt(WORDS_MAX - 1)) ? WORDS_MAX - 1 : WORDS_MAX;
-            words = words.substring(0, end).strip() + "…";
-        }
-        return "commitment \"" + words + "\"";
+        return c.named();
     }
 
     /**

@@ -54,14 +54,36 @@ public class CommitmentImports {
         this.jdbc = jdbc;
     }
 
-    /** Ids of the commitments of {@code source} among {@code externalIds}, by external id. */
+    /**
+     * A commitment imported before, as it stands before this import: its id, owner (null for none) and
+     * status (which a re-import keeps), and how the import's report names it ({@link Commitment#named}
+     * with its account: {@code the commitment "Send the SOC 2 report" to Acme GmbH}).
+     */
+    public record Existing(long id, Long ownerId, CommitmentStatus status, String named) {
+
+        /** The commitment's page. */
+        public String page() {
+            return "/commitments/" + id;
+        }
+    }
+
+    /** The commitments of {@code source} among {@code externalIds}, by external id. One query. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    public Map<String, Long> existing(String source, Collection<String> externalIds) {
-        Map<String, Long> found = new HashMap<>();
+    public Map<String, Existing> existing(String source, Collection<String> externalIds) {
+        Map<String, Existing> found = new HashMap<>();
         jdbc.query(
-                "select external_id, id from commitment where external_source = ? and external_id = any(?)",
+                """
+        select c.external_id, c.id, c.owner_id, c.status, c.description, a.name
+        from commitment c join account a on a.id = c.account_id
+        where c.external_source = ? and c.external_id = any(?)""",
                 rs -> {
-                    found.put(rs.getString(1), rs.getLong(2));
+                    found.put(
+                            rs.getString(1),
+                            new Existing(
+                                    rs.getLong(2),
+                                    rs.getObject(3, Long.class),
+                                    CommitmentStatus.valueOf(rs.getString(4)),
+                                    "the " + Commitment.named(rs.getString(5), rs.getString(6))));
                 },
                 source,
                 externalIds.toArray(String[]::new));

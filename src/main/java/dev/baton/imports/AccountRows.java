@@ -5,13 +5,11 @@ import dev.baton.account.AccountImports.Found;
 import dev.baton.account.AccountImports.ImportedAccount;
 import dev.baton.people.Leavers;
 import dev.baton.people.PeopleImports.PersonRef;
-import dev.baton.people.PeopleLookup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +21,10 @@ import org.springframework.stereotype.Component;
 class AccountRows implements RowHandler {
 
     private final AccountImports accounts;
-    private final PeopleLookup people;
-    private final Leavers leavers;
+    private final LeavingOwners leavers;
 
-    AccountRows(AccountImports accounts, PeopleLookup people, Leavers leavers) {
+    AccountRows(AccountImports accounts, LeavingOwners leavers) {
         this.accounts = accounts;
-        this.people = people;
         this.leavers = leavers;
     }
 
@@ -59,7 +55,7 @@ class AccountRows implements RowHandler {
             read.add(row);
             checked.add(account);
             if (owner != null) {
-                leaving(owner, run).ifPresent(why -> toLeavers.put(row, why));
+                leavers.leaving(owner, run).ifPresent(why -> toLeavers.put(row, why));
             }
         }
         refuseNewAccountsOfLeavers(read, checked, toLeavers, run);
@@ -75,8 +71,7 @@ class AccountRows implements RowHandler {
                 run.source.name(),
                 valid.stream().map(ImportedAccount::externalId).toList());
         for (int i = 0; i < valid.size(); i++) {
-            Found found = existing.get(valid.get(i).externalId());
-            run.matched(rows.get(i), "account", found == null ? null : found.id());
+            run.matched(rows.get(i), existing.get(valid.get(i).externalId()));
         }
         if (run.writing()) {
             accounts.upsertAccounts(run.source.name(), valid);
@@ -106,9 +101,5 @@ class AccountRows implements RowHandler {
                 run.error(read.get(i), "owner", why + " and cannot take on an account");
             }
         }
-    }
-
-    private Optional<String> leaving(PersonRef owner, ImportRun run) {
-        return run.leaving.computeIfAbsent(owner.id(), id -> people.byId(id).flatMap(leavers::leaving));
     }
 }

@@ -3,6 +3,7 @@ package dev.baton.imports;
 import dev.baton.account.AccountImports;
 import dev.baton.account.AccountImports.Found;
 import dev.baton.commitment.CommitmentImports;
+import dev.baton.commitment.CommitmentImports.Existing;
 import dev.baton.commitment.CommitmentImports.ImportedCommitment;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.people.PeopleImports;
@@ -10,23 +11,33 @@ import dev.baton.people.PeopleImports.PersonRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
-/** Commitment rows: an open one must have an active owner (the invariant holds from the first row). */
+/**
+ * Commitment rows: an open one must have an active owner (the invariant holds from the first row). An
+ * owner who is leaving or being handed over ({@link LeavingOwners}) gets no open commitment from a file,
+ * as from the API, except one they own already (a file exported again before they leave); a closed one
+ * is history, whoever owned it.
+ */
 @Component
 class CommitmentRows implements RowHandler {
 
     private final AccountImports accounts;
     private final CommitmentImports commitments;
     private final PeopleImports people;
+    private final LeavingOwners leavers;
 
-    CommitmentRows(AccountImports accounts, CommitmentImports commitments, PeopleImports people) {
+    CommitmentRows(
+            AccountImports accounts, CommitmentImports commitments, PeopleImports people, LeavingOwners leavers) {
         this.accounts = accounts;
         this.commitments = commitments;
         this.people = people;
+        this.leavers = leavers;
     }
 
     @Override
@@ -37,6 +48,7 @@ class CommitmentRows implements RowHandler {
         Map<String, Long> teams = people.teamIdsByKey();
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedCommitment> valid = new ArrayList<>();
+        Map<ImportRow, String> toLeavers = new HashMap<>();
         for (ImportRow row : chunk) {
             String externalId = run.externalId(row, "external_id");
             Found account = ContactRows.account(row, run, accountIds);
@@ -69,15 +81,41 @@ class CommitmentRows implements RowHandler {
             if (run.accepted(row)) {
                 rows.add(row);
                 valid.add(commitment);
+                if (owner != null) {
+                    leavers.leaving(owner, run).ifPresent(why -> toLeavers.put(row, why));
+                }
             }
         }
-        Map<String, Long> existing = commitments.existing(
+        Map<String, Existing> existing = commitments.existing(
                 source, valid.stream().map(ImportedCommitment::externalId).toList());
+        List<ImportedCommitment> written = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
-            run.matched(rows.get(i), "commitment", existing.get(valid.get(i).externalId()));
+            ImportRow row = rows.get(i);
+            Existing before = existing.get(valid.get(i).externalId());
+            refuseNewWorkOfLeaver(row, valid.get(i), before, toLeavers.get(row), run);
+            if (run.accepted(row)) {
+                run.matched(row, before == null ? null : before.named(), before == null ? null : before.page());
+                written.add(valid.get(i));
+            }
         }
         if (run.writing()) {
-            commitments.upsert(source, valid);
+            commitments.upsert(source, written);
+        }
+    }
+
+    /**
+     * A row giving someone leaving ({@code why}, null when the owner is not) an open commitment they do
+     * not own yet is an error at {@code owner}, in the API's words. Open as it will stand: a re-import
+     * keeps the commitment's status, a new one takes the row's.
+     */
+    private static void refuseNewWorkOfLeaver(
+            ImportRow row, ImportedCommitment commitment, Existing before, String why, ImportRun run) {
+        if (why == null) {
+            return;
+        }
+        CommitmentStatus status = before == null ? commitment.status() : before.status();
+        if (status.isOpen() && (before == null || !Objects.equals(before.ownerId(), commitment.ownerId()))) {
+            run.error(row, "owner", why + " and cannot take on a commitment");
         }
     }
 

@@ -96,33 +96,36 @@ class ContactRows implements RowHandler {
                 }
                 ContactWithEmail same = other(sameEmail, own);
                 if (same != null) {
-                    String at = "contact " + same.id() + " (" + same.fullName() + ") at account '" + same.accountName()
-                            + "' has this e-mail already: ";
+                    String at = "the contact " + same.fullName() + " at " + same.accountName()
+                            + " has this e-mail already: ";
+                    String page = "/accounts/" + contact.accountId();
                     if (own == null) {
                         run.updated++;
-                        run.notice(row, "email", at + "merged into that contact" + idKept(contact.externalId()));
+                        run.notice(row, "email", at + "merged into that contact" + idKept(contact.externalId()), page);
                         merged.put(same.id(), contact);
                         kept.add(contact);
                     } else {
                         run.notice(
                                 row,
                                 "email",
-                                at + "skipped, not imported twice (contact " + own.id()
-                                        + ", imported before from this row's id, stays as it is)");
+                                at + "skipped, not imported twice (" + own.named()
+                                        + ", imported before from this row's id, stays as it is)",
+                                page);
                     }
                     continue;
                 }
             }
-            run.matched(row, "contact", own == null ? null : own.id());
+            run.matched(row, own);
             if (own != null && own.otherId()) {
                 // merged into this contact before: it is updated as a merge does, never made a second time
                 if (contact.email() != null && sameEmail == null) {
                     run.notice(
                             row,
                             "email",
-                            "its id is kept for contact " + own.id() + ", which an earlier import merged it into for"
+                            "its id is kept for " + own.named() + ", which an earlier import merged it into for"
                                     + " having that contact's e-mail then: the row updates that contact, which keeps"
-                                    + " its own e-mail");
+                                    + " its own e-mail",
+                            own.page());
                 }
                 merged.put(own.id(), contact);
             } else {

@@ -1,5 +1,6 @@
 package dev.baton.imports;
 
+import dev.baton.account.AccountImports.Found;
 import dev.baton.people.LaunchedRun;
 import dev.baton.people.PeopleFile;
 import dev.baton.people.PeopleImports;
@@ -344,7 +345,7 @@ final class ImportRun {
         }
         PersonRef person = matches.getFirst();
         if (mustBeActive && !person.active()) {
-            error(row, field, person.username() + " is inactive and cannot own anything");
+            error(row, field, person.fullName() + " is inactive and cannot own anything");
             return null;
         }
         return person;
@@ -394,14 +395,9 @@ final class ImportRun {
         return bool;
     }
 
-    /** Counts a row as an update of the record {@code id} (reported) or as a new record. */
-    void matched(ImportRow row, String what, Long id) {
-        if (id == null) {
-            created++;
-        } else {
-            updated++;
-            notice(row, "external_id", "already imported: updates " + what + " " + id);
-        }
+    /** {@link #matched(ImportRow, String, String)} for an account, contact or interaction found, or null. */
+    void matched(ImportRow row, Found found) {
+        matched(row, found == null ? null : found.named(), found == null ? null : found.page());
     }
 
     /**

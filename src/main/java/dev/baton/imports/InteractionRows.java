@@ -62,8 +62,7 @@ class InteractionRows implements RowHandler {
         Map<String, Found> existing = accounts.interactions(
                 source, valid.stream().map(ImportedInteraction::externalId).toList());
         for (int i = 0; i < valid.size(); i++) {
-            Found found = existing.get(valid.get(i).externalId());
-            run.matched(rows.get(i), "interaction", found == null ? null : found.id());
+            run.matched(rows.get(i), existing.get(valid.get(i).externalId()));
         }
         if (run.writing()) {
             accounts.upsertInteractions(source, valid);

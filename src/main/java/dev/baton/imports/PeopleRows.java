@@ -56,7 +56,7 @@ class PeopleRows {
                 run.check(row, team);
                 if (run.accepted(row)) {
                     valid.add(team);
-                    run.matched(row, "team", known.get(key));
+                    run.matched(row, known.containsKey(key) ? "the team " + key : null, null);
                 }
             }
             if (run.writing()) {

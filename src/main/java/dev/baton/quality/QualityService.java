@@ -186,7 +186,7 @@ public class QualityService {
     @Transactional
     public void assignAccount(Long accountId, Long ownerId, String viewer) {
         accounts.get(accountId);
-        accountAccess.requireMayTransfer(accountId, ownerId, viewer);
+        accountAccess.requireMayReassign(accountId, ownerId, viewer);
         accounts.transfer(accountId, ownerId, null);
     }
 

@@ -42,8 +42,10 @@ class TaskPeople {
                 .forEach(u -> Optional.ofNullable(active(u, "candidate user", problems))
                         .ifPresent(users::add));
         Set<String> groups = new LinkedHashSet<>();
+        // one query for all of the step's teams, not one per team
+        Set<String> known = teams.namesByKey(spec.candidateGroups()).keySet();
         for (String group : spec.candidateGroups()) {
-            if (teams.byKey(group).isPresent()) {
+            if (known.contains(group)) {
                 groups.add(group);
             } else {
                 problems.add("candidate group '" + group + "' is no team");

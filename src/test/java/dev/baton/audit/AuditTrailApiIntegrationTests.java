@@ -93,6 +93,22 @@ class AuditTrailApiIntegrationTests {
                 .containsExactly("ada account.created Account created");
     }
 
+    /** The "Who" filter asked for a user name people do not know each other by: it offers people by full name. */
+    @Test
+    void thePagesWhoFilterOffersPeopleByFullNameAndSendsTheirUserName() {
+        long account = created(word + " Who");
+
+        String page = SignedIn.as(http, "maria").getForObject("/audit?actor=ada&accountId=" + account, String.class);
+
+        assertThat(page)
+                .doesNotContain("Who (user name)")
+                .contains("<option value=\"\">Anyone</option>")
+                .contains("<option value=\"ada\" selected=\"selected\">Ada Lovelace</option>")
+                .contains("<option value=\"rob\">Rob Jansen</option>")
+                .contains("<option value=\"system\">Baton itself (engine and scheduled work)</option>")
+                .contains(word + " Who");
+    }
+
     @Test
     void thePageFiltersByAccountIdAndSaysWhichParameterItDoesNotKnow() {
         long[] accounts = twoAccounts();

@@ -63,8 +63,8 @@ class BlockAuthorsIntegrationTests extends BlockProcessTest {
         assertThat(awaitIncident(instance))
                 .contains(
                         "input 'by'",
-                        "the playbook's launcher rob may not log the interaction in ravi's name",
-                        "nor in rob's line");
+                        "the playbook's launcher Rob Jansen may not log the interaction in Ravi Shankar's name",
+                        "nor in Rob Jansen's line");
         assertThat(new WorkerRecords(engine, WAIT).passed(instance)).doesNotContain("end_done");
         assertThat(interactions.forAccount(robs, Pageable.ofSize(10))).isEmpty();
     }
@@ -78,8 +78,8 @@ class BlockAuthorsIntegrationTests extends BlockProcessTest {
         assertThat(awaitIncident(instance))
                 .contains(
                         "input 'madeBy'",
-                        "the playbook's launcher rob may not record the commitment in maria's name",
-                        "nor in rob's line");
+                        "the playbook's launcher Rob Jansen may not record the commitment in Maria Rossi's name",
+                        "nor in Rob Jansen's line");
         assertThat(commitments.openOf(robs)).isEmpty();
     }
 

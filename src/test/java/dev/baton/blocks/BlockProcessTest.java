@@ -209,18 +209,6 @@ public abstract class BlockProcessTest extends EngineIntegrationTest {
         return ThreadLocalRandom.current().nextLong(1L << 50, 1L << 60);
     }
 
-    /** The task row of the instance's step, once the bridge has stored it. */
-    protected Task awaitTask(long instance, String elementId) {
-        return await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> t.getProcessInstanceKey() == instance
-                                        && t.getElementId().equals(elementId))
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
-    }
-
     /** Sends what is queued, then the mails to {@code address} about that account. */
     protected List<MimeMessage> mailsTo(String address, String accountName) {
         dispatcher.dispatch();

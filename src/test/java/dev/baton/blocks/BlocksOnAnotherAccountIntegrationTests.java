@@ -169,7 +169,7 @@ class BlocksOnAnotherAccountIntegrationTests extends BlockProcessTest {
         assertThat(awaitIncident(instance))
                 .contains(
                         "input 'accountId'",
-                        "the playbook's launcher rob may not " + what + " account " + accountId,
+                        "the playbook's launcher Rob Jansen may not " + what + " account " + accountId,
                         "not in Rob Jansen's line");
         assertThat(new WorkerRecords(engine, WAIT).passed(instance)).doesNotContain("end_done");
     }

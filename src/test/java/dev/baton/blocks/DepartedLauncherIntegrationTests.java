@@ -118,8 +118,9 @@ class DepartedLauncherIntegrationTests extends BlockProcessTest {
                 .contains(
                         "'" + STEP_NAME + "'",
                         "input 'launchedBy'",
-                        run.leaver() + " has left",
+                        "Lee Leaver has left", // by full name, not by the user name
                         "launch the playbook again");
+        assertThat(awaitIncident(run.instance())).doesNotContain(run.leaver() + " has left");
         assertThat(new WorkerRecords(engine, WAIT).passed(run.instance())).doesNotContain("end_done");
     }
 

@@ -89,6 +89,14 @@ class CommitmentTests {
         assertThat(c.getStatus()).isEqualTo(from);
     }
 
+    /** Found by a probe: "commitment 5 is canceled" named the promise by an id nobody sees on the pages. */
+    @Test
+    void aRefusedTransitionNamesThePromiseByItsWordsAndAccount() {
+        Commitment c = in(CommitmentStatus.CANCELLED);
+        assertThatThrownBy(c::accept)
+                .hasMessage("the commitment \"SSO guide\" to Acme is canceled and cannot be accepted");
+    }
+
     @Test
     void cannotBeAcceptedWithoutAnOwner() {
         Commitment c = proposed(null);

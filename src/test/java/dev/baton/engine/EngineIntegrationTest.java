@@ -176,6 +176,18 @@ public abstract class EngineIntegrationTest {
                         Map.class));
     }
 
+    /** The task row of the instance's step (element), once the bridge has stored it. */
+    protected Task awaitTask(long instance, String elementId) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getProcessInstanceKey() == instance
+                                        && t.getElementId().equals(elementId))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
     /** The open task of {@code subject} (a commitment, a renewal) at that step, once it is there. */
     protected Task awaitOpenTask(TaskSubject subject, String elementId) {
         return await().atMost(WAIT)

@@ -67,8 +67,8 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
                         "nobody@nowhere.example",
                         "accountId",
                         CRM_ACCOUNT));
-        Task note = awaitTask(instance, "Activity_0n3k9fz");
-        Task call = awaitTask(instance, "Activity_1r8d0mw");
+        Task note = awaitOpenStep(instance, "Activity_0n3k9fz");
+        Task call = awaitOpenStep(instance, "Activity_1r8d0mw");
 
         assertThat(note.getName()).isEqualTo("Übergabenotiz prüfen");
         assertThat(note.getProcessName()).isEqualTo("Übergabe an das Kundenteam");
@@ -102,7 +102,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
     void aStepForSomeoneUnknownWaitsFlaggedInTheAdminsQueueUntilAnAdminAssignsIt() throws Exception {
         long instance =
                 start("Process_1k2v9zt", Map.of("reviewers", List.of("rob"), "owner", "nobody@nowhere.example"));
-        Task owner = awaitTask(instance, "Activity_04d1k2p");
+        Task owner = awaitOpenStep(instance, "Activity_04d1k2p");
 
         assertThat(owner.getAssignee()).isNull();
         assertThat(owner.getUnassignedReason()).isEqualTo("assignee 'nobody@nowhere.example' is unknown");
@@ -137,7 +137,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
     @Test
     void anAssigneeByEMailWorksLinkedAndEmbeddedFormsWhoseAnswersReachTheProcess() throws Exception {
         long instance = start("Process_0c4h7yd", Map.of("owner", "ROB@baton.example", "accountId", 987654321));
-        Task prepare = awaitTask(instance, "Activity_1h5x3tb");
+        Task prepare = awaitOpenStep(instance, "Activity_1h5x3tb");
 
         assertThat(prepare.getAssignee()).isEqualTo("rob");
         assertThat(prepare.getAccountId()).isNull();
@@ -154,7 +154,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
-        Task hold = awaitTask(instance, "Activity_0y7c2sn");
+        Task hold = awaitOpenStep(instance, "Activity_0y7c2sn");
         assertThat(hold.getFormKey()).isEqualTo("camunda-forms:bpmn:userTaskForm_2q1b7vk");
         assertThat(complete("rob", hold, Map.of()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(complete("rob", hold, Map.of("callNotes", "Went well")).getStatusCode())
@@ -179,7 +179,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
         people.save(gone);
         long instance = start("Process_0c4h7yd", Map.of("owner", gone.getEmail()));
 
-        Task prepare = awaitTask(instance, "Activity_1h5x3tb"); // no candidates: the admins' queue
+        Task prepare = awaitOpenStep(instance, "Activity_1h5x3tb"); // no candidates: the admins' queue
         String why = "assignee '" + gone.getEmail() + "' is inactive";
         assertThat(prepare.getAssignee()).isNull();
         assertThat(prepare.getUnassignedReason()).isEqualTo(why);
@@ -189,7 +189,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
         assertThat(complete("ada", prepare, Map.of("agenda", "Intro")).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
 
-        Task hold = awaitTask(instance, "Activity_0y7c2sn"); // candidate group sales-emea: the team
+        Task hold = awaitOpenStep(instance, "Activity_0y7c2sn"); // candidate group sales-emea: the team
         assertThat(hold.getAssignee()).isNull();
         assertThat(hold.getUnassignedReason()).isEqualTo(why);
         assertThat(inbox("rita", hold)).contains(id(hold));
@@ -234,7 +234,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
     void aStepWhoseFormBatonCannotUseStillOpensSaysWhyAndCannotBeCompleted() throws Exception {
         deploy("playbooks/modeler-unusable-form.bpmn"); // straight to the engine, past the upload checks
         long instance = start("Process_unusable_form", Map.of("owner", "rob"));
-        Task step = awaitTask(instance, "Activity_check");
+        Task step = awaitOpenStep(instance, "Activity_check");
 
         String page = dev.baton.support.SignedIn.as(http, "rob").getForObject("/tasks/" + step.getId(), String.class);
         assertThat(page)
@@ -256,7 +256,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
     void aStepWhoseFormWouldWriteLaunchedByCannotBeCompletedAndTheLauncherStays() throws Exception {
         deploy("playbooks/modeler-reserved-form.bpmn"); // straight to the engine, past the upload checks
         long instance = start("Process_reserved_form", Map.of("owner", "rob", "launchedBy", "rob"));
-        Task step = awaitTask(instance, "Activity_check");
+        Task step = awaitOpenStep(instance, "Activity_check");
 
         ResponseEntity<Map> refused = complete("rob", step, Map.of("launchedBy", "ada"));
 
@@ -306,7 +306,8 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
                 .getProcessInstanceKey();
     }
 
-    private Task awaitTask(long instance, String elementId) throws Exception {
+    /** The open task of the instance at that step, once the engine is idle and the bridge has stored it. */
+    private Task awaitOpenStep(long instance, String elementId) throws Exception {
         engine.waitForIdleState(WAIT);
         return await().atMost(WAIT)
                 .until(

@@ -58,8 +58,8 @@ class ContactImportIntegrationTests {
         String[] reported = {
             "3 email ann-" + tag + "@x.com: same e-mail as row 2 for account '" + acme
                     + "': skipped, not imported twice; its id C-" + tag + "-2 is kept for later files",
-            "5 email bob-" + tag + "@X.com: contact " + bob + " (Bob Old) at account '" + acme
-                    + "' has this e-mail already: merged into that contact; its id C-" + tag
+            "5 email bob-" + tag + "@X.com: the contact Bob Old at " + acme
+                    + " has this e-mail already: merged into that contact; its id C-" + tag
                     + "-4 is kept for later files",
             "1104 email ANN-" + tag + "@X.COM: same e-mail as row 2 for account '" + acme
                     + "': skipped, not imported twice; its id C-" + tag + "-5 is kept for later files"
@@ -80,7 +80,7 @@ class ContactImportIntegrationTests {
             assertThat(page)
                     .contains(
                             "same e-mail as row 2 for account '" + acme + "': skipped, not imported twice",
-                            "(Bob Old) at account '" + acme + "' has this e-mail already: merged into that contact");
+                            "the contact Bob Old at " + acme + " has this e-mail already: merged into that contact");
             assertThat(otherIds(tag)).as("dry run %s", dryRun).hasSize(dryRun ? 0 : 2);
         }
         // the same address at another account is another contact: people work for two companies
@@ -98,7 +98,10 @@ class ContactImportIntegrationTests {
 
         assertThat(again).containsEntry("created", 0).containsEntry("updated", 1101);
         assertThat(notices(again))
-                .contains(reported[0], "5 external_id C-" + tag + "-4: already imported: updates contact " + bob);
+                .contains(
+                        reported[0],
+                        "5 external_id C-" + tag + "-4: already imported: updates the contact Bob New at " + acme);
+        assertThat(links(again)).contains("/accounts/" + acmeId);
         assertThat(contacts(tag)).hasSize(3);
     }
 
@@ -127,12 +130,32 @@ class ContactImportIntegrationTests {
                     .containsEntry("errorCount", 0)
                     .containsEntry("created", 0)
                     .containsEntry("updated", 1);
-            assertThat(finished(start("INTERACTIONS", false, interactions)))
+            Map interactionsImported = finished(start("INTERACTIONS", false, interactions));
+            assertThat(interactionsImported)
                     .as("round %s: %s", round, interactions)
                     .containsEntry("errorCount", 0);
-            assertThat(finished(start("COMMITMENTS", false, commitments)))
-                    .as("round %s", round)
-                    .containsEntry("errorCount", 0);
+            Map commitmentsImported = finished(start("COMMITMENTS", false, commitments));
+            assertThat(commitmentsImported).as("round %s", round).containsEntry("errorCount", 0);
+            if (round == 2) {
+                // what a row updates, in words and linked: "updates interaction 31" named nothing anyone sees
+                long accountId = accountId("A-" + tag + "-1");
+                assertThat(notices(interactionsImported))
+                        .contains(
+                                "2 external_id I-" + tag + "-1: already imported: updates the call \"Asked for SSO\""
+                                        + " at Initech " + tag,
+                                "3 external_id I-" + tag + "-2: already imported: updates the note \"Sent the SSO"
+                                        + " guide\" at Initech " + tag);
+                assertThat(links(interactionsImported)).contains("/accounts/" + accountId);
+                assertThat(notices(commitmentsImported))
+                        .contains("2 external_id K-" + tag + "-1: already imported: updates the commitment"
+                                + " \"SSO by spring\" to Initech " + tag);
+                assertThat(links(commitmentsImported))
+                        .contains("/commitments/"
+                                + jdbc.queryForObject(
+                                        "select id from commitment where external_id = ?",
+                                        Long.class,
+                                        "K-" + tag + "-1"));
+            }
         }
 
         long ann = contactId("C-" + tag + "-1");
@@ -161,8 +184,10 @@ class ContactImportIntegrationTests {
             assertThat(notices(result))
                     .as("dry run %s", dryRun)
                     .containsExactly(
-                            "2 external_id C-" + tag + "-2: already imported: updates contact " + ann,
-                            "2 email ann.moved-" + tag + "@x.com: its id is kept for contact " + ann
+                            "2 external_id C-" + tag + "-2: already imported: updates the contact Ann Lee-Third at"
+                                    + " Initech " + tag,
+                            "2 email ann.moved-" + tag + "@x.com: its id is kept for the contact Ann Lee-Third at"
+                                    + " Initech " + tag
                                     + ", which an earlier import merged it into for having that contact's e-mail"
                                     + " then: the row updates that contact, which keeps its own e-mail");
             assertThat(contacts(tag))
@@ -208,6 +233,12 @@ class ContactImportIntegrationTests {
                         + " || coalesce(' ' || c.phone, '') from contact c join account a on a.id = c.account_id"
                         + " where a.external_id like ? and c.full_name not like 'Filler %' order by 1",
                 String.class, "A-" + tag + "-%");
+    }
+
+    /** The pages the notices link to. */
+    private static List<Object> links(Map result) {
+        return ((List<Map>) result.get("notices"))
+                .stream().map(e -> e.get("link")).toList();
     }
 
     private static List<String> notices(Map result) {

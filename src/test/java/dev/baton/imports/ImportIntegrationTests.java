@@ -104,7 +104,16 @@ class ImportIntegrationTests {
         assertThat(again).containsEntry("created", 0).containsEntry("updated", 3);
         assertThat((List<Map>) again.get("notices"))
                 .hasSize(4) // three updates and the report's footer
-                .anySatisfy(n -> assertThat((String) n.get("problem")).startsWith("already imported: updates account"));
+                .anySatisfy(n -> {
+                    // the account by its name, linked to its page: "updates account 12" said nothing to revenue ops
+                    assertThat(n.get("problem")).isEqualTo("already imported: updates the account Northwind Traders");
+                    assertThat(n.get("link"))
+                            .isEqualTo("/accounts/"
+                                    + jdbc.queryForObject(
+                                            "select id from account where external_source = 'SALESFORCE'"
+                                                    + " and name = 'Northwind Traders'",
+                                            Long.class));
+                });
         assertThat(accounts("SALESFORCE")).hasSize(3);
     }
 

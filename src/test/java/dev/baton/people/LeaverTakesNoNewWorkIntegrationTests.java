@@ -2,9 +2,12 @@ package dev.baton.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.commitment.engine.HandoffBpmn;
 import dev.baton.handover.HandoverBookTest;
 import dev.baton.imports.ImportsApi;
 import dev.baton.support.SignedIn;
+import dev.baton.task.Task;
+import dev.baton.task.TaskStatus;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -118,6 +121,111 @@ class LeaverTakesNoNewWorkIntegrationTests extends HandoverBookTest {
                 .extracting(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
                 .containsExactly("3 owner: " + leaving + " and cannot take on an account");
         assertThat(accountsOf(leaver)).isOne();
+    }
+
+    /**
+     * Someone leaving outside the manager's line: the manager could fix the request by naming someone
+     * else, so the answer is the 400 at ownerId saying why, as for an inactive owner, not the 403 about
+     * whose line they are in. A manager who may not move the account at all is refused 403 whoever they name.
+     */
+    @Test
+    void aManagerGivingAnAccountToSomeoneLeavingOutsideTheirLineIsToldWhyAtOwnerIdButOneWhoMayNotMoveItAt403() {
+        String name = "Marcus's new account " + leaver.getUsername();
+        ResponseEntity<Map> created =
+                as("marcus").postForEntity("/api/accounts", Map.of("name", name, "ownerId", leaver.getId()), Map.class);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(created.getBody())).containsEntry("ownerId", leaving + " and cannot take on an account");
+
+        Map<String, Object> unowned = as("ada").postForObject("/api/accounts", Map.of("name", name), Map.class);
+        ResponseEntity<Map> moved = as("marcus")
+                .exchange(
+                        "/api/accounts/" + unowned.get("id") + "/owner",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("ownerId", leaver.getId(), "version", unowned.get("version"))),
+                        Map.class);
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(moved.getBody())).containsEntry("ownerId", leaving + " and cannot take on an account");
+
+        ResponseEntity<Map> notTheirs = as("marcus")
+                .exchange(
+                        "/api/accounts/" + book.account().getId() + "/owner",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of(
+                                "ownerId",
+                                leaver.getId(),
+                                "version",
+                                book.account().getVersion())),
+                        Map.class);
+        assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(accountsOf(leaver)).isZero();
+    }
+
+    /** A won deal's customer success owner is new work too: the kickoff step refuses a leaver at its field. */
+    @Test
+    void theKickoffNamingSomeoneLeavingAsCustomerSuccessOwnerIsRefusedAtItsField() throws Exception {
+        long instance = ((Number) as("maria")
+                        .postForObject("/api/accounts/" + book.account().getId() + "/handoff-to-cs", null, Map.class)
+                        .get("processInstanceKey"))
+                .longValue();
+        Task list = awaitTaskOf(instance);
+        assertThat(as(book.departing().getUsername())
+                        .postForEntity(
+                                "/api/tasks/" + list.getId() + "/complete", Map.of("listComplete", true), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        Task kickoff = awaitTask(instance, HandoffBpmn.TASK_KICKOFF);
+        post("cora", kickoff, "claim");
+
+        ResponseEntity<Map> refused = as("cora")
+                .postForEntity(
+                        "/api/tasks/" + kickoff.getId() + "/complete",
+                        Map.of("csOwnerUsername", leaver.getUsername()),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused.getBody()))
+                .containsEntry("csOwnerUsername", leaving + " and cannot take on an account");
+        assertThat(tasks.findById(kickoff.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(accountsOf(leaver)).isZero();
+    }
+
+    /**
+     * The commitment import held owners only to being active: a file could give someone leaving a new
+     * open promise. Now it is a row error at owner in the API's words; one they own already may come
+     * again, and a closed one is history, whoever owned it.
+     */
+    @Test
+    void aCommitmentImportGivingSomeoneLeavingAnOpenCommitmentIsARowErrorButTheirOwnAndClosedOnesPass() {
+        String tag = leaver.getUsername();
+        long accountId = jdbc.queryForObject(
+                "insert into account (name, owner_id, external_source, external_id) values (?, ?, 'BATON', ?)"
+                        + " returning id",
+                Long.class,
+                "Promised " + tag,
+                leaver.getId(),
+                "acc-" + tag);
+        jdbc.update(
+                "insert into commitment (account_id, description, made_by_id, owner_id, due_date, status,"
+                        + " external_source, external_id) values (?, 'Kept promise', ?, ?, current_date + 5,"
+                        + " 'ACCEPTED', 'BATON', ?)",
+                accountId,
+                leaver.getId(),
+                leaver.getId(),
+                "kept-" + tag);
+        String owner = leaver.getEmail();
+        String file = "external_id,account,description,made_by,due_date,owner,status\n"
+                + "kept-" + tag + ",acc-" + tag + ",Kept promise," + owner + ",2030-01-31," + owner + ",ACCEPTED\n"
+                + "new-" + tag + ",acc-" + tag + ",New promise," + owner + ",2030-01-31," + owner + ",PROPOSED\n"
+                + "done-" + tag + ",acc-" + tag + ",Old promise," + owner + ",2025-01-31," + owner + ",VERIFIED\n";
+
+        Map result = ImportsApi.finished(as("ada"), ImportsApi.start(as("ada"), "COMMITMENTS", "BATON", false, file));
+
+        assertThat(result).containsEntry("status", "FAILED").containsEntry("errorCount", 1);
+        assertThat((List<Map>) result.get("errors"))
+                .extracting(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                .containsExactly("3 owner: " + leaving + " and cannot take on a commitment");
+        assertThat(commitmentsOf(leaver)).isOne();
     }
 
     @Test

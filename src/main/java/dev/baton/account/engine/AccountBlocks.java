@@ -115,7 +115,7 @@ public class AccountBlocks {
 
     /**
      * Moves the account to {@code newOwner} for the person who launched the playbook ({@code
-     * launchedBy}), by the rule the API applies to them ({@link AccountAccess#requireMayTransfer}: act
+     * launchedBy}), by the rule the API applies to them ({@link AccountAccess#requireMayReassign}: act
      * for the current owner, asked even when the account already has that owner, refused at {@code
      * accountId}; may give the new one work, refused at {@code newOwner}; ADR 014), and in their name
      * on the audit trail. A launcher who may not is an incident saying why, and the account stays where
@@ -199,14 +199,14 @@ public class AccountBlocks {
     private void requireLauncherMayMove(long accountId, Person newOwner, String launcher) {
         try {
             BlockRefusals.of(Blocks.LAUNCHED_BY, Map.of("ownerId", "newOwner"), () -> {
-                access.requireMayTransfer(accountId, newOwner.getId(), launcher);
+                access.requireMayReassign(accountId, newOwner.getId(), launcher);
                 return null;
             });
         } catch (AccessDeniedException refused) {
             throw new BlockInputError(
                     "newOwner",
-                    "the playbook's launcher " + launcher + " may not move the account to " + newOwner.getUsername()
-                            + ": " + refused.getMessage());
+                    people.launcherMayNot(
+                            people.launcher(launcher), "move the account to " + newOwner.getFullName(), refused));
         }
     }
 

@@ -115,7 +115,7 @@ class AccountController {
             description =
                     "Managers only for accounts owned in their line, to someone of their team or line; admins any.")
     AccountView transfer(@PathVariable Long id, @Valid @RequestBody Transfer transfer, Principal me) {
-        access.requireMayTransfer(id, transfer.ownerId(), me.getName());
+        access.requireMayReassign(id, transfer.ownerId(), me.getName());
         return accounts.transfer(id, transfer.ownerId(), transfer.version());
     }
 }

@@ -2,12 +2,14 @@ package dev.baton.audit.web;
 
 import dev.baton.audit.ActorNames;
 import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditLog;
 import dev.baton.audit.AuditTrail;
 import dev.baton.shared.AccountIds;
 import dev.baton.shared.Dates;
 import dev.baton.shared.KnownParametersOnly;
 import dev.baton.shared.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
@@ -58,7 +60,22 @@ class AuditPages {
                 names == null
                         ? Map.of()
                         : names.fullNames(events.map(AuditEvent::getActor).getContent()));
+        model.addAttribute("actors", actors(names, params.actor()));
         model.addAttribute("query", PageLinks.filters(request));
         return "audit/list";
+    }
+
+    /**
+     * The "Who" choice: user name (what the filter matches) to the label a reader knows, everyone by
+     * full name ({@link ActorNames#everyone}), then Baton's own work; a value typed into the address
+     * that is neither stays chosen as it is, so the page shows what it filters by.
+     */
+    private static Map<String, String> actors(ActorNames names, String chosen) {
+        Map<String, String> actors = new LinkedHashMap<>(names == null ? Map.of() : names.everyone());
+        actors.put(AuditLog.SYSTEM, "Baton itself (engine and scheduled work)");
+        if (chosen != null && !chosen.isBlank()) {
+            actors.putIfAbsent(chosen.strip(), chosen.strip());
+        }
+        return actors;
     }
 }

@@ -159,8 +159,14 @@ public class CommitmentBlocks {
         } catch (AccessDeniedException refused) {
             throw new BlockInputError(
                     ownerName.isPresent() ? "owner" : Blocks.ACCOUNT_ID,
-                    "the playbook's launcher " + launcher + " may not record this commitment"
-                            + ownerName.map(o -> " for " + o).orElse("") + ": " + refused.getMessage());
+                    people.launcherMayNot(
+                            people.launcher(launcher),
+                            "record this commitment"
+                                    + ownerName
+                                            .map(o -> " for "
+                                                    + people.active(o, "owner").getFullName())
+                                            .orElse(""),
+                            refused));
         }
     }
 

@@ -86,10 +86,12 @@ class AccountBlocksProcessTests extends BlockProcessTest {
                 .contains(
                         "'" + STEP_NAME + "'",
                         "input 'by'",
-                        "the playbook's launcher rob may not log the interaction in ravi's name",
-                        "nor in rob's line");
-        assertThat(awaitIncident(manager)).contains("input 'by'", "rob may not log the interaction in maria's name");
-        assertThat(awaitIncident(nobodyLaunched)).contains("input 'by'", "names rita, but nobody launched this run");
+                        "the playbook's launcher Rob Jansen may not log the interaction in Ravi Shankar's name",
+                        "nor in Rob Jansen's line");
+        assertThat(awaitIncident(manager))
+                .contains("input 'by'", "Rob Jansen may not log the interaction in Maria Rossi's name");
+        assertThat(awaitIncident(nobodyLaunched))
+                .contains("input 'by'", "names Rita Okafor, but nobody launched this run");
         awaitOutputs(owner, Blocks.RECORD_INTERACTION);
         awaitOutputs(launcher, Blocks.RECORD_INTERACTION);
         assertThat(timeline(robs))
@@ -221,7 +223,7 @@ class AccountBlocksProcessTests extends BlockProcessTest {
                 .isEqualTo(first);
         assertThatThrownBy(() -> blocks.updateAccount(job(Blocks.UPDATE_ACCOUNT, newStepKey(), vars, Map.of())))
                 .isInstanceOf(BlockInputError.class)
-                .hasMessageContaining("input 'launchedBy': " + leaver + " has left");
+                .hasMessageContaining("input 'launchedBy': Lee Leaver has left");
         assertThat(accounts.get(accountId).segment()).isEqualTo("SMB");
     }
 

@@ -79,7 +79,7 @@ class ReassignOwnerLauncherIntegrationTests extends BlockProcessTest {
                 .contains(
                         "'Move the account'",
                         "input 'newOwner'",
-                        "the playbook's launcher ravi may not move the account to rob",
+                        "the playbook's launcher Ravi Shankar may not move the account to Rob Jansen",
                         "Rob Jansen is neither in Ravi Shankar's team or line");
         assertThat(jobProblems.findTop200ByOrderByLastFailedAtDescIdDesc())
                 .filteredOn(p -> p.getProcessInstanceKey() == instance)

@@ -79,7 +79,7 @@ class CommitmentBlocksProcessTests extends BlockProcessTest {
                 .contains(
                         "'" + STEP_NAME + "'",
                         "input 'owner'",
-                        "the playbook's launcher ravi may not record this commitment for rob",
+                        "the playbook's launcher Ravi Shankar may not record this commitment for Rob Jansen",
                         "Rob Jansen is neither in Ravi Shankar's team or line");
         assertThat(commitments.openOf(ravis)).isEmpty();
     }
@@ -130,8 +130,9 @@ class CommitmentBlocksProcessTests extends BlockProcessTest {
                 .contains(
                         "'" + STEP_NAME + "'",
                         "input 'madeBy'",
-                        "the playbook's launcher ravi may not record the commitment in cora's name");
-        assertThat(awaitIncident(nobodyLaunched)).contains("input 'madeBy'", "names cora, but nobody launched");
+                        "the playbook's launcher Ravi Shankar may not record the commitment in Cora Lindqvist's name");
+        assertThat(awaitIncident(nobodyLaunched))
+                .contains("input 'madeBy'", "names Cora Lindqvist, but nobody launched");
         long id = ((Number) awaitOutputs(byMarcus, Blocks.RECORD_COMMITMENT).get("commitmentId")).longValue();
         assertThat(commitments.openOf(ravis)).singleElement().returns(id, Commitment::getId);
         assertThat(commitments.get(id).madeByUsername()).isEqualTo("cora");

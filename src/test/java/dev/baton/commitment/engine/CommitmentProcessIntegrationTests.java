@@ -514,14 +514,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         Task list = awaitTaskOf(instance);
         assertThat(list.getAssignee()).isEqualTo("rob");
         assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
-        Task kickoff = await().atMost(WAIT)
-                .until(
-                        () -> tasks.findAll().stream()
-                                .filter(t -> t.getProcessInstanceKey() == instance
-                                        && t.getElementId().equals(HandoffBpmn.TASK_KICKOFF))
-                                .findFirst()
-                                .orElse(null),
-                        t -> t != null);
+        Task kickoff = awaitTask(instance, HandoffBpmn.TASK_KICKOFF);
         as("cora").postForEntity("/api/tasks/" + kickoff.getId() + "/claim", null, Map.class);
         assertThat(complete("cora", kickoff, Map.of("csOwnerUsername", "cora"))).isEqualTo(HttpStatus.OK);
 
