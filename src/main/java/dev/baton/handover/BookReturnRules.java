@@ -68,7 +68,7 @@ class BookReturnRules {
         Person me = people.signedIn(actor);
         if (!me.hasRole(Role.MANAGER) && !me.hasRole(Role.ADMIN)) {
             throw new AccessDeniedException(
-                    actor + " may not give the accounts back: only managers and admins move accounts");
+                    me.getFullName() + " may not give the accounts back: only managers and admins move accounts");
         }
         for (HandoverItem item : items.findByHandoverIdOrderById(h.getId())) {
             Person holder = item.getSuccessor();

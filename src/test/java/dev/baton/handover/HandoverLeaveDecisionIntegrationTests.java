@@ -64,7 +64,9 @@ class HandoverLeaveDecisionIntegrationTests extends EngineIntegrationTest {
         delegate("marcus", decide, cover.getUsername());
         ResponseEntity<Map> rep = answer(cover.getUsername(), decide, "return");
         assertThat(rep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) errors(rep).get(FIELD)).contains("only managers and admins move accounts");
+        assertThat((String) errors(rep).get(FIELD))
+                .isEqualTo(cover.getFullName()
+                        + " may not give the accounts back: only managers and admins move accounts");
         assertUnsettled(launched, decide);
 
         // maria, whose line both are in, may
