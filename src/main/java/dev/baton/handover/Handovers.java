@@ -1,11 +1,9 @@
 package dev.baton.handover;
 
-import dev.baton.people.Person;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,17 +11,22 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Handovers extends JpaRepository<Handover, Long> {
 
-    boolean existsByDepartingAndStatusIn(Person departing, Collection<HandoverStatus> statuses);
+    /** The ids of those among {@code personIds} a handover in one of {@code statuses} hands over. */
+    @Query(
+            "select distinct h.departing.id from Handover h where h.departing.id in :personIds and h.status in :statuses")
+    Set<Long> departingAmong(Collection<Long> personIds, Collection<HandoverStatus> statuses);
 
     /**
-     * The day the person leaves the company, when a completed handover for leaving says so and that
-     * day is {@code today} or later; empty otherwise.
+     * Each of {@code personIds} a completed handover for leaving hands over, with the latest effective
+     * date of those handovers: rows of person id and day (whether that day has passed is judged where
+     * each person is, by the caller).
      */
     @Query("""
-            select max(h.effectiveDate) from Handover h
-            where h.departing = :person and h.reason = dev.baton.handover.HandoverReason.LEAVING
-              and h.status = dev.baton.handover.HandoverStatus.COMPLETED and h.effectiveDate >= :today""")
-    Optional<LocalDate> leavingOn(Person person, LocalDate today);
+            select h.departing.id, max(h.effectiveDate) from Handover h
+            where h.departing.id in :personIds and h.reason = dev.baton.handover.HandoverReason.LEAVING
+              and h.status = dev.baton.handover.HandoverStatus.COMPLETED
+            group by h.departing.id""")
+    List<Object[]> lastLeavingDays(Collection<Long> personIds);
 
     Page<Handover> findByDepartingIdIn(Collection<Long> departingIds, Pageable page);
 
