@@ -14,6 +14,7 @@ import dev.baton.shared.StatusWords;
 import dev.baton.shared.Text;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,8 @@ class HandoverMails {
     private final TimeZones zones;
     private final MailPreferenceService preferences;
     private final HandoverVisibility visibility;
+    private final HandoverItems items;
+    private final TakingOverMails takingOver;
 
     HandoverMails(
             MailComposer composer,
@@ -60,7 +63,11 @@ class HandoverMails {
             Dates dates,
             TimeZones zones,
             MailPreferenceService preferences,
-            HandoverVisibility visibility) {
+            HandoverVisibility visibility,
+            HandoverItems items,
+            TakingOverMails takingOver) {
+        this.items = items;
+        this.takingOver = takingOver;
         this.preferences = preferences;
         this.visibility = visibility;
         this.dates = dates;
@@ -271,7 +278,7 @@ class HandoverMails {
      * handover and successor at the launch ({@code change} null); once per change that gives them
      * accounts later (the manager's choice, an amendment: {@code change} is its audit event id). As the
      * steps' "New task" mails it stands in for, none to someone inactive or who switched assignment
-     * mails off.
+     * mails off. Which accounts it names is kept ({@link TakingOverMails}), for {@link #successorChanged}.
      *
      * @param accounts the items going to {@code successor}, at least one
      * @return whether it was queued now (false: queued before, or not wanted)
@@ -282,6 +289,7 @@ class HandoverMails {
         }
         String key = "handover-taking-over:" + h.getId() + ":" + successor.getUsername()
                 + (change == null ? "" : ":" + change);
+        takingOver.named(key, successor.getId(), accounts);
         Person departing = h.getDeparting();
         Map<String, Object> model = new HashMap<>();
         model.put("recipientName", successor.getFullName());
@@ -301,6 +309,51 @@ class HandoverMails {
                         .toList());
         model.put("inbox", "/tasks?playbook=" + ACCOUNT_PLAYBOOK + "&group=subject");
         return mail(key, successor, "handover-taking-over", model);
+    }
+
+    /**
+     * An amendment gave {@code item} from {@code previous} to its new successor, who is told they take
+     * it over. What {@code previous} hears depends on whether their "taking over" mails naming it went
+     * out. Those still waiting are withdrawn: the accounts they named that are still {@code previous}'s
+     * go in one new mail, and {@code previous} is not told the account is no longer theirs, as they
+     * never learned it was. One that went out (or is going out now, or failed) is followed by {@link
+     * #noLongerTakingOver}; so is a change when no mail named the account to them (none was wanted,
+     * or it was queued before Baton kept what each names). Once per amendment ({@code change}: its
+     * audit event id).
+     */
+    void successorChanged(Handover h, Person previous, HandoverItem item, String changedBy, long change) {
+        List<String> keys = takingOver.naming(item.getId(), previous.getId());
+        List<String> withdrawn = withdrawn(keys);
+        if (!withdrawn.isEmpty()) {
+            List<HandoverItem> stillTheirs = items.findAllById(takingOver.itemsNamedBy(withdrawn)).stream()
+                    .filter(i ->
+                            i.getSuccessor() != null && i.getSuccessor().getId().equals(previous.getId()))
+                    .sorted(Comparator.comparing(HandoverItem::getId))
+                    .toList();
+            takingOver.forget(withdrawn);
+            if (!stillTheirs.isEmpty()) {
+                takingOver(h, previous, stillTheirs, change);
+            }
+        }
+        if (keys.isEmpty() || withdrawn.size() < keys.size()) {
+            noLongerTakingOver(h, previous, item, changedBy, change);
+        }
+        takingOver(h, item.getSuccessor(), List.of(item), change);
+    }
+
+    /**
+     * Withdraws the mails {@code keys} still waiting to go out; the keys of those that will never go
+     * out now. One the dispatcher holds at this moment is not withdrawn (see {@link Outbox#withdraw}).
+     */
+    private List<String> withdrawn(List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        outbox.withdraw(keys, List.of());
+        Map<String, OutboxStatus> status = outbox.statusOf(keys);
+        return keys.stream()
+                .filter(k -> status.getOrDefault(k, OutboxStatus.WITHDRAWN) == OutboxStatus.WITHDRAWN)
+                .toList();
     }
 
     /**
@@ -372,7 +425,7 @@ class HandoverMails {
      * inactive or who switched assignment mails off. Once per amendment ({@code change}: its audit
      * event id) and person.
      */
-    boolean noLongerTakingOver(Handover h, Person previous, HandoverItem item, String changedBy, long change) {
+    private boolean noLongerTakingOver(Handover h, Person previous, HandoverItem item, String changedBy, long change) {
         Map<String, Object> model = Map.of(
                 "recipientName", previous.getFullName(),
                 "departingName", h.getDeparting().getFullName(),

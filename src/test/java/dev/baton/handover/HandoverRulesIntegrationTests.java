@@ -116,6 +116,7 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
         long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
         Book running = new Book(departing, successor, account, id);
         fixture.awaitOpen(running, TASK_WRITE_NOTE);
+        dispatcher.dispatch(); // the successor's "You are taking over" went out: a change is corrected
 
         for (String amender : List.of(vera.getUsername(), "ada")) {
             ResponseEntity<Map> widened = changeSuccessor(amender, running, outside.getId());
