@@ -160,8 +160,10 @@ public class HandoverChanges {
     /**
      * Gives an account that has not moved yet to another eligible successor, by the rules of the
      * handover's launch whoever amends it ({@link SuccessorCandidates#notEligible(Person, Handover)}: the
-     * launching manager's line, the departing person's team); the previous successor is told it is no
-     * longer theirs, the new one that it is. The account moves to them when its note is in, and they acknowledge it.
+     * launching manager's line, the departing person's team); the new successor is told it is theirs,
+     * the previous one that it is no longer theirs, unless their "You are taking over" mail naming it
+     * had not gone out: that mail is then withdrawn, and one naming only the accounts still theirs takes
+     * its place ({@link HandoverMails#successorChanged}). The account moves to them when its note is in, and they acknowledge it.
      * When its transfer had failed for good, the transfer starts again to them once the change is
      * committed (as {@link #retryTransfer}).
      *
@@ -222,10 +224,9 @@ public class HandoverChanges {
                     accountId,
                     fields("successor", from),
                     after);
-            // the new successor's steps send no "new task" mail of their own (baton:ownAssignmentMail)
-            mails.takingOver(h, to, List.of(item), changed.getId());
-            // the previous successor was told the account would be theirs: now they hear it is not
-            mails.noLongerTakingOver(h, previous, item, actor, changed.getId());
+            // the new successor's steps send no "new task" mail of their own (baton:ownAssignmentMail); the
+            // previous one's mail still waiting is rewritten, one that went out is followed by a correction
+            mails.successorChanged(h, previous, item, actor, changed.getId());
         }
         return item.stuckTransfer().map(stuck -> new Restart(item, stuck)).orElse(null);
     }

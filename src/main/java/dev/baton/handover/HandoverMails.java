@@ -14,6 +14,7 @@ import dev.baton.shared.StatusWords;
 import dev.baton.shared.Text;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,12 @@ import org.springframework.stereotype.Component;
 /**
  * A handover's mail, queued in the caller's transaction. Each dedup key names one business event
  * (this account's introduction, this due date's reminder), so a step that runs twice queues once.
+ *
+ * <p>The mails to a successor stand in for their steps' task mails, so they follow those mails' rules
+ * ({@code TaskMails}): none to someone inactive, none of a kind the person switched off ({@link
+ * MailKind#ASSIGNMENT} for what gives them an account or a step, {@link MailKind#REMINDER} for the
+ * call's reminder). A daily digest subscriber still finds the steps in their digest, as with any task.
+ * The one exception is {@link #introFailed}.
  */
 @Component
 class HandoverMails {
@@ -45,6 +52,8 @@ class HandoverMails {
     private final TimeZones zones;
     private final MailPreferenceService preferences;
     private final HandoverVisibility visibility;
+    private final HandoverItems items;
+    private final TakingOverMails takingOver;
 
     HandoverMails(
             MailComposer composer,
@@ -54,7 +63,11 @@ class HandoverMails {
             Dates dates,
             TimeZones zones,
             MailPreferenceService preferences,
-            HandoverVisibility visibility) {
+            HandoverVisibility visibility,
+            HandoverItems items,
+            TakingOverMails takingOver) {
+        this.items = items;
+        this.takingOver = takingOver;
         this.preferences = preferences;
         this.visibility = visibility;
         this.dates = dates;
@@ -137,9 +150,17 @@ class HandoverMails {
         return Optional.of(new Intro(primary.get(), copy ? departing.getEmail() : null, model));
     }
 
-    /** The reminder goes to the successor, the escalation to the manager who launched the handover. */
+    /**
+     * The reminder goes to the successor, unless they switched reminders off (as a task's reminder); the
+     * escalation to the manager who launched the handover.
+     *
+     * @return whether it was queued now (false: queued before, or a reminder not wanted)
+     */
     boolean introCallDue(HandoverItem item, Instant dueAt, boolean escalated) {
         Person recipient = escalated ? manager(item.getHandover()) : item.getSuccessor();
+        if (!escalated && !wants(recipient, MailKind.REMINDER)) {
+            return false;
+        }
         // only a mail the server took introduced the customer (not one waiting, given up, or opted out)
         boolean introduced =
                 outbox.statusOf(List.of(introKey(item.getId()))).get(introKey(item.getId())) == OutboxStatus.SENT;
@@ -170,6 +191,10 @@ class HandoverMails {
      * The customer's introduction failed for good: to the successor, who can reach the customer another
      * way, and to the manager who launched the handover, each in a mail of their own linking to a page
      * they may open (see {@link #pageFor}). Once per failure ({@code failedAt}) and recipient.
+     *
+     * <p>Sent whatever the successor chose: it is no task mail of any kind they can switch off, and
+     * nothing else tells them. The customer was written to in their name and never got it: without this
+     * mail they believe the customer introduced, and the customer hears from nobody.
      *
      * @return whether the successor's mail was queued now (false: queued before)
      */
@@ -251,12 +276,20 @@ class HandoverMails {
      * 3 accounts from Dana"), each with its open commitments, instead of a "New task" mail per account
      * and step (the acknowledgement and call steps carry {@code baton:ownAssignmentMail}). Once per
      * handover and successor at the launch ({@code change} null); once per change that gives them
-     * accounts later (the manager's choice, an amendment: {@code change} is its audit event id).
+     * accounts later (the manager's choice, an amendment: {@code change} is its audit event id). As the
+     * steps' "New task" mails it stands in for, none to someone inactive or who switched assignment
+     * mails off. Which accounts it names is kept ({@link TakingOverMails}), for {@link #successorChanged}.
      *
      * @param accounts the items going to {@code successor}, at least one
-     * @return whether it was queued now (false: queued before)
+     * @return whether it was queued now (false: queued before, or not wanted)
      */
     boolean takingOver(Handover h, Person successor, List<HandoverItem> accounts, Long change) {
+        if (!wants(successor, MailKind.ASSIGNMENT)) {
+            return false;
+        }
+        String key = "handover-taking-over:" + h.getId() + ":" + successor.getUsername()
+                + (change == null ? "" : ":" + change);
+        takingOver.named(key, successor.getId(), accounts);
         Person departing = h.getDeparting();
         Map<String, Object> model = new HashMap<>();
         model.put("recipientName", successor.getFullName());
@@ -275,12 +308,52 @@ class HandoverMails {
                                 + ")")
                         .toList());
         model.put("inbox", "/tasks?playbook=" + ACCOUNT_PLAYBOOK + "&group=subject");
-        return mail(
-                "handover-taking-over:" + h.getId() + ":" + successor.getUsername()
-                        + (change == null ? "" : ":" + change),
-                successor,
-                "handover-taking-over",
-                model);
+        return mail(key, successor, "handover-taking-over", model);
+    }
+
+    /**
+     * An amendment gave {@code item} from {@code previous} to its new successor, who is told they take
+     * it over. What {@code previous} hears depends on whether their "taking over" mails naming it went
+     * out. Those still waiting are withdrawn: the accounts they named that are still {@code previous}'s
+     * go in one new mail, and {@code previous} is not told the account is no longer theirs, as they
+     * never learned it was. One that went out (or is going out now, or failed) is followed by {@link
+     * #noLongerTakingOver}; so is a change when no mail named the account to them (none was wanted,
+     * or it was queued before Baton kept what each names). Once per amendment ({@code change}: its
+     * audit event id).
+     */
+    void successorChanged(Handover h, Person previous, HandoverItem item, String changedBy, long change) {
+        List<String> keys = takingOver.naming(item.getId(), previous.getId());
+        List<String> withdrawn = withdrawn(keys);
+        if (!withdrawn.isEmpty()) {
+            List<HandoverItem> stillTheirs = items.findAllById(takingOver.itemsNamedBy(withdrawn)).stream()
+                    .filter(i ->
+                            i.getSuccessor() != null && i.getSuccessor().getId().equals(previous.getId()))
+                    .sorted(Comparator.comparing(HandoverItem::getId))
+                    .toList();
+            takingOver.forget(withdrawn);
+            if (!stillTheirs.isEmpty()) {
+                takingOver(h, previous, stillTheirs, change);
+            }
+        }
+        if (keys.isEmpty() || withdrawn.size() < keys.size()) {
+            noLongerTakingOver(h, previous, item, changedBy, change);
+        }
+        takingOver(h, item.getSuccessor(), List.of(item), change);
+    }
+
+    /**
+     * Withdraws the mails {@code keys} still waiting to go out; the keys of those that will never go
+     * out now. One the dispatcher holds at this moment is not withdrawn (see {@link Outbox#withdraw}).
+     */
+    private List<String> withdrawn(List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        outbox.withdraw(keys, List.of());
+        Map<String, OutboxStatus> status = outbox.statusOf(keys);
+        return keys.stream()
+                .filter(k -> status.getOrDefault(k, OutboxStatus.WITHDRAWN) == OutboxStatus.WITHDRAWN)
+                .toList();
     }
 
     /**
@@ -304,8 +377,9 @@ class HandoverMails {
 
     /**
      * The departing person answered the successor's question: the account is back with the successor to
-     * acknowledge, and this mail says why (the step itself sends none). Once per answer ({@code answer}:
-     * its audit event id).
+     * acknowledge, and this mail says why (the step itself sends none). It stands in for the step's "New
+     * task" mail, so it follows that mail's rules: none to someone inactive or who switched assignment
+     * mails off. Once per answer ({@code answer}: its audit event id).
      */
     boolean questionAnswered(HandoverItem item, long answer) {
         Person successor = item.getSuccessor();
@@ -316,7 +390,7 @@ class HandoverMails {
                 "question", item.getQuestion(),
                 "answer", item.getAnswer(),
                 "inbox", inboxOf(item));
-        return mail(
+        return assignmentMail(
                 "handover-question-answered:" + item.getId() + ":" + answer,
                 successor,
                 "handover-question-answered",
@@ -351,7 +425,7 @@ class HandoverMails {
      * inactive or who switched assignment mails off. Once per amendment ({@code change}: its audit
      * event id) and person.
      */
-    boolean noLongerTakingOver(Handover h, Person previous, HandoverItem item, String changedBy, long change) {
+    private boolean noLongerTakingOver(Handover h, Person previous, HandoverItem item, String changedBy, long change) {
         Map<String, Object> model = Map.of(
                 "recipientName", previous.getFullName(),
                 "departingName", h.getDeparting().getFullName(),
@@ -371,11 +445,14 @@ class HandoverMails {
                 + item.getAccount().getId();
     }
 
-    /** {@link #mail}, unless {@code to} is inactive or switched assignment mails off (the rule of {@code TaskMails}). */
+    /** {@link #mail}, unless {@code to} is inactive or switched assignment mails off. */
     private boolean assignmentMail(String dedupKey, Person to, String template, Map<String, Object> model) {
-        return to.isActive()
-                && preferences.wants(to.getId(), MailKind.ASSIGNMENT)
-                && mail(dedupKey, to, template, model);
+        return wants(to, MailKind.ASSIGNMENT) && mail(dedupKey, to, template, model);
+    }
+
+    /** Whether {@code to} is sent mails of {@code kind}: active, and not switched off (the rule of {@code TaskMails}). */
+    private boolean wants(Person to, MailKind kind) {
+        return to.isActive() && preferences.wants(to.getId(), kind);
     }
 
     /** One mail to one person, composed in their time zone; false when {@code dedupKey} was queued before. */

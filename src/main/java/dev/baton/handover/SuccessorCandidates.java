@@ -9,6 +9,7 @@ import dev.baton.people.Role;
 import dev.baton.people.SuccessorPool;
 import dev.baton.shared.BadRequestException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
@@ -87,10 +88,13 @@ public class SuccessorCandidates implements SuccessorPool {
     @Transactional(readOnly = true)
     public List<Candidate> departing(Person launcher) {
         Set<String> line = launcher.hasRole(Role.ADMIN) ? null : lines.line(launcher);
-        return people.everyone().stream()
+        List<Person> inLine = people.everyone().stream()
                 .filter(Person::isActive)
                 .filter(p -> line == null ? !p.hasRole(Role.ADMIN) : line.contains(p.getUsername()))
-                .filter(p -> !rules.isLeaving(p))
+                .toList();
+        Set<Long> leaving = rules.beingHandedOver(inLine);
+        return inLine.stream()
+                .filter(p -> !leaving.contains(p.getId()))
                 .sorted(NameOrder.PEOPLE)
                 .map(p -> new Candidate(p.getId(), p.getUsername(), p.getFullName(), book.accountCount(p), null))
                 .toList();
@@ -126,16 +130,22 @@ public class SuccessorCandidates implements SuccessorPool {
         return eligible(leaving, viewer);
     }
 
-    /** The people {@link #successors} lists, as entities, for the planner. */
+    /**
+     * The people {@link #successors} lists, as entities, for the planner. The successor rules are asked
+     * once for everyone the line and team admit ({@link SuccessorRules#problems}), not once per person.
+     */
     List<Person> eligible(Person departing, Person launcher) {
         Person lineOwner = lineOwner(departing, launcher);
         Set<String> line = lineOwner == null ? null : lines.line(lineOwner);
-        return people.everyone().stream()
+        List<Person> admitted = people.everyone().stream()
                 .filter(p -> line == null || line.contains(p.getUsername()) || mayTakeOwn(p, lineOwner))
                 .filter(p -> departing.getTeam() == null || sameTeam(p, departing))
                 .filter(p -> p.hasRole(Role.REP) || mayTakeOwn(p, lineOwner))
                 .filter(p -> !p.hasRole(Role.ADMIN) && !p.hasRole(Role.CS))
-                .filter(p -> rules.problem(p, departing).isEmpty())
+                .toList();
+        Map<Long, String> refused = rules.problems(admitted, departing);
+        return admitted.stream()
+                .filter(p -> !refused.containsKey(p.getId()))
                 .sorted(NameOrder.PEOPLE)
                 .toList();
     }

@@ -5,17 +5,27 @@ import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Dates;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may inherit a book: someone else, active, not being handed over themselves, and not leaving
  * the company (a completed handover for leaving whose effective date has not passed: their book has
  * gone, and what they took on now would be orphaned on that day). As {@link Departures} it tells
- * cover, delegation and new owners who is being handed over or leaving.
+ * cover, delegation and new owners who is being handed over or leaving. Each rule is written once,
+ * for a set of people ({@link #problems}); the forms for one person ask it about one.
  */
 @Component
 class SuccessorRules implements Departures {
+
+    /** A handover of the person is under way: launched and not ended. */
+    private static final List<HandoverStatus> UNDER_WAY = List.of(HandoverStatus.STARTING, HandoverStatus.RUNNING);
 
     private final Handovers handovers;
     private final TimeZones zones;
@@ -25,23 +35,45 @@ class SuccessorRules implements Departures {
         this.zones = zones;
     }
 
+    /** Why {@code successor} may not inherit {@code departing}'s book, in words naming them; empty when they may. */
     Optional<String> problem(Person successor, Person departing) {
-        if (successor.getId().equals(departing.getId())) {
-            return Optional.of(
-                    successor.getFullName() + " is the person handing over and cannot be their own successor");
+        return Optional.ofNullable(problems(List.of(successor), departing).get(successor.getId()));
+    }
+
+    /**
+     * {@link #problem} for many people, in at most two queries however many they are (the candidate
+     * list of every choose-successor form, plan preview and type-ahead keystroke), with the same answers.
+     *
+     * @return each refused person's problem by person id; the people missing from it may inherit
+     */
+    Map<Long, String> problems(Collection<Person> successors, Person departing) {
+        Map<Long, String> problems = new HashMap<>();
+        List<Person> asked = new ArrayList<>();
+        for (Person p : successors) {
+            if (p.getId().equals(departing.getId())) {
+                problems.put(
+                        p.getId(), p.getFullName() + " is the person handing over and cannot be their own successor");
+            } else if (!p.isActive()) {
+                problems.put(p.getId(), p.getFullName() + " is inactive and cannot take over accounts");
+            } else {
+                asked.add(p);
+            }
         }
-        if (!successor.isActive()) {
-            return Optional.of(successor.getFullName() + " is inactive and cannot take over accounts");
+        Set<Long> handedOver = beingHandedOver(asked);
+        List<Person> others =
+                asked.stream().filter(p -> !handedOver.contains(p.getId())).toList();
+        Map<Long, LocalDate> leaving = leavingDays(others);
+        for (Person p : asked) {
+            if (handedOver.contains(p.getId())) {
+                problems.put(p.getId(), p.getFullName() + " is being handed over too and cannot take over accounts");
+            } else if (leaving.containsKey(p.getId())) {
+                problems.put(
+                        p.getId(),
+                        p.getFullName() + " is leaving the company on " + Dates.calendarDay(leaving.get(p.getId()))
+                                + " and cannot take over accounts");
+            }
         }
-        if (isLeaving(successor)) {
-            return Optional.of(successor.getFullName() + " is being handed over too and cannot take over accounts");
-        }
-        Optional<LocalDate> leaves = handovers.leavingOn(successor, zones.today(successor));
-        if (leaves.isPresent()) {
-            return Optional.of(successor.getFullName() + " is leaving the company on " + Dates.calendarDay(leaves.get())
-                    + " and cannot take over accounts");
-        }
-        return Optional.empty();
+        return problems;
     }
 
     @Override
@@ -51,10 +83,49 @@ class SuccessorRules implements Departures {
 
     @Override
     public Optional<LocalDate> leavingOn(Person person) {
-        return handovers.leavingOn(person, zones.today(person));
+        return Optional.ofNullable(leavingDays(List.of(person)).get(person.getId()));
     }
 
     boolean isLeaving(Person person) {
-        return handovers.isDepartingInOpenHandover(person);
+        return !beingHandedOver(List.of(person)).isEmpty();
+    }
+
+    /** The ids of those among {@code people} whose handover is under way, in one query (none for nobody). */
+    Set<Long> beingHandedOver(Collection<Person> people) {
+        if (people.size() == 1) { // one person (a transfer's re-check, once per account): a query whose SQL is kept
+            Person p = people.iterator().next();
+            return handovers.isDepartingInOpenHandover(p) ? Set.of(p.getId()) : Set.of();
+        }
+        return people.isEmpty()
+                ? Set.of()
+                : handovers.departingAmong(people.stream().map(Person::getId).toList(), UNDER_WAY);
+    }
+
+    /**
+     * The day each of {@code people} leaves the company, for those a completed handover for leaving says
+     * so and that day is today or later where they are, in one query (none for nobody): the latest
+     * such day is past today exactly when some day is.
+     */
+    private Map<Long, LocalDate> leavingDays(Collection<Person> people) {
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, LocalDate> last = new HashMap<>();
+        if (people.size() == 1) { // as in beingHandedOver
+            Person p = people.iterator().next();
+            handovers.lastLeavingDay(p).ifPresent(day -> last.put(p.getId(), day));
+        } else {
+            handovers
+                    .lastLeavingDays(people.stream().map(Person::getId).toList())
+                    .forEach(row -> last.put((Long) row[0], (LocalDate) row[1]));
+        }
+        Map<Long, LocalDate> leaving = new HashMap<>();
+        for (Person p : people) {
+            LocalDate day = last.get(p.getId());
+            if (day != null && !day.isBefore(zones.today(p))) {
+                leaving.put(p.getId(), day);
+            }
+        }
+        return leaving;
     }
 }

@@ -17,6 +17,7 @@ import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Teams;
+import dev.baton.shared.Dates;
 import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,9 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     HandoverSteps steps;
+
+    @Autowired
+    SuccessorRules rules;
 
     @Autowired
     OutboxDispatcher dispatcher;
@@ -111,6 +116,7 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
         long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
         Book running = new Book(departing, successor, account, id);
         fixture.awaitOpen(running, TASK_WRITE_NOTE);
+        dispatcher.dispatch(); // the successor's "You are taking over" went out: a change is corrected
 
         for (String amender : List.of(vera.getUsername(), "ada")) {
             ResponseEntity<Map> widened = changeSuccessor(amender, running, outside.getId());
@@ -171,6 +177,60 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
         Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
         assertThat(acknowledge.getAssignee()).isEqualTo(colleague.getUsername());
         assertThat(ownerOf(book.account())).isEqualTo(colleague.getId());
+    }
+
+    /**
+     * The candidate lists ask the successor rules once for everyone the line and team admit ({@link
+     * SuccessorRules#problems}, two queries) instead of twice per person: on the real queries, the
+     * answers for many are those for each alone, each refusal in the same words.
+     */
+    @Test
+    void theSuccessorRulesAnswerForManyPeopleAsForEachAlone() {
+        Person departing = fixture.colleague("Dirk Departing");
+        Person handedOver = book.departing();
+        jdbc.update(
+                "insert into handover (departing_id, launched_by, reason, effective_date, status)"
+                        + " values (?, 'maria', 'LEAVING', ?, 'RUNNING')",
+                handedOver.getId(),
+                LocalDate.now().plusDays(5));
+        Person leaver = fixture.colleague("Lea Leaver");
+        LocalDate leaves = LocalDate.now().plusDays(10);
+        fixture.leaving(leaver, leaves);
+        Person leftLongAgo = fixture.colleague("Lou Longgone");
+        fixture.leaving(leftLongAgo, LocalDate.now().minusDays(30));
+        Person inactive = fixture.colleague("Ivo Inactive");
+        peopleService.deactivate(inactive.getId());
+        inactive = people.findById(inactive.getId()).orElseThrow();
+        Person fine = book.successor();
+        List<Person> everyone = List.of(departing, handedOver, leaver, leftLongAgo, inactive, fine);
+
+        Map<Long, String> problems = rules.problems(everyone, departing);
+
+        assertThat(problems)
+                .containsOnly(
+                        Map.entry(
+                                departing.getId(),
+                                departing.getFullName()
+                                        + " is the person handing over and cannot be their own successor"),
+                        Map.entry(
+                                handedOver.getId(),
+                                handedOver.getFullName() + " is being handed over too and cannot take over accounts"),
+                        Map.entry(
+                                leaver.getId(),
+                                leaver.getFullName() + " is leaving the company on " + Dates.calendarDay(leaves)
+                                        + " and cannot take over accounts"),
+                        Map.entry(
+                                inactive.getId(),
+                                inactive.getFullName() + " is inactive and cannot take over accounts"));
+        for (Person p : everyone) {
+            assertThat(rules.problem(p, departing))
+                    .as(p.getFullName())
+                    .isEqualTo(Optional.ofNullable(problems.get(p.getId())));
+        }
+        assertThat(rules.isBeingHandedOver(handedOver)).isTrue();
+        assertThat(rules.isBeingHandedOver(leaver)).isFalse();
+        assertThat(rules.leavingOn(leaver)).contains(leaves);
+        assertThat(rules.leavingOn(leftLongAgo)).isEmpty();
     }
 
     /**

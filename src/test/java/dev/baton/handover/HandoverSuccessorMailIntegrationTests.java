@@ -14,6 +14,7 @@ import dev.baton.account.Account;
 import dev.baton.commitment.Commitment;
 import dev.baton.commitment.Commitments;
 import dev.baton.handover.HandoverFixture.Book;
+import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.NewAbsence;
@@ -21,9 +22,12 @@ import dev.baton.people.Person;
 import dev.baton.support.Mails;
 import dev.baton.task.Task;
 import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -64,6 +68,12 @@ class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
 
     @Autowired
     CamundaClient camunda;
+
+    @Autowired
+    MailPreferenceService preferences;
+
+    @Autowired
+    HandoverSteps steps;
 
     @Test
     void theSuccessorIsToldOnceAboutAllTheirAccountsAndNotAgainByEachStep() {
@@ -196,20 +206,21 @@ class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
                 .doesNotContain(book.account().getName());
     }
 
+    /**
+     * An amendment gave away an account that the previous successor's "You are taking over" mail named
+     * before it went out: they were told they took over an account no longer theirs, then that it was
+     * not. The waiting mail is rewritten with the accounts still theirs, and nothing else is said; once
+     * a mail went out, an amendment taking its account away says so.
+     */
     @Test
-    void anAmendmentTellsTheNewSuccessorOfTheAccountsItGivesThem() {
+    void anAmendmentBeforeTheMailWentOutRewritesThePreviousSuccessorsMailAndOneAfterCorrectsIt() {
         Account second = fixture.account(book, "Second " + book.departing().getUsername());
         Person colleague = fixture.colleague("Nia Newsuccessor");
         Book launched = fixture.launch(book, true, this::as);
         HandoverFixture.awaitOpenTask(tasks, book.departing(), TASK_WRITE_NOTE);
 
-        ResponseEntity<Map> changed = as("maria")
-                .exchange(
-                        "/api/handovers/" + launched.id() + "/accounts/" + second.getId() + "/successor",
-                        HttpMethod.PUT,
-                        new HttpEntity<>(Map.of("successorId", colleague.getId())),
-                        Map.class);
-        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the test's dispatcher has not run: the launch's mails wait, as for the seconds between two runs
+        changeSuccessor(launched, second, colleague);
         dispatcher.dispatch();
 
         assertThat(subjectsTo(colleague))
@@ -219,11 +230,84 @@ class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
                 .contains(second.getName())
                 .doesNotContain(book.account().getName());
         assertThat(subjectsTo(book.successor()))
-                .as("the previous successor hears the account is no longer theirs")
+                .as("told once, of the account still theirs")
                 .containsExactly(
-                        "You are taking over 2 accounts from "
-                                + book.departing().getFullName(),
-                        "No longer yours: " + second.getName() + " goes to " + colleague.getFullName());
+                        "You are taking over 1 account from " + book.departing().getFullName());
+        assertThat(Mails.text(Mails.to(greenMail, book.successor().getEmail()).getFirst()))
+                .contains(book.account().getName())
+                .doesNotContain(second.getName());
+
+        changeSuccessor(launched, book.account(), colleague);
+        dispatcher.dispatch();
+        assertThat(subjectsTo(book.successor()))
+                .as("the mail that went out is corrected")
+                .containsExactly(
+                        "You are taking over 1 account from " + book.departing().getFullName(),
+                        "No longer yours: " + book.account().getName() + " goes to " + colleague.getFullName());
+    }
+
+    /**
+     * The handover's own mails to a successor stand in for their steps' "New task" mails, yet went out
+     * whatever the person chose: one who had switched assignment mails off was still mailed each
+     * account they took over, each answer to their question and each call's reminder. Now they follow
+     * the task mails' rules, and a successor who did not switch them off is still told.
+     */
+    @Test
+    void aSuccessorWhoSwitchedAssignmentMailsOffIsNotMailedWhatTheirStepsWouldNotBe() {
+        Account second = fixture.account(book, "Second " + book.departing().getUsername());
+        Person colleague = fixture.colleague("Nia Newsuccessor");
+        preferences.choose(
+                book.successor().getId(), new MailPreferenceService.Choices(false, true, false, true, false));
+        Book launched = fixture.launch(book, true, this::as);
+        HandoverFixture.awaitOpenTask(tasks, book.departing(), TASK_WRITE_NOTE);
+        changeSuccessor(launched, second, colleague);
+
+        Task note = await().atMost(WAIT)
+                .until(
+                        () -> fixture.open(launched, TASK_WRITE_NOTE).stream()
+                                .filter(t ->
+                                        t.getAccountId().equals(book.account().getId()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        assertThat(as(book.departing().getUsername())
+                        .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        complete(book.successor(), TASK_ACKNOWLEDGE, Map.of("acknowledgement", "ask", "question", "Who signs?"));
+        complete(book.departing(), TASK_ANSWER_QUESTION, Map.of("answer", "Ana, the CFO"));
+        HandoverFixture.awaitOpenTask(tasks, book.successor(), TASK_ACKNOWLEDGE);
+        // as the calls' reminder timers do (weeks away)
+        Instant callDue = Instant.now().plus(Duration.ofDays(2));
+        steps.remindIntroCall(itemOf(launched, book.account()), callDue);
+        steps.remindIntroCall(itemOf(launched, second), callDue);
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo(book.successor()))
+                .as("neither the accounts they take over, nor the answer, nor the reminder")
+                .isEmpty();
+        assertThat(subjectsTo(colleague))
+                .containsExactly(
+                        "You are taking over 1 account from " + book.departing().getFullName(),
+                        "introduction call with " + second.getName() + " due soon");
+    }
+
+    private long itemOf(Book launched, Account account) {
+        return jdbc.queryForObject(
+                "select id from handover_item where handover_id = ? and account_id = ?",
+                Long.class,
+                launched.id(),
+                account.getId());
+    }
+
+    private void changeSuccessor(Book launched, Account account, Person to) {
+        ResponseEntity<Map> changed = as("maria")
+                .exchange(
+                        "/api/handovers/" + launched.id() + "/accounts/" + account.getId() + "/successor",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("successorId", to.getId())),
+                        Map.class);
+        assertThat(changed.getStatusCode()).as("%s", changed.getBody()).isEqualTo(HttpStatus.OK);
     }
 
     /**

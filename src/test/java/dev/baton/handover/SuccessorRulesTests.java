@@ -1,14 +1,18 @@
 package dev.baton.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Found by a probe: the refusals named the successor by user name ("rob is being handed over too ..."). */
@@ -22,7 +26,7 @@ class SuccessorRulesTests {
     @Test
     void aSuccessorBeingHandedOverTooIsNamedByFullName() {
         Person rob = person(2L, "rob", "Rob Jansen", true);
-        when(handovers.isDepartingInOpenHandover(any())).thenReturn(true);
+        when(handovers.isDepartingInOpenHandover(rob)).thenReturn(true);
 
         assertThat(rules.problem(rob, departing))
                 .contains("Rob Jansen is being handed over too and cannot take over accounts");
@@ -40,10 +44,46 @@ class SuccessorRulesTests {
     void aSuccessorLeavingTheCompanyIsNamedByFullNameWithTheDayWrittenInWords() {
         Person rob = person(2L, "rob", "Rob Jansen", true);
         when(zones.today(rob)).thenReturn(LocalDate.of(2026, 12, 3));
-        when(handovers.leavingOn(rob, LocalDate.of(2026, 12, 3))).thenReturn(Optional.of(LocalDate.of(2026, 12, 10)));
+        when(handovers.lastLeavingDay(rob)).thenReturn(Optional.of(LocalDate.of(2026, 12, 10)));
 
         assertThat(rules.problem(rob, departing))
                 .contains("Rob Jansen is leaving the company on Thu 10 Dec 2026 and cannot take over accounts");
+    }
+
+    /** The batch reads every leaving day, not only those to come: one past where the person is refuses nobody. */
+    @Test
+    void aLeavingDayThatHasPassedWhereThePersonIsRefusesNobody() {
+        Person rob = person(2L, "rob", "Rob Jansen", true);
+        when(zones.today(rob)).thenReturn(LocalDate.of(2026, 12, 11));
+        when(handovers.lastLeavingDay(rob)).thenReturn(Optional.of(LocalDate.of(2026, 12, 10)));
+        when(handovers.lastLeavingDays(anyCollection())).thenReturn(leaving(2L, LocalDate.of(2026, 12, 10)));
+
+        assertThat(rules.problem(rob, departing)).isEmpty();
+        assertThat(rules.problems(List.of(rob, departing), departing)).containsOnlyKeys(1L);
+    }
+
+    /** Many people are asked in two queries (the candidate lists); one alone without a collection parameter. */
+    @Test
+    void manyPeopleAreAskedTogetherWithTheSameAnswers() {
+        Person rob = person(2L, "rob", "Rob Jansen", true);
+        Person lee = person(3L, "lee", "Lee Park", true);
+        Person ann = person(4L, "ann", "Ann Lee", true);
+        when(zones.today(lee)).thenReturn(LocalDate.of(2026, 12, 3));
+        when(handovers.departingAmong(anyCollection(), anyCollection())).thenReturn(Set.of(2L));
+        when(handovers.lastLeavingDays(anyCollection())).thenReturn(leaving(3L, LocalDate.of(2026, 12, 10)));
+
+        assertThat(rules.problems(List.of(rob, lee, ann), departing))
+                .containsOnly(
+                        Map.entry(2L, "Rob Jansen is being handed over too and cannot take over accounts"),
+                        Map.entry(
+                                3L,
+                                "Lee Park is leaving the company on Thu 10 Dec 2026 and cannot take over accounts"));
+    }
+
+    private static List<Object[]> leaving(long personId, LocalDate day) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {personId, day});
+        return rows;
     }
 
     private static Person person(long id, String username, String fullName, boolean active) {

@@ -1,0 +1,56 @@
+package dev.baton.handover;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which accounts (items) each "You are taking over ..." mail names to its successor, by the mail's
+ * outbox dedup key: what {@link HandoverMails} needs to withdraw and rewrite a mail that has not gone
+ * out when an amendment takes one of its accounts away. Rows of a withdrawn mail are forgotten, so
+ * every key here names a mail that went out or still will. In the caller's transaction.
+ */
+@Component
+class TakingOverMails {
+
+    private final JdbcClient jdbc;
+
+    TakingOverMails(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The mail {@code dedupKey} names {@code items} to {@code successorId}; again for the same changes nothing. */
+    void named(String dedupKey, long successorId, List<HandoverItem> items) {
+        jdbc.sql("""
+                insert into handover_taking_over_mail (dedup_key, item_id, successor_id)
+                select ?, unnest(?::bigint[]), ? on conflict do nothing""")
+                .params(dedupKey, items.stream().map(HandoverItem::getId).toArray(Long[]::new), successorId)
+                .update();
+    }
+
+    /** The keys of the mails that named item {@code itemId} to {@code successorId}; empty when none did. */
+    List<String> naming(long itemId, long successorId) {
+        return jdbc.sql("select dedup_key from handover_taking_over_mail where item_id = ? and successor_id = ?")
+                .params(itemId, successorId)
+                .query(String.class)
+                .list();
+    }
+
+    /** The items the mails {@code dedupKeys} name, each once, in id order. */
+    List<Long> itemsNamedBy(Collection<String> dedupKeys) {
+        return jdbc.sql("""
+                select distinct item_id from handover_taking_over_mail where dedup_key = any (?::text[])
+                order by item_id""")
+                .param(dedupKeys.toArray(String[]::new))
+                .query(Long.class)
+                .list();
+    }
+
+    /** The mails {@code dedupKeys} were withdrawn: they name nothing to anyone now. */
+    void forget(Collection<String> dedupKeys) {
+        jdbc.sql("delete from handover_taking_over_mail where dedup_key = any (?::text[])")
+                .param(dedupKeys.toArray(String[]::new))
+                .update();
+    }
+}
