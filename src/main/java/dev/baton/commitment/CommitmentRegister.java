@@ -2,8 +2,8 @@ package dev.baton.commitment;
 
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
-import dev.baton.people.DaysOnEarth;
 import dev.baton.people.TimeZones;
+import dev.baton.people.TimeZones.Todays;
 import dev.baton.shared.NotFoundException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,7 +40,7 @@ public class CommitmentRegister {
 
     @Transactional(readOnly = true)
     public CommitmentSummary summary(CommitmentFilter filter) {
-        DaysOnEarth today = zones.daysOnEarth();
+        Todays today = zones.todays();
         CommitmentFilter scope = filter.scope();
         return new CommitmentSummary(
                 count(scope.openRest(), today),
@@ -76,7 +76,7 @@ public class CommitmentRegister {
                 e.getEntityId(), e.getAt(), e.getActor(), e.getAction(), e.getBeforeState(), e.getAfterState());
     }
 
-    private long count(CommitmentFilter filter, DaysOnEarth today) {
+    private long count(CommitmentFilter filter, Todays today) {
         return query.count(filter, today, service.inactive(filter));
     }
 }

@@ -76,15 +76,15 @@ public class CommitmentService implements OwnedWork {
 
     /**
      * The register's page (one SQL query, see {@link RegisterQuery}) with its total. No transaction of
-     * its own: its statements (the inactive people for "unowned", the page with its count; "overdue"
-     * needs no query of its own, see {@link TimeZones#daysOnEarth()}) each read what is committed, as they would in a read-committed transaction, without the
+     * its own: its statements (today in each zone in use, the inactive people for "unowned", the page with
+     * its count) each read what is committed, as they would in a read-committed transaction, without the
      * transaction's begin, commit and entity manager on every call (README, "Benchmarks: the commitment
      * register").
      *
      * @throws IllegalArgumentException for a sort by anything but dueDate, status, createdAt, id
      */
     public Page<CommitmentView> find(CommitmentFilter filter, Pageable pageable) {
-        return register.find(filter, zones.daysOnEarth(), inactive(filter), pageable, this::todayIn);
+        return register.find(filter, todays(filter), inactive(filter), pageable, this::todayIn);
     }
 
     /** Ids of the people who left, when the filter needs them ("unowned"); else none (no query). */
@@ -95,6 +95,11 @@ public class CommitmentService implements OwnedWork {
     /** Today in an owner's zone (an IANA id), or in the company's for null. */
     LocalDate todayIn(String zone) {
         return zones.today(zone == null ? zones.company() : ZoneId.of(zone));
+    }
+
+    /** Today in every zone in use (a query): only the overdue filter reads it. */
+    private TimeZones.Todays todays(CommitmentFilter filter) {
+        return filter.overdue() ? zones.todays() : TimeZones.Todays.of(zones.company(), zones.today(zones.company()));
     }
 
     /** The commitment as shown, overdue judged in its owner's zone. */

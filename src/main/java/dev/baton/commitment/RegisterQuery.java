@@ -1,6 +1,7 @@
 package dev.baton.commitment;
 
-import dev.baton.people.DaysOnEarth;
+import dev.baton.people.TimeZones;
+import dev.baton.people.TimeZones.Todays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ class RegisterQuery {
     }
 
     /**
-     * @param days the dates somewhere on earth now, for "overdue" (see {@link DaysOnEarth})
+     * @param todays today in each zone in use, for "overdue" (see {@link TimeZones#todays()})
      * @param inactivePeople ids of the people no longer active (only {@code unowned} reads them): as literal
      *     values PostgreSQL can OR two index scans, where {@code owner_id in (subquery)} scans the table
      * @param todayIn today in an owner's zone (an IANA id; null for no owner or no zone of their own), for
@@ -61,23 +62,23 @@ class RegisterQuery {
      */
     Page<CommitmentView> find(
             CommitmentFilter filter,
-            DaysOnEarth days,
+            Todays todays,
             List<Long> inactivePeople,
             Pageable pageable,
             Function<String, LocalDate> todayIn) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = where(filter, days, inactivePeople, params);
+        String where = where(filter, todays, inactivePeople, params);
         StringBuilder sql = new StringBuilder(COLUMNS_SQL);
         if (pageable.isPaged()) {
             // the count in the same statement: an uncorrelated subquery PostgreSQL runs once, with its own plan
             sql.append(", ")
-                    .append(countExpression(filter, days, inactivePeople, params))
+                    .append(countExpression(filter, todays, inactivePeople, params))
                     .append(" total");
         }
         String order = orderBy(pageable.getSort());
         if (pageable.isPaged() && pageable.getSort().isSorted() && filter.unowned() && !inactivePeople.isEmpty()) {
             sql.append(" from (")
-                    .append(unownedRows(filter, days, order))
+                    .append(unownedRows(filter, todays, order))
                     .append(") c")
                     .append(JOINS_SQL);
             sql.append("true");
@@ -103,7 +104,7 @@ class RegisterQuery {
         }
         if (rows.isEmpty() && pageable.getOffset() > 0) {
             // past the last page: the count ran with no row to carry it
-            total[0] = count(filter, days, inactivePeople);
+            total[0] = count(filter, todays, inactivePeople);
         }
         return new PageImpl<>(rows, pageable, total[0]);
     }
@@ -115,11 +116,11 @@ class RegisterQuery {
      * The page is the first of their union in the same order. One statement with the OR of both read the
      * due-date index row by row from the table until 50 matched (9-15 ms at 1,000,000 commitments).
      */
-    private static String unownedRows(CommitmentFilter filter, DaysOnEarth days, String order) {
-        String from =
-                "select c.* from commitment c" + (filter.overdue() ? " left join person o on o.id = c.owner_id" : "");
+    private static String unownedRows(CommitmentFilter filter, Todays todays, String order) {
+        boolean byZone = filter.overdue() && todays.zonesByDay().size() > 1;
+        String from = "select c.* from commitment c" + (byZone ? " left join person o on o.id = c.owner_id" : "");
         // the same parameters as where(): filled in by the caller's where() of the whole filter
-        String rest = where(filter.openRest(), days, List.of(), new MapSqlParameterSource());
+        String rest = where(filter.openRest(), todays, List.of(), new MapSqlParameterSource());
         return "(" + from + " where " + rest + " and c.owner_id is null" + order + " limit :rows) union all"
                 + " (select x.* from unnest(array[:inactive]::bigint[]) i(id) cross join lateral (" + from
                 + " where " + rest + " and c.owner_id = i.id" + order + " limit :rows) x)";
@@ -131,40 +132,33 @@ class RegisterQuery {
      * index on open unowned rows, and owner/status/due), where their OR has PostgreSQL read every
      * matching row from the table. {@code count(1)}: {@code count(id)} would read each row for its id.
      */
-    long count(CommitmentFilter filter, DaysOnEarth days, List<Long> inactivePeople) {
+    long count(CommitmentFilter filter, Todays todays, List<Long> inactivePeople) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         return jdbc.queryForObject(
-                "select " + countExpression(filter, days, inactivePeople, params), params, Long.class);
+                "select " + countExpression(filter, todays, inactivePeople, params), params, Long.class);
     }
 
     /** {@link #count}'s SQL, an expression of one or two scalar subqueries; adds its parameters. */
     private static String countExpression(
-            CommitmentFilter filter, DaysOnEarth days, List<Long> inactivePeople, MapSqlParameterSource params) {
+            CommitmentFilter filter, Todays todays, List<Long> inactivePeople, MapSqlParameterSource params) {
         if (!filter.unowned() || inactivePeople.isEmpty()) {
-            return countOf(filter, days, inactivePeople, "", params);
+            return countOf(filter, todays, inactivePeople, "", params);
         }
         CommitmentFilter openRest = filter.openRest();
         params.addValue("inactive", inactivePeople);
-        return countOf(openRest, days, List.of(), " and c.owner_id is null", params) + " + "
-                + countOf(openRest, days, inactivePeople, " and c.owner_id in (:inactive)", params);
+        return countOf(openRest, todays, List.of(), " and c.owner_id is null", params) + " + "
+                + countOf(openRest, todays, inactivePeople, " and c.owner_id in (:inactive)", params);
     }
 
     private static String countOf(
             CommitmentFilter filter,
-            DaysOnEarth days,
+            Todays todays,
             List<Long> inactivePeople,
             String part,
             MapSqlParameterSource params) {
-        if (!filter.overdue()) {
-            return "(select count(1) from commitment c where " + where(filter, days, inactivePeople, params) + part
-                    + ")";
-        }
-        // past due everywhere from an index alone; past due where the owner is only for the day or two
-        // that some zone has not ended yet, joined to the owner for their zone
-        return "((select count(1) from commitment c where "
-                + where(filter, days, inactivePeople, params, Overdue.EVERYWHERE) + part
-                + ") + (select count(1) from commitment c left join person o on o.id = c.owner_id where "
-                + where(filter, days, inactivePeople, params, Overdue.SOMEWHERE) + part + "))";
+        boolean byZone = filter.overdue() && todays.zonesByDay().size() > 1;
+        return "(select count(1) from commitment c" + (byZone ? " left join person o on o.id = c.owner_id" : "")
+                + " where " + where(filter, todays, inactivePeople, params) + part + ")";
     }
 
     /**
@@ -174,25 +168,7 @@ class RegisterQuery {
      * PostgreSQL combines them with a BitmapOr.
      */
     static String where(
-            CommitmentFilter f, DaysOnEarth days, Collection<Long> inactivePeople, MapSqlParameterSource params) {
-        return where(f, days, inactivePeople, params, Overdue.ALL);
-    }
-
-    /** Which of the overdue rows a condition takes: see {@link #pastDue}. */
-    private enum Overdue {
-        ALL,
-        /** due before the earliest date on earth */
-        EVERYWHERE,
-        /** due on a date some zones have ended and others not, past due where the owner is */
-        SOMEWHERE
-    }
-
-    private static String where(
-            CommitmentFilter f,
-            DaysOnEarth days,
-            Collection<Long> inactivePeople,
-            MapSqlParameterSource params,
-            Overdue overdue) {
+            CommitmentFilter f, Todays todays, Collection<Long> inactivePeople, MapSqlParameterSource params) {
         List<String> and = new ArrayList<>(List.of("true"));
         if (f.status() != null) {
             and.add("c.status = '" + f.status().name() + "'");
@@ -209,7 +185,7 @@ class RegisterQuery {
         compare(and, params, "c.due_date >= :dueFrom", "dueFrom", f.dueFrom());
         compare(and, params, "c.due_date <= :dueTo", "dueTo", f.dueTo());
         if (f.overdue()) {
-            and.add(in("c.status", CommitmentStatus.AWAITING_DELIVERY) + " and " + pastDue(days, params, overdue));
+            and.add(in("c.status", CommitmentStatus.AWAITING_DELIVERY) + " and " + pastDue(todays, params));
         }
         if (f.unowned()) {
             String open = in("c.status", CommitmentStatus.OPEN);
@@ -226,31 +202,24 @@ class RegisterQuery {
 
     /**
      * The due day has ended where the owner is (the company's zone for no owner or an owner without a
-     * zone): a promise due on 27 March is not overdue in Los Angeles while it is 27 March there. Judged
-     * against the dates it is somewhere on earth ({@link DaysOnEarth}), with no query for the zones in
-     * use: due before the earliest, past due everywhere (an index range); due on a date some zones have
-     * ended, past due where the owner's zone is among them (needs {@code person o}, the owner). The
-     * parameters have the same names on every call, so the parts of one statement share them.
+     * zone): a promise due on 27 March is not overdue in Los Angeles while it is 27 March there. While
+     * it is the same day in every zone in use (always, for a company in one zone) that is a plain
+     * {@code due_date < today}: no join to the owner, so a count can be read from an index.
      */
-    private static String pastDue(DaysOnEarth days, MapSqlParameterSource params, Overdue part) {
-        params.addValue("firstDay", days.first()).addValue("lastDay", days.last());
-        params.addValue("company", days.company());
-        String everywhere = "c.due_date < :firstDay";
+    private static String pastDue(Todays todays, MapSqlParameterSource params) {
+        if (todays.zonesByDay().size() == 1) {
+            params.addValue("today", todays.latest());
+            return "c.due_date < :today";
+        }
+        params.addValue("company", todays.company());
         List<String> or = new ArrayList<>();
         int i = 0;
-        for (DaysOnEarth.Split split : days.splits()) {
-            or.add("(c.due_date = :splitDay" + i + " and coalesce(o.time_zone, :company) "
-                    + (split.listsPast() ? "= any" : "<> all") + " (cast(:splitZones" + i + " as text[])))");
-            params.addValue("splitDay" + i, split.day())
-                    .addValue("splitZones" + i, split.zones().toArray(String[]::new));
+        for (Map.Entry<LocalDate, Set<String>> day : todays.zonesByDay().entrySet()) {
+            or.add("(coalesce(o.time_zone, :company) in (:zones" + i + ") and c.due_date < :day" + i + ")");
+            params.addValue("zones" + i, day.getValue()).addValue("day" + i, day.getKey());
             i++;
         }
-        String somewhere = "c.due_date >= :firstDay and c.due_date < :lastDay and (" + String.join(" or ", or) + ")";
-        return switch (part) {
-            case EVERYWHERE -> everywhere;
-            case SOMEWHERE -> somewhere;
-            case ALL -> "(" + everywhere + " or (" + somewhere + "))";
-        };
+        return "(" + String.join(" or ", or) + ")";
     }
 
     /** Adds {@code condition} with {@code value} as its parameter {@code name}, unless the value is null (any). */

@@ -3,7 +3,6 @@ package dev.baton.people;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ReaderZone;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,7 +44,6 @@ public class TimeZones implements ReaderZone {
     private final JdbcTemplate jdbc;
     private final ZoneId company;
     private final Clock clock;
-    private volatile DaysOnEarth daysOnEarth;
 
     TimeZones(People people, JdbcTemplate jdbc, Clock clock, @Value("${baton.company-time-zone:}") String companyZone) {
         this.people = people;
@@ -131,21 +129,6 @@ public class TimeZones implements ReaderZone {
         zones.forEach(z -> byDay.computeIfAbsent(LocalDate.now(clock.withZone(ZoneId.of(z))), d -> new TreeSet<>())
                 .add(z));
         return new Todays(company.getId(), byDay);
-    }
-
-    /**
-     * The dates it is somewhere on earth now ({@link DaysOnEarth}), for the register's "overdue": no
-     * query, where {@link #todays()} asks which zones are in use. Built from every zone once, then kept
-     * until some zone's date changes (its next local midnight) or the clock goes back.
-     */
-    public DaysOnEarth daysOnEarth() {
-        Instant now = clock.instant();
-        DaysOnEarth days = daysOnEarth;
-        if (days == null || !now.isBefore(days.until()) || now.isBefore(days.at())) {
-            days = DaysOnEarth.at(now, company);
-            daysOnEarth = days;
-        }
-        return days;
     }
 
     /** The person's zone, or the company's when they have none (or the person is null). */

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
-import dev.baton.people.DaysOnEarth;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Team;
 import dev.baton.people.Teams;
+import dev.baton.people.TimeZones.Todays;
 import dev.baton.support.PostgresTest;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -30,11 +29,6 @@ import org.springframework.data.domain.Sort;
 class CommitmentQueryTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    /** Noon in a company on UTC: 23 November there, 22 November nowhere yet (UTC-12 is at midnight). */
-    static final DaysOnEarth UTC_NOON = DaysOnEarth.at(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-    /** 6 a.m. on 23 November in a company in Berlin: still 22 November in Los Angeles. */
-    static final DaysOnEarth BERLIN_MORNING = DaysOnEarth.at(
-            TODAY.atTime(6, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant(), ZoneId.of("Europe/Berlin"));
 
     @Autowired
     Commitments commitments;
@@ -104,7 +98,9 @@ class CommitmentQueryTests {
         // Berlin, and only where rob is once he moves to Los Angeles
         rob.moveToTimeZone("America/Los_Angeles");
         people.flush();
-        DaysOnEarth berlinMorning = BERLIN_MORNING;
+        Todays berlinMorning = new Todays(
+                "Europe/Berlin",
+                java.util.Map.of(TODAY, Set.of("Europe/Berlin"), TODAY.minusDays(1), Set.of("America/Los_Angeles")));
 
         assertThat(find(new CommitmentFilter(null, rob.getId(), null, acme.getId(), true, false), berlinMorning))
                 .isEmpty();
@@ -112,51 +108,6 @@ class CommitmentQueryTests {
         people.flush();
         assertThat(find(new CommitmentFilter(null, rob.getId(), null, acme.getId(), true, false), berlinMorning))
                 .containsExactly(robsLate);
-    }
-
-    /**
-     * "Overdue" in SQL agrees with judging each row in Java, where its owner is, at every hour of a day
-     * (three dates on earth from 10:00 to 12:00 UTC, two otherwise) for owners from UTC-10 to UTC+14,
-     * one with no zone of their own and none at all: the register asks no query for the zones in use.
-     */
-    @Test
-    void overdueAgreesWithEachOwnersOwnTodayAtEveryHour() {
-        List<Person> owners = new java.util.ArrayList<>();
-        List<String> zones = List.of("Pacific/Honolulu", "America/Los_Angeles", "Europe/Berlin", "Pacific/Kiritimati");
-        for (int i = 0; i < zones.size(); i++) {
-            Person p = people.save(
-                    new Person("q-zone" + i, zones.get(i), "q-zone" + i + "@example.com", "x", Set.of(Role.REP)));
-            p.moveToTimeZone(zones.get(i));
-            owners.add(p);
-        }
-        owners.add(rita); // no zone of her own: the company's
-        List<Commitment> rows = new java.util.ArrayList<>(
-                List.of(robsLate, robsDeliveredLate, ritasOnTime, unownedLate, unownedCancelled));
-        for (Person owner : owners) {
-            for (int d = -2; d <= 1; d++) {
-                rows.add(save(owner, cs, TODAY.plusDays(d)));
-            }
-        }
-        commitments.flush();
-        ZoneId company = ZoneId.of("Europe/Berlin");
-        for (int hour = 0; hour < 24; hour++) {
-            DaysOnEarth days = DaysOnEarth.at(TODAY.atTime(hour, 30).toInstant(ZoneOffset.UTC), company);
-            List<Long> expected = rows.stream()
-                    .filter(c -> CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus()))
-                    .filter(c -> c.getDueDate()
-                            .isBefore(LocalDate.ofInstant(
-                                    days.at(),
-                                    c.getOwner() == null || c.getOwner().getTimeZone() == null
-                                            ? company
-                                            : ZoneId.of(c.getOwner().getTimeZone()))))
-                    .map(Commitment::getId)
-                    .toList();
-
-            assertThat(find(new CommitmentFilter(null, null, null, acme.getId(), true, false), days))
-                    .as("at %02d:30 UTC (%d dates on earth)", hour, days.days().size())
-                    .extracting(Commitment::getId)
-                    .containsExactlyInAnyOrderElementsOf(expected);
-        }
     }
 
     @Test
@@ -173,7 +124,7 @@ class CommitmentQueryTests {
 
         Page<CommitmentView> first = register.find(
                 new CommitmentFilter(null, null, null, acme.getId(), false, true),
-                UTC_NOON,
+                Todays.of(ZoneOffset.UTC, TODAY),
                 inactive(),
                 PageRequest.of(0, 1, Sort.by("dueDate", "id")),
                 zone -> TODAY);
@@ -202,11 +153,6 @@ class CommitmentQueryTests {
         assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row[0]).isEqualTo(acme.getId()));
     }
 
-    /** Today in the owner's zone (an IANA id, null for the company's) at the instant {@code days} judges. */
-    static LocalDate todayIn(DaysOnEarth days, String zone) {
-        return LocalDate.ofInstant(days.at(), ZoneId.of(zone == null ? days.company() : zone));
-    }
-
     /** The inactive people's ids, as {@code PeopleService.inactiveIds} gives them to the register. */
     List<Long> inactive() {
         return people.findAll().stream()
@@ -217,24 +163,24 @@ class CommitmentQueryTests {
     }
 
     List<Commitment> find(CommitmentFilter filter) {
-        return find(filter, UTC_NOON);
+        return find(filter, Todays.of(ZoneOffset.UTC, TODAY));
     }
 
     /** The filter's rows as the register reads them, and its count and every page's total agreeing with them. */
-    List<Commitment> find(CommitmentFilter filter, DaysOnEarth days) {
+    List<Commitment> find(CommitmentFilter filter, Todays todays) {
         List<Long> inactive = inactive();
         List<CommitmentView> rows = register.find(
-                        filter, days, inactive, Pageable.unpaged(Sort.by("dueDate", "id")), zone -> todayIn(days, zone))
+                        filter, todays, inactive, Pageable.unpaged(Sort.by("dueDate", "id")), zone -> todays.latest())
                 .getContent();
-        assertThat(register.count(filter, days, inactive)).isEqualTo(rows.size());
+        assertThat(register.count(filter, todays, inactive)).isEqualTo(rows.size());
         // each page of one (and the one past the end) carries the same total, counted in the page's statement
         for (int page = 0; page <= rows.size(); page++) {
             Page<CommitmentView> one = register.find(
                     filter,
-                    days,
+                    todays,
                     inactive,
                     PageRequest.of(page, 1, Sort.by("dueDate", "id")),
-                    zone -> todayIn(days, zone));
+                    zone -> todays.latest());
             assertThat(one.getTotalElements()).as("total on page %d", page).isEqualTo(rows.size());
             assertThat(one.getContent())
                     .extracting(CommitmentView::id)
@@ -265,7 +211,9 @@ class CommitmentQueryTests {
 
     @Test
     void unownedAndOverdueReadsBothPartsInOrderJudgedWhereTheOwnerWas() {
-        DaysOnEarth berlinMorning = BERLIN_MORNING;
+        Todays berlinMorning = new Todays(
+                "Europe/Berlin",
+                java.util.Map.of(TODAY, Set.of("Europe/Berlin"), TODAY.minusDays(1), Set.of("America/Los_Angeles")));
         rob.moveToTimeZone("America/Los_Angeles");
         rob.deactivate();
         people.flush();
