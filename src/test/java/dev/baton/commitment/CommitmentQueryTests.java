@@ -12,6 +12,7 @@ import dev.baton.people.Teams;
 import dev.baton.people.TimeZones.Todays;
 import dev.baton.support.PostgresTest;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -108,6 +109,58 @@ class CommitmentQueryTests {
         people.flush();
         assertThat(find(new CommitmentFilter(null, rob.getId(), null, acme.getId(), true, false), berlinMorning))
                 .containsExactly(robsLate);
+    }
+
+    /**
+     * "Overdue" in SQL agrees with judging each row in Java, where its owner is, at every hour of a day,
+     * for owners from UTC-10 to UTC+14, one without a zone of their own and none at all: today in each
+     * zone in use as {@code TimeZones.todays()} groups them, one, two or three dates.
+     */
+    @Test
+    void overdueAgreesWithEachOwnersOwnTodayAtEveryHour() {
+        List<Person> owners = new java.util.ArrayList<>();
+        List<String> zones = List.of("Pacific/Honolulu", "America/Los_Angeles", "Europe/Berlin", "Pacific/Kiritimati");
+        for (int i = 0; i < zones.size(); i++) {
+            Person p = people.save(
+                    new Person("q-zone" + i, zones.get(i), "q-zone" + i + "@example.com", "x", Set.of(Role.REP)));
+            p.moveToTimeZone(zones.get(i));
+            owners.add(p);
+        }
+        owners.add(rita); // no zone of her own: the company's
+        List<Commitment> rows = new java.util.ArrayList<>(
+                List.of(robsLate, robsDeliveredLate, ritasOnTime, unownedLate, unownedCancelled));
+        for (Person owner : owners) {
+            for (int d = -2; d <= 1; d++) {
+                rows.add(save(owner, cs, TODAY.plusDays(d)));
+            }
+        }
+        commitments.flush();
+        ZoneId company = ZoneId.of("Europe/Berlin");
+        Set<String> inUse = new java.util.TreeSet<>(zones);
+        inUse.add(company.getId());
+        for (int hour = 0; hour < 24; hour++) {
+            java.time.Instant at = TODAY.atTime(hour, 30).toInstant(ZoneOffset.UTC);
+            java.util.Map<LocalDate, Set<String>> byDay = new java.util.TreeMap<>();
+            inUse.forEach(
+                    z -> byDay.computeIfAbsent(LocalDate.ofInstant(at, ZoneId.of(z)), d -> new java.util.TreeSet<>())
+                            .add(z));
+            Todays todays = new Todays(company.getId(), byDay);
+            List<Long> expected = rows.stream()
+                    .filter(c -> CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus()))
+                    .filter(c -> c.getDueDate()
+                            .isBefore(LocalDate.ofInstant(
+                                    at,
+                                    c.getOwner() == null || c.getOwner().getTimeZone() == null
+                                            ? company
+                                            : ZoneId.of(c.getOwner().getTimeZone()))))
+                    .map(Commitment::getId)
+                    .toList();
+
+            assertThat(find(new CommitmentFilter(null, null, null, acme.getId(), true, false), todays))
+                    .as("at %02d:30 UTC (%d dates in the zones in use)", hour, byDay.size())
+                    .extracting(Commitment::getId)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
     }
 
     @Test
