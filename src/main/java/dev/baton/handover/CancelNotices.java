@@ -56,8 +56,9 @@ class CancelNotices {
                 i.getAccount().getId(),
                 null,
                 Map.of("handoverId", h.getId(), "successor", i.getSuccessor().getUsername())));
-        // a "notes due" mail still waiting to go out asks for notes nobody needs now
-        outbox.withdraw(List.of("handover-notes-due:" + h.getId()), List.of());
+        // a "notes due" mail still waiting to go out asks for notes nobody needs now, and a "you are taking
+        // over" one announces accounts that stay (those that moved are named in the cancellation's mail)
+        outbox.withdraw(List.of("handover-notes-due:" + h.getId()), List.of("handover-taking-over:" + h.getId() + ":"));
         Map<String, OutboxStatus> intros = outbox.statusOf(
                 moved.stream().map(i -> HandoverMails.introKey(i.getId())).toList());
         String canceller = people.fullName(h.getCancelledBy());

@@ -133,5 +133,11 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
                         launched.id()))
                 .as("the notes-due mail still waiting (the test's dispatcher is off) asks for nothing now")
                 .containsExactly("WITHDRAWN");
+        assertThat(jdbc.queryForList(
+                        "select status from outbox_message where dedup_key like 'handover-taking-over:' || ? || ':%'",
+                        String.class, launched.id()))
+                .as("the successor's \"You are taking over\" mail still waiting tells of a handover that is off:"
+                        + " what moved is in the cancellation's mail")
+                .containsExactly("WITHDRAWN");
     }
 }
