@@ -34,8 +34,10 @@ abstract class BrowserTest extends EngineIntegrationTest {
         browser.quit();
     }
 
+    /** Opens the page and waits until it has loaded (see {@link #waitForLoad}). */
     void open(String path) {
         browser.get("http://localhost:" + port + path);
+        waitForLoad();
     }
 
     void signIn(String username) {
@@ -45,6 +47,19 @@ abstract class BrowserTest extends EngineIntegrationTest {
         press("Sign in");
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        waitForLoad();
+    }
+
+    /**
+     * Waits until the page in the window has loaded. Sign-in ends on a redirect whose page may still
+     * be loading when the test opens the next one; ChromeDriver can then report the next navigation
+     * done at the first page's load, and the test reads the wrong page: twice in fresh-clone suites
+     * (sessions 30 and 31), an element of the page just opened was missing 3 s in, nothing logged.
+     */
+    void waitForLoad() {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /**
@@ -54,6 +69,19 @@ abstract class BrowserTest extends EngineIntegrationTest {
     void press(String button) {
         browser.findElement(By.xpath("//button[normalize-space()='" + button + "']"))
                 .sendKeys(Keys.ENTER);
+    }
+
+    /**
+     * The element the page shows; when it has none, fails naming the page's address and its text, so
+     * a failure says whether it was the sign-in page, an error or the expected page without it.
+     */
+    WebElement shown(By by) {
+        java.util.List<WebElement> found = browser.findElements(by);
+        if (found.isEmpty()) {
+            throw new AssertionError("no " + by + " on " + browser.getCurrentUrl() + ":\n"
+                    + browser.findElement(By.tagName("body")).getText());
+        }
+        return found.getFirst();
     }
 
     /** Types into the input with that id, replacing what was there. */

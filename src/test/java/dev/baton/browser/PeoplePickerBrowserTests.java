@@ -87,7 +87,7 @@ class PeoplePickerBrowserTests extends BrowserTest {
     void delegateAndCoverSuggestOnlyPeopleFreeToTakeTheWork() {
         signIn("rob");
         open("/absences");
-        browser.findElement(By.id("delegate")).sendKeys("rit");
+        shown(By.id("delegate")).sendKeys("rit");
         assertThat(suggestions("delegate", "rit")).extracting(o -> o.get(0)).containsExactly("rita");
         assertThat(browser.findElement(By.id("delegate")).getAttribute("list")).isEqualTo("delegate-options");
         Browser.screenshots(browser, "people-picker-cover");
