@@ -1,6 +1,9 @@
 package dev.baton.browser;
 
 import dev.baton.engine.EngineIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
 
 /** The app with a headless Chromium per test, and the steps every browser test takes. */
 @ExtendWith(Browser.Installed.class)
@@ -24,14 +28,21 @@ abstract class BrowserTest extends EngineIntegrationTest {
 
     WebDriver browser;
 
+    private Path profile;
+
     @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
+    void openBrowser() throws IOException {
+        profile = Files.createTempDirectory("baton-chromium");
+        browser = Browser.start(profile);
     }
 
     @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    void closeBrowser() throws IOException {
+        try {
+            browser.quit();
+        } finally {
+            FileSystemUtils.deleteRecursively(profile);
+        }
     }
 
     /** Opens the page and waits until it has loaded (see {@link #waitForLoad}). */
