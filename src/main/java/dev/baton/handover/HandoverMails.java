@@ -254,7 +254,9 @@ class HandoverMails {
 
     /**
      * The departing person's one mail about their notes ("14 handover notes due Fri 4 Dec"), linking
-     * to the batch page; the note steps send no mail of their own. Due by the end of the effective day where the departing person is.
+     * to the batch page; the note steps send no mail of their own. Due by the end of the effective day
+     * where the departing person is. As the steps' "New task" mails it stands in for, none to someone
+     * who switched assignment mails off (the batch page and the inbox still list the notes).
      */
     boolean notesDue(Handover h, long accounts) {
         Person departing = h.getDeparting();
@@ -264,11 +266,7 @@ class HandoverMails {
                 "notes", accounts,
                 "dueOn", NOTES_DUE.format(h.getEffectiveDate()),
                 "handoverId", h.getId());
-        return outbox.enqueue(
-                "handover-notes-due:" + h.getId(),
-                departing.getEmail(),
-                null,
-                composer.compose("handover-notes-due", model, zones.of(departing)));
+        return assignmentMail("handover-notes-due:" + h.getId(), departing, "handover-notes-due", model);
     }
 
     /**
@@ -359,7 +357,8 @@ class HandoverMails {
     /**
      * The manager's one mail at the launch about the accounts they decide on later ("I decide later"),
      * instead of a "New task: Choose successor" mail per account (the step carries {@code
-     * baton:ownAssignmentMail}). Once per handover.
+     * baton:ownAssignmentMail}). Once per handover; as those mails, none to a manager who switched
+     * assignment mails off.
      *
      * @param unplanned the items without a successor, at least one
      */
@@ -372,7 +371,7 @@ class HandoverMails {
                 "accounts",
                         unplanned.stream().map(i -> i.getAccount().getName()).toList(),
                 "handoverId", h.getId());
-        return mail("handover-choose-successors:" + h.getId(), manager, "handover-choose-successors", model);
+        return assignmentMail("handover-choose-successors:" + h.getId(), manager, "handover-choose-successors", model);
     }
 
     /**

@@ -292,6 +292,34 @@ class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
                         "introduction call with " + second.getName() + " due soon");
     }
 
+    /**
+     * The departing person's "notes due" mail and the manager's "choose successors" mail stand in for
+     * the note and choice steps' "New task" mails too, yet went out to people who had switched
+     * assignment mails off. Their steps are still there to work.
+     */
+    @Test
+    void theDepartingAndTheManagerWhoSwitchedAssignmentMailsOffAreNotMailedTheirStepsEither() {
+        long maria = jdbc.queryForObject("select id from person where username = 'maria'", Long.class);
+        MailPreferenceService.Choices mariasBefore = preferences.of(maria);
+        MailPreferenceService.Choices noAssignments = new MailPreferenceService.Choices(false, true, true, true, false);
+        preferences.choose(maria, noAssignments);
+        preferences.choose(book.departing().getId(), noAssignments);
+        try {
+            Book launched = fixture.launch(book, false, this::as);
+            // the start queues both mails in one transaction, before the choice reaches the inbox
+            await().atMost(WAIT)
+                    .until(() -> fixture.open(launched, TASK_CHOOSE_SUCCESSOR).size() == 1);
+            dispatcher.dispatch();
+
+            assertThat(subjectsTo(book.departing())).as("no notes-due mail").isEmpty();
+            assertThat(Mails.to(greenMail, "maria@").stream().map(Mails::subject))
+                    .as("no choose-successors mail")
+                    .noneMatch(s -> s.contains(book.departing().getFullName()));
+        } finally {
+            preferences.choose(maria, mariasBefore);
+        }
+    }
+
     private long itemOf(Book launched, Account account) {
         return jdbc.queryForObject(
                 "select id from handover_item where handover_id = ? and account_id = ?",
