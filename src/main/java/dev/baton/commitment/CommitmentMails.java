@@ -42,8 +42,11 @@ class CommitmentMails {
      * status awaits (accept or reject, deliver, check with the customer, new terms or withdraw). An
      * owner who is away while the step goes to their cover ({@link AbsenceService#coverFor}, the
      * inbox's own rule) is told who covers it and asked for nothing: the cover's "New task" mail asks.
+     *
+     * @param event the audit event of the assignment: each assignment is mailed once, and keying it by
+     *     the event rather than the commitment's version spares a flush of the whole transaction to learn it
      */
-    void assigned(Commitment c) {
+    void assigned(Commitment c, long event) {
         Person owner = c.getOwner();
         if (owner == null || owner.getUsername().equals(AuditLog.currentActor())) {
             return;
@@ -54,7 +57,7 @@ class CommitmentMails {
         Map<String, Object> extra = new HashMap<>();
         extra.put("status", c.getStatus().name());
         extra.put("coverName", cover);
-        send("commitment-assigned", c, owner, null, c.getVersion(), extra);
+        send("commitment-assigned", c, owner, null, event, extra);
     }
 
     /**
@@ -63,9 +66,9 @@ class CommitmentMails {
      * instead), so they are withdrawn before the new owner is told. Moved colin, cora, colin within
      * seconds, only colin's last mail goes out; one that went out already stays.
      */
-    void reassigned(Commitment c) {
+    void reassigned(Commitment c, long event) {
         outbox.withdraw(List.of(), List.of(key("commitment-assigned", c)));
-        assigned(c);
+        assigned(c, event);
     }
 
     void reminder(Commitment c) {

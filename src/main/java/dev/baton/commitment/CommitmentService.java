@@ -6,6 +6,7 @@ import dev.baton.account.Account;
 import dev.baton.account.AccountService;
 import dev.baton.account.Contact;
 import dev.baton.account.ContactService;
+import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
 import dev.baton.people.OwnedWork;
@@ -139,7 +140,7 @@ public class CommitmentService implements OwnedWork {
         Team team = n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
         Commitment commitment = commitments.save(new Commitment(
                 account, contact, n.description().trim(), people.signedIn(username), owner, team, n.dueDate()));
-        audit.record(
+        AuditEvent created = audit.record(
                 "commitment.created",
                 "commitment",
                 commitment.getId(),
@@ -155,7 +156,7 @@ public class CommitmentService implements OwnedWork {
                         "status",
                         commitment.getStatus().name()));
         if (owner != null) {
-            mails.assigned(commitment);
+            mails.assigned(commitment, created.getId());
         }
         events.publishEvent(new CommitmentEvents.Recorded(commitment.getId(), account.getId()));
         return view(commitment);
@@ -283,7 +284,10 @@ public class CommitmentService implements OwnedWork {
         return view(reassignEntity(id, ownerId, version, announce, false));
     }
 
-    /** {@code handingOver}: a book moving (to a successor or back), which may go to someone leaving later. */
+    /**
+     * {@code handingOver}: a book moving (to a successor or back), which may go to someone leaving later
+     * and wants no view of the commitment back (so nothing is flushed for its new version).
+     */
     private Commitment reassignEntity(Long id, Long ownerId, Long version, boolean announce, boolean handingOver) {
         Commitment commitment = commitment(id);
         Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
@@ -293,15 +297,19 @@ public class CommitmentService implements OwnedWork {
         String before =
                 commitment.getOwner() == null ? null : commitment.getOwner().getUsername();
         commitment.assignTo(owner);
-        commitments.flush();
-        audit.record(
+        if (!handingOver) {
+            // the answer carries the new version a client sends back; a book moving wants no answer, and
+            // flushing here would check every entity the handover's transaction holds once more
+            commitments.flush();
+        }
+        AuditEvent reassigned = audit.record(
                 "commitment.reassigned",
                 "commitment",
                 id,
                 commitment.getAccount().getId(),
                 fields("owner", before),
                 fields("owner", owner.getUsername()));
-        mails.reassigned(commitment);
+        mails.reassigned(commitment, reassigned.getId());
         announce(commitment, announce);
         return commitment;
     }
