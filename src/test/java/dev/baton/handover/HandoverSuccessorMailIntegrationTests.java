@@ -289,7 +289,7 @@ class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
         assertThat(subjectsTo(colleague))
                 .containsExactly(
                         "You are taking over 1 account from " + book.departing().getFullName(),
-                        "introduction call with " + second.getName() + " due soon");
+                        "Introduction call with " + second.getName() + " due soon");
     }
 
     /**
