@@ -3,6 +3,7 @@ package dev.baton.task;
 import dev.baton.people.PeopleByName;
 import dev.baton.people.Person;
 import dev.baton.people.TeamService;
+import dev.baton.shared.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +55,10 @@ class TaskPeople {
         if (assignee == null && users.isEmpty() && groups.isEmpty() && problems.isEmpty()) {
             problems.add("the step names no assignee, candidate users or candidate groups");
         }
-        return new Resolved(assignee, users, groups, problems.isEmpty() ? null : String.join("; ", problems));
+        // task.unassigned_reason holds 1,000 characters: a model naming dozens of unknown people would
+        // otherwise fail the step's delivery on every retry. Clipping adds "… (n characters)"
+        return new Resolved(
+                assignee, users, groups, problems.isEmpty() ? null : Text.clip(String.join("; ", problems), 960));
     }
 
     /** The person by user name or e-mail address ({@link PeopleByName}), active or not. */
@@ -69,7 +73,8 @@ class TaskPeople {
             return null;
         }
         if (!person.get().isActive()) {
-            problems.add(role + " '" + named + "' is inactive");
+            // by full name, as every other page names people, and as the model named them (to find it there)
+            problems.add(role + " " + person.get().getFullName() + " ('" + named + "') is inactive");
             return null;
         }
         return person.get().getUsername();

@@ -83,7 +83,10 @@ public class TaskReminders {
                     Optional<Person> holder = people.find(t.getAssignee());
                     String why = holder.isEmpty()
                             ? "assignee '" + t.getAssignee() + "' is unknown"
-                            : holder.get().isActive() ? null : "assignee '" + t.getAssignee() + "' is inactive";
+                            : holder.get().isActive()
+                                    ? null
+                                    : "assignee " + holder.get().getFullName() + " ('" + t.getAssignee()
+                                            + "') is inactive";
                     if (why != null) {
                         inbox.release(t, why);
                     }

@@ -180,7 +180,7 @@ class ModelerPlaybooksIntegrationTests extends EngineIntegrationTest {
         long instance = start("Process_0c4h7yd", Map.of("owner", gone.getEmail()));
 
         Task prepare = awaitOpenStep(instance, "Activity_1h5x3tb"); // no candidates: the admins' queue
-        String why = "assignee '" + gone.getEmail() + "' is inactive";
+        String why = "assignee " + gone.getFullName() + " ('" + gone.getEmail() + "') is inactive";
         assertThat(prepare.getAssignee()).isNull();
         assertThat(prepare.getUnassignedReason()).isEqualTo(why);
         assertThat(ids(as("ada").getForEntity("/api/tasks?scope=unassigned", Map.class)))

@@ -31,6 +31,23 @@ class TaskPeopleTests {
         verify(teams, never()).byKey(anyString());
     }
 
+    /** The reason is stored with the task (1,000 characters): however many the model names, it fits. */
+    @Test
+    void aReasonNamingDozensOfUnknownTeamsFitsTheTask() {
+        Set<String> groups = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < 100; i++) {
+            groups.add("unknown-team-" + i);
+        }
+        when(teams.namesByKey(groups)).thenReturn(Map.of());
+
+        String reason = people.resolve(offeredTo(groups)).reason();
+
+        assertThat(reason)
+                .startsWith("candidate group 'unknown-team-")
+                .endsWith(" characters)")
+                .hasSizeLessThanOrEqualTo(1000);
+    }
+
     private static TaskSpec offeredTo(Set<String> groups) {
         return new TaskSpec(
                 1L,

@@ -117,7 +117,8 @@ class TaskRemindersIntegrationTests extends InboxTest {
         assertThat(released.getEscalatedAt()).isNull();
         assertThat(released.getAssignee()).isNull();
         assertThat(released.getOriginalAssignee()).isEqualTo(leaver.getUsername());
-        assertThat(released.getUnassignedReason()).isEqualTo("assignee '" + leaver.getUsername() + "' is inactive");
+        assertThat(released.getUnassignedReason())
+                .isEqualTo("assignee " + leaver.getFullName() + " ('" + leaver.getUsername() + "') is inactive");
         assertThat(released.isUnheld()).isTrue();
         assertThat(actions(task)).containsExactly("task.assigned", "task.released");
     }
