@@ -31,8 +31,16 @@ class CancelNotices {
     private final PeopleLookup people;
     private final TimeZones zones;
     private final AuditLog audit;
+    private final TakingOverMails takingOver;
 
-    CancelNotices(MailComposer composer, Outbox outbox, PeopleLookup people, TimeZones zones, AuditLog audit) {
+    CancelNotices(
+            MailComposer composer,
+            Outbox outbox,
+            PeopleLookup people,
+            TimeZones zones,
+            AuditLog audit,
+            TakingOverMails takingOver) {
+        this.takingOver = takingOver;
         this.composer = composer;
         this.outbox = outbox;
         this.people = people;
@@ -59,6 +67,8 @@ class CancelNotices {
         // a "notes due" mail still waiting to go out asks for notes nobody needs now, and a "you are taking
         // over" one announces accounts that stay (those that moved are named in the cancellation's mail)
         outbox.withdraw(List.of("handover-notes-due:" + h.getId()), List.of("handover-taking-over:" + h.getId() + ":"));
+        // nothing amends a cancelled handover: which accounts its mails named is needed no more
+        takingOver.forgetHandover(h.getId());
         Map<String, OutboxStatus> intros = outbox.statusOf(
                 moved.stream().map(i -> HandoverMails.introKey(i.getId())).toList());
         String canceller = people.fullName(h.getCancelledBy());

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * Which accounts (items) each "You are taking over ..." mail names to its successor, by the mail's
  * outbox dedup key: what {@link HandoverMails} needs to withdraw and rewrite a mail that has not gone
  * out when an amendment takes one of its accounts away. Rows of a withdrawn mail are forgotten, so
- * every key here names a mail that went out or still will. In the caller's transaction.
+ * every key here names a mail that went out or still will; a cancelled handover's are all forgotten.
+ * In the caller's transaction.
  */
 @Component
 class TakingOverMails {
@@ -52,5 +53,12 @@ class TakingOverMails {
         jdbc.sql("delete from handover_taking_over_mail where dedup_key = any (?::text[])")
                 .param(dedupKeys.toArray(String[]::new))
                 .update();
+    }
+
+    /** The handover {@code handoverId} was cancelled: nothing will amend it, so its rows go. */
+    void forgetHandover(long handoverId) {
+        jdbc.sql("""
+                delete from handover_taking_over_mail
+                where item_id in (select id from handover_item where handover_id = ?)""").param(handoverId).update();
     }
 }

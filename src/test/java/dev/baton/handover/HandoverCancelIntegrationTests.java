@@ -139,5 +139,12 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
                 .as("the successor's \"You are taking over\" mail still waiting tells of a handover that is off:"
                         + " what moved is in the cancellation's mail")
                 .containsExactly("WITHDRAWN");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from handover_taking_over_mail m join handover_item i on i.id = m.item_id"
+                                + " where i.handover_id = ?",
+                        Long.class,
+                        launched.id()))
+                .as("which accounts its mails named: nothing amends a cancelled handover")
+                .isZero();
     }
 }
