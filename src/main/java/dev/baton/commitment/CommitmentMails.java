@@ -57,7 +57,8 @@ class CommitmentMails {
         Map<String, Object> extra = new HashMap<>();
         extra.put("status", c.getStatus().name());
         extra.put("coverName", cover);
-        send("commitment-assigned", c, owner, null, event, extra);
+        // "audit-": the keys before session 31 ended in the commitment's version, a number of another kind
+        send("commitment-assigned", c, owner, null, "audit-" + event, extra);
     }
 
     /**
