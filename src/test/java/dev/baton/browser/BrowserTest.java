@@ -64,8 +64,9 @@ abstract class BrowserTest extends EngineIntegrationTest {
     /**
      * Waits until the page in the window has loaded. Sign-in ends on a redirect whose page may still
      * be loading when the test opens the next one; ChromeDriver can then report the next navigation
-     * done at the first page's load, and the test reads the wrong page: twice in fresh-clone suites
-     * (sessions 30 and 31), an element of the page just opened was missing 3 s in, nothing logged.
+     * done at the first page's load, and the test would read the wrong page. That is the likeliest
+     * reading of two fresh-clone failures (sessions 30 and 31: an element of the page just opened
+     * missing 3 s in, nothing logged), not a proven one: {@link #shown} says which page it was if it recurs.
      */
     void waitForLoad() {
         new WebDriverWait(browser, Duration.ofSeconds(20))
