@@ -68,15 +68,26 @@ class TaskPeople {
 
     private String active(String named, String role, List<String> problems) {
         Optional<Person> person = find(named);
-        if (person.isEmpty()) {
-            problems.add(role + " '" + named + "' is unknown");
+        Optional<String> problem = cannotAct(person, named, role);
+        if (problem.isPresent()) {
+            problems.add(problem.get());
             return null;
+        }
+        return person.orElseThrow().getUsername();
+    }
+
+    /**
+     * Why {@code person}, named {@code named} as the step's {@code role}, cannot act on it: unknown
+     * ("assignee 'x' is unknown") or inactive, by full name with the name as given ("assignee Dana
+     * Departing ('dana') is inactive", to find it in the model); empty for an active person.
+     */
+    static Optional<String> cannotAct(Optional<Person> person, String named, String role) {
+        if (person.isEmpty()) {
+            return Optional.of(role + " '" + named + "' is unknown");
         }
         if (!person.get().isActive()) {
-            // by full name, as every other page names people, and as the model named them (to find it there)
-            problems.add(role + " " + person.get().getFullName() + " ('" + named + "') is inactive");
-            return null;
+            return Optional.of(role + " " + person.get().getFullName() + " ('" + named + "') is inactive");
         }
-        return person.get().getUsername();
+        return Optional.empty();
     }
 }

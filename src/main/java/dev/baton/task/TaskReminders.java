@@ -1,6 +1,5 @@
 package dev.baton.task;
 
-import dev.baton.people.Person;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -80,17 +79,10 @@ public class TaskReminders {
     private List<Task> releaseUnheld(List<Task> due) {
         return due.stream()
                 .filter(t -> {
-                    Optional<Person> holder = people.find(t.getAssignee());
-                    String why = holder.isEmpty()
-                            ? "assignee '" + t.getAssignee() + "' is unknown"
-                            : holder.get().isActive()
-                                    ? null
-                                    : "assignee " + holder.get().getFullName() + " ('" + t.getAssignee()
-                                            + "') is inactive";
-                    if (why != null) {
-                        inbox.release(t, why);
-                    }
-                    return why == null;
+                    Optional<String> why =
+                            TaskPeople.cannotAct(people.find(t.getAssignee()), t.getAssignee(), "assignee");
+                    why.ifPresent(reason -> inbox.release(t, reason));
+                    return why.isEmpty();
                 })
                 .toList();
     }
