@@ -68,8 +68,13 @@ class CommitmentMails {
      * seconds, only colin's last mail goes out; one that went out already stays.
      */
     void reassigned(Commitment c, long event) {
-        outbox.withdraw(List.of(), List.of(key("commitment-assigned", c)));
+        withdrawAssigned(c);
         assigned(c, event);
+    }
+
+    /** The assignment mails about {@code c} still waiting to go out are withdrawn: it has changed hands. */
+    void withdrawAssigned(Commitment c) {
+        outbox.withdraw(List.of(), List.of(key("commitment-assigned", c)));
     }
 
     void reminder(Commitment c) {

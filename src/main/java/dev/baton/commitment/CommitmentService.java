@@ -252,10 +252,15 @@ public class CommitmentService implements OwnedWork {
      *     inbox itself, which it may only do where {@link #ownerStepCanMove} allows: then the process is
      *     not told, as nothing it holds changed. Else it is told, and withdraws the step and opens it
      *     again for the new owner.
+     * @param ownerToldOfTheBook whether the caller told the new owner of the whole book in one mail (a
+     *     handover's "You are taking over" mail, which says their commitments come with the accounts):
+     *     then no "Commitment assigned to you" mail goes per commitment, which for a book of a thousand
+     *     accounts was a thousand mails to one person. An assignment mail still waiting to go out to an
+     *     earlier owner is withdrawn either way.
      */
     @Transactional
-    public void handOver(Long id, Long ownerId, Long version, boolean stepMoved) {
-        reassignEntity(id, ownerId, version, !stepMoved, true);
+    public void handOver(Long id, Long ownerId, Long version, boolean stepMoved, boolean ownerToldOfTheBook) {
+        reassignEntity(id, ownerId, version, !stepMoved, true, !ownerToldOfTheBook);
     }
 
     /**
@@ -281,14 +286,16 @@ public class CommitmentService implements OwnedWork {
     }
 
     CommitmentView reassign(Long id, Long ownerId, Long version, boolean announce) {
-        return view(reassignEntity(id, ownerId, version, announce, false));
+        return view(reassignEntity(id, ownerId, version, announce, false, true));
     }
 
     /**
      * {@code handingOver}: a book moving (to a successor or back), which may go to someone leaving later
-     * and wants no view of the commitment back (so nothing is flushed for its new version).
+     * and wants no view of the commitment back (so nothing is flushed for its new version). {@code
+     * mailOwner}: whether the new owner gets this commitment's own "assigned" mail.
      */
-    private Commitment reassignEntity(Long id, Long ownerId, Long version, boolean announce, boolean handingOver) {
+    private Commitment reassignEntity(
+            Long id, Long ownerId, Long version, boolean announce, boolean handingOver, boolean mailOwner) {
         Commitment commitment = commitment(id);
         Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
         Person owner = handingOver
@@ -309,7 +316,11 @@ public class CommitmentService implements OwnedWork {
                 commitment.getAccount().getId(),
                 fields("owner", before),
                 fields("owner", owner.getUsername()));
-        mails.reassigned(commitment, reassigned.getId());
+        if (mailOwner) {
+            mails.reassigned(commitment, reassigned.getId());
+        } else {
+            mails.withdrawAssigned(commitment);
+        }
         announce(commitment, announce);
         return commitment;
     }

@@ -75,7 +75,7 @@ class BookReturnRules {
             if (holder == null) {
                 continue;
             }
-            // what BookTransfer.move moves: the account while the successor holds it, their open commitments on it
+            // what BookTransfer.giveBack moves: the account while the successor holds it, their open commitments on it
             Person owner = item.getAccount().getOwner();
             if (owner != null && owner.getId().equals(holder.getId())) {
                 accounts.requireMayTransfer(item.getAccount().getId(), back.getId(), actor);

@@ -22,6 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
  * commitment's waiting step moves with them where {@link CommitmentService#ownerStepCanMove} allows;
  * else its own process moves it (the change re-routes it), so that task is left to it. Only what
  * {@code from} still holds moves, so a repeated call moves nothing twice.
+ *
+ * <p>A successor taking the account over is not mailed per commitment and task: their "You are taking
+ * over" mail named the account and said its commitments and tasks come with it (a book of a thousand
+ * accounts used to send them a thousand "Commitment assigned" mails). A book going back to the
+ * departing person after their leave is mailed per commitment and task, as they had no such mail.
  */
 @Component
 class BookTransfer {
@@ -38,14 +43,26 @@ class BookTransfer {
         this.book = book;
     }
 
+    /** The account goes to the handover's successor, who was told of it ({@link HandoverMails#takingOver}). */
     @Transactional(propagation = Propagation.MANDATORY)
-    void move(Account account, Person from, Person to) {
+    void handOver(Account account, Person from, Person successor) {
+        move(account, from, successor, true);
+    }
+
+    /** The account goes back to the departing person from the successor: each moved item is mailed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void giveBack(Account account, Person successor, Person departing) {
+        move(account, successor, departing, false);
+    }
+
+    private void move(Account account, Person from, Person to, boolean toldOfTheBook) {
         if (account.getOwner() != null && account.getOwner().getId().equals(from.getId())) {
             accounts.handOver(account.getId(), to.getId(), account.getVersion());
         }
         List<Commitment> open = book.openCommitments(from, account.getId());
         // a commitment's step its owner acts on changes hands here with the account's other tasks, quietly:
-        // the commitment's own "assigned" mail tells the successor. Any other step its process re-routes
+        // the commitment's own "assigned" mail (or the book's one mail) tells the new owner. Any other step its process
+        // re-routes
         // (commitment-changed), so those tasks are left to it
         Set<TaskSubject> ownerSteps = new HashSet<>();
         Map<Long, TaskSubject> rerouted = new HashMap<>();
@@ -56,11 +73,11 @@ class BookTransfer {
                 rerouted.put(c.getProcessInstanceKey(), c.taskSubject());
             }
         }
-        Set<TaskSubject> moved =
-                tasks.handOverOpen(from.getUsername(), to.getUsername(), account.getId(), rerouted, ownerSteps);
+        Set<TaskSubject> moved = tasks.handOverOpen(
+                from.getUsername(), to.getUsername(), account.getId(), rerouted, ownerSteps, toldOfTheBook);
         for (Commitment c : open) {
             // a step not found with the departing rep (not yet in the inbox, or elsewhere) is re-routed
-            commitments.handOver(c.getId(), to.getId(), c.getVersion(), moved.contains(c.taskSubject()));
+            commitments.handOver(c.getId(), to.getId(), c.getVersion(), moved.contains(c.taskSubject()), toldOfTheBook);
         }
     }
 }

@@ -120,7 +120,7 @@ public class HandoverClosing {
             int leadsBack = 0;
             if (returnOwnership) {
                 items.findByHandoverIdOrderById(handoverId)
-                        .forEach(item -> transfer.move(item.getAccount(), item.getSuccessor(), h.getDeparting()));
+                        .forEach(item -> transfer.giveBack(item.getAccount(), item.getSuccessor(), h.getDeparting()));
                 leadsBack = leads.giveBack(h);
             }
             return audit.record(

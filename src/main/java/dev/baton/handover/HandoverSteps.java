@@ -187,7 +187,7 @@ public class HandoverSteps {
         }
         boolean failedBefore = item.transferFailedBefore();
         return AuditLog.onBehalfOf(item.getHandover().getLaunchedBy(), () -> {
-            transfer.move(item.getAccount(), from, to);
+            transfer.handOver(item.getAccount(), from, to);
             if (item.transferred(clock.instant())) {
                 record(
                         "handover.ownership-transferred",

@@ -138,6 +138,11 @@ public class TaskAssignments {
      * @param mailedByTheirFeature subjects whose steps move without the inbox's mails: their feature
      *     tells the new holder itself (a commitment's "assigned" mail for its owner's step), so the step
      *     moving would only mail the same news twice
+     * @param toldOfTheBook whether both know already, so no task's move is mailed to either: the new
+     *     holder had one mail for the whole book (a handover's "You are taking over", which says the
+     *     accounts' open tasks come with them) and the previous one is handing their book over. The mails
+     *     about a moved task that are still waiting to go out and that the move made moot are withdrawn
+     *     all the same (the previous holder's "New task", the new holder's "Task moved")
      * @return the subjects of the tasks that moved (one each; a task about no subject adds nothing)
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -146,12 +151,21 @@ public class TaskAssignments {
             String to,
             Long accountId,
             Map<Long, TaskSubject> reroutedByTheirProcess,
-            Set<TaskSubject> mailedByTheirFeature) {
+            Set<TaskSubject> mailedByTheirFeature,
+            boolean toldOfTheBook) {
         Set<TaskSubject> moved = new HashSet<>();
         for (Task t : tasks.findByAssigneeAndStatusAndAccountId(from, TaskStatus.OPEN, accountId)) {
             if (!leftToItsProcess(t, reroutedByTheirProcess)) {
-                boolean quietly = t.getSubject() != null && mailedByTheirFeature.contains(t.getSubject());
-                hand(t, to, AuditLog.currentActor(), "task.reassigned", !quietly);
+                boolean byTheirFeature = t.getSubject() != null && mailedByTheirFeature.contains(t.getSubject());
+                String previous = t.getAssignee();
+                AuditEvent event = move(t, to, AuditLog.currentActor(), "task.reassigned");
+                if (byTheirFeature) {
+                    // their feature withdraws and sends what it must
+                } else if (toldOfTheBook) {
+                    mails.movedQuietly(t, previous);
+                } else {
+                    mails.reassigned(t, previous, event.getId());
+                }
                 if (t.getSubject() != null) {
                     moved.add(t.getSubject());
                 }
@@ -193,18 +207,18 @@ public class TaskAssignments {
         });
     }
 
+    /** Moves the task and mails both holders ({@link TaskMails#reassigned}). */
     private void hand(Task task, String to, String by, String action) {
-        hand(task, to, by, action, true);
+        String previous = task.getAssignee();
+        AuditEvent event = move(task, to, by, action);
+        mails.reassigned(task, previous, event.getId());
     }
 
-    private void hand(Task task, String to, String by, String action, boolean mail) {
+    /** Moves the task to {@code to} (the first holder stays on record) and audits it as {@code action}, by {@code by}. */
+    private AuditEvent move(Task task, String to, String by, String action) {
         Map<String, Object> before = TaskService.state(task);
-        String previous = task.getAssignee();
         task.handOver(to, by);
-        AuditEvent event = inbox.record(action, task, before);
-        if (mail) {
-            mails.reassigned(task, previous, event.getId());
-        }
+        return inbox.record(action, task, before);
     }
 
     /**

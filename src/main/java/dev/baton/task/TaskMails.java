@@ -157,6 +157,23 @@ class TaskMails {
         }
     }
 
+    /**
+     * The task changed hands where both holders know already (see {@link TaskAssignments#handOverOpen}):
+     * nobody is mailed, and the mails {@link #reassigned} would withdraw are withdrawn: the previous
+     * holder's "New task" and the new holder's "Task moved" still waiting to go out, and offers to teams.
+     */
+    void movedQuietly(Task task, String previous) {
+        taken(task);
+        Person from = person(previous);
+        Person to = person(task.getAssignee());
+        if (from != null) {
+            withdraw("task-assigned", task, from);
+        }
+        if (to != null) {
+            withdraw("task-reassigned", task, to);
+        }
+    }
+
     void reminder(Task task) {
         send(
                 person(task.getAssignee()),

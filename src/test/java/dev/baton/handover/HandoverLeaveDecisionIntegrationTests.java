@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
+import dev.baton.commitment.Commitment;
+import dev.baton.commitment.Commitments;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.people.People;
 import dev.baton.people.Person;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * "Decide ownership after leave" answered "return" gives the cover's accounts back to the person who
@@ -43,12 +46,37 @@ class HandoverLeaveDecisionIntegrationTests extends EngineIntegrationTest {
     @Autowired
     People people;
 
+    @Autowired
+    Commitments commitments;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /**
+     * Also: the cover, told of the book by their one "taking over" mail, gets no mail per commitment as
+     * it moves to them; the person coming back had no such mail, so the commitment they get back is mailed.
+     */
     @Test
     void onlySomeoneWhoMayMoveTheCoversAccountsGivesTheBookBackAfterALeave() {
         HandoverFixture fixture = new HandoverFixture(context);
-        HandoverFixture.Book launched = leaveCoveredUntilItsEnd(fixture);
+        HandoverFixture.Book book = fixture.book();
+        long promise = commitments
+                .save(new Commitment(
+                        book.account(),
+                        null,
+                        "Quarterly review",
+                        people.findByUsername("maria").orElseThrow(),
+                        book.departing(),
+                        null,
+                        LocalDate.now().plusDays(20)))
+                .getId();
+        HandoverFixture.Book launched = leaveCoveredUntilItsEnd(fixture, book);
         Person away = launched.departing();
         Person cover = launched.successor();
+        await().atMost(WAIT).until(() -> ownerOfCommitment(promise) == cover.getId());
+        assertThat(assignedMails(promise, cover))
+                .as("the cover's taking-over mail told them")
+                .isZero();
         Task decide = fixture.skipToTheEndOfTheLeave(launched, records());
 
         // marcus manages sales-na: the cover is not in his line
@@ -75,6 +103,22 @@ class HandoverLeaveDecisionIntegrationTests extends EngineIntegrationTest {
         await().atMost(WAIT).until(() -> ownerOf(launched.account()).equals(away.getId()));
         assertThat(handovers.findById(launched.id()).orElseThrow().getLeaveOutcome())
                 .isEqualTo(Handover.LeaveOutcome.RETURNED);
+        assertThat(ownerOfCommitment(promise)).isEqualTo(away.getId());
+        assertThat(assignedMails(promise, away))
+                .as("the commitment given back is mailed")
+                .isEqualTo(1);
+    }
+
+    private long ownerOfCommitment(long id) {
+        return jdbc.queryForObject("select owner_id from commitment where id = ?", Long.class, id);
+    }
+
+    /** The "Commitment assigned to you" mails about the commitment queued for {@code to}. */
+    private long assignedMails(long commitmentId, Person to) {
+        return jdbc.queryForObject(
+                "select count(*) from outbox_message where dedup_key like 'commitment-assigned:' || ? || ':%'"
+                        + " and to_address = ?",
+                Long.class, commitmentId, to.getEmail());
     }
 
     @Test
@@ -100,8 +144,12 @@ class HandoverLeaveDecisionIntegrationTests extends EngineIntegrationTest {
 
     /** maria hands a rep's book to a cover for a month's leave; the note is written, so the account moves. */
     private HandoverFixture.Book leaveCoveredUntilItsEnd(HandoverFixture fixture) {
+        return leaveCoveredUntilItsEnd(fixture, fixture.book());
+    }
+
+    private HandoverFixture.Book leaveCoveredUntilItsEnd(HandoverFixture fixture, HandoverFixture.Book book) {
         HandoverFixture.Book launched =
-                fixture.launchLeave(fixture.book(), LocalDate.now().plusDays(30), this::as);
+                fixture.launchLeave(book, LocalDate.now().plusDays(30), this::as);
         HandoverFixture.complete(
                 tasks,
                 as(launched.departing().getUsername()),
