@@ -337,6 +337,17 @@ public class CommitmentService implements OwnedWork {
         return commitments.findOpenByOwnerAndAccountId(owner, accountId);
     }
 
+    /**
+     * The account's open commitments ({@link CommitmentStatus#OPEN}) as the customer was promised them,
+     * whoever owns them, nearest due date first: values read in one query, not entities, for a caller
+     * that only words them (nothing joins its persistence context to be checked at its commit). Empty
+     * for an account with none, or an unknown one.
+     */
+    @Transactional(readOnly = true)
+    public List<OpenPromise> openPromisesOf(Long accountId) {
+        return commitments.findPromisesByAccountId(accountId);
+    }
+
     /** The account's open commitments, whoever owns them, nearest due date first. */
     @Transactional(readOnly = true)
     public List<Commitment> openOf(Long accountId) {

@@ -51,6 +51,11 @@ public interface Commitments extends JpaRepository<Commitment, Long> {
             + OPEN_STATUSES + " order by c.id")
     List<Commitment> findOpenByOwnerAndAccountId(Person owner, Long accountId);
 
+    /** The account's open commitments as values (what, where it stands, by when), nearest due date first. */
+    @Query("select new dev.baton.commitment.OpenPromise(c.description, c.status, c.dueDate) from Commitment c"
+            + " where c.account.id = :accountId and c.status in " + OPEN_STATUSES + " order by c.dueDate")
+    List<OpenPromise> findPromisesByAccountId(Long accountId);
+
     /** The account's open commitments, nearest due date first. */
     @Query("select c from Commitment c where c.account.id = :accountId and c.status in " + OPEN_STATUSES
             + " order by c.dueDate")

@@ -6,6 +6,7 @@ import dev.baton.account.Contact;
 import dev.baton.account.ContactService;
 import dev.baton.commitment.Commitment;
 import dev.baton.commitment.CommitmentService;
+import dev.baton.commitment.OpenPromise;
 import dev.baton.lead.LeadTransfers;
 import dev.baton.lead.LeadTransfers.OpenLead;
 import dev.baton.people.Person;
@@ -57,6 +58,11 @@ class Book {
 
     List<Commitment> openCommitmentsOf(Long accountId) {
         return commitments.openOf(accountId);
+    }
+
+    /** The account's open commitments as the customer knows them, nearest due date first. */
+    List<OpenPromise> openPromisesOf(Long accountId) {
+        return commitments.openPromisesOf(accountId);
     }
 
     /** Open commitments per account (account id to count; none left out), in one query. */

@@ -513,19 +513,19 @@ class HandoverMails {
     List<String> promises(Long accountId, java.time.ZoneId zone) {
         Dates d = dates.in(zone);
         java.time.LocalDate today = d.today(zone);
-        return book.openCommitmentsOf(accountId).stream()
-                .map(c -> c.getDescription()
-                        + switch (c.getStatus()) {
+        return book.openPromisesOf(accountId).stream()
+                .map(c -> c.description()
+                        + switch (c.status()) {
                             case DELIVERED ->
-                                ", by " + d.day(c.getDueDate())
+                                ", by " + d.day(c.dueDate())
                                         + " (delivered: I will check with you that it works as promised)";
                             case REJECTED -> " (we need to agree new terms with you: I will be in touch)";
                             default ->
-                                c.getDueDate().isBefore(today)
-                                        ? ", which was due on " + d.day(c.getDueDate())
+                                c.dueDate().isBefore(today)
+                                        ? ", which was due on " + d.day(c.dueDate())
                                                 + ": it is late, I am sorry; it is mine now, and I will come back to you"
                                                 + " with a date I can keep"
-                                        : ", by " + d.day(c.getDueDate());
+                                        : ", by " + d.day(c.dueDate());
                         })
                 .toList();
     }
