@@ -41,6 +41,19 @@ public interface Handovers extends JpaRepository<Handover, Long> {
                     + " and h.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)")
     boolean isDepartingInOpenHandover(Person departing);
 
+    /**
+     * {@link #isDepartingInOpenHandover} and {@link #lastLeavingDay} in one query, for a transfer's
+     * re-check of its successor (once per account): one row of the number of the person's handovers
+     * under way and the latest effective date of their completed handovers for leaving (null for none).
+     */
+    @Query("""
+            select count(case when h.status in (dev.baton.handover.HandoverStatus.STARTING,
+                                                dev.baton.handover.HandoverStatus.RUNNING) then 1 end),
+                   max(case when h.reason = dev.baton.handover.HandoverReason.LEAVING
+                             and h.status = dev.baton.handover.HandoverStatus.COMPLETED then h.effectiveDate end)
+            from Handover h where h.departing = :person""")
+    List<Object[]> departureOf(Person person);
+
     /** {@link #lastLeavingDays} for one person, without a collection parameter (see {@link #isDepartingInOpenHandover}). */
     @Query("""
             select max(h.effectiveDate) from Handover h

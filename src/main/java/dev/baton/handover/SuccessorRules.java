@@ -42,7 +42,8 @@ class SuccessorRules implements Departures {
 
     /**
      * {@link #problem} for many people, in at most two queries however many they are (the candidate
-     * list of every choose-successor form, plan preview and type-ahead keystroke), with the same answers.
+     * list of every choose-successor form, plan preview and type-ahead keystroke), with the same answers;
+     * for one person (a transfer's re-check, once per account) in one.
      *
      * @return each refused person's problem by person id; the people missing from it may inherit
      */
@@ -59,10 +60,21 @@ class SuccessorRules implements Departures {
                 asked.add(p);
             }
         }
-        Set<Long> handedOver = beingHandedOver(asked);
-        List<Person> others =
-                asked.stream().filter(p -> !handedOver.contains(p.getId())).toList();
-        Map<Long, LocalDate> leaving = leavingDays(others);
+        Set<Long> handedOver;
+        Map<Long, LocalDate> leaving;
+        if (asked.size() == 1) {
+            Person p = asked.getFirst();
+            Object[] row = handovers.departureOf(p).getFirst();
+            handedOver = ((Number) row[0]).longValue() > 0 ? Set.of(p.getId()) : Set.of();
+            leaving = handedOver.isEmpty() && row[1] != null
+                    ? stillLeaving(asked, Map.of(p.getId(), (LocalDate) row[1]))
+                    : Map.of();
+        } else {
+            handedOver = beingHandedOver(asked);
+            List<Person> others =
+                    asked.stream().filter(p -> !handedOver.contains(p.getId())).toList();
+            leaving = leavingDays(others);
+        }
         for (Person p : asked) {
             if (handedOver.contains(p.getId())) {
                 problems.put(p.getId(), p.getFullName() + " is being handed over too and cannot take over accounts");
@@ -119,6 +131,11 @@ class SuccessorRules implements Departures {
                     .lastLeavingDays(people.stream().map(Person::getId).toList())
                     .forEach(row -> last.put((Long) row[0], (LocalDate) row[1]));
         }
+        return stillLeaving(people, last);
+    }
+
+    /** Those of {@code people} whose last leaving day ({@code last}, by person id) is today or later where they are. */
+    private Map<Long, LocalDate> stillLeaving(Collection<Person> people, Map<Long, LocalDate> last) {
         Map<Long, LocalDate> leaving = new HashMap<>();
         for (Person p : people) {
             LocalDate day = last.get(p.getId());

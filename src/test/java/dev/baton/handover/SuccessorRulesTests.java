@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class SuccessorRulesTests {
     @Test
     void aSuccessorBeingHandedOverTooIsNamedByFullName() {
         Person rob = person(2L, "rob", "Rob Jansen", true);
-        when(handovers.isDepartingInOpenHandover(rob)).thenReturn(true);
+        when(handovers.departureOf(rob)).thenReturn(departure(1, null));
 
         assertThat(rules.problem(rob, departing))
                 .contains("Rob Jansen is being handed over too and cannot take over accounts");
@@ -44,7 +43,7 @@ class SuccessorRulesTests {
     void aSuccessorLeavingTheCompanyIsNamedByFullNameWithTheDayWrittenInWords() {
         Person rob = person(2L, "rob", "Rob Jansen", true);
         when(zones.today(rob)).thenReturn(LocalDate.of(2026, 12, 3));
-        when(handovers.lastLeavingDay(rob)).thenReturn(Optional.of(LocalDate.of(2026, 12, 10)));
+        when(handovers.departureOf(rob)).thenReturn(departure(0, LocalDate.of(2026, 12, 10)));
 
         assertThat(rules.problem(rob, departing))
                 .contains("Rob Jansen is leaving the company on Thu 10 Dec 2026 and cannot take over accounts");
@@ -55,14 +54,14 @@ class SuccessorRulesTests {
     void aLeavingDayThatHasPassedWhereThePersonIsRefusesNobody() {
         Person rob = person(2L, "rob", "Rob Jansen", true);
         when(zones.today(rob)).thenReturn(LocalDate.of(2026, 12, 11));
-        when(handovers.lastLeavingDay(rob)).thenReturn(Optional.of(LocalDate.of(2026, 12, 10)));
+        when(handovers.departureOf(rob)).thenReturn(departure(0, LocalDate.of(2026, 12, 10)));
         when(handovers.lastLeavingDays(anyCollection())).thenReturn(leaving(2L, LocalDate.of(2026, 12, 10)));
 
         assertThat(rules.problem(rob, departing)).isEmpty();
         assertThat(rules.problems(List.of(rob, departing), departing)).containsOnlyKeys(1L);
     }
 
-    /** Many people are asked in two queries (the candidate lists); one alone without a collection parameter. */
+    /** Many people are asked in two queries (the candidate lists); one alone in one, without a collection parameter. */
     @Test
     void manyPeopleAreAskedTogetherWithTheSameAnswers() {
         Person rob = person(2L, "rob", "Rob Jansen", true);
@@ -78,6 +77,13 @@ class SuccessorRulesTests {
                         Map.entry(
                                 3L,
                                 "Lee Park is leaving the company on Thu 10 Dec 2026 and cannot take over accounts"));
+    }
+
+    /** The one row of {@link Handovers#departureOf}: handovers under way, last leaving day (or null). */
+    private static List<Object[]> departure(long underWay, LocalDate lastLeavingDay) {
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {underWay, lastLeavingDay});
+        return rows;
     }
 
     private static List<Object[]> leaving(long personId, LocalDate day) {
