@@ -61,9 +61,8 @@ class BookTransfer {
         }
         List<Commitment> open = book.openCommitments(from, account.getId());
         // a commitment's step its owner acts on changes hands here with the account's other tasks, quietly:
-        // the commitment's own "assigned" mail (or the book's one mail) tells the new owner. Any other step its process
-        // re-routes
-        // (commitment-changed), so those tasks are left to it
+        // the commitment's own "assigned" mail, or the book's one mail, tells the new owner. Any other step
+        // its process re-routes (commitment-changed), so those tasks are left to it
         Set<TaskSubject> ownerSteps = new HashSet<>();
         Map<Long, TaskSubject> rerouted = new HashMap<>();
         for (Commitment c : open) {

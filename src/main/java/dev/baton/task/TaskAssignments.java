@@ -159,13 +159,11 @@ public class TaskAssignments {
                 boolean byTheirFeature = t.getSubject() != null && mailedByTheirFeature.contains(t.getSubject());
                 String previous = t.getAssignee();
                 AuditEvent event = move(t, to, AuditLog.currentActor(), "task.reassigned");
-                if (byTheirFeature) {
-                    // their feature withdraws and sends what it must
-                } else if (toldOfTheBook) {
+                if (toldOfTheBook && !byTheirFeature) {
                     mails.movedQuietly(t, previous);
-                } else {
+                } else if (!byTheirFeature) {
                     mails.reassigned(t, previous, event.getId());
-                }
+                } // else their feature withdraws and sends what it must
                 if (t.getSubject() != null) {
                     moved.add(t.getSubject());
                 }
