@@ -24,9 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code from} still holds moves, so a repeated call moves nothing twice.
  *
  * <p>A successor taking the account over is not mailed per commitment and task: their "You are taking
- * over" mail named the account and said its commitments and tasks come with it (a book of a thousand
- * accounts used to send them a thousand "Commitment assigned" mails). A book going back to the
- * departing person after their leave is mailed per commitment and task, as they had no such mail.
+ * over" mail named the account and said the departing person's commitments and tasks on it come with
+ * it (a book of a thousand accounts used to send them a thousand "Commitment assigned" mails). A book
+ * going back to the departing person after their leave is mailed per commitment and task, as they had
+ * no such mail.
  */
 @Component
 class BookTransfer {

@@ -105,7 +105,8 @@ class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
                         "- " + accounts.get(1).getName() + " (1 open commitment)",
                         "- " + accounts.get(2).getName() + " (0 open commitments)",
                         "review and acknowledge as " + book.departing().getFullName() + " writes its note",
-                        "Each account's open commitments and tasks become yours with it",
+                        book.departing().getFullName()
+                                + "'s open commitments and tasks on each account become yours with it",
                         "/tasks?playbook=account-handover")
                 .containsPattern("where each stands: http\\S+/commitments\\R");
 
