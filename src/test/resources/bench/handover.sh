@@ -90,15 +90,16 @@ done
 # side by side: one row per side and repeat, then the ratios of the sums
 awk '
   { delete f; for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-    s = f["side"]; wall[s] += f["wall_ms"]; cpu[s] += f["cpu_ms"]; jit[s] += f["jit_ms"]; gc[s] += f["gc_ms"]; runs[s]++
-    printf "%-9s #%s  wall %7.1f s  %5.1f accounts/s  p50 %6.1f s  p95 %6.1f s  CPU %5.1f ms/account (JIT compilation %.1f, garbage collection %.1f)  heap after GC %4d MB (before %d)  RSS %4d MB (before %d)  load %s -> %s\n",
+    s = f["side"]; wall[s] += f["wall_ms"]; cpu[s] += f["cpu_ms"]; jit[s] += f["jit_ms"]; gc[s] += f["gc_ms"]; alloc[s] += f["alloc_kb"]; runs[s]++
+    printf "%-9s #%s  wall %7.1f s  %5.1f accounts/s  p50 %6.1f s  p95 %6.1f s  CPU %5.1f ms/account (JIT compilation %.1f, garbage collection %.1f)  allocated %d KB/account  heap after GC %4d MB (before %d)  RSS %4d MB (before %d)  load %s -> %s\n",
       s, f["repeat"], f["wall_ms"] / 1000, f["accounts"] * 1000 / f["wall_ms"], f["p50_ms"] / 1000, f["p95_ms"] / 1000,
-      f["cpu_ms"] / f["accounts"], f["jit_ms"] / f["accounts"], f["gc_ms"] / f["accounts"], f["heap_mb"], f["heap_before_mb"], f["rss_mb"], f["rss_before_mb"], f["load_before"], f["load_after"] }
+      f["cpu_ms"] / f["accounts"], f["jit_ms"] / f["accounts"], f["gc_ms"] / f["accounts"], f["alloc_kb"] / f["accounts"], f["heap_mb"], f["heap_before_mb"], f["rss_mb"], f["rss_before_mb"], f["load_before"], f["load_after"] }
   END { if (runs["baton"] && runs["reference"])
-          printf "Baton / reference (fresh engine per side, %d run(s) each): wall %.2fx, CPU per account %.2fx, without JIT compilation %.2fx, garbage collection per account %.2fx\n",
+          printf "Baton / reference (fresh engine per side, %d run(s) each): wall %.2fx, CPU per account %.2fx, without JIT compilation %.2fx, garbage collection per account %.2fx, allocation per account %.2fx\n",
             runs["baton"], wall["baton"] / runs["baton"] / (wall["reference"] / runs["reference"]),
             cpu["baton"] / runs["baton"] / (cpu["reference"] / runs["reference"]),
             (cpu["baton"] - jit["baton"]) / runs["baton"] / ((cpu["reference"] - jit["reference"]) / runs["reference"]),
-            (gc["reference"] > 0 ? gc["baton"] / runs["baton"] / (gc["reference"] / runs["reference"]) : 0) }
+            (gc["reference"] > 0 ? gc["baton"] / runs["baton"] / (gc["reference"] / runs["reference"]) : 0),
+            (alloc["reference"] > 0 ? alloc["baton"] / runs["baton"] / (alloc["reference"] / runs["reference"]) : 0) }
 ' "$results" | tee "$results.summary"
 echo "figures: $results"

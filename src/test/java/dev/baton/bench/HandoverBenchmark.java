@@ -172,7 +172,8 @@ class HandoverBenchmark {
             if (HANDOVERS > 1) {
                 System.out.printf(
                         "%s handover %d of %d: %,d accounts so far, %.1f s, this one %.1f s, CPU %.1f ms/account"
-                                + " (JIT compilation %.1f, garbage collection %.1f), heap after GC %d MB, RSS %d MB%n",
+                                + " (JIT compilation %.1f, garbage collection %.1f), allocated %,d KB/account,"
+                                + " heap after GC %d MB, RSS %d MB%n",
                         what,
                         i,
                         HANDOVERS,
@@ -182,6 +183,7 @@ class HandoverBenchmark {
                         one.cpuMillis() / (double) one.accounts(),
                         one.jitMillis() / (double) one.accounts(),
                         one.gcMillis() / (double) one.accounts(),
+                        one.allocatedKbPerAccount(),
                         one.after().heapMb,
                         one.after().rssMb);
             }
@@ -197,6 +199,7 @@ class HandoverBenchmark {
         long cpu = Figures.cpuMillis();
         long jit = Figures.jitMillis();
         long gc = Figures.gcMillis();
+        long allocated = Figures.allocatedBytes();
         Instant launched = Instant.now();
         long id = handovers.launch(
                 new LaunchRequest(
@@ -223,6 +226,7 @@ class HandoverBenchmark {
                 Figures.cpuMillis() - cpu,
                 Figures.jitMillis() - jit,
                 Figures.gcMillis() - gc,
+                Figures.allocatedSince(allocated),
                 perAccount,
                 Figures.now());
         timed(launched);
@@ -242,6 +246,7 @@ class HandoverBenchmark {
             long cpu = Figures.cpuMillis();
             long jit = Figures.jitMillis();
             long gc = Figures.gcMillis();
+            long allocated = Figures.allocatedBytes();
             Instant start = Instant.now();
             reference.start(accounts, dep, suc);
             drive(HandoverWorkersReference.ACCOUNT_PROCESS, reference::finished);
@@ -251,6 +256,7 @@ class HandoverBenchmark {
                     Figures.cpuMillis() - cpu,
                     Figures.jitMillis() - jit,
                     Figures.gcMillis() - gc,
+                    Figures.allocatedSince(allocated),
                     reference.perAccountMillis(start),
                     Figures.now());
             timed(start);
@@ -460,7 +466,10 @@ class HandoverBenchmark {
      * One side's timed run: {@code cpuMillis} is the whole process's CPU time, {@code jitMillis} the part
      * of it the JIT compilers' threads took (a cost of code still warming up, which a long-running
      * service stops paying), {@code gcMillis} the part the garbage collector's threads took (its pauses
-     * and its concurrent marking); each -1 where it cannot be read.
+     * and its concurrent marking); each -1 where it cannot be read. {@code allocatedBytes} is what all
+     * threads allocated on the heap meanwhile (-1 where HotSpot does not count it): a measure of the work
+     * done that the VM's load hardly moves, unlike CPU time, whose figures on the 2-core VM spread by a
+     * third from one hour to the next (README, session 32).
      */
     record Run(
             int accounts,
@@ -468,6 +477,7 @@ class HandoverBenchmark {
             long cpuMillis,
             long jitMillis,
             long gcMillis,
+            long allocatedBytes,
             List<Long> perAccount,
             Figures after) {
 
@@ -481,6 +491,7 @@ class HandoverBenchmark {
                     cpuMillis + next.cpuMillis,
                     jitMillis < 0 || next.jitMillis < 0 ? -1 : jitMillis + next.jitMillis,
                     gcMillis < 0 || next.gcMillis < 0 ? -1 : gcMillis + next.gcMillis,
+                    allocatedBytes < 0 || next.allocatedBytes < 0 ? -1 : allocatedBytes + next.allocatedBytes,
                     both,
                     next.after);
         }
@@ -488,7 +499,8 @@ class HandoverBenchmark {
         void print(String what, String side, Figures before) {
             System.out.printf(
                     "%-26s wall %7.1f s  %6.1f accounts/s  p50 %7.1f s  p95 %7.1f s  CPU %5.1f ms/account"
-                            + " (JIT compilation %.1f, garbage collection %.1f)  heap %5d MB  RSS %5d MB%n",
+                            + " (JIT compilation %.1f, garbage collection %.1f)  allocated %,d KB/account"
+                            + "  heap %5d MB  RSS %5d MB%n",
                     what,
                     wall.toMillis() / 1000.0,
                     accounts * 1000.0 / wall.toMillis(),
@@ -497,11 +509,12 @@ class HandoverBenchmark {
                     cpuMillis / (double) accounts,
                     jitMillis / (double) accounts,
                     gcMillis / (double) accounts,
+                    allocatedKbPerAccount(),
                     after.heapMb,
                     after.rssMb);
             System.out.printf(
                     "BENCH side=%s accounts=%d wall_ms=%d cpu_ms=%d jit_ms=%d gc_ms=%d p50_ms=%d p95_ms=%d heap_mb=%d rss_mb=%d"
-                            + " heap_before_mb=%d rss_before_mb=%d%n",
+                            + " heap_before_mb=%d rss_before_mb=%d alloc_kb=%d%n",
                     side,
                     accounts,
                     wall.toMillis(),
@@ -513,7 +526,13 @@ class HandoverBenchmark {
                     after.heapMb,
                     after.rssMb,
                     before.heapMb,
-                    before.rssMb);
+                    before.rssMb,
+                    allocatedBytes < 0 ? -1 : allocatedBytes >> 10);
+        }
+
+        /** Heap allocated per account, in KB; -1 where it was not counted. */
+        long allocatedKbPerAccount() {
+            return allocatedBytes < 0 ? -1 : (allocatedBytes >> 10) / accounts;
         }
     }
 
@@ -523,6 +542,21 @@ class HandoverBenchmark {
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                             .getProcessCpuTime()
                     / 1_000_000;
+        }
+
+        /**
+         * The bytes all threads have allocated on the heap since the JVM started, the ended ones included
+         * (HotSpot's {@code getTotalThreadAllocatedBytes}); -1 where it is not counted.
+         */
+        static long allocatedBytes() {
+            return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                    .getTotalThreadAllocatedBytes();
+        }
+
+        /** What was allocated since {@code before} ({@link #allocatedBytes}); -1 where it is not counted. */
+        static long allocatedSince(long before) {
+            long now = allocatedBytes();
+            return before < 0 || now < 0 ? -1 : now - before;
         }
 
         /**
