@@ -104,8 +104,8 @@ public class RunCancellation {
         String canceledBy = tx.execute(status -> record(processInstanceKey, canceledHere, why, actor));
         tasks.openIn(processInstanceKey).forEach(engineSync::settleDelivered);
         if (checked.getAccountId() != null) { // checking a live run's task only extends its lock
-            tasks.openOnAccountSince(checked.getAccountId(), checked.getStartedAt())
-                    .forEach(engineSync::settleDelivered);
+            // the engine terminates the called instances just after the run: checked again in seconds
+            engineSync.settleNowAndSoon(tasks.openOnAccountSince(checked.getAccountId(), checked.getStartedAt()));
         }
         if (!canceledHere) {
             throw endedAlready(processInstanceKey, canceledBy);
