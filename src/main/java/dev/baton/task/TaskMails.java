@@ -138,15 +138,12 @@ class TaskMails {
      * A step offered to teams is held now: the offers still queued are withdrawn ({@link #taken}).
      */
     void reassigned(Task task, String previous, long auditEventId) {
-        taken(task);
-        Person from = person(previous);
-        Person to = person(task.getAssignee());
-        boolean fromNeverTold = from != null && withdraw("task-assigned", task, from) > 0;
-        boolean toNeverLostIt = to != null && withdraw("task-reassigned", task, to) > 0;
-        if (!toNeverLostIt) {
+        Moot moot = withdrawMoot(task, previous);
+        if (!moot.toNeverLostIt()) {
             assigned(task, String.valueOf(auditEventId));
         }
-        if (!fromNeverTold) {
+        if (!moot.fromNeverTold()) {
+            Person from = moot.from();
             send(
                     from,
                     MailKind.ASSIGNMENT,
@@ -163,16 +160,29 @@ class TaskMails {
      * holder's "New task" and the new holder's "Task moved" still waiting to go out, and offers to teams.
      */
     void movedQuietly(Task task, String previous) {
+        withdrawMoot(task, previous);
+    }
+
+    /**
+     * What a move of {@code task} from {@code previous} to its assignee made moot, withdrawn: offers to
+     * teams, the previous holder's "New task" and the new holder's "Task moved" still waiting to go out.
+     */
+    private Moot withdrawMoot(Task task, String previous) {
         taken(task);
         Person from = person(previous);
         Person to = person(task.getAssignee());
-        if (from != null) {
-            withdraw("task-assigned", task, from);
-        }
-        if (to != null) {
-            withdraw("task-reassigned", task, to);
-        }
+        boolean fromNeverTold = from != null && withdraw("task-assigned", task, from) > 0;
+        boolean toNeverLostIt = to != null && withdraw("task-reassigned", task, to) > 0;
+        return new Moot(from, fromNeverTold, toNeverLostIt);
     }
+
+    /**
+     * @param from the previous holder ({@code null} if nobody or unknown)
+     * @param fromNeverTold whether their "New task" was still waiting and withdrawn: they never learned they had it
+     * @param toNeverLostIt whether the new holder's "Task moved" was still waiting and withdrawn: as far as they
+     *     know, they still hold it
+     */
+    private record Moot(Person from, boolean fromNeverTold, boolean toNeverLostIt) {}
 
     void reminder(Task task) {
         send(
