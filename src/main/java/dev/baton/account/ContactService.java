@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -177,18 +178,37 @@ public class ContactService {
      * move over, its details fill the survivor's blanks, the later verification and the primary flag
      * carry over, its CRM ids become the survivor's other ids (files naming them find the survivor), then
      * the duplicate is deleted; audited as {@code contact.merged} with both before-states.
-     * Whatever else refers to the duplicate (commitments) must have moved first. Both must be at one
-     * account (else 400); an unknown id is 404.
+     * Both rows are held (in id order) before either is read, so two merges of one pair at once, either
+     * way round, are one after the other: the second finds its duplicate or survivor gone.
+     *
+     * @param duplicateId the contact that goes
+     * @param survivorId the contact that stays
+     * @param moveReferences moves whatever else refers to the duplicate (commitments) to the survivor; run
+     *     once both are held and checked, before the duplicate is deleted, in this transaction
+     * @return the survivor as now
+     * @throws NotFoundException for an unknown id (also one that a merge just before this deleted)
+     * @throws BadRequestException at {@code intoId} when the two are one contact or at two accounts
      */
     @Transactional
-    public ContactView merge(Long duplicateId, Long survivorId) {
-        Contact duplicate = contact(duplicateId);
-        Contact survivor = contact(survivorId);
+    public ContactView merge(Long duplicateId, Long survivorId, Runnable moveReferences) {
+        // both rows held before either is read: two opposite merges of one pair at once deleted both
+        // contacts (found by a probe); now the second waits and finds its duplicate or survivor gone (404)
+        Map<Long, Contact> held = contacts.lockAll(List.of(duplicateId, survivorId)).stream()
+                .collect(Collectors.toMap(Contact::getId, c -> c));
+        Contact duplicate = held.get(duplicateId);
+        if (duplicate == null) {
+            throw new NotFoundException("contact", duplicateId);
+        }
+        Contact survivor = held.get(survivorId);
+        if (survivor == null) {
+            throw new NotFoundException("contact", survivorId);
+        }
         if (duplicateId.equals(survivorId)
                 || !duplicate.getAccount().getId().equals(survivor.getAccount().getId())) {
             throw new BadRequestException("intoId", "only two different contacts at one account can be merged");
         }
         Map<String, Object> before = fields("survivor", snapshot(survivor), "duplicate", snapshot(duplicate));
+        moveReferences.run();
         int moved = interactions.moveContact(duplicate, survivor);
         survivor.update(
                 survivor.getFullName(),

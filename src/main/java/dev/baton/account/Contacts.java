@@ -1,9 +1,11 @@
 package dev.baton.account;
 
 import dev.baton.people.Person;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -18,6 +20,15 @@ public interface Contacts extends JpaRepository<Contact, Long> {
     /** JPQL, whose SQL Hibernate 6.6 caches (a derived query is translated anew on every call). */
     @Query("select c from Contact c where c.account.id = :accountId order by c.primary desc, c.fullName asc")
     List<Contact> findByAccountIdOrderByPrimaryDescFullNameAsc(Long accountId);
+
+    /**
+     * The contacts with these ids that exist, each row held until the transaction ends, locked in id
+     * order: two merges of one pair, either way round, wait for each other instead of deadlocking, and the
+     * second finds the first's duplicate gone.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Contact c where c.id in :ids order by c.id")
+    List<Contact> lockAll(java.util.Collection<Long> ids);
 
     @Query("select c from Contact c join fetch c.account a where c.id in :ids order by a.name, c.fullName, c.id")
     List<Contact> findByIdsWithAccount(java.util.Collection<Long> ids);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.audit.AuditEvents;
 import dev.baton.people.People;
+import dev.baton.shared.NotFoundException;
+import dev.baton.support.Race;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Each kind of finding and each fix, through the API, on accounts of the test's own. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -32,6 +35,32 @@ class QualityIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    QualityService quality;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    /**
+     * Found by a probe: merging one into two and two into one at the same moment deleted both contacts.
+     * The second merge runs while the first's is uncommitted ({@link Race#secondWhileFirstUncommitted}):
+     * it waits, then finds its survivor gone.
+     */
+    @Test
+    void twoOppositeMergesOfOnePairAtOnceKeepOneContact() throws Exception {
+        long account = account("Merge Race Co", id("rob"));
+        long one = contact(account, "Bea Race", "bea@race.example", "+49 3", false);
+        long two = contact(account, "Bea Rače", "bea@race.example", "+49 3", false);
+
+        List<Throwable> thrown = Race.secondWhileFirstUncommitted(
+                tx, () -> quality.merge(one, two, "maria"), () -> quality.merge(two, one, "maria"), 3_000);
+
+        assertThat(thrown.get(0)).isNull();
+        assertThat(thrown.get(1)).isInstanceOf(NotFoundException.class);
+        assertThat(jdbc.queryForList("select id from contact where account_id = ?", Long.class, account))
+                .containsExactly(two);
+    }
 
     @Test
     void findsStaleUnreachableAndDuplicateContactsAndAccountsWithoutAPrimaryContact() {
