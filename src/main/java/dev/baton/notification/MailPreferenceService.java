@@ -1,6 +1,8 @@
 package dev.baton.notification;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
 import java.util.Collection;
@@ -16,11 +18,20 @@ public class MailPreferenceService {
 
     /** What a person chose; the defaults when they never did. Sent in full: a missing choice is a 400, not "off". */
     public record Choices(
-            @JsonProperty(required = true) boolean onAssignment,
-            @JsonProperty(required = true) boolean onTeamTask,
-            @JsonProperty(required = true) boolean onReminder,
-            @JsonProperty(required = true) boolean onEscalation,
-            @JsonProperty(required = true) boolean dailyDigest) {}
+            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
+            boolean onAssignment,
+
+            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
+            boolean onTeamTask,
+
+            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
+            boolean onReminder,
+
+            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
+            boolean onEscalation,
+
+            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
+            boolean dailyDigest) {}
 
     private final MailPreferences preferences;
     private final AuditLog audit;

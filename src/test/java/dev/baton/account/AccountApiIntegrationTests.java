@@ -156,6 +156,32 @@ class AccountApiIntegrationTests {
                 .containsExactly("contact.created", "contact.updated");
     }
 
+    /** Found by a probe: a primary contact sent "primary": null (or "", or " ") stopped being the primary. */
+    @Test
+    void aContactEditWithoutATrueOrFalsePrimaryIsRefusedAndChangesNothing() {
+        long accountId = newAccount("Contact Primary Ltd", "rob");
+        long contactId = newContact(accountId, "Petra Primary", true);
+
+        for (Object notABoolean : java.util.Arrays.asList(null, "", " ")) {
+            Map<String, Object> edit = new java.util.HashMap<>(
+                    Map.of("fullName", "Petra Primary", "email", "c@example.com", "version", 0));
+            edit.put("title", null);
+            edit.put("phone", null);
+            edit.put("preferences", null);
+            edit.put("primary", notABoolean);
+
+            ResponseEntity<Map> refused =
+                    as("rob").exchange("/api/contacts/" + contactId, HttpMethod.PUT, new HttpEntity<>(edit), Map.class);
+
+            assertThat(refused.getStatusCode()).as("%s", notABoolean).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, Object>) refused.getBody().get("errors"))
+                    .containsEntry("primary", "must be true or false");
+        }
+        assertThat(as("rob").getForObject("/api/contacts/" + contactId, Map.class))
+                .containsEntry("primary", true)
+                .containsEntry("version", 0);
+    }
+
     private Timestamp updatedAt(long accountId) {
         return jdbc.queryForObject("select updated_at from account where id = ?", Timestamp.class, accountId);
     }

@@ -630,6 +630,23 @@ class ProblemDetailsIntegrationTests {
                 .isTrue();
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        // found by a probe: null, "" and " " were read as false
+        for (String notABoolean : List.of("null", "\"\"", "\" \"")) {
+            HttpResponse<String> refused = send(
+                    "marcus",
+                    "PUT",
+                    "/api/preferences/mail",
+                    "{\"onAssignment\":" + notABoolean
+                            + ",\"onTeamTask\":true,\"onReminder\":true,\"onEscalation\":true,\"dailyDigest\":true}",
+                    "application/json");
+            assertThat(refused.statusCode()).as(notABoolean).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body())
+                            .path("errors")
+                            .path("onAssignment")
+                            .asText())
+                    .as(refused.body())
+                    .isEqualTo("must be true or false");
+        }
         assertThat(send("marcus", "GET", "/api/preferences/mail", null, null).body())
                 .isEqualTo(before);
     }

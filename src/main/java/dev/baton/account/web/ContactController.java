@@ -1,6 +1,8 @@
 package dev.baton.account.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.baton.account.AccountAccess;
 import dev.baton.account.ContactDetails;
 import dev.baton.account.ContactService;
@@ -50,7 +52,10 @@ class ContactController {
             @JsonProperty(required = true) String email,
             @JsonProperty(required = true) String phone,
             @JsonProperty(required = true) String preferences,
-            @JsonProperty(required = true) boolean primary,
+
+            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
+            boolean primary,
+
             @NotNull Long version) {
 
         ContactDetails details() {
