@@ -9,6 +9,7 @@ import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
 import dev.baton.people.TimeZones;
+import dev.baton.shared.AdvisoryLocks;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.Dates;
@@ -51,6 +52,7 @@ public class HandoverService {
     private final SuccessorCandidates candidates;
     private final HandoverMails mails;
     private final HandoverLeads leads;
+    private final AdvisoryLocks locks;
 
     HandoverService(
             Handovers handovers,
@@ -68,7 +70,9 @@ public class HandoverService {
             ReportingLines lines,
             SuccessorCandidates candidates,
             HandoverMails mails,
-            HandoverLeads leads) {
+            HandoverLeads leads,
+            AdvisoryLocks locks) {
+        this.locks = locks;
         this.leads = leads;
         this.candidates = candidates;
         this.mails = mails;
@@ -194,6 +198,9 @@ public class HandoverService {
 
     private Handover create(LaunchRequest r, String manager) {
         requireFields(r);
+        // one launch or change of people at a time, before anyone is read: two launches at once could each
+        // name the other's departing person as a successor, each passing the rules alone (found by a probe)
+        locks.hold(AdvisoryLocks.Subject.PEOPLE_AND_HANDOVERS);
         Person departing = departing(r.departingId(), "departingId", manager);
         validateDates(r, departing);
         if (rules.isLeaving(departing)) {

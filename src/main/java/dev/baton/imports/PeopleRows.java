@@ -4,6 +4,7 @@ import dev.baton.people.PeopleImports;
 import dev.baton.people.PeopleImports.ImportedPerson;
 import dev.baton.people.PeopleImports.ImportedTeam;
 import dev.baton.people.PeopleImports.PersonRef;
+import dev.baton.people.PeopleService;
 import dev.baton.people.Role;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.BadRequestException;
@@ -80,6 +81,8 @@ class PeopleRows {
     }
 
     private void people(List<ImportRow> chunk, ImportRun run) {
+        // before anyone is read: the rules below read other people, as the API's (PeopleService#holdPeople)
+        people.holdPeopleChanges();
         Map<String, Long> teams = people.teamIdsByKey();
         Map<String, String> taken = people.usernamesTaken(
                 chunk.stream().map(PeopleRows::username).filter(u -> u != null).collect(Collectors.toSet()));
@@ -107,6 +110,18 @@ class PeopleRows {
                                     + "; fill in " + column);
                 } else {
                     run.error(row, "username", USERNAME_RULE);
+                }
+            } else if (PeopleService.whyReserved(username).isPresent()) {
+                if (row.get("username") == null) {
+                    run.error(
+                            row,
+                            "email",
+                            "gives no username: the e-mail address's local part ('" + username
+                                    + "') is the name Baton records its own actions under; fill in "
+                                    + usernameColumn(run.source));
+                } else {
+                    run.error(
+                            row, "username", PeopleService.whyReserved(username).orElseThrow());
                 }
             } else if (email != null
                     && taken.containsKey(username)

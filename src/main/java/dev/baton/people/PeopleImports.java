@@ -88,6 +88,15 @@ public class PeopleImports {
     }
 
     /**
+     * Makes the import's transaction the only change to people until it ends, as an API change is
+     * ({@link PeopleService#holdPeople}): call it before the import reads anyone. Harmless when held.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdPeopleChanges() {
+        rules.holdPeople();
+    }
+
+    /**
      * Holds a row to the rules the API holds a deactivation and a change of roles to, so a file cannot
      * do what {@link PeopleService#deactivate} or {@link PeopleService#update} refuses: an active person
      * leaves only once they own no work and manage no active people, the last active admin stays an

@@ -4,6 +4,7 @@ import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
+import dev.baton.shared.AdvisoryLocks;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
@@ -46,6 +47,8 @@ public class PeopleService {
 
     private final Leavers leavers;
 
+    private final AdvisoryLocks locks;
+
     PeopleService(
             People people,
             JdbcTemplate jdbc,
@@ -54,7 +57,9 @@ public class PeopleService {
             AuditLog audit,
             ObjectProvider<OwnedWork> ownedWork,
             ReportingLines lines,
-            Leavers leavers) {
+            Leavers leavers,
+            AdvisoryLocks locks) {
+        this.locks = locks;
         this.lines = lines;
         this.leavers = leavers;
         this.people = people;
@@ -193,6 +198,8 @@ public class PeopleService {
     @Transactional
     public PersonView create(NewPerson n) {
         requireRoles(n.roles());
+        requireOwnUsername(n.username());
+        holdPeople();
         if (people.existsByUsername(n.username())) {
             throw new ConflictException("username", "'" + n.username() + "' is already taken");
         }
@@ -227,6 +234,7 @@ public class PeopleService {
     @Transactional
     public PersonView update(Long id, PersonChanges c) {
         requireRoles(c.roles());
+        holdPeople();
         Person person = person(id);
         Changes.requireVersion(c.version(), person.getVersion(), "person " + id);
         if (!person.getEmail().equalsIgnoreCase(c.email())) {
@@ -283,6 +291,7 @@ public class PeopleService {
      */
     @Transactional
     public PersonView deactivate(Long id) {
+        holdPeople();
         Person person = person(id);
         whyNotDeactivate(person, Alongside.NONE).ifPresent(reason -> {
             throw new ConflictException(reason);
@@ -293,6 +302,19 @@ public class PeopleService {
             audit.record("person.deactivated", "person", id, null, fields("active", true), fields("active", false));
         }
         return PersonView.from(person);
+    }
+
+    /**
+     * Makes this transaction's change to people the only one until it ends, before it reads anyone
+     * ({@link AdvisoryLocks.Subject#PEOPLE_AND_HANDOVERS}): the rules here each read other people (the
+     * other admins, the manager's own line, a manager's active reports), so two changes at once would
+     * each pass them and together break one. Found by a probe: two admins taking each other's ADMIN role
+     * left none, two people made each other's manager made a loop, and a manager deactivated while
+     * someone was put under them left an active report under an inactive manager. Imports and handover
+     * launches hold the same lock.
+     */
+    void holdPeople() {
+        locks.hold(AdvisoryLocks.Subject.PEOPLE_AND_HANDOVERS);
     }
 
     /**
@@ -487,6 +509,27 @@ public class PeopleService {
                 p.getManager() == null ? null : p.getManager().getUsername(),
                 "timeZone",
                 p.getTimeZone());
+    }
+
+    /**
+     * Why nobody may have this user name, if so: {@link AuditLog#SYSTEM}, the name Baton records its own
+     * actions under (the engine's, scheduled work's), is nobody's, or whoever had it would act as Baton in
+     * the audit trail and over the playbook runs Baton started (found by a probe). The database refuses it
+     * too ({@code person_username_not_system}, V70). For the API ({@link #create}) and the people import.
+     *
+     * @param username a user name as given (lower-case)
+     * @return the problem, for the field's error; empty when the name is free to take
+     */
+    public static Optional<String> whyReserved(String username) {
+        return AuditLog.SYSTEM.equals(username)
+                ? Optional.of("'" + username + "' is the name Baton records its own actions under: choose another")
+                : Optional.empty();
+    }
+
+    private static void requireOwnUsername(String username) {
+        whyReserved(username).ifPresent(problem -> {
+            throw new BadRequestException("username", problem);
+        });
     }
 
     /**

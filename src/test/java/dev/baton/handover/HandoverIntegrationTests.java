@@ -27,8 +27,10 @@ import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Teams;
+import dev.baton.shared.BadRequestException;
 import dev.baton.shared.EventResubmission;
 import dev.baton.support.Mails;
+import dev.baton.support.Race;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskEngine;
@@ -54,6 +56,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A whole book through the API on the in-memory engine: each human step completed by the right
@@ -118,6 +121,9 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
 
     @MockitoSpyBean
     HandoverProcess process;
+
+    @Autowired
+    TransactionTemplate tx;
 
     Person departing;
     Person successor;
@@ -659,6 +665,38 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                         "task_write_handover_note"))
                 .as("one note per account, from one process")
                 .isEqualTo(book.size());
+    }
+
+    /**
+     * Found by a probe: two launches at once, each naming the other's departing person as successor, were
+     * both accepted, and the transfers failed later. The second runs while the first's is uncommitted
+     * ({@link Race#secondWhileFirstUncommitted}): it waits, then finds its successor being handed over.
+     */
+    @Test
+    void twoLaunchesAtOnceNamingEachOthersDepartingPersonAsSuccessorAreJudgedOneAfterTheOther() throws Exception {
+        accounts.save(new Account("Sam's own " + UUID.randomUUID(), successor, "mid-market", "DACH", null));
+
+        List<Throwable> thrown = Race.secondWhileFirstUncommitted(
+                tx,
+                () -> service.launch(toOne(departing, successor), "maria"),
+                () -> service.launch(toOne(successor, departing), "maria"),
+                3_000);
+
+        assertThat(thrown.get(0)).isNull();
+        assertThat(thrown.get(1)).isInstanceOf(BadRequestException.class).hasMessageContaining(departing.getFullName());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from handover where departing_id = ?", Long.class, successor.getId()))
+                .isZero();
+    }
+
+    private static LaunchRequest toOne(Person from, Person to) {
+        return new LaunchRequest(
+                from.getId(),
+                HandoverReason.LEAVING,
+                LocalDate.now().plusDays(7),
+                null,
+                new SuccessorPlan(SuccessorPlan.Mode.ONE, to.getId(), null, null),
+                null);
     }
 
     private long launchesOwed(long handoverId) {

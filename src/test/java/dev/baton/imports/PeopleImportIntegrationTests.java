@@ -32,6 +32,27 @@ class PeopleImportIntegrationTests {
     @Autowired
     PeopleService peopleService;
 
+    /** Found by a probe: a person named system acted as Baton in the audit trail and over the runs it started. */
+    @Test
+    void nobodyIsImportedUnderTheNameBatonRecordsItsOwnActionsUnder() {
+        long before = jdbc.queryForObject("select count(*) from person", Long.class);
+
+        Map given = finished(
+                start(false, "email,full_name,username\nsys-" + UUID.randomUUID() + "@baton.example,Sys Tem,system\n"));
+        Map derived = finished(start(false, "email,full_name\nsystem@elsewhere.example,Sys Tem\n"));
+
+        assertThat(given).containsEntry("status", "FAILED");
+        assertThat(rowErrors(given))
+                .containsExactly(
+                        "2 username: 'system' is the name Baton records its own actions under: choose another");
+        assertThat(derived).containsEntry("status", "FAILED");
+        assertThat(rowErrors(derived))
+                .containsExactly("2 email: gives no username: the e-mail address's local part ('system') is the name"
+                        + " Baton records its own actions under; fill in username");
+        assertThat(jdbc.queryForObject("select count(*) from person", Long.class))
+                .isEqualTo(before);
+    }
+
     @Test
     void aRowReactivatingSomeoneWhoseManagerStaysInactiveIsRefusedAtActiveAndWritesNothing() {
         String tag = UUID.randomUUID().toString().substring(0, 8);

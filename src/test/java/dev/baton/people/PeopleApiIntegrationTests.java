@@ -96,6 +96,19 @@ class PeopleApiIntegrationTests {
                 .containsExactly("person.created");
     }
 
+    /** Found by a probe: a person named system acted as Baton in the audit trail and over the runs it started. */
+    @Test
+    void refusesTheNameBatonRecordsItsOwnActionsUnderAndWritesNothing() {
+        long before = people.count();
+
+        ResponseEntity<Map> system = createPerson("system", null);
+
+        assertThat(system.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) system.getBody().get("errors"))
+                .containsEntry("username", "'system' is the name Baton records its own actions under: choose another");
+        assertThat(people.count()).isEqualTo(before);
+    }
+
     @Test
     void refusesTakenUsernameAndEmailNamingTheFieldAndWritesNothing() {
         long before = people.count();
