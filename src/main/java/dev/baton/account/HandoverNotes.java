@@ -14,10 +14,29 @@ public interface HandoverNotes {
      * @param handoverId the handover the note was written for
      * @param writtenBy full name of the author (the departing person, or the manager who wrote it instead)
      * @param writtenAt when it was saved (null for notes written before this was recorded)
-     * @param from full name of the person who handed the account over; {@code to} the successor's
+     * @param from full name of the person who handed the account over (or was handing it over); {@code to}
+     *     the successor's, null while the manager has not chosen one
+     * @param stage whether the account moved with this handover: a note is kept whatever came of it
      * @param sections the note's parts in form order: label and text, blank parts left out
      */
-    record Note(long handoverId, String writtenBy, Instant writtenAt, String from, String to, List<Section> sections) {}
+    record Note(
+            long handoverId,
+            String writtenBy,
+            Instant writtenAt,
+            String from,
+            String to,
+            Stage stage,
+            List<Section> sections) {}
+
+    /** Where the account stands in the handover the note was written for. */
+    enum Stage {
+        /** The account moved to the successor. */
+        MOVED,
+        /** The handover still runs and the account has not moved yet (its move may have failed). */
+        UNDER_WAY,
+        /** The handover was canceled before the account moved: it stayed with {@code from}. */
+        CANCELED
+    }
 
     record Section(String label, String text) {}
 

@@ -1,6 +1,7 @@
 package dev.baton.handover;
 
 import dev.baton.account.HandoverNotes;
+import dev.baton.account.HandoverNotes.Stage;
 import dev.baton.people.PeopleLookup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,17 @@ class AccountHandoverNotes implements HandoverNotes {
                 item.getNoteWrittenAt(),
                 item.getHandover().getDeparting().getFullName(),
                 item.getSuccessor() == null ? null : item.getSuccessor().getFullName(),
+                stage(item),
                 sections);
+    }
+
+    /** Found by a probe: a canceled handover's note said the account had been handed over, which it never was. */
+    private static Stage stage(HandoverItem item) {
+        if (item.getTransferredAt() != null) {
+            return Stage.MOVED;
+        }
+        // a completed handover moved every account (HandoverStep.DONE): only a canceled one leaves one behind
+        return item.getHandover().getStatus() == HandoverStatus.CANCELLED ? Stage.CANCELED : Stage.UNDER_WAY;
     }
 
     private static Map<String, String> labels() {

@@ -287,6 +287,29 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         .getId())
                 .as("the account had not moved: it stays")
                 .isEqualTo(book.departing().getId());
+        // found by a probe: a note kept from a canceled handover (its account's move had failed) said the
+        // account had been handed over
+        jdbc.update(
+                "update handover_item set note = cast(? as jsonb), note_by = ?, note_written_at = now()"
+                        + " where handover_id = ?",
+                "{\"relationshipSummary\":\"Calls on Fridays\"}",
+                launched.departing().getUsername(),
+                launched.id());
+        String accountPage = SignedIn.as(http, "maria")
+                .getForObject("/accounts/" + book.account().getId(), String.class)
+                .replaceAll("<[^>]+>", "")
+                .replaceAll("\\s+", " ");
+        assertThat(accountPage)
+                .contains("Calls on Fridays")
+                .contains("for " + launched.departing().getFullName() + "'s handover of the account to "
+                        + launched.successor().getFullName() + ", which was canceled before the account moved: it"
+                        + " stayed with " + launched.departing().getFullName())
+                .doesNotContain("handed the account over");
+        assertThat((List<Map>) as("maria")
+                        .getForObject("/api/accounts/" + book.account().getId(), Map.class)
+                        .get("handoverNotes"))
+                .singleElement()
+                .satisfies(n -> assertThat(n).containsEntry("stage", "CANCELED"));
         ResponseEntity<Map> again = as("maria")
                 .postForEntity("/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "again"), Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

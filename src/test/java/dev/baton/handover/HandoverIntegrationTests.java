@@ -253,7 +253,8 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                     .satisfies(n -> assertThat(n)
                             .containsEntry("handoverId", (int) id)
                             .containsEntry("writtenBy", "Dana Departing")
-                            .containsEntry("to", "Sam Successor"));
+                            .containsEntry("to", "Sam Successor")
+                            .containsEntry("stage", "MOVED"));
         }
 
         dispatcher.dispatch();
