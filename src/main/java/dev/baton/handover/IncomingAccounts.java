@@ -30,4 +30,9 @@ class IncomingAccounts implements OwnedWork {
     public String noun() {
         return "incoming handover accounts"; // "1 incoming handover account"
     }
+
+    @Override
+    public boolean movedByTheirHandover() {
+        return false; // not theirs yet: the handover they come from needs another successor
+    }
 }

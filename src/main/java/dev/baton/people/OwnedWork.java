@@ -13,4 +13,13 @@ public interface OwnedWork {
      * drops its last letter for one ({@code "1 open commitment"}).
      */
     String noun();
+
+    /**
+     * Whether a handover of the person moves this work (their accounts, commitments, tasks do); work
+     * that only comes to them (accounts a running handover is to move to them as successor) does not: it
+     * needs another successor in that handover, and the refusal says so instead of "launch a handover".
+     */
+    default boolean movedByTheirHandover() {
+        return true;
+    }
 }

@@ -449,23 +449,43 @@ public class PeopleService {
                 + ": give them another manager first");
     }
 
-    /** What they still own, each kind they own some of ("1 account and 2 open tasks"); none is no reason. */
+    /**
+     * What they still own, each kind they own some of ("1 account and 2 open tasks"), with what to do
+     * about it; none is no reason. Their own work is handed over first (or, while their handover runs,
+     * it moves it); accounts coming to them in others' handovers need another successor there: "launch a
+     * handover" was refused or moved nothing for either (found by a probe).
+     */
     private Optional<String> whyNotOwningWork(Person person) {
-        List<String> owned = new ArrayList<>();
+        List<String> own = new ArrayList<>();
+        List<String> incoming = new ArrayList<>();
         for (OwnedWork work : ownedWork.orderedStream().toList()) {
             long count = work.countOwnedBy(person);
             if (count > 0) {
                 String noun = work.noun();
-                owned.add(count + " " + (count == 1 ? noun.substring(0, noun.length() - 1) : noun));
+                (work.movedByTheirHandover() ? own : incoming)
+                        .add(count + " " + (count == 1 ? noun.substring(0, noun.length() - 1) : noun));
             }
         }
-        if (owned.isEmpty()) {
-            return Optional.empty();
+        List<String> reasons = new ArrayList<>();
+        if (!own.isEmpty()) {
+            reasons.add("still owns " + listed(own)
+                    + (leavers.leaving(person).isPresent()
+                            ? ": their handover, under way, moves them; deactivate them once it is done"
+                            : ": hand them over first (launch a handover)"));
         }
-        String last = owned.removeLast();
-        return Optional.of(person.getFullName() + " still owns "
-                + (owned.isEmpty() ? last : String.join(", ", owned) + " and " + last)
-                + ": hand them over first (launch a handover)");
+        if (!incoming.isEmpty()) {
+            reasons.add((own.isEmpty() ? "still has " : "and has ") + listed(incoming)
+                    + ": choose another successor for them in those handovers first");
+        }
+        return reasons.isEmpty()
+                ? Optional.empty()
+                : Optional.of(person.getFullName() + " " + String.join("; ", reasons));
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String listed(List<String> parts) {
+        String last = parts.getLast();
+        return parts.size() == 1 ? last : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + last;
     }
 
     private Person person(Long id) {

@@ -193,7 +193,16 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                 as("ada").postForEntity("/api/people/" + launched.successor().getId() + "/deactivate", null, Map.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(String.valueOf(refused.getBody().get("detail"))).contains("1 incoming handover account");
+        // found by a probe: it said "hand them over first (launch a handover)", which moves none of them
+        assertThat(String.valueOf(refused.getBody().get("detail")))
+                .isEqualTo(launched.successor().getFullName() + " still has 1 incoming handover account: choose"
+                        + " another successor for them in those handovers first");
+        ResponseEntity<Map> departing =
+                as("ada").postForEntity("/api/people/" + launched.departing().getId() + "/deactivate", null, Map.class);
+        assertThat(departing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(departing.getBody().get("detail")))
+                .startsWith(launched.departing().getFullName() + " still owns 1 account")
+                .endsWith(": their handover, under way, moves them; deactivate them once it is done");
         assertThat(jdbc.queryForObject(
                         "select active from person where id = ?",
                         Boolean.class,
