@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +97,16 @@ class SuccessorRules implements Departures {
     @Override
     public Optional<LocalDate> leavingOn(Person person) {
         return Optional.ofNullable(leavingDays(List.of(person)).get(person.getId()));
+    }
+
+    @Override
+    public Set<Long> departingAmong(Collection<Person> people) {
+        Set<Long> departing = new HashSet<>(beingHandedOver(people));
+        departing.addAll(leavingDays(people.stream()
+                        .filter(p -> !departing.contains(p.getId()))
+                        .toList())
+                .keySet());
+        return departing;
     }
 
     boolean isLeaving(Person person) {

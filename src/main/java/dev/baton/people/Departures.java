@@ -1,7 +1,9 @@
 package dev.baton.people;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a person's book is being handed over (they are leaving, or changing role), or has been
@@ -18,4 +20,10 @@ public interface Departures {
      * day is today or later where they are; empty otherwise (no such handover, or the day has passed).
      */
     Optional<LocalDate> leavingOn(Person person);
+
+    /**
+     * The ids of those among {@code people} for whom {@link #isBeingHandedOver} or {@link #leavingOn}
+     * holds, in a few queries however many they are (a team's offer of a step).
+     */
+    Set<Long> departingAmong(Collection<Person> people);
 }

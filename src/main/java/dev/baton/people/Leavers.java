@@ -2,7 +2,10 @@ package dev.baton.people;
 
 import dev.baton.shared.Dates;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,5 +41,18 @@ public class Leavers {
                 .flatMap(Optional::stream)
                 .max(LocalDate::compareTo)
                 .map(day -> person.getFullName() + " is leaving the company on " + dates.day(day));
+    }
+
+    /**
+     * Those among {@code people} who take no new work ({@link #leaving}), by id, in a few queries however
+     * many they are.
+     */
+    public Set<Long> leavingAmong(Collection<Person> people) {
+        if (people.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> leaving = new HashSet<>();
+        departures.orderedStream().forEach(d -> leaving.addAll(d.departingAmong(people)));
+        return leaving;
     }
 }

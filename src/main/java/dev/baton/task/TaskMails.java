@@ -6,6 +6,7 @@ import dev.baton.notification.MailComposer;
 import dev.baton.notification.MailKind;
 import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.Outbox;
+import dev.baton.people.Leavers;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TeamService;
@@ -36,6 +37,8 @@ class TaskMails {
     private final TeamService teams;
     private final Clock clock;
 
+    private final Leavers leavers;
+
     TaskMails(
             Outbox outbox,
             MailComposer composer,
@@ -44,7 +47,9 @@ class TaskMails {
             Accounts accounts,
             TimeZones zones,
             TeamService teams,
+            Leavers leavers,
             Clock clock) {
+        this.leavers = leavers;
         this.clock = clock;
         this.teams = teams;
         this.outbox = outbox;
@@ -76,9 +81,16 @@ class TaskMails {
      * members and their choices are read in one query each, however big the team. Keys name the task
      * and the recipient ({@code task-offered:<task>:<person id>:created}), so a job delivered twice
      * queues one mail each; {@link #taken} withdraws those still queued once somebody holds the step.
+     * Nobody being handed over or leaving is offered it ({@link Leavers}): they may not claim it.
      */
     void offered(Task task) {
         List<Person> candidates = people.activeInTeamsOrNamed(task.getCandidateGroups(), task.getCandidateUsers());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Set<Long> leaving = leavers.leavingAmong(candidates);
+        candidates =
+                candidates.stream().filter(p -> !leaving.contains(p.getId())).toList();
         if (candidates.isEmpty()) {
             return;
         }

@@ -4,12 +4,14 @@ import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.AbsenceService;
+import dev.baton.people.Leavers;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
 import dev.baton.people.SignedInNow;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,6 +64,7 @@ public class TaskService {
     private volatile Map<String, TaskCompletionHandler> handlers;
     private final ReportingLines lines;
     private final InboxQuery inbox;
+    private final Leavers leavers;
 
     TaskService(
             Tasks tasks,
@@ -81,7 +84,9 @@ public class TaskService {
             TaskPeople taskPeople,
             Accounts accounts,
             InboxQuery inbox,
-            AccountAnswers accountAnswers) {
+            AccountAnswers accountAnswers,
+            Leavers leavers) {
+        this.leavers = leavers;
         this.accountAnswers = accountAnswers;
         this.lines = lines;
         this.inbox = inbox;
@@ -268,7 +273,8 @@ public class TaskService {
 
     /**
      * Only a member of a candidate team or a candidate user may claim (and an admin a task in the
-     * unassigned queue); a task claimed by someone else is a conflict. The offer mails still queued to
+     * unassigned queue); a task claimed by someone else is a conflict, as is a claim by someone being
+     * handed over or leaving ({@link Leavers}: they take no new work). The offer mails still queued to
      * the others are withdrawn.
      */
     public Task claim(long id) {
@@ -281,6 +287,13 @@ public class TaskService {
                     && !(me.admin() && task.isUnheld())) {
                 throw new AccessDeniedException(
                         "only a candidate user or a member of a candidate team may claim task " + id);
+            }
+            if (!me.username().equals(task.getAssignee())) {
+                // found by a probe: someone being handed over could claim their team's new steps, which
+                // their handover would then have to move (or leave behind); they are not offered them either
+                people.byUsername(me.username()).flatMap(leavers::leaving).ifPresent(why -> {
+                    throw new ConflictException(why + " and cannot claim a new task");
+                });
             }
             Map<String, Object> before = state(task);
             task.claim(me.username());

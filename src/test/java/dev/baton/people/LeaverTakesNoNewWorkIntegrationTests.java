@@ -191,6 +191,40 @@ class LeaverTakesNoNewWorkIntegrationTests extends HandoverBookTest {
     }
 
     /**
+     * Found by a probe: someone leaving still got their team's offers of new steps and could claim them.
+     * Now the offer goes to the others only, and a claim is refused with the reason.
+     */
+    @Test
+    void someoneLeavingIsNotOfferedTheirTeamsNewStepsAndMayNotClaimOne() throws Exception {
+        jdbc.update(
+                "update person set team_id = (select team_id from person where username = 'cora') where id = ?",
+                leaver.getId());
+        long instance = ((Number) as("maria")
+                        .postForObject("/api/accounts/" + book.account().getId() + "/handoff-to-cs", null, Map.class)
+                        .get("processInstanceKey"))
+                .longValue();
+        Task list = awaitTaskOf(instance);
+        as(book.departing().getUsername())
+                .postForEntity("/api/tasks/" + list.getId() + "/complete", Map.of("listComplete", true), Map.class);
+        Task kickoff = awaitTask(instance, HandoffBpmn.TASK_KICKOFF);
+
+        ResponseEntity<Map> refused = post(leaver.getUsername(), kickoff, "claim");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("detail")).isEqualTo(leaving + " and cannot claim a new task");
+        assertThat(tasks.findById(kickoff.getId()).orElseThrow().getAssignee()).isNull();
+        // keyed task-offered:<task>:<person id>:created
+        List<String> offers = jdbc.queryForList(
+                "select dedup_key from outbox_message where dedup_key like 'task-offered:' || ? || ':%'",
+                String.class, kickoff.getId());
+        String offer = "task-offered:" + kickoff.getId() + ":";
+        assertThat(offers)
+                .contains(offer + personId("cora") + ":created")
+                .doesNotContain(offer + leaver.getId() + ":created");
+        assertThat(post("cora", kickoff, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /**
      * The commitment import held owners only to being active: a file could give someone leaving a new
      * open promise. Now it is a row error at owner in the API's words; one they own already may come
      * again, and a closed one is history, whoever owned it.

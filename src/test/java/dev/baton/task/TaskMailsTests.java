@@ -14,6 +14,7 @@ import dev.baton.notification.MailComposer;
 import dev.baton.notification.MailKind;
 import dev.baton.notification.MailPreferenceService;
 import dev.baton.notification.Outbox;
+import dev.baton.people.Leavers;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TeamService;
@@ -42,6 +43,7 @@ class TaskMailsTests {
             mock(Accounts.class),
             mock(TimeZones.class),
             teams,
+            mock(Leavers.class),
             Clock.fixed(Instant.parse("2030-01-01T09:00:00Z"), ZoneOffset.UTC));
 
     @Test
