@@ -158,11 +158,12 @@ public class TaskAssignments {
             if (!leftToItsProcess(t, reroutedByTheirProcess)) {
                 boolean byTheirFeature = t.getSubject() != null && mailedByTheirFeature.contains(t.getSubject());
                 String previous = t.getAssignee();
-                AuditEvent event = move(t, to, AuditLog.currentActor(), "task.reassigned");
+                String by = AuditLog.currentActor();
+                AuditEvent event = move(t, to, by, "task.reassigned");
                 if (toldOfTheBook && !byTheirFeature) {
                     mails.movedQuietly(t, previous);
                 } else if (!byTheirFeature) {
-                    mails.reassigned(t, previous, event.getId());
+                    mails.reassigned(t, previous, event.getId(), by);
                 } // else their feature withdraws and sends what it must
                 if (t.getSubject() != null) {
                     moved.add(t.getSubject());
@@ -209,7 +210,7 @@ public class TaskAssignments {
     private void hand(Task task, String to, String by, String action) {
         String previous = task.getAssignee();
         AuditEvent event = move(task, to, by, action);
-        mails.reassigned(task, previous, event.getId());
+        mails.reassigned(task, previous, event.getId(), by);
     }
 
     /** Moves the task to {@code to} (the first holder stays on record) and audits it as {@code action}, by {@code by}. */

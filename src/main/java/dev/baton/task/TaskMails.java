@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -148,13 +149,15 @@ class TaskMails {
      * they know, they still hold it. A mail already sent (or being sent) stays, and is followed by
      * the mail that corrects it. Keys name the recipient, so each person's mails are withdrawn alone.
      * A step offered to teams is held now: the offers still queued are withdrawn ({@link #taken}).
+     * Whoever moved it ({@code by}) is not mailed about their own move (found by a probe: delegating your
+     * own task mailed you that it had moved), nor about a task they gave themselves.
      */
-    void reassigned(Task task, String previous, long auditEventId) {
+    void reassigned(Task task, String previous, long auditEventId, String by) {
         Moot moot = withdrawMoot(task, previous);
-        if (!moot.toNeverLostIt()) {
+        if (!moot.toNeverLostIt() && !task.getAssignee().equals(by)) {
             assigned(task, String.valueOf(auditEventId));
         }
-        if (!moot.fromNeverTold()) {
+        if (!moot.fromNeverTold() && !Objects.equals(previous, by)) {
             Person from = moot.from();
             send(
                     from,

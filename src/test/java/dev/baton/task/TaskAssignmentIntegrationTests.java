@@ -26,7 +26,7 @@ class TaskAssignmentIntegrationTests extends InboxTest {
     JdbcTemplate jdbc;
 
     @Test
-    void robDelegatesAClaimedReviewToRitaAndStaysOnRecordWhileBothAreMailed() throws Exception {
+    void robDelegatesAClaimedReviewToRitaAndStaysOnRecordWhileOnlyRitaIsMailed() throws Exception {
         Task task = claimedByRob();
 
         ResponseEntity<Map> delegated = delegate("rob", task, "rita");
@@ -46,9 +46,8 @@ class TaskAssignmentIntegrationTests extends InboxTest {
                 .singleElement()
                 .asString()
                 .startsWith("New task: Review account");
-        assertThat(mailsAbout(task, "rob@baton.example"))
-                .extracting(InboxTest::subject)
-                .containsExactly("Task moved to Rita Okafor: Review account");
+        // found by a probe: rob was mailed "Task moved to Rita Okafor" about the move he had just made
+        assertThat(mailsAbout(task, "rob@baton.example")).isEmpty();
     }
 
     @Test
