@@ -117,7 +117,7 @@ public class TaskAssignments {
                 ? open
                 : open.stream().filter(t -> taskIds.contains(t.getId())).toList();
         if (chosen.size() != (taskIds == null || taskIds.isEmpty() ? open.size() : taskIds.size())) {
-            throw new BadRequestException("taskIds", "every task must be an open task of " + from);
+            throw new BadRequestException("taskIds", "every task must be an open task of " + owner.getFullName());
         }
         chosen.forEach(t -> hand(t, successor.getUsername(), me.username(), "task.reassigned"));
         return chosen;
@@ -231,7 +231,7 @@ public class TaskAssignments {
         Person p = people.byUsernameOrEmail(username.trim())
                 .orElseThrow(() -> BadRequestException.noSuch("to", "person", username));
         if (p.getUsername().equals(holder)) {
-            throw new BadRequestException("to", holder + " already has it: choose someone else");
+            throw new BadRequestException("to", p.getFullName() + " already has it: choose someone else");
         }
         absences.unavailableToday(p).ifPresent(reason -> {
             throw new BadRequestException("to", reason + ": choose someone else");

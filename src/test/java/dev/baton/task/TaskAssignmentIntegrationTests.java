@@ -69,6 +69,9 @@ class TaskAssignmentIntegrationTests extends InboxTest {
                     .as(to)
                     .containsKey("to");
         }
+        // by full name, not user name (found by a probe: "rob already has it")
+        assertThat((Map<String, Object>) delegate("rob", task, "rob").getBody().get("errors"))
+                .containsEntry("to", "Rob Jansen already has it: choose someone else");
         assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
         assertThat(actions(task)).containsExactly("task.claimed");
     }
@@ -95,13 +98,12 @@ class TaskAssignmentIntegrationTests extends InboxTest {
                         .postForEntity("/api/tasks/reassign", move, Map.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as("maria")
-                        .postForEntity(
-                                "/api/tasks/reassign",
-                                Map.of("from", "rob", "to", "rita", "taskIds", List.of(-1)),
-                                Map.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> notRobs = as("maria")
+                .postForEntity(
+                        "/api/tasks/reassign", Map.of("from", "rob", "to", "rita", "taskIds", List.of(-1)), Map.class);
+        assertThat(notRobs.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) notRobs.getBody().get("errors"))
+                .containsEntry("taskIds", "every task must be an open task of Rob Jansen");
         assertThat(tasks.findById(task.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
 
         ResponseEntity<List> moved = as("maria").postForEntity("/api/tasks/reassign", move, List.class);

@@ -135,18 +135,24 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
         assertThat(bodyFields(docs, "/api/tasks/reassign")).contains("from", "to", "taskIds");
         assertThat(bodyFields(docs, "/api/tasks/{id}/assign")).contains("to");
         assertThat(bodyFields(docs, "/api/commitments/{id}/owner")).contains("ownerId", "version");
+        // a reassignment without "from" is refused: the schema says it is required (found by a probe)
+        assertThat(bodySchema(docs, "/api/tasks/reassign").path("required").toString())
+                .contains("\"from\"", "\"to\"");
     }
 
     private static Set<String> bodyFields(JsonNode docs, String path) {
+        Set<String> fields = new java.util.TreeSet<>();
+        bodySchema(docs, path).path("properties").fieldNames().forEachRemaining(fields::add);
+        return fields;
+    }
+
+    /** The schema of the request body of the operation at {@code path}. */
+    private static JsonNode bodySchema(JsonNode docs, String path) {
         String ref = docs.at("/paths/" + path.replace("/", "~1"))
                 .findValue("requestBody")
                 .findValue("$ref")
                 .asText();
-        Set<String> fields = new java.util.TreeSet<>();
-        docs.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1) + "/properties")
-                .fieldNames()
-                .forEachRemaining(fields::add);
-        return fields;
+        return docs.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     @Test

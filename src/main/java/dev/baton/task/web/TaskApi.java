@@ -19,6 +19,7 @@ import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubjectSource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -79,7 +80,14 @@ class TaskApi {
             @NotBlank @Size(max = 200) @SingleLine String to) {}
 
     record TaskReassignment(
-            @Size(max = 60) @SingleLine String from,
+            // required: TaskAssignments says so at "from" in its words; the schema says so too (found by a probe)
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "user name of the person whose open" + " tasks move")
+            @Size(max = 60)
+            @SingleLine
+            String from,
+
             @NotBlank @Size(max = 60) @SingleLine String to,
 
             @JsonSetter(contentNulls = Nulls.FAIL) @Size(max = 1000)
