@@ -182,6 +182,27 @@ class AccountApiIntegrationTests {
                 .containsEntry("version", 0);
     }
 
+    /** Found by a probe: version -1 answered 409 "changed by someone else", which reloading never fixes. */
+    @Test
+    void aNegativeVersionIsABadRequestAtVersionNotAConflict() {
+        long accountId = newAccount("Negative Version Ltd", "rob");
+        long contactId = newContact(accountId, "Nina Negative", false);
+        Map<String, Object> edit = new java.util.HashMap<>(
+                Map.of("fullName", "Nina Negative", "email", "c@example.com", "primary", false, "version", -1));
+        edit.put("title", "CFO");
+        edit.put("phone", null);
+        edit.put("preferences", null);
+
+        ResponseEntity<Map> refused =
+                as("rob").exchange("/api/contacts/" + contactId, HttpMethod.PUT, new HttpEntity<>(edit), Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) refused.getBody().get("errors"))
+                .containsEntry("version", "must be 0 or more: send the version you read");
+        assertThat(as("rob").getForObject("/api/contacts/" + contactId, Map.class))
+                .containsEntry("title", null);
+    }
+
     private Timestamp updatedAt(long accountId) {
         return jdbc.queryForObject("select updated_at from account where id = ?", Timestamp.class, accountId);
     }
