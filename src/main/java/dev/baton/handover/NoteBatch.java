@@ -105,9 +105,13 @@ public class NoteBatch {
     }
 
     /**
-     * Keeps what the departing person has typed so far (fields outside the note are ignored).
+     * Keeps what the departing person has typed so far, replacing the draft before (fields outside the
+     * note are ignored; a note field left out is kept empty).
      *
+     * @param values the note's fields by name ({@link HandoverSteps#NOTE_FIELDS}); at least one of them
      * @return when it was saved
+     * @throws BadRequestException at {@code body} when {@code values} names none of the note's fields
+     *     (found by a probe: such a body emptied the draft kept before), at a field over 20,000 characters
      * @throws ConflictException once the handover has ended (cancelled or finished, saying which) or the
      *     note is written
      */
@@ -125,6 +129,12 @@ public class NoteBatch {
         }
         if (item.getNote() != null) {
             throw new ConflictException("the note for " + item.getAccount().getName() + " is written already");
+        }
+        if (HandoverSteps.NOTE_FIELDS.stream().noneMatch(values::containsKey)) {
+            throw new BadRequestException(
+                    "body",
+                    "names none of the note's fields (" + String.join(", ", HandoverSteps.NOTE_FIELDS)
+                            + "): the draft kept before stays");
         }
         Map<String, Object> draft = new LinkedHashMap<>();
         HandoverSteps.NOTE_FIELDS.forEach(f -> {

@@ -566,6 +566,17 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         String.class,
                         launched.id()))
                 .isEqualTo(emoji.repeat(15_000));
+
+        // found by a probe: a body naming none of the note's fields emptied the draft kept before
+        ResponseEntity<Map> noField = as(departing)
+                .exchange("/api" + draft, HttpMethod.PUT, new HttpEntity<>(Map.of("summary", "typo")), Map.class);
+        assertThat(noField.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) noField.getBody().get("errors")).containsKey("body");
+        assertThat(jdbc.queryForObject(
+                        "select note_draft ->> 'relationshipSummary' from handover_item where handover_id = ?",
+                        String.class,
+                        launched.id()))
+                .isEqualTo(emoji.repeat(15_000));
     }
 
     private ResponseEntity<Map> saveDraft(String username, String draft, String summary) {
