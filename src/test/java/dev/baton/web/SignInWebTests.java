@@ -48,6 +48,15 @@ class SignInWebTests {
         assertThat(CSRF.matcher(page.body()).find()).isTrue();
     }
 
+    /** Found by a probe: every first page view logged a 404 for the icon browsers ask for. */
+    @Test
+    void theBrowserIconIsThereBeforeSignIn() throws Exception {
+        HttpResponse<String> icon = get("/favicon.ico");
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
+    }
+
     @Test
     void signsInRobThroughTheFormAndStartsInHisInbox() throws Exception {
         HttpResponse<String> signedIn = signIn("rob", "demo");
