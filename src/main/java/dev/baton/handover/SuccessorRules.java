@@ -25,9 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SuccessorRules implements Departures {
 
-    /** A handover of the person is under way: launched and not ended. */
-    private static final List<HandoverStatus> UNDER_WAY = List.of(HandoverStatus.STARTING, HandoverStatus.RUNNING);
-
     private final Handovers handovers;
     private final TimeZones zones;
 
@@ -42,9 +39,9 @@ class SuccessorRules implements Departures {
     }
 
     /**
-     * {@link #problem} for many people, in at most two queries however many they are (the candidate
-     * list of every choose-successor form, plan preview and type-ahead keystroke), with the same answers;
-     * for one person (a transfer's re-check, once per account) in one.
+     * {@link #problem} for many people, in one query however many they are (the candidate list of every
+     * choose-successor form, plan preview and type-ahead keystroke), with the same answers; for one
+     * person (a transfer's re-check, once per account) in one whose SQL Hibernate keeps.
      *
      * @return each refused person's problem by person id; the people missing from it may inherit
      */
@@ -61,29 +58,17 @@ class SuccessorRules implements Departures {
                 asked.add(p);
             }
         }
-        Set<Long> handedOver;
-        Map<Long, LocalDate> leaving;
-        if (asked.size() == 1) {
-            Person p = asked.getFirst();
-            Object[] row = handovers.departureOf(p).getFirst();
-            handedOver = ((Number) row[0]).longValue() > 0 ? Set.of(p.getId()) : Set.of();
-            leaving = handedOver.isEmpty() && row[1] != null
-                    ? stillLeaving(asked, Map.of(p.getId(), (LocalDate) row[1]))
-                    : Map.of();
-        } else {
-            handedOver = beingHandedOver(asked);
-            List<Person> others =
-                    asked.stream().filter(p -> !handedOver.contains(p.getId())).toList();
-            leaving = leavingDays(others);
-        }
+        Map<Long, Departure> departures = departures(asked);
         for (Person p : asked) {
-            if (handedOver.contains(p.getId())) {
+            Departure d = departures.getOrDefault(p.getId(), Departure.NONE);
+            if (d.underWay()) {
                 problems.put(p.getId(), p.getFullName() + " is being handed over too and cannot take over accounts");
-            } else if (leaving.containsKey(p.getId())) {
-                problems.put(
-                        p.getId(),
-                        p.getFullName() + " is leaving the company on " + Dates.calendarDay(leaving.get(p.getId()))
-                                + " and cannot take over accounts");
+            } else {
+                leavingDay(p, d)
+                        .ifPresent(day -> problems.put(
+                                p.getId(),
+                                p.getFullName() + " is leaving the company on " + Dates.calendarDay(day)
+                                        + " and cannot take over accounts"));
             }
         }
         return problems;
@@ -96,16 +81,19 @@ class SuccessorRules implements Departures {
 
     @Override
     public Optional<LocalDate> leavingOn(Person person) {
-        return Optional.ofNullable(leavingDays(List.of(person)).get(person.getId()));
+        return leavingDay(person, departures(List.of(person)).getOrDefault(person.getId(), Departure.NONE));
     }
 
     @Override
     public Set<Long> departingAmong(Collection<Person> people) {
-        Set<Long> departing = new HashSet<>(beingHandedOver(people));
-        departing.addAll(leavingDays(people.stream()
-                        .filter(p -> !departing.contains(p.getId()))
-                        .toList())
-                .keySet());
+        Map<Long, Departure> departures = departures(people);
+        Set<Long> departing = new HashSet<>();
+        for (Person p : people) {
+            Departure d = departures.getOrDefault(p.getId(), Departure.NONE);
+            if (d.underWay() || leavingDay(p, d).isPresent()) {
+                departing.add(p.getId());
+            }
+        }
         return departing;
     }
 
@@ -115,45 +103,52 @@ class SuccessorRules implements Departures {
 
     /** The ids of those among {@code people} whose handover is under way, in one query (none for nobody). */
     Set<Long> beingHandedOver(Collection<Person> people) {
-        if (people.size() == 1) { // one person (a transfer's re-check, once per account): a query whose SQL is kept
-            Person p = people.iterator().next();
-            return handovers.isDepartingInOpenHandover(p) ? Set.of(p.getId()) : Set.of();
-        }
-        return people.isEmpty()
-                ? Set.of()
-                : handovers.departingAmong(people.stream().map(Person::getId).toList(), UNDER_WAY);
+        Set<Long> underWay = new HashSet<>();
+        departures(people).forEach((id, d) -> {
+            if (d.underWay()) {
+                underWay.add(id);
+            }
+        });
+        return underWay;
     }
 
     /**
-     * The day each of {@code people} leaves the company, for those a completed handover for leaving says
-     * so and that day is today or later where they are, in one query (none for nobody): the latest
-     * such day is past today exactly when some day is.
+     * Where a person stands: whether a handover of theirs is under way (launched and not ended), and the
+     * latest effective date of their completed handovers for leaving (null for none).
      */
-    private Map<Long, LocalDate> leavingDays(Collection<Person> people) {
+    private record Departure(boolean underWay, LocalDate lastLeavingDay) {
+
+        static final Departure NONE = new Departure(false, null);
+
+        /** A row of {@link Handovers#departureOf} ({@code from} 0) or {@link Handovers#departuresOf} (1). */
+        static Departure of(Object[] row, int from) {
+            return new Departure(((Number) row[from]).longValue() > 0, (LocalDate) row[from + 1]);
+        }
+    }
+
+    /**
+     * The departures of those among {@code people} who have any handover, by id, in one query (none for
+     * nobody). One person alone (a transfer's re-check, once per account) is asked without a collection
+     * parameter: Hibernate keeps a query's SQL only then (an IN list's size changes the SQL).
+     */
+    private Map<Long, Departure> departures(Collection<Person> people) {
         if (people.isEmpty()) {
             return Map.of();
         }
-        Map<Long, LocalDate> last = new HashMap<>();
-        if (people.size() == 1) { // as in beingHandedOver
+        if (people.size() == 1) {
             Person p = people.iterator().next();
-            handovers.lastLeavingDay(p).ifPresent(day -> last.put(p.getId(), day));
-        } else {
-            handovers
-                    .lastLeavingDays(people.stream().map(Person::getId).toList())
-                    .forEach(row -> last.put((Long) row[0], (LocalDate) row[1]));
+            return Map.of(p.getId(), Departure.of(handovers.departureOf(p).getFirst(), 0));
         }
-        return stillLeaving(people, last);
+        Map<Long, Departure> found = new HashMap<>();
+        handovers
+                .departuresOf(people.stream().map(Person::getId).toList())
+                .forEach(row -> found.put(((Number) row[0]).longValue(), Departure.of(row, 1)));
+        return found;
     }
 
-    /** Those of {@code people} whose last leaving day ({@code last}, by person id) is today or later where they are. */
-    private Map<Long, LocalDate> stillLeaving(Collection<Person> people, Map<Long, LocalDate> last) {
-        Map<Long, LocalDate> leaving = new HashMap<>();
-        for (Person p : people) {
-            LocalDate day = last.get(p.getId());
-            if (day != null && !day.isBefore(zones.today(p))) {
-                leaving.put(p.getId(), day);
-            }
-        }
-        return leaving;
+    /** The day {@code person} leaves the company when it is today or later where they are; empty otherwise. */
+    private Optional<LocalDate> leavingDay(Person person, Departure departure) {
+        LocalDate day = departure.lastLeavingDay();
+        return day != null && !day.isBefore(zones.today(person)) ? Optional.of(day) : Optional.empty();
     }
 }

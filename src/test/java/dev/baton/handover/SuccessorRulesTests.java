@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Found by a probe: the refusals named the successor by user name ("rob is being handed over too ..."). */
@@ -55,21 +54,22 @@ class SuccessorRulesTests {
         Person rob = person(2L, "rob", "Rob Jansen", true);
         when(zones.today(rob)).thenReturn(LocalDate.of(2026, 12, 11));
         when(handovers.departureOf(rob)).thenReturn(departure(0, LocalDate.of(2026, 12, 10)));
-        when(handovers.lastLeavingDays(anyCollection())).thenReturn(leaving(2L, LocalDate.of(2026, 12, 10)));
+        when(handovers.departuresOf(anyCollection())).thenReturn(departures(2L, 0, LocalDate.of(2026, 12, 10)));
 
         assertThat(rules.problem(rob, departing)).isEmpty();
         assertThat(rules.problems(List.of(rob, departing), departing)).containsOnlyKeys(1L);
     }
 
-    /** Many people are asked in two queries (the candidate lists); one alone in one, without a collection parameter. */
+    /** Many people are asked in one query (the candidate lists); one alone in one, without a collection parameter. */
     @Test
     void manyPeopleAreAskedTogetherWithTheSameAnswers() {
         Person rob = person(2L, "rob", "Rob Jansen", true);
         Person lee = person(3L, "lee", "Lee Park", true);
         Person ann = person(4L, "ann", "Ann Lee", true);
         when(zones.today(lee)).thenReturn(LocalDate.of(2026, 12, 3));
-        when(handovers.departingAmong(anyCollection(), anyCollection())).thenReturn(Set.of(2L));
-        when(handovers.lastLeavingDays(anyCollection())).thenReturn(leaving(3L, LocalDate.of(2026, 12, 10)));
+        List<Object[]> rows = departures(2L, 1, null);
+        rows.addAll(departures(3L, 0, LocalDate.of(2026, 12, 10)));
+        when(handovers.departuresOf(anyCollection())).thenReturn(rows);
 
         assertThat(rules.problems(List.of(rob, lee, ann), departing))
                 .containsOnly(
@@ -86,9 +86,10 @@ class SuccessorRulesTests {
         return rows;
     }
 
-    private static List<Object[]> leaving(long personId, LocalDate day) {
+    /** A row of {@link Handovers#departuresOf}: person id, handovers under way, last leaving day (or null). */
+    private static List<Object[]> departures(long personId, long underWay, LocalDate lastLeavingDay) {
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {personId, day});
+        rows.add(new Object[] {personId, underWay, lastLeavingDay});
         return rows;
     }
 
