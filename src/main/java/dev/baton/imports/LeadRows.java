@@ -3,6 +3,7 @@ package dev.baton.imports;
 import dev.baton.lead.LeadImports;
 import dev.baton.lead.LeadImports.Existing;
 import dev.baton.lead.LeadImports.ImportedLead;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,13 +102,14 @@ class LeadRows implements RowHandler {
         Integer score = null;
         String scoreText = row.get("score");
         if (scoreText != null) {
-            try {
-                score = (int) Math.round(Double.parseDouble(scoreText));
-                if (score < 0 || score > 100) {
-                    run.error(row, "score", "must be from 0 to 100");
-                }
-            } catch (NumberFormatException e) {
-                run.error(row, "score", "is not a number from 0 to 100");
+            // a CRM's score may be a fraction (55.5 is 56); "NaN", "Infinity" and "1e400" are no score (found by
+            // a probe: NaN was imported as 0)
+            BigDecimal value = decimal(scoreText);
+            if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+                run.error(row, "score", "must be a number from 0 to 100 (a fraction is rounded)");
+            } else {
+                // doubleValue, not setScale: 1e-99999999 is in range, and its scale would be a 10^99999999 division
+                score = (int) Math.round(value.doubleValue());
             }
         }
         String source = run.text(row, "source", 60);
@@ -123,5 +125,14 @@ class LeadRows implements RowHandler {
                 run.text(row, "territory", 60));
         run.check(row, lead, Map.of("personName", "full_name"));
         return lead;
+    }
+
+    /** The cell as a decimal number (digits, a point, an exponent), or null when it is none. */
+    private static BigDecimal decimal(String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 }

@@ -36,7 +36,10 @@ public class LeadImports {
             @Size(max = 60) @SingleLine String phone,
             @NotBlank @Size(max = 60) @SingleLine String source,
             @Size(max = 120) @SingleLine String campaign,
-            @Min(0) @Max(100) Integer score,
+
+            @Min(value = 0, message = NewLead.SCORE_RULE) @Max(value = 100, message = NewLead.SCORE_RULE)
+            Integer score,
+
             @Size(max = 60) @SingleLine String territory) {}
 
     /**

@@ -27,6 +27,17 @@ public record NewLead(
         @Size(max = 60) @SingleLine String phone,
         @NotBlank @Size(max = 60) @SingleLine String source,
         @Size(max = 120) @SingleLine String campaign,
-        @Min(0) @Max(100) Integer score,
+
+        @Min(value = 0, message = NewLead.SCORE_RULE) @Max(value = 100, message = NewLead.SCORE_RULE)
+        Integer score,
+
         @Size(max = 60) @SingleLine String territory,
-        @Size(max = 40) @SingleLine String firstTouchSla) {}
+        @Size(max = 40) @SingleLine String firstTouchSla) {
+
+    /**
+     * A score's rule in the words every way in says it (API, page; the import, which rounds a fraction,
+     * says "a number"): found by a probe, 101 was "must be less than or equal to 100" in the API and "must be
+     * a whole number from 0 to 100" on the page.
+     */
+    public static final String SCORE_RULE = "must be a whole number from 0 to 100";
+}

@@ -74,7 +74,9 @@ class LeadApiIntegrationTests extends LeadIntegrationTest {
         body.put("score", 101);
         ResponseEntity<Map> refused = as("maria").postForEntity("/api/leads", body, Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((Map<String, String>) refused.getBody().get("errors")).containsKey("score");
+        // found by a probe: 101 said "must be less than or equal to 100", the page "a whole number from 0 to 100"
+        assertThat((Map<String, String>) refused.getBody().get("errors"))
+                .containsEntry("score", "must be a whole number from 0 to 100");
     }
 
     @Test

@@ -34,7 +34,7 @@ class LeadImportIntegrationTests extends LeadIntegrationTest {
         String csv =
                 "Lead ID,First Name,Last Name,Company / Account,Email,Phone,Lead Source,Campaign Name,Lead Score,Country\n"
                         + "00Q" + run + "AAA1,Jörg,Müller,Müller GmbH,joerg." + run + "@mueller.test,,Webinar,Q1 " + run
-                        + ",72," + territory + "\n"
+                        + ",71.5," + territory + "\n" // a fraction is rounded: 72
                         + "00Q" + run + "AAA2,Anne,de Vries,Northwind,,+31 20 123,Trade show,Q1 " + run + ",,"
                         + territory + "\n";
 
@@ -143,7 +143,10 @@ class LeadImportIntegrationTests extends LeadIntegrationTest {
                 + "B-" + run + "-1,Fine Co,Fay Fine,fay." + run + "@example.com,,50\n"
                 + "B-" + run + "-2,Mute Co,Nobody Reachable,,,\n"
                 + "B-" + run + "-3,Typo Co,Ty Po,not-an-address,,\n"
-                + "B-" + run + "-4,Hot Co,Hal Hot,,+1 555,150\n";
+                + "B-" + run + "-4,Hot Co,Hal Hot,,+1 555,150\n"
+                // found by a probe: NaN was imported as score 0
+                + "B-" + run + "-5,Odd Co,Nan Odd,,+1 556,NaN\n"
+                + "B-" + run + "-6,Big Co,Bea Big,,+1 557,1e400\n";
 
         Map dryRun = finished(upload("BATON", true, csv));
         Map real = finished(upload("BATON", false, csv));
@@ -153,8 +156,10 @@ class LeadImportIntegrationTests extends LeadIntegrationTest {
                 .containsExactly(
                         "3 email: a lead needs a way to reach the person: give an e-mail or a phone",
                         "4 email: is not an e-mail address",
-                        "5 score: must be from 0 to 100");
-        assertThat(real).containsEntry("status", "FAILED").containsEntry("errorCount", 3);
+                        "5 score: must be a number from 0 to 100 (a fraction is rounded)",
+                        "6 score: must be a number from 0 to 100 (a fraction is rounded)",
+                        "7 score: must be a number from 0 to 100 (a fraction is rounded)");
+        assertThat(real).containsEntry("status", "FAILED").containsEntry("errorCount", 5);
         assertThat(jdbc.queryForObject(
                         "select count(*) from lead where external_id like ?", Long.class, "B-" + run + "-%"))
                 .isZero();

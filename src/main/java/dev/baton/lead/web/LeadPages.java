@@ -118,7 +118,7 @@ class LeadPages {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new BadRequestException("score", "must be a whole number from 0 to 100");
+            throw new BadRequestException("score", NewLead.SCORE_RULE);
         }
     }
 
