@@ -181,8 +181,13 @@ public final class InputErrors {
                 "or");
     }
 
-    /** What a value of {@code type} must look like. */
-    static String expected(Class<?> type) {
+    /**
+     * What a value of {@code type} must look like, as the API says it: "must be a date like 2026-01-31",
+     * "must be a whole number", "must be true or false"; for {@link #refused(String, String)}.
+     *
+     * @param type the field's Java type (null: "has the wrong type")
+     */
+    public static String expected(Class<?> type) {
         if (type == null) {
             return "has the wrong type";
         }

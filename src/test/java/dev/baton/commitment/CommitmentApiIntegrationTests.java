@@ -313,6 +313,11 @@ class CommitmentApiIntegrationTests {
                         + LocalDate.now().minusDays(1));
         assertThat(submit("rob", id, "reschedule", "dueDate=" + due.plusDays(5) + "&text="))
                 .contains("Nothing changed: say why the date moves");
+        // found by a probe: a date typed the local way was answered "choose the new due date"
+        assertThat(submit("rob", id, "reschedule", "dueDate=18.12.2026&text=moved"))
+                .contains("Nothing changed: the new due date &#39;18.12.2026&#39; is not a date like 2026-01-31");
+        assertThat(submit("rob", id, "reschedule", "dueDate=&text=moved"))
+                .contains("Nothing changed: choose the new due date");
         assertThat(commitments.findById(id).orElseThrow().getDueDate()).isEqualTo(due);
 
         String done = submit("rob", id, "reschedule", "dueDate=" + due.plusDays(5) + "&text=kickoff+moved");

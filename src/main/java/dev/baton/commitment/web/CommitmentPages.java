@@ -12,6 +12,7 @@ import dev.baton.people.PeopleService;
 import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.InputErrors;
 import dev.baton.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -186,7 +187,18 @@ class CommitmentPages {
         }
         LocalDate newDueDate = "reschedule".equals(action) ? date(dueDate) : null;
         if ("reschedule".equals(action) && newDueDate == null) {
-            return refused(redirect, id, action, typed, "dueDate", "choose the new due date");
+            // a date typed that is none is told as typed, in the words of every page form (found by a probe:
+            // "18.12.2026" was answered "choose the new due date")
+            return refused(
+                    redirect,
+                    id,
+                    action,
+                    typed,
+                    "dueDate",
+                    dueDate == null || dueDate.isBlank()
+                            ? "choose the new due date"
+                            : "the new due date "
+                                    + InputErrors.refused(dueDate.strip(), InputErrors.expected(LocalDate.class)));
         }
         try {
             switch (action) {
