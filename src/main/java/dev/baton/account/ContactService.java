@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -184,7 +183,8 @@ public class ContactService {
      * @param duplicateId the contact that goes
      * @param survivorId the contact that stays
      * @param moveReferences moves whatever else refers to the duplicate (commitments) to the survivor; run
-     *     once both are held and checked, before the duplicate is deleted, in this transaction
+     *     once both are held and known to exist, before either is read (it may clear the persistence
+     *     context) and before the duplicate is deleted, in this transaction
      * @return the survivor as now
      * @throws NotFoundException for an unknown id (also one that a merge just before this deleted)
      * @throws BadRequestException at {@code intoId} when the two are one contact or at two accounts
@@ -193,22 +193,23 @@ public class ContactService {
     public ContactView merge(Long duplicateId, Long survivorId, Runnable moveReferences) {
         // both rows held before either is read: two opposite merges of one pair at once deleted both
         // contacts (found by a probe); now the second waits and finds its duplicate or survivor gone (404)
-        Map<Long, Contact> held = contacts.lockAll(List.of(duplicateId, survivorId)).stream()
-                .collect(Collectors.toMap(Contact::getId, c -> c));
-        Contact duplicate = held.get(duplicateId);
-        if (duplicate == null) {
-            throw new NotFoundException("contact", duplicateId);
+        List<Long> held = contacts.lockIds(List.of(duplicateId, survivorId));
+        for (Long id : List.of(duplicateId, survivorId)) {
+            if (!held.contains(id)) {
+                throw new NotFoundException("contact", id);
+            }
         }
-        Contact survivor = held.get(survivorId);
-        if (survivor == null) {
-            throw new NotFoundException("contact", survivorId);
-        }
+        // the references move first and the contacts are read after: a bulk move clears the persistence
+        // context, and entities read before it would be detached, their merge never written (found by a
+        // probe). A refusal below rolls the move back with the rest.
+        moveReferences.run();
+        Contact duplicate = contact(duplicateId);
+        Contact survivor = contact(survivorId);
         if (duplicateId.equals(survivorId)
                 || !duplicate.getAccount().getId().equals(survivor.getAccount().getId())) {
             throw new BadRequestException("intoId", "only two different contacts at one account can be merged");
         }
         Map<String, Object> before = fields("survivor", snapshot(survivor), "duplicate", snapshot(duplicate));
-        moveReferences.run();
         int moved = interactions.moveContact(duplicate, survivor);
         survivor.update(
                 survivor.getFullName(),

@@ -1,11 +1,9 @@
 package dev.baton.account;
 
 import dev.baton.people.Person;
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -22,13 +20,13 @@ public interface Contacts extends JpaRepository<Contact, Long> {
     List<Contact> findByAccountIdOrderByPrimaryDescFullNameAsc(Long accountId);
 
     /**
-     * The contacts with these ids that exist, each row held until the transaction ends, locked in id
-     * order: two merges of one pair, either way round, wait for each other instead of deadlocking, and the
-     * second finds the first's duplicate gone.
+     * The ids of the contacts among {@code ids} that exist, each row held until the transaction ends,
+     * locked in id order: two merges of one pair, either way round, wait for each other instead of
+     * deadlocking, and the second finds the first's duplicate gone. Ids, not entities: a merge reads the
+     * contacts after what refers to them has moved (a bulk update that clears the persistence context).
      */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select c from Contact c where c.id in :ids order by c.id")
-    List<Contact> lockAll(java.util.Collection<Long> ids);
+    @Query(value = "select id from contact where id in (:ids) order by id for update", nativeQuery = true)
+    List<Long> lockIds(java.util.Collection<Long> ids);
 
     @Query("select c from Contact c join fetch c.account a where c.id in :ids order by a.name, c.fullName, c.id")
     List<Contact> findByIdsWithAccount(java.util.Collection<Long> ids);

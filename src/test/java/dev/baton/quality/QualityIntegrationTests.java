@@ -149,6 +149,11 @@ class QualityIntegrationTests {
                 .containsEntry("email", "anna@m.example")
                 .containsEntry("phone", "+49 2")
                 .containsEntry("primary", true);
+        // as kept, not only as answered (found by a probe: the answer said so, the row had none of it)
+        assertThat(jdbc.queryForMap("select email, phone, primary_contact from contact where id = ?", keep))
+                .containsEntry("email", "anna@m.example")
+                .containsEntry("phone", "+49 2")
+                .containsEntry("primary_contact", true);
         assertThat(jdbc.queryForList(
                         "select summary from interaction where contact_id = ? order by summary", String.class, keep))
                 .containsExactly("call with the duplicate", "call with the keeper");
