@@ -6,6 +6,7 @@ import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
+import dev.baton.shared.AdvisoryLocks;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.CancelReason;
 import dev.baton.shared.ConflictException;
@@ -51,6 +52,8 @@ public class HandoverChanges {
     private final HandoverMails mails;
     private final CancelNotices notices;
 
+    private final AdvisoryLocks locks;
+
     HandoverChanges(
             Handovers handovers,
             HandoverItems items,
@@ -64,7 +67,9 @@ public class HandoverChanges {
             Clock clock,
             TransactionTemplate tx,
             HandoverMails mails,
-            CancelNotices notices) {
+            CancelNotices notices,
+            AdvisoryLocks locks) {
+        this.locks = locks;
         this.mails = mails;
         this.notices = notices;
         this.handovers = handovers;
@@ -182,6 +187,9 @@ public class HandoverChanges {
     }
 
     private Restart changeSuccessorInTransaction(long id, long accountId, Long successorId, String actor) {
+        // one change of people or successors at a time, before anyone is read (found by a probe: a successor
+        // named while they were deactivated at that moment stayed the account's successor, inactive)
+        locks.hold(AdvisoryLocks.Subject.PEOPLE_AND_HANDOVERS);
         Handover h = visible(id, actor);
         if (!h.getStatus().isActive()) {
             throw new ConflictException("handover " + id + " has ended: its successors can no longer change");

@@ -70,6 +70,17 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
         and i.handover.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)""")
     long countIncomingTo(dev.baton.people.Person successor);
 
+    /**
+     * The full names of the departing people whose starting or running handovers are still to move
+     * accounts to {@code successor}, in name order.
+     */
+    @Query("""
+      select distinct i.handover.departing.fullName from HandoverItem i where i.successor = :successor
+        and i.transferredAt is null
+        and i.handover.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)
+      order by i.handover.departing.fullName""")
+    List<String> departingWithAccountsIncomingTo(dev.baton.people.Person successor);
+
     long countByHandoverIdAndStep(Long handoverId, HandoverStep step);
 
     /** The handover's accounts that moved to their successor. */

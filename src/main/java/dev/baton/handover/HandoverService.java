@@ -206,6 +206,16 @@ public class HandoverService {
         if (rules.isLeaving(departing)) {
             throw new ConflictException(departing.getFullName() + " is already being handed over");
         }
+        // found by a probe: launched, it left the accounts still coming to them in another's handover to fail
+        // their transfer ("being handed over too") after the successor had been told to take them over
+        long incoming = items.countIncomingTo(departing);
+        if (incoming > 0) {
+            throw new ConflictException(departing.getFullName() + " is the successor of " + incoming
+                    + (incoming == 1 ? " account" : " accounts") + " still to move in "
+                    + IncomingAccounts.handoversOf(items.departingWithAccountsIncomingTo(departing))
+                    + ": choose another successor for " + (incoming == 1 ? "it" : "them")
+                    + " there first, then hand " + departing.getFullName() + " over");
+        }
         List<Account> accounts = book.accounts(departing);
         if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
             throw new BadRequestException("departingId", departing.getFullName() + " owns nothing to hand over");

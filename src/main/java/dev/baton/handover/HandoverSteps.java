@@ -7,6 +7,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
+import dev.baton.shared.AdvisoryLocks;
 import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
@@ -54,6 +55,7 @@ public class HandoverSteps {
     private final Clock clock;
     private final TimeZones zones;
     private final JdbcClient jdbc;
+    private final AdvisoryLocks locks;
 
     HandoverSteps(
             HandoverItems items,
@@ -66,7 +68,9 @@ public class HandoverSteps {
             AuditLog audit,
             Clock clock,
             TimeZones zones,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            AdvisoryLocks locks) {
+        this.locks = locks;
         this.zones = zones;
         this.jdbc = jdbc;
         this.items = items;
@@ -119,6 +123,8 @@ public class HandoverSteps {
      */
     @Transactional
     public String chooseSuccessor(long itemId, String username) {
+        // as a change of successor (HandoverChanges): judged after any change of people under way
+        locks.hold(AdvisoryLocks.Subject.PEOPLE_AND_HANDOVERS);
         HandoverItem item = item(itemId);
         if (item.getSuccessor() != null) {
             return item.getSuccessor().getUsername();

@@ -2,6 +2,9 @@ package dev.baton.handover;
 
 import dev.baton.people.OwnedWork;
 import dev.baton.people.Person;
+import dev.baton.shared.Text;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +35,16 @@ class IncomingAccounts implements OwnedWork {
     }
 
     @Override
-    public boolean movedByTheirHandover() {
-        return false; // not theirs yet: the handover they come from needs another successor
+    @Transactional(readOnly = true)
+    public Optional<String> remedy(Person person, long count) {
+        // not theirs yet: a handover of theirs would not move them; the handovers they come from need another successor
+        return Optional.of("choose another successor for " + (count == 1 ? "it" : "them") + " in "
+                + handoversOf(items.departingWithAccountsIncomingTo(person)) + " first");
+    }
+
+    /** "Ravi Shankar's handover", "Ravi Shankar's and Rita Okafor's handovers". */
+    static String handoversOf(List<String> departing) {
+        return Text.listed(departing.stream().map(name -> name + "'s").toList(), "and")
+                + (departing.size() == 1 ? " handover" : " handovers");
     }
 }

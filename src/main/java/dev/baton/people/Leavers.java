@@ -32,7 +32,7 @@ public class Leavers {
      * neither holds.
      */
     public Optional<String> leaving(Person person) {
-        if (departures.orderedStream().anyMatch(d -> d.isBeingHandedOver(person))) {
+        if (isBeingHandedOver(person)) {
             return Optional.of(person.getFullName() + " is being handed over");
         }
         return departures
@@ -41,6 +41,11 @@ public class Leavers {
                 .flatMap(Optional::stream)
                 .max(LocalDate::compareTo)
                 .map(day -> person.getFullName() + " is leaving the company on " + dates.day(day));
+    }
+
+    /** True while a handover of {@code person} runs (launched and not ended): it moves what they own. */
+    public boolean isBeingHandedOver(Person person) {
+        return departures.orderedStream().anyMatch(d -> d.isBeingHandedOver(person));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.baton.people;
 
+import java.util.Optional;
+
 /**
  * Something a person owns that must be handed over before they leave. Features that own work
  * (accounts, commitments) implement it, so the people feature depends on none of them.
@@ -15,11 +17,15 @@ public interface OwnedWork {
     String noun();
 
     /**
-     * Whether a handover of the person moves this work (their accounts, commitments, tasks do); work
-     * that only comes to them (accounts a running handover is to move to them as successor) does not: it
-     * needs another successor in that handover, and the refusal says so instead of "launch a handover".
+     * What to do about this work before the person may leave, when a handover of theirs does not move it
+     * (accounts a running handover is still to move to them as successor: another successor there);
+     * empty when it does (their accounts, commitments, tasks), and the refusal says "launch a handover".
+     *
+     * @param person who owns it
+     * @param count how much of it they own ({@link #countOwnedBy}, more than 0)
+     * @return a clause such as "choose another successor for it in Ravi Shankar's handover first"
      */
-    default boolean movedByTheirHandover() {
-        return true;
+    default Optional<String> remedy(Person person, long count) {
+        return Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import dev.baton.shared.AdvisoryLocks;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.shared.Text;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import java.util.ArrayList;
@@ -452,40 +453,35 @@ public class PeopleService {
     /**
      * What they still own, each kind they own some of ("1 account and 2 open tasks"), with what to do
      * about it; none is no reason. Their own work is handed over first (or, while their handover runs,
-     * it moves it); accounts coming to them in others' handovers need another successor there: "launch a
-     * handover" was refused or moved nothing for either (found by a probe).
+     * it moves it); work a handover of theirs does not move says its own remedy ({@link OwnedWork#remedy}:
+     * accounts coming to them in others' handovers need another successor there). "Launch a handover" was
+     * refused or moved nothing for either (found by a probe).
      */
     private Optional<String> whyNotOwningWork(Person person) {
         List<String> own = new ArrayList<>();
-        List<String> incoming = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
         for (OwnedWork work : ownedWork.orderedStream().toList()) {
             long count = work.countOwnedBy(person);
             if (count > 0) {
                 String noun = work.noun();
-                (work.movedByTheirHandover() ? own : incoming)
-                        .add(count + " " + (count == 1 ? noun.substring(0, noun.length() - 1) : noun));
+                String owned = count + " " + (count == 1 ? noun.substring(0, noun.length() - 1) : noun);
+                work.remedy(person, count)
+                        .ifPresentOrElse(remedy -> elsewhere.add(owned + ": " + remedy), () -> own.add(owned));
             }
         }
         List<String> reasons = new ArrayList<>();
         if (!own.isEmpty()) {
-            reasons.add("still owns " + listed(own)
-                    + (leavers.leaving(person).isPresent()
+            reasons.add("still owns " + Text.listed(own, "and")
+                    + (leavers.isBeingHandedOver(person)
                             ? ": their handover, under way, moves them; deactivate them once it is done"
                             : ": hand them over first (launch a handover)"));
         }
-        if (!incoming.isEmpty()) {
-            reasons.add((own.isEmpty() ? "still has " : "and has ") + listed(incoming)
-                    + ": choose another successor for them in those handovers first");
+        if (!elsewhere.isEmpty()) {
+            reasons.add((own.isEmpty() ? "still has " : "and has ") + String.join("; and ", elsewhere));
         }
         return reasons.isEmpty()
                 ? Optional.empty()
                 : Optional.of(person.getFullName() + " " + String.join("; ", reasons));
-    }
-
-    /** "a", "a and b", "a, b and c". */
-    private static String listed(List<String> parts) {
-        String last = parts.getLast();
-        return parts.size() == 1 ? last : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + last;
     }
 
     private Person person(Long id) {

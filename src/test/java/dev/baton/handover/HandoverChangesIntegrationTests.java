@@ -23,8 +23,10 @@ import dev.baton.handover.HandoverFixture.Book;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
+import dev.baton.shared.AdvisoryLocks;
 import dev.baton.shared.EngineUnavailableException;
 import dev.baton.support.Mails;
+import dev.baton.support.Race;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskEngineSync;
@@ -196,7 +198,25 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
         // found by a probe: it said "hand them over first (launch a handover)", which moves none of them
         assertThat(String.valueOf(refused.getBody().get("detail")))
                 .isEqualTo(launched.successor().getFullName() + " still has 1 incoming handover account: choose"
-                        + " another successor for them in those handovers first");
+                        + " another successor for it in " + launched.departing().getFullName() + "'s handover first");
+        // found by a probe: launching the successor's own handover was accepted, and the account's transfer
+        // to them failed later ("being handed over too") after they had been told to take it over
+        ResponseEntity<Map> theirOwn = as("maria")
+                .postForEntity(
+                        "/api/handovers",
+                        Map.of(
+                                "departingId",
+                                launched.successor().getId(),
+                                "reason",
+                                "LEAVING",
+                                "effectiveDate",
+                                LocalDate.now().plusDays(7).toString()),
+                        Map.class);
+        assertThat(theirOwn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(theirOwn.getBody().get("detail")))
+                .isEqualTo(launched.successor().getFullName() + " is the successor of 1 account still to move in "
+                        + launched.departing().getFullName() + "'s handover: choose another successor for it there"
+                        + " first, then hand " + launched.successor().getFullName() + " over");
         ResponseEntity<Map> departing =
                 as("ada").postForEntity("/api/people/" + launched.departing().getId() + "/deactivate", null, Map.class);
         assertThat(departing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -207,6 +227,30 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         "select active from person where id = ?",
                         Boolean.class,
                         launched.successor().getId()))
+                .isTrue();
+    }
+
+    /**
+     * Found by a probe: a successor named for an account while they were being deactivated at that moment
+     * stayed its successor, inactive. The deactivation runs while the change is uncommitted
+     * ({@link Race#secondWhileFirstUncommitted}): it waits, then finds the account coming to them.
+     */
+    @Test
+    void aSuccessorNamedWhileTheyAreDeactivatedAtThatMomentIsNotLeftInactive() throws Exception {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        Person newcomer = fixture.colleague("Tess Newcomer");
+
+        List<Throwable> thrown = Race.secondWhileFirstUncommitted(
+                context.getBean(TransactionTemplate.class),
+                () -> context.getBean(HandoverChanges.class)
+                        .changeSuccessor(launched.id(), book.account().getId(), newcomer.getId(), "maria"),
+                () -> context.getBean(PeopleService.class).deactivate(newcomer.getId()),
+                3_000);
+
+        assertThat(thrown.get(0)).isNull();
+        assertThat(thrown.get(1)).hasMessageContaining("1 incoming handover account");
+        assertThat(jdbc.queryForObject("select active from person where id = ?", Boolean.class, newcomer.getId()))
                 .isTrue();
     }
 
@@ -393,7 +437,8 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                 context.getBean(Clock.class),
                 context.getBean(TransactionTemplate.class),
                 context.getBean(HandoverMails.class),
-                context.getBean(CancelNotices.class));
+                context.getBean(CancelNotices.class),
+                context.getBean(AdvisoryLocks.class));
 
         assertThatThrownBy(() -> changes.cancel(launched.id(), "Dana stays", "maria"))
                 .isInstanceOf(EngineUnavailableException.class);
