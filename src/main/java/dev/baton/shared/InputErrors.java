@@ -285,7 +285,13 @@ public final class InputErrors {
             String name = !property.find() || field.equals(property.group(1)) || field.endsWith("." + property.group(1))
                     ? field
                     : join(field, property.group(1));
-            return Map.of(name, "is required (send null to leave it empty)");
+            // a primitive takes no null: "send null" would be refused in turn (found by a probe)
+            Class<?> type = mapping instanceof MismatchedInputException m ? m.getTargetType() : null;
+            return Map.of(
+                    name,
+                    type != null && type.isPrimitive()
+                            ? "is required: " + expected(type).substring("must be ".length())
+                            : "is required (send null to leave it empty)");
         }
         if (message.startsWith("Trailing token")) {
             return Map.of("body", "must be one JSON value with nothing after it");

@@ -21,7 +21,7 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  * process variables and forms) keeps Boot's lenient defaults. Refused, as a 400 naming the field
  * (see {@link ApiProblems}): unknown fields (told with the body's other errors: {@link UnknownFields}), duplicate keys, content after the JSON value, fractions
  * for whole numbers, text for numbers, numbers or booleans where text is expected (and text or
- * numbers where a boolean is; an empty or blank string is no number or boolean), and strings with NUL or lone surrogates. Every string arrives
+ * numbers where a boolean is; an empty or blank string is no number, boolean or date), and strings with NUL or lone surrogates. Every string arrives
  * NFC-normalised and trimmed of Unicode whitespace ({@link Text#normalise}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -54,6 +54,8 @@ class StrictJson {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        // a date too: "renewalDate": "" cleared the date, where null is how a client clears it (found by a probe)
+        strict.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         return new MappingJackson2HttpMessageConverter(strict);
     }
 

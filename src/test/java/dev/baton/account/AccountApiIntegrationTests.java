@@ -182,6 +182,30 @@ class AccountApiIntegrationTests {
                 .containsEntry("version", 0);
     }
 
+    /** Found by a probe: "renewalDate": "" (or "  ") cleared the date; null is how a client clears it. */
+    @Test
+    void anEmptyStringIsNoDateAndClearsNothing() {
+        long accountId = newAccount("Renewal Kept Ltd", "rob");
+        String renewal = LocalDate.now().plusMonths(6).toString();
+        Map<String, Object> edit = new java.util.HashMap<>(
+                Map.of("name", "Renewal Kept Ltd", "territory", "Benelux", "segment", "Mid-market", "version", 0));
+        edit.put("renewalDate", renewal);
+        as("rob").exchange("/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(edit), Map.class);
+
+        for (String empty : List.of("", "  ")) {
+            edit.put("renewalDate", empty);
+            edit.put("version", 1);
+            ResponseEntity<Map> refused =
+                    as("rob").exchange("/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(edit), Map.class);
+
+            assertThat(refused.getStatusCode()).as("'%s'", empty).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, Object>) refused.getBody().get("errors"))
+                    .containsEntry("renewalDate", "must be a date like 2026-01-31");
+        }
+        assertThat(as("rob").getForObject("/api/accounts/" + accountId, Map.class))
+                .containsEntry("renewalDate", renewal);
+    }
+
     /** Found by a probe: version -1 answered 409 "changed by someone else", which reloading never fixes. */
     @Test
     void aNegativeVersionIsABadRequestAtVersionNotAConflict() {

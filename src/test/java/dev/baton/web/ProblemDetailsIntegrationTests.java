@@ -629,6 +629,13 @@ class ProblemDetailsIntegrationTests {
                 .as(unknown.body())
                 .isTrue();
         assertThat(missing.statusCode()).isEqualTo(400);
+        // found by a probe: "send null to leave it empty", and null was then refused in turn
+        assertThat(JSON.readTree(missing.body())
+                        .path("errors")
+                        .path("onTeamTask")
+                        .asText())
+                .as(missing.body())
+                .isEqualTo("is required: true or false");
         assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         // found by a probe: null, "" and " " were read as false
         for (String notABoolean : List.of("null", "\"\"", "\" \"")) {
