@@ -1,5 +1,6 @@
 package dev.baton.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public interface HandoverNotes {
      * @param stage whether the account moved with this handover: a note is kept whatever came of it
      * @param sections the note's parts in form order: label and text, blank parts left out
      */
+    @Schema(name = "AccountHandoverNote") // the note batch has a Note of its own: one schema name each
     record Note(
             long handoverId,
             String writtenBy,
