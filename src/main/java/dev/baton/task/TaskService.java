@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -289,10 +290,8 @@ public class TaskService {
                         "only a candidate user or a member of a candidate team may claim task " + id);
             }
             if (!me.username().equals(task.getAssignee())) {
-                // found by a probe: someone being handed over could claim their team's new steps, which
-                // their handover would then have to move (or leave behind); they are not offered them either
-                people.byUsername(me.username()).flatMap(leavers::leaving).ifPresent(why -> {
-                    throw new ConflictException(why + " and cannot claim a new task");
+                whyNoNewClaims().ifPresent(why -> {
+                    throw new ConflictException(why);
                 });
             }
             Map<String, Object> before = state(task);
@@ -301,6 +300,21 @@ public class TaskService {
             mails.taken(task);
             return task;
         });
+    }
+
+    /**
+     * Why the signed-in person may claim no new step, if so: they are being handed over or leaving
+     * ({@link Leavers}: they take no new work, which their handover would have to move or leave behind;
+     * found by a probe). They are not offered steps either ({@link TaskMails#offered}), and the pages
+     * show no Claim button.
+     *
+     * @return "Rob Jansen is being handed over and cannot claim a new task"; empty when they may claim
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNoNewClaims() {
+        return people.byUsername(AuditLog.currentActor())
+                .flatMap(leavers::leaving)
+                .map(why -> why + " and cannot claim a new task");
     }
 
     public Task unclaim(long id) {

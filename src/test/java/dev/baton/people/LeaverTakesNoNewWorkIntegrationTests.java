@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -221,6 +222,17 @@ class LeaverTakesNoNewWorkIntegrationTests extends HandoverBookTest {
         assertThat(offers)
                 .contains(offer + personId("cora") + ":created")
                 .doesNotContain(offer + leaver.getId() + ":created");
+        // nor do the pages offer a Claim button they would refuse (found by the session's probe)
+        String claim = "/tasks/" + kickoff.getId() + "/claim";
+        TestRestTemplate leaverBrowser = SignedIn.as(http, leaver.getUsername());
+        assertThat(leaverBrowser.getForObject("/tasks", String.class))
+                .contains(leaving + " and cannot claim a new task")
+                .doesNotContain(claim);
+        assertThat(leaverBrowser.getForObject("/tasks/" + kickoff.getId(), String.class))
+                .contains(leaving + " and cannot claim a new task: it stays with the others it is offered to.")
+                .doesNotContain(claim);
+        assertThat(SignedIn.as(http, "cora").getForObject("/tasks/" + kickoff.getId(), String.class))
+                .contains(claim);
         assertThat(post("cora", kickoff, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 

@@ -135,6 +135,7 @@ class TaskPages {
         model.addAttribute("sort", sort);
         model.addAttribute("group", group);
         model.addAttribute("filtered", playbookId != null || accountId != null || overdue || InboxRows.typed(account));
+        model.addAttribute("claimRefusal", tasks.whyNoNewClaims().orElse(null));
         return "task/list";
     }
 
@@ -294,6 +295,9 @@ class TaskPages {
         Task task = details.task();
         FormDefinition form = details.form();
         boolean mine = task.getAssignee() != null && task.getAssignee().equals(currentUser());
+        if (task.getAssignee() == null) {
+            model.addAttribute("claimRefusal", tasks.whyNoNewClaims().orElse(null));
+        }
         List<FormField> fields = form.fields(FormDefinition.merge(task.getFormVariables(), data));
         Map<String, Object> values = new HashMap<>();
         Map<String, List<String>> picked = new HashMap<>();
