@@ -11,6 +11,7 @@ import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.AccountIds;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -37,13 +39,18 @@ public class AccountService implements OwnedWork, AccountIds {
     private final TimeZones zones;
     private final Clock clock;
 
+    /** A provider: the handover feature, which implements it, depends on accounts. */
+    private final ObjectProvider<PendingHandovers> pendingHandovers;
+
     AccountService(
             Accounts accounts,
             PeopleService people,
             PeopleLookup persons,
             AuditLog audit,
             TimeZones zones,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<PendingHandovers> pendingHandovers) {
+        this.pendingHandovers = pendingHandovers;
         this.accounts = accounts;
         this.people = people;
         this.persons = persons;
@@ -123,8 +130,9 @@ public class AccountService implements OwnedWork, AccountIds {
      *
      * @return the account as now, with its new version
      * @throws NotFoundException for an unknown account; a conflict when {@code version} is not the
-     *     account's; {@link BadRequestException} at {@code ownerId} for an unknown or inactive owner, or
-     *     one leaving or being handed over ({@link PeopleService#newOwner})
+     *     account's, or a running handover is still to move it ({@link PendingHandovers}: change its
+     *     successor there instead); {@link BadRequestException} at {@code ownerId} for an unknown or
+     *     inactive owner, or one leaving or being handed over ({@link PeopleService#newOwner})
      */
     @Transactional
     public AccountView transfer(Long id, Long ownerId, Long version) {
@@ -152,6 +160,14 @@ public class AccountService implements OwnedWork, AccountIds {
     private Account move(Long id, Long ownerId, Long version, boolean newWork) {
         Account account = account(id);
         Changes.requireVersion(version, account.getVersion(), "account " + id);
+        if (newWork) {
+            PendingHandovers pending = pendingHandovers.getIfAvailable();
+            if (pending != null) {
+                pending.whyNotMoveNow(account).ifPresent(why -> {
+                    throw new ConflictException(why);
+                });
+            }
+        }
         Person owner = newWork
                 ? people.newOwner(ownerId, "ownerId", "an account")
                 : people.activeOwner(ownerId, "ownerId", "an account");

@@ -64,6 +64,17 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
 
     long countByHandoverId(Long handoverId);
 
+    /**
+     * The account's item in a starting or running handover that has not moved it yet (at most one: a
+     * person is handed over once at a time, and the account is theirs until it moves), with its handover,
+     * departing person and successor.
+     */
+    @Query("""
+      select i from HandoverItem i join fetch i.handover h join fetch h.departing left join fetch i.successor
+      where i.account.id = :accountId and i.transferredAt is null
+        and h.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)""")
+    List<HandoverItem> findStillToMove(Long accountId);
+
     /** Accounts a starting or running handover is still to move to {@code successor} (not yet transferred). */
     @Query("""
       select count(i) from HandoverItem i where i.successor = :successor and i.transferredAt is null

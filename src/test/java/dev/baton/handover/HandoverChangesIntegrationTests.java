@@ -231,6 +231,37 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
     }
 
     /**
+     * Found by the session's probe: an account given to someone else while its handover was still to move
+     * it was then reported handed over to the successor, who got its commitment and an acknowledgement
+     * task for an account they did not own.
+     */
+    @Test
+    void anAccountItsHandoverIsStillToMoveChangesOwnerOnlyThroughTheHandover() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        Map account = as("maria").getForObject("/api/accounts/" + book.account().getId(), Map.class);
+
+        ResponseEntity<Map> refused = as("maria")
+                .exchange(
+                        "/api/accounts/" + book.account().getId() + "/owner",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("ownerId", personId("maria"), "version", account.get("version"))),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("detail"))
+                .isEqualTo(book.account().getName() + " is being handed over from "
+                        + launched.departing().getFullName() + " to "
+                        + launched.successor().getFullName()
+                        + ": change its successor in that handover, or cancel the handover, first");
+        assertThat(accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId())
+                .isEqualTo(launched.departing().getId());
+    }
+
+    /**
      * Found by a probe: a successor named for an account while they were being deactivated at that moment
      * stayed its successor, inactive. The deactivation runs while the change is uncommitted
      * ({@link Race#secondWhileFirstUncommitted}): it waits, then finds the account coming to them.
