@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -95,8 +96,22 @@ public class AccountImports {
 
     private final JdbcTemplate jdbc;
 
-    AccountImports(JdbcTemplate jdbc) {
+    /** A provider: the handover feature, which implements it, depends on accounts. */
+    private final ObjectProvider<PendingHandovers> pendingHandovers;
+
+    AccountImports(JdbcTemplate jdbc, ObjectProvider<PendingHandovers> pendingHandovers) {
         this.jdbc = jdbc;
+        this.pendingHandovers = pendingHandovers;
+    }
+
+    /**
+     * Why each of these accounts may not change owner by a file now, by account id: a running handover is
+     * still to move it ({@link PendingHandovers}; the API's 409 for the same change).
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<Long, String> stillToMoveByHandover(Collection<Long> accountIds) {
+        PendingHandovers pending = pendingHandovers.getIfAvailable();
+        return pending == null || accountIds.isEmpty() ? Map.of() : pending.whyNotMoveNow(accountIds);
     }
 
     /** Accounts of {@code source} by external id, for those of {@code externalIds} that exist. */

@@ -162,10 +162,10 @@ public class AccountService implements OwnedWork, AccountIds {
         Changes.requireVersion(version, account.getVersion(), "account " + id);
         if (newWork) {
             PendingHandovers pending = pendingHandovers.getIfAvailable();
-            if (pending != null) {
-                pending.whyNotMoveNow(account).ifPresent(why -> {
-                    throw new ConflictException(why);
-                });
+            String why =
+                    pending == null ? null : pending.whyNotMoveNow(List.of(id)).get(id);
+            if (why != null) {
+                throw new ConflictException(why);
             }
         }
         Person owner = newWork

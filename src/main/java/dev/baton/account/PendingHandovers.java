@@ -1,6 +1,7 @@
 package dev.baton.account;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Accounts a running handover is still to move to its successor: nothing else moves them meanwhile, or
@@ -11,12 +12,13 @@ import java.util.Optional;
 public interface PendingHandovers {
 
     /**
-     * Why {@code account} may not change owner outside its handover now, in words naming it, the departing
-     * person and the planned successor: "Brauerei Huber GmbH is being handed over from Ravi Shankar to Sam
-     * Carter: change its successor in that handover, or cancel the handover, first".
+     * Why each of {@code accountIds} may not change owner outside its handover now, in words naming it, the
+     * departing person and the planned successor: "Brauerei Huber GmbH is being handed over from Ravi
+     * Shankar to Sam Carter: change its successor in that handover, or cancel the handover, first".
      *
-     * @return the reason; empty when no starting or running handover is still to move the account (none,
-     *     or it has moved already: then its new owner may pass it on like any other account)
+     * @param accountIds the accounts to change (any number; none is no query)
+     * @return the reason by account id, for those a starting or running handover is still to move; the
+     *     others (in none, or moved already: their new owner may pass them on) are missing from it
      */
-    Optional<String> whyNotMoveNow(Account account);
+    Map<Long, String> whyNotMoveNow(Collection<Long> accountIds);
 }

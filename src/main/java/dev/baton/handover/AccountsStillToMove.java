@@ -1,8 +1,9 @@
 package dev.baton.handover;
 
-import dev.baton.account.Account;
 import dev.baton.account.PendingHandovers;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,15 +19,21 @@ class AccountsStillToMove implements PendingHandovers {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<String> whyNotMoveNow(Account account) {
-        return items.findStillToMove(account.getId()).stream()
-                .findFirst()
-                .map(item -> account.getName()
-                        + " is being handed over from "
-                        + item.getHandover().getDeparting().getFullName()
-                        + (item.getSuccessor() == null
-                                ? ""
-                                : " to " + item.getSuccessor().getFullName())
-                        + ": change its successor in that handover, or cancel the handover, first");
+    public Map<Long, String> whyNotMoveNow(Collection<Long> accountIds) {
+        Map<Long, String> why = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return why;
+        }
+        for (HandoverItem item : items.findStillToMove(accountIds)) {
+            why.put(
+                    item.getAccount().getId(),
+                    item.getAccount().getName() + " is being handed over from "
+                            + item.getHandover().getDeparting().getFullName()
+                            + (item.getSuccessor() == null
+                                    ? ""
+                                    : " to " + item.getSuccessor().getFullName())
+                            + ": change its successor in that handover, or cancel the handover, first");
+        }
+        return why;
     }
 }

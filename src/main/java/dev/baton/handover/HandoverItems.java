@@ -1,5 +1,6 @@
 package dev.baton.handover;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -65,15 +66,16 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
     long countByHandoverId(Long handoverId);
 
     /**
-     * The account's item in a starting or running handover that has not moved it yet (at most one: a
-     * person is handed over once at a time, and the account is theirs until it moves), with its handover,
-     * departing person and successor.
+     * The items of these accounts in starting or running handovers that have not moved them yet (at most
+     * one per account: a person is handed over once at a time, and the account is theirs until it moves),
+     * with the account, handover, departing person and successor.
      */
     @Query("""
-      select i from HandoverItem i join fetch i.handover h join fetch h.departing left join fetch i.successor
-      where i.account.id = :accountId and i.transferredAt is null
+      select i from HandoverItem i join fetch i.account join fetch i.handover h join fetch h.departing
+        left join fetch i.successor
+      where i.account.id in :accountIds and i.transferredAt is null
         and h.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)""")
-    List<HandoverItem> findStillToMove(Long accountId);
+    List<HandoverItem> findStillToMove(Collection<Long> accountIds);
 
     /** Accounts a starting or running handover is still to move to {@code successor} (not yet transferred). */
     @Query("""

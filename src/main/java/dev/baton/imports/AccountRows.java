@@ -7,9 +7,11 @@ import dev.baton.people.Leavers;
 import dev.baton.people.PeopleImports.PersonRef;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +61,7 @@ class AccountRows implements RowHandler {
             }
         }
         refuseNewAccountsOfLeavers(read, checked, toLeavers, run);
+        refuseMovesARunningHandoverMakes(read, checked, run);
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedAccount> valid = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
@@ -99,6 +102,43 @@ class AccountRows implements RowHandler {
             ImportedAccount account = checked.get(i);
             if (why != null && !Objects.equals(owners.get(account.externalId()), account.ownerId())) {
                 run.error(read.get(i), "owner", why + " and cannot take on an account");
+            }
+        }
+    }
+
+    /**
+     * A row giving another owner (or none) to an account that a running handover is still to move is an
+     * error at {@code owner}, in the API's words (its 409): the handover moves it, or the successor would be
+     * told it was handed over while the file's owner holds it (found by the session's probe, through the
+     * API). One query for the chunk, two more only when rows change an owner.
+     */
+    private void refuseMovesARunningHandoverMakes(List<ImportRow> read, List<ImportedAccount> checked, ImportRun run) {
+        List<String> externalIds = checked.stream()
+                .map(ImportedAccount::externalId)
+                .filter(Objects::nonNull)
+                .toList();
+        Map<String, Long> owners = accounts.ownerIds(run.source.name(), externalIds);
+        Set<String> changing = new HashSet<>();
+        for (int i = 0; i < read.size(); i++) {
+            Long owner = owners.get(checked.get(i).externalId());
+            if (run.accepted(read.get(i))
+                    && owner != null
+                    && !owner.equals(checked.get(i).ownerId())) {
+                changing.add(checked.get(i).externalId());
+            }
+        }
+        if (changing.isEmpty()) {
+            return;
+        }
+        Map<String, Found> found = accounts.accounts(run.source.name(), changing);
+        Map<Long, String> why = accounts.stillToMoveByHandover(
+                found.values().stream().map(Found::accountId).toList());
+        for (int i = 0; i < read.size(); i++) {
+            Found account = changing.contains(checked.get(i).externalId())
+                    ? found.get(checked.get(i).externalId())
+                    : null;
+            if (account != null && why.containsKey(account.accountId())) {
+                run.error(read.get(i), "owner", why.get(account.accountId()));
             }
         }
     }

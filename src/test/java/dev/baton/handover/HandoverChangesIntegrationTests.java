@@ -20,6 +20,7 @@ import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvents;
 import dev.baton.audit.AuditLog;
 import dev.baton.handover.HandoverFixture.Book;
+import dev.baton.imports.ImportsApi;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
@@ -254,6 +255,34 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         + launched.departing().getFullName() + " to "
                         + launched.successor().getFullName()
                         + ": change its successor in that handover, or cancel the handover, first");
+        assertThat(accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId())
+                .isEqualTo(launched.departing().getId());
+
+        // nor by a file: a row giving it to someone else is an error at owner; one that keeps the owner passes
+        String externalId = "HO-" + launched.id();
+        jdbc.update(
+                "update account set external_source = 'BATON', external_id = ? where id = ?",
+                externalId,
+                book.account().getId());
+        String header =
+                "external_id,name,owner\n" + externalId + "," + book.account().getName() + ",";
+        Map moved = ImportsApi.finished(
+                as("ada"), ImportsApi.start(as("ada"), "ACCOUNTS", false, header + "maria@baton.example\n"));
+        assertThat(moved).containsEntry("status", "FAILED");
+        assertThat((List<Map>) moved.get("errors"))
+                .extracting(e -> e.get("column") + ": " + e.get("problem"))
+                .containsExactly("owner: " + refused.getBody().get("detail"));
+        Map kept = ImportsApi.finished(
+                as("ada"),
+                ImportsApi.start(
+                        as("ada"),
+                        "ACCOUNTS",
+                        false,
+                        header + launched.departing().getEmail() + "\n"));
+        assertThat(kept).containsEntry("status", "SUCCEEDED");
         assertThat(accounts.findById(book.account().getId())
                         .orElseThrow()
                         .getOwner()
