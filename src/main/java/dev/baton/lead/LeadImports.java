@@ -3,6 +3,7 @@ package dev.baton.lead;
 import dev.baton.account.AccountLookup;
 import dev.baton.shared.DeliverableEmail;
 import dev.baton.shared.SingleLine;
+import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -71,7 +72,10 @@ public class LeadImports {
     private final AccountLookup lookup;
     private final LeadService service;
 
-    LeadImports(Leads leads, AccountLookup lookup, LeadService service) {
+    private final EntityManager entities;
+
+    LeadImports(Leads leads, AccountLookup lookup, LeadService service, EntityManager entities) {
+        this.entities = entities;
         this.leads = leads;
         this.lookup = lookup;
         this.service = service;
@@ -82,8 +86,10 @@ public class LeadImports {
     public Map<String, Existing> leads(String source, Collection<String> externalIds) {
         Map<String, Existing> found = new HashMap<>();
         if (!externalIds.isEmpty()) {
-            leads.findByExternalSourceAndExternalIdIn(source, externalIds)
-                    .forEach(l -> found.put(l.getExternalId(), Existing.of(l)));
+            leads.findByExternalSourceAndExternalIdIn(source, externalIds).forEach(l -> {
+                found.put(l.getExternalId(), Existing.of(l));
+                entities.detach(l); // upsert reads them again, locked and fresh, in the import's transaction
+            });
         }
         return found;
     }
@@ -101,7 +107,10 @@ public class LeadImports {
                 .forEach((email, c) -> found.put(
                         email,
                         new Existing("contact", c.contactId(), c.contactName(), c.accountName(), c.accountId())));
-        leads.findByLowerEmailIn(lower).forEach(l -> found.put(l.getEmail().toLowerCase(Locale.ROOT), Existing.of(l)));
+        leads.findByLowerEmailIn(lower).forEach(l -> {
+            found.put(l.getEmail().toLowerCase(Locale.ROOT), Existing.of(l));
+            entities.detach(l); // as in leads(...)
+        });
         return found;
     }
 
@@ -109,7 +118,7 @@ public class LeadImports {
     @Transactional
     public void upsert(String source, List<ImportedLead> rows) {
         Map<String, Lead> existing = new HashMap<>();
-        leads.findByExternalSourceAndExternalIdIn(
+        leads.lockByExternalSourceAndExternalIdIn(
                         source, rows.stream().map(ImportedLead::externalId).toList())
                 .forEach(l -> existing.put(l.getExternalId(), l));
         for (ImportedLead r : rows) {

@@ -1,10 +1,12 @@
 package dev.baton.lead;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface Leads extends JpaRepository<Lead, Long>, JpaSpecificationExecutor<Lead> {
@@ -16,6 +18,16 @@ interface Leads extends JpaRepository<Lead, Long>, JpaSpecificationExecutor<Lead
     List<Lead> findByLowerEmailIn(Collection<String> emails);
 
     List<Lead> findByExternalSourceAndExternalIdIn(String source, Collection<String> ids);
+
+    /**
+     * The leads imported from {@code source} with these ids, each row held until the transaction ends, in
+     * id order: a file imported again updates them while their follow-up playbook may be changing them too
+     * (assigning an owner), and an unlocked read failed the whole import on the version ("Row was updated or
+     * deleted by another transaction", found by the suite under load); now one waits for the other.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from Lead l where l.externalSource = :source and l.externalId in :ids order by l.id")
+    List<Lead> lockByExternalSourceAndExternalIdIn(String source, Collection<String> ids);
 
     /** A person's leads in these statuses, oldest first. */
     List<Lead> findByOwnerIdAndStatusInOrderById(Long ownerId, Collection<LeadStatus> statuses);
