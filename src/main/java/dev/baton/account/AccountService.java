@@ -158,7 +158,9 @@ public class AccountService implements OwnedWork, AccountIds {
 
     /** {@code newWork}: outside a handover, where the new owner may not be leaving either. */
     private Account move(Long id, Long ownerId, Long version, boolean newWork) {
-        Account account = account(id);
+        // outside a handover, the row first: a launch taking this book at the same moment is then seen
+        Account account =
+                newWork ? accounts.lockById(id).orElseThrow(() -> new NotFoundException("account", id)) : account(id);
         Changes.requireVersion(version, account.getVersion(), "account " + id);
         if (newWork) {
             PendingHandovers pending = pendingHandovers.getIfAvailable();
@@ -187,6 +189,18 @@ public class AccountService implements OwnedWork, AccountIds {
     @Transactional(readOnly = true)
     public List<Account> ownedBy(Person owner) {
         return accounts.findByOwnerOrderByNameAscIdAsc(owner);
+    }
+
+    /**
+     * {@link #ownedBy}, each account's row held until the caller's transaction ends: a handover's launch
+     * takes the book so, and an owner change ({@link #transfer}, which holds the row before it asks whether a
+     * running handover is still to move the account) waits for it, then finds the account in the handover;
+     * one that came first has moved the account out of the book the launch reads. Found by a probe: both
+     * went through at once, and the handover later reported an account handed over that someone else owned.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Account> holdOwnedBy(Person owner) {
+        return accounts.lockByOwner(owner);
     }
 
     /**

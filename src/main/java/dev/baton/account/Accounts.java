@@ -1,10 +1,12 @@
 package dev.baton.account;
 
 import dev.baton.people.Person;
+import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface Accounts extends JpaRepository<Account, Long>, JpaSpecificationExecutor<Account> {
@@ -12,6 +14,16 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
     long countByOwner(Person owner);
 
     List<Account> findByOwnerOrderByNameAscIdAsc(Person owner);
+
+    /** {@link #findByOwnerOrderByNameAscIdAsc}, each row held until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.owner = :owner order by a.name, a.id")
+    List<Account> lockByOwner(Person owner);
+
+    /** The account, its row held until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.id = :id")
+    java.util.Optional<Account> lockById(Long id);
 
     @Query("select distinct a.owner.id from Account a where a.owner.active = true order by a.owner.id")
     List<Long> findActiveOwnerIds();

@@ -48,6 +48,11 @@ class Book {
         return accounts.ownedBy(owner);
     }
 
+    /** {@link #accounts}, each row held until the launch's transaction ends ({@link AccountService#holdOwnedBy}). */
+    List<Account> holdAccounts(Person owner) {
+        return accounts.holdOwnedBy(owner);
+    }
+
     List<Commitment> openCommitments(Person owner) {
         return commitments.openOwnedBy(owner);
     }

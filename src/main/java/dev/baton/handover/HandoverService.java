@@ -216,7 +216,7 @@ public class HandoverService {
                     + ": choose another successor for " + (incoming == 1 ? "it" : "them")
                     + " there first, then hand " + departing.getFullName() + " over");
         }
-        List<Account> accounts = book.accounts(departing);
+        List<Account> accounts = book.holdAccounts(departing);
         if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
             throw new BadRequestException("departingId", departing.getFullName() + " owns nothing to hand over");
         }

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.account.Account;
+import dev.baton.account.AccountService;
 import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvents;
 import dev.baton.audit.AuditLog;
@@ -25,6 +26,7 @@ import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.shared.AdvisoryLocks;
+import dev.baton.shared.ConflictException;
 import dev.baton.shared.EngineUnavailableException;
 import dev.baton.support.Mails;
 import dev.baton.support.Race;
@@ -288,6 +290,59 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         .getOwner()
                         .getId())
                 .isEqualTo(launched.departing().getId());
+    }
+
+    /**
+     * Found by the session's second probe: a launch and an owner change at the same moment both went through,
+     * and the handover later reported handed over an account someone else owned. Each runs while the other
+     * is uncommitted ({@link Race#secondWhileFirstUncommitted}), both ways round.
+     */
+    @Test
+    void anOwnerChangeFirstTakesTheAccountOutOfTheBookALaunchAtTheSameMomentReads() throws Exception {
+        Account second = fixture.account(book, "Second " + book.departing().getUsername());
+
+        List<Throwable> thrown = Race.secondWhileFirstUncommitted(
+                context.getBean(TransactionTemplate.class),
+                () -> context.getBean(AccountService.class)
+                        .transfer(book.account().getId(), personId("maria"), null),
+                () -> context.getBean(HandoverService.class).launch(leaving(book), "maria"),
+                3_000);
+
+        assertThat(thrown).containsOnlyNulls();
+        assertThat(jdbc.queryForList(
+                        "select i.account_id from handover_item i join handover h on h.id = i.handover_id"
+                                + " where h.departing_id = ?",
+                        Long.class,
+                        book.departing().getId()))
+                .containsExactly(second.getId());
+    }
+
+    @Test
+    void aLaunchFirstKeepsAnOwnerChangeAtTheSameMomentOffItsBook() throws Exception {
+        List<Throwable> thrown = Race.secondWhileFirstUncommitted(
+                context.getBean(TransactionTemplate.class),
+                () -> context.getBean(HandoverService.class).launch(leaving(book), "maria"),
+                () -> context.getBean(AccountService.class)
+                        .transfer(book.account().getId(), personId("maria"), null),
+                3_000);
+
+        assertThat(thrown.get(0)).isNull();
+        assertThat(thrown.get(1)).isInstanceOf(ConflictException.class).hasMessageContaining("is being handed over");
+        assertThat(accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId())
+                .isEqualTo(book.departing().getId());
+    }
+
+    private static LaunchRequest leaving(Book book) {
+        return new LaunchRequest(
+                book.departing().getId(),
+                HandoverReason.LEAVING,
+                LocalDate.now().plusDays(4),
+                null,
+                new SuccessorPlan(SuccessorPlan.Mode.ONE, book.successor().getId(), null, null),
+                null);
     }
 
     /**
