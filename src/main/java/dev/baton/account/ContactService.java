@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +29,17 @@ public class ContactService {
     private final AuditLog audit;
     private final Clock clock;
 
-    ContactService(Contacts contacts, Interactions interactions, AccountService accounts, AuditLog audit, Clock clock) {
+    /** A provider: the features that keep such rows depend on accounts themselves. */
+    private final ObjectProvider<ContactReferences> references;
+
+    ContactService(
+            Contacts contacts,
+            Interactions interactions,
+            AccountService accounts,
+            AuditLog audit,
+            Clock clock,
+            ObjectProvider<ContactReferences> references) {
+        this.references = references;
         this.contacts = contacts;
         this.interactions = interactions;
         this.accounts = accounts;
@@ -176,7 +187,9 @@ public class ContactService {
      * Merges a duplicate into the contact that stays, keeping all history: the duplicate's interactions
      * move over, its details fill the survivor's blanks, the later verification and the primary flag
      * carry over, its CRM ids become the survivor's other ids (files naming them find the survivor), then
-     * the duplicate is deleted; audited as {@code contact.merged} with both before-states.
+     * the duplicate is deleted; audited as {@code contact.merged} with both before-states. Rows of other
+     * features that name the duplicate move first ({@link ContactReferences}: leads, stewardship reviews),
+     * and the champion carries over like the primary flag.
      * Both rows are held (in id order) before either is read, so two merges of one pair at once, either
      * way round, are one after the other: the second finds its duplicate or survivor gone.
      *
@@ -187,7 +200,8 @@ public class ContactService {
      *     context) and before the duplicate is deleted, in this transaction
      * @return the survivor as now
      * @throws NotFoundException for an unknown id (also one that a merge just before this deleted)
-     * @throws BadRequestException at {@code intoId} when the two are one contact or at two accounts
+     * @throws BadRequestException at {@code intoId} when the two are one contact or at two accounts, or the
+     *     survivor has left the company and the duplicate is the primary contact or champion
      */
     @Transactional
     public ContactView merge(Long duplicateId, Long survivorId, Runnable moveReferences) {
@@ -203,6 +217,7 @@ public class ContactService {
         // context, and entities read before it would be detached, their merge never written (found by a
         // probe). A refusal below rolls the move back with the rest.
         moveReferences.run();
+        references.orderedStream().forEach(r -> r.moveContact(duplicateId, survivorId));
         Contact duplicate = contact(duplicateId);
         Contact survivor = contact(survivorId);
         if (duplicateId.equals(survivorId)
@@ -222,12 +237,25 @@ public class ContactService {
                         || duplicate.getLastVerifiedAt().isAfter(survivor.getLastVerifiedAt()))) {
             survivor.verifiedAt(duplicate.getLastVerifiedAt());
         }
+        if (survivor.isRetired() && (duplicate.isPrimary() || duplicate.isChampion())) {
+            throw new BadRequestException(
+                    "intoId",
+                    survivor.getFullName() + " left the company and cannot take " + duplicate.getFullName()
+                            + "'s place as " + (duplicate.isPrimary() ? "primary contact" : "champion")
+                            + ": merge into a current contact");
+        }
         boolean primary = duplicate.isPrimary();
+        // found by a probe: the champion was lost with the duplicate (the primary flag carried over)
+        boolean champion = duplicate.isChampion();
         contacts.keepIdsOf(duplicateId, survivorId);
         contacts.delete(duplicate);
         contacts.flush();
         if (primary) {
             survivor.markPrimary(true);
+            contacts.flush();
+        }
+        if (champion) {
+            survivor.markChampion(true);
             contacts.flush();
         }
         audit.record(

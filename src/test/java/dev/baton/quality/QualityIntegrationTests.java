@@ -140,9 +140,43 @@ class QualityIntegrationTests {
                 "insert into contact_other_id (external_source, external_id, contact_id) values ('HUBSPOT', ?, ?)",
                 "Q-" + dup + "-twin",
                 dup);
+        // found by the session's second probe: the champion was lost, and a contact a lead had become, or one
+        // a stewardship review lists, could not be merged away (their references refused the delete)
+        as("rob").postForObject("/api/contacts/" + dup + "/champion", null, Map.class);
+        long lead = ((Number) as("maria")
+                        .postForObject(
+                                "/api/leads",
+                                Map.of(
+                                        "company",
+                                        "Merge Co",
+                                        "personName",
+                                        "Anna Schmitt",
+                                        "phone",
+                                        "+49 2",
+                                        "source",
+                                        "web"),
+                                Map.class)
+                        .get("id"))
+                .longValue();
+        jdbc.update("update lead set contact_id = ? where id = ?", dup, lead);
+        long review = closedReview();
+        long listsBoth = closedReview();
+        jdbc.update("insert into stewardship_contact (review_id, contact_id) values (?, ?)", review, dup);
+        jdbc.update("insert into stewardship_contact (review_id, contact_id) values (?, ?)", listsBoth, dup);
+        jdbc.update("insert into stewardship_contact (review_id, contact_id) values (?, ?)", listsBoth, keep);
 
         Map merged = as("maria")
                 .postForObject("/api/data-quality/contacts/" + dup + "/merge", Map.of("intoId", keep), Map.class);
+
+        assertThat(jdbc.queryForObject("select champion from contact where id = ?", Boolean.class, keep))
+                .isTrue();
+        assertThat(jdbc.queryForObject("select contact_id from lead where id = ?", Long.class, lead))
+                .isEqualTo(keep);
+        assertThat(jdbc.queryForList(
+                        "select review_id from stewardship_contact where contact_id = ? order by review_id",
+                        Long.class,
+                        keep))
+                .containsExactly(review, listsBoth);
 
         assertThat(merged)
                 .containsEntry("id", (int) keep)
@@ -208,6 +242,14 @@ class QualityIntegrationTests {
         return findings(kind, accountId).stream()
                 .map(f -> ((Number) f.get("subjectId")).longValue())
                 .toList();
+    }
+
+    /** A stewardship review of rob's, closed (one may be open per owner). */
+    private long closedReview() {
+        return jdbc.queryForObject(
+                "insert into stewardship_review (owner_id, opened_at, closed_at) values (?, now(), now()) returning id",
+                Long.class,
+                id("rob"));
     }
 
     private long account(String name, Long ownerId) {
