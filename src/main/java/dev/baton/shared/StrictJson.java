@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -36,7 +38,9 @@ class StrictJson {
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .registerModule(new SimpleModule("baton-text").addDeserializer(String.class, new TextDeserializer()))
+                .registerModule(new SimpleModule("baton-text")
+                        .addDeserializer(String.class, new TextDeserializer())
+                        .addDeserializer(LocalDate.class, new DateDeserializer()))
                 .addHandler(new UnknownFields.Collector());
         strict.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -77,6 +81,31 @@ class StrictJson {
                 throw new NotText(p, problem);
             }
             return Text.normalise(text);
+        }
+    }
+
+    /**
+     * A date is a JSON string like 2026-01-31 and nothing else: Jackson's own also took {@code []} (as
+     * null: it cleared the date), a number (as a day count), {@code [2027,3,8]} and a date-time, while the
+     * error said "like 2026-01-31" (found by a probe). Null stays null (the deserializer is not asked).
+     */
+    static final class DateDeserializer extends StdScalarDeserializer<LocalDate> {
+
+        DateDeserializer() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String text = p.getText().strip();
+            try {
+                return LocalDate.parse(text); // ISO_LOCAL_DATE
+            } catch (DateTimeParseException e) {
+                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not a date like 2026-01-31");
+            }
         }
     }
 

@@ -192,7 +192,8 @@ class AccountApiIntegrationTests {
         edit.put("renewalDate", renewal);
         as("rob").exchange("/api/accounts/" + accountId, HttpMethod.PUT, new HttpEntity<>(edit), Map.class);
 
-        for (String empty : List.of("", "  ")) {
+        // and no other shape: [] cleared it too, a number was a day count (found by the second probe)
+        for (Object empty : List.of("", "  ", List.of(), 20800, List.of(2027, 3, 8), "2027-03-08T00:00:00Z")) {
             edit.put("renewalDate", empty);
             edit.put("version", 1);
             ResponseEntity<Map> refused =
