@@ -30,9 +30,10 @@ class AccountsStillToMove implements PendingHandovers {
                     item.getAccount().getName() + " is being handed over from "
                             + item.getHandover().getDeparting().getFullName()
                             + (item.getSuccessor() == null
-                                    ? ""
-                                    : " to " + item.getSuccessor().getFullName())
-                            + ": change its successor in that handover, or cancel the handover, first");
+                                    ? ": choose its successor in that handover, or cancel the handover, first"
+                                    : " to " + item.getSuccessor().getFullName()
+                                            + ": change its successor in that handover, or cancel the handover,"
+                                            + " first"));
         }
         return why;
     }

@@ -469,19 +469,20 @@ public class PeopleService {
                         .ifPresentOrElse(remedy -> elsewhere.add(owned + ": " + remedy), () -> own.add(owned));
             }
         }
-        List<String> reasons = new ArrayList<>();
-        if (!own.isEmpty()) {
-            reasons.add("still owns " + Text.listed(own, "and")
-                    + (leavers.isBeingHandedOver(person)
-                            ? ": their handover, under way, moves them; deactivate them once it is done"
-                            : ": hand them over first (launch a handover)"));
+        if (own.isEmpty() && elsewhere.isEmpty()) {
+            return Optional.empty();
         }
-        if (!elsewhere.isEmpty()) {
-            reasons.add((own.isEmpty() ? "still has " : "and has ") + String.join("; and ", elsewhere));
+        // what must happen first comes first: a handover of theirs is refused while accounts still come to them
+        String it = own.size() == 1 && own.getFirst().startsWith("1 ") ? "it" : "them";
+        String ownRemedy = leavers.isBeingHandedOver(person)
+                ? ": their handover, under way, moves " + it + "; deactivate them once it is done"
+                : ": hand " + it + " over " + (elsewhere.isEmpty() ? "first" : "after that") + " (launch a handover)";
+        String name = person.getFullName();
+        if (elsewhere.isEmpty()) {
+            return Optional.of(name + " still owns " + Text.listed(own, "and") + ownRemedy);
         }
-        return reasons.isEmpty()
-                ? Optional.empty()
-                : Optional.of(person.getFullName() + " " + String.join("; ", reasons));
+        String still = name + " still has " + String.join("; and ", elsewhere);
+        return Optional.of(own.isEmpty() ? still : still + "; and owns " + Text.listed(own, "and") + ownRemedy);
     }
 
     private Person person(Long id) {

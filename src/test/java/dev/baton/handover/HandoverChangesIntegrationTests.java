@@ -202,6 +202,16 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
         assertThat(String.valueOf(refused.getBody().get("detail")))
                 .isEqualTo(launched.successor().getFullName() + " still has 1 incoming handover account: choose"
                         + " another successor for it in " + launched.departing().getFullName() + "'s handover first");
+        // with a book of their own, what must happen first is said first (found by the second probe: "launch
+        // a handover" came first, which is refused while accounts still come to them)
+        accounts.save(new Account("Own book " + launched.id(), launched.successor(), "mid-market", "DACH", null));
+        assertThat(String.valueOf(as("ada")
+                        .postForEntity("/api/people/" + launched.successor().getId() + "/deactivate", null, Map.class)
+                        .getBody()
+                        .get("detail")))
+                .isEqualTo(launched.successor().getFullName() + " still has 1 incoming handover account: choose"
+                        + " another successor for it in " + launched.departing().getFullName() + "'s handover first;"
+                        + " and owns 1 account: hand it over after that (launch a handover)");
         // found by a probe: launching the successor's own handover was accepted, and the account's transfer
         // to them failed later ("being handed over too") after they had been told to take it over
         ResponseEntity<Map> theirOwn = as("maria")

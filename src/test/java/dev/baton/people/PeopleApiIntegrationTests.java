@@ -251,7 +251,7 @@ class PeopleApiIntegrationTests {
         ResponseEntity<Map> refused = admin().postForEntity("/api/people/" + leaver + "/deactivate", null, Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) refused.getBody().get("detail"))
-                .isEqualTo("New leaver still owns 1 account: hand them over first (launch a handover)");
+                .isEqualTo("New leaver still owns 1 account: hand it over first (launch a handover)");
         assertThat(people.findById(leaver).orElseThrow().isActive()).isTrue();
 
         admin().put(
