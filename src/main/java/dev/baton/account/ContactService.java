@@ -199,8 +199,9 @@ public class ContactService {
      *     once both are held and known to exist, before either is read (it may clear the persistence
      *     context) and before the duplicate is deleted, in this transaction
      * @return the survivor as now
-     * @throws NotFoundException for an unknown id (also one that a merge just before this deleted)
-     * @throws BadRequestException at {@code intoId} when the two are one contact or at two accounts, or the
+     * @throws NotFoundException for an unknown duplicate (also one that a merge just before this deleted)
+     * @throws BadRequestException at {@code intoId} for an unknown survivor ("no contact 9", also one a merge
+     *     just before this deleted), when the two are one contact or at two accounts, or the
      *     survivor has left the company and the duplicate is the primary contact or champion
      */
     @Transactional
@@ -208,10 +209,12 @@ public class ContactService {
         // both rows held before either is read: two opposite merges of one pair at once deleted both
         // contacts (found by a probe); now the second waits and finds its duplicate or survivor gone (404)
         List<Long> held = contacts.lockIds(List.of(duplicateId, survivorId));
-        for (Long id : List.of(duplicateId, survivorId)) {
-            if (!held.contains(id)) {
-                throw new NotFoundException("contact", id);
-            }
+        if (!held.contains(duplicateId)) {
+            throw new NotFoundException("contact", duplicateId);
+        }
+        if (!held.contains(survivorId)) {
+            // an id the body gives is the caller's to fix, at its field (found by a probe: a bare 404)
+            throw BadRequestException.noSuch("intoId", "contact", survivorId);
         }
         // the references move first and the contacts are read after: a bulk move clears the persistence
         // context, and entities read before it would be detached, their merge never written (found by a
