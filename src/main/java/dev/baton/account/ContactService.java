@@ -207,7 +207,7 @@ public class ContactService {
     @Transactional
     public ContactView merge(Long duplicateId, Long survivorId, Runnable moveReferences) {
         // both rows held before either is read: two opposite merges of one pair at once deleted both
-        // contacts (found by a probe); now the second waits and finds its duplicate or survivor gone (404)
+        // contacts (found by a probe); now the second waits and finds its duplicate (404) or survivor (400) gone
         List<Long> held = contacts.lockIds(List.of(duplicateId, survivorId));
         if (!held.contains(duplicateId)) {
             throw new NotFoundException("contact", duplicateId);

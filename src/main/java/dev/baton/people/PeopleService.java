@@ -311,8 +311,8 @@ public class PeopleService {
      * other admins, the manager's own line, a manager's active reports), so two changes at once would
      * each pass them and together break one. Found by a probe: two admins taking each other's ADMIN role
      * left none, two people made each other's manager made a loop, and a manager deactivated while
-     * someone was put under them left an active report under an inactive manager. Imports and handover
-     * launches hold the same lock.
+     * someone was put under them left an active report under an inactive manager. Real people imports,
+     * handover launches and changes of a handover's successor hold the same lock.
      */
     void holdPeople() {
         locks.hold(AdvisoryLocks.Subject.PEOPLE_AND_HANDOVERS);
