@@ -188,16 +188,13 @@ public class ContactService {
      * move over, its details fill the survivor's blanks, the later verification and the primary flag
      * carry over, its CRM ids become the survivor's other ids (files naming them find the survivor), then
      * the duplicate is deleted; audited as {@code contact.merged} with both before-states. Rows of other
-     * features that name the duplicate move first ({@link ContactReferences}: leads, stewardship reviews),
-     * and the champion carries over like the primary flag.
+     * features that name the duplicate move first ({@link ContactReferences}: commitments, leads,
+     * stewardship reviews), and the champion carries over like the primary flag.
      * Both rows are held (in id order) before either is read, so two merges of one pair at once, either
      * way round, are one after the other: the second finds its duplicate or survivor gone.
      *
      * @param duplicateId the contact that goes
      * @param survivorId the contact that stays
-     * @param moveReferences moves whatever else refers to the duplicate (commitments) to the survivor; run
-     *     once both are held and known to exist, before either is read (it may clear the persistence
-     *     context) and before the duplicate is deleted, in this transaction
      * @return the survivor as now
      * @throws NotFoundException for an unknown duplicate (also one that a merge just before this deleted)
      * @throws BadRequestException at {@code intoId} for an unknown survivor ("no contact 9", also one a merge
@@ -205,7 +202,7 @@ public class ContactService {
      *     survivor has left the company and the duplicate is the primary contact or champion
      */
     @Transactional
-    public ContactView merge(Long duplicateId, Long survivorId, Runnable moveReferences) {
+    public ContactView merge(Long duplicateId, Long survivorId) {
         // both rows held before either is read: two opposite merges of one pair at once deleted both
         // contacts (found by a probe); now the second waits and finds its duplicate (404) or survivor (400) gone
         List<Long> held = contacts.lockIds(List.of(duplicateId, survivorId));
@@ -216,10 +213,9 @@ public class ContactService {
             // an id the body gives is the caller's to fix, at its field (found by a probe: a bare 404)
             throw BadRequestException.noSuch("intoId", "contact", survivorId);
         }
-        // the references move first and the contacts are read after: a bulk move clears the persistence
+        // the references move first and the contacts are read after: a bulk move may clear the persistence
         // context, and entities read before it would be detached, their merge never written (found by a
-        // probe). A refusal below rolls the move back with the rest.
-        moveReferences.run();
+        // probe). A refusal below rolls the moves back with the rest.
         references.orderedStream().forEach(r -> r.moveContact(duplicateId, survivorId));
         Contact duplicate = contact(duplicateId);
         Contact survivor = contact(survivorId);

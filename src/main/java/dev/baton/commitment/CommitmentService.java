@@ -5,6 +5,7 @@ import static dev.baton.audit.Changes.fields;
 import dev.baton.account.Account;
 import dev.baton.account.AccountService;
 import dev.baton.account.Contact;
+import dev.baton.account.ContactReferences;
 import dev.baton.account.ContactService;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
@@ -31,12 +32,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Commitments: recording them, the register's filters, and their guarded life (rules on the entity). */
 @Service
 @Order(2)
-public class CommitmentService implements OwnedWork {
+public class CommitmentService implements OwnedWork, ContactReferences {
 
     /** Ids per statement where a caller may pass many (a handover's whole book). */
     private static final int ID_CHUNK = 1000;
@@ -374,12 +376,13 @@ public class CommitmentService implements OwnedWork {
     }
 
     /**
-     * Before two contacts are merged: the duplicate's commitments are the survivor's from now on (the
-     * survivor must be at the same account; {@link ContactService#merge} checks and audits the merge).
-     * Each moved commitment is audited as {@code commitment.contact_changed}. Returns how many moved.
+     * Before two contacts are merged ({@link ContactService#merge}, which checks and audits the merge): the
+     * duplicate's commitments are the survivor's from now on. Each moved commitment is audited as
+     * {@code commitment.contact_changed}. Returns how many moved.
      */
-    @Transactional
-    public int moveContact(Long fromContactId, Long toContactId) {
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int moveContact(long fromContactId, long toContactId) {
         List<Long> moved = commitments.idsByContact(fromContactId);
         commitments.moveContact(fromContactId, toContactId);
         for (Long id : moved) {

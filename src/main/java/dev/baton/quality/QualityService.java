@@ -177,7 +177,7 @@ public class QualityService {
     @Transactional
     public ContactView merge(Long duplicateId, Long intoId, String viewer) {
         accountAccess.requireMayChangeContact(duplicateId, viewer);
-        return contacts.merge(duplicateId, intoId, () -> commitments.moveContact(duplicateId, intoId));
+        return contacts.merge(duplicateId, intoId);
     }
 
     /** Fix: gives an account to an active person (audited as account.transferred). */
