@@ -1,6 +1,7 @@
 package dev.baton.handover;
 
 import dev.baton.people.Departures;
+import dev.baton.people.Departures.Standing;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Dates;
@@ -75,13 +76,9 @@ class SuccessorRules implements Departures {
     }
 
     @Override
-    public boolean isBeingHandedOver(Person person) {
-        return isLeaving(person);
-    }
-
-    @Override
-    public Optional<LocalDate> leavingOn(Person person) {
-        return leavingDay(person, departures(List.of(person)).getOrDefault(person.getId(), Departure.NONE));
+    public Standing standingOf(Person person) {
+        Departure d = departures(List.of(person)).getOrDefault(person.getId(), Departure.NONE);
+        return new Standing(d.underWay(), leavingDay(person, d).orElse(null));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.baton.people;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,18 +11,20 @@ import java.util.Set;
  */
 public interface Departures {
 
-    /** True while a handover of {@code person} runs (launched and not completed). */
-    boolean isBeingHandedOver(Person person);
-
     /**
-     * The day {@code person} leaves the company, when a completed handover for leaving says so and that
-     * day is today or later where they are; empty otherwise (no such handover, or the day has passed).
+     * Where {@code person} stands, in one query (a sign-in's inbox asks it on every page).
+     *
+     * @return whether a handover of theirs runs (launched and not completed), and the day they leave the
+     *     company when a completed handover for leaving says so and that day is today or later where they
+     *     are (null otherwise: no such handover, or the day has passed)
      */
-    Optional<LocalDate> leavingOn(Person person);
+    Standing standingOf(Person person);
+
+    /** See {@link #standingOf}. */
+    record Standing(boolean beingHandedOver, LocalDate leavingOn) {}
 
     /**
-     * The ids of those among {@code people} for whom {@link #isBeingHandedOver} or {@link #leavingOn}
-     * holds, in a few queries however many they are (a team's offer of a step).
+     * The ids of those among {@code people} who are being handed over or leaving ({@link #standingOf}), in a few queries however many they are (a team's offer of a step).
      */
     Set<Long> departingAmong(Collection<Person> people);
 }

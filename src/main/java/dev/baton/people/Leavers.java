@@ -4,6 +4,8 @@ import dev.baton.shared.Dates;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,20 +34,30 @@ public class Leavers {
      * neither holds.
      */
     public Optional<String> leaving(Person person) {
-        if (isBeingHandedOver(person)) {
+        Departures.Standing standing = standingOf(person);
+        if (standing.beingHandedOver()) {
             return Optional.of(person.getFullName() + " is being handed over");
         }
-        return departures
-                .orderedStream()
-                .map(d -> d.leavingOn(person))
-                .flatMap(Optional::stream)
-                .max(LocalDate::compareTo)
+        return Optional.ofNullable(standing.leavingOn())
                 .map(day -> person.getFullName() + " is leaving the company on " + dates.day(day));
     }
 
     /** True while a handover of {@code person} runs (launched and not ended): it moves what they own. */
     public boolean isBeingHandedOver(Person person) {
-        return departures.orderedStream().anyMatch(d -> d.isBeingHandedOver(person));
+        return standingOf(person).beingHandedOver();
+    }
+
+    /** Every implementation's answer in one: handed over by any, leaving on the latest day any says. */
+    private Departures.Standing standingOf(Person person) {
+        List<Departures.Standing> all =
+                departures.orderedStream().map(d -> d.standingOf(person)).toList();
+        return new Departures.Standing(
+                all.stream().anyMatch(Departures.Standing::beingHandedOver),
+                all.stream()
+                        .map(Departures.Standing::leavingOn)
+                        .filter(Objects::nonNull)
+                        .max(LocalDate::compareTo)
+                        .orElse(null));
     }
 
     /**

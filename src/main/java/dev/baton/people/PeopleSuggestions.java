@@ -166,7 +166,7 @@ public class PeopleSuggestions {
                 case DELEGATE, COVER, MOVE -> absenceService.unavailable(p, first, last);
                 case FROM -> Optional.empty();
                 case SUCCESSOR, DEPARTING -> // a successor is answered above
-                    departures.orderedStream().anyMatch(d -> d.isBeingHandedOver(p))
+                    departures.orderedStream().anyMatch(d -> d.standingOf(p).beingHandedOver())
                             ? Optional.of("being handed over")
                             : Optional.empty();
             };

@@ -11,6 +11,7 @@ import dev.baton.account.Accounts;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.handover.HandoverFixture.Book;
 import dev.baton.notification.OutboxDispatcher;
+import dev.baton.people.Departures;
 import dev.baton.people.NewPerson;
 import dev.baton.people.People;
 import dev.baton.people.PeopleService;
@@ -227,10 +228,9 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
                     .as(p.getFullName())
                     .isEqualTo(Optional.ofNullable(problems.get(p.getId())));
         }
-        assertThat(rules.isBeingHandedOver(handedOver)).isTrue();
-        assertThat(rules.isBeingHandedOver(leaver)).isFalse();
-        assertThat(rules.leavingOn(leaver)).contains(leaves);
-        assertThat(rules.leavingOn(leftLongAgo)).isEmpty();
+        assertThat(rules.standingOf(handedOver).beingHandedOver()).isTrue();
+        assertThat(rules.standingOf(leaver)).isEqualTo(new Departures.Standing(false, leaves));
+        assertThat(rules.standingOf(leftLongAgo)).isEqualTo(new Departures.Standing(false, null));
     }
 
     /**
