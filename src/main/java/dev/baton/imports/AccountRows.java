@@ -7,11 +7,9 @@ import dev.baton.people.Leavers;
 import dev.baton.people.PeopleImports.PersonRef;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +59,14 @@ class AccountRows implements RowHandler {
             }
         }
         refuseNewAccountsOfLeavers(read, checked, toLeavers, run);
-        refuseMovesARunningHandoverMakes(read, checked, run);
+        // the accounts the rows name, read once: for the handover check and for what each row met
+        Map<String, Found> existing = accounts.accounts(
+                run.source.name(),
+                checked.stream()
+                        .map(ImportedAccount::externalId)
+                        .filter(Objects::nonNull)
+                        .toList());
+        refuseMovesARunningHandoverMakes(read, checked, existing, run);
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedAccount> valid = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
@@ -70,9 +75,6 @@ class AccountRows implements RowHandler {
                 valid.add(checked.get(i));
             }
         }
-        Map<String, Found> existing = accounts.accounts(
-                run.source.name(),
-                valid.stream().map(ImportedAccount::externalId).toList());
         for (int i = 0; i < valid.size(); i++) {
             run.matched(rows.get(i), existing.get(valid.get(i).externalId()));
         }
@@ -110,34 +112,28 @@ class AccountRows implements RowHandler {
      * A row giving another owner (or none) to an account that a running handover is still to move is an
      * error at {@code owner}, in the API's words (its 409): the handover moves it, or the successor would be
      * told it was handed over while the file's owner holds it (found by the session's probe, through the
-     * API). One query for the chunk, two more only when rows change an owner.
+     * API). One query for the chunk, and one more only when some of its accounts are in a running handover.
      */
-    private void refuseMovesARunningHandoverMakes(List<ImportRow> read, List<ImportedAccount> checked, ImportRun run) {
-        List<String> externalIds = checked.stream()
-                .map(ImportedAccount::externalId)
-                .filter(Objects::nonNull)
-                .toList();
-        Map<String, Long> owners = accounts.ownerIds(run.source.name(), externalIds);
-        Set<String> changing = new HashSet<>();
-        for (int i = 0; i < read.size(); i++) {
-            Long owner = owners.get(checked.get(i).externalId());
-            if (run.accepted(read.get(i))
-                    && owner != null
-                    && !owner.equals(checked.get(i).ownerId())) {
-                changing.add(checked.get(i).externalId());
-            }
-        }
-        if (changing.isEmpty()) {
+    private void refuseMovesARunningHandoverMakes(
+            List<ImportRow> read, List<ImportedAccount> checked, Map<String, Found> existing, ImportRun run) {
+        Map<Long, String> why = accounts.stillToMoveByHandover(
+                existing.values().stream().map(Found::accountId).toList());
+        if (why.isEmpty()) {
             return;
         }
-        Map<String, Found> found = accounts.accounts(run.source.name(), changing);
-        Map<Long, String> why = accounts.stillToMoveByHandover(
-                found.values().stream().map(Found::accountId).toList());
+        Map<String, Long> owners = accounts.ownerIds(
+                run.source.name(),
+                existing.entrySet().stream()
+                        .filter(e -> why.containsKey(e.getValue().accountId()))
+                        .map(Map.Entry::getKey)
+                        .toList());
         for (int i = 0; i < read.size(); i++) {
-            Found account = changing.contains(checked.get(i).externalId())
-                    ? found.get(checked.get(i).externalId())
-                    : null;
-            if (account != null && why.containsKey(account.accountId())) {
+            String externalId = checked.get(i).externalId();
+            Found account = externalId == null ? null : existing.get(externalId);
+            if (account != null
+                    && why.containsKey(account.accountId())
+                    && run.accepted(read.get(i))
+                    && !Objects.equals(owners.get(externalId), checked.get(i).ownerId())) {
                 run.error(read.get(i), "owner", why.get(account.accountId()));
             }
         }
