@@ -83,7 +83,7 @@ class TaskApi {
             // required: TaskAssignments says so at "from" in its words; the schema says so too (found by a probe)
             @Schema(
                     requiredMode = Schema.RequiredMode.REQUIRED,
-                    description = "user name of the person whose open" + " tasks move")
+                    description = "user name of the person whose open tasks move")
             @Size(max = 60)
             @SingleLine
             String from,
