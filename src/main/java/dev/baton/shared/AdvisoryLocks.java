@@ -22,7 +22,8 @@ public class AdvisoryLocks {
     public enum Subject {
         /**
          * Who works here, in what role, reporting to whom, and who is being handed over: people
-         * created, changed, deactivated or imported, and handovers launched.
+         * created, changed, deactivated or imported, and handovers launched; claims of tasks read it
+         * ({@link #share}).
          */
         PEOPLE_AND_HANDOVERS
     }
@@ -47,5 +48,19 @@ public class AdvisoryLocks {
     @Transactional(propagation = Propagation.MANDATORY)
     public void hold(Subject subject) {
         jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", BATON, subject.ordinal() + 1);
+    }
+
+    /**
+     * The lock's shared form, for a change that only reads what {@link #hold} changes and must not
+     * interleave with such a change, but may run beside another of its kind (claims of tasks judged by
+     * whether the claimer is being handed over): waits while a transaction {@link #hold}s the subject,
+     * and makes a {@link #hold} wait until the caller's transaction ends.
+     *
+     * @param subject what the caller's checks read
+     * @throws org.springframework.transaction.IllegalTransactionStateException without a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void share(Subject subject) {
+        jdbc.queryForList("select pg_advisory_xact_lock_shared(?, ?)", BATON, subject.ordinal() + 1);
     }
 }

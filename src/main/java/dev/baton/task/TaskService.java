@@ -10,6 +10,7 @@ import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.people.Role;
 import dev.baton.people.SignedInNow;
+import dev.baton.shared.AdvisoryLocks;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
@@ -66,6 +67,7 @@ public class TaskService {
     private final ReportingLines lines;
     private final InboxQuery inbox;
     private final Leavers leavers;
+    private final AdvisoryLocks locks;
 
     TaskService(
             Tasks tasks,
@@ -86,8 +88,10 @@ public class TaskService {
             Accounts accounts,
             InboxQuery inbox,
             AccountAnswers accountAnswers,
-            Leavers leavers) {
+            Leavers leavers,
+            AdvisoryLocks locks) {
         this.leavers = leavers;
+        this.locks = locks;
         this.accountAnswers = accountAnswers;
         this.lines = lines;
         this.inbox = inbox;
@@ -290,6 +294,9 @@ public class TaskService {
                         "only a candidate user or a member of a candidate team may claim task " + id);
             }
             if (!me.username().equals(task.getAssignee())) {
+                // judged after a launch of the claimer's handover at the same moment, not beside it: the step
+                // claimed then stayed with the leaver, whom it kept from being deactivated (found by a probe)
+                locks.share(AdvisoryLocks.Subject.PEOPLE_AND_HANDOVERS);
                 whyNoNewClaims().ifPresent(why -> {
                     throw new ConflictException(why);
                 });

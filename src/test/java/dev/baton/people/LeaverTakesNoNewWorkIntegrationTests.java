@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.commitment.engine.HandoffBpmn;
 import dev.baton.handover.HandoverBookTest;
+import dev.baton.handover.HandoverReason;
+import dev.baton.handover.HandoverService;
+import dev.baton.handover.LaunchRequest;
+import dev.baton.handover.SuccessorPlan;
 import dev.baton.imports.ImportsApi;
+import dev.baton.support.Race;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
@@ -14,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +29,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A rep whose handover for leaving has completed stays active until their leaving day, but takes no
@@ -41,6 +48,12 @@ class LeaverTakesNoNewWorkIntegrationTests extends HandoverBookTest {
 
     @Autowired
     AbsenceService absenceService;
+
+    @Autowired
+    HandoverService handovers;
+
+    @Autowired
+    TransactionTemplate tx;
 
     Person leaver;
     String leaving;
@@ -234,6 +247,50 @@ class LeaverTakesNoNewWorkIntegrationTests extends HandoverBookTest {
         assertThat(SignedIn.as(http, "cora").getForObject("/tasks/" + kickoff.getId(), String.class))
                 .contains(claim);
         assertThat(post("cora", kickoff, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * Found by the session 34 probe: a claim at the moment the claimer's handover was launched went
+     * through (nothing ordered the two), and the step stayed with the leaver. The claim runs while the
+     * launch is uncommitted ({@link Race#secondWhileFirstUncommitted}): it waits, then is refused.
+     */
+    @Test
+    void aClaimAtTheMomentTheClaimersHandoverIsLaunchedIsJudgedAfterTheLaunch() throws Exception {
+        Person claimer = book.departing();
+        jdbc.update(
+                "update person set team_id = (select team_id from person where username = 'cora') where id in (?, ?)",
+                claimer.getId(),
+                book.successor().getId());
+        long instance = ((Number) as("maria")
+                        .postForObject("/api/accounts/" + book.account().getId() + "/handoff-to-cs", null, Map.class)
+                        .get("processInstanceKey"))
+                .longValue();
+        Task list = awaitTaskOf(instance);
+        as(claimer.getUsername())
+                .postForEntity("/api/tasks/" + list.getId() + "/complete", Map.of("listComplete", true), Map.class);
+        Task kickoff = awaitTask(instance, HandoffBpmn.TASK_KICKOFF);
+        AtomicReference<ResponseEntity<Map>> claim = new AtomicReference<>();
+
+        List<Throwable> thrown = Race.secondWhileFirstUncommitted(
+                tx,
+                () -> handovers.launch(
+                        new LaunchRequest(
+                                claimer.getId(),
+                                HandoverReason.LEAVING,
+                                LocalDate.now().plusDays(7),
+                                null,
+                                new SuccessorPlan(
+                                        SuccessorPlan.Mode.ONE, book.successor().getId(), null, null),
+                                null),
+                        "maria"),
+                () -> claim.set(post(claimer.getUsername(), kickoff, "claim")),
+                3_000);
+
+        assertThat(thrown).containsOnlyNulls();
+        assertThat(claim.get().getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(claim.get().getBody().get("detail"))
+                .isEqualTo(claimer.getFullName() + " is being handed over and cannot claim a new task");
+        assertThat(tasks.findById(kickoff.getId()).orElseThrow().getAssignee()).isNull();
     }
 
     /**
