@@ -30,6 +30,7 @@ class AccountRows implements RowHandler {
 
     @Override
     public void handle(List<ImportRow> chunk, ImportRun run) {
+        leavers.holdAgainstLaunches(run);
         List<ImportRow> read = new ArrayList<>();
         List<ImportedAccount> checked = new ArrayList<>();
         Map<ImportRow, String> toLeavers = new HashMap<>();

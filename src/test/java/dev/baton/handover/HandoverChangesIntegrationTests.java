@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Issue 16, point 9 through the API: the plan previewed before launch (who gets what, book sizes,
@@ -230,6 +232,35 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                 .isEqualTo(launched.successor().getFullName() + " is the successor of 1 account still to move in "
                         + launched.departing().getFullName() + "'s handover: choose another successor for it there"
                         + " first, then hand " + launched.successor().getFullName() + " over");
+        // nor does the wizard offer them (found by the session 34 probe: only the launch refused), and its
+        // plan preview says why, as the wizard page does for a tampered choice
+        String whyNot = launched.successor().getFullName() + " is the successor of 1 account still to move in "
+                + launched.departing().getFullName() + "'s handover";
+        Person free = fixture.colleague("Fay Free");
+        assertThat(as("maria").getForObject("/api/handovers/handable", List.class))
+                .extracting(c -> ((Number) ((Map) c).get("id")).longValue())
+                .contains(free.getId())
+                .doesNotContain(
+                        launched.successor().getId(), launched.departing().getId());
+        ResponseEntity<Map> planned = as("maria")
+                .postForEntity(
+                        "/api/handovers/plan",
+                        Map.of(
+                                "departingId",
+                                launched.successor().getId(),
+                                "plan",
+                                Map.of(
+                                        "mode",
+                                        "ONE",
+                                        "successorId",
+                                        launched.departing().getId())),
+                        Map.class);
+        assertThat(planned.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(planned.getBody().get("detail"))).startsWith(whyNot);
+        assertThat(SignedIn.as(http, "maria")
+                        .getForObject(
+                                "/handovers/new?person=" + launched.successor().getId(), String.class))
+                .contains(HtmlUtils.htmlEscape(whyNot));
         ResponseEntity<Map> departing =
                 as("ada").postForEntity("/api/people/" + launched.departing().getId() + "/deactivate", null, Map.class);
         assertThat(departing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -338,6 +369,43 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
 
         assertThat(thrown.get(0)).isNull();
         assertThat(thrown.get(1)).isInstanceOf(ConflictException.class).hasMessageContaining("is being handed over");
+        assertThat(accounts.findById(book.account().getId())
+                        .orElseThrow()
+                        .getOwner()
+                        .getId())
+                .isEqualTo(book.departing().getId());
+    }
+
+    /**
+     * Found by the session 34 note: an account import read the book while a launch at the same moment was
+     * uncommitted, waited for the launch's row lock, then gave the account to someone else behind the
+     * handover. The file runs while the launch is uncommitted ({@link Race#secondWhileFirstUncommitted}).
+     */
+    @Test
+    void anAccountImportAtTheMomentOfALaunchIsJudgedAfterIt() throws Exception {
+        String externalId = "RACE-" + book.departing().getUsername();
+        jdbc.update(
+                "update account set external_source = 'BATON', external_id = ? where id = ?",
+                externalId,
+                book.account().getId());
+        String file =
+                "external_id,name,owner\n" + externalId + "," + book.account().getName() + ",maria@baton.example\n";
+        AtomicReference<Map> imported = new AtomicReference<>();
+
+        List<Throwable> thrown = Race.secondWhileFirstUncommitted(
+                context.getBean(TransactionTemplate.class),
+                () -> context.getBean(HandoverService.class).launch(leaving(book), "maria"),
+                () -> imported.set(
+                        ImportsApi.finished(as("ada"), ImportsApi.start(as("ada"), "ACCOUNTS", false, file))),
+                3_000);
+
+        assertThat(thrown).containsOnlyNulls();
+        assertThat(imported.get()).containsEntry("status", "FAILED");
+        assertThat((List<Map>) imported.get().get("errors"))
+                .extracting(e -> e.get("column") + ": " + e.get("problem"))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("owner: " + book.account().getName() + " is being handed over from "
+                        + book.departing().getFullName());
         assertThat(accounts.findById(book.account().getId())
                         .orElseThrow()
                         .getOwner()
