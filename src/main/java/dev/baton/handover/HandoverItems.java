@@ -3,6 +3,7 @@ package dev.baton.handover;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -82,6 +83,12 @@ public interface HandoverItems extends JpaRepository<HandoverItem, Long> {
       select count(i) from HandoverItem i where i.successor = :successor and i.transferredAt is null
         and i.handover.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)""")
     long countIncomingTo(dev.baton.people.Person successor);
+
+    /** Of the people {@code ids}, those a starting or running handover is still to move accounts to. */
+    @Query("""
+      select distinct i.successor.id from HandoverItem i where i.successor.id in :ids and i.transferredAt is null
+        and i.handover.status in (dev.baton.handover.HandoverStatus.STARTING, dev.baton.handover.HandoverStatus.RUNNING)""")
+    Set<Long> withAccountsIncomingAmong(Collection<Long> ids);
 
     /**
      * The full names of the departing people whose starting or running handovers are still to move

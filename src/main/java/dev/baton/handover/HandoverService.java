@@ -203,19 +203,7 @@ public class HandoverService {
         locks.hold(AdvisoryLocks.Subject.PEOPLE_AND_HANDOVERS);
         Person departing = departing(r.departingId(), "departingId", manager);
         validateDates(r, departing);
-        if (rules.isLeaving(departing)) {
-            throw new ConflictException(departing.getFullName() + " is already being handed over");
-        }
-        // found by a probe: launched, it left the accounts still coming to them in another's handover to fail
-        // their transfer ("being handed over too") after the successor had been told to take them over
-        long incoming = items.countIncomingTo(departing);
-        if (incoming > 0) {
-            throw new ConflictException(departing.getFullName() + " is the successor of " + incoming
-                    + (incoming == 1 ? " account" : " accounts") + " still to move in "
-                    + IncomingAccounts.handoversOf(items.departingWithAccountsIncomingTo(departing))
-                    + ": choose another successor for " + (incoming == 1 ? "it" : "them")
-                    + " there first, then hand " + departing.getFullName() + " over");
-        }
+        requireHandable(departing);
         List<Account> accounts = book.holdAccounts(departing);
         if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
             throw new BadRequestException("departingId", departing.getFullName() + " owns nothing to hand over");
@@ -272,6 +260,28 @@ public class HandoverService {
             throw new BadRequestException(field, departing.getFullName() + " is inactive");
         }
         return departing;
+    }
+
+    /**
+     * Refuses to hand over someone a handover is under way for already, or who is still to receive
+     * accounts in a running handover: launched, it left those accounts' transfers to fail ("being
+     * handed over too") after the successor had been told to take them over (found by a probe). The
+     * launch and its plan preview ask it, so the wizard says so before the manager plans the book.
+     *
+     * @throws ConflictException naming the person and, for incoming accounts, the handovers they come from
+     */
+    void requireHandable(Person departing) {
+        if (rules.isLeaving(departing)) {
+            throw new ConflictException(departing.getFullName() + " is already being handed over");
+        }
+        long incoming = items.countIncomingTo(departing);
+        if (incoming > 0) {
+            throw new ConflictException(departing.getFullName() + " is the successor of " + incoming
+                    + (incoming == 1 ? " account" : " accounts") + " still to move in "
+                    + IncomingAccounts.handoversOf(items.departingWithAccountsIncomingTo(departing))
+                    + ": choose another successor for " + (incoming == 1 ? "it" : "them")
+                    + " there first, then hand " + departing.getFullName() + " over");
+        }
     }
 
     /**

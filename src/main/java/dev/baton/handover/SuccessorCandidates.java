@@ -42,6 +42,7 @@ public class SuccessorCandidates implements SuccessorPool {
     private final HandoverSettings settings;
     private final Handovers handovers;
     private final HandoverVisibility visibility;
+    private final HandoverItems items;
 
     SuccessorCandidates(
             PeopleLookup people,
@@ -51,7 +52,9 @@ public class SuccessorCandidates implements SuccessorPool {
             AbsenceService absences,
             HandoverSettings settings,
             Handovers handovers,
-            HandoverVisibility visibility) {
+            HandoverVisibility visibility,
+            HandoverItems items) {
+        this.items = items;
         this.handovers = handovers;
         this.visibility = visibility;
         this.people = people;
@@ -84,19 +87,35 @@ public class SuccessorCandidates implements SuccessorPool {
         return successors(h.getDeparting(), launcher(h));
     }
 
-    /** Who the launcher may hand over: active people in their line (anyone active but admins, for an admin), by name. */
+    /**
+     * Who the launcher may hand over ({@link #handable}), by name, with book sizes: the wizard's list.
+     */
     @Transactional(readOnly = true)
     public List<Candidate> departing(Person launcher) {
-        Set<String> line = launcher.hasRole(Role.ADMIN) ? null : lines.line(launcher);
+        return handable(launcher).stream()
+                .map(p -> new Candidate(p.getId(), p.getUsername(), p.getFullName(), book.accountCount(p), null))
+                .toList();
+    }
+
+    /**
+     * {@inheritDoc} Not those the launch would refuse ({@link HandoverService#requireHandable}): found by
+     * a probe, the wizard offered someone still to receive accounts, and only the launch refused. Two
+     * queries for the whole line.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public List<Person> handable(Person viewer) {
+        Set<String> line = viewer.hasRole(Role.ADMIN) ? null : lines.line(viewer);
         List<Person> inLine = people.everyone().stream()
                 .filter(Person::isActive)
                 .filter(p -> line == null ? !p.hasRole(Role.ADMIN) : line.contains(p.getUsername()))
                 .toList();
         Set<Long> leaving = rules.beingHandedOver(inLine);
+        Set<Long> receiving = items.withAccountsIncomingAmong(
+                inLine.stream().map(Person::getId).toList());
         return inLine.stream()
-                .filter(p -> !leaving.contains(p.getId()))
+                .filter(p -> !leaving.contains(p.getId()) && !receiving.contains(p.getId()))
                 .sorted(NameOrder.PEOPLE)
-                .map(p -> new Candidate(p.getId(), p.getUsername(), p.getFullName(), book.accountCount(p), null))
                 .toList();
     }
 

@@ -33,7 +33,6 @@ public class PeopleSuggestions {
     private final AbsenceService absenceService;
     private final ReportingLines lines;
     private final ObjectProvider<OwnedWork> ownedWork;
-    private final ObjectProvider<Departures> departures;
     private final ObjectProvider<SuccessorPool> successors;
     private final Clock clock;
 
@@ -43,11 +42,9 @@ public class PeopleSuggestions {
             AbsenceService absenceService,
             ReportingLines lines,
             ObjectProvider<OwnedWork> ownedWork,
-            ObjectProvider<Departures> departures,
             ObjectProvider<SuccessorPool> successors,
             Clock clock) {
         this.successors = successors;
-        this.departures = departures;
         this.people = people;
         this.absences = absences;
         this.absenceService = absenceService;
@@ -71,7 +68,11 @@ public class PeopleSuggestions {
          * handover accepts ({@link SuccessorPool}), for the book of a person or of a running handover.
          */
         SUCCESSOR,
-        /** The person whose book the wizard hands over: in my line (admins: anyone), not me. */
+        /**
+         * The person whose book the wizard hands over: not me, and exactly whom a launch accepts
+         * ({@link SuccessorPool#handable}): in my line (admins: anyone), not being handed over, not
+         * still to receive accounts in a running handover.
+         */
         DEPARTING;
 
         /** The purpose a request names (any case); anything else is a 400 on {@code purpose}. */
@@ -136,9 +137,14 @@ public class PeopleSuggestions {
         LocalDate first = from == null ? LocalDate.now(clock) : from;
         LocalDate last = to == null || to.isBefore(first) ? first : to;
         String typed = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
-        if (purpose == Purpose.SUCCESSOR) {
-            return successors.getObject().successors(me, book.departing(), book.handover()).stream()
+        if (purpose == Purpose.SUCCESSOR || purpose == Purpose.DEPARTING) {
+            SuccessorPool pool = successors.getObject();
+            List<Person> allowed = purpose == Purpose.SUCCESSOR
+                    ? pool.successors(me, book.departing(), book.handover())
+                    : pool.handable(me);
+            return allowed.stream()
                     .filter(p -> typed.isEmpty() || matches(p, typed))
+                    .filter(p -> purpose == Purpose.SUCCESSOR || !p.getId().equals(me.getId()))
                     .filter(p -> !p.getUsername().equals(excluding))
                     .sorted(Comparator.comparing((Person p) -> !sameTeam(p, me)).thenComparing(NameOrder.PEOPLE))
                     .limit(LIMIT)
@@ -165,10 +171,7 @@ public class PeopleSuggestions {
             Optional<String> unfit = switch (purpose) {
                 case DELEGATE, COVER, MOVE -> absenceService.unavailable(p, first, last);
                 case FROM -> Optional.empty();
-                case SUCCESSOR, DEPARTING -> // a successor is answered above
-                    departures.orderedStream().anyMatch(d -> d.standingOf(p).beingHandedOver())
-                            ? Optional.of("being handed over")
-                            : Optional.empty();
+                case SUCCESSOR, DEPARTING -> Optional.empty(); // answered above
             };
             if (unfit.isEmpty()) {
                 found.add(suggestion(p, me, first, last));
@@ -179,8 +182,7 @@ public class PeopleSuggestions {
 
     /** Null when anyone will do; else the user names the purpose allows. */
     private Set<String> lineOf(Person me, Purpose purpose) {
-        boolean lineOnly = purpose == Purpose.DEPARTING || purpose == Purpose.FROM;
-        return lineOnly && !me.hasRole(Role.ADMIN) ? lines.line(me) : null;
+        return purpose == Purpose.FROM && !me.hasRole(Role.ADMIN) ? lines.line(me) : null;
     }
 
     private Suggestion suggestion(Person p, Person me, LocalDate first, LocalDate last) {

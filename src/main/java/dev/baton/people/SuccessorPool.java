@@ -22,4 +22,11 @@ public interface SuccessorPool {
      *     over {@code departing}, or may not see the handover
      */
     List<Person> successors(Person viewer, String departing, Long handoverId);
+
+    /**
+     * The people {@code viewer} may hand over now, sorted by name: active, in their line (anyone but
+     * admins for an admin), and neither being handed over nor still to receive accounts in a running
+     * handover (the launch refuses both with a 409).
+     */
+    List<Person> handable(Person viewer);
 }

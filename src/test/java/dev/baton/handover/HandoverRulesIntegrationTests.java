@@ -272,6 +272,29 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /**
+     * The wizard's type-ahead for whom to hand over offered the departing person of a running handover and
+     * its successor; the launch refuses both (409). Now it offers exactly whom the launch accepts.
+     */
+    @Test
+    void departingSuggestionsAreExactlyWhomALaunchAccepts() {
+        Person colleague = fixture.colleague("Cleo Colleague");
+        String suggestions = "/api/people/suggestions?purpose=departing&q=";
+        assertThat(usernames(suggestions + book.successor().getUsername()))
+                .containsExactly(book.successor().getUsername());
+
+        Book launched = fixture.launch(book, true, this::as);
+
+        assertThat(usernames(suggestions + colleague.getUsername())).containsExactly(colleague.getUsername());
+        assertThat(usernames(suggestions + launched.departing().getUsername()))
+                .as("being handed over")
+                .isEmpty();
+        assertThat(usernames(suggestions + launched.successor().getUsername()))
+                .as("still to receive the account")
+                .isEmpty();
+        assertThat(usernames(suggestions + "maria")).as("not the viewer").isEmpty();
+    }
+
     /** The successor's mail linked to the handover's page, which they may not open (403). */
     @Test
     void aFailedIntroductionLinksEachRecipientToAPageTheyMayOpen() {

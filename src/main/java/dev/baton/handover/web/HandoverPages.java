@@ -157,6 +157,9 @@ class HandoverPages {
                 if (planErrors || fields(e).containsKey("departingId")) {
                     fields(e).forEach(errors::putIfAbsent);
                 }
+            } catch (ConflictException e) {
+                // someone who may not be handed over now (HandoverService#requireHandable): said at the person
+                errors.putIfAbsent("departingId", e.getMessage());
             }
         }
         HandoverViews.Preview book = (HandoverViews.Preview) model.getAttribute("preview");
