@@ -28,10 +28,15 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Sign-in everywhere but health. API clients use HTTP Basic (stateless, no CSRF, 401 instead of a
- * redirect); the browser UI uses form login only, with CSRF on every form, its session's roles read
+ * redirect), for the OpenAPI document too; the browser UI uses form login only, with CSRF on every form, its session's roles read
  * afresh on every request ({@link SessionsAsOfNow}). Roles are checked per
  * endpoint with {@code @PreAuthorize}, lines in the services. Both chains send a
  * Content-Security-Policy without inline script or style, a Referrer-Policy and a
@@ -54,7 +59,7 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint wrongPassword = new BasicAuthenticationEntryPoint();
         ((BasicAuthenticationEntryPoint) wrongPassword).setRealmName("Baton");
-        return headers(http.securityMatcher("/api/**"), API_POLICY)
+        return headers(http.securityMatcher(apiRequests()), API_POLICY)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof Throttled throttled) {
@@ -67,6 +72,20 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /**
+     * The API, and its OpenAPI document when the request signs in with HTTP Basic: a client that reads
+     * the document with the credentials it calls the API with got a 302 to the sign-in page (a
+     * newcomer's snag). Without credentials the document stays a page of the UI (the Swagger UI reads it
+     * with the browser's session).
+     */
+    private static RequestMatcher apiRequests() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(
+                paths.matcher("/api/**"),
+                new AndRequestMatcher(
+                        paths.matcher("/v3/api-docs/**"), new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION)));
     }
 
     @Bean

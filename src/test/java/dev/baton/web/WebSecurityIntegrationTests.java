@@ -108,6 +108,26 @@ class WebSecurityIntegrationTests extends EngineIntegrationTest {
         assertThat(api.statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Found by a probe: the OpenAPI document answered an API client's HTTP Basic with a 302 to the
+     * sign-in page. With credentials it is the API's; without, a page of the UI as before.
+     */
+    @Test
+    void theOpenApiDocumentTakesHttpBasicAsTheApiDoes() {
+        HttpResponse<String> docs =
+                send(HttpRequest.newBuilder(uri("/v3/api-docs")).header("Authorization", basic("rob", "demo")));
+        HttpResponse<String> wrong =
+                send(HttpRequest.newBuilder(uri("/v3/api-docs")).header("Authorization", basic("rob", "wrong")));
+        HttpResponse<String> none = send(HttpRequest.newBuilder(uri("/v3/api-docs")));
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"/api/people/me\"");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"Baton\"");
+        assertThat(none.statusCode()).isEqualTo(302);
+        assertThat(none.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
     /** Over plain HTTP: a client library that honours Retry-After would wait out the pause instead. */
     @Test
     void fifteenWrongPasswordsThenTheRightOneIsRefusedOverTheApi() {
