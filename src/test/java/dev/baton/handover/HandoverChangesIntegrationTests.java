@@ -260,7 +260,9 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
         assertThat(SignedIn.as(http, "maria")
                         .getForObject(
                                 "/handovers/new?person=" + launched.successor().getId(), String.class))
-                .contains(HtmlUtils.htmlEscape(whyNot));
+                .contains(HtmlUtils.htmlEscape(whyNot))
+                .as("no plan for a book that cannot be handed over")
+                .doesNotContain("How the accounts are shared");
         ResponseEntity<Map> departing =
                 as("ada").postForEntity("/api/people/" + launched.departing().getId() + "/deactivate", null, Map.class);
         assertThat(departing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

@@ -158,8 +158,9 @@ class HandoverPages {
                     fields(e).forEach(errors::putIfAbsent);
                 }
             } catch (ConflictException e) {
-                // someone who may not be handed over now (HandoverService#requireHandable): said at the person
-                errors.putIfAbsent("departingId", e.getMessage());
+                // someone who may not be handed over now (HandoverService#requireHandable): the reason, not a plan
+                model.asMap().keySet().removeAll(List.of("preview", "candidates", "plan"));
+                model.addAttribute("notHandable", e.getMessage());
             }
         }
         HandoverViews.Preview book = (HandoverViews.Preview) model.getAttribute("preview");
