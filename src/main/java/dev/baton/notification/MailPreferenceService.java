@@ -1,10 +1,8 @@
 package dev.baton.notification;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.Changes;
+import dev.baton.shared.RequiredBoolean;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -18,20 +16,15 @@ public class MailPreferenceService {
 
     /** What a person chose; the defaults when they never did. Sent in full: a missing choice is a 400, not "off". */
     public record Choices(
-            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
-            boolean onAssignment,
+            @RequiredBoolean boolean onAssignment,
 
-            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
-            boolean onTeamTask,
+            @RequiredBoolean boolean onTeamTask,
 
-            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
-            boolean onReminder,
+            @RequiredBoolean boolean onReminder,
 
-            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
-            boolean onEscalation,
+            @RequiredBoolean boolean onEscalation,
 
-            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
-            boolean dailyDigest) {}
+            @RequiredBoolean boolean dailyDigest) {}
 
     private final MailPreferences preferences;
     private final AuditLog audit;

@@ -297,7 +297,7 @@ public final class InputErrors {
             return Map.of("body", "must be one JSON value with nothing after it");
         }
         if (mapping instanceof InvalidNullException nulled) {
-            // a null where a true or false is required (@JsonSetter(nulls = FAIL) on a boolean) says so; a null
+            // a null where a true or false is required ({@link RequiredBoolean}) says so; a null
             // in a list or map that takes none (@JsonSetter(contentNulls = FAIL)): at its index or key
             Class<?> type = nulled.getTargetType();
             return Map.of(field, type != null && type.isPrimitive() ? expected(type) : "must not be null");

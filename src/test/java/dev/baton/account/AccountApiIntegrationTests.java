@@ -387,5 +387,9 @@ class AccountApiIntegrationTests {
         assertThat((Map<String, Object>)
                         schemas.get(ref.substring(ref.lastIndexOf('/') + 1)).get("properties"))
                 .containsKeys("writtenBy", "from", "to", "stage", "sections");
+        // a true/false a body must send (RequiredBoolean) is marked required, as the 400 for a missing one says
+        assertThat((List<String>) schemas.get("Choices").get("required"))
+                .contains("onAssignment", "onTeamTask", "onReminder", "onEscalation", "dailyDigest");
+        assertThat((List<String>) schemas.get("ContactChanges").get("required")).contains("primary", "version");
     }
 }

@@ -1,12 +1,11 @@
 package dev.baton.account.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import dev.baton.account.AccountAccess;
 import dev.baton.account.ContactDetails;
 import dev.baton.account.ContactService;
 import dev.baton.account.ContactView;
+import dev.baton.shared.RequiredBoolean;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
@@ -53,8 +52,7 @@ class ContactController {
             @JsonProperty(required = true) String phone,
             @JsonProperty(required = true) String preferences,
 
-            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL)
-            boolean primary,
+            @RequiredBoolean boolean primary,
 
             @NotNull Long version) {
 
