@@ -221,7 +221,9 @@ final class FormCheck {
                 errors.put(key, violation);
             }
         } catch (FormValues.OutOfRange e) {
-            errors.put(key, e.getMessage());
+            // the field's own bound when it has one on that side ("must be at most 10"), else Baton's range
+            String bound = e.sign == 0 ? null : field.violation(e.sign > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE);
+            errors.put(key, bound != null ? bound : e.getMessage());
         } catch (IllegalArgumentException | DateTimeException e) {
             errors.put(
                     key, field.type() == FormField.Type.NUMBER ? notANumber(field, c, raw) : FormValues.message(field));

@@ -115,10 +115,14 @@ final class FormValues {
         if (raw instanceof Boolean) {
             throw new IllegalArgumentException();
         }
+        // beyond a long (or a double's range: JSON's 1e400 arrives as Infinity) is a typing mistake, and the
+        // process could not hold it; said as such, not as "'Infinity' is not a number" (found by a probe)
+        if (raw instanceof Double d && d.isInfinite()) {
+            throw new OutOfRange("-" + MAX_NUMBER.toPlainString(), MAX_NUMBER.toPlainString(), d > 0 ? 1 : -1);
+        }
         BigDecimal n = new BigDecimal(text).stripTrailingZeros();
-        // beyond a long (or a double's range) is a typing mistake, and the process could not hold it
         if (n.abs().compareTo(MAX_NUMBER) > 0) {
-            throw new OutOfRange("-" + MAX_NUMBER.toPlainString(), MAX_NUMBER.toPlainString());
+            throw new OutOfRange("-" + MAX_NUMBER.toPlainString(), MAX_NUMBER.toPlainString(), n.signum());
         }
         return n.scale() <= 0 ? (Object) n.longValueExact() : (Object) n.doubleValue();
     }
@@ -133,8 +137,16 @@ final class FormValues {
 
     /** A well-formed value outside what the process can hold; its message is the field's error. */
     static final class OutOfRange extends RuntimeException {
+        /** 1 above the range, -1 below it, 0 unknown (a date). */
+        final int sign;
+
         OutOfRange(String from, String to) {
+            this(from, to, 0);
+        }
+
+        OutOfRange(String from, String to, int sign) {
             super("must be between " + from + " and " + to, null, false, false);
+            this.sign = sign;
         }
     }
 
