@@ -3,9 +3,10 @@ package dev.baton.people;
 import java.util.List;
 
 /**
- * Who may take over a book in a handover, as the handover feature decides it (its launch plan, its
- * amendments and its "Choose successor" step use the same rule): the people type-ahead offers exactly
- * them. The handover module implements it; people asks it without depending on handover.
+ * Who may take over a book in a handover, and whose book may be handed over, as the handover feature
+ * decides it (its launch plan, its amendments and its "Choose successor" step use the same rule, and
+ * the launch the same refusals): the people type-ahead offers exactly them. The handover module
+ * implements it; people asks it without depending on handover.
  */
 public interface SuccessorPool {
 
