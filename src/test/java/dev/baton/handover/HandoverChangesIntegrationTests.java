@@ -216,6 +216,8 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         + " and owns 1 account: hand it over after that (launch a handover)");
         // found by a probe: launching the successor's own handover was accepted, and the account's transfer
         // to them failed later ("being handed over too") after they had been told to take it over
+        String whyNot = launched.successor().getFullName() + " is the successor of 1 account still to move in "
+                + launched.departing().getFullName() + "'s handover";
         ResponseEntity<Map> theirOwn = as("maria")
                 .postForEntity(
                         "/api/handovers",
@@ -229,13 +231,10 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         Map.class);
         assertThat(theirOwn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(String.valueOf(theirOwn.getBody().get("detail")))
-                .isEqualTo(launched.successor().getFullName() + " is the successor of 1 account still to move in "
-                        + launched.departing().getFullName() + "'s handover: choose another successor for it there"
-                        + " first, then hand " + launched.successor().getFullName() + " over");
+                .isEqualTo(whyNot + ": choose another successor for it there first, then hand "
+                        + launched.successor().getFullName() + " over");
         // nor does the wizard offer them (found by the session 34 probe: only the launch refused), and its
         // plan preview says why, as the wizard page does for a tampered choice
-        String whyNot = launched.successor().getFullName() + " is the successor of 1 account still to move in "
-                + launched.departing().getFullName() + "'s handover";
         Person free = fixture.colleague("Fay Free");
         assertThat(as("maria").getForObject("/api/handovers/handable", List.class))
                 .extracting(c -> ((Number) ((Map) c).get("id")).longValue())
