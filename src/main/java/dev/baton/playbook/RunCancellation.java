@@ -68,8 +68,9 @@ public class RunCancellation {
      * Cancels the run in the engine, then records it cancelled (by {@code actor}, now, why) and audits
      * it; then its open tasks, whose jobs are gone, are withdrawn from the inboxes ({@link
      * TaskEngineSync}: each is checked with the engine), and so are the open tasks on the run's
-     * account that arrived since it started: those of the playbooks it called, which a task does not
-     * link to the run (a live run's task is left as it was: checking only extends its lock). A run the engine no longer has had ended already: it is
+     * account that arrived since it started (for a run about no account: those about none): those of the
+     * playbooks it called, which a task does not link to the run (a live run's task is left as it was:
+     * checking only extends its lock). A run the engine no longer has had ended already: it is
      * recorded as ended, not cancelled.
      *
      * <p>No database row is locked while the engine answers (issue 15: "commit first, call the
@@ -103,10 +104,14 @@ public class RunCancellation {
         boolean canceledHere = engine.cancel(processInstanceKey);
         String canceledBy = tx.execute(status -> record(processInstanceKey, canceledHere, why, actor));
         tasks.openIn(processInstanceKey).forEach(engineSync::settleDelivered);
-        if (checked.getAccountId() != null) { // checking a live run's task only extends its lock
-            // the engine terminates the called instances just after the run: checked again in seconds
-            engineSync.settleNowAndSoon(tasks.openOnAccountSince(checked.getAccountId(), checked.getStartedAt()));
-        }
+        // the engine terminates the called instances just after the run: checked again in seconds. A task
+        // does not name the run that called its process, so those that arrived since on the run's account are
+        // checked, or, for a run about no account, those about none (checking a live run's task only extends
+        // its lock)
+        engineSync.settleNowAndSoon(
+                checked.getAccountId() != null
+                        ? tasks.openOnAccountSince(checked.getAccountId(), checked.getStartedAt())
+                        : tasks.openWithoutAccountSince(checked.getStartedAt()));
         if (!canceledHere) {
             throw endedAlready(processInstanceKey, canceledBy);
         }

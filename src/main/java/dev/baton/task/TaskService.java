@@ -251,6 +251,16 @@ public class TaskService {
     }
 
     /**
+     * The open tasks about no account that arrived at or after {@code since}, oldest first: where a
+     * cancelled run without an account looks for the tasks of the playbooks it called (found by a
+     * probe: they stayed in the inbox). For the feature that runs it, which decides who may see them.
+     */
+    @Transactional(readOnly = true)
+    public List<Task> openWithoutAccountSince(Instant since) {
+        return tasks.findByAccountIdIsNullAndStatusAndCreatedAtGreaterThanEqualOrderById(TaskStatus.OPEN, since);
+    }
+
+    /**
      * The open tasks about a subject, oldest first, for the subject's own feature (e.g. a handover's
      * progress page), which decides itself who may see them.
      */

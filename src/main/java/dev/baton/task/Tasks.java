@@ -87,6 +87,8 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
     List<Task> findByAccountIdAndStatusAndCreatedAtGreaterThanEqualOrderById(
             Long accountId, TaskStatus status, Instant since);
 
+    List<Task> findByAccountIdIsNullAndStatusAndCreatedAtGreaterThanEqualOrderById(TaskStatus status, Instant since);
+
     List<Task> findBySubjectTypeAndSubjectIdAndStatusOrderById(String subjectType, Long subjectId, TaskStatus status);
 
     /** The open tasks about a subject that concern one of {@code accountIds} or no account (one page of a handover). */

@@ -207,23 +207,7 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void theTaskOfAPlaybookTheRunCalledIsWithdrawnAtOnceAndAnotherRunsTaskStays() throws Exception {
-        String processId = "Process_calls_review_" + System.nanoTime();
-        String caller = PlaybookUploadIntegrationTests.GOOD
-                .replace("Process_renewal_call", processId)
-                .replaceFirst(
-                        "(?s)<bpmn:userTask id=\"Activity_call\".*?</bpmn:userTask>",
-                        "<bpmn:callActivity id=\"Activity_call\" name=\"Review the account\"><bpmn:extensionElements>"
-                                + "<zeebe:calledElement processId=\"sample-review\" /></bpmn:extensionElements>"
-                                + "<bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>"
-                                + "</bpmn:callActivity>");
-        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
-        files.add("files", PlaybookCatalogueIntegrationTests.file("caller.bpmn", caller));
-        HttpHeaders multipart = new HttpHeaders();
-        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
-        assertThat(as("ada")
-                        .postForEntity("/api/playbooks", new HttpEntity<>(files, multipart), String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
+        String processId = uploadCallerOfTheSampleReview();
         Account account = accounts.save(
                 new Account("Acme Calls", people.findByUsername("rob").orElseThrow(), null, null, null));
         long other = launchAsMaria(account); // a sample review of the same account, running beside
@@ -254,6 +238,74 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
                 .until(() -> tasks.findById(called.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
         assertThat(tasks.findById(othersTask.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
         assertThat(processInstances.isRunning(other)).isTrue();
+    }
+
+    /** Uploads a playbook whose one step calls the sample review; returns its process id. */
+    private String uploadCallerOfTheSampleReview() {
+        String processId = "Process_calls_review_" + System.nanoTime();
+        String caller = PlaybookUploadIntegrationTests.GOOD
+                .replace("Process_renewal_call", processId)
+                .replaceFirst(
+                        "(?s)<bpmn:userTask id=\"Activity_call\".*?</bpmn:userTask>",
+                        "<bpmn:callActivity id=\"Activity_call\" name=\"Review the account\"><bpmn:extensionElements>"
+                                + "<zeebe:calledElement processId=\"sample-review\" /></bpmn:extensionElements>"
+                                + "<bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>"
+                                + "</bpmn:callActivity>");
+        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
+        files.add("files", PlaybookCatalogueIntegrationTests.file("caller.bpmn", caller));
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        assertThat(as("ada")
+                        .postForEntity("/api/playbooks", new HttpEntity<>(files, multipart), String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        return processId;
+    }
+
+    /**
+     * Found by the session 35 probe: cancelling a run about no account left the tasks of the playbook it
+     * called in the inbox (only those on the run's account were checked). A live run's such task stays.
+     */
+    @Test
+    void theTaskOfAPlaybookARunWithoutAccountCalledIsWithdrawnAndAnotherRunsTaskStays() throws Exception {
+        String processId = uploadCallerOfTheSampleReview();
+        long before = tasks.findAll().stream().mapToLong(Task::getId).max().orElse(0);
+        long other = launchCaller(processId);
+        Task othersTask = awaitCalledTask(before);
+        long key = launchCaller(processId);
+        Task called = awaitCalledTask(othersTask.getId());
+
+        ResponseEntity<Map> canceled = as("maria")
+                .postForEntity(
+                        "/api/playbooks/instances/" + key + "/cancel", Map.of("reason", "not needed"), Map.class);
+
+        assertThat(canceled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> tasks.findById(called.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+        assertThat(tasks.findById(othersTask.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(processInstances.isRunning(other)).isTrue();
+    }
+
+    private long launchCaller(String processId) {
+        ResponseEntity<Map> started =
+                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) started.getBody().get("processInstanceKey")).longValue();
+    }
+
+    /** The first sample review step about no account after task {@code afterId}. */
+    private Task awaitCalledTask(long afterId) {
+        return org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getAccountId() == null
+                                        && t.getId() > afterId
+                                        && "sample-review".equals(t.getBpmnProcessId()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
     }
 
     /** "free" when another transaction can lock the run's row at once, else what stopped it. */
