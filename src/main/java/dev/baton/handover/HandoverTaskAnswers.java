@@ -114,6 +114,21 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
         };
     }
 
+    /**
+     * What people wrote is kept on the account's handover item as they answer ({@link #complete}); a step
+     * its process closed first does not take it back, and the refusal says so.
+     */
+    @Override
+    public Optional<String> keptWhenWithdrawn(Task task) {
+        return Optional.ofNullable(
+                switch (task.getFormKey()) {
+                    case NOTE_FORM -> "the note you wrote is kept with the account's handover";
+                    case ANSWER_FORM -> "your answer is kept with the account's handover";
+                    case INTRO_CALL_FORM -> "the call's summary is kept with the account's handover";
+                    default -> null;
+                });
+    }
+
     /** A chosen successor, refused in the launch plan's words, or as the user name the form offers. */
     @Override
     public Map<String, ?> beforeForm(Task task, Map<String, ?> submitted, String actor) {

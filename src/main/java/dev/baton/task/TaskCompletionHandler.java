@@ -1,6 +1,7 @@
 package dev.baton.task;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +42,20 @@ public interface TaskCompletionHandler {
      * @throws InvalidFormValues (via {@link #refuse}) to refuse the answer: nothing changes, the task stays open
      */
     Map<String, Object> complete(Task task, Map<String, Object> values, String actor);
+
+    /**
+     * What {@link #complete} kept in PostgreSQL that stays although the process did not take the answer:
+     * it closed the step first (a deadline, an escalation, a cancel), and the person is told so ({@link
+     * TaskWithdrawn}). Said to them in the same message, so that it does not claim the answer left no
+     * trace where it did (found by a probe: a handover note was kept while the refusal said nothing was).
+     *
+     * @param task the task, now canceled, with its form key
+     * @return e.g. "the note you wrote is kept with the account's handover"; empty (the default) when
+     *     {@code complete} keeps nothing of its own
+     */
+    default Optional<String> keptWhenWithdrawn(Task task) {
+        return Optional.empty();
+    }
 
     /** Refuses the answer with a message per field (the field's key as the form names it). */
     static InvalidFormValues refuse(Map<String, String> errors) {

@@ -385,7 +385,8 @@ public class TaskService {
         });
         Task done = engineSync.finishCompletion(completing.getId()).orElse(completing);
         if (done.getStatus() == TaskStatus.CANCELED) {
-            throw new TaskWithdrawn(done);
+            TaskCompletionHandler handler = handlerFor(done.getFormKey());
+            throw new TaskWithdrawn(done, handler == null ? Optional.empty() : handler.keptWhenWithdrawn(done));
         }
         if (done.getStatus() == TaskStatus.OPEN && done.getCompletionRefusal() != null) {
             throw new BadRequestException("task " + id + " is still open: " + done.getCompletionRefusal());

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -412,6 +415,46 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         .getOwner()
                         .getId())
                 .isEqualTo(book.departing().getId());
+    }
+
+    /**
+     * Found by the session 35 probe: a note answered as its process closed the step was refused with "your
+     * answer did not reach the process", while the note was kept on the account's handover. The refusal now
+     * says what was kept. The step is closed between the answer's commit and its completion in the engine.
+     */
+    @Test
+    void aNoteAnsweredAsItsProcessClosesTheStepIsRefusedSayingTheNoteIsKept() throws Exception {
+        Book launched = fixture.launch(book, true, this::as);
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        doAnswer(call -> {
+                    // the account's process is called by the handover's: the engine cancels the root
+                    client.newCancelInstanceCommand(jdbc.queryForObject(
+                                    "select process_instance_key from handover where id = ?",
+                                    Long.class,
+                                    launched.id()))
+                            .send()
+                            .join();
+                    engine.waitForIdleState(HandoverFixture.WAIT);
+                    return call.callRealMethod();
+                })
+                .doCallRealMethod()
+                .when(taskEngine)
+                .complete(eq(note.getJobKey()), anyMap());
+
+        ResponseEntity<Map> refused = as(launched.departing().getUsername())
+                .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(refused.getBody().get("detail")))
+                .contains("your answer did not reach the process (the note you wrote is kept with the account's"
+                        + " handover), and the step is withdrawn");
+        assertThat(jdbc.queryForObject(
+                        "select note_by from handover_item where handover_id = ? and account_id = ?",
+                        String.class,
+                        launched.id(),
+                        book.account().getId()))
+                .as("what the message says is kept")
+                .isEqualTo(launched.departing().getUsername());
     }
 
     private static LaunchRequest leaving(Book book) {
