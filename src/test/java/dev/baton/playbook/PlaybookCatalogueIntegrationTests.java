@@ -130,7 +130,48 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                         as("ada").getForObject("/api/playbooks", Map.class).get("playbooks"))
                 .filteredOn(p -> p.get("processId").equals(processId))
                 .singleElement()
-                .satisfies(p -> assertThat((List<String>) p.get("launchRoles")).isEmpty());
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("launchRoles", List.of())
+                        // found by the session 35 probe: admins were offered a Launch form answering 409
+                        .containsEntry("mayLaunch", false));
+        assertThat(dev.baton.support.SignedIn.as(http, "ada")
+                        .getForEntity("/playbooks/" + processId, String.class)
+                        .getBody())
+                .doesNotContain("/playbooks/" + processId + "/instances");
+        var browser = dev.baton.support.SignedIn.as(http, "ada");
+        String page = browser.getForObject("/playbooks/" + processId, String.class);
+        ResponseEntity<String> posted = browser.postForEntity(
+                "/playbooks/" + processId + "/instances",
+                new HttpEntity<>("variables=%7B%7D", dev.baton.support.SignedIn.formOf(page)),
+                String.class);
+        assertThat(posted.getHeaders().getContentType().toString())
+                .as("a page, not the problem's JSON")
+                .startsWith("text/html");
+        assertThat(posted.getBody() + browser.getForObject("/playbooks/" + processId, String.class))
+                .contains("The playbook was not launched: " + processId + " is started by Baton itself");
+    }
+
+    /**
+     * Found by the session 35 probe: a sample review launched without an account gave the team a "Review
+     * account" step about nothing, whose answer was recorded nowhere. Its model now reads accountId where
+     * it records the review, so the catalogue asks for one, as for any playbook that works on an account.
+     */
+    @Test
+    void theSampleReviewIsLaunchedOnlyOnAnAccount() {
+        ResponseEntity<Map> refused =
+                as("maria").postForEntity("/api/playbooks/sample-review/instances", Map.of(), Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) refused.getBody().get("errors"))
+                .containsEntry(
+                        "accountId",
+                        "this playbook works on an account: accountId is required (its step 'Record review'"
+                                + " (task_record_review) reads accountId)");
+        assertThat((List<Map<String, Object>>)
+                        as("maria").getForObject("/api/playbooks", Map.class).get("playbooks"))
+                .filteredOn(p -> p.get("processId").equals("sample-review"))
+                .singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("needsAccount", true));
     }
 
     @Test

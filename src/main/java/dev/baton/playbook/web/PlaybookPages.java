@@ -162,8 +162,9 @@ class PlaybookPages {
         } catch (BadRequestException e) {
             redirect.addFlashAttribute("launchInvalid", e.getFieldErrors());
             redirect.addFlashAttribute("error", e.getMessage());
-        } catch (AccessDeniedException e) {
-            // not the launch roles, or an account outside the launcher's line: said on the page, not a bare 403
+        } catch (AccessDeniedException | ConflictException e) {
+            // not the launch roles, an account outside the launcher's line, or a playbook Baton starts itself:
+            // said on the page, not a bare 403 or 409 (the probe's page post got the problem's JSON)
             redirect.addFlashAttribute("error", "The playbook was not launched: " + e.getMessage());
         }
         // the form comes back as it was sent, its refused fields marked
