@@ -18,14 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
 /**
- * Who gets a lead: whoever owns accounts in its territory, else the reps of the sales teams
- * ({@code baton.leads.sales-teams}); in either pool only people who are active, not being handed
- * over and not away today (in their own time zone), and among those the one who has waited longest
- * since their last lead (round-robin that survives restarts and needs no counter).
+ * Who gets a lead: the sales reps (the active reps of the teams {@code baton.leads.sales-teams}) who own
+ * accounts in its territory, else any of the sales reps; in either pool only people who are not leaving,
+ * not being handed over and not away today (in their own time zone), and among those the one who has
+ * waited longest since their last lead (round-robin that survives restarts and needs no counter). Someone
+ * else who owns accounts there (customer success after the sales-to-CS handoff, a manager, a rep of
+ * another team) takes no leads: a lead is new business, for sales.
  */
 @Component
 class LeadAssignment {
@@ -66,13 +70,24 @@ class LeadAssignment {
      * is available. Empty when nobody at all is.
      */
     Optional<Choice> choose(Lead lead, Person previous) {
+        List<PersonView> salesReps = salesReps();
         if (lead.getTerritory() != null) {
-            List<Person> territory = available(accounts.ownersInTerritory(lead.getTerritory()), previous);
+            Set<Long> repIds = salesReps.stream().map(PersonView::id).collect(Collectors.toSet());
+            List<Person> territory = available(
+                    accounts.ownersInTerritory(lead.getTerritory()).stream()
+                            .filter(owner -> repIds.contains(owner.getId()))
+                            .toList(),
+                    previous);
             if (!territory.isEmpty()) {
                 return Optional.of(new Choice(longestWaiting(territory), "owns accounts in " + lead.getTerritory()));
             }
         }
-        List<Person> team = available(salesReps(), previous);
+        List<Person> team = available(
+                salesReps.stream()
+                        .map(PersonView::username)
+                        .map(people::signedIn)
+                        .toList(),
+                previous);
         if (!team.isEmpty()) {
             return Optional.of(
                     new Choice(longestWaiting(team), "next in turn in " + String.join(", ", settings.salesTeams())));
@@ -82,16 +97,18 @@ class LeadAssignment {
                 : Optional.empty();
     }
 
-    private List<Person> salesReps() {
+    /**
+     * The people who work leads, each once: the active reps of the sales teams. Nobody else takes a lead, by
+     * territory or in turn.
+     */
+    private List<PersonView> salesReps() {
         List<Long> teamIds = teams.find(Pageable.unpaged()).stream()
                 .filter(t -> settings.salesTeams().contains(t.key()))
                 .map(TeamView::id)
                 .toList();
         return teamIds.stream()
                 .flatMap(id -> people.find(id, Role.REP, true, Pageable.unpaged()).stream())
-                .map(PersonView::username)
                 .distinct()
-                .map(people::signedIn)
                 .toList();
     }
 

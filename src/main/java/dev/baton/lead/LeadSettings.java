@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param workingDays the days people work, e.g. {@code MONDAY,TUESDAY,...}
  * @param workdayStarts local time in the owner's zone, e.g. 09:00
  * @param workdayEnds local time in the owner's zone, after {@code workdayStarts}, e.g. 17:00
- * @param salesTeams keys of the teams whose active reps share the leads no territory owner takes
+ * @param salesTeams keys of the teams whose active reps work leads: they alone take leads, by territory or in turn
  */
 @ConfigurationProperties("baton.leads")
 public record LeadSettings(

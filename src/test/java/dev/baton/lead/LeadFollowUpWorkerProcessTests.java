@@ -43,7 +43,7 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
 
     @Test
     void aMeetingBookedAtTheFirstTouchMakesTheLeadAnAccountAndContactCarryingItsHistory() {
-        Person owner = rep(false);
+        Person owner = rep(true);
         String company = "Brightwater " + UUID.randomUUID();
         long leadId = id(createLead(
                 "maria", lead(company, "ann." + UUID.randomUUID() + "@brightwater.test", territoryOwnedBy(owner))));
@@ -87,7 +87,7 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
 
     @Test
     void aQualifiedLeadOfACompanyWithAnAccountJoinsThatAccount() {
-        Person owner = rep(false);
+        Person owner = rep(true);
         String territory = territoryOwnedBy(owner);
         var existing = accounts.save(
                 new dev.baton.account.Account("Harbour " + UUID.randomUUID(), owner, null, territory, null));
@@ -110,8 +110,8 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
 
     @Test
     void anUntouchedLeadIsRemindedEscalatedAndReassignedThenDisqualifiedWithItsReason() throws Exception {
-        Person first = rep(false);
-        Person second = rep(false);
+        Person first = rep(true);
+        Person second = rep(true);
         long leadId =
                 id(createLead("maria", lead("Slowpoke " + UUID.randomUUID(), null, territoryOwnedBy(first, second))));
         Task touch = awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH);
@@ -164,7 +164,7 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
 
     @Test
     void aLeadRecycledAtTheFirstTouchGoesBackToMarketing() {
-        Person owner = rep(false);
+        Person owner = rep(true);
         long leadId = id(createLead("maria", lead("Later Ltd " + UUID.randomUUID(), null, territoryOwnedBy(owner))));
 
         complete(owner.getUsername(), awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH), Map.of("outcome", "recycled"));

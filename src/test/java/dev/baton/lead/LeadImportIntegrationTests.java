@@ -30,7 +30,7 @@ class LeadImportIntegrationTests extends LeadIntegrationTest {
     @Test
     void aSalesforceLeadExportImportsAgainAsAnUpdateAndEachNewLeadIsAssigned() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String territory = territoryOwnedBy(rep(false));
+        String territory = territoryOwnedBy(rep(true));
         String csv =
                 "Lead ID,First Name,Last Name,Company / Account,Email,Phone,Lead Source,Campaign Name,Lead Score,Country\n"
                         + "00Q" + run + "AAA1,Jörg,Müller,Müller GmbH,joerg." + run + "@mueller.test,,Webinar,Q1 " + run
@@ -74,7 +74,7 @@ class LeadImportIntegrationTests extends LeadIntegrationTest {
     @Test
     void aLeadSourceAsACrmSpellsItGetsTheSlaOfItsSettingKey() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String territory = territoryOwnedBy(rep(false));
+        String territory = territoryOwnedBy(rep(true));
         String csv = "Lead ID,First Name,Last Name,Company / Account,Email,Lead Source,Country\n"
                 + "00Q" + run + "SLA1,Dee,Label,Label Co,dee." + run + "@label.test,Demo Request," + territory + "\n"
                 + "00Q" + run + "SLA2,Kay,Key,Key Co,kay." + run + "@key.test,demo-request," + territory + "\n"
@@ -98,7 +98,7 @@ class LeadImportIntegrationTests extends LeadIntegrationTest {
     @Test
     void rowsDuplicatingAnExistingLeadOrAnEarlierRowAreReportedAndSkipped() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String territory = territoryOwnedBy(rep(false));
+        String territory = territoryOwnedBy(rep(true));
         String known = "known." + run + "@example.com";
         createLead(
                 "maria",
