@@ -3,6 +3,7 @@ package dev.baton.account;
 import dev.baton.people.Person;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -31,7 +32,12 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
     /** Customers (not churned) with a renewal date in the inclusive range, by id. */
     List<Account> findByRenewalDateBetweenAndChurnedOnIsNullOrderById(LocalDate from, LocalDate to);
 
+    /** Every territory accounts are in, each spelling once (few, however many accounts). */
+    @Query("select distinct a.territory from Account a where a.territory is not null")
+    List<String> findTerritories();
+
+    /** Who owns accounts in any of these territories (spelled exactly so), the one with most of them first. */
     @Query(
-            "select o from Account a join a.owner o where a.territory = :territory group by o order by count(a) desc, o.username")
-    List<Person> findOwnersInTerritory(String territory);
+            "select o from Account a join a.owner o where a.territory in :territories group by o order by count(a) desc, o.username")
+    List<Person> findOwnersInTerritories(Collection<String> territories);
 }

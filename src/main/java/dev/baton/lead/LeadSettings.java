@@ -1,12 +1,12 @@
 package dev.baton.lead;
 
+import dev.baton.shared.Text;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -77,16 +77,9 @@ public record LeadSettings(
         return duration(sla == null ? firstTouch.get(DEFAULT_SOURCE) : sla, "baton.leads.first-touch");
     }
 
-    /**
-     * The one form in which a lead source is compared, so that a CRM's picklist label and a setting's key are one
-     * source: lower case, each run of spaces (any Unicode space, a no-break one too), dashes (any Unicode dash: a
-     * CRM or a spreadsheet may turn "-" into "–") and underscores one hyphen, none at either end ("Demo Request",
-     * "demo_request", "Demo – Request" and "DEMO-REQUEST" are {@code demo-request}).
-     */
+    /** The form in which a lead source is compared: {@link Text#key} ("Demo Request" is {@code demo-request}). */
     static String sourceKey(String source) {
-        return source.toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s\\p{Z}\\p{Pd}_]+", "-")
-                .replaceAll("^-|-$", "");
+        return Text.key(source);
     }
 
     /** The working week these settings describe. */

@@ -2,6 +2,7 @@ package dev.baton.shared;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What counts as text in Baton, in one place: the JSON binding, the constraints {@link SingleLine}
@@ -79,6 +80,22 @@ public final class Text {
         return s.codePoints().anyMatch(c -> (isControl(c) && c != '\n' && c != '\r' && c != '\t') || bidiControl(c))
                 ? "must not contain control characters or bidi overrides"
                 : null;
+    }
+
+    /**
+     * The one form in which a name that people and systems spell differently is compared (a lead source, a
+     * territory), so that a CRM's picklist label, a setting's key and an account's field are one name: lower case,
+     * each run of spaces (any Unicode space, a no-break one too), dashes (any Unicode dash: a CRM or a spreadsheet
+     * may turn "-" into "–") and underscores one hyphen, none at either end ("Demo Request", "demo_request",
+     * "Demo – Request" and "DEMO-REQUEST" are {@code demo-request}; " us  east" is "US East"'s {@code us-east}).
+     *
+     * @param name the name as written, not null
+     * @return its key; empty when it has nothing but spaces, dashes and underscores
+     */
+    public static String key(String name) {
+        return name.toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s\\p{Z}\\p{Pd}_]+", "-")
+                .replaceAll("^-|-$", "");
     }
 
     /** One line for a mail subject or header: every control or format character becomes a space. */

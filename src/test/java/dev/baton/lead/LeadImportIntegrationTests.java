@@ -88,6 +88,30 @@ class LeadImportIntegrationTests extends LeadIntegrationTest {
         assertThat(label).isCloseTo(key, within(5, ChronoUnit.MINUTES)).isBefore(other);
     }
 
+    /** Found by the session 35 probe: an imported "benelux" lead skipped the owner of the Benelux accounts. */
+    @Test
+    void anImportedLeadsTerritoryInAnotherCaseGoesToItsOwner() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var owner = rep(true);
+        String territory = territoryOwnedBy(owner);
+        String csv = "Lead ID,First Name,Last Name,Company / Account,Email,Lead Source,Country\n" + "00Q" + run
+                + "TER1,Bo,Low,Low Co,bo." + run + "@low.test,Webinar," + territory.toLowerCase() + "\n";
+
+        assertThat(finished(upload("SALESFORCE", false, csv))).containsEntry("status", "SUCCEEDED");
+
+        long id =
+                jdbc.queryForObject("select id from lead where external_id like ?", Long.class, "00Q" + run + "TER1%");
+        assertThat(await().atMost(WAIT)
+                        .until(
+                                () -> jdbc.queryForList(
+                                        "select summary from lead_activity where lead_id = ? and kind = 'ASSIGNED'",
+                                        String.class,
+                                        id),
+                                s -> !s.isEmpty()))
+                .containsExactly(
+                        "Assigned to " + owner.getFullName() + " (owns accounts in " + territory.toLowerCase() + ")");
+    }
+
     private Instant firstTouchDue(String externalId) {
         long id = jdbc.queryForObject(
                 "select id from lead where external_id like ?", Long.class, "00Q" + externalId + "%");

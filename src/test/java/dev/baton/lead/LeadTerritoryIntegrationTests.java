@@ -51,6 +51,27 @@ class LeadTerritoryIntegrationTests extends LeadIntegrationTest {
         assertThat(assignedHow(lead)).endsWith("(next in turn in " + TEAM + ")");
     }
 
+    /**
+     * Found by the session 35 probe: "canada", "CANADA", "us east" skipped the territory's owner and went in turn
+     * (a Canadian lead to a Berlin rep). A territory is matched as a lead source is: any case, spacing and dashes.
+     */
+    @Test
+    void aTerritoryAsSomeoneElseSpellsItStillGoesToItsOwner() {
+        Person owner = rep(true);
+        String territory = territoryOwnedBy(owner) + " US East"; // e.g. "T-1a2b3c4d US East"
+        accounts.save(new dev.baton.account.Account("Spelled " + UUID.randomUUID(), owner, null, territory, null));
+
+        for (String spelling : List.of(
+                territory.toUpperCase(),
+                territory.toLowerCase(),
+                "  " + territory.replace(" ", "   ") + " ",
+                territory.replace(" ", "_"))) {
+            assertThat(assignedHow(newLead(spelling)))
+                    .as(spelling)
+                    .startsWith(owner.getFullName() + " (owns accounts in ");
+        }
+    }
+
     /** A customer-success person (the CS role, in a team that is not a sales team) reporting to maria. */
     private Person customerSuccess() {
         String name = "cs" + UUID.randomUUID().toString().substring(0, 8);
