@@ -26,8 +26,17 @@ class LeadTaskSubject implements TaskSubjectSource {
     @Override
     @Transactional(readOnly = true)
     public Optional<Summary> describe(long id, Long accountId) {
-        return leads.findById(id)
-                .map(l -> new Summary(
-                        SUBJECT_TYPE, id, "Lead", l.getPersonName() + " at " + l.getCompany(), "/leads/" + id));
+        return leads.findById(id).map(l -> new Summary(SUBJECT_TYPE, id, "Lead", named(l), "/leads/" + id));
+    }
+
+    /** As the inbox names it, "Pat Lead at Acme": a lead has no account for the mail to name. */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> mailName(long id) {
+        return leads.findById(id).map(LeadTaskSubject::named);
+    }
+
+    private static String named(Lead lead) {
+        return lead.getPersonName() + " at " + lead.getCompany();
     }
 }

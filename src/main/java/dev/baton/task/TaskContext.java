@@ -105,6 +105,14 @@ class TaskContext {
         return topics;
     }
 
+    /** The task's subject as a mail names it ({@link TaskSubjectSource#mailName}); empty when it has none. */
+    Optional<String> mailName(Task task) {
+        TaskSubjectSource source = source(task);
+        return source == null
+                ? Optional.empty()
+                : source.mailName(task.getSubject().id());
+    }
+
     private TaskSubjectSource.Summary subject(Task task) {
         TaskSubjectSource source = source(task);
         return source == null

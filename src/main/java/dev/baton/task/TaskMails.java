@@ -39,6 +39,7 @@ class TaskMails {
     private final Clock clock;
 
     private final Leavers leavers;
+    private final TaskContext context;
 
     TaskMails(
             Outbox outbox,
@@ -49,8 +50,10 @@ class TaskMails {
             TimeZones zones,
             TeamService teams,
             Leavers leavers,
+            TaskContext context,
             Clock clock) {
         this.leavers = leavers;
+        this.context = context;
         this.clock = clock;
         this.teams = teams;
         this.outbox = outbox;
@@ -298,8 +301,12 @@ class TaskMails {
         if (task.getDueAt() != null) {
             model.put("dueAt", task.getDueAt()); // printed in the recipient's zone
         }
+        // what the task is about, by name: its account's, else its subject's where that has one (a lead has no
+        // account yet: "First touch · Pat Lead at Acme", so a rep with several leads can tell their mails apart)
         if (task.getAccountId() != null) {
             accounts.findById(task.getAccountId()).map(Account::getName).ifPresent(n -> model.put("accountName", n));
+        } else if (task.getSubject() != null) {
+            context.mailName(task).ifPresent(n -> model.put("accountName", n));
         }
         return model;
     }

@@ -22,6 +22,18 @@ public interface TaskSubjectSource {
     Optional<Summary> describe(long id, Long accountId);
 
     /**
+     * The subject as a task mail names it when the task has no account, so that someone with several such tasks can
+     * tell the mails apart ("New task: First touch · Pat Lead at Acme", as an account's task names the account).
+     * Empty by default: the mail names nothing.
+     *
+     * @param id the subject's id
+     * @return the name, empty when the record no longer exists or the mail should name none
+     */
+    default Optional<String> mailName(long id) {
+        return Optional.empty();
+    }
+
+    /**
      * What the person needs beside the form of one step, in reading order: the note to acknowledge,
      * the question to answer, the delivery to verify, the mail the step will send. Empty by default.
      *

@@ -178,6 +178,23 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
         assertThat(sent.passed(lead.getProcessInstanceKey())).contains(LeadBpmn.END_RECYCLED);
     }
 
+    /**
+     * Found by the session 35 probe: a lead's task mails said only "New task: First touch", so a rep with several
+     * leads could not tell them apart. They name the lead as an account's task mails name the account.
+     */
+    @Test
+    void aLeadsTaskMailNamesItsPersonAndCompany() {
+        Person owner = rep(true);
+        String company = "Northwind " + UUID.randomUUID();
+        long leadId = id(createLead("maria", lead(company, null, territoryOwnedBy(owner))));
+        awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH);
+
+        List<String> subjects = await().atMost(WAIT)
+                .until(() -> mailsTo(owner.getEmail()), m -> m.stream().anyMatch(s -> s.startsWith("New task:")));
+
+        assertThat(subjects).contains("New task: First touch · Ann Example at " + company);
+    }
+
     private void passTime(Duration duration) throws Exception {
         engine.increaseTime(duration);
         engine.waitForIdleState(WAIT);

@@ -44,6 +44,7 @@ class TaskMailsTests {
             mock(TimeZones.class),
             teams,
             mock(Leavers.class),
+            mock(TaskContext.class),
             Clock.fixed(Instant.parse("2030-01-01T09:00:00Z"), ZoneOffset.UTC));
 
     @Test
