@@ -287,6 +287,19 @@ class ProblemDetailsIntegrationTests {
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     }
 
+    /** Found by the session 35 probe: an upload without its file part answered a bare "Bad Request". */
+    @Test
+    void aMultipartRequestWithoutItsFilePartNamesThePart() throws Exception {
+        String multipart = "--b\r\nContent-Disposition: form-data; name=\"other\"; filename=\"p.bpmn\"\r\n"
+                + "Content-Type: application/xml\r\n\r\n<x/>\r\n--b--\r\n";
+
+        HttpResponse<String> upload =
+                send("ada", "POST", "/api/playbooks", multipart, "multipart/form-data; boundary=b");
+
+        assertThat(errors(upload)).containsEntry("files", "is required: attach the file as the multipart part 'files'");
+        assertThat(JSON.readTree(upload.body()).path("title").asText()).isEqualTo("Invalid request");
+    }
+
     private static String detail(HttpResponse<String> answer, int status) throws Exception {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         return JSON.readTree(answer.body()).path("detail").asText();
