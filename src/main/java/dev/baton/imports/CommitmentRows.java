@@ -121,17 +121,11 @@ class CommitmentRows implements RowHandler {
 
     /** When a delivered or verified commitment was delivered, if the file says; any other status has no such date. */
     private static Instant deliveredAt(ImportRow row, ImportRun run, CommitmentStatus status) {
-        String value = row.get("delivered_at");
-        if (value == null) {
-            return null;
-        }
-        Instant at = Values.instant(value);
-        if (at == null) {
-            run.error(
-                    row,
-                    "delivered_at",
-                    "is not a date and time: write it as 2025-12-31T14:30:00Z or " + Values.DATE_FORMATS);
-        } else if (status != null && status != CommitmentStatus.DELIVERED && status != CommitmentStatus.VERIFIED) {
+        Instant at = run.instant(row, "delivered_at", true);
+        if (at != null
+                && status != null
+                && status != CommitmentStatus.DELIVERED
+                && status != CommitmentStatus.VERIFIED) {
             run.error(
                     row, "delivered_at", "only a DELIVERED or VERIFIED commitment has a delivery date, not " + status);
         }

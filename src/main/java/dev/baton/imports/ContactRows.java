@@ -50,11 +50,7 @@ class ContactRows implements RowHandler {
             if (email != null && !Values.email(email)) {
                 run.error(row, "email", "is not an e-mail address");
             }
-            Instant verified = null;
-            if (row.get("last_verified_at") != null
-                    && (verified = Values.instant(row.get("last_verified_at"))) == null) {
-                run.error(row, "last_verified_at", "is not a date: write it as " + Values.DATE_FORMATS);
-            }
+            Instant verified = run.instant(row, "last_verified_at", false);
             ImportedContact contact = new ImportedContact(
                     externalId,
                     account == null ? 0 : account.id(),

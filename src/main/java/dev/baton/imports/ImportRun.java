@@ -64,6 +64,9 @@ final class ImportRun {
     /** External ids and e-mail addresses of the rows read so far, each with its first row. */
     final FileKeys keys;
 
+    /** Which way round the whole file writes its slash dates, seen before any row is read. */
+    private final SlashDates slashDates;
+
     private final Validator validator;
     /** The row of the last error and the fields it has errors in: one problem per cell is enough. */
     private long rowInError = -1;
@@ -75,8 +78,9 @@ final class ImportRun {
             boolean dryRun,
             Map<String, List<PersonRef>> people,
             FileKeys keys,
-            Validator validator) {
-        this(source, dryRun, false, people, keys, validator, new PeopleFile());
+            Validator validator,
+            SlashDates slashDates) {
+        this(source, dryRun, false, people, keys, validator, new PeopleFile(), slashDates);
     }
 
     private ImportRun(
@@ -86,7 +90,8 @@ final class ImportRun {
             Map<String, List<PersonRef>> people,
             FileKeys keys,
             Validator validator,
-            PeopleFile peopleFile) {
+            PeopleFile peopleFile,
+            SlashDates slashDates) {
         this.source = source;
         this.dryRun = dryRun;
         this.lookingAhead = lookingAhead;
@@ -94,6 +99,7 @@ final class ImportRun {
         this.keys = keys;
         this.validator = validator;
         this.peopleFile = peopleFile;
+        this.slashDates = slashDates;
     }
 
     /**
@@ -102,7 +108,7 @@ final class ImportRun {
      * its errors and notices are its own, and it never writes.
      */
     ImportRun lookingAhead() {
-        return new ImportRun(source, true, true, people, keys, validator, peopleFile);
+        return new ImportRun(source, true, true, people, keys, validator, peopleFile, slashDates);
     }
 
     boolean writing() {
@@ -372,14 +378,53 @@ final class ImportRun {
         return value;
     }
 
-    /** A date in one of {@link Values#DATE_FORMATS}, or null (after recording the error when it is unreadable). */
+    /**
+     * The date in {@code field}, in one of {@link Values#DATE_FORMATS} (a slash date read as the file writes
+     * them, {@link SlashDates}); null for a blank cell, and after recording the error for one that is no
+     * date or a slash date that could be read either way.
+     */
     java.time.LocalDate date(ImportRow row, String field) {
         String value = row.get(field);
-        java.time.LocalDate date = value == null ? null : Values.date(value);
-        if (value != null && date == null) {
+        if (value == null || ambiguous(row, field, value)) {
+            return null;
+        }
+        java.time.LocalDate date = Values.date(value, slashDates.dayFirst(value));
+        if (date == null) {
             error(row, field, "is not a date: write it as " + Values.DATE_FORMATS);
         }
         return date;
+    }
+
+    /**
+     * The point in time in {@code field}, as {@link #date} reads its date ({@link Values#instant}); null for
+     * a blank cell, and after recording the error for one that is unreadable or could be read either way.
+     *
+     * @param withTime whether the column is for a date and time, which the error then says how to write
+     */
+    java.time.Instant instant(ImportRow row, String field, boolean withTime) {
+        String value = row.get(field);
+        if (value == null || ambiguous(row, field, value)) {
+            return null;
+        }
+        java.time.Instant at = Values.instant(value, slashDates.dayFirst(value));
+        if (at == null) {
+            error(
+                    row,
+                    field,
+                    withTime
+                            ? "is not a date and time: write it as 2025-12-31T14:30:00Z or " + Values.DATE_FORMATS
+                            : "is not a date: write it as " + Values.DATE_FORMATS);
+        }
+        return at;
+    }
+
+    /** Whether {@code value} is a slash date the file does not say how to read, after recording the error. */
+    private boolean ambiguous(ImportRow row, String field, String value) {
+        String problem = slashDates.ambiguity(value);
+        if (problem != null) {
+            error(row, field, problem);
+        }
+        return problem != null;
     }
 
     /**

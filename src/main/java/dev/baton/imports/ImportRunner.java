@@ -91,16 +91,16 @@ class ImportRunner {
     void run(long jobId, CsvFile file, Path path) {
         try {
             ImportJob job = jobs.findById(jobId).orElseThrow();
-            int total = count(file);
-            update(jobId, j -> j.started(total));
+            Survey survey = survey(file, job);
+            update(jobId, j -> j.started(survey.rows()));
             Map<String, List<PeopleImports.PersonRef>> directory =
                     people.directory(job.getSource().name());
             ImportRun[] runs = new ImportRun[1];
             int[] done = new int[1];
             // one transaction for a dry run too: the file's keys are in a temporary table of its own
             writing.executeWithoutResult(tx -> {
-                ImportRun run =
-                        new ImportRun(job.getSource(), job.isDryRun(), directory, new FileKeys(jdbc), validator);
+                ImportRun run = new ImportRun(
+                        job.getSource(), job.isDryRun(), directory, new FileKeys(jdbc), validator, survey.dates());
                 runs[0] = run;
                 lookAhead(job, file, run);
                 done[0] = pass(job, file, run, true);
@@ -239,14 +239,30 @@ class ImportRunner {
         run.chunkDone();
     }
 
-    private static int count(CsvFile file) throws IOException {
-        int rows = -1; // the header
+    /** What is known of the whole file before any row is judged: its number of records, its way with slash dates. */
+    private record Survey(int rows, SlashDates dates) {}
+
+    /**
+     * Reads the file once to count its records (footer lines too) and see which way round it writes its
+     * slash dates ({@link SlashDates}), so a row's 01/03/2027 is read as the rows after it tell.
+     */
+    private static Survey survey(CsvFile file, ImportJob job) throws IOException {
+        int rows = 0;
+        SlashDates dates = new SlashDates();
         try (CSVParser parser = file.open()) {
-            for (CSVRecord ignored : parser) {
+            Header header = null;
+            for (CSVRecord record : parser) {
+                if (header == null) {
+                    header = Header.of(record.toList(), job.getKind(), job.getSource());
+                    continue;
+                }
                 rows++;
+                if (record.size() > 1 || header.names().size() == 1) { // not a report's footer line
+                    dates.see(header.row(record.getRecordNumber(), record.toList()));
+                }
             }
         }
-        return Math.max(rows, 0);
+        return new Survey(rows, dates);
     }
 
     private void update(long jobId, Consumer<ImportJob> change) {

@@ -38,13 +38,7 @@ class InteractionRows implements RowHandler {
             InteractionKind kind = kind(row, run);
             String summary = run.required(row, "summary");
             PersonRef by = run.required(row, "by") == null ? null : run.person(row, "by", false);
-            Instant at = null;
-            if (run.required(row, "occurred_at") != null && (at = Values.instant(row.get("occurred_at"))) == null) {
-                run.error(
-                        row,
-                        "occurred_at",
-                        "is not a date and time: write it as 2025-12-31T14:30:00Z or " + Values.DATE_FORMATS);
-            }
+            Instant at = run.required(row, "occurred_at") == null ? null : run.instant(row, "occurred_at", true);
             ImportedInteraction interaction = new ImportedInteraction(
                     externalId,
                     account == null ? 0 : account.id(),

@@ -14,37 +14,59 @@ import java.util.regex.Pattern;
 /** Parsing of the values CRM exports hold: dates in their usual shapes, yes or no, e-mail addresses, Salesforce ids. */
 final class Values {
 
-    static final String DATE_FORMATS = "2025-12-31, 12/31/2025 or 31.12.2025";
+    /**
+     * The date shapes Baton reads, as errors list them. A slash date is read either way round, as the file
+     * writes them ({@link SlashDates}): one that could be read both ways in a file that does not tell is
+     * refused, not listed here.
+     */
+    static final String DATE_FORMATS = "2025-12-31, 31.12.2025, 12/31/2025 or 31/12/2025";
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern SALESFORCE_ID = Pattern.compile("^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$");
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("M/d/uuuu"),
-            DateTimeFormatter.ofPattern("d.M.uuuu"));
-    private static final List<DateTimeFormatter> DATE_TIMES = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"),
-            DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-            DateTimeFormatter.ofPattern("M/d/uuuu h:mm a", Locale.US),
-            DateTimeFormatter.ofPattern("M/d/uuuu H:mm"),
-            DateTimeFormatter.ofPattern("d.M.uuuu H:mm"));
+    private static final List<DateTimeFormatter> MONTH_FIRST_DATES = dates("M/d/uuuu");
+    private static final List<DateTimeFormatter> DAY_FIRST_DATES = dates("d/M/uuuu");
+    private static final List<DateTimeFormatter> MONTH_FIRST_DATE_TIMES = dateTimes("M/d/uuuu");
+    private static final List<DateTimeFormatter> DAY_FIRST_DATE_TIMES = dateTimes("d/M/uuuu");
 
     private Values() {}
 
-    /** A date, or the date of a date and time; null when it is none of the shapes in {@link #DATE_FORMATS}. */
-    static LocalDate date(String text) {
-        for (DateTimeFormatter f : DATES) {
+    private static List<DateTimeFormatter> dates(String slash) {
+        return List.of(
+                DateTimeFormatter.ISO_LOCAL_DATE,
+                DateTimeFormatter.ofPattern(slash),
+                DateTimeFormatter.ofPattern("d.M.uuuu"));
+    }
+
+    private static List<DateTimeFormatter> dateTimes(String slash) {
+        return List.of(
+                DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]"),
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+                DateTimeFormatter.ofPattern(slash + " h:mm a", Locale.US),
+                DateTimeFormatter.ofPattern(slash + " H:mm"),
+                DateTimeFormatter.ofPattern("d.M.uuuu H:mm"));
+    }
+
+    /**
+     * A date, or the date of a date and time, its slash date (if any) read day first when {@code dayFirst}
+     * (as {@link SlashDates#dayFirst} says); null when it is none of the shapes in {@link #DATE_FORMATS}.
+     */
+    static LocalDate date(String text, boolean dayFirst) {
+        for (DateTimeFormatter f : dayFirst ? DAY_FIRST_DATES : MONTH_FIRST_DATES) {
             try {
                 return LocalDate.parse(text, f);
             } catch (DateTimeParseException ignored) {
                 // the next shape
             }
         }
-        Instant instant = instant(text);
+        Instant instant = instant(text, dayFirst);
         return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    /** A point in time; a time without a zone is read as UTC, a date alone as its start. Null if unreadable. */
-    static Instant instant(String text) {
+    /**
+     * A point in time, its slash date (if any) read day first when {@code dayFirst}; a time without a
+     * zone is read as UTC, a date alone as its start. Null if unreadable.
+     */
+    static Instant instant(String text, boolean dayFirst) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException ignored) {
@@ -55,14 +77,14 @@ final class Values {
         } catch (DateTimeParseException ignored) {
             // not ISO in UTC
         }
-        for (DateTimeFormatter f : DATE_TIMES) {
+        for (DateTimeFormatter f : dayFirst ? DAY_FIRST_DATE_TIMES : MONTH_FIRST_DATE_TIMES) {
             try {
                 return LocalDateTime.parse(text, f).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException ignored) {
                 // the next shape
             }
         }
-        for (DateTimeFormatter f : DATES) {
+        for (DateTimeFormatter f : dayFirst ? DAY_FIRST_DATES : MONTH_FIRST_DATES) {
             try {
                 return LocalDate.parse(text, f).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException ignored) {

@@ -165,7 +165,7 @@ class ImportIntegrationTests {
                 .containsExactly(
                         "3 name: is required",
                         "4 owner: no person in Baton has this e-mail or name: import people first, or correct the owner",
-                        "5 renewal_date: is not a date: write it as 2025-12-31, 12/31/2025 or 31.12.2025",
+                        "5 renewal_date: is not a date: write it as 2025-12-31, 31.12.2025, 12/31/2025 or 31/12/2025",
                         "6 external_id: repeats the id of row 2");
         // other tests import accounts from BATON too: none of this file's
         assertThat(accounts("BATON")).noneMatch(a -> a.startsWith("B-"));

@@ -1,0 +1,116 @@
+package dev.baton.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Found by session 35's probe of the imports: how a file's cells are read. European dates were stored
+ * as US month/day. Through the API, on the real database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImportReadingIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aFileWithADayOver12ReadsItsSlashDatesDayFirstAndOneWithAMonthDayOver12MonthFirst() {
+        String eu = "EU-" + UUID.randomUUID().toString().substring(0, 8);
+        String us = "US-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Map european = finished(start(
+                "ACCOUNTS",
+                false,
+                "external_id,name,owner,renewal_date\n"
+                        + eu + "-1,Huber GmbH,rob,01/03/2027\n"
+                        + eu + "-2,Dijkstra BV,rob,25/03/2027\n"
+                        + eu + "-3,Same Day BV,rob,05/05/2027\n"));
+        Map american = finished(start(
+                "ACCOUNTS",
+                false,
+                "external_id,name,owner,renewal_date\n"
+                        + us + "-1,Acme Inc,rob,01/03/2027\n"
+                        + us + "-2,Globex Inc,rob,12/25/2027\n"));
+
+        assertThat(european).containsEntry("status", "SUCCEEDED");
+        assertThat(american).containsEntry("status", "SUCCEEDED");
+        assertThat(renewals(eu))
+                .as("25/03/2027 says the file writes the day first")
+                .containsExactly(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 25), LocalDate.of(2027, 5, 5));
+        assertThat(renewals(us))
+                .as("12/25/2027 says the file writes the month first")
+                .containsExactly(LocalDate.of(2027, 1, 3), LocalDate.of(2027, 12, 25));
+    }
+
+    @Test
+    void aSlashDateThatCouldBeReadEitherWayIsRefusedWhenTheFileDoesNotTellWhichWayRoundItWritesThem() {
+        String id = "AD-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Map accounts = finished(start(
+                "ACCOUNTS",
+                true,
+                "external_id,name,owner,renewal_date\n"
+                        + id + "-1,Huber GmbH,rob,01/03/2027\n"
+                        + id + "-2,Same Day BV,rob,05/05/2027\n"
+                        + id + "-3,Iso Ltd,rob,2027-03-01\n"));
+        Map contacts = finished(start(
+                "CONTACTS",
+                true,
+                "external_id,account,full_name,last_verified_at\n" + id + "-C,ACC-NONE,Anne de Vries,01/12/2026\n"));
+        Map both = finished(start(
+                "ACCOUNTS",
+                true,
+                "external_id,name,owner,renewal_date\n"
+                        + id + "-1,Huber GmbH,rob,25/03/2027\n"
+                        + id + "-2,Acme Inc,rob,12/25/2027\n"
+                        + id + "-3,Either Ltd,rob,04/06/2027\n"));
+
+        assertThat(rowErrors(accounts))
+                .containsExactly("2 renewal_date: 01/03/2027 could be 3 January or 1 March 2027, and no other date in"
+                        + " the file has a part over 12 to tell which way round the file writes them: write it as"
+                        + " 2027-01-03 or 2027-03-01");
+        assertThat(rowErrors(contacts))
+                .contains("2 last_verified_at: 01/12/2026 could be 12 January or 1 December 2026, and no other date"
+                        + " in the file has a part over 12 to tell which way round the file writes them: write it as"
+                        + " 2026-01-12 or 2026-12-01");
+        assertThat(rowErrors(both))
+                .containsExactly("4 renewal_date: 04/06/2027 could be 6 April or 4 June 2027, and the file has dates"
+                        + " both ways round (25/03/2027 in row 2, 12/25/2027 in row 3): write it as 2027-04-06 or"
+                        + " 2027-06-04");
+    }
+
+    private List<LocalDate> renewals(String idPrefix) {
+        return jdbc.queryForList(
+                "select renewal_date from account where external_source = 'BATON' and external_id like ?"
+                        + " order by external_id",
+                LocalDate.class,
+                idPrefix + "-%");
+    }
+
+    private long start(String kind, boolean dryRun, String csv) {
+        return ImportsApi.start(http.withBasicAuth("ada", "demo"), kind, dryRun, csv);
+    }
+
+    private Map finished(long id) {
+        return ImportsApi.finished(http.withBasicAuth("ada", "demo"), id);
+    }
+
+    private static List<String> rowErrors(Map result) {
+        return ((List<Map>) result.get("errors"))
+                .stream()
+                        .map(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                        .toList();
+    }
+}
