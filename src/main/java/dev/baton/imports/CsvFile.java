@@ -75,6 +75,15 @@ final class CsvFile {
     }
 
     /**
+     * Whether {@code record} holds nothing but empty fields ({@code ,,,,}: Excel writes one for a row it kept
+     * but emptied). It is read as the blank line it stands for: skipped, and counted nowhere, where before it
+     * failed the whole file for its missing values (session 35's probe).
+     */
+    static boolean empty(CSVRecord record) {
+        return record.stream().allMatch(String::isBlank);
+    }
+
+    /**
      * Parses every record once, so that a file the import could not read to its end (a quote left
      * open, text after a closing quote) is refused before the import starts, naming the line.
      */

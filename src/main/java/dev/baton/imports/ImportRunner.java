@@ -166,6 +166,9 @@ class ImportRunner {
                     header = Header.of(record.toList(), job.getKind(), job.getSource());
                     continue;
                 }
+                if (CsvFile.empty(record)) {
+                    continue;
+                }
                 List<String> values =
                         withoutEmptyTail(record.toList(), header.names().size());
                 ImportRow row = header.row(record.getRecordNumber(), values);
@@ -243,8 +246,9 @@ class ImportRunner {
     private record Survey(int rows, SlashDates dates) {}
 
     /**
-     * Reads the file once to count its records (footer lines too) and see which way round it writes its
-     * slash dates ({@link SlashDates}), so a row's 01/03/2027 is read as the rows after it tell.
+     * Reads the file once to count its records (footer lines too, {@link CsvFile#empty} ones not, as the
+     * parser skips blank lines) and see which way round it writes its slash dates ({@link SlashDates}), so a
+     * row's 01/03/2027 is read as the rows after it tell.
      */
     private static Survey survey(CsvFile file, ImportJob job) throws IOException {
         int rows = 0;
@@ -254,6 +258,9 @@ class ImportRunner {
             for (CSVRecord record : parser) {
                 if (header == null) {
                     header = Header.of(record.toList(), job.getKind(), job.getSource());
+                    continue;
+                }
+                if (CsvFile.empty(record)) {
                     continue;
                 }
                 rows++;

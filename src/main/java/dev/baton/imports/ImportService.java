@@ -115,13 +115,18 @@ public class ImportService {
     /**
      * Refuses a file with a header and no data row: importing it would say nothing was wrong and do
      * nothing. One-field lines after a header of several columns are a report's footer, as the runner
-     * reads them ({@link ImportRunner}), so a report export of no rows is refused too. Stops at the
-     * first data row ({@link CsvFile#check} has read every record already).
+     * reads them ({@link ImportRunner}), so a report export of no rows is refused too, as is a file whose
+     * rows are all {@link CsvFile#empty}, which the runner skips as blank lines. Stops at the first data row
+     * ({@link CsvFile#check} has read every record already).
      */
     private static void noRows(Iterator<CSVRecord> rest, Header header) {
         int footer = 0;
         while (rest.hasNext()) {
-            if (rest.next().size() > 1 || header.names().size() == 1) {
+            CSVRecord record = rest.next();
+            if (CsvFile.empty(record)) {
+                continue;
+            }
+            if (record.size() > 1 || header.names().size() == 1) {
                 return;
             }
             footer++;

@@ -10,11 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Found by session 35's probe of the imports: how a file's cells are read. European dates were stored
- * as US month/day. Through the API, on the real database.
+ * as US month/day, and a row of empty fields (Excel's {@code ,,,,}) failed the whole file. Through the
+ * API, on the real database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportReadingIntegrationTests {
@@ -91,12 +94,38 @@ class ImportReadingIntegrationTests {
                         + " 2027-06-04");
     }
 
+    @Test
+    void aRowOfEmptyFieldsIsSkippedAsABlankLineIs() {
+        String id = "ER-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Map result = finished(start(
+                "ACCOUNTS",
+                true,
+                "external_id,name,owner\n" + id + "-1,Fine Ltd,rob\n,,\n\n , ,\n" + id + "-2,Fine Too Ltd,rob\n,,\n"));
+        ResponseEntity<Map> onlyEmpty = upload("ACCOUNTS", true, "external_id,name,owner\n,,\n,,\n");
+
+        assertThat(result)
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("errorCount", 0)
+                .containsEntry("created", 2)
+                .as("counted as blank lines are: not at all")
+                .containsEntry("rowsTotal", 2)
+                .containsEntry("rowsDone", 2);
+        assertThat(onlyEmpty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) onlyEmpty.getBody().get("errors"))
+                .containsEntry("file", "the file has a header but no rows: add a row per record under the header");
+    }
+
     private List<LocalDate> renewals(String idPrefix) {
         return jdbc.queryForList(
                 "select renewal_date from account where external_source = 'BATON' and external_id like ?"
                         + " order by external_id",
                 LocalDate.class,
                 idPrefix + "-%");
+    }
+
+    private ResponseEntity<Map> upload(String kind, boolean dryRun, String csv) {
+        return ImportsApi.upload(http.withBasicAuth("ada", "demo"), kind, "BATON", dryRun, csv);
     }
 
     private long start(String kind, boolean dryRun, String csv) {
