@@ -326,7 +326,9 @@ final class ImportRun {
 
     /**
      * The person a row names in {@code field} by e-mail, full name, username or (for this source)
-     * external id; null after recording the error when nobody or several people match.
+     * external id; null after recording the error when nobody or several people match. E-mail, name and
+     * username match in any case, as the rest of Baton takes them (usernames are lower case, V1's check;
+     * session 35's probe found {@code ROB} was nobody).
      */
     PersonRef person(ImportRow row, String field, boolean mustBeActive) {
         String value = row.get(field);
@@ -335,7 +337,9 @@ final class ImportRun {
         }
         List<PersonRef> matches = people.get("email:" + value.toLowerCase(java.util.Locale.ROOT));
         for (String key : new String[] {
-            "id:" + reference(value), "username:" + value, "name:" + PeopleImports.normaliseName(value)
+            "id:" + reference(value),
+            "username:" + value.toLowerCase(java.util.Locale.ROOT),
+            "name:" + PeopleImports.normaliseName(value)
         }) {
             if (matches == null) {
                 matches = people.get(key);

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Found by session 35's probe of the imports: how a file's cells are read. European dates were stored
- * as US month/day, and a row of empty fields (Excel's {@code ,,,,}) failed the whole file. Through the
- * API, on the real database.
+ * as US month/day, a row of empty fields (Excel's {@code ,,,,}) failed the whole file, and an owner
+ * named by user name in capitals was nobody. Through the API, on the real database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportReadingIntegrationTests {
@@ -114,6 +114,17 @@ class ImportReadingIntegrationTests {
         assertThat(onlyEmpty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((Map) onlyEmpty.getBody().get("errors"))
                 .containsEntry("file", "the file has a header but no rows: add a row per record under the header");
+    }
+
+    @Test
+    void anOwnerNamedByUserNameIsFoundInAnyCase() {
+        String id = "UC-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Map result = finished(start(
+                "ACCOUNTS", true, "external_id,name,owner\n" + id + "-1,Upper Ltd,ROB\n" + id + "-2,Mixed Ltd,Rob\n"));
+
+        assertThat(rowErrors(result)).isEmpty();
+        assertThat(result).containsEntry("status", "SUCCEEDED").containsEntry("created", 2);
     }
 
     private List<LocalDate> renewals(String idPrefix) {
