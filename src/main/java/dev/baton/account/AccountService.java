@@ -157,6 +157,24 @@ public class AccountService implements OwnedWork, AccountIds {
         move(id, ownerId, version, false);
     }
 
+    /**
+     * Refuses to let anything but its handover move the account while a starting or running handover is
+     * still to move it ({@link PendingHandovers}): the owner change's rule, also asked by work that will
+     * move the account later (a won deal's handoff to customer success) before people do its steps.
+     *
+     * @throws ConflictException in words naming the account, the departing person and the planned
+     *     successor: "X is being handed over from A to B: change its successor in that handover, or cancel
+     *     the handover, first"
+     */
+    @Transactional(readOnly = true)
+    public void requireNoHandoverToMove(Long id) {
+        PendingHandovers pending = pendingHandovers.getIfAvailable();
+        String why = pending == null ? null : pending.whyNotMoveNow(List.of(id)).get(id);
+        if (why != null) {
+            throw new ConflictException(why);
+        }
+    }
+
     /** {@code newWork}: outside a handover, where the new owner may not be leaving either. */
     private Account move(Long id, Long ownerId, Long version, boolean newWork) {
         // outside a handover, the row first: a launch taking this book at the same moment is then seen
@@ -164,12 +182,7 @@ public class AccountService implements OwnedWork, AccountIds {
                 newWork ? accounts.lockById(id).orElseThrow(() -> new NotFoundException("account", id)) : account(id);
         Changes.requireVersion(version, account.getVersion(), "account " + id);
         if (newWork) {
-            PendingHandovers pending = pendingHandovers.getIfAvailable();
-            String why =
-                    pending == null ? null : pending.whyNotMoveNow(List.of(id)).get(id);
-            if (why != null) {
-                throw new ConflictException(why);
-            }
+            requireNoHandoverToMove(id);
         }
         Person owner = newWork
                 ? people.newOwner(ownerId, "ownerId", "an account")

@@ -1,6 +1,7 @@
 package dev.baton.commitment;
 
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.ConflictException;
 import dev.baton.task.Task;
 import dev.baton.task.TaskCompletionHandler;
 import java.util.HashMap;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Completes the handoff's kickoff step, which names the account's CS owner. The one answering must be
  * allowed to give that person the account ({@link SalesHandoff#requireMayHandTo}, the API's rule for
  * giving work), else the answer is refused at {@code csOwnerUsername}, the task stays open and nothing
- * changes: the "Assign CS owner" step that carries it out later asks nobody. The process also gets who
+ * changes: the "Assign CS owner" step that carries it out later asks nobody. So is an answer while a
+ * handover started since is still to move the account (that step would fail on it). The process also gets who
  * answered it ({@code csOwnerChosenBy}, set here and never taken from the form), so that step names
  * that person on the audit trail, not {@code system}.
  */
@@ -36,10 +38,11 @@ class HandoffTaskAnswers implements TaskCompletionHandler {
         try {
             // the form requires it; checked exactly as the "Assign CS owner" step will read it
             Object named = values.get(SalesHandoff.CS_OWNER_USERNAME);
-            handoff.requireMayHandTo(named == null ? "" : named.toString(), SalesHandoff.CS_OWNER_USERNAME, actor);
+            handoff.requireMayHandTo(
+                    task.getAccountId(), named == null ? "" : named.toString(), SalesHandoff.CS_OWNER_USERNAME, actor);
         } catch (BadRequestException refused) {
             throw TaskCompletionHandler.refuse(refused.getFieldErrors());
-        } catch (AccessDeniedException refused) {
+        } catch (AccessDeniedException | ConflictException refused) {
             throw TaskCompletionHandler.refuse(Map.of(SalesHandoff.CS_OWNER_USERNAME, refused.getMessage()));
         }
         Map<String, Object> variables = new HashMap<>(values);

@@ -88,12 +88,16 @@ public class SalesHandoff {
      *
      * @return the process instance's key
      * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
-     * @throws ConflictException when a handoff of the account is running (started and not yet handed to CS)
+     * @throws ConflictException when a handoff of the account is running (started and not yet handed to CS),
+     *     or a running handover is still to move the account ({@link AccountService#requireNoHandoverToMove},
+     *     the owner change's words): the handoff's last step would move it too, and fail there after people
+     *     had done its steps (found by the session 35 probe)
      * @throws dev.baton.shared.EngineUnavailableException when the engine could not be reached (the claim is
      *     released, so the start may be tried again)
      */
     public long start(long accountId) {
         String rep = rep(accountId);
+        accounts.requireNoHandoverToMove(accountId);
         // each statement commits on its own: two concurrent starts meet at the unique index
         jdbc.sql("""
             delete from sales_handoff where account_id = ? and ended_at is null
@@ -159,13 +163,22 @@ public class SalesHandoff {
      * anyone. Whoever answers: the step can reach someone it was delegated or reassigned to. Moving the
      * account from the rep needs nothing more: starting the handoff was the rep's (or their line's) say.
      *
+     * The account must not be one a running handover is still to move ({@link
+     * AccountService#requireNoHandoverToMove}), one started since the handoff did: the step that moves it
+     * would fail later, when nobody is asked any more.
+     *
+     * @param accountId the handed-off account (its task's; null, were the task on no known account: not checked)
      * @param field the answer's field naming the CS owner, for the 400
      * @throws BadRequestException naming {@code field} when nobody has that user name, or they are inactive
      *     or leaving
      * @throws org.springframework.security.access.AccessDeniedException saying why {@code chosenBy} may not
+     * @throws ConflictException when a running handover is still to move the account, in its words
      */
     @Transactional(readOnly = true)
-    public void requireMayHandTo(String csOwnerUsername, String field, String chosenBy) {
+    public void requireMayHandTo(Long accountId, String csOwnerUsername, String field, String chosenBy) {
+        if (accountId != null) {
+            accounts.requireNoHandoverToMove(accountId);
+        }
         Person named;
         try {
             named = people.signedIn(csOwnerUsername);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.baton.commitment.engine.HandoffBpmn.Variables;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.engine.WorkerRecords;
+import dev.baton.handover.HandoverFixture;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +35,9 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theWorkersCollectTheOpenCommitmentsCheckEachAndHandTheAccountToTheCsOwner() {
@@ -222,6 +227,58 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
                         Integer.class,
                         accountId))
                 .isZero();
+    }
+
+    /**
+     * Found by the session 35 probe: a handoff was accepted on an account a running handover was still
+     * to move, and its "Assign CS owner" step then failed (an incident) after the rep and CS had done
+     * their steps. The start is now refused in the owner change's words; and a kickoff answered after a
+     * handover started meanwhile is refused at its field, the task still open and the account unmoved.
+     */
+    @Test
+    void aHandoffWaitsForNoHandoverItsStartAndItsKickoffAreRefusedWhileOneIsToMoveTheAccount() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        HandoverFixture.Book moving = fixture.launch(fixture.book(), true, this::as);
+        ResponseEntity<Map> refused = as("maria")
+                .postForEntity("/api/accounts/" + moving.account().getId() + "/handoff-to-cs", null, Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        String why = moving.account().getName() + " is being handed over from "
+                + moving.departing().getFullName() + " to " + moving.successor().getFullName()
+                + ": change its successor in that handover, or cancel the handover, first";
+        assertThat(refused.getBody().get("detail")).isEqualTo(why);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from sales_handoff where account_id = ?",
+                        Integer.class,
+                        moving.account().getId()))
+                .isZero();
+
+        HandoverFixture.Book book = fixture.book();
+        long accountId = book.account().getId();
+        long instance = ((Number) as("maria")
+                        .postForObject("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class)
+                        .get("processInstanceKey"))
+                .longValue();
+        Task list = awaitOpen(instance, HandoffBpmn.TASK_LIST_COMMITMENTS);
+        assertThat(complete(book.departing().getUsername(), list, Map.of("listComplete", true)))
+                .isEqualTo(HttpStatus.OK);
+        Task kickoff = awaitOpen(instance, HandoffBpmn.TASK_KICKOFF);
+        assertThat(post("cora", kickoff, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        HandoverFixture.Book launched = fixture.launch(book, true, this::as);
+
+        ResponseEntity<Map> answer = as("cora")
+                .postForEntity(
+                        "/api/tasks/" + kickoff.getId() + "/complete", Map.of("csOwnerUsername", "cora"), Map.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(answer.getBody()))
+                .containsOnlyKeys("csOwnerUsername")
+                .extractingByKey("csOwnerUsername")
+                .isEqualTo(book.account().getName() + " is being handed over from "
+                        + launched.departing().getFullName() + " to "
+                        + launched.successor().getFullName()
+                        + ": change its successor in that handover, or cancel the handover, first");
+        assertThat(tasks.findById(kickoff.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(ownerOf(accountId)).isEqualTo(book.departing().getUsername());
     }
 
     private String ownerOf(long accountId) {
