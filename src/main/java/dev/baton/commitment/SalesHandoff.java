@@ -4,6 +4,9 @@ import static dev.baton.audit.Changes.fields;
 
 import dev.baton.account.Account;
 import dev.baton.account.AccountService;
+import dev.baton.account.InteractionKind;
+import dev.baton.account.InteractionService;
+import dev.baton.account.NewInteraction;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
@@ -53,6 +56,7 @@ public class SalesHandoff {
     private final JdbcClient jdbc;
     private final ReportingLines lines;
     private final TeamService teams;
+    private final InteractionService interactions;
 
     /** Longer than any engine call: a claim this old without its instance was left by a dead start. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
@@ -66,7 +70,9 @@ public class SalesHandoff {
             CommitmentSettings settings,
             JdbcClient jdbc,
             ReportingLines lines,
-            TeamService teams) {
+            TeamService teams,
+            InteractionService interactions) {
+        this.interactions = interactions;
         this.jdbc = jdbc;
         this.lines = lines;
         this.teams = teams;
@@ -191,6 +197,21 @@ public class SalesHandoff {
                 csOwner,
                 teams.byKey(settings.verifyingTeam()).orElse(null),
                 "an account");
+    }
+
+    /** The words the rep's note for customer success is kept under on the account's record. */
+    static final String LIST_NOTE_PREFIX = "For customer success, at the sales handoff: ";
+
+    /**
+     * Keeps what the rep wrote for customer success as they listed the sale's commitments on the account's
+     * record: a note interaction by them, shown on its page and timeline with the account's other notes.
+     */
+    @Transactional
+    public void keepListNote(long accountId, String note, String repUsername) {
+        interactions.log(
+                accountId,
+                new NewInteraction(InteractionKind.NOTE, LIST_NOTE_PREFIX + note.trim(), null, null),
+                repUsername);
     }
 
     /**

@@ -281,6 +281,45 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
         assertThat(ownerOf(accountId)).isEqualTo(book.departing().getUsername());
     }
 
+    /**
+     * Found by the session 35 probe: the list step asks the rep for "Anything customer success should
+     * know", and nothing read it. Customer success now sees it on the kickoff step (a read-only field of
+     * its form), and it is kept on the account as a note interaction by the rep, on its timeline.
+     */
+    @Test
+    void whatTheRepWantsCustomerSuccessToKnowIsOnTheKickoffAndTheAccountsTimeline() {
+        long accountId = robsAccount("Note");
+        long instance = handoff(accountId);
+        Task list = awaitOpen(instance, HandoffBpmn.TASK_LIST_COMMITMENTS);
+        assertThat(complete(
+                        "rob",
+                        list,
+                        Map.of("listComplete", true, "listNote", "Ana signs off on every change; she prefers calls")))
+                .isEqualTo(HttpStatus.OK);
+
+        Task kickoff = awaitOpen(instance, HandoffBpmn.TASK_KICKOFF);
+        Map task = as("cora").getForObject("/api/tasks/" + kickoff.getId(), Map.class);
+        assertThat((List<Map<String, Object>>) task.get("formFields"))
+                .filteredOn(f -> "listNote".equals(f.get("key")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.get("readonly")).isEqualTo(true));
+        assertThat((Map<String, Object>) task.get("formValues"))
+                .containsEntry("listNote", "Ana signs off on every change; she prefers calls");
+        assertThat(SignedIn.as(http, "cora").getForObject("/tasks/" + kickoff.getId(), String.class))
+                .contains("Ana signs off on every change; she prefers calls");
+        assertThat(jdbc.queryForList(
+                        "select i.kind || ' by ' || p.username || ': ' || i.summary from interaction i"
+                                + " join person p on p.id = i.by_id where i.account_id = ?",
+                        String.class,
+                        accountId))
+                .containsExactly("NOTE by rob: For customer success, at the sales handoff: Ana signs off on every"
+                        + " change; she prefers calls");
+        assertThat(as("rob")
+                        .getForObject("/api/accounts/" + accountId + "/timeline", Map.class)
+                        .toString())
+                .contains("Ana signs off on every change; she prefers calls");
+    }
+
     private String ownerOf(long accountId) {
         return jdbc.queryForObject(
                 "select p.username from account a join person p on p.id = a.owner_id where a.id = ?",

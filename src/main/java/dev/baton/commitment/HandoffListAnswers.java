@@ -1,0 +1,40 @@
+package dev.baton.commitment;
+
+import dev.baton.task.Task;
+import dev.baton.task.TaskCompletionHandler;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes the handoff's first step, where the rep confirms the sale's commitments are recorded: what
+ * they write for customer success ({@code listNote}) is kept on the account as a note by them ({@link
+ * SalesHandoff#keepListNote}), on its timeline. The process keeps it too, so that the kickoff's form
+ * shows it to customer success (a read-only field). Found by the session 35 probe: nothing read it.
+ */
+@Component
+class HandoffListAnswers implements TaskCompletionHandler {
+
+    /** The list step's answer for customer success. */
+    static final String LIST_NOTE = "listNote";
+
+    private final SalesHandoff handoff;
+
+    HandoffListAnswers(SalesHandoff handoff) {
+        this.handoff = handoff;
+    }
+
+    @Override
+    public Set<String> formKeys() {
+        return Set.of("handoff-list-commitments");
+    }
+
+    @Override
+    public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
+        Object note = values.get(LIST_NOTE);
+        if (task.getAccountId() != null && note != null && !note.toString().isBlank()) {
+            handoff.keepListNote(task.getAccountId(), note.toString(), actor);
+        }
+        return values;
+    }
+}
