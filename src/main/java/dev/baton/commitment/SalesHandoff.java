@@ -215,40 +215,47 @@ public class SalesHandoff {
     }
 
     /**
-     * The CS owner takes the account; the rep stays on its team; the handoff ends (another may start).
-     * Idempotent: a second run changes nothing. Audited in the name of {@code chosenBy}, who named the
-     * CS owner at the kickoff ({@link AuditLog#onBehalfOf}; null for a step completed before Baton
-     * recorded it, or around Baton: {@code system}).
+     * The CS owner takes the account from whoever owns it now, who stays on its team; the handoff ends
+     * (another may start). Whoever owns it now, not the rep the handoff started with: an owner change while
+     * the handoff ran (the API, a data-quality fix, a handover's move) made someone else its owner, and it
+     * is theirs that is taken (found by the session 35 probe: it went from the new owner to CS unsaid, and
+     * the old one was put on its team). The one who loses it is told as an owner change tells them, on the
+     * account's record ({@code account.transferred} and {@code account.handed-to-cs} name them as the owner
+     * before). Idempotent: a second run finds the CS owner owning it and changes nothing. Audited in the
+     * name of {@code chosenBy}, who named the CS owner at the kickoff ({@link AuditLog#onBehalfOf}; null for
+     * a step completed before Baton recorded it, or around Baton: {@code system}).
      */
     @Transactional
-    public void handToCustomerSuccess(long accountId, String repUsername, String csOwnerUsername, String chosenBy) {
+    public void handToCustomerSuccess(long accountId, String csOwnerUsername, String chosenBy) {
         AuditLog.onBehalfOf(chosenBy, () -> {
-            handOver(accountId, repUsername, csOwnerUsername);
+            handOver(accountId, csOwnerUsername);
             return null;
         });
     }
 
-    private void handOver(long accountId, String repUsername, String csOwnerUsername) {
+    private void handOver(long accountId, String csOwnerUsername) {
         jdbc.sql("update sales_handoff set ended_at = now() where account_id = ? and ended_at is null")
                 .param(accountId)
                 .update();
         Account account = accounts.account(accountId);
         Person csOwner = people.signedIn(csOwnerUsername);
-        if (account.getOwner() == null || !account.getOwner().getId().equals(csOwner.getId())) {
-            accounts.transfer(accountId, csOwner.getId(), null);
+        Person losing = account.getOwner();
+        if (losing != null && losing.getId().equals(csOwner.getId())) {
+            return; // theirs already: this step ran before, or the account was given to them meanwhile
         }
-        Person rep = people.signedIn(repUsername);
-        if (account.getAccountTeam().stream().noneMatch(p -> p.getId().equals(rep.getId()))) {
+        accounts.transfer(accountId, csOwner.getId(), null);
+        if (losing != null
+                && account.getAccountTeam().stream().noneMatch(p -> p.getId().equals(losing.getId()))) {
             Set<Person> team = new LinkedHashSet<>(account.getAccountTeam());
-            team.add(rep);
+            team.add(losing);
             account.replaceAccountTeam(team);
-            audit.record(
-                    "account.handed-to-cs",
-                    "account",
-                    accountId,
-                    accountId,
-                    fields("owner", repUsername),
-                    fields("owner", csOwnerUsername, "accountTeamAdded", repUsername));
         }
+        audit.record(
+                "account.handed-to-cs",
+                "account",
+                accountId,
+                accountId,
+                fields("owner", losing == null ? null : losing.getUsername()),
+                fields("owner", csOwnerUsername, "accountTeamAdded", losing == null ? null : losing.getUsername()));
     }
 }

@@ -34,10 +34,10 @@ public class HandoffWorkers {
     @JobWorker(autoComplete = true, type = HandoffBpmn.ASSIGN_CS_OWNER_JOB_TYPE)
     public void assignCsOwner(
             @Variable(name = Bpmn.Variables.ACCOUNT_ID) long accountId,
-            @Variable(name = Variables.REP_USERNAME) String repUsername,
+            // not the rep it started with: the account is taken from whoever owns it now
             @Variable(name = Variables.CS_OWNER_USERNAME) String csOwnerUsername,
             // absent when the kickoff completed before Baton recorded who answered it
             @Variable(name = Variables.CS_OWNER_CHOSEN_BY, optional = true) String chosenBy) {
-        handoff.handToCustomerSuccess(accountId, repUsername, csOwnerUsername, chosenBy);
+        handoff.handToCustomerSuccess(accountId, csOwnerUsername, chosenBy);
     }
 }

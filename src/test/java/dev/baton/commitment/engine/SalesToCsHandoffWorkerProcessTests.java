@@ -22,6 +22,8 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +40,9 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    HandoffWorkers workers;
 
     @Test
     void theWorkersCollectTheOpenCommitmentsCheckEachAndHandTheAccountToTheCsOwner() {
@@ -318,6 +323,63 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
                         .getForObject("/api/accounts/" + accountId + "/timeline", Map.class)
                         .toString())
                 .contains("Ana signs off on every change; she prefers calls");
+    }
+
+    /**
+     * Found by the session 35 probe: the handoff followed the owner it started with, so an account moved
+     * to someone else meanwhile went from its new owner to CS without a word on its record, and the old
+     * owner was kept on its team. The "Assign CS owner" step now takes it from whoever owns it then: they
+     * stay on its team and the account's record says they lost it.
+     */
+    @Test
+    void theCsOwnerTakesTheAccountFromWhoeverOwnsItThenAndTheyStayOnItsTeam() {
+        WorkerRecords sent = new WorkerRecords(engine, WAIT);
+        long accountId = robsAccount("Moved");
+        long instance = handoff(accountId);
+        Task list = awaitOpen(instance, HandoffBpmn.TASK_LIST_COMMITMENTS);
+        assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
+        Task kickoff = awaitOpen(instance, HandoffBpmn.TASK_KICKOFF);
+        Person other = new HandoverFixture(context).colleague("Ola Other");
+        Map account = as("maria").getForObject("/api/accounts/" + accountId, Map.class);
+        assertThat(as("maria")
+                        .exchange(
+                                "/api/accounts/" + accountId + "/owner",
+                                HttpMethod.PUT,
+                                new HttpEntity<>(Map.of("ownerId", other.getId(), "version", account.get("version"))),
+                                Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        assertThat(post("cora", kickoff, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(complete("cora", kickoff, Map.of("csOwnerUsername", "cora"))).isEqualTo(HttpStatus.OK);
+        sent.awaitEnded(instance);
+
+        assertThat(ownerOf(accountId)).isEqualTo("cora");
+        assertThat(jdbc.queryForList(
+                        "select p.username from account_team_member t join person p on p.id = t.person_id"
+                                + " where t.account_id = ?",
+                        String.class,
+                        accountId))
+                .containsExactly(other.getUsername());
+        assertThat(jdbc.queryForList(
+                        "select before_state ->> 'owner' from audit_event where account_id = ? and action in"
+                                + " ('account.transferred', 'account.handed-to-cs') and actor = 'cora' order by id",
+                        String.class,
+                        accountId))
+                .containsExactly(other.getUsername(), other.getUsername());
+
+        // the step's job arrives twice: the second changes nothing
+        workers.assignCsOwner(accountId, "cora", "cora");
+        assertThat(ownerOf(accountId)).isEqualTo("cora");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from account_team_member where account_id = ?", Integer.class, accountId))
+                .isOne();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where account_id = ? and action in"
+                                + " ('account.transferred', 'account.handed-to-cs') and actor = 'cora'",
+                        Integer.class,
+                        accountId))
+                .isEqualTo(2);
     }
 
     private String ownerOf(long accountId) {
