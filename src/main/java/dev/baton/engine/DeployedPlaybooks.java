@@ -95,6 +95,17 @@ public class DeployedPlaybooks {
     }
 
     /**
+     * Baton's own processes that only Baton starts (nobody may launch them from the catalogue: a
+     * handover, a commitment, a lead's follow-up), each behind checks of its own: an upload may not
+     * call one. One not deployed counts too; sample-review, which managers launch, does not.
+     */
+    Set<String> ownStartedByBaton() {
+        return own.stream()
+                .filter(id -> latest(id).map(p -> p.launchRoles().isEmpty()).orElse(true))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
      * The names of the messages Baton's own files (bpmn/) wait for, which Baton publishes on its own
      * events (a commitment recorded, a lead created): an upload waiting for one would run on them.
      */

@@ -150,7 +150,14 @@ public class PlaybookChecks {
         Set<String> served = new HashSet<>(jobTypes.known());
         served.remove(Bpmn.USER_TASK_JOB_TYPE); // served for user tasks, never for a service task
         Set<String> usable = upload ? BLOCK_TYPES : served;
-        ReferenceChecks.check(xml, names, usable, served, deployed.callableProcessIds(), problems);
+        ReferenceChecks.check(
+                xml,
+                names,
+                usable,
+                served,
+                deployed.callableProcessIds(),
+                upload ? deployed.ownStartedByBaton() : Set.of(),
+                problems);
         BlockChecks.check(xml, names, problems);
         ReservedVariableChecks.check(xml, names, problems);
         TaskScheduleChecks.check(xml, names, problems);

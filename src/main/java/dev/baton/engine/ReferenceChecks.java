@@ -46,6 +46,8 @@ final class ReferenceChecks {
      *     the building blocks for an upload
      * @param served the job types Baton's workers serve (an upload may not use those that are not blocks)
      * @param callable the process ids deployed on the engine (as far as Baton knows)
+     * @param uncallable the process ids the file may not call, deployed or not: for an upload, Baton's own
+     *     processes that only Baton starts; none for Baton's own files
      */
     static void check(
             PlaybookXml xml,
@@ -53,9 +55,10 @@ final class ReferenceChecks {
             Set<String> jobTypes,
             Set<String> served,
             Set<String> callable,
+            Set<String> uncallable,
             List<PlaybookProblem> problems) {
         jobTypes(xml, names, jobTypes, served, problems);
-        calls(xml, names, callable, problems);
+        calls(xml, names, callable, uncallable, problems);
         decisions(xml, names, problems);
     }
 
@@ -114,9 +117,20 @@ final class ReferenceChecks {
      * Call activities must call a process deployed on the engine (as far as Baton knows: what it
      * deployed) or one in the same file; with binding "deployment" only the same file counts, as the
      * engine then looks only there. Anything else leaves the instance waiting at the call.
+     *
+     * <p>An upload may not call one of Baton's own processes that only Baton starts: it starts them after its own
+     * guards (one handover of an account at a time, a handoff once per won deal, a lead's owner), and
+     * with variables of its own. A probe's call of sales-to-cs-handoff, account-handover or
+     * lead-follow-up ran them past those guards: duplicate handoffs, a second "Write handover note" for
+     * a handover already running, mails to the wrong rep. A call given as an expression over variables
+     * is refused anyway (Baton cannot tell what it calls), so none can reach one at run time either.
      */
     private static void calls(
-            PlaybookXml xml, Map<String, String> names, Set<String> callable, List<PlaybookProblem> problems) {
+            PlaybookXml xml,
+            Map<String, String> names,
+            Set<String> callable,
+            Set<String> uncallable,
+            List<PlaybookProblem> problems) {
         Set<String> inFile = new HashSet<>();
         xml.processes().forEach(p -> inFile.add(p.id()));
         Set<String> anywhere = new HashSet<>(inFile);
@@ -124,19 +138,28 @@ final class ReferenceChecks {
         for (Element called : xml.all(PlaybookXml.ZEEBE, "calledElement")) {
             String processId = called.getAttribute("processId"); // as the engine takes it: not stripped
             boolean sameFileOnly = "deployment".equals(called.getAttribute("bindingType"));
-            String problem = problem(
-                    CALLED_PROCESS,
-                    processId,
-                    value -> value instanceof String name
-                                    && (inFile.contains(name) || (!sameFileOnly && callable.contains(name)))
-                            ? null
-                            : "calls the process " + quoted(value) + from(processId) + ", which is"
-                                    + (sameFileOnly
-                                            ? " not in this file (its binding is \"deployment\")"
-                                            : " neither deployed nor in this file")
-                                    + ": the engine would stop the instance at this step. Upload that process"
-                                    + " first, or draw it in this file"
-                                    + (spaces(value, anywhere).isEmpty() ? "" : "." + spaces(value, anywhere)));
+            String problem = problem(CALLED_PROCESS, processId, value -> {
+                if (value instanceof String name && uncallable.contains(name)) {
+                    return "calls the process " + quoted(value) + from(processId) + ", one of Baton's own"
+                            + " processes, which Baton starts itself behind its own checks (one handover of an"
+                            + " account at a time, one handoff per won deal): a call from a playbook would run"
+                            + " it past them (a second handover of the same account, mails to the wrong rep)."
+                            + " A playbook cannot call it; Baton starts it where it belongs (a handover from"
+                            + " /handovers/new, a handoff to CS from the account, a lead's follow-up when the"
+                            + " lead is created). Call a playbook of your own instead";
+                }
+                if (value instanceof String name
+                        && (inFile.contains(name) || (!sameFileOnly && callable.contains(name)))) {
+                    return null;
+                }
+                return "calls the process " + quoted(value) + from(processId) + ", which is"
+                        + (sameFileOnly
+                                ? " not in this file (its binding is \"deployment\")"
+                                : " neither deployed nor in this file")
+                        + ": the engine would stop the instance at this step. Upload that process"
+                        + " first, or draw it in this file"
+                        + (spaces(value, anywhere).isEmpty() ? "" : "." + spaces(value, anywhere));
+            });
             add(called, names, problem, problems);
         }
     }

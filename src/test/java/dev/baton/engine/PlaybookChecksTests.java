@@ -1083,6 +1083,97 @@ class PlaybookChecksTests {
                 .message();
     }
 
+    /**
+     * Found by the session 35 probe: a call of one of Baton's own processes ran it past the guards
+     * Baton starts it behind (duplicate handoffs, a second handover note for a running handover, mails
+     * to the wrong rep). Baton's own files still call each other, and an upload may call a process of
+     * Baton's that people launch from the catalogue (sample-review).
+     */
+    @Test
+    void anUploadCallingOneOfBatonsOwnProcessesIsRefusedNamingTheCallAndTheProcess() {
+        Set<String> own = Set.of("sales-to-cs-handoff", "account-handover", "lead-follow-up", "rep-handover");
+        deployed.own(own);
+        deployed.arriving(own); // deployed, as far as a call is concerned
+
+        Map<String, List<String>> said = Map.of(
+                "callhandoff.bpmn", List.of("Hand over to CS", "'sales-to-cs-handoff'"),
+                "callacct.bpmn", List.of("Hand over one account", "'account-handover'"),
+                "callown.bpmn", List.of("Run the lead follow-up", "'lead-follow-up'"));
+        said.forEach((file, expected) -> assertThat(checkProbe(file))
+                .as(file)
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isEqualTo("c");
+                    assertThat(p.elementName()).isEqualTo(expected.get(0));
+                    assertThat(p.message())
+                            .contains("calls the process " + expected.get(1), "one of Baton's own processes")
+                            .contains("A playbook cannot call it");
+                }));
+        assertThat(checkUpload(process("p", call("call_constant", "Constant", "=&quot;account-handover&quot;"))))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("'account-handover' (what the expression", "one of Baton's own processes"));
+        assertThat(checkUpload(process("p", call("call_variable", "Variable", "=handoverProcess"))))
+                .as("a call only the run can resolve is refused anyway, so it cannot reach one either")
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("depends on the instance's variables"));
+        assertThat(check(process("rep-handover", call("call_account", "Account", "account-handover"))))
+                .as("Baton's own file")
+                .isEmpty();
+
+        deployed.own(Set.of("account-handover", "sample-review"));
+        deployed.deployed(new DeployedPlaybooks.DeployedProcess(
+                "sample-review",
+                null,
+                1,
+                7L,
+                "sample-review.bpmn",
+                null,
+                Set.of("MANAGER"),
+                null,
+                "bundled",
+                Instant.EPOCH,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                ""));
+        assertThat(checkUpload(process("p", call("call_review", "Review", "sample-review"))))
+                .as("one of Baton's processes that managers launch from the catalogue")
+                .isEmpty();
+    }
+
+    /**
+     * One of the session 35 probe's files (src/test/resources/playbooks/probe) checked as an upload,
+     * with the forms given as upload name to fixture name.
+     */
+    private List<PlaybookProblem> checkProbe(String bpmn, Map<String, String> forms) {
+        return checks.checkUpload(probeFiles(bpmn, probe(bpmn), forms));
+    }
+
+    private List<PlaybookProblem> checkProbe(String bpmn) {
+        return checkProbe(bpmn, Map.of());
+    }
+
+    /** The probe's file, as changed by the test, checked as an upload. */
+    private List<PlaybookProblem> checkProbeText(String bpmn, String text) {
+        return checks.checkUpload(probeFiles(bpmn, text, Map.of()));
+    }
+
+    private static PlaybookFiles probeFiles(String bpmn, String text, Map<String, String> forms) {
+        Map<String, byte[]> formBytes = new java.util.HashMap<>();
+        forms.forEach((name, fixture) -> formBytes.put(name, probe(fixture).getBytes(StandardCharsets.UTF_8)));
+        return new PlaybookFiles(bpmn, text.getBytes(StandardCharsets.UTF_8), formBytes);
+    }
+
+    private static String probe(String name) {
+        try {
+            return new org.springframework.core.io.ClassPathResource("playbooks/probe/" + name)
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private List<PlaybookProblem> check(String processes) {
         return checks.check(file(processes));
     }
