@@ -38,6 +38,7 @@ final class UploadChecks {
                 startEvents(process, names, problems);
                 messageWaits(process, names, messages, ownMessages, problems);
                 UnreachableCatchChecks.check(process, names, problems);
+                UploadFlowChecks.check(process, names, problems);
             }
         }
     }

@@ -1142,6 +1142,22 @@ class PlaybookChecksTests {
                 .isEmpty();
     }
 
+    /** Found by the session 35 probe: Modeler's plain "Task" and "Manual task" were accepted, and the engine skips them. */
+    @Test
+    void anUploadsPlainOrManualTaskIsRefusedAsTheEngineSkipsIt() {
+        List<PlaybookProblem> problems = checkProbe("plaintask.bpmn");
+
+        assertThat(problems).extracting(PlaybookProblem::elementId).containsExactly("t", "m");
+        assertThat(problems.get(0).message())
+                .startsWith("'Call the customer' is a plain task, which does nothing in Camunda 8:")
+                .contains("Make it a user task (someone does it) or a building block (Baton does it");
+        assertThat(problems.get(1).message())
+                .startsWith("'Send the contract by post' is a manual task, which does nothing in Camunda 8:");
+        assertThat(check(process("p", "<bpmn:task id=\"t\" name=\"Nothing\" />")))
+                .as("Baton's own file")
+                .isEmpty();
+    }
+
     /**
      * One of the session 35 probe's files (src/test/resources/playbooks/probe) checked as an upload,
      * with the forms given as upload name to fixture name.
