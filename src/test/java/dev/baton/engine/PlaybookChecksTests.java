@@ -1159,6 +1159,48 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by the session 35 probe: an exclusive gateway whose outgoing flows have no condition and
+     * none is the default failed every run with an incident (the engine takes a flow without a condition
+     * only when it is the gateway's one way out or its default).
+     */
+    @Test
+    void anUploadsExclusiveGatewayWithAFlowThatHasNoConditionIsRefusedNamingTheGatewayAndTheFlows() {
+        assertThat(checkProbe("xornocond.bpmn")).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("g");
+            assertThat(p.elementName()).isEqualTo("Approved?");
+            assertThat(p.message())
+                    .contains("'yes' (fa)", "'no' (fb)", "no condition")
+                    .contains("never takes")
+                    .contains("every run would stop here with an incident");
+        });
+        String withDefault = probe("xornocond.bpmn").replace("name=\"Approved?\"", "name=\"Approved?\" default=\"fb\"");
+        assertThat(checkProbeText("xornocond.bpmn", withDefault))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("'yes' (fa)", "never takes")
+                        .doesNotContain("(fb)"));
+        String conditioned = withDefault.replace(
+                "<bpmn:sequenceFlow id=\"fa\" name=\"yes\" sourceRef=\"g\" targetRef=\"ta\"/>",
+                "<bpmn:sequenceFlow id=\"fa\" name=\"yes\" sourceRef=\"g\" targetRef=\"ta\"><bpmn:conditionExpression"
+                        + " xsi:type=\"bpmn:tFormalExpression\">=approved = true</bpmn:conditionExpression>"
+                        + "</bpmn:sequenceFlow>");
+        assertThat(checkProbeText("xornocond.bpmn", conditioned)).isEmpty();
+    }
+
+    /**
+     * Found by the session 35 probe: an error end event nothing catches stopped every run that reached
+     * it with an incident (the mirror of a catch nothing throws to, refused already).
+     */
+    @Test
+    void anUploadsErrorEndEventNothingCatchesIsRefusedNamingIt() {
+        assertThat(checkProbe("errend.bpmn")).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("e");
+            assertThat(p.elementName()).isEqualTo("Failed");
+            assertThat(p.message()).contains("an error end event nothing catches", "incident");
+        });
+    }
+
+    /**
      * One of the session 35 probe's files (src/test/resources/playbooks/probe) checked as an upload,
      * with the forms given as upload name to fixture name.
      */
