@@ -59,6 +59,7 @@ public class DeployedPlaybooks {
     private final Map<String, FailedPlaybook> failures = new ConcurrentHashMap<>();
     private final Set<String> formIds = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> arriving = new ConcurrentHashMap<>(); // process id -> announcements
+    private final Set<String> thrownSignals = ConcurrentHashMap.newKeySet();
     private volatile Set<String> own = Set.of();
     private volatile Set<String> ownMessages = Set.of();
 
@@ -191,6 +192,16 @@ public class DeployedPlaybooks {
         return failures.values().stream()
                 .sorted(Comparator.comparing(FailedPlaybook::resourceName))
                 .toList();
+    }
+
+    /** Signals a deployed file throws (a signal throw or end event), by name. */
+    void signalsThrown(Set<String> names) {
+        thrownSignals.addAll(names);
+    }
+
+    /** The names of the signals a deployed playbook throws: a playbook may wait for one of them. */
+    Set<String> thrownSignals() {
+        return Set.copyOf(thrownSignals);
     }
 
     /** The ids of the Camunda forms deployed. */

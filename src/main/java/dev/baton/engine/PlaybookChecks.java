@@ -144,7 +144,13 @@ public class PlaybookChecks {
         if (upload) {
             unusedForms(uploadedForms, xml.referencedForms(), problems);
             UploadChecks.check(
-                    files.bpmnName(), xml, names, deployed.ownProcessIds(), deployed.ownMessageNames(), problems);
+                    files.bpmnName(),
+                    xml,
+                    names,
+                    deployed.ownProcessIds(),
+                    deployed.ownMessageNames(),
+                    deployed.thrownSignals(),
+                    problems);
         }
         engineModel(files, problems);
         Set<String> served = new HashSet<>(jobTypes.known());

@@ -145,7 +145,11 @@ public class PlaybookDeployer {
         resources.put(utf8.bpmnName(), utf8.bpmn());
         models.register(event, resources);
         List<DeployedProcess> processes = versions(utf8, source, event, infos);
-        Runnable remember = () -> remember(processes, event);
+        Set<String> signals = signals(utf8);
+        Runnable remember = () -> {
+            remember(processes, event);
+            deployed.signalsThrown(signals);
+        };
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(
@@ -170,6 +174,15 @@ public class PlaybookDeployer {
                                     + "): save it as UTF-8 and upload it again")));
         }
         return infos;
+    }
+
+    /** The signals the file throws; none when it cannot be read (it was read before, to be checked). */
+    private static Set<String> signals(PlaybookFiles utf8) {
+        try {
+            return PlaybookXml.parse(utf8.bpmn()).thrownSignals();
+        } catch (Exception e) {
+            return Set.of();
+        }
     }
 
     /**

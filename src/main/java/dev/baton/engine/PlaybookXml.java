@@ -250,6 +250,23 @@ final class PlaybookXml {
         return names;
     }
 
+    /** The names of the signals the file's signal throw and end events throw (named signals only). */
+    Set<String> thrownSignals() {
+        Map<String, String> byId = new LinkedHashMap<>();
+        for (Element signal : all(BPMN, "signal")) {
+            byId.put(signal.getAttribute("id"), blankToNull(signal.getAttribute("name")));
+        }
+        Set<String> thrown = new LinkedHashSet<>();
+        for (Element definition : all(BPMN, "signalEventDefinition")) {
+            String owner = ((Element) definition.getParentNode()).getLocalName();
+            String name = byId.get(definition.getAttribute("signalRef"));
+            if (name != null && ("intermediateThrowEvent".equals(owner) || "endEvent".equals(owner))) {
+                thrown.add(name);
+            }
+        }
+        return thrown;
+    }
+
     /** Form ids and form keys the user tasks reference (embedded {@code camunda-forms:bpmn:} keys left out). */
     Set<String> referencedForms() {
         Set<String> refs = new LinkedHashSet<>();

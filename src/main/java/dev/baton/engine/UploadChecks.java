@@ -22,6 +22,7 @@ final class UploadChecks {
      * @param fileName the BPMN file's name, for a problem of the file as a whole
      * @param own the process ids of Baton's own files
      * @param ownMessages the names of the messages Baton's own files wait for
+     * @param deployedSignals the names of the signals a deployed playbook throws
      */
     static void check(
             String fileName,
@@ -29,16 +30,20 @@ final class UploadChecks {
             Map<String, String> names,
             Set<String> own,
             Set<String> ownMessages,
+            Set<String> deployedSignals,
             List<PlaybookProblem> problems) {
         oneProcess(fileName, xml, names, problems);
         ownProcesses(xml, names, own, problems);
         Map<String, String> messages = xml.messageNames();
+        Set<String> thrown = new HashSet<>(deployedSignals);
+        thrown.addAll(xml.thrownSignals());
         for (Element process : xml.all(PlaybookXml.BPMN, "process")) {
             if (!"false".equals(process.getAttribute("isExecutable"))) {
                 startEvents(process, names, problems);
                 messageWaits(process, names, messages, ownMessages, problems);
                 UnreachableCatchChecks.check(process, names, problems);
                 UploadFlowChecks.check(process, names, problems);
+                UploadFlowChecks.signalWaits(process, xml, names, thrown, problems);
             }
         }
     }

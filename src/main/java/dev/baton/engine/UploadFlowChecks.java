@@ -1,13 +1,16 @@
 package dev.baton.engine;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
  * What Camunda Modeler draws with its defaults that the engine accepts but runs otherwise than its
- * author expects: a step it skips, a path it never takes, an incident on every run. Found by the session 35 probe; each is refused at upload, naming
+ * author expects: a step it skips, a path it never takes, an incident on every run, a wait nothing
+ * ends. Found by the session 35 probe; each is refused at upload, naming
  * its element. Baton's own files are not held to these: they are tested against the engine.
  */
 final class UploadFlowChecks {
@@ -21,6 +24,7 @@ final class UploadFlowChecks {
                 case "task" -> doesNothing(e, "a plain task", names, problems);
                 case "manualTask" -> doesNothing(e, "a manual task", names, problems);
                 case "exclusiveGateway" -> exclusiveGateway(e, process, names, problems);
+                case "adHocSubProcess" -> adHocSubprocess(e, names, problems);
                 case "endEvent" -> {
                     if ("error".equals(PlaybookXml.trigger(e)) && !caught(e)) {
                         add(
@@ -54,6 +58,83 @@ final class UploadFlowChecks {
                 "'" + (name == null ? id : name) + "' is " + kind + ", which does nothing in Camunda 8: the engine"
                         + " passes through it at once, and nobody is asked to do it. Make it a user task (someone does"
                         + " it) or a building block (Baton does it; listed on /playbooks/blocks)");
+    }
+
+    /**
+     * An ad-hoc subprocess activates the elements its active elements collection names when it starts,
+     * and otherwise only those an API call activates, which nothing in Baton makes: as Modeler draws it
+     * (no active elements), it activated nothing and the run waited in it forever, with no incident (a
+     * probe's). One implemented by a job worker ({@code zeebe:taskDefinition}) is held to the job type
+     * rules instead.
+     */
+    private static void adHocSubprocess(Element subprocess, Map<String, String> names, List<PlaybookProblem> problems) {
+        List<Element> extensions = PlaybookXml.children(subprocess, PlaybookXml.BPMN, "extensionElements");
+        boolean active = extensions.stream()
+                .flatMap(ext -> PlaybookXml.children(ext, PlaybookXml.ZEEBE, "adHoc").stream())
+                .anyMatch(
+                        adHoc -> !adHoc.getAttribute("activeElementsCollection").isBlank());
+        boolean jobWorker = extensions.stream()
+                .anyMatch(ext -> !PlaybookXml.children(ext, PlaybookXml.ZEEBE, "taskDefinition")
+                        .isEmpty());
+        if (!active && !jobWorker) {
+            add(
+                    subprocess,
+                    names,
+                    problems,
+                    "an ad-hoc subprocess with no active elements: it starts none of its steps, and nothing in Baton"
+                            + " starts one later, so the run would wait forever in it (no incident, no step in"
+                            + " anyone's inbox). Name the steps to start in Active elements (Camunda Modeler, e.g."
+                            + " =[\"Task_call\"] or a list variable), or draw the steps in sequence");
+        }
+    }
+
+    /**
+     * Waits for a signal that no element of the file and no deployed playbook throws: Baton broadcasts
+     * no signal itself, so such a wait never ended, with no incident (a probe's "Wait for go"), as a wait
+     * for a message did (refused by {@link UploadChecks}). Signals between playbooks still work: one
+     * thrown in the file or by a deployed playbook may be waited for. A start event of a process with no
+     * plain start event is refused by {@link UploadChecks} already.
+     */
+    static void signalWaits(
+            Element process,
+            PlaybookXml xml,
+            Map<String, String> names,
+            Set<String> thrown,
+            List<PlaybookProblem> problems) {
+        Map<String, String> signals = new HashMap<>();
+        for (Element signal : xml.all(PlaybookXml.BPMN, "signal")) {
+            signals.put(signal.getAttribute("id"), PlaybookXml.blankToNull(signal.getAttribute("name")));
+        }
+        boolean launchable = PlaybookXml.children(process, PlaybookXml.BPMN, "startEvent").stream()
+                .anyMatch(start -> PlaybookXml.trigger(start) == null);
+        for (Element e : descendants(process)) {
+            if (!"signal".equals(PlaybookXml.trigger(e))) {
+                continue;
+            }
+            String kind = switch (e.getLocalName()) {
+                case "intermediateCatchEvent" -> "a signal catch event, waiting for";
+                case "boundaryEvent" -> "a signal boundary event, waiting for";
+                case "startEvent" ->
+                    e.getParentNode() == process
+                            ? (launchable ? "a signal start event, started by" : null)
+                            : "the start of an event subprocess, started by";
+                default -> null; // a signal throw or end event throws one
+            };
+            String signal = signals.get(PlaybookXml.children(e, PlaybookXml.BPMN, "signalEventDefinition")
+                    .getFirst()
+                    .getAttribute("signalRef"));
+            if (kind == null || signal == null || thrown.contains(signal)) {
+                continue; // a signal with no name is left to the engine's model check
+            }
+            add(
+                    e,
+                    names,
+                    problems,
+                    kind + " the signal '" + signal + "', which no element of this file or of a deployed playbook"
+                            + " throws, and Baton sends no signal itself: it would wait forever. Throw it from a"
+                            + " playbook deployed first (a signal end or throw event of that name), or wait with a"
+                            + " timer for a time, with a user task for a person's answer");
+        }
     }
 
     /**

@@ -1201,6 +1201,53 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by the session 35 probe: an ad-hoc subprocess as Modeler draws it (no active elements)
+     * activates nothing, and nothing in Baton activates its elements, so the run waited forever
+     * without an incident.
+     */
+    @Test
+    void anUploadsAdHocSubprocessWithNoActiveElementsIsRefusedAsItWouldWaitForever() {
+        assertThat(checkProbe("adhoc.bpmn")).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("ah");
+            assertThat(p.message())
+                    .contains("an ad-hoc subprocess with no active elements", "wait forever", "Active elements");
+        });
+        String active = probe("adhoc.bpmn")
+                .replace(
+                        "name=\"Pick steps\">",
+                        "name=\"Pick steps\"><bpmn:extensionElements><zeebe:adHoc"
+                                + " activeElementsCollection=\"=[&quot;ah_a&quot;]\" /></bpmn:extensionElements>");
+        assertThat(checkProbeText("adhoc.bpmn", active)).isEmpty();
+    }
+
+    /**
+     * Found by the session 35 probe: a signal catch for a signal no playbook throws waited forever
+     * without an incident, as a message catch did. A signal thrown in the file or by a deployed
+     * playbook may be caught.
+     */
+    @Test
+    void anUploadsSignalCatchNothingThrowsIsRefusedAndOneSomethingThrowsAccepted() {
+        assertThat(checkProbe("sig.bpmn")).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("w");
+            assertThat(p.elementName()).isEqualTo("Wait for go");
+            assertThat(p.message())
+                    .contains("a signal catch event, waiting for the signal 'never-sent'")
+                    .contains("no element of this file or of a deployed playbook throws", "wait forever");
+        });
+        String thrownHere = probe("sig.bpmn")
+                .replace(
+                        "<bpmn:endEvent id=\"e\"/>",
+                        "<bpmn:endEvent id=\"e\"><bpmn:signalEventDefinition id=\"sd_end\" signalRef=\"Signal_1\"/>"
+                                + "</bpmn:endEvent>");
+        assertThat(checkProbeText("sig.bpmn", thrownHere))
+                .as("thrown in the file")
+                .isEmpty();
+
+        deployed.signalsThrown(Set.of("never-sent"));
+        assertThat(checkProbe("sig.bpmn")).as("thrown by a deployed playbook").isEmpty();
+    }
+
+    /**
      * One of the session 35 probe's files (src/test/resources/playbooks/probe) checked as an upload,
      * with the forms given as upload name to fixture name.
      */
