@@ -25,6 +25,7 @@ final class UploadFlowChecks {
                 case "manualTask" -> doesNothing(e, "a manual task", names, problems);
                 case "exclusiveGateway" -> exclusiveGateway(e, process, names, problems);
                 case "adHocSubProcess" -> adHocSubprocess(e, names, problems);
+                case "startEvent" -> startForm(e, names, problems);
                 case "endEvent" -> {
                     if ("error".equals(PlaybookXml.trigger(e)) && !caught(e)) {
                         add(
@@ -58,6 +59,32 @@ final class UploadFlowChecks {
                 "'" + (name == null ? id : name) + "' is " + kind + ", which does nothing in Camunda 8: the engine"
                         + " passes through it at once, and nobody is asked to do it. Make it a user task (someone does"
                         + " it) or a building block (Baton does it; listed on /playbooks/blocks)");
+    }
+
+    /**
+     * A start form (a start event linking a form): a launch from the catalogue neither shows it nor
+     * checks its fields, so its required fields and rules were never applied (a probe's). Baton checks a
+     * form where it shows one, on a user task.
+     */
+    private static void startForm(Element start, Map<String, String> names, List<PlaybookProblem> problems) {
+        List<Element> forms = PlaybookXml.children(start, PlaybookXml.BPMN, "extensionElements").stream()
+                .flatMap(ext -> PlaybookXml.children(ext, PlaybookXml.ZEEBE, "formDefinition").stream())
+                .toList();
+        if (forms.isEmpty()) {
+            return;
+        }
+        Element form = forms.getFirst();
+        String named = !form.getAttribute("formId").isBlank()
+                ? " '" + form.getAttribute("formId") + "'"
+                : !form.getAttribute("formKey").isBlank() ? " '" + form.getAttribute("formKey") + "'" : "";
+        add(
+                start,
+                names,
+                problems,
+                "links the start form" + named + ", which Baton does not use: a launch from the catalogue neither"
+                        + " shows it nor checks its fields, so its required fields and rules would never apply."
+                        + " Remove it from the start event, and put its fields on the first user task (Form, in"
+                        + " Camunda Modeler)");
     }
 
     /**

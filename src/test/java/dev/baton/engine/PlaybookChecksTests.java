@@ -1248,6 +1248,22 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by the session 35 probe: a start form was accepted, but a launch from the catalogue shows no
+     * form and checks none of its fields, so its required fields and rules were never applied.
+     */
+    @Test
+    void anUploadsStartFormIsRefusedAsALaunchNeitherShowsNorChecksIt() {
+        assertThat(checkProbe("startform.bpmn", Map.of("probe-start-form.form", "probe-start-form.form")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isEqualTo("s");
+                    assertThat(p.elementName()).isEqualTo("Request");
+                    assertThat(p.message())
+                            .contains("start form", "'probe-start-form'", "put its fields on the first user task");
+                });
+    }
+
+    /**
      * One of the session 35 probe's files (src/test/resources/playbooks/probe) checked as an upload,
      * with the forms given as upload name to fixture name.
      */
