@@ -57,7 +57,8 @@ public class DeployedPlaybooks {
 
     private final Map<Long, DeployedProcess> byKey = new ConcurrentHashMap<>();
     private final Map<String, FailedPlaybook> failures = new ConcurrentHashMap<>();
-    private final Set<String> formIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> formOwners = new ConcurrentHashMap<>(); // form id -> process ids
+    private final Map<String, String> formTexts = new ConcurrentHashMap<>(); // form id -> newest text deployed
     private final Map<String, Integer> arriving = new ConcurrentHashMap<>(); // process id -> announcements
     private final Set<String> thrownSignals = ConcurrentHashMap.newKeySet();
     private volatile Set<String> own = Set.of();
@@ -68,8 +69,21 @@ public class DeployedPlaybooks {
         failures.remove(process.resourceName());
     }
 
-    void formDeployed(String formId) {
-        formIds.add(formId);
+    /**
+     * A form deployed with a BPMN file: it belongs to the file's processes, whose steps link it by its
+     * id. The engine links an id to its newest version, whoever deployed it.
+     *
+     * @param text the form as deployed (UTF-8 JSON)
+     */
+    void formDeployed(String formId, Set<String> processIds, String text) {
+        formOwners.compute(formId, (id, owners) -> {
+            Set<String> all = owners == null ? new java.util.TreeSet<>() : new java.util.TreeSet<>(owners);
+            all.addAll(processIds);
+            return Set.copyOf(all);
+        });
+        if (text != null) {
+            formTexts.put(formId, text);
+        }
     }
 
     /**
@@ -206,6 +220,16 @@ public class DeployedPlaybooks {
 
     /** The ids of the Camunda forms deployed. */
     public Set<String> formIds() {
-        return Set.copyOf(formIds);
+        return Set.copyOf(formOwners.keySet());
+    }
+
+    /** The process ids whose files deployed the form; empty when it was not deployed. */
+    Set<String> formOwners(String formId) {
+        return formOwners.getOrDefault(formId, Set.of());
+    }
+
+    /** The newest text deployed of the form (UTF-8 JSON), or null when it was not deployed. */
+    String formText(String formId) {
+        return formTexts.get(formId);
     }
 }

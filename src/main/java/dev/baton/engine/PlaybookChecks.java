@@ -151,6 +151,7 @@ public class PlaybookChecks {
                     deployed.ownMessageNames(),
                     deployed.thrownSignals(),
                     problems);
+            formsOfOthers(files, uploadedForms, xml, problems);
         }
         engineModel(files, problems);
         Set<String> served = new HashSet<>(jobTypes.known());
@@ -233,6 +234,51 @@ public class PlaybookChecks {
                                 + formId + "') or leave the file out"));
             }
         });
+    }
+
+    /**
+     * An uploaded form whose id another playbook deployed, and that is not that form to the letter:
+     * the engine links a form id to its newest version, so the upload would replace that playbook's
+     * form, and its steps would ask for these fields (a probe's second playbook did). A new version of
+     * the playbook that deployed it may bring it again, changed; while another playbook brings the same
+     * form too, neither may change it. Baton's own forms are refused already ({@link #ownForm}).
+     */
+    private void formsOfOthers(
+            PlaybookFiles files, Map<String, String> uploadedForms, PlaybookXml xml, List<PlaybookProblem> problems) {
+        Set<String> mine = new HashSet<>();
+        xml.processes().forEach(p -> mine.add(p.id()));
+        uploadedForms.forEach((name, formId) -> {
+            List<String> others = deployed.formOwners(formId).stream()
+                    .filter(owner -> !mine.contains(owner))
+                    .sorted()
+                    .toList();
+            if (others.isEmpty() || bundled(formId) || sameForm(files.forms().get(name), deployed.formText(formId))) {
+                return;
+            }
+            String by = others.size() == 1
+                    ? "the playbook '" + others.getFirst() + "'"
+                    : "the playbooks '" + String.join("', '", others) + "'";
+            String self =
+                    mine.size() == 1 ? "this playbook ('" + mine.iterator().next() + "')" : "this file";
+            problems.add(PlaybookProblem.ofFile(
+                    name,
+                    "the form id '" + formId + "' is already deployed by " + by + ", with other content: the engine"
+                            + " links a form id to its newest version, so " + self + " would replace that form, and "
+                            + (others.size() == 1 ? "that playbook's" : "their") + " steps would ask for this"
+                            + " form's fields. Give the form another id (Camunda Modeler: the form's ID) and link it"
+                            + " by that"));
+        });
+    }
+
+    /** Whether the uploaded form is the deployed one, as JSON (so whatever its encoding or spacing). */
+    private boolean sameForm(byte[] uploaded, String deployedText) {
+        try {
+            return uploaded != null
+                    && deployedText != null
+                    && json.readTree(uploaded).equals(json.readTree(deployedText));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static void camunda7(

@@ -147,7 +147,7 @@ public class PlaybookDeployer {
         List<DeployedProcess> processes = versions(utf8, source, event, infos);
         Set<String> signals = signals(utf8);
         Runnable remember = () -> {
-            remember(processes, event);
+            remember(processes, event, utf8.forms());
             deployed.signalsThrown(signals);
         };
         if (TransactionSynchronizationManager.isActualTransactionActive()
@@ -230,10 +230,17 @@ public class PlaybookDeployer {
         return out;
     }
 
-    private void remember(List<DeployedProcess> processes, DeploymentEvent event) {
+    private void remember(List<DeployedProcess> processes, DeploymentEvent event, Map<String, byte[]> forms) {
         processes.forEach(deployed::deployed);
+        Set<String> processIds = processes.stream()
+                .map(DeployedProcess::processId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         for (Form form : event.getForm()) {
-            deployed.formDeployed(form.getFormId());
+            byte[] text = forms.get(form.getResourceName());
+            deployed.formDeployed(
+                    form.getFormId(),
+                    processIds,
+                    text == null ? null : new String(text, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

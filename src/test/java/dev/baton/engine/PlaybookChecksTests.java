@@ -1264,6 +1264,39 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by the session 35 probe: the engine links a form id to its newest version, so a second
+     * playbook bringing a form of the same id replaced the first one's, whose step then asked for the
+     * other form's fields. The playbook that deployed it may bring it again, changed, in a new version;
+     * another may bring the very same form, which then neither may change.
+     */
+    @Test
+    void anUploadBringingAFormIdAnotherPlaybookDeployedIsRefusedNamingBoth() {
+        deployed.formDeployed("probe-shared-form", Set.of("probe-f1"), probe("probe-shared-form-f1.form"));
+
+        assertThat(checkProbe("f2.bpmn", Map.of("probe-shared-form.form", "probe-shared-form-f2.form")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isNull();
+                    assertThat(p.elementName()).isEqualTo("probe-shared-form.form");
+                    assertThat(p.message())
+                            .contains("'probe-shared-form'", "already deployed by the playbook 'probe-f1', with other")
+                            .contains("would replace", "Give the form another id");
+                });
+        assertThat(checkProbe("f1.bpmn", Map.of("probe-shared-form.form", "probe-shared-form-f2.form")))
+                .as("a new version of the playbook that deployed it, changing it")
+                .isEmpty();
+        assertThat(checkProbe("f2.bpmn", Map.of("probe-shared-form.form", "probe-shared-form-f1.form")))
+                .as("the very same form: the other playbook's steps ask for the same fields")
+                .isEmpty();
+
+        deployed.formDeployed("probe-shared-form", Set.of("probe-f2"), probe("probe-shared-form-f1.form"));
+        assertThat(checkProbe("f1.bpmn", Map.of("probe-shared-form.form", "probe-shared-form-f2.form")))
+                .as("a form another playbook shares may not change")
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("already deployed by the playbook 'probe-f2'"));
+    }
+
+    /**
      * One of the session 35 probe's files (src/test/resources/playbooks/probe) checked as an upload,
      * with the forms given as upload name to fixture name.
      */

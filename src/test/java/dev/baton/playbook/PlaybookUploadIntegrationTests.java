@@ -433,8 +433,10 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                                 + "<zeebe:taskDefinition type=\"baton.check-commitments\" /><zeebe:ioMapping>"
                                 + "<zeebe:output source=\"=&quot;ada&quot;\" target=\"launchedBy\" />"
                                 + "</zeebe:ioMapping></bpmn:extensionElements></bpmn:serviceTask>"
-                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
-        String form = FORM.replace("\"key\": \"callNote\"", "\"key\": \"launchedBy\"");
+                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">")
+                .replace("formId=\"renewal-call-form\"", "formId=\"launcher-form\"");
+        String form = FORM.replace("\"key\": \"callNote\"", "\"key\": \"launchedBy\"")
+                .replace("renewal-call-form", "launcher-form"); // another form: an id of its own
 
         List<Map<String, Object>> problems =
                 problems(upload("ada", Map.of("launcher.bpmn", file, "renewal-call.form", form)));
@@ -450,7 +452,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         tuple(
                                 null,
                                 "renewal-call.form",
-                                "form 'renewal-call-form': textarea 'launchedBy': launchedBy is set by Baton when the"
+                                "form 'launcher-form': textarea 'launchedBy': launchedBy is set by Baton when the"
                                         + " playbook is launched; a playbook cannot set it. Give the field another key"));
         assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_sets_launcher"));
     }
@@ -868,13 +870,17 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     void aFileSavedInUtf16OrIso88591IsDeployedAndKeptAsTheTextItHolds() throws Exception {
         String utf16 = GOOD.replace("Process_renewal_call", "Process_utf16")
                 .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
-                .replace("Call the customer", "Prüfung beim Kunden");
+                .replace("Call the customer", "Prüfung beim Kunden")
+                .replace("renewal-call-form", "utf16-form"); // a changed form: an id of its own
         String latin1 = GOOD.replace("Process_renewal_call", "Process_latin1")
                 .replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
                 .replace("Call the customer", "Prüfung beim Kunden");
         Map<String, byte[]> utf16Files = new java.util.LinkedHashMap<>();
         utf16Files.put("utf16.bpmn", withBom(utf16));
-        utf16Files.put("renewal-call.form", withBom(FORM.replace("What did the customer say?", "Notizen zur Prüfung")));
+        utf16Files.put(
+                "renewal-call.form",
+                withBom(FORM.replace("What did the customer say?", "Notizen zur Prüfung")
+                        .replace("renewal-call-form", "utf16-form")));
 
         ResponseEntity<Object> fromUtf16 =
                 as("ada").postForEntity("/api/playbooks", Multipart.files("files", utf16Files), Object.class);
@@ -915,6 +921,41 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .singleElement()
                 .satisfies(f -> assertThat(new String(f.bpmn(), StandardCharsets.UTF_8))
                         .contains("encoding=\"UTF-8\"", "Prüfung beim Kunden"));
+    }
+
+    /**
+     * Found by the session 35 probe: a second playbook bringing another form under the first one's
+     * form id replaced it (the engine links a form id to its newest version), and the first playbook's
+     * step asked for the other form's fields. The playbook that deployed it may change it.
+     */
+    @Test
+    void aFormIdAnotherPlaybookDeployedIsRefusedNamingBothAndItsOwnPlaybookMayChangeIt() {
+        String owner = GOOD.replace("Process_renewal_call", "Process_form_owner")
+                .replace("renewal-call-form", "shared-call-form");
+        String taker = owner.replace("Process_form_owner", "Process_form_taker");
+        String form = FORM.replace("renewal-call-form", "shared-call-form");
+        String changed = form.replace("What did the customer say?", "What colour is the logo?");
+        assertThat(upload("ada", Map.of("owner.bpmn", owner, "shared.form", form))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("taker.bpmn", taker, "shared.form", changed)));
+
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementName", "shared.form")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains(
+                                "the form id 'shared-call-form' is already deployed by the playbook 'Process_form_owner'",
+                                "this playbook ('Process_form_taker') would replace that form"));
+        assertThat(processDeployed("Process_form_taker")).isFalse();
+        assertThat(upload("ada", Map.of("owner.bpmn", owner, "shared.form", changed))
+                        .getStatusCode())
+                .as("a new version of the playbook that deployed it")
+                .isEqualTo(HttpStatus.CREATED);
     }
 
     /** The upload form: the old code answered a UTF-16 file with "Something went wrong" (a 500). */
