@@ -17,7 +17,12 @@ final class UploadFlowChecks {
 
     private UploadFlowChecks() {}
 
-    /** Adds a problem naming its element for each rule the executable process breaks. */
+    /**
+     * Adds a problem naming its element for each rule the executable process breaks. An error end event
+     * nothing in the file catches is not one of them: the engine passes the error up to a call activity
+     * that called the process, whose error boundary may take it, and no upload can know its future callers
+     * (a run launched on its own stops there with an incident, listed as stuck).
+     */
     static void check(Element process, Map<String, String> names, List<PlaybookProblem> problems) {
         for (Element e : descendants(process)) {
             switch (e.getLocalName()) {
@@ -26,19 +31,6 @@ final class UploadFlowChecks {
                 case "exclusiveGateway" -> exclusiveGateway(e, process, names, problems);
                 case "adHocSubProcess" -> adHocSubprocess(e, names, problems);
                 case "startEvent" -> startForm(e, names, problems);
-                case "endEvent" -> {
-                    if ("error".equals(PlaybookXml.trigger(e)) && !caught(e)) {
-                        add(
-                                e,
-                                names,
-                                problems,
-                                "an error end event nothing catches (no error boundary event on a subprocess around"
-                                        + " it, no error event subprocess): every run that reaches it would stop here"
-                                        + " with an incident. End with a plain end event (no event type, in Camunda"
-                                        + " Modeler), or draw it inside a subprocess with an error boundary event that"
-                                        + " takes the failure path");
-                    }
-                }
                 default -> {}
             }
         }
@@ -206,50 +198,6 @@ final class UploadFlowChecks {
                         + (stuck ? ", and as no flow has a condition, every run would stop here with an incident" : "")
                         + ". Give each flow a condition (Condition expression, in Camunda Modeler, e.g. ="
                         + " approved = true), and mark one the default flow (Set as default flow) for when none holds");
-    }
-
-    /**
-     * Whether an error event can catch what the end event throws: an error boundary event on a
-     * subprocess around it, or an error event subprocess in a scope around it. Error codes are not
-     * matched (as in {@link UnreachableCatchChecks}), so nothing is refused that a catch might take.
-     */
-    private static boolean caught(Element end) {
-        Element scope = end.getParentNode() instanceof Element parent ? parent : null;
-        while (scope != null && PlaybookXml.BPMN.equals(scope.getNamespaceURI())) {
-            String scopeId = scope.getAttribute("id");
-            Element container = scope.getParentNode() instanceof Element parent ? parent : null;
-            for (Element sibling : container == null ? List.<Element>of() : childElements(container)) {
-                if ("boundaryEvent".equals(sibling.getLocalName())
-                        && scopeId.equals(sibling.getAttribute("attachedToRef"))
-                        && "error".equals(PlaybookXml.trigger(sibling))) {
-                    return true;
-                }
-            }
-            for (Element child : childElements(scope)) {
-                if ("subProcess".equals(child.getLocalName())
-                        && "true".equals(child.getAttribute("triggeredByEvent"))
-                        && child != end.getParentNode()
-                        && PlaybookXml.children(child, PlaybookXml.BPMN, "startEvent").stream()
-                                .anyMatch(start -> "error".equals(PlaybookXml.trigger(start)))) {
-                    return true;
-                }
-            }
-            if ("process".equals(scope.getLocalName())) {
-                return false;
-            }
-            scope = container;
-        }
-        return false;
-    }
-
-    private static List<Element> childElements(Element parent) {
-        List<Element> out = new java.util.ArrayList<>();
-        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                out.add(e);
-            }
-        }
-        return out;
     }
 
     private static void add(Element e, Map<String, String> names, List<PlaybookProblem> problems, String message) {

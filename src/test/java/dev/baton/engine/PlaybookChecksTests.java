@@ -1188,16 +1188,13 @@ class PlaybookChecksTests {
     }
 
     /**
-     * Found by the session 35 probe: an error end event nothing catches stopped every run that reached
-     * it with an incident (the mirror of a catch nothing throws to, refused already).
+     * The session 35 probe's error end event nothing in its file catches stops a run launched on its own
+     * with an incident, but stays allowed: the engine passes the error up to a call activity that called
+     * the process, whose error boundary may take it, and no upload can know its future callers.
      */
     @Test
-    void anUploadsErrorEndEventNothingCatchesIsRefusedNamingIt() {
-        assertThat(checkProbe("errend.bpmn")).singleElement().satisfies(p -> {
-            assertThat(p.elementId()).isEqualTo("e");
-            assertThat(p.elementName()).isEqualTo("Failed");
-            assertThat(p.message()).contains("an error end event nothing catches", "incident");
-        });
+    void anUploadsErrorEndEventNothingInItsFileCatchesIsAllowedForItsCallers() {
+        assertThat(checkProbe("errend.bpmn")).isEmpty();
     }
 
     /**
