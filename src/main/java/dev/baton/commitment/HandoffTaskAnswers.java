@@ -1,5 +1,6 @@
 package dev.baton.commitment;
 
+import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.task.Task;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 class HandoffTaskAnswers implements TaskCompletionHandler {
 
     private final SalesHandoff handoff;
+    private final PeopleLookup people;
 
-    HandoffTaskAnswers(SalesHandoff handoff) {
+    HandoffTaskAnswers(SalesHandoff handoff, PeopleLookup people) {
         this.handoff = handoff;
+        this.people = people;
     }
 
     @Override
@@ -35,17 +38,22 @@ class HandoffTaskAnswers implements TaskCompletionHandler {
 
     @Override
     public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
+        String csOwner;
         try {
-            // the form requires it; checked exactly as the "Assign CS owner" step will read it
+            // typed as a user name or e-mail in any case, or a full name, as elsewhere (found by the session 35
+            // probe: "Cora" and cora@baton.example were "nobody"); the process gets the user name the
+            // "Assign CS owner" step reads, checked exactly as that step will read it
             Object named = values.get(SalesHandoff.CS_OWNER_USERNAME);
-            handoff.requireMayHandTo(
-                    task.getAccountId(), named == null ? "" : named.toString(), SalesHandoff.CS_OWNER_USERNAME, actor);
+            csOwner = people.typed(named == null ? "" : named.toString(), SalesHandoff.CS_OWNER_USERNAME)
+                    .getUsername();
+            handoff.requireMayHandTo(task.getAccountId(), csOwner, SalesHandoff.CS_OWNER_USERNAME, actor);
         } catch (BadRequestException refused) {
             throw TaskCompletionHandler.refuse(refused.getFieldErrors());
         } catch (AccessDeniedException | ConflictException refused) {
             throw TaskCompletionHandler.refuse(Map.of(SalesHandoff.CS_OWNER_USERNAME, refused.getMessage()));
         }
         Map<String, Object> variables = new HashMap<>(values);
+        variables.put(SalesHandoff.CS_OWNER_USERNAME, csOwner);
         variables.put(SalesHandoff.CS_OWNER_CHOSEN_BY, actor);
         return variables;
     }

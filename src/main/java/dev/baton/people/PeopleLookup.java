@@ -43,12 +43,15 @@ public class PeopleLookup {
     }
 
     /**
-     * The person with exactly this user name, else the one with this e-mail address (ignoring case):
-     * how a person types a colleague's name. Empty when neither matches; the caller trims.
+     * The person with this user name (in any case: user names are stored lower case), else the one with
+     * this e-mail address (ignoring case): how a person types a colleague's name. Empty when neither matches;
+     * the caller trims.
      */
     @Transactional(readOnly = true)
     public Optional<Person> byUsernameOrEmail(String given) {
-        return byUsername(given).or(() -> people.findByEmailIgnoreCase(given));
+        // user names are stored lower case (a check constraint): ROB is rob, as the inbox and imports take it
+        return byUsername(given == null ? null : given.toLowerCase(java.util.Locale.ROOT))
+                .or(() -> people.findByEmailIgnoreCase(given));
     }
 
     /**
