@@ -84,7 +84,19 @@ final class UploadChecks {
                         "the process id '" + process.id() + "' is one of Baton's own processes, which Baton"
                                 + " starts itself: an upload cannot replace it. Give the playbook another ID"
                                 + " (Camunda Modeler: the process's ID)"));
+                continue;
             }
+            // the engine tells ids apart by case, people do not: a catalogue with both (found by the session 35
+            // probe's LEAD-FOLLOW-UP) reads as one playbook twice
+            own.stream()
+                    .filter(id -> id.equalsIgnoreCase(process.id()))
+                    .findFirst()
+                    .ifPresent(id -> problems.add(new PlaybookProblem(
+                            process.id(),
+                            names.get(process.id()),
+                            "the process id '" + process.id() + "' differs only in case from '" + id + "', one of"
+                                    + " Baton's own processes: the catalogue would list both as one. Give the"
+                                    + " playbook another ID (Camunda Modeler: the process's ID)")));
         }
     }
 

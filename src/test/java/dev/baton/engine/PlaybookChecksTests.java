@@ -366,6 +366,11 @@ class PlaybookChecksTests {
             assertThat(p.message()).contains("'lead-follow-up'", "one of Baton's own processes", "cannot replace");
         });
         assertThat(check(process("lead-follow-up"))).as("Baton's own file").isEmpty();
+        // found by the session 35 probe: LEAD-FOLLOW-UP was accepted, and the catalogue listed it beside Baton's
+        assertThat(checkUpload(process("LEAD-Follow-Up")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("'LEAD-Follow-Up' differs only in case from 'lead-follow-up'"));
     }
 
     /**
