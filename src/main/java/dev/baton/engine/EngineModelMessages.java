@@ -13,6 +13,9 @@ final class EngineModelMessages {
 
     private static final String JOB_TYPE = "Must have exactly one 'zeebe:taskDefinition' extension element";
     private static final String NO_MESSAGE = "Must reference a message";
+    private static final String NO_COLLECTION = "Must have exactly one 'zeebe:loopCharacteristics' extension element";
+    private static final String NO_CALLED_PROCESS = "Must have exactly one 'zeebe:calledElement' extension element";
+    private static final String TIMER_DATE = "Invalid timer date expression";
     private static final Pattern EITHER =
             Pattern.compile("Must have either one 'zeebe:(\\w+)' or one 'zeebe:(\\w+)' extension element");
     private static final String BLOCKS = "set its job type (Camunda Modeler: Task definition → Job type) to one"
@@ -27,6 +30,21 @@ final class EngineModelMessages {
     static String plain(String message) {
         if (JOB_TYPE.equals(message)) {
             return "no job type, so nothing would ever do this step: " + BLOCKS;
+        }
+        // the next three found by the session 35 probe, reaching authors in the engine's words
+        if (NO_COLLECTION.equals(message)) {
+            return "a multi-instance step that says nothing to repeat over: give it an input collection and"
+                    + " element (Camunda Modeler: Multi-instance → Input collection, e.g. =reviewers, and Input"
+                    + " element, e.g. reviewer), or make it a plain step";
+        }
+        if (NO_CALLED_PROCESS.equals(message)) {
+            return "a call activity that names no playbook to call: set the process ID of an uploaded playbook"
+                    + " (Camunda Modeler: Called element → Process ID)";
+        }
+        if (message != null && message.startsWith(TIMER_DATE)) {
+            return "a timer date the engine cannot read: write a date and time with its offset, e.g."
+                    + " 2026-12-24T17:00:00+01:00 (or an expression, e.g. =date and time(\"2026-12-24T17:00:00@Europe/Berlin\"))."
+                    + " The engine said: " + message;
         }
         if (NO_MESSAGE.equals(message)) {
             return "names no message: choose one (Camunda Modeler: Message → Global message reference)";

@@ -263,7 +263,7 @@ public class PlaybookDeployer {
                 problems.add(new PlaybookProblem(
                         element,
                         element == null ? null : names.get(element),
-                        error.group(1).strip()));
+                        EngineModelMessages.plain(error.group(1).strip())));
             }
         }
         if (problems.isEmpty()) {

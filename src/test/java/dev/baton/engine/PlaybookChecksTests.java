@@ -1193,6 +1193,22 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by the session 35 probe: engine model errors reached the author in the engine's words, the
+     * multi-instance one at the loop's own id (no name, nothing Modeler shows). (A timer date the engine
+     * cannot read is refused at deployment: PlaybookUploadIntegrationTests.)
+     */
+    @Test
+    void theEnginesModelErrorsForAMultiInstanceAndACallAreSaidPlainlyAtTheirStep() {
+        assertThat(checkProbe("mi-default.bpmn")).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("t");
+            assertThat(p.elementName()).isEqualTo("Review each");
+            assertThat(p.message()).startsWith("a multi-instance step that says nothing to repeat over");
+        });
+        assertThat(checkProbe("call-empty.bpmn"))
+                .anySatisfy(p -> assertThat(p.message()).startsWith("a call activity that names no playbook"));
+    }
+
+    /**
      * The session 35 probe's error end event nothing in its file catches stops a run launched on its own
      * with an incident, but stays allowed: the engine passes the error up to a call activity that called
      * the process, whose error boundary may take it, and no upload can know its future callers.

@@ -1221,6 +1221,26 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         return new ResponseEntity<>(b instanceof List l ? l : b == null ? null : List.of(b), response.getStatusCode());
     }
 
+    /**
+     * Found by the session 35 probe: a timer date without its offset (2026-12-24, 2026-12-24T17:00) was
+     * refused in the engine's words, which do not say what to write.
+     */
+    @Test
+    void aTimerDateTheEngineCannotReadIsRefusedSayingWhatToWrite() {
+        String dated = read("playbooks/probe/timer-bad.bpmn")
+                .replace("probe-timer", "probe-tdate-" + System.nanoTime())
+                .replace(
+                        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">2 days</bpmn:timeDuration>",
+                        "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">2026-12-24T17:00</bpmn:timeDate>");
+
+        assertThat(problems(upload("ada", Map.of("dated.bpmn", dated))))
+                .anySatisfy(p -> assertThat(p)
+                        .containsEntry("elementId", "w")
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("a timer date the engine cannot read: write a date and time with its offset"));
+    }
+
     static List<Map<String, Object>> problems(ResponseEntity<List> response) {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         Map<String, Object> problem = (Map<String, Object>) response.getBody().getFirst();
