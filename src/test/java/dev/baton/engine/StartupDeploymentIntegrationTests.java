@@ -170,10 +170,16 @@ class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p">
         <bpmn:serviceTask id="t" name="Do it"/></bpmn:process></bpmn:definitions>""".getBytes(), java.util.Map.of());
 
+        // each said plainly where Baton recognises it (EngineModelMessages), as at the upload's own checks
         assertThat(PlaybookDeployer.refusal(message, files))
                 .containsExactly(
                         new PlaybookProblem(
-                                "t", "Do it", "Must have exactly one 'zeebe:taskDefinition' extension element"),
+                                "t",
+                                "Do it",
+                                EngineModelMessages.plain(
+                                        "Must have exactly one 'zeebe:taskDefinition' extension element")),
                         new PlaybookProblem("f3", null, "Expected expression but found static value '${a > 1}'."));
+        assertThat(PlaybookDeployer.refusal(message, files).getFirst().message())
+                .startsWith("no job type");
     }
 }
