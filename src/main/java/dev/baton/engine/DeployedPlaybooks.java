@@ -28,8 +28,10 @@ public class DeployedPlaybooks {
      * @param accountNeededBy why it runs only on an account (a building block, an expression reading
      *     {@code accountId}, {@code accountOwner} or {@code ownerManager}), or null when it does not
      * @param source "bundled" or "uploaded by {username}"
-     * @param activityIds the ids of the elements a run can wait in, what a migration maps: its tasks, call
-     *     activities and subprocesses, and its intermediate catch events (a timer) and event-based gateways
+     * @param activities the elements a run can wait in, what a migration maps (its tasks, call activities
+     *     and subprocesses, and its intermediate catch events (a timer) and event-based gateways), by id, to
+     *     their kind in words ("user task", "timer catch event", "parallel multi-instance user task"): the
+     *     engine moves a waiting element only to one of the same kind
      * @param blocks the building blocks ({@code baton.*} job types) among its steps, subprocesses
      *     included: each acts with the rights of the person who launched the run
      * @param calls the process ids its call activities call; one only the running instance can tell is
@@ -47,10 +49,16 @@ public class DeployedPlaybooks {
             String accountNeededBy,
             String source,
             Instant deployedAt,
-            Set<String> activityIds,
+            Map<String, String> activities,
             Set<String> blocks,
             Set<String> calls,
-            String xml) {}
+            String xml) {
+
+        /** The ids of the elements a run can wait in ({@link #activities()}). */
+        public Set<String> activityIds() {
+            return activities.keySet();
+        }
+    }
 
     /** A file that is not running, with why. */
     public record FailedPlaybook(String resourceName, String source, List<PlaybookProblem> problems, Instant at) {}

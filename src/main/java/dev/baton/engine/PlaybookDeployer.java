@@ -221,7 +221,7 @@ public class PlaybookDeployer {
                     info == null ? null : info.accountNeededBy(),
                     source,
                     clock.instant(),
-                    info == null ? Set.of() : info.activityIds(),
+                    info == null ? Map.of() : info.activities(),
                     info == null ? Set.of() : info.blocks(),
                     info == null ? Set.of() : info.calls(),
                     xml);

@@ -37,6 +37,7 @@ final class PlaybookXml {
      * A process in the file: what the catalogue shows about it.
      *
      * @param accountNeededBy why it runs only on an account ({@link AccountUse}), or null
+     * @param activities the elements a run can wait in, by id, to their kind ({@link #kind})
      * @param blocks the building blocks among its steps ({@link BlockUse#blocks})
      * @param calls the process ids its call activities call ({@link BlockUse#calls})
      */
@@ -46,7 +47,7 @@ final class PlaybookXml {
             String documentation,
             Set<String> launchRoles,
             String accountNeededBy,
-            Set<String> activityIds,
+            Map<String, String> activities,
             Set<String> blocks,
             Set<String> calls) {}
 
@@ -160,7 +161,7 @@ final class PlaybookXml {
                         documentation(process),
                         launchRoles(process),
                         AccountUse.neededBy(process),
-                        activityIds(process),
+                        activities(process),
                         BlockUse.blocks(process),
                         BlockUse.calls(process)));
             }
@@ -168,16 +169,41 @@ final class PlaybookXml {
         return out;
     }
 
-    private static Set<String> activityIds(Element process) {
-        Set<String> ids = new LinkedHashSet<>();
+    private static Map<String, String> activities(Element process) {
+        Map<String, String> kinds = new LinkedHashMap<>();
         NodeList nodes = process.getElementsByTagNameNS(BPMN, "*");
         for (int i = 0; i < nodes.getLength(); i++) {
             Element e = (Element) nodes.item(i);
             if (WAITS.contains(e.getLocalName()) && e.hasAttribute("id")) {
-                ids.add(e.getAttribute("id"));
+                kinds.putIfAbsent(e.getAttribute("id"), kind(e));
             }
         }
-        return ids;
+        return java.util.Collections.unmodifiableMap(kinds);
+    }
+
+    /**
+     * The kind of element a run waits in, in words, as the engine tells kinds apart when it moves a run
+     * to another version (it refuses to map a waiting element to one of another kind): "user task",
+     * "subprocess", "event subprocess", "timer catch event", "parallel multi-instance user task", ...
+     */
+    static String kind(Element e) {
+        String name = e.getLocalName();
+        String kind = switch (name) {
+            case "subProcess" -> "true".equals(e.getAttribute("triggeredByEvent")) ? "event subprocess" : "subprocess";
+            case "callActivity" -> "call activity";
+            case "eventBasedGateway" -> "event-based gateway";
+            case "intermediateCatchEvent" -> {
+                String trigger = trigger(e);
+                yield trigger == null ? "catch event" : trigger + " catch event";
+            }
+            case "task" -> "plain task";
+            default -> name.replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT);
+        };
+        for (Element loop : children(e, BPMN, "multiInstanceLoopCharacteristics")) {
+            return ("true".equals(loop.getAttribute("isSequential")) ? "sequential" : "parallel") + " multi-instance "
+                    + kind;
+        }
+        return kind;
     }
 
     private static String documentation(Element process) {

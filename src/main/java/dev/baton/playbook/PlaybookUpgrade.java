@@ -39,6 +39,9 @@ public class PlaybookUpgrade {
     private static final Pattern UNMAPPED =
             Pattern.compile("no mapping instruction defined for active element with id '([^']+)'");
 
+    private static final Pattern OTHER_TYPE = Pattern.compile("active element with id '([^']+)' and type '(\\w+)'"
+            + " is mapped to an element with id '[^']+' and different type '(\\w+)'");
+
     /**
      * @param openSteps where it waits: every active element with the embedded engine, the open user
      *     tasks on a cluster
@@ -49,7 +52,28 @@ public class PlaybookUpgrade {
     public record Candidate(
             long processInstanceKey, int fromVersion, Set<String> openSteps, Boolean canMove, String reason) {}
 
-    public record Preview(String processId, int targetVersion, List<Candidate> instances) {}
+    /**
+     * @param note what a move keeps, said when some run can move (or may, on a cluster); null when none can
+     */
+    public record Preview(String processId, int targetVersion, List<Candidate> instances, String note) {
+
+        Preview(String processId, int targetVersion, List<Candidate> instances) {
+            this(
+                    processId,
+                    targetVersion,
+                    instances,
+                    instances.stream().anyMatch(c -> !Boolean.FALSE.equals(c.canMove())) ? KEPT_AS_CREATED : null);
+        }
+    }
+
+    /**
+     * The engine's rule for a moved run (session 35's probe found a moved step still asking for its old
+     * form's fields): a step it waits in is moved as it is, and only the steps it reaches after come from
+     * the new version.
+     */
+    static final String KEPT_AS_CREATED = "A moved run's waiting steps keep the name, assignee and form of the"
+            + " version they were created in (the engine moves a waiting step as it is); the steps it reaches"
+            + " after the move come from the new version.";
 
     private final DeployedPlaybooks deployed;
     private final PlaybookInstances instances;
@@ -123,7 +147,7 @@ public class PlaybookUpgrade {
                             c.fromVersion(),
                             c.openSteps(),
                             false,
-                            refusal(e.getMessage(), target)));
+                            refusal(e.getMessage(), c.fromVersion(), target)));
                     continue;
                 }
                 long key = c.processInstanceKey();
@@ -177,9 +201,43 @@ public class PlaybookUpgrade {
             return new Candidate(
                     i.getProcessInstanceKey(), i.getProcessVersion(), open, false, waitsIn(missing, target));
         }
+        String otherKind = deployed.byDefinitionKey(i.getProcessDefinitionKey())
+                .map(from -> otherKind(open, from, target))
+                .orElse(null);
+        if (otherKind != null) {
+            return new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, false, otherKind);
+        }
         return active != null
                 ? new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, true, null)
                 : new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, null, CANNOT_TELL);
+    }
+
+    /**
+     * Why the engine would refuse to move a run waiting in {@code open}: each of those elements that is
+     * of another kind in the target (a user task become a service task or a subprocess), or null when
+     * none is. The engine maps a waiting element only to one of the same kind (Zeebe 8.8: "mapped to an
+     * element ... and different type"), found by a hostile probe where the preview said it could move.
+     */
+    static String otherKind(Set<String> open, DeployedProcess from, DeployedProcess target) {
+        List<String> changed = new ArrayList<>();
+        for (String id : open) {
+            String was = from.activities().get(id);
+            String is = target.activities().get(id);
+            if (was != null && is != null && !was.equals(is)) {
+                changed.add(kindChange(id, was, from.version(), is, target.version()));
+            }
+        }
+        return changed.isEmpty() ? null : String.join("; ", changed);
+    }
+
+    private static String kindChange(String id, String was, int from, String is, int to) {
+        return "step '" + id + "' is " + article(was) + " in version " + from + " and " + article(is) + " in version "
+                + to + ": the engine cannot move a waiting step to another kind of element";
+    }
+
+    private static String article(String kind) {
+        // "an event subprocess", "a user task": the kinds beginning with u say "you"
+        return ("aeio".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
     }
 
     private static String waitsIn(Set<String> missing, DeployedProcess target) {
@@ -188,14 +246,35 @@ public class PlaybookUpgrade {
 
     /**
      * The engine's refusal to move an instance in the preview's words when it is about an element the
-     * target lacks ("no mapping instruction defined for active element with id 'Event_wait'"), else as
-     * the engine gave it.
+     * target lacks ("no mapping instruction defined for active element with id 'Event_wait'") or one of
+     * another kind there ("... and type 'USER_TASK' is mapped to ... different type 'SERVICE_TASK'"),
+     * else as the engine gave it.
      */
-    static String refusal(String engineMessage, DeployedProcess target) {
+    static String refusal(String engineMessage, int fromVersion, DeployedProcess target) {
         Matcher unmapped = UNMAPPED.matcher(String.valueOf(engineMessage));
         if (unmapped.find() && !target.activityIds().contains(unmapped.group(1))) {
             return waitsIn(Set.of(unmapped.group(1)), target);
         }
+        Matcher otherType = OTHER_TYPE.matcher(String.valueOf(engineMessage));
+        if (otherType.find()) {
+            return kindChange(
+                    otherType.group(1),
+                    engineKind(otherType.group(2)),
+                    fromVersion,
+                    engineKind(otherType.group(3)),
+                    target.version());
+        }
         return "the engine refused: " + engineMessage;
+    }
+
+    /** An engine element type in words: {@code SUB_PROCESS} "subprocess", {@code MULTI_INSTANCE_BODY} "multi-instance step". */
+    private static String engineKind(String type) {
+        return switch (type) {
+            case "SUB_PROCESS" -> "subprocess";
+            case "EVENT_SUB_PROCESS" -> "event subprocess";
+            case "MULTI_INSTANCE_BODY" -> "multi-instance step";
+            case "EVENT_BASED_GATEWAY" -> "event-based gateway";
+            default -> type.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

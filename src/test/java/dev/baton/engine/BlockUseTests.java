@@ -67,7 +67,7 @@ class BlockUseTests {
                 null,
                 "bundled",
                 Instant.EPOCH,
-                Set.of(),
+                java.util.Map.of(),
                 blocks,
                 calls,
                 "");

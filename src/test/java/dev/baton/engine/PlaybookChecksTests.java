@@ -1138,7 +1138,7 @@ class PlaybookChecksTests {
                 null,
                 "bundled",
                 Instant.EPOCH,
-                Set.of(),
+                java.util.Map.of(),
                 Set.of(),
                 Set.of(),
                 ""));
@@ -1425,7 +1425,7 @@ class PlaybookChecksTests {
                 null,
                 "bundled",
                 Instant.EPOCH,
-                Set.of(),
+                java.util.Map.of(),
                 Set.of(),
                 Set.of(),
                 "");

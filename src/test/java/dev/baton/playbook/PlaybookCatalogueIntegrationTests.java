@@ -343,7 +343,13 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         long key = older.key();
 
         Map<String, Object> preview = as("ada").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class);
-        assertThat(preview).containsEntry("targetVersion", 2);
+        assertThat(preview)
+                .containsEntry("targetVersion", 2)
+                .containsEntry(
+                        "note",
+                        "A moved run's waiting steps keep the name, assignee and form of the version they were"
+                                + " created in (the engine moves a waiting step as it is); the steps it reaches"
+                                + " after the move come from the new version.");
         assertThat((List<Map<String, Object>>) preview.get("instances"))
                 .singleElement()
                 .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("fromVersion", 1));
@@ -562,6 +568,61 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         assertThat(instances.findById(key).orElseThrow().getProcessVersion()).isEqualTo(2);
         assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", key))
                 .hasSize(1);
+    }
+
+    /**
+     * Found by the session 35 probe: the preview said a run waiting at a user task could move to a
+     * version where that step is a service task or a subprocess, and the engine then refused the move.
+     */
+    @Test
+    void aRunWaitingAtAStepThatBecameAnotherKindOfElementIsSaidNotToMoveAndStays() {
+        RunOfAnOlderVersion older = runOfVersion1OfTwo("Process_upgrade_kind_");
+        String processId = older.processId();
+        String step = "(?s)<bpmn:userTask id=\"Activity_call\".*?</bpmn:userTask>";
+        String flows = "<bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>";
+        uploadAsAda(older.v1()
+                .replaceFirst(
+                        step,
+                        "<bpmn:serviceTask id=\"Activity_call\" name=\"Check the promises\"><bpmn:extensionElements>"
+                                + "<zeebe:taskDefinition type=\"baton.check-commitments\" /></bpmn:extensionElements>"
+                                + flows + "</bpmn:serviceTask>"));
+
+        String serviceTask = "step 'Activity_call' is a user task in version 1 and a service task in version 3:"
+                + " the engine cannot move a waiting step to another kind of element";
+        assertThat(upgradeCandidate(processId, "get"))
+                .containsEntry("canMove", false)
+                .containsEntry("reason", serviceTask);
+        assertThat(as("ada").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class))
+                .containsEntry("note", null);
+        assertThat(upgradeCandidate(processId, "post"))
+                .containsEntry("canMove", false)
+                .containsEntry("reason", serviceTask);
+
+        uploadAsAda(older.v1()
+                .replaceFirst(
+                        step,
+                        "<bpmn:subProcess id=\"Activity_call\" name=\"Call the customer\">" + flows
+                                + "<bpmn:startEvent id=\"Sub_start\"><bpmn:outgoing>Sub_1</bpmn:outgoing></bpmn:startEvent>"
+                                + "<bpmn:userTask id=\"Sub_call\" name=\"Phone them\"><bpmn:extensionElements>"
+                                + "<zeebe:assignmentDefinition assignee=\"maria\" /></bpmn:extensionElements>"
+                                + "<bpmn:incoming>Sub_1</bpmn:incoming><bpmn:outgoing>Sub_2</bpmn:outgoing></bpmn:userTask>"
+                                + "<bpmn:endEvent id=\"Sub_end\"><bpmn:incoming>Sub_2</bpmn:incoming></bpmn:endEvent>"
+                                + "<bpmn:sequenceFlow id=\"Sub_1\" sourceRef=\"Sub_start\" targetRef=\"Sub_call\" />"
+                                + "<bpmn:sequenceFlow id=\"Sub_2\" sourceRef=\"Sub_call\" targetRef=\"Sub_end\" />"
+                                + "</bpmn:subProcess>"));
+
+        String subprocess = "step 'Activity_call' is a user task in version 1 and a subprocess in version 4:"
+                + " the engine cannot move a waiting step to another kind of element";
+        assertThat(upgradeCandidate(processId, "get"))
+                .containsEntry("canMove", false)
+                .containsEntry("reason", subprocess);
+        assertThat(upgradeCandidate(processId, "post"))
+                .containsEntry("canMove", false)
+                .containsEntry("reason", subprocess);
+        assertThat(instances.findById(older.key()).orElseThrow().getProcessVersion())
+                .isEqualTo(1);
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", older.key()))
+                .isEmpty();
     }
 
     /** Maria (a manager) launches the playbook with no variables; returns the run's key. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class PlaybookUpgradeTests {
             null,
             "bundled",
             Instant.EPOCH,
-            Set.of("Activity_call"),
+            Map.of("Activity_call", "call activity"),
             Set.of(),
             Set.of(),
             "<xml/>");
@@ -32,17 +33,60 @@ class PlaybookUpgradeTests {
                 + " '2251799813685263' but no mapping instruction defined for active element with id 'Event_wait'."
                 + " Elements cannot be migrated without a mapping.";
 
-        assertThat(PlaybookUpgrade.refusal(engine, VERSION_2))
+        assertThat(PlaybookUpgrade.refusal(engine, 1, VERSION_2))
                 .isEqualTo("waits in Event_wait, which version 2 does not have");
+    }
+
+    /** Session 35's probe: the engine's words for a step that became a service task, from a move on a cluster. */
+    @Test
+    void aStepOfAnotherKindInTheNewVersionIsNamedWithBothKinds() {
+        String engine = "Command 'MIGRATE' rejected with code 'INVALID_STATE': Expected to migrate process instance"
+                + " '2251799813685290' but active element with id 't' and type 'USER_TASK' is mapped to an element"
+                + " with id 't' and different type 'SUB_PROCESS'. Elements must be mapped to elements of the same type.";
+
+        assertThat(PlaybookUpgrade.refusal(engine, 1, VERSION_2))
+                .isEqualTo("step 't' is a user task in version 1 and a subprocess in version 2: the engine cannot"
+                        + " move a waiting step to another kind of element");
+    }
+
+    @Test
+    void aStepOfAnotherKindIsFoundFromTheKindsKeptWithEachVersion() {
+        DeployedProcess version1 = version(1, Map.of("t", "user task", "Event_wait", "timer catch event"));
+        DeployedProcess version2 =
+                version(2, Map.of("t", "parallel multi-instance user task", "Event_wait", "timer catch event"));
+
+        assertThat(PlaybookUpgrade.otherKind(Set.of("Event_wait"), version1, version2))
+                .isNull();
+        assertThat(PlaybookUpgrade.otherKind(Set.of("t", "Event_wait"), version1, version2))
+                .isEqualTo("step 't' is a user task in version 1 and a parallel multi-instance user task in version 2:"
+                        + " the engine cannot move a waiting step to another kind of element");
+    }
+
+    static DeployedProcess version(int version, Map<String, String> activities) {
+        return new DeployedProcess(
+                "Process_probe",
+                "Probe",
+                version,
+                version * 11L,
+                "probe.bpmn",
+                null,
+                Set.of("MANAGER"),
+                null,
+                "bundled",
+                Instant.EPOCH,
+                activities,
+                Set.of(),
+                Set.of(),
+                "<xml/>");
     }
 
     @Test
     void anyOtherRefusalIsReportedAsTheEngineGaveIt() {
         String engine = "Expected to migrate process instance '1' but it is currently suspended.";
 
-        assertThat(PlaybookUpgrade.refusal(engine, VERSION_2)).isEqualTo("the engine refused: " + engine);
+        assertThat(PlaybookUpgrade.refusal(engine, 1, VERSION_2)).isEqualTo("the engine refused: " + engine);
         assertThat(PlaybookUpgrade.refusal(
-                        "no mapping instruction defined for active element with id 'Activity_call'", VERSION_2))
+                        "no mapping instruction defined for active element with id 'Activity_call'", 1, VERSION_2))
                 .startsWith("the engine refused: ");
     }
 }
