@@ -400,6 +400,28 @@ class PlaybookChecksTests {
         assertThat(check(two)).as("Baton's own file").isEmpty();
     }
 
+    /**
+     * Found by the session 35 probe: a file whose only process is not executable got two problems for
+     * that one cause, Baton's and the engine's ("Must contain at least one executable process" at the
+     * definitions), and neither said where Camunda Modeler sets it.
+     */
+    @Test
+    void aFileWhoseOnlyProcessIsNotExecutableGetsOneProblemSayingWhereToTickExecutable() {
+        String notExecutable = process("Process_a")
+                .replace(
+                        "id=\"Process_a\" isExecutable=\"true\"", "id=\"Process_a\" name=\"A\" isExecutable=\"false\"");
+
+        assertThat(checkUpload(notExecutable)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("Process_a");
+            assertThat(p.elementName()).isEqualTo("A");
+            assertThat(p.message())
+                    .isEqualTo("the process is not executable, so the engine would not run it: tick Executable in"
+                            + " Camunda Modeler's properties panel for the process (click an empty spot of the"
+                            + " canvas, or the pool, then General → Executable)");
+        });
+        assertThat(check(notExecutable)).as("Baton's own file").hasSize(1);
+    }
+
     /** Modeler's usual second pool: a black box (no process), or a process drawn with Executable off. */
     @Test
     void anUploadWithASecondPoolThatIsNotExecutableIsAccepted() {
