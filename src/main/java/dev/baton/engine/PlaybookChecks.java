@@ -31,7 +31,8 @@ import org.w3c.dom.NamedNodeMap;
  * task's due or follow-up date that is no date and time ({@link TaskScheduleChecks}), a
  * Camunda user task, a user task nobody is assigned or with a priority (which Baton could not carry),
  * a missing form, no diagram; an upload is also held to {@link UploadChecks}, and a new one to {@link
- * AssignmentChecks} (the people and teams its steps name). The engine's deploy-time checks (FEEL
+ * AssignmentChecks} (the people and teams its steps name) and {@link PlaybookNameChecks} (no name another
+ * playbook of the catalogue goes by). The engine's deploy-time checks (FEEL
  * expressions) come on top when it is asked to deploy (see {@link PlaybookDeployer}).
  */
 @Component
@@ -179,6 +180,7 @@ public class PlaybookChecks {
         userTasks(xml, names, uploadedForms, upload, problems);
         if (rules == Rules.UPLOAD) {
             assignments.check(xml, names, problems);
+            PlaybookNameChecks.check(xml, catalogueNames(), deployed.ownProcessIds(), problems);
         }
         PlaybookFormChecks.embedded(xml, json, problems);
         if (xml.all(PlaybookXml.BPMNDI, "BPMNDiagram").isEmpty()) {
@@ -213,6 +215,13 @@ public class PlaybookChecks {
                             + " Modeler's properties panel for the process (click an empty spot of the canvas, or"
                             + " the pool, then General → Executable)"));
         }
+    }
+
+    /** Each deployed playbook's newest name (null for none), by process id. */
+    private Map<String, String> catalogueNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        deployed.all().forEach(p -> names.put(p.processId(), p.name())); // oldest first: the newest stays
+        return names;
     }
 
     private void sizes(PlaybookFiles files, List<PlaybookProblem> problems) {

@@ -91,7 +91,8 @@ public abstract class BlockProcessTest extends EngineIntegrationTest {
     }
 
     /**
-     * Uploads, as the admin ada, a playbook that reps, managers and admins may launch: a step with the
+     * Uploads, as the admin ada, a playbook that reps, managers and admins may launch, named "A form,
+     * then {@code type} ({@code processId})" (an upload may not take another playbook's name): a step with the
      * form {@code formId} (its JSON {@code form}) for {@code formAssignee} ({@code task_form}), then the
      * block ({@code task_block}, named {@link #STEP_NAME}, with these input mappings, target to source),
      * then {@code end_done}.
@@ -106,7 +107,7 @@ public abstract class BlockProcessTest extends EngineIntegrationTest {
         String bpmn = launchableBy(
                 "REP,MANAGER",
                 Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
-                        .name("A form, then " + type)
+                        .name("A form, then " + type + " (" + processId + ")")
                         .startEvent("start_requested")
                         .userTask(
                                 "task_form",

@@ -422,6 +422,63 @@ class PlaybookChecksTests {
         assertThat(check(notExecutable)).as("Baton's own file").hasSize(1);
     }
 
+    /**
+     * Found by the session 35 probe: an upload called "Renewal" put a second "Renewal" row in the
+     * catalogue beside Baton's own. A name another playbook goes by is refused in any case and spacing;
+     * a new version of the same playbook keeps its name.
+     */
+    @Test
+    void anUploadNamedLikeAnotherPlaybookOfTheCatalogueIsRefusedNamingItAndItsOwnNameStaysAllowed() {
+        deployed.own(Set.of("renewal"));
+        deployed.deployed(named("renewal", "Renewal", 1L));
+        deployed.deployed(named("Process_call", "Call first", 2L));
+        deployed.deployed(named("Process_call", "Renewal call", 3L)); // its newest name counts
+
+        assertThat(checkUpload(process("Process_mine")
+                        .replace("id=\"Process_mine\"", "id=\"Process_mine\" name=\" RENEWAL \"")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isEqualTo("Process_mine");
+                    assertThat(p.elementName()).isEqualTo(" RENEWAL ");
+                    assertThat(p.message())
+                            .isEqualTo("the name ' RENEWAL ' is taken: Baton's own playbook 'renewal' is called"
+                                    + " 'Renewal', and the catalogue would list two playbooks by one name. Give this"
+                                    + " one another name (Camunda Modeler: the process's Name)");
+                });
+        assertThat(checkUpload(process("Process_mine")
+                        .replace("id=\"Process_mine\"", "id=\"Process_mine\" name=\"renewal&#160;  Call\"")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("the name 'renewal\u00a0  Call' is taken: the playbook 'Process_call' in the"
+                                + " catalogue is called 'Renewal call'"));
+        assertThat(checkUpload(process("Process_call")
+                        .replace("id=\"Process_call\"", "id=\"Process_call\" name=\"Renewal call\"")))
+                .as("a new version of the same playbook")
+                .isEmpty();
+        assertThat(checkUpload(process("Process_mine")
+                        .replace("id=\"Process_mine\"", "id=\"Process_mine\" name=\"Call first\"")))
+                .as("a name the other playbook no longer goes by")
+                .isEmpty();
+    }
+
+    private static DeployedPlaybooks.DeployedProcess named(String processId, String name, long definitionKey) {
+        return new DeployedPlaybooks.DeployedProcess(
+                processId,
+                name,
+                (int) definitionKey,
+                definitionKey,
+                processId + ".bpmn",
+                null,
+                Set.of("MANAGER"),
+                null,
+                "bundled",
+                Instant.EPOCH,
+                Map.of(),
+                Set.of(),
+                Set.of(),
+                "");
+    }
+
     /** Modeler's usual second pool: a black box (no process), or a process drawn with Executable off. */
     @Test
     void anUploadWithASecondPoolThatIsNotExecutableIsAccepted() {

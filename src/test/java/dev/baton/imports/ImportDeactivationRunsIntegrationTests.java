@@ -78,7 +78,7 @@ class ImportDeactivationRunsIntegrationTests extends BlockProcessTest {
             assertThat(keys((List<Map>) row.get("runs"))).containsExactly(run);
             assertThat(((List<Map>) row.get("runs")).getFirst())
                     .containsEntry("processId", PLAYBOOK)
-                    .containsEntry("playbook", "A form, then " + Blocks.UPDATE_ACCOUNT)
+                    .containsEntry("playbook", "A form, then " + Blocks.UPDATE_ACCOUNT + " (" + PLAYBOOK + ")")
                     .containsEntry("accountName", accounts.get(robs).name())
                     .containsKey("startedAt");
         });
@@ -161,7 +161,9 @@ class ImportDeactivationRunsIntegrationTests extends BlockProcessTest {
                 .contains("Importing this file deactivates the people below", "stop at the next building block")
                 .contains("Row 2:", "href=\"/people/" + leaver.id() + "\"", "Lee Leaver", "1 run")
                 .contains("href=\"/playbooks/instances/" + run + "\"")
-                .contains("href=\"/playbooks/" + PLAYBOOK + "\"", "A form, then " + Blocks.UPDATE_ACCOUNT)
+                .contains(
+                        "href=\"/playbooks/" + PLAYBOOK + "\"",
+                        "A form, then " + Blocks.UPDATE_ACCOUNT + " (" + PLAYBOOK + ")")
                 .contains("href=\"/accounts/" + robs + "\"", accountName);
         assertThat(runsSection(pageAsAda(pages, imported)))
                 .contains("This import deactivated the people below", "stop at the next building block")

@@ -83,7 +83,7 @@ class DeactivationRunsIntegrationTests extends BlockProcessTest {
         assertThat(keys(runs)).containsExactly(run);
         assertThat(runs.getFirst())
                 .containsEntry("processId", PLAYBOOK)
-                .containsEntry("playbook", "A form, then " + Blocks.UPDATE_ACCOUNT)
+                .containsEntry("playbook", "A form, then " + Blocks.UPDATE_ACCOUNT + " (" + PLAYBOOK + ")")
                 .containsEntry("accountName", accounts.get(robs).name())
                 .containsKey("startedAt");
         assertThat(((Number) runs.getFirst().get("accountId")).longValue()).isEqualTo(robs);
@@ -117,7 +117,9 @@ class DeactivationRunsIntegrationTests extends BlockProcessTest {
         assertThat(runsSection(before))
                 .contains("If you deactivate Lee Leaver", "this run stops")
                 .contains("href=\"/playbooks/instances/" + run + "\"")
-                .contains("href=\"/playbooks/" + PLAYBOOK + "\"", "A form, then " + Blocks.UPDATE_ACCOUNT)
+                .contains(
+                        "href=\"/playbooks/" + PLAYBOOK + "\"",
+                        "A form, then " + Blocks.UPDATE_ACCOUNT + " (" + PLAYBOOK + ")")
                 .contains("href=\"/accounts/" + robs + "\"", accountName);
         assertThat(before).contains("Deactivate Lee Leaver");
         assertThat(runsSection(after))

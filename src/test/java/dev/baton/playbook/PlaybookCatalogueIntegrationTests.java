@@ -189,7 +189,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     @Test
     void anUploadedPlaybookIsLaunchedOnAnAccountAndItsInstancePageShowsActiveAndDoneSteps() {
         String processId = "Process_launch_" + System.nanoTime();
-        uploadAsAda(PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId));
+        uploadAsAda(PlaybookUploadIntegrationTests.good(processId));
         Account acme = accounts.save(
                 new Account("Acme Launch", people.findByUsername("rob").orElseThrow(), null, null, null));
         String launch = "/api/playbooks/" + processId + "/instances";
@@ -253,7 +253,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     @Test
     void aNullVariableIsPassedOnAndANullAccountIdIsRefusedBeforeAnythingStarts() throws Exception {
         String processId = "Process_nulls_" + System.nanoTime();
-        uploadAsAda(PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId));
+        uploadAsAda(PlaybookUploadIntegrationTests.good(processId));
         Account acme = accounts.save(
                 new Account("Acme Nulls", people.findByUsername("rob").orElseThrow(), null, null, null));
         String launch = "/api/playbooks/" + processId + "/instances";
@@ -294,8 +294,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     @Test
     void anAccountIdAsTextIsCheckedLikeTheNumberInTheApiAndTheLaunchForm() throws Exception {
         String processId = "Process_reps_" + System.nanoTime();
-        uploadAsAda(PlaybookUploadIntegrationTests.GOOD
-                .replace("Process_renewal_call", processId)
+        uploadAsAda(PlaybookUploadIntegrationTests.good(processId)
                 .replace(
                         "name=\"baton:launchRoles\" value=\"MANAGER\"",
                         "name=\"baton:launchRoles\" value=\"REP,MANAGER\""));
@@ -430,7 +429,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     @Test
     void theRunsPageAsksTheEngineWithNoTransactionOpenAndMarksTheRunEndedAfter() {
         String processId = "Process_page_tx_" + System.nanoTime();
-        uploadAsAda(PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId));
+        uploadAsAda(PlaybookUploadIntegrationTests.good(processId));
         long key = launchAsMaria(processId);
         awaitOpenTask(key, "Activity_call");
         assertThat(processInstances.cancel(key)).isTrue(); // ended behind Baton's back
@@ -536,7 +535,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     @Test
     void aRunWaitingAtATimerMovesOnlyToAVersionThatStillHasTheTimer() {
         String processId = "Process_upgrade_timer_" + System.nanoTime();
-        String withoutTimer = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
+        String withoutTimer = PlaybookUploadIntegrationTests.good(processId);
         String withTimer = withoutTimer
                 .replaceFirst(
                         "(?s)<bpmn:userTask id=\"Activity_call\".*?</bpmn:userTask>",
@@ -639,7 +638,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     /** A playbook uploaded, launched (its run waiting at Activity_call) and uploaded again as version 2. */
     RunOfAnOlderVersion runOfVersion1OfTwo(String processIdPrefix) {
         String processId = processIdPrefix + System.nanoTime();
-        String v1 = PlaybookUploadIntegrationTests.GOOD.replace("Process_renewal_call", processId);
+        String v1 = PlaybookUploadIntegrationTests.good(processId);
         uploadAsAda(v1);
         long key = launchAsMaria(processId);
         awaitOpenTask(key, "Activity_call");

@@ -47,6 +47,15 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     static final String GOOD = read("playbooks/upload/renewal-call.bpmn");
     static final String FORM = read("playbooks/upload/renewal-call.form");
 
+    /**
+     * GOOD as the process {@code processId}, named "Renewal call {@code processId}": an upload may not take
+     * the name another playbook of the catalogue goes by.
+     */
+    static String good(String processId) {
+        return GOOD.replace("Process_renewal_call", processId)
+                .replace("name=\"Renewal call\"", "name=\"Renewal call " + processId + "\"");
+    }
+
     @Autowired
     PlaybookUploads uploads;
 
@@ -68,7 +77,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     @Test
     void aGoodPlaybookIsDeployedAsANewVersionAndKeptForTheNextStart() {
         String processId = "Process_upload_kept";
-        String bpmn = GOOD.replace("Process_renewal_call", processId);
+        String bpmn = good(processId);
 
         ResponseEntity<List> first = upload("ada", Map.of("kept.bpmn", bpmn, "renewal-call.form", FORM));
         ResponseEntity<List> second = upload(
@@ -103,9 +112,8 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     void anUploadCannotReplaceOneOfBatonsOwnProcesses(String processId) {
         int before = deployedPlaybooks.latest(processId).orElseThrow().version();
 
-        List<Map<String, Object>> problems = problems(upload(
-                "ada",
-                Map.of("mine.bpmn", GOOD.replace("Process_renewal_call", processId), "renewal-call.form", FORM)));
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("mine.bpmn", good(processId), "renewal-call.form", FORM)));
 
         assertThat(problems)
                 .singleElement()
@@ -120,10 +128,27 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains(processId));
     }
 
+    /** Found by the session 35 probe: an upload called "Renewal" listed a second "Renewal" beside Baton's own. */
+    @Test
+    void anUploadNamedLikeBatonsOwnPlaybookIsRefusedNamingTheProcess() {
+        String renewal = good("Process_named_renewal")
+                .replace("name=\"Renewal call Process_named_renewal\"", "name=\"RENEWAL\"");
+
+        assertThat(problems(upload("ada", Map.of("renewal.bpmn", renewal, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Process_named_renewal")
+                        .containsEntry("elementName", "RENEWAL")
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("the name 'RENEWAL' is taken: Baton's own playbook 'renewal' is called 'Renewal'"));
+        assertThat(processDeployed("Process_named_renewal")).isFalse();
+    }
+
     /** Found by a probe: the check stripped the job type; the engine does not, and the step waited forever. */
     @Test
     void aJobTypeWithATrailingSpaceIsRefusedShowingIt() {
-        String file = GOOD.replace("Process_renewal_call", "Process_spaced_type")
+        String file = good("Process_spaced_type")
                 .replace(
                         "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
                         "<bpmn:serviceTask id=\"Activity_check\" name=\"Check promises\"><bpmn:extensionElements>"
@@ -143,13 +168,13 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** Found by a probe: accepted and listed as launchable, but launching answered 409 and nothing ever started it. */
     @Test
     void aPlaybookWithOnlyAMessageOrSignalStartEventIsRefusedNamingIt() {
-        String message = GOOD.replace("Process_renewal_call", "Process_message_start")
+        String message = good("Process_message_start")
                 .replace(
                         "<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:startEvent>",
                         "<bpmn:outgoing>Flow_1</bpmn:outgoing><bpmn:messageEventDefinition id=\"Def_1\" messageRef=\"Message_1\" />"
                                 + "</bpmn:startEvent>")
                 .replace("</bpmn:process>", "</bpmn:process><bpmn:message id=\"Message_1\" name=\"renewal-due\" />");
-        String signal = GOOD.replace("Process_renewal_call", "Process_signal_start")
+        String signal = good("Process_signal_start")
                 .replace(
                         "<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:startEvent>",
                         "<bpmn:outgoing>Flow_1</bpmn:outgoing><bpmn:signalEventDefinition id=\"Def_1\" signalRef=\"Signal_1\" />"
@@ -180,7 +205,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aPlaybookListeningToBatonsOwnMessageIsRefusedAndNothingDeployed() {
-        String file = GOOD.replace("Process_renewal_call", "Process_piggyback")
+        String file = good("Process_piggyback")
                 .replace(
                         "<bpmn:userTask id=\"Activity_call\"",
                         "<bpmn:startEvent id=\"StartEvent_recorded\" name=\"Commitment recorded\">"
@@ -212,7 +237,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aFileWithTwoExecutableProcessesIsRefusedNamingBothAndNothingDeployed() {
-        String two = GOOD.replace("Process_renewal_call", "Process_two_first")
+        String two = good("Process_two_first")
                 .replace(
                         "</bpmn:process>",
                         "</bpmn:process><bpmn:process id=\"Process_two_second\" name=\"Second\" isExecutable=\"true\">"
@@ -225,8 +250,8 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         .containsEntry("elementName", "two.bpmn")
                         .extractingByKey("message")
                         .asString()
-                        .contains("a playbook is one process: this file has 2 executable processes, 'Renewal call'"
-                                + " (Process_two_first) and 'Second' (Process_two_second); keep one, or mark"
+                        .contains("a playbook is one process: this file has 2 executable processes, 'Renewal call"
+                                + " Process_two_first' (Process_two_first) and 'Second' (Process_two_second); keep one, or mark"
                                 + " the other not executable in Camunda Modeler (Executable off)"));
         assertThat(processDeployed("Process_two_first")).isFalse();
         assertThat(processDeployed("Process_two_second")).isFalse();
@@ -273,7 +298,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 java.util.Set.of(Role.REP)));
         gone.deactivate();
         people.save(gone);
-        String file = GOOD.replace("Process_renewal_call", "Process_names_nobody")
+        String file = good("Process_names_nobody")
                 .replace(
                         "candidateGroups=\"sales-emea\"",
                         "candidateGroups=\"sales-emea, sales-team\" candidateUsers=\"rob, " + gone.getUsername()
@@ -320,7 +345,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** What the inbox can resolve passes: people by user name (any case) or e-mail, teams, and any expression. */
     @Test
     void aStepNamingPeopleAndTeamsBatonHasOrAnExpressionIsDeployed() {
-        String file = GOOD.replace("Process_renewal_call", "Process_names_people")
+        String file = good("Process_names_people")
                 .replace(
                         "candidateGroups=\"sales-emea\"",
                         "candidateGroups=\" sales-emea,customer-success \" candidateUsers=\"ROB, maria@baton.example\"")
@@ -334,7 +359,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
     /** GOOD as the first pool of a collaboration, beside {@code participant} (with its {@code process}, if any). */
     private static String inCollaboration(String processId, String participant, String process) {
-        return GOOD.replace("Process_renewal_call", processId)
+        return good(processId)
                 .replace(
                         "<bpmn:process id=\"" + processId + "\"",
                         "<bpmn:collaboration id=\"Collaboration_1\"><bpmn:participant id=\"Participant_us\""
@@ -347,17 +372,12 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** Found by a probe: a multipart file name's folders (../../etc/p19.bpmn) were stored with the upload. */
     @Test
     void onlyTheNameAfterAFilesFoldersIsKeptAndANameOfFoldersOnlyIsRefused() {
-        String bpmn = GOOD.replace("Process_renewal_call", "Process_folders");
+        String bpmn = good("Process_folders");
 
         ResponseEntity<List> kept =
                 upload("ada", Map.of("../../etc/p19.bpmn", bpmn, "..\\..\\x\\renewal-call.form", FORM));
-        List<Map<String, Object>> refused = problems(upload(
-                "ada",
-                Map.of(
-                        "../../etc/",
-                        GOOD.replace("Process_renewal_call", "Process_no_name"),
-                        "renewal-call.form",
-                        FORM)));
+        List<Map<String, Object>> refused =
+                problems(upload("ada", Map.of("../../etc/", good("Process_no_name"), "renewal-call.form", FORM)));
 
         assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(uploads.findAll())
@@ -379,7 +399,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** Found by a probe: an internal step failed at run time; a fake user task reached the unassigned queue. */
     @Test
     void aStepOfBatonsOwnOrOfTheEnginesUserTaskJobTypeIsRefused() {
-        String file = GOOD.replace("Process_renewal_call", "Process_internal_steps")
+        String file = good("Process_internal_steps")
                 .replace(
                         "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
                         "<bpmn:serviceTask id=\"Activity_move\" name=\"Move the account\"><bpmn:extensionElements>"
@@ -406,7 +426,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** Found by a probe: an unknown role was accepted, and nobody of it could ever launch. */
     @Test
     void aLaunchRoleBatonDoesNotHaveIsRefusedNamingIt() {
-        String file = GOOD.replace("Process_renewal_call", "Process_unknown_role")
+        String file = good("Process_unknown_role")
                 .replace(
                         "name=\"baton:launchRoles\" value=\"MANAGER\"", "name=\"baton:launchRoles\" value=\"GODMODE\"");
 
@@ -414,7 +434,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .singleElement()
                 .satisfies(p -> assertThat(p)
                         .containsEntry("elementId", "Process_unknown_role")
-                        .containsEntry("elementName", "Renewal call")
+                        .containsEntry("elementName", "Renewal call Process_unknown_role")
                         .extractingByKey("message")
                         .asString()
                         .contains("'GODMODE'", "ADMIN, CS, MANAGER, REP"));
@@ -426,7 +446,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aPlaybookThatSetsAVariableOnlyBatonSetsIsRefusedNamingWhereAndWhich() {
-        String file = GOOD.replace("Process_renewal_call", "Process_sets_launcher")
+        String file = good("Process_sets_launcher")
                 .replace(
                         "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
                         "<bpmn:serviceTask id=\"Activity_check\" name=\"Check promises\"><bpmn:extensionElements>"
@@ -465,7 +485,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     @Test
     void aPlaybookDrawnWithModelersDefaultCamundaUserTasksRunsThroughTheInbox() throws Exception {
         String processId = "Process_modeler_default";
-        String drawn = GOOD.replace("Process_renewal_call", processId)
+        String drawn = good(processId)
                 .replace(
                         "<zeebe:formDefinition formId=\"renewal-call-form\" />",
                         "<zeebe:userTask />\n        <zeebe:formDefinition formId=\"renewal-call-form\" />")
@@ -510,7 +530,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void taskListenersWhichOnlyACamundaUserTaskRunsAreRefusedNamingTheTask() {
-        String drawn = GOOD.replace("Process_renewal_call", "Process_listeners")
+        String drawn = good("Process_listeners")
                 .replace(
                         "<zeebe:assignmentDefinition assignee=\"maria\" />",
                         "<zeebe:assignmentDefinition assignee=\"maria\" /><zeebe:userTask />"
@@ -534,7 +554,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void everyProblemOfAFileIsListedAtOnceWithItsElement() {
-        String bad = GOOD.replace("Process_renewal_call", "Process_many_problems")
+        String bad = good("Process_many_problems")
                 .replace("<zeebe:assignmentDefinition assignee=\"maria\" />", "<zeebe:userTask />")
                 .replace("formId=\"renewal-call-form\"", "formId=\"no-such-form\"")
                 .replace(
@@ -563,14 +583,14 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void stepsThatWouldWaitForeverAreRefusedAndTheirValidVariantsDeployed() {
-        String hostile = GOOD.replace("Process_renewal_call", "Process_waits_forever")
+        String hostile = good("Process_waits_forever")
                 .replace(
                         "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
                         steps("does-not-exist", "no-worker")
                                 + "<bpmn:businessRuleTask id=\"Activity_rule\" name=\"Score the account\"><bpmn:extensionElements>"
                                 + "<zeebe:calledDecision decisionId=\"nope\" resultVariable=\"score\" /></bpmn:extensionElements>"
                                 + "</bpmn:businessRuleTask><bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
-        String valid = GOOD.replace("Process_renewal_call", "Process_calls_and_constant_type")
+        String valid = good("Process_calls_and_constant_type")
                 .replace(
                         "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
                         steps("sample-review", "baton.check-commitments")
@@ -610,7 +630,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aDueDateThatGivesADateIsRefusedAndOneThatGivesADateAndTimeRuns() throws Exception {
-        String today = GOOD.replace("Process_renewal_call", "Process_due_today")
+        String today = good("Process_due_today")
                 .replace(
                         "<zeebe:formDefinition formId=\"renewal-call-form\" />",
                         "<zeebe:userTask /><zeebe:formDefinition formId=\"renewal-call-form\" />"
@@ -663,7 +683,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 + "<bpmn:errorEventDefinition id=\"Def_bad_input\" errorRef=\"Error_bad_input\" /></bpmn:boundaryEvent>"
                 + "<bpmn:sequenceFlow id=\"Flow_failed\" sourceRef=\"Event_update_failed\" targetRef=\"EndEvent_1\" />"
                 + "<bpmn:sequenceFlow id=\"Flow_bad_input\" sourceRef=\"Event_bad_input\" targetRef=\"EndEvent_1\" />";
-        String onBlock = GOOD.replace("Process_renewal_call", "Process_block_boundary")
+        String onBlock = good("Process_block_boundary")
                 .replace("<bpmn:endEvent id=\"EndEvent_1\"", block + "<bpmn:endEvent id=\"EndEvent_1\"")
                 .replace(
                         "</bpmn:process>",
@@ -713,7 +733,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 + "</bpmn:boundaryEvent>"
                 + "<bpmn:sequenceFlow id=\"Flow_prepared\" sourceRef=\"Activity_prepare\" targetRef=\"EndEvent_1\" />"
                 + "<bpmn:sequenceFlow id=\"Flow_failed\" sourceRef=\"Event_prepare_failed\" targetRef=\"EndEvent_1\" />";
-        String nothingThrows = GOOD.replace("Process_renewal_call", "Process_sub_boundary")
+        String nothingThrows = good("Process_sub_boundary")
                 .replace(
                         "<bpmn:sequenceFlow id=\"Flow_3\" sourceRef=\"Activity_confirm\" targetRef=\"EndEvent_1\" />",
                         "<bpmn:sequenceFlow id=\"Flow_3\" sourceRef=\"Activity_confirm\" targetRef=\"Activity_prepare\" />"
@@ -754,7 +774,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     void aNameGivenAsAnExpressionBeyondLiteralsIsRefusedWithoutBeingEvaluated() {
         String loop = "=for i in 1..100000000 return i";
         String nested = "=" + "(".repeat(300) + "&quot;sample-review&quot;" + ")".repeat(300);
-        String file = GOOD.replace("Process_renewal_call", "Process_costly_names")
+        String file = good("Process_costly_names")
                 .replace(
                         "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
                         "<bpmn:callActivity id=\"Activity_loop_call\" name=\"Call a loop\"><bpmn:extensionElements>"
@@ -804,7 +824,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void theEnginesOwnRefusalIsMappedToItsElement() {
-        String badFeel = GOOD.replace("Process_renewal_call", "Process_bad_feel")
+        String badFeel = good("Process_bad_feel")
                 .replace(
                         "<zeebe:assignmentDefinition assignee=\"maria\" />",
                         "<zeebe:assignmentDefinition assignee=\"maria\" /><zeebe:taskSchedule dueDate=\"=renewalDate +\" />");
@@ -868,11 +888,11 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aFileSavedInUtf16OrIso88591IsDeployedAndKeptAsTheTextItHolds() throws Exception {
-        String utf16 = GOOD.replace("Process_renewal_call", "Process_utf16")
+        String utf16 = good("Process_utf16")
                 .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
                 .replace("Call the customer", "Prüfung beim Kunden")
                 .replace("renewal-call-form", "utf16-form"); // a changed form: an id of its own
-        String latin1 = GOOD.replace("Process_renewal_call", "Process_latin1")
+        String latin1 = good("Process_latin1")
                 .replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
                 .replace("Call the customer", "Prüfung beim Kunden");
         Map<String, byte[]> utf16Files = new java.util.LinkedHashMap<>();
@@ -930,8 +950,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aFormIdAnotherPlaybookDeployedIsRefusedNamingBothAndItsOwnPlaybookMayChangeIt() {
-        String owner = GOOD.replace("Process_renewal_call", "Process_form_owner")
-                .replace("renewal-call-form", "shared-call-form");
+        String owner = good("Process_form_owner").replace("renewal-call-form", "shared-call-form");
         String taker = owner.replace("Process_form_owner", "Process_form_taker");
         String form = FORM.replace("renewal-call-form", "shared-call-form");
         String changed = form.replace("What did the customer say?", "What colour is the logo?");
@@ -961,8 +980,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** The upload form: the old code answered a UTF-16 file with "Something went wrong" (a 500). */
     @Test
     void theUploadFormDeploysAUtf16FileAndListsWhatBatonCannotKeep() throws Exception {
-        String utf16 = GOOD.replace("Process_renewal_call", "Process_utf16_page")
-                .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        String utf16 = good("Process_utf16_page").replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
 
         uploadForm(
                         bpmnFile("page.bpmn", withBom(utf16)),
@@ -995,13 +1013,8 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 + "<bpmndi:BPMNDiagram id=\"diagram\"><bpmndi:BPMNPlane id=\"plane\" bpmnElement=\"" + longId
                 + "\" /></bpmndi:BPMNDiagram></bpmn:definitions>";
 
-        List<Map<String, Object>> name = problems(upload(
-                "ada",
-                Map.of(
-                        longName,
-                        GOOD.replace("Process_renewal_call", "Process_long_name"),
-                        "renewal-call.form",
-                        FORM)));
+        List<Map<String, Object>> name =
+                problems(upload("ada", Map.of(longName, good("Process_long_name"), "renewal-call.form", FORM)));
         List<Map<String, Object>> ids = problems(upload("ada", Map.of("many.bpmn", oneLongId)));
 
         assertThat(messages(name)).singleElement().asString().contains("305 characters", "rename the file");
@@ -1023,7 +1036,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     @Test
     void aVersionTheDatabaseDoesNotCommitIsDeletedFromTheEngineAgain(CapturedOutput output) {
         String processId = "Process_upload_uncommitted";
-        String bpmn = GOOD.replace("Process_renewal_call", processId);
+        String bpmn = good(processId);
         String form = FORM.replace("renewal-call-form", "uncommitted-form");
         assertThat(upload("ada", Map.of("kept-first.bpmn", bpmn, "renewal-call.form", FORM))
                         .getStatusCode())
@@ -1105,7 +1118,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     @Test
     void anUnchangedFileTheDatabaseDoesNotCommitLeavesTheKeptVersionInTheEngine() {
         String processId = "Process_upload_uncommitted_same";
-        String bpmn = GOOD.replace("Process_renewal_call", processId);
+        String bpmn = good(processId);
         assertThat(upload("ada", Map.of("uncommitted-same.bpmn", bpmn, "renewal-call.form", FORM))
                         .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);

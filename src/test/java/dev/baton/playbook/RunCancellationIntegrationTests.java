@@ -252,8 +252,7 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
     /** Uploads a playbook whose one step calls the sample review; returns its process id. */
     private String uploadCallerOfTheSampleReview() {
         String processId = "Process_calls_review_" + System.nanoTime();
-        String caller = PlaybookUploadIntegrationTests.GOOD
-                .replace("Process_renewal_call", processId)
+        String caller = PlaybookUploadIntegrationTests.good(processId)
                 .replaceFirst(
                         "(?s)<bpmn:userTask id=\"Activity_call\".*?</bpmn:userTask>",
                         "<bpmn:callActivity id=\"Activity_call\" name=\"Review the account\"><bpmn:extensionElements>"

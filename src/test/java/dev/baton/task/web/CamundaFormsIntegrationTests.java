@@ -265,6 +265,7 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
     void aFormNamedByACustomFormKeyIsRefusedAtUploadSayingToLinkItByItsId() {
         String bpmn = read("renewal-review.bpmn")
                 .replace(PROCESS, "Process_custom_form_key")
+                .replace("name=\"Renewal review\"", "name=\"Renewal review, custom key\"") // a name of its own
                 .replace("formId=\"Form_renewal_review\"", "formKey=\"Form_renewal_review\"");
 
         ResponseEntity<Map> refused =
