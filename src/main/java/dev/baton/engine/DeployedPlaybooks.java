@@ -202,6 +202,37 @@ public class DeployedPlaybooks {
         return false;
     }
 
+    /**
+     * Why a run of this version needs an account ({@code accountId}): its own reason ({@link
+     * DeployedProcess#accountNeededBy()}), else that of a playbook it calls (the newest version Baton
+     * deployed of it, as a call takes the newest), at any depth. A playbook calling the sample review
+     * without an account got a review task about nothing, and the answer was recorded nowhere (session
+     * 35's probe).
+     *
+     * @return the reason in words, e.g. "call of 'sample-review', whose input mapping of 'Record review'
+     *     reads accountId", or null when neither it nor anything it calls works on an account
+     */
+    public String accountNeededBy(DeployedProcess process) {
+        return accountNeededBy(process, new java.util.HashSet<>());
+    }
+
+    private String accountNeededBy(DeployedProcess process, Set<String> seen) {
+        if (process.accountNeededBy() != null) {
+            return process.accountNeededBy();
+        }
+        seen.add(process.processId());
+        for (String called : process.calls()) {
+            if (called.startsWith("=") || seen.contains(called)) {
+                continue;
+            }
+            Optional<String> reason = latest(called).map(callee -> accountNeededBy(callee, seen));
+            if (reason.isPresent()) {
+                return "call of '" + called + "', whose " + reason.get();
+            }
+        }
+        return null;
+    }
+
     /** The process ids a call activity may call: those deployed, and while Baton starts those about to be. */
     Set<String> callableProcessIds() {
         Set<String> ids = new java.util.HashSet<>(arriving.keySet());

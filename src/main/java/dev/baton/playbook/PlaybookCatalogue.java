@@ -209,11 +209,13 @@ public class PlaybookCatalogue {
         Map<String, Object> vars = new HashMap<>(variables == null ? Map.of() : variables);
         LaunchVariables.requireNoneGiven(vars);
         Object accountId = vars.get(Variables.ACCOUNT_ID);
-        if (accountId == null && latest.accountNeededBy() != null) {
-            // without one its first step on the account would stop the run with an incident
+        String accountNeededBy = deployed.accountNeededBy(latest);
+        if (accountId == null && accountNeededBy != null) {
+            // without one its first step on the account would stop the run with an incident, or (a
+            // called sample review) record its answer nowhere
             throw new BadRequestException(
                     Variables.ACCOUNT_ID,
-                    "this playbook works on an account: accountId is required (its " + latest.accountNeededBy() + ")");
+                    "this playbook works on an account: accountId is required (its " + accountNeededBy + ")");
         }
         if (accountId == null && vars.containsKey(Variables.ACCOUNT_ID)) {
             throw new BadRequestException(
@@ -314,7 +316,7 @@ public class PlaybookCatalogue {
                 latest.version(),
                 latest.launchRoles(),
                 mayLaunch(latest, roles),
-                latest.accountNeededBy() != null,
+                deployed.accountNeededBy(latest) != null,
                 c[0],
                 stuckCounts == null ? null : stuckCounts.getOrDefault(latest.processId(), 0L),
                 c[1],

@@ -174,6 +174,33 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                 .satisfies(p -> assertThat(p).containsEntry("needsAccount", true));
     }
 
+    /**
+     * The s35 probe's finding 17, through a call: a playbook calling the sample review launched without
+     * an account gave sales-emea a review about nothing, recorded nowhere (SampleReviewWorkerProcessTests).
+     */
+    @Test
+    void aPlaybookCallingTheSampleReviewIsLaunchedOnlyOnAnAccount() {
+        String processId = "Process_calls_review_" + System.nanoTime();
+        uploadAsAda(PlaybookUploadIntegrationTests.good(processId)
+                .replaceFirst(
+                        "(?s)<bpmn:userTask id=\"Activity_call\".*?</bpmn:userTask>",
+                        "<bpmn:callActivity id=\"Activity_call\" name=\"Review the account\"><bpmn:extensionElements>"
+                                + "<zeebe:calledElement processId=\"sample-review\" /></bpmn:extensionElements>"
+                                + "<bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>"
+                                + "</bpmn:callActivity>"));
+
+        ResponseEntity<Map> refused =
+                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) refused.getBody().get("errors"))
+                .containsEntry(
+                        "accountId",
+                        "this playbook works on an account: accountId is required (its call of 'sample-review', whose"
+                                + " step 'Record review' (task_record_review) reads accountId)");
+        assertThat(playbook(processId)).containsEntry("needsAccount", true);
+    }
+
     @Test
     void theFileOfAVersionOrPlaybookThatIsNotDeployedIsNotFoundSayingWhich() {
         ResponseEntity<String> version =

@@ -251,23 +251,38 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
 
     /** Uploads a playbook whose one step calls the sample review; returns its process id. */
     private String uploadCallerOfTheSampleReview() {
+        return uploadCallerOf("sample-review");
+    }
+
+    /** Uploads a playbook whose one step calls {@code calledProcessId}; returns its process id. */
+    private String uploadCallerOf(String calledProcessId) {
         String processId = "Process_calls_review_" + System.nanoTime();
         String caller = PlaybookUploadIntegrationTests.good(processId)
                 .replaceFirst(
                         "(?s)<bpmn:userTask id=\"Activity_call\".*?</bpmn:userTask>",
                         "<bpmn:callActivity id=\"Activity_call\" name=\"Review the account\"><bpmn:extensionElements>"
-                                + "<zeebe:calledElement processId=\"sample-review\" /></bpmn:extensionElements>"
+                                + "<zeebe:calledElement processId=\"" + calledProcessId
+                                + "\" /></bpmn:extensionElements>"
                                 + "<bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>"
                                 + "</bpmn:callActivity>");
+        uploadPlaybook(caller, false);
+        return processId;
+    }
+
+    /** ada uploads the file, with the form its first step links when {@code withForm}. */
+    private void uploadPlaybook(String bpmn, boolean withForm) {
         MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
-        files.add("files", PlaybookCatalogueIntegrationTests.file("caller.bpmn", caller));
+        files.add("files", PlaybookCatalogueIntegrationTests.file("playbook.bpmn", bpmn));
+        if (withForm) {
+            files.add(
+                    "files",
+                    PlaybookCatalogueIntegrationTests.file("renewal-call.form", PlaybookUploadIntegrationTests.FORM));
+        }
         HttpHeaders multipart = new HttpHeaders();
         multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
-        assertThat(as("ada")
-                        .postForEntity("/api/playbooks", new HttpEntity<>(files, multipart), String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        return processId;
+        ResponseEntity<String> uploaded =
+                as("ada").postForEntity("/api/playbooks", new HttpEntity<>(files, multipart), String.class);
+        assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
     /**
@@ -276,12 +291,15 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void theTaskOfAPlaybookARunWithoutAccountCalledIsWithdrawnAndAnotherRunsTaskStays() throws Exception {
-        String processId = uploadCallerOfTheSampleReview();
+        // a called playbook that needs no account: one calling the sample review is launched on an account only
+        String calledId = "Process_called_" + System.nanoTime();
+        uploadPlaybook(PlaybookUploadIntegrationTests.good(calledId), true);
+        String processId = uploadCallerOf(calledId);
         long before = tasks.findAll().stream().mapToLong(Task::getId).max().orElse(0);
         long other = launchCaller(processId);
-        Task othersTask = awaitCalledTask(before);
+        Task othersTask = awaitCalledTask(before, calledId);
         long key = launchCaller(processId);
-        Task called = awaitCalledTask(othersTask.getId());
+        Task called = awaitCalledTask(othersTask.getId(), calledId);
 
         cancelWithdrawsOnlyTheCalledTask(key, called, other, othersTask);
     }
@@ -293,15 +311,15 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
         return ((Number) started.getBody().get("processInstanceKey")).longValue();
     }
 
-    /** The first sample review step about no account after task {@code afterId}. */
-    private Task awaitCalledTask(long afterId) {
+    /** The first step of the called playbook about no account after task {@code afterId}. */
+    private Task awaitCalledTask(long afterId, String calledId) {
         return org.awaitility.Awaitility.await()
                 .atMost(WAIT)
                 .until(
                         () -> tasks.findAll().stream()
                                 .filter(t -> t.getAccountId() == null
                                         && t.getId() > afterId
-                                        && "sample-review".equals(t.getBpmnProcessId()))
+                                        && calledId.equals(t.getBpmnProcessId()))
                                 .findFirst()
                                 .orElse(null),
                         t -> t != null);

@@ -122,6 +122,91 @@ class SampleReviewWorkerProcessTests extends BlockProcessTest {
         assertThat(timeline(accountId)).isEmpty();
     }
 
+    /**
+     * The brief of session 36 (the s35 probe's finding 17): a playbook calling the sample review
+     * without an {@code accountId}. The record step's mapping {@code =accountId} gives null (the engine
+     * raises no incident), the review is answered and the run ends, recorded nowhere: so the catalogue
+     * refuses to launch such a caller without an account (PlaybookCatalogueIntegrationTests).
+     */
+    @Test
+    void aCallerWithoutAnAccountRunsTheReviewToItsEndAndRecordsItNowhere() throws Exception {
+        WorkerRecords sent = new WorkerRecords(engine, WAIT);
+        String callerId = deployCaller();
+        long before = lastTaskId();
+        long caller = processInstances.start(callerId, Map.of());
+        Task review = awaitCalledReview(before);
+        assertThat(review.getAccountId()).isNull();
+        post("rob", review, "claim");
+
+        assertThat(answer(review, Map.of("reviewSummary", "About nothing", "healthScore", 5, "renewalRisk", "low"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        sent.awaitEnded(caller);
+        assertThat(sent.awaitCompleted(review.getProcessInstanceKey(), SampleReviewBpmn.RECORD_REVIEW_JOB_TYPE))
+                .isEqualTo(Map.of(Variables.REVIEW_RECORDED, true));
+    }
+
+    @Test
+    void aCallerOnAnAccountPutsTheCalledReviewOnItsTimeline() throws Exception {
+        WorkerRecords sent = new WorkerRecords(engine, WAIT);
+        long accountId = account("rita");
+        String callerId = deployCaller();
+        long before = lastTaskId();
+        long caller = processInstances.start(callerId, Map.of(Variables.ACCOUNT_ID, accountId));
+        Task review = awaitCalledReview(before);
+        post("rob", review, "claim");
+
+        answer(review, Map.of("reviewSummary", "Calm", "healthScore", 7, "renewalRisk", "low"));
+
+        sent.awaitEnded(caller);
+        assertThat(timeline(accountId))
+                .extracting(InteractionView::summary)
+                .containsExactly("Account review: Calm. Health score 7 of 10; renewal risk low.");
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CALLERS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A playbook whose one step calls the sample review (variables passed both ways, as Modeler's default). */
+    private String deployCaller() {
+        String processId = "calls-sample-review-" + CALLERS.incrementAndGet();
+        var model = io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(processId)
+                .name("Calls the sample review")
+                .startEvent()
+                .callActivity(
+                        "call_review", c -> c.name("Review the account").zeebeProcessId(SampleReviewBpmn.PROCESS_ID))
+                .endEvent()
+                .done();
+        byte[] xml = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(model)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        models.register(
+                camunda.newDeployResourceCommand()
+                        .addResourceBytes(xml, processId + ".bpmn")
+                        .send()
+                        .join(),
+                Map.of(processId + ".bpmn", xml));
+        return processId;
+    }
+
+    private long lastTaskId() {
+        return tasks.findAll().stream().mapToLong(Task::getId).max().orElse(0);
+    }
+
+    /** The first sample review step after task {@code before}. */
+    private Task awaitCalledReview(long before) {
+        return org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(
+                        () -> tasks.findAll().stream()
+                                .filter(t -> t.getId() > before
+                                        && SampleReviewBpmn.PROCESS_ID.equals(t.getBpmnProcessId())
+                                        && t.getStatus() == TaskStatus.OPEN)
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
     private ResponseEntity<Map> answer(Task review, Map<String, Object> values) {
         return as("rob").postForEntity("/api/tasks/" + review.getId() + "/complete", values, Map.class);
     }
