@@ -379,6 +379,10 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         assertThat((List<Map<String, Object>>) preview.get("instances"))
                 .singleElement()
                 .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("fromVersion", 1));
+        assertThat(dev.baton.support.SignedIn.as(http, "ada").getForObject("/playbooks/" + processId, String.class))
+                .as("the playbook's page says it where it offers the move")
+                .contains(
+                        "id=\"upgrade-note\"", "keep the name, assignee and form of the version they were created in");
         assertThat(as("maria")
                         .getForEntity("/api/playbooks/" + processId + "/upgrade", Map.class)
                         .getStatusCode())
