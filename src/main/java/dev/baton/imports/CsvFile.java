@@ -21,21 +21,33 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * An uploaded file checked as a whole before any row is read: not empty, within the size limit, a
  * text file (not a spreadsheet saved under a .csv name) in UTF-8, with or without a byte-order mark;
- * fields separated by {@code ,} or {@code ;} (or a tab), whichever the header row uses; every record
- * readable as CSV (each quoted value closed, nothing after a closing quote). Each problem
- * is a {@link BadRequestException} on the {@code file} field saying what to do about it.
+ * fields separated by {@code ,} or {@code ;} (or a tab), whichever the header row uses, or as an Excel
+ * {@code sep=;} first line says (that line is then no row: Excel does not show it); every record readable as
+ * CSV (each quoted value closed, nothing after a closing quote). A value that does not start with a quote is
+ * plain text, quotes and all ({@code =HYPERLINK("https://x")}, {@code 12" pipe}), as RFC 4180's reading by
+ * commons-csv and Excel take it. Each problem is a {@link BadRequestException} on the {@code file} field
+ * saying what to do about it.
  */
 final class CsvFile {
 
     /** Where commons-csv says a problem is: "(startline 3)", "at line: 3". */
     private static final Pattern PARSER_LINE = Pattern.compile("(?:startline |line: )(\\d+)");
 
+    /**
+     * Excel's first line naming the separator ({@code sep=;}), which Excel reads and does not show; up to 7
+     * characters with its line end.
+     */
+    private static final Pattern SEP_LINE = Pattern.compile("(?i)sep=([^\\r\\n])(?:\\r\\n?|\\n|$)");
+
     private final Path path;
     private final char delimiter;
+    /** The length of the file's {@code sep=} line, line end included, 0 for a file without one. */
+    private final int sepLine;
 
-    private CsvFile(Path path, char delimiter) {
+    private CsvFile(Path path, char delimiter, int sepLine) {
         this.path = path;
         this.delimiter = delimiter;
+        this.sepLine = sepLine;
     }
 
     static CsvFile check(Path path, long maxBytes) {
@@ -50,7 +62,10 @@ final class CsvFile {
             }
             notASpreadsheet(path);
             utf8(path);
-            CsvFile file = new CsvFile(path, delimiter(headerLine(path)));
+            Matcher sep = sepLine(path);
+            CsvFile file = sep == null
+                    ? new CsvFile(path, delimiter(headerLine(path)), 0)
+                    : new CsvFile(path, separator(sep.group(1).charAt(0)), sep.end());
             file.readsToTheEnd();
             return file;
         } catch (IOException e) {
@@ -62,22 +77,28 @@ final class CsvFile {
         return delimiter;
     }
 
-    /** A parser from the first record on (the header row), the byte-order mark skipped; the caller closes it. */
+    /**
+     * A parser from the first record on, the byte-order mark and a {@code sep=} line skipped; the caller
+     * closes it. Blank lines are records (of one empty field, {@link #empty}), so that a record's number is
+     * its row as a spreadsheet shows the file (a multi-line quoted value is one row): callers skip them, and
+     * take the first record that is not {@link #empty} as the header (row 1 unless blank lines stand above
+     * it). They used not to be records, and every row under one was numbered one too low (session 35's probe).
+     */
     CSVParser open() throws IOException {
-        Reader reader = reader(path);
+        Reader reader = reader(path, sepLine);
         return CSVFormat.RFC4180
                 .builder()
                 .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(true)
+                .setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(true)
                 .get()
                 .parse(reader);
     }
 
     /**
-     * Whether {@code record} holds nothing but empty fields ({@code ,,,,}: Excel writes one for a row it kept
-     * but emptied). It is read as the blank line it stands for: skipped, and counted nowhere, where before it
-     * failed the whole file for its missing values (session 35's probe).
+     * Whether {@code record} holds nothing but empty fields: a blank line, or {@code ,,,,} (Excel writes one
+     * for a row it kept but emptied). It is read as the blank line it stands for: skipped, and counted nowhere,
+     * where before it failed the whole file for its missing values (session 35's probe).
      */
     static boolean empty(CSVRecord record) {
         return record.stream().allMatch(String::isBlank);
@@ -95,29 +116,70 @@ final class CsvFile {
                     line = parser.getCurrentLineNumber() + 1;
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
-                throw problem(notCsv(e, line));
+                throw problem(notCsv(e, line, sepLine > 0 ? 1 : 0));
             }
         }
     }
 
     /**
-     * What commons-csv found wrong, in the user's words, with the line it says (else {@code line}):
-     * its messages name Java's view of the file ("EOF reached before encapsulated token finished").
+     * What commons-csv found wrong, in the user's words, with the line it says (else {@code line}), counted
+     * in the file ({@code skipped} lines, a {@code sep=} line, before what the parser read): its messages name
+     * Java's view of the file ("EOF reached before encapsulated token finished").
      */
-    private static String notCsv(RuntimeException e, long line) {
+    private String notCsv(RuntimeException e, long line, int skipped) throws IOException {
         String message = e.getCause() == null
                 ? String.valueOf(e.getMessage())
                 : String.valueOf(e.getCause().getMessage());
         Matcher at = PARSER_LINE.matcher(message);
-        String where = "line " + (at.find() ? at.group(1) : line) + ": ";
+        long number = (at.find() ? Long.parseLong(at.group(1)) : line) + skipped;
+        String where = "line " + number + ": ";
         if (message.contains("EOF reached before encapsulated token finished")) {
             return where + "a quoted value is not closed (a '\"' with no closing '\"' before the end of the file)";
         }
         if (message.contains("Invalid character between encapsulated token and delimiter")) {
+            String cut = cutBySeparator(line(number));
+            if (cut != null) {
+                return where + "the value " + ImportRun.cut(cut) + " holds quotes and the separator '"
+                        + printable(delimiter) + "', so it reads as two values, the second a quoted one with text"
+                        + " after its closing quote: put the whole value in quotes, writing each '\"' in it as '\"\"'"
+                        + " (a spreadsheet saving the file does)";
+            }
             return where + "a quoted value has text after its closing quote (write a '\"' inside a quoted value as"
                     + " '\"\"')";
         }
         return where + "cannot be read as CSV: save the file as 'CSV UTF-8' and import that";
+    }
+
+    /**
+     * In a line the parser refused for text after a closing quote: an unquoted value with a quote in it that
+     * the separator cut where a quoted piece follows ({@code X,=HYPERLINK("https://x","y")}), from its start to
+     * the next separator after that piece; null when the line has no such value (then a quoted value really
+     * has text after its closing quote). The reading stays the library's: this only says why it stopped.
+     */
+    private String cutBySeparator(String line) {
+        if (line == null) {
+            return null;
+        }
+        String d = delimiter == '\t' ? "\\t" : String.valueOf(delimiter); // ',' ';' or tab: plain in a class
+        Matcher cut = Pattern.compile("(?:^|" + d + ")\\s*([^\"\\s" + d + "][^" + d + "]*\"[^" + d + "]*" + d
+                        + "\\s*\"[^\"]*\"[^" + d + "]*)")
+                .matcher(line);
+        return cut.find() ? cut.group(1).strip() : null;
+    }
+
+    /** The file's line {@code number} (1 the first), or null past its end. */
+    private String line(long number) throws IOException {
+        try (BufferedReader in = new BufferedReader(reader(path, 0))) {
+            String text = null;
+            for (long i = 0; i < number && (text = in.readLine()) != null; i++) {
+                // to the line
+            }
+            return text;
+        }
+    }
+
+    private static String printable(char separator) {
+        return separator == '\t' ? "tab" : String.valueOf(separator);
     }
 
     private static void notASpreadsheet(Path path) throws IOException {
@@ -174,8 +236,33 @@ final class CsvFile {
         line.reset();
     }
 
+    /**
+     * The file's {@code sep=X} first line (Excel writes it, and reads the file by it), or null when the first
+     * line is none: group 1 is the separator, {@link Matcher#end} the line's length with its line end.
+     */
+    private static Matcher sepLine(Path path) throws IOException {
+        char[] head = new char[7];
+        int n = 0;
+        try (Reader in = reader(path, 0)) {
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) != -1; ) {
+                n += r;
+            }
+        }
+        Matcher sep = SEP_LINE.matcher(new String(head, 0, n));
+        return sep.lookingAt() ? sep : null;
+    }
+
+    /** The separator a {@code sep=} line names: one Baton reads, else the file is refused saying which it reads. */
+    private static char separator(char named) {
+        if (named != ',' && named != ';' && named != '\t') {
+            throw problem("the first line, sep=" + named + ", names '" + named
+                    + "' as the separator: Baton reads ',' or ';' (or tab) as separators");
+        }
+        return named;
+    }
+
     private static String headerLine(Path path) throws IOException {
-        try (BufferedReader in = new BufferedReader(reader(path))) {
+        try (BufferedReader in = new BufferedReader(reader(path, 0))) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (!line.isBlank()) {
                     return line;
@@ -203,11 +290,19 @@ final class CsvFile {
         return line.chars().filter(x -> x == c).count();
     }
 
-    private static Reader reader(Path path) throws IOException {
+    /** The file's text after its byte-order mark (if any) and the first {@code skip} characters. */
+    private static Reader reader(Path path, int skip) throws IOException {
         BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();
+        }
+        for (long left = skip; left > 0; ) {
+            long skipped = reader.skip(left);
+            if (skipped <= 0) {
+                break;
+            }
+            left -= skipped;
         }
         return reader;
     }

@@ -162,11 +162,11 @@ class ImportRunner {
         try (CSVParser parser = file.open()) {
             Header header = null;
             for (CSVRecord record : parser) {
+                if (CsvFile.empty(record)) {
+                    continue; // a blank line: a row of the spreadsheet, so its number counts (CsvFile#open)
+                }
                 if (header == null) {
                     header = Header.of(record.toList(), job.getKind(), job.getSource());
-                    continue;
-                }
-                if (CsvFile.empty(record)) {
                     continue;
                 }
                 List<String> values =
@@ -246,8 +246,8 @@ class ImportRunner {
     private record Survey(int rows, SlashDates dates) {}
 
     /**
-     * Reads the file once to count its records (footer lines too, {@link CsvFile#empty} ones not, as the
-     * parser skips blank lines) and see which way round it writes its slash dates ({@link SlashDates}), so a
+     * Reads the file once to count its records (footer lines too, {@link CsvFile#empty} ones and blank lines
+     * not) and see which way round it writes its slash dates ({@link SlashDates}), so a
      * row's 01/03/2027 is read as the rows after it tell.
      */
     private static Survey survey(CsvFile file, ImportJob job) throws IOException {
@@ -256,11 +256,11 @@ class ImportRunner {
         try (CSVParser parser = file.open()) {
             Header header = null;
             for (CSVRecord record : parser) {
+                if (CsvFile.empty(record)) {
+                    continue; // a blank line: a row of the spreadsheet, so its number counts (CsvFile#open)
+                }
                 if (header == null) {
                     header = Header.of(record.toList(), job.getKind(), job.getSource());
-                    continue;
-                }
-                if (CsvFile.empty(record)) {
                     continue;
                 }
                 rows++;

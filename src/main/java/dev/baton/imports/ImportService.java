@@ -101,12 +101,16 @@ public class ImportService {
 
     private static void checkHeader(CsvFile file, ImportKind kind, ImportSource source) {
         try (CSVParser parser = file.open()) {
-            var first = parser.iterator();
-            if (!first.hasNext()) {
+            var records = parser.iterator();
+            CSVRecord first = null;
+            while (records.hasNext() && CsvFile.empty(first = records.next())) {
+                first = null; // blank lines above the header (CsvFile#open)
+            }
+            if (first == null) {
                 throw new BadRequestException("file", "the file has no header row");
             }
-            Header header = Header.of(first.next().toList(), kind, source);
-            noRows(first, header);
+            Header header = Header.of(first.toList(), kind, source);
+            noRows(records, header);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

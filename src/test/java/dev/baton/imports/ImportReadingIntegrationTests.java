@@ -116,6 +116,112 @@ class ImportReadingIntegrationTests {
                 .containsEntry("file", "the file has a header but no rows: add a row per record under the header");
     }
 
+    /**
+     * A row's number is its row in a spreadsheet (header = 1) after a blank line too: blank lines were not
+     * counted, so every row under one was reported one row too high up (row 4 here was "row 3").
+     */
+    @Test
+    void aRowUnderABlankLineIsNumberedAsTheSpreadsheetShowsIt() {
+        String id = "BL-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Map result = finished(start(
+                "ACCOUNTS",
+                true,
+                "\r\nexternal_id,name,owner\r\n" + id + "-1,Fine Ltd,rob\r\n\r\n" + id + "-2,,rob\r\n" + id
+                        + "-3,\"Two\nLines Ltd\",rob\r\n\r\n\r\n" + id + "-4,,rob\r\n"));
+
+        assertThat(rowErrors(result))
+                .as("a blank line above the header is a row too; a quoted value over two lines is one row")
+                .containsExactly(
+                        "5 name: is required",
+                        "6 name: must be one line without control or invisible formatting characters",
+                        "9 name: is required");
+        assertThat(result).containsEntry("rowsTotal", 4);
+    }
+
+    /**
+     * Excel's {@code sep=;} first line names the separator: it was read as the header ("missing required
+     * columns ...; the header has: sep="). The header is the next line, row 1 as Excel shows the file (it hides
+     * the sep line); a separator Baton does not read is refused saying so.
+     */
+    @Test
+    void anExcelSepLineSetsTheSeparatorAndTheHeaderIsTheNextLine() {
+        String id = "SP-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Map dry = finished(start(
+                "ACCOUNTS",
+                true,
+                "\uFEFFsep=;\r\nexternal_id;name;owner\r\n" + id + "-1;Sep, Comma Ltd;rob\r\n" + id + "-2;;rob\r\n"));
+        Map real =
+                finished(start("ACCOUNTS", false, "SEP=,\n" + "external_id,name,owner\n" + id + "-3,Sep Co;Ltd,rob\n"));
+        ResponseEntity<Map> pipe =
+                upload("ACCOUNTS", true, "sep=|\nexternal_id|name|owner\n" + id + "-4|Pipe Co|rob\n");
+        ResponseEntity<Map> open =
+                upload("ACCOUNTS", true, "sep=;\nexternal_id;name;owner\n" + id + "-5;\"Open Co;rob\n");
+
+        assertThat(rowErrors(dry)).containsExactly("3 name: is required");
+        assertThat(real).containsEntry("status", "SUCCEEDED").containsEntry("created", 1);
+        assertThat(jdbc.queryForObject(
+                        "select name from account where external_source = 'BATON' and external_id = ?",
+                        String.class,
+                        id + "-3"))
+                .isEqualTo("Sep Co;Ltd");
+        assertThat(pipe.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) pipe.getBody().get("errors"))
+                .containsEntry(
+                        "file",
+                        "the first line, sep=|, names '|' as the separator: Baton reads ',' or ';' (or tab) as"
+                                + " separators");
+        assertThat((Map) open.getBody().get("errors"))
+                .as("a problem's line is the file's, the sep line counted")
+                .containsEntry(
+                        "file",
+                        "line 3: a quoted value is not closed (a '\"' with no closing '\"' before the end of the file)");
+    }
+
+    /**
+     * A value that does not start with a quote is plain text, quotes and all, as RFC 4180's reading by
+     * commons-csv and Excel take it. A formula whose arguments hold the separator is cut by it into two values,
+     * the second starting with a quote: the file is refused saying that, where it said only "a quoted value has
+     * text after its closing quote" of a value the user had not quoted.
+     */
+    @Test
+    void anUnquotedValueWithQuotesIsPlainTextAndOneCutByTheSeparatorIsToldSo() {
+        String id = "QU-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Map plain = finished(start(
+                "ACCOUNTS",
+                false,
+                "external_id,name,owner\n" + id + "-1,=HYPERLINK(\"https://x.example\"),rob\n" + id
+                        + "-2,12\" Pipes Ltd,rob\n"));
+        Map semicolons = finished(start(
+                "ACCOUNTS",
+                false,
+                "external_id;name;owner\n" + id + "-3;=HYPERLINK(\"https://x.example\",\"y\");rob\n"));
+        ResponseEntity<Map> cut = upload(
+                "ACCOUNTS", true, "external_id,name,owner\n" + id + "-4,=HYPERLINK(\"https://x.example\",\"y\"),rob\n");
+
+        assertThat(plain).containsEntry("status", "SUCCEEDED");
+        assertThat(semicolons).containsEntry("status", "SUCCEEDED");
+        assertThat(jdbc.queryForList(
+                        "select name from account where external_source = 'BATON' and external_id like ?"
+                                + " order by external_id",
+                        String.class,
+                        id + "-%"))
+                .containsExactly(
+                        "=HYPERLINK(\"https://x.example\")",
+                        "12\" Pipes Ltd",
+                        "=HYPERLINK(\"https://x.example\",\"y\")");
+        assertThat(cut.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) cut.getBody().get("errors"))
+                .containsEntry(
+                        "file",
+                        "line 2: the value =HYPERLINK(\"https://x.example\",\"y\") holds quotes and the separator ',',"
+                                + " so it reads as two values, the second a quoted one with text after its closing"
+                                + " quote: put the whole value in quotes, writing each '\"' in it as '\"\"' (a"
+                                + " spreadsheet saving the file does)");
+    }
+
     @Test
     void anOwnerNamedByUserNameIsFoundInAnyCase() {
         String id = "UC-" + UUID.randomUUID().toString().substring(0, 8);
