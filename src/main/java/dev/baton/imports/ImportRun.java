@@ -346,7 +346,12 @@ final class ImportRun {
             }
         }
         if (matches == null) {
-            error(row, field, "no person in Baton has this e-mail or name: import people first, or correct the owner");
+            // the column the row has: an interaction's "by", a commitment's "made_by" (it said "the owner" for all)
+            error(
+                    row,
+                    field,
+                    "no person in Baton has this e-mail or name: import people first, or correct the "
+                            + row.column(field) + " column");
             return null;
         }
         if (matches.size() > 1) {
@@ -454,11 +459,20 @@ final class ImportRun {
      * reads it ("the lead Pat Lead at Acme"), {@code link} its page; both null for a new record.
      */
     void matched(ImportRow row, String named, String link) {
+        matched(row, "external_id", named, link);
+    }
+
+    /**
+     * {@link #matched(ImportRow, String, String)} for a kind whose own id is in {@code field} (a team's
+     * {@code key}): the notice stands at the column the file has (session 35's probe: a teams file's was at
+     * {@code external_id}, a column no teams file has).
+     */
+    void matched(ImportRow row, String field, String named, String link) {
         if (named == null) {
             created++;
         } else {
             updated++;
-            notice(row, "external_id", "already imported: updates " + named, link);
+            notice(row, field, "already imported: updates " + named, link);
         }
     }
 

@@ -70,7 +70,10 @@ class InteractionRows implements RowHandler {
                 .collect(Collectors.toSet());
     }
 
-    /** The optional contact, which must belong to the row's account. */
+    /**
+     * The optional contact, which must belong to the row's account: one of another account is an error
+     * naming both (session 35's probe: "belongs to another account" said neither).
+     */
     static Long contact(ImportRow row, ImportRun run, Map<String, Found> contactIds, Found account) {
         String ref = run.reference(row.get("contact"));
         if (ref == null) {
@@ -82,7 +85,10 @@ class InteractionRows implements RowHandler {
             return null;
         }
         if (account != null && contact.accountId() != account.id()) {
-            run.error(row, "contact", "belongs to another account");
+            run.error(
+                    row,
+                    "contact",
+                    "belongs to another account: it is " + contact.named() + ", and the row names " + account.named());
             return null;
         }
         return contact.id();

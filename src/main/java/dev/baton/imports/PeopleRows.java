@@ -57,7 +57,7 @@ class PeopleRows {
                 run.check(row, team);
                 if (run.accepted(row)) {
                     valid.add(team);
-                    run.matched(row, known.containsKey(key) ? "the team " + key : null, null);
+                    run.matched(row, "key", known.containsKey(key) ? "the team " + key : null, null);
                 }
             }
             if (run.writing()) {

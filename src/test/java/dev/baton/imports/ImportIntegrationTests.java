@@ -164,7 +164,8 @@ class ImportIntegrationTests {
                 .extracting(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
                 .containsExactly(
                         "3 name: is required",
-                        "4 owner: no person in Baton has this e-mail or name: import people first, or correct the owner",
+                        "4 owner: no person in Baton has this e-mail or name: import people first, or correct the owner"
+                                + " column",
                         "5 renewal_date: is not a date: write it as 2025-12-31, 31.12.2025, 12/31/2025 or 31/12/2025",
                         "6 external_id: repeats the id of row 2");
         // other tests import accounts from BATON too: none of this file's

@@ -153,7 +153,8 @@ class ImportRowRulesIntegrationTests {
 
         assertThat(rowErrors(result))
                 .containsExactly(
-                        "2 owner: no person in Baton has this e-mail or name: import people first, or correct the owner",
+                        "2 owner: no person in Baton has this e-mail or name: import people first, or correct the owner"
+                                + " column",
                         "4 external_id: repeats the id of row 3",
                         "5 : has 4 fields where the header has 3: field 4 ('extra') is past the last column, owner"
                                 + " (a separator too many?)");

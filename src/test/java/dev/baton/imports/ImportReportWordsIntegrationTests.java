@@ -1,0 +1,96 @@
+package dev.baton.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * Found by session 35's probe of the imports: what a report says of a row. An unknown person was "correct the
+ * owner" in a column named {@code by}, a contact of another account named neither account, a teams file's
+ * notice stood at a column it does not have, and an open commitment long past its due date was imported
+ * without a word, though its managers were mailed "Overdue commitment" minutes later. Through the API, on the
+ * real database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImportReportWordsIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void anUnknownPersonIsToldAtTheColumnTheRowHasAndAContactOfAnotherAccountNamesBothAccounts() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(finished(start(
+                        "ACCOUNTS",
+                        false,
+                        "external_id,name,owner\nA1-" + tag + ",First " + tag + ",rob\nA2-" + tag + ",Second " + tag
+                                + ",rob\n")))
+                .containsEntry("status", "SUCCEEDED");
+        assertThat(finished(start(
+                        "CONTACTS",
+                        false,
+                        "external_id,account,full_name\nC1-" + tag + ",A1-" + tag + ",Carla Contact\n")))
+                .containsEntry("status", "SUCCEEDED");
+
+        Map interactions = finished(start(
+                "INTERACTIONS",
+                true,
+                "external_id,account,kind,summary,by,occurred_at,contact\n" + "I1-" + tag + ",A2-" + tag
+                        + ",CALL,Probe call,nobody,2026-11-01 10:00,C1-" + tag + "\n"));
+        Map commitments = finished(start(
+                "COMMITMENTS",
+                true,
+                "external_id,account,description,made_by,due_date,owner\n" + "K1-" + tag + ",A1-" + tag
+                        + ",A promise,nobody,2027-02-01,ghost\n"));
+
+        assertThat(rowErrors(interactions))
+                .containsExactly(
+                        "2 by: no person in Baton has this e-mail or name: import people first, or correct the by"
+                                + " column",
+                        "2 contact: belongs to another account: it is the contact Carla Contact at First " + tag
+                                + ", and the row names the account Second " + tag);
+        assertThat(rowErrors(commitments))
+                .containsExactly(
+                        "2 made_by: no person in Baton has this e-mail or name: import people first, or correct the"
+                                + " made_by column",
+                        "2 owner: no person in Baton has this e-mail or name: import people first, or correct the"
+                                + " owner column");
+    }
+
+    @Test
+    void aTeamsRowForATeamBatonHasIsToldAtTheKeyColumn() {
+        Map teams = finished(start("TEAMS", true, "key,name\nsales-emea,Sales EMEA\n"));
+
+        assertThat(teams).containsEntry("status", "SUCCEEDED").containsEntry("updated", 1);
+        assertThat(notices(teams)).containsExactly("2 key: already imported: updates the team sales-emea");
+    }
+
+    private long start(String kind, boolean dryRun, String csv) {
+        return ImportsApi.start(http.withBasicAuth("ada", "demo"), kind, dryRun, csv);
+    }
+
+    private Map finished(long id) {
+        return ImportsApi.finished(http.withBasicAuth("ada", "demo"), id);
+    }
+
+    private static List<String> rowErrors(Map result) {
+        return listed(result, "errors");
+    }
+
+    private static List<String> notices(Map result) {
+        return listed(result, "notices");
+    }
+
+    private static List<String> listed(Map result, String list) {
+        return ((List<Map>) result.get(list))
+                .stream()
+                        .map(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                        .toList();
+    }
+}
