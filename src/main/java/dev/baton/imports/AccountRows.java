@@ -50,7 +50,6 @@ class AccountRows implements RowHandler {
                     run.date(row, "renewal_date"));
             run.check(row, account);
             if (!run.accepted(row)) {
-                // at once, as before the leaver check: a refused row's id is forgotten before the next row reads it
                 continue;
             }
             read.add(row);

@@ -42,6 +42,8 @@ class ContactRows implements RowHandler {
                         .collect(Collectors.toSet()));
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedContact> valid = new ArrayList<>();
+        List<Long> firsts = new ArrayList<>();
+        List<Repeat> repeats = new ArrayList<>();
         for (ImportRow row : chunk) {
             String externalId = run.externalId(row, "external_id");
             Found account = account(row, run, accountIds);
@@ -60,9 +62,17 @@ class ContactRows implements RowHandler {
                     run.text(row, "phone", 60),
                     verified);
             run.check(row, contact);
+            // the file's first row with this e-mail at this account, refused or not: a later one repeats it either way
+            String accountRef = run.reference(row.get("account"));
+            long first = email == null || accountRef == null
+                    ? row.number()
+                    : run.keys.firstRow(emailKey(accountRef, email), row.number());
             if (run.accepted(row)) {
                 rows.add(row);
                 valid.add(contact);
+                firsts.add(first);
+            } else if (first != row.number()) {
+                repeats.add(new Repeat(row, first, contact.accountId(), accountRef, null));
             }
         }
         Map<String, Found> existing = accounts.contacts(
@@ -71,7 +81,6 @@ class ContactRows implements RowHandler {
         List<ImportedContact> written = new ArrayList<>();
         Map<Long, ImportedContact> merged = new HashMap<>();
         List<ImportedContact> kept = new ArrayList<>();
-        List<Repeat> repeats = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             ImportRow row = rows.get(i);
             ImportedContact contact = valid.get(i);
@@ -80,11 +89,15 @@ class ContactRows implements RowHandler {
                     ? null
                     : withEmail.get(AccountImports.emailAtAccount(contact.accountId(), contact.email()));
             if (contact.email() != null) {
-                long first =
-                        run.keys.firstRow(emailKey(run.reference(row.get("account")), contact.email()), row.number());
+                long first = firsts.get(i);
                 if (first != row.number()) {
                     boolean keeps = own == null || own.otherId();
-                    repeats.add(new Repeat(row, first, contact.accountId(), keeps ? contact.externalId() : null));
+                    repeats.add(new Repeat(
+                            row,
+                            first,
+                            contact.accountId(),
+                            run.reference(row.get("account")),
+                            keeps ? contact.externalId() : null));
                     if (own == null) {
                         kept.add(contact);
                     }
@@ -131,11 +144,13 @@ class ContactRows implements RowHandler {
         if (!repeats.isEmpty()) {
             Map<Long, String> names = accounts.accountNames(
                     repeats.stream().map(Repeat::accountId).toList());
-            repeats.forEach(r -> run.notice(
+            repeats.forEach(r -> run.repeatNotice(
                     r.row(),
                     "email",
-                    "same e-mail as row " + r.first() + " for account '" + names.get(r.accountId())
-                            + "': skipped, not imported twice" + (r.keptId() == null ? "" : idKept(r.keptId()))));
+                    r.first(),
+                    of -> "same e-mail as " + of + " for account '"
+                            + names.getOrDefault(r.accountId(), r.accountReference()) + "': skipped, not imported twice"
+                            + (r.keptId() == null ? "" : idKept(r.keptId()))));
         }
         if (run.writing()) {
             accounts.upsertContacts(source, written);
@@ -166,10 +181,11 @@ class ContactRows implements RowHandler {
     }
 
     /**
-     * A row skipped for repeating the e-mail address of an earlier row ({@code first}) at its account;
-     * {@code keptId} its id when kept as another id of that row's contact, else null.
+     * A row skipped for repeating the e-mail address of an earlier row ({@code first}) at its account (its id
+     * in Baton, 0 for none found, and as the row names it); {@code keptId} its id when kept as another id of that
+     * row's contact, else null (a refused row keeps nothing).
      */
-    private record Repeat(ImportRow row, long first, long accountId, String keptId) {}
+    private record Repeat(ImportRow row, long first, long accountId, String accountReference, String keptId) {}
 
     /**
      * How a contact's e-mail address is remembered in {@link FileKeys}: with the account the row names

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The keys no two rows of one file may share (external ids, a lead's e-mail, a contact's e-mail at its account, a new
  * person's username), each with the first
- * row that had it. Earlier chunks' keys live in a temporary table of the import's transaction, not
+ * row that had it, and whether that row was refused (had any error: a later row with its key still repeats
+ * it, and says so). Earlier chunks' keys live in a temporary table of the import's transaction, not
  * in the heap, so memory stays flat however long the file: before a chunk, the keys its rows may
  * ask about are read from the table; after it, the chunk's new keys are added. Needs one transaction
  * around the whole pass (the table is dropped at its end).
@@ -21,25 +22,32 @@ final class FileKeys {
     private final JdbcTemplate jdbc;
     private Set<String> announced = Set.of();
     private final Map<String, Long> earlier = new HashMap<>();
+    /** The first rows of {@link #earlier} that were refused. */
+    private final Set<Long> earlierRefused = new HashSet<>();
+
     private final Map<String, Long> added = new HashMap<>();
 
     /** Creates the table: call inside the transaction the pass runs in. */
     FileKeys(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        jdbc.execute("create temporary table import_key (key text primary key, first_row bigint not null)"
-                + " on commit drop");
+        jdbc.execute("create temporary table import_key (key text primary key, first_row bigint not null,"
+                + " refused boolean not null) on commit drop");
     }
 
     /** A chunk begins: {@code keys} are all that its rows may ask {@link #firstRow} about. */
     void before(Set<String> keys) {
         announced = keys;
         earlier.clear();
+        earlierRefused.clear();
         added.clear();
         if (!keys.isEmpty()) {
             jdbc.query(
-                    "select key, first_row from import_key where key = any(?)",
+                    "select key, first_row, refused from import_key where key = any(?)",
                     rs -> {
                         earlier.put(rs.getString(1), rs.getLong(2));
+                        if (rs.getBoolean(3)) {
+                            earlierRefused.add(rs.getLong(2));
+                        }
                     },
                     (Object) keys.toArray(String[]::new));
         }
@@ -61,11 +69,11 @@ final class FileKeys {
     }
 
     /**
-     * Forgets the keys {@code row} gave in this chunk ({@link #firstRow} remembered it as their first):
-     * the row was refused, and a refused row is nobody's original.
+     * Whether {@code row}, of an earlier chunk, was refused: asked of a row {@link #firstRow} named as
+     * the first with a key of this chunk's (false for any other row).
      */
-    void forget(long row) {
-        added.values().removeIf(first -> first == row);
+    boolean refusedEarlier(long row) {
+        return earlierRefused.contains(row);
     }
 
     /** Forgets every key of the file: a first pass over it is done ({@link ImportRun#lookingAhead()}). */
@@ -73,19 +81,23 @@ final class FileKeys {
         jdbc.update("delete from import_key");
     }
 
-    /** The chunk is done: its new keys go to the table. */
-    void after() {
+    /** The chunk is done: its new keys go to the table, with whether their row is among {@code refused}. */
+    void after(Set<Long> refused) {
         if (!added.isEmpty()) {
             List<String> keys = new ArrayList<>(added.keySet());
             Long[] rows = keys.stream().map(added::get).toArray(Long[]::new);
+            Boolean[] refusedRows =
+                    keys.stream().map(k -> refused.contains(added.get(k))).toArray(Boolean[]::new);
             jdbc.update(
-                    "insert into import_key (key, first_row) select * from unnest(?::text[], ?::bigint[])"
-                            + " on conflict do nothing",
+                    "insert into import_key (key, first_row, refused)"
+                            + " select * from unnest(?::text[], ?::bigint[], ?::boolean[]) on conflict do nothing",
                     keys.toArray(String[]::new),
-                    rows);
+                    rows,
+                    refusedRows);
         }
         added.clear();
         earlier.clear();
+        earlierRefused.clear();
         announced = Set.of();
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One pass over a file: the errors and notices found so far (each kept up to a cap, all counted),
@@ -39,6 +40,11 @@ final class ImportRun {
     private long listed;
     /** The rows of the chunk being read that have an error (any rule, the row's length too). */
     private final Set<Long> refusedRows = new HashSet<>();
+    /**
+     * The errors and notices of the chunk being read that name the earlier row whose key they repeat: whether
+     * that row has errors of its own is known once the chunk is done ({@link #chunkDone}).
+     */
+    private final List<Repeat> repeats = new ArrayList<>();
     /** The people rows so far that deactivate someone whose launched runs then stop (the first {@link #MAX_KEPT}). */
     final List<RunsThatWillStop> runsThatWillStop = new ArrayList<>();
     /** The people rows so far that deactivate someone active (the first {@link #MAX_KEPT}). */
@@ -146,16 +152,13 @@ final class ImportRun {
     }
 
     /**
-     * Whether {@code row} has no error so far. A row with one does not count for the other rows' rules,
-     * so the keys it gave ({@link #externalId}, a username) are forgotten: a later row with its id is
-     * not its repeat.
+     * Whether {@code row} has no error so far: then it is written (unless the run writes nothing). The keys
+     * it gave ({@link #externalId}, a lead's or contact's e-mail, a username) are the file's either way: a
+     * later row repeating them is a repeat, which says so when this row has errors of its own ({@link
+     * #repeatError}), so one run reports both (they came in rounds before: session 35's probe).
      */
     boolean accepted(ImportRow row) {
-        if (!refused(row)) {
-            return true;
-        }
-        keys.forget(row.number());
-        return false;
+        return !refused(row);
     }
 
     /** Whether {@code row} has an error so far (in the chunk being read). */
@@ -163,10 +166,65 @@ final class ImportRun {
         return refusedRows.contains(row.number());
     }
 
-    /** A chunk is done: whose rows had errors is no longer asked. */
+    /**
+     * A chunk is done: each repeat of a row that has errors of its own now says so, the chunk's keys go to
+     * {@link #keys} with whether their first row was refused, and whose rows had errors is no longer asked.
+     */
     void chunkDone() {
+        for (Repeat r : repeats) {
+            if (refusedRows.contains(r.first()) || keys.refusedEarlier(r.first())) {
+                List<Listed> list = r.error() ? errors : notices;
+                int at = Collections.binarySearch(list, r.listed(), Listed.READING_ORDER);
+                if (at >= 0) {
+                    RowError was = list.get(at).error();
+                    list.set(
+                            at,
+                            new Listed(
+                                    r.listed().row(),
+                                    r.listed().position(),
+                                    r.listed().seq(),
+                                    new RowError(
+                                            was.row(),
+                                            was.column(),
+                                            was.value(),
+                                            r.problem().apply(ofRow(r.first()) + " (which has its own error)"),
+                                            was.link())));
+                }
+            }
+        }
+        repeats.clear();
+        keys.after(refusedRows);
         refusedRows.clear();
     }
+
+    /**
+     * An error at {@code field} of {@code row} for repeating a key of the earlier row {@code first}:
+     * {@code problem} says it of that row as given ("row 3"), and once the chunk is done it is said again
+     * of "row 3 (which has its own error)" when that row has errors of its own: a repeat is one whether
+     * or not the first row is refused, and the report then says why the first is not imported either.
+     */
+    void repeatError(ImportRow row, String field, long first, UnaryOperator<String> problem) {
+        error(row, field, problem.apply(ofRow(first)));
+        repeats.add(new Repeat(true, listedLast(row, field), first, problem));
+    }
+
+    /** A notice at {@code field} of {@code row} for repeating a key of row {@code first}, as {@link #repeatError}. */
+    void repeatNotice(ImportRow row, String field, long first, UnaryOperator<String> problem) {
+        notice(row, field, problem.apply(ofRow(first)));
+        repeats.add(new Repeat(false, listedLast(row, field), first, problem));
+    }
+
+    private static String ofRow(long first) {
+        return "row " + first;
+    }
+
+    /** Where the entry just kept for {@code row} and {@code field} stands in reading order. */
+    private Listed listedLast(ImportRow row, String field) {
+        return new Listed(row.number(), row.position(field), listed - 1, null);
+    }
+
+    /** A repeat's entry as kept, the row it repeats and its problem said of that row. */
+    private record Repeat(boolean error, Listed listed, long first, UnaryOperator<String> problem) {}
 
     /**
      * Keeps {@code list} in reading order (row, then the column's place in the file, then as found),
@@ -282,7 +340,7 @@ final class ImportRun {
         id = canonical(id);
         long earlier = keys.firstRow(idKey(field, id), row.number());
         if (earlier != row.number()) {
-            error(row, field, "repeats the " + KEY_NAMES.get(field) + " of row " + earlier);
+            repeatError(row, field, earlier, of -> "repeats the " + KEY_NAMES.get(field) + " of " + of);
             return null;
         }
         return id;

@@ -238,8 +238,7 @@ class ImportRunner {
     private static void handle(RowHandler handler, List<ImportRow> chunk, ImportRun run) {
         run.keys.before(FileKeys.of(chunk, run));
         handler.handle(chunk, run);
-        run.keys.after();
-        run.chunkDone();
+        run.chunkDone(); // the chunk's keys go to the file's table there
     }
 
     /** What is known of the whole file before any row is judged: its number of records, its way with slash dates. */

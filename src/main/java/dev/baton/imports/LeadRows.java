@@ -30,11 +30,17 @@ class LeadRows implements RowHandler {
     public void handle(List<ImportRow> chunk, ImportRun run) {
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedLead> valid = new ArrayList<>();
+        List<Long> firsts = new ArrayList<>();
         for (ImportRow row : chunk) {
             ImportedLead lead = read(row, run);
+            // the file's first row with this e-mail, refused or not: a later row with it is skipped either way
+            long first = lead.email() == null ? row.number() : run.firstWithEmail(lead.email(), row.number());
             if (run.accepted(row)) {
                 rows.add(row);
                 valid.add(lead);
+                firsts.add(first);
+            } else if (first != row.number()) {
+                repeatsEmail(row, first, run);
             }
         }
         Map<String, Existing> imported = leads.leads(
@@ -55,13 +61,8 @@ class LeadRows implements RowHandler {
                         same.page());
                 continue;
             }
-            if (email != null
-                    && run.firstWithEmail(email, rows.get(i).number())
-                            != rows.get(i).number()) {
-                run.notice(
-                        rows.get(i),
-                        "email",
-                        "repeats the e-mail of row " + run.firstWithEmail(email, 0) + ": skipped, not imported twice");
+            if (firsts.get(i) != rows.get(i).number()) {
+                repeatsEmail(rows.get(i), firsts.get(i), run);
                 continue;
             }
             run.matched(rows.get(i), before == null ? null : before.named(), before == null ? null : before.page());
@@ -70,6 +71,10 @@ class LeadRows implements RowHandler {
         if (run.writing()) {
             leads.upsert(run.source.name(), written);
         }
+    }
+
+    private static void repeatsEmail(ImportRow row, long first, ImportRun run) {
+        run.repeatNotice(row, "email", first, of -> "repeats the e-mail of " + of + ": skipped, not imported twice");
     }
 
     private static ImportedLead read(ImportRow row, ImportRun run) {

@@ -141,7 +141,11 @@ class PeopleRows {
                 // two new people of one file may not share a username (sam@a.example and sam@b.example)
                 long earlier = run.keys.firstRow(usernameKey(username), row.number());
                 if (earlier != row.number()) {
-                    usernameError(row, run, "repeats the username of row " + earlier, "give each a username");
+                    run.repeatError(
+                            row,
+                            usernameField(row),
+                            earlier,
+                            of -> usernameProblem(row, run, "repeats the username of " + of, "give each a username"));
                 }
             }
             Long team = null;
@@ -235,15 +239,21 @@ class PeopleRows {
      * "username" to point at.
      */
     private static void usernameError(ImportRow row, ImportRun run, String problem, String fix) {
+        run.error(row, usernameField(row), usernameProblem(row, run, problem, fix));
+    }
+
+    /** Where a new person's username came from ({@link #usernameError}): {@code username} or {@code email}. */
+    private static String usernameField(ImportRow row) {
+        return row.get("username") != null ? "username" : "email";
+    }
+
+    /** An error about a new person's username as {@link #usernameError} words it. */
+    private static String usernameProblem(ImportRow row, ImportRun run, String problem, String fix) {
         if (row.get("username") != null) {
-            run.error(row, "username", problem + ": " + fix);
-        } else {
-            run.error(
-                    row,
-                    "email",
-                    "the username '" + username(row) + "' made from the e-mail " + row.get("email") + " " + problem
-                            + ": fill in " + usernameColumn(run.source));
+            return problem + ": " + fix;
         }
+        return "the username '" + username(row) + "' made from the e-mail " + row.get("email") + " " + problem
+                + ": fill in " + usernameColumn(run.source);
     }
 
     /**
