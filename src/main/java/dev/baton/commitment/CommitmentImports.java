@@ -1,5 +1,7 @@
 package dev.baton.commitment;
 
+import dev.baton.people.TimeZones;
+import dev.baton.shared.Dates;
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SaneDate;
 import jakarta.validation.constraints.NotBlank;
@@ -7,12 +9,17 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,11 +55,91 @@ public class CommitmentImports {
             CommitmentStatus status,
             @PastOrPresent @SaneDate Instant deliveredAt) {}
 
-    private final JdbcTemplate jdbc;
+    /**
+     * What the commitment process does with a new imported commitment as soon as it starts (the sweep starts
+     * it, {@code CommitmentProcessStarter}): a proposed or accepted one whose due day has already ended where
+     * it is judged (its owner's zone, {@link CommitmentService#dueZone}) is escalated at once, as the process's
+     * due-date timer, set in the past, fires: an "Overdue commitment" mail and a <i>Decide overdue
+     * commitment</i> task for {@code escalatedTo} (named as {@code CommitmentProcessSteps#escalate} chooses:
+     * the owner's manager, else the maker's manager, else the maker), described by {@code who} ("the owner's
+     * manager").
+     */
+    public record OverdueOnArrival(LocalDate dueDate, String escalatedTo, String who) {}
 
-    CommitmentImports(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TimeZones zones;
+    private final Clock clock;
+
+    CommitmentImports(JdbcTemplate jdbc, TimeZones zones, Clock clock) {
         this.jdbc = jdbc;
+        this.zones = zones;
+        this.clock = clock;
     }
+
+    /**
+     * For each of {@code rows} (new commitments, not yet in Baton, whose owner and maker are people in
+     * Baton), in order: what its process does at once when it starts, for an import's report to say before
+     * anyone is mailed ({@link OverdueOnArrival}), or null for a row its process will not escalate on arrival
+     * (not yet due where its owner is; delivered, rejected or closed; or without an owner, which the
+     * delivering team's <i>Assign owner</i> task waits for). One query, none when no row is overdue.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<OverdueOnArrival> overdueOnArrival(List<ImportedCommitment> rows) {
+        // due before the latest "today" of any zone: a later one is overdue nowhere yet, and not looked up
+        LocalDate latestToday = LocalDate.now(clock.withZone(ZoneOffset.MAX));
+        List<ImportedCommitment> candidates =
+                rows.stream().filter(c -> mayBeOverdue(c, latestToday)).toList();
+        List<OverdueOnArrival> found = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            rows.forEach(r -> found.add(null));
+            return found;
+        }
+        Map<Long, Escalating> people = new HashMap<>();
+        jdbc.query(
+                """
+        select p.id, p.time_zone, p.full_name, m.full_name
+        from person p left join person m on m.id = p.manager_id
+        where p.id = any(?)""",
+                rs -> {
+                    people.put(rs.getLong(1), new Escalating(rs.getString(2), rs.getString(3), rs.getString(4)));
+                },
+                (Object) candidates.stream()
+                        .flatMap(c -> Stream.of(c.ownerId(), c.madeById()))
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toArray(Long[]::new));
+        Instant now = clock.instant();
+        for (ImportedCommitment c : rows) {
+            Escalating owner = mayBeOverdue(c, latestToday) ? people.get(c.ownerId()) : null;
+            Escalating maker = people.get(c.madeById());
+            if (owner == null
+                    || maker == null
+                    || now.isBefore(Dates.endOf(c.dueDate(), zones.ofStored(owner.timeZone())))) {
+                found.add(null);
+            } else if (owner.manager() != null) {
+                found.add(new OverdueOnArrival(c.dueDate(), owner.manager(), "the owner's manager"));
+            } else if (maker.manager() != null) {
+                found.add(new OverdueOnArrival(
+                        c.dueDate(), maker.manager(), "the manager of whoever made it (the owner has no manager)"));
+            } else {
+                found.add(new OverdueOnArrival(
+                        c.dueDate(), maker.fullName(), "whoever made it (neither they nor the owner has a manager)"));
+            }
+        }
+        return found;
+    }
+
+    /** Whether {@code c} waits for acceptance or delivery by an owner, and its due day is before {@code latestToday}. */
+    private static boolean mayBeOverdue(ImportedCommitment c, LocalDate latestToday) {
+        return c.ownerId() != null
+                && c.dueDate() != null
+                && c.status() != null
+                && CommitmentStatus.AWAITING_DELIVERY.contains(c.status())
+                && c.dueDate().isBefore(latestToday);
+    }
+
+    /** A person as an escalation reads them: their zone (null: the company's), name and manager's name. */
+    private record Escalating(String timeZone, String fullName, String manager) {}
 
     /**
      * A commitment imported before, as it stands before this import: its id, owner (null for none) and

@@ -5,6 +5,7 @@ import dev.baton.account.AccountImports.Found;
 import dev.baton.commitment.CommitmentImports;
 import dev.baton.commitment.CommitmentImports.Existing;
 import dev.baton.commitment.CommitmentImports.ImportedCommitment;
+import dev.baton.commitment.CommitmentImports.OverdueOnArrival;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.people.PeopleImports;
 import dev.baton.people.PeopleImports.PersonRef;
@@ -89,6 +90,8 @@ class CommitmentRows implements RowHandler {
         Map<String, Existing> existing = commitments.existing(
                 source, valid.stream().map(ImportedCommitment::externalId).toList());
         List<ImportedCommitment> written = new ArrayList<>();
+        List<ImportRow> newRows = new ArrayList<>();
+        List<ImportedCommitment> added = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             ImportRow row = rows.get(i);
             Existing before = existing.get(valid.get(i).externalId());
@@ -96,6 +99,19 @@ class CommitmentRows implements RowHandler {
             if (run.accepted(row)) {
                 run.matched(row, before == null ? null : before.named(), before == null ? null : before.page());
                 written.add(valid.get(i));
+                if (before == null) {
+                    newRows.add(row);
+                    added.add(valid.get(i));
+                }
+            }
+        }
+        List<OverdueOnArrival> overdue = commitments.overdueOnArrival(added);
+        for (int i = 0; i < added.size(); i++) {
+            if (overdue.get(i) != null) {
+                run.notice(
+                        newRows.get(i),
+                        "due_date",
+                        overdueOnArrival(added.get(i).status(), overdue.get(i)));
             }
         }
         if (run.writing()) {
@@ -117,6 +133,19 @@ class CommitmentRows implements RowHandler {
         if (status.isOpen() && (before == null || !Objects.equals(before.ownerId(), commitment.ownerId()))) {
             run.error(row, "owner", why + " and cannot take on a commitment");
         }
+    }
+
+    /**
+     * What a new open commitment already past its due date sets off once imported, which no report said (session
+     * 35's probe: managers were mailed "Overdue commitment ... 916 days ago" at the next sweep): its process
+     * starts at the commitment sweep and, its due-date timer already past, escalates it at once.
+     */
+    private static String overdueOnArrival(CommitmentStatus status, OverdueOnArrival o) {
+        return "due " + o.dueDate() + " and still " + status + ", so already overdue: once imported, its process"
+                + " starts at the next commitment sweep (within minutes) and escalates it at once, an \"Overdue"
+                + " commitment\" mail and a Decide overdue commitment task (a new date, another owner, or breached)"
+                + " for " + o.escalatedTo() + ", " + o.who() + " (if the promise is history, import it with the"
+                + " status it ended in)";
     }
 
     /** When a delivered or verified commitment was delivered, if the file says; any other status has no such date. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Found by session 35's probe of the imports: what a report says of a row. An unknown person was "correct the
@@ -22,6 +23,9 @@ class ImportReportWordsIntegrationTests {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anUnknownPersonIsToldAtTheColumnTheRowHasAndAContactOfAnotherAccountNamesBothAccounts() {
@@ -69,6 +73,55 @@ class ImportReportWordsIntegrationTests {
 
         assertThat(teams).containsEntry("status", "SUCCEEDED").containsEntry("updated", 1);
         assertThat(notices(teams)).containsExactly("2 key: already imported: updates the team sales-emea");
+    }
+
+    /**
+     * An open commitment whose due day has ended gets its process at the next commitment sweep, and the process
+     * escalates it at once (its due-date timer is already past): the report says so on the row, in a dry run and
+     * in the real import, naming whom the escalation goes to. Delivered, future and re-imported rows get no
+     * such notice.
+     */
+    @Test
+    void aNewOpenCommitmentAlreadyOverdueIsToldThatItsEscalationGoesOutAtOnce() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(finished(start(
+                        "ACCOUNTS", false, "external_id,name,owner\nKA-" + tag + ",Old Promises " + tag + ",rob\n")))
+                .containsEntry("status", "SUCCEEDED");
+        String csv = "external_id,account,description,made_by,due_date,owner,status\n"
+                + "K1-" + tag + ",KA-" + tag + ",Old promise one,rob,2024-06-01,rob,PROPOSED\n"
+                + "K2-" + tag + ",KA-" + tag + ",Old promise two,ada,2025-01-15,maria,ACCEPTED\n"
+                + "K3-" + tag + ",KA-" + tag + ",Old delivered,rob,2025-02-01,rob,DELIVERED\n"
+                + "K4-" + tag + ",KA-" + tag + ",Future promise,rob,2070-01-01,rob,ACCEPTED\n";
+        String maria = fullName("maria");
+        String ada = fullName("ada");
+        List<String> overdue = List.of(
+                "2 due_date: due 2024-06-01 and still PROPOSED, so already overdue: once imported, its process starts"
+                        + " at the next commitment sweep (within minutes) and escalates it at once, an \"Overdue"
+                        + " commitment\" mail and a Decide overdue commitment task (a new date, another owner, or"
+                        + " breached) for " + maria + ", the owner's manager (if the promise is history, import it"
+                        + " with the status it ended in)",
+                "3 due_date: due 2025-01-15 and still ACCEPTED, so already overdue: once imported, its process starts"
+                        + " at the next commitment sweep (within minutes) and escalates it at once, an \"Overdue"
+                        + " commitment\" mail and a Decide overdue commitment task (a new date, another owner, or"
+                        + " breached) for " + ada + ", whoever made it (neither they nor the owner has a manager)"
+                        + " (if the promise is history, import it with the status it ended in)");
+
+        Map dry = finished(start("COMMITMENTS", true, csv));
+        Map real = finished(start("COMMITMENTS", false, csv));
+        Map again = finished(start("COMMITMENTS", false, csv));
+
+        assertThat(dry).containsEntry("status", "SUCCEEDED");
+        assertThat(notices(dry)).containsExactlyElementsOf(overdue);
+        assertThat(real).containsEntry("status", "SUCCEEDED").containsEntry("created", 4);
+        assertThat(notices(real)).containsExactlyElementsOf(overdue);
+        assertThat(again).containsEntry("updated", 4);
+        assertThat(notices(again))
+                .as("a commitment Baton has already has its process: the import starts none")
+                .noneMatch(n -> n.contains("overdue"));
+    }
+
+    private String fullName(String username) {
+        return jdbc.queryForObject("select full_name from person where username = ?", String.class, username);
     }
 
     private long start(String kind, boolean dryRun, String csv) {
