@@ -11,8 +11,10 @@ import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -56,24 +58,21 @@ public class LeadService {
      * Creates the lead and, after commit, starts its follow-up playbook.
      *
      * @param username the signed-in person creating it (recorded in its history), or null for Baton
-     * @throws BadRequestException naming {@code email} when there is neither e-mail nor phone, or
-     *     {@code firstTouchSla} when it is not an ISO-8601 duration
+     * @throws BadRequestException naming {@code email} when there is neither e-mail nor phone, and
+     *     {@code firstTouchSla} when it is not an ISO-8601 duration (both at once when both are wrong)
      * @throws DuplicateLead when a lead or contact already has the e-mail address (nothing created)
      */
     @Transactional
     public LeadView create(NewLead n, String username) {
+        Map<String, String> refused = refusals(n);
+        if (!refused.isEmpty()) {
+            throw new BadRequestException(refused); // all of them: both are seen without the other
+        }
         String email = blankToNull(n.email());
         String phone = blankToNull(n.phone());
-        if (email == null && phone == null) {
-            throw new BadRequestException("email", "a lead needs a way to reach the person: give an e-mail or a phone");
-        }
         String sla = blankToNull(n.firstTouchSla());
         if (sla != null) {
-            try {
-                sla = LeadSettings.duration(sla, "firstTouchSla").toString();
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("firstTouchSla", e.getMessage().replaceFirst("^firstTouchSla: ", ""));
-            }
+            sla = LeadSettings.duration(sla, "firstTouchSla").toString();
         }
         if (email != null) {
             refuseDuplicate(email);
@@ -108,6 +107,48 @@ public class LeadService {
                 null,
                 fields("company", lead.getCompany(), "source", lead.getSource(), "campaign", lead.getCampaign()));
         events.publishEvent(new LeadEvents.Created(lead.getId()));
+    }
+
+    /**
+     * Every problem {@link #create} would refuse {@code n} for beyond its fields' own rules (the
+     * annotations of {@link NewLead}, which the caller checks): neither e-mail nor phone (at {@code
+     * email}), a {@code firstTouchSla} that is no ISO-8601 duration, and an e-mail address a lead or
+     * contact already has (at {@code email}, the {@link DuplicateLead}'s words). For a form that shows
+     * all of one submission's problems at once (found by a probe: the /leads page reported them in
+     * rounds, the field rules first, then these). Changes nothing.
+     *
+     * @param n the lead as typed (blank values are none)
+     * @return the messages by field, in the form's order; empty when {@link #create} refuses nothing of these
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> problems(NewLead n) {
+        Map<String, String> problems = refusals(n);
+        String email = blankToNull(n.email());
+        if (email != null && !problems.containsKey("email")) {
+            try {
+                refuseDuplicate(email);
+            } catch (DuplicateLead duplicate) {
+                problems.put("email", duplicate.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** What {@link #create} refuses with 400 beyond the fields' own rules, by field. */
+    private static Map<String, String> refusals(NewLead n) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        if (blankToNull(n.email()) == null && blankToNull(n.phone()) == null) {
+            refused.put("email", "a lead needs a way to reach the person: give an e-mail or a phone");
+        }
+        String sla = blankToNull(n.firstTouchSla());
+        if (sla != null) {
+            try {
+                LeadSettings.duration(sla, "firstTouchSla");
+            } catch (IllegalArgumentException e) {
+                refused.put("firstTouchSla", e.getMessage().replaceFirst("^firstTouchSla: ", ""));
+            }
+        }
+        return refused;
     }
 
     private void refuseDuplicate(String email) {

@@ -3,6 +3,7 @@ package dev.baton.lead.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.baton.lead.NewLead;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,6 +59,35 @@ class LeadPagesIntegrationTests {
                 .contains("aria-invalid=\"true\"")
                 .contains("value=\"Unreachable Holding\"")
                 .contains("value=\"Nora Nowhere\"");
+    }
+
+    /**
+     * Found by a probe: the page said the fields' own rules first (score, source) and what the service
+     * refuses (no way to reach the person, the SLA) only once those were put right, a second round.
+     */
+    @Test
+    void everyProblemOfOneSubmissionIsMarkedAtOnce() throws Exception {
+        post("/login", Map.of("username", "rita", "password", "demo"), get("/login"));
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("company", "Rounds Holding");
+        form.put("personName", "Rhea Rounds");
+        form.put("email", "");
+        form.put("phone", "");
+        form.put("source", "");
+        form.put("score", "140");
+        form.put("firstTouchSla", "4 hours");
+        String again = post("/leads", form, get("/leads")).body();
+
+        assertThat(again)
+                .contains("Nothing added: please correct the marked fields.")
+                .contains(NewLead.SCORE_RULE)
+                .contains("is not a duration: write it in ISO-8601")
+                .contains("a lead needs a way to reach the person")
+                .contains("id=\"source-error\"")
+                .contains("value=\"Rounds Holding\"");
+        assertThat(jdbc.queryForObject("select count(*) from lead where company = 'Rounds Holding'", Long.class))
+                .isZero();
     }
 
     @Test
