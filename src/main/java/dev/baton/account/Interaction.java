@@ -83,6 +83,15 @@ public class Interaction {
         return summary;
     }
 
+    /** New words for the same entry; false when they are the same. */
+    boolean reword(String words) {
+        if (words.equals(summary)) {
+            return false;
+        }
+        summary = words;
+        return true;
+    }
+
     public Person getBy() {
         return by;
     }

@@ -47,6 +47,30 @@ public class InteractionService {
         return interactions.findByAccountId(accountId, newestFirst).map(InteractionView::from);
     }
 
+    /**
+     * Puts {@code summary} in place of the interaction's words, for the feature that logged it from an
+     * answer given again (the same step answered a second time keeps one entry with its latest words);
+     * audited as {@code interaction.reworded}. The same words again change nothing.
+     *
+     * @throws dev.baton.shared.NotFoundException when there is no such interaction
+     */
+    @Transactional
+    public void reword(long interactionId, String summary) {
+        Interaction interaction = interactions
+                .findById(interactionId)
+                .orElseThrow(() -> new dev.baton.shared.NotFoundException("interaction", interactionId));
+        String words = summary.trim();
+        if (interaction.reword(words)) {
+            audit.record(
+                    "interaction.reworded",
+                    "interaction",
+                    interactionId,
+                    interaction.getAccount().getId(),
+                    null,
+                    fields("summary", words));
+        }
+    }
+
     /** Logs the interaction with {@code username} (the signed-in person) as its author. */
     @Transactional
     public InteractionView log(Long accountId, NewInteraction n, String username) {

@@ -27,6 +27,7 @@ public final class AuditActions {
             Map.entry("contact.retired", "Contact left the company"),
             Map.entry("contact.merged", "Contacts merged"),
             Map.entry("interaction.logged", "Interaction logged"),
+            Map.entry("interaction.reworded", "Interaction reworded"),
             Map.entry("commitment.created", "Commitment recorded"),
             Map.entry("commitment.accepted", "Commitment accepted"),
             Map.entry("commitment.rejected", "Commitment rejected"),

@@ -3,6 +3,7 @@ package dev.baton.commitment;
 import dev.baton.task.Task;
 import dev.baton.task.TaskCompletionHandler;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
  * they write for customer success ({@code listNote}) is kept on the account as a note by them ({@link
  * SalesHandoff#keepListNote}), on its timeline. The process keeps it too, so that the kickoff's form
  * shows it to customer success (a read-only field). Found by the session 35 probe: nothing read it.
+ * One note per task ({@link SalesHandoff#keepListNote}); a refusal of a step its process closed first
+ * says the note is kept ({@link #keptWhenWithdrawn}).
  */
 @Component
 class HandoffListAnswers implements TaskCompletionHandler {
@@ -33,8 +36,19 @@ class HandoffListAnswers implements TaskCompletionHandler {
     public Map<String, Object> complete(Task task, Map<String, Object> values, String actor) {
         Object note = values.get(LIST_NOTE);
         if (task.getAccountId() != null && note != null && !note.toString().isBlank()) {
-            handoff.keepListNote(task.getAccountId(), note.toString(), actor);
+            handoff.keepListNote(task.getId(), task.getAccountId(), note.toString(), actor);
         }
         return values;
+    }
+
+    /**
+     * The note is kept on the account as the step completes ({@link #complete}); a step its process
+     * closed first does not take it back, and the refusal says so when this task kept one.
+     */
+    @Override
+    public Optional<String> keptWhenWithdrawn(Task task) {
+        return handoff.listNoteKept(task.getId())
+                ? Optional.of("your note is kept on the account's timeline")
+                : Optional.empty();
     }
 }

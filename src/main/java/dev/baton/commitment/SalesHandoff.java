@@ -205,13 +205,49 @@ public class SalesHandoff {
     /**
      * Keeps what the rep wrote for customer success as they listed the sale's commitments on the account's
      * record: a note interaction by them, shown on its page and timeline with the account's other notes.
+     * One note per list task: the task answered again (the engine refused the first answer for good and the
+     * rep answered again, or the answer arrived twice) keeps the same note, in the latest answer's words
+     * (found by the session 35 review: a second answer kept a second note). Two answers at once meet at the
+     * task's row in {@code sales_handoff_list_note}: the second waits for the first and finds its note.
+     *
+     * @param taskId the list step's task (Baton's task id), the note's key
+     * @param accountId the handed-off account
+     * @param note what the rep wrote (not blank)
+     * @param repUsername who answered: the note's author
      */
     @Transactional
-    public void keepListNote(long accountId, String note, String repUsername) {
-        interactions.log(
-                accountId,
-                new NewInteraction(InteractionKind.NOTE, LIST_NOTE_PREFIX + note.trim(), null, null),
-                repUsername);
+    public void keepListNote(long taskId, long accountId, String note, String repUsername) {
+        String summary = LIST_NOTE_PREFIX + note.trim();
+        int claimed = jdbc.sql("insert into sales_handoff_list_note (task_id) values (?) on conflict do nothing")
+                .param(taskId)
+                .update();
+        if (claimed == 0) {
+            long kept = jdbc.sql("select interaction_id from sales_handoff_list_note where task_id = ?")
+                    .param(taskId)
+                    .query(Long.class)
+                    .single();
+            interactions.reword(kept, summary);
+            return;
+        }
+        long logged = interactions
+                .log(accountId, new NewInteraction(InteractionKind.NOTE, summary, null, null), repUsername)
+                .id();
+        jdbc.sql("update sales_handoff_list_note set interaction_id = ? where task_id = ?")
+                .params(logged, taskId)
+                .update();
+    }
+
+    /**
+     * Whether {@link #keepListNote} kept a note on the account for this list task: what a refusal of the
+     * task's answer tells the rep is kept ({@link dev.baton.task.TaskCompletionHandler#keptWhenWithdrawn}).
+     */
+    @Transactional(readOnly = true)
+    public boolean listNoteKept(long taskId) {
+        return jdbc.sql("select count(*) from sales_handoff_list_note where task_id = ? and interaction_id is not null")
+                        .param(taskId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**

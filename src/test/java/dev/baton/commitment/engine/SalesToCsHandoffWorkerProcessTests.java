@@ -2,6 +2,10 @@ package dev.baton.commitment.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 
 import dev.baton.commitment.engine.HandoffBpmn.Variables;
 import dev.baton.engine.EngineIntegrationTest;
@@ -12,7 +16,9 @@ import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
+import dev.baton.task.TaskEngine;
 import dev.baton.task.TaskStatus;
+import io.camunda.client.CamundaClient;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +49,9 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
 
     @Autowired
     HandoffWorkers workers;
+
+    @Autowired
+    CamundaClient client;
 
     @Test
     void theWorkersCollectTheOpenCommitmentsCheckEachAndHandTheAccountToTheCsOwner() {
@@ -324,6 +333,84 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
                         .getForObject("/api/accounts/" + accountId + "/timeline", Map.class)
                         .toString())
                 .contains("Ana signs off on every change; she prefers calls");
+    }
+
+    /**
+     * Found by the session 35 review: the list step keeps the rep's note on the account as it completes, so
+     * an answer the engine refused for good and the rep gave again kept a second note. One note per task now,
+     * in the words of the answer the engine took.
+     */
+    @Test
+    void aListAnsweredAgainAfterTheEngineRefusedItKeepsOneNoteInItsLatestWords() throws Exception {
+        long accountId = robsAccount("Twice");
+        long instance = handoff(accountId);
+        Task list = awaitOpen(instance, HandoffBpmn.TASK_LIST_COMMITMENTS);
+        doThrow(new TaskEngine.Refused(list.getJobKey(), "the answer is too large for the process engine", null))
+                .doCallRealMethod()
+                .when(taskEngine)
+                .complete(eq(list.getJobKey()), anyMap());
+
+        assertThat(complete("rob", list, Map.of("listComplete", true, "listNote", "Ana signs off on every change")))
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(complete(
+                        "rob",
+                        list,
+                        Map.of("listComplete", true, "listNote", "Ana signs off on every change; she prefers calls")))
+                .isEqualTo(HttpStatus.OK);
+
+        assertThat(jdbc.queryForList(
+                        "select i.kind || ' by ' || p.username || ': ' || i.summary from interaction i"
+                                + " join person p on p.id = i.by_id where i.account_id = ?",
+                        String.class,
+                        accountId))
+                .containsExactly("NOTE by rob: For customer success, at the sales handoff: Ana signs off on every"
+                        + " change; she prefers calls");
+    }
+
+    /**
+     * Found by the session 35 review: a list step its process closed before the answer arrived was refused
+     * with "your answer did not reach the process", while the note the answer carried stayed on the account.
+     * The refusal says so, and only when a note was kept for the task.
+     */
+    @Test
+    void aListAnsweredAsItsProcessClosesTheStepIsRefusedSayingTheNoteIsKeptOnlyWhenOneWas() throws Exception {
+        long withNote = robsAccount("Withdrawn note");
+        Task noted = awaitOpen(handoff(withNote), HandoffBpmn.TASK_LIST_COMMITMENTS);
+        long without = robsAccount("Withdrawn, no note");
+        Task plain = awaitOpen(handoff(without), HandoffBpmn.TASK_LIST_COMMITMENTS);
+        for (Task list : List.of(noted, plain)) {
+            doAnswer(call -> {
+                        client.newCancelInstanceCommand(list.getProcessInstanceKey())
+                                .send()
+                                .join();
+                        engine.waitForIdleState(WAIT);
+                        return call.callRealMethod();
+                    })
+                    .when(taskEngine)
+                    .complete(eq(list.getJobKey()), anyMap());
+        }
+
+        ResponseEntity<Map> refused = as("rob")
+                .postForEntity(
+                        "/api/tasks/" + noted.getId() + "/complete",
+                        Map.of("listComplete", true, "listNote", "Ana signs off on every change"),
+                        Map.class);
+        ResponseEntity<Map> refusedPlain = as("rob")
+                .postForEntity("/api/tasks/" + plain.getId() + "/complete", Map.of("listComplete", true), Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(refused.getBody().get("detail")))
+                .contains("your answer did not reach the process (your note is kept on the account's timeline),"
+                        + " and the step is withdrawn from your inbox.");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from interaction where account_id = ? and summary like 'For customer success%'",
+                        Integer.class, withNote))
+                .as("what the message says is kept")
+                .isOne();
+        assertThat(refusedPlain.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(refusedPlain.getBody().get("detail")))
+                .contains("your answer did not reach the process, and the step is withdrawn")
+                .doesNotContain("kept");
     }
 
     /**
