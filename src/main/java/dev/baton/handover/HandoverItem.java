@@ -64,6 +64,14 @@ public class HandoverItem {
     Instant noteWrittenAt;
     String question;
     String answer;
+    /**
+     * The question the successor's acknowledgement answer asks, kept as the step completes and made the
+     * item's {@link #question} only once the process takes the answer ({@link #takeAskedQuestion}): a
+     * step its process closed first asks nobody. Null when none waits.
+     */
+    String askedQuestion;
+
+    String askedQuestionBy;
     /** The successor's own line for the introduction mail, or null. */
     String introPersonalLine;
 
@@ -206,6 +214,23 @@ public class HandoverItem {
     String getIntroPersonalLine() {
         return introPersonalLine;
     }
+
+    /** Keeps {@code text}, asked by {@code by}, until the process takes the answer that asks it. */
+    void questionToAsk(String text, String by) {
+        askedQuestion = text;
+        askedQuestionBy = by;
+    }
+
+    /** The question waiting for the process ({@link #questionToAsk}), and no longer waiting; null when none. */
+    Asked takeAskedQuestion() {
+        Asked asked = askedQuestion == null ? null : new Asked(askedQuestion, askedQuestionBy);
+        askedQuestion = null;
+        askedQuestionBy = null;
+        return asked;
+    }
+
+    /** A question the successor asked, and their user name. */
+    record Asked(String question, String by) {}
 
     /** A new question replaces an answered one; the same question asked again is the same event. */
     boolean ask(String text) {

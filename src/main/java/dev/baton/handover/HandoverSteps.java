@@ -249,9 +249,12 @@ public class HandoverSteps {
 
     /**
      * Keeps the successor's question on the account's item as their acknowledgement step completes
-     * ({@code HandoverTaskAnswers}), so its text lives here and never in process variables; the
-     * account stays unacknowledged until it is answered. Idempotent (the same open question again
-     * changes nothing).
+     * ({@code HandoverTaskAnswers}), so its text lives here and never in process variables. It is asked
+     * (the item's open question, audited) only when the process takes the answer ({@link #acknowledge}):
+     * a step its process closed before the answer arrived (a cancel, a change of successor) asks nobody
+     * and leaves the item's last question and answer as they were (found by the session 35 review: the
+     * question was asked at once, and stayed open with nobody to answer it). The same question kept again
+     * replaces the one waiting.
      *
      * @throws IllegalArgumentException if no question is written or the departing person can no
      *     longer answer: it is never taken as an acknowledgement, which would mail the customer
@@ -264,14 +267,17 @@ public class HandoverSteps {
     /** {@link #askQuestion(long, String, String)} for an item the caller read in its transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     void askQuestion(HandoverItem item, String question, String by) {
-        keepQuestion(item, question, by);
+        requireAskable(item, question);
+        item.questionToAsk(question.strip(), by);
     }
 
     /**
-     * The acknowledgement step's outcome for the process: a question keeps the account
-     * unacknowledged (the question itself was kept by {@link #askQuestion} when the step completed;
-     * {@code question} is only sent by processes started before that, and kept the same way);
-     * otherwise the successor has it and the introduction call is due.
+     * The acknowledgement step's outcome for the process, which took the successor's answer: a question
+     * keeps the account unacknowledged and is asked now (the question kept by {@link #askQuestion} when
+     * the step completed becomes the item's open question, audited in the successor's name; {@code
+     * question} is only sent by processes started before that, and asked the same way); otherwise the
+     * successor has it and the introduction call is due. Idempotent: a second delivery finds the question
+     * open and asks nothing again.
      *
      * @throws IllegalArgumentException if a question was chosen but none is open on the item
      */
@@ -280,9 +286,17 @@ public class HandoverSteps {
         // the successor is all an acknowledgement reads; a question reads the departing person lazily
         HandoverItem item =
                 items.findWithSuccessorById(itemId).orElseThrow(() -> new NotFoundException("handover item", itemId));
+        HandoverItem.Asked asked = item.takeAskedQuestion();
         if (asking) {
             if (question != null) {
                 keepQuestion(item, question, null);
+            } else if (asked != null) {
+                AuditLog.onBehalfOf(asked.by(), () -> {
+                    if (item.ask(asked.question())) {
+                        record("handover.question-asked", item, fields("question", asked.question(), "by", asked.by()));
+                    }
+                    return null;
+                });
             } else if (item.getStep() != HandoverStep.QUESTION_OPEN) {
                 throw new IllegalArgumentException("handover item " + itemId
                         + ": a question was chosen but none is open; the account is not acknowledged");
@@ -304,15 +318,19 @@ public class HandoverSteps {
     }
 
     private void keepQuestion(HandoverItem item, String question, String by) {
+        requireAskable(item, question);
+        if (item.ask(question.strip())) {
+            record("handover.question-asked", item, fields("question", question.strip(), "by", by));
+        }
+    }
+
+    private void requireAskable(HandoverItem item, String question) {
         if (question == null || question.isBlank() || !departingReachable(item.getHandover())) {
             throw new IllegalArgumentException("handover item " + item.getId() + ": a question was chosen but "
                     + (question == null || question.isBlank()
                             ? "none was written"
                             : "the departing person can no longer answer")
                     + "; the account is not acknowledged");
-        }
-        if (item.ask(question.strip())) {
-            record("handover.question-asked", item, fields("question", question.strip(), "by", by));
         }
     }
 

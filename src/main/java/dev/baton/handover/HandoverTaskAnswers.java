@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  *   <li>what people write — the note, the successor's question, the departing person's answer, the
  *       introduction call's summary — is stored on the account's handover item (and its audit trail)
  *       here, so its text never travels through process variables (nor into Operate and its search
- *       index); the process gets only the decision ({@code acknowledgement}) or nothing;
+ *       index); the process gets only the decision ({@code acknowledgement}) or nothing. A question is
+ *       asked only once the process takes the answer ({@link HandoverSteps#acknowledge}): unlike a note,
+ *       it is a request, and a step its process closed first (the refusal's 409) asks nobody;
  *   <li>asking a question needs the question, and a departing person who can still answer; a
  *       question refused here never becomes an acknowledgement (which would mail the customer);
  *   <li>a successor must be someone the launch plan would allow ({@link SuccessorCandidates}), checked
@@ -116,7 +118,8 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
 
     /**
      * What people wrote is kept on the account's handover item as they answer ({@link #complete}); a step
-     * its process closed first does not take it back, and the refusal says so.
+     * its process closed first does not take it back, and the refusal says so. Not a question: it is
+     * asked only when the process takes the answer, so a refused one is not kept as asked.
      */
     @Override
     public Optional<String> keptWhenWithdrawn(Task task) {

@@ -457,6 +457,55 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                 .isEqualTo(launched.departing().getUsername());
     }
 
+    /**
+     * Found by the session 35 review: a successor's question answered as its process closed the step was kept
+     * on the account's handover as its open question (erasing the last answer), though nobody would be asked
+     * it, and the refusal did not say so. A question is a request: one the process did not take is not
+     * asked, and the item stays as it was.
+     */
+    @Test
+    void aQuestionAnsweredAsItsProcessClosesTheStepIsNotAsked() throws Exception {
+        Book launched = fixture.launch(book, true, this::as);
+        Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        as(launched.departing().getUsername())
+                .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
+        Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        doAnswer(call -> {
+                    client.newCancelInstanceCommand(jdbc.queryForObject(
+                                    "select process_instance_key from handover where id = ?",
+                                    Long.class,
+                                    launched.id()))
+                            .send()
+                            .join();
+                    engine.waitForIdleState(HandoverFixture.WAIT);
+                    return call.callRealMethod();
+                })
+                .when(taskEngine)
+                .complete(eq(acknowledge.getJobKey()), anyMap());
+
+        ResponseEntity<Map> refused = as(launched.successor().getUsername())
+                .postForEntity(
+                        "/api/tasks/" + acknowledge.getId() + "/complete",
+                        Map.of("acknowledgement", "ask", "question", "Who signs the renewal?"),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(refused.getBody().get("detail")))
+                .contains("your answer did not reach the process, and the step is withdrawn");
+        assertThat(jdbc.queryForMap(
+                        "select question, step from handover_item where handover_id = ? and account_id = ?",
+                        launched.id(),
+                        book.account().getId()))
+                .as("nobody is asked it")
+                .containsEntry("question", null)
+                .doesNotContainEntry("step", "QUESTION_OPEN");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where account_id = ? and action = 'handover.question-asked'",
+                        Integer.class,
+                        book.account().getId()))
+                .isZero();
+    }
+
     private static LaunchRequest leaving(Book book) {
         return new LaunchRequest(
                 book.departing().getId(),
