@@ -37,7 +37,8 @@ public class Interaction {
     @Column(nullable = false)
     String summary;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    /** Who logged it; null for what Baton logged itself (a lead's assignment carried onto its account). */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "by_id")
     Person by;
 
@@ -92,9 +93,18 @@ public class Interaction {
         return true;
     }
 
+    /** Who logged it; null when Baton logged it itself ({@link #authorName}). */
     public Person getBy() {
         return by;
     }
+
+    /** The full name of who logged it, "Baton" for what Baton logged itself: how people are shown it. */
+    public String authorName() {
+        return by == null ? BATON : by.getFullName();
+    }
+
+    /** The author's name for what Baton logged itself, as the timeline names Baton's own steps. */
+    public static final String BATON = "Baton";
 
     public Instant getOccurredAt() {
         return occurredAt;

@@ -71,12 +71,20 @@ public class InteractionService {
         }
     }
 
-    /** Logs the interaction with {@code username} (the signed-in person) as its author. */
+    /**
+     * Logs the interaction with {@code username} (the signed-in person) as its author, or as Baton's own
+     * for {@link AuditLog#SYSTEM} (no person: shown as by "Baton", e.g. a lead's assignment by the round
+     * robin carried onto the account it became).
+     *
+     * @return the logged interaction
+     * @throws dev.baton.shared.NotFoundException when the account, or the person named {@code username}, does not exist
+     * @throws dev.baton.shared.BadRequestException at {@code contactId} when the contact is not the account's
+     */
     @Transactional
     public InteractionView log(Long accountId, NewInteraction n, String username) {
         Account account = accounts.account(accountId);
         Contact contact = n.contactId() == null ? null : contacts.referenced(n.contactId(), account, "contactId");
-        Person by = people.signedIn(username);
+        Person by = AuditLog.SYSTEM.equals(username) ? null : people.signedIn(username);
         Interaction interaction = interactions.save(new Interaction(
                 account,
                 contact,
@@ -90,7 +98,13 @@ public class InteractionService {
                 interaction.getId(),
                 accountId,
                 null,
-                fields("kind", n.kind().name(), "by", by.getUsername(), "contactId", n.contactId()));
+                fields(
+                        "kind",
+                        n.kind().name(),
+                        "by",
+                        by == null ? AuditLog.SYSTEM : by.getUsername(),
+                        "contactId",
+                        n.contactId()));
         return InteractionView.from(interaction);
     }
 }

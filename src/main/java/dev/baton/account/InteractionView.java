@@ -2,6 +2,10 @@ package dev.baton.account;
 
 import java.time.Instant;
 
+/**
+ * A logged interaction as the API shows it; {@code byId} and {@code byUsername} are null for one Baton
+ * logged itself (a lead's assignment by territory or in turn, carried onto the account it became).
+ */
 public record InteractionView(
         Long id,
         Long accountId,
@@ -21,8 +25,8 @@ public record InteractionView(
                 i.getContact() == null ? null : i.getContact().getFullName(),
                 i.getKind(),
                 i.getSummary(),
-                i.getBy().getId(),
-                i.getBy().getUsername(),
+                i.getBy() == null ? null : i.getBy().getId(),
+                i.getBy() == null ? null : i.getBy().getUsername(),
                 i.getOccurredAt());
     }
 }

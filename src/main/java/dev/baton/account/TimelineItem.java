@@ -21,6 +21,6 @@ public record TimelineItem(String type, Instant when, String who, String summary
         String kind = i.getKind().label();
         String with = i.getContact() == null ? "" : " with " + i.getContact().getFullName();
         return new TimelineItem(
-                INTERACTION, i.getOccurredAt(), i.getBy().getFullName(), kind + with + ": " + i.getSummary(), null);
+                INTERACTION, i.getOccurredAt(), i.authorName(), kind + with + ": " + i.getSummary(), null);
     }
 }

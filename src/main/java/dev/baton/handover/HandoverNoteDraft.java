@@ -129,8 +129,7 @@ class HandoverNoteDraft implements TaskFormDefaults {
         String with = i.getContact() == null ? "" : " with " + i.getContact().getFullName();
         String kind = i.getKind().name().charAt(0)
                 + i.getKind().name().substring(1).toLowerCase().replace('_', ' ');
-        return "- " + d.day(i.getOccurredAt()) + " " + kind + with + " ("
-                + i.getBy().getFullName() + "): " + i.getSummary();
+        return "- " + d.day(i.getOccurredAt()) + " " + kind + with + " (" + i.authorName() + "): " + i.getSummary();
     }
 
     private static String commitment(Commitment c, Dates d) {

@@ -42,6 +42,27 @@ class LeadMails {
         return send("lead-escalation", lead, to, lead.getOwner(), "");
     }
 
+    /**
+     * To {@code to}, the owner of the existing account {@code accountId} a lead of someone else's joined
+     * as it became a meeting (its person a new contact there, its history on the account's timeline), so
+     * that they are not left to find it; false when it was queued before (once per lead).
+     */
+    boolean joinedAccount(Lead lead, Person to, long accountId, String accountName) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", to.getFullName());
+        model.put("leadId", lead.getId());
+        model.put("personName", lead.getPersonName());
+        model.put("source", lead.getSource());
+        model.put("ownerName", lead.getOwner().getFullName());
+        model.put("accountId", accountId);
+        model.put("accountName", accountName);
+        return outbox.enqueue(
+                "lead-joined-account:" + lead.getId(),
+                to.getEmail(),
+                lead.getOwner().getEmail(),
+                composer.compose("lead-joined-account", model));
+    }
+
     private boolean send(String template, Lead lead, Person to, Person cc, String dueAt) {
         Map<String, Object> model = new HashMap<>();
         model.put("recipientName", to.getFullName());

@@ -108,6 +108,52 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
         assertThat(accounts.count()).isPositive();
     }
 
+    /**
+     * Found by the session 35 probe: a meeting booked on a lead whose company is another rep's account put
+     * the lead's contact and history on that account without its owner hearing of it, and Baton's own
+     * "Assigned to ..." entry was logged as by the lead's rep. The lead still joins the existing account;
+     * its owner is mailed (the lead's rep copied), and Baton's entries are Baton's.
+     */
+    @Test
+    void aLeadJoiningAnotherRepsAccountTellsItsOwnerAndKeepsBatonsEntriesAsBatons() {
+        Person owner = rep(true);
+        Person accountOwner = rep(false);
+        String territory = territoryOwnedBy(owner);
+        var existing = accounts.save(
+                new dev.baton.account.Account("Brauerei " + UUID.randomUUID(), accountOwner, null, null, null));
+        long leadId = id(createLead("maria", lead(existing.getName().toLowerCase(), null, territory)));
+
+        Task touch = awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH);
+        assertThat(touch.getAssignee()).isEqualTo(owner.getUsername());
+        assertThat(complete(owner.getUsername(), touch, Map.of("outcome", "meeting_booked")))
+                .isEqualTo(HttpStatus.OK);
+
+        Lead lead = await().atMost(WAIT).until(() -> lead(leadId), l -> l.getAccountId() != null);
+        assertThat(lead.getAccountId()).as("it joins the existing account").isEqualTo(existing.getId());
+        assertThat(await().atMost(WAIT).until(() -> mailsTo(accountOwner.getEmail()), m -> !m.isEmpty()))
+                .as("one mail, to the account's owner and the lead's rep (GreenMail keeps a copy per recipient)")
+                .containsOnly(existing.getName() + ": a lead of " + owner.getFullName() + "'s joined your account");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox_message where dedup_key = ?",
+                        Integer.class,
+                        "lead-joined-account:" + leadId))
+                .isOne();
+        assertThat(jdbc.queryForList(
+                        "select coalesce(p.username, 'Baton') || ': ' || i.summary from interaction i"
+                                + " left join person p on p.id = i.by_id where i.account_id = ? order by i.occurred_at, i.id",
+                        String.class,
+                        existing.getId()))
+                .containsExactly(
+                        "maria: Lead: Lead from test-fast (spring launch)",
+                        "Baton: Lead: Assigned to " + owner.getFullName() + " (owns accounts in " + territory + ")",
+                        owner.getUsername() + ": Lead: First touch by " + owner.getFullName(),
+                        owner.getUsername() + ": Lead: Meeting booked");
+        assertThat(as(accountOwner.getUsername())
+                        .getForObject("/api/accounts/" + existing.getId() + "/timeline", Map.class)
+                        .toString())
+                .containsPattern("who=Baton, summary=[^,=]*Lead: Assigned to");
+    }
+
     @Test
     void anUntouchedLeadIsRemindedEscalatedAndReassignedThenDisqualifiedWithItsReason() throws Exception {
         Person first = rep(true);
