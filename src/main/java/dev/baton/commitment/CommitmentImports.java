@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,11 +71,13 @@ public class CommitmentImports {
     private final JdbcTemplate jdbc;
     private final TimeZones zones;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CommitmentImports(JdbcTemplate jdbc, TimeZones zones, Clock clock) {
+    CommitmentImports(JdbcTemplate jdbc, TimeZones zones, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.zones = zones;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -177,8 +181,17 @@ public class CommitmentImports {
         return found;
     }
 
+    /**
+     * Writes {@code rows} of {@code source}: new ones are inserted (their process is started by the sweep),
+     * known ones updated (never their status). A known open commitment whose process runs and whose owner,
+     * delivering team, due date or description the row changes is announced as changed ({@link
+     * CommitmentEvents.Changed}, as {@link CommitmentService} does for a change through the API), so its
+     * waiting step re-reads it: the new owner gets the step, the due-date timers are set again. Without
+     * it, a due date moved by a re-import left the old timers armed (session 36).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void upsert(String source, List<ImportedCommitment> rows) {
+        Map<String, Running> running = running(source, rows);
         jdbc.batchUpdate("""
         insert into commitment (account_id, contact_id, description, made_by_id, owner_id, delivering_team_id, due_date,
           status, external_source, external_id, imported_delivered_at)
@@ -202,5 +215,61 @@ public class CommitmentImports {
             ps.setString(10, c.externalId());
             ps.setTimestamp(11, c.deliveredAt() == null ? null : Timestamp.from(c.deliveredAt()));
         });
+        List<Long> changed = rows.stream()
+                .filter(c -> running.containsKey(c.externalId())
+                        && running.get(c.externalId()).changedBy(c))
+                .map(c -> running.get(c.externalId()).id())
+                .toList();
+        if (!changed.isEmpty()) {
+            jdbc.query(
+                    "select c.id, c.status, p.username from commitment c left join person p on p.id = c.owner_id"
+                            + " where c.id = any(?)",
+                    rs -> {
+                        long id = rs.getLong(1);
+                        events.publishEvent(new CommitmentEvents.Changed(
+                                id,
+                                CommitmentStatus.valueOf(rs.getString(2)),
+                                rs.getString(3),
+                                "commitment-changed:" + id + ":" + UUID.randomUUID()));
+                    },
+                    (Object) changed.toArray(Long[]::new));
+        }
+    }
+
+    /** The open commitments among {@code rows} whose process runs, as they stand before the import, by external id. */
+    private Map<String, Running> running(String source, List<ImportedCommitment> rows) {
+        Map<String, Running> found = new HashMap<>();
+        jdbc.query(
+                """
+        select c.external_id, c.id, c.owner_id, c.delivering_team_id, c.due_date, c.description
+        from commitment c
+        where c.external_source = ? and c.external_id = any(?) and c.process_instance_key is not null
+          and c.status = any(?)""",
+                rs -> {
+                    found.put(
+                            rs.getString(1),
+                            new Running(
+                                    rs.getLong(2),
+                                    rs.getObject(3, Long.class),
+                                    rs.getObject(4, Long.class),
+                                    rs.getObject(5, LocalDate.class),
+                                    rs.getString(6)));
+                },
+                source,
+                rows.stream().map(ImportedCommitment::externalId).toArray(String[]::new),
+                CommitmentStatus.OPEN.stream().map(Enum::name).toArray(String[]::new));
+        return found;
+    }
+
+    /** An open commitment with a running process, as it stood before an import. */
+    private record Running(long id, Long ownerId, Long teamId, LocalDate dueDate, String description) {
+
+        /** Whether {@code row} changes what the commitment's waiting step reads. */
+        boolean changedBy(ImportedCommitment row) {
+            return !Objects.equals(ownerId, row.ownerId())
+                    || !Objects.equals(teamId, row.teamId())
+                    || !Objects.equals(dueDate, row.dueDate())
+                    || !Objects.equals(description, row.description());
+        }
     }
 }

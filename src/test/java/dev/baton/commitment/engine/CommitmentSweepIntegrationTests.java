@@ -10,7 +10,10 @@ import static org.mockito.Mockito.verify;
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.commitment.Commitment;
+import dev.baton.commitment.CommitmentImports;
+import dev.baton.commitment.CommitmentImports.ImportedCommitment;
 import dev.baton.commitment.CommitmentService;
+import dev.baton.commitment.CommitmentStatus;
 import dev.baton.commitment.Commitments;
 import dev.baton.engine.Bpmn;
 import dev.baton.engine.EngineIntegrationTest;
@@ -26,6 +29,7 @@ import dev.baton.task.TaskSubject;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The periodic sweep in the running app, called directly (its schedule is off in tests) and scoped to
@@ -68,6 +73,12 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommitmentImports imports;
+
+    @Autowired
+    TransactionTemplate tx;
 
     String run;
     Person owner;
@@ -158,6 +169,69 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
         assertThat(tasksOf(id, CommitmentBpmn.TASK_ACCEPT).stream().filter(t -> t.getStatus() == TaskStatus.OPEN))
                 .as("one waiting step, the new owner's")
                 .hasSize(1);
+    }
+
+    @Test
+    void aReImportThatMovesTheOwnerAndTheDueDateReachesTheWaitingStep() throws Exception {
+        long id = recordedWithoutEvent(true);
+        jdbc.update("update commitment set external_source = 'BATON', external_id = ? where id = ?", "ext-" + run, id);
+        starter.sweep(account.getId());
+        Task ownersDeliver = awaitOpenTask(id, CommitmentBpmn.TASK_DELIVER);
+        Person other = people.save(
+                new Person("sweep3-" + run, "Sweep Third", "sweep3-" + run + "@example.com", "x", Set.of(Role.CS)));
+        LocalDate sooner = LocalDate.now().plusDays(10);
+
+        // the CRM file's row again, with another owner and an earlier due date (what an import writes)
+        tx.executeWithoutResult(s -> imports.upsert(
+                "BATON",
+                List.of(new ImportedCommitment(
+                        "ext-" + run,
+                        account.getId(),
+                        null,
+                        "Sweep " + run,
+                        owner.getId(),
+                        other.getId(),
+                        team.getId(),
+                        sooner,
+                        CommitmentStatus.ACCEPTED,
+                        null))));
+
+        Task othersDeliver = await().atMost(WAIT)
+                .until(
+                        () -> tasksOf(id, CommitmentBpmn.TASK_DELIVER).stream()
+                                .filter(t -> t.getStatus() == TaskStatus.OPEN
+                                        && other.getUsername().equals(t.getAssignee()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+        assertThat(othersDeliver.getDueAt())
+                .as("the due-date timer and the step's due date follow the imported date")
+                .isBefore(ownersDeliver.getDueAt());
+        assertThat(othersDeliver.getDueAt())
+                .as("on the imported day, in whichever zone it is judged")
+                .isBetween(
+                        sooner.atStartOfDay(ZoneOffset.MAX).toInstant(),
+                        sooner.plusDays(1).atStartOfDay(ZoneOffset.MIN).toInstant());
+        await().atMost(WAIT)
+                .until(() -> tasks.findById(ownersDeliver.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+        assertThat(othersDeliver.getProcessInstanceKey()).isEqualTo(ownersDeliver.getProcessInstanceKey());
+
+        // the same row again changes nothing, and tells the process nothing
+        tx.executeWithoutResult(s -> imports.upsert(
+                "BATON",
+                List.of(new ImportedCommitment(
+                        "ext-" + run,
+                        account.getId(),
+                        null,
+                        "Sweep " + run,
+                        owner.getId(),
+                        other.getId(),
+                        team.getId(),
+                        sooner,
+                        CommitmentStatus.ACCEPTED,
+                        null))));
+        engine.waitForIdleState(WAIT);
+        verify(messages, times(1)).changed(any());
     }
 
     @Test
