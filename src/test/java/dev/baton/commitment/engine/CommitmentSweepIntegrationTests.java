@@ -182,7 +182,7 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
         LocalDate sooner = LocalDate.now().plusDays(10);
 
         // the CRM file's row again, with another owner and an earlier due date (what an import writes)
-        tx.executeWithoutResult(s -> imports.upsert(
+        Runnable reImport = () -> tx.executeWithoutResult(s -> imports.upsert(
                 "BATON",
                 List.of(new ImportedCommitment(
                         "ext-" + run,
@@ -195,6 +195,7 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
                         sooner,
                         CommitmentStatus.ACCEPTED,
                         null))));
+        reImport.run();
 
         Task othersDeliver = await().atMost(WAIT)
                 .until(
@@ -217,19 +218,7 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
         assertThat(othersDeliver.getProcessInstanceKey()).isEqualTo(ownersDeliver.getProcessInstanceKey());
 
         // the same row again changes nothing, and tells the process nothing
-        tx.executeWithoutResult(s -> imports.upsert(
-                "BATON",
-                List.of(new ImportedCommitment(
-                        "ext-" + run,
-                        account.getId(),
-                        null,
-                        "Sweep " + run,
-                        owner.getId(),
-                        other.getId(),
-                        team.getId(),
-                        sooner,
-                        CommitmentStatus.ACCEPTED,
-                        null))));
+        reImport.run();
         engine.waitForIdleState(WAIT);
         verify(messages, times(1)).changed(any());
     }
