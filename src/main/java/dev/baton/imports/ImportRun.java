@@ -429,6 +429,12 @@ final class ImportRun {
         return keys.firstRow(emailKey(email), row);
     }
 
+    /** The person whose external id in this file's source is {@code id} (canonical or not), or null. */
+    PersonRef personById(String id) {
+        List<PersonRef> matches = people.get("id:" + canonical(id));
+        return matches == null ? null : matches.getFirst();
+    }
+
     /** The person with this e-mail address (any case), or null. */
     PersonRef byEmail(String email) {
         List<PersonRef> matches = people.get("email:" + email.toLowerCase(java.util.Locale.ROOT));

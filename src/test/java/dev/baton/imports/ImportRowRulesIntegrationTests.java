@@ -232,6 +232,42 @@ class ImportRowRulesIntegrationTests {
     }
 
     /**
+     * A people file's {@code external_id} names one person: a second row with it, or a row giving the id another
+     * person in Baton has, is a row error at the column, in the dry run as in the real import (which failed on
+     * the database's unique index, with its SQL in the problem, after a dry run that passed: session 36's probe).
+     */
+    @Test
+    void aPeopleFileGivingOneIdToTwoPeopleIsARowErrorInTheDryRunAndTheImport() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Map held = finished(ImportsApi.start(
+                http.withBasicAuth("ada", "demo"),
+                "PEOPLE",
+                "BATON",
+                false,
+                "email,full_name,external_id\nhal-" + tag + "@baton.example,Hal Holder,held-" + tag + "\n"));
+        assertThat(held).containsEntry("status", "SUCCEEDED");
+        String csv = "email,full_name,external_id\n"
+                + "ann-" + tag + "@baton.example,Ann One,PX-" + tag + "\n"
+                + "bob-" + tag + "@baton.example,Bob Two,PX-" + tag + "\n"
+                + "cyd-" + tag + "@baton.example,Cyd Three,held-" + tag + "\n"
+                + "dee-" + tag + "@baton.example,Dee Four,DX-" + tag + "\n";
+        List<String> expected = List.of(
+                "3 external_id: repeats the id of row 2",
+                "4 external_id: is the id of Hal Holder (hal-" + tag + ") in Baton: one id names one person; give this"
+                        + " row its own id, or import the row of Hal Holder with its e-mail address");
+
+        Map dryRun = finished(start("PEOPLE", "BATON", csv));
+        Map real = finished(ImportsApi.start(http.withBasicAuth("ada", "demo"), "PEOPLE", "BATON", false, csv));
+
+        assertThat(rowErrors(dryRun)).containsExactlyElementsOf(expected);
+        assertThat(rowErrors(real)).containsExactlyElementsOf(expected);
+        assertThat(real).containsEntry("status", "FAILED").containsEntry("problem", null);
+        assertThat(jdbc.queryForObject("select count(*) from person where email like ?", Long.class, "%-" + tag + "@%"))
+                .as("nothing written but the holder")
+                .isOne();
+    }
+
+    /**
      * A contacts file: an address repeated at one account from a row refused for its date is reported (skipped)
      * in the same run, naming the account as the file gives it when Baton has none of that id.
      */
