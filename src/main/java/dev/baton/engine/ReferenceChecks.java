@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.engine.Bpmn.Variables;
 import dev.baton.shared.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -161,7 +162,37 @@ final class ReferenceChecks {
                         + (spaces(value, anywhere).isEmpty() ? "" : "." + spaces(value, anywhere));
             });
             add(called, names, problem, problems);
+            add(called, names, accountChanged(called), problems);
         }
+    }
+
+    /**
+     * A call activity may not give the process it calls another account than its own: an input mapping to
+     * {@code accountId} from anything but {@code =accountId}. The launch checked the launcher's rights on the
+     * run's account only; session 36's probe launched a playbook on an account of her own whose call mapped
+     * {@code accountId} to another rep's, and the called sample review put a review task and note on it.
+     * (A form's answer naming an account is checked where it is answered: {@code AccountAnswers}.)
+     *
+     * @return the problem, or null when the call passes the account on unchanged or sets none
+     */
+    private static String accountChanged(Element called) {
+        Element call = PlaybookXml.owner(called);
+        for (Element extensions : PlaybookXml.children(call, PlaybookXml.BPMN, "extensionElements")) {
+            for (Element mapping : PlaybookXml.children(extensions, PlaybookXml.ZEEBE, "ioMapping")) {
+                for (Element input : PlaybookXml.children(mapping, PlaybookXml.ZEEBE, "input")) {
+                    String source = input.getAttribute("source").replaceAll("\\s+", "");
+                    if (Variables.ACCOUNT_ID.equals(input.getAttribute("target").strip())
+                            && !source.equals("=" + Variables.ACCOUNT_ID)) {
+                        return "gives the process it calls the account '" + shown(input.getAttribute("source"))
+                                + "' (an input mapping to accountId): a call works on its caller's account, whose"
+                                + " launcher's rights the launch checked, so it may only pass accountId on as it is"
+                                + " (source =accountId, or no mapping). To work on another account, launch the"
+                                + " playbook on that account";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**

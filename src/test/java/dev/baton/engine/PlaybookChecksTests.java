@@ -157,6 +157,36 @@ class PlaybookChecksTests {
                         .contains("calls the process 'child '", "spaces or line breaks around 'child'"));
     }
 
+    /**
+     * Session 36's probe: a playbook launched on the launcher's own account called the sample review with
+     * {@code accountId} mapped to another rep's account, which the launch had refused her. A call passes its
+     * account on as it is, or sets none.
+     */
+    @Test
+    void aCallMayNotGiveTheCalledProcessAnotherAccount() {
+        String mapped = "<zeebe:calledElement processId=\"child\" propagateAllParentVariables=\"false\" />"
+                + "<zeebe:ioMapping><zeebe:input source=\"=acct\" target=\"accountId\" /></zeebe:ioMapping>";
+        String passed = "<zeebe:calledElement processId=\"child\" propagateAllParentVariables=\"false\" />"
+                + "<zeebe:ioMapping><zeebe:input source=\"= accountId\" target=\"accountId\" />"
+                + "<zeebe:input source=\"=acct\" target=\"otherAccount\" /></zeebe:ioMapping>";
+
+        List<PlaybookProblem> problems = check(process(
+                        "parent",
+                        "<bpmn:callActivity id=\"call_mapped\" name=\"Review theirs\"><bpmn:extensionElements>" + mapped
+                                + "</bpmn:extensionElements></bpmn:callActivity>",
+                        "<bpmn:callActivity id=\"call_passed\" name=\"Review ours\"><bpmn:extensionElements>" + passed
+                                + "</bpmn:extensionElements></bpmn:callActivity>",
+                        call("call_plain", "Review", "child"))
+                + process("child", serviceTask("task_child", "Child work", KNOWN_TYPE)));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("call_mapped");
+            assertThat(p.message())
+                    .startsWith("gives the process it calls the account '=acct' (an input mapping to accountId)")
+                    .contains("may only pass accountId on as it is");
+        });
+    }
+
     /** Found by a probe: an internal step ran in an upload and failed with an NPE incident. */
     @Test
     void anUploadMayUseOnlyTheBuildingBlocksJobTypes() {
