@@ -71,17 +71,28 @@ public class AccountLookup {
     }
 
     /**
-     * The account a company already has: one of exactly that name (any case), else the account
+     * The account a company already has: one of that name (any case and spacing), else the account
      * whose contacts share the e-mail domain (a free-mail domain matches nothing). The oldest wins.
      *
      * @param email a person's address at the company, or null
      */
     @Transactional(readOnly = true)
     public Optional<Long> accountOf(String company, String email) {
+        // in any case and spacing ("cascade  timber co." is Cascade Timber Co.: session 36's probe found a lead
+        // typed with a double space made a second account, and its owner was not told): the name as written
+        // once its spaces are collapsed, on the index, then the stored names with theirs collapsed too
+        String name = company.strip().replaceAll("\\s+", " ");
         List<Long> byName = jdbc.queryForList(
                 "select id from account where lower(name) = lower(:name) order by id limit 1",
-                Map.of("name", company.strip()),
+                Map.of("name", name),
                 Long.class);
+        if (byName.isEmpty()) {
+            byName = jdbc.queryForList(
+                    "select id from account where lower(regexp_replace(btrim(name), '\\s+', ' ', 'g')) = lower(:name)"
+                            + " order by id limit 1",
+                    Map.of("name", name),
+                    Long.class);
+        }
         if (!byName.isEmpty() || email == null || email.indexOf('@') < 0) {
             return byName.stream().findFirst();
         }
