@@ -146,11 +146,11 @@ public class CommitmentImports {
     private record Escalating(String timeZone, String fullName, String manager) {}
 
     /**
-     * A commitment imported before, as it stands before this import: its id, owner (null for none) and
-     * status (which a re-import keeps), and how the import's report names it ({@link Commitment#named}
-     * with its account: {@code the commitment "Send the SOC 2 report" to Acme GmbH}).
+     * A commitment imported before, as it stands before this import: its id, owner (null for none),
+     * status (which a re-import keeps) and due date, and how the import's report names it ({@link
+     * Commitment#named} with its account: {@code the commitment "Send the SOC 2 report" to Acme GmbH}).
      */
-    public record Existing(long id, Long ownerId, CommitmentStatus status, String named) {
+    public record Existing(long id, Long ownerId, CommitmentStatus status, LocalDate dueDate, String named) {
 
         /** The commitment's page. */
         public String page() {
@@ -164,7 +164,7 @@ public class CommitmentImports {
         Map<String, Existing> found = new HashMap<>();
         jdbc.query(
                 """
-        select c.external_id, c.id, c.owner_id, c.status, c.description, a.name
+        select c.external_id, c.id, c.owner_id, c.status, c.description, a.name, c.due_date
         from commitment c join account a on a.id = c.account_id
         where c.external_source = ? and c.external_id = any(?)""",
                 rs -> {
@@ -174,6 +174,7 @@ public class CommitmentImports {
                                     rs.getLong(2),
                                     rs.getObject(3, Long.class),
                                     CommitmentStatus.valueOf(rs.getString(4)),
+                                    rs.getObject(7, LocalDate.class),
                                     "the " + Commitment.named(rs.getString(5), rs.getString(6))));
                 },
                 source,

@@ -118,6 +118,16 @@ class ImportReportWordsIntegrationTests {
         assertThat(notices(again))
                 .as("a commitment Baton has already has its process: the import starts none")
                 .noneMatch(n -> n.contains("overdue"));
+
+        // session 36's probe: a re-import moving a due date into the past escalated at once, unsaid
+        String moved = csv.replace("2070-01-01", "2024-07-01").replace("2025-02-01", "2024-07-01");
+        Map movedDry = finished(start("COMMITMENTS", true, moved));
+        assertThat(notices(movedDry))
+                .filteredOn(n -> n.contains("overdue"))
+                .containsExactly("5 due_date: moves the due date to 2024-07-01, already past, and the commitment is"
+                        + " still ACCEPTED: once imported, its process (told of the change, or started at the next"
+                        + " commitment sweep) escalates it at once, an \"Overdue commitment\" mail and a Decide overdue"
+                        + " commitment task for " + maria + ", the owner's manager");
     }
 
     private String fullName(String username) {
