@@ -397,17 +397,10 @@ class ImportRowRulesIntegrationTests {
     }
 
     private static List<String> rowErrors(Map result) {
-        return listed(result, "errors");
+        return ImportsApi.listed(result, "errors");
     }
 
     private static List<String> notices(Map result) {
-        return listed(result, "notices");
-    }
-
-    private static List<String> listed(Map result, String list) {
-        return ((List<Map>) result.get(list))
-                .stream()
-                        .map(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
-                        .toList();
+        return ImportsApi.listed(result, "notices");
     }
 }

@@ -66,4 +66,13 @@ public final class ImportsApi {
                         managerId))
                 .id();
     }
+
+    /** A finished import's {@code errors} or {@code notices}, each as "row column: problem". */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static List<String> listed(Map result, String list) {
+        return ((List<Map>) result.get(list))
+                .stream()
+                        .map(e -> e.get("row") + " " + e.get("column") + ": " + e.get("problem"))
+                        .toList();
+    }
 }
