@@ -147,14 +147,33 @@ public class CommitmentImports {
 
     /**
      * A commitment imported before, as it stands before this import: its id, owner (null for none),
-     * status (which a re-import keeps) and due date, and how the import's report names it ({@link
-     * Commitment#named} with its account: {@code the commitment "Send the SOC 2 report" to Acme GmbH}).
+     * status (which a re-import keeps), due date, delivering team (null for none) and description, whether
+     * its process runs, and how the import's report names it ({@link Commitment#named} with its account:
+     * {@code the commitment "Send the SOC 2 report" to Acme GmbH}).
      */
-    public record Existing(long id, Long ownerId, CommitmentStatus status, LocalDate dueDate, String named) {
+    public record Existing(
+            long id,
+            Long ownerId,
+            CommitmentStatus status,
+            LocalDate dueDate,
+            Long teamId,
+            String description,
+            boolean processRuns,
+            String named) {
 
         /** The commitment's page. */
         public String page() {
             return "/commitments/" + id;
+        }
+
+        /** Whether writing {@code row} changes what the waiting step of this open commitment's running process reads. */
+        boolean changesItsProcess(ImportedCommitment row) {
+            return processRuns
+                    && status.isOpen()
+                    && (!Objects.equals(ownerId, row.ownerId())
+                            || !Objects.equals(teamId, row.teamId())
+                            || !Objects.equals(dueDate, row.dueDate())
+                            || !Objects.equals(description, row.description()));
         }
     }
 
@@ -164,7 +183,8 @@ public class CommitmentImports {
         Map<String, Existing> found = new HashMap<>();
         jdbc.query(
                 """
-        select c.external_id, c.id, c.owner_id, c.status, c.description, a.name, c.due_date
+        select c.external_id, c.id, c.owner_id, c.status, c.description, a.name, c.due_date, c.delivering_team_id,
+          c.process_instance_key is not null
         from commitment c join account a on a.id = c.account_id
         where c.external_source = ? and c.external_id = any(?)""",
                 rs -> {
@@ -175,6 +195,9 @@ public class CommitmentImports {
                                     rs.getObject(3, Long.class),
                                     CommitmentStatus.valueOf(rs.getString(4)),
                                     rs.getObject(7, LocalDate.class),
+                                    rs.getObject(8, Long.class),
+                                    rs.getString(5),
+                                    rs.getBoolean(9),
                                     "the " + Commitment.named(rs.getString(5), rs.getString(6))));
                 },
                 source,
@@ -189,10 +212,11 @@ public class CommitmentImports {
      * CommitmentEvents.Changed}, as {@link CommitmentService} does for a change through the API), so its
      * waiting step re-reads it: the new owner gets the step, the due-date timers are set again. Without
      * it, a due date moved by a re-import left the old timers armed (session 36).
+     *
+     * @param before the rows' commitments as {@link #existing} read them for this import (those it lacks are new)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void upsert(String source, List<ImportedCommitment> rows) {
-        Map<String, Running> running = running(source, rows);
+    public void upsert(String source, List<ImportedCommitment> rows, Map<String, Existing> before) {
         jdbc.batchUpdate("""
         insert into commitment (account_id, contact_id, description, made_by_id, owner_id, delivering_team_id, due_date,
           status, external_source, external_id, imported_delivered_at)
@@ -217,9 +241,9 @@ public class CommitmentImports {
             ps.setTimestamp(11, c.deliveredAt() == null ? null : Timestamp.from(c.deliveredAt()));
         });
         List<Long> changed = rows.stream()
-                .filter(c -> running.containsKey(c.externalId())
-                        && running.get(c.externalId()).changedBy(c))
-                .map(c -> running.get(c.externalId()).id())
+                .filter(c -> before.containsKey(c.externalId())
+                        && before.get(c.externalId()).changesItsProcess(c))
+                .map(c -> before.get(c.externalId()).id())
                 .toList();
         if (!changed.isEmpty()) {
             jdbc.query(
@@ -234,43 +258,6 @@ public class CommitmentImports {
                                 "commitment-changed:" + id + ":" + UUID.randomUUID()));
                     },
                     (Object) changed.toArray(Long[]::new));
-        }
-    }
-
-    /** The open commitments among {@code rows} whose process runs, as they stand before the import, by external id. */
-    private Map<String, Running> running(String source, List<ImportedCommitment> rows) {
-        Map<String, Running> found = new HashMap<>();
-        jdbc.query(
-                """
-        select c.external_id, c.id, c.owner_id, c.delivering_team_id, c.due_date, c.description
-        from commitment c
-        where c.external_source = ? and c.external_id = any(?) and c.process_instance_key is not null
-          and c.status = any(?)""",
-                rs -> {
-                    found.put(
-                            rs.getString(1),
-                            new Running(
-                                    rs.getLong(2),
-                                    rs.getObject(3, Long.class),
-                                    rs.getObject(4, Long.class),
-                                    rs.getObject(5, LocalDate.class),
-                                    rs.getString(6)));
-                },
-                source,
-                rows.stream().map(ImportedCommitment::externalId).toArray(String[]::new),
-                CommitmentStatus.OPEN.stream().map(Enum::name).toArray(String[]::new));
-        return found;
-    }
-
-    /** An open commitment with a running process, as it stood before an import. */
-    private record Running(long id, Long ownerId, Long teamId, LocalDate dueDate, String description) {
-
-        /** Whether {@code row} changes what the commitment's waiting step reads. */
-        boolean changedBy(ImportedCommitment row) {
-            return !Objects.equals(ownerId, row.ownerId())
-                    || !Objects.equals(teamId, row.teamId())
-                    || !Objects.equals(dueDate, row.dueDate())
-                    || !Objects.equals(description, row.description());
         }
     }
 }

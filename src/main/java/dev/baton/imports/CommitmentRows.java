@@ -131,7 +131,7 @@ class CommitmentRows implements RowHandler {
             }
         }
         if (run.writing()) {
-            commitments.upsert(source, written);
+            commitments.upsert(source, written, existing);
         }
     }
 

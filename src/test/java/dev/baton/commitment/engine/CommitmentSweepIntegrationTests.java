@@ -194,7 +194,8 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
                         team.getId(),
                         sooner,
                         CommitmentStatus.ACCEPTED,
-                        null))));
+                        null)),
+                imports.existing("BATON", List.of("ext-" + run))));
         reImport.run();
 
         Task othersDeliver = await().atMost(WAIT)
