@@ -232,6 +232,16 @@ public class HandoverItem {
     /** A question the successor asked, and their user name. */
     record Asked(String question, String by) {}
 
+    /**
+     * The process did not take the successor's acknowledgement answer (refused for good, or the step closed
+     * first): the question it kept waiting ({@link #questionToAsk}) is asked by nobody. The item's open
+     * question and last answer stay as they were.
+     */
+    void acknowledgementNotTaken() {
+        askedQuestion = null;
+        askedQuestionBy = null;
+    }
+
     /** A new question replaces an answered one; the same question asked again is the same event. */
     boolean ask(String text) {
         if (text.equals(question) && answer == null) {

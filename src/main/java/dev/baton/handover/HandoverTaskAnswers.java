@@ -118,8 +118,8 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
 
     /**
      * What people wrote is kept on the account's handover item as they answer ({@link #complete}); a step
-     * its process closed first does not take it back, and the refusal says so. Not a question: it is
-     * asked only when the process takes the answer, so a refused one is not kept as asked.
+     * its process closed first does not take it back, and the refusal says so. Not an acknowledgement's
+     * question: {@link #notTaken} drops it, so the refusal says nothing of it.
      */
     @Override
     public Optional<String> keptWhenWithdrawn(Task task) {
@@ -130,6 +130,25 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
                     case INTRO_CALL_FORM -> "the call's summary is kept with the account's handover";
                     default -> null;
                 });
+    }
+
+    /**
+     * An acknowledgement the process did not take keeps no question waiting ({@link
+     * HandoverItem#acknowledgementNotTaken}): nothing after it would ask it but a later answer (found by the
+     * session 36 review: a withdrawn question stayed in {@code asked_question} until another replaced it).
+     * The other steps' texts stay ({@link #keptWhenWithdrawn}).
+     */
+    @Override
+    public void notTaken(Task task) {
+        TaskSubject subject = task.getSubject();
+        if (ACKNOWLEDGE_FORM.equals(task.getFormKey())
+                && subject != null
+                && HandoverTaskSubject.SUBJECT_TYPE.equals(subject.type())
+                && task.getAccountId() != null) {
+            // never throws: the task's cancellation is recorded in this transaction whatever is found
+            items.findForAnswerByHandoverIdAndAccountId(subject.id(), task.getAccountId())
+                    .ifPresent(HandoverItem::acknowledgementNotTaken);
+        }
     }
 
     /** A chosen successor, refused in the launch plan's words, or as the user name the form offers. */

@@ -57,6 +57,19 @@ public interface TaskCompletionHandler {
         return Optional.empty();
     }
 
+    /**
+     * The process did not take the answer {@link #complete} checked: the engine refused it for good (the task
+     * is open again, with the reason) or the process closed the step first (the task is canceled, {@link
+     * TaskWithdrawn}). Runs in the transaction that records this on the task, also when a retry of the
+     * completion finds it out long after the person's request. Undoes what {@code complete} kept that only
+     * the process's taking of the answer would have used (a question waiting to be asked, a line for a mail
+     * the process would have sent): left, it would wait for an answer that never comes, or be read by a
+     * later one. What stays whatever the process did is said by {@link #keptWhenWithdrawn}.
+     *
+     * @param task the task, canceled or open again, with its form key and account
+     */
+    default void notTaken(Task task) {}
+
     /** Refuses the answer with a message per field (the field's key as the form names it). */
     static InvalidFormValues refuse(Map<String, String> errors) {
         return new InvalidFormValues(errors);

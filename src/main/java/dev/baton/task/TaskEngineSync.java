@@ -44,6 +44,7 @@ public class TaskEngineSync {
     private final TransactionTemplate tx;
     private final TaskMails mails;
     private final TaskScheduler scheduler;
+    private final TaskCompletionHandlers handlers;
 
     TaskEngineSync(
             Tasks tasks,
@@ -53,7 +54,9 @@ public class TaskEngineSync {
             Clock clock,
             TransactionTemplate tx,
             TaskMails mails,
-            TaskScheduler scheduler) {
+            TaskScheduler scheduler,
+            TaskCompletionHandlers handlers) {
+        this.handlers = handlers;
         this.mails = mails;
         this.scheduler = scheduler;
         this.tasks = tasks;
@@ -281,7 +284,11 @@ public class TaskEngineSync {
 
     private void handBack(Task task, TaskEngine.Refused refused) {
         var before = TaskService.state(task);
+        boolean answered = task.getStatus() == TaskStatus.COMPLETING;
         task.completionRefused(refused.getMessage());
+        if (answered) {
+            notTaken(task);
+        }
         audit.record(
                 "task.completion-refused",
                 "task",
@@ -289,6 +296,15 @@ public class TaskEngineSync {
                 task.getAccountId(),
                 before,
                 Map.of("status", task.getStatus().name(), "reason", task.getCompletionRefusal()));
+    }
+
+    /**
+     * The step's feature undoes what it kept of an answer the process did not take ({@link
+     * TaskCompletionHandler#notTaken}; found by the session 36 review: a handover's question stayed waiting
+     * to be asked, its introduction line kept for a mail never sent).
+     */
+    private void notTaken(Task task) {
+        handlers.of(task.getFormKey()).ifPresent(handler -> handler.notTaken(task));
     }
 
     /**
@@ -341,6 +357,7 @@ public class TaskEngineSync {
             AuditLog.onBehalfOf(
                     AuditLog.SYSTEM,
                     () -> audit.record("task.canceled", "task", task.getId(), task.getAccountId(), before, after));
+            notTaken(task);
         }
         mails.withdrawn(task);
         log.info("task {} canceled: the engine no longer has job {}", task.getId(), task.getJobKey());

@@ -55,15 +55,13 @@ public class TaskService {
     private final TransactionTemplate tx;
     private final TaskPeople taskPeople;
     private final Accounts accounts;
-    /** Looked up on first use: handlers depend on features that depend on the inbox. */
-    private final ObjectProvider<TaskCompletionHandler> handlerBeans;
+    private final TaskCompletionHandlers handlers;
 
     /** Looked up on first use, as the handlers. */
     private final ObjectProvider<TaskFormDefaults> formDefaults;
 
     private final AccountAnswers accountAnswers;
 
-    private volatile Map<String, TaskCompletionHandler> handlers;
     private final ReportingLines lines;
     private final InboxQuery inbox;
     private final Leavers leavers;
@@ -81,7 +79,7 @@ public class TaskService {
             TaskSettings settings,
             Clock clock,
             TransactionTemplate tx,
-            ObjectProvider<TaskCompletionHandler> handlers,
+            TaskCompletionHandlers handlers,
             ObjectProvider<TaskFormDefaults> formDefaults,
             ReportingLines lines,
             TaskPeople taskPeople,
@@ -108,23 +106,12 @@ public class TaskService {
         this.settings = settings;
         this.clock = clock;
         this.tx = tx;
-        this.handlerBeans = handlers;
+        this.handlers = handlers;
         this.formDefaults = formDefaults;
     }
 
     private TaskCompletionHandler handlerFor(String formKey) {
-        if (handlers == null) {
-            Map<String, TaskCompletionHandler> byKey = new HashMap<>();
-            handlerBeans
-                    .orderedStream()
-                    .forEach(handler -> handler.formKeys().forEach(key -> {
-                        if (byKey.putIfAbsent(key, handler) != null) {
-                            throw new IllegalStateException("two completion handlers for form " + key);
-                        }
-                    }));
-            handlers = Map.copyOf(byKey);
-        }
-        return formKey == null ? null : handlers.get(formKey);
+        return handlers.of(formKey).orElse(null);
     }
 
     /**
