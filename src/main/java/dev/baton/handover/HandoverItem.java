@@ -234,12 +234,14 @@ public class HandoverItem {
 
     /**
      * The process did not take the successor's acknowledgement answer (refused for good, or the step closed
-     * first): the question it kept waiting ({@link #questionToAsk}) is asked by nobody. The item's open
-     * question and last answer stay as they were.
+     * first): the question it kept waiting ({@link #questionToAsk}) is asked by nobody, and the line it kept
+     * for the introduction mail goes with it, since only the process sends that mail and the next
+     * acknowledgement writes its own. The item's open question and last answer stay as they were.
      */
     void acknowledgementNotTaken() {
         askedQuestion = null;
         askedQuestionBy = null;
+        introPersonalLine = null;
     }
 
     /** A new question replaces an answered one; the same question asked again is the same event. */

@@ -119,7 +119,7 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
     /**
      * What people wrote is kept on the account's handover item as they answer ({@link #complete}); a step
      * its process closed first does not take it back, and the refusal says so. Not an acknowledgement's
-     * question: {@link #notTaken} drops it, so the refusal says nothing of it.
+     * question or personal line: {@link #notTaken} drops them, so the refusal says nothing of them.
      */
     @Override
     public Optional<String> keptWhenWithdrawn(Task task) {
@@ -133,10 +133,11 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
     }
 
     /**
-     * An acknowledgement the process did not take keeps no question waiting ({@link
-     * HandoverItem#acknowledgementNotTaken}): nothing after it would ask it but a later answer (found by the
-     * session 36 review: a withdrawn question stayed in {@code asked_question} until another replaced it).
-     * The other steps' texts stay ({@link #keptWhenWithdrawn}).
+     * An acknowledgement the process did not take keeps neither its question waiting nor its personal line
+     * ({@link HandoverItem#acknowledgementNotTaken}): nothing after it reads them (found by the session 36
+     * review: a withdrawn question stayed in {@code asked_question} until another replaced it, and the line
+     * for a customer mail that a canceled run never sends stayed on the item, unsaid in the 409). The other
+     * steps' texts stay ({@link #keptWhenWithdrawn}).
      */
     @Override
     public void notTaken(Task task) {

@@ -524,6 +524,31 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                 .containsEntry("asked_question", null);
     }
 
+    /**
+     * Found by the session 36 review: an acknowledgement its process closed first (the handover was canceled
+     * as the answer arrived) kept the successor's personal line for the customer's introduction mail, and the
+     * 409 did not say so. Nothing reads it after that: the introduction goes only from the process, which a
+     * canceled run never reaches, and the next acknowledgement writes its own line. So it is not kept, and
+     * the refusal rightly says nothing is.
+     */
+    @Test
+    void anAcknowledgementAnsweredAsItsProcessClosesTheStepKeepsNoPersonalLine() throws Exception {
+        Book launched = fixture.launch(book, true, this::as);
+        ResponseEntity<Map> refused = acknowledgedAsTheRunIsCanceled(
+                launched, Map.of("acknowledgement", "acknowledge", "personalLine", "We met at the Munich fair."));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(refused.getBody().get("detail")))
+                .contains("your answer did not reach the process, and the step is withdrawn")
+                .doesNotContain("kept");
+        assertThat(jdbc.queryForObject(
+                        "select intro_personal_line from handover_item where handover_id = ? and account_id = ?",
+                        String.class,
+                        launched.id(),
+                        book.account().getId()))
+                .isNull();
+    }
+
     /** The successor answers {@code answer} on the acknowledgement step as the handover's run is canceled. */
     private ResponseEntity<Map> acknowledgedAsTheRunIsCanceled(Book launched, Map<String, Object> answer)
             throws Exception {
