@@ -72,6 +72,37 @@ public class InteractionService {
     }
 
     /**
+     * Takes the interaction off the account's record, for the feature that logged it from an answer whose
+     * author took the words back (the sales handoff's list step answered again with no note): its timeline
+     * entry goes with it. The audit trail keeps what it said ({@code interaction.removed}, with its words,
+     * kind and author before; off the timeline as other interaction events). Nothing happens when it is gone
+     * already.
+     *
+     * @param interactionId the interaction the feature logged
+     */
+    @Transactional
+    public void remove(long interactionId) {
+        interactions.findById(interactionId).ifPresent(interaction -> {
+            interactions.delete(interaction);
+            audit.record(
+                    "interaction.removed",
+                    "interaction",
+                    interactionId,
+                    interaction.getAccount().getId(),
+                    fields(
+                            "kind",
+                            interaction.getKind().name(),
+                            "summary",
+                            interaction.getSummary(),
+                            "by",
+                            interaction.getBy() == null
+                                    ? AuditLog.SYSTEM
+                                    : interaction.getBy().getUsername()),
+                    null);
+        });
+    }
+
+    /**
      * Logs the interaction with {@code username} (the signed-in person) as its author, or as Baton's own
      * for {@link AuditLog#SYSTEM} (no person: shown as by "Baton", e.g. a lead's assignment by the round
      * robin carried onto the account it became).

@@ -28,6 +28,7 @@ public final class AuditActions {
             Map.entry("contact.merged", "Contacts merged"),
             Map.entry("interaction.logged", "Interaction logged"),
             Map.entry("interaction.reworded", "Interaction reworded"),
+            Map.entry("interaction.removed", "Interaction removed"),
             Map.entry("commitment.created", "Commitment recorded"),
             Map.entry("commitment.accepted", "Commitment accepted"),
             Map.entry("commitment.rejected", "Commitment rejected"),

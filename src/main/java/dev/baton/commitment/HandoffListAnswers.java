@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * they write for customer success ({@code listNote}) is kept on the account as a note by them ({@link
  * SalesHandoff#keepListNote}), on its timeline. The process keeps it too, so that the kickoff's form
  * shows it to customer success (a read-only field). Found by the session 35 probe: nothing read it.
- * One note per task ({@link SalesHandoff#keepListNote}); a refusal of a step its process closed first
- * says the note is kept ({@link #keptWhenWithdrawn}).
+ * One note per task ({@link SalesHandoff#keepListNote}), gone when the task is answered again without one
+ * ({@link SalesHandoff#dropListNote}); a refusal of a step its process closed first says the note is kept
+ * ({@link #keptWhenWithdrawn}).
  */
 @Component
 class HandoffListAnswers implements TaskCompletionHandler {
@@ -37,6 +38,8 @@ class HandoffListAnswers implements TaskCompletionHandler {
         Object note = values.get(LIST_NOTE);
         if (task.getAccountId() != null && note != null && !note.toString().isBlank()) {
             handoff.keepListNote(task.getId(), task.getAccountId(), note.toString(), actor);
+        } else {
+            handoff.dropListNote(task.getId()); // answered again without one: the rep took it back
         }
         return values;
     }

@@ -238,6 +238,27 @@ public class SalesHandoff {
     }
 
     /**
+     * The list task answered again with no note: the rep took back what the earlier answer (one the engine
+     * refused for good) had them write for customer success, and the kickoff shows none. The note {@link
+     * #keepListNote} kept for the task goes from the account, timeline entry and all ({@link
+     * InteractionService#remove}, which audits its words as {@code interaction.removed}), rather than an
+     * entry saying it was withdrawn: the timeline's interactions are what the account's people read as its
+     * story, not a log (that is the audit trail, append-only, which keeps the note's words); an entry kept
+     * in words the rep took back told customer success what the rep chose not to (found by the session 36
+     * review). Nothing happens when the task kept no note.
+     *
+     * @param taskId the list step's task (Baton's task id), the note's key
+     */
+    @Transactional
+    public void dropListNote(long taskId) {
+        jdbc.sql("delete from sales_handoff_list_note where task_id = ? returning interaction_id")
+                .param(taskId)
+                .query((rs, n) -> rs.getObject(1, Long.class))
+                .optional() // empty too when the row has no interaction yet (null)
+                .ifPresent(interactions::remove);
+    }
+
+    /**
      * Whether {@link #keepListNote} kept a note on the account for this list task: what a refusal of the
      * task's answer tells the rep is kept ({@link dev.baton.task.TaskCompletionHandler#keptWhenWithdrawn}).
      */

@@ -368,6 +368,47 @@ class SalesToCsHandoffWorkerProcessTests extends EngineIntegrationTest {
     }
 
     /**
+     * Found by the session 36 review: the list step answered again with a blank note (the engine refused the
+     * first answer for good) left the first answer's note on the account's timeline, although the rep took it
+     * back and the kickoff shows none. The note kept for the task goes, and the audit trail says so.
+     */
+    @Test
+    void aListAnsweredAgainWithABlankNoteKeepsNoNote() throws Exception {
+        long accountId = robsAccount("Taken back");
+        long instance = handoff(accountId);
+        Task list = awaitOpen(instance, HandoffBpmn.TASK_LIST_COMMITMENTS);
+        doThrow(new TaskEngine.Refused(list.getJobKey(), "the answer is too large for the process engine", null))
+                .doCallRealMethod()
+                .when(taskEngine)
+                .complete(eq(list.getJobKey()), anyMap());
+
+        assertThat(complete("rob", list, Map.of("listComplete", true, "listNote", "Ana signs off on every change")))
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(complete("rob", list, Map.of("listComplete", true, "listNote", "  ")))
+                .isEqualTo(HttpStatus.OK);
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from interaction where account_id = ? and summary like 'For customer success%'",
+                        Integer.class, accountId))
+                .isZero();
+        assertThat(as("rob")
+                        .getForObject("/api/accounts/" + accountId + "/timeline", Map.class)
+                        .toString())
+                .doesNotContain("Ana signs off on every change");
+        assertThat(jdbc.queryForList(
+                        "select before_state ->> 'summary' from audit_event where account_id = ?"
+                                + " and action = 'interaction.removed' and actor = 'rob'",
+                        String.class,
+                        accountId))
+                .containsExactly("For customer success, at the sales handoff: Ana signs off on every change");
+        Task kickoff = awaitOpen(instance, HandoffBpmn.TASK_KICKOFF);
+        assertThat((Map<String, Object>) as("cora")
+                        .getForObject("/api/tasks/" + kickoff.getId(), Map.class)
+                        .get("formValues"))
+                .doesNotContainEntry("listNote", "Ana signs off on every change");
+    }
+
+    /**
      * Found by the session 35 review: a list step its process closed before the answer arrived was refused
      * with "your answer did not reach the process", while the note the answer carried stayed on the account.
      * The refusal says so, and only when a note was kept for the task.
