@@ -10,11 +10,16 @@ import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -34,6 +39,7 @@ public class LeadService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Validator validator;
 
     LeadService(
             Leads leads,
@@ -43,7 +49,9 @@ public class LeadService {
             PeopleLookup persons,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            Validator validator) {
+        this.validator = validator;
         this.leads = leads;
         this.activities = activities;
         this.lookup = lookup;
@@ -55,27 +63,33 @@ public class LeadService {
     }
 
     /**
-     * Creates the lead and, after commit, starts its follow-up playbook.
+     * Creates the lead and, after commit, starts its follow-up playbook. Every problem of {@code n} is
+     * refused at once, each at its field ({@link #problems}): the fields' own rules (the annotations of
+     * {@link NewLead}, checked here, so a caller need not), neither e-mail nor phone, a bad SLA, and
+     * among those a duplicate e-mail.
      *
      * @param username the signed-in person creating it (recorded in its history), or null for Baton
-     * @throws BadRequestException naming {@code email} when there is neither e-mail nor phone, and
-     *     {@code firstTouchSla} when it is not an ISO-8601 duration (both at once when both are wrong)
-     * @throws DuplicateLead when a lead or contact already has the e-mail address (nothing created)
+     * @throws BadRequestException naming every field at fault ({@code email} when there is neither e-mail
+     *     nor phone, or, beside other problems, when the e-mail is a duplicate; {@code firstTouchSla} when it
+     *     is not an ISO-8601 duration; a field whose annotation refuses it), in the form's order
+     * @throws DuplicateLead when a lead or contact already has the e-mail address and nothing else is wrong
+     *     (nothing created)
      */
     @Transactional
     public LeadView create(NewLead n, String username) {
-        Map<String, String> refused = refusals(n);
+        Map<String, String> refused = problems(n);
         if (!refused.isEmpty()) {
-            throw new BadRequestException(refused); // all of them: both are seen without the other
+            Optional<DuplicateLead> duplicate = refused.size() == 1 ? duplicateOf(n.email()) : Optional.empty();
+            if (duplicate.isPresent() && duplicate.get().getMessage().equals(refused.get("email"))) {
+                throw duplicate.get(); // alone, the 409 naming the record (a client goes there), not a 400
+            }
+            throw new BadRequestException(refused); // all of them (found by probes: they came in rounds)
         }
         String email = blankToNull(n.email());
         String phone = blankToNull(n.phone());
         String sla = blankToNull(n.firstTouchSla());
         if (sla != null) {
             sla = LeadSettings.duration(sla, "firstTouchSla").toString();
-        }
-        if (email != null) {
-            refuseDuplicate(email);
         }
         Lead lead = leads.saveAndFlush(new Lead(
                 n.company().strip(),
@@ -110,28 +124,47 @@ public class LeadService {
     }
 
     /**
-     * Every problem {@link #create} would refuse {@code n} for beyond its fields' own rules (the
-     * annotations of {@link NewLead}, which the caller checks): neither e-mail nor phone (at {@code
-     * email}), a {@code firstTouchSla} that is no ISO-8601 duration, and an e-mail address a lead or
-     * contact already has (at {@code email}, the {@link DuplicateLead}'s words). For a form that shows
-     * all of one submission's problems at once (found by a probe: the /leads page reported them in
-     * rounds, the field rules first, then these). Changes nothing.
+     * Every problem {@link #create} refuses {@code n} for, each at its field in the form's order: the
+     * fields' own rules (the annotations of {@link NewLead}), neither e-mail nor phone (at {@code email}), a
+     * {@code firstTouchSla} that is no ISO-8601 duration, and an e-mail address a lead or contact already
+     * has (at {@code email}, the {@link DuplicateLead}'s words, unless the e-mail has another problem). For
+     * the API and the /leads page alike, which show all of one submission's problems at once (found by
+     * probes: both reported them in rounds, the field rules first, then these). Changes nothing.
      *
      * @param n the lead as typed (blank values are none)
-     * @return the messages by field, in the form's order; empty when {@link #create} refuses nothing of these
+     * @return the messages by field; empty when {@link #create} refuses nothing
      */
     @Transactional(readOnly = true)
     public Map<String, String> problems(NewLead n) {
-        Map<String, String> problems = refusals(n);
-        String email = blankToNull(n.email());
-        if (email != null && !problems.containsKey("email")) {
-            try {
-                refuseDuplicate(email);
-            } catch (DuplicateLead duplicate) {
-                problems.put("email", duplicate.getMessage());
-            }
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (ConstraintViolation<NewLead> v : validator.validate(n)) {
+            problems.merge(v.getPropertyPath().toString(), v.getMessage(), LeadService::firstInWords);
         }
-        return problems;
+        refusals(n).forEach(problems::putIfAbsent);
+        if (!problems.containsKey("email")) {
+            duplicateOf(n.email()).ifPresent(duplicate -> problems.put("email", duplicate.getMessage()));
+        }
+        return inFormOrder(problems);
+    }
+
+    /** Of two messages at one field (bean validation's order is none), always the same one. */
+    private static String firstInWords(String a, String b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** {@code problems} in the order of {@link NewLead}'s fields, as the form and the record name them. */
+    private static Map<String, String> inFormOrder(Map<String, String> problems) {
+        List<String> fields = Arrays.stream(NewLead.class.getRecordComponents())
+                .map(c -> c.getName())
+                .toList();
+        Map<String, String> ordered = new LinkedHashMap<>();
+        problems.entrySet().stream()
+                .sorted(Comparator.comparingInt(e -> {
+                    int at = fields.indexOf(e.getKey());
+                    return at < 0 ? fields.size() : at;
+                }))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 
     /** What {@link #create} refuses with 400 beyond the fields' own rules, by field. */
@@ -151,17 +184,28 @@ public class LeadService {
         return refused;
     }
 
-    private void refuseDuplicate(String email) {
-        var lead = leads.findByEmail(email);
+    /** The lead or contact that already has {@code email} (any case), as the refusal naming it; empty when none. */
+    private Optional<DuplicateLead> duplicateOf(String email) {
+        String address = blankToNull(email);
+        if (address == null) {
+            return Optional.empty();
+        }
+        var lead = leads.findByEmail(address);
         if (lead.isPresent()) {
             Lead existing = lead.get();
-            throw new DuplicateLead("lead", existing.getId(), existing.getPersonName(), existing.getCompany(), null);
+            return Optional.of(
+                    new DuplicateLead("lead", existing.getId(), existing.getPersonName(), existing.getCompany(), null));
         }
-        ContactMatch contact = lookup.contactsByEmail(List.of(email)).get(email.toLowerCase(Locale.ROOT));
-        if (contact != null) {
-            throw new DuplicateLead(
-                    "contact", contact.contactId(), contact.contactName(), contact.accountName(), contact.accountId());
-        }
+        ContactMatch contact = lookup.contactsByEmail(List.of(address)).get(address.toLowerCase(Locale.ROOT));
+        return Optional.ofNullable(
+                contact == null
+                        ? null
+                        : new DuplicateLead(
+                                "contact",
+                                contact.contactId(),
+                                contact.contactName(),
+                                contact.accountName(),
+                                contact.accountId()));
     }
 
     /**

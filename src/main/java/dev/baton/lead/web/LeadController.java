@@ -10,7 +10,6 @@ import dev.baton.shared.PageResponse;
 import dev.baton.shared.SortFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -47,8 +46,13 @@ class LeadController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a lead (e-mail or phone required); a duplicate e-mail of a lead or contact is 409")
-    LeadView create(@Valid @RequestBody NewLead lead, Principal me) {
+    @Operation(
+            summary = "Create a lead (e-mail or phone required); a duplicate e-mail of a lead or contact is 409",
+            description = "Every problem of the lead is one 400, each at its field (`errors`): the fields' rules,"
+                    + " no e-mail or phone, a `firstTouchSla` that is no ISO-8601 duration, and, beside any of"
+                    + " those, a duplicate e-mail. A duplicate e-mail alone is the 409 naming the record.")
+    LeadView create(@RequestBody NewLead lead, Principal me) {
+        // not @Valid: the service checks the fields' rules with its own, so that all come in one answer
         return leads.create(lead, me.getName());
     }
 

@@ -5,8 +5,6 @@ import dev.baton.lead.DuplicateLead;
 import dev.baton.lead.LeadService;
 import dev.baton.lead.NewLead;
 import dev.baton.shared.BadRequestException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,12 +28,10 @@ class LeadPages {
 
     private final LeadService leads;
     private final CampaignStatistics campaigns;
-    private final Validator validator;
 
-    LeadPages(LeadService leads, CampaignStatistics campaigns, Validator validator) {
+    LeadPages(LeadService leads, CampaignStatistics campaigns) {
         this.leads = leads;
         this.campaigns = campaigns;
-        this.validator = validator;
     }
 
     @GetMapping
@@ -75,10 +71,7 @@ class LeadPages {
                 score,
                 blankToNull(form.get("territory")),
                 blankToNull(form.get("firstTouchSla")));
-        for (ConstraintViolation<NewLead> v : validator.validate(lead)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
-        }
-        // what the service refuses too, in the same round (found by a probe: it came after the fields' rules)
+        // the fields' rules and what the service refuses, in one round (found by a probe: they came in two)
         leads.problems(lead).forEach(errors::putIfAbsent);
         try {
             if (!errors.isEmpty()) {
