@@ -31,9 +31,9 @@ class HandoverLeads {
     /**
      * Moves what the departing person still owns, counts it on the handover and keeps which lead went
      * to whom (for {@link #giveBack}); 0 on a repeat. The moves carry out the handover its manager
-     * launched, so the audit trail names them ({@link AuditLog#onBehalfOf}), not {@code system}, as
-     * for the accounts ({@code HandoverSteps.transferOwnership}), though the engine runs them (at the
-     * start, and in the orphan check).
+     * launched, so the audit trail and each lead's history name them ({@link AuditLog#onBehalfOf}), not
+     * {@code system} or Baton, as for the accounts ({@code HandoverSteps.transferOwnership}), though the
+     * engine runs them (at the start, and in the orphan check).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     int move(Handover h) {

@@ -105,7 +105,8 @@ public class LeadFollowUp {
                     choice.owner(),
                     previous == null
                             ? "Assigned to " + who
-                            : "Untouched by " + previous.getFullName() + ": reassigned to " + who);
+                            : "Untouched by " + previous.getFullName() + ": reassigned to " + who,
+                    null);
         }
         return current(lead);
     }
@@ -116,12 +117,15 @@ public class LeadFollowUp {
      * passed ({@link Lead#assign}); the move is kept in the lead's history (with {@code summary}) and
      * audited (who held the lead when, for {@link LeadStatistics}). The process learns it at its next
      * assignment step.
+     *
+     * @param by who moved it, the history entry's author (the audit's actor is the thread's); null for
+     *     Baton's own assignment
      */
-    void moveTo(Lead lead, Person owner, String summary) {
+    void moveTo(Lead lead, Person owner, String summary, Person by) {
         Person previous = lead.getOwner();
         Instant now = clock.instant();
         lead.assign(owner, now, due(lead, owner, now));
-        activity(lead, previous == null ? LeadActivity.Kind.ASSIGNED : LeadActivity.Kind.REASSIGNED, summary, null);
+        activity(lead, previous == null ? LeadActivity.Kind.ASSIGNED : LeadActivity.Kind.REASSIGNED, summary, by);
         audit.record(
                 "lead.assigned",
                 "lead",

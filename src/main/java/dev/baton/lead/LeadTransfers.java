@@ -1,5 +1,7 @@
 package dev.baton.lead;
 
+import dev.baton.audit.AuditLog;
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.task.TaskAssignments;
 import dev.baton.task.TaskSubject;
@@ -20,6 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
  * too while it has not passed; once passed it stays: a reassignment never turns a missed SLA into a
  * kept one, and the miss counts for whoever held the lead then ({@link Lead#assign}, {@link
  * LeadStatistics}).
+ *
+ * <p>A move is done in the name of whom the caller works for ({@link AuditLog#onBehalfOf}: the manager who
+ * launched the handover, the person who decided the book goes back after a leave), else the signed-in person,
+ * else Baton: the lead's history entry names them as the audit trail does (found by the session 36 review:
+ * the history showed a handover's moves as Baton's own while the audit named the launcher).
  */
 @Service
 public class LeadTransfers {
@@ -65,13 +72,16 @@ public class LeadTransfers {
     private final LeadAssignment assignment;
     private final TaskAssignments tasks;
     private final ApplicationEventPublisher events;
+    private final PeopleLookup people;
 
     LeadTransfers(
             Leads leads,
             LeadFollowUp followUp,
             LeadAssignment assignment,
             TaskAssignments tasks,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PeopleLookup people) {
+        this.people = people;
         this.leads = leads;
         this.followUp = followUp;
         this.assignment = assignment;
@@ -92,7 +102,7 @@ public class LeadTransfers {
      * playbook's assignment would give it (territory, else round-robin in the sales teams; never
      * {@code from}, nobody away or inactive). A lead nobody can take stays with {@code from} (the
      * caller's orphan check shows it). Each move is kept in the lead's history with {@code why}
-     * (e.g. "Rob Miller's handover"), its open task moves too, and an untouched lead's process is
+     * (e.g. "Rob Miller's handover"), by whom the caller works for (see the class), its open task moves too, and an untouched lead's process is
      * told to start its first-touch step again for the new owner (after commit; the due time as the
      * class says). Idempotent: a second call finds nothing left with {@code from}.
      *
@@ -100,6 +110,7 @@ public class LeadTransfers {
      */
     @Transactional
     public List<Moved> handOver(Person from, Person successor, String why) {
+        Person by = mover();
         List<Moved> moved = new ArrayList<>();
         for (Lead lead : leads.findByOwnerIdAndStatusInOrderById(from.getId(), OPEN)) {
             Optional<LeadAssignment.Choice> to = successor != null
@@ -116,7 +127,8 @@ public class LeadTransfers {
                     from,
                     owner,
                     why + ": handed over from " + from.getFullName() + " to " + owner.getFullName() + " ("
-                            + to.get().how() + ")");
+                            + to.get().how() + ")",
+                    by);
             moved.add(new Moved(OpenLead.of(lead), from.getUsername(), owner.getId()));
         }
         return moved;
@@ -143,12 +155,18 @@ public class LeadTransfers {
         }
         Lead lead = found.get();
         Person holder = lead.getOwner();
-        move(lead, holder, to, why + ": given back from " + holder.getFullName() + " to " + to.getFullName());
+        move(lead, holder, to, why + ": given back from " + holder.getFullName() + " to " + to.getFullName(), mover());
         return true;
     }
 
-    private void move(Lead lead, Person from, Person to, String summary) {
-        followUp.moveTo(lead, to, summary);
+    /** Who a move is done by (see the class): the person of the audit's actor, null for Baton. */
+    private Person mover() {
+        String actor = AuditLog.currentActor();
+        return AuditLog.SYSTEM.equals(actor) ? null : people.byUsername(actor).orElse(null);
+    }
+
+    private void move(Lead lead, Person from, Person to, String summary, Person by) {
+        followUp.moveTo(lead, to, summary, by);
         tasks.handOverOpenAbout(
                 from.getUsername(), to.getUsername(), new TaskSubject(LeadTaskSubject.SUBJECT_TYPE, lead.getId()));
         if (lead.getStatus() == LeadStatus.NEW) {
