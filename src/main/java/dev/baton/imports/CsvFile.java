@@ -34,10 +34,14 @@ final class CsvFile {
     private static final Pattern PARSER_LINE = Pattern.compile("(?:startline |line: )(\\d+)");
 
     /**
-     * Excel's first line naming the separator ({@code sep=;}), which Excel reads and does not show; up to 7
-     * characters with its line end.
+     * Excel's first line naming the separator ({@code sep=;}), which Excel reads and does not show: group 1 is what
+     * it names (one character, else the file is refused), then its line end; read from at most {@link
+     * #SEP_LINE_READ} characters.
      */
-    private static final Pattern SEP_LINE = Pattern.compile("(?i)sep=([^\\r\\n])(?:\\r\\n?|\\n|$)");
+    private static final Pattern SEP_LINE = Pattern.compile("(?i)sep=([^\\r\\n]*)(?:\\r\\n?|\\n|$)");
+
+    /** How much of the file's start is read for its {@code sep=} line: longer, it names no one separator. */
+    private static final int SEP_LINE_READ = 40;
 
     private final Path path;
     private final char delimiter;
@@ -65,7 +69,7 @@ final class CsvFile {
             Matcher sep = sepLine(path);
             CsvFile file = sep == null
                     ? new CsvFile(path, delimiter(headerLine(path)), 0)
-                    : new CsvFile(path, separator(sep.group(1).charAt(0)), sep.end());
+                    : new CsvFile(path, separator(sep.group(1)), sep.end());
             file.readsToTheEnd();
             return file;
         } catch (IOException e) {
@@ -238,10 +242,12 @@ final class CsvFile {
 
     /**
      * The file's {@code sep=X} first line (Excel writes it, and reads the file by it), or null when the first
-     * line is none: group 1 is the separator, {@link Matcher#end} the line's length with its line end.
+     * line is none: group 1 is what it names as the separator, {@link Matcher#end} the line's length with its
+     * line end. A first line starting {@code sep=} is one, whatever follows, so that {@link #separator} says
+     * what is wrong with it (session 36's probe: {@code sep=} alone and {@code sep=;;} were read as the header).
      */
     private static Matcher sepLine(Path path) throws IOException {
-        char[] head = new char[7];
+        char[] head = new char[SEP_LINE_READ];
         int n = 0;
         try (Reader in = reader(path, 0)) {
             for (int r; n < head.length && (r = in.read(head, n, head.length - n)) != -1; ) {
@@ -252,13 +258,28 @@ final class CsvFile {
         return sep.lookingAt() ? sep : null;
     }
 
-    /** The separator a {@code sep=} line names: one Baton reads, else the file is refused saying which it reads. */
-    private static char separator(char named) {
-        if (named != ',' && named != ';' && named != '\t') {
+    /**
+     * The separator a {@code sep=} line names: one character Baton reads, else the file is refused saying what is
+     * wrong with the line (nothing named, more than one character, or a separator Baton does not read) and which
+     * separators Baton reads.
+     */
+    private static char separator(String named) {
+        if (named.isEmpty()) {
+            throw problem("the first line, sep=, names no separator: write the file's separator after it (sep=, or"
+                    + " sep=;), or delete the line; Baton reads ',' or ';' (or tab) as separators");
+        }
+        if (named.length() > 1) {
+            String shown = ImportRun.cut(named);
+            throw problem("the first line, sep=" + shown + ", must name one character, the separator, not '" + shown
+                    + "': write the file's separator alone after sep= (sep=, or sep=;); Baton reads ',' or ';' (or"
+                    + " tab) as separators");
+        }
+        char separator = named.charAt(0);
+        if (separator != ',' && separator != ';' && separator != '\t') {
             throw problem("the first line, sep=" + named + ", names '" + named
                     + "' as the separator: Baton reads ',' or ';' (or tab) as separators");
         }
-        return named;
+        return separator;
     }
 
     private static String headerLine(Path path) throws IOException {

@@ -180,6 +180,44 @@ class ImportReadingIntegrationTests {
     }
 
     /**
+     * A {@code sep=} first line naming nothing, or more than one character, is a sep line too, refused saying what
+     * is wrong with it: session 36's probe got "the header has one column only ...; the header has: sep=", as if
+     * the line were the header.
+     */
+    @Test
+    void aSepLineNamingNoSeparatorOrMoreThanOneCharacterIsRefusedSayingSo() {
+        String id = "SN-" + UUID.randomUUID().toString().substring(0, 8);
+
+        ResponseEntity<Map> none = upload("ACCOUNTS", true, "sep=\nexternal_id,name,owner\n" + id + "-1,x,rob\n");
+        ResponseEntity<Map> two =
+                upload("ACCOUNTS", true, "sep=;;\r\nexternal_id;name;owner\r\n" + id + "-2;x;rob\r\n");
+        ResponseEntity<Map> spaced = upload("ACCOUNTS", true, "SEP= ;\nexternal_id;name;owner\n" + id + "-3;x;rob\n");
+
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) none.getBody().get("errors"))
+                .containsEntry(
+                        "file",
+                        "the first line, sep=, names no separator: write the file's separator after it (sep=, or"
+                                + " sep=;), or delete the line; Baton reads ',' or ';' (or tab) as separators");
+        assertThat(two.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) two.getBody().get("errors"))
+                .containsEntry(
+                        "file",
+                        "the first line, sep=;;, must name one character, the separator, not ';;': write the file's"
+                                + " separator alone after sep= (sep=, or sep=;); Baton reads ',' or ';' (or tab) as"
+                                + " separators");
+        assertThat((Map) spaced.getBody().get("errors"))
+                .containsEntry(
+                        "file",
+                        "the first line, sep= ;, must name one character, the separator, not ' ;': write the file's"
+                                + " separator alone after sep= (sep=, or sep=;); Baton reads ',' or ';' (or tab) as"
+                                + " separators");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from account where external_id like ?", Integer.class, id + "-%"))
+                .isZero();
+    }
+
+    /**
      * A value that does not start with a quote is plain text, quotes and all, as RFC 4180's reading by
      * commons-csv and Excel take it. A formula whose arguments hold the separator is cut by it into two values,
      * the second starting with a quote: the file is refused saying that, where it said only "a quoted value has
