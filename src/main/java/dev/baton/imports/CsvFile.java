@@ -143,10 +143,12 @@ final class CsvFile {
         if (message.contains("Invalid character between encapsulated token and delimiter")) {
             String cut = cutBySeparator(line(number));
             if (cut != null) {
+                long pieces = pieces(cut);
                 return where + "the value " + ImportRun.cut(cut) + " holds quotes and the separator '"
-                        + printable(delimiter) + "', so it reads as two values, the second a quoted one with text"
-                        + " after its closing quote: put the whole value in quotes, writing each '\"' in it as '\"\"'"
-                        + " (a spreadsheet saving the file does)";
+                        + printable(delimiter) + "', so it reads as "
+                        + (pieces == 2 ? "two values, the second" : pieces + " values, the last")
+                        + " a quoted one with text after its closing quote: put the whole value in quotes, writing"
+                        + " each '\"' in it as '\"\"' (a spreadsheet saving the file does)";
             }
             return where + "a quoted value has text after its closing quote (write a '\"' inside a quoted value as"
                     + " '\"\"')";
@@ -155,20 +157,56 @@ final class CsvFile {
     }
 
     /**
-     * In a line the parser refused for text after a closing quote: an unquoted value with a quote in it that
-     * the separator cut where a quoted piece follows ({@code X,=HYPERLINK("https://x","y")}), from its start to
-     * the next separator after that piece; null when the line has no such value (then a quoted value really
-     * has text after its closing quote). The reading stays the library's: this only says why it stopped.
+     * In a line the parser refused for text after a closing quote: an unquoted value that the separator cut where
+     * a quoted piece follows, from its start to the next separator after the piece with text after its closing
+     * quote; null when the line has no such value (then a quoted value really has text after its closing quote).
+     * The value holds a quote before the cut ({@code X,=HYPERLINK("https://x","y")}), or opens a parenthesis it
+     * does not close there, a formula's arguments ({@code X;=IF(A1;"a";"b")}, as Excel writes it where {@code ;}
+     * separates both arguments and fields: session 36's probe got the generic message for it). The fields before
+     * it are skipped as CSV reads them, quoted ones whole. The reading stays the library's: this only says why it
+     * stopped.
      */
     private String cutBySeparator(String line) {
         if (line == null) {
             return null;
         }
         String d = delimiter == '\t' ? "\\t" : String.valueOf(delimiter); // ',' ';' or tab: plain in a class
-        Matcher cut = Pattern.compile("(?:^|" + d + ")\\s*([^\"\\s" + d + "][^" + d + "]*\"[^" + d + "]*" + d
-                        + "\\s*\"[^\"]*\"[^" + d + "]*)")
+        String field = "[ ]*(?:\"(?:[^\"]|\"\")*\"[ ]*|(?:[^\"\\s" + d + "][^" + d + "]*)?)";
+        String cutValue = "[^\"\\s" + d + "](?:[^" + d + "]*?\"[^" + d + "]*|[^" + d + "]*?\\([^)" + d + "]*)";
+        String pieces = "(?:" + d + "[^" + d + "]*)*?";
+        String quotedWithText = d + "[ ]*\"(?:[^\"]|\"\")*\"[ ]*[^" + d + "\\s][^" + d + "]*";
+        Matcher cut = Pattern.compile("^(?:" + field + d + ")*?[ ]*(" + cutValue + pieces + quotedWithText + ")")
                 .matcher(line);
         return cut.find() ? cut.group(1).strip() : null;
+    }
+
+    /**
+     * How many values the separator cuts {@code value} into: a piece starting with a quote runs to its closing
+     * quote ({@code ""} inside it a quote), any other to the next separator.
+     */
+    private long pieces(String value) {
+        long pieces = 1;
+        boolean quoted = false;
+        boolean start = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < value.length() && value.charAt(i + 1) == '"') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == delimiter) {
+                pieces++;
+                start = true;
+            } else if (start && c == '"') {
+                quoted = true;
+                start = false;
+            } else if (c != ' ') {
+                start = false;
+            }
+        }
+        return pieces;
     }
 
     /** The file's line {@code number} (1 the first), or null past its end. */

@@ -218,6 +218,38 @@ class ImportReadingIntegrationTests {
     }
 
     /**
+     * Excel where {@code ;} separates a formula's arguments writes a {@code ;} file: a formula cut by that
+     * separator is told as one cut by {@code ,} is, where session 36's probe got "a quoted value has text after its
+     * closing quote" of a value nobody had quoted. Its first piece holds no quote, only the parenthesis it opens.
+     */
+    @Test
+    void aFormulaCutBySemicolonsIsToldSo() {
+        String id = "QS-" + UUID.randomUUID().toString().substring(0, 8);
+
+        ResponseEntity<Map> cut = upload(
+                "ACCOUNTS",
+                true,
+                "external_id;name;owner\n" + id + "-1;\"Quoted; Ltd\";rob\n" + id + "-2;=IF(A1;\"a\";\"b\");rob\n");
+        ResponseEntity<Map> quoted =
+                upload("ACCOUNTS", true, "external_id;name;owner\n" + id + "-3;\"Acme\" Ltd;rob\n");
+
+        assertThat(cut.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) cut.getBody().get("errors"))
+                .containsEntry(
+                        "file",
+                        "line 3: the value =IF(A1;\"a\";\"b\") holds quotes and the separator ';', so it reads as 3"
+                                + " values, the last a quoted one with text after its closing quote: put the whole"
+                                + " value in quotes, writing each '\"' in it as '\"\"' (a spreadsheet saving the file"
+                                + " does)");
+        assertThat((Map) quoted.getBody().get("errors"))
+                .as("a value the file quoted really has text after its closing quote")
+                .containsEntry(
+                        "file",
+                        "line 2: a quoted value has text after its closing quote (write a '\"' inside a quoted value"
+                                + " as '\"\"')");
+    }
+
+    /**
      * A value that does not start with a quote is plain text, quotes and all, as RFC 4180's reading by
      * commons-csv and Excel take it. A formula whose arguments hold the separator is cut by it into two values,
      * the second starting with a quote: the file is refused saying that, where it said only "a quoted value has
