@@ -541,6 +541,16 @@ final class ImportRun {
     }
 
     /**
+     * Counts a row as an update of a record Baton made itself (not imported), which the row's {@code field}
+     * names by the key Baton knows it by (a team's {@code key}): the notice says "already in Baton", not
+     * "already imported", naming the record as a sentence reads it ({@code named}) and how it was matched.
+     */
+    void matchedInBaton(ImportRow row, String field, String named, String matchedBy) {
+        updated++;
+        notice(row, field, "already in Baton: updates " + named + ", matched by " + matchedBy);
+    }
+
+    /**
      * Counts a people row as an update of the person who has its e-mail address (people are matched by
      * e-mail, not by an external id, so the notice says who, by name and username), or as someone new.
      */

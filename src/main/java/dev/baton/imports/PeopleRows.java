@@ -3,6 +3,7 @@ package dev.baton.imports;
 import dev.baton.people.PeopleImports;
 import dev.baton.people.PeopleImports.ImportedPerson;
 import dev.baton.people.PeopleImports.ImportedTeam;
+import dev.baton.people.PeopleImports.KnownTeam;
 import dev.baton.people.PeopleImports.PersonRef;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Role;
@@ -45,7 +46,7 @@ class PeopleRows {
     RowHandler teams() {
         return (chunk, run) -> {
             List<ImportedTeam> valid = new ArrayList<>();
-            Map<String, Long> known = people.teamIdsByKey();
+            Map<String, KnownTeam> known = people.teamsByKey();
             for (ImportRow row : chunk) {
                 String key = run.externalId(row, "key");
                 if (key != null && (key.length() > 60 || !TEAM_KEY.matcher(key).matches())) {
@@ -57,13 +58,27 @@ class PeopleRows {
                 run.check(row, team);
                 if (run.accepted(row)) {
                     valid.add(team);
-                    run.matched(row, "key", known.containsKey(key) ? "the team " + key : null, null);
+                    matchedTeam(row, run, known.get(key));
                 }
             }
             if (run.writing()) {
-                people.upsertTeams(valid);
+                people.upsertTeams(run.source.name(), valid);
             }
         };
+    }
+
+    /**
+     * Counts a teams row as an update of the team with its key, or as a new team. The notice says where the team
+     * came from: "already imported" only of a team an import made; one made in Baton (through the API, or the demo
+     * data) is "already in Baton", as a person found by e-mail is (session 36's probe: a seeded team was "already
+     * imported", named by its key).
+     */
+    private static void matchedTeam(ImportRow row, ImportRun run, KnownTeam team) {
+        if (team == null || team.imported()) {
+            run.matched(row, "key", team == null ? null : "the team " + team.name(), null);
+            return;
+        }
+        run.matchedInBaton(row, "key", "the team " + team.name(), "key");
     }
 
     RowHandler people() {

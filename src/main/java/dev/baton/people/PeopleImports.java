@@ -263,6 +263,22 @@ public class PeopleImports {
         }
     }
 
+    /**
+     * A team Baton has, as a teams file's row for its key finds it: its id, name, and whether an import made it
+     * (false for a team made in Baton, through the API or as demo data, and for one imported before V77).
+     */
+    public record KnownTeam(long id, String name, boolean imported) {}
+
+    /** Every team, by key, as {@link KnownTeam}. One query. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, KnownTeam> teamsByKey() {
+        Map<String, KnownTeam> teams = new HashMap<>();
+        jdbc.query("select key, id, name, external_source is not null from team", rs -> {
+            teams.put(rs.getString(1), new KnownTeam(rs.getLong(2), rs.getString(3), rs.getBoolean(4)));
+        });
+        return teams;
+    }
+
     /** Team ids by key, every team. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<String, Long> teamIdsByKey() {
@@ -298,20 +314,24 @@ public class PeopleImports {
         return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    /** Creates teams not there yet and renames those that are; returns how many were there already. */
+    /**
+     * Creates teams not there yet, recording {@code source} as where they came from, and renames those that are
+     * (which keep where they came from); returns how many were there already.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int upsertTeams(List<ImportedTeam> teams) {
+    public int upsertTeams(String source, List<ImportedTeam> teams) {
         Set<String> existing = existing(
                 "select key from team where key = any(?)",
                 teams.stream().map(ImportedTeam::key).toList());
         jdbc.batchUpdate(
-                "insert into team (key, name) values (?, ?) on conflict (key) do update set name = excluded.name,"
-                        + " version = team.version + 1, updated_at = now()",
+                "insert into team (key, name, external_source) values (?, ?, ?) on conflict (key) do update set"
+                        + " name = excluded.name, version = team.version + 1, updated_at = now()",
                 teams,
                 500,
                 (ps, t) -> {
                     ps.setString(1, t.key());
                     ps.setString(2, t.name());
+                    ps.setString(3, source);
                 });
         return existing.size();
     }

@@ -67,12 +67,35 @@ class ImportReportWordsIntegrationTests {
                                 + " owner column");
     }
 
+    /**
+     * A teams row for a team Baton has is told at the key column, naming the team, and by where it came from:
+     * session 36's probe got "already imported: updates the team sales-emea" of a team the demo data had made.
+     * Only a team an import made is "already imported"; one seeded or made through the API is "already in Baton".
+     */
     @Test
-    void aTeamsRowForATeamBatonHasIsToldAtTheKeyColumn() {
-        Map teams = finished(start("TEAMS", true, "key,name\nsales-emea,Sales EMEA\n"));
+    void aTeamsRowForATeamBatonHasIsToldAtTheKeyColumnByWhereTheTeamCameFrom() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(finished(start("TEAMS", false, "key,name\nimp-" + tag + ",Imported " + tag + "\n")))
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("created", 1);
+        assertThat(http.withBasicAuth("ada", "demo")
+                        .postForEntity("/api/teams", Map.of("key", "api-" + tag, "name", "Made " + tag), Map.class)
+                        .getStatusCode()
+                        .is2xxSuccessful())
+                .isTrue();
+        String seeded = jdbc.queryForObject("select name from team where key = 'sales-emea'", String.class);
 
-        assertThat(teams).containsEntry("status", "SUCCEEDED").containsEntry("updated", 1);
-        assertThat(notices(teams)).containsExactly("2 key: already imported: updates the team sales-emea");
+        Map teams = finished(start(
+                "TEAMS",
+                true,
+                "key,name\nsales-emea,Sales EMEA\nimp-" + tag + ",Imported again\napi-" + tag + ",Made again\n"));
+
+        assertThat(teams).containsEntry("status", "SUCCEEDED").containsEntry("updated", 3);
+        assertThat(notices(teams))
+                .containsExactly(
+                        "2 key: already in Baton: updates the team " + seeded + ", matched by key",
+                        "3 key: already imported: updates the team Imported " + tag,
+                        "4 key: already in Baton: updates the team Made " + tag + ", matched by key");
     }
 
     /**
