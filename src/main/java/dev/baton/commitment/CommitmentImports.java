@@ -12,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -68,17 +70,106 @@ public class CommitmentImports {
      */
     public record OverdueOnArrival(LocalDate dueDate, String escalatedTo, String who) {}
 
+    /**
+     * What the commitment process does at once with an accepted commitment an import brings inside its "due soon"
+     * window (its process starts, or re-reads it, with the reminder timer already past): it mails the owner the
+     * "due soon" reminder ({@code CommitmentProcessSteps#remind}, once per owner and due date). {@code reminderAt}
+     * is the reminder time that has passed, where the owner is ({@link CommitmentSettings#reminderAt}), {@code
+     * daysBefore} how many days before the due date it is, and {@code owner} the owner's full name.
+     */
+    public record DueSoonOnArrival(LocalDate dueDate, ZonedDateTime reminderAt, long daysBefore, String owner) {}
+
     private final JdbcTemplate jdbc;
     private final TimeZones zones;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CommitmentSettings settings;
 
-    CommitmentImports(JdbcTemplate jdbc, TimeZones zones, Clock clock, ApplicationEventPublisher events) {
+    CommitmentImports(
+            JdbcTemplate jdbc,
+            TimeZones zones,
+            Clock clock,
+            ApplicationEventPublisher events,
+            CommitmentSettings settings) {
         this.jdbc = jdbc;
         this.zones = zones;
         this.clock = clock;
         this.events = events;
+        this.settings = settings;
     }
+
+    /**
+     * For each of {@code rows} (commitments as an import leaves them: new ones, or known ones with the status
+     * they keep, whose owner or due date the import changes, so that the reminder due for them is one not sent
+     * yet), in order: the "due soon" reminder its process sends at once when it starts or re-reads the
+     * commitment ({@link DueSoonOnArrival}), or null for a row it does not remind now: not ACCEPTED (only the
+     * delivery step reminds), an owner who is missing or inactive, a reminder time still to come, or a due day
+     * already ended where the owner is (then {@link #overdueOnArrival} says what happens). One query, none when
+     * no row may be due soon.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<DueSoonOnArrival> dueSoonOnArrival(List<ImportedCommitment> rows) {
+        // due from the earliest "today" of any zone to the most reminder days after the latest: no other row is
+        // inside its window anywhere, and none is looked up
+        LocalDate earliestToday = LocalDate.now(clock.withZone(ZoneOffset.MIN));
+        LocalDate lastDue = LocalDate.now(clock.withZone(ZoneOffset.MAX)).plusDays(settings.mostReminderDaysBefore());
+        List<DueSoonOnArrival> found = new ArrayList<>();
+        List<ImportedCommitment> candidates = rows.stream()
+                .filter(c -> maybeDueSoon(c, earliestToday, lastDue))
+                .toList();
+        if (candidates.isEmpty()) {
+            rows.forEach(r -> found.add(null));
+            return found;
+        }
+        List<Owner> owners = new ArrayList<>();
+        jdbc.query(
+                """
+        select p.time_zone, p.full_name, p.active, t.key
+        from unnest(?::bigint[], ?::bigint[]) with ordinality as r(owner_id, team_id, i)
+        join person p on p.id = r.owner_id left join team t on t.id = r.team_id
+        order by r.i""",
+                rs -> {
+                    owners.add(new Owner(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
+                },
+                candidates.stream().map(ImportedCommitment::ownerId).toArray(Long[]::new),
+                candidates.stream()
+                        .map(c -> c.teamId() == null ? 0L : c.teamId())
+                        .toArray(Long[]::new));
+        Instant now = clock.instant();
+        int next = 0;
+        for (ImportedCommitment c : rows) {
+            Owner owner = maybeDueSoon(c, earliestToday, lastDue) ? owners.get(next++) : null;
+            if (owner == null || !owner.active()) {
+                found.add(null);
+                continue;
+            }
+            ZoneId zone = zones.ofStored(owner.timeZone());
+            Instant reminderAt = settings.reminderAt(c.dueDate(), owner.teamKey(), zone);
+            if (now.isBefore(reminderAt) || !now.isBefore(Dates.endOf(c.dueDate(), zone))) {
+                found.add(null);
+            } else {
+                ZonedDateTime at = reminderAt.atZone(zone);
+                found.add(new DueSoonOnArrival(
+                        c.dueDate(),
+                        at,
+                        java.time.temporal.ChronoUnit.DAYS.between(at.toLocalDate(), c.dueDate()),
+                        owner.fullName()));
+            }
+        }
+        return found;
+    }
+
+    /** Whether {@code c} is accepted, has an owner, and is due from {@code earliestToday} to {@code lastDue}. */
+    private static boolean maybeDueSoon(ImportedCommitment c, LocalDate earliestToday, LocalDate lastDue) {
+        return c.ownerId() != null
+                && c.dueDate() != null
+                && c.status() == CommitmentStatus.ACCEPTED
+                && !c.dueDate().isBefore(earliestToday)
+                && !c.dueDate().isAfter(lastDue);
+    }
+
+    /** An owner as a reminder reads them: their zone (null: the company's), name, whether active, and the team's key. */
+    private record Owner(String timeZone, String fullName, boolean active, String teamKey) {}
 
     /**
      * For each of {@code rows} (new commitments, not yet in Baton, whose owner and maker are people in

@@ -97,7 +97,7 @@ public class CommitmentProcessSteps {
 
     /** The reminder comes at notifyAt local time where the owner is, whatever the offset, the team's days before. */
     private Instant reminderAt(Commitment c, String team, ZoneId zone) {
-        return Dates.at(c.getDueDate().minusDays(settings.reminderDaysBefore(team)), settings.notifyAt(), zone);
+        return settings.reminderAt(c.getDueDate(), team, zone);
     }
 
     /**

@@ -1,7 +1,12 @@
 package dev.baton.commitment;
 
+import dev.baton.shared.Dates;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -34,5 +39,24 @@ public record CommitmentSettings(
         return teamKey == null
                 ? reminderDaysBefore
                 : reminderDaysBeforeByTeam.getOrDefault(teamKey, reminderDaysBefore);
+    }
+
+    /** The most days before a due date any team's owners are reminded: no reminder comes earlier than that. */
+    int mostReminderDaysBefore() {
+        return Stream.concat(Stream.of(reminderDaysBefore), reminderDaysBeforeByTeam.values().stream())
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(reminderDaysBefore);
+    }
+
+    /**
+     * When the owner of a commitment due on {@code dueDate} is reminded that it is due soon (the commitment
+     * process's reminder timer): at {@link #notifyAt} where the owner is ({@code zone}), the delivering team's
+     * days before; {@code teamKey} null for a commitment naming no delivering team (the default delivering
+     * team's days then). The one definition the process and an import's report read.
+     */
+    Instant reminderAt(LocalDate dueDate, String teamKey, ZoneId zone) {
+        String team = teamKey == null ? defaultDeliveringTeam : teamKey;
+        return Dates.at(dueDate.minusDays(reminderDaysBefore(team)), notifyAt, zone);
     }
 }

@@ -3,6 +3,7 @@ package dev.baton.imports;
 import dev.baton.account.AccountImports;
 import dev.baton.account.AccountImports.Found;
 import dev.baton.commitment.CommitmentImports;
+import dev.baton.commitment.CommitmentImports.DueSoonOnArrival;
 import dev.baton.commitment.CommitmentImports.Existing;
 import dev.baton.commitment.CommitmentImports.ImportedCommitment;
 import dev.baton.commitment.CommitmentImports.OverdueOnArrival;
@@ -94,6 +95,9 @@ class CommitmentRows implements RowHandler {
         List<ImportedCommitment> added = new ArrayList<>();
         List<ImportRow> movedRows = new ArrayList<>();
         List<ImportedCommitment> moved = new ArrayList<>();
+        List<ImportRow> remindedRows = new ArrayList<>();
+        List<ImportedCommitment> reminded = new ArrayList<>();
+        List<Existing> remindedBefore = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             ImportRow row = rows.get(i);
             Existing before = existing.get(valid.get(i).externalId());
@@ -104,11 +108,26 @@ class CommitmentRows implements RowHandler {
                 if (before == null) {
                     newRows.add(row);
                     added.add(valid.get(i));
-                } else if (!Objects.equals(before.dueDate(), valid.get(i).dueDate())) {
-                    // moved to a day already past: its process is told (CommitmentImports#upsert) and escalates
-                    // at once, as for a new one; judged with the status the re-import keeps
-                    movedRows.add(row);
-                    moved.add(withStatus(valid.get(i), before.status()));
+                    remindedRows.add(row);
+                    reminded.add(valid.get(i));
+                    remindedBefore.add(null);
+                } else {
+                    boolean newDate =
+                            !Objects.equals(before.dueDate(), valid.get(i).dueDate());
+                    if (newDate) {
+                        // moved to a day already past: its process is told (CommitmentImports#upsert) and
+                        // escalates at once, as for a new one; judged with the status the re-import keeps
+                        movedRows.add(row);
+                        moved.add(withStatus(valid.get(i), before.status()));
+                    }
+                    if (newDate
+                            || !Objects.equals(before.ownerId(), valid.get(i).ownerId())) {
+                        // a "due soon" reminder goes once per owner and due date: a new one of either is
+                        // reminded at once inside the window
+                        remindedRows.add(row);
+                        reminded.add(withStatus(valid.get(i), before.status()));
+                        remindedBefore.add(before);
+                    }
                 }
             }
         }
@@ -130,9 +149,60 @@ class CommitmentRows implements RowHandler {
                         overdueWhenMoved(moved.get(i).status(), overdueWhenMoved.get(i)));
             }
         }
+        List<DueSoonOnArrival> dueSoon = commitments.dueSoonOnArrival(reminded);
+        for (int i = 0; i < reminded.size(); i++) {
+            if (dueSoon.get(i) != null) {
+                Existing before = remindedBefore.get(i);
+                boolean newDate = before == null
+                        || !Objects.equals(before.dueDate(), reminded.get(i).dueDate());
+                run.notice(
+                        remindedRows.get(i),
+                        newDate ? "due_date" : "owner",
+                        before == null
+                                ? dueSoonOnArrival(dueSoon.get(i))
+                                : dueSoonWhenChanged(newDate, before, reminded.get(i), dueSoon.get(i)));
+            }
+        }
         if (run.writing()) {
             commitments.upsert(source, written, existing);
         }
+    }
+
+    /**
+     * What a new accepted commitment inside its "due soon" window sets off once imported, which no report said
+     * (session 36's probe): its process starts at the commitment sweep and, its reminder timer already past,
+     * mails the owner the reminder at once.
+     */
+    private static String dueSoonOnArrival(DueSoonOnArrival d) {
+        return "due " + d.dueDate() + " and ACCEPTED, so due soon: " + reminderPassed(d) + ", so once imported its"
+                + " process starts at the next commitment sweep (within minutes) and mails the \"due soon\" reminder"
+                + " at once to " + d.owner() + ", the owner (if the promise is delivered already, import it with the"
+                + " status it is in)";
+    }
+
+    /**
+     * What a re-import giving a known accepted commitment a new due date or owner inside its "due soon" window
+     * sets off: its process, told of the change (or started at the sweep), mails the reminder for the new date
+     * or owner at once (one goes once per owner and due date).
+     */
+    private static String dueSoonWhenChanged(
+            boolean newDate, Existing before, ImportedCommitment row, DueSoonOnArrival d) {
+        boolean newOwner = !Objects.equals(before.ownerId(), row.ownerId());
+        String change = (newDate ? "moves the due date to " + d.dueDate() : "")
+                + (newDate && newOwner ? " and " : "")
+                + (newOwner ? "gives it to " + d.owner() : "");
+        return change + ", and the commitment is still ACCEPTED" + (newDate ? "" : " and due " + d.dueDate())
+                + ", so due soon: "
+                + reminderPassed(d) + ", so once imported its process (told of the change, or started at the next"
+                + " commitment sweep) mails the \"due soon\" reminder at once to " + d.owner() + ", the owner";
+    }
+
+    /** The reminder time that has passed, where the owner is: "its reminder time, 09:00 on 2027-05-29 (Etc/UTC, ...". */
+    private static String reminderPassed(DueSoonOnArrival d) {
+        return "its reminder time, " + d.reminderAt().toLocalTime() + " on "
+                + d.reminderAt().toLocalDate() + " ("
+                + d.reminderAt().getZone().getId() + ", where the owner is), " + d.daysBefore() + " day"
+                + (d.daysBefore() == 1 ? "" : "s") + " before, has passed";
     }
 
     private static ImportedCommitment withStatus(ImportedCommitment c, CommitmentStatus status) {

@@ -2,6 +2,10 @@ package dev.baton.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.commitment.CommitmentProcessSteps;
+import dev.baton.people.TimeZones;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +30,12 @@ class ImportReportWordsIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TimeZones zones;
+
+    @Autowired
+    CommitmentProcessSteps steps;
 
     @Test
     void anUnknownPersonIsToldAtTheColumnTheRowHasAndAContactOfAnotherAccountNamesBothAccounts() {
@@ -151,6 +161,83 @@ class ImportReportWordsIntegrationTests {
                         + " still ACCEPTED: once imported, its process (told of the change, or started at the next"
                         + " commitment sweep) escalates it at once, an \"Overdue commitment\" mail and a Decide overdue"
                         + " commitment task for " + maria + ", the owner's manager");
+    }
+
+    /**
+     * An accepted commitment imported inside its "due soon" window gets its process at the next sweep, and the
+     * process mails its owner the reminder at once (its reminder timer, the configured days before at the
+     * configured hour where the owner is, is past): the report says so on the row, in a dry run and in the real
+     * import, naming the owner and the reminder time (session 36's probe: nothing was said). A proposed one (the
+     * accept step sends no reminder), one whose reminder time is still to come, and one imported again unchanged
+     * get no such notice; a re-import giving it a new date or owner inside the window does, for the new one.
+     */
+    @Test
+    void anAcceptedCommitmentImportedInsideItsDueSoonWindowIsToldThatItsOwnerIsRemindedAtOnce() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(finished(start(
+                        "ACCOUNTS", false, "external_id,name,owner\nSA-" + tag + ",Soon Promises " + tag + ",rob\n")))
+                .containsEntry("status", "SUCCEEDED");
+        ZoneId robs = zones.ofStored(
+                jdbc.queryForObject("select time_zone from person where username = 'rob'", String.class));
+        LocalDate tomorrow = LocalDate.now(robs).plusDays(1);
+        String csv = "external_id,account,description,made_by,due_date,owner,status\n"
+                + "S1-" + tag + ",SA-" + tag + ",Soon promise,maria," + tomorrow + ",rob,ACCEPTED\n"
+                + "S2-" + tag + ",SA-" + tag + ",Soon proposal,maria," + tomorrow + ",rob,PROPOSED\n"
+                + "S3-" + tag + ",SA-" + tag + ",Later promise,maria," + tomorrow.plusDays(30) + ",rob,ACCEPTED\n";
+        String rob = fullName("rob");
+        // the rule's defaults (baton.commitments.*): 3 days before, at 09:00 where the owner is
+        String reminderTime = "its reminder time, 09:00 on " + tomorrow.minusDays(3) + " (" + robs.getId()
+                + ", where the owner is), 3 days before, has passed";
+        String dueSoon = "2 due_date: due " + tomorrow + " and ACCEPTED, so due soon: " + reminderTime
+                + ", so once imported its process starts at the next commitment sweep (within minutes) and mails the"
+                + " \"due soon\" reminder at once to " + rob + ", the owner (if the promise is delivered already,"
+                + " import it with the status it is in)";
+
+        Map dry = finished(start("COMMITMENTS", true, csv));
+        Map real = finished(start("COMMITMENTS", false, csv));
+        Map again = finished(start("COMMITMENTS", false, csv));
+
+        assertThat(dry).containsEntry("status", "SUCCEEDED");
+        assertThat(notices(dry)).containsExactly(dueSoon);
+        assertThat(real).containsEntry("status", "SUCCEEDED").containsEntry("created", 3);
+        assertThat(notices(real)).containsExactly(dueSoon);
+        assertThat(notices(again))
+                .as("unchanged, it was reminded (or will be) without this import")
+                .noneMatch(n -> n.contains("due soon"));
+
+        // the rule the notice tells is the process's: its reminder step, run now, mails the owner named
+        long soon = jdbc.queryForObject(
+                "select id from commitment where external_source = 'BATON' and external_id = ?",
+                Long.class,
+                "S1-" + tag);
+        steps.remind(soon);
+        assertThat(jdbc.queryForList(
+                        "select o.to_address from outbox_message o where o.dedup_key like ?",
+                        String.class,
+                        "commitment-reminder:" + soon + ":%"))
+                .containsExactly(jdbc.queryForObject("select email from person where username = 'rob'", String.class));
+
+        String changed = csv.replace(
+                        "Soon promise,maria," + tomorrow + ",rob", "Soon promise,maria," + tomorrow + ",rita")
+                .replace(tomorrow.plusDays(30).toString(), tomorrow.toString());
+        assertThat(notices(finished(start("COMMITMENTS", true, changed))))
+                .filteredOn(n -> n.contains("due soon"))
+                .containsExactly(
+                        "2 owner: gives it to " + fullName("rita") + ", and the commitment is still ACCEPTED and due "
+                                + tomorrow + ", so due soon: " + reminderTime.replace(robs.getId(), zoneOf("rita"))
+                                + ", so once imported its process (told of the change, or started at the next"
+                                + " commitment sweep) mails the \"due soon\" reminder at once to " + fullName("rita")
+                                + ", the owner",
+                        "4 due_date: moves the due date to " + tomorrow + ", and the commitment is still ACCEPTED, so"
+                                + " due soon: " + reminderTime + ", so once imported its"
+                                + " process (told of the change, or started at the next commitment sweep) mails the"
+                                + " \"due soon\" reminder at once to " + rob + ", the owner");
+    }
+
+    private String zoneOf(String username) {
+        return zones.ofStored(
+                        jdbc.queryForObject("select time_zone from person where username = ?", String.class, username))
+                .getId();
     }
 
     private String fullName(String username) {
