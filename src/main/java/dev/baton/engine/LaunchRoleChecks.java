@@ -24,7 +24,7 @@ final class LaunchRoleChecks {
     static void check(PlaybookXml xml, Map<String, String> names, boolean upload, List<PlaybookProblem> problems) {
         for (Element process : xml.all(PlaybookXml.BPMN, "process")) {
             String value = PlaybookXml.launchRolesProperty(process);
-            if (value == null || "false".equals(process.getAttribute("isExecutable"))) {
+            if (value == null || !PlaybookXml.executable(process)) {
                 continue;
             }
             String id = process.getAttribute("id");

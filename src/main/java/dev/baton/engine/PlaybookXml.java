@@ -151,10 +151,21 @@ final class PlaybookXml {
         return "extensionElements".equals(parent.getLocalName()) ? (Element) parent.getParentNode() : parent;
     }
 
+    /**
+     * Whether the engine deploys and runs the process: its {@code isExecutable} is "true", read as the
+     * engine's model reads it ({@code Boolean.parseBoolean}). Without the attribute the engine takes
+     * the BPMN default, not executable (a probe's file without it got the engine's "Must contain at least
+     * one executable process" while Baton's checks took it as executable).
+     */
+    static boolean executable(Element process) {
+        return Boolean.parseBoolean(process.getAttribute("isExecutable"));
+    }
+
+    /** The executable processes ({@link #executable}) of the file, in file order. */
     List<ProcessInfo> processes() {
         List<ProcessInfo> out = new ArrayList<>();
         for (Element process : all(BPMN, "process")) {
-            if (!"false".equals(process.getAttribute("isExecutable"))) {
+            if (executable(process)) {
                 out.add(new ProcessInfo(
                         process.getAttribute("id"),
                         blankToNull(process.getAttribute("name")),
@@ -314,7 +325,7 @@ final class PlaybookXml {
     List<UserTaskExtension> userTaskExtensions(String zeebeLocalName) {
         List<UserTaskExtension> out = new ArrayList<>();
         for (Element process : all(BPMN, "process")) {
-            if ("false".equals(process.getAttribute("isExecutable"))) {
+            if (!executable(process)) {
                 continue;
             }
             NodeList tasks = process.getElementsByTagNameNS(BPMN, "userTask");

@@ -38,7 +38,7 @@ final class UploadChecks {
         Set<String> thrown = new HashSet<>(deployedSignals);
         thrown.addAll(xml.thrownSignals());
         for (Element process : xml.all(PlaybookXml.BPMN, "process")) {
-            if (!"false".equals(process.getAttribute("isExecutable"))) {
+            if (PlaybookXml.executable(process)) {
                 startEvents(process, names, problems);
                 messageWaits(process, names, messages, ownMessages, problems);
                 UnreachableCatchChecks.check(process, names, problems);

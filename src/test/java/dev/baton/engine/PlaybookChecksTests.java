@@ -453,6 +453,26 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by the session 36 probe: a process with no isExecutable attribute at all is not executable
+     * for the engine (the BPMN default), but Baton took it as executable, so the upload got the engine's
+     * raw "Must contain at least one executable process" at the definitions instead of the plain problem.
+     */
+    @Test
+    void aProcessWithNoIsExecutableAttributeIsNotExecutableAsTheEngineReadsIt() {
+        String noAttribute =
+                process("Process_a").replace("id=\"Process_a\" isExecutable=\"true\"", "id=\"Process_a\" name=\"A\"");
+
+        assertThat(checkUpload(noAttribute)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("Process_a");
+            assertThat(p.elementName()).isEqualTo("A");
+            assertThat(p.message()).startsWith("the process is not executable").contains("General → Executable");
+        });
+        assertThat(checkUpload(process("Process_b") + noAttribute.replace("Process_a", "Process_pool")))
+                .as("beside an executable process, one without the attribute is a pool the engine does not deploy")
+                .isEmpty();
+    }
+
+    /**
      * Found by the session 35 probe: an upload called "Renewal" put a second "Renewal" row in the
      * catalogue beside Baton's own. A name another playbook goes by is refused in any case and spacing;
      * a new version of the same playbook keeps its name.
