@@ -172,6 +172,7 @@ public class PlaybookChecks {
                 served,
                 deployed.callableProcessIds(),
                 upload ? deployed.ownStartedByBaton() : Set.of(),
+                upload ? calledId -> accountNeededBy(xml, calledId) : null,
                 problems);
         BlockChecks.check(xml, names, problems);
         ReservedVariableChecks.check(xml, names, problems);
@@ -215,6 +216,20 @@ public class PlaybookChecks {
                             + " Modeler's properties panel for the process (click an empty spot of the canvas, or"
                             + " the pool, then General → Executable)"));
         }
+    }
+
+    /**
+     * Why the process a call of this file names works on an account, as the call would run it: the
+     * file's own process of that id (a call by "latest" binding runs the newest version, the one being
+     * deployed), else the newest version deployed; null when neither needs one or none is known.
+     */
+    private String accountNeededBy(PlaybookXml xml, String processId) {
+        for (PlaybookXml.ProcessInfo process : xml.processes()) {
+            if (process.id().equals(processId)) {
+                return process.accountNeededBy();
+            }
+        }
+        return deployed.latest(processId).map(deployed::accountNeededBy).orElse(null);
     }
 
     /** Each deployed playbook's newest name (null for none), by process id. */

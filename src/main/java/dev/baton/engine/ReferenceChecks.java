@@ -49,6 +49,9 @@ final class ReferenceChecks {
      * @param callable the process ids deployed on the engine (as far as Baton knows)
      * @param uncallable the process ids the file may not call, deployed or not: for an upload, Baton's own
      *     processes that only Baton starts; none for Baton's own files
+     * @param accountNeededBy why the process of that id, as a call would run it, works on an account, or
+     *     null when it does not ({@link DeployedPlaybooks#accountNeededBy}); null for Baton's own files, whose
+     *     calls pass what their callees need by Baton's own variables
      */
     static void check(
             PlaybookXml xml,
@@ -57,9 +60,10 @@ final class ReferenceChecks {
             Set<String> served,
             Set<String> callable,
             Set<String> uncallable,
+            Function<String, String> accountNeededBy,
             List<PlaybookProblem> problems) {
         jobTypes(xml, names, jobTypes, served, problems);
-        calls(xml, names, callable, uncallable, problems);
+        calls(xml, names, callable, uncallable, accountNeededBy, problems);
         decisions(xml, names, problems);
     }
 
@@ -131,6 +135,7 @@ final class ReferenceChecks {
             Map<String, String> names,
             Set<String> callable,
             Set<String> uncallable,
+            Function<String, String> accountNeededBy,
             List<PlaybookProblem> problems) {
         Set<String> inFile = new HashSet<>();
         xml.processes().forEach(p -> inFile.add(p.id()));
@@ -163,7 +168,89 @@ final class ReferenceChecks {
             });
             add(called, names, problem, problems);
             add(called, names, accountChanged(called), problems);
+            if (accountNeededBy != null) {
+                add(called, names, accountNotPassed(called, processId, names, accountNeededBy), problems);
+            }
         }
+    }
+
+    /**
+     * A call with "Propagate all parent variables" off ({@code propagateAllParentVariables="false"}) gives
+     * the process it calls only the call's own local variables, its input mappings (Zeebe 8.8's call
+     * activity copies all the variables it sees when the attribute is true, its default, and only its local
+     * ones when false): without an input mapping to {@code accountId}, a playbook that works on an account
+     * runs on none. Session 36's probe: the sample review's record step then recorded nothing, silently,
+     * while the launch had checked an account. (A mapping from anything but {@code =accountId} is {@link
+     * #accountChanged}'s.)
+     *
+     * @param written the called process id as written (a constant expression is read; others are left)
+     * @return the problem, or null when the call passes accountId on, or what it calls needs no account
+     */
+    private static String accountNotPassed(
+            Element called, String written, Map<String, String> names, Function<String, String> accountNeededBy) {
+        if (!called.hasAttribute("propagateAllParentVariables")
+                || Boolean.parseBoolean(called.getAttribute("propagateAllParentVariables"))) {
+            return null; // as the engine reads it: the default is true, and any other text false
+        }
+        Element call = PlaybookXml.owner(called);
+        if (setsLocally(call, Variables.ACCOUNT_ID)) {
+            return null;
+        }
+        String processId = calledProcessId(written);
+        String needed = processId == null ? null : accountNeededBy.apply(processId);
+        if (needed == null) {
+            return null;
+        }
+        String id = call.getAttribute("id");
+        String label = names.get(id) == null || names.get(id).isBlank() ? id : names.get(id);
+        return "call '" + label + "' does not pass accountId on: with 'Propagate all parent variables' off, the"
+                + " process it calls gets only the call's input mappings, and " + quoted(processId) + " works on an"
+                + " account (its " + needed + "), so it would run on none. Add the input mapping accountId ="
+                + " accountId (Camunda Modeler: the call's Inputs, local variable name accountId, assignment value"
+                + " =accountId), or turn 'Propagate all parent variables' on (Called element)";
+    }
+
+    /**
+     * Whether the call activity sets the variable as a local one, which a call copies to the process it calls
+     * even with "Propagate all parent variables" off: an input mapping to it, or the multi-instance input
+     * element of that name.
+     */
+    private static boolean setsLocally(Element call, String variable) {
+        for (Element extensions : PlaybookXml.children(call, PlaybookXml.BPMN, "extensionElements")) {
+            for (Element mapping : PlaybookXml.children(extensions, PlaybookXml.ZEEBE, "ioMapping")) {
+                for (Element input : PlaybookXml.children(mapping, PlaybookXml.ZEEBE, "input")) {
+                    if (variable.equals(input.getAttribute("target").strip())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        for (Element loop : PlaybookXml.children(call, PlaybookXml.BPMN, "multiInstanceLoopCharacteristics")) {
+            for (Element extensions : PlaybookXml.children(loop, PlaybookXml.BPMN, "extensionElements")) {
+                for (Element characteristics :
+                        PlaybookXml.children(extensions, PlaybookXml.ZEEBE, "loopCharacteristics")) {
+                    if (variable.equals(
+                            characteristics.getAttribute("inputElement").strip())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The process id a call names, plainly or as a constant expression; null when only a run could tell. */
+    private static String calledProcessId(String written) {
+        if (written.isEmpty()) {
+            return null;
+        }
+        if (!ConstantFeel.isExpression(written)) {
+            return written;
+        }
+        return ConstantFeel.evaluate(written) instanceof ConstantFeel.Constant(Object value)
+                        && value instanceof String name
+                ? name
+                : null;
     }
 
     /**

@@ -187,6 +187,70 @@ class PlaybookChecksTests {
         });
     }
 
+    /**
+     * Session 36's probe: a call of the sample review with "Propagate all parent variables" off and no
+     * accountId input mapping ran the review on no account (Zeebe copies only the call's local variables
+     * then), and its record step recorded the answer nowhere, silently.
+     */
+    @Test
+    void aCallWithoutParentVariablesMustPassAccountIdToAProcessThatWorksOnAnAccount() {
+        deployed.deployed(new DeployedPlaybooks.DeployedProcess(
+                "reviewer",
+                "Reviewer",
+                1,
+                71L,
+                "reviewer.bpmn",
+                null,
+                Set.of("MANAGER"),
+                "step 'Record review' (task_record_review) reads accountId",
+                "bundled",
+                Instant.EPOCH,
+                Map.of(),
+                Set.of(),
+                Set.of(),
+                ""));
+        deployed.deployed(named("no-account", "No account", 72L));
+        String off = "propagateAllParentVariables=\"false\"";
+
+        List<PlaybookProblem> problems = checkUpload(process(
+                "p",
+                callWith("call_bare", "Review it", "<zeebe:calledElement processId=\"reviewer\" " + off + " />"),
+                callWith(
+                        "call_expression",
+                        "",
+                        "<zeebe:calledElement processId=\"=&quot;review&quot; + &quot;er&quot;\" " + off + " />"),
+                callWith(
+                        "call_mapped",
+                        "Mapped",
+                        "<zeebe:calledElement processId=\"reviewer\" " + off + " /><zeebe:ioMapping>"
+                                + "<zeebe:input source=\"=accountId\" target=\"accountId\" /></zeebe:ioMapping>"),
+                callWith("call_propagating", "All", "<zeebe:calledElement processId=\"reviewer\" />"),
+                callWith(
+                        "call_explicitly_propagating",
+                        "All too",
+                        "<zeebe:calledElement processId=\"reviewer\" propagateAllParentVariables=\"true\" />"),
+                callWith("call_needs_none", "None", "<zeebe:calledElement processId=\"no-account\" " + off + " />")));
+
+        assertThat(problems).extracting(PlaybookProblem::elementId).containsExactly("call_bare", "call_expression");
+        assertThat(problems.getFirst().message())
+                .startsWith("call 'Review it' does not pass accountId on: with 'Propagate all parent variables' off,")
+                .contains(
+                        "'reviewer' works on an account (its step 'Record review' (task_record_review) reads"
+                                + " accountId)",
+                        "Add the input mapping accountId = accountId");
+        assertThat(problems.get(1).message()).as("no name: its id").startsWith("call 'call_expression' does not");
+        assertThat(check(process(
+                        "p",
+                        callWith("call_own", "Own", "<zeebe:calledElement processId=\"reviewer\" " + off + " />"))))
+                .as("Baton's own files pass their own variables (rep-handover's call of account-handover)")
+                .isEmpty();
+    }
+
+    private static String callWith(String id, String name, String extensions) {
+        return "<bpmn:callActivity id=\"" + id + "\"" + (name.isEmpty() ? "" : " name=\"" + name + "\"")
+                + "><bpmn:extensionElements>" + extensions + "</bpmn:extensionElements></bpmn:callActivity>";
+    }
+
     /** Found by a probe: an internal step ran in an upload and failed with an NPE incident. */
     @Test
     void anUploadMayUseOnlyTheBuildingBlocksJobTypes() {

@@ -145,6 +145,50 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(processDeployed("Process_named_renewal")).isFalse();
     }
 
+    /**
+     * Session 36's probe (c3): a call of the sample review with "Propagate all parent variables" off and no
+     * accountId mapping was accepted and launched on an account, and the review went to sales-emea about no
+     * account, its answer recorded nowhere. The call must pass accountId on; with the mapping it may.
+     */
+    @Test
+    void aCallOfTheSampleReviewWithoutParentVariablesIsRefusedUnlessItMapsAccountId() {
+        String processId = "Process_review_unpropagated_" + System.nanoTime();
+        String calledElement =
+                "<zeebe:calledElement processId=\"sample-review\" propagateAllParentVariables=\"false\" />";
+        java.util.function.Function<String, String> calling = mappings -> good(processId)
+                .replace(
+                        "<bpmn:userTask id=\"Activity_call\" name=\"Call the customer\">",
+                        "<bpmn:callActivity" + " id=\"Activity_call\" name=\"Review the account\">")
+                .replaceFirst(
+                        "(?s)<zeebe:formDefinition formId=\"renewal-call-form\" />\\s*"
+                                + "<zeebe:assignmentDefinition candidateGroups=\"sales-emea\" />",
+                        calledElement + mappings)
+                .replaceFirst(
+                        "(?s)(<bpmn:outgoing>Flow_2</bpmn:outgoing>\\s*)</bpmn:userTask>", "$1</bpmn:callActivity>");
+
+        List<Map<String, Object>> problems = problems(upload("ada", Map.of("review.bpmn", calling.apply(""))));
+
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Activity_call")
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("call 'Review the account' does not pass accountId on: with 'Propagate all parent"
+                                + " variables' off")
+                        .contains("'sample-review' works on an account (its step 'Record review' (task_record_review)"
+                                + " reads accountId)"));
+        assertThat(processDeployed(processId)).isFalse();
+        assertThat(upload(
+                                "ada",
+                                Map.of(
+                                        "review.bpmn",
+                                        calling.apply("<zeebe:ioMapping><zeebe:input source=\"=accountId\""
+                                                + " target=\"accountId\" /></zeebe:ioMapping>")))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
     /** Found by a probe: the check stripped the job type; the engine does not, and the step waited forever. */
     @Test
     void aJobTypeWithATrailingSpaceIsRefusedShowingIt() {
