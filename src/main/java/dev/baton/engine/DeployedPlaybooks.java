@@ -32,6 +32,9 @@ public class DeployedPlaybooks {
      *     and subprocesses, and its intermediate catch events (a timer) and event-based gateways), by id, to
      *     their kind in words ("user task", "timer catch event", "parallel multi-instance user task"): the
      *     engine moves a waiting element only to one of the same kind
+     * @param scopes those of the {@code activities} inside a subprocess (embedded, event or ad-hoc), by id, to
+     *     the id of the innermost one (the engine's flow scope); one directly in the process is not in it:
+     *     the engine moves a waiting element only within the same flow scope
      * @param blocks the building blocks ({@code baton.*} job types) among its steps, subprocesses
      *     included: each acts with the rights of the person who launched the run
      * @param calls the process ids its call activities call; one only the running instance can tell is
@@ -50,6 +53,7 @@ public class DeployedPlaybooks {
             String source,
             Instant deployedAt,
             Map<String, String> activities,
+            Map<String, String> scopes,
             Set<String> blocks,
             Set<String> calls,
             String xml) {

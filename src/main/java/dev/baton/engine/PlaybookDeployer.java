@@ -222,6 +222,7 @@ public class PlaybookDeployer {
                     source,
                     clock.instant(),
                     info == null ? Map.of() : info.activities(),
+                    info == null ? Map.of() : info.scopes(),
                     info == null ? Set.of() : info.blocks(),
                     info == null ? Set.of() : info.calls(),
                     xml);

@@ -38,6 +38,8 @@ final class PlaybookXml {
      *
      * @param accountNeededBy why it runs only on an account ({@link AccountUse}), or null
      * @param activities the elements a run can wait in, by id, to their kind ({@link #kind})
+     * @param scopes those of the activities inside a subprocess, by id, to the id of the innermost one
+     *     ({@link #scopes}); one directly in the process is not in it
      * @param blocks the building blocks among its steps ({@link BlockUse#blocks})
      * @param calls the process ids its call activities call ({@link BlockUse#calls})
      */
@@ -48,6 +50,7 @@ final class PlaybookXml {
             Set<String> launchRoles,
             String accountNeededBy,
             Map<String, String> activities,
+            Map<String, String> scopes,
             Set<String> blocks,
             Set<String> calls) {}
 
@@ -173,6 +176,7 @@ final class PlaybookXml {
                         launchRoles(process),
                         AccountUse.neededBy(process),
                         activities(process),
+                        scopes(process),
                         BlockUse.blocks(process),
                         BlockUse.calls(process)));
             }
@@ -190,6 +194,35 @@ final class PlaybookXml {
             }
         }
         return java.util.Collections.unmodifiableMap(kinds);
+    }
+
+    /** The elements that are a flow scope of their own for the engine: its subprocesses of every kind. */
+    private static final Set<String> SCOPES = Set.of("subProcess", "adHocSubProcess", "transaction");
+
+    /**
+     * The elements a run can wait in that sit inside a subprocess (embedded, event or ad-hoc), by id, to the
+     * id of the innermost one: the engine's flow scope of the element. The engine moves a waiting element
+     * only within its flow scope (Zeebe 8.8: "The flow scope of an element cannot be changed during
+     * migration yet"), so a step moved into or out of a subprocess in a new version cannot be moved to it
+     * (session 36's probe, where the preview said it could).
+     */
+    static Map<String, String> scopes(Element process) {
+        Map<String, String> scopes = new LinkedHashMap<>();
+        NodeList nodes = process.getElementsByTagNameNS(BPMN, "*");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element e = (Element) nodes.item(i);
+            if (WAITS.contains(e.getLocalName()) && e.hasAttribute("id") && !scopes.containsKey(e.getAttribute("id"))) {
+                for (org.w3c.dom.Node up = e.getParentNode();
+                        up instanceof Element parent && parent != process;
+                        up = parent.getParentNode()) {
+                    if (BPMN.equals(parent.getNamespaceURI()) && SCOPES.contains(parent.getLocalName())) {
+                        scopes.put(e.getAttribute("id"), parent.getAttribute("id"));
+                        break;
+                    }
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(scopes);
     }
 
     /**

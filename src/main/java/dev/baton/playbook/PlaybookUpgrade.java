@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Moves running instances of older versions to the newest (Zeebe's process instance migration, each
  * element a run can wait in mapped to the element of the same id). The preview judges from every
  * element the instance is active in (a task, a timer, a gateway), which only the embedded engine can
- * tell ({@link ActiveElements}): an instance waiting in one the new version no longer has cannot
- * move. On a Camunda cluster Baton sees only the open user tasks; when those allow it, the preview
+ * tell ({@link ActiveElements}): an instance waiting in one the new version no longer has, or has as
+ * another kind of element or in another (sub)process, cannot move. On a Camunda cluster Baton sees only the open user tasks; when those allow it, the preview
  * says it cannot tell where else the instance waits ({@code canMove} null) and the move is tried:
  * the engine checks, and its refusal is reported in the same words.
  */
@@ -38,6 +38,9 @@ public class PlaybookUpgrade {
 
     private static final Pattern UNMAPPED =
             Pattern.compile("no mapping instruction defined for active element with id '([^']+)'");
+
+    private static final Pattern OTHER_SCOPE = Pattern.compile("the flow scope of active element with id '([^']+)'"
+            + " is changed\\. The flow scope of the active element is expected to be '([^']+)' but was '([^']+)'");
 
     private static final Pattern OTHER_TYPE = Pattern.compile("active element with id '([^']+)' and type '(\\w+)'"
             + " is mapped to an element with id '[^']+' and different type '(\\w+)'");
@@ -131,9 +134,12 @@ public class PlaybookUpgrade {
      */
     public Preview upgrade(String processId) {
         DeployedProcess target = target(processId);
-        record Planned(Candidate candidate, Set<String> mapped) {}
+        record Planned(Candidate candidate, Set<String> mapped, DeployedProcess from) {}
         List<Planned> planned = read.execute(status -> older(processId, target).stream()
-                .map(i -> new Planned(candidate(i, target), mapping(i, target)))
+                .map(i -> new Planned(
+                        candidate(i, target),
+                        mapping(i, target),
+                        deployed.byDefinitionKey(i.getProcessDefinitionKey()).orElse(null)))
                 .toList());
         List<Candidate> out = new ArrayList<>();
         for (Planned p : planned) {
@@ -147,7 +153,7 @@ public class PlaybookUpgrade {
                             c.fromVersion(),
                             c.openSteps(),
                             false,
-                            refusal(e.getMessage(), c.fromVersion(), target)));
+                            refusal(e.getMessage(), p.from(), c.fromVersion(), target)));
                     continue;
                 }
                 long key = c.processInstanceKey();
@@ -201,11 +207,14 @@ public class PlaybookUpgrade {
             return new Candidate(
                     i.getProcessInstanceKey(), i.getProcessVersion(), open, false, waitsIn(missing, target));
         }
-        String otherKind = deployed.byDefinitionKey(i.getProcessDefinitionKey())
-                .map(from -> otherKind(open, from, target))
+        String refused = deployed.byDefinitionKey(i.getProcessDefinitionKey())
+                .map(from -> java.util.stream.Stream.of(otherKind(open, from, target), otherScope(open, from, target))
+                        .filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.joining("; ")))
+                .filter(reasons -> !reasons.isEmpty())
                 .orElse(null);
-        if (otherKind != null) {
-            return new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, false, otherKind);
+        if (refused != null) {
+            return new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, false, refused);
         }
         return active != null
                 ? new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, true, null)
@@ -230,6 +239,43 @@ public class PlaybookUpgrade {
         return changed.isEmpty() ? null : String.join("; ", changed);
     }
 
+    /**
+     * Why the engine would refuse to move a run waiting in {@code open}: each of those elements that sits in
+     * another flow scope in the target (moved into or out of a subprocess, or into another one), or null when
+     * none does. The engine moves a waiting element only within its flow scope (Zeebe 8.8: "The flow scope
+     * of an element cannot be changed during migration yet"); session 36's probe moved a waiting user task
+     * into a subprocess, the preview said it could move, and the engine refused. The scopes are read from
+     * each version's model when it is deployed ({@link DeployedProcess#scopes()}).
+     */
+    static String otherScope(Set<String> open, DeployedProcess from, DeployedProcess target) {
+        List<String> changed = new ArrayList<>();
+        for (String id : open) {
+            if (!from.activities().containsKey(id) || !target.activities().containsKey(id)) {
+                continue; // one the target lacks is said so already; one Baton does not know is left to the engine
+            }
+            String was = from.scopes().get(id);
+            String is = target.scopes().get(id);
+            if (!java.util.Objects.equals(was, is)) {
+                changed.add(scopeChange(id, where(was, from), from.version(), where(is, target), target.version()));
+            }
+        }
+        return changed.isEmpty() ? null : String.join("; ", changed);
+    }
+
+    /** A flow scope in words: "directly in the process", or "inside subprocess 'S'" (of its kind, when known). */
+    private static String where(String scope, DeployedProcess process) {
+        if (scope == null || (process != null && scope.equals(process.processId()))) {
+            return "directly in the process";
+        }
+        String kind = process == null ? null : process.activities().get(scope);
+        return "inside " + (kind == null ? "subprocess" : kind) + " '" + scope + "'";
+    }
+
+    private static String scopeChange(String id, String was, int from, String is, int to) {
+        return "step '" + id + "' is " + was + " in version " + from + " and " + is + " in version " + to
+                + ": the engine cannot move a waiting step to another scope";
+    }
+
     private static String kindChange(String id, String was, int from, String is, int to) {
         return "step '" + id + "' is " + article(was) + " in version " + from + " and " + article(is) + " in version "
                 + to + ": the engine cannot move a waiting step to another kind of element";
@@ -247,10 +293,31 @@ public class PlaybookUpgrade {
     /**
      * The engine's refusal to move an instance in the preview's words when it is about an element the
      * target lacks ("no mapping instruction defined for active element with id 'Event_wait'") or one of
-     * another kind there ("... and type 'USER_TASK' is mapped to ... different type 'SERVICE_TASK'"),
-     * else as the engine gave it.
+     * another kind there ("... and type 'USER_TASK' is mapped to ... different type 'SERVICE_TASK'"), or in
+     * another flow scope there ("the flow scope of active element with id 't' is changed"), else as the
+     * engine gave it.
      */
     static String refusal(String engineMessage, int fromVersion, DeployedProcess target) {
+        return refusal(engineMessage, null, fromVersion, target);
+    }
+
+    /**
+     * As {@link #refusal(String, int, DeployedProcess)}, also for an element the engine would move to
+     * another flow scope ("the flow scope of active element with id 't' is changed"), said as the preview
+     * says it.
+     *
+     * @param from the version the instance runs, when Baton deployed it (for the kinds of its scopes), or null
+     */
+    static String refusal(String engineMessage, DeployedProcess from, int fromVersion, DeployedProcess target) {
+        Matcher otherScope = OTHER_SCOPE.matcher(String.valueOf(engineMessage));
+        if (otherScope.find()) {
+            return scopeChange(
+                    otherScope.group(1),
+                    where(otherScope.group(2), from == null ? target : from),
+                    fromVersion,
+                    where(otherScope.group(3), target),
+                    target.version());
+        }
         Matcher unmapped = UNMAPPED.matcher(String.valueOf(engineMessage));
         if (unmapped.find() && !target.activityIds().contains(unmapped.group(1))) {
             return waitsIn(Set.of(unmapped.group(1)), target);

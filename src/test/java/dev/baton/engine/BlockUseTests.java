@@ -68,6 +68,7 @@ class BlockUseTests {
                 "bundled",
                 Instant.EPOCH,
                 java.util.Map.of(),
+                java.util.Map.of(),
                 blocks,
                 calls,
                 "");

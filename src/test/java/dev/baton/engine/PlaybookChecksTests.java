@@ -206,6 +206,7 @@ class PlaybookChecksTests {
                 "bundled",
                 Instant.EPOCH,
                 Map.of(),
+                Map.of(),
                 Set.of(),
                 Set.of(),
                 ""));
@@ -587,6 +588,7 @@ class PlaybookChecksTests {
                 null,
                 "bundled",
                 Instant.EPOCH,
+                Map.of(),
                 Map.of(),
                 Set.of(),
                 Set.of(),
@@ -1332,6 +1334,7 @@ class PlaybookChecksTests {
                 "bundled",
                 Instant.EPOCH,
                 java.util.Map.of(),
+                Map.of(),
                 Set.of(),
                 Set.of(),
                 ""));
@@ -1619,6 +1622,7 @@ class PlaybookChecksTests {
                 "bundled",
                 Instant.EPOCH,
                 java.util.Map.of(),
+                Map.of(),
                 Set.of(),
                 Set.of(),
                 "");

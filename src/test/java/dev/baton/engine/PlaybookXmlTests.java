@@ -39,4 +39,34 @@ class PlaybookXmlTests {
                         java.util.Map.entry("late", "event subprocess"),
                         java.util.Map.entry("rule", "business rule task"));
     }
+
+    /** The engine moves a waiting element only within its flow scope: the innermost subprocess around it. */
+    @Test
+    void eachElementInsideASubprocessIsKeptWithItsInnermostSubprocess() throws Exception {
+        String bpmn = """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
+                  <bpmn:process id="p" isExecutable="true">
+                    <bpmn:userTask id="review" />
+                    <bpmn:subProcess id="stage">
+                      <bpmn:callActivity id="call" />
+                      <bpmn:subProcess id="inner"><bpmn:userTask id="deep" /></bpmn:subProcess>
+                    </bpmn:subProcess>
+                    <bpmn:subProcess id="late" triggeredByEvent="true"><bpmn:userTask id="chase" /></bpmn:subProcess>
+                    <bpmn:adHocSubProcess id="loose"><bpmn:userTask id="any" /></bpmn:adHocSubProcess>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+
+        PlaybookXml.ProcessInfo process = PlaybookXml.parse(bpmn.getBytes(StandardCharsets.UTF_8))
+                .processes()
+                .getFirst();
+
+        assertThat(process.scopes())
+                .containsExactly(
+                        java.util.Map.entry("call", "stage"),
+                        java.util.Map.entry("inner", "stage"),
+                        java.util.Map.entry("deep", "inner"),
+                        java.util.Map.entry("chase", "late"),
+                        java.util.Map.entry("any", "loose"));
+    }
 }

@@ -655,6 +655,48 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                 .isEmpty();
     }
 
+    /**
+     * Found by the session 36 probe: the preview said a run waiting at a user task could move to a version
+     * that has the same task inside a subprocess, and the engine then refused the move ("The flow scope of
+     * an element cannot be changed during migration yet").
+     */
+    @Test
+    void aRunWaitingAtAStepMovedIntoASubprocessIsSaidNotToMoveAndStays() {
+        RunOfAnOlderVersion older = runOfVersion1OfTwo("Process_upgrade_scope_");
+        String processId = older.processId();
+        uploadAsAda(older.v1()
+                .replaceFirst(
+                        "(?s)(<bpmn:userTask id=\"Activity_call\".*?)<bpmn:incoming>Flow_1</bpmn:incoming>"
+                                + "\\s*<bpmn:outgoing>Flow_2</bpmn:outgoing>(\\s*</bpmn:userTask>)",
+                        "<bpmn:subProcess id=\"Stage_call\" name=\"Call stage\"><bpmn:incoming>Flow_1</bpmn:incoming>"
+                                + "<bpmn:outgoing>Flow_2</bpmn:outgoing><bpmn:startEvent id=\"Stage_start\">"
+                                + "<bpmn:outgoing>Stage_1</bpmn:outgoing></bpmn:startEvent>"
+                                + "$1<bpmn:incoming>Stage_1</bpmn:incoming><bpmn:outgoing>Stage_2</bpmn:outgoing>$2"
+                                + "<bpmn:endEvent id=\"Stage_end\"><bpmn:incoming>Stage_2</bpmn:incoming></bpmn:endEvent>"
+                                + "<bpmn:sequenceFlow id=\"Stage_1\" sourceRef=\"Stage_start\" targetRef=\"Activity_call\" />"
+                                + "<bpmn:sequenceFlow id=\"Stage_2\" sourceRef=\"Activity_call\" targetRef=\"Stage_end\" />"
+                                + "</bpmn:subProcess>")
+                .replace("targetRef=\"Activity_call\" />\n", "targetRef=\"Stage_call\" />\n")
+                .replace(
+                        "sourceRef=\"Activity_call\" targetRef=\"Activity_confirm\"",
+                        "sourceRef=\"Stage_call\"" + " targetRef=\"Activity_confirm\""));
+
+        String reason = "step 'Activity_call' is directly in the process in version 1 and inside subprocess"
+                + " 'Stage_call' in version 3: the engine cannot move a waiting step to another scope";
+        assertThat(upgradeCandidate(processId, "get"))
+                .containsEntry("canMove", false)
+                .containsEntry("reason", reason);
+        assertThat(as("ada").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class))
+                .containsEntry("note", null);
+        assertThat(upgradeCandidate(processId, "post"))
+                .containsEntry("canMove", false)
+                .containsEntry("reason", reason);
+        assertThat(instances.findById(older.key()).orElseThrow().getProcessVersion())
+                .isEqualTo(1);
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", older.key()))
+                .isEmpty();
+    }
+
     /** Maria (a manager) launches the playbook with no variables; returns the run's key. */
     long launchAsMaria(String processId) {
         return ((Number) as("maria")

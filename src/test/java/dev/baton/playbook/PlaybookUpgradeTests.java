@@ -23,6 +23,7 @@ class PlaybookUpgradeTests {
             "bundled",
             Instant.EPOCH,
             Map.of("Activity_call", "call activity"),
+            Map.of(),
             Set.of(),
             Set.of(),
             "<xml/>");
@@ -62,7 +63,61 @@ class PlaybookUpgradeTests {
                         + " the engine cannot move a waiting step to another kind of element");
     }
 
+    /** Session 36's probe: the engine's words for a waiting step moved into a subprocess, from a move it refused. */
+    @Test
+    void aStepInAnotherScopeInTheNewVersionIsNamedWithBothScopes() {
+        String engine = "Command 'MIGRATE' rejected with code 'INVALID_STATE': Expected to migrate process instance"
+                + " '2251799813685290' but the flow scope of active element with id 't' is changed. The flow scope of"
+                + " the active element is expected to be 'Process_probe' but was 'sp'. The flow scope of an element"
+                + " cannot be changed during migration yet.";
+        DeployedProcess version1 = version(1, Map.of("t", "user task"), Map.of());
+        DeployedProcess version2 = version(2, Map.of("t", "user task", "sp", "event subprocess"), Map.of("t", "sp"));
+
+        assertThat(PlaybookUpgrade.refusal(engine, version1, 1, version2))
+                .isEqualTo("step 't' is directly in the process in version 1 and inside event subprocess 'sp' in"
+                        + " version 2: the engine cannot move a waiting step to another scope");
+        assertThat(PlaybookUpgrade.refusal(engine, 1, VERSION_2))
+                .as("a scope the target does not know the kind of")
+                .isEqualTo("step 't' is directly in the process in version 1 and inside subprocess 'sp' in version 2:"
+                        + " the engine cannot move a waiting step to another scope");
+    }
+
+    @Test
+    void aStepInAnotherScopeIsFoundFromTheScopesKeptWithEachVersion() {
+        DeployedProcess version1 = version(
+                1,
+                Map.of("t", "user task", "u", "user task", "a", "subprocess", "w", "timer catch event"),
+                Map.of("u", "a", "w", "a"));
+        DeployedProcess version2 = version(
+                2,
+                Map.of(
+                        "t",
+                        "user task",
+                        "u",
+                        "user task",
+                        "a",
+                        "subprocess",
+                        "b",
+                        "subprocess",
+                        "w",
+                        "timer catch event"),
+                Map.of("t", "a", "w", "b"));
+
+        assertThat(PlaybookUpgrade.otherScope(Set.of("a"), version1, version2)).isNull();
+        assertThat(PlaybookUpgrade.otherScope(
+                        new java.util.LinkedHashSet<>(java.util.List.of("t", "u", "w")), version1, version2))
+                .isEqualTo("step 't' is directly in the process in version 1 and inside subprocess 'a' in version 2:"
+                        + " the engine cannot move a waiting step to another scope; step 'u' is inside subprocess 'a'"
+                        + " in version 1 and directly in the process in version 2: the engine cannot move a waiting"
+                        + " step to another scope; step 'w' is inside subprocess 'a' in version 1 and inside"
+                        + " subprocess 'b' in version 2: the engine cannot move a waiting step to another scope");
+    }
+
     static DeployedProcess version(int version, Map<String, String> activities) {
+        return version(version, activities, Map.of());
+    }
+
+    static DeployedProcess version(int version, Map<String, String> activities, Map<String, String> scopes) {
         return new DeployedProcess(
                 "Process_probe",
                 "Probe",
@@ -75,6 +130,7 @@ class PlaybookUpgradeTests {
                 "bundled",
                 Instant.EPOCH,
                 activities,
+                scopes,
                 Set.of(),
                 Set.of(),
                 "<xml/>");
