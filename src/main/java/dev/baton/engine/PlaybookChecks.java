@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -60,6 +61,7 @@ public class PlaybookChecks {
     private final ObjectMapper json;
     private final AssignmentChecks assignments;
     private final DataSize maxFileSize;
+    private final ObjectProvider<KeptPlaybooks> kept;
 
     /** Which rules a file is held to. */
     private enum Rules {
@@ -76,12 +78,14 @@ public class PlaybookChecks {
             DeployedPlaybooks deployed,
             ObjectMapper json,
             AssignmentChecks assignments,
-            @Value("${baton.playbooks.max-file-size:1MB}") DataSize maxFileSize) {
+            @Value("${baton.playbooks.max-file-size:1MB}") DataSize maxFileSize,
+            ObjectProvider<KeptPlaybooks> kept) {
         this.jobTypes = jobTypes;
         this.deployed = deployed;
         this.json = json;
         this.assignments = assignments;
         this.maxFileSize = maxFileSize;
+        this.kept = kept;
     }
 
     /** Every problem of one of Baton's own files (bpmn/) and its forms; empty when Baton can run it. */
@@ -232,10 +236,15 @@ public class PlaybookChecks {
         return deployed.latest(processId).map(deployed::accountNeededBy).orElse(null);
     }
 
-    /** Each deployed playbook's newest name (null for none), by process id. */
+    /**
+     * Each playbook's newest name (null for none), by process id: those this instance deployed, and the
+     * kept uploads as the database has them ({@link KeptPlaybooks#keptNames}: uploads committed by
+     * another Baton instance, or by an upload whose commit this instance's catalogue has not learnt yet).
+     */
     private Map<String, String> catalogueNames() {
         Map<String, String> names = new java.util.LinkedHashMap<>();
         deployed.all().forEach(p -> names.put(p.processId(), p.name())); // oldest first: the newest stays
+        kept.ifAvailable(k -> names.putAll(k.keptNames())); // the newest upload committed, on any instance
         return names;
     }
 

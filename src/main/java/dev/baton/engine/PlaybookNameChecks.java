@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.shared.Text;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -9,44 +10,65 @@ import java.util.Set;
 /**
  * A new upload may not take the name another playbook of the catalogue goes by (session 35's probe
  * uploaded one called "Renewal", and the catalogue listed two "Renewal" rows nobody could tell apart).
- * Names are compared as people read them: in any case, with any spacing. A new version of the same
- * process id keeps or changes its own name freely. Kept uploads are not held to it at start-up: two
- * kept before this rule both keep running.
+ * Names are compared as people read them ({@link #key}): in any case, with any spacing, invisible
+ * characters left out and every dash as '-'. A process with no name goes by its id, as the catalogue
+ * lists it so. A new version of the same process id keeps or changes its own name freely. Kept uploads
+ * are not held to it at start-up: two kept before this rule both keep running. The caller makes uploads
+ * one at a time, so that two at once cannot both take a name (session 36's probe).
  */
 final class PlaybookNameChecks {
+
+    /** Dashes a reader takes for '-': Unicode's dash punctuation (en and em dash, hyphen, ...) and the minus sign. */
+    private static final String DASHES = "[\\p{Pd}\\u2212]";
 
     private PlaybookNameChecks() {}
 
     /**
-     * @param catalogue each deployed playbook's newest name (null for none), by process id
+     * @param catalogue each playbook's newest name (null for none), by process id
      * @param own the process ids of Baton's own (bundled) playbooks
      */
     static void check(PlaybookXml xml, Map<String, String> catalogue, Set<String> own, List<PlaybookProblem> problems) {
         for (PlaybookXml.ProcessInfo process : xml.processes()) {
-            if (process.name() == null) {
-                continue;
-            }
-            String key = key(process.name());
+            String key = key(shownAs(process.id(), process.name()));
             catalogue.entrySet().stream()
-                    .filter(e -> !e.getKey().equals(process.id()) && e.getValue() != null)
-                    .filter(e -> key(e.getValue()).equals(key))
+                    .filter(e -> !e.getKey().equals(process.id()))
+                    .filter(e -> key(shownAs(e.getKey(), e.getValue())).equals(key))
                     .findFirst()
                     .ifPresent(taken -> problems.add(new PlaybookProblem(
-                            process.id(),
-                            process.name(),
-                            "the name '" + process.name() + "' is taken: "
-                                    + (own.contains(taken.getKey())
-                                            ? "Baton's own playbook '" + taken.getKey() + "'"
-                                            : "the playbook '" + taken.getKey() + "' in the catalogue")
-                                    + " is called '" + taken.getValue() + "', and the catalogue would list two"
-                                    + " playbooks by one name. Give this one another name (Camunda Modeler: the"
-                                    + " process's Name)")));
+                            process.id(), process.name(), taken(process, taken.getKey(), taken.getValue(), own))));
         }
     }
 
-    /** A name as people read it: letters in one case, every run of spaces (no-break ones too) as one. */
+    private static String taken(PlaybookXml.ProcessInfo process, String otherId, String otherName, Set<String> own) {
+        String other = own.contains(otherId)
+                ? "Baton's own playbook '" + otherId + "'"
+                : "the playbook '" + otherId + "' in the catalogue";
+        String goesBy = otherName == null
+                ? " has no name and is listed by its id"
+                : " is called '" + Text.showInvisible(otherName) + "'";
+        String clash = other + goesBy + ", and the catalogue would list two playbooks by one name. ";
+        return process.name() == null
+                ? "the process has no name, so the catalogue would list it by its id '"
+                        + Text.showInvisible(process.id()) + "', which is taken: " + clash
+                        + "Give this one a name (Camunda Modeler: the process's Name)"
+                : "the name '" + Text.showInvisible(process.name()) + "' is taken: " + clash
+                        + "Give this one another name (Camunda Modeler: the process's Name)";
+    }
+
+    /** What the catalogue lists a playbook by: its name, or its id when it has none. */
+    private static String shownAs(String processId, String name) {
+        return name == null || name.isBlank() ? processId : name;
+    }
+
+    /**
+     * A name as people read it: letters in one case, every run of spaces (no-break ones too) as one,
+     * invisible format characters (a zero-width space, a soft hyphen) left out, and every dash (en or em
+     * dash, non-breaking hyphen, minus sign) as '-'.
+     */
     static String key(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFKC)
+                .replaceAll("\\p{Cf}+", "")
+                .replaceAll(DASHES, "-")
                 .replaceAll("[\\s\\p{Z}]+", " ")
                 .strip()
                 .toLowerCase(Locale.ROOT);

@@ -164,6 +164,22 @@ final class PlaybookXml {
         return Boolean.parseBoolean(process.getAttribute("isExecutable"));
     }
 
+    /**
+     * The executable processes' names ({@link #executable}), by id in file order; null for one with no
+     * name. Empty when the file is not XML (a kept file was read before, to be checked).
+     */
+    static Map<String, String> processNames(String bpmn) {
+        Map<String, String> names = new LinkedHashMap<>();
+        try {
+            parse(bpmn.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .processes()
+                    .forEach(p -> names.put(p.id(), p.name()));
+        } catch (DoctypeRefused | SAXException | IOException e) {
+            return Map.of();
+        }
+        return names;
+    }
+
     /** The executable processes ({@link #executable}) of the file, in file order. */
     List<ProcessInfo> processes() {
         List<ProcessInfo> out = new ArrayList<>();

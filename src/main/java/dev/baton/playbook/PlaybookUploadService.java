@@ -6,14 +6,18 @@ import dev.baton.engine.PlaybookDeployer;
 import dev.baton.engine.PlaybookFiles;
 import dev.baton.engine.PlaybookProblem;
 import dev.baton.engine.PlaybookRefused;
+import dev.baton.shared.AdvisoryLocks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +42,16 @@ public class PlaybookUploadService implements KeptPlaybooks {
     private final PlaybookDeployer deployer;
     private final PlaybookUploads uploads;
     private final Clock clock;
+    private final AdvisoryLocks locks;
 
-    PlaybookUploadService(PlaybookDeployer deployer, PlaybookUploads uploads, Clock clock) {
+    /** Each upload's process names, by upload id: a kept upload never changes, so each is read once. */
+    private final Map<Long, Map<String, String>> namesByUpload = new ConcurrentHashMap<>();
+
+    PlaybookUploadService(PlaybookDeployer deployer, PlaybookUploads uploads, Clock clock, AdvisoryLocks locks) {
         this.deployer = deployer;
         this.uploads = uploads;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /**
@@ -53,6 +62,11 @@ public class PlaybookUploadService implements KeptPlaybooks {
      * catalogue never shows it (see {@link PlaybookDeployer#deploy(PlaybookFiles, String,
      * java.util.function.Consumer)}). The text stored is the text deployed: the files as UTF-8,
      * whatever encoding they were saved in.
+     *
+     * <p>Uploads are checked, kept and deployed one at a time, on every Baton instance sharing the
+     * database ({@link AdvisoryLocks.Subject#PLAYBOOK_NAMES}): the name check reads what the uploads before
+     * committed ({@link #keptNames}), so two uploads at once cannot both take one name (session 36's probe
+     * uploaded three processes named "Race Two" in parallel, and all three were deployed).
      *
      * @param uploaded exactly one {@code .bpmn} file and any number of {@code .form} files, each
      *     named as sent: only the name after its last folder is used and kept
@@ -67,6 +81,7 @@ public class PlaybookUploadService implements KeptPlaybooks {
      */
     @Transactional
     public List<DeployedProcess> upload(List<UploadedFile> uploaded, String username) {
+        locks.hold(AdvisoryLocks.Subject.PLAYBOOK_NAMES);
         List<PlaybookProblem> problems = new ArrayList<>();
         List<UploadedFile> files = new ArrayList<>();
         for (UploadedFile f : uploaded) {
@@ -181,6 +196,30 @@ public class PlaybookUploadService implements KeptPlaybooks {
             }
         }
         return newestFirst.reversed();
+    }
+
+    /**
+     * Reads the newest upload of each process id from the database, each file parsed once per upload
+     * (then remembered by its id); in the upload's transaction, under its lock, it sees every upload
+     * committed before.
+     */
+    @Override
+    public Map<String, String> keptNames() {
+        Map<String, String> names = new HashMap<>();
+        for (PlaybookUploads.Ids upload : uploads.findIdsNewestFirst()) {
+            List<String> newest = Arrays.stream(upload.getProcessIds().split(","))
+                    .filter(id -> !names.containsKey(id))
+                    .toList();
+            if (!newest.isEmpty()) {
+                Map<String, String> inFile = namesByUpload.computeIfAbsent(
+                        upload.getId(),
+                        id -> uploads.findById(id)
+                                .map(u -> KeptPlaybooks.processNames(u.getBpmn()))
+                                .orElse(Map.of()));
+                newest.forEach(id -> names.put(id, inFile.get(id)));
+            }
+        }
+        return names;
     }
 
     private static String name(UploadedFile f) {

@@ -25,7 +25,12 @@ public class AdvisoryLocks {
          * created, changed, deactivated or imported, and handovers launched; claims of tasks read it
          * ({@link #share}).
          */
-        PEOPLE_AND_HANDOVERS
+        PEOPLE_AND_HANDOVERS,
+        /**
+         * The names of the catalogue's playbooks: an upload is checked (no name another playbook goes by),
+         * kept and deployed one at a time, so that two uploads at once cannot both take one name.
+         */
+        PLAYBOOK_NAMES
     }
 
     /** The two-int key space's first half for every Baton lock ("BAT" and a zero byte). */

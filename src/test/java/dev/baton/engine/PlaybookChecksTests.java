@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.blocks.Blocks;
+import dev.baton.shared.Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,20 @@ class PlaybookChecksTests {
     static final String KNOWN_TYPE = "baton-known";
 
     final DeployedPlaybooks deployed = new DeployedPlaybooks();
+    /** The kept uploads' names as the database has them (PlaybookUploadIntegrationTests for the real ones). */
+    final Map<String, String> keptNames = new java.util.HashMap<>();
+
+    final KeptPlaybooks kept = new KeptPlaybooks() {
+        @Override
+        public List<PlaybookFiles> kept() {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, String> keptNames() {
+            return keptNames;
+        }
+    };
     final PlaybookChecks checks = new PlaybookChecks(
             new JobTypes(null) {
                 @Override
@@ -38,7 +53,9 @@ class PlaybookChecksTests {
                 @Override
                 void check(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {}
             },
-            DataSize.ofMegabytes(1));
+            DataSize.ofMegabytes(1),
+            new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("kept", kept))
+                    .getBeanProvider(KeptPlaybooks.class));
 
     @Test
     void aJobTypeGivenAsAConstantExpressionWithNoWorkerIsRefusedLikeAPlainOne() {
@@ -564,7 +581,8 @@ class PlaybookChecksTests {
                         .replace("id=\"Process_mine\"", "id=\"Process_mine\" name=\"renewal&#160;  Call\"")))
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
-                        .startsWith("the name 'renewal\u00a0  Call' is taken: the playbook 'Process_call' in the"
+                        .as("the no-break space written out")
+                        .startsWith("the name 'renewal\\u00a0  Call' is taken: the playbook 'Process_call' in the"
                                 + " catalogue is called 'Renewal call'"));
         assertThat(checkUpload(process("Process_call")
                         .replace("id=\"Process_call\"", "id=\"Process_call\" name=\"Renewal call\"")))
@@ -574,6 +592,86 @@ class PlaybookChecksTests {
                         .replace("id=\"Process_mine\"", "id=\"Process_mine\" name=\"Call first\"")))
                 .as("a name the other playbook no longer goes by")
                 .isEmpty();
+    }
+
+    /**
+     * Session 36's probe: an unnamed process (listed by its id) beside one named like that id, a name with a
+     * zero-width space shown as "Renewal" beside Baton's own, and dash look-alikes were all accepted.
+     */
+    @Test
+    void anUnnamedProcessGoesByItsIdAndInvisibleCharactersAndDashLookAlikesDoNotMakeANameNew() {
+        deployed.own(Set.of("renewal", "lead-follow-up"));
+        deployed.deployed(named("renewal", "Renewal", 1L));
+        deployed.deployed(named("lead-follow-up", "Lead follow-up", 2L));
+        deployed.deployed(named("probe-noname", null, 3L));
+        deployed.deployed(named("Process_named", "probe-named", 4L));
+
+        assertThat(checkUpload(named(process("Process_mine"), "PROBE-NONAME")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .isEqualTo("the name 'PROBE-NONAME' is taken: the playbook 'probe-noname' in the catalogue"
+                                + " has no name and is listed by its id, and the catalogue would list two playbooks"
+                                + " by one name. Give this one another name (Camunda Modeler: the process's Name)"));
+        assertThat(checkUpload(process("probe-named"))).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("probe-named");
+            assertThat(p.elementName()).isNull();
+            assertThat(p.message())
+                    .isEqualTo("the process has no name, so the catalogue would list it by its id"
+                            + " 'probe-named', which is taken: the playbook 'Process_named' in the catalogue"
+                            + " is called 'probe-named', and the catalogue would list two playbooks by one"
+                            + " name. Give this one a name (Camunda Modeler: the process's Name)");
+        });
+        assertThat(checkUpload(named(process("Process_zero_width"), "Re\u200bnewal")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("the name 'Re\\u200bnewal' is taken: Baton's own playbook 'renewal' is called"
+                                + " 'Renewal'"));
+        for (String lookAlike : List.of(
+                "Re\u00adnewal",
+                "Lead follow\u2013up",
+                "Lead follow\u2014up",
+                "Lead follow\u2011up",
+                "Lead follow\u2212up",
+                "Lead follow\uff0dup")) {
+            assertThat(checkUpload(named(process("Process_look_alike"), lookAlike)))
+                    .as(Text.showInvisible(lookAlike))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.message()).contains("is taken: Baton's own playbook"));
+        }
+        assertThat(checkUpload(named(process("Process_other"), "Lead follow up")))
+                .as("a space is not a dash")
+                .isEmpty();
+        assertThat(checkUpload(process("probe-noname")))
+                .as("a new version of the unnamed one")
+                .isEmpty();
+    }
+
+    /**
+     * Uploads committed but not yet in this instance's catalogue (another Baton instance's, or one whose
+     * commit the catalogue learns a moment later) count as the database has them; their newest name wins.
+     */
+    @Test
+    void theNamesOfUploadsTheDatabaseKeptCountBesideTheCatalogue() {
+        deployed.deployed(named("Process_elsewhere", "Old name", 1L));
+        keptNames.put("Process_elsewhere", "Race Two");
+        keptNames.put("Process_unnamed_elsewhere", null);
+
+        assertThat(checkUpload(named(process("Process_mine"), "race  two")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("the name 'race  two' is taken: the playbook 'Process_elsewhere' in the catalogue"
+                                + " is called 'Race Two'"));
+        assertThat(checkUpload(named(process("Process_mine"), "process_unnamed_elsewhere")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("has no name and is listed by its id"));
+        assertThat(checkUpload(named(process("Process_mine"), "Old name")))
+                .as("a name the other playbook no longer goes by")
+                .isEmpty();
+    }
+
+    /** The process with that name (XML-escaped as given: the text may hold character references). */
+    private static String named(String process, String name) {
+        return process.replaceFirst("<bpmn:process id=\"([^\"]+)\"", "<bpmn:process id=\"$1\" name=\"" + name + "\"");
     }
 
     private static DeployedPlaybooks.DeployedProcess named(String processId, String name, long definitionKey) {

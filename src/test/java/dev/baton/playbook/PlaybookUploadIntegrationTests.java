@@ -74,6 +74,9 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     @Test
     void aGoodPlaybookIsDeployedAsANewVersionAndKeptForTheNextStart() {
         String processId = "Process_upload_kept";
@@ -187,6 +190,48 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                                                 + " target=\"accountId\" /></zeebe:ioMapping>")))
                         .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
+    }
+
+    /**
+     * Session 36's probe uploaded three processes named "Race Two" at once, and all three were deployed: each
+     * checked the name before another's upload was committed. Here the second upload runs while the first
+     * is kept and deployed but not committed (as on another Baton instance): it waits for the first, then
+     * finds the name taken. Without the lock it goes through every time.
+     */
+    @Test
+    void twoUploadsTakingOneNameAtOnceDeployOnlyTheFirst() throws Exception {
+        String name = "Race Two " + System.nanoTime();
+        String first = "Process_race_first_" + System.nanoTime();
+        String second = "Process_race_second_" + System.nanoTime();
+        java.util.function.Function<String, Runnable> uploading = processId -> () -> service.upload(
+                List.of(
+                        new PlaybookUploadService.UploadedFile(
+                                processId + ".bpmn",
+                                good(processId)
+                                        .replace("name=\"Renewal call " + processId + "\"", "name=\"" + name + "\"")
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        new PlaybookUploadService.UploadedFile(
+                                "renewal-call.form", FORM.getBytes(StandardCharsets.UTF_8))),
+                "ada");
+
+        List<Throwable> thrown = dev.baton.support.Race.secondWhileFirstUncommitted(
+                tx, uploading.apply(first), uploading.apply(second), 3_000);
+
+        assertThat(thrown.get(0)).isNull();
+        assertThat(thrown.get(1))
+                .isInstanceOfSatisfying(
+                        dev.baton.engine.PlaybookRefused.class,
+                        refused -> assertThat(refused.getProblems())
+                                .singleElement()
+                                .satisfies(p -> {
+                                    assertThat(p.elementId()).isEqualTo(second);
+                                    assertThat(p.message())
+                                            .startsWith(
+                                                    "the name '" + name + "' is taken: the playbook '" + first + "'");
+                                }));
+        assertThat(processDeployed(first)).isTrue();
+        assertThat(processDeployed(second)).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains(second));
     }
 
     /** Found by a probe: the check stripped the job type; the engine does not, and the step waited forever. */
