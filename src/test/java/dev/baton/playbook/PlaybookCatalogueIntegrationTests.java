@@ -175,6 +175,29 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Found by session 37's probe: the sample review's own request took accountId as a number only, and
+     * refused "1" as "must be a whole number", where the README and the general launch take a string of digits.
+     */
+    @Test
+    void theSampleReviewTakesItsAccountAsANumberOrAStringOfDigits() {
+        Account account = accounts.save(
+                new Account("Review By Digits", people.findByUsername("rob").orElseThrow(), null, null, null));
+        String launch = "/api/playbooks/sample-review/instances";
+
+        ResponseEntity<Map> started =
+                as("maria").postForEntity(launch, Map.of("accountId", String.valueOf(account.getId())), Map.class);
+        ResponseEntity<Map> refused = as("maria").postForEntity(launch, Map.of("accountId", "12a"), Map.class);
+
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.CREATED);
+        long key = ((Number) started.getBody().get("processInstanceKey")).longValue();
+        assertThat(instances.findById(key))
+                .hasValueSatisfying(i -> assertThat(i.getAccountId()).isEqualTo(account.getId()));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) refused.getBody().get("errors"))
+                .containsEntry("accountId", "'12a' is not a Baton account id");
+    }
+
+    /**
      * The s35 probe's finding 17, through a call: a playbook calling the sample review launched without
      * an account gave sales-emea a review about nothing, recorded nowhere (SampleReviewWorkerProcessTests).
      */

@@ -5,6 +5,7 @@ import dev.baton.playbook.PlaybookCatalogue;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.shared.SaneDate;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -34,7 +35,19 @@ class SampleReviewApi {
         this.catalogue = catalogue;
     }
 
-    record StartReview(Long accountId, @SaneDate Instant dueAt) {}
+    /**
+     * @param accountId the account to review, as the general launch takes it: a number or a string of digits
+     *     ({@link PlaybookCatalogue#launch} reads it and names {@code accountId} when it is neither); typed as a
+     *     number here it refused "1" as "must be a whole number" (found by session 37's probe)
+     */
+    record StartReview(
+            @Schema(
+                    oneOf = {Long.class, String.class},
+                    description = "a Baton account id: a number, or a string of digits",
+                    example = "42")
+            Object accountId,
+
+            @SaneDate Instant dueAt) {}
 
     @Operation(
             summary = "Start a sample account review: a task for the sales-emea team, due in 3 days unless given",
