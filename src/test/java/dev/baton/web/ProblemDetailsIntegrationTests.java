@@ -381,6 +381,15 @@ class ProblemDetailsIntegrationTests {
         }
     }
 
+    /** Found by session 37's probe: starting a sales-to-CS handoff of an account that does not exist was a 400. */
+    @Test
+    void aHandoffOfAnAccountThatDoesNotExistIsANotFound() throws Exception {
+        HttpResponse<String> answer = send("maria", "POST", "/api/accounts/999999999/handoff-to-cs", null, null);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+        assertThat(JSON.readTree(answer.body()).path("detail").asText()).isEqualTo("no account 999999999");
+    }
+
     /**
      * Found by the session 21 probe: an unknown field was told alone, and the body's other errors only
      * once it was gone; now all in one answer, and nothing is written.

@@ -1,6 +1,7 @@
 package dev.baton.commitment.web;
 
 import dev.baton.account.AccountAccess;
+import dev.baton.account.AccountService;
 import dev.baton.commitment.SalesHandoff;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,8 +19,10 @@ class SalesHandoffApi {
 
     private final SalesHandoff handoff;
     private final AccountAccess access;
+    private final AccountService accounts;
 
-    SalesHandoffApi(SalesHandoff handoff, AccountAccess access) {
+    SalesHandoffApi(SalesHandoff handoff, AccountAccess access, AccountService accounts) {
+        this.accounts = accounts;
         this.handoff = handoff;
         this.access = access;
     }
@@ -32,6 +35,7 @@ class SalesHandoffApi {
     @PostMapping("/api/accounts/{id}/handoff-to-cs")
     @ResponseStatus(HttpStatus.CREATED)
     Started start(@PathVariable long id, Principal me) {
+        accounts.account(id); // a path naming no account is a 404, as for every path (found by session 37's probe: 400)
         access.requireMayActOn(id, me.getName());
         return new Started(handoff.start(id));
     }
