@@ -428,20 +428,7 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
     void aNoteAnsweredAsItsProcessClosesTheStepIsRefusedSayingTheNoteIsKept() throws Exception {
         Book launched = fixture.launch(book, true, this::as);
         Task note = fixture.awaitOpen(launched, TASK_WRITE_NOTE);
-        doAnswer(call -> {
-                    // the account's process is called by the handover's: the engine cancels the root
-                    client.newCancelInstanceCommand(jdbc.queryForObject(
-                                    "select process_instance_key from handover where id = ?",
-                                    Long.class,
-                                    launched.id()))
-                            .send()
-                            .join();
-                    engine.waitForIdleState(HandoverFixture.WAIT);
-                    return call.callRealMethod();
-                })
-                .doCallRealMethod()
-                .when(taskEngine)
-                .complete(eq(note.getJobKey()), anyMap());
+        cancelTheRunAtTheFirstCompletionOf(launched, note);
 
         ResponseEntity<Map> refused = as(launched.departing().getUsername())
                 .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
@@ -556,6 +543,17 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
         as(launched.departing().getUsername())
                 .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
         Task acknowledge = fixture.awaitOpen(launched, TASK_ACKNOWLEDGE);
+        cancelTheRunAtTheFirstCompletionOf(launched, acknowledge);
+        return as(launched.successor().getUsername())
+                .postForEntity("/api/tasks/" + acknowledge.getId() + "/complete", answer, Map.class);
+    }
+
+    /**
+     * The handover's run is canceled just before the engine is first asked to complete {@code task}'s job (the
+     * account's process is called by the handover's: the engine cancels the root), as when the process closes
+     * the step between the answer's commit and its completion; later completions go to the engine as they are.
+     */
+    private void cancelTheRunAtTheFirstCompletionOf(Book launched, Task task) throws Exception {
         doAnswer(call -> {
                     client.newCancelInstanceCommand(jdbc.queryForObject(
                                     "select process_instance_key from handover where id = ?",
@@ -566,10 +564,9 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                     engine.waitForIdleState(HandoverFixture.WAIT);
                     return call.callRealMethod();
                 })
+                .doCallRealMethod()
                 .when(taskEngine)
-                .complete(eq(acknowledge.getJobKey()), anyMap());
-        return as(launched.successor().getUsername())
-                .postForEntity("/api/tasks/" + acknowledge.getId() + "/complete", answer, Map.class);
+                .complete(eq(task.getJobKey()), anyMap());
     }
 
     private static LaunchRequest leaving(Book book) {
