@@ -11,7 +11,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -42,6 +44,10 @@ final class CsvFile {
 
     /** How much of the file's start is read for its {@code sep=} line: longer, it names no one separator. */
     private static final int SEP_LINE_READ = 40;
+
+    /** What to do about a value the separator cut. */
+    private static final String PUT_IN_QUOTES = "put the whole value in quotes, writing each '\"' in it as '\"\"'"
+            + " (a spreadsheet saving the file does)";
 
     private final Path path;
     private final char delimiter;
@@ -115,28 +121,33 @@ final class CsvFile {
     private void readsToTheEnd() throws IOException {
         try (CSVParser parser = open()) {
             long line = 1; // where the next record starts, should the parser not say
+            long row = 1; // the next record's row as a spreadsheet shows it
             try {
-                for (CSVRecord ignored : parser) {
+                for (CSVRecord record : parser) {
                     line = parser.getCurrentLineNumber() + 1;
+                    row = record.getRecordNumber() + 1;
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
-                throw problem(notCsv(e, line, sepLine > 0 ? 1 : 0));
+                throw problem(notCsv(e, line, row, sepLine > 0 ? 1 : 0));
             }
         }
     }
 
     /**
-     * What commons-csv found wrong, in the user's words, with the line it says (else {@code line}), counted
-     * in the file ({@code skipped} lines, a {@code sep=} line, before what the parser read): its messages name
-     * Java's view of the file ("EOF reached before encapsulated token finished").
+     * What commons-csv found wrong, in the user's words, at {@code row}, the record's row as a spreadsheet shows
+     * the file (blank lines count, a quoted multi-line value is one row, a {@code sep=} line none: Excel hides it;
+     * until session 37 this was the file's text line, so a problem under a {@code sep=} line was told a row too
+     * low). The line the parser says (else {@code line}), counted in the file ({@code skipped} lines, a {@code
+     * sep=} line, before what the parser read), is where the cut value is looked for. Its messages name Java's
+     * view of the file ("EOF reached before encapsulated token finished").
      */
-    private String notCsv(RuntimeException e, long line, int skipped) throws IOException {
+    private String notCsv(RuntimeException e, long line, long row, int skipped) throws IOException {
         String message = e.getCause() == null
                 ? String.valueOf(e.getMessage())
                 : String.valueOf(e.getCause().getMessage());
         Matcher at = PARSER_LINE.matcher(message);
         long number = (at.find() ? Long.parseLong(at.group(1)) : line) + skipped;
-        String where = "line " + number + ": ";
+        String where = "row " + row + ": ";
         if (message.contains("EOF reached before encapsulated token finished")) {
             return where + "a quoted value is not closed (a '\"' with no closing '\"' before the end of the file)";
         }
@@ -147,8 +158,7 @@ final class CsvFile {
                 return where + "the value " + ImportRun.cut(cut) + " holds quotes and the separator '"
                         + printable(delimiter) + "', so it reads as "
                         + (pieces == 2 ? "two values, the second" : pieces + " values, the last")
-                        + " a quoted one with text after its closing quote: put the whole value in quotes, writing"
-                        + " each '\"' in it as '\"\"' (a spreadsheet saving the file does)";
+                        + " a quoted one with text after its closing quote: " + PUT_IN_QUOTES;
             }
             return where + "a quoted value has text after its closing quote (write a '\"' inside a quoted value as"
                     + " '\"\"')";
@@ -207,6 +217,84 @@ final class CsvFile {
             }
         }
         return pieces;
+    }
+
+    /**
+     * A formula in a row's fields that the separator cut, as CSV reads the row: {@code column} the field it starts
+     * in (0 the first), {@code pieces} how many fields it was cut into, {@code value} its pieces joined again by
+     * the separator (each as CSV read it, surrounding spaces gone).
+     */
+    record CutFormula(int column, int pieces, String value) {
+
+        /** {@code fields} with the formula's pieces one field again, so the fields after it stand in their columns. */
+        List<String> rejoined(List<String> fields) {
+            List<String> rejoined = new ArrayList<>(fields.subList(0, column));
+            rejoined.add(value);
+            rejoined.addAll(fields.subList(column + pieces, fields.size()));
+            return rejoined;
+        }
+    }
+
+    /**
+     * The first of a row's {@code fields} within the header's {@code columns} that starts with {@code =} (after
+     * spaces) and opens more parentheses than it closes (those within a formula's {@code "text"} not counted): an
+     * Excel formula cut by the separator between its arguments ({@code =ROUND(A1;2)} in a {@code ;} file, whose
+     * arguments Excel where {@code ;} separates them writes so), with the fields after it up to the one that closes
+     * its parentheses (else to the row's end); null when the row has none. A cut with quotes in it often stops the
+     * file's reading ({@link #notCsv}); one without quotes does not, and its pieces were imported into the next
+     * columns (session 37's probe: the account {@code =ROUND(A1} in territory {@code 2)}).
+     */
+    CutFormula cutFormula(List<String> fields, int columns) {
+        for (int i = 0; i < Math.min(fields.size(), columns); i++) {
+            if (!fields.get(i).strip().startsWith("=")) {
+                continue;
+            }
+            int open = parentheses(fields.get(i));
+            if (open <= 0) {
+                continue;
+            }
+            int end = i + 1;
+            for (; end < fields.size() && open > 0; end++) {
+                open += parentheses(fields.get(end));
+            }
+            String value = String.join(String.valueOf(delimiter), fields.subList(i, end))
+                    .strip();
+            return new CutFormula(i, end - i, value);
+        }
+        return null;
+    }
+
+    /** How many more {@code (} than {@code )} a piece of a formula has outside its quoted text. */
+    private static int parentheses(String piece) {
+        int open = 0;
+        boolean quoted = false;
+        for (int i = 0; i < piece.length(); i++) {
+            char c = piece.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                open++;
+            } else if (!quoted && c == ')') {
+                open--;
+            }
+        }
+        return open;
+    }
+
+    /**
+     * What a row error says of a {@link #cutFormula}, in the words the file's check uses for a cut that stops the
+     * reading: the value, the separator, how many values it reads as, and what to do.
+     */
+    String cutFormulaProblem(CutFormula cut) {
+        String value = ImportRun.cut(cut.value());
+        if (cut.pieces() == 1) {
+            return "the value " + value + " is a formula that opens a '(' it does not close: correct it (if the"
+                    + " separator cut it, " + PUT_IN_QUOTES + ")";
+        }
+        return "the value " + value + " holds the separator '" + printable(delimiter) + "' between a formula's"
+                + " arguments, so it reads as "
+                + (cut.pieces() == 2 ? "two values, the second" : cut.pieces() + " values, the others")
+                + " in the next column" + (cut.pieces() == 2 ? "" : "s") + ": " + PUT_IN_QUOTES;
     }
 
     /** The file's line {@code number} (1 the first), or null past its end. */

@@ -55,6 +55,15 @@ record ImportRow(long number, Map<String, Integer> index, List<String> headers, 
         return i == null ? Integer.MAX_VALUE : i;
     }
 
+    /** The Baton field the file's {@code column} (0 the first) is read as in this row, or null for none. */
+    String field(int column) {
+        return index.entrySet().stream()
+                .filter(e -> e.getValue() == column)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+    }
+
     /** The file's own name for a Baton column, so errors speak the file's language. */
     String column(String field) {
         Integer i = index.get(field);

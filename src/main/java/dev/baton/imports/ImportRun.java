@@ -132,6 +132,34 @@ final class ImportRun {
         keep(errors, row, field, problem, null);
     }
 
+    /**
+     * An error at the file's {@code column} of {@code row} (0 the first, within the header): at the Baton field the
+     * column is read as, else at the column as the file names it, one Baton does not read (its value can still be
+     * wrong for the row: a formula cut by the separator slides the columns after it).
+     */
+    void error(ImportRow row, int column, String problem) {
+        String field = row.field(column);
+        if (field != null) {
+            error(row, field, problem);
+            return;
+        }
+        errorCount++;
+        refusedRows.add(row.number());
+        String value = column < row.values().size() ? row.values().get(column).strip() : "";
+        keep(
+                errors,
+                new Listed(
+                        row.number(),
+                        column,
+                        listed++,
+                        new RowError(
+                                row.number(),
+                                row.headers().get(column),
+                                value.isEmpty() ? null : cut(value),
+                                problem,
+                                null)));
+    }
+
     void notice(ImportRow row, String field, String notice) {
         notice(row, field, notice, null);
     }
@@ -232,11 +260,16 @@ final class ImportRun {
      * so an entry past the last kept one comes after every kept one.
      */
     private void keep(List<Listed> list, ImportRow row, String field, String problem, String link) {
-        Listed entry = new Listed(
-                row.number(),
-                row.position(field),
-                listed++,
-                new RowError(row.number(), row.column(field), cut(row.get(field)), problem, link));
+        keep(
+                list,
+                new Listed(
+                        row.number(),
+                        row.position(field),
+                        listed++,
+                        new RowError(row.number(), row.column(field), cut(row.get(field)), problem, link)));
+    }
+
+    private void keep(List<Listed> list, Listed entry) {
         int at = -Collections.binarySearch(list, entry, Listed.READING_ORDER) - 1;
         if (at >= MAX_KEPT) {
             return;

@@ -169,8 +169,13 @@ class ImportRunner {
                     header = Header.of(record.toList(), job.getKind(), job.getSource());
                     continue;
                 }
-                List<String> values =
-                        withoutEmptyTail(record.toList(), header.names().size());
+                List<String> fields = record.toList();
+                CsvFile.CutFormula formula =
+                        file.cutFormula(fields, header.names().size());
+                if (formula != null) {
+                    fields = formula.rejoined(fields); // its pieces slid the fields after it: back to their columns
+                }
+                List<String> values = withoutEmptyTail(fields, header.names().size());
                 ImportRow row = header.row(record.getRecordNumber(), values);
                 if (record.size() == 1 && header.names().size() > 1) {
                     footer.add(row); // a report export's footer (title, copyright), unless more rows follow
@@ -179,6 +184,11 @@ class ImportRunner {
                 footer.forEach(f -> run.error(
                         f, "", "has 1 field where the header has " + f.headers().size() + ": is the separator right?"));
                 footer.clear();
+                if (formula != null) {
+                    // a formula cut by the separator is wrong data whatever the row's length (session 37's probe:
+                    // =ROUND(A1;2) in a ';' file was imported as the name =ROUND(A1 and the territory 2))
+                    run.error(row, formula.column(), file.cutFormulaProblem(formula));
+                }
                 // a short row is as malformed as a long one: its values may have slid into other columns
                 if (values.size() != header.names().size()) {
                     run.error(row, "", length(values, header.names()));
@@ -264,7 +274,11 @@ class ImportRunner {
                 }
                 rows++;
                 if (record.size() > 1 || header.names().size() == 1) { // not a report's footer line
-                    dates.see(header.row(record.getRecordNumber(), record.toList()));
+                    List<String> fields = record.toList();
+                    CsvFile.CutFormula formula =
+                            file.cutFormula(fields, header.names().size());
+                    dates.see(
+                            header.row(record.getRecordNumber(), formula == null ? fields : formula.rejoined(fields)));
                 }
             }
         }

@@ -61,7 +61,7 @@ public class ImportService {
 
     /**
      * Starts an import of {@code content} (closed here). Throws {@link BadRequestException} on {@code file}
-     * when the file is empty, too large, not UTF-8 text, not readable as CSV (a quote left open: "line 3:
+     * when the file is empty, too large, not UTF-8 text, not readable as CSV (a quote left open: "row 3:
      * a quoted value is not closed"), misses a required column or has a header but no rows; nothing is
      * written then, and no import is recorded.
      */

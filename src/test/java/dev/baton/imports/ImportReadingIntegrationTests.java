@@ -158,6 +158,8 @@ class ImportReadingIntegrationTests {
                 upload("ACCOUNTS", true, "sep=|\nexternal_id|name|owner\n" + id + "-4|Pipe Co|rob\n");
         ResponseEntity<Map> open =
                 upload("ACCOUNTS", true, "sep=;\nexternal_id;name;owner\n" + id + "-5;\"Open Co;rob\n");
+        ResponseEntity<Map> cut =
+                upload("ACCOUNTS", true, "sep=;\nexternal_id;name;owner\n" + id + "-6;=IF(A1;\"a\";\"b\");rob\n");
 
         assertThat(rowErrors(dry)).containsExactly("3 name: is required");
         assertThat(real).containsEntry("status", "SUCCEEDED").containsEntry("created", 1);
@@ -173,10 +175,17 @@ class ImportReadingIntegrationTests {
                         "the first line, sep=|, names '|' as the separator: Baton reads ',' or ';' (or tab) as"
                                 + " separators");
         assertThat((Map) open.getBody().get("errors"))
-                .as("a problem's line is the file's, the sep line counted")
+                .as("a problem's row is as Excel shows it, which hides the sep line (it said line 3 until session 37)")
                 .containsEntry(
                         "file",
-                        "line 3: a quoted value is not closed (a '\"' with no closing '\"' before the end of the file)");
+                        "row 2: a quoted value is not closed (a '\"' with no closing '\"' before the end of the file)");
+        assertThat((Map) cut.getBody().get("errors"))
+                .containsEntry(
+                        "file",
+                        "row 2: the value =IF(A1;\"a\";\"b\") holds quotes and the separator ';', so it reads as 3"
+                                + " values, the last a quoted one with text after its closing quote: put the whole"
+                                + " value in quotes, writing each '\"' in it as '\"\"' (a spreadsheet saving the file"
+                                + " does)");
     }
 
     /**
@@ -237,7 +246,7 @@ class ImportReadingIntegrationTests {
         assertThat((Map) cut.getBody().get("errors"))
                 .containsEntry(
                         "file",
-                        "line 3: the value =IF(A1;\"a\";\"b\") holds quotes and the separator ';', so it reads as 3"
+                        "row 3: the value =IF(A1;\"a\";\"b\") holds quotes and the separator ';', so it reads as 3"
                                 + " values, the last a quoted one with text after its closing quote: put the whole"
                                 + " value in quotes, writing each '\"' in it as '\"\"' (a spreadsheet saving the file"
                                 + " does)");
@@ -245,8 +254,66 @@ class ImportReadingIntegrationTests {
                 .as("a value the file quoted really has text after its closing quote")
                 .containsEntry(
                         "file",
-                        "line 2: a quoted value has text after its closing quote (write a '\"' inside a quoted value"
+                        "row 2: a quoted value has text after its closing quote (write a '\"' inside a quoted value"
                                 + " as '\"\"')");
+    }
+
+    /**
+     * A formula whose unquoted arguments the separator cuts reads as CSV, so the file's check let it through:
+     * session 37's probe imported {@code F6;=ROUND(A1;2);;} as the account {@code =ROUND(A1} in the territory
+     * {@code 2)} (Excel's trailing empty field made the row as long as the header), and a row it made too long was
+     * told only by its length, at no column, and by the owner {@code 2)} being nobody. It is a row error at the
+     * formula's column, in a dry run and a real import, for every kind; the fields after it are read in their
+     * columns.
+     */
+    @Test
+    void aFormulaCutByTheSeparatorWithoutQuotesIsARowErrorAtItsColumn() {
+        String id = "FC-" + UUID.randomUUID().toString().substring(0, 8);
+        String fits = "external_id;name;territory;segment\n" + id + "-1;=ROUND(A1;2);;\n";
+
+        Map dry = finished(start("ACCOUNTS", true, fits));
+        Map real = finished(start("ACCOUNTS", false, fits));
+        Map tooLong = finished(start(
+                "ACCOUNTS",
+                true,
+                "external_id;name;owner;notes\n" + id + "-2;=ROUND(A1;2);rob;fine\n" + id
+                        + "-3;Notes Ltd;rob;=IF(A1>0;1;ROUND(A1;0))\n" + id + "-4;\"=ROUND(A1;2)\";rob;=SUM(1)\n"));
+        Map commas = finished(start("ACCOUNTS", true, "external_id,name,owner\n" + id + "-5,=SUM(1,2),rob\n"));
+        Map teams = finished(start("TEAMS", true, "key;name\nfc-team;  =CONCAT(A1;B1)\nfc-two;=LEFT(A1\n"));
+
+        String problem = "the value =ROUND(A1;2) holds the separator ';' between a formula's arguments, so it reads"
+                + " as two values, the second in the next column: put the whole value in quotes, writing each '\"'"
+                + " in it as '\"\"' (a spreadsheet saving the file does)";
+        assertThat(rowErrors(dry)).containsExactly("2 name: " + problem);
+        assertThat(((List<Map>) dry.get("errors")).getFirst()).containsEntry("value", "=ROUND(A1;2)");
+        assertThat(real).containsEntry("status", "FAILED");
+        assertThat(rowErrors(real)).containsExactly("2 name: " + problem);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from account where external_source = 'BATON' and external_id like ?",
+                        Integer.class,
+                        id + "-%"))
+                .isZero();
+        assertThat(rowErrors(tooLong))
+                .as("the fields after the formula in their columns: no length error, no owner '2)'; a column Baton"
+                        + " does not read is told too; a quoted formula is one value")
+                .containsExactly(
+                        "2 name: " + problem,
+                        "3 notes: the value =IF(A1>0;1;ROUND(A1;0)) holds the separator ';' between a formula's"
+                                + " arguments, so it reads as 4 values, the others in the next columns: put the whole"
+                                + " value in quotes, writing each '\"' in it as '\"\"' (a spreadsheet saving the file"
+                                + " does)");
+        assertThat(rowErrors(commas))
+                .containsExactly("2 name: the value =SUM(1,2) holds the separator ',' between a formula's arguments,"
+                        + " so it reads as two values, the second in the next column: put the whole value in quotes,"
+                        + " writing each '\"' in it as '\"\"' (a spreadsheet saving the file does)");
+        assertThat(rowErrors(teams))
+                .containsExactly(
+                        "2 name: the value =CONCAT(A1;B1) holds the separator ';' between a formula's arguments, so"
+                                + " it reads as two values, the second in the next column: put the whole value in"
+                                + " quotes, writing each '\"' in it as '\"\"' (a spreadsheet saving the file does)",
+                        "3 name: the value =LEFT(A1 is a formula that opens a '(' it does not close:"
+                                + " correct it (if the separator cut it, put the whole value in quotes, writing each '\"' in"
+                                + " it as '\"\"' (a spreadsheet saving the file does))");
     }
 
     /**
@@ -286,7 +353,7 @@ class ImportReadingIntegrationTests {
         assertThat((Map) cut.getBody().get("errors"))
                 .containsEntry(
                         "file",
-                        "line 2: the value =HYPERLINK(\"https://x.example\",\"y\") holds quotes and the separator ',',"
+                        "row 2: the value =HYPERLINK(\"https://x.example\",\"y\") holds quotes and the separator ',',"
                                 + " so it reads as two values, the second a quoted one with text after its closing"
                                 + " quote: put the whole value in quotes, writing each '\"' in it as '\"\"' (a"
                                 + " spreadsheet saving the file does)");

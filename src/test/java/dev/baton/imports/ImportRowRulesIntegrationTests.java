@@ -93,10 +93,11 @@ class ImportRowRulesIntegrationTests {
      * reached before encapsulated token finished"); the whole file is read before the import starts.
      */
     @Test
-    void aFileThatIsNoValidCsvIsRefusedAtFileNamingTheLineAndNoImportIsRecorded() throws Exception {
+    void aFileThatIsNoValidCsvIsRefusedAtFileNamingTheRowAndNoImportIsRecorded() throws Exception {
         long imports = jdbc.queryForObject("select count(*) from import_job", Long.class);
 
-        // line 3 opens a quote that no later line closes; the multi-line value on line 2 is fine
+        // line 4, row 3 as a spreadsheet shows it, opens a quote that no later line closes; the multi-line value
+        // on lines 2 and 3 is fine, and one row
         ResponseEntity<Map> open = upload(
                 "ACCOUNTS",
                 "BATON",
@@ -109,12 +110,12 @@ class ImportRowRulesIntegrationTests {
                 .containsOnlyKeys("file")
                 .containsEntry(
                         "file",
-                        "line 4: a quoted value is not closed (a '\"' with no closing '\"' before the end of the file)");
+                        "row 3: a quoted value is not closed (a '\"' with no closing '\"' before the end of the file)");
         assertThat(after.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((Map) after.getBody().get("errors"))
                 .containsEntry(
                         "file",
-                        "line 2: a quoted value has text after its closing quote (write a '\"' inside a quoted value as"
+                        "row 2: a quoted value has text after its closing quote (write a '\"' inside a quoted value as"
                                 + " '\"\"')");
         assertThat(open.getBody().toString() + after.getBody()).doesNotContain("EOF", "encapsulated", "Exception");
         assertThat(jdbc.queryForObject("select count(*) from import_job", Long.class))
@@ -136,7 +137,7 @@ class ImportRowRulesIntegrationTests {
                         .with(user("ada").roles("ADMIN"))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/imports"))
-                .andExpect(flash().attribute("error", startsWith("line 2: a quoted value is not closed")));
+                .andExpect(flash().attribute("error", startsWith("row 2: a quoted value is not closed")));
     }
 
     /**
