@@ -104,7 +104,7 @@ public class LeadTransfers {
      * caller's orphan check shows it). Each move is kept in the lead's history with {@code why}
      * (e.g. "Rob Miller's handover"), by whom the caller works for (see the class), its open task moves too, and an untouched lead's process is
      * told to start its first-touch step again for the new owner (after commit; the due time as the
-     * class says). Idempotent: a second call finds nothing left with {@code from}.
+     * class says): that new step's "New task" is the only mail about it, the step that moved mails nobody. Idempotent: a second call finds nothing left with {@code from}.
      *
      * @return the leads moved
      */
@@ -165,11 +165,22 @@ public class LeadTransfers {
         return AuditLog.SYSTEM.equals(actor) ? null : people.byUsername(actor).orElse(null);
     }
 
+    /**
+     * The lead and its open step go to {@code to}. An untouched lead's first-touch step moves without a
+     * mail: its process is told to start the step again for the new owner, and that new step's "New task"
+     * is the one mail they get (the moved step is cancelled as it arrives, so a mail about the move would be
+     * a second "New task" to the new owner and a "Task moved" to the previous one about a step that is gone).
+     * A lead being worked keeps its step, which moves with both mailed.
+     */
     private void move(Lead lead, Person from, Person to, String summary, Person by) {
         followUp.moveTo(lead, to, summary, by);
+        boolean stepStartsAgain = lead.getStatus() == LeadStatus.NEW;
         tasks.handOverOpenAbout(
-                from.getUsername(), to.getUsername(), new TaskSubject(LeadTaskSubject.SUBJECT_TYPE, lead.getId()));
-        if (lead.getStatus() == LeadStatus.NEW) {
+                from.getUsername(),
+                to.getUsername(),
+                new TaskSubject(LeadTaskSubject.SUBJECT_TYPE, lead.getId()),
+                stepStartsAgain);
+        if (stepStartsAgain) {
             events.publishEvent(new LeadEvents.OwnerChanged(lead.getId(), lead.getAssignmentCount()));
         }
     }

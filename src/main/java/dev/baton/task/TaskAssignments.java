@@ -180,15 +180,33 @@ public class TaskAssignments {
 
     /**
      * Moves {@code from}'s open tasks about one subject (e.g. a lead) to {@code to}, in the caller's
-     * transaction, like {@link #handOverOpen}: audited, both mailed, a second call finds nothing left.
+     * transaction, like {@link #handOverOpen}: audited, a second call finds nothing left.
      *
+     * @param replacedByTheirProcess whether the caller told the subject's process to replace these steps
+     *     with new ones for {@code to} (an untouched lead's first touch starts again for its new owner):
+     *     then nobody is mailed about the move, as the new step's own "New task" is the one mail the new
+     *     holder gets, and a "Task moved" would tell the previous holder of a step about to be cancelled
+     *     (found by the session 37 probe: the new holder had two "New task" mails per lead whenever the
+     *     outbox went out before the process replaced the step). The mails the move made moot that are
+     *     still waiting are withdrawn all the same, as for {@link #handOverOpen}'s quiet moves. The task
+     *     still moves at once, so it is in the new holder's inbox, and out of the previous one's (and of
+     *     a handover's orphan check), until its replacement arrives. Otherwise both holders are mailed.
      * @return how many tasks moved
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int handOverOpenAbout(String from, String to, TaskSubject subject) {
+    public int handOverOpenAbout(String from, String to, TaskSubject subject, boolean replacedByTheirProcess) {
         List<Task> open = tasks.findByAssigneeAndStatusAndSubjectTypeAndSubjectId(
                 from, TaskStatus.OPEN, subject.type(), subject.id());
-        open.forEach(t -> hand(t, to, AuditLog.currentActor(), "task.reassigned"));
+        String by = AuditLog.currentActor();
+        for (Task t : open) {
+            if (replacedByTheirProcess) {
+                String previous = t.getAssignee();
+                move(t, to, by, "task.reassigned");
+                mails.movedQuietly(t, previous);
+            } else {
+                hand(t, to, by, "task.reassigned");
+            }
+        }
         return open.size();
     }
 

@@ -21,6 +21,7 @@ import dev.baton.task.TaskSubject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A departing rep's open lead moves with the handover through the API: it is in the book's preview
@@ -61,6 +63,9 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     AuditEvents audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anOpenLeadOfTheDepartingRepGoesToTheSuccessorWithItsFirstTouchAndTheHandoverCompletes() {
@@ -154,6 +159,81 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
                 .containsEntry("ownerUsername", successor.getUsername());
     }
 
+    /**
+     * Found by the session 37 probe: the handover moved each untouched lead's first-touch task (a "New task" to the
+     * successor, a "Task moved" to the departing rep), then the lead's process replaced it with a new step for the
+     * successor (a second "New task"). The move's mails were withdrawn only when the replacement came before the
+     * outbox's dispatch, so the successor was mailed twice per lead some of the time. The moving step's mails are not
+     * queued at all now: the step the process makes again is the one mail. So this counts every mail queued about the
+     * leads' tasks, sent or withdrawn alike, and dispatches the outbox as the move lands, as the scheduler may.
+     */
+    @Test
+    void aHandoverMailsTheSuccessorOneNewTaskPerUntouchedLeadAndTheDepartingRepNoTaskMoved() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        HandoverFixture.Book book = fixture.book();
+        Person departing = book.departing();
+        Person successor = book.successor();
+        List<Long> leads = List.of(
+                createLead(territoryAccount(departing).getTerritory()),
+                createLead(territoryAccount(departing).getTerritory()));
+        List<Task> robsTouches =
+                leads.stream().map(lead -> awaitLeadTask(lead, departing, -1)).toList();
+        dispatcher.dispatch(); // the departing rep had their "New task" mails long ago
+
+        fixture.launch(book, true, this::as);
+        await().atMost(WAIT)
+                .until(() -> robsTouches.stream()
+                        .map(t -> tasks.findById(t.getId()).orElseThrow())
+                        .allMatch(t -> t.getStatus() != TaskStatus.OPEN
+                                || successor.getUsername().equals(t.getAssignee())));
+        dispatcher.dispatch();
+        List<Task> replacements = List.of(
+                awaitLeadTask(leads.get(0), successor, robsTouches.get(0).getId()),
+                awaitLeadTask(leads.get(1), successor, robsTouches.get(1).getId()));
+        for (Task old : robsTouches) {
+            await().atMost(WAIT)
+                    .until(() -> tasks.findById(old.getId()).orElseThrow().getStatus() == TaskStatus.CANCELED);
+        }
+        dispatcher.dispatch();
+
+        List<Long> leadTasks = leadTaskIds(leads);
+        assertThat(queuedAbout(leadTasks, "task-assigned", successor))
+                .as("one \"New task\" per lead to the successor, for the step the process made for them")
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                "task-assigned:" + replacements.get(0).getId() + ":" + successor.getId() + ":created",
+                                "SENT"),
+                        tuple(
+                                "task-assigned:" + replacements.get(1).getId() + ":" + successor.getId() + ":created",
+                                "SENT"));
+        assertThat(queuedAbout(leadTasks, "task-reassigned", departing))
+                .as("no \"Task moved\" to the departing rep for a step about to be replaced")
+                .isEmpty();
+    }
+
+    /** The ids of every task about the leads, oldest first. */
+    private List<Long> leadTaskIds(List<Long> leads) {
+        return tasks.findAll().stream()
+                .filter(t -> t.getSubject() != null
+                        && t.getSubject().type().equals("lead")
+                        && leads.contains(t.getSubject().id()))
+                .map(Task::getId)
+                .sorted()
+                .toList();
+    }
+
+    /** Every mail of {@code template} to {@code to} ever queued about the tasks: (dedup key, status), withdrawn too. */
+    private List<Tuple> queuedAbout(List<Long> taskIds, String template, Person to) {
+        return jdbc
+                .queryForList("select dedup_key, status from outbox_message where dedup_key like ?", template + ":%")
+                .stream()
+                .filter(r -> taskIds.stream()
+                        .anyMatch(id ->
+                                ((String) r.get("dedup_key")).startsWith(template + ":" + id + ":" + to.getId() + ":")))
+                .map(r -> tuple(r.get("dedup_key"), r.get("status")))
+                .toList();
+    }
+
     @Test
     void theResolveOrphanedWorkStepListsWhatIsStillInTheDepartingRepsNameWithLinks() {
         HandoverFixture fixture = new HandoverFixture(context);
@@ -224,11 +304,12 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         Person cover = book.successor();
         Account second = territoryAccount(away);
         long lead = createLead(second.getTerritory());
-        awaitLeadTask(lead, away, -1);
+        Task awaysTouch = awaitLeadTask(lead, away, -1);
 
         HandoverFixture.Book launched =
                 fixture.launchLeave(book, LocalDate.now().plusDays(30), this::as);
-        Task coversTouch = awaitLeadTask(lead, cover, -1);
+        // the step made again for the cover (the moved one is cancelled as it arrives)
+        Task coversTouch = awaitLeadTask(lead, cover, awaysTouch.getId());
         // both accounts' notes: each account moves to the cover once its note is written
         for (int i = 0; i < 2; i++) {
             complete(away, "task_write_handover_note", HandoverFixture.NOTE);
@@ -267,7 +348,19 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
                                         + " to " + away.getFullName())
                         .containsEntry("byUsername", "ada"));
         // the untouched lead's first touch starts again with the person back from leave
-        awaitLeadTask(lead, away, coversTouch.getId());
+        Task backAgain = awaitLeadTask(lead, away, awaysTouch.getId(), coversTouch.getId());
+        // each step the process made is the one "New task" mail about it; the moves that it replaced mailed nobody
+        List<Long> leadTasks = leadTaskIds(List.of(lead));
+        assertThat(queuedAbout(leadTasks, "task-assigned", away))
+                .extracting(t -> t.toList().getFirst())
+                .containsExactlyInAnyOrder(
+                        "task-assigned:" + awaysTouch.getId() + ":" + away.getId() + ":created",
+                        "task-assigned:" + backAgain.getId() + ":" + away.getId() + ":created");
+        assertThat(queuedAbout(leadTasks, "task-assigned", cover))
+                .extracting(t -> t.toList().getFirst())
+                .containsExactly("task-assigned:" + coversTouch.getId() + ":" + cover.getId() + ":created");
+        assertThat(queuedAbout(leadTasks, "task-reassigned", away)).isEmpty();
+        assertThat(queuedAbout(leadTasks, "task-reassigned", cover)).isEmpty();
         assertThat(List.of(ownerOf(book.account()), ownerOf(second))).containsOnly(away.getId());
         // the moves back carry out ada's decision: her name on the audit trail, as the handover's are maria's
         assertThat(leadAssignments(lead))
@@ -329,16 +422,16 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
-     * The lead's open first-touch step for {@code owner} (other than task {@code not}), once its row
+     * The lead's open first-touch step for {@code owner} (other than the tasks {@code not}), once its row
      * exists and its job lock is extended.
      */
-    private Task awaitLeadTask(long lead, Person owner, long not) {
+    private Task awaitLeadTask(long lead, Person owner, long... not) {
         return await().atMost(WAIT)
                 .until(
                         () -> tasks.findAll().stream()
                                 .filter(t -> new TaskSubject("lead", lead).equals(t.getSubject())
                                         && "task_first_touch".equals(t.getElementId())
-                                        && t.getId() != not
+                                        && Arrays.stream(not).noneMatch(n -> n == t.getId())
                                         && t.getStatus() == TaskStatus.OPEN
                                         && owner.getUsername().equals(t.getAssignee())
                                         && t.getLockExpiresAt()
