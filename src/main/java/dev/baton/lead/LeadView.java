@@ -56,14 +56,20 @@ public record LeadView(
                 l.getVersion());
     }
 
-    /** One line of a lead's history. */
-    public record Activity(String kind, String summary, String byUsername, Instant occurredAt) {
+    /**
+     * One line of a lead's history.
+     *
+     * @param byUsername who did it, null for what Baton did on its own (the assignment, a reminder)
+     * @param byFullName their full name, as the lead's page shows it, null as {@code byUsername}
+     */
+    public record Activity(String kind, String summary, String byUsername, String byFullName, Instant occurredAt) {
 
         static Activity from(LeadActivity a) {
             return new Activity(
                     a.getKind().name(),
                     a.getSummary(),
                     a.getBy() == null ? null : a.getBy().getUsername(),
+                    a.getBy() == null ? null : a.getBy().getFullName(),
                     a.getOccurredAt());
         }
     }

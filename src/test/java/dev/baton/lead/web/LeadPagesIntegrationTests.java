@@ -127,6 +127,27 @@ class LeadPagesIntegrationTests {
                         "(?s)<td>" + Pattern.quote(company) + "</td>.*?<td>" + Pattern.quote(fullName) + "</td>");
     }
 
+    /**
+     * Found by probe 37: the lead's page listed its history with no author, though the API has it (a
+     * handover's move is by the manager who launched it); the account timeline names each, "Baton" for its own.
+     */
+    @Test
+    void theLeadsHistoryNamesWhoDidEachEntryAndBatonForItsOwn() throws Exception {
+        post("/login", Map.of("username", "rita", "password", "demo"), get("/login"));
+        String company = "Authored " + UUID.randomUUID();
+        addLead(company, "Ada Author");
+        long id = jdbc.queryForObject("select id from lead where company = ?", Long.class, company);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject("select owner_id from lead where id = ?", Long.class, id) != null);
+        String rita = jdbc.queryForObject("select full_name from person where username = 'rita'", String.class);
+
+        String detail = page("/leads/" + id);
+
+        assertThat(detail)
+                .containsPattern("· <span>" + Pattern.quote(rita) + "</span></small> · <span>Lead from webinar")
+                .containsPattern("· <span>Baton</span></small> · <span>(?!Lead from)");
+    }
+
     /** Adds a lead with a phone number through the form; the leads page it comes back to. */
     private String addLead(String company, String personName) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
