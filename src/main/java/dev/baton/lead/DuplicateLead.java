@@ -1,6 +1,7 @@
 package dev.baton.lead;
 
 import dev.baton.shared.ConflictException;
+import java.util.Map;
 
 /**
  * A lead whose e-mail address an existing lead or contact already has: not created (409), the
@@ -37,5 +38,15 @@ public class DuplicateLead extends ConflictException {
 
     public Long accountId() {
         return accountId;
+    }
+
+    /**
+     * The existing record as the API's {@code duplicateOf} names it, in the 409 and in a 400 among other
+     * problems alike: {@code type}, {@code id} and, for a contact, {@code accountId}.
+     */
+    public Map<String, Object> reference() {
+        return accountId == null
+                ? Map.of("type", type, "id", id)
+                : Map.of("type", type, "id", id, "accountId", accountId);
     }
 }

@@ -40,6 +40,7 @@ public class LeadService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Validator validator;
+    private final LeadSettings settings;
 
     LeadService(
             Leads leads,
@@ -50,8 +51,10 @@ public class LeadService {
             AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock,
-            Validator validator) {
+            Validator validator,
+            LeadSettings settings) {
         this.validator = validator;
+        this.settings = settings;
         this.leads = leads;
         this.activities = activities;
         this.lookup = lookup;
@@ -71,25 +74,46 @@ public class LeadService {
      * @param username the signed-in person creating it (recorded in its history), or null for Baton
      * @throws BadRequestException naming every field at fault ({@code email} when there is neither e-mail
      *     nor phone, or, beside other problems, when the e-mail is a duplicate; {@code firstTouchSla} when it
-     *     is not an ISO-8601 duration; a field whose annotation refuses it), in the form's order
+     *     is not an ISO-8601 duration from a minute to what the working week places, {@link
+     *     LeadSettings#firstTouchSla}; a field whose annotation refuses it), in the form's order
      * @throws DuplicateLead when a lead or contact already has the e-mail address and nothing else is wrong
      *     (nothing created)
      */
     @Transactional
     public LeadView create(NewLead n, String username) {
-        Map<String, String> refused = problems(n);
+        return create(n, username, Map.of());
+    }
+
+    /**
+     * {@link #create(NewLead, String)} for a JSON body that also had fields a lead does not have: they are
+     * refused in the same 400 as the lead's other problems, after them (found by probe 37: an unknown field
+     * was told alone, the other problems in a second round).
+     *
+     * @param unknownFields the body's unknown fields, each with its message ({@code
+     *     UnknownFields.ofThisRequest}); empty when none
+     * @throws BadRequestException also when {@code unknownFields} is not empty, naming them beside the rest;
+     *     with {@code duplicateOf} (the record, as the 409 names it) when the e-mail is a duplicate
+     */
+    @Transactional
+    public LeadView create(NewLead n, String username, Map<String, String> unknownFields) {
+        Map<String, String> refused = new LinkedHashMap<>(problems(n));
+        unknownFields.forEach(refused::putIfAbsent);
         if (!refused.isEmpty()) {
-            Optional<DuplicateLead> duplicate = refused.size() == 1 ? duplicateOf(n.email()) : Optional.empty();
-            if (duplicate.isPresent() && duplicate.get().getMessage().equals(refused.get("email"))) {
+            Optional<DuplicateLead> duplicate =
+                    duplicateOf(n.email()).filter(d -> d.getMessage().equals(refused.get("email")));
+            if (duplicate.isPresent() && refused.size() == 1) {
                 throw duplicate.get(); // alone, the 409 naming the record (a client goes there), not a 400
             }
-            throw new BadRequestException(refused); // all of them (found by probes: they came in rounds)
+            BadRequestException bad = new BadRequestException(refused); // all of them (probes: they came in rounds)
+            // beside other problems, the duplicate is named as the 409 names it, for a client to link to (probe 37)
+            duplicate.ifPresent(d -> bad.with("duplicateOf", d.reference()));
+            throw bad;
         }
         String email = blankToNull(n.email());
         String phone = blankToNull(n.phone());
         String sla = blankToNull(n.firstTouchSla());
         if (sla != null) {
-            sla = LeadSettings.duration(sla, "firstTouchSla").toString();
+            sla = settings.firstTouchSla(sla, "firstTouchSla").toString();
         }
         Lead lead = leads.saveAndFlush(new Lead(
                 n.company().strip(),
@@ -126,7 +150,8 @@ public class LeadService {
     /**
      * Every problem {@link #create} refuses {@code n} for, each at its field in the form's order: the
      * fields' own rules (the annotations of {@link NewLead}), neither e-mail nor phone (at {@code email}), a
-     * {@code firstTouchSla} that is no ISO-8601 duration, and an e-mail address a lead or contact already
+     * {@code firstTouchSla} that is no ISO-8601 duration of a minute to what the working week places
+     * ({@link LeadSettings#firstTouchSla}), and an e-mail address a lead or contact already
      * has (at {@code email}, the {@link DuplicateLead}'s words, unless the e-mail has another problem). For
      * the API and the /leads page alike, which show all of one submission's problems at once (found by
      * probes: both reported them in rounds, the field rules first, then these). Changes nothing.
@@ -168,7 +193,7 @@ public class LeadService {
     }
 
     /** What {@link #create} refuses with 400 beyond the fields' own rules, by field. */
-    private static Map<String, String> refusals(NewLead n) {
+    private Map<String, String> refusals(NewLead n) {
         Map<String, String> refused = new LinkedHashMap<>();
         if (blankToNull(n.email()) == null && blankToNull(n.phone()) == null) {
             refused.put("email", "a lead needs a way to reach the person: give an e-mail or a phone");
@@ -176,7 +201,7 @@ public class LeadService {
         String sla = blankToNull(n.firstTouchSla());
         if (sla != null) {
             try {
-                LeadSettings.duration(sla, "firstTouchSla");
+                settings.firstTouchSla(sla, "firstTouchSla");
             } catch (IllegalArgumentException e) {
                 refused.put("firstTouchSla", e.getMessage().replaceFirst("^firstTouchSla: ", ""));
             }

@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param firstTouch the first-touch SLA per lead source (e.g. {@code webinar: PT4H}; a key matches the source in
  *     the form {@link #sourceKey} gives, so {@code demo-request} is also "Demo Request") and
- *     under {@code default} for every other source; ISO-8601 durations of working time. A value that
- *     is not a duration stops start-up with a message naming the setting.
+ *     under {@code default} for every other source; ISO-8601 durations of working time, from a minute
+ *     to what the working week can place ({@link #firstTouchSla}). Another value stops start-up with a
+ *     message naming the setting.
  * @param remindBefore working time before the SLA at which the owner is reminded (at half the SLA when
  *     the SLA is shorter)
  * @param reassignAfter working time after the SLA at which an untouched lead goes to the next rep
@@ -48,7 +49,6 @@ public record LeadSettings(
             }
         });
         slas.putIfAbsent(DEFAULT_SOURCE, "PT24H");
-        slas.forEach((source, sla) -> duration(sla, "baton.leads.first-touch." + source));
         firstTouch = Map.copyOf(slas);
         remindBefore = remindBefore == null ? Duration.ofHours(2) : remindBefore;
         reassignAfter = reassignAfter == null ? Duration.ofHours(8) : reassignAfter;
@@ -65,6 +65,12 @@ public record LeadSettings(
             throw new IllegalArgumentException(
                     "baton.leads.remind-before and baton.leads.reassign-after must not be negative");
         }
+        WorkingHours hours = new WorkingHours(workingDays, workdayStarts, workdayEnds);
+        slas.forEach((source, sla) -> sla(sla, "baton.leads.first-touch." + source, hours));
+        if (reassignAfter.compareTo(hours.longestWork()) > 0) {
+            throw new IllegalArgumentException("baton.leads.reassign-after (" + reassignAfter
+                    + ") is longer than the working week can place: at most " + hours.longestWorkInWords());
+        }
         salesTeams = salesTeams == null ? List.of("sales-emea", "sales-na") : List.copyOf(salesTeams);
     }
 
@@ -74,7 +80,7 @@ public record LeadSettings(
      */
     public Duration firstTouchFor(String source) {
         String sla = source == null ? null : firstTouch.get(sourceKey(source));
-        return duration(sla == null ? firstTouch.get(DEFAULT_SOURCE) : sla, "baton.leads.first-touch");
+        return firstTouchSla(sla == null ? firstTouch.get(DEFAULT_SOURCE) : sla, "baton.leads.first-touch");
     }
 
     /** The form in which a lead source is compared: {@link Text#key} ("Demo Request" is {@code demo-request}). */
@@ -87,13 +93,23 @@ public record LeadSettings(
         return new WorkingHours(workingDays, workdayStarts, workdayEnds);
     }
 
+    /** The shortest first-touch SLA: anything shorter is a slip (PT0.5S, PT1S), no SLA a person can meet. */
+    static final Duration SHORTEST_SLA = Duration.ofMinutes(1);
+
     /**
-     * An SLA as written by a person: an ISO-8601 duration longer than zero (e.g. {@code PT24H}, {@code P2D}).
+     * A first-touch SLA as written by a person: an ISO-8601 duration (e.g. {@code PT24H}, {@code P2D}) of
+     * at least a minute ({@link #SHORTEST_SLA}) and at most what the working week places ({@link
+     * WorkingHours#longestWork}: the SLA counts the owner's working hours, and the assignment computes its
+     * due time with {@link WorkingHours#add}, so a longer one would leave the lead unassigned).
      *
      * @param name the setting or field, for the message
-     * @throws IllegalArgumentException naming {@code name} when it is not one
+     * @throws IllegalArgumentException naming {@code name} when it is not one, giving the limits in words
      */
-    public static Duration duration(String text, String name) {
+    public Duration firstTouchSla(String text, String name) {
+        return sla(text, name, workingHours());
+    }
+
+    private static Duration sla(String text, String name, WorkingHours hours) {
         Duration sla;
         try {
             sla = Duration.parse(text == null ? "" : text.strip());
@@ -101,8 +117,12 @@ public record LeadSettings(
             throw new IllegalArgumentException(
                     name + ": '" + text + "' is not a duration: write it in ISO-8601, e.g. PT24H or PT30M");
         }
-        if (sla.isZero() || sla.isNegative() || sla.compareTo(Duration.ofDays(365)) > 0) {
-            throw new IllegalArgumentException(name + ": '" + text + "' must be longer than zero and at most a year");
+        if (sla.compareTo(SHORTEST_SLA) < 0) {
+            throw new IllegalArgumentException(name + ": '" + text + "' must be at least a minute (PT1M)");
+        }
+        if (sla.compareTo(hours.longestWork()) > 0) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is longer than the working week can place:"
+                    + " it counts working hours, at most " + hours.longestWorkInWords());
         }
         return sla;
     }

@@ -17,8 +17,41 @@ import java.util.Set;
  */
 public record WorkingHours(Set<DayOfWeek> days, LocalTime opens, LocalTime closes) {
 
-    /** Far enough for any SLA of up to a year on a one-day week, short enough to stop a bad setting. */
+    /**
+     * How far ahead {@link #add} looks: short enough to stop a bad setting. The longest working time it
+     * places is {@link #longestWork}, which follows from it; an SLA is checked against that, not this.
+     */
     private static final int MAX_DAYS = 3 * 366;
+
+    /**
+     * The most working time {@link #add} places from any instant, in any zone: the working hours of the
+     * whole weeks its horizon ({@value #MAX_DAYS} days) holds after the day it starts on, less one
+     * week kept for the hours a daylight-saving change takes from a day (6,200 hours for 9 to 5 on
+     * five days a week). Anything longer may end in {@code add}'s IllegalStateException.
+     */
+    public Duration longestWork() {
+        return Duration.between(opens, closes).multipliedBy(longestWorkWeeks() * days.size());
+    }
+
+    /**
+     * {@link #longestWork} in words, e.g. "6,200 working hours (155 weeks of 5 working days of 8 hours)".
+     */
+    public String longestWorkInWords() {
+        return hours(longestWork()) + " working hours (" + longestWorkWeeks() + " weeks of " + days.size()
+                + " working day" + (days.size() == 1 ? "" : "s") + " of " + hours(Duration.between(opens, closes))
+                + " hours)";
+    }
+
+    private static long longestWorkWeeks() {
+        return (MAX_DAYS - 1) / 7 - 1;
+    }
+
+    /** Whole hours with thousands separators, and the minutes when there are some: "6,200", "5,812:30". */
+    private static String hours(Duration d) {
+        long minutes = d.toMinutesPart();
+        return String.format(java.util.Locale.ROOT, "%,d", d.toHours())
+                + (minutes == 0 ? "" : String.format(java.util.Locale.ROOT, ":%02d", minutes));
+    }
 
     /**
      * The instant at which {@code work} of working time has passed since {@code from}.

@@ -139,6 +139,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail badRequest(BadRequestException ex) {
         ProblemDetail problem = badInput(ex.getFieldErrors());
         problem.setDetail(Text.clip(ex.getMessage(), InputErrors.MAX_MESSAGE));
+        ex.getProperties().forEach(problem::setProperty);
         return problem;
     }
 

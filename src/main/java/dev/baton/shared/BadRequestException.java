@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 public class BadRequestException extends RuntimeException {
 
     private final Map<String, String> fieldErrors;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public BadRequestException(String field, String message) {
         super(field + ": " + message);
@@ -46,5 +47,21 @@ public class BadRequestException extends RuntimeException {
 
     public Map<String, String> getFieldErrors() {
         return fieldErrors;
+    }
+
+    /**
+     * Adds a member to the API's problem body beside {@code errors}, for a client to act on (e.g. {@code
+     * duplicateOf}, the record a duplicate e-mail names); pages ignore it.
+     *
+     * @return this exception
+     */
+    public BadRequestException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The members {@link #with} added, in the order added. */
+    public Map<String, Object> getProperties() {
+        return Collections.unmodifiableMap(properties);
     }
 }

@@ -120,6 +120,85 @@ class LeadApiIntegrationTests extends LeadIntegrationTest {
         assertThat(count(email)).isOne();
     }
 
+    /**
+     * Found by probe 37: an unknown field was answered alone (the controller has no {@code @Valid}, and
+     * UnknownFields joined unknown fields only to bean validation's errors), the lead's other problems in
+     * a second round.
+     */
+    @Test
+    void anUnknownFieldIsToldWithTheLeadsOtherProblems() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("fullName", "x");
+        body.put("score", 500);
+        body.put("firstTouchSla", "bogus");
+
+        ResponseEntity<Map> refused = as("maria").postForEntity("/api/leads", body, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(((Map<String, String>) refused.getBody().get("errors")).keySet())
+                .containsExactly("company", "personName", "email", "source", "score", "firstTouchSla", "fullName");
+        assertThat((Map<String, String>) refused.getBody().get("errors"))
+                .hasEntrySatisfying("fullName", m -> assertThat(m).startsWith("is not a field of this request"));
+
+        // a lead otherwise fine with an unknown field is refused too, not created without it
+        Map<String, Object> fine = body(null);
+        fine.put("fullName", "x");
+        ResponseEntity<Map> alone = as("maria").postForEntity("/api/leads", fine, Map.class);
+        assertThat(alone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) alone.getBody().get("errors")).containsOnlyKeys("fullName");
+        assertThat(count((String) fine.get("email"))).isZero();
+    }
+
+    /**
+     * Found by probe 37: PT7000H was a 201, and the lead was never assigned (counted in working hours it
+     * is past what the assignment looks ahead); PT0.5S was accepted too.
+     */
+    @Test
+    void anSlaTheWorkingWeekCannotPlaceOrShorterThanAMinuteIsRefused() {
+        // these tests' week is every hour of every day: at most 155 weeks of 7 days of 24 hours (less a nanosecond)
+        for (String sla : List.of("PT26041H", "P1100D", "PT0.5S")) {
+            Map<String, Object> body = body(null);
+            body.put("firstTouchSla", sla);
+
+            ResponseEntity<Map> refused = as("maria").postForEntity("/api/leads", body, Map.class);
+
+            assertThat(refused.getStatusCode()).as(sla).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, String>) refused.getBody().get("errors"))
+                    .as(sla)
+                    .hasEntrySatisfying(
+                            "firstTouchSla",
+                            m -> assertThat(m)
+                                    .startsWith("'" + sla + "' ")
+                                    .containsAnyOf("at most 26,039:59 working hours (155 weeks", "at least a minute"));
+            assertThat(count((String) body.get("email"))).isZero();
+        }
+    }
+
+    /** Found by probe 37: a duplicate among other problems was a 400 without the 409's {@code duplicateOf}. */
+    @Test
+    void aDuplicateAmongOtherProblemsNamesTheExistingRecordAsThe409Does() {
+        String email = "dup." + UUID.randomUUID() + "@example.com";
+        long first = id(createLead("maria", body(email)));
+        Map<String, Object> again = body(email);
+        again.put("score", -5);
+
+        ResponseEntity<Map> refused = as("maria").postForEntity("/api/leads", again, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) refused.getBody().get("duplicateOf"))
+                .containsEntry("type", "lead")
+                .containsEntry("id", (int) first)
+                .doesNotContainKey("accountId");
+        again.put("score", 10);
+        again.put("fullName", "x"); // an unknown field is another problem: still a 400 naming the record
+        ResponseEntity<Map> withUnknown = as("maria").postForEntity("/api/leads", again, Map.class);
+        assertThat(withUnknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) withUnknown.getBody().get("errors")).containsOnlyKeys("email", "fullName");
+        assertThat((Map<String, Object>) withUnknown.getBody().get("duplicateOf"))
+                .containsEntry("id", (int) first);
+        assertThat(count(email)).isOne();
+    }
+
     @Test
     void aLeadWithTheEmailOfAnExistingLeadOrContactIsFlaggedAndNotCreatedTwice() {
         String email = "dup." + UUID.randomUUID() + "@example.com";

@@ -127,7 +127,40 @@ class WorkingHoursTests {
                         + " write it in ISO-8601, e.g. PT24H or PT30M");
         assertThatThrownBy(() -> settings(Map.of("default", "-PT1H")))
                 .hasMessageContaining("baton.leads.first-touch.default")
-                .hasMessageContaining("must be longer than zero");
+                .hasMessageContaining("must be at least a minute (PT1M)");
+    }
+
+    /**
+     * Found by probe 37: PT8760H (a year, then the limit) was accepted, but counted in working hours it is
+     * about four calendar years, past what {@link WorkingHours#add} looks ahead: the lead was never
+     * assigned. The limit is what {@code add} places from any instant, checked here at its edge.
+     */
+    @Test
+    void anSlaIsAtMostWhatTheWorkingWeekCanPlaceAndAtLeastAMinute() {
+        LeadSettings settings = settings(Map.of());
+        Duration longest = settings.workingHours().longestWork();
+        assertThat(longest).isEqualTo(Duration.ofHours(6_200));
+
+        // the longest is placed from any start, a Friday evening just before a Berlin clock change too
+        for (Instant from : List.of(
+                at("2026-03-27T17:30", BERLIN), at("2026-12-31T23:59", BERLIN), at("2027-01-04T09:00", BERLIN))) {
+            assertThat(settings.workingHours().add(from, longest, BERLIN)).isAfter(from);
+        }
+        assertThat(settings.firstTouchSla("PT6200H", "firstTouchSla")).isEqualTo(longest);
+        assertThat(settings.firstTouchSla("PT1M", "firstTouchSla")).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> settings.firstTouchSla("PT8760H", "firstTouchSla"))
+                .hasMessage("firstTouchSla: 'PT8760H' is longer than the working week can place: it counts working"
+                        + " hours, at most 6,200 working hours (155 weeks of 5 working days of 8 hours)");
+        assertThatThrownBy(() -> settings.firstTouchSla("PT6200H1M", "firstTouchSla"))
+                .hasMessageContaining("at most 6,200 working hours");
+        assertThatThrownBy(() -> settings.firstTouchSla("PT0.5S", "firstTouchSla"))
+                .hasMessage("firstTouchSla: 'PT0.5S' must be at least a minute (PT1M)");
+        // the configured SLAs obey the same limits, with the configured week: one day of 9 to 5
+        assertThatThrownBy(() -> new LeadSettings(
+                        Map.of("webinar", "PT1300H"), null, null, EnumSet.of(DayOfWeek.MONDAY), null, null, List.of()))
+                .hasMessage("baton.leads.first-touch.webinar: 'PT1300H' is longer than the working week can place:"
+                        + " it counts working hours, at most 1,240 working hours (155 weeks of 1 working day of 8"
+                        + " hours)");
     }
 
     @Test

@@ -6,8 +6,10 @@ import dev.baton.lead.LeadService;
 import dev.baton.lead.LeadStatus;
 import dev.baton.lead.LeadView;
 import dev.baton.lead.NewLead;
+import dev.baton.shared.CheckedByHandler;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.SortFields;
+import dev.baton.shared.UnknownFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -49,11 +51,14 @@ class LeadController {
     @Operation(
             summary = "Create a lead (e-mail or phone required); a duplicate e-mail of a lead or contact is 409",
             description = "Every problem of the lead is one 400, each at its field (`errors`): the fields' rules,"
-                    + " no e-mail or phone, a `firstTouchSla` that is no ISO-8601 duration, and, beside any of"
-                    + " those, a duplicate e-mail. A duplicate e-mail alone is the 409 naming the record.")
-    LeadView create(@RequestBody NewLead lead, Principal me) {
-        // not @Valid: the service checks the fields' rules with its own, so that all come in one answer
-        return leads.create(lead, me.getName());
+                    + " a field the lead does not have, no e-mail or phone, a `firstTouchSla` that is no ISO-8601"
+                    + " duration from a minute to what the working week places, and, beside any of those, a"
+                    + " duplicate e-mail (`duplicateOf` names the record). A duplicate e-mail alone is the 409"
+                    + " naming the record.")
+    LeadView create(@RequestBody @CheckedByHandler NewLead lead, Principal me) {
+        // not @Valid: the service checks the fields' rules with its own, so that all, with the body's
+        // unknown fields, come in one answer
+        return leads.create(lead, me.getName(), UnknownFields.ofThisRequest());
     }
 
     @GetMapping
@@ -90,11 +95,7 @@ class LeadController {
         problem.setTitle("Duplicate lead");
         problem.setType(URI.create("about:blank"));
         problem.setProperty("errors", Map.of("email", e.getMessage()));
-        problem.setProperty(
-                "duplicateOf",
-                e.accountId() == null
-                        ? Map.of("type", e.type(), "id", e.id())
-                        : Map.of("type", e.type(), "id", e.id(), "accountId", e.accountId()));
+        problem.setProperty("duplicateOf", e.reference());
         return problem;
     }
 }
