@@ -61,10 +61,7 @@ public class LeadWorkers {
             @Variable(name = Variables.LEAD_ID) long leadId,
             @Variable(name = Variables.ROUND) int round,
             ActivatedJob job) {
-        listedIfLast(job, leadId, () -> {
-            followUp.remind(leadId, round);
-            return null;
-        });
+        listedIfLast(job, leadId, () -> followUp.remind(leadId, round));
     }
 
     @JobWorker(autoComplete = true, type = LeadBpmn.ESCALATE_JOB_TYPE)
@@ -72,10 +69,7 @@ public class LeadWorkers {
             @Variable(name = Variables.LEAD_ID) long leadId,
             @Variable(name = Variables.ROUND) int round,
             ActivatedJob job) {
-        listedIfLast(job, leadId, () -> {
-            followUp.escalate(leadId, round);
-            return null;
-        });
+        listedIfLast(job, leadId, () -> followUp.escalate(leadId, round));
     }
 
     @JobWorker(autoComplete = true, type = LeadBpmn.RECORD_OUTCOME_JOB_TYPE)
@@ -83,8 +77,12 @@ public class LeadWorkers {
             @Variable(name = Variables.LEAD_ID) long leadId,
             @Variable(name = Variables.OUTCOME) String outcome,
             ActivatedJob job) {
+        listedIfLast(job, leadId, () -> followUp.recordOutcome(leadId, outcome));
+    }
+
+    private void listedIfLast(ActivatedJob job, long leadId, Runnable step) {
         listedIfLast(job, leadId, () -> {
-            followUp.recordOutcome(leadId, outcome);
+            step.run();
             return null;
         });
     }
