@@ -126,8 +126,8 @@ public class CommitmentImports {
                 """
         select p.time_zone, p.full_name, p.active, t.key
         from unnest(?::bigint[], ?::bigint[]) with ordinality as r(owner_id, team_id, i)
-        join person p on p.id = r.owner_id left join team t on t.id = r.team_id
-        order by r.i""",
+        left join person p on p.id = r.owner_id left join team t on t.id = r.team_id
+        order by r.i""", // one row per candidate, in order: an owner gone meanwhile reads as inactive (null)
                 rs -> {
                     owners.add(new Owner(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
                 },
