@@ -6,6 +6,7 @@ import io.camunda.client.api.response.Form;
 import io.camunda.client.api.response.Process;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTaskForm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a job does not carry, read from the models Baton deployed: the playbook's and the step's
- * {@code name}, and the forms a step links by form id or embeds. Cached per process definition key.
+ * {@code name}, the retries the model gives a step, and the forms a step links by form id or embeds.
+ * Cached per process definition key.
  *
  * <p>Where the XML comes from: models and forms registered with {@link #register} (playbooks Baton
  * deploys itself, e.g. uploads, and tests), else Baton's own {@code bpmn/*.bpmn} matched by process
@@ -39,16 +41,22 @@ public class ProcessModels {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessModels.class);
     private static final String EMBEDDED_FORM = "camunda-forms:bpmn:";
+    private static final int ENGINE_DEFAULT_RETRIES = 3;
 
     /**
      * @param processId the process's id
      * @param processName the process's {@code name}, or null
      * @param elementNames flow element id to {@code name} (elements with a name only)
      * @param embeddedForms {@code zeebe:userTaskForm} id to its Camunda Forms JSON
+     * @param retries job element id to the retries its task definition gives as a number
      */
     record Model(
-            String processId, String processName, Map<String, String> elementNames, Map<String, String> embeddedForms) {
-        static final Model NONE = new Model(null, null, Map.of(), Map.of());
+            String processId,
+            String processName,
+            Map<String, String> elementNames,
+            Map<String, String> embeddedForms,
+            Map<String, Integer> retries) {
+        static final Model NONE = new Model(null, null, Map.of(), Map.of(), Map.of());
     }
 
     /**
@@ -99,6 +107,15 @@ public class ProcessModels {
     /** The element's {@code name}, or null when the model has none. */
     public String elementName(long definitionKey, String processId, String elementId) {
         return model(definitionKey, processId).elementNames().get(elementId);
+    }
+
+    /**
+     * The retries the model gives the step's job ({@code zeebe:taskDefinition retries}): how many times
+     * the engine hands it out before an incident. The engine's default, 3, when the model does not say
+     * it as a number (an expression, no model).
+     */
+    public int retries(long definitionKey, String processId, String elementId) {
+        return model(definitionKey, processId).retries().getOrDefault(elementId, ENGINE_DEFAULT_RETRIES);
     }
 
     /**
@@ -205,12 +222,22 @@ public class ProcessModels {
                 .forEach(e -> names.put(e.getId(), e.getName().strip()));
         Map<String, String> forms = new HashMap<>();
         instance.getModelElementsByType(ZeebeUserTaskForm.class).forEach(f -> forms.put(f.getId(), f.getTextContent()));
+        Map<String, Integer> retries = new HashMap<>();
+        instance.getModelElementsByType(FlowElement.class).forEach(e -> {
+            ZeebeTaskDefinition task = e.getSingleExtensionElement(ZeebeTaskDefinition.class);
+            String given = task == null || task.getRetries() == null
+                    ? ""
+                    : task.getRetries().strip();
+            if (given.matches("\\d{1,9}")) {
+                retries.put(e.getId(), Integer.parseInt(given));
+            }
+        });
         String name = process == null
                         || process.getName() == null
                         || process.getName().isBlank()
                 ? null
                 : process.getName().strip();
-        return new Model(processId, name, Map.copyOf(names), Map.copyOf(forms));
+        return new Model(processId, name, Map.copyOf(names), Map.copyOf(forms), Map.copyOf(retries));
     }
 
     private static Resource[] resources(String pattern) {
