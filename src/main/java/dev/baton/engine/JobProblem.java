@@ -8,8 +8,9 @@ import java.time.Instant;
 import org.hibernate.annotations.CreationTimestamp;
 
 /**
- * A job Baton failed with no retries left (an engine incident): a user-task job it could not turn
- * into a task, a building block given a wrong input, a handover's transfer that failed for good.
+ * A job that failed with no retries left (an engine incident): any worker's step that failed for
+ * good ({@code JobFailures}: its last retry, a building block given a wrong input, a handover's
+ * transfer), a user-task job Baton could not turn into a task.
  * One problem per step and cause: the step failing again for the same reason (a retry before the
  * cause was fixed) counts on this row ({@link #failedAgain}). Resolved when Baton saw the step get
  * through (see {@link JobProblems#resolve}).

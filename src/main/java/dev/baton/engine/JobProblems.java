@@ -1,10 +1,14 @@
 package dev.baton.engine;
 
+import dev.baton.shared.BadRequestException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.JobError;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -59,6 +63,36 @@ public interface JobProblems extends JpaRepository<JobProblem, Long> {
             update JobProblem p set p.resolvedAt = :at, p.resolution = :resolution
             where p.processInstanceKey = :processInstanceKey and p.elementId = :elementId and p.resolvedAt is null""")
     int resolve(long processInstanceKey, String elementId, String resolution, Instant at);
+
+    /** A step with a problem still standing: where the run waits. */
+    record OpenStep(long processInstanceKey, String elementId) {}
+
+    /** The steps with a problem still standing, once each. */
+    @Query("select distinct new dev.baton.engine.JobProblems$OpenStep(p.processInstanceKey, p.elementId)"
+            + " from JobProblem p where p.resolvedAt is null")
+    List<OpenStep> findOpenSteps();
+
+    /**
+     * A failure in words for a problem's message, its first line: a field's message for a {@link
+     * BadRequestException}, a job error's own message, the database's own (a constraint, a trigger) for
+     * a {@link DataAccessException} (its most specific cause), else the exception's message or, when it
+     * has none, its class's name.
+     */
+    static String reason(Throwable e) {
+        if (e instanceof BadRequestException bad && !bad.getFieldErrors().isEmpty()) {
+            return String.join("; ", bad.getFieldErrors().values());
+        }
+        Throwable cause = e instanceof DataAccessException ? NestedExceptionUtils.getMostSpecificCause(e) : e;
+        String message = cause instanceof JobError job ? job.getErrorMessage() : cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return cause.getClass().getSimpleName();
+        }
+        return message.lines()
+                .filter(l -> !l.isBlank())
+                .findFirst()
+                .orElse(message)
+                .strip();
+    }
 
     boolean existsByJobKey(long jobKey);
 

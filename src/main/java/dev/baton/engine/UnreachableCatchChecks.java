@@ -11,7 +11,7 @@ import org.w3c.dom.NodeList;
  * An uploaded playbook's error and escalation catches that nothing can ever throw to: the author
  * drew a path for a failure that Baton reports otherwise. In an upload only Baton's building blocks
  * and user tasks do work, and neither throws a BPMN error or escalation: a block that fails fails its
- * job with no retries, an incident on the run (BlockFailures), and Baton completes a user task's job
+ * job with no retries, an incident on the run (JobFailures), and Baton completes a user task's job
  * when someone completes the step. A probe's error boundary on {@code baton.update-account} was
  * accepted, and the run stopped as an incident with the path behind the boundary never taken. Only a
  * called process (its error or escalation end event) or an event inside the scope can throw, so

@@ -11,8 +11,6 @@ import io.camunda.client.exception.CamundaError;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +59,9 @@ class TransferFailures {
             return cause;
         }
         String problem = steps.transferFailed(
-                itemId, reason(cause), new StuckTransfer(job.getProcessInstanceKey(), job.getElementInstanceKey()));
+                itemId,
+                JobProblems.reason(cause),
+                new StuckTransfer(job.getProcessInstanceKey(), job.getElementInstanceKey()));
         log.warn("handover item {}: transfer failed for good (job {}): {}", itemId, job.getKey(), problem);
         problems.list(job, permanent(cause) ? 1 + MODEL_RETRIES - job.getRetries() : MODEL_RETRIES, problem);
         return CamundaError.jobError(problem, null, 0);
@@ -77,15 +77,5 @@ class TransferFailures {
                 || e instanceof BadRequestException
                 || e instanceof NotFoundException
                 || e instanceof IllegalArgumentException;
-    }
-
-    /** The failure in words: a field's message, or the database's own (a constraint, a trigger). */
-    static String reason(RuntimeException e) {
-        if (e instanceof BadRequestException bad && !bad.getFieldErrors().isEmpty()) {
-            return String.join("; ", bad.getFieldErrors().values());
-        }
-        Throwable cause = e instanceof DataAccessException ? NestedExceptionUtils.getMostSpecificCause(e) : e;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.lines().findFirst().orElse(message).strip();
     }
 }

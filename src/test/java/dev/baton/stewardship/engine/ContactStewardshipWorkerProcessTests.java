@@ -2,15 +2,21 @@ package dev.baton.stewardship.engine;
 
 import static dev.baton.stewardship.engine.StewardshipBpmn.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.baton.stewardship.StewardshipTest;
 import dev.baton.task.Task;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * contact-stewardship.bpmn with the real worker on the in-memory engine, both paths: every contact
@@ -18,6 +24,12 @@ import org.springframework.http.HttpStatus;
  * account. Outcomes and answers go through the API, as the owner gives them.
  */
 class ContactStewardshipWorkerProcessTests extends StewardshipTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CamundaClient client;
 
     @Test
     void contactsVerifiedOrChangedCloseTheReviewWithoutFollowUp() {
@@ -120,6 +132,74 @@ class ContactStewardshipWorkerProcessTests extends StewardshipTest {
                 .anyMatch(s ->
                         s.contains("Stan Stays follows Paula Primary as primary contact; introduction planned on "))
                 .anyMatch(s -> s.contains("left the company"));
+    }
+
+    /**
+     * Found by a probe: a close the database refused on every try became an engine incident only, the
+     * review open for ever and no page saying so (only some features listed their failures). Every
+     * worker's final failure is on the admins' problems page now, resolved once the step goes through.
+     * The refusal is a test-only trigger standing for any constraint or gone row.
+     */
+    @Test
+    void aCloseRefusedOnEveryTryIsListedForTheAdminsAndResolvedOnceTheStepGoesThrough() {
+        long account = account();
+        long kept = contact(account, "Rhea Refused", true);
+        long review = openReview();
+        long instance =
+                awaitOpenTask("stewardship", review, TASK_REVIEW_CONTACTS).getProcessInstanceKey();
+        String trigger = "refuse_close_" + review;
+        jdbc.execute("create function " + trigger + "() returns trigger language plpgsql as $$ begin"
+                + " raise exception 'the test refuses to close review %', new.id; end $$");
+        jdbc.execute("create trigger " + trigger + " before update of closed_at on stewardship_review for each row"
+                + " when (new.id = " + review + " and new.closed_at is not null) execute function " + trigger + "()");
+        Map<String, Object> problem;
+        try {
+            outcome(review, kept, Map.of("outcome", "verified"), HttpStatus.OK);
+            problem = await().atMost(WAIT).until(() -> problemAt(instance), p -> p != null);
+        } finally {
+            jdbc.execute("drop trigger " + trigger + " on stewardship_review");
+            jdbc.execute("drop function " + trigger + "()");
+        }
+        assertThat(problem)
+                .containsEntry("kind", "STEP")
+                .containsEntry("elementId", TASK_CLOSE_REVIEW)
+                .containsEntry("deliveries", 3)
+                .containsEntry("resolvedAt", null);
+        assertThat((String) problem.get("message"))
+                .startsWith("Step 'Close review' (" + TASK_CLOSE_REVIEW + ", " + CLOSE_JOB_TYPE
+                        + ") of playbook 'Contact stewardship' failed 3 times, the run waits on an engine incident: ")
+                .endsWith("the test refuses to close review " + review)
+                .as("the database's own words, its first line")
+                .doesNotContain("Where:", "could not execute");
+        assertThat(openTask("stewardship", review, TASK_REVIEW_CONTACTS)).isNull();
+
+        // an admin who fixed the cause gives the job a retry and resolves the incident, as Operate does
+        client.newUpdateRetriesCommand(((Number) problem.get("jobKey")).longValue())
+                .retries(1)
+                .send()
+                .join();
+        StreamSupport.stream(records().incidentRecords().spliterator(), false)
+                .filter(r ->
+                        r.getIntent() == IncidentIntent.CREATED && r.getValue().getProcessInstanceKey() == instance)
+                .forEach(
+                        r -> client.newResolveIncidentCommand(r.getKey()).send().join());
+
+        sent.awaitEnded(instance);
+        assertThat(await().atMost(WAIT).until(() -> problemAt(instance), p -> p.get("resolvedAt") != null))
+                .containsEntry("resolution", "the step went through")
+                .containsEntry("message", problem.get("message"));
+    }
+
+    /** The step problem listed for the run, or null; fails when there is more than one. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> problemAt(long instance) {
+        List<Map<String, Object>> listed = as("ada").getForObject("/api/admin/problems", List.class);
+        List<Map<String, Object>> steps = listed.stream()
+                .filter(p ->
+                        "STEP".equals(p.get("kind")) && ((Number) p.get("processInstanceKey")).longValue() == instance)
+                .toList();
+        assertThat(steps).hasSizeLessThanOrEqualTo(1);
+        return steps.isEmpty() ? null : steps.get(0);
     }
 
     @SuppressWarnings("unchecked")
