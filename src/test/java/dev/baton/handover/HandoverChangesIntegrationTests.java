@@ -1125,6 +1125,7 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                                     deliveries -> !deliveries.isEmpty()))
                     .as("given up after the model's 3 tries")
                     .containsExactly(3);
+            assertListedOnce(book.account().getName(), 1);
             // the probe's "chose another successor": the same successor again restarted the step
             assertAlreadyTheSuccessor(launched);
             assertThat(item(launched)).as("nothing restarted").containsEntry("step", "TRANSFER_FAILED");
@@ -1137,6 +1138,7 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                                     "select max(failures) from job_problem where message like '%' || ? || '%'",
                                     Integer.class, book.account().getName()),
                             failures -> failures != null && failures == 2);
+            assertListedOnce(book.account().getName(), 2);
             assertThat(await().atMost(HandoverFixture.WAIT)
                             .until(() -> item(launched), i -> "TRANSFER_FAILED".equals(i.get("step"))))
                     .containsEntry("transferProblem", stuck.get("transferProblem"));
@@ -1199,6 +1201,28 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                 .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
         return await().atMost(HandoverFixture.WAIT)
                 .until(() -> item(launched), i -> "TRANSFER_FAILED".equals(i.get("step")));
+    }
+
+    /**
+     * Once the engine holds the step on its {@code incidents}-th incident (raised after every worker's
+     * final failure is listed, engine's JobFailures), the transfer's failure is one problem at its
+     * step: listed in the transfer's words, not again in the generic ones.
+     */
+    private void assertListedOnce(String accountName, int incidents) {
+        long instance = jdbc.queryForObject(
+                "select process_instance_key from job_problem where message like '%' || ? || '%'",
+                Long.class, accountName);
+        await().atMost(HandoverFixture.WAIT)
+                .until(() -> StreamSupport.stream(records().incidentRecords().spliterator(), false)
+                                .filter(r -> r.getIntent() == IncidentIntent.CREATED
+                                        && r.getValue().getProcessInstanceKey() == instance)
+                                .count()
+                        >= incidents);
+        assertThat(jdbc.queryForList(
+                        "select message from job_problem where process_instance_key = ?", String.class, instance))
+                .singleElement()
+                .asString()
+                .contains(accountName);
     }
 
     /** Choosing the account's successor as its new successor is refused, naming the field. */
