@@ -72,10 +72,13 @@ final class CsvFile {
             }
             notASpreadsheet(path);
             utf8(path);
-            Matcher sep = sepLine(path);
-            CsvFile file = sep == null
-                    ? new CsvFile(path, delimiter(headerLine(path)), 0)
-                    : new CsvFile(path, separator(sep.group(1)), sep.end());
+            Matcher sep = sepLine(path, false);
+            CsvFile file;
+            if (sep == null) {
+                file = new CsvFile(path, delimiter(headerLine(path, 0, false).text()), 0);
+            } else {
+                file = new CsvFile(path, separator(sep.group(1)), sep.end());
+            }
             file.readsToTheEnd();
             return file;
         } catch (IOException e) {
@@ -95,14 +98,17 @@ final class CsvFile {
      * it). They used not to be records, and every row under one was numbered one too low (session 35's probe).
      */
     CSVParser open() throws IOException {
-        Reader reader = reader(path, sepLine);
+        return format(delimiter).parse(reader(path, sepLine, false));
+    }
+
+    /** How a file is read as CSV with {@code delimiter}: blank lines are records ({@link #open}). */
+    private static CSVFormat format(char delimiter) {
         return CSVFormat.RFC4180
                 .builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(true)
-                .get()
-                .parse(reader);
+                .get();
     }
 
     /**
@@ -299,7 +305,7 @@ final class CsvFile {
 
     /** The file's line {@code number} (1 the first), or null past its end. */
     private String line(long number) throws IOException {
-        try (BufferedReader in = new BufferedReader(reader(path, 0))) {
+        try (BufferedReader in = new BufferedReader(reader(path, 0, false))) {
             String text = null;
             for (long i = 0; i < number && (text = in.readLine()) != null; i++) {
                 // to the line
@@ -333,7 +339,13 @@ final class CsvFile {
         }
     }
 
-    /** Reads the whole file once, line by line: every byte must be UTF-8 and none a NUL (a binary file). */
+    /**
+     * Reads the whole file once, line by line: every byte must be UTF-8 and none a NUL (a binary file). Either
+     * problem names the row as a spreadsheet shows the file, as every other problem does ({@link #at}): until
+     * session 38 it named the line of the file's text, which a quoted multi-line value or a {@code sep=} line
+     * above it made another number. Lines end as CSV reads them: at a CR, an LF or a CRLF (a Mac's 'CSV' file,
+     * not UTF-8 either, ends its lines with CRs: it was all "line 1").
+     */
     private static void utf8(Path path) throws IOException {
         var decoder = StandardCharsets.UTF_8
                 .newDecoder()
@@ -342,28 +354,87 @@ final class CsvFile {
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
         long number = 1;
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 65536)) {
-            for (int b; (b = in.read()) != -1; ) {
+            int previous = -1;
+            for (int b; (b = in.read()) != -1; previous = b) {
                 if (b == 0) {
-                    throw problem("this is not a text file (line " + number + " holds binary data): import a CSV file");
+                    throw problem("this is not a text file (" + at(path, number) + " holds binary data): import a"
+                            + " CSV file");
+                }
+                if (b == '\n' && previous == '\r') {
+                    continue; // a CRLF's LF: its line ended at the CR
                 }
                 line.write(b);
-                if (b == '\n') {
-                    decode(decoder, line, number++);
+                if (b == '\n' || b == '\r') {
+                    decode(path, decoder, line, number++);
                 }
             }
-            decode(decoder, line, number);
+            decode(path, decoder, line, number);
         }
     }
 
     private static void decode(
-            java.nio.charset.CharsetDecoder decoder, java.io.ByteArrayOutputStream line, long number) {
+            Path path, java.nio.charset.CharsetDecoder decoder, java.io.ByteArrayOutputStream line, long number) {
         try {
             decoder.reset().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
         } catch (CharacterCodingException e) {
-            throw problem("the file is not UTF-8 (line " + number + "; Windows-1252 or Latin-1 perhaps): "
+            throw problem("the file is not UTF-8 (" + at(path, number) + "; Windows-1252 or Latin-1 perhaps): "
                     + "save it as 'CSV UTF-8' and import that");
         }
         line.reset();
+    }
+
+    /**
+     * Where the file's line {@code line} (1 the first, as {@link #utf8} counts them) is, in a problem's words: "row
+     * 5", the row a spreadsheet shows it in, counted as {@link #readsToTheEnd} counts (blank lines count, a quoted
+     * multi-line value is one row, a {@code sep=} line none). When that cannot be told (the {@code sep=} line itself,
+     * or a file that cannot be read as CSV as far as that line), the line, saying so.
+     */
+    private static String at(Path path, long line) {
+        Long row = rowOf(path, line);
+        return row != null
+                ? "row " + row
+                : "line " + line + " of the file's text; the row a spreadsheet shows it in cannot be told";
+    }
+
+    /**
+     * The row of the file's line {@code line} ({@link #at}), the file read as far as that line with each byte that
+     * is no UTF-8 as one unknown character; null when it cannot be told.
+     */
+    private static Long rowOf(Path path, long line) {
+        try {
+            Matcher sep = sepLine(path, true);
+            long target = sep == null ? line : line - 1; // CSV's lines are counted from under the sep= line
+            if (target < 1) {
+                return null; // the sep= line: no row (Excel hides it)
+            }
+            char delimiter = sep == null
+                    ? delimiter(headerLine(path, 0, true).text())
+                    : sep.group(1).length() == 1 ? sep.group(1).charAt(0) : ',';
+            try (CSVParser parser = format(delimiter).parse(reader(path, sep == null ? 0 : sep.end(), true))) {
+                long row = 0;
+                long lastLine = 0;
+                try {
+                    for (CSVRecord record : parser) {
+                        row = record.getRecordNumber();
+                        lastLine = parser.getCurrentLineNumber();
+                        if (lastLine >= target) {
+                            return row;
+                        }
+                    }
+                    return row == 0 ? null : row; // in the last record, whose last line has no line end
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    // the record CSV could not read starts on the line after the last one read, and a quoted value
+                    // left open runs to the file's end: beyond that, where the record ends cannot be told
+                    String message = String.valueOf(
+                            e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                    return target == lastLine + 1 || message.contains("EOF reached before encapsulated token finished")
+                            ? Long.valueOf(row + 1)
+                            : null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // a header Baton cannot read: the file's problem is still its bytes, at the line
+        }
     }
 
     /**
@@ -372,10 +443,10 @@ final class CsvFile {
      * line end. A first line starting {@code sep=} is one, whatever follows, so that {@link #separator} says
      * what is wrong with it (session 36's probe: {@code sep=} alone and {@code sep=;;} were read as the header).
      */
-    private static Matcher sepLine(Path path) throws IOException {
+    private static Matcher sepLine(Path path, boolean lenient) throws IOException {
         char[] head = new char[SEP_LINE_READ];
         int n = 0;
-        try (Reader in = reader(path, 0)) {
+        try (Reader in = reader(path, 0, lenient)) {
             for (int r; n < head.length && (r = in.read(head, n, head.length - n)) != -1; ) {
                 n += r;
             }
@@ -408,11 +479,16 @@ final class CsvFile {
         return separator;
     }
 
-    private static String headerLine(Path path) throws IOException {
-        try (BufferedReader in = new BufferedReader(reader(path, 0))) {
-            for (String line; (line = in.readLine()) != null; ) {
+    /** The header row's text and its row (1, unless blank lines stand above it). */
+    private record HeaderLine(long row, String text) {}
+
+    /** The first line that is not blank after the file's first {@code skip} characters ({@link #reader}). */
+    private static HeaderLine headerLine(Path path, int skip, boolean lenient) throws IOException {
+        try (BufferedReader in = new BufferedReader(reader(path, skip, lenient))) {
+            long row = 1;
+            for (String line; (line = in.readLine()) != null; row++) {
                 if (!line.isBlank()) {
-                    return line;
+                    return new HeaderLine(row, line);
                 }
             }
         }
@@ -437,9 +513,14 @@ final class CsvFile {
         return line.chars().filter(x -> x == c).count();
     }
 
-    /** The file's text after its byte-order mark (if any) and the first {@code skip} characters. */
-    private static Reader reader(Path path, int skip) throws IOException {
-        BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+    /**
+     * The file's text after its byte-order mark (if any) and the first {@code skip} characters; {@code lenient}: a
+     * byte that is no UTF-8 reads as one unknown character (U+FFFD) where it stands, else reading it fails.
+     */
+    private static Reader reader(Path path, int skip, boolean lenient) throws IOException {
+        BufferedReader reader = lenient
+                ? new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8))
+                : Files.newBufferedReader(path, StandardCharsets.UTF_8);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();

@@ -801,12 +801,18 @@ class ImportIntegrationTests {
     @Test
     void aFileThatCannotBeReadAsAWholeIsRefusedAtOnceSayingWhy() {
         byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0};
-        byte[] latin1 = "external_id,name\nL-1,J\u00f6rg\n".getBytes(StandardCharsets.ISO_8859_1);
+        // a quoted value over two lines is one row: the bad byte is on the file's line 4, in the spreadsheet's row 3
+        byte[] latin1 = "external_id,name\nL-0,\"Two\nlines\"\nL-1,J\u00f6rg\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] binary = "external_id,name\nB-1,\u0000\n".getBytes(StandardCharsets.UTF_8);
         byte[] oversize = ("external_id,name\n" + "X-1,Too big\n".repeat(30_000)).getBytes(StandardCharsets.UTF_8);
 
         assertThat(refusal("ACCOUNTS", "accounts.csv", xlsx)).contains("zip archive (an Excel .xlsx file?)");
         assertThat(refusal("ACCOUNTS", "empty.csv", new byte[0])).isEqualTo("the file is empty");
-        assertThat(refusal("ACCOUNTS", "latin1.csv", latin1)).startsWith("the file is not UTF-8 (line 2;");
+        assertThat(refusal("ACCOUNTS", "latin1.csv", latin1))
+                .as("the row as every other problem counts it (session 38; it said line 4)")
+                .startsWith("the file is not UTF-8 (row 3;");
+        assertThat(refusal("ACCOUNTS", "binary.csv", binary))
+                .isEqualTo("this is not a text file (row 2 holds binary data): import a CSV file");
         assertThat(refusal("ACCOUNTS", "big.csv", oversize)).contains("over the limit of 262,144 bytes");
         assertThat(refusal("ACCOUNTS", "a.csv", "external_id,segment\nA-1,x\n".getBytes(StandardCharsets.UTF_8)))
                 .startsWith("missing required column name for ACCOUNTS from BATON");
@@ -829,7 +835,7 @@ class ImportIntegrationTests {
                         .with(user("ada").roles("ADMIN"))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/imports"))
-                .andExpect(flash().attribute("error", containsString("not UTF-8")))
+                .andExpect(flash().attribute("error", containsString("not UTF-8 (row 2;")))
                 .andReturn();
         String form = pages.perform(get("/imports")
                         .flashAttrs(refused.getFlashMap())
