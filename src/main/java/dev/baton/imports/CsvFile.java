@@ -78,6 +78,7 @@ final class CsvFile {
                 file = new CsvFile(path, delimiter(headerLine(path, 0, false).text()), 0);
             } else {
                 file = new CsvFile(path, separator(sep.group(1)), sep.end());
+                file.headerSeparatedAsTheSepLineSays();
             }
             file.readsToTheEnd();
             return file;
@@ -109,6 +110,42 @@ final class CsvFile {
                 .setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(true)
                 .get();
+    }
+
+    /**
+     * A file whose {@code sep=} line names a separator its header row does not hold, where the header holds
+     * another that Baton reads ({@code sep=,} above {@code external_id;name;owner}: a file headed by hand, or by
+     * another tool than the one that wrote it), is refused at the header's row saying both and what to do. Read
+     * by the {@code sep=} line, the header was one column, and the file was refused for missing columns "(the header
+     * has one column only: are the columns separated by ',' or ';'?)", which did not say that the {@code sep=} line
+     * named the separator (session 37's probe). A header holding the named separator is read by it, as Excel does.
+     */
+    private void headerSeparatedAsTheSepLineSays() throws IOException {
+        HeaderLine header = headerLine(path, sepLine, false);
+        if (count(header.text(), delimiter) > 0) {
+            return;
+        }
+        char used = 0;
+        long most = 0;
+        for (char other : new char[] {',', ';', '\t'}) {
+            long n = count(header.text(), other);
+            if (other != delimiter && n > most) {
+                most = n;
+                used = other;
+            }
+        }
+        if (used != 0) {
+            throw problem("row " + header.row() + ": the first line, " + sepLineOf(delimiter)
+                    + ", says the separator is '" + printable(delimiter) + "', but the header row holds no '"
+                    + printable(delimiter) + "' and looks separated by '" + printable(used) + "': write "
+                    + sepLineOf(used) + " as the first line, or delete that line (Baton then reads the separator"
+                    + " the header row uses)");
+        }
+    }
+
+    /** The {@code sep=} line naming {@code separator}, as a message shows it. */
+    private static String sepLineOf(char separator) {
+        return separator == '\t' ? "sep= and a tab" : "sep=" + separator;
     }
 
     /**

@@ -60,6 +60,22 @@ class CsvFileTests {
                         + " be told; Windows-1252 or Latin-1 perhaps): save it as 'CSV UTF-8' and import that");
     }
 
+    @Test
+    void aSepLineNamingASeparatorTheHeaderDoesNotHoldIsRefusedSayingBoth() throws IOException {
+        assertThat(refusal(utf8("sep=,\nexternal_id;name;owner\nA-1;x;rob\n")))
+                .isEqualTo("row 1: the first line, sep=,, says the separator is ',', but the header row holds no ','"
+                        + " and looks separated by ';': write sep=; as the first line, or delete that line (Baton"
+                        + " then reads the separator the header row uses)");
+        assertThat(refusal(utf8("\uFEFFSEP=;\r\n\r\nexternal_id,name,owner\r\nA-1,x,rob\r\n")))
+                .as("blank lines above the header are rows")
+                .startsWith("row 2: the first line, sep=;, says the separator is ';', but the header row holds no ';'"
+                        + " and looks separated by ','");
+        assertThat(CsvFile.check(file(utf8("sep=;\nexternal_id;\"name, or title\"\nA-1;x\n")), 1000)
+                        .delimiter())
+                .as("a header holding the separator named is read by it, whatever else it holds")
+                .isEqualTo(';');
+    }
+
     private String refusal(byte[] content) throws IOException {
         BadRequestException refused =
                 catchThrowableOfType(BadRequestException.class, () -> CsvFile.check(file(content), 100_000));

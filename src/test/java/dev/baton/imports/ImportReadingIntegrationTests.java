@@ -227,6 +227,27 @@ class ImportReadingIntegrationTests {
     }
 
     /**
+     * A {@code sep=,} line above a file separated by {@code ;} is refused saying what the line names and what the
+     * header uses: session 37's probe got "missing required columns name, owner ... (the header has one column only:
+     * are the columns separated by ',' or ';'?)", which did not say the sep= line had named ','.
+     */
+    @Test
+    void aSepLineNamingASeparatorTheHeaderDoesNotUseIsRefusedSayingBoth() {
+        String id = "SW-" + UUID.randomUUID().toString().substring(0, 8);
+
+        ResponseEntity<Map> wrong =
+                upload("ACCOUNTS", true, "sep=,\r\nexternal_id;name;owner\r\n" + id + "-1;Wrong Sep;rob\r\n");
+
+        assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) wrong.getBody().get("errors"))
+                .containsEntry(
+                        "file",
+                        "row 1: the first line, sep=,, says the separator is ',', but the header row holds no ','"
+                                + " and looks separated by ';': write sep=; as the first line, or delete that line"
+                                + " (Baton then reads the separator the header row uses)");
+    }
+
+    /**
      * Excel where {@code ;} separates a formula's arguments writes a {@code ;} file: a formula cut by that
      * separator is told as one cut by {@code ,} is, where session 36's probe got "a quoted value has text after its
      * closing quote" of a value nobody had quoted. Its first piece holds no quote, only the parenthesis it opens.
