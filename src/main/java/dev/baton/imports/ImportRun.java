@@ -160,6 +160,25 @@ final class ImportRun {
                                 null)));
     }
 
+    /**
+     * An error of {@code row} as a whole, its fields past the header's last column, at the first of them that holds
+     * a value ({@code column}, 0 the first): the file names no such column, so it is named by its place, "column 7"
+     * (until session 38 the error named no column, and the page said "the whole row"). Listed first in its row all
+     * the same: the row's other errors may come of values standing a column out of place.
+     */
+    void pastTheHeaderError(ImportRow row, int column, String problem) {
+        errorCount++;
+        refusedRows.add(row.number());
+        String value = row.values().get(column).strip();
+        keep(
+                errors,
+                new Listed(
+                        row.number(),
+                        row.position(""),
+                        listed++,
+                        new RowError(row.number(), "column " + (column + 1), cut(value), problem, null)));
+    }
+
     void notice(ImportRow row, String field, String notice) {
         notice(row, field, notice, null);
     }

@@ -190,8 +190,15 @@ class ImportRunner {
                     run.error(row, formula.column(), file.cutFormulaProblem(formula));
                 }
                 // a short row is as malformed as a long one: its values may have slid into other columns
-                if (values.size() != header.names().size()) {
-                    run.error(row, "", length(values, header.names()));
+                if (values.size() < header.names().size()) {
+                    run.error(
+                            row,
+                            "",
+                            "has " + values.size() + " fields where the header has "
+                                    + header.names().size());
+                } else if (values.size() > header.names().size()) {
+                    int past = pastTheHeader(values, header.names().size());
+                    run.pastTheHeaderError(row, past, tooLong(values, past, header.names()));
                 }
                 chunk.add(row);
                 if (chunk.size() == settings.chunkSize()) {
@@ -230,19 +237,28 @@ class ImportRunner {
         return end == values.size() ? values : values.subList(0, end);
     }
 
-    /** Why a row of {@code values} does not fit the header: where its fields past the last column begin. */
-    private static String length(List<String> values, List<String> names) {
-        String problem = "has " + values.size() + " fields where the header has " + names.size();
-        if (values.size() < names.size()) {
-            return problem;
+    /** The first of a longer row's {@code values} past the header's {@code columns} that is not blank. */
+    private static int pastTheHeader(List<String> values, int columns) {
+        int past = columns;
+        while (values.get(past).isBlank()) {
+            past++; // the last field is not blank: withoutEmptyTail
         }
-        int extra = names.size();
-        while (values.get(extra).isBlank()) {
-            extra++; // the last field is not blank: withoutEmptyTail
-        }
-        return problem + ": field " + (extra + 1) + " ('"
-                + ImportRun.cut(values.get(extra).strip()) + "') is past the last column, " + names.getLast()
-                + " (a separator too many?)";
+        return past;
+    }
+
+    /**
+     * Why a row of {@code values}, longer than the header's {@code names}, does not fit it, at the first of its fields
+     * past the last column that holds a value ({@code past}, 0 the first). Where the row went wrong the file does not
+     * tell: that field is a value too many (the row's values in their columns), or a separator cut an unquoted value
+     * in two where the values start to stand a column to the right. So the error says what to do in either case, and
+     * stands at the one column that can be named, the one past the header: a guess at the other would send the user
+     * to the wrong cell as often as not.
+     */
+    private static String tooLong(List<String> values, int past, List<String> names) {
+        return "has " + values.size() + " fields where the header has " + names.size() + ": column " + (past + 1)
+                + " is past the last column, " + names.getLast() + ", and where the row went wrong cannot be told from"
+                + " the file: if its values stand in their columns, column " + (past + 1) + " holds one too many"
+                + " (delete it); else a separator cut the first value out of place in two (put that value in quotes)";
     }
 
     private static void handle(RowHandler handler, List<ImportRow> chunk, ImportRun run) {

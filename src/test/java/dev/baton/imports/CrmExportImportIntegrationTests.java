@@ -195,12 +195,14 @@ class CrmExportImportIntegrationTests {
 
         assertThat(read).containsEntry("status", "SUCCEEDED").containsEntry("created", 2);
         assertThat(rowErrors(finished(admin(), refused)))
-                .containsExactly("2 : has 5 fields where the header has 3: field 5 ('x') is past the last column,"
-                        + " Company owner (a separator too many?)");
+                .containsExactly("2 column 5: has 5 fields where the header has 3: column 5 is past the last"
+                        + " column, Company owner, and where the row went wrong cannot be told from the file: if its"
+                        + " values stand in their columns, column 5 holds one too many (delete it); else a separator"
+                        + " cut the first value out of place in two (put that value in quotes)");
         String page = SignedIn.as(http, "ada").getForObject("/imports/" + refused, String.class);
         String list = SignedIn.as(http, "ada").getForObject("/imports", String.class);
         assertThat(page)
-                .contains("accounts from HubSpot", "1 problem in 2 rows:", "<td>the whole row</td>")
+                .contains("accounts from HubSpot", "1 problem in 2 rows:", "<td>column 5</td><td>x</td>")
                 .doesNotContain("ACCOUNTS from", "HUBSPOT", "1 problems");
         assertThat(list)
                 .contains("<td>HubSpot</td>", "<td>Accounts</td>")

@@ -166,8 +166,10 @@ class ImportRowRulesIntegrationTests {
                                 + " owner column",
                         "3 external_id: repeats the id of row 2 (which has its own error)",
                         "4 external_id: repeats the id of row 2 (which has its own error)",
-                        "5 : has 4 fields where the header has 3: field 4 ('extra') is past the last column, owner"
-                                + " (a separator too many?)",
+                        "5 column 4: has 4 fields where the header has 3: column 4 is past the last column, owner,"
+                                + " and where the row went wrong cannot be told from the file: if its values stand in"
+                                + " their columns, column 4 holds one too many (delete it); else a separator cut the"
+                                + " first value out of place in two (put that value in quotes)",
                         "6 external_id: repeats the id of row 5 (which has its own error)",
                         "8 external_id: repeats the id of row 7");
         assertThat(result).as("row 7 alone would be new").containsEntry("created", 1);
@@ -344,11 +346,12 @@ class ImportRowRulesIntegrationTests {
             String csv = String.join(",", header) + "\n" + blank + ",extra\n" + blank + ",extra\n";
 
             Map result = finished(start(kind.name(), "BATON", csv));
+            String pastTheHeader = "column " + (header.size() + 1);
 
             List<Map> errors = (List<Map>) result.get("errors");
             Comparator<Map> reading = Comparator.comparingLong((Map e) -> ((Number) e.get("row")).longValue())
-                    .thenComparingInt(e -> e.get("column").equals("")
-                            ? -1
+                    .thenComparingInt(e -> e.get("column").equals("") || pastTheHeader.equals(e.get("column"))
+                            ? -1 // the row as a whole, its length named at its first field past the header
                             : header.contains(e.get("column")) ? header.indexOf(e.get("column")) : Integer.MAX_VALUE);
             soft.assertThat(errors)
                     .as("%s: %s", kind, rowErrors(result))
@@ -359,10 +362,13 @@ class ImportRowRulesIntegrationTests {
                     .filteredOn(e -> e.get("row").equals(3))
                     .first()
                     .as("%s: the row as a whole first", kind)
-                    .satisfies(e -> assertThat((String) e.get("problem"))
-                            .startsWith("has " + (header.size() + 1) + " fields where the header has " + header.size()
-                                    + ": field " + (header.size() + 1) + " ('extra') is past the last column, "
-                                    + header.getLast()));
+                    .satisfies(e -> {
+                        assertThat(e).containsEntry("column", pastTheHeader).containsEntry("value", "extra");
+                        assertThat((String) e.get("problem"))
+                                .startsWith("has " + (header.size() + 1) + " fields where the header has "
+                                        + header.size() + ": " + pastTheHeader + " is past the last column, "
+                                        + header.getLast() + ",");
+                    });
         }
         soft.assertAll();
     }
