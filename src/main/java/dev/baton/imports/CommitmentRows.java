@@ -98,6 +98,9 @@ class CommitmentRows implements RowHandler {
         List<ImportRow> remindedRows = new ArrayList<>();
         List<ImportedCommitment> reminded = new ArrayList<>();
         List<Existing> remindedBefore = new ArrayList<>();
+        List<ImportRow> retimedRows = new ArrayList<>();
+        List<ImportedCommitment> retimed = new ArrayList<>();
+        List<ImportedCommitment> retimedWas = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             ImportRow row = rows.get(i);
             Existing before = existing.get(valid.get(i).externalId());
@@ -127,6 +130,12 @@ class CommitmentRows implements RowHandler {
                         remindedRows.add(row);
                         reminded.add(withStatus(valid.get(i), before.status()));
                         remindedBefore.add(before);
+                    } else if (!Objects.equals(before.teamId(), valid.get(i).teamId())) {
+                        // the same owner and date, so a reminder is owed only if it was not due yet: the new
+                        // team's reminder days may bring its time into the past (session 37's probe)
+                        retimedRows.add(row);
+                        retimed.add(withStatus(valid.get(i), before.status()));
+                        retimedWas.add(withTeam(withStatus(valid.get(i), before.status()), before.teamId()));
                     }
                 }
             }
@@ -163,9 +172,39 @@ class CommitmentRows implements RowHandler {
                                 : dueSoonWhenChanged(newDate, before, reminded.get(i), dueSoon.get(i)));
             }
         }
+        // one look-up for both: each commitment with its new team, then with the team it had
+        List<DueSoonOnArrival> byTeam =
+                commitments.dueSoonOnArrival(java.util.stream.Stream.concat(retimed.stream(), retimedWas.stream())
+                        .toList());
+        for (int i = 0; i < retimed.size(); i++) {
+            if (byTeam.get(i) != null && byTeam.get(retimed.size() + i) == null) {
+                run.notice(
+                        retimedRows.get(i),
+                        "delivering_team",
+                        dueSoonWhenRetimed(retimedRows.get(i).get("delivering_team"), byTeam.get(i)));
+            }
+        }
         if (run.writing()) {
             commitments.upsert(source, written, existing);
         }
+    }
+
+    /**
+     * What a re-import giving a known accepted commitment only another delivering team sets off when that team's
+     * reminder days bring the "due soon" reminder time into the past, where with the team it had it was still to
+     * come (so no reminder went out yet for its owner and due date): its process, told of the change (or started at
+     * the sweep), re-arms the reminder timer at the passed time, which fires at once, and the reminder is mailed.
+     * Session 37's probe: nothing was said. Where the reminder time had passed with the old team too, the reminder
+     * went out then (once per owner and due date), and nothing more is sent or said.
+     */
+    private static String dueSoonWhenRetimed(String team, DueSoonOnArrival d) {
+        String change = team == null
+                ? "takes its delivering team away (the default team's reminder days then count)"
+                : "moves it to the delivering team " + team;
+        return change + ", and the commitment is still ACCEPTED and due " + d.dueDate() + ", so due soon: "
+                + reminderPassed(d) + " (with the team it had, it was still to come), so once imported its process"
+                + " (told of the change, or started at the next commitment sweep) mails the \"due soon\" reminder at"
+                + " once to " + d.owner() + ", the owner";
     }
 
     /**
@@ -203,6 +242,20 @@ class CommitmentRows implements RowHandler {
                 + d.reminderAt().toLocalDate() + " ("
                 + d.reminderAt().getZone().getId() + ", where the owner is), " + d.daysBefore() + " day"
                 + (d.daysBefore() == 1 ? "" : "s") + " before, has passed";
+    }
+
+    private static ImportedCommitment withTeam(ImportedCommitment c, Long teamId) {
+        return new ImportedCommitment(
+                c.externalId(),
+                c.accountId(),
+                c.contactId(),
+                c.description(),
+                c.madeById(),
+                c.ownerId(),
+                teamId,
+                c.dueDate(),
+                c.status(),
+                c.deliveredAt());
     }
 
     private static ImportedCommitment withStatus(ImportedCommitment c, CommitmentStatus status) {

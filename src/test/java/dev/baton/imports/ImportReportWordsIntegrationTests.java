@@ -234,6 +234,52 @@ class ImportReportWordsIntegrationTests {
                                 + " \"due soon\" reminder at once to " + rob + ", the owner");
     }
 
+    /**
+     * A re-import giving an accepted commitment only another delivering team, whose reminder days
+     * ({@code baton.commitments.reminder-days-before-by-team}: {@code test-week-ahead} reminds 7 days before, the
+     * tests' configuration) bring its "due soon" reminder time into the past where with the team it had (3 days) it
+     * was still to come, is told so at {@code delivering_team}: its process, told of the change, mails the reminder
+     * at once (CommitmentSweepIntegrationTests). Session 37's probe: nothing was said. A team whose reminder time is
+     * still to come, or one whose time had passed with the old team too (reminded then, once per owner and date),
+     * gets no such notice.
+     */
+    @Test
+    void aReImportGivingAnAcceptedCommitmentATeamThatRemindsEarlierIsToldThatItsOwnerIsRemindedAtOnce() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(finished(start("TEAMS", false, "key,name\ntest-week-ahead,Week Ahead\n")))
+                .containsEntry("status", "SUCCEEDED");
+        assertThat(finished(start(
+                        "ACCOUNTS", false, "external_id,name,owner\nTA-" + tag + ",Team Promises " + tag + ",rob\n")))
+                .containsEntry("status", "SUCCEEDED");
+        ZoneId robs = zones.ofStored(
+                jdbc.queryForObject("select time_zone from person where username = 'rob'", String.class));
+        LocalDate inFive = LocalDate.now(robs).plusDays(5);
+        String csv = "external_id,account,description,made_by,due_date,owner,status,delivering_team\n"
+                + "T1-" + tag + ",TA-" + tag + ",Promise in five days,maria," + inFive + ",rob,ACCEPTED,\n"
+                + "T2-" + tag + ",TA-" + tag + ",Later promise,maria," + inFive.plusDays(30) + ",rob,ACCEPTED,\n"
+                + "T3-" + tag + ",TA-" + tag + ",Promise tomorrow,maria," + inFive.minusDays(4) + ",rob,ACCEPTED,\n";
+        assertThat(finished(start("COMMITMENTS", false, csv))).containsEntry("created", 3);
+        String moved = csv.replace("ACCEPTED,\n", "ACCEPTED,test-week-ahead\n");
+        String told = "2 delivering_team: moves it to the delivering team test-week-ahead, and the commitment is still"
+                + " ACCEPTED and due " + inFive + ", so due soon: its reminder time, 09:00 on " + inFive.minusDays(7)
+                + " (" + robs.getId() + ", where the owner is), 7 days before, has passed (with the team it had, it"
+                + " was still to come), so once imported its process (told of the change, or started at the next"
+                + " commitment sweep) mails the \"due soon\" reminder at once to " + fullName("rob") + ", the owner";
+
+        Map dry = finished(start("COMMITMENTS", true, moved));
+        Map real = finished(start("COMMITMENTS", false, moved));
+
+        assertThat(notices(dry)).filteredOn(n -> n.contains("due soon")).containsExactly(told);
+        assertThat(real).containsEntry("status", "SUCCEEDED").containsEntry("updated", 3);
+        assertThat(notices(real)).filteredOn(n -> n.contains("due soon")).containsExactly(told);
+        assertThat(jdbc.queryForObject(
+                        "select t.key from commitment c join team t on t.id = c.delivering_team_id"
+                                + " where c.external_source = 'BATON' and c.external_id = ?",
+                        String.class,
+                        "T1-" + tag))
+                .isEqualTo("test-week-ahead");
+    }
+
     private String zoneOf(String username) {
         return zones.ofStored(
                         jdbc.queryForObject("select time_zone from person where username = ?", String.class, username))

@@ -224,6 +224,58 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
         verify(messages, times(1)).changed(any());
     }
 
+    /**
+     * What an import's notice says of a re-import giving an accepted commitment only another delivering team
+     * (ImportReportWordsIntegrationTests): when that team's reminder days ({@code test-week-ahead}: 7, the tests'
+     * configuration) bring the reminder time into the past, where with its team it was still to come, the process,
+     * told of the change, arms the reminder timer at the passed time, which fires at once: the owner is mailed the
+     * "due soon" reminder.
+     */
+    @Test
+    void aReImportGivingAnAcceptedCommitmentATeamThatRemindsEarlierRemindsItsOwnerAtOnce() throws Exception {
+        long id = recordedWithoutEvent(true);
+        LocalDate inFive = LocalDate.now().plusDays(5);
+        jdbc.update(
+                "update commitment set external_source = 'BATON', external_id = ?, due_date = ? where id = ?",
+                "ext-" + run,
+                inFive,
+                id);
+        starter.sweep(account.getId());
+        awaitOpenTask(id, CommitmentBpmn.TASK_DELIVER);
+        engine.waitForIdleState(WAIT);
+        assertThat(reminders(id))
+                .as("3 days before, its reminder time is to come")
+                .isEmpty();
+        Team weekAhead = teams.findByKey("test-week-ahead")
+                .orElseGet(() -> teams.save(new Team("test-week-ahead", "Week ahead")));
+
+        tx.executeWithoutResult(s -> imports.upsert(
+                "BATON",
+                List.of(new ImportedCommitment(
+                        "ext-" + run,
+                        account.getId(),
+                        null,
+                        "Sweep " + run,
+                        owner.getId(),
+                        owner.getId(),
+                        weekAhead.getId(),
+                        inFive,
+                        CommitmentStatus.ACCEPTED,
+                        null)),
+                imports.existing("BATON", List.of("ext-" + run))));
+
+        await().atMost(WAIT).until(() -> !reminders(id).isEmpty());
+        assertThat(reminders(id)).containsExactly(owner.getEmail());
+    }
+
+    /** The addresses of the "due soon" reminders queued for the commitment. */
+    private List<String> reminders(long commitmentId) {
+        return jdbc.queryForList(
+                "select to_address from outbox_message where dedup_key like ?",
+                String.class,
+                "commitment-reminder:" + commitmentId + ":%");
+    }
+
     @Test
     void sweepGivesARejectedCommitmentWithoutProcessItsRenegotiateStepWithTheMaker() throws Exception {
         long id = rejectedWithoutEvent();
