@@ -104,7 +104,8 @@ public class LeadTransfers {
      * caller's orphan check shows it). Each move is kept in the lead's history with {@code why}
      * (e.g. "Rob Miller's handover"), by whom the caller works for (see the class), its open task moves too, and an untouched lead's process is
      * told to start its first-touch step again for the new owner (after commit; the due time as the
-     * class says): that new step's "New task" is the only mail about it, the step that moved mails nobody. Idempotent: a second call finds nothing left with {@code from}.
+     * class says): that new step's "New task" is the only mail about it, the step that moved mails nobody; a worked lead's step
+     * mails its new owner, and {@code from} no "Task moved" (they are handing their book over). Idempotent: a second call finds nothing left with {@code from}.
      *
      * @return the leads moved
      */
@@ -128,7 +129,8 @@ public class LeadTransfers {
                     owner,
                     why + ": handed over from " + from.getFullName() + " to " + owner.getFullName() + " ("
                             + to.get().how() + ")",
-                    by);
+                    by,
+                    true);
             moved.add(new Moved(OpenLead.of(lead), from.getUsername(), owner.getId()));
         }
         return moved;
@@ -155,7 +157,13 @@ public class LeadTransfers {
         }
         Lead lead = found.get();
         Person holder = lead.getOwner();
-        move(lead, holder, to, why + ": given back from " + holder.getFullName() + " to " + to.getFullName(), mover());
+        move(
+                lead,
+                holder,
+                to,
+                why + ": given back from " + holder.getFullName() + " to " + to.getFullName(),
+                mover(),
+                false);
         return true;
     }
 
@@ -170,16 +178,19 @@ public class LeadTransfers {
      * mail: its process is told to start the step again for the new owner, and that new step's "New task"
      * is the one mail they get (the moved step is cancelled as it arrives, so a mail about the move would be
      * a second "New task" to the new owner and a "Task moved" to the previous one about a step that is gone).
-     * A lead being worked keeps its step, which moves with both mailed.
+     * A lead being worked keeps its step, which moves with a "New task" to the new owner and, unless
+     * {@code from} is handing their book over ({@code handover}: as for the accounts' tasks a handover
+     * moves), a "Task moved" to them.
      */
-    private void move(Lead lead, Person from, Person to, String summary, Person by) {
+    private void move(Lead lead, Person from, Person to, String summary, Person by, boolean handover) {
         followUp.moveTo(lead, to, summary, by);
         boolean stepStartsAgain = lead.getStatus() == LeadStatus.NEW;
         tasks.handOverOpenAbout(
                 from.getUsername(),
                 to.getUsername(),
                 new TaskSubject(LeadTaskSubject.SUBJECT_TYPE, lead.getId()),
-                stepStartsAgain);
+                stepStartsAgain,
+                handover);
         if (stepStartsAgain) {
             events.publishEvent(new LeadEvents.OwnerChanged(lead.getId(), lead.getAssignmentCount()));
         }

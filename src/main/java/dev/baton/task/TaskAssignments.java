@@ -190,19 +190,32 @@ public class TaskAssignments {
      *     outbox went out before the process replaced the step). The mails the move made moot that are
      *     still waiting are withdrawn all the same, as for {@link #handOverOpen}'s quiet moves. The task
      *     still moves at once, so it is in the new holder's inbox, and out of the previous one's (and of
-     *     a handover's orphan check), until its replacement arrives. Otherwise both holders are mailed.
+     *     a handover's orphan check), until its replacement arrives. Otherwise the new holder is mailed.
+     * @param fromHandsOverTheirBook whether {@code from} is handing their book over (a handover, not a
+     *     give-back after a leave): then they get no "Task moved" for a step that stays, as for the accounts'
+     *     tasks a handover moves ({@link #handOverOpen}'s {@code toldOfTheBook}; found by the session 38 review:
+     *     a worked lead's step still mailed one); the new holder is mailed all the same, as no book's mail
+     *     tells them of the subject. Otherwise both holders are mailed
      * @return how many tasks moved
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int handOverOpenAbout(String from, String to, TaskSubject subject, boolean replacedByTheirProcess) {
+    public int handOverOpenAbout(
+            String from,
+            String to,
+            TaskSubject subject,
+            boolean replacedByTheirProcess,
+            boolean fromHandsOverTheirBook) {
         List<Task> open = tasks.findByAssigneeAndStatusAndSubjectTypeAndSubjectId(
                 from, TaskStatus.OPEN, subject.type(), subject.id());
         String by = AuditLog.currentActor();
         for (Task t : open) {
+            String previous = t.getAssignee();
             if (replacedByTheirProcess) {
-                String previous = t.getAssignee();
                 move(t, to, by, "task.reassigned");
                 mails.movedQuietly(t, previous);
+            } else if (fromHandsOverTheirBook) {
+                AuditEvent event = move(t, to, by, "task.reassigned");
+                mails.movedFromTheirBook(t, previous, event.getId(), by);
             } else {
                 hand(t, to, by, "task.reassigned");
             }

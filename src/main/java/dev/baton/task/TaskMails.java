@@ -173,6 +173,19 @@ class TaskMails {
     }
 
     /**
+     * The task changed hands where the previous holder knows already (they are handing their book over,
+     * see {@link TaskAssignments#handOverOpenAbout}) and the new one does not: the new holder is mailed as
+     * by {@link #reassigned}, the previous one gets no "Task moved"; the mails the move made moot are
+     * withdrawn as there.
+     */
+    void movedFromTheirBook(Task task, String previous, long auditEventId, String by) {
+        Moot moot = withdrawMoot(task, previous);
+        if (!moot.toNeverLostIt() && !task.getAssignee().equals(by)) {
+            assigned(task, String.valueOf(auditEventId));
+        }
+    }
+
+    /**
      * The task changed hands where both holders know already (see {@link TaskAssignments#handOverOpen}):
      * nobody is mailed, and the mails {@link #reassigned} would withdraw are withdrawn: the previous
      * holder's "New task" and the new holder's "Task moved" still waiting to go out, and offers to teams.
