@@ -1,5 +1,6 @@
 package dev.baton.lead;
 
+import dev.baton.shared.Text;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -30,27 +34,57 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime opens, LocalTime close
      * five days a week). Anything longer may end in {@code add}'s IllegalStateException.
      */
     public Duration longestWork() {
-        return Duration.between(opens, closes).multipliedBy(longestWorkWeeks() * days.size());
+        return day().multipliedBy(longestWorkWeeks() * days.size());
     }
 
     /**
-     * {@link #longestWork} in words, e.g. "6,200 working hours (155 weeks of 5 working days of 8 hours)".
+     * {@link #longestWork} in words, e.g. "6,200 working hours (155 weeks of 5 working days of 8 hours)";
+     * "26,040 hours (155 weeks around the clock)" for every hour of every day, "8,680 working hours (155
+     * weeks of 8 hours every day)", "5,812 working hours and 30 minutes (155 weeks of 5 working days of 7
+     * hours and 30 minutes)". Found by the session 38 review: a week of 24-hour days read "26,039:59 working
+     * hours (155 weeks of 7 working days of 23:59 hours)".
      */
     public String longestWorkInWords() {
-        return hours(longestWork()) + " working hours (" + longestWorkWeeks() + " weeks of " + days.size()
-                + " working day" + (days.size() == 1 ? "" : "s") + " of " + hours(Duration.between(opens, closes))
-                + " hours)";
+        boolean wholeDays = day().equals(Duration.ofDays(1));
+        boolean everyDay = days.size() == 7;
+        String total = wholeDays && everyDay ? inWords(longestWork(), "hour") : inWords(longestWork(), "working hour");
+        String week = wholeDays
+                ? everyDay ? "around the clock" : "of " + Text.count(days.size(), "working day") + ", around the clock"
+                : everyDay
+                        ? "of " + inWords(day(), "hour") + " every day"
+                        : "of " + Text.count(days.size(), "working day") + " of " + inWords(day(), "hour");
+        return total + " (" + longestWorkWeeks() + " weeks " + week + ")";
+    }
+
+    /**
+     * The working time of one day: from opening to closing; a day that closes at {@link LocalTime#MAX}
+     * (23:59:59.999999999, the latest a setting can say) works to midnight, so 00:00 to it is 24 hours.
+     */
+    private Duration day() {
+        Duration open = Duration.between(opens, closes);
+        return closes.equals(LocalTime.MAX) ? open.plusNanos(1) : open;
     }
 
     private static long longestWorkWeeks() {
         return (MAX_DAYS - 1) / 7 - 1;
     }
 
-    /** Whole hours with thousands separators, and the minutes when there are some: "6,200", "5,812:30". */
-    private static String hours(Duration d) {
-        long minutes = d.toMinutesPart();
-        return String.format(java.util.Locale.ROOT, "%,d", d.toHours())
-                + (minutes == 0 ? "" : String.format(java.util.Locale.ROOT, ":%02d", minutes));
+    /**
+     * Whole {@code unit}s with thousands separators, then the minutes and seconds there are (less than a
+     * second is left out): "6,200 working hours", "7 hours and 30 minutes", "1 hour".
+     */
+    private static String inWords(Duration d, String unit) {
+        List<String> parts = new ArrayList<>();
+        if (d.toHours() > 0 || d.toSeconds() == 0) {
+            parts.add(String.format(Locale.ROOT, "%,d %s%s", d.toHours(), unit, d.toHours() == 1 ? "" : "s"));
+        }
+        if (d.toMinutesPart() > 0) {
+            parts.add(Text.count(d.toMinutesPart(), "minute"));
+        }
+        if (d.toSecondsPart() > 0) {
+            parts.add(Text.count(d.toSecondsPart(), "second"));
+        }
+        return Text.listed(parts, "and");
     }
 
     /**
@@ -68,7 +102,9 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime opens, LocalTime close
             LocalDate day = cursor.atZone(zone).toLocalDate();
             if (days.contains(day.getDayOfWeek())) {
                 Instant open = ZonedDateTime.of(day, opens, zone).toInstant();
-                Instant close = ZonedDateTime.of(day, closes, zone).toInstant();
+                Instant close = closes.equals(LocalTime.MAX)
+                        ? day.plusDays(1).atStartOfDay(zone).toInstant() // to midnight, as day() counts it
+                        : ZonedDateTime.of(day, closes, zone).toInstant();
                 Instant start = cursor.isAfter(open) ? cursor : open;
                 if (start.isBefore(close)) {
                     Duration available = Duration.between(start, close);

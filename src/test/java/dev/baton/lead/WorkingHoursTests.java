@@ -163,6 +163,48 @@ class WorkingHoursTests {
                         + " hours)");
     }
 
+    /**
+     * Found by the session 38 review: a week of 24-hour days (a day to 23:59:59.999999999, the latest a setting
+     * says) read "26,039:59 working hours (155 weeks of 7 working days of 23:59 hours)": a day so set works to
+     * midnight, and the words say the week as configured.
+     */
+    @Test
+    void theLongestSlaReadsNaturallyForAnyWorkingWeek() {
+        var everyDay = EnumSet.allOf(DayOfWeek.class);
+        var weekdays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        WorkingHours aroundTheClock = new WorkingHours(everyDay, LocalTime.MIDNIGHT, LocalTime.MAX);
+
+        assertThat(aroundTheClock.longestWork()).isEqualTo(Duration.ofHours(155 * 7 * 24));
+        assertThat(aroundTheClock.longestWorkInWords()).isEqualTo("26,040 hours (155 weeks around the clock)");
+        assertThat(new WorkingHours(weekdays, LocalTime.MIDNIGHT, LocalTime.MAX).longestWorkInWords())
+                .isEqualTo("18,600 working hours (155 weeks of 5 working days, around the clock)");
+        assertThat(new WorkingHours(everyDay, LocalTime.of(9, 0), LocalTime.of(17, 0)).longestWorkInWords())
+                .isEqualTo("8,680 working hours (155 weeks of 8 hours every day)");
+        assertThat(new WorkingHours(weekdays, LocalTime.of(9, 0), LocalTime.of(16, 30)).longestWorkInWords())
+                .isEqualTo(
+                        "5,812 working hours and 30 minutes (155 weeks of 5 working days of 7 hours and 30 minutes)");
+        assertThat(new WorkingHours(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), LocalTime.of(10, 0))
+                        .longestWorkInWords())
+                .isEqualTo("155 working hours (155 weeks of 1 working day of 1 hour)");
+        assertThat(new WorkingHours(weekdays, LocalTime.of(9, 0), LocalTime.of(9, 45)).longestWorkInWords())
+                .isEqualTo("581 working hours and 15 minutes (155 weeks of 5 working days of 45 minutes)");
+
+        // the limit in words is what add places: a day to midnight counts to midnight, from any start
+        for (Instant from : List.of(
+                at("2026-03-27T17:30", BERLIN), at("2026-10-24T23:59", BERLIN), at("2026-12-31T00:00", BERLIN))) {
+            assertThat(aroundTheClock.add(from, aroundTheClock.longestWork(), BERLIN))
+                    .isAfter(from);
+        }
+        assertThat(aroundTheClock.add(at("2026-06-12T15:00", BERLIN), Duration.ofHours(24), BERLIN))
+                .isEqualTo(at("2026-06-13T15:00", BERLIN));
+        LeadSettings settings =
+                new LeadSettings(Map.of(), null, null, everyDay, LocalTime.MIDNIGHT, LocalTime.MAX, List.of());
+        assertThat(settings.firstTouchSla("PT26040H", "firstTouchSla")).isEqualTo(Duration.ofHours(26_040));
+        assertThatThrownBy(() -> settings.firstTouchSla("PT26041H", "firstTouchSla"))
+                .hasMessage("firstTouchSla: 'PT26041H' is longer than the working week can place: it counts working"
+                        + " hours, at most 26,040 hours (155 weeks around the clock)");
+    }
+
     @Test
     void startUpFailsWithThePlainMessageWhenAnSlaInTheConfigurationIsNoDuration() {
         new ApplicationContextRunner()
