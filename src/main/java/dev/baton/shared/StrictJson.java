@@ -21,7 +21,8 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 /**
  * Request bodies are bound strictly, and only they: the app's shared ObjectMapper (also used for
  * process variables and forms) keeps Boot's lenient defaults. Refused, as a 400 naming the field
- * (see {@link ApiProblems}): unknown fields (told with the body's other errors: {@link UnknownFields}), duplicate keys, content after the JSON value, fractions
+ * (see {@link ApiProblems}; for a body its handler checks, with its other problems: {@link TypeMismatches}):
+ * unknown fields (told with the body's other errors: {@link UnknownFields}), duplicate keys, content after the JSON value, fractions
  * for whole numbers, text for numbers, numbers or booleans where text is expected (and text or
  * numbers where a boolean is; an empty or blank string is no number, boolean or date), and strings with NUL or lone surrogates. Every string arrives
  * NFC-normalised and trimmed of Unicode whitespace ({@link Text#normalise}).
@@ -40,7 +41,8 @@ class StrictJson {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .registerModule(new SimpleModule("baton-text")
                         .addDeserializer(String.class, new TextDeserializer())
-                        .addDeserializer(LocalDate.class, new DateDeserializer()))
+                        .addDeserializer(LocalDate.class, new DateDeserializer())
+                        .setDeserializerModifier(new TypeMismatches.Modifier()))
                 .addHandler(new UnknownFields.Collector());
         strict.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

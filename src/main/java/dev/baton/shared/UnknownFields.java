@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * never reaches it. A value Jackson itself refuses ("name": 5, "must be text") is still told alone:
  * Jackson reads a record's unknown fields only after its creator's, which the refusal never reaches.
  * A body its handler checks itself ({@link CheckedByHandler}) reaches the handler, which joins
- * {@link #ofThisRequest} to its problems (found by probe 37: the leads' 400 told an unknown field alone).
+ * {@link #ofThisRequest} to its problems (found by probe 37: the leads' 400 told an unknown field alone),
+ * and {@link TypeMismatches#ofThisRequest}: there a refused value is noted too, and read as none.
  */
 @ControllerAdvice
 public class UnknownFields extends RequestBodyAdviceAdapter {
@@ -137,6 +138,16 @@ public class UnknownFields extends RequestBodyAdviceAdapter {
             noted.putIfAbsent(join(at, propertyName), InputErrors.unknownField(deserializer.getKnownPropertyNames()));
             p.skipChildren();
             return true;
+        }
+
+        /**
+         * Where the value {@code container} (an object or a list) stands at lies in the body: its field ({@code
+         * items[2].plan}) or element ({@code items[2]}), as InputErrors names a path.
+         */
+        static String at(JsonStreamContext container) {
+            return container.inArray()
+                    ? position(container) + "[" + container.getCurrentIndex() + "]"
+                    : join(position(container), container.getCurrentName());
         }
 
         /** Where {@code context} stands in the body, as InputErrors names a path ({@code items[2].plan}); "" at the top. */

@@ -561,6 +561,19 @@ class ProblemDetailsIntegrationTests {
         }
     }
 
+    /**
+     * Only a body its handler checks itself (@CheckedByHandler, the leads') tells a value of the wrong type with
+     * its other problems (session 38); any other keeps Jackson's refusal, that value alone, and nothing changes.
+     */
+    @Test
+    void aValueOfTheWrongTypeInABodyValidatedBeforeItsHandlerIsToldAlone() throws Exception {
+        HttpResponse<String> answer = send(
+                "maria", "POST", "/api/accounts", "{\"name\":5,\"ownerId\":\"abc\",\"bogus\":1}", "application/json");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(errors(answer)).containsExactly(Map.entry("name", "must be text"));
+    }
+
     @Test
     void refusesABodyThatIsNotJsonWith415() throws Exception {
         HttpResponse<String> answer = send("maria", "POST", "/api/accounts", "name=x", "text/plain");

@@ -9,11 +9,13 @@ import dev.baton.lead.NewLead;
 import dev.baton.shared.CheckedByHandler;
 import dev.baton.shared.PageResponse;
 import dev.baton.shared.SortFields;
+import dev.baton.shared.TypeMismatches;
 import dev.baton.shared.UnknownFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Pageable;
@@ -51,14 +53,17 @@ class LeadController {
     @Operation(
             summary = "Create a lead (e-mail or phone required); a duplicate e-mail of a lead or contact is 409",
             description = "Every problem of the lead is one 400, each at its field (`errors`): the fields' rules,"
-                    + " a field the lead does not have, no e-mail or phone, a `firstTouchSla` that is no ISO-8601"
-                    + " duration from a minute to what the working week places, and, beside any of those, a"
+                    + " a value that is not of its field's type (\"score\": \"high\"), a field the lead does not"
+                    + " have, no e-mail or phone, a `firstTouchSla` that is no ISO-8601 duration from a minute to"
+                    + " what the working week places, and, beside any of those, a"
                     + " duplicate e-mail (`duplicateOf` names the record). A duplicate e-mail alone is the 409"
                     + " naming the record.")
     LeadView create(@RequestBody @CheckedByHandler NewLead lead, Principal me) {
         // not @Valid: the service checks the fields' rules with its own, so that all, with the body's
-        // unknown fields, come in one answer
-        return leads.create(lead, me.getName(), UnknownFields.ofThisRequest());
+        // mistyped values and unknown fields, come in one answer
+        Map<String, String> body = new LinkedHashMap<>(TypeMismatches.ofThisRequest());
+        UnknownFields.ofThisRequest().forEach(body::putIfAbsent);
+        return leads.create(lead, me.getName(), body);
     }
 
     @GetMapping
