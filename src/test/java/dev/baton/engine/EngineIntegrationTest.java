@@ -13,9 +13,11 @@ import dev.baton.task.TaskEngine;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
 import dev.baton.task.Tasks;
+import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
 import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.time.Duration;
@@ -57,6 +59,9 @@ public abstract class EngineIntegrationTest {
 
     @Autowired
     protected ZeebeTestEngine engine;
+
+    @Autowired
+    protected CamundaClient client;
 
     /** The real engine port, spied so that a test can make the engine not answer about one instance. */
     @MockitoSpyBean
@@ -132,6 +137,24 @@ public abstract class EngineIntegrationTest {
 
     protected RecordStream records() {
         return RecordStream.of(engine.getRecordStreamSource());
+    }
+
+    /**
+     * What an admin does in Operate once the cause is fixed: gives the job {@code retries} and resolves
+     * the incidents the engine raised in the instance ({@link #resolveIncidents}).
+     */
+    protected void retryAndResolveIncidents(long jobKey, int retries, long processInstanceKey) {
+        client.newUpdateRetriesCommand(jobKey).retries(retries).send().join();
+        resolveIncidents(processInstanceKey);
+    }
+
+    /** Resolves every incident the engine raised in the instance, as an admin does in Operate. */
+    protected void resolveIncidents(long processInstanceKey) {
+        StreamSupport.stream(records().incidentRecords().spliterator(), false)
+                .filter(r -> r.getIntent() == IncidentIntent.CREATED
+                        && r.getValue().getProcessInstanceKey() == processInstanceKey)
+                .forEach(
+                        r -> client.newResolveIncidentCommand(r.getKey()).send().join());
     }
 
     protected TestRestTemplate as(String username) {

@@ -40,7 +40,6 @@ import dev.baton.task.TaskEngine;
 import dev.baton.task.TaskEngineSync;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
-import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,9 +85,6 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
 
     @Autowired
     OutboxDispatcher dispatcher;
-
-    @Autowired
-    CamundaClient client;
 
     @Autowired
     GreenMail greenMail;
@@ -1272,15 +1268,7 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
         jdbc.update(
                 "update person set active = true where id = ?",
                 launched.successor().getId());
-        client.newUpdateRetriesCommand(((Number) problem.get("job_key")).longValue())
-                .retries(1)
-                .send()
-                .join();
-        StreamSupport.stream(records().incidentRecords().spliterator(), false)
-                .filter(r ->
-                        r.getIntent() == IncidentIntent.CREATED && r.getValue().getProcessInstanceKey() == instance)
-                .forEach(
-                        r -> client.newResolveIncidentCommand(r.getKey()).send().join());
+        retryAndResolveIncidents(((Number) problem.get("job_key")).longValue(), 1, instance);
 
         awaitMovedTo(launched, launched.successor());
         assertThat(as("ada").getForObject("/api/admin/problems", List.class))

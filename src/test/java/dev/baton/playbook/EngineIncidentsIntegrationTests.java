@@ -6,14 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.support.Multipart;
 import dev.baton.support.SignedIn;
-import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -26,9 +22,6 @@ import org.springframework.http.ResponseEntity;
 class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
 
     private static final String GATEWAY = "<bpmn:exclusiveGateway id=\"gateway_deal_size\" name=\"Big deal?\" />";
-
-    @Autowired
-    CamundaClient client;
 
     @Test
     void aTimerWhoseExpressionFailsShowsTheRunStuckAtItUntilTheIncidentIsResolved() {
@@ -58,11 +51,7 @@ class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
                 .variables(Map.of("waitFor", "PT1H"))
                 .send()
                 .join();
-        StreamSupport.stream(records().incidentRecords().spliterator(), false)
-                .filter(r ->
-                        r.getIntent() == IncidentIntent.CREATED && r.getValue().getProcessInstanceKey() == key)
-                .forEach(
-                        r -> client.newResolveIncidentCommand(r.getKey()).send().join());
+        resolveIncidents(key);
 
         await().atMost(WAIT).until(() -> ((List<?>) instance(key).get("incidents")).isEmpty());
     }

@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.baton.stewardship.StewardshipTest;
 import dev.baton.task.Task;
-import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -27,9 +24,6 @@ class ContactStewardshipWorkerProcessTests extends StewardshipTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    CamundaClient client;
 
     @Test
     void contactsVerifiedOrChangedCloseTheReviewWithoutFollowUp() {
@@ -174,15 +168,7 @@ class ContactStewardshipWorkerProcessTests extends StewardshipTest {
         assertThat(openTask("stewardship", review, TASK_REVIEW_CONTACTS)).isNull();
 
         // an admin who fixed the cause gives the job a retry and resolves the incident, as Operate does
-        client.newUpdateRetriesCommand(((Number) problem.get("jobKey")).longValue())
-                .retries(1)
-                .send()
-                .join();
-        StreamSupport.stream(records().incidentRecords().spliterator(), false)
-                .filter(r ->
-                        r.getIntent() == IncidentIntent.CREATED && r.getValue().getProcessInstanceKey() == instance)
-                .forEach(
-                        r -> client.newResolveIncidentCommand(r.getKey()).send().join());
+        retryAndResolveIncidents(((Number) problem.get("jobKey")).longValue(), 1, instance);
 
         sent.awaitEnded(instance);
         assertThat(await().atMost(WAIT).until(() -> problemAt(instance), p -> p.get("resolvedAt") != null))
