@@ -258,12 +258,23 @@ final class ReferenceChecks {
      * {@code accountId} from anything but {@code =accountId}. The launch checked the launcher's rights on the
      * run's account only; session 36's probe launched a playbook on an account of her own whose call mapped
      * {@code accountId} to another rep's, and the called sample review put a review task and note on it.
-     * (A form's answer naming an account is checked where it is answered: {@code AccountAnswers}.)
+     * (A form's answer naming an account is checked where it is answered: {@code AccountAnswers}.) A
+     * multi-instance call whose input element is {@code accountId} gives each instance an item of its input
+     * collection as its account ({@link #loopedAccounts}): a loop over other reps' accounts would pass the
+     * launch's check the same way, so it is refused too, naming the collection.
      *
      * @return the problem, or null when the call passes the account on unchanged or sets none
      */
     private static String accountChanged(Element called) {
         Element call = PlaybookXml.owner(called);
+        String collection = loopedAccounts(call);
+        if (collection != null) {
+            return "loops over the collection '" + shown(collection) + "' with the input element accountId (Multi"
+                    + " instance): each instance gives the process it calls an account from that collection, not"
+                    + " the caller's own, whose launcher's rights the launch checked, so it would work on accounts"
+                    + " the launch never checked (another rep's, say). A call may only pass accountId on as it is:"
+                    + " give the input element another name, and launch the playbook on each account to work on";
+        }
         for (Element extensions : PlaybookXml.children(call, PlaybookXml.BPMN, "extensionElements")) {
             for (Element mapping : PlaybookXml.children(extensions, PlaybookXml.ZEEBE, "ioMapping")) {
                 for (Element input : PlaybookXml.children(mapping, PlaybookXml.ZEEBE, "input")) {
@@ -275,6 +286,27 @@ final class ReferenceChecks {
                                 + " launcher's rights the launch checked, so it may only pass accountId on as it is"
                                 + " (source =accountId, or no mapping). To work on another account, launch the"
                                 + " playbook on that account";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The collection a multi-instance call loops over with {@code accountId} as its input element (the engine
+     * sets each instance's {@code accountId} to one item of it), as written; null when it has no such loop.
+     * Whatever the collection, an item is an account of its own: the rule {@link #accountChanged} holds to
+     * an input mapping accepts only {@code =accountId} itself, which no collection is.
+     */
+    private static String loopedAccounts(Element call) {
+        for (Element loop : PlaybookXml.children(call, PlaybookXml.BPMN, "multiInstanceLoopCharacteristics")) {
+            for (Element extensions : PlaybookXml.children(loop, PlaybookXml.BPMN, "extensionElements")) {
+                for (Element characteristics :
+                        PlaybookXml.children(extensions, PlaybookXml.ZEEBE, "loopCharacteristics")) {
+                    if (Variables.ACCOUNT_ID.equals(
+                            characteristics.getAttribute("inputElement").strip())) {
+                        return characteristics.getAttribute("inputCollection");
                     }
                 }
             }

@@ -205,6 +205,45 @@ class PlaybookChecksTests {
     }
 
     /**
+     * A multi-instance call with the input element accountId gives each instance an item of its collection
+     * as its account: a loop over other reps' accounts passed the launch's account check, as an input
+     * mapping from another variable did. Refused naming the collection, with parent variables on or off;
+     * a loop whose input element is another variable stays allowed.
+     */
+    @Test
+    void aMultiInstanceCallMayNotLoopOverAccountsAsItsInputElement() {
+        java.util.function.BiFunction<String, String, String> loop = (collection, element) ->
+                "<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics"
+                        + " inputCollection=\"" + collection + "\" inputElement=\"" + element + "\" />"
+                        + "</bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>";
+        String child = "<zeebe:calledElement processId=\"child\" />";
+        String childOff = "<zeebe:calledElement processId=\"child\" propagateAllParentVariables=\"false\" />";
+
+        List<PlaybookProblem> problems = check(process(
+                        "parent",
+                        "<bpmn:callActivity id=\"call_theirs\" name=\"Review theirs\"><bpmn:extensionElements>"
+                                + child + "</bpmn:extensionElements>" + loop.apply("=otherAccounts", "accountId")
+                                + "</bpmn:callActivity>",
+                        "<bpmn:callActivity id=\"call_theirs_off\" name=\"Review theirs too\">"
+                                + "<bpmn:extensionElements>" + childOff + "<zeebe:ioMapping><zeebe:input"
+                                + " source=\"=accountId\" target=\"accountId\" /></zeebe:ioMapping>"
+                                + "</bpmn:extensionElements>" + loop.apply("=[accountId, 31]", " accountId ")
+                                + "</bpmn:callActivity>",
+                        "<bpmn:callActivity id=\"call_items\" name=\"Each item\"><bpmn:extensionElements>"
+                                + child + "</bpmn:extensionElements>" + loop.apply("=items", "item")
+                                + "</bpmn:callActivity>")
+                + process("child", serviceTask("task_child", "Child work", KNOWN_TYPE)));
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId, PlaybookProblem::elementName)
+                .containsExactly(tuple("call_theirs", "Review theirs"), tuple("call_theirs_off", "Review theirs too"));
+        assertThat(problems.getFirst().message())
+                .startsWith("loops over the collection '=otherAccounts' with the input element accountId")
+                .contains("A call may only pass accountId on as it is");
+        assertThat(problems.get(1).message()).startsWith("loops over the collection '=[accountId, 31]'");
+    }
+
+    /**
      * Session 36's probe: a call of the sample review with "Propagate all parent variables" off and no
      * accountId input mapping ran the review on no account (Zeebe copies only the call's local variables
      * then), and its record step recorded the answer nowhere, silently.
