@@ -10,16 +10,24 @@ import java.util.Set;
 /**
  * A new upload may not take the name another playbook of the catalogue goes by (session 35's probe
  * uploaded one called "Renewal", and the catalogue listed two "Renewal" rows nobody could tell apart).
- * Names are compared as people read them ({@link #key}): in any case, with any spacing, invisible
- * characters left out and every dash as '-'. A process with no name goes by its id, as the catalogue
+ * Names are compared as people read them ({@link #key}): in any case, invisible characters left out, and a
+ * dash, an underscore and a run of spaces alike ("Sample-account review" is "Sample account review"; the
+ * catalogue shows the name as written). A process with no name goes by its id, as the catalogue
  * lists it so. A new version of the same process id keeps or changes its own name freely. Kept uploads
  * are not held to it at start-up: two kept before this rule both keep running. The caller makes uploads
  * one at a time, so that two at once cannot both take a name (session 36's probe).
  */
 final class PlaybookNameChecks {
 
-    /** Dashes a reader takes for '-': Unicode's dash punctuation (en and em dash, hyphen, ...) and the minus sign. */
-    private static final String DASHES = "[\\p{Pd}\\u2212]";
+    /**
+     * What a reader takes for a gap between words, any run of them as one: Unicode's dash punctuation (en and
+     * em dash, hyphen, ...), the minus sign, the underscore and spaces (no-break ones too).
+     */
+    private static final String SEPARATORS = "[\\p{Pd}\\u2212_\\s\\p{Z}]+";
+
+    /** How names are compared, for the refusal: the reader should see why two names differing as written clash. */
+    private static final String COMPARED =
+            "names are compared in any case, with a dash, an underscore and spaces" + " alike";
 
     private PlaybookNameChecks() {}
 
@@ -43,15 +51,14 @@ final class PlaybookNameChecks {
         String other = own.contains(otherId)
                 ? "Baton's own playbook '" + otherId + "'"
                 : "the playbook '" + otherId + "' in the catalogue";
-        String goesBy = otherName == null
-                ? " has no name and is listed by its id"
-                : " is called '" + Text.showInvisible(otherName) + "'";
-        String clash = other + goesBy + ", and the catalogue would list two playbooks by one name. ";
+        String goesBy = otherName == null ? ", which has no name and is listed by its id" : "";
+        String clash = " is taken by '" + Text.showInvisible(shownAs(otherId, otherName)) + "' (" + other + goesBy
+                + "): the catalogue would list two playbooks by one name (" + COMPARED + "). ";
         return process.name() == null
                 ? "the process has no name, so the catalogue would list it by its id '"
-                        + Text.showInvisible(process.id()) + "', which is taken: " + clash
+                        + Text.showInvisible(process.id()) + "', which" + clash
                         + "Give this one a name (Camunda Modeler: the process's Name)"
-                : "the name '" + Text.showInvisible(process.name()) + "' is taken: " + clash
+                : "the name '" + Text.showInvisible(process.name()) + "'" + clash
                         + "Give this one another name (Camunda Modeler: the process's Name)";
     }
 
@@ -61,15 +68,15 @@ final class PlaybookNameChecks {
     }
 
     /**
-     * A name as people read it: letters in one case, every run of spaces (no-break ones too) as one,
-     * invisible format characters (a zero-width space, a soft hyphen) left out, and every dash (en or em
-     * dash, non-breaking hyphen, minus sign) as '-'.
+     * A name as people read it: letters in one case, invisible format characters (a zero-width space, a soft
+     * hyphen) left out, and every run of dashes (en or em dash, non-breaking hyphen, minus sign),
+     * underscores and spaces (no-break ones too) as one space: users read "Sample-account review",
+     * "Sample_account review" and "Sample account review" as one playbook.
      */
     static String key(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFKC)
                 .replaceAll("\\p{Cf}+", "")
-                .replaceAll(DASHES, "-")
-                .replaceAll("[\\s\\p{Z}]+", " ")
+                .replaceAll(SEPARATORS, " ")
                 .strip()
                 .toLowerCase(Locale.ROOT);
     }

@@ -612,17 +612,18 @@ class PlaybookChecksTests {
                     assertThat(p.elementId()).isEqualTo("Process_mine");
                     assertThat(p.elementName()).isEqualTo(" RENEWAL ");
                     assertThat(p.message())
-                            .isEqualTo("the name ' RENEWAL ' is taken: Baton's own playbook 'renewal' is called"
-                                    + " 'Renewal', and the catalogue would list two playbooks by one name. Give this"
-                                    + " one another name (Camunda Modeler: the process's Name)");
+                            .isEqualTo("the name ' RENEWAL ' is taken by 'Renewal' (Baton's own playbook 'renewal'):"
+                                    + " the catalogue would list two playbooks by one name (names are compared in any"
+                                    + " case, with a dash, an underscore and spaces alike). Give this one another name"
+                                    + " (Camunda Modeler: the process's Name)");
                 });
         assertThat(checkUpload(process("Process_mine")
                         .replace("id=\"Process_mine\"", "id=\"Process_mine\" name=\"renewal&#160;  Call\"")))
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
                         .as("the no-break space written out")
-                        .startsWith("the name 'renewal\\u00a0  Call' is taken: the playbook 'Process_call' in the"
-                                + " catalogue is called 'Renewal call'"));
+                        .startsWith("the name 'renewal\\u00a0  Call' is taken by 'Renewal call' (the playbook"
+                                + " 'Process_call' in the catalogue)"));
         assertThat(checkUpload(process("Process_call")
                         .replace("id=\"Process_call\"", "id=\"Process_call\" name=\"Renewal call\"")))
                 .as("a new version of the same playbook")
@@ -648,23 +649,26 @@ class PlaybookChecksTests {
         assertThat(checkUpload(named(process("Process_mine"), "PROBE-NONAME")))
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
-                        .isEqualTo("the name 'PROBE-NONAME' is taken: the playbook 'probe-noname' in the catalogue"
-                                + " has no name and is listed by its id, and the catalogue would list two playbooks"
-                                + " by one name. Give this one another name (Camunda Modeler: the process's Name)"));
+                        .isEqualTo("the name 'PROBE-NONAME' is taken by 'probe-noname' (the playbook 'probe-noname'"
+                                + " in the catalogue, which has no name and is listed by its id): the catalogue would"
+                                + " list two playbooks by one name (names are compared in any case, with a dash, an"
+                                + " underscore and spaces alike). Give this one another name (Camunda Modeler: the"
+                                + " process's Name)"));
         assertThat(checkUpload(process("probe-named"))).singleElement().satisfies(p -> {
             assertThat(p.elementId()).isEqualTo("probe-named");
             assertThat(p.elementName()).isNull();
             assertThat(p.message())
                     .isEqualTo("the process has no name, so the catalogue would list it by its id"
-                            + " 'probe-named', which is taken: the playbook 'Process_named' in the catalogue"
-                            + " is called 'probe-named', and the catalogue would list two playbooks by one"
-                            + " name. Give this one a name (Camunda Modeler: the process's Name)");
+                            + " 'probe-named', which is taken by 'probe-named' (the playbook 'Process_named' in the"
+                            + " catalogue): the catalogue would list two playbooks by one name (names are compared in"
+                            + " any case, with a dash, an underscore and spaces alike). Give this one a name (Camunda"
+                            + " Modeler: the process's Name)");
         });
         assertThat(checkUpload(named(process("Process_zero_width"), "Re\u200bnewal")))
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
-                        .startsWith("the name 'Re\\u200bnewal' is taken: Baton's own playbook 'renewal' is called"
-                                + " 'Renewal'"));
+                        .startsWith("the name 'Re\\u200bnewal' is taken by 'Renewal' (Baton's own playbook"
+                                + " 'renewal')"));
         for (String lookAlike : List.of(
                 "Re\u00adnewal",
                 "Lead follow\u2013up",
@@ -675,13 +679,46 @@ class PlaybookChecksTests {
             assertThat(checkUpload(named(process("Process_look_alike"), lookAlike)))
                     .as(Text.showInvisible(lookAlike))
                     .singleElement()
-                    .satisfies(p -> assertThat(p.message()).contains("is taken: Baton's own playbook"));
+                    .satisfies(p -> assertThat(p.message()).contains("' (Baton's own playbook"));
         }
         assertThat(checkUpload(named(process("Process_other"), "Lead follow up")))
-                .as("a space is not a dash")
-                .isEmpty();
+                .as("a space reads as a dash")
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("is taken by 'Lead follow-up'"));
         assertThat(checkUpload(process("probe-noname")))
                 .as("a new version of the unnamed one")
+                .isEmpty();
+    }
+
+    /**
+     * Users read "Sample-account review" and "Sample account review" as one playbook in the catalogue, and
+     * the rule took a dash for a dash only: a dash, an underscore and a run of spaces now compare equal. The
+     * refusal names the name the other playbook goes by, as written; a different word stays allowed.
+     */
+    @Test
+    void aDashAnUnderscoreAndSpacesAreOneForTheNameRule() {
+        deployed.deployed(named("Process_review", "Sample account review", 1L));
+
+        for (String alike : List.of(
+                "Sample-account review",
+                "Sample_account review",
+                "Sample - account  review",
+                "sample__account\u2013review",
+                "Sample account review_")) {
+            assertThat(checkUpload(named(process("Process_mine"), alike)))
+                    .as(alike)
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.message())
+                            .startsWith("the name '" + Text.showInvisible(alike)
+                                    + "' is taken by 'Sample account review' (the playbook 'Process_review' in the"
+                                    + " catalogue)")
+                            .contains("with a dash, an underscore and spaces alike"));
+        }
+        assertThat(checkUpload(named(process("Process_mine"), "Sample accounts review")))
+                .as("another word")
+                .isEmpty();
+        assertThat(checkUpload(named(process("Process_review"), "Sample-account review")))
+                .as("a new version of the playbook writes its own name as it likes")
                 .isEmpty();
     }
 
@@ -698,8 +735,8 @@ class PlaybookChecksTests {
         assertThat(checkUpload(named(process("Process_mine"), "race  two")))
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
-                        .startsWith("the name 'race  two' is taken: the playbook 'Process_elsewhere' in the catalogue"
-                                + " is called 'Race Two'"));
+                        .startsWith("the name 'race  two' is taken by 'Race Two' (the playbook 'Process_elsewhere' in"
+                                + " the catalogue)"));
         assertThat(checkUpload(named(process("Process_mine"), "process_unnamed_elsewhere")))
                 .singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("has no name and is listed by its id"));

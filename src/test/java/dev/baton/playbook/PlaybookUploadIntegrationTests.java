@@ -144,7 +144,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         .containsEntry("elementName", "RENEWAL")
                         .extractingByKey("message")
                         .asString()
-                        .startsWith("the name 'RENEWAL' is taken: Baton's own playbook 'renewal' is called 'Renewal'"));
+                        .startsWith("the name 'RENEWAL' is taken by 'Renewal' (Baton's own playbook 'renewal')"));
         assertThat(processDeployed("Process_named_renewal")).isFalse();
     }
 
@@ -226,8 +226,8 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                                 .satisfies(p -> {
                                     assertThat(p.elementId()).isEqualTo(second);
                                     assertThat(p.message())
-                                            .startsWith(
-                                                    "the name '" + name + "' is taken: the playbook '" + first + "'");
+                                            .startsWith("the name '" + name + "' is taken by '" + name
+                                                    + "' (the playbook '" + first + "'");
                                 }));
         assertThat(processDeployed(first)).isTrue();
         assertThat(processDeployed(second)).isFalse();
