@@ -1,7 +1,9 @@
 package dev.baton.engine;
 
 import dev.baton.blocks.Blocks;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +30,58 @@ final class AccountUse {
     /** FEEL string literals, whose text names no variable. */
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
+    /** One of the variables only Baton sets ({@link Blocks#RESERVED}) as a name of its own. */
+    private static final Pattern LAUNCH_VARIABLE =
+            Pattern.compile("(?<![\\w.])(" + String.join("|", Blocks.RESERVED) + ")(?!\\w)");
+
     private AccountUse() {}
+
+    /**
+     * The variables only Baton sets at launch ({@link Blocks#RESERVED}: {@code accountOwner}, {@code
+     * ownerManager}, {@code launchedBy}) that the process's steps need, each with the first step that does
+     * and how ("step 'Call' (task_call) reads accountOwner"): an expression reading one (a step assigned to
+     * {@code =accountOwner} stops at an incident without it), and for {@code launchedBy} a building block
+     * too, which acts with the rights of the person who launched the run (without it a block checks nobody's
+     * rights). A call with "Propagate all parent variables" off must pass them on ({@link ReferenceChecks}).
+     *
+     * @return by variable, in {@link Blocks#RESERVED} order; empty when the process needs none
+     */
+    static Map<String, String> launchVariablesNeededBy(Element process) {
+        Map<String, String> found = new LinkedHashMap<>();
+        NodeList nodes = process.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element e = (Element) nodes.item(i);
+            if (PlaybookXml.ZEEBE.equals(e.getNamespaceURI()) && "taskDefinition".equals(e.getLocalName())) {
+                BlockUse.block(e)
+                        .ifPresent(block -> found.putIfAbsent(
+                                Blocks.LAUNCHED_BY,
+                                step(e) + " is the building block " + block + ", which acts with the rights of the"
+                                        + " person who launched the run"));
+            }
+            NamedNodeMap attributes = e.getAttributes();
+            for (int a = 0; a < attributes.getLength(); a++) {
+                readLaunchVariables(attributes.item(a).getNodeValue(), e, found);
+            }
+            for (Node child = e.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                    readLaunchVariables(child.getNodeValue(), e, found);
+                }
+            }
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        Blocks.RESERVED.stream().filter(found::containsKey).forEach(v -> ordered.put(v, found.get(v)));
+        return ordered;
+    }
+
+    private static void readLaunchVariables(String value, Element e, Map<String, String> found) {
+        if (value == null || !ConstantFeel.isExpression(value)) {
+            return;
+        }
+        Matcher variable = LAUNCH_VARIABLE.matcher(STRING.matcher(value).replaceAll("\"\""));
+        while (variable.find()) {
+            found.putIfAbsent(variable.group(1), step(e) + " reads " + variable.group(1));
+        }
+    }
 
     /** Why the process needs an account (the first step that does, and how), or null when it does not. */
     static String neededBy(Element process) {

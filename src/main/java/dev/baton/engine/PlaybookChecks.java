@@ -177,6 +177,7 @@ public class PlaybookChecks {
                 deployed.callableProcessIds(),
                 upload ? deployed.ownStartedByBaton() : Set.of(),
                 upload ? calledId -> accountNeededBy(xml, calledId) : null,
+                upload ? calledId -> launchVariablesNeededBy(xml, calledId, new HashSet<>()) : null,
                 problems);
         BlockChecks.check(xml, names, problems);
         ReservedVariableChecks.check(xml, names, problems);
@@ -234,6 +235,41 @@ public class PlaybookChecks {
             }
         }
         return deployed.latest(processId).map(deployed::accountNeededBy).orElse(null);
+    }
+
+    /**
+     * The variables only Baton sets at launch that the process a call of this file names needs, as the call
+     * would run it ({@link AccountUse#launchVariablesNeededBy}): the file's own process of that id, else the
+     * newest version deployed, and what the processes it calls need (at any depth, as "call of 'x', whose
+     * ..."), as a call passes them on with parent variables on. Empty when none, or the process is not known.
+     */
+    private Map<String, String> launchVariablesNeededBy(PlaybookXml xml, String processId, Set<String> seen) {
+        seen.add(processId);
+        Element process = xml.executableProcess(processId);
+        if (process == null) {
+            process = deployed.latest(processId)
+                    .map(p -> {
+                        try {
+                            return PlaybookXml.parse(p.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                    .executableProcess(processId);
+                        } catch (Exception e) {
+                            return null; // it was read when it was deployed; unreadable now, it needs nothing known
+                        }
+                    })
+                    .orElse(null);
+        }
+        if (process == null) {
+            return Map.of();
+        }
+        Map<String, String> needed = new java.util.LinkedHashMap<>(AccountUse.launchVariablesNeededBy(process));
+        for (String called : BlockUse.calls(process)) {
+            if (!called.startsWith("=") && !seen.contains(called)) {
+                launchVariablesNeededBy(xml, called, seen)
+                        .forEach((variable, why) ->
+                                needed.putIfAbsent(variable, "call of '" + called + "', whose " + why));
+            }
+        }
+        return needed;
     }
 
     /**

@@ -200,6 +200,16 @@ final class PlaybookXml {
         return out;
     }
 
+    /** The executable process ({@link #executable}) of that id, or null when the file has none. */
+    Element executableProcess(String processId) {
+        for (Element process : all(BPMN, "process")) {
+            if (executable(process) && process.getAttribute("id").equals(processId)) {
+                return process;
+            }
+        }
+        return null;
+    }
+
     private static Map<String, String> activities(Element process) {
         Map<String, String> kinds = new LinkedHashMap<>();
         NodeList nodes = process.getElementsByTagNameNS(BPMN, "*");

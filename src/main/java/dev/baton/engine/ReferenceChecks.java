@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.blocks.Blocks;
 import dev.baton.engine.Bpmn.Variables;
 import dev.baton.shared.Text;
 import java.util.ArrayList;
@@ -52,6 +53,9 @@ final class ReferenceChecks {
      * @param accountNeededBy why the process of that id, as a call would run it, works on an account, or
      *     null when it does not ({@link DeployedPlaybooks#accountNeededBy}); null for Baton's own files, whose
      *     calls pass what their callees need by Baton's own variables
+     * @param launchVariablesNeededBy which of the variables only Baton sets ({@code accountOwner}, {@code
+     *     ownerManager}, {@code launchedBy}) the process of that id needs, as a call would run it, each with
+     *     why ({@link AccountUse#launchVariablesNeededBy}); null for Baton's own files, as above
      */
     static void check(
             PlaybookXml xml,
@@ -61,9 +65,10 @@ final class ReferenceChecks {
             Set<String> callable,
             Set<String> uncallable,
             Function<String, String> accountNeededBy,
+            Function<String, Map<String, String>> launchVariablesNeededBy,
             List<PlaybookProblem> problems) {
         jobTypes(xml, names, jobTypes, served, problems);
-        calls(xml, names, callable, uncallable, accountNeededBy, problems);
+        calls(xml, names, callable, uncallable, accountNeededBy, launchVariablesNeededBy, problems);
         decisions(xml, names, problems);
     }
 
@@ -136,6 +141,7 @@ final class ReferenceChecks {
             Set<String> callable,
             Set<String> uncallable,
             Function<String, String> accountNeededBy,
+            Function<String, Map<String, String>> launchVariablesNeededBy,
             List<PlaybookProblem> problems) {
         Set<String> inFile = new HashSet<>();
         xml.processes().forEach(p -> inFile.add(p.id()));
@@ -170,6 +176,10 @@ final class ReferenceChecks {
             add(called, names, accountChanged(called), problems);
             if (accountNeededBy != null) {
                 add(called, names, accountNotPassed(called, processId, names, accountNeededBy), problems);
+            }
+            if (launchVariablesNeededBy != null) {
+                launchVariablesNotPassed(called, processId, names, launchVariablesNeededBy)
+                        .forEach(missing -> add(called, names, missing, problems));
             }
         }
     }
@@ -208,6 +218,50 @@ final class ReferenceChecks {
                 + " account (its " + needed + "), so it would run on none. Add the input mapping accountId ="
                 + " accountId (Camunda Modeler: the call's Inputs, local variable name accountId, assignment value"
                 + " =accountId), or turn 'Propagate all parent variables' on (Called element)";
+    }
+
+    /**
+     * As {@link #accountNotPassed}, for the variables only Baton sets at launch ({@code accountOwner}, {@code
+     * ownerManager}, {@code launchedBy}): with "Propagate all parent variables" off, a process that reads one
+     * gets none, and a step assigned to {@code =accountOwner} stopped at an engine incident at run time (a
+     * building block without {@code launchedBy} would check nobody's rights). The call must pass each on with
+     * the input mapping {@code accountOwner = =accountOwner}, the one mapping to such a variable an upload may
+     * have ({@link ReservedVariableChecks}), or propagate the parent's variables.
+     *
+     * @return one problem per variable the called process needs and the call does not pass on; empty when
+     *     the call propagates its variables, or what it calls is not known
+     */
+    private static List<String> launchVariablesNotPassed(
+            Element called,
+            String written,
+            Map<String, String> names,
+            Function<String, Map<String, String>> launchVariablesNeededBy) {
+        if (!called.hasAttribute("propagateAllParentVariables")
+                || Boolean.parseBoolean(called.getAttribute("propagateAllParentVariables"))) {
+            return List.of();
+        }
+        String processId = calledProcessId(written);
+        if (processId == null) {
+            return List.of();
+        }
+        Element call = PlaybookXml.owner(called);
+        String id = call.getAttribute("id");
+        String label = names.get(id) == null || names.get(id).isBlank() ? id : names.get(id);
+        List<String> problems = new ArrayList<>();
+        launchVariablesNeededBy.apply(processId).forEach((variable, why) -> {
+            if (!setsLocally(call, variable)) {
+                String without = Blocks.LAUNCHED_BY.equals(variable)
+                        ? "its building blocks would not know whose rights they act with, and check nobody's"
+                        : "the engine would stop the run there with an incident";
+                problems.add("call '" + label + "' does not pass " + variable + " on: with 'Propagate all parent"
+                        + " variables' off, the process it calls gets only the call's input mappings, and "
+                        + quoted(processId) + " needs " + variable + ", which Baton sets at launch (its " + why
+                        + "), so " + without + ". Add the input mapping " + variable + " = " + variable + " (Camunda"
+                        + " Modeler: the call's Inputs, local variable name " + variable + ", assignment value ="
+                        + variable + "), or turn 'Propagate all parent variables' on (Called element)");
+            }
+        });
+        return problems;
     }
 
     /**

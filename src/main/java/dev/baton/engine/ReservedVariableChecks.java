@@ -11,7 +11,10 @@ import org.w3c.dom.Element;
  * route steps to people. Every place in a model that names a variable the engine writes is checked:
  * input mappings (a local variable shadows the launch's for the blocks that read it), output
  * mappings, a script's or decision's result, a multi-instance element or output collection, an
- * ad-hoc sub-process's output collection. Forms are checked with the form ({@link
+ * ad-hoc sub-process's output collection. A call activity's input mapping that passes one on unchanged
+ * ({@code accountOwner = =accountOwner}) writes nothing new: the called process gets what Baton set, which a
+ * call with "Propagate all parent variables" off must do for a process that reads it ({@link
+ * ReferenceChecks}). Forms are checked with the form ({@link
  * dev.baton.task.FormDefinition}). Baton's own files write none of them, so the rule holds for them too.
  */
 final class ReservedVariableChecks {
@@ -34,7 +37,7 @@ final class ReservedVariableChecks {
         for (Writer writer : WRITERS) {
             for (Element e : xml.all(PlaybookXml.ZEEBE, writer.element())) {
                 String variable = variable(e.getAttribute(writer.attribute()));
-                if (Blocks.RESERVED.contains(variable)) {
+                if (Blocks.RESERVED.contains(variable) && !passedOn(e, variable)) {
                     String id = flowElement(e).getAttribute("id");
                     problems.add(new PlaybookProblem(
                             id,
@@ -44,6 +47,14 @@ final class ReservedVariableChecks {
                 }
             }
         }
+    }
+
+    /** Whether the element is a call activity's input mapping of the variable from itself, as it is. */
+    private static boolean passedOn(Element e, String variable) {
+        return "input".equals(e.getLocalName())
+                && "callActivity".equals(flowElement(e).getLocalName())
+                && variable.equals(e.getAttribute("target").strip())
+                && e.getAttribute("source").replaceAll("\\s+", "").equals("=" + variable);
     }
 
     /** The variable a target writes: a path ({@code launchedBy.name}) writes its first name. */

@@ -303,6 +303,111 @@ class PlaybookChecksTests {
                 .isEmpty();
     }
 
+    /**
+     * A called process reading accountOwner or ownerManager (a step assigned to =accountOwner), or with a
+     * building block (which acts with launchedBy's rights), got none of them through a call with "Propagate
+     * all parent variables" off and no mapping: the step stopped at an engine incident at run time, the block
+     * checked nobody's rights. Refused at upload, one problem per variable, each saying the mapping to add;
+     * that mapping (the variable from itself, on a call) is the one an upload may write.
+     */
+    @Test
+    void aCallWithoutParentVariablesMustPassTheVariablesBatonSetsAtLaunchToAProcessThatReadsThem() {
+        String ownerSteps = process(
+                "owner-steps",
+                "<bpmn:userTask id=\"task_owner\" name=\"Owner call\"><bpmn:extensionElements>"
+                        + "<zeebe:assignmentDefinition assignee=\"=accountOwner\" /></bpmn:extensionElements>"
+                        + "</bpmn:userTask>",
+                "<bpmn:userTask id=\"task_manager\" name=\"Manager check\"><bpmn:extensionElements>"
+                        + "<zeebe:assignmentDefinition candidateUsers=\"=[ownerManager]\" />"
+                        + "</bpmn:extensionElements></bpmn:userTask>",
+                "<bpmn:serviceTask id=\"task_mail\" name=\"Mail\"><bpmn:extensionElements>" + MAIL_BLOCK
+                        + "</bpmn:extensionElements></bpmn:serviceTask>");
+        deployed.deployed(deployedFile("owner-steps", 81L, ownerSteps));
+        deployed.deployed(deployedFile("wrapper", 82L, process("wrapper", call("call_inner", "Inner", "owner-steps"))));
+        String off = "propagateAllParentVariables=\"false\"";
+        String account = "<zeebe:input source=\"=accountId\" target=\"accountId\" />";
+
+        List<PlaybookProblem> problems = checkUpload(process(
+                "p",
+                callWith(
+                        "call_account_only",
+                        "Owner steps",
+                        "<zeebe:calledElement processId=\"owner-steps\" " + off + " /><zeebe:ioMapping>" + account
+                                + "</zeebe:ioMapping>"),
+                callWith(
+                        "call_all_passed",
+                        "All passed",
+                        "<zeebe:calledElement processId=\"owner-steps\" " + off + " /><zeebe:ioMapping>"
+                                + account + "<zeebe:input source=\"=accountOwner\" target=\"accountOwner\" />"
+                                + "<zeebe:input source=\"= ownerManager\" target=\"ownerManager\" />"
+                                + "<zeebe:input source=\"=launchedBy\" target=\" launchedBy\" />"
+                                + "</zeebe:ioMapping>"),
+                callWith("call_propagating", "All", "<zeebe:calledElement processId=\"owner-steps\" />"),
+                callWith(
+                        "call_wrapper",
+                        "Wrapped",
+                        "<zeebe:calledElement processId=\"wrapper\" " + off + " /><zeebe:ioMapping>" + account
+                                + "<zeebe:input source=\"=accountOwner\" target=\"accountOwner\" />"
+                                + "<zeebe:input source=\"=launchedBy\" target=\"launchedBy\" />"
+                                + "</zeebe:ioMapping>"),
+                callWith(
+                        "call_other_owner",
+                        "Rita's",
+                        "<zeebe:calledElement processId=\"owner-steps\" /><zeebe:ioMapping><zeebe:input"
+                                + " source=\"=&quot;rita&quot;\" target=\"accountOwner\" /></zeebe:ioMapping>"),
+                "<bpmn:serviceTask id=\"task_passing\" name=\"Passing\"><bpmn:extensionElements>"
+                        + MAIL_BLOCK + "<zeebe:ioMapping><zeebe:input source=\"=accountOwner\""
+                        + " target=\"accountOwner\" /></zeebe:ioMapping></bpmn:extensionElements>"
+                        + "</bpmn:serviceTask>"));
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId, p -> p.message().replaceFirst(":.*", ""))
+                .containsExactly(
+                        tuple("call_account_only", "call 'Owner steps' does not pass accountOwner on"),
+                        tuple("call_account_only", "call 'Owner steps' does not pass ownerManager on"),
+                        tuple("call_account_only", "call 'Owner steps' does not pass launchedBy on"),
+                        tuple("call_wrapper", "call 'Wrapped' does not pass ownerManager on"),
+                        tuple("call_other_owner", "an input mapping (Inputs) writes accountOwner"),
+                        tuple("task_passing", "an input mapping (Inputs) writes accountOwner"));
+        assertThat(problems.getFirst().message())
+                .contains("'owner-steps' needs accountOwner, which Baton sets at launch (its step 'Owner call'"
+                        + " (task_owner) reads accountOwner), so the engine would stop the run there with an"
+                        + " incident. Add the input mapping accountOwner = accountOwner (Camunda Modeler: the"
+                        + " call's Inputs, local variable name accountOwner, assignment value =accountOwner),"
+                        + " or turn 'Propagate all parent variables' on (Called element)");
+        assertThat(problems.get(2).message())
+                .contains("(its step 'Mail' (task_mail) is the building block baton.send-email, which acts with the"
+                        + " rights of the person who launched the run), so its building blocks would not know whose"
+                        + " rights they act with");
+        assertThat(problems.get(3).message())
+                .contains("(its call of 'owner-steps', whose step 'Manager check' (task_manager) reads ownerManager)");
+        assertThat(check(process(
+                        "p",
+                        callWith("call_own", "Own", "<zeebe:calledElement processId=\"owner-steps\" " + off + " />"))))
+                .as("Baton's own files pass their own variables")
+                .isEmpty();
+    }
+
+    /** A deployed version of the process, with the whole file it came from (one process, as given). */
+    private static DeployedPlaybooks.DeployedProcess deployedFile(String processId, long key, String process) {
+        return new DeployedPlaybooks.DeployedProcess(
+                processId,
+                null,
+                1,
+                key,
+                processId + ".bpmn",
+                null,
+                Set.of("MANAGER"),
+                null,
+                "bundled",
+                Instant.EPOCH,
+                Map.of(),
+                Map.of(),
+                Set.of(),
+                Set.of(),
+                new String(file(process).bpmn(), StandardCharsets.UTF_8));
+    }
+
     private static String callWith(String id, String name, String extensions) {
         return "<bpmn:callActivity id=\"" + id + "\"" + (name.isEmpty() ? "" : " name=\"" + name + "\"")
                 + "><bpmn:extensionElements>" + extensions + "</bpmn:extensionElements></bpmn:callActivity>";
