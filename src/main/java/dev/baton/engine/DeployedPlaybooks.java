@@ -73,12 +73,27 @@ public class DeployedPlaybooks {
     private final Map<String, String> formTexts = new ConcurrentHashMap<>(); // form id -> newest text deployed
     private final Map<String, Integer> arriving = new ConcurrentHashMap<>(); // process id -> announcements
     private final Set<String> thrownSignals = ConcurrentHashMap.newKeySet();
+    private final Set<String> keptNotDeployed = ConcurrentHashMap.newKeySet();
     private volatile Set<String> own = Set.of();
     private volatile Set<String> ownMessages = Set.of();
 
     void deployed(DeployedProcess process) {
         byKey.put(process.definitionKey(), process);
         failures.remove(process.resourceName());
+        keptNotDeployed.remove(process.processId());
+    }
+
+    /**
+     * The process ids of a kept upload that could not be deployed at start-up (listed in {@link #failures()}):
+     * not running, but deployed again at every start, and replaced by a new upload of the same id.
+     */
+    void keptNotDeployed(Set<String> processIds) {
+        keptNotDeployed.addAll(processIds);
+    }
+
+    /** The process ids of kept uploads not deployed at this instance's start-up ({@link #keptNotDeployed(Set)}). */
+    Set<String> keptNotDeployed() {
+        return Set.copyOf(keptNotDeployed);
     }
 
     /**

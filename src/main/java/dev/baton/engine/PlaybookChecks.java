@@ -186,7 +186,8 @@ public class PlaybookChecks {
         userTasks(xml, names, uploadedForms, upload, problems);
         if (rules == Rules.UPLOAD) {
             assignments.check(xml, names, problems);
-            PlaybookNameChecks.check(xml, catalogueNames(), deployed.ownProcessIds(), problems);
+            PlaybookNameChecks.check(
+                    xml, catalogueNames(), deployed.ownProcessIds(), deployed.keptNotDeployed(), problems);
         }
         PlaybookFormChecks.embedded(xml, json, problems);
         if (xml.all(PlaybookXml.BPMNDI, "BPMNDiagram").isEmpty()) {
@@ -276,11 +277,18 @@ public class PlaybookChecks {
      * Each playbook's newest name (null for none), by process id: those this instance deployed, and the
      * kept uploads as the database has them ({@link KeptPlaybooks#keptNames}: uploads committed by
      * another Baton instance, or by an upload whose commit this instance's catalogue has not learnt yet).
+     * A kept upload of one of Baton's own process ids (kept before such uploads were refused) never runs,
+     * refused at start-up and at upload alike: its name is not taken, and Baton's own playbook keeps its own.
      */
     private Map<String, String> catalogueNames() {
         Map<String, String> names = new java.util.LinkedHashMap<>();
         deployed.all().forEach(p -> names.put(p.processId(), p.name())); // oldest first: the newest stays
-        kept.ifAvailable(k -> names.putAll(k.keptNames())); // the newest upload committed, on any instance
+        Set<String> own = deployed.ownProcessIds();
+        kept.ifAvailable(k -> k.keptNames().forEach((id, name) -> { // the newest upload committed, on any instance
+            if (!own.contains(id)) {
+                names.put(id, name);
+            }
+        }));
         return names;
     }
 

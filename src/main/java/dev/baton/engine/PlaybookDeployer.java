@@ -200,7 +200,21 @@ public class PlaybookDeployer {
                     : List.of(PlaybookProblem.ofFile(files.bpmnName(), e.getMessage()));
             log.error("Playbook {} ({}) is not deployed: {}", files.bpmnName(), source, problems);
             deployed.failed(new FailedPlaybook(files.bpmnName(), source, problems, clock.instant()));
+            if (!bundled) {
+                deployed.keptNotDeployed(processIds(files));
+            }
             return List.of();
+        }
+    }
+
+    /** The file's executable process ids; none when it cannot be read. */
+    private static Set<String> processIds(PlaybookFiles files) {
+        try {
+            return PlaybookXml.parse(files.bpmn()).processes().stream()
+                    .map(PlaybookXml.ProcessInfo::id)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (Exception e) {
+            return Set.of();
         }
     }
 

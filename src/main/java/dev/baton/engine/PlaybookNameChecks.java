@@ -13,7 +13,10 @@ import java.util.Set;
  * Names are compared as people read them ({@link #key}): in any case, invisible characters left out, and a
  * dash, an underscore and a run of spaces alike ("Sample-account review" is "Sample account review"; the
  * catalogue shows the name as written). A process with no name goes by its id, as the catalogue
- * lists it so. A new version of the same process id keeps or changes its own name freely. Kept uploads
+ * lists it so. A new version of the same process id keeps or changes its own name freely. A kept upload
+ * that could not be deployed at start-up keeps its name: it is listed, not running, on the catalogue page,
+ * deployed again at every start (it runs once what stopped it is gone: a process it calls, the engine) and
+ * replaced by a new upload of its id, so the refusal says so. Kept uploads
  * are not held to it at start-up: two kept before this rule both keep running. The caller makes uploads
  * one at a time, so that two at once cannot both take a name (session 36's probe).
  */
@@ -34,8 +37,14 @@ final class PlaybookNameChecks {
     /**
      * @param catalogue each playbook's newest name (null for none), by process id
      * @param own the process ids of Baton's own (bundled) playbooks
+     * @param notRunning the process ids of kept uploads that could not be deployed at start-up
      */
-    static void check(PlaybookXml xml, Map<String, String> catalogue, Set<String> own, List<PlaybookProblem> problems) {
+    static void check(
+            PlaybookXml xml,
+            Map<String, String> catalogue,
+            Set<String> own,
+            Set<String> notRunning,
+            List<PlaybookProblem> problems) {
         for (PlaybookXml.ProcessInfo process : xml.processes()) {
             String key = key(shownAs(process.id(), process.name()));
             catalogue.entrySet().stream()
@@ -43,17 +52,31 @@ final class PlaybookNameChecks {
                     .filter(e -> key(shownAs(e.getKey(), e.getValue())).equals(key))
                     .findFirst()
                     .ifPresent(taken -> problems.add(new PlaybookProblem(
-                            process.id(), process.name(), taken(process, taken.getKey(), taken.getValue(), own))));
+                            process.id(),
+                            process.name(),
+                            taken(process, taken.getKey(), taken.getValue(), own, notRunning))));
         }
     }
 
-    private static String taken(PlaybookXml.ProcessInfo process, String otherId, String otherName, Set<String> own) {
+    private static String taken(
+            PlaybookXml.ProcessInfo process,
+            String otherId,
+            String otherName,
+            Set<String> own,
+            Set<String> notRunning) {
         String other = own.contains(otherId)
                 ? "Baton's own playbook '" + otherId + "'"
                 : "the playbook '" + otherId + "' in the catalogue";
         String goesBy = otherName == null ? ", which has no name and is listed by its id" : "";
         String clash = " is taken by '" + Text.showInvisible(shownAs(otherId, otherName)) + "' (" + other + goesBy
-                + "): the catalogue would list two playbooks by one name (" + COMPARED + "). ";
+                + "): the catalogue would list two playbooks by one name (" + COMPARED + "). "
+                + (notRunning.contains(otherId)
+                        ? "'" + Text.showInvisible(otherId) + "' is not running now: Baton could not deploy its"
+                                + " kept upload at start-up (listed with its problems on /playbooks), but it keeps its"
+                                + " name, as it is deployed again at every start and runs once what stopped it is"
+                                + " gone, and a new version of '" + Text.showInvisible(otherId) + "' uploaded takes"
+                                + " its place. "
+                        : "");
         return process.name() == null
                 ? "the process has no name, so the catalogue would list it by its id '"
                         + Text.showInvisible(process.id()) + "', which" + clash

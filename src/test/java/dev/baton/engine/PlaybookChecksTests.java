@@ -850,6 +850,58 @@ class PlaybookChecksTests {
                 .isEmpty();
     }
 
+    /**
+     * A kept upload that could not be deployed at start-up is listed, not running, on /playbooks; it is
+     * deployed again at every start and replaced by a new upload of its id, so it keeps its name, and the
+     * refusal says why a name nothing in the catalogue runs under is taken. A new version of it may take the
+     * name; once deployed it is running again.
+     */
+    @Test
+    void aKeptUploadNotDeployedAtStartUpKeepsItsNameAndTheRefusalSaysItIsNotRunning() {
+        keptNames.put("Process_broken", "Broken review");
+        deployed.keptNotDeployed(Set.of("Process_broken"));
+
+        assertThat(checkUpload(named(process("Process_mine"), "broken  review")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("the name 'broken  review' is taken by 'Broken review' (the playbook"
+                                + " 'Process_broken' in the catalogue)")
+                        .contains("'Process_broken' is not running now: Baton could not deploy its kept upload at"
+                                + " start-up (listed with its problems on /playbooks), but it keeps its name, as it is"
+                                + " deployed again at every start and runs once what stopped it is gone, and a new"
+                                + " version of 'Process_broken' uploaded takes its place. Give this one another"
+                                + " name"));
+        assertThat(checkUpload(named(process("Process_broken"), "Broken review")))
+                .as("a new version of it")
+                .isEmpty();
+
+        deployed.deployed(named("Process_broken", "Broken review", 5L));
+        assertThat(checkUpload(named(process("Process_mine"), "Broken review")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).doesNotContain("not running"));
+    }
+
+    /**
+     * A kept upload of one of Baton's own process ids (kept before such uploads were refused) is refused at
+     * every start and every upload, so it can never run: its name took the bundled playbook's place in the
+     * name rule, so an upload could take the bundled playbook's name, and the kept one's name was blocked.
+     */
+    @Test
+    void aKeptUploadOfOneOfBatonsOwnProcessIdsNeitherTakesANameNorHidesTheOwnPlaybooksName() {
+        deployed.own(Set.of("renewal"));
+        deployed.deployed(named("renewal", "Renewal", 1L));
+        keptNames.put("renewal", "Hijacked renewal");
+        deployed.keptNotDeployed(Set.of("renewal"));
+
+        assertThat(checkUpload(named(process("Process_mine"), "Renewal")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("the name 'Renewal' is taken by 'Renewal' (Baton's own playbook 'renewal')"));
+        assertThat(checkUpload(named(process("Process_mine"), "Hijacked renewal")))
+                .as("the name of an upload that can never run")
+                .isEmpty();
+    }
+
     /** The process with that name (XML-escaped as given: the text may hold character references). */
     private static String named(String process, String name) {
         return process.replaceFirst("<bpmn:process id=\"([^\"]+)\"", "<bpmn:process id=\"$1\" name=\"" + name + "\"");

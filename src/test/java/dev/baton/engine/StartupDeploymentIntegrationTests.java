@@ -125,6 +125,9 @@ class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
                 .satisfies(f -> assertThat(f.problems())
                         .extracting(PlaybookProblem::message)
                         .anySatisfy(m -> assertThat(m).contains("'contact-stewardship'", "Baton's own")));
+        assertThat(deployed.keptNotDeployed())
+                .as("the name rule tells the upload is not running")
+                .contains("contact-stewardship");
     }
 
     @Test
