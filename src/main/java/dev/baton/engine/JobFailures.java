@@ -37,7 +37,7 @@ class JobFailures implements JobExceptionHandlingStrategy {
 
     private final JobExceptionHandlingStrategy sdk;
     private final ProcessModels models;
-    private final OpenProblemSteps problems;
+    private final OpenProblemJobs problems;
     private final List<JobSubjects> subjects;
 
     @Autowired
@@ -45,7 +45,7 @@ class JobFailures implements JobExceptionHandlingStrategy {
             CommandExceptionHandlingStrategy commands,
             MetricsRecorder metrics,
             ProcessModels models,
-            OpenProblemSteps problems,
+            OpenProblemJobs problems,
             List<JobSubjects> subjects) {
         this(new DefaultJobExceptionHandlingStrategy(commands, metrics), models, problems, subjects);
     }
@@ -53,7 +53,7 @@ class JobFailures implements JobExceptionHandlingStrategy {
     JobFailures(
             JobExceptionHandlingStrategy sdk,
             ProcessModels models,
-            OpenProblemSteps problems,
+            OpenProblemJobs problems,
             List<JobSubjects> subjects) {
         this.sdk = sdk;
         this.models = models;

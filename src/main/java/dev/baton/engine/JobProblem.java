@@ -59,17 +59,16 @@ public class JobProblem {
 
     /**
      * The step failed for good again for the same cause, as job {@code jobKey} (after {@code
-     * deliveries}); false when that job is the one listed already (its failure reported twice).
+     * deliveries}): a new job of the step (started again), or the same job once an admin gave it
+     * retries, as the engine keeps a job's key then (session 38's probe: such a failure counted
+     * nothing, the page kept "1 failure" and its first time). A job the engine handed out twice at once
+     * (its activation timed out while the first worker still ran) failing on both counts twice.
      */
-    boolean failedAgain(long jobKey, int deliveries, Instant at) {
-        if (this.jobKey == jobKey) {
-            return false;
-        }
+    void failedAgain(long jobKey, int deliveries, Instant at) {
         this.jobKey = jobKey;
         this.deliveries = deliveries;
         failures++;
         lastFailedAt = at;
-        return true;
     }
 
     public Long getId() {

@@ -29,9 +29,8 @@ public interface JobProblems extends JpaRepository<JobProblem, Long> {
             Optional<JobProblem> open = findFirstByProcessInstanceKeyAndElementIdAndMessageAndResolvedAtIsNull(
                     job.getProcessInstanceKey(), job.getElementId(), message);
             if (open.isPresent()) {
-                if (open.get().failedAgain(job.getKey(), deliveries, Instant.now())) {
-                    save(open.get());
-                }
+                open.get().failedAgain(job.getKey(), deliveries, Instant.now());
+                save(open.get());
             } else if (!existsByJobKey(job.getKey())) {
                 save(new JobProblem(
                         job.getKey(),
@@ -64,13 +63,23 @@ public interface JobProblems extends JpaRepository<JobProblem, Long> {
             where p.processInstanceKey = :processInstanceKey and p.elementId = :elementId and p.resolvedAt is null""")
     int resolve(long processInstanceKey, String elementId, String resolution, Instant at);
 
-    /** A step with a problem still standing: where the run waits. */
-    record OpenStep(long processInstanceKey, String elementId) {}
+    /**
+     * Marks the problem of that job resolved, if it still stands: the job went through ({@link
+     * OpenProblemJobs}). A problem's job is the last one that failed for its cause ({@link
+     * JobProblem#failedAgain}).
+     *
+     * @return how many problems it resolved (0 or 1)
+     */
+    @Modifying
+    @Transactional
+    @Query("""
+            update JobProblem p set p.resolvedAt = :at, p.resolution = :resolution
+            where p.jobKey = :jobKey and p.resolvedAt is null""")
+    int resolveJob(long jobKey, String resolution, Instant at);
 
-    /** The steps with a problem still standing, once each. */
-    @Query("select distinct new dev.baton.engine.JobProblems$OpenStep(p.processInstanceKey, p.elementId)"
-            + " from JobProblem p where p.resolvedAt is null")
-    List<OpenStep> findOpenSteps();
+    /** The keys of the jobs whose problem still stands. */
+    @Query("select p.jobKey from JobProblem p where p.resolvedAt is null")
+    List<Long> findOpenJobKeys();
 
     /**
      * A failure in words for a problem's message, its first line: a field's message for a {@link

@@ -14,25 +14,25 @@ import org.springframework.stereotype.Component;
 /**
  * How the app's {@code @JobWorker}s' results are processed (replaces the SDK's default strategy,
  * which still does it): a job whose worker returned, and which the SDK now completes, went through,
- * so a problem still listed at its step ({@link JobFailures}) is marked resolved, whoever got the
- * step going again (an admin who gave it retries in the engine, the feature that started it anew).
+ * so a problem still listed for it ({@link JobFailures}) is marked resolved: an admin gave it
+ * retries in the engine (a feature that starts a step anew, a new job, resolves its own problem).
  * Every successful job passes here: the common case costs an in-memory look-up ({@link
- * OpenProblemSteps}), no database round trip. A worker that completes its jobs itself ({@code
+ * OpenProblemJobs}), no database round trip. A worker that completes its jobs itself ({@code
  * autoComplete = false}) is left out: its return says nothing of the job.
  */
 @Component
 class JobSuccesses implements ResultProcessorStrategy {
 
     private final ResultProcessorStrategy sdk;
-    private final OpenProblemSteps problems;
+    private final OpenProblemJobs problems;
 
     @Autowired
     JobSuccesses(
-            CamundaClient client, DocumentResultProcessorFailureHandlingStrategy documents, OpenProblemSteps problems) {
+            CamundaClient client, DocumentResultProcessorFailureHandlingStrategy documents, OpenProblemJobs problems) {
         this(new DefaultResultProcessorStrategy(client, documents), problems);
     }
 
-    JobSuccesses(ResultProcessorStrategy sdk, OpenProblemSteps problems) {
+    JobSuccesses(ResultProcessorStrategy sdk, OpenProblemJobs problems) {
         this.sdk = sdk;
         this.problems = problems;
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** A worker's job that goes through reaches the open problems, after the SDK processed its result. */
 class JobSuccessesTests {
 
-    final OpenProblemSteps open = mock(OpenProblemSteps.class);
+    final OpenProblemJobs open = mock(OpenProblemJobs.class);
     final ResultProcessor sdkProcessor = mock(ResultProcessor.class);
     final ResultProcessorStrategy sdk = mock(ResultProcessorStrategy.class);
     final JobSuccesses successes = new JobSuccesses(sdk, open);
