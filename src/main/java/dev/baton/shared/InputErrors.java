@@ -51,6 +51,8 @@ public final class InputErrors {
 
     private static final Pattern QUOTED = Pattern.compile("'([^']{1,100})'");
     private static final Pattern WHOLE = Pattern.compile("[-+]?\\d+");
+    private static final Pattern STRING_VALUE = Pattern.compile("^Cannot coerce String value \\(\"([^\"]{1,62})\"\\)");
+    private static final Pattern NUMBER_IN_TEXT = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
     private static final Pattern DIGITS_OR_NOT = Pattern.compile("\\d+|\\D+");
 
     private InputErrors() {}
@@ -306,9 +308,34 @@ public final class InputErrors {
             return Map.of(field, "is not valid");
         }
         if (mapping instanceof MismatchedInputException mismatch) {
-            return Map.of(field, bounded(mapping).orElse(expected(mismatch.getTargetType())));
+            return Map.of(
+                    field,
+                    bounded(mapping).orElse(expected(mismatch.getTargetType()))
+                            + numberInQuotes(mapping, mismatch.getTargetType()));
         }
         return Map.of(field, "is not valid");
+    }
+
+    /**
+     * ", as a number: write 50 without quotes" for a number sent in quotes ({@code "score": "50"}) where a
+     * number is expected, else "": the value is one, its JSON type is not (session 38's probe read "must be
+     * a whole number from 0 to 100" for "50" as wrong). Text that is no number gets the rule alone.
+     */
+    private static String numberInQuotes(JsonMappingException mapping, Class<?> type) {
+        boolean number = type != null
+                && (Number.class.isAssignableFrom(type)
+                        || type == int.class
+                        || type == long.class
+                        || type == short.class
+                        || type == double.class
+                        || type == float.class);
+        // Jackson's refusal quotes the text: Cannot coerce String value ("50") to `java.lang.Integer` value ...
+        Matcher text = number ? STRING_VALUE.matcher(String.valueOf(mapping.getOriginalMessage())) : null;
+        return text != null
+                        && text.find()
+                        && NUMBER_IN_TEXT.matcher(text.group(1)).matches()
+                ? ", as a number: write " + text.group(1) + " without quotes"
+                : "";
     }
 
     /**

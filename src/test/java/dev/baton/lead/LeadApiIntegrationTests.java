@@ -70,6 +70,14 @@ class LeadApiIntegrationTests extends LeadIntegrationTest {
                     .containsEntry("score", "must be a whole number from 0 to 100");
             assertThat(count((String) body.get("email"))).isZero();
         }
+        // found by session 38's probe: "50" read "must be a whole number from 0 to 100", which it is
+        Map<String, Object> quoted = body(null);
+        quoted.put("score", "50");
+        assertThat((Map<String, String>) as("maria")
+                        .postForEntity("/api/leads", quoted, Map.class)
+                        .getBody()
+                        .get("errors"))
+                .containsEntry("score", "must be a whole number from 0 to 100, as a number: write 50 without quotes");
         Map<String, Object> body = body(null);
         body.put("score", 101);
         ResponseEntity<Map> refused = as("maria").postForEntity("/api/leads", body, Map.class);

@@ -574,6 +574,28 @@ class ProblemDetailsIntegrationTests {
         assertThat(errors(answer)).containsExactly(Map.entry("name", "must be text"));
     }
 
+    /**
+     * Found by session 38's probe: a number sent in quotes ({@code "ownerId": "3"}) read "must be a whole
+     * number", which it is; it now says to write it without quotes. Text that is no number gets the rule alone.
+     */
+    @Test
+    void aNumberSentAsTextIsToldToBeWrittenWithoutQuotes() throws Exception {
+        assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/accounts",
+                        "{\"name\":\"Quoted\",\"ownerId\":\"3\"}",
+                        "application/json")))
+                .containsExactly(Map.entry("ownerId", "must be a whole number, as a number: write 3 without quotes"));
+        assertThat(errors(send(
+                        "maria",
+                        "POST",
+                        "/api/accounts",
+                        "{\"name\":\"Quoted\",\"ownerId\":\"rob\"}",
+                        "application/json")))
+                .containsExactly(Map.entry("ownerId", "must be a whole number"));
+    }
+
     @Test
     void refusesABodyThatIsNotJsonWith415() throws Exception {
         HttpResponse<String> answer = send("maria", "POST", "/api/accounts", "name=x", "text/plain");
