@@ -53,11 +53,14 @@ final class CsvFile {
     private final char delimiter;
     /** The length of the file's {@code sep=} line, line end included, 0 for a file without one. */
     private final int sepLine;
+    /** The {@code sep=} of the file's {@code sep=} line as written ({@code SEP=}); null for a file without one. */
+    private final String sepWritten;
 
-    private CsvFile(Path path, char delimiter, int sepLine) {
+    private CsvFile(Path path, char delimiter, int sepLine, String sepWritten) {
         this.path = path;
         this.delimiter = delimiter;
         this.sepLine = sepLine;
+        this.sepWritten = sepWritten;
     }
 
     static CsvFile check(Path path, long maxBytes) {
@@ -70,14 +73,14 @@ final class CsvFile {
                 throw problem("the file is %,d bytes, over the limit of %,d bytes: split it into smaller files"
                         .formatted(size, maxBytes));
             }
-            notASpreadsheet(path);
+            notAnotherKindOfFile(path);
             utf8(path);
             Matcher sep = sepLine(path, false);
             CsvFile file;
             if (sep == null) {
-                file = new CsvFile(path, delimiter(headerLine(path, 0, false).text()), 0);
+                file = new CsvFile(path, delimiter(headerLine(path, 0, false).text()), 0, null);
             } else {
-                file = new CsvFile(path, separator(sep.group(1)), sep.end());
+                file = new CsvFile(path, separator(sep), sep.end(), sep.group().substring(0, sep.start(1)));
                 file.headerSeparatedAsTheSepLineSays();
             }
             file.readsToTheEnd();
@@ -119,6 +122,7 @@ final class CsvFile {
      * by the {@code sep=} line, the header was one column, and the file was refused for missing columns "(the header
      * has one column only: are the columns separated by ',' or ';'?)", which did not say that the {@code sep=} line
      * named the separator (session 37's probe). A header holding the named separator is read by it, as Excel does.
+     * The {@code sep=} line is quoted as written ({@code SEP=,}: until session 38, {@code sep=,}).
      */
     private void headerSeparatedAsTheSepLineSays() throws IOException {
         HeaderLine header = headerLine(path, sepLine, false);
@@ -135,17 +139,18 @@ final class CsvFile {
             }
         }
         if (used != 0) {
-            throw problem("row " + header.row() + ": the first line, " + sepLineOf(delimiter)
+            throw problem("row " + header.row() + ": the first line, " + sepLineOf(sepWritten, delimiter)
                     + ", says the separator is '" + printable(delimiter) + "', but the header row holds no '"
                     + printable(delimiter) + "' and looks separated by '" + printable(used) + "': write "
-                    + sepLineOf(used) + " as the first line, or delete that line (Baton then reads the separator"
+                    + sepLineOf("sep=", used)
+                    + " as the first line, or delete that line (Baton then reads the separator"
                     + " the header row uses)");
         }
     }
 
-    /** The {@code sep=} line naming {@code separator}, as a message shows it. */
-    private static String sepLineOf(char separator) {
-        return separator == '\t' ? "sep= and a tab" : "sep=" + separator;
+    /** The {@code sep=} line naming {@code separator}, {@code sep} written as given, as a message shows it. */
+    private static String sepLineOf(String sep, char separator) {
+        return separator == '\t' ? sep + " and a tab" : sep + separator;
     }
 
     /**
@@ -355,11 +360,28 @@ final class CsvFile {
         return separator == '\t' ? "tab" : String.valueOf(separator);
     }
 
-    private static void notASpreadsheet(Path path) throws IOException {
-        byte[] head = new byte[4];
+    /**
+     * Refuses a file that starts as another kind of file does, saying which: a spreadsheet saved under a .csv name
+     * (zip/.xlsx, old .xls), UTF-16 text, or a PDF or an image (session 38's probe: a PNG or a PDF was told "the file
+     * is not UTF-8 ...: save it as 'CSV UTF-8'", as if it were a Latin-1 text file).
+     */
+    private static void notAnotherKindOfFile(Path path) throws IOException {
+        byte[] head = new byte[5];
         int n;
         try (InputStream in = Files.newInputStream(path)) {
-            n = in.readNBytes(head, 0, 4);
+            n = in.readNBytes(head, 0, head.length);
+        }
+        String kind = n >= 5 && new String(head, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")
+                ? "a PDF document"
+                : n >= 4 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
+                        ? "a PNG image"
+                        : n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF
+                                ? "a JPEG image"
+                                : n >= 4 && new String(head, 0, 4, StandardCharsets.ISO_8859_1).equals("GIF8")
+                                        ? "a GIF image"
+                                        : null;
+        if (kind != null) {
+            throw problem("this is not a CSV file but " + kind + ": import a CSV file");
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             throw problem("this is not a CSV file but a zip archive (an Excel .xlsx file?): in the spreadsheet, "
@@ -377,7 +399,8 @@ final class CsvFile {
     }
 
     /**
-     * Reads the whole file once, line by line: every byte must be UTF-8 and none a NUL (a binary file). Either
+     * Reads the whole file once, line by line: every byte must be UTF-8 and none a NUL (a binary file, as is one whose
+     * bytes that are no UTF-8 come with control characters no text holds: {@link #decode}). Either
      * problem names the row as a spreadsheet shows the file, as every other problem does ({@link #at}): until
      * session 38 it named the line of the file's text, which a quoted multi-line value or a {@code sep=} line
      * above it made another number. Lines end as CSV reads them: at a CR, an LF or a CRLF (a Mac's 'CSV' file,
@@ -390,34 +413,81 @@ final class CsvFile {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
         long number = 1;
+        long offset = 0; // of the byte read
+        long lineStart = 0;
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 65536)) {
             int previous = -1;
-            for (int b; (b = in.read()) != -1; previous = b) {
+            for (int b; (b = in.read()) != -1; previous = b, offset++) {
                 if (b == 0) {
-                    throw problem("this is not a text file (" + at(path, number) + " holds binary data): import a"
-                            + " CSV file");
+                    throw binary(path, number);
                 }
                 if (b == '\n' && previous == '\r') {
+                    lineStart = offset + 1;
                     continue; // a CRLF's LF: its line ended at the CR
                 }
                 line.write(b);
                 if (b == '\n' || b == '\r') {
-                    decode(path, decoder, line, number++);
+                    decode(path, decoder, line, number++, lineStart);
+                    lineStart = offset + 1;
                 }
             }
-            decode(path, decoder, line, number);
+            decode(path, decoder, line, number, lineStart);
         }
     }
 
+    private static BadRequestException binary(Path path, long line) {
+        return problem("this is not a text file (" + at(path, line) + " holds binary data): import a CSV file");
+    }
+
+    /**
+     * Checks the file's line {@code number}, which starts at byte {@code start}. One that is no UTF-8 is binary data
+     * when it or the {@link #BINARY_LOOK_AHEAD} bytes from its start hold a control character no text file holds
+     * ({@link #binaryControl}): a NUL further on answered "binary" only when no byte that is no UTF-8 came before it,
+     * so an image or random bytes were told "not UTF-8 ...: save it as 'CSV UTF-8'" (session 38's probe). Else it is
+     * text in another encoding, as a Windows-1252 or Latin-1 file is.
+     */
     private static void decode(
-            Path path, java.nio.charset.CharsetDecoder decoder, java.io.ByteArrayOutputStream line, long number) {
+            Path path,
+            java.nio.charset.CharsetDecoder decoder,
+            java.io.ByteArrayOutputStream line,
+            long number,
+            long start)
+            throws IOException {
         try {
             decoder.reset().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
         } catch (CharacterCodingException e) {
+            if (binaryFrom(path, start)) {
+                throw binary(path, number);
+            }
             throw problem("the file is not UTF-8 (" + at(path, number) + "; Windows-1252 or Latin-1 perhaps): "
                     + "save it as 'CSV UTF-8' and import that");
         }
         line.reset();
+    }
+
+    /** How far from the start of a line that is no UTF-8 the file is looked at for binary data. */
+    private static final int BINARY_LOOK_AHEAD = 8192;
+
+    /** Whether the {@link #BINARY_LOOK_AHEAD} bytes of the file from byte {@code start} hold a {@link #binaryControl}. */
+    private static boolean binaryFrom(Path path, long start) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            in.skipNBytes(start);
+            for (byte b : in.readNBytes(BINARY_LOOK_AHEAD)) {
+                if (binaryControl(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code b} is a control character that text holds nowhere: a C0 control other than tab, line feed,
+     * vertical tab (FileMaker's line break within a field), form feed, carriage return, and SUB (the end-of-file
+     * mark of old DOS files, which are Windows-1252 or another code page: "not UTF-8" is what they are).
+     */
+    private static boolean binaryControl(byte b) {
+        return b >= 0 && b < 0x20 && (b < '\t' || b > '\r') && b != 0x1A;
     }
 
     /**
@@ -495,22 +565,26 @@ final class CsvFile {
     /**
      * The separator a {@code sep=} line names: one character Baton reads, else the file is refused saying what is
      * wrong with the line (nothing named, more than one character, or a separator Baton does not read) and which
-     * separators Baton reads.
+     * separators Baton reads. The line is quoted as written ({@code SEP=;;}: until session 38 it read {@code sep=;;}).
      */
-    private static char separator(String named) {
+    private static char separator(Matcher sep) {
+        String named = sep.group(1);
+        String written = sep.group().substring(0, sep.start(1)); // "sep=", as the file writes it
         if (named.isEmpty()) {
-            throw problem("the first line, sep=, names no separator: write the file's separator after it (sep=, or"
-                    + " sep=;), or delete the line; Baton reads ',' or ';' (or tab) as separators");
+            throw problem(
+                    "the first line, " + written + ", names no separator: write the file's separator after it (sep=, or"
+                            + " sep=;), or delete the line; Baton reads ',' or ';' (or tab) as separators");
         }
         if (named.length() > 1) {
             String shown = ImportRun.cut(named);
-            throw problem("the first line, sep=" + shown + ", must name one character, the separator, not '" + shown
-                    + "': write the file's separator alone after sep= (sep=, or sep=;); Baton reads ',' or ';' (or"
-                    + " tab) as separators");
+            throw problem(
+                    "the first line, " + written + shown + ", must name one character, the separator, not '" + shown
+                            + "': write the file's separator alone after sep= (sep=, or sep=;); Baton reads ',' or ';' (or"
+                            + " tab) as separators");
         }
         char separator = named.charAt(0);
         if (separator != ',' && separator != ';' && separator != '\t') {
-            throw problem("the first line, sep=" + named + ", names '" + named
+            throw problem("the first line, " + written + named + ", names '" + named
                     + "' as the separator: Baton reads ',' or ';' (or tab) as separators");
         }
         return separator;

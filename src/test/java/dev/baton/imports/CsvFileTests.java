@@ -51,6 +51,25 @@ class CsvFileTests {
     }
 
     @Test
+    void aBinaryFileIsToldSoEvenWhenABadByteComesBeforeItsFirstNul() throws IOException {
+        // session 38's probe: random bytes, a PNG or a PDF were told "not UTF-8 ...: save it as 'CSV UTF-8'"
+        assertThat(refusal(bytes(0x9A, 'A', 0x03, 0x7F, '\n', 'B', 0x00)))
+                .isEqualTo("this is not a text file (row 1 holds binary data): import a CSV file");
+        ByteArrayOutputStream appended = new ByteArrayOutputStream();
+        appended.writeBytes(utf8("sep=,\n\nexternal_id,name\n\nA-1,x\n"));
+        appended.writeBytes(bytes(0xE9, 0x05, 0xFF, 0x10, 0x00));
+        assertThat(refusal(appended.toByteArray()))
+                .isEqualTo("this is not a text file (row 5 holds binary data): import a CSV file");
+        assertThat(refusal(bytes(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R')))
+                .isEqualTo("this is not a CSV file but a PNG image: import a CSV file");
+        assertThat(refusal(latin1("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n")))
+                .isEqualTo("this is not a CSV file but a PDF document: import a CSV file");
+        assertThat(refusal(latin1("external_id,name\r\nA-1,\"two\u000blines\"\r\nA-2,J\u00f6rg\r\n\u001a")))
+                .as("a FileMaker line break (VT) and a DOS end of file (SUB) are text: it is a Latin-1 file")
+                .startsWith("the file is not UTF-8 (row 3;");
+    }
+
+    @Test
     void aBadByteWhoseRowCannotBeToldIsToldAtItsLineSayingSo() throws IOException {
         // text after a closing quote on row 2: where that record ends, and so which row line 4 is in, is unknown
         byte[] file = latin1("external_id,name\nA-1,\"x\"y\nA-2,z\nA-3,J\u00f6rg\n");
@@ -67,13 +86,23 @@ class CsvFileTests {
                         + " and looks separated by ';': write sep=; as the first line, or delete that line (Baton"
                         + " then reads the separator the header row uses)");
         assertThat(refusal(utf8("\uFEFFSEP=;\r\n\r\nexternal_id,name,owner\r\nA-1,x,rob\r\n")))
-                .as("blank lines above the header are rows")
-                .startsWith("row 2: the first line, sep=;, says the separator is ';', but the header row holds no ';'"
+                .as("blank lines above the header are rows; the sep= line quoted as written (it read sep=;)")
+                .startsWith("row 2: the first line, SEP=;, says the separator is ';', but the header row holds no ';'"
                         + " and looks separated by ','");
         assertThat(CsvFile.check(file(utf8("sep=;\nexternal_id;\"name, or title\"\nA-1;x\n")), 1000)
                         .delimiter())
                 .as("a header holding the separator named is read by it, whatever else it holds")
                 .isEqualTo(';');
+    }
+
+    @Test
+    void aSepLineIsQuotedAsWritten() throws IOException {
+        // session 38's probe: SEP=, was quoted as sep=,
+        assertThat(refusal(utf8("Sep=;;\nexternal_id;name\n"))).startsWith("the first line, Sep=;;, must name");
+        assertThat(refusal(utf8("SEP=\nexternal_id;name\n"))).startsWith("the first line, SEP=, names no separator");
+        assertThat(refusal(utf8("SEP=|\nexternal_id|name\n"))).startsWith("the first line, SEP=|, names '|'");
+        assertThat(refusal(utf8("SEP=\t\nexternal_id;name\n")))
+                .startsWith("row 1: the first line, SEP= and a tab, says the separator is 'tab'");
     }
 
     private String refusal(byte[] content) throws IOException {
@@ -89,6 +118,14 @@ class CsvFileTests {
 
     private static byte[] latin1(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
     }
 
     private static byte[] utf8(String text) {
