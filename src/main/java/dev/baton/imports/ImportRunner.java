@@ -252,13 +252,19 @@ class ImportRunner {
      * tell: that field is a value too many (the row's values in their columns), or a separator cut an unquoted value
      * in two where the values start to stand a column to the right. So the error says what to do in either case, and
      * stands at the one column that can be named, the one past the header: a guess at the other would send the user
-     * to the wrong cell as often as not.
+     * to the wrong cell as often as not. Two or more fields past the header are named as a range with their count
+     * ("columns 4-5 hold 2 values too many"): until session 38 the error said only the first was one too many.
      */
     private static String tooLong(List<String> values, int past, List<String> names) {
+        int over = values.size() - past; // the last is not blank: withoutEmptyTail
+        String tooMany = over == 1
+                ? "column " + (past + 1) + " holds one too many (delete it); else a separator cut the first value out"
+                        + " of place in two (put that value in quotes)"
+                : "columns " + (past + 1) + "-" + values.size() + " hold " + over + " values too many (delete them);"
+                        + " else separators cut values out of place (put each such value in quotes)";
         return "has " + values.size() + " fields where the header has " + names.size() + ": column " + (past + 1)
                 + " is past the last column, " + names.getLast() + ", and where the row went wrong cannot be told from"
-                + " the file: if its values stand in their columns, column " + (past + 1) + " holds one too many"
-                + " (delete it); else a separator cut the first value out of place in two (put that value in quotes)";
+                + " the file: if its values stand in their columns, " + tooMany;
     }
 
     private static void handle(RowHandler handler, List<ImportRow> chunk, ImportRun run) {

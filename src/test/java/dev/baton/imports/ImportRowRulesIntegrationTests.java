@@ -175,6 +175,29 @@ class ImportRowRulesIntegrationTests {
         assertThat(result).as("row 7 alone would be new").containsEntry("created", 1);
     }
 
+    /**
+     * A row with two values past the header names both columns and their count (session 38's probe: "column 4 holds
+     * one too many (delete it)" while column 5 held one too); one value past it, after empty fields, is still one.
+     */
+    @Test
+    void aRowWithTwoValuesPastTheHeaderNamesBothColumns() {
+        String id = "TX-" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = "external_id,name,owner\n"
+                + id + "-1,Two Extra Ltd,rob@baton.example,x,y\n"
+                + id + "-2,One Extra Ltd,rob@baton.example,,,z\n";
+
+        assertThat(rowErrors(finished(start("ACCOUNTS", "BATON", csv))))
+                .containsExactly(
+                        "2 column 4: has 5 fields where the header has 3: column 4 is past the last column, owner,"
+                                + " and where the row went wrong cannot be told from the file: if its values stand in"
+                                + " their columns, columns 4-5 hold 2 values too many (delete them); else separators"
+                                + " cut values out of place (put each such value in quotes)",
+                        "3 column 6: has 6 fields where the header has 3: column 6 is past the last column, owner,"
+                                + " and where the row went wrong cannot be told from the file: if its values stand in"
+                                + " their columns, column 6 holds one too many (delete it); else a separator cut the"
+                                + " first value out of place in two (put that value in quotes)");
+    }
+
     /** The probe's own file (leads1.csv): a bad score in row 2 hid that rows 4 and 5 repeat its e-mail and id. */
     @Test
     void aLeadsFileReportsTheRepeatsOfARowWithABadScoreInTheSameRun() {
