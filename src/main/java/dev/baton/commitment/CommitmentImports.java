@@ -1,5 +1,6 @@
 package dev.baton.commitment;
 
+import dev.baton.notification.Outbox;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Dates;
 import dev.baton.shared.PlainText;
@@ -75,27 +76,43 @@ public class CommitmentImports {
      * window (its process starts, or re-reads it, with the reminder timer already past): it mails the owner the
      * "due soon" reminder ({@code CommitmentProcessSteps#remind}, once per owner and due date). {@code reminderAt}
      * is the reminder time that has passed, where the owner is ({@link CommitmentSettings#reminderAt}), {@code
-     * daysBefore} how many days before the due date it is, and {@code owner} the owner's full name.
+     * daysBefore} how many days before the due date it is, and {@code owner} the owner's full name. {@code
+     * alreadyReminded}, for a commitment Baton has, when the reminder to this owner for this due date was queued
+     * already (then no second one goes), else null.
      */
-    public record DueSoonOnArrival(LocalDate dueDate, ZonedDateTime reminderAt, long daysBefore, String owner) {}
+    public record DueSoonOnArrival(
+            LocalDate dueDate,
+            ZonedDateTime reminderAt,
+            long daysBefore,
+            String owner,
+            AlreadyReminded alreadyReminded) {}
+
+    /**
+     * The "due soon" reminder to an owner for a due date, queued already: {@code sent} whether it went out (else it
+     * waits, or sending it gave up), {@code at} when it went out, else when it was queued, where the owner is.
+     */
+    public record AlreadyReminded(boolean sent, ZonedDateTime at) {}
 
     private final JdbcTemplate jdbc;
     private final TimeZones zones;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CommitmentSettings settings;
+    private final Outbox outbox;
 
     CommitmentImports(
             JdbcTemplate jdbc,
             TimeZones zones,
             Clock clock,
             ApplicationEventPublisher events,
-            CommitmentSettings settings) {
+            CommitmentSettings settings,
+            Outbox outbox) {
         this.jdbc = jdbc;
         this.zones = zones;
         this.clock = clock;
         this.events = events;
         this.settings = settings;
+        this.outbox = outbox;
     }
 
     /**
@@ -104,11 +121,15 @@ public class CommitmentImports {
      * yet), in order: the "due soon" reminder its process sends at once when it starts or re-reads the
      * commitment ({@link DueSoonOnArrival}), or null for a row it does not remind now: not ACCEPTED (only the
      * delivery step reminds), an owner who is missing or inactive, a reminder time still to come, or a due day
-     * already ended where the owner is (then {@link #overdueOnArrival} says what happens). One query, none when
-     * no row may be due soon.
+     * already ended where the owner is (then {@link #overdueOnArrival} says what happens). A row of a commitment
+     * in {@code before} whose reminder to that owner for that due date was queued already is found {@link
+     * AlreadyReminded} (session 38's probe: a notice promised a reminder "at once" that its dedup key kept from going).
+     * Two queries, none when no row may be due soon.
+     *
+     * @param before the commitments Baton has, as {@link #existing} read them, by external id (new rows lack)
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    public List<DueSoonOnArrival> dueSoonOnArrival(List<ImportedCommitment> rows) {
+    public List<DueSoonOnArrival> dueSoonOnArrival(List<ImportedCommitment> rows, Map<String, Existing> before) {
         // due from the earliest "today" of any zone to the most reminder days after the latest: no other row is
         // inside its window anywhere, and none is looked up
         LocalDate earliestToday = LocalDate.now(clock.withZone(ZoneOffset.MIN));
@@ -153,10 +174,48 @@ public class CommitmentImports {
                         c.dueDate(),
                         at,
                         java.time.temporal.ChronoUnit.DAYS.between(at.toLocalDate(), c.dueDate()),
-                        owner.fullName()));
+                        owner.fullName(),
+                        null));
             }
         }
-        return found;
+        return withTheRemindersQueued(rows, before, found);
+    }
+
+    /** {@code found} for {@code rows}, each whose reminder's dedup key a queued mail holds {@link AlreadyReminded}. */
+    private List<DueSoonOnArrival> withTheRemindersQueued(
+            List<ImportedCommitment> rows, Map<String, Existing> before, List<DueSoonOnArrival> found) {
+        List<String> keys = new ArrayList<>(java.util.Collections.nCopies(rows.size(), null));
+        for (int i = 0; i < rows.size(); i++) {
+            Existing known = before.get(rows.get(i).externalId());
+            if (found.get(i) != null && known != null) {
+                keys.set(
+                        i,
+                        CommitmentMails.reminderKey(
+                                known.id(), rows.get(i).ownerId(), rows.get(i).dueDate()));
+            }
+        }
+        Map<String, Outbox.Queued> queued =
+                outbox.holding(keys.stream().filter(Objects::nonNull).toList());
+        List<DueSoonOnArrival> told = new ArrayList<>(found);
+        for (int i = 0; i < rows.size(); i++) {
+            Outbox.Queued mail = keys.get(i) == null ? null : queued.get(keys.get(i));
+            if (mail != null) {
+                DueSoonOnArrival d = found.get(i);
+                boolean sent = mail.sentAt() != null;
+                told.set(
+                        i,
+                        new DueSoonOnArrival(
+                                d.dueDate(),
+                                d.reminderAt(),
+                                d.daysBefore(),
+                                d.owner(),
+                                new AlreadyReminded(
+                                        sent,
+                                        (sent ? mail.sentAt() : mail.queuedAt())
+                                                .atZone(d.reminderAt().getZone()))));
+            }
+        }
+        return told;
     }
 
     /** Whether {@code c} is accepted, has an owner, and is due from {@code earliestToday} to {@code lastDue}. */

@@ -7,6 +7,7 @@ import dev.baton.people.AbsenceService;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +80,14 @@ class CommitmentMails {
 
     void reminder(Commitment c) {
         send("commitment-reminder", c, c.getOwner(), null, c.getOwner().getId() + ":" + c.getDueDate());
+    }
+
+    /**
+     * The dedup key of the "due soon" reminder of commitment {@code id} to {@code ownerId} for {@code dueDate}
+     * ({@link #reminder}): one goes once per owner and due date.
+     */
+    static String reminderKey(long id, long ownerId, LocalDate dueDate) {
+        return "commitment-reminder:" + id + ":" + ownerId + ":" + dueDate;
     }
 
     /** To the owner's manager (or whoever the escalation goes to), copying the owner. */

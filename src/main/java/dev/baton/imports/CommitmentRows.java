@@ -3,15 +3,18 @@ package dev.baton.imports;
 import dev.baton.account.AccountImports;
 import dev.baton.account.AccountImports.Found;
 import dev.baton.commitment.CommitmentImports;
+import dev.baton.commitment.CommitmentImports.AlreadyReminded;
 import dev.baton.commitment.CommitmentImports.DueSoonOnArrival;
 import dev.baton.commitment.CommitmentImports.Existing;
 import dev.baton.commitment.CommitmentImports.ImportedCommitment;
 import dev.baton.commitment.CommitmentImports.OverdueOnArrival;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.people.PeopleImports;
+import dev.baton.people.PeopleImports.KnownTeam;
 import dev.baton.people.PeopleImports.PersonRef;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +50,7 @@ class CommitmentRows implements RowHandler {
         String source = run.source.name();
         Map<String, Found> accountIds = accounts.accounts(source, InteractionRows.references(chunk, run, "account"));
         Map<String, Found> contactIds = accounts.contacts(source, InteractionRows.references(chunk, run, "contact"));
-        Map<String, Long> teams = people.teamIdsByKey();
+        Map<String, KnownTeam> teams = people.teamsByKey();
         List<ImportRow> rows = new ArrayList<>();
         List<ImportedCommitment> valid = new ArrayList<>();
         Map<ImportRow, String> toLeavers = new HashMap<>();
@@ -65,8 +68,13 @@ class CommitmentRows implements RowHandler {
             }
             Instant delivered = deliveredAt(row, run, status);
             Long teamId = null;
-            if (row.get("delivering_team") != null && (teamId = teams.get(row.get("delivering_team"))) == null) {
-                run.error(row, "delivering_team", "no team has this key: import teams first");
+            if (row.get("delivering_team") != null) {
+                KnownTeam team = teams.get(row.get("delivering_team"));
+                if (team == null) {
+                    run.error(row, "delivering_team", "no team has this key: import teams first");
+                } else {
+                    teamId = team.id();
+                }
             }
             ImportedCommitment commitment = new ImportedCommitment(
                     externalId,
@@ -158,7 +166,7 @@ class CommitmentRows implements RowHandler {
                         overdueWhenMoved(moved.get(i).status(), overdueWhenMoved.get(i)));
             }
         }
-        List<DueSoonOnArrival> dueSoon = commitments.dueSoonOnArrival(reminded);
+        List<DueSoonOnArrival> dueSoon = commitments.dueSoonOnArrival(reminded, existing);
         for (int i = 0; i < reminded.size(); i++) {
             if (dueSoon.get(i) != null) {
                 Existing before = remindedBefore.get(i);
@@ -173,15 +181,16 @@ class CommitmentRows implements RowHandler {
             }
         }
         // one look-up for both: each commitment with its new team, then with the team it had
-        List<DueSoonOnArrival> byTeam =
-                commitments.dueSoonOnArrival(java.util.stream.Stream.concat(retimed.stream(), retimedWas.stream())
-                        .toList());
+        List<DueSoonOnArrival> byTeam = commitments.dueSoonOnArrival(
+                java.util.stream.Stream.concat(retimed.stream(), retimedWas.stream())
+                        .toList(),
+                existing);
         for (int i = 0; i < retimed.size(); i++) {
             if (byTeam.get(i) != null && byTeam.get(retimed.size() + i) == null) {
                 run.notice(
                         retimedRows.get(i),
                         "delivering_team",
-                        dueSoonWhenRetimed(retimedRows.get(i).get("delivering_team"), byTeam.get(i)));
+                        dueSoonWhenRetimed(teams.get(retimedRows.get(i).get("delivering_team")), byTeam.get(i)));
             }
         }
         if (run.writing()) {
@@ -195,16 +204,36 @@ class CommitmentRows implements RowHandler {
      * come (so no reminder went out yet for its owner and due date): its process, told of the change (or started at
      * the sweep), re-arms the reminder timer at the passed time, which fires at once, and the reminder is mailed.
      * Session 37's probe: nothing was said. Where the reminder time had passed with the old team too, the reminder
-     * went out then (once per owner and due date), and nothing more is sent or said.
+     * went out then (once per owner and due date), and nothing more is sent or said. The team is named by its name,
+     * as the teams file's notices name it ("the team Sales EMEA"; until session 38 by its key).
      */
-    private static String dueSoonWhenRetimed(String team, DueSoonOnArrival d) {
+    private static String dueSoonWhenRetimed(KnownTeam team, DueSoonOnArrival d) {
         String change = team == null
                 ? "takes its delivering team away (the default team's reminder days then count)"
-                : "moves it to the delivering team " + team;
+                : "moves it to the delivering team " + team.name();
         return change + ", and the commitment is still ACCEPTED and due " + d.dueDate() + ", so due soon: "
-                + reminderPassed(d) + " (with the team it had, it was still to come), so once imported its process"
-                + " (told of the change, or started at the next commitment sweep) mails the \"due soon\" reminder at"
-                + " once to " + d.owner() + ", the owner";
+                + reminderPassed(d) + " (with the team it had, it was still to come)" + remindedOnceImported(d);
+    }
+
+    /**
+     * What a known commitment's process does with the "due soon" reminder once the import has told it of the change:
+     * mails it at once, unless the reminder to this owner for this due date was queued already (an earlier team, owner
+     * or date it had before and has again), which its once-per-owner-and-due-date key keeps from going again. Session
+     * 38's probe: the notice promised a mail "at once" that never came.
+     */
+    private static String remindedOnceImported(DueSoonOnArrival d) {
+        AlreadyReminded done = d.alreadyReminded();
+        if (done == null) {
+            return ", so once imported its process (told of the change, or started at the next commitment sweep) mails"
+                    + " the \"due soon\" reminder at once to " + d.owner() + ", the owner";
+        }
+        String when = done.at().toLocalTime().truncatedTo(ChronoUnit.MINUTES) + " on "
+                + done.at().toLocalDate() + " (" + done.at().getZone().getId() + ")";
+        return ", but " + d.owner() + ", the owner, "
+                + (done.sent()
+                        ? "was mailed the \"due soon\" reminder for this due date at " + when
+                        : "has the \"due soon\" reminder for this due date queued since " + when)
+                + ", and it goes once per owner and due date: no new reminder is mailed";
     }
 
     /**
@@ -232,8 +261,7 @@ class CommitmentRows implements RowHandler {
                 + (newOwner ? "gives it to " + d.owner() : "");
         return change + ", and the commitment is still ACCEPTED" + (newDate ? "" : " and due " + d.dueDate())
                 + ", so due soon: "
-                + reminderPassed(d) + ", so once imported its process (told of the change, or started at the next"
-                + " commitment sweep) mails the \"due soon\" reminder at once to " + d.owner() + ", the owner";
+                + reminderPassed(d) + remindedOnceImported(d);
     }
 
     /** The reminder time that has passed, where the owner is: "its reminder time, 09:00 on 2027-05-29 (Etc/UTC, ...". */

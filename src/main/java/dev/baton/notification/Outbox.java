@@ -2,6 +2,7 @@ package dev.baton.notification;
 
 import dev.baton.shared.Text;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -53,6 +54,28 @@ public class Outbox {
                         OutboxMessage::getDedupKey,
                         OutboxMessage::getStatus,
                         (a, b) -> a == OutboxStatus.WITHDRAWN ? b : a));
+    }
+
+    /**
+     * A mail that holds its dedup key: one queued again under it is refused ({@link #enqueue} returns false) while
+     * it stands. {@code sentAt} is null while it waits (PENDING) or when sending gave up (FAILED).
+     */
+    public record Queued(String dedupKey, OutboxStatus status, Instant queuedAt, Instant sentAt) {}
+
+    /**
+     * The mails that hold these dedup keys (every one not {@link OutboxStatus#WITHDRAWN}), by key: a key missing
+     * from the map was never queued, or only withdrawn, and may be queued now. One query; none for no keys.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Queued> holding(Collection<String> dedupKeys) {
+        if (dedupKeys.isEmpty()) {
+            return Map.of();
+        }
+        return messages.findByDedupKeyIn(dedupKeys).stream()
+                .filter(m -> m.getStatus() != OutboxStatus.WITHDRAWN)
+                .collect(Collectors.toMap(
+                        OutboxMessage::getDedupKey,
+                        m -> new Queued(m.getDedupKey(), m.getStatus(), m.getCreatedAt(), m.getSentAt())));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.commitment.CommitmentProcessSteps;
 import dev.baton.people.TimeZones;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -260,7 +261,7 @@ class ImportReportWordsIntegrationTests {
                 + "T3-" + tag + ",TA-" + tag + ",Promise tomorrow,maria," + inFive.minusDays(4) + ",rob,ACCEPTED,\n";
         assertThat(finished(start("COMMITMENTS", false, csv))).containsEntry("created", 3);
         String moved = csv.replace("ACCEPTED,\n", "ACCEPTED,test-week-ahead\n");
-        String told = "2 delivering_team: moves it to the delivering team test-week-ahead, and the commitment is still"
+        String told = "2 delivering_team: moves it to the delivering team Week Ahead, and the commitment is still"
                 + " ACCEPTED and due " + inFive + ", so due soon: its reminder time, 09:00 on " + inFive.minusDays(7)
                 + " (" + robs.getId() + ", where the owner is), 7 days before, has passed (with the team it had, it"
                 + " was still to come), so once imported its process (told of the change, or started at the next"
@@ -278,6 +279,30 @@ class ImportReportWordsIntegrationTests {
                         String.class,
                         "T1-" + tag))
                 .isEqualTo("test-week-ahead");
+
+        // session 38's probe: moved to the team again after the owner had the reminder for this date, the notice
+        // promised a mail "at once" that the reminder's once-per-owner-and-due-date key kept from going
+        long t1 = jdbc.queryForObject(
+                "select id from commitment where external_source = 'BATON' and external_id = ?",
+                Long.class,
+                "T1-" + tag);
+        steps.remind(t1);
+        Instant sentAt = Instant.parse("2026-01-02T08:15:30Z");
+        assertThat(jdbc.update(
+                        "update outbox_message set status = 'SENT', sent_at = ? where dedup_key like ?",
+                        java.sql.Timestamp.from(sentAt),
+                        "commitment-reminder:" + t1 + ":%"))
+                .as("the reminder the process mails, queued")
+                .isEqualTo(1);
+        assertThat(finished(start("COMMITMENTS", false, csv))).containsEntry("updated", 3);
+        String sent = sentAt.atZone(robs).toLocalTime() + "";
+        assertThat(notices(finished(start("COMMITMENTS", true, moved))))
+                .filteredOn(n -> n.contains("due soon"))
+                .containsExactly(told.substring(0, told.indexOf(", so once imported"))
+                        + ", but " + fullName("rob") + ", the owner, was mailed the \"due soon\" reminder for this"
+                        + " due date at " + sent.substring(0, 5) + " on "
+                        + sentAt.atZone(robs).toLocalDate() + " ("
+                        + robs.getId() + "), and it goes once per owner and due date: no new reminder is mailed");
     }
 
     private String zoneOf(String username) {
