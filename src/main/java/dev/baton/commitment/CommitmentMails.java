@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CommitmentMails {
 
+    private static final String REMINDER = "commitment-reminder";
+
     private final Outbox outbox;
     private final MailComposer composer;
 
@@ -79,7 +81,7 @@ class CommitmentMails {
     }
 
     void reminder(Commitment c) {
-        send("commitment-reminder", c, c.getOwner(), null, c.getOwner().getId() + ":" + c.getDueDate());
+        send(REMINDER, c, c.getOwner(), null, reminderEvent(c.getOwner().getId(), c.getDueDate()));
     }
 
     /**
@@ -87,7 +89,11 @@ class CommitmentMails {
      * ({@link #reminder}): one goes once per owner and due date.
      */
     static String reminderKey(long id, long ownerId, LocalDate dueDate) {
-        return "commitment-reminder:" + id + ":" + ownerId + ":" + dueDate;
+        return key(REMINDER, id) + reminderEvent(ownerId, dueDate);
+    }
+
+    private static String reminderEvent(long ownerId, LocalDate dueDate) {
+        return ownerId + ":" + dueDate;
     }
 
     /** To the owner's manager (or whoever the escalation goes to), copying the owner. */
@@ -157,12 +163,16 @@ class CommitmentMails {
 
     /** The key prefixes of the mails about this commitment's due date: "due soon" and overdue. */
     private static List<String> dueDateMails(Commitment c) {
-        return List.of(key("commitment-reminder", c), key("commitment-overdue", c));
+        return List.of(key(REMINDER, c), key("commitment-overdue", c));
     }
 
     /** The start of every dedup key of this template for this commitment (see {@link #send}). */
     private static String key(String template, Commitment c) {
-        return template + ":" + c.getId() + ":";
+        return key(template, c.getId());
+    }
+
+    private static String key(String template, long commitmentId) {
+        return template + ":" + commitmentId + ":";
     }
 
     private boolean send(String template, Commitment c, Person to, Person cc, Object event) {
