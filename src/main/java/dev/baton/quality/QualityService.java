@@ -10,6 +10,7 @@ import dev.baton.commitment.CommitmentQuality;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentView;
 import dev.baton.people.PeopleDirectory;
+import dev.baton.shared.LockClashes;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +31,10 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The data-quality findings and their one-click fixes, each audited by the service that makes the
@@ -51,6 +55,7 @@ public class QualityService {
     private final PeopleDirectory directory;
     private final QualitySettings settings;
     private final Clock clock;
+    private final TransactionTemplate tx;
     /** Runs the summary's aggregates beside its contact pass; when both threads are busy the caller runs them. */
     private final ThreadPoolTaskExecutor threads;
 
@@ -66,7 +71,8 @@ public class QualityService {
             CommitmentAccess commitmentAccess,
             PeopleDirectory directory,
             QualitySettings settings,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.accountQuality = accountQuality;
         this.commitmentQuality = commitmentQuality;
         this.accounts = accounts;
@@ -77,6 +83,8 @@ public class QualityService {
         this.directory = directory;
         this.settings = settings;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.threads = new ThreadPoolTaskExecutor();
         threads.setCorePoolSize(2);
         threads.setMaxPoolSize(2);
@@ -173,11 +181,16 @@ public class QualityService {
         return contacts.verify(contactId);
     }
 
-    /** Fix: merges a duplicate into another contact at the same account, keeping its interactions and commitments. */
-    @Transactional
+    /**
+     * Fix: merges a duplicate into another contact at the same account, keeping its interactions and
+     * commitments. In a transaction of its own, tried again after a deadlock with other work on the rows
+     * it moves ({@link LockClashes}: a lead's assignment, in CI).
+     */
     public ContactView merge(Long duplicateId, Long intoId, String viewer) {
-        accountAccess.requireMayChangeContact(duplicateId, viewer);
-        return contacts.merge(duplicateId, intoId);
+        return LockClashes.retried(tx, status -> {
+            accountAccess.requireMayChangeContact(duplicateId, viewer);
+            return contacts.merge(duplicateId, intoId);
+        });
     }
 
     /** Fix: gives an account to an active person (audited as account.transferred). */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -190,6 +191,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 HttpStatus.CONFLICT,
                 "Changed by someone else",
                 "someone else changed this record at the same time; reload it and try again");
+    }
+
+    /**
+     * PostgreSQL broke a deadlock by rolling this request's transaction back, or a row lock could not be
+     * had: nothing changed, and the same request again usually goes through (a change that moves many
+     * rows retries itself first: {@link LockClashes}).
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ProblemDetail lockClash(PessimisticLockingFailureException ex) {
+        log.info("lock clash answered 409: {}", ex.getMessage());
+        return problem(
+                HttpStatus.CONFLICT,
+                "Changed by someone else",
+                "other work was changing the same records at that moment, so nothing was changed; try again");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

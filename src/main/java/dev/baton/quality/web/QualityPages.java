@@ -7,6 +7,7 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import java.security.Principal;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -104,6 +105,11 @@ class QualityPages {
                 | IllegalArgumentException
                 | AccessDeniedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
+        } catch (PessimisticLockingFailureException busy) {
+            // deadlocked on every try (LockClashes): nothing changed
+            redirect.addFlashAttribute(
+                    "error",
+                    "Other work was changing the same records at that moment, so nothing was changed: try again.");
         }
         // only back to this page: the query string of the list the fix was made from
         return "redirect:/data-quality" + (back.startsWith("?") ? back : "");
