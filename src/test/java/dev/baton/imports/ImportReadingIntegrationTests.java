@@ -218,7 +218,7 @@ class ImportReadingIntegrationTests {
         assertThat((Map) spaced.getBody().get("errors"))
                 .containsEntry(
                         "file",
-                        "the first line, sep= ;, must name one character, the separator, not ' ;': write the file's"
+                        "the first line, SEP= ;, must name one character, the separator, not ' ;': write the file's"
                                 + " separator alone after sep= (sep=, or sep=;); Baton reads ',' or ';' (or tab) as"
                                 + " separators");
         assertThat(jdbc.queryForObject(
