@@ -143,7 +143,7 @@ class CommitmentRows implements RowHandler {
                         // team's reminder days may bring its time into the past (session 37's probe)
                         retimedRows.add(row);
                         retimed.add(withStatus(valid.get(i), before.status()));
-                        retimedWas.add(withTeam(withStatus(valid.get(i), before.status()), before.teamId()));
+                        retimedWas.add(with(valid.get(i), before.teamId(), before.status()));
                     }
                 }
             }
@@ -272,7 +272,12 @@ class CommitmentRows implements RowHandler {
                 + (d.daysBefore() == 1 ? "" : "s") + " before, has passed";
     }
 
-    private static ImportedCommitment withTeam(ImportedCommitment c, Long teamId) {
+    private static ImportedCommitment withStatus(ImportedCommitment c, CommitmentStatus status) {
+        return with(c, c.teamId(), status);
+    }
+
+    /** The row as written but for its delivering team and status (what a notice compares with). */
+    private static ImportedCommitment with(ImportedCommitment c, Long teamId, CommitmentStatus status) {
         return new ImportedCommitment(
                 c.externalId(),
                 c.accountId(),
@@ -281,20 +286,6 @@ class CommitmentRows implements RowHandler {
                 c.madeById(),
                 c.ownerId(),
                 teamId,
-                c.dueDate(),
-                c.status(),
-                c.deliveredAt());
-    }
-
-    private static ImportedCommitment withStatus(ImportedCommitment c, CommitmentStatus status) {
-        return new ImportedCommitment(
-                c.externalId(),
-                c.accountId(),
-                c.contactId(),
-                c.description(),
-                c.madeById(),
-                c.ownerId(),
-                c.teamId(),
                 c.dueDate(),
                 status,
                 c.deliveredAt());
