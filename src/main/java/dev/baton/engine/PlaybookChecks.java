@@ -437,6 +437,10 @@ public class PlaybookChecks {
                 .getResults()
                 .forEach((element, results) -> results.stream()
                         .filter(r -> r.getType() == ValidationResultType.ERROR)
+                        // said plainly by the form checks (externalForm): the engine's words named no step
+                        .filter(r -> !"formDefinition"
+                                        .equals(element.getElementType().getTypeName())
+                                || isBlank(element.getAttributeValue("externalReference")))
                         .forEach(r -> problems.add(new PlaybookProblem(
                                 id(step(element)), name(step(element)), EngineModelMessages.plain(r.getMessage())))));
     }
@@ -444,13 +448,24 @@ public class PlaybookChecks {
     /**
      * The step a validation result is about: a multi-instance's loop characteristics are reported as
      * the task they repeat (found by the session 35 probe: the problem named the loop's own id and no
-     * name, which the author never sees in Camunda Modeler).
+     * name, which the author never sees in Camunda Modeler), and an extension element, which has no id,
+     * as the element it belongs to (session 39's probe: a form's problem named no step).
      */
     private static ModelElementInstance step(ModelElementInstance element) {
-        return element instanceof io.camunda.zeebe.model.bpmn.instance.LoopCharacteristics
-                        && element.getParentElement() != null
-                ? element.getParentElement()
-                : element;
+        if (element instanceof io.camunda.zeebe.model.bpmn.instance.LoopCharacteristics
+                && element.getParentElement() != null) {
+            return element.getParentElement();
+        }
+        // an extension element (a zeebe:formDefinition, a zeebe:taskDefinition) has no id: name its step
+        ModelElementInstance step = element;
+        while (id(step) == null && step.getParentElement() != null) {
+            step = step.getParentElement();
+        }
+        return id(step) == null ? element : step;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private void userTasks(
@@ -541,6 +556,10 @@ public class PlaybookChecks {
             } else if (!key.isBlank()) {
                 customFormKey(key, id, names, upload, problems);
             }
+            String external = form.getAttribute("externalReference");
+            if (!external.isBlank()) {
+                externalForm(external, id, names, problems);
+            }
             if (upload && bundled(formId)) {
                 problems.add(new PlaybookProblem(id, names.get(id), ownForm(formId)));
             } else if (!formId.isBlank() && !known(formId, uploaded)) {
@@ -581,6 +600,24 @@ public class PlaybookChecks {
                     "the form '" + key + "' is missing: Baton's own steps name a form in bpmn/forms ('" + key
                             + ".form')"));
         }
+    }
+
+    /**
+     * A form by external reference (Camunda Modeler → Form → External reference, for a Camunda user
+     * task): a link to a form of another application, which Baton's task page cannot show, so the step
+     * would be answered with no fields. Before, the engine refused it in its own words ("Exactly one of
+     * the attributes 'formId, formKey' must be present", naming no element: session 39's probe), as Baton
+     * runs a user task through a job worker.
+     */
+    private static void externalForm(
+            String reference, String id, Map<String, String> names, List<PlaybookProblem> problems) {
+        problems.add(new PlaybookProblem(
+                id,
+                names.get(id),
+                "the form is an external reference ('" + reference + "'), a form of another application that"
+                        + " Baton's task page cannot show: the step would be answered with no fields. Draw the form"
+                        + " in Camunda Modeler and link it: Form → Camunda Form (linked), with its .form file uploaded"
+                        + " beside the playbook, or Camunda Form (embedded)"));
     }
 
     /**

@@ -110,6 +110,7 @@ final class UploadChecks {
     private static void startEvents(Element process, Map<String, String> names, List<PlaybookProblem> problems) {
         List<Element> starts = PlaybookXml.children(process, PlaybookXml.BPMN, "startEvent");
         if (starts.stream().anyMatch(start -> PlaybookXml.trigger(start) == null)) {
+            besidePlainStart(process, starts, names, problems);
             return;
         }
         for (Element start : starts) {
@@ -128,6 +129,48 @@ final class UploadChecks {
                     names.get(id),
                     "a " + trigger + " start event, and the playbook has no plain start event: " + why
                             + " Make it a plain start event (no event type, in Camunda Modeler)"));
+        }
+    }
+
+    /**
+     * A signal or timer start event beside the plain one, in a playbook that needs what a launch gives
+     * (the account, {@code accountOwner}, {@code ownerManager}, {@code launchedBy}: {@link AccountUse}): the
+     * engine starts the playbook by itself when the signal is thrown (by any run of any playbook) or the
+     * timer fires, a run nobody launched, with none of them, so the first step that needs one stops on an
+     * incident. The session 39 probe's "Campaign went live" start was started by another playbook's throw:
+     * its first step, assigned to {@code =accountOwner}, stopped on an incident no page showed. A playbook
+     * that needs none of them (a weekly review for a team) may keep such a start. A message start event
+     * is refused by {@link #messageWaits} already.
+     */
+    private static void besidePlainStart(
+            Element process, List<Element> starts, Map<String, String> names, List<PlaybookProblem> problems) {
+        String needs = AccountUse.neededBy(process);
+        if (needs == null) {
+            needs = AccountUse.launchVariablesNeededBy(process).values().stream()
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (needs == null) {
+            return;
+        }
+        for (Element start : starts) {
+            String trigger = PlaybookXml.trigger(start);
+            if (trigger == null || "message".equals(trigger)) {
+                continue;
+            }
+            String id = start.getAttribute("id");
+            String by = "signal".equals(trigger)
+                    ? "whenever any run of any playbook throws its signal"
+                    : "timer".equals(trigger) ? "whenever its timer fires" : "on its own";
+            problems.add(new PlaybookProblem(
+                    id,
+                    names.get(id),
+                    "a " + trigger + " start event beside the plain one: the engine would start the playbook by"
+                            + " itself " + by + ", a run nobody launched, with no account and no launcher, and "
+                            + needs + ", so that step would stop on an incident. Baton gives a run its account"
+                            + " and launcher when someone launches it from the catalogue, through the plain start"
+                            + " event: remove this start event (to react to the " + trigger + " in a run under"
+                            + " way, draw a " + trigger + " boundary or intermediate catch event on its path)"));
         }
     }
 

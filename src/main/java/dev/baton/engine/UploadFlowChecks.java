@@ -111,8 +111,11 @@ final class UploadFlowChecks {
      * Waits for a signal that no element of the file and no deployed playbook throws: Baton broadcasts
      * no signal itself, so such a wait never ended, with no incident (a probe's "Wait for go"), as a wait
      * for a message did (refused by {@link UploadChecks}). Signals between playbooks still work: one
-     * thrown in the file or by a deployed playbook may be waited for. A start event of a process with no
-     * plain start event is refused by {@link UploadChecks} already.
+     * thrown by a deployed playbook may be waited for. One the file throws itself may not (session 39's
+     * probe): the engine broadcasts a signal to every waiting run, so one run's throw ended the wait of
+     * every other run of the playbook, on other accounts, where its author meant "once this run got
+     * there". A start event of a process with no plain start event is refused by {@link UploadChecks}
+     * already, and one beside the plain start event too.
      */
     static void signalWaits(
             Element process,
@@ -124,8 +127,6 @@ final class UploadFlowChecks {
         for (Element signal : xml.all(PlaybookXml.BPMN, "signal")) {
             signals.put(signal.getAttribute("id"), PlaybookXml.blankToNull(signal.getAttribute("name")));
         }
-        boolean launchable = PlaybookXml.children(process, PlaybookXml.BPMN, "startEvent").stream()
-                .anyMatch(start -> PlaybookXml.trigger(start) == null);
         for (Element e : descendants(process)) {
             if (!"signal".equals(PlaybookXml.trigger(e))) {
                 continue;
@@ -134,16 +135,34 @@ final class UploadFlowChecks {
                 case "intermediateCatchEvent" -> "a signal catch event, waiting for";
                 case "boundaryEvent" -> "a signal boundary event, waiting for";
                 case "startEvent" ->
-                    e.getParentNode() == process
-                            ? (launchable ? "a signal start event, started by" : null)
-                            : "the start of an event subprocess, started by";
+                    // the process's own signal start events are refused by UploadChecks, beside a plain one too
+                    e.getParentNode() == process ? null : "the start of an event subprocess, started by";
                 default -> null; // a signal throw or end event throws one
             };
             String signal = signals.get(PlaybookXml.children(e, PlaybookXml.BPMN, "signalEventDefinition")
                     .getFirst()
                     .getAttribute("signalRef"));
-            if (kind == null || signal == null || thrown.contains(signal)) {
+            if (kind == null || signal == null) {
                 continue; // a signal with no name is left to the engine's model check
+            }
+            Element thrower = throwerOf(process, signals, signal);
+            if (thrower != null) {
+                add(
+                        e,
+                        names,
+                        problems,
+                        kind + " the signal '" + signal + "', which this playbook throws itself at "
+                                + UploadChecks.label(thrower.getAttribute("id"), names) + ": the engine sends a"
+                                + " signal to every run waiting for it, of every playbook and on every account, so"
+                                + " one run's throw would end this wait in all the runs at once, not only in its own"
+                                + " (a probe's \"Wait until live\" on one account was ended by another account's"
+                                + " throw). To wait within one run until another path is done, join the paths with"
+                                + " a parallel gateway or draw them in sequence; to end the wait in many runs at"
+                                + " once, throw the signal from a playbook of its own");
+                continue;
+            }
+            if (thrown.contains(signal)) {
+                continue;
             }
             add(
                     e,
@@ -154,6 +173,20 @@ final class UploadFlowChecks {
                             + " playbook deployed first (a signal end or throw event of that name), or wait with a"
                             + " timer for a time, with a user task for a person's answer");
         }
+    }
+
+    /** The process's first signal throw or end event that throws the signal of that name, or null. */
+    private static Element throwerOf(Element process, Map<String, String> signals, String signal) {
+        for (Element e : descendants(process)) {
+            if (("intermediateThrowEvent".equals(e.getLocalName()) || "endEvent".equals(e.getLocalName()))
+                    && "signal".equals(PlaybookXml.trigger(e))
+                    && signal.equals(signals.get(PlaybookXml.children(e, PlaybookXml.BPMN, "signalEventDefinition")
+                            .getFirst()
+                            .getAttribute("signalRef")))) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /**

@@ -1394,6 +1394,25 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Found by the session 39 probe: a Camunda user task whose form is an external reference (Modeler's
+     * Form → External reference) was refused only in the engine's words ("Exactly one of the attributes
+     * 'formId, formKey' must be present"), naming no element and nothing to change.
+     */
+    @Test
+    void anUploadsExternalFormReferenceIsRefusedNamingTheTaskAndWhatToDrawInstead() {
+        String task = userTask(
+                "task_review", "Review detractor feedback", "externalReference=\"https://forms.example.com/nps\"");
+
+        assertThat(checkUpload(process("p", task))).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("task_review");
+            assertThat(p.elementName()).isEqualTo("Review detractor feedback");
+            assertThat(p.message())
+                    .startsWith("the form is an external reference ('https://forms.example.com/nps')")
+                    .contains("no fields", "Camunda Form (linked)");
+        });
+    }
+
+    /**
      * Found by a probe: a step's priority (static or FEEL) was accepted and then ignored, as the engine
      * writes no priority on a job-worker user task's job (UserTaskPriorityProcessTests).
      */
@@ -1784,12 +1803,89 @@ class PlaybookChecksTests {
                         "<bpmn:endEvent id=\"e\"/>",
                         "<bpmn:endEvent id=\"e\"><bpmn:signalEventDefinition id=\"sd_end\" signalRef=\"Signal_1\"/>"
                                 + "</bpmn:endEvent>");
-        assertThat(checkProbeText("sig.bpmn", thrownHere))
-                .as("thrown in the file")
-                .isEmpty();
-
         deployed.signalsThrown(Set.of("never-sent"));
         assertThat(checkProbe("sig.bpmn")).as("thrown by a deployed playbook").isEmpty();
+        assertThat(checkProbeText("sig.bpmn", thrownHere))
+                .as("thrown by the file itself, deployed before too: see the test below")
+                .singleElement()
+                .satisfies(p -> assertThat(p.elementId()).isEqualTo("w"));
+    }
+
+    /**
+     * Found by the session 39 probe: a playbook that throws the signal it waits for ("Publish landing
+     * page", then a throw; on a parallel path "Wait until live", then "Announce to customers") was
+     * accepted, and one run's throw ended the wait in every other run, on other accounts, as the engine
+     * broadcasts a signal: customer success was asked to announce a page never published. A wait for a
+     * signal the file throws itself is refused, naming the throw.
+     */
+    @Test
+    void anUploadThatWaitsForASignalItThrowsItselfIsRefusedAsEveryRunWouldGetIt() {
+        String thrownHere = probe("sig.bpmn")
+                .replace(
+                        "<bpmn:endEvent id=\"e\"/>",
+                        "<bpmn:endEvent id=\"e\" name=\"Page live\"><bpmn:signalEventDefinition id=\"sd_end\""
+                                + " signalRef=\"Signal_1\"/></bpmn:endEvent>");
+
+        assertThat(checkProbeText("sig.bpmn", thrownHere)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("w");
+            assertThat(p.elementName()).isEqualTo("Wait for go");
+            assertThat(p.message())
+                    .startsWith("a signal catch event, waiting for the signal 'never-sent', which this playbook"
+                            + " throws itself at 'Page live' (e)")
+                    .contains("every run waiting for it", "parallel gateway", "a playbook of its own");
+        });
+        String boundary = thrownHere.replace(
+                "<bpmn:intermediateCatchEvent id=\"w\" name=\"Wait for go\"><bpmn:signalEventDefinition id=\"sd\""
+                        + " signalRef=\"Signal_1\"/></bpmn:intermediateCatchEvent>",
+                "<bpmn:userTask id=\"w\" name=\"Draft\"/><bpmn:boundaryEvent id=\"b\" name=\"Went live\""
+                        + " attachedToRef=\"w\"><bpmn:signalEventDefinition id=\"sd\" signalRef=\"Signal_1\"/>"
+                        + "</bpmn:boundaryEvent>");
+        assertThat(checkProbeText("sig.bpmn", boundary))
+                .as("a boundary event too")
+                .anySatisfy(p -> assertThat(p.message())
+                        .startsWith("a signal boundary event, waiting for the signal 'never-sent', which this"
+                                + " playbook throws itself"));
+    }
+
+    /**
+     * Found by the session 39 probe: a signal start event beside the plain one was accepted, and another
+     * playbook's throw started a run nobody launched, with no account: its step assigned to
+     * =accountOwner stopped on an incident that no page showed. Such a start is refused in a playbook
+     * that needs what a launch gives; one that needs nothing of it (a team's review) may keep it.
+     */
+    @Test
+    void aSignalOrTimerStartBesideThePlainOneIsRefusedWhenThePlaybookNeedsWhatALaunchGives() {
+        String ownerStep = "<bpmn:userTask id=\"task_owner\" name=\"Refresh press kit\"><bpmn:extensionElements>"
+                + "<zeebe:assignmentDefinition assignee=\"=accountOwner\" /></bpmn:extensionElements></bpmn:userTask>";
+        String signalStart = "<bpmn:startEvent id=\"start_live\" name=\"Campaign went live\">"
+                + "<bpmn:signalEventDefinition id=\"sd\" signalRef=\"Signal_live\" /></bpmn:startEvent>"
+                + sequenceFlow("start_live", "task_owner") + "</bpmn:process>";
+        String withSignal = process("press-kit", ownerStep).replace("</bpmn:process>", signalStart)
+                + "<bpmn:signal id=\"Signal_live\" name=\"campaign-live\" />";
+        deployed.signalsThrown(Set.of("campaign-live"));
+
+        assertThat(checkUpload(withSignal)).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("start_live");
+            assertThat(p.elementName()).isEqualTo("Campaign went live");
+            assertThat(p.message())
+                    .startsWith("a signal start event beside the plain one: the engine would start the playbook by"
+                            + " itself whenever any run of any playbook throws its signal")
+                    .contains("step 'Refresh press kit' (task_owner) reads accountOwner", "remove this start event");
+        });
+
+        String timerStart = "<bpmn:startEvent id=\"start_weekly\" name=\"Weekly\"><bpmn:timerEventDefinition>"
+                + "<bpmn:timeCycle>R/PT168H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>"
+                + sequenceFlow("start_weekly", "task_owner") + "</bpmn:process>";
+        assertThat(checkUpload(process("press-kit", ownerStep).replace("</bpmn:process>", timerStart)))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("a timer start event beside the plain one"));
+
+        String teamStep = "<bpmn:userTask id=\"task_owner\" name=\"Review pipeline\"><bpmn:extensionElements>"
+                + "<zeebe:assignmentDefinition candidateGroups=\"sales\" /></bpmn:extensionElements></bpmn:userTask>";
+        assertThat(checkUpload(process("press-kit", teamStep).replace("</bpmn:process>", signalStart)
+                        + "<bpmn:signal id=\"Signal_live\" name=\"campaign-live\" />"))
+                .as("a playbook that needs nothing a launch gives")
+                .isEmpty();
     }
 
     /**
