@@ -2,6 +2,8 @@ package dev.baton.engine;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +27,10 @@ public class DeployedPlaybooks {
      * @param documentation the process's {@code bpmn:documentation}, or null
      * @param launchRoles roles that may start it (upper case, e.g. MANAGER): the process's
      *     {@code zeebe:property baton:launchRoles}, default MANAGER and ADMIN
-     * @param accountNeededBy why it runs only on an account (a building block, an expression reading
-     *     {@code accountId}, {@code accountOwner} or {@code ownerManager}), or null when it does not
+     * @param callerNeeds what its own steps need from whoever starts it, read at deployment ({@link
+     *     CallerNeeds#of}): an account (a building block, an expression reading {@code accountId}, {@code
+     *     accountOwner} or {@code ownerManager}), and the variables only Baton sets at launch; with what the
+     *     processes it calls need, {@link DeployedPlaybooks#callerNeeds(DeployedProcess)}
      * @param source "bundled" or "uploaded by {username}"
      * @param activities the elements a run can wait in, what a migration maps (its tasks, call activities
      *     and subprocesses, and its intermediate catch events (a timer) and event-based gateways), by id, to
@@ -49,7 +53,7 @@ public class DeployedPlaybooks {
             String resourceName,
             String documentation,
             Set<String> launchRoles,
-            String accountNeededBy,
+            CallerNeeds callerNeeds,
             String source,
             Instant deployedAt,
             Map<String, String> activities,
@@ -222,34 +226,68 @@ public class DeployedPlaybooks {
     }
 
     /**
-     * Why a run of this version needs an account ({@code accountId}): its own reason ({@link
-     * DeployedProcess#accountNeededBy()}), else that of a playbook it calls (the newest version Baton
-     * deployed of it, as a call takes the newest), at any depth. A playbook calling the sample review
-     * without an account got a review task about nothing, and the answer was recorded nowhere (session
-     * 35's probe).
+     * What a run of this version needs from whoever launches it: its own needs ({@link
+     * DeployedProcess#callerNeeds()}), and those of the playbooks it calls, at any depth ({@link
+     * #callerNeeds(String, List)}). A playbook calling the sample review without an account got a review
+     * task about nothing, and the answer was recorded nowhere (session 35's probe).
      *
-     * @return the reason in words, e.g. "call of 'sample-review', whose input mapping of 'Record review'
-     *     reads accountId", or null when neither it nor anything it calls works on an account
+     * @return e.g. the account needed by "call of 'sample-review', whose input mapping of 'Record review'
+     *     reads accountId"; {@link CallerNeeds#NONE} when neither it nor anything it calls needs anything
      */
-    public String accountNeededBy(DeployedProcess process) {
-        return accountNeededBy(process, new java.util.HashSet<>());
+    public CallerNeeds callerNeeds(DeployedProcess process) {
+        return walk(
+                process.processId(), new Callee(process.callerNeeds(), process.calls()), List.of(), new HashSet<>());
     }
 
-    private String accountNeededBy(DeployedProcess process, Set<String> seen) {
-        if (process.accountNeededBy() != null) {
-            return process.accountNeededBy();
+    /**
+     * What the process of that id needs from a call of the file being checked, as the call would run it: the
+     * file's own process of that id (a call by "latest" binding runs the newest version, the one being
+     * deployed), else the newest version deployed; with what the processes it calls need, each taken the same
+     * way, at any depth, as "call of 'x', whose ..." (a call passes them on with parent variables on), a
+     * process met again not read twice. The first reason for an account wins, in call order, and the first
+     * for each variable.
+     *
+     * @param file the executable processes of the file being checked; empty for none
+     * @return {@link CallerNeeds#NONE} too when neither the file nor this instance knows the process
+     */
+    CallerNeeds callerNeeds(String processId, List<PlaybookXml.ProcessInfo> file) {
+        return callee(processId, file)
+                .map(callee -> walk(processId, callee, file, new HashSet<>()))
+                .orElse(CallerNeeds.NONE);
+    }
+
+    /** What a process needs by its own steps, and what it calls. */
+    private record Callee(CallerNeeds own, Set<String> calls) {}
+
+    private Optional<Callee> callee(String processId, List<PlaybookXml.ProcessInfo> file) {
+        for (PlaybookXml.ProcessInfo process : file) {
+            if (process.id().equals(processId)) {
+                return Optional.of(new Callee(process.callerNeeds(), process.calls()));
+            }
         }
-        seen.add(process.processId());
+        return latest(processId).map(p -> new Callee(p.callerNeeds(), p.calls()));
+    }
+
+    private CallerNeeds walk(String processId, Callee process, List<PlaybookXml.ProcessInfo> file, Set<String> seen) {
+        seen.add(processId);
+        String account = process.own().accountNeededBy();
+        Map<String, String> variables = new LinkedHashMap<>(process.own().launchVariablesNeededBy());
         for (String called : process.calls()) {
             if (called.startsWith("=") || seen.contains(called)) {
+                continue; // a call only the running instance can resolve is not known here
+            }
+            Optional<Callee> callee = callee(called, file);
+            if (callee.isEmpty()) {
                 continue;
             }
-            Optional<String> reason = latest(called).map(callee -> accountNeededBy(callee, seen));
-            if (reason.isPresent()) {
-                return "call of '" + called + "', whose " + reason.get();
+            CallerNeeds theirs = walk(called, callee.get(), file, seen);
+            String via = "call of '" + called + "', whose ";
+            if (account == null && theirs.accountNeededBy() != null) {
+                account = via + theirs.accountNeededBy();
             }
+            theirs.launchVariablesNeededBy().forEach((variable, why) -> variables.putIfAbsent(variable, via + why));
         }
-        return null;
+        return new CallerNeeds(account, variables);
     }
 
     /** The process ids a call activity may call: those deployed, and while Baton starts those about to be. */

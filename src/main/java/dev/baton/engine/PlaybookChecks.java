@@ -169,6 +169,7 @@ public class PlaybookChecks {
         Set<String> served = new HashSet<>(jobTypes.known());
         served.remove(Bpmn.USER_TASK_JOB_TYPE); // served for user tasks, never for a service task
         Set<String> usable = upload ? BLOCK_TYPES : served;
+        List<PlaybookXml.ProcessInfo> inFile = xml.processes();
         ReferenceChecks.check(
                 xml,
                 names,
@@ -176,8 +177,7 @@ public class PlaybookChecks {
                 served,
                 deployed.callableProcessIds(),
                 upload ? deployed.ownStartedByBaton() : Set.of(),
-                upload ? calledId -> accountNeededBy(xml, calledId) : null,
-                upload ? calledId -> launchVariablesNeededBy(xml, calledId, new HashSet<>()) : null,
+                upload ? calledId -> deployed.callerNeeds(calledId, inFile) : null,
                 problems);
         BlockChecks.check(xml, names, problems);
         ReservedVariableChecks.check(xml, names, problems);
@@ -222,55 +222,6 @@ public class PlaybookChecks {
                             + " Modeler's properties panel for the process (click an empty spot of the canvas, or"
                             + " the pool, then General → Executable)"));
         }
-    }
-
-    /**
-     * Why the process a call of this file names works on an account, as the call would run it: the
-     * file's own process of that id (a call by "latest" binding runs the newest version, the one being
-     * deployed), else the newest version deployed; null when neither needs one or none is known.
-     */
-    private String accountNeededBy(PlaybookXml xml, String processId) {
-        for (PlaybookXml.ProcessInfo process : xml.processes()) {
-            if (process.id().equals(processId)) {
-                return process.accountNeededBy();
-            }
-        }
-        return deployed.latest(processId).map(deployed::accountNeededBy).orElse(null);
-    }
-
-    /**
-     * The variables only Baton sets at launch that the process a call of this file names needs, as the call
-     * would run it ({@link AccountUse#launchVariablesNeededBy}): the file's own process of that id, else the
-     * newest version deployed, and what the processes it calls need (at any depth, as "call of 'x', whose
-     * ..."), as a call passes them on with parent variables on. Empty when none, or the process is not known.
-     */
-    private Map<String, String> launchVariablesNeededBy(PlaybookXml xml, String processId, Set<String> seen) {
-        seen.add(processId);
-        Element process = xml.executableProcess(processId);
-        if (process == null) {
-            process = deployed.latest(processId)
-                    .map(p -> {
-                        try {
-                            return PlaybookXml.parse(p.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                                    .executableProcess(processId);
-                        } catch (Exception e) {
-                            return null; // it was read when it was deployed; unreadable now, it needs nothing known
-                        }
-                    })
-                    .orElse(null);
-        }
-        if (process == null) {
-            return Map.of();
-        }
-        Map<String, String> needed = new java.util.LinkedHashMap<>(AccountUse.launchVariablesNeededBy(process));
-        for (String called : BlockUse.calls(process)) {
-            if (!called.startsWith("=") && !seen.contains(called)) {
-                launchVariablesNeededBy(xml, called, seen)
-                        .forEach((variable, why) ->
-                                needed.putIfAbsent(variable, "call of '" + called + "', whose " + why));
-            }
-        }
-        return needed;
     }
 
     /**

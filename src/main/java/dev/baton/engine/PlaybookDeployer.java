@@ -232,7 +232,7 @@ public class PlaybookDeployer {
                     p.getResourceName(),
                     info == null ? null : info.documentation(),
                     info == null ? PlaybookXml.DEFAULT_LAUNCH_ROLES : info.launchRoles(),
-                    info == null ? null : info.accountNeededBy(),
+                    info == null ? CallerNeeds.NONE : info.callerNeeds(),
                     source,
                     clock.instant(),
                     info == null ? Map.of() : info.activities(),

@@ -36,7 +36,8 @@ final class PlaybookXml {
     /**
      * A process in the file: what the catalogue shows about it.
      *
-     * @param accountNeededBy why it runs only on an account ({@link AccountUse}), or null
+     * @param callerNeeds what its own steps need from whoever starts it: an account, the variables only Baton
+     *     sets at launch ({@link CallerNeeds#of})
      * @param activities the elements a run can wait in, by id, to their kind ({@link #kind})
      * @param scopes those of the activities inside a subprocess, by id, to the id of the innermost one
      *     ({@link #scopes}); one directly in the process is not in it
@@ -48,7 +49,7 @@ final class PlaybookXml {
             String name,
             String documentation,
             Set<String> launchRoles,
-            String accountNeededBy,
+            CallerNeeds callerNeeds,
             Map<String, String> activities,
             Map<String, String> scopes,
             Set<String> blocks,
@@ -190,7 +191,7 @@ final class PlaybookXml {
                         blankToNull(process.getAttribute("name")),
                         documentation(process),
                         launchRoles(process),
-                        AccountUse.neededBy(process),
+                        CallerNeeds.of(process),
                         activities(process),
                         scopes(process),
                         BlockUse.blocks(process),
@@ -198,16 +199,6 @@ final class PlaybookXml {
             }
         }
         return out;
-    }
-
-    /** The executable process ({@link #executable}) of that id, or null when the file has none. */
-    Element executableProcess(String processId) {
-        for (Element process : all(BPMN, "process")) {
-            if (executable(process) && process.getAttribute("id").equals(processId)) {
-                return process;
-            }
-        }
-        return null;
     }
 
     private static Map<String, String> activities(Element process) {

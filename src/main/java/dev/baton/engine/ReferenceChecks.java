@@ -50,12 +50,9 @@ final class ReferenceChecks {
      * @param callable the process ids deployed on the engine (as far as Baton knows)
      * @param uncallable the process ids the file may not call, deployed or not: for an upload, Baton's own
      *     processes that only Baton starts; none for Baton's own files
-     * @param accountNeededBy why the process of that id, as a call would run it, works on an account, or
-     *     null when it does not ({@link DeployedPlaybooks#accountNeededBy}); null for Baton's own files, whose
-     *     calls pass what their callees need by Baton's own variables
-     * @param launchVariablesNeededBy which of the variables only Baton sets ({@code accountOwner}, {@code
-     *     ownerManager}, {@code launchedBy}) the process of that id needs, as a call would run it, each with
-     *     why ({@link AccountUse#launchVariablesNeededBy}); null for Baton's own files, as above
+     * @param callerNeeds what the process of that id needs from a call, as the call would run it (an account,
+     *     the variables only Baton sets at launch: {@link DeployedPlaybooks#callerNeeds(String, List)}); null
+     *     for Baton's own files, whose calls pass what their callees need by Baton's own variables
      */
     static void check(
             PlaybookXml xml,
@@ -64,11 +61,10 @@ final class ReferenceChecks {
             Set<String> served,
             Set<String> callable,
             Set<String> uncallable,
-            Function<String, String> accountNeededBy,
-            Function<String, Map<String, String>> launchVariablesNeededBy,
+            Function<String, CallerNeeds> callerNeeds,
             List<PlaybookProblem> problems) {
         jobTypes(xml, names, jobTypes, served, problems);
-        calls(xml, names, callable, uncallable, accountNeededBy, launchVariablesNeededBy, problems);
+        calls(xml, names, callable, uncallable, callerNeeds, problems);
         decisions(xml, names, problems);
     }
 
@@ -140,8 +136,7 @@ final class ReferenceChecks {
             Map<String, String> names,
             Set<String> callable,
             Set<String> uncallable,
-            Function<String, String> accountNeededBy,
-            Function<String, Map<String, String>> launchVariablesNeededBy,
+            Function<String, CallerNeeds> callerNeeds,
             List<PlaybookProblem> problems) {
         Set<String> inFile = new HashSet<>();
         xml.processes().forEach(p -> inFile.add(p.id()));
@@ -174,11 +169,9 @@ final class ReferenceChecks {
             });
             add(called, names, problem, problems);
             add(called, names, accountChanged(called), problems);
-            if (accountNeededBy != null) {
-                add(called, names, accountNotPassed(called, processId, names, accountNeededBy), problems);
-            }
-            if (launchVariablesNeededBy != null) {
-                launchVariablesNotPassed(called, processId, names, launchVariablesNeededBy)
+            if (callerNeeds != null) {
+                add(called, names, accountNotPassed(called, processId, names, callerNeeds), problems);
+                launchVariablesNotPassed(called, processId, names, callerNeeds)
                         .forEach(missing -> add(called, names, missing, problems));
             }
         }
@@ -197,7 +190,7 @@ final class ReferenceChecks {
      * @return the problem, or null when the call passes accountId on, or what it calls needs no account
      */
     private static String accountNotPassed(
-            Element called, String written, Map<String, String> names, Function<String, String> accountNeededBy) {
+            Element called, String written, Map<String, String> names, Function<String, CallerNeeds> callerNeeds) {
         if (!called.hasAttribute("propagateAllParentVariables")
                 || Boolean.parseBoolean(called.getAttribute("propagateAllParentVariables"))) {
             return null; // as the engine reads it: the default is true, and any other text false
@@ -207,7 +200,7 @@ final class ReferenceChecks {
             return null;
         }
         String processId = calledProcessId(written);
-        String needed = processId == null ? null : accountNeededBy.apply(processId);
+        String needed = processId == null ? null : callerNeeds.apply(processId).accountNeededBy();
         if (needed == null) {
             return null;
         }
@@ -232,10 +225,7 @@ final class ReferenceChecks {
      *     the call propagates its variables, or what it calls is not known
      */
     private static List<String> launchVariablesNotPassed(
-            Element called,
-            String written,
-            Map<String, String> names,
-            Function<String, Map<String, String>> launchVariablesNeededBy) {
+            Element called, String written, Map<String, String> names, Function<String, CallerNeeds> callerNeeds) {
         if (!called.hasAttribute("propagateAllParentVariables")
                 || Boolean.parseBoolean(called.getAttribute("propagateAllParentVariables"))) {
             return List.of();
@@ -248,7 +238,7 @@ final class ReferenceChecks {
         String id = call.getAttribute("id");
         String label = names.get(id) == null || names.get(id).isBlank() ? id : names.get(id);
         List<String> problems = new ArrayList<>();
-        launchVariablesNeededBy.apply(processId).forEach((variable, why) -> {
+        callerNeeds.apply(processId).launchVariablesNeededBy().forEach((variable, why) -> {
             if (!setsLocally(call, variable)) {
                 String without = Blocks.LAUNCHED_BY.equals(variable)
                         ? "its building blocks would not know whose rights they act with, and check nobody's"

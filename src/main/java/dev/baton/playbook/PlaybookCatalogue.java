@@ -209,7 +209,7 @@ public class PlaybookCatalogue {
         Map<String, Object> vars = new HashMap<>(variables == null ? Map.of() : variables);
         LaunchVariables.requireNoneGiven(vars);
         Object accountId = vars.get(Variables.ACCOUNT_ID);
-        String accountNeededBy = deployed.accountNeededBy(latest);
+        String accountNeededBy = deployed.callerNeeds(latest).accountNeededBy();
         if (accountId == null && accountNeededBy != null) {
             // without one its first step on the account would stop the run with an incident, or (a
             // called sample review) record its answer nowhere
@@ -316,7 +316,7 @@ public class PlaybookCatalogue {
                 latest.version(),
                 latest.launchRoles(),
                 mayLaunch(latest, roles),
-                deployed.accountNeededBy(latest) != null,
+                deployed.callerNeeds(latest).accountNeededBy() != null,
                 c[0],
                 stuckCounts == null ? null : stuckCounts.getOrDefault(latest.processId(), 0L),
                 c[1],

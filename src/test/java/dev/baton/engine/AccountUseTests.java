@@ -51,6 +51,7 @@ class AccountUseTests {
         return PlaybookXml.parse(xml.getBytes(StandardCharsets.UTF_8))
                 .processes()
                 .getFirst()
+                .callerNeeds()
                 .accountNeededBy();
     }
 }

@@ -3,7 +3,6 @@ package dev.baton.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -56,22 +55,10 @@ class BlockUseTests {
 
     private static DeployedPlaybooks.DeployedProcess version(
             String processId, long definitionKey, Set<String> blocks, Set<String> calls) {
-        return new DeployedPlaybooks.DeployedProcess(
-                processId,
-                null,
-                1,
-                definitionKey,
-                processId + ".bpmn",
-                null,
-                Set.of("MANAGER"),
-                null,
-                "bundled",
-                Instant.EPOCH,
-                java.util.Map.of(),
-                java.util.Map.of(),
-                blocks,
-                calls,
-                "");
+        return DeployedProcesses.version(processId, definitionKey)
+                .blocks(blocks)
+                .calls(calls)
+                .build();
     }
 
     private static String call(String id, String processId) {

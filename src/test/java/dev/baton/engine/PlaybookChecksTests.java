@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.blocks.Blocks;
 import dev.baton.shared.Text;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -250,22 +249,10 @@ class PlaybookChecksTests {
      */
     @Test
     void aCallWithoutParentVariablesMustPassAccountIdToAProcessThatWorksOnAnAccount() {
-        deployed.deployed(new DeployedPlaybooks.DeployedProcess(
-                "reviewer",
-                "Reviewer",
-                1,
-                71L,
-                "reviewer.bpmn",
-                null,
-                Set.of("MANAGER"),
-                "step 'Record review' (task_record_review) reads accountId",
-                "bundled",
-                Instant.EPOCH,
-                Map.of(),
-                Map.of(),
-                Set.of(),
-                Set.of(),
-                ""));
+        deployed.deployed(DeployedProcesses.version("reviewer", 71L)
+                .name("Reviewer")
+                .accountNeededBy("step 'Record review' (task_record_review) reads accountId")
+                .build());
         deployed.deployed(named("no-account", "No account", 72L));
         String off = "propagateAllParentVariables=\"false\"";
 
@@ -388,24 +375,74 @@ class PlaybookChecksTests {
                 .isEmpty();
     }
 
-    /** A deployed version of the process, with the whole file it came from (one process, as given). */
+    /**
+     * The one callee an upload can have in its own file is the playbook itself (a file with two executable
+     * processes is refused: a playbook is one process, UploadChecks): a call by "latest" binding runs the
+     * version being uploaded, so what it needs is read from the file, not from the version deployed.
+     */
+    @Test
+    void aCallOfThePlaybookItselfIsJudgedByTheVersionBeingUploaded() {
+        String off = "propagateAllParentVariables=\"false\"";
+        String ownerStep = "<bpmn:userTask id=\"task_owner\" name=\"Owner call\"><bpmn:extensionElements>"
+                + "<zeebe:assignmentDefinition assignee=\"=accountOwner\" /></bpmn:extensionElements></bpmn:userTask>";
+        String robStep = "<bpmn:userTask id=\"task_rob\" name=\"Rob's call\"><bpmn:extensionElements>"
+                + "<zeebe:assignmentDefinition assignee=\"rob\" /></bpmn:extensionElements></bpmn:userTask>";
+        deployed.deployed(deployedFile("p", 91L, process("p", robStep)));
+        deployed.deployed(deployedFile("q", 92L, process("q", ownerStep)));
+
+        List<PlaybookProblem> problems = checkUpload(process(
+                "p",
+                ownerStep,
+                callWith("call_again", "Again", "<zeebe:calledElement processId=\"p\" " + off + " />")));
+
+        assertThat(problems)
+                .as("version 1 needs nothing; the version uploaded, which the call runs, reads accountOwner")
+                .extracting(PlaybookProblem::elementId, p -> p.message().replaceFirst(":.*", ""))
+                .containsExactly(
+                        tuple("call_again", "call 'Again' does not pass accountId on"),
+                        tuple("call_again", "call 'Again' does not pass accountOwner on"));
+        assertThat(problems.get(1).message())
+                .contains("'p' needs accountOwner, which Baton sets at launch (its step 'Owner call' (task_owner)"
+                        + " reads accountOwner)");
+        assertThat(checkUpload(process(
+                        "q",
+                        robStep,
+                        callWith("call_again", "Again", "<zeebe:calledElement processId=\"q\" " + off + " />"))))
+                .as("version 1 reads accountOwner; the version uploaded, which the call runs, does not")
+                .isEmpty();
+    }
+
+    /**
+     * What a process in the file needs is walked through its calls as a deployed one's is: the playbook
+     * calling itself with parent variables off, its own steps on no account but its call of the review
+     * (parent variables on) on one, passed no account to that review in the run it called (the account
+     * check read only the steps of a process in the file, the launch-variable check walked its calls).
+     */
+    @Test
+    void aCallOfThePlaybookItselfMustPassAccountIdWhenAProcessItCallsWorksOnAnAccount() {
+        deployed.deployed(DeployedProcesses.version("reviewer", 71L)
+                .accountNeededBy("step 'Record review' (task_record_review) reads accountId")
+                .build());
+        String off = "propagateAllParentVariables=\"false\"";
+
+        List<PlaybookProblem> problems = checkUpload(process(
+                "p",
+                call("call_review", "Review", "reviewer"),
+                callWith("call_again", "Again", "<zeebe:calledElement processId=\"p\" " + off + " />")));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("call_again");
+            assertThat(p.message())
+                    .startsWith("call 'Again' does not pass accountId on")
+                    .contains("'p' works on an account (its call of 'reviewer', whose step 'Record review'"
+                            + " (task_record_review) reads accountId)");
+        });
+    }
+
+    /** A deployed version of the process, as deployed from the whole file (one process, as given). */
     private static DeployedPlaybooks.DeployedProcess deployedFile(String processId, long key, String process) {
-        return new DeployedPlaybooks.DeployedProcess(
-                processId,
-                null,
-                1,
-                key,
-                processId + ".bpmn",
-                null,
-                Set.of("MANAGER"),
-                null,
-                "bundled",
-                Instant.EPOCH,
-                Map.of(),
-                Map.of(),
-                Set.of(),
-                Set.of(),
-                new String(file(process).bpmn(), StandardCharsets.UTF_8));
+        return DeployedProcesses.fromFile(
+                processId, key, new String(file(process).bpmn(), StandardCharsets.UTF_8));
     }
 
     private static String callWith(String id, String name, String extensions) {
@@ -908,22 +945,10 @@ class PlaybookChecksTests {
     }
 
     private static DeployedPlaybooks.DeployedProcess named(String processId, String name, long definitionKey) {
-        return new DeployedPlaybooks.DeployedProcess(
-                processId,
-                name,
-                (int) definitionKey,
-                definitionKey,
-                processId + ".bpmn",
-                null,
-                Set.of("MANAGER"),
-                null,
-                "bundled",
-                Instant.EPOCH,
-                Map.of(),
-                Map.of(),
-                Set.of(),
-                Set.of(),
-                "");
+        return DeployedProcesses.version(processId, definitionKey)
+                .name(name)
+                .version((int) definitionKey)
+                .build();
     }
 
     /** Modeler's usual second pool: a black box (no process), or a process drawn with Executable off. */
@@ -1672,22 +1697,7 @@ class PlaybookChecksTests {
                 .isEmpty();
 
         deployed.own(Set.of("account-handover", "sample-review"));
-        deployed.deployed(new DeployedPlaybooks.DeployedProcess(
-                "sample-review",
-                null,
-                1,
-                7L,
-                "sample-review.bpmn",
-                null,
-                Set.of("MANAGER"),
-                null,
-                "bundled",
-                Instant.EPOCH,
-                java.util.Map.of(),
-                Map.of(),
-                Set.of(),
-                Set.of(),
-                ""));
+        deployed.deployed(DeployedProcesses.version("sample-review", 7L).build());
         assertThat(checkUpload(process("p", call("call_review", "Review", "sample-review"))))
                 .as("one of Baton's processes that managers launch from the catalogue")
                 .isEmpty();
@@ -2037,21 +2047,6 @@ class PlaybookChecksTests {
     }
 
     private static DeployedPlaybooks.DeployedProcess deployedProcess(String processId) {
-        return new DeployedPlaybooks.DeployedProcess(
-                processId,
-                null,
-                1,
-                42L,
-                processId + ".bpmn",
-                null,
-                Set.of(),
-                null,
-                "bundled",
-                Instant.EPOCH,
-                java.util.Map.of(),
-                Map.of(),
-                Set.of(),
-                Set.of(),
-                "");
+        return DeployedProcesses.version(processId, 42L).launchRoles(Set.of()).build();
     }
 }

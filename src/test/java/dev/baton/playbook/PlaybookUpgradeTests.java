@@ -3,7 +3,7 @@ package dev.baton.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
-import java.time.Instant;
+import dev.baton.engine.DeployedProcesses;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -11,22 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The engine's refusal to move a run, as the upgrade's answer words it (on a cluster, where the preview cannot tell). */
 class PlaybookUpgradeTests {
 
-    static final DeployedProcess VERSION_2 = new DeployedProcess(
-            "Process_probe",
-            "Probe",
-            2,
-            22L,
-            "probe.bpmn",
-            null,
-            Set.of("MANAGER"),
-            null,
-            "bundled",
-            Instant.EPOCH,
-            Map.of("Activity_call", "call activity"),
-            Map.of(),
-            Set.of(),
-            Set.of(),
-            "<xml/>");
+    static final DeployedProcess VERSION_2 = version(2, Map.of("Activity_call", "call activity"));
 
     @Test
     void anElementTheNewVersionLacksIsNamedInTheWordsOfThePreview() {
@@ -118,22 +103,13 @@ class PlaybookUpgradeTests {
     }
 
     static DeployedProcess version(int version, Map<String, String> activities, Map<String, String> scopes) {
-        return new DeployedProcess(
-                "Process_probe",
-                "Probe",
-                version,
-                version * 11L,
-                "probe.bpmn",
-                null,
-                Set.of("MANAGER"),
-                null,
-                "bundled",
-                Instant.EPOCH,
-                activities,
-                scopes,
-                Set.of(),
-                Set.of(),
-                "<xml/>");
+        return DeployedProcesses.version("Process_probe", version * 11L)
+                .name("Probe")
+                .version(version)
+                .activities(activities)
+                .scopes(scopes)
+                .xml("<xml/>")
+                .build();
     }
 
     @Test
