@@ -77,6 +77,7 @@ public class DeployedPlaybooks {
     private final Map<String, String> formTexts = new ConcurrentHashMap<>(); // form id -> newest text deployed
     private final Map<String, Integer> arriving = new ConcurrentHashMap<>(); // process id -> announcements
     private final Set<String> thrownSignals = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> signalsArriving = new ConcurrentHashMap<>(); // name -> announcements
     private final Set<String> keptNotDeployed = ConcurrentHashMap.newKeySet();
     private volatile Set<String> own = Set.of();
     private volatile Set<String> ownMessages = Set.of();
@@ -309,9 +310,29 @@ public class DeployedPlaybooks {
         thrownSignals.addAll(names);
     }
 
-    /** The names of the signals a deployed playbook throws: a playbook may wait for one of them. */
+    /**
+     * The signals the kept uploads the start-up is about to deploy throw: a kept upload waiting for one is not
+     * refused for coming before the upload that throws it (kept uploads come oldest upload first, and the
+     * thrower may have been uploaded again since). Each announcement is taken back with {@link
+     * #signalsArrived}.
+     */
+    void signalsArriving(Set<String> names) {
+        names.forEach(name -> signalsArriving.merge(name, 1, Integer::sum));
+    }
+
+    /** Those kept uploads have been deployed, or listed in {@link #failures()}. */
+    void signalsArrived(Set<String> names) {
+        names.forEach(name -> signalsArriving.computeIfPresent(name, (key, n) -> n == 1 ? null : n - 1));
+    }
+
+    /**
+     * The names of the signals a deployed playbook throws, and while Baton starts those a kept upload about to
+     * be deployed throws ({@link #signalsArriving}): a playbook may wait for one of them.
+     */
     Set<String> thrownSignals() {
-        return Set.copyOf(thrownSignals);
+        Set<String> names = new HashSet<>(thrownSignals);
+        names.addAll(signalsArriving.keySet());
+        return Set.copyOf(names);
     }
 
     /** The ids of the Camunda forms deployed. */

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys the playbooks at start-up, each BPMN file on its own with the forms it references, so a
  * file the engine refuses is listed (log and catalogue) and the others run; then the kept uploads
- * ({@link KeptPlaybooks}), which may not take the place of Baton's own processes ({@link UploadChecks}). Runs as a lifecycle phase before the job workers open and the scheduled
+ * ({@link KeptPlaybooks}), which may not take the place of Baton's own processes ({@link UploadChecks}), and
+ * may call a process, or wait for a signal, of one deployed after them. Runs as a lifecycle phase before the job workers open and the scheduled
  * work starts, once the client (and with it the in-memory engine) exists. Unchanged files make no
  * new versions: the engine recognises them.
  */
@@ -70,15 +71,19 @@ class StartupDeployment implements SmartLifecycle {
         List<PlaybookFiles> uploads =
                 kept.orderedStream().flatMap(k -> k.kept().stream()).toList();
         Set<String> uploaded = new HashSet<>();
+        Set<String> signals = new HashSet<>();
         for (PlaybookFiles upload : uploads) {
             uploaded.addAll(processIds(upload));
+            signals.addAll(thrownSignals(upload.bpmn()));
         }
         deployed.arriving(uploaded); // a kept upload may call one kept after it
+        deployed.signalsArriving(signals); // and wait for a signal one kept after it throws
         try {
             deployFrom(location, formsLocation);
             uploads.forEach(upload -> deployer.deployOrList(upload, "uploaded", false));
         } finally {
             deployed.arrived(uploaded);
+            deployed.signalsArrived(signals);
         }
         running = true;
     }
@@ -147,6 +152,14 @@ class StartupDeployment implements SmartLifecycle {
             return names;
         } catch (Exception e) {
             return Set.of();
+        }
+    }
+
+    private static Set<String> thrownSignals(byte[] bpmn) {
+        try {
+            return PlaybookXml.parse(bpmn).thrownSignals();
+        } catch (Exception e) {
+            return Set.of(); // the deployer lists what is wrong with it
         }
     }
 

@@ -1,14 +1,26 @@
 package dev.baton.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.playbook.PlaybookUploadService;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationContext;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Each file is deployed on its own: a Camunda 7 file among good ones is listed with its problems, the
@@ -128,6 +140,116 @@ class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
         assertThat(deployed.keptNotDeployed())
                 .as("the name rule tells the upload is not running")
                 .contains("contact-stewardship");
+    }
+
+    @Autowired
+    JobTypes jobTypes;
+
+    @Autowired
+    AssignmentChecks assignments;
+
+    @Autowired
+    ProcessModels models;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    PlaybookUploadService uploads;
+
+    /**
+     * Kept uploads are deployed again oldest upload first, each checked as it comes: a playbook waiting for a
+     * signal that a playbook uploaded again after it throws (the thrower's first version was there when the
+     * waiting one was uploaded) came before the thrower, when nothing deployed threw the signal yet. The
+     * restart is Baton's (a new memory of what is deployed, the same database and engine, as on a cluster or
+     * with the engine's state kept): both are deployed again, the run waiting before the restart still waits,
+     * and a run of the thrower releases it.
+     */
+    @Test
+    void aKeptUploadWaitingForASignalThatALaterKeptUploadThrowsIsDeployedAgainAndReleased() throws Exception {
+        String signal = "restart-go";
+        String waiter = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(
+                io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("Process_restart_waiter")
+                        .name("Restart waiter")
+                        .startEvent("start_waiter")
+                        .intermediateCatchEvent("catch_go")
+                        .signal(signal)
+                        .endEvent("end_waiter")
+                        .done());
+        IntFunction<String> thrower = version -> io.camunda.zeebe.model.bpmn.Bpmn.convertToString(
+                io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess("Process_restart_thrower")
+                        .name("Restart thrower")
+                        .startEvent("start_thrower")
+                        .intermediateThrowEvent("throw_go_v" + version)
+                        .signal(signal)
+                        .endEvent("end_thrower")
+                        .done());
+        upload("restart-thrower.bpmn", thrower.apply(1));
+        upload("restart-waiter.bpmn", waiter);
+        upload("restart-thrower.bpmn", thrower.apply(2)); // a new version: now kept after the waiter
+        long run = processInstances.start("Process_restart_waiter", Map.of());
+        awaitWaitingAt(run, "catch_go");
+
+        DeployedPlaybooks afterRestart = new DeployedPlaybooks();
+        List<String> mine = List.of("restart-waiter.bpmn", "restart-thrower.bpmn");
+        KeptPlaybooks kept = () -> uploads.kept().stream() // the database's order, this test's files only
+                .filter(f -> mine.contains(f.bpmnName()))
+                .toList();
+        ObjectProvider<KeptPlaybooks> keptProvider =
+                new StaticListableBeanFactory(Map.of("kept", kept)).getBeanProvider(KeptPlaybooks.class);
+        PlaybookChecks checks =
+                new PlaybookChecks(jobTypes, afterRestart, json, assignments, DataSize.ofMegabytes(1), keptProvider);
+        assertThat(kept.kept())
+                .extracting(PlaybookFiles::bpmnName)
+                .as("the newest upload of each process id, oldest first")
+                .containsExactly("restart-waiter.bpmn", "restart-thrower.bpmn");
+
+        new StartupDeployment(
+                        new PlaybookDeployer(client, checks, afterRestart, clock, models),
+                        afterRestart,
+                        context,
+                        keptProvider,
+                        json,
+                        "classpath*:/bpmn/*.bpmn",
+                        "classpath*:/bpmn/forms/*.form")
+                .start();
+
+        assertThat(afterRestart.failures())
+                .filteredOn(f -> mine.contains(f.resourceName()))
+                .isEmpty();
+        assertThat(afterRestart.latest("Process_restart_waiter")).isPresent();
+        assertThat(afterRestart.latest("Process_restart_thrower"))
+                .hasValueSatisfying(p -> assertThat(p.version()).isEqualTo(2));
+        assertThat(afterRestart.keptNotDeployed()).isEmpty();
+        awaitWaitingAt(run, "catch_go");
+
+        processInstances.start("Process_restart_thrower", Map.of());
+
+        awaitProcessCompleted(run);
+    }
+
+    private void upload(String name, String bpmn) {
+        uploads.upload(
+                List.of(new PlaybookUploadService.UploadedFile(name, bpmn.getBytes(StandardCharsets.UTF_8))), "admin");
+    }
+
+    /** Waits until the run's element is active and the engine idle, and checks that the run has not left it. */
+    private void awaitWaitingAt(long run, String elementId) throws Exception {
+        await().atMost(WAIT)
+                .until(() -> processInstanceRecords(run)
+                        .anyMatch(r -> r.getValue().getElementId().equals(elementId)
+                                && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED));
+        engine.waitForIdleState(WAIT);
+        assertThat(processInstanceRecords(run))
+                .as("the run still waits at " + elementId)
+                .noneMatch(r -> r.getValue().getElementId().equals(elementId)
+                        && (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                                || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED));
+    }
+
+    private Stream<Record<ProcessInstanceRecordValue>> processInstanceRecords(long run) {
+        return StreamSupport.stream(records().processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getValue().getProcessInstanceKey() == run);
     }
 
     @Test
