@@ -7,6 +7,7 @@ import dev.baton.people.AbsenceService;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
+import dev.baton.shared.Text;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +17,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The commitment mails, queued in the caller's transaction. Dedup keys name the business event (and
- * the version or due date it happened at), so a job delivered twice queues one mail.
+ * the version or due date it happened at), so a job delivered twice queues one mail. Each subject quotes
+ * the commitment's first words ({@code words}, {@link Text#firstWords}) before its account's name.
  */
 @Component
 class CommitmentMails {
 
     private static final String REMINDER = "commitment-reminder";
+
+    /** How much of the commitment's words a subject quotes: enough to tell two apart, short enough to read. */
+    static final int SUBJECT_WORDS = 50;
 
     private final Outbox outbox;
     private final MailComposer composer;
@@ -206,6 +211,9 @@ class CommitmentMails {
                 c.getStatusReason() == null ? "" : c.getStatusReason(),
                 "evidence",
                 c.getDeliveryEvidence() == null ? "" : c.getDeliveryEvidence()));
+        // the subject's own words for this commitment: an owner with two of one account due the same day
+        // tells the two mails apart in the inbox (the session 38 review: both read "Reminder: commitment due ...")
+        model.put("words", Text.firstWords(c.getDescription(), SUBJECT_WORDS));
         model.putAll(extra);
         return outbox.enqueue(
                 key(template, c) + event,

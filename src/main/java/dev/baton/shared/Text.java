@@ -107,6 +107,44 @@ public final class Text {
     }
 
     /**
+     * {@code s} cut to a few words on one line, for a mail subject that must tell two mails apart at a glance:
+     * every run of whitespace, control and format characters (line breaks too) one space, and past {@code max}
+     * characters cut after the last whole word that fits (or mid-word, never inside a surrogate pair, when that
+     * word would leave less than half) and ended with an ellipsis: "Pen test report with the remediation plan
+     * for…".
+     *
+     * @param s the text, not null
+     * @param max the most characters kept before the ellipsis
+     */
+    public static String firstWords(String s, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), max + 1));
+        boolean space = false;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || isControl(c)
+                    || Character.getType(c) == Character.FORMAT) {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (space) {
+                sb.append(' ');
+                space = false;
+            }
+            sb.appendCodePoint(c);
+            if (sb.length() > max) {
+                int end = Character.isHighSurrogate(sb.charAt(max - 1)) ? max - 1 : max;
+                // at the last whole word, unless that drops more than half of what fits
+                int word = sb.charAt(end) == ' ' ? end : sb.lastIndexOf(" ", end);
+                return sb.substring(0, word > max / 2 ? word : end).strip() + "…";
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
      * {@code s} as a reader can check it character by character, for names a machine matches exactly
      * (a job type, a process id): line breaks and tabs written {@code \\n}, {@code \\r}, {@code \\t}, and
      * every other character one cannot see ({@link #invisible}) as {@code \\u00a0}. A plain space stays.

@@ -137,8 +137,10 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         dispatcher.dispatch();
         // one mail per assignment: the commitment's own, no inbox "New task" beside it for accept or deliver;
         // none to rob, who gave it to himself
-        assertThat(subjectsTo("rob", accountName)).containsExactly("Delivered, awaiting verification · " + accountName);
-        assertThat(subjectsTo("rita", accountName)).containsExactly("Commitment assigned to you · " + accountName);
+        assertThat(subjectsTo("rob", accountName))
+                .containsExactly("Delivered, awaiting verification: \"SSO guide\" · " + accountName);
+        assertThat(subjectsTo("rita", accountName))
+                .containsExactly("Commitment assigned to you: \"SSO guide\" · " + accountName);
     }
 
     @Test
@@ -592,14 +594,52 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
         assertThat(subjectsTo("rob", accountName))
                 .filteredOn(s -> !s.startsWith("Commitment assigned"))
-                .containsExactly("Reminder: commitment due "
+                .containsExactly("Reminder: commitment \"Training days\" due "
                         + LocalDate.now()
                                 .plusDays(2)
                                 .format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH))
                         + " · " + accountName);
         assertThat(subjectsTo("maria", accountName))
                 .containsExactlyInAnyOrder(
-                        "Overdue commitment · " + accountName, "Commitment rejected · " + accountName);
+                        "Overdue commitment: \"Training days\" · " + accountName,
+                        "Commitment rejected: \"Free pilot\" · " + accountName);
+    }
+
+    /**
+     * Found by the session 38 review: two commitments of one account due the same day were reminded and escalated
+     * under one subject ("Reminder: commitment due ... · Acme"), so nobody could tell the two mails apart without
+     * opening them. Each subject now quotes its commitment's first words, on one line and cut short.
+     */
+    @Test
+    void twoCommitmentsOfOneAccountDueTheSameDayAreMailedUnderSubjectsThatTellThemApart() throws Exception {
+        String accountName = "Twins " + UUID.randomUUID();
+        long accountId = accountOf("rob", accountName);
+        long guide = promise("rob", accountId, "SSO guide", "rob", 2);
+        long report = promise(
+                "rob",
+                accountId,
+                "Pen test report\nwith the remediation plan for every finding the auditors raised",
+                "rob",
+                2);
+        for (long id : List.of(guide, report)) {
+            as("rob").postForEntity("/api/commitments/" + id + "/accept", null, Map.class);
+            awaitStatus(id, CommitmentStatus.ACCEPTED);
+            steps.remind(id);
+            steps.escalate(id);
+        }
+        dispatcher.dispatch();
+
+        String due = day(LocalDate.now().plusDays(2));
+        String reportWords = "\"Pen test report with the remediation plan for…\"";
+        assertThat(subjectsTo("rob", accountName))
+                .filteredOn(s -> s.startsWith("Reminder"))
+                .containsExactlyInAnyOrder(
+                        "Reminder: commitment \"SSO guide\" due " + due + " · " + accountName,
+                        "Reminder: commitment " + reportWords + " due " + due + " · " + accountName);
+        assertThat(subjectsTo("maria", accountName))
+                .containsExactlyInAnyOrder(
+                        "Overdue commitment: \"SSO guide\" · " + accountName,
+                        "Overdue commitment: " + reportWords + " · " + accountName);
     }
 
     @Test
@@ -618,7 +658,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         dispatcher.dispatch();
 
         assertThat(subjectsTo("rob", accountName)).noneMatch(s -> s.startsWith("Reminder"));
-        assertThat(subjectsTo("maria", accountName)).containsExactly("Overdue commitment · " + accountName);
+        assertThat(subjectsTo("maria", accountName))
+                .containsExactly("Overdue commitment: \"Quarterly review\" · " + accountName);
     }
 
     /**
@@ -709,7 +750,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         dispatcher.dispatch();
         assertThat(subjectsTo("rob", accountName))
                 .filteredOn(s -> s.startsWith("Reminder"))
-                .containsExactly("Reminder: commitment due " + day(sooner) + " · " + accountName);
+                .containsExactly("Reminder: commitment \"Data migration\" due " + day(sooner) + " · " + accountName);
     }
 
     @Test
@@ -746,7 +787,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
         assertThat(subjectsTo("rob", accountName))
                 .filteredOn(s -> s.startsWith("Reminder"))
-                .containsExactly("Reminder: commitment due "
+                .containsExactly("Reminder: commitment \"Data migration\" due "
                         + first.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)) + " · "
                         + accountName);
     }
@@ -815,7 +856,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         assertThat(subjectsTo("maria", ritasName)).as("she rejected it herself").isEmpty();
         assertThat(subjectsTo("rita", ritasName))
                 .containsExactlyInAnyOrder(
-                        "Commitment rejected · " + ritasName, "Delivered, awaiting verification · " + ritasName);
+                        "Commitment rejected: \"Custom dashboard\" · " + ritasName,
+                        "Delivered, awaiting verification: \"Training plan\" · " + ritasName);
         assertThat(textOf("commitment-rejected", ritas))
                 .contains("Maria")
                 .contains("rejected a commitment you made")
@@ -865,11 +907,12 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
         assertThat(subjectsTo("rita", accountName))
                 .containsExactlyInAnyOrder(
-                        "Commitment assigned to you · " + accountName, "New terms for a commitment · " + accountName);
+                        "Commitment assigned to you: \"Onsite workshop\" · " + accountName,
+                        "New terms for a commitment: \"Remote workshop\" · " + accountName);
         assertThat(textOf("commitment-renegotiated", ritas)).contains("Rob").contains("Remote workshop");
         assertThat(subjectsTo("rob", accountName))
                 .as("rita's rejection comes back to him; his own rejection and renegotiation do not")
-                .containsExactly("Commitment rejected · " + accountName);
+                .containsExactly("Commitment rejected: \"Onsite workshop\" · " + accountName);
     }
 
     /**
