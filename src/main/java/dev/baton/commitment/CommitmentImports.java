@@ -1,6 +1,7 @@
 package dev.baton.commitment;
 
 import dev.baton.notification.Outbox;
+import dev.baton.notification.OutboxStatus;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Dates;
 import dev.baton.shared.PlainText;
@@ -88,10 +89,11 @@ public class CommitmentImports {
             AlreadyReminded alreadyReminded) {}
 
     /**
-     * The "due soon" reminder to an owner for a due date, queued already: {@code sent} whether it went out (else it
-     * waits, or sending it gave up), {@code at} when it went out, else when it was queued, where the owner is.
+     * The "due soon" reminder to an owner for a due date, queued already: {@code sent} whether it went out, {@code
+     * failed} whether sending it gave up for good (then it waits for an admin to send it again; neither: it waits to
+     * go out), {@code at} when it went out, else when it was queued, where the owner is.
      */
-    public record AlreadyReminded(boolean sent, ZonedDateTime at) {}
+    public record AlreadyReminded(boolean sent, boolean failed, ZonedDateTime at) {}
 
     private final JdbcTemplate jdbc;
     private final TimeZones zones;
@@ -211,6 +213,7 @@ public class CommitmentImports {
                                 d.owner(),
                                 new AlreadyReminded(
                                         sent,
+                                        mail.status() == OutboxStatus.FAILED,
                                         (sent ? mail.sentAt() : mail.queuedAt())
                                                 .atZone(d.reminderAt().getZone()))));
             }

@@ -219,7 +219,8 @@ class CommitmentRows implements RowHandler {
      * What a known commitment's process does with the "due soon" reminder once the import has told it of the change:
      * mails it at once, unless the reminder to this owner for this due date was queued already (an earlier team, owner
      * or date it had before and has again), which its once-per-owner-and-due-date key keeps from going again. Session
-     * 38's probe: the notice promised a mail "at once" that never came.
+     * 38's probe: the notice promised a mail "at once" that never came. One whose sending gave up for good is not
+     * "queued" (until session 39 it read so): it goes only if an admin sends it again.
      */
     private static String remindedOnceImported(DueSoonOnArrival d) {
         AlreadyReminded done = d.alreadyReminded();
@@ -229,11 +230,15 @@ class CommitmentRows implements RowHandler {
         }
         String when = done.at().toLocalTime().truncatedTo(ChronoUnit.MINUTES) + " on "
                 + done.at().toLocalDate() + " (" + done.at().getZone().getId() + ")";
-        return ", but " + d.owner() + ", the owner, "
-                + (done.sent()
-                        ? "was mailed the \"due soon\" reminder for this due date at " + when
-                        : "has the \"due soon\" reminder for this due date queued since " + when)
-                + ", and it goes once per owner and due date: no new reminder is mailed";
+        String mailed = done.sent()
+                ? d.owner() + ", the owner, was mailed the \"due soon\" reminder for this due date at " + when
+                : done.failed()
+                        ? "the \"due soon\" reminder for this due date to " + d.owner() + ", the owner, queued at "
+                                + when + ", could not be sent (listed for admins at /admin/mail, who can send it"
+                                + " again)"
+                        : d.owner() + ", the owner, has the \"due soon\" reminder for this due date queued since "
+                                + when;
+        return ", but " + mailed + ", and it goes once per owner and due date: no new reminder is mailed";
     }
 
     /**

@@ -303,6 +303,21 @@ class ImportReportWordsIntegrationTests {
                         + " due date at " + sent.substring(0, 5) + " on "
                         + sentAt.atZone(robs).toLocalDate() + " ("
                         + robs.getId() + "), and it goes once per owner and due date: no new reminder is mailed");
+
+        // one whose sending gave up for good is not "queued" (until session 39 it read so): an admin may send it again
+        Instant queuedAt = Instant.parse("2026-01-02T07:05:00Z");
+        jdbc.update(
+                "update outbox_message set status = 'FAILED', sent_at = null, created_at = ? where dedup_key like ?",
+                java.sql.Timestamp.from(queuedAt),
+                "commitment-reminder:" + t1 + ":%");
+        assertThat(notices(finished(start("COMMITMENTS", true, moved))))
+                .filteredOn(n -> n.contains("due soon"))
+                .containsExactly(told.substring(0, told.indexOf(", so once imported"))
+                        + ", but the \"due soon\" reminder for this due date to " + fullName("rob") + ", the owner,"
+                        + " queued at " + queuedAt.atZone(robs).toLocalTime() + " on "
+                        + queuedAt.atZone(robs).toLocalDate() + " (" + robs.getId() + "), could not be sent (listed"
+                        + " for admins at /admin/mail, who can send it again), and it goes once per owner and due"
+                        + " date: no new reminder is mailed");
     }
 
     private String zoneOf(String username) {
