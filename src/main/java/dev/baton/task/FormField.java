@@ -18,6 +18,8 @@ import java.util.Map;
  * @param required required while shown: a field hidden by a condition ({@code hiddenWhen}) is not
  * @param readonly shown but not changeable (form-js {@code disabled} or {@code readonly}): the
  *     process keeps the value it has
+ * @param maxLength the most characters the server takes in a text field: the form's own, else {@link
+ *     #DEFAULT_MAX_TEXT} or {@link #DEFAULT_MAX_TEXTAREA}; null for other types
  * @param hiddenWhen the form-js {@code conditional.hide} conditions that hide the field: those of the
  *     groups and dynamic lists around it (outermost first), then its own; the server's answer check (FormCheck)
  *     treats it as form-js does: hidden while any is true, and then neither required nor kept
@@ -34,7 +36,13 @@ public record FormField(
 
         List<Option> options,
         Integer minLength,
+
+        @Schema(
+                description = "The most characters (code points: an emoji is one) the server takes in a text field:"
+                        + " the form's own validate.maxLength, else 1000 for a one-line text field and 20000 for a"
+                        + " textarea; null for other fields")
         Integer maxLength,
+
         BigDecimal min,
         BigDecimal max,
         String pattern,
@@ -106,6 +114,11 @@ public record FormField(
 
     public FormField {
         options = options == null ? List.of() : List.copyOf(options);
+        // the limit the server applies, said where an API client reads the form (until session 39 null for a
+        // field without its own, though longer text was refused)
+        if (maxLength == null && (type == Type.TEXT || type == Type.TEXTAREA)) {
+            maxLength = type == Type.TEXT ? DEFAULT_MAX_TEXT : DEFAULT_MAX_TEXTAREA;
+        }
         hiddenWhen = hiddenWhen == null ? List.of() : List.copyOf(hiddenWhen);
     }
 
@@ -125,6 +138,7 @@ public record FormField(
      */
     static final int DEFAULT_MAX_TEXT = 1_000;
 
+    /** The same for a textarea: a note of several pages. */
     static final int DEFAULT_MAX_TEXTAREA = 20_000;
 
     /** The message for a converted value that breaks one of the checks, or null when it passes. */
@@ -134,9 +148,6 @@ public record FormField(
             if (notText != null) {
                 return notText;
             }
-            int maxLength = this.maxLength != null
-                    ? this.maxLength
-                    : type == Type.TEXT ? DEFAULT_MAX_TEXT : DEFAULT_MAX_TEXTAREA;
             // characters (code points) as people count them, not UTF-16 units: an emoji is one
             int characters = SizeInCharacters.characters(text);
             if (minLength != null && characters < minLength) {

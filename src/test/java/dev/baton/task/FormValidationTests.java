@@ -2,6 +2,7 @@ package dev.baton.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -34,6 +35,29 @@ class FormValidationTests {
         assertThat(form.fields().get(1))
                 .extracting(FormField::min, FormField::max)
                 .containsExactly(BigDecimal.ZERO, new BigDecimal("10.5"));
+    }
+
+    /**
+     * Found by the session 38 review: a text field without its own maxLength said null in the task's form
+     * description, though the server refuses more than its default: it says the limit the server applies.
+     */
+    @Test
+    void aTextFieldWithoutItsOwnMaxLengthSaysTheLimitTheServerApplies() throws Exception {
+        FormDefinition form = FormDefinition.parse(new ObjectMapper().readTree("""
+          { "id": "limits", "components": [
+            { "type": "textfield", "key": "name", "label": "Name" },
+            { "type": "textarea", "key": "note", "label": "Note" },
+            { "type": "number", "key": "count", "label": "Count" } ] }
+          """));
+
+        assertThat(form.fields())
+                .extracting(FormField::key, FormField::maxLength)
+                .containsExactly(
+                        tuple("name", FormField.DEFAULT_MAX_TEXT),
+                        tuple("note", FormField.DEFAULT_MAX_TEXTAREA),
+                        tuple("count", null));
+        assertThat(form.fields().get(0).violation("x".repeat(1_001))).isEqualTo("must be at most 1,000 characters");
+        assertThat(form.fields().get(0).violation("x".repeat(1_000))).isNull();
     }
 
     @Test

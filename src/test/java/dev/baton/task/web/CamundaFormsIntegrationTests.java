@@ -1,6 +1,7 @@
 package dev.baton.task.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.support.Multipart;
@@ -101,6 +102,17 @@ class CamundaFormsIntegrationTests extends EngineIntegrationTest {
                                 List.of(
                                         Map.of("value", "EMEA", "label", "EMEA"),
                                         Map.of("value", "APAC", "label", "APAC"))));
+        // found by the session 38 review: a text field without its own maxLength said null, though the server
+        // refuses more than its default; now each says the limit the server applies, a number only where it has one
+        assertThat((List<Map<String, Object>>) details.get("formFields"))
+                .filteredOn(f -> List.of("accountName", "reason", "escalationNote", "discount")
+                        .contains(f.get("key")))
+                .extracting(f -> f.get("key"), f -> f.get("maxLength"))
+                .containsExactly(
+                        tuple("accountName", 1_000),
+                        tuple("discount", null),
+                        tuple("reason", 40),
+                        tuple("escalationNote", 20_000));
         String page = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
         assertThat(page).contains("id=\"form-js\"", "Form_renewal_review", "/vendor/form-js/form-viewer.umd.js");
     }
