@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * {@code baton.leads.*}: how fast a new lead must be touched, counted in the owner's working hours.
@@ -25,7 +26,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reassignAfter working time after the SLA at which an untouched lead goes to the next rep
  * @param workingDays the days people work, e.g. {@code MONDAY,TUESDAY,...}
  * @param workdayStarts local time in the owner's zone, e.g. 09:00
- * @param workdayEnds local time in the owner's zone, after {@code workdayStarts}, e.g. 17:00
+ * @param workdayEnds local time in the owner's zone, after {@code workdayStarts}, e.g. 17:00; {@link
+ *     LocalTime#MAX} (written {@code "24:00"} in the configuration, or {@code "23:59:59.999999999"}) is the end of
+ *     the day: the working day runs to midnight
  * @param salesTeams keys of the teams whose active reps work leads: they alone take leads, by territory or in turn
  */
 @ConfigurationProperties("baton.leads")
@@ -39,6 +42,34 @@ public record LeadSettings(
         List<String> salesTeams) {
 
     static final String DEFAULT_SOURCE = "default";
+
+    /**
+     * The settings as the configuration writes them: the working day's bounds as text, so that {@code workday-ends}
+     * may say {@code "24:00"}, the end of the day, which a {@link LocalTime} cannot hold (it becomes {@link
+     * LocalTime#MAX}, as {@link WorkingHours} counts it: to midnight). Until session 39 a 24-hour day had to be
+     * written {@code "23:59:59.999999999"}, which still works.
+     *
+     * @throws IllegalArgumentException naming the setting and the value when a bound is not a time of day
+     *     ({@code 25:00}, {@code 17:60}, {@code five}): start-up stops with it
+     */
+    @ConstructorBinding
+    LeadSettings(
+            Map<String, String> firstTouch,
+            Duration remindBefore,
+            Duration reassignAfter,
+            Set<DayOfWeek> workingDays,
+            String workdayStarts,
+            String workdayEnds,
+            List<String> salesTeams) {
+        this(
+                firstTouch,
+                remindBefore,
+                reassignAfter,
+                workingDays,
+                time(workdayStarts, "baton.leads.workday-starts", false),
+                time(workdayEnds, "baton.leads.workday-ends", true),
+                salesTeams);
+    }
 
     public LeadSettings {
         Map<String, String> slas = new TreeMap<>();
@@ -91,6 +122,30 @@ public record LeadSettings(
     /** The working week these settings describe. */
     public WorkingHours workingHours() {
         return new WorkingHours(workingDays, workdayStarts, workdayEnds);
+    }
+
+    /**
+     * A bound of the working day as written, e.g. {@code 09:00} or {@code 17:30}; null (not set) stays null, for
+     * the default.
+     *
+     * @param endOfDay whether {@code 24:00} may say the end of the day ({@link LocalTime#MAX})
+     * @throws IllegalArgumentException naming {@code name} and the value when it is not a time of day
+     */
+    static LocalTime time(String text, String name, boolean endOfDay) {
+        if (text == null) {
+            return null;
+        }
+        String time = text.strip();
+        if (endOfDay && (time.equals("24:00") || time.equals("24:00:00"))) {
+            return LocalTime.MAX;
+        }
+        try {
+            return LocalTime.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is not a time of day: write hours and minutes"
+                    + " from 00:00 to 23:59, e.g. \"17:00\""
+                    + (endOfDay ? ", or \"24:00\" for the end of the day" : ""));
+        }
     }
 
     /** The shortest first-touch SLA: anything shorter is a slip (PT0.5S, PT1S), no SLA a person can meet. */

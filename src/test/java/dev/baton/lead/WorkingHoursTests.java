@@ -157,7 +157,13 @@ class WorkingHoursTests {
                 .hasMessage("firstTouchSla: 'PT0.5S' must be at least a minute (PT1M)");
         // the configured SLAs obey the same limits, with the configured week: one day of 9 to 5
         assertThatThrownBy(() -> new LeadSettings(
-                        Map.of("webinar", "PT1300H"), null, null, EnumSet.of(DayOfWeek.MONDAY), null, null, List.of()))
+                        Map.of("webinar", "PT1300H"),
+                        null,
+                        null,
+                        EnumSet.of(DayOfWeek.MONDAY),
+                        (LocalTime) null,
+                        (LocalTime) null,
+                        List.of()))
                 .hasMessage("baton.leads.first-touch.webinar: 'PT1300H' is longer than the working week can place:"
                         + " it counts working hours, at most 1,240 working hours (155 weeks of 1 working day of 8"
                         + " hours)");
@@ -222,11 +228,59 @@ class WorkingHoursTests {
                 });
     }
 
+    /**
+     * Found by the session 38 review: a 24-hour working day had to be written "23:59:59.999999999". "24:00" is the end
+     * of the day and works as that form does (to midnight, the SLA's limit put in words around the clock); a bound
+     * that is no time of day stops start-up with a message naming the setting and the value and saying what to write
+     * (it stopped before too, its first cause the parser's "Text '25:00' could not be parsed at index 5").
+     */
+    @Test
+    void aWorkdayEndingAt2400WorksToMidnightAndOneThatIsNoTimeStopsStartUpNamingIt() {
+        WorkingHours aroundTheClock =
+                new WorkingHours(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MAX);
+        for (String end : List.of("24:00", "23:59:59.999999999")) {
+            new ApplicationContextRunner()
+                    .withUserConfiguration(WithLeadSettings.class)
+                    .withPropertyValues(
+                            "baton.leads.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
+                            "baton.leads.workday-starts=00:00",
+                            "baton.leads.workday-ends=" + end)
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        WorkingHours hours = context.getBean(LeadSettings.class).workingHours();
+                        assertThat(hours).as(end).isEqualTo(aroundTheClock);
+                        assertThat(hours.longestWorkInWords()).isEqualTo("26,040 hours (155 weeks around the clock)");
+                        assertThat(hours.add(at("2026-06-12T15:00", BERLIN), Duration.ofHours(24), BERLIN))
+                                .isEqualTo(at("2026-06-13T15:00", BERLIN));
+                    });
+        }
+        for (String bad : List.of("25:00", "17:60", "five")) {
+            new ApplicationContextRunner()
+                    .withUserConfiguration(WithLeadSettings.class)
+                    .withPropertyValues("baton.leads.workday-ends=" + bad)
+                    .run(context -> {
+                        assertThat(context).hasFailed();
+                        Throwable cause = context.getStartupFailure();
+                        while (cause.getCause() != null) {
+                            cause = cause.getCause();
+                        }
+                        assertThat(cause)
+                                .hasMessage("baton.leads.workday-ends: '" + bad + "' is not a time of day: write"
+                                        + " hours and minutes from 00:00 to 23:59, e.g. \"17:00\", or \"24:00\" for"
+                                        + " the end of the day");
+                    });
+        }
+        // the start of a day is no end of one
+        assertThatThrownBy(() -> LeadSettings.time("24:00", "baton.leads.workday-starts", false))
+                .hasMessage("baton.leads.workday-starts: '24:00' is not a time of day: write hours and minutes from"
+                        + " 00:00 to 23:59, e.g. \"17:00\"");
+    }
+
     @EnableConfigurationProperties(LeadSettings.class)
     static class WithLeadSettings {}
 
     private static LeadSettings settings(Map<String, String> firstTouch) {
-        return new LeadSettings(firstTouch, null, null, null, null, null, List.of());
+        return new LeadSettings(firstTouch, null, null, null, (LocalTime) null, (LocalTime) null, List.of());
     }
 
     private static Instant at(String local, ZoneId zone) {
