@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Outbox {
 
+    /** The longest subject kept (outbox_message.subject, characters); a longer one is cut with an ellipsis. */
+    static final int SUBJECT_LENGTH = 300;
+
     /**
      * A mail written for a person rather than by Baton: it shows the person's name (on Baton's own
      * address, which the mail server may send from) and replies go to the person.
@@ -96,7 +99,8 @@ public class Outbox {
     public boolean enqueue(
             String dedupKey, String to, String cc, Sender sender, String subject, String textBody, String htmlBody) {
         // the subject is one line whatever a name held: a line break there would end the header (defence
-        // in depth: names and one-line fields are refused with control characters on input)
+        // in depth: names and one-line fields are refused with control characters on input); and it fits its
+        // column, cut with an ellipsis, whatever length the names in it have (a step or playbook name may be long)
         // "on conflict do nothing" rather than check-then-insert: a concurrent duplicate waits for the
         // first insert and then does nothing, instead of failing (and rolling back) the caller
         int inserted = jdbc.sql("""
@@ -110,7 +114,7 @@ public class Outbox {
                         cc,
                         sender == null ? null : sender.name(),
                         sender == null ? null : sender.replyTo(),
-                        Text.oneLine(subject),
+                        Text.firstWords(subject, SUBJECT_LENGTH - 1),
                         textBody,
                         htmlBody,
                         OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))

@@ -103,6 +103,25 @@ class OutboxIntegrationTests {
         assertThat(row.getAttempts()).isEqualTo(1);
     }
 
+    /**
+     * A subject longer than its column (a long step or playbook name in it; commitment subjects now quote
+     * the commitment's words too) was an insert the database refused, failing whatever step mailed it:
+     * it is cut to fit, with an ellipsis, and the mail goes out.
+     */
+    @Test
+    void aSubjectLongerThanItsColumnIsCutToFitAndTheMailGoesOut() throws Exception {
+        String key = "test:" + domain;
+        String subject = "New task: " + "Review the renewal terms ".repeat(40);
+        transactions.executeWithoutResult(
+                tx -> assertThat(outbox.enqueue(key, "anna@" + domain, null, subject, "body", null))
+                        .isTrue());
+
+        assertThat(dispatcher.dispatch()).isEqualTo(1);
+        String received = greenMail.getReceivedMessagesForDomain(domain)[0].getSubject();
+        assertThat(received).startsWith("New task: Review the renewal terms").endsWith("…");
+        assertThat(received.length()).isLessThanOrEqualTo(Outbox.SUBJECT_LENGTH);
+    }
+
     @Test
     void sendsNothingWhenTheCallersTransactionRollsBack() {
         transactions.executeWithoutResult(tx -> {
