@@ -1343,6 +1343,51 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         .startsWith("a timer date the engine cannot read: write a date and time with its offset"));
     }
 
+    /**
+     * The session 39 probe's Camunda Modeler files, uploaded as it did: a playbook waiting for the signal
+     * it throws itself (one run's throw ended every run's wait, on other accounts), a signal start event
+     * beside the plain one in a playbook whose step is the account owner's (another playbook's throw
+     * started a run nobody launched, stuck on an incident no page showed), and a Camunda user task whose
+     * form is an external reference (refused in the engine's words, naming no step). Each is refused,
+     * naming its element, and nothing is kept.
+     */
+    @Test
+    void theSession39ProbesSignalAndExternalFormPlaybooksAreRefusedNamingTheirElements() {
+        assertThat(problems(upload(
+                        "ada",
+                        Map.of("campaign-launch-sync.bpmn", read("playbooks/modeler39/campaign-launch-sync.bpmn")))))
+                .anySatisfy(p -> assertThat(p)
+                        .containsEntry("elementId", "Event_0cat001")
+                        .containsEntry("elementName", "Wait until live")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains(
+                                "which this playbook throws itself at 'Campaign live' (Event_0thr001)",
+                                "every run waiting for it"));
+        assertThat(problems(upload(
+                        "ada", Map.of("press-kit-refresh.bpmn", read("playbooks/modeler39/press-kit-refresh.bpmn")))))
+                .anySatisfy(p -> assertThat(p)
+                        .containsEntry("elementId", "Event_0sgst01")
+                        .containsEntry("elementName", "Campaign went live")
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("a signal start event beside the plain one")
+                        .contains("a run nobody launched"));
+        assertThat(problems(upload(
+                        "ada",
+                        Map.of("nps-detractor-review.bpmn", read("playbooks/modeler39/nps-detractor-review.bpmn")))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Activity_0nps001")
+                        .containsEntry("elementName", "Review detractor feedback")
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("the form is an external reference ('https://forms.example.com/nps-review')"));
+        assertThat(uploads.findAll())
+                .noneMatch(u -> u.getProcessIds().contains("Process_0pressk")
+                        || u.getProcessIds().contains("Process_0npsrv1"));
+    }
+
     static List<Map<String, Object>> problems(ResponseEntity<List> response) {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         Map<String, Object> problem = (Map<String, Object>) response.getBody().getFirst();
