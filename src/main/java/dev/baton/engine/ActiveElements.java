@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,4 +18,11 @@ public interface ActiveElements {
      * has ended or the engine does not know it.
      */
     Set<String> of(long processInstanceKey);
+
+    /**
+     * The instances that called the instance, while it runs: the one whose call activity started it
+     * first, the instance started on its own (at the top of the calls) last. Empty when it was started
+     * on its own, has ended, or the engine does not know it.
+     */
+    List<Long> callers(long processInstanceKey);
 }

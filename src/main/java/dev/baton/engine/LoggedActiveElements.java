@@ -6,8 +6,11 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,8 +18,9 @@ import java.util.Set;
  * {@link ActiveElements} read from the in-process engine's record log, as {@link LoggedIncidents}
  * reads incidents: each query first reads the records written since the last one, keeping the
  * element instances activated and not yet completed or terminated (a migration's new element id
- * replaces the old). Only their values are read; what it keeps grows with the elements active now,
- * not with all ever run. The log lives as long as the engine, and so does this.
+ * replaces the old), and the running instances a call activity started with the instance that called
+ * each. Only their values are read; what it keeps grows with the elements and called instances active
+ * now, not with all ever run. The log lives as long as the engine, and so does this.
  */
 final class LoggedActiveElements implements ActiveElements, AutoCloseable {
 
@@ -25,6 +29,7 @@ final class LoggedActiveElements implements ActiveElements, AutoCloseable {
 
     private final RecordLogTail log;
     private final Map<Long, Active> active = new LinkedHashMap<>(); // element instance key -> element
+    private final Map<Long, Long> callers = new HashMap<>(); // running called instance -> the instance that called it
 
     LoggedActiveElements(LogStreamReader log) {
         this.log = new RecordLogTail(log);
@@ -40,6 +45,18 @@ final class LoggedActiveElements implements ActiveElements, AutoCloseable {
         return ids;
     }
 
+    @Override
+    public synchronized List<Long> callers(long processInstanceKey) {
+        readNewRecords();
+        List<Long> chain = new ArrayList<>();
+        Long caller = callers.get(processInstanceKey);
+        while (caller != null && !chain.contains(caller)) {
+            chain.add(caller);
+            caller = callers.get(caller);
+        }
+        return chain;
+    }
+
     private void readNewRecords() {
         log.readNew((event, metadata) -> {
             if (metadata.getValueType() != ValueType.PROCESS_INSTANCE || metadata.getRecordType() != RecordType.EVENT) {
@@ -50,13 +67,19 @@ final class LoggedActiveElements implements ActiveElements, AutoCloseable {
                 case ELEMENT_ACTIVATING, ELEMENT_MIGRATED -> {
                     ProcessInstanceRecord value = new ProcessInstanceRecord();
                     event.readValue(value);
-                    if (value.getBpmnElementType() != BpmnElementType.PROCESS
-                            && (intent == ProcessInstanceIntent.ELEMENT_ACTIVATING
-                                    || active.containsKey(event.getKey()))) {
+                    if (value.getBpmnElementType() == BpmnElementType.PROCESS) {
+                        if (intent == ProcessInstanceIntent.ELEMENT_ACTIVATING && value.hasParentProcess()) {
+                            callers.put(event.getKey(), value.getParentProcessInstanceKey());
+                        }
+                    } else if ((intent == ProcessInstanceIntent.ELEMENT_ACTIVATING
+                            || active.containsKey(event.getKey()))) {
                         active.put(event.getKey(), new Active(value.getProcessInstanceKey(), value.getElementId()));
                     }
                 }
-                case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> active.remove(event.getKey());
+                case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
+                    active.remove(event.getKey());
+                    callers.remove(event.getKey()); // a process's own record: the key is its instance's
+                }
                 default -> {
                     // the other intents do not change where an instance waits
                 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * User-task jobs Baton cannot store become visible problems instead of a log line forever: a fault
  * in the model at once, any other failure after {@link #MAX_DELIVERIES} deliveries. The job is
  * failed with no retries left and a readable message (an engine incident, which an operator
- * resolves after fixing the cause), and recorded in {@link JobProblems} for the admins' page.
+ * resolves after fixing the cause), and listed for the admins' page ({@link OpenProblemJobs#list}).
  * Deliveries are counted in memory: a restart only gives a job a few more tries.
  */
 @Component
@@ -21,10 +21,10 @@ class UndeliverableJobs {
     static final int MAX_DELIVERIES = 3;
     private static final Logger log = LoggerFactory.getLogger(UndeliverableJobs.class);
 
-    private final JobProblems problems;
+    private final OpenProblemJobs problems;
     private final Map<Long, Integer> failedDeliveries = new ConcurrentHashMap<>();
 
-    UndeliverableJobs(JobProblems problems) {
+    UndeliverableJobs(OpenProblemJobs problems) {
         this.problems = problems;
     }
 

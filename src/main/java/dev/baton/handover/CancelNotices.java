@@ -1,6 +1,7 @@
 package dev.baton.handover;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.engine.JobProblems;
 import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
 import dev.baton.notification.OutboxStatus;
@@ -32,6 +33,7 @@ class CancelNotices {
     private final TimeZones zones;
     private final AuditLog audit;
     private final TakingOverMails takingOver;
+    private final JobProblems problems;
 
     CancelNotices(
             MailComposer composer,
@@ -39,8 +41,10 @@ class CancelNotices {
             PeopleLookup people,
             TimeZones zones,
             AuditLog audit,
-            TakingOverMails takingOver) {
+            TakingOverMails takingOver,
+            JobProblems problems) {
         this.takingOver = takingOver;
+        this.problems = problems;
         this.composer = composer;
         this.outbox = outbox;
         this.people = people;
@@ -49,7 +53,9 @@ class CancelNotices {
     }
 
     /**
-     * Tells of the cancellation of {@code h} (cancelled already).
+     * Tells of the cancellation of {@code h} (cancelled already); on the admins' problems page too: a
+     * problem still listed for a step of its run (a failed transfer of an account's instance it called)
+     * is resolved, "the handover was canceled by Maria Rossi" (session 39: it stayed open for ever).
      *
      * @param items all of the handover's items
      * @param withOpenSteps the user names holding one of the handover's steps when it was cancelled
@@ -72,6 +78,13 @@ class CancelNotices {
         Map<String, OutboxStatus> intros = outbox.statusOf(
                 moved.stream().map(i -> HandoverMails.introKey(i.getId())).toList());
         String canceller = people.fullName(h.getCancelledBy());
+        String resolution = "the handover was canceled by " + canceller;
+        if (h.getProcessInstanceKey() != null) {
+            problems.resolveRun(h.getProcessInstanceKey(), resolution, h.getCompletedAt());
+        }
+        // a failed transfer's own instance, for an engine that cannot tell which run called it (a cluster)
+        items.forEach(i -> i.stuckTransfer()
+                .ifPresent(stuck -> problems.resolveRun(stuck.processInstanceKey(), resolution, h.getCompletedAt())));
         toDeparting(h, items.size(), moved, canceller);
         Map<Person, List<HandoverItem>> successors = new LinkedHashMap<>();
         items.stream()

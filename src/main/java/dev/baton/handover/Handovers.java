@@ -42,5 +42,8 @@ public interface Handovers extends JpaRepository<Handover, Long> {
 
     Page<Handover> findByDepartingIdIn(Collection<Long> departingIds, Pageable page);
 
+    /** The handovers whose rep-handover instance is one of these. */
+    List<Handover> findByProcessInstanceKeyIn(Collection<Long> processInstanceKeys);
+
     List<Handover> findByStatusAndCreatedAtBeforeOrderById(HandoverStatus status, Instant before);
 }

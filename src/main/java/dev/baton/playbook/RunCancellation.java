@@ -3,6 +3,7 @@ package dev.baton.playbook;
 import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.engine.JobProblems;
 import dev.baton.engine.ProcessInstances;
 import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
@@ -34,6 +35,7 @@ public class RunCancellation {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final PeopleLookup people;
+    private final JobProblems problems;
 
     RunCancellation(
             PlaybookInstances instances,
@@ -43,8 +45,10 @@ public class RunCancellation {
             AuditLog audit,
             Clock clock,
             TransactionTemplate tx,
-            PeopleLookup people) {
+            PeopleLookup people,
+            JobProblems problems) {
         this.people = people;
+        this.problems = problems;
         this.instances = instances;
         this.engine = engine;
         this.tasks = tasks;
@@ -70,8 +74,10 @@ public class RunCancellation {
      * TaskEngineSync}: each is checked with the engine), and so are the open tasks on the run's
      * account that arrived since it started (for a run about no account: those about none): those of the
      * playbooks it called, which a task does not link to the run (a live run's task is left as it was:
-     * checking only extends its lock). A run the engine no longer has had ended already: it is
-     * recorded as ended, not cancelled.
+     * checking only extends its lock). The problems still listed for its steps on the admins' page,
+     * and for those of the playbooks it called, are resolved: "the run was canceled by Maria Rossi"
+     * (session 39: they stayed open for ever). A run the engine no longer has had ended already: it is
+     * recorded as ended, not cancelled, and its problems are resolved as "the run ended".
      *
      * <p>No database row is locked while the engine answers (issue 15: "commit first, call the
      * engine, record the outcome"): the checks commit before the engine is asked, and the outcome is
@@ -126,9 +132,12 @@ public class RunCancellation {
         PlaybookInstance run = instances.lockById(processInstanceKey).orElseThrow();
         if (!canceledHere) {
             run.ended(clock.instant()); // completed or cancelled meanwhile: true whatever the answer
+            problems.resolveRun(processInstanceKey, JobProblems.RUN_ENDED, clock.instant());
             return run.getCanceledBy();
         }
         if (run.canceled(actor, why, clock.instant())) {
+            problems.resolveRun(
+                    processInstanceKey, "the run was canceled by " + people.fullName(actor), clock.instant());
             audit.record(
                     "playbook.instance-canceled",
                     "playbook_instance",

@@ -30,7 +30,13 @@ public class AdvisoryLocks {
          * The names of the catalogue's playbooks: an upload is checked (no name another playbook goes by),
          * kept and deployed one at a time, so that two uploads at once cannot both take one name.
          */
-        PLAYBOOK_NAMES
+        PLAYBOOK_NAMES,
+        /**
+         * The admins' problems: a job that failed for good is listed (a new problem, or counted on the one
+         * of its step and cause) one at a time, so that two jobs of a step failing at once (a multi-instance
+         * step's parallel instances) count on one problem instead of each making its own.
+         */
+        JOB_PROBLEMS
     }
 
     /** The two-int key space's first half for every Baton lock ("BAT" and a zero byte). */

@@ -45,7 +45,13 @@ class JobFailuresTests {
     final JobFailures failures = new JobFailures(
             sdk,
             models,
-            new OpenProblemJobs(problems, Clock.fixed(Instant.parse("2026-12-04T20:00:00Z"), ZoneOffset.UTC)),
+            new OpenProblemJobs(
+                    problems,
+                    Clock.fixed(Instant.parse("2026-12-04T20:00:00Z"), ZoneOffset.UTC),
+                    models,
+                    (ActiveElements) null,
+                    org.springframework.transaction.support.TransactionOperations.withoutTransaction(),
+                    mock(dev.baton.shared.AdvisoryLocks.class)),
             List.of(job -> null, job -> "lead " + job.getVariablesAsMap().get("leadId")));
     final ActivatedJob job = mock(ActivatedJob.class);
     final ExceptionHandlingContext context = new ExceptionHandlingContext(mock(JobClient.class), job, null);

@@ -22,7 +22,13 @@ class UndeliverableJobsTests {
     final JobProblems problems = mock(JobProblems.class, CALLS_REAL_METHODS);
 
     final JobClient jobClient = mock(JobClient.class, RETURNS_DEEP_STUBS);
-    final UndeliverableJobs undeliverable = new UndeliverableJobs(problems);
+    final UndeliverableJobs undeliverable = new UndeliverableJobs(new OpenProblemJobs(
+            problems,
+            java.time.Clock.systemUTC(),
+            mock(ProcessModels.class),
+            (ActiveElements) null,
+            org.springframework.transaction.support.TransactionOperations.withoutTransaction(),
+            mock(dev.baton.shared.AdvisoryLocks.class)));
     final ActivatedJob job = mock(ActivatedJob.class);
 
     UndeliverableJobsTests() {

@@ -1292,6 +1292,38 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         .doesNotContainEntry("resolvedAt", null));
     }
 
+    /**
+     * Found by session 38's review: the problem of a transfer that failed for good named no handover
+     * link, and stayed open for ever once its handover was canceled. It links the handover's page
+     * (the account's instance is one the handover's run called) and is resolved by the cancel.
+     */
+    @Test
+    void aFailedTransfersProblemLinksItsHandoverAndIsResolvedWhenTheHandoverIsCanceled() {
+        Book launched = fixture.launch(book, true, this::as);
+        failedForGoodToAnInactiveSuccessor(launched);
+        assertThat(transferProblem()).containsEntry("runPath", "/handovers/" + launched.id());
+
+        ResponseEntity<Map> canceled = as("maria")
+                .postForEntity(
+                        "/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "Dana stays"), Map.class);
+
+        assertThat(canceled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(transferProblem())
+                .containsEntry("resolution", "the handover was canceled by Maria Rossi")
+                .doesNotContainEntry("resolvedAt", null);
+    }
+
+    private Map transferProblem() {
+        return (Map) as("ada").getForObject("/api/admin/problems", List.class).stream()
+                .filter(p -> ((String) ((Map) p).get("message"))
+                        .contains(book.account().getName()))
+                .reduce((a, b) -> {
+                    throw new AssertionError(
+                            "two problems for " + book.account().getName());
+                })
+                .orElseThrow();
+    }
+
     private ResponseEntity<Map> retryTransfer(Book launched) {
         return as("maria")
                 .postForEntity(

@@ -80,6 +80,9 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    dev.baton.engine.JobProblems jobProblems;
+
     @Test
     void theManagerWhoLaunchedARunCancelsItWithAReasonOnceAndItsTaskIsWithdrawn() throws Exception {
         long key = launchAsMaria("Acme Cancel");
@@ -166,8 +169,8 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
                     CompletableFuture.supplyAsync(() -> rowLockFree(key)).get());
             return processInstances.cancel(key);
         });
-        RunCancellation cancellation =
-                new RunCancellation(instances, engine, taskService, engineSync, audit, clock, tx, peopleLookup);
+        RunCancellation cancellation = new RunCancellation(
+                instances, engine, taskService, engineSync, audit, clock, tx, peopleLookup, jobProblems);
 
         cancellation.cancel(key, "Customer churned", "ada", List.of("ADMIN"));
 
@@ -186,8 +189,8 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
         Task review = awaitTaskOf(key);
         ProcessInstances engine = mock(ProcessInstances.class);
         when(engine.cancel(key)).thenThrow(new EngineUnavailableException("cancelling instance " + key, null));
-        RunCancellation cancellation =
-                new RunCancellation(instances, engine, taskService, engineSync, audit, clock, tx, peopleLookup);
+        RunCancellation cancellation = new RunCancellation(
+                instances, engine, taskService, engineSync, audit, clock, tx, peopleLookup, jobProblems);
 
         assertThatThrownBy(() -> cancellation.cancel(key, "Customer churned", "ada", List.of("ADMIN")))
                 .isInstanceOf(EngineUnavailableException.class);

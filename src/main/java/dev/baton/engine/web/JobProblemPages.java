@@ -2,13 +2,16 @@ package dev.baton.engine.web;
 
 import dev.baton.engine.JobProblem;
 import dev.baton.engine.JobProblems;
+import dev.baton.engine.RunPages;
 import dev.baton.engine.StuckRunProblems;
 import dev.baton.engine.StuckRunProblems.StuckRun;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,17 +35,21 @@ class JobProblemPages {
 
     private final JobProblems problems;
     private final List<StuckRunProblems> stuckRuns;
+    private final List<RunPages> runPages;
 
-    JobProblemPages(JobProblems problems, List<StuckRunProblems> stuckRuns) {
+    JobProblemPages(JobProblems problems, List<StuckRunProblems> stuckRuns, List<RunPages> runPages) {
         this.problems = problems;
         this.stuckRuns = stuckRuns;
+        this.runPages = runPages;
     }
 
     /**
-     * A problem: a step Baton failed ({@code kind} STEP: id, jobKey and deliveries set), or a run the
-     * engine holds on an incident of its own ({@code kind} STUCK_RUN: runKey, runPath, playbook and
-     * errorType set; createdAt and lastFailedAt are when the engine raised it; never resolved here,
-     * it leaves the list once the incident is resolved or the run ends).
+     * A problem: a step Baton failed ({@code kind} STEP: id, jobKey and deliveries set; playbook and
+     * elementName as named in the model the job ran, null when it names none; runKey the run the step
+     * belongs to, runPath its page where Baton has one), or a run the engine holds on an incident of
+     * its own ({@code kind} STUCK_RUN: runKey, runPath, playbook and errorType set; createdAt and
+     * lastFailedAt are when the engine raised it; never resolved here, it leaves the list once the
+     * incident is resolved or the run ends).
      */
     record ProblemView(
             String kind,
@@ -64,7 +71,7 @@ class JobProblemPages {
             String elementName,
             String errorType) {
 
-        static ProblemView of(JobProblem p) {
+        static ProblemView of(JobProblem p, Map<Long, String> runPaths) {
             return new ProblemView(
                     "STEP",
                     p.getId(),
@@ -79,10 +86,10 @@ class JobProblemPages {
                     p.getLastFailedAt(),
                     p.getResolvedAt(),
                     p.getResolution(),
-                    null,
-                    null,
-                    null,
-                    null,
+                    p.getRunKey(),
+                    runPaths.get(p.getRunKey()),
+                    p.getPlaybookName(),
+                    p.getElementName(),
                     null);
         }
 
@@ -112,16 +119,22 @@ class JobProblemPages {
     @Operation(
             summary =
                     "Steps stopped by a problem (engine incidents Baton raised; kind STEP), one per step and cause, the"
-                            + " 200 that failed last; failures counts a step failing again for the same cause (retried before"
-                            + " it was fixed); resolvedAt is set once Baton saw the step get through. With them, newest first,"
+                            + " 200 that failed last, each with its playbook and elementName (their names in the model, null"
+                            + " when it names none), runKey (the run it belongs to: for a step of a playbook a run called, the"
+                            + " run at the top of the calls, known with the embedded engine) and runPath (the run's page: a"
+                            + " catalogue run's or a handover's, else null); failures counts a step failing again for the same"
+                            + " cause (retried before it was fixed, or another of its jobs); resolvedAt is set once Baton saw"
+                            + " each of its failed jobs go through, or its run was canceled or ended (resolution says which"
+                            + " and by whom). With them, newest first,"
                             + " the playbook runs the engine holds on an incident of its own (kind STUCK_RUN: runKey, runPath,"
                             + " errorType; those of the 200 latest stuck runs), known with the embedded engine only")
     @GetMapping("/api/admin/problems")
     @ResponseBody
     List<ProblemView> list() {
-        List<ProblemView> steps = problems.findTop200ByOrderByLastFailedAtDescIdDesc().stream()
-                .map(ProblemView::of)
-                .toList();
+        List<JobProblem> failed = problems.findTop200ByOrderByLastFailedAtDescIdDesc();
+        Map<Long, String> runPaths = runPaths(failed);
+        List<ProblemView> steps =
+                failed.stream().map(p -> ProblemView.of(p, runPaths)).toList();
         // a step Baton failed is an incident too: listed once, as the step, while its problem stands
         Set<String> listed = steps.stream()
                 .filter(p -> p.resolvedAt() == null)
@@ -134,6 +147,16 @@ class JobProblemPages {
         return Stream.concat(steps.stream(), stuck)
                 .sorted(Comparator.comparing(ProblemView::lastFailedAt).reversed())
                 .toList();
+    }
+
+    /** The pages of the problems' runs, asking each feature once. */
+    private Map<Long, String> runPaths(List<JobProblem> failed) {
+        Set<Long> runKeys = failed.stream().map(JobProblem::getRunKey).collect(Collectors.toSet());
+        Map<Long, String> paths = new HashMap<>();
+        if (!runKeys.isEmpty()) {
+            runPages.forEach(feature -> feature.pathsOf(runKeys).forEach(paths::putIfAbsent));
+        }
+        return paths;
     }
 
     @GetMapping("/admin/problems")

@@ -1,6 +1,7 @@
 package dev.baton.handover.engine;
 
 import dev.baton.engine.JobProblems;
+import dev.baton.engine.OpenProblemJobs;
 import dev.baton.handover.HandoverSteps;
 import dev.baton.handover.InvalidSuccessor;
 import dev.baton.handover.StuckTransfer;
@@ -33,11 +34,13 @@ class TransferFailures {
 
     private final HandoverSteps steps;
     private final JobProblems problems;
+    private final OpenProblemJobs listed;
     private final Clock clock;
 
-    TransferFailures(HandoverSteps steps, JobProblems problems, Clock clock) {
+    TransferFailures(HandoverSteps steps, JobProblems problems, OpenProblemJobs listed, Clock clock) {
         this.steps = steps;
         this.problems = problems;
+        this.listed = listed;
         this.clock = clock;
     }
 
@@ -63,7 +66,7 @@ class TransferFailures {
                 JobProblems.reason(cause),
                 new StuckTransfer(job.getProcessInstanceKey(), job.getElementInstanceKey()));
         log.warn("handover item {}: transfer failed for good (job {}): {}", itemId, job.getKey(), problem);
-        problems.list(job, permanent(cause) ? 1 + MODEL_RETRIES - job.getRetries() : MODEL_RETRIES, problem);
+        listed.list(job, permanent(cause) ? 1 + MODEL_RETRIES - job.getRetries() : MODEL_RETRIES, problem);
         return CamundaError.jobError(problem, null, 0);
     }
 
