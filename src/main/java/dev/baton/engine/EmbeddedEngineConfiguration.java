@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.task.TaskEngineSync;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.util.Arrays;
@@ -56,6 +57,22 @@ class EmbeddedEngineConfiguration {
     @Bean
     ActiveElements activeElements(ZeebeTestEngine embeddedZeebeEngine) {
         return new LoggedActiveElements(InMemoryEngines.logReader(embeddedZeebeEngine));
+    }
+
+    /** The user-task jobs the engine canceled, read from its record log, withdraw their tasks within seconds. */
+    @Bean
+    CanceledSteps canceledSteps(ZeebeTestEngine embeddedZeebeEngine, TaskEngineSync sync) {
+        return new CanceledSteps(new LoggedJobCancellations(InMemoryEngines.logReader(embeddedZeebeEngine)), sync);
+    }
+
+    /** Off in tests ({@code baton.tasks.withdraw-canceled-on-schedule=false}), which call {@link CanceledSteps}. */
+    @Bean
+    @ConditionalOnProperty(
+            name = "baton.tasks.withdraw-canceled-on-schedule",
+            havingValue = "true",
+            matchIfMissing = true)
+    CanceledSteps.Schedule canceledStepsSchedule(CanceledSteps canceledSteps) {
+        return new CanceledSteps.Schedule(canceledSteps);
     }
 
     /** The client (and with it the workers and the deployment) must not start before the engine. */

@@ -4,10 +4,13 @@ import dev.baton.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.TaskScheduler;
@@ -140,6 +143,34 @@ public class TaskEngineSync {
                     },
                     clock.instant().plus(SIBLINGS_CHECK_AFTER.multipliedBy(times)));
         }
+    }
+
+    /**
+     * The engine says it canceled these jobs (embedded mode reads it from its record log: an
+     * interrupting boundary or event subprocess, a terminate end event, a cancelled run), so their
+     * steps leave the inboxes now rather than at their lock renewal, an hour or more later. Each task
+     * still open or completing is settled as a delivered one ({@link #settleDelivered}): the engine is
+     * asked, and a job it no longer has withdraws the task the usual way (CANCELED, audited as {@link
+     * AuditLog#SYSTEM}'s, its queued mails withdrawn). A job with no such task (never Baton's, already
+     * withdrawn or completed) is left alone, so the same key given twice changes nothing. One query, and
+     * one more only when some task was found; none for no keys.
+     *
+     * @param jobKeys keys of user-task jobs the engine canceled
+     * @return the keys whose tasks are still open or completing afterwards (the engine did not answer,
+     *     or another caller holds the row and settles it): the caller may try those again
+     */
+    public Set<Long> settleCanceled(Collection<Long> jobKeys) {
+        if (jobKeys.isEmpty()) {
+            return Set.of();
+        }
+        List<Task> unsettled = tasks.findUnsettledByJobKeyIn(jobKeys);
+        if (unsettled.isEmpty()) {
+            return Set.of();
+        }
+        unsettled.forEach(this::settleDelivered);
+        return tasks.findUnsettledByJobKeyIn(jobKeys).stream()
+                .map(Task::getJobKey)
+                .collect(Collectors.toSet());
     }
 
     /**

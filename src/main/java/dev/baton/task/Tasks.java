@@ -1,6 +1,7 @@
 package dev.baton.task;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +17,11 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
     List<Task> findByJobKey(long jobKey);
 
     List<Task> findByProcessInstanceKeyAndStatusOrderById(long processInstanceKey, TaskStatus status);
+
+    /** The tasks of these jobs still open or with an answer on its way (see TaskEngineSync#settleCanceled). */
+    @Query("select t from Task t where t.jobKey in :jobKeys and t.status in"
+            + " (dev.baton.task.TaskStatus.OPEN, dev.baton.task.TaskStatus.COMPLETING)")
+    List<Task> findUnsettledByJobKeyIn(Collection<Long> jobKeys);
 
     @Query(
             "select t from Task t where t.processInstanceKey = :processInstanceKey and t.status = :status and t.id <> :id")
