@@ -328,8 +328,18 @@ public class Task {
         this.lockExpiresAt = until;
     }
 
-    /** @throws TaskConflict "task 67 (Review account health) is completed and cannot be completed" */
+    /**
+     * @throws TaskConflict "task 67 (Review account health) is completed and cannot be completed"; for a step its
+     *     process took away, what happened: since session 39 the embedded engine's cancellations withdraw a step
+     *     within seconds, so someone answering from a page still open meets this rather than {@link TaskWithdrawn}
+     */
     void requireOpen(String change) {
+        if (status == TaskStatus.CANCELED) {
+            throw new TaskConflict(
+                    this,
+                    "was withdrawn by its process (a deadline passed, it was escalated or reassigned, or the process"
+                            + " was canceled) and cannot be " + change + " any more");
+        }
         if (status != TaskStatus.OPEN) {
             throw new TaskConflict(this, "is " + StatusWords.phrase(status) + " and cannot be " + change);
         }

@@ -120,6 +120,11 @@ class CanceledStepsIntegrationTests extends EngineIntegrationTest {
                 .satisfies(entry -> assertThat(entry)
                         .containsEntry("action", "task.canceled")
                         .containsEntry("actor", "system"));
+        // answered from a page still open: told what happened, not only the step's status
+        ResponseEntity<Map> late = post("rob", step, "complete");
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) late.getBody().get("detail"))
+                .contains("was withdrawn by its process (a deadline passed", "cannot be completed any more");
     }
 
     /** The ids of the open tasks in {@code username}'s inbox of the step's playbook. */
