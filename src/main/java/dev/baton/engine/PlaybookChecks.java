@@ -157,6 +157,7 @@ public class PlaybookChecks {
                     xml,
                     names,
                     deployed.ownProcessIds(),
+                    ownLaunched(),
                     deployed.ownMessageNames(),
                     deployed.thrownSignals(),
                     problems);
@@ -222,6 +223,23 @@ public class PlaybookChecks {
                             + " Modeler's properties panel for the process (click an empty spot of the canvas, or"
                             + " the pool, then General → Executable)"));
         }
+    }
+
+    /**
+     * Baton's own playbooks that people launch from the catalogue (not {@link DeployedPlaybooks#ownStartedByBaton}),
+     * to their names as deployed (empty for none).
+     */
+    private Map<String, String> ownLaunched() {
+        Set<String> startedByBaton = deployed.ownStartedByBaton();
+        Map<String, String> launched = new java.util.HashMap<>();
+        deployed.ownProcessIds().stream()
+                .filter(id -> !startedByBaton.contains(id))
+                .forEach(id -> launched.put(
+                        id,
+                        deployed.latest(id)
+                                .map(DeployedPlaybooks.DeployedProcess::name)
+                                .orElse("")));
+        return launched;
     }
 
     /**

@@ -21,6 +21,8 @@ final class UploadChecks {
      *
      * @param fileName the BPMN file's name, for a problem of the file as a whole
      * @param own the process ids of Baton's own files
+     * @param ownLaunched those of them people launch from the catalogue (Baton's bundled playbooks, the
+     *     sample review), to their names (empty for none); the others Baton starts itself
      * @param ownMessages the names of the messages Baton's own files wait for
      * @param deployedSignals the names of the signals a deployed playbook throws
      */
@@ -29,11 +31,12 @@ final class UploadChecks {
             PlaybookXml xml,
             Map<String, String> names,
             Set<String> own,
+            Map<String, String> ownLaunched,
             Set<String> ownMessages,
             Set<String> deployedSignals,
             List<PlaybookProblem> problems) {
         oneProcess(fileName, xml, names, problems);
-        ownProcesses(xml, names, own, problems);
+        ownProcesses(xml, names, own, ownLaunched, problems);
         Map<String, String> messages = xml.messageNames();
         Set<String> thrown = new HashSet<>(deployedSignals);
         thrown.addAll(xml.thrownSignals());
@@ -72,18 +75,28 @@ final class UploadChecks {
     }
 
     private static void ownProcesses(
-            PlaybookXml xml, Map<String, String> names, Set<String> own, List<PlaybookProblem> problems) {
+            PlaybookXml xml,
+            Map<String, String> names,
+            Set<String> own,
+            Map<String, String> ownLaunched,
+            List<PlaybookProblem> problems) {
         for (PlaybookXml.ProcessInfo process : xml.processes()) {
             if (own.contains(process.id())) {
                 // Baton starts its own processes by a message or by id with variables of its own: an
                 // upload in their place is the newest version, so leads or commitments would silently
-                // never start (and a restart deploys the newest upload again)
+                // never start (and a restart deploys the newest upload again); its bundled playbooks
+                // (sample-review) are launched from the catalogue, and their runs and steps are Baton's
+                String ownName = ownLaunched.get(process.id());
+                String what = ownLaunched.containsKey(process.id())
+                        ? "one of Baton's own playbooks"
+                                + (ownName == null || ownName.isBlank() ? "" : " ('" + ownName + "')")
+                                + ", launched from the catalogue"
+                        : "one of Baton's own processes, which Baton starts itself";
                 problems.add(new PlaybookProblem(
                         process.id(),
                         names.get(process.id()),
-                        "the process id '" + process.id() + "' is one of Baton's own processes, which Baton"
-                                + " starts itself: an upload cannot replace it. Give the playbook another ID"
-                                + " (Camunda Modeler: the process's ID)"));
+                        "the process id '" + process.id() + "' is " + what + ": an upload cannot replace it. Give"
+                                + " the playbook another ID (Camunda Modeler: the process's ID)"));
                 continue;
             }
             // the engine tells ids apart by case, people do not: a catalogue with both (found by the session 35

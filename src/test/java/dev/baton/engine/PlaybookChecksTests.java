@@ -667,6 +667,32 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Session 39's probe: the refusal of the id sample-review said Baton "starts it itself", but managers launch
+     * Baton's bundled playbooks from the catalogue. Each kind of own process is named as what it is.
+     */
+    @Test
+    void anUploadWithTheIdOfOneOfBatonsOwnPlaybooksIsRefusedSayingItIsLaunchedFromTheCatalogue() {
+        deployed.own(Set.of("sample-review", "lead-follow-up"));
+        deployed.deployed(DeployedProcesses.version("sample-review", 7L)
+                .name("Sample account review")
+                .launchRoles(Set.of("MANAGER"))
+                .build());
+
+        assertThat(checkUpload(process("sample-review"))).singleElement().satisfies(p -> {
+            assertThat(p.elementId()).isEqualTo("sample-review");
+            assertThat(p.message())
+                    .startsWith("the process id 'sample-review' is one of Baton's own playbooks ('Sample account"
+                            + " review'), launched from the catalogue: an upload cannot replace it")
+                    .doesNotContain("starts itself");
+        });
+        assertThat(checkUpload(process("lead-follow-up")))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("the process id 'lead-follow-up' is one of Baton's own processes, which Baton"
+                                + " starts itself: an upload cannot replace it"));
+    }
+
+    /**
      * Found by a probe: a file with two executable processes deployed both, and the catalogue listed a
      * second playbook nobody meant to launch. Baton's own files keep their rules.
      */
