@@ -82,8 +82,13 @@ public class DeployedPlaybooks {
     private volatile Set<String> own = Set.of();
     private volatile Set<String> ownMessages = Set.of();
 
+    /**
+     * A version the engine answered a deployment with. An unchanged file comes back as the version the engine
+     * has (its definition key): that version keeps when and by whom it was first deployed (session 39's probe:
+     * uploading a file again moved the catalogue's deployedAt, though nothing new was deployed).
+     */
     void deployed(DeployedProcess process) {
-        byKey.put(process.definitionKey(), process);
+        byKey.putIfAbsent(process.definitionKey(), process);
         failures.remove(process.resourceName());
         keptNotDeployed.remove(process.processId());
     }

@@ -110,6 +110,37 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Session 39's probe: the same file uploaded again came back from the engine as the version it had (nothing
+     * new deployed), but the catalogue's deployedAt moved to the second upload's time. It keeps the first.
+     */
+    @Test
+    void theSameFileUploadedAgainKeepsItsVersionAndWhenItWasFirstDeployed() {
+        String processId = "Process_upload_same_again";
+        Map<String, String> files = Map.of("same-again.bpmn", good(processId), "renewal-call.form", FORM);
+        ResponseEntity<List> first = upload("ada", files);
+        dev.baton.engine.DeployedPlaybooks.DeployedProcess deployed =
+                deployedPlaybooks.latest(processId).orElseThrow();
+        Map<String, Object> listedBefore = listed(processId);
+
+        ResponseEntity<List> again = upload("ada", files);
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getBody()).as("nothing new deployed: the same version").isEqualTo(first.getBody());
+        assertThat(deployedPlaybooks.versions(processId))
+                .singleElement()
+                .satisfies(p -> assertThat(p.deployedAt()).isEqualTo(deployed.deployedAt()))
+                .satisfies(p -> assertThat(p.source()).isEqualTo("uploaded by ada"));
+        assertThat(listed(processId))
+                .containsEntry("deployedAt", listedBefore.get("deployedAt"))
+                .containsEntry("versions", List.of(1));
+    }
+
+    /** The playbook as {@code GET /api/playbooks/{processId}} shows it. */
+    private Map<String, Object> listed(String processId) {
+        return as("ada").getForEntity("/api/playbooks/" + processId, Map.class).getBody();
+    }
+
+    /**
      * Found by a probe: a lead-follow-up upload became its newest version, and leads started no process. The
      * refusal says what the process is (session 39's probe: sample-review, which managers launch, was said to be
      * started by Baton itself).
