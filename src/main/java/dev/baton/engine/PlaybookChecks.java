@@ -53,6 +53,10 @@ public class PlaybookChecks {
             + " priority, so it would be silently ignored. Remove it (Priority, in Camunda Modeler); a due date"
             + " (Due date) orders the inbox instead";
 
+    /** The engine's model check for an escalation boundary event on a task (said by Baton instead, for an upload). */
+    private static final String ESCALATION_ON_TASK =
+            "An escalation boundary event should only be attached to a subprocess, or a call activity.";
+
     /** The engine's model check for a file without an executable process (said by Baton instead). */
     private static final String NO_EXECUTABLE_PROCESS = "Must contain at least one executable process";
 
@@ -166,6 +170,13 @@ public class PlaybookChecks {
         engineModel(files, problems);
         if (noneExecutable) { // said once above, with where Modeler sets it
             problems.removeIf(p -> NO_EXECUTABLE_PROCESS.equals(p.message()));
+        }
+        if (upload) { // said by UnreachableCatchChecks, with what to draw instead
+            Set<String> saidByBaton = new HashSet<>();
+            problems.stream()
+                    .filter(p -> !ESCALATION_ON_TASK.equals(p.message()))
+                    .forEach(p -> saidByBaton.add(p.elementId()));
+            problems.removeIf(p -> ESCALATION_ON_TASK.equals(p.message()) && saidByBaton.contains(p.elementId()));
         }
         Set<String> served = new HashSet<>(jobTypes.known());
         served.remove(Bpmn.USER_TASK_JOB_TYPE); // served for user tasks, never for a service task

@@ -33,8 +33,9 @@ final class UnreachableCatchChecks {
     private UnreachableCatchChecks() {}
 
     /**
-     * Adds a problem for each catch of the process that can never fire: an error boundary event on a
-     * task, an error or escalation boundary event on an embedded subprocess, or an error or escalation
+     * Adds a problem for each catch of the process that can never fire: an error or escalation boundary event
+     * on a task (the engine refuses an escalation one itself, in words that say nothing of what to draw
+     * instead), an error or escalation boundary event on an embedded subprocess, or an error or escalation
      * event subprocess, in a scope where nothing can throw one.
      */
     static void check(Element process, Map<String, String> names, List<PlaybookProblem> problems) {
@@ -55,9 +56,10 @@ final class UnreachableCatchChecks {
                     if (!mayThrow(attached, trigger)) {
                         subprocessBoundary(e, attached, trigger, names, problems);
                     }
-                } else if ("error".equals(trigger)) {
-                    // an escalation boundary on a task is left to the engine's model check, which refuses it
-                    boundary(e, attached, names, problems);
+                } else {
+                    // an escalation boundary on a task the engine refuses too, in words that said nothing of what
+                    // to draw instead (session 39's probe): PlaybookChecks keeps Baton's words for it
+                    boundary(e, attached, trigger, names, problems);
                 }
             } else if ("startEvent".equals(e.getLocalName())
                     && e.getParentNode() instanceof Element subprocess
@@ -69,26 +71,30 @@ final class UnreachableCatchChecks {
     }
 
     private static void boundary(
-            Element boundary, Element task, Map<String, String> names, List<PlaybookProblem> problems) {
+            Element boundary, Element task, String trigger, Map<String, String> names, List<PlaybookProblem> problems) {
         boolean job = !PlaybookXml.children(task, PlaybookXml.BPMN, "extensionElements").stream()
                 .flatMap(ext -> PlaybookXml.children(ext, PlaybookXml.ZEEBE, "taskDefinition").stream())
                 .toList()
                 .isEmpty();
         String why = "userTask".equals(task.getLocalName())
-                ? "Baton completes a user task when someone completes the step, and never throws a BPMN error"
+                ? "Baton completes a user task when someone completes the step, and never throws a BPMN " + trigger
                         + " from it. To branch on the answer, use a form field and a gateway after the task; to act"
                         + " when a step takes too long, a timer boundary event"
                 : job
-                        ? "Baton's building blocks throw no BPMN errors; a block that fails stops the run as an"
-                                + " incident, shown on the run's page and to admins under Problems (/playbooks/blocks)."
-                                + " To branch on a result, use the block's output and a gateway"
-                        : "only a job worker or a called process throws a BPMN error, and no worker works on this"
-                                + " task";
+                        ? "Baton's building blocks throw no BPMN " + trigger + "s; a block that fails stops the run"
+                                + " as an incident, shown on the run's page and to admins under Problems"
+                                + " (/playbooks/blocks). To branch on a result, use the block's output and a gateway"
+                        : "only a job worker or a called process throws a BPMN " + trigger
+                                + ", and no worker works on this task";
+        if ("escalation".equals(trigger)) {
+            why += " (the engine takes an escalation boundary event only on a subprocess or a call activity, where"
+                    + " an escalation end or throw event inside may throw one)";
+        }
         String id = boundary.getAttribute("id");
         problems.add(new PlaybookProblem(
                 id,
                 names.get(id),
-                "the error boundary event " + UploadChecks.label(id, names) + " on "
+                "the " + trigger + " boundary event " + UploadChecks.label(id, names) + " on "
                         + UploadChecks.label(task.getAttribute("id"), names) + " can never be taken: " + why));
     }
 

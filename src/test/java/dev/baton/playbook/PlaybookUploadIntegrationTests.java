@@ -796,6 +796,35 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Session 39's probe (model 13): an escalation boundary on a user task was refused in the engine's words only,
+     * saying nothing of what to draw instead. It is refused once, in Baton's words.
+     */
+    @Test
+    void anEscalationBoundaryOnAUserTaskIsRefusedSayingWhatToDrawInstead() {
+        String processId = "Process_escalation_on_task";
+        String bpmn = good(processId)
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\"",
+                        "<bpmn:boundaryEvent id=\"Event_vip\" name=\"VIP buyer\" attachedToRef=\"Activity_call\""
+                                + " cancelActivity=\"false\"><bpmn:outgoing>Flow_vip</bpmn:outgoing>"
+                                + "<bpmn:escalationEventDefinition /></bpmn:boundaryEvent>"
+                                + "<bpmn:sequenceFlow id=\"Flow_vip\" sourceRef=\"Event_vip\" targetRef=\"EndEvent_1\" />"
+                                + "<bpmn:endEvent id=\"EndEvent_1\"");
+
+        assertThat(problems(upload("ada", Map.of("escalation-on-task.bpmn", bpmn, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Event_vip")
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("the escalation boundary event 'VIP buyer' (Event_vip) on 'Call the customer'"
+                                + " (Activity_call) can never be taken: Baton completes a user task")
+                        .contains("a timer boundary event", "a gateway")
+                        .doesNotContain("should only be attached"));
+        assertThat(processDeployed(processId)).isFalse();
+    }
+
+    /**
      * Found by a probe: error boundaries (catch-all, and for BAD_INPUT) on {@code baton.update-account}
      * were accepted; a past renewal date stopped the run as an incident, and the boundaries' path was
      * never taken, as no building block throws a BPMN error. One on a call activity may fire and deploys.
