@@ -66,14 +66,21 @@ public final class Blocks {
      * One input of a block.
      *
      * @param choices the values it may take (empty: free), checked at upload when written as a static value
+     * @param todayOrLater a date the block takes from the run's day on (an ISO date or a period from today,
+     *     read by {@link BlockInputs#date}), checked at upload when written as a static value
      */
-    public record Input(String name, boolean required, String description, List<String> choices) {
+    public record Input(String name, boolean required, String description, List<String> choices, boolean todayOrLater) {
         static Input required(String name, String description, String... choices) {
-            return new Input(name, true, description, List.of(choices));
+            return new Input(name, true, description, List.of(choices), false);
         }
 
         static Input optional(String name, String description, String... choices) {
-            return new Input(name, false, description, List.of(choices));
+            return new Input(name, false, description, List.of(choices), false);
+        }
+
+        /** This input as a date the block takes from the run's day on. */
+        Input fromToday() {
+            return new Input(name, required, description, choices, true);
         }
     }
 
@@ -141,8 +148,9 @@ public final class Blocks {
                     List.of(
                             Input.required("description", "what was promised"),
                             Input.required(
-                                    "dueDate",
-                                    "when it is due: an ISO date (2026-12-01) or a period from today (P14D)"),
+                                            "dueDate",
+                                            "when it is due: an ISO date (2026-12-01) or a period from today (P14D)")
+                                    .fromToday(),
                             Input.optional("owner", "who owns it (user name or e-mail); unassigned if not given"),
                             Input.optional("deliveringTeam", "the delivering team's key"),
                             Input.optional(
@@ -179,7 +187,8 @@ public final class Blocks {
                     List.of(
                             Input.optional("segment", "the new segment"),
                             Input.optional("territory", "the new territory"),
-                            Input.optional("renewalDate", "the new renewal date, ISO (2027-03-31), today or later")),
+                            Input.optional("renewalDate", "the new renewal date, ISO (2027-03-31), today or later")
+                                    .fromToday()),
                     List.of(new Output("accountVersion", "the account's version after the change")),
                     List.of("segment", "territory", "renewalDate")));
 

@@ -1,8 +1,11 @@
 package dev.baton.engine;
 
+import dev.baton.blocks.BlockInputError;
+import dev.baton.blocks.BlockInputs;
 import dev.baton.blocks.Blocks;
 import dev.baton.blocks.Blocks.Block;
 import dev.baton.blocks.Blocks.Input;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +14,17 @@ import org.w3c.dom.Element;
 /**
  * The upload's static checks of building-block steps ({@link Blocks}): each required input is given
  * as an input mapping or a task header, at least one of a {@code oneOf} group is, and an input with
- * fixed choices written as a plain value (not a FEEL {@code =expression}) is one of them. What only
- * the running instance knows (an expression's value, {@code accountId}) is the worker's to refuse.
+ * fixed choices written as a plain value (not a FEEL {@code =expression}) is one of them, and a date
+ * the block takes from the run's day on, written as a plain value, is a date or a period and not already
+ * past (session 39's probe: {@code renewalDate} 2020-01-01 passed the upload and stopped every run). What
+ * only the running instance knows (an expression's value, {@code accountId}) is the worker's to refuse.
  */
 final class BlockChecks {
 
     private BlockChecks() {}
 
-    static void check(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {
+    /** @param today the day the upload is checked, in Baton's clock's zone, as the block reads it */
+    static void check(PlaybookXml xml, Map<String, String> names, LocalDate today, List<PlaybookProblem> problems) {
         for (Element definition : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
             Block block = Blocks.byType(definition.getAttribute("type")).orElse(null);
             if (block == null) {
@@ -36,6 +42,17 @@ final class BlockChecks {
                             block.type() + " needs the input '" + input.name() + "' (" + input.description()
                                     + "): add it under Inputs (local variable name " + input.name()
                                     + ") or Headers"));
+                } else if (value != null && input.todayOrLater() && isPlain(value)) {
+                    String past = past(input.name(), value, today);
+                    if (past != null) {
+                        problems.add(new PlaybookProblem(
+                                id,
+                                names.get(id),
+                                "the input '" + input.name() + "' of " + block.type() + " " + past + ": the block"
+                                        + " refuses it, so every run would stop at this step. Write a date from today on"
+                                        + " (e.g. " + today.plusDays(30) + "), a period from the run's day (e.g."
+                                        + " P30D), or an expression (=...)"));
+                    }
                 } else if (value != null && !input.choices().isEmpty() && isPlain(value)) {
                     String plain = value.strip();
                     if (input.choices().stream().noneMatch(plain::equalsIgnoreCase)) {
@@ -68,6 +85,25 @@ final class BlockChecks {
                     .forEach(i -> given.put(i.getAttribute("target"), i.getAttribute("source")));
         }
         return given;
+    }
+
+    /**
+     * Why the block would refuse a date written as it is on every run, read as the block reads it ({@link
+     * BlockInputs#date}), or null when it takes it on the upload's day (a later day may still be past).
+     */
+    private static String past(String name, String value, LocalDate today) {
+        LocalDate date;
+        try {
+            date = new BlockInputs(Map.of(), Map.of(name, value))
+                    .date(name, today)
+                    .orElse(null);
+        } catch (BlockInputError e) {
+            return "is '" + value.strip() + "', which is neither a date (e.g. " + today + ") nor a period from the"
+                    + " run's day (e.g. P14D)";
+        }
+        return date != null && date.isBefore(today)
+                ? "is '" + value.strip() + "', which is in the past (today is " + today + ")"
+                : null;
     }
 
     /** A value written as it is; {@code =...} is a FEEL expression only the running instance can evaluate. */

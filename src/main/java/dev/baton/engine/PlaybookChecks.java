@@ -6,6 +6,8 @@ import dev.baton.blocks.Blocks;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +68,7 @@ public class PlaybookChecks {
     private final AssignmentChecks assignments;
     private final DataSize maxFileSize;
     private final ObjectProvider<KeptPlaybooks> kept;
+    private final Clock clock;
 
     /** Which rules a file is held to. */
     private enum Rules {
@@ -83,13 +86,15 @@ public class PlaybookChecks {
             ObjectMapper json,
             AssignmentChecks assignments,
             @Value("${baton.playbooks.max-file-size:1MB}") DataSize maxFileSize,
-            ObjectProvider<KeptPlaybooks> kept) {
+            ObjectProvider<KeptPlaybooks> kept,
+            Clock clock) {
         this.jobTypes = jobTypes;
         this.deployed = deployed;
         this.json = json;
         this.assignments = assignments;
         this.maxFileSize = maxFileSize;
         this.kept = kept;
+        this.clock = clock;
     }
 
     /** Every problem of one of Baton's own files (bpmn/) and its forms; empty when Baton can run it. */
@@ -191,7 +196,7 @@ public class PlaybookChecks {
                 upload ? deployed.ownStartedByBaton() : Set.of(),
                 upload ? calledId -> deployed.callerNeeds(calledId, inFile) : null,
                 problems);
-        BlockChecks.check(xml, names, problems);
+        BlockChecks.check(xml, names, LocalDate.now(clock), problems);
         ReservedVariableChecks.check(xml, names, problems);
         TaskScheduleChecks.check(xml, names, problems);
         LaunchRoleChecks.check(xml, names, upload, problems);

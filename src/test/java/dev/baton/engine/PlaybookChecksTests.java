@@ -54,7 +54,8 @@ class PlaybookChecksTests {
             },
             DataSize.ofMegabytes(1),
             new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("kept", kept))
-                    .getBeanProvider(KeptPlaybooks.class));
+                    .getBeanProvider(KeptPlaybooks.class),
+            java.time.Clock.fixed(java.time.Instant.parse("2026-12-05T10:00:00Z"), java.time.ZoneOffset.UTC));
 
     @Test
     void aJobTypeGivenAsAConstantExpressionWithNoWorkerIsRefusedLikeAPlainOne() {
@@ -664,6 +665,39 @@ class PlaybookChecksTests {
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
                         .contains("'LEAD-Follow-Up' differs only in case from 'lead-follow-up'"));
+    }
+
+    /**
+     * Session 39's probe: renewalDate written as 2020-01-01 on baton.update-account passed the upload, and every
+     * run stopped at the step (the block refuses a past date). A literal the block refuses on any day is refused
+     * at upload, naming the step and the input; today, a later date, a period and an expression pass.
+     */
+    @Test
+    void aBlocksDateInputWrittenAsAPastDateOrNoDateIsRefusedNamingTheStepAndTheInput() {
+        java.util.function.BiFunction<String, String, String> block = (type, input) -> "<bpmn:serviceTask id=\"task_"
+                + input.replaceAll("\\W", "_") + "\" name=\"Step\"><bpmn:extensionElements><zeebe:taskDefinition"
+                + " type=\"" + type + "\" /><zeebe:ioMapping>" + input + "</zeebe:ioMapping></bpmn:extensionElements>"
+                + "</bpmn:serviceTask>";
+        String past = "<zeebe:input source=\"2020-01-01\" target=\"renewalDate\" />";
+        String notADate = "<zeebe:input source=\"next week\" target=\"dueDate\" />"
+                + "<zeebe:input source=\"Kickoff\" target=\"description\" />";
+
+        List<PlaybookProblem> problems = checkUpload(process(
+                "p_dates", block.apply(Blocks.UPDATE_ACCOUNT, past), block.apply(Blocks.RECORD_COMMITMENT, notADate)));
+
+        assertThat(problems).extracting(PlaybookProblem::elementId).hasSize(2);
+        assertThat(problems.get(0).message())
+                .startsWith("the input 'renewalDate' of baton.update-account is '2020-01-01', which is in the past"
+                        + " (today is 2026-12-05): the block refuses it, so every run would stop at this step");
+        assertThat(problems.get(1).message())
+                .startsWith("the input 'dueDate' of baton.record-commitment is 'next week', which is neither a date");
+        assertThat(checkUpload(process(
+                        "p_dates_fine",
+                        block.apply(Blocks.UPDATE_ACCOUNT, past.replace("2020-01-01", "2026-12-05")),
+                        block.apply(Blocks.UPDATE_ACCOUNT, past.replace("2020-01-01", "P30D")),
+                        block.apply(Blocks.UPDATE_ACCOUNT, past.replace("2020-01-01", "=renewal")))))
+                .as("today, a period, an expression")
+                .isEmpty();
     }
 
     /**

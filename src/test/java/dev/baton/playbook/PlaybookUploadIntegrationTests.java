@@ -825,6 +825,36 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Session 39's probe (model 11b): baton.update-account's renewalDate written as 2020-01-01 was accepted, and
+     * every run stopped at the step, as the block refuses a past date. It is refused at upload, naming the step and
+     * the input.
+     */
+    @Test
+    void aBuildingBlocksDateWrittenInThePastIsRefusedNamingTheStepAndTheInput() {
+        String processId = "Process_past_renewal_date";
+        String bpmn = good(processId)
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\"",
+                        "<bpmn:serviceTask id=\"Activity_renew\" name=\"Set renewal date\">"
+                                + "<bpmn:extensionElements><zeebe:taskDefinition type=\"baton.update-account\" />"
+                                + "<zeebe:ioMapping><zeebe:input source=\"2020-01-01\" target=\"renewalDate\" />"
+                                + "</zeebe:ioMapping></bpmn:extensionElements></bpmn:serviceTask>"
+                                + "<bpmn:endEvent id=\"EndEvent_1\"");
+
+        assertThat(problems(upload("ada", Map.of("past-renewal.bpmn", bpmn, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Activity_renew")
+                        .containsEntry("elementName", "Set renewal date")
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("the input 'renewalDate' of baton.update-account is '2020-01-01', which is in the"
+                                + " past (today is " + java.time.LocalDate.now() + "): the block refuses it"));
+        assertThat(processDeployed(processId)).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains(processId));
+    }
+
+    /**
      * Found by a probe: error boundaries (catch-all, and for BAD_INPUT) on {@code baton.update-account}
      * were accepted; a past renewal date stopped the run as an incident, and the boundaries' path was
      * never taken, as no building block throws a BPMN error. One on a call activity may fire and deploys.
@@ -833,7 +863,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     void anErrorBoundaryOnABuildingBlockIsRefusedAndOneOnACallActivityDeployed() {
         String block = "<bpmn:serviceTask id=\"Activity_renewal_date\" name=\"Set renewal date\">"
                 + "<bpmn:extensionElements><zeebe:taskDefinition type=\"baton.update-account\" /><zeebe:ioMapping>"
-                + "<zeebe:input source=\"2020-01-01\" target=\"renewalDate\" /></zeebe:ioMapping>"
+                + "<zeebe:input source=\"=renewalDate\" target=\"renewalDate\" /></zeebe:ioMapping>"
                 + "</bpmn:extensionElements></bpmn:serviceTask>"
                 + "<bpmn:boundaryEvent id=\"Event_update_failed\" name=\"Update failed\""
                 + " attachedToRef=\"Activity_renewal_date\"><bpmn:outgoing>Flow_failed</bpmn:outgoing>"
