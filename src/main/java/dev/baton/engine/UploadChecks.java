@@ -14,6 +14,14 @@ import org.w3c.dom.NodeList;
  */
 final class UploadChecks {
 
+    /**
+     * The longest name a playbook or one of its elements may have. The catalogue, the inbox and a run's page show
+     * names whole (a probe's 10,750-character name made the catalogue 5,570 px tall), and Baton keeps a task's
+     * step and playbook names in 300 characters (a longer one could not be stored, and the step would not reach
+     * the inbox). 200 is twice a long sentence, and what Baton allows a person's or a contact's name.
+     */
+    static final int MAX_NAME = 200;
+
     private UploadChecks() {}
 
     /**
@@ -37,6 +45,7 @@ final class UploadChecks {
             List<PlaybookProblem> problems) {
         oneProcess(fileName, xml, names, problems);
         ownProcesses(xml, names, own, ownLaunched, problems);
+        longNames(xml, problems);
         Map<String, String> messages = xml.messageNames();
         Set<String> thrown = new HashSet<>(deployedSignals);
         thrown.addAll(xml.thrownSignals());
@@ -72,6 +81,43 @@ final class UploadChecks {
                         + "; keep one, or mark the " + (processes.size() == 2 ? "other" : "others")
                         + " not executable in Camunda Modeler (Executable off). A process the playbook calls is"
                         + " uploaded as a playbook of its own first, then called by its ID"));
+    }
+
+    /**
+     * A name over {@link #MAX_NAME} characters, the process's or one of its elements' (a step's name is the task's
+     * name in the inbox), in an executable process. The problem quotes the name's start only.
+     */
+    private static void longNames(PlaybookXml xml, List<PlaybookProblem> problems) {
+        for (Element process : xml.all(PlaybookXml.BPMN, "process")) {
+            if (!PlaybookXml.executable(process)) {
+                continue;
+            }
+            List<Element> named = new java.util.ArrayList<>(List.of(process));
+            NodeList nodes = process.getElementsByTagNameNS(PlaybookXml.BPMN, "*");
+            for (int i = 0; i < nodes.getLength(); i++) {
+                named.add((Element) nodes.item(i));
+            }
+            for (Element e : named) {
+                String name = e.getAttribute("name");
+                if (name.length() <= MAX_NAME || !e.hasAttribute("id")) {
+                    continue;
+                }
+                boolean isProcess = e == process;
+                String where = isProcess ? "the process's Name" : "the element's Name";
+                problems.add(new PlaybookProblem(
+                        e.getAttribute("id"),
+                        name.substring(0, 60) + "…",
+                        "the name of " + (isProcess ? "the playbook" : "this " + PlaybookXml.kind(e)) + " is "
+                                + String.format(java.util.Locale.ROOT, "%,d", name.length())
+                                + " characters long; Baton takes names of at most " + MAX_NAME + " characters, as"
+                                + " the catalogue, the inbox and the run's page show them whole. Shorten it (Camunda"
+                                + " Modeler: " + where + ")"
+                                + (isProcess
+                                        ? " and say the rest in its Documentation, which the catalogue shows under"
+                                                + " the name"
+                                        : "")));
+            }
+        }
     }
 
     private static void ownProcesses(

@@ -701,6 +701,34 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Session 39's probe: a 10,750-character process name was accepted and made the catalogue 5,570 px tall; a
+     * step's name longer than the task's 300 characters could not be kept at all. Names of up to 200 pass.
+     */
+    @Test
+    void aPlaybookOrStepNameLongerThan200CharactersIsRefusedNamingTheLimitAndTheLength() {
+        String huge = "Quarterly business review deck preparation ".repeat(250);
+        String steps = process("p_long", userTask("task_long", "x".repeat(201), "formId=\"f\""))
+                .replace("id=\"p_long\"", "id=\"p_long\" name=\"" + huge + "\"");
+
+        List<PlaybookProblem> problems = checkUpload(steps).stream()
+                .filter(p -> p.message().contains("characters long"))
+                .toList();
+
+        assertThat(problems).extracting(PlaybookProblem::elementId).containsExactly("p_long", "task_long");
+        assertThat(problems.getFirst().elementName()).hasSize(61).startsWith("Quarterly business review");
+        assertThat(problems.getFirst().message())
+                .startsWith("the name of the playbook is 10,750 characters long; Baton takes names of at most 200"
+                        + " characters")
+                .contains("Camunda Modeler: the process's Name", "Documentation");
+        assertThat(problems.get(1).message())
+                .startsWith("the name of this user task is 201 characters long; Baton takes names of at most 200");
+        assertThat(checkUpload(process("p_at_limit", userTask("task_at_limit", "y".repeat(200), "formId=\"f\""))
+                        .replace("id=\"p_at_limit\"", "id=\"p_at_limit\" name=\"" + "z".repeat(200) + "\"")))
+                .as("names of 200 characters")
+                .noneMatch(p -> p.message().contains("characters long"));
+    }
+
+    /**
      * Session 39's probe: the refusal of the id sample-review said Baton "starts it itself", but managers launch
      * Baton's bundled playbooks from the catalogue. Each kind of own process is named as what it is.
      */

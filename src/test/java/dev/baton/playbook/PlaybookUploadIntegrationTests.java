@@ -796,6 +796,28 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Session 39's probe: a 10,750-character process name was accepted, and the catalogue grew to 5,570 px. It is
+     * refused at the process, naming the limit and the length; nothing is deployed or kept.
+     */
+    @Test
+    void aPlaybookNameOver200CharactersIsRefusedNamingTheLimitAndTheLength() {
+        String processId = "Process_huge_name";
+        String huge = "Quarterly business review deck preparation ".repeat(250);
+        String bpmn = good(processId).replace("name=\"Renewal call " + processId + "\"", "name=\"" + huge + "\"");
+
+        assertThat(problems(upload("ada", Map.of("huge-name.bpmn", bpmn, "renewal-call.form", FORM))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", processId)
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("the name of the playbook is 10,750 characters long; Baton takes names of at most"
+                                + " 200 characters"));
+        assertThat(processDeployed(processId)).isFalse();
+        assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains(processId));
+    }
+
+    /**
      * Session 39's probe (model 13): an escalation boundary on a user task was refused in the engine's words only,
      * saying nothing of what to draw instead. It is refused once, in Baton's words.
      */
