@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -782,17 +783,26 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(processDeployed("Process_due_today")).isFalse();
         assertThat(uploads.findAll()).noneMatch(u -> u.getProcessIds().contains("Process_due_today"));
         assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
-        Instant launched = Instant.now();
         long instance = ((Number) as("maria")
                         .postForEntity("/api/playbooks/Process_due_now/instances", Map.of(), Map.class)
                         .getBody()
                         .get("processInstanceKey"))
                 .longValue();
         Task call = awaitTaskOf(instance);
+        // now() is the engine's clock, which other tests of this shared engine may have moved on (timers):
+        // the instance's own start record says where it stood
+        Instant started = StreamSupport.stream(
+                        records().processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getKey() == instance
+                        && r.getIntent()
+                                == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_ACTIVATING)
+                .map(r -> Instant.ofEpochMilli(r.getTimestamp()))
+                .findFirst()
+                .orElseThrow();
         assertThat(call.getDueAt())
                 .isBetween(
-                        launched.plus(Duration.ofDays(2)).minusSeconds(60),
-                        Instant.now().plus(Duration.ofDays(2)));
+                        started.plus(Duration.ofDays(2)).minusSeconds(60),
+                        started.plus(Duration.ofDays(2)).plusSeconds(60));
     }
 
     /**
