@@ -114,8 +114,9 @@ final class UploadFlowChecks {
      * thrown by a deployed playbook may be waited for. One the file throws itself may not (session 39's
      * probe): the engine broadcasts a signal to every waiting run, so one run's throw ended the wait of
      * every other run of the playbook, on other accounts, where its author meant "once this run got
-     * there". A start event of a process with no plain start event is refused by {@link UploadChecks}
-     * already, and one beside the plain start event too.
+     * there". A signal start event of a process with no plain start event is refused by {@link
+     * UploadChecks} already, and one beside the plain start event when the playbook needs what a launch
+     * gives; beside it, one whose signal nothing throws is refused here.
      */
     static void signalWaits(
             Element process,
@@ -127,16 +128,22 @@ final class UploadFlowChecks {
         for (Element signal : xml.all(PlaybookXml.BPMN, "signal")) {
             signals.put(signal.getAttribute("id"), PlaybookXml.blankToNull(signal.getAttribute("name")));
         }
+        boolean launchable = PlaybookXml.children(process, PlaybookXml.BPMN, "startEvent").stream()
+                .anyMatch(start -> PlaybookXml.trigger(start) == null);
         for (Element e : descendants(process)) {
             if (!"signal".equals(PlaybookXml.trigger(e))) {
                 continue;
             }
+            // the process's own signal start: refused by UploadChecks with no plain start event, and beside
+            // one where the playbook needs what a launch gives; here only when nothing throws its signal
+            boolean processStart = "startEvent".equals(e.getLocalName()) && e.getParentNode() == process;
             String kind = switch (e.getLocalName()) {
                 case "intermediateCatchEvent" -> "a signal catch event, waiting for";
                 case "boundaryEvent" -> "a signal boundary event, waiting for";
                 case "startEvent" ->
-                    // the process's own signal start events are refused by UploadChecks, beside a plain one too
-                    e.getParentNode() == process ? null : "the start of an event subprocess, started by";
+                    processStart
+                            ? (launchable ? "a signal start event, started by" : null)
+                            : "the start of an event subprocess, started by";
                 default -> null; // a signal throw or end event throws one
             };
             String signal = signals.get(PlaybookXml.children(e, PlaybookXml.BPMN, "signalEventDefinition")
@@ -145,7 +152,7 @@ final class UploadFlowChecks {
             if (kind == null || signal == null) {
                 continue; // a signal with no name is left to the engine's model check
             }
-            Element thrower = throwerOf(process, signals, signal);
+            Element thrower = processStart ? null : throwerOf(process, signals, signal);
             if (thrower != null) {
                 add(
                         e,

@@ -1997,6 +1997,12 @@ class PlaybookChecksTests {
                         + "<bpmn:signal id=\"Signal_live\" name=\"campaign-live\" />"))
                 .as("a playbook that needs nothing a launch gives")
                 .isEmpty();
+        assertThat(checkUpload(process("press-kit", teamStep).replace("</bpmn:process>", signalStart)
+                        + "<bpmn:signal id=\"Signal_live\" name=\"never-thrown\" />"))
+                .as("one that needs nothing, started by a signal nothing throws")
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("a signal start event, started by the signal 'never-thrown', which no element"));
     }
 
     /**
