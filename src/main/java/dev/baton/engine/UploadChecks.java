@@ -99,16 +99,18 @@ final class UploadChecks {
             }
             for (Element e : named) {
                 String name = e.getAttribute("name");
-                if (name.length() <= MAX_NAME || !e.hasAttribute("id")) {
+                // characters as people count them (an emoji is one), as the database's columns count them
+                int length = name.codePointCount(0, name.length());
+                if (length <= MAX_NAME || !e.hasAttribute("id")) {
                     continue;
                 }
                 boolean isProcess = e == process;
                 String where = isProcess ? "the process's Name" : "the element's Name";
                 problems.add(new PlaybookProblem(
                         e.getAttribute("id"),
-                        name.substring(0, 60) + "…",
+                        name.substring(0, name.offsetByCodePoints(0, 60)) + "…",
                         "the name of " + (isProcess ? "the playbook" : "this " + PlaybookXml.kind(e)) + " is "
-                                + String.format(java.util.Locale.ROOT, "%,d", name.length())
+                                + String.format(java.util.Locale.ROOT, "%,d", length)
                                 + " characters long; Baton takes names of at most " + MAX_NAME + " characters, as"
                                 + " the catalogue, the inbox and the run's page show them whole. Shorten it (Camunda"
                                 + " Modeler: " + where + ")"

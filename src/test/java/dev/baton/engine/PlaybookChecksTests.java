@@ -726,6 +726,9 @@ class PlaybookChecksTests {
                         .replace("id=\"p_at_limit\"", "id=\"p_at_limit\" name=\"" + "z".repeat(200) + "\"")))
                 .as("names of 200 characters")
                 .noneMatch(p -> p.message().contains("characters long"));
+        assertThat(checkUpload(process("p_emoji", userTask("task_emoji", "\uD83D\uDCDE".repeat(150), "formId=\"f\""))))
+                .as("150 emoji are 150 characters (300 UTF-16 units), as the database counts them")
+                .noneMatch(p -> p.message().contains("characters long"));
     }
 
     /**
