@@ -98,6 +98,18 @@ final class UploadChecks {
                 named.add((Element) nodes.item(i));
             }
             for (Element e : named) {
+                String id = e.getAttribute("id");
+                if (id.codePointCount(0, id.length()) > MAX_NAME) {
+                    // the inbox keeps a task's process and element ids in 200 characters: the step could not be
+                    // stored, and would never reach anyone's inbox
+                    problems.add(new PlaybookProblem(
+                            id.substring(0, id.offsetByCodePoints(0, 60)) + "…",
+                            null,
+                            "the ID of " + (e == process ? "the playbook" : "this " + PlaybookXml.kind(e)) + " is "
+                                    + String.format(java.util.Locale.ROOT, "%,d", id.codePointCount(0, id.length()))
+                                    + " characters long; Baton takes IDs of at most " + MAX_NAME + " characters."
+                                    + " Shorten it (Camunda Modeler: the ID in the properties panel)"));
+                }
                 String name = e.getAttribute("name");
                 // characters as people count them (an emoji is one), as the database's columns count them
                 int length = name.codePointCount(0, name.length());

@@ -729,6 +729,11 @@ class PlaybookChecksTests {
         assertThat(checkUpload(process("p_emoji", userTask("task_emoji", "\uD83D\uDCDE".repeat(150), "formId=\"f\""))))
                 .as("150 emoji are 150 characters (300 UTF-16 units), as the database counts them")
                 .noneMatch(p -> p.message().contains("characters long"));
+        String longId = "Activity_" + "a".repeat(200);
+        assertThat(checkUpload(process("p_long_id", userTask(longId, "Call", "formId=\"f\""))))
+                .as("an id the task table could not keep")
+                .anySatisfy(p -> assertThat(p.message())
+                        .startsWith("the ID of this user task is 209 characters long; Baton takes IDs of at most 200"));
     }
 
     /**
