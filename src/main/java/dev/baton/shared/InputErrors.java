@@ -2,6 +2,7 @@ package dev.baton.shared;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -235,6 +236,12 @@ public final class InputErrors {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof JsonParseException parse) {
                 return ofParser(parse);
+            }
+            if (t instanceof StreamConstraintsException limit
+                    && String.valueOf(limit.getOriginalMessage()).startsWith("Document nesting depth")) {
+                // Jackson's message names its own configuration: "... (101) exceeds the maximum allowed (100,
+                // from `StreamReadConstraints.getMaxNestingDepth()`)"
+                return Map.of("body", "is nested more than " + StrictJson.MAX_NESTING + " levels deep");
             }
         }
         if (!(cause instanceof JsonMappingException mapping)) {

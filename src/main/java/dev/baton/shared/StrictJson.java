@@ -25,10 +25,22 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  * unknown fields (told with the body's other errors: {@link UnknownFields}), duplicate keys, content after the JSON value, fractions
  * for whole numbers, text for numbers, numbers or booleans where text is expected (and text or
  * numbers where a boolean is; an empty or blank string is no number, boolean or date), and strings with NUL or lone surrogates. Every string arrives
- * NFC-normalised and trimmed of Unicode whitespace ({@link Text#normalise}).
+ * NFC-normalised and trimmed of Unicode whitespace ({@link Text#normalise}). A body nested deeper than {@link
+ * #MAX_NESTING} objects and lists is refused as a whole, by the parser, before anything is bound.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
+
+    /**
+     * How deep a request body's objects and lists may nest, the outermost one counted: far more than a
+     * body of Baton's needs (a task answer nests a level per form group or dynamic list, {@code
+     * items[1].prize} is three; the handover plan's {@code plan.perAccount} is three), and far less than
+     * reading a body level by level can bear. Jackson's own limit (1000) was never reached: a free-form
+     * map ({@code POST /api/tasks/{id}/complete}, a launch's variables) 900 levels deep overflowed the
+     * stack first, a 500 that logged 158 KB of stack trace (found by probe 40a). Request bodies only: the
+     * shared mapper reads variables and forms, which come from bodies already held to this, or from files.
+     */
+    static final int MAX_NESTING = 100;
 
     @Bean
     MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper shared) {
@@ -44,6 +56,13 @@ class StrictJson {
                         .addDeserializer(LocalDate.class, new DateDeserializer())
                         .setDeserializerModifier(new TypeMismatches.Modifier()))
                 .addHandler(new UnknownFields.Collector());
+        // the copy has a factory of its own, so the shared mapper keeps Jackson's limits
+        strict.getFactory()
+                .setStreamReadConstraints(strict.getFactory()
+                        .streamReadConstraints()
+                        .rebuild()
+                        .maxNestingDepth(MAX_NESTING)
+                        .build());
         strict.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
