@@ -9,7 +9,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A check of a request's parameters before every handler, API and pages ({@link PageLimits}, {@link
- * RepeatedParameters}, {@link FixedOrderLists}): a wrong one is a {@link BadRequestException} naming it. Never on the error
+ * RepeatedParameters}, {@link FixedOrderLists}), or of a body its handler does not read ({@link
+ * UnexpectedBodies}): a wrong one is a {@link BadRequestException} naming it. Never on the error
  * dispatch: the error page carries the refused request's parameters, and refusing them again there left
  * the answer empty (a page's or a signed-in session's {@code ?owner=%ZZ}, {@code ?page=-1}, found by probes).
  */
@@ -30,7 +31,7 @@ abstract class ParameterCheck implements WebMvcConfigurer, HandlerInterceptor {
 
     /**
      * @param handler what the request goes to (a {@code HandlerMethod} for a controller)
-     * @throws BadRequestException naming the parameter that is wrong
+     * @throws BadRequestException naming the parameter that is wrong (or {@code body})
      */
     abstract void check(HttpServletRequest request, Object handler);
 }
