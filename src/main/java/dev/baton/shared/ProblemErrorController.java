@@ -1,5 +1,6 @@
 package dev.baton.shared;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -59,6 +62,17 @@ public class ProblemErrorController extends BasicErrorController {
                 .body(problem);
     }
 
+    /**
+     * A request for {@code /error} itself, not an error forwarded there, finds nothing: a 404 (Boot's own
+     * status for it is a 500, titled "None"; found by probe 40a). An error forwarded here keeps its status.
+     */
+    @Override
+    protected HttpStatus getStatus(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null
+                ? HttpStatus.NOT_FOUND
+                : super.getStatus(request);
+    }
+
     /** Why access was denied when the code said so; Spring's role checks only say "Access Denied". */
     static String denial(AccessDeniedException e) {
         String message = e.getMessage();
@@ -81,6 +95,13 @@ public class ProblemErrorController extends BasicErrorController {
             attributes.remove("exception");
             attributes.remove("trace");
             attributes.remove("errors");
+            if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST) == null) {
+                // /error asked for directly (Boot says status 999, "None"): there is nothing at this address
+                attributes.put("status", HttpStatus.NOT_FOUND.value());
+                if (request instanceof ServletWebRequest servlet) {
+                    attributes.put("path", servlet.getRequest().getRequestURI());
+                }
+            }
             int status = attributes.get("status") instanceof Integer s ? s : 500;
             Throwable error = getError(request);
             while (error instanceof ServletException && error.getCause() != null) {

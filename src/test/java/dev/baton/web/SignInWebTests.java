@@ -2,6 +2,8 @@ package dev.baton.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.shared.ProblemErrorController;
+import jakarta.servlet.RequestDispatcher;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -10,12 +12,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.ModelAndView;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * The browser's view of the shell, over real HTTP with a cookie jar and no redirect following, so
@@ -28,6 +38,15 @@ class SignInWebTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProblemErrorController errors;
+
+    @Autowired
+    ThymeleafViewResolver views;
+
+    @Autowired
+    WebApplicationContext context;
 
     HttpClient browser;
 
@@ -104,17 +123,46 @@ class SignInWebTests {
         assertThat(missing.body()).contains("Page not found", "/no-such-page", "Sign out");
     }
 
-    /** Boot's error page, asked for without an error, renders as a server error: the 500 page. */
+    /**
+     * Found by probe 40a: {@code /error} asked for directly answered 500, titled "None", signed in or not. It
+     * is no page: a 404, as any unknown address.
+     */
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
+        HttpResponse<String> problem = get("/error", "application/json");
+
+        assertThat(problem.statusCode()).isEqualTo(404);
+        assertThat(problem.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(problem.body())
+                .contains("\"title\":\"Not found\"", "there is nothing at this address", "\"instance\":\"/error\"");
+
+        signIn("rob", "demo");
+        HttpResponse<String> page = get("/error");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page not found", "/error", "Sign out");
+    }
+
+    /** The 500 page, for an error forwarded to it as the servlet container does, says nothing of its cause. */
     @Test
     void showsAServerErrorWithoutItsInternals() throws Exception {
-        signIn("rob", "demo");
+        MockHttpServletRequest failed = new MockHttpServletRequest("GET", "/error");
+        failed.addHeader("Accept", "text/html");
+        failed.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, context);
+        failed.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        failed.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/accounts/1");
+        failed.setAttribute(
+                RequestDispatcher.ERROR_EXCEPTION,
+                new IllegalStateException("java.sql.SQLException: relation secret_table"));
+        MockHttpServletResponse response = new MockHttpServletResponse();
 
-        HttpResponse<String> error = get("/error");
+        ModelAndView page = errors.errorHtml(failed, response);
+        views.resolveViewName(page.getViewName(), Locale.ENGLISH).render(page.getModel(), failed, response);
 
-        assertThat(error.statusCode()).isEqualTo(500);
-        assertThat(error.body())
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getContentAsString())
                 .contains("Something went wrong on our side", "Back to my tasks")
-                .doesNotContain("Exception");
+                .doesNotContain("Exception", "secret_table");
     }
 
     private HttpResponse<String> signIn(String username, String password) throws Exception {
