@@ -1,9 +1,11 @@
 package dev.baton.task;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,30 +96,49 @@ final class FormPaths {
     /**
      * An HTML form's fields as form data: names are paths ({@code address.street}, {@code
      * items[0].name}); a name sent more than once (a checklist's boxes) becomes a list. Names that
-     * are no path (e.g. {@code _csrf}) are kept as they are.
+     * are no path (e.g. {@code _csrf}) are kept as they are, and so is a name that cannot be placed:
+     * one below another name's value ({@code note.x} beside {@code note}), or using a list as a group or
+     * a group as a list. The form's check then refuses it as a key the form does not have, whatever the
+     * order of the names: it is neither dropped nor allowed to overwrite the value (a probe's {@code
+     * note=a&note.x.y=1} answered 500, {@code note=a&note.x=1} completed without {@code note.x}).
      */
     static Map<String, Object> nest(Map<String, List<String>> params) {
+        Map<String, List<Object>> paths = new LinkedHashMap<>();
+        params.keySet().forEach(name -> paths.put(name, parse(name)));
+        Set<List<Object>> values = new HashSet<>(paths.values());
         Map<String, Object> data = new LinkedHashMap<>();
-        params.forEach((name, values) -> {
-            Object value = values.size() == 1 ? values.getFirst() : List.copyOf(values);
-            List<Object> path = parse(name);
-            if (path == null) {
+        params.forEach((name, sent) -> {
+            Object value = sent.size() == 1 ? sent.getFirst() : List.copyOf(sent);
+            List<Object> path = paths.get(name);
+            if (path == null || belowAValue(path, values) || !place(data, path, value)) {
                 data.put(name, value);
-            } else {
-                place(data, path, value);
             }
         });
         return data;
     }
 
+    /** Whether a shorter part of the path is itself a name sent, whose value cannot also hold this one. */
+    private static boolean belowAValue(List<Object> path, Set<List<Object>> values) {
+        for (int n = 1; n < path.size(); n++) {
+            if (values.contains(path.subList(0, n))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Puts the value at the path, making the groups and rows on the way; false, with nothing put, when
+     * a step of the path is a list where the path has a key or the other way round.
+     */
     @SuppressWarnings("unchecked")
-    private static void place(Map<String, Object> data, List<Object> path, Object value) {
+    private static boolean place(Map<String, Object> data, List<Object> path, Object value) {
         Object at = data;
         for (int n = 0; n < path.size() - 1; n++) {
             Object segment = path.get(n);
             boolean nextIsRow = path.get(n + 1) instanceof Integer;
             Object next;
-            if (segment instanceof Integer i) {
+            if (segment instanceof Integer i && at instanceof List<?>) {
                 List<Object> list = (List<Object>) at;
                 while (list.size() <= i) {
                     list.add(null);
@@ -127,19 +148,22 @@ final class FormPaths {
                     next = nextIsRow ? new ArrayList<>() : new LinkedHashMap<String, Object>();
                     list.set(i, next);
                 }
-            } else {
+            } else if (segment instanceof String key && at instanceof Map<?, ?>) {
                 next = ((Map<String, Object>) at)
-                        .computeIfAbsent((String) segment, k -> nextIsRow ? new ArrayList<>() : new LinkedHashMap<>());
+                        .computeIfAbsent(key, k -> nextIsRow ? new ArrayList<>() : new LinkedHashMap<>());
+            } else {
+                return false;
             }
-            if (nextIsRow != next instanceof List<?>) {
-                return; // the same name used as a row and as a key: the check reports the field
+            if (nextIsRow ? !(next instanceof List<?>) : !(next instanceof Map<?, ?>)) {
+                return false; // the same name used as a row and as a key
             }
             at = next;
         }
-        Object last = path.getLast();
-        if (last instanceof String key && at instanceof Map<?, ?>) {
+        if (path.getLast() instanceof String key && at instanceof Map<?, ?> map && !map.containsKey(key)) {
             ((Map<String, Object>) at).put(key, value);
+            return true;
         }
+        return false;
     }
 
     /** The path a name writes, or null when it is not one. */

@@ -25,6 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -320,6 +321,11 @@ class TaskPages {
         model.addAttribute("values", values);
         model.addAttribute("picked", picked);
         model.addAttribute("errors", errors);
+        // refused keys the form shows no input for (a hand-made post's "healthScore.x"): listed, not lost
+        Set<String> shown = fields.stream().map(FormField::key).collect(Collectors.toSet());
+        Map<String, String> otherErrors = new LinkedHashMap<>(errors);
+        otherErrors.keySet().removeAll(shown);
+        model.addAttribute("otherErrors", otherErrors);
         model.addAttribute("mine", mine);
         // a contact's id means something only to a form that asks for one (stewardship's "who takes over")
         model.addAttribute(

@@ -166,6 +166,41 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
                 .doesNotContain("claim task");
     }
 
+    /**
+     * Found by a probe: {@code healthScore=5&healthScore.x.y=1} answered 500 with the API's JSON (a
+     * ClassCastException while nesting the names), and {@code healthScore=4&healthScore.x=1} completed
+     * the task without {@code healthScore.x}. Both are refused on the page, naming the key, and complete
+     * nothing.
+     */
+    @Test
+    void aNameBothAFieldsValueAndAPathIsRefusedOnThePageNamingItAndCompletesNothing() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        String path = "/tasks/" + task.getId();
+        TestRestTemplate browser = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), "rob", "demo")));
+        HtmlForms.submit(browser, HtmlForms.open(browser, path), path + "/claim", form());
+        Page detail = HtmlForms.open(browser, path); // shows (and so clears) "You claimed ..."
+
+        for (String below : new String[] {"healthScore.x.y", "healthScore.x"}) {
+            MultiValueMap<String, String> sent = answer();
+            sent.add(below, "1");
+
+            ResponseEntity<String> refused = HtmlForms.submit(browser, detail, path + "/complete", sent);
+
+            assertThat(refused.getStatusCode()).as(below).isEqualTo(HttpStatus.FOUND);
+            assertThat(refused.getHeaders().getLocation()).hasPath(path);
+            assertThat(browser.getForObject(path, String.class))
+                    .contains("Please correct the marked fields; nothing was completed.")
+                    .containsPattern("id=\"other-errors\"[^>]*>(?s:.*?)" + below.replace(".", "\\.")
+                            + ": is not a field of this form");
+            assertThat(tasks.findById(task.getId()).orElseThrow().getStatus())
+                    .as(below)
+                    .isEqualTo(TaskStatus.OPEN);
+        }
+    }
+
     private static MultiValueMap<String, String> answer() {
         return form("healthScore", "9", "reviewSummary", "Fine", "renewalRisk", "medium");
     }
