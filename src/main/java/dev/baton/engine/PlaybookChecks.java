@@ -1,8 +1,8 @@
 package dev.baton.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.blocks.Blocks;
+import dev.baton.task.FormJson;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import java.io.ByteArrayInputStream;
@@ -64,7 +64,6 @@ public class PlaybookChecks {
 
     private final JobTypes jobTypes;
     private final DeployedPlaybooks deployed;
-    private final ObjectMapper json;
     private final AssignmentChecks assignments;
     private final DataSize maxFileSize;
     private final ObjectProvider<KeptPlaybooks> kept;
@@ -83,14 +82,12 @@ public class PlaybookChecks {
     PlaybookChecks(
             JobTypes jobTypes,
             DeployedPlaybooks deployed,
-            ObjectMapper json,
             AssignmentChecks assignments,
             @Value("${baton.playbooks.max-file-size:1MB}") DataSize maxFileSize,
             ObjectProvider<KeptPlaybooks> kept,
             Clock clock) {
         this.jobTypes = jobTypes;
         this.deployed = deployed;
-        this.json = json;
         this.assignments = assignments;
         this.maxFileSize = maxFileSize;
         this.kept = kept;
@@ -206,7 +203,7 @@ public class PlaybookChecks {
             PlaybookNameChecks.check(
                     xml, catalogueNames(), deployed.ownProcessIds(), deployed.keptNotDeployed(), problems);
         }
-        PlaybookFormChecks.embedded(xml, json, problems);
+        PlaybookFormChecks.embedded(xml, problems);
         if (xml.all(PlaybookXml.BPMNDI, "BPMNDiagram").isEmpty()) {
             problems.add(PlaybookProblem.ofFile(
                     files.bpmnName(),
@@ -295,7 +292,7 @@ public class PlaybookChecks {
         Map<String, String> ids = new java.util.LinkedHashMap<>();
         forms.forEach((name, bytes) -> {
             try {
-                JsonNode form = json.readTree(bytes);
+                JsonNode form = FormJson.read(bytes);
                 if (form == null
                         || !form.path("id").isTextual()
                         || !form.path("components").isArray()) {
@@ -305,6 +302,8 @@ public class PlaybookChecks {
                 }
                 ids.put(name, form.get("id").asText());
                 PlaybookFormChecks.file(name, form, problems);
+            } catch (FormJson.TooDeep e) {
+                problems.add(PlaybookProblem.ofFile(name, "not a Camunda form: " + e.getMessage()));
             } catch (java.io.IOException e) {
                 problems.add(PlaybookProblem.ofFile(name, "not a Camunda form: it is not JSON"));
             }
@@ -369,7 +368,7 @@ public class PlaybookChecks {
         try {
             return uploaded != null
                     && deployedText != null
-                    && json.readTree(uploaded).equals(json.readTree(deployedText));
+                    && FormJson.read(uploaded).equals(FormJson.read(deployedText));
         } catch (java.io.IOException e) {
             return false;
         }

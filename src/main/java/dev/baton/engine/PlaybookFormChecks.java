@@ -1,8 +1,8 @@
 package dev.baton.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.task.FormDefinition;
+import dev.baton.task.FormJson;
 import java.io.IOException;
 import java.util.List;
 import org.w3c.dom.Element;
@@ -25,12 +25,16 @@ final class PlaybookFormChecks {
     }
 
     /** The forms embedded in the BPMN ({@code zeebe:userTaskForm}), each named by its id. */
-    static void embedded(PlaybookXml xml, ObjectMapper json, List<PlaybookProblem> problems) {
+    static void embedded(PlaybookXml xml, List<PlaybookProblem> problems) {
         for (Element form : xml.all(PlaybookXml.ZEEBE, "userTaskForm")) {
             String id = form.getAttribute("id");
             JsonNode schema;
             try {
-                schema = json.readTree(form.getTextContent());
+                schema = FormJson.read(form.getTextContent());
+            } catch (FormJson.TooDeep e) {
+                problems.add(
+                        new PlaybookProblem(id, "embedded form", "the form embedded in the BPMN: " + e.getMessage()));
+                continue;
             } catch (IOException e) {
                 schema = null;
             }

@@ -31,7 +31,9 @@ public class Forms {
             return forKey(task.getFormKey());
         }
         try {
-            return FormDefinition.parse(json.readTree(task.getFormSchema()));
+            return FormDefinition.parse(FormJson.read(task.getFormSchema()));
+        } catch (FormJson.TooDeep e) {
+            return FormDefinition.unusable("its form cannot be read: " + e.getMessage());
         } catch (IOException e) {
             // deployed past Baton's upload checks (e.g. straight to a cluster): the task still opens, and says why
             return FormDefinition.unusable("its form is not JSON");

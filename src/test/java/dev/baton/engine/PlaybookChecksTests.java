@@ -3,9 +3,9 @@ package dev.baton.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.blocks.Blocks;
 import dev.baton.shared.Text;
+import dev.baton.task.FormJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,6 @@ class PlaybookChecksTests {
                 }
             },
             deployed,
-            new ObjectMapper(),
             new AssignmentChecks(null, null) { // who the steps name: PlaybookUploadIntegrationTests
                 @Override
                 void check(PlaybookXml xml, Map<String, String> names, List<PlaybookProblem> problems) {}
@@ -1614,6 +1613,51 @@ class PlaybookChecksTests {
                 .singleElement()
                 .satisfies(p ->
                         assertThat(p.message()).startsWith("no user task of this playbook uses the form 'f-pick'"));
+    }
+
+    /**
+     * Found by a probe: a form nested 900 or 2,000 groups deep, or with a 3,000-deep junk property, was
+     * refused as "not JSON" (Jackson's own nesting limit). It is JSON, too deep: said so, with the limit.
+     * A form within the limit (240 groups, about 480 levels) is checked as any other.
+     */
+    @Test
+    void aFormNestedBeyondTheLimitIsRefusedAsTooDeepNotAsNotJson() {
+        String task = process("p", userTask("task_deep", "Deep", "formId=\"deep\""));
+
+        assertThat(checks.checkUpload(file(task, Map.of("deep.form", groups(240, "")))))
+                .isEmpty();
+        String junk = ", \"junk\": " + "[".repeat(3000) + "]".repeat(3000);
+        for (String form : List.of(groups(900, ""), groups(2000, ""), groups(1, junk))) {
+            assertThat(checks.checkUpload(file(task, Map.of("deep.form", form))))
+                    .filteredOn(p -> "deep.form".equals(p.elementName()))
+                    .singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.message())
+                                .isEqualTo("not a Camunda form: it is nested more than " + FormJson.MAX_NESTING
+                                        + " levels deep (each object and list is a level; a group takes two)");
+                    });
+        }
+        String embedded = process("p", userTask("task_deep", "Deep", "formKey=\"camunda-forms:bpmn:deep\""))
+                .replaceFirst(
+                        "(<bpmn:process [^>]*>)",
+                        "$1<bpmn:extensionElements><zeebe:userTaskForm id=\"deep\">"
+                                + groups(900, "").replace("\"", "&quot;")
+                                + "</zeebe:userTaskForm></bpmn:extensionElements>");
+        assertThat(checks.checkUpload(file(embedded)))
+                .extracting(PlaybookProblem::elementName, PlaybookProblem::message)
+                .contains(tuple(
+                        "embedded form",
+                        "the form embedded in the BPMN: it is nested more than " + FormJson.MAX_NESTING
+                                + " levels deep (each object and list is a level; a group takes two)"));
+    }
+
+    /** A form with the id "deep" whose text field sits in groups nested that deep, {@code more} after its id. */
+    private static String groups(int depth, String more) {
+        String inner = "{\"type\": \"textfield\", \"key\": \"why\", \"label\": \"Why\"}";
+        for (int n = 0; n < depth; n++) {
+            inner = "{\"type\": \"group\", \"label\": \"G\", \"components\": [" + inner + "]}";
+        }
+        return "{\"id\": \"deep\"" + more + ", \"components\": [" + inner + "]}";
     }
 
     /** Baton's own files name their forms by key, as its task page reads them: from bpmn/forms only. */

@@ -197,8 +197,8 @@ class StartupDeploymentIntegrationTests extends EngineIntegrationTest {
                 .toList();
         ObjectProvider<KeptPlaybooks> keptProvider =
                 new StaticListableBeanFactory(Map.of("kept", kept)).getBeanProvider(KeptPlaybooks.class);
-        PlaybookChecks checks = new PlaybookChecks(
-                jobTypes, afterRestart, json, assignments, DataSize.ofMegabytes(1), keptProvider, clock);
+        PlaybookChecks checks =
+                new PlaybookChecks(jobTypes, afterRestart, assignments, DataSize.ofMegabytes(1), keptProvider, clock);
         assertThat(kept.kept())
                 .extracting(PlaybookFiles::bpmnName)
                 .as("the newest upload of each process id, oldest first")

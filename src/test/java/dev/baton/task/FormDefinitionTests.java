@@ -24,6 +24,66 @@ class FormDefinitionTests {
         form = new Forms(new ObjectMapper()).forKey("sample-review");
     }
 
+    /**
+     * A task's own form is read with the forms' nesting limit ({@link FormJson}), not the shared
+     * ObjectMapper's, which may allow request bodies less: a form uploaded within the limit still opens.
+     * One deployed past the upload's check says why it cannot be used.
+     */
+    @Test
+    void aTasksFormIsReadWithTheFormsOwnNestingLimit() {
+        ObjectMapper shallow = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(50)
+                        .build())
+                .build());
+        Forms forms = new Forms(shallow);
+
+        FormDefinition deep = forms.of(taskWithForm(groups(200)));
+        assertThat(deep.problems()).isEmpty();
+        assertThat(deep.fields()).extracting(FormField::key).containsExactly("why");
+        assertThat(forms.of(taskWithForm(groups(900))).problems())
+                .containsExactly("its form cannot be read: it is nested more than " + FormJson.MAX_NESTING
+                        + " levels deep (each object and list is a level; a group takes two)");
+    }
+
+    private static String groups(int depth) {
+        String inner = "{\"type\": \"textfield\", \"key\": \"why\", \"label\": \"Why\"}";
+        for (int n = 0; n < depth; n++) {
+            inner = "{\"type\": \"group\", \"label\": \"G\", \"components\": [" + inner + "]}";
+        }
+        return "{\"id\": \"deep\", \"components\": [" + inner + "]}";
+    }
+
+    private static Task taskWithForm(String schema) {
+        TaskSpec spec = new TaskSpec(
+                1,
+                2,
+                3,
+                "p",
+                1,
+                "task_deep",
+                "Deep",
+                "dana",
+                java.util.Set.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                java.util.Set.of(),
+                null,
+                null,
+                schema,
+                false);
+        return new Task(
+                spec,
+                new TaskPeople.Resolved("dana", java.util.Set.of(), java.util.Set.of(), null),
+                true,
+                java.time.Instant.now());
+    }
+
     @Test
     void readsTheInputsWithTheirTypesLabelsAndOptions() {
         assertThat(form.fields())
