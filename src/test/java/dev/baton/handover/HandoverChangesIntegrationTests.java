@@ -967,6 +967,37 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                         String.class,
                         launched.id()))
                 .isEqualTo(emoji.repeat(15_000));
+
+        // found by probe 40a: a NUL in a key that is none of the note's was told as a NUL ("text: must not
+        // contain NUL characters"), not as what it is; the note's own fields are still checked as text
+        Map<String, Object> outside = Map.of("text", "typo\u0000");
+        assertThat((Map<String, Object>) as(departing)
+                        .exchange("/api" + draft, HttpMethod.PUT, new HttpEntity<>(outside), Map.class)
+                        .getBody()
+                        .get("errors"))
+                .containsOnlyKeys("body")
+                .hasEntrySatisfying("body", why -> assertThat((String) why).startsWith("names none of the note's"));
+        for (Object bad : new Object[] {"typo\u0000", 5}) {
+            ResponseEntity<Map> refusedAtField = as(departing)
+                    .exchange(
+                            "/api" + draft,
+                            HttpMethod.PUT,
+                            new HttpEntity<>(Map.of("relationshipSummary", bad, "text", "x")),
+                            Map.class);
+            assertThat(refusedAtField.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, Object>) refusedAtField.getBody().get("errors"))
+                    .containsOnlyKeys("relationshipSummary")
+                    .containsEntry(
+                            "relationshipSummary",
+                            bad instanceof String ? "must not contain NUL characters" : "must be text");
+        }
+        assertThat(saveDraft(departing, draft, "  trimmed as before  ").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject(
+                        "select note_draft ->> 'relationshipSummary' from handover_item where handover_id = ?",
+                        String.class,
+                        launched.id()))
+                .isEqualTo("trimmed as before");
     }
 
     private ResponseEntity<Map> saveDraft(String username, String draft, String summary) {

@@ -1,8 +1,12 @@
 package dev.baton.handover.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.handover.HandoverSteps;
 import dev.baton.handover.NoteBatch;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.InputErrors;
+import dev.baton.shared.Text;
 import dev.baton.task.Forms;
 import dev.baton.task.TaskService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,9 +63,37 @@ class NoteBatchPages {
     Map<String, Instant> saveDraft(
             @PathVariable long id,
             @PathVariable long accountId,
-            @RequestBody Map<String, String> values,
+            @RequestBody Map<String, JsonNode> values,
             Principal me) {
-        return Map.of("savedAt", batch.saveDraft(id, accountId, values, me.getName()));
+        return Map.of("savedAt", batch.saveDraft(id, accountId, noteFields(values), me.getName()));
+    }
+
+    /**
+     * The body's note fields as text, checked and normalised as request bodies' strings are ({@link
+     * Text}); the body is read as JSON values first so that a key outside the note is ignored whatever it
+     * holds, and a body naming none of the note's fields is told so (a probe's {@code {"text": "…\u0000"}}
+     * was told "text: must not contain NUL characters").
+     */
+    private static Map<String, String> noteFields(Map<String, JsonNode> body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        body.forEach((field, value) -> {
+            if (!HandoverSteps.NOTE_FIELDS.contains(field)) {
+                return;
+            }
+            if (value == null || value.isNull()) {
+                values.put(field, null);
+                return;
+            }
+            if (!value.isTextual()) {
+                throw new BadRequestException(field, InputErrors.expected(String.class));
+            }
+            String problem = Text.notText(value.textValue());
+            if (problem != null) {
+                throw new BadRequestException(field, problem);
+            }
+            values.put(field, Text.normalise(value.textValue()));
+        });
+        return values;
     }
 
     @GetMapping("/handovers/{id}/notes")
