@@ -8,6 +8,8 @@ import dev.baton.engine.DeployedPlaybooks;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.DeployedPlaybooks.FailedPlaybook;
 import dev.baton.engine.ProcessInstances;
+import dev.baton.engine.RunsWatchedElsewhere;
+import dev.baton.engine.RunsWatchedElsewhere.Watched;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
@@ -32,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The playbook catalogue: what is deployed, who may launch it, its instances. Launch rule: a
  * playbook names the roles that may start it in a process property {@code baton:launchRoles}
  * (e.g. {@code REP,MANAGER}; Modeler: Extension properties), MANAGER and ADMIN when it names none;
- * admins may always. Instance counts cover the instances Baton started (see {@link PlaybookInstance}).
+ * admins may always. Instance counts cover the instances Baton recorded when it started them (see
+ * {@link PlaybookInstance}); those a feature starts from its own records are watched on its page
+ * ({@link RunsWatchedElsewhere}) and not counted here.
  */
 @Service
 public class PlaybookCatalogue {
@@ -44,11 +48,16 @@ public class PlaybookCatalogue {
      *
      * @param name the process's name, or its id when it has none
      * @param versions the versions this Baton deployed, oldest first
-     * @param running instances Baton started that the engine had not ended when last asked
+     * @param running instances Baton recorded that the engine had not ended when last asked; null when
+     *     {@code watchedAt} is given
      * @param stuck of the running ones, how many the engine holds on an incident ({@link StuckRuns});
-     *     null when Baton cannot know (on a cluster, whose incidents it cannot read)
-     * @param ended instances Baton started that have completed or been cancelled
+     *     null when Baton cannot know (on a cluster, whose incidents it cannot read) or {@code watchedAt} is given
+     * @param ended instances Baton recorded that have completed or been cancelled; null when {@code
+     *     watchedAt} is given
      * @param needsAccount whether a launch must name an account ({@code accountId}): its steps act on one
+     * @param watchedAt for a playbook Baton starts from its own records (a handover, a commitment, a
+     *     lead...), what starts it and the page where its runs are watched: the catalogue does not see
+     *     those starts and counts none of them; null for the others
      */
     public record Playbook(
             String processId,
@@ -59,11 +68,12 @@ public class PlaybookCatalogue {
             Set<String> launchRoles,
             boolean mayLaunch,
             boolean needsAccount,
-            long running,
+            Long running,
             Long stuck,
-            long ended,
+            Long ended,
             String source,
-            Instant deployedAt) {}
+            Instant deployedAt,
+            Watched watchedAt) {}
 
     /**
      * One instance and its human steps (the only ones Baton sees: automated steps are not known).
@@ -113,6 +123,7 @@ public class PlaybookCatalogue {
     private final AccountAccess access;
     private final Clock clock;
     private final StuckRuns stuck;
+    private final Map<String, Watched> watchedElsewhere = new HashMap<>();
 
     PlaybookCatalogue(
             DeployedPlaybooks deployed,
@@ -123,7 +134,8 @@ public class PlaybookCatalogue {
             AccountParties parties,
             AccountAccess access,
             Clock clock,
-            StuckRuns stuck) {
+            StuckRuns stuck,
+            List<RunsWatchedElsewhere> watchedElsewhere) {
         this.deployed = deployed;
         this.instances = instances;
         this.processInstances = processInstances;
@@ -133,6 +145,7 @@ public class PlaybookCatalogue {
         this.access = access;
         this.clock = clock;
         this.stuck = stuck;
+        watchedElsewhere.forEach(feature -> this.watchedElsewhere.putAll(feature.watched()));
     }
 
     /** Every deployed playbook, by process id; {@code roles} are the reader's (ADMIN, MANAGER, ...). */
@@ -308,6 +321,7 @@ public class PlaybookCatalogue {
             Collection<String> roles) {
         DeployedProcess latest = versions.getLast();
         long[] c = counts.getOrDefault(latest.processId(), new long[2]);
+        Watched watchedAt = watchedElsewhere.get(latest.processId()); // Baton's own: no upload takes their ids
         return new Playbook(
                 latest.processId(),
                 latest.name() == null ? latest.processId() : latest.name(),
@@ -317,10 +331,11 @@ public class PlaybookCatalogue {
                 latest.launchRoles(),
                 mayLaunch(latest, roles),
                 deployed.callerNeeds(latest).accountNeededBy() != null,
-                c[0],
-                stuckCounts == null ? null : stuckCounts.getOrDefault(latest.processId(), 0L),
-                c[1],
+                watchedAt != null ? null : c[0],
+                watchedAt != null || stuckCounts == null ? null : stuckCounts.getOrDefault(latest.processId(), 0L),
+                watchedAt != null ? null : c[1],
                 latest.source(),
-                latest.deployedAt());
+                latest.deployedAt(),
+                watchedAt);
     }
 }

@@ -152,6 +152,52 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Found by the session 40 probe: with a rep handover, 13 account handovers and 30 commitments running, the
+     * catalogue said "Running 0, Ended 0" and "No instances started by Baton yet" for them: it records only the
+     * runs started through ProcessInstances, not those a message starts. It now says where they are watched.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "rep-handover, /handovers, Handovers",
+        "account-handover, /handovers, Handovers",
+        "commitment, /commitments, the commitment register",
+        "lead-follow-up, /leads, Leads",
+        "renewal, ,",
+        "contact-stewardship, ,"
+    })
+    void playbooksBatonStartsFromItsOwnRecordsSayWhereTheirRunsAreWatchedInsteadOfCountingNone(
+            String processId, String path, String pageName) {
+        Map<String, Object> listed = ((List<Map<String, Object>>)
+                        as("ada").getForObject("/api/playbooks", Map.class).get("playbooks"))
+                .stream()
+                        .filter(p -> p.get("processId").equals(processId))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(listed).containsEntry("running", null).containsEntry("ended", null);
+        Map<String, Object> watched = (Map<String, Object>) listed.get("watchedAt");
+        assertThat(watched).containsEntry("pagePath", path).containsEntry("pageName", pageName);
+        assertThat((String) watched.get("startedBy")).isNotBlank();
+        assertThat(playbook(processId)).containsEntry("watchedAt", watched);
+
+        var browser = dev.baton.support.SignedIn.as(http, "ada");
+        String detail = browser.getForObject("/playbooks/" + processId, String.class);
+        assertThat(detail)
+                .contains(
+                        org.springframework.web.util.HtmlUtils.htmlEscape(
+                                "Started by Baton on " + watched.get("startedBy")),
+                        "its runs are not counted here")
+                .doesNotContain("0 running", "No instances started by Baton yet", "No instances yet");
+        String list = browser.getForObject("/playbooks", String.class);
+        if (path != null) {
+            assertThat(detail).contains("<a href=\"" + path + "\">" + pageName + "</a> shows them");
+            assertThat(list).contains("see <a href=\"" + path + "\">" + pageName + "</a>");
+        }
+        // a playbook the catalogue does record keeps its counts
+        assertThat(playbook("sample-review")).containsEntry("watchedAt", null).containsKey("running");
+        assertThat(playbook("sample-review").get("running")).isNotNull();
+    }
+
+    /**
      * Found by the session 35 probe: a sample review launched without an account gave the team a "Review
      * account" step about nothing, whose answer was recorded nowhere. Its model now reads accountId where
      * it records the review, so the catalogue asks for one, as for any playbook that works on an account.
