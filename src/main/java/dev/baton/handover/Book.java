@@ -10,6 +10,7 @@ import dev.baton.commitment.OpenPromise;
 import dev.baton.lead.LeadTransfers;
 import dev.baton.lead.LeadTransfers.OpenLead;
 import dev.baton.people.Person;
+import dev.baton.task.TaskTransfers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,12 +32,28 @@ class Book {
     private final ContactService contacts;
     private final CommitmentService commitments;
     private final LeadTransfers leads;
+    private final TaskTransfers tasks;
 
-    Book(AccountService accounts, ContactService contacts, CommitmentService commitments, LeadTransfers leads) {
+    Book(
+            AccountService accounts,
+            ContactService contacts,
+            CommitmentService commitments,
+            LeadTransfers leads,
+            TaskTransfers tasks) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.commitments = commitments;
         this.leads = leads;
+        this.tasks = tasks;
+    }
+
+    /**
+     * Whether a handover of the person would move anything: an account, an open commitment or an open
+     * task. The one rule by which the launch refuses ("owns nothing to hand over") and the wizard's list
+     * leaves people out: it offered "Maria Rossi · 0 accounts" and the launch refused her (session 40).
+     */
+    boolean hasAnythingToHandOver(Person owner) {
+        return accounts.countOwnedBy(owner) > 0 || commitments.countOwnedBy(owner) > 0 || tasks.countOwnedBy(owner) > 0;
     }
 
     /** The person's leads still to be worked (NEW or WORKING). */

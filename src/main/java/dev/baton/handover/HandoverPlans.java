@@ -60,13 +60,15 @@ public class HandoverPlans {
     /**
      * Throws as {@link HandoverService#launch} would for the departing person and the plan ({@code
      * BadRequestException} naming the field, {@code AccessDeniedException} outside the manager's
-     * line, {@code ConflictException} for someone who may not be handed over now: {@link
-     * HandoverService#requireHandable}); dates and the reason are not checked here.
+     * line or for someone who owns nothing to hand over, {@code ConflictException} for someone who may
+     * not be handed over now: {@link HandoverService#requireHandable}); dates and the reason are not
+     * checked here.
      */
     @Transactional(readOnly = true)
     public PlanPreview preview(LaunchRequest r, String manager) {
         Person departing = launcher.departing(r.departingId(), "departingId", manager);
         launcher.requireHandable(departing);
+        launcher.requireSomethingToHandOver(departing);
         Person me = people.signedIn(manager);
         List<Account> accounts = book.accounts(departing);
         Map<Long, Person> plan = launcher.plan(r, departing, me, accounts);

@@ -14,7 +14,6 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
-import dev.baton.task.TaskTransfers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +41,6 @@ public class HandoverService {
     private final Book book;
     private final SuccessorRules rules;
     private final SuccessorPlanner planner;
-    private final TaskTransfers tasks;
     private final HandoverProcess process;
     private final AuditLog audit;
     private final TimeZones zones;
@@ -61,7 +59,6 @@ public class HandoverService {
             Book book,
             SuccessorRules rules,
             SuccessorPlanner planner,
-            TaskTransfers tasks,
             HandoverProcess process,
             AuditLog audit,
             TimeZones zones,
@@ -84,7 +81,6 @@ public class HandoverService {
         this.book = book;
         this.rules = rules;
         this.planner = planner;
-        this.tasks = tasks;
         this.process = process;
         this.audit = audit;
         this.zones = zones;
@@ -205,9 +201,7 @@ public class HandoverService {
         validateDates(r, departing);
         requireHandable(departing);
         List<Account> accounts = book.holdAccounts(departing);
-        if (accounts.isEmpty() && book.openCommitments(departing).isEmpty() && tasks.countOwnedBy(departing) == 0) {
-            throw new BadRequestException("departingId", departing.getFullName() + " owns nothing to hand over");
-        }
+        requireSomethingToHandOver(departing);
         Person launcher = people.signedIn(manager);
         Map<Long, Person> successors = plan(r, departing, launcher, accounts);
         Handover handover =
@@ -281,6 +275,18 @@ public class HandoverService {
                     + IncomingAccounts.handoversOf(items.departingWithAccountsIncomingTo(departing))
                     + ": choose another successor for " + (incoming == 1 ? "it" : "them")
                     + " there first, then hand " + departing.getFullName() + " over");
+        }
+    }
+
+    /**
+     * Refuses to hand over someone who owns nothing a handover moves ({@link Book#hasAnythingToHandOver}):
+     * the launch and its plan preview ask it, and the wizard's list leaves such people out by the same rule.
+     *
+     * @throws BadRequestException at {@code departingId}, naming the person
+     */
+    void requireSomethingToHandOver(Person departing) {
+        if (!book.hasAnythingToHandOver(departing)) {
+            throw new BadRequestException("departingId", departing.getFullName() + " owns nothing to hand over");
         }
     }
 

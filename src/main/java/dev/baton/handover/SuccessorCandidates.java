@@ -98,9 +98,10 @@ public class SuccessorCandidates implements SuccessorPool {
     }
 
     /**
-     * {@inheritDoc} Not those the launch would refuse ({@link HandoverService#requireHandable}): found by
-     * a probe, the wizard offered someone still to receive accounts, and only the launch refused. Two
-     * queries for the whole line.
+     * {@inheritDoc} Not those the launch would refuse ({@link HandoverService#requireHandable}, {@link
+     * HandoverService#requireSomethingToHandOver}): found by probes, the wizard offered someone still to
+     * receive accounts, and people who own nothing, and only the launch refused. Two queries for the whole
+     * line, and up to three counts for each one left.
      */
     @Override
     @Transactional(readOnly = true)
@@ -115,6 +116,7 @@ public class SuccessorCandidates implements SuccessorPool {
                 inLine.stream().map(Person::getId).toList());
         return inLine.stream()
                 .filter(p -> !leaving.contains(p.getId()) && !receiving.contains(p.getId()))
+                .filter(book::hasAnythingToHandOver) // the launch's rule: HandoverService#requireSomethingToHandOver
                 .sorted(NameOrder.PEOPLE)
                 .toList();
     }

@@ -26,8 +26,9 @@ public interface SuccessorPool {
 
     /**
      * The people {@code viewer} may hand over now, sorted by name: active, in their line (anyone but
-     * admins for an admin), and neither being handed over nor still to receive accounts in a running
-     * handover (the launch refuses both with a 409).
+     * admins for an admin), neither being handed over nor still to receive accounts in a running
+     * handover (the launch refuses both with a 409), and owning something to hand over (an account, an
+     * open commitment or an open task: the launch refuses the others with a 400).
      */
     List<Person> handable(Person viewer);
 }

@@ -237,6 +237,7 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
         // nor does the wizard offer them (found by the session 34 probe: only the launch refused), and its
         // plan preview says why, as the wizard page does for a tampered choice
         Person free = fixture.colleague("Fay Free");
+        accounts.save(new Account("Fay's " + launched.id(), free, "mid-market", "DACH", null));
         assertThat(as("maria").getForObject("/api/handovers/handable", List.class))
                 .extracting(c -> ((Number) ((Map) c).get("id")).longValue())
                 .contains(free.getId())

@@ -279,6 +279,9 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
     @Test
     void departingSuggestionsAreExactlyWhomALaunchAccepts() {
         Person colleague = fixture.colleague("Cleo Colleague");
+        accounts.save(new Account("Cleo's " + UUID.randomUUID(), colleague, "mid-market", "DACH", null));
+        // a book of their own: someone who owns nothing is not offered (peopleWhoOwnNothingAreNotOffered...)
+        accounts.save(new Account("Sam's " + UUID.randomUUID(), book.successor(), "mid-market", "DACH", null));
         String suggestions = "/api/people/suggestions?purpose=departing&q=";
         assertThat(usernames(suggestions + book.successor().getUsername()))
                 .containsExactly(book.successor().getUsername());
@@ -293,6 +296,39 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
                 .as("still to receive the account")
                 .isEmpty();
         assertThat(usernames(suggestions + "maria")).as("not the viewer").isEmpty();
+    }
+
+    /**
+     * Found by the session 40 probe: the wizard offered "Maria Rossi · 0 accounts" and the launch then refused
+     * her ("owns nothing to hand over"). The list, the type-ahead and the plan preview now ask the launch's rule.
+     */
+    @Test
+    void peopleWhoOwnNothingAreNotOfferedAndTheWizardSaysSoInsteadOfAnEmptyBook() {
+        Person empty = fixture.colleague("Noah Nothing");
+        String nothing = empty.getFullName() + " owns nothing to hand over";
+
+        assertThat(usernames("/api/handovers/handable"))
+                .contains(book.departing().getUsername())
+                .doesNotContain(empty.getUsername());
+        assertThat(usernames("/api/people/suggestions?purpose=departing&q=" + empty.getUsername()))
+                .isEmpty();
+        ResponseEntity<Map> planned = as("maria")
+                .postForEntity(
+                        "/api/handovers/plan",
+                        Map.of("departingId", empty.getId(), "plan", Map.of("mode", "PER_ACCOUNT")),
+                        Map.class);
+        assertThat(planned.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) planned.getBody().get("errors")).containsEntry("departingId", nothing);
+        assertThat(SignedIn.as(http, "maria").getForObject("/handovers/new?person=" + empty.getId(), String.class))
+                .contains(nothing)
+                .as("no book and no plan for someone with nothing to hand over")
+                .doesNotContain("How the accounts are shared", "Launch the handover");
+
+        // given an account, they are offered, as the launch accepts them
+        accounts.save(new Account("Noah's " + UUID.randomUUID(), empty, "mid-market", "DACH", null));
+        assertThat(usernames("/api/handovers/handable")).contains(empty.getUsername());
+        assertThat(usernames("/api/people/suggestions?purpose=departing&q=" + empty.getUsername()))
+                .containsExactly(empty.getUsername());
     }
 
     /** The successor's mail linked to the handover's page, which they may not open (403). */

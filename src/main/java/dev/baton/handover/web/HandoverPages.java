@@ -153,8 +153,14 @@ class HandoverPages {
                         "candidates", queries.candidates(form.getDepartingId(), "departingId", me.getName()));
                 model.addAttribute("plan", plans.preview(form.toRequest(), me.getName()));
             } catch (BadRequestException e) {
+                String notThisPerson = fields(e).get("departingId");
+                if (notThisPerson != null) {
+                    // no book to plan (someone who owns nothing, say): the reason, not an empty book and a plan
+                    model.asMap().keySet().removeAll(List.of("preview", "candidates", "plan"));
+                    model.addAttribute("notHandable", notThisPerson);
+                }
                 // a fresh wizard has no successor yet: that is no error to show before anything was chosen
-                if (planErrors || fields(e).containsKey("departingId")) {
+                if (planErrors || notThisPerson != null) {
                     fields(e).forEach(errors::putIfAbsent);
                 }
             } catch (ConflictException e) {
