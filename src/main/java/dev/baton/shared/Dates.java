@@ -34,6 +34,7 @@ public class Dates {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss z", Locale.ENGLISH);
 
     private final Clock clock;
     /** Null for the page's reader (asked per call); set for a mail's recipient. */
@@ -105,6 +106,16 @@ public class Dates {
         return atMidnight(t)
                 ? DAY.format(t.toLocalDate().minusDays(1)) + ", end of day " + ZONE.format(t)
                 : TIME.format(t);
+    }
+
+    /**
+     * "14:30:05 CET": the time of day in the reader's zone, to the second, for a moment just now (a
+     * draft's autosave answers with it: it said "04:54:06 UTC" to a reader in Berlin, session 40).
+     * Null gives "".
+     */
+    public String timeOfDay(Object when) {
+        ZonedDateTime t = zoned(when);
+        return t == null ? "" : TIME_OF_DAY.format(t);
     }
 
     private static boolean atMidnight(ZonedDateTime t) {

@@ -935,6 +935,36 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
                 .isEqualTo("what Dana knows");
     }
 
+    /** Found by the session 40 probe: rob, in Berlin, read "Draft saved 04:54:06 UTC" while every other time was CET. */
+    @Test
+    void theAutosaveSaysWhenTheDraftWasSavedInTheWritersZone() {
+        Book launched = fixture.launch(book, true, this::as);
+        fixture.awaitOpen(launched, TASK_WRITE_NOTE);
+        String departing = launched.departing().getUsername();
+        jdbc.update("update person set time_zone = 'Europe/Berlin' where username = ?", departing);
+        String notes = "/handovers/" + launched.id() + "/notes";
+        TestRestTemplate browser = SignedIn.as(http, departing);
+        HttpHeaders form = SignedIn.formOf(browser.getForObject(notes, String.class));
+
+        String autosave = browser.postForObject(
+                notes + "/" + book.account().getId() + "/draft",
+                new HttpEntity<>("relationshipSummary=typed+in+Berlin", form),
+                String.class);
+
+        java.time.Instant savedAt = jdbc.queryForObject(
+                        "select note_draft_saved_at from handover_item where handover_id = ?",
+                        java.sql.Timestamp.class,
+                        launched.id())
+                .toInstant();
+        assertThat(autosave)
+                .isEqualTo("Draft saved "
+                        + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss z", java.util.Locale.ENGLISH)
+                                .format(savedAt.atZone(java.time.ZoneId.of("Europe/Berlin"))));
+        assertThat(browser.getForObject(notes, String.class))
+                .contains("Draft saved ")
+                .doesNotContain(" UTC<");
+    }
+
     /** A draft's 20,000 characters per field are characters (code points): 15,000 emoji were refused. */
     @Test
     void aNoteDraftIsCountedInCharactersAndOneTooLongIsRefusedAtItsField() {

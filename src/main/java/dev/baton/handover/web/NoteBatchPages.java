@@ -5,6 +5,7 @@ import dev.baton.handover.HandoverSteps;
 import dev.baton.handover.NoteBatch;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.Dates;
 import dev.baton.shared.InputErrors;
 import dev.baton.shared.Text;
 import dev.baton.task.Forms;
@@ -14,8 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -38,16 +37,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Tag(name = "Handovers")
 class NoteBatchPages {
 
-    private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'");
-
     private final NoteBatch batch;
     private final TaskService tasks;
     private final Forms forms;
+    private final Dates dates;
 
-    NoteBatchPages(NoteBatch batch, TaskService tasks, Forms forms) {
+    NoteBatchPages(NoteBatch batch, TaskService tasks, Forms forms, Dates dates) {
         this.batch = batch;
         this.tasks = tasks;
         this.forms = forms;
+        this.dates = dates;
     }
 
     @GetMapping("/api/handovers/{id}/notes")
@@ -104,7 +103,7 @@ class NoteBatchPages {
         return "handover/notes";
     }
 
-    /** The autosave: answers with the line the page shows under the note. */
+    /** The autosave: answers with the line the page shows under the note, the time in the writer's zone. */
     @PostMapping("/handovers/{id}/notes/{accountId}/draft")
     @ResponseBody
     String draft(
@@ -114,7 +113,7 @@ class NoteBatchPages {
             Principal me) {
         try {
             Instant at = batch.saveDraft(id, accountId, values, me.getName());
-            return "Draft saved " + SAVED.format(at.atZone(ZoneOffset.UTC));
+            return "Draft saved " + dates.timeOfDay(at);
         } catch (BadRequestException | ConflictException e) {
             return "Draft not saved: " + e.getMessage();
         }
