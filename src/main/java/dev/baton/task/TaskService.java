@@ -321,10 +321,22 @@ public class TaskService {
                 .map(why -> why + " and cannot claim a new task");
     }
 
+    /**
+     * Gives the signed-in person's task back to its candidates (team or users).
+     *
+     * @throws NotFoundException when there is no such task
+     * @throws AccessDeniedException when the person may not see it, or someone else holds it
+     * @throws TaskConflict when it is closed, has nobody to go back to, or is back with them already
+     *     (given back twice, e.g. again after the browser's Back: it said "claim it first", session 40)
+     */
     public Task unclaim(long id) {
         return byPerson(status -> {
             Viewer me = viewer();
             Task task = visible(id, me);
+            if (task.getAssignee() == null) {
+                task.requireOpen("given back");
+                throw new TaskConflict(task, "is already back with its team: nobody holds it, nothing changed");
+            }
             requireAssignee(task, me);
             Map<String, Object> before = state(task);
             task.unclaim();

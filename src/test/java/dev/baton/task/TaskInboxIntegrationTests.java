@@ -118,6 +118,16 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
                 .containsExactly("task.claimed", "task.unclaimed");
         assertThat(ids(as("rita").getForEntity("/api/tasks?scope=team", Map.class)))
                 .contains(task.getId().intValue());
+
+        // given back twice (again after Back, session 40's probe): said so, not "claim it first", and nothing changes
+        ResponseEntity<Map> again = post("rob", task, "unclaim");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) again.getBody().get("detail"))
+                .isEqualTo("task " + task.getId() + " (" + task.getName()
+                        + ") is already back with its team: nobody holds it, nothing changed");
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()))
+                .extracting(AuditEvent::getAction)
+                .containsExactly("task.claimed", "task.unclaimed");
     }
 
     @Test
