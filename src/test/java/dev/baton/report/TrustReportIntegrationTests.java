@@ -262,6 +262,20 @@ class TrustReportIntegrationTests {
                 .doesNotContain("no leads yet");
     }
 
+    /**
+     * Found by the session 40 probe: the successor's figures stayed "—" during a running handover, as only
+     * completed ones count, and the page did not say so.
+     */
+    @Test
+    void thePageSaysTheHandoverColumnsCountCompletedHandoversOnly() {
+        String page = dev.baton.support.SignedIn.as(http, "m-" + run)
+                .getForObject("/reports/trust?from={f}&to={t}", String.class, today.minusDays(30), today.plusDays(30));
+
+        assertThat(page)
+                .contains("completed in the period, under the departing rep")
+                .contains("A handover still running counts in none of them until it completes");
+    }
+
     @Test
     void aCommitmentSettledWithoutADeliveryDateIsNeitherOnTimeNorLateButCountedApart() {
         long account = jdbc.queryForObject(
