@@ -328,6 +328,12 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         assertThat(dev.baton.support.SignedIn.as(http, "maria")
                         .getForObject("/playbooks/instances/" + key, String.class))
                 .contains("data-element=\"Activity_confirm\"", "done");
+        // the account by its name, in the run's page and the playbook's list of runs (it showed "45": session 40)
+        assertThat(dev.baton.support.SignedIn.as(http, "maria")
+                        .getForObject("/playbooks/instances/" + key, String.class))
+                .contains(">Acme Launch</a>");
+        assertThat(dev.baton.support.SignedIn.as(http, "maria").getForObject("/playbooks/" + processId, String.class))
+                .contains("<a href=\"/accounts/" + acme.getId() + "\">Acme Launch</a>");
 
         Map<String, Object> before = playbook(processId);
         assertThat(before).containsEntry("running", 1).containsEntry("ended", 0);

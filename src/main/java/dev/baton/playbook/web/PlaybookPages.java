@@ -3,6 +3,7 @@ package dev.baton.playbook.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.account.AccountService;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.PlaybookDeployer;
 import dev.baton.engine.PlaybookRefused;
@@ -20,6 +21,7 @@ import dev.baton.task.ProcessInstanceSteps.Step;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -47,6 +49,7 @@ class PlaybookPages {
     private final RunCancellation cancellation;
     private final ObjectMapper json;
     private final PeopleLookup people;
+    private final AccountService accounts;
 
     PlaybookPages(
             PlaybookCatalogue catalogue,
@@ -55,8 +58,10 @@ class PlaybookPages {
             StuckRuns stuckRuns,
             RunCancellation cancellation,
             ObjectMapper json,
-            PeopleLookup people) {
+            PeopleLookup people,
+            AccountService accounts) {
         this.people = people;
+        this.accounts = accounts;
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.upgrade = upgrade;
@@ -114,6 +119,13 @@ class PlaybookPages {
         model.addAttribute("stuckKnown", stuckRuns.known());
         List<StuckRuns.Run> runs = stuckRuns.runs(processId, stuck && stuckRuns.known(), 50);
         model.addAttribute("runs", runs);
+        // by name, as everywhere else: the list showed "45" (session 40's probe)
+        model.addAttribute(
+                "accountNames",
+                accounts.names(runs.stream()
+                        .map(r -> r.instance().getAccountId())
+                        .filter(Objects::nonNull)
+                        .toList()));
         model.addAttribute(
                 "names",
                 people.fullNames(runs.stream()
@@ -211,6 +223,11 @@ class PlaybookPages {
     String instance(@PathVariable long key, Authentication auth, Model model) throws JsonProcessingException {
         Instance instance = catalogue.instance(key);
         model.addAttribute("instance", instance);
+        model.addAttribute(
+                "accountName",
+                instance.accountId() == null
+                        ? null
+                        : accounts.names(List.of(instance.accountId())).get(instance.accountId()));
         model.addAttribute(
                 "mayCancel",
                 instance.endedAt() == null
