@@ -46,7 +46,8 @@ public class AccountImports {
     /**
      * A contact row at an account (by Baton id), held to the rules of {@link ContactDetails};
      * {@code lastVerifiedAt} null keeps what Baton has, and it is never in the future (Baton records a
-     * verification when it happens, and a future one would never go stale).
+     * verification when it happens, and a future one would never go stale). {@code primary} true makes
+     * the contact its account's primary contact ({@link #makePrimary}); false keeps the mark as it is.
      */
     public record ImportedContact(
             String externalId,
@@ -58,7 +59,8 @@ public class AccountImports {
             String email,
 
             @Size(max = 60) @SingleLine String phone,
-            @PastOrPresent @SaneDate Instant lastVerifiedAt) {}
+            @PastOrPresent @SaneDate Instant lastVerifiedAt,
+            boolean primary) {}
 
     /** An interaction row, held to the rules of {@link NewInteraction}; {@code contactId} may be null. */
     public record ImportedInteraction(
@@ -362,6 +364,40 @@ public class AccountImports {
                                 ? null
                                 : c.lastVerifiedAt().toString()),
                 column(rows, ImportedContact::externalId));
+    }
+
+    /**
+     * Makes each contact named its account's primary contact, as the API's {@link ContactService#appoint}
+     * does: the account's previous primary contact stops being so (one per account, {@code
+     * contact_one_primary_per_account}). Call after the chunk's contacts are written. A contact who left
+     * the company ({@code retired_at}) is never made primary. The caller names at most one contact per
+     * account (the import refuses a second primary row of an account). Joins the caller's transaction.
+     *
+     * @param source where the file comes from, whose external ids {@code externalIds} are
+     * @param externalIds the contacts' own ids in {@code source} (rows written by {@link #upsertContacts})
+     * @param contactIds the contacts by Baton id (rows merged into a contact, {@link #mergeContacts})
+     * @return how many contacts became primary that were not
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int makePrimary(String source, Collection<String> externalIds, Collection<Long> contactIds) {
+        if (externalIds.isEmpty() && contactIds.isEmpty()) {
+            return 0;
+        }
+        Long[] chosen = jdbc.queryForList(
+                        """
+        select id from contact where retired_at is null and not primary_contact
+          and ((external_source = ? and external_id = any(?)) or id = any(?))""", Long.class, source, externalIds.toArray(String[]::new), contactIds.toArray(Long[]::new))
+                .toArray(Long[]::new);
+        if (chosen.length == 0) {
+            return 0;
+        }
+        // two statements: the unique index is checked row by row, so the old mark goes before the new one comes
+        jdbc.update("""
+        update contact set primary_contact = false, version = version + 1, updated_at = now()
+        where primary_contact and account_id in (select account_id from contact where id = any(?))""", (Object) chosen);
+        return jdbc.update(
+                "update contact set primary_contact = true, version = version + 1, updated_at = now() where id = any(?)",
+                (Object) chosen);
     }
 
     private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> field) {

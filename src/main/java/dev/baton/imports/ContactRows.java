@@ -53,6 +53,8 @@ class ContactRows implements RowHandler {
                 run.error(row, "email", "is not an e-mail address");
             }
             Instant verified = run.instant(row, "last_verified_at", false);
+            String accountRef = run.reference(row.get("account"));
+            boolean primary = primary(row, run, accountRef);
             ImportedContact contact = new ImportedContact(
                     externalId,
                     account == null ? 0 : account.id(),
@@ -60,10 +62,10 @@ class ContactRows implements RowHandler {
                     run.text(row, "title", 200),
                     email,
                     run.text(row, "phone", 60),
-                    verified);
+                    verified,
+                    primary);
             run.check(row, contact);
             // the file's first row with this e-mail at this account, refused or not: a later one repeats it either way
-            String accountRef = run.reference(row.get("account"));
             long first = email == null || accountRef == null
                     ? row.number()
                     : run.keys.firstRow(emailKey(accountRef, email), row.number());
@@ -160,7 +162,47 @@ class ContactRows implements RowHandler {
             if (!kept.isEmpty()) {
                 accounts.keepOtherIds(source, kept);
             }
+            // after the merges: a row merged into a contact makes that contact the primary one
+            accounts.makePrimary(
+                    source,
+                    written.stream()
+                            .filter(ImportedContact::primary)
+                            .map(ImportedContact::externalId)
+                            .toList(),
+                    merged.entrySet().stream()
+                            .filter(e -> e.getValue().primary())
+                            .map(Map.Entry::getKey)
+                            .toList());
         }
+    }
+
+    /**
+     * The row's {@code primary} cell, a yes or no ({@link ImportRun#bool}, blank: no): yes makes the contact its
+     * account's primary contact, and the one before stops being so, as on the account page; no leaves the mark
+     * where it is. An account has one primary contact, so a second row of one account saying yes is an error at
+     * the column (found by probe 40: no import could name a primary contact, so every imported account lacked one).
+     */
+    private static boolean primary(ImportRow row, ImportRun run, String accountRef) {
+        if (!Boolean.TRUE.equals(run.bool(row, "primary"))) {
+            return false;
+        }
+        if (accountRef != null) {
+            long first = run.keys.firstRow(primaryKey(accountRef), row.number());
+            if (first != row.number()) {
+                run.repeatError(
+                        row,
+                        "primary",
+                        first,
+                        of -> "makes a second primary contact for account " + row.get("account") + " after " + of
+                                + ": an account has one; write yes in one of its rows only");
+            }
+        }
+        return true;
+    }
+
+    /** How the primary contact of an account (as the row names it) is remembered in {@link FileKeys}. */
+    static String primaryKey(String accountReference) {
+        return "contact-primary:" + accountReference;
     }
 
     /** What a skipped or merged row's notice adds: its id still names the contact it was merged into. */

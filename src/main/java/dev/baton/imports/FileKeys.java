@@ -9,8 +9,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The keys no two rows of one file may share (external ids, a lead's e-mail, a contact's e-mail at its account, a new
- * person's username), each with the first
+ * The keys no two rows of one file may share (external ids, a lead's e-mail, a contact's e-mail at its account, an account's
+ * primary contact, a new person's username), each with the first
  * row that had it, and whether that row was refused (had any error: a later row with its key still repeats
  * it, and says so). Earlier chunks' keys live in a temporary table of the import's transaction, not
  * in the heap, so memory stays flat however long the file: before a chunk, the keys its rows may
@@ -108,6 +108,9 @@ final class FileKeys {
             String email = row.get("email");
             String account = run.reference(row.get("account"));
             boolean contact = email != null && account != null;
+            if (account != null && row.get("primary") != null) {
+                keys.add(ContactRows.primaryKey(account));
+            }
             if (contact) {
                 // its address counts at its account only, and it asks nothing of the other e-mail or username keys
                 keys.add(ContactRows.emailKey(account, email));

@@ -14,7 +14,7 @@ public enum ImportKind {
     ACCOUNTS(List.of("external_id", "name"), List.of("owner", "segment", "territory", "renewal_date")),
     CONTACTS(
             List.of("external_id", "account", "full_name"),
-            List.of("first_name", "last_name", "title", "email", "phone", "last_verified_at")),
+            List.of("first_name", "last_name", "title", "email", "phone", "last_verified_at", "primary")),
     INTERACTIONS(List.of("external_id", "account", "kind", "summary", "by", "occurred_at"), List.of("contact")),
     COMMITMENTS(
             List.of("external_id", "account", "description", "made_by", "due_date"),

@@ -108,7 +108,13 @@ public enum ImportSource {
                             "last_verified_at",
                             "Last Verified",
                             "last_verified_at",
-                            "Last_Verified__c"),
+                            "Last_Verified__c",
+                            // the primary flag of Salesforce's contact roles (AccountContactRole,
+                            // OpportunityContactRole)
+                            "primary",
+                            "IsPrimary",
+                            "primary",
+                            "Primary Contact"),
             INTERACTIONS,
                     aliases(
                             "external_id",

@@ -197,6 +197,73 @@ class ContactImportIntegrationTests {
         }
     }
 
+    @Test
+    void aPrimaryColumnMakesTheContactItsAccountsPrimaryAndASecondPrimaryOfOneAccountIsAnError() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(finished(start(
+                        "ACCOUNTS",
+                        false,
+                        "external_id,name\nA-" + tag + "-1,Acme " + tag + "\nA-" + tag + "-2,Beta " + tag + "\n")))
+                .containsEntry("status", "SUCCEEDED");
+        long acme = accountId("A-" + tag + "-1");
+        // the account's primary contact and another contact, both entered in Baton by hand
+        long oldPrimary = jdbc.queryForObject(
+                "insert into contact (account_id, full_name, primary_contact) values (?, 'Olga Old', true)"
+                        + " returning id",
+                Long.class,
+                acme);
+        long bob = jdbc.queryForObject(
+                "insert into contact (account_id, full_name, email) values (?, 'Bob Old', ?) returning id",
+                Long.class,
+                acme,
+                "bob-" + tag + "@x.com");
+        String header = "external_id,account,full_name,email,primary\n";
+        String good = row(tag, 1, 1, "Ann Lee", "ann-" + tag + "@x.com").replace("\n", ",no\n")
+                // merged into Bob Old (his address), who becomes the primary contact
+                + row(tag, 2, 1, "Bob New", "bob-" + tag + "@x.com").replace("\n", ",yes\n")
+                + row(tag, 3, 2, "Cy Beta", "cy-" + tag + "@x.com").replace("\n", ",TRUE\n");
+        String bad = row(tag, 4, 2, "Di Beta", "di-" + tag + "@x.com").replace("\n", ",1\n")
+                + row(tag, 5, 1, "Eve Lee", "eve-" + tag + "@x.com").replace("\n", ",maybe\n");
+
+        Map refused = finished(start("CONTACTS", false, header + good + bad));
+
+        assertThat(ImportsApi.listed(refused, "errors"))
+                .containsExactly(
+                        "5 primary: makes a second primary contact for account A-" + tag + "-2 after row 4: an"
+                                + " account has one; write yes in one of its rows only",
+                        "6 primary: is not a yes or no: write true, false, yes, no, 1 or 0");
+        assertThat(primaries(tag)).as("a refused file changes nothing").containsExactly(oldPrimary);
+
+        Map imported = finished(start("CONTACTS", false, header + good));
+
+        assertThat(imported).containsEntry("status", "SUCCEEDED").containsEntry("errorCount", 0);
+        assertThat(primaries(tag))
+                .as("the row merged into Bob makes him Acme's primary contact in Olga's place; Cy is Beta's")
+                .containsExactlyInAnyOrder(bob, contactId("C-" + tag + "-3"));
+
+        // importing it again changes nothing, and a later file naming another primary moves the mark
+        assertThat(finished(start("CONTACTS", false, header + good))).containsEntry("errorCount", 0);
+        assertThat(primaries(tag)).containsExactlyInAnyOrder(bob, contactId("C-" + tag + "-3"));
+        assertThat(finished(start(
+                        "CONTACTS",
+                        false,
+                        header
+                                + row(tag, 1, 1, "Ann Lee", "ann-" + tag + "@x.com")
+                                        .replace("\n", ",yes\n"))))
+                .containsEntry("errorCount", 0);
+        assertThat(primaries(tag))
+                .containsExactlyInAnyOrder(contactId("C-" + tag + "-1"), contactId("C-" + tag + "-3"));
+    }
+
+    /** The primary contacts of the tagged accounts. */
+    private List<Long> primaries(String tag) {
+        return jdbc.queryForList(
+                "select c.id from contact c join account a on a.id = c.account_id"
+                        + " where a.external_id like ? and c.primary_contact",
+                Long.class,
+                "A-" + tag + "-%");
+    }
+
     /** The tagged contacts' other ids, each with the contact it names. */
     private List<String> otherIds(String tag) {
         return jdbc.queryForList(

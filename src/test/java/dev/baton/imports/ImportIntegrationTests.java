@@ -888,7 +888,7 @@ class ImportIntegrationTests {
         assertThat(detail).contains("The row is fine: 1 would be new");
         assertThat(template)
                 .isEqualTo(
-                        "\uFEFFexternal_id,account,full_name,first_name,last_name,title,email,phone,last_verified_at\r\n");
+                        "\uFEFFexternal_id,account,full_name,first_name,last_name,title,email,phone,last_verified_at,primary\r\n");
     }
 
     @Test
