@@ -10,7 +10,16 @@ public enum ImportKind {
     TEAMS(List.of("key", "name"), List.of()),
     PEOPLE(
             List.of("email", "full_name"),
-            List.of("first_name", "last_name", "username", "team", "roles", "active", "external_id", "time_zone")),
+            List.of(
+                    "first_name",
+                    "last_name",
+                    "username",
+                    "team",
+                    "roles",
+                    "active",
+                    "external_id",
+                    "time_zone",
+                    "manager")),
     ACCOUNTS(List.of("external_id", "name"), List.of("owner", "segment", "territory", "renewal_date")),
     CONTACTS(
             List.of("external_id", "account", "full_name"),

@@ -198,6 +198,9 @@ public enum ImportSource {
                             // Salesforce's Username is a login shaped like an e-mail address: not read
                             null,
                             "Username",
+                            // a user report's Manager is the manager's full name, not a username or e-mail: not read
+                            null,
+                            "Manager",
                             "active",
                             "IsActive",
                             "active",

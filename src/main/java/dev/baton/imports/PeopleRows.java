@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * A people row may not deactivate or demote anyone the API would refuse to ({@link PeopleImports#refusal});
  * one that deactivates someone is told, as the API's deactivation is, which runs they launched will stop
  * ({@link PeopleImports#deactivatesSomeoneActive}, {@link PeopleImports#runsLaunchedBy}).
- * A column the file does not have ({@code team}, {@code roles}, {@code active}, {@code time_zone}) leaves an
+ * A row's {@code manager} (a username or e-mail address) is held to the API's rules for {@code managerId}
+ * ({@link PeopleImports#whyNotManagedBy}): someone in Baton or in another row of the file, in any order.
+ * A column the file does not have ({@code team}, {@code roles}, {@code active}, {@code time_zone}, {@code manager}) leaves an
  * existing person's value as it is ({@link PeopleImports#upsertPeople}); a blank cell in a column it has
  * means what it always did.
  */
@@ -209,6 +211,8 @@ class PeopleRows {
             // anything but a yes or no is an error at active (read as active: the file writes nothing)
             Boolean active = row.has("active") ? !Boolean.FALSE.equals(run.bool(row, "active")) : null;
             String zone = timeZone(row, run);
+            String manager =
+                    row.get("manager") == null ? null : row.get("manager").toLowerCase(Locale.ROOT);
             // someone in Baton keeps their username whatever the cell says (the upsert never writes it)
             ImportedPerson person = new ImportedPerson(
                     row.get("external_id"),
@@ -219,17 +223,21 @@ class PeopleRows {
                     team,
                     roles,
                     active,
-                    zone);
+                    zone,
+                    row.has("manager"),
+                    manager);
             run.check(row, person);
             if (run.lookingAhead) {
                 // what the file does, for the rules below: a row refused for its own cells does nothing
                 if (run.accepted(row)) {
-                    run.peopleFile.add(email, roles, active);
+                    run.peopleFile.add(email, person.username(), name, roles, active, row.has("manager"), manager);
                 }
                 continue;
             }
             if (!run.refused(row)) {
-                // the API's rules for leaving and for the last admin: a file may not do what it refuses
+                // the API's rules for a manager, for leaving and for the last admin: a file may not do what it refuses
+                people.whyNotManagedBy(email, manager, run.peopleFile)
+                        .ifPresent(problem -> run.error(row, "manager", problem));
                 people.refusal(person, run.adminsLosing, run.peopleFile)
                         .ifPresent(r -> run.error(row, r.column(), r.problem()));
             }
@@ -248,6 +256,7 @@ class PeopleRows {
         }
         if (run.writing()) {
             people.upsertPeople(run.source.name(), valid);
+            people.linkManagers(valid, run.peopleFile);
         }
     }
 

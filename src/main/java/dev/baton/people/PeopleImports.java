@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,9 @@ public class PeopleImports {
      * the roles (new: REP), otherwise replaces them; {@code active} null keeps the flag (new: active);
      * {@code externalId} may be null; {@code timeZone} an IANA region id already checked ({@link
      * TimeZones#region}), or null to keep the person's (a new person: the company's). {@code username} is
-     * written for a new person only.
+     * written for a new person only. {@code managerGiven} false keeps the manager (new: none), otherwise
+     * {@code manager} (a username or e-mail address in lower case, checked by {@link #whyNotManagedBy})
+     * replaces it (null: no manager), linked by {@link #linkManagers}.
      */
     public record ImportedPerson(
             String externalId,
@@ -60,7 +63,24 @@ public class PeopleImports {
             Long teamId,
             Set<Role> roles,
             Boolean active,
-            String timeZone) {}
+            String timeZone,
+            boolean managerGiven,
+            String manager) {
+
+        /** A row of a file without a manager column: the person keeps their manager (new: none). */
+        public ImportedPerson(
+                String externalId,
+                String username,
+                String email,
+                String fullName,
+                boolean teamGiven,
+                Long teamId,
+                Set<Role> roles,
+                Boolean active,
+                String timeZone) {
+            this(externalId, username, email, fullName, teamGiven, teamId, roles, active, timeZone, false, null);
+        }
+    }
 
     /** Someone an imported record names as its owner or author. */
     public record PersonRef(long id, String username, String fullName, boolean active) {}
@@ -158,6 +178,10 @@ public class PeopleImports {
      * their own is judged at that row, which counts this reactivation among their active reports.
      */
     private Optional<String> whyNotReactivate(Person person, PeopleFile file) {
+        PeopleFile.Change own = file.changes().get(person.getEmail().toLowerCase(Locale.ROOT));
+        if (own != null && own.managerGiven()) {
+            return Optional.empty(); // the file gives them a manager: judged at its manager column
+        }
         Person manager = person.getManager();
         if (manager == null) {
             return Optional.empty();
@@ -183,6 +207,7 @@ public class PeopleImports {
      * the file has no row for keeps the person's value, as {@link #upsertPeople} does.
      */
     private void count(PeopleFile file) {
+        known(file);
         Map<String, PeopleFile.Change> changes = new HashMap<>(file.changes());
         long[] adminsGained = {0};
         Map<Long, Long> reportsGained = new HashMap<>();
@@ -205,18 +230,176 @@ public class PeopleImports {
                         adminsGained[0]++;
                     }
                     long manager = rs.getLong(4);
-                    if (!rs.wasNull() && activeAfter != activeNow) {
-                        reportsGained.merge(manager, activeAfter ? 1L : -1L, Long::sum);
+                    Long managerNow = rs.wasNull() ? null : manager;
+                    Long managerAfter = change.managerGiven() ? knownId(change.manager(), file) : managerNow;
+                    if (activeNow && managerNow != null) {
+                        reportsGained.merge(managerNow, -1L, Long::sum);
+                    }
+                    if (activeAfter && managerAfter != null) {
+                        reportsGained.merge(managerAfter, 1L, Long::sum);
                     }
                 },
                 (Object) file.changes().keySet().toArray(String[]::new));
-        // who is left is new: active unless the row says not, no manager
+        // who is left is new: active unless the row says not, under the manager it names (if in Baton already)
+        changes.values().stream()
+                .filter(c -> (c.active() == null || c.active()) && c.managerGiven())
+                .map(c -> knownId(c.manager(), file))
+                .filter(id -> id != null)
+                .forEach(id -> reportsGained.merge(id, 1L, Long::sum));
         changes.values().stream()
                 .filter(c -> (c.active() == null || c.active())
                         && c.roles() != null
                         && c.roles().contains(Role.ADMIN))
                 .forEach(c -> adminsGained[0]++);
         file.counted(adminsGained[0], reportsGained);
+    }
+
+    /**
+     * The API's rules for {@code managerId} ({@link PeopleService#update}), for a people row's {@code manager}
+     * column, by the people as the whole file leaves them: the manager is someone Baton has or a row of the file
+     * creates (whatever the row order), not the row's own person, may manage as the file leaves them (active, and
+     * MANAGER or ADMIN: {@link PeopleService#whyNotManage}), and is not someone who reports to the row's person,
+     * directly or through others, once every row's manager is set (a reporting loop).
+     *
+     * @param email the row's e-mail address (a checked row)
+     * @param manager the row's manager cell, a username or e-mail address (any case); null for none
+     * @param file what every row of the file does, read before any row is judged
+     * @return why the row may not give its person this manager, in words naming the people; empty when it may
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Optional<String> whyNotManagedBy(String email, String manager, PeopleFile file) {
+        if (manager == null) {
+            return Optional.empty();
+        }
+        known(file);
+        String self = email.toLowerCase(Locale.ROOT);
+        String boss = emailOf(manager.toLowerCase(Locale.ROOT), file);
+        if (boss == null) {
+            return Optional.of("no person has this username or e-mail address, in Baton or in another row of this file"
+                    + " that can be imported: correct it, or add the manager's row");
+        }
+        if (boss.equals(self)) {
+            return Optional.of("names " + fullName(self, file) + " themselves: nobody can be their own manager");
+        }
+        PeopleFile.Change change = file.changes().get(boss);
+        PeopleFile.Known was = file.known().get(boss);
+        boolean active = change != null && change.active() != null ? change.active() : was == null || was.active();
+        Set<Role> roles = change != null && change.roles() != null
+                ? change.roles()
+                : was == null ? Set.of(Role.REP) : was.roles();
+        Optional<String> cannot = PeopleService.whyNotManage(fullName(boss, file), active, roles);
+        if (cannot.isPresent()) {
+            return cannot;
+        }
+        List<String> chain = new ArrayList<>();
+        for (String above = boss;
+                above != null
+                        && chain.size() <= file.known().size() + file.changes().size(); ) {
+            chain.add(fullName(above, file));
+            if (above.equals(self)) {
+                return Optional.of(fullName(self, file) + " cannot report to " + fullName(boss, file)
+                        + ": that would make a reporting loop (" + String.join(" reports to ", chain) + ")");
+            }
+            above = managerAfter(above, file);
+        }
+        return Optional.empty();
+    }
+
+    /** The lower-case e-mail address of whoever a manager cell names (username or e-mail), in the file or Baton. */
+    private static String emailOf(String manager, PeopleFile file) {
+        if (manager.contains("@")) {
+            return file.changes().containsKey(manager) || file.known().containsKey(manager) ? manager : null;
+        }
+        String inFile = file.emailOfUsername(manager);
+        if (inFile != null) {
+            return inFile;
+        }
+        return file.knownEmailOfUsername(manager);
+    }
+
+    /** The manager's e-mail address once the file is imported: the file's, else Baton's; null for none. */
+    private static String managerAfter(String email, PeopleFile file) {
+        PeopleFile.Change change = file.changes().get(email);
+        if (change != null && change.managerGiven()) {
+            return change.manager() == null ? null : emailOf(change.manager(), file);
+        }
+        PeopleFile.Known was = file.known().get(email);
+        return was == null ? null : was.managerEmail();
+    }
+
+    private static String fullName(String email, PeopleFile file) {
+        PeopleFile.Change change = file.changes().get(email);
+        if (change != null && change.fullName() != null) {
+            return change.fullName();
+        }
+        PeopleFile.Known was = file.known().get(email);
+        return was == null ? email : was.fullName();
+    }
+
+    /** The Baton id of whoever a manager cell names, when Baton has them already; null otherwise. */
+    private static Long knownId(String manager, PeopleFile file) {
+        if (manager == null) {
+            return null;
+        }
+        String email = emailOf(manager, file);
+        PeopleFile.Known was = email == null ? null : file.known().get(email);
+        return was == null ? null : was.id();
+    }
+
+    /** Reads everyone Baton has into {@code file}, once: one query, one row per employee. */
+    private void known(PeopleFile file) {
+        if (file.known() != null) {
+            return;
+        }
+        Map<String, PeopleFile.Known> known = new HashMap<>();
+        jdbc.query("""
+                select p.id, lower(p.email), p.username, p.full_name, p.active, lower(m.email),
+                  coalesce(array_agg(r.role) filter (where r.role is not null), '{}')
+                from person p left join person m on m.id = p.manager_id
+                  left join person_role r on r.person_id = p.id
+                group by p.id, m.email""", rs -> {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String role : (String[]) rs.getArray(7).getArray()) {
+                roles.add(Role.valueOf(role));
+            }
+            known.put(
+                    rs.getString(2),
+                    new PeopleFile.Known(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBoolean(5),
+                            roles,
+                            rs.getString(6)));
+        });
+        file.known(known);
+    }
+
+    /**
+     * Gives the people of {@code rows} (just written by {@link #upsertPeople}) the managers their rows name,
+     * and those of earlier chunks whose manager a row of this chunk created: a manager may come later in the
+     * file than the people under them. Call after each chunk's {@link #upsertPeople}; by the end of a file
+     * whose rows all passed {@link #whyNotManagedBy}, everyone is linked. Joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void linkManagers(List<ImportedPerson> rows, PeopleFile file) {
+        rows.stream().filter(ImportedPerson::managerGiven).forEach(p -> file.awaitManager(p.email(), p.manager()));
+        if (file.awaitingManager().isEmpty()) {
+            return;
+        }
+        List<String> emails = List.copyOf(file.awaitingManager().keySet());
+        List<String> linked = jdbc.queryForList(
+                """
+        update person p set manager_id = m.id, version = p.version + 1, updated_at = now()
+        from unnest(?::text[], ?::text[]) as r (email, manager)
+          left join person m on lower(m.email) = r.manager or m.username = r.manager
+        where lower(p.email) = r.email and (r.manager is null or m.id is not null)
+        returning lower(p.email)""",
+                String.class,
+                emails.toArray(String[]::new),
+                emails.stream().map(file.awaitingManager()::get).toArray(String[]::new));
+        file.managersLinked(linked);
     }
 
     /**

@@ -293,6 +293,101 @@ class PeopleImportIntegrationTests {
                 .isZero();
     }
 
+    /**
+     * Found by probe 40: the people import had no manager column, so a rep imported into a team reported to
+     * nobody, was in no manager's line and could be no successor. The manager may be in Baton already or come
+     * later in the file, a chunk later too (1,000 rows).
+     */
+    @Test
+    void aManagerColumnGivesEachPersonTheManagerItNamesWhateverTheRowOrder() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String boss = "boss-" + tag;
+        newPerson(boss, Role.MANAGER, null);
+        StringBuilder csv = new StringBuilder("email,full_name,roles,active,manager\n")
+                // the lead's row comes after 1,000 others: another chunk
+                .append("rep1-" + tag + "@x.example,Rep One,REP,,LEAD-" + tag + "\n")
+                .append("rep2-" + tag + "@x.example,Rep Two,REP,," + boss + "@BATON.example\n");
+        for (int i = 0; i < 1000; i++) {
+            csv.append("filler-" + i + "-" + tag + "@x.example,Filler " + i + ",REP,false,\n");
+        }
+        csv.append("lead-" + tag + "@x.example,Lead Tag,MANAGER,," + boss + "\n");
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start(dryRun, csv.toString()));
+
+            assertThat(rowErrors(result)).as("dry run %s", dryRun).isEmpty();
+            assertThat(result).as("dry run %s", dryRun).containsEntry("status", "SUCCEEDED");
+        }
+        assertThat(managerOf("rep1-" + tag)).isEqualTo("lead-" + tag);
+        assertThat(managerOf("rep2-" + tag)).isEqualTo(boss);
+        assertThat(managerOf("lead-" + tag)).isEqualTo(boss);
+        assertThat(peopleService.lineOf(boss))
+                .as("the reps are in the boss's line now, through the lead too")
+                .containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
+                        "select id from person where username in (?, ?, ?)",
+                        Long.class,
+                        "rep1-" + tag,
+                        "rep2-" + tag,
+                        "lead-" + tag));
+
+        // a blank cell takes the manager away, as the API's null; a file without the column keeps them
+        assertThat(finished(start(false, "email,full_name,manager\nrep2-" + tag + "@x.example,Rep Two,\n")))
+                .containsEntry("status", "SUCCEEDED");
+        assertThat(finished(start(false, "email,full_name\nrep1-" + tag + "@x.example,Rep One\n")))
+                .containsEntry("status", "SUCCEEDED");
+        assertThat(managerOf("rep2-" + tag)).isNull();
+        assertThat(managerOf("rep1-" + tag)).isEqualTo("lead-" + tag);
+    }
+
+    @Test
+    void aManagerNobodyHasOneselfAReportingLoopOrSomeoneWhoMayNotManageIsAnErrorAtManager() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String boss = "boss-" + tag;
+        long bossId = newPerson(boss, Role.MANAGER, null);
+        String under = "under-" + tag;
+        newPerson(under, Role.MANAGER, bossId);
+        String csv = "email,full_name,roles,manager\n"
+                + "a-" + tag + "@x.example,Ann A,REP,nobody-" + tag + "\n"
+                + "b-" + tag + "@x.example,Bea B,MANAGER,b-" + tag + "@x.example\n"
+                + "c-" + tag + "@x.example,Cy C,MANAGER,d-" + tag + "\n"
+                + "d-" + tag + "@x.example,Di D,MANAGER,c-" + tag + "@x.example\n"
+                + "e-" + tag + "@x.example,Ed E,REP,f-" + tag + "\n"
+                + "f-" + tag + "@x.example,Flo F,REP,\n"
+                // the boss, in Baton, would report to someone who reports to them
+                + boss + "@baton.example,New " + boss + ",MANAGER," + under + "\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            Map result = finished(start(dryRun, csv));
+
+            assertThat(result).as("dry run %s", dryRun).containsEntry("status", "FAILED");
+            assertThat(rowErrors(result))
+                    .as("dry run %s", dryRun)
+                    .containsExactly(
+                            "2 manager: no person has this username or e-mail address, in Baton or in another row of"
+                                    + " this file that can be imported: correct it, or add the manager's row",
+                            "3 manager: names Bea B themselves: nobody can be their own manager",
+                            "4 manager: Cy C cannot report to Di D: that would make a reporting loop (Di D reports"
+                                    + " to Cy C)",
+                            "5 manager: Di D cannot report to Cy C: that would make a reporting loop (Cy C reports"
+                                    + " to Di D)",
+                            "6 manager: Flo F is not a manager: give them the MANAGER role first",
+                            "8 manager: New " + boss + " cannot report to New " + under + ": that would make a"
+                                    + " reporting loop (New " + under + " reports to New " + boss + ")");
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from person where email like ?", Integer.class, "%-" + tag + "@x.example"))
+                .isZero();
+        assertThat(managerOf(boss)).isNull();
+    }
+
+    /** The username of the person's manager, or null. */
+    private String managerOf(String username) {
+        return jdbc.queryForObject(
+                "select m.username from person p left join person m on m.id = p.manager_id where p.username = ?",
+                String.class,
+                username);
+    }
+
     private long newPerson(String username, Role role, Long managerId) {
         return ImportsApi.newPerson(peopleService, username, role, managerId);
     }
