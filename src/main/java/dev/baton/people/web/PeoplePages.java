@@ -1,6 +1,7 @@
 package dev.baton.people.web;
 
 import dev.baton.people.PeopleDirectory;
+import dev.baton.people.PeopleService;
 import dev.baton.people.Role;
 import dev.baton.people.TeamService;
 import dev.baton.shared.PageLinks;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The people directory's page, for admins and managers (who look people up to hand their book over):
  * everyone, as {@code GET /api/people} lists them, with the same filters, by full name. Admins open
- * each person's page ({@link PersonPages}, theirs alone). A bad filter or page is a 400 page saying
+ * each person's page ({@link PersonPages}, theirs alone) and add people with the form below the list. A bad
+ * filter or page is a 400 page saying
  * which, as on the other list pages.
  */
 @Controller
@@ -28,10 +30,12 @@ class PeoplePages {
 
     private final PeopleDirectory directory;
     private final TeamService teams;
+    private final PeopleService people;
 
-    PeoplePages(PeopleDirectory directory, TeamService teams) {
+    PeoplePages(PeopleDirectory directory, TeamService teams, PeopleService people) {
         this.directory = directory;
         this.teams = teams;
+        this.people = people;
     }
 
     @GetMapping("/people")
@@ -51,6 +55,9 @@ class PeoplePages {
         model.addAttribute("roles", Role.values());
         // the filters as a query string, for the pages' links
         model.addAttribute("query", PageLinks.filters(request));
+        if (request.isUserInRole("ADMIN")) { // the new-person form (PersonPages#create): admins only
+            PersonForms.choices(model, people, teams, null);
+        }
         return "people/list";
     }
 }
