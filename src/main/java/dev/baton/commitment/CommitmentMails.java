@@ -6,6 +6,8 @@ import dev.baton.notification.Outbox;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
+import dev.baton.people.Team;
+import dev.baton.people.TeamService;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Text;
 import java.time.LocalDate;
@@ -34,10 +36,23 @@ class CommitmentMails {
     private final TimeZones zones;
     private final PeopleLookup people;
     private final AbsenceService absences;
+    private final RelationshipHolder holders;
+    private final TeamService teams;
+    private final CommitmentSettings settings;
 
     CommitmentMails(
-            Outbox outbox, MailComposer composer, TimeZones zones, PeopleLookup people, AbsenceService absences) {
+            Outbox outbox,
+            MailComposer composer,
+            TimeZones zones,
+            PeopleLookup people,
+            AbsenceService absences,
+            RelationshipHolder holders,
+            TeamService teams,
+            CommitmentSettings settings) {
         this.absences = absences;
+        this.holders = holders;
+        this.teams = teams;
+        this.settings = settings;
         this.zones = zones;
         this.people = people;
         this.outbox = outbox;
@@ -107,24 +122,36 @@ class CommitmentMails {
     }
 
     /**
-     * Rejected: back to whoever promised it, to renegotiate. Delivered: to them too, as they know the
-     * customer to verify with, copying the owner. Nobody is mailed about what they just did themselves
-     * (rob rejecting his own promise is told nothing), and the mail names who did it, not "the
-     * delivering team" (a manager may reject for the owner). Once delivery is no longer awaited
-     * (rejected, delivered or closed), a "due soon" or overdue mail still waiting to go out is
-     * withdrawn; a cancelled commitment's assignment mail too.
+     * Rejected: to whoever speaks for the promise to the customer ({@link RelationshipHolder}: its maker while
+     * they can, else whoever holds the account now), who gets its Renegotiate step. Delivered: to them too,
+     * copying the owner, for them to know; the verification itself is the verifying team's step, and the mail
+     * says so. A mail to someone other than the maker says whose promise it was. Nobody is mailed about what
+     * they just did themselves (rob rejecting his own promise is told nothing), and the mail names who did it,
+     * not "the delivering team" (a manager may reject for the owner). Once delivery is no longer awaited
+     * (rejected, delivered or closed), a "due soon" or overdue mail still waiting to go out is withdrawn; a
+     * cancelled commitment's assignment mail too.
      */
     void statusChanged(Commitment c) {
         String actor = AuditLog.currentActor();
         switch (c.getStatus()) {
-            case REJECTED -> send("commitment-rejected", c, unless(actor, c.getMadeBy()), null, c.getVersion());
-            case DELIVERED ->
+            case REJECTED -> {
+                Person holder = holders.of(c);
+                send("commitment-rejected", c, unless(actor, holder), null, c.getVersion(), whoseMade(c, holder));
+            }
+            case DELIVERED -> {
+                Person holder = holders.of(c);
+                Map<String, Object> extra = whoseMade(c, holder);
+                extra.put(
+                        "verifyingTeamName",
+                        teams.byKey(settings.verifyingTeam()).map(Team::getName).orElse(settings.verifyingTeam()));
                 send(
                         "commitment-delivered",
                         c,
-                        unless(actor, c.getMadeBy()),
+                        unless(actor, holder),
                         unless(actor, c.getOwner()),
-                        c.getVersion());
+                        c.getVersion(),
+                        extra);
+            }
             default -> {}
         }
         if (!CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())) {
@@ -134,6 +161,14 @@ class CommitmentMails {
             }
             outbox.withdraw(List.of(), moot);
         }
+    }
+
+    /** Whose promise it was, for a mail to whoever speaks for it: null when that is the maker themselves. */
+    private static Map<String, Object> whoseMade(Commitment c, Person holder) {
+        Map<String, Object> extra = new HashMap<>();
+        Person maker = c.getMadeBy();
+        extra.put("makerName", holder == null || maker.getId().equals(holder.getId()) ? null : maker.getFullName());
+        return extra;
     }
 
     /**
@@ -185,8 +220,12 @@ class CommitmentMails {
     }
 
     /** {@code extra}: the template's own model entries beside the common ones (may hold nulls). */
+    /**
+     * Nobody inactive is mailed, whatever the mail: a deactivated person reads no mail here ({@code to}
+     * inactive queues nothing, {@code cc} inactive is left off).
+     */
     private boolean send(String template, Commitment c, Person to, Person cc, Object event, Map<String, ?> extra) {
-        if (to == null) {
+        if (to == null || !to.isActive()) {
             return false;
         }
         // ten entries: Map.of's limit
@@ -218,7 +257,7 @@ class CommitmentMails {
         return outbox.enqueue(
                 key(template, c) + event,
                 to.getEmail(),
-                cc == null || cc.equals(to) ? null : cc.getEmail(),
+                cc == null || cc.equals(to) || !cc.isActive() ? null : cc.getEmail(),
                 composer.compose(template, model, zones.of(to)));
     }
 }

@@ -40,6 +40,7 @@ public class CommitmentProcessSteps {
     private final AuditLog audit;
     private final Clock clock;
     private final TimeZones zones;
+    private final RelationshipHolder holders;
 
     CommitmentProcessSteps(
             Commitments commitments,
@@ -51,8 +52,10 @@ public class CommitmentProcessSteps {
             AuditLog audit,
             Clock clock,
             TimeZones zones,
-            PeopleLookup lookup) {
+            PeopleLookup lookup,
+            RelationshipHolder holders) {
         this.lookup = lookup;
+        this.holders = holders;
         this.commitments = commitments;
         this.answers = answers;
         this.service = service;
@@ -298,23 +301,12 @@ public class CommitmentProcessSteps {
     }
 
     /**
-     * Who renegotiates a rejected promise with the customer: its maker, unless the commitment went with
-     * its account to a new owner (a handover: the successor owns both and now speaks for the account);
-     * never an inactive person.
+     * Who renegotiates a rejected promise with the customer: whoever speaks for it ({@link RelationshipHolder});
+     * with nobody active left to, as the overdue decision, the owner's or the maker's manager.
      */
     private String renegotiator(Commitment c) {
-        Person maker = c.getMadeBy();
-        Person owner = c.getOwner();
-        Person accountOwner = c.getAccount().getOwner();
-        boolean movedOn = owner != null
-                && owner.isActive()
-                && !owner.getId().equals(maker.getId())
-                && accountOwner != null
-                && owner.getId().equals(accountOwner.getId());
-        if (maker.isActive() && !movedOn) {
-            return maker.getUsername();
-        }
-        return owner != null && owner.isActive() ? owner.getUsername() : escalateTo(c);
+        Person holder = holders.of(c);
+        return holder != null ? holder.getUsername() : escalateTo(c);
     }
 
     /** Where the commitment's due date is judged: {@link CommitmentService#dueZone}. */

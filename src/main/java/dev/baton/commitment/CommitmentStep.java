@@ -6,8 +6,9 @@ import java.time.Instant;
  * What the commitment process needs to route its next step: who acts and when timers fire. Names
  * only (user names, a team key), since tasks are assigned by name.
  *
- * @param madeByUsername who renegotiates a rejected commitment: the maker, or the owner once the commitment
- *     went with its account to a successor (a handover); never an inactive person
+ * @param madeByUsername who renegotiates a rejected commitment: whoever speaks for it to the customer, the
+ *     maker while they can, else whoever holds the account now ({@link RelationshipHolder}; the name is kept
+ *     for the process variable running instances read)
  * @param escalateToUsername the owner's manager; else the maker's manager; else the maker
  * @param dueAt the end of the due day where the owner is (the maker while nobody owns it): overdue from then
  * @param reminderAt the configured local hour, the configured days before the due day, where the owner is

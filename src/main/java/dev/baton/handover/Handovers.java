@@ -40,6 +40,16 @@ public interface Handovers extends JpaRepository<Handover, Long> {
             group by h.departing.id""")
     List<Object[]> departuresOf(Collection<Long> personIds);
 
+    /**
+     * Whether a handover of {@code person}'s has moved account {@code accountId} from them (its item was
+     * transferred, whatever became of the handover since): the departing index, then the item's unique
+     * (handover, account) index.
+     */
+    @Query("""
+            select count(i) > 0 from HandoverItem i
+            where i.handover.departing = :person and i.account.id = :accountId and i.transferredAt is not null""")
+    boolean movedAwayFrom(Person person, long accountId);
+
     Page<Handover> findByDepartingIdIn(Collection<Long> departingIds, Pageable page);
 
     /** The handovers whose rep-handover instance is one of these. */

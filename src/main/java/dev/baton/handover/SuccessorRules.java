@@ -94,6 +94,11 @@ class SuccessorRules implements Departures {
         return departing;
     }
 
+    @Override
+    public boolean movedAwayFrom(Person person, long accountId) {
+        return handovers.movedAwayFrom(person, accountId);
+    }
+
     boolean isLeaving(Person person) {
         return !beingHandedOver(List.of(person)).isEmpty();
     }

@@ -27,4 +27,11 @@ public interface Departures {
      * The ids of those among {@code people} who are being handed over or leaving ({@link #standingOf}), in a few queries however many they are (a team's offer of a step).
      */
     Set<Long> departingAmong(Collection<Person> people);
+
+    /**
+     * Whether a handover of {@code person}'s book (running, completed or cancelled after the move) has moved
+     * account {@code accountId} away from them: they no longer speak for it, though they may still work here
+     * (a change of role or territory). One query.
+     */
+    boolean movedAwayFrom(Person person, long accountId);
 }

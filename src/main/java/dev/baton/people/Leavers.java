@@ -47,6 +47,14 @@ public class Leavers {
         return standingOf(person).beingHandedOver();
     }
 
+    /**
+     * True when a handover of {@code person}'s book moved account {@code accountId} away from them
+     * ({@link Departures#movedAwayFrom}): whoever took it over holds the customer relationship now.
+     */
+    public boolean handedOver(Person person, long accountId) {
+        return departures.orderedStream().anyMatch(d -> d.movedAwayFrom(person, accountId));
+    }
+
     /** Every implementation's answer in one: handed over by any, leaving on the latest day any says. */
     private Departures.Standing standingOf(Person person) {
         List<Departures.Standing> all =

@@ -134,6 +134,11 @@ public class HandoverFixture {
         return launch(book, withSuccessor, as, "LEAVING", null);
     }
 
+    /** maria launches the handover, to the successor, for {@code reason} (a {@code HandoverReason} name). */
+    public Book launch(Book book, String reason, Function<String, TestRestTemplate> as) {
+        return launch(book, true, as, reason, null);
+    }
+
     /** maria launches the handover for a leave of absence to the successor, ending {@code endDate}. */
     public Book launchLeave(Book book, LocalDate endDate, Function<String, TestRestTemplate> as) {
         return launch(book, true, as, "LEAVE_OF_ABSENCE", endDate);

@@ -864,7 +864,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 .doesNotContain("delivering team");
         assertThat(textOf("commitment-delivered", delivered))
                 .contains("Maria")
-                .contains("marked a commitment delivered");
+                .contains("marked a commitment you made delivered")
+                .contains("will check with the customer");
     }
 
     /**
