@@ -1,6 +1,9 @@
 package dev.baton.account;
 
 import dev.baton.audit.AuditEvent;
+import dev.baton.shared.Dates;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +51,11 @@ final class TimelineSentences {
             Map.entry("commitment.reopened", "{actor} reopened the promise {promise}: {reason}"),
             Map.entry("commitment.rescheduled", "{actor} moved the promise {promise}{terms}"),
             Map.entry("commitment.breached", "{actor} recorded the promise {promise} as broken: {reason}"),
-            Map.entry("commitment.escalated", "The promise {promise} was late and went to {escalatedTo}"),
+            // the overdue decision goes to the manager, not the promise: its owner stays (the probe read
+            // "was late and went to Marcus Brown" as a change of owner)
+            Map.entry(
+                    "commitment.escalated",
+                    "The promise {promise} was overdue: {escalatedTo} was asked to decide what happens to it"),
             Map.entry("handover.successor-chosen", "{successor} was chosen to take the account over"),
             Map.entry("handover.successor-changed", "{actor} gave the account's handover to {successor} instead"),
             Map.entry("handover.note-written", "{by} wrote the handover note"),
@@ -118,6 +125,9 @@ final class TimelineSentences {
             });
         }
         fields.put("actor", e.getActor() == null ? "Baton" : e.getActor());
+        if (e.getEntityType() != null && e.getEntityType().equals("commitment") && fields.get("dueDate") != null) {
+            fields.put("dueDate", day(fields.get("dueDate")));
+        }
         fields.put("promise", promise == null ? "#" + e.getEntityId() : quotedAsOfThen(promise, e.getAction()));
         fields.put("terms", terms(e));
         Object summary = fields.get("summary");
@@ -155,14 +165,14 @@ final class TimelineSentences {
 
     /**
      * What a renegotiation or reschedule changed, from its audit's before and after: {@code to "Remote
-     * training", due 2026-12-22 (was 2026-12-12)}, {@code from 2026-12-12 to 2026-12-22: the customer
-     * asked}. Empty for other actions, and for what an older audit entry did not record.
+     * training", due Tue 22 Dec 2026 (was Sat 12 Dec 2026)}, {@code from Sat 12 Dec 2026 to Tue 22 Dec 2026:
+     * the customer asked}. Empty for other actions, and for what an older audit entry did not record.
      */
     private static String terms(AuditEvent e) {
         Map<String, Object> was = e.getBeforeState() == null ? Map.of() : e.getBeforeState();
         Map<String, Object> is = e.getAfterState() == null ? Map.of() : e.getAfterState();
-        Object dueWas = was.get("dueDate");
-        Object due = is.get("dueDate");
+        Object dueWas = day(was.get("dueDate"));
+        Object due = day(is.get("dueDate"));
         boolean moved = dueWas != null && due != null && !dueWas.equals(due);
         return switch (e.getAction()) {
             case "commitment.renegotiated" -> {
@@ -182,6 +192,21 @@ final class TimelineSentences {
             }
             default -> "";
         };
+    }
+
+    /**
+     * A calendar day as every page writes one ("Tue 1 Dec 2026", {@link Dates#calendarDay}), from the ISO
+     * date an audit entry keeps; anything else as it is (null stays null).
+     */
+    private static Object day(Object iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return Dates.calendarDay(LocalDate.parse(iso.toString()));
+        } catch (DateTimeParseException notADate) {
+            return iso;
+        }
     }
 
     /** The words in quotes, cut after {@link #QUOTE_MAX} characters. */

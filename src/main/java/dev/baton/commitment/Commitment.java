@@ -158,10 +158,14 @@ public class Commitment {
         statusReason = null;
     }
 
-    public void reschedule(LocalDate newDueDate, String reason) {
+    /**
+     * A new due date agreed with the customer. Its reason is the audit's (and so the history's), not a
+     * reason for the status, which has not changed: the status reason stays as it was (the probe saw
+     * "Accepted: Customer asked to move…" on the page, as if the move were why it was accepted).
+     */
+    public void reschedule(LocalDate newDueDate) {
         require("be rescheduled", PROPOSED, ACCEPTED);
         dueDate = newDueDate;
-        statusReason = reason;
     }
 
     public void deliver(String evidence) {

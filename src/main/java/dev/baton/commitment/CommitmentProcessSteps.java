@@ -159,7 +159,7 @@ public class CommitmentProcessSteps {
             case "verify" -> service.apply(id, version, "verified", Commitment::verify, false);
             case "reopen" -> service.apply(id, version, "reopened", c -> c.reopen(d.reason()), false);
             case "reschedule" ->
-                service.apply(id, version, "rescheduled", c -> c.reschedule(d.newDueDate(), d.reason()), false);
+                service.apply(id, version, "rescheduled", c -> c.reschedule(d.newDueDate()), d.reason(), false);
             case "breach" -> service.apply(id, version, "breached", c -> c.breach(d.reason()), false);
             default -> throw new IllegalStateException("checked above: " + d.decision());
         };

@@ -218,7 +218,7 @@ public class CommitmentService implements OwnedWork, ContactReferences {
         if (dueDate.equals(commitment.getDueDate())) {
             throw new BadRequestException("dueDate", "is the due date already");
         }
-        return apply(id, version, "rescheduled", c -> c.reschedule(dueDate, reason), true);
+        return apply(id, version, "rescheduled", c -> c.reschedule(dueDate), reason, true);
     }
 
     /**
@@ -416,6 +416,16 @@ public class CommitmentService implements OwnedWork, ContactReferences {
      * must then re-read it ({@link CommitmentEvents.Changed}); the process's own steps do not announce.
      */
     CommitmentView apply(Long id, Long version, String action, Consumer<Commitment> transition, boolean announce) {
+        return apply(id, version, action, transition, null, announce);
+    }
+
+    /**
+     * As {@link #apply(Long, Long, String, Consumer, boolean)}, with the reason the change was given with
+     * when the commitment does not keep it as its status reason (a reschedule's: the status did not
+     * change); the audit records it, and so the history tells it.
+     */
+    CommitmentView apply(
+            Long id, Long version, String action, Consumer<Commitment> transition, String given, boolean announce) {
         Commitment commitment = commitment(id);
         Changes.requireVersion(version, commitment.getVersion(), "commitment " + id);
         CommitmentStatus before = commitment.getStatus();
@@ -428,7 +438,7 @@ public class CommitmentService implements OwnedWork, ContactReferences {
                 "status",
                 commitment.getStatus().name(),
                 "reason",
-                commitment.getStatusReason(),
+                given != null ? given : commitment.getStatusReason(),
                 "evidence",
                 commitment.getDeliveryEvidence());
         // the terms, what was promised and by when: always for a renegotiation (new terms agreed with the

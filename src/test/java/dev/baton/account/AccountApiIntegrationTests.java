@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.audit.AuditEvents;
 import dev.baton.people.People;
+import dev.baton.shared.Dates;
 import dev.baton.support.SignedIn;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -352,7 +353,7 @@ class AccountApiIntegrationTests {
                         s -> assertThat(s).isEqualTo("Call: Follow-up"),
                         s -> assertThat(s)
                                 .isEqualTo("Rob Jansen promised \"Send the SSO guide\", due "
-                                        + LocalDate.now().plusDays(7)),
+                                        + Dates.calendarDay(LocalDate.now().plusDays(7))),
                         s -> assertThat(s).isEqualTo("Maria Rossi created the account"),
                         s -> assertThat(s).isEqualTo("Meeting: Kick-off"));
         assertThat(timeline.get(1)).containsEntry("who", "Rob Jansen");

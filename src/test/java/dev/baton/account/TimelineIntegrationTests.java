@@ -102,7 +102,7 @@ class TimelineIntegrationTests {
 
         assertThat(sentences())
                 .containsExactly(
-                        "Baton promised \"Price hold\", due 2026-12-01",
+                        "Baton promised \"Price hold\", due Tue 1 Dec 2026",
                         "Baton said no to the promise \"Price hold\": no capacity");
         assertThat(timeline.of(account.getId())).extracting(TimelineItem::link).containsOnly("/commitments/7");
     }
@@ -126,12 +126,12 @@ class TimelineIntegrationTests {
 
         assertThat(sentences())
                 .containsExactly(
-                        "Baton promised \"Price hold\" (now \"Price hold for 6 months\"), due 2026-12-01",
+                        "Baton promised \"Price hold\" (now \"Price hold for 6 months\"), due Tue 1 Dec 2026",
                         "Baton said no to the promise \"Price hold\" (now \"Price hold for 6 months\"): no budget",
-                        "Baton renegotiated the promise \"Price hold\" with the customer to a new date: 2026-12-15"
-                                + " (was 2026-12-01)",
+                        "Baton renegotiated the promise \"Price hold\" with the customer to a new date: Tue 15 Dec 2026"
+                                + " (was Tue 1 Dec 2026)",
                         "Baton renegotiated the promise \"Price hold\" with the customer to"
-                                + " \"Price hold for 6 months\", due 2026-12-15 as before",
+                                + " \"Price hold for 6 months\", due Tue 15 Dec 2026 as before",
                         "Baton accepted the promise \"Price hold for 6 months\"");
     }
 
@@ -148,8 +148,24 @@ class TimelineIntegrationTests {
         String cut = "\"" + words.substring(0, 120).strip() + "…\"";
         assertThat(sentences())
                 .containsExactly(
-                        "Baton promised " + cut + ", due 2026-12-01",
-                        "Baton moved the promise " + cut + " from 2026-12-01 to 2026-12-20: the customer is away");
+                        "Baton promised " + cut + ", due Tue 1 Dec 2026",
+                        "Baton moved the promise " + cut
+                                + " from Tue 1 Dec 2026 to Sun 20 Dec 2026: the customer is away");
+    }
+
+    /**
+     * Found by a probe: an overdue promise's history read "The promise #43 was late and went to Marcus
+     * Brown", as if its owner had changed; only the overdue decision went to him.
+     */
+    @Test
+    void anOverduePromiseSaysWhoWasAskedToDecideNotThatThePromiseWentToThem() {
+        recorded("commitment.created", "commitment", 9101, fields("description", "SSO guide", "dueDate", "2026-12-01"));
+        recorded("commitment.escalated", "commitment", 9101, fields("escalatedTo", "maria", "dueDate", "2026-12-01"));
+
+        assertThat(sentences())
+                .containsExactly(
+                        "Baton promised \"SSO guide\", due Tue 1 Dec 2026",
+                        "The promise \"SSO guide\" was overdue: Maria Rossi was asked to decide what happens to it");
     }
 
     @Test
@@ -256,7 +272,7 @@ class TimelineIntegrationTests {
                 .extracting(i -> (String) i.get("summary"))
                 .doesNotHaveDuplicates()
                 .startsWith("Baton accepted the promise \"promise 0\"")
-                .contains("Note: note 29", "Note: note 0", "Rob Jansen promised \"promise 29\", due 2026-12-01");
+                .contains("Note: note 29", "Note: note 0", "Rob Jansen promised \"promise 29\", due Tue 1 Dec 2026");
         assertThat(seen)
                 .extracting(i -> java.time.Instant.parse((String) i.get("when")))
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -267,8 +283,8 @@ class TimelineIntegrationTests {
                         "Note: note 29",
                         "Note: note 28",
                         "Note: note 27",
-                        "Rob Jansen promised \"promise 29\", due 2026-12-01",
-                        "Rob Jansen promised \"promise 28\", due 2026-12-01",
-                        "Rob Jansen promised \"promise 27\", due 2026-12-01");
+                        "Rob Jansen promised \"promise 29\", due Tue 1 Dec 2026",
+                        "Rob Jansen promised \"promise 28\", due Tue 1 Dec 2026",
+                        "Rob Jansen promised \"promise 27\", due Tue 1 Dec 2026");
     }
 }

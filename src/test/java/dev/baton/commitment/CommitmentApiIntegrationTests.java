@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.audit.AuditEvents;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.People;
+import dev.baton.shared.Dates;
 import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import jakarta.mail.internet.MimeMessage;
@@ -222,8 +223,10 @@ class CommitmentApiIntegrationTests {
         assertThat(moved.getBody())
                 .containsEntry("dueDate", agreed.toString())
                 .containsEntry("status", "PROPOSED")
-                .containsEntry("statusReason", "kickoff moved")
                 .containsEntry("version", 1);
+        assertThat(moved.getBody().get("statusReason"))
+                .as("the move's reason is the history's, not the status's")
+                .isNull();
         assertThat(audit.findByEntityTypeAndEntityIdOrderByAt("commitment", id))
                 .filteredOn(e -> e.getAction().equals("commitment.rescheduled"))
                 .singleElement()
@@ -239,7 +242,9 @@ class CommitmentApiIntegrationTests {
                 .containsEntry(
                         "summary",
                         people.findByUsername("cora").orElseThrow().getFullName()
-                                + " moved the promise \"Deliver the SSO guide\" from " + first + " to " + agreed
+                                + " moved the promise \"Deliver the SSO guide\" from " + Dates.calendarDay(first)
+                                + " to "
+                                + Dates.calendarDay(agreed)
                                 + ": kickoff moved");
         assertThat(post("maria", id, "reschedule", Map.of("dueDate", first.toString(), "reason", "back", "version", 1))
                         .getStatusCode())
@@ -323,6 +328,35 @@ class CommitmentApiIntegrationTests {
         String done = submit("rob", id, "reschedule", "dueDate=" + due.plusDays(5) + "&text=kickoff+moved");
         assertThat(done).contains("Done: the promise is due on its new date.", "Move the due date");
         assertThat(commitments.findById(id).orElseThrow().getDueDate()).isEqualTo(due.plusDays(5));
+    }
+
+    /**
+     * Found by a probe: the commitment's page wrote "2026-11-23" where the register writes "Mon 23 Nov
+     * 2026", and after a reschedule its status read "Accepted : Customer asked to move…", the move's reason
+     * shown as the status's with a stray space. The reason now stays in the history, with its dates as
+     * days.
+     */
+    @Test
+    void theCommitmentsPageWritesDaysAsTheRegisterDoesAndKeepsAMovesReasonInItsHistory() {
+        long id = create(commitment());
+        LocalDate first = LocalDate.now().plusDays(10);
+        LocalDate agreed = first.plusDays(3);
+        post("rob", id, "accept", Map.of("version", 0));
+        assertThat(post(
+                                "rob",
+                                id,
+                                "reschedule",
+                                Map.of("dueDate", agreed.toString(), "reason", "customer asked", "version", 1))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        String page = SignedIn.as(http, "rob").getForObject("/commitments/" + id, String.class);
+
+        assertThat(page)
+                .contains("<strong>Accepted</strong></dd>")
+                .containsPattern("<dt class=\"col-sm-3\">Due</dt>\\s*<dd class=\"col-sm-9\"><span>"
+                        + Dates.calendarDay(agreed) + " · ")
+                .contains("from " + Dates.calendarDay(first) + " to " + Dates.calendarDay(agreed) + ": customer asked");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.baton.commitment.CommitmentStatus;
 import dev.baton.commitment.Commitments;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.people.People;
+import dev.baton.shared.Dates;
 import dev.baton.task.Task;
 import dev.baton.task.TaskSubject;
 import java.time.LocalDate;
@@ -69,11 +70,12 @@ class CommitmentStoryIntegrationTests extends EngineIntegrationTest {
                 .containsSubsequence(
                         rita + " accepted the promise \"Remote training for 20 people\"",
                         rob + " renegotiated the promise \"Onsite training for 20 people\" with the customer to"
-                                + " \"Remote training for 20 people\", due " + newDue + " (was " + firstDue + ")",
+                                + " \"Remote training for 20 people\", due " + Dates.calendarDay(newDue) + " (was "
+                                + Dates.calendarDay(firstDue) + ")",
                         rita + " said no to the promise \"Onsite training for 20 people\""
                                 + " (now \"Remote training for 20 people\"): no trainers free",
                         rob + " promised \"Onsite training for 20 people\" (now \"Remote training for 20 people\"),"
-                                + " due " + firstDue);
+                                + " due " + Dates.calendarDay(firstDue));
     }
 
     /** The account's timeline through the API, newest first. */
