@@ -78,13 +78,16 @@ public class CommitmentProcessSteps {
         }
         String team = team(c);
         ZoneId zone = dueZone(c);
+        CommitmentStage stage = c.stage();
         return new CommitmentStep(
                 id,
                 c.getAccount().getId(),
-                c.stage(),
+                stage,
                 c.getVersion(),
                 username(c.getOwner()),
-                renegotiator(c),
+                // only the Renegotiate step reads it: the rule's queries (a maker who does not own the account)
+                // are spared the reads of every other step, a handover's re-routed ones among them
+                stage == CommitmentStage.RENEGOTIATE ? renegotiator(c) : username(c.getMadeBy()),
                 team,
                 settings.verifyingTeam(),
                 escalateTo(c),

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param madeByUsername who renegotiates a rejected commitment: whoever speaks for it to the customer, the
  *     maker while they can, else whoever holds the account now ({@link RelationshipHolder}; the name is kept
- *     for the process variable running instances read)
+ *     for the process variable running instances read); worked out at the renegotiate stage only, the
+ *     maker's user name at the others (no other step reads it)
  * @param escalateToUsername the owner's manager; else the maker's manager; else the maker
  * @param dueAt the end of the due day where the owner is (the maker while nobody owns it): overdue from then
  * @param reminderAt the configured local hour, the configured days before the due day, where the owner is
