@@ -219,10 +219,10 @@ class CommitmentMails {
         return send(template, c, to, cc, event, Map.of());
     }
 
-    /** {@code extra}: the template's own model entries beside the common ones (may hold nulls). */
     /**
-     * Nobody inactive is mailed, whatever the mail: a deactivated person reads no mail here ({@code to}
-     * inactive queues nothing, {@code cc} inactive is left off).
+     * {@code extra}: the template's own model entries beside the common ones (may hold nulls). Nobody
+     * inactive is mailed, whatever the mail: a deactivated person reads no mail here ({@code to} inactive
+     * queues nothing, {@code cc} inactive is left off).
      */
     private boolean send(String template, Commitment c, Person to, Person cc, Object event, Map<String, ?> extra) {
         if (to == null || !to.isActive()) {
