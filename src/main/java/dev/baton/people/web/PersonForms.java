@@ -1,5 +1,6 @@
 package dev.baton.people.web;
 
+import dev.baton.people.NameOrder;
 import dev.baton.people.PeopleService;
 import dev.baton.people.PersonView;
 import dev.baton.people.Role;
@@ -57,7 +58,7 @@ final class PersonForms {
             }
         }
         List<PersonView> managers = new ArrayList<>(byId.values());
-        managers.sort(Comparator.comparing(PersonView::fullName, String.CASE_INSENSITIVE_ORDER));
+        managers.sort(Comparator.comparing(PersonView::fullName, NameOrder.NAMES));
         return managers;
     }
 
