@@ -61,10 +61,10 @@ public interface Commitments extends JpaRepository<Commitment, Long> {
             + " order by c.dueDate")
     List<Commitment> findOpenByAccountId(Long accountId);
 
-    /** Open commitments per account, as (account id, count) rows; accounts with none have no row. */
-    @Query("select c.account.id, count(c) from Commitment c where c.account.id in :accountIds and c.status in "
-            + OPEN_STATUSES + " group by c.account.id")
-    List<Object[]> countOpenByAccount(Collection<Long> accountIds);
+    /** The owner's open commitments per account, as (account id, count) rows; accounts with none have no row. */
+    @Query("select c.account.id, count(c) from Commitment c where c.owner = :owner and c.account.id in :accountIds"
+            + " and c.status in " + OPEN_STATUSES + " group by c.account.id")
+    List<Object[]> countOpenByOwnerAndAccount(Person owner, Collection<Long> accountIds);
 
     @Query("select c.id from Commitment c where c.contact.id = :contactId order by c.id")
     List<Long> idsByContact(Long contactId);

@@ -87,9 +87,12 @@ class Book {
         return commitments.openPromisesOf(accountId);
     }
 
-    /** Open commitments per account (account id to count; none left out), in one query. */
-    Map<Long, Long> openCommitmentCounts(Collection<Long> accountIds) {
-        return commitments.openCounts(accountIds);
+    /**
+     * The owner's open commitments per account (account id to count; accounts with none of theirs left
+     * out), in one query: what a handover moves with each account, others' staying with them.
+     */
+    Map<Long, Long> openCommitmentCounts(Person owner, Collection<Long> accountIds) {
+        return commitments.openCountsOwnedBy(owner, accountIds);
     }
 
     List<Contact> contacts(Long accountId) {

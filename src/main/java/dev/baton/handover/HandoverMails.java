@@ -271,7 +271,8 @@ class HandoverMails {
 
     /**
      * The successor's one mail about the accounts they take over in this handover ("You are taking over
-     * 3 accounts from Dana"), each with its open commitments, instead of a "New task" mail per account
+     * 3 accounts from Dana"), each with the departing person's open commitments on it (those that move
+     * with it; others' stay with their owners, and the mail says so), instead of a "New task" mail per account
      * and step (the acknowledgement and call steps carry {@code baton:ownAssignmentMail}). Once per
      * handover and successor at the launch ({@code change} null); once per change that gives them
      * accounts later (the manager's choice, an amendment: {@code change} is its audit event id). As the
@@ -295,15 +296,19 @@ class HandoverMails {
         model.put("reason", StatusWords.phrase(h.getReason()));
         model.put("effectiveOn", NOTES_DUE.format(h.getEffectiveDate()));
         model.put("count", accounts.size());
-        // one count query for all of them: a launch mails each successor about every account they take
+        // one count query for all of them: a launch mails each successor about every account they take.
+        // Only the departing person's: they move with the account, others' (customer success's) stay theirs
         Map<Long, Long> open = book.openCommitmentCounts(
-                accounts.stream().map(i -> i.getAccount().getId()).toList());
+                departing, accounts.stream().map(i -> i.getAccount().getId()).toList());
+        String theirs = " of " + departing.getFullName() + "'s)";
         model.put(
                 "accounts",
                 accounts.stream()
-                        .map(i -> i.getAccount().getName() + " ("
-                                + Text.count(open.getOrDefault(i.getAccount().getId(), 0L), "open commitment")
-                                + ")")
+                        .map(i -> {
+                            long n = open.getOrDefault(i.getAccount().getId(), 0L);
+                            return i.getAccount().getName() + " ("
+                                    + (n == 0 ? "no open commitment" : Text.count(n, "open commitment")) + theirs;
+                        })
                         .toList());
         model.put("inbox", "/tasks?playbook=" + ACCOUNT_PLAYBOOK + "&group=subject");
         return mail(key, successor, "handover-taking-over", model);

@@ -89,6 +89,19 @@ class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
                 book.departing(),
                 null,
                 LocalDate.now().plusDays(30)));
+        // customer success's promises on the same accounts stay theirs: the mail neither counts them nor
+        // says they become the successor's (found by the session 40 probe: 9 counted where 2 moved)
+        Person cs = fixture.colleague("Cora Customersuccess");
+        for (Account a : accounts.subList(0, 2)) {
+            commitments.save(new Commitment(
+                    a,
+                    null,
+                    "Quarterly usage report",
+                    book.departing(),
+                    cs,
+                    null,
+                    LocalDate.now().plusDays(40)));
+        }
         Book launched = fixture.launch(book, true, this::as);
         HandoverFixture.awaitOpenTask(tasks, book.departing(), TASK_WRITE_NOTE);
         dispatcher.dispatch();
@@ -98,16 +111,19 @@ class HandoverSuccessorMailIntegrationTests extends HandoverBookTest {
                 .as("before any note is written")
                 .containsExactly("You are taking over 3 accounts from "
                         + book.departing().getFullName());
+        String departingName = book.departing().getFullName();
         assertThat(Mails.text(Mails.to(greenMail, book.successor().getEmail()).getFirst()))
                 .contains(
                         "(leaving), effective ",
-                        "- " + accounts.get(0).getName() + " (0 open commitments)",
-                        "- " + accounts.get(1).getName() + " (1 open commitment)",
-                        "- " + accounts.get(2).getName() + " (0 open commitments)",
-                        "review and acknowledge as " + book.departing().getFullName() + " writes its note",
-                        book.departing().getFullName()
-                                + "'s open commitments and tasks on each account become yours with it",
+                        "- " + accounts.get(0).getName() + " (no open commitment of " + departingName + "'s)",
+                        "- " + accounts.get(1).getName() + " (1 open commitment of " + departingName + "'s)",
+                        "- " + accounts.get(2).getName() + " (no open commitment of " + departingName + "'s)",
+                        "review and acknowledge as " + departingName + " writes its note",
+                        "On each account, " + departingName
+                                + "'s open commitments (counted above) and open tasks become yours",
+                        "Commitments that others own on these accounts (customer success, for one) stay with them.",
                         "/tasks?playbook=account-handover")
+                .doesNotContain("2 open commitments", "become yours with it")
                 .containsPattern("where each stands: http\\S+/commitments\\R");
 
         // the engine delivers the start's job again (at least once): no second mail
