@@ -474,11 +474,7 @@ class HandoverMails {
         model.put("departingName", h.getDeparting().getFullName());
         model.put("accounts", items.size());
         model.put("duration", duration);
-        model.put(
-                "successors",
-                perSuccessor.entrySet().stream()
-                        .map(e -> e.getKey() + ": " + e.getValue() + " accounts")
-                        .toList());
+        model.put("successors", successorLines(perSuccessor));
         model.put(
                 "notesByDeparting",
                 items.stream().filter(i -> departing.equals(i.getNoteBy())).count());
@@ -499,6 +495,13 @@ class HandoverMails {
                 manager.getEmail(),
                 null,
                 composer.compose("handover-summary", model, zones.of(manager)));
+    }
+
+    /** The summary's line per successor, "Nia Novak: 1 account" (full name to how many they took). */
+    static List<String> successorLines(Map<String, Long> perSuccessor) {
+        return perSuccessor.entrySet().stream()
+                .map(e -> e.getKey() + ": " + Text.count(e.getValue(), "account"))
+                .toList();
     }
 
     private static long count(Map<String, OutboxStatus> mails, OutboxStatus status) {

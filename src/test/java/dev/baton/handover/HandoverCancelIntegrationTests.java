@@ -87,7 +87,7 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
                                 "Maria Rossi canceled the handover of your accounts: no notes are needed any more"
                                         + " (why: Dana stays after all).",
                                 "- " + account + " (now " + successorName + "'s)",
-                                "The other 1 of your 2 accounts stay yours."));
+                                "The other 1 of your 2 accounts stays yours."));
         assertThat(Mails.to(greenMail, launched.successor().getEmail()))
                 .filteredOn(m -> Mails.subject(m).contains("canceled"))
                 .singleElement()

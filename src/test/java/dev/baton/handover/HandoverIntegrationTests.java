@@ -763,9 +763,12 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
 
     @Test
     void pagesShowTheBookTheProgressAndTheAccountToReview() throws Exception {
+        accounts.save(new Account("Own " + successor.getUsername(), successor, "mid-market", "DACH", null));
         String wizard =
                 SignedIn.as(http, "maria").getForObject("/handovers/new?person=" + departing.getId(), String.class);
         assertThat(wizard).contains(book.get(0).getName(), book.get(1).getName(), "Launch the handover", "_csrf");
+        // a count agrees with its noun (found by the session 40 probe: "Nia Novak · 1 accounts")
+        assertThat(wizard).contains(successor.getFullName() + " · 1 account<").doesNotContain("· 1 accounts");
         long id = ((Number) ((Map) as("maria")
                                 .postForEntity("/api/handovers", launch(successor.getId()), Map.class)
                                 .getBody()

@@ -1,0 +1,85 @@
+package dev.baton.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.shared.Dates;
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counts in the handover's mails agree with their nouns (the per-successor lines: {@code
+ * HandoverSummaryLinesTests}): a successor who took one account read "Nia
+ * Novak: 1 accounts" in the manager's completion mail (found by the session 40 probe), and a book of one
+ * read "1 accounts moved".
+ */
+class HandoverMailCountsTests {
+
+    private final MailComposer composer = new MailComposer(
+            new MailBaseUrl(URI.create("https://baton.example/"), 8080),
+            Dates.fixed(Clock.systemUTC(), ZoneId.of("UTC")),
+            ZoneId.of("UTC"));
+
+    @Test
+    void theCompletionMailCountsOneAccountAsOne() {
+        MailComposer.Mail mail = composer.compose(
+                "handover-summary", summary(14, List.of("Nia Novak: 1 account", "Rita Okafor: 13 accounts")));
+        MailComposer.Mail one = composer.compose("handover-summary", summary(1, List.of("Nia Novak: 1 account")));
+
+        assertThat(mail.text()).contains("14 accounts moved to their successors", "- Nia Novak: 1 account\n");
+        assertThat(one.text())
+                .contains("complete: 1 account moved to its successor in 2 days.")
+                .doesNotContain("1 accounts");
+        assertThat(one.html()).doesNotContain("1 accounts").contains("Nia Novak: 1 account<");
+    }
+
+    @Test
+    void theCancellationTellsTheDepartingPersonOfOneAccountInTheSingular() {
+        MailComposer.Mail none = composer.compose("handover-canceled-departing", canceled(1, List.of()));
+        MailComposer.Mail oneLeft =
+                composer.compose("handover-canceled-departing", canceled(2, List.of("Acme (now Rita Okafor's)")));
+        MailComposer.Mail allMoved =
+                composer.compose("handover-canceled-departing", canceled(1, List.of("Acme (now Rita Okafor's)")));
+
+        assertThat(none.text()).contains("Your account stays yours.").doesNotContain("All 1");
+        assertThat(none.html()).contains("Your account stays yours.");
+        assertThat(oneLeft.text()).contains("The other 1 of your 2 accounts stays yours.");
+        assertThat(oneLeft.html())
+                .containsPattern(
+                        "The other <span>1</span> of your <span>2</span> accounts\\s+<span>stays</span> yours");
+        assertThat(allMoved.text()).doesNotContain("The other 0");
+        assertThat(allMoved.html()).doesNotContain("The other");
+    }
+
+    private static Map<String, Object> summary(long accounts, List<String> perSuccessor) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", "Maria Rossi");
+        model.put("departingName", "Rob Jansen");
+        model.put("accounts", accounts);
+        model.put("duration", "2 days");
+        model.put("successors", perSuccessor); // as HandoverMails.successorLines words them
+        model.put("notesByDeparting", accounts);
+        model.put("notesByManager", 0L);
+        model.put("introsSent", accounts);
+        model.put("introsWaiting", 0L);
+        model.put("introsFailed", 0L);
+        model.put("handoverId", 7L);
+        return model;
+    }
+
+    private static Map<String, Object> canceled(long accounts, List<String> moved) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", "Rob Jansen");
+        model.put("cancellerName", "Maria Rossi");
+        model.put("departingName", "Rob Jansen");
+        model.put("reason", null);
+        model.put("accounts", accounts);
+        model.put("moved", moved);
+        model.put("handoverId", 7L);
+        return model;
+    }
+}
