@@ -514,9 +514,12 @@ class HandoverMails {
 
     /**
      * The account's open promises as the customer reads them, each true on the day the mail goes: what,
-     * by when, and for a promise not on track a plain word on where it stands (no internal status
-     * names): one past its date is late and the successor now answers for it. Days are the successor's
-     * ({@code zone}), who writes. Empty when there are none.
+     * by when while that is still to come, and for a promise not on track a plain word on where it stands
+     * (no internal status names). Whoever owns it (customer success delivers many): the mail makes the
+     * successor the customer's contact for them, never their deliverer ("it is mine now" was untrue for
+     * those others own, found by the session 40 probe). One past its date says it is late, and one
+     * delivered names no date at all: "by Mon 23 Nov" for a day gone by read as still to come. Days are
+     * the successor's ({@code zone}), who writes. Empty when there are none.
      */
     List<String> promises(Long accountId, java.time.ZoneId zone) {
         Dates d = dates.in(zone);
@@ -524,15 +527,13 @@ class HandoverMails {
         return book.openPromisesOf(accountId).stream()
                 .map(c -> c.description()
                         + switch (c.status()) {
-                            case DELIVERED ->
-                                ", by " + d.day(c.dueDate())
-                                        + " (delivered: I will check with you that it works as promised)";
+                            case DELIVERED -> " (delivered: I will check with you that it works as promised)";
                             case REJECTED -> " (we need to agree new terms with you: I will be in touch)";
                             default ->
                                 c.dueDate().isBefore(today)
                                         ? ", which was due on " + d.day(c.dueDate())
-                                                + ": it is late, I am sorry; it is mine now, and I will come back to you"
-                                                + " with a date I can keep"
+                                                + ": it is late, and I am sorry; I will come back to you with a date"
+                                                + " we can keep"
                                         : ", by " + d.day(c.dueDate());
                         })
                 .toList();

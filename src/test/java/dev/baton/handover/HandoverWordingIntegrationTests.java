@@ -51,27 +51,40 @@ class HandoverWordingIntegrationTests {
     @Autowired
     Commitments commitments;
 
+    /**
+     * The customer reads each promise as it stands today, whoever delivers it (customer success owns many):
+     * a late one is late, one delivered late shows no missed date as if still to come ("by Mon 23 Nov" on 5
+     * Dec), and none is claimed as the successor's own ("it is mine now", found by the session 40 probe on
+     * promises customer success owned).
+     */
     @Test
-    void theIntroductionSaysALatePromiseIsLateAndNowTheSuccessorsAndGivesNoDateForARejectedOne() {
+    void theIntroductionSaysALatePromiseIsLateShowsNoPastDateAsToComeAndClaimsNoneAsTheSuccessors() {
         Person successor = person("UTC");
+        Person cs = person("UTC");
         Account account = accounts.save(new Account("Owed " + successor.getUsername(), successor, null, null, null));
         LocalDate today = LocalDate.now(ZoneId.of("UTC"));
-        commitments.save(new Commitment(account, null, "Training", successor, successor, null, today.minusDays(3)));
+        commitments.save(new Commitment(account, null, "Training", successor, cs, null, today.minusDays(3)));
         commitments.save(new Commitment(account, null, "SSO guide", successor, successor, null, today.plusDays(4)));
         Commitment rejected =
                 new Commitment(account, null, "Price hold", successor, successor, null, today.plusDays(9));
         rejected.reject("finance said no");
         commitments.save(rejected);
+        Commitment deliveredLate =
+                new Commitment(account, null, "Revised SLA proposal", successor, cs, null, today.minusDays(12));
+        deliveredLate.accept();
+        deliveredLate.deliver("sent to the CFO");
+        commitments.save(deliveredLate);
         Dates dates = Dates.fixed(java.time.Clock.systemUTC(), ZoneId.of("UTC"));
 
         assertThat(mails.promises(account.getId(), ZoneId.of("UTC")))
                 .containsExactlyInAnyOrder(
                         "Training, which was due on " + dates.day(today.minusDays(3))
-                                + ": it is late, I am sorry; it is mine now, and I will come back to you with a date I"
-                                + " can keep",
+                                + ": it is late, and I am sorry; I will come back to you with a date we can keep",
                         "SSO guide, by " + dates.day(today.plusDays(4)),
-                        "Price hold (we need to agree new terms with you: I will be in touch)")
-                .noneMatch(line -> line.contains("stands") || line.contains("same date"));
+                        "Price hold (we need to agree new terms with you: I will be in touch)",
+                        "Revised SLA proposal (delivered: I will check with you that it works as promised)")
+                .noneMatch(line -> line.contains("mine") || line.contains("stands") || line.contains("same date"))
+                .noneMatch(line -> line.contains(dates.day(today.minusDays(12))));
     }
 
     @Test
