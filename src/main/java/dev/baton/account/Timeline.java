@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -35,6 +36,7 @@ public class Timeline {
     private final PeopleLookup people;
     private final AuditReaders auditReaders;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<IntroductionOutcomes> introductions;
 
     Timeline(
             AccountService accounts,
@@ -42,7 +44,9 @@ public class Timeline {
             AuditEvents events,
             PeopleLookup people,
             AuditReaders auditReaders,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            ObjectProvider<IntroductionOutcomes> introductions) {
+        this.introductions = introductions;
         this.accounts = accounts;
         this.interactions = interactions;
         this.events = events;
@@ -102,12 +106,13 @@ public class Timeline {
         Map<Long, AuditEvent> recorded = events.findAllById(ids(keys, "E")).stream()
                 .collect(Collectors.toMap(AuditEvent::getId, Function.identity()));
         Map<Long, List<AuditEvent>> wordings = wordings(recorded.values());
+        Map<Long, String> introductions = introductions(recorded.values());
         Function<String, String> names = names();
         boolean auditTrail = auditReaders.signedInMay();
         List<TimelineItem> items = keys.stream()
                 .map(k -> "I".equals(k[0])
                         ? TimelineItem.of(logged.get((Long) k[1]))
-                        : told(recorded.get((Long) k[1]), names, wordings, auditTrail))
+                        : told(recorded.get((Long) k[1]), names, wordings, introductions, auditTrail))
                 .toList();
         return PageableExecutionUtils.getPage(
                 items, pageable, () -> jdbc.queryForObject(COUNT, Long.class, accountId, accountId));
@@ -167,16 +172,51 @@ public class Timeline {
         return now == null ? null : new TimelineSentences.Promise(then, now);
     }
 
+    /**
+     * What became of the introduction mails the page's entries say were queued, as their entries tell
+     * it now (handover item id to sentence): the outbox's word ({@link IntroductionOutcomes}), and a mail
+     * that failed once stays told as failed, as the entries after it tell its retry. Empty when the page
+     * has none, or no feature says (then the entry says it was queued, as recorded).
+     */
+    private Map<Long, String> introductions(Collection<AuditEvent> recorded) {
+        List<Long> queued = recorded.stream()
+                .filter(e -> TimelineSentences.INTRODUCTION_QUEUED.equals(e.getAction()))
+                .map(AuditEvent::getEntityId)
+                .distinct()
+                .toList();
+        IntroductionOutcomes outcomes = queued.isEmpty() ? null : introductions.getIfAvailable();
+        if (outcomes == null) {
+            return Map.of();
+        }
+        Map<Long, IntroductionOutcomes.Outcome> now = new HashMap<>(outcomes.of(queued));
+        events.findByEntityTypeAndEntityIdInAndActionIn(
+                        "handover_item", queued, List.of(TimelineSentences.INTRODUCTION_FAILED))
+                .forEach(failed -> now.put(failed.getEntityId(), IntroductionOutcomes.Outcome.FAILED));
+        Map<Long, String> told = new HashMap<>();
+        now.forEach((item, outcome) -> told.put(item, TimelineSentences.introduction(outcome)));
+        return told;
+    }
+
     private static TimelineItem told(
-            AuditEvent e, Function<String, String> names, Map<Long, List<AuditEvent>> wordings, boolean auditTrail) {
+            AuditEvent e,
+            Function<String, String> names,
+            Map<Long, List<AuditEvent>> wordings,
+            Map<Long, String> introductions,
+            boolean auditTrail) {
+        String outcome =
+                TimelineSentences.INTRODUCTION_QUEUED.equals(e.getAction()) ? introductions.get(e.getEntityId()) : null;
         return new TimelineItem(
                 type(e),
                 e.getAt(),
                 names.apply(e.getActor()),
-                TimelineSentences.of(
-                        e,
-                        names,
-                        "commitment".equals(e.getEntityType()) ? promise(e, wordings.get(e.getEntityId())) : null),
+                outcome != null
+                        ? outcome
+                        : TimelineSentences.of(
+                                e,
+                                names,
+                                "commitment".equals(e.getEntityType())
+                                        ? promise(e, wordings.get(e.getEntityId()))
+                                        : null),
                 link(e, auditTrail));
     }
 

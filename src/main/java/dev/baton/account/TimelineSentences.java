@@ -20,11 +20,20 @@ import java.util.regex.Pattern;
  */
 final class TimelineSentences {
 
+    /** The action recorded as a handover queued its introduction mail; its entry tells what became of it. */
+    static final String INTRODUCTION_QUEUED = "handover.introduction-sent";
+
+    static final String INTRODUCTION_FAILED = "handover.introduction-failed";
+
     private static final Map<String, String> SENTENCES = Map.ofEntries(
             Map.entry("account.created", "{actor} created the account"),
             Map.entry("account.updated", "{actor} updated the account's details"),
             Map.entry("account.transferred", "{actor} made {owner} the account's owner"),
             Map.entry("account.handed-to-cs", "{actor} handed the account to customer success: {owner} owns it now"),
+            Map.entry(
+                    "account.handoff-started",
+                    "{actor} started the sales-to-CS handoff: {rep} lists the sale's promises, each team accepts"
+                            + " them, then customer success takes the account"),
             Map.entry("contact.created", "{actor} added the contact {fullName}"),
             Map.entry("contact.updated", "{actor} updated the contact {fullName}"),
             Map.entry("contact.verified", "{actor} confirmed a contact's details are current"),
@@ -70,9 +79,12 @@ final class TimelineSentences {
             Map.entry(
                     "handover.question-unanswered",
                     "The question about the handover went unanswered: the departing person has left ({question})"),
-            Map.entry("handover.introduction-sent", "The introduction mail to the customer was queued for sending"),
+            Map.entry(INTRODUCTION_QUEUED, "The introduction mail to the customer was queued for sending"),
             Map.entry(
-                    "handover.introduction-failed",
+                    "handover.introduction-opted-out",
+                    "No introduction mail was sent: the customer is not to get one (chosen at the handover's launch)"),
+            Map.entry(
+                    INTRODUCTION_FAILED,
                     "The introduction mail to {address} could not be delivered ({error}): the customer has not"
                             + " been introduced; an admin can send it again"),
             Map.entry(
@@ -86,9 +98,22 @@ final class TimelineSentences {
                     "handover.cancelled-after-move",
                     "{actor} canceled the handover after the account had moved: it stays with {successor}"));
 
+    /**
+     * The introduction mail's entry as it stands now ({@link #INTRODUCTION_QUEUED}, which was recorded
+     * as it was queued).
+     */
+    static String introduction(IntroductionOutcomes.Outcome outcome) {
+        return switch (outcome) {
+            case WAITING -> SENTENCES.get(INTRODUCTION_QUEUED);
+            case SENT -> "The introduction mail went out to the customer";
+            case FAILED -> "The introduction mail to the customer was queued but could not be delivered";
+            case WITHDRAWN -> "The introduction mail to the customer was withdrawn before it went out";
+        };
+    }
+
     /** Fields whose values are user names, shown as full names. */
     private static final java.util.Set<String> PEOPLE =
-            java.util.Set.of("actor", "by", "from", "to", "owner", "successor", "escalatedTo");
+            java.util.Set.of("actor", "by", "from", "to", "owner", "successor", "escalatedTo", "rep");
 
     private static final Pattern FIELD = Pattern.compile("\\{(\\w+)}");
 

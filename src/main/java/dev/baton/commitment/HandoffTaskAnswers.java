@@ -7,6 +7,7 @@ import dev.baton.task.Task;
 import dev.baton.task.TaskCompletionHandler;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,14 @@ import org.springframework.stereotype.Component;
  * changes: the "Assign CS owner" step that carries it out later asks nobody. So is an answer while a
  * handover started since is still to move the account (that step would fail on it). The process also gets who
  * answered it ({@code csOwnerChosenBy}, set here and never taken from the form), so that step names
- * that person on the audit trail, not {@code system}.
+ * that person on the audit trail, not {@code system}. The kickoff's notes are kept on the account's
+ * timeline, as the rep's list note is ({@link SalesHandoff#keepKickoffNotes}).
  */
 @Component
 class HandoffTaskAnswers implements TaskCompletionHandler {
+
+    /** The kickoff's notes, kept on the account's timeline ({@link SalesHandoff#keepKickoffNotes}). */
+    static final String KICKOFF_NOTES = "kickoffNotes";
 
     private final SalesHandoff handoff;
     private final PeopleLookup people;
@@ -52,9 +57,26 @@ class HandoffTaskAnswers implements TaskCompletionHandler {
         } catch (AccessDeniedException | ConflictException refused) {
             throw TaskCompletionHandler.refuse(Map.of(SalesHandoff.CS_OWNER_USERNAME, refused.getMessage()));
         }
+        Object notes = values.get(KICKOFF_NOTES);
+        if (task.getAccountId() != null && notes != null && !notes.toString().isBlank()) {
+            handoff.keepKickoffNotes(task.getId(), task.getAccountId(), notes.toString(), actor);
+        } else {
+            handoff.dropListNote(task.getId()); // answered again without notes: taken back
+        }
         Map<String, Object> variables = new HashMap<>(values);
         variables.put(SalesHandoff.CS_OWNER_USERNAME, csOwner);
         variables.put(SalesHandoff.CS_OWNER_CHOSEN_BY, actor);
         return variables;
+    }
+
+    /**
+     * The notes are kept on the account as the step completes ({@link #complete}); a step its process
+     * closed first does not take them back, and the refusal says so when this task kept some.
+     */
+    @Override
+    public Optional<String> keptWhenWithdrawn(Task task) {
+        return handoff.listNoteKept(task.getId())
+                ? Optional.of("your kickoff notes are kept on the account's timeline")
+                : Optional.empty();
     }
 }

@@ -16,13 +16,16 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sales-to-customer-success handoff's steps: which commitments it waits for, and the account's new owner. */
 @Service
@@ -57,6 +60,7 @@ public class SalesHandoff {
     private final ReportingLines lines;
     private final TeamService teams;
     private final InteractionService interactions;
+    private final TransactionTemplate tx;
 
     /** Longer than any engine call: a claim this old without its instance was left by a dead start. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
@@ -71,8 +75,10 @@ public class SalesHandoff {
             JdbcClient jdbc,
             ReportingLines lines,
             TeamService teams,
-            InteractionService interactions) {
+            InteractionService interactions,
+            TransactionTemplate tx) {
         this.interactions = interactions;
+        this.tx = tx;
         this.jdbc = jdbc;
         this.lines = lines;
         this.teams = teams;
@@ -90,7 +96,8 @@ public class SalesHandoff {
      * account's running-handoff row is claimed and committed before the engine is called, so no row
      * lock is held during the call; when the call fails the claim is released, and a claim whose
      * start never got its instance (Baton died during the call) counts as abandoned after {@link
-     * #ABANDONED_AFTER}.
+     * #ABANDONED_AFTER}. A start is on the account's timeline ({@code account.handoff-started}, by whoever
+     * started it), recorded with the instance's key: the timeline left it out (found by the session 40 probe).
      *
      * @return the process instance's key
      * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
@@ -125,10 +132,43 @@ public class SalesHandoff {
                     .update();
             throw notStarted;
         }
-        jdbc.sql("update sales_handoff set process_instance_key = ? where account_id = ? and ended_at is null")
-                .params(key, accountId)
-                .update();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("update sales_handoff set process_instance_key = ? where account_id = ? and ended_at is null")
+                    .params(key, accountId)
+                    .update();
+            audit.record("account.handoff-started", "account", accountId, accountId, null, fields("rep", rep));
+        });
         return key;
+    }
+
+    /**
+     * Where the account's latest sales-to-CS handoff stands, for its page, which offered to start one
+     * while one ran and after it had handed the account to customer success (found by the session 40
+     * probe). A start abandoned by a dead Baton ({@link #ABANDONED_AFTER}) does not count.
+     *
+     * @param startedAt when it started
+     * @param endedAt when customer success took the account over; null while it runs
+     */
+    public record Standing(Instant startedAt, Instant endedAt) {
+
+        public boolean running() {
+            return endedAt == null;
+        }
+    }
+
+    /** The account's latest handoff ({@link Standing}); empty when none ran. */
+    @Transactional(readOnly = true)
+    public Optional<Standing> latestOf(long accountId) {
+        return jdbc.sql("""
+            select started_at, ended_at from sales_handoff where account_id = ?
+            and not (ended_at is null and process_instance_key is null
+                     and started_at < now() - make_interval(secs => ?))
+            order by id desc limit 1""")
+                .params(accountId, ABANDONED_AFTER.toSeconds())
+                .query((rs, n) -> new Standing(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .optional();
     }
 
     /** The rep who hands the account over (its owner); 400 when it has none. */
@@ -202,6 +242,9 @@ public class SalesHandoff {
     /** The words the rep's note for customer success is kept under on the account's record. */
     static final String LIST_NOTE_PREFIX = "For customer success, at the sales handoff: ";
 
+    /** The words the kickoff's notes are kept under on the account's record. */
+    static final String KICKOFF_NOTES_PREFIX = "Sales-to-CS kickoff: ";
+
     /**
      * Keeps what the rep wrote for customer success as they listed the sale's commitments on the account's
      * record: a note interaction by them, shown on its page and timeline with the account's other notes.
@@ -217,7 +260,26 @@ public class SalesHandoff {
      */
     @Transactional
     public void keepListNote(long taskId, long accountId, String note, String repUsername) {
-        String summary = LIST_NOTE_PREFIX + note.trim();
+        keepNote(taskId, accountId, LIST_NOTE_PREFIX + note.trim(), repUsername);
+    }
+
+    /**
+     * Keeps the kickoff's notes on the account's record as {@link #keepListNote} keeps the rep's: a note
+     * interaction by whoever answered the kickoff, one per kickoff task, in the latest answer's words. They
+     * lived only in the completed task, out of the account's story (found by the session 40 probe). Kept
+     * with the list step's notes ({@code sales_handoff_list_note}, a note per task whichever step).
+     *
+     * @param taskId the kickoff step's task (Baton's task id), the note's key
+     * @param accountId the handed-off account
+     * @param notes what was written (not blank)
+     * @param by who answered the kickoff: the note's author
+     */
+    @Transactional
+    public void keepKickoffNotes(long taskId, long accountId, String notes, String by) {
+        keepNote(taskId, accountId, KICKOFF_NOTES_PREFIX + notes.trim(), by);
+    }
+
+    private void keepNote(long taskId, long accountId, String summary, String author) {
         int claimed = jdbc.sql("insert into sales_handoff_list_note (task_id) values (?) on conflict do nothing")
                 .param(taskId)
                 .update();
@@ -230,7 +292,7 @@ public class SalesHandoff {
             return;
         }
         long logged = interactions
-                .log(accountId, new NewInteraction(InteractionKind.NOTE, summary, null, null), repUsername)
+                .log(accountId, new NewInteraction(InteractionKind.NOTE, summary, null, null), author)
                 .id();
         jdbc.sql("update sales_handoff_list_note set interaction_id = ? where task_id = ?")
                 .params(logged, taskId)

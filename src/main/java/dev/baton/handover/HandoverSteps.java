@@ -272,17 +272,31 @@ public class HandoverSteps {
     }
 
     /**
+     * The variable naming who completed the acknowledgement step ({@code HandoverTaskAnswers}, never
+     * from the form), so that {@link #acknowledge} audits the acknowledgement in their name.
+     */
+    public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+
+    /**
      * The acknowledgement step's outcome for the process, which took the successor's answer: a question
      * keeps the account unacknowledged and is asked now (the question kept by {@link #askQuestion} when
      * the step completed becomes the item's open question, audited in the successor's name; {@code
      * question} is only sent by processes started before that, and asked the same way); otherwise the
      * successor has it and the introduction call is due. Idempotent: a second delivery finds the question
-     * open and asks nothing again.
+     * open and asks nothing again, or the account acknowledged and records nothing again.
      *
+     * <p>The acknowledgement is audited in the name of whoever completed the step ({@code acknowledgedBy},
+     * which the step's completion gives the process; the successor for a process started before that),
+     * as the question is: the account's timeline showed "Rita Okafor acknowledged the handover note"
+     * under Baton (found by the session 40 probe). For an account whose customer gets no introduction
+     * mail ({@link HandoverItem#isIntroOptOut}) the acknowledgement is where the process leaves the mail
+     * out, so that is recorded too, once, for the account's timeline, which said nothing of it.
+     *
+     * @param acknowledgedBy the user name of who completed the acknowledgement step, or null (not known)
      * @throws IllegalArgumentException if a question was chosen but none is open on the item
      */
     @Transactional
-    public Acknowledged acknowledge(long itemId, boolean asking, String question) {
+    public Acknowledged acknowledge(long itemId, boolean asking, String question, String acknowledgedBy) {
         // the successor is all an acknowledgement reads; a question reads the departing person lazily
         HandoverItem item =
                 items.findWithSuccessorById(itemId).orElseThrow(() -> new NotFoundException("handover item", itemId));
@@ -304,10 +318,13 @@ public class HandoverSteps {
             return new Acknowledged(true, null, null);
         }
         if (item.acknowledge(clock.instant())) {
-            record(
-                    "handover.acknowledged",
-                    item,
-                    fields("by", item.getSuccessor().getUsername()));
+            String by = acknowledgedBy == null || acknowledgedBy.isBlank()
+                    ? item.getSuccessor().getUsername()
+                    : acknowledgedBy;
+            AuditLog.onBehalfOf(by, () -> record("handover.acknowledged", item, fields("by", by)));
+            if (item.isIntroOptOut()) {
+                record("handover.introduction-opted-out", item, fields("queued", false));
+            }
         }
         // calendar days where the successor is: the same local hour after a daylight-saving change
         Instant due = item.getAcknowledgedAt()

@@ -102,7 +102,8 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
                 if ("acknowledge".equals(values.get("acknowledgement"))) {
                     item.introPersonalLine((String) values.get("personalLine"));
                 }
-                yield Map.of("acknowledgement", values.get("acknowledgement"));
+                // who answered, for the acknowledgement's audit (their name on the account's timeline, not Baton's)
+                yield Map.of("acknowledgement", values.get("acknowledgement"), HandoverSteps.ACKNOWLEDGED_BY, actor);
             }
             case ANSWER_FORM -> {
                 steps.saveAnswer(item, (String) values.get("answer"));

@@ -262,6 +262,8 @@ class AccountPages {
     /** The account with one page of its timeline ({@link Timeline#RECENT} entries a page, newest first). */
     private String detailPage(Long id, int timelinePage, Principal me, Model model) {
         model.addAttribute("account", accounts.get(id));
+        // offered only when none runs or ran: it hands the account to customer success once
+        model.addAttribute("handoff", handoff.latestOf(id).orElse(null));
         model.addAttribute("mayRecordPromise", commitmentAccess.mayRecordOn(id, me.getName()));
         model.addAttribute("timeline", timeline.page(id, PageRequest.of(timelinePage, Timeline.RECENT)));
         HandoverNotes source = notes.getIfAvailable();

@@ -243,8 +243,9 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                             "Loyal since 2019, values quick answers",
                             "Dana Departing handed the account over to Sam Successor",
                             "Sam Successor acknowledged the handover note",
+                            "The introduction mail went out to the customer",
                             "Intro call held by Sam Successor: Friendly, wants a QBR")
-                    .doesNotContain("COMPLETING", "handover_item");
+                    .doesNotContain("COMPLETING", "handover_item", "queued for sending");
             List<Map> notes = (List<Map>) as("ravi")
                     .getForObject("/api/accounts/" + account.getId(), Map.class)
                     .get("handoverNotes");

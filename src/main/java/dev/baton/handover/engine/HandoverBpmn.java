@@ -100,6 +100,7 @@ public final class HandoverBpmn {
         public static final String NOTE_AUTHOR = "noteAuthor";
         public static final String INTRO_OPT_OUT = "introOptOut";
         public static final String ACKNOWLEDGEMENT = "acknowledgement";
+        public static final String ACKNOWLEDGED_BY = dev.baton.handover.HandoverSteps.ACKNOWLEDGED_BY;
         public static final String QUESTION = "question";
         public static final String QUESTION_OPEN = "questionOpen";
         public static final String ANSWER = "answer";

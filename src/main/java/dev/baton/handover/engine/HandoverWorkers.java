@@ -150,8 +150,11 @@ public class HandoverWorkers {
             @Variable(name = Vars.ITEM_ID) long itemId,
             @Variable(name = Vars.ACKNOWLEDGEMENT) String acknowledgement,
             // only processes started before questions were kept by the completing step send it
-            @Variable(name = Vars.QUESTION, optional = true) String question) {
-        HandoverSteps.Acknowledged a = steps.acknowledge(itemId, "ask".equals(acknowledgement), question);
+            @Variable(name = Vars.QUESTION, optional = true) String question,
+            // only processes whose step completed since Baton passed it on send it
+            @Variable(name = Vars.ACKNOWLEDGED_BY, optional = true) String acknowledgedBy) {
+        HandoverSteps.Acknowledged a =
+                steps.acknowledge(itemId, "ask".equals(acknowledgement), question, acknowledgedBy);
         return a.questionOpen()
                 ? Map.of(Vars.QUESTION_OPEN, true)
                 : Map.of(

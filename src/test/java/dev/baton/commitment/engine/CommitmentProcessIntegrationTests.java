@@ -517,12 +517,39 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         assertThat(list.getAssignee()).isEqualTo("rob");
         assertThat(complete("rob", list, Map.of("listComplete", true))).isEqualTo(HttpStatus.OK);
         Task kickoff = awaitTask(instance, HandoffBpmn.TASK_KICKOFF);
+        // while it runs, the account page offers no second start (found by the session 40 probe)
+        assertThat(SignedIn.as(http, "rob").getForObject("/accounts/" + accountId, String.class))
+                .contains("A sales-to-CS handoff has been running since")
+                .doesNotContain("Start the sales-to-CS handoff");
         as("cora").postForEntity("/api/tasks/" + kickoff.getId() + "/claim", null, Map.class);
-        assertThat(complete("cora", kickoff, Map.of("csOwnerUsername", "cora"))).isEqualTo(HttpStatus.OK);
+        assertThat(complete(
+                        "cora",
+                        kickoff,
+                        Map.of("csOwnerUsername", "cora", "kickoffNotes", "Kickoff held; Eve to send phone number.")))
+                .isEqualTo(HttpStatus.OK);
 
         awaitProcessCompleted(instance);
         Map account = as("cora").getForObject("/api/accounts/" + accountId, Map.class);
         assertThat(account.get("ownerUsername")).isEqualTo("cora");
+        // the start and the kickoff's notes are on the account's story, in their people's names; the page offers
+        // no handoff of an account customer success took over by one
+        List<Map> timeline = (List<Map>) as("cora")
+                .getForObject("/api/accounts/" + accountId + "/timeline", Map.class)
+                .get("content");
+        assertThat(timeline)
+                .anySatisfy(e -> assertThat(e)
+                        .containsEntry("who", "Rob Jansen")
+                        .containsEntry(
+                                "summary",
+                                "Rob Jansen started the sales-to-CS handoff: Rob Jansen lists the sale's promises,"
+                                        + " each team accepts them, then customer success takes the account"))
+                .anySatisfy(e -> assertThat(e)
+                        .containsEntry("who", "Cora Lindqvist")
+                        .containsEntry(
+                                "summary", "Note: Sales-to-CS kickoff: Kickoff held; Eve to send phone number."));
+        assertThat(SignedIn.as(http, "cora").getForObject("/accounts/" + accountId, String.class))
+                .contains("Handed to customer success by the sales-to-CS handoff on")
+                .doesNotContain("Start the sales-to-CS handoff");
         assertThat(audit.findByAccountIdOrderByAt(accountId))
                 .last()
                 .satisfies(e -> assertThat(e.getAction()).isEqualTo("account.handed-to-cs"))
