@@ -305,9 +305,11 @@ class HandoverMails {
                 "accounts",
                 accounts.stream()
                         .map(i -> {
+                            // an account with none says nothing: fourteen "(no open commitment …)" hid the two that
+                            // count
                             long n = open.getOrDefault(i.getAccount().getId(), 0L);
-                            return i.getAccount().getName() + " ("
-                                    + (n == 0 ? "no open commitment" : Text.count(n, "open commitment")) + theirs;
+                            return i.getAccount().getName()
+                                    + (n == 0 ? "" : " (" + Text.count(n, "open commitment") + theirs);
                         })
                         .toList());
         model.put("inbox", "/tasks?playbook=" + ACCOUNT_PLAYBOOK + "&group=subject");
