@@ -60,7 +60,10 @@ class PersonFormsIntegrationTests {
     @Test
     void anAdminAddsAPersonInATeamUnderAManagerAndARefusedFormSaysWhyAtEachField() throws Exception {
         String name = "nia-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(page("/people")).contains("New person", "name=\"username\"", "Maria");
+        assertThat(page("/people"))
+                .contains("New person", "name=\"username\"", "Maria")
+                .containsPattern("id=\"new-role-REP\"[^>]*checked") // a new person is a rep unless told otherwise
+                .doesNotContainPattern("id=\"new-role-ADMIN\"[^>]*checked");
 
         MvcResult refused = pages.perform(asAda(post("/people"))
                         .param("username", "Nia Novak")
@@ -140,6 +143,14 @@ class PersonFormsIntegrationTests {
         assertThat(now.managerId()).isEqualTo(maria);
         assertThat(now.teamKey()).isEqualTo("sales-emea");
         assertThat(now.roles()).containsExactlyInAnyOrder(Role.REP, Role.CS);
+        // the page shows what the person has now: their team and manager chosen, their roles ticked
+        assertThat(page("/people/" + rep.id()))
+                .containsPattern("<option value=\"" + salesEmea + "\"[^>]*selected")
+                .containsPattern("<option value=\"" + maria + "\"[^>]*selected")
+                .containsPattern("id=\"role-REP\"[^>]*checked")
+                .containsPattern("id=\"role-CS\"[^>]*checked")
+                .doesNotContainPattern("id=\"role-ADMIN\"[^>]*checked")
+                .contains("id=\"managerId-help\"");
 
         // a manager who is no manager, a reporting loop, no role, and a version read before a change
         assertThat(errors(change(boss, "" + now.id(), "MANAGER", boss.version())))
