@@ -47,8 +47,11 @@ class HandoverWizardBrowserTests extends BrowserTest {
         open("/handovers/new");
         List<String> offered = optionTexts("person");
         assertThat(offered).anyMatch(t -> t.startsWith(book.departing().getFullName() + " · 1 account"));
+        // the demo's admin, Cora Lindqvist (marcus's line) and Maria herself; other tests leave colleagues
+        // in maria's line who own something (a "Cora Customersuccess" with a commitment), rightly offered
         assertThat(offered)
-                .noneMatch(t -> t.startsWith("Ada Lovelace") || t.startsWith("Cora") || t.startsWith("Maria"));
+                .noneMatch(
+                        t -> t.startsWith("Ada Lovelace") || t.startsWith("Cora Lindqvist") || t.startsWith("Maria"));
         new Select(browser.findElement(By.id("person")))
                 .selectByValue(book.departing().getId().toString());
         press("Show the book");
@@ -59,8 +62,9 @@ class HandoverWizardBrowserTests extends BrowserTest {
         List<String> successors = optionTexts("successorId");
         assertThat(successors).anyMatch(t -> t.startsWith(book.successor().getFullName() + " · 0 accounts"));
         assertThat(successors)
-                .noneMatch(t ->
-                        t.startsWith(book.departing().getFullName()) || t.startsWith("Maria") || t.startsWith("Cora"));
+                .noneMatch(t -> t.startsWith(book.departing().getFullName())
+                        || t.startsWith("Maria")
+                        || t.startsWith("Cora Lindqvist"));
         new Select(browser.findElement(By.id("successorId")))
                 .selectByValue(book.successor().getId().toString());
         waitForText("1 account: 1 → " + book.successor().getFullName() + "; 1 intro mail on acknowledgement");
