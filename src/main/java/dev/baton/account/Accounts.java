@@ -14,6 +14,10 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
 
     long countByOwner(Person owner);
 
+    /** Those among {@code ownerIds} who own at least one account. */
+    @Query("select distinct a.owner.id from Account a where a.owner.id in :ownerIds")
+    List<Long> findOwnerIdsAmong(Collection<Long> ownerIds);
+
     List<Account> findByOwnerOrderByNameAscIdAsc(Person owner);
 
     /** {@link #findByOwnerOrderByNameAscIdAsc}, each row held until the transaction ends. */

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -404,6 +405,15 @@ public class CommitmentService implements OwnedWork, ContactReferences {
     @Override
     public long countOwnedBy(Person person) {
         return commitments.countByOwnerIdAndStatusIn(person.getId(), CommitmentStatus.OPEN);
+    }
+
+    /** Those among {@code people} who own at least one open commitment ({@link #countOwnedBy}), by id, in one query. */
+    @Transactional(readOnly = true)
+    public Set<Long> ownersWithOpenAmong(Collection<Person> people) {
+        return people.isEmpty()
+                ? Set.of()
+                : Set.copyOf(commitments.findOwnerIdsWithOpenAmong(
+                        people.stream().map(Person::getId).toList()));
     }
 
     @Override

@@ -77,6 +77,11 @@ public interface Commitments extends JpaRepository<Commitment, Long> {
 
     long countByOwnerIdAndStatusIn(Long ownerId, Collection<CommitmentStatus> statuses);
 
+    /** Those among {@code ownerIds} who own at least one open commitment. */
+    @Query("select distinct c.owner.id from Commitment c where c.owner.id in :ownerIds and c.status in "
+            + OPEN_STATUSES)
+    List<Long> findOwnerIdsWithOpenAmong(Collection<Long> ownerIds);
+
     /**
      * Records the first process instance that reads the commitment; idempotent, and leaves the version
      * alone. SQL, not JPQL: Hibernate 6 translates a JPQL update anew on every call.

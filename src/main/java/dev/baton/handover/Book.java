@@ -14,8 +14,10 @@ import dev.baton.task.TaskTransfers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +55,18 @@ class Book {
      * leaves people out: it offered "Maria Rossi · 0 accounts" and the launch refused her (session 40).
      */
     boolean hasAnythingToHandOver(Person owner) {
-        return accounts.countOwnedBy(owner) > 0 || commitments.countOwnedBy(owner) > 0 || tasks.countOwnedBy(owner) > 0;
+        return !withSomethingToHandOver(List.of(owner)).isEmpty();
+    }
+
+    /**
+     * {@link #hasAnythingToHandOver} for many at once, by id: three queries however many are asked (the
+     * wizard's list and its type-ahead ask it for a whole line, an admin's for everyone).
+     */
+    Set<Long> withSomethingToHandOver(Collection<Person> people) {
+        Set<Long> owning = new HashSet<>(accounts.ownersAmong(people));
+        owning.addAll(commitments.ownersWithOpenAmong(people));
+        owning.addAll(tasks.holdersAmong(people));
+        return owning;
     }
 
     /** The person's leads still to be worked (NEW or WORKING). */

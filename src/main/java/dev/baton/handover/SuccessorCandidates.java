@@ -100,8 +100,8 @@ public class SuccessorCandidates implements SuccessorPool {
     /**
      * {@inheritDoc} Not those the launch would refuse ({@link HandoverService#requireHandable}, {@link
      * HandoverService#requireSomethingToHandOver}): found by probes, the wizard offered someone still to
-     * receive accounts, and people who own nothing, and only the launch refused. Two queries for the whole
-     * line, and up to three counts for each one left.
+     * receive accounts, and people who own nothing, and only the launch refused. Five queries for the whole
+     * line.
      */
     @Override
     @Transactional(readOnly = true)
@@ -114,9 +114,13 @@ public class SuccessorCandidates implements SuccessorPool {
         Set<Long> leaving = rules.beingHandedOver(inLine);
         Set<Long> receiving = items.withAccountsIncomingAmong(
                 inLine.stream().map(Person::getId).toList());
-        return inLine.stream()
+        List<Person> free = inLine.stream()
                 .filter(p -> !leaving.contains(p.getId()) && !receiving.contains(p.getId()))
-                .filter(book::hasAnythingToHandOver) // the launch's rule: HandoverService#requireSomethingToHandOver
+                .toList();
+        // the launch's rule (HandoverService#requireSomethingToHandOver), for them all at once
+        Set<Long> owning = book.withSomethingToHandOver(free);
+        return free.stream()
+                .filter(p -> owning.contains(p.getId()))
                 .sorted(NameOrder.PEOPLE)
                 .toList();
     }

@@ -2,7 +2,10 @@ package dev.baton.task;
 
 import dev.baton.people.OwnedWork;
 import dev.baton.people.Person;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +41,20 @@ public class TaskTransfers implements OwnedWork {
     @Transactional(readOnly = true)
     public long countOwnedBy(Person person) {
         return tasks.countByAssigneeAndStatus(person.getUsername(), TaskStatus.OPEN);
+    }
+
+    /** Those among {@code people} who hold at least one open task ({@link #countOwnedBy}), by id, in one query. */
+    @Transactional(readOnly = true)
+    public Set<Long> holdersAmong(Collection<Person> people) {
+        if (people.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> holding = Set.copyOf(tasks.findAssigneesAmong(
+                people.stream().map(Person::getUsername).toList(), TaskStatus.OPEN));
+        return people.stream()
+                .filter(p -> holding.contains(p.getUsername()))
+                .map(Person::getId)
+                .collect(Collectors.toSet());
     }
 
     @Override

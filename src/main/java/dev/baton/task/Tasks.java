@@ -10,6 +10,10 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecutor<Task>, TaskPaging {
 
+    /** Those among {@code assignees} (user names) who hold at least one task in {@code status}. */
+    @Query("select distinct t.assignee from Task t where t.assignee in :assignees and t.status = :status")
+    List<String> findAssigneesAmong(Collection<String> assignees, TaskStatus status);
+
     /** One row, or none; several only after a broker reset handed the key out again (see TaskService#upsert). */
     // the queries of every task's delivery and completion are JPQL: Hibernate 6.6 caches a JPQL
     // string's SQL but translates a derived (criteria) query anew on every call

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
+import dev.baton.commitment.Commitment;
+import dev.baton.commitment.Commitments;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.handover.HandoverFixture.Book;
 import dev.baton.notification.OutboxDispatcher;
@@ -55,6 +57,9 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    Commitments commitments;
 
     @Autowired
     PeopleService peopleService;
@@ -329,6 +334,41 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
         assertThat(usernames("/api/handovers/handable")).contains(empty.getUsername());
         assertThat(usernames("/api/people/suggestions?purpose=departing&q=" + empty.getUsername()))
                 .containsExactly(empty.getUsername());
+
+        // so is someone who owns only an open commitment, or holds only an open task (the list asks for the
+        // whole line at once: each kind counts on its own)
+        Person promising = fixture.colleague("Olga Openpromise");
+        commitments.save(new Commitment(
+                book.account(),
+                null,
+                "A pilot",
+                book.departing(),
+                promising,
+                null,
+                LocalDate.now().plusDays(20)));
+        Person holding = fixture.colleague("Tom Taskholder");
+        long key = Math.abs(UUID.randomUUID().getMostSignificantBits());
+        jdbc.update(
+                "insert into task (job_key, process_instance_key, element_instance_key, bpmn_process_id,"
+                        + " process_version, element_id, name, assignee, status, lock_expires_at)"
+                        + " values (?, ?, ?, 'p', 1, 'e', 'Task', ?, 'OPEN', now())",
+                key,
+                key,
+                key,
+                holding.getUsername());
+        Person closed = fixture.colleague("Cleo Closed");
+        jdbc.update(
+                "insert into task (job_key, process_instance_key, element_instance_key, bpmn_process_id,"
+                        + " process_version, element_id, name, assignee, status, lock_expires_at)"
+                        + " values (?, ?, ?, 'p', 1, 'e', 'Task', ?, 'COMPLETED', now())",
+                key + 1,
+                key + 1,
+                key + 1,
+                closed.getUsername());
+        assertThat(usernames("/api/handovers/handable"))
+                .contains(promising.getUsername(), holding.getUsername())
+                .as("a completed task is nothing to hand over")
+                .doesNotContain(closed.getUsername());
     }
 
     /** The successor's mail linked to the handover's page, which they may not open (403). */
