@@ -29,7 +29,7 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  * #MAX_NESTING} objects and lists is refused as a whole, by the parser, before anything is bound.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJson {
+public class StrictJson {
 
     /**
      * How deep a request body's objects and lists may nest, the outermost one counted: far more than a
@@ -39,8 +39,10 @@ class StrictJson {
      * map ({@code POST /api/tasks/{id}/complete}, a launch's variables) 900 levels deep overflowed the
      * stack first, a 500 that logged 158 KB of stack trace (found by probe 40a). Request bodies only: the
      * shared mapper reads variables and forms, which come from bodies already held to this, or from files.
+     * A form whose answers would nest deeper is refused at upload ({@code FormDefinition}), as its step
+     * could never be completed.
      */
-    static final int MAX_NESTING = 100;
+    public static final int MAX_NESTING = 100;
 
     @Bean
     MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper shared) {

@@ -3,6 +3,7 @@ package dev.baton.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.blocks.Blocks;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.StrictJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,6 +50,7 @@ public final class FormDefinition {
         List<String> problems = new ArrayList<>();
         List<FormComponent> components = FormComponent.parseAll(form.path("components"), problems);
         reserved(components, problems);
+        tooDeepToAnswer(components, 1, problems);
         return new FormDefinition(form.path("id").asText(null), components, problems, form.toString());
     }
 
@@ -66,6 +68,40 @@ public final class FormDefinition {
                 problems.add(c.describe() + ": " + Blocks.setByBaton(variable) + ". Give the field another key");
             }
         }
+    }
+
+    /**
+     * The first input whose answer would sit deeper than a request body may nest ({@link
+     * StrictJson#MAX_NESTING}): such a form uploads but its step could never be completed, through the
+     * API or the task page. The answer is an object (a level); a group's path adds a level per name, a
+     * dynamic list's path a level per name and one for its rows' list; a key with dots a level per dot,
+     * a list of values (checklist, taglist) one more.
+     *
+     * @param depth the level of the object the components' values are written in (the answer: 1)
+     * @return whether a problem was added (the walk stops at the first)
+     */
+    private static boolean tooDeepToAnswer(List<FormComponent> components, int depth, List<String> problems) {
+        for (FormComponent c : components) {
+            int inner = switch (c.kind()) {
+                case GROUP -> depth + c.path().size();
+                case LIST -> depth + c.path().size() + 1;
+                default -> depth + Math.max(c.path().size() - 1, 0) + (multiple(c) ? 1 : 0);
+            };
+            if (inner > StrictJson.MAX_NESTING) {
+                problems.add(c.describe() + ": its answer would be nested " + inner
+                        + " levels deep (each group's or dynamic list's path adds levels), and Baton takes answers"
+                        + " nested at most " + StrictJson.MAX_NESTING + " levels deep. Flatten the form's groups");
+                return true;
+            }
+            if (tooDeepToAnswer(c.components(), inner, problems)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean multiple(FormComponent c) {
+        return c.input() == FormField.Type.CHECKLIST || c.input() == FormField.Type.TAGLIST;
     }
 
     /** A form that cannot be used at all, for the reason given. */

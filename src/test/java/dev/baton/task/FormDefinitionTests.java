@@ -46,6 +46,59 @@ class FormDefinitionTests {
                         + " levels deep (each object and list is a level; a group takes two)");
     }
 
+    /**
+     * An answer is a request body, held to {@link dev.baton.shared.StrictJson#MAX_NESTING} levels: a
+     * form whose answer would nest deeper (groups with paths, dynamic lists, a list of values) could never
+     * be completed, so it is refused, naming the field. Groups without a path nest nothing.
+     */
+    @Test
+    void aFormWhoseAnswerWouldNestDeeperThanABodyMayIsRefused() {
+        // the answer (1) and 99 paths: the key's value sits in the 100th object; the 100th path's
+        // object is the 101st, and that group is named
+        assertThat(FormDefinition.problems(json(pathGroups(99, "textfield")))).isEmpty();
+        assertThat(FormDefinition.problems(json(pathGroups(100, "textfield"))))
+                .containsExactly("group '(no id)': its answer would be nested 101 levels deep (each group's or"
+                        + " dynamic list's path adds levels), and Baton takes answers nested at most 100 levels"
+                        + " deep. Flatten the form's groups");
+        // a checklist's value is a list: one level more
+        assertThat(FormDefinition.problems(json(pathGroups(99, "checklist"))))
+                .singleElement()
+                .asString()
+                .startsWith("checklist 'why': its answer would be nested 101 levels deep");
+        // a dynamic list adds its rows' list: 49 lists under the answer put the key's value at 99
+        String lists = "{\"type\": \"textfield\", \"key\": \"why\", \"label\": \"Why\"}";
+        for (int n = 0; n < 49; n++) {
+            lists = "{\"type\": \"dynamiclist\", \"path\": \"l\", \"components\": [" + lists + "]}";
+        }
+        assertThat(FormDefinition.problems(json("{\"id\": \"l\", \"components\": [" + lists + "]}")))
+                .isEmpty();
+        lists = "{\"type\": \"dynamiclist\", \"path\": \"l\", \"components\": [" + lists + "]}";
+        assertThat(FormDefinition.problems(json("{\"id\": \"l\", \"components\": [" + lists + "]}")))
+                .singleElement()
+                .asString()
+                .startsWith("dynamiclist 'l': its answer would be nested 101 levels deep");
+        // groups without a path add no level
+        assertThat(FormDefinition.problems(json(groups(200)))).isEmpty();
+    }
+
+    private static String pathGroups(int depth, String type) {
+        String inner = "{\"type\": \"" + type + "\", \"key\": \"why\", \"label\": \"Why\""
+                + (type.equals("checklist") ? ", \"values\": [{\"label\": \"A\", \"value\": \"a\"}]" : "")
+                + "}";
+        for (int n = 0; n < depth; n++) {
+            inner = "{\"type\": \"group\", \"label\": \"G\", \"path\": \"g\", \"components\": [" + inner + "]}";
+        }
+        return "{\"id\": \"deep\", \"components\": [" + inner + "]}";
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String schema) {
+        try {
+            return FormJson.read(schema);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String groups(int depth) {
         String inner = "{\"type\": \"textfield\", \"key\": \"why\", \"label\": \"Why\"}";
         for (int n = 0; n < depth; n++) {
