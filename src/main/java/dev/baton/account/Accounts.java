@@ -18,6 +18,10 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
     @Query("select distinct a.owner.id from Account a where a.owner.id in :ownerIds")
     List<Long> findOwnerIdsAmong(Collection<Long> ownerIds);
 
+    /** How many accounts each of {@code ownerIds} owns, as (owner id, count) rows; owners of none have no row. */
+    @Query("select a.owner.id, count(a) from Account a where a.owner.id in :ownerIds group by a.owner.id")
+    List<Object[]> countByOwnerIdIn(Collection<Long> ownerIds);
+
     List<Account> findByOwnerOrderByNameAscIdAsc(Person owner);
 
     /** {@link #findByOwnerOrderByNameAscIdAsc}, each row held until the transaction ends. */

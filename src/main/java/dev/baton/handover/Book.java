@@ -128,6 +128,11 @@ class Book {
         return accounts.countOwnedBy(owner);
     }
 
+    /** {@link #accountCount} for many, in one query: by person id, 0 for someone owning none. */
+    Map<Long, Long> accountCounts(Collection<Person> owners) {
+        return accounts.countsOwnedBy(owners);
+    }
+
     /** Who owns accounts in the territory, the one with most of them first. */
     List<Person> ownersInTerritory(String territory) {
         return accounts.ownersInTerritory(territory);

@@ -68,12 +68,14 @@ public class SuccessorCandidates implements SuccessorPool {
     /** The eligible successors for {@code departing}'s book, launched by {@code launcher}, by name, with book sizes. */
     @Transactional(readOnly = true)
     public List<Candidate> successors(Person departing, Person launcher) {
-        return eligible(departing, launcher).stream()
+        List<Person> eligible = eligible(departing, launcher);
+        Map<Long, Long> books = book.accountCounts(eligible);
+        return eligible.stream()
                 .map(p -> new Candidate(
                         p.getId(),
                         p.getUsername(),
                         p.getFullName(),
-                        book.accountCount(p),
+                        books.get(p.getId()),
                         absences.unavailableToday(p).orElse(null)))
                 .toList();
     }
@@ -88,12 +90,16 @@ public class SuccessorCandidates implements SuccessorPool {
     }
 
     /**
-     * Who the launcher may hand over ({@link #handable}), by name, with book sizes: the wizard's list.
+     * Who the launcher may hand over ({@link #handable}), by name, with book sizes: the wizard's list. The
+     * book sizes are counted in one query for the whole list, as {@link #handable} asks its rules (they
+     * were one query per person: an admin's list is everyone; session 41's probe).
      */
     @Transactional(readOnly = true)
     public List<Candidate> departing(Person launcher) {
-        return handable(launcher).stream()
-                .map(p -> new Candidate(p.getId(), p.getUsername(), p.getFullName(), book.accountCount(p), null))
+        List<Person> handable = handable(launcher);
+        Map<Long, Long> books = book.accountCounts(handable);
+        return handable.stream()
+                .map(p -> new Candidate(p.getId(), p.getUsername(), p.getFullName(), books.get(p.getId()), null))
                 .toList();
     }
 

@@ -371,6 +371,42 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
                 .doesNotContain(closed.getUsername());
     }
 
+    /**
+     * The wizard's list gives each person's book size, counted for the whole list in one query since session
+     * 41 (it was a query per person): the numbers per person, several at once, including someone who owns
+     * no account but an open commitment.
+     */
+    @Test
+    void theWizardsListGivesEachPersonsNumberOfAccounts() {
+        Person three = fixture.colleague("Tara Three");
+        Person one = fixture.colleague("Olli One");
+        Person none = fixture.colleague("Nina None");
+        for (int i = 0; i < 3; i++) {
+            accounts.save(new Account("Tara's " + i + " " + UUID.randomUUID(), three, "mid-market", "DACH", null));
+        }
+        accounts.save(new Account("Olli's " + UUID.randomUUID(), one, "mid-market", "DACH", null));
+        commitments.save(new Commitment(
+                book.account(),
+                null,
+                "A pilot",
+                book.departing(),
+                none,
+                null,
+                LocalDate.now().plusDays(20)));
+
+        ResponseEntity<String> answer = as("maria").getForEntity("/api/handovers/handable", String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Integer> accountsByName = new HashMap<>();
+        List<Map<String, Object>> listed = com.jayway.jsonpath.JsonPath.read(answer.getBody(), "$[*]");
+        listed.forEach(c -> accountsByName.put((String) c.get("username"), ((Number) c.get("accounts")).intValue()));
+        assertThat(accountsByName)
+                .containsEntry(three.getUsername(), 3)
+                .containsEntry(one.getUsername(), 1)
+                .containsEntry(none.getUsername(), 0)
+                .containsEntry(book.departing().getUsername(), 1);
+    }
+
     /** The successor's mail linked to the handover's page, which they may not open (403). */
     @Test
     void aFailedIntroductionLinksEachRecipientToAPageTheyMayOpen() {
