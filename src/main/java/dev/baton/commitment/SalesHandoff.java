@@ -14,6 +14,7 @@ import dev.baton.people.ReportingLines;
 import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,7 @@ public class SalesHandoff {
     private final TeamService teams;
     private final InteractionService interactions;
     private final TransactionTemplate tx;
+    private final Dates dates;
 
     /** Longer than any engine call: a claim this old without its instance was left by a dead start. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
@@ -76,7 +78,9 @@ public class SalesHandoff {
             ReportingLines lines,
             TeamService teams,
             InteractionService interactions,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            Dates dates) {
+        this.dates = dates;
         this.interactions = interactions;
         this.tx = tx;
         this.jdbc = jdbc;
@@ -101,6 +105,10 @@ public class SalesHandoff {
      *
      * @return the process instance's key
      * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
+     * One handoff of an account at a time, and another once the previous one ended (the account came back to
+     * sales, say, after a renewal): the one rule of this method and of the account page's button ({@link
+     * #latestOf}), which until session 41 offered no second handoff after one had ended while the API started it.
+     *
      * @throws ConflictException when a handoff of the account is running (started and not yet handed to CS),
      *     or a running handover is still to move the account ({@link AccountService#requireNoHandoverToMove},
      *     the owner change's words): the handoff's last step would move it too, and fail there after people
@@ -120,7 +128,13 @@ public class SalesHandoff {
             on conflict (account_id) where ended_at is null do nothing""").param(accountId).update();
         if (claimed == 0) {
             throw new ConflictException(
-                    "a sales-to-CS handoff of " + accounts.get(accountId).name() + " is already running");
+                    "a sales-to-CS handoff of " + accounts.get(accountId).name()
+                            + " is already running"
+                            + latestOf(accountId)
+                                    .filter(Standing::running)
+                                    .map(running -> " (since " + dates.day(running.startedAt()) + ")")
+                                    .orElse("")
+                            + ": another can start once customer success has taken the account over");
         }
         long key;
         try {
@@ -142,9 +156,10 @@ public class SalesHandoff {
     }
 
     /**
-     * Where the account's latest sales-to-CS handoff stands, for its page, which offered to start one
-     * while one ran and after it had handed the account to customer success (found by the session 40
-     * probe). A start abandoned by a dead Baton ({@link #ABANDONED_AFTER}) does not count.
+     * Where the account's latest sales-to-CS handoff stands, for its page: it offers a start while none
+     * runs ({@link #start}'s rule: none ran, or the latest ended), and says since when one runs (found by the
+     * session 40 probe: it offered a second start while one ran). A start abandoned by a dead Baton ({@link
+     * #ABANDONED_AFTER}) does not count.
      *
      * @param startedAt when it started
      * @param endedAt when customer success took the account over; null while it runs

@@ -511,7 +511,9 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         ResponseEntity<Map> again =
                 as("rob").postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(again.getBody().get("detail")).isEqualTo("a sales-to-CS handoff of " + name + " is already running");
+        assertThat((String) again.getBody().get("detail"))
+                .startsWith("a sales-to-CS handoff of " + name + " is already running (since ")
+                .endsWith("): another can start once customer success has taken the account over");
 
         Task list = awaitTaskOf(instance);
         assertThat(list.getAssignee()).isEqualTo("rob");
@@ -547,13 +549,30 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                         .containsEntry("who", "Cora Lindqvist")
                         .containsEntry(
                                 "summary", "Note: Sales-to-CS kickoff: Kickoff held; Eve to send phone number."));
-        assertThat(SignedIn.as(http, "cora").getForObject("/accounts/" + accountId, String.class))
-                .contains("Handed to customer success by the sales-to-CS handoff on")
-                .doesNotContain("Start the sales-to-CS handoff");
         assertThat(audit.findByAccountIdOrderByAt(accountId))
                 .last()
                 .satisfies(e -> assertThat(e.getAction()).isEqualTo("account.handed-to-cs"))
                 .satisfies(e -> assertThat(e.getAfterState()).containsEntry("accountTeamAdded", "rob"));
+
+        // once it ended, another may start (a new deal after the account came back to sales): the page offers it
+        // and the API starts it, one rule for both (session 41's probe: the page offered none, the API started one)
+        assertThat(SignedIn.as(http, "cora").getForObject("/accounts/" + accountId, String.class))
+                .contains(
+                        "Handed to customer success by the sales-to-CS handoff on",
+                        "Start another sales-to-CS handoff");
+        ResponseEntity<Map> second =
+                as("cora").postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(SignedIn.as(http, "cora").getForObject("/accounts/" + accountId, String.class))
+                .contains("A sales-to-CS handoff has been running since")
+                .doesNotContain("Start another sales-to-CS handoff", "Start the sales-to-CS handoff");
+        ResponseEntity<Map> third =
+                as("cora").postForEntity("/api/accounts/" + accountId + "/handoff-to-cs", null, Map.class);
+        assertThat(third.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) third.getBody().get("detail")).contains("is already running (since ");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from sales_handoff where account_id = ?", Long.class, accountId))
+                .isEqualTo(2);
     }
 
     @Test
