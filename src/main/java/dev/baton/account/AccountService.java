@@ -236,6 +236,32 @@ public class AccountService implements OwnedWork, AccountIds {
 
     private static final int NAMES_PER_QUERY = 1000;
 
+    /**
+     * The ids of the accounts these people own, for a list scoped to a manager's line (a renewal names its
+     * account, not its owner). One query.
+     *
+     * @param ownerIds people's ids; none gives none
+     */
+    @Transactional(readOnly = true)
+    public List<Long> idsOwnedBy(Collection<Long> ownerIds) {
+        return ownerIds.isEmpty() ? List.of() : accounts.findIdsByOwnerIdIn(ownerIds);
+    }
+
+    /**
+     * The accounts among {@code ids} as {@link AccountView}s (name, owner), by id, for a page that lists
+     * several accounts' runs; an id no account has is absent. One query per thousand ids, none for none.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, AccountView> views(Collection<Long> ids) {
+        List<Long> wanted = ids.stream().distinct().toList();
+        Map<Long, AccountView> views = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += NAMES_PER_QUERY) {
+            accounts.findWithOwnerByIdIn(wanted.subList(from, Math.min(from + NAMES_PER_QUERY, wanted.size())))
+                    .forEach(a -> views.put(a.getId(), AccountView.from(a)));
+        }
+        return views;
+    }
+
     /** The ids of the active people who own at least one account, ascending. */
     @Transactional(readOnly = true)
     public List<Long> activeOwnerIds() {

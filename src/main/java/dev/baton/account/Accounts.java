@@ -18,6 +18,14 @@ public interface Accounts extends JpaRepository<Account, Long>, JpaSpecification
     @Query("select distinct a.owner.id from Account a where a.owner.id in :ownerIds")
     List<Long> findOwnerIdsAmong(Collection<Long> ownerIds);
 
+    /** The ids of the accounts {@code ownerIds} own. */
+    @Query("select a.id from Account a where a.owner.id in :ownerIds")
+    List<Long> findIdsByOwnerIdIn(Collection<Long> ownerIds);
+
+    /** The accounts among {@code ids}, each with its owner read in the same query. */
+    @Query("select a from Account a left join fetch a.owner where a.id in :ids")
+    List<Account> findWithOwnerByIdIn(Collection<Long> ids);
+
     /** How many accounts each of {@code ownerIds} owns, as (owner id, count) rows; owners of none have no row. */
     @Query("select a.owner.id, count(a) from Account a where a.owner.id in :ownerIds group by a.owner.id")
     List<Object[]> countByOwnerIdIn(Collection<Long> ownerIds);

@@ -60,6 +60,14 @@ public interface People extends JpaRepository<Person, Long>, JpaSpecificationExe
             nativeQuery = true)
     List<String> findUsernamesInLineOf(long managerId);
 
+    /** {@link #findUsernamesInLineOf}, by person id. The rule is {@link ReportingLines}'; use it, not this query. */
+    @Query(
+            value = "with recursive line(id) as (select id from person where manager_id = :managerId"
+                    + " union select p.id from person p join line l on p.manager_id = l.id)"
+                    + " select id from line",
+            nativeQuery = true)
+    List<Long> findIdsInLineOf(long managerId);
+
     /** Active people with the role, e.g. to keep at least one active admin. */
     @Query("select count(p) from Person p where p.active = true and :role member of p.roles")
     long countActiveWithRole(Role role);

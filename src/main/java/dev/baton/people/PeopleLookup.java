@@ -140,6 +140,23 @@ public class PeopleLookup {
     }
 
     /**
+     * {@link #fullNames} by person id, for a list whose rows name people by id (a contact review's owner):
+     * one query, none for no ids; an id nobody has is absent.
+     */
+    public Map<Long, String> fullNamesById(Collection<Long> ids) {
+        List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        Map<Long, String> names = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            jdbc.sql("select id, full_name from person where id in (:ids)")
+                    .param("ids", wanted)
+                    .query(rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    /**
      * Checks the person a list's filter names (the commitment register's {@code ?owner=}): an id nobody
      * has is the caller's mistake, a mistyped or stale id that an empty list would pass off as someone
      * who owns nothing (the people directory's rule for {@code ?team=}). Inactive people exist. One

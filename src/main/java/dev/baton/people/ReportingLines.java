@@ -40,6 +40,24 @@ public class ReportingLines {
     }
 
     /**
+     * Whose runs {@code viewer} sees on the lists of runs that are about an owner's work (renewals, contact
+     * reviews), by person id: their own and their line's; everyone's for an admin (then empty: no limit).
+     * The handovers' list by the same rule ({@code HandoverVisibility}): a manager sees their line, an
+     * admin all.
+     *
+     * @return the owners' ids, the viewer's among them; empty for an admin, meaning every owner
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Set<Long>> ownersWatchedBy(Person viewer) {
+        if (viewer.hasRole(Role.ADMIN)) {
+            return java.util.Optional.empty();
+        }
+        Set<Long> owners = new java.util.HashSet<>(people.findIdsInLineOf(viewer.getId()));
+        owners.add(viewer.getId());
+        return java.util.Optional.of(Set.copyOf(owners));
+    }
+
+    /**
      * Whether {@code actor} may act on work that {@code subject} owns: it is their own, the actor is
      * an admin, or the actor is a manager with the subject in their line.
      */

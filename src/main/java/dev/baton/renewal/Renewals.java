@@ -2,7 +2,10 @@ package dev.baton.renewal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -22,4 +25,18 @@ public interface Renewals extends JpaRepository<Renewal, Long> {
     int open(long accountId, LocalDate renewalDate, Instant at);
 
     Optional<Renewal> findByAccountIdAndRenewalDate(long accountId, LocalDate renewalDate);
+
+    /**
+     * One page of the renewals of every account ({@code all}) or of {@code accountIds}: the running ones
+     * first, soonest renewal date first; then the ended ones (renewed or churned), latest decided first.
+     */
+    @Query(
+            value = "select r from Renewal r where (:all = true or r.accountId in :accountIds) order by"
+                    + " case when r.decision in " + CLOSED + " then 1 else 0 end,"
+                    + " case when r.decision in " + CLOSED + " then r.decidedAt end desc, r.renewalDate, r.id desc",
+            countQuery = "select count(r) from Renewal r where (:all = true or r.accountId in :accountIds)")
+    Page<Renewal> findVisible(boolean all, Collection<Long> accountIds, Pageable pageable);
+
+    /** The decisions that end a renewal ({@link Renewal#isClosed}), as a JPQL list. */
+    String CLOSED = "(dev.baton.renewal.Renewal.Decision.RENEWED, dev.baton.renewal.Renewal.Decision.CHURNED)";
 }

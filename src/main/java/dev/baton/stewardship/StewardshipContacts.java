@@ -8,6 +8,9 @@ public interface StewardshipContacts extends JpaRepository<StewardshipContact, L
 
     List<StewardshipContact> findByReviewIdOrderById(Long reviewId);
 
+    /** The contacts these reviews list, for a page of reviews. */
+    List<StewardshipContact> findByReviewIdIn(java.util.Collection<Long> reviewIds);
+
     Optional<StewardshipContact> findByReviewIdAndContactId(Long reviewId, Long contactId);
 
     Optional<StewardshipContact> findFirstByContactIdAndOutcomeOrderByIdDesc(

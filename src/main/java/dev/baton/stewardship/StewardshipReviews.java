@@ -1,7 +1,10 @@
 package dev.baton.stewardship;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -23,4 +26,14 @@ public interface StewardshipReviews extends JpaRepository<StewardshipReview, Lon
     Optional<StewardshipReview> findByOwnerIdAndClosedAtIsNull(long ownerId);
 
     boolean existsByOwnerIdAndOpenedAtAfter(long ownerId, Instant after);
+
+    /**
+     * One page of every owner's reviews ({@code all}) or of {@code ownerIds}': the open ones first, then the
+     * closed ones, each newest first.
+     */
+    @Query(
+            value = "select r from StewardshipReview r where (:all = true or r.ownerId in :ownerIds) order by"
+                    + " case when r.closedAt is null then 0 else 1 end, r.openedAt desc, r.id desc",
+            countQuery = "select count(r) from StewardshipReview r where (:all = true or r.ownerId in :ownerIds)")
+    Page<StewardshipReview> findVisible(boolean all, Collection<Long> ownerIds, Pageable pageable);
 }

@@ -28,6 +28,10 @@ import org.springframework.stereotype.Component;
 class StewardshipTasks implements TaskCompletionHandler {
 
     static final String REVIEW_FORM = "stewardship-review";
+
+    /** The {@code baton:subjectType} of the review task (its subject: the review). */
+    static final String REVIEW_SUBJECT_TYPE = "stewardship";
+
     static final String SUCCESSOR_FORM = "stewardship-successor";
 
     /** Field of the successor form → field of {@link ContactDetails}, for refusals at the form's field. */

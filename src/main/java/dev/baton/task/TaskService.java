@@ -267,6 +267,40 @@ public class TaskService {
                 : tasks.findOpenAboutAccounts(subject.type(), subject.id(), accountIds);
     }
 
+    /**
+     * The steps (open tasks) the runs about these subjects wait on, by subject id, oldest first: for a list of
+     * a feature's runs (renewals, contact reviews), which decides itself who may see them. A run is found by
+     * any task about the subject it holds or held, so its later steps about something else count too (a
+     * contact review's follow-up about a contact who left). One query for them all; a subject whose run waits
+     * on nobody (it ended, or is at an automated step) has no entry.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<RunStep>> openStepsOfRunsAbout(String subjectType, java.util.Collection<Long> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        Map<Long, java.util.LinkedHashMap<Long, RunStep>> bySubject = new HashMap<>();
+        for (Object[] row : tasks.findOpenInRunsAbout(subjectType, subjectIds)) {
+            Task t = (Task) row[1];
+            bySubject
+                    .computeIfAbsent((Long) row[0], id -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(
+                            t.getId(),
+                            id -> new RunStep(
+                                    t.getName(),
+                                    t.getAccountId(),
+                                    t.getAssignee(),
+                                    t.getCandidateGroups(),
+                                    t.getCreatedAt(),
+                                    t.getDueAt(),
+                                    t.getDueAt() != null && t.getDueAt().isBefore(now)));
+        }
+        Map<Long, List<RunStep>> steps = new HashMap<>();
+        bySubject.forEach((id, byTask) -> steps.put(id, List.copyOf(byTask.values())));
+        return steps;
+    }
+
     /** How many open tasks the person holds (assigned to them, claimed or not). */
     @Transactional(readOnly = true)
     public long openCountAssignedTo(String username) {

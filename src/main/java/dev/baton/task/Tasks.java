@@ -22,6 +22,16 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
 
     List<Task> findByProcessInstanceKeyAndStatusOrderById(long processInstanceKey, TaskStatus status);
 
+    /**
+     * The open tasks of the process instances that hold, or held, a task about one of the subjects, each
+     * with that subject's id: (subject id, task) rows, oldest task first; a run with several tasks about the
+     * subject gives each of its open tasks once per such task (no {@code distinct}: a task's JSON columns).
+     */
+    @Query("select s.subjectId, t from Task s, Task t where s.subjectType = :type and s.subjectId in :ids"
+            + " and t.processInstanceKey = s.processInstanceKey and t.status = dev.baton.task.TaskStatus.OPEN"
+            + " order by t.id")
+    List<Object[]> findOpenInRunsAbout(String type, Collection<Long> ids);
+
     /** The tasks of these jobs still open or with an answer on its way (see TaskEngineSync#settleCanceled). */
     @Query("select t from Task t where t.jobKey in :jobKeys and t.status in"
             + " (dev.baton.task.TaskStatus.OPEN, dev.baton.task.TaskStatus.COMPLETING)")

@@ -62,6 +62,8 @@ class AccessibilityBrowserTests extends BrowserTest {
                 "/playbooks",
                 "/playbooks/" + SampleReviewBpmn.PROCESS_ID,
                 "/handovers",
+                "/renewals",
+                "/stewardship",
                 "/handovers/new",
                 "/handovers/" + book.id(),
                 "/handovers/" + book.id() + "/accounts/" + book.account().getId(),

@@ -162,8 +162,8 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         "account-handover, /handovers, Handovers",
         "commitment, /commitments, the commitment register",
         "lead-follow-up, /leads, Leads",
-        "renewal, ,",
-        "contact-stewardship, ,"
+        "renewal, /renewals, Renewals",
+        "contact-stewardship, /stewardship, Contact reviews"
     })
     void playbooksBatonStartsFromItsOwnRecordsSayWhereTheirRunsAreWatchedInsteadOfCountingNone(
             String processId, String path, String pageName) {

@@ -135,6 +135,87 @@ class RenewalIntegrationTests extends RenewalTest {
                                 + " started: health review, proposal, decision");
     }
 
+    /**
+     * Found by session 41's probe: no page listed the renewals, so a manager could not see which were going
+     * on, for which account, at which step, since when, nor which had ended. The list (page and API) shows
+     * them to the owner's line and admins, by the account's name.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRenewalsListShowsEachAccountsStepAndEndToTheOwnersLine() {
+        long robs = account("rob", 90);
+        long ravis = account("ravi", 90);
+        String robsName = (String) accountView(robs).get("name");
+        long renewal = openRenewal(robs);
+        long ravisRenewal = openRenewal(ravis);
+        Task health = awaitOpenTask(renewal, TASK_REVIEW_HEALTH);
+
+        assertThat(listed("maria", renewal))
+                .containsEntry("accountId", (int) robs)
+                .containsEntry("accountName", robsName)
+                .containsEntry("ownerName", "Rob Jansen")
+                .containsEntry("renewalDate", LocalDate.now().plusDays(90).toString())
+                .containsEntry("running", true)
+                .containsEntry("decision", null)
+                .containsEntry("endedAt", null);
+        assertThat((List<Map<String, Object>>) listed("maria", renewal).get("steps"))
+                .singleElement()
+                .satisfies(step -> assertThat(step)
+                        .containsEntry("name", "Review account health")
+                        .containsEntry("assigneeName", "Rob Jansen")
+                        .containsEntry("late", false)
+                        .containsKey("since")
+                        .containsKey("dueAt"));
+        assertThat(listed("maria", ravisRenewal)).as("ravi is in marcus's line").isNull();
+        assertThat(listed("marcus", ravisRenewal)).isNotNull();
+        assertThat(listed("marcus", renewal)).isNull();
+        assertThat(listed("ada", renewal)).as("an admin sees all").isNotNull();
+        assertThat(as("rob").getForEntity("/api/renewals", String.class).getStatusCode())
+                .as("a rep has their renewals in their inbox")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(pageShowing("maria", robsName)).contains(robsName, "Rob Jansen", "Review account health");
+        assertThat(pageShowing("maria", (String) accountView(ravis).get("name")))
+                .doesNotContain((String) accountView(ravis).get("name"));
+
+        completeTask("rob", health, Map.of("healthSummary", "Weak", "risk", "high"), HttpStatus.OK);
+        completeTask("rob", awaitOpenTask(renewal, TASK_WRITE_PROPOSAL), Map.of("proposal", "Less"), HttpStatus.OK);
+        Task decision = awaitOpenTask(renewal, TASK_DECIDE);
+        completeTask("rob", decision, Map.of("decision", "churned", "reason", "Moved to a rival"), HttpStatus.OK);
+        sent.awaitEnded(decision.getProcessInstanceKey());
+
+        assertThat(listed("maria", renewal))
+                .containsEntry("running", false)
+                .containsEntry("steps", List.of())
+                .containsEntry("decision", "CHURNED")
+                .containsEntry("reason", "Moved to a rival");
+        assertThat(listed("maria", renewal).get("endedAt")).isNotNull();
+        assertThat(pageShowing("maria", robsName)).contains("Churned: Moved to a rival");
+    }
+
+    /** The first page of the list ({@code /renewals}) that shows {@code text} (other tests' runs share the list), else the last. */
+    private String pageShowing(String user, String text) {
+        String html = "";
+        for (int page = 0; page < 100; page++) {
+            html = dev.baton.support.SignedIn.as(http, user).getForObject("/renewals?page=" + page, String.class);
+            if (html.contains(text) || !html.contains(">Next</a>")) {
+                return html;
+            }
+        }
+        return html;
+    }
+
+    /** The renewal's row in {@code user}'s list of renewals, or null when it is not listed to them. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> listed(String user, long renewal) {
+        var answer = as(user).getForEntity("/api/renewals?size=2000", Map.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return ((List<Map<String, Object>>) answer.getBody().get("content"))
+                .stream()
+                        .filter(r -> ((Number) r.get("id")).longValue() == renewal)
+                        .findFirst()
+                        .orElse(null);
+    }
+
     @Test
     void aRenewalOpenedLateTellsTheOwnerAndTheManagerOnceEachAndTheChaseEndsWithItsStage() {
         long account = account("rob", 45); // opened late: the health review was due 15 days ago

@@ -245,6 +245,86 @@ class StewardshipIntegrationTests extends StewardshipTest {
                 .doesNotContain("the review task is still open");
     }
 
+    /**
+     * Found by session 41's probe: no page listed the contact reviews, so a manager could not see whose were
+     * going on, at which step, since when, nor which had ended. The list (page and API) shows them to the
+     * owner's line and admins: the owner, the accounts, the outcomes so far, each step the run waits on, the end.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theContactReviewsListShowsWhoseReviewItsAccountsStepAndEndToTheOwnersLine() {
+        long account = account();
+        String accountName = (String)
+                as("ada").getForObject("/api/accounts/" + account, Map.class).get("name");
+        long leaving = contact(account, "Lea Leaving", true);
+        long other = contact(account, "Otto Other", false);
+        long review = openReview();
+        awaitOpenTask("stewardship", review, TASK_REVIEW_CONTACTS);
+
+        assertThat(listed("maria", review))
+                .containsEntry("ownerName", "Sam Steward")
+                .containsEntry("accountNames", List.of(accountName))
+                .containsEntry("contacts", 2)
+                .containsEntry("answered", 0)
+                .containsEntry("running", true)
+                .containsEntry("closedAt", null);
+        assertThat((List<Map<String, Object>>) listed("maria", review).get("steps"))
+                .singleElement()
+                .satisfies(step -> assertThat(step)
+                        .containsEntry("name", "Review contacts")
+                        .containsEntry("assigneeName", "Sam Steward")
+                        .containsEntry("late", false)
+                        .containsKey("since"));
+        assertThat(listed("ada", review)).as("an admin sees everyone's").isNotNull();
+        assertThat(listed("marcus", review)).as("not in marcus's line").isNull();
+        assertThat(asOwner().getForEntity("/api/stewardship", String.class).getStatusCode())
+                .as("a rep has their reviews in their inbox")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(pageShowing("maria", accountName))
+                .contains("Contact reviews", "Sam Steward", accountName, "0 of 2", "Review contacts");
+
+        outcome(review, leaving, Map.of("outcome", "left"), HttpStatus.OK);
+        outcome(review, other, Map.of("outcome", "verified"), HttpStatus.OK);
+        Task followUp = awaitOpenTask("contact-left", leaving, TASK_NAME_SUCCESSOR);
+        Map<String, Object> closed = listed("maria", review);
+        assertThat(closed).containsEntry("answered", 2).containsEntry("running", true);
+        assertThat(closed.get("closedAt")).isNotNull();
+        assertThat((List<Map<String, Object>>) closed.get("steps"))
+                .singleElement()
+                .satisfies(step -> assertThat(step)
+                        .containsEntry("name", "Name successor and plan introduction")
+                        .containsEntry("accountName", accountName));
+
+        completeTask(followUp, Map.of("successorContactId", other, "introductionPlan", "Call"), HttpStatus.OK);
+        sent.awaitEnded(followUp.getProcessInstanceKey());
+        assertThat(listed("maria", review)).containsEntry("running", false).containsEntry("steps", List.of());
+        assertThat(pageShowing("maria", accountName)).contains("Ended: every contact had an outcome on");
+    }
+
+    /** The first page of the list ({@code /stewardship}) that shows {@code text} (other tests' runs share the list), else the last. */
+    private String pageShowing(String user, String text) {
+        String html = "";
+        for (int page = 0; page < 100; page++) {
+            html = dev.baton.support.SignedIn.as(http, user).getForObject("/stewardship?page=" + page, String.class);
+            if (html.contains(text) || !html.contains(">Next</a>")) {
+                return html;
+            }
+        }
+        return html;
+    }
+
+    /** The review's row in {@code user}'s list of contact reviews, or null when it is not listed to them. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> listed(String user, long review) {
+        var answer = as(user).getForEntity("/api/stewardship?size=2000", Map.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return ((List<Map<String, Object>>) answer.getBody().get("content"))
+                .stream()
+                        .filter(r -> ((Number) r.get("id")).longValue() == review)
+                        .findFirst()
+                        .orElse(null);
+    }
+
     @Test
     void outcomesAreCheckedTheContactWhoLeftIsRetiredAndTheFollowUpWantsAUsableSuccessor() {
         long account = account();

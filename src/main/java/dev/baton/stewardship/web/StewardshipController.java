@@ -1,6 +1,8 @@
 package dev.baton.stewardship.web;
 
 import dev.baton.account.ContactDetails;
+import dev.baton.shared.PageResponse;
+import dev.baton.stewardship.ReviewRuns;
 import dev.baton.stewardship.ReviewTasks;
 import dev.baton.stewardship.StewardshipContact.Outcome;
 import dev.baton.stewardship.StewardshipService;
@@ -10,6 +12,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.security.Principal;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,10 +40,24 @@ class StewardshipController {
 
     private final StewardshipService stewardship;
     private final ReviewTasks reviewTasks;
+    private final ReviewRuns runs;
 
-    StewardshipController(StewardshipService stewardship, ReviewTasks reviewTasks) {
+    StewardshipController(StewardshipService stewardship, ReviewTasks reviewTasks, ReviewRuns runs) {
+        this.runs = runs;
         this.stewardship = stewardship;
         this.reviewTasks = reviewTasks;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    @Operation(
+            summary = "The contact reviews you watch (a manager: their own and their line's; an admin: all), paged:"
+                    + " open ones first, newest first, each with its owner, accounts, contacts with an outcome and the"
+                    + " steps it waits on (who, since, due, late); then ended ones",
+            description = "`page` and `size` only: the order is fixed.")
+    PageResponse<ReviewRuns.Run> list(
+            @PageableDefault(size = StewardshipPages.PAGE_SIZE) Pageable pageable, Principal me) {
+        return PageResponse.of(runs.list(me.getName(), pageable));
     }
 
     @GetMapping("/{id}")

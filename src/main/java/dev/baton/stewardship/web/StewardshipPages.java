@@ -4,6 +4,7 @@ import dev.baton.account.ContactDetails;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
+import dev.baton.stewardship.ReviewRuns;
 import dev.baton.stewardship.ReviewTasks;
 import dev.baton.stewardship.StewardshipContact.Outcome;
 import dev.baton.stewardship.StewardshipService;
@@ -14,7 +15,9 @@ import java.security.Principal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,14 +37,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/stewardship")
 class StewardshipPages {
 
+    static final int PAGE_SIZE = 20;
+
     private final StewardshipService stewardship;
     private final ReviewTasks reviewTasks;
     private final Validator validator;
+    private final ReviewRuns runs;
 
-    StewardshipPages(StewardshipService stewardship, ReviewTasks reviewTasks, Validator validator) {
+    StewardshipPages(StewardshipService stewardship, ReviewTasks reviewTasks, Validator validator, ReviewRuns runs) {
+        this.runs = runs;
         this.stewardship = stewardship;
         this.reviewTasks = reviewTasks;
         this.validator = validator;
+    }
+
+    /** The contact reviews a manager watches (their own and their line's; an admin all), open ones first. */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    String list(@RequestParam(defaultValue = "0") int page, Principal me, Model model) {
+        model.addAttribute("reviews", runs.list(me.getName(), PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        return "stewardship/list";
     }
 
     @GetMapping("/{id}")
