@@ -314,7 +314,7 @@ public class AccountService implements OwnedWork, AccountIds {
 
     /**
      * How many accounts each of {@code people} owns ({@link #countOwnedBy} for many), in one query: the
-     * handover wizard's lists show a book size per person, and asked once each (found by session 41's probe).
+     * handover wizard's lists show a book size per person, and asked once each (found by session 40's review).
      *
      * @return by person id, every one of {@code people} included (0 for someone owning none)
      */

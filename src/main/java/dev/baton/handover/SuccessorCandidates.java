@@ -92,7 +92,7 @@ public class SuccessorCandidates implements SuccessorPool {
     /**
      * Who the launcher may hand over ({@link #handable}), by name, with book sizes: the wizard's list. The
      * book sizes are counted in one query for the whole list, as {@link #handable} asks its rules (they
-     * were one query per person: an admin's list is everyone; session 41's probe).
+     * were one query per person: an admin's list is everyone; session 40's review).
      */
     @Transactional(readOnly = true)
     public List<Candidate> departing(Person launcher) {

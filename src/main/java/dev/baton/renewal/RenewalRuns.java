@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The renewals' runs for the list a manager watches ({@code /renewals}, {@code GET /api/renewals}): which
  * accounts renew, at which step and with whom since when, and how the ended ones ended. The catalogue could
- * not count them (a message starts each) and no page listed them (session 41's probe).
+ * not count them (a message starts each) and no page listed them (session 40's probe).
  */
 @Service
 public class RenewalRuns {

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The contact reviews' runs for the list a manager watches ({@code /stewardship}, {@code GET
  * /api/stewardship}): whose contacts, on which accounts, how many have an outcome, at which step and with
- * whom since when, and which ended. No page listed them (session 41's probe).
+ * whom since when, and which ended. No page listed them (session 40's probe).
  */
 @Service
 public class ReviewRuns {
