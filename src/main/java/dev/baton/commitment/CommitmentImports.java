@@ -1,7 +1,10 @@
 package dev.baton.commitment;
 
+import dev.baton.account.AccountService;
 import dev.baton.notification.Outbox;
 import dev.baton.notification.OutboxStatus;
+import dev.baton.people.PeopleLookup;
+import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.Dates;
 import dev.baton.shared.PlainText;
@@ -23,8 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -66,9 +69,8 @@ public class CommitmentImports {
      * it, {@code CommitmentProcessStarter}): a proposed or accepted one whose due day has already ended where
      * it is judged (its owner's zone, {@link CommitmentService#dueZone}) is escalated at once, as the process's
      * due-date timer, set in the past, fires: an "Overdue commitment" mail and a <i>Decide overdue
-     * commitment</i> task for {@code escalatedTo} (named as {@code CommitmentProcessSteps#escalate} chooses:
-     * the owner's manager, else the maker's manager, else the maker), described by {@code who} ("the owner's
-     * manager").
+     * commitment</i> task for {@code escalatedTo} (a full name, chosen as {@code CommitmentProcessSteps#escalate}
+     * chooses: {@link OverdueDecider}), described by {@code who} ("the owner's manager").
      */
     public record OverdueOnArrival(LocalDate dueDate, String escalatedTo, String who) {}
 
@@ -101,6 +103,8 @@ public class CommitmentImports {
     private final ApplicationEventPublisher events;
     private final CommitmentSettings settings;
     private final Outbox outbox;
+    private final PeopleLookup lookup;
+    private final AccountService accounts;
 
     CommitmentImports(
             JdbcTemplate jdbc,
@@ -108,7 +112,11 @@ public class CommitmentImports {
             Clock clock,
             ApplicationEventPublisher events,
             CommitmentSettings settings,
-            Outbox outbox) {
+            Outbox outbox,
+            PeopleLookup lookup,
+            AccountService accounts) {
+        this.lookup = lookup;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.zones = zones;
         this.clock = clock;
@@ -238,50 +246,36 @@ public class CommitmentImports {
      * Baton), in order: what its process does at once when it starts, for an import's report to say before
      * anyone is mailed ({@link OverdueOnArrival}), or null for a row its process will not escalate on arrival
      * (not yet due where its owner is; delivered, rejected or closed; or without an owner, which the
-     * delivering team's <i>Assign owner</i> task waits for). One query, none when no row is overdue.
+     * delivering team's <i>Assign owner</i> task waits for). Whom the escalation goes to is the process's own
+     * rule ({@link OverdueDecider}). A read per person and account named by an overdue row (each once), none
+     * when no row is overdue.
      */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    @Transactional(readOnly = true)
     public List<OverdueOnArrival> overdueOnArrival(List<ImportedCommitment> rows) {
         // due before the latest "today" of any zone: a later one is overdue nowhere yet, and not looked up
         LocalDate latestToday = LocalDate.now(clock.withZone(ZoneOffset.MAX));
-        List<ImportedCommitment> candidates =
-                rows.stream().filter(c -> mayBeOverdue(c, latestToday)).toList();
-        List<OverdueOnArrival> found = new ArrayList<>();
-        if (candidates.isEmpty()) {
-            rows.forEach(r -> found.add(null));
-            return found;
-        }
-        Map<Long, Escalating> people = new HashMap<>();
-        jdbc.query(
-                """
-        select p.id, p.time_zone, p.full_name, m.full_name
-        from person p left join person m on m.id = p.manager_id
-        where p.id = any(?)""",
-                rs -> {
-                    people.put(rs.getLong(1), new Escalating(rs.getString(2), rs.getString(3), rs.getString(4)));
-                },
-                (Object) candidates.stream()
-                        .flatMap(c -> Stream.of(c.ownerId(), c.madeById()))
-                        .filter(Objects::nonNull)
-                        .distinct()
-                        .toArray(Long[]::new));
+        Map<Long, Optional<Person>> people = new HashMap<>();
+        Map<Long, Optional<Person>> accountOwners = new HashMap<>();
         Instant now = clock.instant();
+        List<OverdueOnArrival> found = new ArrayList<>();
         for (ImportedCommitment c : rows) {
-            Escalating owner = mayBeOverdue(c, latestToday) ? people.get(c.ownerId()) : null;
-            Escalating maker = people.get(c.madeById());
-            if (owner == null
-                    || maker == null
-                    || now.isBefore(Dates.endOf(c.dueDate(), zones.ofStored(owner.timeZone())))) {
+            Person owner = mayBeOverdue(c, latestToday)
+                    ? people.computeIfAbsent(c.ownerId(), lookup::byId).orElse(null)
+                    : null;
+            Person maker = owner == null
+                    ? null
+                    : people.computeIfAbsent(c.madeById(), lookup::byId).orElse(null);
+            if (owner == null || maker == null || now.isBefore(Dates.endOf(c.dueDate(), zones.of(owner)))) {
                 found.add(null);
-            } else if (owner.manager() != null) {
-                found.add(new OverdueOnArrival(c.dueDate(), owner.manager(), "the owner's manager"));
-            } else if (maker.manager() != null) {
-                found.add(new OverdueOnArrival(
-                        c.dueDate(), maker.manager(), "the manager of whoever made it (the owner has no manager)"));
-            } else {
-                found.add(new OverdueOnArrival(
-                        c.dueDate(), maker.fullName(), "whoever made it (neither they nor the owner has a manager)"));
+                continue;
             }
+            Person accountOwner = accountOwners
+                    .computeIfAbsent(
+                            c.accountId(),
+                            id -> Optional.ofNullable(accounts.account(id).getOwner()))
+                    .orElse(null);
+            OverdueDecider.Decider decider = OverdueDecider.of(owner, maker, accountOwner);
+            found.add(new OverdueOnArrival(c.dueDate(), decider.person().getFullName(), decider.who()));
         }
         return found;
     }
@@ -294,9 +288,6 @@ public class CommitmentImports {
                 && CommitmentStatus.AWAITING_DELIVERY.contains(c.status())
                 && c.dueDate().isBefore(latestToday);
     }
-
-    /** A person as an escalation reads them: their zone (null: the company's), name and manager's name. */
-    private record Escalating(String timeZone, String fullName, String manager) {}
 
     /**
      * A commitment imported before, as it stands before this import: its id, owner (null for none),

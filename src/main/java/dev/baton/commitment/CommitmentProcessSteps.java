@@ -248,7 +248,8 @@ public class CommitmentProcessSteps {
     }
 
     /**
-     * Queues the overdue escalation to the owner's manager (once per due date) and audits it, while
+     * Queues the overdue escalation to whoever decides it ({@link OverdueDecider}: the nearest active manager
+     * above the owner, ...), once per due date, and audits it, while
      * delivery is still awaited: a job delivered again after the commitment was delivered or closed
      * (which withdrew the waiting mail, freeing its key) queues nothing.
      *
@@ -305,7 +306,7 @@ public class CommitmentProcessSteps {
 
     /**
      * Who renegotiates a rejected promise with the customer: whoever speaks for it ({@link RelationshipHolder});
-     * with nobody active left to, as the overdue decision, the owner's or the maker's manager.
+     * with nobody active left to, whoever would decide it once overdue ({@link OverdueDecider}).
      */
     private String renegotiator(Commitment c) {
         Person holder = holders.of(c);
@@ -317,12 +318,9 @@ public class CommitmentProcessSteps {
         return service.dueZone(c);
     }
 
+    /** Who decides the commitment once overdue: {@link OverdueDecider}. */
     private String escalateTo(Commitment c) {
-        if (c.getOwner() != null && c.getOwner().getManager() != null) {
-            return c.getOwner().getManager().getUsername();
-        }
-        Person maker = c.getMadeBy();
-        return maker.getManager() != null ? maker.getManager().getUsername() : maker.getUsername();
+        return OverdueDecider.of(c).person().getUsername();
     }
 
     /** The new owner as typed: user name, e-mail address or an active person's full name ({@link PeopleLookup#typed}). */

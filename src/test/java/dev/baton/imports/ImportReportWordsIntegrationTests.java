@@ -137,7 +137,8 @@ class ImportReportWordsIntegrationTests {
                 "3 due_date: due 2025-01-15 and still ACCEPTED, so already overdue: once imported, its process starts"
                         + " at the next commitment sweep (within minutes) and escalates it at once, an \"Overdue"
                         + " commitment\" mail and a Decide overdue commitment task (a new date, another owner, or"
-                        + " breached) for " + ada + ", whoever made it (neither they nor the owner has a manager)"
+                        + " breached) for " + ada
+                        + ", whoever made it (neither they nor the owner has an active manager)"
                         + " (if the promise is history, import it with the status it ended in)");
 
         Map dry = finished(start("COMMITMENTS", true, csv));

@@ -240,6 +240,32 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         });
     }
 
+    /** A new active person in sales EMEA reporting to {@code manager}, with one role; their user name. */
+    private String reportOf(String manager, String fullName, String role) {
+        String username = "line-" + UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<Map> created = as("ada")
+                .postForEntity(
+                        "/api/people",
+                        Map.of(
+                                "username",
+                                username,
+                                "email",
+                                username + "@line.example",
+                                "fullName",
+                                fullName + " " + username,
+                                "password",
+                                "secret-password-1",
+                                "roles",
+                                List.of(role),
+                                "teamId",
+                                teams.findByKey("sales-emea").orElseThrow().getId(),
+                                "managerId",
+                                personId(manager)),
+                        Map.class);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return username;
+    }
+
     /** A new active rep called {@code fullName}; their user name. */
     private String activePersonCalled(String fullName) {
         String username = "twin-" + UUID.randomUUID().toString().substring(0, 8);
@@ -771,6 +797,24 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 "update commitment set owner_id = (select id from person where username = 'ravi') where id = ?", late);
 
         assertThat(workers.escalate(late)).containsEntry(CommitmentBpmn.Variables.ESCALATE_TO_USERNAME, "marcus");
+    }
+
+    /**
+     * Found by the session 41 review: the overdue decision went to the owner's manager even once deactivated,
+     * whose mail is not sent, so nobody heard of it. It goes to the next active manager up the owner's line.
+     */
+    @Test
+    void theOverdueDecisionSkipsADeactivatedManagerForTheNextOneUpTheOwnersLine() throws Exception {
+        String lead = reportOf("maria", "Lena Lead", "MANAGER");
+        String owner = reportOf(lead, "Otto Owner", "REP");
+        String accountName = "Skipped " + UUID.randomUUID();
+        long late = promise("rob", accountOf("rob", accountName), "Quarterly review", owner, 30);
+        jdbc.update("update person set active = false where username = ?", lead);
+
+        assertThat(workers.escalate(late)).containsEntry(CommitmentBpmn.Variables.ESCALATE_TO_USERNAME, "maria");
+        dispatcher.dispatch();
+        assertThat(subjectsTo("maria", accountName))
+                .containsExactly("Overdue commitment: \"Quarterly review\" · " + accountName);
     }
 
     @Test
