@@ -196,6 +196,26 @@ public class PeopleService {
         return owner;
     }
 
+    /**
+     * Everyone {@link #newOwner} accepts, by full name ({@link NameOrder}): active, and neither leaving nor
+     * being handed over ({@link Leavers#leavingAmong}, the bulk form of the rule {@link Leavers#leaving} that
+     * refuses them). What a form offers as the new owner of something ("Who delivers it" on an account's
+     * page), so that it offers nobody it would then refuse. A few queries however many people there are.
+     *
+     * @return the people, as views; none when nobody is active
+     */
+    @Transactional(readOnly = true)
+    public List<PersonView> newOwners() {
+        return takingNewWork().stream().map(PersonView::from).toList();
+    }
+
+    /** {@link #newOwners} as entities, for the type-ahead; in the caller's transaction. */
+    List<Person> takingNewWork() {
+        List<Person> active = people.findAll(filtered(null, null, true).and(orderedBy(Sort.by("fullName"))));
+        Set<Long> leaving = leavers.leavingAmong(active);
+        return active.stream().filter(p -> !leaving.contains(p.getId())).toList();
+    }
+
     @Transactional
     public PersonView create(NewPerson n) {
         requireRoles(n.roles());

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The people a type-ahead offers when someone picks a person (issue 16, point 7): active, not being
- * handed over, matching what was typed, the picker's own team first, each with their work and
+ * handed over, matching what was typed (for a new owner: exactly whom {@link PeopleService#newOwner} accepts), the picker's own team first, each with their work and
  * absence, and only those the purpose allows. The services behind the forms still check the choice.
  */
 @Service
@@ -34,6 +34,7 @@ public class PeopleSuggestions {
     private final ReportingLines lines;
     private final ObjectProvider<OwnedWork> ownedWork;
     private final ObjectProvider<SuccessorPool> successors;
+    private final ObjectProvider<PeopleService> newOwners;
     private final Clock clock;
 
     PeopleSuggestions(
@@ -43,7 +44,9 @@ public class PeopleSuggestions {
             ReportingLines lines,
             ObjectProvider<OwnedWork> ownedWork,
             ObjectProvider<SuccessorPool> successors,
+            ObjectProvider<PeopleService> newOwners,
             Clock clock) {
+        this.newOwners = newOwners;
         this.successors = successors;
         this.people = people;
         this.absences = absences;
@@ -73,7 +76,12 @@ public class PeopleSuggestions {
          * ({@link SuccessorPool#handable}): in my line (admins: anyone), not being handed over, not
          * still to receive accounts in a running handover.
          */
-        DEPARTING;
+        DEPARTING,
+        /**
+         * The new owner of work (a commitment's, an account's): exactly whom {@link PeopleService#newOwner}
+         * accepts ({@link PeopleService#newOwners}: active, not leaving or being handed over), me included.
+         */
+        OWNER;
 
         /** The purpose a request names (any case); anything else is a 400 on {@code purpose}. */
         public static Purpose named(String name) {
@@ -83,7 +91,8 @@ public class PeopleSuggestions {
                 }
             }
             throw new BadRequestException(
-                    "purpose", "must be one of delegate, cover, move, from, successor, departing (was '" + name + "')");
+                    "purpose",
+                    "must be one of delegate, cover, move, from, successor, departing, owner (was '" + name + "')");
         }
     }
 
@@ -151,6 +160,15 @@ public class PeopleSuggestions {
                     .map(p -> suggestion(p, me, first, last))
                     .toList();
         }
+        if (purpose == Purpose.OWNER) {
+            return newOwners.getObject().takingNewWork().stream()
+                    .filter(p -> typed.isEmpty() || matches(p, typed))
+                    .filter(p -> !p.getUsername().equals(excluding))
+                    .sorted(Comparator.comparing((Person p) -> !sameTeam(p, me)).thenComparing(NameOrder.PEOPLE))
+                    .limit(LIMIT)
+                    .map(p -> suggestion(p, me, first, last))
+                    .toList();
+        }
         Set<String> line = lineOf(me, purpose);
         List<Person> candidates = people.findAll().stream()
                 .filter(Person::isActive)
@@ -171,7 +189,7 @@ public class PeopleSuggestions {
             Optional<String> unfit = switch (purpose) {
                 case DELEGATE, COVER, MOVE -> absenceService.unavailable(p, first, last);
                 case FROM -> Optional.empty();
-                case SUCCESSOR, DEPARTING -> Optional.empty(); // answered above
+                case SUCCESSOR, DEPARTING, OWNER -> Optional.empty(); // answered above
             };
             if (unfit.isEmpty()) {
                 found.add(suggestion(p, me, first, last));

@@ -248,7 +248,7 @@ class AccountPages {
         return detailPage(id, 0, me, model);
     }
 
-    /** Active people by name: the owner filter's and the promise form's choices. */
+    /** Active people by name: the owner filter's choices. */
     private List<PersonView> activePeople() {
         return people.find(null, null, true, Pageable.unpaged(Sort.by("fullName")))
                 .getContent();
@@ -278,7 +278,8 @@ class AccountPages {
         if (!model.containsAttribute("promise")) {
             model.addAttribute("promise", new PromiseForm());
         }
-        model.addAttribute("people", activePeople());
+        // "Who delivers it": only those a new commitment may go to, so none offered is then refused
+        model.addAttribute("people", people.newOwners());
         model.addAttribute(
                 "teams", teams.find(Pageable.unpaged(Sort.by("name"))).getContent());
         model.addAttribute("badges", BADGES);

@@ -407,6 +407,47 @@ class HandoverRulesIntegrationTests extends EngineIntegrationTest {
                 .containsEntry(book.departing().getUsername(), 1);
     }
 
+    /**
+     * Found by the session 40 probe (F11): "Who delivers it" on an account's page offered the rep being handed
+     * over, and recording the promise then refused him ("is being handed over and cannot take on a commitment");
+     * a task's new owner field had no list at all. Both offer only whom that refusal accepts, which still refuses.
+     */
+    @Test
+    void newOwnerChoicesLeaveOutWhoeverIsBeingHandedOverAsTheRefusalDoes() {
+        Person colleague = fixture.colleague("Nora Newowner");
+        Account other =
+                accounts.save(new Account("Nora's " + UUID.randomUUID(), colleague, "mid-market", "DACH", null));
+        Book launched = fixture.launch(book, true, this::as);
+        Person departing = launched.departing();
+
+        String page = SignedIn.as(http, "maria").getForObject("/accounts/" + other.getId(), String.class);
+        String choices = page.substring(page.indexOf("id=\"promise-ownerId\""));
+        choices = choices.substring(0, choices.indexOf("</select>"));
+        assertThat(choices)
+                .contains(">" + colleague.getFullName() + "<")
+                .as("being handed over")
+                .doesNotContain(departing.getFullName());
+        assertThat(usernames("/api/people/suggestions?purpose=owner&q=" + colleague.getUsername()))
+                .containsExactly(colleague.getUsername());
+        assertThat(usernames("/api/people/suggestions?purpose=owner&q=" + departing.getUsername()))
+                .as("being handed over")
+                .isEmpty();
+
+        ResponseEntity<Map> refused = as("maria")
+                .postForEntity(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId", other.getId(),
+                                "description", "A pilot",
+                                "ownerId", departing.getId(),
+                                "dueDate", LocalDate.now().plusDays(20).toString()),
+                        Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) refused.getBody().get("errors"))
+                .containsEntry(
+                        "ownerId", departing.getFullName() + " is being handed over and cannot take on a commitment");
+    }
+
     /** The successor's mail linked to the handover's page, which they may not open (403). */
     @Test
     void aFailedIntroductionLinksEachRecipientToAPageTheyMayOpen() {

@@ -29,11 +29,12 @@ class PeopleSuggestionsController {
     @GetMapping({"/api/people/suggestions", "/people/suggestions"})
     @Operation(
             summary =
-                    "Up to 10 people to pick for a purpose (delegate, cover, move, from, successor, departing): active,"
+                    "Up to 10 people to pick for a purpose (delegate, cover, move, from, successor, departing, owner): active,"
                             + " not being handed over, matching q (part of the name, user name or e-mail), own team first,"
                             + " with their workload and absence; from/to: the window they must be free in (cover);"
                             + " successor: exactly whom the handover accepts, for the book of departing (a user name,"
-                            + " before a launch) or of handover (a running handover's id), one of the two required")
+                            + " before a launch) or of handover (a running handover's id), one of the two required;"
+                            + " owner: exactly whom a new commitment or account may go to (not leaving)")
     List<Suggestion> suggest(
             @RequestParam(defaultValue = "") String q,
             @RequestParam String purpose,

@@ -285,6 +285,13 @@ class TaskPages {
         return "redirect:/tasks";
     }
 
+    /**
+     * The fields of Baton's forms that name a new owner of work, refused unless {@link
+     * dev.baton.people.PeopleService#newOwner} accepts them: a commitment's (Assign owner, the overdue
+     * decision's reassign) and the customer success owner of a sales-to-CS kickoff.
+     */
+    private static final Set<String> NEW_OWNER_FIELDS = Set.of("newOwnerUsername", "csOwnerUsername");
+
     /** The form-js form's schema and data, as JSON for the page's script. */
     record FormJs(String schema, String data) {}
 
@@ -327,6 +334,14 @@ class TaskPages {
         otherErrors.keySet().removeAll(shown);
         model.addAttribute("otherErrors", otherErrors);
         model.addAttribute("mine", mine);
+        // a field naming a new owner offers, as the person types, only those the answer may name (the server
+        // still checks): the type-ahead's "owner" purpose, whom PeopleService#newOwner accepts
+        model.addAttribute(
+                "ownerFields",
+                fields.stream()
+                        .map(FormField::key)
+                        .filter(NEW_OWNER_FIELDS::contains)
+                        .toList());
         // a contact's id means something only to a form that asks for one (stewardship's "who takes over")
         model.addAttribute(
                 "asksContactId", fields.stream().anyMatch(f -> f.key().endsWith("ContactId")));

@@ -200,7 +200,9 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         Task assign = assignOwnerStepClaimedByCora(commitmentId);
         assertThat(SignedIn.as(http, "cora").getForObject("/tasks/" + assign.getId(), String.class))
                 .contains(">Owner *</label>", "their user name or their e-mail address")
-                .doesNotContain("user name, active");
+                .doesNotContain("user name, active")
+                .as("the owner field offers, as one types, whom the answer may name (F11)")
+                .contains("data-people-picker-for=\"field-newOwnerUsername\" data-purpose=\"owner\"");
         String shared = "Sam Twin " + UUID.randomUUID().toString().substring(0, 8);
         String first = activePersonCalled(shared);
         String second = activePersonCalled(shared);
