@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -44,6 +45,8 @@ public class AccountService implements OwnedWork, AccountIds {
     /** A provider: the handover feature, which implements it, depends on accounts. */
     private final ObjectProvider<PendingHandovers> pendingHandovers;
 
+    private final ApplicationEventPublisher events;
+
     AccountService(
             Accounts accounts,
             PeopleService people,
@@ -51,7 +54,9 @@ public class AccountService implements OwnedWork, AccountIds {
             AuditLog audit,
             TimeZones zones,
             Clock clock,
-            ObjectProvider<PendingHandovers> pendingHandovers) {
+            ObjectProvider<PendingHandovers> pendingHandovers,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.pendingHandovers = pendingHandovers;
         this.accounts = accounts;
         this.people = people;
@@ -128,7 +133,8 @@ public class AccountService implements OwnedWork, AccountIds {
 
     /**
      * Moves the account to another owner, outside a handover (the API, a data-quality fix, a playbook's
-     * block, a won deal's customer success owner).
+     * block, a won deal's customer success owner), and publishes {@link AccountEvents.Transferred} when the
+     * owner changed.
      *
      * @return the account as now, with its new version
      * @throws NotFoundException for an unknown account; a conflict when {@code version} is not the
@@ -138,7 +144,16 @@ public class AccountService implements OwnedWork, AccountIds {
      */
     @Transactional
     public AccountView transfer(Long id, Long ownerId, Long version) {
-        Account account = move(id, ownerId, version, true);
+        Moved moved = move(id, ownerId, version, true);
+        Account account = moved.account();
+        if (moved.before() == null
+                || !moved.before().getId().equals(account.getOwner().getId())) {
+            // after commit, the features with work on the account follow the new owner (a waiting Renegotiate step)
+            events.publishEvent(new AccountEvents.Transferred(
+                    id,
+                    moved.before() == null ? null : moved.before().getId(),
+                    account.getOwner().getId()));
+        }
         accounts.flush(); // the answer carries the new version
         return AccountView.from(account);
     }
@@ -176,8 +191,11 @@ public class AccountService implements OwnedWork, AccountIds {
         }
     }
 
+    /** An account moved, and who owned it before (null: nobody). */
+    private record Moved(Account account, Person before) {}
+
     /** {@code newWork}: outside a handover, where the new owner may not be leaving either. */
-    private Account move(Long id, Long ownerId, Long version, boolean newWork) {
+    private Moved move(Long id, Long ownerId, Long version, boolean newWork) {
         // outside a handover, the row first: a launch taking this book at the same moment is then seen
         Account account =
                 newWork ? accounts.lockById(id).orElseThrow(() -> new NotFoundException("account", id)) : account(id);
@@ -188,7 +206,8 @@ public class AccountService implements OwnedWork, AccountIds {
         Person owner = newWork
                 ? people.newOwner(ownerId, "ownerId", "an account")
                 : people.activeOwner(ownerId, "ownerId", "an account");
-        String before = account.getOwner() == null ? null : account.getOwner().getUsername();
+        Person previous = account.getOwner();
+        String before = previous == null ? null : previous.getUsername();
         account.transferTo(owner);
         audit.record(
                 "account.transferred",
@@ -197,7 +216,7 @@ public class AccountService implements OwnedWork, AccountIds {
                 id,
                 fields("owner", before),
                 fields("owner", owner.getUsername()));
-        return account;
+        return new Moved(account, previous);
     }
 
     /** The person's accounts (entities, for other features' reads), by name then id. */

@@ -304,13 +304,9 @@ public class CommitmentProcessSteps {
         return commitments.findFollowedWithoutActiveOwner(CommitmentStatus.OWNER_ACTS, accountId);
     }
 
-    /**
-     * Who renegotiates a rejected promise with the customer: whoever speaks for it ({@link RelationshipHolder});
-     * with nobody active left to, whoever would decide it once overdue ({@link OverdueDecider}).
-     */
+    /** Who renegotiates a rejected promise with the customer: {@link RelationshipHolder#renegotiator}. */
     private String renegotiator(Commitment c) {
-        Person holder = holders.of(c);
-        return holder != null ? holder.getUsername() : escalateTo(c);
+        return holders.renegotiator(c, c.getAccount().getOwner());
     }
 
     /** Where the commitment's due date is judged: {@link CommitmentService#dueZone}. */

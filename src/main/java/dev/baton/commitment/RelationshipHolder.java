@@ -30,8 +30,15 @@ class RelationshipHolder {
      *     every manager named are gone, the account has no active owner)
      */
     Person of(Commitment c) {
+        return of(c, c.getAccount().getOwner());
+    }
+
+    /**
+     * {@link #of(Commitment)} as it was, or would be, with the account owned by {@code accountOwner} (null for
+     * nobody): before an owner change, to tell whether the change moved the relationship.
+     */
+    Person of(Commitment c, Person accountOwner) {
         Person maker = c.getMadeBy();
-        Person accountOwner = c.getAccount().getOwner();
         if (maker.isActive() && (same(maker, accountOwner) || stillSpeaksFor(maker, c))) {
             return maker;
         }
@@ -44,6 +51,23 @@ class RelationshipHolder {
         Person owner = c.getOwner();
         Person ownersManager = owner == null ? null : owner.getManager();
         return ownersManager != null && ownersManager.isActive() ? ownersManager : null;
+    }
+
+    /**
+     * Who renegotiates {@code c} with the customer once rejected (the Renegotiate step's assignee), with the
+     * account owned by {@code accountOwner} (null for nobody; {@code c}'s own owner for now): whoever speaks
+     * for it ({@link #of(Commitment, Person)}); with nobody active to, whoever would decide it once overdue
+     * ({@link OverdueDecider}).
+     *
+     * @return a user name, never null
+     */
+    String renegotiator(Commitment c, Person accountOwner) {
+        Person holder = of(c, accountOwner);
+        return holder != null
+                ? holder.getUsername()
+                : OverdueDecider.of(c.getOwner(), c.getMadeBy(), accountOwner)
+                        .person()
+                        .getUsername();
     }
 
     /** A maker who does not own the account: unless they are leaving or it was handed over from them. */

@@ -137,6 +137,59 @@ class CommitmentRelationshipIntegrationTests extends EngineIntegrationTest {
                 .contains("rejected a commitment " + maker.getFullName() + " made, who can no longer follow it up");
     }
 
+    /**
+     * Found by the session 41 review: the Renegotiate step of a deactivated maker's promise went to the
+     * account's owner, and stayed with her after the account moved on outside a handover (an owner change
+     * through the API); the handover moves such a step, the plain change did not. It moves the waiting step
+     * to the new owner, who speaks for the promise now.
+     */
+    @Test
+    void aWaitingRenegotiationFollowsTheAccountToItsNewOwnerOutsideAHandover() {
+        Person maker = handovers.colleague("Mo Maker");
+        Person next = handovers.colleague("Nia Next");
+        long accountId = accountOf(maker.getUsername(), "Dijkstra " + UUID.randomUUID());
+        long id = promise(maker.getUsername(), accountId, "Loyalty discount", "colin");
+        awaitOpenTask(id, CommitmentBpmn.TASK_ACCEPT);
+        assertThat(transfer(accountId, personId("rita"))).isEqualTo(HttpStatus.OK);
+        assertThat(as("ada")
+                        .postForEntity("/api/people/" + maker.getId() + "/deactivate", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(call("colin", id, "reject", Map.of("reason", "not this quarter")))
+                .isEqualTo(HttpStatus.OK);
+        Task renegotiate = awaitOpenTask(id, CommitmentBpmn.TASK_RENEGOTIATE);
+        assertThat(renegotiate.getAssignee()).isEqualTo("rita");
+
+        assertThat(transfer(accountId, next.getId())).isEqualTo(HttpStatus.OK);
+
+        await().atMost(WAIT)
+                .until(
+                        () -> tasks.findById(renegotiate.getId()).orElseThrow().getAssignee(),
+                        next.getUsername()::equals);
+        assertThat(tasks.findAll())
+                .filteredOn(t ->
+                        new TaskSubject("commitment", id).equals(t.getSubject()) && t.getStatus() == TaskStatus.OPEN)
+                .as("the same step, moved: no second one")
+                .extracting(Task::getId)
+                .containsExactly(renegotiate.getId());
+    }
+
+    /** maria gives the account to {@code ownerId} (PUT /api/accounts/{id}/owner) at its version. */
+    private HttpStatus transfer(long accountId, long ownerId) {
+        long version = ((Number) as("maria")
+                        .getForObject("/api/accounts/" + accountId, Map.class)
+                        .get("version"))
+                .longValue();
+        return HttpStatus.valueOf(as("maria")
+                .exchange(
+                        "/api/accounts/" + accountId + "/owner",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("ownerId", ownerId, "version", version)),
+                        Map.class)
+                .getStatusCode()
+                .value());
+    }
+
     /** The departing rep writes the note; the successor acknowledges and holds the call; the handover completes. */
     private void handOverTheWholeBook(HandoverFixture.Book launched) {
         HandoverFixture.complete(
