@@ -60,6 +60,29 @@ class CommitmentTimeZoneIntegrationTests {
                 .isEqualTo(Instant.parse("2027-03-28T00:00:00Z"));
     }
 
+    /**
+     * The session 40 probe (F12) read the Assign owner step of a promise due Fri 25 Dec, shown to a reader in
+     * Sydney as "Sat 26 Dec 2026, 10:00 AEDT", as judged in UTC. It is judged as every step of the commitment
+     * is ({@link CommitmentService#dueZone}): at the end of the due day where its maker is while nobody owns it
+     * (Berlin there), not where the account's owner, the delivering team or the server is.
+     */
+    @Test
+    void anUnownedPromiseIsDueAtTheEndOfItsDueDayWhereItsMakerIs() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Person maker = personIn("Europe/Berlin", "mk-" + tag);
+        Person accountOwner = personIn("Australia/Sydney", "ao-" + tag);
+        Account account = accounts.save(new Account("Unowned " + tag, accountOwner, null, null, null));
+        Commitment unowned = commitments.save(
+                new Commitment(account, null, "Workshop", maker, null, null, LocalDate.of(2026, 12, 25)));
+
+        CommitmentStep step = read(unowned);
+
+        assertThat(step.stage()).isEqualTo(CommitmentStage.ASSIGN);
+        assertThat(step.dueAt())
+                .as("the end of Fri 25 Dec in Berlin: Sat 26 Dec, 10:00 in Sydney")
+                .isEqualTo(Instant.parse("2026-12-25T23:00:00Z"));
+    }
+
     @Test
     void theReminderComesAtTheSameLocalHourAcrossTheChange() {
         int daysBefore = settings.reminderDaysBefore(settings.defaultDeliveringTeam());
@@ -109,6 +132,12 @@ class CommitmentTimeZoneIntegrationTests {
 
     private CommitmentStep read(Commitment c) {
         return steps.read(c.getId(), -c.getId()); // no real process: the key is only recorded
+    }
+
+    private Person personIn(String zone, String username) {
+        Person p = new Person(username, "Person " + username, username + "@baton.example", "x", Set.of(Role.REP));
+        p.moveToTimeZone(zone);
+        return people.save(p);
     }
 
     private Commitment ownedIn(String zone, LocalDate due) {
