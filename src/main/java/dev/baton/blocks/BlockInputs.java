@@ -1,5 +1,6 @@
 package dev.baton.blocks;
 
+import dev.baton.shared.Text;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
@@ -15,6 +16,15 @@ import java.util.Optional;
  */
 public final class BlockInputs {
 
+    /** What every refusal of an input that came out empty ends with. */
+    static final String NOTHING_DONE = "the step does nothing with an input that came out empty or wrong";
+
+    static final String GAVE_NULL = "gave nothing (null): the expression written for it has no value in this run (it"
+            + " reads a variable that is not set, say, or calls a function the engine does not run, such as a Java"
+            + " method); " + NOTHING_DONE;
+
+    static final String GAVE_BLANK = "is blank: the value or expression written for it gives no text; " + NOTHING_DONE;
+
     private final Map<String, Object> variables;
     private final Map<String, String> headers;
 
@@ -24,20 +34,37 @@ public final class BlockInputs {
         this.headers = headers == null ? Map.of() : headers;
     }
 
-    /** The input as trimmed text; empty when not given or blank. */
+    /**
+     * The input as trimmed text; empty when it is not given at all (no variable and no task header of
+     * that name). Given but empty is not the same as left out: an input mapping whose expression has
+     * no value in this run (it reads a variable that is not set, or calls a function the engine does not
+     * run, such as a Java method: FEEL then gives null) would otherwise make the block act on a default
+     * nobody meant (a mail with no message, an interaction in the owner's name), so it is refused.
+     *
+     * @throws BlockInputError naming the input when it is given but null, blank (white space and
+     *     invisible characters only), a yes/no value, a list or a map
+     */
     public Optional<String> text(String name) {
-        Object value = variables.get(name);
-        if (value == null) {
-            value = headers.get(name);
-        }
-        if (value == null) {
+        boolean variable = variables.containsKey(name);
+        if (!variable && !headers.containsKey(name)) {
             return Optional.empty();
+        }
+        Object value = variable ? variables.get(name) : headers.get(name);
+        if (value == null) {
+            throw new BlockInputError(name, GAVE_NULL);
         }
         if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
             throw new BlockInputError(name, "must be a single value, not " + value);
         }
+        if (value instanceof Boolean) {
+            throw new BlockInputError(
+                    name, "is " + value + ", a yes/no value (a comparison, say), not text: " + NOTHING_DONE);
+        }
         String text = String.valueOf(value).strip();
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        if (Text.normalise(text).isEmpty()) {
+            throw new BlockInputError(name, GAVE_BLANK);
+        }
+        return Optional.of(text);
     }
 
     public String required(String name) {
@@ -78,14 +105,28 @@ public final class BlockInputs {
      * is an incident only when its inputs ask for a change that needs them (giving someone work).
      */
     public Optional<String> launcherIfKnown() {
-        return variables.get(Blocks.LAUNCHED_BY) instanceof String name && !name.isBlank()
-                ? Optional.of(name.strip())
-                : Optional.empty();
+        if (!variables.containsKey(Blocks.LAUNCHED_BY)) {
+            return Optional.empty();
+        }
+        if (variables.get(Blocks.LAUNCHED_BY) instanceof String name && !name.isBlank()) {
+            return Optional.of(name.strip());
+        }
+        // only a launch sets it, to a user name; an empty one must not pass for "nobody launched this run",
+        // which would let the block act with nobody's rights checked
+        Object value = variables.get(Blocks.LAUNCHED_BY);
+        throw new BlockInputError(
+                Blocks.LAUNCHED_BY,
+                (value == null ? "is empty (null)" : "is '" + value + "'")
+                        + ", not the user name Baton sets when the playbook is launched, so Baton cannot check whose"
+                        + " rights the step acts with; " + NOTHING_DONE);
     }
 
     /** The process's account: {@code accountId}, a Baton account id (a whole number). */
     public long accountId() {
         Object value = variables.get(Blocks.ACCOUNT_ID);
+        if (value == null && variables.containsKey(Blocks.ACCOUNT_ID)) {
+            throw new BlockInputError(Blocks.ACCOUNT_ID, GAVE_NULL);
+        }
         if (value == null) {
             throw new BlockInputError(
                     Blocks.ACCOUNT_ID, "is missing: launch the playbook on an account (variable accountId)");

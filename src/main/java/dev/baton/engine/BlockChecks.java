@@ -5,7 +5,9 @@ import dev.baton.blocks.BlockInputs;
 import dev.baton.blocks.Blocks;
 import dev.baton.blocks.Blocks.Block;
 import dev.baton.blocks.Blocks.Input;
+import dev.baton.shared.Text;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,9 @@ import org.w3c.dom.Element;
  * as an input mapping or a task header, at least one of a {@code oneOf} group is, and an input with
  * fixed choices written as a plain value (not a FEEL {@code =expression}) is one of them, and a date
  * the block takes from the run's day on, written as a plain value, is a date or a period and not already
- * past (session 39's probe: {@code renewalDate} 2020-01-01 passed the upload and stopped every run). What
+ * past (session 39's probe: {@code renewalDate} 2020-01-01 passed the upload and stopped every run), and no
+ * input is written so that it comes out empty on every run (an empty value, {@code =null}, {@code ="  "}: the
+ * block refuses an input given empty rather than act as if it were left out; session 40's probe). What
  * only the running instance knows (an expression's value, {@code accountId}) is the worker's to refuse.
  */
 final class BlockChecks {
@@ -35,7 +39,16 @@ final class BlockChecks {
             Map<String, String> given = given(ext);
             for (Input input : block.inputs()) {
                 String value = given.get(input.name());
-                if (input.required() && value == null) {
+                String empty = value == null ? null : empty(value);
+                if (empty != null) {
+                    problems.add(new PlaybookProblem(
+                            id,
+                            names.get(id),
+                            "the input '" + input.name() + "' of " + block.type() + " " + empty + ": the block"
+                                    + " refuses an input given empty (it is not the same as leaving the input out),"
+                                    + " so every run would stop at this step. Write the value meant, or remove the"
+                                    + " input"));
+                } else if (input.required() && value == null) {
                     problems.add(new PlaybookProblem(
                             id,
                             names.get(id),
@@ -104,6 +117,32 @@ final class BlockChecks {
         return date != null && date.isBefore(today)
                 ? "is '" + value.strip() + "', which is in the past (today is " + today + ")"
                 : null;
+    }
+
+    /**
+     * How the value written for an input comes out empty on every run, as the block reads it ({@link
+     * BlockInputs#text}: null, blank, a yes/no value, a list or a map), or null when it does not or only
+     * the run can tell: a plain value is read as written; an expression only when it is made of literals
+     * ({@link ConstantFeel}), so {@code ="  "}, {@code =null} and {@code ="a" + 1} are caught here and
+     * one over variables, or calling a function, is the worker's to refuse.
+     */
+    private static String empty(String value) {
+        if (!ConstantFeel.isExpression(value)) {
+            return Text.normalise(value).isEmpty() ? "is empty" : null;
+        }
+        String written = "is the expression '" + ReferenceChecks.shown(value) + "', which gives ";
+        return switch (ConstantFeel.evaluate(value)) {
+            case ConstantFeel.Constant(Object v) when v == null -> written + "nothing (null)";
+            case ConstantFeel.Constant(Object v)
+            when v instanceof Boolean -> written + v + ", a yes/no value, not text";
+            case ConstantFeel.Constant(Object v)
+            when v instanceof Map<?, ?> || v instanceof Collection<?> ->
+                written + "a list or a context, not a single value";
+            case ConstantFeel.Constant(Object v)
+            when v instanceof String text && Text.normalise(text).isEmpty() -> written + "blank text";
+            case ConstantFeel.Failed(String failure) -> written + "nothing (FEEL: " + failure + ")";
+            default -> null;
+        };
     }
 
     /** A value written as it is; {@code =...} is a FEEL expression only the running instance can evaluate. */

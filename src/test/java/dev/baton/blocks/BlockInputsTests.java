@@ -28,8 +28,10 @@ class BlockInputsTests {
 
         assertThatThrownBy(() -> in.required("summary"))
                 .isInstanceOf(BlockInputError.class)
-                .hasMessageContaining("input 'summary'")
-                .hasMessageContaining("missing");
+                .hasMessageContaining("input 'summary': is blank");
+        assertThatThrownBy(() -> in.required("kind"))
+                .isInstanceOf(BlockInputError.class)
+                .hasMessageContaining("input 'kind': is missing");
         assertThatThrownBy(() -> new BlockInputs(Map.of("summary", List.of("a")), Map.of()).text("summary"))
                 .hasMessageContaining("single value");
     }
@@ -78,5 +80,23 @@ class BlockInputsTests {
         assertThatThrownBy(() -> in.date("e", TODAY))
                 .hasMessageContaining("input 'e'")
                 .hasMessageContaining("'31.03.2027' is not a date");
+    }
+
+    @Test
+    void anInputGivenButEmptyIsRefusedWhereALeftOutOneIsNot() {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("message", null);
+        vars.put("by", "\u200b ");
+        vars.put("segment", false);
+        BlockInputs in = new BlockInputs(vars, Map.of("team", " "));
+
+        assertThat(in.text("owner")).isEmpty();
+        assertThatThrownBy(() -> in.text("message")).hasMessageContaining("input 'message': gave nothing (null)");
+        assertThatThrownBy(() -> in.text("by")).hasMessageContaining("input 'by': is blank");
+        assertThatThrownBy(() -> in.text("team")).hasMessageContaining("input 'team': is blank");
+        assertThatThrownBy(() -> in.text("segment")).hasMessageContaining("input 'segment': is false, a yes/no value");
+        assertThat(in.date("renewalDate", TODAY)).isEmpty();
+        assertThat(new BlockInputs(Map.of("message", 42), Map.of()).text("message"))
+                .contains("42");
     }
 }

@@ -700,6 +700,60 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Session 40's probe: a send-email step whose message came out null mailed a note with no message. The
+     * block now refuses an input given empty; one written so that it is empty on every run (an empty value or
+     * header, {@code =null}, blank text, a yes/no value, FEEL that fails) is refused at upload, naming the step
+     * and the input. A plain value, a literal, an expression over variables and an input left out pass.
+     */
+    @Test
+    void aBlocksInputWrittenSoThatItComesOutEmptyIsRefusedNamingTheStepAndTheInput() {
+        java.util.function.BiFunction<String, String, String> mail = (id, inputs) -> "<bpmn:serviceTask id=\""
+                + id + "\" name=\"Mail\"><bpmn:extensionElements><zeebe:taskDefinition type=\"baton.send-email\" />"
+                + inputs + "</bpmn:extensionElements></bpmn:serviceTask>";
+        String recipients = "<zeebe:input source=\"account-note\" target=\"template\" />"
+                + "<zeebe:input source=\"account-owner\" target=\"to\" />";
+        java.util.function.Function<String, String> message = source -> "<zeebe:ioMapping>" + recipients
+                + "<zeebe:input source=\"" + source + "\" target=\"message\" />" + "</zeebe:ioMapping>";
+
+        List<PlaybookProblem> problems = checkUpload(process(
+                "p_empty",
+                mail.apply("task_null", message.apply("=null")),
+                mail.apply("task_blank", message.apply("=&quot;  &quot;")),
+                mail.apply("task_yes_no", message.apply("=true")),
+                mail.apply("task_failed", message.apply("=&quot;Overdue: &quot; + 3")),
+                mail.apply(
+                        "task_header",
+                        "<zeebe:taskHeaders><zeebe:header key=\"message\" value=\" \" /></zeebe:taskHeaders>"
+                                + "<zeebe:ioMapping>" + recipients + "</zeebe:ioMapping>"),
+                mail.apply(
+                        "task_to",
+                        "<zeebe:ioMapping><zeebe:input source=\"account-note\" target=\"template\" />"
+                                + "<zeebe:input source=\"=null\" target=\"to\" /></zeebe:ioMapping>")));
+
+        assertThat(problems)
+                .extracting(PlaybookProblem::elementId)
+                .containsExactly("task_null", "task_blank", "task_yes_no", "task_failed", "task_header", "task_to");
+        assertThat(messageOf(problems, "task_null"))
+                .isEqualTo("the input 'message' of baton.send-email is the expression '=null', which gives nothing"
+                        + " (null): the block refuses an input given empty (it is not the same as leaving the input"
+                        + " out), so every run would stop at this step. Write the value meant, or remove the input");
+        assertThat(messageOf(problems, "task_blank")).contains("'=\"  \"', which gives blank text");
+        assertThat(messageOf(problems, "task_yes_no")).contains("which gives true, a yes/no value");
+        assertThat(messageOf(problems, "task_failed")).contains("which gives nothing (FEEL: ");
+        assertThat(messageOf(problems, "task_header")).startsWith("the input 'message' of baton.send-email is empty:");
+        assertThat(messageOf(problems, "task_to"))
+                .startsWith("the input 'to' of baton.send-email is the expression '=null'");
+        assertThat(checkUpload(process(
+                        "p_fine",
+                        mail.apply("task_plain", message.apply("Renewal next month")),
+                        mail.apply("task_literal", message.apply("=&quot;Overdue: &quot; + string(3)")),
+                        mail.apply("task_variable", message.apply("=note")),
+                        mail.apply("task_left_out", "<zeebe:ioMapping>" + recipients + "</zeebe:ioMapping>"))))
+                .as("a plain value, a computed expression, one over a variable, no message at all")
+                .isEmpty();
+    }
+
+    /**
      * Session 39's probe: a 10,750-character process name was accepted and made the catalogue 5,570 px tall; a
      * step's name longer than the task's 300 characters could not be kept at all. Names of up to 200 pass.
      */

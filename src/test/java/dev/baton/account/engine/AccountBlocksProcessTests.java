@@ -260,6 +260,51 @@ class AccountBlocksProcessTests extends BlockProcessTest {
         assertThat(accounts.get(accountId).renewalDate()).isAfter(LocalDate.now());
     }
 
+    /**
+     * An input given by an expression that comes out empty was taken as left out: {@code by} null logged
+     * the interaction in the owner's name, {@code segment} null left the segment while the step's
+     * territory was set. Each is an incident naming it, and the account is unchanged.
+     */
+    @Test
+    void anInputWhoseExpressionComesOutEmptyIsAnIncidentAndChangesNothing() {
+        long accountId = account("rob");
+        Map<String, Object> on = Map.of(Blocks.ACCOUNT_ID, accountId, Blocks.LAUNCHED_BY, "maria");
+
+        long by = runBlock(
+                Blocks.RECORD_INTERACTION, Map.of("kind", "NOTE", "summary", "Sent the deck", "by", "=author"), on);
+        long summary = runBlock(Blocks.RECORD_INTERACTION, Map.of("kind", "NOTE", "summary", "=notes"), on);
+        long segment = runBlock(Blocks.UPDATE_ACCOUNT, Map.of("segment", "=newSegment", "territory", "DACH"), on);
+        long newOwner = runBlock(Blocks.REASSIGN_OWNER, Map.of("newOwner", "=successor"), on);
+        long yesNo = runBlock(Blocks.UPDATE_ACCOUNT, Map.of("segment", "=1 > 0"), on);
+
+        assertThat(awaitIncident(by)).contains("'" + STEP_NAME + "'", "input 'by': gave nothing (null)");
+        assertThat(awaitIncident(summary)).contains("input 'summary': gave nothing (null)");
+        assertThat(awaitIncident(segment)).contains("input 'segment': gave nothing (null)");
+        assertThat(awaitIncident(newOwner)).contains("input 'newOwner': gave nothing (null)");
+        assertThat(awaitIncident(yesNo)).contains("input 'segment': is true, a yes/no value");
+        assertThat(timeline(accountId)).isEmpty();
+        assertThat(accounts.get(accountId))
+                .satisfies(a -> assertThat(a.territory()).isEqualTo("EMEA"))
+                .satisfies(a -> assertThat(a.segment()).isEqualTo("Mid-market"))
+                .satisfies(a -> assertThat(a.ownerUsername()).isEqualTo("rob"));
+    }
+
+    /**
+     * Only a launch sets {@code launchedBy}, to a user name; one that is there but empty must not pass for
+     * "nobody launched this run", whose blocks check nobody's rights.
+     */
+    @Test
+    void anEmptyLauncherIsAnIncidentNotARunNobodyLaunched() {
+        long accountId = account("rob");
+        Map<String, Object> vars = new java.util.HashMap<>(Map.of(Blocks.ACCOUNT_ID, accountId, "segment", "SMB"));
+        vars.put(Blocks.LAUNCHED_BY, null);
+
+        assertThatThrownBy(() -> blocks.updateAccount(job(Blocks.UPDATE_ACCOUNT, newStepKey(), vars, Map.of())))
+                .isInstanceOf(BlockInputError.class)
+                .hasMessageContaining("input 'launchedBy': is empty (null)");
+        assertThat(accounts.get(accountId).segment()).isEqualTo("Mid-market");
+    }
+
     private java.util.List<InteractionView> timeline(long accountId) {
         return interactions.forAccount(accountId, Pageable.ofSize(50)).getContent();
     }

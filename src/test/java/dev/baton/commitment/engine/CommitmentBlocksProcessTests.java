@@ -230,4 +230,36 @@ class CommitmentBlocksProcessTests extends BlockProcessTest {
                         && r.getValue().getName().equals("commitmentId")
                         && r.getValue().getValue().equals(String.valueOf(commitmentId)));
     }
+
+    /**
+     * An optional input given by an expression that comes out empty was taken as left out: {@code owner}
+     * null recorded an unowned commitment, {@code madeBy} null one made by the account's owner, {@code
+     * deliveringTeam} null one for no team. Each is an incident naming it, and nothing is recorded.
+     */
+    @Test
+    void anOptionalInputWhoseExpressionComesOutEmptyIsAnIncidentNotTheDefault() {
+        long accountId = account("rob");
+        Map<String, Object> on = Map.of(Blocks.ACCOUNT_ID, accountId, Blocks.LAUNCHED_BY, "maria");
+
+        long owner = runBlock(
+                Blocks.RECORD_COMMITMENT,
+                Map.of("description", "Send the guide", "dueDate", "P7D", "owner", "=chosenOwner"),
+                on);
+        long madeBy = runBlock(
+                Blocks.RECORD_COMMITMENT,
+                Map.of("description", "Send the guide", "dueDate", "P7D", "madeBy", "=promisedBy"),
+                on);
+        long team = runBlock(
+                Blocks.RECORD_COMMITMENT,
+                Map.of("description", "Send the guide", "dueDate", "P7D", "deliveringTeam", "=\"  \""),
+                on);
+        long dueDate =
+                runBlock(Blocks.RECORD_COMMITMENT, Map.of("description", "Send the guide", "dueDate", "=due"), on);
+
+        assertThat(awaitIncident(owner)).contains("input 'owner': gave nothing (null)");
+        assertThat(awaitIncident(madeBy)).contains("input 'madeBy': gave nothing (null)");
+        assertThat(awaitIncident(team)).contains("input 'deliveringTeam': is blank");
+        assertThat(awaitIncident(dueDate)).contains("input 'dueDate': gave nothing (null)");
+        assertThat(commitments.openOf(accountId)).isEmpty();
+    }
 }

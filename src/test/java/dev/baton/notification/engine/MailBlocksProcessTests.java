@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.baton.blocks.BlockProcessTest;
 import dev.baton.blocks.Blocks;
+import dev.baton.engine.JobProblems;
 import dev.baton.notification.OutboxMessages;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
@@ -30,6 +31,9 @@ class MailBlocksProcessTests extends BlockProcessTest {
 
     @Autowired
     OutboxMessages outbox;
+
+    @Autowired
+    JobProblems jobProblems;
 
     @Test
     void theOwnerAndTheOwnersManagerGetTheTemplateWithTheStepsMessage() throws Exception {
@@ -145,5 +149,42 @@ class MailBlocksProcessTests extends BlockProcessTest {
         assertThat(incidents.get(3)).contains("input 'team'", "'legal'");
         assertThat(incidents.get(4)).contains("input 'to'", "no primary contact");
         assertThat(incidents.get(5)).contains("input 'to'", "no owner");
+    }
+
+    /**
+     * Found by a hostile probe (session 40): a message whose FEEL calls a Java function is sandboxed to
+     * null by the engine, and the step mailed the owner a note with no message, with no incident. A
+     * message, template or recipient that is given but comes out null or blank is an incident naming it,
+     * listed as a problem, and nothing is queued.
+     */
+    @Test
+    void aMessageTemplateOrRecipientThatComesOutEmptyIsAnIncidentAndNothingIsSent() {
+        long accountId = account("rob");
+        Map<String, Object> on = Map.of(Blocks.ACCOUNT_ID, accountId, Blocks.LAUNCHED_BY, "rob");
+        // the probe's expression, as its upload wrote it (the engine refuses the bare call at deployment)
+        String javaCall = "=\"FEEL: \" + string({f: function(x) external { java: { class: \"java.lang.System\","
+                + " method signature: \"getProperty(java.lang.String)\" } }, r: f(\"user.home\")}.r)";
+
+        long sandboxed = runBlock(
+                Blocks.SEND_EMAIL, Map.of("template", "account-note", "to", "account-owner", "message", javaCall), on);
+        long blank = runBlock(
+                Blocks.SEND_EMAIL,
+                Map.of("template", "account-note", "to", "account-owner", "message", "=\" \u200b \""),
+                on);
+        long unsetRecipient = runBlock(
+                Blocks.SEND_EMAIL, Map.of("template", "account-note", "to", "=recipient", "message", "Hi"), on);
+        long unsetTemplate = runBlock(
+                Blocks.SEND_EMAIL, Map.of("template", "=template_name", "to", "account-owner", "message", "Hi"), on);
+
+        assertThat(awaitIncident(sandboxed))
+                .contains("'" + STEP_NAME + "'", "input 'message': gave nothing (null)", "does nothing");
+        assertThat(awaitIncident(blank)).contains("input 'message': is blank");
+        assertThat(awaitIncident(unsetRecipient)).contains("input 'to': gave nothing (null)");
+        assertThat(awaitIncident(unsetTemplate)).contains("input 'template': gave nothing (null)");
+        assertThat(jobProblems.findTop200ByOrderByLastFailedAtDescIdDesc())
+                .filteredOn(p -> p.getProcessInstanceKey() == sandboxed)
+                .singleElement()
+                .satisfies(p -> assertThat(p.getMessage()).contains("input 'message': gave nothing (null)"));
+        assertThat(mailsTo("rob@baton.example", accounts.get(accountId).name())).isEmpty();
     }
 }
