@@ -31,6 +31,12 @@ final class FormCheck {
     final Map<String, String> errors = new LinkedHashMap<>();
     final List<FormField> fields = new ArrayList<>();
 
+    /**
+     * In {@link #display}: the labels written as FEEL that gave nothing, so the field is shown by its key,
+     * by component id (fields outside dynamic lists only, whose component is one field), to that key.
+     */
+    final Map<String, String> keyedLabels = new LinkedHashMap<>();
+
     private FormCheck(
             List<FormComponent> components,
             Map<String, Object> variables,
@@ -173,6 +179,13 @@ final class FormCheck {
                 c.description());
         if (collecting) {
             fields.add(field);
+            if (c.id() != null
+                    && FeelExpressions.isExpression(c.label())
+                    && field.label().equals(key)
+                    && context.get("i") instanceof List<?> rows
+                    && rows.isEmpty()) {
+                keyedLabels.put(c.id(), key);
+            }
             return;
         }
         Object raw = FormPaths.get(submitted, path);
@@ -315,6 +328,12 @@ final class FormCheck {
         return o;
     }
 
+    /**
+     * The label shown: as written, or its FEEL expression's value; the field's key when that gives nothing
+     * (null, blank, or a failure: a variable that is not set, a function the engine does not run), as a
+     * label reading "{{⚠}}" or nothing at all tells the person nothing. The task page's form-js gets the
+     * same ({@link FormDefinition#schema(Map)}).
+     */
     private static String label(FormComponent c, Map<String, Object> context, String key) {
         Object label = FeelExpressions.resolve(c.label(), context);
         return label == null || label.toString().isBlank() ? key : label.toString();

@@ -1,9 +1,12 @@
 package dev.baton.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.blocks.Blocks;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.StrictJson;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +27,8 @@ public final class FormDefinition {
     public static final FormDefinition NONE = new FormDefinition(null, List.of(), List.of(), null);
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private static final ObjectMapper LABELS = new ObjectMapper();
 
     private final String id;
     private final List<FormComponent> components;
@@ -127,6 +132,39 @@ public final class FormDefinition {
     /** The schema's JSON as given (for form-js in the browser), or null for {@link #NONE}. */
     public String schema() {
         return schema;
+    }
+
+    /**
+     * The schema for form-js on the task page, with the task's variables: as given, but a label written
+     * as a FEEL expression that gives nothing against them (null, blank, or a failure, such as a variable
+     * that is not set or a Java function the engine does not run) is the field's key, as the server-rendered
+     * form shows it ({@link #fields(Map)}); form-js would show "{{⚠}}" or an empty label. Labels that give
+     * a value stay expressions, which form-js evaluates as the person types. Null for {@link #NONE}.
+     *
+     * @param variables the form's data, as for {@link #fields(Map)}
+     */
+    public String schema(Map<String, Object> variables) {
+        Map<String, String> keyed = FormCheck.display(components, variables).keyedLabels;
+        if (schema == null || keyed.isEmpty()) {
+            return schema;
+        }
+        try {
+            JsonNode root = FormJson.read(schema);
+            relabel(root.path("components"), keyed);
+            return LABELS.writeValueAsString(root);
+        } catch (IOException e) {
+            return schema; // it parsed when the form was read; as given, should it not now
+        }
+    }
+
+    private static void relabel(JsonNode components, Map<String, String> keyed) {
+        for (JsonNode c : components) {
+            String key = keyed.get(c.path("id").asText());
+            if (key != null && c instanceof ObjectNode o) {
+                o.put(o.hasNonNull("label") ? "label" : "dateLabel", key);
+            }
+            relabel(c.path("components"), keyed);
+        }
     }
 
     /** Why the form cannot be used, or empty. */

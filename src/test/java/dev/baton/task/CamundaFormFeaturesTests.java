@@ -2,7 +2,9 @@ package dev.baton.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -213,6 +215,41 @@ class CamundaFormFeaturesTests {
                 .contains("accountName", "contact.email", "lineItems[0].product", "lineItems[1].quantity", "channels");
         assertThat(fields.getFirst().label()).isEqualTo("Account Acme");
         assertThat(fields.getFirst().readonly()).isTrue();
+    }
+
+    /**
+     * Session 40's probe: a label whose FEEL calls a Java function (the engine runs none) showed "{{⚠}}" in
+     * form-js and the key in the server-rendered form. Both show the key now: form-js gets that label as the
+     * key; a label whose FEEL gives a value stays an expression for form-js to evaluate as the person types.
+     */
+    @Test
+    void aLabelWhoseFeelGivesNothingIsTheKeyInTheServerFormAndInFormJsAlike() throws Exception {
+        FormDefinition probe = FormDefinition.parse(JSON.readTree("""
+                {"id": "feel-notes", "components": [
+                  {"id": "F1", "type": "textarea", "key": "notes",
+                   "label": "=string({f: function(x) external { java: { class: \\"java.lang.System\\", method signature: \\"getProperty(java.lang.String)\\" } }, r: f(\\"user.home\\")}.r)"},
+                  {"id": "F2", "type": "group", "path": "contact", "components": [
+                    {"id": "F3", "type": "textfield", "key": "email", "label": "=missing.label"}]},
+                  {"id": "F4", "type": "textfield", "key": "name", "label": "=\\"Name at \\" + accountName"},
+                  {"id": "F5", "type": "textfield", "key": "plain", "label": "Plain"}]}
+                """));
+        Map<String, Object> variables = Map.of("accountName", "Acme");
+
+        List<FormField> fields = probe.fields(variables);
+        JsonNode schema = JSON.readTree(probe.schema(variables)).path("components");
+
+        assertThat(fields)
+                .extracting(FormField::key, FormField::label)
+                .containsExactly(
+                        tuple("notes", "notes"),
+                        tuple("contact.email", "contact.email"),
+                        tuple("name", "Name at Acme"),
+                        tuple("plain", "Plain"));
+        assertThat(schema.get(0).path("label").asText()).isEqualTo("notes");
+        assertThat(schema.get(1).path("components").get(0).path("label").asText())
+                .isEqualTo("contact.email");
+        assertThat(schema.get(2).path("label").asText()).isEqualTo("=\"Name at \" + accountName");
+        assertThat(schema.get(3).path("label").asText()).isEqualTo("Plain");
     }
 
     @Test

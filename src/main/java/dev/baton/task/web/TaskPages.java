@@ -306,7 +306,8 @@ class TaskPages {
         if (task.getAssignee() == null) {
             model.addAttribute("claimRefusal", tasks.whyNoNewClaims().orElse(null));
         }
-        List<FormField> fields = form.fields(FormDefinition.merge(task.getFormVariables(), data));
+        Map<String, Object> formData = FormDefinition.merge(task.getFormVariables(), data);
+        List<FormField> fields = form.fields(formData);
         Map<String, Object> values = new HashMap<>();
         Map<String, List<String>> picked = new HashMap<>();
         for (FormField f : fields) {
@@ -351,7 +352,8 @@ class TaskPages {
                 && task.isOpen()
                 && task.getFormSchema() != null
                 && form.problems().isEmpty();
-        model.addAttribute("formJs", formJs ? new FormJs(form.schema(), json(data)) : null);
+        // labels as the server-rendered form shows them where FEEL gives nothing (the key, not "{{⚠}}")
+        model.addAttribute("formJs", formJs ? new FormJs(form.schema(formData), json(data)) : null);
         model.addAttribute(
                 "next",
                 mine && task.isOpen()
