@@ -23,7 +23,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders a mail from {@code mail/text/<name>.txt} and {@code mail/html/<name>.html}. The text
  * template's first line is the subject ({@code Subject: ...}), so the subject sits beside the body
- * and uses the same model. Every model gets {@code baseUrl} for links back into Baton ({@link MailBaseUrl}), and {@code dates}
+ * and uses the same model; the HTML template gets it as {@code subject} for its {@code <title>}. Every model gets {@code baseUrl} for links back into Baton ({@link MailBaseUrl}), and {@code dates}
  * ({@link Dates}) bound to the recipient's zone: {@code [(${dates.time(dueAt)})]} prints "Fri 4 Dec 2026,
  * 17:00 CET" where the recipient is.
  *
@@ -93,6 +93,8 @@ public class MailComposer {
         String subject =
                 Text.oneLine(text.substring(SUBJECT.length(), endOfSubject < 0 ? text.length() : endOfSubject));
         String body = endOfSubject < 0 ? "" : text.substring(endOfSubject + 1).stripLeading();
+        // the HTML part's <title> is the subject (th:text="${subject}"), so the two never tell different stories
+        context.setVariable("subject", subject);
         return new Mail(subject, body, engine.process("html/" + template, context));
     }
 

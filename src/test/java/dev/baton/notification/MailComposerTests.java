@@ -167,4 +167,33 @@ class MailComposerTests {
                 .doesNotContain("promised you stands");
         assertThat(mail.html()).doesNotContain("promised you stands").doesNotContain("<li>");
     }
+
+    /**
+     * Session 39 left the HTML part's {@code <title>} static ("Overdue commitment") while the subject named the
+     * promise and the account: the title is the subject now, in every mail template.
+     */
+    @Test
+    void theHtmlPartsTitleIsTheSubject() throws Exception {
+        Map<String, Object> model = new java.util.HashMap<>(Map.of(
+                "recipientName", "Rob",
+                "description", "Send the SSO guide",
+                "words", "Send the SSO guide",
+                "dueDate", java.time.LocalDate.of(2026, 12, 1),
+                "accountId", 7,
+                "accountName", "Brauerei Müller & Söhne",
+                "ownerName", "Rita Okafor"));
+
+        MailComposer.Mail mail = composer.compose("commitment-overdue", model);
+
+        assertThat(mail.subject()).isEqualTo("Overdue commitment: \"Send the SSO guide\" · Brauerei Müller & Söhne");
+        assertThat(mail.html())
+                .contains(
+                        "<title>Overdue commitment: &quot;Send the SSO guide&quot; · Brauerei Müller &amp; Söhne</title>");
+        try (var templates = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/mail/html"))) {
+            assertThat(templates)
+                    .allSatisfy(t -> assertThat(java.nio.file.Files.readString(t))
+                            .as("%s", t.getFileName())
+                            .contains("<title th:text=\"${subject}\">"));
+        }
+    }
 }
