@@ -106,6 +106,9 @@ public class CommitmentImports {
     private final PeopleLookup lookup;
     private final AccountService accounts;
 
+    /** Key prefixes withdrawn per statement (two parameters each). */
+    private static final int WITHDRAW_CHUNK = 500;
+
     CommitmentImports(
             JdbcTemplate jdbc,
             TimeZones zones,
@@ -355,7 +358,9 @@ public class CommitmentImports {
      * delivering team, due date or description the row changes is announced as changed ({@link
      * CommitmentEvents.Changed}, as {@link CommitmentService} does for a change through the API), so its
      * waiting step re-reads it: the new owner gets the step, the due-date timers are set again. Without
-     * it, a due date moved by a re-import left the old timers armed (session 36).
+     * it, a due date moved by a re-import left the old timers armed (session 36). A known commitment whose due
+     * date the row moves has its "due soon" and overdue mails still waiting to go out withdrawn, as a reschedule
+     * through the API has ({@code CommitmentMails#dueDateChanged}): they named the old date (session 39).
      *
      * @param before the rows' commitments as {@link #existing} read them for this import (those it lacks are new)
      */
@@ -384,6 +389,17 @@ public class CommitmentImports {
             ps.setString(10, c.externalId());
             ps.setTimestamp(11, c.deliveredAt() == null ? null : Timestamp.from(c.deliveredAt()));
         });
+        // as a reschedule through the API does: a "due soon" or overdue mail still queued names the old date
+        List<String> oldDates = rows.stream()
+                .filter(c -> before.containsKey(c.externalId())
+                        && !Objects.equals(before.get(c.externalId()).dueDate(), c.dueDate()))
+                .flatMap(c ->
+                        CommitmentMails.dueDateMails(before.get(c.externalId()).id()).stream())
+                .toList();
+        // one statement arm per prefix: in chunks, so a large import stays within PostgreSQL's parameter limit
+        for (int from = 0; from < oldDates.size(); from += WITHDRAW_CHUNK) {
+            outbox.withdraw(List.of(), oldDates.subList(from, Math.min(oldDates.size(), from + WITHDRAW_CHUNK)));
+        }
         List<Long> changed = rows.stream()
                 .filter(c -> before.containsKey(c.externalId())
                         && before.get(c.externalId()).changesItsProcess(c))

@@ -203,7 +203,15 @@ class CommitmentMails {
 
     /** The key prefixes of the mails about this commitment's due date: "due soon" and overdue. */
     private static List<String> dueDateMails(Commitment c) {
-        return List.of(key(REMINDER, c), key("commitment-overdue", c));
+        return dueDateMails(c.getId());
+    }
+
+    /**
+     * {@link #dueDateChanged}'s mails by the commitment's id, for a change written without the entity (a
+     * re-import): the key prefixes of its "due soon" and overdue mails.
+     */
+    static List<String> dueDateMails(long commitmentId) {
+        return List.of(key(REMINDER, commitmentId), key("commitment-overdue", commitmentId));
     }
 
     /** The start of every dedup key of this template for this commitment (see {@link #send}). */

@@ -237,6 +237,54 @@ class ImportReportWordsIntegrationTests {
     }
 
     /**
+     * Session 39 left: a re-import moving a due date left the "due soon" reminder still queued for the old date,
+     * which then went out naming it; a reschedule through the API withdraws it. The re-import does too, and
+     * leaves the reminder of a commitment whose date it keeps.
+     */
+    @Test
+    void aReImportMovingADueDateWithdrawsTheReminderStillQueuedForTheOldDate() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(finished(start(
+                        "ACCOUNTS", false, "external_id,name,owner\nRA-" + tag + ",Moved Promises " + tag + ",rob\n")))
+                .containsEntry("status", "SUCCEEDED");
+        // tomorrow where rob is: the "due soon" reminder (days before, at 09:00 there) is due already
+        LocalDate tomorrow = LocalDate.now(zones.ofStored(
+                        jdbc.queryForObject("select time_zone from person where username = 'rob'", String.class)))
+                .plusDays(1);
+        String csv = "external_id,account,description,made_by,due_date,owner,status\n"
+                + "R1-" + tag + ",RA-" + tag + ",Promise to move,maria," + tomorrow + ",rob,ACCEPTED\n"
+                + "R2-" + tag + ",RA-" + tag + ",Promise to keep,maria," + tomorrow + ",rob,ACCEPTED\n";
+        assertThat(finished(start("COMMITMENTS", false, csv))).containsEntry("created", 2);
+        long moved = idOf("R1-" + tag);
+        long kept = idOf("R2-" + tag);
+        steps.remind(moved);
+        steps.remind(kept);
+
+        Map real = finished(start(
+                "COMMITMENTS",
+                false,
+                csv.replace("Promise to move,maria," + tomorrow, "Promise to move,maria," + tomorrow.plusDays(20))));
+
+        assertThat(real).containsEntry("status", "SUCCEEDED");
+        assertThat(reminderStatuses(moved)).containsExactly("WITHDRAWN");
+        assertThat(reminderStatuses(kept)).containsExactly("PENDING");
+    }
+
+    private long idOf(String externalId) {
+        return jdbc.queryForObject(
+                "select id from commitment where external_source = 'BATON' and external_id = ?",
+                Long.class,
+                externalId);
+    }
+
+    private java.util.List<String> reminderStatuses(long commitmentId) {
+        return jdbc.queryForList(
+                "select status from outbox_message where dedup_key like ?",
+                String.class,
+                "commitment-reminder:" + commitmentId + ":%");
+    }
+
+    /**
      * A re-import giving an accepted commitment only another delivering team, whose reminder days
      * ({@code baton.commitments.reminder-days-before-by-team}: {@code test-week-ahead} reminds 7 days before, the
      * tests' configuration) bring its "due soon" reminder time into the past where with the team it had (3 days) it
