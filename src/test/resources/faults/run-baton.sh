@@ -15,9 +15,11 @@ echo "=== start $(ts)" >> "$FAULTS_DIR/$name.log"
 nohup "$JAVA_HOME/bin/java" -jar "$BATON_JAR" >> "$FAULTS_DIR/$name.log" 2>&1 &
 echo $! > "$FAULTS_DIR/$name.pid"
 echo "$name pid $(cat "$FAULTS_DIR/$name.pid")"
-for i in $(seq 1 600); do
+# seconds by the clock ($SECONDS), not by turns of the loop: on a loaded machine a turn takes longer than 1 s
+SECONDS=0
+while [ $SECONDS -lt 600 ]; do
   # readiness asks nobody to sign in (a sign-in before the demo people exist would count as failed)
-  curl -sf -o /dev/null "$BATON_URL/actuator/health/readiness" && { echo "up after ${i}s"; exit 0; }
+  curl -sf -o /dev/null "$BATON_URL/actuator/health/readiness" && { echo "$(ts) up after ${SECONDS}s"; exit 0; }
   sleep 1
 done
 echo "not up after 600s"; exit 1
