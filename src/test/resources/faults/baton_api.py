@@ -17,7 +17,7 @@ def work(name):
 def psql_args():
     """psql's connection to Baton's database (the same PG_* settings as env.sh)."""
     return ["psql", "-h", os.environ.get("PG_HOST", "127.0.0.1"), "-p", os.environ.get("PG_PORT", "5432"),
-            "-U", "baton", "-d", "baton"]
+            "-U", "baton", "-d", os.environ.get("PG_DB", "baton")]
 PASSWORDS = {"ada": "demo", "maria": "demo"}
 
 class ApiError(Exception):

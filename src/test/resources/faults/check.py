@@ -8,7 +8,7 @@ prefix = sys.argv[1]
 cfg = json.load(open(work(f"{prefix}.json")))
 H, accounts = cfg["handoverId"], cfg["accounts"]
 N = len(accounts)
-env = dict(os.environ, PGPASSWORD="baton")
+env = dict(os.environ); env.setdefault("PGPASSWORD", "baton")  # env.sh sets it
 def q(sql):
     r = subprocess.run([*psql_args(), "-At", "-F", "\t", "-c", sql],
                        capture_output=True, text=True, env=env, check=True)

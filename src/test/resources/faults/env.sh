@@ -5,8 +5,8 @@ root=$(cd "$faults/../../../.." && pwd)   # the project's root: src/test/resourc
 export FAULTS_DIR=${FAULTS_DIR:-${TMPDIR:-/tmp}/baton-faults}
 mkdir -p "$FAULTS_DIR"
 export ENGINE_PORT=${ENGINE_PORT:-26500} BATON_PORT=${BATON_PORT:-8095} SMTP_PORT=${SMTP_PORT:-2525}
-export PG_HOST=${PG_HOST:-127.0.0.1} PG_PORT=${PG_PORT:-5432} PGPASSWORD=${PGPASSWORD:-baton}
+export PG_HOST=${PG_HOST:-127.0.0.1} PG_PORT=${PG_PORT:-5432} PG_DB=${PG_DB:-baton} PGPASSWORD=${PGPASSWORD:-baton}
 export BATON_URL=${BATON_URL:-http://127.0.0.1:$BATON_PORT}
 BATON_JAR=${BATON_JAR:-$FAULTS_DIR/baton.jar}
 ts() { date -u +%FT%TZ; }
-psq() { psql -h "$PG_HOST" -p "$PG_PORT" -U baton -d baton -At -c "$1"; }
+psq() { psql -h "$PG_HOST" -p "$PG_PORT" -U baton -d "$PG_DB" -At -c "$1"; }

@@ -7,7 +7,7 @@ name=baton${INSTANCE:+-$INSTANCE}
 [ -f "$BATON_JAR" ] || { echo "no $BATON_JAR: ./mvnw -B package -DskipTests && cp target/baton-*-SNAPSHOT.jar $BATON_JAR" >&2; exit 1; }
 [ -x "${JAVA_HOME:-}/bin/java" ] || { echo "set JAVA_HOME to a JDK 21+" >&2; exit 1; }
 export CAMUNDA_CLIENT_MODE=self-managed CAMUNDA_CLIENT_GRPCADDRESS=http://127.0.0.1:$ENGINE_PORT CAMUNDA_CLIENT_PREFERRESTOVERGRPC=false
-export SPRING_DATASOURCE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/baton SPRING_DATASOURCE_USERNAME=baton SPRING_DATASOURCE_PASSWORD=$PGPASSWORD
+export SPRING_DATASOURCE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB SPRING_DATASOURCE_USERNAME=baton SPRING_DATASOURCE_PASSWORD=$PGPASSWORD
 export BATON_DEMO_DATA_ENABLED=true SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=$SMTP_PORT PORT=$BATON_PORT
 # the driver signs in with Basic on every request, thousands of times: no throttle for these runs
 export BATON_SIGN_IN_MAX_FAILURES_PER_USER=1000000 BATON_SIGN_IN_MAX_FAILURES_PER_ADDRESS=1000000
