@@ -66,6 +66,7 @@ class DemoData implements ApplicationRunner {
             team.put(t[0], people.team(t[0], t[1]));
         }
         Person ada = person("ada", "Ada Lovelace", null, null, Role.ADMIN);
+        person("olga", "Olga Reyes", null, null, Role.REVOPS); // revenue ops: playbooks, imports, reports
         Person maria = person("maria", "Maria Rossi", team.get("sales-emea"), null, Role.MANAGER);
         Person marcus = person("marcus", "Marcus Brown", team.get("sales-na"), null, Role.MANAGER);
         Map<String, Person> reps = new LinkedHashMap<>();

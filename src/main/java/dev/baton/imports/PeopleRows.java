@@ -382,7 +382,7 @@ class PeopleRows {
             try {
                 roles.add(Role.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                run.error(row, "roles", "'" + name + "' is not one of ADMIN, MANAGER, REP, CS");
+                run.error(row, "roles", "'" + name + "' is not one of " + Role.names());
             }
         }
         return roles;

@@ -577,7 +577,7 @@ public class PeopleService {
      */
     private static void requireRoles(Collection<Role> roles) {
         if (roles != null && roles.stream().anyMatch(Objects::isNull)) {
-            throw new BadRequestException("roles", "must not contain null: use ADMIN, MANAGER, REP or CS");
+            throw new BadRequestException("roles", "must not contain null: use one of " + Role.names());
         }
     }
 }

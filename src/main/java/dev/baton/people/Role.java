@@ -1,9 +1,31 @@
 package dev.baton.people;
 
-/** What a person may do in Baton. */
+/**
+ * What a person may do in Baton: their own work (REP, CS), their line's (MANAGER), the company's
+ * playbooks, imports and reports (REVOPS), everything including people (ADMIN). What a role grants
+ * beyond a person's own work and line is written once, in {@link Capability}.
+ */
 public enum Role {
-    ADMIN,
-    MANAGER,
-    REP,
-    CS
+    ADMIN("Admin"),
+    MANAGER("Manager"),
+    REP("Rep"),
+    CS("Customer success"),
+    /** Revenue operations: draws and runs the playbooks, imports the CRM's records, reads the reports. */
+    REVOPS("Revenue operations");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    /** Every role's name, in the enum's order ("ADMIN, MANAGER, REP, CS, REVOPS"), for messages that list them. */
+    public static String names() {
+        return java.util.Arrays.stream(values()).map(Role::name).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The role in the UI's words ("Revenue operations"); the API and files use the name (REVOPS). */
+    public String label() {
+        return label;
+    }
 }

@@ -1744,7 +1744,7 @@ class PlaybookChecksTests {
             assertThat(p.elementId()).isEqualTo("p");
             assertThat(p.message())
                     .contains("the role 'GODMODE', which Baton does not have")
-                    .endsWith("Baton's roles: ADMIN, CS, MANAGER, REP");
+                    .endsWith("Baton's roles: ADMIN, CS, MANAGER, REP, REVOPS");
         });
         assertThat(check(typo))
                 .singleElement()

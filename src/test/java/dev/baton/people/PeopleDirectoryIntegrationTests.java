@@ -190,7 +190,7 @@ class PeopleDirectoryIntegrationTests {
         ResponseEntity<String> page = SignedIn.as(http, "ada").getForEntity("/people?role=BOSS", String.class);
 
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(page.getBody()).contains("role", "must be one of ADMIN, MANAGER, REP, CS");
+        assertThat(page.getBody()).contains("role", "must be one of ADMIN, MANAGER, REP, CS, REVOPS");
     }
 
     @Test

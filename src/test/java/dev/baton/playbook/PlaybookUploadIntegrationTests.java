@@ -569,7 +569,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         .containsEntry("elementName", "Renewal call Process_unknown_role")
                         .extractingByKey("message")
                         .asString()
-                        .contains("'GODMODE'", "ADMIN, CS, MANAGER, REP"));
+                        .contains("'GODMODE'", "ADMIN, CS, MANAGER, REP, REVOPS"));
     }
 
     /**

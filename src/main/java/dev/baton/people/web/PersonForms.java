@@ -85,7 +85,7 @@ final class PersonForms {
             try {
                 roles.add(Role.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                errors.put("roles", "'" + name + "' is not one of ADMIN, MANAGER, REP, CS");
+                errors.put("roles", "'" + name + "' is not one of " + Role.names());
             }
         }
         return roles;
