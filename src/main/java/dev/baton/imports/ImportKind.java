@@ -1,5 +1,6 @@
 package dev.baton.imports;
 
+import dev.baton.people.Capability;
 import java.util.List;
 
 /**
@@ -47,5 +48,14 @@ public enum ImportKind {
 
     public List<String> optional() {
         return optional;
+    }
+
+    /**
+     * Who may import this kind: teams and people create sign-in users and give roles, which is people
+     * management ({@link Capability#IMPORT_PEOPLE}); the rest are the CRM's records ({@link
+     * Capability#IMPORT_RECORDS}).
+     */
+    public Capability capability() {
+        return this == TEAMS || this == PEOPLE ? Capability.IMPORT_PEOPLE : Capability.IMPORT_RECORDS;
     }
 }

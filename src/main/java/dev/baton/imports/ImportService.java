@@ -1,5 +1,7 @@
 package dev.baton.imports;
 
+import dev.baton.people.PeopleService;
+import dev.baton.people.Role;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import jakarta.annotation.PreDestroy;
@@ -9,19 +11,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports of a team's book from CSV files (ADMIN only, checked at the edge). A file is checked as a
+ * Imports of a team's book from CSV files: by admins and revenue ops at the edge, and here by kind
+ * ({@link ImportKind#capability}: teams and people by admins only, as are their imports' reports). A file is checked as a
  * whole at once (a {@link BadRequestException} on {@code file}), then its rows are read in the
  * background: the returned import shows the progress, and its errors once done.
  */
@@ -31,6 +38,7 @@ public class ImportService {
     private final ImportJobs jobs;
     private final ImportRunner runner;
     private final ImportSettings settings;
+    private final PeopleService people;
     /**
      * Imports run in the background on two threads (a large one takes minutes), as the admin who
      * started them, so the audit log names that admin. Not a bean: an Executor bean would replace
@@ -41,8 +49,9 @@ public class ImportService {
 
     private final Executor executor;
 
-    ImportService(ImportJobs jobs, ImportRunner runner, ImportSettings settings) {
+    ImportService(ImportJobs jobs, ImportRunner runner, ImportSettings settings, PeopleService people) {
         this.jobs = jobs;
+        this.people = people;
         this.runner = runner;
         this.settings = settings;
         this.threads = new ThreadPoolTaskExecutor();
@@ -63,7 +72,8 @@ public class ImportService {
      * Starts an import of {@code content} (closed here). Throws {@link BadRequestException} on {@code file}
      * when the file is empty, too large, not UTF-8 text, not readable as CSV (a quote left open: "row 3:
      * a quoted value is not closed"), misses a required column or has a header but no rows; nothing is
-     * written then, and no import is recorded.
+     * written then, and no import is recorded. Throws {@link AccessDeniedException} when {@code username}
+     * may not import {@code kind} ({@link #kindsFor}), before reading the file.
      */
     public ImportView submit(
             ImportKind kind,
@@ -76,6 +86,7 @@ public class ImportService {
             throw new BadRequestException(
                     "kind", "one of TEAMS, PEOPLE, ACCOUNTS, CONTACTS, INTERACTIONS, COMMITMENTS, LEADS");
         }
+        requireMayImport(kind, username);
         Path path = store(content);
         try {
             CsvFile file = CsvFile.check(path, settings.maxFileSize().toBytes());
@@ -89,14 +100,40 @@ public class ImportService {
         }
     }
 
+    /**
+     * One import, for someone who may import its kind.
+     *
+     * @throws NotFoundException for an unknown id
+     * @throws AccessDeniedException when {@code username} may not import its kind (a people import's
+     *     report names people and the runs their deactivation stops: admins' business)
+     */
     @Transactional(readOnly = true)
-    public ImportView get(Long id) {
-        return ImportView.from(jobs.findById(id).orElseThrow(() -> new NotFoundException("import", id)));
+    public ImportView get(Long id, String username) {
+        ImportJob job = jobs.findById(id).orElseThrow(() -> new NotFoundException("import", id));
+        requireMayImport(job.getKind(), username);
+        return ImportView.from(job);
     }
 
+    /** The imports of the kinds {@code username} may import ({@link #kindsFor}). */
     @Transactional(readOnly = true)
-    public Page<ImportView> find(Pageable pageable) {
-        return jobs.findAll(pageable).map(ImportView::from);
+    public Page<ImportView> find(Pageable pageable, String username) {
+        return jobs.findByKindIn(kindsFor(username), pageable).map(ImportView::from);
+    }
+
+    /** The kinds {@code username} may import, in the order files should come ({@link ImportKind#capability}). */
+    @Transactional(readOnly = true)
+    public List<ImportKind> kindsFor(String username) {
+        Set<Role> roles = people.signedIn(username).getRoles();
+        return Arrays.stream(ImportKind.values())
+                .filter(k -> k.capability().grantedTo(roles))
+                .toList();
+    }
+
+    private void requireMayImport(ImportKind kind, String username) {
+        if (!kindsFor(username).contains(kind)) {
+            throw new AccessDeniedException("Only admins import " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + ": it creates sign-in users and gives roles");
+        }
     }
 
     private static void checkHeader(CsvFile file, ImportKind kind, ImportSource source) {

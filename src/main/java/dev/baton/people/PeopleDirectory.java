@@ -186,10 +186,11 @@ public class PeopleDirectory {
 
     /**
      * The ids of the people whose work {@code viewer} sees in reports and data quality: null (everyone)
-     * for an admin, else those in the viewer's line ({@link ReportingLines}). Unknown user name: 404.
+     * for whoever reads the company's reports ({@link Capability#READ_COMPANY_REPORTS}: admins, revenue
+     * ops), else those in the viewer's line ({@link ReportingLines}). Unknown user name: 404.
      */
     @Transactional(readOnly = true)
     public Set<Long> visibleTo(String viewer) {
-        return people.signedIn(viewer).hasRole(Role.ADMIN) ? null : people.lineOf(viewer);
+        return Capability.READ_COMPANY_REPORTS.grantedTo(people.signedIn(viewer)) ? null : people.lineOf(viewer);
     }
 }

@@ -10,6 +10,7 @@ import dev.baton.engine.DeployedPlaybooks.FailedPlaybook;
 import dev.baton.engine.ProcessInstances;
 import dev.baton.engine.RunsWatchedElsewhere;
 import dev.baton.engine.RunsWatchedElsewhere.Watched;
+import dev.baton.people.Capability;
 import dev.baton.playbook.engine.SampleReviewBpmn;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
@@ -295,13 +296,15 @@ public class PlaybookCatalogue {
     }
 
     /**
-     * Admins and the roles the model names may launch it from the catalogue; nobody may launch one Baton
+     * Those who manage playbooks ({@link Capability#MANAGE_PLAYBOOKS}: admins, revenue ops) and the roles
+     * the model names may launch it from the catalogue; nobody may launch one Baton
      * starts itself (no launch roles: a handover, a commitment, a handoff), not even an admin: the
      * catalogue offered admins a Launch form that could only answer 409 (found by the session 35 probe).
      */
     static boolean mayLaunch(DeployedProcess process, Collection<String> roles) {
         return !process.launchRoles().isEmpty()
-                && (roles.contains("ADMIN") || process.launchRoles().stream().anyMatch(roles::contains));
+                && (Capability.MANAGE_PLAYBOOKS.grantedToNames(roles)
+                        || process.launchRoles().stream().anyMatch(roles::contains));
     }
 
     private static long accountId(Object value) {

@@ -5,6 +5,7 @@ import static dev.baton.audit.Changes.fields;
 import dev.baton.audit.AuditLog;
 import dev.baton.engine.JobProblems;
 import dev.baton.engine.ProcessInstances;
+import dev.baton.people.Capability;
 import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.CancelReason;
@@ -59,13 +60,14 @@ public class RunCancellation {
     }
 
     /**
-     * Whether {@code actor} may cancel a run {@code startedBy} launched: admins, and a manager who
-     * launched it.
+     * Whether {@code actor} may cancel a run {@code startedBy} launched: those who manage playbooks
+     * ({@link Capability#MANAGE_PLAYBOOKS}: admins, revenue ops), and a manager who launched it.
      *
      * @param roles the actor's roles as Baton names them (ADMIN, MANAGER, ...)
      */
     public static boolean mayCancel(String startedBy, String actor, Collection<String> roles) {
-        return roles.contains("ADMIN") || (roles.contains("MANAGER") && actor.equals(startedBy));
+        return Capability.MANAGE_PLAYBOOKS.grantedToNames(roles)
+                || (roles.contains("MANAGER") && actor.equals(startedBy));
     }
 
     /**

@@ -35,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * owner, verified within the window at the end of the period (or now). Tasks with a due date
  * completed in the period: under who completed them. Leads whose first touch fell due in the period
  * (the due time of their first assignment, in the owner's working hours): under their owner, touched
- * by that time as a share of those touched or past it. A team adds up its current members; an admin
- * sees everyone (and commitments or leads without an owner), a manager the people in their line.
+ * by that time as a share of those touched or past it. A team adds up its current members; an admin or
+ * revenue ops sees everyone (and commitments or leads without an owner), a manager the people in their line.
  */
 @Service
 public class TrustReportService {
@@ -74,11 +74,11 @@ public class TrustReportService {
 
     /**
      * The report for [{@code from}, {@code to}] (inclusive dates in the company's time zone) as seen by
-     * {@code viewer}: all people when {@code admin}, else those in the viewer's line. Throws
+     * {@code viewer}: all people when {@code companyWide} (admins and revenue ops: {@link dev.baton.people.Capability#READ_COMPANY_REPORTS}), else those in the viewer's line. Throws
      * {@link BadRequestException} when {@code to} is before {@code from} or the period exceeds 3 years.
      */
     @Transactional(readOnly = true)
-    public TrustReport report(LocalDate from, LocalDate to, String viewer, boolean admin) {
+    public TrustReport report(LocalDate from, LocalDate to, String viewer, boolean companyWide) {
         if (to.isBefore(from) || to.isAfter(from.plusYears(3))) {
             throw new BadRequestException("to", "must be on or after 'from', and within 3 years of it");
         }
@@ -86,7 +86,7 @@ public class TrustReportService {
         Instant start = from.atStartOfDay(clock.getZone()).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         List<Entry> everyone = directory.everyone();
-        Set<Long> line = admin ? null : people.lineOf(viewer);
+        Set<Long> line = companyWide ? null : people.lineOf(viewer);
         Map<Long, Entry> visible = everyone.stream()
                 .filter(p -> line == null || line.contains(p.id()))
                 .collect(Collectors.toMap(Entry::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -95,7 +95,7 @@ public class TrustReportService {
         Map<Long, Tally> reps = new LinkedHashMap<>();
         Tally noOwner = new Tally();
         Function<Long, Tally> rep = id -> id == null
-                ? (admin ? noOwner : null)
+                ? (companyWide ? noOwner : null)
                 : visible.containsKey(id) ? reps.computeIfAbsent(id, k -> new Tally()) : null;
         commitments.byOwner(from, to, today, clock.getZone()).forEach(c -> with(rep.apply(c.ownerId()), t -> t.add(c)));
         handovers
@@ -123,7 +123,7 @@ public class TrustReportService {
             total.add(tally);
         });
         repRows.sort(Comparator.comparing(TrustReport.Row::name).thenComparing(TrustReport.Row::id));
-        if (admin && (noOwner.due > 0 || noOwner.leadsDue > 0)) {
+        if (companyWide && (noOwner.due > 0 || noOwner.leadsDue > 0)) {
             repRows.add(new TrustReport.Row(null, null, "no owner", true, noOwner.figures()));
             total.add(noOwner);
         }
@@ -150,7 +150,7 @@ public class TrustReportService {
                 all,
                 teamRows,
                 repRows,
-                trend(freshness, visible, admin, teamViews),
+                trend(freshness, visible, companyWide, teamViews),
                 leadsInWords(all));
     }
 
@@ -168,12 +168,12 @@ public class TrustReportService {
     }
 
     private static List<TrustReport.Month> trend(
-            List<Freshness> freshness, Map<Long, Entry> visible, boolean admin, Map<Long, Entry> teamViews) {
+            List<Freshness> freshness, Map<Long, Entry> visible, boolean companyWide, Map<Long, Entry> teamViews) {
         Map<LocalDate, long[]> totals = new TreeMap<>();
         Map<LocalDate, Map<String, long[]>> byTeam = new TreeMap<>();
         for (Freshness f : freshness) {
             Entry owner = f.ownerId() == null ? null : visible.get(f.ownerId());
-            if (owner == null && !(admin && f.ownerId() == null)) {
+            if (owner == null && !(companyWide && f.ownerId() == null)) {
                 continue;
             }
             add(totals.computeIfAbsent(f.month(), m -> new long[2]), f);

@@ -22,13 +22,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * Admins: the playbook steps stopped by a problem (each an engine incident Baton raised), and the
+ * Admins and revenue ops: the playbook steps stopped by a problem (each an engine incident Baton raised), and the
  * runs the engine holds on an incident of its own ({@link StuckRunProblems}), newest first, as a
  * page and over the API; the message says what to fix, and one Baton saw resolved says how.
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
-@Tag(name = "Admin", description = "Problems that need an admin")
+@PreAuthorize("@capabilities.granted(authentication, 'READ_PLAYBOOK_PROBLEMS')")
+@Tag(name = "Admin", description = "Problems that need an admin or revenue ops")
 class JobProblemPages {
 
     private static final int LIMIT = 200;

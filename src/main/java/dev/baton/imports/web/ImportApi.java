@@ -28,12 +28,13 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/imports")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@capabilities.granted(authentication, 'IMPORT_RECORDS')")
 @Tag(
         name = "Imports",
-        description = "Admins import a team's book from CSV files (Baton's template, Salesforce or "
+        description = "Admins and revenue ops import a team's book from CSV files (Baton's template, Salesforce or "
                 + "HubSpot exports): one file per kind (teams, people, accounts, contacts, interactions,"
-                + " commitments, leads), a dry run first, then all-or-nothing.")
+                + " commitments, leads), a dry run first, then all-or-nothing. Teams and people (which create"
+                + " sign-in users and give roles) are imported by admins only: 403 for revenue ops.")
 class ImportApi {
 
     private final ImportService imports;
@@ -65,13 +66,14 @@ class ImportApi {
     }
 
     @GetMapping
-    @Operation(summary = "Imports, newest first")
+    @Operation(summary = "Imports of the kinds the caller may import, newest first")
     PageResponse<ImportView> list(
             @PageableDefault(
                             sort = {"createdAt", "id"},
                             direction = Sort.Direction.DESC)
-                    Pageable pageable) {
-        return PageResponse.of(imports.find(pageable));
+                    Pageable pageable,
+            Principal me) {
+        return PageResponse.of(imports.find(pageable, me.getName()));
     }
 
     @GetMapping("/{id}")
@@ -81,8 +83,8 @@ class ImportApi {
                     + " for people, in runsThatWillStop, each row that deactivates someone active with the running"
                     + " playbook runs they launched, which stop at their next building block (as"
                     + " POST /api/people/{id}/deactivate answers)")
-    ImportView get(@PathVariable Long id) {
-        return imports.get(id);
+    ImportView get(@PathVariable Long id, Principal me) {
+        return imports.get(id, me.getName());
     }
 
     @GetMapping(value = "/templates/{kind}.csv", produces = "text/csv")

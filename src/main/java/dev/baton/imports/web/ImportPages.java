@@ -28,13 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The import page: upload a file (dry run by default), then watch its progress and read its errors. */
 @Controller
 @RequestMapping("/imports")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@capabilities.granted(authentication, 'IMPORT_RECORDS')")
 class ImportPages {
 
     /** What the form is sent with: a refused file brings the form back with the same choices. */
-    record Choice(ImportKind kind, ImportSource source, boolean dryRun) {
-        static final Choice FIRST_VISIT = new Choice(ImportKind.values()[0], ImportSource.BATON, true);
-    }
+    record Choice(ImportKind kind, ImportSource source, boolean dryRun) {}
 
     private final ImportService imports;
     private final PeopleLookup people;
@@ -45,13 +43,15 @@ class ImportPages {
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("kinds", ImportKind.values());
+    String list(Principal me, Model model) {
+        List<ImportKind> kinds = imports.kindsFor(me.getName());
+        model.addAttribute("kinds", kinds);
         model.addAttribute("sources", ImportSource.values());
         if (!model.containsAttribute("choice")) {
-            model.addAttribute("choice", Choice.FIRST_VISIT);
+            model.addAttribute("choice", new Choice(kinds.get(0), ImportSource.BATON, true));
         }
-        List<ImportView> recent = imports.find(PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
+        List<ImportView> recent = imports.find(
+                        PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "createdAt", "id")), me.getName())
                 .getContent();
         model.addAttribute("imports", recent);
         model.addAttribute(
@@ -90,8 +90,8 @@ class ImportPages {
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable Long id, Model model) {
-        model.addAttribute("job", imports.get(id));
+    String detail(@PathVariable Long id, Principal me, Model model) {
+        model.addAttribute("job", imports.get(id, me.getName()));
         return "imports/detail";
     }
 }

@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The playbook catalogue over HTTP: list, launch, instances, upload (admins), upgrade (admins). */
+/** The playbook catalogue over HTTP: list, launch, instances, upload and upgrade (admins and revenue ops: {@link dev.baton.people.Capability#MANAGE_PLAYBOOKS}). */
 @RestController
 @RequestMapping("/api/playbooks")
 @Tag(name = "Playbooks")
@@ -157,8 +157,9 @@ class PlaybookApi {
     }
 
     @Operation(
-            summary = "Cancel a running instance, with a reason: admins, and the manager who launched it. Its open"
-                    + " tasks are withdrawn; 409 when it has ended already")
+            summary =
+                    "Cancel a running instance, with a reason: admins, revenue ops, and the manager who launched it. Its open"
+                            + " tasks are withdrawn; 409 when it has ended already")
     @PostMapping("/instances/{processInstanceKey}/cancel")
     Instance cancel(@PathVariable long processInstanceKey, @Valid @RequestBody Cancellation body, Authentication auth) {
         cancellation.cancel(processInstanceKey, body.reason(), auth.getName(), Roles.of(auth));
@@ -170,7 +171,7 @@ class PlaybookApi {
                     + " Refused with a 'problems' list naming every problem, or deployed as a new version and kept")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')")
     List<Deployed> upload(@RequestPart("files") List<MultipartFile> files, Authentication auth) {
         return uploads.upload(read(files), auth.getName()).stream()
                 .map(p -> new Deployed(p.processId(), p.version(), p.definitionKey()))
@@ -180,14 +181,14 @@ class PlaybookApi {
     @Operation(
             summary = "Which running instances of older versions can move to the newest version, and why others cannot")
     @GetMapping("/{processId}/upgrade")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')")
     PlaybookUpgrade.Preview previewUpgrade(@PathVariable String processId) {
         return upgrade.preview(processId);
     }
 
     @Operation(summary = "Move the running instances of older versions to the newest (those that can); audited")
     @PostMapping("/{processId}/upgrade")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')")
     PlaybookUpgrade.Preview upgrade(@PathVariable String processId) {
         return upgrade.upgrade(processId);
     }

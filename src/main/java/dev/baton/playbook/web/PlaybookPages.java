@@ -7,6 +7,7 @@ import dev.baton.account.AccountService;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.PlaybookDeployer;
 import dev.baton.engine.PlaybookRefused;
+import dev.baton.people.Capability;
 import dev.baton.people.FullNames;
 import dev.baton.people.PeopleLookup;
 import dev.baton.playbook.PlaybookCatalogue;
@@ -79,7 +80,7 @@ class PlaybookPages {
     }
 
     @PostMapping(value = "/playbooks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')")
     String upload(
             @RequestParam("files") List<MultipartFile> files,
             Authentication auth,
@@ -132,7 +133,7 @@ class PlaybookPages {
                         .flatMap(r -> Stream.of(
                                 r.instance().getStartedBy(), r.instance().getCanceledBy()))
                         .toList()));
-        if (Roles.of(auth).contains("ADMIN")) {
+        if (Capability.MANAGE_PLAYBOOKS.grantedTo(auth)) {
             model.addAttribute("upgrade", upgrade.preview(processId));
         }
         return "playbook/detail";
@@ -207,7 +208,7 @@ class PlaybookPages {
     }
 
     @PostMapping("/playbooks/{processId}/upgrade")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')")
     String upgrade(@PathVariable String processId, RedirectAttributes redirect) {
         PlaybookUpgrade.Preview result = upgrade.upgrade(processId);
         long moved = result.instances().stream()

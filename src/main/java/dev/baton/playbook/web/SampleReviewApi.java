@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,10 +50,10 @@ class SampleReviewApi {
 
     @Operation(
             summary = "Start a sample account review: a task for the sales-emea team, due in 3 days unless given",
-            description = "Managers and admins; on an account, only a manager of its owner's line (or an admin).")
+            description = "Whoever may launch the playbook (its launch roles, MANAGER and ADMIN; revenue ops and admins"
+                    + " launch any), else 403; on an account, only a manager of its owner's line (or an admin).")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     PlaybookApi.Started start(@Valid @RequestBody(required = false) StartReview request, Authentication auth) {
         Map<String, Object> variables = new HashMap<>();
         if (request != null && request.accountId() != null) {

@@ -27,11 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/data-quality")
-@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+@PreAuthorize("@capabilities.granted(authentication, 'READ_REPORTS')")
 @Tag(
         name = "Data quality",
-        description = "Findings listed by account owner, and one-click fixes (each audited). Admins see all,"
-                + " managers those of accounts owned in their line.")
+        description = "Findings listed by account owner, and one-click fixes (each audited). Admins and revenue ops"
+                + " see all, managers those of accounts owned in their line; admins and managers fix (revenue ops"
+                + " do not: 403), each fix checked in the account's line.")
 class QualityApi {
 
     record Merge(@NotNull Long intoId) {}
@@ -67,12 +68,14 @@ class QualityApi {
                 kind, owner, me.getName(), PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 500))));
     }
 
+    @PreAuthorize("@capabilities.granted(authentication, 'FIX_FINDINGS')")
     @PostMapping("/contacts/{id}/verify")
     @Operation(summary = "Fix: the contact's details were checked with the customer")
     ContactView verify(@PathVariable Long id, Principal me) {
         return quality.verify(id, me.getName());
     }
 
+    @PreAuthorize("@capabilities.granted(authentication, 'FIX_FINDINGS')")
     @PostMapping("/contacts/{id}/merge")
     @Operation(
             summary = "Fix: merge this duplicate into another contact at the same account; its interactions and "
@@ -81,6 +84,7 @@ class QualityApi {
         return quality.merge(id, body.intoId(), me.getName());
     }
 
+    @PreAuthorize("@capabilities.granted(authentication, 'FIX_FINDINGS')")
     @PutMapping("/accounts/{id}/owner")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Fix: give the account to an active person")
@@ -88,6 +92,7 @@ class QualityApi {
         quality.assignAccount(id, body.ownerId(), me.getName());
     }
 
+    @PreAuthorize("@capabilities.granted(authentication, 'FIX_FINDINGS')")
     @PutMapping("/commitments/{id}/owner")
     @Operation(summary = "Fix: give the open commitment to an active person")
     CommitmentView assignCommitment(@PathVariable Long id, @Valid @RequestBody Assignment body, Principal me) {

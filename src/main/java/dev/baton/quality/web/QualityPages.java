@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The data-quality page: counts by owner, the findings of one kind, and a button for each fix. */
 @Controller
 @RequestMapping("/data-quality")
-@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+@PreAuthorize("@capabilities.granted(authentication, 'READ_REPORTS')")
 class QualityPages {
 
     static final int PAGE_SIZE = 50;
@@ -56,11 +56,13 @@ class QualityPages {
         return "quality/page";
     }
 
+    @PreAuthorize("@capabilities.granted(authentication, 'FIX_FINDINGS')")
     @PostMapping("/contacts/{id}/verify")
     String verify(@PathVariable Long id, @RequestParam String back, Principal me, RedirectAttributes redirect) {
         return fix(back, redirect, "Marked as verified.", () -> quality.verify(id, me.getName()));
     }
 
+    @PreAuthorize("@capabilities.granted(authentication, 'FIX_FINDINGS')")
     @PostMapping("/contacts/{id}/merge")
     String merge(
             @PathVariable Long id,
@@ -75,6 +77,7 @@ class QualityPages {
                 () -> quality.merge(id, intoId, me.getName()));
     }
 
+    @PreAuthorize("@capabilities.granted(authentication, 'FIX_FINDINGS')")
     @PostMapping("/accounts/{id}/owner")
     String assignAccount(
             @PathVariable Long id,
@@ -85,6 +88,7 @@ class QualityPages {
         return fix(back, redirect, "Account assigned.", () -> quality.assignAccount(id, ownerId, me.getName()));
     }
 
+    @PreAuthorize("@capabilities.granted(authentication, 'FIX_FINDINGS')")
     @PostMapping("/commitments/{id}/owner")
     String assignCommitment(
             @PathVariable Long id,

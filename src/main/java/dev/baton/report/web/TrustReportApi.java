@@ -1,5 +1,6 @@
 package dev.baton.report.web;
 
+import dev.baton.people.Capability;
 import dev.baton.report.TrustReport;
 import dev.baton.report.TrustReportService;
 import dev.baton.shared.CsvExport;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/reports")
-@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+@PreAuthorize("@capabilities.granted(authentication, 'READ_REPORTS')")
 @Tag(name = "Reports", description = "The trust report: admins see everyone, managers the people in their line.")
 class TrustReportApi {
 
@@ -67,9 +68,7 @@ class TrustReportApi {
     static TrustReport of(TrustReportService reports, Clock clock, LocalDate from, LocalDate to, Authentication me) {
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? end.minusDays(89) : from;
-        boolean admin =
-                me.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-        return reports.report(start, end, me.getName(), admin);
+        return reports.report(start, end, me.getName(), Capability.READ_COMPANY_REPORTS.grantedTo(me));
     }
 
     static void send(TrustReport report, String table, HttpServletResponse response) throws IOException {

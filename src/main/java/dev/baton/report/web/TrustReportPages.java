@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The trust report page: the figures as tables (each exportable as CSV) and the trends as Chart.js charts. */
 @Controller
 @RequestMapping("/reports")
-@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+@PreAuthorize("@capabilities.granted(authentication, 'READ_REPORTS')")
 class TrustReportPages {
 
     private final TrustReportService reports;
