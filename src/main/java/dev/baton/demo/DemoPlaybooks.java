@@ -7,6 +7,7 @@ import dev.baton.engine.ProcessInstances;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.playbook.engine.SampleReviewBpmn;
+import dev.baton.renewal.RenewalRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts work in the sandbox's inboxes: a few sample reviews of rob's accounts for his team, one of
- * them already overdue, so whoever signs in as rob or rita sees tasks at once. Only right after
- * {@link DemoData} loaded the book, so a restart against a kept database starts nothing twice.
+ * them already overdue, so whoever signs in as rob or rita sees tasks at once; and the renewals the
+ * daily run would open today (the demo's renewal dates within its days ahead), so the renewals page
+ * and their stages show before the first 06:00 run (found by session 41: a fresh sandbox had none). Only
+ * right after {@link DemoData} loaded the book, so a restart against a kept database starts nothing twice.
  */
 @Component
 @Order(1)
@@ -41,6 +44,7 @@ class DemoPlaybooks implements ApplicationRunner {
     private final Accounts accounts;
     private final PeopleLookup people;
     private final Clock clock;
+    private final RenewalRun renewals;
     private final boolean enabled;
 
     DemoPlaybooks(
@@ -49,7 +53,9 @@ class DemoPlaybooks implements ApplicationRunner {
             Accounts accounts,
             PeopleLookup people,
             Clock clock,
+            RenewalRun renewals,
             @Value("${baton.demo-data.playbooks:true}") boolean enabled) {
+        this.renewals = renewals;
         this.demoData = demoData;
         this.processInstances = processInstances;
         this.accounts = accounts;
@@ -62,6 +68,9 @@ class DemoPlaybooks implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (enabled && demoData.loadedByThisStart()) {
             startSampleReviews();
+            log.info(
+                    "Demo: opened {} renewals due now, as the daily run would",
+                    renewals.run().size());
         }
     }
 
