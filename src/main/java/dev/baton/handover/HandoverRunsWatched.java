@@ -13,8 +13,8 @@ class HandoverRunsWatched implements RunsWatchedElsewhere {
     public Map<String, Watched> watched() {
         return Map.of(
                 HandoverBpmn.Rep.PROCESS_ID,
-                new Watched("launching a handover", "Handovers", "/handovers"),
+                new Watched("launching a handover", "Handovers", "/handovers", MANAGERS),
                 HandoverBpmn.Account.PROCESS_ID,
-                new Watched("a rep handover, one per account", "Handovers", "/handovers"));
+                new Watched("a rep handover, one per account", "Handovers", "/handovers", MANAGERS));
     }
 }

@@ -131,8 +131,11 @@ public class ImportService {
 
     private void requireMayImport(ImportKind kind, String username) {
         if (!kindsFor(username).contains(kind)) {
-            throw new AccessDeniedException("Only admins import " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                    + ": it creates sign-in users and gives roles");
+            throw new AccessDeniedException(
+                    kind == ImportKind.TEAMS
+                            ? "Only admins import teams: teams are part of managing people (who reports where, who sees whose"
+                                    + " work)"
+                            : "Only admins import people: it creates sign-in users and gives roles");
         }
     }
 

@@ -194,7 +194,9 @@ public class PlaybookCatalogue {
      * accountId}, when given, must be a Baton account's id: a whole JSON number or a string of digits
      * (what a form sends), read once here and treated alike, both for the permission and for the
      * variable the instance gets (a number). On an account only those who may act on it may launch
-     * ({@link AccountAccess}: its owner, account team, owner's line, admins; ADR 014). The instance
+     * ({@link AccountAccess}: its owner, account team, owner's line, admins; ADR 014), and those who manage
+     * the playbooks ({@link Capability#MANAGE_PLAYBOOKS}: revenue ops), whose runs' blocks act with their
+     * rights (ADR 016). The instance
      * gets {@link LaunchVariables} from Baton alone: the launcher's user name, and on an account its
      * owner's and their manager's; a launch that names one of them is refused. The sample review gets
      * a due date in 3 days unless {@code reviewDueAt} is given.
@@ -240,8 +242,13 @@ public class PlaybookCatalogue {
             if (!accounts.existsById(id)) {
                 throw BadRequestException.noSuch(Variables.ACCOUNT_ID, "account", id);
             }
-            // the id just read, whatever its JSON type: the one the instance runs on
-            access.requireMayActOn(id, launcher);
+            // the id just read, whatever its JSON type: the one the instance runs on. Those who manage the
+            // playbooks (admins, revenue ops) may run one on any account: its blocks act with their rights,
+            // so a step changing an account outside their line stops with an incident (found by session 41's
+            // probe: revenue ops could launch on no account at all)
+            if (!Capability.MANAGE_PLAYBOOKS.grantedToNames(roles)) {
+                access.requireMayActOn(id, launcher);
+            }
             vars.put(Variables.ACCOUNT_ID, id);
             vars.putAll(LaunchVariables.of(parties.of(id).orElseThrow(), launcher));
         } else {
@@ -325,6 +332,7 @@ public class PlaybookCatalogue {
         DeployedProcess latest = versions.getLast();
         long[] c = counts.getOrDefault(latest.processId(), new long[2]);
         Watched watchedAt = watchedElsewhere.get(latest.processId()); // Baton's own: no upload takes their ids
+        watchedAt = watchedAt == null ? null : watchedAt.seenBy(roles);
         return new Playbook(
                 latest.processId(),
                 latest.name() == null ? latest.processId() : latest.name(),

@@ -12,6 +12,7 @@ class RenewalRunsWatched implements RunsWatchedElsewhere {
     @Override
     public Map<String, Watched> watched() {
         return Map.of(
-                RenewalBpmn.PROCESS_ID, new Watched("the daily renewal run, one per account", "Renewals", "/renewals"));
+                RenewalBpmn.PROCESS_ID,
+                new Watched("the daily renewal run, one per account", "Renewals", "/renewals", MANAGERS));
     }
 }

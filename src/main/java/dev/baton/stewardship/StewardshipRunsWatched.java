@@ -13,6 +13,7 @@ class StewardshipRunsWatched implements RunsWatchedElsewhere {
     public Map<String, Watched> watched() {
         return Map.of(
                 StewardshipBpmn.PROCESS_ID,
-                new Watched("the quarterly contact review, one per owner", "Contact reviews", "/stewardship"));
+                new Watched(
+                        "the quarterly contact review, one per owner", "Contact reviews", "/stewardship", MANAGERS));
     }
 }

@@ -198,6 +198,35 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Found by session 41's probe: the catalogue linked reps and revenue ops to the handovers, renewals and
+     * contact reviews pages, which answer them 403. It still says what starts those runs, without the link;
+     * the pages everyone may open (the commitment register, leads) stay linked.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCatalogueLinksAPageOnlyToThoseWhoMayOpenIt() {
+        for (String who : List.of("rob", "olga")) {
+            Map<String, Map<String, Object>> watched = ((List<Map<String, Object>>)
+                            as(who).getForObject("/api/playbooks", Map.class).get("playbooks"))
+                    .stream()
+                            .filter(p -> p.get("watchedAt") != null)
+                            .collect(java.util.stream.Collectors.toMap(
+                                    p -> (String) p.get("processId"), p -> (Map<String, Object>) p.get("watchedAt")));
+            for (String managers : List.of("rep-handover", "account-handover", "renewal", "contact-stewardship")) {
+                assertThat(watched.get(managers))
+                        .as(who + ", " + managers)
+                        .containsEntry("pagePath", null)
+                        .containsEntry("pageName", null);
+                assertThat((String) watched.get(managers).get("startedBy")).isNotBlank();
+            }
+            assertThat(watched.get("commitment")).containsEntry("pagePath", "/commitments");
+            assertThat(watched.get("lead-follow-up")).containsEntry("pagePath", "/leads");
+            String list = dev.baton.support.SignedIn.as(http, who).getForObject("/playbooks", String.class);
+            assertThat(list).doesNotContain("href=\"/renewals\"", "href=\"/handovers\"", "href=\"/stewardship\"");
+        }
+    }
+
+    /**
      * Found by the session 35 probe: a sample review launched without an account gave the team a "Review
      * account" step about nothing, whose answer was recorded nowhere. Its model now reads accountId where
      * it records the review, so the catalogue asks for one, as for any playbook that works on an account.

@@ -52,6 +52,23 @@ class RevenueOpsIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(200);
     }
 
+    /**
+     * Found by session 41's probe: every catalogue playbook works on an account, and revenue ops, in nobody's
+     * line, were refused on each ("not in Olga Reyes's line"), so they could launch none. They may launch on
+     * any account (its blocks then act with their rights); a manager of another line still may not.
+     */
+    @Test
+    void revenueOpsLaunchAPlaybookOnAnyAccount() {
+        List<Map<String, Object>> robs = (List<Map<String, Object>>)
+                as(REP).getForObject("/api/accounts?size=1", Map.class).get("content");
+        Object robsAccount = robs.getFirst().get("id");
+
+        assertThat(post(REVOPS, "/api/playbooks/sample-review/instances", Map.of("accountId", robsAccount)))
+                .isEqualTo(201);
+        assertThat(post("marcus", "/api/playbooks/sample-review/instances", Map.of("accountId", robsAccount)))
+                .isEqualTo(403);
+    }
+
     @Test
     void revenueOpsReadTheProblemsPageARepMayNot() {
         assertThat(get(REVOPS, "/api/admin/problems")).isEqualTo(200);
@@ -85,7 +102,10 @@ class RevenueOpsIntegrationTests extends EngineIntegrationTest {
 
         assertThat(people.getStatusCode().value()).isEqualTo(403);
         assertThat(people.getBody()).containsEntry("status", 403).containsKey("detail");
+        assertThat((String) people.getBody().get("detail")).contains("people", "sign-in users");
         assertThat(teams.getStatusCode().value()).isEqualTo(403);
+        // found by session 41's probe: a team import was refused with the people import's reason
+        assertThat((String) teams.getBody().get("detail")).contains("teams").doesNotContain("sign-in users");
         assertThat(byAdmin.getStatusCode().value()).isEqualTo(202);
         assertThat(get(REVOPS, "/api/imports/" + byAdmin.getBody().get("id"))).isEqualTo(403);
         assertThat(ids(as(REVOPS).getForEntity("/api/imports?size=200", Map.class)))
