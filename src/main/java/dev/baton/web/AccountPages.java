@@ -265,6 +265,8 @@ class AccountPages {
         // offered only when none runs or ran: it hands the account to customer success once
         model.addAttribute("handoff", handoff.latestOf(id).orElse(null));
         model.addAttribute("mayRecordPromise", commitmentAccess.mayRecordOn(id, me.getName()));
+        // the actions on the account itself (verifying a contact, starting the handoff) only to who may act on it
+        model.addAttribute("mayAct", accountAccess.mayActOn(id, me.getName()));
         model.addAttribute("timeline", timeline.page(id, PageRequest.of(timelinePage, Timeline.RECENT)));
         HandoverNotes source = notes.getIfAvailable();
         model.addAttribute("handoverNotes", source == null ? List.of() : source.of(id));

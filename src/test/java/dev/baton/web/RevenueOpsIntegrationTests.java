@@ -69,6 +69,25 @@ class RevenueOpsIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(403);
     }
 
+    /**
+     * Found by session 41's probe: an account's page offered revenue ops "Mark verified" and the sales-to-CS
+     * handoff, both then refused (the account is in nobody's line of theirs). Offered only to who may act on
+     * the account: rob's manager sees both on his account.
+     */
+    @Test
+    void anAccountsPageOffersItsActionsOnlyToWhoMayActOnIt() {
+        List<Map<String, Object>> robs = (List<Map<String, Object>>)
+                as(REP).getForObject("/api/accounts?size=1", Map.class).get("content");
+        String path = "/accounts/" + robs.getFirst().get("id");
+
+        String olgas = SignedIn.as(http, REVOPS).getForObject(path, String.class);
+        String marias = SignedIn.as(http, "maria").getForObject(path, String.class);
+
+        assertThat(marias).contains("Mark verified", "sales-to-CS handoff</button>");
+        assertThat(olgas).contains(robs.getFirst().get("name").toString().split(" ")[0]);
+        assertThat(olgas).doesNotContain("Mark verified", "/handoff-to-cs");
+    }
+
     @Test
     void revenueOpsReadTheProblemsPageARepMayNot() {
         assertThat(get(REVOPS, "/api/admin/problems")).isEqualTo(200);
