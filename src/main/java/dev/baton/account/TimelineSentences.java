@@ -47,6 +47,9 @@ final class TimelineSentences {
             Map.entry("renewal.escalated", "The renewal's {stage} was late and went to {escalatedTo}"),
             Map.entry("renewal.late", "The renewal's {stage} was late; the owner has no manager to tell"),
             Map.entry("renewal.decided", "Renewal decided: {outcome}"),
+            Map.entry(
+                    "playbook.instance-canceled",
+                    "{actor} canceled a run of the playbook {playbook} on the account: {reason}"),
             Map.entry("commitment.created", "{actor} promised {promise}, due {dueDate}"),
             Map.entry("commitment.reassigned", "{actor} gave the promise {promise} to {owner}"),
             Map.entry("commitment.accepted", "{actor} accepted the promise {promise}"),

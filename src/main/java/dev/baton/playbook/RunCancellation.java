@@ -146,7 +146,7 @@ public class RunCancellation {
                     processInstanceKey,
                     run.getAccountId(),
                     fields("status", "running"),
-                    fields("status", "canceled", "reason", why));
+                    fields("status", "canceled", "reason", why, "playbook", run.getBpmnProcessId()));
         }
         return run.getCanceledBy();
     }

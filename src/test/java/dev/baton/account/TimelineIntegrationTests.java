@@ -168,6 +168,23 @@ class TimelineIntegrationTests {
                         "The promise \"SSO guide\" was overdue: Maria Rossi was asked to decide what happens to it");
     }
 
+    /**
+     * Found by session 41's probe: a canceled run read "Olga Reyes: playbook instance instance canceled",
+     * with neither the playbook nor the reason given.
+     */
+    @Test
+    void aCanceledPlaybookRunSaysWhichPlaybookAndWhy() {
+        recorded(
+                "playbook.instance-canceled",
+                "playbook_instance",
+                42,
+                fields("status", "canceled", "reason", "launched by mistake", "playbook", "account-rescue"));
+
+        assertThat(sentences())
+                .containsExactly(
+                        "Baton canceled a run of the playbook account-rescue on the account: launched by mistake");
+    }
+
     @Test
     void anActionWithoutASentenceYetStillReadsAsWords() {
         recorded("lead.qualified-again", "sales_lead", 3, fields("score", 80));
