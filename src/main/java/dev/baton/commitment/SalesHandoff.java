@@ -102,13 +102,12 @@ public class SalesHandoff {
      * start never got its instance (Baton died during the call) counts as abandoned after {@link
      * #ABANDONED_AFTER}. A start is on the account's timeline ({@code account.handoff-started}, by whoever
      * started it), recorded with the instance's key: the timeline left it out (found by the session 40 probe).
+     * One handoff of an account at a time, and another once the previous one ended (a new deal won since):
+     * the one rule of this method and of the account page's button ({@link #latestOf}), which until session 41
+     * offered no second handoff after one had ended while the API started it.
      *
      * @return the process instance's key
      * @throws BadRequestException (field {@code accountId}) when the account is unknown or has no owner
-     * One handoff of an account at a time, and another once the previous one ended (the account came back to
-     * sales, say, after a renewal): the one rule of this method and of the account page's button ({@link
-     * #latestOf}), which until session 41 offered no second handoff after one had ended while the API started it.
-     *
      * @throws ConflictException when a handoff of the account is running (started and not yet handed to CS),
      *     or a running handover is still to move the account ({@link AccountService#requireNoHandoverToMove},
      *     the owner change's words): the handoff's last step would move it too, and fail there after people
