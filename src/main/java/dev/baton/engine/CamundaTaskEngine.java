@@ -38,6 +38,11 @@ class CamundaTaskEngine implements TaskEngine {
         }
     }
 
+    @Override
+    public Duration callTimeout() {
+        return client.getConfiguration().getDefaultRequestTimeout();
+    }
+
     /**
      * NOT_FOUND (gRPC) or 404 (REST) means the job is gone; RESOURCE_EXHAUSTED (429/503) is the
      * broker's back-pressure, which turns a command away before processing it; anything else (a

@@ -20,6 +20,13 @@ public interface TaskEngine {
     void extendLock(long jobKey, Duration duration) throws JobGone;
 
     /**
+     * The longest one call of this port may take before it fails: the engine client's request timeout
+     * ({@code camunda.client.request-timeout}, 10 s unless set). A call still running after it has
+     * failed with a runtime exception. Never null.
+     */
+    Duration callTimeout();
+
+    /**
      * The engine refused the command for a reason a retry cannot mend (the values are too large for
      * its messages, or invalid): nothing changed; the person must change the answer.
      */

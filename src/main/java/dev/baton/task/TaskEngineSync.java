@@ -23,15 +23,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on the rows ({@code FOR UPDATE SKIP LOCKED}, so several app instances, or a request and the
  * scheduled retry, never take the same row) and commits; the engine is called; a second short
  * transaction records the outcome and releases the lease. A lease left by an instance that died
- * runs out after {@link #LEASE}. A job the engine no longer has marks the task CANCELED; a
+ * runs out soon after the engine call it was taken for would have failed ({@link #leaseUntil}), so
+ * another instance takes the row over within a minute. A job the engine no longer has marks the task CANCELED; a
  * completion the engine refuses for good hands the task back to its assignee with the reason.
  */
 @Component
 public class TaskEngineSync {
 
     private static final Logger log = LoggerFactory.getLogger(TaskEngineSync.class);
-    /** Longer than any engine call takes (the client's request timeout), short enough to take over a dead instance's rows. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /** What a lease adds to the engine calls it covers: recording their outcome in the database. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
     /**
      * How long after a completion its instance's other open steps are checked: the engine ends the
      * steps a completion closes (a terminate end event, a multi-instance's completion condition) just
@@ -237,9 +238,31 @@ public class TaskEngineSync {
     /** Takes the lease on the rows the query locks, and commits: the row locks end here. */
     private List<Claim> lease(java.util.function.Supplier<List<Task>> lock) {
         return tx.execute(status -> {
-            Instant until = clock.instant().plus(LEASE);
-            return lock.get().stream().peek(t -> t.lease(until)).map(Claim::of).toList();
+            Instant now = clock.instant();
+            List<Task> locked = lock.get();
+            for (int i = 0; i < locked.size(); i++) {
+                locked.get(i).lease(leaseUntil(now, i));
+            }
+            return locked.stream().map(Claim::of).toList();
         });
+    }
+
+    /**
+     * Until when the {@code position}-th row (from 0) of rows leased at {@code now} is leased: rows are
+     * settled one after the other, each with one engine call and a recording, then possibly a
+     * completion left owed meanwhile (a second call, under a lease of its own). So the first row is
+     * leased for one call's timeout and {@link #LEASE_MARGIN} (20 s with the client's default), each
+     * later one for two calls and the margin more. A dead instance's row is free again then, and the
+     * next {@link #retryCompletions} or {@link #renewLocks} run takes it; a lease that runs out while
+     * its holder still works is safe, only wasteful: the row is marked as having an answer whose
+     * outcome is unknown ({@link Task#lease}), so a second caller finding the job gone records it
+     * completed, not canceled (the issue asked that a dead instance's work be picked up within a
+     * minute; until session 42 the lease was two minutes for every row).
+     */
+    private Instant leaseUntil(Instant now, int position) {
+        Duration call = engine.callTimeout();
+        Duration perRow = call.multipliedBy(2).plus(LEASE_MARGIN);
+        return now.plus(call).plus(LEASE_MARGIN).plus(perRow.multipliedBy(position));
     }
 
     /**

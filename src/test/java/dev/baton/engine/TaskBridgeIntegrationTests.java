@@ -302,6 +302,40 @@ class TaskBridgeIntegrationTests extends EngineIntegrationTest {
     }
 
     @Test
+    void aCompletionLeftByAnInstanceThatDiedMidCallIsFreeForAnotherWithinAMinute() throws Exception {
+        long instance = startReview(null);
+        Task task = awaitTaskOf(instance);
+        post("rob", task, "claim");
+        jdbc.update(
+                "update task set status = 'COMPLETING', completed_by = 'rob', completed_at = now() where id = ?",
+                task.getId());
+        // the instance dies during its engine call: nothing after it runs, the lease stays on the row
+        doThrow(new AssertionError("kill -9 mid-call")).when(taskEngine).complete(eq(task.getJobKey()), anyMap());
+        Instant before = Instant.now();
+        try {
+            engineSync.finishCompletion(task.getId());
+        } catch (AssertionError died) {
+            // as expected
+        }
+        Instant leasedUntil = jdbc.queryForObject(
+                        "select sync_lease_until from task where id = ?", java.sql.Timestamp.class, task.getId())
+                .toInstant();
+        // the lease covers one engine call (the client's request timeout: 10 s by default, 60 s in the
+        // tests' configuration) and 10 s to record it, no more: with the default, the 30-s retry run
+        // takes the row over within a minute (it was two minutes for any timeout)
+        Duration lease = taskEngine.callTimeout().plusSeconds(10);
+        assertThat(leasedUntil)
+                .isBetween(before.minusMillis(1).plus(lease), Instant.now().plus(lease));
+
+        jdbc.update("update task set sync_lease_until = now() - interval '1 second' where id = ?", task.getId());
+        doCallRealMethod().when(taskEngine).complete(eq(task.getJobKey()), anyMap());
+        engineSync.retryCompletions(10); // another instance, once the lease ran out
+
+        assertThat(tasks.findById(task.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        awaitProcessCompleted(instance);
+    }
+
+    @Test
     void aCompletionTurnedAwayByABusyEngineIsRetriedAndAJobGoneThenMeansWithdrawn() throws Exception {
         long instance = startReview(null);
         Task task = awaitTaskOf(instance);
