@@ -14,7 +14,9 @@
 #   handovers of ACCOUNTS each side runs one after the other; see HandoverBenchmark), BENCH_DB (a
 #   JDBC URL: an external PostgreSQL instead of the embedded one, e.g. one with pg_stat_statements to
 #   see what each statement costs; BENCH_DB_USER and BENCH_DB_PASSWORD, default baton; the demo data
-#   is loaded into it when it has nobody yet, as into the embedded one)
+#   is loaded into it when it has nobody yet, as into the embedded one), MAIL_PORT (26725: the SMTP sink
+#   Baton's side sends its mails to, a process of its own, so the benchmark's JVM pays for sending them
+#   and not for receiving them; MAIL_PORT=embedded sends them to the embedded server in Baton's JVM)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)   # the project: src/test/resources/bench
 [ -n "${JAVA_HOME:-}" ] && export PATH=$JAVA_HOME/bin:$PATH
@@ -48,9 +50,33 @@ stop_engine() {
   while kill -0 "$engine_pid" 2>/dev/null; do sleep 1; done
   engine_pid=
 }
-trap stop_engine EXIT
+
+mail_port=${MAIL_PORT:-26725} mail_pid=
+start_mail_sink() {
+  [ "$mail_port" = embedded ] && return 0
+  : >"$out/mail-sink.log"
+  (cd "$root" && exec setsid ./mvnw -q ${MVN_FLAGS--o} test-compile exec:java@mail-sink -Dmail.port="$mail_port") \
+    >>"$out/mail-sink.log" 2>&1 &
+  mail_pid=$!
+  for _ in $(seq 1 120); do
+    grep -q "mail sink: ready" "$out/mail-sink.log" && return 0
+    kill -0 "$mail_pid" 2>/dev/null || break
+    sleep 1
+  done
+  echo "mail sink not ready on port $mail_port; see $out/mail-sink.log" >&2
+  return 1
+}
+stop_mail_sink() {
+  [ -n "$mail_pid" ] || return 0
+  kill "$mail_pid" 2>/dev/null || true
+  while kill -0 "$mail_pid" 2>/dev/null; do sleep 1; done
+  mail_pid=
+}
+trap 'stop_engine; stop_mail_sink' EXIT
 
 db=()
+mail=()
+[ "$mail_port" = embedded ] || mail=(-Dspring.mail.host=127.0.0.1 -Dspring.mail.port="$mail_port")
 if [ -n "${BENCH_DB:-}" ]; then
   db=(-Dspring.datasource.url="$BENCH_DB" -Dspring.datasource.username="${BENCH_DB_USER:-baton}"
       -Dspring.datasource.password="${BENCH_DB_PASSWORD:-baton}" -Dbaton.demo-data.enabled=true)
@@ -68,7 +94,7 @@ run_side() {
     -Dbaton.bench.side="$side" -Dbaton.bench.accounts="$accounts" -Dbaton.bench.warm-up="$warm_up" -Dbaton.bench.limit-minutes="${LIMIT_MINUTES:-30}" \
     -Dbaton.bench.handovers="${HANDOVERS:-1}" \
     -Dcamunda.client.mode=self-managed -Dcamunda.client.grpc-address="http://127.0.0.1:$port" \
-    -Dcamunda.client.prefer-rest-over-grpc=false ${db[@]+"${db[@]}"}) >"$log" 2>&1 || { echo "$side failed: see $log" >&2; return 1; }
+    -Dcamunda.client.prefer-rest-over-grpc=false ${db[@]+"${db[@]}"} ${mail[@]+"${mail[@]}"}) >"$log" 2>&1 || { echo "$side failed: see $log" >&2; return 1; }
   local line
   line=$(grep -o "^BENCH side=$side .*" "$log" | tail -1)
   echo "$line repeat=$2 load_before=${before// /,} load_after=$(load | tr ' ' ,)" >>"$results"
@@ -76,6 +102,7 @@ run_side() {
 }
 
 other() { [ "$1" = baton ] && echo reference || echo baton; }
+start_mail_sink
 for r in $(seq 1 "$repeats"); do
   if [ -n "${ONLY:-}" ]; then
     run_side "$ONLY" "$r"
