@@ -58,7 +58,7 @@ start_mail_sink() {
   (cd "$root" && exec setsid ./mvnw -q ${MVN_FLAGS--o} test-compile exec:java@mail-sink -Dmail.port="$mail_port") \
     >>"$out/mail-sink.log" 2>&1 &
   mail_pid=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 300); do
     grep -q "mail sink: ready" "$out/mail-sink.log" && return 0
     kill -0 "$mail_pid" 2>/dev/null || break
     sleep 1

@@ -50,6 +50,9 @@ final class TimelineSentences {
             Map.entry(
                     "playbook.instance-canceled",
                     "{actor} canceled a run of the playbook {playbook} on the account: {reason}"),
+            Map.entry(
+                    "playbook.instance-migrated",
+                    "{actor} moved a run of the playbook {playbook} on the account to version {version}"),
             Map.entry("commitment.created", "{actor} promised {promise}, due {dueDate}"),
             Map.entry("commitment.reassigned", "{actor} gave the promise {promise} to {owner}"),
             Map.entry("commitment.accepted", "{actor} accepted the promise {promise}"),

@@ -168,6 +168,19 @@ class TimelineIntegrationTests {
                         "The promise \"SSO guide\" was overdue: Maria Rossi was asked to decide what happens to it");
     }
 
+    /** Found by session 42's probe: a run moved to a new version read "playbook instance instance migrated". */
+    @Test
+    void aRunMovedToANewVersionSaysWhichPlaybookAndVersion() {
+        recorded(
+                "playbook.instance-migrated",
+                "playbook_instance",
+                43,
+                fields("version", 2, "playbook", "Account rescue"));
+
+        assertThat(sentences())
+                .containsExactly("Baton moved a run of the playbook Account rescue on the account to version 2");
+    }
+
     /**
      * Found by session 41's probe: a canceled run read "Olga Reyes: playbook instance instance canceled",
      * with neither the playbook nor the reason given.

@@ -502,6 +502,12 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", key))
                 .extracting(AuditEvent::getAction, AuditEvent::getActor)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("playbook.instance-migrated", "ada"));
+        assertThat(auditEvents.findByEntityTypeAndEntityIdOrderByAt("playbook_instance", key))
+                .as("the account's timeline names the playbook as people know it (session 42's probe)")
+                .singleElement()
+                .satisfies(e -> assertThat(e.getAfterState())
+                        .containsEntry("playbook", "Renewal call " + processId)
+                        .containsEntry("version", 2));
 
         uploadAsAda(v1.replace("Activity_call", "Activity_phone"));
         assertThat((List<Map<String, Object>>) as("ada")

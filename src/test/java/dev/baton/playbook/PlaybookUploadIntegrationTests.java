@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -472,6 +473,16 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .andExpect(content().string(containsString("is no team in Baton (a candidate group names a team")))
                 .andExpect(content().string(containsString("Gone Person, who has left")));
         assertThat(processDeployed("Process_names_nobody")).isFalse();
+    }
+
+    /** Found by session 42's probe: the upload's banner said "Deployed Process_p42script version 2", an id. */
+    @Test
+    void theUploadFormSaysWhichPlaybookWasDeployedByItsName() throws Exception {
+        String processId = "Process_banner_" + System.nanoTime();
+        uploadForm(bpmnFile("banner.bpmn", good(processId).getBytes(StandardCharsets.UTF_8)))
+                .andExpect(redirectedUrl("/playbooks/" + processId))
+                .andExpect(flash().attribute(
+                                "message", "Deployed 'Renewal call " + processId + "' (" + processId + ") version 1"));
     }
 
     /** What the inbox can resolve passes: people by user name (any case) or e-mail, teams, and any expression. */

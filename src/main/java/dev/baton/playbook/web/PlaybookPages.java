@@ -92,7 +92,7 @@ class PlaybookPages {
                     "message",
                     "Deployed "
                             + deployed.stream()
-                                    .map(p -> p.processId() + " version " + p.version())
+                                    .map(p -> named(p) + " version " + p.version())
                                     .reduce((a, b) -> a + ", " + b)
                                     .orElse("nothing"));
             return deployed.isEmpty()
@@ -255,5 +255,12 @@ class PlaybookPages {
                         names.of(s.completedBy()),
                         s.completedAt()))
                 .toList();
+    }
+
+    /** "'Renewal play' (renewal-play)" as the upload's refusals name things; the id alone when it has no other name. */
+    private static String named(DeployedProcess p) {
+        return p.name() == null || p.name().isBlank() || p.name().equals(p.processId())
+                ? p.processId()
+                : "'" + p.name() + "' (" + p.processId() + ")";
     }
 }

@@ -50,6 +50,22 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
                 .isBlank();
     }
 
+    /** Found by session 42's probe: the inbox sorts by the follow-up date, and the task page did not show it. */
+    @Test
+    void theTaskPageShowsTheFollowUpDateWhereTheStepHasOne() throws Exception {
+        Task task = awaitTaskOf(startReview(null));
+        String before = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
+        jdbc.update(
+                "update task set follow_up_at = ? where id = ?",
+                java.sql.Timestamp.from(java.time.Instant.parse("2026-12-24T12:00:00Z")),
+                task.getId());
+
+        String page = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
+
+        assertThat(before).doesNotContain("id=\"follow-up\"");
+        assertThat(page).contains("Follow up").containsPattern("id=\"follow-up\"[^>]*>[^<]*24 Dec 2026");
+    }
+
     @Test
     void robClaimsFromHisInboxAndCompletesTheFormAfterFixingWhatItMarked() throws Exception {
         Task task = awaitTaskOf(startReview(null));
