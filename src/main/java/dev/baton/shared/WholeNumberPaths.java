@@ -33,7 +33,8 @@ import org.springframework.web.util.pattern.PathPattern;
  * mapping the request would reach with any text in those variables, and throws what Spring throws for a
  * plain {@code /{id}} that is no number: {@link MethodArgumentTypeMismatchException} for the method's
  * parameter, worded by the API's and the pages' error handling alike. It never takes a request a
- * controller answers.
+ * controller answers. Someone the mapping's {@code @PreAuthorize} refuses is refused first, as for any
+ * other bad input ({@link PreAuthorizeBeforeBinding}): {@code PUT /api/people/abc} is a rep's 403.
  */
 @Component
 class WholeNumberPaths extends AbstractHandlerMapping implements SmartInitializingSingleton {
@@ -53,8 +54,12 @@ class WholeNumberPaths extends AbstractHandlerMapping implements SmartInitializi
      */
     private final Set<String> roots = new LinkedHashSet<>();
 
-    WholeNumberPaths(RequestMappingHandlerMapping requestMappingHandlerMapping) {
+    private final PreAuthorizeBeforeBinding authorization;
+
+    WholeNumberPaths(
+            RequestMappingHandlerMapping requestMappingHandlerMapping, PreAuthorizeBeforeBinding authorization) {
         this.controllers = requestMappingHandlerMapping;
+        this.authorization = authorization;
         setOrder(controllers.getOrder() + 1); // before the static resources, which answer any other path 404
     }
 
@@ -116,6 +121,7 @@ class WholeNumberPaths extends AbstractHandlerMapping implements SmartInitializi
                     ? null
                     : mismatch(mapping, match.getPathPatternsCondition().getFirstPattern(), request);
             if (mismatch != null) {
+                authorization.refuseUnlessGranted(mapping.method());
                 throw mismatch;
             }
         }

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -38,7 +40,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Sign-in everywhere but health. API clients use HTTP Basic (stateless, no CSRF, 401 instead of a
  * redirect), for the OpenAPI document too; the browser UI uses form login only, with CSRF on every form, its session's roles read
  * afresh on every request ({@link SessionsAsOfNow}). Roles are checked per
- * endpoint with {@code @PreAuthorize}, lines in the services. Both chains send a
+ * endpoint with {@code @PreAuthorize} (decided before the request is read: {@code
+ * shared.PreAuthorizeBeforeBinding}), lines in the services. Both chains send a
  * Content-Security-Policy without inline script or style, a Referrer-Policy and a
  * Permissions-Policy; failed sign-ins are throttled ({@link SignInThrottle}).
  */
@@ -107,6 +110,17 @@ public class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
+    }
+
+    /**
+     * The one handler of {@code @PreAuthorize} expressions, Spring Security's default, for its method
+     * interceptor and for {@code shared.PreAuthorizeBeforeBinding}, which decides the same
+     * expressions before a handler reads its request: one bean, so the two never judge differently. Static,
+     * as Spring Security asks of method security's infrastructure.
+     */
+    @Bean
+    static MethodSecurityExpressionHandler methodSecurityExpressionHandler() {
+        return new DefaultMethodSecurityExpressionHandler();
     }
 
     /** The password check behind both chains, throttled. */

@@ -25,7 +25,7 @@ class WholeNumberPathsTests {
         controllers.afterPropertiesSet();
         register(controllers, "/api/things/{id:-?\\d+}");
         register(controllers, "/plain/{id}");
-        WholeNumberPaths paths = new WholeNumberPaths(controllers);
+        WholeNumberPaths paths = new WholeNumberPaths(controllers, null); // asked only when a path is refused
         paths.afterSingletonsInstantiated();
 
         assertThat(paths.mayRelax("/api/things/abc")).isTrue();

@@ -172,19 +172,20 @@ class ProblemDetailsIntegrationTests {
      * {@code /api/accounts/abc} "id: must be a whole number". The paths that take only digits (so that a
      * word beside them keeps its own answer) now answer a word as the plain {@code /{id}} does.
      */
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} as {2}")
     @CsvSource({
-        "GET, /api/handovers/abc",
-        "GET, /api/handovers/+1", // a whole number in range that the path's pattern refuses: not "too large"
-        "GET, /api/people/abc",
-        "PUT, /api/people/abc",
-        "GET, /api/tasks/1x",
-        "GET, /api/commitments/abc",
-        "DELETE, /api/absences/abc"
+        "GET, /api/handovers/abc, maria",
+        "GET, /api/handovers/+1, maria", // a whole number in range that the path's pattern refuses: not "too large"
+        "GET, /api/people/abc, maria",
+        // changing a person is admins': anyone else is refused before the id is read (PreAuthorizeBeforeBinding)
+        "PUT, /api/people/abc, ada",
+        "GET, /api/tasks/1x, maria",
+        "GET, /api/commitments/abc, maria",
+        "DELETE, /api/absences/abc, maria"
     })
-    void aPathIdThatIsNoWholeNumberIsToldAsForAnAccount(String method, String path) throws Exception {
-        HttpResponse<String> account = send("maria", "GET", "/api/accounts/abc", null, null);
-        HttpResponse<String> answer = send("maria", method, path, null, "application/json");
+    void aPathIdThatIsNoWholeNumberIsToldAsForAnAccount(String method, String path, String user) throws Exception {
+        HttpResponse<String> account = send(user, "GET", "/api/accounts/abc", null, null);
+        HttpResponse<String> answer = send(user, method, path, null, "application/json");
 
         assertThat(errors(answer)).containsExactly(Map.entry("id", "must be a whole number"));
         JsonNode problem = JSON.readTree(answer.body());
