@@ -209,6 +209,38 @@ public class PeopleService {
         return takingNewWork().stream().map(PersonView::from).toList();
     }
 
+    /**
+     * One person a form may offer {@code actor} as the new owner of work ({@link #newOwnersFor}).
+     *
+     * @param whateverTeamDelivers the actor may give them the work whichever team delivers it (themselves,
+     *     their team or line; anyone for an admin); when false, only when the person's own team ({@code
+     *     person.teamId()}) is the one that delivers it
+     */
+    public record NewOwnerChoice(PersonView person, boolean whateverTeamDelivers) {}
+
+    /**
+     * Whom {@code actor} may name as the new owner of new or moved work, exactly as the refusals judge it:
+     * {@link #newOwner} (active, neither leaving nor being handed over: {@link #newOwners}) and {@link
+     * ReportingLines#mayGiveWorkTo}, the rule {@link ReportingLines#requireMayGiveWorkTo} refuses by. Each of
+     * {@link #newOwners} whom the actor may give work to whatever team delivers it, and, marked so, each other
+     * one who has a team, whom the actor may give it to when that team delivers it. What "Who delivers it" on
+     * an account's page offers, so that it offers nobody recording the promise then refuses. By full name.
+     *
+     * @param actor the signed-in person's user name
+     * @return the choices, by full name
+     * @throws NotFoundException when nobody has that user name
+     */
+    @Transactional(readOnly = true)
+    public List<NewOwnerChoice> newOwnersFor(String actor) {
+        Person me = signedIn(actor);
+        List<Person> candidates = takingNewWork();
+        Set<Long> anyTeam = lines.mayGiveWorkToWhateverTeamDelivers(me, candidates);
+        return candidates.stream()
+                .filter(p -> anyTeam.contains(p.getId()) || p.getTeam() != null)
+                .map(p -> new NewOwnerChoice(PersonView.from(p), anyTeam.contains(p.getId())))
+                .toList();
+    }
+
     /** {@link #newOwners} as entities, for the type-ahead; in the caller's transaction. */
     List<Person> takingNewWork() {
         List<Person> active = people.findAll(filtered(null, null, true).and(orderedBy(Sort.by("fullName"))));

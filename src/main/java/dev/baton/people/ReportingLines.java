@@ -75,9 +75,38 @@ public class ReportingLines {
      */
     @Transactional(readOnly = true)
     public boolean mayGiveWorkTo(Person actor, Person owner, Team deliveringTeam) {
-        return mayActFor(actor, owner)
-                || sameTeam(actor.getTeam(), owner.getTeam())
-                || sameTeam(deliveringTeam, owner.getTeam());
+        return mayGiveWorkToWhateverTeamDelivers(actor, owner) || sameTeam(deliveringTeam, owner.getTeam());
+    }
+
+    /**
+     * The part of {@link #mayGiveWorkTo} that does not depend on the delivering team: themselves, someone of
+     * their own team, someone in their line, or anyone for an admin. Anyone else the actor may give work to
+     * only as a member of the team that will deliver it, when {@link #mayGiveWorkTo} is asked with that team.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayGiveWorkToWhateverTeamDelivers(Person actor, Person owner) {
+        return mayGiveWorkToWhateverTeamDelivers(actor, java.util.List.of(owner))
+                .contains(owner.getId());
+    }
+
+    /**
+     * {@link #mayGiveWorkToWhateverTeamDelivers} for many owners at once, with one query for the actor's line:
+     * the ids of those of {@code owners} the actor may give work to whatever team delivers it. What a form
+     * that names a new owner offers, so that it offers nobody {@link #requireMayGiveWorkTo} then refuses.
+     *
+     * @return the ids, a subset of {@code owners}'
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> mayGiveWorkToWhateverTeamDelivers(Person actor, java.util.Collection<Person> owners) {
+        // the line is asked only of a manager who is no admin: an admin may give anyone work
+        Set<String> line = actor.hasRole(Role.MANAGER) && !actor.hasRole(Role.ADMIN) ? line(actor) : Set.of();
+        return owners.stream()
+                .filter(owner -> actor.hasRole(Role.ADMIN)
+                        || Objects.equals(actor.getId(), owner.getId())
+                        || line.contains(owner.getUsername())
+                        || sameTeam(actor.getTeam(), owner.getTeam()))
+                .map(Person::getId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**

@@ -280,8 +280,9 @@ class AccountPages {
         if (!model.containsAttribute("promise")) {
             model.addAttribute("promise", new PromiseForm());
         }
-        // "Who delivers it": only those a new commitment may go to, so none offered is then refused
-        model.addAttribute("people", people.newOwners());
+        // "Who delivers it": only those the viewer may give a new commitment to, so none offered is then refused;
+        // those they may give it to only as members of the delivering team are offered once that team is chosen
+        model.addAttribute("people", people.newOwnersFor(me.getName()));
         model.addAttribute(
                 "teams", teams.find(Pageable.unpaged(Sort.by("name"))).getContent());
         model.addAttribute("badges", BADGES);

@@ -14,14 +14,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.baton.commitment.Commitment;
+import dev.baton.commitment.CommitmentAccess;
 import dev.baton.commitment.Commitments;
+import dev.baton.commitment.NewCommitment;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -48,6 +57,9 @@ class AccountPagesIntegrationTests {
 
     @Autowired
     People people;
+
+    @Autowired
+    CommitmentAccess commitmentAccess;
 
     MockMvc mvc;
     Account account;
@@ -271,5 +283,84 @@ class AccountPagesIntegrationTests {
     @Test
     void anUnknownAccountIsNotFound() throws Exception {
         mvc.perform(get("/accounts/999999").with(user("rita"))).andExpect(status().isNotFound());
+    }
+
+    /**
+     * Found by session 41's probe (F4): "Who delivers it" offered everyone taking on new work, and recording the
+     * promise then refused whoever was outside the recorder's team and line ("only their manager may give them a
+     * commitment"). Per role, each person offered with no delivering team chosen is accepted, each one offered
+     * only with their team as the delivering team is accepted with it, and everyone else is refused.
+     */
+    @Test
+    void whoDeliversItOffersExactlyThoseRecordingThePromiseAccepts() throws Exception {
+        Person cora = people.findByUsername("cora").orElseThrow();
+        Account coras = accounts.save(new Account("Cora's own " + System.nanoTime(), cora, "SMB", "Benelux", null));
+        Map<String, Account> actingOn = Map.of("rob", account, "maria", account, "ada", account, "cora", coras);
+        for (Map.Entry<String, Account> who : actingOn.entrySet()) {
+            String page = mvc.perform(get("/accounts/" + who.getValue().getId()).with(user(who.getKey())))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            String select = page.substring(page.indexOf("id=\"promise-ownerId\""));
+            select = select.substring(0, select.indexOf("</select>"));
+            List<Long> offered = new ArrayList<>();
+            Map<Long, Long> offeredWithTeam = new HashMap<>();
+            Matcher option = Pattern.compile("<option([^>]*)>").matcher(select);
+            while (option.find()) {
+                Matcher value = Pattern.compile("value=\"(\\d+)\"").matcher(option.group(1));
+                if (!value.find()) {
+                    continue; // "Nobody yet"
+                }
+                long id = Long.parseLong(value.group(1));
+                Matcher team = Pattern.compile("data-team=\"(\\d+)\"").matcher(option.group(1));
+                if (team.find()) {
+                    assertThat(option.group(1)).as("waits for its team").contains("disabled");
+                    offeredWithTeam.put(id, Long.parseLong(team.group(1)));
+                } else {
+                    assertThat(option.group(1)).doesNotContain("disabled");
+                    offered.add(id);
+                }
+            }
+            assertThat(offered)
+                    .as(who.getKey() + " may give it to themselves")
+                    .contains(people.findByUsername(who.getKey()).orElseThrow().getId());
+            for (Person p : people.findAll()) {
+                if (!p.isActive() || offered.contains(p.getId()) || offeredWithTeam.containsKey(p.getId())) {
+                    continue;
+                }
+                assertThat(refused(who.getValue(), p.getId(), null, who.getKey()))
+                        .as(who.getKey() + " was not offered " + p.getUsername())
+                        .isTrue();
+            }
+            for (Long id : offered) {
+                assertThat(refused(who.getValue(), id, null, who.getKey()))
+                        .as(who.getKey() + " was offered " + id)
+                        .isFalse();
+            }
+            offeredWithTeam.forEach((id, team) -> {
+                assertThat(refused(who.getValue(), id, team, who.getKey()))
+                        .as(who.getKey() + " was offered " + id + " with team " + team)
+                        .isFalse();
+            });
+        }
+    }
+
+    /** Whether recording a promise on {@code on} owned by {@code ownerId} (delivered by {@code teamId}) is refused. */
+    private boolean refused(Account on, Long ownerId, Long teamId, String by) {
+        try {
+            commitmentAccess.requireMayRecord(
+                    new NewCommitment(
+                            on.getId(),
+                            null,
+                            "A promise",
+                            ownerId,
+                            teamId,
+                            LocalDate.now().plusDays(5)),
+                    by);
+            return false;
+        } catch (AccessDeniedException | dev.baton.shared.BadRequestException e) {
+            return true;
+        }
     }
 }
