@@ -13,6 +13,8 @@ import dev.baton.commitment.CommitmentAccess;
 import dev.baton.commitment.CommitmentFilter;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentStatus;
+import dev.baton.commitment.CommitmentView;
+import dev.baton.commitment.CommitmentWaitingSteps;
 import dev.baton.commitment.NewCommitment;
 import dev.baton.commitment.SalesHandoff;
 import dev.baton.people.PeopleService;
@@ -83,6 +85,7 @@ class AccountPages {
     private final AccountAccess accountAccess;
     private final SalesHandoff handoff;
     private final TeamService teams;
+    private final CommitmentWaitingSteps waitingSteps;
 
     AccountPages(
             AccountService accounts,
@@ -95,7 +98,9 @@ class AccountPages {
             CommitmentAccess commitmentAccess,
             AccountAccess accountAccess,
             SalesHandoff handoff,
-            TeamService teams) {
+            TeamService teams,
+            CommitmentWaitingSteps waitingSteps) {
+        this.waitingSteps = waitingSteps;
         this.commitmentAccess = commitmentAccess;
         this.accountAccess = accountAccess;
         this.handoff = handoff;
@@ -271,11 +276,18 @@ class AccountPages {
         HandoverNotes source = notes.getIfAvailable();
         model.addAttribute("handoverNotes", source == null ? List.of() : source.of(id));
         model.addAttribute("contacts", contacts.forAccount(id, null));
+        List<CommitmentView> onAccount = commitments
+                .find(CommitmentFilter.ofAccount(id), Pageable.unpaged(Sort.by("dueDate", "id")))
+                .getContent();
+        model.addAttribute("commitments", onAccount);
+        // who renegotiates each rejected promise: a maker who still speaks for it keeps the step when the account
+        // moves to a new owner, who reads here whom to ask (until session 41 nothing said so)
         model.addAttribute(
-                "commitments",
-                commitments
-                        .find(CommitmentFilter.ofAccount(id), Pageable.unpaged(Sort.by("dueDate", "id")))
-                        .getContent());
+                "waitingSteps",
+                waitingSteps.of(onAccount.stream()
+                        .filter(c -> c.status() == CommitmentStatus.REJECTED)
+                        .map(CommitmentView::id)
+                        .toList()));
         model.addAttribute("kinds", InteractionKind.values());
         if (!model.containsAttribute("promise")) {
             model.addAttribute("promise", new PromiseForm());

@@ -8,6 +8,7 @@ import dev.baton.commitment.CommitmentRegister;
 import dev.baton.commitment.CommitmentService;
 import dev.baton.commitment.CommitmentStatus;
 import dev.baton.commitment.CommitmentView;
+import dev.baton.commitment.CommitmentWaitingSteps;
 import dev.baton.people.PeopleService;
 import dev.baton.people.TeamService;
 import dev.baton.shared.BadRequestException;
@@ -62,6 +63,7 @@ class CommitmentPages {
     private final Timeline timeline;
     private final Validator validator;
     private final RegisterFilters filters;
+    private final CommitmentWaitingSteps waitingSteps;
 
     CommitmentPages(
             CommitmentService commitments,
@@ -72,7 +74,9 @@ class CommitmentPages {
             CommitmentAccess access,
             Timeline timeline,
             Validator validator,
-            RegisterFilters filters) {
+            RegisterFilters filters,
+            CommitmentWaitingSteps waitingSteps) {
+        this.waitingSteps = waitingSteps;
         this.filters = filters;
         this.validator = validator;
         this.access = access;
@@ -159,6 +163,8 @@ class CommitmentPages {
         model.addAttribute("c", c);
         model.addAttribute("history", history(c));
         model.addAttribute("actions", access.actions(id, me.getName()));
+        // who holds its waiting steps: the account's new owner reads who renegotiates a rejected promise
+        model.addAttribute("steps", waitingSteps.of(id));
         return "commitment/detail";
     }
 

@@ -9,6 +9,7 @@ import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.handover.HandoverFixture;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.Person;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubject;
@@ -172,6 +173,37 @@ class CommitmentRelationshipIntegrationTests extends EngineIntegrationTest {
                 .as("the same step, moved: no second one")
                 .extracting(Task::getId)
                 .containsExactly(renegotiate.getId());
+    }
+
+    /**
+     * Found by session 41's probe (F5): a maker who owned the account kept the Renegotiate step of a rejected
+     * promise when the account moved to a new owner by a plain transfer (rightly: still with the company and not
+     * handed over, he speaks for the promise he made), and nothing told the new owner who did. The account's and
+     * the commitment's pages now name who renegotiates it.
+     */
+    @Test
+    void aNewOwnerReadsOnTheAccountAndCommitmentPagesWhoStillRenegotiatesARejectedPromise() {
+        Person maker = handovers.colleague("Mae Maker");
+        Person next = handovers.colleague("Ned Next");
+        long accountId = accountOf(maker.getUsername(), "Huygens " + UUID.randomUUID());
+        long id = promise(maker.getUsername(), accountId, "Free onboarding week", "colin");
+        awaitOpenTask(id, CommitmentBpmn.TASK_ACCEPT);
+        assertThat(call("colin", id, "reject", Map.of("reason", "not this quarter")))
+                .isEqualTo(HttpStatus.OK);
+        Task renegotiate = awaitOpenTask(id, CommitmentBpmn.TASK_RENEGOTIATE);
+        assertThat(renegotiate.getAssignee()).isEqualTo(maker.getUsername());
+
+        assertThat(transfer(accountId, next.getId())).isEqualTo(HttpStatus.OK);
+
+        String accountPage = SignedIn.as(http, next.getUsername()).getForObject("/accounts/" + accountId, String.class);
+        String commitmentPage = SignedIn.as(http, next.getUsername()).getForObject("/commitments/" + id, String.class);
+        assertThat(tasks.findById(renegotiate.getId()).orElseThrow().getAssignee())
+                .as("the maker still speaks for it")
+                .isEqualTo(maker.getUsername());
+        assertThat(accountPage).contains(maker.getFullName() + " renegotiates it with the customer");
+        assertThat(commitmentPage)
+                .contains("Waiting on")
+                .containsPattern(renegotiate.getName() + "</span>:\\s*<span>" + maker.getFullName() + "</span>");
     }
 
     /** maria gives the account to {@code ownerId} (PUT /api/accounts/{id}/owner) at its version. */
