@@ -17,7 +17,8 @@ class CatalogueRunPages implements RunPages {
     }
 
     @Override
-    public Map<Long, String> pathsOf(Collection<Long> runKeys) {
+    public Map<Long, String> pathsOf(Collection<Long> runKeys, String viewer) {
+        // a run's page opens for everyone who reads the problems page (admins and revenue ops)
         return instances.findAllById(runKeys).stream()
                 .collect(Collectors.toMap(
                         PlaybookInstance::getProcessInstanceKey,

@@ -1364,6 +1364,14 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
         Book launched = fixture.launch(book, true, this::as);
         failedForGoodToAnInactiveSuccessor(launched);
         assertThat(transferProblem()).containsEntry("runPath", "/handovers/" + launched.id());
+        // session 41's probe: revenue ops read the problems page, and its link to the handover answered them 403
+        assertThat(transferProblem("olga"))
+                .as("no link for revenue ops: the handover's page refuses them")
+                .containsEntry("runPath", null)
+                .containsEntry("runKey", transferProblem().get("runKey"));
+        assertThat(SignedIn.as(http, "olga").getForObject("/admin/problems", String.class))
+                .contains(book.account().getName())
+                .doesNotContain("/handovers/" + launched.id());
 
         ResponseEntity<Map> canceled = as("maria")
                 .postForEntity(
@@ -1376,7 +1384,12 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
     }
 
     private Map transferProblem() {
-        return (Map) as("ada").getForObject("/api/admin/problems", List.class).stream()
+        return transferProblem("ada");
+    }
+
+    /** The failed transfer's problem as {@code viewer} reads it on {@code /api/admin/problems}. */
+    private Map transferProblem(String viewer) {
+        return (Map) as(viewer).getForObject("/api/admin/problems", List.class).stream()
                 .filter(p -> ((String) ((Map) p).get("message"))
                         .contains(book.account().getName()))
                 .reduce((a, b) -> {

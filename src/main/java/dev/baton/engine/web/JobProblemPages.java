@@ -7,6 +7,7 @@ import dev.baton.engine.StuckRunProblems;
 import dev.baton.engine.StuckRunProblems.StuckRun;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -122,7 +123,7 @@ class JobProblemPages {
                             + " 200 that failed last, each with its playbook and elementName (their names in the model, null"
                             + " when it names none), runKey (the run it belongs to: for a step of a playbook a run called, the"
                             + " run at the top of the calls, known with the embedded engine) and runPath (the run's page: a"
-                            + " catalogue run's or a handover's, else null); failures counts a step failing again for the same"
+                            + " catalogue run's or a handover's the viewer may open, else null); failures counts a step failing again for the same"
                             + " cause (retried before it was fixed, or another of its jobs); resolvedAt is set once Baton saw"
                             + " each of its failed jobs go through, or its run was canceled or ended (resolution says which"
                             + " and by whom). With them, newest first,"
@@ -130,9 +131,9 @@ class JobProblemPages {
                             + " errorType; those of the 200 latest stuck runs), known with the embedded engine only")
     @GetMapping("/api/admin/problems")
     @ResponseBody
-    List<ProblemView> list() {
+    List<ProblemView> list(Principal me) {
         List<JobProblem> failed = problems.findTop200ByOrderByLastFailedAtDescIdDesc();
-        Map<Long, String> runPaths = runPaths(failed);
+        Map<Long, String> runPaths = runPaths(failed, me.getName());
         List<ProblemView> steps =
                 failed.stream().map(p -> ProblemView.of(p, runPaths)).toList();
         // a step Baton failed is an incident too: listed once, as the step, while its problem stands
@@ -149,19 +150,19 @@ class JobProblemPages {
                 .toList();
     }
 
-    /** The pages of the problems' runs, asking each feature once. */
-    private Map<Long, String> runPaths(List<JobProblem> failed) {
+    /** The pages of the problems' runs that the viewer may open, asking each feature once. */
+    private Map<Long, String> runPaths(List<JobProblem> failed, String viewer) {
         Set<Long> runKeys = failed.stream().map(JobProblem::getRunKey).collect(Collectors.toSet());
         Map<Long, String> paths = new HashMap<>();
         if (!runKeys.isEmpty()) {
-            runPages.forEach(feature -> feature.pathsOf(runKeys).forEach(paths::putIfAbsent));
+            runPages.forEach(feature -> feature.pathsOf(runKeys, viewer).forEach(paths::putIfAbsent));
         }
         return paths;
     }
 
     @GetMapping("/admin/problems")
-    String page(Model model) {
-        model.addAttribute("problems", list());
+    String page(Principal me, Model model) {
+        model.addAttribute("problems", list(me));
         return "admin/problems";
     }
 }
