@@ -20,6 +20,14 @@ public record PersonView(
         String timeZone,
         long version) {
 
+    /**
+     * The roles in the UI's words ({@link Role#label}), in {@link Role}'s order: "Manager, Revenue operations".
+     * What a page shows; the API and files use the names (REVOPS).
+     */
+    public String roleLabels() {
+        return Role.labels(roles);
+    }
+
     public static PersonView from(Person p) {
         return new PersonView(
                 p.getId(),

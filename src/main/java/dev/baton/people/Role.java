@@ -24,6 +24,21 @@ public enum Role {
         return java.util.Arrays.stream(values()).map(Role::name).collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * These roles in the UI's words, in the enum's order, joined by commas ("Manager, Revenue operations"), for
+     * every page, mail or export that shows a person's roles to people.
+     *
+     * @param roles the roles; none (or null) gives ""
+     */
+    public static String labels(java.util.Collection<Role> roles) {
+        return roles == null
+                ? ""
+                : java.util.Arrays.stream(values())
+                        .filter(roles::contains)
+                        .map(Role::label)
+                        .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The role in the UI's words ("Revenue operations"); the API and files use the name (REVOPS). */
     public String label() {
         return label;

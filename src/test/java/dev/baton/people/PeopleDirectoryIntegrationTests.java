@@ -140,6 +140,30 @@ class PeopleDirectoryIntegrationTests {
         assertThat(deactivated.getBody()).contains("Cleo " + word, "1 person").doesNotContain("Anna " + word);
     }
 
+    /**
+     * Found by session 41's probe: the list and the person's page showed "REVOPS, CS" where the form says "Revenue
+     * operations" and "Customer success". Pages show the roles' labels, in one order; the API keeps the names.
+     */
+    @Test
+    void pagesNameRolesAsTheFormDoesAndTheApiByTheirNames() {
+        String username = "ww-" + word.toLowerCase() + "-d";
+        long dora = create(username, "Dora " + word, Set.of(Role.REVOPS, Role.CS), null, null);
+
+        String list = SignedIn.as(http, "ada").getForObject("/people?q={q}", String.class, "Dora " + word);
+        String person = SignedIn.as(http, "ada").getForObject("/people/" + dora, String.class);
+
+        assertThat(list)
+                .contains(">Customer success, Revenue operations<")
+                .contains(">Revenue operations</option>") // the role filter
+                .doesNotContain(">REVOPS", "REVOPS<", "REVOPS,", ", REVOPS");
+        assertThat(person)
+                .contains(">Customer success, Revenue operations<")
+                .doesNotContain(">REVOPS", "REVOPS<", "REVOPS,", ", REVOPS");
+        Map json = api("ada", "/api/people/" + dora).getBody();
+        assertThat((List<String>) json.get("roles")).containsExactlyInAnyOrder("CS", "REVOPS");
+        assertThat(json).doesNotContainKey("roleLabels");
+    }
+
     @Test
     void managersSeeThePageWithoutLinksToTheAdminsPersonPage() {
         ResponseEntity<String> page = SignedIn.as(http, "maria").getForEntity("/people?q={q}", String.class, word);
