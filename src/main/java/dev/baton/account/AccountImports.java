@@ -1,5 +1,6 @@
 package dev.baton.account;
 
+import dev.baton.audit.AuditLog;
 import dev.baton.shared.DeliverableEmail;
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SaneDate;
@@ -14,9 +15,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -101,8 +104,11 @@ public class AccountImports {
     /** A provider: the handover feature, which implements it, depends on accounts. */
     private final ObjectProvider<PendingHandovers> pendingHandovers;
 
-    AccountImports(JdbcTemplate jdbc, ObjectProvider<PendingHandovers> pendingHandovers) {
+    private final AuditLog audit;
+
+    AccountImports(JdbcTemplate jdbc, ObjectProvider<PendingHandovers> pendingHandovers, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.pendingHandovers = pendingHandovers;
     }
 
@@ -316,19 +322,82 @@ public class AccountImports {
                 source);
     }
 
-    /** One statement per chunk (the rows as arrays), not one round trip per row. */
+    /**
+     * The import that writes: its id and file, as the account's timeline names it ("import #4,
+     * accounts.csv"). Who imports is the current actor ({@link AuditLog#currentActor}).
+     */
+    public record ImportedBy(long importId, String file) {
+
+        /** What every timeline entry of the import keeps, beside its own fields. */
+        Map<String, Object> fields() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("importId", importId);
+            fields.put("file", file);
+            return fields;
+        }
+    }
+
+    /** An account's fields as its audit events keep them ({@code AccountService}'s snapshot). */
+    private static final String STATE = "a.name, p.username, a.segment, a.territory, a.renewal_date";
+
+    /**
+     * Writes the rows (new accounts, and those of {@code source} with their external ids again) and
+     * tells each account's story on its timeline: {@code account.imported} for an account the import
+     * made (its fields, from which file and import), {@code account.import-updated} for one whose
+     * fields a row changed (before and after of those fields only); a row that changes nothing is not
+     * told. One statement for the rows, one read of the accounts they name before, one insert of the
+     * audit records: not one round trip per row. Joins the caller's transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void upsertAccounts(String source, List<ImportedAccount> rows) {
-        jdbc.update(
-                """
-        insert into account (name, owner_id, segment, territory, renewal_date, external_source, external_id)
-        select r.name, r.owner_id, r.segment, r.territory, r.renewal_date, ?, r.external_id
-        from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::date[], ?::text[])
-          as r (name, owner_id, segment, territory, renewal_date, external_id)
-        on conflict (external_source, external_id) where external_id is not null do update set name = excluded.name,
-          owner_id = excluded.owner_id, segment = excluded.segment, territory = excluded.territory,
-          renewal_date = excluded.renewal_date, version = account.version + 1, updated_at = now()""",
+    public void upsertAccounts(String source, List<ImportedAccount> rows, ImportedBy by) {
+        String[] externalIds = column(rows, ImportedAccount::externalId);
+        Map<String, Map<String, Object>> before = new HashMap<>();
+        jdbc.query(
+                "select a.external_id, " + STATE + " from account a left join person p on p.id = a.owner_id"
+                        + " where a.external_source = ? and a.external_id = any(?)",
+                rs -> {
+                    before.put(rs.getString(1), state(rs, 2));
+                },
                 source,
+                externalIds);
+        List<AuditLog.Recorded> imported = new ArrayList<>();
+        List<AuditLog.Recorded> changed = new ArrayList<>();
+        jdbc.query(
+                """
+        with r as (
+          select * from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::date[], ?::text[])
+            as r (name, owner_id, segment, territory, renewal_date, external_id)),
+        a as (
+          insert into account (name, owner_id, segment, territory, renewal_date, external_source, external_id)
+          select r.name, r.owner_id, r.segment, r.territory, r.renewal_date, ?, r.external_id from r
+          on conflict (external_source, external_id) where external_id is not null do update set name = excluded.name,
+            owner_id = excluded.owner_id, segment = excluded.segment, territory = excluded.territory,
+            renewal_date = excluded.renewal_date, version = account.version + 1, updated_at = now()
+          returning id, external_id, name, owner_id, segment, territory, renewal_date)
+        select a.id, a.external_id, """ + STATE + " from a left join person p on p.id = a.owner_id",
+                rs -> {
+                    long id = rs.getLong(1);
+                    Map<String, Object> after = state(rs, 3);
+                    Map<String, Object> was = before.get(rs.getString(2));
+                    if (was == null) {
+                        after.putAll(by.fields());
+                        after.put("source", source);
+                        imported.add(new AuditLog.Recorded(id, id, null, after));
+                        return;
+                    }
+                    Map<String, Object> from = new LinkedHashMap<>();
+                    Map<String, Object> to = new LinkedHashMap<>();
+                    after.forEach((field, value) -> {
+                        if (!Objects.equals(was.get(field), value)) {
+                            from.put(field, was.get(field));
+                            to.put(field, value);
+                        }
+                    });
+                    if (!to.isEmpty()) {
+                        to.putAll(by.fields());
+                        changed.add(new AuditLog.Recorded(id, id, from, to));
+                    }
+                },
                 column(rows, ImportedAccount::name),
                 rows.stream().map(ImportedAccount::ownerId).toArray(Long[]::new),
                 column(rows, ImportedAccount::segment),
@@ -336,7 +405,85 @@ public class AccountImports {
                 column(
                         rows,
                         a -> a.renewalDate() == null ? null : a.renewalDate().toString()),
-                column(rows, ImportedAccount::externalId));
+                externalIds,
+                source);
+        audit.recordAll(IMPORTED, "account", imported);
+        audit.recordAll(IMPORT_UPDATED, "account", changed);
+    }
+
+    /** The audit action of an account an import made. */
+    public static final String IMPORTED = "account.imported";
+
+    /** The audit action of an account whose fields an import changed. */
+    public static final String IMPORT_UPDATED = "account.import-updated";
+
+    /** The audit action telling how many records of one kind an import gave an account. */
+    public static final String RECORDS_IMPORTED = "account.records-imported";
+
+    /** The account's fields from {@link #STATE}'s columns, from {@code first} on, named as the audit trail names them. */
+    private static Map<String, Object> state(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", rs.getString(first));
+        state.put("owner", rs.getString(first + 1));
+        state.put("segment", rs.getString(first + 2));
+        state.put("territory", rs.getString(first + 3));
+        state.put("renewalDate", rs.getString(first + 4));
+        return state;
+    }
+
+    /**
+     * Notes that an import wrote records of one kind at these accounts (account id to how many rows were new
+     * and how many updated ones it had, {@code [created, updated]}), for {@link #tellRecordsImported} at its
+     * end: one line per account and import on the timeline, however the file orders its rows. Kept in a
+     * temporary table of the import's transaction (made at the first call), not in the heap: one statement per
+     * chunk. Joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void tallyRecordsImported(Map<Long, int[]> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        jdbc.execute("create temporary table if not exists import_tally (account_id bigint primary key,"
+                + " created int not null, updated int not null) on commit drop");
+        List<Long> ids = List.copyOf(counts.keySet());
+        jdbc.update(
+                """
+        insert into import_tally (account_id, created, updated)
+        select * from unnest(?::bigint[], ?::int[], ?::int[])
+        on conflict (account_id) do update set created = import_tally.created + excluded.created,
+          updated = import_tally.updated + excluded.updated""",
+                ids.toArray(Long[]::new),
+                ids.stream().map(id -> counts.get(id)[0]).toArray(Integer[]::new),
+                ids.stream().map(id -> counts.get(id)[1]).toArray(Integer[]::new));
+    }
+
+    /**
+     * Tells on each account's timeline what {@link #tallyRecordsImported} noted in this transaction: one
+     * {@code account.records-imported} per account ("Olga Reyes imported 3 contacts"), {@code kind} the
+     * records' plural in the timeline's words ("contacts", "interactions", "promises"). Nothing when nothing
+     * was noted. A thousand accounts per insert. Joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void tellRecordsImported(String kind, ImportedBy by) {
+        Boolean noted = jdbc.queryForObject("select to_regclass('pg_temp.import_tally') is not null", Boolean.class);
+        if (!Boolean.TRUE.equals(noted)) {
+            return;
+        }
+        List<AuditLog.Recorded> told = new ArrayList<>();
+        jdbc.query("select account_id, created, updated from import_tally order by account_id", rs -> {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("kind", kind);
+            after.put("created", rs.getInt(2));
+            after.put("updated", rs.getInt(3));
+            after.putAll(by.fields());
+            told.add(new AuditLog.Recorded(rs.getLong(1), rs.getLong(1), null, after));
+            if (told.size() == 1000) {
+                audit.recordAll(RECORDS_IMPORTED, "account", told);
+                told.clear();
+            }
+        });
+        audit.recordAll(RECORDS_IMPORTED, "account", told);
+        jdbc.execute("drop table import_tally");
     }
 
     /** One statement per chunk (the rows as arrays), not one round trip per row. */

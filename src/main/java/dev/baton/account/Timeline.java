@@ -4,6 +4,7 @@ import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.AuditReaders;
+import dev.baton.people.Capability;
 import dev.baton.people.PeopleLookup;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,10 +111,12 @@ public class Timeline {
         Map<Long, String> introductions = introductions(recorded.values());
         Function<String, String> names = names();
         boolean auditTrail = auditReaders.signedInMay();
+        boolean imports = Capability.IMPORT_RECORDS.grantedTo(
+                SecurityContextHolder.getContext().getAuthentication());
         List<TimelineItem> items = keys.stream()
                 .map(k -> "I".equals(k[0])
                         ? TimelineItem.of(logged.get((Long) k[1]))
-                        : told(recorded.get((Long) k[1]), names, wordings, introductions, auditTrail))
+                        : told(recorded.get((Long) k[1]), names, wordings, introductions, auditTrail, imports))
                 .toList();
         return PageableExecutionUtils.getPage(
                 items, pageable, () -> jdbc.queryForObject(COUNT, Long.class, accountId, accountId));
@@ -202,7 +206,8 @@ public class Timeline {
             Function<String, String> names,
             Map<Long, List<AuditEvent>> wordings,
             Map<Long, String> introductions,
-            boolean auditTrail) {
+            boolean auditTrail,
+            boolean imports) {
         String outcome =
                 TimelineSentences.INTRODUCTION_QUEUED.equals(e.getAction()) ? introductions.get(e.getEntityId()) : null;
         return new TimelineItem(
@@ -217,7 +222,7 @@ public class Timeline {
                                 "commitment".equals(e.getEntityType())
                                         ? promise(e, wordings.get(e.getEntityId()))
                                         : null),
-                link(e, auditTrail));
+                link(e, auditTrail, imports));
     }
 
     /** User name → full name, each looked up once; automated steps are Baton's. */
@@ -234,13 +239,25 @@ public class Timeline {
         };
     }
 
+    /** The actions an import records on the account, each naming its import ({@code importId}). */
+    private static final java.util.Set<String> IMPORTED =
+            java.util.Set.of(AccountImports.IMPORTED, AccountImports.IMPORT_UPDATED, AccountImports.RECORDS_IMPORTED);
+
     /**
-     * The handover's page for its steps (when the event names its handover), a commitment's own page,
-     * else the record's audit trail, for those who may read it ({@link AuditReaders}); none for others,
-     * who would only meet a 403.
+     * The handover's page for its steps (when the event names its handover), a commitment's own page, a
+     * playbook run's page (open to everyone signed in), an import's page for those who may import ({@code
+     * imports}), else the record's audit trail, for those who may read it ({@link AuditReaders}); none for
+     * others, who would only meet a 403.
      */
-    private static String link(AuditEvent e, boolean auditTrail) {
+    private static String link(AuditEvent e, boolean auditTrail, boolean imports) {
         Object handover = e.getAfterState() == null ? null : e.getAfterState().get("handoverId");
+        if ("playbook_instance".equals(e.getEntityType())) {
+            return "/playbooks/instances/" + e.getEntityId();
+        }
+        Object importId = e.getAfterState() == null ? null : e.getAfterState().get("importId");
+        if (imports && importId != null && IMPORTED.contains(e.getAction())) {
+            return "/imports/" + importId;
+        }
         if ("handover_item".equals(e.getEntityType()) && handover != null) {
             return "/handovers/" + handover + "/accounts/" + e.getAccountId();
         }

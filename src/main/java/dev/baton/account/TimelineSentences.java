@@ -25,9 +25,17 @@ final class TimelineSentences {
 
     static final String INTRODUCTION_FAILED = "handover.introduction-failed";
 
+    /** A playbook launched from the catalogue on the account (not one Baton starts itself: those have their own). */
+    static final String PLAYBOOK_LAUNCHED = "playbook.launched";
+
     private static final Map<String, String> SENTENCES = Map.ofEntries(
             Map.entry("account.created", "{actor} created the account"),
-            Map.entry("account.updated", "{actor} updated the account's details"),
+            Map.entry("account.updated", "{actor} updated the account's details{accountChanges}"),
+            Map.entry(AccountImports.IMPORTED, "{actor} imported the account from {importedFrom} ({importRef})"),
+            Map.entry(
+                    AccountImports.IMPORT_UPDATED,
+                    "{actor} updated the account with import #{importId} ({file}){accountChanges}"),
+            Map.entry(PLAYBOOK_LAUNCHED, "{actor} launched {playbook}"),
             Map.entry("account.transferred", "{actor} made {owner} the account's owner"),
             Map.entry("account.handed-to-cs", "{actor} handed the account to customer success: {owner} owns it now"),
             Map.entry(
@@ -161,6 +169,12 @@ final class TimelineSentences {
         }
         fields.put("promise", promise == null ? "#" + e.getEntityId() : quotedAsOfThen(promise, e.getAction()));
         fields.put("terms", terms(e));
+        fields.put("accountChanges", changes(e, names));
+        fields.put("importRef", "import #" + fields.get("importId") + ", " + fields.get("file"));
+        fields.put("importedFrom", SOURCES.getOrDefault(String.valueOf(fields.get("source")), "a file"));
+        if (AccountImports.RECORDS_IMPORTED.equals(e.getAction())) {
+            return recordsImported(e, names);
+        }
         Object summary = fields.get("summary");
         fields.put("summary", summary == null || summary.toString().isBlank() ? "" : ": " + summary);
         String template = SENTENCES.get(e.getAction());
@@ -223,6 +237,81 @@ final class TimelineSentences {
             }
             default -> "";
         };
+    }
+
+    /** Where an import's file came from, as the import page names its sources. */
+    private static final Map<String, String> SOURCES =
+            Map.of("SALESFORCE", "Salesforce", "HUBSPOT", "HubSpot", "BATON", "a file in Baton's template");
+
+    /** How the timeline names each account field a change lists, in the order it lists them. */
+    private static final Map<String, String> ACCOUNT_FIELDS = new java.util.LinkedHashMap<>();
+
+    static {
+        ACCOUNT_FIELDS.put("name", "name");
+        ACCOUNT_FIELDS.put("owner", "owner");
+        ACCOUNT_FIELDS.put("segment", "segment");
+        ACCOUNT_FIELDS.put("territory", "territory");
+        ACCOUNT_FIELDS.put("renewalDate", "renewal date");
+    }
+
+    /**
+     * What an account's edit or re-import changed, from its audit's before and after: {@code : made Rita
+     * Okafor the account's owner (was Rob Jansen); territory DACH (was EMEA)}, the owner in the words of a
+     * transfer's entry. Empty for other actions, and when the record names no field that changed.
+     */
+    private static String changes(AuditEvent e, Function<String, String> names) {
+        if (!"account".equals(e.getEntityType()) || e.getBeforeState() == null || e.getAfterState() == null) {
+            return "";
+        }
+        Map<String, Object> was = e.getBeforeState();
+        Map<String, Object> is = e.getAfterState();
+        java.util.List<String> told = new java.util.ArrayList<>();
+        ACCOUNT_FIELDS.forEach((field, words) -> {
+            if (!is.containsKey(field) || Objects.equals(was.get(field), is.get(field))) {
+                return;
+            }
+            Object from = was.get(field);
+            Object to = is.get(field);
+            if (field.equals("owner")) {
+                told.add((to == null
+                                ? "left the account without an owner"
+                                : "made " + names.apply(to.toString()) + " the account's owner")
+                        + (from == null ? " (it had none)" : " (was " + names.apply(from.toString()) + ")"));
+            } else if (field.equals("renewalDate")) {
+                told.add(words + " " + (to == null ? "none" : day(to)) + " (was " + (from == null ? "none" : day(from))
+                        + ")");
+            } else {
+                told.add(words + " " + (to == null ? "none" : quoted(to.toString())) + " (was "
+                        + (from == null ? "none" : quoted(from.toString())) + ")");
+            }
+        });
+        return told.isEmpty() ? "" : ": " + String.join("; ", told);
+    }
+
+    /** The timeline's words for the records of each kind an import brings to an account: one, and more. */
+    private static final Map<String, String[]> RECORDS = Map.of(
+            "CONTACTS", new String[] {"contact", "contacts"},
+            "INTERACTIONS", new String[] {"interaction", "interactions"},
+            "COMMITMENTS", new String[] {"promise", "promises"});
+
+    /**
+     * An import's records at the account in one line: {@code Olga Reyes imported 3 contacts (import #6,
+     * contacts.csv)}, {@code ... imported 2 promises and updated 1 (...)}, {@code ... updated 3 interactions (...)}.
+     */
+    private static String recordsImported(AuditEvent e, Function<String, String> names) {
+        Map<String, Object> is = e.getAfterState();
+        String[] words = RECORDS.getOrDefault(String.valueOf(is.get("kind")), new String[] {"record", "records"});
+        int created = is.get("created") instanceof Number n ? n.intValue() : 0;
+        int updated = is.get("updated") instanceof Number n ? n.intValue() : 0;
+        String what = created > 0
+                ? "imported " + count(created, words) + (updated > 0 ? " and updated " + updated : "")
+                : "updated " + count(updated, words);
+        return names.apply(e.getActor() == null ? "Baton" : e.getActor()) + " " + what + " (import #"
+                + is.get("importId") + ", " + is.get("file") + ")";
+    }
+
+    private static String count(int n, String[] words) {
+        return n + " " + (n == 1 ? words[0] : words[1]);
     }
 
     /**

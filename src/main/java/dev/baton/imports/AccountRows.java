@@ -79,7 +79,7 @@ class AccountRows implements RowHandler {
             run.matched(rows.get(i), existing.get(valid.get(i).externalId()));
         }
         if (run.writing()) {
-            accounts.upsertAccounts(run.source.name(), valid);
+            accounts.upsertAccounts(run.source.name(), valid, run.importedBy);
         }
     }
 

@@ -109,12 +109,14 @@ class CommitmentRows implements RowHandler {
         List<ImportRow> retimedRows = new ArrayList<>();
         List<ImportedCommitment> retimed = new ArrayList<>();
         List<ImportedCommitment> retimedWas = new ArrayList<>();
+        Map<Long, int[]> told = new HashMap<>();
         for (int i = 0; i < valid.size(); i++) {
             ImportRow row = rows.get(i);
             Existing before = existing.get(valid.get(i).externalId());
             refuseNewWorkOfLeaver(row, valid.get(i), before, toLeavers.get(row), run);
             if (run.accepted(row)) {
                 run.matched(row, before == null ? null : before.named(), before == null ? null : before.page());
+                ImportRun.tally(told, valid.get(i).accountId(), before == null);
                 written.add(valid.get(i));
                 if (before == null) {
                     newRows.add(row);
@@ -195,6 +197,7 @@ class CommitmentRows implements RowHandler {
         }
         if (run.writing()) {
             commitments.upsert(source, written, existing);
+            accounts.tallyRecordsImported(told);
         }
     }
 

@@ -83,6 +83,7 @@ class ContactRows implements RowHandler {
         List<ImportedContact> written = new ArrayList<>();
         Map<Long, ImportedContact> merged = new HashMap<>();
         List<ImportedContact> kept = new ArrayList<>();
+        Map<Long, int[]> told = new HashMap<>();
         for (int i = 0; i < valid.size(); i++) {
             ImportRow row = rows.get(i);
             ImportedContact contact = valid.get(i);
@@ -112,6 +113,7 @@ class ContactRows implements RowHandler {
                     String page = "/accounts/" + contact.accountId();
                     if (own == null) {
                         run.updated++;
+                        ImportRun.tally(told, contact.accountId(), false);
                         run.notice(row, "email", at + "merged into that contact" + idKept(contact.externalId()), page);
                         merged.put(same.id(), contact);
                         kept.add(contact);
@@ -127,6 +129,7 @@ class ContactRows implements RowHandler {
                 }
             }
             run.matched(row, own);
+            ImportRun.tally(told, contact.accountId(), own == null);
             if (own != null && own.otherId()) {
                 // merged into this contact before: it is updated as a merge does, never made a second time
                 if (contact.email() != null && sameEmail == null) {
@@ -173,6 +176,7 @@ class ContactRows implements RowHandler {
                             .filter(e -> e.getValue().primary())
                             .map(Map.Entry::getKey)
                             .toList());
+            accounts.tallyRecordsImported(told);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.imports;
 
+import dev.baton.account.AccountImports;
 import dev.baton.account.AccountImports.Found;
 import dev.baton.people.LaunchedRun;
 import dev.baton.people.PeopleFile;
@@ -49,6 +50,9 @@ final class ImportRun {
     final List<RunsThatWillStop> runsThatWillStop = new ArrayList<>();
     /** The people rows so far that deactivate someone active (the first {@link #MAX_KEPT}). */
     final List<Deactivating> deactivating = new ArrayList<>();
+
+    /** The import that writes, as the accounts' timelines name it; set by the runner before the rows are read. */
+    AccountImports.ImportedBy importedBy;
 
     long errorCount;
     int created;
@@ -563,6 +567,14 @@ final class ImportRun {
             error(row, field, "is not a yes or no: write " + Values.BOOLEANS);
         }
         return bool;
+    }
+
+    /**
+     * Counts a written row in {@code told} (account id to {@code [created, updated]}) for its account's
+     * timeline ({@link AccountImports#tallyRecordsImported}).
+     */
+    static void tally(Map<Long, int[]> told, long accountId, boolean created) {
+        told.computeIfAbsent(accountId, id -> new int[2])[created ? 0 : 1]++;
     }
 
     /** {@link #matched(ImportRow, String, String)} for an account, contact or interaction found, or null. */

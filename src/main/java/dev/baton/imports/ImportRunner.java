@@ -2,6 +2,7 @@ package dev.baton.imports;
 
 import static dev.baton.audit.Changes.fields;
 
+import dev.baton.account.AccountImports;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleImports;
 import jakarta.validation.Validator;
@@ -11,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -45,6 +48,11 @@ class ImportRunner {
     private final TransactionTemplate apart;
     private final JdbcTemplate jdbc;
     private final Validator validator;
+    private final AccountImports accounts;
+
+    /** The kinds whose rows each account's timeline counts in one line per import (accounts tell each row). */
+    private static final Set<ImportKind> TOLD_PER_ACCOUNT =
+            EnumSet.of(ImportKind.CONTACTS, ImportKind.INTERACTIONS, ImportKind.COMMITMENTS);
 
     ImportRunner(
             ImportJobs jobs,
@@ -60,7 +68,9 @@ class ImportRunner {
             Clock clock,
             PlatformTransactionManager transactions,
             JdbcTemplate jdbc,
-            Validator validator) {
+            Validator validator,
+            AccountImports accountImports) {
+        this.accounts = accountImports;
         this.jobs = jobs;
         this.validator = validator;
         this.jdbc = jdbc;
@@ -102,11 +112,15 @@ class ImportRunner {
                 ImportRun run = new ImportRun(
                         job.getSource(), job.isDryRun(), directory, new FileKeys(jdbc), validator, survey.dates());
                 runs[0] = run;
+                run.importedBy = new AccountImports.ImportedBy(jobId, job.getFileName());
                 lookAhead(job, file, run);
                 done[0] = pass(job, file, run, true);
                 if (job.isDryRun() || run.errorCount > 0) {
                     tx.setRollbackOnly();
                 } else {
+                    if (TOLD_PER_ACCOUNT.contains(job.getKind())) {
+                        accounts.tellRecordsImported(job.getKind().name(), run.importedBy);
+                    }
                     audit.record(
                             "import.completed",
                             "import",

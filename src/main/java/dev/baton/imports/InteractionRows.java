@@ -7,6 +7,7 @@ import dev.baton.account.InteractionKind;
 import dev.baton.people.PeopleImports.PersonRef;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,11 +56,15 @@ class InteractionRows implements RowHandler {
         }
         Map<String, Found> existing = accounts.interactions(
                 source, valid.stream().map(ImportedInteraction::externalId).toList());
+        Map<Long, int[]> told = new HashMap<>();
         for (int i = 0; i < valid.size(); i++) {
-            run.matched(rows.get(i), existing.get(valid.get(i).externalId()));
+            Found before = existing.get(valid.get(i).externalId());
+            run.matched(rows.get(i), before);
+            ImportRun.tally(told, valid.get(i).accountId(), before == null);
         }
         if (run.writing()) {
             accounts.upsertInteractions(source, valid);
+            accounts.tallyRecordsImported(told);
         }
     }
 
