@@ -33,7 +33,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * live heap, which is flat when its peak does not grow with the file (rows per second then include
  * those collections). Prints figures; asserts nothing (see README, Benchmarks). Run: ./mvnw -B verify
  * -Dbenchmark.excludedGroups= -Dgroups=benchmark -Dtest=ImportBenchmark [-Dbench.accounts=10000]
- * [-Dbench.live-heap]
+ * [-Dbench.live-heap] [-Dbench.rounds=3]
  */
 @Tag("benchmark")
 @SpringBootTest(
@@ -42,6 +42,9 @@ import org.springframework.util.LinkedMultiValueMap;
 class ImportBenchmark {
 
     static final int ACCOUNTS = Integer.getInteger("bench.accounts", 100_000);
+    /** How many times the two files are made and imported, each time new records (the first rounds warm the JVM). */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
+
     static final boolean LIVE_HEAP =
             System.getProperty("bench.live-heap") != null && !"false".equals(System.getProperty("bench.live-heap"));
 
@@ -50,6 +53,13 @@ class ImportBenchmark {
 
     @Test
     void importsAccountsAndContactsWithFlatMemory() throws IOException {
+        for (int round = 1; round <= ROUNDS; round++) {
+            System.out.printf("%nround %d of %d", round, ROUNDS);
+            importOnce();
+        }
+    }
+
+    private void importOnce() throws IOException {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path accounts = Files.createTempFile("bench-accounts-", ".csv");
         Path contacts = Files.createTempFile("bench-contacts-", ".csv");
