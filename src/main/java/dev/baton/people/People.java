@@ -68,6 +68,10 @@ public interface People extends JpaRepository<Person, Long>, JpaSpecificationExe
             nativeQuery = true)
     List<Long> findIdsInLineOf(long managerId);
 
+    /** The active people with the role, by user name. {@link PeopleLookup#activeWithRole} is the API. */
+    @Query("select p from Person p where p.active = true and :role member of p.roles order by p.username")
+    List<Person> findActiveWithRole(Role role);
+
     /** Active people with the role, e.g. to keep at least one active admin. */
     @Query("select count(p) from Person p where p.active = true and :role member of p.roles")
     long countActiveWithRole(Role role);

@@ -3,10 +3,12 @@ package dev.baton.people;
 import dev.baton.shared.BadRequestException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -188,6 +190,35 @@ public class PeopleLookup {
         }
         // no team key or user name is empty, so the stand-in for an empty list matches nobody
         return people.findActiveInTeamsOrNamed(orNobody(teamKeys), orNobody(usernames));
+    }
+
+    /**
+     * The first active person up {@code person}'s reporting line: their manager while active, else the
+     * next one up, and so on (a loop in the data ends the walk). Reads the managers lazily: call inside
+     * a transaction.
+     *
+     * @param person anyone, active or not; null for nobody
+     * @return empty when nobody above them is active, or for null
+     */
+    public Optional<Person> activeManagerAbove(Person person) {
+        Set<Long> seen = new HashSet<>();
+        for (Person m = person == null ? null : person.getManager();
+                m != null && seen.add(m.getId());
+                m = m.getManager()) {
+            if (m.isActive()) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The active people with {@code role} (e.g. the admins, who answer for work nobody else does), by
+     * user name; one query.
+     */
+    @Transactional(readOnly = true)
+    public List<Person> activeWithRole(Role role) {
+        return people.findActiveWithRole(role);
     }
 
     private static Collection<String> orNobody(Collection<String> keys) {

@@ -9,9 +9,11 @@ import dev.baton.notification.Outbox;
 import dev.baton.people.Leavers;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
+import dev.baton.people.Role;
 import dev.baton.people.TeamService;
 import dev.baton.people.TimeZones;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,34 +90,111 @@ class TaskMails {
      * Nobody being handed over or leaving is offered it ({@link Leavers}): they may not claim it.
      */
     void offered(Task task) {
-        List<Person> candidates = people.activeInTeamsOrNamed(task.getCandidateGroups(), task.getCandidateUsers());
-        if (candidates.isEmpty()) {
+        List<Person> wanting = claimantsWanting(task, MailKind.TEAM_TASK);
+        if (wanting.isEmpty()) {
             return;
         }
-        Set<Long> leaving = leavers.leavingAmong(candidates);
-        candidates =
-                candidates.stream().filter(p -> !leaving.contains(p.getId())).toList();
-        if (candidates.isEmpty()) {
-            return;
-        }
-        Set<Long> wanting =
-                preferences.wanting(candidates.stream().map(Person::getId).toList(), MailKind.TEAM_TASK);
         Map<String, Object> model = model(task); // the account read once, not once per member
         model.put("teams", teamNames(task));
         model.put("overdue", isOverdue(task));
-        for (Person to : candidates) {
-            if (wanting.contains(to.getId())) {
-                boolean inTeam = to.getTeam() != null
-                        && task.isCandidate(Set.of(to.getTeam().getKey()));
-                model.put("byName", !inTeam);
-                enqueue(to, "task-offered", key("task-offered", task, to) + "created", model);
-            }
+        for (Person to : wanting) {
+            model.put("byName", byName(task, to));
+            enqueue(to, "task-offered", key("task-offered", task, to) + "created", model);
         }
     }
 
     /**
-     * Somebody holds the step now (claimed, assigned, completed): the offers to the others still waiting
-     * to go out are withdrawn, as nobody should be sent to a step somebody already took. One already
+     * Before the due date of a step nobody has claimed: a reminder to the people {@link #offered} mails (its
+     * active candidates, none leaving, who get {@link MailKind#TEAM_TASK} mails) who also get reminders, each
+     * once ({@code task-reminder:<task>:<person id>:team}); {@link #taken} withdraws those still queued once
+     * somebody holds the step. Nobody's cover is asked: the offer went to the team, not to one person.
+     *
+     * @return the people reminded, in no particular order
+     */
+    List<Person> teamReminder(Task task) {
+        List<Person> wanting = claimantsWanting(task, MailKind.TEAM_TASK, MailKind.REMINDER);
+        if (wanting.isEmpty()) {
+            return wanting;
+        }
+        Map<String, Object> model = model(task);
+        model.put("teams", teamNames(task));
+        for (Person to : wanting) {
+            model.put("byName", byName(task, to));
+            enqueue(to, "task-team-reminder", key("task-reminder", task, to) + "team", model);
+        }
+        return wanting;
+    }
+
+    /**
+     * Once a step nobody has claimed is overdue: to whoever answers for it ({@link UnclaimedStepAnswerers}: the
+     * managers of the people it is offered to, else the admins), each once ({@code
+     * task-escalation:<task>:<person id>:unclaimed}), unless they switched escalations off.
+     *
+     * @return who answers for it (told, or not mailed by their own choice); no one when nobody is there
+     */
+    UnclaimedStepAnswerers.Answerers teamEscalation(Task task) {
+        List<Person> candidates = people.activeInTeamsOrNamed(task.getCandidateGroups(), task.getCandidateUsers());
+        UnclaimedStepAnswerers.Answerers answerers = UnclaimedStepAnswerers.of(
+                candidates, people::activeManagerAbove, () -> people.activeWithRole(Role.ADMIN));
+        for (Person to : answerers.people()) {
+            send(
+                    to,
+                    MailKind.ESCALATION,
+                    "task-team-escalation",
+                    key("task-escalation", task, to) + "unclaimed",
+                    task,
+                    Map.of("offeredTo", offeredTo(task), "admins", answerers.admins()));
+        }
+        return answerers;
+    }
+
+    /**
+     * Who may claim {@code task} and wants every one of {@code kinds} of mail: its candidate teams' active members
+     * and its active candidate users, each once, but nobody being handed over or leaving ({@link Leavers}: they
+     * may not claim it). The members and their choices are read in one query each, however big the team.
+     */
+    private List<Person> claimantsWanting(Task task, MailKind... kinds) {
+        List<Person> candidates = people.activeInTeamsOrNamed(task.getCandidateGroups(), task.getCandidateUsers());
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        Set<Long> leaving = leavers.leavingAmong(candidates);
+        candidates =
+                candidates.stream().filter(p -> !leaving.contains(p.getId())).toList();
+        for (MailKind kind : kinds) {
+            if (candidates.isEmpty()) {
+                break;
+            }
+            Set<Long> wanting =
+                    preferences.wanting(candidates.stream().map(Person::getId).toList(), kind);
+            candidates =
+                    candidates.stream().filter(p -> wanting.contains(p.getId())).toList();
+        }
+        return candidates;
+    }
+
+    /** Whether {@code to} is offered {@code task} by name only, not through a team of theirs. */
+    private static boolean byName(Task task, Person to) {
+        return to.getTeam() == null || !task.isCandidate(Set.of(to.getTeam().getKey()));
+    }
+
+    /** The candidate teams by name, then the candidate users by full name: "Customer Success and Rob Jansen". */
+    private String offeredTo(Task task) {
+        List<String> names = new ArrayList<>();
+        String teams = teamNames(task);
+        if (teams != null) {
+            names.add(teams);
+        }
+        task.getCandidateUsers().stream().sorted().map(people::fullName).forEach(names::add);
+        return names.size() <= 1
+                ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+    }
+
+    /**
+     * Somebody holds the step now (claimed, assigned, completed): the offers, team reminders and "nobody has
+     * claimed it" escalations still waiting to go out are withdrawn, as nobody should be sent to a step
+     * somebody already took. One already
      * sent stays. A step with no candidate teams or users had no offers: no statement is run (every
      * completion comes here).
      */
@@ -123,7 +202,9 @@ class TaskMails {
         if (task.getCandidateGroups().isEmpty() && task.getCandidateUsers().isEmpty()) {
             return;
         }
-        outbox.withdraw(List.of(), List.of(offers(task)));
+        // the team's reminders and the "nobody has claimed it" escalations too: the assignee's have no such keys
+        outbox.withdraw(
+                List.of(), List.of(offers(task), teamMails("task-reminder", task), teamMails("task-escalation", task)));
     }
 
     /**
@@ -225,8 +306,8 @@ class TaskMails {
                 Map.of());
     }
 
-    /** To the assignee's manager; false when there is no one to escalate to. */
-    boolean escalation(Task task) {
+    /** To the assignee's manager; empty when there is no one to escalate to. */
+    Optional<Person> escalation(Task task) {
         Optional<Person> manager = people.byUsername(task.getAssignee()).map(Person::getManager);
         manager.ifPresent(m -> send(
                 m,
@@ -235,7 +316,7 @@ class TaskMails {
                 "task-escalation:" + task.getId(),
                 task,
                 Map.of("assignee", people.fullName(task.getAssignee()))));
-        return manager.isPresent();
+        return manager;
     }
 
     /**
@@ -247,7 +328,12 @@ class TaskMails {
         long id = task.getId();
         outbox.withdraw(
                 List.of("task-reminder:" + id, "task-escalation:" + id),
-                List.of("task-assigned:" + id + ":", "task-reassigned:" + id + ":", offers(task)));
+                List.of(
+                        "task-assigned:" + id + ":",
+                        "task-reassigned:" + id + ":",
+                        offers(task),
+                        teamMails("task-reminder", task),
+                        teamMails("task-escalation", task)));
     }
 
     void digest(Person person, List<Task> open, java.time.LocalDate day) {
@@ -269,6 +355,15 @@ class TaskMails {
      */
     private static String key(String template, Task task, Person to) {
         return template + ":" + task.getId() + ":" + to.getId() + ":";
+    }
+
+    /**
+     * The start of the dedup keys of {@code template}'s mails about {@code task} while nobody held it (the team's
+     * reminders, the escalations of it unclaimed), whoever they went to; the assignee's own reminder and
+     * escalation keys ({@code task-reminder:<task>}) have no colon after the task.
+     */
+    private static String teamMails(String template, Task task) {
+        return template + ":" + task.getId() + ":";
     }
 
     /** The start of the dedup keys of every offer of {@code task}, whoever it went to. */

@@ -1,5 +1,6 @@
 package dev.baton.task;
 
+import dev.baton.people.Person;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,29 +62,86 @@ public class TaskReminders {
             List<Task> reminders = tasks.lockReminderDue(now, now.plus(settings.reminderLead()), settings.batchSize());
             List<Task> held = releaseUnheld(reminders);
             held.forEach(t -> {
-                mails.reminder(t);
                 t.reminded(now);
-                inbox.record("task.reminded", t, Map.of());
+                if (t.getAssignee() != null) {
+                    mails.reminder(t);
+                    inbox.record("task.reminded", t, Map.of());
+                } else {
+                    List<Person> told = mails.teamReminder(t);
+                    inbox.record(
+                            "task.reminded",
+                            t,
+                            Map.of(),
+                            told.isEmpty()
+                                    ? "nobody has claimed it, and nobody it is offered to gets team task reminders"
+                                    : "nobody has claimed it: to " + names(told));
+                }
             });
             List<Task> escalations = tasks.lockEscalationDue(now.minus(settings.escalateAfter()), settings.batchSize());
             releaseUnheld(escalations).forEach(t -> {
-                boolean sent = mails.escalation(t);
                 t.escalated(now);
-                inbox.record(sent ? "task.escalated" : "task.overdue-unescalated", t, Map.of());
+                if (t.getAssignee() != null) {
+                    Optional<Person> manager = mails.escalation(t);
+                    if (manager.isPresent()) {
+                        inbox.record(
+                                "task.escalated",
+                                t,
+                                Map.of(),
+                                "to " + manager.get().getFullName() + ", the manager");
+                    } else {
+                        inbox.record("task.overdue-unescalated", t, Map.of());
+                    }
+                } else {
+                    escalateUnclaimed(t);
+                }
             });
             return reminders.size() + escalations.size();
         });
     }
 
-    /** The tasks whose assignee can act; the others are released (and so leave the reminder run). */
+    /** A step nobody has claimed is overdue: whoever answers for it is told ({@link UnclaimedStepAnswerers}). */
+    private void escalateUnclaimed(Task t) {
+        UnclaimedStepAnswerers.Answerers told = mails.teamEscalation(t);
+        if (told.people().isEmpty()) {
+            inbox.record(
+                    "task.overdue-unescalated",
+                    t,
+                    Map.of(),
+                    "nobody has claimed it; nobody it is offered to has an active manager, and no admin is active");
+        } else {
+            inbox.record(
+                    "task.escalated",
+                    t,
+                    Map.of(),
+                    "nobody has claimed it: to " + names(told.people())
+                            + (told.admins()
+                                    ? ", the admins (nobody it is offered to has an active manager)"
+                                    : ", the managers of people it is offered to"));
+        }
+    }
+
+    /** "Cora Lindqvist and Colin O'Brien"; past five names, "and 7 others". */
+    private static String names(List<Person> people) {
+        List<String> names = people.stream().map(Person::getFullName).sorted().toList();
+        if (names.size() > 5) {
+            return String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " others";
+        }
+        return names.size() == 1
+                ? names.getFirst()
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+    }
+
+    /**
+     * The tasks whose assignee can act, and those nobody holds yet (offered to teams or people); the others are
+     * released (and so leave the reminder run).
+     */
     private List<Task> releaseUnheld(List<Task> due) {
-        return due.stream()
-                .filter(t -> {
-                    Optional<String> why =
-                            TaskPeople.cannotAct(people.find(t.getAssignee()), t.getAssignee(), "assignee");
-                    why.ifPresent(reason -> inbox.release(t, reason));
-                    return why.isEmpty();
-                })
-                .toList();
+        return due.stream().filter(t -> t.getAssignee() == null || holds(t)).toList();
+    }
+
+    private boolean holds(Task t) {
+        Optional<String> why = TaskPeople.cannotAct(people.find(t.getAssignee()), t.getAssignee(), "assignee");
+        why.ifPresent(reason -> inbox.release(t, reason));
+        return why.isEmpty();
     }
 }

@@ -490,6 +490,13 @@ public class TaskService {
         return audit.record(action, "task", task.getId(), task.getAccountId(), before, state(task));
     }
 
+    /** {@link #record(String, Task, Map)}, saying how it came about ({@code how}: the history's note). */
+    AuditEvent record(String action, Task task, Map<String, Object> before, String how) {
+        Map<String, Object> after = state(task);
+        after.put("how", how);
+        return audit.record(action, "task", task.getId(), task.getAccountId(), before, after);
+    }
+
     static Map<String, Object> state(Task task) {
         Map<String, Object> state = new HashMap<>();
         state.put("status", task.getStatus().name());

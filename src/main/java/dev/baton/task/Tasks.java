@@ -72,20 +72,32 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
     List<Task> lockOpenExpiringBefore(Instant before, Instant now, int limit);
 
     /**
-     * Open tasks due after {@code now} and before {@code before} that Baton has not reminded of yet (and
-     * whose BPMN does not). One already overdue gets no reminder, which would name a past date: the
+     * Somebody holds the task, or it is offered to teams or people by name (nobody has claimed it): who is
+     * reminded and told when it is late. The unassigned queue's tasks (nobody holds them or is offered them) are
+     * the admins' to place already.
+     */
+    String HELD_OR_OFFERED = "(assignee is not null"
+            + " or exists (select 1 from task_candidate_group g where g.task_id = task.id)"
+            + " or exists (select 1 from task_candidate_user u where u.task_id = task.id))";
+
+    /**
+     * Open tasks due after {@code now} and before {@code before}, held or offered, that Baton has not
+     * reminded of yet (and whose BPMN does not). One already overdue gets no reminder, which would name a past date: the
      * escalation is its next word, and one born overdue was told so by its assignment mail.
      */
     @Query(
-            value = "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
+            value = "select * from task where status = 'OPEN' and " + HELD_OR_OFFERED + " and not own_reminders"
                     + " and reminded_at is null and due_at > :now and due_at < :before"
                     + " order by due_at limit :limit for update skip locked",
             nativeQuery = true)
     List<Task> lockReminderDue(Instant now, Instant before, int limit);
 
-    /** Open tasks due before {@code before} that Baton has not escalated yet (and whose BPMN does not). */
+    /**
+     * Open tasks due before {@code before}, held or offered, that Baton has not escalated yet (and whose BPMN
+     * does not).
+     */
     @Query(
-            value = "select * from task where status = 'OPEN' and assignee is not null and not own_reminders"
+            value = "select * from task where status = 'OPEN' and " + HELD_OR_OFFERED + " and not own_reminders"
                     + " and not own_escalation and escalated_at is null and due_at < :before"
                     + " order by due_at limit :limit for update skip locked",
             nativeQuery = true)

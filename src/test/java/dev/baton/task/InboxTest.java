@@ -60,6 +60,11 @@ abstract class InboxTest extends EngineIntegrationTest {
         return arrivingTask(assignee, candidateGroups, null, false, ownAssignmentMail, false);
     }
 
+    /** As above, offered to the teams with {@code candidateGroups}, held by nobody, due at {@code dueAt}. */
+    protected Task offeredTask(Set<String> candidateGroups, Instant dueAt) {
+        return arrivingTask(null, candidateGroups, dueAt, false, false, false);
+    }
+
     private Task arrivingTask(
             String assignee,
             Set<String> candidateGroups,

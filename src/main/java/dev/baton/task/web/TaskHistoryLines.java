@@ -30,7 +30,7 @@ final class TaskHistoryLines {
             Map.entry("task.reassigned", "reassigned"),
             Map.entry("task.released", "released: its holder could not act on it"),
             Map.entry("task.reminded", "reminder sent"),
-            Map.entry("task.escalated", "overdue: escalated to the manager"),
+            Map.entry("task.escalated", "overdue: escalated"),
             Map.entry("task.overdue-unescalated", "overdue, nobody to escalate to"),
             Map.entry("task.completed", "completed"),
             Map.entry("task.completion-confirmed", "completion confirmed by the playbook"),

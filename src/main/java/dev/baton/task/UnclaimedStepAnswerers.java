@@ -1,0 +1,69 @@
+package dev.baton.task;
+
+import dev.baton.people.Person;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Who answers for a step offered to teams (or people by name) that nobody has claimed by its due date:
+ * the one rule of who is told it is overdue, as the assignee's manager is for a step somebody holds.
+ * Teams in Baton have no lead of their own, so the reporting lines decide: the managers of the people
+ * it is offered to, each the nearest <i>active</i> one up that person's line. A candidate who manages
+ * other candidates answers for them (a team lead inside the team): their own manager is not told about
+ * the team's step. With nobody there (no active candidate has an active manager), the active admins,
+ * who answer for the unassigned work. Never someone deactivated.
+ */
+final class UnclaimedStepAnswerers {
+
+    private UnclaimedStepAnswerers() {}
+
+    /**
+     * @param people the people told, by user name; empty when nobody is there (no admin either)
+     * @param admins whether they are the admins (nobody it is offered to has an active manager)
+     */
+    record Answerers(List<Person> people, boolean admins) {}
+
+    /**
+     * The answerers by the rule above.
+     *
+     * @param candidates the active people the step is offered to
+     * @param managerAbove the nearest active manager above a person (empty for none)
+     * @param admins the active admins, asked only when no manager is found
+     */
+    static Answerers of(
+            Collection<Person> candidates,
+            Function<Person, Optional<Person>> managerAbove,
+            Supplier<List<Person>> admins) {
+        Map<Long, Person> managerOf = new LinkedHashMap<>();
+        for (Person c : candidates) {
+            managerAbove.apply(c).ifPresent(m -> managerOf.put(c.getId(), m));
+        }
+        Set<Long> candidateIds = candidates.stream().map(Person::getId).collect(Collectors.toSet());
+        Set<Long> leads = managerOf.values().stream()
+                .map(Person::getId)
+                .filter(candidateIds::contains)
+                .collect(Collectors.toSet());
+        Map<Long, Person> told = new LinkedHashMap<>();
+        managerOf.forEach((candidate, manager) -> {
+            if (!leads.contains(candidate)) {
+                told.putIfAbsent(manager.getId(), manager);
+            }
+        });
+        if (!told.isEmpty()) {
+            return new Answerers(byUsername(told.values()), false);
+        }
+        return new Answerers(byUsername(admins.get()), true);
+    }
+
+    private static List<Person> byUsername(Collection<Person> people) {
+        return people.stream().sorted(Comparator.comparing(Person::getUsername)).toList();
+    }
+}
