@@ -34,6 +34,10 @@ public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
+    static {
+        MailStreamProviderPin.pin(); // before the first message is built: see there why
+    }
+
     private final OutboxMessages messages;
     private final JavaMailSender mailSender;
     private final TransactionTemplate transactions;
