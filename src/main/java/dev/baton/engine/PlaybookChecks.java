@@ -59,6 +59,13 @@ public class PlaybookChecks {
     private static final String ESCALATION_ON_TASK =
             "An escalation boundary event should only be attached to a subprocess, or a call activity.";
 
+    /**
+     * The engine's model check for a gateway's flow with no condition that is not its default (said by
+     * Baton instead, at the gateway: {@link UploadFlowChecks}).
+     */
+    private static final Set<String> NO_CONDITION =
+            Set.of("Must have a condition", "Must have a condition or be default flow");
+
     /** The engine's model check for a file without an executable process (said by Baton instead). */
     private static final String NO_EXECUTABLE_PROCESS = "Must contain at least one executable process";
 
@@ -141,8 +148,10 @@ public class PlaybookChecks {
                             + " with a DOCTYPE or entities (Camunda Modeler never writes one); remove it"));
             return problems;
         } catch (Exception e) {
+            String tooDeep = PlaybookXml.tooDeep(files.bpmn(), e);
             problems.add(PlaybookProblem.ofFile(
-                    files.bpmnName(), "not a BPMN file: it is not well-formed XML (" + e.getMessage() + ")"));
+                    files.bpmnName(),
+                    tooDeep != null ? tooDeep : "not a BPMN file: it is not well-formed XML (" + e.getMessage() + ")"));
             return problems;
         }
         if (!xml.isBpmn()) {
@@ -179,6 +188,12 @@ public class PlaybookChecks {
                     .filter(p -> !ESCALATION_ON_TASK.equals(p.message()))
                     .forEach(p -> saidByBaton.add(p.elementId()));
             problems.removeIf(p -> ESCALATION_ON_TASK.equals(p.message()) && saidByBaton.contains(p.elementId()));
+            Map<String, String> sources = new java.util.HashMap<>();
+            xml.all(PlaybookXml.BPMN, "sequenceFlow")
+                    .forEach(f -> sources.put(f.getAttribute("id"), f.getAttribute("sourceRef")));
+            problems.removeIf(p -> NO_CONDITION.contains(p.message())
+                    && p.elementId() != null
+                    && saidByBaton.contains(sources.get(p.elementId())));
         }
         Set<String> served = new HashSet<>(jobTypes.known());
         served.remove(Bpmn.USER_TASK_JOB_TYPE); // served for user tasks, never for a service task

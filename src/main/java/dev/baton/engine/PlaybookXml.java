@@ -98,6 +98,73 @@ final class PlaybookXml {
         }
     }
 
+    /** The parser's refusal of an element nested deeper than its limit (jdk.xml.maxElementDepth). */
+    private static final java.util.regex.Pattern TOO_DEEP = java.util.regex.Pattern.compile(
+            "JAXP00010006: .* exceeds the limit \"(\\d+)\" set by \"jdk\\.xml\\.maxElementDepth\"");
+
+    /**
+     * The refusal of a file nested deeper than the parser reads, in plain words, or null when {@code
+     * failure} is another parse error. The parser's own words (JAXP00010006, a well-formed file called "not
+     * well-formed", session 42's probe) named no cause an author could act on; the limit is kept (it guards
+     * the parser), and the file's depth and subprocess nesting are counted by a streaming read, which keeps
+     * no stack, so no depth harms it.
+     */
+    static String tooDeep(byte[] bytes, Exception failure) {
+        java.util.regex.Matcher limit = TOO_DEEP.matcher(String.valueOf(failure.getMessage()));
+        if (!limit.find()) {
+            return null;
+        }
+        int levels = Integer.parseInt(limit.group(1));
+        int[] nesting = nesting(bytes);
+        String subprocesses = nesting == null
+                ? ""
+                : " (" + nesting[0] + " levels"
+                        + (nesting[1] > 1 ? ", " + nesting[1] + " subprocesses inside each other" : "") + ")";
+        return "the file is nested too deeply: Baton reads at most " + levels + " levels of XML elements (about "
+                + (levels - 3) + " subprocesses inside each other), and this file goes deeper" + subprocesses
+                + ". Draw fewer subprocesses inside each other: move a part into a playbook of its own, and call it"
+                + " from this one with a call activity";
+    }
+
+    /** The file's deepest element level and its deepest nesting of subprocesses, or null if it cannot be read. */
+    private static int[] nesting(byte[] bytes) {
+        try {
+            javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
+            factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            factory.setProperty("jdk.xml.maxElementDepth", "0"); // streamed: no depth is kept on a stack
+            javax.xml.stream.XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            java.util.BitSet subprocessAt = new java.util.BitSet();
+            int depth = 0;
+            int deepest = 0;
+            int subprocesses = 0;
+            int mostSubprocesses = 0;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    deepest = Math.max(deepest, depth);
+                    boolean subprocess =
+                            BPMN.equals(reader.getNamespaceURI()) && PARSED_SCOPES.contains(reader.getLocalName());
+                    subprocessAt.set(depth, subprocess);
+                    if (subprocess) {
+                        mostSubprocesses = Math.max(mostSubprocesses, ++subprocesses);
+                    }
+                } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                    if (subprocessAt.get(depth)) {
+                        subprocesses--;
+                    }
+                    depth--;
+                }
+            }
+            return new int[] {deepest, mostSubprocesses};
+        } catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static final Set<String> PARSED_SCOPES = Set.of("subProcess", "adHocSubProcess", "transaction");
+
     private static DocumentBuilder builder() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

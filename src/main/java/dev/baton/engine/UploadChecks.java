@@ -55,6 +55,7 @@ final class UploadChecks {
                 messageWaits(process, names, messages, ownMessages, problems);
                 UnreachableCatchChecks.check(process, names, problems);
                 UploadFlowChecks.check(process, names, problems);
+                ParallelPathChecks.check(process, names, problems);
                 UploadFlowChecks.signalWaits(process, xml, names, thrown, problems);
             }
         }

@@ -1956,6 +1956,91 @@ class PlaybookChecksTests {
     }
 
     /**
+     * Session 42's probe (F9): an inclusive gateway's flow with no condition that is not its default was
+     * refused in the engine's words only ("Must have a condition", at the flow's id, naming no gateway).
+     */
+    @Test
+    void anUploadsInclusiveGatewayWithAFlowThatHasNoConditionIsRefusedInPlainWordsAtTheGateway() {
+        assertThat(checkProbeText("p42-incl2.bpmn", probe42("p42-incl2.bpmn")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isEqualTo("Gateway_0incl01");
+                    assertThat(p.message())
+                            .startsWith(
+                                    "an inclusive gateway whose outgoing flow 'Flow_0b' has no condition and is not its"
+                                            + " default flow: the engine never takes it")
+                            .contains("Condition expression, in Camunda Modeler", "Set as default flow");
+                });
+        String withDefault = probe42("p42-incl2.bpmn")
+                .replace(
+                        "<bpmn:inclusiveGateway id=\"Gateway_0incl01\">",
+                        "<bpmn:inclusiveGateway id=\"Gateway_0incl01\" default=\"Flow_0b\">");
+        assertThat(checkProbeText("p42-incl2.bpmn", withDefault)).isEmpty();
+    }
+
+    /**
+     * Session 42's probe (F1, F2): a parallel join one of whose incoming paths starts at an interrupting
+     * boundary event of a step on another waited for ever; an exclusive gateway where parallel paths met
+     * made the next step twice. Each is refused at its gateway, and nothing else is said about the files.
+     */
+    @Test
+    void theSession42ProbesJoinThatCannotCompleteAndExclusiveMergeOfParallelPathsAreRefused() {
+        assertThat(checkProbeText("p42-timers.bpmn", probe42("p42-timers.bpmn")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isEqualTo("Gateway_0join01");
+                    assertThat(p.message())
+                            .contains("'Flow_08' from 'Send the proposal' (Activity_0prop01)")
+                            .contains("'Flow_09' from 'Chase the proposal' (Activity_0chase1)")
+                            .contains("interrupting boundary event '2 minutes' (Event_0int0001)", "wait for ever");
+                });
+        assertThat(checkProbeText("p42-xmerge.bpmn", probe42("p42-xmerge.bpmn")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.elementId()).isEqualTo("Gateway_0merge1");
+                    assertThat(p.message())
+                            .contains(
+                                    "parallel gateway 'Gateway_0split1'",
+                                    "happen twice",
+                                    "draw a parallel gateway here");
+                });
+        assertThat(checkProbeText(
+                        "p42-xmerge.bpmn",
+                        probe42("p42-xmerge.bpmn")
+                                .replace(
+                                        "<bpmn:exclusiveGateway id=\"Gateway_0merge1\">",
+                                        "<bpmn:parallelGateway id=\"Gateway_0merge1\">")
+                                .replace("</bpmn:exclusiveGateway>", "</bpmn:parallelGateway>")))
+                .as("joined by a parallel gateway")
+                .isEmpty();
+    }
+
+    /**
+     * Session 42's probe (F10): a file nested 150 subprocesses deep was refused as "not well-formed XML",
+     * in the parser's words (JAXP00010006 ... jdk.xml.maxElementDepth), though it is well-formed. The limit
+     * stays; the refusal says how deep the file goes and what to draw instead.
+     */
+    @Test
+    void aFileNestedDeeperThanBatonReadsIsRefusedSayingHowDeepInPlainWords() {
+        StringBuilder nested = new StringBuilder();
+        for (int level = 150; level > 0; level--) {
+            nested.append("<bpmn:subProcess id=\"sub").append(level).append("\">");
+        }
+        nested.append("<bpmn:startEvent id=\"deepest\" />");
+        nested.append("</bpmn:subProcess>".repeat(150));
+
+        assertThat(checkUpload(process("p", nested.toString()))).singleElement().satisfies(p -> {
+            assertThat(p.elementName()).isEqualTo("test.bpmn");
+            assertThat(p.message())
+                    .startsWith("the file is nested too deeply: Baton reads at most 100 levels of XML elements (about"
+                            + " 97 subprocesses inside each other), and this file goes deeper (153 levels, 150"
+                            + " subprocesses inside each other)")
+                    .contains("call it from this one with a call activity")
+                    .doesNotContain("JAXP", "well-formed");
+        });
+    }
+
+    /**
      * Found by the session 35 probe: engine model errors reached the author in the engine's words, the
      * multi-instance one at the loop's own id (no name, nothing Modeler shows). (A timer date the engine
      * cannot read is refused at deployment: PlaybookUploadIntegrationTests.)
@@ -2181,6 +2266,14 @@ class PlaybookChecksTests {
         Map<String, byte[]> formBytes = new java.util.HashMap<>();
         forms.forEach((name, fixture) -> formBytes.put(name, probe(fixture).getBytes(StandardCharsets.UTF_8)));
         return new PlaybookFiles(bpmn, text.getBytes(StandardCharsets.UTF_8), formBytes);
+    }
+
+    /**
+     * One of session 42's probe's Modeler files as the upload reads it: a Camunda user task ({@code
+     * <zeebe:userTask />}) is rewritten to a job-worker one before the checks (PlaybookEncoding), as here.
+     */
+    private static String probe42(String name) {
+        return probe(name).replace("<zeebe:userTask />", "");
     }
 
     private static String probe(String name) {

@@ -1533,6 +1533,89 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         || u.getProcessIds().contains("Process_0npsrv1"));
     }
 
+    /**
+     * Session 42's probe's Camunda Modeler files, uploaded as it did: a parallel join one of whose incoming
+     * paths starts at an interrupting boundary event of a step on another (F1: the run waited for ever, no
+     * incident), an exclusive gateway where the paths of a parallel split meet (F2: the next step twice), an
+     * inclusive gateway's flow with no condition (F9: the engine's "Must have a condition" at the flow), and a
+     * file nested 150 subprocesses deep (F10: "not well-formed XML (JAXP00010006 ...)"). Each is refused in
+     * plain words naming its element, and nothing is kept; the join drawn with an exclusive merge first is
+     * deployed.
+     */
+    @Test
+    void theSession42ProbesJoinMergeInclusiveAndNestedPlaybooksAreRefusedInPlainWords() {
+        String timers = read("playbooks/probe/p42-timers.bpmn");
+        assertThat(problems(upload("ada", Map.of("p42-timers.bpmn", timers))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Gateway_0join01")
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("a parallel join: it waits until a token has come on each of its 3 incoming flows")
+                        .contains("'Flow_08' from 'Send the proposal' (Activity_0prop01)")
+                        .contains("'Flow_09' from 'Chase the proposal' (Activity_0chase1)")
+                        .contains("Merge the alternatives with an exclusive gateway"));
+        assertThat(problems(upload("ada", Map.of("p42-xmerge.bpmn", read("playbooks/probe/p42-xmerge.bpmn")))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Gateway_0merge1")
+                        .extractingByKey("message")
+                        .asString()
+                        .contains("'Flow_04' from 'Check legal' (Activity_0a00001)", "happen twice")
+                        .contains("draw a parallel gateway here"));
+        assertThat(problems(upload("ada", Map.of("p42-incl2.bpmn", read("playbooks/probe/p42-incl2.bpmn")))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementId", "Gateway_0incl01")
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("an inclusive gateway whose outgoing flow 'Flow_0b' has no condition")
+                        .contains("Set as default flow"));
+        StringBuilder nested = new StringBuilder();
+        for (int level = 150; level > 0; level--) {
+            nested.append("<bpmn:subProcess id=\"Activity_sub").append(level).append("\">");
+        }
+        nested.append("<bpmn:startEvent id=\"Event_deepest\" />").append("</bpmn:subProcess>".repeat(150));
+        String deep = GOOD.replace("Process_renewal_call", "Process_p42nested")
+                .replaceFirst("(<bpmn:process [^>]*>)", "$1" + nested);
+        assertThat(problems(upload("ada", Map.of("p42-nested.bpmn", deep))))
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .containsEntry("elementName", "p42-nested.bpmn")
+                        .extractingByKey("message")
+                        .asString()
+                        .startsWith("the file is nested too deeply: Baton reads at most 100 levels")
+                        .contains("150 subprocesses inside each other")
+                        .doesNotContain("JAXP"));
+        assertThat(uploads.findAll())
+                .noneMatch(u -> u.getProcessIds().contains("Process_p42timers")
+                        || u.getProcessIds().contains("Process_p42xmerge")
+                        || u.getProcessIds().contains("Process_p42incl2")
+                        || u.getProcessIds().contains("Process_p42nested"));
+
+        String merged = timers.replace("Process_p42timers", "Process_p42timers_merged")
+                .replace("P42 Timers and join", "P42 Timers merged then joined")
+                .replace(
+                        "<bpmn:incoming>Flow_08</bpmn:incoming>\n      <bpmn:incoming>Flow_09</bpmn:incoming>",
+                        "<bpmn:incoming>Flow_11</bpmn:incoming>")
+                .replace(
+                        "sourceRef=\"Activity_0prop01\" targetRef=\"Gateway_0join01\"",
+                        "sourceRef=\"Activity_0prop01\" targetRef=\"Gateway_0merge1\"")
+                .replace(
+                        "sourceRef=\"Activity_0chase1\" targetRef=\"Gateway_0join01\"",
+                        "sourceRef=\"Activity_0chase1\" targetRef=\"Gateway_0merge1\"")
+                .replace(
+                        "<bpmn:endEvent id=\"Event_0end001\">",
+                        "<bpmn:exclusiveGateway id=\"Gateway_0merge1\"><bpmn:incoming>Flow_08</bpmn:incoming>"
+                                + "<bpmn:incoming>Flow_09</bpmn:incoming><bpmn:outgoing>Flow_11</bpmn:outgoing>"
+                                + "</bpmn:exclusiveGateway><bpmn:sequenceFlow id=\"Flow_11\""
+                                + " sourceRef=\"Gateway_0merge1\" targetRef=\"Gateway_0join01\" />"
+                                + "<bpmn:endEvent id=\"Event_0end001\">");
+        assertThat(merged).contains("Gateway_0merge1", "<bpmn:incoming>Flow_11</bpmn:incoming>");
+        assertThat(upload("ada", Map.of("p42-merged.bpmn", merged)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
     static List<Map<String, Object>> problems(ResponseEntity<List> response) {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         Map<String, Object> problem = (Map<String, Object>) response.getBody().getFirst();
