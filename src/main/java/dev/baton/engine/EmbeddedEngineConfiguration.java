@@ -59,6 +59,12 @@ class EmbeddedEngineConfiguration {
         return new LoggedActiveElements(InMemoryEngines.logReader(embeddedZeebeEngine));
     }
 
+    /** How each instance started (a timer, a signal, a call), read from its record log: the gRPC API cannot tell. */
+    @Bean
+    EngineStarts engineStarts(ZeebeTestEngine embeddedZeebeEngine) {
+        return new LoggedStarts(InMemoryEngines.logReader(embeddedZeebeEngine));
+    }
+
     /** The user-task jobs the engine canceled, read from its record log, withdraw their tasks within seconds. */
     @Bean
     CanceledSteps canceledSteps(ZeebeTestEngine embeddedZeebeEngine, TaskEngineSync sync) {

@@ -59,6 +59,9 @@ public class PlaybookCatalogue {
      * @param watchedAt for a playbook Baton starts from its own records (a handover, a commitment, a
      *     lead...), what starts it and the page where its runs are watched: the catalogue does not see
      *     those starts and counts none of them; null for the others
+     * @param retiredAt when it was retired ({@link PlaybookRetirementService}), or null: a retired one is not
+     *     launched, and listed only to those who manage playbooks
+     * @param retiredBy who retired it, or null
      */
     public record Playbook(
             String processId,
@@ -74,7 +77,9 @@ public class PlaybookCatalogue {
             Long ended,
             String source,
             Instant deployedAt,
-            Watched watchedAt) {}
+            Watched watchedAt,
+            Instant retiredAt,
+            String retiredBy) {}
 
     /**
      * One instance and its human steps (the only ones Baton sees: automated steps are not known).
@@ -82,6 +87,12 @@ public class PlaybookCatalogue {
      * @param incidents what the engine holds the run on, oldest first: empty when nothing, or when
      *     {@code incidentsKnown} is false (Baton runs on a cluster, whose incidents it cannot read)
      * @param canceledBy who cancelled the run ({@link RunCancellation}; it ended then), or null
+     * @param startedBy who launched it in Baton, or null when the engine started it ({@code startedHow})
+     * @param startedHow null for a run launched in Baton; else how the engine started it: {@code TIMER},
+     *     {@code SIGNAL}, {@code ENGINE} (a start Baton did not make) or {@code CALL} (then {@code calledBy})
+     * @param calledBy the run whose call activity started this one, or null
+     * @param calledRuns the runs this one called, oldest first (embedded mode: on a cluster Baton cannot see
+     *     them)
      */
     public record Instance(
             long processInstanceKey,
@@ -96,7 +107,19 @@ public class PlaybookCatalogue {
             List<StuckAt> incidents,
             boolean incidentsKnown,
             String canceledBy,
-            String cancelReason) {}
+            String cancelReason,
+            String startedHow,
+            Long calledBy,
+            List<CalledRun> calledRuns) {}
+
+    /**
+     * A run another run called (a call activity), as its caller's page lists it.
+     *
+     * @param name its playbook's name, or its process id when it has none
+     * @param openSteps its human steps open now
+     */
+    public record CalledRun(
+            long processInstanceKey, String processId, String name, Instant endedAt, List<Step> openSteps) {}
 
     /**
      * An engine incident holding a run at one element, in the run's instance or in one it called.
@@ -125,6 +148,7 @@ public class PlaybookCatalogue {
     private final Clock clock;
     private final StuckRuns stuck;
     private final Map<String, Watched> watchedElsewhere = new HashMap<>();
+    private final PlaybookRetirements retirements;
 
     PlaybookCatalogue(
             DeployedPlaybooks deployed,
@@ -136,7 +160,9 @@ public class PlaybookCatalogue {
             AccountAccess access,
             Clock clock,
             StuckRuns stuck,
-            List<RunsWatchedElsewhere> watchedElsewhere) {
+            List<RunsWatchedElsewhere> watchedElsewhere,
+            PlaybookRetirements retirements) {
+        this.retirements = retirements;
         this.deployed = deployed;
         this.instances = instances;
         this.processInstances = processInstances;
@@ -149,9 +175,21 @@ public class PlaybookCatalogue {
         watchedElsewhere.forEach(feature -> this.watchedElsewhere.putAll(feature.watched()));
     }
 
-    /** Every deployed playbook, by process id; {@code roles} are the reader's (ADMIN, MANAGER, ...). */
+    /**
+     * Every deployed playbook, by process id, but the retired ones, which only those who manage playbooks
+     * see (marked, to bring them back); {@code roles} are the reader's (ADMIN, MANAGER, ...).
+     */
     @Transactional(readOnly = true)
     public List<Playbook> list(Collection<String> roles) {
+        boolean managesPlaybooks = Capability.MANAGE_PLAYBOOKS.grantedToNames(roles);
+        return all(roles).stream()
+                .filter(p -> p.retiredAt() == null || managesPlaybooks)
+                .toList();
+    }
+
+    private List<Playbook> all(Collection<String> roles) {
+        Map<String, PlaybookRetirement> retired = new HashMap<>();
+        retirements.findAll().forEach(r -> retired.put(r.getBpmnProcessId(), r));
         Map<String, long[]> counts = new HashMap<>();
         for (Object[] row : instances.countsByProcess()) {
             counts.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
@@ -160,14 +198,19 @@ public class PlaybookCatalogue {
         Map<String, List<DeployedProcess>> byId = deployed.all().stream()
                 .collect(Collectors.groupingBy(DeployedProcess::processId, LinkedHashMap::new, Collectors.toList()));
         return byId.values().stream()
-                .map(versions -> playbook(versions, counts, stuckCounts, roles))
+                .map(versions -> playbook(
+                        versions,
+                        counts,
+                        stuckCounts,
+                        roles,
+                        retired.get(versions.getLast().processId())))
                 .toList();
     }
 
-    /** @throws NotFoundException when no version of it is deployed */
+    /** A deployed playbook, retired or not (its runs are listed on its page). @throws NotFoundException when no version of it is deployed */
     @Transactional(readOnly = true)
     public Playbook get(String processId, Collection<String> roles) {
-        return list(roles).stream()
+        return all(roles).stream()
                 .filter(p -> p.processId().equals(processId))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("playbook", processId));
@@ -205,6 +248,7 @@ public class PlaybookCatalogue {
      * @param launcher the signed-in person's user name
      * @return the new process instance's key
      * @throws NotFoundException when the playbook is not deployed
+     * @throws ConflictException when it is retired, or Baton starts it itself
      * @throws AccessDeniedException when none of {@code roles} may launch it, or the launcher may not
      *     act on the account
      * @throws BadRequestException naming accountId when it is null or not an existing account's id, or
@@ -215,6 +259,11 @@ public class PlaybookCatalogue {
     public long launch(String processId, Map<String, Object> variables, Collection<String> roles, String launcher) {
         DeployedProcess latest =
                 deployed.latest(processId).orElseThrow(() -> new NotFoundException("playbook", processId));
+        if (retirements.existsById(processId)) {
+            throw new ConflictException(
+                    "'" + (latest.name() == null ? processId : latest.name())
+                            + "' is retired: it is no longer launched (those who manage playbooks can bring it back on its page)");
+        }
         if (latest.launchRoles().isEmpty()) {
             throw new ConflictException(processId + " is started by Baton itself, with its own checks (a handover, a"
                     + " commitment, a handoff have their own endpoints), not from the catalogue");
@@ -267,7 +316,7 @@ public class PlaybookCatalogue {
      * engine whether it still runs, with no transaction open (issue 15: no database connection waits
      * on the engine), and marks it ended after in a short one when the engine no longer has it.
      *
-     * @throws NotFoundException when Baton did not start it
+     * @throws NotFoundException when Baton has no record of it (neither launched nor seen started by the engine)
      */
     public Instance instance(long processInstanceKey) {
         PlaybookInstance i = instances
@@ -299,7 +348,21 @@ public class PlaybookCatalogue {
                 i.getEndedAt() == null ? stuck.of(processInstanceKey) : List.of(),
                 stuck.known(),
                 i.getCanceledBy(),
-                i.getCancelReason());
+                i.getCancelReason(),
+                i.getStartedHow(),
+                i.getCalledBy(),
+                instances.findByCalledByOrderByStartedAt(processInstanceKey).stream()
+                        .map(c -> new CalledRun(
+                                c.getProcessInstanceKey(),
+                                c.getBpmnProcessId(),
+                                deployed.byDefinitionKey(c.getProcessDefinitionKey())
+                                        .map(DeployedProcess::name)
+                                        .orElse(c.getBpmnProcessId()),
+                                c.getEndedAt(),
+                                steps.of(c.getProcessInstanceKey()).stream()
+                                        .filter(Step::open)
+                                        .toList()))
+                        .toList());
     }
 
     /**
@@ -328,7 +391,8 @@ public class PlaybookCatalogue {
             List<DeployedProcess> versions,
             Map<String, long[]> counts,
             Map<String, Long> stuckCounts,
-            Collection<String> roles) {
+            Collection<String> roles,
+            PlaybookRetirement retirement) {
         DeployedProcess latest = versions.getLast();
         long[] c = counts.getOrDefault(latest.processId(), new long[2]);
         Watched watchedAt = watchedElsewhere.get(latest.processId()); // Baton's own: no upload takes their ids
@@ -340,13 +404,15 @@ public class PlaybookCatalogue {
                 versions.stream().map(DeployedProcess::version).toList(),
                 latest.version(),
                 latest.launchRoles(),
-                mayLaunch(latest, roles),
+                retirement == null && mayLaunch(latest, roles),
                 deployed.callerNeeds(latest).accountNeededBy() != null,
                 watchedAt != null ? null : c[0],
                 watchedAt != null || stuckCounts == null ? null : stuckCounts.getOrDefault(latest.processId(), 0L),
                 watchedAt != null ? null : c[1],
                 latest.source(),
                 latest.deployedAt(),
-                watchedAt);
+                watchedAt,
+                retirement == null ? null : retirement.getRetiredAt(),
+                retirement == null ? null : retirement.getRetiredBy());
     }
 }

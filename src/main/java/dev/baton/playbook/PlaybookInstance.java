@@ -4,7 +4,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
-/** A process instance Baton started; {@link #endedAt} once the engine no longer has it. */
+/**
+ * A playbook run: a process instance Baton started, or one the engine started itself ({@link
+ * #startedHow}: a timer or signal start event, a call from a recorded run); {@link #endedAt} once the
+ * engine no longer has it.
+ */
 @Entity
 public class PlaybookInstance {
 
@@ -22,6 +26,15 @@ public class PlaybookInstance {
     String canceledBy;
 
     String cancelReason;
+
+    /**
+     * Null for a run Baton launched; else how the engine started it: {@code TIMER}, {@code SIGNAL}, {@code
+     * ENGINE} (a plain start Baton did not make) or {@code CALL} (then {@link #calledBy} is the caller).
+     */
+    String startedHow;
+
+    /** The run whose call activity started this one, or null. */
+    Long calledBy;
 
     protected PlaybookInstance() {}
 
@@ -103,5 +116,29 @@ public class PlaybookInstance {
 
     public String getCancelReason() {
         return cancelReason;
+    }
+
+    public String getStartedHow() {
+        return startedHow;
+    }
+
+    public Long getCalledBy() {
+        return calledBy;
+    }
+
+    /**
+     * How the engine started a run Baton did not launch, in words for the run list and page ("started by its
+     * timer"); null for a run Baton launched (its {@link #getStartedBy} says who).
+     */
+    public String getStartedHowInWords() {
+        if (startedHow == null) {
+            return null;
+        }
+        return switch (startedHow) {
+            case "TIMER" -> "started by its timer";
+            case "SIGNAL" -> "started by a signal";
+            case "CALL" -> "called by run " + calledBy;
+            default -> "started outside Baton";
+        };
     }
 }

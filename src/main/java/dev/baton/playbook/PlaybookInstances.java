@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
 
-    /** Per process id: [processId, running, ended]. */
-    @Query(
-            "select i.bpmnProcessId, count(i) - count(i.endedAt), count(i.endedAt) from PlaybookInstance i group by i.bpmnProcessId")
+    /** Per process id: [processId, running, ended], of the runs started on their own (not called by another run). */
+    @Query("select i.bpmnProcessId, count(i) - count(i.endedAt), count(i.endedAt) from PlaybookInstance i"
+            + " where i.calledBy is null group by i.bpmnProcessId")
     List<Object[]> countsByProcess();
 
     /**
@@ -26,14 +26,15 @@ interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
      */
     @Query(
             value = "select bpmn_process_id, count(*) from playbook_instance"
-                    + " where ended_at is null and process_instance_key = any(cast(:keys as bigint[]))"
+                    + " where ended_at is null and called_by is null"
+                    + " and process_instance_key = any(cast(:keys as bigint[]))"
                     + " group by bpmn_process_id",
             nativeQuery = true)
     List<Object[]> runningCountsByProcessAmong(String keys);
 
     /** The running instances among {@code keys} (as {@link #runningCountsByProcessAmong}), newest first. */
     @Query(
-            value = "select * from playbook_instance where ended_at is null"
+            value = "select * from playbook_instance where ended_at is null and called_by is null"
                     + " and process_instance_key = any(cast(:keys as bigint[]))"
                     + " and (cast(:processId as varchar) is null or bpmn_process_id = :processId)"
                     + " order by started_at desc, process_instance_key desc limit :limit",
@@ -45,7 +46,28 @@ interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
     @Query("select i from PlaybookInstance i where i.processInstanceKey = :key")
     Optional<PlaybookInstance> lockById(long key);
 
-    List<PlaybookInstance> findByBpmnProcessIdOrderByStartedAtDesc(String processId, Pageable page);
+    /** The runs of the process started on their own (not called by another run), newest first. */
+    List<PlaybookInstance> findByBpmnProcessIdAndCalledByIsNullOrderByStartedAtDesc(String processId, Pageable page);
+
+    /** The runs {@code caller} called, oldest first. */
+    List<PlaybookInstance> findByCalledByOrderByStartedAt(long caller);
+
+    /**
+     * Records a run the engine started itself ({@link EngineStartedRuns}); nothing when it is recorded
+     * already (a launch's own record, or a second look at the same start).
+     *
+     * @return 1 when recorded now, else 0
+     */
+    @Transactional
+    @Modifying
+    @Query(
+            value = "insert into playbook_instance (process_instance_key, bpmn_process_id, process_version,"
+                    + " process_definition_key, started_at, started_how, called_by)"
+                    + " values (:key, :processId, :version, :definitionKey, :at, :how, :calledBy)"
+                    + " on conflict (process_instance_key) do nothing",
+            nativeQuery = true)
+    int insertIfAbsent(
+            long key, String processId, int version, long definitionKey, Instant at, String how, Long calledBy);
 
     List<PlaybookInstance> findByEndedAtIsNullOrderByStartedAt(Pageable page);
 
@@ -63,5 +85,6 @@ interface PlaybookInstances extends JpaRepository<PlaybookInstance, Long> {
     /** The instances {@code startedBy} started that had not ended when Baton last asked, oldest first. */
     List<PlaybookInstance> findByStartedByAndEndedAtIsNullOrderByStartedAt(String startedBy);
 
-    List<PlaybookInstance> findByBpmnProcessIdAndProcessVersionLessThanAndEndedAtIsNull(String processId, int version);
+    List<PlaybookInstance> findByBpmnProcessIdAndProcessVersionLessThanAndEndedAtIsNullAndCalledByIsNull(
+            String processId, int version);
 }

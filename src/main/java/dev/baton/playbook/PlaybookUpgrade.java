@@ -196,7 +196,8 @@ public class PlaybookUpgrade {
     }
 
     private List<PlaybookInstance> older(String processId, DeployedProcess target) {
-        return instances.findByBpmnProcessIdAndProcessVersionLessThanAndEndedAtIsNull(processId, target.version());
+        return instances.findByBpmnProcessIdAndProcessVersionLessThanAndEndedAtIsNullAndCalledByIsNull(
+                processId, target.version());
     }
 
     private Candidate candidate(PlaybookInstance i, DeployedProcess target) {

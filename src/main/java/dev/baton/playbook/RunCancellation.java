@@ -21,9 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cancelling a playbook run Baton started ({@link PlaybookInstance}): one that waits forever, or is
- * stuck on an incident, stops for good. Who may: admins, and the manager who launched the run (its
- * {@code startedBy}, the catalogue's launcher as in {@link RunsByLauncher}).
+ * Cancelling a playbook run Baton recorded ({@link PlaybookInstance}): one that waits forever, or is
+ * stuck on an incident, stops for good. Who may: admins and revenue ops, and the manager who launched the
+ * run (its {@code startedBy}, the catalogue's launcher as in {@link RunsByLauncher}); a run the engine
+ * started itself (a timer start event's: {@link EngineStartedRuns}) has no launcher.
  */
 @Service
 public class RunCancellation {
@@ -91,7 +92,8 @@ public class RunCancellation {
      * @throws BadRequestException (field {@code reason}) for a reason {@link CancelReason} refuses
      * @throws NotFoundException when Baton did not start the run
      * @throws AccessDeniedException when the actor may not cancel it
-     * @throws ConflictException when the run has ended already (a second cancel changes nothing)
+     * @throws ConflictException when the run has ended already (a second cancel changes nothing), or was
+     *     called by another run (the engine cancels it only with its caller)
      * @throws EngineUnavailableException when the engine could not be reached: nothing changed
      */
     public void cancel(long processInstanceKey, String reason, String actor, Collection<String> roles) {
@@ -102,10 +104,19 @@ public class RunCancellation {
                     .orElseThrow(() -> new NotFoundException("playbook instance", processInstanceKey));
             if (!mayCancel(run.getStartedBy(), actor, roles)) {
                 throw new AccessDeniedException(
-                        "only admins and the manager who launched run " + processInstanceKey + " may cancel it");
+                        run.getStartedBy() == null
+                                ? "only admins and revenue ops may cancel run " + processInstanceKey + " ("
+                                        + run.getStartedHowInWords() + ")"
+                                : "only admins and the manager who launched run " + processInstanceKey
+                                        + " may cancel it");
             }
             if (run.getEndedAt() != null) {
                 throw endedAlready(processInstanceKey, run.getCanceledBy());
+            }
+            if (run.getCalledBy() != null) {
+                // the engine cancels a called instance only with the run that called it
+                throw new ConflictException("run " + processInstanceKey + " was called by run " + run.getCalledBy()
+                        + ": cancel that run, which cancels this one");
             }
             return run;
         });

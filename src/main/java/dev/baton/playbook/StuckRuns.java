@@ -87,7 +87,8 @@ public class StuckRuns {
         Map<Long, List<Incident>> open = known() ? incidents.openByInstance() : null;
         List<PlaybookInstance> listed = stuckOnly
                 ? instances.findRunningAmong(SqlArrays.ofIds(open.keySet()), processId, limit)
-                : instances.findByBpmnProcessIdOrderByStartedAtDesc(processId, PageRequest.of(0, limit));
+                : instances.findByBpmnProcessIdAndCalledByIsNullOrderByStartedAtDesc(
+                        processId, PageRequest.of(0, limit));
         return listed.stream()
                 .map(i -> new Run(
                         i,

@@ -403,7 +403,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         long key = ((Number) started.getBody().get("processInstanceKey")).longValue();
         assertThat(instances.findById(key))
                 .hasValueSatisfying(i -> assertThat(i.getAccountId()).isEqualTo(acme.getId()));
-        assertThat(instances.findByBpmnProcessIdOrderByStartedAtDesc(processId, PageRequest.of(0, 10)))
+        assertThat(instances.findByBpmnProcessIdAndCalledByIsNullOrderByStartedAtDesc(processId, PageRequest.of(0, 10)))
                 .extracting(PlaybookInstance::getProcessInstanceKey)
                 .containsExactly(key);
         // the launch form's variables field holding the JSON literal null
@@ -455,7 +455,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         assertThat(asText.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat((String) asText.getBody().get("detail"))
                 .contains("owned by Ravi Shankar, who is not in Rob Jansen's line");
-        assertThat(instances.findByBpmnProcessIdOrderByStartedAtDesc(processId, PageRequest.of(0, 10)))
+        assertThat(instances.findByBpmnProcessIdAndCalledByIsNullOrderByStartedAtDesc(processId, PageRequest.of(0, 10)))
                 .isEmpty();
         // on his own account the text is the number: the instance runs on that account
         ResponseEntity<Map> own = as("rob").postForEntity(launch, Map.of("accountId", String.valueOf(robs)), Map.class);

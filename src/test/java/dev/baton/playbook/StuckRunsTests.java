@@ -35,7 +35,7 @@ class StuckRunsTests {
     @Test
     void listsRunsWithIncidentsNotKnownOnACluster() {
         PlaybookInstance run = mock(PlaybookInstance.class);
-        when(instances.findByBpmnProcessIdOrderByStartedAtDesc(eq("renewal"), any(Pageable.class)))
+        when(instances.findByBpmnProcessIdAndCalledByIsNullOrderByStartedAtDesc(eq("renewal"), any(Pageable.class)))
                 .thenReturn(List.of(run));
 
         assertThat(onACluster.runs("renewal", false, 10))

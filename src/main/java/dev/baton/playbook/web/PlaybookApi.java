@@ -6,6 +6,7 @@ import dev.baton.playbook.PlaybookCatalogue.Instance;
 import dev.baton.playbook.PlaybookCatalogue.Playbook;
 import dev.baton.playbook.PlaybookCatalogue.StuckAt;
 import dev.baton.playbook.PlaybookInstance;
+import dev.baton.playbook.PlaybookRetirementService;
 import dev.baton.playbook.PlaybookUpgrade;
 import dev.baton.playbook.PlaybookUploadService;
 import dev.baton.playbook.PlaybookUploadService.UploadedFile;
@@ -48,13 +49,16 @@ class PlaybookApi {
     private final PlaybookUpgrade upgrade;
     private final StuckRuns stuckRuns;
     private final RunCancellation cancellation;
+    private final PlaybookRetirementService retirements;
 
     PlaybookApi(
             PlaybookCatalogue catalogue,
             PlaybookUploadService uploads,
             PlaybookUpgrade upgrade,
             StuckRuns stuckRuns,
-            RunCancellation cancellation) {
+            RunCancellation cancellation,
+            PlaybookRetirementService retirements) {
+        this.retirements = retirements;
         this.catalogue = catalogue;
         this.uploads = uploads;
         this.upgrade = upgrade;
@@ -81,7 +85,8 @@ class PlaybookApi {
             Instant startedAt,
             Instant endedAt,
             List<StuckAt> incidents,
-            String canceledBy) {}
+            String canceledBy,
+            String startedHow) {}
 
     // at most 2,000 characters of plain text, counted as PostgreSQL counts them (code points), checked by
     // CancelReason in RunCancellation as for a handover's cancel
@@ -147,7 +152,8 @@ class PlaybookApi {
                 i.getStartedAt(),
                 i.getEndedAt(),
                 run.incidents(),
-                i.getCanceledBy());
+                i.getCanceledBy(),
+                i.getStartedHow());
     }
 
     @Operation(summary = "One instance with its human steps (open and done); automated steps are not known to Baton")
@@ -176,6 +182,27 @@ class PlaybookApi {
         return uploads.upload(read(files), auth.getName()).stream()
                 .map(p -> new Deployed(p.processId(), p.version(), p.definitionKey()))
                 .toList();
+    }
+
+    @Operation(
+            summary = "Retire an uploaded playbook: no longer launched (409) nor listed to those who do not manage"
+                    + " playbooks; its timer and signal start events stop (its newest version is deployed again without"
+                    + " them); its runs go on. Audited. 409 for one of Baton's own, or one retired already")
+    @PostMapping("/{processId}/retire")
+    @PreAuthorize("@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')")
+    Playbook retire(@PathVariable String processId, Authentication auth) {
+        retirements.retire(processId, auth.getName());
+        return catalogue.get(processId, Roles.of(auth));
+    }
+
+    @Operation(
+            summary = "Bring a retired playbook back: launched and listed again, its timer start events deployed again"
+                    + " (a new version). Audited. 409 when it is not retired")
+    @PostMapping("/{processId}/restore")
+    @PreAuthorize("@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')")
+    Playbook restore(@PathVariable String processId, Authentication auth) {
+        retirements.restore(processId, auth.getName());
+        return catalogue.get(processId, Roles.of(auth));
     }
 
     @Operation(

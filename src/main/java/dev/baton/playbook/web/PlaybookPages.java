@@ -12,6 +12,7 @@ import dev.baton.people.FullNames;
 import dev.baton.people.PeopleLookup;
 import dev.baton.playbook.PlaybookCatalogue;
 import dev.baton.playbook.PlaybookCatalogue.Instance;
+import dev.baton.playbook.PlaybookRetirementService;
 import dev.baton.playbook.PlaybookUpgrade;
 import dev.baton.playbook.PlaybookUploadService;
 import dev.baton.playbook.RunCancellation;
@@ -51,6 +52,7 @@ class PlaybookPages {
     private final ObjectMapper json;
     private final PeopleLookup people;
     private final AccountService accounts;
+    private final PlaybookRetirementService retirements;
 
     PlaybookPages(
             PlaybookCatalogue catalogue,
@@ -60,7 +62,9 @@ class PlaybookPages {
             RunCancellation cancellation,
             ObjectMapper json,
             PeopleLookup people,
-            AccountService accounts) {
+            AccountService accounts,
+            PlaybookRetirementService retirements) {
+        this.retirements = retirements;
         this.people = people;
         this.accounts = accounts;
         this.catalogue = catalogue;
@@ -127,15 +131,25 @@ class PlaybookPages {
                         .map(r -> r.instance().getAccountId())
                         .filter(Objects::nonNull)
                         .toList()));
+        PlaybookCatalogue.Playbook playbook = catalogue.get(processId, Roles.of(auth));
         model.addAttribute(
                 "names",
-                people.fullNames(runs.stream()
-                        .flatMap(r -> Stream.of(
-                                r.instance().getStartedBy(), r.instance().getCanceledBy()))
+                people.fullNames(Stream.concat(
+                                Stream.of(playbook.retiredBy()),
+                                runs.stream()
+                                        .flatMap(r -> Stream.of(
+                                                r.instance().getStartedBy(),
+                                                r.instance().getCanceledBy())))
                         .toList()));
         if (Capability.MANAGE_PLAYBOOKS.grantedTo(auth)) {
             model.addAttribute("upgrade", upgrade.preview(processId));
         }
+        // Baton's own (bundled) playbooks are not retired: no control offered for them
+        model.addAttribute(
+                "retirable",
+                Capability.MANAGE_PLAYBOOKS.grantedTo(auth)
+                        && playbook.source() != null
+                        && playbook.source().startsWith("uploaded"));
         return "playbook/detail";
     }
 
@@ -207,6 +221,40 @@ class PlaybookPages {
         return "redirect:/playbooks/instances/" + key;
     }
 
+    /** Retires the playbook (no launches, hidden, no timer starts; its runs go on), or brings it back. */
+    @PostMapping("/playbooks/{processId}/{change:retire|restore}")
+    @PreAuthorize("@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')")
+    String retirement(
+            @PathVariable String processId,
+            @PathVariable String change,
+            Authentication auth,
+            RedirectAttributes redirect) {
+        try {
+            if (change.equals("retire")) {
+                retirements.retire(processId, auth.getName());
+                redirect.addFlashAttribute(
+                        "message",
+                        "Retired: it is no longer launched or listed, and its timer starts no run; its runs go on.");
+            } else {
+                retirements.restore(processId, auth.getName());
+                redirect.addFlashAttribute("message", "Brought back: it is listed and launched again.");
+            }
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        } catch (PlaybookRefused e) {
+            redirect.addFlashAttribute(
+                    "error",
+                    "Not changed: the version to deploy was refused: "
+                            + e.getProblems().stream()
+                                    .map(p -> p.message())
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse(""));
+        } catch (PlaybookDeployer.EngineUnavailable e) {
+            redirect.addFlashAttribute("error", e.getMessage() + "; try again.");
+        }
+        return "redirect:/playbooks/" + processId;
+    }
+
     @PostMapping("/playbooks/{processId}/upgrade")
     @PreAuthorize("@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')")
     String upgrade(@PathVariable String processId, RedirectAttributes redirect) {
@@ -232,10 +280,15 @@ class PlaybookPages {
         model.addAttribute(
                 "mayCancel",
                 instance.endedAt() == null
+                        && instance.calledBy() == null // the engine cancels a called run only with its caller
                         && RunCancellation.mayCancel(instance.startedBy(), auth.getName(), Roles.of(auth)));
-        FullNames names = people.fullNames(Stream.concat(
+        FullNames names = people.fullNames(Stream.of(
                         Stream.of(instance.startedBy(), instance.canceledBy()),
-                        instance.steps().stream().flatMap(s -> Stream.of(s.assignee(), s.completedBy())))
+                        instance.steps().stream().flatMap(s -> Stream.of(s.assignee(), s.completedBy())),
+                        instance.calledRuns().stream()
+                                .flatMap(c -> c.openSteps().stream())
+                                .map(Step::assignee))
+                .flatMap(s -> s)
                 .toList());
         model.addAttribute("names", names);
         model.addAttribute("stepsJson", json.writeValueAsString(named(instance.steps(), names)));

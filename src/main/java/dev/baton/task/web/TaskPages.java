@@ -17,6 +17,7 @@ import dev.baton.task.TaskDetails;
 import dev.baton.task.TaskFilter;
 import dev.baton.task.TaskFormDefaults;
 import dev.baton.task.TaskInbox;
+import dev.baton.task.TaskRunLinks;
 import dev.baton.task.TaskScope;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskStatus;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -69,6 +71,8 @@ class TaskPages {
     private final AccountService accounts;
     private final PeopleLookup people;
 
+    private final ObjectProvider<TaskRunLinks> runLinks;
+
     TaskPages(
             TaskService tasks,
             TaskInbox inbox,
@@ -76,7 +80,9 @@ class TaskPages {
             List<TaskFormDefaults> formDefaults,
             ObjectMapper json,
             AccountService accounts,
-            PeopleLookup people) {
+            PeopleLookup people,
+            ObjectProvider<TaskRunLinks> runLinks) {
+        this.runLinks = runLinks;
         this.accounts = accounts;
         this.people = people;
         this.inbox = inbox;
@@ -324,6 +330,15 @@ class TaskPages {
         model.addAttribute("history", TaskHistoryLines.of(details.history(), names));
         model.addAttribute("account", details.account());
         model.addAttribute("subject", details.subject());
+        // the run's page, launched or started by the engine (session 42's probe: a timer-started run's task linked
+        // none)
+        model.addAttribute(
+                "runPath",
+                runLinks.orderedStream()
+                        .map(l -> l.runPath(task.getProcessInstanceKey()))
+                        .flatMap(java.util.Optional::stream)
+                        .findFirst()
+                        .orElse(null));
         model.addAttribute("details", details);
         model.addAttribute("fields", fields);
         model.addAttribute("values", values);

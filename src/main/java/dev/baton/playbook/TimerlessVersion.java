@@ -1,0 +1,104 @@
+package dev.baton.playbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * A playbook's BPMN without the start events the engine triggers by itself (timer and signal start
+ * events), their outgoing sequence flows and their shapes in the diagram: what retiring a playbook
+ * deploys, since the engine cancels the timers of a process's previous version when a new version is
+ * deployed (Camunda 8.8, "Timer events": "Scheduled timers of the previous version of the process ...
+ * are canceled"). Its plain start event, and everything else, stay as they were.
+ */
+final class TimerlessVersion {
+
+    static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    static final String BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI";
+
+    private TimerlessVersion() {}
+
+    /**
+     * @param bpmn a deployed playbook's BPMN file (UTF-8)
+     * @return the file without its processes' timer and signal start events, or null when it has none
+     * @throws IllegalArgumentException when the file cannot be read as XML (a deployed one always can)
+     */
+    static byte[] of(byte[] bpmn) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bpmn));
+            Set<String> removed = new HashSet<>();
+            for (Element process : elements(doc.getElementsByTagNameNS(BPMN, "process"))) {
+                for (Element start : children(process, "startEvent")) {
+                    if (!children(start, "timerEventDefinition").isEmpty()
+                            || !children(start, "signalEventDefinition").isEmpty()) {
+                        removed.add(start.getAttribute("id"));
+                        process.removeChild(start);
+                    }
+                }
+            }
+            if (removed.isEmpty()) {
+                return null;
+            }
+            for (Element flow : elements(doc.getElementsByTagNameNS(BPMN, "sequenceFlow"))) {
+                if (removed.contains(flow.getAttribute("sourceRef"))) {
+                    removed.add(flow.getAttribute("id"));
+                    flow.getParentNode().removeChild(flow);
+                }
+            }
+            for (Element incoming : elements(doc.getElementsByTagNameNS(BPMN, "incoming"))) {
+                if (removed.contains(incoming.getTextContent().strip())) {
+                    incoming.getParentNode().removeChild(incoming);
+                }
+            }
+            for (String kind : List.of("BPMNShape", "BPMNEdge")) {
+                for (Element di : elements(doc.getElementsByTagNameNS(BPMNDI, kind))) {
+                    if (removed.contains(di.getAttribute("bpmnElement"))) {
+                        di.getParentNode().removeChild(di);
+                    }
+                }
+            }
+            var transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            transformer.transform(new DOMSource(doc), new StreamResult(out));
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("the playbook's BPMN cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && BPMN.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    private static List<Element> elements(NodeList nodes) {
+        List<Element> list = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            list.add((Element) nodes.item(i));
+        }
+        return list;
+    }
+}

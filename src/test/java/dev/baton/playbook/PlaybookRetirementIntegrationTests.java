@@ -1,0 +1,132 @@
+package dev.baton.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.baton.engine.EngineIntegrationTest;
+import dev.baton.support.Multipart;
+import dev.baton.support.SignedIn;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Session 42's probe, F8: a playbook uploaded by mistake could not be retired (no control, {@code DELETE} a
+ * 405): it stayed in the catalogue, could be launched for good, and its timer kept starting runs.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void revenueOpsRetireAPlaybookSoItIsNeitherListedNorLaunchedNorTimerStartedWhileItsRunGoesOnThenBringItBack()
+            throws Exception {
+        String processId = "p42_retire_" + System.nanoTime();
+        String name = "Retire check " + processId;
+        String bpmn = EngineStartedRunsIntegrationTests.read("playbooks/probe42/timer-start.bpmn")
+                .replace("Process_p42timerstart2", processId)
+                .replace("name=\"P42 Team pipeline check\"", "name=\"" + name + "\"")
+                .replace("R3/PT2M", "R/PT1M");
+        upload("olga", bpmn);
+        ResponseEntity<Map> launched =
+                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+        assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long run = ((Number) launched.getBody().get("processInstanceKey")).longValue();
+        awaitTaskOf(run);
+        assertThat(SignedIn.as(http, "olga").getForObject("/playbooks/" + processId, String.class))
+                .contains("Retire this playbook");
+        assertThat(SignedIn.as(http, "olga").getForObject("/playbooks/sample-review", String.class))
+                .doesNotContain("Retire this playbook");
+
+        String retire = "/api/playbooks/" + processId + "/retire";
+        assertThat(as("maria").postForEntity(retire, null, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> retired = as("olga").postForEntity(retire, null, Map.class);
+
+        assertThat(retired.getStatusCode()).as("%s", retired.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(retired.getBody()).containsEntry("retiredBy", "olga").containsEntry("mayLaunch", false);
+        assertThat((List<Integer>) retired.getBody().get("versions"))
+                .as("deployed again without its timer start event")
+                .containsExactly(1, 2);
+        assertThat(catalogue("maria")).doesNotContain(processId);
+        assertThat(catalogue("olga")).contains(processId);
+        assertThat(SignedIn.as(http, "maria").getForObject("/playbooks", String.class))
+                .doesNotContain(name);
+        ResponseEntity<Map> launch =
+                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+        assertThat(launch.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) launch.getBody().get("detail")).contains("'" + name + "' is retired");
+        assertThat(as("olga").postForEntity(retire, null, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(as("ada")
+                        .postForEntity("/api/playbooks/sample-review/retire", null, Map.class)
+                        .getStatusCode())
+                .as("Baton's own playbooks cannot be retired")
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'playbook.retired' and actor = 'olga'"
+                                + " and after_state ->> 'playbook' = ?",
+                        Long.class,
+                        processId))
+                .isEqualTo(1L);
+
+        // its timer (every minute) starts no run any more
+        engine.increaseTime(Duration.ofMinutes(3));
+        engine.waitForIdleState(WAIT);
+        Thread.sleep(1_000);
+        assertThat(tasksOf(processId)).isEqualTo(1);
+        // its run goes on: listed on its page, and cancelable
+        assertThat(SignedIn.as(http, "olga").getForObject("/playbooks/" + processId, String.class))
+                .contains("Bring it back")
+                .contains("data-key=\"" + run + "\"");
+        assertThat(as("maria")
+                        .postForEntity(
+                                "/api/playbooks/instances/" + run + "/cancel", Map.of("reason", "retired"), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map> restored =
+                as("olga").postForEntity("/api/playbooks/" + processId + "/restore", null, Map.class);
+
+        assertThat(restored.getStatusCode()).as("%s", restored.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(restored.getBody()).containsEntry("retiredAt", null).containsEntry("mayLaunch", true);
+        assertThat(catalogue("maria")).contains(processId);
+        assertThat(as("maria")
+                        .postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        engine.increaseTime(Duration.ofMinutes(2));
+        await().atMost(WAIT).until(() -> tasksOf(processId) >= 3); // the launch's, and its timer's again
+        assertThat(as("olga")
+                        .postForEntity("/api/playbooks/" + processId + "/restore", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private long tasksOf(String processId) {
+        return tasks.findAll().stream()
+                .filter(t -> t.getBpmnProcessId().equals(processId))
+                .count();
+    }
+
+    private String catalogue(String user) {
+        return String.valueOf(as(user).getForObject("/api/playbooks", Map.class).get("playbooks"));
+    }
+
+    private void upload(String user, String bpmn) {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        contents.put("retire.bpmn", bpmn.getBytes(StandardCharsets.UTF_8));
+        ResponseEntity<Object> response =
+                as(user).postForEntity("/api/playbooks", Multipart.files("files", contents), Object.class);
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+}
