@@ -113,6 +113,10 @@ public class PlaybookRetirementService {
         PlaybookRetirement retirement = retirements
                 .findById(processId)
                 .orElseThrow(() -> new ConflictException("'" + name(latest) + "' is not retired"));
+        // first, in this transaction: the upload refuses a new version of a retired playbook (a refusal
+        // below rolls it back, and the playbook stays retired)
+        retirements.delete(retirement);
+        retirements.flush();
         if (retirement.getRestoreUploadId() != null) {
             PlaybookUpload before =
                     uploads.findById(retirement.getRestoreUploadId()).orElseThrow();
@@ -122,7 +126,6 @@ public class PlaybookRetirementService {
                     .forEach((name, text) -> files.add(new UploadedFile(name, text.getBytes(StandardCharsets.UTF_8))));
             uploadService.upload(files, actor);
         }
-        retirements.delete(retirement);
         audit.record(
                 "playbook.restored",
                 "playbook_version",

@@ -43,11 +43,18 @@ public class PlaybookUploadService implements KeptPlaybooks {
     private final PlaybookUploads uploads;
     private final Clock clock;
     private final AdvisoryLocks locks;
+    private final PlaybookRetirements retirements;
 
     /** Each upload's process names, by upload id: a kept upload never changes, so each is read once. */
     private final Map<Long, Map<String, String>> namesByUpload = new ConcurrentHashMap<>();
 
-    PlaybookUploadService(PlaybookDeployer deployer, PlaybookUploads uploads, Clock clock, AdvisoryLocks locks) {
+    PlaybookUploadService(
+            PlaybookDeployer deployer,
+            PlaybookUploads uploads,
+            Clock clock,
+            AdvisoryLocks locks,
+            PlaybookRetirements retirements) {
+        this.retirements = retirements;
         this.deployer = deployer;
         this.uploads = uploads;
         this.clock = clock;
@@ -72,8 +79,10 @@ public class PlaybookUploadService implements KeptPlaybooks {
      *     named as sent: only the name after its last folder is used and kept
      * @param username the admin uploading, kept with the upload and shown in the catalogue
      * @return the processes deployed, each as a new version (or the same version when unchanged)
-     * @throws PlaybookRefused with every problem found (a file name that is only folders among them);
-     *     nothing is deployed or kept
+     * @throws PlaybookRefused with every problem found (a file name that is only folders among them), or
+     *     when it is a new version of a retired playbook (bring it back first: a new version's timer start
+     *     events would start runs of a playbook the catalogue calls retired; session 42's probe); nothing is
+     *     deployed or kept
      * @throws PlaybookDeployer.EngineUnavailable when the engine did not answer; nothing is kept
      * @throws org.springframework.dao.DataAccessException or
      *     {@link org.springframework.transaction.TransactionException} when the database fails the
@@ -127,6 +136,14 @@ public class PlaybookUploadService implements KeptPlaybooks {
     /** Stores what the engine is about to get, and makes the database say now whether it takes it. */
     private void keep(PlaybookDeployer.Checked checked, String username) {
         PlaybookFiles playbook = checked.files();
+        for (String processId : checked.processIds()) {
+            if (retirements.existsById(processId)) {
+                throw refused(
+                        playbook,
+                        "'" + processId + "' is retired: bring it back first (\"Bring it back\" on its page, or POST"
+                                + " /api/playbooks/" + processId + "/restore), then upload its new version");
+            }
+        }
         String processIds = String.join(",", checked.processIds());
         if (processIds.length() > MAX_PROCESS_IDS) {
             throw refused(

@@ -84,6 +84,19 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
         engine.waitForIdleState(WAIT);
         Thread.sleep(1_000);
         assertThat(tasksOf(processId)).isEqualTo(1);
+        // a new version while it is retired is refused: its timer would start runs of a retired playbook
+        // (session 42's second probe: accepted as version 5, and its timer started a run a second later)
+        Map<String, byte[]> again = new LinkedHashMap<>();
+        again.put("retire.bpmn", bpmn.replace("R/PT1M", "R/PT2M").getBytes(StandardCharsets.UTF_8));
+        ResponseEntity<Map> refused =
+                as("olga").postForEntity("/api/playbooks", Multipart.files("files", again), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(refused.getBody().get("problems")))
+                .contains("'" + processId + "' is retired: bring it back first");
+        assertThat((List<Integer>) as("olga")
+                        .getForObject("/api/playbooks/" + processId, Map.class)
+                        .get("versions"))
+                .containsExactly(1, 2);
         // its run goes on: listed on its page, and cancelable
         assertThat(SignedIn.as(http, "olga").getForObject("/playbooks/" + processId, String.class))
                 .contains("Bring it back")

@@ -451,7 +451,9 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(messages(problems))
                 .anySatisfy(m -> assertThat(m)
                         .startsWith("the candidateGroups 'sales-team' is no team in Baton")
-                        .contains("unassigned work", "Baton's teams: ", "sales-emea"))
+                        .contains("unassigned work", "Baton's teams: ")
+                        // the first five by key, then how many more: other test classes' teams may come first
+                        .containsPattern("sales-emea|and \\d+ more \\(GET /api/teams\\)"))
                 .anySatisfy(m -> assertThat(m)
                         .startsWith("the candidateUsers '" + gone.getUsername() + "' is Gone Person, who has left"))
                 .anySatisfy(m -> assertThat(m)
