@@ -62,6 +62,11 @@ public class DeployedPlaybooks {
             Set<String> calls,
             String xml) {
 
+        /** The playbook as people know it: its name, or its process id when it has none (or a blank one). */
+        public String nameOrId() {
+            return name == null || name.isBlank() ? processId : name;
+        }
+
         /** The ids of the elements a run can wait in ({@link #activities()}). */
         public Set<String> activityIds() {
             return activities.keySet();

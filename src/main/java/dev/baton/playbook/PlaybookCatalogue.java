@@ -261,7 +261,7 @@ public class PlaybookCatalogue {
                 deployed.latest(processId).orElseThrow(() -> new NotFoundException("playbook", processId));
         if (retirements.existsById(processId)) {
             throw new ConflictException(
-                    "'" + (latest.name() == null ? processId : latest.name())
+                    "'" + latest.nameOrId()
                             + "' is retired: it is no longer launched (those who manage playbooks can bring it back on its page)");
         }
         if (latest.launchRoles().isEmpty()) {
@@ -399,7 +399,7 @@ public class PlaybookCatalogue {
         watchedAt = watchedAt == null ? null : watchedAt.seenBy(roles);
         return new Playbook(
                 latest.processId(),
-                latest.name() == null ? latest.processId() : latest.name(),
+                latest.nameOrId(),
                 latest.documentation(),
                 versions.stream().map(DeployedProcess::version).toList(),
                 latest.version(),

@@ -68,10 +68,11 @@ public class PlaybookRetirementService {
         DeployedProcess latest = latest(processId);
         Optional<PlaybookUpload> kept = newestUpload(processId);
         if (!latest.source().startsWith("uploaded") || kept.isEmpty()) {
-            throw new ConflictException("'" + name(latest) + "' is one of Baton's own playbooks: it cannot be retired");
+            throw new ConflictException(
+                    "'" + latest.nameOrId() + "' is one of Baton's own playbooks: it cannot be retired");
         }
         if (retirements.existsById(processId)) {
-            throw new ConflictException("'" + name(latest) + "' is retired already");
+            throw new ConflictException("'" + latest.nameOrId() + "' is retired already");
         }
         byte[] timerless = TimerlessVersion.of(latest.xml().getBytes(StandardCharsets.UTF_8));
         Long restore = null;
@@ -112,7 +113,7 @@ public class PlaybookRetirementService {
         DeployedProcess latest = latest(processId);
         PlaybookRetirement retirement = retirements
                 .findById(processId)
-                .orElseThrow(() -> new ConflictException("'" + name(latest) + "' is not retired"));
+                .orElseThrow(() -> new ConflictException("'" + latest.nameOrId() + "' is not retired"));
         // first, in this transaction: the upload refuses a new version of a retired playbook (a refusal
         // below rolls it back, and the playbook stays retired)
         retirements.delete(retirement);
@@ -149,9 +150,5 @@ public class PlaybookRetirementService {
         return uploads.findAllByOrderByIdDesc().stream()
                 .filter(u -> u.getProcessIds().contains(processId))
                 .findFirst();
-    }
-
-    private static String name(DeployedProcess p) {
-        return p.name() == null ? p.processId() : p.name();
     }
 }

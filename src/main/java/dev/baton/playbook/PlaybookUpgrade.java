@@ -182,13 +182,8 @@ public class PlaybookUpgrade {
                 processInstanceKey,
                 i.getAccountId(),
                 Map.of("version", i.getProcessVersion()),
-                Map.of("version", target.version(), "playbook", playbookName(target)));
+                Map.of("version", target.version(), "playbook", target.nameOrId()));
         i.migrated(target.version(), target.definitionKey());
-    }
-
-    /** The playbook as people know it: its name, else its id. */
-    private static String playbookName(DeployedProcess target) {
-        return target.name() == null || target.name().isBlank() ? target.processId() : target.name();
     }
 
     private DeployedProcess target(String processId) {

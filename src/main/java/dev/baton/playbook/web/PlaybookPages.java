@@ -312,8 +312,6 @@ class PlaybookPages {
 
     /** "'Renewal play' (renewal-play)" as the upload's refusals name things; the id alone when it has no other name. */
     private static String named(DeployedProcess p) {
-        return p.name() == null || p.name().isBlank() || p.name().equals(p.processId())
-                ? p.processId()
-                : "'" + p.name() + "' (" + p.processId() + ")";
+        return p.nameOrId().equals(p.processId()) ? p.processId() : "'" + p.name() + "' (" + p.processId() + ")";
     }
 }
