@@ -66,24 +66,29 @@ public class OutboxDispatcher {
         this.messageIdDomain = baton.getAddress().substring(baton.getAddress().indexOf('@') + 1);
     }
 
-    /** Sends everything that is due, one message per transaction; returns how many messages it tried. */
+    /**
+     * Sends everything that is due, one message per transaction, over one SMTP connection ({@link SmtpConnection});
+     * returns how many messages it tried.
+     */
     public int dispatch() {
         int total = 0;
-        while (Boolean.TRUE.equals(transactions.execute(status -> dispatchOne()))) {
-            total++;
+        try (SmtpConnection connection = new SmtpConnection(mailSender)) {
+            while (Boolean.TRUE.equals(transactions.execute(status -> dispatchOne(connection)))) {
+                total++;
+            }
         }
         return total;
     }
 
-    private boolean dispatchOne() {
+    private boolean dispatchOne(SmtpConnection connection) {
         List<OutboxMessage> due = messages.claimDue(clock.instant(), 1);
-        due.forEach(this::deliver);
+        due.forEach(message -> deliver(message, connection));
         return !due.isEmpty();
     }
 
-    private void deliver(OutboxMessage message) {
+    private void deliver(OutboxMessage message, SmtpConnection connection) {
         try {
-            mailSender.send(toMime(message));
+            connection.send(toMime(message));
             message.sent(clock.instant());
             if (message.getRetriedAt() != null) {
                 events.publishEvent(new OutboxEvents.SentAfterRetry(message.getId(), message.getDedupKey()));
