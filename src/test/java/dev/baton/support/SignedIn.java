@@ -10,6 +10,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -30,18 +32,35 @@ public final class SignedIn {
      * get the same port, and a session of the old app would then be a stranger there (its pages answer
      * with the sign-in page).
      */
-    private static final Map<TestRestTemplate, Map<String, TestRestTemplate>> SESSIONS =
+    private static final Map<TestRestTemplate, Map<String, Session>> SESSIONS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * How long a session is reused: the server forgets one left idle for 30 minutes (the servlet container's
+     * default), and a context cached early in a slow suite (46 minutes on a loaded machine) answered later pages of
+     * a person signed in at its start with the sign-in page.
+     */
+    private static final Duration REUSED_FOR = Duration.ofMinutes(10);
+
+    private record Session(TestRestTemplate http, Instant signedInAt) {}
 
     private SignedIn() {}
 
     public static TestRestTemplate as(TestRestTemplate http, String username) {
-        return SESSIONS.computeIfAbsent(http, app -> new ConcurrentHashMap<>()).computeIfAbsent(username, key -> {
-            String cookie = signIn(http.getRootUri(), username, "demo");
-            return new TestRestTemplate(new RestTemplateBuilder()
-                    .rootUri(http.getRootUri())
-                    .defaultHeader(org.springframework.http.HttpHeaders.COOKIE, cookie));
-        });
+        return SESSIONS.computeIfAbsent(http, app -> new ConcurrentHashMap<>())
+                .compute(username, (key, session) -> {
+                    if (session != null
+                            && session.signedInAt().isAfter(Instant.now().minus(REUSED_FOR))) {
+                        return session;
+                    }
+                    String cookie = signIn(http.getRootUri(), username, "demo");
+                    return new Session(
+                            new TestRestTemplate(new RestTemplateBuilder()
+                                    .rootUri(http.getRootUri())
+                                    .defaultHeader(org.springframework.http.HttpHeaders.COOKIE, cookie)),
+                            Instant.now());
+                })
+                .http();
     }
 
     /**
