@@ -26,6 +26,11 @@ public enum Capability {
      * offers (whatever its launch roles) and cancel any run.
      */
     MANAGE_PLAYBOOKS(ADMIN, REVOPS),
+    /**
+     * Cancel the playbook runs one launched oneself (any run: {@link #MANAGE_PLAYBOOKS}). Who has neither
+     * may cancel no run: the cancel endpoints refuse them before reading the reason.
+     */
+    CANCEL_OWN_RUNS(MANAGER),
     /** The problems page: playbook steps that failed for good and runs stuck, to fix in the model or the data. */
     READ_PLAYBOOK_PROBLEMS(ADMIN, REVOPS),
     /** Import accounts, contacts, interactions, commitments and leads. */

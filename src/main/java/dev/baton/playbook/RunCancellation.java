@@ -62,14 +62,24 @@ public class RunCancellation {
 
     /**
      * Whether {@code actor} may cancel a run {@code startedBy} launched: those who manage playbooks
-     * ({@link Capability#MANAGE_PLAYBOOKS}: admins, revenue ops), and a manager who launched it.
+     * ({@link Capability#MANAGE_PLAYBOOKS}: admins, revenue ops), and a manager who launched it ({@link
+     * Capability#CANCEL_OWN_RUNS}). Who has neither capability may cancel no run: {@link #MAY_CANCEL_SOME},
+     * which the cancel endpoints decide before they read the request.
      *
      * @param roles the actor's roles as Baton names them (ADMIN, MANAGER, ...)
      */
     public static boolean mayCancel(String startedBy, String actor, Collection<String> roles) {
         return Capability.MANAGE_PLAYBOOKS.grantedToNames(roles)
-                || (roles.contains("MANAGER") && actor.equals(startedBy));
+                || (Capability.CANCEL_OWN_RUNS.grantedToNames(roles) && actor.equals(startedBy));
     }
+
+    /**
+     * {@link #mayCancel} for no run in particular, as a {@code @PreAuthorize} expression: whether the signed-in
+     * person may cancel some run (any, or the ones they launched). Someone it refuses gets a 403 whatever they
+     * send, not "reason: must not be blank" first (session 42's probe: a rep).
+     */
+    public static final String MAY_CANCEL_SOME = "@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')"
+            + " or @capabilities.granted(authentication, 'CANCEL_OWN_RUNS')";
 
     /**
      * Cancels the run in the engine, then records it cancelled (by {@code actor}, now, why) and audits

@@ -107,6 +107,14 @@ class PreAuthorizeBeforeBindingIntegrationTests {
                         answered.add(method + " " + pattern + " as " + refused + " → "
                                 + answer.getStatusCode().value() + " " + Text.clip(answer.getBody(), 200));
                     }
+                    if (negotiates(mapping.getKey())) {
+                        walked++;
+                        ResponseEntity<String> mistyped = mistyped(refused, method, pattern, mapping.getKey());
+                        if (mistyped.getStatusCode().value() != 403) {
+                            answered.add(method + " " + pattern + " as " + refused + " in a type it does not take → "
+                                    + mistyped.getStatusCode().value() + " " + Text.clip(mistyped.getBody(), 200));
+                        }
+                    }
                 }
             }
         }
@@ -194,6 +202,103 @@ class PreAuthorizeBeforeBindingIntegrationTests {
         assertThat(withoutToken(refusedWithout.getBody()))
                 .contains("Not allowed")
                 .isEqualTo(withoutToken(refusedWith.getBody()));
+    }
+
+    /**
+     * Session 42's probe: a rep sending JSON to an upload was told "415: send multipart/form-data", the
+     * shape of an endpoint they may not use; someone who may upload is still told the type is wrong.
+     */
+    @Test
+    void aRepSendingJsonToAnUploadIsRefusedAsWithItsFiles() throws Exception {
+        for (String upload : List.of("/api/playbooks", "/api/imports?kind=ACCOUNTS")) {
+            ResponseEntity<String> asJson = json("rob", HttpMethod.POST, upload, "{\"files\": []}");
+            ResponseEntity<String> asUpload = http.withBasicAuth("rob", "demo")
+                    .postForEntity(upload, Multipart.texts("file", Map.of("a.csv", "name\nAcme\n")), String.class);
+
+            assertThat(asJson.getStatusCode().value())
+                    .as(upload + ": " + asJson.getBody())
+                    .isEqualTo(403);
+            assertThat(problem(asJson)).isEqualTo(problem(asUpload));
+            ResponseEntity<String> olgas = json("olga", HttpMethod.POST, upload, "{\"files\": []}");
+            assertThat(olgas.getStatusCode().value())
+                    .as(upload + ": " + olgas.getBody())
+                    .isEqualTo(415);
+            assertThat(olgas.getBody()).contains("multipart/form-data");
+        }
+    }
+
+    /** The upload page's form, posted by a rep as something other than multipart: the same 403 page. */
+    @Test
+    void aRepPostingThePlaybookUploadFormAsAPlainFormGetsThe403Page() {
+        TestRestTemplate rob = SignedIn.as(http, "rob");
+        HttpHeaders form = SignedIn.formOf(rob.getForObject("/", String.class));
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        form.setAccept(List.of(MediaType.TEXT_HTML));
+
+        ResponseEntity<String> refused =
+                rob.postForEntity("/playbooks", new HttpEntity<>("files=x", form), String.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("Not allowed").doesNotContain("multipart");
+        TestRestTemplate olga = SignedIn.as(http, "olga");
+        HttpHeaders olgas = SignedIn.formOf(olga.getForObject("/", String.class));
+        olgas.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        olgas.setAccept(List.of(MediaType.TEXT_HTML));
+        assertThat(olga.postForEntity("/playbooks", new HttpEntity<>("files=x", olgas), String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(415);
+    }
+
+    /**
+     * Session 42's probe: a rep cancelling a playbook run without a reason was told "reason: must not be
+     * blank", as the rule of who may cancel lived only in the service. A manager, who may cancel the runs
+     * they launched, is still told what is missing.
+     */
+    @Test
+    void aRepCancellingARunWithoutAReasonIsRefusedAsWithOne() throws Exception {
+        long run =
+                jdbc.queryForObject("select coalesce(max(process_instance_key), 1) from playbook_instance", Long.class);
+        String path = "/api/playbooks/instances/" + run + "/cancel";
+
+        ResponseEntity<String> blank = json("rob", HttpMethod.POST, path, "{\"reason\": \"\"}");
+        ResponseEntity<String> given = json("rob", HttpMethod.POST, path, "{\"reason\": \"not needed\"}");
+
+        assertThat(blank.getStatusCode().value()).as(blank.getBody()).isEqualTo(403);
+        assertThat(problem(blank)).isEqualTo(problem(given));
+        ResponseEntity<String> marias = json("maria", HttpMethod.POST, path, "{\"reason\": \"\"}");
+        assertThat(marias.getStatusCode().value()).as(marias.getBody()).isEqualTo(400);
+        assertThat(JSON.readTree(marias.getBody()).path("errors").has("reason"))
+                .as(marias.getBody())
+                .isTrue();
+    }
+
+    /** The run page's cancel form, posted by a rep without a reason: the 403 page, not "Not canceled: reason ...". */
+    @Test
+    void aRepPostingTheCancelFormWithoutAReasonGetsThe403Page() {
+        TestRestTemplate rob = SignedIn.as(http, "rob");
+        HttpHeaders form = SignedIn.formOf(rob.getForObject("/", String.class));
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        form.setAccept(List.of(MediaType.TEXT_HTML));
+
+        ResponseEntity<String> refused =
+                rob.postForEntity("/playbooks/instances/1/cancel", new HttpEntity<>("reason=", form), String.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    }
+
+    /** Giving a commitment an owner is for customer success, managers and admins: a rep's {@code {}} is a 403. */
+    @Test
+    void aRepGivingACommitmentAnOwnerWithoutNamingOneIsRefused() throws Exception {
+        long commitment = jdbc.queryForObject("select min(id) from commitment", Long.class);
+        ResponseEntity<String> empty = json("rob", HttpMethod.PUT, "/api/commitments/" + commitment + "/owner", "{}");
+        ResponseEntity<String> named =
+                json("rob", HttpMethod.PUT, "/api/commitments/" + commitment + "/owner", "{\"ownerId\": 1}");
+
+        assertThat(empty.getStatusCode().value()).as(empty.getBody()).isEqualTo(403);
+        assertThat(problem(empty).get("status")).isEqualTo(problem(named).get("status"));
+        ResponseEntity<String> coras = json("cora", HttpMethod.PUT, "/api/commitments/" + commitment + "/owner", "{}");
+        assertThat(coras.getStatusCode().value()).as(coras.getBody()).isEqualTo(400);
     }
 
     @Test
@@ -292,6 +397,38 @@ class PreAuthorizeBeforeBindingIntegrationTests {
             }
         }
         return as.exchange(path.toString(), method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** Whether the mapping takes only some types of body ({@code consumes}) or answers only some ({@code produces}). */
+    private static boolean negotiates(RequestMappingInfo info) {
+        return !info.getConsumesCondition().isEmpty()
+                || !info.getProducesCondition().isEmpty();
+    }
+
+    /**
+     * The request, as {@code user}, in a type the mapping does not take (JSON to an upload, plain text to a
+     * JSON endpoint) and asking for an answer in one it does not give: Spring MVC answers 415 or 406 before
+     * a handler is chosen, for anyone (session 42's probe: a rep sending JSON to the playbook upload).
+     */
+    private ResponseEntity<String> mistyped(String user, HttpMethod method, String pattern, RequestMappingInfo info) {
+        boolean api = pattern.startsWith("/api/");
+        String path = pattern.replaceAll("\\{[^}]*}", "1");
+        TestRestTemplate as = api ? http.withBasicAuth(user, "demo") : SignedIn.as(http, user);
+        HttpHeaders headers = new HttpHeaders();
+        if (!api) {
+            headers.putAll(forms.computeIfAbsent(user, u -> SignedIn.formOf(as.getForObject("/", String.class))));
+        }
+        Object body = null;
+        if (WITH_BODY.contains(method) && !info.getConsumesCondition().isEmpty()) {
+            boolean takesJson = info.getConsumesCondition().getConsumableMediaTypes().stream()
+                    .anyMatch(MediaType.APPLICATION_JSON::includes);
+            headers.setContentType(takesJson ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON);
+            body = takesJson ? "x" : "{\"files\": []}";
+        }
+        if (!info.getProducesCondition().isEmpty()) {
+            headers.setAccept(List.of(MediaType.IMAGE_GIF));
+        }
+        return as.exchange(path, method, new HttpEntity<>(body, headers), String.class);
     }
 
     /** The page without its CSRF token, which is masked afresh on every page. */

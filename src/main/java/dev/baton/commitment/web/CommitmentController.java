@@ -213,7 +213,9 @@ class CommitmentController {
             description = "Managers for their line's commitments, CS for their own, admins any; one without an active "
                     + "owner by any of them. The new owner is someone of the caller's team or line, or of the delivering team."
                     + " The same rule answers a commitment step that names a new owner.")
-    // the role gate is part of CommitmentAccess.requireMayReassign: one rule for this endpoint and the steps
+    // the rule is CommitmentAccess.requireMayReassign, one for this endpoint and the steps; its role gate is
+    // decided here too, before the body is read: a rep sending {} got "ownerId: is required", not a 403
+    @PreAuthorize(CS_OR_LEAD)
     CommitmentView reassign(@PathVariable Long id, @Valid @RequestBody Reassignment body, Principal me) {
         access.requireMayReassign(id, body.ownerId(), me.getName());
         return commitments.reassign(id, body.ownerId(), body.version());

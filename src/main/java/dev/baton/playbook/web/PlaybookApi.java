@@ -167,6 +167,7 @@ class PlaybookApi {
                     "Cancel a running instance, with a reason: admins, revenue ops, and the manager who launched it. Its open"
                             + " tasks are withdrawn; 409 when it has ended already")
     @PostMapping("/instances/{processInstanceKey}/cancel")
+    @PreAuthorize(RunCancellation.MAY_CANCEL_SOME)
     Instance cancel(@PathVariable long processInstanceKey, @Valid @RequestBody Cancellation body, Authentication auth) {
         cancellation.cancel(processInstanceKey, body.reason(), auth.getName(), Roles.of(auth));
         return catalogue.instance(processInstanceKey);

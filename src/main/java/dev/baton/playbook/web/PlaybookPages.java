@@ -202,6 +202,7 @@ class PlaybookPages {
 
     /** Stops a run for good; its open tasks are withdrawn. */
     @PostMapping("/playbooks/instances/{key}/cancel")
+    @PreAuthorize(RunCancellation.MAY_CANCEL_SOME)
     String cancel(
             @PathVariable long key,
             @RequestParam(required = false) String reason,
