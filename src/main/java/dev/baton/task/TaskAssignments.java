@@ -10,6 +10,7 @@ import dev.baton.people.ReportingLines;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,19 +73,48 @@ public class TaskAssignments {
 
     /**
      * An admin gives any open task to an active person: one waiting in the unassigned queue, or one
-     * held or offered elsewhere. Throws {@link BadRequestException} for an unknown or inactive person,
-     * {@link TaskConflict} when the task is not open or already theirs.
+     * held or offered elsewhere. A manager who answers for a step nobody has claimed ({@link
+     * UnclaimedStepAnswerers#answers}: told when it is overdue, though in none of its teams) gives it to one
+     * of its active candidates, to get the team's work done. Throws {@link BadRequestException} at {@code
+     * to} for an unknown or inactive person, one away today, or (a manager) one it is not offered to; {@link
+     * TaskConflict} when the task is not open or already theirs; {@link AccessDeniedException} for anyone
+     * else, and for a manager once somebody holds the step.
      */
     public Task assign(long id, String to) {
         return ClashRetry.inFreshTransaction(transactions, s -> {
             Viewer me = inbox.viewer();
-            if (!me.admin()) {
-                throw new AccessDeniedException("only an admin may assign any task");
-            }
             Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
-            hand(task, colleague(to, task.getAssignee()).getUsername(), me.username(), "task.reassigned");
+            if (me.admin()) {
+                hand(task, colleague(to, task.getAssignee()).getUsername(), me.username(), "task.reassigned");
+                return task;
+            }
+            if (!UnclaimedStepAnswerers.answers(task, me.username(), people)) {
+                throw new AccessDeniedException("only an admin, or a manager who answers for task " + id
+                        + " while nobody has claimed it, may assign it");
+            }
+            Person candidate = colleague(to, task.getAssignee());
+            if (people.activeInTeamsOrNamed(task.getCandidateGroups(), task.getCandidateUsers()).stream()
+                    .noneMatch(p -> p.getId().equals(candidate.getId()))) {
+                throw new BadRequestException(
+                        "to", candidate.getFullName() + " is not offered this step: choose one of its candidates");
+            }
+            hand(task, candidate.getUsername(), me.username(), "task.reassigned");
             return task;
         });
+    }
+
+    /**
+     * Whom the signed-in manager may give {@code task} to ({@link #assign}): its active candidates, by name,
+     * when they answer for it while nobody has claimed it; else nobody (an admin picks anyone instead).
+     */
+    @Transactional(readOnly = true)
+    public List<Person> candidatesToAssign(Task task) {
+        if (!UnclaimedStepAnswerers.answers(task, inbox.viewer().username(), people)) {
+            return List.of();
+        }
+        return people.activeInTeamsOrNamed(task.getCandidateGroups(), task.getCandidateUsers()).stream()
+                .sorted(Comparator.comparing(Person::getFullName))
+                .toList();
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.baton.notification.Outbox;
 import dev.baton.people.Leavers;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
-import dev.baton.people.Role;
 import dev.baton.people.TeamService;
 import dev.baton.people.TimeZones;
 import java.time.Clock;
@@ -133,9 +132,7 @@ class TaskMails {
      * @return who answers for it (told, or not mailed by their own choice); no one when nobody is there
      */
     UnclaimedStepAnswerers.Answerers teamEscalation(Task task) {
-        List<Person> candidates = people.activeInTeamsOrNamed(task.getCandidateGroups(), task.getCandidateUsers());
-        UnclaimedStepAnswerers.Answerers answerers = UnclaimedStepAnswerers.of(
-                candidates, people::activeManagerAbove, () -> people.activeWithRole(Role.ADMIN));
+        UnclaimedStepAnswerers.Answerers answerers = UnclaimedStepAnswerers.of(task, people);
         for (Person to : answerers.people()) {
             send(
                     to,

@@ -317,10 +317,7 @@ public class TaskService {
         return byPerson(status -> {
             Viewer me = viewer();
             Task task = visible(id, me);
-            if (!me.username().equals(task.getAssignee())
-                    && !task.isCandidate(me.teams())
-                    && !task.isCandidateUser(me.username())
-                    && !(me.admin() && task.isUnheld())) {
+            if (!me.mayClaim(task)) {
                 throw new AccessDeniedException(
                         "only a candidate user or a member of a candidate team may claim task " + id);
             }
@@ -448,9 +445,33 @@ public class TaskService {
         log.warn("task {} released from {}: {}", task.getId(), task.getOriginalAssignee(), reason);
     }
 
+    /**
+     * Whether the signed-in person may claim {@code task} ({@link Viewer#mayClaim}): the task page shows its
+     * Claim button only then (a manager who answers for a team's step reads it, and may assign it instead).
+     */
+    @Transactional(readOnly = true)
+    public boolean mayClaim(Task task) {
+        return viewer(false).mayClaim(task);
+    }
+
+    /**
+     * Whether the signed-in person is one of the managers who answer for {@code task} while nobody has
+     * claimed it ({@link UnclaimedStepAnswerers#answers}): they may open it and assign it to one of its
+     * candidates.
+     */
+    @Transactional(readOnly = true)
+    public boolean answersFor(Task task) {
+        return UnclaimedStepAnswerers.answers(task, AuditLog.currentActor(), people);
+    }
+
+    /**
+     * The task, when {@code me} may see it ({@link Viewer#canSee}), or is one of the managers who answer for it
+     * while nobody has claimed it ({@link UnclaimedStepAnswerers#answers}: told it is overdue, they open it
+     * from the mail); else {@link AccessDeniedException}.
+     */
     Task visible(long id, Viewer me) {
         Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
-        if (!me.canSee(task)) {
+        if (!me.canSee(task) && !UnclaimedStepAnswerers.answers(task, me.username(), people)) {
             throw new AccessDeniedException("task " + id + " is neither yours nor your team's");
         }
         return task;

@@ -1,6 +1,8 @@
 package dev.baton.task;
 
+import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
+import dev.baton.people.Role;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +22,10 @@ import java.util.stream.Collectors;
  * other candidates answers for them (a team lead inside the team): their own manager is not told about
  * the team's step. With nobody there (no active candidate has an active manager), the active admins,
  * who answer for the unassigned work. Never someone deactivated.
+ *
+ * <p>The managers it names for a step are told once it is overdue ({@link TaskMails#teamEscalation}), and
+ * may open it from that mail, read it and assign it to one of its candidates while nobody has claimed it
+ * ({@link #answers}): getting the team's work done is their job, though they are in no team it is offered to.
  */
 final class UnclaimedStepAnswerers {
 
@@ -61,6 +67,36 @@ final class UnclaimedStepAnswerers {
             return new Answerers(byUsername(told.values()), false);
         }
         return new Answerers(byUsername(admins.get()), true);
+    }
+
+    /**
+     * The answerers of {@code task} by the rule above: its active candidates (members of its candidate teams and
+     * its candidate users, {@link PeopleLookup#activeInTeamsOrNamed}), each one's nearest active manager ({@link
+     * PeopleLookup#activeManagerAbove}), else the active admins. Reads the managers lazily: call inside a
+     * transaction.
+     */
+    static Answerers of(Task task, PeopleLookup people) {
+        return of(
+                people.activeInTeamsOrNamed(task.getCandidateGroups(), task.getCandidateUsers()),
+                people::activeManagerAbove,
+                () -> people.activeWithRole(Role.ADMIN));
+    }
+
+    /**
+     * Whether {@code username} is one of the managers who answer for {@code task} now: it is open, offered to
+     * teams or people, nobody has claimed it, and the rule names them (not the admins' fallback: an admin sees
+     * every task anyway). Call inside a transaction.
+     */
+    static boolean answers(Task task, String username, PeopleLookup people) {
+        if (task.getStatus() != TaskStatus.OPEN
+                || task.getAssignee() != null
+                || (task.getCandidateGroups().isEmpty()
+                        && task.getCandidateUsers().isEmpty())) {
+            return false;
+        }
+        Answerers answerers = of(task, people);
+        return !answerers.admins()
+                && answerers.people().stream().anyMatch(p -> p.getUsername().equals(username));
     }
 
     private static List<Person> byUsername(Collection<Person> people) {

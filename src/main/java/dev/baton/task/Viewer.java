@@ -20,4 +20,16 @@ record Viewer(String username, Set<String> teams, Set<String> reports, boolean a
                 || username.equals(task.getDelegatedBy())
                 || username.equals(task.getOriginalAssignee());
     }
+
+    /**
+     * Whether they may claim the task: it is theirs already, offered to a team of theirs or to them by name,
+     * or (an admin) waiting in the unassigned queue. The one rule for {@link TaskService#claim} and the
+     * task page's Claim button.
+     */
+    boolean mayClaim(Task task) {
+        return username.equals(task.getAssignee())
+                || task.isCandidate(teams)
+                || task.isCandidateUser(username)
+                || (admin && task.isUnheld());
+    }
 }

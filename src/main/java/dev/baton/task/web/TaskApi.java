@@ -161,9 +161,12 @@ class TaskApi {
         return TaskView.of(assignments.delegate(id, delegation.to()), clock.instant());
     }
 
-    @Operation(summary = "Admins: give any open task (e.g. one in the unassigned queue) to an active person")
+    @Operation(
+            summary = "Admins: give any open task (e.g. one in the unassigned queue) to an active person. A manager"
+                    + " who answers for a team's step nobody has claimed (told when it is overdue): to one of its"
+                    + " candidates")
     @PostMapping("/{id}/assign")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
     TaskView assign(@PathVariable long id, @RequestBody TaskAssignment assignment) {
         return TaskView.of(assignments.assign(id, assignment.to()), clock.instant());
     }

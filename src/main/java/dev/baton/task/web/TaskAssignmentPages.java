@@ -6,6 +6,7 @@ import dev.baton.task.Task;
 import dev.baton.task.TaskAssignments;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,13 +45,24 @@ class TaskAssignmentPages {
         }
     }
 
-    /** Admins: any open task to an active person (the unassigned queue's way out). */
+    /**
+     * Admins: any open task to an active person (the unassigned queue's way out). A manager who answers for a
+     * team's step nobody has claimed: to one of its candidates; then back to the inbox, as the step they
+     * assigned is no longer theirs to answer for (nor, outside their line, to open).
+     */
     @PostMapping("/{id}/assign")
-    @PreAuthorize("hasRole('ADMIN')")
-    String assign(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes flash) {
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    String assign(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String to,
+            Authentication auth,
+            RedirectAttributes flash) {
         try {
             Task task = assignments.assign(id, to);
             flash.addFlashAttribute("message", nowWith(task));
+            if (auth.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))) {
+                return "redirect:/tasks";
+            }
         } catch (BadRequestException bad) {
             flash.addFlashAttribute("error", "Not assigned: " + bad.getMessage());
         }

@@ -13,6 +13,7 @@ import dev.baton.task.FormDefinition;
 import dev.baton.task.FormField;
 import dev.baton.task.InvalidFormValues;
 import dev.baton.task.Task;
+import dev.baton.task.TaskAssignments;
 import dev.baton.task.TaskDetails;
 import dev.baton.task.TaskFilter;
 import dev.baton.task.TaskFormDefaults;
@@ -72,6 +73,7 @@ class TaskPages {
     private final PeopleLookup people;
 
     private final ObjectProvider<TaskRunLinks> runLinks;
+    private final TaskAssignments assignments;
 
     TaskPages(
             TaskService tasks,
@@ -81,7 +83,9 @@ class TaskPages {
             ObjectMapper json,
             AccountService accounts,
             PeopleLookup people,
-            ObjectProvider<TaskRunLinks> runLinks) {
+            ObjectProvider<TaskRunLinks> runLinks,
+            TaskAssignments assignments) {
+        this.assignments = assignments;
         this.runLinks = runLinks;
         this.accounts = accounts;
         this.people = people;
@@ -311,6 +315,9 @@ class TaskPages {
         boolean mine = task.getAssignee() != null && task.getAssignee().equals(currentUser());
         if (task.getAssignee() == null) {
             model.addAttribute("claimRefusal", tasks.whyNoNewClaims().orElse(null));
+            model.addAttribute("mayClaim", tasks.mayClaim(task));
+            // a manager who answers for a team's step nobody has claimed reads it, and may give it to a candidate
+            model.addAttribute("candidatesToAssign", assignments.candidatesToAssign(task));
         }
         Map<String, Object> formData = FormDefinition.merge(task.getFormVariables(), data);
         List<FormField> fields = form.fields(formData);
