@@ -23,7 +23,12 @@ import org.w3c.dom.Element;
  * person's user name or e-mail address ({@link PeopleByName}) who must still be active, a candidate
  * group is a team's key. A literal that names nobody would send every run's step to the admins'
  * unassigned work; a probe's {@code candidateGroups="sales-team"} and {@code assignee="nobody"} did.
- * FEEL expressions ({@code =accountOwner}) depend on the run and are left to it. Checked for a new
+ * An expression made only of literals ({@link ConstantFeel}) gives the same value on every run, so it is
+ * evaluated and checked the same way, and refused when it gives what the engine cannot take: the
+ * engine wants text from an assignee expression and a list of texts from a candidate groups or users
+ * expression ({@code BpmnUserTaskBehavior}), so {@code candidateGroups="=&quot;sales&quot;"} stopped every
+ * run at the step with the engine's own words (a probe's). Expressions over variables ({@code
+ * =accountOwner}) depend on the run and are left to it. Checked for a new
  * upload only: a kept upload deployed again at start-up keeps running when someone named in it
  * leaves later (its steps go to unassigned work, with the reason).
  */
@@ -71,19 +76,98 @@ class AssignmentChecks {
         private void check(Element task, Element assignment) {
             String id = task.getAttribute("id");
             String assignee = assignment.getAttribute("assignee");
-            if (literal(assignee)) {
-                person("assignee", assignee.strip())
-                        .ifPresent(why -> problems.add(new PlaybookProblem(id, names.get(id), why)));
-            }
-            for (String user : list(assignment.getAttribute("candidateUsers"))) {
+            Optional<String> assigneeName = ConstantFeel.isExpression(assignee)
+                    ? constantText(id, "assignee", assignee)
+                    : literal(assignee) ? Optional.of(assignee.strip()) : Optional.empty();
+            assigneeName
+                    .flatMap(named -> person("assignee", named))
+                    .ifPresent(why -> problems.add(new PlaybookProblem(id, names.get(id), why)));
+            for (String user : names(id, "candidateUsers", assignment.getAttribute("candidateUsers"))) {
                 person("candidateUsers", user)
                         .ifPresent(why -> problems.add(new PlaybookProblem(id, names.get(id), why)));
             }
-            for (String group : list(assignment.getAttribute("candidateGroups"))) {
+            for (String group : names(id, "candidateGroups", assignment.getAttribute("candidateGroups"))) {
                 if (!teamKeys.computeIfAbsent(group, key -> teams.byKey(key).isPresent())) {
                     problems.add(new PlaybookProblem(id, names.get(id), noTeam(group)));
                 }
             }
+        }
+
+        /**
+         * The names a candidate attribute gives on every run: its comma list as written, or the texts of
+         * the list its literal expression gives; empty (with a problem added) when that expression gives
+         * anything but a list of texts, and for an expression only the run can evaluate.
+         */
+        private List<String> names(String id, String attribute, String written) {
+            if (!ConstantFeel.isExpression(written)) {
+                return list(written);
+            }
+            String example = "candidateGroups".equals(attribute) ? "sales-emea" : "maria";
+            return switch (ConstantFeel.evaluate(written)) {
+                case ConstantFeel.Constant(List<?> items)
+                when items.stream().allMatch(String.class::isInstance) ->
+                    items.stream()
+                            .map(i -> ((String) i).strip())
+                            .filter(i -> !i.isEmpty())
+                            .toList();
+                case ConstantFeel.Constant(String text) -> {
+                    String given = Text.showInvisible(text);
+                    refuse(
+                            id,
+                            gives(attribute, written) + "the text '" + given + "', but the engine wants a list"
+                                    + " of " + noun(attribute) + "s from a " + attribute + " expression, so every run"
+                                    + " would stop at this step. Write a list, =[\"" + given.replace("\"", "\\\"")
+                                    + "\"], or the plain value " + given + " (names separated by commas, no =)");
+                    yield list(text); // checked too, so that the advice is not to write a name Baton lacks
+                }
+                case ConstantFeel.Constant(Object other) -> {
+                    refuse(
+                            id,
+                            gives(attribute, written) + shown(other) + ", but the engine wants a list of "
+                                    + noun(attribute) + "s (texts) from a " + attribute + " expression, so every run"
+                                    + " would stop at this step. Write a list of texts, e.g. =[\"" + example
+                                    + "\"], or the plain value " + example + " (names separated by commas, no =)");
+                    yield List.of();
+                }
+                case ConstantFeel.Failed(String failure) -> {
+                    refuse(
+                            id,
+                            gives(attribute, written) + "nothing (FEEL: " + failure + "), so every run would stop"
+                                    + " at this step. Write a list of texts, e.g. =[\"" + example
+                                    + "\"], or the plain value "
+                                    + example + " (names separated by commas, no =)");
+                    yield List.of();
+                }
+                default -> List.of(); // over variables, beyond literals, or not parsed (the engine says so)
+            };
+        }
+
+        /**
+         * The name an assignee expression of literals gives on every run; empty (with a problem added) when
+         * it gives anything but text, and for an expression only the run can evaluate.
+         */
+        private Optional<String> constantText(String id, String attribute, String written) {
+            String instead = ", but the engine wants the text of one person's user name or e-mail address from an "
+                    + attribute + " expression, so every run would stop at this step. Write =\"maria\" or the"
+                    + " plain value maria (no =); several people go in candidate users";
+            return switch (ConstantFeel.evaluate(written)) {
+                case ConstantFeel.Constant(String text) when !text.isBlank() -> Optional.of(text.strip());
+                case ConstantFeel.Constant(String text) ->
+                    Optional.empty(); // no assignee: the candidates are offered it
+                case ConstantFeel.Constant(Object other) -> {
+                    refuse(id, gives(attribute, written) + shown(other) + instead);
+                    yield Optional.empty();
+                }
+                case ConstantFeel.Failed(String failure) -> {
+                    refuse(id, gives(attribute, written) + "nothing (FEEL: " + failure + ")" + instead);
+                    yield Optional.empty();
+                }
+                default -> Optional.empty();
+            };
+        }
+
+        private void refuse(String id, String why) {
+            problems.add(new PlaybookProblem(id, names.get(id), why));
         }
 
         /** Why the person named in {@code attribute} can never take the step, or empty when they can. */
@@ -124,6 +208,26 @@ class AssignmentChecks {
                     + " a team by its key): the step would be offered to nobody and wait in the admins' unassigned work. "
                     + teamsKnown;
         }
+    }
+
+    private static String gives(String attribute, String written) {
+        return "the " + attribute + " is the expression '" + ReferenceChecks.shown(written) + "', which gives ";
+    }
+
+    private static String noun(String attribute) {
+        return "candidateGroups".equals(attribute) ? "team key" : "user name";
+    }
+
+    /** A constant's value as an author would recognise it. */
+    private static String shown(Object value) {
+        return switch (value) {
+            case null -> "nothing (null)";
+            case List<?> items -> "a list with something other than text in it (" + items + ")";
+            case Map<?, ?> map -> "a context, not text";
+            case Boolean b -> b + ", a yes/no value";
+            case Number n -> "the number " + n;
+            default -> "'" + value + "', not text";
+        };
     }
 
     /** Written as it is, not a FEEL expression (which depends on the run); blank is no value. */

@@ -10,9 +10,11 @@ import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
 import org.camunda.feel.syntaxtree.Addition;
 import org.camunda.feel.syntaxtree.ConstBool;
+import org.camunda.feel.syntaxtree.ConstContext;
 import org.camunda.feel.syntaxtree.ConstDate;
 import org.camunda.feel.syntaxtree.ConstDateTime;
 import org.camunda.feel.syntaxtree.ConstDayTimeDuration;
+import org.camunda.feel.syntaxtree.ConstList;
 import org.camunda.feel.syntaxtree.ConstLocalDateTime;
 import org.camunda.feel.syntaxtree.ConstLocalTime;
 import org.camunda.feel.syntaxtree.ConstNull$;
@@ -20,18 +22,24 @@ import org.camunda.feel.syntaxtree.ConstNumber;
 import org.camunda.feel.syntaxtree.ConstString;
 import org.camunda.feel.syntaxtree.ConstTime;
 import org.camunda.feel.syntaxtree.ConstYearMonthDuration;
+import org.camunda.feel.syntaxtree.EveryItem;
 import org.camunda.feel.syntaxtree.Exp;
+import org.camunda.feel.syntaxtree.Filter;
+import org.camunda.feel.syntaxtree.For;
+import org.camunda.feel.syntaxtree.FunctionDefinition;
 import org.camunda.feel.syntaxtree.FunctionInvocation;
 import org.camunda.feel.syntaxtree.NamedFunctionParameters;
 import org.camunda.feel.syntaxtree.PositionalFunctionParameters;
 import org.camunda.feel.syntaxtree.Ref;
+import org.camunda.feel.syntaxtree.SomeItem;
 import org.camunda.feel.syntaxtree.Subtraction;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * What a model's {@code =expression} gives before any instance exists, read with the FEEL engine
- * Zeebe itself runs (org.camunda.feel). Only literals, the built-in date and time functions ({@link
- * #TEMPORAL}) of such, and these joined with {@code +} or {@code -} are evaluated (with no variables):
+ * Zeebe itself runs (org.camunda.feel). Only literals, lists of literals ({@code ["sales"]}), the
+ * built-in date and time functions ({@link #TEMPORAL}) of such, and these joined with {@code +} or
+ * {@code -} are evaluated (with no variables):
  * an upload must not make the server run what an admin wrote (a {@code for} loop over a hundred
  * million numbers runs for minutes; no loop, no user-defined function, no other built-in is in that
  * subset, and each of its steps is one call or one sum). The parser tells the shape; text
@@ -139,6 +147,7 @@ final class ConstantFeel {
             case ConstLocalDateTime d -> true;
             case ConstDayTimeDuration d -> true;
             case ConstYearMonthDuration d -> true;
+            case ConstList l -> CollectionConverters.asJava(l.items()).stream().allMatch(ConstantFeel::literals);
             case Addition a -> literals(a.x()) && literals(a.y());
             case Subtraction s -> literals(s.x()) && literals(s.y());
             case FunctionInvocation f
@@ -152,6 +161,60 @@ final class ConstantFeel {
                     default -> false;
                 };
             default -> false;
+        };
+    }
+
+    /** Longer than a condition is written by hand: not parsed for the variables it reads. */
+    static final int MAX_CONDITION_LENGTH = 4096;
+
+    /**
+     * The variables the expression (with its leading {@code =}) reads, by their first name ({@code
+     * deal.amount} reads {@code deal}); null when Baton cannot tell: it does not parse, is too long or
+     * nested too deep to parse, or names things of its own ({@code for}, {@code some}, {@code every}, a
+     * filter's {@code item}, a function's parameters, a context's entries), which a reader of the tree
+     * could take for variables. Only parsed, never evaluated.
+     */
+    static Set<String> variablesRead(String expression) {
+        String feel = expression.substring(1);
+        if (feel.length() > MAX_CONDITION_LENGTH || nesting(feel) > MAX_NESTING) {
+            return null;
+        }
+        ParseResult parsed = FEEL.parseExpression(feel);
+        if (parsed.isFailure()) {
+            return null;
+        }
+        Set<String> read = new java.util.LinkedHashSet<>();
+        return reads(parsed.parsedExpression().expression(), read) ? read : null;
+    }
+
+    /** Adds what the node reads to {@code read}; false when it binds names of its own. */
+    private static boolean reads(Object node, Set<String> read) {
+        return switch (node) {
+            case Ref r -> {
+                read.add(r.names().head()); // a path's keys ({@code deal.amount}) are no variables
+                yield true;
+            }
+            case For f -> false;
+            case SomeItem s -> false;
+            case EveryItem e -> false;
+            case Filter f -> false;
+            case FunctionDefinition f -> false;
+            case ConstContext c -> false;
+            case scala.collection.Iterable<?> items -> {
+                boolean known = true;
+                for (scala.collection.Iterator<?> i = items.iterator(); i.hasNext() && known; ) {
+                    known = reads(i.next(), read);
+                }
+                yield known;
+            }
+            case scala.Product p -> {
+                boolean known = true;
+                for (scala.collection.Iterator<?> i = p.productIterator(); i.hasNext() && known; ) {
+                    known = reads(i.next(), read);
+                }
+                yield known;
+            }
+            default -> true; // a literal's value, a function's or a key's name
         };
     }
 

@@ -495,11 +495,86 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         "candidateGroups=\"sales-emea\"",
                         "candidateGroups=\" sales-emea,customer-success \" candidateUsers=\"ROB, maria@baton.example\"")
                 .replace(
-                        "assignee=\"maria\"", "assignee=\"=reviewer\" candidateGroups=\"=[&quot;no-such-team&quot;]\"");
+                        "assignee=\"maria\"",
+                        "assignee=\"=reviewer\" candidateGroups=\"=[&quot;sales-emea&quot;, &quot;customer-success&quot;]\""
+                                + " candidateUsers=\"=reviewers\"");
 
         ResponseEntity<List> deployed = upload("ada", Map.of("people.bpmn", file, "renewal-call.form", FORM));
 
         assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /**
+     * Found by a playbook author's probe: candidate groups written as an expression of literals that gives
+     * text ({@code ="sales" + "-team"}) were accepted, and the engine stopped every run at the step (it wants a
+     * list from a candidateGroups expression). Such expressions are evaluated at upload: text, a number for
+     * an assignee, or a list naming a team Baton lacks is refused naming the step, what the expression gave and
+     * what to write instead; nothing is deployed.
+     */
+    @Test
+    void anAssignmentExpressionOfLiteralsThatTheEngineCannotTakeIsRefusedSayingWhatToWrite() {
+        String file = good("Process_assign_literals")
+                .replace(
+                        "candidateGroups=\"sales-emea\"",
+                        "candidateGroups=\"=&quot;sales&quot; + &quot;-emea&quot;\" candidateUsers=\"=&quot;rob&quot;\"")
+                .replace("assignee=\"maria\"", "assignee=\"=42\" candidateGroups=\"=[&quot;no-such-team&quot;]\"");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("literals.bpmn", file, "renewal-call.form", FORM)));
+
+        assertThat(problems)
+                .extracting(p -> p.get("elementId"), p -> (String) p.get("message"))
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                "Activity_call",
+                                "the candidateGroups is the expression '=\"sales\" + \"-emea\"', which gives the text"
+                                        + " 'sales-emea', but the engine wants a list of team keys from a candidateGroups"
+                                        + " expression, so every run would stop at this step. Write a list,"
+                                        + " =[\"sales-emea\"], or the plain value sales-emea (names separated by commas,"
+                                        + " no =)"),
+                        tuple(
+                                "Activity_call",
+                                "the candidateUsers is the expression '=\"rob\"', which gives the text 'rob', but the"
+                                        + " engine wants a list of user names from a candidateUsers expression, so every"
+                                        + " run would stop at this step. Write a list, =[\"rob\"], or the plain value rob"
+                                        + " (names separated by commas, no =)"),
+                        tuple(
+                                "Activity_confirm",
+                                "the assignee is the expression '=42', which gives the number 42, but the engine wants"
+                                        + " the text of one person's user name or e-mail address from an assignee"
+                                        + " expression, so every run would stop at this step. Write =\"maria\" or the"
+                                        + " plain value maria (no =); several people go in candidate users"),
+                        tuple(
+                                "Activity_confirm",
+                                messages(problems).stream()
+                                        .filter(m ->
+                                                m.startsWith("the candidateGroups 'no-such-team' is no team in Baton"))
+                                        .findFirst()
+                                        .orElse("no refusal of the unknown team in the list")));
+        assertThat(processDeployed("Process_assign_literals")).isFalse();
+    }
+
+    /** A text expression of literals is refused whatever team it names; a list of Baton's teams runs. */
+    @Test
+    void aCandidateGroupsExpressionGivingOneTeamAsTextIsRefusedAndAsAListDeployed() {
+        String asText = good("Process_assign_text")
+                .replace("candidateGroups=\"sales-emea\"", "candidateGroups=\"=&quot;sales-emea&quot;\"");
+
+        assertThat(messages(problems(upload("ada", Map.of("text.bpmn", asText, "renewal-call.form", FORM)))))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "the candidateGroups is the expression '=\"sales-emea\"', which gives the text 'sales-emea',"
+                                + " but the engine wants a list");
+
+        ResponseEntity<List> asList = upload(
+                "ada",
+                Map.of(
+                        "text.bpmn",
+                        asText.replace("=&quot;sales-emea&quot;", "=[&quot;sales-emea&quot;]"),
+                        "renewal-call.form",
+                        FORM));
+        assertThat(asList.getStatusCode()).as("%s", asList.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
     /** GOOD as the first pool of a collaboration, beside {@code participant} (with its {@code process}, if any). */
