@@ -6,6 +6,8 @@ import io.camunda.client.api.response.Form;
 import io.camunda.client.api.response.Process;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.Gateway;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTaskForm;
 import java.io.ByteArrayInputStream;
@@ -13,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,15 +53,25 @@ public class ProcessModels {
      * @param elementNames flow element id to {@code name} (elements with a name only)
      * @param embeddedForms {@code zeebe:userTaskForm} id to its Camunda Forms JSON
      * @param retries job element id to the retries its task definition gives as a number
+     * @param conditions gateway id to its outgoing flows that have a condition, in model order
      */
     record Model(
             String processId,
             String processName,
             Map<String, String> elementNames,
             Map<String, String> embeddedForms,
-            Map<String, Integer> retries) {
-        static final Model NONE = new Model(null, null, Map.of(), Map.of(), Map.of());
+            Map<String, Integer> retries,
+            Map<String, List<ConditionalFlow>> conditions) {
+        static final Model NONE = new Model(null, null, Map.of(), Map.of(), Map.of(), Map.of());
     }
+
+    /**
+     * A flow out of a gateway with a condition.
+     *
+     * @param name the flow's {@code name} (its label in the diagram), or null
+     * @param condition the condition as written, e.g. {@code =amount > 100}
+     */
+    public record ConditionalFlow(String flowId, String name, String condition) {}
 
     /**
      * A step's form: {@code key} is what the task records as its form key (Baton's own form key, the
@@ -107,6 +121,11 @@ public class ProcessModels {
     /** The element's {@code name}, or null when the model has none. */
     public String elementName(long definitionKey, String processId, String elementId) {
         return model(definitionKey, processId).elementNames().get(elementId);
+    }
+
+    /** The flows out of the gateway that have a condition, in model order; empty when it has none or is no gateway. */
+    public List<ConditionalFlow> conditions(long definitionKey, String processId, String gatewayId) {
+        return model(definitionKey, processId).conditions().getOrDefault(gatewayId, List.of());
     }
 
     /**
@@ -232,12 +251,24 @@ public class ProcessModels {
                 retries.put(e.getId(), Integer.parseInt(given));
             }
         });
+        Map<String, List<ConditionalFlow>> conditions = new HashMap<>();
+        instance.getModelElementsByType(SequenceFlow.class).stream()
+                .filter(f -> f.getConditionExpression() != null && f.getSource() instanceof Gateway)
+                .forEach(f -> conditions
+                        .computeIfAbsent(f.getSource().getId(), id -> new ArrayList<>())
+                        .add(new ConditionalFlow(
+                                f.getId(),
+                                f.getName() == null || f.getName().isBlank()
+                                        ? null
+                                        : f.getName().strip(),
+                                f.getConditionExpression().getTextContent().strip())));
         String name = process == null
                         || process.getName() == null
                         || process.getName().isBlank()
                 ? null
                 : process.getName().strip();
-        return new Model(processId, name, Map.copyOf(names), Map.copyOf(forms), Map.copyOf(retries));
+        return new Model(
+                processId, name, Map.copyOf(names), Map.copyOf(forms), Map.copyOf(retries), Map.copyOf(conditions));
     }
 
     private static Resource[] resources(String pattern) {

@@ -24,6 +24,8 @@ public interface StuckRunProblems {
      * @param elementName the element's name in the model, or null when it has none
      * @param errorType the engine's kind of error, e.g. EXTRACT_VALUE_ERROR, CONDITION_ERROR
      * @param message the engine's own words
+     * @param explanation the same in plain words, with how to fix it, where Baton recognises the incident
+     *     ({@link IncidentExplanations}); else null
      * @param since when the engine raised it
      */
     record StuckRun(
@@ -36,6 +38,7 @@ public interface StuckRunProblems {
             String elementName,
             String errorType,
             String message,
+            String explanation,
             Instant since) {}
 
     /** The incidents holding running runs, newest first, of at most {@code limit} runs (the latest started). */

@@ -128,6 +128,8 @@ public class PlaybookCatalogue {
      * @param processInstanceKey the instance the element is in (the run's own, or a called one)
      * @param elementName the element's name in the model, or null when it has none
      * @param message the engine's own words, e.g. which expression failed and why
+     * @param explanation the same in plain words, with how to fix it, where Baton recognises the incident
+     *     ({@link dev.baton.engine.IncidentExplanations}); else null
      */
     public record StuckAt(
             String processId,
@@ -136,6 +138,7 @@ public class PlaybookCatalogue {
             String elementName,
             String errorType,
             String message,
+            String explanation,
             Instant raisedAt) {}
 
     private final DeployedPlaybooks deployed;

@@ -2,6 +2,7 @@ package dev.baton.playbook;
 
 import dev.baton.engine.EngineIncidents;
 import dev.baton.engine.EngineIncidents.Incident;
+import dev.baton.engine.IncidentExplanations;
 import dev.baton.engine.ProcessModels;
 import dev.baton.playbook.PlaybookCatalogue.StuckAt;
 import dev.baton.shared.BadRequestException;
@@ -29,11 +30,17 @@ public class StuckRuns {
     private final EngineIncidents incidents;
     private final ProcessModels models;
     private final PlaybookInstances instances;
+    private final IncidentExplanations explanations;
 
-    StuckRuns(ObjectProvider<EngineIncidents> incidents, ProcessModels models, PlaybookInstances instances) {
+    StuckRuns(
+            ObjectProvider<EngineIncidents> incidents,
+            ProcessModels models,
+            PlaybookInstances instances,
+            IncidentExplanations explanations) {
         this.incidents = incidents.getIfAvailable();
         this.models = models;
         this.instances = instances;
+        this.explanations = explanations;
     }
 
     /** Whether Baton can read the engine's incidents: true with the embedded engine, false on a cluster. */
@@ -116,6 +123,7 @@ public class StuckRuns {
                 models.elementName(incident.processDefinitionKey(), incident.bpmnProcessId(), incident.elementId()),
                 incident.errorType(),
                 incident.message(),
+                explanations.plain(incident),
                 incident.raisedAt());
     }
 }

@@ -45,6 +45,7 @@ class StuckRunsAsProblems implements StuckRunProblems {
                         at.elementName(),
                         at.errorType(),
                         at.message(),
+                        at.explanation(),
                         at.raisedAt()));
     }
 }

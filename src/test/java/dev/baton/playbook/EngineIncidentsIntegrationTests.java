@@ -70,6 +70,40 @@ class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
                 });
     }
 
+    /**
+     * Found by a playbook author's probe: a condition reading a variable nothing set stopped the run with
+     * only the engine's words ("Expected result of the expression ... to be 'BOOLEAN', but was 'NULL'"). The
+     * run's page, its API and the problems page now say it plainly: the gateway, the condition, the variable
+     * with no value, that the default flow does not catch it, and how to fix the model.
+     */
+    @Test
+    void aGatewayConditionReadingAVariableWithNoValueIsExplainedPlainly() {
+        String processId = "Process_stuck_explained";
+        upload(processId, GATEWAY, "gateway_deal_size");
+        long key = launch(processId, Map.of());
+
+        String explanation = "The gateway 'Big deal?' could not choose a path: the condition =amount <= 100 on the"
+                + " flow 'gateway_deal_size_small' reads amount, which has no value on this run. The engine stops the run"
+                + " here; the default flow does not catch this, as it is taken only when every condition is false."
+                + " Fix the model: check for the missing value (=amount != null and amount <= 100), or set amount"
+                + " before the gateway (a form field keyed amount, an output mapping, or a variable given at each"
+                + " launch). For this run, set amount on it (or move it to the fixed version) and resolve the"
+                + " incident in the engine.";
+        assertThat((List<Map<String, Object>>) awaitIncidents(key).get("incidents"))
+                .singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("explanation", explanation));
+        assertThat(SignedIn.as(http, "maria").getForObject("/playbooks/instances/" + key, String.class))
+                .contains(
+                        "The gateway &#39;Big deal?&#39; could not choose a path: the condition =amount &lt;= 100",
+                        "The engine: Expected result of the expression");
+        assertThat((List<Map<String, Object>>) as("ada").getForObject("/api/admin/problems", List.class))
+                .filteredOn(p -> processId.equals(p.get("bpmnProcessId")))
+                .singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("explanation", explanation));
+        assertThat(SignedIn.as(http, "ada").getForObject("/admin/problems", String.class))
+                .contains("reads amount, which has no value on this run");
+    }
+
     @Test
     void theCatalogueCountsTheStuckRunsBesideTheRunningOnesAndLinksToThem() {
         String processId = "Process_stuck_count";

@@ -18,8 +18,8 @@ import org.springframework.data.domain.Pageable;
 class StuckRunsTests {
 
     final PlaybookInstances instances = mock(PlaybookInstances.class);
-    final StuckRuns onACluster =
-            new StuckRuns(new StaticListableBeanFactory().getBeanProvider(EngineIncidents.class), null, instances);
+    final StuckRuns onACluster = new StuckRuns(
+            new StaticListableBeanFactory().getBeanProvider(EngineIncidents.class), null, instances, null);
 
     @Test
     void saysStuckRunsAreNotKnownOnACluster() {

@@ -49,8 +49,9 @@ class JobProblemPages {
      * elementName as named in the model the job ran, null when it names none; runKey the run the step
      * belongs to, runPath its page where Baton has one), or a run the engine holds on an incident of
      * its own ({@code kind} STUCK_RUN: runKey, runPath, playbook and errorType set; createdAt and
-     * lastFailedAt are when the engine raised it; never resolved here, it leaves the list once the
-     * incident is resolved or the run ends).
+     * lastFailedAt are when the engine raised it; explanation the incident in plain words where Baton
+     * recognises it, else null; never resolved here, it leaves the list once the incident is resolved or
+     * the run ends).
      */
     record ProblemView(
             String kind,
@@ -70,7 +71,8 @@ class JobProblemPages {
             String runPath,
             String playbook,
             String elementName,
-            String errorType) {
+            String errorType,
+            String explanation) {
 
         static ProblemView of(JobProblem p, Map<Long, String> runPaths) {
             return new ProblemView(
@@ -91,6 +93,7 @@ class JobProblemPages {
                     runPaths.get(p.getRunKey()),
                     p.getPlaybookName(),
                     p.getElementName(),
+                    null,
                     null);
         }
 
@@ -113,7 +116,8 @@ class JobProblemPages {
                     r.runPath(),
                     r.playbook(),
                     r.elementName(),
-                    r.errorType());
+                    r.errorType(),
+                    r.explanation());
         }
     }
 
