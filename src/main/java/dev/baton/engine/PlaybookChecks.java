@@ -123,6 +123,31 @@ public class PlaybookChecks {
         return check(files, Rules.UPLOAD);
     }
 
+    /**
+     * What an upload Baton accepts may still do wrong on some runs, in plain words at its element: a
+     * gateway condition reading a variable nothing in the playbook sets ({@link ConditionVariableChecks}).
+     * Empty when the file cannot be read (its refusal says why).
+     */
+    List<PlaybookProblem> warnings(PlaybookFiles files) {
+        try {
+            PlaybookXml xml = PlaybookXml.parse(files.bpmn());
+            Map<String, byte[]> byFormId = new java.util.HashMap<>();
+            files.forms().forEach((name, bytes) -> {
+                try {
+                    JsonNode form = FormJson.read(bytes);
+                    if (form != null && form.path("id").isTextual()) {
+                        byFormId.put(form.get("id").asText(), bytes);
+                    }
+                } catch (java.io.IOException e) {
+                    // refused by the checks already
+                }
+            });
+            return ConditionVariableChecks.check(xml, xml.namesById(), byFormId);
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
     private List<PlaybookProblem> check(PlaybookFiles files, Rules rules) {
         boolean upload = rules != Rules.OWN;
         List<PlaybookProblem> problems = new ArrayList<>();

@@ -73,6 +73,14 @@ public class PlaybookDeployer {
     public record Checked(PlaybookFiles files, List<String> processIds) {}
 
     /**
+     * What an upload that passes the checks may still do wrong on some runs ({@link
+     * PlaybookChecks#warnings}), each at its element; said to the uploader, nothing refused.
+     */
+    public List<PlaybookProblem> warnings(PlaybookFiles files) {
+        return checks.warnings(files);
+    }
+
+    /**
      * Checks an upload by the upload's rules and deploys it; the engine makes each changed process a
      * new version.
      *

@@ -34,6 +34,12 @@ public class PlaybookUploadService implements KeptPlaybooks {
     /** An uploaded file: its name and bytes. */
     public record UploadedFile(String name, byte[] bytes) {}
 
+    /**
+     * An upload deployed: its processes, and what may still go wrong on some runs (a gateway condition
+     * reading a variable only a launch could give), each at its element; empty when nothing.
+     */
+    public record Uploaded(List<DeployedProcess> deployed, List<PlaybookProblem> warnings) {}
+
     /** The lengths of {@code playbook_upload.bpmn_name} and {@code process_ids}. */
     private static final int MAX_NAME = 255;
 
@@ -78,7 +84,8 @@ public class PlaybookUploadService implements KeptPlaybooks {
      * @param uploaded exactly one {@code .bpmn} file and any number of {@code .form} files, each
      *     named as sent: only the name after its last folder is used and kept
      * @param username the admin uploading, kept with the upload and shown in the catalogue
-     * @return the processes deployed, each as a new version (or the same version when unchanged)
+     * @return the processes deployed, each as a new version (or the same version when unchanged), with the
+     *     upload's warnings
      * @throws PlaybookRefused with every problem found (a file name that is only folders among them), or
      *     when it is a new version of a retired playbook (bring it back first: a new version's timer start
      *     events would start runs of a playbook the catalogue calls retired; session 42's probe); nothing is
@@ -89,7 +96,7 @@ public class PlaybookUploadService implements KeptPlaybooks {
      *     commit; nothing is kept, and the engine's new versions are deleted (an ERROR log names any left)
      */
     @Transactional
-    public List<DeployedProcess> upload(List<UploadedFile> uploaded, String username) {
+    public Uploaded upload(List<UploadedFile> uploaded, String username) {
         locks.hold(AdvisoryLocks.Subject.PLAYBOOK_NAMES);
         List<PlaybookProblem> problems = new ArrayList<>();
         List<UploadedFile> files = new ArrayList<>();
@@ -130,7 +137,12 @@ public class PlaybookUploadService implements KeptPlaybooks {
         }
         PlaybookFiles playbook =
                 new PlaybookFiles(bpmn.getFirst().name(), bpmn.getFirst().bytes(), forms);
-        return deployer.deploy(playbook, "uploaded by " + username, checked -> keep(checked, username));
+        List<List<PlaybookProblem>> warnings = new ArrayList<>();
+        List<DeployedProcess> deployed = deployer.deploy(playbook, "uploaded by " + username, checked -> {
+            keep(checked, username);
+            warnings.add(deployer.warnings(checked.files()));
+        });
+        return new Uploaded(deployed, warnings.isEmpty() ? List.of() : warnings.getFirst());
     }
 
     /** Stores what the engine is about to get, and makes the database say now whether it takes it. */

@@ -554,6 +554,63 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         assertThat(processDeployed("Process_assign_literals")).isFalse();
     }
 
+    /**
+     * Found by a playbook author's probe: a condition reading a variable nothing sets ({@code =amount > 100})
+     * stops each run at the gateway with an incident, which the default flow does not catch. A launch may give
+     * any variable, so the upload is not refused, but it is deployed with a warning at the flow that says so; a
+     * condition on a form field's key gets none.
+     */
+    @Test
+    void aConditionReadingAVariableNothingSetsIsDeployedWithAWarningAtItsFlow() {
+        String processId = "Process_condition_unset";
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs"
+                    targetNamespace="http://bpmn.io/schema/bpmn">
+                <bpmn:process id="%s" name="Condition on an unset variable" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:userTask id="task_call" name="Call the customer"><bpmn:extensionElements>
+                  <zeebe:formDefinition formId="renewal-call-form" />
+                  <zeebe:assignmentDefinition candidateGroups="sales-emea" /></bpmn:extensionElements></bpmn:userTask>
+                <bpmn:exclusiveGateway id="gateway_deal" name="Big deal?" default="flow_small" />
+                <bpmn:endEvent id="end" />
+                <bpmn:sequenceFlow id="flow_in" sourceRef="start" targetRef="task_call" />
+                <bpmn:sequenceFlow id="flow_to_gateway" sourceRef="task_call" targetRef="gateway_deal" />
+                <bpmn:sequenceFlow id="flow_big" name="Yes" sourceRef="gateway_deal" targetRef="end">
+                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=amount &gt; 100</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>
+                <bpmn:sequenceFlow id="flow_noted" sourceRef="gateway_deal" targetRef="end">
+                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=callNote = "call back"</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>
+                <bpmn:sequenceFlow id="flow_small" sourceRef="gateway_deal" targetRef="end" />
+                </bpmn:process>
+                <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" bpmnElement="%s" /></bpmndi:BPMNDiagram>
+                </bpmn:definitions>
+                """.formatted(processId, processId);
+
+        ResponseEntity<List> deployed = upload("ada", Map.of("unset.bpmn", bpmn, "renewal-call.form", FORM));
+
+        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat((List<Map<String, Object>>) ((List<Map<String, Object>>) deployed.getBody())
+                        .getFirst()
+                        .get("warnings"))
+                .singleElement()
+                .satisfies(w -> assertThat(w)
+                        .containsEntry("elementId", "flow_big")
+                        .containsEntry("elementName", "Yes")
+                        .containsEntry(
+                                "message",
+                                "the condition '=amount > 100' on this flow out of 'Big deal?' reads amount, which no"
+                                        + " form field, output mapping or building block of this playbook sets: unless"
+                                        + " every launch gives it (a launch variable), each run stops at 'Big deal?'"
+                                        + " with an incident, and the default flow does not catch that. Set it in a"
+                                        + " form (a field keyed amount) or check for it: =amount != null and amount >"
+                                        + " 100"));
+    }
+
     /** A text expression of literals is refused whatever team it names; a list of Baton's teams runs. */
     @Test
     void aCandidateGroupsExpressionGivingOneTeamAsTextIsRefusedAndAsAListDeployed() {

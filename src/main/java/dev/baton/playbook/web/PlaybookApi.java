@@ -1,6 +1,7 @@
 package dev.baton.playbook.web;
 
 import dev.baton.engine.DeployedPlaybooks.FailedPlaybook;
+import dev.baton.engine.PlaybookProblem;
 import dev.baton.playbook.PlaybookCatalogue;
 import dev.baton.playbook.PlaybookCatalogue.Instance;
 import dev.baton.playbook.PlaybookCatalogue.Playbook;
@@ -93,7 +94,11 @@ class PlaybookApi {
     record Cancellation(
             @NotBlank @Schema(maxLength = CancelReason.MAX) String reason) {}
 
-    record Deployed(String processId, int version, long processDefinitionKey) {}
+    /**
+     * @param warnings what may still go wrong on some runs (a gateway condition reading a variable only a
+     *     launch could give), each at its element; empty when nothing. Nothing was refused for them
+     */
+    record Deployed(String processId, int version, long processDefinitionKey, List<PlaybookProblem> warnings) {}
 
     @Operation(
             summary = "Every deployed playbook (name, versions, description, who may launch it, instance counts)"
@@ -180,8 +185,9 @@ class PlaybookApi {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("@capabilities.granted(authentication, 'MANAGE_PLAYBOOKS')")
     List<Deployed> upload(@RequestPart("files") List<MultipartFile> files, Authentication auth) {
-        return uploads.upload(read(files), auth.getName()).stream()
-                .map(p -> new Deployed(p.processId(), p.version(), p.definitionKey()))
+        PlaybookUploadService.Uploaded uploaded = uploads.upload(read(files), auth.getName());
+        return uploaded.deployed().stream()
+                .map(p -> new Deployed(p.processId(), p.version(), p.definitionKey(), uploaded.warnings()))
                 .toList();
     }
 

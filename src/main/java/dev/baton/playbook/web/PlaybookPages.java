@@ -91,7 +91,11 @@ class PlaybookPages {
             Model model,
             RedirectAttributes redirect) {
         try {
-            List<DeployedProcess> deployed = uploads.upload(PlaybookApi.read(files), auth.getName());
+            PlaybookUploadService.Uploaded uploaded = uploads.upload(PlaybookApi.read(files), auth.getName());
+            List<DeployedProcess> deployed = uploaded.deployed();
+            if (!uploaded.warnings().isEmpty()) {
+                redirect.addFlashAttribute("uploadWarnings", uploaded.warnings());
+            }
             redirect.addFlashAttribute(
                     "message",
                     "Deployed "

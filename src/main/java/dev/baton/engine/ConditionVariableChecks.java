@@ -1,0 +1,152 @@
+package dev.baton.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.blocks.Blocks;
+import dev.baton.task.FormJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+
+/**
+ * A gateway's condition that reads a variable nothing in the playbook sets ({@code =amount > 100} with no
+ * form field, mapping or building block setting {@code amount}): a warning, not a refusal. Without a value the
+ * engine stops the run at the gateway with an incident ("... to be 'BOOLEAN', but was 'NULL'"), and the
+ * default flow does not catch it (a playbook author's probe). But a launch may give any variable (the launch
+ * API and the catalogue's Launch take a JSON object of them), so only the launcher knows whether every run
+ * will have it: refusing would turn away playbooks that are launched with it. Where Baton cannot see every
+ * source (a call that passes all the called process's variables back, a message or signal that brings
+ * variables, a form linked from elsewhere), it says nothing.
+ */
+final class ConditionVariableChecks {
+
+    /** Elements and attributes that name a variable the engine writes, and the attributes any element may have. */
+    private static final Map<String, List<String>> WRITERS = Map.of(
+            "input", List.of("target"),
+            "output", List.of("target"),
+            "script", List.of("resultVariable"),
+            "calledDecision", List.of("resultVariable"),
+            "loopCharacteristics", List.of("inputElement", "outputElement", "outputCollection"),
+            "adHoc", List.of("outputCollection"));
+
+    private static final Set<String> VARIABLE_ATTRIBUTES =
+            Set.of("errorCodeVariable", "errorMessageVariable", "escalationCodeVariable");
+
+    private ConditionVariableChecks() {}
+
+    /**
+     * The warnings of one upload, each at the flow whose condition reads a variable nothing sets.
+     *
+     * @param forms the uploaded forms' JSON by form id
+     */
+    static List<PlaybookProblem> check(PlaybookXml xml, Map<String, String> names, Map<String, byte[]> forms) {
+        Set<String> set = new HashSet<>(Blocks.RESERVED);
+        set.add(Blocks.ACCOUNT_ID);
+        if (!setByModel(xml, set) || !setByForms(xml, forms, set)) {
+            return List.of();
+        }
+        List<PlaybookProblem> warnings = new ArrayList<>();
+        for (Element flow : xml.all(PlaybookXml.BPMN, "sequenceFlow")) {
+            for (Element condition : PlaybookXml.children(flow, PlaybookXml.BPMN, "conditionExpression")) {
+                String written = condition.getTextContent().strip();
+                Set<String> read = ConstantFeel.isExpression(written) ? ConstantFeel.variablesRead(written) : null;
+                if (read == null) {
+                    continue;
+                }
+                List<String> unset = read.stream().filter(v -> !set.contains(v)).toList();
+                if (!unset.isEmpty()) {
+                    warnings.add(warning(flow, written, unset, names));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static PlaybookProblem warning(
+            Element flow, String written, List<String> unset, Map<String, String> names) {
+        String id = flow.getAttribute("id");
+        String source = flow.getAttribute("sourceRef");
+        String gateway = names.get(source) == null ? source : names.get(source);
+        String first = unset.getFirst();
+        String expression = written.substring(1).strip();
+        return new PlaybookProblem(
+                id,
+                names.get(id),
+                "the condition '" + ReferenceChecks.shown(written) + "' on this flow out of '" + gateway + "' reads "
+                        + String.join(", ", unset) + ", which no form field, output mapping or building block of this"
+                        + " playbook sets: unless every launch gives it (a launch variable), each run stops at '"
+                        + gateway + "' with an incident, and the default flow does not catch that. Set it in a form"
+                        + " (a field keyed " + first + ") or check for it: =" + first + " != null and "
+                        + (expression.contains(" or ") ? "(" + expression + ")" : expression));
+    }
+
+    /** Adds what the model's mappings, results and blocks set; false when a source Baton cannot read brings variables. */
+    private static boolean setByModel(PlaybookXml xml, Set<String> set) {
+        WRITERS.forEach((element, attributes) -> xml.all(PlaybookXml.ZEEBE, element)
+                .forEach(e -> attributes.forEach(a -> set.add(first(e.getAttribute(a))))));
+        for (Element e : xml.all("*", "*")) {
+            NamedNodeMap attributes = e.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Attr a = (Attr) attributes.item(i);
+                if (VARIABLE_ATTRIBUTES.contains(a.getLocalName())) {
+                    set.add(first(a.getValue()));
+                }
+            }
+        }
+        for (Element task : xml.all(PlaybookXml.ZEEBE, "taskDefinition")) {
+            var block = BlockUse.block(task);
+            if (block.isEmpty()) {
+                return false; // a worker of another kind: its results are unknown here
+            }
+            Blocks.byType(block.get()).ifPresent(b -> b.outputs().forEach(o -> set.add(o.name())));
+        }
+        boolean passesAllBack = xml.all(PlaybookXml.ZEEBE, "calledElement").stream()
+                .anyMatch(c -> !"false".equals(c.getAttribute("propagateAllChildVariables")));
+        return !passesAllBack
+                && xml.all(PlaybookXml.BPMN, "messageEventDefinition").isEmpty()
+                && xml.all(PlaybookXml.BPMN, "signalEventDefinition").isEmpty()
+                && xml.all(PlaybookXml.BPMN, "receiveTask").isEmpty();
+    }
+
+    /** Adds the keys of the forms the user tasks show; false when one links a form not in the upload. */
+    private static boolean setByForms(PlaybookXml xml, Map<String, byte[]> forms, Set<String> set) {
+        for (Element embedded : xml.all(PlaybookXml.ZEEBE, "userTaskForm")) {
+            if (!keys(embedded.getTextContent().getBytes(java.nio.charset.StandardCharsets.UTF_8), set)) {
+                return false;
+            }
+        }
+        for (Element form : xml.all(PlaybookXml.ZEEBE, "formDefinition")) {
+            String formId = form.getAttribute("formId");
+            if (!formId.isBlank() && (!forms.containsKey(formId) || !keys(forms.get(formId), set))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean keys(byte[] json, Set<String> set) {
+        try {
+            JsonNode form = FormJson.read(json);
+            if (form == null) {
+                return false;
+            }
+            for (String field : List.of("key", "path")) {
+                form.findValues(field).stream().filter(JsonNode::isTextual).forEach(k -> set.add(first(k.asText())));
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The variable a name or path ({@code deal.amount}) writes: its first name. */
+    private static String first(String name) {
+        int dot = name.indexOf('.');
+        return (dot < 0 ? name : name.substring(0, dot)).strip();
+    }
+}
