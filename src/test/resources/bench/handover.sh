@@ -29,27 +29,35 @@ engine_pid=
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-start_engine() {
-  : >"$out/engine.log"
-  # exec:java runs the engine in Maven's own JVM: $! is the pid a SIGTERM stops
-  (cd "$root" && exec setsid ./mvnw -q ${MVN_FLAGS--o} test-compile exec:java@engine -Dengine.port="$port") \
-    >>"$out/engine.log" 2>&1 &
-  engine_pid=$!
-  for _ in $(seq 1 300); do
-    grep -q "engine: ready" "$out/engine.log" && return 0
-    kill -0 "$engine_pid" 2>/dev/null || break
+# waits until LOG says READY (exec:java runs the process in Maven's own JVM: PID is the pid a SIGTERM
+# stops); gives up when it dies or after 10 minutes (a first compile on a loaded machine takes minutes)
+await_ready() {
+  local pid=$1 log=$2 ready=$3 what=$4
+  for _ in $(seq 1 600); do
+    grep -q "$ready" "$log" && return 0
+    kill -0 "$pid" 2>/dev/null || break
     sleep 1
   done
-  echo "engine not ready on port $port; see $out/engine.log" >&2
+  echo "$what not ready; see $log" >&2
   return 1
 }
 
-stop_engine() {
-  [ -n "$engine_pid" ] || return 0
-  kill "$engine_pid" 2>/dev/null || true
-  while kill -0 "$engine_pid" 2>/dev/null; do sleep 1; done
-  engine_pid=
+start_engine() {
+  : >"$out/engine.log"
+  (cd "$root" && exec setsid ./mvnw -q ${MVN_FLAGS--o} test-compile exec:java@engine -Dengine.port="$port") \
+    >>"$out/engine.log" 2>&1 &
+  engine_pid=$!
+  await_ready "$engine_pid" "$out/engine.log" "engine: ready" "engine on port $port"
 }
+
+# stops the process PID (if any) and waits until it has gone
+stop_process() {
+  [ -n "$1" ] || return 0
+  kill "$1" 2>/dev/null || true
+  while kill -0 "$1" 2>/dev/null; do sleep 1; done
+}
+
+stop_engine() { stop_process "$engine_pid"; engine_pid=; }
 
 mail_port=${MAIL_PORT:-26725} mail_pid=
 start_mail_sink() {
@@ -58,20 +66,9 @@ start_mail_sink() {
   (cd "$root" && exec setsid ./mvnw -q ${MVN_FLAGS--o} test-compile exec:java@mail-sink -Dmail.port="$mail_port") \
     >>"$out/mail-sink.log" 2>&1 &
   mail_pid=$!
-  for _ in $(seq 1 300); do
-    grep -q "mail sink: ready" "$out/mail-sink.log" && return 0
-    kill -0 "$mail_pid" 2>/dev/null || break
-    sleep 1
-  done
-  echo "mail sink not ready on port $mail_port; see $out/mail-sink.log" >&2
-  return 1
+  await_ready "$mail_pid" "$out/mail-sink.log" "mail sink: ready" "mail sink on port $mail_port"
 }
-stop_mail_sink() {
-  [ -n "$mail_pid" ] || return 0
-  kill "$mail_pid" 2>/dev/null || true
-  while kill -0 "$mail_pid" 2>/dev/null; do sleep 1; done
-  mail_pid=
-}
+stop_mail_sink() { stop_process "$mail_pid"; mail_pid=; }
 trap 'stop_engine; stop_mail_sink' EXIT
 
 db=()
