@@ -18,6 +18,9 @@
     let asked;
     const load = function () {
       const params = new URLSearchParams({ q: input.value.trim(), purpose: input.dataset.peoplePicker });
+      if (input.dataset.team !== undefined) {
+        params.set('team', input.dataset.team); // the team that delivers the work (assign): '' for none
+      }
       (input.dataset.window || '').split(',').filter(Boolean).forEach(function (id, i) {
         const day = document.getElementById(id);
         if (day && day.value) {
@@ -63,6 +66,9 @@
       if (input) {
         input.dataset.peoplePicker = marker.dataset.purpose;
         input.dataset.suggestions = marker.dataset.suggestions;
+        if (marker.dataset.team !== undefined) {
+          input.dataset.team = marker.dataset.team;
+        }
         enhance(input);
       }
     });

@@ -197,6 +197,24 @@ public class CommitmentAccess {
         requireMayGive(id, backId, ownerField, username, true);
     }
 
+    /**
+     * The work {@link #requireMayReassign} judges a new owner for ({@link ReportingLines#mayGiveWorkTo}): the
+     * commitment, delivered by its delivering team (none: null). What a step's type-ahead for the new owner
+     * asks the people it offers by ({@code TaskCompletionHandler#givenWork}), so that it offers whom the answer
+     * accepts.
+     *
+     * @return empty for an unknown commitment
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<dev.baton.task.TaskCompletionHandler.GivenWork> givenWork(Long id) {
+        return commitments
+                .findById(id)
+                .map(c -> new dev.baton.task.TaskCompletionHandler.GivenWork(
+                        c.getDeliveringTeam() == null
+                                ? null
+                                : c.getDeliveringTeam().getKey()));
+    }
+
     private void requireMayGive(Long id, Long newOwnerId, String ownerField, String username, boolean returning) {
         commitments.findById(id).ifPresent(c -> {
             Person actor = people.signedIn(username);

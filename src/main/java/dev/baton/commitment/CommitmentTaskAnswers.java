@@ -8,6 +8,7 @@ import dev.baton.task.TaskSubject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -89,6 +90,18 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
             variables.put("answerId", steps.keepAnswer(commitmentId, decision, actor));
         }
         return variables;
+    }
+
+    /**
+     * The new owner an assign or re-route names ({@code newOwnerUsername}) is judged by {@link
+     * CommitmentAccess#requireMayReassign}: for the commitment, by its delivering team.
+     */
+    @Override
+    public Optional<GivenWork> givenWork(Task task, String field) {
+        Long commitmentId = commitmentId(task);
+        return "newOwnerUsername".equals(field) && commitmentId != null
+                ? access.givenWork(commitmentId)
+                : Optional.empty();
     }
 
     /** The commitment the step is about, or null for a step without that subject. */

@@ -69,6 +69,14 @@ class HandoffTaskAnswers implements TaskCompletionHandler {
         return variables;
     }
 
+    /** The CS owner is judged by {@link SalesHandoff#requireMayHandTo}: an account customer success will serve. */
+    @Override
+    public Optional<GivenWork> givenWork(Task task, String field) {
+        return SalesHandoff.CS_OWNER_USERNAME.equals(field)
+                ? Optional.of(new GivenWork(handoff.csOwnerTeam()))
+                : Optional.empty();
+    }
+
     /**
      * The notes are kept on the account as the step completes ({@link #complete}); a step its process
      * closed first does not take them back, and the refusal says so when this task kept some.

@@ -247,10 +247,15 @@ public class SalesHandoff {
         }
         Person csOwner = people.newOwner(named.getId(), field, "an account");
         lines.requireMayGiveWorkTo(
-                people.signedIn(chosenBy),
-                csOwner,
-                teams.byKey(settings.verifyingTeam()).orElse(null),
-                "an account");
+                people.signedIn(chosenBy), csOwner, teams.byKey(csOwnerTeam()).orElse(null), "an account");
+    }
+
+    /**
+     * The key of the team {@link #requireMayHandTo} judges the CS owner by (customer success, {@code
+     * baton.commitments.verifying-team}): the team that will serve the account.
+     */
+    public String csOwnerTeam() {
+        return settings.verifyingTeam();
     }
 
     /** The words the rep's note for customer success is kept under on the account's record. */

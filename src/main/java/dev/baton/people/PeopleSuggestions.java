@@ -32,6 +32,7 @@ public class PeopleSuggestions {
     private final Absences absences;
     private final AbsenceService absenceService;
     private final ReportingLines lines;
+    private final Teams teams;
     private final ObjectProvider<OwnedWork> ownedWork;
     private final ObjectProvider<SuccessorPool> successors;
     private final ObjectProvider<PeopleService> newOwners;
@@ -42,6 +43,7 @@ public class PeopleSuggestions {
             Absences absences,
             AbsenceService absenceService,
             ReportingLines lines,
+            Teams teams,
             ObjectProvider<OwnedWork> ownedWork,
             ObjectProvider<SuccessorPool> successors,
             ObjectProvider<PeopleService> newOwners,
@@ -52,6 +54,7 @@ public class PeopleSuggestions {
         this.absences = absences;
         this.absenceService = absenceService;
         this.lines = lines;
+        this.teams = teams;
         this.ownedWork = ownedWork;
         this.clock = clock;
     }
@@ -81,7 +84,14 @@ public class PeopleSuggestions {
          * The new owner of work (a commitment's, an account's): exactly whom {@link PeopleService#newOwner}
          * accepts ({@link PeopleService#newOwners}: active, not leaving or being handed over), me included.
          */
-        OWNER;
+        OWNER,
+        /**
+         * The new owner of work I give, delivered by a team (a commitment's step that names one, the sales
+         * handoff's CS owner): exactly whom its answer accepts, {@link #OWNER}'s people whom I may give that work
+         * to ({@link ReportingLines#mayGiveWorkTo}: me, my team or line, the delivering team's members; anyone for
+         * an admin). The team is the request's {@code team} (a key; none: no team delivers it).
+         */
+        ASSIGN;
 
         /** The purpose a request names (any case); anything else is a 400 on {@code purpose}. */
         public static Purpose named(String name) {
@@ -92,7 +102,8 @@ public class PeopleSuggestions {
             }
             throw new BadRequestException(
                     "purpose",
-                    "must be one of delegate, cover, move, from, successor, departing, owner (was '" + name + "')");
+                    "must be one of delegate, cover, move, from, successor, departing, owner, assign (was '" + name
+                            + "')");
         }
     }
 
@@ -141,6 +152,27 @@ public class PeopleSuggestions {
     @Transactional(readOnly = true)
     public List<Suggestion> suggest(
             String viewer, String q, Purpose purpose, String excluding, ForBook book, LocalDate from, LocalDate to) {
+        return suggest(viewer, q, purpose, excluding, book, null, from, to);
+    }
+
+    /**
+     * As {@link #suggest(String, String, Purpose, String, ForBook, LocalDate, LocalDate)}, for {@link
+     * Purpose#ASSIGN} with the team that delivers the work.
+     *
+     * @param deliveringTeam for {@link Purpose#ASSIGN}, the key of the team that delivers the work, null or
+     *     blank when none does; ignored for the other purposes
+     * @throws BadRequestException at {@code team} when no team has that key
+     */
+    @Transactional(readOnly = true)
+    public List<Suggestion> suggest(
+            String viewer,
+            String q,
+            Purpose purpose,
+            String excluding,
+            ForBook book,
+            String deliveringTeam,
+            LocalDate from,
+            LocalDate to) {
         Person me = people.findByUsername(viewer)
                 .orElseThrow(() -> new dev.baton.shared.NotFoundException("person", viewer));
         LocalDate first = from == null ? LocalDate.now(clock) : from;
@@ -160,8 +192,13 @@ public class PeopleSuggestions {
                     .map(p -> suggestion(p, me, first, last))
                     .toList();
         }
-        if (purpose == Purpose.OWNER) {
-            return newOwners.getObject().takingNewWork().stream()
+        if (purpose == Purpose.OWNER || purpose == Purpose.ASSIGN) {
+            List<Person> taking = newOwners.getObject().takingNewWork();
+            if (purpose == Purpose.ASSIGN) {
+                Set<Long> given = lines.mayGiveWorkTo(me, taking, team(deliveringTeam));
+                taking = taking.stream().filter(p -> given.contains(p.getId())).toList();
+            }
+            return taking.stream()
                     .filter(p -> typed.isEmpty() || matches(p, typed))
                     .filter(p -> !p.getUsername().equals(excluding))
                     .sorted(Comparator.comparing((Person p) -> !sameTeam(p, me)).thenComparing(NameOrder.PEOPLE))
@@ -189,13 +226,22 @@ public class PeopleSuggestions {
             Optional<String> unfit = switch (purpose) {
                 case DELEGATE, COVER, MOVE -> absenceService.unavailable(p, first, last);
                 case FROM -> Optional.empty();
-                case SUCCESSOR, DEPARTING, OWNER -> Optional.empty(); // answered above
+                case SUCCESSOR, DEPARTING, OWNER, ASSIGN -> Optional.empty(); // answered above
             };
             if (unfit.isEmpty()) {
                 found.add(suggestion(p, me, first, last));
             }
         }
         return found;
+    }
+
+    /** The team with that key, null for none (null or blank); a 400 at {@code team} when no team has it. */
+    private Team team(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        return teams.findByKey(key.trim())
+                .orElseThrow(() -> new BadRequestException("team", "no team has the key '" + key.trim() + "'"));
     }
 
     /** Null when anyone will do; else the user names the purpose allows. */

@@ -75,7 +75,24 @@ public class ReportingLines {
      */
     @Transactional(readOnly = true)
     public boolean mayGiveWorkTo(Person actor, Person owner, Team deliveringTeam) {
-        return mayGiveWorkToWhateverTeamDelivers(actor, owner) || sameTeam(deliveringTeam, owner.getTeam());
+        return mayGiveWorkTo(actor, java.util.List.of(owner), deliveringTeam).contains(owner.getId());
+    }
+
+    /**
+     * {@link #mayGiveWorkTo(Person, Person, Team)} for many owners at once, with one query for the actor's line:
+     * the ids of those of {@code owners} the actor may give work the {@code deliveringTeam} delivers (null: no
+     * team). What a type-ahead for the new owner of such work offers ({@link PeopleSuggestions.Purpose#ASSIGN}),
+     * so that it offers nobody {@link #requireMayGiveWorkTo} then refuses.
+     *
+     * @return the ids, a subset of {@code owners}'
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> mayGiveWorkTo(Person actor, java.util.Collection<Person> owners, Team deliveringTeam) {
+        Set<Long> whatever = mayGiveWorkToWhateverTeamDelivers(actor, owners);
+        return owners.stream()
+                .filter(owner -> whatever.contains(owner.getId()) || sameTeam(deliveringTeam, owner.getTeam()))
+                .map(Person::getId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**

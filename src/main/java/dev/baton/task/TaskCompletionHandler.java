@@ -70,6 +70,29 @@ public interface TaskCompletionHandler {
      */
     default void notTaken(Task task) {}
 
+    /**
+     * For a field of the answer that names a new owner of work ({@code newOwnerUsername}), the rule {@link
+     * #complete} judges that person by, beyond {@code PeopleService#newOwner} (active, not leaving): the work's
+     * delivering team, when it checks {@code ReportingLines#mayGiveWorkTo} with that team. What the task page's
+     * type-ahead offers then (its "assign" purpose), so that it offers exactly whom the answer accepts (session
+     * 43's probe: a commitment's step offered anyone who could take work, and its save refused most of them).
+     *
+     * @param task the task, with its subject
+     * @param field the form field's key
+     * @return empty (the default) when the answer does not judge the field so; else the work the person is given
+     */
+    default Optional<GivenWork> givenWork(Task task, String field) {
+        return Optional.empty();
+    }
+
+    /**
+     * Work an answer gives its new owner, as {@code ReportingLines#mayGiveWorkTo} judges whom: by the team that
+     * will deliver it.
+     *
+     * @param deliveringTeam that team's key, or null when no team delivers it
+     */
+    record GivenWork(String deliveringTeam) {}
+
     /** Refuses the answer with a message per field (the field's key as the form names it). */
     static InvalidFormValues refuse(Map<String, String> errors) {
         return new InvalidFormValues(errors);

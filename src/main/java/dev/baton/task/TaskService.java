@@ -110,6 +110,15 @@ public class TaskService {
         this.formDefaults = formDefaults;
     }
 
+    /**
+     * The work a field of the task's answer gives a new owner, as the answer's check judges whom
+     * ({@link TaskCompletionHandler#givenWork}); empty when its form has no handler, or the handler does not
+     * judge the field so.
+     */
+    public Optional<TaskCompletionHandler.GivenWork> givenWork(Task task, String field) {
+        return handlers.of(task.getFormKey()).flatMap(h -> h.givenWork(task, field));
+    }
+
     private TaskCompletionHandler handlerFor(String formKey) {
         return handlers.of(formKey).orElse(null);
     }

@@ -34,7 +34,9 @@ class PeopleSuggestionsController {
                             + " with their workload and absence; from/to: the window they must be free in (cover);"
                             + " successor: exactly whom the handover accepts, for the book of departing (a user name,"
                             + " before a launch) or of handover (a running handover's id), one of the two required;"
-                            + " owner: exactly whom a new commitment or account may go to (not leaving)")
+                            + " owner: exactly whom a new commitment or account may go to (not leaving);"
+                            + " assign: of those, exactly whom the caller may give work that team (a team key; none:"
+                            + " no team) delivers, as a commitment's step or the sales handoff's kickoff accepts")
     List<Suggestion> suggest(
             @RequestParam(defaultValue = "") String q,
             @RequestParam String purpose,
@@ -43,6 +45,7 @@ class PeopleSuggestionsController {
             @RequestParam(required = false) Long handover,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) String team,
             Principal principal) {
         return suggestions.suggest(
                 principal.getName(),
@@ -50,6 +53,7 @@ class PeopleSuggestionsController {
                 Purpose.named(purpose),
                 excluding,
                 new PeopleSuggestions.ForBook(departing, handover),
+                team,
                 from,
                 to);
     }

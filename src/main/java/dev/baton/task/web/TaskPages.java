@@ -14,6 +14,7 @@ import dev.baton.task.FormField;
 import dev.baton.task.InvalidFormValues;
 import dev.baton.task.Task;
 import dev.baton.task.TaskAssignments;
+import dev.baton.task.TaskCompletionHandler;
 import dev.baton.task.TaskDetails;
 import dev.baton.task.TaskFilter;
 import dev.baton.task.TaskFormDefaults;
@@ -358,13 +359,17 @@ class TaskPages {
         model.addAttribute("otherErrors", otherErrors);
         model.addAttribute("mine", mine);
         // a field naming a new owner offers, as the person types, only those the answer may name (the server
-        // still checks): the type-ahead's "owner" purpose, whom PeopleService#newOwner accepts
-        model.addAttribute(
-                "ownerFields",
-                fields.stream()
-                        .map(FormField::key)
-                        .filter(NEW_OWNER_FIELDS::contains)
-                        .toList());
+        // still checks): the type-ahead's "owner" purpose, whom PeopleService#newOwner accepts, or, where the
+        // answer also judges whom the person answering may give the work to (a commitment's step), "assign"
+        // with the work's delivering team, as that answer judges (session 43's probe: it offered anyone)
+        List<String> ownerFields = fields.stream()
+                .map(FormField::key)
+                .filter(NEW_OWNER_FIELDS::contains)
+                .toList();
+        model.addAttribute("ownerFields", ownerFields);
+        Map<String, TaskCompletionHandler.GivenWork> givenWork = new HashMap<>();
+        ownerFields.forEach(k -> tasks.givenWork(task, k).ifPresent(w -> givenWork.put(k, w)));
+        model.addAttribute("givenWork", givenWork);
         // a contact's id means something only to a form that asks for one (stewardship's "who takes over")
         model.addAttribute(
                 "asksContactId", fields.stream().anyMatch(f -> f.key().endsWith("ContactId")));

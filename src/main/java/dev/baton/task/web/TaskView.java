@@ -1,6 +1,7 @@
 package dev.baton.task.web;
 
 import dev.baton.people.FullNames;
+import dev.baton.people.TeamNamesOnPage;
 import dev.baton.task.Task;
 import dev.baton.task.TaskStatus;
 import java.time.Instant;
@@ -73,9 +74,12 @@ record TaskView(
                 t.getAccountRef());
     }
 
-    /** Who is offered it when nobody holds it: "team a, b · Rob Jansen, Rita Okafor", or "unassigned". */
-    public String offeredTo(FullNames names) {
-        String teams = candidateGroups.isEmpty() ? "" : "team " + String.join(", ", candidateGroups);
+    /**
+     * Who is offered it when nobody holds it: "team Sales EMEA, Customer Success · Rob Jansen, Rita Okafor", or
+     * "unassigned"; teams by name (session 43's probe: the keys showed).
+     */
+    public String offeredTo(FullNames names, TeamNamesOnPage teamNames) {
+        String teams = candidateGroups.isEmpty() ? "" : "team " + teamNames.ofAll(candidateGroups);
         String users = String.join(", ", candidateUsers.stream().map(names::of).toList());
         String both = teams.isEmpty() || users.isEmpty() ? teams + users : teams + " · " + users;
         return both.isEmpty() ? "unassigned" : both;

@@ -189,6 +189,54 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Session 43's probe: the step's type-ahead for the new owner offered anyone who could take work (Ravi,
+     * of sales, among them), and its answer then refused those the person answering may not give work to;
+     * and the commitment's and the task's pages named the delivering team by its key.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAssignOwnerStepOffersExactlyWhomItsAnswerAcceptsAndItsPagesNameTheTeam() {
+        long accountId = accountOf("rob", "Offered " + UUID.randomUUID());
+        long commitmentId = unownedCustomerSuccessPromise(accountId);
+        Task assign = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ASSIGN_OWNER);
+
+        String commitmentPage = SignedIn.as(http, "cora").getForObject("/commitments/" + commitmentId, String.class);
+        assertThat(commitmentPage)
+                .containsPattern("Delivering team</dt><dd[^>]*>Customer Success</dd>")
+                .contains("offered to Customer Success")
+                .doesNotContain("offered to customer-success");
+        assertThat(SignedIn.as(http, "cora").getForObject("/commitments", String.class))
+                .doesNotContain(">customer-success</td>");
+        assertThat(SignedIn.as(http, "cora").getForObject("/tasks/" + assign.getId(), String.class))
+                .contains("team Customer Success")
+                .doesNotContain("team customer-success");
+
+        assertThat(post("cora", assign, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+        String taskPage = SignedIn.as(http, "cora").getForObject("/tasks/" + assign.getId(), String.class);
+        assertThat(taskPage)
+                .containsPattern("data-people-picker-for=\"field-newOwnerUsername\"[^>]*data-purpose=\"assign\"")
+                .contains("data-team=\"customer-success\"");
+        String suggestions = "/api/people/suggestions?purpose=assign&team=customer-success&q=";
+        assertThat((List<Map<String, Object>>) as("cora").getForObject(suggestions + "ravi", List.class))
+                .as("the answer refuses Ravi: he is not offered")
+                .isEmpty();
+        assertGivingItToRaviIsRefused(
+                "cora",
+                assign,
+                commitmentId,
+                "Ravi Shankar is neither in Cora Lindqvist's team or line nor in the delivering team");
+        assertThat((List<Map<String, Object>>) as("cora").getForObject(suggestions + "colin", List.class))
+                .extracting(p -> p.get("username"))
+                .containsExactly("colin");
+        assertThat(complete("cora", assign, Map.of("decision", "assign", "newOwnerUsername", "colin")))
+                .isEqualTo(HttpStatus.OK);
+        assertThat(as("cora")
+                        .getForEntity("/api/people/suggestions?purpose=assign&team=no-such-team", Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    /**
      * Found by a probe: the step asked for "Owner (user name, active)" and answered a full name with
      * "nobody is called 'Cora Lindqvist'". It takes a user name, an e-mail address or a full name; a
      * name two active people share is refused, listing both with their user names.

@@ -50,6 +50,18 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
                 .isBlank();
     }
 
+    /** Session 43's probe: the inbox and the task page named the team a step is offered to by its key. */
+    @Test
+    void theInboxAndTheTaskPageNameTheTeamAStepIsOfferedToByItsName() throws Exception {
+        Task task = awaitTaskOf(startReview(null)); // offered to sales-emea, "Sales EMEA"
+
+        String page = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
+        String inbox = SignedIn.as(http, "rob").getForObject("/tasks", String.class);
+
+        assertThat(page).contains("team Sales EMEA").doesNotContain("team sales-emea");
+        assertThat(inbox).contains("team Sales EMEA").doesNotContain("team sales-emea");
+    }
+
     /** Found by session 42's probe: the inbox sorts by the follow-up date, and the task page did not show it. */
     @Test
     void theTaskPageShowsTheFollowUpDateWhereTheStepHasOne() throws Exception {
