@@ -49,6 +49,9 @@ public class PlaybookCatalogue {
      *
      * @param name the process's name, or its id when it has none
      * @param versions the versions this Baton deployed, oldest first
+     * @param retirementCopies those of the {@code versions} Baton deployed on retiring it (copies without its
+     *     timer and signal start events, {@link PlaybookRetirementService}), each to the version it copies: no
+     *     version by its author (session 43's probe: the page offered to move runs to one as a new version)
      * @param running instances Baton recorded that the engine had not ended when last asked; null when
      *     {@code watchedAt} is given
      * @param stuck of the running ones, how many the engine holds on an incident ({@link StuckRuns});
@@ -68,6 +71,7 @@ public class PlaybookCatalogue {
             String name,
             String description,
             List<Integer> versions,
+            Map<Integer, Integer> retirementCopies,
             int latestVersion,
             Set<String> launchRoles,
             boolean mayLaunch,
@@ -88,8 +92,10 @@ public class PlaybookCatalogue {
      *     {@code incidentsKnown} is false (Baton runs on a cluster, whose incidents it cannot read)
      * @param canceledBy who cancelled the run ({@link RunCancellation}; it ended then), or null
      * @param startedBy who launched it in Baton, or null when the engine started it ({@code startedHow})
-     * @param startedHow null for a run launched in Baton; else how the engine started it: {@code TIMER},
-     *     {@code SIGNAL}, {@code ENGINE} (a start Baton did not make) or {@code CALL} (then {@code calledBy})
+     * @param startedHow {@code LAUNCHED} for a run Baton started (launched from the catalogue, or one of Baton's
+     *     own starts; then {@code startedBy} says who, when someone did); else how the engine started it:
+     *     {@code TIMER}, {@code SIGNAL}, {@code ENGINE} (a start Baton did not make) or {@code CALL} (then {@code
+     *     calledBy}); never null
      * @param calledBy the run whose call activity started this one, or null
      * @param calledRuns the runs this one called, oldest first (embedded mode: on a cluster Baton cannot see
      *     them)
@@ -108,7 +114,12 @@ public class PlaybookCatalogue {
             boolean incidentsKnown,
             String canceledBy,
             String cancelReason,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = PlaybookInstance.STARTED_HOW_API,
+                    allowableValues = {"LAUNCHED", "TIMER", "SIGNAL", "ENGINE", "CALL"})
             String startedHow,
+
             Long calledBy,
             List<CalledRun> calledRuns) {}
 
@@ -390,6 +401,18 @@ public class PlaybookCatalogue {
         throw new BadRequestException(Variables.ACCOUNT_ID, "'" + value + "' is not a Baton account id");
     }
 
+    /** {@link Playbook#retirementCopies()}: read from each version's file ({@link TimerlessVersion#copyOf}). */
+    private static Map<Integer, Integer> retirementCopies(List<DeployedProcess> versions) {
+        Map<Integer, Integer> copies = new java.util.TreeMap<>();
+        for (DeployedProcess v : versions) {
+            Integer copied = TimerlessVersion.copyOf(v.xml(), v.processId());
+            if (copied != null) {
+                copies.put(v.version(), copied);
+            }
+        }
+        return copies;
+    }
+
     private Playbook playbook(
             List<DeployedProcess> versions,
             Map<String, long[]> counts,
@@ -405,6 +428,7 @@ public class PlaybookCatalogue {
                 latest.nameOrId(),
                 latest.documentation(),
                 versions.stream().map(DeployedProcess::version).toList(),
+                retirementCopies(versions),
                 latest.version(),
                 latest.launchRoles(),
                 retirement == null && mayLaunch(latest, roles),

@@ -28,10 +28,21 @@ public class PlaybookInstance {
     String cancelReason;
 
     /**
-     * Null for a run Baton launched; else how the engine started it: {@code TIMER}, {@code SIGNAL}, {@code
-     * ENGINE} (a plain start Baton did not make) or {@code CALL} (then {@link #calledBy} is the caller).
+     * How the run started: {@link #LAUNCHED} for a run Baton started (the catalogue's launch, Baton's own
+     * starts; null in rows written before session 43, read as {@code LAUNCHED}); else how the engine started
+     * it: {@code TIMER}, {@code SIGNAL}, {@code ENGINE} (a plain start Baton did not make) or {@code CALL}
+     * (then {@link #calledBy} is the caller).
      */
     String startedHow;
+
+    /** {@link #startedHow} of a run Baton started itself: launched from the catalogue, or one of Baton's own. */
+    public static final String LAUNCHED = "LAUNCHED";
+
+    /** {@link #getStartedHow} as the API documents it (OpenAPI), for each answer that carries it. */
+    public static final String STARTED_HOW_API = "How the run started: LAUNCHED (Baton started it: launched from"
+            + " the catalogue, startedBy says who, or one of Baton's own starts), TIMER or SIGNAL (a start event of"
+            + " the playbook), ENGINE (a start Baton did not make) or CALL (a call activity of another run,"
+            + " calledBy). Never null";
 
     /** The run whose call activity started this one, or null. */
     Long calledBy;
@@ -47,6 +58,7 @@ public class PlaybookInstance {
         this.accountId = accountId;
         this.startedBy = startedBy;
         this.startedAt = at;
+        this.startedHow = LAUNCHED;
     }
 
     /** Marks the instance ended (completed or cancelled): the engine no longer has it. */
@@ -118,8 +130,14 @@ public class PlaybookInstance {
         return cancelReason;
     }
 
+    /**
+     * How the run started ({@link #startedHow}): {@link #LAUNCHED}, {@code TIMER}, {@code SIGNAL}, {@code ENGINE}
+     * or {@code CALL}; never null (a row from before Baton recorded launches as such reads {@code LAUNCHED}:
+     * only the engine's starts were marked then; session 43's probe found launched runs' {@code startedHow}
+     * null in the API).
+     */
     public String getStartedHow() {
-        return startedHow;
+        return startedHow == null ? LAUNCHED : startedHow;
     }
 
     public Long getCalledBy() {
@@ -131,10 +149,8 @@ public class PlaybookInstance {
      * timer"); null for a run Baton launched (its {@link #getStartedBy} says who).
      */
     public String getStartedHowInWords() {
-        if (startedHow == null) {
-            return null;
-        }
-        return switch (startedHow) {
+        return switch (getStartedHow()) {
+            case LAUNCHED -> null;
             case "TIMER" -> "started by its timer";
             case "SIGNAL" -> "started by a signal";
             case "CALL" -> "called by run " + calledBy;

@@ -74,7 +74,7 @@ public class PlaybookRetirementService {
         if (retirements.existsById(processId)) {
             throw new ConflictException("'" + latest.nameOrId() + "' is retired already");
         }
-        byte[] timerless = TimerlessVersion.of(latest.xml().getBytes(StandardCharsets.UTF_8));
+        byte[] timerless = TimerlessVersion.of(latest.xml().getBytes(StandardCharsets.UTF_8), latest.version());
         Long restore = null;
         if (timerless != null) {
             restore = kept.get().getId();

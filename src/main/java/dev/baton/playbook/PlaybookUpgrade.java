@@ -5,7 +5,9 @@ import dev.baton.engine.ActiveElements;
 import dev.baton.engine.DeployedPlaybooks;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.ProcessInstances;
+import dev.baton.engine.ProcessModels;
 import dev.baton.shared.NotFoundException;
+import dev.baton.shared.StepNames;
 import dev.baton.task.ProcessInstanceSteps;
 import dev.baton.task.ProcessInstanceSteps.Step;
 import java.util.ArrayList;
@@ -46,27 +48,49 @@ public class PlaybookUpgrade {
             + " is mapped to an element with id '[^']+' and different type '(\\w+)'");
 
     /**
-     * @param openSteps where it waits: every active element with the embedded engine, the open user
-     *     tasks on a cluster
+     * @param openSteps where it waits, by element id: every active element with the embedded engine, the open
+     *     user tasks on a cluster
+     * @param waitsIn the same steps as people are shown them ({@link StepNames#inWords}): each one's name in
+     *     the version the run is in, or "step without a name (id Event_1)" (session 43's probe: the preview
+     *     showed ids where Modeler shows names)
      * @param canMove whether every element it waits in exists in the target version; null when Baton
      *     cannot tell (a cluster, open user tasks all present); after a move, whether it moved
      * @param reason why not, or why Baton cannot tell; null when it moved or can move
      */
     public record Candidate(
-            long processInstanceKey, int fromVersion, Set<String> openSteps, Boolean canMove, String reason) {}
+            long processInstanceKey,
+            int fromVersion,
+            Set<String> openSteps,
+            List<String> waitsIn,
+            Boolean canMove,
+            String reason) {}
 
     /**
      * @param note what a move keeps, said when some run can move (or may, on a cluster); null when none can
+     * @param retirementCopyOf when the newest version is the copy Baton deployed on retiring the playbook (of
+     *     this version, without its timer and signal start events: {@link TimerlessVersion}), that version, and
+     *     no run is moved to it; else null
      */
-    public record Preview(String processId, int targetVersion, List<Candidate> instances, String note) {
+    public record Preview(
+            String processId, int targetVersion, List<Candidate> instances, String note, Integer retirementCopyOf) {
 
-        Preview(String processId, int targetVersion, List<Candidate> instances) {
+        Preview(String processId, int targetVersion, List<Candidate> instances, Integer retirementCopyOf) {
             this(
                     processId,
                     targetVersion,
                     instances,
-                    instances.stream().anyMatch(c -> !Boolean.FALSE.equals(c.canMove())) ? KEPT_AS_CREATED : null);
+                    instances.stream().anyMatch(c -> !Boolean.FALSE.equals(c.canMove())) ? KEPT_AS_CREATED : null,
+                    retirementCopyOf);
         }
+    }
+
+    /**
+     * Why no run moves to Baton's copy of a retired playbook (session 43's probe: the page offered it as a new
+     * version): it is no version by the playbook's author, and bringing the playbook back deploys its own again.
+     */
+    static String notToACopy(int target, int copied) {
+        return "version " + target + " is not a new version: Baton deployed it on retiring the playbook (version "
+                + copied + " without its timer and signal start events); runs are not moved to it";
     }
 
     /**
@@ -84,6 +108,7 @@ public class PlaybookUpgrade {
     private final ProcessInstances processInstances;
     private final AuditLog audit;
     private final ActiveElements active;
+    private final ProcessModels models;
     private final TransactionTemplate read;
     private final TransactionTemplate write;
 
@@ -94,7 +119,9 @@ public class PlaybookUpgrade {
             ProcessInstances processInstances,
             AuditLog audit,
             ObjectProvider<ActiveElements> active,
+            ProcessModels models,
             PlatformTransactionManager transactions) {
+        this.models = models;
         this.deployed = deployed;
         this.instances = instances;
         this.steps = steps;
@@ -118,7 +145,7 @@ public class PlaybookUpgrade {
         for (PlaybookInstance i : older(processId, target)) {
             out.add(candidate(i, target));
         }
-        return new Preview(processId, target.version(), out);
+        return new Preview(processId, target.version(), out, copyOf(target));
     }
 
     /**
@@ -152,17 +179,22 @@ public class PlaybookUpgrade {
                             c.processInstanceKey(),
                             c.fromVersion(),
                             c.openSteps(),
+                            c.waitsIn(),
                             false,
                             refusal(e.getMessage(), p.from(), c.fromVersion(), target)));
                     continue;
                 }
                 long key = c.processInstanceKey();
                 write.executeWithoutResult(status -> recordMove(key, target));
-                c = new Candidate(key, c.fromVersion(), c.openSteps(), true, null);
+                c = new Candidate(key, c.fromVersion(), c.openSteps(), c.waitsIn(), true, null);
             }
             out.add(c);
         }
-        return new Preview(processId, target.version(), out);
+        return new Preview(processId, target.version(), out, copyOf(target));
+    }
+
+    private static Integer copyOf(DeployedProcess target) {
+        return TimerlessVersion.copyOf(target.xml(), target.processId());
     }
 
     /** The elements mapped by id: those of the target its own version has too. */
@@ -202,11 +234,30 @@ public class PlaybookUpgrade {
         } else {
             steps.of(i.getProcessInstanceKey()).stream().filter(Step::open).forEach(s -> open.add(s.elementId()));
         }
+        java.util.function.Function<String, String> named =
+                id -> models.elementName(i.getProcessDefinitionKey(), i.getBpmnProcessId(), id);
+        List<String> waitsIn =
+                open.stream().map(id -> StepNames.inWords(named.apply(id), id)).toList();
+        Integer copied = copyOf(target);
+        if (copied != null) {
+            return new Candidate(
+                    i.getProcessInstanceKey(),
+                    i.getProcessVersion(),
+                    open,
+                    waitsIn,
+                    false,
+                    notToACopy(target.version(), copied));
+        }
         Set<String> missing = new LinkedHashSet<>(open);
         missing.removeAll(target.activityIds());
         if (!missing.isEmpty()) {
+            String steps = String.join(
+                    ", ",
+                    missing.stream()
+                            .map(id -> StepNames.quoted(named.apply(id), id))
+                            .toList());
             return new Candidate(
-                    i.getProcessInstanceKey(), i.getProcessVersion(), open, false, waitsIn(missing, target));
+                    i.getProcessInstanceKey(), i.getProcessVersion(), open, waitsIn, false, waitsIn(steps, target));
         }
         String refused = deployed.byDefinitionKey(i.getProcessDefinitionKey())
                 .map(from -> java.util.stream.Stream.of(otherKind(open, from, target), otherScope(open, from, target))
@@ -215,11 +266,11 @@ public class PlaybookUpgrade {
                 .filter(reasons -> !reasons.isEmpty())
                 .orElse(null);
         if (refused != null) {
-            return new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, false, refused);
+            return new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, waitsIn, false, refused);
         }
         return active != null
-                ? new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, true, null)
-                : new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, null, CANNOT_TELL);
+                ? new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, waitsIn, true, null)
+                : new Candidate(i.getProcessInstanceKey(), i.getProcessVersion(), open, waitsIn, null, CANNOT_TELL);
     }
 
     /**
@@ -287,8 +338,9 @@ public class PlaybookUpgrade {
         return ("aeio".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
     }
 
-    private static String waitsIn(Set<String> missing, DeployedProcess target) {
-        return "waits in " + String.join(", ", missing) + ", which version " + target.version() + " does not have";
+    /** @param steps where it waits that the target lacks, in words */
+    private static String waitsIn(String steps, DeployedProcess target) {
+        return "waits in " + steps + ", which version " + target.version() + " does not have";
     }
 
     /**
@@ -321,7 +373,7 @@ public class PlaybookUpgrade {
         }
         Matcher unmapped = UNMAPPED.matcher(String.valueOf(engineMessage));
         if (unmapped.find() && !target.activityIds().contains(unmapped.group(1))) {
-            return waitsIn(Set.of(unmapped.group(1)), target);
+            return waitsIn(unmapped.group(1), target);
         }
         Matcher otherType = OTHER_TYPE.matcher(String.valueOf(engineMessage));
         if (otherType.find()) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
@@ -23,20 +25,31 @@ import org.w3c.dom.NodeList;
  * deploys, since the engine cancels the timers of a process's previous version when a new version is
  * deployed (Camunda 8.8, "Timer events": "Scheduled timers of the previous version of the process ...
  * are canceled"). Its plain start event, and everything else, stay as they were.
+ *
+ * <p>Each process changed is marked as Baton's copy ({@value #COPY_OF}, an extension attribute BPMN allows on
+ * any element, the version copied as its value), so that the version it becomes is told from a version its
+ * author made ({@link #copyOf}) wherever Baton knows it, after a restart too (the kept upload carries it):
+ * the catalogue labels it, and the upgrade does not offer it as a new version (session 43's probe).
  */
 final class TimerlessVersion {
 
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI";
+    static final String BATON = "https://baton.dev/bpmn/retirement";
+    static final String COPY_OF = "baton:retirementCopyOf";
+
+    /** The marked start tag of a process: its id and the version it copies, in either order. */
+    private static final Pattern PROCESS_TAG = Pattern.compile("<(?:[\\w.-]+:)?process\\b[^>]*>");
 
     private TimerlessVersion() {}
 
     /**
      * @param bpmn a deployed playbook's BPMN file (UTF-8)
+     * @param version the version it is, which the file marks as copied ({@link #copyOf})
      * @return the file without its processes' timer and signal start events, or null when it has none
      * @throws IllegalArgumentException when the file cannot be read as XML (a deployed one always can)
      */
-    static byte[] of(byte[] bpmn) {
+    static byte[] of(byte[] bpmn, int version) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -50,6 +63,8 @@ final class TimerlessVersion {
                             || !children(start, "signalEventDefinition").isEmpty()) {
                         removed.add(start.getAttribute("id"));
                         process.removeChild(start);
+                        process.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:baton", BATON);
+                        process.setAttributeNS(BATON, COPY_OF, String.valueOf(version));
                     }
                 }
             }
@@ -82,6 +97,27 @@ final class TimerlessVersion {
         } catch (Exception e) {
             throw new IllegalArgumentException("the playbook's BPMN cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The version of which this version of {@code processId} is Baton's copy without its timer and signal start
+     * events, deployed on retiring the playbook ({@link #of}); null for a version its author made.
+     *
+     * @param xml the version's BPMN file as deployed
+     */
+    static Integer copyOf(String xml, String processId) {
+        if (xml == null || !xml.contains(COPY_OF)) {
+            return null;
+        }
+        Matcher tag = PROCESS_TAG.matcher(xml);
+        while (tag.find()) {
+            String start = tag.group();
+            if (start.contains(" id=\"" + processId + "\"")) {
+                Matcher copied = Pattern.compile(COPY_OF + "=\"(\\d{1,9})\"").matcher(start);
+                return copied.find() ? Integer.valueOf(copied.group(1)) : null;
+            }
+        }
+        return null;
     }
 
     private static List<Element> children(Element parent, String localName) {

@@ -2,6 +2,7 @@ package dev.baton.web;
 
 import dev.baton.shared.Labelled;
 import dev.baton.shared.StatusWords;
+import dev.baton.shared.StepNames;
 import dev.baton.shared.Text;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,14 @@ public class Words {
         }
         String phrase = StatusWords.phrase(code);
         return phrase.isEmpty() ? phrase : Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
+    }
+
+    /**
+     * A step as people are shown it ({@link StepNames#inWords}): {@code ${@words.step(s.elementName(),
+     * s.elementId())}} is its name, or "step without a name (id Activity_1)".
+     */
+    public String step(String name, String elementId) {
+        return StepNames.inWords(name, elementId);
     }
 
     /** A count with its noun, singular for one: {@code ${@words.count(3, 'problem')}} is "3 problems", 1 "1 problem". */

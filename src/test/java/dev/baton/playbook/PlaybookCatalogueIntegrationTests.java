@@ -82,6 +82,9 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
     @Autowired
     WebApplicationContext context;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void theCatalogueListsEveryBundledPlaybookWithItsNameDescriptionAndLaunchRoles() {
         Map<String, Object> catalogue = as("rob").getForObject("/api/playbooks", Map.class);
@@ -341,13 +344,27 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
         String page =
                 dev.baton.support.SignedIn.as(http, "maria").getForObject("/playbooks/instances/" + key, String.class);
         assertThat(page)
-                .contains("data-element=\"Activity_call\"", "active", "offered to sales-emea", "/vendor/bpmn-js/");
+                .contains("data-element=\"Activity_call\"", "active", "offered to Sales EMEA", "/vendor/bpmn-js/");
         assertThat(page).doesNotContain("<script>"); // scripts only from files (CSP)
 
         post("rob", call, "claim");
         assertThat(post("rob", call, "complete").getStatusCode()).isEqualTo(HttpStatus.OK);
         awaitOpenTask(key, "Activity_confirm");
         Map<String, Object> instance = as("maria").getForObject("/api/playbooks/instances/" + key, Map.class);
+        // a launched run says so, as a timer's or a call's does (session 43's probe: it was null)
+        assertThat(instance).containsEntry("startedHow", "LAUNCHED").containsEntry("startedBy", "maria");
+        assertThat((List<Map<String, Object>>)
+                        as("maria").getForObject("/api/playbooks/" + processId + "/instances", List.class))
+                .singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("startedHow", "LAUNCHED"));
+        // a row recorded before launches were marked reads the same, and its page still names the launcher
+        jdbc.update("update playbook_instance set started_how = null where process_instance_key = ?", key);
+        assertThat(as("maria").getForObject("/api/playbooks/instances/" + key, Map.class))
+                .containsEntry("startedHow", "LAUNCHED");
+        assertThat(dev.baton.support.SignedIn.as(http, "maria")
+                        .getForObject("/playbooks/instances/" + key, String.class))
+                .contains("started by <span>Maria Rossi</span>")
+                .doesNotContain("id=\"started-how\"");
         assertThat((List<Map<String, Object>>) instance.get("steps"))
                 .extracting(
                         s -> s.get("elementId"), s -> s.get("open"), s -> s.get("completed"), s -> s.get("assignee"))
@@ -482,11 +499,17 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                                 + " after the move come from the new version.");
         assertThat((List<Map<String, Object>>) preview.get("instances"))
                 .singleElement()
-                .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("fromVersion", 1));
+                .satisfies(c -> assertThat(c)
+                        .containsEntry("canMove", true)
+                        .containsEntry("fromVersion", 1)
+                        .containsEntry("openSteps", List.of("Activity_call"))
+                        .containsEntry("waitsIn", List.of("Call the customer")));
         assertThat(dev.baton.support.SignedIn.as(http, "ada").getForObject("/playbooks/" + processId, String.class))
                 .as("the playbook's page says it where it offers the move")
-                .contains(
-                        "id=\"upgrade-note\"", "keep the name, assignee and form of the version they were created in");
+                .contains("id=\"upgrade-note\"", "keep the name, assignee and form of the version they were created in")
+                .as("where the run waits, by the step's name as drawn (session 43's probe: its id showed)")
+                .contains("<td>Call the customer</td>")
+                .doesNotContain("<td>Activity_call</td>");
         assertThat(as("maria")
                         .getForEntity("/api/playbooks/" + processId + "/upgrade", Map.class)
                         .getStatusCode())
@@ -518,7 +541,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                         .containsEntry("canMove", false)
                         .extractingByKey("reason")
                         .asString()
-                        .contains("Activity_call"));
+                        .contains("waits in 'Call the customer', which version 3 does not have"));
     }
 
     /** Issue 15: "no engine call while database row locks are held: commit first, call the engine, record the outcome". */
@@ -693,12 +716,13 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                 .atMost(WAIT)
                 .untilAsserted(() -> assertThat(upgradeCandidate(processId, "get"))
                         .containsEntry("openSteps", List.of("Event_wait"))
+                        .containsEntry("waitsIn", List.of("Wait an hour"))
                         .containsEntry("canMove", true));
         assertThat(upgradeCandidate(processId, "post")).containsEntry("canMove", true);
         assertThat(instances.findById(key).orElseThrow().getProcessVersion()).isEqualTo(2);
 
         uploadAsAda(withoutTimer);
-        String reason = "waits in Event_wait, which version 3 does not have";
+        String reason = "waits in 'Wait an hour', which version 3 does not have";
         assertThat(upgradeCandidate(processId, "get"))
                 .containsEntry("canMove", false)
                 .containsEntry("reason", reason);

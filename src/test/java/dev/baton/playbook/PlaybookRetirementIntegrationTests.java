@@ -57,6 +57,33 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
         assertThat((List<Integer>) retired.getBody().get("versions"))
                 .as("deployed again without its timer start event")
                 .containsExactly(1, 2);
+        // version 2 is Baton's copy, not its author's new version: labelled, and no run is moved to it (session
+        // 43's probe: the page offered to move the launched run to it)
+        assertThat((Map<String, Object>) retired.getBody().get("retirementCopies"))
+                .containsExactly(Map.entry("2", 1));
+        String page = SignedIn.as(http, "olga").getForObject("/playbooks/" + processId, String.class);
+        assertThat(page)
+                .contains("Baton&#39;s copy of version 1 without its timer and signal start events")
+                .contains("id=\"no-upgrade-to-copy\"")
+                .doesNotContain("Move running instances to version")
+                .doesNotContain("Move those that can");
+        Map<String, Object> preview = as("olga").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class);
+        assertThat(preview).containsEntry("retirementCopyOf", 1).containsEntry("note", null);
+        assertThat((List<Map<String, Object>>) preview.get("instances"))
+                .singleElement()
+                .satisfies(c -> assertThat(c)
+                        .containsEntry("canMove", false)
+                        .containsEntry("reason", PlaybookUpgrade.notToACopy(2, 1)));
+        Map<String, Object> moved =
+                as("olga").postForObject("/api/playbooks/" + processId + "/upgrade", null, Map.class);
+        assertThat((List<Map<String, Object>>) moved.get("instances"))
+                .singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("canMove", false));
+        assertThat(jdbc.queryForObject(
+                        "select process_version from playbook_instance where process_instance_key = ?",
+                        Integer.class,
+                        run))
+                .isEqualTo(1);
         assertThat(catalogue("maria")).doesNotContain(processId);
         assertThat(catalogue("olga")).contains(processId);
         assertThat(SignedIn.as(http, "maria").getForObject("/playbooks", String.class))
@@ -112,6 +139,10 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
 
         assertThat(restored.getStatusCode()).as("%s", restored.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(restored.getBody()).containsEntry("retiredAt", null).containsEntry("mayLaunch", true);
+        assertThat((Map<String, Object>) restored.getBody().get("retirementCopies"))
+                .as("the copy stays labelled; the version brought back is the author's again")
+                .containsExactly(Map.entry("2", 1));
+        assertThat((List<Integer>) restored.getBody().get("versions")).containsExactly(1, 2, 3);
         assertThat(catalogue("maria")).contains(processId);
         assertThat(as("maria")
                         .postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class)

@@ -87,6 +87,10 @@ class PlaybookApi {
             Instant endedAt,
             List<StuckAt> incidents,
             String canceledBy,
+
+            @Schema(
+                    description = dev.baton.playbook.PlaybookInstance.STARTED_HOW_API,
+                    allowableValues = {"LAUNCHED", "TIMER", "SIGNAL", "ENGINE", "CALL"})
             String startedHow) {}
 
     // at most 2,000 characters of plain text, counted as PostgreSQL counts them (code points), checked by

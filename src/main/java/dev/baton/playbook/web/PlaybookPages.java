@@ -10,6 +10,7 @@ import dev.baton.engine.PlaybookRefused;
 import dev.baton.people.Capability;
 import dev.baton.people.FullNames;
 import dev.baton.people.PeopleLookup;
+import dev.baton.people.TeamNamesOnPage;
 import dev.baton.playbook.PlaybookCatalogue;
 import dev.baton.playbook.PlaybookCatalogue.Instance;
 import dev.baton.playbook.PlaybookRetirementService;
@@ -53,6 +54,7 @@ class PlaybookPages {
     private final PeopleLookup people;
     private final AccountService accounts;
     private final PlaybookRetirementService retirements;
+    private final TeamNamesOnPage teamNames;
 
     PlaybookPages(
             PlaybookCatalogue catalogue,
@@ -63,8 +65,10 @@ class PlaybookPages {
             ObjectMapper json,
             PeopleLookup people,
             AccountService accounts,
-            PlaybookRetirementService retirements) {
+            PlaybookRetirementService retirements,
+            TeamNamesOnPage teamNames) {
         this.retirements = retirements;
+        this.teamNames = teamNames;
         this.people = people;
         this.accounts = accounts;
         this.catalogue = catalogue;
@@ -296,12 +300,15 @@ class PlaybookPages {
                 .flatMap(s -> s)
                 .toList());
         model.addAttribute("names", names);
-        model.addAttribute("stepsJson", json.writeValueAsString(named(instance.steps(), names)));
+        model.addAttribute("stepsJson", json.writeValueAsString(named(instance.steps(), names, teamNames)));
         return "playbook/instance";
     }
 
-    /** The steps as the diagram's hover says who has or did them: by full name ("Assigned to Rob Jansen"). */
-    private static List<Step> named(List<Step> steps, FullNames names) {
+    /**
+     * The steps as the diagram's hover says who has or did them: by full name ("Assigned to Rob Jansen"), teams
+     * by name ("Offered to Sales EMEA").
+     */
+    private static List<Step> named(List<Step> steps, FullNames names, TeamNamesOnPage teamNames) {
         return steps.stream()
                 .map(s -> new Step(
                         s.elementId(),
@@ -309,7 +316,9 @@ class PlaybookPages {
                         s.open(),
                         s.completed(),
                         names.of(s.assignee()),
-                        s.candidateGroups(),
+                        s.candidateGroups().stream()
+                                .map(teamNames::of)
+                                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)),
                         names.of(s.completedBy()),
                         s.completedAt()))
                 .toList();
