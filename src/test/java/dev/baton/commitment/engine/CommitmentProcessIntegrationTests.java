@@ -250,7 +250,7 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                 .contains(">Owner *</label>", "their user name or their e-mail address")
                 .doesNotContain("user name, active")
                 .as("the owner field offers, as one types, whom the answer may name (F11)")
-                .contains("data-people-picker-for=\"field-newOwnerUsername\" data-purpose=\"owner\"");
+                .contains("data-people-picker-for=\"field-newOwnerUsername\" data-purpose=\"assign\"");
         String shared = "Sam Twin " + UUID.randomUUID().toString().substring(0, 8);
         String first = activePersonCalled(shared);
         String second = activePersonCalled(shared);
