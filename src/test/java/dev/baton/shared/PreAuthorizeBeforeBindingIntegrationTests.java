@@ -231,9 +231,7 @@ class PreAuthorizeBeforeBindingIntegrationTests {
     @Test
     void aRepPostingThePlaybookUploadFormAsAPlainFormGetsThe403Page() {
         TestRestTemplate rob = SignedIn.as(http, "rob");
-        HttpHeaders form = SignedIn.formOf(rob.getForObject("/", String.class));
-        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        form.setAccept(List.of(MediaType.TEXT_HTML));
+        HttpHeaders form = plainFormOf(rob);
 
         ResponseEntity<String> refused =
                 rob.postForEntity("/playbooks", new HttpEntity<>("files=x", form), String.class);
@@ -241,9 +239,7 @@ class PreAuthorizeBeforeBindingIntegrationTests {
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         assertThat(refused.getBody()).contains("Not allowed").doesNotContain("multipart");
         TestRestTemplate olga = SignedIn.as(http, "olga");
-        HttpHeaders olgas = SignedIn.formOf(olga.getForObject("/", String.class));
-        olgas.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        olgas.setAccept(List.of(MediaType.TEXT_HTML));
+        HttpHeaders olgas = plainFormOf(olga);
         assertThat(olga.postForEntity("/playbooks", new HttpEntity<>("files=x", olgas), String.class)
                         .getStatusCode()
                         .value())
@@ -277,9 +273,7 @@ class PreAuthorizeBeforeBindingIntegrationTests {
     @Test
     void aRepPostingTheCancelFormWithoutAReasonGetsThe403Page() {
         TestRestTemplate rob = SignedIn.as(http, "rob");
-        HttpHeaders form = SignedIn.formOf(rob.getForObject("/", String.class));
-        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        form.setAccept(List.of(MediaType.TEXT_HTML));
+        HttpHeaders form = plainFormOf(rob);
 
         ResponseEntity<String> refused =
                 rob.postForEntity("/playbooks/instances/1/cancel", new HttpEntity<>("reason=", form), String.class);
@@ -453,5 +447,13 @@ class PreAuthorizeBeforeBindingIntegrationTests {
             }
         });
         return fields;
+    }
+
+    /** Headers for posting a page's form as a browser does (form-encoded, asking for HTML), with its CSRF token. */
+    private static HttpHeaders plainFormOf(TestRestTemplate person) {
+        HttpHeaders form = SignedIn.formOf(person.getForObject("/", String.class));
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        form.setAccept(List.of(MediaType.TEXT_HTML));
+        return form;
     }
 }
