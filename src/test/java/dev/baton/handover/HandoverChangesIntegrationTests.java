@@ -1387,16 +1387,22 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
         return transferProblem("ada");
     }
 
-    /** The failed transfer's problem as {@code viewer} reads it on {@code /api/admin/problems}. */
+    /**
+     * The failed transfer's problem as {@code viewer} reads it on {@code /api/admin/problems}, once it is listed: the
+     * item shows the failure a moment before the step's problem is recorded (two transactions of the worker), and a
+     * fresh-clone suite read the list in between.
+     */
     private Map transferProblem(String viewer) {
-        return (Map) as(viewer).getForObject("/api/admin/problems", List.class).stream()
-                .filter(p -> ((String) ((Map) p).get("message"))
-                        .contains(book.account().getName()))
-                .reduce((a, b) -> {
-                    throw new AssertionError(
-                            "two problems for " + book.account().getName());
-                })
-                .orElseThrow();
+        List<Map> found = await().atMost(HandoverFixture.WAIT)
+                .until(
+                        () -> ((List<Map>) as(viewer).getForObject("/api/admin/problems", List.class))
+                                .stream()
+                                        .filter(p -> ((String) p.get("message"))
+                                                .contains(book.account().getName()))
+                                        .toList(),
+                        problems -> !problems.isEmpty());
+        assertThat(found).as("the problems for " + book.account().getName()).hasSize(1);
+        return found.getFirst();
     }
 
     private ResponseEntity<Map> retryTransfer(Book launched) {
