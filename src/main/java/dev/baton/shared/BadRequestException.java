@@ -50,6 +50,15 @@ public class BadRequestException extends RuntimeException {
     }
 
     /**
+     * What is wrong, in words for a page that shows it without the API's field names: the fields' messages
+     * joined by "; " ("Ravi Shankar is not offered this step"), or the message when no field is named. The
+     * API's problem detail keeps the fields ({@link #getMessage}, "to: ...").
+     */
+    public String reasons() {
+        return fieldErrors.isEmpty() ? getMessage() : String.join("; ", fieldErrors.values());
+    }
+
+    /**
      * Adds a member to the API's problem body beside {@code errors}, for a client to act on (e.g. {@code
      * duplicateOf}, the record a duplicate e-mail names); pages ignore it.
      *

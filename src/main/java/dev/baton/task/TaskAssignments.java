@@ -85,7 +85,7 @@ public class TaskAssignments {
             Viewer me = inbox.viewer();
             Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
             if (me.admin()) {
-                hand(task, colleague(to, task.getAssignee()).getUsername(), me.username(), "task.reassigned");
+                handOrAssign(task, colleague(to, task.getAssignee()).getUsername(), me.username());
                 return task;
             }
             if (!UnclaimedStepAnswerers.answers(task, me.username(), people)) {
@@ -98,7 +98,7 @@ public class TaskAssignments {
                 throw new BadRequestException(
                         "to", candidate.getFullName() + " is not offered this step: choose one of its candidates");
             }
-            hand(task, candidate.getUsername(), me.username(), "task.reassigned");
+            handOrAssign(task, candidate.getUsername(), me.username());
             return task;
         });
     }
@@ -271,6 +271,21 @@ public class TaskAssignments {
     private void hand(Task task, String to, String by, String action) {
         String previous = task.getAssignee();
         AuditEvent event = move(task, to, by, action);
+        mails.reassigned(task, previous, event.getId(), by);
+    }
+
+    /**
+     * {@link #assign}'s move: a task somebody holds (or held before it was released) is handed on by {@code by},
+     * as {@link #hand} records it; a step nobody has held yet (a team's unclaimed step, one in the unassigned
+     * queue) is assigned, not delegated: {@code by} is not recorded as handing it on, so it is not in their
+     * "Delegated by me" nor said to be "handed on by" them, as it was never theirs (session 43's probe: a
+     * manager's assignment of an unclaimed step showed in their delegated list). The audit and the mails name
+     * {@code by} all the same.
+     */
+    private void handOrAssign(Task task, String to, String by) {
+        String previous = task.getAssignee();
+        boolean neverHeld = previous == null && task.getOriginalAssignee() == null;
+        AuditEvent event = move(task, to, neverHeld ? null : by, "task.reassigned");
         mails.reassigned(task, previous, event.getId(), by);
     }
 

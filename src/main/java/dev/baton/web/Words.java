@@ -1,5 +1,6 @@
 package dev.baton.web;
 
+import dev.baton.people.Role;
 import dev.baton.shared.Labelled;
 import dev.baton.shared.StatusWords;
 import dev.baton.shared.StepNames;
@@ -30,6 +31,34 @@ public class Words {
      */
     public String step(String name, String elementId) {
         return StepNames.inWords(name, elementId);
+    }
+
+    /**
+     * Roles named by their keys (a playbook's launch roles, "MANAGER"), as pages show roles: their labels in
+     * {@link Role}'s order, joined by commas ("Admin, Manager"), as {@link Role#labels} shows a person's roles. A
+     * key that names no role is shown as written, after them.
+     *
+     * @param keys role names, in any case; null or none gives ""
+     */
+    public String roles(java.util.Collection<String> keys) {
+        if (keys == null) {
+            return "";
+        }
+        java.util.Set<Role> known = java.util.EnumSet.noneOf(Role.class);
+        java.util.List<String> unknown = new java.util.ArrayList<>();
+        for (String key : keys) {
+            try {
+                known.add(Role.valueOf(key.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException notARole) {
+                unknown.add(key);
+            }
+        }
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        if (!known.isEmpty()) {
+            shown.add(Role.labels(known));
+        }
+        shown.addAll(unknown);
+        return String.join(", ", shown);
     }
 
     /** A count with its noun, singular for one: {@code ${@words.count(3, 'problem')}} is "3 problems", 1 "1 problem". */

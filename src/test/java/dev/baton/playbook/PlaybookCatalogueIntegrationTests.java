@@ -112,6 +112,17 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                 .contains("Sample account review");
     }
 
+    /** Found by session 43's probe: the pages said "Who may launch ADMIN, MANAGER", the roles' keys. */
+    @Test
+    void thePlaybookPagesNameTheLaunchRolesByTheirLabels() {
+        String list = dev.baton.support.SignedIn.as(http, "rob").getForObject("/playbooks", String.class);
+        String page = dev.baton.support.SignedIn.as(http, "rob").getForObject("/playbooks/sample-review", String.class);
+
+        for (String html : List.of(list, page)) {
+            assertThat(html).contains(">Admin, Manager</").doesNotContain("ADMIN", "MANAGER");
+        }
+    }
+
     /** Found by a newcomer's probe: launching these generically gave a 500, or a step inside someone else's handover. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(

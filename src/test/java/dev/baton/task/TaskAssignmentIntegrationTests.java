@@ -174,9 +174,14 @@ class TaskAssignmentIntegrationTests extends InboxTest {
     void aTaskMovedRobRitaRobBeforeAnyMailWentOutMailsRobOnceAndRitaNothing() throws Exception {
         Task task = awaitTaskOf(startReview(null)); // offered to sales-emea: its members' offers are queued
 
-        for (String to : List.of("rob", "rita", "rob")) {
+        assertThat(assign(task, "rob").getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the team's step was nobody's: ada assigned it, she did not hand it on (session 43's probe)
+        assertThat(tasks.findById(task.getId()).orElseThrow().getDelegatedBy()).isNull();
+        for (String to : List.of("rita", "rob")) {
             assertThat(assign(task, to).getStatusCode()).as(to).isEqualTo(HttpStatus.OK);
         }
+        // then it was somebody's: ada handed it on
+        assertThat(tasks.findById(task.getId()).orElseThrow().getDelegatedBy()).isEqualTo("ada");
 
         // rita's "New task" was withdrawn before it went out, so she is not told it moved on; rob's first
         // "New task" too, and he is told once that he holds it

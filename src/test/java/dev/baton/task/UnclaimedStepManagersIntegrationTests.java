@@ -74,12 +74,28 @@ class UnclaimedStepManagersIntegrationTests extends InboxTest {
         ResponseEntity<String> notOffered = assign(boss, late, stranger);
         assertThat(notOffered.getStatusCode().value()).as(notOffered.getBody()).isEqualTo(400);
         assertThat(notOffered.getBody()).contains("not offered this step");
+        // the page's form says why in plain words, without the API's field name (session 43's probe: "to: ...")
+        var browser = SignedIn.as(http, boss.getUsername());
+        ResponseEntity<String> posted = browser.postForEntity(
+                "/tasks/" + late.getId() + "/assign",
+                new org.springframework.http.HttpEntity<>(
+                        "to=" + stranger.getUsername(), SignedIn.formOf(page.getBody())),
+                String.class);
+        // the client may follow the redirect without the session: the page read next shows the message then
+        String shown = posted.getBody() + browser.getForObject("/tasks/" + late.getId(), String.class);
+        assertThat(shown)
+                .contains("Not assigned: " + stranger.getFullName() + " is not offered this step")
+                .doesNotContain("Not assigned: to:");
 
         ResponseEntity<String> assigned = assign(boss, late, ann);
 
         assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(200);
         assertThat(tasks.findById(late.getId()).orElseThrow().getAssignee()).isEqualTo(ann.getUsername());
         assertThat(actions(late)).endsWith("task.reassigned");
+        // an assignment, not a delegation: the step was never the manager's (session 43's probe)
+        assertThat(tasks.findById(late.getId()).orElseThrow().getDelegatedBy()).isNull();
+        assertThat(as(boss.getUsername()).getForObject("/api/tasks?scope=delegated", String.class))
+                .doesNotContain("\"id\":" + late.getId() + ",");
         assertThat(assign(boss, late, ann).getStatusCode().value())
                 .as("somebody holds it now: the admins move it")
                 .isEqualTo(403);

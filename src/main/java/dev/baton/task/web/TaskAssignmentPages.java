@@ -64,7 +64,7 @@ class TaskAssignmentPages {
                 return "redirect:/tasks";
             }
         } catch (BadRequestException bad) {
-            flash.addFlashAttribute("error", "Not assigned: " + bad.getMessage());
+            flash.addFlashAttribute("error", "Not assigned: " + bad.reasons());
         }
         return "redirect:/tasks/" + id;
     }
