@@ -41,6 +41,14 @@ public class PlaybookRetirement {
         return retiredAt;
     }
 
+    /**
+     * Whether retiring it deployed Baton's copy without its timer and signal start events (it had some), so they
+     * start no run; false when it had none.
+     */
+    public boolean stoppedStartEvents() {
+        return restoreUploadId != null;
+    }
+
     Long getRestoreUploadId() {
         return restoreUploadId;
     }

@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves running instances of older versions to the newest (Zeebe's process instance migration, each
- * element a run can wait in mapped to the element of the same id). The preview judges from every
+ * Moves running instances of older versions to the newest its author made (never Baton's copy of a retired
+ * playbook) with Zeebe's process instance migration, each element a run can wait in mapped to the element of
+ * the same id. The preview judges from every
  * element the instance is active in (a task, a timer, a gateway), which only the embedded engine can
  * tell ({@link ActiveElements}): an instance waiting in one the new version no longer has, or has as
  * another kind of element or in another (sub)process, cannot move. On a Camunda cluster Baton sees only the open user tasks; when those allow it, the preview
@@ -67,9 +68,11 @@ public class PlaybookUpgrade {
 
     /**
      * @param note what a move keeps, said when some run can move (or may, on a cluster); null when none can
-     * @param retirementCopyOf when the newest version is the copy Baton deployed on retiring the playbook (of
-     *     this version, without its timer and signal start events: {@link TimerlessVersion}), that version, and
-     *     no run is moved to it; else null
+     * @param targetVersion the version runs move to: the newest its author made, never Baton's copy of a
+     *     retired playbook ({@link PlaybookUpgrade#target})
+     * @param retirementCopyOf when the newest deployed version is the copy Baton deployed on retiring the
+     *     playbook (of this version, without its timer and signal start events: {@link TimerlessVersion}), that
+     *     version: runs move to {@code targetVersion} instead, not to the copy; else null
      */
     public record Preview(
             String processId, int targetVersion, List<Candidate> instances, String note, Integer retirementCopyOf) {
@@ -145,7 +148,7 @@ public class PlaybookUpgrade {
         for (PlaybookInstance i : older(processId, target)) {
             out.add(candidate(i, target));
         }
-        return new Preview(processId, target.version(), out, copyOf(target));
+        return new Preview(processId, target.version(), out, newestIsACopyOf(processId));
     }
 
     /**
@@ -190,7 +193,12 @@ public class PlaybookUpgrade {
             }
             out.add(c);
         }
-        return new Preview(processId, target.version(), out, copyOf(target));
+        return new Preview(processId, target.version(), out, newestIsACopyOf(processId));
+    }
+
+    /** {@link Preview#retirementCopyOf()}: the version the newest deployed one copies, or null. */
+    private Integer newestIsACopyOf(String processId) {
+        return deployed.latest(processId).map(PlaybookUpgrade::copyOf).orElse(null);
     }
 
     private static Integer copyOf(DeployedProcess target) {
@@ -218,8 +226,23 @@ public class PlaybookUpgrade {
         i.migrated(target.version(), target.definitionKey());
     }
 
+    /**
+     * The version runs move to: the newest its author made, skipping Baton's copy of a retired playbook
+     * ({@link TimerlessVersion}; session 43's probe: while it was retired, its older runs could not move to
+     * the author's newest version, as the copy was the only target). Moving a run to a version that has a
+     * timer or signal start event while the playbook is retired starts nothing: the engine starts runs only
+     * from the newest version's start events (the copy, without them), and a moved run waits where it waited.
+     * The copy of that version has the same steps, so a run moved to it would be where it would be on the copy.
+     */
     private DeployedProcess target(String processId) {
-        return deployed.latest(processId).orElseThrow(() -> new NotFoundException("playbook", processId));
+        List<DeployedProcess> versions = deployed.versions(processId);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("playbook", processId);
+        }
+        return versions.reversed().stream()
+                .filter(v -> copyOf(v) == null)
+                .findFirst()
+                .orElse(versions.getLast());
     }
 
     private List<PlaybookInstance> older(String processId, DeployedProcess target) {

@@ -769,6 +769,10 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                 .containsEntry("reason", serviceTask);
         assertThat(as("ada").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class))
                 .containsEntry("note", null);
+        assertThat(dev.baton.support.SignedIn.as(http, "ada").getForObject("/playbooks/" + processId, String.class))
+                .as("no run can move: no button offers it (session 43's probe)")
+                .contains("the engine cannot move a waiting step to another kind of element")
+                .doesNotContain("Move those that can");
         assertThat(upgradeCandidate(processId, "post"))
                 .containsEntry("canMove", false)
                 .containsEntry("reason", serviceTask);

@@ -58,27 +58,24 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
                 .as("deployed again without its timer start event")
                 .containsExactly(1, 2);
         // version 2 is Baton's copy, not its author's new version: labelled, and no run is moved to it (session
-        // 43's probe: the page offered to move the launched run to it)
+        // 43's probe: the page offered to move the launched run to it); version 1 is the newest its author made
         assertThat((Map<String, Object>) retired.getBody().get("retirementCopies"))
                 .containsExactly(Map.entry("2", 1));
         String page = SignedIn.as(http, "olga").getForObject("/playbooks/" + processId, String.class);
         assertThat(page)
                 .contains("Baton&#39;s copy of version 1 without its timer and signal start events")
-                .contains("id=\"no-upgrade-to-copy\"")
+                .contains(", and its timer and signal start events")
                 .doesNotContain("Move running instances to version")
                 .doesNotContain("Move those that can");
         Map<String, Object> preview = as("olga").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class);
-        assertThat(preview).containsEntry("retirementCopyOf", 1).containsEntry("note", null);
-        assertThat((List<Map<String, Object>>) preview.get("instances"))
-                .singleElement()
-                .satisfies(c -> assertThat(c)
-                        .containsEntry("canMove", false)
-                        .containsEntry("reason", PlaybookUpgrade.notToACopy(2, 1)));
+        assertThat(preview)
+                .containsEntry("retirementCopyOf", 1)
+                .containsEntry("targetVersion", 1)
+                .containsEntry("note", null);
+        assertThat((List<Map<String, Object>>) preview.get("instances")).isEmpty();
         Map<String, Object> moved =
                 as("olga").postForObject("/api/playbooks/" + processId + "/upgrade", null, Map.class);
-        assertThat((List<Map<String, Object>>) moved.get("instances"))
-                .singleElement()
-                .satisfies(c -> assertThat(c).containsEntry("canMove", false));
+        assertThat((List<Map<String, Object>>) moved.get("instances")).isEmpty();
         assertThat(jdbc.queryForObject(
                         "select process_version from playbook_instance where process_instance_key = ?",
                         Integer.class,
@@ -156,6 +153,73 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
                 .isEqualTo(HttpStatus.CONFLICT);
     }
 
+    /**
+     * Session 43's probe: while a playbook was retired, its older runs could not move to its author's newest
+     * version, as the only target offered was Baton's copy of it. They move to the author's version now, past
+     * the copy, and its timer still starts nothing while the playbook is retired.
+     */
+    @Test
+    void whileRetiredOlderRunsMoveToTheAuthorsNewestVersionNotToBatonsCopy() throws Exception {
+        String processId = "p43_retired_move_" + System.nanoTime();
+        String bpmn = EngineStartedRunsIntegrationTests.read("playbooks/probe42/timer-start.bpmn")
+                .replace("Process_p42timerstart2", processId)
+                .replace("R3/PT2M", "R/PT1M");
+        upload("olga", bpmn);
+        ResponseEntity<Map> launched =
+                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+        long run = ((Number) launched.getBody().get("processInstanceKey")).longValue();
+        awaitTaskOf(run);
+        upload("olga", bpmn.replace("name=\"Team pipeline check\"", "name=\"Team pipeline review\""));
+        ResponseEntity<Map> retired =
+                as("olga").postForEntity("/api/playbooks/" + processId + "/retire", null, Map.class);
+        assertThat(retired.getStatusCode()).as("%s", retired.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) retired.getBody().get("retirementCopies"))
+                .containsExactly(Map.entry("3", 2));
+
+        Map<String, Object> preview = as("olga").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class);
+
+        assertThat(preview).containsEntry("targetVersion", 2).containsEntry("retirementCopyOf", 2);
+        assertThat((List<Map<String, Object>>) preview.get("instances"))
+                .singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("fromVersion", 1));
+        assertThat(SignedIn.as(http, "olga").getForObject("/playbooks/" + processId, String.class))
+                .contains("Move running instances to version <span>2</span>", "Move those that can")
+                .contains("runs move to version 2, the newest its author made, not to the copy");
+
+        Map<String, Object> moved =
+                as("olga").postForObject("/api/playbooks/" + processId + "/upgrade", null, Map.class);
+
+        assertThat((List<Map<String, Object>>) moved.get("instances"))
+                .singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("canMove", true));
+        assertThat(jdbc.queryForObject(
+                        "select process_version from playbook_instance where process_instance_key = ?",
+                        Integer.class,
+                        run))
+                .isEqualTo(2);
+        // version 2 has a timer start event, but the copy is the newest: nothing starts while it is retired
+        engine.increaseTime(Duration.ofMinutes(3));
+        engine.waitForIdleState(WAIT);
+        Thread.sleep(1_000);
+        assertThat(tasksOf(processId)).isEqualTo(1);
+    }
+
+    /** Session 43's probe: the banner said "its timer starts no run" of a playbook that has no timer. */
+    @Test
+    void theBannerOfARetiredPlaybookWithoutATimerSaysNothingOfTimers() {
+        String processId = "p43_retired_plain_" + System.nanoTime();
+        upload("olga", PlaybookUploadIntegrationTests.good(processId));
+
+        assertThat(as("olga")
+                        .postForEntity("/api/playbooks/" + processId + "/retire", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        assertThat(SignedIn.as(http, "olga").getForObject("/playbooks/" + processId, String.class))
+                .contains("it is no longer launched or listed in the catalogue. Its runs go on.")
+                .doesNotContain("start no run", "timer starts");
+    }
+
     private long tasksOf(String processId) {
         return tasks.findAll().stream()
                 .filter(t -> t.getBpmnProcessId().equals(processId))
@@ -169,6 +233,9 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
     private void upload(String user, String bpmn) {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         contents.put("retire.bpmn", bpmn.getBytes(StandardCharsets.UTF_8));
+        if (bpmn.contains("formId=\"renewal-call-form\"")) { // the form it links comes with it
+            contents.put("renewal-call.form", PlaybookUploadIntegrationTests.FORM.getBytes(StandardCharsets.UTF_8));
+        }
         ResponseEntity<Object> response =
                 as(user).postForEntity("/api/playbooks", Multipart.files("files", contents), Object.class);
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);

@@ -240,10 +240,12 @@ class PlaybookPages {
             RedirectAttributes redirect) {
         try {
             if (change.equals("retire")) {
-                retirements.retire(processId, auth.getName());
+                boolean stopped = retirements.retire(processId, auth.getName()).stoppedStartEvents();
                 redirect.addFlashAttribute(
                         "message",
-                        "Retired: it is no longer launched or listed, and its timer starts no run; its runs go on.");
+                        "Retired: it is no longer launched or listed"
+                                + (stopped ? ", and its timer and signal start events start no run" : "")
+                                + "; its runs go on.");
             } else {
                 retirements.restore(processId, auth.getName());
                 redirect.addFlashAttribute("message", "Brought back: it is listed and launched again.");
