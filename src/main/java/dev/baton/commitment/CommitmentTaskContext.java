@@ -64,6 +64,15 @@ class CommitmentTaskContext implements TaskSubjectSource, AccountCommitmentLines
                         "/commitments?accountId=" + c.getAccount().getId()));
     }
 
+    /** The commitment's first words, as its own mails quote them ({@link CommitmentMails#SUBJECT_WORDS}). */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> mailWords(long id) {
+        return commitments
+                .findById(id)
+                .map(c -> dev.baton.shared.Text.firstWords(c.getDescription(), CommitmentMails.SUBJECT_WORDS));
+    }
+
     /** Beside "Verify with customer": what was delivered, as evidence, by whom and when. */
     @Override
     @Transactional(readOnly = true)

@@ -113,6 +113,14 @@ class TaskContext {
                 : source.mailName(task.getSubject().id());
     }
 
+    /** The words of the task's subject a "New task" mail quotes ({@link TaskSubjectSource#mailWords}); empty when none. */
+    Optional<String> mailWords(Task task) {
+        TaskSubjectSource source = source(task);
+        return source == null
+                ? Optional.empty()
+                : source.mailWords(task.getSubject().id());
+    }
+
     private TaskSubjectSource.Summary subject(Task task) {
         TaskSubjectSource source = source(task);
         return source == null

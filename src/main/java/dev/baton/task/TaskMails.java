@@ -413,6 +413,9 @@ class TaskMails {
         } else if (task.getSubject() != null) {
             context.mailName(task).ifPresent(n -> model.put("accountName", n));
         }
+        if (task.getSubject() != null) { // which of the account's records: "Assign owner · \"Price hold\" · Acme"
+            context.mailWords(task).ifPresent(w -> model.put("subjectWords", w));
+        }
         return model;
     }
 }

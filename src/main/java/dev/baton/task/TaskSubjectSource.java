@@ -34,6 +34,19 @@ public interface TaskSubjectSource {
     }
 
     /**
+     * The record's own words, shortened, that a "New task" mail's subject quotes beside the step's name, so that
+     * two steps of one name about two records of one account are told apart ("New task: Assign owner · \"Price
+     * hold for the renewal\" · Acme"; session 43's probe: two commitments' steps had one subject). Empty by
+     * default: the subject quotes nothing.
+     *
+     * @param id the subject's id
+     * @return the words, empty when the record no longer exists or the subject should quote none
+     */
+    default Optional<String> mailWords(long id) {
+        return Optional.empty();
+    }
+
+    /**
      * What the person needs beside the form of one step, in reading order: the note to acknowledge,
      * the question to answer, the delivery to verify, the mail the step will send. Empty by default.
      *

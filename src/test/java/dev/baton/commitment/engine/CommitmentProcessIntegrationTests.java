@@ -275,6 +275,42 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         awaitOwner(commitmentId, "colin");
     }
 
+    /**
+     * Session 43's probe: customer success had two "New task for Customer Success: Assign owner · Harrowgate
+     * Building Society" mails, for two commitments of one account; the second looked like a duplicate. The
+     * subject quotes each commitment's first words, as the commitment's own mails do.
+     */
+    @Test
+    void theNewTaskMailsOfTwoCommitmentsOfOneAccountSayWhichCommitmentEachIsAbout() throws Exception {
+        String accountName = "Two promises " + UUID.randomUUID();
+        long accountId = accountOf("rob", accountName);
+        long onboarding = unownedCustomerSuccessPromise(accountId);
+        long cs = teams.findByKey("customer-success").orElseThrow().getId();
+        long review = id(as("maria")
+                .postForObject(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId",
+                                accountId,
+                                "description",
+                                "Quarterly business review with the executive team and the new procurement lead",
+                                "deliveringTeamId",
+                                cs,
+                                "dueDate",
+                                LocalDate.now().plusDays(12).toString()),
+                        Map.class));
+        awaitOpenTask(onboarding, CommitmentBpmn.TASK_ASSIGN_OWNER);
+        awaitOpenTask(review, CommitmentBpmn.TASK_ASSIGN_OWNER);
+
+        dispatcher.dispatch();
+
+        assertThat(subjectsTo("cora", accountName))
+                .containsExactlyInAnyOrder(
+                        "New task for Customer Success: Assign owner · \"Onboarding plan\" · " + accountName,
+                        "New task for Customer Success: Assign owner · \"Quarterly business review with the executive"
+                                + " team…\" · " + accountName);
+    }
+
     /** The unowned commitment's "Assign owner" step, claimed by cora of customer success. */
     private Task assignOwnerStepClaimedByCora(long commitmentId) {
         Task assign = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ASSIGN_OWNER);
