@@ -28,7 +28,11 @@ import org.w3c.dom.Element;
  * engine wants text from an assignee expression and a list of texts from a candidate groups or users
  * expression ({@code BpmnUserTaskBehavior}), so {@code candidateGroups="=&quot;sales&quot;"} stopped every
  * run at the step with the engine's own words (a probe's). Expressions over variables ({@code
- * =accountOwner}) depend on the run and are left to it. Checked for a new
+ * =accountOwner}) depend on the run and are left to it. An expression that gives nobody ({@code =[]},
+ * {@code =""}, a lone {@code =}, which the engine deploys) is refused when the step's other assignment
+ * attributes name nobody either, as every run's step would go to the admins' unassigned work; a step
+ * with no assignment at all is {@link PlaybookChecks}' ("nobody is assigned this task"), and a blank
+ * attribute beside one that names someone passes, as a plain blank one does. Checked for a new
  * upload only: a kept upload deployed again at start-up keeps running when someone named in it
  * leaves later (its steps go to unassigned work, with the reason).
  */
@@ -91,6 +95,52 @@ class AssignmentChecks {
                     problems.add(new PlaybookProblem(id, names.get(id), noTeam(group)));
                 }
             }
+            nobody(id, assignment);
+        }
+
+        /**
+         * Refuses each attribute whose expression gives nobody when none of the step's attributes names
+         * anyone: plain blank ones and those expressions are all it has.
+         */
+        private void nobody(String id, Element assignment) {
+            Map<String, String> gives = new java.util.LinkedHashMap<>();
+            for (String attribute : List.of("assignee", "candidateGroups", "candidateUsers")) {
+                String written = assignment.getAttribute(attribute);
+                if (written.isBlank()) {
+                    continue;
+                }
+                Optional<String> nothing = givesNobody(attribute, written);
+                if (nothing.isEmpty()) {
+                    return; // it names someone, or only the run can tell
+                }
+                gives.put(attribute, nothing.get());
+            }
+            gives.forEach((attribute, what) -> refuse(
+                    id,
+                    "the " + attribute + " is the expression '"
+                            + ReferenceChecks.shown(assignment.getAttribute(attribute)) + "', which gives nobody ("
+                            + what + "): every run's step would go to the admins' unassigned work. Name a person"
+                            + " in assignee (=\"maria\" or maria), a team in candidate groups (=[\"sales-emea\"] or"
+                            + " sales-emea), or an expression over the run (e.g. =accountOwner)"));
+        }
+
+        /** What an expression that names nobody on any run gives, or empty when it may name someone. */
+        private Optional<String> givesNobody(String attribute, String written) {
+            if (written.equals("=")) {
+                return Optional.of("nothing is written after the =");
+            }
+            if (!ConstantFeel.isExpression(written)) {
+                return Optional.empty();
+            }
+            return switch (ConstantFeel.evaluate(written)) {
+                case ConstantFeel.Constant(List<?> items)
+                when !"assignee".equals(attribute)
+                        && items.stream().allMatch(i -> i instanceof String text && text.isBlank()) ->
+                    Optional.of(items.isEmpty() ? "an empty list" : "a list of empty texts");
+                case ConstantFeel.Constant(String text)
+                when "assignee".equals(attribute) && text.isBlank() -> Optional.of("empty text");
+                default -> Optional.empty();
+            };
         }
 
         /**

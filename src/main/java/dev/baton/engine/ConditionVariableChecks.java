@@ -19,7 +19,12 @@ import org.w3c.dom.NamedNodeMap;
  * engine stops the run at the gateway with an incident ("... to be 'BOOLEAN', but was 'NULL'"), and the
  * default flow does not catch it (a playbook author's probe). But a launch may give any variable (the launch
  * API and the catalogue's Launch take a JSON object of them), so only the launcher knows whether every run
- * will have it: refusing would turn away playbooks that are launched with it. Where Baton cannot see every
+ * will have it: refusing would turn away playbooks that are launched with it. A condition that copes with
+ * the variable's absence ({@code =amount != null and amount > 100}, {@code =is defined(amount) and ...}) gets
+ * no warning: it is evaluated with the server's FEEL engine ({@link ConstantFeel#copesWithout}, where only the
+ * unset variables decide), and the run ends normally without it. One Baton cannot evaluate (beyond {@link
+ * ConstantFeel}'s bounded subset, or reading more than {@link ConstantFeel#MAX_SAMPLED} variables) is warned
+ * as before. Where Baton cannot see every
  * source (a call that passes all the called process's variables back, a message or signal that brings
  * variables, a form linked from elsewhere), it says nothing.
  */
@@ -59,7 +64,9 @@ final class ConditionVariableChecks {
                     continue;
                 }
                 List<String> unset = read.stream().filter(v -> !set.contains(v)).toList();
-                if (!unset.isEmpty()) {
+                List<String> others = read.stream().filter(set::contains).toList();
+                if (!unset.isEmpty()
+                        && !ConstantFeel.copesWithout(written, unset, others).orElse(false)) {
                     warnings.add(warning(flow, written, unset, names));
                 }
             }
@@ -72,8 +79,15 @@ final class ConditionVariableChecks {
         String id = flow.getAttribute("id");
         String source = flow.getAttribute("sourceRef");
         String gateway = names.get(source) == null ? source : names.get(source);
-        String first = unset.getFirst();
         String expression = written.substring(1).strip();
+        String unguarded =
+                unset.stream().filter(v -> !guarded(expression, v)).findFirst().orElse(null);
+        String first = unguarded == null ? unset.getFirst() : unguarded;
+        String check = unguarded == null
+                ? " or make the condition give true or false without it: its check for " + first + " does not"
+                        + " keep every part of it from reading " + first
+                : " or check for it: =" + first + " != null and "
+                        + (expression.contains(" or ") ? "(" + expression + ")" : expression);
         return new PlaybookProblem(
                 id,
                 names.get(id),
@@ -81,8 +95,16 @@ final class ConditionVariableChecks {
                         + String.join(", ", unset) + ", which no form field, output mapping or building block of this"
                         + " playbook sets: unless every launch gives it (a launch variable), each run stops at '"
                         + gateway + "' with an incident, and the default flow does not catch that. Set it in a form"
-                        + " (a field keyed " + first + ") or check for it: =" + first + " != null and "
-                        + (expression.contains(" or ") ? "(" + expression + ")" : expression));
+                        + " (a field keyed " + first + ")" + check);
+    }
+
+    /** Whether the condition already checks for the variable ({@code v != null}, {@code is defined(v)}). */
+    static boolean guarded(String expression, String variable) {
+        String v = java.util.regex.Pattern.quote(variable);
+        return java.util.regex.Pattern.compile("(?<![\\w.])" + v + "\\s*!=\\s*null|null\\s*!=\\s*" + v + "(?![\\w.])"
+                        + "|is defined\\(\\s*" + v + "\\s*\\)")
+                .matcher(expression)
+                .find();
     }
 
     /** Adds what the model's mappings, results and blocks set; false when a source Baton cannot read brings variables. */

@@ -1,50 +1,49 @@
 package dev.baton.engine;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.feel.api.EvaluationFailure;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
-import org.camunda.feel.syntaxtree.Addition;
-import org.camunda.feel.syntaxtree.ConstBool;
 import org.camunda.feel.syntaxtree.ConstContext;
-import org.camunda.feel.syntaxtree.ConstDate;
-import org.camunda.feel.syntaxtree.ConstDateTime;
-import org.camunda.feel.syntaxtree.ConstDayTimeDuration;
-import org.camunda.feel.syntaxtree.ConstList;
-import org.camunda.feel.syntaxtree.ConstLocalDateTime;
-import org.camunda.feel.syntaxtree.ConstLocalTime;
-import org.camunda.feel.syntaxtree.ConstNull$;
-import org.camunda.feel.syntaxtree.ConstNumber;
-import org.camunda.feel.syntaxtree.ConstString;
-import org.camunda.feel.syntaxtree.ConstTime;
-import org.camunda.feel.syntaxtree.ConstYearMonthDuration;
+import org.camunda.feel.syntaxtree.ConstRange;
 import org.camunda.feel.syntaxtree.EveryItem;
 import org.camunda.feel.syntaxtree.Exp;
+import org.camunda.feel.syntaxtree.Exponentiation;
 import org.camunda.feel.syntaxtree.Filter;
 import org.camunda.feel.syntaxtree.For;
 import org.camunda.feel.syntaxtree.FunctionDefinition;
 import org.camunda.feel.syntaxtree.FunctionInvocation;
-import org.camunda.feel.syntaxtree.NamedFunctionParameters;
-import org.camunda.feel.syntaxtree.PositionalFunctionParameters;
+import org.camunda.feel.syntaxtree.JavaFunctionInvocation;
+import org.camunda.feel.syntaxtree.QualifiedFunctionInvocation;
 import org.camunda.feel.syntaxtree.Ref;
 import org.camunda.feel.syntaxtree.SomeItem;
-import org.camunda.feel.syntaxtree.Subtraction;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * What a model's {@code =expression} gives before any instance exists, read with the FEEL engine
- * Zeebe itself runs (org.camunda.feel). Only literals, lists of literals ({@code ["sales"]}), the
- * built-in date and time functions ({@link #TEMPORAL}) of such, and these joined with {@code +} or
- * {@code -} are evaluated (with no variables):
- * an upload must not make the server run what an admin wrote (a {@code for} loop over a hundred
- * million numbers runs for minutes; no loop, no user-defined function, no other built-in is in that
- * subset, and each of its steps is one call or one sum). The parser tells the shape; text
- * too long or nested too deep for a name is not even parsed, as the parser recurses per level and
- * overflows the stack near 200 levels. The engine is thread-safe; one serves every check.
+ * Zeebe itself runs (org.camunda.feel). An expression that reads no variable is evaluated when its
+ * work is bounded by its own length ({@link #bounded}): literals, lists and contexts of them, {@code
+ * if}, comparisons, {@code and}/{@code or}, arithmetic but for {@code **}, and the built-in functions
+ * of {@link #SAFE_FUNCTIONS} ({@code upper case("sales")}, {@code string(12)}, {@code now()}). An upload
+ * must not make the server run what an admin wrote without such a bound: a {@code for} loop over a
+ * hundred million numbers runs for minutes, a regular expression ({@code matches}, {@code replace},
+ * {@code split}) can backtrack for as long, and a number's scale ({@code decimal(1, 100000000)}) or a
+ * power can make a huge value; no loop, range, filter, user-defined function or other built-in is
+ * evaluated. The parser tells the shape; text too long or nested too deep for a name is not even
+ * parsed, as the parser recurses per level and overflows the stack near 200 levels. The engine is
+ * thread-safe; one serves every check.
  */
 final class ConstantFeel {
 
@@ -60,6 +59,45 @@ final class ConstantFeel {
      * but its kind (a date, a date and time) is the same at any moment.
      */
     static final Set<String> TEMPORAL = Set.of("today", "now", "date", "date and time", "time", "duration");
+
+    /**
+     * The built-in functions evaluated besides {@link #TEMPORAL}: their work and their result grow at
+     * most with their arguments, which the expression's length bounds (no regular expression, no scale,
+     * no function argument, nothing random).
+     */
+    static final Set<String> SAFE_FUNCTIONS = Stream.concat(
+                    TEMPORAL.stream(),
+                    Stream.of(
+                            "upper case",
+                            "lower case",
+                            "substring",
+                            "substring before",
+                            "substring after",
+                            "string length",
+                            "contains",
+                            "starts with",
+                            "ends with",
+                            "trim",
+                            "string",
+                            "is defined",
+                            "get or else",
+                            "not",
+                            "concatenate",
+                            "append",
+                            "list contains",
+                            "count",
+                            "distinct values",
+                            "union",
+                            "reverse",
+                            "index of",
+                            "insert before",
+                            "remove",
+                            "string join",
+                            "is empty",
+                            "min",
+                            "max",
+                            "get value"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
@@ -114,7 +152,7 @@ final class ConstantFeel {
         if (shape instanceof Ref) {
             return new Variable();
         }
-        if (!literals(shape)) {
+        if (!bounded(shape, Set.of())) {
             return new Computed();
         }
         EvaluationResult result = FEEL.evaluate(parsed.parsedExpression(), Map.of());
@@ -130,38 +168,137 @@ final class ConstantFeel {
     }
 
     /**
-     * A literal ({@code @"P2D"} and the other temporal ones too), a built-in date and time function
-     * ({@link #TEMPORAL}) of such, or these joined with {@code +} or {@code -} (text concatenation,
-     * sums, a date and time plus a duration).
+     * Whether evaluating the node is bounded by the expression's length: no loop, quantifier, filter,
+     * range, user-defined function, power, or built-in outside {@link #SAFE_FUNCTIONS}, and no variable
+     * but those in {@code variables}. A {@code some}, {@code every} or {@code for} is bounded when each
+     * list it goes through is one of {@code variables}, which {@link #copesWithout} gives one short
+     * sample value each.
      */
-    private static boolean literals(Exp exp) {
-        return switch (exp) {
-            case ConstString s -> true;
-            case ConstNumber n -> true;
-            case ConstBool b -> true;
-            case ConstNull$ n -> true;
-            case ConstDate d -> true;
-            case ConstTime t -> true;
-            case ConstLocalTime t -> true;
-            case ConstDateTime d -> true;
-            case ConstLocalDateTime d -> true;
-            case ConstDayTimeDuration d -> true;
-            case ConstYearMonthDuration d -> true;
-            case ConstList l -> CollectionConverters.asJava(l.items()).stream().allMatch(ConstantFeel::literals);
-            case Addition a -> literals(a.x()) && literals(a.y());
-            case Subtraction s -> literals(s.x()) && literals(s.y());
-            case FunctionInvocation f
-            when TEMPORAL.contains(f.function()) ->
-                switch (f.params()) {
-                    case PositionalFunctionParameters p ->
-                        CollectionConverters.asJava(p.params()).stream().allMatch(ConstantFeel::literals);
-                    case NamedFunctionParameters p ->
-                        CollectionConverters.asJava(p.params()).values().stream()
-                                .allMatch(ConstantFeel::literals);
-                    default -> false;
-                };
-            default -> false;
+    private static boolean bounded(Object node, Set<String> variables) {
+        return switch (node) {
+            case Ref r -> variables.contains(r.names().head()); // a path reads its first name
+            case SomeItem s ->
+                overVariables(s.iterators(), variables) && bounded(s.condition(), binding(s.iterators(), variables));
+            case EveryItem e ->
+                overVariables(e.iterators(), variables) && bounded(e.condition(), binding(e.iterators(), variables));
+            case For f ->
+                overVariables(f.iterators(), variables) && bounded(f.exp(), binding(f.iterators(), variables));
+            case Filter f -> false;
+            case FunctionDefinition f -> false;
+            case ConstRange r -> false;
+            case Exponentiation e -> false;
+            case QualifiedFunctionInvocation q -> false;
+            case JavaFunctionInvocation j -> false;
+            case FunctionInvocation f when !SAFE_FUNCTIONS.contains(f.function()) -> false;
+            case scala.collection.Iterable<?> items -> {
+                for (scala.collection.Iterator<?> i = items.iterator(); i.hasNext(); ) {
+                    if (!bounded(i.next(), variables)) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            case scala.Product p -> {
+                for (scala.collection.Iterator<?> i = p.productIterator(); i.hasNext(); ) {
+                    if (!bounded(i.next(), variables)) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            default -> true; // a literal's value, a function's or a key's name
         };
+    }
+
+    /** Each iterator's list is a variable of {@code variables} (not a name an earlier iterator binds). */
+    private static boolean overVariables(
+            scala.collection.immutable.List<scala.Tuple2<String, Exp>> iterators, Set<String> variables) {
+        return CollectionConverters.asJava(iterators).stream()
+                .allMatch(i ->
+                        i._2() instanceof Ref r && variables.contains(r.names().head()));
+    }
+
+    /** The variables and the names the iterators bind, which the body reads. */
+    private static Set<String> binding(
+            scala.collection.immutable.List<scala.Tuple2<String, Exp>> iterators, Set<String> variables) {
+        Set<String> all = new HashSet<>(variables);
+        CollectionConverters.asJava(iterators).forEach(i -> all.add(i._1()));
+        return all;
+    }
+
+    /** A condition read with more variables than this is not sampled ({@link #copesWithout}). */
+    static final int MAX_SAMPLED = 3;
+
+    /** The values each variable is given in turn: nothing, a number, text, a yes/no value, a list. */
+    private static final List<Object> SAMPLES = Arrays.asList(null, 1, "x", true, List.of(1));
+
+    /**
+     * Whether a condition (with its leading {@code =}) still answers yes or no when the variables of
+     * {@code missing} do not exist, as on a run that never set them ({@code =amount != null and amount
+     * > 100}, {@code =is defined(amount) and amount > 100}); empty when Baton cannot tell (it does not
+     * parse, it is not {@link #bounded}, or it reads more than {@link #MAX_SAMPLED} variables).
+     *
+     * <p>The variables of {@code others} are set by the playbook but have no value at upload either, so
+     * each is given, in turn, every one of {@link #SAMPLES} (null among them), and the condition
+     * evaluated with the missing ones absent for each combination. Only the missing ones decide: where
+     * a combination gives no yes/no answer, the condition copes unless giving the missing ones some
+     * sample values makes it answer (then it is their absence that stops the run); a combination that
+     * gives no answer whatever the missing ones hold (a sample of the wrong type for another variable)
+     * is no fault of theirs. So {@code =callNote != null and amount > 100} does not cope (once callNote
+     * is set, amount is read), and {@code =amount > 100 or callNote > 5} is not blamed on callNote's text.
+     *
+     * @param missing variables nothing in the playbook sets
+     * @param others the other variables the condition reads
+     */
+    static Optional<Boolean> copesWithout(String condition, Collection<String> missing, Collection<String> others) {
+        String feel = condition.substring(1);
+        if (missing.size() + others.size() > MAX_SAMPLED
+                || feel.length() > MAX_CONDITION_LENGTH
+                || nesting(feel) > MAX_NESTING) {
+            return Optional.empty();
+        }
+        ParseResult parsed = FEEL.parseExpression(feel);
+        Set<String> variables = new HashSet<>(missing);
+        variables.addAll(others);
+        if (parsed.isFailure() || !bounded(parsed.parsedExpression().expression(), variables)) {
+            return Optional.empty();
+        }
+        for (Map<String, Object> given : combinations(List.copyOf(others))) {
+            if (answers(parsed, given)) {
+                continue;
+            }
+            for (Map<String, Object> more : combinations(List.copyOf(missing))) {
+                Map<String, Object> all = new HashMap<>(given);
+                all.putAll(more);
+                if (answers(parsed, all)) {
+                    return Optional.of(false);
+                }
+            }
+        }
+        return Optional.of(true);
+    }
+
+    private static boolean answers(ParseResult parsed, Map<String, Object> variables) {
+        EvaluationResult result = FEEL.evaluate(parsed.parsedExpression(), variables);
+        return result.isSuccess() && result.result() instanceof Boolean;
+    }
+
+    /** Every way to give each name one of {@link #SAMPLES} (one empty map for no names). */
+    private static List<Map<String, Object>> combinations(List<String> names) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        all.add(new HashMap<>());
+        for (String name : names) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> partial : all) {
+                for (Object sample : SAMPLES) {
+                    Map<String, Object> one = new HashMap<>(partial);
+                    one.put(name, sample);
+                    next.add(one);
+                }
+            }
+            all = next;
+        }
+        return all;
     }
 
     /** Longer than a condition is written by hand: not parsed for the variables it reads. */
@@ -170,9 +307,10 @@ final class ConstantFeel {
     /**
      * The variables the expression (with its leading {@code =}) reads, by their first name ({@code
      * deal.amount} reads {@code deal}); null when Baton cannot tell: it does not parse, is too long or
-     * nested too deep to parse, or names things of its own ({@code for}, {@code some}, {@code every}, a
-     * filter's {@code item}, a function's parameters, a context's entries), which a reader of the tree
-     * could take for variables. Only parsed, never evaluated.
+     * nested too deep to parse, or names things of its own that Baton cannot tell from variables (a
+     * filter's {@code item} and its items' keys, a function's parameters, a context's entries). The names
+     * a {@code some}, {@code every} or {@code for} binds are left out of what it reads ({@code some x in
+     * items satisfies x > 1} reads items). Only parsed, never evaluated.
      */
     static Set<String> variablesRead(String expression) {
         String feel = expression.substring(1);
@@ -184,38 +322,59 @@ final class ConstantFeel {
             return null;
         }
         Set<String> read = new java.util.LinkedHashSet<>();
-        return reads(parsed.parsedExpression().expression(), read) ? read : null;
+        return reads(parsed.parsedExpression().expression(), read, Set.of()) ? read : null;
     }
 
-    /** Adds what the node reads to {@code read}; false when it binds names of its own. */
-    private static boolean reads(Object node, Set<String> read) {
+    /**
+     * Adds what the node reads to {@code read}, but the names of {@code bound}; false when it binds names
+     * Baton cannot tell from variables.
+     */
+    private static boolean reads(Object node, Set<String> read, Set<String> bound) {
         return switch (node) {
             case Ref r -> {
-                read.add(r.names().head()); // a path's keys ({@code deal.amount}) are no variables
+                if (!bound.contains(r.names().head())) {
+                    read.add(r.names().head()); // a path's keys ({@code deal.amount}) are no variables
+                }
                 yield true;
             }
-            case For f -> false;
-            case SomeItem s -> false;
-            case EveryItem e -> false;
+            case For f -> iterating(f.iterators(), f.exp(), read, bound);
+            case SomeItem s -> iterating(s.iterators(), s.condition(), read, bound);
+            case EveryItem e -> iterating(e.iterators(), e.condition(), read, bound);
             case Filter f -> false;
             case FunctionDefinition f -> false;
             case ConstContext c -> false;
             case scala.collection.Iterable<?> items -> {
                 boolean known = true;
                 for (scala.collection.Iterator<?> i = items.iterator(); i.hasNext() && known; ) {
-                    known = reads(i.next(), read);
+                    known = reads(i.next(), read, bound);
                 }
                 yield known;
             }
             case scala.Product p -> {
                 boolean known = true;
                 for (scala.collection.Iterator<?> i = p.productIterator(); i.hasNext() && known; ) {
-                    known = reads(i.next(), read);
+                    known = reads(i.next(), read, bound);
                 }
                 yield known;
             }
             default -> true; // a literal's value, a function's or a key's name
         };
+    }
+
+    /** What {@code for}, {@code some} or {@code every} reads: each list, and the body, but the names they bind. */
+    private static boolean iterating(
+            scala.collection.immutable.List<scala.Tuple2<String, Exp>> iterators,
+            Exp body,
+            Set<String> read,
+            Set<String> bound) {
+        Set<String> binding = new HashSet<>(bound);
+        for (scala.Tuple2<String, Exp> iterator : CollectionConverters.asJava(iterators)) {
+            if (!reads(iterator._2(), read, binding)) {
+                return false;
+            }
+            binding.add(iterator._1());
+        }
+        return reads(body, read, binding);
     }
 
     /** How deep brackets nest outside string literals (an over-estimate is fine: it only refuses sooner). */

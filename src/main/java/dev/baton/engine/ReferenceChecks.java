@@ -22,8 +22,9 @@ import org.w3c.dom.Element;
 final class ReferenceChecks {
 
     /** Why a computed name is refused, up to "cannot tell". */
-    private static final String NOT_EVALUATED = " Baton does not evaluate at upload (it reads only text in quotes,"
-            + " or texts in quotes joined with +, as a name), so it cannot tell";
+    private static final String NOT_EVALUATED =
+            " Baton does not evaluate at upload (it evaluates only expressions of no"
+                    + " variables without loops, such as texts in quotes joined with +), so it cannot tell";
 
     /**
      * What one kind of name refers to, for its messages.

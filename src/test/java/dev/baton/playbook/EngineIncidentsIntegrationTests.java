@@ -223,6 +223,29 @@ class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
         return launch(processId, Map.of());
     }
 
+    /**
+     * Session 43's probe: a run launched with amount "lots" (text) was told amount "has no value on this
+     * run". Only a variable the engine did not find is said to have no value; this one gets the engine's
+     * reason and the type to check.
+     */
+    @Test
+    void aGatewayConditionReadingTextWhereItComparesNumbersIsExplainedAsSuch() {
+        String processId = "Process_stuck_text";
+        upload(processId, GATEWAY, "gateway_deal_size");
+        long key = launch(processId, Map.of("amount", "lots"));
+
+        assertThat((List<Map<String, Object>>) awaitIncidents(key).get("incidents"))
+                .singleElement()
+                .satisfies(i -> assertThat((String) i.get("explanation"))
+                        .startsWith("The gateway 'Big deal?' could not choose a path: the condition =amount")
+                        .contains(
+                                "gave no yes/no answer (the engine: Can't compare '\"lots\"' with '100'): it cannot"
+                                        + " compare text (\"lots\") with a number (100).",
+                                "Check the type of amount on this run (the form field that gives it: a number field"
+                                        + " for a number, not a text field)")
+                        .doesNotContain("no value"));
+    }
+
     /** Uploads start → step → end as ada; a gateway gets two conditional flows to the end, on {@code amount}. */
     private void upload(String processId, String step, String stepId) {
         String flowsOut = stepId.startsWith("gateway")

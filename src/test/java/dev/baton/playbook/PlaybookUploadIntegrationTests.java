@@ -611,6 +611,159 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                                         + " 100"));
     }
 
+    /**
+     * Session 43's probe: the warning fired on conditions that already check for the variable (the run
+     * ended normally) and suggested the same check again; a quantified condition over an unset list got
+     * none. A condition that answers yes or no without the variable gets no warning now, one that reads
+     * it bare (also inside {@code some}) does, and a check that does not cover it is not suggested twice.
+     */
+    @Test
+    void aConditionThatChecksForTheUnsetVariableGetsNoWarningAndOneThatDoesNotIsWarned() {
+        String processId = "Process_condition_guarded";
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs"
+                    targetNamespace="http://bpmn.io/schema/bpmn">
+                <bpmn:process id="%s" name="Guarded conditions" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:userTask id="task_call" name="Call the customer"><bpmn:extensionElements>
+                  <zeebe:formDefinition formId="renewal-call-form" />
+                  <zeebe:assignmentDefinition candidateGroups="sales-emea" /></bpmn:extensionElements></bpmn:userTask>
+                <bpmn:exclusiveGateway id="gateway_deal" name="Big deal?" default="flow_small" />
+                <bpmn:endEvent id="end" />
+                <bpmn:sequenceFlow id="flow_in" sourceRef="start" targetRef="task_call" />
+                <bpmn:sequenceFlow id="flow_to_gateway" sourceRef="task_call" targetRef="gateway_deal" />
+                %s
+                <bpmn:sequenceFlow id="flow_small" sourceRef="gateway_deal" targetRef="end" />
+                </bpmn:process>
+                <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" bpmnElement="%s" /></bpmndi:BPMNDiagram>
+                </bpmn:definitions>
+                """.formatted(
+                        processId,
+                        conditionalFlow("flow_null", "=amount != null and amount &gt; 100")
+                                + conditionalFlow("flow_defined", "=is defined(amount) and amount &gt; 100")
+                                + conditionalFlow("flow_noted", "=callNote != null and amount &gt; 100")
+                                + conditionalFlow("flow_some", "=some x in items satisfies x &gt; 1")
+                                + conditionalFlow("flow_or", "=amount != null or amount &gt; 100"),
+                        processId);
+
+        ResponseEntity<List> deployed = upload("ada", Map.of("guarded.bpmn", bpmn, "renewal-call.form", FORM));
+
+        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
+        List<Map<String, Object>> warnings = (List<Map<String, Object>>)
+                ((List<Map<String, Object>>) deployed.getBody()).getFirst().get("warnings");
+        assertThat(warnings)
+                .extracting(w -> w.get("elementId"))
+                .containsExactlyInAnyOrder("flow_noted", "flow_some", "flow_or");
+        assertThat(warnings)
+                .filteredOn(w -> "flow_some".equals(w.get("elementId")))
+                .singleElement()
+                .satisfies(w -> assertThat((String) w.get("message"))
+                        .contains("reads items, which no form field")
+                        .endsWith("check for it: =items != null and some x in items satisfies x > 1"));
+        assertThat(warnings)
+                .filteredOn(w -> "flow_or".equals(w.get("elementId")))
+                .singleElement()
+                .satisfies(w -> assertThat((String) w.get("message"))
+                        .doesNotContain("amount != null and amount != null")
+                        .endsWith("or make the condition give true or false without it: its check for amount does"
+                                + " not keep every part of it from reading amount"));
+        assertThat(warnings)
+                .filteredOn(w -> "flow_noted".equals(w.get("elementId")))
+                .singleElement()
+                .satisfies(w -> assertThat((String) w.get("message"))
+                        .endsWith("=amount != null and callNote != null and amount > 100"));
+    }
+
+    private static String conditionalFlow(String id, String condition) {
+        return "<bpmn:sequenceFlow id=\"" + id + "\" sourceRef=\"gateway_deal\" targetRef=\"end\">"
+                + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">" + condition
+                + "</bpmn:conditionExpression></bpmn:sequenceFlow>";
+    }
+
+    /**
+     * Session 43's probe: assignments of no variables beyond plain literals deployed although every run
+     * stopped at the step (a context, functions and {@code if} giving text) or sent it to the admins'
+     * unassigned work (an empty list, empty text, a lone {@code =}, an unknown team or user given by a
+     * function). Each is refused now, as its plain equivalent is; an empty expression beside an assignee
+     * who exists passes, as a blank attribute does.
+     */
+    @Test
+    void anAssignmentExpressionOfNoVariablesThatFailsOrGivesNobodyIsRefused() {
+        String file = good("Process_assign_nobody")
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        userTask("Activity_context", "candidateGroups=\"={a:&quot;sales-emea&quot;}\"")
+                                + userTask("Activity_upper", "candidateGroups=\"=upper case(&quot;sales-emea&quot;)\"")
+                                + userTask(
+                                        "Activity_if",
+                                        "candidateGroups=\"=if true then &quot;sales-emea&quot; else &quot;x&quot;\"")
+                                + userTask("Activity_empty_list", "candidateGroups=\"=[]\"")
+                                + userTask("Activity_lone_groups", "candidateGroups=\"=\"")
+                                + userTask(
+                                        "Activity_zzz",
+                                        "candidateGroups=\"=concatenate([&quot;sales-emea&quot;],[&quot;zzz&quot;])\"")
+                                + userTask("Activity_empty_text", "assignee=\"=&quot;&quot;\"")
+                                + userTask("Activity_lone_assignee", "assignee=\"=\"")
+                                + userTask("Activity_twelve", "assignee=\"=string(12)\"")
+                                + userTask("Activity_beside", "candidateGroups=\"=[]\" assignee=\"maria\"")
+                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+
+        List<Map<String, Object>> problems =
+                problems(upload("ada", Map.of("nobody-expr.bpmn", file, "renewal-call.form", FORM)));
+
+        assertThat(problems)
+                .extracting(p -> (String) p.get("elementId"))
+                .doesNotContain("Activity_beside", "Activity_call", "Activity_confirm")
+                .contains(
+                        "Activity_context",
+                        "Activity_upper",
+                        "Activity_if",
+                        "Activity_empty_list",
+                        "Activity_lone_groups",
+                        "Activity_zzz",
+                        "Activity_empty_text",
+                        "Activity_lone_assignee",
+                        "Activity_twelve");
+        assertThat(messages(problems))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateGroups is the expression '={a:\"sales-emea\"}', which gives a"
+                                + " context, not text, but the engine wants a list of team keys"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateGroups is the expression '=upper case(\"sales-emea\")', which"
+                                + " gives the text 'SALES-EMEA', but the engine wants a list"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateGroups is the expression '=if true then \"sales-emea\" else"
+                                + " \"x\"', which gives the text 'sales-emea', but the engine wants a list"))
+                .anySatisfy(m -> assertThat(m)
+                        .isEqualTo("the candidateGroups is the expression '=[]', which gives nobody (an empty"
+                                + " list): every run's step would go to the admins' unassigned work. Name a person"
+                                + " in assignee (=\"maria\" or maria), a team in candidate groups"
+                                + " (=[\"sales-emea\"] or sales-emea), or an expression over the run (e.g."
+                                + " =accountOwner)"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateGroups is the expression '=', which gives nobody (nothing is"
+                                + " written after the =): every run's step would go to the admins' unassigned work"))
+                .anySatisfy(m -> assertThat(m).startsWith("the candidateGroups 'zzz' is no team in Baton"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the assignee is the expression '=\"\"', which gives nobody (empty text):"
+                                + " every run's step would go to the admins' unassigned work"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the assignee is the expression '=', which gives nobody (nothing is written"
+                                + " after the =)"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the assignee '12' names nobody: no person signs in to Baton as '12'"));
+        assertThat(processDeployed("Process_assign_nobody")).isFalse();
+    }
+
+    private static String userTask(String id, String assignment) {
+        return "<bpmn:userTask id=\"" + id + "\" name=\"" + id + "\"><bpmn:extensionElements>"
+                + "<zeebe:assignmentDefinition " + assignment + " /></bpmn:extensionElements></bpmn:userTask>";
+    }
+
     /** A text expression of literals is refused whatever team it names; a list of Baton's teams runs. */
     @Test
     void aCandidateGroupsExpressionGivingOneTeamAsTextIsRefusedAndAsAListDeployed() {

@@ -1,0 +1,89 @@
+package dev.baton.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What Baton reads from a FEEL expression at upload without a run: the constant an expression of no
+ * variables gives, the variables a condition reads, and whether a condition answers yes or no without
+ * the variables nothing sets (session 43's probe, findings 1 and 3).
+ */
+class ConstantFeelTests {
+
+    @Test
+    void anExpressionOfNoVariablesIsEvaluatedWhenItsWorkIsBoundedByItsLength() {
+        assertThat(ConstantFeel.evaluate("=upper case(\"sales-emea\")"))
+                .isEqualTo(new ConstantFeel.Constant("SALES-EMEA"));
+        assertThat(ConstantFeel.evaluate("=if true then \"sales-emea\" else \"x\""))
+                .isEqualTo(new ConstantFeel.Constant("sales-emea"));
+        assertThat(ConstantFeel.evaluate("=string(12)")).isEqualTo(new ConstantFeel.Constant("12"));
+        assertThat(ConstantFeel.evaluate("=concatenate([\"sales-emea\"],[\"zzz\"])"))
+                .isEqualTo(new ConstantFeel.Constant(List.of("sales-emea", "zzz")));
+        assertThat(ConstantFeel.evaluate("={a:\"sales-emea\"}"))
+                .isEqualTo(new ConstantFeel.Constant(Map.of("a", "sales-emea")));
+        assertThat(ConstantFeel.evaluate("=[]")).isEqualTo(new ConstantFeel.Constant(List.of()));
+    }
+
+    @Test
+    void loopsRangesRegularExpressionsScalesAndVariablesAreNotEvaluated() {
+        for (String costly : List.of(
+                "=for i in 1..100000000 return i",
+                "=some x in [1,2] satisfies x > 1",
+                "=[1,2][item > 1]",
+                "=matches(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\", \"(a+)+$\")",
+                "=decimal(1, 100000000)",
+                "=2 ** 100000000",
+                "=sort([2, 1], function(x, y) x < y)",
+                "=upper case(name)")) {
+            assertThat(ConstantFeel.evaluate(costly)).as(costly).isInstanceOf(ConstantFeel.Computed.class);
+        }
+    }
+
+    @Test
+    void theVariablesAQuantifiedOrLoopingExpressionReadsLeaveOutTheNamesItBinds() {
+        assertThat(ConstantFeel.variablesRead("=some x in items satisfies x > limit"))
+                .containsExactlyInAnyOrder("items", "limit");
+        assertThat(ConstantFeel.variablesRead("=every x in items, y in x satisfies y > 1"))
+                .containsExactly("items");
+        assertThat(ConstantFeel.variablesRead("=count(for d in deals return d.amount) > 2"))
+                .containsExactly("deals");
+        assertThat(ConstantFeel.variablesRead("=items[item > 1] != null")).isNull(); // item's keys or variables?
+    }
+
+    @Test
+    void aConditionThatChecksForAMissingVariableCopesAndOneThatReadsItBareDoesNot() {
+        Set<String> amount = Set.of("amount");
+        assertThat(ConstantFeel.copesWithout("=amount != null and amount > 100", amount, Set.of()))
+                .contains(true);
+        assertThat(ConstantFeel.copesWithout("=is defined(amount) and amount > 100", amount, Set.of()))
+                .contains(true);
+        assertThat(ConstantFeel.copesWithout("=amount > 100", amount, Set.of())).contains(false);
+        assertThat(ConstantFeel.copesWithout("=amount != null or amount > 100", amount, Set.of()))
+                .contains(false);
+        assertThat(ConstantFeel.copesWithout("=some x in items satisfies x > 1", Set.of("items"), Set.of()))
+                .contains(false);
+    }
+
+    @Test
+    void onlyTheMissingVariablesDecideWhetherAConditionCopes() {
+        // once the form sets callNote, amount is read: each run with a note stops
+        assertThat(ConstantFeel.copesWithout(
+                        "=callNote != null and amount > 100", Set.of("amount"), Set.of("callNote")))
+                .contains(false);
+        // no answer only for a callNote that is not a number: not amount's fault
+        assertThat(ConstantFeel.copesWithout(
+                        "=amount != null and amount > 100 or callNote > 5", Set.of("amount"), Set.of("callNote")))
+                .contains(true);
+        assertThat(ConstantFeel.copesWithout(
+                        "=a > 1 and b > 1 and c > 1 and d > 1", Set.of("a"), Set.of("b", "c", "d")))
+                .as("more than %s variables are not sampled", ConstantFeel.MAX_SAMPLED)
+                .isEqualTo(Optional.empty());
+        assertThat(ConstantFeel.copesWithout("=for i in 1..100000000 return amount", Set.of("amount"), Set.of()))
+                .isEqualTo(Optional.empty());
+    }
+}
