@@ -562,34 +562,13 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aConditionReadingAVariableNothingSetsIsDeployedWithAWarningAtItsFlow() {
-        String processId = "Process_condition_unset";
-        String bpmn = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                    xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
-                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs"
-                    targetNamespace="http://bpmn.io/schema/bpmn">
-                <bpmn:process id="%s" name="Condition on an unset variable" isExecutable="true">
-                <bpmn:startEvent id="start" />
-                <bpmn:userTask id="task_call" name="Call the customer"><bpmn:extensionElements>
-                  <zeebe:formDefinition formId="renewal-call-form" />
-                  <zeebe:assignmentDefinition candidateGroups="sales-emea" /></bpmn:extensionElements></bpmn:userTask>
-                <bpmn:exclusiveGateway id="gateway_deal" name="Big deal?" default="flow_small" />
-                <bpmn:endEvent id="end" />
-                <bpmn:sequenceFlow id="flow_in" sourceRef="start" targetRef="task_call" />
-                <bpmn:sequenceFlow id="flow_to_gateway" sourceRef="task_call" targetRef="gateway_deal" />
+        String bpmn = gatewayPlaybook(
+                "Process_condition_unset",
+                "Condition on an unset variable",
+                """
                 <bpmn:sequenceFlow id="flow_big" name="Yes" sourceRef="gateway_deal" targetRef="end">
                   <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=amount &gt; 100</bpmn:conditionExpression>
-                </bpmn:sequenceFlow>
-                <bpmn:sequenceFlow id="flow_noted" sourceRef="gateway_deal" targetRef="end">
-                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=callNote = "call back"</bpmn:conditionExpression>
-                </bpmn:sequenceFlow>
-                <bpmn:sequenceFlow id="flow_small" sourceRef="gateway_deal" targetRef="end" />
-                </bpmn:process>
-                <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" bpmnElement="%s" /></bpmndi:BPMNDiagram>
-                </bpmn:definitions>
-                """.formatted(processId, processId);
+                </bpmn:sequenceFlow>""" + conditionalFlow("flow_noted", "=callNote = \"call back\""));
 
         ResponseEntity<List> deployed = upload("ada", Map.of("unset.bpmn", bpmn, "renewal-call.form", FORM));
 
@@ -619,36 +598,14 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aConditionThatChecksForTheUnsetVariableGetsNoWarningAndOneThatDoesNotIsWarned() {
-        String processId = "Process_condition_guarded";
-        String bpmn = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                    xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
-                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs"
-                    targetNamespace="http://bpmn.io/schema/bpmn">
-                <bpmn:process id="%s" name="Guarded conditions" isExecutable="true">
-                <bpmn:startEvent id="start" />
-                <bpmn:userTask id="task_call" name="Call the customer"><bpmn:extensionElements>
-                  <zeebe:formDefinition formId="renewal-call-form" />
-                  <zeebe:assignmentDefinition candidateGroups="sales-emea" /></bpmn:extensionElements></bpmn:userTask>
-                <bpmn:exclusiveGateway id="gateway_deal" name="Big deal?" default="flow_small" />
-                <bpmn:endEvent id="end" />
-                <bpmn:sequenceFlow id="flow_in" sourceRef="start" targetRef="task_call" />
-                <bpmn:sequenceFlow id="flow_to_gateway" sourceRef="task_call" targetRef="gateway_deal" />
-                %s
-                <bpmn:sequenceFlow id="flow_small" sourceRef="gateway_deal" targetRef="end" />
-                </bpmn:process>
-                <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" bpmnElement="%s" /></bpmndi:BPMNDiagram>
-                </bpmn:definitions>
-                """.formatted(
-                        processId,
-                        conditionalFlow("flow_null", "=amount != null and amount &gt; 100")
-                                + conditionalFlow("flow_defined", "=is defined(amount) and amount &gt; 100")
-                                + conditionalFlow("flow_noted", "=callNote != null and amount &gt; 100")
-                                + conditionalFlow("flow_some", "=some x in items satisfies x &gt; 1")
-                                + conditionalFlow("flow_or", "=amount != null or amount &gt; 100"),
-                        processId);
+        String bpmn = gatewayPlaybook(
+                "Process_condition_guarded",
+                "Guarded conditions",
+                conditionalFlow("flow_null", "=amount != null and amount &gt; 100")
+                        + conditionalFlow("flow_defined", "=is defined(amount) and amount &gt; 100")
+                        + conditionalFlow("flow_noted", "=callNote != null and amount &gt; 100")
+                        + conditionalFlow("flow_some", "=some x in items satisfies x &gt; 1")
+                        + conditionalFlow("flow_or", "=amount != null or amount &gt; 100"));
 
         ResponseEntity<List> deployed = upload("ada", Map.of("guarded.bpmn", bpmn, "renewal-call.form", FORM));
 
@@ -676,6 +633,36 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .singleElement()
                 .satisfies(w -> assertThat((String) w.get("message"))
                         .endsWith("=amount != null and callNote != null and amount > 100"));
+    }
+
+    /**
+     * A playbook whose one step, "Call the customer" (the renewal call's form, team sales-emea), leads to the
+     * gateway "Big deal?" ({@code gateway_deal}), whose default flow {@code flow_small} and the given {@code
+     * flows} go to {@code end}.
+     */
+    private static String gatewayPlaybook(String processId, String name, String flows) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs"
+                    targetNamespace="http://bpmn.io/schema/bpmn">
+                <bpmn:process id="%s" name="%s" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:userTask id="task_call" name="Call the customer"><bpmn:extensionElements>
+                  <zeebe:formDefinition formId="renewal-call-form" />
+                  <zeebe:assignmentDefinition candidateGroups="sales-emea" /></bpmn:extensionElements></bpmn:userTask>
+                <bpmn:exclusiveGateway id="gateway_deal" name="Big deal?" default="flow_small" />
+                <bpmn:endEvent id="end" />
+                <bpmn:sequenceFlow id="flow_in" sourceRef="start" targetRef="task_call" />
+                <bpmn:sequenceFlow id="flow_to_gateway" sourceRef="task_call" targetRef="gateway_deal" />
+                %s
+                <bpmn:sequenceFlow id="flow_small" sourceRef="gateway_deal" targetRef="end" />
+                </bpmn:process>
+                <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" bpmnElement="%s" /></bpmndi:BPMNDiagram>
+                </bpmn:definitions>
+                """.formatted(processId, name, flows, processId);
     }
 
     private static String conditionalFlow(String id, String condition) {
