@@ -235,7 +235,7 @@ class CommitmentPages {
             if (evidenceProblem != null) {
                 return refused(redirect, id, action, typed, "text", "the evidence " + evidenceProblem);
             }
-            redirect.addFlashAttribute("error", "Nothing changed: " + e.getMessage());
+            redirect.addFlashAttribute("error", "Nothing changed: " + e.reasons());
             redirect.addFlashAttribute("typed", typed);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", "Nothing changed: " + e.getMessage());

@@ -108,7 +108,7 @@ class QualityPages {
                 | NotFoundException
                 | IllegalArgumentException
                 | AccessDeniedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e instanceof BadRequestException bad ? bad.reasons() : e.getMessage());
         } catch (PessimisticLockingFailureException busy) {
             // deadlocked on every try (LockClashes): nothing changed
             redirect.addFlashAttribute(

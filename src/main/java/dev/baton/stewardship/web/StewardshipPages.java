@@ -125,7 +125,7 @@ class StewardshipPages {
                             ? "Recorded. Every contact has an outcome: your review task is done."
                             : "Recorded.");
         } catch (BadRequestException | ConflictException | NotFoundException | IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e instanceof BadRequestException bad ? bad.reasons() : e.getMessage());
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("error", "Only the review's owner or an admin records its outcomes.");
         }

@@ -85,7 +85,7 @@ class TaskAssignmentPages {
                     moved.size() + " open task(s) of " + people.fullName(from) + " moved to "
                             + people.fullName(successor) + ".");
         } catch (BadRequestException bad) {
-            flash.addFlashAttribute("error", "Nothing moved: " + bad.getMessage());
+            flash.addFlashAttribute("error", "Nothing moved: " + bad.reasons());
         }
         return "redirect:/tasks?scope=all-visible";
     }
@@ -101,7 +101,7 @@ class TaskAssignmentPages {
                             : moved.size() + " open task(s) moved to "
                                     + people.fullName(moved.getFirst().getAssignee()) + ".");
         } catch (BadRequestException bad) {
-            flash.addFlashAttribute("error", "Nothing moved: " + bad.getMessage());
+            flash.addFlashAttribute("error", "Nothing moved: " + bad.reasons());
         }
         return "redirect:/absences";
     }

@@ -178,6 +178,19 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                 .doesNotContain("Move a person's open tasks");
     }
 
+    /** Session 43's probe: the page's refusal read "Nothing moved: to: ...", the API's field name leaking. */
+    @Test
+    void aMoveToNobodyIsRefusedOnThePageInPlainWords() {
+        Page inbox = HtmlForms.open(SignedIn.as(http, "maria"), "/tasks?scope=all-visible");
+
+        HtmlForms.submit(SignedIn.as(http, "maria"), inbox, "/tasks/reassign", form("from", "rob", "to", "nobody-x"));
+
+        assertThat(SignedIn.as(http, "maria").getForObject("/tasks?scope=all-visible", String.class))
+                .contains("Nothing moved: ")
+                .doesNotContain("Nothing moved: to:")
+                .doesNotContain("Nothing moved: from:");
+    }
+
     @Test
     void completedTasksShowMineOnlyWithWhenAndTheValues() throws Exception {
         Task task = awaitTaskOf(startReview(null));
