@@ -285,20 +285,8 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         String accountName = "Two promises " + UUID.randomUUID();
         long accountId = accountOf("rob", accountName);
         long onboarding = unownedCustomerSuccessPromise(accountId);
-        long cs = teams.findByKey("customer-success").orElseThrow().getId();
-        long review = id(as("maria")
-                .postForObject(
-                        "/api/commitments",
-                        Map.of(
-                                "accountId",
-                                accountId,
-                                "description",
-                                "Quarterly business review with the executive team and the new procurement lead",
-                                "deliveringTeamId",
-                                cs,
-                                "dueDate",
-                                LocalDate.now().plusDays(12).toString()),
-                        Map.class));
+        long review = unownedCustomerSuccessPromise(
+                accountId, "Quarterly business review with the executive team and the new procurement lead", 12);
         awaitOpenTask(onboarding, CommitmentBpmn.TASK_ASSIGN_OWNER);
         awaitOpenTask(review, CommitmentBpmn.TASK_ASSIGN_OWNER);
 
@@ -1279,6 +1267,10 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
 
     /** A commitment maria records on the account without an owner, delivered by customer success. */
     private long unownedCustomerSuccessPromise(long accountId) {
+        return unownedCustomerSuccessPromise(accountId, "Onboarding plan", 10);
+    }
+
+    private long unownedCustomerSuccessPromise(long accountId, String description, int dueInDays) {
         long cs = teams.findByKey("customer-success").orElseThrow().getId();
         return id(as("maria")
                 .postForObject(
@@ -1287,11 +1279,11 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
                                 "accountId",
                                 accountId,
                                 "description",
-                                "Onboarding plan",
+                                description,
                                 "deliveringTeamId",
                                 cs,
                                 "dueDate",
-                                LocalDate.now().plusDays(10).toString()),
+                                LocalDate.now().plusDays(dueInDays).toString()),
                         Map.class));
     }
 
