@@ -193,8 +193,9 @@ public class Task {
     }
 
     /**
-     * The task moves to {@code to}; the first person it was for stays on record. {@code by} is who
-     * handed it on (shown in their "delegated" list), or null when the system did (absence cover).
+     * The task moves to {@code to}; the first person it was for stays on record. {@code by} is its holder
+     * handing it on (shown in their "delegated" list), or null when someone else moved it (a manager, an
+     * admin: see {@code TaskAssignments}) or nobody held it.
      */
     void handOver(String to, String by) {
         requireOpen("handed over");

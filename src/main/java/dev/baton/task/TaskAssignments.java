@@ -85,7 +85,7 @@ public class TaskAssignments {
             Viewer me = inbox.viewer();
             Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task", id));
             if (me.admin()) {
-                handOrAssign(task, colleague(to, task.getAssignee()).getUsername(), me.username());
+                moveFor(task, colleague(to, task.getAssignee()).getUsername(), me.username());
                 return task;
             }
             if (!UnclaimedStepAnswerers.answers(task, me.username(), people)) {
@@ -98,7 +98,7 @@ public class TaskAssignments {
                 throw new BadRequestException(
                         "to", candidate.getFullName() + " is not offered this step: choose one of its candidates");
             }
-            handOrAssign(task, candidate.getUsername(), me.username());
+            moveFor(task, candidate.getUsername(), me.username());
             return task;
         });
     }
@@ -149,7 +149,7 @@ public class TaskAssignments {
         if (chosen.size() != (taskIds == null || taskIds.isEmpty() ? open.size() : taskIds.size())) {
             throw new BadRequestException("taskIds", "every task must be an open task of " + owner.getFullName());
         }
-        chosen.forEach(t -> hand(t, successor.getUsername(), me.username(), "task.reassigned"));
+        chosen.forEach(t -> moveFor(t, successor.getUsername(), me.username()));
         return chosen;
     }
 
@@ -275,17 +275,20 @@ public class TaskAssignments {
     }
 
     /**
-     * {@link #assign}'s move: a task somebody holds (or held before it was released) is handed on by {@code by},
-     * as {@link #hand} records it; a step nobody has held yet (a team's unclaimed step, one in the unassigned
-     * queue) is assigned, not delegated: {@code by} is not recorded as handing it on, so it is not in their
-     * "Delegated by me" nor said to be "handed on by" them, as it was never theirs (session 43's probe: a
-     * manager's assignment of an unclaimed step showed in their delegated list). The audit and the mails name
-     * {@code by} all the same.
+     * {@link #assign}'s and {@link #reassign}'s move, by {@code by} who may act for the holder: only the holder
+     * handing on their own task delegates it ({@link Task#handOver}'s {@code by}, their "Delegated by me").
+     * Anyone else (a manager moving a report's task, an admin) moves it: recorded as by nobody, so it is in
+     * neither their nor the holder's "Delegated by me", and its history says who moved it from whom (session
+     * 44's probe: a manager's bulk move sat in the manager's delegated list, and the task's page said "handed on
+     * by" the manager). A step nobody has held yet (a team's unclaimed step, one in the unassigned queue) is
+     * audited as assigned ({@code task.assigned}, "assigned to ..." in its history, session 43's and 44's
+     * probes); a held one as reassigned. The audit and the mails name {@code by} all the same.
      */
-    private void handOrAssign(Task task, String to, String by) {
+    private void moveFor(Task task, String to, String by) {
         String previous = task.getAssignee();
         boolean neverHeld = previous == null && task.getOriginalAssignee() == null;
-        AuditEvent event = move(task, to, neverHeld ? null : by, "task.reassigned");
+        AuditEvent event =
+                move(task, to, by.equals(previous) ? by : null, neverHeld ? "task.assigned" : "task.reassigned");
         mails.reassigned(task, previous, event.getId(), by);
     }
 

@@ -76,8 +76,15 @@ class TaskContext {
                 hasAccount ? contacts.forAccount(accountId, null) : List.of(),
                 hasAccount && lines != null ? lines.forAccount(accountId, COMMITMENTS_SHOWN) : List.of(),
                 events.findByEntityTypeAndEntityIdOrderByAt("task", task.getId()).stream()
-                        .map(e ->
-                                new TaskDetails.HistoryEntry(e.getAt(), e.getActor(), e.getAction(), e.getAfterState()))
+                        .map(e -> new TaskDetails.HistoryEntry(
+                                e.getAt(),
+                                e.getActor(),
+                                e.getAction(),
+                                e.getAfterState(),
+                                e.getBeforeState() == null
+                                        ? null
+                                        : java.util.Objects.toString(
+                                                e.getBeforeState().get("assignee"), null)))
                         .toList());
     }
 

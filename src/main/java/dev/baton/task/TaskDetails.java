@@ -28,6 +28,10 @@ public record TaskDetails(
 
     public record AccountRef(long id, String name, String ownerUsername, String ownerName) {}
 
-    /** One audit event of the task: who did what, when, and the assignee/status after it. */
-    public record HistoryEntry(Instant at, String actor, String action, Map<String, Object> after) {}
+    /**
+     * One audit event of the task: who did what, when, the assignee/status after it, and who held it before
+     * (null when nobody did).
+     */
+    public record HistoryEntry(
+            Instant at, String actor, String action, Map<String, Object> after, String previousAssignee) {}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
+import dev.baton.support.SignedIn;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,9 +113,21 @@ class TaskAssignmentIntegrationTests extends InboxTest {
         Task after = tasks.findById(task.getId()).orElseThrow();
         assertThat(after.getAssignee()).isEqualTo("rita");
         assertThat(after.getOriginalAssignee()).isEqualTo("rob");
-        assertThat(after.getDelegatedBy()).isEqualTo("maria");
         assertThat(actions(task)).containsExactly("task.claimed", "task.reassigned");
         assertThat(mailsAbout(task, "rob@baton.example")).hasSize(1);
+        // maria moved it, nobody delegated it: in neither her nor rob's "Delegated by me", and its page says so
+        // (session 44's probe: it was recorded as handed on by maria)
+        assertThat(after.getDelegatedBy()).isNull();
+        for (String who : List.of("maria", "rob")) {
+            assertThat(ids(as(who).getForEntity("/api/tasks?scope=delegated", Map.class)))
+                    .as(who)
+                    .doesNotContain(task.getId().intValue());
+        }
+        String page = SignedIn.as(http, "rita").getForObject("/tasks/" + task.getId(), String.class);
+        assertThat(page)
+                .contains("(originally for Rob Jansen, moved by " + fullName("maria") + ")")
+                .contains("moved it from Rob Jansen to Rita Okafor")
+                .doesNotContain("handed on by", "reassigned to");
     }
 
     @Test
@@ -175,13 +188,20 @@ class TaskAssignmentIntegrationTests extends InboxTest {
         Task task = awaitTaskOf(startReview(null)); // offered to sales-emea: its members' offers are queued
 
         assertThat(assign(task, "rob").getStatusCode()).isEqualTo(HttpStatus.OK);
-        // the team's step was nobody's: ada assigned it, she did not hand it on (session 43's probe)
+        // the team's step was nobody's: ada assigned it, she did not hand it on (session 43's probe), and its
+        // history says so (session 44's probe: "reassigned to Rob Jansen")
         assertThat(tasks.findById(task.getId()).orElseThrow().getDelegatedBy()).isNull();
+        assertThat(actions(task)).containsExactly("task.assigned");
+        String history = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
+        assertThat(history.substring(history.indexOf("id=\"history\"")))
+                .contains("assigned to Rob Jansen")
+                .doesNotContain("reassigned");
         for (String to : List.of("rita", "rob")) {
             assertThat(assign(task, to).getStatusCode()).as(to).isEqualTo(HttpStatus.OK);
         }
-        // then it was somebody's: ada handed it on
-        assertThat(tasks.findById(task.getId()).orElseThrow().getDelegatedBy()).isEqualTo("ada");
+        // then it was somebody's: ada moved it, as a manager moves a report's task; she did not delegate it
+        assertThat(tasks.findById(task.getId()).orElseThrow().getDelegatedBy()).isNull();
+        assertThat(actions(task)).containsExactly("task.assigned", "task.reassigned", "task.reassigned");
 
         // rita's "New task" was withdrawn before it went out, so she is not told it moved on; rob's first
         // "New task" too, and he is told once that he holds it
@@ -235,6 +255,10 @@ class TaskAssignmentIntegrationTests extends InboxTest {
                 .singleElement()
                 .asString()
                 .startsWith("New task: Review account");
+    }
+
+    private String fullName(String username) {
+        return people.findByUsername(username).orElseThrow().getFullName();
     }
 
     private ResponseEntity<Map> assign(Task task, String to) {

@@ -91,7 +91,7 @@ class UnclaimedStepManagersIntegrationTests extends InboxTest {
 
         assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(200);
         assertThat(tasks.findById(late.getId()).orElseThrow().getAssignee()).isEqualTo(ann.getUsername());
-        assertThat(actions(late)).endsWith("task.reassigned");
+        assertThat(actions(late)).endsWith("task.assigned");
         // an assignment, not a delegation: the step was never the manager's (session 43's probe)
         assertThat(tasks.findById(late.getId()).orElseThrow().getDelegatedBy()).isNull();
         assertThat(as(boss.getUsername()).getForObject("/api/tasks?scope=delegated", String.class))

@@ -42,9 +42,9 @@ final class TaskHistoryLines {
 
     private TaskHistoryLines() {}
 
-    /** The user names the history names: each event's actor and the assignee after it. */
+    /** The user names the history names: each event's actor, the assignee before and after it. */
     static Stream<String> people(List<HistoryEntry> history) {
-        return history.stream().flatMap(h -> Stream.of(h.actor(), assignee(h)));
+        return history.stream().flatMap(h -> Stream.of(h.actor(), h.previousAssignee(), assignee(h)));
     }
 
     /** The events in words, people by {@code names} (which must hold {@link #people}' names). */
@@ -58,11 +58,54 @@ final class TaskHistoryLines {
         return AuditLog.SYSTEM.equals(username) ? "Baton" : names.of(username);
     }
 
+    /**
+     * A reassignment is said as what it was: "assigned to" when nobody held the step (session 44's probe: a
+     * manager's assignment of an unclaimed step said "reassigned to"), "moved it from Rob Jansen to Rita
+     * Okafor" when someone other than its holder moved it (a manager, an admin, a handover), as its holder
+     * did not delegate it.
+     */
     private static String what(HistoryEntry h, FullNames names) {
         String action = h.action();
         String words = WORDS.getOrDefault(action, StatusWords.phrase(action.replaceFirst("^task\\.", "")));
         String to = assignee(h);
-        return HANDED.contains(action) && to != null ? words + " to " + names.of(to) : words;
+        if (!HANDED.contains(action) || to == null) {
+            return words;
+        }
+        String from = h.previousAssignee();
+        if ("task.reassigned".equals(action)) {
+            if (from == null) {
+                return "assigned to " + names.of(to);
+            }
+            if (!from.equals(h.actor())) {
+                return "moved it from " + names.of(from) + " to " + names.of(to);
+            }
+        }
+        return words + " to " + names.of(to);
+    }
+
+    /**
+     * How the task came to its holder, for its page beside "originally for": "handed on by" whoever delegated
+     * it; "moved by" whoever moved it though it was not theirs (the newest such move to its holder in {@code
+     * history}: a manager, an admin); else, when it still has a holder, "covering an absence"; null when it was
+     * first for nobody.
+     */
+    static String origin(
+            String assignee, String originalAssignee, String delegatedBy, List<HistoryEntry> history, FullNames names) {
+        if (originalAssignee == null) {
+            return null;
+        }
+        String first = "originally for " + names.of(originalAssignee);
+        if (delegatedBy != null) {
+            return first + ", handed on by " + names.of(delegatedBy);
+        }
+        if (assignee == null) {
+            return first;
+        }
+        return history.reversed().stream()
+                .filter(h -> "task.reassigned".equals(h.action()) && assignee.equals(assignee(h)))
+                .findFirst()
+                .map(h -> first + ", moved by " + actor(h.actor(), names))
+                .orElse(first + ", covering an absence");
     }
 
     private static String assignee(HistoryEntry h) {

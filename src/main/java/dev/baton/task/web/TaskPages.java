@@ -336,6 +336,14 @@ class TaskPages {
         model.addAttribute("task", view);
         model.addAttribute("names", names);
         model.addAttribute("history", TaskHistoryLines.of(details.history(), names));
+        model.addAttribute(
+                "origin",
+                TaskHistoryLines.origin(
+                        task.getAssignee(),
+                        task.getOriginalAssignee(),
+                        task.getDelegatedBy(),
+                        details.history(),
+                        names));
         model.addAttribute("account", details.account());
         model.addAttribute("subject", details.subject());
         // the run's page, launched or started by the engine (session 42's probe: a timer-started run's task linked
