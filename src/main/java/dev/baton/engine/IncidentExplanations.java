@@ -87,7 +87,11 @@ public class IncidentExplanations {
         }
         String gatewayName =
                 models.elementName(incident.processDefinitionKey(), incident.bpmnProcessId(), incident.elementId());
-        String gateway = "The gateway '" + (gatewayName == null ? incident.elementId() : gatewayName) + "'";
+        // a gateway without a name is not named by its id: the run's page says it beside, the API in elementId
+        // (session 44's probe: the page showed the id twice)
+        String gateway = gatewayName == null || gatewayName.isBlank()
+                ? "The gateway (it has no name)"
+                : "The gateway '" + gatewayName.strip() + "'";
         String condition = "the condition =" + expression
                 + (flow == null ? "" : " on the flow '" + (flow.name() == null ? flow.flowId() : flow.name()) + "'");
         String stops = ". The engine stops the run here; the default flow does not catch this, as it is taken only"

@@ -246,6 +246,37 @@ class EngineIncidentsIntegrationTests extends EngineIntegrationTest {
                         .doesNotContain("no value"));
     }
 
+    /**
+     * Session 44's probe: a stuck step without a name showed its id twice on the run's page ("step without a
+     * name (id Activity_1) (Activity_1, since ...)"), and a nameless gateway's explanation named it by its id a
+     * third time. Each says the id once; the API gives it in elementId.
+     */
+    @Test
+    void aStuckStepWithoutANameShowsItsIdOnce() {
+        String processId = "Process_stuck_nameless";
+        String gatewayId = "gateway_0x1y2z";
+        upload(processId, "<bpmn:exclusiveGateway id=\"" + gatewayId + "\" />", gatewayId);
+        long key = launch(processId, Map.of());
+
+        assertThat((List<Map<String, Object>>) awaitIncidents(key).get("incidents"))
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i).containsEntry("elementId", gatewayId).containsEntry("elementName", null);
+                    assertThat((String) i.get("explanation"))
+                            .startsWith("The gateway (it has no name) could not choose a path: the condition =amount");
+                });
+        String page = SignedIn.as(http, "maria").getForObject("/playbooks/instances/" + key, String.class);
+        String incidents = page.substring(page.indexOf("id=\"incidents\""), page.indexOf("id=\"diagram\""));
+        assertThat(incidents).contains("step without a name (id " + gatewayId + ")");
+        // the flows' ids begin with the gateway's: only the gateway's own id counts
+        assertThat(java.util.regex.Pattern.compile(gatewayId + "(?!_)")
+                        .matcher(incidents)
+                        .results()
+                        .count())
+                .as(incidents)
+                .isEqualTo(1);
+    }
+
     /** Uploads start → step → end as ada; a gateway gets two conditional flows to the end, on {@code amount}. */
     private void upload(String processId, String step, String stepId) {
         String flowsOut = stepId.startsWith("gateway")
