@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,6 +45,8 @@ public class PlaybookUpgrade {
 
     private static final Pattern OTHER_SCOPE = Pattern.compile("the flow scope of active element with id '([^']+)'"
             + " is changed\\. The flow scope of the active element is expected to be '([^']+)' but was '([^']+)'");
+
+    private static final Pattern QUOTED_ID = Pattern.compile("(with id )?'([^']+)'");
 
     private static final Pattern OTHER_TYPE = Pattern.compile("active element with id '([^']+)' and type '(\\w+)'"
             + " is mapped to an element with id '[^']+' and different type '(\\w+)'");
@@ -164,12 +167,13 @@ public class PlaybookUpgrade {
      */
     public Preview upgrade(String processId) {
         DeployedProcess target = target(processId);
-        record Planned(Candidate candidate, Set<String> mapped, DeployedProcess from) {}
+        record Planned(Candidate candidate, Set<String> mapped, DeployedProcess from, Function<String, String> named) {}
         List<Planned> planned = read.execute(status -> older(processId, target).stream()
                 .map(i -> new Planned(
                         candidate(i, target),
                         mapping(i, target),
-                        deployed.byDefinitionKey(i.getProcessDefinitionKey()).orElse(null)))
+                        deployed.byDefinitionKey(i.getProcessDefinitionKey()).orElse(null),
+                        names(i, target)))
                 .toList());
         List<Candidate> out = new ArrayList<>();
         for (Planned p : planned) {
@@ -184,7 +188,7 @@ public class PlaybookUpgrade {
                             c.openSteps(),
                             c.waitsIn(),
                             false,
-                            refusal(e.getMessage(), p.from(), c.fromVersion(), target)));
+                            refusal(e.getMessage(), p.from(), c.fromVersion(), target, p.named())));
                     continue;
                 }
                 long key = c.processInstanceKey();
@@ -257,8 +261,7 @@ public class PlaybookUpgrade {
         } else {
             steps.of(i.getProcessInstanceKey()).stream().filter(Step::open).forEach(s -> open.add(s.elementId()));
         }
-        java.util.function.Function<String, String> named =
-                id -> models.elementName(i.getProcessDefinitionKey(), i.getBpmnProcessId(), id);
+        Function<String, String> named = names(i, target);
         List<String> waitsIn =
                 open.stream().map(id -> StepNames.inWords(named.apply(id), id)).toList();
         Integer copied = copyOf(target);
@@ -283,7 +286,8 @@ public class PlaybookUpgrade {
                     i.getProcessInstanceKey(), i.getProcessVersion(), open, waitsIn, false, waitsIn(steps, target));
         }
         String refused = deployed.byDefinitionKey(i.getProcessDefinitionKey())
-                .map(from -> java.util.stream.Stream.of(otherKind(open, from, target), otherScope(open, from, target))
+                .map(from -> java.util.stream.Stream.of(
+                                otherKind(open, from, target, named), otherScope(open, from, target, named))
                         .filter(java.util.Objects::nonNull)
                         .collect(java.util.stream.Collectors.joining("; ")))
                 .filter(reasons -> !reasons.isEmpty())
@@ -303,12 +307,18 @@ public class PlaybookUpgrade {
      * element ... and different type"), found by a hostile probe where the preview said it could move.
      */
     static String otherKind(Set<String> open, DeployedProcess from, DeployedProcess target) {
+        return otherKind(open, from, target, id -> null);
+    }
+
+    /** As {@link #otherKind(Set, DeployedProcess, DeployedProcess)}, each element by its {@code named} name. */
+    static String otherKind(
+            Set<String> open, DeployedProcess from, DeployedProcess target, Function<String, String> named) {
         List<String> changed = new ArrayList<>();
         for (String id : open) {
             String was = from.activities().get(id);
             String is = target.activities().get(id);
             if (was != null && is != null && !was.equals(is)) {
-                changed.add(kindChange(id, was, from.version(), is, target.version()));
+                changed.add(kindChange(step(named, id), was, from.version(), is, target.version()));
             }
         }
         return changed.isEmpty() ? null : String.join("; ", changed);
@@ -323,6 +333,12 @@ public class PlaybookUpgrade {
      * each version's model when it is deployed ({@link DeployedProcess#scopes()}).
      */
     static String otherScope(Set<String> open, DeployedProcess from, DeployedProcess target) {
+        return otherScope(open, from, target, id -> null);
+    }
+
+    /** As {@link #otherScope(Set, DeployedProcess, DeployedProcess)}, each element by its {@code named} name. */
+    static String otherScope(
+            Set<String> open, DeployedProcess from, DeployedProcess target, Function<String, String> named) {
         List<String> changed = new ArrayList<>();
         for (String id : open) {
             if (!from.activities().containsKey(id) || !target.activities().containsKey(id)) {
@@ -331,29 +347,42 @@ public class PlaybookUpgrade {
             String was = from.scopes().get(id);
             String is = target.scopes().get(id);
             if (!java.util.Objects.equals(was, is)) {
-                changed.add(scopeChange(id, where(was, from), from.version(), where(is, target), target.version()));
+                changed.add(scopeChange(
+                        step(named, id),
+                        where(was, from, named),
+                        from.version(),
+                        where(is, target, named),
+                        target.version()));
             }
         }
         return changed.isEmpty() ? null : String.join("; ", changed);
     }
 
     /** A flow scope in words: "directly in the process", or "inside subprocess 'S'" (of its kind, when known). */
-    private static String where(String scope, DeployedProcess process) {
+    private static String where(String scope, DeployedProcess process, Function<String, String> named) {
         if (scope == null || (process != null && scope.equals(process.processId()))) {
             return "directly in the process";
         }
         String kind = process == null ? null : process.activities().get(scope);
-        return "inside " + (kind == null ? "subprocess" : kind) + " '" + scope + "'";
+        String name = named.apply(scope);
+        return "inside " + (kind == null ? "subprocess" : kind) + " '"
+                + (name == null || name.isBlank() ? scope : name.strip()) + "'";
     }
 
-    private static String scopeChange(String id, String was, int from, String is, int to) {
-        return "step '" + id + "' is " + was + " in version " + from + " and " + is + " in version " + to
+    /** A step in a reason: "step 'Call the customer'", or "step without a name (id t)" ({@link StepNames}). */
+    private static String step(Function<String, String> named, String id) {
+        String name = named.apply(id);
+        return name == null || name.isBlank() ? StepNames.inWords(null, id) : "step '" + name.strip() + "'";
+    }
+
+    private static String scopeChange(String step, String was, int from, String is, int to) {
+        return step + " is " + was + " in version " + from + " and " + is + " in version " + to
                 + ": the engine cannot move a waiting step to another scope";
     }
 
-    private static String kindChange(String id, String was, int from, String is, int to) {
-        return "step '" + id + "' is " + article(was) + " in version " + from + " and " + article(is) + " in version "
-                + to + ": the engine cannot move a waiting step to another kind of element";
+    private static String kindChange(String step, String was, int from, String is, int to) {
+        return step + " is " + article(was) + " in version " + from + " and " + article(is) + " in version " + to
+                + ": the engine cannot move a waiting step to another kind of element";
     }
 
     private static String article(String kind) {
@@ -385,29 +414,69 @@ public class PlaybookUpgrade {
      * @param from the version the instance runs, when Baton deployed it (for the kinds of its scopes), or null
      */
     static String refusal(String engineMessage, DeployedProcess from, int fromVersion, DeployedProcess target) {
+        return refusal(engineMessage, from, fromVersion, target, id -> null);
+    }
+
+    /**
+     * As {@link #refusal(String, DeployedProcess, int, DeployedProcess)}, each element the engine names by its id
+     * said by its name in the model ({@code named}: the run's version's, else the target's; null for one without
+     * a name), also in a refusal Baton has no words of its own for: "active element with id 'Activity_0x1y'"
+     * becomes "active element 'Call the customer'" (session 44's probe: the engine's ids were passed on).
+     */
+    static String refusal(
+            String engineMessage,
+            DeployedProcess from,
+            int fromVersion,
+            DeployedProcess target,
+            Function<String, String> named) {
         Matcher otherScope = OTHER_SCOPE.matcher(String.valueOf(engineMessage));
         if (otherScope.find()) {
             return scopeChange(
-                    otherScope.group(1),
-                    where(otherScope.group(2), from == null ? target : from),
+                    step(named, otherScope.group(1)),
+                    where(otherScope.group(2), from == null ? target : from, named),
                     fromVersion,
-                    where(otherScope.group(3), target),
+                    where(otherScope.group(3), target, named),
                     target.version());
         }
         Matcher unmapped = UNMAPPED.matcher(String.valueOf(engineMessage));
         if (unmapped.find() && !target.activityIds().contains(unmapped.group(1))) {
-            return waitsIn(unmapped.group(1), target);
+            return waitsIn(StepNames.quoted(named.apply(unmapped.group(1)), unmapped.group(1)), target);
         }
         Matcher otherType = OTHER_TYPE.matcher(String.valueOf(engineMessage));
         if (otherType.find()) {
             return kindChange(
-                    otherType.group(1),
+                    step(named, otherType.group(1)),
                     engineKind(otherType.group(2)),
                     fromVersion,
                     engineKind(otherType.group(3)),
                     target.version());
         }
-        return "the engine refused: " + engineMessage;
+        return "the engine refused: " + byName(String.valueOf(engineMessage), named);
+    }
+
+    /** The engine's message with each element it quotes by id ("with id 'X'", "'X'") quoted by its name, if any. */
+    private static String byName(String engineMessage, Function<String, String> named) {
+        Matcher quoted = QUOTED_ID.matcher(engineMessage);
+        StringBuilder out = new StringBuilder();
+        while (quoted.find()) {
+            String name = named.apply(quoted.group(2));
+            quoted.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            name == null || name.isBlank() ? quoted.group() : "'" + name.strip() + "'"));
+        }
+        return quoted.appendTail(out).toString();
+    }
+
+    /**
+     * The names of a run's elements for its move: its version's model, else the target's (an element only the
+     * target has, such as a new subprocess); null for one without a name.
+     */
+    private Function<String, String> names(PlaybookInstance i, DeployedProcess target) {
+        return id -> {
+            String name = models.elementName(i.getProcessDefinitionKey(), i.getBpmnProcessId(), id);
+            return name != null ? name : models.elementName(target.definitionKey(), target.processId(), id);
+        };
     }
 
     /** An engine element type in words: {@code SUB_PROCESS} "subprocess", {@code MULTI_INSTANCE_BODY} "multi-instance step". */

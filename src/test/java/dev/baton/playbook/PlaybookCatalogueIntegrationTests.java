@@ -762,7 +762,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                                 + "<zeebe:taskDefinition type=\"baton.check-commitments\" /></bpmn:extensionElements>"
                                 + flows + "</bpmn:serviceTask>"));
 
-        String serviceTask = "step 'Activity_call' is a user task in version 1 and a service task in version 3:"
+        String serviceTask = "step 'Call the customer' is a user task in version 1 and a service task in version 3:"
                 + " the engine cannot move a waiting step to another kind of element";
         assertThat(upgradeCandidate(processId, "get"))
                 .containsEntry("canMove", false)
@@ -790,7 +790,7 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                                 + "<bpmn:sequenceFlow id=\"Sub_2\" sourceRef=\"Sub_call\" targetRef=\"Sub_end\" />"
                                 + "</bpmn:subProcess>"));
 
-        String subprocess = "step 'Activity_call' is a user task in version 1 and a subprocess in version 4:"
+        String subprocess = "step 'Call the customer' is a user task in version 1 and a subprocess in version 4:"
                 + " the engine cannot move a waiting step to another kind of element";
         assertThat(upgradeCandidate(processId, "get"))
                 .containsEntry("canMove", false)
@@ -830,8 +830,8 @@ class PlaybookCatalogueIntegrationTests extends EngineIntegrationTest {
                         "sourceRef=\"Activity_call\" targetRef=\"Activity_confirm\"",
                         "sourceRef=\"Stage_call\"" + " targetRef=\"Activity_confirm\""));
 
-        String reason = "step 'Activity_call' is directly in the process in version 1 and inside subprocess"
-                + " 'Stage_call' in version 3: the engine cannot move a waiting step to another scope";
+        String reason = "step 'Call the customer' is directly in the process in version 1 and inside subprocess"
+                + " 'Call stage' in version 3: the engine cannot move a waiting step to another scope";
         assertThat(upgradeCandidate(processId, "get"))
                 .containsEntry("canMove", false)
                 .containsEntry("reason", reason);

@@ -20,7 +20,7 @@ class PlaybookUpgradeTests {
                 + " Elements cannot be migrated without a mapping.";
 
         assertThat(PlaybookUpgrade.refusal(engine, 1, VERSION_2))
-                .isEqualTo("waits in Event_wait, which version 2 does not have");
+                .isEqualTo("waits in step without a name (id Event_wait), which version 2 does not have");
     }
 
     /** Session 35's probe: the engine's words for a step that became a service task, from a move on a cluster. */
@@ -31,8 +31,9 @@ class PlaybookUpgradeTests {
                 + " with id 't' and different type 'SUB_PROCESS'. Elements must be mapped to elements of the same type.";
 
         assertThat(PlaybookUpgrade.refusal(engine, 1, VERSION_2))
-                .isEqualTo("step 't' is a user task in version 1 and a subprocess in version 2: the engine cannot"
-                        + " move a waiting step to another kind of element");
+                .isEqualTo(
+                        "step without a name (id t) is a user task in version 1 and a subprocess in version 2: the engine cannot"
+                                + " move a waiting step to another kind of element");
     }
 
     @Test
@@ -44,8 +45,9 @@ class PlaybookUpgradeTests {
         assertThat(PlaybookUpgrade.otherKind(Set.of("Event_wait"), version1, version2))
                 .isNull();
         assertThat(PlaybookUpgrade.otherKind(Set.of("t", "Event_wait"), version1, version2))
-                .isEqualTo("step 't' is a user task in version 1 and a parallel multi-instance user task in version 2:"
-                        + " the engine cannot move a waiting step to another kind of element");
+                .isEqualTo(
+                        "step without a name (id t) is a user task in version 1 and a parallel multi-instance user task in version 2:"
+                                + " the engine cannot move a waiting step to another kind of element");
     }
 
     /** Session 36's probe: the engine's words for a waiting step moved into a subprocess, from a move it refused. */
@@ -59,12 +61,14 @@ class PlaybookUpgradeTests {
         DeployedProcess version2 = version(2, Map.of("t", "user task", "sp", "event subprocess"), Map.of("t", "sp"));
 
         assertThat(PlaybookUpgrade.refusal(engine, version1, 1, version2))
-                .isEqualTo("step 't' is directly in the process in version 1 and inside event subprocess 'sp' in"
-                        + " version 2: the engine cannot move a waiting step to another scope");
+                .isEqualTo(
+                        "step without a name (id t) is directly in the process in version 1 and inside event subprocess 'sp' in"
+                                + " version 2: the engine cannot move a waiting step to another scope");
         assertThat(PlaybookUpgrade.refusal(engine, 1, VERSION_2))
                 .as("a scope the target does not know the kind of")
-                .isEqualTo("step 't' is directly in the process in version 1 and inside subprocess 'sp' in version 2:"
-                        + " the engine cannot move a waiting step to another scope");
+                .isEqualTo(
+                        "step without a name (id t) is directly in the process in version 1 and inside subprocess 'sp' in version 2:"
+                                + " the engine cannot move a waiting step to another scope");
     }
 
     @Test
@@ -91,11 +95,63 @@ class PlaybookUpgradeTests {
         assertThat(PlaybookUpgrade.otherScope(Set.of("a"), version1, version2)).isNull();
         assertThat(PlaybookUpgrade.otherScope(
                         new java.util.LinkedHashSet<>(java.util.List.of("t", "u", "w")), version1, version2))
-                .isEqualTo("step 't' is directly in the process in version 1 and inside subprocess 'a' in version 2:"
-                        + " the engine cannot move a waiting step to another scope; step 'u' is inside subprocess 'a'"
-                        + " in version 1 and directly in the process in version 2: the engine cannot move a waiting"
-                        + " step to another scope; step 'w' is inside subprocess 'a' in version 1 and inside"
-                        + " subprocess 'b' in version 2: the engine cannot move a waiting step to another scope");
+                .isEqualTo(
+                        "step without a name (id t) is directly in the process in version 1 and inside subprocess 'a' in version 2:"
+                                + " the engine cannot move a waiting step to another scope; step without a name (id u) is inside subprocess 'a'"
+                                + " in version 1 and directly in the process in version 2: the engine cannot move a waiting"
+                                + " step to another scope; step without a name (id w) is inside subprocess 'a' in version 1 and inside"
+                                + " subprocess 'b' in version 2: the engine cannot move a waiting step to another scope");
+    }
+
+    /**
+     * Session 44's probe: the engine's refusal named the elements by id ("active element with id
+     * 'Activity_0x1y'") where the model names them; each is said by its name now, in Baton's words and in the
+     * engine's own alike, and one without a name as the preview says it.
+     */
+    @Test
+    void theElementsOfARefusalAreNamedAsTheModelNamesThem() {
+        Map<String, String> names = Map.of("Activity_0x1y", "Call the customer", "sp", "Follow-up stage");
+        DeployedProcess version1 = version(1, Map.of("Activity_0x1y", "user task"), Map.of());
+        DeployedProcess version2 = version(
+                2, Map.of("Activity_0x1y", "user task", "sp", "event subprocess"), Map.of("Activity_0x1y", "sp"));
+        String prefix = "Command 'MIGRATE' rejected with code 'INVALID_STATE': Expected to migrate process instance"
+                + " '2251799813685290' but ";
+
+        assertThat(PlaybookUpgrade.refusal(
+                        prefix + "the flow scope of active element with id 'Activity_0x1y' is changed. The flow scope"
+                                + " of the active element is expected to be 'Process_probe' but was 'sp'.",
+                        version1,
+                        1,
+                        version2,
+                        names::get))
+                .isEqualTo("step 'Call the customer' is directly in the process in version 1 and inside event"
+                        + " subprocess 'Follow-up stage' in version 2: the engine cannot move a waiting step to"
+                        + " another scope");
+        assertThat(PlaybookUpgrade.refusal(
+                        prefix + "active element with id 'Activity_0x1y' and type 'USER_TASK' is mapped to an element"
+                                + " with id 'Activity_0x1y' and different type 'SUB_PROCESS'.",
+                        version1,
+                        1,
+                        VERSION_2,
+                        names::get))
+                .startsWith("step 'Call the customer' is a user task in version 1 and a subprocess in version 2");
+        assertThat(PlaybookUpgrade.refusal(
+                        prefix + "no mapping instruction defined for active element with id 'Activity_0x1y'.",
+                        version1,
+                        1,
+                        VERSION_2,
+                        names::get))
+                .isEqualTo("waits in 'Call the customer', which version 2 does not have");
+        // words Baton has none of its own for: the engine's, its elements by name, its other quotes as they were
+        assertThat(PlaybookUpgrade.refusal(
+                        prefix + "active element with id 'Activity_0x1y' has a boundary event with id 'Event_1'"
+                                + " that is not mapped.",
+                        version1,
+                        1,
+                        VERSION_2,
+                        names::get))
+                .isEqualTo("the engine refused: " + prefix + "active element 'Call the customer' has a boundary event"
+                        + " with id 'Event_1' that is not mapped.");
     }
 
     static DeployedProcess version(int version, Map<String, String> activities) {
