@@ -189,7 +189,7 @@ public class TaskAssignments {
                 boolean byTheirFeature = t.getSubject() != null && mailedByTheirFeature.contains(t.getSubject());
                 String previous = t.getAssignee();
                 String by = AuditLog.currentActor();
-                AuditEvent event = move(t, to, by, "task.reassigned");
+                AuditEvent event = move(t, to, delegatedBy(by, previous), "task.reassigned");
                 if (toldOfTheBook && !byTheirFeature) {
                     mails.movedQuietly(t, previous);
                 } else if (!byTheirFeature) {
@@ -241,10 +241,10 @@ public class TaskAssignments {
         for (Task t : open) {
             String previous = t.getAssignee();
             if (replacedByTheirProcess) {
-                move(t, to, by, "task.reassigned");
+                move(t, to, delegatedBy(by, previous), "task.reassigned");
                 mails.movedQuietly(t, previous);
             } else if (fromHandsOverTheirBook) {
-                AuditEvent event = move(t, to, by, "task.reassigned");
+                AuditEvent event = move(t, to, delegatedBy(by, previous), "task.reassigned");
                 mails.movedFromTheirBook(t, previous, event.getId(), by);
             } else {
                 hand(t, to, by, "task.reassigned");
@@ -287,12 +287,21 @@ public class TaskAssignments {
     private void moveFor(Task task, String to, String by) {
         String previous = task.getAssignee();
         boolean neverHeld = previous == null && task.getOriginalAssignee() == null;
-        AuditEvent event =
-                move(task, to, by.equals(previous) ? by : null, neverHeld ? "task.assigned" : "task.reassigned");
+        AuditEvent event = move(task, to, delegatedBy(by, previous), neverHeld ? "task.assigned" : "task.reassigned");
         mails.reassigned(task, previous, event.getId(), by);
     }
 
     /** Moves the task to {@code to} (the first holder stays on record) and audits it as {@code action}, by {@code by}. */
+    /**
+     * Who a move by {@code by} records as handing the task on ({@link Task#handOver}): only its holder
+     * ({@code previous}) delegates; a manager's, an admin's or a handover's move is by nobody, so it is in no one's
+     * "Delegated by me" (session 44's probe for a manager's move; the same for the tasks a handover moves, whose
+     * launcher had them all in their delegated list).
+     */
+    private static String delegatedBy(String by, String previous) {
+        return by != null && by.equals(previous) ? by : null;
+    }
+
     private AuditEvent move(Task task, String to, String by, String action) {
         Map<String, Object> before = TaskService.state(task);
         task.handOver(to, by);
