@@ -83,7 +83,7 @@ public class PlaybookRetirementService {
             kept.get()
                     .getForms()
                     .forEach((name, text) -> files.add(new UploadedFile(name, text.getBytes(StandardCharsets.UTF_8))));
-            uploadService.upload(files, actor);
+            uploadService.uploadRetirementCopy(files, actor);
         }
         PlaybookRetirement retirement =
                 retirements.save(new PlaybookRetirement(processId, actor, clock.instant(), restore));

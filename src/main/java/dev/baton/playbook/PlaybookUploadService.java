@@ -97,6 +97,20 @@ public class PlaybookUploadService implements KeptPlaybooks {
      */
     @Transactional
     public Uploaded upload(List<UploadedFile> uploaded, String username) {
+        return upload(uploaded, username, true);
+    }
+
+    /**
+     * As {@link #upload(List, String)} for Baton's own copy of a playbook on retiring it ({@link
+     * TimerlessVersion#of}): the one upload that keeps the copy's mark.
+     */
+    @Transactional
+    Uploaded uploadRetirementCopy(List<UploadedFile> uploaded, String actor) {
+        return upload(uploaded, actor, false);
+    }
+
+    /** @param byPerson whether a person sent the files: then the mark of Baton's copy is removed, and said so */
+    private Uploaded upload(List<UploadedFile> uploaded, String username, boolean byPerson) {
         locks.hold(AdvisoryLocks.Subject.PLAYBOOK_NAMES);
         List<PlaybookProblem> problems = new ArrayList<>();
         List<UploadedFile> files = new ArrayList<>();
@@ -135,15 +149,27 @@ public class PlaybookUploadService implements KeptPlaybooks {
             throw new PlaybookRefused(
                     bpmn.isEmpty() ? "the upload" : bpmn.getFirst().name(), problems);
         }
-        PlaybookFiles playbook =
-                new PlaybookFiles(bpmn.getFirst().name(), bpmn.getFirst().bytes(), forms);
-        List<List<PlaybookProblem>> warnings = new ArrayList<>();
+        byte[] bpmnBytes = bpmn.getFirst().bytes();
+        List<PlaybookProblem> unmarked = new ArrayList<>();
+        TimerlessVersion.Unmarked without = byPerson ? TimerlessVersion.unmarked(bpmnBytes) : null;
+        if (without != null) {
+            bpmnBytes = without.bpmn();
+            without.marked().forEach((id, name) -> unmarked.add(new PlaybookProblem(id, name, MARK_REMOVED)));
+        }
+        PlaybookFiles playbook = new PlaybookFiles(bpmn.getFirst().name(), bpmnBytes, forms);
+        List<PlaybookProblem> warnings = new ArrayList<>(unmarked);
         List<DeployedProcess> deployed = deployer.deploy(playbook, "uploaded by " + username, checked -> {
             keep(checked, username);
-            warnings.add(deployer.warnings(checked.files()));
+            warnings.addAll(deployer.warnings(checked.files()));
         });
-        return new Uploaded(deployed, warnings.isEmpty() ? List.of() : warnings.getFirst());
+        return new Uploaded(deployed, List.copyOf(warnings));
     }
+
+    /** The warning of a person's upload that carried the mark of Baton's copy ({@link TimerlessVersion#unmarked}). */
+    static final String MARK_REMOVED = "Baton removed " + TimerlessVersion.COPY_OF + " from this process: that mark"
+            + " is Baton's own, on the copy it deploys when a playbook is retired (a file downloaded from such a"
+            + " version carries it). The version you uploaded is yours, offered to runs and to the upgrade as any"
+            + " other";
 
     /** Stores what the engine is about to get, and makes the database say now whether it takes it. */
     private void keep(PlaybookDeployer.Checked checked, String username) {

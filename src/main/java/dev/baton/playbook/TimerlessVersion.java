@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,11 +53,7 @@ final class TimerlessVersion {
      */
     static byte[] of(byte[] bpmn, int version) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bpmn));
+            Document doc = parse(bpmn);
             Set<String> removed = new HashSet<>();
             for (Element process : elements(doc.getElementsByTagNameNS(BPMN, "process"))) {
                 for (Element start : children(process, "startEvent")) {
@@ -89,14 +87,77 @@ final class TimerlessVersion {
                     }
                 }
             }
-            var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            transformer.transform(new DOMSource(doc), new StreamResult(out));
-            return out.toByteArray();
+            return utf8(doc);
         } catch (Exception e) {
             throw new IllegalArgumentException("the playbook's BPMN cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A person's upload without the mark of Baton's copy: an author who downloads a copy's file, edits it in
+     * Modeler and uploads it makes a version of their own, which must not pass for Baton's copy (session 44's
+     * probe: it was labelled a copy, runs were not offered the move to it, and the upgrade skipped it). Only
+     * {@link #of}'s files, deployed by the retirement itself, carry it. Every attribute that {@link #copyOf}
+     * would read as the mark ({@value #COPY_OF}, whatever namespace that prefix is bound to) or that is in
+     * Baton's namespace under another prefix is removed, on any element.
+     *
+     * @param bpmn an uploaded BPMN file, in the encoding its declaration says
+     * @return the file as UTF-8 without the mark, with the elements that carried it; null when nothing carried
+     *     it, or when the file is no XML Baton can read (the upload's checks refuse it then)
+     */
+    static Unmarked unmarked(byte[] bpmn) {
+        Document doc;
+        try {
+            doc = parse(bpmn);
+        } catch (Exception e) {
+            return null;
+        }
+        Map<String, String> marked = new LinkedHashMap<>();
+        for (Element e : elements(doc.getElementsByTagNameNS("*", "*"))) {
+            List<org.w3c.dom.Attr> marks = new ArrayList<>();
+            var attributes = e.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                var a = (org.w3c.dom.Attr) attributes.item(i);
+                if (COPY_OF.equals(a.getName())
+                        || (BATON.equals(a.getNamespaceURI()) && "retirementCopyOf".equals(a.getLocalName()))) {
+                    marks.add(a);
+                }
+            }
+            marks.forEach(e::removeAttributeNode);
+            if (!marks.isEmpty()) {
+                marked.put(e.getAttribute("id"), e.hasAttribute("name") ? e.getAttribute("name") : null);
+            }
+        }
+        if (marked.isEmpty()) {
+            return null;
+        }
+        try {
+            return new Unmarked(utf8(doc), marked);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param bpmn the file as UTF-8, unmarked
+     * @param marked the id of each element (a process) that carried the mark, to its name or null
+     */
+    record Unmarked(byte[] bpmn, Map<String, String> marked) {}
+
+    private static Document parse(byte[] bpmn) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bpmn));
+    }
+
+    private static byte[] utf8(Document doc) throws Exception {
+        var transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        transformer.transform(new DOMSource(doc), new StreamResult(out));
+        return out.toByteArray();
     }
 
     /**

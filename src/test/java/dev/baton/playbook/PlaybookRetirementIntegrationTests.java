@@ -204,6 +204,61 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
         assertThat(tasksOf(processId)).isEqualTo(1);
     }
 
+    /**
+     * Session 44's probe: an author who downloaded Baton's retirement copy, edited it in Modeler and uploaded it
+     * made a version that still carried the copy's mark, so Baton took it for its own copy (labelled so, runs not
+     * offered the move to it, the upgrade skipping it).
+     */
+    @Test
+    void anAuthorsUploadOfADownloadedRetirementCopyIsTheirOwnVersionWithoutTheMark() throws Exception {
+        String processId = "p44_copy_upload_" + System.nanoTime();
+        String bpmn = EngineStartedRunsIntegrationTests.read("playbooks/probe42/timer-start.bpmn")
+                .replace("Process_p42timerstart2", processId)
+                .replace("name=\"P42 Team pipeline check\"", "name=\"Copy upload " + processId + "\"")
+                .replace("R3/PT2M", "R/PT1M");
+        upload("olga", bpmn);
+        ResponseEntity<Map> launched =
+                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+        long run = ((Number) launched.getBody().get("processInstanceKey")).longValue();
+        awaitTaskOf(run);
+        assertThat(as("olga")
+                        .postForEntity("/api/playbooks/" + processId + "/retire", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(as("olga")
+                        .postForEntity("/api/playbooks/" + processId + "/restore", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String copy = as("olga").getForObject("/api/playbooks/" + processId + "/xml?version=2", String.class);
+        assertThat(copy).contains("baton:retirementCopyOf=\"1\"");
+
+        Map<String, byte[]> edited = new LinkedHashMap<>();
+        edited.put(
+                "retire.bpmn",
+                copy.replace("name=\"Team pipeline check\"", "name=\"Team pipeline review\"")
+                        .getBytes(StandardCharsets.UTF_8));
+        ResponseEntity<List> uploaded =
+                as("olga").postForEntity("/api/playbooks", Multipart.files("files", edited), List.class);
+
+        assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> deployed = (Map<String, Object>) uploaded.getBody().getFirst();
+        assertThat(deployed).containsEntry("version", 4);
+        Map<String, Object> playbook = as("olga").getForObject("/api/playbooks/" + processId, Map.class);
+        assertThat((Map<String, Object>) playbook.get("retirementCopies"))
+                .as("only Baton's own copy is one")
+                .containsExactly(Map.entry("2", 1));
+        assertThat(as("olga").getForObject("/api/playbooks/" + processId + "/xml?version=4", String.class))
+                .contains("Team pipeline review")
+                .doesNotContain("retirementCopyOf");
+        Map<String, Object> preview = as("olga").getForObject("/api/playbooks/" + processId + "/upgrade", Map.class);
+        assertThat(preview).containsEntry("targetVersion", 4).containsEntry("retirementCopyOf", null);
+        assertThat((List<Map<String, Object>>) preview.get("instances"))
+                .singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("canMove", true).containsEntry("fromVersion", 1));
+        assertThat(String.valueOf(deployed.get("warnings")))
+                .contains("Baton removed baton:retirementCopyOf from this process");
+    }
+
     /** Session 43's probe: the banner said "its timer starts no run" of a playbook that has no timer. */
     @Test
     void theBannerOfARetiredPlaybookWithoutATimerSaysNothingOfTimers() {
