@@ -308,11 +308,30 @@ final class ConstantFeel {
      * The variables the expression (with its leading {@code =}) reads, by their first name ({@code
      * deal.amount} reads {@code deal}); null when Baton cannot tell: it does not parse, is too long or
      * nested too deep to parse, or names things of its own that Baton cannot tell from variables (a
-     * filter's {@code item} and its items' keys, a function's parameters, a context's entries). The names
-     * a {@code some}, {@code every} or {@code for} binds are left out of what it reads ({@code some x in
-     * items satisfies x > 1} reads items). Only parsed, never evaluated.
+     * function's parameters, a context's entries). The names a {@code some}, {@code every} or {@code for}
+     * binds are left out of what it reads ({@code some x in items satisfies x > 1} reads items), and so is
+     * a filter's condition ({@code items[item > 1]} reads items; {@code item}, and the keys of a list of
+     * contexts, {@code deals[amount > 100]}, are the filter's own names): the names it gives are those read
+     * for certain. Only parsed, never evaluated.
      */
     static Set<String> variablesRead(String expression) {
+        Read read = read(expression);
+        return read == null ? null : read.certain();
+    }
+
+    /**
+     * As {@link #variablesRead}, but null also when a filter's condition reads a name other than {@code item}
+     * (a key of the items or a variable): every variable the expression may read, or null.
+     */
+    static Set<String> everyVariableRead(String expression) {
+        Read read = read(expression);
+        return read == null || !read.unsure().isEmpty() ? null : read.certain();
+    }
+
+    /** The names an expression reads for certain, and those a filter's condition reads (keys or variables). */
+    private record Read(Set<String> certain, Set<String> unsure) {}
+
+    private static Read read(String expression) {
         String feel = expression.substring(1);
         if (feel.length() > MAX_CONDITION_LENGTH || nesting(feel) > MAX_NESTING) {
             return null;
@@ -321,15 +340,15 @@ final class ConstantFeel {
         if (parsed.isFailure()) {
             return null;
         }
-        Set<String> read = new java.util.LinkedHashSet<>();
-        return reads(parsed.parsedExpression().expression(), read, Set.of()) ? read : null;
+        Read read = new Read(new java.util.LinkedHashSet<>(), new java.util.LinkedHashSet<>());
+        return reads(parsed.parsedExpression().expression(), read.certain(), Set.of(), read.unsure()) ? read : null;
     }
 
     /**
-     * Adds what the node reads to {@code read}, but the names of {@code bound}; false when it binds names
-     * Baton cannot tell from variables.
+     * Adds what the node reads to {@code read}, but the names of {@code bound}, and what a filter's condition in
+     * it reads to {@code unsure}; false when it binds names Baton cannot tell from variables.
      */
-    private static boolean reads(Object node, Set<String> read, Set<String> bound) {
+    private static boolean reads(Object node, Set<String> read, Set<String> bound, Set<String> unsure) {
         return switch (node) {
             case Ref r -> {
                 if (!bound.contains(r.names().head())) {
@@ -337,23 +356,26 @@ final class ConstantFeel {
                 }
                 yield true;
             }
-            case For f -> iterating(f.iterators(), f.exp(), read, bound);
-            case SomeItem s -> iterating(s.iterators(), s.condition(), read, bound);
-            case EveryItem e -> iterating(e.iterators(), e.condition(), read, bound);
-            case Filter f -> false;
+            case For f -> iterating(f.iterators(), f.exp(), read, bound, unsure);
+            case SomeItem s -> iterating(s.iterators(), s.condition(), read, bound, unsure);
+            case EveryItem e -> iterating(e.iterators(), e.condition(), read, bound, unsure);
+            // each name in the condition but item is a key of the item (a context's entries are in scope there,
+            // deals[amount > 100]) or a variable: only the run's values tell
+            case Filter f ->
+                reads(f.list(), read, bound, unsure) && reads(f.filter(), unsure, with(bound, "item"), unsure);
             case FunctionDefinition f -> false;
             case ConstContext c -> false;
             case scala.collection.Iterable<?> items -> {
                 boolean known = true;
                 for (scala.collection.Iterator<?> i = items.iterator(); i.hasNext() && known; ) {
-                    known = reads(i.next(), read, bound);
+                    known = reads(i.next(), read, bound, unsure);
                 }
                 yield known;
             }
             case scala.Product p -> {
                 boolean known = true;
                 for (scala.collection.Iterator<?> i = p.productIterator(); i.hasNext() && known; ) {
-                    known = reads(i.next(), read, bound);
+                    known = reads(i.next(), read, bound, unsure);
                 }
                 yield known;
             }
@@ -366,15 +388,22 @@ final class ConstantFeel {
             scala.collection.immutable.List<scala.Tuple2<String, Exp>> iterators,
             Exp body,
             Set<String> read,
-            Set<String> bound) {
+            Set<String> bound,
+            Set<String> unsure) {
         Set<String> binding = new HashSet<>(bound);
         for (scala.Tuple2<String, Exp> iterator : CollectionConverters.asJava(iterators)) {
-            if (!reads(iterator._2(), read, binding)) {
+            if (!reads(iterator._2(), read, binding, unsure)) {
                 return false;
             }
             binding.add(iterator._1());
         }
-        return reads(body, read, binding);
+        return reads(body, read, binding, unsure);
+    }
+
+    private static Set<String> with(Set<String> names, String name) {
+        Set<String> all = new HashSet<>(names);
+        all.add(name);
+        return all;
     }
 
     /** How deep brackets nest outside string literals (an over-estimate is fine: it only refuses sooner). */

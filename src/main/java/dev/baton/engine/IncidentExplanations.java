@@ -76,7 +76,7 @@ public class IncidentExplanations {
                 reasons.add(warning.group(2).strip());
             }
         }
-        Set<String> read = ConstantFeel.variablesRead("=" + expression);
+        Set<String> read = ConstantFeel.everyVariableRead("=" + expression);
         boolean nullValue = missing.isEmpty()
                 && read != null
                 && read.size() == 1

@@ -52,7 +52,27 @@ class ConstantFeelTests {
                 .containsExactly("items");
         assertThat(ConstantFeel.variablesRead("=count(for d in deals return d.amount) > 2"))
                 .containsExactly("deals");
-        assertThat(ConstantFeel.variablesRead("=items[item > 1] != null")).isNull(); // item's keys or variables?
+    }
+
+    /**
+     * Session 44's probe: a filter made the whole condition unreadable, so a gateway on a list nothing sets was
+     * deployed without a warning. The list is read; {@code item} and the names in the filter's condition (an
+     * item's keys, or variables) are not reported.
+     */
+    @Test
+    void aFilteredListIsReadButNotTheNamesOfItsCondition() {
+        assertThat(ConstantFeel.variablesRead("=count(items[item > 1]) > 0")).containsExactly("items");
+        assertThat(ConstantFeel.variablesRead("=deals[amount > 100] != []")).containsExactly("deals");
+        assertThat(ConstantFeel.variablesRead("=some x in items[item > 1] satisfies x > limit"))
+                .containsExactlyInAnyOrder("items", "limit");
+        assertThat(ConstantFeel.variablesRead("=every x in items satisfies x[item > 1] = []"))
+                .containsExactly("items");
+        assertThat(ConstantFeel.variablesRead("=count(for x in items return x) > 0"))
+                .containsExactly("items");
+        // the incident's explanation wants every name read: a filter's keys or variables cannot be told apart
+        assertThat(ConstantFeel.everyVariableRead("=deals[amount > limit] != []"))
+                .isNull();
+        assertThat(ConstantFeel.everyVariableRead("=items[item > 1] != []")).containsExactly("items");
     }
 
     @Test
