@@ -4,6 +4,7 @@ import dev.baton.people.PeopleByName;
 import dev.baton.people.Person;
 import dev.baton.people.TeamService;
 import dev.baton.people.TeamView;
+import dev.baton.shared.StepNames;
 import dev.baton.shared.Text;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,8 +32,9 @@ import org.w3c.dom.Element;
  * =accountOwner}) depend on the run and are left to it. An expression that gives nobody ({@code =[]},
  * {@code =""}, a lone {@code =}, which the engine deploys) is refused when the step's other assignment
  * attributes name nobody either, as every run's step would go to the admins' unassigned work; a step
- * with no assignment at all is {@link PlaybookChecks}' ("nobody is assigned this task"), and a blank
- * attribute beside one that names someone passes, as a plain blank one does. Checked for a new
+ * with no assignment at all is {@link PlaybookChecks}' ("nobody is assigned this task"), and an
+ * expression that gives nobody beside one that names someone passes, as a plain blank attribute does, but
+ * for a blank expression ({@code =}, {@code =  }), which the engine does not take as none. Checked for a new
  * upload only: a kept upload deployed again at start-up keeps running when someone named in it
  * leaves later (its steps go to unassigned work, with the reason).
  */
@@ -104,6 +106,7 @@ class AssignmentChecks {
          */
         private void nobody(String id, Element assignment) {
             Map<String, String> gives = new java.util.LinkedHashMap<>();
+            boolean namesSomeone = false;
             for (String attribute : List.of("assignee", "candidateGroups", "candidateUsers")) {
                 String written = assignment.getAttribute(attribute);
                 if (written.isBlank()) {
@@ -111,9 +114,16 @@ class AssignmentChecks {
                 }
                 Optional<String> nothing = givesNobody(attribute, written);
                 if (nothing.isEmpty()) {
-                    return; // it names someone, or only the run can tell
+                    namesSomeone = true; // it names someone, or only the run can tell
+                } else {
+                    gives.put(attribute, nothing.get());
                 }
-                gives.put(attribute, nothing.get());
+            }
+            if (namesSomeone) {
+                gives.keySet().stream()
+                        .filter(attribute -> blankExpression(assignment.getAttribute(attribute)))
+                        .forEach(attribute -> refuse(id, blankBeside(id, attribute, assignment)));
+                return;
             }
             gives.forEach((attribute, what) -> refuse(
                     id,
@@ -124,9 +134,30 @@ class AssignmentChecks {
                             + " sales-emea), or an expression over the run (e.g. =accountOwner)"));
         }
 
+        /**
+         * Why a blank expression ({@code =}, {@code =  }) beside an attribute that names someone is refused: an
+         * expression that gives nobody beside it passes ({@code =[]}, {@code =""}), as a blank attribute does, but
+         * the engine does not take a blank one as none (session 44's probe: {@code assignee="="} beside candidate
+         * groups deployed, and its steps did not go to the candidates as drawn).
+         */
+        private String blankBeside(String id, String attribute, Element assignment) {
+            String others = List.of("assignee", "candidateGroups", "candidateUsers").stream()
+                    .filter(a ->
+                            !a.equals(attribute) && !assignment.getAttribute(a).isBlank())
+                    .collect(Collectors.joining(" and "));
+            return "the " + attribute + " of " + StepNames.quoted(names.get(id), id) + " is the expression '"
+                    + ReferenceChecks.shown(assignment.getAttribute(attribute)) + "', with nothing after the =: the"
+                    + " engine does not read that as no " + attribute + " (a lone = is taken as the name '='), so the"
+                    + " step would not be offered as its " + others + " say. Leave " + attribute + " empty in Modeler"
+                    + " (no =) or write one: "
+                    + ("assignee".equals(attribute)
+                            ? "=\"maria\", maria or =accountOwner"
+                            : "=[\"sales-emea\"] or sales-emea");
+        }
+
         /** What an expression that names nobody on any run gives, or empty when it may name someone. */
         private Optional<String> givesNobody(String attribute, String written) {
-            if (written.equals("=")) {
+            if (blankExpression(written)) {
                 return Optional.of("nothing is written after the =");
             }
             if (!ConstantFeel.isExpression(written)) {
@@ -278,6 +309,11 @@ class AssignmentChecks {
             case Number n -> "the number " + n;
             default -> "'" + value + "', not text";
         };
+    }
+
+    /** An = with nothing but spaces after it: no expression, nor a name anyone has. */
+    private static boolean blankExpression(String value) {
+        return value.startsWith("=") && value.substring(1).isBlank();
     }
 
     /** Written as it is, not a FEEL expression (which depends on the run); blank is no value. */

@@ -636,6 +636,41 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Session 44's probe: a condition that filters a list nothing sets ({@code items[item > 1]}) was deployed
+     * without a warning, as Baton could not read a filter, though every run launched without the list stops at
+     * the gateway. Filters, {@code every} and {@code for} over such a list are warned now, naming the list, not
+     * {@code item} nor the bound name.
+     */
+    @Test
+    void aConditionFilteringOrQuantifyingOverAnUnsetListIsWarned() {
+        String bpmn = gatewayPlaybook(
+                "Process_condition_filter",
+                "Filtered conditions",
+                conditionalFlow("flow_filter", "=count(items[item &gt; 1]) &gt; 0")
+                        + conditionalFlow("flow_every", "=every x in items satisfies x &gt; 1")
+                        + conditionalFlow("flow_for", "=count(for x in items return x) &gt; 0")
+                        + conditionalFlow("flow_keys", "=callNote != null and deals[amount &gt; 100] != []"));
+
+        ResponseEntity<List> deployed = upload("ada", Map.of("filter.bpmn", bpmn, "renewal-call.form", FORM));
+
+        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
+        List<Map<String, Object>> warnings = (List<Map<String, Object>>)
+                ((List<Map<String, Object>>) deployed.getBody()).getFirst().get("warnings");
+        assertThat(warnings)
+                .extracting(w -> w.get("elementId"))
+                .containsExactlyInAnyOrder("flow_filter", "flow_every", "flow_for", "flow_keys");
+        assertThat(warnings)
+                .filteredOn(w -> !"flow_keys".equals(w.get("elementId")))
+                .allSatisfy(w -> assertThat((String) w.get("message"))
+                        .contains("reads items, which no form field")
+                        .doesNotContain("item,", "x,", "reads x"));
+        assertThat(warnings)
+                .filteredOn(w -> "flow_keys".equals(w.get("elementId")))
+                .singleElement()
+                .satisfies(w -> assertThat((String) w.get("message")).contains("reads deals, which no form field"));
+    }
+
+    /**
      * A playbook whose one step, "Call the customer" (the renewal call's form, team sales-emea), leads to the
      * gateway "Big deal?" ({@code gateway_deal}), whose default flow {@code flow_small} and the given {@code
      * flows} go to {@code end}.
@@ -744,6 +779,47 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .anySatisfy(m -> assertThat(m)
                         .startsWith("the assignee '12' names nobody: no person signs in to Baton as '12'"));
         assertThat(processDeployed("Process_assign_nobody")).isFalse();
+    }
+
+    /**
+     * Session 44's probe: {@code assignee="="} (or {@code "=  "}) beside candidate groups deployed, and the engine
+     * did not take it as no assignee. A blank expression is refused beside a team or person too, naming the step.
+     */
+    @Test
+    void aBlankAssignmentExpressionBesideCandidatesIsRefusedNamingTheStep() {
+        String file = good("Process_assign_blank")
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        userTask("Activity_lone_beside", "assignee=\"=\" candidateGroups=\"sales-emea\"")
+                                + userTask("Activity_spaces_beside", "assignee=\"=  \" candidateUsers=\"maria\"")
+                                + userTask("Activity_groups_beside", "candidateGroups=\"=\" assignee=\"maria\"")
+                                + "<bpmn:userTask id=\"Activity_unnamed\"><bpmn:extensionElements>"
+                                + "<zeebe:assignmentDefinition assignee=\"=\" candidateGroups=\"sales-emea\" />"
+                                + "</bpmn:extensionElements></bpmn:userTask>"
+                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+
+        ResponseEntity<List> response = upload("ada", Map.of("blank-expr.bpmn", file, "renewal-call.form", FORM));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        List<Map<String, Object>> problems = problems(response);
+        assertThat(problems)
+                .extracting(p -> (String) p.get("elementId"))
+                .containsExactlyInAnyOrder(
+                        "Activity_lone_beside", "Activity_spaces_beside", "Activity_groups_beside", "Activity_unnamed");
+        assertThat(messages(problems))
+                .contains("the assignee of 'Activity_lone_beside' is the expression '=', with nothing after the =:"
+                        + " the engine does not read that as no assignee (a lone = is taken as the name '='), so the"
+                        + " step would not be offered as its candidateGroups say. Leave assignee empty in Modeler"
+                        + " (no =) or write one: =\"maria\", maria or =accountOwner")
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the assignee of 'Activity_spaces_beside' is the expression '=  ', with nothing")
+                        .contains("as its candidateUsers say"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the candidateGroups of 'Activity_groups_beside' is the expression '='")
+                        .endsWith("write one: =[\"sales-emea\"] or sales-emea"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("the assignee of step without a name (id Activity_unnamed) is the expression"));
+        assertThat(processDeployed("Process_assign_blank")).isFalse();
     }
 
     private static String userTask(String id, String assignment) {
