@@ -109,7 +109,7 @@ final class TimerlessVersion {
         Document doc;
         try {
             doc = parse(bpmn);
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
             return null;
         }
         Map<String, String> marked = new LinkedHashMap<>();
@@ -133,8 +133,8 @@ final class TimerlessVersion {
         }
         try {
             return new Unmarked(utf8(doc), marked);
-        } catch (Exception e) {
-            return null;
+        } catch (Exception | StackOverflowError e) {
+            return null; // the serializer recurses per level: a file nested that deep is refused by the checks
         }
     }
 
