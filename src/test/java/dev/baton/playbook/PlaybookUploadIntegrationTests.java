@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -820,6 +821,30 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .anySatisfy(m -> assertThat(m)
                         .startsWith("the assignee of step without a name (id Activity_unnamed) is the expression"));
         assertThat(processDeployed("Process_assign_blank")).isFalse();
+    }
+
+    /** Session 44: the upload page named a step without a name " (Activity_unnamed)", its id in brackets alone. */
+    @Test
+    void theUploadPageNamesAStepWithoutANameInWords() throws Exception {
+        String file = good("Process_page_unnamed")
+                .replace(
+                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        "<bpmn:userTask id=\"Activity_unnamed\"><bpmn:extensionElements>"
+                                + "<zeebe:assignmentDefinition assignee=\"=\" candidateGroups=\"sales-emea\" />"
+                                + "</bpmn:extensionElements></bpmn:userTask>"
+                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+
+        uploadForm(
+                        bpmnFile("unnamed.bpmn", file.getBytes(StandardCharsets.UTF_8)),
+                        new MockMultipartFile(
+                                "files",
+                                "renewal-call.form",
+                                "application/json",
+                                FORM.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">step without a name (id Activity_unnamed)</strong>")))
+                .andExpect(content().string(not(containsString("> (Activity_unnamed)</strong>"))));
+        assertThat(processDeployed("Process_page_unnamed")).isFalse();
     }
 
     private static String userTask(String id, String assignment) {
