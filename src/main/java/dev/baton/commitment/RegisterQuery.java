@@ -204,9 +204,10 @@ class RegisterQuery {
      * The due day has ended where the owner is (the company's zone for no owner or an owner without a
      * zone): a promise due on 27 March is not overdue in Los Angeles while it is 27 March there. While
      * it is the same day in every zone in use (always, for a company in one zone) that is a plain
-     * {@code due_date < today}: no join to the owner, so a count can be read from an index.
+     * {@code due_date < today}: no join to the owner, so a count can be read from an index. Also the trust
+     * report's "due before today" ({@link CommitmentStatistics}): the owner is {@code o}.
      */
-    private static String pastDue(Todays todays, MapSqlParameterSource params) {
+    static String pastDue(Todays todays, MapSqlParameterSource params) {
         if (todays.zonesByDay().size() == 1) {
             params.addValue("today", todays.latest());
             return "c.due_date < :today";

@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Whether the team keeps its promises. Commitments: those due in the period (not cancelled), under
- * their owner; delivered on time as a share of those settled (due before today, or delivered) whose
- * delivery time is known (one delivered with no audited delivery, e.g. imported so, is counted apart).
+ * their owner, each day the owner's ({@link CommitmentStatistics}); delivered on time as a share of those
+ * settled (due before today, or delivered) whose delivery time is known (one delivered with no audited
+ * delivery, e.g. imported so, is counted apart).
  * Handovers completed in the period: under the departing rep (count, median hours from launch to
  * completion, accounts with a note); their accounts under the successor (acknowledged before the
  * customer was contacted, introduction call within its due date). Contacts: under the account's
@@ -97,7 +98,7 @@ public class TrustReportService {
         Function<Long, Tally> rep = id -> id == null
                 ? (companyWide ? noOwner : null)
                 : visible.containsKey(id) ? reps.computeIfAbsent(id, k -> new Tally()) : null;
-        commitments.byOwner(from, to, today, clock.getZone()).forEach(c -> with(rep.apply(c.ownerId()), t -> t.add(c)));
+        commitments.byOwner(from, to).forEach(c -> with(rep.apply(c.ownerId()), t -> t.add(c)));
         handovers
                 .completed(start, end)
                 .forEach(h -> with(rep.apply(h.departingId()), t -> t.handoverHours.add(h.hours())));

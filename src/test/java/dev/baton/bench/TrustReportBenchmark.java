@@ -112,15 +112,18 @@ class TrustReportBenchmark {
     static final String PEOPLE_SQL =
             "select p.id, p.full_name, p.active, t.id, t.key from person p" + " left join team t on t.id = p.team_id";
 
-    /** Commitments due in the period per owner: due, settled, delivered on time (by its audit event), without one, overdue, ... */
+    /**
+     * Commitments due in the period per owner: due, settled, delivered on time (by its audit event), without one,
+     * overdue, ...; each day the owner's (their zone, else the company's).
+     */
     static final String COMMITMENTS_SQL = """
-        select c.owner_id, count(*), count(*) filter (where c.due_date < current_date or c.status in ('DELIVERED', 'VERIFIED')),
+        select c.owner_id, count(*), count(*) filter (where c.due_date < (now() at time zone coalesce(p.time_zone, 'UTC'))::date or c.status in ('DELIVERED', 'VERIFIED')),
           count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and (coalesce((select min(e.at)
             from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id and e.action = 'commitment.delivered'),
-            c.imported_delivered_at) at time zone 'UTC')::date <= c.due_date),
+            c.imported_delivered_at) at time zone coalesce(p.time_zone, 'UTC'))::date <= c.due_date),
           count(*) filter (where c.status in ('DELIVERED', 'VERIFIED') and c.imported_delivered_at is null and not exists (select 1
             from audit_event e where e.entity_type = 'commitment' and e.entity_id = c.id and e.action = 'commitment.delivered')),
-          count(*) filter (where c.status in ('PROPOSED', 'ACCEPTED') and c.due_date < current_date),
+          count(*) filter (where c.status in ('PROPOSED', 'ACCEPTED') and c.due_date < (now() at time zone coalesce(p.time_zone, 'UTC'))::date),
           count(*) filter (where c.status = 'BREACHED'),
           count(*) filter (where c.status in ('PROPOSED', 'ACCEPTED', 'DELIVERED', 'REJECTED') and (p.id is null or not p.active)),
           count(*) filter (where c.status = 'REJECTED')

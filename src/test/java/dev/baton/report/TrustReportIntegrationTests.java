@@ -313,6 +313,74 @@ class TrustReportIntegrationTests {
                 .containsEntry("deliveredOnTimePct", 50.0);
     }
 
+    /**
+     * Found by a probe: the report judged on time, overdue and settled by the company's day, where the
+     * process, the API's {@code overdue} and the escalation judge them by the owner's. A delivery at 19:00
+     * in Los Angeles on the due day (03:00 UTC the next day) was late; one at 07:00 the day after in
+     * Sydney (20:00 UTC on the due day, after the process had escalated it) on time; a promise due
+     * yesterday in Sydney, overdue in the API, not counted overdue while it was still that day in UTC.
+     * (The last fails without the fix whenever Sydney's or Los Angeles' day is not UTC's: before 08:00
+     * and after 13:00 UTC.)
+     */
+    @Test
+    void commitmentsAreOnTimeOverdueAndSettledByTheDayWhereTheirOwnerIs() {
+        java.time.ZoneId losAngeles = java.time.ZoneId.of("America/Los_Angeles");
+        java.time.ZoneId sydney = java.time.ZoneId.of("Australia/Sydney");
+        long ravi = person("ravi-" + run, manager, "REP", true);
+        long cora = person("cora-" + run, manager, "REP", true);
+        jdbc.update("update person set time_zone = ? where id = ?", losAngeles.getId(), ravi);
+        jdbc.update("update person set time_zone = ? where id = ?", sydney.getId(), cora);
+        long account = jdbc.queryForObject(
+                "insert into account (name, owner_id) values (?, ?) returning id", Long.class, "Zones " + run, ravi);
+        LocalDate due = today.minusDays(10);
+        // 19:00 on the due day in Los Angeles, 03:00 UTC the next day: on time
+        imported(
+                account,
+                ravi,
+                due,
+                "DELIVERED",
+                due.atTime(19, 0).atZone(losAngeles).toInstant(),
+                "late-evening");
+        // 07:00 the day after the due day in Sydney, the evening of the due day in UTC: late
+        imported(
+                account,
+                cora,
+                due,
+                "DELIVERED",
+                due.plusDays(1).atTime(7, 0).atZone(sydney).toInstant(),
+                "early");
+        // due yesterday in Sydney: overdue there, whatever day it is in UTC
+        imported(account, cora, LocalDate.now(sydney).minusDays(1), "ACCEPTED", null, "yesterday");
+        // due today in Los Angeles: not overdue there, whatever day it is in UTC
+        imported(account, ravi, LocalDate.now(losAngeles), "ACCEPTED", null, "today");
+
+        Map report = report();
+
+        org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(figures(row(report, "reps", "ravi-" + run)))
+                    .containsAllEntriesOf(
+                            Map.of("commitmentsDue", 2, "commitmentsSettled", 1, "deliveredOnTime", 1, "overdue", 0));
+            soft.assertThat(figures(row(report, "reps", "cora-" + run)))
+                    .containsAllEntriesOf(
+                            Map.of("commitmentsDue", 2, "commitmentsSettled", 2, "deliveredOnTime", 0, "overdue", 1));
+        });
+    }
+
+    private void imported(
+            long account, long owner, LocalDate due, String status, Instant deliveredAt, String externalId) {
+        jdbc.update(
+                "insert into commitment (account_id, description, made_by_id, owner_id, due_date, status,"
+                        + " external_source, external_id, imported_delivered_at) values (?, 'imported', ?, ?, ?, ?,"
+                        + " 'BATON', ?, ?)",
+                account,
+                owner,
+                owner,
+                due,
+                status,
+                "Z-" + run + "-" + externalId,
+                ts(deliveredAt));
+    }
+
     private void imported(long account, long owner, int dueInDays, String status, Instant deliveredAt) {
         jdbc.update(
                 "insert into commitment (account_id, description, made_by_id, owner_id, due_date, status,"
