@@ -8,6 +8,7 @@ import dev.baton.people.PeopleImports;
 import dev.baton.people.PeopleImports.PersonRef;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -78,6 +79,8 @@ final class ImportRun {
     private final SlashDates slashDates;
 
     private final Validator validator;
+    /** Where a time the file writes without a zone was: the company's ({@link dev.baton.people.TimeZones#company}). */
+    private final ZoneId zone;
     /** The row of the last error and the fields it has errors in: one problem per cell is enough. */
     private long rowInError = -1;
 
@@ -89,8 +92,9 @@ final class ImportRun {
             Map<String, List<PersonRef>> people,
             FileKeys keys,
             Validator validator,
-            SlashDates slashDates) {
-        this(source, dryRun, false, people, keys, validator, new PeopleFile(), slashDates);
+            SlashDates slashDates,
+            ZoneId zone) {
+        this(source, dryRun, false, people, keys, validator, new PeopleFile(), slashDates, zone);
     }
 
     private ImportRun(
@@ -101,7 +105,8 @@ final class ImportRun {
             FileKeys keys,
             Validator validator,
             PeopleFile peopleFile,
-            SlashDates slashDates) {
+            SlashDates slashDates,
+            ZoneId zone) {
         this.source = source;
         this.dryRun = dryRun;
         this.lookingAhead = lookingAhead;
@@ -110,6 +115,7 @@ final class ImportRun {
         this.validator = validator;
         this.peopleFile = peopleFile;
         this.slashDates = slashDates;
+        this.zone = zone;
     }
 
     /**
@@ -118,7 +124,7 @@ final class ImportRun {
      * its errors and notices are its own, and it never writes.
      */
     ImportRun lookingAhead() {
-        return new ImportRun(source, true, true, people, keys, validator, peopleFile, slashDates);
+        return new ImportRun(source, true, true, people, keys, validator, peopleFile, slashDates, zone);
     }
 
     boolean writing() {
@@ -525,8 +531,10 @@ final class ImportRun {
     }
 
     /**
-     * The point in time in {@code field}, as {@link #date} reads its date ({@link Values#instant}); null for
-     * a blank cell, and after recording the error for one that is unreadable or could be read either way.
+     * The point in time in {@code field}, as {@link #date} reads its date ({@link Values#instant}), a time
+     * without a zone (and a date alone, from its start) read in the company's zone, as the company's CRM
+     * exports it; null for a blank cell, and after recording the error for one that is unreadable or could
+     * be read either way.
      *
      * @param withTime whether the column is for a date and time, which the error then says how to write
      */
@@ -535,7 +543,7 @@ final class ImportRun {
         if (value == null || ambiguous(row, field, value)) {
             return null;
         }
-        java.time.Instant at = Values.instant(value, slashDates.dayFirst(value));
+        java.time.Instant at = Values.instant(value, slashDates.dayFirst(value), zone);
         if (at == null) {
             error(
                     row,

@@ -49,6 +49,7 @@ class ImportRunner {
     private final JdbcTemplate jdbc;
     private final Validator validator;
     private final AccountImports accounts;
+    private final dev.baton.people.TimeZones zones;
 
     /** The kinds whose rows each account's timeline counts in one line per import (accounts tell each row). */
     private static final Set<ImportKind> TOLD_PER_ACCOUNT =
@@ -69,8 +70,10 @@ class ImportRunner {
             PlatformTransactionManager transactions,
             JdbcTemplate jdbc,
             Validator validator,
-            AccountImports accountImports) {
+            AccountImports accountImports,
+            dev.baton.people.TimeZones zones) {
         this.accounts = accountImports;
+        this.zones = zones;
         this.jobs = jobs;
         this.validator = validator;
         this.jdbc = jdbc;
@@ -110,7 +113,13 @@ class ImportRunner {
             // one transaction for a dry run too: the file's keys are in a temporary table of its own
             writing.executeWithoutResult(tx -> {
                 ImportRun run = new ImportRun(
-                        job.getSource(), job.isDryRun(), directory, new FileKeys(jdbc), validator, survey.dates());
+                        job.getSource(),
+                        job.isDryRun(),
+                        directory,
+                        new FileKeys(jdbc),
+                        validator,
+                        survey.dates(),
+                        zones.company());
                 runs[0] = run;
                 run.importedBy = new AccountImports.ImportedBy(jobId, job.getFileName());
                 lookAhead(job, file, run);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -62,11 +63,16 @@ final class Values {
         return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    /** As {@link #instant(String, boolean, ZoneId)} in UTC: for {@link #date}, which keeps the day as written. */
+    static Instant instant(String text, boolean dayFirst) {
+        return instant(text, dayFirst, ZoneOffset.UTC);
+    }
+
     /**
      * A point in time, its slash date (if any) read day first when {@code dayFirst}; a time without a
-     * zone is read as UTC, a date alone as its start. Null if unreadable.
+     * zone is read in {@code zone}, a date alone as its start there. Null if unreadable.
      */
-    static Instant instant(String text, boolean dayFirst) {
+    static Instant instant(String text, boolean dayFirst, ZoneId zone) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException ignored) {
@@ -79,14 +85,14 @@ final class Values {
         }
         for (DateTimeFormatter f : dayFirst ? DAY_FIRST_DATE_TIMES : MONTH_FIRST_DATE_TIMES) {
             try {
-                return LocalDateTime.parse(text, f).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(text, f).atZone(zone).toInstant();
             } catch (DateTimeParseException ignored) {
                 // the next shape
             }
         }
         for (DateTimeFormatter f : dayFirst ? DAY_FIRST_DATES : MONTH_FIRST_DATES) {
             try {
-                return LocalDate.parse(text, f).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return LocalDate.parse(text, f).atStartOfDay(zone).toInstant();
             } catch (DateTimeParseException ignored) {
                 // the next shape
             }
