@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,6 +52,8 @@ public class TrustReportService {
     private final PeopleDirectory directory;
     private final Duration freshnessWindow;
     private final Clock clock;
+    /** The company's zone ({@code baton.company-time-zone}), whose days the period's dates are. */
+    private final ZoneId company;
 
     TrustReportService(
             CommitmentStatistics commitments,
@@ -61,6 +64,7 @@ public class TrustReportService {
             PeopleService people,
             PeopleDirectory directory,
             dev.baton.quality.QualitySettings quality,
+            dev.baton.people.TimeZones zones,
             Clock clock) {
         this.commitments = commitments;
         this.handovers = handovers;
@@ -71,6 +75,12 @@ public class TrustReportService {
         this.directory = directory;
         this.freshnessWindow = quality.staleAfter();
         this.clock = clock;
+        this.company = zones.company();
+    }
+
+    /** Today in the company's zone ({@code baton.company-time-zone}): the last day of a report by default. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), company);
     }
 
     /**
@@ -83,9 +93,9 @@ public class TrustReportService {
         if (to.isBefore(from) || to.isAfter(from.plusYears(3))) {
             throw new BadRequestException("to", "must be on or after 'from', and within 3 years of it");
         }
-        LocalDate today = LocalDate.now(clock);
-        Instant start = from.atStartOfDay(clock.getZone()).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        LocalDate today = today();
+        Instant start = from.atStartOfDay(company).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(company).toInstant();
         List<Entry> everyone = directory.everyone();
         Set<Long> line = companyWide ? null : people.lineOf(viewer);
         Map<Long, Entry> visible = everyone.stream()
@@ -105,7 +115,7 @@ public class TrustReportService {
         handovers.items(start, end).forEach(i -> with(rep.apply(i.personId()), t -> t.add(i)));
         tasks.done(start, end).forEach(d -> with(rep.apply(byUsername.get(d.username())), t -> t.add(d)));
         leads.firstTouches(start, end, clock.instant()).forEach(l -> with(rep.apply(l.ownerId()), t -> t.add(l)));
-        List<Freshness> freshness = accounts.freshness(from, to, freshnessWindow, clock.instant(), clock.getZone());
+        List<Freshness> freshness = accounts.freshness(from, to, freshnessWindow, clock.instant(), company);
         LocalDate lastMonth = freshness.stream()
                 .map(Freshness::month)
                 .max(Comparator.naturalOrder())

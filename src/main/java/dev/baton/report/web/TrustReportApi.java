@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -26,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class TrustReportApi {
 
     private final TrustReportService reports;
-    private final Clock clock;
 
-    TrustReportApi(TrustReportService reports, Clock clock) {
+    TrustReportApi(TrustReportService reports) {
         this.reports = reports;
-        this.clock = clock;
     }
 
     @GetMapping("/trust")
@@ -49,7 +46,7 @@ class TrustReportApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Authentication me) {
-        return of(reports, clock, from, to, me);
+        return of(reports, from, to, me);
     }
 
     @GetMapping(value = "/trust.csv", produces = "text/csv")
@@ -61,12 +58,12 @@ class TrustReportApi {
             Authentication me,
             HttpServletResponse response)
             throws IOException {
-        TrustReport report = of(reports, clock, from, to, me);
+        TrustReport report = of(reports, from, to, me);
         send(report, table, response);
     }
 
-    static TrustReport of(TrustReportService reports, Clock clock, LocalDate from, LocalDate to, Authentication me) {
-        LocalDate end = to == null ? LocalDate.now(clock) : to;
+    static TrustReport of(TrustReportService reports, LocalDate from, LocalDate to, Authentication me) {
+        LocalDate end = to == null ? reports.today() : to;
         LocalDate start = from == null ? end.minusDays(89) : from;
         return reports.report(start, end, me.getName(), Capability.READ_COMPANY_REPORTS.grantedTo(me));
     }

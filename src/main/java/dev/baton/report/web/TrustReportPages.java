@@ -6,7 +6,6 @@ import dev.baton.report.TrustReport;
 import dev.baton.report.TrustReportService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,12 +26,10 @@ class TrustReportPages {
 
     private final TrustReportService reports;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    TrustReportPages(TrustReportService reports, ObjectMapper json, Clock clock) {
+    TrustReportPages(TrustReportService reports, ObjectMapper json) {
         this.reports = reports;
         this.json = json;
-        this.clock = clock;
     }
 
     @GetMapping("/trust")
@@ -42,7 +39,7 @@ class TrustReportPages {
             Authentication me,
             Model model)
             throws JsonProcessingException {
-        TrustReport report = TrustReportApi.of(reports, clock, from, to, me);
+        TrustReport report = TrustReportApi.of(reports, from, to, me);
         model.addAttribute("report", report);
         model.addAttribute("chart", json.writeValueAsString(chartData(report)));
         TrustReport.Row everyone = new TrustReport.Row(null, null, "Everyone", true, report.total());
@@ -66,7 +63,7 @@ class TrustReportPages {
             Authentication me,
             HttpServletResponse response)
             throws IOException {
-        TrustReportApi.send(TrustReportApi.of(reports, clock, from, to, me), table, response);
+        TrustReportApi.send(TrustReportApi.of(reports, from, to, me), table, response);
     }
 
     /** What the charts draw (read by static/js/trust-charts.js from a data attribute: no inline script). */
