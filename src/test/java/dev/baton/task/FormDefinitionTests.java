@@ -180,9 +180,22 @@ class FormDefinitionTests {
     @Test
     void acceptsJsonTypesAndTreatsAMissingCheckboxAsUnchecked() {
         Map<String, Object> values =
-                form.validate(Map.of("reviewSummary", "ok", "healthScore", 6.5, "renewalRisk", "high"));
+                form.validate(Map.of("reviewSummary", "ok", "healthScore", 6.0, "renewalRisk", "high"));
 
-        assertThat(values).containsEntry("healthScore", 6.5).containsEntry("needsFollowUp", false);
+        assertThat(values).containsEntry("healthScore", 6L).containsEntry("needsFollowUp", false);
+    }
+
+    /**
+     * The session 44 probe completed the review with a health score of 5.5 and the timeline said "Health
+     * score 5.5 of 10": the score is a whole number (the form's {@code decimalDigits: 0}).
+     */
+    @Test
+    void refusesAFractionalHealthScore() {
+        InvalidFormValues invalid = catchThrowableOfType(
+                InvalidFormValues.class,
+                () -> form.validate(Map.of("reviewSummary", "x", "healthScore", 5.5, "renewalRisk", "medium")));
+
+        assertThat(invalid.getFieldErrors()).containsOnly(Map.entry("healthScore", "'5.5' is not a whole number"));
     }
 
     @Test
@@ -199,7 +212,7 @@ class FormDefinitionTests {
 
         assertThat(invalid.getFieldErrors())
                 .containsEntry("reviewSummary", "is required")
-                .containsEntry("healthScore", "'seven' is not a number")
+                .containsEntry("healthScore", "'seven' is not a whole number")
                 .containsEntry("renewalRisk", "must be one of \"Low\", \"Medium\" or \"High\"")
                 .containsEntry("needsFollowUp", "must be checked or not (true or false)")
                 .containsEntry("nextContactDate", "must be a date like 2026-01-31")

@@ -97,7 +97,7 @@ class TaskPagesIntegrationTests extends EngineIntegrationTest {
         String rejected = SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class);
         assertThat(rejected)
                 .contains("nothing was completed")
-                .contains("&#39;lots&#39; is not a number")
+                .contains("&#39;lots&#39; is not a whole number")
                 .contains("is required")
                 .contains("&lt;b&gt;bold&lt;/b&gt;")
                 .doesNotContain("<b>bold</b>");
