@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,7 +141,7 @@ public class CommitmentProcessSteps {
                         .orElseThrow(() -> new IllegalStateException(
                                 "commitment " + id + ": no kept answer " + answerId + " for its decision"));
         CommitmentDecision d = answer == null ? given : answer.fill(given);
-        check(d, zones.of(read.getOwner() != null ? read.getOwner() : read.getMadeBy()));
+        check(d, read);
         AuditLog.onBehalfOf(answer == null ? null : answer.getWrittenBy(), () -> apply(id, version, d));
     }
 
@@ -181,22 +182,36 @@ public class CommitmentProcessSteps {
      */
     @Transactional(readOnly = true)
     public void check(CommitmentDecision d) {
-        check(d, zones.current());
+        ZoneId zone = zones.current();
+        check(d, due -> future(due, earliest(zones.today(zones.company()), zones.today(zone))));
     }
 
-    /** As {@link #check(CommitmentDecision)}; "today" is the earliest of the company's and {@code zone}'s. */
-    private void check(CommitmentDecision d, ZoneId zone) {
-        LocalDate today = earliest(zones.today(zones.company()), zones.today(zone));
+    /**
+     * As {@link #check(CommitmentDecision)} for a step of commitment {@code commitmentId}: a new due date is
+     * judged where the commitment's is ({@link CommitmentService#requireDueDateOpen}), so a step refuses a
+     * day already ended where the owner is instead of the process escalating it at once.
+     */
+    @Transactional(readOnly = true)
+    public void check(CommitmentDecision d, long commitmentId) {
+        check(d, commitment(commitmentId));
+    }
+
+    private void check(CommitmentDecision d, Commitment c) {
+        ZoneId zone = dueZone(c);
+        check(d, due -> service.requireDueDateOpen(required("newDueDate", due), zone, "newDueDate"));
+    }
+
+    private void check(CommitmentDecision d, Consumer<LocalDate> future) {
         switch (d.decision() == null ? "" : d.decision()) {
             case "assign", "reassign" -> owner(d.newOwnerUsername());
             case "accept", "verify" -> {}
             case "reject", "cancel", "reopen", "breach" -> required("reason", d.reason());
             case "renegotiate" -> {
                 required("newDescription", d.newDescription());
-                future(d.newDueDate(), today);
+                future.accept(d.newDueDate());
             }
             case "deliver" -> required("evidence", d.evidence());
-            case "reschedule" -> future(d.newDueDate(), today);
+            case "reschedule" -> future.accept(d.newDueDate());
             default -> throw new BadRequestException("decision", "unknown decision '" + d.decision() + "'");
         }
         written("newDescription", d.newDescription(), Commitment.DESCRIPTION_MAX);
@@ -329,8 +344,8 @@ public class CommitmentProcessSteps {
     }
 
     /**
-     * Today or later, where "today" is the earliest of the company's and the person's concerned: someone
-     * in Los Angeles may still choose a day that has already ended in Europe.
+     * Today or later, where "today" is the earliest of the company's and the person's answering, for an
+     * answer whose commitment is not known; one whose commitment is known is judged where its owner is.
      */
     private static LocalDate future(LocalDate due, LocalDate today) {
         if (required("newDueDate", due).isBefore(today)) {

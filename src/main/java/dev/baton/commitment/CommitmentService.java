@@ -130,19 +130,24 @@ public class CommitmentService implements OwnedWork, ContactReferences {
                 .collect(Collectors.groupingBy(row -> (Long) row[0], Collectors.counting()));
     }
 
+    /**
+     * Records a promise made by {@code username} (its maker), audits it, mails its owner if any, and
+     * announces it so its process starts.
+     *
+     * @throws BadRequestException at {@code dueDate} for a day already ended where the owner is (the
+     *     maker's zone while nobody owns it: {@link #requireDueDateOpen}, the reschedule's rule), or at
+     *     the field naming an unknown account, contact, owner or team
+     */
     @Transactional
     public CommitmentView create(NewCommitment n, String username) {
-        // today where the person recording it is: a promise made late in the day in Los Angeles is for
-        // a day that may already be yesterday in Europe
-        if (n.dueDate().isBefore(zones.today(people.signedIn(username)))) {
-            throw new BadRequestException("dueDate", "must be today or later");
-        }
         Account account = accounts.referenced(n.accountId(), "accountId");
         Contact contact = n.contactId() == null ? null : contacts.referenced(n.contactId(), account, "contactId");
         Person owner = n.ownerId() == null ? null : people.newOwner(n.ownerId(), "ownerId", "a commitment");
         Team team = n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
-        Commitment commitment = commitments.save(new Commitment(
-                account, contact, n.description().trim(), people.signedIn(username), owner, team, n.dueDate()));
+        Person madeBy = people.signedIn(username);
+        requireDueDateOpen(n.dueDate(), dueZone(owner, madeBy), "dueDate");
+        Commitment commitment = commitments.save(
+                new Commitment(account, contact, n.description().trim(), madeBy, owner, team, n.dueDate()));
         AuditEvent created = audit.record(
                 "commitment.created",
                 "commitment",
@@ -213,9 +218,7 @@ public class CommitmentService implements OwnedWork, ContactReferences {
     @Transactional
     public CommitmentView reschedule(Long id, LocalDate dueDate, String reason, Long version) {
         Commitment commitment = commitment(id);
-        if (dueDate.isBefore(zones.today(dueZone(commitment)))) {
-            throw new BadRequestException("dueDate", "must be today or later where the owner is");
-        }
+        requireDueDateOpen(dueDate, dueZone(commitment), "dueDate");
         if (dueDate.equals(commitment.getDueDate())) {
             throw new BadRequestException("dueDate", "is the due date already");
         }
@@ -227,7 +230,26 @@ public class CommitmentService implements OwnedWork, ContactReferences {
      * on 27 March means late once 27 March has ended there, and a new due date may be that day until then.
      */
     ZoneId dueZone(Commitment c) {
-        return zones.of(c.getOwner() != null ? c.getOwner() : c.getMadeBy());
+        return dueZone(c.getOwner(), c.getMadeBy());
+    }
+
+    private ZoneId dueZone(Person owner, Person madeBy) {
+        return zones.of(owner != null ? owner : madeBy);
+    }
+
+    /**
+     * The one rule for a due date a person gives a commitment (recording it, rescheduling it, renegotiating
+     * it in its step): today or later where it is judged ({@link #dueZone}). A day already ended there would
+     * make the promise overdue the moment it is made, and its owner and their manager mailed at once (the
+     * session 44 probe: a promise for cora in Sydney, due "today" in UTC, was escalated within a second).
+     * Someone in Los Angeles may still choose a day that has already ended in Europe.
+     *
+     * @throws BadRequestException at {@code field} for a day already ended in {@code zone}
+     */
+    void requireDueDateOpen(LocalDate dueDate, ZoneId zone, String field) {
+        if (dueDate.isBefore(zones.today(zone))) {
+            throw new BadRequestException(field, "must be today or later where the owner is");
+        }
     }
 
     @Transactional

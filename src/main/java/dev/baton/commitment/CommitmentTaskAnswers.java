@@ -62,7 +62,11 @@ class CommitmentTaskAnswers implements TaskCompletionHandler {
         Long commitmentId = commitmentId(task);
         Map<String, Object> variables = new HashMap<>(values);
         try {
-            steps.check(decision);
+            if (commitmentId == null) {
+                steps.check(decision);
+            } else {
+                steps.check(decision, commitmentId);
+            }
             if (REASSIGNING.contains(decision.decision())) {
                 // typed as a user name, an address or a full name: the process and the kept answer get the user name
                 Person owner = steps.newOwner(decision);

@@ -2,13 +2,16 @@ package dev.baton.commitment;
 
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SaneDate;
-import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
-/** A promise made to a customer, recorded by the signed-in person; owner and delivering team optional. */
+/**
+ * A promise made to a customer, recorded by the signed-in person; owner and delivering team optional. The
+ * due date must also be today or later where the owner is, which only {@link CommitmentService#create} can
+ * judge ({@link CommitmentService#requireDueDateOpen}): "today" here, in the server's zone, is not theirs.
+ */
 public record NewCommitment(
         @NotNull Long accountId,
         Long contactId,
@@ -19,5 +22,4 @@ public record NewCommitment(
         Long ownerId,
         Long deliveringTeamId,
 
-        @NotNull @FutureOrPresent(message = "must be today or later") @SaneDate
-        LocalDate dueDate) {}
+        @NotNull @SaneDate LocalDate dueDate) {}

@@ -4,7 +4,6 @@ import dev.baton.commitment.Commitment;
 import dev.baton.commitment.NewCommitment;
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SaneDate;
-import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,7 +12,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The account page's "record a promise" form: what was promised, by when, who owns it (optional) and
- * which team delivers it (optional). The same checks as the API's {@link NewCommitment}.
+ * which team delivers it (optional). The same checks as the API's {@link NewCommitment}; a due date already
+ * ended where the owner is comes back from the service at {@code dueDate}.
  */
 class PromiseForm {
 
@@ -23,7 +23,6 @@ class PromiseForm {
     private String description;
 
     @NotNull(message = "say by when")
-    @FutureOrPresent(message = "must be today or later")
     @SaneDate
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate dueDate;

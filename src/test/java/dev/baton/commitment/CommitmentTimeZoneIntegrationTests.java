@@ -1,12 +1,15 @@
 package dev.baton.commitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.account.Account;
 import dev.baton.account.Accounts;
 import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
+import dev.baton.shared.BadRequestException;
+import dev.baton.support.SignedIn;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,8 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The commitment process's timers where each owner is, around the 2027 daylight-saving changes (Los
@@ -120,6 +128,85 @@ class CommitmentTimeZoneIntegrationTests {
         assertThat((Map<String, Object>) alreadyOver.getBody().get("errors")).containsOnlyKeys("dueDate");
         assertThat(commitments.findById(ownedInKiritimati.getId()).orElseThrow().getDueDate())
                 .isEqualTo(todayInPagoPago.plusDays(10));
+    }
+
+    /**
+     * The session 44 probe recorded a promise for cora in Sydney due "today" in UTC, already yesterday
+     * where she is: accepted, and she and her manager were mailed "Overdue commitment" within a second.
+     * A new promise's due date is held to the reschedule's rule: today or later where the owner is.
+     */
+    @Test
+    void aNewPromiseIsDueTodayOrLaterWhereItsOwnerIsNotWhereTheServerOrTheCallerIs() {
+        LocalDate todayInPagoPago = LocalDate.now(ZoneId.of("Pacific/Pago_Pago"));
+        Commitment inPagoPago = ownedIn("Pacific/Pago_Pago", todayInPagoPago.plusDays(10));
+        Commitment inKiritimati = ownedIn("Pacific/Kiritimati", todayInPagoPago.plusDays(10));
+
+        ResponseEntity<Map> stillToday = recordAsAda(inPagoPago, todayInPagoPago);
+        ResponseEntity<Map> alreadyOver = recordAsAda(inKiritimati, todayInPagoPago);
+
+        assertThat(stillToday.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(alreadyOver.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) alreadyOver.getBody().get("errors"))
+                .containsOnly(Map.entry("dueDate", "must be today or later where the owner is"));
+        assertThat(commitments.findAll())
+                .filteredOn(c ->
+                        c.getAccount().getId().equals(inKiritimati.getAccount().getId()))
+                .as("nothing recorded beside the fixture")
+                .hasSize(1);
+    }
+
+    @Test
+    void theAccountPageSaysAtTheDueDateThatTheDayHasEndedWhereTheOwnerIs() {
+        LocalDate todayInPagoPago = LocalDate.now(ZoneId.of("Pacific/Pago_Pago"));
+        Commitment inKiritimati = ownedIn("Pacific/Kiritimati", todayInPagoPago.plusDays(10));
+        Account account = inKiritimati.getAccount();
+        TestRestTemplate ada = SignedIn.as(http, "ada");
+        HttpHeaders form = SignedIn.formOf(ada.getForObject("/accounts/" + account.getId(), String.class));
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("description", "Workshop");
+        fields.add("dueDate", todayInPagoPago.toString());
+        fields.add("ownerId", String.valueOf(inKiritimati.getOwner().getId()));
+
+        ResponseEntity<String> refused = ada.exchange(
+                "/accounts/" + account.getId() + "/commitments",
+                HttpMethod.POST,
+                new HttpEntity<>(fields, form),
+                String.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody())
+                .contains("The promise was not recorded: see the marked fields.")
+                .contains("id=\"promise-dueDate-error\">must be today or later where the owner is</div>");
+    }
+
+    /** A step's reschedule or renegotiation is judged where the owner is, as the API's reschedule is. */
+    @Test
+    void aStepsNewDueDateIsJudgedWhereTheOwnerIs() {
+        LocalDate todayInPagoPago = LocalDate.now(ZoneId.of("Pacific/Pago_Pago"));
+        Commitment inKiritimati = ownedIn("Pacific/Kiritimati", todayInPagoPago.plusDays(10));
+        CommitmentDecision reschedule =
+                new CommitmentDecision("reschedule", "agreed", null, todayInPagoPago, null, null);
+
+        assertThatThrownBy(() -> steps.decide(inKiritimati.getId(), inKiritimati.getVersion(), reschedule, null))
+                .isInstanceOfSatisfying(
+                        BadRequestException.class,
+                        e -> assertThat(e.getFieldErrors())
+                                .containsOnly(Map.entry("newDueDate", "must be today or later where the owner is")));
+        assertThatThrownBy(() -> steps.check(reschedule, inKiritimati.getId())).isInstanceOf(BadRequestException.class);
+        assertThat(commitments.findById(inKiritimati.getId()).orElseThrow().getDueDate())
+                .isEqualTo(todayInPagoPago.plusDays(10));
+    }
+
+    private ResponseEntity<Map> recordAsAda(Commitment fixture, LocalDate dueDate) {
+        return http.withBasicAuth("ada", "demo")
+                .postForEntity(
+                        "/api/commitments",
+                        Map.of(
+                                "accountId", fixture.getAccount().getId(),
+                                "description", "TZ test",
+                                "ownerId", fixture.getOwner().getId(),
+                                "dueDate", dueDate.toString()),
+                        Map.class);
     }
 
     private ResponseEntity<Map> rescheduleAsAda(Commitment c, LocalDate dueDate) {

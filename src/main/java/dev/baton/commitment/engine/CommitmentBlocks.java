@@ -42,8 +42,16 @@ import org.springframework.stereotype.Component;
 public class CommitmentBlocks {
 
     /** The service's request fields, by the block input that fills them. */
-    private static final Map<String, String> INPUTS =
-            Map.of("ownerId", "owner", "deliveringTeamId", "deliveringTeam", "accountId", Blocks.ACCOUNT_ID);
+    private static final Map<String, String> INPUTS = Map.of(
+            "ownerId",
+            "owner",
+            "deliveringTeamId",
+            "deliveringTeam",
+            "accountId",
+            Blocks.ACCOUNT_ID,
+            // a day already ended where the owner is: refused by the service, which knows their zone
+            "dueDate",
+            "dueDate");
 
     private final CommitmentService commitments;
     private final CommitmentAccess access;
