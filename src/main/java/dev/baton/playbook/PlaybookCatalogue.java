@@ -18,8 +18,10 @@ import dev.baton.shared.NotFoundException;
 import dev.baton.task.ProcessInstanceSteps;
 import dev.baton.task.ProcessInstanceSteps.Step;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -318,11 +320,39 @@ public class PlaybookCatalogue {
             vars.putAll(LaunchVariables.of(null, launcher));
         }
         if (processId.equals(SampleReviewBpmn.PROCESS_ID)) {
+            requireReviewDueInFuture(reviewDueAt(vars.get(Variables.REVIEW_DUE_AT)), Variables.REVIEW_DUE_AT);
             vars.putIfAbsent(
                     Variables.REVIEW_DUE_AT,
                     clock.instant().plus(SAMPLE_REVIEW_DUE_IN).toString());
         }
         return processInstances.start(processId, vars);
+    }
+
+    /**
+     * The sample review's due date must be after now: one already past made its step overdue at birth, and
+     * the team and the manager were mailed "Overdue and not claimed" within a minute (the session 44 probe
+     * launched one due 2020-01-01). Null (the default of 3 days from now) is fine.
+     *
+     * @param field where the caller took it from: {@code reviewDueAt} in a launch's variables, {@code dueAt}
+     *     in the sample review's own API
+     * @throws BadRequestException at {@code field} for an instant not after now
+     */
+    public void requireReviewDueInFuture(Instant dueAt, String field) {
+        if (dueAt != null && !dueAt.isAfter(clock.instant())) {
+            throw new BadRequestException(field, "must be in the future");
+        }
+    }
+
+    /** A launch's {@code reviewDueAt} as an instant when it reads as a date and time with an offset; else null (the engine's to judge). */
+    private static Instant reviewDueAt(Object given) {
+        if (!(given instanceof String text)) {
+            return null;
+        }
+        try {
+            return Instant.from(DateTimeFormatter.ISO_DATE_TIME.parse(text));
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /**

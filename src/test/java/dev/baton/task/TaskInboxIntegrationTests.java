@@ -16,10 +16,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** Who sees which task, and giving a claimed task back to its team. */
 @SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
@@ -183,6 +190,47 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((Map<String, Object>) bad.getBody().get("errors")).containsKey("accountId");
         assertThat(startedReviews()).isEqualTo(before);
+    }
+
+    /**
+     * The session 44 probe launched a review due 2020-01-01: its step was overdue at birth, and the team and
+     * the manager were mailed "Overdue and not claimed" within a minute. A due time not after now is refused.
+     */
+    @Test
+    void refusesAReviewDueInThePastAndStartsNothing() {
+        long account = jdbc.queryForObject("select min(id) from account", Long.class);
+        long before = startedReviews();
+
+        ResponseEntity<Map> bad = as("ada")
+                .postForEntity(
+                        "/api/playbooks/sample-review/instances",
+                        Map.of("accountId", account, "dueAt", "2020-01-01T00:00:00Z"),
+                        Map.class);
+        String page = launchOnThePage(account, "{\"reviewDueAt\": \"2020-01-01T00:00:00Z\"}");
+
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) bad.getBody().get("errors"))
+                .containsOnly(Map.entry("dueAt", "must be in the future"));
+        assertThat(page).contains("id=\"variables-error\">reviewDueAt must be in the future</div>");
+        assertThat(startedReviews()).isEqualTo(before);
+    }
+
+    /** The playbook page's launch form posted as a browser would; the page it comes back to. */
+    private String launchOnThePage(long account, String variables) {
+        // a browser of its own that shows the redirect, to follow it with the session
+        TestRestTemplate ada = new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri(http.getRootUri())
+                .redirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .defaultHeader(HttpHeaders.COOKIE, SignedIn.signIn(http.getRootUri(), "ada", "demo")));
+        HttpHeaders form = SignedIn.formOf(ada.getForObject("/playbooks/sample-review", String.class));
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("accountId", String.valueOf(account));
+        fields.add("variables", variables);
+        ResponseEntity<String> posted = ada.exchange(
+                "/playbooks/sample-review/instances", HttpMethod.POST, new HttpEntity<>(fields, form), String.class);
+        return posted.getStatusCode().is3xxRedirection()
+                ? ada.getForObject(posted.getHeaders().getLocation().getPath(), String.class)
+                : posted.getBody();
     }
 
     private long startedReviews() {

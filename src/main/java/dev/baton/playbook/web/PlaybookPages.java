@@ -22,6 +22,7 @@ import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.task.ProcessInstanceSteps.Step;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -195,7 +196,7 @@ class PlaybookPages {
                     "launchInvalid", Map.of("variables", "must be a JSON object, e.g. {\"region\": \"EMEA\"}"));
             redirect.addFlashAttribute("error", "Variables must be a JSON object, e.g. {\"region\": \"EMEA\"}");
         } catch (BadRequestException e) {
-            redirect.addFlashAttribute("launchInvalid", e.getFieldErrors());
+            redirect.addFlashAttribute("launchInvalid", atFormFields(e.getFieldErrors()));
             redirect.addFlashAttribute("error", e.getMessage());
         } catch (AccessDeniedException | ConflictException e) {
             // not the launch roles, an account outside the launcher's line, or a playbook Baton starts itself:
@@ -206,6 +207,22 @@ class PlaybookPages {
         redirect.addFlashAttribute("launchAccountId", accountId);
         redirect.addFlashAttribute("launchVariables", variables);
         return "redirect:/playbooks/" + processId;
+    }
+
+    /**
+     * A launch's refusals at the form's two fields: a variable the JSON gave ({@code reviewDueAt}: "must be
+     * in the future") is marked at the variables box, by its name, as the page has no field of its own for it.
+     */
+    private static Map<String, String> atFormFields(Map<String, String> refused) {
+        Map<String, String> marked = new LinkedHashMap<>();
+        refused.forEach((field, message) -> {
+            if (field.equals("accountId") || field.equals("variables")) {
+                marked.merge(field, message, (a, b) -> a + "; " + b);
+            } else {
+                marked.merge("variables", field + " " + message, (a, b) -> a + "; " + b);
+            }
+        });
+        return marked;
     }
 
     /** Stops a run for good; its open tasks are withdrawn. */

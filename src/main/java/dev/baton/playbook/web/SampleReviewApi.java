@@ -46,7 +46,8 @@ class SampleReviewApi {
                     example = "42")
             Object accountId,
 
-            @SaneDate Instant dueAt) {}
+            @Schema(description = "when the review is due: after now (default: in 3 days)") @SaneDate
+            Instant dueAt) {}
 
     @Operation(
             summary = "Start a sample account review: a task for the sales-emea team, due in 3 days unless given",
@@ -60,6 +61,7 @@ class SampleReviewApi {
             variables.put(Variables.ACCOUNT_ID, request.accountId());
         }
         if (request != null && request.dueAt() != null) {
+            catalogue.requireReviewDueInFuture(request.dueAt(), "dueAt");
             variables.put(Variables.REVIEW_DUE_AT, request.dueAt().toString());
         }
         // the account's check is the catalogue's, as for every launch
