@@ -1,5 +1,6 @@
 package dev.baton.commitment;
 
+import dev.baton.shared.EndedNowhere;
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SaneDate;
 import jakarta.validation.constraints.NotBlank;
@@ -9,8 +10,9 @@ import java.time.LocalDate;
 
 /**
  * A promise made to a customer, recorded by the signed-in person; owner and delivering team optional. The
- * due date must also be today or later where the owner is, which only {@link CommitmentService#create} can
- * judge ({@link CommitmentService#requireDueDateOpen}): "today" here, in the server's zone, is not theirs.
+ * due date must be today or later where the owner is, which only {@link CommitmentService#create} can judge
+ * ({@link CommitmentService#requireDueDateOpen}); here only a day ended everywhere is refused ({@link
+ * EndedNowhere}), with the request's other bad fields.
  */
 public record NewCommitment(
         @NotNull Long accountId,
@@ -22,4 +24,4 @@ public record NewCommitment(
         Long ownerId,
         Long deliveringTeamId,
 
-        @NotNull @SaneDate LocalDate dueDate) {}
+        @NotNull @EndedNowhere @SaneDate LocalDate dueDate) {}

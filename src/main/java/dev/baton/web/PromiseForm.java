@@ -2,6 +2,7 @@ package dev.baton.web;
 
 import dev.baton.commitment.Commitment;
 import dev.baton.commitment.NewCommitment;
+import dev.baton.shared.EndedNowhere;
 import dev.baton.shared.PlainText;
 import dev.baton.shared.SaneDate;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,7 @@ class PromiseForm {
     private String description;
 
     @NotNull(message = "say by when")
+    @EndedNowhere
     @SaneDate
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate dueDate;

@@ -108,7 +108,8 @@ class CommitmentApiIntegrationTests {
                                 "description",
                                 "",
                                 "dueDate",
-                                LocalDate.now().minusDays(1).toString()),
+                                // ended everywhere: refused with the other fields, before the owner is known
+                                LocalDate.now().minusDays(2).toString()),
                         Map.class);
 
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
