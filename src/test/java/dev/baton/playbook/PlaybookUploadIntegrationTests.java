@@ -608,11 +608,8 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         + conditionalFlow("flow_some", "=some x in items satisfies x &gt; 1")
                         + conditionalFlow("flow_or", "=amount != null or amount &gt; 100"));
 
-        ResponseEntity<List> deployed = upload("ada", Map.of("guarded.bpmn", bpmn, "renewal-call.form", FORM));
-
-        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
-        List<Map<String, Object>> warnings = (List<Map<String, Object>>)
-                ((List<Map<String, Object>>) deployed.getBody()).getFirst().get("warnings");
+        List<Map<String, Object>> warnings =
+                warningsOfDeployed(upload("ada", Map.of("guarded.bpmn", bpmn, "renewal-call.form", FORM)));
         assertThat(warnings)
                 .extracting(w -> w.get("elementId"))
                 .containsExactlyInAnyOrder("flow_noted", "flow_some", "flow_or");
@@ -652,11 +649,8 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         + conditionalFlow("flow_for", "=count(for x in items return x) &gt; 0")
                         + conditionalFlow("flow_keys", "=callNote != null and deals[amount &gt; 100] != []"));
 
-        ResponseEntity<List> deployed = upload("ada", Map.of("filter.bpmn", bpmn, "renewal-call.form", FORM));
-
-        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
-        List<Map<String, Object>> warnings = (List<Map<String, Object>>)
-                ((List<Map<String, Object>>) deployed.getBody()).getFirst().get("warnings");
+        List<Map<String, Object>> warnings =
+                warningsOfDeployed(upload("ada", Map.of("filter.bpmn", bpmn, "renewal-call.form", FORM)));
         assertThat(warnings)
                 .extracting(w -> w.get("elementId"))
                 .containsExactlyInAnyOrder("flow_filter", "flow_every", "flow_for", "flow_keys");
@@ -1816,6 +1810,14 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         bytes[1] = (byte) 0xFE;
         System.arraycopy(body, 0, bytes, 2, body.length);
         return bytes;
+    }
+
+    /** The warnings of an upload that must have deployed (201), of its first playbook. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> warningsOfDeployed(ResponseEntity<List> deployed) {
+        assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
+        return (List<Map<String, Object>>)
+                ((List<Map<String, Object>>) deployed.getBody()).getFirst().get("warnings");
     }
 
     /** The upload form on /playbooks, sent by the admin ada. */

@@ -382,17 +382,7 @@ class TrustReportIntegrationTests {
     }
 
     private void imported(long account, long owner, int dueInDays, String status, Instant deliveredAt) {
-        jdbc.update(
-                "insert into commitment (account_id, description, made_by_id, owner_id, due_date, status,"
-                        + " external_source, external_id, imported_delivered_at) values (?, 'imported', ?, ?, ?, ?,"
-                        + " 'BATON', ?, ?)",
-                account,
-                owner,
-                owner,
-                today.plusDays(dueInDays),
-                status,
-                "T-" + run + "-" + dueInDays,
-                ts(deliveredAt));
+        imported(account, owner, today.plusDays(dueInDays), status, deliveredAt, "T" + dueInDays);
     }
 
     @Test
