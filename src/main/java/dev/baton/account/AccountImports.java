@@ -133,6 +133,95 @@ public class AccountImports {
     }
 
     /**
+     * The external ids of those of {@code rows} whose account of {@code source} exists and has every value
+     * the row gives it already (name, owner, segment, territory, renewal date): importing them changes
+     * nothing, which the import's report says ("nothing changed") and {@link #upsertAccounts} need not be
+     * given them. One query for the rows, an index look-up per row (as in {@link #contactsWithEmails}).
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public java.util.Set<String> unchangedAccounts(String source, List<ImportedAccount> rows) {
+        java.util.Set<String> same = new java.util.HashSet<>();
+        if (rows.isEmpty()) {
+            return same;
+        }
+        jdbc.query(
+                """
+        select r.external_id
+        from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::date[])
+            as r (external_id, name, owner_id, segment, territory, renewal_date)
+          cross join lateral (
+            select name, owner_id, segment, territory, renewal_date from account
+            where external_source = ? and external_id = r.external_id offset 0) a
+        where (a.name, a.owner_id, a.segment, a.territory, a.renewal_date)
+          is not distinct from (r.name, r.owner_id, r.segment, r.territory, r.renewal_date)""",
+                rs -> {
+                    same.add(rs.getString(1));
+                },
+                column(rows, ImportedAccount::externalId),
+                column(rows, ImportedAccount::name),
+                rows.stream().map(ImportedAccount::ownerId).toArray(Long[]::new),
+                column(rows, ImportedAccount::segment),
+                column(rows, ImportedAccount::territory),
+                column(
+                        rows,
+                        a -> a.renewalDate() == null ? null : a.renewalDate().toString()),
+                source);
+        return same;
+    }
+
+    /**
+     * A contacts row that meets a contact Baton has: the contact's id, whether the row is merged into it
+     * ({@link #mergeContacts}, which keeps the contact's title and phone where the row has none) rather than
+     * written over it ({@link #upsertContacts}), and the row.
+     */
+    public record ContactMet(long contactId, boolean merged, ImportedContact row) {}
+
+    /**
+     * The ids of the contacts of {@code met} to which their row would change nothing: the name, title,
+     * e-mail and phone it writes are the contact's already (title and phone only where a merged row gives
+     * them; e-mail as written, case too; a merged row never writes it), its verification is none or the
+     * contact's, it asks for no primary mark the contact lacks (unless the contact has left, who is never
+     * made primary), and a merged row gives no external id to a contact that has none. One query for the
+     * rows, an index look-up per row.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public java.util.Set<Long> unchangedContacts(List<ContactMet> met) {
+        java.util.Set<Long> same = new java.util.HashSet<>();
+        if (met.isEmpty()) {
+            return same;
+        }
+        jdbc.query(
+                """
+        select c.id
+        from unnest(?::bigint[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+            ?::boolean[]) as r (id, merged, full_name, title, email, phone, last_verified_at, make_primary)
+          cross join lateral (select * from contact where id = r.id offset 0) c
+        where c.full_name is not distinct from r.full_name
+          and (r.last_verified_at is null or c.last_verified_at is not distinct from r.last_verified_at)
+          and (not r.make_primary or c.primary_contact or c.retired_at is not null)
+          and case when r.merged
+            then (r.title is null or c.title is not distinct from r.title)
+              and (r.phone is null or c.phone is not distinct from r.phone) and c.external_id is not null
+            else (c.title, c.email, c.phone) is not distinct from (r.title, r.email, r.phone) end""",
+                rs -> {
+                    same.add(rs.getLong(1));
+                },
+                met.stream().map(ContactMet::contactId).toArray(Long[]::new),
+                met.stream().map(ContactMet::merged).toArray(Boolean[]::new),
+                column(met, m -> m.row().fullName()),
+                column(met, m -> m.row().title()),
+                column(met, m -> m.row().email()),
+                column(met, m -> m.row().phone()),
+                column(
+                        met,
+                        m -> m.row().lastVerifiedAt() == null
+                                ? null
+                                : m.row().lastVerifiedAt().toString()),
+                met.stream().map(m -> m.row().primary()).toArray(Boolean[]::new));
+        return same;
+    }
+
+    /**
      * The owners of the accounts of {@code source} with these external ids, by external id: those that
      * exist and have an owner. One query.
      */

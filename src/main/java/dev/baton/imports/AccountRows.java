@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,11 +76,20 @@ class AccountRows implements RowHandler {
                 valid.add(checked.get(i));
             }
         }
+        // the rows that meet an account and change none of its values are told so, and not written
+        Set<String> same = accounts.unchangedAccounts(
+                run.source.name(),
+                valid.stream().filter(a -> existing.containsKey(a.externalId())).toList());
+        List<ImportedAccount> changing = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
-            run.matched(rows.get(i), existing.get(valid.get(i).externalId()));
+            String externalId = valid.get(i).externalId();
+            run.matched(rows.get(i), existing.get(externalId), !same.contains(externalId));
+            if (!same.contains(externalId)) {
+                changing.add(valid.get(i));
+            }
         }
-        if (run.writing()) {
-            accounts.upsertAccounts(run.source.name(), valid, run.importedBy);
+        if (run.writing() && !changing.isEmpty()) {
+            accounts.upsertAccounts(run.source.name(), changing, run.importedBy);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.baton.imports;
 
 import dev.baton.account.AccountImports;
+import dev.baton.account.AccountImports.ContactMet;
 import dev.baton.account.AccountImports.ContactWithEmail;
 import dev.baton.account.AccountImports.Found;
 import dev.baton.account.AccountImports.ImportedContact;
@@ -10,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,6 +83,14 @@ class ContactRows implements RowHandler {
         Map<String, Found> existing = accounts.contacts(
                 source, valid.stream().map(ImportedContact::externalId).toList());
         Map<String, List<ContactWithEmail>> withEmail = accounts.contactsWithEmails(valid);
+        // the rows that meet a contact and would change none of its values: told so, and not written
+        Set<Long> unchanged = accounts.unchangedContacts(IntStream.range(0, valid.size())
+                .filter(i -> existing.containsKey(valid.get(i).externalId()))
+                .mapToObj(i -> {
+                    Found own = existing.get(valid.get(i).externalId());
+                    return new ContactMet(own.id(), own.otherId(), valid.get(i));
+                })
+                .toList());
         List<ImportedContact> written = new ArrayList<>();
         Map<Long, ImportedContact> merged = new HashMap<>();
         List<ImportedContact> kept = new ArrayList<>();
@@ -128,7 +139,11 @@ class ContactRows implements RowHandler {
                     continue;
                 }
             }
-            run.matched(row, own);
+            boolean changes = own == null || !unchanged.contains(own.id());
+            run.matched(row, own, changes);
+            if (!changes) {
+                continue;
+            }
             ImportRun.tally(told, contact.accountId(), own == null);
             if (own != null && own.otherId()) {
                 // merged into this contact before: it is updated as a merge does, never made a second time

@@ -53,6 +53,9 @@ public class ImportJob {
     int rowsDone;
     int createdCount;
     int updatedCount;
+    /** Rows that met a record and change none of its values (V95; before it, such rows counted as updated). */
+    int unchangedCount;
+
     long errorCount;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -100,11 +103,12 @@ public class ImportJob {
     void finished(ImportRun run, int rowsDone, Instant at) {
         this.status = run.errorCount == 0 ? Status.SUCCEEDED : Status.FAILED;
         this.rowsDone = rowsDone;
-        // a real import with a bad row was rolled back: it created and updated nothing, whatever its rows
+        // a real import with a bad row was rolled back: it created, updated and left nothing, whatever its rows
         // counted; a dry run tells what importing would do
         boolean rolledBack = !dryRun && run.errorCount > 0;
         this.createdCount = rolledBack ? 0 : run.created;
         this.updatedCount = rolledBack ? 0 : run.updated;
+        this.unchangedCount = rolledBack ? 0 : run.unchanged;
         this.errorCount = run.errorCount;
         this.errors = run.errors();
         this.notices = run.notices();
@@ -158,6 +162,10 @@ public class ImportJob {
 
     public int getUpdatedCount() {
         return updatedCount;
+    }
+
+    public int getUnchangedCount() {
+        return unchangedCount;
     }
 
     public long getErrorCount() {

@@ -58,6 +58,8 @@ final class ImportRun {
     long errorCount;
     int created;
     int updated;
+    /** Rows that met a record Baton has and would change none of its values ({@link #matched(ImportRow, Found, boolean)}). */
+    int unchanged;
     /** The fields that hold a row's own id (which {@link #externalId} reads): a repeat within one file is an error. */
     static final List<String> KEY_FIELDS = List.of("external_id", "key", "email");
     /** What a repeat of each key field is said to repeat: a person's e-mail is no id to whoever wrote the file. */
@@ -587,7 +589,16 @@ final class ImportRun {
 
     /** {@link #matched(ImportRow, String, String)} for an account, contact or interaction found, or null. */
     void matched(ImportRow row, Found found) {
-        matched(row, found == null ? null : found.named(), found == null ? null : found.page());
+        matched(row, found, true);
+    }
+
+    /**
+     * {@link #matched(ImportRow, Found)} for a kind that can tell whether the row changes the record it met:
+     * {@code changes} false counts it {@link #unchanged}, with the notice "already imported, nothing changed"
+     * (session 44's probe: a file imported twice said every row "updates" its record).
+     */
+    void matched(ImportRow row, Found found, boolean changes) {
+        matched(row, "external_id", found == null ? null : found.named(), found == null ? null : found.page(), changes);
     }
 
     /**
@@ -604,8 +615,15 @@ final class ImportRun {
      * {@code external_id}, a column no teams file has).
      */
     void matched(ImportRow row, String field, String named, String link) {
+        matched(row, field, named, link, true);
+    }
+
+    private void matched(ImportRow row, String field, String named, String link, boolean changes) {
         if (named == null) {
             created++;
+        } else if (!changes) {
+            unchanged++;
+            notice(row, field, "already imported, nothing changed: " + named, link);
         } else {
             updated++;
             notice(row, field, "already imported: updates " + named, link);

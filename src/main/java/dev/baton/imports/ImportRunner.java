@@ -146,7 +146,9 @@ class ImportRunner {
                                     "created",
                                     run.created,
                                     "updated",
-                                    run.updated));
+                                    run.updated,
+                                    "unchanged",
+                                    run.unchanged));
                 }
             });
             ImportRun run = runs[0];

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * An import as the API shows it. {@code created} and {@code updated} count rows that make a new
- * record or update one imported before (in a dry run: that would); {@code errors} and
+ * record or update one imported before (in a dry run: that would), {@code unchanged} rows that meet a
+ * record imported before and change none of its values (the kinds that can tell: accounts and contacts;
+ * the others count every such row as updated); {@code errors} and
  * {@code notices} are the first 1,000 of each, {@code errorCount} all errors; {@code runsThatWillStop}
  * names the people rows that deactivate someone and the playbook runs they launched that then stop (see {@link
  * RunsThatWillStop}); {@code problem} says why the file as a whole could not be read.
@@ -22,6 +24,7 @@ public record ImportView(
         int rowsDone,
         int created,
         int updated,
+        int unchanged,
         long errorCount,
         List<RowError> errors,
         List<RowError> notices,
@@ -55,6 +58,7 @@ public record ImportView(
                 j.getRowsDone(),
                 j.getCreatedCount(),
                 j.getUpdatedCount(),
+                j.getUnchangedCount(),
                 j.getErrorCount(),
                 j.getErrors(),
                 j.getNotices(),

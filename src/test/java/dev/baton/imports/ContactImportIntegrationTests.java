@@ -93,12 +93,18 @@ class ContactImportIntegrationTests {
                 .as("the merged row's id names the contact it was merged into, for interactions imported later")
                 .isEqualTo(bob);
 
-        // importing the file again updates what it imported, the merged contact by its id now
+        // importing the file again updates the merged contact, by its id now (the row writes its e-mail as the
+        // row has it, and no phone); every other row changes nothing, and says so
         Map again = finished(start("CONTACTS", false, csv.toString()));
 
-        assertThat(again).containsEntry("created", 0).containsEntry("updated", 1101);
+        assertThat(again)
+                .containsEntry("created", 0)
+                .containsEntry("updated", 1)
+                .containsEntry("unchanged", 1100);
         assertThat(notices(again))
                 .contains(
+                        "2 external_id C-" + tag + "-1: already imported, nothing changed: the contact Ann Lee at "
+                                + acme,
                         reported[0],
                         "5 external_id C-" + tag + "-4: already imported: updates the contact Bob New at " + acme);
         assertThat(links(again)).contains("/accounts/" + acmeId);
