@@ -6,6 +6,8 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.MigrateProcessInstanceCommandStep1.MigrateProcessInstanceCommandFinalStep;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.grpc.Status;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,10 +20,12 @@ public class ProcessInstances {
 
     private final CamundaClient client;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ProcessInstances(CamundaClient client, ApplicationEventPublisher events) {
+    ProcessInstances(CamundaClient client, ApplicationEventPublisher events, Clock clock) {
         this.client = client;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -30,6 +34,7 @@ public class ProcessInstances {
      * @throws EngineUnavailableException when the engine could not be reached or turned the command away
      */
     public long start(String processId, Map<String, Object> variables) {
+        Instant requestedAt = clock.instant();
         ProcessInstanceEvent started;
         try {
             started = client.newCreateInstanceCommand()
@@ -49,6 +54,7 @@ public class ProcessInstances {
                 started.getBpmnProcessId(),
                 started.getVersion(),
                 started.getProcessDefinitionKey(),
+                requestedAt,
                 // not Map.copyOf: a variable may be null (FEEL's null), and the instance has started already
                 Collections.unmodifiableMap(new HashMap<>(variables))));
         return started.getProcessInstanceKey();

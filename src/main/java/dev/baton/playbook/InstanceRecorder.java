@@ -8,7 +8,6 @@ import dev.baton.engine.Bpmn.Variables;
 import dev.baton.engine.DeployedPlaybooks;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.ProcessInstanceStarted;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -33,7 +32,6 @@ class InstanceRecorder {
 
     private final PlaybookInstances instances;
     private final TransactionTemplate ownTransaction;
-    private final Clock clock;
 
     private final AuditLog audit;
     private final DeployedPlaybooks deployed;
@@ -41,7 +39,6 @@ class InstanceRecorder {
     InstanceRecorder(
             PlaybookInstances instances,
             PlatformTransactionManager transactions,
-            Clock clock,
             AuditLog audit,
             DeployedPlaybooks deployed) {
         this.instances = instances;
@@ -49,7 +46,6 @@ class InstanceRecorder {
         this.deployed = deployed;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
     }
 
     @EventListener
@@ -69,7 +65,9 @@ class InstanceRecorder {
                         started.definitionKey(),
                         accountId,
                         by,
-                        clock.instant()));
+                        // when the start was asked for: the steps of the playbooks it calls may arrive before
+                        // this line runs, and a cancel looks for those that arrived since (RunCancellation)
+                        started.requestedAt()));
                 if (accountId != null && launchedFromCatalogue(started)) {
                     audit.record(
                             "playbook.launched",

@@ -104,6 +104,7 @@ class LaunchTimelineIntegrationTests extends EngineIntegrationTest {
                 run.getBpmnProcessId(),
                 run.getProcessVersion(),
                 run.getProcessDefinitionKey(),
+                run.getStartedAt(),
                 Map.of("accountId", account.getId(), "launchedBy", "maria")));
 
         assertThat(timeline())
