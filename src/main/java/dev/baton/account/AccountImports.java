@@ -147,8 +147,8 @@ public class AccountImports {
         jdbc.query(
                 """
         select r.external_id
-        from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::date[])
-            as r (external_id, name, owner_id, segment, territory, renewal_date)
+        from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::date[], ?::text[])
+            as r (name, owner_id, segment, territory, renewal_date, external_id)
           cross join lateral (
             select name, owner_id, segment, territory, renewal_date from account
             where external_source = ? and external_id = r.external_id offset 0) a
@@ -157,16 +157,24 @@ public class AccountImports {
                 rs -> {
                     same.add(rs.getString(1));
                 },
-                column(rows, ImportedAccount::externalId),
-                column(rows, ImportedAccount::name),
-                rows.stream().map(ImportedAccount::ownerId).toArray(Long[]::new),
-                column(rows, ImportedAccount::segment),
-                column(rows, ImportedAccount::territory),
-                column(
-                        rows,
-                        a -> a.renewalDate() == null ? null : a.renewalDate().toString()),
-                source);
+                columnsAndSource(rows, source));
         return same;
+    }
+
+    /**
+     * The rows' values as the arrays the account queries unnest, then {@code source}: name, owner id, segment,
+     * territory, renewal date (ISO text), external id.
+     */
+    private static Object[] columnsAndSource(List<ImportedAccount> rows, String source) {
+        return new Object[] {
+            column(rows, ImportedAccount::name),
+            rows.stream().map(ImportedAccount::ownerId).toArray(Long[]::new),
+            column(rows, ImportedAccount::segment),
+            column(rows, ImportedAccount::territory),
+            column(rows, a -> a.renewalDate() == null ? null : a.renewalDate().toString()),
+            column(rows, ImportedAccount::externalId),
+            source
+        };
     }
 
     /**
@@ -487,15 +495,7 @@ public class AccountImports {
                         changed.add(new AuditLog.Recorded(id, id, from, to));
                     }
                 },
-                column(rows, ImportedAccount::name),
-                rows.stream().map(ImportedAccount::ownerId).toArray(Long[]::new),
-                column(rows, ImportedAccount::segment),
-                column(rows, ImportedAccount::territory),
-                column(
-                        rows,
-                        a -> a.renewalDate() == null ? null : a.renewalDate().toString()),
-                externalIds,
-                source);
+                columnsAndSource(rows, source));
         audit.recordAll(IMPORTED, "account", imported);
         audit.recordAll(IMPORT_UPDATED, "account", changed);
     }
