@@ -59,6 +59,13 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .replace("name=\"Renewal call\"", "name=\"Renewal call " + processId + "\"");
     }
 
+    /** {@link #good} with {@code steps} (BPMN elements) before its end event, where a test adds what it uploads. */
+    static String goodWith(String processId, String steps) {
+        return good(processId).replace(END_EVENT, steps + END_EVENT);
+    }
+
+    static final String END_EVENT = "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">";
+
     @Autowired
     PlaybookUploads uploads;
 
@@ -282,13 +289,11 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** Found by a probe: the check stripped the job type; the engine does not, and the step waited forever. */
     @Test
     void aJobTypeWithATrailingSpaceIsRefusedShowingIt() {
-        String file = good("Process_spaced_type")
-                .replace(
-                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
-                        "<bpmn:serviceTask id=\"Activity_check\" name=\"Check promises\"><bpmn:extensionElements>"
-                                + "<zeebe:taskDefinition type=\"baton.check-commitments \" />"
-                                + "</bpmn:extensionElements></bpmn:serviceTask>"
-                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+        String file = goodWith(
+                "Process_spaced_type",
+                "<bpmn:serviceTask id=\"Activity_check\" name=\"Check promises\"><bpmn:extensionElements>"
+                        + "<zeebe:taskDefinition type=\"baton.check-commitments \" />"
+                        + "</bpmn:extensionElements></bpmn:serviceTask>");
 
         assertThat(problems(upload("ada", Map.of("spaced.bpmn", file, "renewal-call.form", FORM))))
                 .singleElement()
@@ -712,7 +717,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     void anAssignmentExpressionOfNoVariablesThatFailsOrGivesNobodyIsRefused() {
         String file = good("Process_assign_nobody")
                 .replace(
-                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        END_EVENT,
                         userTask("Activity_context", "candidateGroups=\"={a:&quot;sales-emea&quot;}\"")
                                 + userTask("Activity_upper", "candidateGroups=\"=upper case(&quot;sales-emea&quot;)\"")
                                 + userTask(
@@ -727,7 +732,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                                 + userTask("Activity_lone_assignee", "assignee=\"=\"")
                                 + userTask("Activity_twelve", "assignee=\"=string(12)\"")
                                 + userTask("Activity_beside", "candidateGroups=\"=[]\" assignee=\"maria\"")
-                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+                                + END_EVENT);
 
         List<Map<String, Object>> problems =
                 problems(upload("ada", Map.of("nobody-expr.bpmn", file, "renewal-call.form", FORM)));
@@ -782,16 +787,14 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
      */
     @Test
     void aBlankAssignmentExpressionBesideCandidatesIsRefusedNamingTheStep() {
-        String file = good("Process_assign_blank")
-                .replace(
-                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
-                        userTask("Activity_lone_beside", "assignee=\"=\" candidateGroups=\"sales-emea\"")
-                                + userTask("Activity_spaces_beside", "assignee=\"=  \" candidateUsers=\"maria\"")
-                                + userTask("Activity_groups_beside", "candidateGroups=\"=\" assignee=\"maria\"")
-                                + "<bpmn:userTask id=\"Activity_unnamed\"><bpmn:extensionElements>"
-                                + "<zeebe:assignmentDefinition assignee=\"=\" candidateGroups=\"sales-emea\" />"
-                                + "</bpmn:extensionElements></bpmn:userTask>"
-                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+        String file = goodWith(
+                "Process_assign_blank",
+                userTask("Activity_lone_beside", "assignee=\"=\" candidateGroups=\"sales-emea\"")
+                        + userTask("Activity_spaces_beside", "assignee=\"=  \" candidateUsers=\"maria\"")
+                        + userTask("Activity_groups_beside", "candidateGroups=\"=\" assignee=\"maria\"")
+                        + "<bpmn:userTask id=\"Activity_unnamed\"><bpmn:extensionElements>"
+                        + "<zeebe:assignmentDefinition assignee=\"=\" candidateGroups=\"sales-emea\" />"
+                        + "</bpmn:extensionElements></bpmn:userTask>");
 
         ResponseEntity<List> response = upload("ada", Map.of("blank-expr.bpmn", file, "renewal-call.form", FORM));
 
@@ -820,13 +823,11 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** Session 44: the upload page named a step without a name " (Activity_unnamed)", its id in brackets alone. */
     @Test
     void theUploadPageNamesAStepWithoutANameInWords() throws Exception {
-        String file = good("Process_page_unnamed")
-                .replace(
-                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
-                        "<bpmn:userTask id=\"Activity_unnamed\"><bpmn:extensionElements>"
-                                + "<zeebe:assignmentDefinition assignee=\"=\" candidateGroups=\"sales-emea\" />"
-                                + "</bpmn:extensionElements></bpmn:userTask>"
-                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+        String file = goodWith(
+                "Process_page_unnamed",
+                "<bpmn:userTask id=\"Activity_unnamed\"><bpmn:extensionElements>"
+                        + "<zeebe:assignmentDefinition assignee=\"=\" candidateGroups=\"sales-emea\" />"
+                        + "</bpmn:extensionElements></bpmn:userTask>");
 
         uploadForm(
                         bpmnFile("unnamed.bpmn", file.getBytes(StandardCharsets.UTF_8)),
@@ -911,16 +912,14 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     /** Found by a probe: an internal step failed at run time; a fake user task reached the unassigned queue. */
     @Test
     void aStepOfBatonsOwnOrOfTheEnginesUserTaskJobTypeIsRefused() {
-        String file = good("Process_internal_steps")
-                .replace(
-                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
-                        "<bpmn:serviceTask id=\"Activity_move\" name=\"Move the account\"><bpmn:extensionElements>"
-                                + "<zeebe:taskDefinition type=\"baton-handover-transfer-ownership\" />"
-                                + "</bpmn:extensionElements></bpmn:serviceTask>"
-                                + "<bpmn:serviceTask id=\"Activity_fake\" name=\"Fake user task\"><bpmn:extensionElements>"
-                                + "<zeebe:taskDefinition type=\"io.camunda.zeebe:userTask\" />"
-                                + "</bpmn:extensionElements></bpmn:serviceTask>"
-                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+        String file = goodWith(
+                "Process_internal_steps",
+                "<bpmn:serviceTask id=\"Activity_move\" name=\"Move the account\"><bpmn:extensionElements>"
+                        + "<zeebe:taskDefinition type=\"baton-handover-transfer-ownership\" />"
+                        + "</bpmn:extensionElements></bpmn:serviceTask>"
+                        + "<bpmn:serviceTask id=\"Activity_fake\" name=\"Fake user task\"><bpmn:extensionElements>"
+                        + "<zeebe:taskDefinition type=\"io.camunda.zeebe:userTask\" />"
+                        + "</bpmn:extensionElements></bpmn:serviceTask>");
 
         List<Map<String, Object>> problems =
                 problems(upload("ada", Map.of("internal.bpmn", file, "renewal-call.form", FORM)));
@@ -960,12 +959,12 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     void aPlaybookThatSetsAVariableOnlyBatonSetsIsRefusedNamingWhereAndWhich() {
         String file = good("Process_sets_launcher")
                 .replace(
-                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        END_EVENT,
                         "<bpmn:serviceTask id=\"Activity_check\" name=\"Check promises\"><bpmn:extensionElements>"
                                 + "<zeebe:taskDefinition type=\"baton.check-commitments\" /><zeebe:ioMapping>"
                                 + "<zeebe:output source=\"=&quot;ada&quot;\" target=\"launchedBy\" />"
                                 + "</zeebe:ioMapping></bpmn:extensionElements></bpmn:serviceTask>"
-                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">")
+                                + END_EVENT)
                 .replace("formId=\"renewal-call-form\"", "formId=\"launcher-form\"");
         String form = FORM.replace("\"key\": \"callNote\"", "\"key\": \"launchedBy\"")
                 .replace("renewal-call-form", "launcher-form"); // another form: an id of its own
@@ -1070,10 +1069,10 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                 .replace("<zeebe:assignmentDefinition assignee=\"maria\" />", "<zeebe:userTask />")
                 .replace("formId=\"renewal-call-form\"", "formId=\"no-such-form\"")
                 .replace(
-                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        END_EVENT,
                         "<bpmn:serviceTask id=\"Activity_crm\" name=\"Update the CRM\"><bpmn:extensionElements>"
                                 + "<zeebe:taskDefinition type=\"crm-sync\" /></bpmn:extensionElements></bpmn:serviceTask>"
-                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">")
+                                + END_EVENT)
                 .replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", "");
 
         List<Map<String, Object>> problems = problems(upload("ada", Map.of("bad.bpmn", bad)));
@@ -1097,16 +1096,12 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     void stepsThatWouldWaitForeverAreRefusedAndTheirValidVariantsDeployed() {
         String hostile = good("Process_waits_forever")
                 .replace(
-                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
+                        END_EVENT,
                         steps("does-not-exist", "no-worker")
                                 + "<bpmn:businessRuleTask id=\"Activity_rule\" name=\"Score the account\"><bpmn:extensionElements>"
                                 + "<zeebe:calledDecision decisionId=\"nope\" resultVariable=\"score\" /></bpmn:extensionElements>"
                                 + "</bpmn:businessRuleTask><bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
-        String valid = good("Process_calls_and_constant_type")
-                .replace(
-                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
-                        steps("sample-review", "baton.check-commitments")
-                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+        String valid = goodWith("Process_calls_and_constant_type", steps("sample-review", "baton.check-commitments"));
 
         List<Map<String, Object>> problems =
                 problems(upload("ada", Map.of("hostile.bpmn", hostile, "renewal-call.form", FORM)));
@@ -1376,19 +1371,17 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     void aNameGivenAsAnExpressionBeyondLiteralsIsRefusedWithoutBeingEvaluated() {
         String loop = "=for i in 1..100000000 return i";
         String nested = "=" + "(".repeat(300) + "&quot;sample-review&quot;" + ")".repeat(300);
-        String file = good("Process_costly_names")
-                .replace(
-                        "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">",
-                        "<bpmn:callActivity id=\"Activity_loop_call\" name=\"Call a loop\"><bpmn:extensionElements>"
-                                + "<zeebe:calledElement processId=\"" + loop + "\" /></bpmn:extensionElements>"
-                                + "</bpmn:callActivity>"
-                                + "<bpmn:serviceTask id=\"Activity_loop_type\" name=\"Loop type\"><bpmn:extensionElements>"
-                                + "<zeebe:taskDefinition type=\"" + loop + "\" /></bpmn:extensionElements>"
-                                + "</bpmn:serviceTask>"
-                                + "<bpmn:serviceTask id=\"Activity_nested\" name=\"Nested type\"><bpmn:extensionElements>"
-                                + "<zeebe:taskDefinition type=\"" + nested + "\" /></bpmn:extensionElements>"
-                                + "</bpmn:serviceTask>"
-                                + "<bpmn:endEvent id=\"EndEvent_1\" name=\"Renewal confirmed\">");
+        String file = goodWith(
+                "Process_costly_names",
+                "<bpmn:callActivity id=\"Activity_loop_call\" name=\"Call a loop\"><bpmn:extensionElements>"
+                        + "<zeebe:calledElement processId=\"" + loop + "\" /></bpmn:extensionElements>"
+                        + "</bpmn:callActivity>"
+                        + "<bpmn:serviceTask id=\"Activity_loop_type\" name=\"Loop type\"><bpmn:extensionElements>"
+                        + "<zeebe:taskDefinition type=\"" + loop + "\" /></bpmn:extensionElements>"
+                        + "</bpmn:serviceTask>"
+                        + "<bpmn:serviceTask id=\"Activity_nested\" name=\"Nested type\"><bpmn:extensionElements>"
+                        + "<zeebe:taskDefinition type=\"" + nested + "\" /></bpmn:extensionElements>"
+                        + "</bpmn:serviceTask>");
 
         List<Map<String, Object>> problems =
                 problems(upload("ada", Map.of("costly.bpmn", file, "renewal-call.form", FORM)));
