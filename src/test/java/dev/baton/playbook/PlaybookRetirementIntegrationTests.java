@@ -32,16 +32,9 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
             throws Exception {
         String processId = "p42_retire_" + System.nanoTime();
         String name = "Retire check " + processId;
-        String bpmn = EngineStartedRunsIntegrationTests.read("playbooks/probe42/timer-start.bpmn")
-                .replace("Process_p42timerstart2", processId)
-                .replace("name=\"P42 Team pipeline check\"", "name=\"" + name + "\"")
-                .replace("R3/PT2M", "R/PT1M");
+        String bpmn = timerPlaybook(processId, name);
         upload("olga", bpmn);
-        ResponseEntity<Map> launched =
-                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
-        assertThat(launched.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        long run = ((Number) launched.getBody().get("processInstanceKey")).longValue();
-        awaitTaskOf(run);
+        long run = launchedAndWaiting(processId);
         assertThat(SignedIn.as(http, "olga").getForObject("/playbooks/" + processId, String.class))
                 .contains("Retire this playbook");
         assertThat(SignedIn.as(http, "olga").getForObject("/playbooks/sample-review", String.class))
@@ -161,14 +154,9 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
     @Test
     void whileRetiredOlderRunsMoveToTheAuthorsNewestVersionNotToBatonsCopy() throws Exception {
         String processId = "p43_retired_move_" + System.nanoTime();
-        String bpmn = EngineStartedRunsIntegrationTests.read("playbooks/probe42/timer-start.bpmn")
-                .replace("Process_p42timerstart2", processId)
-                .replace("R3/PT2M", "R/PT1M");
+        String bpmn = timerPlaybook(processId, null);
         upload("olga", bpmn);
-        ResponseEntity<Map> launched =
-                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
-        long run = ((Number) launched.getBody().get("processInstanceKey")).longValue();
-        awaitTaskOf(run);
+        long run = launchedAndWaiting(processId);
         upload("olga", bpmn.replace("name=\"Team pipeline check\"", "name=\"Team pipeline review\""));
         ResponseEntity<Map> retired =
                 as("olga").postForEntity("/api/playbooks/" + processId + "/retire", null, Map.class);
@@ -212,15 +200,9 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
     @Test
     void anAuthorsUploadOfADownloadedRetirementCopyIsTheirOwnVersionWithoutTheMark() throws Exception {
         String processId = "p44_copy_upload_" + System.nanoTime();
-        String bpmn = EngineStartedRunsIntegrationTests.read("playbooks/probe42/timer-start.bpmn")
-                .replace("Process_p42timerstart2", processId)
-                .replace("name=\"P42 Team pipeline check\"", "name=\"Copy upload " + processId + "\"")
-                .replace("R3/PT2M", "R/PT1M");
+        String bpmn = timerPlaybook(processId, "Copy upload " + processId);
         upload("olga", bpmn);
-        ResponseEntity<Map> launched =
-                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
-        long run = ((Number) launched.getBody().get("processInstanceKey")).longValue();
-        awaitTaskOf(run);
+        long run = launchedAndWaiting(processId);
         assertThat(as("olga")
                         .postForEntity("/api/playbooks/" + processId + "/retire", null, Map.class)
                         .getStatusCode())
@@ -294,5 +276,26 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
         ResponseEntity<Object> response =
                 as(user).postForEntity("/api/playbooks", Multipart.files("files", contents), Object.class);
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /**
+     * The probe's timer-started playbook as {@code processId}, its timer every minute, named {@code name} (null:
+     * its own name).
+     */
+    private static String timerPlaybook(String processId, String name) {
+        String bpmn = EngineStartedRunsIntegrationTests.read("playbooks/probe42/timer-start.bpmn")
+                .replace("Process_p42timerstart2", processId)
+                .replace("R3/PT2M", "R/PT1M");
+        return name == null ? bpmn : bpmn.replace("name=\"P42 Team pipeline check\"", "name=\"" + name + "\"");
+    }
+
+    /** maria launches the playbook; returns the run's key once its step is in the inbox. */
+    private long launchedAndWaiting(String processId) throws Exception {
+        ResponseEntity<Map> launched =
+                as("maria").postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class);
+        assertThat(launched.getStatusCode()).as("%s", launched.getBody()).isEqualTo(HttpStatus.CREATED);
+        long run = ((Number) launched.getBody().get("processInstanceKey")).longValue();
+        awaitTaskOf(run);
+        return run;
     }
 }
