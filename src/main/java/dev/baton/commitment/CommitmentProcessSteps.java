@@ -188,8 +188,9 @@ public class CommitmentProcessSteps {
 
     /**
      * As {@link #check(CommitmentDecision)} for a step of commitment {@code commitmentId}: a new due date is
-     * judged where the commitment's is ({@link CommitmentService#requireDueDateOpen}), so a step refuses a
-     * day already ended where the owner is instead of the process escalating it at once.
+     * judged where the commitment's is ({@link CommitmentService#requireDueDateOpen}: the owner's zone, the
+     * company's for none), so a step refuses a day already ended there instead of the process escalating
+     * it at once.
      */
     @Transactional(readOnly = true)
     public void check(CommitmentDecision d, long commitmentId) {
@@ -197,8 +198,7 @@ public class CommitmentProcessSteps {
     }
 
     private void check(CommitmentDecision d, Commitment c) {
-        ZoneId zone = dueZone(c);
-        check(d, due -> service.requireDueDateOpen(required("newDueDate", due), zone, "newDueDate"));
+        check(d, due -> service.requireDueDateOpen(required("newDueDate", due), c.getOwner(), "newDueDate"));
     }
 
     private void check(CommitmentDecision d, Consumer<LocalDate> future) {
@@ -345,7 +345,10 @@ public class CommitmentProcessSteps {
 
     /**
      * Today or later, where "today" is the earliest of the company's and the person's answering, for an
-     * answer whose commitment is not known; one whose commitment is known is judged where its owner is.
+     * answer whose commitment is not known (a step of another playbook using a commitment form, without the
+     * commitment as its subject): its owner, and so where its date is judged, is unknown; should the answer
+     * reach a commitment's decision, {@link #decide} judges it there. One whose commitment is known is judged where its owner is (the company's
+     * zone for none: {@link CommitmentService#dueZone}).
      */
     private static LocalDate future(LocalDate due, LocalDate today) {
         if (required("newDueDate", due).isBefore(today)) {

@@ -135,7 +135,7 @@ public class CommitmentService implements OwnedWork, ContactReferences {
      * announces it so its process starts.
      *
      * @throws BadRequestException at {@code dueDate} for a day already ended where the owner is (the
-     *     maker's zone while nobody owns it: {@link #requireDueDateOpen}, the reschedule's rule), or at
+     *     company's zone while nobody owns it: {@link #requireDueDateOpen}, the reschedule's rule), or at
      *     the field naming an unknown account, contact, owner or team
      */
     @Transactional
@@ -145,7 +145,7 @@ public class CommitmentService implements OwnedWork, ContactReferences {
         Person owner = n.ownerId() == null ? null : people.newOwner(n.ownerId(), "ownerId", "a commitment");
         Team team = n.deliveringTeamId() == null ? null : teams.referenced(n.deliveringTeamId(), "deliveringTeamId");
         Person madeBy = people.signedIn(username);
-        requireDueDateOpen(n.dueDate(), dueZone(owner, madeBy), "dueDate");
+        requireDueDateOpen(n.dueDate(), owner, "dueDate");
         Commitment commitment = commitments.save(
                 new Commitment(account, contact, n.description().trim(), madeBy, owner, team, n.dueDate()));
         AuditEvent created = audit.record(
@@ -218,7 +218,7 @@ public class CommitmentService implements OwnedWork, ContactReferences {
     @Transactional
     public CommitmentView reschedule(Long id, LocalDate dueDate, String reason, Long version) {
         Commitment commitment = commitment(id);
-        requireDueDateOpen(dueDate, dueZone(commitment), "dueDate");
+        requireDueDateOpen(dueDate, commitment.getOwner(), "dueDate");
         if (dueDate.equals(commitment.getDueDate())) {
             throw new BadRequestException("dueDate", "is the due date already");
         }
@@ -226,29 +226,36 @@ public class CommitmentService implements OwnedWork, ContactReferences {
     }
 
     /**
-     * Where a commitment's due date is judged: its owner's zone (its maker's while nobody owns it). Due
-     * on 27 March means late once 27 March has ended there, and a new due date may be that day until then.
+     * Where a commitment's due date is judged: its owner's zone, the company's while nobody owns it (or the
+     * owner has no zone of their own): {@link TimeZones#of}, the rule the register's and the report's
+     * overdue ({@link RegisterQuery}, {@link CommitmentStatistics}) and {@link CommitmentView#overdue} apply
+     * in SQL and Java. Due on 27 March means late once 27 March has ended there, and a new due date may be
+     * that day until then. Never the maker's zone: an unowned promise made in Los Angeles, judged there by
+     * its process but in Europe by the register, was overdue in one and not the other (session 44 probe).
      */
     ZoneId dueZone(Commitment c) {
-        return dueZone(c.getOwner(), c.getMadeBy());
-    }
-
-    private ZoneId dueZone(Person owner, Person madeBy) {
-        return zones.of(owner != null ? owner : madeBy);
+        return zones.of(c.getOwner());
     }
 
     /**
      * The one rule for a due date a person gives a commitment (recording it, rescheduling it, renegotiating
-     * it in its step): today or later where it is judged ({@link #dueZone}). A day already ended there would
-     * make the promise overdue the moment it is made, and its owner and their manager mailed at once (the
-     * session 44 probe: a promise for cora in Sydney, due "today" in UTC, was escalated within a second).
-     * Someone in Los Angeles may still choose a day that has already ended in Europe.
+     * it in its step): today or later where it is judged ({@link #dueZone}: the owner's zone, the company's
+     * for none). A day already ended there would make the promise overdue the moment it is made, and its
+     * owner and their manager mailed at once (the session 44 probe: a promise for cora in Sydney, due
+     * "today" in UTC, was escalated within a second). Someone in Los Angeles may still choose a day that has
+     * already ended in Europe.
      *
-     * @throws BadRequestException at {@code field} for a day already ended in {@code zone}
+     * @param owner the commitment's owner (to be), or null for none
+     * @throws BadRequestException at {@code field} for a day already ended where the owner is ("... where
+     *     the owner is"), or for no owner in the company's zone ("... in the company's time zone")
      */
-    void requireDueDateOpen(LocalDate dueDate, ZoneId zone, String field) {
-        if (dueDate.isBefore(zones.today(zone))) {
-            throw new BadRequestException(field, "must be today or later where the owner is");
+    void requireDueDateOpen(LocalDate dueDate, Person owner, String field) {
+        if (dueDate.isBefore(zones.today(zones.of(owner)))) {
+            throw new BadRequestException(
+                    field,
+                    owner == null
+                            ? "must be today or later in the company's time zone"
+                            : "must be today or later where the owner is");
         }
     }
 

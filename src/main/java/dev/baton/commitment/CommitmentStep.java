@@ -11,7 +11,8 @@ import java.time.Instant;
  *     for the process variable running instances read); worked out at the renegotiate stage only, the
  *     maker's user name at the others (no other step reads it)
  * @param escalateToUsername the owner's manager; else the maker's manager; else the maker
- * @param dueAt the end of the due day where the owner is (the maker while nobody owns it): overdue from then
+ * @param dueAt the end of the due day where the owner is, in the company's zone while nobody owns it ({@link
+ *     CommitmentService#dueZone}, the register's rule): overdue from then; also the due time of every step
  * @param reminderAt the configured local hour, the configured days before the due day, where the owner is
  */
 public record CommitmentStep(

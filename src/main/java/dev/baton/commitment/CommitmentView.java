@@ -4,7 +4,8 @@ import dev.baton.people.TimeZones;
 import java.time.LocalDate;
 
 /**
- * A commitment as the API and pages show it; {@code overdue}: its due day has ended where its owner is.
+ * A commitment as the API and pages show it; {@code overdue}: its due day has ended where its owner is (in the
+ * company's zone while nobody owns it: {@link CommitmentService#dueZone}).
  * Who made it and who owns it by user name (the API's identifiers) and by full name (the name pages show).
  */
 public record CommitmentView(

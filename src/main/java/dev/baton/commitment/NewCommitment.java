@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 /**
  * A promise made to a customer, recorded by the signed-in person; owner and delivering team optional. The
- * due date must be today or later where the owner is, which only {@link CommitmentService#create} can judge
+ * due date must be today or later where the owner is (the company's zone for none), which only {@link CommitmentService#create} can judge
  * ({@link CommitmentService#requireDueDateOpen}); here only a day ended everywhere is refused ({@link
  * EndedNowhere}), with the request's other bad fields.
  */

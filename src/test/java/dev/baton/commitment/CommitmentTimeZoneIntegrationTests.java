@@ -70,12 +70,13 @@ class CommitmentTimeZoneIntegrationTests {
 
     /**
      * The session 40 probe (F12) read the Assign owner step of a promise due Fri 25 Dec, shown to a reader in
-     * Sydney as "Sat 26 Dec 2026, 10:00 AEDT", as judged in UTC. It is judged as every step of the commitment
-     * is ({@link CommitmentService#dueZone}): at the end of the due day where its maker is while nobody owns it
-     * (Berlin there), not where the account's owner, the delivering team or the server is.
+     * Sydney as "Sat 26 Dec 2026, 10:00 AEDT". It is judged as every step of the commitment is, and as the
+     * register judges it ({@link CommitmentService#dueZone}): at the end of the due day in the company's zone
+     * while nobody owns it (UTC in tests), not where its maker (Berlin), the account's owner (Sydney) or the
+     * delivering team is. Until session 45 it was its maker's, while the register's overdue was the company's.
      */
     @Test
-    void anUnownedPromiseIsDueAtTheEndOfItsDueDayWhereItsMakerIs() {
+    void anUnownedPromiseIsDueAtTheEndOfItsDueDayInTheCompanysZone() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Person maker = personIn("Europe/Berlin", "mk-" + tag);
         Person accountOwner = personIn("Australia/Sydney", "ao-" + tag);
@@ -87,8 +88,8 @@ class CommitmentTimeZoneIntegrationTests {
 
         assertThat(step.stage()).isEqualTo(CommitmentStage.ASSIGN);
         assertThat(step.dueAt())
-                .as("the end of Fri 25 Dec in Berlin: Sat 26 Dec, 10:00 in Sydney")
-                .isEqualTo(Instant.parse("2026-12-25T23:00:00Z"));
+                .as("the end of Fri 25 Dec in the company's zone (UTC), not in its maker's (Berlin)")
+                .isEqualTo(Instant.parse("2026-12-26T00:00:00Z"));
     }
 
     @Test

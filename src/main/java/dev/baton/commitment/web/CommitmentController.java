@@ -200,7 +200,8 @@ class CommitmentController {
     @Operation(
             summary = "Move a proposed or accepted commitment to a new due date agreed with the customer",
             description = "Owner or maker, their managers, customer success and admins. The new date is today or later"
-                    + " where the owner is, and not the current one; a reason is required. The reminder and the"
+                    + " where the owner is (in the company's time zone while nobody owns it), and not the current"
+                    + " one; a reason is required. The reminder and the"
                     + " overdue escalation follow the new date; mails waiting for the old one are withdrawn.")
     CommitmentView reschedule(@PathVariable Long id, @Valid @RequestBody Rescheduling body, Principal me) {
         access.requireMayReschedule(id, me.getName());
