@@ -79,4 +79,8 @@ class PlaybookUpload {
     String getUploadedBy() {
         return uploadedBy;
     }
+
+    Instant getUploadedAt() {
+        return uploadedAt;
+    }
 }

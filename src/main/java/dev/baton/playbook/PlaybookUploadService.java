@@ -9,6 +9,7 @@ import dev.baton.engine.PlaybookRefused;
 import dev.baton.shared.AdvisoryLocks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -163,6 +165,46 @@ public class PlaybookUploadService implements KeptPlaybooks {
             warnings.addAll(deployer.warnings(checked.files()));
         });
         return new Uploaded(deployed, List.copyOf(warnings));
+    }
+
+    /**
+     * The latest kept upload that deployed a process, and what may still go wrong on some of its runs
+     * ({@link PlaybookDeployer#warnings}, the upload's own warnings), worked out again from the file Baton
+     * kept, so the playbook's page and API say it after the upload's answer has gone: until session 45
+     * that answer was the only place, and whoever closed it, or a colleague opening the playbook later,
+     * never saw them. Worked out by the running Baton's checks on each call (a few milliseconds, for one
+     * playbook's page), so an upload kept before a check was added is judged by it too. The one warning
+     * of the upload itself, a retirement copy's mark removed ({@link #MARK_REMOVED}), is not repeated: the
+     * kept file no longer carries the mark.
+     *
+     * @param file the uploaded BPMN file's name
+     * @param uploadedBy the user name of who uploaded it
+     * @param warnings each at its element (id and name); empty when nothing may go wrong
+     */
+    public record LatestUpload(String file, String uploadedBy, Instant uploadedAt, List<PlaybookProblem> warnings) {}
+
+    /**
+     * {@link LatestUpload} for a process id; empty for one no upload deployed (Baton's own playbooks, an
+     * unknown id).
+     */
+    @Transactional(readOnly = true)
+    public Optional<LatestUpload> latestUpload(String processId) {
+        return uploads.findIdsNewestFirst().stream()
+                .filter(u -> Arrays.asList(u.getProcessIds().split(",")).contains(processId))
+                .findFirst()
+                .flatMap(u -> uploads.findById(u.getId()))
+                .map(u -> new LatestUpload(
+                        u.getBpmnName(),
+                        u.getUploadedBy(),
+                        u.getUploadedAt(),
+                        deployer.warnings(new PlaybookFiles(
+                                u.getBpmnName(), u.getBpmn().getBytes(StandardCharsets.UTF_8), formBytes(u)))));
+    }
+
+    private static Map<String, byte[]> formBytes(PlaybookUpload upload) {
+        Map<String, byte[]> forms = new LinkedHashMap<>();
+        upload.getForms().forEach((name, text) -> forms.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return forms;
     }
 
     /** The warning of a person's upload that carried the mark of Baton's copy ({@link TimerlessVersion#unmarked}). */

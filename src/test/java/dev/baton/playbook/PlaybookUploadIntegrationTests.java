@@ -19,6 +19,7 @@ import dev.baton.people.People;
 import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.support.Multipart;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -594,6 +595,37 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                                         + " with an incident, and the default flow does not catch that. Set it in a"
                                         + " form (a field keyed amount) or check for it: =amount != null and amount >"
                                         + " 100"));
+
+        // said again after the upload's answer has gone, to anyone opening the playbook: until session 45 that
+        // answer was the only place
+        ResponseEntity<Map> kept =
+                as("maria").getForEntity("/api/playbooks/Process_condition_unset/warnings", Map.class);
+        assertThat(kept.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(kept.getBody()).containsEntry("file", "unset.bpmn").containsEntry("uploadedBy", "ada");
+        assertThat((List<Map<String, Object>>) kept.getBody().get("warnings"))
+                .singleElement()
+                .satisfies(
+                        w -> assertThat(w)
+                                .containsEntry("elementId", "flow_big")
+                                .hasEntrySatisfying(
+                                        "message",
+                                        m -> assertThat((String) m)
+                                                .startsWith(
+                                                        "the condition '=amount > 100' on this flow out of 'Big deal?' reads amount")));
+        String page = SignedIn.as(http, "maria").getForObject("/playbooks/Process_condition_unset", String.class);
+        assertThat(page)
+                .contains("id=\"playbook-warnings\"")
+                .contains("Some runs may stop. Baton warns of this in <span>unset.bpmn</span>")
+                .contains("uploaded by <span>Ada")
+                .contains("<strong>Yes</strong>:");
+        // Baton's own playbooks were not uploaded: nothing to say; an unknown one is a 404
+        assertThat(as("maria").getForObject("/api/playbooks/renewal/warnings", Map.class))
+                .containsEntry("file", null)
+                .containsEntry("warnings", List.of());
+        assertThat(as("maria")
+                        .getForEntity("/api/playbooks/no-such-playbook/warnings", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     /**

@@ -118,6 +118,19 @@ class PlaybookApi {
         return catalogue.get(processId, Roles.of(auth));
     }
 
+    @Operation(
+            summary = "What Baton warns of in the playbook's latest uploaded file (as the upload's answer did: a"
+                    + " gateway condition reading a variable only a launch could give, each at its element), with"
+                    + " the file's name, who uploaded it and when; worked out again from the kept file by the"
+                    + " current checks. For Baton's own playbooks, which no upload deployed: file, uploadedBy and"
+                    + " uploadedAt null, no warnings")
+    @GetMapping("/{processId}/warnings")
+    PlaybookUploadService.LatestUpload warnings(@PathVariable String processId, Authentication auth) {
+        catalogue.get(processId, Roles.of(auth)); // 404 for a process id no version of which is deployed
+        return uploads.latestUpload(processId)
+                .orElse(new PlaybookUploadService.LatestUpload(null, null, null, List.of()));
+    }
+
     @Operation(summary = "The playbook's BPMN file (the latest version unless one is given)")
     @GetMapping(value = "/{processId}/xml", produces = MediaType.APPLICATION_XML_VALUE)
     String xml(@PathVariable String processId, @RequestParam(required = false) Integer version) {

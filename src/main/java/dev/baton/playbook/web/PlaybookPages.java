@@ -141,10 +141,15 @@ class PlaybookPages {
                         .filter(Objects::nonNull)
                         .toList()));
         PlaybookCatalogue.Playbook playbook = catalogue.get(processId, Roles.of(auth));
+        // the upload's warnings, which its answer alone had said
+        PlaybookUploadService.LatestUpload latestUpload =
+                uploads.latestUpload(processId).orElse(null);
+        model.addAttribute("latestUpload", latestUpload);
         model.addAttribute(
                 "names",
                 people.fullNames(Stream.concat(
-                                Stream.of(playbook.retiredBy()),
+                                Stream.of(
+                                        playbook.retiredBy(), latestUpload == null ? null : latestUpload.uploadedBy()),
                                 runs.stream()
                                         .flatMap(r -> Stream.of(
                                                 r.instance().getStartedBy(),
