@@ -82,6 +82,7 @@ class ContactRows implements RowHandler {
         }
         Map<String, Found> existing = accounts.contacts(
                 source, valid.stream().map(ImportedContact::externalId).toList());
+        refuseMovesToAnotherAccount(rows, valid, firsts, repeats, existing, accountIds, run);
         Map<String, List<ContactWithEmail>> withEmail = accounts.contactsWithEmails(valid);
         // the rows that meet a contact and would change none of its values: told so, and not written
         Set<Long> unchanged = accounts.unchangedContacts(IntStream.range(0, valid.size())
@@ -192,6 +193,44 @@ class ContactRows implements RowHandler {
                             .map(Map.Entry::getKey)
                             .toList());
             accounts.tallyRecordsImported(told);
+        }
+    }
+
+    /**
+     * A row whose id names a contact Baton has at another account than the row's is an error at {@code account},
+     * and is dropped from {@code rows}, {@code valid} and {@code firsts}: the upsert never moves a contact, so the
+     * row would have counted as updating it (or changing nothing) while the contact stayed where it was, and
+     * nobody was told (session 44). A refused row repeating an earlier row's e-mail still says so, as any refused
+     * row does.
+     */
+    private static void refuseMovesToAnotherAccount(
+            List<ImportRow> rows,
+            List<ImportedContact> valid,
+            List<Long> firsts,
+            List<Repeat> repeats,
+            Map<String, Found> existing,
+            Map<String, Found> accountIds,
+            ImportRun run) {
+        for (int i = valid.size() - 1; i >= 0; i--) {
+            ImportedContact contact = valid.get(i);
+            Found own = existing.get(contact.externalId());
+            if (own == null || own.accountId() == contact.accountId()) {
+                continue;
+            }
+            ImportRow row = rows.get(i);
+            String accountRef = run.reference(row.get("account"));
+            run.error(
+                    row,
+                    "account",
+                    "names " + accountIds.get(accountRef).named() + ", but " + own.named() + " has this row's id: an"
+                            + " import does not move a contact to another account (give the row that contact's"
+                            + " account, or another id for a new contact)");
+            if (firsts.get(i) != row.number()) {
+                repeats.add(new Repeat(row, firsts.get(i), contact.accountId(), accountRef, null));
+            }
+            rows.remove(i);
+            valid.remove(i);
+            firsts.remove(i);
         }
     }
 

@@ -261,6 +261,49 @@ class ContactImportIntegrationTests {
                 .containsExactlyInAnyOrder(contactId("C-" + tag + "-1"), contactId("C-" + tag + "-3"));
     }
 
+    @Test
+    void aRowNamingAnotherAccountThanItsContactIsIsRefusedAtAccountAndMovesNothing() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(finished(start(
+                        "ACCOUNTS",
+                        false,
+                        "external_id,name\nA-" + tag + "-1,Acme " + tag + "\nA-" + tag + "-2,Beta " + tag + "\n")))
+                .containsEntry("status", "SUCCEEDED");
+        String header = "external_id,account,full_name,email\n";
+        assertThat(finished(start(
+                        "CONTACTS",
+                        false,
+                        header
+                                + row(tag, 1, 1, "Ana Silva", "ana-" + tag + "@x.com")
+                                + row(tag, 2, 1, "Bob Ray", "bob-" + tag + "@x.com"))))
+                .containsEntry("created", 2);
+        List<String> before = contacts(tag);
+        // the CRM now has Ana at Beta, and Bob renamed at Acme: the file fails, so Bob keeps his name too
+        String moved = header + row(tag, 1, 2, "Ana Silva", "ana-" + tag + "@x.com") + "C-" + tag + "-2,A-" + tag
+                + "-1,Bob Ray Jr,bob-" + tag + "@x.com\n";
+
+        for (boolean dryRun : new boolean[] {true, false}) {
+            long id = start("CONTACTS", dryRun, moved);
+            Map result = finished(id);
+
+            assertThat(result)
+                    .as("dry run %s", dryRun)
+                    .containsEntry("status", "FAILED")
+                    .containsEntry("errorCount", 1)
+                    .containsEntry("unchanged", 0);
+            String problem = "names the account Beta " + tag + ", but the contact Ana Silva at Acme " + tag
+                    + " has this row's id: an import does not move a contact to another account (give the row"
+                    + " that contact's account, or another id for a new contact)";
+            assertThat(ImportsApi.listed(result, "errors"))
+                    .as("dry run %s", dryRun)
+                    .containsExactly("2 account: " + problem);
+            assertThat(((List<Map>) result.get("errors")).getFirst()).containsEntry("value", "A-" + tag + "-2");
+            String page = HtmlUtils.htmlUnescape(SignedIn.as(http, "ada").getForObject("/imports/" + id, String.class));
+            assertThat(page).contains("A-" + tag + "-2", problem);
+        }
+        assertThat(contacts(tag)).as("nothing moved, nothing written").isEqualTo(before);
+    }
+
     /** The primary contacts of the tagged accounts. */
     private List<Long> primaries(String tag) {
         return jdbc.queryForList(
