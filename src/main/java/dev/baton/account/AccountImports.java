@@ -229,6 +229,40 @@ public class AccountImports {
         return same;
     }
 
+    /** An interactions row that meets an interaction Baton has: the interaction's id, and the row. */
+    public record InteractionMet(long interactionId, ImportedInteraction row) {}
+
+    /**
+     * The ids of the interactions of {@code met} to which their row would change nothing: the contact, kind,
+     * summary, author and time {@link #upsertInteractions} writes are the interaction's already. One query for the
+     * rows, an index look-up per row (as {@link #unchangedContacts}).
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public java.util.Set<Long> unchangedInteractions(List<InteractionMet> met) {
+        java.util.Set<Long> same = new java.util.HashSet<>();
+        if (met.isEmpty()) {
+            return same;
+        }
+        jdbc.query(
+                """
+        select i.id
+        from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[])
+            as r (id, contact_id, kind, summary, by_id, occurred_at)
+          cross join lateral (select * from interaction where id = r.id offset 0) i
+        where (i.contact_id, i.kind, i.summary, i.by_id, i.occurred_at)
+          is not distinct from (r.contact_id, r.kind, r.summary, r.by_id, r.occurred_at)""",
+                rs -> {
+                    same.add(rs.getLong(1));
+                },
+                met.stream().map(InteractionMet::interactionId).toArray(Long[]::new),
+                met.stream().map(m -> m.row().contactId()).toArray(Long[]::new),
+                column(met, m -> m.row().kind().name()),
+                column(met, m -> m.row().summary()),
+                met.stream().map(m -> m.row().byId()).toArray(Long[]::new),
+                column(met, m -> m.row().occurredAt().toString()));
+        return same;
+    }
+
     /**
      * The owners of the accounts of {@code source} with these external ids, by external id: those that
      * exist and have an owner. One query.

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -186,7 +187,7 @@ public class CommitmentImports {
                 found.add(new DueSoonOnArrival(
                         c.dueDate(),
                         at,
-                        java.time.temporal.ChronoUnit.DAYS.between(at.toLocalDate(), c.dueDate()),
+                        ChronoUnit.DAYS.between(at.toLocalDate(), c.dueDate()),
                         owner.fullName(),
                         null));
             }
@@ -296,7 +297,8 @@ public class CommitmentImports {
      * A commitment imported before, as it stands before this import: its id, owner (null for none),
      * status (which a re-import keeps), due date, delivering team (null for none) and description, whether
      * its process runs, and how the import's report names it ({@link Commitment#named} with its account:
-     * {@code the commitment "Send the SOC 2 report" to Acme GmbH}).
+     * {@code the commitment "Send the SOC 2 report" to Acme GmbH}); its contact (null for none) and the delivery
+     * date an import gave it (null for none), which {@link #upsert} writes too.
      */
     public record Existing(
             long id,
@@ -306,11 +308,31 @@ public class CommitmentImports {
             Long teamId,
             String description,
             boolean processRuns,
-            String named) {
+            String named,
+            Long contactId,
+            Instant deliveredAt) {
 
         /** The commitment's page. */
         public String page() {
             return "/commitments/" + id;
+        }
+
+        /**
+         * Whether {@link #upsert} would write anything into this commitment from {@code row}: its contact,
+         * description, owner, delivering team or due date, or (delivered or verified only) a delivery date the row
+         * gives that it has not. A row that changes nothing is not written, so its version, its account's timeline
+         * and its process are left alone (session 44: every such row counted "updated").
+         */
+        public boolean changedBy(ImportedCommitment row) {
+            boolean delivered = status == CommitmentStatus.DELIVERED || status == CommitmentStatus.VERIFIED;
+            return !Objects.equals(contactId, row.contactId())
+                    || !Objects.equals(description, row.description())
+                    || !Objects.equals(ownerId, row.ownerId())
+                    || !Objects.equals(teamId, row.teamId())
+                    || !Objects.equals(dueDate, row.dueDate())
+                    || (delivered
+                            && row.deliveredAt() != null
+                            && !row.deliveredAt().truncatedTo(ChronoUnit.MICROS).equals(deliveredAt));
         }
 
         /** Whether writing {@code row} changes what the waiting step of this open commitment's running process reads. */
@@ -331,7 +353,7 @@ public class CommitmentImports {
         jdbc.query(
                 """
         select c.external_id, c.id, c.owner_id, c.status, c.description, a.name, c.due_date, c.delivering_team_id,
-          c.process_instance_key is not null
+          c.process_instance_key is not null, c.contact_id, c.imported_delivered_at
         from commitment c join account a on a.id = c.account_id
         where c.external_source = ? and c.external_id = any(?)""",
                 rs -> {
@@ -345,7 +367,11 @@ public class CommitmentImports {
                                     rs.getObject(8, Long.class),
                                     rs.getString(5),
                                     rs.getBoolean(9),
-                                    "the " + Commitment.named(rs.getString(5), rs.getString(6))));
+                                    "the " + Commitment.named(rs.getString(5), rs.getString(6)),
+                                    rs.getObject(10, Long.class),
+                                    rs.getTimestamp(11) == null
+                                            ? null
+                                            : rs.getTimestamp(11).toInstant()));
                 },
                 source,
                 externalIds.toArray(String[]::new));

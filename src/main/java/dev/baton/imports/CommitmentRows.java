@@ -115,7 +115,13 @@ class CommitmentRows implements RowHandler {
             Existing before = existing.get(valid.get(i).externalId());
             refuseNewWorkOfLeaver(row, valid.get(i), before, toLeavers.get(row), run);
             if (run.accepted(row)) {
-                run.matched(row, before == null ? null : before.named(), before == null ? null : before.page());
+                boolean changes = before == null || before.changedBy(valid.get(i));
+                run.matched(
+                        row, before == null ? null : before.named(), before == null ? null : before.page(), changes);
+                if (!changes) {
+                    // not written: no new version, no timeline line, no mail withdrawn, its process not told
+                    continue;
+                }
                 ImportRun.tally(told, valid.get(i).accountId(), before == null);
                 written.add(valid.get(i));
                 if (before == null) {
@@ -195,7 +201,7 @@ class CommitmentRows implements RowHandler {
                         dueSoonWhenRetimed(teams.get(retimedRows.get(i).get("delivering_team")), byTeam.get(i)));
             }
         }
-        if (run.writing()) {
+        if (run.writing() && !written.isEmpty()) {
             commitments.upsert(source, written, existing);
             accounts.tallyRecordsImported(told);
         }

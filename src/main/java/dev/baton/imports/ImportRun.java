@@ -610,6 +610,14 @@ final class ImportRun {
     }
 
     /**
+     * {@link #matched(ImportRow, String, String)} for a kind that can tell whether the row changes the record it
+     * met: {@code changes} false counts it {@link #unchanged} ({@link #matched(ImportRow, Found, boolean)}).
+     */
+    void matched(ImportRow row, String named, String link, boolean changes) {
+        matched(row, "external_id", named, link, changes);
+    }
+
+    /**
      * {@link #matched(ImportRow, String, String)} for a kind whose own id is in {@code field} (a team's
      * {@code key}): the notice stands at the column the file has (session 35's probe: a teams file's was at
      * {@code external_id}, a column no teams file has).
@@ -618,7 +626,12 @@ final class ImportRun {
         matched(row, field, named, link, true);
     }
 
-    private void matched(ImportRow row, String field, String named, String link, boolean changes) {
+    /**
+     * Counts a row as new ({@code named} null), as changing the record it met, or as changing none of its values
+     * ({@code changes} false: "nothing changed", counted {@link #unchanged}; the caller does not write it, so none
+     * of the write's side effects happen either). The one place every kind counts what its rows met.
+     */
+    void matched(ImportRow row, String field, String named, String link, boolean changes) {
         if (named == null) {
             created++;
         } else if (!changes) {
@@ -633,27 +646,30 @@ final class ImportRun {
     /**
      * Counts a row as an update of a record Baton made itself (not imported), which the row's {@code field}
      * names by the key Baton knows it by (a team's {@code key}): the notice says "already in Baton", not
-     * "already imported", naming the record as a sentence reads it ({@code named}) and how it was matched.
+     * "already imported", naming the record as a sentence reads it ({@code named}) and how it was matched; or,
+     * {@code changes} false, as changing none of its values ("already in Baton, nothing changed").
      */
-    void matchedInBaton(ImportRow row, String field, String named, String matchedBy) {
-        updated++;
-        notice(row, field, "already in Baton: updates " + named + ", matched by " + matchedBy);
+    void matchedInBaton(ImportRow row, String field, String named, String matchedBy, boolean changes) {
+        if (changes) {
+            updated++;
+            notice(row, field, "already in Baton: updates " + named + ", matched by " + matchedBy);
+        } else {
+            unchanged++;
+            notice(row, field, "already in Baton, nothing changed: " + named + ", matched by " + matchedBy);
+        }
     }
 
     /**
      * Counts a people row as an update of the person who has its e-mail address (people are matched by
-     * e-mail, not by an external id, so the notice says who, by name and username), or as someone new.
+     * e-mail, not by an external id, so the notice says who, by name and username), or as someone new;
+     * {@code changes} as for {@link #matchedInBaton}.
      */
-    void matchedByEmail(ImportRow row, PersonRef person) {
+    void matchedByEmail(ImportRow row, PersonRef person, boolean changes) {
         if (person == null) {
             created++;
             return;
         }
-        updated++;
-        notice(
-                row,
-                "email",
-                "already in Baton: updates " + person.fullName() + " (" + person.username() + "), matched by e-mail");
+        matchedInBaton(row, "email", person.fullName() + " (" + person.username() + ")", "e-mail", changes);
     }
 
     /** The person with this username, or null. */

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * An import as the API shows it. {@code created} and {@code updated} count rows that make a new
  * record or update one imported before (in a dry run: that would), {@code unchanged} rows that meet a
- * record imported before and change none of its values (the kinds that can tell: accounts and contacts;
- * the others count every such row as updated); {@code errors} and
+ * record imported before and change none of its values (every kind since session 45; until then only
+ * accounts and contacts, the others counting every such row as updated); {@code errors} and
  * {@code notices} are the first 1,000 of each, {@code errorCount} all errors; {@code runsThatWillStop}
  * names the people rows that deactivate someone and the playbook runs they launched that then stop (see {@link
  * RunsThatWillStop}); {@code problem} says why the file as a whole could not be read.

@@ -3,6 +3,7 @@ package dev.baton.imports;
 import dev.baton.account.AccountImports;
 import dev.baton.account.AccountImports.Found;
 import dev.baton.account.AccountImports.ImportedInteraction;
+import dev.baton.account.AccountImports.InteractionMet;
 import dev.baton.account.InteractionKind;
 import dev.baton.people.PeopleImports.PersonRef;
 import java.time.Instant;
@@ -56,14 +57,24 @@ class InteractionRows implements RowHandler {
         }
         Map<String, Found> existing = accounts.interactions(
                 source, valid.stream().map(ImportedInteraction::externalId).toList());
+        // the rows that meet an interaction and would change none of its values: told so, and not written
+        Set<Long> unchanged = accounts.unchangedInteractions(valid.stream()
+                .filter(r -> existing.containsKey(r.externalId()))
+                .map(r -> new InteractionMet(existing.get(r.externalId()).id(), r))
+                .toList());
+        List<ImportedInteraction> written = new ArrayList<>();
         Map<Long, int[]> told = new HashMap<>();
         for (int i = 0; i < valid.size(); i++) {
             Found before = existing.get(valid.get(i).externalId());
-            run.matched(rows.get(i), before);
-            ImportRun.tally(told, valid.get(i).accountId(), before == null);
+            boolean changes = before == null || !unchanged.contains(before.id());
+            run.matched(rows.get(i), before, changes);
+            if (changes) {
+                ImportRun.tally(told, valid.get(i).accountId(), before == null);
+                written.add(valid.get(i));
+            }
         }
-        if (run.writing()) {
-            accounts.upsertInteractions(source, valid);
+        if (run.writing() && !written.isEmpty()) {
+            accounts.upsertInteractions(source, written);
             accounts.tallyRecordsImported(told);
         }
     }

@@ -65,10 +65,17 @@ class LeadRows implements RowHandler {
                 repeatsEmail(rows.get(i), firsts.get(i), run);
                 continue;
             }
-            run.matched(rows.get(i), before == null ? null : before.named(), before == null ? null : before.page());
-            written.add(lead);
+            boolean changes = before == null || before.changedBy(lead);
+            run.matched(
+                    rows.get(i),
+                    before == null ? null : before.named(),
+                    before == null ? null : before.page(),
+                    changes);
+            if (changes) {
+                written.add(lead);
+            }
         }
-        if (run.writing()) {
+        if (run.writing() && !written.isEmpty()) {
             leads.upsert(run.source.name(), written);
         }
     }

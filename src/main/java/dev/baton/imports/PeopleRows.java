@@ -58,12 +58,11 @@ class PeopleRows {
                 run.required(row, "name");
                 ImportedTeam team = new ImportedTeam(key, run.text(row, "name", 200));
                 run.check(row, team);
-                if (run.accepted(row)) {
+                if (run.accepted(row) && matchedTeam(row, run, known.get(key), team)) {
                     valid.add(team);
-                    matchedTeam(row, run, known.get(key));
                 }
             }
-            if (run.writing()) {
+            if (run.writing() && !valid.isEmpty()) {
                 people.upsertTeams(run.source.name(), valid);
             }
         };
@@ -73,14 +72,17 @@ class PeopleRows {
      * Counts a teams row as an update of the team with its key, or as a new team. The notice says where the team
      * came from: "already imported" only of a team an import made; one made in Baton (through the API, or the demo
      * data) is "already in Baton", as a person found by e-mail is (session 36's probe: a seeded team was "already
-     * imported", named by its key).
+     * imported", named by its key). A row giving the team the name it has changes nothing (the upsert writes the
+     * name only): it is counted unchanged and not written. Returns whether the row is to be written.
      */
-    private static void matchedTeam(ImportRow row, ImportRun run, KnownTeam team) {
+    private static boolean matchedTeam(ImportRow row, ImportRun run, KnownTeam team, ImportedTeam imported) {
+        boolean changes = team == null || !team.name().equals(imported.name());
         if (team == null || team.imported()) {
-            run.matched(row, "key", team == null ? null : "the team " + team.name(), null);
-            return;
+            run.matched(row, "key", team == null ? null : "the team " + team.name(), null, changes);
+        } else {
+            run.matchedInBaton(row, "key", "the team " + team.name(), "key", changes);
         }
-        run.matchedInBaton(row, "key", "the team " + team.name(), "key");
+        return changes;
     }
 
     RowHandler people() {
@@ -139,6 +141,8 @@ class PeopleRows {
         Map<String, String> taken = people.usernamesTaken(
                 chunk.stream().map(PeopleRows::username).filter(u -> u != null).collect(Collectors.toSet()));
         List<ImportedPerson> valid = new ArrayList<>();
+        List<ImportRow> validRows = new ArrayList<>();
+        List<PersonRef> met = new ArrayList<>();
         for (ImportRow row : chunk) {
             String email = run.externalId(row, "email");
             if (email != null && !Values.email(email)) {
@@ -243,7 +247,8 @@ class PeopleRows {
             }
             if (run.accepted(row)) {
                 valid.add(person);
-                run.matchedByEmail(row, known);
+                validRows.add(row);
+                met.add(known);
                 if (known == null && run.source != ImportSource.BATON) {
                     usernameTold(row, run, username);
                 }
@@ -254,10 +259,40 @@ class PeopleRows {
                 }
             }
         }
-        if (run.writing()) {
-            people.upsertPeople(run.source.name(), valid);
-            people.linkManagers(valid, run.peopleFile);
+        if (run.lookingAhead) {
+            return;
         }
+        List<ImportedPerson> written = written(validRows, valid, met, run);
+        if (run.writing() && !written.isEmpty()) {
+            people.upsertPeople(run.source.name(), written);
+            people.linkManagers(written, run.peopleFile);
+        }
+    }
+
+    /**
+     * Counts each accepted row as someone new, an update of the person it met, or a row that changes nothing
+     * ({@link PeopleImports#unchangedPeople}: one query for the chunk), and returns those to write: the rows
+     * that change nothing are left out, so their roles are not rewritten nor their version bumped.
+     */
+    private List<ImportedPerson> written(
+            List<ImportRow> rows, List<ImportedPerson> valid, List<PersonRef> met, ImportRun run) {
+        List<ImportedPerson> known = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            if (met.get(i) != null) {
+                known.add(valid.get(i));
+            }
+        }
+        Set<String> same = people.unchangedPeople(run.source.name(), known);
+        List<ImportedPerson> written = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            boolean changes =
+                    met.get(i) == null || !same.contains(valid.get(i).email().toLowerCase(Locale.ROOT));
+            run.matchedByEmail(rows.get(i), met.get(i), changes);
+            if (changes) {
+                written.add(valid.get(i));
+            }
+        }
+        return written;
     }
 
     /**

@@ -50,8 +50,17 @@ public class LeadImports {
      * @param name the lead's or contact's person name
      * @param company the lead's company or the contact's account name
      * @param accountId the contact's account (null for a lead)
+     * @param details a lead's details as a row gives them, which {@link #upsert} writes (null for a contact)
      */
-    public record Existing(String type, long id, String name, String company, Long accountId) {
+    public record Existing(String type, long id, String name, String company, Long accountId, ImportedLead details) {
+
+        /**
+         * Whether {@link #upsert} would change this lead's details from {@code row} (of its external id): a row that
+         * changes none is not written, so the lead keeps its version (session 44: every such row counted "updated").
+         */
+        public boolean changedBy(ImportedLead row) {
+            return !row.equals(details);
+        }
 
         /** As a sentence names it: "the lead Pat Lead at Acme", "the contact Anna de Vries at Quokka BV". */
         public String named() {
@@ -64,7 +73,22 @@ public class LeadImports {
         }
 
         static Existing of(Lead lead) {
-            return new Existing("lead", lead.getId(), lead.getPersonName(), lead.getCompany(), null);
+            return new Existing(
+                    "lead",
+                    lead.getId(),
+                    lead.getPersonName(),
+                    lead.getCompany(),
+                    null,
+                    new ImportedLead(
+                            lead.getExternalId(),
+                            lead.getCompany(),
+                            lead.getPersonName(),
+                            lead.getEmail(),
+                            lead.getPhone(),
+                            lead.getSource(),
+                            lead.getCampaign(),
+                            lead.getScore(),
+                            lead.getTerritory()));
         }
     }
 
@@ -106,7 +130,7 @@ public class LeadImports {
         lookup.contactsByEmail(lower)
                 .forEach((email, c) -> found.put(
                         email,
-                        new Existing("contact", c.contactId(), c.contactName(), c.accountName(), c.accountId())));
+                        new Existing("contact", c.contactId(), c.contactName(), c.accountName(), c.accountId(), null)));
         leads.findByLowerEmailIn(lower).forEach(l -> {
             found.put(l.getEmail().toLowerCase(Locale.ROOT), Existing.of(l));
             entities.detach(l); // as in leads(...)

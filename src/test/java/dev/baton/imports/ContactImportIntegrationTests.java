@@ -143,17 +143,18 @@ class ContactImportIntegrationTests {
             Map commitmentsImported = finished(start("COMMITMENTS", false, commitments));
             assertThat(commitmentsImported).as("round %s", round).containsEntry("errorCount", 0);
             if (round == 2) {
-                // what a row updates, in words and linked: "updates interaction 31" named nothing anyone sees
+                // what a row met, in words and linked: "updates interaction 31" named nothing anyone sees (the rows
+                // are as in round 1, so they change nothing)
                 long accountId = accountId("A-" + tag + "-1");
                 assertThat(notices(interactionsImported))
                         .contains(
-                                "2 external_id I-" + tag + "-1: already imported: updates the call \"Asked for SSO\""
-                                        + " at Initech " + tag,
-                                "3 external_id I-" + tag + "-2: already imported: updates the note \"Sent the SSO"
-                                        + " guide\" at Initech " + tag);
+                                "2 external_id I-" + tag + "-1: already imported, nothing changed: the call \"Asked"
+                                        + " for SSO\" at Initech " + tag,
+                                "3 external_id I-" + tag + "-2: already imported, nothing changed: the note \"Sent"
+                                        + " the SSO guide\" at Initech " + tag);
                 assertThat(links(interactionsImported)).contains("/accounts/" + accountId);
                 assertThat(notices(commitmentsImported))
-                        .contains("2 external_id K-" + tag + "-1: already imported: updates the commitment"
+                        .contains("2 external_id K-" + tag + "-1: already imported, nothing changed: the commitment"
                                 + " \"SSO by spring\" to Initech " + tag);
                 assertThat(links(commitmentsImported))
                         .contains("/commitments/"
