@@ -294,7 +294,8 @@ public class CommitmentImports {
     }
 
     /**
-     * A commitment imported before, as it stands before this import: its id, owner (null for none),
+     * A commitment imported before, as it stands before this import: its id, the account it is at (which an
+     * import never changes: a row naming another account is refused), owner (null for none),
      * status (which a re-import keeps), due date, delivering team (null for none) and description, whether
      * its process runs, and how the import's report names it ({@link Commitment#named} with its account:
      * {@code the commitment "Send the SOC 2 report" to Acme GmbH}); its contact (null for none) and the delivery
@@ -302,6 +303,7 @@ public class CommitmentImports {
      */
     public record Existing(
             long id,
+            long accountId,
             Long ownerId,
             CommitmentStatus status,
             LocalDate dueDate,
@@ -353,7 +355,7 @@ public class CommitmentImports {
         jdbc.query(
                 """
         select c.external_id, c.id, c.owner_id, c.status, c.description, a.name, c.due_date, c.delivering_team_id,
-          c.process_instance_key is not null, c.contact_id, c.imported_delivered_at
+          c.process_instance_key is not null, c.contact_id, c.imported_delivered_at, c.account_id
         from commitment c join account a on a.id = c.account_id
         where c.external_source = ? and c.external_id = any(?)""",
                 rs -> {
@@ -361,6 +363,7 @@ public class CommitmentImports {
                             rs.getString(1),
                             new Existing(
                                     rs.getLong(2),
+                                    rs.getLong(12),
                                     rs.getObject(3, Long.class),
                                     CommitmentStatus.valueOf(rs.getString(4)),
                                     rs.getObject(7, LocalDate.class),

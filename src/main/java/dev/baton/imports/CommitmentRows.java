@@ -113,6 +113,10 @@ class CommitmentRows implements RowHandler {
         for (int i = 0; i < valid.size(); i++) {
             ImportRow row = rows.get(i);
             Existing before = existing.get(valid.get(i).externalId());
+            if (before != null
+                    && run.movesToAnotherAccount(row, accountIds, before.accountId(), before.named(), "commitment")) {
+                continue;
+            }
             refuseNewWorkOfLeaver(row, valid.get(i), before, toLeavers.get(row), run);
             if (run.accepted(row)) {
                 boolean changes = before == null || before.changedBy(valid.get(i));

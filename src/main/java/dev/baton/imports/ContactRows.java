@@ -197,11 +197,9 @@ class ContactRows implements RowHandler {
     }
 
     /**
-     * A row whose id names a contact Baton has at another account than the row's is an error at {@code account},
-     * and is dropped from {@code rows}, {@code valid} and {@code firsts}: the upsert never moves a contact, so the
-     * row would have counted as updating it (or changing nothing) while the contact stayed where it was, and
-     * nobody was told (session 44). A refused row repeating an earlier row's e-mail still says so, as any refused
-     * row does.
+     * A row whose id names a contact Baton has at another account than the row's is an error at {@code account}
+     * ({@link ImportRun#movesToAnotherAccount}), and is dropped from {@code rows}, {@code valid} and {@code firsts}.
+     * A refused row repeating an earlier row's e-mail still says so, as any refused row does.
      */
     private static void refuseMovesToAnotherAccount(
             List<ImportRow> rows,
@@ -214,19 +212,13 @@ class ContactRows implements RowHandler {
         for (int i = valid.size() - 1; i >= 0; i--) {
             ImportedContact contact = valid.get(i);
             Found own = existing.get(contact.externalId());
-            if (own == null || own.accountId() == contact.accountId()) {
+            ImportRow row = rows.get(i);
+            if (own == null || !run.movesToAnotherAccount(row, accountIds, own.accountId(), own.named(), "contact")) {
                 continue;
             }
-            ImportRow row = rows.get(i);
-            String accountRef = run.reference(row.get("account"));
-            run.error(
-                    row,
-                    "account",
-                    "names " + accountIds.get(accountRef).named() + ", but " + own.named() + " has this row's id: an"
-                            + " import does not move a contact to another account (give the row that contact's"
-                            + " account, or another id for a new contact)");
             if (firsts.get(i) != row.number()) {
-                repeats.add(new Repeat(row, firsts.get(i), contact.accountId(), accountRef, null));
+                repeats.add(
+                        new Repeat(row, firsts.get(i), contact.accountId(), run.reference(row.get("account")), null));
             }
             rows.remove(i);
             valid.remove(i);

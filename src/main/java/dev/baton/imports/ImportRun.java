@@ -644,6 +644,35 @@ final class ImportRun {
     }
 
     /**
+     * Whether {@code row}, whose id names a record Baton has ({@code named} as a report names it, at the account
+     * {@code recordAccountId}), names another account than that record's: then it is an error at {@code account}
+     * naming both ("names the account Beta GmbH, but the contact Ana Silva at Acme GmbH has this row's id: an import
+     * does not move a contact to another account (give the row that contact's account, or another id for a new
+     * contact)"), and the caller neither counts nor writes the row. No kind's upsert writes a record's account, so
+     * until session 45 such a row counted as updating the record (or changing nothing) while it stayed where it
+     * was, and nobody was told; an interaction or commitment even took the row's contact, one of the other account.
+     *
+     * @param accountIds the accounts of the chunk's {@code account} cells, by {@link #reference}; the row's is among
+     *     them (an accepted row names an account Baton has)
+     * @param noun what the record is, "contact", "interaction" or "commitment", as the error names it
+     */
+    boolean movesToAnotherAccount(
+            ImportRow row, Map<String, Found> accountIds, long recordAccountId, String named, String noun) {
+        Found account = accountIds.get(reference(row.get("account")));
+        if (account == null || account.id() == recordAccountId) {
+            return false;
+        }
+        String a = "aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ";
+        error(
+                row,
+                "account",
+                "names " + account.named() + ", but " + named + " has this row's id: an import does not move " + a
+                        + noun + " to another account (give the row that " + noun + "'s account, or another id for a"
+                        + " new " + noun + ")");
+        return true;
+    }
+
+    /**
      * Counts a row as an update of a record Baton made itself (not imported), which the row's {@code field}
      * names by the key Baton knows it by (a team's {@code key}): the notice says "already in Baton", not
      * "already imported", naming the record as a sentence reads it ({@code named}) and how it was matched; or,

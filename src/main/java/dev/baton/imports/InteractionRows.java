@@ -66,6 +66,11 @@ class InteractionRows implements RowHandler {
         Map<Long, int[]> told = new HashMap<>();
         for (int i = 0; i < valid.size(); i++) {
             Found before = existing.get(valid.get(i).externalId());
+            if (before != null
+                    && run.movesToAnotherAccount(
+                            rows.get(i), accountIds, before.accountId(), before.named(), "interaction")) {
+                continue;
+            }
             boolean changes = before == null || !unchanged.contains(before.id());
             run.matched(rows.get(i), before, changes);
             if (changes) {
