@@ -3,6 +3,8 @@ package dev.baton.playbook;
 import static dev.baton.audit.Changes.fields;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.engine.DeployedPlaybooks;
+import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.JobProblems;
 import dev.baton.engine.ProcessInstances;
 import dev.baton.people.Capability;
@@ -38,6 +40,7 @@ public class RunCancellation {
     private final TransactionTemplate tx;
     private final PeopleLookup people;
     private final JobProblems problems;
+    private final DeployedPlaybooks deployed;
 
     RunCancellation(
             PlaybookInstances instances,
@@ -48,7 +51,9 @@ public class RunCancellation {
             Clock clock,
             TransactionTemplate tx,
             PeopleLookup people,
-            JobProblems problems) {
+            JobProblems problems,
+            DeployedPlaybooks deployed) {
+        this.deployed = deployed;
         this.people = people;
         this.problems = problems;
         this.instances = instances;
@@ -167,7 +172,19 @@ public class RunCancellation {
                     processInstanceKey,
                     run.getAccountId(),
                     fields("status", "running"),
-                    fields("status", "canceled", "reason", why, "playbook", run.getBpmnProcessId()));
+                    // by name, as its launch is (the timeline read "launched Sample account review" beside
+                    // "canceled a run of the playbook sample-review": session 45's probe); the id for machines
+                    fields(
+                            "status",
+                            "canceled",
+                            "reason",
+                            why,
+                            "playbook",
+                            deployed.byDefinitionKey(run.getProcessDefinitionKey())
+                                    .map(DeployedProcess::nameOrId)
+                                    .orElse(run.getBpmnProcessId()),
+                            "processId",
+                            run.getBpmnProcessId()));
         }
         return run.getCanceledBy();
     }

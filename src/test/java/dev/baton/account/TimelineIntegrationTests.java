@@ -191,11 +191,19 @@ class TimelineIntegrationTests {
                 "playbook.instance-canceled",
                 "playbook_instance",
                 42,
-                fields("status", "canceled", "reason", "launched by mistake", "playbook", "account-rescue"));
+                fields(
+                        "status",
+                        "canceled",
+                        "reason",
+                        "launched by mistake",
+                        "playbook",
+                        "Account rescue",
+                        "processId",
+                        "account-rescue"));
 
         assertThat(sentences())
                 .containsExactly(
-                        "Baton canceled a run of the playbook account-rescue on the account: launched by mistake");
+                        "Baton canceled a run of the playbook Account rescue on the account: launched by mistake");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditEvents;
 import dev.baton.audit.AuditLog;
+import dev.baton.engine.DeployedPlaybooks;
 import dev.baton.engine.EngineIntegrationTest;
 import dev.baton.engine.ProcessInstances;
 import dev.baton.people.People;
@@ -46,6 +47,9 @@ import org.springframework.util.MultiValueMap;
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 class RunCancellationIntegrationTests extends EngineIntegrationTest {
+
+    @Autowired
+    DeployedPlaybooks deployed;
 
     @Autowired
     Accounts accounts;
@@ -135,6 +139,10 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
         assertThat(canceledEvents(key)).singleElement().satisfies(e -> {
             assertThat(e.getActor()).isEqualTo("maria");
             assertThat(e.getAfterState()).containsEntry("reason", "Customer churned 😀");
+            // by name, as its launch on the timeline (session 45's probe: "the playbook sample-review")
+            assertThat(e.getAfterState())
+                    .containsEntry("playbook", "Sample account review")
+                    .containsEntry("processId", "sample-review");
         });
         assertThat(instances.findById(key).orElseThrow().getCancelReason()).isEqualTo("Customer churned 😀");
     }
@@ -169,8 +177,7 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
                     CompletableFuture.supplyAsync(() -> rowLockFree(key)).get());
             return processInstances.cancel(key);
         });
-        RunCancellation cancellation = new RunCancellation(
-                instances, engine, taskService, engineSync, audit, clock, tx, peopleLookup, jobProblems);
+        RunCancellation cancellation = cancellationWith(engine);
 
         cancellation.cancel(key, "Customer churned", "ada", List.of("ADMIN"));
 
@@ -189,8 +196,7 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
         Task review = awaitTaskOf(key);
         ProcessInstances engine = mock(ProcessInstances.class);
         when(engine.cancel(key)).thenThrow(new EngineUnavailableException("cancelling instance " + key, null));
-        RunCancellation cancellation = new RunCancellation(
-                instances, engine, taskService, engineSync, audit, clock, tx, peopleLookup, jobProblems);
+        RunCancellation cancellation = cancellationWith(engine);
 
         assertThatThrownBy(() -> cancellation.cancel(key, "Customer churned", "ada", List.of("ADMIN")))
                 .isInstanceOf(EngineUnavailableException.class);
@@ -394,6 +400,12 @@ class RunCancellationIntegrationTests extends EngineIntegrationTest {
                         .getForObject("/api/playbooks/sample-review", Map.class)
                         .get("running"))
                 .longValue();
+    }
+
+    /** Baton's cancel as the app wires it, but for the engine it talks to. */
+    private RunCancellation cancellationWith(ProcessInstances engine) {
+        return new RunCancellation(
+                instances, engine, taskService, engineSync, audit, clock, tx, peopleLookup, jobProblems, deployed);
     }
 
     private List<AuditEvent> canceledEvents(long key) {
