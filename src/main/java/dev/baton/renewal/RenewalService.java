@@ -175,9 +175,7 @@ public class RenewalService {
     @Transactional
     public Optional<String> escalate(long renewalId, String stage) {
         Renewal r = renewal(renewalId);
-        Person owner = accounts.account(r.getAccountId()).getOwner();
-        Person manager = owner == null ? null : owner.getManager();
-        String to = manager != null && manager.isActive() ? manager.getUsername() : null;
+        String to = chaser(accounts.account(r.getAccountId()).getOwner()).orElse(null);
         audit.record(
                 to == null ? "renewal.late" : "renewal.escalated",
                 "renewal",
@@ -186,6 +184,15 @@ public class RenewalService {
                 null,
                 fields("stage", stage, "escalatedTo", to));
         return Optional.ofNullable(to);
+    }
+
+    /**
+     * Who chases a late stage for {@code owner}: their manager while active, else nobody. One rule for the
+     * escalation and for a chase following the account to a new owner ({@link RenewalsFollowTheAccount}).
+     */
+    static Optional<String> chaser(Person owner) {
+        Person manager = owner == null ? null : owner.getManager();
+        return manager != null && manager.isActive() ? Optional.of(manager.getUsername()) : Optional.empty();
     }
 
     /**
@@ -236,9 +243,18 @@ public class RenewalService {
         renewal(renewalId).reviewHealth(summary, risk);
     }
 
+    /**
+     * Keeps the proposal's text (from its task, before the step completes).
+     *
+     * @return the account's owner now, who decides: the process reads it for the decision stage, as it
+     *     reads the owner after the health review and after a decision, so an owner change during the
+     *     proposal stage does not leave the decision with the previous owner
+     */
     @Transactional
-    void propose(long renewalId, String proposal) {
-        renewal(renewalId).propose(proposal);
+    String propose(long renewalId, String proposal) {
+        Renewal r = renewal(renewalId);
+        r.propose(proposal);
+        return username(accounts.account(r.getAccountId()).getOwner());
     }
 
     /** Checks the decision task's answer and keeps its reason; the process applies it ({@link #decide}). */

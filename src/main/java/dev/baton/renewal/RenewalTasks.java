@@ -1,5 +1,6 @@
 package dev.baton.renewal;
 
+import dev.baton.renewal.engine.RenewalBpmn;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.Text;
 import dev.baton.task.Task;
@@ -76,8 +77,10 @@ class RenewalTasks implements TaskSubjectSource, TaskCompletionHandler {
                     yield Map.of("risk", text(values, "risk"));
                 }
                 case PROPOSAL -> {
-                    renewals.propose(renewalId, text(values, "proposal"));
-                    yield Map.of();
+                    // the decision stage goes to whoever owns the account now (nothing else re-reads it)
+                    Map<String, Object> v = new HashMap<>();
+                    v.put(RenewalBpmn.Vars.OWNER_USERNAME, renewals.propose(renewalId, text(values, "proposal")));
+                    yield v;
                 }
                 default -> {
                     String decision = text(values, "decision");

@@ -3,6 +3,7 @@ package dev.baton.renewal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -25,6 +26,9 @@ public interface Renewals extends JpaRepository<Renewal, Long> {
     int open(long accountId, LocalDate renewalDate, Instant at);
 
     Optional<Renewal> findByAccountIdAndRenewalDate(long accountId, LocalDate renewalDate);
+
+    /** The account's renewals, ended ones too (a handful: one a year). */
+    List<Renewal> findByAccountId(long accountId);
 
     /**
      * One page of the renewals of every account ({@code all}) or of {@code accountIds}: the running ones

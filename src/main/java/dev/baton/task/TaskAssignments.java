@@ -253,6 +253,35 @@ public class TaskAssignments {
         return open.size();
     }
 
+    /**
+     * A feature's waiting steps follow their subject to whoever answers for it now (a renewal's stage to the
+     * account's new owner, its chase to their manager, when the account changes owner outside a handover):
+     * {@code from}'s open tasks about {@code subject} at the given elements move to {@code to}, in the
+     * caller's transaction, as a manager's move does ({@link #reassign}): audited as a move, with no
+     * delegation mark unless the actor is {@code from}, and both holders mailed. The subject's other steps
+     * stay where they are, and so does a step someone else holds now (delegated on); a second call finds
+     * nothing left with {@code from} and moves nothing.
+     *
+     * @param elementIds the steps' element ids in their BPMN: a renewal's stage and its chase go to different
+     *     people, so moving every step of {@code from}'s about the subject could move one to the wrong one
+     *     when one person is both the previous owner and the new manager
+     * @return how many tasks moved (none when {@code from} and {@code to} are the same person)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int moveOpenSteps(String from, String to, TaskSubject subject, Collection<String> elementIds) {
+        if (from == null || to == null || from.equals(to)) {
+            return 0;
+        }
+        List<Task> open = tasks
+                .findByAssigneeAndStatusAndSubjectTypeAndSubjectId(from, TaskStatus.OPEN, subject.type(), subject.id())
+                .stream()
+                .filter(t -> elementIds.contains(t.getElementId()))
+                .toList();
+        String by = AuditLog.currentActor();
+        open.forEach(t -> moveFor(t, to, by));
+        return open.size();
+    }
+
     /** Moves all my open tasks to the person covering my current or next absence ({@link ClashRetry} as above). */
     public List<Task> handToCover() {
         return ClashRetry.inFreshTransaction(transactions, s -> {
