@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.support.Mails;
+import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,9 @@ class RenewalOwnerChangeIntegrationTests extends RenewalTest {
         Task moved = tasks.findById(health.getId()).orElseThrow();
         assertThat(moved.getOriginalAssignee()).isEqualTo("rob");
         assertThat(moved.getDelegatedBy()).as("moved, not delegated by anyone").isNull();
+        assertThat(SignedIn.as(http, "ravi").getForObject("/tasks/" + health.getId(), String.class))
+                .contains("originally for Rob Jansen, moved by Baton", "moved it from Rita Okafor to Ravi Shankar")
+                .doesNotContain("handed on by");
 
         dispatcher.dispatch();
         assertThat(subjects(name, "ravi@baton.example")).containsExactly("New task: Review account health · " + name);
