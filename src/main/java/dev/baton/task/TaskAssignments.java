@@ -247,7 +247,7 @@ public class TaskAssignments {
                 AuditEvent event = move(t, to, delegatedBy(by, previous), "task.reassigned");
                 mails.movedFromTheirBook(t, previous, event.getId(), by);
             } else {
-                hand(t, to, by, "task.reassigned");
+                moveFor(t, to, by); // a manager's move, not a delegation, unless the holder moves it
             }
         }
         return open.size();
@@ -320,7 +320,6 @@ public class TaskAssignments {
         mails.reassigned(task, previous, event.getId(), by);
     }
 
-    /** Moves the task to {@code to} (the first holder stays on record) and audits it as {@code action}, by {@code by}. */
     /**
      * Who a move by {@code by} records as handing the task on ({@link Task#handOver}): only its holder
      * ({@code previous}) delegates; a manager's, an admin's or a handover's move is by nobody, so it is in no one's
@@ -331,6 +330,7 @@ public class TaskAssignments {
         return by != null && by.equals(previous) ? by : null;
     }
 
+    /** Moves the task to {@code to} (the first holder stays on record) and audits it as {@code action}, by {@code by}. */
     private AuditEvent move(Task task, String to, String by, String action) {
         Map<String, Object> before = TaskService.state(task);
         task.handOver(to, by);
