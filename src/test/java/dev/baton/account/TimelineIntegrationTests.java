@@ -215,10 +215,11 @@ class TimelineIntegrationTests {
 
     @Test
     void theRawTrailIsForManagersAndFiltersByRecordAndAccount() {
+        // recorded by Baton itself (no one signed in): an admin reads them, a manager only their line's
         recorded("commitment.created", "commitment", 8, fields("description", "Training", "dueDate", "2026-12-01"));
         recorded("contact.created", "contact", 9, fields("fullName", "Jane Doe"));
 
-        Map page = http.withBasicAuth("maria", "demo")
+        Map page = http.withBasicAuth("ada", "demo")
                 .getForObject("/api/audit?account=" + account.getId() + "&entityType=commitment&size=10", Map.class);
         assertThat((List<Map<String, Object>>) page.get("content"))
                 .singleElement()
@@ -233,7 +234,7 @@ class TimelineIntegrationTests {
                         .getForEntity("/api/audit?from=2026-12-02&to=2026-12-01", Map.class)
                         .getBody())
                 .containsEntry("status", 400);
-        assertThat(dev.baton.support.SignedIn.as(http, "maria")
+        assertThat(dev.baton.support.SignedIn.as(http, "ada")
                         .getForObject("/audit?account=" + account.getId(), String.class))
                 .contains(">Contact added<")
                 .contains("Jane Doe")

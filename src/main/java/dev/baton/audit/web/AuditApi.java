@@ -1,6 +1,7 @@
 package dev.baton.audit.web;
 
 import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditReaders;
 import dev.baton.audit.AuditTrail;
 import dev.baton.shared.AccountIds;
 import dev.baton.shared.Dates;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/audit")
-@Tag(name = "Audit", description = "The raw audit trail: admins and managers.")
+@Tag(name = "Audit", description = "The raw audit trail: admins all of it, managers their line's.")
 class AuditApi {
 
     /**
@@ -58,8 +60,11 @@ class AuditApi {
 
     private final AccountIds accounts;
 
-    AuditApi(AuditTrail trail, Dates dates, AccountIds accounts) {
+    private final AuditReaders readers;
+
+    AuditApi(AuditTrail trail, Dates dates, AccountIds accounts, AuditReaders readers) {
         this.trail = trail;
+        this.readers = readers;
         this.dates = dates;
         this.accounts = accounts;
     }
@@ -67,14 +72,17 @@ class AuditApi {
     @GetMapping
     @PreAuthorize("@auditReaders.may(authentication)")
     @Operation(
-            summary = "Audit events newest first, filtered by entityType, entityId, accountId (or its older name"
+            summary = "Audit events newest first (a manager's own and their reporting line's, an admin's all),"
+                    + " filtered by entityType, entityId, accountId (or its older name"
                     + " account), actor, action (a value ending in '.' matches a prefix) and days from/to (in the"
                     + " caller's time zone, both included). Any other parameter is a 400 naming it")
     PageResponse<AuditEntry> list(
             AuditParams params,
+            Authentication reader,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return PageResponse.of(
-                trail.find(params.toFilter(dates.zone(), accounts), page, size).map(AuditEntry::of));
+                trail.find(params.toFilter(dates.zone(), accounts), readers.actorsFor(reader), page, size)
+                        .map(AuditEntry::of));
     }
 }
