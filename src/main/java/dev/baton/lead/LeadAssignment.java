@@ -70,12 +70,39 @@ class LeadAssignment {
      * is available. Empty when nobody at all is.
      */
     Optional<Choice> choose(Lead lead, Person previous) {
+        return choose(lead, previous, Set.of());
+    }
+
+    /**
+     * {@link #choose(Lead, Person)}, passing over {@code heldBefore} too (user names of those who already
+     * held the lead and let it lapse) while anyone else is available, by territory or in turn: an untouched
+     * lead went from rob to ravi and back to rob, though rita was free (probe 45, F7). When only earlier
+     * holders are left, the choice is as if they had not held it, {@code previous} still last.
+     */
+    Optional<Choice> choose(Lead lead, Person previous, Set<String> heldBefore) {
+        if (!heldBefore.isEmpty()) {
+            Optional<Choice> fresh = choose(lead, previous, p -> !heldBefore.contains(p.getUsername()));
+            if (fresh.isPresent()) {
+                return fresh;
+            }
+        }
+        Optional<Choice> other = choose(lead, previous, p -> true);
+        if (other.isPresent()) {
+            return other;
+        }
+        return previous != null && isAvailable(previous)
+                ? Optional.of(new Choice(previous, "the only rep available"))
+                : Optional.empty();
+    }
+
+    private Optional<Choice> choose(Lead lead, Person previous, java.util.function.Predicate<Person> eligible) {
         List<PersonView> salesReps = salesReps();
         if (lead.getTerritory() != null) {
             Set<Long> repIds = salesReps.stream().map(PersonView::id).collect(Collectors.toSet());
             List<Person> territory = available(
                     accounts.ownersInTerritory(lead.getTerritory()).stream()
                             .filter(owner -> repIds.contains(owner.getId()))
+                            .filter(eligible)
                             .toList(),
                     previous);
             if (!territory.isEmpty()) {
@@ -86,15 +113,13 @@ class LeadAssignment {
                 salesReps.stream()
                         .map(PersonView::username)
                         .map(people::signedIn)
+                        .filter(eligible)
                         .toList(),
                 previous);
-        if (!team.isEmpty()) {
-            return Optional.of(
-                    new Choice(longestWaiting(team), "next in turn in " + String.join(", ", settings.salesTeams())));
-        }
-        return previous != null && isAvailable(previous)
-                ? Optional.of(new Choice(previous, "the only rep available"))
-                : Optional.empty();
+        return team.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Choice(
+                        longestWaiting(team), "next in turn in " + String.join(", ", settings.salesTeams())));
     }
 
     /**

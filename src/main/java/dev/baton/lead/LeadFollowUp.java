@@ -6,12 +6,14 @@ import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleService;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
+import dev.baton.shared.Dates;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +53,7 @@ public class LeadFollowUp {
     private final TimeZones zones;
     private final PeopleService people;
     private final AuditLog audit;
+    private final Dates dates;
     private final Clock clock;
 
     LeadFollowUp(
@@ -63,6 +66,7 @@ public class LeadFollowUp {
             TimeZones zones,
             PeopleService people,
             AuditLog audit,
+            Dates dates,
             Clock clock) {
         this.leads = leads;
         this.activities = activities;
@@ -73,6 +77,7 @@ public class LeadFollowUp {
         this.zones = zones;
         this.people = people;
         this.audit = audit;
+        this.dates = dates;
         this.clock = clock;
     }
 
@@ -95,7 +100,7 @@ public class LeadFollowUp {
         if (lead.getAssignmentCount() <= round && !lead.getStatus().closed()) {
             Person previous = round == 0 ? null : lead.getOwner();
             LeadAssignment.Choice choice = assignment
-                    .choose(lead, previous)
+                    .choose(lead, previous, previous == null ? Set.of() : Set.copyOf(leads.ownersSoFar(leadId)))
                     .orElseThrow(() -> new IllegalStateException("nobody can take lead " + leadId
                             + ": no active rep who is not away owns accounts in its territory or is in the sales teams "
                             + settings.salesTeams() + " (baton.leads.sales-teams)"));
@@ -145,7 +150,10 @@ public class LeadFollowUp {
                 activity(
                         lead,
                         LeadActivity.Kind.REMINDED,
-                        "Reminder to " + lead.getOwner().getFullName() + ": first touch due " + a.dueAt(),
+                        // in words in the owner's zone, as the reminder mail says it (probe 45, F8: it read
+                        // "2026-12-05T20:01:27.717095Z"); the API keeps the instant as firstTouchDueAt
+                        "Reminder to " + lead.getOwner().getFullName() + ": first touch due "
+                                + dates.in(zones.of(lead.getOwner())).time(a.dueAt()),
                         null);
             }
         }
@@ -171,7 +179,8 @@ public class LeadFollowUp {
 
     /**
      * The owner's answer to a lead step, kept before the step completes: the first touch is recorded
-     * (the SLA is judged by it), a disqualification's reason kept on the lead.
+     * (the SLA is judged by it); a reason typed with an outcome is kept on the lead and shown on the
+     * outcome's history line, one typed with {@link #CONTACTED} on the first touch's line.
      *
      * @param firstTouch whether the answer is to the first-touch step
      * @param outcome {@link #CONTACTED} or an outcome ({@code meeting_booked}, {@code disqualified}, {@code recycled})
@@ -183,12 +192,16 @@ public class LeadFollowUp {
             throw new IllegalLeadTransition("lead " + leadId + " is already " + lead.getStatus());
         }
         Person by = people.signedIn(actor);
+        String typed = LeadService.blankToNull(reason);
         if (firstTouch && lead.getFirstTouchedAt() == null) {
             lead.touch(clock.instant());
-            activity(lead, LeadActivity.Kind.TOUCHED, "First touch by " + by.getFullName(), by);
+            // a note typed with "contacted" is the touch's own: kept on its history line (probe 45, F9:
+            // it was thrown away); with an outcome it is the outcome's reason, shown on the outcome's line
+            String note = CONTACTED.equals(outcome) && typed != null ? ": " + typed : "";
+            activity(lead, LeadActivity.Kind.TOUCHED, "First touch by " + by.getFullName() + note, by);
         }
         if (!CONTACTED.equals(outcome)) {
-            lead.keepReason(LeadService.blankToNull(reason));
+            lead.keepReason(typed);
         }
     }
 
@@ -214,10 +227,11 @@ public class LeadFollowUp {
                 lead,
                 LeadActivity.Kind.OUTCOME,
                 switch (status) {
-                    case MEETING_BOOKED -> "Meeting booked";
-                    case DISQUALIFIED -> "Disqualified: " + lead.getOutcomeReason();
-                    default -> "Recycled to marketing";
-                },
+                            case MEETING_BOOKED -> "Meeting booked";
+                            case DISQUALIFIED -> "Disqualified";
+                            default -> "Recycled to marketing";
+                        }
+                        + (lead.getOutcomeReason() == null ? "" : ": " + lead.getOutcomeReason()),
                 owner);
         audit.record("lead.closed", "lead", leadId, null, null, fields("status", status.name()));
         if (status == LeadStatus.MEETING_BOOKED) {

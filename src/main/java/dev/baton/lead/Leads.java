@@ -35,4 +35,15 @@ interface Leads extends JpaRepository<Lead, Long>, JpaSpecificationExecutor<Lead
     /** When each of these people was last given a lead (null: never): round-robin goes to whoever waited longest. */
     @Query("select o.id, max(l.assignedAt) from Lead l join l.owner o where o.id in :ownerIds group by o.id")
     List<Object[]> lastAssignedAt(Collection<Long> ownerIds);
+
+    /**
+     * The user names of everyone the lead was given to, from its audited assignments ({@code lead.assigned},
+     * one per move, as {@link LeadStatistics} reads who held a lead when): the reassignment passes over
+     * those who already let it lapse.
+     */
+    @Query(
+            value = "select distinct e.after_state ->> 'owner' from audit_event e where e.entity_type = 'lead'"
+                    + " and e.entity_id = :leadId and e.action = 'lead.assigned'",
+            nativeQuery = true)
+    List<String> ownersSoFar(long leadId);
 }

@@ -50,7 +50,8 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
 
         Task touch = awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH);
         assertThat(touch.getAssignee()).isEqualTo(owner.getUsername());
-        assertThat(complete(owner.getUsername(), touch, Map.of("outcome", "meeting_booked")))
+        assertThat(complete(
+                        owner.getUsername(), touch, Map.of("outcome", "meeting_booked", "reason", "Demo on Tuesday")))
                 .isEqualTo(HttpStatus.OK);
 
         Lead lead = await().atMost(WAIT).until(() -> lead(leadId), l -> l.getAccountId() != null);
@@ -69,7 +70,7 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
                         "NOTE Lead: Assigned to " + owner.getFullName() + " (owns accounts in " + lead.getTerritory()
                                 + ")",
                         "NOTE Lead: First touch by " + owner.getFullName(),
-                        "MEETING Lead: Meeting booked");
+                        "MEETING Lead: Meeting booked: Demo on Tuesday"); // the reason typed is shown (probe 45, F9)
 
         long instance = touch.getProcessInstanceKey();
         sent.awaitEnded(instance);
@@ -125,7 +126,8 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
 
         Task touch = awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH);
         assertThat(touch.getAssignee()).isEqualTo(owner.getUsername());
-        assertThat(complete(owner.getUsername(), touch, Map.of("outcome", "meeting_booked")))
+        assertThat(complete(
+                        owner.getUsername(), touch, Map.of("outcome", "meeting_booked", "reason", "Demo on Tuesday")))
                 .isEqualTo(HttpStatus.OK);
 
         Lead lead = await().atMost(WAIT).until(() -> lead(leadId), l -> l.getAccountId() != null);
@@ -147,7 +149,7 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
                         "maria: Lead: Lead from test-fast (spring launch)",
                         "Baton: Lead: Assigned to " + owner.getFullName() + " (owns accounts in " + territory + ")",
                         owner.getUsername() + ": Lead: First touch by " + owner.getFullName(),
-                        owner.getUsername() + ": Lead: Meeting booked");
+                        owner.getUsername() + ": Lead: Meeting booked: Demo on Tuesday");
         assertThat(as(accountOwner.getUsername())
                         .getForObject("/api/accounts/" + existing.getId() + "/timeline", Map.class)
                         .toString())
@@ -182,7 +184,7 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
         assertThat(reassigned.getId()).isNotEqualTo(touch.getId());
         assertThat(lead(leadId).getAssignmentCount()).isEqualTo(2);
 
-        complete(next.getUsername(), reassigned, Map.of("outcome", "contacted"));
+        complete(next.getUsername(), reassigned, Map.of("outcome", "contacted", "reason", "left a voicemail"));
         Task work = awaitOpenTask(leadId, LeadBpmn.TASK_WORK);
         ResponseEntity<Map> refused = as(next.getUsername())
                 .postForEntity(
@@ -201,11 +203,55 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
         assertThat(lead.getAccountId()).isNull();
         assertThat(history(leadId))
                 .containsExactly("CREATED", "ASSIGNED", "REMINDED", "ESCALATED", "REASSIGNED", "TOUCHED", "OUTCOME");
+        assertThat(summary(leadId, "TOUCHED"))
+                .as("what was typed with contacted is kept, not thrown away (probe 45, F9)")
+                .isEqualTo("First touch by " + next.getFullName() + ": left a voicemail");
+        assertThat(summary(leadId, "REMINDED"))
+                .as("the due time in words, as every date on the lead's page (probe 45, F8)")
+                .matches(
+                        "Reminder to .*: first touch due [A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} \\S+");
         sent.awaitEnded(instance);
         assertThat(sent.passed(instance))
                 .containsSubsequence(
                         LeadBpmn.TIMER_REASSIGN, LeadBpmn.TASK_ASSIGN, LeadBpmn.TASK_WORK, LeadBpmn.END_DISQUALIFIED)
                 .contains(LeadBpmn.TASK_REMIND, LeadBpmn.TASK_ESCALATE);
+    }
+
+    /**
+     * Probe 45, F7: an untouched lead went from rob (its territory's owner) to ravi (in turn) and back to rob,
+     * though rita was free. A reassignment passes over everyone who already let the lead lapse while someone
+     * else can take it.
+     */
+    @Test
+    void aLapsedLeadDoesNotGoBackToARepWhoAlreadyLetItLapseWhileAnotherIsFree() throws Exception {
+        Person territoryOwner = rep(true);
+        rep(true); // someone else free in turn, whatever the other tests left
+        long leadId =
+                id(createLead("maria", lead("Bounce " + UUID.randomUUID(), null, territoryOwnedBy(territoryOwner))));
+        awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH, territoryOwner.getUsername());
+
+        lapse(leadId, 2);
+        String second = ownerOf(leadId);
+        assertThat(second).isNotEqualTo(territoryOwner.getUsername());
+        lapse(leadId, 3);
+
+        assertThat(ownerOf(leadId))
+                .as("neither the territory's owner nor the one in turn who let it lapse too")
+                .isNotIn(territoryOwner.getUsername(), second);
+    }
+
+    /** Lets the lead's current assignment pass untouched (reminder, escalation, reassignment) until assignment {@code round}. */
+    private void lapse(long leadId, int round) throws Exception {
+        passTime(Duration.ofMinutes(46));
+        await().atMost(WAIT)
+                .until(() -> history(leadId).stream().filter("REMINDED"::equals).count() >= round - 1);
+        passTime(Duration.ofMinutes(15));
+        await().atMost(WAIT)
+                .until(() ->
+                        history(leadId).stream().filter("ESCALATED"::equals).count() >= round - 1);
+        passTime(Duration.ofMinutes(61));
+        await().atMost(WAIT).until(() -> lead(leadId).getAssignmentCount() == round);
+        awaitOpenTask(leadId, LeadBpmn.TASK_FIRST_TOUCH, ownerOf(leadId));
     }
 
     @Test
@@ -249,6 +295,18 @@ class LeadFollowUpWorkerProcessTests extends LeadIntegrationTest {
     private List<String> history(long leadId) {
         return jdbc.queryForList(
                 "select kind from lead_activity where lead_id = ? order by occurred_at, id", String.class, leadId);
+    }
+
+    private String ownerOf(long leadId) {
+        return jdbc.queryForObject(
+                "select p.username from lead l join person p on p.id = l.owner_id where l.id = ?",
+                String.class,
+                leadId);
+    }
+
+    private String summary(long leadId, String kind) {
+        return jdbc.queryForObject(
+                "select summary from lead_activity where lead_id = ? and kind = ?", String.class, leadId, kind);
     }
 
     private List<String> timeline(long accountId) {
