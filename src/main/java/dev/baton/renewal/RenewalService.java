@@ -13,6 +13,7 @@ import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
 import dev.baton.renewal.Renewal.Decision;
 import dev.baton.shared.BadRequestException;
+import dev.baton.shared.DateLimits;
 import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -276,6 +277,13 @@ public class RenewalService {
         if (d == Decision.RENEWED && (next == null || !next.isAfter(r.getRenewalDate()))) {
             throw new BadRequestException(
                     "nextRenewalDate", "a renewal needs the next renewal date, after " + r.getRenewalDate());
+        }
+        if (d == Decision.RENEWED) {
+            // as an account's renewal date may be set (probe 45, F10: 2199-12-31 read "renews in 63213 days")
+            DateLimits.requireNotFarAhead(
+                    "nextRenewalDate",
+                    next,
+                    today(accounts.account(r.getAccountId()).getOwner()));
         }
     }
 

@@ -37,7 +37,7 @@ public @interface SaneDate {
     /** ISO date. */
     String notBefore() default "2000-01-01";
 
-    int yearsAhead() default 50;
+    int yearsAhead() default DateLimits.YEARS_AHEAD;
 
     Class<?>[] groups() default {};
 

@@ -13,6 +13,7 @@ import dev.baton.people.Role;
 import dev.baton.people.TimeZones;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
+import dev.baton.shared.DateLimits;
 import dev.baton.shared.NotFoundException;
 import dev.baton.stewardship.StewardshipContact.Outcome;
 import java.time.Clock;
@@ -168,7 +169,8 @@ public class StewardshipService {
      * it. The same outcome twice changes nothing.
      *
      * @throws AccessDeniedException unless {@code actor} is the review's owner or an admin
-     * @throws BadRequestException naming {@code details} when a change comes without them
+     * @throws BadRequestException naming {@code details} when a change comes without them, or another
+     *     outcome with them
      * @throws ConflictException when the contact already has another outcome (said in words, with the
      *     contact's name), or the review is closed
      * @throws NotFoundException when the review does not list the contact
@@ -177,6 +179,12 @@ public class StewardshipService {
     public ReviewView record(long reviewId, long contactId, Outcome outcome, ContactDetails details, String actor) {
         StewardshipReview review = review(reviewId);
         requireOwnerOrAdmin(review, actor);
+        if (details != null && outcome != Outcome.CHANGED) {
+            // refused rather than dropped without a word (probe 45, F9), as any field a request does not use
+            throw new BadRequestException(
+                    "details",
+                    "only for the outcome changed: verified and left keep the contact's details as they are");
+        }
         StewardshipContact line = lines.findByReviewIdAndContactId(reviewId, contactId)
                 .orElseThrow(() -> NotFoundException.notPartOf("contact", contactId, "stewardship review", reviewId));
         if (line.getOutcome() == outcome) {
@@ -239,7 +247,8 @@ public class StewardshipService {
      * @throws BadRequestException naming {@code successorContactId} / {@code successorFullName} /
      *     {@code introductionPlan} when the answer does not name a usable contact or plan, {@code
      *     introductionOn} when the introduction is planned before today in {@code actor}'s time zone (the
-     *     timeline would announce a plan for a day gone by); nothing changes then
+     *     timeline would announce a plan for a day gone by) or more than 50 years ahead ({@link
+     *     DateLimits}); nothing changes then
      */
     @Transactional
     public long nameSuccessor(long leftContactId, Successor answer, String actor) {
@@ -251,9 +260,7 @@ public class StewardshipService {
                 .orElseThrow(
                         () -> new BadRequestException("successorContactId", left.getFullName() + " did not leave"));
         LocalDate today = zones.today(zones.ofUsername(actor));
-        if (answer.introductionOn() != null && answer.introductionOn().isBefore(today)) {
-            throw new BadRequestException("introductionOn", "is in the past (today is " + today + ")");
-        }
+        DateLimits.requireTodayOrLater("introductionOn", answer.introductionOn(), today);
         long successorId;
         if (answer.contactId() != null) {
             Contact named = contacts.referenced(answer.contactId(), account, "successorContactId");

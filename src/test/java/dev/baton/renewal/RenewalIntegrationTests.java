@@ -114,6 +114,14 @@ class RenewalIntegrationTests extends RenewalTest {
                         LocalDate.now().plusDays(90).toString()),
                 HttpStatus.BAD_REQUEST);
         assertThat(errors(notLater)).containsKey("nextRenewalDate");
+        Map<?, ?> farAhead = completeTask(
+                "rob",
+                decision,
+                Map.of("decision", "renewed", "nextRenewalDate", "2199-12-31"),
+                HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(errors(farAhead).get("nextRenewalDate")))
+                .as("as an account's renewal date: at most 50 years ahead (probe 45, F10)")
+                .startsWith("must be at most 50 years from today");
         Map<?, ?> churnWithoutReason =
                 completeTask("rob", decision, Map.of("decision", "churned"), HttpStatus.BAD_REQUEST);
         assertThat(errors(churnWithoutReason)).containsKey("reason");

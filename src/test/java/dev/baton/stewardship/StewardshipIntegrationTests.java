@@ -337,6 +337,14 @@ class StewardshipIntegrationTests extends StewardshipTest {
         assertThat(errors(unknown)).containsKey("outcome");
         Map<?, ?> noDetails = outcome(review, other, Map.of("outcome", "changed"), HttpStatus.BAD_REQUEST);
         assertThat(errors(noDetails)).containsKey("details");
+        Map<?, ?> unusedDetails = outcome(
+                review,
+                other,
+                Map.of("outcome", "verified", "details", Map.of("fullName", "Otto Renamed")),
+                HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(errors(unusedDetails).get("details")))
+                .as("details typed with another outcome are refused, not dropped without a word (probe 45, F9)")
+                .startsWith("only for the outcome changed");
         Map<String, Object> badEmail = new HashMap<>(Map.of("fullName", "Otto Other", "email", "not-an-address"));
         Map<?, ?> invalid =
                 outcome(review, other, Map.of("outcome", "changed", "details", badEmail), HttpStatus.BAD_REQUEST);
@@ -391,6 +399,13 @@ class StewardshipIntegrationTests extends StewardshipTest {
         assertThat(String.valueOf(errors(past).get("introductionOn")))
                 .as("an introduction planned for a day gone by is refused at its field")
                 .startsWith("is in the past");
+        Map<?, ?> farAhead = completeTask(
+                followUp,
+                Map.of("successorContactId", other, "introductionPlan", "Call", "introductionOn", "2199-12-31"),
+                HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(errors(farAhead).get("introductionOn")))
+                .as("as a handover's effective date: at most 50 years ahead (probe 45, F10)")
+                .startsWith("must be at most 50 years from today");
         assertThat(contactView(other)).as("nothing changed: not made primary").containsEntry("primary", false);
         Map<?, ?> notANumber = completeTask(
                 followUp, Map.of("successorContactId", "abc", "introductionPlan", "Call"), HttpStatus.BAD_REQUEST);

@@ -122,6 +122,31 @@ class SampleReviewWorkerProcessTests extends BlockProcessTest {
         assertThat(timeline(accountId)).isEmpty();
     }
 
+    /** Probe 45, F10: "next contact on 1999-01-01" went onto the timeline; a past or far-off day is refused. */
+    @Test
+    void aNextContactDateInThePastOrCenturiesAheadIsRefusedAtItsField() throws Exception {
+        long accountId = account("rita");
+        long instance = startReview(accountId);
+        Task review = awaitTaskOf(instance);
+        post("rob", review, "claim");
+
+        Map<String, String> refusedWith = Map.of(
+                "1999-01-01", "is in the past",
+                "2199-12-31", "must be at most 50 years from today");
+        refusedWith.forEach((date, message) -> {
+            ResponseEntity<Map> refused = answer(
+                    review,
+                    Map.of("reviewSummary", "Fine", "healthScore", 8, "renewalRisk", "low", "nextContactDate", date));
+
+            assertThat(refused.getStatusCode()).as(date).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(String.valueOf(((Map<String, Object>) refused.getBody().get("errors")).get("nextContactDate")))
+                    .as(date)
+                    .startsWith(message);
+        });
+        assertThat(tasks.findById(review.getId()).orElseThrow().getStatus()).isEqualTo(TaskStatus.OPEN);
+        assertThat(timeline(accountId)).isEmpty();
+    }
+
     /**
      * The brief of session 36 (the s35 probe's finding 17): a playbook calling the sample review
      * without an {@code accountId}. The record step's mapping {@code =accountId} gives null (the engine
