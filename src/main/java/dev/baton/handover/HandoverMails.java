@@ -312,6 +312,8 @@ class HandoverMails {
                                     + (n == 0 ? "" : " (" + Text.count(n, "open commitment") + theirs);
                         })
                         .toList());
+        // "(counted above)" only when the list counts some: with none counted it pointed at nothing
+        model.put("counted", open.values().stream().anyMatch(n -> n > 0));
         model.put("inbox", "/tasks?playbook=" + ACCOUNT_PLAYBOOK + "&group=subject");
         return mail(key, successor, "handover-taking-over", model);
     }
