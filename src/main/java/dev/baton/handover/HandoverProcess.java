@@ -11,9 +11,17 @@ public interface HandoverProcess {
      * its process runs, a second start is dropped by the engine. The process reports its instance
      * back through {@link HandoverService#started}.
      *
+     * @param effectiveAt the start of the effective date where the departing person is: with no item
+     *     (a book of commitments and tasks only), the orphan check waits for it
      * @param leaveEndsAt for a leave of absence, when the ownership question comes back; else null
      */
-    void start(long handoverId, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt);
+    void start(
+            long handoverId,
+            List<Long> itemIds,
+            String manager,
+            String departing,
+            Instant effectiveAt,
+            Instant leaveEndsAt);
 
     /**
      * Cancels the rep handover's process instance and with it every account's (their call

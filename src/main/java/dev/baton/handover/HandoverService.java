@@ -117,7 +117,8 @@ public class HandoverService {
             String departing = h.getDeparting().getUsername();
             Instant leaveEndsAt =
                     h.getEndDate() == null ? null : Dates.startOf(h.getEndDate(), zones.of(h.getDeparting()));
-            return () -> process.start(handoverId, itemIds, h.getLaunchedBy(), departing, leaveEndsAt);
+            Instant effectiveAt = Dates.startOf(h.getEffectiveDate(), zones.of(h.getDeparting()));
+            return () -> process.start(handoverId, itemIds, h.getLaunchedBy(), departing, effectiveAt, leaveEndsAt);
         });
         send.run();
     }
@@ -141,7 +142,10 @@ public class HandoverService {
                         fields("processInstanceKey", processInstanceKey));
                 // one mail for all the notes, instead of a "new task" mail per account (the BPMN's
                 // baton:ownAssignmentMail)
-                mails.notesDue(h, items.countByHandoverId(handoverId));
+                long notes = items.countByHandoverId(handoverId);
+                if (notes > 0) { // "a handover note for each of your 0 accounts" asked for nothing (probe 45)
+                    mails.notesDue(h, notes);
+                }
                 briefSuccessorsAndManager(h);
                 leads.move(h);
             }
@@ -192,6 +196,29 @@ public class HandoverService {
                 p -> candidates.notEligible(p, departing, launcher));
     }
 
+    /**
+     * Why nobody could ever take over the book, or null: the plan gives none of the accounts a successor
+     * and nobody is eligible ({@link SuccessorCandidates#eligible}), so each "Choose successor" step
+     * would offer an empty list and the handover could only be cancelled (found by the session 45
+     * probe, a team of one rep). The launch refuses it at {@code plan.mode}, as BALANCE_TEAM refuses a
+     * team with nobody else; the plan preview warns of it. A plan that gives some accounts a successor
+     * is not refused: someone is there to take the rest.
+     *
+     * @param plan the planned successors ({@link #plan})
+     */
+    String nobodyToTakeOver(Person departing, Person launcher, List<Account> accounts, Map<Long, Person> plan) {
+        if (accounts.isEmpty()
+                || !plan.isEmpty()
+                || !candidates.eligible(departing, launcher).isEmpty()) {
+            return null;
+        }
+        String team =
+                departing.getTeam() == null ? "their team" : departing.getTeam().getName();
+        return "nobody can take over " + departing.getFullName() + "'s "
+                + (accounts.size() == 1 ? "account" : accounts.size() + " accounts") + ": no other active rep of "
+                + team + " in the line could be chosen as successor. Add one to the team, then launch";
+    }
+
     private Handover create(LaunchRequest r, String manager) {
         requireFields(r);
         // one launch or change of people at a time, before anyone is read: two launches at once could each
@@ -204,6 +231,10 @@ public class HandoverService {
         requireSomethingToHandOver(departing);
         Person launcher = people.signedIn(manager);
         Map<Long, Person> successors = plan(r, departing, launcher, accounts);
+        String nobody = nobodyToTakeOver(departing, launcher, accounts, successors);
+        if (nobody != null) {
+            throw new BadRequestException("plan.mode", nobody);
+        }
         Handover handover =
                 handovers.save(new Handover(departing, manager, r.reason(), r.effectiveDate(), r.endDate()));
         for (Account account : accounts) {
@@ -236,7 +267,8 @@ public class HandoverService {
     }
 
     /**
-     * The person exists, is active, and is in the manager's line (an admin may hand over anyone).
+     * The person exists, is active, and is in the manager's line (an admin may hand over anyone). Nobody
+     * but an admin hands over their own book: their manager, whose line they are in, or an admin does.
      *
      * @param field where the request names the person ({@code departingId} in a launch, {@code person}
      *     in a query): every {@link BadRequestException} names it
@@ -247,6 +279,10 @@ public class HandoverService {
         }
         Person departing = people.referenced(id, field);
         Person me = people.signedIn(username);
+        if (!me.hasRole(Role.ADMIN) && departing.getId().equals(me.getId())) {
+            // was "Maria Rossi is not in Maria Rossi's line" (probe 45); her manager's line holds her
+            throw new AccessDeniedException("you cannot hand over your own book: ask your manager or an admin");
+        }
         if (!me.hasRole(Role.ADMIN) && !lines.inLineOf(departing, me)) {
             throw new AccessDeniedException(departing.getFullName() + " is not in " + me.getFullName() + "'s line");
         }

@@ -751,8 +751,14 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
         boolean[] engineDown = {true};
         HandoverProcess watched = new HandoverProcess() {
             @Override
-            public void start(long id, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt) {
-                real.start(id, itemIds, manager, departing, leaveEndsAt);
+            public void start(
+                    long id,
+                    List<Long> itemIds,
+                    String manager,
+                    String departing,
+                    Instant effectiveAt,
+                    Instant leaveEndsAt) {
+                real.start(id, itemIds, manager, departing, effectiveAt, leaveEndsAt);
             }
 
             @Override

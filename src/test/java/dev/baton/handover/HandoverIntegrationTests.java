@@ -633,7 +633,7 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
         doThrow(new IllegalStateException("engine unreachable"))
                 .doCallRealMethod()
                 .when(process)
-                .start(anyLong(), anyList(), anyString(), anyString(), any());
+                .start(anyLong(), anyList(), anyString(), anyString(), any(), any());
         long id = service.launch(
                 new LaunchRequest(
                         departing.getId(),
@@ -654,7 +654,7 @@ class HandoverIntegrationTests extends EngineIntegrationTest {
                 .until(() -> handovers.findById(id).orElseThrow(), h -> h.getStatus() == HandoverStatus.RUNNING);
         assertThat(running.getProcessInstanceKey()).isNotNull();
         assertThat(launchesOwed(id)).isZero();
-        verify(process, times(2)).start(eq(id), anyList(), anyString(), anyString(), any());
+        verify(process, times(2)).start(eq(id), anyList(), anyString(), anyString(), any(), any());
 
         complete(departing, "task_write_handover_note", NOTE);
         complete(departing, "task_write_handover_note", NOTE);

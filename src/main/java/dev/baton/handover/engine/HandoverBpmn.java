@@ -16,6 +16,10 @@ public final class HandoverBpmn {
         public static final String MESSAGE_LAUNCHED = "baton-handover-launched";
 
         public static final String TASK_RECORD_START = "task_record_handover_start";
+        public static final String GATEWAY_ANY_ACCOUNTS = "gateway_any_accounts";
+        /** With no account to hand over, the orphan check waits for the effective date. */
+        public static final String TIMER_EFFECTIVE_DATE = "timer_effective_date";
+
         public static final String CALL_ACCOUNT_HANDOVERS = "call_account_handovers";
         public static final String TASK_CHECK_ORPHANS = "task_check_orphans";
         public static final String TASK_RESOLVE_ORPHANS = "task_resolve_orphaned_work";
@@ -96,6 +100,9 @@ public final class HandoverBpmn {
         public static final String SUCCESSOR = "successorUsername";
         public static final String TEMPORARY = "temporary";
         public static final String LEAVE_ENDS_AT = "leaveEndsAt";
+        /** The start of the effective date where the departing person is (rep-handover's timer_effective_date). */
+        public static final String EFFECTIVE_AT = "effectiveAt";
+
         public static final String NOTE_DUE_AT = "noteDueAt";
         public static final String NOTE_AUTHOR = "noteAuthor";
         public static final String INTRO_OPT_OUT = "introOptOut";

@@ -33,12 +33,19 @@ class HandoverLauncher implements HandoverProcess {
     }
 
     @Override
-    public void start(long handoverId, List<Long> itemIds, String manager, String departing, Instant leaveEndsAt) {
+    public void start(
+            long handoverId,
+            List<Long> itemIds,
+            String manager,
+            String departing,
+            Instant effectiveAt,
+            Instant leaveEndsAt) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Vars.HANDOVER_ID, handoverId);
         variables.put(Vars.ITEM_IDS, itemIds);
         variables.put(Vars.MANAGER, manager);
         variables.put(Vars.DEPARTING, departing);
+        variables.put(Vars.EFFECTIVE_AT, effectiveAt.toString());
         variables.put(Vars.TEMPORARY, leaveEndsAt != null);
         if (leaveEndsAt != null) {
             variables.put(Vars.LEAVE_ENDS_AT, leaveEndsAt.toString());

@@ -206,6 +206,7 @@ class HandoverPages {
                 .forEach((field, message) -> fields.put(
                         field.replace("plan.successorId", "successorId")
                                 .replace("plan.teamId", "mode")
+                                .replace("plan.mode", "mode")
                                 .replace("plan.perAccount", "successors"),
                         message));
         return fields;

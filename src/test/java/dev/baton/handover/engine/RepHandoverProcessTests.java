@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 class RepHandoverProcessTests {
 
     static final String ACCOUNT_STAND_IN_JOB = "test-account-handover";
+    /** A handover launched for today, whose effective date has begun: nothing waits for it. */
+    static final Instant PAST_EFFECTIVE_DATE = Instant.now().minus(Duration.ofHours(1));
 
     ZeebeTestEngine engine;
     ZeebeClient client;
@@ -82,7 +84,8 @@ class RepHandoverProcessTests {
 
     @Test
     void handsOverEveryAccountWithOnlyItsIdsThenSummarises() throws Exception {
-        ProcessInstanceAssert instance = start(List.of(11, 12), null);
+        // the effective date is days away: with accounts, the check follows them, not the date
+        ProcessInstanceAssert instance = start(List.of(11, 12), Instant.now().plus(Duration.ofDays(5)), null);
 
         List<ActivatedJob> accounts = jobs.activate(ACCOUNT_STAND_IN_JOB, 2);
         assertThat(accounts)
@@ -107,6 +110,30 @@ class RepHandoverProcessTests {
         instance.hasPassedElement(Rep.CALL_ACCOUNT_HANDOVERS, 3)
                 .hasPassedElementsInOrder(Rep.TASK_CHECK_ORPHANS, Rep.TASK_SEND_SUMMARY, Rep.END)
                 .hasNotPassedElement(Rep.TASK_RESOLVE_ORPHANS)
+                .hasNotPassedElement(Rep.TIMER_EFFECTIVE_DATE)
+                .isCompleted();
+    }
+
+    /**
+     * A book of no account (customer success: open commitments and tasks only) was checked at once, and
+     * the manager handed "Resolve orphaned work" listing what the person still does, days before their
+     * last day (probe 45). The check waits for the effective date.
+     */
+    @Test
+    void checksABookOfNoAccountOnTheEffectiveDateNotAtOnce() throws Exception {
+        ProcessInstanceAssert instance = start(List.of(), Instant.now().plus(Duration.ofDays(5)), null);
+        engine.waitForIdleState(JobDriver.IDLE);
+
+        instance.hasPassedElement(Rep.GATEWAY_ANY_ACCOUNTS)
+                .hasNotPassedElement(Rep.CALL_ACCOUNT_HANDOVERS)
+                .isWaitingAtElements(Rep.TIMER_EFFECTIVE_DATE);
+        jobs.activate(Jobs.CHECK_ORPHANS, 0);
+
+        jobs.passTime(Duration.ofDays(6));
+        jobs.complete(Jobs.CHECK_ORPHANS, Map.of(Vars.ORPHANS, 0));
+        jobs.complete(Jobs.SEND_SUMMARY, Map.of());
+        engine.waitForIdleState(JobDriver.IDLE);
+        instance.hasPassedElementsInOrder(Rep.TIMER_EFFECTIVE_DATE, Rep.TASK_CHECK_ORPHANS, Rep.TASK_SEND_SUMMARY)
                 .isCompleted();
     }
 
@@ -162,13 +189,22 @@ class RepHandoverProcessTests {
 
     /** Launches as Baton does (the start message for handover 5), then plays the record-start worker. */
     private ProcessInstanceAssert start(List<Integer> itemIds, Instant leaveEndsAt) throws Exception {
-        PublishMessageResponse launched = publishStart(itemIds, leaveEndsAt);
+        return start(itemIds, PAST_EFFECTIVE_DATE, leaveEndsAt);
+    }
+
+    private ProcessInstanceAssert start(List<Integer> itemIds, Instant effectiveAt, Instant leaveEndsAt)
+            throws Exception {
+        PublishMessageResponse launched = publishStart(itemIds, effectiveAt, leaveEndsAt);
         ActivatedJob recordStart = jobs.complete(Jobs.RECORD_START, Map.of());
         assertThat(recordStart.getVariablesAsMap()).containsEntry(Vars.HANDOVER_ID, 5);
         return assertThat(launched).extractingProcessInstance();
     }
 
     private PublishMessageResponse publishStart(List<Integer> itemIds, Instant leaveEndsAt) {
+        return publishStart(itemIds, PAST_EFFECTIVE_DATE, leaveEndsAt);
+    }
+
+    private PublishMessageResponse publishStart(List<Integer> itemIds, Instant effectiveAt, Instant leaveEndsAt) {
         Map<String, Object> variables = new HashMap<>(Map.of(
                 Vars.HANDOVER_ID,
                 5,
@@ -179,7 +215,9 @@ class RepHandoverProcessTests {
                 Vars.DEPARTING,
                 "rita",
                 Vars.TEMPORARY,
-                leaveEndsAt != null));
+                leaveEndsAt != null,
+                Vars.EFFECTIVE_AT,
+                effectiveAt.toString()));
         if (leaveEndsAt != null) {
             variables.put(Vars.LEAVE_ENDS_AT, leaveEndsAt.toString());
         }

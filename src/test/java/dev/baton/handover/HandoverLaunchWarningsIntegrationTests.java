@@ -1,0 +1,192 @@
+package dev.baton.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.baton.account.Account;
+import dev.baton.account.Accounts;
+import dev.baton.commitment.Commitment;
+import dev.baton.commitment.Commitments;
+import dev.baton.handover.engine.HandoverBpmn.Jobs;
+import dev.baton.handover.engine.HandoverBpmn.Rep;
+import dev.baton.notification.OutboxDispatcher;
+import dev.baton.people.NewPerson;
+import dev.baton.people.People;
+import dev.baton.people.PeopleService;
+import dev.baton.people.Person;
+import dev.baton.people.Role;
+import dev.baton.people.Teams;
+import dev.baton.support.Mails;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What the plan preview and the launch tell a manager before a handover that cannot do what they
+ * would expect (found by the session 45 probe): a book of no account, whose commitments and tasks the
+ * handover does not move; a team with nobody who could take the accounts over; a manager's own book.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
+class HandoverLaunchWarningsIntegrationTests extends HandoverBookTest {
+
+    @Autowired
+    Commitments commitments;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Handovers handovers;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    GreenMail greenMail;
+
+    @Autowired
+    PeopleService peopleService;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    Teams teams;
+
+    /**
+     * Customer success's colin owns no account but 8 open commitments: the preview said "0 accounts", he
+     * was asked for "a handover note for each of your 0 accounts", and the manager got "Resolve orphaned
+     * work" at once, five days before his last day.
+     */
+    @Test
+    void aBookOfNoAccountNamesWhatStaysAndWaitsForTheEffectiveDate() {
+        Person cs = fixture.colleague("Cody Customersuccess");
+        for (String promise : List.of("Quarterly usage report", "Training plan")) {
+            commitments.save(new Commitment(
+                    book.account(),
+                    null,
+                    promise,
+                    book.departing(),
+                    cs,
+                    null,
+                    LocalDate.now().plusDays(30)));
+        }
+        LocalDate effective = LocalDate.now().plusDays(4);
+        Map<String, Object> request =
+                Map.of("departingId", cs.getId(), "reason", "LEAVING", "effectiveDate", effective.toString());
+
+        ResponseEntity<Map> preview = as("maria").postForEntity("/api/handovers/plan", request, Map.class);
+        assertThat(preview.getStatusCode()).as("%s", preview.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((String) preview.getBody().get("confirmation")).startsWith("0 accounts");
+        assertThat((List<String>) preview.getBody().get("warnings"))
+                .containsExactly("2 open commitments in " + cs.getFullName()
+                        + "'s name are on no account of this book: the handover does not move them. On "
+                        + dev.baton.shared.Dates.calendarDay(effective)
+                        + ", Baton lists what is still in their name to you as orphaned work"
+                        + " (\"Resolve orphaned work\"), to give to someone.");
+
+        ResponseEntity<Map> launched = as("maria").postForEntity("/api/handovers", request, Map.class);
+        assertThat(launched.getStatusCode()).as("%s", launched.getBody()).isEqualTo(HttpStatus.CREATED);
+        long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
+        long instance = await().atMost(WAIT)
+                .until(() -> handovers.findById(id).orElseThrow(), h -> h.getStatus() == HandoverStatus.RUNNING)
+                .getProcessInstanceKey();
+
+        // the process waits for the effective date before the orphan check
+        RecordStream records = RecordStream.of(engine.getRecordStreamSource());
+        await().atMost(WAIT)
+                .until(() -> StreamSupport.stream(
+                                records.processInstanceRecords().spliterator(), false)
+                        .anyMatch(r -> r.getValue().getProcessInstanceKey() == instance
+                                && Rep.TIMER_EFFECTIVE_DATE.equals(r.getValue().getElementId())
+                                && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED));
+        assertThat(StreamSupport.stream(records.jobRecords().spliterator(), false)
+                        .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+                        .map(r -> r.getValue().getType()))
+                .as("no orphan check before the effective date")
+                .doesNotContain(Jobs.CHECK_ORPHANS);
+        assertThat(fixture.open(new HandoverFixture.Book(cs, null, null, id), Rep.TASK_RESOLVE_ORPHANS))
+                .isEmpty();
+
+        dispatcher.dispatch();
+        assertThat(Mails.to(greenMail, cs.getEmail()).stream().map(Mails::subject))
+                .as("no notes to write")
+                .noneMatch(s -> s.contains("handover note"));
+    }
+
+    /**
+     * The only rep of a team: the preview said "14 accounts: 14 → you decide" with no warning, and the
+     * launch gave the manager 14 "Choose successor" steps listing nobody.
+     */
+    @Test
+    void aBookNobodyCouldTakeOverIsWarnedOfAndNotLaunched() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Person mona = person("mona-" + tag, "Mona Manager " + tag, Role.MANAGER, null);
+        Person solo = person("solo-" + tag, "Sol Solo " + tag, Role.REP, mona);
+        accounts.save(new Account("Einzel " + tag, solo, "mid-market", "DACH", null));
+        Map<String, Object> request = Map.of(
+                "departingId",
+                solo.getId(),
+                "reason",
+                "LEAVING",
+                "effectiveDate",
+                LocalDate.now().plusDays(4).toString());
+        String nobody = "nobody can take over " + solo.getFullName() + "'s account: no other active rep of "
+                + teams.findByKey("sales-emea").orElseThrow().getName()
+                + " in the line could be chosen as successor. Add one to the team, then launch";
+
+        ResponseEntity<Map> preview = as(mona.getUsername()).postForEntity("/api/handovers/plan", request, Map.class);
+        assertThat(preview.getStatusCode()).as("%s", preview.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((List<String>) preview.getBody().get("warnings"))
+                .containsExactly(nobody + " (the launch is refused)");
+
+        ResponseEntity<Map> launched = as(mona.getUsername()).postForEntity("/api/handovers", request, Map.class);
+        assertThat(launched.getStatusCode()).as("%s", launched.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) launched.getBody().get("errors")).containsEntry("plan.mode", nobody);
+        assertThat(handovers.findAll()).noneMatch(h -> h.getDeparting().getId().equals(solo.getId()));
+    }
+
+    @Test
+    void aManagerAskingToHandOverHerOwnBookIsToldWhoCan() {
+        long maria = people.findByUsername("maria").orElseThrow().getId();
+        ResponseEntity<Map> own = as("maria")
+                .postForEntity(
+                        "/api/handovers/plan",
+                        Map.of(
+                                "departingId",
+                                maria,
+                                "reason",
+                                "LEAVING",
+                                "effectiveDate",
+                                LocalDate.now().plusDays(4).toString()),
+                        Map.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) own.getBody().get("detail"))
+                .isEqualTo("you cannot hand over your own book: ask your manager or an admin");
+    }
+
+    private Person person(String username, String fullName, Role role, Person manager) {
+        Long team = teams.findByKey("sales-emea").orElseThrow().getId();
+        Long id = peopleService
+                .create(new NewPerson(
+                        username,
+                        fullName,
+                        username + "@baton.example",
+                        "demo",
+                        Set.of(role),
+                        team,
+                        manager == null ? null : manager.getId()))
+                .id();
+        return people.findById(id).orElseThrow();
+    }
+}
