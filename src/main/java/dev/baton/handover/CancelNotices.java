@@ -2,12 +2,14 @@ package dev.baton.handover;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.engine.JobProblems;
+import dev.baton.lead.LeadTransfers;
 import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
 import dev.baton.notification.OutboxStatus;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.TimeZones;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * What a cancelled handover tells people, in the cancellation's transaction: each moved account's
  * timeline says the handover was cancelled after it moved (it stays with its successor); the
- * departing person hears that no notes are needed any more; each successor who received accounts
- * or held one of its steps hears which accounts stay theirs and which customers still await an
- * introduction (nobody decided to send one now, so Baton sends none). Mails are keyed by handover
+ * departing person hears that no notes are needed any more, and which accounts and open leads had
+ * moved and stay with their new owners; each successor who received accounts, held one of its steps,
+ * or was told by a "You are taking over" mail of accounts that now will not come, hears which accounts
+ * stay theirs, which customers still await an introduction (nobody decided to send one now, so Baton
+ * sends none), and which accounts will not come to them after all. Mails are keyed by handover
  * and recipient ({@code handover-canceled:<handover>:<person id>}): a cancellation told twice
  * queues each once. Nobody is mailed about what they just did themselves.
  */
@@ -34,6 +38,7 @@ class CancelNotices {
     private final AuditLog audit;
     private final TakingOverMails takingOver;
     private final JobProblems problems;
+    private final HandoverLeads leads;
 
     CancelNotices(
             MailComposer composer,
@@ -42,7 +47,9 @@ class CancelNotices {
             TimeZones zones,
             AuditLog audit,
             TakingOverMails takingOver,
-            JobProblems problems) {
+            JobProblems problems,
+            HandoverLeads leads) {
+        this.leads = leads;
         this.takingOver = takingOver;
         this.problems = problems;
         this.composer = composer;
@@ -63,6 +70,8 @@ class CancelNotices {
     void tell(Handover h, List<HandoverItem> items, Set<String> withOpenSteps) {
         List<HandoverItem> moved =
                 items.stream().filter(i -> i.getTransferredAt() != null).toList();
+        // read before the mails' rows are forgotten and their waiting mails withdrawn
+        Map<Long, List<HandoverItem>> notComing = promisedNotComing(h, items);
         moved.forEach(i -> audit.record(
                 "handover.cancelled-after-move",
                 "handover_item",
@@ -85,20 +94,59 @@ class CancelNotices {
         // a failed transfer's own instance, for an engine that cannot tell which run called it (a cluster)
         items.forEach(i -> i.stuckTransfer()
                 .ifPresent(stuck -> problems.resolveRun(stuck.processInstanceKey(), resolution, h.getCompletedAt())));
-        toDeparting(h, items.size(), moved, canceller);
+        toDeparting(h, items.size(), moved, leads.moved(h), canceller);
         Map<Person, List<HandoverItem>> successors = new LinkedHashMap<>();
         items.stream()
                 .map(HandoverItem::getSuccessor)
                 .filter(s -> s != null
                         && (withOpenSteps.contains(s.getUsername())
+                                || notComing.containsKey(s.getId())
                                 || moved.stream().anyMatch(i -> i.getSuccessor().equals(s))))
                 .forEach(s -> successors.putIfAbsent(
                         s,
                         moved.stream().filter(i -> i.getSuccessor().equals(s)).toList()));
-        successors.forEach((s, theirs) -> toSuccessor(h, s, theirs, intros, canceller));
+        successors.forEach((s, theirs) ->
+                toSuccessor(h, s, theirs, notComing.getOrDefault(s.getId(), List.of()), intros, canceller));
     }
 
-    private void toDeparting(Handover h, int accounts, List<HandoverItem> moved, String canceller) {
+    /**
+     * By successor id, the accounts a "You are taking over" mail that went out told them of, which had not
+     * moved to them: they now stay with the departing person (found by a probe: the cancellation's mail
+     * never took back what that mail had announced). A mail still waiting is withdrawn instead, and one
+     * that named the account to someone who is no longer its successor was corrected when it changed.
+     */
+    private Map<Long, List<HandoverItem>> promisedNotComing(Handover h, List<HandoverItem> items) {
+        List<TakingOverMails.Named> named = takingOver.namedIn(h.getId());
+        if (named.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, OutboxStatus> sent = outbox.statusOf(
+                named.stream().map(TakingOverMails.Named::dedupKey).distinct().toList());
+        Map<Long, HandoverItem> byId = new HashMap<>();
+        items.forEach(i -> byId.put(i.getId(), i));
+        Map<Long, List<HandoverItem>> notComing = new LinkedHashMap<>();
+        for (TakingOverMails.Named n : named) {
+            HandoverItem i = byId.get(n.itemId());
+            if (sent.get(n.dedupKey()) == OutboxStatus.SENT
+                    && i != null
+                    && i.getTransferredAt() == null
+                    && i.getSuccessor() != null
+                    && i.getSuccessor().getId() == n.successorId()) {
+                List<HandoverItem> theirs = notComing.computeIfAbsent(n.successorId(), id -> new ArrayList<>());
+                if (!theirs.contains(i)) {
+                    theirs.add(i);
+                }
+            }
+        }
+        return notComing;
+    }
+
+    private void toDeparting(
+            Handover h,
+            int accounts,
+            List<HandoverItem> moved,
+            List<LeadTransfers.OpenLead> leadsMoved,
+            String canceller) {
         Map<String, Object> model = model(h, h.getDeparting(), canceller);
         model.put("accounts", accounts);
         model.put(
@@ -107,11 +155,25 @@ class CancelNotices {
                         .map(i -> i.getAccount().getName() + " (now "
                                 + i.getSuccessor().getFullName() + "'s)")
                         .toList());
+        // the leads it moved stay with their new owners too (found by a probe: the mail left them out)
+        model.put(
+                "leads",
+                leadsMoved.stream()
+                        .map(l -> l.personName() + " at " + l.company()
+                                + (l.ownerUsername().equals(h.getDeparting().getUsername())
+                                        ? " (yours again)"
+                                        : " (now " + l.ownerName() + "'s)"))
+                        .toList());
         send(h, h.getDeparting(), "handover-canceled-departing", model);
     }
 
     private void toSuccessor(
-            Handover h, Person to, List<HandoverItem> theirs, Map<String, OutboxStatus> intros, String canceller) {
+            Handover h,
+            Person to,
+            List<HandoverItem> theirs,
+            List<HandoverItem> notComing,
+            Map<String, OutboxStatus> intros,
+            String canceller) {
         Map<String, Object> model = model(h, to, canceller);
         model.put(
                 "accounts",
@@ -122,17 +184,22 @@ class CancelNotices {
                                         : ": the customer has not been introduced to you yet; introduce yourself"
                                                 + " (Baton sends no introduction mail now)"))
                         .toList());
+        model.put(
+                "notComing",
+                notComing.stream().map(i -> i.getAccount().getName()).toList());
         send(h, to, "handover-canceled-successor", model);
     }
 
     /**
      * Whether the customer was introduced to the successor or is being introduced (its mail went or is
-     * going out), or the manager chose no introduction mail for the account; not when none went (not
-     * yet, no contact) or it failed for good.
+     * going out); for an account the manager chose no introduction mail for, whether its introduction
+     * call was held (found by a probe: such a customer, never introduced, was not said to need one). Not
+     * when no mail went (not yet, no contact) or it failed for good.
      */
     private static boolean introduced(HandoverItem i, Map<String, OutboxStatus> intros) {
         return switch (HandoverQueries.introMail(i, intros)) {
-            case SENT, WAITING, OPTED_OUT -> true;
+            case SENT, WAITING -> true;
+            case OPTED_OUT -> i.getCallHeldAt() != null;
             case NOT_YET, NO_CONTACT, FAILED -> false;
         };
     }

@@ -89,7 +89,8 @@ public class HandoverChanges {
      * Stops a starting or running handover: its process (and every account's) is cancelled in the
      * engine, then the handover is marked CANCELLED and audited, and people are told ({@link
      * CancelNotices}: each moved account's timeline, a mail to the departing person and to each
-     * successor who received accounts or held a step); then its open tasks, whose jobs are gone, are
+     * successor who received accounts, held a step, or was announced accounts that now will not come);
+     * then its open tasks, whose jobs are gone, are
      * withdrawn from the inboxes. Accounts that have moved stay with their successors; the others stay
      * with the departing person.
      *

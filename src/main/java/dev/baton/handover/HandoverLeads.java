@@ -74,6 +74,19 @@ class HandoverLeads {
         return given;
     }
 
+    /**
+     * The leads this handover moved, as they stand now (with their owner now: {@link
+     * LeadTransfers#asTheyStand}), in id order; none when it moved none.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<LeadTransfers.OpenLead> moved(Handover h) {
+        List<Long> ids = jdbc.sql("select lead_id from handover_lead where handover_id = ? order by lead_id")
+                .param(h.getId())
+                .query(Long.class)
+                .list();
+        return ids.isEmpty() ? List.of() : leads.asTheyStand(ids);
+    }
+
     /** The one person every account goes to; null when the accounts are shared or some are undecided. */
     private Person bookSuccessor(Handover h) {
         List<Person> successors = items.findByHandoverIdOrderById(h.getId()).stream()

@@ -55,6 +55,19 @@ class TakingOverMails {
                 .update();
     }
 
+    /** A mail (by its dedup key) that names an item to a successor. */
+    record Named(String dedupKey, long itemId, long successorId) {}
+
+    /** What the mails of handover {@code handoverId} name, each to whom; read before {@link #forgetHandover}. */
+    List<Named> namedIn(long handoverId) {
+        return jdbc.sql("""
+                select m.dedup_key, m.item_id, m.successor_id from handover_taking_over_mail m
+                join handover_item i on i.id = m.item_id where i.handover_id = ? order by m.item_id""")
+                .param(handoverId)
+                .query((rs, n) -> new Named(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
     /** The handover {@code handoverId} was cancelled: nothing will amend it, so its rows go. */
     void forgetHandover(long handoverId) {
         jdbc.sql("""

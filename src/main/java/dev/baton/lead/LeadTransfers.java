@@ -6,6 +6,8 @@ import dev.baton.people.Person;
 import dev.baton.task.TaskAssignments;
 import dev.baton.task.TaskSubject;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,6 +95,21 @@ public class LeadTransfers {
     @Transactional(readOnly = true)
     public List<OpenLead> openOwnedBy(Person owner) {
         return leads.findByOwnerIdAndStatusInOrderById(owner.getId(), OPEN).stream()
+                .map(OpenLead::of)
+                .toList();
+    }
+
+    /**
+     * The leads {@code ids} as they stand now, whoever owns them and whatever their status (a lead closed
+     * since keeps the status it has: {@link OpenLead#status}), in id order; an id with no lead, or a lead
+     * with no owner, is left out. For telling someone where the leads {@link #handOver} moved are now (a
+     * canceled handover's mail).
+     */
+    @Transactional(readOnly = true)
+    public List<OpenLead> asTheyStand(Collection<Long> ids) {
+        return leads.findAllById(ids).stream()
+                .filter(l -> l.getOwner() != null)
+                .sorted(Comparator.comparing(Lead::getId))
                 .map(OpenLead::of)
                 .toList();
     }
