@@ -171,8 +171,11 @@ public class HandoverQueries {
                         (int) items.countByHandoverId(id),
                         items.countByHandoverIdAndStep(id, HandoverStep.DONE),
                         items.countByHandoverIdAndTransferredAtIsNotNull(id)),
-                PageResponse.of(
-                        page.map(i -> item(i, byAccount.get(i.getAccount().getId()), mails))),
+                PageResponse.of(page.map(i -> item(
+                        i,
+                        h.getStatus() == HandoverStatus.CANCELLED,
+                        byAccount.get(i.getAccount().getId()),
+                        mails))),
                 others);
     }
 
@@ -242,6 +245,48 @@ public class HandoverQueries {
         return candidates.successors(h);
     }
 
+    /**
+     * The accounts of handover {@code handoverId} that can still go to another successor, whichever page
+     * of its accounts is shown (found by a probe: the page offered only those of the page shown): the
+     * first {@code limit} by account name, and how many match. {@code search}, when not blank, keeps the
+     * accounts whose name contains it, case aside.
+     *
+     * @throws NotFoundException when there is no handover {@code handoverId}
+     * @throws AccessDeniedException when {@code username} may not see it
+     */
+    @Transactional(readOnly = true)
+    public HandoverViews.Amendable amendable(long handoverId, String username, String search, int limit) {
+        Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
+        if (!maySee(h, username)) {
+            throw new AccessDeniedException("handover " + handoverId + " is neither yours nor of your reports");
+        }
+        String searched = search == null || search.isBlank() ? null : search.strip();
+        // HandoverChanges.changeSuccessor's rule: a successor (the join), and not moved yet
+        String from = " from HandoverItem i join i.account a join i.successor s"
+                + " where i.handover.id = :id and i.transferredAt is null"
+                + (searched == null ? "" : " and lower(a.name) like :pattern escape '\\'");
+        var rows = em.createQuery("select a.id, a.name, s.fullName" + from + " order by a.name, a.id", Object[].class)
+                .setParameter("id", handoverId)
+                .setMaxResults(limit);
+        var count = em.createQuery("select count(i)" + from, Long.class).setParameter("id", handoverId);
+        if (searched != null) {
+            String pattern = "%"
+                    + searched.toLowerCase()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_")
+                    + "%";
+            rows.setParameter("pattern", pattern);
+            count.setParameter("pattern", pattern);
+        }
+        return new HandoverViews.Amendable(
+                rows.getResultStream()
+                        .map(r -> new HandoverViews.AmendableAccount((Long) r[0], (String) r[1], (String) r[2]))
+                        .toList(),
+                count.getSingleResult(),
+                searched);
+    }
+
     /** {@link SuccessorCandidates#departing}: whom the manager may hand over. */
     @Transactional(readOnly = true)
     public List<SuccessorCandidates.Candidate> handable(String username) {
@@ -308,7 +353,9 @@ public class HandoverQueries {
         };
     }
 
-    private Item item(HandoverItem i, Task task, Map<String, OutboxStatus> mails) {
+    /** {@code canceled}: its handover was canceled, so a step not DONE waits for nobody (shown CANCELLED). */
+    private Item item(HandoverItem i, boolean canceled, Task task, Map<String, OutboxStatus> mails) {
+        boolean stopped = canceled && i.getStep() != HandoverStep.DONE;
         Instant due = task == null ? null : task.getDueAt();
         long late = due == null || due.isAfter(clock.instant())
                 ? 0
@@ -320,7 +367,7 @@ public class HandoverQueries {
                 i.getAccount().getName(),
                 s == null ? null : s.getUsername(),
                 s == null ? null : s.getFullName(),
-                i.getStep(),
+                stopped ? HandoverStep.CANCELLED : i.getStep(),
                 task == null ? null : task.getName(),
                 task == null ? null : task.getAssignee(),
                 due,
@@ -333,7 +380,8 @@ public class HandoverQueries {
                 i.isIntroOptOut(),
                 i.getCallHeldAt(),
                 introMail(i, mails),
-                i.getTransferFailure());
+                i.getTransferFailure(),
+                stopped ? i.getStep() : null);
     }
 
     boolean maySee(Handover h, String username) {

@@ -10,7 +10,13 @@ public enum HandoverStep {
     QUESTION_OPEN("Question waiting for an answer"),
     INTRODUCING("Customer being introduced"),
     INTRO_CALL("Introduction call to hold"),
-    DONE("Handed over");
+    DONE("Handed over"),
+    /**
+     * Shown, never stored: an account of a canceled handover that had not reached DONE. Its step was
+     * withdrawn with the handover, so nobody waits for it; the API's {@code stoppedAt} keeps the step it
+     * had reached (found by a probe: the API showed a canceled handover's steps as still waiting).
+     */
+    CANCELLED("Canceled");
 
     private final String words;
 

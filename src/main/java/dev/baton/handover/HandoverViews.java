@@ -73,8 +73,12 @@ public final class HandoverViews {
      *
      * @param daysLate whole days past the open task's due date; 0 when on time or without a due date
      * @param introMail where the customer's introduction mail stands (see {@link IntroMail})
+     * @param step where the account stands; {@link HandoverStep#CANCELLED} for an account of a canceled
+     *     handover that was not handed over completely (DONE stays DONE)
      * @param transferProblem why the account's transfer failed for good, while it stands (step
      *     TRANSFER_FAILED: its manager chooses another successor or retries it); else null
+     * @param stoppedAt the step a canceled handover's account had reached when it was canceled (step
+     *     CANCELLED); else null
      */
     public record Item(
             long itemId,
@@ -95,7 +99,12 @@ public final class HandoverViews {
             boolean introOptOut,
             Instant callHeldAt,
             IntroMail introMail,
-            String transferProblem) {}
+            String transferProblem,
+
+            @Schema(
+                    description = "The step reached when the handover was canceled, for an item whose step is"
+                            + " CANCELLED; null otherwise")
+            HandoverStep stoppedAt) {}
 
     /**
      * Where the customer's introduction mail stands: only SENT counts as introduced. NO_CONTACT: none
@@ -113,6 +122,26 @@ public final class HandoverViews {
 
     /** A handover, one page of its accounts (see {@link HandoverQueries#detail}), and its tasks about no account. */
     public record Detail(Summary handover, PageResponse<Item> items, List<OpenTask> otherTasks) {}
+
+    /**
+     * The accounts of a running handover that can still go to another successor (they have one, and have
+     * not moved: {@link HandoverChanges#changeSuccessor}'s rule), the first of them by account name, and how
+     * many there are: a book of thousands is not one list to scroll.
+     *
+     * @param accounts at most the limit asked for, by account name
+     * @param total how many match, shown or not
+     * @param search the part of the account name searched for; null for every account
+     */
+    public record Amendable(List<AmendableAccount> accounts, long total, String search) {
+
+        /** Whether some that match are not in {@link #accounts}. */
+        public boolean more() {
+            return total > accounts.size();
+        }
+    }
+
+    /** An account that can still go to another successor, and who is to get it now. */
+    public record AmendableAccount(long accountId, String accountName, String successorName) {}
 
     /** A task of the handover not about one account (resolving orphans, deciding after a leave). */
     public record OpenTask(long taskId, String name, String assignee, Instant dueAt) {}

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.account.Account;
+import dev.baton.account.Accounts;
 import dev.baton.account.Timeline;
 import dev.baton.account.TimelineItem;
 import dev.baton.engine.EngineIntegrationTest;
@@ -15,11 +16,16 @@ import dev.baton.notification.OutboxDispatcher;
 import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,6 +51,9 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
 
     @Autowired
     Timeline timeline;
+
+    @Autowired
+    Accounts accounts;
 
     @Test
     void aHandoverCancelledAfterOneAccountMovedTellsBothSidesTheTimelineAndCountsWhatMoved() {
@@ -146,5 +155,137 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
                         launched.id()))
                 .as("which accounts its mails named: nothing amends a cancelled handover")
                 .isZero();
+    }
+    /**
+     * Probe 45 (F6, F11): the departing rep's mail left out the open lead that had moved, and the API showed
+     * each account's last step as if it still waited.
+     */
+    @Test
+    void aCanceledHandoverTellsTheDepartingRepWhichLeadsMovedAndShowsItsStepsCanceled() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        Book book = fixture.book();
+        String territory = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.save(new Account("Lead territory " + territory, book.departing(), null, territory, null));
+        long lead = createLead(territory);
+        await().atMost(HandoverFixture.WAIT)
+                .until(() -> book.departing().getUsername().equals(ownerOf(lead)));
+        Book launched = fixture.launch(book, true, this::as);
+        await().atMost(HandoverFixture.WAIT)
+                .until(() -> launched.successor().getUsername().equals(ownerOf(lead)));
+        await().atMost(HandoverFixture.WAIT)
+                .until(() -> fixture.open(launched, TASK_WRITE_NOTE).size() == 2);
+
+        as("maria").postForEntity("/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "stays"), Map.class);
+        dispatcher.dispatch();
+
+        assertThat(Mails.to(greenMail, launched.departing().getEmail()))
+                .filteredOn(m -> Mails.subject(m).contains("canceled"))
+                .singleElement()
+                .satisfies(m -> assertThat(Mails.text(m).replace("\r\n", "\n"))
+                        .contains("The open lead the handover moved stays with its new owner:\n- Jane Doe at Acme "
+                                + territory + " (now " + launched.successor().getFullName() + "'s)"));
+        Map detail = as("maria").getForObject("/api/handovers/" + launched.id(), Map.class);
+        assertThat((List<Map>) ((Map) detail.get("items")).get("content"))
+                .as("nobody waits for a canceled handover's steps")
+                .hasSize(2)
+                .allSatisfy(i -> assertThat(i)
+                        .containsEntry("step", "CANCELLED")
+                        .containsEntry("stoppedAt", "WRITING_NOTE")
+                        .containsEntry("openTask", null));
+        assertThat(SignedIn.as(http, "maria").getForObject("/handovers/" + launched.id(), String.class))
+                .contains("Stopped: note being written");
+    }
+
+    /**
+     * Probe 45 (F11): after a cancel, the successor was not told to introduce themselves to a customer whose
+     * introduction mail the manager had opted out of, and nothing took back the accounts their "You are
+     * taking over" mail had announced, which now stay with the departing rep.
+     */
+    @Test
+    void aCanceledHandoverTellsTheSuccessorWhomToIntroduceAndWhichAccountsWillNotComeAfterAll() {
+        HandoverFixture fixture = new HandoverFixture(context);
+        Book book = fixture.book();
+        Account second = fixture.account(book, "Second " + book.departing().getUsername());
+        Map<String, Object> request = new HashMap<>(Map.of(
+                "departingId",
+                book.departing().getId(),
+                "reason",
+                "LEAVING",
+                "effectiveDate",
+                LocalDate.now().plusDays(4).toString(),
+                "plan",
+                Map.of("mode", "ONE", "successorId", book.successor().getId()),
+                "introOptOut",
+                List.of(book.account().getId())));
+        ResponseEntity<Map> started = as("maria").postForEntity("/api/handovers", request, Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Book launched = new Book(
+                book.departing(),
+                book.successor(),
+                book.account(),
+                ((Number) ((Map) started.getBody().get("handover")).get("id")).longValue());
+        String takingOver = "handover-taking-over:" + launched.id() + ":%";
+        await().atMost(HandoverFixture.WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from outbox_message where dedup_key like ?", Long.class, takingOver)
+                        == 1);
+        await().atMost(HandoverFixture.WAIT)
+                .until(() -> fixture.open(launched, TASK_WRITE_NOTE).size() == 2);
+        dispatcher.dispatch(); // "You are taking over 2 accounts" goes out
+        Task note = fixture.open(launched, TASK_WRITE_NOTE).stream()
+                .filter(t -> book.account().getId().equals(t.getAccountId()))
+                .findFirst()
+                .orElseThrow();
+        as(book.departing().getUsername())
+                .postForEntity("/api/tasks/" + note.getId() + "/complete", HandoverFixture.NOTE, Map.class);
+        fixture.awaitOpen(launched, TASK_ACKNOWLEDGE); // moved: the successor reviews it
+
+        as("maria").postForEntity("/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "stays"), Map.class);
+        dispatcher.dispatch();
+
+        assertThat(Mails.to(greenMail, launched.successor().getEmail()))
+                .filteredOn(m -> Mails.subject(m).contains("canceled"))
+                .singleElement()
+                .satisfies(m -> assertThat(Mails.text(m).replace("\r\n", "\n"))
+                        .contains(
+                                "- " + book.account().getName() + ": the customer has not been introduced to you yet;"
+                                        + " introduce yourself",
+                                "This account will not come to you after all, though a \"You are taking over\" mail"
+                                        + " named it; it stays with "
+                                        + book.departing().getFullName() + ":\n- "
+                                        + second.getName()));
+        Map detail = as("maria").getForObject("/api/handovers/" + launched.id(), Map.class);
+        assertThat((List<Map>) ((Map) detail.get("items")).get("content"))
+                .extracting(i -> i.get("accountName") + " " + i.get("step") + " " + i.get("stoppedAt"))
+                .containsExactlyInAnyOrder(
+                        book.account().getName() + " CANCELLED ACKNOWLEDGING",
+                        second.getName() + " CANCELLED WRITING_NOTE");
+    }
+
+    private String ownerOf(long lead) {
+        return (String)
+                ((Map) as("maria").getForObject("/api/leads/" + lead, Map.class).get("lead")).get("ownerUsername");
+    }
+
+    private long createLead(String territory) {
+        ResponseEntity<Map> created = as("maria")
+                .postForEntity(
+                        "/api/leads",
+                        Map.of(
+                                "company",
+                                "Acme " + territory,
+                                "personName",
+                                "Jane Doe",
+                                "email",
+                                "jane-" + territory + "@acme.example",
+                                "source",
+                                "web",
+                                "territory",
+                                territory,
+                                "firstTouchSla",
+                                "P30D"),
+                        Map.class);
+        assertThat(created.getStatusCode()).as("lead: %s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) created.getBody().get("id")).longValue();
     }
 }

@@ -43,6 +43,13 @@ class HandoverApi {
     /** Accounts per page of a handover's detail unless the request says otherwise. */
     static final int PAGE_SIZE = 50;
 
+    /** How a canceled handover's items read: what the OpenAPI description says of GET and cancel. */
+    static final String CANCELED_STEPS = "Once the handover is canceled (status CANCELLED), nobody waits for"
+            + " its steps: each account not handed over completely has step CANCELLED, and stoppedAt says the"
+            + " step it had reached (WRITING_NOTE, ACKNOWLEDGING, ...); an account handed over completely keeps"
+            + " step DONE, and stoppedAt is null. The handover's accountsMoved counts the accounts that stay"
+            + " with their successors.";
+
     private static final Pageable FIRST_PAGE = PageRequest.of(0, PAGE_SIZE, Sort.by("id"));
 
     private final HandoverService launcher;
@@ -73,7 +80,8 @@ class HandoverApi {
     @GetMapping("/{id:-?\\d+}")
     @Operation(
             summary = "A handover with one page of its accounts (page, size, sort=account.name; always ending with the"
-                    + " item id): each account's step, open task, assignee and lateness")
+                    + " item id): each account's step, open task, assignee and lateness",
+            description = CANCELED_STEPS)
     HandoverViews.Detail get(
             @PathVariable long id,
             @SortFields({"account.name"}) @PageableDefault(size = PAGE_SIZE) Pageable pageable,
@@ -112,7 +120,8 @@ class HandoverApi {
     @PostMapping("/{id}/cancel")
     @Operation(
             summary = "Stop a running handover (with a reason): its process and open tasks are withdrawn; accounts "
-                    + "that moved stay with their successors, the others with the person")
+                    + "that moved stay with their successors, the others with the person",
+            description = CANCELED_STEPS)
     HandoverViews.Detail cancel(@PathVariable long id, @Valid @RequestBody Cancellation body, Principal me) {
         changes.cancel(id, body.reason(), me.getName());
         return queries.detail(id, me.getName(), FIRST_PAGE);

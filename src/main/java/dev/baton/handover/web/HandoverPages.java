@@ -52,6 +52,9 @@ class HandoverPages {
     private static final Set<HandoverStep> DEPARTING_STEPS =
             EnumSet.of(HandoverStep.WRITING_NOTE, HandoverStep.QUESTION_OPEN);
 
+    /** How many accounts "Change the plan" lists at most; a search finds any other. */
+    static final int AMENDABLE_SHOWN = 100;
+
     private final HandoverService launcher;
     private final HandoverQueries queries;
     private final AccountReview review;
@@ -273,18 +276,29 @@ class HandoverPages {
                 : e.getMessage();
     }
 
+    /**
+     * A handover's progress, a page of its accounts at a time ({@code page}, {@code size} as the API takes
+     * them: 50 by default, 1 to 2,000 (PageLimits)); while it runs, "Change the plan" offers every account
+     * that can still go to another successor, not those of the page shown: the first {@link #AMENDABLE_SHOWN}
+     * by name, or those whose name contains {@code amend}.
+     */
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
-    String detail(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Principal me, Model model) {
-        HandoverViews.Detail detail = queries.detail(
-                id,
-                me.getName(),
-                PageRequest.of(Math.max(page, 0), HandoverApi.PAGE_SIZE, Sort.by("account.name", "id")));
+    String detail(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + HandoverApi.PAGE_SIZE) int size,
+            @RequestParam(required = false) String amend,
+            Principal me,
+            Model model) {
+        HandoverViews.Detail detail =
+                queries.detail(id, me.getName(), PageRequest.of(page, size, Sort.by("account.name", "id")));
         model.addAttribute("detail", detail);
         model.addAttribute("names", names(detail));
         model.addAttribute("holderWarnings", holderWarnings(detail));
         if (detail.handover().active()) {
             model.addAttribute("candidates", queries.amendCandidates(id, me.getName()));
+            model.addAttribute("amendable", queries.amendable(id, me.getName(), amend, AMENDABLE_SHOWN));
         }
         return "handover/detail";
     }
