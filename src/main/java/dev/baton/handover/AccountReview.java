@@ -83,7 +83,8 @@ public class AccountReview {
                 item.getAccount().getName(),
                 departing.getFullName(),
                 successor == null ? null : successor.getFullName(),
-                item.getStep(),
+                // not "Note being written" for a canceled handover's account, as the API and the handover's page
+                HandoverStep.shown(item.getStep(), item.getHandover().getStatus() == HandoverStatus.CANCELLED),
                 item.getNote(),
                 item.getNoteBy(),
                 item.getQuestion(),

@@ -367,7 +367,7 @@ public class HandoverQueries {
                 i.getAccount().getName(),
                 s == null ? null : s.getUsername(),
                 s == null ? null : s.getFullName(),
-                stopped ? HandoverStep.CANCELLED : i.getStep(),
+                HandoverStep.shown(i.getStep(), canceled),
                 task == null ? null : task.getName(),
                 task == null ? null : task.getAssignee(),
                 due,

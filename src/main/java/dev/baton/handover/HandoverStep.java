@@ -18,6 +18,14 @@ public enum HandoverStep {
      */
     CANCELLED("Canceled");
 
+    /**
+     * How an account's step is shown (the API, the handover's page, the account's review page): {@link
+     * #CANCELLED} once its handover was canceled before the account was DONE, else the step stored.
+     */
+    public static HandoverStep shown(HandoverStep stored, boolean handoverCanceled) {
+        return handoverCanceled && stored != DONE ? CANCELLED : stored;
+    }
+
     private final String words;
 
     HandoverStep(String words) {

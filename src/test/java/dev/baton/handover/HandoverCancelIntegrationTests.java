@@ -193,6 +193,15 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
                         .containsEntry("openTask", null));
         assertThat(SignedIn.as(http, "maria").getForObject("/handovers/" + launched.id(), String.class))
                 .contains("Stopped: note being written");
+        // the account's review page says so too (it said "Note being written")
+        long accountId = ((Number) ((List<Map>) ((Map) detail.get("items")).get("content"))
+                        .getFirst()
+                        .get("accountId"))
+                .longValue();
+        assertThat(SignedIn.as(http, "maria")
+                        .getForObject("/handovers/" + launched.id() + "/accounts/" + accountId, String.class))
+                .contains(" · Canceled")
+                .doesNotContain("Note being written");
     }
 
     /**
