@@ -79,6 +79,7 @@ class HandoverMailCountsTests {
         model.put("reason", null);
         model.put("accounts", accounts);
         model.put("moved", moved);
+        model.put("leads", List.of()); // the open leads the handover moved (CancelNotices): none here
         model.put("handoverId", 7L);
         return model;
     }
