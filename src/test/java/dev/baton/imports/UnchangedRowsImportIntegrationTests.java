@@ -46,18 +46,12 @@ class UnchangedRowsImportIntegrationTests {
             long id = start("ACCOUNTS", dryRun, file);
             Map again = finished(id);
 
-            assertThat(again)
-                    .as("dry run %s", dryRun)
-                    .containsEntry("status", "SUCCEEDED")
-                    .containsEntry("created", 0)
-                    .containsEntry("updated", 0)
-                    .containsEntry("unchanged", 3);
-            assertThat(ImportsApi.listed(again, "notices"))
-                    .as("dry run %s", dryRun)
-                    .containsExactly(
-                            "2 external_id: already imported, nothing changed: the account Acme " + tag,
-                            "3 external_id: already imported, nothing changed: the account Beta " + tag,
-                            "4 external_id: already imported, nothing changed: the account Gamma " + tag);
+            allUnchanged(
+                    again,
+                    dryRun,
+                    "2 external_id: already imported, nothing changed: the account Acme " + tag,
+                    "3 external_id: already imported, nothing changed: the account Beta " + tag,
+                    "4 external_id: already imported, nothing changed: the account Gamma " + tag);
             assertThat(page(id))
                     .as("dry run %s", dryRun)
                     .contains(
@@ -100,17 +94,11 @@ class UnchangedRowsImportIntegrationTests {
         for (boolean dryRun : new boolean[] {true, false}) {
             Map again = finished(start("CONTACTS", dryRun, file));
 
-            assertThat(again)
-                    .as("dry run %s", dryRun)
-                    .containsEntry("status", "SUCCEEDED")
-                    .containsEntry("created", 0)
-                    .containsEntry("updated", 0)
-                    .containsEntry("unchanged", 2);
-            assertThat(ImportsApi.listed(again, "notices"))
-                    .as("dry run %s", dryRun)
-                    .containsExactly(
-                            "2 external_id: already imported, nothing changed: the contact Ann Lee at Acme " + tag,
-                            "3 external_id: already imported, nothing changed: the contact Bob Ray at Acme " + tag);
+            allUnchanged(
+                    again,
+                    dryRun,
+                    "2 external_id: already imported, nothing changed: the contact Ann Lee at Acme " + tag,
+                    "3 external_id: already imported, nothing changed: the contact Bob Ray at Acme " + tag);
         }
 
         // Bob gets a phone number: his row updates him, Ann's still changes nothing
@@ -165,31 +153,20 @@ class UnchangedRowsImportIntegrationTests {
 
         for (boolean dryRun : new boolean[] {true, false}) {
             Map again = finished(start("INTERACTIONS", dryRun, interactions));
-            assertThat(again)
-                    .as("dry run %s", dryRun)
-                    .containsEntry("status", "SUCCEEDED")
-                    .containsEntry("updated", 0)
-                    .containsEntry("unchanged", 2);
-            assertThat(ImportsApi.listed(again, "notices"))
-                    .as("dry run %s", dryRun)
-                    .containsExactly(
-                            "2 external_id: already imported, nothing changed: the call \"Talked about the renewal\" at"
-                                    + " Acme " + tag,
-                            "3 external_id: already imported, nothing changed: the note \"Sent the deck\" at Acme "
-                                    + tag);
+            allUnchanged(
+                    again,
+                    dryRun,
+                    "2 external_id: already imported, nothing changed: the call \"Talked about the renewal\" at"
+                            + " Acme " + tag,
+                    "3 external_id: already imported, nothing changed: the note \"Sent the deck\" at Acme " + tag);
             Map promises = finished(start("COMMITMENTS", dryRun, commitments));
-            assertThat(promises)
-                    .as("dry run %s", dryRun)
-                    .containsEntry("status", "SUCCEEDED")
-                    .containsEntry("updated", 0)
-                    .containsEntry("unchanged", 2);
-            assertThat(ImportsApi.listed(promises, "notices"))
-                    .as("dry run %s", dryRun)
-                    .containsExactly(
-                            "2 external_id: already imported, nothing changed: the commitment \"Send the SOC 2"
-                                    + " report\" to Acme " + tag,
-                            "3 external_id: already imported, nothing changed: the commitment \"Train the admins\" to"
-                                    + " Acme " + tag);
+            allUnchanged(
+                    promises,
+                    dryRun,
+                    "2 external_id: already imported, nothing changed: the commitment \"Send the SOC 2"
+                            + " report\" to Acme " + tag,
+                    "3 external_id: already imported, nothing changed: the commitment \"Train the admins\" to"
+                            + " Acme " + tag);
         }
         assertThat(timelineLines(account))
                 .as("no timeline line for rows that changed nothing")
@@ -238,26 +215,17 @@ class UnchangedRowsImportIntegrationTests {
 
         for (boolean dryRun : new boolean[] {true, false}) {
             Map again = finished(start("LEADS", dryRun, leads));
-            assertThat(again)
-                    .as("dry run %s", dryRun)
-                    .containsEntry("status", "SUCCEEDED")
-                    .containsEntry("updated", 0)
-                    .containsEntry("unchanged", 2);
-            assertThat(ImportsApi.listed(again, "notices"))
-                    .as("dry run %s", dryRun)
-                    .containsExactly(
-                            "2 external_id: already imported, nothing changed: the lead Lea One at Lead Co " + tag,
-                            "3 external_id: already imported, nothing changed: the lead Leo Two at Lead Co " + tag);
+            allUnchanged(
+                    again,
+                    dryRun,
+                    "2 external_id: already imported, nothing changed: the lead Lea One at Lead Co " + tag,
+                    "3 external_id: already imported, nothing changed: the lead Leo Two at Lead Co " + tag);
             Map teamsAgain = finished(start("TEAMS", dryRun, teams));
-            assertThat(teamsAgain)
-                    .as("dry run %s", dryRun)
-                    .containsEntry("updated", 0)
-                    .containsEntry("unchanged", 2);
-            assertThat(ImportsApi.listed(teamsAgain, "notices"))
-                    .as("dry run %s", dryRun)
-                    .containsExactly(
-                            "2 key: already imported, nothing changed: the team One " + tag,
-                            "3 key: already imported, nothing changed: the team Two " + tag);
+            allUnchanged(
+                    teamsAgain,
+                    dryRun,
+                    "2 key: already imported, nothing changed: the team One " + tag,
+                    "3 key: already imported, nothing changed: the team Two " + tag);
         }
         assertThat(versionsOf("team", "key", "t_-" + tag)).isEqualTo(teamVersions);
 
@@ -292,17 +260,11 @@ class UnchangedRowsImportIntegrationTests {
 
         for (boolean dryRun : new boolean[] {true, false}) {
             Map again = finished(ImportsApi.startPeople(http.withBasicAuth("ada", "demo"), dryRun, file));
-            assertThat(again)
-                    .as("dry run %s", dryRun)
-                    .containsEntry("status", "SUCCEEDED")
-                    .containsEntry("created", 0)
-                    .containsEntry("updated", 0)
-                    .containsEntry("unchanged", 2);
-            assertThat(ImportsApi.listed(again, "notices"))
-                    .as("dry run %s", dryRun)
-                    .containsExactly(
-                            "2 email: already in Baton, nothing changed: Bo Boss (boss-" + tag + "), matched by e-mail",
-                            "3 email: already in Baton, nothing changed: Re Rep (rep-" + tag + "), matched by e-mail");
+            allUnchanged(
+                    again,
+                    dryRun,
+                    "2 email: already in Baton, nothing changed: Bo Boss (boss-" + tag + "), matched by e-mail",
+                    "3 email: already in Baton, nothing changed: Re Rep (rep-" + tag + "), matched by e-mail");
         }
         assertThat(versionsOf("person", "email", "%-" + tag + "@x.com")).isEqualTo(versions);
 
@@ -321,6 +283,22 @@ class UnchangedRowsImportIntegrationTests {
     }
 
     /** The tagged rows' versions summed, {@code column} like {@code pattern}. */
+    /**
+     * An import whose rows all met their records and changed none of them: nothing new or updated, every row
+     * counted unchanged with its notice ({@code notices}, in row order).
+     */
+    private static void allUnchanged(Map result, boolean dryRun, String... notices) {
+        assertThat(result)
+                .as("dry run %s", dryRun)
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("created", 0)
+                .containsEntry("updated", 0)
+                .containsEntry("unchanged", notices.length);
+        assertThat(ImportsApi.listed(result, "notices"))
+                .as("dry run %s", dryRun)
+                .containsExactly(notices);
+    }
+
     private long versionsOf(String table, String column, String pattern) {
         return jdbc.queryForObject(
                 "select sum(version) from " + table + " where " + column + " like ?", Long.class, pattern);
