@@ -166,7 +166,7 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
         Book book = fixture.book();
         String territory = "T-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.save(new Account("Lead territory " + territory, book.departing(), null, territory, null));
-        long lead = createLead(territory);
+        long lead = fixture.createLead(territory, this::as);
         await().atMost(HandoverFixture.WAIT)
                 .until(() -> book.departing().getUsername().equals(ownerOf(lead)));
         Book launched = fixture.launch(book, true, this::as);
@@ -272,28 +272,6 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
     private String ownerOf(long lead) {
         return (String)
                 ((Map) as("maria").getForObject("/api/leads/" + lead, Map.class).get("lead")).get("ownerUsername");
-    }
-
-    private long createLead(String territory) {
-        ResponseEntity<Map> created = as("maria")
-                .postForEntity(
-                        "/api/leads",
-                        Map.of(
-                                "company",
-                                "Acme " + territory,
-                                "personName",
-                                "Jane Doe",
-                                "email",
-                                "jane-" + territory + "@acme.example",
-                                "source",
-                                "web",
-                                "territory",
-                                territory,
-                                "firstTouchSla",
-                                "P30D"),
-                        Map.class);
-        assertThat(created.getStatusCode()).as("lead: %s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-        return ((Number) created.getBody().get("id")).longValue();
     }
 
     /**

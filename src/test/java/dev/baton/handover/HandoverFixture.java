@@ -195,6 +195,32 @@ public class HandoverFixture {
     }
 
     /** The one open task of the handover at that step, once it is there. */
+    /**
+     * A lead maria records in {@code territory}, whose first-touch timer fires in 30 days (never while the suite
+     * runs); its id.
+     */
+    public long createLead(String territory, Function<String, TestRestTemplate> as) {
+        ResponseEntity<Map> created = as.apply("maria")
+                .postForEntity(
+                        "/api/leads",
+                        Map.of(
+                                "company",
+                                "Acme " + territory,
+                                "personName",
+                                "Jane Doe",
+                                "email",
+                                "jane-" + territory + "@acme.example",
+                                "source",
+                                "web",
+                                "territory",
+                                territory,
+                                "firstTouchSla",
+                                "P30D"),
+                        Map.class);
+        assertThat(created.getStatusCode()).as("lead: %s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return ((Number) created.getBody().get("id")).longValue();
+    }
+
     public Task awaitOpen(Book book, String elementId) {
         return await().atMost(WAIT)
                 .until(() -> open(book, elementId), found -> found.size() == 1)

@@ -78,7 +78,7 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         Contact contact = new Contact(second, "Olu " + territory, "CEO", territory + "@customer.example", null, null);
         contact.markPrimary(true);
         contacts.save(contact);
-        long lead = createLead(territory);
+        long lead = fixture.createLead(territory, this::as);
         Task robsTouch = awaitLeadTask(lead, departing, -1);
 
         Map preview = as("maria").getForObject("/api/handovers/preview?person=" + departing.getId(), Map.class);
@@ -174,8 +174,8 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         Person departing = book.departing();
         Person successor = book.successor();
         List<Long> leads = List.of(
-                createLead(territoryAccount(departing).getTerritory()),
-                createLead(territoryAccount(departing).getTerritory()));
+                fixture.createLead(territoryAccount(departing).getTerritory(), this::as),
+                fixture.createLead(territoryAccount(departing).getTerritory(), this::as));
         List<Task> robsTouches =
                 leads.stream().map(lead -> awaitLeadTask(lead, departing, -1)).toList();
         dispatcher.dispatch(); // the departing rep had their "New task" mails long ago
@@ -271,7 +271,7 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         HandoverFixture fixture = new HandoverFixture(context);
         HandoverFixture.Book book = fixture.book();
         Person departing = book.departing();
-        long lead = createLead(territoryAccount(departing).getTerritory());
+        long lead = fixture.createLead(territoryAccount(departing).getTerritory(), this::as);
         Task touch = awaitLeadTask(lead, departing, -1);
         ResponseEntity<Map> contacted = as(departing.getUsername())
                 .postForEntity("/api/tasks/" + touch.getId() + "/complete", Map.of("outcome", "contacted"), Map.class);
@@ -312,7 +312,7 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
         Person away = book.departing();
         Person cover = book.successor();
         Account second = territoryAccount(away);
-        long lead = createLead(second.getTerritory());
+        long lead = fixture.createLead(second.getTerritory(), this::as);
         Task awaysTouch = awaitLeadTask(lead, away, -1);
 
         HandoverFixture.Book launched =
@@ -405,29 +405,6 @@ class HandoverLeadsIntegrationTests extends EngineIntegrationTest {
 
     private Long ownerOf(Account account) {
         return accounts.findById(account.getId()).orElseThrow().getOwner().getId();
-    }
-
-    private long createLead(String territory) {
-        ResponseEntity<Map> created = as("maria")
-                .postForEntity(
-                        "/api/leads",
-                        Map.of(
-                                "company",
-                                "Acme " + territory,
-                                "personName",
-                                "Jane Doe",
-                                "email",
-                                "jane-" + territory + "@acme.example",
-                                "source",
-                                "web",
-                                "territory",
-                                territory,
-                                // no SLA timer of this lead fires while the suite runs
-                                "firstTouchSla",
-                                "P30D"),
-                        Map.class);
-        assertThat(created.getStatusCode()).as("lead: %s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-        return ((Number) created.getBody().get("id")).longValue();
     }
 
     /**
