@@ -2,6 +2,7 @@ package dev.baton.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.blocks.Blocks;
+import dev.baton.shared.StepNames;
 import dev.baton.task.FormJson;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ import org.w3c.dom.NamedNodeMap;
  * ConstantFeel}'s bounded subset, or reading more than {@link ConstantFeel#MAX_SAMPLED} variables) is warned
  * as before. Where Baton cannot see every
  * source (a call that passes all the called process's variables back, a message or signal that brings
- * variables, a form linked from elsewhere), it says nothing.
+ * variables, a form linked from elsewhere), it says nothing. A user task assigned by one such variable alone
+ * ({@code assignee="=reviewer"}) is warned the same way, at the task: only a launch can give it, and {@link
+ * LaunchAssignments} checks what it gives.
  */
 final class ConditionVariableChecks {
 
@@ -71,7 +74,39 @@ final class ConditionVariableChecks {
                 }
             }
         }
+        for (PlaybookXml.UserTaskExtension a : xml.userTaskExtensions("assignmentDefinition")) {
+            for (String attribute : LaunchAssignments.ATTRIBUTES) {
+                String variable = LaunchAssignments.loneVariable(a.extension().getAttribute(attribute));
+                if (variable != null && !set.contains(variable)) {
+                    warnings.add(assignedByUnset(a.task(), attribute, variable, names));
+                }
+            }
+        }
         return warnings;
+    }
+
+    /**
+     * A step assigned by a variable nothing in the playbook sets ({@code assignee="=reviewer"}): only a launch
+     * can give it, and a run launched without it stops at the step (session 46: such a playbook uploaded
+     * without a word, and its first launch without the variable stopped at once).
+     */
+    private static PlaybookProblem assignedByUnset(
+            Element task, String attribute, String variable, Map<String, String> names) {
+        String id = task.getAttribute("id");
+        String step = StepNames.quoted(names.get(id), id);
+        String what = "assignee".equals(attribute)
+                ? "the user name or e-mail address of the person it goes to"
+                : "candidateGroups".equals(attribute)
+                        ? "a list of team keys, e.g. [\"sales-emea\"]"
+                        : "a list of user names, e.g. [\"maria\"]";
+        return new PlaybookProblem(
+                id,
+                names.get(id),
+                "the " + attribute + " of " + step + " is =" + variable + ", which no form field, output mapping or"
+                        + " building block of this playbook sets: every launch must give " + variable + " (" + what
+                        + "), else each run stops at " + step + " with an incident. Baton checks a launch's "
+                        + variable + " names someone; or set it in a form before the step (a field keyed "
+                        + variable + ")");
     }
 
     private static PlaybookProblem warning(

@@ -7,6 +7,7 @@ import dev.baton.engine.Bpmn.Variables;
 import dev.baton.engine.DeployedPlaybooks;
 import dev.baton.engine.DeployedPlaybooks.DeployedProcess;
 import dev.baton.engine.DeployedPlaybooks.FailedPlaybook;
+import dev.baton.engine.LaunchAssignments;
 import dev.baton.engine.ProcessInstances;
 import dev.baton.engine.RunsWatchedElsewhere;
 import dev.baton.engine.RunsWatchedElsewhere.Watched;
@@ -165,6 +166,7 @@ public class PlaybookCatalogue {
     private final StuckRuns stuck;
     private final Map<String, Watched> watchedElsewhere = new HashMap<>();
     private final PlaybookRetirements retirements;
+    private final LaunchAssignments assignments;
 
     PlaybookCatalogue(
             DeployedPlaybooks deployed,
@@ -177,8 +179,10 @@ public class PlaybookCatalogue {
             Clock clock,
             StuckRuns stuck,
             List<RunsWatchedElsewhere> watchedElsewhere,
-            PlaybookRetirements retirements) {
+            PlaybookRetirements retirements,
+            LaunchAssignments assignments) {
         this.retirements = retirements;
+        this.assignments = assignments;
         this.deployed = deployed;
         this.instances = instances;
         this.processInstances = processInstances;
@@ -270,7 +274,9 @@ public class PlaybookCatalogue {
      * @throws BadRequestException naming accountId when it is null or not an existing account's id, or
      *     missing while the playbook works on an account (it uses a building block, or reads {@code
      *     accountId}, {@code accountOwner} or {@code ownerManager}), or naming each of {@code
-     *     accountOwner}, {@code ownerManager} and {@code launchedBy} that is given
+     *     accountOwner}, {@code ownerManager} and {@code launchedBy} that is given, or naming each variable
+     *     a step is assigned by ({@code assignee="=reviewer"}) whose value names nobody or is of the wrong kind
+     *     ({@link LaunchAssignments})
      */
     public long launch(String processId, Map<String, Object> variables, Collection<String> roles, String launcher) {
         DeployedProcess latest =
@@ -319,6 +325,7 @@ public class PlaybookCatalogue {
         } else {
             vars.putAll(LaunchVariables.of(null, launcher));
         }
+        assignments.requireNamesSomeone(latest, vars);
         if (processId.equals(SampleReviewBpmn.PROCESS_ID)) {
             requireReviewDueInFuture(reviewDueAt(vars.get(Variables.REVIEW_DUE_AT)), Variables.REVIEW_DUE_AT);
             vars.putIfAbsent(

@@ -1,0 +1,169 @@
+package dev.baton.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.blocks.BlockProcessTest;
+import dev.baton.support.Multipart;
+import dev.baton.task.Task;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A playbook whose steps are assigned by launch variables ({@code assignee="=reviewer"}, {@code
+ * candidateUsers="=reviewers"}, {@code candidateGroups="=reviewTeams"}), launched from the catalogue. Until
+ * session 46 a launch naming nobody was a 201 whose step waited in the admins' unassigned work, and one
+ * giving text where the engine wants a list a 201 whose run stopped at the step at once; now each is a 400
+ * naming the variable, and nothing starts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings({"rawtypes", "unchecked"})
+class LaunchAssignmentsIntegrationTests extends BlockProcessTest {
+
+    static final String PROCESS_ID = "launch-assignments-test";
+
+    List<Map<String, Object>> uploadWarnings;
+
+    @BeforeAll
+    void upload() {
+        String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(PROCESS_ID)
+                .name("Assigned at launch")
+                .startEvent()
+                .parallelGateway("fork")
+                .userTask("task_reviewer", t -> t.name("Review the deal").zeebeAssignee("=reviewer"))
+                .endEvent()
+                .moveToNode("fork")
+                .userTask("task_reviewers", t -> t.name("Second opinion").zeebeCandidateUsers("= reviewers "))
+                .endEvent()
+                .moveToNode("fork")
+                .userTask("task_teams", t -> t.name("Team check").zeebeCandidateGroups("=reviewTeams"))
+                .endEvent()
+                .done());
+        ResponseEntity<List> uploaded = as("ada")
+                .postForEntity("/api/playbooks", Multipart.texts("files", Map.of("assigned.bpmn", bpmn)), List.class);
+        assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        uploadWarnings = (List<Map<String, Object>>) ((Map) uploaded.getBody().getFirst()).get("warnings");
+    }
+
+    @Test
+    void theUploadWarnsThatEveryLaunchMustGiveTheVariablesNothingElseSets() {
+        assertThat(uploadWarnings)
+                .extracting(w -> w.get("elementId"))
+                .containsExactly("task_reviewer", "task_reviewers", "task_teams");
+        assertThat(uploadWarnings.getFirst().get("message").toString())
+                .contains(
+                        "the assignee of 'Review the deal' is =reviewer",
+                        "every launch must give reviewer (the user name or e-mail address of the person it goes to)",
+                        "else each run stops at");
+        assertThat(uploadWarnings.get(2).get("message").toString()).contains("a list of team keys");
+    }
+
+    @Test
+    void aLaunchNamingPeopleAndTeamsReachesThem() {
+        long instance = launch(
+                "ada",
+                PROCESS_ID,
+                Map.of(
+                        "reviewer", "rita@baton.example",
+                        "reviewers", List.of("maria", "ROB"),
+                        "reviewTeams", List.of("customer-success")));
+
+        assertThat(awaitTask(instance, "task_reviewer").getAssignee()).isEqualTo("rita");
+        Task second = awaitTask(instance, "task_reviewers");
+        assertThat(second.isCandidateUser("maria")).isTrue();
+        assertThat(second.isCandidateUser("rob")).isTrue();
+        assertThat(awaitTask(instance, "task_teams").getCandidateGroups()).containsExactly("customer-success");
+    }
+
+    @Test
+    void aLaunchNamingNobodyIsRefusedNamingEachVariableAndStartsNothing() {
+        int before = instancesOfThePlaybook();
+
+        ResponseEntity<Map> refused = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "/instances",
+                        Map.of(
+                                "reviewer", "nosuchperson",
+                                "reviewers", List.of("maria", "nobody@baton.example"),
+                                "reviewTeams", List.of("sales-emea", "no-such-team")),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        Map<String, Object> errors = errors(refused);
+        assertThat(errors).containsOnlyKeys("reviewer", "reviewers", "reviewTeams");
+        assertThat(errors.get("reviewer").toString())
+                .isEqualTo("'nosuchperson' names nobody: no person signs in to Baton as 'nosuchperson', so the step"
+                        + " would wait in the admins' unassigned work (the assignee of 'Review the deal' is"
+                        + " =reviewer)");
+        assertThat(errors.get("reviewers").toString())
+                .startsWith("'nobody@baton.example' names nobody: no person in Baton has that e-mail address");
+        assertThat(errors.get("reviewTeams").toString()).startsWith("'no-such-team' is no team's key in Baton");
+        assertThat(instancesOfThePlaybook()).isEqualTo(before);
+    }
+
+    @Test
+    void aLaunchGivingTheWrongKindOfValueIsRefusedSayingWhatToGive() {
+        int before = instancesOfThePlaybook();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("reviewer", 42);
+        variables.put("reviewers", "maria");
+        variables.put("reviewTeams", null);
+
+        ResponseEntity<Map> refused =
+                as("ada").postForEntity("/api/playbooks/" + PROCESS_ID + "/instances", variables, Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        Map<String, Object> errors = errors(refused);
+        assertThat(errors.get("reviewer").toString())
+                .startsWith("must be the user name or e-mail address of the person 'Review the deal'"
+                        + " goes to, as text; the number 42 would stop the run at the step");
+        assertThat(errors.get("reviewers").toString())
+                .startsWith("must be a list of user names or e-mail addresses, e.g. [\"maria\", \"rob\"]; the text"
+                        + " 'maria' would stop the run at the step");
+        assertThat(errors.get("reviewTeams").toString())
+                .startsWith("must be a list of team keys, e.g. [\"sales-emea\"]; null would stop the run");
+        assertThat(instancesOfThePlaybook()).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyAssigneeForAStepWithNobodyElseIsRefused() {
+        ResponseEntity<Map> refused = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "/instances",
+                        Map.of("reviewer", " ", "reviewers", List.of("maria"), "reviewTeams", List.of("")),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).containsOnlyKeys("reviewer", "reviewTeams");
+        assertThat(errors(refused).get("reviewer").toString())
+                .startsWith("is empty: 'Review the deal' would go to nobody");
+        assertThat(errors(refused).get("reviewTeams").toString())
+                .startsWith("names no team: 'Team check' would be offered to nobody");
+    }
+
+    /** Left out, a variable is not refused: the upload warned, and the launch's answer carries the incident. */
+    @Test
+    void aLaunchLeavingTheVariablesOutStartsAndSaysWhereItStopped() {
+        ResponseEntity<Map> started = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "/instances",
+                        Map.of("reviewers", List.of("maria"), "reviewTeams", List.of("customer-success")),
+                        Map.class);
+
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long instance = ((Number) started.getBody().get("processInstanceKey")).longValue();
+        assertThat(awaitIncident(instance)).contains("reviewer");
+    }
+
+    private int instancesOfThePlaybook() {
+        return as("ada")
+                .getForObject("/api/playbooks/" + PROCESS_ID + "/instances", List.class)
+                .size();
+    }
+}
