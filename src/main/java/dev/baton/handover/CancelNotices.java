@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * moved and stay with their new owners; each successor who received accounts, held one of its steps,
  * or was told by a "You are taking over" mail of accounts that now will not come, hears which accounts
  * stay theirs, which customers still await an introduction (nobody decided to send one now, so Baton
- * sends none), and which accounts will not come to them after all. Mails are keyed by handover
+ * sends none), and which accounts will not come to them after all; whoever the handover moved open leads
+ * to (a successor, or whom the lead rules chose) hears which, and that they do not go back (the cancel
+ * moves no lead). Mails are keyed by handover
  * and recipient ({@code handover-canceled:<handover>:<person id>}): a cancellation told twice
  * queues each once. Nobody is mailed about what they just did themselves.
  */
@@ -94,19 +96,42 @@ class CancelNotices {
         // a failed transfer's own instance, for an engine that cannot tell which run called it (a cluster)
         items.forEach(i -> i.stuckTransfer()
                 .ifPresent(stuck -> problems.resolveRun(stuck.processInstanceKey(), resolution, h.getCompletedAt())));
-        toDeparting(h, items.size(), moved, leads.moved(h), canceller);
+        List<HandoverLeads.MovedLead> leadsMoved = leads.moved(h);
+        toDeparting(
+                h,
+                items.size(),
+                moved,
+                leadsMoved.stream().map(HandoverLeads.MovedLead::lead).toList(),
+                canceller);
+        // the leads it moved stay with whom they went to, who hears so (found by a probe: only the
+        // departing person's mail named them, and a successor with no account moved heard nothing)
+        Map<Long, List<LeadTransfers.OpenLead>> leadsTo = new LinkedHashMap<>();
+        leadsMoved.forEach(
+                l -> leadsTo.computeIfAbsent(l.toId(), id -> new ArrayList<>()).add(l.lead()));
         Map<Person, List<HandoverItem>> successors = new LinkedHashMap<>();
         items.stream()
                 .map(HandoverItem::getSuccessor)
                 .filter(s -> s != null
                         && (withOpenSteps.contains(s.getUsername())
                                 || notComing.containsKey(s.getId())
+                                || leadsTo.containsKey(s.getId())
                                 || moved.stream().anyMatch(i -> i.getSuccessor().equals(s))))
                 .forEach(s -> successors.putIfAbsent(
                         s,
                         moved.stream().filter(i -> i.getSuccessor().equals(s)).toList()));
-        successors.forEach((s, theirs) ->
-                toSuccessor(h, s, theirs, notComing.getOrDefault(s.getId(), List.of()), intros, canceller));
+        // a lead the lead rules gave to someone who is no account's successor (a plan that shares the book)
+        leadsTo.keySet().stream()
+                .filter(id ->
+                        successors.keySet().stream().noneMatch(s -> s.getId().equals(id)))
+                .forEach(id -> people.byId(id).ifPresent(p -> successors.putIfAbsent(p, List.of())));
+        successors.forEach((s, theirs) -> toSuccessor(
+                h,
+                s,
+                theirs,
+                notComing.getOrDefault(s.getId(), List.of()),
+                leadsTo.getOrDefault(s.getId(), List.of()),
+                intros,
+                canceller));
     }
 
     /**
@@ -172,6 +197,7 @@ class CancelNotices {
             Person to,
             List<HandoverItem> theirs,
             List<HandoverItem> notComing,
+            List<LeadTransfers.OpenLead> leadsMoved,
             Map<String, OutboxStatus> intros,
             String canceller) {
         Map<String, Object> model = model(h, to, canceller);
@@ -187,6 +213,15 @@ class CancelNotices {
         model.put(
                 "notComing",
                 notComing.stream().map(i -> i.getAccount().getName()).toList());
+        // the cancel gives no lead back: each stays with whom it went to, unless someone moved it since
+        model.put(
+                "leads",
+                leadsMoved.stream()
+                        .map(l -> l.personName() + " at " + l.company()
+                                + (l.ownerUsername().equals(to.getUsername())
+                                        ? " (stays yours)"
+                                        : " (now " + l.ownerName() + "'s)"))
+                        .toList());
         send(h, to, "handover-canceled-successor", model);
     }
 

@@ -3,7 +3,9 @@ package dev.baton.handover;
 import dev.baton.audit.AuditLog;
 import dev.baton.lead.LeadTransfers;
 import dev.baton.people.Person;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -76,16 +78,26 @@ class HandoverLeads {
 
     /**
      * The leads this handover moved, as they stand now (with their owner now: {@link
-     * LeadTransfers#asTheyStand}), in id order; none when it moved none.
+     * LeadTransfers#asTheyStand}), each with the id of the person it went to, in lead id order; none when
+     * it moved none.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    List<LeadTransfers.OpenLead> moved(Handover h) {
-        List<Long> ids = jdbc.sql("select lead_id from handover_lead where handover_id = ? order by lead_id")
+    List<MovedLead> moved(Handover h) {
+        Map<Long, Long> wentTo = new LinkedHashMap<>();
+        jdbc.sql("select lead_id, successor_id from handover_lead where handover_id = ? order by lead_id")
                 .param(h.getId())
-                .query(Long.class)
-                .list();
-        return ids.isEmpty() ? List.of() : leads.asTheyStand(ids);
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list()
+                .forEach(row -> wentTo.put(row[0], row[1]));
+        return wentTo.isEmpty()
+                ? List.of()
+                : leads.asTheyStand(wentTo.keySet()).stream()
+                        .map(l -> new MovedLead(l, wentTo.get(l.id())))
+                        .toList();
     }
+
+    /** A lead the handover moved, as it stands now, and the id of the person it moved to. */
+    record MovedLead(LeadTransfers.OpenLead lead, long toId) {}
 
     /** The one person every account goes to; null when the accounts are shared or some are undecided. */
     private Person bookSuccessor(Handover h) {

@@ -183,6 +183,15 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
                 .satisfies(m -> assertThat(Mails.text(m).replace("\r\n", "\n"))
                         .contains("The open lead the handover moved stays with its new owner:\n- Jane Doe at Acme "
                                 + territory + " (now " + launched.successor().getFullName() + "'s)"));
+        // no account had moved and no step was theirs: only the lead made them a successor to tell (they heard
+        // nothing of it)
+        assertThat(Mails.to(greenMail, launched.successor().getEmail()))
+                .filteredOn(m -> Mails.subject(m).contains("canceled"))
+                .singleElement()
+                .satisfies(m -> assertThat(Mails.text(m).replace("\r\n", "\n"))
+                        .contains("The open lead the handover moved to you does not go back to "
+                                + launched.departing().getFullName() + ":\n- Jane Doe at Acme " + territory
+                                + " (stays yours)"));
         Map detail = as("maria").getForObject("/api/handovers/" + launched.id(), Map.class);
         assertThat((List<Map>) ((Map) detail.get("items")).get("content"))
                 .as("nobody waits for a canceled handover's steps")

@@ -55,6 +55,31 @@ class HandoverMailCountsTests {
         assertThat(allMoved.html()).doesNotContain("The other");
     }
 
+    @Test
+    void theCancellationTellsTheSuccessorWhichLeadsTheHandoverMovedToThemAndThatTheyDoNotGoBack() {
+        MailComposer.Mail one = composer.compose(
+                "handover-canceled-successor", canceledSuccessor(List.of("Jane Doe at Acme (stays yours)")));
+        MailComposer.Mail two = composer.compose(
+                "handover-canceled-successor",
+                canceledSuccessor(List.of("Jane Doe at Acme (stays yours)", "Li Wu at Initech (now Nia Novak's)")));
+        MailComposer.Mail none = composer.compose("handover-canceled-successor", canceledSuccessor(List.of()));
+
+        assertThat(one.text().replace("\r\n", "\n"))
+                .contains("The open lead the handover moved to you does not go back to Rob Jansen:\n"
+                        + "- Jane Doe at Acme (stays yours)\n");
+        assertThat(one.html())
+                .containsPattern(
+                        "The open lead the handover moved to you <strong>does not go back</strong> to <span\\s*>"
+                                + "Rob Jansen</span>")
+                .contains("<li>Jane Doe at Acme (stays yours)</li>");
+        assertThat(two.text().replace("\r\n", "\n"))
+                .contains("The 2 open leads the handover moved to you do not go back to Rob Jansen:\n"
+                        + "- Jane Doe at Acme (stays yours)\n- Li Wu at Initech (now Nia Novak's)\n");
+        assertThat(two.html()).contains("<li>Li Wu at Initech (now Nia Novak&#39;s)</li>");
+        assertThat(none.text()).doesNotContain("lead");
+        assertThat(none.html()).doesNotContain("lead");
+    }
+
     private static Map<String, Object> summary(long accounts, List<String> perSuccessor) {
         Map<String, Object> model = new HashMap<>();
         model.put("recipientName", "Maria Rossi");
@@ -80,6 +105,20 @@ class HandoverMailCountsTests {
         model.put("accounts", accounts);
         model.put("moved", moved);
         model.put("leads", List.of()); // the open leads the handover moved (CancelNotices): none here
+        model.put("handoverId", 7L);
+        return model;
+    }
+
+    /** The successor's cancellation mail (CancelNotices): no account moved, {@code leads} moved to them. */
+    private static Map<String, Object> canceledSuccessor(List<String> leads) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", "Sam Successor");
+        model.put("cancellerName", "Maria Rossi");
+        model.put("departingName", "Rob Jansen");
+        model.put("reason", null);
+        model.put("accounts", List.of());
+        model.put("notComing", List.of());
+        model.put("leads", leads);
         model.put("handoverId", 7L);
         return model;
     }
