@@ -29,6 +29,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -248,26 +249,48 @@ public class HandoverQueries {
     /**
      * The accounts of handover {@code handoverId} that can still go to another successor, whichever page
      * of its accounts is shown (found by a probe: the page offered only those of the page shown): the
-     * first {@code limit} by account name, and how many match. {@code search}, when not blank, keeps the
-     * accounts whose name contains it, case aside.
+     * first {@code limit} by account name, and how many match ({@link #amendable(long, String, String,
+     * Pageable)}, for the page's "Change the plan").
      *
      * @throws NotFoundException when there is no handover {@code handoverId}
      * @throws AccessDeniedException when {@code username} may not see it
      */
     @Transactional(readOnly = true)
     public HandoverViews.Amendable amendable(long handoverId, String username, String search, int limit) {
+        Page<HandoverViews.AmendableAccount> first = amendable(handoverId, username, search, PageRequest.of(0, limit));
+        return new HandoverViews.Amendable(first.getContent(), first.getTotalElements(), searched(search));
+    }
+
+    /**
+     * One page of the accounts of handover {@code handoverId} that can still go to another successor
+     * ({@link HandoverChanges#changeSuccessor}'s rule: the handover is starting or running, the account
+     * has a successor and has not moved), by account name then id, so pages never repeat or skip one;
+     * none once the handover has ended. {@code search}, when not blank, keeps the accounts whose name
+     * contains it, case aside. The page's "Change the plan" and {@code GET /api/handovers/{id}/amendable}
+     * both read it, for whoever may see the handover ({@link HandoverVisibility}).
+     *
+     * @throws NotFoundException when there is no handover {@code handoverId}
+     * @throws AccessDeniedException when {@code username} may not see it
+     */
+    @Transactional(readOnly = true)
+    public Page<HandoverViews.AmendableAccount> amendable(
+            long handoverId, String username, String search, Pageable pageable) {
         Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
         if (!maySee(h, username)) {
             throw new AccessDeniedException("handover " + handoverId + " is neither yours nor of your reports");
         }
-        String searched = search == null || search.isBlank() ? null : search.strip();
+        if (!h.getStatus().isActive()) {
+            return Page.empty(pageable); // its successors can no longer change (HandoverChanges.changeSuccessor)
+        }
+        String searched = searched(search);
         // HandoverChanges.changeSuccessor's rule: a successor (the join), and not moved yet
         String from = " from HandoverItem i join i.account a join i.successor s"
                 + " where i.handover.id = :id and i.transferredAt is null"
                 + (searched == null ? "" : " and lower(a.name) like :pattern escape '\\'");
         var rows = em.createQuery("select a.id, a.name, s.fullName" + from + " order by a.name, a.id", Object[].class)
                 .setParameter("id", handoverId)
-                .setMaxResults(limit);
+                .setFirstResult((int) pageable.getOffset())
+                .setMaxResults(pageable.getPageSize());
         var count = em.createQuery("select count(i)" + from, Long.class).setParameter("id", handoverId);
         if (searched != null) {
             String pattern = "%"
@@ -279,12 +302,17 @@ public class HandoverQueries {
             rows.setParameter("pattern", pattern);
             count.setParameter("pattern", pattern);
         }
-        return new HandoverViews.Amendable(
+        return new PageImpl<>(
                 rows.getResultStream()
                         .map(r -> new HandoverViews.AmendableAccount((Long) r[0], (String) r[1], (String) r[2]))
                         .toList(),
-                count.getSingleResult(),
-                searched);
+                pageable,
+                count.getSingleResult());
+    }
+
+    /** The name searched for, stripped; null for none. */
+    private static String searched(String search) {
+        return search == null || search.isBlank() ? null : search.strip();
     }
 
     /** {@link SuccessorCandidates#departing}: whom the manager may hand over. */

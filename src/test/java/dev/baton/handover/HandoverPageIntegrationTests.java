@@ -6,11 +6,14 @@ import dev.baton.account.Account;
 import dev.baton.handover.HandoverFixture.Book;
 import dev.baton.support.SignedIn;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -71,6 +74,69 @@ class HandoverPageIntegrationTests extends HandoverBookTest {
                         .getForObject("/handovers/{id}?amend={q}", String.class, launched.id(), "50%"))
                 .as("the characters searched for, not a wildcard")
                 .contains("No account not moved yet has “<span>50%</span>” in its name");
+    }
+
+    /**
+     * Session 46: the API had {@code PUT .../successor} but no list of the accounts it accepts; it lists the
+     * page's, a page at a time, to whoever may see the handover.
+     */
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void theApiListsTheAccountsWhoseSuccessorCanStillChangeAPageAtATime() {
+        Account second = fixture.account(book, "Zeppelin " + book.departing().getUsername());
+        Book launched = fixture.launch(book, true, this::as);
+        String amendable = "/api/handovers/" + launched.id() + "/amendable";
+
+        Map page = as("maria").getForObject(amendable + "?page=1&size=1", Map.class);
+        assertThat(page).containsEntry("totalElements", 2).containsEntry("totalPages", 2);
+        assertThat((List<Map>) page.get("content"))
+                .singleElement()
+                .satisfies(a -> assertThat(a)
+                        .containsEntry("accountId", second.getId().intValue())
+                        .containsEntry("accountName", second.getName())
+                        .containsEntry("successorName", launched.successor().getFullName()));
+        assertThat((List<Map>) as("maria")
+                        .getForObject(amendable + "?q={q}", Map.class, "ZEPPELIN")
+                        .get("content"))
+                .extracting(a -> a.get("accountName"))
+                .containsExactly(second.getName());
+        assertThat((List<Map>) as("maria")
+                        .getForObject(amendable + "?q={q}", Map.class, "50%")
+                        .get("content"))
+                .as("the characters searched for, not a wildcard")
+                .isEmpty();
+
+        ResponseEntity<Map> badSize = as("maria").getForEntity(amendable + "?size=0", Map.class);
+        assertThat(badSize.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) badSize.getBody().get("errors")).containsOnlyKeys("size");
+        ResponseEntity<Map> badPage = as("maria").getForEntity(amendable + "?page=abc", Map.class);
+        assertThat(badPage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map) badPage.getBody().get("errors")).containsOnlyKeys("page");
+        assertThat(as("marcus").getForEntity(amendable, Map.class).getStatusCode())
+                .as("a manager outside the line may not see the handover, as on its page")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("maria")
+                        .getForEntity("/api/handovers/999999/amendable", Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        as("maria").postForEntity("/api/handovers/" + launched.id() + "/cancel", Map.of("reason", "stays"), Map.class);
+        assertThat(as("maria").getForObject(amendable, Map.class))
+                .as("an ended handover's successors can no longer change")
+                .containsEntry("totalElements", 0);
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked"})
+    void theApiDescribesTheAmendableList() {
+        Map<String, Object> paths = (Map<String, Object>)
+                as("maria").getForObject("/v3/api-docs", Map.class).get("paths");
+        Map<String, Object> get =
+                (Map<String, Object>) ((Map<String, Object>) paths.get("/api/handovers/{id}/amendable")).get("get");
+        assertThat((String) get.get("summary")).contains("One page (page, size)", "can still change");
+        assertThat((List<Map<String, Object>>) get.get("parameters"))
+                .extracting(p -> p.get("name"))
+                .contains("id", "q"); // page and size in the Pageable, as on every paged list
     }
 
     /** The accounts the page's table links to for review, in order. */

@@ -140,6 +140,21 @@ class HandoverApi {
         return queries.detail(id, me.getName(), FIRST_PAGE);
     }
 
+    @GetMapping("/{id}/amendable")
+    @Operation(
+            summary = "One page (page, size) of the accounts whose successor can still change (PUT"
+                    + " .../accounts/{accountId}/successor): they have a successor and have not moved, by account"
+                    + " name; q keeps those whose name contains it, case aside",
+            description = "The list the handover page's \"Change the plan\" offers. Empty once the handover has"
+                    + " ended (completed or canceled): its successors can no longer change.")
+    PageResponse<HandoverViews.AmendableAccount> amendable(
+            @PathVariable long id,
+            @RequestParam(required = false) String q,
+            @PageableDefault(size = PAGE_SIZE) Pageable pageable,
+            Principal me) {
+        return PageResponse.of(queries.amendable(id, me.getName(), q, pageable));
+    }
+
     @PostMapping("/{id}/accounts/{accountId}/retry-transfer")
     @Operation(
             summary = "Start an account's transfer that failed for good (step TRANSFER_FAILED) again, once its cause"
