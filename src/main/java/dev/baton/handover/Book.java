@@ -100,6 +100,11 @@ class Book {
         return commitments.openPromisesOf(accountId);
     }
 
+    /** How many open commitments the owner has, on whichever account: counted, none loaded. */
+    long openCommitmentCount(Person owner) {
+        return commitments.countOwnedBy(owner);
+    }
+
     /**
      * The owner's open commitments per account (account id to count; accounts with none of theirs left
      * out), in one query: what a handover moves with each account, others' staying with them.

@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -136,13 +134,13 @@ public class HandoverPlans {
      * said "0 accounts" for someone holding 11 open things.
      */
     private String notMoved(Person departing, List<Account> accounts, LocalDate effectiveDate) {
-        Set<Long> inBook = accounts.stream().map(Account::getId).collect(Collectors.toSet());
-        long commitments = book.openCommitments(departing).stream()
-                .filter(c -> !inBook.contains(c.getAccount().getId()))
-                .count();
-        long openTasks = tasks.openOf(departing.getUsername()).stream()
-                .filter(t -> t.getAccountId() == null || !inBook.contains(t.getAccountId()))
-                .count();
+        // counted in the database: a book of thousands loaded every commitment and task of the person to count them
+        List<Long> inBook = accounts.stream().map(Account::getId).toList();
+        long commitments = book.openCommitmentCount(departing)
+                - book.openCommitmentCounts(departing, inBook).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+        long openTasks = tasks.countOpenNotOn(departing, inBook);
         if (commitments + openTasks == 0) {
             return null;
         }

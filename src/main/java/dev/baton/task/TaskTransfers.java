@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(3)
 public class TaskTransfers implements OwnedWork {
 
+    private static final int ID_CHUNK = 1000;
+
     private final Tasks tasks;
 
     TaskTransfers(Tasks tasks) {
@@ -41,6 +43,23 @@ public class TaskTransfers implements OwnedWork {
     @Transactional(readOnly = true)
     public long countOwnedBy(Person person) {
         return tasks.countByAssigneeAndStatus(person.getUsername(), TaskStatus.OPEN);
+    }
+
+    /**
+     * How many of the person's open tasks ({@link #openOf}) are on none of the accounts {@code accountIds}
+     * (about no account, or another's): what a handover of that book leaves in their name. Counted in the
+     * database, nothing loaded: all of them less those on the accounts, a count per {@value #ID_CHUNK} ids
+     * (a statement's parameters are bounded, a book is not).
+     */
+    @Transactional(readOnly = true)
+    public long countOpenNotOn(Person person, Collection<Long> accountIds) {
+        long on = 0;
+        List<Long> ids = List.copyOf(accountIds);
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            on += tasks.countOpenByAssigneeOnAccounts(
+                    person.getUsername(), ids.subList(from, Math.min(ids.size(), from + ID_CHUNK)));
+        }
+        return countOwnedBy(person) - on;
     }
 
     /** Those among {@code people} who hold at least one open task ({@link #countOwnedBy}), by id, in one query. */

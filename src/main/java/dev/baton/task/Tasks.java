@@ -113,6 +113,11 @@ public interface Tasks extends JpaRepository<Task, Long>, JpaSpecificationExecut
 
     long countByAssigneeAndStatus(String assignee, TaskStatus status);
 
+    /** How many open tasks {@code assignee} holds on the accounts {@code accountIds}. */
+    @Query("select count(t) from Task t where t.assignee = :assignee and t.status = dev.baton.task.TaskStatus.OPEN"
+            + " and t.accountId in :accountIds")
+    long countOpenByAssigneeOnAccounts(String assignee, Collection<Long> accountIds);
+
     /** An account's tasks in one status, soonest due first (e.g. the open ones for a handover note's draft). */
     List<Task> findByAccountIdAndStatusOrderByDueAtAsc(Long accountId, TaskStatus status);
 

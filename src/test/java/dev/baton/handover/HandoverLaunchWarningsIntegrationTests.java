@@ -18,6 +18,8 @@ import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Teams;
 import dev.baton.support.Mails;
+import dev.baton.task.TaskService;
+import dev.baton.task.TaskSpec;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import java.time.LocalDate;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +65,9 @@ class HandoverLaunchWarningsIntegrationTests extends HandoverBookTest {
 
     @Autowired
     Teams teams;
+
+    @Autowired
+    TaskService taskService;
 
     /**
      * Customer success's colin owns no account but 8 open commitments: the preview said "0 accounts", he
@@ -122,6 +128,92 @@ class HandoverLaunchWarningsIntegrationTests extends HandoverBookTest {
         assertThat(Mails.to(greenMail, cs.getEmail()).stream().map(Mails::subject))
                 .as("no notes to write")
                 .noneMatch(s -> s.contains("handover note"));
+    }
+
+    /**
+     * What stays is counted in the database (session 46: the preview loaded every open commitment and task of
+     * the person to count them); only what is on no account of the book counts, not what moves with it.
+     */
+    @Test
+    void thePreviewCountsTheOpenCommitmentsAndTasksOnNoAccountOfTheBook() {
+        Person departing = book.departing();
+        Account elsewhere = accounts.save(
+                new Account("Elsewhere " + departing.getUsername(), book.successor(), null, "DACH", null));
+        for (String promise : List.of("Moves 1", "Moves 2")) {
+            commitments.save(new Commitment(
+                    book.account(),
+                    null,
+                    promise,
+                    departing,
+                    departing,
+                    null,
+                    LocalDate.now().plusDays(30)));
+        }
+        for (String promise : List.of("Stays 1", "Stays 2", "Stays 3")) {
+            commitments.save(new Commitment(
+                    elsewhere,
+                    null,
+                    promise,
+                    departing,
+                    departing,
+                    null,
+                    LocalDate.now().plusDays(30)));
+        }
+        commitments.save(new Commitment(
+                elsewhere,
+                null,
+                "Someone else's",
+                departing,
+                book.successor(),
+                null,
+                LocalDate.now().plusDays(30)));
+        task(departing, book.account().getId()); // moves with the account
+        task(departing, elsewhere.getId());
+        task(departing, null);
+        task(departing, null);
+        task(book.successor(), null);
+
+        ResponseEntity<Map> preview = as("maria")
+                .postForEntity(
+                        "/api/handovers/plan",
+                        Map.of(
+                                "departingId",
+                                departing.getId(),
+                                "plan",
+                                Map.of(
+                                        "mode",
+                                        "ONE",
+                                        "successorId",
+                                        book.successor().getId())),
+                        Map.class);
+
+        assertThat(preview.getStatusCode()).as("%s", preview.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((List<String>) preview.getBody().get("warnings"))
+                .containsExactly("3 open commitments and 3 open tasks in " + departing.getFullName()
+                        + "'s name are on no account of this book: the handover does not move them. Once the"
+                        + " accounts are handed over, Baton lists what is still in their name to you as orphaned"
+                        + " work (\"Resolve orphaned work\"), to give to someone.");
+    }
+
+    /** An open task of {@code assignee} on the account {@code accountId} (null: on none), as a step would be. */
+    private void task(Person assignee, Long accountId) {
+        taskService.upsert(new TaskSpec(
+                ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE),
+                1,
+                2,
+                "warnings-test",
+                1,
+                "task_follow_up",
+                "Follow up",
+                assignee.getUsername(),
+                Set.of(),
+                null,
+                null,
+                null,
+                accountId,
+                null,
+                false,
+                false));
     }
 
     /**
