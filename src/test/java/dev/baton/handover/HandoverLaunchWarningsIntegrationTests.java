@@ -18,6 +18,7 @@ import dev.baton.people.Person;
 import dev.baton.people.Role;
 import dev.baton.people.Teams;
 import dev.baton.support.Mails;
+import dev.baton.support.SignedIn;
 import dev.baton.task.TaskService;
 import dev.baton.task.TaskSpec;
 import io.camunda.zeebe.process.test.filters.RecordStream;
@@ -28,11 +29,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * What the plan preview and the launch tell a manager before a handover that cannot do what they
@@ -99,6 +104,12 @@ class HandoverLaunchWarningsIntegrationTests extends HandoverBookTest {
                         + "'s name are on no account of this book: the handover does not move them. On "
                         + dev.baton.shared.Dates.calendarDay(effective)
                         + ", Baton lists what is still in their name to you as orphaned work"
+                        + " (\"Resolve orphaned work\"), to give to someone.");
+        assertThat(wizardWarnings("maria", cs.getId(), "ONE"))
+                .as("the wizard lists them under its confirmation, the date as yet unknown")
+                .containsExactly("2 open commitments in " + cs.getFullName()
+                        + "'s name are on no account of this book: the handover does not move them. On the effective"
+                        + " date, Baton lists what is still in their name to you as orphaned work"
                         + " (\"Resolve orphaned work\"), to give to someone.");
 
         ResponseEntity<Map> launched = as("maria").postForEntity("/api/handovers", request, Map.class);
@@ -241,6 +252,9 @@ class HandoverLaunchWarningsIntegrationTests extends HandoverBookTest {
         assertThat(preview.getStatusCode()).as("%s", preview.getBody()).isEqualTo(HttpStatus.OK);
         assertThat((List<String>) preview.getBody().get("warnings"))
                 .containsExactly(nobody + " (the launch is refused)");
+        assertThat(wizardWarnings(mona.getUsername(), solo.getId(), "PER_ACCOUNT"))
+                .as("the wizard lists them under its confirmation")
+                .containsExactly(nobody + " (the launch is refused)");
 
         ResponseEntity<Map> launched = as(mona.getUsername()).postForEntity("/api/handovers", request, Map.class);
         assertThat(launched.getStatusCode()).as("%s", launched.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -265,6 +279,28 @@ class HandoverLaunchWarningsIntegrationTests extends HandoverBookTest {
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat((String) own.getBody().get("detail"))
                 .isEqualTo("you cannot hand over your own book: ask your manager or an admin");
+    }
+
+    /**
+     * The warnings the launch wizard lists for {@code personId} as {@code manager} plans it with {@code mode}
+     * (and no successor chosen: the live preview, as htmx asks it), unescaped.
+     */
+    private List<String> wizardWarnings(String manager, long personId, String mode) {
+        var signedIn = SignedIn.as(http, manager);
+        HttpHeaders form = SignedIn.formOf(signedIn.getForObject("/handovers/new", String.class));
+        String page = signedIn.postForObject(
+                "/handovers/new/plan",
+                new HttpEntity<>("departingId=" + personId + "&mode=" + mode, form),
+                String.class);
+        int start = page.indexOf("id=\"plan-warnings\"");
+        if (start < 0) {
+            return List.of();
+        }
+        return Pattern.compile("<li>([^<]*)</li>")
+                .matcher(page.substring(start, page.indexOf("</ul>", start)))
+                .results()
+                .map(m -> HtmlUtils.htmlUnescape(m.group(1)))
+                .toList();
     }
 
     private Person person(String username, String fullName, Role role, Person manager) {

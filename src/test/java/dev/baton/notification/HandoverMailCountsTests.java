@@ -80,6 +80,40 @@ class HandoverMailCountsTests {
         assertThat(none.html()).doesNotContain("lead");
     }
 
+    /**
+     * "(counted above)" points at the accounts' counts: only when some account has one (probe 45: with none
+     * counted it pointed at nothing), in the HTML part as in the text.
+     */
+    @Test
+    void theTakingOverMailSaysCountedAboveOnlyWhenAnAccountHasACount() {
+        MailComposer.Mail counted = composer.compose(
+                "handover-taking-over",
+                takingOver(List.of("Acme (2 open commitments of Rob Jansen's)", "Globex"), true));
+        MailComposer.Mail none = composer.compose("handover-taking-over", takingOver(List.of("Globex"), false));
+
+        assertThat(counted.text()).contains("Rob Jansen's open commitments (counted above) and open tasks");
+        assertThat(counted.html())
+                .containsPattern(
+                        "Rob Jansen</span>'s open commitments<span> \\(counted\\s+above\\)</span> and open" + " tasks");
+        assertThat(none.text())
+                .contains("Rob Jansen's open commitments and open tasks")
+                .doesNotContain("counted");
+        assertThat(none.html()).doesNotContain("counted").contains("open commitments and open tasks");
+    }
+
+    private static Map<String, Object> takingOver(List<String> accounts, boolean counted) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", "Nia Novak");
+        model.put("departingName", "Rob Jansen");
+        model.put("reason", "leaving");
+        model.put("effectiveOn", "Fri 4 Dec");
+        model.put("count", accounts.size());
+        model.put("accounts", accounts); // as HandoverMails.takingOver words them
+        model.put("counted", counted);
+        model.put("inbox", "/tasks?playbook=account-handover&group=subject");
+        return model;
+    }
+
     private static Map<String, Object> summary(long accounts, List<String> perSuccessor) {
         Map<String, Object> model = new HashMap<>();
         model.put("recipientName", "Maria Rossi");
