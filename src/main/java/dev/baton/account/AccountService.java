@@ -152,7 +152,8 @@ public class AccountService implements OwnedWork, AccountIds {
             events.publishEvent(new AccountEvents.Transferred(
                     id,
                     moved.before() == null ? null : moved.before().getId(),
-                    account.getOwner().getId()));
+                    account.getOwner().getId(),
+                    AuditLog.currentActor()));
         }
         accounts.flush(); // the answer carries the new version
         return AccountView.from(account);

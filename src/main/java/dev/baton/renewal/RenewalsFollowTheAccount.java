@@ -1,6 +1,7 @@
 package dev.baton.renewal;
 
 import dev.baton.account.AccountEvents;
+import dev.baton.audit.AuditLog;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.renewal.engine.RenewalBpmn;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * someone else stays where it is, and so does a chase when the new owner has no active manager (the previous
  * one goes on chasing rather than nobody). Delivered after commit, again after a crash; a second delivery
  * finds the steps moved already and moves nothing. A handover moves the account's steps itself and publishes
- * no such event.
+ * no such event. The moves are audited and mailed as by whoever changed the owner ({@link
+ * AccountEvents.Transferred#by}; until session 46 they were Baton's, the listener having no signed-in user).
  */
 @Component
 class RenewalsFollowTheAccount {
@@ -46,23 +48,33 @@ class RenewalsFollowTheAccount {
 
     @ApplicationModuleListener
     void accountTransferred(AccountEvents.Transferred event) {
+        // the moves are the owner change's, so audited and mailed as by whoever made it, not by Baton
+        AuditLog.onBehalfOf(event.by(), () -> follow(event));
+    }
+
+    /** Moves the account's running renewals' waiting steps; returns how many moved. */
+    private int follow(AccountEvents.Transferred event) {
         if (event.previousOwnerId() == null) {
-            return; // nobody owned it, so no renewal ran for it
+            return 0; // nobody owned it, so no renewal ran for it
         }
         Person before = people.byId(event.previousOwnerId()).orElse(null);
         Person now = people.byId(event.ownerId()).orElse(null);
         if (before == null || now == null) {
-            return;
+            return 0;
         }
+        int moved = 0;
         for (Renewal r : renewals.findByAccountId(event.accountId())) {
             if (r.isClosed()) {
                 continue;
             }
             TaskSubject subject = new TaskSubject(RenewalTasks.SUBJECT_TYPE, r.getId());
-            tasks.moveOpenSteps(before.getUsername(), now.getUsername(), subject, STAGES);
-            RenewalService.chaser(now)
-                    .ifPresent(newChaser -> RenewalService.chaser(before)
-                            .ifPresent(oldChaser -> tasks.moveOpenSteps(oldChaser, newChaser, subject, CHASES)));
+            moved += tasks.moveOpenSteps(before.getUsername(), now.getUsername(), subject, STAGES);
+            String newChaser = RenewalService.chaser(now).orElse(null);
+            String oldChaser = RenewalService.chaser(before).orElse(null);
+            if (newChaser != null && oldChaser != null) {
+                moved += tasks.moveOpenSteps(oldChaser, newChaser, subject, CHASES);
+            }
         }
+        return moved;
     }
 }

@@ -8,12 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.baton.audit.AuditEvent;
+import dev.baton.audit.AuditEvents;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -24,7 +27,9 @@ import org.springframework.http.HttpStatus;
  * Found by session 45's probe (F1): after an owner change outside a handover ({@code PUT
  * /api/accounts/{id}/owner}, the sales-to-CS handoff), the renewal's waiting stage stayed with the previous
  * owner and its chase with the previous owner's manager, while later stages went to the new owner, who was
- * never told. The waiting stage and its chase now follow the account, mailed like any moved task.
+ * never told. The waiting stage and its chase now follow the account, mailed like any moved task. Since
+ * session 46 the moves are audited as by whoever changed the owner (they were Baton's: the listener runs after
+ * the change's commit, without its signed-in user).
  */
 class RenewalOwnerChangeIntegrationTests extends RenewalTest {
 
@@ -33,6 +38,9 @@ class RenewalOwnerChangeIntegrationTests extends RenewalTest {
 
     @Autowired
     GreenMail greenMail;
+
+    @Autowired
+    AuditEvents auditEvents;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -62,8 +70,15 @@ class RenewalOwnerChangeIntegrationTests extends RenewalTest {
         assertThat(moved.getOriginalAssignee()).isEqualTo("rob");
         assertThat(moved.getDelegatedBy()).as("moved, not delegated by anyone").isNull();
         assertThat(SignedIn.as(http, "ravi").getForObject("/tasks/" + health.getId(), String.class))
-                .contains("originally for Rob Jansen, moved by Baton", "moved it from Rita Okafor to Ravi Shankar")
-                .doesNotContain("handed on by");
+                .contains(
+                        "originally for Rob Jansen, moved by Ada Lovelace", "moved it from Rita Okafor to Ravi Shankar")
+                .doesNotContain("handed on by", "moved by Baton");
+        assertThat(Stream.of(health, chase)
+                        .flatMap(t -> auditEvents.findByEntityTypeAndEntityIdOrderByAt("task", t.getId()).stream())
+                        .filter(e -> e.getAction().equals("task.reassigned")))
+                .as("the moves are the owner change's, by the admin who made it, not Baton's")
+                .extracting(AuditEvent::getActor)
+                .containsExactly("ada", "ada", "ada");
 
         dispatcher.dispatch();
         assertThat(subjects(name, "ravi@baton.example")).containsExactly("New task: Review account health · " + name);

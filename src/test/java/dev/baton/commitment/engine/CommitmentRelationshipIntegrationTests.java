@@ -173,6 +173,13 @@ class CommitmentRelationshipIntegrationTests extends EngineIntegrationTest {
                 .as("the same step, moved: no second one")
                 .extracting(Task::getId)
                 .containsExactly(renegotiate.getId());
+        assertThat(jdbc.queryForList(
+                        "select actor from audit_event where entity_type = 'task' and entity_id = ?"
+                                + " and action = 'task.reassigned'",
+                        String.class,
+                        renegotiate.getId()))
+                .as("the move is the owner change's, by maria who made it, not Baton's (session 46)")
+                .containsExactly("maria");
     }
 
     /**
