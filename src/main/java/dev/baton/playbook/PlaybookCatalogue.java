@@ -57,6 +57,8 @@ public class PlaybookCatalogue {
      *     version by its author (session 43's probe: the page offered to move runs to one as a new version)
      * @param running instances Baton recorded that the engine had not ended when last asked; null when
      *     {@code watchedAt} is given
+     * @param source who brought its newest version by its author ("bundled", "uploaded by olga"): not Baton's copy
+     *     on retiring it, deployed in the retirer's name (until session 46 it named the retirer)
      * @param stuck of the running ones, how many the engine holds on an incident ({@link StuckRuns});
      *     null when Baton cannot know (on a cluster, whose incidents it cannot read) or {@code watchedAt} is given
      * @param ended instances Baton recorded that have completed or been cancelled; null when {@code
@@ -457,6 +459,13 @@ public class PlaybookCatalogue {
             Collection<String> roles,
             PlaybookRetirement retirement) {
         DeployedProcess latest = versions.getLast();
+        Map<Integer, Integer> copies = retirementCopies(versions);
+        // Baton's copy on retiring is deployed in the retirer's name: the source is its author's newest version's
+        String source = versions.reversed().stream()
+                .filter(v -> !copies.containsKey(v.version()))
+                .findFirst()
+                .orElse(latest)
+                .source();
         long[] c = counts.getOrDefault(latest.processId(), new long[2]);
         Watched watchedAt = watchedElsewhere.get(latest.processId()); // Baton's own: no upload takes their ids
         watchedAt = watchedAt == null ? null : watchedAt.seenBy(roles);
@@ -465,7 +474,7 @@ public class PlaybookCatalogue {
                 latest.nameOrId(),
                 latest.documentation(),
                 versions.stream().map(DeployedProcess::version).toList(),
-                retirementCopies(versions),
+                copies,
                 latest.version(),
                 latest.launchRoles(),
                 retirement == null && mayLaunch(latest, roles),
@@ -473,7 +482,7 @@ public class PlaybookCatalogue {
                 watchedAt != null ? null : c[0],
                 watchedAt != null || stuckCounts == null ? null : stuckCounts.getOrDefault(latest.processId(), 0L),
                 watchedAt != null ? null : c[1],
-                latest.source(),
+                source,
                 latest.deployedAt(),
                 watchedAt,
                 retirement == null ? null : retirement.getRetiredAt(),

@@ -175,7 +175,9 @@ public class PlaybookUploadService implements KeptPlaybooks {
      * never saw them. Worked out by the running Baton's checks on each call (a few milliseconds, for one
      * playbook's page), so an upload kept before a check was added is judged by it too. The one warning
      * of the upload itself, a retirement copy's mark removed ({@link #MARK_REMOVED}), is not repeated: the
-     * kept file no longer carries the mark.
+     * kept file no longer carries the mark. Baton's own copy of a retired playbook ({@link TimerlessVersion},
+     * kept in the name of whoever retired it) is passed over: the upload is its author's last real version
+     * (until session 46 the page named the retirer as its uploader).
      *
      * @param file the uploaded BPMN file's name
      * @param uploadedBy the user name of who uploaded it
@@ -191,8 +193,10 @@ public class PlaybookUploadService implements KeptPlaybooks {
     public Optional<LatestUpload> latestUpload(String processId) {
         return uploads.findIdsNewestFirst().stream()
                 .filter(u -> Arrays.asList(u.getProcessIds().split(",")).contains(processId))
+                .map(u -> uploads.findById(u.getId()).orElseThrow())
+                // Baton's copy on retiring is kept in the retirer's name; its author's file is the one before
+                .filter(u -> TimerlessVersion.copyOf(u.getBpmn(), processId) == null)
                 .findFirst()
-                .flatMap(u -> uploads.findById(u.getId()))
                 .map(u -> new LatestUpload(
                         u.getBpmnName(),
                         u.getUploadedBy(),

@@ -257,6 +257,32 @@ class PlaybookRetirementIntegrationTests extends EngineIntegrationTest {
                 .doesNotContain("start no run", "timer starts");
     }
 
+    /**
+     * Session 45's note: a retired playbook's latest kept upload is Baton's copy without its timer, kept in the
+     * retirer's name, so the page and the API named whoever retired it as its uploader. They name the author of
+     * its last real version, and the retirement separately.
+     */
+    @Test
+    void aRetiredPlaybooksPageNamesWhoUploadedItsLastVersionAndSeparatelyWhoRetiredIt() {
+        String processId = "p46_retired_uploader_" + System.nanoTime();
+        upload("ada", timerPlaybook(processId, "Retired uploader " + processId));
+        assertThat(as("olga")
+                        .postForEntity("/api/playbooks/" + processId + "/retire", null, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        assertThat(as("olga").getForObject("/api/playbooks/" + processId + "/warnings", Map.class))
+                .containsEntry("file", "retire.bpmn")
+                .containsEntry("uploadedBy", "ada");
+        assertThat(as("olga").getForObject("/api/playbooks/" + processId, Map.class))
+                .containsEntry("source", "uploaded by ada")
+                .containsEntry("retiredBy", "olga");
+        assertThat(SignedIn.as(http, "olga").getForObject("/playbooks/" + processId, String.class))
+                .containsPattern("id=\"uploaded\"><span>retire.bpmn</span>, uploaded by <span>Ada Lovelace</span> on")
+                .contains("Retired by <span>Olga Reyes</span> on")
+                .doesNotContain("uploaded by <span>Olga Reyes");
+    }
+
     private long tasksOf(String processId) {
         return tasks.findAll().stream()
                 .filter(t -> t.getBpmnProcessId().equals(processId))
