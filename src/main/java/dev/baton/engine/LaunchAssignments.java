@@ -201,7 +201,7 @@ public class LaunchAssignments {
         return teams.byKey(key).isPresent()
                 ? Optional.empty()
                 : Optional.of("'" + Text.showInvisible(key) + "' is no team's key in Baton: the step would be offered"
-                        + " to nobody and wait in the admins' unassigned work (GET /api/teams lists them)");
+                        + " to nobody and wait in the admins' unassigned work; GET /api/teams lists the teams");
     }
 
     private static String shown(Object given) {
