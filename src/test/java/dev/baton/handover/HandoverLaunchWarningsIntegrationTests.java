@@ -151,33 +151,12 @@ class HandoverLaunchWarningsIntegrationTests extends HandoverBookTest {
         Account elsewhere = accounts.save(
                 new Account("Elsewhere " + departing.getUsername(), book.successor(), null, "DACH", null));
         for (String promise : List.of("Moves 1", "Moves 2")) {
-            commitments.save(new Commitment(
-                    book.account(),
-                    null,
-                    promise,
-                    departing,
-                    departing,
-                    null,
-                    LocalDate.now().plusDays(30)));
+            promise(book.account(), promise, departing);
         }
         for (String promise : List.of("Stays 1", "Stays 2", "Stays 3")) {
-            commitments.save(new Commitment(
-                    elsewhere,
-                    null,
-                    promise,
-                    departing,
-                    departing,
-                    null,
-                    LocalDate.now().plusDays(30)));
+            promise(elsewhere, promise, departing);
         }
-        commitments.save(new Commitment(
-                elsewhere,
-                null,
-                "Someone else's",
-                departing,
-                book.successor(),
-                null,
-                LocalDate.now().plusDays(30)));
+        promise(elsewhere, "Someone else's", book.successor());
         task(departing, book.account().getId()); // moves with the account
         task(departing, elsewhere.getId());
         task(departing, null);
@@ -204,6 +183,18 @@ class HandoverLaunchWarningsIntegrationTests extends HandoverBookTest {
                         + "'s name are on no account of this book: the handover does not move them. Once the"
                         + " accounts are handed over, Baton lists what is still in their name to you as orphaned"
                         + " work (\"Resolve orphaned work\"), to give to someone.");
+    }
+
+    /** An open commitment made by the departing person on {@code account}, owned by {@code owner}, due in 30 days. */
+    private void promise(Account account, String title, Person owner) {
+        commitments.save(new Commitment(
+                account,
+                null,
+                title,
+                book.departing(),
+                owner,
+                null,
+                LocalDate.now().plusDays(30)));
     }
 
     /** An open task of {@code assignee} on the account {@code accountId} (null: on none), as a step would be. */
