@@ -256,16 +256,22 @@ class HandoverMails {
      * The departing person's one mail about their notes ("14 handover notes due Fri 4 Dec"), linking
      * to the batch page; the note steps send no mail of their own. Due by the end of the effective day
      * where the departing person is. As the steps' "New task" mails it stands in for, none to someone
-     * who switched assignment mails off (the batch page and the inbox still list the notes).
+     * who switched assignment mails off (the batch page and the inbox still list the notes). When they
+     * are away today ({@code away}), it asks for no note and says who holds which while they are away
+     * ({@link NoteWriters}; session 46's probe: an away rep was asked for 14 notes by the end of the day).
      */
-    boolean notesDue(Handover h, long accounts) {
+    boolean notesDue(Handover h, long accounts, Optional<NoteWriters.Away> away) {
         Person departing = h.getDeparting();
-        Map<String, Object> model = Map.of(
-                "recipientName", departing.getFullName(),
-                "managerName", manager(h).getFullName(),
-                "notes", accounts,
-                "dueOn", NOTES_DUE.format(h.getEffectiveDate()),
-                "handoverId", h.getId());
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", departing.getFullName());
+        model.put("managerName", manager(h).getFullName());
+        model.put("notes", accounts);
+        model.put("dueOn", NOTES_DUE.format(h.getEffectiveDate()));
+        model.put("handoverId", h.getId());
+        away.ifPresent(a -> {
+            model.put("awayUntil", NOTES_DUE.format(a.until()));
+            model.put("awayHolders", a.toDeparting(manager(h).getFullName()));
+        });
         return assignmentMail("handover-notes-due:" + h.getId(), departing, "handover-notes-due", model);
     }
 

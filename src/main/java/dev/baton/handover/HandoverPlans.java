@@ -36,8 +36,9 @@ public class HandoverPlans {
      *     mails on acknowledgement; 2 open leads → by territory or in turn in the sales team"
      * @param warnings what the manager should know before launching, in plain sentences (empty when
      *     nothing): the departing person's open commitments and tasks on no account of the book, which
-     *     the handover does not move ({@link #notMoved}), and a plan that nobody could ever take over,
-     *     which the launch refuses ({@link HandoverService#nobodyToTakeOver})
+     *     the handover does not move ({@link #notMoved}), a plan that nobody could ever take over,
+     *     which the launch refuses ({@link HandoverService#nobodyToTakeOver}), and a departing person away
+     *     today, whose notes go to their cover or to the manager ({@link NoteWriters})
      */
     public record PlanPreview(
             List<Assignment> accounts,
@@ -61,8 +62,10 @@ public class HandoverPlans {
     private final PeopleService people;
     private final Book book;
     private final TaskTransfers tasks;
+    private final NoteWriters writers;
 
-    HandoverPlans(HandoverService launcher, PeopleService people, Book book, TaskTransfers tasks) {
+    HandoverPlans(HandoverService launcher, PeopleService people, Book book, TaskTransfers tasks, NoteWriters writers) {
+        this.writers = writers;
         this.launcher = launcher;
         this.people = people;
         this.book = book;
@@ -112,6 +115,17 @@ public class HandoverPlans {
         String notMoved = notMoved(departing, accounts, r.effectiveDate());
         if (notMoved != null) {
             warnings.add(notMoved);
+        }
+        if (!accounts.isEmpty()) {
+            writers.away(
+                            departing,
+                            accounts.stream()
+                                    .map(a -> plan.get(a.getId()))
+                                    .map(p -> p == null ? null : p.getUsername())
+                                    .toList())
+                    .ifPresent(away -> warnings.add(departing.getFullName() + " is away until "
+                            + Dates.calendarDay(away.until()) + ", so the handover notes are not theirs to write: "
+                            + away.toManager(departing.getFullName())));
         }
         return new PlanPreview(
                 assignments,

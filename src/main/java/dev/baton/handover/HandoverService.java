@@ -51,6 +51,7 @@ public class HandoverService {
     private final HandoverMails mails;
     private final HandoverLeads leads;
     private final AdvisoryLocks locks;
+    private final NoteWriters writers;
 
     HandoverService(
             Handovers handovers,
@@ -68,7 +69,9 @@ public class HandoverService {
             SuccessorCandidates candidates,
             HandoverMails mails,
             HandoverLeads leads,
-            AdvisoryLocks locks) {
+            AdvisoryLocks locks,
+            NoteWriters writers) {
+        this.writers = writers;
         this.locks = locks;
         this.leads = leads;
         this.candidates = candidates;
@@ -142,9 +145,9 @@ public class HandoverService {
                         fields("processInstanceKey", processInstanceKey));
                 // one mail for all the notes, instead of a "new task" mail per account (the BPMN's
                 // baton:ownAssignmentMail)
-                long notes = items.countByHandoverId(handoverId);
-                if (notes > 0) { // "a handover note for each of your 0 accounts" asked for nothing (probe 45)
-                    mails.notesDue(h, notes);
+                List<HandoverItem> accounts = items.findByHandoverIdOrderById(handoverId);
+                if (!accounts.isEmpty()) { // "a handover note for each of your 0 accounts" asked for nothing (probe 45)
+                    mails.notesDue(h, accounts.size(), writers.away(h.getDeparting(), successors(accounts)));
                 }
                 briefSuccessorsAndManager(h);
                 leads.move(h);
@@ -154,6 +157,13 @@ public class HandoverService {
         if (cancelled) {
             process.cancel(processInstanceKey);
         }
+    }
+
+    /** Each account's successor's user name, null for one the manager chooses later. */
+    static List<String> successors(List<HandoverItem> accounts) {
+        return accounts.stream()
+                .map(i -> i.getSuccessor() == null ? null : i.getSuccessor().getUsername())
+                .toList();
     }
 
     /**

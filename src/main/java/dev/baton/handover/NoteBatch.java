@@ -1,5 +1,6 @@
 package dev.baton.handover;
 
+import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.NotFoundException;
@@ -32,7 +33,12 @@ public class NoteBatch {
      *
      * @param values the draft (or the first draft from the record), or the note once written
      * @param taskId the open note task, or null (written, or the successor is still to be chosen)
-     * @param holder who holds that task (the departing person, or their manager after the effective date)
+     * @param holder who holds that task (user name): the departing person; their cover while they are away,
+     *     or their manager after the effective date or where that cover is the account's successor ({@link
+     *     NoteWriters})
+     * @param holderName the holder's full name, or null
+     * @param heldBecause why someone other than the departing person holds it, one sentence to the reader
+     *     ("Rob Jansen covers for you while you are away (until Thu 10 Dec 2026) and writes this note."), or null
      */
     public record Note(
             long itemId,
@@ -43,11 +49,15 @@ public class NoteBatch {
             Map<String, Object> values,
             Instant draftSavedAt,
             Long taskId,
-            String holder) {}
+            String holder,
+            String holderName,
+            String heldBecause) {}
 
     /**
      * @param dueOn the last day for the notes (the effective date, UTC)
      * @param ended why no note can be changed any more ("this handover was canceled"), or null while active
+     * @param heldOnly whether {@code notes} are only those the reader holds (someone who holds a note step and
+     *     may not see the handover otherwise: a cover, a manager's cover), not the whole handover's
      */
     public record Batch(
             long handoverId,
@@ -57,6 +67,7 @@ public class NoteBatch {
             boolean active,
             String ended,
             int written,
+            boolean heldOnly,
             List<Note> notes) {}
 
     private final Handovers handovers;
@@ -64,6 +75,8 @@ public class NoteBatch {
     private final HandoverQueries queries;
     private final HandoverNoteDraft drafts;
     private final TaskService tasks;
+    private final NoteWriters writers;
+    private final PeopleLookup people;
     private final Clock clock;
 
     NoteBatch(
@@ -72,7 +85,11 @@ public class NoteBatch {
             HandoverQueries queries,
             HandoverNoteDraft drafts,
             TaskService tasks,
+            NoteWriters writers,
+            PeopleLookup people,
             Clock clock) {
+        this.writers = writers;
+        this.people = people;
         this.handovers = handovers;
         this.items = items;
         this.queries = queries;
@@ -81,17 +98,30 @@ public class NoteBatch {
         this.clock = clock;
     }
 
-    /** For the departing person, and whoever may see the handover; others get AccessDeniedException. */
+    /**
+     * For the departing person and whoever may see the handover, every note; for someone else who holds note
+     * steps of it (a cover while the departing person is away, found by session 46's probe to get a 403), the
+     * notes they hold. Others get AccessDeniedException.
+     */
     @Transactional(readOnly = true)
     public Batch of(long handoverId, String username) {
-        Handover h = visible(handoverId, username);
+        Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
         Map<Long, Task> open = new LinkedHashMap<>();
         tasks.openAbout(new TaskSubject(HandoverTaskSubject.SUBJECT_TYPE, handoverId)).stream()
                 .filter(t -> HandoverTaskAnswers.NOTE_FORM.equals(t.getFormKey()) && t.getAccountId() != null)
                 .forEach(t -> open.putIfAbsent(t.getAccountId(), t));
+        boolean heldOnly = !mayRead(h, username);
+        if (heldOnly && open.values().stream().noneMatch(t -> username.equals(t.getAssignee()))) {
+            throw new AccessDeniedException("handover " + handoverId
+                    + " is neither about you nor your reports, and you hold none of its notes");
+        }
         List<Note> notes = items.findByHandoverIdOrderById(handoverId).stream()
+                .filter(i -> !heldOnly
+                        || Optional.ofNullable(open.get(i.getAccount().getId()))
+                                .map(t -> username.equals(t.getAssignee()))
+                                .orElse(false))
                 .sorted(Comparator.comparing(i -> i.getAccount().getName()))
-                .map(i -> note(i, Optional.ofNullable(open.get(i.getAccount().getId()))))
+                .map(i -> note(i, Optional.ofNullable(open.get(i.getAccount().getId())), username))
                 .toList();
         return new Batch(
                 handoverId,
@@ -101,6 +131,7 @@ public class NoteBatch {
                 h.getStatus().isActive(),
                 ended(h),
                 (int) notes.stream().filter(Note::written).count(),
+                heldOnly,
                 notes);
     }
 
@@ -149,7 +180,7 @@ public class NoteBatch {
         return now;
     }
 
-    private Note note(HandoverItem i, Optional<Task> task) {
+    private Note note(HandoverItem i, Optional<Task> task, String reader) {
         Map<String, Object> values = i.getNote() != null
                 ? i.getNote()
                 : i.getNoteDraft() != null
@@ -167,7 +198,9 @@ public class NoteBatch {
                 values,
                 i.getNoteDraftSavedAt(),
                 task.map(Task::getId).orElse(null),
-                task.map(Task::getAssignee).orElse(null));
+                task.map(Task::getAssignee).orElse(null),
+                task.map(Task::getAssignee).map(people::fullName).orElse(null),
+                task.map(t -> writers.heldBecause(i, t, reader)).orElse(null));
     }
 
     /** Why a handover that is no longer active takes no more notes, or null while it is active. */
@@ -179,9 +212,14 @@ public class NoteBatch {
         };
     }
 
+    /** The departing person, and whoever may see the handover, read all its notes. */
+    private boolean mayRead(Handover h, String username) {
+        return h.getDeparting().getUsername().equals(username) || queries.maySee(h, username);
+    }
+
     private Handover visible(long handoverId, String username) {
         Handover h = handovers.findById(handoverId).orElseThrow(() -> new NotFoundException("handover", handoverId));
-        if (!h.getDeparting().getUsername().equals(username) && !queries.maySee(h, username)) {
+        if (!mayRead(h, username)) {
             throw new AccessDeniedException("handover " + handoverId + " is neither about you nor your reports");
         }
         return h;

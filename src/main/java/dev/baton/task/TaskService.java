@@ -60,6 +60,8 @@ public class TaskService {
     /** Looked up on first use, as the handlers. */
     private final ObjectProvider<TaskFormDefaults> formDefaults;
 
+    private final ObjectProvider<TaskCoverRule> coverRules;
+
     private final AccountAnswers accountAnswers;
 
     private final ReportingLines lines;
@@ -81,6 +83,7 @@ public class TaskService {
             TransactionTemplate tx,
             TaskCompletionHandlers handlers,
             ObjectProvider<TaskFormDefaults> formDefaults,
+            ObjectProvider<TaskCoverRule> coverRules,
             ReportingLines lines,
             TaskPeople taskPeople,
             Accounts accounts,
@@ -108,6 +111,7 @@ public class TaskService {
         this.tx = tx;
         this.handlers = handlers;
         this.formDefaults = formDefaults;
+        this.coverRules = coverRules;
     }
 
     /**
@@ -126,7 +130,8 @@ public class TaskService {
     /**
      * The row for a user-task job; a job delivered again (at-least-once delivery, or after its
      * activation timeout) finds its row and changes nothing. A new task for someone who is away goes
-     * to their cover (the person it was for stays on record); its assignee is told by mail, or, when it
+     * to their cover, or to whom the step's feature names instead ({@link TaskCoverRule}; the person it
+     * was for stays on record); its assignee is told by mail, or, when it
      * has none, everyone who may claim it ({@link TaskMails#offered}); not when its playbook mails
      * itself ({@code baton:ownAssignmentMail}). People are
      * resolved by user name or e-mail ({@link TaskPeople}); an account id that is no Baton account is
@@ -179,7 +184,10 @@ public class TaskService {
                 spec, taskPeople.resolve(spec), knownAccount, clock.instant().plus(settings.activationTimeout()));
         task.keepFormVariables(forms.of(task).referenced(variables));
         if (task.getAssignee() != null) {
-            absences.coverFor(task.getAssignee()).ifPresent(task::coveredBy);
+            absences.coverFor(task.getAssignee())
+                    .map(cover -> holderInsteadOf(task, cover))
+                    .filter(holder -> !holder.equals(task.getAssignee()))
+                    .ifPresent(task::coveredBy);
         }
         tasks.save(task);
         if (task.getUnassignedReason() != null) {
@@ -201,6 +209,16 @@ public class TaskService {
             mails.offered(task); // nobody holds it: everyone who may claim it is told (nobody when unheld)
         }
         return task;
+    }
+
+    /** Who holds a new task while its assignee is away: their cover, unless the step's feature names someone else. */
+    private String holderInsteadOf(Task task, String cover) {
+        return coverRules
+                .orderedStream()
+                .map(rule -> rule.insteadOfCover(task, cover))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(cover);
     }
 
     /**

@@ -1,0 +1,225 @@
+package dev.baton.handover;
+
+import dev.baton.handover.engine.HandoverBpmn;
+import dev.baton.people.AbsenceService;
+import dev.baton.people.AbsenceView;
+import dev.baton.people.PeopleLookup;
+import dev.baton.people.Person;
+import dev.baton.people.TimeZones;
+import dev.baton.shared.Dates;
+import dev.baton.task.Task;
+import dev.baton.task.TaskCoverRule;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who writes a handover note when the departing person cannot: one rule for the note step (a {@link
+ * TaskCoverRule}), the departing person's notes mail, the plan preview's warning and the notes page's
+ * "why someone else holds it". While the departing person is away, their absence's cover writes the
+ * note, unless the cover is the account's successor: nobody writes an account's handover note for
+ * himself (session 46's probe: the successor was writing his notes to himself). Then the manager who
+ * launched the handover writes it, the person account-handover.bpmn's "Write missing handover note"
+ * step names ({@code managerUsername}) for a note the departing person did not write by the effective
+ * date; or, when that manager is away too, the manager's cover if that is not the successor.
+ */
+@Component
+class NoteWriters implements TaskCoverRule {
+
+    /**
+     * The departing person is away today, and who holds their notes meanwhile.
+     *
+     * @param cover who covers for them (and writes the notes of the accounts going to someone else)
+     * @param until the absence's last day
+     * @param byCover accounts whose note the cover writes
+     * @param byManager accounts whose note the manager writes, as the cover takes them over
+     * @param undecided accounts whose successor the manager chooses later (the cover writes the note,
+     *     or the manager where the cover is chosen)
+     */
+    record Away(Person cover, LocalDate until, long byCover, long byManager, long undecided) {
+
+        /**
+         * Who holds which note, told to the departing person: "Rob Jansen, who covers for you, writes the notes of 4
+         * accounts; Maria Rossi, your manager, writes the notes of the 10 accounts Rob Jansen takes over (nobody
+         * writes an account's handover note for himself)."
+         */
+        String toDeparting(String managerName) {
+            return sentence(
+                    cover.getFullName() + ", who covers for you, writes",
+                    managerName + ", your manager, writes",
+                    managerName);
+        }
+
+        /** Who holds which note, told to the manager launching the handover: as {@link #toDeparting}, "you write". */
+        String toManager(String departingName) {
+            return sentence(cover.getFullName() + ", who covers for " + departingName + ", writes", "you write", "you");
+        }
+
+        private String sentence(String coverWrites, String managerWrites, String manager) {
+            String name = cover.getFullName();
+            List<String> parts = new ArrayList<>();
+            if (byCover > 0) {
+                parts.add(coverWrites + " the " + notesOf(byCover));
+            }
+            if (byManager > 0) {
+                parts.add(managerWrites + (byManager == 1 ? " the note" : " the notes") + " of the "
+                        + accounts(byManager) + " " + name + " takes over"
+                        + " (nobody writes an account's handover note for himself)");
+            }
+            if (undecided > 0) {
+                parts.add("the " + notesOf(undecided) + " whose successor is still to be chosen go to " + name
+                        + ", or to " + manager + " where " + name + " is chosen");
+            }
+            String line = String.join("; ", parts) + ".";
+            return Character.toUpperCase(line.charAt(0)) + line.substring(1);
+        }
+
+        private static String notesOf(long n) {
+            return (n == 1 ? "note of " : "notes of ") + accounts(n);
+        }
+
+        private static String accounts(long n) {
+            return n + (n == 1 ? " account" : " accounts");
+        }
+    }
+
+    private final HandoverItems items;
+    private final AbsenceService absences;
+    private final PeopleLookup people;
+    private final TimeZones zones;
+
+    NoteWriters(HandoverItems items, AbsenceService absences, PeopleLookup people, TimeZones zones) {
+        this.items = items;
+        this.absences = absences;
+        this.people = people;
+        this.zones = zones;
+    }
+
+    /** A note step whose cover is the account's successor goes to the manager instead (see the class). */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> insteadOfCover(Task task, String cover) {
+        if (!HandoverTaskAnswers.NOTE_FORM.equals(task.getFormKey())
+                || task.getSubject() == null
+                || !HandoverTaskSubject.SUBJECT_TYPE.equals(task.getSubject().type())
+                || task.getAccountId() == null) {
+            return Optional.empty();
+        }
+        return items.findByHandoverIdAndAccountId(task.getSubject().id(), task.getAccountId())
+                .filter(item -> item.getSuccessor() != null
+                        && item.getSuccessor().getUsername().equals(cover))
+                .map(item -> managerInsteadOf(item.getHandover(), cover));
+    }
+
+    /**
+     * The departing person of {@code h} is away today (as {@link AbsenceService#coverFor} judges it, the rule
+     * new tasks follow): who writes which of the notes, for the accounts going to {@code successors}.
+     *
+     * @param successors each account's successor's user name, null for one the manager chooses later
+     * @return empty when the departing person is not away today (they write their notes themselves)
+     */
+    @Transactional(readOnly = true)
+    Optional<Away> away(Person departing, Collection<String> successors) {
+        return absences.coverFor(departing.getUsername())
+                .flatMap(cover -> absence(departing, cover)
+                        .map(a -> new Away(
+                                people.byUsername(cover).orElseThrow(),
+                                a.endsOn(),
+                                successors.stream()
+                                        .filter(s -> s != null && !s.equals(cover))
+                                        .count(),
+                                successors.stream().filter(cover::equals).count(),
+                                successors.stream().filter(Objects::isNull).count())));
+    }
+
+    /**
+     * Why {@code task}, a note step of {@code item}, is with someone other than the departing person, as
+     * one sentence to {@code viewer} ("Rob Jansen covers for you while you are away (until Thu 10 Dec
+     * 2026) and writes this note."); null when the departing person holds it, or nobody does.
+     */
+    @Transactional(readOnly = true)
+    String heldBecause(HandoverItem item, Task task, String viewer) {
+        Handover h = item.getHandover();
+        Person departing = h.getDeparting();
+        String holderName = task.getAssignee();
+        if (holderName == null || holderName.equals(departing.getUsername())) {
+            return null;
+        }
+        Person holder = people.byUsername(holderName).orElseThrow();
+        Words w = new Words(viewer);
+        if (HandoverBpmn.Account.TASK_WRITE_MISSING_NOTE.equals(task.getElementId())) {
+            String manager = holderName.equals(h.getLaunchedBy())
+                    ? ", " + w.possessive(departing) + " manager,"
+                    : ", in place of " + w.possessive(departing) + " manager,";
+            return w.capital(w.name(holder)) + manager + " " + w.verb(holder, "write")
+                    + " this note: the effective date has passed.";
+        }
+        Optional<AbsenceView> away =
+                absences.coverFor(departing.getUsername()).flatMap(cover -> absence(departing, cover));
+        if (away.isPresent() && holderName.equals(away.get().delegate())) {
+            return w.capital(w.name(holder)) + " " + w.verb(holder, "cover") + " for " + w.name(departing)
+                    + " while " + w.name(departing) + " " + w.be(departing) + " away (until "
+                    + Dates.calendarDay(away.get().endsOn()) + ") and " + w.verb(holder, "write") + " this note.";
+        }
+        if (away.isPresent()
+                && item.getSuccessor() != null
+                && away.get().delegate().equals(item.getSuccessor().getUsername())
+                && holderName.equals(h.getLaunchedBy())) {
+            return w.capital(w.name(holder)) + ", " + w.possessive(departing) + " manager, " + w.verb(holder, "write")
+                    + " this note while " + w.name(departing) + " " + w.be(departing) + " away: "
+                    + away.get().delegateName() + ", who covers for " + w.name(departing)
+                    + ", takes this account over, and nobody writes an account's handover note for himself.";
+        }
+        if (departing.getUsername().equals(task.getDelegatedBy())) {
+            return w.capital(w.name(departing)) + " handed this note to " + w.name(holder) + ".";
+        }
+        return "This note was moved to " + w.name(holder) + ", who " + w.verb(holder, "write") + " it now.";
+    }
+
+    /** The manager of {@code h}, or their cover when they are away and that is not {@code successor}. */
+    private String managerInsteadOf(Handover h, String successor) {
+        String manager = h.getLaunchedBy();
+        return absences.coverFor(manager).filter(c -> !c.equals(successor)).orElse(manager);
+    }
+
+    /** The departing person's absence today that {@code cover} covers. */
+    private Optional<AbsenceView> absence(Person departing, String cover) {
+        LocalDate today = zones.today(departing);
+        return absences.upcoming(departing.getUsername()).stream()
+                .filter(a -> !a.startsOn().isAfter(today) && a.delegate().equals(cover))
+                .findFirst();
+    }
+
+    /** A sentence's people as the viewer reads them: "you" for the viewer, else their full name. */
+    private record Words(String viewer) {
+
+        String name(Person p) {
+            return you(p) ? "you" : p.getFullName();
+        }
+
+        String possessive(Person p) {
+            return you(p) ? "your" : p.getFullName() + "'s";
+        }
+
+        String verb(Person p, String verb) {
+            return you(p) ? verb : verb + "s";
+        }
+
+        String be(Person p) {
+            return you(p) ? "are" : "is";
+        }
+
+        String capital(String s) {
+            return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+
+        private boolean you(Person p) {
+            return p.getUsername().equals(viewer);
+        }
+    }
+}

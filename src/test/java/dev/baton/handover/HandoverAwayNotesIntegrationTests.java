@@ -1,0 +1,201 @@
+package dev.baton.handover;
+
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.baton.account.Account;
+import dev.baton.notification.OutboxDispatcher;
+import dev.baton.people.AbsenceService;
+import dev.baton.people.NewAbsence;
+import dev.baton.people.PeopleLookup;
+import dev.baton.people.Person;
+import dev.baton.shared.Dates;
+import dev.baton.support.Mails;
+import dev.baton.support.SignedIn;
+import dev.baton.task.Task;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A departing rep who is away when the handover starts (session 46's probe, F2): her cover, who was also
+ * the accounts' successor, was given every "Write handover note" step and wrote the notes to himself; she
+ * was mailed "write a handover note for each of your 14 accounts by the end of today"; the notes page told
+ * her a note was "Held by rob now (the effective date has passed)"; and rob, who held them, got a 403 there.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"}) // TestRestTemplate answers with raw Map bodies
+class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
+
+    @Autowired
+    AbsenceService absences;
+
+    @Autowired
+    PeopleLookup people;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    GreenMail greenMail;
+
+    /** The account whose successor is the cover (book.account()), and one going to someone else. */
+    Account toOther;
+
+    /** Who takes {@link #toOther}. */
+    Person other;
+
+    LocalDate back;
+
+    @BeforeEach
+    void theDepartingRepIsAwayCoveredByTheSuccessor() {
+        toOther = fixture.account(book, "Other " + book.departing().getUsername());
+        other = fixture.colleague("Olli Other");
+        back = LocalDate.now().plusDays(5);
+        absences.record(
+                book.departing().getUsername(),
+                new NewAbsence(LocalDate.now(), back, book.successor().getUsername(), null));
+    }
+
+    @Test
+    void theCoverWritesNoNoteOfAnAccountHeTakesOverTheManagerDoes() {
+        long id = launch();
+
+        Task mine = noteOf(id, book.account());
+        Task others = noteOf(id, toOther);
+
+        assertThat(mine.getAssignee())
+                .as("the successor does not write his own account's note: the manager who launched it does")
+                .isEqualTo("maria");
+        assertThat(mine.getOriginalAssignee()).isEqualTo(book.departing().getUsername());
+        assertThat(others.getAssignee())
+                .as("the cover writes the note of an account going to someone else")
+                .isEqualTo(book.successor().getUsername());
+    }
+
+    @Test
+    void theManagerIsWarnedBeforeLaunchingWhoHoldsTheNotes() {
+        ResponseEntity<Map> preview = as("maria").postForEntity("/api/handovers/plan", request(), Map.class);
+
+        assertThat(preview.getStatusCode()).as("%s", preview.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((List<String>) preview.getBody().get("warnings"))
+                .contains(book.departing().getFullName() + " is away until " + Dates.calendarDay(back)
+                        + ", so the handover notes are not theirs to write: "
+                        + book.successor().getFullName()
+                        + ", who covers for " + book.departing().getFullName() + ", writes the note of 1 account;"
+                        + " you write the note of the 1 account "
+                        + book.successor().getFullName()
+                        + " takes over (nobody writes an account's handover note for himself).");
+    }
+
+    @Test
+    void theAwayRepIsToldWhoHoldsHerNotesNotAskedToWriteThem() {
+        long id = launch();
+        noteOf(id, toOther);
+        dispatcher.dispatch();
+
+        List<MimeMessage> mails = Mails.to(greenMail, book.departing().getEmail());
+        assertThat(mails.stream().map(Mails::subject)).containsExactly("Your 2 handover notes while you are away");
+        String text = Mails.text(mails.getFirst()).replaceAll("\\s+", " ");
+        assertThat(text)
+                .contains("You are away until "
+                        + DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH)
+                                .format(back)
+                        + ", so nothing is asked of you: " + book.successor().getFullName()
+                        + ", who covers for you, writes the note of 1 account; "
+                        + people.fullName("maria") + ", your manager, writes the note of the 1 account "
+                        + book.successor().getFullName() + " takes over")
+                .doesNotContain("Please write");
+    }
+
+    @Test
+    void theNotesPageSaysWhyEachNoteIsHeldAndItsHolderOpensTheNotesHeHolds() {
+        long id = launch();
+        Task others = noteOf(id, toOther);
+        noteOf(id, book.account());
+        String cover = book.successor().getFullName();
+
+        String hers = HtmlUtils.htmlUnescape(SignedIn.as(http, book.departing().getUsername())
+                .getForObject("/handovers/" + id + "/notes", String.class));
+        assertThat(hers)
+                .contains(cover + " covers for you while you are away (until " + Dates.calendarDay(back)
+                        + ") and writes this note.")
+                .contains(people.fullName("maria") + ", your manager, writes this note while you are away: " + cover
+                        + ", who covers for you, takes this account over, and nobody writes an account's"
+                        + " handover note for himself.")
+                .doesNotContain("the effective date has passed");
+
+        ResponseEntity<String> his = SignedIn.as(http, book.successor().getUsername())
+                .getForEntity("/handovers/" + id + "/notes", String.class);
+        assertThat(his.getStatusCode()).as("the cover holds a note of it").isEqualTo(HttpStatus.OK);
+        assertThat(HtmlUtils.htmlUnescape(his.getBody()))
+                .contains(toOther.getName())
+                .contains("href=\"/tasks/" + others.getId() + "\"")
+                .contains("You cover for " + book.departing().getFullName())
+                .as("not the note he does not hold: the handover is not his to see")
+                .doesNotContain(book.account().getName());
+
+        ResponseEntity<Map> api =
+                as(book.successor().getUsername()).getForEntity("/api/handovers/" + id + "/notes", Map.class);
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map>) api.getBody().get("notes"))
+                .extracting(n -> n.get("accountName"))
+                .containsExactly(toOther.getName());
+
+        assertThat(as(other.getUsername())
+                        .getForEntity("/api/handovers/" + id + "/notes", Map.class)
+                        .getStatusCode())
+                .as("someone who holds none of its notes")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private long launch() {
+        ResponseEntity<Map> launched = as("maria").postForEntity("/api/handovers", request(), Map.class);
+        assertThat(launched.getStatusCode())
+                .as("launch: %s", launched.getBody())
+                .isEqualTo(HttpStatus.CREATED);
+        return ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
+    }
+
+    private Map<String, Object> request() {
+        return Map.of(
+                "departingId",
+                book.departing().getId(),
+                "reason",
+                "LEAVING",
+                "effectiveDate",
+                LocalDate.now().plusDays(4).toString(),
+                "plan",
+                Map.of(
+                        "mode",
+                        "PER_ACCOUNT",
+                        "perAccount",
+                        Map.of(
+                                String.valueOf(book.account().getId()),
+                                book.successor().getId(),
+                                String.valueOf(toOther.getId()),
+                                other.getId())));
+    }
+
+    /** The handover's open note step for the account, once it is there. */
+    private Task noteOf(long handoverId, Account account) {
+        HandoverFixture.Book launched = new HandoverFixture.Book(book.departing(), book.successor(), null, handoverId);
+        return await().atMost(WAIT)
+                .until(
+                        () -> fixture.open(launched, TASK_WRITE_NOTE).stream()
+                                .filter(t -> account.getId().equals(t.getAccountId()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+}
