@@ -51,7 +51,11 @@ class NoteBatchPages {
 
     @GetMapping("/api/handovers/{id}/notes")
     @ResponseBody
-    @Operation(summary = "The departing person's notes: each account's note, draft or written, and its open task")
+    @Operation(
+            summary = "The departing person's notes: each account's note, draft or written, and its open task",
+            description = "Each open note's holder, and why someone other than the departing person holds it"
+                    + " (heldBecause). Someone who holds note steps of the handover but may not see it otherwise"
+                    + " (a cover) gets only the notes they hold (heldOnly true); one who holds none gets a 403.")
     NoteBatch.Batch notes(@PathVariable long id, Principal me) {
         return batch.of(id, me.getName());
     }
