@@ -4,6 +4,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.notification.MailComposer;
 import dev.baton.notification.Outbox;
 import dev.baton.people.AbsenceService;
+import dev.baton.people.CoverToday;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.Team;
@@ -63,8 +64,9 @@ class CommitmentMails {
      * To the new owner, unless they gave it to themselves (nobody needs a mail about what they just
      * did); the version makes each assignment its own event. The mail asks for what the commitment's
      * status awaits (accept or reject, deliver, check with the customer, new terms or withdraw). An
-     * owner who is away while the step goes to their cover ({@link AbsenceService#coverFor}, the
-     * inbox's own rule) is told who covers it and asked for nothing: the cover's "New task" mail asks.
+     * owner who is away while the step goes to their cover ({@link AbsenceService#coverToday}, the
+     * inbox's own rule) is told who covers it and asked for nothing: the cover's "New task" mail asks. An
+     * owner who is away while nobody covering them can take it today keeps the step, and is told so and why.
      *
      * @param event the audit event of the assignment: each assignment is mailed once, and keying it by
      *     the event rather than the commitment's version spares a flush of the whole transaction to learn it
@@ -74,12 +76,13 @@ class CommitmentMails {
         if (owner == null || owner.getUsername().equals(AuditLog.currentActor())) {
             return;
         }
-        String cover = CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())
-                ? absences.coverFor(owner.getUsername()).map(people::fullName).orElse(null)
+        CoverToday cover = CommitmentStatus.AWAITING_DELIVERY.contains(c.getStatus())
+                ? absences.coverToday(owner.getUsername())
                 : null;
         Map<String, Object> extra = new HashMap<>();
         extra.put("status", c.getStatus().name());
-        extra.put("coverName", cover);
+        extra.put("coverName", cover == null ? null : cover.coverName());
+        extra.put("uncovered", cover != null && cover.uncovered() ? cover.why() : null);
         // "audit-": the keys before session 31 ended in the commitment's version, a number of another kind
         send("commitment-assigned", c, owner, null, "audit-" + event, extra);
     }

@@ -9,9 +9,12 @@ import dev.baton.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +28,9 @@ public class AbsenceService {
 
     /** Where today is the earliest date on earth (UTC-12): no zone's today is before it. */
     private static final ZoneOffset EARLIEST_TODAY = ZoneOffset.ofHours(-12);
+
+    /** How many covers deep {@link #coverToday} looks: a chain longer than this is a team's problem, not cover. */
+    static final int CHAIN_LIMIT = 5;
 
     private final Absences absences;
     private final People people;
@@ -108,15 +114,22 @@ public class AbsenceService {
         absences.delete(absence);
     }
 
-    /** The person's current and coming absences. */
+    /**
+     * The person's current and coming absences, each with its cover's standing (marked when the cover cannot
+     * take work on the day) and who takes the work if it moves today ({@link #coverOf}).
+     */
     @Transactional(readOnly = true)
     public List<AbsenceView> upcoming(String username) {
         return absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(username, today(username)).stream()
-                .map(AbsenceView::of)
+                .map(this::view)
                 .toList();
     }
 
-    /** Who is away today (their today, where they are) and who covers for them. */
+    /**
+     * Who is away today (their today, where they are) and who covers for them: the cover marked when they are
+     * away, leaving or inactive on their own today, and who takes the work instead ({@link #coverToday}'s chain;
+     * nobody when it stays with the absent person).
+     */
     @Transactional(readOnly = true)
     public List<AbsenceView> awayToday() {
         // a day either side of the company's today holds everybody's today, wherever they are
@@ -126,29 +139,106 @@ public class AbsenceService {
                         today.plusDays(1), today.minusDays(1))
                 .stream()
                 .filter(a -> a.covers(zones.today(a.getPerson())))
-                .map(AbsenceView::of)
+                .map(this::view)
                 .toList();
     }
 
     /**
-     * The person covering for {@code username} today, if they are away and their cover can take work
-     * today (see {@link #unavailable}); else empty, and the work stays with {@code username}.
+     * The person covering for {@code username} today ({@link #coverToday}'s holder); empty when they are not
+     * away or nobody in their cover chain can take work today, and the work stays with {@code username}.
      */
     @Transactional(readOnly = true)
     public Optional<String> coverFor(String username) {
+        return coverToday(username).holder();
+    }
+
+    /**
+     * Who takes {@code username}'s new work today: when they are away today (their today, where they are),
+     * the cover of that absence if the cover can take work on their own today ({@link #unavailableToday}:
+     * active, not leaving, not away); else that cover's own cover if the cover is away today, and so on, each
+     * judged on their own today, for at most {@value #CHAIN_LIMIT} covers and never back to someone already
+     * asked. The one rule for the inbox (new tasks), the commitment mails and the pages that say who covers.
+     *
+     * @return {@link CoverToday#NOT_AWAY} when they are not away today; else the holder, or nobody
+     *     ({@link CoverToday#uncovered}) with why each cover asked cannot
+     */
+    @Transactional(readOnly = true)
+    public CoverToday coverToday(String username) {
         // absences not ended anywhere on earth yet: whoever has none (most people, every time a task or
         // commitment reaches them) costs this one query, and their zone is read only when they have one
         List<Absence> notEnded = absences.findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(
                 username, LocalDate.now(clock.withZone(EARLIEST_TODAY)));
         if (notEnded.isEmpty()) {
-            return Optional.empty();
+            return CoverToday.NOT_AWAY;
         }
         LocalDate today = zones.today(notEnded.getFirst().getPerson());
         return notEnded.stream()
-                .filter(a -> a.covers(today)
-                        && unavailable(a.getDelegate(), today, today).isEmpty())
-                .map(a -> a.getDelegate().getUsername())
-                .findFirst();
+                .filter(a -> a.covers(today))
+                .findFirst()
+                .map(this::chain)
+                .orElse(CoverToday.NOT_AWAY);
+    }
+
+    /**
+     * Who takes the work of absence {@code id}'s person if it moved now (the "Move my open tasks" button and
+     * {@code POST /api/tasks/to-cover}): its cover, or down the chain as {@link #coverToday}, each judged on
+     * their own today, whether or not the absence has begun.
+     *
+     * @throws NotFoundException when there is no absence {@code id}
+     */
+    @Transactional(readOnly = true)
+    public CoverToday coverOf(long id) {
+        return chain(absences.findById(id).orElseThrow(() -> new NotFoundException("absence", id)));
+    }
+
+    /** {@link #coverToday}'s chain from {@code absence}'s cover. */
+    private CoverToday chain(Absence absence) {
+        Set<Long> asked = new HashSet<>(Set.of(absence.getPerson().getId()));
+        List<CoverToday.PassedOver> passedOver = new ArrayList<>();
+        Absence link = absence;
+        for (int i = 0;
+                i < CHAIN_LIMIT && link != null && asked.add(link.getDelegate().getId());
+                i++) {
+            Person cover = link.getDelegate();
+            LocalDate theirToday = zones.today(cover);
+            Optional<Unavailable> why = why(cover, theirToday, theirToday);
+            if (why.isEmpty()) {
+                return new CoverToday(true, cover.getUsername(), cover.getFullName(), passedOver);
+            }
+            passedOver.add(new CoverToday.PassedOver(
+                    cover.getFullName(), why.get().mark(), why.get().sentence()));
+            link =
+                    absences
+                            .findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(
+                                    cover.getUsername(), theirToday)
+                            .stream()
+                            .filter(a -> a.covers(theirToday))
+                            .findFirst()
+                            .orElse(null);
+        }
+        return new CoverToday(true, null, null, passedOver);
+    }
+
+    /**
+     * Why {@code person} may not be deactivated while they cover someone's absence that has not ended (where
+     * its person is): it would keep pointing at them, and its person's new tasks would stay with the absent
+     * person. One of the deactivation's refusals ({@link PeopleService#whyNotDeactivate}).
+     *
+     * @return "Zed Zero covers Olga Reyes's absence from Mon 28 Dec 2026 to Wed 30 Dec 2026: …" naming the
+     *     earliest such absence, or empty when they cover none
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNotDeactivateCover(Person person) {
+        return absences
+                .findByDelegateIdAndEndsOnGreaterThanEqualOrderByStartsOn(
+                        person.getId(), LocalDate.now(clock.withZone(EARLIEST_TODAY)))
+                .stream()
+                .filter(a -> !a.getEndsOn().isBefore(zones.today(a.getPerson())))
+                .findFirst()
+                .map(a -> person.getFullName() + " covers " + a.getPerson().getFullName() + "'s absence from "
+                        + dates.day(a.getStartsOn()) + " to " + dates.day(a.getEndsOn())
+                        + ": change its cover first (" + a.getPerson().getFullName()
+                        + " withdraws it and records it again with another cover)");
     }
 
     /**
@@ -158,20 +248,43 @@ public class AbsenceService {
      */
     @Transactional(readOnly = true)
     public Optional<String> unavailable(Person person, LocalDate from, LocalDate to) {
+        return why(person, from, to).map(Unavailable::sentence);
+    }
+
+    /** Why someone cannot take work: in a word for a list ("away", "leaving", "inactive"), and as a sentence. */
+    record Unavailable(String mark, String sentence) {}
+
+    private Optional<Unavailable> why(Person person, LocalDate from, LocalDate to) {
         if (!person.isActive()) {
-            return Optional.of(person.getFullName() + " is inactive");
+            return Optional.of(new Unavailable("inactive", person.getFullName() + " is inactive"));
         }
         Optional<String> leaving = leavers.leaving(person);
         if (leaving.isPresent()) {
-            return leaving;
+            return leaving.map(sentence -> new Unavailable("leaving", sentence));
         }
         return absences
                 .findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(person.getUsername(), from)
                 .stream()
                 .filter(a -> !a.getStartsOn().isAfter(to))
-                .map(a -> person.getFullName() + " is away from " + dates.day(a.getStartsOn()) + " to "
-                        + dates.day(a.getEndsOn()))
+                .map(a -> new Unavailable(
+                        "away",
+                        person.getFullName() + " is away from " + dates.day(a.getStartsOn()) + " to "
+                                + dates.day(a.getEndsOn())))
                 .findFirst();
+    }
+
+    /**
+     * {@code a} with its cover's standing: whether they can take work on the day (their own today once the absence
+     * has begun where its person is, else on any of its days, as when it was recorded), and who takes the work
+     * today by {@link #coverOf}'s chain.
+     */
+    private AbsenceView view(Absence a) {
+        Person cover = a.getDelegate();
+        LocalDate coverToday = zones.today(cover);
+        boolean begun = !a.getStartsOn().isAfter(zones.today(a.getPerson()));
+        Optional<Unavailable> why =
+                begun ? why(cover, coverToday, coverToday) : why(cover, a.getStartsOn(), a.getEndsOn());
+        return AbsenceView.of(a, why.orElse(null), chain(a));
     }
 
     /** {@link #unavailable(Person, LocalDate, LocalDate)} for today. */

@@ -20,6 +20,10 @@ interface Absences extends JpaRepository<Absence, Long> {
             + " where p.username = :username and a.endsOn >= :day order by a.startsOn")
     List<Absence> findByPersonUsernameAndEndsOnGreaterThanEqualOrderByStartsOn(String username, LocalDate day);
 
+    /** The absences {@code delegateId} covers that have not ended by {@code day}, soonest first. */
+    @EntityGraph(attributePaths = {"person"})
+    List<Absence> findByDelegateIdAndEndsOnGreaterThanEqualOrderByStartsOn(Long delegateId, LocalDate day);
+
     /** Everyone away on {@code day} (starts on or before, ends on or after). */
     @EntityGraph(attributePaths = {"person", "delegate"})
     List<Absence> findByStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByEndsOn(LocalDate day, LocalDate sameDay);

@@ -50,6 +50,8 @@ public class PeopleService {
 
     private final AdvisoryLocks locks;
 
+    private final AbsenceService absences;
+
     PeopleService(
             People people,
             JdbcTemplate jdbc,
@@ -59,7 +61,9 @@ public class PeopleService {
             ObjectProvider<OwnedWork> ownedWork,
             ReportingLines lines,
             Leavers leavers,
-            AdvisoryLocks locks) {
+            AdvisoryLocks locks,
+            AbsenceService absences) {
+        this.absences = absences;
         this.locks = locks;
         this.lines = lines;
         this.leavers = leavers;
@@ -340,7 +344,8 @@ public class PeopleService {
 
     /**
      * Refused while the person still owns work (a handover moves it first, so nothing is orphaned),
-     * still manages active people, or is the last active admin (409 each): {@link #whyNotDeactivate}.
+     * still manages active people, is the last active admin or covers an absence not ended yet (409 each):
+     * {@link #whyNotDeactivate}.
      */
     @Transactional
     public PersonView deactivate(Long id) {
@@ -389,7 +394,9 @@ public class PeopleService {
     /**
      * The one definition of who may not leave yet, for {@link #deactivate} and the people import
      * ({@link PeopleImports#refusal}): the last active admin, someone who still manages active people,
-     * or someone who still owns work ({@link OwnedWork}: a handover moves it first, so nothing is orphaned).
+     * someone who still owns work ({@link OwnedWork}: a handover moves it first, so nothing is orphaned), or
+     * someone who covers an absence not ended yet ({@link AbsenceService#whyNotDeactivateCover}: its person's new
+     * tasks would stay with them while away, session 46's probe).
      *
      * @param person the person to deactivate
      * @param alongside what the changes made together with this one do ({@link Alongside#NONE} for none)
@@ -398,7 +405,8 @@ public class PeopleService {
     Optional<String> whyNotDeactivate(Person person, Alongside alongside) {
         return whyNotAdminLeft(person, false, "be deactivated", alongside)
                 .or(() -> whyNotWithActiveReports(person, "be deactivated", alongside))
-                .or(() -> whyNotOwningWork(person));
+                .or(() -> whyNotOwningWork(person))
+                .or(() -> person.isActive() ? absences.whyNotDeactivateCover(person) : Optional.empty());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.AbsenceView;
+import dev.baton.people.CoverToday;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
@@ -282,16 +283,28 @@ public class TaskAssignments {
         return open.size();
     }
 
-    /** Moves all my open tasks to the person covering my current or next absence ({@link ClashRetry} as above). */
+    /**
+     * Moves all my open tasks to whoever covers my current or next absence today: its cover, or down the cover
+     * chain when the cover is away, leaving or inactive today ({@link AbsenceService#coverOf}, the inbox's own
+     * rule), so the button never promises someone who cannot take them ({@link ClashRetry} as above).
+     *
+     * @throws BadRequestException at {@code absence} when I have none, and at {@code delegate} (the absence's
+     *     field I can change) when nobody in the chain can take work today, saying why each cannot
+     */
     public List<Task> handToCover() {
         return ClashRetry.inFreshTransaction(transactions, s -> {
             String me = inbox.viewer().username();
             AbsenceView absence = absences.upcoming(me).stream()
                     .findFirst()
                     .orElseThrow(() -> new BadRequestException("absence", "record an absence with who covers first"));
-            Person cover = colleague(absence.delegate(), me);
+            CoverToday cover = absences.coverOf(absence.id());
+            String to = cover.holder()
+                    .orElseThrow(() -> new BadRequestException(
+                            "delegate",
+                            cover.why() + ": nobody covering your absence can take your tasks today; withdraw it"
+                                    + " and record it again with another cover"));
             List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(me, TaskStatus.OPEN);
-            open.forEach(t -> hand(t, cover.getUsername(), me, "task.delegated"));
+            open.forEach(t -> hand(t, to, me, "task.delegated"));
             return open;
         });
     }

@@ -70,14 +70,26 @@ class TaskMails {
      * task already past its due date says so: it gets no reminder, which would name a past date.
      */
     void assigned(Task task, String event) {
+        assigned(task, event, null);
+    }
+
+    /**
+     * As {@link #assigned(Task, String)}, for a new task that stays with an assignee who is away because
+     * nobody covering them can take it today ({@link dev.baton.people.CoverToday#uncovered}): the mail says so
+     * and why ({@code uncovered}, null when that is not the case), rather than reading as an ordinary new task.
+     */
+    void assigned(Task task, String event, String uncovered) {
         Person to = person(task.getAssignee());
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("overdue", isOverdue(task));
+        extra.put("uncovered", uncovered);
         send(
                 to,
                 MailKind.ASSIGNMENT,
                 "task-assigned",
                 to == null ? null : key("task-assigned", task, to) + event,
                 task,
-                Map.of("overdue", isOverdue(task)));
+                extra);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.baton.account.Accounts;
 import dev.baton.audit.AuditEvent;
 import dev.baton.audit.AuditLog;
 import dev.baton.people.AbsenceService;
+import dev.baton.people.CoverToday;
 import dev.baton.people.Leavers;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
@@ -130,8 +131,10 @@ public class TaskService {
     /**
      * The row for a user-task job; a job delivered again (at-least-once delivery, or after its
      * activation timeout) finds its row and changes nothing. A new task for someone who is away goes
-     * to their cover, or to whom the step's feature names instead ({@link TaskCoverRule}; the person it
-     * was for stays on record); its assignee is told by mail, or, when it
+     * to their cover, or down the cover chain ({@link AbsenceService#coverToday}), or to whom the step's
+     * feature names instead ({@link TaskCoverRule}); the person it was for stays on record. When nobody in
+     * the chain can take work today it stays with them, and their mail says why (session 46's probe: it
+     * stayed silently). Its assignee is told by mail, or, when it
      * has none, everyone who may claim it ({@link TaskMails#offered}); not when its playbook mails
      * itself ({@code baton:ownAssignmentMail}). People are
      * resolved by user name or e-mail ({@link TaskPeople}); an account id that is no Baton account is
@@ -183,9 +186,10 @@ public class TaskService {
         Task task = new Task(
                 spec, taskPeople.resolve(spec), knownAccount, clock.instant().plus(settings.activationTimeout()));
         task.keepFormVariables(forms.of(task).referenced(variables));
-        if (task.getAssignee() != null) {
-            absences.coverFor(task.getAssignee())
-                    .map(cover -> holderInsteadOf(task, cover))
+        CoverToday cover = task.getAssignee() == null ? null : absences.coverToday(task.getAssignee());
+        if (cover != null) {
+            cover.holder()
+                    .map(holder -> holderInsteadOf(task, holder))
                     .filter(holder -> !holder.equals(task.getAssignee()))
                     .ifPresent(task::coveredBy);
         }
@@ -203,7 +207,7 @@ public class TaskService {
             record("task.assigned", task, null);
             boolean toldByPlaybook = spec.ownAssignmentMail() && task.getOriginalAssignee() == null;
             if (!toldByPlaybook) {
-                mails.assigned(task, "created");
+                mails.assigned(task, "created", cover != null && cover.uncovered() ? cover.why() : null);
             }
         } else if (!spec.ownAssignmentMail()) {
             mails.offered(task); // nobody holds it: everyone who may claim it is told (nobody when unheld)

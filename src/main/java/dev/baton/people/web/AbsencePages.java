@@ -3,7 +3,6 @@ package dev.baton.people.web;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.AbsenceView;
 import dev.baton.people.NewAbsence;
-import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.ConflictException;
 import dev.baton.shared.Dates;
@@ -30,21 +29,23 @@ class AbsencePages {
 
     private final AbsenceService absences;
     private final Validator validator;
-    private final PeopleLookup people;
     private final Dates dates;
 
-    AbsencePages(AbsenceService absences, Validator validator, PeopleLookup people, Dates dates) {
+    AbsencePages(AbsenceService absences, Validator validator, Dates dates) {
         this.absences = absences;
         this.validator = validator;
-        this.people = people;
         this.dates = dates;
     }
 
     @GetMapping
     String mine(Principal me, Model model) {
-        model.addAttribute("absences", absences.upcoming(me.getName()));
+        List<AbsenceView> upcoming = absences.upcoming(me.getName());
+        model.addAttribute("absences", upcoming);
+        model.addAttribute("today", absences.coverToday(me.getName()));
+        // who "Move my open tasks" moves them to, by the same chain as the move itself
         model.addAttribute(
-                "cover", absences.coverFor(me.getName()).map(people::fullName).orElse(null));
+                "move",
+                upcoming.isEmpty() ? null : absences.coverOf(upcoming.getFirst().id()));
         // after a refused form: the flashed messages and values; else an empty form
         model.addAttribute("errors", model.asMap().getOrDefault("errors", Map.of()));
         model.addAttribute("form", model.asMap().getOrDefault("form", Map.of()));

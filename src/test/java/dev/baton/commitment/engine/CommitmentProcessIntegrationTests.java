@@ -1158,6 +1158,42 @@ class CommitmentProcessIntegrationTests extends EngineIntegrationTest {
         }
     }
 
+    /**
+     * Session 46's probe: rita away, rob covering, rob away himself. The step stayed with rita and her mail asked
+     * her to accept it with no word of her absence. Now rob's own cover is asked; when nobody in the chain can take
+     * it (here rob's cover has left), the step stays with rita and her mail says so and why.
+     */
+    @Test
+    void anAwayOwnerWhoseCoversCannotTakeTheStepKeepsItAndIsToldWhy() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        dev.baton.people.Person gone = people.save(new dev.baton.people.Person(
+                "gone-" + tag, "Gone " + tag, "gone-" + tag + "@baton.example", "x", java.util.Set.of()));
+        ResponseEntity<Map> ritaAway =
+                away("rita", LocalDate.now().minusDays(1), LocalDate.now().plusDays(3), "rob");
+        ResponseEntity<Map> robAway =
+                away("rob", LocalDate.now().minusDays(1), LocalDate.now().plusDays(1), gone.getUsername());
+        jdbc.update("update person set active = false where id = ?", gone.getId());
+        try {
+            long accountId = id(as("maria")
+                    .postForObject(
+                            "/api/accounts",
+                            Map.of("name", "Uncovered owner " + tag, "ownerId", personId("rita")),
+                            Map.class));
+            long commitmentId = promise("maria", accountId, "Pen test report", "rita", 20);
+
+            Task accept = awaitOpenTask(commitmentId, CommitmentBpmn.TASK_ACCEPT);
+            assertThat(accept.getAssignee()).as("the inbox's own cover rule").isEqualTo("rita");
+            assertThat(textOf("commitment-assigned", commitmentId))
+                    .contains("You are away, but nobody covering for you can take its next step today (Rob Jansen is"
+                            + " away from ")
+                    .contains("; Gone " + tag + " is inactive): it stays with you. Accept it in Baton")
+                    .doesNotContain("nothing for you to do");
+        } finally {
+            as("rob").delete("/api/absences/" + ((Number) robAway.getBody().get("id")).longValue());
+            as("rita").delete("/api/absences/" + ((Number) ritaAway.getBody().get("id")).longValue());
+        }
+    }
+
     private void giveTo(String owner, long id) {
         assertThat(as("maria")
                         .exchange(
