@@ -58,6 +58,65 @@ class AssignmentChecks {
     }
 
     /**
+     * What a playbook Baton accepts may still do wrong on every run, at its user task: a step offered only to teams
+     * (candidate groups, written or as a list of literals) none of which has an active member, with no assignee or
+     * candidate user, is seen and claimed by nobody, so each run's step goes to the admins' unassigned work (probe
+     * 46's team "ghost", created and given no members). Not refused: members may join before the first run, and a
+     * team's members change after the upload (the playbook's page works it out again when opened).
+     *
+     * @param names element names by id
+     * @return a warning at each such user task; empty when every step has someone who can take it
+     */
+    List<PlaybookProblem> warnings(PlaybookXml xml, Map<String, String> names) {
+        List<PlaybookProblem> warnings = new java.util.ArrayList<>();
+        for (PlaybookXml.UserTaskExtension a : xml.userTaskExtensions("assignmentDefinition")) {
+            Element assignment = a.extension();
+            if (!namesNobody("assignee", assignment) || !namesNobody("candidateUsers", assignment)) {
+                continue;
+            }
+            Map<String, String> offered = teams.namesByKey(groups(assignment.getAttribute("candidateGroups")));
+            if (!offered.isEmpty() && teams.staffed(offered.keySet()).isEmpty()) {
+                String id = a.task().getAttribute("id");
+                warnings.add(new PlaybookProblem(id, names.get(id), unstaffed(offered)));
+            }
+        }
+        return warnings;
+    }
+
+    private static String unstaffed(Map<String, String> offered) {
+        List<String> named = offered.keySet().stream()
+                .sorted()
+                .map(key -> offered.get(key) + " ('" + key + "')")
+                .toList();
+        String which = named.size() == 1
+                ? "team " + named.getFirst() + ", which has no active member"
+                : "teams " + String.join(" and ", named) + ", none of which has an active member";
+        return "the step is offered only to " + which + ": nobody can see or claim it, so each run's step goes to the"
+                + " admins' unassigned work until the team has one. Give the team an active member (People), offer"
+                + " the step to a team that has one, or name an assignee (e.g. =accountOwner)";
+    }
+
+    /** Whether the attribute names nobody on any run: blank, or an expression of literals that gives nobody. */
+    private static boolean namesNobody(String attribute, Element assignment) {
+        String written = assignment.getAttribute(attribute);
+        return written.isBlank() || givesNobody(attribute, written).isPresent();
+    }
+
+    /** The team keys candidate groups give on every run: the written list, or a literal list; none when only the run can tell. */
+    private static List<String> groups(String written) {
+        if (!ConstantFeel.isExpression(written)) {
+            return list(written);
+        }
+        return ConstantFeel.evaluate(written) instanceof ConstantFeel.Constant(List<?> items)
+                        && items.stream().allMatch(String.class::isInstance)
+                ? items.stream()
+                        .map(i -> ((String) i).strip())
+                        .filter(i -> !i.isEmpty())
+                        .toList()
+                : List.of();
+    }
+
+    /**
      * One upload's check: each name is looked up once however many steps repeat it (a playbook
      * names the same people and teams on step after step; an upload may be a megabyte of them).
      */
@@ -153,25 +212,6 @@ class AssignmentChecks {
                     + ("assignee".equals(attribute)
                             ? "=\"maria\", maria or =accountOwner"
                             : "=[\"sales-emea\"] or sales-emea");
-        }
-
-        /** What an expression that names nobody on any run gives, or empty when it may name someone. */
-        private Optional<String> givesNobody(String attribute, String written) {
-            if (blankExpression(written)) {
-                return Optional.of("nothing is written after the =");
-            }
-            if (!ConstantFeel.isExpression(written)) {
-                return Optional.empty();
-            }
-            return switch (ConstantFeel.evaluate(written)) {
-                case ConstantFeel.Constant(List<?> items)
-                when !"assignee".equals(attribute)
-                        && items.stream().allMatch(i -> i instanceof String text && text.isBlank()) ->
-                    Optional.of(items.isEmpty() ? "an empty list" : "a list of empty texts");
-                case ConstantFeel.Constant(String text)
-                when "assignee".equals(attribute) && text.isBlank() -> Optional.of("empty text");
-                default -> Optional.empty();
-            };
         }
 
         /**
@@ -289,6 +329,25 @@ class AssignmentChecks {
                     + " a team by its key): the step would be offered to nobody and wait in the admins' unassigned work. "
                     + teamsKnown;
         }
+    }
+
+    /** What an expression that names nobody on any run gives, or empty when it may name someone. */
+    private static Optional<String> givesNobody(String attribute, String written) {
+        if (blankExpression(written)) {
+            return Optional.of("nothing is written after the =");
+        }
+        if (!ConstantFeel.isExpression(written)) {
+            return Optional.empty();
+        }
+        return switch (ConstantFeel.evaluate(written)) {
+            case ConstantFeel.Constant(List<?> items)
+            when !"assignee".equals(attribute)
+                    && items.stream().allMatch(i -> i instanceof String text && text.isBlank()) ->
+                Optional.of(items.isEmpty() ? "an empty list" : "a list of empty texts");
+            case ConstantFeel.Constant(String text)
+            when "assignee".equals(attribute) && text.isBlank() -> Optional.of("empty text");
+            default -> Optional.empty();
+        };
     }
 
     private static String gives(String attribute, String written) {

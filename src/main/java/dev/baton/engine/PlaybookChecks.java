@@ -125,7 +125,8 @@ public class PlaybookChecks {
 
     /**
      * What an upload Baton accepts may still do wrong on some runs, in plain words at its element: a
-     * gateway condition reading a variable nothing in the playbook sets ({@link ConditionVariableChecks}).
+     * gateway condition reading a variable nothing in the playbook sets ({@link ConditionVariableChecks}), a step
+     * offered only to teams with no active member ({@link AssignmentChecks#warnings}).
      * Empty when the file cannot be read (its refusal says why).
      */
     List<PlaybookProblem> warnings(PlaybookFiles files) {
@@ -142,7 +143,10 @@ public class PlaybookChecks {
                     // refused by the checks already
                 }
             });
-            return ConditionVariableChecks.check(xml, xml.namesById(), byFormId);
+            List<PlaybookProblem> warnings =
+                    new ArrayList<>(ConditionVariableChecks.check(xml, xml.namesById(), byFormId));
+            warnings.addAll(assignments.warnings(xml, xml.namesById()));
+            return warnings;
         } catch (Exception e) {
             return List.of();
         }

@@ -10,6 +10,7 @@ import dev.baton.shared.NotFoundException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -78,6 +79,22 @@ public class TeamService {
             return Map.of();
         }
         return teams.findByKeyIn(keys).stream().collect(Collectors.toMap(Team::getKey, Team::getName));
+    }
+
+    /**
+     * Which of these teams someone can act for: those with at least one active member. A step offered only to
+     * teams without one is seen and claimed by nobody (probe 46: a team created and given no members), so the
+     * inbox sends it to the admins' unassigned work and an upload naming such a team is warned.
+     *
+     * @param keys team keys, any number (none: an empty set, no query)
+     * @return the keys of teams with an active member; a key no team has is left out
+     */
+    @Transactional(readOnly = true)
+    public Set<String> staffed(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(teams.findKeysWithActiveMember(keys));
     }
 
     @Transactional

@@ -7,6 +7,7 @@ import dev.baton.shared.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
  * or an e-mail address (how Camunda SaaS names users), matched ignoring case; a candidate group is
  * a team key. What cannot be used (unknown, inactive) is left out and said in the reason, so a task
  * is never silently invisible: it goes to its candidates, or with nobody left to the admins'
- * unassigned queue.
+ * unassigned queue. A step offered only to teams with no active member, with no assignee or candidate
+ * user, goes there too ("offered to team ..., which has no active member"): nobody could see or claim it,
+ * and with no due date nobody would ever be told (probe 46).
  */
 @Component
 class TaskPeople {
@@ -44,13 +47,20 @@ class TaskPeople {
                         .ifPresent(users::add));
         Set<String> groups = new LinkedHashSet<>();
         // one query for all of the step's teams, not one per team
-        Set<String> known = teams.namesByKey(spec.candidateGroups()).keySet();
+        Map<String, String> known = teams.namesByKey(spec.candidateGroups());
         for (String group : spec.candidateGroups()) {
-            if (known.contains(group)) {
+            if (known.containsKey(group)) {
                 groups.add(group);
             } else {
                 problems.add("candidate group '" + group + "' is no team");
             }
+        }
+        if (assignee == null
+                && users.isEmpty()
+                && !groups.isEmpty()
+                && teams.staffed(groups).isEmpty()) {
+            problems.add(unstaffed(groups, known));
+            groups.clear(); // nobody could see or claim it: the admins' unassigned work, saying why
         }
         if (assignee == null && users.isEmpty() && groups.isEmpty() && problems.isEmpty()) {
             problems.add("the step names no assignee, candidate users or candidate groups");
@@ -59,6 +69,17 @@ class TaskPeople {
         // otherwise fail the step's delivery on every retry. Clipping adds "… (n characters)"
         return new Resolved(
                 assignee, users, groups, problems.isEmpty() ? null : Text.clip(String.join("; ", problems), 960));
+    }
+
+    /** "offered to team Ghost ('ghost'), which has no active member", naming each team by name and key. */
+    private static String unstaffed(Set<String> groups, Map<String, String> names) {
+        List<String> named = groups.stream()
+                .sorted()
+                .map(key -> names.get(key) + " ('" + key + "')")
+                .toList();
+        return named.size() == 1
+                ? "offered to team " + named.getFirst() + ", which has no active member"
+                : "offered to teams " + String.join(" and ", named) + ", none of which has an active member";
     }
 
     /** The person by user name or e-mail address ({@link PeopleByName}), active or not. */

@@ -83,6 +83,9 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     People people;
 
     @Autowired
+    dev.baton.people.TeamService teamService;
+
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Autowired
@@ -615,7 +618,7 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
         String page = SignedIn.as(http, "maria").getForObject("/playbooks/Process_condition_unset", String.class);
         assertThat(page)
                 .contains("id=\"playbook-warnings\"")
-                .contains("Some runs may stop. Baton warns of this in <span>unset.bpmn</span>")
+                .contains("Some runs may stop or wait for nobody. Baton warns of this in <span>unset.bpmn</span>")
                 .contains("uploaded by <span>Ada")
                 .contains("<strong>Yes</strong>:");
         // Baton's own playbooks were not uploaded: nothing to say; an unknown one is a 404
@@ -626,6 +629,48 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
                         .getForEntity("/api/playbooks/no-such-playbook/warnings", String.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * Probe 46: a step offered only to a team with no active member deployed without a word; each run waited
+     * where nobody could see or claim it. The upload is warned at the step (and again on the playbook's
+     * warnings), and a run sends the step to the admins' unassigned work, saying why.
+     */
+    @Test
+    void aStepOfferedOnlyToATeamWithNoActiveMemberIsWarnedAndGoesToUnassignedWork() throws Exception {
+        String key = "ghost-" + System.nanoTime();
+        teamService.create(new dev.baton.people.NewTeam(key, "Ghost <team>"));
+        String processId = "Process_ghost_team";
+        String file = good(processId).replace("candidateGroups=\"sales-emea\"", "candidateGroups=\"" + key + "\"");
+
+        List<Map<String, Object>> warnings =
+                warningsOfDeployed(upload("ada", Map.of("ghost.bpmn", file, "renewal-call.form", FORM)));
+
+        String said = "the step is offered only to team Ghost <team> ('" + key + "'), which has no active member:"
+                + " nobody can see or claim it, so each run's step goes to the admins' unassigned work until the team"
+                + " has one. Give the team an active member (People), offer the step to a team that has one, or name"
+                + " an assignee (e.g. =accountOwner)";
+        assertThat(warnings)
+                .singleElement()
+                .satisfies(w -> assertThat(w)
+                        .containsEntry("elementId", "Activity_call")
+                        .containsEntry("elementName", "Call the customer")
+                        .containsEntry("message", said));
+        assertThat((List<Map<String, Object>>) as("maria")
+                        .getForObject("/api/playbooks/" + processId + "/warnings", Map.class)
+                        .get("warnings"))
+                .extracting(w -> w.get("message"))
+                .containsExactly(said);
+
+        long instance = ((Number) as("maria")
+                        .postForEntity("/api/playbooks/" + processId + "/instances", Map.of(), Map.class)
+                        .getBody()
+                        .get("processInstanceKey"))
+                .longValue();
+        Task call = awaitTaskOf(instance);
+        assertThat(call.isUnheld()).as("in the admins' unassigned work").isTrue();
+        assertThat(call.getUnassignedReason())
+                .isEqualTo("offered to team Ghost <team> ('" + key + "'), which has no active member");
     }
 
     /**

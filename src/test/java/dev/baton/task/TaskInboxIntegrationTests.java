@@ -84,6 +84,10 @@ class TaskInboxIntegrationTests extends EngineIntegrationTest {
         jdbc.update("insert into team (key, name) values ('ti-switch', 'Switch team') on conflict do nothing");
         jdbc.update("insert into person (username, email, full_name, password_hash) values"
                 + " ('ti-switcher', 'ti-switcher@example.com', 'Switcher', '{noop}x') on conflict do nothing");
+        // the team has an active member already: a step offered only to a team with none goes to unassigned work
+        jdbc.update("insert into person (username, email, full_name, password_hash, team_id) values"
+                + " ('ti-member', 'ti-member@example.com', 'Member', '{noop}x',"
+                + " (select id from team where key = 'ti-switch')) on conflict do nothing");
         Task offered = taskService.upsert(new TaskSpec(
                 ThreadLocalRandom.current().nextLong(1L << 60, Long.MAX_VALUE),
                 1,

@@ -23,12 +23,73 @@ class TaskPeopleTests {
     void candidateGroupsAreReadInOneLookUpAndAGroupNoTeamHasIsSaid() {
         Set<String> groups = Set.of("sales-emea", "cs", "zz-gone");
         when(teams.namesByKey(groups)).thenReturn(Map.of("sales-emea", "Sales EMEA", "cs", "Customer Success"));
+        when(teams.staffed(Set.of("sales-emea", "cs"))).thenReturn(Set.of("cs"));
 
         TaskPeople.Resolved resolved = people.resolve(offeredTo(groups));
 
         assertThat(resolved.candidateGroups()).containsExactlyInAnyOrder("sales-emea", "cs");
         assertThat(resolved.reason()).isEqualTo("candidate group 'zz-gone' is no team");
         verify(teams, never()).byKey(anyString());
+    }
+
+    /**
+     * Probe 46: a step offered only to a team with no active member waited where nobody could see or claim it,
+     * and with no due date nobody was ever told. It goes to the admins' unassigned work, saying why.
+     */
+    @Test
+    void aStepOfferedOnlyToTeamsWithNoActiveMemberGoesToUnassignedWorkSayingWhy() {
+        Set<String> groups = Set.of("ghost", "empty");
+        when(teams.namesByKey(groups)).thenReturn(Map.of("ghost", "Ghost <team>", "empty", "Empty"));
+        when(teams.staffed(groups)).thenReturn(Set.of());
+
+        TaskPeople.Resolved resolved = people.resolve(offeredTo(groups));
+
+        assertThat(resolved.candidateGroups()).isEmpty();
+        assertThat(resolved.reason())
+                .isEqualTo("offered to teams Empty ('empty') and Ghost <team> ('ghost'), none of which has an active"
+                        + " member");
+        when(teams.namesByKey(Set.of("ghost"))).thenReturn(Map.of("ghost", "Ghost <team>"));
+        assertThat(people.resolve(offeredTo(Set.of("ghost"))).reason())
+                .isEqualTo("offered to team Ghost <team> ('ghost'), which has no active member");
+    }
+
+    /** A step that also names a person keeps its empty team: that person can take it. */
+    @Test
+    void aStepWithACandidateUserKeepsATeamWithNoActiveMember() {
+        PeopleByName byName = mock(PeopleByName.class);
+        dev.baton.people.Person rob = mock(dev.baton.people.Person.class);
+        when(rob.isActive()).thenReturn(true);
+        when(rob.getUsername()).thenReturn("rob");
+        when(byName.find("rob")).thenReturn(java.util.Optional.of(rob));
+        when(teams.namesByKey(Set.of("ghost"))).thenReturn(Map.of("ghost", "Ghost"));
+        TaskSpec withUser = new TaskSpec(
+                1L,
+                2L,
+                3L,
+                "a-playbook",
+                1,
+                "task_step",
+                "A step",
+                null,
+                Set.of("ghost"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                Set.of("rob"),
+                null,
+                null,
+                null,
+                false);
+
+        TaskPeople.Resolved resolved = new TaskPeople(byName, teams).resolve(withUser);
+
+        assertThat(resolved.candidateGroups()).containsExactly("ghost");
+        assertThat(resolved.candidateUsers()).containsExactly("rob");
+        assertThat(resolved.reason()).isNull();
     }
 
     /** The reason is stored with the task (1,000 characters): however many the model names, it fits. */
