@@ -190,6 +190,10 @@ public class Task {
             throw new TaskConflict(this, "has no candidate team or candidate users to go back to");
         }
         assignee = null;
+        // back with its team as it arrived: nobody handed it on any more (probe 46: it still said "handed on by"
+        // and stayed in the delegator's "Delegated by me" with no holder); its history keeps who held it
+        originalAssignee = null;
+        delegatedBy = null;
     }
 
     /**

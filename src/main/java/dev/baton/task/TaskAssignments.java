@@ -10,6 +10,7 @@ import dev.baton.people.Person;
 import dev.baton.people.ReportingLines;
 import dev.baton.shared.BadRequestException;
 import dev.baton.shared.NotFoundException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -65,7 +66,7 @@ public class TaskAssignments {
         return ClashRetry.inFreshTransaction(transactions, s -> {
             Viewer me = inbox.viewer();
             Task task = inbox.visible(id, me);
-            TaskService.requireAssignee(task, me);
+            inbox.requireAssignee(task, me);
             Person colleague = colleague(to, me.username());
             hand(task, colleague.getUsername(), me.username(), "task.delegated");
             return task;
@@ -120,8 +121,10 @@ public class TaskAssignments {
 
     /**
      * A manager moves open tasks of someone in their line (an admin: anyone's) to another person:
-     * the given ones, or all when {@code taskIds} is empty. Every id must be an open task of {@code from}
-     * (else 400 at {@code taskIds}). The line is {@link ReportingLines}', the same that decides which
+     * the given ones, or all when {@code taskIds} is null (left out); an empty list or a duplicate id is a 400
+     * at {@code taskIds} ({@link #requireChosen}). Every id must be an open task of {@code from} (else 400 at
+     * {@code taskIds}). The new holder is mailed per task; the previous one gets one mail listing the tasks
+     * moved ({@link TaskMails#movedTogether}). The line is {@link ReportingLines}', the same that decides which
      * tasks a manager sees. The move is one transaction, run again on the rows read anew when one of
      * them changed meanwhile ({@link ClashRetry}: a lock extension, or a task its process ended; the
      * open tasks read again are still what the manager asked to move, and named ones are checked again).
@@ -131,7 +134,8 @@ public class TaskAssignments {
      * @throws ObjectOptimisticLockingFailureException when tasks changed meanwhile on every try
      */
     public List<Task> reassign(String from, String to, Collection<Long> taskIds) {
-        return ClashRetry.inFreshTransaction(transactions, s -> reassignOnce(from, to, taskIds));
+        Set<Long> chosen = requireChosen(taskIds);
+        return ClashRetry.inFreshTransaction(transactions, s -> reassignOnce(from, to, chosen));
     }
 
     private List<Task> reassignOnce(String from, String to, Collection<Long> taskIds) {
@@ -144,14 +148,53 @@ public class TaskAssignments {
         lines.requireMayActFor(manager, owner, "reassign " + owner.getFullName() + "'s tasks");
         Person successor = colleague(to, from);
         List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(from, TaskStatus.OPEN);
-        List<Task> chosen = taskIds == null || taskIds.isEmpty()
+        List<Task> chosen = taskIds == null
                 ? open
                 : open.stream().filter(t -> taskIds.contains(t.getId())).toList();
-        if (chosen.size() != (taskIds == null || taskIds.isEmpty() ? open.size() : taskIds.size())) {
+        if (taskIds != null && chosen.size() != taskIds.size()) {
             throw new BadRequestException("taskIds", "every task must be an open task of " + owner.getFullName());
         }
-        chosen.forEach(t -> moveFor(t, successor.getUsername(), me.username()));
+        List<Task> toTell = new ArrayList<>();
+        long lastEvent = 0;
+        for (Task t : chosen) {
+            AuditEvent event = movedBy(t, successor.getUsername(), me.username());
+            lastEvent = event.getId();
+            if (mails.movedTellingNewHolder(t, from, event.getId(), me.username())) {
+                toTell.add(t);
+            }
+        }
+        mails.movedTogether(toTell, from, lastEvent);
         return chosen;
+    }
+
+    /**
+     * The task ids a bulk move names, checked before anything moves: an empty list is refused, as a client
+     * sending its user's empty selection would move the whole inbox (probe 46: {@code "taskIds": []} moved all
+     * nine of a rep's tasks); leaving the field out moves them all. A duplicate is named ("task 6 is given
+     * twice"), not taken for a task of someone else's.
+     *
+     * @param taskIds as sent; null when the field was left out
+     * @return the ids, or null for all
+     * @throws BadRequestException at {@code taskIds} for an empty list, a null id or a duplicate
+     */
+    static Set<Long> requireChosen(Collection<Long> taskIds) {
+        if (taskIds == null) {
+            return null;
+        }
+        if (taskIds.isEmpty()) {
+            throw new BadRequestException(
+                    "taskIds", "is empty: name the tasks to move, or leave the field out to move all open tasks");
+        }
+        Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (Long id : taskIds) {
+            if (id == null) {
+                throw new BadRequestException("taskIds", "has an empty entry: name each task by its id");
+            }
+            if (!ids.add(id)) {
+                throw new BadRequestException("taskIds", "task " + id + " is given twice");
+            }
+        }
+        return ids;
     }
 
     /**
@@ -328,9 +371,15 @@ public class TaskAssignments {
      */
     private void moveFor(Task task, String to, String by) {
         String previous = task.getAssignee();
-        boolean neverHeld = previous == null && task.getOriginalAssignee() == null;
-        AuditEvent event = move(task, to, delegatedBy(by, previous), neverHeld ? "task.assigned" : "task.reassigned");
+        AuditEvent event = movedBy(task, to, by);
         mails.reassigned(task, previous, event.getId(), by);
+    }
+
+    /** {@link #moveFor}'s move and audit, without its mails (a bulk move tells the previous holder once). */
+    private AuditEvent movedBy(Task task, String to, String by) {
+        String previous = task.getAssignee();
+        boolean neverHeld = previous == null && task.getOriginalAssignee() == null;
+        return move(task, to, delegatedBy(by, previous), neverHeld ? "task.assigned" : "task.reassigned");
     }
 
     /**

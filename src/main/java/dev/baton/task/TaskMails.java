@@ -246,12 +246,8 @@ class TaskMails {
      * own task mailed you that it had moved), nor about a task they gave themselves.
      */
     void reassigned(Task task, String previous, long auditEventId, String by) {
-        Moot moot = withdrawMoot(task, previous);
-        if (!moot.toNeverLostIt() && !task.getAssignee().equals(by)) {
-            assigned(task, String.valueOf(auditEventId));
-        }
-        if (!moot.fromNeverTold() && !Objects.equals(previous, by)) {
-            Person from = moot.from();
+        if (movedTellingNewHolder(task, previous, auditEventId, by)) {
+            Person from = person(previous);
             send(
                     from,
                     MailKind.ASSIGNMENT,
@@ -260,6 +256,53 @@ class TaskMails {
                     task,
                     Map.of("newAssignee", people.fullName(task.getAssignee())));
         }
+    }
+
+    /**
+     * {@link #reassigned}'s mail to the new holder and its withdrawals, leaving the previous holder's "Task moved"
+     * to the caller: for a bulk move ({@link #movedTogether}).
+     *
+     * @return whether the previous holder is to be told the task moved ({@link #reassigned}'s rule)
+     */
+    boolean movedTellingNewHolder(Task task, String previous, long auditEventId, String by) {
+        Moot moot = withdrawMoot(task, previous);
+        if (!moot.toNeverLostIt() && !task.getAssignee().equals(by)) {
+            assigned(task, String.valueOf(auditEventId));
+        }
+        return !moot.fromNeverTold() && !Objects.equals(previous, by);
+    }
+
+    /**
+     * A bulk move told to the previous holder once: one mail listing the tasks now with {@code tasks}' new holder
+     * (each as {@link #reassigned}'s "Task moved" says it: the task, its account, its link), not one per task
+     * (probe 46: moving nine tasks mailed nine "Task moved to Olga Reyes"). One task is {@link #reassigned}'s mail.
+     *
+     * @param tasks moved from {@code previous} to one new holder, each to be told ({@link #movedTellingNewHolder})
+     * @param auditEventId the last move's audit event, naming this move in the mail's dedup key
+     */
+    void movedTogether(List<Task> tasks, String previous, long auditEventId) {
+        Person from = person(previous);
+        if (tasks.isEmpty() || from == null) {
+            return;
+        }
+        if (tasks.size() == 1) {
+            Task task = tasks.getFirst();
+            send(
+                    from,
+                    MailKind.ASSIGNMENT,
+                    "task-reassigned",
+                    key("task-reassigned", task, from) + auditEventId,
+                    task,
+                    Map.of("newAssignee", people.fullName(task.getAssignee())));
+            return;
+        }
+        if (!from.isActive() || !preferences.wants(from.getId(), MailKind.ASSIGNMENT)) {
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("tasks", tasks.stream().map(this::model).toList());
+        model.put("newAssignee", people.fullName(tasks.getFirst().getAssignee()));
+        enqueue(from, "tasks-reassigned", "tasks-reassigned:" + from.getId() + ":" + auditEventId, model);
     }
 
     /**

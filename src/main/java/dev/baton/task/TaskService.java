@@ -508,10 +508,29 @@ public class TaskService {
         return task;
     }
 
-    static void requireAssignee(Task task, Viewer me) {
-        if (!me.username().equals(task.getAssignee())) {
-            throw new AccessDeniedException("only the assignee may do this; claim task " + task.getId() + " first");
+    void requireAssignee(Task task, Viewer me) {
+        if (me.username().equals(task.getAssignee())) {
+            return;
         }
+        String only = "only the assignee may do this; ";
+        if (task.getAssignee() == null) {
+            throw new AccessDeniedException(
+                    task.isUnheld()
+                            ? only + "task " + task.getId() + " is in the admins' unassigned work: an admin assigns it"
+                            : only + "claim task " + task.getId() + " first");
+        }
+        // a task someone holds cannot be claimed (probe 46: its delegator was told "claim task 5 first")
+        String holder = people.fullName(task.getAssignee());
+        if (me.username().equals(task.getDelegatedBy())) {
+            throw new AccessDeniedException(only + "you handed task " + task.getId() + " on to " + holder
+                    + ", who holds it now: ask them to hand it back to you"
+                    + (task.getCandidateGroups().isEmpty()
+                                    && task.getCandidateUsers().isEmpty()
+                            ? ""
+                            : ", or to give it back to its team so that you can claim it"));
+        }
+        throw new AccessDeniedException(
+                only + "task " + task.getId() + " is with " + holder + ": ask them to hand it on to you");
     }
 
     Viewer viewer() {

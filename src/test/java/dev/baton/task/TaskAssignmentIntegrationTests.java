@@ -51,6 +51,37 @@ class TaskAssignmentIntegrationTests extends InboxTest {
         assertThat(mailsAbout(task, "rob@baton.example")).isEmpty();
     }
 
+    /**
+     * Probe 46: after rob handed a team's task to rita and she gave it back to the team, it still said "handed
+     * on by Rob Jansen" and stayed in rob's "Delegated by me" with no holder; and while rita held it, rob was
+     * told "claim task 5 first", which he could not. He is told what he can do; the given-back task is the
+     * team's again, as it arrived.
+     */
+    @Test
+    void aDelegatorIsToldWhoHoldsTheTaskAndATaskGivenBackLeavesTheirDelegatedList() throws Exception {
+        Task task = claimedByRob();
+        delegate("rob", task, "rita");
+
+        ResponseEntity<Map> again = delegate("rob", task, "maria");
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) again.getBody().get("detail"))
+                .isEqualTo("only the assignee may do this; you handed task " + task.getId() + " on to Rita Okafor,"
+                        + " who holds it now: ask them to hand it back to you, or to give it back to its team so that"
+                        + " you can claim it");
+
+        assertThat(post("rita", task, "unclaim").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        Task back = tasks.findById(task.getId()).orElseThrow();
+        assertThat(back.getAssignee()).isNull();
+        assertThat(back.getDelegatedBy()).isNull();
+        assertThat(ids(as("rob").getForEntity("/api/tasks?scope=delegated", Map.class)))
+                .doesNotContain(task.getId().intValue());
+        assertThat(SignedIn.as(http, "rob").getForObject("/tasks/" + task.getId(), String.class))
+                .doesNotContain("handed on by", "originally for");
+        assertThat(post("rob", task, "claim").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     @Test
     void refusesToDelegateToOneselfAnInactivePersonOrNobodyAndChangesNothing() throws Exception {
         Task task = claimedByRob();
@@ -128,6 +159,58 @@ class TaskAssignmentIntegrationTests extends InboxTest {
                 .contains("(originally for Rob Jansen, moved by " + fullName("maria") + ")")
                 .contains("moved it from Rob Jansen to Rita Okafor")
                 .doesNotContain("handed on by", "reassigned to");
+    }
+
+    /**
+     * Probe 46: {@code "taskIds": []} moved every open task of the person (a client sending its user's empty
+     * selection moves a whole inbox), a duplicate id was called "not an open task of Rob Jansen", and a bulk
+     * move mailed rob one "Task moved" per task. An empty list and a duplicate are refused, nothing moved; a
+     * move of several mails rob once, listing each task as its own mail did.
+     */
+    @Test
+    void aBulkMoveRefusesAnEmptyListOrADuplicateAndMailsThePreviousHolderOnce() throws Exception {
+        Task first = arrivingTask("rob", null, false);
+        Task second = arrivingTask("rob", null, false);
+        mailsAbout(first, "rob@baton.example"); // rob's "New task" mails go out first: he knows he has them
+
+        ResponseEntity<Map> empty = as("maria")
+                .postForEntity(
+                        "/api/tasks/reassign", Map.of("from", "rob", "to", "rita", "taskIds", List.of()), Map.class);
+        ResponseEntity<Map> twice = as("maria")
+                .postForEntity(
+                        "/api/tasks/reassign",
+                        Map.of("from", "rob", "to", "rita", "taskIds", List.of(first.getId(), first.getId())),
+                        Map.class);
+
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) empty.getBody().get("errors"))
+                .containsEntry(
+                        "taskIds", "is empty: name the tasks to move, or leave the field out to move all open tasks");
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) twice.getBody().get("errors"))
+                .containsEntry("taskIds", "task " + first.getId() + " is given twice");
+        assertThat(tasks.findById(first.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
+        assertThat(tasks.findById(second.getId()).orElseThrow().getAssignee()).isEqualTo("rob");
+
+        ResponseEntity<List> moved = as("maria")
+                .postForEntity(
+                        "/api/tasks/reassign",
+                        Map.of("from", "rob", "to", "rita", "taskIds", List.of(first.getId(), second.getId())),
+                        List.class);
+
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<jakarta.mail.internet.MimeMessage> toRob = mailsAbout(first, "rob@baton.example").stream()
+                .filter(m -> !subject(m).startsWith("New task"))
+                .toList();
+        assertThat(toRob).extracting(InboxTest::subject).containsExactly("2 tasks moved to Rita Okafor");
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(toRob.getFirst());
+        assertThat(body)
+                .contains("These 2 tasks of yours are now with Rita Okafor. You need not do anything.")
+                .contains("- Follow up: ")
+                .contains("/tasks/" + first.getId(), "/tasks/" + second.getId());
+        // rita is told of each task she now has, as before
+        assertThat(mailsAbout(first, "rita@baton.example")).hasSize(1);
+        assertThat(mailsAbout(second, "rita@baton.example")).hasSize(1);
     }
 
     @Test

@@ -67,7 +67,7 @@ class TaskMoveClashTests {
 
     @Test
     void allOpenTasksAreMovedAsReadAgain() {
-        List<Task> moved = assignments.reassign("dana", "sam", List.of());
+        List<Task> moved = assignments.reassign("dana", "sam", null);
 
         assertThat(moved).containsExactly(readAgain);
         assertThat(readAgain.getAssignee()).isEqualTo("sam");
@@ -80,7 +80,7 @@ class TaskMoveClashTests {
                 .when(transactions)
                 .execute(any());
 
-        assertThatThrownBy(() -> assignments.reassign("dana", "sam", List.of()))
+        assertThatThrownBy(() -> assignments.reassign("dana", "sam", null))
                 .isInstanceOf(ObjectOptimisticLockingFailureException.class);
         verify(transactions, times(ClashRetry.ATTEMPTS)).execute(any());
     }

@@ -19,6 +19,7 @@ import dev.baton.task.TaskStatus;
 import dev.baton.task.TaskSubjectSource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -90,7 +91,18 @@ class TaskApi {
 
             @NotBlank @Size(max = 60) @SingleLine String to,
 
-            @JsonSetter(contentNulls = Nulls.FAIL) @Size(max = 1000)
+            // "all" is the field left out, not an empty list: a client sending its user's empty selection
+            // moved a whole inbox (probe 46); TaskAssignments refuses [] and a duplicate in its words
+            @ArraySchema(
+                    minItems = 1,
+                    uniqueItems = true,
+                    arraySchema =
+                            @Schema(
+                                    description =
+                                            "ids of the open tasks of \"from\" to move, each once; leave the field"
+                                                    + " out to move all of them (an empty list is refused)"))
+            @JsonSetter(contentNulls = Nulls.FAIL)
+            @Size(max = 1000)
             List<Long> taskIds) {}
 
     @Operation(summary = "Tasks visible to me, filtered by playbook, account and overdue, sorted ascending")
@@ -171,7 +183,11 @@ class TaskApi {
         return TaskView.of(assignments.assign(id, assignment.to()), clock.instant());
     }
 
-    @Operation(summary = "Managers: move the given (or all) open tasks of someone in my line to another person")
+    @Operation(
+            summary = "Managers: move the given (or all) open tasks of someone in my line to another person",
+            description = "taskIds names the tasks to move; leave it out to move all of them. An empty list is a"
+                    + " 400 at taskIds, as is a task given twice. The new holder is mailed about each task; the"
+                    + " previous one gets one mail listing the tasks moved")
     @PostMapping("/reassign")
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     List<TaskView> reassign(@Valid @RequestBody TaskReassignment r) {
