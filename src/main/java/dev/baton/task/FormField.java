@@ -165,12 +165,22 @@ public record FormField(
         if (value instanceof Number n && type == Type.NUMBER) {
             BigDecimal number = new BigDecimal(n.toString());
             if (min != null && number.compareTo(min) < 0) {
-                return "must be at least " + min.toPlainString();
+                return "must be at least " + shown(min);
             }
             if (max != null && number.compareTo(max) > 0) {
-                return "must be at most " + max.toPlainString();
+                return "must be at most " + shown(max);
             }
         }
         return null;
+    }
+
+    /**
+     * A bound as the form states it: plainly up to 21 characters (10000, 0.25), else with its exponent as
+     * written in the form's JSON (1.0E300, 1E-7), where JavaScript switches too; probe 46 was told "must be at most
+     * 1000…000" with 301 digits for a max of 1e300.
+     */
+    static String shown(BigDecimal bound) {
+        String plain = bound.stripTrailingZeros().toPlainString();
+        return plain.length() <= 21 ? plain : bound.toString().replace("E+", "E");
     }
 }

@@ -71,6 +71,23 @@ class FormValidationTests {
         assertThat(errors(Map.of("code", "abc"))).containsEntry("code", "must match the pattern [A-Z]+");
     }
 
+    /** Probe 46: a max of 1e300 was quoted as a 301-digit integer; a bound is said as the form states it. */
+    @Test
+    void aHugeOrTinyBoundIsSaidWithItsExponent() throws Exception {
+        FormDefinition form = FormDefinition.parse(new ObjectMapper().readTree("""
+          { "id": "huge", "components": [
+            { "type": "number", "key": "amount", "label": "Amount", "validate": { "min": -1e300, "max": 1e300 } },
+            { "type": "number", "key": "rate", "label": "Rate", "validate": { "min": 1e-7, "max": 100000 } },
+            { "type": "number", "key": "tiny", "label": "Tiny", "validate": { "max": 1e-30 } } ] }
+          """));
+
+        assertThat(form.fields().get(0).violation(1e301)).isEqualTo("must be at most 1.0E300");
+        assertThat(form.fields().get(0).violation(-1e301)).isEqualTo("must be at least -1.0E300");
+        assertThat(form.fields().get(1).violation(1e-8)).isEqualTo("must be at least 0.0000001");
+        assertThat(form.fields().get(1).violation(100001)).isEqualTo("must be at most 100000");
+        assertThat(form.fields().get(2).violation(1)).isEqualTo("must be at most 1.0E-30");
+    }
+
     @Test
     void acceptsValuesAtTheLimits() throws Exception {
         assertThat(form().validate(Map.of("code", "ABC", "score", "10.5")))
