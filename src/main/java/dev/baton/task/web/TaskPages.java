@@ -112,8 +112,10 @@ class TaskPages {
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "due") String sort,
             @RequestParam(defaultValue = "none") String group,
+            @RequestParam(required = false) List<String> status,
             Model model) {
         TaskScope taskScope = TaskListing.scope(scope);
+        requireOpenOnly(status);
         accounts.requireExists(accountId, "accountId"); // as the API: a stale link is told, not an empty inbox
         String playbookId = playbook == null || playbook.isBlank() ? null : playbook;
         List<Task> inView =
@@ -149,6 +151,21 @@ class TaskPages {
         model.addAttribute("filtered", playbookId != null || accountId != null || overdue || InboxRows.typed(account));
         model.addAttribute("claimRefusal", tasks.whyNoNewClaims().orElse(null));
         return "task/list";
+    }
+
+    /**
+     * The page lists open tasks only; a {@code status} (the API's filter, e.g. from an edited link) other than
+     * OPEN comes back to the inbox with a message saying so ({@link #refused}), as a bad {@code sort} does: probe 46's {@code /tasks?status=NOPE} showed the
+     * open tasks without a word while the API refused it.
+     */
+    private static void requireOpenOnly(List<String> status) {
+        if (status != null
+                && status.stream().anyMatch(s -> !TaskStatus.OPEN.name().equalsIgnoreCase(s.strip()))) {
+            throw new BadRequestException(
+                    "status",
+                    "must be OPEN or left out: this page lists open tasks; those you completed are under History"
+                            + " (/tasks/history), and GET /api/tasks?status=... lists the others");
+        }
     }
 
     /** The tasks I completed myself, latest first: when, and the outcome. */

@@ -14,6 +14,7 @@ import dev.baton.task.Task;
 import dev.baton.task.web.HtmlForms.Page;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,27 @@ class InboxPagesIntegrationTests extends EngineIntegrationTest {
                 .contains(org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(account.get("name"))));
         assertThat(SignedIn.as(http, "rob").getForObject("/tasks?accountId=" + account.get("id"), String.class))
                 .contains("/tasks/" + task.getId() + "\"");
+    }
+
+    /**
+     * Probe 46: {@code /tasks?status=NOPE} showed the open tasks without a word while the API refused it. It
+     * comes back to the inbox with the message, as {@code /tasks?sort=bogus} does.
+     */
+    @Test
+    void aStatusOtherThanOpenShowsTheInboxWithAMessageSayingWhatThePageLists() {
+        for (String status : List.of("NOPE", "COMPLETED")) {
+            ResponseEntity<String> page =
+                    SignedIn.as(http, "rob").getForEntity("/tasks?status=" + status, String.class);
+
+            assertThat(page.getBody())
+                    .as(status)
+                    .contains("must be OPEN or left out: this page lists open tasks; those you completed are under"
+                            + " History (/tasks/history)");
+        }
+        assertThat(SignedIn.as(http, "rob")
+                        .getForEntity("/tasks?status=open", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
