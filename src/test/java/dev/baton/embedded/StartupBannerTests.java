@@ -32,6 +32,39 @@ class StartupBannerTests {
                         "SPRING_DATASOURCE_URL, CAMUNDA_CLIENT_GRPCADDRESS, SPRING_MAIL_HOST");
     }
 
+    /**
+     * Probe 46: the README quoted the banner as one line ("Baton is running as a SANDBOX: embedded Zeebe engine
+     * on ..."), the real one has a line per service: a newcomer searching the log for the quoted line found
+     * nothing. The README's sample is the banner as it is, for the ports and directory it names.
+     */
+    @Test
+    void theReadmeQuotesTheSandboxBannerAsItIs() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String start = "```\nBaton is running as a SANDBOX:\n";
+        int from = readme.indexOf(start);
+        assertThat(from)
+                .as("the README quotes the banner in a block of its own")
+                .isNotNegative();
+        String quoted = readme.substring(from + 4, readme.indexOf("\n```", from + 4));
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("baton.embedded.engine.enabled", "true")
+                .withProperty("baton.embedded.engine.port", "26500")
+                .withProperty("baton.embedded.postgres.enabled", "true")
+                .withProperty("baton.embedded.mail.enabled", "true")
+                .withProperty("baton.embedded.mail.smtp-port", "3025")
+                .withProperty("baton.embedded.mail.imap-port", "3143")
+                .withProperty("baton.embedded.mail.pop3-port", "3110")
+                .withProperty("baton.demo-data.enabled", "true")
+                .withProperty("local.server.port", "8080");
+
+        try (EngineStateDirectory rocks = EngineStateDirectory.of("rocksdb")) {
+            String banner = StartupBanner.describe(env, 44213, rocks)
+                    .replace(rocks.path().toString(), "/tmp/baton-engine-123")
+                    .replace(System.lineSeparator(), "\n");
+            assertThat(quoted).isEqualTo(banner);
+        }
+    }
+
     @Test
     void saysWhichStoreTheEmbeddedEngineKeepsItsStateInAndWhere() {
         MockEnvironment env = new MockEnvironment()
