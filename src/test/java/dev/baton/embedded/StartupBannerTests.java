@@ -10,16 +10,7 @@ class StartupBannerTests {
 
     @Test
     void warnsThatTheSandboxForgetsEverythingAndSaysHowToLeaveIt() {
-        MockEnvironment env = new MockEnvironment()
-                .withProperty("baton.embedded.engine.enabled", "true")
-                .withProperty("baton.embedded.engine.port", "26500")
-                .withProperty("baton.embedded.postgres.enabled", "true")
-                .withProperty("baton.embedded.mail.enabled", "true")
-                .withProperty("baton.embedded.mail.smtp-port", "3025")
-                .withProperty("baton.embedded.mail.imap-port", "3143")
-                .withProperty("baton.embedded.mail.pop3-port", "3110")
-                .withProperty("baton.demo-data.enabled", "true")
-                .withProperty("local.server.port", "8080");
+        MockEnvironment env = sandbox();
 
         assertThat(StartupBanner.describe(env, 54321, null))
                 .contains(
@@ -46,16 +37,7 @@ class StartupBannerTests {
                 .as("the README quotes the banner in a block of its own")
                 .isNotNegative();
         String quoted = readme.substring(from + 4, readme.indexOf("\n```", from + 4));
-        MockEnvironment env = new MockEnvironment()
-                .withProperty("baton.embedded.engine.enabled", "true")
-                .withProperty("baton.embedded.engine.port", "26500")
-                .withProperty("baton.embedded.postgres.enabled", "true")
-                .withProperty("baton.embedded.mail.enabled", "true")
-                .withProperty("baton.embedded.mail.smtp-port", "3025")
-                .withProperty("baton.embedded.mail.imap-port", "3143")
-                .withProperty("baton.embedded.mail.pop3-port", "3110")
-                .withProperty("baton.demo-data.enabled", "true")
-                .withProperty("local.server.port", "8080");
+        MockEnvironment env = sandbox();
 
         try (EngineStateDirectory rocks = EngineStateDirectory.of("rocksdb")) {
             String banner = StartupBanner.describe(env, 44213, rocks)
@@ -109,5 +91,19 @@ class StartupBannerTests {
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db/baton");
 
         assertThat(StartupBanner.describe(env, -1, null)).startsWith("Baton is running partly embedded:");
+    }
+
+    /** The sandbox's settings at their defaults: every embedded service on, demo data, port 8080. */
+    private static MockEnvironment sandbox() {
+        return new MockEnvironment()
+                .withProperty("baton.embedded.engine.enabled", "true")
+                .withProperty("baton.embedded.engine.port", "26500")
+                .withProperty("baton.embedded.postgres.enabled", "true")
+                .withProperty("baton.embedded.mail.enabled", "true")
+                .withProperty("baton.embedded.mail.smtp-port", "3025")
+                .withProperty("baton.embedded.mail.imap-port", "3143")
+                .withProperty("baton.embedded.mail.pop3-port", "3110")
+                .withProperty("baton.demo-data.enabled", "true")
+                .withProperty("local.server.port", "8080");
     }
 }

@@ -168,14 +168,9 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
     }
 
     private Map<String, Object> request() {
-        return Map.of(
-                "departingId",
-                book.departing().getId(),
-                "reason",
+        return HandoverFixture.launchRequest(
+                book,
                 "LEAVING",
-                "effectiveDate",
-                LocalDate.now().plusDays(4).toString(),
-                "plan",
                 Map.of(
                         "mode",
                         "PER_ACCOUNT",

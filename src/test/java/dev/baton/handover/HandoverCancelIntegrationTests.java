@@ -16,8 +16,6 @@ import dev.baton.notification.OutboxDispatcher;
 import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -223,17 +221,11 @@ class HandoverCancelIntegrationTests extends EngineIntegrationTest {
         HandoverFixture fixture = new HandoverFixture(context);
         Book book = fixture.book();
         Account second = fixture.account(book, "Second " + book.departing().getUsername());
-        Map<String, Object> request = new HashMap<>(Map.of(
-                "departingId",
-                book.departing().getId(),
-                "reason",
+        Map<String, Object> request = HandoverFixture.launchRequest(
+                book,
                 "LEAVING",
-                "effectiveDate",
-                LocalDate.now().plusDays(4).toString(),
-                "plan",
-                Map.of("mode", "ONE", "successorId", book.successor().getId()),
-                "introOptOut",
-                List.of(book.account().getId())));
+                Map.of("mode", "ONE", "successorId", book.successor().getId()));
+        request.put("introOptOut", List.of(book.account().getId()));
         ResponseEntity<Map> started = as("maria").postForEntity("/api/handovers", request, Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Book launched = new Book(

@@ -1488,14 +1488,6 @@ class HandoverChangesIntegrationTests extends HandoverBookTest {
     }
 
     private Map<String, Object> request(Map<String, Object> plan) {
-        return Map.of(
-                "departingId",
-                book.departing().getId(),
-                "reason",
-                "LEAVING",
-                "effectiveDate",
-                LocalDate.now().plusDays(4).toString(),
-                "plan",
-                plan);
+        return HandoverFixture.launchRequest(book, "LEAVING", plan);
     }
 }

@@ -150,15 +150,7 @@ public class HandoverFixture {
         Map<String, Object> plan = withSuccessor
                 ? Map.of("mode", "ONE", "successorId", book.successor().getId())
                 : Map.of("mode", "PER_ACCOUNT", "perAccount", Map.of());
-        Map<String, Object> request = new java.util.HashMap<>(Map.of(
-                "departingId",
-                book.departing().getId(),
-                "reason",
-                reason,
-                "effectiveDate",
-                LocalDate.now().plusDays(4).toString(),
-                "plan",
-                plan));
+        Map<String, Object> request = launchRequest(book, reason, plan);
         if (endDate != null) {
             request.put("endDate", endDate.toString());
         }
@@ -168,6 +160,22 @@ public class HandoverFixture {
                 .isEqualTo(HttpStatus.CREATED);
         long id = ((Number) ((Map) launched.getBody().get("handover")).get("id")).longValue();
         return new Book(book.departing(), book.successor(), book.account(), id);
+    }
+
+    /**
+     * The body of {@code POST /api/handovers} for the book's departing person, effective in four days, with this
+     * plan; mutable, for a test that adds to it (an end date, introductions opted out).
+     */
+    public static Map<String, Object> launchRequest(Book book, String reason, Map<String, Object> plan) {
+        return new java.util.HashMap<>(Map.of(
+                "departingId",
+                book.departing().getId(),
+                "reason",
+                reason,
+                "effectiveDate",
+                LocalDate.now().plusDays(4).toString(),
+                "plan",
+                plan));
     }
 
     /** The person's open task at that step, once it is there. */

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.handover.HandoverFixture.Book;
 import dev.baton.notification.OutboxDispatcher;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,17 +55,11 @@ class HandoverTimelineIntegrationTests extends HandoverBookTest {
 
     @Test
     void anOptedOutCustomerHasTheMissingIntroductionOnTheTimelineOnce() {
-        Map<String, Object> request = new HashMap<>(Map.of(
-                "departingId",
-                book.departing().getId(),
-                "reason",
+        Map<String, Object> request = HandoverFixture.launchRequest(
+                book,
                 "LEAVING",
-                "effectiveDate",
-                LocalDate.now().plusDays(4).toString(),
-                "plan",
-                Map.of("mode", "ONE", "successorId", book.successor().getId()),
-                "introOptOut",
-                List.of(book.account().getId())));
+                Map.of("mode", "ONE", "successorId", book.successor().getId()));
+        request.put("introOptOut", List.of(book.account().getId()));
         ResponseEntity<Map> started = as("maria").postForEntity("/api/handovers", request, Map.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long id = ((Number) ((Map) started.getBody().get("handover")).get("id")).longValue();
