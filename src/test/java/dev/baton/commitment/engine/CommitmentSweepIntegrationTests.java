@@ -91,6 +91,12 @@ class CommitmentSweepIntegrationTests extends EngineIntegrationTest {
         owner = people.save(
                 new Person("sweep-" + run, "Sweep Owner", "sweep-" + run + "@example.com", "x", Set.of(Role.CS)));
         team = teams.save(new Team("sweep-team-" + run, "Sweep team"));
+        // the team has someone to take what it is offered: a step offered only to a team with no active member
+        // goes to the admins' unassigned work instead (session 46's probe)
+        Person member = new Person(
+                "sweep-member-" + run, "Sweep Member", "sweep-member-" + run + "@example.com", "x", Set.of(Role.CS));
+        member.joinTeam(team);
+        people.save(member);
         account = accounts.save(
                 new Account("Sweep " + run, people.findByUsername("rob").orElseThrow(), null, null, null));
     }
