@@ -62,8 +62,17 @@ public class LaunchAssignments {
      * @param attribute {@code assignee}, {@code candidateUsers} or {@code candidateGroups}
      * @param othersNameSomeone whether another of the step's assignment attributes is written (then an empty
      *     assignee leaves the step to its candidates)
+     * @param each whether {@code variable} is a multi-instance step's input collection, whose every item is what
+     *     the attribute reads ({@code inputCollection="=reviewers" inputElement="reviewer"} with {@code
+     *     assignee="=reviewer"}: one step for each person of the list)
      */
-    record Use(String variable, String attribute, String stepId, String stepName, boolean othersNameSomeone) {}
+    record Use(
+            String variable,
+            String attribute,
+            String stepId,
+            String stepName,
+            boolean othersNameSomeone,
+            boolean each) {}
 
     /**
      * Refuses a launch whose variables would send a step of the process to nobody, or stop it at the step.
@@ -135,51 +144,131 @@ public class LaunchAssignments {
                     .filter(a -> !a.equals(attribute))
                     .anyMatch(a -> !assignment.getAttribute(a).isBlank());
             String name = task.getAttribute("name");
-            out.add(new Use(variable, attribute, task.getAttribute("id"), name.isBlank() ? null : name, others));
+            String step = name.isBlank() ? null : name;
+            String collection = collectionOf(task, variable);
+            if (collection != null) {
+                if (!collection.isEmpty() && !mapped(task, collection)) {
+                    out.add(new Use(collection, attribute, task.getAttribute("id"), step, others, true));
+                }
+            } else if (!mapped(task, variable)) {
+                out.add(new Use(variable, attribute, task.getAttribute("id"), step, others, false));
+            }
         }
+    }
+
+    /**
+     * When {@code variable} is the step's multi-instance input element: the input collection's variable when it is
+     * one alone ({@code =reviewers}), else empty text (an expression: not checked); null when it is not the input
+     * element.
+     */
+    private static String collectionOf(Element task, String variable) {
+        for (Element loop : PlaybookXml.children(task, PlaybookXml.BPMN, "multiInstanceLoopCharacteristics")) {
+            for (Element ext : PlaybookXml.children(loop, PlaybookXml.BPMN, "extensionElements")) {
+                for (Element zeebe : PlaybookXml.children(ext, PlaybookXml.ZEEBE, "loopCharacteristics")) {
+                    if (variable.equals(zeebe.getAttribute("inputElement").strip())) {
+                        String collection = loneVariable(zeebe.getAttribute("inputCollection"));
+                        return collection == null ? "" : collection;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether an input mapping of the step, or of a subprocess around it, sets {@code variable}: then the step
+     * reads the mapping's value, not the launch's (session 46's second probe: such a launch was refused with a
+     * reason about a value the step never reads).
+     */
+    private static boolean mapped(Element task, String variable) {
+        for (org.w3c.dom.Node n = task; n instanceof Element e; n = n.getParentNode()) {
+            if (PlaybookXml.BPMN.equals(e.getNamespaceURI()) && "process".equals(e.getLocalName())) {
+                return false;
+            }
+            for (Element ext : PlaybookXml.children(e, PlaybookXml.BPMN, "extensionElements")) {
+                for (Element io : PlaybookXml.children(ext, PlaybookXml.ZEEBE, "ioMapping")) {
+                    for (Element input : PlaybookXml.children(io, PlaybookXml.ZEEBE, "input")) {
+                        if (variable.equals(input.getAttribute("target").strip())) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private Optional<String> problem(Use use, Object given) {
         String step = StepNames.quoted(use.stepName(), use.stepId());
-        String drawn = " (the " + use.attribute() + " of " + step + " is =" + use.variable() + ")";
+        String drawn = use.each()
+                ? " (" + step + " is one step for each item of " + use.variable() + ", and its " + use.attribute()
+                        + " is the item)"
+                : " (the " + use.attribute() + " of " + step + " is =" + use.variable() + ")";
+        if (use.each()) {
+            if (!(given instanceof List<?> items)) {
+                return Optional.of("must be a list: " + step + " is started once for each of its items; " + shown(given)
+                        + " would stop the run at the step" + drawn);
+            }
+            for (Object item : items) {
+                Optional<String> why = one(use, step, item);
+                if (why.isPresent()) {
+                    return Optional.of("each item: " + why.get() + drawn);
+                }
+            }
+            return Optional.empty();
+        }
+        return one(use, step, given).map(why -> why + drawn);
+    }
+
+    /** What is wrong with one value of the attribute (the launch's, or one item of a multi-instance's list). */
+    private Optional<String> one(Use use, String step, Object given) {
         if (use.attribute().equals("assignee")) {
             if (!(given instanceof String name)) {
                 return Optional.of("must be the user name or e-mail address of the person " + step + " goes to, as"
-                        + " text; " + shown(given) + " would stop the run at the step" + drawn);
+                        + " text; " + shown(given) + " would stop the run at the step");
             }
             if (name.isBlank()) {
                 return use.othersNameSomeone()
                         ? Optional.empty() // no assignee: the step's candidates are offered it
                         : Optional.of("is empty: " + step + " would go to nobody and wait in the admins' unassigned"
-                                + " work; give the user name or e-mail address of the person it goes to" + drawn);
+                                + " work; give the user name or e-mail address of the person it goes to");
             }
-            return person(name).map(why -> why + drawn);
+            return person(name).map(why -> why + ", so the step would wait in the admins' unassigned work");
         }
         boolean groups = use.attribute().equals("candidateGroups");
         String example = groups ? "[\"sales-emea\"]" : "[\"maria\", \"rob\"]";
         String what = groups ? "team keys" : "user names or e-mail addresses";
         if (!(given instanceof List<?> items) || !items.stream().allMatch(String.class::isInstance)) {
             return Optional.of("must be a list of " + what + ", e.g. " + example + "; " + shown(given)
-                    + " would stop the run at the step" + drawn);
+                    + " would stop the run at the step");
         }
-        for (Object item : items) {
-            String named = ((String) item).strip();
-            if (named.isEmpty()) {
-                continue;
-            }
-            Optional<String> why = groups ? team(named) : person(named);
-            if (why.isPresent()) {
-                return Optional.of(why.get() + drawn);
-            }
+        List<String> named = items.stream()
+                .map(i -> ((String) i).strip())
+                .filter(i -> !i.isEmpty())
+                .distinct()
+                .toList();
+        List<String> bad = new ArrayList<>();
+        Set<String> staffed = groups ? teams.staffed(named) : Set.of();
+        for (String name : named) {
+            (groups ? team(name, staffed) : person(name)).ifPresent(bad::add);
         }
-        if (items.stream().allMatch(i -> ((String) i).isBlank()) && !use.othersNameSomeone()) {
+        boolean nobodyLeft = bad.size() == named.size() && !use.othersNameSomeone();
+        if (!bad.isEmpty()) {
+            return Optional.of(String.join("; ", bad) + ": leave " + (bad.size() == 1 ? "it" : "them") + " out"
+                    + (nobodyLeft
+                            ? ", and name " + (groups ? "a team" : "someone") + " who can take it: as it is, " + step
+                                    + " would be offered to nobody and wait in the admins' unassigned work"
+                            : ""));
+        }
+        if (nobodyLeft) {
             return Optional.of("names no " + (groups ? "team" : "person") + ": " + step + " would be offered to"
                     + " nobody and wait in the admins' unassigned work; give a list of " + what + ", e.g. "
-                    + example + drawn);
+                    + example);
         }
         return Optional.empty();
     }
 
+    /** Why {@code named} can never take a step, or empty when they can. */
     private Optional<String> person(String named) {
         Optional<Person> person = people.find(named);
         String shown = "'" + Text.showInvisible(named.strip()) + "'";
@@ -187,28 +276,30 @@ public class LaunchAssignments {
             return Optional.of(shown + " names nobody: "
                     + (named.contains("@")
                             ? "no person in Baton has that e-mail address"
-                            : "no person signs in to Baton as " + shown)
-                    + ", so the step would wait in the admins' unassigned work");
+                            : "no person signs in to Baton as " + shown));
         }
         if (!person.get().isActive()) {
-            return Optional.of(shown + " is " + person.get().getFullName() + ", who has left (inactive in Baton):"
-                    + " the step would wait in the admins' unassigned work");
+            return Optional.of(shown + " is " + person.get().getFullName() + ", who has left (inactive in Baton)");
         }
         return Optional.empty();
     }
 
-    private Optional<String> team(String key) {
-        return teams.byKey(key).isPresent()
+    /** Why no one could be offered a step through the team {@code key}, or empty when someone can. */
+    private Optional<String> team(String key, Set<String> staffed) {
+        String shown = "'" + Text.showInvisible(key) + "'";
+        if (teams.byKey(key).isEmpty()) {
+            return Optional.of(shown + " is no team's key in Baton (GET /api/teams lists the teams)");
+        }
+        return staffed.contains(key)
                 ? Optional.empty()
-                : Optional.of("'" + Text.showInvisible(key) + "' is no team's key in Baton: the step would be offered"
-                        + " to nobody and wait in the admins' unassigned work; GET /api/teams lists the teams");
+                : Optional.of(shown + " is a team with no active member: nobody could see or claim the step");
     }
 
     private static String shown(Object given) {
         return switch (given) {
             case null -> "null";
             case String text -> "the text '" + Text.showInvisible(text) + "'";
-            case List<?> list -> "a list of " + list.size() + " values, not all text";
+            case List<?> list -> "a list with a value that is not text";
             case Map<?, ?> map -> "an object";
             case Boolean b -> "the value " + b;
             case Number n -> "the number " + n;

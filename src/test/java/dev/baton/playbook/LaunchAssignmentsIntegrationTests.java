@@ -147,6 +147,92 @@ class LaunchAssignmentsIntegrationTests extends BlockProcessTest {
                 .startsWith("names no team: 'Team check' would be offered to nobody");
     }
 
+    /**
+     * Session 46's second probe: a list with one bad name among good ones was refused saying the step would wait
+     * in the admins' unassigned work, though the good ones would be offered it; only the first bad name was said;
+     * a team with no active member passed, and the step went to the admins.
+     */
+    @Test
+    void aListIsRefusedForEachNameNobodyCouldBeOfferedTheStepThroughSayingWhatToLeaveOut() {
+        ResponseEntity<Map> team =
+                as("ada").postForEntity("/api/teams", Map.of("key", "empty-la", "name", "Empty"), Map.class);
+        assertThat(team.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT);
+
+        ResponseEntity<Map> refused = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "/instances",
+                        Map.of(
+                                "reviewer", "rita",
+                                "reviewers", List.of("maria", "nobody-one", "nobody-two"),
+                                "reviewTeams", List.of("empty-la")),
+                        Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).containsOnlyKeys("reviewers", "reviewTeams");
+        assertThat(errors(refused).get("reviewers").toString())
+                .isEqualTo("'nobody-one' names nobody: no person signs in to Baton as 'nobody-one'; 'nobody-two' names"
+                        + " nobody: no person signs in to Baton as 'nobody-two': leave them out (the candidateUsers of"
+                        + " 'Second opinion' is =reviewers)");
+        assertThat(errors(refused).get("reviewTeams").toString())
+                .isEqualTo("'empty-la' is a team with no active member: nobody could see or claim the step: leave it"
+                        + " out, and name a team who can take it: as it is, 'Team check' would be offered to nobody"
+                        + " and wait in the admins' unassigned work (the candidateGroups of 'Team check' is"
+                        + " =reviewTeams)");
+    }
+
+    /**
+     * A multi-instance step is one step for each item of its list: the launch's list is checked item by item; a
+     * variable the step's input mapping sets is not the launch's to check (session 46's second probe).
+     */
+    @Test
+    void aMultiInstanceListIsCheckedItemByItemAndAMappedVariableNotAtAll() {
+        String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(PROCESS_ID + "-each")
+                .name("Each reviews")
+                .startEvent()
+                .parallelGateway("fork")
+                .userTask(
+                        "task_each",
+                        t -> t.name("Each reviews")
+                                .zeebeAssignee("=reviewer")
+                                .multiInstance()
+                                .zeebeInputCollectionExpression("reviewers")
+                                .zeebeInputElement("reviewer")
+                                .multiInstanceDone())
+                .endEvent()
+                .moveToNode("fork")
+                .userTask(
+                        "task_checker",
+                        t -> t.name("Check").zeebeAssignee("=checker").zeebeInputExpression("\"rita\"", "checker"))
+                .endEvent()
+                .done());
+        assertThat(as("ada")
+                        .postForEntity(
+                                "/api/playbooks", Multipart.texts("files", Map.of("each.bpmn", bpmn)), List.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<Map> refused = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "-each/instances",
+                        Map.of("reviewers", List.of("rob", "nosuchperson"), "checker", "whoever"),
+                        Map.class);
+        ResponseEntity<Map> notAList = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "-each/instances", Map.of("reviewers", "rob"), Map.class);
+        long started =
+                launch("ada", PROCESS_ID + "-each", Map.of("reviewers", List.of("rob", "maria"), "checker", "x"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).containsOnlyKeys("reviewers");
+        assertThat(errors(refused).get("reviewers").toString())
+                .isEqualTo("each item: 'nosuchperson' names nobody: no person signs in to Baton as 'nosuchperson', so"
+                        + " the step would wait in the admins' unassigned work ('Each reviews' is one step for each"
+                        + " item of reviewers, and its assignee is the item)");
+        assertThat(errors(notAList).get("reviewers").toString())
+                .startsWith("must be a list: 'Each reviews' is started once for each of its items; the text 'rob'");
+        assertThat(awaitTask(started, "task_checker").getAssignee()).isEqualTo("rita");
+    }
+
     /** Left out, a variable is not refused: the upload warned, and the launch's answer carries the incident. */
     @Test
     void aLaunchLeavingTheVariablesOutStartsAndSaysWhereItStopped() {
