@@ -123,8 +123,8 @@ public class TaskAssignments {
      * A manager moves open tasks of someone in their line (an admin: anyone's) to another person:
      * the given ones, or all when {@code taskIds} is null (left out); an empty list or a duplicate id is a 400
      * at {@code taskIds} ({@link #requireChosen}). Every id must be an open task of {@code from} (else 400 at
-     * {@code taskIds}). The new holder is mailed per task; the previous one gets one mail listing the tasks
-     * moved ({@link TaskMails#movedTogether}). The line is {@link ReportingLines}', the same that decides which
+     * {@code taskIds}). Each holder gets one mail listing the tasks moved ({@link TaskMails#receivedTogether},
+     * {@link TaskMails#movedTogether}; a move of one task, its per-task mails). The line is {@link ReportingLines}', the same that decides which
      * tasks a manager sees. The move is one transaction, run again on the rows read anew when one of
      * them changed meanwhile ({@link ClashRetry}: a lock extension, or a task its process ended; the
      * open tasks read again are still what the manager asked to move, and named ones are checked again).
@@ -154,16 +154,21 @@ public class TaskAssignments {
         if (taskIds != null && chosen.size() != taskIds.size()) {
             throw new BadRequestException("taskIds", "every task must be an open task of " + owner.getFullName());
         }
-        List<Task> toTell = new ArrayList<>();
-        long lastEvent = 0;
+        List<TaskMails.Move> toNew = new ArrayList<>();
+        List<TaskMails.Move> toPrevious = new ArrayList<>();
         for (Task t : chosen) {
-            AuditEvent event = movedBy(t, successor.getUsername(), me.username());
-            lastEvent = event.getId();
-            if (mails.movedTellingNewHolder(t, from, event.getId(), me.username())) {
-                toTell.add(t);
+            TaskMails.Move move = new TaskMails.Move(
+                    t, movedBy(t, successor.getUsername(), me.username()).getId());
+            TaskMails.Told told = mails.movedUntold(t, from, me.username());
+            if (told.newHolder()) {
+                toNew.add(move);
+            }
+            if (told.previousHolder()) {
+                toPrevious.add(move);
             }
         }
-        mails.movedTogether(toTell, from, lastEvent);
+        mails.receivedTogether(toNew, from, me.username());
+        mails.movedTogether(toPrevious, from);
         return chosen;
     }
 

@@ -246,7 +246,11 @@ class TaskMails {
      * own task mailed you that it had moved), nor about a task they gave themselves.
      */
     void reassigned(Task task, String previous, long auditEventId, String by) {
-        if (movedTellingNewHolder(task, previous, auditEventId, by)) {
+        Told told = movedUntold(task, previous, by);
+        if (told.newHolder()) {
+            assigned(task, String.valueOf(auditEventId));
+        }
+        if (told.previousHolder()) {
             Person from = person(previous);
             send(
                     from,
@@ -259,39 +263,85 @@ class TaskMails {
     }
 
     /**
-     * {@link #reassigned}'s mail to the new holder and its withdrawals, leaving the previous holder's "Task moved"
-     * to the caller: for a bulk move ({@link #movedTogether}).
+     * {@link #reassigned}'s withdrawals of the mails {@code task}'s move from {@code previous} made moot, and its
+     * rule for whom the move is to be told, sending nothing: for a bulk move, which tells each holder once
+     * ({@link #receivedTogether}, {@link #movedTogether}).
      *
-     * @return whether the previous holder is to be told the task moved ({@link #reassigned}'s rule)
+     * @param by who moved it (never mailed about their own move)
+     * @return whether the new holder and the previous one are to be told ({@link #reassigned}'s rule)
      */
-    boolean movedTellingNewHolder(Task task, String previous, long auditEventId, String by) {
+    Told movedUntold(Task task, String previous, String by) {
         Moot moot = withdrawMoot(task, previous);
-        if (!moot.toNeverLostIt() && !task.getAssignee().equals(by)) {
-            assigned(task, String.valueOf(auditEventId));
+        return new Told(
+                !moot.toNeverLostIt() && !task.getAssignee().equals(by),
+                !moot.fromNeverTold() && !Objects.equals(previous, by));
+    }
+
+    /** Whom a task's move is to be told: its new holder, its previous one ({@link #movedUntold}). */
+    record Told(boolean newHolder, boolean previousHolder) {}
+
+    /** One task of a bulk move and the audit event of its move, which names the move in dedup keys. */
+    record Move(Task task, long auditEventId) {}
+
+    /**
+     * A bulk move told to the new holder once: one mail listing the tasks they received from {@code previous}
+     * (each as {@link #assigned}'s "New task" shows it: the task, its account, its due date, its link), not one
+     * per task (session 46: moving nine tasks mailed the new holder nine "New task"). One task is {@link
+     * #assigned}'s mail, under its key. The list's key names the recipient and the move's last audit event
+     * ({@code tasks-assigned:<person id>:<event>}), so the move queued again (a retried transaction) queues it
+     * once. A later move of one of its tasks does not withdraw it, as no key names the task: it tells of a move
+     * that happened, like a mail already sent, and the later move's mails follow it.
+     *
+     * @param moves moved from {@code previous} to one new holder, each to be told ({@link #movedUntold})
+     * @param by who moved them, named in the mail
+     */
+    void receivedTogether(List<Move> moves, String previous, String by) {
+        if (moves.size() == 1) {
+            assigned(moves.getFirst().task(), String.valueOf(moves.getFirst().auditEventId()));
+            return;
         }
-        return !moot.fromNeverTold() && !Objects.equals(previous, by);
+        Person to = moves.isEmpty() ? null : person(moves.getFirst().task().getAssignee());
+        if (to == null || !to.isActive() || !preferences.wants(to.getId(), MailKind.ASSIGNMENT)) {
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("tasks", moves.stream().map(m -> listed(m.task())).toList());
+        model.put("previousAssignee", people.fullName(previous));
+        model.put("movedBy", people.fullName(by));
+        enqueue(
+                to,
+                "tasks-assigned",
+                "tasks-assigned:" + to.getId() + ":" + moves.getLast().auditEventId(),
+                model);
+    }
+
+    /** {@code task} as a list of new tasks shows it: {@link #model}, and whether it is overdue. */
+    private Map<String, Object> listed(Task task) {
+        Map<String, Object> model = model(task);
+        model.put("overdue", isOverdue(task));
+        return model;
     }
 
     /**
-     * A bulk move told to the previous holder once: one mail listing the tasks now with {@code tasks}' new holder
+     * A bulk move told to the previous holder once: one mail listing the tasks now with {@code moves}' new holder
      * (each as {@link #reassigned}'s "Task moved" says it: the task, its account, its link), not one per task
      * (probe 46: moving nine tasks mailed nine "Task moved to Olga Reyes"). One task is {@link #reassigned}'s mail.
+     * Keyed and never withdrawn as {@link #receivedTogether}'s list ({@code tasks-reassigned:<person id>:<event>}).
      *
-     * @param tasks moved from {@code previous} to one new holder, each to be told ({@link #movedTellingNewHolder})
-     * @param auditEventId the last move's audit event, naming this move in the mail's dedup key
+     * @param moves moved from {@code previous} to one new holder, each to be told ({@link #movedUntold})
      */
-    void movedTogether(List<Task> tasks, String previous, long auditEventId) {
+    void movedTogether(List<Move> moves, String previous) {
         Person from = person(previous);
-        if (tasks.isEmpty() || from == null) {
+        if (moves.isEmpty() || from == null) {
             return;
         }
-        if (tasks.size() == 1) {
-            Task task = tasks.getFirst();
+        if (moves.size() == 1) {
+            Task task = moves.getFirst().task();
             send(
                     from,
                     MailKind.ASSIGNMENT,
                     "task-reassigned",
-                    key("task-reassigned", task, from) + auditEventId,
+                    key("task-reassigned", task, from) + moves.getFirst().auditEventId(),
                     task,
                     Map.of("newAssignee", people.fullName(task.getAssignee())));
             return;
@@ -300,9 +350,13 @@ class TaskMails {
             return;
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("tasks", tasks.stream().map(this::model).toList());
-        model.put("newAssignee", people.fullName(tasks.getFirst().getAssignee()));
-        enqueue(from, "tasks-reassigned", "tasks-reassigned:" + from.getId() + ":" + auditEventId, model);
+        model.put("tasks", moves.stream().map(m -> model(m.task())).toList());
+        model.put("newAssignee", people.fullName(moves.getFirst().task().getAssignee()));
+        enqueue(
+                from,
+                "tasks-reassigned",
+                "tasks-reassigned:" + from.getId() + ":" + moves.getLast().auditEventId(),
+                model);
     }
 
     /**
@@ -312,8 +366,7 @@ class TaskMails {
      * withdrawn as there.
      */
     void movedFromTheirBook(Task task, String previous, long auditEventId, String by) {
-        Moot moot = withdrawMoot(task, previous);
-        if (!moot.toNeverLostIt() && !task.getAssignee().equals(by)) {
+        if (movedUntold(task, previous, by).newHolder()) {
             assigned(task, String.valueOf(auditEventId));
         }
     }

@@ -208,9 +208,84 @@ class TaskAssignmentIntegrationTests extends InboxTest {
                 .contains("These 2 tasks of yours are now with Rita Okafor. You need not do anything.")
                 .contains("- Follow up: ")
                 .contains("/tasks/" + first.getId(), "/tasks/" + second.getId());
-        // rita is told of each task she now has, as before
-        assertThat(mailsAbout(first, "rita@baton.example")).hasSize(1);
-        assertThat(mailsAbout(second, "rita@baton.example")).hasSize(1);
+        // rita is told once of the tasks she now has
+        assertThat(mailsAbout(first, "rita@baton.example"))
+                .extracting(InboxTest::subject)
+                .containsExactly("2 tasks moved to you from Rob Jansen");
+    }
+
+    /**
+     * Session 46: a bulk move mailed the new holder one "New task" per task (nine for nine). Rita gets one mail
+     * listing the tasks she received, each with its due date and link, and the request sent again adds none; a
+     * move of one task keeps its own "New task".
+     */
+    @Test
+    void aBulkMoveMailsTheNewHolderOnceListingTheTasksAndARetryAddsNone() throws Exception {
+        Task first = arrivingTask("rob", java.time.Instant.parse("2030-01-04T16:00:00Z"), false);
+        Task second = arrivingTask("rob", null, false);
+        Task alone = arrivingTask("rob", null, false);
+        mailsAbout(first, "rob@baton.example"); // rob's "New task" mails go out first
+        Map<String, Object> both =
+                Map.of("from", "rob", "to", "rita", "taskIds", List.of(first.getId(), second.getId()));
+
+        ResponseEntity<List> moved = as("maria").postForEntity("/api/tasks/reassign", both, List.class);
+        ResponseEntity<Map> again = as("maria").postForEntity("/api/tasks/reassign", both, Map.class);
+        ResponseEntity<List> one = as("maria")
+                .postForEntity(
+                        "/api/tasks/reassign",
+                        Map.of("from", "rob", "to", "rita", "taskIds", List.of(alone.getId())),
+                        List.class);
+
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST); // nothing of rob's left to move
+        assertThat(one.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<jakarta.mail.internet.MimeMessage> toRita = mailsAbout(first, "rita@baton.example");
+        assertThat(toRita).extracting(InboxTest::subject).containsExactly("2 tasks moved to you from Rob Jansen");
+        assertThat(mailsAbout(second, "rita@baton.example")).isEqualTo(toRita);
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(toRita.getFirst());
+        assertThat(body)
+                .contains("These 2 tasks of Rob Jansen's are now yours")
+                .contains("(moved by Maria Rossi)")
+                .contains("- Follow up, due ", "2030")
+                .contains("/tasks/" + first.getId(), "/tasks/" + second.getId());
+        assertThat(mailsAbout(alone, "rita@baton.example"))
+                .extracting(InboxTest::subject)
+                .singleElement()
+                .asString()
+                .startsWith("New task: Follow up");
+    }
+
+    /**
+     * The list mails are not withdrawn when one of their tasks moves back before they go out (no dedup key names
+     * the task, as a "New task" or "Task moved" key does): they tell of a move that happened, and the move back
+     * is told as after a mail already sent.
+     */
+    @Test
+    void aTaskOfABulkMoveMovedBackBeforeTheMailsGoOutIsToldAfterTheLists() throws Exception {
+        Task first = arrivingTask("rob", null, false);
+        Task second = arrivingTask("rob", null, false);
+        mailsAbout(first, "rob@baton.example");
+
+        as("maria")
+                .postForEntity(
+                        "/api/tasks/reassign",
+                        Map.of("from", "rob", "to", "rita", "taskIds", List.of(first.getId(), second.getId())),
+                        List.class);
+        ResponseEntity<List> back = as("maria")
+                .postForEntity(
+                        "/api/tasks/reassign",
+                        Map.of("from", "rita", "to", "rob", "taskIds", List.of(first.getId())),
+                        List.class);
+
+        assertThat(back.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(mailsAbout(first, "rita@baton.example"))
+                .extracting(InboxTest::subject)
+                .containsExactlyInAnyOrder(
+                        "2 tasks moved to you from Rob Jansen", "Task moved to Rob Jansen: Follow up");
+        assertThat(mailsAbout(first, "rob@baton.example"))
+                .extracting(InboxTest::subject)
+                .containsExactlyInAnyOrder(
+                        "New task: Follow up", "2 tasks moved to Rita Okafor", "New task: Follow up");
     }
 
     @Test

@@ -37,8 +37,9 @@ class TaskMoveClashTests {
     final PeopleLookup people = mock(PeopleLookup.class);
     final AbsenceService absences = mock(AbsenceService.class);
     final TransactionTemplate transactions = mock(TransactionTemplate.class);
-    final TaskAssignments assignments = new TaskAssignments(
-            inbox, tasks, people, absences, mock(TaskMails.class), mock(ReportingLines.class), transactions);
+    final TaskMails mails = mock(TaskMails.class);
+    final TaskAssignments assignments =
+            new TaskAssignments(inbox, tasks, people, absences, mails, mock(ReportingLines.class), transactions);
 
     Task readAgain;
 
@@ -55,6 +56,7 @@ class TaskMoveClashTests {
         AuditEvent event = mock(AuditEvent.class);
         when(event.getId()).thenReturn(1L);
         when(inbox.record(any(), any(), any())).thenReturn(event);
+        when(mails.movedUntold(any(), any(), any())).thenReturn(new TaskMails.Told(true, true));
         readAgain = HandOverOpenTests.task(200, null);
         when(tasks.findByAssigneeAndStatusOrderByDueAtAsc("dana", TaskStatus.OPEN))
                 .thenReturn(List.of(readAgain));

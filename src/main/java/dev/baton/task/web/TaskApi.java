@@ -186,8 +186,8 @@ class TaskApi {
     @Operation(
             summary = "Managers: move the given (or all) open tasks of someone in my line to another person",
             description = "taskIds names the tasks to move; leave it out to move all of them. An empty list is a"
-                    + " 400 at taskIds, as is a task given twice. The new holder is mailed about each task; the"
-                    + " previous one gets one mail listing the tasks moved")
+                    + " 400 at taskIds, as is a task given twice. Each holder gets one mail listing the tasks"
+                    + " moved (a move of one task: its own mails)")
     @PostMapping("/reassign")
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     List<TaskView> reassign(@Valid @RequestBody TaskReassignment r) {
