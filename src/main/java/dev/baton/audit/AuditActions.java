@@ -15,6 +15,7 @@ public final class AuditActions {
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("absence.recorded", "Absence recorded"),
             Map.entry("absence.withdrawn", "Absence withdrawn"),
+            Map.entry("absence.cover-changed", "Absence given another cover"),
             Map.entry("account.created", "Account created"),
             Map.entry("account.updated", "Account details changed"),
             Map.entry("account.transferred", "Account given a new owner"),

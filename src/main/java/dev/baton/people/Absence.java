@@ -56,6 +56,14 @@ public class Absence {
         this.note = note;
     }
 
+    /** Hands the rest of the absence to another cover; the service has judged them fit for its days. */
+    void coverWith(Person newDelegate) {
+        if (newDelegate.getId().equals(person.getId())) {
+            throw new IllegalArgumentException("nobody covers their own absence");
+        }
+        this.delegate = newDelegate;
+    }
+
     public boolean covers(LocalDate day) {
         return !day.isBefore(startsOn) && !day.isAfter(endsOn);
     }

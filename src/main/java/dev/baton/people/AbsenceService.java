@@ -39,6 +39,7 @@ public class AbsenceService {
     private final Leavers leavers;
     private final TimeZones zones;
     private final Dates dates;
+    private final ReportingLines lines;
 
     AbsenceService(
             Absences absences,
@@ -47,7 +48,9 @@ public class AbsenceService {
             Clock clock,
             Leavers leavers,
             TimeZones zones,
-            Dates dates) {
+            Dates dates,
+            ReportingLines lines) {
+        this.lines = lines;
         this.zones = zones;
         this.dates = dates;
         this.absences = absences;
@@ -106,12 +109,83 @@ public class AbsenceService {
     public void withdraw(long id, String username) {
         Absence absence = absences.findById(id).orElseThrow(() -> new NotFoundException("absence", id));
         if (!absence.getPerson().getUsername().equals(username)) {
-            throw new AccessDeniedException("only " + absence.getPerson().getFullName()
-                    + " may withdraw their absence from " + dates.day(absence.getStartsOn()) + " to "
-                    + dates.day(absence.getEndsOn()));
+            throw new AccessDeniedException(
+                    "only " + absence.getPerson().getFullName() + " may withdraw their absence from " + days(absence));
         }
         audit.record("absence.withdrawn", "absence", id, null, snapshot(absence), null);
         absences.delete(absence);
+    }
+
+    /**
+     * Gives absence {@code id} another cover for the days it has left: tasks arriving from now on go to
+     * {@code delegate} (a user name); open tasks already moved to the old cover stay with them. Its person,
+     * their manager (their line) or an admin may ({@link ReportingLines#mayActFor}, the rule for the work they
+     * own: withdrawing stays its person's alone). The new cover is held to recording's rules, in its words:
+     * someone else, able to take work on the days left ({@link #unavailable}: not inactive, leaving or away,
+     * so no two people cover each other). Audited ({@code absence.cover-changed}, the covers before and
+     * after); nobody is mailed, as recording an absence mails nobody. Naming the cover it has changes nothing.
+     *
+     * @return the absence as {@link #upcoming} shows it
+     * @throws NotFoundException when there is no absence {@code id}
+     * @throws AccessDeniedException for anyone else, naming the person and the absence's days in words
+     * @throws BadRequestException at {@code delegate}: nobody of that user name, the absent person, or someone
+     *     who cannot take work on the days left
+     * @throws ConflictException when the absence has ended (where its person is)
+     */
+    @Transactional
+    public AbsenceView changeCover(long id, String delegate, String username) {
+        Absence absence = absences.findById(id).orElseThrow(() -> new NotFoundException("absence", id));
+        Person person = absence.getPerson();
+        Person actor = people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+        if (!lines.mayActFor(actor, person)) {
+            throw new AccessDeniedException("only " + person.getFullName()
+                    + ", their manager or an admin may change the cover of their absence from " + days(absence));
+        }
+        LocalDate today = zones.today(person);
+        if (absence.getEndsOn().isBefore(today)) {
+            throw new ConflictException("the absence from " + days(absence) + " has ended: its cover stays");
+        }
+        Person cover = people.findByUsername(delegate.trim())
+                .orElseThrow(() -> BadRequestException.noSuch("delegate", "person", delegate));
+        if (cover.getId().equals(person.getId())) {
+            throw new BadRequestException(
+                    "delegate",
+                    actor.getId().equals(person.getId())
+                            ? "cannot be yourself"
+                            : "cannot be " + person.getFullName() + ", whose absence it is");
+        }
+        LocalDate from = absence.getStartsOn().isBefore(today) ? today : absence.getStartsOn();
+        Optional<String> unavailable = unavailable(cover, from, absence.getEndsOn());
+        if (unavailable.isPresent()) {
+            throw new BadRequestException("delegate", unavailable.get() + ": choose someone else to cover");
+        }
+        if (!cover.getId().equals(absence.getDelegate().getId())) {
+            Map<String, Object> before = snapshot(absence);
+            absence.coverWith(cover);
+            audit.record("absence.cover-changed", "absence", id, null, before, snapshot(absence));
+        }
+        return view(absence);
+    }
+
+    /**
+     * The absences not ended yet (where their person is) of others whose cover {@code username} may change
+     * ({@link #changeCover}): everyone's for an admin, their line's for a manager, none for anyone else;
+     * soonest first.
+     */
+    @Transactional(readOnly = true)
+    public List<AbsenceView> othersICanChange(String username) {
+        Person viewer = people.findByUsername(username).orElseThrow(() -> new NotFoundException("person", username));
+        if (!viewer.hasRole(Role.ADMIN) && !viewer.hasRole(Role.MANAGER)) {
+            return List.of();
+        }
+        return absences
+                .findByEndsOnGreaterThanEqualOrderByStartsOn(LocalDate.now(clock.withZone(EARLIEST_TODAY)))
+                .stream()
+                .filter(a -> !a.getPerson().getId().equals(viewer.getId()))
+                .filter(a -> !a.getEndsOn().isBefore(zones.today(a.getPerson())))
+                .filter(a -> lines.mayActFor(viewer, a.getPerson()))
+                .map(this::view)
+                .toList();
     }
 
     /**
@@ -235,10 +309,8 @@ public class AbsenceService {
                 .stream()
                 .filter(a -> !a.getEndsOn().isBefore(zones.today(a.getPerson())))
                 .findFirst()
-                .map(a -> person.getFullName() + " covers " + a.getPerson().getFullName() + "'s absence from "
-                        + dates.day(a.getStartsOn()) + " to " + dates.day(a.getEndsOn())
-                        + ": change its cover first (" + a.getPerson().getFullName()
-                        + " withdraws it and records it again with another cover)");
+                .map(a -> person.getFullName() + " covers " + a.getPerson().getFullName() + "'s absence from " + days(a)
+                        + ": change its cover on /absences first");
     }
 
     /**
@@ -292,6 +364,11 @@ public class AbsenceService {
     public Optional<String> unavailableToday(Person person) {
         LocalDate today = zones.today(person);
         return unavailable(person, today, today);
+    }
+
+    /** "Mon 28 Dec 2026 to Wed 30 Dec 2026". */
+    private String days(Absence a) {
+        return dates.day(a.getStartsOn()) + " to " + dates.day(a.getEndsOn());
     }
 
     private LocalDate today(String username) {

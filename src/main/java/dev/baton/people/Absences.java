@@ -24,6 +24,10 @@ interface Absences extends JpaRepository<Absence, Long> {
     @EntityGraph(attributePaths = {"person"})
     List<Absence> findByDelegateIdAndEndsOnGreaterThanEqualOrderByStartsOn(Long delegateId, LocalDate day);
 
+    /** Everyone's absences that have not ended by {@code day}, soonest first. */
+    @EntityGraph(attributePaths = {"person", "delegate"})
+    List<Absence> findByEndsOnGreaterThanEqualOrderByStartsOn(LocalDate day);
+
     /** Everyone away on {@code day} (starts on or before, ends on or after). */
     @EntityGraph(attributePaths = {"person", "delegate"})
     List<Absence> findByStartsOnLessThanEqualAndEndsOnGreaterThanEqualOrderByEndsOn(LocalDate day, LocalDate sameDay);

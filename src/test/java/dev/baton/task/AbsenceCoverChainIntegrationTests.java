@@ -130,7 +130,7 @@ class AbsenceCoverChainIntegrationTests extends InboxTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) refused.getBody().get("detail"))
                 .startsWith(cover.getFullName() + " covers " + absent.getFullName() + "'s absence from ")
-                .contains(": change its cover first");
+                .endsWith(": change its cover on /absences first");
         assertThat(people.findById(cover.getId()).orElseThrow().isActive()).isTrue();
     }
 

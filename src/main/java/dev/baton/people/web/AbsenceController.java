@@ -3,9 +3,12 @@ package dev.baton.people.web;
 import dev.baton.people.AbsenceService;
 import dev.baton.people.AbsenceView;
 import dev.baton.people.NewAbsence;
+import dev.baton.shared.SingleLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -48,6 +52,17 @@ class AbsenceController {
     @Operation(summary = "Record my absence (400 when it ends before it starts, or the delegate is me or inactive)")
     AbsenceView record(@Valid @RequestBody NewAbsence absence, Principal me) {
         return absences.record(me.getName(), absence);
+    }
+
+    /** Who covers an absence from now on: a user name, as when it was recorded. */
+    record CoverChange(@NotBlank @Size(max = 60) @SingleLine String delegate) {}
+
+    @PutMapping("/{id:\\d+}/delegate")
+    @Operation(
+            summary = "Give an absence another cover for the days it has left (tasks already moved stay)",
+            description = "Its person, their manager or an admin; 400 at delegate as when recording the absence.")
+    AbsenceView changeCover(@PathVariable long id, @Valid @RequestBody CoverChange change, Principal me) {
+        return absences.changeCover(id, change.delegate(), me.getName());
     }
 
     @DeleteMapping("/{id:\\d+}") // digits only: DELETE /mine or /today is a 405, not "id: must be a whole number"

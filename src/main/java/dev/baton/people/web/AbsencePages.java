@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** My absences (record, withdraw, hand my open tasks to my cover) and, for managers, who is away. */
@@ -41,6 +42,7 @@ class AbsencePages {
     String mine(Principal me, Model model) {
         List<AbsenceView> upcoming = absences.upcoming(me.getName());
         model.addAttribute("absences", upcoming);
+        model.addAttribute("others", absences.othersICanChange(me.getName()));
         model.addAttribute("today", absences.coverToday(me.getName()));
         // who "Move my open tasks" moves them to, by the same chain as the move itself
         model.addAttribute(
@@ -122,6 +124,44 @@ class AbsencePages {
         public Map<String, String> getFieldErrors() {
             return errors;
         }
+    }
+
+    /**
+     * Gives an absence on the page another cover; a refusal goes back to that absence's form, the reason at
+     * its field and the name as typed, and changes nothing.
+     */
+    @PostMapping("/{id}/delegate")
+    String changeCover(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String delegate,
+            Principal me,
+            RedirectAttributes flash) {
+        try {
+            if (delegate.isBlank()) {
+                throw new BadRequestException("delegate", "name who covers");
+            }
+            // held to the API's constraints, as its JSON body is (length, one line)
+            validator.validate(new AbsenceController.CoverChange(delegate)).stream()
+                    .findFirst()
+                    .ifPresent(v -> {
+                        throw new BadRequestException("delegate", v.getMessage());
+                    });
+            AbsenceView changed = absences.changeCover(id, delegate, me.getName());
+            flash.addFlashAttribute(
+                    "message",
+                    "Cover changed: " + changed.delegateName() + " covers "
+                            + (changed.username().equals(me.getName()) ? "your" : changed.fullName() + "'s")
+                            + " absence from " + dates.day(changed.startsOn()) + " to " + dates.day(changed.endsOn())
+                            + ". Open tasks already moved stay where they are.");
+        } catch (BadRequestException bad) {
+            flash.addFlashAttribute("error", "Cover not changed: please correct the marked field.");
+            flash.addFlashAttribute("coverFor", id);
+            flash.addFlashAttribute("coverError", bad.reasons());
+            flash.addFlashAttribute("coverValue", delegate);
+        } catch (ConflictException ended) {
+            flash.addFlashAttribute("error", "Cover not changed: " + ended.getMessage() + ".");
+        }
+        return "redirect:/absences";
     }
 
     @PostMapping("/{id}/withdraw")
