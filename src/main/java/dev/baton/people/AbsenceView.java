@@ -26,10 +26,6 @@ public record AbsenceView(
         String cover,
         String coverName) {
 
-    static AbsenceView of(Absence a) {
-        return of(a, null, null);
-    }
-
     static AbsenceView of(Absence a, AbsenceService.Unavailable delegateUnavailable, CoverToday cover) {
         return new AbsenceView(
                 a.getId(),

@@ -139,6 +139,31 @@ class AbsenceCoverChainIntegrationTests extends InboxTest {
         return body.replace("=\r\n", "").replaceAll("\\s+", " ");
     }
 
+    /** Session 46's second probe: recording an absence answered {@code cover: null}, which reads as nobody covers. */
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void theAnswerToRecordingAnAbsenceSaysWhoCoversAsTheListDoes() {
+        Person absent = person(null);
+        Person cover = person(null);
+        LocalDate today = LocalDate.now(ZoneId.of("UTC"));
+
+        org.springframework.http.ResponseEntity<Map> recorded = as(absent.getUsername())
+                .postForEntity(
+                        "/api/absences",
+                        Map.of(
+                                "startsOn", today.toString(),
+                                "endsOn", today.plusDays(2).toString(),
+                                "delegate", cover.getUsername()),
+                        Map.class);
+
+        assertThat(recorded.getStatusCode().value())
+                .as("%s", recorded.getBody())
+                .isEqualTo(201);
+        assertThat((Map<String, Object>) recorded.getBody())
+                .containsEntry("cover", cover.getUsername())
+                .containsEntry("coverName", cover.getFullName());
+    }
+
     private void away(Person who, LocalDate from, LocalDate to, Person cover) {
         absences.record(who.getUsername(), new NewAbsence(from, to, cover.getUsername(), null));
     }
