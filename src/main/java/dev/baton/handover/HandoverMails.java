@@ -393,17 +393,25 @@ class HandoverMails {
      * The departing person answered the successor's question: the account is back with the successor to
      * acknowledge, and this mail says why (the step itself sends none). It stands in for the step's "New
      * task" mail, so it follows that mail's rules: none to someone inactive or who switched assignment
-     * mails off. Once per answer ({@code answer}: its audit event id).
+     * mails off. Once per answer ({@code answer}: its audit event id). Someone else who answered in the
+     * departing person's place ({@code by}: the manager, while she is away and her cover is the successor,
+     * {@link NoteWriters}) is named as who answered.
+     *
+     * @param by the user name of who answered, or null (not known: the departing person)
      */
-    boolean questionAnswered(HandoverItem item, long answer) {
+    boolean questionAnswered(HandoverItem item, long answer, String by) {
         Person successor = item.getSuccessor();
-        Map<String, Object> model = Map.of(
-                "recipientName", successor.getFullName(),
-                "departingName", item.getHandover().getDeparting().getFullName(),
-                "accountName", item.getAccount().getName(),
-                "question", item.getQuestion(),
-                "answer", item.getAnswer(),
-                "inbox", inboxOf(item));
+        Person departing = item.getHandover().getDeparting();
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", successor.getFullName());
+        model.put("departingName", departing.getFullName());
+        boolean inPlace = by != null && !by.equals(departing.getUsername());
+        model.put("answeredBy", inPlace ? people.fullName(by) : departing.getFullName());
+        model.put("inPlaceOf", inPlace ? departing.getFullName() : null);
+        model.put("accountName", item.getAccount().getName());
+        model.put("question", item.getQuestion());
+        model.put("answer", item.getAnswer());
+        model.put("inbox", inboxOf(item));
         return assignmentMail(
                 "handover-question-answered:" + item.getId() + ":" + answer,
                 successor,

@@ -357,16 +357,20 @@ public class HandoverSteps {
      */
     @Transactional
     public void saveAnswer(long itemId, String answer) {
-        saveAnswer(item(itemId), answer);
+        saveAnswer(item(itemId), answer, null);
     }
 
-    /** {@link #saveAnswer(long, String)} for an item the caller read in its transaction. */
+    /**
+     * {@link #saveAnswer(long, String)} for an item the caller read in its transaction, by {@code by} (who
+     * completed the step: the departing person, or the manager answering in her place, {@link NoteWriters};
+     * null when not known), whom the successor's mail names.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void saveAnswer(HandoverItem item, String answer) {
+    void saveAnswer(HandoverItem item, String answer, String by) {
         if (item.answer(answer == null ? "" : answer.strip())) {
             AuditEvent answered = record("handover.question-answered", item, fields("answer", item.getAnswer()));
             // the acknowledgement step comes back without a "new task" mail (baton:ownAssignmentMail)
-            mails.questionAnswered(item, answered.getId());
+            mails.questionAnswered(item, answered.getId(), by);
         }
     }
 

@@ -106,7 +106,7 @@ class HandoverTaskAnswers implements TaskCompletionHandler {
                 yield Map.of("acknowledgement", values.get("acknowledgement"), HandoverSteps.ACKNOWLEDGED_BY, actor);
             }
             case ANSWER_FORM -> {
-                steps.saveAnswer(item, (String) values.get("answer"));
+                steps.saveAnswer(item, (String) values.get("answer"), actor);
                 yield Map.of();
             }
             case INTRO_CALL_FORM -> {

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Describes a handover for the inbox: tasks of the handover processes are about one handover. Beside
  * the acknowledgement it shows the note, any question and answer, and the introduction mail that
- * acknowledging sends; beside the answer, the question; beside "Resolve orphaned work", what is left
+ * acknowledging sends; beside the answer, the question (and who answers it in the departing person's
+ * place, {@link NoteWriters}); beside "Resolve orphaned work", what is left
  * ({@link OrphanedWork}).
  */
 @Component
@@ -47,9 +48,16 @@ class HandoverTaskSubject implements TaskSubjectSource {
     private final HandoverMails mails;
     private final PeopleLookup people;
     private final OrphanedWork orphans;
+    private final NoteWriters writers;
 
     HandoverTaskSubject(
-            Handovers handovers, HandoverItems items, HandoverMails mails, PeopleLookup people, OrphanedWork orphans) {
+            Handovers handovers,
+            HandoverItems items,
+            HandoverMails mails,
+            PeopleLookup people,
+            OrphanedWork orphans,
+            NoteWriters writers) {
+        this.writers = writers;
         this.orphans = orphans;
         this.handovers = handovers;
         this.items = items;
@@ -98,6 +106,8 @@ class HandoverTaskSubject implements TaskSubjectSource {
                 : item.getSuccessor().getFullName();
         if (ANSWER_FORM.equals(formKey) && item.getQuestion() != null) {
             context.add(new Context("Question from " + successor, item.getQuestion(), null, false));
+            writers.answeredInPlace(item)
+                    .ifPresent(why -> context.add(new Context("Who answers it", why, null, false)));
         }
         context.add(note(item));
         if (acknowledging && item.getQuestion() != null) {

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * himself (session 46's probe: the successor was writing his notes to himself). Then the manager who
  * launched the handover writes it, the person account-handover.bpmn's "Write missing handover note"
  * step names ({@code managerUsername}) for a note the departing person did not write by the effective
- * date; or, when that manager is away too, the manager's cover if that is not the successor.
+ * date; or, when that manager is away too, the manager's cover if that is not the successor. The same
+ * rule routes the departing person's "Answer successor question" step: a successor covering for her
+ * would answer his own question, so the manager answers it in her place.
  */
 @Component
 class NoteWriters implements TaskCoverRule {
@@ -100,11 +103,22 @@ class NoteWriters implements TaskCoverRule {
         this.zones = zones;
     }
 
-    /** A note step whose cover is the account's successor goes to the manager instead (see the class). */
+    /**
+     * The departing person's steps for one account that its successor must not hold for her: the note,
+     * and the answer to the successor's own question.
+     */
+    private static final Set<String> NOT_THE_SUCCESSORS =
+            Set.of(HandoverTaskAnswers.NOTE_FORM, HandoverTaskAnswers.ANSWER_FORM);
+
+    /**
+     * A note or answer step whose cover is the account's successor goes to the manager instead (see the
+     * class); also where the departing person moves her open steps to her cover herself.
+     */
     @Override
     @Transactional(readOnly = true)
     public Optional<String> insteadOfCover(Task task, String cover) {
-        if (!HandoverTaskAnswers.NOTE_FORM.equals(task.getFormKey())
+        if (task.getFormKey() == null
+                || !NOT_THE_SUCCESSORS.contains(task.getFormKey())
                 || task.getSubject() == null
                 || !HandoverTaskSubject.SUBJECT_TYPE.equals(task.getSubject().type())
                 || task.getAccountId() == null) {
@@ -179,6 +193,36 @@ class NoteWriters implements TaskCoverRule {
             return w.capital(w.name(departing)) + " handed this note to " + w.name(holder) + ".";
         }
         return "This note was moved to " + w.name(holder) + ", who " + w.verb(holder, "write") + " it now.";
+    }
+
+    /**
+     * Who answers the successor's question about {@code item} in the departing person's place, as the
+     * answer step's page says it: "Dana Berg is away (until Thu 10 Dec 2026), and Rob Jansen, who asked this
+     * question, covers for her: Maria Rossi, her manager, answers it in her place (nobody answers their own
+     * question)."; empty when the departing person answers it herself or her cover does.
+     */
+    @Transactional(readOnly = true)
+    Optional<String> answeredInPlace(HandoverItem item) {
+        Handover h = item.getHandover();
+        Person departing = h.getDeparting();
+        if (item.getSuccessor() == null) {
+            return Optional.empty();
+        }
+        String successor = item.getSuccessor().getUsername();
+        return absences.coverFor(departing.getUsername())
+                .filter(successor::equals)
+                .flatMap(cover -> absence(departing, cover))
+                .map(a -> {
+                    String answerer = managerInsteadOf(h, successor);
+                    String who = people.fullName(answerer)
+                            + (answerer.equals(h.getLaunchedBy())
+                                    ? ", " + departing.getFullName() + "'s manager,"
+                                    : ", in place of " + departing.getFullName() + "'s manager,");
+                    return departing.getFullName() + " is away (until " + Dates.calendarDay(a.endsOn()) + "), and "
+                            + item.getSuccessor().getFullName() + ", who asked this question, covers for "
+                            + departing.getFullName() + ": " + who + " answers it in "
+                            + departing.getFullName() + "'s place (nobody answers their own question).";
+                });
     }
 
     /** The manager of {@code h}, or their cover when they are away and that is not {@code successor}. */

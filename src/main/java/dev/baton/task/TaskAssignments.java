@@ -334,8 +334,12 @@ public class TaskAssignments {
     /**
      * Moves all my open tasks to whoever covers my current or next absence today: its cover, or down the cover
      * chain when the cover is away, leaving or inactive today ({@link AbsenceService#coverOf}, the inbox's own
-     * rule), so the button never promises someone who cannot take them ({@link ClashRetry} as above).
+     * rule), so the button never promises someone who cannot take them ({@link ClashRetry} as above). A step
+     * the cover may not hold goes to whom its feature names instead, as a new step would ({@link
+     * TaskCoverRule}: a handover note or question of an account the cover takes over goes to the manager who
+     * launched the handover), or stays when that is me.
      *
+     * @return the tasks moved, each with its new assignee
      * @throws BadRequestException at {@code absence} when I have none, and at {@code delegate} (the absence's
      *     field I can change) when nobody in the chain can take work today, saying why each cannot
      */
@@ -352,8 +356,16 @@ public class TaskAssignments {
                             cover.why() + ": nobody covering your absence can take your tasks today; withdraw it"
                                     + " and record it again with another cover"));
             List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(me, TaskStatus.OPEN);
-            open.forEach(t -> hand(t, to, me, "task.delegated"));
-            return open;
+            // a step the cover may not hold goes where its feature says, as a new one would (a handover note)
+            List<Task> moved = new ArrayList<>();
+            for (Task t : open) {
+                String holder = inbox.holderInsteadOf(t, to);
+                if (!holder.equals(me)) {
+                    hand(t, holder, me, "task.delegated");
+                    moved.add(t);
+                }
+            }
+            return moved;
         });
     }
 

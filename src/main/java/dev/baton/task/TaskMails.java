@@ -70,19 +70,22 @@ class TaskMails {
      * task already past its due date says so: it gets no reminder, which would name a past date.
      */
     void assigned(Task task, String event) {
-        assigned(task, event, null);
+        assigned(task, event, null, null);
     }
 
     /**
      * As {@link #assigned(Task, String)}, for a new task that stays with an assignee who is away because
      * nobody covering them can take it today ({@link dev.baton.people.CoverToday#uncovered}): the mail says so
      * and why ({@code uncovered}, null when that is not the case), rather than reading as an ordinary new task.
+     * A new task its feature gave to someone other than the away assignee's cover ({@link TaskCoverRule}) names
+     * that cover ({@code notTheCover}, a user name, else null) rather than telling the holder they cover.
      */
-    void assigned(Task task, String event, String uncovered) {
+    void assigned(Task task, String event, String uncovered, String notTheCover) {
         Person to = person(task.getAssignee());
         Map<String, Object> extra = new HashMap<>();
         extra.put("overdue", isOverdue(task));
         extra.put("uncovered", uncovered);
+        extra.put("notTheCover", people.fullName(notTheCover));
         send(
                 to,
                 MailKind.ASSIGNMENT,

@@ -207,7 +207,11 @@ public class TaskService {
             record("task.assigned", task, null);
             boolean toldByPlaybook = spec.ownAssignmentMail() && task.getOriginalAssignee() == null;
             if (!toldByPlaybook) {
-                mails.assigned(task, "created", cover != null && cover.uncovered() ? cover.why() : null);
+                mails.assigned(
+                        task,
+                        "created",
+                        cover != null && cover.uncovered() ? cover.why() : null,
+                        notTheCover(task, cover));
             }
         } else if (!spec.ownAssignmentMail()) {
             mails.offered(task); // nobody holds it: everyone who may claim it is told (nobody when unheld)
@@ -215,8 +219,20 @@ public class TaskService {
         return task;
     }
 
-    /** Who holds a new task while its assignee is away: their cover, unless the step's feature names someone else. */
-    private String holderInsteadOf(Task task, String cover) {
+    /** The cover of a new task's assignee when the step's feature gave it to someone else instead, else null. */
+    private static String notTheCover(Task task, CoverToday cover) {
+        if (cover == null || task.getOriginalAssignee() == null) {
+            return null;
+        }
+        return cover.holder().filter(c -> !c.equals(task.getAssignee())).orElse(null);
+    }
+
+    /**
+     * Who holds a task while its assignee is away: their cover, unless the step's feature names someone else
+     * ({@link TaskCoverRule}); for a new task, and for the tasks an assignee moves to their cover ({@link
+     * TaskAssignments#handToCover}).
+     */
+    String holderInsteadOf(Task task, String cover) {
         return coverRules
                 .orderedStream()
                 .map(rule -> rule.insteadOfCover(task, cover))

@@ -1,5 +1,7 @@
 package dev.baton.handover;
 
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ACKNOWLEDGE;
+import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_ANSWER_QUESTION;
 import static dev.baton.handover.engine.HandoverBpmn.Account.TASK_WRITE_NOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.baton.account.Account;
 import dev.baton.notification.OutboxDispatcher;
 import dev.baton.people.AbsenceService;
+import dev.baton.people.AbsenceView;
 import dev.baton.people.NewAbsence;
 import dev.baton.people.PeopleLookup;
 import dev.baton.people.Person;
@@ -15,6 +18,7 @@ import dev.baton.shared.Dates;
 import dev.baton.support.Mails;
 import dev.baton.support.SignedIn;
 import dev.baton.task.Task;
+import dev.baton.task.Tasks;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -57,12 +61,18 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
 
     LocalDate back;
 
+    /** Her absence, from today. */
+    AbsenceView away;
+
+    @Autowired
+    Tasks tasks;
+
     @BeforeEach
     void theDepartingRepIsAwayCoveredByTheSuccessor() {
         toOther = fixture.account(book, "Other " + book.departing().getUsername());
         other = fixture.colleague("Olli Other");
         back = LocalDate.now().plusDays(5);
-        absences.record(
+        away = absences.record(
                 book.departing().getUsername(),
                 new NewAbsence(LocalDate.now(), back, book.successor().getUsername(), null));
     }
@@ -159,6 +169,96 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /**
+     * The successor's question to the departing person, while she is away and he covers for her, went to him:
+     * he answered his own question. The manager answers it, as she writes the note, and everyone is told so.
+     */
+    @Test
+    void theCoverDoesNotAnswerHisOwnQuestionTheManagerDoes() {
+        long id = launch();
+        Person maria = people.byUsername("maria").orElseThrow();
+        completeAs("maria", noteOf(id, book.account()), HandoverFixture.NOTE);
+        completeAs(
+                book.successor().getUsername(),
+                stepOf(id, TASK_ACKNOWLEDGE),
+                Map.of("acknowledgement", "ask", "question", "Who signs?"));
+
+        Task answer = stepOf(id, TASK_ANSWER_QUESTION);
+        assertThat(answer.getAssignee())
+                .as("the successor, her cover, does not answer his own question: the manager does")
+                .isEqualTo("maria");
+        assertThat(answer.getOriginalAssignee()).isEqualTo(book.departing().getUsername());
+
+        String page = HtmlUtils.htmlUnescape(
+                SignedIn.as(http, "maria").getForObject("/tasks/" + answer.getId(), String.class));
+        String departing = book.departing().getFullName();
+        assertThat(page)
+                .contains(departing + " is away (until " + Dates.calendarDay(back) + "), and "
+                        + book.successor().getFullName() + ", who asked this question, covers for " + departing + ": "
+                        + maria.getFullName() + ", " + departing + "'s manager, answers it in " + departing
+                        + "'s place (nobody answers their own question).");
+
+        dispatcher.dispatch();
+        String told = Mails.to(greenMail, maria.getEmail()).stream()
+                .filter(m -> Mails.subject(m).startsWith("New task: Answer successor question"))
+                .map(m -> Mails.text(m).replaceAll("\\s+", " "))
+                .findFirst()
+                .orElseThrow();
+        assertThat(told)
+                .contains("It was for " + departing + "; they are away, and "
+                        + book.successor().getFullName()
+                        + ", who covers for them, may not hold this step, so it is yours.")
+                .doesNotContain("you cover while they are away");
+
+        completeAs("maria", answer, Map.of("answer", "Ana, the CFO"));
+        stepOf(id, TASK_ACKNOWLEDGE);
+        dispatcher.dispatch();
+        MimeMessage answered = Mails.to(greenMail, book.successor().getEmail()).stream()
+                .filter(m -> Mails.subject(m).contains("answered your question"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Mails.subject(answered))
+                .isEqualTo(maria.getFullName() + " answered your question about "
+                        + book.account().getName());
+        assertThat(Mails.text(answered).replaceAll("\\s+", " "))
+                .contains(maria.getFullName() + " answered your question about "
+                        + book.account().getName() + " in place of " + departing + ".");
+    }
+
+    /**
+     * "Move my open tasks to my cover" gave the successor, her cover, the note of the account he takes over:
+     * the note goes to the manager, as a new note step would, and the page says where each went.
+     */
+    @Test
+    void movingHerTasksToTheCoverSendsHisOwnAccountsNoteToTheManager() {
+        absences.withdraw(away.id(), book.departing().getUsername());
+        long id = launch();
+        Task mine = noteOf(id, book.account());
+        Task others = noteOf(id, toOther);
+        assertThat(mine.getAssignee())
+                .as("not away yet")
+                .isEqualTo(book.departing().getUsername());
+        absences.record(
+                book.departing().getUsername(),
+                new NewAbsence(
+                        LocalDate.now().plusDays(1), back, book.successor().getUsername(), null));
+
+        ResponseEntity<List> moved =
+                as(book.departing().getUsername()).postForEntity("/api/tasks/to-cover", null, List.class);
+
+        assertThat(moved.getStatusCode()).as("%s", moved.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map>) moved.getBody())
+                .as("the answer names where each step went")
+                .extracting(t -> ((Number) t.get("id")).longValue(), t -> t.get("assignee"))
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(mine.getId(), "maria"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                others.getId(), book.successor().getUsername()));
+        assertThat(tasks.findById(mine.getId()).orElseThrow().getAssignee())
+                .as("the successor does not write his own account's note")
+                .isEqualTo("maria");
+    }
+
     private long launch() {
         ResponseEntity<Map> launched = as("maria").postForEntity("/api/handovers", request(), Map.class);
         assertThat(launched.getStatusCode())
@@ -180,6 +280,25 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
                                 book.successor().getId(),
                                 String.valueOf(toOther.getId()),
                                 other.getId())));
+    }
+
+    /** The handover's one open step at {@code elementId} (for book.account()), once it is there. */
+    private Task stepOf(long handoverId, String elementId) {
+        HandoverFixture.Book launched = new HandoverFixture.Book(book.departing(), book.successor(), null, handoverId);
+        return await().atMost(WAIT)
+                .until(
+                        () -> fixture.open(launched, elementId).stream()
+                                .filter(t -> book.account().getId().equals(t.getAccountId()))
+                                .findFirst()
+                                .orElse(null),
+                        t -> t != null);
+    }
+
+    private void completeAs(String who, Task task, Map<String, Object> values) {
+        ResponseEntity<Map> done = as(who).postForEntity("/api/tasks/" + task.getId() + "/complete", values, Map.class);
+        assertThat(done.getStatusCode())
+                .as("%s completes %s: %s", who, task.getName(), done.getBody())
+                .isEqualTo(HttpStatus.OK);
     }
 
     /** The handover's open note step for the account, once it is there. */

@@ -4,7 +4,10 @@ import dev.baton.people.PeopleLookup;
 import dev.baton.shared.BadRequestException;
 import dev.baton.task.Task;
 import dev.baton.task.TaskAssignments;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -94,16 +97,35 @@ class TaskAssignmentPages {
     String toCover(RedirectAttributes flash) {
         try {
             List<Task> moved = assignments.handToCover();
-            flash.addFlashAttribute(
-                    "message",
-                    moved.isEmpty()
-                            ? "You have no open tasks to move."
-                            : moved.size() + " open task(s) moved to "
-                                    + people.fullName(moved.getFirst().getAssignee()) + ".");
+            flash.addFlashAttribute("message", movedToCover(moved));
         } catch (BadRequestException bad) {
             flash.addFlashAttribute("error", "Nothing moved: " + bad.reasons());
         }
         return "redirect:/absences";
+    }
+
+    /**
+     * "3 open task(s) moved to Rob Jansen.", or by holder when a step went elsewhere: "4 open task(s) moved: 3 to
+     * Rob Jansen, 1 to Maria Rossi. A step ..." (session 46: the one sent to the manager was said to be with
+     * the cover).
+     */
+    private String movedToCover(List<Task> moved) {
+        if (moved.isEmpty()) {
+            return "You have no open tasks to move.";
+        }
+        Map<String, Long> byHolder = moved.stream()
+                .collect(Collectors.groupingBy(Task::getAssignee, LinkedHashMap::new, Collectors.counting()));
+        if (byHolder.size() == 1) {
+            return moved.size() + " open task(s) moved to "
+                    + people.fullName(moved.getFirst().getAssignee()) + ".";
+        }
+        return moved.size() + " open task(s) moved: "
+                + byHolder.entrySet().stream()
+                        .map(e -> e.getValue() + " to " + people.fullName(e.getKey()))
+                        .collect(Collectors.joining(", "))
+                + ". A step the person covering for you may not hold goes to whom its playbook names instead"
+                + " (a handover note or question of an account they take over: the manager who launched the"
+                + " handover).";
     }
 
     /** "\"Review Acme\" is now with Rita Okafor.": the task and its new assignee by full name. */
