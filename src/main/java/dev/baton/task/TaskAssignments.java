@@ -353,8 +353,8 @@ public class TaskAssignments {
             String to = cover.holder()
                     .orElseThrow(() -> new BadRequestException(
                             "delegate",
-                            cover.why() + ": nobody covering your absence can take your tasks today; withdraw it"
-                                    + " and record it again with another cover"));
+                            cover.why() + ": nobody covering your absence can take your tasks today; change its"
+                                    + " cover on /absences (PUT /api/absences/" + absence.id() + "/delegate)"));
             List<Task> open = tasks.findByAssigneeAndStatusOrderByDueAtAsc(me, TaskStatus.OPEN);
             // a step the cover may not hold goes where its feature says, as a new one would (a handover note)
             List<Task> moved = new ArrayList<>();

@@ -96,7 +96,8 @@ class AbsenceCoverChainIntegrationTests extends InboxTest {
                 .containsOnlyKeys("delegate");
         assertThat((String) ((Map<String, Object>) move.getBody().get("errors")).get("delegate"))
                 .contains(coversCover.getFullName() + " is inactive")
-                .endsWith("withdraw it and record it again with another cover");
+                .contains("nobody covering your absence can take your tasks today; change its cover on /absences (PUT"
+                        + " /api/absences/");
         assertThat(SignedIn.as(http, absent.getUsername()).getForObject("/absences", String.class))
                 .contains("Move my open tasks to " + cover.getFullName() + " (away)", "new tasks stay with you");
     }
