@@ -140,7 +140,7 @@ class NoteWriters implements TaskCoverRule {
     @Transactional(readOnly = true)
     Optional<Away> away(Person departing, Collection<String> successors) {
         return absences.coverFor(departing.getUsername())
-                .flatMap(cover -> absence(departing, cover)
+                .flatMap(cover -> absence(departing)
                         .map(a -> new Away(
                                 people.byUsername(cover).orElseThrow(),
                                 a.endsOn(),
@@ -173,20 +173,21 @@ class NoteWriters implements TaskCoverRule {
             return w.capital(w.name(holder)) + manager + " " + w.verb(holder, "write")
                     + " this note: the effective date has passed.";
         }
-        Optional<AbsenceView> away =
-                absences.coverFor(departing.getUsername()).flatMap(cover -> absence(departing, cover));
-        if (away.isPresent() && holderName.equals(away.get().delegate())) {
+        // the cover chain's holder today: the absence's own cover, or theirs when that cover is away too
+        String cover = absences.coverFor(departing.getUsername()).orElse(null);
+        Optional<AbsenceView> away = cover == null ? Optional.empty() : absence(departing);
+        if (away.isPresent() && holderName.equals(cover)) {
             return w.capital(w.name(holder)) + " " + w.verb(holder, "cover") + " for " + w.name(departing)
                     + " while " + w.name(departing) + " " + w.be(departing) + " away (until "
                     + Dates.calendarDay(away.get().endsOn()) + ") and " + w.verb(holder, "write") + " this note.";
         }
         if (away.isPresent()
                 && item.getSuccessor() != null
-                && away.get().delegate().equals(item.getSuccessor().getUsername())
+                && cover.equals(item.getSuccessor().getUsername())
                 && holderName.equals(h.getLaunchedBy())) {
             return w.capital(w.name(holder)) + ", " + w.possessive(departing) + " manager, " + w.verb(holder, "write")
                     + " this note while " + w.name(departing) + " " + w.be(departing) + " away: "
-                    + away.get().delegateName() + ", who covers for " + w.name(departing)
+                    + people.fullName(cover) + ", who covers for " + w.name(departing)
                     + ", takes this account over, and nobody writes an account's handover note for himself.";
         }
         if (departing.getUsername().equals(task.getDelegatedBy())) {
@@ -211,7 +212,7 @@ class NoteWriters implements TaskCoverRule {
         String successor = item.getSuccessor().getUsername();
         return absences.coverFor(departing.getUsername())
                 .filter(successor::equals)
-                .flatMap(cover -> absence(departing, cover))
+                .flatMap(cover -> absence(departing))
                 .map(a -> {
                     String answerer = managerInsteadOf(h, successor);
                     String who = people.fullName(answerer)
@@ -231,11 +232,15 @@ class NoteWriters implements TaskCoverRule {
         return absences.coverFor(manager).filter(c -> !c.equals(successor)).orElse(manager);
     }
 
-    /** The departing person's absence today that {@code cover} covers. */
-    private Optional<AbsenceView> absence(Person departing, String cover) {
+    /**
+     * The departing person's absence today, whoever its own cover is: when that cover is away too, the chain's
+     * holder ({@link AbsenceService#coverFor}) takes the work (session 46's second probe: looking for the absence
+     * whose cover is the holder found none down a chain, and the away person was asked to write every note).
+     */
+    private Optional<AbsenceView> absence(Person departing) {
         LocalDate today = zones.today(departing);
         return absences.upcoming(departing.getUsername()).stream()
-                .filter(a -> !a.startsOn().isAfter(today) && a.delegate().equals(cover))
+                .filter(a -> !a.startsOn().isAfter(today))
                 .findFirst();
     }
 

@@ -170,6 +170,44 @@ class HandoverAwayNotesIntegrationTests extends HandoverBookTest {
     }
 
     /**
+     * Session 46's second probe: down a cover chain (her own cover away too, his cover the successor) the steps
+     * went to the right people, but the preview gave no warning, she was asked to write every note, and the notes
+     * page said each note "was moved": the rule looked for her absence whose cover was the chain's holder.
+     */
+    @Test
+    void downACoverChainSheIsToldTheTruthAndThePreviewWarns() {
+        Person first = fixture.colleague("Fay First-Cover");
+        absences.changeCover(away.id(), first.getUsername(), book.departing().getUsername());
+        absences.record(
+                first.getUsername(),
+                new NewAbsence(LocalDate.now(), back, book.successor().getUsername(), null));
+
+        ResponseEntity<Map> preview = as("maria").postForEntity("/api/handovers/plan", request(), Map.class);
+        long id = launch();
+        Task mine = noteOf(id, book.account());
+        noteOf(id, toOther);
+        dispatcher.dispatch();
+
+        assertThat((List<String>) preview.getBody().get("warnings"))
+                .anyMatch(w -> w.startsWith(book.departing().getFullName() + " is away until"));
+        assertThat(mine.getAssignee()).isEqualTo("maria");
+        assertThat(Mails.to(greenMail, book.departing().getEmail()).stream().map(Mails::subject))
+                .containsExactly("Your 2 handover notes while you are away");
+        Map note = ((List<Map>) as("maria")
+                        .getForEntity("/api/handovers/" + id + "/notes", Map.class)
+                        .getBody()
+                        .get("notes"))
+                .stream()
+                        .filter(n -> book.account().getName().equals(n.get("accountName")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(note.get("heldBecause").toString())
+                .startsWith("You, " + book.departing().getFullName() + "'s manager, write this note while")
+                .contains(book.successor().getFullName() + ", who covers for "
+                        + book.departing().getFullName());
+    }
+
+    /**
      * The successor's question to the departing person, while she is away and he covers for her, went to him:
      * he answered his own question. The manager answers it, as she writes the note, and everyone is told so.
      */
