@@ -46,6 +46,12 @@ public class LaunchAssignments {
 
     private static final Set<String> FEEL_LITERALS = Set.of("null", "true", "false");
 
+    /**
+     * How many people, teams or items a launch's list may name: each is looked up, and a step offered to more
+     * than this is no step a person reads (the request's own size limit would allow a hundred thousand).
+     */
+    static final int MAX_NAMED = 1_000;
+
     static final List<String> ATTRIBUTES = List.of("assignee", "candidateUsers", "candidateGroups");
 
     private final PeopleByName people;
@@ -209,6 +215,9 @@ public class LaunchAssignments {
                 return Optional.of("must be a list: " + step + " is started once for each of its items; " + shown(given)
                         + " would stop the run at the step" + drawn);
             }
+            if (items.size() > MAX_NAMED) {
+                return Optional.of("has " + items.size() + " items: at most " + MAX_NAMED + drawn);
+            }
             for (Object item : items) {
                 Optional<String> why = one(use, step, item);
                 if (why.isPresent()) {
@@ -247,6 +256,10 @@ public class LaunchAssignments {
                 .filter(i -> !i.isEmpty())
                 .distinct()
                 .toList();
+        if (named.size() > MAX_NAMED) {
+            return Optional.of(
+                    "names " + named.size() + " " + (groups ? "teams" : "people") + ": at most " + MAX_NAMED);
+        }
         List<String> bad = new ArrayList<>();
         Set<String> staffed = groups ? teams.staffed(named) : Set.of();
         for (String name : named) {

@@ -228,6 +228,12 @@ class LaunchAssignmentsIntegrationTests extends BlockProcessTest {
                 .isEqualTo("each item: 'nosuchperson' names nobody: no person signs in to Baton as 'nosuchperson', so"
                         + " the step would wait in the admins' unassigned work ('Each reviews' is one step for each"
                         + " item of reviewers, and its assignee is the item)");
+        ResponseEntity<Map> tooMany = as("ada")
+                .postForEntity(
+                        "/api/playbooks/" + PROCESS_ID + "-each/instances",
+                        Map.of("reviewers", java.util.Collections.nCopies(1_001, "rob")),
+                        Map.class);
+        assertThat(errors(tooMany).get("reviewers").toString()).startsWith("has 1001 items: at most 1000");
         assertThat(errors(notAList).get("reviewers").toString())
                 .startsWith("must be a list: 'Each reviews' is started once for each of its items; the text 'rob'");
         assertThat(awaitTask(started, "task_checker").getAssignee()).isEqualTo("rita");
