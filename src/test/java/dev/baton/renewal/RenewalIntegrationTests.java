@@ -212,18 +212,6 @@ class RenewalIntegrationTests extends RenewalTest {
         return html;
     }
 
-    /** The renewal's row in {@code user}'s list of renewals, or null when it is not listed to them. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> listed(String user, long renewal) {
-        var answer = as(user).getForEntity("/api/renewals?size=2000", Map.class);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return ((List<Map<String, Object>>) answer.getBody().get("content"))
-                .stream()
-                        .filter(r -> ((Number) r.get("id")).longValue() == renewal)
-                        .findFirst()
-                        .orElse(null);
-    }
-
     @Test
     void aRenewalOpenedLateTellsTheOwnerAndTheManagerOnceEachAndTheChaseEndsWithItsStage() {
         long account = account("rob", 45); // opened late: the health review was due 15 days ago

@@ -129,16 +129,4 @@ class RenewalOwnerChangeIntegrationTests extends RenewalTest {
                         Map.class);
         assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
     }
-
-    /** The renewal's row in {@code user}'s list of renewals, or null when it is not listed to them. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> listed(String user, long renewal) {
-        var answer = as(user).getForEntity("/api/renewals?size=2000", Map.class);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return ((List<Map<String, Object>>) answer.getBody().get("content"))
-                .stream()
-                        .filter(r -> ((Number) r.get("id")).longValue() == renewal)
-                        .findFirst()
-                        .orElse(null);
-    }
 }

@@ -93,4 +93,16 @@ public abstract class RenewalTest extends EngineIntegrationTest {
     protected Map<String, Object> accountView(long accountId) {
         return as("ada").getForObject("/api/accounts/" + accountId, Map.class);
     }
+
+    /** The renewal's row in {@code user}'s list of renewals, or null when it is not listed to them. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> listed(String user, long renewal) {
+        var answer = as(user).getForEntity("/api/renewals?size=2000", Map.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return ((List<Map<String, Object>>) answer.getBody().get("content"))
+                .stream()
+                        .filter(r -> ((Number) r.get("id")).longValue() == renewal)
+                        .findFirst()
+                        .orElse(null);
+    }
 }
