@@ -278,6 +278,41 @@ final class ConstantFeel {
         return Optional.of(true);
     }
 
+    /**
+     * Which of {@code values} a condition (with its leading {@code =}) answers yes or no with when {@code variable}
+     * holds it ({@code =amount > 100} only with a number), each other variable it reads being given every one of
+     * {@code values} and null in turn (one combination that answers is enough); empty when Baton cannot tell, as for
+     * {@link #copesWithout}. {@link VariableKinds} reads from it the kind of value the condition wants.
+     *
+     * @param others the other variables the condition reads
+     * @return for each of {@code values}, in order, whether some combination answers
+     */
+    static Optional<List<Boolean>> answersWith(
+            String condition, String variable, List<Object> values, Collection<String> others) {
+        String feel = condition.substring(1);
+        if (others.size() + 1 > MAX_SAMPLED || feel.length() > MAX_CONDITION_LENGTH || nesting(feel) > MAX_NESTING) {
+            return Optional.empty();
+        }
+        ParseResult parsed = FEEL.parseExpression(feel);
+        Set<String> variables = new HashSet<>(others);
+        variables.add(variable);
+        if (parsed.isFailure() || !bounded(parsed.parsedExpression().expression(), variables)) {
+            return Optional.empty();
+        }
+        List<Object> samples = new ArrayList<>(values);
+        samples.add(null);
+        List<Map<String, Object>> combinations = combinations(List.copyOf(others), samples);
+        List<Boolean> out = new ArrayList<>();
+        for (Object value : values) {
+            out.add(combinations.stream().anyMatch(given -> {
+                Map<String, Object> all = new HashMap<>(given);
+                all.put(variable, value);
+                return answers(parsed, all);
+            }));
+        }
+        return Optional.of(out);
+    }
+
     private static boolean answers(ParseResult parsed, Map<String, Object> variables) {
         EvaluationResult result = FEEL.evaluate(parsed.parsedExpression(), variables);
         return result.isSuccess() && result.result() instanceof Boolean;
@@ -285,12 +320,17 @@ final class ConstantFeel {
 
     /** Every way to give each name one of {@link #SAMPLES} (one empty map for no names). */
     private static List<Map<String, Object>> combinations(List<String> names) {
+        return combinations(names, SAMPLES);
+    }
+
+    /** Every way to give each name one of {@code samples}. */
+    private static List<Map<String, Object>> combinations(List<String> names, List<Object> samples) {
         List<Map<String, Object>> all = new ArrayList<>();
         all.add(new HashMap<>());
         for (String name : names) {
             List<Map<String, Object>> next = new ArrayList<>();
             for (Map<String, Object> partial : all) {
-                for (Object sample : SAMPLES) {
+                for (Object sample : samples) {
                     Map<String, Object> one = new HashMap<>(partial);
                     one.put(name, sample);
                     next.add(one);

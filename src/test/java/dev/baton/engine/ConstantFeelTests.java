@@ -106,4 +106,31 @@ class ConstantFeelTests {
         assertThat(ConstantFeel.copesWithout("=for i in 1..100000000 return amount", Set.of("amount"), Set.of()))
                 .isEqualTo(Optional.empty());
     }
+
+    /**
+     * Session 46's second probe: a variable a condition reads as a number and a step as a person could never be
+     * given, and the upload did not say so. The kinds of value a condition answers yes or no with are those it
+     * can compare; one that answers with any value says nothing about the kind.
+     */
+    @Test
+    void aConditionAnswersOnlyWithTheKindOfValueItCompares() {
+        List<Object> samples = java.util.Arrays.stream(VariableKinds.Kind.values())
+                .map(k -> k.sample)
+                .toList(); // text, a number, yes/no, a list, a date
+        assertThat(ConstantFeel.answersWith("=amount > 100", "amount", samples, List.of()))
+                .contains(List.of(false, true, false, false, false));
+        assertThat(ConstantFeel.answersWith("=count(reviewers) > 1", "reviewers", samples, List.of()))
+                .contains(List.of(false, false, false, true, false));
+        assertThat(ConstantFeel.answersWith("=approved", "approved", samples, List.of()))
+                .contains(List.of(false, false, true, false, false));
+        assertThat(ConstantFeel.answersWith("=due < today()", "due", samples, List.of()))
+                .contains(List.of(false, false, false, false, true));
+        // limit is set elsewhere: any value of it that answers will do (text with text, a date with a date)
+        assertThat(ConstantFeel.answersWith("=amount != null and amount > limit", "amount", samples, List.of("limit")))
+                .contains(List.of(true, true, false, false, true));
+        assertThat(ConstantFeel.answersWith("=amount != null and amount > 100", "amount", samples, List.of()))
+                .contains(List.of(false, true, false, false, false));
+        assertThat(ConstantFeel.answersWith("=is defined(reviewer)", "reviewer", samples, List.of()))
+                .contains(List.of(true, true, true, true, true));
+    }
 }
