@@ -7,6 +7,7 @@ import dev.baton.task.FormJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,8 @@ import org.w3c.dom.NamedNodeMap;
  * source (a call that passes all the called process's variables back, a message or signal that brings
  * variables, a form linked from elsewhere), it says nothing. A user task assigned by one such variable alone
  * ({@code assignee="=reviewer"}) is warned the same way, at the task: only a launch can give it, and {@link
- * LaunchAssignments} checks what it gives.
+ * LaunchAssignments} checks what it gives. A variable two elements read as kinds no one value is ({@link
+ * VariableKinds}: one person and a list, a number and text) gets one warning naming both instead.
  */
 final class ConditionVariableChecks {
 
@@ -53,11 +55,11 @@ final class ConditionVariableChecks {
      * @param forms the uploaded forms' JSON by form id
      */
     static List<PlaybookProblem> check(PlaybookXml xml, Map<String, String> names, Map<String, byte[]> forms) {
-        Set<String> set = new HashSet<>(Blocks.RESERVED);
-        set.add(Blocks.ACCOUNT_ID);
-        if (!setByModel(xml, set) || !setByForms(xml, forms, set)) {
+        Set<String> set = launchGiven();
+        if (!setByModel(xml, set, true) || !setByForms(xml, forms, set)) {
             return List.of();
         }
+        Map<String, VariableKinds.Clash> clashes = clashes(xml, forms, set, names);
         List<PlaybookProblem> warnings = new ArrayList<>();
         for (Element flow : xml.all(PlaybookXml.BPMN, "sequenceFlow")) {
             for (Element condition : PlaybookXml.children(flow, PlaybookXml.BPMN, "conditionExpression")) {
@@ -77,12 +79,76 @@ final class ConditionVariableChecks {
         for (PlaybookXml.UserTaskExtension a : xml.userTaskExtensions("assignmentDefinition")) {
             for (String attribute : LaunchAssignments.ATTRIBUTES) {
                 String variable = LaunchAssignments.loneVariable(a.extension().getAttribute(attribute));
-                if (variable != null && !set.contains(variable)) {
+                if (variable != null && !set.contains(variable) && !clashes.containsKey(variable)) {
                     warnings.add(assignedByUnset(a.task(), attribute, variable, names));
                 }
             }
         }
+        clashes.values().forEach(c -> warnings.add(clash(c, names)));
         return warnings;
+    }
+
+    /**
+     * The variables only a launch gives that two elements of an executable process read as kinds no one value is:
+     * a step's assignment (unless an input mapping sets its value, as {@link LaunchAssignments} skips it) and a
+     * gateway's condition of a variable nothing sets ({@code set}).
+     */
+    private static Map<String, VariableKinds.Clash> clashes(
+            PlaybookXml xml, Map<String, byte[]> forms, Set<String> set, Map<String, String> names) {
+        Set<String> setBesidesInputs = launchGiven();
+        setByModel(xml, setBesidesInputs, false);
+        setByForms(xml, forms, setBesidesInputs);
+        Map<String, VariableKinds.Clash> clashes = new LinkedHashMap<>();
+        for (Element process : xml.all(PlaybookXml.BPMN, "process")) {
+            if (PlaybookXml.executable(process)) {
+                List<VariableKinds.Read> reads =
+                        new ArrayList<>(VariableKinds.ofAssignments(LaunchAssignments.uses(process).stream()
+                                .filter(u -> !setBesidesInputs.contains(u.variable()))
+                                .toList()));
+                reads.addAll(VariableKinds.ofConditions(process, set, names));
+                VariableKinds.clashes(reads).forEach(clashes::putIfAbsent);
+            }
+        }
+        return clashes;
+    }
+
+    /**
+     * The variables of {@code process} two of its steps read, assigned by it alone, as kinds no one value is
+     * ({@link VariableKinds}), which a launch giving them meets: those the model writes otherwise than by an
+     * input mapping (an output mapping, a form embedded in it) are left out, as their steps may read a value the
+     * playbook set; a form linked by its id is not read here. Empty when a source Baton cannot read brings
+     * variables.
+     */
+    static Map<String, VariableKinds.Clash> launchClashes(PlaybookXml xml, Element process) {
+        Set<String> written = launchGiven();
+        if (!setByModel(xml, written, false) || !setByForms(xml, null, written)) {
+            return Map.of();
+        }
+        return VariableKinds.clashes(VariableKinds.ofAssignments(LaunchAssignments.uses(process).stream()
+                .filter(u -> !written.contains(u.variable()))
+                .toList()));
+    }
+
+    /**
+     * A variable that only a launch gives and that two elements read as kinds no one value is: said once at the
+     * first of them, not as two warnings each saying what every launch must give (session 46's second probe).
+     */
+    private static PlaybookProblem clash(VariableKinds.Clash clash, Map<String, String> names) {
+        String variable = clash.first().variable();
+        return new PlaybookProblem(
+                clash.first().elementId(),
+                names.get(clash.first().elementId()),
+                clash.inWords() + ". Both read what the launch gives (nothing in this playbook sets " + variable
+                        + " for them), so whatever it gives, a run that reaches both stops at one of them, and Baton"
+                        + " refuses a launch giving a value a step's assignment cannot take. Use two variables, one"
+                        + " for each");
+    }
+
+    /** The variables Baton gives every launch, which the playbook does not set either. */
+    private static Set<String> launchGiven() {
+        Set<String> set = new HashSet<>(Blocks.RESERVED);
+        set.add(Blocks.ACCOUNT_ID);
+        return set;
     }
 
     /**
@@ -142,10 +208,17 @@ final class ConditionVariableChecks {
                 .find();
     }
 
-    /** Adds what the model's mappings, results and blocks set; false when a source Baton cannot read brings variables. */
-    private static boolean setByModel(PlaybookXml xml, Set<String> set) {
-        WRITERS.forEach((element, attributes) -> xml.all(PlaybookXml.ZEEBE, element)
-                .forEach(e -> attributes.forEach(a -> set.add(first(e.getAttribute(a))))));
+    /**
+     * Adds what the model's mappings, results and blocks set (with {@code inputs}, input mappings' targets too);
+     * false when a source Baton cannot read brings variables.
+     */
+    private static boolean setByModel(PlaybookXml xml, Set<String> set, boolean inputs) {
+        WRITERS.forEach((element, attributes) -> {
+            if (inputs || !element.equals("input")) {
+                xml.all(PlaybookXml.ZEEBE, element)
+                        .forEach(e -> attributes.forEach(a -> set.add(first(e.getAttribute(a)))));
+            }
+        });
         for (Element e : xml.all("*", "*")) {
             NamedNodeMap attributes = e.getAttributes();
             for (int i = 0; i < attributes.getLength(); i++) {
@@ -170,7 +243,11 @@ final class ConditionVariableChecks {
                 && xml.all(PlaybookXml.BPMN, "receiveTask").isEmpty();
     }
 
-    /** Adds the keys of the forms the user tasks show; false when one links a form not in the upload. */
+    /**
+     * Adds the keys of the forms the user tasks show; false when one links a form not in the upload.
+     *
+     * @param forms the upload's forms by id, or null to read only the forms embedded in the model
+     */
     private static boolean setByForms(PlaybookXml xml, Map<String, byte[]> forms, Set<String> set) {
         for (Element embedded : xml.all(PlaybookXml.ZEEBE, "userTaskForm")) {
             if (!keys(embedded.getTextContent().getBytes(java.nio.charset.StandardCharsets.UTF_8), set)) {
@@ -179,7 +256,7 @@ final class ConditionVariableChecks {
         }
         for (Element form : xml.all(PlaybookXml.ZEEBE, "formDefinition")) {
             String formId = form.getAttribute("formId");
-            if (!formId.isBlank() && (!forms.containsKey(formId) || !keys(forms.get(formId), set))) {
+            if (!formId.isBlank() && forms != null && (!forms.containsKey(formId) || !keys(forms.get(formId), set))) {
                 return false;
             }
         }

@@ -90,14 +90,41 @@ public class LaunchAssignments {
      */
     public void requireNamesSomeone(DeployedPlaybooks.DeployedProcess process, Map<String, Object> variables) {
         Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, VariableKinds.Clash> clashes = clashes(process);
         for (Use use : uses(process.xml(), process.processId())) {
             if (variables.containsKey(use.variable()) && !errors.containsKey(use.variable())) {
-                problem(use, variables.get(use.variable())).ifPresent(why -> errors.put(use.variable(), why));
+                VariableKinds.Clash clash = clashes.get(use.variable());
+                if (clash != null) {
+                    errors.put(
+                            use.variable(),
+                            clash.inWords() + ": no launch can give it until the playbook uses two"
+                                    + " variables, one for each (its upload's warnings say so too)");
+                } else {
+                    problem(use, variables.get(use.variable())).ifPresent(why -> errors.put(use.variable(), why));
+                }
             }
         }
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }
+    }
+
+    /**
+     * The variables two steps read as kinds no one value is (session 46's second probe: each launch was refused
+     * pointing at the other step, so the launcher went back and forth); empty when the file cannot be read.
+     */
+    private static Map<String, VariableKinds.Clash> clashes(DeployedPlaybooks.DeployedProcess process) {
+        try {
+            PlaybookXml file = PlaybookXml.parse(process.xml().getBytes(StandardCharsets.UTF_8));
+            for (Element e : file.all(PlaybookXml.BPMN, "process")) {
+                if (process.processId().equals(e.getAttribute("id"))) {
+                    return ConditionVariableChecks.launchClashes(file, e);
+                }
+            }
+        } catch (Exception e) {
+            // a deployed file always parses; if not, the engine judges the run
+        }
+        return Map.of();
     }
 
     /**
@@ -113,16 +140,22 @@ public class LaunchAssignments {
             return out; // a deployed file always parses; if not, the engine judges the run
         }
         for (Element process : file.all(PlaybookXml.BPMN, "process")) {
-            if (!processId.equals(process.getAttribute("id"))) {
-                continue;
+            if (processId.equals(process.getAttribute("id"))) {
+                out.addAll(uses(process));
             }
-            NodeList tasks = process.getElementsByTagNameNS(PlaybookXml.BPMN, "userTask");
-            for (int i = 0; i < tasks.getLength(); i++) {
-                Element task = (Element) tasks.item(i);
-                for (Element ext : PlaybookXml.children(task, PlaybookXml.BPMN, "extensionElements")) {
-                    for (Element assignment : PlaybookXml.children(ext, PlaybookXml.ZEEBE, "assignmentDefinition")) {
-                        uses(task, assignment, out);
-                    }
+        }
+        return out;
+    }
+
+    /** As {@link #uses(String, String)}, for one process element of a file already read. */
+    static List<Use> uses(Element process) {
+        List<Use> out = new ArrayList<>();
+        NodeList tasks = process.getElementsByTagNameNS(PlaybookXml.BPMN, "userTask");
+        for (int i = 0; i < tasks.getLength(); i++) {
+            Element task = (Element) tasks.item(i);
+            for (Element ext : PlaybookXml.children(task, PlaybookXml.BPMN, "extensionElements")) {
+                for (Element assignment : PlaybookXml.children(ext, PlaybookXml.ZEEBE, "assignmentDefinition")) {
+                    uses(task, assignment, out);
                 }
             }
         }

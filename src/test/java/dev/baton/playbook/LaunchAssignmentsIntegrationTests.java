@@ -239,6 +239,65 @@ class LaunchAssignmentsIntegrationTests extends BlockProcessTest {
         assertThat(awaitTask(started, "task_checker").getAssignee()).isEqualTo("rita");
     }
 
+    /**
+     * Session 46's second probe: a variable one step reads as one person and another as a list got a warning at
+     * each step ("every launch must give reviewer ..."), and each launch was refused pointing at the other step.
+     * The upload now says once that no value satisfies both, naming both steps, and so does each launch; a step
+     * whose input mapping sets the variable reads its own value and is not among them.
+     */
+    @Test
+    void aVariableOneStepReadsAsAPersonAndAnotherAsAListIsWarnedOnceAndEachLaunchToldWhy() {
+        String processId = PROCESS_ID + "-clash";
+        String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
+                .name("Read two ways")
+                .startEvent()
+                .parallelGateway("fork")
+                .userTask("task_review", t -> t.name("Review the deal").zeebeAssignee("=reviewer"))
+                .endEvent()
+                .moveToNode("fork")
+                .userTask("task_second", t -> t.name("Second look").zeebeCandidateUsers("=reviewer"))
+                .endEvent()
+                .moveToNode("fork")
+                .userTask(
+                        "task_mapped",
+                        t -> t.name("Team look")
+                                .zeebeCandidateGroups("=reviewer")
+                                .zeebeInputExpression("[\"sales-emea\"]", "reviewer"))
+                .endEvent()
+                .done());
+        ResponseEntity<List> uploaded = as("ada")
+                .postForEntity("/api/playbooks", Multipart.texts("files", Map.of("clash.bpmn", bpmn)), List.class);
+        assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        List<Map<String, Object>> warnings =
+                (List<Map<String, Object>>) ((Map) uploaded.getBody().getFirst()).get("warnings");
+
+        String clash = "no value of reviewer satisfies both step 'Review the deal' (task_review), which reads it as"
+                + " one user name or e-mail address (its assignee is =reviewer), and step 'Second look'"
+                + " (task_second), which reads it as a list of user names or e-mail addresses (its candidateUsers is"
+                + " =reviewer)";
+        assertThat(warnings)
+                .singleElement()
+                .satisfies(w -> assertThat(w)
+                        .containsEntry("elementId", "task_review")
+                        .containsEntry(
+                                "message",
+                                clash + ". Both read what the launch gives (nothing in this playbook sets reviewer for"
+                                        + " them), so whatever it gives, a run that reaches both stops at one of them, and"
+                                        + " Baton refuses a launch giving a value a step's assignment cannot take. Use two"
+                                        + " variables, one for each"));
+        for (Object given : List.of("rob", List.of("rob"))) {
+            ResponseEntity<Map> refused = as("ada")
+                    .postForEntity("/api/playbooks/" + processId + "/instances", Map.of("reviewer", given), Map.class);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused))
+                    .as("given %s", given)
+                    .containsExactly(Map.entry(
+                            "reviewer",
+                            clash + ": no launch can give it until the playbook uses two variables, one for each (its"
+                                    + " upload's warnings say so too)"));
+        }
+    }
+
     /** Left out, a variable is not refused: the upload warned, and the launch's answer carries the incident. */
     @Test
     void aLaunchLeavingTheVariablesOutStartsAndSaysWhereItStopped() {

@@ -748,6 +748,51 @@ class PlaybookUploadIntegrationTests extends EngineIntegrationTest {
     }
 
     /**
+     * Session 46's second probe: a variable a condition reads as a list and a step as one person can never be
+     * given for both, and the upload said only, at each, what every launch must give. One warning names the
+     * variable, both elements and the two kinds, wherever the upload's warnings are said.
+     */
+    @Test
+    void aVariableAConditionReadsAsAListAndAStepAsOnePersonIsWarnedOnceNamingBoth() {
+        String processId = "Process_kinds_clash";
+        String bpmn = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(
+                io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(processId)
+                        .name("Reviewer read two ways")
+                        .startEvent()
+                        .userTask("task_review", t -> t.name("Review the deal").zeebeAssignee("=reviewer"))
+                        .exclusiveGateway("gateway_more")
+                        .name("Several reviewers?")
+                        .sequenceFlowId("flow_more")
+                        .condition("Yes", "=count(reviewer) > 1")
+                        .userTask("task_more", t -> t.name("Compare reviews").zeebeCandidateGroups("sales-emea"))
+                        .endEvent()
+                        .moveToLastExclusiveGateway()
+                        .defaultFlow()
+                        .endEvent()
+                        .done());
+
+        List<Map<String, Object>> warnings = warningsOfDeployed(upload("ada", Map.of("clash.bpmn", bpmn)));
+
+        String said = "no value of reviewer satisfies both step 'Review the deal' (task_review), which reads it as"
+                + " one user name or e-mail address (its assignee is =reviewer), and the flow 'Yes' (flow_more) out"
+                + " of 'Several reviewers?', which reads it as a list (its condition is '=count(reviewer) > 1'). Both"
+                + " read what the launch gives (nothing in this playbook sets reviewer for them), so whatever it"
+                + " gives, a run that reaches both stops at one of them, and Baton refuses a launch giving a value a"
+                + " step's assignment cannot take. Use two variables, one for each";
+        assertThat(warnings)
+                .extracting(w -> w.get("elementId"), w -> w.get("message"))
+                .contains(tuple("task_review", said))
+                .noneMatch(w -> w.toList().toString().contains("every launch must give reviewer"));
+        assertThat((List<Map<String, Object>>) as("maria")
+                        .getForObject("/api/playbooks/" + processId + "/warnings", Map.class)
+                        .get("warnings"))
+                .extracting(w -> w.get("message"))
+                .contains(said);
+        assertThat(SignedIn.as(http, "maria").getForObject("/playbooks/" + processId, String.class))
+                .contains("no value of reviewer satisfies both step");
+    }
+
+    /**
      * A playbook whose one step, "Call the customer" (the renewal call's form, team sales-emea), leads to the
      * gateway "Big deal?" ({@code gateway_deal}), whose default flow {@code flow_small} and the given {@code
      * flows} go to {@code end}.
